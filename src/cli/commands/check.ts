@@ -1,0 +1,33 @@
+// `society check <files or folders>`: diagnostics as `file:line:col: severity CODE message`,
+// exit 1 on errors; `--json` for machines.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
+
+export const checkCommand: Command = {
+  name: 'check',
+  usage: 'check <files|folders...> [--json] [--root DIR]',
+  summary: 'Validate .society files (schema and cross-file checks)',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args, allowPositionals: true,
+      options: { json: { type: 'boolean' }, root: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
+    });
+    const targets = positionals.length ? positionals.map((p) => path.resolve(p)) : [process.cwd()];
+    const root = path.resolve(values.root ?? defaultRoot(targets));
+    const workspace = new SocietyWorkspace(new NodeFileSystem(), root);
+    const { files, diagnostics } = await workspace.check(targets);
+    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
+    if (values.json) {
+      console.log(JSON.stringify({ files: files.length, errors, warnings, diagnostics: diagnostics.map((d) => ({ ...d, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })) }, null, 2));
+    } else {
+      for (const d of diagnostics) console.log(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+      if (!values.quiet) {
+        console.error(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+      }
+    }
+    return errors > 0 ? 1 : 0;
+  },
+};

@@ -1,0 +1,61 @@
+// Diagnostics: every problem found in .society files, with a stable code, so editors, the CLI,
+// CI problem matchers and documentation all speak of the same thing.
+import type { Range } from './model';
+
+export type Severity = 'error' | 'warning' | 'info';
+
+export interface RelatedInformation { file: string; range: Range; message: string }
+
+/** A quick fix the editor can offer: replace `range` in `file` with `newText`. */
+export interface DiagnosticFix { title: string; file: string; range: Range; newText: string }
+
+export interface Diagnostic {
+  code: DiagnosticCode;
+  severity: Severity;
+  message: string;
+  file: string;
+  range: Range;
+  related?: RelatedInformation[];
+  fixes?: DiagnosticFix[];
+}
+
+/** Stable codes. Never renumber: users put them in CI filters and issue reports. */
+export const CODES = {
+  SOC001: 'YAML syntax error',
+  SOC002: 'Duplicate key',
+  SOC003: 'Missing or unknown document kind',
+  SOC004: 'File cannot be read',
+  SOC010: 'Missing required property',
+  SOC011: 'Unknown property',
+  SOC012: 'Wrong type',
+  SOC013: 'Value not allowed',
+  SOC020: 'Duplicate persona id',
+  SOC021: 'Unknown persona id',
+  SOC022: 'Relationship with oneself',
+  SOC030: 'Include matches no file',
+  SOC031: 'Include cycle',
+  SOC032: 'Include leaves the workspace',
+  SOC033: 'Included scenario settings ignored',
+  SOC040: 'Unknown model name',
+  SOC041: 'Secret written in a file',
+  SOC050: 'Unknown template variable',
+  SOC051: 'All reward weights are zero',
+  SOC052: 'Event after the last round',
+  SOC053: 'Scenario without personas',
+  SOC054: 'Unknown parameter path',
+  SOC055: 'Invalid distribution',
+  SOC056: 'Duplicate name',
+} as const;
+export type DiagnosticCode = keyof typeof CODES;
+
+export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
+  return a.file.localeCompare(b.file)
+    || a.range.start.line - b.range.start.line
+    || a.range.start.character - b.range.start.character
+    || a.code.localeCompare(b.code);
+}
+
+/** `file:line:col: severity CODE message` with 1-based line and column (gcc/eslint style). */
+export function formatDiagnostic(d: Diagnostic, displayFile = d.file): string {
+  return `${displayFile}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`;
+}

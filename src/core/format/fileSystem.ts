@@ -1,0 +1,82 @@
+// The file access the format layer needs, so the same code runs on disk (CLI, tests) and over
+// VS Code's workspace (with unsaved editor buffers layered on top).
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+
+export interface SocietyFileSystem {
+  /** The text of a file, or undefined when it does not exist or cannot be read. */
+  readFile(file: string): Promise<string | undefined>;
+  /** Every file below a folder (recursively, absolute paths), skipping node_modules and dot-folders. */
+  listFiles(dir: string): Promise<string[]>;
+  /** Whether a path is a file, a folder, or absent. */
+  kind(p: string): Promise<'file' | 'directory' | undefined>;
+}
+
+const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);
+
+export class NodeFileSystem implements SocietyFileSystem {
+  async readFile(file: string): Promise<string | undefined> {
+    try {
+      return await fs.readFile(file, 'utf8');
+    } catch {
+      return undefined;
+    }
+  }
+
+  async kind(p: string): Promise<'file' | 'directory' | undefined> {
+    try {
+      const st = await fs.stat(p);
+      return st.isDirectory() ? 'directory' : st.isFile() ? 'file' : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+
+  async listFiles(dir: string): Promise<string[]> {
+    const out: string[] = [];
+    const walk = async (d: string, depth: number): Promise<void> => {
+      if (depth > 32) return;
+      let entries: import('node:fs').Dirent[];
+      try {
+        entries = await fs.readdir(d, { withFileTypes: true });
+      } catch {
+        return;
+      }
+      for (const e of entries) {
+        const full = path.join(d, e.name);
+        if (e.isDirectory()) {
+          if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(full, depth + 1);
+        } else if (e.isFile()) {
+          out.push(full);
+        }
+      }
+    };
+    await walk(dir, 0);
+    return out.sort();
+  }
+}
+
+/** Files layered over another file system: open editor buffers win over disk. */
+export class OverlayFileSystem implements SocietyFileSystem {
+  private readonly overlay = new Map<string, string>();
+  constructor(private readonly base: SocietyFileSystem) {}
+
+  set(file: string, text: string | undefined): void {
+    if (text === undefined) this.overlay.delete(file); else this.overlay.set(file, text);
+  }
+
+  async readFile(file: string): Promise<string | undefined> {
+    return this.overlay.get(file) ?? this.base.readFile(file);
+  }
+
+  async kind(p: string): Promise<'file' | 'directory' | undefined> {
+    return this.overlay.has(p) ? 'file' : this.base.kind(p);
+  }
+
+  async listFiles(dir: string): Promise<string[]> {
+    const files = new Set(await this.base.listFiles(dir));
+    const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;
+    for (const f of this.overlay.keys()) if (f.startsWith(prefix)) files.add(f);
+    return [...files].sort();
+  }
+}

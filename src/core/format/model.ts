@@ -1,0 +1,196 @@
+// The typed model of .society documents after parsing, validation and defaulting.
+// schemas/society.schema.json is the authority for keys, ranges and defaults; these types mirror
+// it so the engine, CLI and extension never touch raw YAML.
+
+/** Zero-based position in a text document (line and UTF-16 column). */
+export interface Position { line: number; character: number }
+export interface Range { start: Position; end: Position }
+/** Where something was written: absolute file path (or URI string) plus range. */
+export interface SourceLocation { file: string; range: Range }
+
+export const TRAIT_NAMES = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'] as const;
+export type TraitName = (typeof TRAIT_NAMES)[number];
+export type Traits = Record<TraitName, number>;
+
+/** The five behavioral drivers of Learning to Make Friends, in the paper's order. */
+export const DRIVERS = ['social', 'information', 'presentation', 'coordination', 'support'] as const;
+export type Driver = (typeof DRIVERS)[number];
+/** Short labels used by the paper (SOC, INF, PRE, COORD, EMO). */
+export const DRIVER_LABELS: Record<Driver, string> = {
+  social: 'SOC', information: 'INF', presentation: 'PRE', coordination: 'COORD', support: 'EMO',
+};
+export type DriverWeights = Record<Driver, number>;
+
+export interface SeedMemory { text: string; importance: number; source?: SourceLocation }
+
+export interface Relationship {
+  /** Persona id of the other side. */
+  with: string;
+  /** Initial directed tie strength from this persona to `with`, 0..1. */
+  tie: number;
+  note?: string;
+  source?: SourceLocation;
+}
+
+export interface Persona {
+  id: string;
+  name: string;
+  age?: number;
+  gender?: string;
+  occupation?: string;
+  location?: string;
+  bio?: string;
+  /** Speaking style hint used in prompts and by the offline model's phrasing. */
+  style?: string;
+  /** Optional group label (population group, cohort); usable for homophily analysis. */
+  group?: string;
+  traits: Traits;
+  interests: string[];
+  motivations: DriverWeights;
+  memories: SeedMemory[];
+  relationships: Relationship[];
+  /** Name of a model in the scenario's `models` map; undefined means the scenario default. */
+  model?: string;
+  /** Where the persona document (or inline mapping) starts: used by breakpoints and navigation. */
+  source?: SourceLocation;
+}
+
+export type EncounterMode = 'random' | 'network' | 'recommend';
+
+export interface EncounterPolicy {
+  mode: EncounterMode;
+  /** Conversations each agent initiates per round. */
+  per_round: number;
+  /** Share of partner choices made uniformly at random (recommend/network modes). */
+  exploration: number;
+}
+
+export interface Room {
+  name: string;
+  topic?: string;
+  /** Members by persona id; empty means drawn each round. */
+  members: string[];
+  /** Group size when members are drawn. */
+  size: number;
+  source?: SourceLocation;
+}
+
+export interface World {
+  setting: string;
+  rounds: number;
+  encounters: EncounterPolicy;
+  conversation: { turns: number };
+  rooms: Room[];
+}
+
+export interface CoachingConfig {
+  enabled: boolean;
+  /** Coach every N rounds. */
+  every: number;
+  /** Model name for the coach; undefined = scenario default. */
+  model?: string;
+}
+
+export interface TieConfig {
+  /** A directed tie "exists" when its strength is at least this. */
+  threshold: number;
+  /** Fraction lost per round without interaction. */
+  decay: number;
+  /** How far one evaluation moves the tie towards its target (0..1). */
+  learning_rate: number;
+  /** Weights of the evaluation's components in the tie target. */
+  weights: { reciprocity: number; novelty: number; affect: number };
+}
+
+export interface MemoryConfig {
+  recency: number;
+  importance: number;
+  relevance: number;
+  top_k: number;
+  /** Reflect when the summed importance of memories since the last reflection reaches this. */
+  reflect_at: number;
+  /** Recency decay factor per round (Generative Agents uses 0.995 per game hour). */
+  decay: number;
+}
+
+export type Provider = 'offline' | 'openai' | 'vscode';
+export type FailurePolicy = 'skip' | 'offline';
+
+export interface ModelConfig {
+  name: string;
+  provider: Provider;
+  model?: string;
+  base_url?: string;
+  /** Name of the environment variable holding the key. Never the key itself. */
+  api_key_env?: string;
+  temperature?: number;
+  max_tokens?: number;
+  seed?: number;
+  headers?: Record<string, string>;
+  azure?: { deployment: string; api_version: string };
+  concurrency: number;
+  rpm?: number;
+  tpm?: number;
+  timeout_ms: number;
+  retries: number;
+  on_error: FailurePolicy;
+  /** Price in USD per million tokens. */
+  price?: { input: number; output: number };
+  embeddings?: { model: string };
+  source?: SourceLocation;
+}
+
+/** Prompt template overrides; keys are decision kinds. */
+export type PromptTemplates = Partial<Record<PromptKind, string>>;
+export const PROMPT_KINDS = ['system', 'choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'interview'] as const;
+export type PromptKind = (typeof PROMPT_KINDS)[number];
+
+export type ScenarioEvent =
+  | { at: number; broadcast: string; source?: SourceLocation }
+  | { at: number; add: Persona[]; source?: SourceLocation }
+  | { at: number; remove: string[]; source?: SourceLocation }
+  | { at: number; set: Record<string, unknown>; source?: SourceLocation };
+
+/** A numeric distribution for population sampling. */
+export type Distribution =
+  | number
+  | { normal: { mean: number; sd: number }; min?: number; max?: number }
+  | { uniform: { min: number; max: number } }
+  | { beta: { alpha: number; beta: number } };
+
+export interface PopulationGroup {
+  group: string;
+  count: number;
+  /** Prefix for generated ids: `${id_prefix}${index}`. */
+  id_prefix: string;
+  names: string[];
+  occupations: string[];
+  interests: { pool: string[]; per_agent: number };
+  traits: Partial<Record<TraitName, Distribution>>;
+  motivations: Partial<Record<Driver, Distribution>>;
+  model?: string;
+  source?: SourceLocation;
+}
+
+export interface ExperimentCondition { name: string; set: Record<string, unknown> }
+export interface Experiment { seeds: number[]; conditions: ExperimentCondition[]; metrics?: string[] }
+
+export interface Scenario {
+  name: string;
+  description?: string;
+  seed: number;
+  personas: Persona[];
+  population: PopulationGroup[];
+  world: World;
+  rewards: DriverWeights;
+  coaching: CoachingConfig;
+  ties: TieConfig;
+  memory: MemoryConfig;
+  /** Model configs by name; always contains `default` (offline unless overridden). */
+  models: Record<string, ModelConfig>;
+  prompts: PromptTemplates;
+  events: ScenarioEvent[];
+  experiment?: Experiment;
+  /** File the scenario document came from. */
+  source?: SourceLocation;
+}

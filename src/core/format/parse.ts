@@ -1,0 +1,155 @@
+// .society text -> YAML documents with source ranges (the `yaml` package's AST) and their plain
+// values. Syntax errors and duplicate keys become diagnostics; nothing here throws.
+import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair } from 'yaml';
+import type { Range } from './model';
+import type { Diagnostic } from './diagnostics';
+import { LineIndex } from './lines';
+
+export type PathSegment = string | number;
+
+export interface ParsedDocument {
+  index: number;
+  yaml: Document.Parsed;
+  /** The document's plain value (null when empty); undefined when it could not be converted. */
+  value: unknown;
+  /** `kind` if it is a string. */
+  kind?: string;
+  range: Range;
+  hasErrors: boolean;
+}
+
+export interface ParsedFile {
+  file: string;
+  text: string;
+  lines: LineIndex;
+  documents: ParsedDocument[];
+  diagnostics: Diagnostic[];
+}
+
+export function parseSociety(text: string, file: string): ParsedFile {
+  const lines = new LineIndex(text);
+  const diagnostics: Diagnostic[] = [];
+  let docs: Document.Parsed[] = [];
+  try {
+    const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+    if ('empty' in parsed) {
+      // A stream with no document still reports stray syntax (e.g. a lone `]`).
+      for (const e of parsed.errors) diagnostics.push(yamlDiagnostic(e, file, lines));
+    } else {
+      docs = parsed;
+    }
+  } catch (err) {
+    diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML could not be parsed: ${(err as Error).message}`, file, range: lines.range(0, 0) });
+  }
+  const documents: ParsedDocument[] = docs.map((yaml, index) => {
+    for (const e of yaml.errors) {
+      const d = yamlDiagnostic(e, file, lines);
+      // yaml often reports one slip several times at the same place; once is enough.
+      if (!diagnostics.some((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character)) diagnostics.push(d);
+    }
+    for (const w of yaml.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
+    const complexKeys = collectionKeys(yaml);
+    for (const key of complexKeys) {
+      diagnostics.push({ code: 'SOC001', severity: 'error', message: 'A key must be a plain value, not a list or mapping', file, range: lines.range(key[0], key[1]) });
+    }
+    let value: unknown;
+    try {
+      value = yaml.toJS({ maxAliasCount: 100 });
+    } catch (err) {
+      value = undefined;
+      diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: ${(err as Error).message}`, file, range: lines.range(yaml.range[0], yaml.range[1]) });
+    }
+    const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
+    return {
+      index, yaml, value,
+      kind: typeof kind === 'string' ? kind : undefined,
+      range: lines.range(yaml.range[0], yaml.range[2] ?? yaml.range[1]),
+      hasErrors: yaml.errors.length > 0 || complexKeys.length > 0,
+    };
+  });
+  return { file, text, lines, documents, diagnostics };
+}
+
+function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex): Diagnostic {
+  const duplicate = e.code === 'DUPLICATE_KEY';
+  const message = duplicate ? 'Duplicate key: a key may appear only once in a mapping' : `YAML syntax error: ${firstLine(e.message)}`;
+  // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
+  // point at the opening character instead, where the fix belongs.
+  const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? unclosedOpener(lines.text, e.pos[0]) : undefined;
+  if (opener !== undefined) {
+    const line = lines.positionAt(opener).line;
+    return { code: 'SOC001', severity: 'error', message, file, range: { start: lines.positionAt(opener), end: { line, character: lines.lineText(line).length } } };
+  }
+  return { code: duplicate ? 'SOC002' : 'SOC001', severity: 'error', message, file, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
+}
+
+/** The offset of the last bracket or quote before `end` that is not closed, if any. */
+function unclosedOpener(text: string, end: number): number | undefined {
+  const stack: number[] = [];
+  let quote: { char: string; at: number } | undefined;
+  for (let i = 0; i < end && i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\' && quote.char === '"') { i++; continue; }
+      if (c === quote.char) quote = undefined;
+      continue;
+    }
+    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < end && text[i] !== '\n') i++; continue; }
+    if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:]/.test(text[i - 1]))) quote = { char: c, at: i };
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  return quote?.at ?? stack[stack.length - 1];
+}
+
+/** Spans of mapping keys that are collections (`[a]: 1`, `? {x: 1}`), which .society never uses. */
+function collectionKeys(doc: Document.Parsed): [number, number][] {
+  const spans: [number, number][] = [];
+  visit(doc, {
+    Pair(_, pair) {
+      if (isCollection(pair.key) && pair.key.range) spans.push([pair.key.range[0], Math.max(pair.key.range[1], pair.key.range[0] + 1)]);
+    },
+  });
+  return spans;
+}
+
+function firstLine(s: string): string {
+  return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/** The nodes at a path: the value node and, for a mapping entry, its key node. */
+export interface NodeAtPath { value?: Node | null; key?: Node | null; pair?: Pair<unknown, unknown> }
+
+export function nodeAtPath(doc: Document.Parsed, path: readonly PathSegment[]): NodeAtPath | undefined {
+  let current: NodeAtPath = { value: doc.contents as Node | null };
+  for (const segment of path) {
+    const node = current.value;
+    if (isMap(node)) {
+      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      if (!pair) return undefined;
+      current = { value: pair.value as Node | null, key: pair.key as Node, pair: pair as Pair<unknown, unknown> };
+    } else if (isSeq(node) && typeof segment === 'number') {
+      const item = node.items[segment];
+      if (item === undefined) return undefined;
+      current = { value: item as Node | null };
+    } else {
+      return undefined;
+    }
+  }
+  return current;
+}
+
+/** Offsets of a node: [start, end of value]. */
+export function nodeSpan(node: Node | null | undefined): [number, number] | undefined {
+  if (!node || !node.range) return undefined;
+  return [node.range[0], node.range[1]];
+}
+
+/** Decodes an ajv instancePath (JSON pointer) into path segments; numeric segments become numbers. */
+export function pointerToPath(pointer: string): PathSegment[] {
+  if (!pointer) return [];
+  return pointer.slice(1).split('/').map((raw) => {
+    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+    return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
+  });
+}

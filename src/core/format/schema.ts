@@ -1,0 +1,134 @@
+// The JSON Schema (schemas/society.schema.json) is the single source of keys, types, defaults
+// and docs. This module compiles it with ajv and walks it for defaults, completion and hover.
+import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import schemaJson from '../../../schemas/society.schema.json';
+
+export type DocumentKind = 'persona' | 'scenario';
+export const DOCUMENT_KINDS: readonly DocumentKind[] = ['persona', 'scenario'];
+
+/** A JSON Schema node, loosely typed: the schema file is the authority. */
+export interface SchemaNode {
+  $ref?: string;
+  type?: string | string[];
+  description?: string;
+  title?: string;
+  default?: unknown;
+  examples?: unknown[];
+  enum?: unknown[];
+  const?: unknown;
+  properties?: Record<string, SchemaNode>;
+  additionalProperties?: boolean | SchemaNode;
+  required?: string[];
+  items?: SchemaNode;
+  if?: SchemaNode;
+  then?: SchemaNode;
+  else?: SchemaNode;
+  allOf?: SchemaNode[];
+  minimum?: number;
+  maximum?: number;
+  exclusiveMinimum?: number;
+  pattern?: string;
+  [key: string]: unknown;
+}
+
+export const societySchema = schemaJson as unknown as SchemaNode & { $id: string; $defs: Record<string, SchemaNode> };
+
+let ajv: Ajv2020 | undefined;
+function getAjv(): Ajv2020 {
+  if (!ajv) {
+    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+    ajv.addSchema(societySchema as object);
+  }
+  return ajv;
+}
+
+const validators = new Map<string, ValidateFunction>();
+/** A compiled validator for `#/$defs/<name>`. */
+export function validatorFor(defName: string): ValidateFunction {
+  let v = validators.get(defName);
+  if (!v) {
+    v = getAjv().getSchema(`${societySchema.$id}#/$defs/${defName}`);
+    if (!v) throw new Error(`schema has no $defs/${defName}`);
+    validators.set(defName, v);
+  }
+  return v;
+}
+
+export function documentSchema(kind: DocumentKind): SchemaNode {
+  return societySchema.$defs[kind];
+}
+
+/** Follows local `$ref`s. */
+export function deref(node: SchemaNode | undefined): SchemaNode | undefined {
+  let n = node;
+  for (let guard = 0; n?.$ref && guard < 16; guard++) {
+    const m = /^#\/\$defs\/(.+)$/.exec(n.$ref);
+    n = m ? societySchema.$defs[m[1]] : undefined;
+  }
+  return n;
+}
+
+const conditionChecks = new WeakMap<SchemaNode, ValidateFunction>();
+/** Picks the `then` or `else` branch of an if/then/else node for a given value. */
+export function branch(node: SchemaNode | undefined, value: unknown): SchemaNode | undefined {
+  const n = deref(node);
+  if (!n?.if) return n;
+  let check = conditionChecks.get(n.if);
+  if (!check) {
+    check = getAjv().compile(n.if);
+    conditionChecks.set(n.if, check);
+  }
+  return deref(check(value) ? n.then : n.else);
+}
+
+/** The schema of a child (property or array item) given the parent's schema and value. */
+export function childSchema(parent: SchemaNode | undefined, segment: string | number, childValue?: unknown): SchemaNode | undefined {
+  const p = deref(parent);
+  if (!p) return undefined;
+  if (typeof segment === 'number' || p.items) {
+    return p.items ? branch(p.items, childValue) : undefined;
+  }
+  const prop = p.properties?.[segment];
+  if (prop) return branch(prop, childValue);
+  if (p.additionalProperties && typeof p.additionalProperties === 'object') return branch(p.additionalProperties, childValue);
+  return undefined;
+}
+
+/** The schema at a path inside a document of the given kind, following the document's values. */
+export function schemaAtPath(kind: DocumentKind, path: readonly (string | number)[], documentValue?: unknown): SchemaNode | undefined {
+  let node: SchemaNode | undefined = documentSchema(kind);
+  let value: unknown = documentValue;
+  for (const segment of path) {
+    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+    node = childSchema(node, segment, value);
+    if (!node) return undefined;
+  }
+  return node;
+}
+
+/** Known property names of an object schema. */
+export function propertyNames(node: SchemaNode | undefined): string[] {
+  return Object.keys(deref(node)?.properties ?? {});
+}
+
+/** Fills schema defaults into a (cloned) value, recursively; wrong-typed values are left alone. */
+export function applyDefaults(node: SchemaNode | undefined, value: unknown): unknown {
+  const n = branch(node, value);
+  if (!n) return value;
+  if (Array.isArray(value)) {
+    return n.items ? value.map((item) => applyDefaults(n.items, item)) : value;
+  }
+  if (value && typeof value === 'object') {
+    const out: Record<string, unknown> = { ...(value as Record<string, unknown>) };
+    for (const [key, prop] of Object.entries(n.properties ?? {})) {
+      const p = deref(prop);
+      if (out[key] === undefined && p && p.default !== undefined) out[key] = structuredClone(p.default);
+    }
+    for (const key of Object.keys(out)) {
+      const child = n.properties?.[key] ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined);
+      if (child) out[key] = applyDefaults(child, out[key]);
+    }
+    return out;
+  }
+  return value;
+}

@@ -1,0 +1,228 @@
+// Checks beyond the schema: persona ids across files, references, model names, template
+// variables, parameter paths, distributions, secrets. They read raw values tolerantly, so they
+// still run (and help) while a document has schema errors.
+import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
+import { DRIVERS, PROMPT_KINDS, type PromptKind, type Range } from './model';
+import type { ParsedFile, PathSegment } from './parse';
+import type { Locator } from './locate';
+import type { PersonaEntry } from './workspace';
+import { PROMPT_VARIABLES, templateVariables } from './templates';
+import { didYouMean } from './suggest';
+import { documentSchema, schemaAtPath } from './schema';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+
+/** Checks that need only one file: duplicate persona ids among its documents, secrets. */
+export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const first = new Map<string, Range>();
+  for (const doc of file.documents) {
+    const at = locators[doc.index];
+    if (doc.kind === 'persona' && isObj(doc.value) && typeof doc.value.id === 'string') {
+      const id = doc.value.id;
+      const range = at.valueRange(['id']);
+      const prev = first.get(id);
+      if (prev) out.push({ ...mk('SOC020', 'error', `Duplicate persona id '${id}': it is already defined in this file`, file.file, range), related: [{ file: file.file, range: prev, message: 'first definition' }] });
+      else first.set(id, range);
+    }
+    if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
+      for (const [name, m] of Object.entries(doc.value.models)) {
+        if (!isObj(m) || !isObj(m.headers)) continue;
+        for (const [header, value] of Object.entries(m.headers)) {
+          if (typeof value === 'string' && looksLikeSecret(header, value)) {
+            out.push(mk('SOC041', 'warning', `Header '${header}' of model '${name}' looks like a secret: keep keys out of files (use \`api_key_env\` or Society: Set API Key)`, file.file, at.valueRange(['models', name, 'headers', header])));
+          }
+        }
+      }
+    }
+  }
+  return out;
+}
+
+function looksLikeSecret(header: string, value: string): boolean {
+  return /^(authorization|api-key|x-api-key)$/i.test(header) || /\b(sk-[A-Za-z0-9_-]{8,}|ghp_[A-Za-z0-9]{8,}|AKIA[A-Z0-9]{12,})/.test(value);
+}
+
+/** Cross-file checks of one scenario with every persona it brings in. */
+export function checkScenario(scenario: { value: unknown; at: Locator }, personas: PersonaEntry[]): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const v = isObj(scenario.value) ? scenario.value : {};
+  const at = scenario.at;
+  const file = at.file.file;
+
+  // Persona ids: unique across every file; the first definition wins.
+  const defined = new Map<string, { entry: PersonaEntry; range: Range }>();
+  for (const p of personas) {
+    if (!isObj(p.raw) || typeof p.raw.id !== 'string') continue;
+    const range = p.site.at.valueRange([...p.site.path, 'id']);
+    const prev = defined.get(p.raw.id);
+    if (prev) {
+      if (prev.entry.site.at.file.file === p.site.at.file.file && p.site.path.length === 0 && prev.entry.site.path.length === 0) continue; // reported by checkFile
+      out.push({ ...mk('SOC020', 'error', `Duplicate persona id '${p.raw.id}': already defined in ${shortName(prev.entry.site.at.file.file)}`, p.site.at.file.file, range), related: [{ file: prev.entry.site.at.file.file, range: prev.range, message: 'first definition' }] });
+    } else {
+      defined.set(p.raw.id, { entry: p, range });
+    }
+  }
+  const ids = [...defined.keys()];
+  const refCheck = (id: unknown, site: Locator, path: PathSegment[], what: string): void => {
+    if (typeof id !== 'string' || defined.has(id)) return;
+    const range = site.valueRange(path);
+    const suggestion = didYouMean(id, ids);
+    const fixes: DiagnosticFix[] = suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : [];
+    out.push(mk('SOC021', 'error', `Unknown persona id '${id}' in ${what}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`, site.file.file, range, fixes));
+  };
+
+  // References from personas: relationships.
+  for (const p of personas) {
+    if (!isObj(p.raw)) continue;
+    list(p.raw.relationships).forEach((r, i) => {
+      if (!isObj(r)) return;
+      const path = [...p.site.path, 'relationships', i, 'with'];
+      if (typeof r.with === 'string' && r.with === (p.raw as Obj).id) {
+        out.push(mk('SOC022', 'warning', `Persona '${r.with}' has a relationship with itself`, p.site.at.file.file, p.site.at.valueRange(path)));
+      } else {
+        refCheck(r.with, p.site.at, path, 'relationship');
+      }
+    });
+  }
+
+  // References from the scenario: events and rooms.
+  list(v.events).forEach((e, i) => {
+    if (!isObj(e)) return;
+    list(e.remove).forEach((id, k) => refCheck(id, at, ['events', i, 'remove', k], 'remove event'));
+  });
+  const world = isObj(v.world) ? v.world : {};
+  list(world.rooms).forEach((room, i) => {
+    if (isObj(room)) list(room.members).forEach((id, k) => refCheck(id, at, ['world', 'rooms', i, 'members', k], 'room members'));
+  });
+
+  // Model names.
+  const models = isObj(v.models) ? Object.keys(v.models) : [];
+  const modelNames = new Set(['default', ...models]);
+  const modelCheck = (name: unknown, site: Locator, path: PathSegment[]): void => {
+    if (typeof name !== 'string' || modelNames.has(name)) return;
+    const range = site.valueRange(path);
+    const suggestion = didYouMean(name, modelNames);
+    out.push(mk('SOC040', 'error', `Model '${name}' is not defined in \`models\` (defined: ${[...modelNames].join(', ')})${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+      site.file.file, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : []));
+  };
+  for (const p of personas) if (isObj(p.raw)) modelCheck(p.raw.model, p.site.at, [...p.site.path, 'model']);
+  if (isObj(v.coaching)) modelCheck(v.coaching.model, at, ['coaching', 'model']);
+  list(v.population).forEach((g, i) => { if (isObj(g)) modelCheck(g.model, at, ['population', i, 'model']); });
+
+  // Template variables.
+  if (isObj(v.prompts)) {
+    for (const [kind, template] of Object.entries(v.prompts)) {
+      if (typeof template !== 'string' || !(PROMPT_KINDS as readonly string[]).includes(kind)) continue;
+      const allowed = PROMPT_VARIABLES[kind as PromptKind];
+      const valueNode = at.valueRange(['prompts', kind]);
+      for (const variable of templateVariables(template)) {
+        if (allowed.includes(variable.name)) continue;
+        const suggestion = didYouMean(variable.name, allowed);
+        const range = templateRange(at, ['prompts', kind], template, variable.start, variable.end) ?? valueNode;
+        out.push(mk('SOC050', 'error', `Unknown template variable '{{${variable.name}}}' in the ${kind} prompt${suggestion ? `. Did you mean '{{${suggestion}}}'?` : ''} (available: ${allowed.join(', ')})`, file, range));
+      }
+    }
+  }
+
+  // Rewards.
+  if (isObj(v.rewards) && DRIVERS.every((d) => (isObj(v.rewards) ? v.rewards[d] : undefined) === 0)) {
+    out.push(mk('SOC051', 'error', 'All reward weights are zero: agents would have no reason to engage', file, at.keyRange(['rewards'])));
+  }
+
+  // Events after the last round; unknown parameter paths in events and experiment conditions.
+  const rounds = typeof world.rounds === 'number' ? world.rounds : (documentSchema('scenario').properties?.world?.properties?.rounds?.default as number);
+  list(v.events).forEach((e, i) => {
+    if (!isObj(e)) return;
+    if (typeof e.at === 'number' && e.at > rounds) {
+      out.push(mk('SOC052', 'warning', `Event at round ${e.at} never fires: the scenario runs ${rounds} rounds`, file, at.valueRange(['events', i, 'at'])));
+    }
+    if (isObj(e.set)) checkParameterPaths(e.set, at, ['events', i, 'set'], out);
+  });
+  if (isObj(v.experiment)) {
+    const names = new Set<string>();
+    list(v.experiment.conditions).forEach((c, i) => {
+      if (!isObj(c)) return;
+      if (typeof c.name === 'string') {
+        if (names.has(c.name)) out.push(mk('SOC056', 'error', `Condition name '${c.name}' is used twice`, file, at.valueRange(['experiment', 'conditions', i, 'name'])));
+        names.add(c.name);
+      }
+      if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out);
+    });
+  }
+  const roomNames = new Set<string>();
+  list(world.rooms).forEach((r, i) => {
+    if (!isObj(r) || typeof r.name !== 'string') return;
+    if (roomNames.has(r.name)) out.push(mk('SOC056', 'error', `Room name '${r.name}' is used twice`, file, at.valueRange(['world', 'rooms', i, 'name'])));
+    roomNames.add(r.name);
+  });
+
+  // Population distributions.
+  list(v.population).forEach((g, i) => {
+    if (!isObj(g)) return;
+    for (const field of ['traits', 'motivations'] as const) {
+      if (!isObj(g[field])) continue;
+      for (const [name, spec] of Object.entries(g[field] as Obj)) checkDistribution(spec, at, ['population', i, field, name], out);
+    }
+  });
+
+  // Nobody to simulate.
+  const populationCount = list(v.population).reduce<number>((n, g) => n + (isObj(g) && typeof g.count === 'number' ? g.count : 0), 0);
+  if (personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
+    out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
+  }
+  return out;
+}
+
+function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[]): void {
+  for (const key of Object.keys(set)) {
+    const segments = key.split('.');
+    if (!/^(world|rewards|coaching|ties|memory)(\.[a-z_]+)+$/.test(key)) continue; // the schema reports the shape
+    const target = schemaAtPath('scenario', segments);
+    if (!target || target.properties) {
+      const parent = schemaAtPath('scenario', segments.slice(0, -1));
+      const suggestion = parent?.properties ? didYouMean(segments[segments.length - 1], Object.keys(parent.properties)) : undefined;
+      out.push(mk('SOC054', 'error', `'${key}' is not a parameter that can be set${suggestion ? `. Did you mean '${[...segments.slice(0, -1), suggestion].join('.')}'?` : ''}`, at.file.file, at.keyRange([...path, key])));
+    }
+  }
+}
+
+function checkDistribution(spec: unknown, at: Locator, path: PathSegment[], out: Diagnostic[]): void {
+  if (!isObj(spec)) return;
+  const families = ['normal', 'uniform', 'beta'].filter((k) => k in spec);
+  const range = at.valueRange(path);
+  if (families.length !== 1) {
+    out.push(mk('SOC055', 'error', families.length === 0 ? 'A distribution needs one of `normal`, `uniform` or `beta`' : `A distribution has exactly one of normal, uniform, beta (found ${families.join(', ')})`, at.file.file, range));
+    return;
+  }
+  const bounds: [unknown, unknown][] = [[spec.min, spec.max]];
+  if (isObj(spec.uniform)) bounds.push([spec.uniform.min, spec.uniform.max]);
+  for (const [lo, hi] of bounds) {
+    if (typeof lo === 'number' && typeof hi === 'number' && lo > hi) {
+      out.push(mk('SOC055', 'error', `Distribution bounds are reversed: min ${lo} > max ${hi}`, at.file.file, range));
+    }
+  }
+}
+
+/** The range of a `{{variable}}` inside a string scalar, when the source text contains it verbatim. */
+function templateRange(at: Locator, path: PathSegment[], template: string, start: number, end: number): Range | undefined {
+  const r = at.valueRange(path);
+  const lines = at.file.lines;
+  const from = lines.offsetAt(r.start);
+  const to = lines.offsetAt(r.end);
+  const source = lines.text.slice(from, to);
+  const needle = template.slice(start, end);
+  const index = source.indexOf(needle);
+  if (index < 0) return undefined;
+  return lines.range(from + index, from + index + needle.length);
+}
+
+function shortName(file: string): string {
+  return file.split(/[\\/]/).slice(-2).join('/');
+}
+
+function mk(code: DiagnosticCode, severity: Diagnostic['severity'], message: string, file: string, range: Range, fixes?: DiagnosticFix[]): Diagnostic {
+  return fixes && fixes.length ? { code, severity, message, file, range, fixes } : { code, severity, message, file, range };
+}

@@ -1,0 +1,38 @@
+// Prompt template variables. A scenario may override any prompt; `{{name}}` placeholders must be
+// ones the renderer provides for that prompt, so a typo is caught while authoring, not mid-run.
+import type { PromptKind } from './model';
+
+/** Variables available in every prompt. */
+const COMMON = [
+  'persona.id', 'persona.name', 'persona.age', 'persona.occupation', 'persona.location', 'persona.bio',
+  'persona.style', 'persona.interests', 'persona.traits', 'persona.motivations',
+  'world.setting', 'round', 'rounds', 'memories',
+] as const;
+
+/** Extra variables per prompt kind. */
+export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
+  system: COMMON,
+  choose_partner: [...COMMON, 'candidates', 'ties'],
+  speak: [...COMMON, 'partner.id', 'partner.name', 'partner.occupation', 'partner.bio', 'partner.interests', 'conversation', 'turn', 'turns', 'room'],
+  evaluate: [...COMMON, 'partner.id', 'partner.name', 'partner.occupation', 'partner.bio', 'partner.interests', 'conversation'],
+  advise: [...COMMON, 'rewards', 'reward_changes', 'ratings_received'],
+  reflect: [...COMMON, 'recent_memories'],
+  interview: [...COMMON, 'question'],
+};
+
+export interface TemplateVariable { name: string; start: number; end: number }
+
+/** Finds `{{ name }}` placeholders with their offsets inside the template string. */
+export function templateVariables(template: string): TemplateVariable[] {
+  const out: TemplateVariable[] = [];
+  const re = /\{\{\s*([^{}]*?)\s*\}\}/g;
+  for (let m = re.exec(template); m; m = re.exec(template)) {
+    out.push({ name: m[1], start: m.index, end: m.index + m[0].length });
+  }
+  return out;
+}
+
+/** Replaces `{{name}}` with values; unknown names are left as they are. */
+export function renderTemplate(template: string, values: Record<string, string>): string {
+  return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+}

@@ -1,0 +1,218 @@
+// A set of .society files seen together: parses and validates each file once per text, resolves
+// a scenario's includes (globs, cycles, workspace boundary), runs the cross-file semantic checks
+// and builds the typed Scenario the engine runs.
+import * as path from 'node:path';
+import picomatch from 'picomatch';
+import type { Diagnostic } from './diagnostics';
+import { compareDiagnostics } from './diagnostics';
+import type { Persona, Scenario } from './model';
+import { parseSociety, type ParsedDocument, type ParsedFile } from './parse';
+import { validateDocument } from './validate';
+import { Locator } from './locate';
+import { buildPersona, buildScenario, type PersonaSite } from './build';
+import { checkScenario, checkFile } from './semantic';
+import type { SocietyFileSystem } from './fileSystem';
+
+export const SOCIETY_EXTENSION = '.society';
+
+export interface FileAnalysis {
+  parsed: ParsedFile;
+  /** Syntax, schema and single-file semantic diagnostics. */
+  diagnostics: Diagnostic[];
+  locators: Locator[];
+}
+
+/** One persona found while resolving a scenario (included file, inline item or added by an event). */
+export interface PersonaEntry {
+  raw: unknown;
+  site: PersonaSite;
+  /** The document holding it has no errors. */
+  valid: boolean;
+  /** Added by an event at this round rather than present from the start. */
+  addedAt?: number;
+}
+
+export interface ScenarioResolution {
+  file: string;
+  docIndex: number;
+  /** Present only when no file involved has an error. */
+  scenario?: Scenario;
+  diagnostics: Diagnostic[];
+  /** The scenario's file and every file it includes, directly or not. */
+  files: string[];
+  personas: PersonaEntry[];
+}
+
+export class SocietyWorkspace {
+  private readonly cache = new Map<string, { text: string; analysis: FileAnalysis }>();
+
+  /** `root`: includes may not leave this folder. */
+  constructor(readonly fs: SocietyFileSystem, readonly root: string) {}
+
+  /** Parses and validates a file; cached while its text is unchanged. */
+  async analyze(file: string): Promise<FileAnalysis | undefined> {
+    const text = await this.fs.readFile(file);
+    if (text === undefined) { this.cache.delete(file); return undefined; }
+    return this.analyzeText(file, text);
+  }
+
+  analyzeText(file: string, text: string): FileAnalysis {
+    const hit = this.cache.get(file);
+    if (hit && hit.text === text) return hit.analysis;
+    const parsed = parseSociety(text, file);
+    const locators = parsed.documents.map((d) => new Locator(parsed, d));
+    const diagnostics = [...parsed.diagnostics];
+    for (const doc of parsed.documents) diagnostics.push(...validateDocument(parsed, doc));
+    diagnostics.push(...checkFile(parsed, locators));
+    const analysis = { parsed, diagnostics, locators };
+    this.cache.set(file, { text, analysis });
+    return analysis;
+  }
+
+  forget(file: string): void { this.cache.delete(file); }
+
+  /** Resolves the scenario document `docIndex` (default: the first scenario) of a file. */
+  async resolveScenario(file: string, docIndex?: number): Promise<ScenarioResolution> {
+    const result: ScenarioResolution = { file, docIndex: docIndex ?? -1, diagnostics: [], files: [file], personas: [] };
+    const analysis = await this.analyze(file);
+    if (!analysis) {
+      result.diagnostics.push(unreadable(file));
+      return result;
+    }
+    const index = docIndex ?? analysis.parsed.documents.findIndex((d) => d.kind === 'scenario');
+    const doc = analysis.parsed.documents[index];
+    if (!doc || doc.kind !== 'scenario') {
+      result.diagnostics.push({ code: 'SOC003', severity: 'error', message: 'This file has no `kind: scenario` document to run', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+      return result;
+    }
+    result.docIndex = index;
+    const involved = new Map<string, FileAnalysis>([[file, analysis]]);
+    await this.collectPersonas(analysis, doc, [file], involved, result);
+    const at = analysis.locators[index];
+    for (const [f, a] of involved) {
+      if (f !== file) result.files.push(f);
+      result.diagnostics.push(...a.diagnostics);
+    }
+    result.diagnostics.push(...checkScenario({ value: doc.value, at }, result.personas));
+    result.diagnostics = dedupe(result.diagnostics);
+    if (!result.diagnostics.some((d) => d.severity === 'error')) {
+      const initial: Persona[] = result.personas.filter((p) => p.addedAt === undefined).map((p) => buildPersona(p.raw, p.site));
+      result.scenario = buildScenario(doc.value, at, initial);
+    }
+    return result;
+  }
+
+  private async collectPersonas(analysis: FileAnalysis, doc: ParsedDocument, stack: string[], involved: Map<string, FileAnalysis>, out: ScenarioResolution): Promise<void> {
+    const at = analysis.locators[doc.index];
+    const value = doc.value as Record<string, unknown> | null;
+    const items = value && Array.isArray(value.personas) ? value.personas : [];
+    for (let i = 0; i < items.length; i++) {
+      const item = items[i];
+      if (item && typeof item === 'object' && !Array.isArray(item) && 'include' in item) {
+        const glob = (item as { include: unknown }).include;
+        if (typeof glob === 'string' && glob) await this.include(glob, at, ['personas', i, 'include'], stack, involved, out);
+      } else if (item && typeof item === 'object') {
+        out.personas.push({ raw: item, site: { at, path: ['personas', i] }, valid: !doc.hasErrors });
+      }
+    }
+    const events = value && Array.isArray(value.events) ? value.events : [];
+    events.forEach((e, j) => {
+      const add = e && typeof e === 'object' ? (e as { add?: unknown; at?: unknown }).add : undefined;
+      if (Array.isArray(add)) {
+        add.forEach((p, k) => out.personas.push({ raw: p, site: { at, path: ['events', j, 'add', k] }, valid: !doc.hasErrors, addedAt: Number((e as { at: unknown }).at) || 0 }));
+      }
+    });
+  }
+
+  private async include(glob: string, at: Locator, valuePath: (string | number)[], stack: string[], involved: Map<string, FileAnalysis>, out: ScenarioResolution): Promise<void> {
+    const from = at.file.file;
+    const baseDir = path.dirname(from);
+    const range = at.valueRange(valuePath);
+    const scan = picomatch.scan(glob);
+    const staticBase = path.resolve(baseDir, scan.base || '.');
+    if (path.isAbsolute(glob) || !isInside(this.root, staticBase)) {
+      out.diagnostics.push({ code: 'SOC032', severity: 'error', message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`, file: from, range });
+      return;
+    }
+    const matcher = picomatch(glob.replace(/\\/g, '/'), { dot: false });
+    const literal = path.resolve(baseDir, glob);
+    const candidates = scan.isGlob
+      ? await this.fs.listFiles(staticBase)
+      : (await this.fs.readFile(literal)) !== undefined ? [literal] : [];
+    const matches = candidates.filter((f) => {
+      if (f === from) return false; // a scenario's own glob matching itself is not a cycle
+      const rel = path.relative(baseDir, f).split(path.sep).join('/');
+      return matcher(rel) && isInside(this.root, f);
+    });
+    if (matches.length === 0) {
+      out.diagnostics.push({ code: 'SOC030', severity: 'error', message: `Include '${glob}' matches no file`, file: from, range });
+      return;
+    }
+    for (const file of matches) {
+      if (stack.includes(file)) {
+        const cycle = [...stack.slice(stack.indexOf(file)), file].map((f) => path.relative(this.root, f) || f).join(' → ');
+        out.diagnostics.push({ code: 'SOC031', severity: 'error', message: `Include cycle: ${cycle}`, file: from, range });
+        continue;
+      }
+      if (involved.has(file)) continue; // included twice (e.g. by two globs): read once
+      const analysis = await this.analyze(file);
+      if (!analysis) {
+        out.diagnostics.push({ code: 'SOC004', severity: 'error', message: `Included file ${path.relative(this.root, file)} cannot be read`, file: from, range });
+        continue;
+      }
+      involved.set(file, analysis);
+      for (const doc of analysis.parsed.documents) {
+        if (doc.kind === 'persona') {
+          out.personas.push({ raw: doc.value, site: { at: analysis.locators[doc.index], path: [] }, valid: !doc.hasErrors });
+        } else if (doc.kind === 'scenario') {
+          out.diagnostics.push({ code: 'SOC033', severity: 'info', message: `Only the personas of the scenario in ${path.relative(this.root, file)} are included; its settings are ignored`, file: from, range });
+          await this.collectPersonas(analysis, doc, [...stack, file], involved, out);
+        }
+      }
+    }
+  }
+
+  /** Diagnostics for files and folders, including cross-file checks of every scenario among them. */
+  async check(targets: string[]): Promise<{ files: string[]; diagnostics: Diagnostic[] }> {
+    const files = new Set<string>();
+    const diagnostics: Diagnostic[] = [];
+    for (const t of targets) {
+      const kind = await this.fs.kind(t);
+      if (kind === 'directory') {
+        (await this.fs.listFiles(t)).filter((f) => f.endsWith(SOCIETY_EXTENSION)).forEach((f) => files.add(f));
+      } else if (kind === 'file') {
+        files.add(t);
+      } else {
+        diagnostics.push(unreadable(t));
+      }
+    }
+    for (const file of files) {
+      const analysis = await this.analyze(file);
+      if (!analysis) { diagnostics.push(unreadable(file)); continue; }
+      diagnostics.push(...analysis.diagnostics);
+      for (const doc of analysis.parsed.documents) {
+        if (doc.kind === 'scenario') diagnostics.push(...(await this.resolveScenario(file, doc.index)).diagnostics);
+      }
+    }
+    return { files: [...files], diagnostics: dedupe(diagnostics) };
+  }
+}
+
+function unreadable(file: string): Diagnostic {
+  return { code: 'SOC004', severity: 'error', message: 'File not found or not readable', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+}
+
+export function dedupe(list: Diagnostic[]): Diagnostic[] {
+  const seen = new Set<string>();
+  const out: Diagnostic[] = [];
+  for (const d of list) {
+    const key = `${d.file}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.message}`;
+    if (!seen.has(key)) { seen.add(key); out.push(d); }
+  }
+  return out.sort(compareDiagnostics);
+}
+
+function isInside(root: string, p: string): boolean {
+  const rel = path.relative(root, p);
+  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
+}

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+const repo = path.resolve(__dirname, '../../..');
+const society = (args: string[], cwd = repo) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd, encoding: 'utf8' });
+
+describe('society check', () => {
+  it('prints file:line:col: severity CODE message and exits 1 on errors', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-check-'));
+    fs.writeFileSync(path.join(dir, 'maya.society'), 'kind: persona\nid: maya\nnmae: Maya\n');
+    const r = society(['check', 'maya.society'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.equal(r.stdout.trim(), "maya.society:3:1: error SOC011 Unknown property 'nmae' in persona. Did you mean 'name'?");
+  });
+
+  it('exits 0 on clean files and reports JSON with --json', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-check-'));
+    fs.writeFileSync(path.join(dir, 'leo.society'), 'kind: persona\nid: leo\nname: Leo\n');
+    const plain = society(['check', '.'], dir);
+    assert.equal(plain.status, 0, plain.stdout + plain.stderr);
+    const json = society(['check', '.', '--json'], dir);
+    assert.equal(json.status, 0);
+    const parsed = JSON.parse(json.stdout);
+    assert.equal(parsed.files, 1);
+    assert.equal(parsed.errors, 0);
+  });
+
+  it('accepts the shipped examples', () => {
+    const r = society(['check', 'examples']);
+    assert.equal(r.status, 0, r.stdout + r.stderr);
+    assert.match(r.stderr, /[1-9]\d* files checked: 0 errors/);
+  });
+});
