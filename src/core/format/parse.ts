@@ -4,6 +4,7 @@ import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isCollection,
 import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
 import { LineIndex } from './lines';
+import { parseChunked, type ChunkCache } from './chunked';
 
 export type PathSegment = string | number;
 
@@ -26,9 +27,22 @@ export interface ParsedFile {
   diagnostics: Diagnostic[];
 }
 
-export function parseSociety(text: string, file: string): ParsedFile {
+/** `chunks`: a per-file cache that enables incremental parsing of large documents (see chunked.ts). */
+export function parseSociety(text: string, file: string, chunks?: ChunkCache): ParsedFile {
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
+  const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
+  if (chunked) {
+    for (const e of chunked.errors) pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
+    for (const w of chunked.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
+    const doc = chunked.doc;
+    const value = chunked.value;
+    const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
+    return {
+      file, text, lines, diagnostics,
+      documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: chunked.errors.length > 0 }],
+    };
+  }
   let docs: Document.Parsed[] = [];
   try {
     const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
@@ -42,11 +56,7 @@ export function parseSociety(text: string, file: string): ParsedFile {
     diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML could not be parsed: ${(err as Error).message}`, file, range: lines.range(0, 0) });
   }
   const documents: ParsedDocument[] = docs.map((yaml, index) => {
-    for (const e of yaml.errors) {
-      const d = yamlDiagnostic(e, file, lines);
-      // yaml often reports one slip several times at the same place; once is enough.
-      if (!diagnostics.some((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character)) diagnostics.push(d);
-    }
+    for (const e of yaml.errors) pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
     for (const w of yaml.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
     const complexKeys = collectionKeys(yaml);
     for (const key of complexKeys) {
@@ -68,6 +78,15 @@ export function parseSociety(text: string, file: string): ParsedFile {
     };
   });
   return { file, text, lines, documents, diagnostics };
+}
+
+/** yaml often reports one slip several times at the same place; once is enough. */
+function pushYamlError(diagnostics: Diagnostic[], d: Diagnostic): void {
+  if (!diagnostics.some((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character)) diagnostics.push(d);
+}
+
+function safely<T>(f: () => T): T | undefined {
+  try { return f(); } catch { return undefined; }
 }
 
 function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex): Diagnostic {

@@ -7,6 +7,7 @@ import type { Diagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
 import type { Persona, Scenario } from './model';
 import { parseSociety, type ParsedDocument, type ParsedFile } from './parse';
+import { ChunkCache } from './chunked';
 import { validateDocument } from './validate';
 import { Locator } from './locate';
 import { buildPersona, buildScenario, type PersonaSite } from './build';
@@ -45,6 +46,7 @@ export interface ScenarioResolution {
 
 export class SocietyWorkspace {
   private readonly cache = new Map<string, { text: string; analysis: FileAnalysis }>();
+  private readonly chunks = new Map<string, ChunkCache>();
 
   /** `root`: includes may not leave this folder. */
   constructor(readonly fs: SocietyFileSystem, readonly root: string) {}
@@ -52,14 +54,16 @@ export class SocietyWorkspace {
   /** Parses and validates a file; cached while its text is unchanged. */
   async analyze(file: string): Promise<FileAnalysis | undefined> {
     const text = await this.fs.readFile(file);
-    if (text === undefined) { this.cache.delete(file); return undefined; }
+    if (text === undefined) { this.forget(file); return undefined; }
     return this.analyzeText(file, text);
   }
 
   analyzeText(file: string, text: string): FileAnalysis {
     const hit = this.cache.get(file);
     if (hit && hit.text === text) return hit.analysis;
-    const parsed = parseSociety(text, file);
+    let chunks = this.chunks.get(file);
+    if (!chunks) { chunks = new ChunkCache(); this.chunks.set(file, chunks); }
+    const parsed = parseSociety(text, file, chunks);
     const locators = parsed.documents.map((d) => new Locator(parsed, d));
     const diagnostics = [...parsed.diagnostics];
     for (const doc of parsed.documents) diagnostics.push(...validateDocument(parsed, doc));
@@ -69,10 +73,13 @@ export class SocietyWorkspace {
     return analysis;
   }
 
-  forget(file: string): void { this.cache.delete(file); }
+  forget(file: string): void { this.cache.delete(file); this.chunks.delete(file); }
 
-  /** Resolves the scenario document `docIndex` (default: the first scenario) of a file. */
-  async resolveScenario(file: string, docIndex?: number): Promise<ScenarioResolution> {
+  /**
+   * Resolves the scenario document `docIndex` (default: the first scenario) of a file.
+   * `build: false` skips building the typed Scenario when only diagnostics are wanted (editor).
+   */
+  async resolveScenario(file: string, docIndex?: number, options: { build?: boolean } = {}): Promise<ScenarioResolution> {
     const result: ScenarioResolution = { file, docIndex: docIndex ?? -1, diagnostics: [], files: [file], personas: [] };
     const analysis = await this.analyze(file);
     if (!analysis) {
@@ -95,7 +102,7 @@ export class SocietyWorkspace {
     }
     result.diagnostics.push(...checkScenario({ value: doc.value, at }, result.personas));
     result.diagnostics = dedupe(result.diagnostics);
-    if (!result.diagnostics.some((d) => d.severity === 'error')) {
+    if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {
       const initial: Persona[] = result.personas.filter((p) => p.addedAt === undefined).map((p) => buildPersona(p.raw, p.site));
       result.scenario = buildScenario(doc.value, at, initial);
     }
@@ -191,7 +198,7 @@ export class SocietyWorkspace {
       if (!analysis) { diagnostics.push(unreadable(file)); continue; }
       diagnostics.push(...analysis.diagnostics);
       for (const doc of analysis.parsed.documents) {
-        if (doc.kind === 'scenario') diagnostics.push(...(await this.resolveScenario(file, doc.index)).diagnostics);
+        if (doc.kind === 'scenario') diagnostics.push(...(await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
       }
     }
     return { files: [...files], diagnostics: dedupe(diagnostics) };
