@@ -1,7 +1,13 @@
 // The table of `society` subcommands (one module each under ./commands/).
 import type { Command } from './command';
 import { checkCommand } from './commands/check';
+import { metricsCommand } from './commands/metrics';
+import { reportCommand } from './commands/report';
+import { runCommand } from './commands/run';
 
 export const commands: Command[] = [
   checkCommand,
+  metricsCommand,
+  reportCommand,
+  runCommand,
 ];

@@ -1,0 +1,68 @@
+// Engine benchmark: 1,000 agents × 50 rounds and 10,000 agents × 10 rounds on the offline
+// rule-based model, writing the JSONL trace to a temporary file as `society run` does.
+// Each size runs in a child process so its peak RSS is its own. Target: 10k × 10 < 10 s, < 1 GB.
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Scenario } from '../src/core/format/model';
+import { Simulation } from '../src/core/engine/simulation';
+import { TraceWriter } from '../src/core/trace/writer';
+
+const CHILD = 'SOCIETY_BENCH_ENGINE';
+const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);
+
+function benchScenario(agents: number, rounds: number): Scenario {
+  return {
+    name: 'bench', seed: 1, personas: [],
+    population: [{
+      group: 'crowd', count: agents, id_prefix: 'a', names: ['Ana', 'Bo', 'Chen', 'Dee', 'Eli', 'Fay'], occupations: ['student', 'nurse', 'engineer'],
+      interests: { pool: INTERESTS, per_agent: 3 },
+      traits: { openness: { beta: { alpha: 2, beta: 2 } }, extraversion: { beta: { alpha: 2, beta: 2 } }, agreeableness: { beta: { alpha: 2, beta: 2 } }, conscientiousness: { uniform: { min: 0, max: 1 } }, neuroticism: { uniform: { min: 0, max: 1 } } },
+      motivations: { social: { uniform: { min: 0, max: 1 } }, information: { uniform: { min: 0, max: 1 } }, presentation: { uniform: { min: 0, max: 1 } }, coordination: { uniform: { min: 0, max: 1 } }, support: { uniform: { min: 0, max: 1 } } },
+    }],
+    world: { setting: 'A large online forum.', rounds, encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 }, conversation: { turns: 4 }, rooms: [] },
+    rewards: { social: 1, information: 1, presentation: 1, coordination: 1, support: 1 },
+    coaching: { enabled: true, every: 1 },
+    ties: { threshold: 0.6, decay: 0.05, learning_rate: 0.3, weights: { reciprocity: 1, novelty: 1, affect: 1 } },
+    memory: { recency: 1, importance: 1, relevance: 1, top_k: 8, reflect_at: 150, decay: 0.995 },
+    models: { default: { name: 'default', provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' } },
+    prompts: {}, events: [],
+  };
+}
+
+async function child(agents: number, rounds: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-'));
+  const file = path.join(dir, 'trace.jsonl');
+  const t0 = performance.now();
+  const sim = Simulation.create(benchScenario(agents, rounds));
+  const writer = TraceWriter.toFile(file);
+  writer.header(sim.header);
+  sim.on(writer.listener);
+  sim.afterRound = () => writer.flush();
+  await sim.run();
+  await writer.close();
+  const ms = performance.now() - t0;
+  const bytes = fs.statSync(file).size;
+  fs.rmSync(dir, { recursive: true, force: true });
+  process.stdout.write(JSON.stringify({ ms, lines: writer.lines, bytes, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+}
+
+export async function run(): Promise<void> {
+  for (const [agents, rounds, targetMs] of [[1000, 50, undefined], [10000, 10, 10_000]] as const) {
+    const r = spawnSync(process.execPath, ['--import', 'tsx', __filename], { env: { ...process.env, [CHILD]: `${agents}x${rounds}` }, encoding: 'utf8', maxBuffer: 1 << 20 });
+    if (r.status !== 0) throw new Error(`engine bench ${agents}x${rounds} failed: ${r.stderr}`);
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; lines: number; bytes: number; maxRssKb: number };
+    const rate = (agents * rounds) / (m.ms / 1000);
+    const rssMb = m.maxRssKb / 1024;
+    const verdict = targetMs === undefined ? '' : `  (target < ${targetMs / 1000} s and < 1024 MB: ${m.ms < targetMs && rssMb < 1024 ? 'met' : 'MISSED'})`;
+    console.log(`engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s, ` +
+      `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB, trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB${verdict}`);
+  }
+}
+
+const spec = process.env[CHILD];
+if (spec) {
+  const [a, r] = spec.split('x').map(Number);
+  child(a, r).catch((e) => { console.error(e); process.exit(1); });
+}

@@ -1,0 +1,68 @@
+// `society metrics`: the network metrics of a tie network (a graph JSON file or a run's trace),
+// under the key names of the NetworkX reference fixtures.
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { formatMetricValue } from '../../core/analysis/metricFormat';
+import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
+import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
+import { seededRandom } from '../../core/analysis/seededRandom';
+
+const USAGE = 'metrics <graph.json|trace.jsonl> [--json] [--attribute NAME] [--round N] [--seed N]';
+
+/** The metrics as an aligned two-column table. */
+export function formatMetricsTable(metrics: NetworkMetrics): string {
+  const entries = Object.entries(metrics);
+  const width = Math.max(...entries.map(([key]) => key.length));
+  return entries.map(([key, value]) => `${key.padEnd(width)}  ${formatMetricValue(key, value)}`).join('\n');
+}
+
+export const metricsCommand: Command = {
+  name: 'metrics',
+  usage: USAGE,
+  summary: 'Network metrics of a tie network (graph JSON, or a trace\'s final ties)',
+  async run(args: string[]): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          json: { type: 'boolean', default: false },
+          attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+          seed: { type: 'string', default: '0' },
+          round: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      console.log(`Usage: society ${USAGE}\n\n${metricsCommand.summary}.\n  --json            print JSON (same keys as the NetworkX fixtures' "expected")\n  --attribute NAME  node attribute for homophily (default ${DEFAULT_ATTRIBUTE})\n  --round N         for a trace: the ties at the end of round N (default: its last round)\n  --seed N          seed of the Louvain community search (default 0)`);
+      return 0;
+    }
+    const seed = Number(values.seed);
+    const round = values.round === undefined ? undefined : Number(values.round);
+    if (positionals.length !== 1 || !Number.isInteger(seed) || (round !== undefined && !Number.isInteger(round))) {
+      console.error(`Usage: society ${USAGE}`);
+      return 2;
+    }
+    let network;
+    try {
+      network = loadTieNetwork(positionals[0], { round });
+    } catch (err) {
+      console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    const metrics = computeNetworkMetrics(network.graph, { attribute: values.attribute, rng: seededRandom(seed) });
+    if (values.json) {
+      console.log(JSON.stringify(metrics, null, 2));
+    } else {
+      console.log(`${network.description}\n`);
+      console.log(formatMetricsTable(metrics));
+    }
+    return 0;
+  },
+};

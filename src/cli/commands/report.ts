@@ -1,0 +1,57 @@
+// `society report`: a self-contained HTML report of a run (tie network picture, metrics against
+// a random baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml and
+// ties.csv, written next to the trace or into --out.
+import path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
+import { writeReportFiles } from '../../core/analysis/reportFiles';
+import { buildRunReport } from '../../core/analysis/reportModel';
+import { loadTrace } from '../../core/analysis/traceNetwork';
+
+const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME]';
+
+export const reportCommand: Command = {
+  name: 'report',
+  usage: USAGE,
+  summary: 'Write an HTML report of a run, with metrics.json, ties.graphml and ties.csv',
+  async run(args: string[]): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string' },
+          attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      console.error(`society report: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`);
+      return 0;
+    }
+    if (positionals.length !== 1) {
+      console.error(`Usage: society ${USAGE}`);
+      return 2;
+    }
+    const traceFile = positionals[0];
+    let trace;
+    try {
+      trace = loadTrace(traceFile);
+    } catch (err) {
+      console.error(`society report: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    const report = buildRunReport(trace.header, trace.events, { attribute: values.attribute });
+    const files = writeReportFiles(report, values.out ?? path.dirname(traceFile));
+    for (const file of files) console.log(file);
+    if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
+    return 0;
+  },
+};

@@ -1,0 +1,150 @@
+// `society run <scenario>`: run a society headless, writing runs/<name>/trace.jsonl and a
+// checkpoint after every round; Ctrl-C stops at the last complete round and `--resume`
+// continues to the same trace an uninterrupted run would have written.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { loadScenarioFile } from '../../core/format/load';
+import type { Scenario } from '../../core/format/model';
+import { Simulation } from '../../core/engine/simulation';
+import { parseCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
+import { RewardTally, formatSummary, summarize } from '../../core/engine/summary';
+import { TraceWriter } from '../../core/trace/writer';
+import { OFFLINE_LABEL } from '../../core/llm/offline';
+import type { TraceEvent } from '../../core/trace/events';
+
+export const runCommand: Command = {
+  name: 'run',
+  usage: 'run <scenario> [--rounds N] [--seed S] [--out DIR] [--model NAME] [--resume] [--checkpoint-every N] [--json]',
+  summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args, allowPositionals: true,
+      options: {
+        rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
+        resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+    if (positionals.length !== 1) { console.error(`usage: society ${runCommand.usage}`); return 2; }
+    const int = (name: string, v: string | undefined, min: number): number | undefined => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${v}'`);
+      return n;
+    };
+    const rounds = int('rounds', values.rounds, 0);
+    const seed = int('seed', values.seed, -(2 ** 31));
+    const every = int('checkpoint-every', values['checkpoint-every'], 1) ?? 1;
+
+    const file = path.resolve(positionals[0]);
+    const loaded = await loadScenarioFile(file);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) console.error(`${path.relative(process.cwd(), d.file) || d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error ${d.code} ${d.message}`);
+    if (!loaded.scenario || errors.length) { console.error('society run: the scenario has errors (see `society check`)'); return 1; }
+    const scenario: Scenario = loaded.scenario;
+
+    const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name)));
+    fs.mkdirSync(out, { recursive: true });
+    const tracePath = path.join(out, 'trace.jsonl');
+    const checkpointPath = path.join(out, 'checkpoint.json');
+
+    let sim: Simulation;
+    let writer: TraceWriter;
+    if (values.resume) {
+      if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
+      const cp: Checkpoint = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
+      if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
+      if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
+      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model });
+      writer = TraceWriter.appendToFile(tracePath, cp.trace);
+      if (!values.quiet) console.error(`resuming ${scenario.name} after round ${cp.completed} of ${cp.header.rounds}`);
+    } else {
+      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model });
+      writer = TraceWriter.toFile(tracePath);
+      writer.header(sim.header);
+    }
+    if (!values.quiet) {
+      const models = new Set([values.model ?? 'default', ...(values.model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
+      for (const m of models) {
+        const cfg = scenario.models[m];
+        if (cfg) console.error(`model '${m}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : `${cfg.provider}${cfg.model ? ` ${cfg.model}` : ''}`}`);
+      }
+    }
+
+    sim.on(writer.listener);
+    const tally = new RewardTally();
+    sim.on(tally.listener);
+    const progress = new Progress(sim.rounds, !values.quiet && process.stderr.isTTY === true);
+    sim.on(progress.listener);
+    sim.afterRound = async (round, final) => {
+      await writer.flush();
+      if (final || round % every === 0 || round === sim.rounds) {
+        const cp = sim.snapshot();
+        cp.trace = { bytes: writer.bytes, lines: writer.lines };
+        const tmp = checkpointPath + '.tmp';
+        fs.writeFileSync(tmp, JSON.stringify(cp));
+        fs.renameSync(tmp, checkpointPath);
+      }
+    };
+
+    const controller = new AbortController();
+    const onSigint = (): void => { controller.abort(); };
+    process.once('SIGINT', onSigint);
+    let result;
+    try {
+      result = await sim.run(controller.signal);
+    } finally {
+      process.off('SIGINT', onSigint);
+      progress.done();
+    }
+    if (result.status === 'aborted') {
+      writer.discard();
+      await writer.close();
+      console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with --resume`);
+      return 130;
+    }
+    await writer.close();
+
+    const summary = summarize(
+      [...sim.world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })),
+      sim.world.ties.entries(), sim.world.settings.ties.threshold, tally.means(), sim.seed,
+    );
+    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary }, null, 2));
+    else {
+      console.log(`${scenario.name}: ${sim.rounds} rounds, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
+      console.log(formatSummary(summary));
+      if (values.resume) console.log('  (reward means cover the resumed part of the run only)');
+    }
+    return 0;
+  },
+};
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'run';
+}
+
+/** A one-line progress bar on stderr: round, agent-turns per second, ETA. */
+class Progress {
+  private turns = 0;
+  private round = 0;
+  private last = 0;
+  private readonly start = Date.now();
+  constructor(private readonly rounds: number, private readonly enabled: boolean) {}
+  readonly listener = (e: TraceEvent): void => {
+    if (!this.enabled) return;
+    if (e.type === 'reward') this.turns++;
+    else if (e.type === 'round_end') this.round = e.round;
+    else return;
+    const now = Date.now();
+    if (now - this.last < 100 && e.type !== 'round_end') return;
+    this.last = now;
+    const secs = (now - this.start) / 1000;
+    const rate = secs > 0 ? this.turns / secs : 0;
+    const frac = this.rounds ? this.round / this.rounds : 1;
+    const eta = frac > 0 ? (secs / frac) * (1 - frac) : NaN;
+    const width = 24, filled = Math.round(frac * width);
+    process.stderr.write(`\r  round ${this.round}/${this.rounds} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate.toFixed(0)} agent-turns/s  ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)}s` : '?'}   `);
+  };
+  done(): void { if (this.enabled) process.stderr.write('\n'); }
+}

@@ -1,0 +1,45 @@
+// Degree statistics: in/out degree distributions and maxima on the directed tie network,
+// median degree on the undirected projection.
+import type { AnyGraph, TieGraph } from './tieGraph';
+
+/** `distribution[k]` = number of nodes with degree k (k = 0 .. max degree). */
+export type DegreeDistribution = number[];
+
+function distribution(degrees: number[]): DegreeDistribution {
+  const counts: number[] = new Array(degrees.length === 0 ? 0 : Math.max(...degrees) + 1).fill(0);
+  for (const d of degrees) counts[d]++;
+  return counts;
+}
+
+export function inDegrees(graph: TieGraph): number[] {
+  return graph.mapNodes((node) => graph.inDegree(node));
+}
+
+export function outDegrees(graph: TieGraph): number[] {
+  return graph.mapNodes((node) => graph.outDegree(node));
+}
+
+export function inDegreeDistribution(graph: TieGraph): DegreeDistribution {
+  return distribution(inDegrees(graph));
+}
+
+export function outDegreeDistribution(graph: TieGraph): DegreeDistribution {
+  return distribution(outDegrees(graph));
+}
+
+/** Largest value, or null for an empty list. */
+export function maxOf(values: number[]): number | null {
+  return values.length === 0 ? null : values.reduce((a, b) => Math.max(a, b));
+}
+
+/** The project's median convention: the sorted list's element at index floor(n / 2). */
+export function medianOf(values: number[]): number | null {
+  if (values.length === 0) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)];
+}
+
+/** Median degree on an undirected graph (upper median); null without nodes. */
+export function medianDegree(graph: AnyGraph): number | null {
+  return medianOf(graph.mapNodes((node) => graph.degree(node)));
+}

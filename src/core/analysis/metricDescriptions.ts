@@ -1,0 +1,35 @@
+// What each network metric means, in words, for the report's table and other displays.
+
+const DESCRIPTIONS: Record<string, string> = {
+  nodes: 'Agents in the network.',
+  edges: 'Directed ties (strength at or above the threshold).',
+  density: 'Share of all possible directed ties that exist.',
+  reciprocity: 'Share of ties that are returned (A→B with B→A).',
+  mutual_pairs: 'Pairs of agents tied in both directions.',
+  average_clustering: 'Mean share of an agent\'s contacts who are tied to each other (undirected).',
+  transitivity: 'Share of connected triples that close into triangles (undirected).',
+  degree_assortativity: 'Do well-connected agents tie to each other (+) or to the less connected (−)?',
+  louvain_communities: 'Communities found by Louvain (seeded).',
+  louvain_modularity: 'Modularity of the Louvain communities, weighted by tie strength.',
+  connected_components: 'Separate groups in the undirected network.',
+  largest_component: 'Agents in the largest connected group.',
+  weakly_connected_components: 'Components ignoring tie direction.',
+  strongly_connected_components: 'Components where every agent reaches every other along tie directions.',
+  friendship_paradox_mean_gap: 'Mean of (contacts\' mean degree − own degree) over connected agents.',
+  friendship_paradox_fraction: 'Share of connected agents whose contacts have more contacts than they do.',
+  max_in_degree: 'Most ties received by one agent.',
+  max_out_degree: 'Most ties held by one agent.',
+  median_undirected_degree: 'Median number of contacts (undirected).',
+  in_degree_distribution: 'Agents by ties received (degree:count).',
+  out_degree_distribution: 'Agents by ties held (degree:count).',
+};
+
+/** A sentence describing a metric key, including `<attribute>_assortativity/_modularity`. */
+export function describeMetric(key: string): string {
+  if (DESCRIPTIONS[key]) return DESCRIPTIONS[key];
+  const assortativity = /^(.+)_assortativity$/.exec(key);
+  if (assortativity) return `Homophily: do agents tie within their ${assortativity[1]} (+1) or across (−1)?`;
+  const modularity = /^(.+)_modularity$/.exec(key);
+  if (modularity) return `Modularity of the split by ${modularity[1]}, weighted by tie strength.`;
+  return '';
+}

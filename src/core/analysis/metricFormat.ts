@@ -1,0 +1,13 @@
+// Metric values as text for people (CLI table, report): counts as integers, reals to four
+// decimals, degree distributions as "degree:count" pairs, undefined values as "n/a".
+import { COUNT_METRICS } from './networkMetrics';
+
+export function formatMetricValue(key: string, value: unknown): string {
+  if (value === null || value === undefined) return 'n/a';
+  if (Array.isArray(value)) {
+    const pairs = value.flatMap((count, degree) => (count === 0 ? [] : [`${degree}:${count}`]));
+    return pairs.length ? pairs.join(' ') : '-';
+  }
+  if (typeof value === 'number') return COUNT_METRICS.includes(key) || Number.isInteger(value) ? String(value) : value.toFixed(4);
+  return String(value);
+}

@@ -1,0 +1,90 @@
+// A density-matched random baseline for a directed tie network: directed G(n, m) graphs with the
+// same number of nodes and ties, to tell whether observed reciprocity and clustering exceed
+// what chance alone produces at that density.
+import { averageClustering, transitivity } from './clustering';
+import { reciprocity } from './reciprocity';
+import { seededRandom } from './seededRandom';
+import { createTieGraph, undirectedProjection, type TieGraph } from './tieGraph';
+
+/**
+ * A uniformly random simple directed graph with n nodes ("0".."n-1") and exactly m edges, no
+ * self-loops. Hand-written: graphology-generators offers only G(n, p), whose edge count varies.
+ * Samples distinct ordered pairs by rejection, or the complement when m is over half of all
+ * n (n - 1) pairs, so it stays fast at any density.
+ */
+export function randomDirectedGnm(n: number, m: number, rng: () => number): TieGraph {
+  const slots = n * (n - 1);
+  if (!Number.isInteger(n) || n < 0) throw new Error(`node count must be a non-negative integer, got ${n}`);
+  if (!Number.isInteger(m) || m < 0 || m > slots) throw new Error(`edge count must be an integer in 0..${slots}, got ${m}`);
+  const pick = (count: number): Set<number> => {
+    const chosen = new Set<number>();
+    while (chosen.size < count) chosen.add(Math.floor(rng() * slots));
+    return chosen;
+  };
+  const complement = m > slots / 2;
+  const chosen = pick(complement ? slots - m : m);
+  // Sparse: the chosen slots are the edges. Dense: every slot not chosen is an edge.
+  const edgeSlots = complement
+    ? Array.from({ length: slots }, (_, slot) => slot).filter((slot) => !chosen.has(slot))
+    : [...chosen].sort((a, b) => a - b);
+  const graph = createTieGraph();
+  for (let i = 0; i < n; i++) graph.addNode(String(i));
+  for (const slot of edgeSlots) {
+    // Slot -> ordered pair (u, v), v != u: row u holds the n - 1 targets other than u.
+    const u = Math.floor(slot / (n - 1));
+    const column = slot % (n - 1);
+    const v = column < u ? column : column + 1;
+    graph.addDirectedEdge(String(u), String(v), { weight: 1 });
+  }
+  return graph;
+}
+
+export interface RandomBaseline {
+  nodes: number;
+  edges: number;
+  density: number;
+  /** Expected reciprocity of a random directed graph at this density: the density itself. */
+  expected_reciprocity: number;
+  samples: number;
+  /** Means over the sampled G(n, m) graphs (null where undefined for every sample). */
+  mean_reciprocity: number | null;
+  mean_average_clustering: number | null;
+  mean_transitivity: number | null;
+}
+
+function mean(values: (number | null)[]): number | null {
+  const defined = values.filter((v): v is number => v !== null);
+  return defined.length === 0 ? null : defined.reduce((a, b) => a + b, 0) / defined.length;
+}
+
+/**
+ * The baseline for a network of n nodes and m directed ties: analytic expected reciprocity
+ * (= density; exactly (m - 1) / (n (n - 1) - 1) for G(n, m), which differs by O(1 / n^2)) and
+ * the mean reciprocity, average clustering and transitivity (undirected projection, as in
+ * `computeNetworkMetrics`) over `samples` seeded G(n, m) draws.
+ */
+export function randomBaseline(n: number, m: number, seed: number, samples: number): RandomBaseline {
+  if (!Number.isInteger(samples) || samples < 1) throw new Error(`samples must be a positive integer, got ${samples}`);
+  const rng = seededRandom(seed);
+  const recip: (number | null)[] = [];
+  const clustering: (number | null)[] = [];
+  const transitivities: number[] = [];
+  for (let i = 0; i < samples; i++) {
+    const graph = randomDirectedGnm(n, m, rng);
+    const projection = undirectedProjection(graph);
+    recip.push(reciprocity(graph));
+    clustering.push(averageClustering(projection));
+    transitivities.push(transitivity(projection));
+  }
+  const density = n < 2 ? 0 : m / (n * (n - 1));
+  return {
+    nodes: n,
+    edges: m,
+    density,
+    expected_reciprocity: density,
+    samples,
+    mean_reciprocity: mean(recip),
+    mean_average_clustering: mean(clustering),
+    mean_transitivity: mean(transitivities),
+  };
+}

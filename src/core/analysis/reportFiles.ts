@@ -1,0 +1,42 @@
+// Writes a run report to a folder: report.html, metrics.json, ties.graphml and ties.csv.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { toGraphML } from './graphml';
+import { REPORT_FILES, renderReportHtml } from './reportHtml';
+import type { RunReport } from './reportModel';
+import { toTiesCsv } from './tiesCsv';
+
+/**
+ * The report's numbers as JSON. `network` is exactly what `society metrics <trace> --json`
+ * prints for the same round and attribute.
+ */
+export function reportMetricsJson(report: RunReport): string {
+  return JSON.stringify({
+    scenario: report.header.scenario,
+    seed: report.header.seed,
+    round: report.round,
+    complete: report.complete,
+    threshold: report.threshold,
+    attribute: report.attribute,
+    network: report.metrics,
+    random_baseline: report.baseline,
+    rounds: report.overRounds,
+    rewards: report.rewards,
+  }, null, 2) + '\n';
+}
+
+/** Writes the four files into `outDir` (created if needed); returns their paths. */
+export function writeReportFiles(report: RunReport, outDir: string): string[] {
+  mkdirSync(outDir, { recursive: true });
+  const contents: [string, string][] = [
+    [REPORT_FILES.html, renderReportHtml(report)],
+    [REPORT_FILES.metrics, reportMetricsJson(report)],
+    [REPORT_FILES.graphml, toGraphML(report.graph)],
+    [REPORT_FILES.csv, toTiesCsv(report.graph)],
+  ];
+  return contents.map(([name, text]) => {
+    const file = path.join(outDir, name);
+    writeFileSync(file, text, 'utf8');
+    return file;
+  });
+}

@@ -1,0 +1,152 @@
+// The report as one self-contained HTML page: no scripts, no remote content (a CSP forbids
+// both), pictures as inline SVG, every string from the run escaped. The markup is also
+// well-formed XML (polyglot XHTML), so strict parsers can check it.
+import { createHash } from 'node:crypto';
+import { DRIVER_LABELS, DRIVERS } from '../format/model';
+import { lineChartSvg, type ChartSeries } from './lineChartSvg';
+import { escapeMarkup } from './markup';
+import { describeMetric } from './metricDescriptions';
+import { formatMetricValue } from './metricFormat';
+import { networkSvg } from './networkSvg';
+import { categoryColor } from './palette';
+import type { RunReport } from './reportModel';
+
+/** The companion files written next to report.html. */
+export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', graphml: 'ties.graphml', csv: 'ties.csv' } as const;
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 980px; color: #222; line-height: 1.45; padding: 0 1rem; }
+h1 { margin-bottom: 0.2rem; }
+.subtitle { color: #555; margin-top: 0; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+code { font-size: 0.85em; color: #555; }
+figure { margin: 1rem 0 2rem; }
+figcaption { color: #555; font-size: 0.9rem; }
+svg { max-width: 100%; height: auto; background: #fff; }
+.note { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 0.5rem 0.8rem; }
+dl.run { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
+dl.run dt { color: #555; }
+dl.run dd { margin: 0; }
+`;
+
+const e = escapeMarkup;
+
+/** Metrics with a random-baseline counterpart: metric key -> baseline value. */
+function baselineFor(report: RunReport): Record<string, number | null> {
+  return {
+    density: report.baseline.density,
+    reciprocity: report.baseline.expected_reciprocity,
+    average_clustering: report.baseline.mean_average_clustering,
+    transitivity: report.baseline.mean_transitivity,
+  };
+}
+
+function runSection(report: RunReport): string {
+  const { header } = report;
+  const models = Object.values(header.models);
+  const modelText = models.map((m) => (m.provider === 'offline'
+    ? `${m.name}: the offline rule-based model (not an LLM)`
+    : `${m.name}: ${m.provider}${m.model ? ` ${m.model}` : ''}`)).join('; ');
+  const rows: [string, string][] = [
+    ['Scenario', header.scenario.name + (header.scenario.file ? ` (${header.scenario.file})` : '')],
+    ['Seed', String(header.seed)],
+    ['Rounds', `${report.round} of ${header.rounds}${report.complete ? '' : ' (run incomplete)'}`],
+    ['Agents', String(report.graph.order)],
+    ['Coach', header.settings.coaching.enabled ? `on (every ${header.settings.coaching.every} round${header.settings.coaching.every === 1 ? '' : 's'})` : 'off'],
+    ['Tie threshold', String(report.threshold)],
+    ['Models', modelText || 'none recorded'],
+  ];
+  if (report.usage && report.usage.calls > 0) {
+    const { calls, input_tokens, output_tokens, cost_usd } = report.usage;
+    rows.push(['Model calls', input_tokens + output_tokens > 0
+      ? `${calls} (${input_tokens} input, ${output_tokens} output tokens, $${cost_usd.toFixed(4)})`
+      : String(calls)]);
+  }
+  return `<dl class="run">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`;
+}
+
+function networkSection(report: RunReport): string {
+  const byAttribute = report.attributePresent;
+  const svg = networkSvg(report.graph, {
+    seed: report.header.seed,
+    colorBy: byAttribute ? report.attribute : undefined,
+    categoryOf: byAttribute ? undefined : (node) => `community ${report.communities[node] + 1}`,
+  });
+  const colour = byAttribute ? `Colour: ${report.attribute}` : 'Colour: Louvain community';
+  return `<figure>${svg}<figcaption>${e(`Ties at the end of round ${report.round}: ${report.graph.order} agents, ${report.graph.size} directed ties `
+    + `(strength ≥ ${report.threshold}). ${colour}; size: ties received; a line with two heads is a reciprocated tie.`)}</figcaption></figure>`;
+}
+
+function metricsTable(report: RunReport): string {
+  const baseline = baselineFor(report);
+  const rows = Object.entries(report.metrics).map(([key, value]) => {
+    const base = key in baseline ? formatMetricValue(key, baseline[key]) : '';
+    return `<tr><td>${e(describeMetric(key))}<br/><code>${e(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td><td class="num">${e(base)}</td></tr>`;
+  });
+  const note = report.attributePresent ? '' : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
+  return `${note}<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+    + `<p>${e(`Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; `
+      + `reciprocity expected analytically (= density), clustering and transitivity averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
+}
+
+function overRoundsSection(report: RunReport): string {
+  const points = (pick: (r: RunReport['overRounds'][number]) => number | null) => report.overRounds.map((r): [number, number | null] => [r.round, pick(r)]);
+  const chart = lineChartSvg([
+    { label: 'density', color: categoryColor(0), points: points((r) => r.density) },
+    { label: 'reciprocity', color: categoryColor(1), points: points((r) => r.reciprocity) },
+    { label: 'avg clustering', color: categoryColor(2), points: points((r) => r.average_clustering) },
+    { label: 'tie Jaccard', color: categoryColor(3), points: points((r) => r.jaccard), dashed: true },
+  ], { title: 'The network over rounds', xLabel: 'round', yLabel: 'value', yDomain: [0, 1] });
+  const rows = report.overRounds.map((r) => `<tr>${[
+    r.round, r.ties, formatMetricValue('density', r.density), formatMetricValue('reciprocity', r.reciprocity), r.mutual_pairs,
+    formatMetricValue('average_clustering', r.average_clustering), formatMetricValue('median_undirected_degree', r.median_undirected_degree),
+    r.gained ?? '', r.lost ?? '', formatMetricValue('jaccard', r.jaccard),
+  ].map((v) => `<td class="num">${e(v)}</td>`).join('')}</tr>`);
+  const head = ['Round', 'Ties', 'Density', 'Reciprocity', 'Mutual pairs', 'Avg clustering', 'Median degree', 'Gained', 'Lost', 'Jaccard']
+    .map((h) => `<th>${e(h)}</th>`).join('');
+  return `<figure>${chart}<figcaption>${e('Tie Jaccard: share of ties kept from the previous round (|A∩B| / |A∪B|).')}</figcaption></figure>`
+    + `<table class="rounds"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+}
+
+function rewardSection(report: RunReport): string {
+  const { rewards } = report;
+  if (rewards.rounds.length === 0) return `<p class="note">${e('No reward events in this trace.')}</p>`;
+  const series: ChartSeries[] = DRIVERS.map((driver, i) => ({
+    label: DRIVER_LABELS[driver],
+    color: categoryColor(i),
+    points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.drivers[driver][j]]),
+  }));
+  series.push({ label: 'total', color: '#222', dashed: true, points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.total[j]]) });
+  const chart = lineChartSvg(series, { title: 'Reward per driver', xLabel: 'round', yLabel: 'mean raw reward', yDomain: [0, 1] });
+  return `<figure>${chart}<figcaption>${e('Mean raw reward (0–1) over the agents rewarded in each round: social interaction (SOC), '
+    + 'information seeking (INF), self-presentation (PRE), coordination (COORD), emotional support (EMO); total is the motivation-weighted reward.')}</figcaption></figure>`;
+}
+
+export function renderReportHtml(report: RunReport): string {
+  const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+  const title = `Society report: ${report.header.scenario.name}`;
+  const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.csv].map((f) => `<a href="${e(f)}">${e(f)}</a>`).join(', ');
+  return `<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:"/>
+<meta name="viewport" content="width=device-width, initial-scale=1"/>
+<title>${e(title)}</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${e(title)}</h1>
+<p class="subtitle">${e(`Seed ${report.header.seed} · round ${report.round} of ${report.header.rounds} · generated by society report`)}</p>
+<section id="run"><h2>Run</h2>${runSection(report)}</section>
+<section id="network"><h2>Tie network</h2>${networkSection(report)}</section>
+<section id="metrics"><h2>Network metrics</h2>${metricsTable(report)}</section>
+<section id="rounds"><h2>Over rounds</h2>${overRoundsSection(report)}</section>
+<section id="rewards"><h2>Rewards</h2>${rewardSection(report)}</section>
+<footer><p>Data: ${files}.</p></footer>
+</body>
+</html>
+`;
+}

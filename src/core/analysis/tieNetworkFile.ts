@@ -1,0 +1,45 @@
+// Loads a tie network from a file for analysis: a graph JSON file in the fixture format, or a
+// run's JSONL trace (the ties at the end of its last round, or of a chosen round).
+import { readFileSync } from 'node:fs';
+import { graphFromFixture, readGraphFixture } from './graphFixture';
+import { replay } from '../trace/replay';
+import { loadTrace, tieNetworkOf } from './traceNetwork';
+import type { TieGraph } from './tieGraph';
+
+export interface LoadedTieNetwork {
+  graph: TieGraph;
+  /** One line saying what was loaded, for people. */
+  description: string;
+}
+
+/** A trace is JSONL whose first line is a header object; anything else is read as graph JSON. */
+export function isTraceFile(file: string): boolean {
+  if (file.endsWith('.jsonl')) return true;
+  const text = readFileSync(file, 'utf8');
+  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
+  try {
+    const first = JSON.parse(firstLine) as { type?: unknown };
+    return first?.type === 'header';
+  } catch {
+    return false;
+  }
+}
+
+/** `round` applies to traces only (default: the trace's last round). */
+export function loadTieNetwork(file: string, options: { round?: number } = {}): LoadedTieNetwork {
+  if (isTraceFile(file)) {
+    const trace = loadTrace(file);
+    const round = options.round ?? trace.lastRound;
+    if (round < 0 || round > trace.lastRound) throw new Error(`${file}: round ${round} is outside the trace (0..${trace.lastRound})`);
+    const state = replay(trace.header, trace.events, round);
+    const graph = tieNetworkOf(state);
+    return {
+      graph,
+      description: `${file}: scenario '${trace.header.scenario.name}', ties at the end of round ${round}`
+        + ` (threshold ${state.settings.ties.threshold}): ${graph.order} agents, ${graph.size} directed ties`,
+    };
+  }
+  if (options.round !== undefined) throw new Error(`${file}: --round applies to traces only`);
+  const graph = graphFromFixture(readGraphFixture(file), file);
+  return { graph, description: `${file}: ${graph.order} nodes, ${graph.size} directed ties` };
+}

@@ -1,0 +1,13 @@
+// CSV export of a tie network: one row per directed tie (RFC 4180 quoting).
+import type { TieGraph } from './tieGraph';
+
+function csvField(value: unknown): string {
+  const text = value === undefined || value === null ? '' : String(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+/** `from,to,strength`, then one line per tie of the graph, in edge order; CRLF line ends. */
+export function toTiesCsv(graph: TieGraph): string {
+  const rows = [['from', 'to', 'strength'], ...graph.mapEdges((_edge, attrs, from, to) => [from, to, attrs.weight])];
+  return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
+}

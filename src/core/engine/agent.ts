@@ -1,0 +1,64 @@
+// An agent's mutable state inside the engine, and its plain-JSON form for checkpoints.
+import type { DriverWeights, Persona } from '../format/model';
+import type { MemoryRecord } from '../trace/events';
+import { personaBrief, type PersonaBrief } from '../llm/types';
+import { emptyWindow, type RewardWindow } from './rewards';
+
+export interface Agent {
+  id: string;
+  persona: Persona;
+  brief: PersonaBrief;
+  interests: ReadonlySet<string>;
+  /** Model config name deciding for this agent. */
+  model: string;
+  memories: MemoryRecord[];
+  nextMemoryId: number;
+  /** Importance written since the last reflection (reflections themselves excluded). */
+  sinceReflection: number;
+  /** Id of the newest memory covered by the last reflection (-1 = none yet). */
+  reflectedUpTo: number;
+  /** What happened since this agent's previous reward phase. */
+  window: RewardWindow;
+  lastRewards?: { raw: DriverWeights; total: number };
+  /** Conversations had with each partner. */
+  met: Map<string, number>;
+  /** The last rating each partner gave this agent (the agent sees its feedback). */
+  ratedBy: Map<string, number>;
+}
+
+export function createAgent(persona: Persona, model: string): Agent {
+  return {
+    id: persona.id, persona, brief: personaBrief(persona), interests: new Set(persona.interests), model,
+    memories: [], nextMemoryId: 0, sinceReflection: 0, reflectedUpTo: -1, window: emptyWindow(),
+    met: new Map(), ratedBy: new Map(),
+  };
+}
+
+export interface AgentJSON {
+  persona: Persona;
+  model: string;
+  memories: MemoryRecord[];
+  nextMemoryId: number;
+  sinceReflection: number;
+  reflectedUpTo: number;
+  window: RewardWindow;
+  lastRewards?: { raw: DriverWeights; total: number };
+  met: [string, number][];
+  ratedBy: [string, number][];
+}
+
+export function agentToJSON(a: Agent): AgentJSON {
+  return {
+    persona: a.persona, model: a.model, memories: a.memories, nextMemoryId: a.nextMemoryId,
+    sinceReflection: a.sinceReflection, reflectedUpTo: a.reflectedUpTo, window: a.window, lastRewards: a.lastRewards,
+    met: [...a.met], ratedBy: [...a.ratedBy],
+  };
+}
+
+export function agentFromJSON(j: AgentJSON): Agent {
+  const a = createAgent(j.persona, j.model);
+  a.memories = j.memories; a.nextMemoryId = j.nextMemoryId; a.sinceReflection = j.sinceReflection;
+  a.reflectedUpTo = j.reflectedUpTo; a.window = j.window; a.lastRewards = j.lastRewards;
+  a.met = new Map(j.met); a.ratedBy = new Map(j.ratedBy);
+  return a;
+}

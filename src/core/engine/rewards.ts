@@ -1,0 +1,93 @@
+// The five behavioral rewards (Learning to Make Friends), computed from what happened to an agent
+// since its previous reward phase. Formulas (also in docs/model.md), with sat(x, k) = x / (x + k):
+//   social       SOC   = sat(conversations, 2) · (0.5 + 0.5 · rating_received)
+//   information  INF   = sat(answers_received + new_topics, 2)
+//   presentation PRE   = sat(shares_acknowledged, 1.5)
+//   coordination COORD = sat(plans_agreed, 1)
+//   support      EMO   = sat(support_received + 0.5 · support_given, 1.5)
+// weighted_d = raw_d · w_d with w_d = scenario.rewards[d] · persona.motivations[d];
+// total = Σ weighted_d / Σ w_d (0 when all weights are 0).
+import { DRIVERS, type DriverWeights } from '../format/model';
+import type { RewardBasis } from '../trace/events';
+import { isContingent, type Utterance } from './transcript';
+
+export interface RewardWindow {
+  basis: RewardBasis;
+  rating_sum: number;
+  rating_count: number;
+  partners: string[];
+}
+
+export function emptyWindow(): RewardWindow {
+  return {
+    basis: {
+      conversations: 0, partners: 0, rating_received: 0, questions_asked: 0, answers_received: 0, new_topics: 0,
+      shares: 0, shares_acknowledged: 0, plans_agreed: 0, support_received: 0, support_given: 0,
+    },
+    rating_sum: 0, rating_count: 0, partners: [],
+  };
+}
+
+const SELF_DISCLOSURE = new Set(['share', 'answer', 'disclose']);
+
+/** Add one conversation (pair or room) to `self`'s window. */
+export function recordConversation(w: RewardWindow, transcript: readonly Utterance[], self: string, selfInterests: ReadonlySet<string>): void {
+  const b = w.basis;
+  b.conversations++;
+  const topics = new Set<string>();
+  for (let i = 0; i < transcript.length; i++) {
+    const u = transcript[i];
+    const prev = i > 0 ? transcript[i - 1] : undefined;
+    const next = transcript[i + 1];
+    if (u.from === self) {
+      if (u.act === 'ask') { b.questions_asked++; if (next && next.from !== self && next.act === 'answer') b.answers_received++; }
+      if (SELF_DISCLOSURE.has(u.act)) { b.shares++; if (next && isContingent(u, next)) b.shares_acknowledged++; }
+      if (u.act === 'support') b.support_given++;
+      if (u.act === 'accept' && prev?.act === 'propose') b.plans_agreed++;
+    } else {
+      if (!w.partners.includes(u.from)) w.partners.push(u.from);
+      if (u.topic && SELF_DISCLOSURE.has(u.act) && !selfInterests.has(u.topic)) topics.add(u.topic);
+      if (u.act === 'support' && prev?.from === self) b.support_received++;
+      if (u.act === 'accept' && prev?.from === self && prev.act === 'propose') b.plans_agreed++;
+    }
+  }
+  b.new_topics += topics.size;
+  b.partners = w.partners.length;
+}
+
+/** A partner's rating of this agent. */
+export function recordRating(w: RewardWindow, rating: number): void {
+  w.rating_sum += rating;
+  w.rating_count++;
+  w.basis.rating_received = w.rating_sum / w.rating_count;
+}
+
+const sat = (x: number, k: number): number => (x <= 0 ? 0 : x / (x + k));
+
+export interface RewardResult { raw: DriverWeights; weighted: DriverWeights; total: number; basis: RewardBasis }
+
+export function rawRewards(b: RewardBasis): DriverWeights {
+  return {
+    social: sat(b.conversations, 2) * (0.5 + 0.5 * b.rating_received),
+    information: sat(b.answers_received + b.new_topics, 2),
+    presentation: sat(b.shares_acknowledged, 1.5),
+    coordination: sat(b.plans_agreed, 1),
+    support: sat(b.support_received + 0.5 * b.support_given, 1.5),
+  };
+}
+
+/** Per-driver weight: scenario weight × persona motivation. */
+export function driverWeights(scenario: DriverWeights, motivations: DriverWeights): DriverWeights {
+  const w = {} as DriverWeights;
+  for (const d of DRIVERS) w[d] = scenario[d] * motivations[d];
+  return w;
+}
+
+export function computeRewards(w: RewardWindow, scenario: DriverWeights, motivations: DriverWeights): RewardResult {
+  const raw = rawRewards(w.basis);
+  const weights = driverWeights(scenario, motivations);
+  const weighted = {} as DriverWeights;
+  let sum = 0, wsum = 0;
+  for (const d of DRIVERS) { weighted[d] = raw[d] * weights[d]; sum += weighted[d]; wsum += weights[d]; }
+  return { raw, weighted, total: wsum > 0 ? sum / wsum : 0, basis: { ...w.basis } };
+}

@@ -1,0 +1,108 @@
+// A debugger-facing runtime over a Simulation, in the style of mock-debug's runtime: start,
+// continue, step (to the next phase, the next agent turn, the end of the round), pause, and
+// breakpoints on agent/phase/round or on event types. It knows nothing about DAP.
+import type { Phase, TraceEvent, TraceEventType } from '../trace/events';
+import type { RunResult, Simulation, StepPoint } from './simulation';
+
+export type StopReason = 'entry' | 'step' | 'breakpoint' | 'event' | 'pause';
+
+export interface BreakpointSpec {
+  agent?: string;
+  phase?: Phase;
+  round?: number;
+  /** Stop at the next step after an event of this type (e.g. 'tie', 'advice', 'error'). */
+  event?: TraceEventType;
+  /** Extra condition evaluated at the step point. */
+  when?: (p: StepPoint) => boolean;
+}
+export interface Breakpoint extends BreakpointSpec { id: number; hits: number }
+
+type Mode = 'run' | 'phase' | 'turn' | 'round';
+
+export class SimulationRuntime {
+  private mode: Mode = 'run';
+  private pauseRequested = false;
+  private resume?: () => void;
+  private breakpoints: Breakpoint[] = [];
+  private nextId = 1;
+  private pendingEvent?: { bp: Breakpoint; event: TraceEvent };
+  private readonly stopListeners: ((reason: StopReason, p: StepPoint, detail?: { breakpoint?: Breakpoint; event?: TraceEvent }) => void)[] = [];
+  private result?: Promise<RunResult>;
+
+  constructor(readonly sim: Simulation, private readonly opts: { stopOnEntry?: boolean } = {}) {
+    if (opts.stopOnEntry) this.mode = 'phase';
+    sim.gate = (p) => this.gate(p);
+    sim.on((e) => {
+      if (this.pendingEvent) return;
+      const bp = this.breakpoints.find((b) => b.event === e.type && (b.agent === undefined || ('agent' in e && e.agent === b.agent) || ('from' in e && e.from === b.agent)));
+      if (bp) this.pendingEvent = { bp, event: e };
+    });
+  }
+
+  onStop(l: (reason: StopReason, p: StepPoint, detail?: { breakpoint?: Breakpoint; event?: TraceEvent }) => void): void { this.stopListeners.push(l); }
+
+  /** Replace all breakpoints. */
+  setBreakpoints(specs: BreakpointSpec[]): Breakpoint[] {
+    this.breakpoints = specs.map((s) => ({ ...s, id: this.nextId++, hits: 0 }));
+    return this.breakpoints;
+  }
+
+  /** Start the run (once); resolves when it completes or is aborted. */
+  start(signal?: AbortSignal): Promise<RunResult> {
+    this.result ??= this.sim.run(signal);
+    return this.result;
+  }
+
+  get paused(): boolean { return this.resume !== undefined; }
+  get position(): StepPoint | undefined { return this.sim.current; }
+
+  continue(): void { this.release('run'); }
+  /** To the next step point (the next phase of this or the next agent, or a round boundary). */
+  stepPhase(): void { this.release('phase'); }
+  /** To the start of the next agent turn (or the end of the round). */
+  stepTurn(): void { this.release('turn'); }
+  /** To the end of the current round. */
+  stepRound(): void { this.release('round'); }
+  /** Stop at the next step point. */
+  pause(): void { this.pauseRequested = true; }
+
+  private release(mode: Mode): void {
+    this.mode = mode;
+    const r = this.resume;
+    this.resume = undefined;
+    r?.();
+  }
+
+  private gate(p: StepPoint): void | Promise<void> {
+    let reason: StopReason | undefined;
+    let detail: { breakpoint?: Breakpoint; event?: TraceEvent } | undefined;
+    if (this.opts.stopOnEntry && p.kind === 'round_start' && p.round === 0 && this.mode === 'phase' && !this.stopped0) { reason = 'entry'; this.stopped0 = true; }
+    else if (this.pauseRequested) reason = 'pause';
+    else if (this.pendingEvent) { reason = 'event'; detail = { breakpoint: this.pendingEvent.bp, event: this.pendingEvent.event }; }
+    else if (this.mode === 'phase') reason = 'step';
+    else if (this.mode === 'turn' && ((p.kind === 'phase' && p.phase === 'perceive') || p.kind === 'round_end')) reason = 'step';
+    else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';
+    else {
+      const bp = this.breakpoints.find((b) => matches(b, p));
+      if (bp) { reason = 'breakpoint'; detail = { breakpoint: bp }; }
+    }
+    this.pendingEvent = undefined;
+    if (!reason) return;
+    if (detail?.breakpoint) detail.breakpoint.hits++;
+    this.pauseRequested = false;
+    this.mode = 'run';
+    const held = new Promise<void>((resolve) => { this.resume = resolve; });
+    for (const l of this.stopListeners) l(reason, p, detail);
+    return held;
+  }
+  private stopped0 = false;
+}
+
+function matches(b: Breakpoint, p: StepPoint): boolean {
+  if (b.event !== undefined) return false;
+  if (b.round !== undefined && p.round !== b.round) return false;
+  if (b.agent !== undefined && (p.kind !== 'phase' || p.agent !== b.agent)) return false;
+  if (b.phase !== undefined && (p.kind !== 'phase' || p.phase !== b.phase)) return false;
+  if (b.agent === undefined && b.phase === undefined && b.round !== undefined && p.kind !== 'round_start') return false;
+  return b.when ? b.when(p) : true;
+}

@@ -1,0 +1,208 @@
+// The scheduler. A run is setup (round 0) then rounds 1..R; each round fires timed events, runs
+// the group rooms, gives every agent one turn (phases in order, agents in a seeded order), decays
+// unused ties and reports stats. Every step passes a gate, so a debugger can pause between any two
+// phases; without a gate the loop only yields to the event loop every `yieldEvery` turns.
+import type { Scenario } from '../format/model';
+import { PHASES, type Phase, type TraceHeader, type UsageTotals } from '../trace/events';
+import { agentFromJSON, agentToJSON, type Agent } from './agent';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint';
+import { EncounterIndex } from './encounters';
+import { buildHeader, scenarioHash } from './header';
+import { addAgent, linkRelationships } from './membership';
+import { allPersonas } from './population';
+import { hashKey } from './rng';
+import { runRooms } from './rooms';
+import { recall } from './conversation';
+import { settingsFromScenario } from './settings';
+import { TIE_FLOOR, TieTable } from './ties';
+import { fireEvents } from './timed-events';
+import { newTurn, PHASE_STEPS } from './turn';
+import { emptyUsage, offlineOnlyFactory, World, type Listener, type ModelFactory } from './world';
+
+export type StepPoint =
+  | { kind: 'round_start'; round: number }
+  | { kind: 'rooms'; round: number }
+  | { kind: 'phase'; round: number; agent: string; phase: Phase; /** Position in this round's turn order. */ turn: number }
+  | { kind: 'round_end'; round: number };
+
+export interface SimulationOptions {
+  /** Overrides scenario.seed. */
+  seed?: number;
+  /** Overrides scenario.world.rounds. */
+  rounds?: number;
+  /** Scenario file, recorded in the header. */
+  file?: string;
+  /** Model config name every agent uses (`society run --model`). */
+  model?: string;
+  /** Builds non-offline models (LLM providers). Defaults to offline only. */
+  modelFactory?: ModelFactory;
+  /** Agent turns between yields to the event loop (default 64). */
+  yieldEvery?: number;
+}
+
+export interface RunResult { status: 'completed' | 'aborted'; completed: number }
+
+const nextTick = (): Promise<void> => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
+
+export class Simulation {
+  /** Last completed round (−1 before setup). */
+  completed = -1;
+  ended = false;
+  /** Called before every step; may return a promise to hold the simulation there (debugger). */
+  gate?: (p: StepPoint) => void | Promise<void>;
+  /** Called after each round_end and after run_end, once the events are emitted (flush, checkpoint). */
+  afterRound?: (round: number, final: boolean) => void | Promise<void>;
+  /** The step about to run or running. */
+  current?: StepPoint;
+  private broken = false;
+  private turns = 0;
+
+  private constructor(readonly world: World, readonly header: TraceHeader, private readonly opts: SimulationOptions) {}
+
+  static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
+    const seed = opts.seed ?? scenario.seed;
+    const rounds = opts.rounds ?? scenario.world.rounds;
+    if (opts.model && !scenario.models[opts.model]) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+    const header = buildHeader(scenario, { seed, rounds, file: opts.file });
+    const settings = settingsFromScenario(scenario);
+    settings.world.rounds = rounds;
+    return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory), header, opts);
+  }
+
+  /** Continue from a checkpoint; the scenario must be the one the run started with. */
+  static restore(scenario: Scenario, cp: Checkpoint, opts: Omit<SimulationOptions, 'seed' | 'rounds'> = {}): Simulation {
+    const hash = scenarioHash(scenario);
+    if (hash !== cp.header.scenario.hash) throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
+    const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory);
+    for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(structuredClone(a)));
+    world.ties = TieTable.fromJSON(cp.ties);
+    world.totalUsage = { ...cp.usage };
+    world.round = cp.completed;
+    const sim = new Simulation(world, cp.header, opts);
+    sim.completed = cp.completed;
+    sim.ended = cp.ended;
+    return sim;
+  }
+
+  get rounds(): number { return this.header.rounds; }
+  get seed(): number { return this.header.seed; }
+  on(l: Listener): () => void { return this.world.on(l); }
+  agent(id: string): Agent | undefined { return this.world.agents.get(id); }
+
+  /** Run to the end (or until aborted). Safe to call again after completion (does nothing). */
+  async run(signal?: AbortSignal): Promise<RunResult> {
+    if (this.broken) throw new Error('this simulation was interrupted mid-round; restore it from a checkpoint');
+    try {
+      if (this.completed < 0) await this.setup(signal);
+      while (this.completed < this.rounds) await this.round(this.completed + 1, signal);
+      if (!this.ended) {
+        this.world.emit({ type: 'run_end', round: this.rounds, rounds: this.rounds, usage: { ...this.world.totalUsage } });
+        this.ended = true;
+        await this.afterRound?.(this.rounds, true);
+      }
+      return { status: 'completed', completed: this.completed };
+    } catch (err) {
+      if (signal?.aborted) { this.broken = true; return { status: 'aborted', completed: this.completed }; }
+      this.broken = true;
+      throw err;
+    }
+  }
+
+  private async point(p: StepPoint, signal?: AbortSignal): Promise<void> {
+    signal?.throwIfAborted();
+    this.current = p;
+    if (this.gate) await this.gate(p);
+    signal?.throwIfAborted();
+  }
+
+  private resetStats(): void {
+    this.world.roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyUsage() };
+  }
+
+  private async setup(signal?: AbortSignal): Promise<void> {
+    const w = this.world;
+    w.round = 0;
+    this.resetStats();
+    await this.point({ kind: 'round_start', round: 0 }, signal);
+    const personas = allPersonas(w.scenario.personas, w.scenario.population, this.seed);
+    w.emit({ type: 'round_start', round: 0, agents: personas.length });
+    for (const p of personas) addAgent(w, p, 'initial', this.opts.model);
+    linkRelationships(w, personas);
+    await this.point({ kind: 'round_end', round: 0 }, signal);
+    this.endRound(0);
+    await this.afterRound?.(0, false);
+  }
+
+  /** Agents in this round's turn order: sorted by a hash of (seed, round, id), so insertions don't reshuffle. */
+  turnOrder(round: number): Agent[] {
+    return [...this.world.agents.values()]
+      .map((a) => ({ a, h: hashKey(this.seed, 'order', round, a.id) }))
+      .sort((x, y) => x.h - y.h || (x.a.id < y.a.id ? -1 : x.a.id > y.a.id ? 1 : 0))
+      .map((x) => x.a);
+  }
+
+  private async round(r: number, signal?: AbortSignal): Promise<void> {
+    const w = this.world;
+    w.round = r;
+    this.resetStats();
+    await this.point({ kind: 'round_start', round: r }, signal);
+    w.emit({ type: 'round_start', round: r, agents: w.agents.size });
+    fireEvents(w, w.scenario.events, this.opts.model);
+    const index = new EncounterIndex(w.agents, w.ties, w.settings.ties.threshold);
+    if (w.settings.world.rooms.length) {
+      await this.point({ kind: 'rooms', round: r }, signal);
+      await runRooms(w, index, signal);
+    }
+    const order = this.turnOrder(r);
+    const every = this.opts.yieldEvery ?? 64;
+    for (let i = 0; i < order.length; i++) {
+      const agent = order[i];
+      if (!w.agents.has(agent.id)) continue;
+      const turn = newTurn(agent, index, signal);
+      for (const phase of PHASES) {
+        await this.point({ kind: 'phase', round: r, agent: agent.id, phase, turn: i }, signal);
+        await PHASE_STEPS[phase](w, turn);
+      }
+      if (++this.turns % every === 0) await nextTick();
+    }
+    await this.point({ kind: 'round_end', round: r }, signal);
+    const cfg = w.settings.ties;
+    const dissolved = w.ties.decay(r, cfg.decay, cfg.threshold, TIE_FLOOR);
+    w.emit({ type: 'tie_decay', round: r, rate: cfg.decay, floor: TIE_FLOOR, dissolved });
+    this.endRound(r);
+    await this.afterRound?.(r, false);
+  }
+
+  private endRound(r: number): void {
+    const w = this.world, s = w.roundStats;
+    const usage: UsageTotals = { ...s.usage };
+    w.emit({
+      type: 'round_end', round: r, stats: {
+        agents: w.agents.size, encounters: s.encounters, messages: s.messages,
+        ties: w.ties.countExisting(w.settings.ties.threshold),
+        mean_reward: s.rewardCount ? s.rewardSum / s.rewardCount : 0, usage,
+      },
+    });
+    this.completed = r;
+  }
+
+  /** Ask an agent a question (between steps); answered from its retrieved memories. Not recorded. */
+  async interview(agentId: string, question: string, signal?: AbortSignal): Promise<string | undefined> {
+    const a = this.world.agents.get(agentId);
+    if (!a) throw new Error(`no agent '${agentId}'`);
+    const res = await this.world.model(a.model).decide({
+      kind: 'interview', key: `interview:${this.world.round}:${a.id}:${question}`, round: this.world.round,
+      setting: this.world.settings.world.setting, persona: a.brief, memories: recall(this.world, a, question), question,
+    }, signal);
+    return res.answer;
+  }
+
+  /** The state after the last completed round. Only valid between rounds (e.g. in afterRound). */
+  snapshot(): Checkpoint {
+    return {
+      format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, header: this.header, completed: this.completed, ended: this.ended,
+      settings: structuredClone(this.world.settings), agents: [...this.world.agents.values()].map(agentToJSON),
+      ties: this.world.ties.toJSON(), usage: { ...this.world.totalUsage },
+    };
+  }
+}

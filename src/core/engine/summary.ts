@@ -1,0 +1,65 @@
+// The closing numbers of a run: network metrics of the tie graph (from src/core/analysis) and the
+// mean reward per driver. Used by `society run` and the coaching experiment test.
+import { DRIVERS, type DriverWeights } from '../format/model';
+import type { TraceEvent } from '../trace/events';
+import { graphFromTies } from '../analysis/graphFromTies';
+import { computeNetworkMetrics } from '../analysis/networkMetrics';
+import { randomBaseline } from '../analysis/randomBaseline';
+
+export interface RunSummary {
+  agents: number;
+  ties: number;
+  density: number;
+  reciprocity: number | null;
+  average_clustering: number | null;
+  communities: number;
+  median_degree: number | null;
+  /** Mean raw reward per driver over every reward phase of the run. */
+  reward: DriverWeights;
+  /** A density-matched random directed graph (G(n, m)), for comparison. */
+  baseline: { reciprocity: number | null; average_clustering: number | null };
+}
+
+/** Collects reward means from the event stream (attach with sim.on). */
+export class RewardTally {
+  private sum = Object.fromEntries(DRIVERS.map((d) => [d, 0])) as DriverWeights;
+  private n = 0;
+  readonly listener = (e: TraceEvent): void => {
+    if (e.type !== 'reward') return;
+    for (const d of DRIVERS) this.sum[d] += e.raw[d];
+    this.n++;
+  };
+  means(): DriverWeights {
+    return Object.fromEntries(DRIVERS.map((d) => [d, this.n ? this.sum[d] / this.n : 0])) as DriverWeights;
+  }
+}
+
+export function summarize(
+  agents: { id: string; group?: string }[], ties: Iterable<[string, string, number, ...unknown[]]>, threshold: number,
+  reward: DriverWeights, seed = 1,
+): RunSummary {
+  const ids = new Set(agents.map((a) => a.id));
+  const tieList = [...ties].filter(([f, t]) => ids.has(f) && ids.has(t)).map(([from, to, strength]) => ({ from, to, strength }));
+  const graph = graphFromTies(agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })), tieList, threshold);
+  const m = computeNetworkMetrics(graph);
+  const base = graph.order >= 2 ? randomBaseline(graph.order, graph.size, seed, 20) : undefined;
+  return {
+    agents: graph.order, ties: graph.size, density: m.density, reciprocity: m.reciprocity,
+    average_clustering: m.average_clustering, communities: m.louvain_communities, median_degree: m.median_undirected_degree,
+    reward, baseline: { reciprocity: base?.mean_reciprocity ?? null, average_clustering: base?.mean_average_clustering ?? null },
+  };
+}
+
+/** A two-column text table of a summary. */
+export function formatSummary(s: RunSummary): string {
+  const f = (x: number | null, d = 3): string => (x === null ? '—' : x.toFixed(d));
+  const rows: [string, string][] = [
+    ['agents', String(s.agents)], ['ties', String(s.ties)], ['density', f(s.density)],
+    ['reciprocity', `${f(s.reciprocity)}  (random: ${f(s.baseline.reciprocity)})`],
+    ['clustering', `${f(s.average_clustering)}  (random: ${f(s.baseline.average_clustering)})`],
+    ['communities', String(s.communities)], ['median degree', f(s.median_degree, 1)],
+    ...DRIVERS.map((d): [string, string] => [`reward ${d}`, f(s.reward[d])]),
+  ];
+  const w = Math.max(...rows.map((r) => r[0].length));
+  return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
+}

@@ -1,0 +1,47 @@
+// The offline coach: find the driver with the largest weighted shortfall and turn it into one
+// concrete, actionable piece of advice. It changes nothing itself; the agent must remember and act.
+import { DRIVERS, DRIVER_LABELS, type Driver } from '../../format/model';
+import type { AdviceAction } from '../../trace/events';
+import type { AdviseRequest, AdviseResponse } from '../types';
+
+/** d* = argmax_d w_d·(1 − raw_d) (first in paper order on ties). */
+export function weakestDriver(req: AdviseRequest): Driver {
+  let best: Driver = DRIVERS[0], gap = -Infinity;
+  for (const d of DRIVERS) {
+    const g = req.weights[d] * (1 - req.rewards.raw[d]);
+    if (g > gap + 1e-12) { gap = g; best = d; }
+  }
+  return best;
+}
+
+export function adviseAction(d: Driver, req: AdviseRequest): AdviceAction {
+  switch (d) {
+    case 'social': return req.warm_contacts.length ? 'reciprocate' : 'explore';
+    case 'information': return 'ask';
+    case 'presentation': return 'share';
+    case 'coordination': return 'plan';
+    case 'support': return 'support';
+  }
+}
+
+export function advise(req: AdviseRequest): AdviseResponse {
+  const d = weakestDriver(req);
+  const action = adviseAction(d, req);
+  const b = req.rewards.basis;
+  const now = req.rewards.raw[d], before = req.previous?.raw[d];
+  const trend = before === undefined ? '' : now < before - 0.05 ? ' and it went down' : now > before + 0.05 ? ', though it is improving' : ' and it did not change';
+  const label = `${DRIVER_LABELS[d]} ${now.toFixed(2)}`;
+  const tip: Record<AdviceAction, string> = {
+    reciprocate: `Go back to people who enjoyed talking with you (${req.warm_contacts.slice(0, 3).join(', ')}) and follow up on what they said.`,
+    explore: 'Reach out to someone new who shares one of your interests.',
+    ask: `You asked ${b.questions_asked} question${b.questions_asked === 1 ? '' : 's'}; ask others about their interests and listen to the answers.`,
+    share: `Only ${b.shares_acknowledged} of your ${b.shares} contributions got a response; share what you care about and connect it to the other person.`,
+    plan: `You agreed ${b.plans_agreed} plan${b.plans_agreed === 1 ? '' : 's'}; propose doing something concrete around a shared interest.`,
+    support: `You received support ${b.support_received} time${b.support_received === 1 ? '' : 's'}; respond warmly when others open up, and they will do the same.`,
+  };
+  // Point at the warmest contact not seen lately: keeping several good relationships going is how
+  // ties grow (a tie decays when unused).
+  const buddy = req.warm?.find((c) => !c.recent) ?? req.warm?.[0];
+  const withWhom = buddy && action !== 'explore' ? ` ${buddy.name} enjoyed talking with you (${buddy.rating.toFixed(2)}); talk with them again.` : '';
+  return { driver: d, action, text: `Coach: your weakest need is ${d} (${label})${trend}. ${tip[action]}${withWhom}`, ...(buddy && action !== 'explore' ? { partner: buddy.id } : {}) };
+}

@@ -1,0 +1,39 @@
+// The offline rule-based model (not an LLM): the embedded default, needing no key and no network.
+// Deterministic: each decision draws from a random stream keyed by the run seed and request.key.
+import type { AgentModel, DecisionRequest, DecisionResponse, ResponseByKind } from '../types';
+import { zeroUsage } from '../types';
+import { stream } from '../../engine/rng';
+import { choosePartner } from './partner';
+import { speak } from './speak';
+import { evaluate } from './evaluate';
+import { advise } from './advise';
+import { reflect } from './reflect';
+import { interview } from './interview';
+
+export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
+
+export class OfflineModel implements AgentModel {
+  readonly provider = 'offline' as const;
+  readonly label = OFFLINE_LABEL;
+  constructor(readonly name: string, private readonly seed: number) {}
+
+  async decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {
+    signal?.throwIfAborted();
+    return this.decideNow(request);
+  }
+
+  /** Synchronous form, used by the engine's fast path for offline agents. */
+  decideNow<R extends DecisionRequest>(request: R): DecisionResponse<R> {
+    const rng = stream(this.seed, 'offline', request.key);
+    let out: ResponseByKind[DecisionRequest['kind']];
+    switch (request.kind) {
+      case 'choose_partner': out = choosePartner(request, rng); break;
+      case 'speak': out = speak(request, rng); break;
+      case 'evaluate': out = evaluate(request, rng); break;
+      case 'advise': out = advise(request); break;
+      case 'reflect': out = reflect(request); break;
+      case 'interview': out = interview(request); break;
+    }
+    return { ...out, usage: zeroUsage(this.name) } as unknown as DecisionResponse<R>;
+  }
+}

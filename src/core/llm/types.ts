@@ -1,0 +1,174 @@
+// The decision interface between the engine and whatever decides for agents: the offline
+// rule-based model or an LLM provider. Every request is plain serialisable data carrying both the
+// structured context (for rule-based decisions) and everything a prompt layer needs to render a
+// chat prompt; every response is structured and reports its token usage (zero offline).
+import type { Driver, DriverWeights, Persona, Provider } from '../format/model';
+import type { AdviceAction, DialogueAct, EvaluationReasons, MemoryCues, MemoryKind, RewardBasis, Usage } from '../trace/events';
+
+/** The persona as shown to a model: no seed memories, relationships or source locations. */
+export type PersonaBrief = Pick<Persona, 'id' | 'name' | 'age' | 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group' | 'traits' | 'interests' | 'motivations'>;
+
+export function personaBrief(p: Persona): PersonaBrief {
+  const { id, name, age, gender, occupation, location, bio, style, group, traits, interests, motivations } = p;
+  return { id, name, age, gender, occupation, location, bio, style, group, traits, interests, motivations };
+}
+
+/** A memory retrieved for the decision, with its retrieval score. */
+export interface RetrievedMemory {
+  id: number;
+  round: number;
+  kind: MemoryKind;
+  text: string;
+  importance: number;
+  score: number;
+  cues?: MemoryCues;
+}
+
+interface RequestBase {
+  /** Stable identity of this decision (e.g. "speak:3:maya:0:2"): seeds the offline model, keys caches. */
+  key: string;
+  round: number;
+  /** The world's setting text. */
+  setting: string;
+  /** The deciding agent (for `advise`: the agent being coached). */
+  persona: PersonaBrief;
+  /** Top-k memories retrieved for this situation, best first. */
+  memories: RetrievedMemory[];
+}
+
+/** A candidate partner offered by the encounter policy (the platform's recommendation). */
+export interface Candidate {
+  id: string;
+  name: string;
+  occupation?: string;
+  interests: string[];
+  shared_interests: string[];
+  /** Jaccard similarity of interests, 0..1. */
+  similarity: number;
+  /** My tie to them, 0..1. */
+  tie: number;
+  /** Their last rating of me, if they ever rated me. */
+  rating_from?: number;
+  /** Conversations we have had before. */
+  met: number;
+  /** Their in-degree (ties at or above threshold pointing to them). */
+  popularity: number;
+  /** How many of my existing ties (at or above threshold) also have a tie to them (absent = 0). */
+  mutual?: number;
+  via: 'random' | 'network' | 'recommend' | 'explore';
+}
+
+export interface ChoosePartnerRequest extends RequestBase {
+  kind: 'choose_partner';
+  candidates: Candidate[];
+}
+export interface ChoosePartnerResponse { choice: string; reason: string }
+
+export interface TranscriptLine { from: string; name: string; act: DialogueAct; text: string; topic?: string }
+
+export interface SpeakRequest extends RequestBase {
+  kind: 'speak';
+  /** The other participants (one in a pair conversation). */
+  others: PersonaBrief[];
+  /** Set in group rooms. */
+  room?: { name: string; topic?: string };
+  transcript: TranscriptLine[];
+  /** 0-based index of this message; `turns` messages in total. */
+  turn: number;
+  turns: number;
+  /** My tie to the (first) other, 0..1. */
+  tie: number;
+}
+export interface SpeakResponse { act: DialogueAct; text: string; topic?: string }
+
+export interface EvaluateRequest extends RequestBase {
+  kind: 'evaluate';
+  /** The agent being rated. */
+  partner: PersonaBrief;
+  transcript: TranscriptLine[];
+  /** Who started the conversation. */
+  initiated_by: string;
+  /** Earlier conversations with this partner. */
+  met_before: number;
+  tie: number;
+}
+export interface EvaluateResponse { rating: number; reasons: EvaluationReasons; text: string }
+
+export interface AdviseRequest extends RequestBase {
+  kind: 'advise';
+  rewards: { raw: DriverWeights; total: number; basis: RewardBasis };
+  previous?: { raw: DriverWeights; total: number };
+  /** Scenario weight × motivation per driver: what this agent cares about. */
+  weights: DriverWeights;
+  /** Names of people whose last rating of this agent was at least 0.5, warmest first (people worth returning to). */
+  warm_contacts: string[];
+  /** The same people in detail (same order). */
+  warm?: WarmContact[];
+}
+export interface WarmContact {
+  id: string;
+  name: string;
+  /** Their last rating of this agent. */
+  rating: number;
+  /** Talked with since the agent's previous reward phase. */
+  recent: boolean;
+}
+export interface AdviseResponse {
+  driver: Driver;
+  action: AdviceAction;
+  text: string;
+  /** Optionally, someone to do it with (an id from warm_contacts). */
+  partner?: string;
+}
+
+export interface ReflectRequest extends RequestBase {
+  kind: 'reflect';
+  /** The recent memories to reflect on (the evidence pool), oldest first. */
+  recent: RetrievedMemory[];
+}
+export interface Insight { text: string; importance: number; evidence: number[]; cues?: MemoryCues }
+export interface ReflectResponse { insights: Insight[] }
+
+export interface InterviewRequest extends RequestBase {
+  kind: 'interview';
+  question: string;
+}
+export interface InterviewResponse { answer: string }
+
+export type DecisionRequest =
+  | ChoosePartnerRequest | SpeakRequest | EvaluateRequest | AdviseRequest | ReflectRequest | InterviewRequest;
+export type DecisionKind = DecisionRequest['kind'];
+
+export interface ResponseByKind {
+  choose_partner: ChoosePartnerResponse;
+  speak: SpeakResponse;
+  evaluate: EvaluateResponse;
+  advise: AdviseResponse;
+  reflect: ReflectResponse;
+  interview: InterviewResponse;
+}
+export type DecisionResponse<R extends DecisionRequest = DecisionRequest> = ResponseByKind[R['kind']] & { usage: Usage };
+
+/** The JSON shape each kind must answer with; prompt templates can embed it verbatim. */
+export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
+  choose_partner: '{"choice": "<candidate id>", "reason": "<one sentence>"}',
+  speak: '{"act": "greet|share|ask|answer|disclose|support|propose|accept|decline|farewell", "text": "<your message>", "topic": "<optional topic>"}',
+  evaluate: '{"rating": 0..1, "reasons": {"reciprocity": 0..1, "novelty": 0..1, "affect": 0..1}, "text": "<why>"}',
+  advise: '{"driver": "social|information|presentation|coordination|support", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<optional id from warm_contacts>"}',
+  reflect: '{"insights": [{"text": "<insight>", "importance": 1..10, "evidence": [<memory ids>]}]}',
+  interview: '{"answer": "<answer in character>"}',
+};
+
+/** Anything that can make an agent's decisions. LLM providers implement this too. */
+export interface AgentModel {
+  /** Config name (scenario `models` key). */
+  readonly name: string;
+  readonly provider: Provider;
+  /** Human-readable label, e.g. "offline rule-based model (not an LLM)". */
+  readonly label: string;
+  decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>>;
+}
+
+export function zeroUsage(model: string): Usage {
+  return { model, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+}

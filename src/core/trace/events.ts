@@ -1,0 +1,267 @@
+// The run record's vocabulary: every event the engine emits, typed once and shared by the engine,
+// the trace writer/reader/replay, the CLI, the extension and the webview.
+// A trace file is JSONL: one TraceHeader line, then one TraceEvent per line, in emission order.
+// Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
+import type { Driver, DriverWeights, Persona, Provider, World, CoachingConfig, TieConfig, MemoryConfig } from '../format/model';
+
+/** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
+export const TRACE_FORMAT_VERSION = 1;
+export const TRACE_FORMAT = 'society-trace';
+
+/** The phases of one agent turn, in order. The debugger can pause between any two. */
+export const PHASES = ['perceive', 'retrieve', 'decide', 'act', 'evaluate', 'reward', 'coach', 'reflect'] as const;
+export type Phase = (typeof PHASES)[number];
+
+/** Dialogue acts; the offline model composes messages from them, LLM replies are tagged with one. */
+export const DIALOGUE_ACTS = ['greet', 'share', 'ask', 'answer', 'disclose', 'support', 'propose', 'accept', 'decline', 'farewell'] as const;
+export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
+
+/** What a coach can advise; each maps to a behaviour the agent can choose to adopt. */
+export const ADVICE_ACTIONS = ['reciprocate', 'ask', 'share', 'plan', 'support', 'explore'] as const;
+export type AdviceAction = (typeof ADVICE_ACTIONS)[number];
+
+export const MEMORY_KINDS = ['seed', 'observation', 'conversation', 'evaluation', 'advice', 'reflection'] as const;
+export type MemoryKind = (typeof MEMORY_KINDS)[number];
+
+/**
+ * Structured hints stored next to a memory's text. LLMs read the text; the offline rule-based
+ * model reads these cues (the same fact, machine-readable) when the memory is retrieved.
+ */
+export interface MemoryCues {
+  /** The other agent the memory is about. */
+  partner?: string;
+  /** Advice or intention the memory carries. */
+  action?: AdviceAction;
+  driver?: Driver;
+  topic?: string;
+  /** How good the experience felt, -1..1. */
+  valence?: number;
+}
+
+/** One entry of an agent's memory stream. `id` is unique within the agent (a sequence number). */
+export interface MemoryRecord {
+  id: number;
+  /** Round the memory was written (0 = seed memory). Recency is measured from it. */
+  round: number;
+  kind: MemoryKind;
+  text: string;
+  /** 1..10, as in Generative Agents. */
+  importance: number;
+  cues?: MemoryCues;
+}
+
+/** Token and cost accounting of one model call; omitted from events when all zero (offline model). */
+export interface Usage {
+  model: string;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+  cached?: boolean;
+}
+
+export interface UsageTotals { calls: number; input_tokens: number; output_tokens: number; cost_usd: number }
+
+/** The evaluation's three reasons, each 0..1 (Learning to Make Friends). */
+export interface EvaluationReasons { reciprocity: number; novelty: number; affect: number }
+
+/** Model settings as recorded in the header: never keys or headers (which may carry keys). */
+export interface ModelSettings {
+  name: string;
+  provider: Provider;
+  model?: string;
+  base_url?: string;
+  temperature?: number;
+  max_tokens?: number;
+  seed?: number;
+  concurrency: number;
+  on_error: string;
+}
+
+/** Simulation settings in force at the start of the run (events may change them later: see `event_fired`). */
+export interface RunSettings {
+  world: Omit<World, 'rooms'> & { rooms: { name: string; topic?: string; members: string[]; size: number }[] };
+  rewards: DriverWeights;
+  coaching: CoachingConfig;
+  ties: TieConfig;
+  memory: MemoryConfig;
+}
+
+export interface TraceHeader {
+  type: 'header';
+  format: typeof TRACE_FORMAT;
+  version: number;
+  scenario: {
+    name: string;
+    /** sha256 of the scenario's canonical JSON (source locations removed). */
+    hash: string;
+    file?: string;
+  };
+  seed: number;
+  rounds: number;
+  settings: RunSettings;
+  models: Record<string, ModelSettings>;
+}
+
+/** The quantities a reward was computed from, so reports can explain it. */
+export interface RewardBasis {
+  conversations: number;
+  partners: number;
+  /** Mean rating received from partners, 0..1 (0 when nobody rated the agent). */
+  rating_received: number;
+  questions_asked: number;
+  answers_received: number;
+  new_topics: number;
+  shares: number;
+  shares_acknowledged: number;
+  plans_agreed: number;
+  support_received: number;
+  support_given: number;
+}
+
+export interface RoundStats {
+  agents: number;
+  encounters: number;
+  messages: number;
+  /** Directed ties at or above the threshold after the round. */
+  ties: number;
+  mean_reward: number;
+  usage: UsageTotals;
+}
+
+interface Base { round: number }
+
+export interface AgentAddedEvent extends Base {
+  type: 'agent_added';
+  agent: Persona;
+  /** Name of the model config the agent uses. */
+  model: string;
+  reason: 'initial' | 'event';
+}
+export interface AgentRemovedEvent extends Base { type: 'agent_removed'; agent: string }
+export interface RoundStartEvent extends Base { type: 'round_start'; agents: number }
+export interface EncounterEvent extends Base {
+  type: 'encounter';
+  /** Unique within the run, e.g. "3:maya:0". Messages and evaluations refer to it. */
+  id: string;
+  from: string;
+  to: string;
+  /** How the partner came to be a candidate. */
+  via: 'random' | 'network' | 'recommend' | 'explore';
+}
+export interface RoomEvent extends Base {
+  type: 'room';
+  id: string;
+  room: string;
+  topic?: string;
+  members: string[];
+}
+export interface MessageEvent extends Base {
+  type: 'message';
+  encounter: string;
+  turn: number;
+  from: string;
+  /** Addressee in a pair conversation; absent in a room (addressed to all). */
+  to?: string;
+  act: DialogueAct;
+  text: string;
+  topic?: string;
+  usage?: Usage;
+}
+export interface EvaluationEvent extends Base {
+  type: 'evaluation';
+  encounter: string;
+  /** The rater. */
+  from: string;
+  /** The agent being rated. */
+  to: string;
+  rating: number;
+  reasons: EvaluationReasons;
+  text: string;
+  usage?: Usage;
+}
+export interface TieEvent extends Base {
+  type: 'tie';
+  from: string;
+  to: string;
+  previous: number;
+  strength: number;
+  /** strength >= threshold after the change. */
+  exists: boolean;
+  cause: 'initial' | 'evaluation';
+}
+/**
+ * Every tie not updated in this round lost `rate` of its strength; ties under `floor` were dropped.
+ * Replay applies the same rule (engine/ties.ts decayTies); `dissolved` lists ties that fell
+ * under the threshold, for consumers that only draw existing ties.
+ */
+export interface TieDecayEvent extends Base {
+  type: 'tie_decay';
+  rate: number;
+  floor: number;
+  dissolved: [string, string][];
+}
+export interface RewardEvent extends Base {
+  type: 'reward';
+  agent: string;
+  /** Each driver 0..1, from what happened since the agent's previous reward phase. */
+  raw: DriverWeights;
+  /** raw × scenario weight × persona motivation. */
+  weighted: DriverWeights;
+  /** Σ weighted / Σ (scenario weight × motivation), 0..1. */
+  total: number;
+  basis: RewardBasis;
+}
+export interface AdviceEvent extends Base {
+  type: 'advice';
+  agent: string;
+  driver: Driver;
+  action: AdviceAction;
+  text: string;
+  /** Someone the coach suggested doing it with. */
+  partner?: string;
+  usage?: Usage;
+}
+export interface MemoryEvent extends Base { type: 'memory'; agent: string; memory: MemoryRecord }
+/** A reflection was written (its memory appears in the preceding `memory` event). */
+export interface ReflectionEvent extends Base {
+  type: 'reflection';
+  agent: string;
+  memory: number;
+  evidence: number[];
+  importance_sum: number;
+  usage?: Usage;
+}
+export interface EventFiredEvent extends Base {
+  type: 'event_fired';
+  /** Index in scenario.events. */
+  index: number;
+  action: 'broadcast' | 'add' | 'remove' | 'set';
+  text?: string;
+  agents?: string[];
+  set?: Record<string, unknown>;
+}
+export interface ErrorEvent extends Base {
+  type: 'error';
+  agent?: string;
+  phase?: Phase;
+  message: string;
+  /** What the engine did about it: skipped the step, or fell back to the offline model. */
+  handling: 'skipped' | 'offline' | 'fatal';
+}
+export interface RoundEndEvent extends Base { type: 'round_end'; stats: RoundStats }
+export interface RunEndEvent extends Base { type: 'run_end'; rounds: number; usage: UsageTotals }
+
+export type TraceEvent =
+  | AgentAddedEvent | AgentRemovedEvent | RoundStartEvent | EncounterEvent | RoomEvent | MessageEvent
+  | EvaluationEvent | TieEvent | TieDecayEvent | RewardEvent | AdviceEvent | MemoryEvent
+  | ReflectionEvent | EventFiredEvent | ErrorEvent | RoundEndEvent | RunEndEvent;
+
+export type TraceEventType = TraceEvent['type'];
+export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
+
+export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
+  'agent_added', 'agent_removed', 'round_start', 'encounter', 'room', 'message', 'evaluation', 'tie',
+  'tie_decay', 'reward', 'advice', 'memory', 'reflection', 'event_fired', 'error', 'round_end', 'run_end',
+];
+
+export type TraceLine = TraceHeader | TraceEvent;

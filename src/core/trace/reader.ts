@@ -1,0 +1,137 @@
+// Reading a JSONL trace: every line is parsed and checked against the event types; problems are
+// returned with their line numbers (1-based), never thrown. Works on a whole text or line by line.
+import * as fs from 'node:fs';
+import * as readline from 'node:readline';
+import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type TraceEvent, type TraceEventType, type TraceHeader } from './events';
+
+export interface TraceProblem { line: number; message: string }
+
+export interface TraceRead {
+  header?: TraceHeader;
+  events: TraceEvent[];
+  errors: TraceProblem[];
+  /** The run finished (a run_end event is present). */
+  complete: boolean;
+  /** The last round whose round_end is present (−1 if none). */
+  lastRound: number;
+}
+
+type Check = 'string' | 'number' | 'boolean' | 'object' | 'array';
+/** Required fields per event type (beyond `type` and `round`). */
+const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
+  agent_added: { agent: 'object', model: 'string', reason: 'string' },
+  agent_removed: { agent: 'string' },
+  round_start: { agents: 'number' },
+  encounter: { id: 'string', from: 'string', to: 'string', via: 'string' },
+  room: { id: 'string', room: 'string', members: 'array' },
+  message: { encounter: 'string', turn: 'number', from: 'string', act: 'string', text: 'string' },
+  evaluation: { encounter: 'string', from: 'string', to: 'string', rating: 'number', reasons: 'object', text: 'string' },
+  tie: { from: 'string', to: 'string', previous: 'number', strength: 'number', exists: 'boolean', cause: 'string' },
+  tie_decay: { rate: 'number', floor: 'number', dissolved: 'array' },
+  reward: { agent: 'string', raw: 'object', weighted: 'object', total: 'number', basis: 'object' },
+  advice: { agent: 'string', driver: 'string', action: 'string', text: 'string' },
+  memory: { agent: 'string', memory: 'object' },
+  reflection: { agent: 'string', memory: 'number', evidence: 'array', importance_sum: 'number' },
+  event_fired: { index: 'number', action: 'string' },
+  error: { message: 'string', handling: 'string' },
+  round_end: { stats: 'object' },
+  run_end: { rounds: 'number', usage: 'object' },
+};
+
+function kindOf(v: unknown): Check | 'null' | 'undefined' {
+  if (v === null) return 'null';
+  if (Array.isArray(v)) return 'array';
+  return typeof v as Check;
+}
+
+/** Check one parsed value; returns a problem message or undefined. */
+export function checkEvent(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
+  const o = v as Record<string, unknown>;
+  if (typeof o.type !== 'string') return "missing 'type'";
+  const req = REQUIRED[o.type as TraceEventType];
+  if (!req) return `unknown event type '${o.type}'`;
+  if (typeof o.round !== 'number' || !Number.isInteger(o.round) || o.round < 0) return `${o.type}: 'round' must be a non-negative integer`;
+  for (const [k, c] of Object.entries(req)) {
+    const got = kindOf(o[k]);
+    if (got !== c) return `${o.type}: '${k}' must be ${c === 'array' ? 'an array' : c === 'object' ? 'an object' : `a ${c}`}, got ${got}`;
+  }
+  if (o.type === 'memory') {
+    const m = o.memory as Record<string, unknown>;
+    if (typeof m.id !== 'number' || typeof m.text !== 'string' || typeof m.importance !== 'number' || typeof m.round !== 'number' || typeof m.kind !== 'string') return 'memory: malformed memory record';
+  }
+  return undefined;
+}
+
+export function checkHeader(v: unknown): string | undefined {
+  if (!v || typeof v !== 'object') return 'the first line is not a trace header';
+  const h = v as Record<string, unknown>;
+  if (h.type !== 'header' || h.format !== TRACE_FORMAT) return 'the first line is not a society trace header';
+  if (typeof h.version !== 'number') return "header: missing 'version'";
+  if (h.version > TRACE_FORMAT_VERSION) return `trace format version ${h.version} is newer than this reader (${TRACE_FORMAT_VERSION})`;
+  if (typeof h.seed !== 'number' || typeof h.rounds !== 'number' || !h.scenario || !h.settings) return 'header: missing seed, rounds, scenario or settings';
+  return undefined;
+}
+
+/** Incremental reader: feed lines in order, then `result()`. */
+export class TraceLineReader {
+  private read: TraceRead = { events: [], errors: [], complete: false, lastRound: -1 };
+  private lineNo = 0;
+  private lastSeenRound = 0;
+
+  constructor(private readonly keepEvents = true, private readonly onEvent?: (e: TraceEvent, line: number) => void) {}
+
+  line(text: string): void {
+    const n = ++this.lineNo;
+    if (!text.trim()) return;
+    let v: unknown;
+    try { v = JSON.parse(text); } catch (e) {
+      this.read.errors.push({ line: n, message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
+      return;
+    }
+    if (!this.read.header) {
+      const problem = checkHeader(v);
+      if (problem) { this.read.errors.push({ line: n, message: problem }); if (n === 1) return; }
+      else { this.read.header = v as TraceHeader; return; }
+    }
+    const problem = checkEvent(v);
+    if (problem) { this.read.errors.push({ line: n, message: problem }); return; }
+    const e = v as TraceEvent;
+    if (e.round < this.lastSeenRound) this.read.errors.push({ line: n, message: `round ${e.round} after round ${this.lastSeenRound}: events out of order` });
+    this.lastSeenRound = Math.max(this.lastSeenRound, e.round);
+    if (e.type === 'round_end') this.read.lastRound = e.round;
+    if (e.type === 'run_end') this.read.complete = true;
+    if (this.keepEvents) this.read.events.push(e);
+    this.onEvent?.(e, n);
+  }
+
+  result(): TraceRead {
+    if (!this.read.header && !this.read.errors.some((e) => e.line === 1)) this.read.errors.push({ line: 1, message: 'empty trace: no header' });
+    return this.read;
+  }
+}
+
+/** Parse a whole trace text. */
+export function readTrace(text: string): TraceRead {
+  const r = new TraceLineReader();
+  const lines = text.split('\n');
+  if (lines[lines.length - 1] === '') lines.pop();
+  for (const l of lines) r.line(l);
+  return r.result();
+}
+
+/** Stream a trace file line by line (large traces); `keepEvents: false` with `onEvent` avoids holding them. */
+export async function readTraceFile(path: string, opts: { keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number) => void } = {}): Promise<TraceRead> {
+  const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
+  let input: fs.ReadStream;
+  try { input = fs.createReadStream(path, 'utf8'); } catch (e) {
+    return { events: [], errors: [{ line: 0, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }], complete: false, lastRound: -1 };
+  }
+  try {
+    const rl = readline.createInterface({ input, crlfDelay: Infinity });
+    for await (const l of rl) r.line(l);
+  } catch (e) {
+    return { events: [], errors: [{ line: 0, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }], complete: false, lastRound: -1 };
+  }
+  return r.result();
+}

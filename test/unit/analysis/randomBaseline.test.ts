@@ -1,0 +1,71 @@
+import assert from 'node:assert/strict';
+import { randomBaseline, randomDirectedGnm } from '../../../src/core/analysis/randomBaseline';
+import { seededRandom } from '../../../src/core/analysis/seededRandom';
+
+describe('randomDirectedGnm', () => {
+  for (const [n, m] of [[20, 30], [10, 80], [6, 30], [1, 0], [0, 0]] as const) {
+    it(`draws exactly ${m} distinct directed edges on ${n} nodes without self-loops`, () => {
+      const g = randomDirectedGnm(n, m, seededRandom(1));
+      assert.equal(g.order, n);
+      assert.equal(g.size, m);
+      g.forEachEdge((_e, _a, s, t) => assert.notEqual(s, t));
+    });
+  }
+
+  it('rejects more edges than ordered pairs', () => {
+    assert.throws(() => randomDirectedGnm(4, 13, seededRandom(1)), /0\.\.12/);
+  });
+
+  it('is reproducible from its seed and varies with it', () => {
+    const edges = (seed: number) => randomDirectedGnm(30, 60, seededRandom(seed)).mapEdges((_e, _a, s, t) => `${s}>${t}`).sort();
+    assert.deepEqual(edges(5), edges(5));
+    assert.notDeepEqual(edges(5), edges(6));
+  });
+
+  it('draws every ordered pair with equal probability (sparse and dense paths)', () => {
+    for (const m of [1, 5]) {
+      const rng = seededRandom(11);
+      const counts = new Map<string, number>();
+      const draws = 6000;
+      for (let i = 0; i < draws; i++) {
+        randomDirectedGnm(3, m, rng).forEachEdge((_e, _a, s, t) => counts.set(`${s}>${t}`, (counts.get(`${s}>${t}`) ?? 0) + 1));
+      }
+      assert.equal(counts.size, 6);
+      const expected = (draws * m) / 6;
+      for (const [pairKey, count] of counts) assert.ok(Math.abs(count - expected) < 0.06 * expected, `${pairKey}: ${count} vs ${expected}`);
+    }
+  });
+});
+
+describe('randomBaseline', () => {
+  it('matches the density and gives expected reciprocity = density', () => {
+    const b = randomBaseline(30, 87, 1, 3);
+    assert.equal(b.density, 87 / 870);
+    assert.equal(b.expected_reciprocity, b.density);
+    assert.equal(b.samples, 3);
+  });
+
+  it('samples reciprocity and clustering near their G(n, m) expectations', () => {
+    const n = 60, m = 400, slots = n * (n - 1);
+    const b = randomBaseline(n, m, 42, 100);
+    // Given an edge, its reverse is one of the other m - 1 edges among slots - 1 pairs.
+    assert.ok(Math.abs(b.mean_reciprocity! - (m - 1) / (slots - 1)) < 0.01, `reciprocity ${b.mean_reciprocity}`);
+    // The undirected projection is close to G(n, p_u), p_u = 1 - (1 - p)^2, whose clustering is p_u.
+    const p = m / slots;
+    const pu = 1 - (1 - p) ** 2;
+    assert.ok(Math.abs(b.mean_average_clustering! - pu) < 0.02, `clustering ${b.mean_average_clustering} vs ${pu}`);
+    assert.ok(Math.abs(b.mean_transitivity! - pu) < 0.02, `transitivity ${b.mean_transitivity} vs ${pu}`);
+  });
+
+  it('is reproducible from its seed', () => {
+    assert.deepEqual(randomBaseline(25, 60, 9, 5), randomBaseline(25, 60, 9, 5));
+    assert.notDeepEqual(randomBaseline(25, 60, 9, 5), randomBaseline(25, 60, 10, 5));
+  });
+
+  it('gives null means where every sample is undefined', () => {
+    const b = randomBaseline(5, 0, 1, 4);
+    assert.equal(b.mean_reciprocity, null);
+    assert.equal(b.mean_average_clustering, 0);
+    assert.equal(b.mean_transitivity, 0);
+  });
+});

@@ -1,0 +1,208 @@
+// `society report`'s core: the report model, the HTML page (structure, strictness, escaping)
+// and the exported files, on a real offline run.
+import assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { parse as parseGraphml } from 'graphology-graphml';
+import { DirectedGraph } from 'graphology';
+import { DRIVERS } from '../../../src/core/format/model';
+import type { RewardEvent, RoundEndEvent } from '../../../src/core/trace/events';
+import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
+import { reportMetricsJson, writeReportFiles } from '../../../src/core/analysis/reportFiles';
+import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
+import { buildRunReport, type RunReport } from '../../../src/core/analysis/reportModel';
+import { seededRandom } from '../../../src/core/analysis/seededRandom';
+import { loadTrace, traceTieNetwork } from '../../../src/core/analysis/traceNetwork';
+import { HOSTILE_NAME, reportScenario, runTrace, toJsonl } from './runTrace';
+import { parseStrictXml } from './xml';
+
+describe('society report (core)', function () {
+  this.timeout(60000);
+  let trace: Awaited<ReturnType<typeof runTrace>>;
+  let report: RunReport;
+  let html: string;
+  let dir: string;
+
+  before(async () => {
+    trace = await runTrace(reportScenario(18, 8));
+    report = buildRunReport(trace.header, trace.events);
+    html = renderReportHtml(report);
+    dir = mkdtempSync(path.join(os.tmpdir(), 'society-report-'));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  describe('model', () => {
+    it('covers every round and ends at the last one', () => {
+      assert.equal(report.round, 8);
+      assert.ok(report.complete);
+      assert.deepEqual(report.overRounds.map((r) => r.round), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      assert.equal(report.graph.order, 18);
+    });
+
+    it('counts the same ties per round as the engine reported', () => {
+      const engineTies = trace.events.filter((e): e is RoundEndEvent => e.type === 'round_end').map((e) => [e.round, e.stats.ties]);
+      assert.ok(engineTies.length >= 8);
+      for (const [round, ties] of engineTies) assert.equal(report.overRounds[round].ties, ties, `round ${round}`);
+      assert.ok(report.metrics.edges > 0, 'the run forms ties');
+    });
+
+    it('computes the final metrics on the final ties', () => {
+      const graph = traceTieNetwork({ ...trace, lastRound: 8, complete: true });
+      assert.deepEqual(report.metrics, computeNetworkMetrics(graph, { rng: seededRandom(trace.header.seed) }));
+      assert.equal(report.baseline.edges, report.metrics.edges);
+      assert.equal(report.baseline.nodes, 18);
+    });
+
+    it('tracks tie turnover between consecutive rounds', () => {
+      for (let i = 1; i < report.overRounds.length; i++) {
+        const [before, after] = [report.overRounds[i - 1], report.overRounds[i]];
+        assert.equal(after.ties, before.ties + after.gained! - after.lost!, `round ${after.round}`);
+      }
+      assert.equal(report.overRounds[0].jaccard, null);
+    });
+
+    it('averages raw rewards per driver and round', () => {
+      const rewards = trace.events.filter((e): e is RewardEvent => e.type === 'reward' && e.round === 3);
+      assert.ok(rewards.length > 0);
+      for (const driver of DRIVERS) {
+        const mean = rewards.reduce((s, e) => s + e.raw[driver], 0) / rewards.length;
+        assert.ok(Math.abs(report.rewards.drivers[driver][2]! - mean) < 1e-12, driver);
+      }
+      assert.equal(report.rewards.rounds.length, 8);
+    });
+  });
+
+  describe('HTML', () => {
+    it('is well-formed, self-contained and script-free', () => {
+      const doc = parseStrictXml(html, 'application/xhtml+xml');
+      for (const tag of ['script', 'img', 'iframe', 'object', 'embed', 'link', 'foreignObject']) {
+        assert.equal(doc.getElementsByTagName(tag).length, 0, `<${tag}> in the report`);
+      }
+      const all = Array.from(doc.getElementsByTagName('*'));
+      for (const el of all) {
+        for (const attr of Array.from(el.attributes)) {
+          assert.ok(!/^on/i.test(attr.name), `event handler ${attr.name} on <${el.nodeName}>`);
+          if (['href', 'src', 'xlink:href'].includes(attr.name)) assert.ok(!/^[a-z]+:/i.test(attr.value) || attr.value.startsWith('url(#'), `remote ${attr.value}`);
+        }
+      }
+      assert.ok(!/https?:\/\/(?!www\.w3\.org\/)/.test(html), 'no remote URL other than XML namespaces');
+    });
+
+    it('declares a strict CSP whose style hash matches the page style', () => {
+      const doc = parseStrictXml(html, 'application/xhtml+xml');
+      const csp = Array.from(doc.getElementsByTagName('meta')).find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy')!;
+      const policy = csp.getAttribute('content')!;
+      assert.match(policy, /default-src 'none'/);
+      assert.doesNotMatch(policy, /script-src|unsafe/);
+      const styles = doc.getElementsByTagName('style');
+      assert.equal(styles.length, 1);
+      const hash = createHash('sha256').update(styles[0].textContent!, 'utf8').digest('base64');
+      assert.ok(policy.includes(`'sha256-${hash}'`));
+    });
+
+    it('keeps hostile persona strings inert text', () => {
+      assert.ok(!html.includes(HOSTILE_NAME));
+      assert.ok(!html.includes('<img'));
+      const doc = parseStrictXml(html, 'application/xhtml+xml');
+      const texts = Array.from(doc.getElementsByTagName('text')).map((t) => t.textContent);
+      assert.ok(texts.includes(HOSTILE_NAME), 'the name is shown as text');
+      assert.ok(texts.includes('<img src=x onerror=alert(2)>'), 'the group is shown as text in the legend');
+    });
+
+    it('escapes the scenario name and file in the title and run table', () => {
+      const header = structuredClone(trace.header);
+      header.scenario.name = '</title><script>alert(3)</script>';
+      header.scenario.file = '"><script>alert(4)</script>.society';
+      const page = renderReportHtml(buildRunReport(header, trace.events));
+      const doc = parseStrictXml(page, 'application/xhtml+xml');
+      assert.equal(doc.getElementsByTagName('script').length, 0);
+      assert.equal(doc.getElementsByTagName('title')[0].textContent, 'Society report: </title><script>alert(3)</script>');
+      assert.ok(!page.includes('<script>'));
+    });
+
+    it('has the network picture, both charts and the metrics table', () => {
+      const doc = parseStrictXml(html, 'application/xhtml+xml');
+      const svgs = Array.from(doc.getElementsByTagName('svg'));
+      const network = svgs.find((s) => s.getAttribute('class') === 'network')!;
+      const agents = Array.from(network.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!;
+      assert.equal(agents.getElementsByTagName('circle').length, report.graph.order);
+      const charts = svgs.filter((s) => s.getAttribute('class') === 'chart').map((s) => s.getAttribute('aria-label'));
+      assert.deepEqual(charts, ['The network over rounds', 'Reward per driver']);
+      const rewardChart = svgs.find((s) => s.getAttribute('aria-label') === 'Reward per driver')!;
+      assert.equal(rewardChart.getElementsByTagName('polyline').length, DRIVERS.length + 1);
+      const table = Array.from(doc.getElementsByTagName('table')).find((t) => t.getAttribute('class') === 'metrics')!;
+      assert.equal(table.getElementsByTagName('tbody')[0].getElementsByTagName('tr').length, Object.keys(report.metrics).length);
+      const rounds = Array.from(doc.getElementsByTagName('table')).find((t) => t.getAttribute('class') === 'rounds')!;
+      assert.equal(rounds.getElementsByTagName('tbody')[0].getElementsByTagName('tr').length, 9);
+      assert.match(html, /the offline rule-based model \(not an LLM\)/);
+    });
+
+    it('is deterministic', () => {
+      assert.equal(renderReportHtml(buildRunReport(trace.header, trace.events)), html);
+    });
+
+    it('colours by Louvain community when no agent has the attribute', () => {
+      const byTeam = buildRunReport(trace.header, trace.events, { attribute: 'team' });
+      assert.equal(byTeam.attributePresent, false);
+      assert.equal(byTeam.metrics.team_assortativity, null);
+      const page = renderReportHtml(byTeam);
+      assert.match(page, /Colour: Louvain community/);
+      assert.match(page, />community 1</);
+    });
+  });
+
+  describe('files', () => {
+    it('writes report.html, metrics.json, ties.graphml and ties.csv', () => {
+      const files = writeReportFiles(report, dir).map((f) => path.basename(f));
+      assert.deepEqual(files, ['report.html', 'metrics.json', 'ties.graphml', 'ties.csv']);
+      assert.equal(readFileSync(path.join(dir, 'report.html'), 'utf8'), html);
+    });
+
+    it('metrics.json carries the final metrics, baseline, rounds and rewards', () => {
+      const json = JSON.parse(reportMetricsJson(report));
+      assert.deepEqual(json.network, JSON.parse(JSON.stringify(report.metrics)));
+      assert.equal(json.round, 8);
+      assert.equal(json.rounds.length, 9);
+      assert.equal(json.random_baseline.expected_reciprocity, report.baseline.density);
+      assert.equal(json.rewards.drivers.social.length, 8);
+    });
+
+    it('ties.graphml is well-formed and holds every agent and tie with attributes', () => {
+      const xml = readFileSync(path.join(dir, 'ties.graphml'), 'utf8');
+      parseStrictXml(xml);
+      const back = parseGraphml(DirectedGraph, xml);
+      assert.equal(back.order, report.graph.order);
+      assert.equal(back.size, report.graph.size);
+      assert.equal(back.getNodeAttribute('p0', 'name'), HOSTILE_NAME);
+      assert.equal(back.getNodeAttribute('p2', 'group'), 'cooks');
+      assert.equal(typeof back.getNodeAttribute('p2', 'openness'), 'number');
+      report.graph.forEachEdge((_e, attrs, s, t) => assert.equal(back.getDirectedEdgeAttribute(s, t, 'weight'), attrs.weight));
+    });
+
+    it('ties.csv has one row per tie', () => {
+      const rows = readFileSync(path.join(dir, 'ties.csv'), 'utf8').trimEnd().split('\r\n');
+      assert.equal(rows[0], 'from,to,strength');
+      assert.equal(rows.length - 1, report.metrics.edges);
+      for (const row of rows.slice(1)) {
+        const [from, to, strength] = row.split(',');
+        assert.ok(Number(strength) >= report.threshold);
+        assert.equal(report.graph.getDirectedEdgeAttribute(from, to, 'weight'), Number(strength));
+      }
+    });
+  });
+
+  describe('trace loading', () => {
+    it('reads a trace file and reports bad lines with file and line', () => {
+      const file = path.join(dir, 'trace.jsonl');
+      writeFileSync(file, toJsonl(trace));
+      assert.equal(loadTrace(file).events.length, trace.events.length);
+      const broken = path.join(dir, 'broken.jsonl');
+      const lines = toJsonl(trace).split('\n');
+      lines[3] = '{not json';
+      writeFileSync(broken, lines.join('\n'));
+      assert.throws(() => loadTrace(broken), (err: Error) => err.message.startsWith(`${broken}:4: invalid JSON`));
+    });
+  });
+});

@@ -1,0 +1,48 @@
+// `society metrics` end to end: spawns the real command on a NetworkX fixture.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { COUNT_METRICS } from '../../../src/core/analysis/networkMetrics';
+import { graphFixturesDir, repoRoot } from '../analysis/sharedFixtures';
+
+const root = repoRoot();
+const society = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('society metrics', () => {
+  const fixtureFile = path.join(graphFixturesDir(), 'graph-100.json');
+  const expected = JSON.parse(readFileSync(fixtureFile, 'utf8')).expected as Record<string, number | null>;
+
+  it('prints JSON whose keys and values match the fixture', () => {
+    const result = society('metrics', path.relative(root, fixtureFile), '--json');
+    assert.equal(result.status, 0, result.stderr);
+    const metrics = JSON.parse(result.stdout) as Record<string, unknown>;
+    for (const [key, want] of Object.entries(expected)) {
+      if (want === null || COUNT_METRICS.includes(key)) assert.strictEqual(metrics[key], want, key);
+      else assert.ok(Math.abs((metrics[key] as number) - want) <= 1e-9, `${key}: ${metrics[key]} vs ${want}`);
+    }
+  });
+
+  it('prints a table for people', () => {
+    const result = society('metrics', fixtureFile);
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stdout, /^reciprocity\s+0\.4561$/m);
+    assert.match(result.stdout, /^mutual_pairs\s+13$/m);
+  });
+
+  it('names homophily metrics after --attribute', () => {
+    const result = society('metrics', fixtureFile, '--json', '--attribute', 'openness');
+    assert.equal(result.status, 0, result.stderr);
+    const metrics = JSON.parse(result.stdout);
+    assert.equal(typeof metrics.openness_assortativity, 'number');
+    assert.ok(!('group_assortativity' in metrics));
+  });
+
+  it('fails clearly on a missing file and on bad usage', () => {
+    const missing = society('metrics', 'no-such-graph.json');
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /no-such-graph\.json/);
+    assert.equal(society('metrics').status, 2);
+    assert.equal(society('metrics', fixtureFile, '--bogus').status, 2);
+  });
+});

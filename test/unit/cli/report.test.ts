@@ -1,0 +1,68 @@
+// `society report` and `society metrics` on a trace, end to end through bin/society.js.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../analysis/sharedFixtures';
+import { reportScenario, runTrace, toJsonl } from '../analysis/runTrace';
+
+const root = repoRoot();
+const society = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('society report', function () {
+  this.timeout(60000);
+  let dir: string;
+  let traceFile: string;
+
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'society-cli-report-'));
+    traceFile = path.join(dir, 'trace.jsonl');
+    writeFileSync(traceFile, toJsonl(await runTrace(reportScenario(12, 6))));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes the report files into --out and lists them', () => {
+    const out = path.join(dir, 'out');
+    const result = society('report', traceFile, '--out', out);
+    assert.equal(result.status, 0, result.stderr);
+    const files = ['report.html', 'metrics.json', 'ties.graphml', 'ties.csv'].map((f) => path.join(out, f));
+    assert.deepEqual(result.stdout.trim().split('\n'), files);
+    for (const f of files) assert.ok(existsSync(f), f);
+  });
+
+  it('writes next to the trace by default', () => {
+    const result = society('report', traceFile);
+    assert.equal(result.status, 0, result.stderr);
+    assert.ok(existsSync(path.join(dir, 'report.html')));
+  });
+
+  it('agrees with society metrics on the same trace', () => {
+    // The report seeds Louvain with the run's seed.
+    const fromReport = JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+    const metrics = society('metrics', traceFile, '--json', '--seed', String(fromReport.seed));
+    assert.equal(metrics.status, 0, metrics.stderr);
+    assert.deepEqual(JSON.parse(metrics.stdout), fromReport.network);
+  });
+
+  it('reads an earlier round of a trace with --round', () => {
+    const result = society('metrics', traceFile, '--json', '--round', '0');
+    assert.equal(result.status, 0, result.stderr);
+    const fromReport = JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+    assert.equal(JSON.parse(result.stdout).edges, fromReport.rounds[0].ties);
+    assert.equal(society('metrics', traceFile, '--round', '99').status, 1);
+  });
+
+  it('fails clearly on a missing or broken trace and on bad usage', () => {
+    const missing = society('report', path.join(dir, 'nope.jsonl'));
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /nope\.jsonl/);
+    const broken = path.join(dir, 'broken.jsonl');
+    writeFileSync(broken, '{"type":"header"}\n');
+    const bad = society('report', broken);
+    assert.equal(bad.status, 1);
+    assert.match(bad.stderr, /broken\.jsonl:1: /);
+    assert.equal(society('report').status, 2);
+    assert.equal(society('report', traceFile, '--nope').status, 2);
+  });
+});

@@ -1,0 +1,75 @@
+import * as assert from 'node:assert/strict';
+import { OfflineModel } from '../../../src/core/llm/offline';
+import { personaBrief, type ChoosePartnerRequest, type EvaluateRequest, type RetrievedMemory, type SpeakRequest, type AdviseRequest } from '../../../src/core/llm/types';
+import { computeRewards, emptyWindow, recordConversation, recordRating } from '../../../src/core/engine/rewards';
+import { makePersona } from './scenarioFixture';
+
+const model = new OfflineModel('default', 1);
+const me = personaBrief({ ...makePersona(0), interests: ['jazz', 'chess', 'film'] });
+const you = personaBrief({ ...makePersona(1), interests: ['climbing', 'jazz', 'poetry'] });
+const advice = (action: RetrievedMemory['cues'] & object, importance = 8): RetrievedMemory => ({ id: 9, round: 1, kind: 'advice', text: 'Coach: ...', importance, score: 2, cues: action });
+const base = { round: 2, setting: 'forum' };
+
+describe('offline rule-based model', () => {
+  it('says it is not an LLM and reports zero usage', async () => {
+    assert.match(model.label, /offline rule-based model \(not an LLM\)/);
+    const r = await model.decide({ kind: 'interview', key: 'i', ...base, persona: me, memories: [], question: 'How are you?' });
+    assert.deepEqual([r.usage.input_tokens, r.usage.output_tokens, r.usage.cost_usd], [0, 0, 0]);
+  });
+
+  it('asks more questions when it remembers advice to ask', () => {
+    const count = (memories: RetrievedMemory[]): number => {
+      let asks = 0;
+      for (let k = 0; k < 400; k++) {
+        const req: SpeakRequest = { kind: 'speak', key: `s${k}`, ...base, persona: me, memories, others: [you], transcript: [{ from: you.id, name: you.name, act: 'greet', text: 'Hi' }], turn: 1, turns: 4, tie: 0 };
+        if (model.decideNow(req).act === 'ask') asks++;
+      }
+      return asks;
+    };
+    const without = count([]), withAdvice = count([advice({ action: 'ask' })]);
+    assert.ok(withAdvice > without * 1.5, `asks without ${without}, with advice ${withAdvice}`);
+  });
+
+  it('answers questions and prefers candidates it was advised to look up', () => {
+    const ans = model.decideNow({ kind: 'speak', key: 'a', ...base, persona: me, memories: [], others: [you], transcript: [{ from: you.id, name: you.name, act: 'ask', text: '?', topic: 'chess' }], turn: 1, turns: 4, tie: 0 });
+    assert.equal(ans.act, 'answer');
+    assert.equal(ans.topic, 'chess');
+    const cand = (id: string) => ({ id, name: id, interests: [], shared_interests: [], similarity: 0, tie: 0, met: 1, popularity: 0, via: 'recommend' as const });
+    const choose = (memories: RetrievedMemory[]): number => {
+      let hits = 0;
+      for (let k = 0; k < 300; k++) {
+        const req: ChoosePartnerRequest = { kind: 'choose_partner', key: `c${k}`, ...base, persona: me, memories, candidates: [cand('a'), cand('b'), cand('c')] };
+        if (model.decideNow(req).choice === 'b') hits++;
+      }
+      return hits;
+    };
+    assert.ok(choose([advice({ action: 'reciprocate', partner: 'b' })]) > choose([]) + 60);
+  });
+
+  it('rates attentive, supportive partners higher than partners who talk past it', () => {
+    const req = (transcript: EvaluateRequest['transcript']): EvaluateRequest => ({ kind: 'evaluate', key: 'e', ...base, persona: me, memories: [], partner: you, transcript, initiated_by: me.id, met_before: 0, tie: 0 });
+    const attentive = model.decideNow(req([
+      { from: me.id, name: 'me', act: 'greet', text: '', topic: 'jazz' }, { from: you.id, name: 'you', act: 'ask', text: '', topic: 'chess' },
+      { from: me.id, name: 'me', act: 'answer', text: '', topic: 'chess' }, { from: you.id, name: 'you', act: 'support', text: '', topic: 'chess' },
+    ]));
+    const pastMe = model.decideNow(req([
+      { from: me.id, name: 'me', act: 'greet', text: '', topic: 'jazz' }, { from: you.id, name: 'you', act: 'disclose', text: '', topic: 'poetry' },
+      { from: me.id, name: 'me', act: 'ask', text: '', topic: 'poetry' }, { from: you.id, name: 'you', act: 'share', text: '', topic: 'climbing' },
+    ]));
+    assert.ok(attentive.reasons.reciprocity > pastMe.reasons.reciprocity);
+    assert.ok(attentive.rating > pastMe.rating);
+  });
+
+  it('the coach advises on the largest weighted shortfall', () => {
+    const w = emptyWindow();
+    recordConversation(w, [{ from: 'x', act: 'greet', text: '' }, { from: me.id, act: 'share', text: '', topic: 'jazz' }], me.id, new Set(me.interests));
+    recordRating(w, 0.7);
+    const r = computeRewards(w, { social: 1, information: 1, presentation: 1, coordination: 1, support: 1 }, me.motivations);
+    const req: AdviseRequest = { kind: 'advise', key: 'ad', ...base, persona: me, memories: [], rewards: { raw: r.raw, total: r.total, basis: r.basis },
+      weights: { social: 0.1, information: 0.9, presentation: 0.1, coordination: 0.1, support: 0.1 }, warm_contacts: [] };
+    const a = model.decideNow(req);
+    assert.equal(a.driver, 'information');
+    assert.equal(a.action, 'ask');
+    assert.match(a.text, /asked 0 questions/);
+  });
+});

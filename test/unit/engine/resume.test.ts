@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { makeScenario } from './scenarioFixture';
+import { traceOf } from './traceHelpers';
+import { Simulation } from '../../../src/core/engine/simulation';
+import { parseCheckpoint } from '../../../src/core/engine/checkpoint';
+import { TraceWriter } from '../../../src/core/trace/writer';
+
+/** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
+async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop?: (round: number, phase?: string) => boolean, resume = false): Promise<string> {
+  const trace = path.join(dir, 'trace.jsonl'), cpFile = path.join(dir, 'checkpoint.json');
+  let sim: Simulation, writer: TraceWriter;
+  if (resume) {
+    const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));
+    sim = Simulation.restore(sc, cp);
+    writer = TraceWriter.appendToFile(trace, cp.trace!);
+  } else {
+    sim = Simulation.create(sc);
+    writer = TraceWriter.toFile(trace);
+    writer.header(sim.header);
+  }
+  sim.on(writer.listener);
+  sim.afterRound = async () => {
+    await writer.flush();
+    const cp = sim.snapshot();
+    cp.trace = { bytes: writer.bytes, lines: writer.lines };
+    fs.writeFileSync(cpFile, JSON.stringify(cp));
+  };
+  const controller = new AbortController();
+  if (stop) sim.gate = (p) => { if (stop(p.round, p.kind === 'phase' ? p.phase : undefined)) controller.abort(); };
+  const r = await sim.run(controller.signal);
+  if (r.status === 'aborted') writer.discard();
+  await writer.close();
+  return r.status;
+}
+
+describe('checkpoint and resume', () => {
+  const sc = makeScenario(12, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds: 7 }, events: [{ at: 4, broadcast: 'Exams are next week.' }] });
+  let dir: string;
+  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-resume-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  for (const [label, stop] of [
+    ['mid-round (round 4, act phase)', (r: number, ph?: string) => r === 4 && ph === 'act'],
+    ['at a round start (round 2)', (r: number) => r === 2],
+    ['during the last round', (r: number, ph?: string) => r === 7 && ph === 'reflect'],
+  ] as const) {
+    it(`an interrupted run resumed ${label} equals the uninterrupted trace`, async () => {
+      const expected = await traceOf(sc);
+      assert.equal(await runToFiles(dir, sc, stop), 'aborted');
+      const partial = fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8');
+      assert.ok(expected.startsWith(partial), 'the interrupted trace is a prefix ending at a complete round');
+      assert.match(partial.trimEnd().split('\n').pop()!, /"type":"round_end"/);
+      assert.equal(await runToFiles(dir, sc, undefined, true), 'completed');
+      assert.equal(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'), expected);
+    });
+  }
+
+  it('refuses to resume with a changed scenario', async () => {
+    await runToFiles(dir, sc, (r) => r === 3);
+    const cp = parseCheckpoint(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
+    assert.throws(() => Simulation.restore({ ...sc, rewards: { ...sc.rewards, social: 2 } }, cp), /scenario changed/);
+  });
+});

@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import fc from 'fast-check';
+import { readTrace, readTraceFile } from '../../../src/core/trace/reader';
+import { TRACE_FORMAT_VERSION } from '../../../src/core/trace/events';
+import { makeScenario } from '../engine/scenarioFixture';
+import { traceOf } from '../engine/traceHelpers';
+
+describe('trace reader', () => {
+  let text: string;
+  before(async () => { text = await traceOf(makeScenario(6, { world: { ...makeScenario(1).world, rounds: 3 } })); });
+
+  it('reads a complete trace without errors', () => {
+    const r = readTrace(text);
+    assert.deepEqual(r.errors, []);
+    assert.equal(r.header?.version, TRACE_FORMAT_VERSION);
+    assert.equal(r.complete, true);
+    assert.equal(r.lastRound, 3);
+    assert.equal(r.events.length, text.trimEnd().split('\n').length - 1);
+  });
+
+  it('reports corrupt lines with their line numbers and keeps the rest', () => {
+    const lines = text.trimEnd().split('\n');
+    lines[4] = '{"type":"message","round":1';                     // truncated JSON (line 5)
+    lines[6] = '{"type":"teleport","round":1}';                   // unknown type (line 7)
+    lines[8] = JSON.stringify({ ...JSON.parse(lines[8]), round: -2 }); // bad round (line 9)
+    const r = readTrace(lines.join('\n'));
+    assert.deepEqual(r.errors.map((e) => e.line), [5, 7, 9]);
+    assert.match(r.errors[0].message, /invalid JSON/);
+    assert.match(r.errors[1].message, /unknown event type 'teleport'/);
+    assert.equal(r.events.length, lines.length - 1 - 3);
+  });
+
+  it('flags a missing header and a trace cut mid-run as incomplete', () => {
+    const r = readTrace(text.split('\n').slice(1).join('\n'));
+    assert.equal(r.errors[0].line, 1);
+    const cut = readTrace(text.split('\n').slice(0, 40).join('\n'));
+    assert.equal(cut.complete, false);
+  });
+
+  it('never throws, whatever the input', () => {
+    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.json(), fc.constant('{"type":"tie","round":1}'))), (ls) => {
+      const r = readTrace(ls.join('\n'));
+      assert.ok(Array.isArray(r.errors));
+    }), { numRuns: 300 });
+  });
+
+  it('streams a file and reports an unreadable one as an error', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-reader-'));
+    const f = path.join(dir, 'trace.jsonl');
+    fs.writeFileSync(f, text);
+    const r = await readTraceFile(f);
+    assert.equal(r.events.length, readTrace(text).events.length);
+    const missing = await readTraceFile(path.join(dir, 'nope.jsonl'));
+    assert.equal(missing.errors.length, 1);
+    fs.rmSync(dir, { recursive: true, force: true });
+  });
+});
