@@ -1,12 +1,16 @@
 // The table of `society` subcommands (one module each under ./commands/).
 import type { Command } from './command';
 import { checkCommand } from './commands/check';
+import { estimateCommand } from './commands/estimate';
+import { experimentCommand } from './commands/experiment';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 
 export const commands: Command[] = [
   checkCommand,
+  estimateCommand,
+  experimentCommand,
   metricsCommand,
   reportCommand,
   runCommand,

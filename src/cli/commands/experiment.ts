@@ -1,0 +1,70 @@
+// `society experiment <scenario>`: run the scenario's `experiment:` block (conditions × seeds) and
+// write experiment.html, summary.csv, runs.csv and experiment.json.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { loadScenarioFile } from '../../core/format/load';
+import { formatDiagnostic } from '../../core/format/diagnostics';
+import { formatExperiment, runExperiment } from '../../core/experiment';
+
+export const experimentCommand: Command = {
+  name: 'experiment',
+  usage: 'experiment <scenario> [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
+  summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
+  async run(args) {
+    const { values, positionals } = parseArgs({
+      args, allowPositionals: true,
+      options: {
+        out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
+        reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      },
+    });
+    if (positionals.length !== 1) { console.error(`usage: society ${experimentCommand.usage}`); return 2; }
+    const int = (name: string, v: string | undefined, min: number): number | undefined => {
+      if (v === undefined) return undefined;
+      const n = Number(v);
+      if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${v}'`);
+      return n;
+    };
+    const seeds = values.seeds?.split(',').map((s) => int('seeds', s.trim(), -(2 ** 31))!);
+    const file = path.resolve(positionals[0]);
+    const loaded = await loadScenarioFile(file);
+    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+    if (!loaded.scenario || errors.length) { console.error('society experiment: the scenario has errors (see `society check`)'); return 1; }
+    const scenario = loaded.scenario;
+    const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
+    const controller = new AbortController();
+    const onSigint = (): void => controller.abort();
+    process.once('SIGINT', onSigint);
+    const tty = !values.quiet && process.stderr.isTTY === true;
+    const started = Date.now();
+    try {
+      const run = await runExperiment(scenario, {
+        outDir, seeds, rounds: int('rounds', values.rounds, 1), jobs: int('jobs', values.jobs, 1), reference: values.reference,
+        traces: !values['no-traces'], signal: controller.signal,
+        onProgress: (p) => {
+          if (!tty) return;
+          const frac = p.roundsTotal ? p.roundsDone / p.roundsTotal : 0;
+          const elapsed = (Date.now() - started) / 1000;
+          const eta = frac > 0 ? elapsed / frac - elapsed : 0;
+          const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
+          process.stderr.write(`\r${bar} runs ${p.done}/${p.total}  rounds ${p.roundsDone}/${p.roundsTotal}  ETA ${eta.toFixed(0)} s   `);
+        },
+      });
+      if (tty) process.stderr.write('\n');
+      if (values.json) console.log(JSON.stringify({ claims: run.result.claims, summaries: run.result.summaries, contrasts: run.result.contrasts, baselines: run.result.baselines, files: run.files }, null, 2));
+      else {
+        console.log(`${scenario.name}: ${run.result.runs.length} runs (${run.result.conditions.length} conditions × ${run.result.seeds.length} seeds) in ${run.wallSeconds.toFixed(1)} s on ${run.jobs} worker${run.jobs === 1 ? '' : 's'}`);
+        console.log(formatExperiment(run.result));
+        console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);
+      }
+      return 0;
+    } catch (err) {
+      if (controller.signal.aborted) { console.error('\nsociety experiment: cancelled'); return 130; }
+      throw err;
+    } finally {
+      process.off('SIGINT', onSigint);
+    }
+  },
+};

@@ -1,0 +1,116 @@
+// The experiment report: one self-contained HTML page (no scripts, no remote content; every
+// string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
+import { createHash } from 'node:crypto';
+import { escapeMarkup as e } from '../analysis/markup';
+import { describeMetric } from '../analysis/metricDescriptions';
+import type { ExperimentResult } from './analyze';
+import { intervalChartSvg } from './intervalChart';
+import type { Estimate } from './statistics';
+
+export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv', runs: 'runs.csv', json: 'experiment.json' } as const;
+
+const STYLE = `
+body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; color: #222; line-height: 1.45; padding: 0 1rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+.holds { color: #1b7f3b; font-weight: 600; }
+.fails { color: #b3261e; font-weight: 600; }
+.charts { display: flex; flex-wrap: wrap; gap: 1rem; }
+svg { max-width: 100%; height: auto; background: #fff; }
+.note { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 0.5rem 0.8rem; }
+code { font-size: 0.85em; color: #555; }
+.scroll { overflow-x: auto; }
+.scroll table { font-size: 0.88rem; }
+`;
+
+const num = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+const ci = (est: Estimate, d = 3): string => (est.ci95 ? `${num(est.ci95[0], d)} … ${num(est.ci95[1], d)}` : '—');
+
+export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number; wallSeconds: number }): string {
+  const names = r.conditions.map((c) => c.name);
+  const claims = r.claims.map((c) => `<tr><td>${e(c.text)}</td><td class="${c.holds ? 'holds' : 'fails'}">${c.holds ? (c.confident ? 'holds (95% CI excludes 0)' : 'holds (mean; CI includes 0)') : 'does not hold'}</td><td>${e(c.evidence)}</td></tr>`).join('');
+  const summaryRows = r.summaries.map((s) => {
+    const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${e(ci(s.byCondition[c]))}</td>`).join('');
+    const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td>`).join('');
+    return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
+  }).join('');
+  const others = names.filter((n) => n !== r.reference);
+  const head = `<tr><th>metric</th>${names.map((c) => `<th>${e(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${e(c)} − ${e(r.reference)}</th><th>95% CI</th><th>Hedges' g</th>`).join('')}</tr>`;
+  const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${e(b.condition)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
+  const charts = r.summaries.map((s) => {
+    const rows = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
+    for (const b of r.baselines.filter((x) => x.metric === s.metric && x.condition === names[0])) rows.push({ label: 'random graph', estimate: b.baseline, baseline: true } as never);
+    return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
+  }).join('');
+  const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
+  return `<!DOCTYPE html>
+<html xmlns="http://www.w3.org/1999/xhtml" lang="en">
+<head>
+<meta charset="utf-8"/>
+<meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:"/>
+<title>${e(r.scenario)} — experiment</title>
+<style>${STYLE}</style>
+</head>
+<body>
+<h1>${e(r.scenario)} — experiment</h1>
+<p>${r.conditions.length} condition${r.conditions.length === 1 ? '' : 's'} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${e(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
+<h2>The seed paper's claims</h2>
+<table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
+<h2>Metrics by condition</h2>
+<div class="scroll"><table>${head}${summaryRows}</table></div>
+<h2>Against a density-matched random graph</h2>
+<p>Each run's network against directed G(n, m) graphs with the same number of agents and ties (50 samples); the excess is paired by run.</p>
+<table><tr><th>metric</th><th>condition</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
+<h2>Charts</h2>
+<div class="charts">${charts}</div>
+<p class="note">Files beside this page: <code>summary.csv</code> (one row per metric and condition), <code>runs.csv</code> (one row per run), <code>experiment.json</code> (everything), and each run's trace under <code>traces/</code>.</p>
+</body>
+</html>
+`;
+}
+
+function csvCell(v: unknown): string {
+  const s = v === null || v === undefined ? '' : String(v);
+  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+const csvLine = (cells: unknown[]): string => cells.map(csvCell).join(',');
+
+/** One row per metric × condition (long format, convenient for pandas and ggplot). */
+export function summaryCsv(r: ExperimentResult): string {
+  const lines = [csvLine(['metric', 'condition', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'reference', 'difference', 'difference_ci95_low', 'difference_ci95_high', 'hedges_g', 'random_baseline_mean'])];
+  for (const s of r.summaries) {
+    for (const c of r.conditions.map((x) => x.name)) {
+      const est = s.byCondition[c];
+      const con = r.contrasts.find((x) => x.metric === s.metric && x.condition === c)?.result;
+      const base = r.baselines.find((b) => b.metric === s.metric && b.condition === c)?.baseline.mean;
+      lines.push(csvLine([s.metric, c, est.n, est.mean, est.sd, est.ci95?.[0], est.ci95?.[1], r.reference, con?.difference, con?.ci95?.[0], con?.ci95?.[1], con?.hedges_g, base]));
+    }
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** One row per run with every metric and its baseline. */
+export function runsCsv(r: ExperimentResult): string {
+  const metricKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.metrics)))];
+  const baseKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.baseline)))];
+  const lines = [csvLine(['condition', 'seed', ...metricKeys, ...baseKeys.map((k) => `random_${k}`), 'calls', 'input_tokens', 'output_tokens', 'cost_usd', 'wall_ms'])];
+  for (const x of r.runs) {
+    lines.push(csvLine([x.condition, x.seed, ...metricKeys.map((k) => x.metrics[k]), ...baseKeys.map((k) => x.baseline[k]), x.usage.calls, x.usage.input_tokens, x.usage.output_tokens, x.usage.cost_usd, Math.round(x.wall_ms)]));
+  }
+  return lines.join('\n') + '\n';
+}
+
+/** The terminal summary: claims, then means per condition. */
+export function formatExperiment(r: ExperimentResult): string {
+  const names = r.conditions.map((c) => c.name);
+  const w = Math.max(...r.summaries.map((s) => s.metric.length), 6);
+  const out: string[] = [];
+  out.push(`  ${'metric'.padEnd(w)}  ${names.map((n) => n.padStart(22)).join('')}`);
+  for (const s of r.summaries) {
+    out.push(`  ${s.metric.padEnd(w)}  ${names.map((n) => `${num(s.byCondition[n].mean)} ±${num(s.byCondition[n].ci95 ? s.byCondition[n].ci95![1] - s.byCondition[n].mean! : null)}`.padStart(22)).join('')}`);
+  }
+  out.push('');
+  for (const c of r.claims) out.push(`  ${c.holds ? (c.confident ? '✔' : '~') : '✘'} ${c.text}: ${c.evidence}`);
+  return out.join('\n');
+}

@@ -1,0 +1,9 @@
+// Experiments: conditions × seeds, statistics across seeds, the paper's claims, reports.
+export { runExperiment, isOffline, type ExperimentOptions, type ExperimentRun } from './runExperiment';
+export { analyzeExperiment, paperClaims, type ExperimentResult, type Claim } from './analyze';
+export { planExperiment, type ExperimentPlan } from './plan';
+export { runOne } from './runOne';
+export { withOverrides } from './overrides';
+export { estimate, contrast, type Estimate, type Contrast } from './statistics';
+export { formatExperiment, renderExperimentHtml, summaryCsv, runsCsv, EXPERIMENT_FILES } from './experimentReport';
+export { OUTCOME_METRICS, BASELINE_METRICS, type RunOutcome } from './outcome';

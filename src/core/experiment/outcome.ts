@@ -1,0 +1,86 @@
+// The numbers one run contributes to an experiment: the final tie network's metrics, the same
+// metrics on density-matched random graphs (the null model the paper's claims are judged
+// against), rewards, and per-round series.
+import { DRIVERS, type DriverWeights } from '../format/model';
+import type { RoundStats, UsageTotals } from '../trace/events';
+import { computeNetworkMetrics } from '../analysis/networkMetrics';
+import { graphFromTies } from '../analysis/graphFromTies';
+import { randomBaseline, randomDirectedGnm } from '../analysis/randomBaseline';
+import { undirectedProjection } from '../analysis/tieGraph';
+import { attributeAssortativity } from '../analysis/assortativity';
+import { seededRandom } from '../analysis/seededRandom';
+
+/** Metrics compared across conditions, in report order. */
+export const OUTCOME_METRICS = [
+  'density', 'median_undirected_degree', 'reciprocity', 'average_clustering', 'transitivity', 'group_assortativity',
+  'louvain_modularity', 'louvain_communities', 'ties', 'mean_reward', ...DRIVERS.map((d) => `reward_${d}`),
+] as const;
+
+/** Metrics with a density-matched random baseline. */
+export const BASELINE_METRICS = ['reciprocity', 'average_clustering', 'group_assortativity'] as const;
+
+export interface RunOutcome {
+  condition: string;
+  seed: number;
+  metrics: Record<string, number | null>;
+  baseline: Record<string, number | null>;
+  rounds: { round: number; ties: number; mean_reward: number }[];
+  usage: UsageTotals;
+  wall_ms: number;
+}
+
+export interface OutcomeInput {
+  agents: { id: string; group?: string }[];
+  ties: [string, string, number][];
+  threshold: number;
+  rewardMeans: DriverWeights;
+  rounds: { round: number; stats: RoundStats }[];
+  usage: UsageTotals;
+}
+
+const BASELINE_SAMPLES = 50;
+
+export function runOutcome(condition: string, seed: number, input: OutcomeInput, wallMs: number): RunOutcome {
+  const ids = new Set(input.agents.map((a) => a.id));
+  const graph = graphFromTies(
+    input.agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })),
+    input.ties.filter(([f, t]) => ids.has(f) && ids.has(t)).map(([from, to, strength]) => ({ from, to, strength })),
+    input.threshold,
+  );
+  const m = computeNetworkMetrics(graph);
+  const rewardTotal = DRIVERS.reduce((s, d) => s + input.rewardMeans[d], 0) / DRIVERS.length;
+  const metrics: Record<string, number | null> = {
+    density: m.density, median_undirected_degree: m.median_undirected_degree, reciprocity: m.reciprocity,
+    average_clustering: m.average_clustering, transitivity: m.transitivity, group_assortativity: m.group_assortativity ?? null,
+    louvain_modularity: m.louvain_modularity, louvain_communities: m.louvain_communities, ties: m.edges, mean_reward: rewardTotal,
+  };
+  for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
+
+  const n = graph.order, edges = graph.size;
+  const base = n >= 2 ? randomBaseline(n, edges, seed, BASELINE_SAMPLES) : undefined;
+  return {
+    condition, seed, metrics,
+    baseline: {
+      reciprocity: base?.mean_reciprocity ?? null,
+      average_clustering: base?.mean_average_clustering ?? null,
+      group_assortativity: n >= 2 ? groupAssortativityBaseline(input.agents.filter((a) => ids.has(a.id)), edges, seed) : null,
+    },
+    rounds: input.rounds.map((r) => ({ round: r.round, ties: r.stats.ties, mean_reward: r.stats.mean_reward })),
+    usage: input.usage,
+    wall_ms: wallMs,
+  };
+}
+
+/** Mean group assortativity of G(n, m) graphs carrying the real agents' groups: ≈ 0 up to finite-size effects. */
+function groupAssortativityBaseline(agents: { id: string; group?: string }[], m: number, seed: number): number | null {
+  if (!agents.some((a) => a.group)) return null;
+  const rng = seededRandom(seed ^ 0x5bd1e995);
+  const values: number[] = [];
+  for (let i = 0; i < BASELINE_SAMPLES; i++) {
+    const g = randomDirectedGnm(agents.length, m, rng);
+    agents.forEach((a, k) => g.setNodeAttribute(String(k), 'group', a.group ?? ''));
+    const v = attributeAssortativity(undirectedProjection(g), 'group');
+    if (v !== null) values.push(v);
+  }
+  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
+}

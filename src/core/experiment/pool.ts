@@ -1,0 +1,53 @@
+// Runs experiment runs on a pool of worker threads (the offline model is CPU-bound; two cores run
+// two simulations at once). Results come back in task order whatever order they finish in.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { Worker } from 'node:worker_threads';
+import type { WorkerMessage, WorkerTask } from './worker';
+import type { RunOutcome } from './outcome';
+
+/** The worker script: the bundle beside the bundled CLI/extension, else the TypeScript source via tsx. */
+function workerEntry(): { file: string; execArgv: string[] } {
+  const bundled = path.join(__dirname, 'experiment-worker.js');
+  if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
+  return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+}
+
+export interface PoolEvents {
+  onRound?: (taskId: number, round: number, of: number) => void;
+  onDone?: (taskId: number, outcome: RunOutcome) => void;
+}
+
+export async function runOnPool(tasks: WorkerTask[], jobs: number, events: PoolEvents = {}, signal?: AbortSignal): Promise<RunOutcome[]> {
+  const results: RunOutcome[] = new Array(tasks.length);
+  const queue = [...tasks];
+  const entry = workerEntry();
+  const workers: Worker[] = [];
+  const failures: string[] = [];
+  const stopAll = (): void => { for (const w of workers) void w.terminate(); };
+  signal?.addEventListener('abort', stopAll, { once: true });
+
+  const lane = (): Promise<void> => new Promise((resolve) => {
+    const worker = new Worker(entry.file, { execArgv: entry.execArgv });
+    workers.push(worker);
+    const next = (): void => {
+      const task = queue.shift();
+      if (!task || signal?.aborted || failures.length) { void worker.terminate(); return; }
+      worker.postMessage(task);
+    };
+    worker.on('message', (m: WorkerMessage) => {
+      if (m.type === 'round') events.onRound?.(m.id, m.round, m.of);
+      else if (m.type === 'done') { results[m.id] = m.outcome; events.onDone?.(m.id, m.outcome); next(); }
+      else { failures.push(`run ${m.id + 1}: ${m.message}`); next(); }
+    });
+    worker.on('error', (err) => { failures.push(err.message); resolve(); });
+    worker.on('exit', () => resolve());
+    next();
+  });
+
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, lane));
+  signal?.removeEventListener('abort', stopAll);
+  if (signal?.aborted) throw new Error('experiment cancelled');
+  if (failures.length) throw new Error(failures.join('; '));
+  return results;
+}

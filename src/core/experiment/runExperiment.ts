@@ -1,0 +1,86 @@
+// `society experiment`: every condition × seed of a scenario, in parallel worker threads when the
+// models are offline (CPU-bound) and one run at a time otherwise (LLM runs are already concurrent
+// inside), then the analysis and the report files.
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Scenario } from '../format/model';
+import { analyzeExperiment, type ExperimentResult } from './analyze';
+import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
+import { planExperiment } from './plan';
+import { runOnPool } from './pool';
+import type { WorkerTask } from './worker';
+import { runOne } from './runOne';
+import type { RunOutcome } from './outcome';
+
+export interface ExperimentOptions {
+  outDir: string;
+  seeds?: number[];
+  rounds?: number;
+  /** Parallel runs; default: the machine's cores for offline scenarios, 1 otherwise. */
+  jobs?: number;
+  reference?: string;
+  /** Keep each run's trace under outDir/traces (default true). */
+  traces?: boolean;
+  signal?: AbortSignal;
+  onProgress?: (p: { done: number; total: number; roundsDone: number; roundsTotal: number }) => void;
+}
+
+export interface ExperimentRun { result: ExperimentResult; files: string[]; wallSeconds: number; jobs: number }
+
+export function isOffline(scenario: Scenario): boolean {
+  return Object.values(scenario.models).every((m) => m.provider === 'offline');
+}
+
+export async function runExperiment(scenario: Scenario, options: ExperimentOptions): Promise<ExperimentRun> {
+  const started = performance.now();
+  const plan = planExperiment(scenario, { seeds: options.seeds });
+  const rounds = options.rounds ?? scenario.world.rounds;
+  const traceDir = path.join(options.outDir, 'traces');
+  fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
+  const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
+  const tasks: WorkerTask[] = plan.runs.map((run) => ({
+    id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds,
+    ...(options.traces === false ? {} : { tracePath: path.join(traceDir, `${slug(run.condition)}-seed${run.seed}.jsonl`) }),
+  }));
+  const total = tasks.length;
+  const roundsTotal = total * rounds;
+  const progressByRun = new Array<number>(total).fill(0);
+  let done = 0;
+  const report = (): void => options.onProgress?.({ done, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
+  const jobs = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
+
+  let outcomes: RunOutcome[];
+  if (jobs > 1) {
+    outcomes = await runOnPool(tasks, jobs, {
+      onRound: (id, round) => { progressByRun[id] = round; report(); },
+      onDone: () => { done++; report(); },
+    }, options.signal);
+  } else {
+    outcomes = [];
+    for (const t of tasks) {
+      outcomes.push(await runOne(t.scenario, t.condition, t.seed, {
+        rounds: t.rounds, tracePath: t.tracePath, signal: options.signal,
+        onRound: (round) => { progressByRun[t.id] = round; report(); },
+      }));
+      done++;
+      report();
+    }
+  }
+
+  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, outcomes, { reference: options.reference, metrics: scenario.experiment?.metrics });
+  const wallSeconds = (performance.now() - started) / 1000;
+  const model = Object.values(scenario.models).map((m) => (m.provider === 'offline' ? 'the offline rule-based model (not an LLM)' : `${m.provider}${m.model ? ` ${m.model}` : ''}`)).join(', ');
+  const files: [string, string][] = [
+    [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds })],
+    [EXPERIMENT_FILES.summary, summaryCsv(result)],
+    [EXPERIMENT_FILES.runs, runsCsv(result)],
+    [EXPERIMENT_FILES.json, JSON.stringify({ ...result, rounds, model, wall_seconds: wallSeconds }, null, 2)],
+  ];
+  for (const [name, text] of files) fs.writeFileSync(path.join(options.outDir, name), text);
+  return { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs };
+}
+
+function slug(s: string): string {
+  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'condition';
+}

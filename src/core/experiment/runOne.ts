@@ -1,0 +1,51 @@
+// Runs one condition × seed in this thread and reduces it to a RunOutcome. Optionally writes the
+// run's trace, so any single run of an experiment can be opened and inspected later.
+import type { Scenario } from '../format/model';
+import type { RoundStats } from '../trace/events';
+import { Simulation } from '../engine/simulation';
+import { RewardTally } from '../engine/summary';
+import { TraceWriter } from '../trace/writer';
+import { withOverrides } from './overrides';
+import { runOutcome, type RunOutcome } from './outcome';
+
+export interface RunOneOptions {
+  rounds?: number;
+  /** Write the trace here (JSONL). */
+  tracePath?: string;
+  signal?: AbortSignal;
+  onRound?: (round: number, of: number) => void;
+}
+
+export async function runOne(scenario: Scenario, condition: { name: string; set: Record<string, unknown> }, seed: number, opts: RunOneOptions = {}): Promise<RunOutcome> {
+  const started = performance.now();
+  const sim = Simulation.create(withOverrides(scenario, condition.set), { seed, rounds: opts.rounds });
+  const tally = new RewardTally();
+  sim.on(tally.listener);
+  const rounds: { round: number; stats: RoundStats }[] = [];
+  sim.on((e) => { if (e.type === 'round_end' && e.round > 0) rounds.push({ round: e.round, stats: e.stats }); });
+  let writer: TraceWriter | undefined;
+  if (opts.tracePath) {
+    writer = TraceWriter.toFile(opts.tracePath);
+    writer.header(sim.header);
+    sim.on(writer.listener);
+  }
+  sim.afterRound = async (round) => {
+    await writer?.flush();
+    opts.onRound?.(round, sim.rounds);
+  };
+  try {
+    const result = await sim.run(opts.signal);
+    if (result.status !== 'completed') throw new Error('aborted');
+  } finally {
+    await writer?.close();
+  }
+  const w = sim.world;
+  return runOutcome(condition.name, seed, {
+    agents: [...w.agents.values()].map((a) => ({ id: a.id, ...(a.persona.group ? { group: a.persona.group } : {}) })),
+    ties: w.ties.existing(w.settings.ties.threshold),
+    threshold: w.settings.ties.threshold,
+    rewardMeans: tally.means(),
+    rounds,
+    usage: { ...w.totalUsage },
+  }, performance.now() - started);
+}

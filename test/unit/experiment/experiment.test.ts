@@ -1,0 +1,66 @@
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format/load';
+import { analyzeExperiment, runExperiment, withOverrides, type RunOutcome } from '../../../src/core/experiment';
+
+const repo = path.resolve(__dirname, '../../..');
+
+async function friends() {
+  const { scenario } = await loadScenarioFile(path.join(repo, 'examples/friends/friends.society'), { root: repo });
+  assert.ok(scenario);
+  return scenario;
+}
+
+describe('experiments', function () {
+  this.timeout(120000);
+
+  it('applies condition overrides to a copy and rejects unknown parameters', async () => {
+    const s = await friends();
+    const on = withOverrides(s, { 'coaching.enabled': false, 'ties.threshold': 0.5 });
+    assert.equal(on.coaching.enabled, false);
+    assert.equal(on.ties.threshold, 0.5);
+    assert.equal(s.coaching.enabled, true, 'the original is untouched');
+    assert.throws(() => withOverrides(s, { 'coaching.enabld': true }), /unknown parameter/);
+    assert.throws(() => withOverrides(s, { 'coaching.enabled': 'yes' }), /must be a boolean/);
+  });
+
+  it('runs conditions × seeds in worker threads, identically to one thread, and writes the report files', async () => {
+    const s = await friends();
+    const dir1 = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-'));
+    const dir2 = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-'));
+    const parallel = await runExperiment(s, { outDir: dir1, seeds: [1, 2], rounds: 6, jobs: 2 });
+    const serial = await runExperiment(s, { outDir: dir2, seeds: [1, 2], rounds: 6, jobs: 1, traces: false });
+    const strip = (r: RunOutcome) => ({ ...r, wall_ms: 0 });
+    assert.deepEqual(parallel.result.runs.map(strip), serial.result.runs.map(strip));
+    assert.deepEqual(parallel.result.runs.map((r) => `${r.condition}/${r.seed}`), ['uncoached/1', 'uncoached/2', 'coached/1', 'coached/2']);
+    for (const f of ['experiment.html', 'summary.csv', 'runs.csv', 'experiment.json']) assert.ok(fs.existsSync(path.join(dir1, f)), f);
+    assert.equal(fs.readdirSync(path.join(dir1, 'traces')).length, 4);
+    const runs = fs.readFileSync(path.join(dir1, 'runs.csv'), 'utf8').trim().split('\n');
+    assert.equal(runs.length, 1 + 4);
+    const summary = fs.readFileSync(path.join(dir1, 'summary.csv'), 'utf8').trim().split('\n');
+    assert.equal(summary.length, 1 + parallel.result.metrics.length * 2);
+    assert.ok(parallel.result.claims.some((c) => c.text === 'Coaching raises density'));
+  });
+
+  it('escapes hostile names in the report and CSV', () => {
+    const hostile = '<script>alert(1)</script>';
+    const outcome = (condition: string, seed: number, density: number): RunOutcome => ({
+      condition, seed, metrics: { density, median_undirected_degree: 1, reciprocity: 0.5, average_clustering: 0.1, group_assortativity: 0.2 },
+      baseline: { reciprocity: 0.1, average_clustering: 0.05, group_assortativity: 0 }, rounds: [], usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }, wall_ms: 1,
+    });
+    const r = analyzeExperiment(hostile, [{ name: 'a, "b"', set: { 'coaching.enabled': false } }, { name: hostile, set: { 'coaching.enabled': true } }], [1, 2],
+      [outcome('a, "b"', 1, 0.1), outcome('a, "b"', 2, 0.12), outcome(hostile, 1, 0.2), outcome(hostile, 2, 0.21)]);
+    // eslint-disable-next-line @typescript-eslint/no-require-imports
+    const { renderExperimentHtml, summaryCsv } = require('../../../src/core/experiment');
+    const html: string = renderExperimentHtml(r, { model: 'offline', rounds: 3, wallSeconds: 1 });
+    assert.ok(!html.includes('<script>'));
+    assert.ok(html.includes('&lt;script&gt;alert(1)&lt;/script&gt;'));
+    const csv: string = summaryCsv(r);
+    assert.ok(csv.includes('"a, ""b"""'), 'cells with commas and quotes are quoted (RFC 4180)');
+    const density = r.claims.find((c) => c.text === 'Coaching raises density')!;
+    assert.equal(density.holds, true);
+    assert.equal(density.confident, true);
+  });
+});

@@ -1,0 +1,36 @@
+import * as assert from 'node:assert/strict';
+import { contrast, estimate } from '../../../src/core/experiment/statistics';
+
+describe('experiment statistics', () => {
+  it('gives the mean and a Student-t 95% interval', () => {
+    const e = estimate([1, 2, 3, 4, 5]);
+    assert.equal(e.n, 5);
+    assert.equal(e.mean, 3);
+    assert.ok(Math.abs(e.sd! - Math.sqrt(2.5)) < 1e-12);
+    const half = 2.7764451051977987 * Math.sqrt(2.5) / Math.sqrt(5); // t(0.975, 4)
+    assert.ok(Math.abs(e.ci95![0] - (3 - half)) < 1e-9 && Math.abs(e.ci95![1] - (3 + half)) < 1e-9);
+  });
+
+  it('ignores undefined values and has no interval for one value', () => {
+    assert.deepEqual(estimate([null, 2, null]), { n: 1, mean: 2, sd: null, ci95: null });
+    assert.deepEqual(estimate([]), { n: 0, mean: null, sd: null, ci95: null });
+  });
+
+  it('contrasts two groups with Welch intervals and Hedges g', () => {
+    const a = [1, 2, 3, 4, 5], b = [3, 4, 5, 6, 7];
+    const c = contrast(a, b);
+    assert.equal(c.difference, 2);
+    // Equal variances and sizes: pooled sd = sqrt(2.5); d = 2 / sqrt(2.5); g = d * (1 - 3 / (4*10 - 9)).
+    assert.ok(Math.abs(c.hedges_g! - (2 / Math.sqrt(2.5)) * (1 - 3 / 31)) < 1e-12);
+    // Welch df = 8 here; t(0.975, 8) = 2.306004135204166; se = sqrt(2.5/5 + 2.5/5) = 1.
+    assert.ok(Math.abs(c.ci95![0] - (2 - 2.306004135204166)) < 1e-9);
+    assert.ok(Math.abs(c.ci95![1] - (2 + 2.306004135204166)) < 1e-9);
+  });
+
+  it('has no effect size when neither group varies', () => {
+    const c = contrast([1, 1, 1], [2, 2, 2]);
+    assert.equal(c.difference, 1);
+    assert.equal(c.hedges_g, null);
+    assert.deepEqual(c.ci95, [1, 1]);
+  });
+});
