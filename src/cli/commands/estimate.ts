@@ -1,0 +1,60 @@
+// `society estimate <scenario>`: predicted model calls, tokens and cost of a run, per model and
+// decision kind, before spending anything. Prices come from each model's `price:`.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { formatDiagnostic, loadScenarioFile } from '../../core/format';
+import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
+
+const USAGE = 'estimate <scenario.society> [--rounds N] [--model NAME] [--json]';
+
+const int = (n: number): string => Math.round(n).toLocaleString('en-US');
+
+export function formatEstimate(e: RunEstimate): string {
+  const lines = [`Estimate for "${e.scenario}": ${e.agents} agents × ${e.rounds} rounds`];
+  const rows = e.models.map((m) => [
+    m.name, m.provider + (m.model ? ` ${m.model}` : ''), int(m.calls), int(m.input_tokens), int(m.output_tokens),
+    m.provider === 'offline' ? 'free (offline rule-based model, not an LLM)' : m.priced ? `$${m.cost_usd.toFixed(2)}` : 'unpriced (set price: in the model)',
+  ]);
+  const head = ['model', 'provider', 'calls', 'input tokens', 'output tokens', 'cost'];
+  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const fmt = (r: string[]): string => r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  lines.push('', fmt(head), ...rows.map(fmt));
+  for (const m of e.models) {
+    lines.push(`  ${m.name}: ${Object.entries(m.by_kind).map(([k, v]) => `${k} ${int(v.calls)}`).join(', ')}`);
+  }
+  lines.push('', `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}`);
+  lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));
+  return lines.join('\n');
+}
+
+export const estimateCommand: Command = {
+  name: 'estimate',
+  usage: USAGE,
+  summary: 'Predict model calls, tokens and cost of a run before running it',
+  async run(args) {
+    let parsed;
+    try {
+      parsed = parseArgs({ args, allowPositionals: true, options: { rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
+    } catch (err) {
+      console.error(`society estimate: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) { console.log(`Usage: society ${USAGE}\n\n${estimateCommand.summary}.`); return 0; }
+    if (positionals.length !== 1) { console.error(`Usage: society ${USAGE}`); return 2; }
+    const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
+    if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0)) { console.error('society estimate: --rounds must be a whole number'); return 2; }
+    const { scenario, diagnostics } = await loadScenarioFile(positionals[0]);
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+    if (!scenario || errors.length) return 1;
+    if (values.model && !scenario.models[values.model]) {
+      console.error(`society estimate: unknown model '${values.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+      return 2;
+    }
+    const estimate = estimateRun(scenario, { rounds, model: values.model });
+    console.log(values.json ? JSON.stringify(estimate, null, 2) : formatEstimate(estimate));
+    return 0;
+  },
+};

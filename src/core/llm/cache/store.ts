@@ -1,0 +1,49 @@
+// The on-disk response store: one JSON file per content address, fanned out by the first two hex
+// digits (`ab/abcdef….json`). Writes go to a temporary file and are renamed into place, so a
+// crash or two runs sharing a cache never leave a half-written entry.
+import { promises as fs } from 'node:fs';
+import * as path from 'node:path';
+import type { CallFault, ChatTokens, FaultReason } from '../chat';
+
+export type CacheEntry =
+  | { v: number; model: string; content: string; tokens: ChatTokens; faults: CallFault[] }
+  | { v: number; model: string; failure: { reason: FaultReason; status?: number; message: string; faults: CallFault[] } }
+  | { v: number; model: string; embedding: number[]; tokens: number };
+
+export interface ResponseStore {
+  get(key: string): Promise<CacheEntry | undefined>;
+  put(key: string, entry: CacheEntry): Promise<void>;
+}
+
+let sequence = 0;
+
+export class DiskStore implements ResponseStore {
+  constructor(readonly dir: string) {}
+
+  file(key: string): string { return path.join(this.dir, key.slice(0, 2), `${key}.json`); }
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    try {
+      return JSON.parse(await fs.readFile(this.file(key), 'utf8')) as CacheEntry;
+    } catch (err) {
+      if ((err as NodeJS.ErrnoException).code === 'ENOENT') return undefined;
+      if (err instanceof SyntaxError) return undefined; // a damaged entry is a miss, rewritten on success
+      throw err;
+    }
+  }
+
+  async put(key: string, entry: CacheEntry): Promise<void> {
+    const file = this.file(key);
+    await fs.mkdir(path.dirname(file), { recursive: true });
+    const tmp = `${file}.${process.pid}.${++sequence}.tmp`;
+    await fs.writeFile(tmp, JSON.stringify(entry));
+    await fs.rename(tmp, file);
+  }
+}
+
+/** An in-memory store, for the editor's session cache and for tests. */
+export class MemoryStore implements ResponseStore {
+  readonly entries = new Map<string, CacheEntry>();
+  async get(key: string): Promise<CacheEntry | undefined> { return this.entries.get(key); }
+  async put(key: string, entry: CacheEntry): Promise<void> { this.entries.set(key, entry); }
+}

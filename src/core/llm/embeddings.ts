@@ -1,0 +1,83 @@
+// Memory relevance. With `embeddings: { model }` on the model config, relevance is the cosine
+// similarity of endpoint embeddings (cached by text, so each memory is embedded once per model,
+// and replayable); otherwise, or when the embeddings call fails, it is BM25 lexical relevance.
+import type { ChatIdentity } from './chat';
+import { ProviderError, ReplayMissError } from './errors';
+import { bm25Scores } from './bm25';
+import { CACHE_VERSION, embeddingKey } from './cache/key';
+import type { ResponseStore } from './cache/store';
+
+export interface RelevanceScorer {
+  readonly kind: 'embeddings' | 'bm25';
+  /** Relevance of each document to the query, 0..1. */
+  scores(query: string, documents: string[], signal?: AbortSignal): Promise<number[]>;
+}
+
+export interface EmbeddingClient {
+  readonly identity: ChatIdentity;
+  embed(texts: string[], signal?: AbortSignal): Promise<{ vectors: number[][]; tokens: number }>;
+}
+
+export const bm25Relevance: RelevanceScorer = {
+  kind: 'bm25',
+  async scores(query, documents) { return bm25Scores(query, documents); },
+};
+
+export function cosine(a: number[], b: number[]): number {
+  let dot = 0, na = 0, nb = 0;
+  for (let i = 0; i < a.length; i++) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i]; }
+  return na && nb ? dot / Math.sqrt(na * nb) : 0;
+}
+
+const BATCH = 64;
+
+export class EmbeddingRelevance implements RelevanceScorer {
+  readonly kind = 'embeddings' as const;
+  /** Embedding calls made (batches), and tokens spent on them. */
+  requests = 0;
+  tokens = 0;
+  private readonly memo = new Map<string, number[]>();
+
+  /** `client` is omitted in replay mode; `onFallback` hears each failure answered with BM25. */
+  constructor(
+    readonly identity: ChatIdentity,
+    private readonly client: EmbeddingClient | undefined,
+    private readonly store?: ResponseStore,
+    private readonly onFallback?: (err: ProviderError) => void,
+  ) {}
+
+  async scores(query: string, documents: string[], signal?: AbortSignal): Promise<number[]> {
+    if (!documents.length) return [];
+    try {
+      const [q, ...docs] = await this.vectors([query, ...documents], signal);
+      return docs.map((d) => Math.max(0, cosine(q, d)));
+    } catch (err) {
+      if (!(err instanceof ProviderError) || !this.onFallback) throw err;
+      this.onFallback(err);
+      return bm25Scores(query, documents);
+    }
+  }
+
+  async vectors(texts: string[], signal?: AbortSignal): Promise<number[][]> {
+    const missing = new Set<string>();
+    for (const t of texts) {
+      if (this.memo.has(t)) continue;
+      const entry = this.store ? await this.store.get(embeddingKey(this.identity, t)) : undefined;
+      if (entry && 'embedding' in entry) this.memo.set(t, entry.embedding);
+      else missing.add(t);
+    }
+    const todo = [...missing];
+    for (let i = 0; i < todo.length; i += BATCH) {
+      const batch = todo.slice(i, i + BATCH);
+      if (!this.client) throw new ReplayMissError(this.identity.model, embeddingKey(this.identity, batch[0]));
+      const { vectors, tokens } = await this.client.embed(batch, signal);
+      this.requests++;
+      this.tokens += tokens;
+      for (let j = 0; j < batch.length; j++) {
+        this.memo.set(batch[j], vectors[j]);
+        await this.store?.put(embeddingKey(this.identity, batch[j]), { v: CACHE_VERSION, model: this.identity.model, embedding: vectors[j], tokens: Math.ceil(tokens / batch.length) });
+      }
+    }
+    return texts.map((t) => this.memo.get(t)!);
+  }
+}

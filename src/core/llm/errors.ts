@@ -1,0 +1,55 @@
+// Typed failures of model calls. A ProviderError is one chat call that failed for good (after
+// retries); a ModelCallError is a decision that failed, which the engine answers with the model's
+// `on_error` policy. Anything else thrown from a model is a bug or a replay miss: fatal.
+import type { Usage } from '../trace/events';
+import type { CallFault, FaultReason } from './chat';
+import type { DecisionKind } from './types';
+
+const TRANSIENT: ReadonlySet<FaultReason> = new Set(['rate_limited', 'server_error', 'timeout', 'network', 'bad_response']);
+
+export function isTransient(reason: FaultReason): boolean { return TRANSIENT.has(reason); }
+
+export class ProviderError extends Error {
+  override readonly name = 'ProviderError';
+  /** Replayed from the response cache rather than met just now. */
+  cached = false;
+  constructor(
+    readonly reason: FaultReason,
+    message: string,
+    readonly status?: number,
+    readonly retryAfterMs?: number,
+    /** Every failed attempt of the call, the last one included. */
+    public faults: CallFault[] = [],
+  ) { super(message); }
+}
+
+/** A cache miss while replaying: the run cannot be reproduced from the cache. Never retried. */
+export class ReplayMissError extends Error {
+  override readonly name = 'ReplayMissError';
+  constructor(readonly model: string, readonly cacheKey: string, readonly decision?: string) {
+    super(`replay: no cached answer for ${decision ? `decision '${decision}' of ` : ''}model '${model}' (cache key ${cacheKey.slice(0, 16)}); ` +
+      'the scenario, prompts or model parameters differ from the recorded run, or the cache is incomplete');
+  }
+}
+
+export class ModelCallError extends Error {
+  override readonly name = 'ModelCallError';
+  constructor(
+    readonly model: string,
+    readonly kind: DecisionKind,
+    readonly key: string,
+    readonly reason: FaultReason,
+    /** HTTP attempts made, across retries and the re-ask. */
+    readonly attempts: number,
+    readonly faults: CallFault[],
+    detail: string,
+    /** Tokens spent on the failed decision (answers that could not be used still cost). */
+    readonly usage?: Usage,
+  ) {
+    super(`model '${model}' failed to ${kind.replace('_', ' ')} (${reason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${detail}`);
+  }
+}
+
+export function isAbort(err: unknown): boolean {
+  return err instanceof Error && (err.name === 'AbortError' || err.name === 'APIUserAbortError' || err.name === 'TimeoutError');
+}

@@ -1,0 +1,63 @@
+// The retry loop shared by chat and embedding calls: each attempt waits for the limiter, has a
+// timeout and obeys cancellation; transient failures (429, 5xx, timeouts, network, malformed
+// responses) are retried with backoff, a 429 after its Retry-After. Every failed attempt becomes
+// a CallFault, so nothing that went wrong is lost even when the call finally succeeds.
+import type { CallFault } from '../chat';
+import { ProviderError, isTransient } from '../errors';
+import type { Redactor } from '../redact';
+import { attemptSignal, sleep } from './abortable';
+import { DEFAULT_BACKOFF, retryDelayMs, type BackoffSettings } from './backoff';
+import type { Limiter } from './limiter';
+
+export interface ResilienceSettings {
+  retries: number;
+  timeoutMs: number;
+  backoff?: BackoffSettings;
+  random?: () => number;
+}
+
+export interface CallPlan<T> {
+  limiter: Limiter;
+  settings: ResilienceSettings;
+  redactor: Redactor;
+  /** Tokens the call is expected to use, for the tokens-per-minute budget. */
+  estimate: number;
+  /** Tokens the call actually used. */
+  tokensOf(result: T): number;
+}
+
+export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise<T>, plan: CallPlan<T>, signal?: AbortSignal): Promise<{ result: T; faults: CallFault[] }> {
+  const { retries, timeoutMs } = plan.settings;
+  const backoff = plan.settings.backoff ?? DEFAULT_BACKOFF;
+  const faults: CallFault[] = [];
+  for (let n = 1; ; n++) {
+    const permit = await plan.limiter.acquire(plan.estimate, signal);
+    const a = attemptSignal(timeoutMs, signal);
+    let failure: ProviderError;
+    try {
+      const result = await attempt(a.signal);
+      permit.release(plan.tokensOf(result));
+      return { result, faults };
+    } catch (err) {
+      permit.release();
+      if (signal?.aborted) throw signal.reason;
+      failure = a.timedOut ? new ProviderError('timeout', `no answer within ${timeoutMs} ms`)
+        : err instanceof ProviderError ? err
+        : new ProviderError('rejected', plan.redactor.message(err));
+    } finally {
+      a.dispose();
+    }
+    faults.push({
+      attempt: n, reason: failure.reason, message: plan.redactor.message(failure),
+      ...(failure.status !== undefined ? { status: failure.status } : {}),
+      ...(failure.retryAfterMs !== undefined ? { retry_after_ms: failure.retryAfterMs } : {}),
+    });
+    if (!isTransient(failure.reason) || n > retries) {
+      failure.faults = faults;
+      throw failure;
+    }
+    const delay = retryDelayMs(n, failure.retryAfterMs, backoff, plan.settings.random);
+    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) plan.limiter.pause(Date.now() + delay);
+    await sleep(delay, signal);
+  }
+}

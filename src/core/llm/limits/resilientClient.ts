@@ -1,0 +1,25 @@
+// A ChatClient decorator that runs every call through the limiter and the retry loop.
+import { approxTokens, messageTokens, type ChatClient, type ChatRequest, type ChatResult } from '../chat';
+import type { Redactor } from '../redact';
+import type { Limiter } from './limiter';
+import { resilientCall, type ResilienceSettings } from './resilientCall';
+
+export class ResilientChatClient implements ChatClient {
+  constructor(
+    private readonly inner: ChatClient,
+    readonly limiter: Limiter,
+    private readonly settings: ResilienceSettings & { /** The model's max_tokens, for the estimate. */ maxTokens?: number },
+    private readonly redactor: Redactor,
+  ) {}
+
+  get identity() { return this.inner.identity; }
+
+  async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
+    const estimate = messageTokens(request.messages) + (request.json ? approxTokens(JSON.stringify(request.json.schema)) : 0) + (this.settings.maxTokens ?? 256);
+    const { result, faults } = await resilientCall((s) => this.inner.complete(request, s), {
+      limiter: this.limiter, settings: this.settings, redactor: this.redactor, estimate,
+      tokensOf: (r) => r.tokens.input_tokens + r.tokens.output_tokens,
+    }, signal);
+    return { ...result, faults: [...faults, ...result.faults] };
+  }
+}

@@ -1,0 +1,110 @@
+// An AgentModel backed by a chat model: render the prompt, call, parse; an unusable answer gets
+// exactly one re-ask showing the model its answer and the problem. A decision that still fails
+// throws ModelCallError (kind, attempts, reason, faults) for the engine's `on_error` policy;
+// nothing is guessed. Every decision, good or bad, is reported to `onCall`.
+import type { PromptTemplates, Provider } from '../format/model';
+import type { CallFault, ChatClient, ChatMessage, ChatTokens } from './chat';
+import type { CallListener, CallRecord } from './callRecord';
+import { ModelCallError, ProviderError, ReplayMissError } from './errors';
+import { parseAnswer } from './parse';
+import { responseSchema } from './parse/schemas';
+import { reaskMessages, renderPrompt } from './prompts/render';
+import type { PromptContext } from './prompts/values';
+import type { Redactor } from './redact';
+import type { AgentModel, DecisionRequest, DecisionResponse } from './types';
+import { usageOf, type Price } from './usage';
+
+export interface LlmAgentModelOptions {
+  name: string;
+  provider: Provider;
+  label: string;
+  client: ChatClient;
+  templates: PromptTemplates;
+  context: PromptContext;
+  price?: Price;
+  redactor: Redactor;
+  onCall?: CallListener;
+}
+
+/** The part of an unusable answer kept in the record: enough to see what went wrong. */
+function excerpt(answer: string, redactor: Redactor): string {
+  const one = redactor.redact(answer).replace(/\s+/g, ' ').trim();
+  return one.length > 200 ? `${one.slice(0, 199)}…` : one;
+}
+
+class Tally {
+  tokens: ChatTokens = { input_tokens: 0, output_tokens: 0 };
+  faults: CallFault[] = [];
+  calls = 0;
+  attempts = 0;
+  cached = true;
+}
+
+export class LlmAgentModel implements AgentModel {
+  readonly name: string;
+  readonly provider: Provider;
+  readonly label: string;
+
+  constructor(private readonly o: LlmAgentModelOptions) {
+    this.name = o.name;
+    this.provider = o.provider;
+    this.label = o.label;
+  }
+
+  async decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {
+    const tally = new Tally();
+    const messages = renderPrompt(request, this.o.templates, this.o.context);
+    const first = await this.ask(request, messages, tally, signal);
+    let parsed = parseAnswer(request, first);
+    if (!parsed.ok) {
+      tally.faults.push({ attempt: tally.attempts, reason: 'unparseable', message: `${parsed.error}; answer: "${excerpt(first, this.o.redactor)}"` });
+      const second = await this.ask(request, reaskMessages(messages, first, parsed.error, request.kind), tally, signal);
+      parsed = parseAnswer(request, second);
+      if (!parsed.ok) {
+        const detail = `${parsed.error}; answer: "${excerpt(second, this.o.redactor)}"`;
+        tally.faults.push({ attempt: tally.attempts, reason: 'unparseable', message: detail });
+        throw this.fail(request, tally, 'unparseable', `the answer was unusable twice: ${detail}`);
+      }
+    }
+    const usage = usageOf(this.name, tally.tokens, this.o.price);
+    this.report(request, tally, 'ok', parsed.repairs ?? []);
+    return { ...parsed.value, usage } as DecisionResponse<R>;
+  }
+
+  private async ask(request: DecisionRequest, messages: ChatMessage[], tally: Tally, signal?: AbortSignal): Promise<string> {
+    try {
+      const res = await this.o.client.complete({ messages, json: { name: request.kind, schema: responseSchema(request, true) } }, signal);
+      tally.calls++;
+      tally.attempts += res.faults.length + 1;
+      tally.tokens.input_tokens += res.tokens.input_tokens;
+      tally.tokens.output_tokens += res.tokens.output_tokens;
+      tally.faults.push(...res.faults);
+      tally.cached &&= res.cached === true;
+      return res.content;
+    } catch (err) {
+      if (err instanceof ProviderError) {
+        tally.calls++;
+        tally.attempts += Math.max(1, err.faults.length);
+        tally.faults.push(...err.faults);
+        tally.cached &&= err.cached;
+        throw this.fail(request, tally, err.reason, this.o.redactor.message(err));
+      }
+      if (err instanceof ReplayMissError) throw new ReplayMissError(this.name, err.cacheKey, request.key);
+      throw err;
+    }
+  }
+
+  private fail(request: DecisionRequest, tally: Tally, reason: CallFault['reason'], detail: string): ModelCallError {
+    this.report(request, tally, 'failed', []);
+    const usage = usageOf(this.name, tally.tokens, this.o.price);
+    return new ModelCallError(this.name, request.kind, request.key, reason, tally.attempts, tally.faults, detail, usage);
+  }
+
+  private report(request: DecisionRequest, tally: Tally, outcome: CallRecord['outcome'], repairs: string[]): void {
+    this.o.onCall?.({
+      model: this.name, kind: request.kind, key: request.key, agent: request.persona.id, outcome,
+      calls: tally.calls, attempts: tally.attempts, faults: tally.faults, repairs,
+      usage: usageOf(this.name, tally.tokens, this.o.price), cached: tally.cached && tally.calls > 0,
+    });
+  }
+}

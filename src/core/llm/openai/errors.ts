@@ -1,0 +1,40 @@
+// Maps what the `openai` package throws onto ProviderError reasons, redacting the message (an
+// endpoint may echo request headers, keys included, in an error body).
+import { APIConnectionError, APIConnectionTimeoutError, APIError, APIUserAbortError } from 'openai';
+import type { FaultReason } from '../chat';
+import { ProviderError } from '../errors';
+import { parseRetryAfter } from '../limits/backoff';
+import type { Redactor } from '../redact';
+
+function reasonForStatus(status: number): FaultReason {
+  if (status === 429) return 'rate_limited';
+  if (status === 408) return 'timeout';
+  if (status === 409 || status >= 500) return 'server_error';
+  return 'rejected';
+}
+
+/** Converts an error from the client; aborts are rethrown unchanged for the caller to classify. */
+export function toProviderError(err: unknown, redactor: Redactor): ProviderError {
+  if (err instanceof APIUserAbortError) throw err;
+  if (err instanceof APIConnectionTimeoutError) return new ProviderError('timeout', redactor.message(err));
+  if (err instanceof APIConnectionError) return new ProviderError('network', redactor.message(err.cause ?? err));
+  if (err instanceof APIError && err.status !== undefined) {
+    const headers = err.headers;
+    const retryAfter = parseRetryAfter(headers?.get('retry-after'), headers?.get('retry-after-ms'));
+    return new ProviderError(reasonForStatus(err.status), `HTTP ${err.status}: ${redactor.message(err)}`, err.status, retryAfter);
+  }
+  if (err instanceof SyntaxError) return new ProviderError('bad_response', `the endpoint's response is not valid JSON: ${redactor.message(err)}`);
+  if (err instanceof Error && err.name === 'AbortError') throw err;
+  return new ProviderError('network', redactor.message(err));
+}
+
+/** A 400 that says the endpoint does not support the structured-output format we asked for. */
+export function rejectsResponseFormat(err: unknown): boolean {
+  return err instanceof APIError && (err.status === 400 || err.status === 422) &&
+    /response_format|json_schema|json_object|structured output|guided/i.test(err.message);
+}
+
+/** A 400 that asks for max_completion_tokens instead of max_tokens (newer OpenAI models). */
+export function wantsMaxCompletionTokens(err: unknown): boolean {
+  return err instanceof APIError && err.status === 400 && /max_completion_tokens/.test(err.message);
+}

@@ -1,0 +1,55 @@
+// The JSON schema of each decision's answer, in two strengths: `strict` for the endpoint's
+// structured-output mode (every property required, no extra keys, no numeric bounds, which some
+// endpoints reject), and the lenient form we validate answers with (bounds checked, extra keys
+// ignored, optional fields optional).
+import { DRIVERS } from '../../format/model';
+import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
+import type { DecisionRequest } from '../types';
+
+type Schema = Record<string, unknown>;
+
+const str = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
+const unit = (strict: boolean, description: string): Schema =>
+  strict ? { type: 'number', description: `${description}, 0 to 1` } : { type: 'number', minimum: 0, maximum: 1 };
+
+function object(properties: Record<string, Schema>, strict: boolean, optional: string[] = []): Schema {
+  return {
+    type: 'object', properties,
+    required: strict ? Object.keys(properties) : Object.keys(properties).filter((k) => !optional.includes(k)),
+    ...(strict ? { additionalProperties: false } : {}),
+  };
+}
+
+export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
+  switch (req.kind) {
+    case 'choose_partner': // lenient: membership is checked in code, so one compiled validator serves every request
+      return object({ choice: strict ? { type: 'string', enum: req.candidates.map((c) => c.id) } : str(), reason: str('one sentence') }, strict);
+    case 'speak':
+      return object({
+        act: { type: 'string', enum: [...DIALOGUE_ACTS] },
+        text: str('your message'),
+        topic: { type: ['string', 'null'], description: 'the topic, if any' },
+      }, strict, ['topic']);
+    case 'evaluate':
+      return object({
+        rating: unit(strict, 'overall rating'),
+        reasons: object({ reciprocity: unit(strict, 'reciprocity'), novelty: unit(strict, 'novelty'), affect: unit(strict, 'affect') }, strict),
+        text: str('why'),
+      }, strict);
+    case 'advise':
+      return object({ driver: { type: 'string', enum: [...DRIVERS] }, action: { type: 'string', enum: [...ADVICE_ACTIONS] }, text: str('advice to the agent') }, strict);
+    case 'reflect':
+      return object({
+        insights: {
+          type: 'array',
+          items: object({
+            text: str('the insight'),
+            importance: strict ? { type: 'number', description: '1 to 10' } : { type: 'number', minimum: 1, maximum: 10 },
+            evidence: { type: 'array', items: { type: 'integer' } },
+          }, strict),
+        },
+      }, strict);
+    case 'interview':
+      return object({ answer: str('answer in character') }, strict);
+  }
+}

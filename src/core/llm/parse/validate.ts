@@ -1,0 +1,76 @@
+// Checks an extracted answer against its kind's shape and the request (a chosen partner must be a
+// candidate; reflection evidence must cite memories that were shown), and returns exactly the
+// typed response. Only spelling-level repairs are made: enum case, a candidate named instead of
+// its id. Anything else is reported as a problem for the re-ask.
+import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
+import type { DecisionRequest, ResponseByKind } from '../types';
+import { responseSchema } from './schemas';
+
+export type Validated<K extends keyof ResponseByKind> = { ok: true; value: ResponseByKind[K] } | { ok: false; error: string };
+
+const ajv = new Ajv({ allErrors: false, strict: false });
+const compiled = new Map<DecisionRequest['kind'], ValidateFunction>();
+
+/** One validator per kind: the lenient schemas do not depend on the request. */
+function validator(req: DecisionRequest): ValidateFunction {
+  let v = compiled.get(req.kind);
+  if (!v) compiled.set(req.kind, (v = ajv.compile(responseSchema(req, false))));
+  return v;
+}
+
+function describe(e: ErrorObject): string {
+  const where = e.instancePath ? `"${e.instancePath.slice(1).replace(/\//g, '.')}"` : 'the answer';
+  if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  if (e.keyword === 'required') return `${where} is missing "${String(e.params.missingProperty)}"`;
+  return `${where} ${e.message ?? 'is invalid'}`;
+}
+
+const lower = (x: unknown): unknown => (typeof x === 'string' ? x.trim().toLowerCase() : x);
+
+/** Spelling-level normalisation before validation (top-level fields of a copy). */
+function normalise(req: DecisionRequest, value: Record<string, unknown>): void {
+  switch (req.kind) {
+    case 'choose_partner': {
+      const choice = typeof value.choice === 'string' ? value.choice.trim() : value.choice;
+      if (typeof choice !== 'string') break;
+      const byId = req.candidates.find((c) => c.id.toLowerCase() === choice.toLowerCase());
+      const byName = req.candidates.filter((c) => c.name.toLowerCase() === choice.toLowerCase());
+      value.choice = byId ? byId.id : byName.length === 1 ? byName[0].id : choice;
+      break;
+    }
+    case 'speak': value.act = lower(value.act); if (value.topic === null || value.topic === '') delete value.topic; break;
+    case 'advise': value.driver = lower(value.driver); value.action = lower(value.action); break;
+  }
+}
+
+export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown): Validated<R['kind']> {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the answer must be a JSON object' };
+  const value = { ...(raw as Record<string, unknown>) }; // normalise rewrites top-level fields only
+  normalise(req, value);
+  const check = validator(req);
+  if (!check(value)) return { ok: false, error: describe(check.errors![0]) };
+  if (req.kind === 'choose_partner' && !req.candidates.some((c) => c.id === value.choice)) {
+    return { ok: false, error: `"choice" must be one of ${req.candidates.map((c) => c.id).join(', ')}, not "${String(value.choice)}"` };
+  }
+  return { ok: true, value: shape(req, value) as ResponseByKind[R['kind']] };
+}
+
+/** Copies exactly the response's fields, dropping anything extra the model added. */
+function shape(req: DecisionRequest, v: Record<string, any>): ResponseByKind[keyof ResponseByKind] {
+  switch (req.kind) {
+    case 'choose_partner': return { choice: v.choice, reason: v.reason };
+    case 'speak': return { act: v.act, text: v.text, ...(typeof v.topic === 'string' ? { topic: v.topic } : {}) };
+    case 'evaluate': return { rating: v.rating, reasons: { reciprocity: v.reasons.reciprocity, novelty: v.reasons.novelty, affect: v.reasons.affect }, text: v.text };
+    case 'advise': return { driver: v.driver, action: v.action, text: v.text };
+    case 'reflect': {
+      const shown = new Set([...req.recent, ...req.memories].map((m) => m.id));
+      return {
+        insights: (v.insights as any[]).map((i) => ({
+          text: i.text, importance: Math.round(i.importance),
+          evidence: [...new Set((i.evidence as number[]).filter((id) => shown.has(id)))],
+        })),
+      };
+    }
+    case 'interview': return { answer: v.answer };
+  }
+}

@@ -1,0 +1,64 @@
+// Turns a decision request into chat messages: the system template (who the agent is), the
+// kind's template (the situation and the question), and the JSON shape the answer must take.
+// Scenario `prompts:` override the defaults per kind.
+import type { PromptTemplates } from '../../format/model';
+import { renderTemplate, templateVariables } from '../../format/templates';
+import type { ChatMessage } from '../chat';
+import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
+import { DEFAULT_TEMPLATES } from './defaults';
+import { promptValues, type PromptContext } from './values';
+
+interface CompiledLine { text: string; vars: string[] }
+
+// Templates are few and rendered thousands of times per round: split them into lines once.
+const compiled = new Map<string, CompiledLine[]>();
+function compile(template: string): CompiledLine[] {
+  let lines = compiled.get(template);
+  if (!lines) {
+    if (compiled.size > 64) compiled.clear();
+    lines = template.split('\n').map((text) => ({ text, vars: templateVariables(text).map((v) => v.name) }));
+    compiled.set(template, lines);
+  }
+  return lines;
+}
+
+/**
+ * Renders a template line by line; a line whose variables are all known and empty is dropped,
+ * so "Age: {{persona.age}}" disappears for a persona without an age.
+ */
+export function renderLines(template: string, values: Record<string, string>): string {
+  const out: string[] = [];
+  for (const line of compile(template)) {
+    if (!line.vars.length) { out.push(line.text); continue; }
+    if (line.vars.every((v) => values[v] === '')) continue;
+    out.push(renderTemplate(line.text, values));
+  }
+  return out.join('\n').trim();
+}
+
+/** The closing instruction of every prompt: answer with JSON of the kind's shape. */
+export function jsonInstruction(req: DecisionRequest): string {
+  let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[req.kind]}`;
+  if (req.kind === 'choose_partner') s += `\n"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`;
+  if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
+  return s;
+}
+
+export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {
+  const values = promptValues(req, ctx);
+  const system = renderLines(templates.system ?? DEFAULT_TEMPLATES.system, values);
+  const task = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
+  return [
+    { role: 'system', content: system },
+    { role: 'user', content: `${task}\n\n${jsonInstruction(req)}` },
+  ];
+}
+
+/** The one follow-up after an unusable answer: show the model its answer and what was wrong. */
+export function reaskMessages(messages: ChatMessage[], answer: string, problem: string, kind: DecisionKind): ChatMessage[] {
+  return [
+    ...messages,
+    { role: 'assistant', content: answer },
+    { role: 'user', content: `That answer could not be used: ${problem}\nReply again with only the JSON object, exactly in this shape:\n${RESPONSE_FORMATS[kind]}` },
+  ];
+}

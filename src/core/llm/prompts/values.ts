@@ -1,0 +1,114 @@
+// The values of every `{{variable}}` a prompt template can use (PROMPT_VARIABLES), rendered from a
+// decision request as short readable text. Absent fields render empty.
+import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/model';
+import type { Candidate, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from '../types';
+
+export interface PromptContext {
+  /** Total rounds of the run (`{{rounds}}`). */
+  rounds: number;
+}
+
+const num = (x: number): string => x.toFixed(2);
+const text = (x: unknown): string => (x === undefined || x === null ? '' : String(x));
+
+// The engine passes the same brief object for an agent every time: format it once.
+const memo = { persona: new WeakMap<PersonaBrief, Record<string, string>>(), partner: new WeakMap<PersonaBrief, Record<string, string>>() };
+
+function personaValues(prefix: 'persona' | 'partner', p: PersonaBrief | undefined, full: boolean): Record<string, string> {
+  if (!p) return formatPersona(prefix, p, full);
+  let v = memo[prefix].get(p);
+  if (!v) memo[prefix].set(p, (v = formatPersona(prefix, p, full)));
+  return v;
+}
+
+function formatPersona(prefix: 'persona' | 'partner', p: PersonaBrief | undefined, full: boolean): Record<string, string> {
+  const v: Record<string, string> = {
+    [`${prefix}.id`]: text(p?.id),
+    [`${prefix}.name`]: text(p?.name),
+    [`${prefix}.occupation`]: text(p?.occupation),
+    [`${prefix}.bio`]: text(p?.bio),
+    [`${prefix}.interests`]: p?.interests.join(', ') ?? '',
+  };
+  if (full) {
+    v[`${prefix}.age`] = text(p?.age);
+    v[`${prefix}.location`] = text(p?.location);
+    v[`${prefix}.style`] = text(p?.style);
+    v[`${prefix}.traits`] = p ? TRAIT_NAMES.map((t) => `${t} ${num(p.traits[t])}`).join(', ') : '';
+    v[`${prefix}.motivations`] = p ? DRIVERS.map((d) => `${d} (${DRIVER_LABELS[d]}) ${num(p.motivations[d])}`).join(', ') : '';
+  }
+  return v;
+}
+
+export function memoryLines(memories: RetrievedMemory[]): string {
+  if (!memories.length) return '(nothing yet)';
+  return memories.map((m) => `- ${m.id}: ${m.text} (round ${m.round}, ${m.kind}, importance ${m.importance})`).join('\n');
+}
+
+function candidateLine(c: Candidate): string {
+  const parts = [`${c.id}: ${c.name}`];
+  if (c.occupation) parts.push(c.occupation);
+  if (c.interests.length) parts.push(`interests ${c.interests.join(', ')}`);
+  if (c.shared_interests.length) parts.push(`shared with you: ${c.shared_interests.join(', ')}`);
+  parts.push(c.met ? `talked ${c.met} time${c.met === 1 ? '' : 's'}` : 'never talked');
+  parts.push(`your tie ${num(c.tie)}`);
+  if (c.rating_from !== undefined) parts.push(`they rated you ${num(c.rating_from)}`);
+  return `- ${parts.join('; ')}`;
+}
+
+export function conversationLines(transcript: TranscriptLine[]): string {
+  if (!transcript.length) return '(nothing said yet)';
+  return transcript.map((l) => `${l.name}: ${l.text}`).join('\n');
+}
+
+/** Values for every variable of `kind`'s template (and the system template). */
+export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<string, string> {
+  const v: Record<string, string> = {
+    ...personaValues('persona', req.persona, true),
+    'world.setting': req.setting,
+    round: String(req.round),
+    rounds: String(ctx.rounds),
+    memories: memoryLines(req.memories),
+  };
+  switch (req.kind) {
+    case 'choose_partner': {
+      v.candidates = req.candidates.map(candidateLine).join('\n');
+      const tied = req.candidates.filter((c) => c.tie > 0);
+      v.ties = tied.length ? tied.map((c) => `${c.name} ${num(c.tie)}`).join(', ') : 'none yet';
+      break;
+    }
+    case 'speak':
+      Object.assign(v, personaValues('partner', req.others[0], false));
+      if (req.others.length > 1) v['partner.name'] = req.others.map((o) => o.name).join(', ');
+      v.conversation = conversationLines(req.transcript);
+      v.turn = String(req.turn + 1);
+      v.turns = String(req.turns);
+      v.room = req.room ? `You are in the group room "${req.room.name}"${req.room.topic ? ` about ${req.room.topic}` : ''}.` : '';
+      break;
+    case 'evaluate':
+      Object.assign(v, personaValues('partner', req.partner, false));
+      v.conversation = conversationLines(req.transcript);
+      break;
+    case 'advise': {
+      const { raw, total, basis } = req.rewards;
+      v.rewards = DRIVERS.map((d) => `- ${d} (${DRIVER_LABELS[d]}): ${num(raw[d])}, matters ${num(req.weights[d])}`).join('\n') + `\n- overall: ${num(total)}`;
+      v.reward_changes = req.previous
+        ? DRIVERS.map((d) => `${d} ${signed(raw[d] - req.previous!.raw[d])}`).join(', ') + `; overall ${signed(total - req.previous.total)}`
+        : 'first assessment';
+      v.ratings_received = `${basis.conversations} conversation${basis.conversations === 1 ? '' : 's'} with ${basis.partners} partner${basis.partners === 1 ? '' : 's'}; ` +
+        `mean rating received ${num(basis.rating_received)}; asked ${basis.questions_asked} question${basis.questions_asked === 1 ? '' : 's'}, got ${basis.answers_received} answer${basis.answers_received === 1 ? '' : 's'}; ` +
+        `shared ${basis.shares} time${basis.shares === 1 ? '' : 's'} (${basis.shares_acknowledged} acknowledged); ${basis.plans_agreed} plan${basis.plans_agreed === 1 ? '' : 's'} agreed; ` +
+        `support given ${basis.support_given}, received ${basis.support_received}` +
+        (req.warm_contacts.length ? `; people who liked talking with them: ${req.warm_contacts.join(', ')}` : '');
+      break;
+    }
+    case 'reflect':
+      v.recent_memories = memoryLines(req.recent);
+      break;
+    case 'interview':
+      v.question = req.question;
+      break;
+  }
+  return v;
+}
+
+function signed(x: number): string { return (x >= 0 ? '+' : '') + num(x); }

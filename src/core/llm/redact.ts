@@ -1,0 +1,50 @@
+// Keeps secrets out of traces, logs, reports and error messages. Known secret values (resolved
+// API keys, sensitive header values) are replaced wherever they appear; credential-shaped text
+// (bearer tokens, `sk-` keys, api-key headers, URL passwords) is masked even when not known.
+
+const MASK = '[redacted]';
+
+const PATTERNS: RegExp[] = [
+  /\b(Bearer|Basic)\s+[A-Za-z0-9._~+/=-]{8,}/gi,
+  /\bsk-[A-Za-z0-9_-]{12,}/g,
+  /\b(api[-_]?key|x-api-key|authorization|access[-_]?token|password|secret)(["']?\s*[:=]\s*["']?)(?!Bearer\b|Basic\b|\[redacted\])[^\s"',;&}]{4,}/gi,
+  /(\/\/[^/\s:@]+:)[^@\s/]+@/g,
+];
+
+/** Header names whose values are treated as secrets. */
+export const SENSITIVE_HEADER = /auth|key|token|secret|cookie|password|signature/i;
+
+export class Redactor {
+  private readonly secrets = new Set<string>();
+
+  /** Registers a secret value; short values are ignored (they would mask ordinary words). */
+  add(secret: string | undefined): this {
+    if (secret && secret.length >= 6) this.secrets.add(secret);
+    return this;
+  }
+
+  addHeaders(headers: Record<string, string> | undefined): this {
+    for (const [name, value] of Object.entries(headers ?? {})) if (SENSITIVE_HEADER.test(name)) this.add(value);
+    return this;
+  }
+
+  redact(text: string): string {
+    let out = text;
+    for (const s of this.secrets) out = out.split(s).join(MASK);
+    out = out.replace(PATTERNS[0], (_m, scheme: string) => `${scheme} ${MASK}`);
+    out = out.replace(PATTERNS[1], MASK);
+    out = out.replace(PATTERNS[2], (_m, name: string, sep: string) => `${name}${sep}${MASK}`);
+    out = out.replace(PATTERNS[3], (_m, user: string) => `${user}${MASK}@`);
+    return out;
+  }
+
+  /** One redacted line from any thrown value, capped so a server's HTML error page stays short. */
+  message(err: unknown, max = 300): string {
+    const raw = err instanceof Error ? err.message : String(err);
+    const line = this.redact(raw).replace(/\s+/g, ' ').trim();
+    return line.length > max ? line.slice(0, max - 1) + '…' : line;
+  }
+}
+
+/** The process-wide redactor: every key resolved by the model registry is registered here. */
+export const secrets = new Redactor();

@@ -1,0 +1,170 @@
+// Builds the agent models of a scenario, one per `models` entry: the offline rule-based model, an
+// OpenAI-compatible endpoint, or a VS Code language model (whose chat client the extension
+// injects, since core never imports vscode). LLM models are stacked as
+//   LlmAgentModel → response cache (optional; replay) → limiter + retries → provider client,
+// with one limiter per model config. Keys come from `secrets(api_key_env)`: the environment in
+// the CLI, SecretStorage in the editor; they are registered with the redactor before first use.
+import type { ModelConfig, Scenario } from '../format/model';
+import type { CallListener } from './callRecord';
+import type { ChatClient, ChatIdentity } from './chat';
+import { CachedChatClient } from './cache/cachedClient';
+import { DiskStore, type ResponseStore } from './cache/store';
+import { EmbeddingRelevance, bm25Relevance, type RelevanceScorer } from './embeddings';
+import type { ProviderError } from './errors';
+import type { BackoffSettings } from './limits/backoff';
+import { Limiter } from './limits/limiter';
+import { ResilientChatClient } from './limits/resilientClient';
+import { LlmAgentModel } from './llmAgentModel';
+import { OfflineModel } from './offline';
+import { OpenAIChatClient, identityOf } from './openai/chatClient';
+import { nodeFetch } from './openai/nodeFetch';
+import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
+import { secrets as globalRedactor, type Redactor } from './redact';
+import type { AgentModel } from './types';
+import type { PriceTable } from './usage';
+import { priceOf } from './usage';
+
+export interface ModelOptions {
+  /** Looks up a key by environment variable name. Default: process.env. */
+  secrets?: (envName: string) => string | undefined;
+  /** Directory of the content-addressed response cache; no cache when absent. */
+  cacheDir?: string;
+  /** Answer only from the cache (needs cacheDir); a miss is a ReplayMissError, never a network call. */
+  replay?: boolean;
+  /** fetch for the `openai` package (tests, proxies). */
+  fetch?: typeof fetch;
+  onCall?: CallListener;
+  /** Builds the chat client of a `vscode` model (extension side). */
+  chatClientFactory?: (cfg: ModelConfig) => ChatClient;
+  prices?: PriceTable;
+  backoff?: BackoffSettings;
+  /** Overrides scenario.world.rounds in prompts (`society run --rounds`). */
+  rounds?: number;
+  /** Seed of offline models; default scenario.seed. */
+  seed?: number;
+  redactor?: Redactor;
+  /** Hears embedding failures answered with BM25 instead. */
+  onRelevanceFallback?: (err: ProviderError) => void;
+}
+
+export class MissingKeyError extends Error {
+  override readonly name = 'MissingKeyError';
+  constructor(readonly model: string, readonly envName: string) {
+    super(`model '${model}' needs an API key in the environment variable ${envName} (its api_key_env), which is not set` +
+      ' (in VS Code, run "Society: Set API Key")');
+  }
+}
+
+/** The identity of a VS Code language model, computable without VS Code (for replay). */
+export function vscodeIdentity(cfg: ModelConfig): ChatIdentity {
+  const id: ChatIdentity = { provider: 'vscode', model: cfg.model ?? 'default' };
+  if (cfg.temperature !== undefined) id.temperature = cfg.temperature;
+  if (cfg.max_tokens !== undefined) id.max_tokens = cfg.max_tokens;
+  return id;
+}
+
+/** Model names the scenario's agents and coach actually use. */
+export function usedModelNames(scenario: Scenario, forced?: string): string[] {
+  if (forced) return [forced];
+  const names = new Set<string>(['default']);
+  for (const p of scenario.personas) if (p.model) names.add(p.model);
+  for (const g of scenario.population) if (g.model) names.add(g.model);
+  if (scenario.coaching.enabled && scenario.coaching.model) names.add(scenario.coaching.model);
+  return [...names].filter((n) => scenario.models[n]);
+}
+
+function label(cfg: ModelConfig, identity: ChatIdentity): string {
+  if (cfg.provider === 'vscode') return `VS Code language model ${identity.model}`;
+  if (cfg.azure) return `Azure OpenAI deployment ${cfg.azure.deployment}`;
+  const host = (() => { try { return new URL(identity.endpoint ?? '').host; } catch { return identity.endpoint; } })();
+  return `${identity.model} at ${host}`;
+}
+
+export class ModelRegistry {
+  private readonly models = new Map<string, AgentModel>();
+  private readonly limiters = new Map<string, Limiter>();
+  private readonly store?: ResponseStore;
+  private readonly redactor: Redactor;
+
+  constructor(readonly scenario: Scenario, private readonly options: ModelOptions = {}) {
+    if (options.replay && !options.cacheDir) throw new Error('replay needs a response cache directory');
+    this.store = options.cacheDir ? new DiskStore(options.cacheDir) : undefined;
+    this.redactor = options.redactor ?? globalRedactor;
+  }
+
+  /** The model of a config name (built once); the scenario's default for unknown names. */
+  model(name: string, seed = this.options.seed ?? this.scenario.seed): AgentModel {
+    const cfg = this.scenario.models[name] ?? this.scenario.models.default;
+    if (!cfg) throw new Error(`no model named '${name}' and no default model`);
+    const memo = cfg.provider === 'offline' ? `${cfg.name}#${seed}` : cfg.name;
+    let m = this.models.get(memo);
+    if (!m) {
+      m = this.build(cfg, seed);
+      this.models.set(memo, m);
+    }
+    return m;
+  }
+
+  /** The engine's ModelFactory: `(cfg, seed) => AgentModel`. */
+  readonly factory = (cfg: ModelConfig, seed: number): AgentModel => this.model(cfg.name, seed);
+
+  limiter(cfg: ModelConfig): Limiter {
+    let l = this.limiters.get(cfg.name);
+    if (!l) {
+      l = new Limiter({ concurrency: cfg.concurrency, rpm: cfg.rpm, tpm: cfg.tpm });
+      this.limiters.set(cfg.name, l);
+    }
+    return l;
+  }
+
+  /** Memory relevance for a model: its endpoint's embeddings if configured, else BM25. */
+  relevance(name = 'default'): RelevanceScorer {
+    const cfg = this.scenario.models[name];
+    if (!cfg?.embeddings || cfg.provider !== 'openai') return bm25Relevance;
+    const client = this.options.replay ? undefined
+      : new OpenAIEmbeddingClient(cfg, { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch }, this.limiter(cfg), this.resilience(cfg), this.redactor);
+    return new EmbeddingRelevance(embeddingIdentity(cfg), client, this.store, this.options.onRelevanceFallback);
+  }
+
+  private key(cfg: ModelConfig): string | undefined {
+    if (!cfg.api_key_env) return undefined;
+    const key = (this.options.secrets ?? ((n: string) => process.env[n]))(cfg.api_key_env);
+    if (!key) throw new MissingKeyError(cfg.name, cfg.api_key_env);
+    this.redactor.add(key);
+    return key;
+  }
+
+  private resilience(cfg: ModelConfig) {
+    return { retries: cfg.retries, timeoutMs: cfg.timeout_ms, maxTokens: cfg.max_tokens, backoff: this.options.backoff };
+  }
+
+  private build(cfg: ModelConfig, seed: number): AgentModel {
+    if (cfg.provider === 'offline') return new OfflineModel(cfg.name, seed);
+    this.redactor.addHeaders(cfg.headers);
+    const identity = cfg.provider === 'vscode' ? vscodeIdentity(cfg) : identityOf(cfg);
+    let client: ChatClient | undefined;
+    if (!this.options.replay) {
+      const raw = cfg.provider === 'vscode' ? this.vscodeClient(cfg)
+        : new OpenAIChatClient(cfg, { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch }, this.redactor);
+      client = new ResilientChatClient(raw, this.limiter(cfg), this.resilience(cfg), this.redactor);
+    }
+    if (this.store) client = new CachedChatClient(client, this.store, identity);
+    return new LlmAgentModel({
+      name: cfg.name, provider: cfg.provider, label: label(cfg, identity), client: client!,
+      templates: this.scenario.prompts, context: { rounds: this.options.rounds ?? this.scenario.world.rounds },
+      price: priceOf(cfg, this.options.prices), redactor: this.redactor, onCall: this.options.onCall,
+    });
+  }
+
+  private vscodeClient(cfg: ModelConfig): ChatClient {
+    if (!this.options.chatClientFactory) throw new Error(`model '${cfg.name}': provider 'vscode' is only available inside VS Code (use --replay with a cache, or another provider in the CLI)`);
+    return this.options.chatClientFactory(cfg);
+  }
+}
+
+/** One agent model per scenario `models` entry (or only the named ones). */
+export function createAgentModels(scenario: Scenario, options: ModelOptions & { only?: string[] } = {}): Record<string, AgentModel> {
+  const registry = new ModelRegistry(scenario, options);
+  const names = options.only ?? Object.keys(scenario.models);
+  return Object.fromEntries(names.map((n) => [n, registry.model(n)]));
+}

@@ -1,0 +1,73 @@
+// Admission limits: concurrency (observed by the server), requests and tokens per minute.
+import * as assert from 'node:assert/strict';
+import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { registryFor, requests } from '../../support/llmFixtures';
+import { Limiter } from '../../../src/core/llm/limits/limiter';
+import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';
+
+describe('llm limits', () => {
+  let server: FakeOpenAI;
+  before(async () => { server = await startFakeOpenAI(); });
+  after(async () => { await server.close(); });
+  beforeEach(() => server.reset());
+
+  it('never has more than `concurrency` requests in flight, and uses all of it', async () => {
+    server.latencyMs = 30;
+    const registry = registryFor(server.url, { concurrency: 5 });
+    const model = registry.model('gpt');
+    await Promise.all(Array.from({ length: 40 }, (_, i) => model.decide(requests.interview(`interview:${i}`))));
+    server.latencyMs = 0;
+    assert.equal(server.requests.length, 40);
+    assert.equal(server.maxInFlight, 5);
+  });
+
+  it('spreads requests to respect requests-per-minute', async () => {
+    // 1200 rpm = 20 per second with a one-second burst: 40 calls need about one more second.
+    const model = registryFor(server.url, { concurrency: 64, rpm: 1200 }).model('gpt');
+    const t = performance.now();
+    await Promise.all(Array.from({ length: 40 }, (_, i) => model.decide(requests.interview(`interview:${i}`))));
+    const ms = performance.now() - t;
+    assert.ok(ms >= 900 && ms < 3000, `40 calls at 1200 rpm took ${ms.toFixed(0)} ms`);
+  });
+
+  it('token bucket: burst, refill, debt for oversized costs', () => {
+    const b = TokenBucket.perMinute(600, 0); // 10 per second, burst 10
+    assert.equal(b.waitMs(10, 0), 0);
+    b.take(10, 0);
+    assert.equal(b.waitMs(1, 0), 100);
+    assert.equal(b.waitMs(1, 100), 0);
+    assert.equal(b.waitMs(50, 100), 900, 'a cost above capacity waits for a full bucket');
+    b.take(50, 1000);
+    assert.equal(b.available, -40);
+    b.adjust(30, 1000);
+    assert.equal(b.available, -10);
+  });
+
+  it('limiter: tokens-per-minute holds a request until the estimate fits', async () => {
+    let now = 0;
+    const limiter = new Limiter({ concurrency: 10, tpm: 60_000 }, () => now); // 1000 tokens per second
+    const a = await limiter.acquire(1000);
+    let granted = false;
+    const pending = limiter.acquire(500).then((p) => { granted = true; return p; });
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(granted, false);
+    a.release(200); // used less than estimated: 800 tokens come back
+    await new Promise((r) => setTimeout(r, 5));
+    assert.equal(granted, true);
+    (await pending).release();
+    now = 0;
+  });
+
+  it('limiter: a queued request can be cancelled and leaves the queue', async () => {
+    const limiter = new Limiter({ concurrency: 1 });
+    const held = await limiter.acquire(1);
+    const ac = new AbortController();
+    const waiting = limiter.acquire(1, ac.signal);
+    assert.equal(limiter.waiting, 1);
+    ac.abort(new Error('stop'));
+    await assert.rejects(waiting, /stop/);
+    assert.equal(limiter.waiting, 0);
+    held.release();
+    assert.equal(limiter.inFlight, 0);
+  });
+});

@@ -1,0 +1,100 @@
+// Tolerant JSON extraction and per-kind validation of model answers.
+import * as assert from 'node:assert/strict';
+import { extractJson } from '../../../src/core/llm/parse/extract';
+import { parseAnswer } from '../../../src/core/llm/parse';
+import { requests } from '../../support/llmFixtures';
+
+function value(text: string): unknown {
+  const r = extractJson(text);
+  assert.ok(r.ok, `not extracted: ${text}`);
+  return r.value;
+}
+
+describe('llm parse: extraction and repair', () => {
+  it('parses plain JSON with no repairs', () => {
+    const r = extractJson('{"answer": "hi"}');
+    assert.deepEqual(r, { ok: true, value: { answer: 'hi' }, repairs: [] });
+  });
+
+  it('takes JSON out of a code fence', () => {
+    const r = extractJson('Here you go:\n```json\n{"answer": "hi"}\n```\nAnything else?');
+    assert.ok(r.ok);
+    assert.deepEqual(r.value, { answer: 'hi' });
+    assert.deepEqual(r.repairs, ['code fence']);
+  });
+
+  it('finds the object inside prose, ignoring braces in strings', () => {
+    assert.deepEqual(value('Sure! {"answer": "a {curly} one", "n": [1, 2]} Hope that helps.'), { answer: 'a {curly} one', n: [1, 2] });
+  });
+
+  it('skips a braced aside before the answer', () => {
+    const r = extractJson('Thinking {carefully} here. {"answer": "yes"}');
+    assert.deepEqual(r, { ok: true, value: { answer: 'yes' }, repairs: ['surrounding text'] });
+  });
+
+  it('removes trailing commas', () => {
+    assert.deepEqual(value('{"a": [1, 2,], "b": {"c": 1,},}'), { a: [1, 2], b: { c: 1 } });
+  });
+
+  it('converts single quotes, keeping apostrophes inside strings', () => {
+    assert.deepEqual(value("{'text': 'I'm glad we talked', 'act': 'share'}"), { text: "I'm glad we talked", act: 'share' });
+    assert.deepEqual(value('{"text": "it\'s fine"}'), { text: "it's fine" });
+  });
+
+  it('quotes bare keys, fixes Python literals, smart quotes and comments', () => {
+    assert.deepEqual(value('{answer: "x", ok: True, none: None} '), { answer: 'x', ok: true, none: null });
+    assert.deepEqual(value('{\u201Canswer\u201D: \u201Cx\u201D}'), { answer: 'x' });
+    assert.deepEqual(value('{"a": 1, // the first\n "b": "http://x" /* kept */}'), { a: 1, b: 'http://x' });
+  });
+
+  it('closes an answer cut off by max_tokens when only brackets are missing', () => {
+    assert.deepEqual(value('{"insights": [{"text": "a", "importance": 5, "evidence": [1]}'), { insights: [{ text: 'a', importance: 5, evidence: [1] }] });
+  });
+
+  it('reports, never guesses, when there is no JSON', () => {
+    assert.deepEqual(extractJson('I would rather not say.'), { ok: false, error: 'no JSON object found in the answer' });
+    assert.deepEqual(extractJson('  '), { ok: false, error: 'the answer was empty' });
+    assert.equal(extractJson('{"a": nope nope}').ok, false);
+  });
+});
+
+describe('llm parse: validation per kind', () => {
+  it('accepts a valid answer and drops extra fields', () => {
+    const r = parseAnswer(requests.choose(), '{"choice": "ali", "reason": "climate", "confidence": 0.9}');
+    assert.deepEqual(r, { ok: true, value: { choice: 'ali', reason: 'climate' }, repairs: [] });
+  });
+
+  it('maps a candidate named instead of its id, and rejects a stranger', () => {
+    const byName = parseAnswer(requests.choose(), '{"choice": "Sam", "reason": "new"}');
+    assert.ok(byName.ok && byName.value.choice === 'sam');
+    const stranger = parseAnswer(requests.choose(), '{"choice": "zed", "reason": "?"}');
+    assert.deepEqual(stranger, { ok: false, error: '"choice" must be one of ali, sam, not "zed"' });
+  });
+
+  it('normalises enum case and drops a null topic', () => {
+    const r = parseAnswer(requests.speak(), '{"act": " Ask ", "text": "Where do you climb?", "topic": null}');
+    assert.deepEqual(r.ok && r.value, { act: 'ask', text: 'Where do you climb?' });
+  });
+
+  it('rejects an unknown dialogue act and an out-of-range rating with a clear problem', () => {
+    const act = parseAnswer(requests.speak(), '{"act": "shout", "text": "HI"}');
+    assert.equal(act.ok, false);
+    assert.match((act as { error: string }).error, /"act" must be one of greet, share/);
+    const rating = parseAnswer(requests.evaluate(), '{"rating": 7, "reasons": {"reciprocity": 1, "novelty": 0, "affect": 1}, "text": "ok"}');
+    assert.deepEqual(rating, { ok: false, error: '"rating" must be <= 1' });
+    const missing = parseAnswer(requests.evaluate(), '{"rating": 0.5, "text": "ok"}');
+    assert.deepEqual(missing, { ok: false, error: 'the answer is missing "reasons"' });
+  });
+
+  it('keeps only reflection evidence that cites shown memories, and rounds importance', () => {
+    const r = parseAnswer(requests.reflect(), '{"insights": [{"text": "Ali is a friend", "importance": 6.6, "evidence": [3, 99, 3]}]}');
+    assert.deepEqual(r.ok && r.value, { insights: [{ text: 'Ali is a friend', importance: 7, evidence: [3] }] });
+  });
+
+  it('reports the repairs it made', () => {
+    const r = parseAnswer(requests.advise(), "```\n{'driver': 'Information', 'action': 'ask', 'text': 'Ask about their work.',}\n```");
+    assert.ok(r.ok);
+    assert.deepEqual(r.value, { driver: 'information', action: 'ask', text: 'Ask about their work.' });
+    assert.deepEqual(r.repairs, ['code fence', 'single quotes', 'trailing commas']);
+  });
+});

@@ -1,0 +1,74 @@
+// Prompt rendering: defaults, scenario overrides, every documented variable provided, empty
+// lines dropped, the JSON instruction always present.
+import * as assert from 'node:assert/strict';
+import { PROMPT_VARIABLES } from '../../../src/core/format/templates';
+import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
+import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
+import { promptValues } from '../../../src/core/llm/prompts/values';
+import { templateVariables } from '../../../src/core/format/templates';
+import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
+import { requests } from '../../support/llmFixtures';
+
+const all: DecisionRequest[] = [requests.choose(), requests.speak(), requests.evaluate(), requests.advise(), requests.reflect(), requests.interview()];
+const ctx = { rounds: 20 };
+
+describe('llm prompts', () => {
+  it('provides a value for every variable PROMPT_VARIABLES documents, for every kind', () => {
+    for (const req of all) {
+      const values = promptValues(req, ctx);
+      const missing = PROMPT_VARIABLES[req.kind].filter((v) => !(v in values));
+      assert.deepEqual(missing, [], `${req.kind} lacks ${missing.join(', ')}`);
+      const systemMissing = PROMPT_VARIABLES.system.filter((v) => !(v in values));
+      assert.deepEqual(systemMissing, []);
+    }
+  });
+
+  it('default templates only use documented variables', () => {
+    for (const [kind, template] of Object.entries(DEFAULT_TEMPLATES)) {
+      const unknown = templateVariables(template).map((v) => v.name).filter((n) => !PROMPT_VARIABLES[kind as keyof typeof PROMPT_VARIABLES].includes(n));
+      assert.deepEqual(unknown, [], kind);
+    }
+  });
+
+  it('renders the persona, the situation and the JSON shape', () => {
+    const [system, user] = renderPrompt(requests.choose(), {}, ctx);
+    assert.equal(system.role, 'system');
+    assert.match(system.content, /You are Maya/);
+    assert.match(system.content, /Age: 27/);
+    assert.match(system.content, /round 2 of 20/);
+    assert.match(system.content, /- 3: Talked with Ali about climate\./);
+    assert.match(user.content, /- ali: Ali; nurse; interests climate, jazz; shared with you: climate; talked 1 time; your tie 0\.40; they rated you 0\.80/);
+    assert.match(user.content, /"choice" must be one of: ali, sam/);
+    assert.ok(user.content.includes(RESPONSE_FORMATS.choose_partner));
+  });
+
+  it('drops lines whose variables are all empty (a persona without a location)', () => {
+    const [system] = renderPrompt(requests.speak(), {}, ctx);
+    assert.doesNotMatch(system.content, /Lives in:/);
+    assert.match(system.content, /Occupation: data journalist/);
+    assert.equal(renderLines('A: {{x}}\nB: {{y}}\nC', { x: '', y: '1' }), 'B: 1\nC');
+  });
+
+  it('uses scenario overrides per kind and keeps the JSON instruction', () => {
+    const [system, user] = renderPrompt(requests.speak(), { system: 'I am {{persona.name}} in {{world.setting}}', speak: 'Say hi to {{partner.name}} (turn {{turn}}/{{turns}}).\n{{conversation}}' }, ctx);
+    assert.equal(system.content, 'I am Maya in An online forum for new students.');
+    assert.match(user.content, /^Say hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/);
+    assert.ok(user.content.endsWith(RESPONSE_FORMATS.speak));
+  });
+
+  it('renders coach inputs: rewards, changes and ratings', () => {
+    const [, user] = renderPrompt(requests.advise(), {}, ctx);
+    assert.match(user.content, /- information \(INF\): 0\.20, matters 0\.90/);
+    assert.match(user.content, /information -0\.10/);
+    assert.match(user.content, /mean rating received 0\.60/);
+    assert.match(user.content, /people who liked talking with them: Ali/);
+  });
+
+  it('re-asks with the bad answer and the problem', () => {
+    const m = renderPrompt(requests.interview(), {}, ctx);
+    const re = reaskMessages(m, 'no json', 'no JSON object found', 'interview');
+    assert.equal(re.length, 4);
+    assert.deepEqual(re[2], { role: 'assistant', content: 'no json' });
+    assert.match(re[3].content, /could not be used: no JSON object found/);
+  });
+});
