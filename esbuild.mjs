@@ -14,11 +14,20 @@ const targets = [
 if (existsSync('src/extension/extension.ts')) {
   targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
 }
+// The stdio debug adapter (DebugClient tests, other DAP clients); the extension runs it inline.
+if (existsSync('src/debug/adapterMain.ts')) {
+  targets.push({ ...common, entryPoints: ['src/debug/adapterMain.ts'], outfile: 'dist/debugAdapter.js', platform: 'node', format: 'cjs', target: 'node20' });
+}
 if (existsSync('webview/main.ts')) {
   targets.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true });
 }
 if (existsSync('webview/styles.css')) {
   targets.push({ ...common, entryPoints: ['webview/styles.css'], outfile: 'dist/webview.css', minify: true });
+}
+// The memory inspector's webview (its own small bundle: it renders what the host computes).
+if (existsSync('webview/memory/main.ts')) {
+  targets.push({ ...common, entryPoints: ['webview/memory/main.ts'], outfile: 'dist/memory.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true });
+  targets.push({ ...common, entryPoints: ['webview/memory/memory.css'], outfile: 'dist/memory.css', minify: true });
 }
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();

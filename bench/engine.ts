@@ -1,5 +1,6 @@
 // Engine benchmark: 1,000 agents × 50 rounds and 10,000 agents × 10 rounds on the offline
-// rule-based model, writing the JSONL trace to a temporary file as `society run` does.
+// rule-based model, doing what `society run` does with its defaults: the JSONL trace to a file and
+// checkpoints at the default interval (engine/checkpoint.ts checkpointInterval) plus the final one.
 // Each size runs in a child process so its peak RSS is its own. Target: 10k × 10 < 10 s, < 1 GB.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -7,6 +8,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../src/core/format/model';
 import { Simulation } from '../src/core/engine/simulation';
+import { checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
 
 const CHILD = 'SOCIETY_BENCH_ENGINE';
@@ -33,31 +35,43 @@ function benchScenario(agents: number, rounds: number): Scenario {
 
 async function child(agents: number, rounds: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-'));
-  const file = path.join(dir, 'trace.jsonl');
+  const file = path.join(dir, 'trace.jsonl'), cpFile = path.join(dir, 'checkpoint.json');
   const t0 = performance.now();
   const sim = Simulation.create(benchScenario(agents, rounds));
   const writer = TraceWriter.toFile(file);
   writer.header(sim.header);
   sim.on(writer.listener);
-  sim.afterRound = () => writer.flush();
+  const every = checkpointInterval(agents);
+  let checkpoints = 0, checkpointMs = 0;
+  sim.afterRound = async (round, final) => {
+    await writer.flush();
+    if (!final && !(round % every === 0 && round < sim.rounds)) return;
+    const t = performance.now();
+    const cp = sim.snapshot();
+    cp.trace = { bytes: writer.bytes, lines: writer.lines };
+    writeCheckpoint(cpFile, cp);
+    checkpoints++;
+    checkpointMs += performance.now() - t;
+  };
   await sim.run();
   await writer.close();
   const ms = performance.now() - t0;
   const bytes = fs.statSync(file).size;
   fs.rmSync(dir, { recursive: true, force: true });
-  process.stdout.write(JSON.stringify({ ms, lines: writer.lines, bytes, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, lines: writer.lines, bytes, checkpoints, checkpointMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
 }
 
 export async function run(): Promise<void> {
   for (const [agents, rounds, targetMs] of [[1000, 50, undefined], [10000, 10, 10_000]] as const) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', __filename], { env: { ...process.env, [CHILD]: `${agents}x${rounds}` }, encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`engine bench ${agents}x${rounds} failed: ${r.stderr}`);
-    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; lines: number; bytes: number; maxRssKb: number };
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; lines: number; bytes: number; checkpoints: number; checkpointMs: number; maxRssKb: number };
     const rate = (agents * rounds) / (m.ms / 1000);
     const rssMb = m.maxRssKb / 1024;
     const verdict = targetMs === undefined ? '' : `  (target < ${targetMs / 1000} s and < 1024 MB: ${m.ms < targetMs && rssMb < 1024 ? 'met' : 'MISSED'})`;
     console.log(`engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s, ` +
-      `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB, trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB${verdict}`);
+      `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB, trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB, ` +
+      `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s${verdict}`);
   }
 }
 

@@ -1,6 +1,7 @@
-// `society report`: a self-contained HTML report of a run (tie network picture, metrics against
-// a random baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml and
-// ties.csv, written next to the trace or into --out.
+// `society report`: a self-contained HTML report of a run (the interactive society view with the
+// whole trace, a static tie network picture as its no-script fallback, metrics against a random
+// baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml and ties.csv,
+// written next to the trace or into --out. `--static` leaves the interactive view out.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
@@ -8,8 +9,10 @@ import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { buildRunReport } from '../../core/analysis/reportModel';
 import { loadTrace } from '../../core/analysis/traceNetwork';
+import { viewEmbed } from '../../core/protocol/viewPage';
+import { findViewAssets } from '../viewAssets';
 
-const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME]';
+const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static]';
 
 export const reportCommand: Command = {
   name: 'report',
@@ -24,6 +27,7 @@ export const reportCommand: Command = {
         options: {
           out: { type: 'string' },
           attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+          static: { type: 'boolean', default: false },
           help: { type: 'boolean', short: 'h', default: false },
         },
       });
@@ -33,7 +37,7 @@ export const reportCommand: Command = {
     }
     const { values, positionals } = parsed;
     if (values.help) {
-      console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`);
+      console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})\n  --static          no interactive view: a script-free page`);
       return 0;
     }
     if (positionals.length !== 1) {
@@ -49,7 +53,17 @@ export const reportCommand: Command = {
       return 1;
     }
     const report = buildRunReport(trace.header, trace.events, { attribute: values.attribute });
-    const files = writeReportFiles(report, values.out ?? path.dirname(traceFile));
+    let view;
+    if (!values.static) {
+      const assets = findViewAssets();
+      try {
+        if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: trace.header, events: trace.events, complete: trace.complete }, { embedded: true });
+        else console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
+      } catch (err) {
+        console.error(`society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`);
+      }
+    }
+    const files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view });
     for (const file of files) console.log(file);
     if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
     return 0;

@@ -1,6 +1,8 @@
-// `society run <scenario>`: run a society headless, writing runs/<name>/trace.jsonl and a
-// checkpoint after every round; Ctrl-C stops at the last complete round and `--resume`
-// continues to the same trace an uninterrupted run would have written.
+// `society run <scenario>`: run a society headless, writing runs/<name>/trace.jsonl and
+// checkpoints (every round for small societies, less often for large ones); Ctrl-C finishes the
+// round, checkpoints and stops, and `--resume` continues to the same trace an uninterrupted run
+// would have written. LLM models come from the provider layer (keys from the environment variable named by
+// `api_key_env`); `--cache DIR` records every answer and `--replay` reruns from the cache alone.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -8,15 +10,17 @@ import type { Command } from '../command';
 import { loadScenarioFile } from '../../core/format/load';
 import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
-import { parseCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
+import { checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
 import { RewardTally, formatSummary, summarize } from '../../core/engine/summary';
 import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
+import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
+import { CallLog } from '../../core/engine/callLog';
 import type { TraceEvent } from '../../core/trace/events';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'run <scenario> [--rounds N] [--seed S] [--out DIR] [--model NAME] [--resume] [--checkpoint-every N] [--json]',
+  usage: 'run <scenario> [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume] [--checkpoint-every N] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   async run(args) {
     const { values, positionals } = parseArgs({
@@ -24,6 +28,7 @@ export const runCommand: Command = {
       options: {
         rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
         resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+        cache: { type: 'string' }, replay: { type: 'boolean' },
       },
     });
     if (positionals.length !== 1) { console.error(`usage: society ${runCommand.usage}`); return 2; }
@@ -35,7 +40,7 @@ export const runCommand: Command = {
     };
     const rounds = int('rounds', values.rounds, 0);
     const seed = int('seed', values.seed, -(2 ** 31));
-    const every = int('checkpoint-every', values['checkpoint-every'], 1) ?? 1;
+    const everyFlag = int('checkpoint-every', values['checkpoint-every'], 1);
 
     const file = path.resolve(positionals[0]);
     const loaded = await loadScenarioFile(file);
@@ -49,18 +54,36 @@ export const runCommand: Command = {
     const tracePath = path.join(out, 'trace.jsonl');
     const checkpointPath = path.join(out, 'checkpoint.json');
 
-    let sim: Simulation;
-    let writer: TraceWriter;
+    let cp: Checkpoint | undefined;
     if (values.resume) {
       if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
-      const cp: Checkpoint = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
+      cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
       if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
       if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
-      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model });
-      writer = TraceWriter.appendToFile(tracePath, cp.trace);
+    }
+
+    // Models: offline, or an LLM behind the limiter, retries and (optionally) the response cache.
+    // Prompts and offline streams must see the run's own rounds and seed (a resumed run: the header's).
+    const cacheDir = values.cache !== undefined ? path.resolve(values.cache) : values.replay ? path.join(out, 'cache') : undefined;
+    if (values.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
+    const calls = new CallLog();
+    const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall: calls.listener });
+    try {
+      for (const name of usedModelNames(scenario, values.model)) registry.model(name);
+    } catch (err) {
+      if (err instanceof MissingKeyError) { console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`); return 1; }
+      throw err;
+    }
+    const modelFactory = registry.factory;
+
+    let sim: Simulation;
+    let writer: TraceWriter;
+    if (cp) {
+      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model, modelFactory, calls });
+      writer = TraceWriter.appendToFile(tracePath, cp.trace!);
       if (!values.quiet) console.error(`resuming ${scenario.name} after round ${cp.completed} of ${cp.header.rounds}`);
     } else {
-      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model });
+      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model, modelFactory, calls });
       writer = TraceWriter.toFile(tracePath);
       writer.header(sim.header);
     }
@@ -68,32 +91,45 @@ export const runCommand: Command = {
       const models = new Set([values.model ?? 'default', ...(values.model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
       for (const m of models) {
         const cfg = scenario.models[m];
-        if (cfg) console.error(`model '${m}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : `${cfg.provider}${cfg.model ? ` ${cfg.model}` : ''}`}`);
+        if (cfg) console.error(`model '${m}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
       }
     }
+    const every = everyFlag ?? checkpointInterval(sim.world.agents.size || scenario.personas.length + scenario.population.reduce((n, g) => n + g.count, 0));
 
     sim.on(writer.listener);
     const tally = new RewardTally();
     sim.on(tally.listener);
     const progress = new Progress(sim.rounds, !values.quiet && process.stderr.isTTY === true);
     sim.on(progress.listener);
+    // Ctrl-C once: finish the round, checkpoint, stop. Twice: stop now (the round is dropped).
+    const controller = new AbortController();
+    let stopping = false;
+    const onSigint = (): void => {
+      if (stopping) { controller.abort(); return; }
+      stopping = true;
+      if (!values.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
+    };
     sim.afterRound = async (round, final) => {
       await writer.flush();
-      if (final || round % every === 0 || round === sim.rounds) {
-        const cp = sim.snapshot();
-        cp.trace = { bytes: writer.bytes, lines: writer.lines };
-        const tmp = checkpointPath + '.tmp';
-        fs.writeFileSync(tmp, JSON.stringify(cp));
-        fs.renameSync(tmp, checkpointPath);
+      // The final checkpoint (run ended) stands in for the last round's.
+      if (final || stopping || (round % every === 0 && round < sim.rounds)) {
+        const snap = sim.snapshot();
+        snap.trace = { bytes: writer.bytes, lines: writer.lines };
+        writeCheckpoint(checkpointPath, snap);
       }
+      if (stopping && !final) controller.abort();
     };
-
-    const controller = new AbortController();
-    const onSigint = (): void => { controller.abort(); };
-    process.once('SIGINT', onSigint);
+    process.on('SIGINT', onSigint);
     let result;
     try {
       result = await sim.run(controller.signal);
+    } catch (err) {
+      // A run that cannot go on (e.g. a replay cache miss): the trace stays valid up to the last round.
+      writer.discard();
+      await writer.close();
+      console.error(`society run: ${err instanceof Error ? err.message : String(err)}`);
+      console.error(`${tracePath} ends after round ${sim.completed}`);
+      return 1;
     } finally {
       process.off('SIGINT', onSigint);
       progress.done();
@@ -110,10 +146,13 @@ export const runCommand: Command = {
       [...sim.world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })),
       sim.world.ties.entries(), sim.world.settings.ties.threshold, tally.means(), sim.seed,
     );
-    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary }, null, 2));
+    const usage = sim.world.usage;
+    const spent = usage.total.input_tokens + usage.total.output_tokens > 0 || usage.failed.size > 0;
+    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON() }, null, 2));
     else {
       console.log(`${scenario.name}: ${sim.rounds} rounds, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
       console.log(formatSummary(summary));
+      if (spent) console.log(usage.format());
       if (values.resume) console.log('  (reward means cover the resumed part of the run only)');
     }
     return 0;

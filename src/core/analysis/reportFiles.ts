@@ -2,7 +2,7 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { toGraphML } from './graphml';
-import { REPORT_FILES, renderReportHtml } from './reportHtml';
+import { REPORT_FILES, renderReportHtml, type ReportHtmlOptions } from './reportHtml';
 import type { RunReport } from './reportModel';
 import { toTiesCsv } from './tiesCsv';
 
@@ -26,10 +26,10 @@ export function reportMetricsJson(report: RunReport): string {
 }
 
 /** Writes the four files into `outDir` (created if needed); returns their paths. */
-export function writeReportFiles(report: RunReport, outDir: string): string[] {
+export function writeReportFiles(report: RunReport, outDir: string, html: ReportHtmlOptions = {}): string[] {
   mkdirSync(outDir, { recursive: true });
   const contents: [string, string][] = [
-    [REPORT_FILES.html, renderReportHtml(report)],
+    [REPORT_FILES.html, renderReportHtml(report, html)],
     [REPORT_FILES.metrics, reportMetricsJson(report)],
     [REPORT_FILES.graphml, toGraphML(report.graph)],
     [REPORT_FILES.csv, toTiesCsv(report.graph)],

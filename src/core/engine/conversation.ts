@@ -1,11 +1,16 @@
 // Conversations: a pair (initiator and partner alternate for `turns` messages) or a group room
 // (members speak in rotation). Each message is one `speak` decision of the speaker's model.
-// Afterwards both sides remember the conversation and it counts towards their rewards.
+// Afterwards both sides remember the conversation and it counts towards their rewards. A
+// conversation runs inside one unit of work: its messages go to that unit's tape, and what the
+// members remember is written when the stage commits (other conversations of the same stage
+// must not see it).
 import type { EncounterEvent } from '../trace/events';
 import type { RetrievedMemory, TranscriptLine } from '../llm/types';
 import type { Agent } from './agent';
-import { makeQuery, retrieve } from './memory';
+import { rememberIntroductions } from './introductions';
+import { retrieveFor } from './memory';
 import { recordConversation } from './rewards';
+import type { Tape } from './tape';
 import { usageField, type World } from './world';
 
 export interface Conversation {
@@ -21,8 +26,7 @@ export interface Conversation {
 
 /** Retrieve the top-k memories of `agent` for a situation described by the given texts. */
 export function recall(world: World, agent: Agent, ...situation: string[]): RetrievedMemory[] {
-  const q = makeQuery(...situation);
-  return retrieve(agent.memories, q, world.round, world.settings.memory).map((s) => {
+  return retrieveFor(agent.memories, situation, world.round, world.settings.memory).map((s) => {
     const m = s.memory;
     const r: RetrievedMemory = { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score: s.score };
     if (m.cues) r.cues = m.cues;
@@ -37,28 +41,32 @@ export function situationOf(other: Agent): string[] {
 /**
  * Run the messages of a conversation. Speakers rotate through `members` starting with the first;
  * a pair has `turns` messages, a room `turns` per two members (so each speaks about as often as in
- * a pair). A skipped model call ends the conversation early.
+ * a pair). A failed message (model error, `on_error: skip`) is left out and the others go on.
  */
-export async function talk(world: World, conv: Conversation, signal?: AbortSignal): Promise<void> {
+export async function talk(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Promise<void> {
   const n = conv.members.length;
   const turns = world.settings.world.conversation.turns;
   const total = n === 2 ? turns : Math.max(n, Math.ceil((turns * n) / 2));
+  // Each member's view of the others, built once per conversation rather than per message.
+  const othersOf = conv.members.map((self) => conv.members.filter((m) => m !== self));
+  const briefsOf = othersOf.map((os) => os.map((o) => o.brief));
   for (let turn = 0; turn < total; turn++) {
     const speaker = conv.members[turn % n];
-    const others = conv.members.filter((m) => m !== speaker);
+    const others = othersOf[turn % n];
     const tie = world.ties.get(speaker.id, others[0].id);
     const req = {
       kind: 'speak' as const, key: `speak:${conv.id}:${turn}`, round: world.round, setting: world.settings.world.setting,
-      persona: speaker.brief, memories: conv.context.get(speaker.id) ?? [], others: others.map((o) => o.brief),
+      persona: speaker.brief, memories: conv.context.get(speaker.id) ?? [], others: briefsOf[turn % n],
       room: conv.room, transcript: conv.transcript, turn, turns: total, tie,
     };
-    const res = await world.decide(speaker.model, req, 'act', speaker.id, signal);
-    if (!res) break;
+    const decided = world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id }, signal);
+    const res = decided instanceof Promise ? await decided : decided;
+    if (!res) continue;
     const line: TranscriptLine = { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text };
     if (res.topic) line.topic = res.topic;
     conv.transcript.push(line);
     world.roundStats.messages++;
-    world.emit({
+    tape.say({
       type: 'message', round: world.round, encounter: conv.id, turn, from: speaker.id,
       ...(n === 2 ? { to: others[0].id } : {}), act: res.act, text: res.text,
       ...(res.topic ? { topic: res.topic } : {}), ...usageField(res.usage),
@@ -67,30 +75,35 @@ export async function talk(world: World, conv: Conversation, signal?: AbortSigna
 }
 
 /**
- * Each member remembers the conversation and counts it towards its rewards.
+ * When the stage commits, each member remembers the conversation and counts it towards its
+ * rewards. A conversation in which nothing was said (every message failed) is not remembered.
  * Importance = 2 + 1·[first meeting] + 1·[someone disclosed] + 2·[support given or received] + 2·[a plan was agreed].
  */
-export function rememberConversation(world: World, conv: Conversation): void {
+export function rememberConversation(world: World, conv: Conversation, tape: Tape): void {
+  if (!conv.transcript.length) return;
+  tape.later(() => { for (const self of conv.members) rememberAs(world, conv, self); });
+}
+
+function rememberAs(world: World, conv: Conversation, self: Agent): void {
   const tr = conv.transcript;
-  for (const self of conv.members) {
-    recordConversation(self.window, tr, self.id, self.interests);
-    const others = conv.members.filter((m) => m !== self);
-    const topics = [...new Set(tr.map((l) => l.topic).filter((t): t is string => !!t))];
-    const names = others.map((o) => o.persona.name);
-    const notes: string[] = [];
-    const otherSaid = (act: string): boolean => tr.some((l) => l.from !== self.id && l.act === act);
-    if (tr.some((l) => l.from !== self.id && l.act === 'ask' && l.topic && self.interests.has(l.topic))) notes.push('They asked about my interests.');
-    if (otherSaid('support')) notes.push('They were supportive.');
-    if (tr.some((l) => l.from === self.id && l.act === 'support')) notes.push('I supported them.');
-    const planned = tr.some((l, i) => l.act === 'accept' && tr[i - 1]?.act === 'propose');
-    if (planned) notes.push('We agreed on a plan.');
-    const first = others.length === 1 && !self.met.has(others[0].id);
-    const importance = 2 + (first ? 1 : 0) + (tr.some((l) => l.act === 'disclose') ? 1 : 0) +
-      (tr.some((l) => l.act === 'support') ? 2 : 0) + (planned ? 2 : 0);
-    const where = conv.room ? `In room ${conv.room.name}, talked with ${names.join(', ')}` : `Talked with ${names[0]}`;
-    const text = `${where}${topics.length ? ` about ${topics.slice(0, 3).join(', ')}` : ''}.${notes.length ? ' ' + notes.join(' ') : ''}`;
-    world.remember(self, 'conversation', text, importance, {
-      ...(others.length === 1 ? { partner: others[0].id } : {}), ...(topics[0] ? { topic: topics[0] } : {}),
-    });
-  }
+  recordConversation(self.window, tr, self.id, self.interests);
+  const others = conv.members.filter((m) => m !== self);
+  const topics = [...new Set(tr.map((l) => l.topic).filter((t): t is string => !!t))];
+  const names = others.map((o) => o.persona.name);
+  const notes: string[] = [];
+  const otherSaid = (act: string): boolean => tr.some((l) => l.from !== self.id && l.act === act);
+  if (tr.some((l) => l.from !== self.id && l.act === 'ask' && l.topic && self.interests.has(l.topic))) notes.push('They asked about my interests.');
+  if (otherSaid('support')) notes.push('They were supportive.');
+  if (tr.some((l) => l.from === self.id && l.act === 'support')) notes.push('I supported them.');
+  const planned = tr.some((l, i) => l.act === 'accept' && tr[i - 1]?.act === 'propose');
+  if (planned) notes.push('We agreed on a plan.');
+  const first = others.length === 1 && !self.met.has(others[0].id);
+  const importance = 2 + (first ? 1 : 0) + (tr.some((l) => l.act === 'disclose') ? 1 : 0) +
+    (tr.some((l) => l.act === 'support') ? 2 : 0) + (planned ? 2 : 0);
+  const where = conv.room ? `In room ${conv.room.name}, talked with ${names.join(', ')}` : `Talked with ${names[0]}`;
+  const text = `${where}${topics.length ? ` about ${topics.slice(0, 3).join(', ')}` : ''}.${notes.length ? ' ' + notes.join(' ') : ''}`;
+  world.remember(self, 'conversation', text, importance, {
+    ...(others.length === 1 ? { partner: others[0].id } : {}), ...(topics[0] ? { topic: topics[0] } : {}),
+  });
+  rememberIntroductions(world, conv, self);
 }

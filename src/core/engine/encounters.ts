@@ -16,6 +16,8 @@ export class EncounterIndex {
   readonly ids: string[];
   readonly byInterest = new Map<string, string[]>();
   readonly indegree = new Map<string, number>();
+  /** Each agent's existing ties (≥ threshold), for mutual-friend counts. */
+  readonly strong = new Map<string, Set<string>>();
 
   constructor(agents: ReadonlyMap<string, Agent>, ties: TieTable, readonly threshold: number) {
     this.ids = [...agents.keys()];
@@ -23,7 +25,21 @@ export class EncounterIndex {
       const l = this.byInterest.get(i);
       if (l) l.push(a.id); else this.byInterest.set(i, [a.id]);
     }
-    for (const [, to, s] of ties.entries()) if (s >= threshold && agents.has(to)) this.indegree.set(to, (this.indegree.get(to) ?? 0) + 1);
+    ties.forEach((from, to, t) => {
+      if (t.strength < threshold || !agents.has(to) || !agents.has(from)) return;
+      this.indegree.set(to, (this.indegree.get(to) ?? 0) + 1);
+      const s = this.strong.get(from);
+      if (s) s.add(to); else this.strong.set(from, new Set([to]));
+    });
+  }
+
+  /** My existing ties whose holder also has an existing tie to `other` (mutual friends). */
+  mutual(self: string, other: string): number {
+    const mine = this.strong.get(self);
+    if (!mine) return 0;
+    let n = 0;
+    mine.forEach((via) => { if (via !== other && this.strong.get(via)?.has(other)) n++; });
+    return n;
   }
 
   randomOther(self: string, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
@@ -38,29 +54,55 @@ export class EncounterIndex {
 
 type Seed = { id: string; via: Candidate['via'] };
 
-/** People the agent has a tie to, or who rated it, weighted by strength / rating. */
-interface Contacts { ids: string[]; weights: number[] }
-function contactsOf(self: Agent, ties: TieTable, agents: ReadonlyMap<string, Agent>): Contacts {
-  const ids: string[] = [], weights: number[] = [];
-  for (const [to, t] of ties.outgoing(self.id)) if (agents.has(to)) { ids.push(to); weights.push(t.strength); }
-  for (const [from, r] of self.ratedBy) if (agents.has(from)) { ids.push(from); weights.push(r); }
-  return { ids, weights };
+/**
+ * People to draw from, each with a weight: a cumulative table for drawing by bisection, with
+ * excluded people rejected and redrawn (the same distribution as zeroing their weights, without
+ * rescanning the list for every draw).
+ */
+interface Weighted { ids: string[]; cumulative: number[] }
+
+function weightedList(): Weighted { return { ids: [], cumulative: [] }; }
+function push(w: Weighted, id: string, weight: number): void {
+  if (!(weight > 0)) return;
+  w.ids.push(id);
+  w.cumulative.push((w.cumulative.length ? w.cumulative[w.cumulative.length - 1] : 0) + weight);
 }
 
-/** One contact drawn proportionally to its weight, skipping excluded ones. */
-function contact(c: Contacts, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
-  const i = rng.weighted(c.weights.map((w, k) => (exclude.has(c.ids[k]) ? 0 : w)));
-  return i < 0 ? undefined : c.ids[i];
+/** One entry drawn proportionally to its weight, skipping excluded ones. */
+function draw(w: Weighted, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
+  const n = w.ids.length;
+  if (!n) return undefined;
+  const total = w.cumulative[n - 1];
+  for (let tries = 0; tries < 8; tries++) {
+    const x = rng.next() * total;
+    let lo = 0, hi = n - 1;
+    while (lo < hi) { const mid = (lo + hi) >> 1; if (w.cumulative[mid] > x) hi = mid; else lo = mid + 1; }
+    if (!exclude.has(w.ids[lo])) return w.ids[lo];
+  }
+  // Mostly excluded: draw exactly among the rest.
+  const i = rng.weightedOf(n, (k) => (exclude.has(w.ids[k]) ? 0 : w.cumulative[k] - (k ? w.cumulative[k - 1] : 0)));
+  return i < 0 ? undefined : w.ids[i];
+}
+
+/** People the agent has a tie to, or who rated it, weighted by strength / rating. */
+function contactsOf(self: Agent, ties: TieTable, agents: ReadonlyMap<string, Agent>): Weighted {
+  const c = weightedList();
+  ties.outgoing(self.id).forEach((t, to) => { if (agents.has(to)) push(c, to, t.strength); });
+  self.ratedBy.forEach((r, from) => { if (agents.has(from)) push(c, from, r); });
+  return c;
 }
 
 /** A friend of a friend: someone one of my contacts has a tie to ("people you may know"). */
-function friendOfFriend(self: Agent, c: Contacts, ties: TieTable, agents: ReadonlyMap<string, Agent>, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
-  const via = contact(c, exclude, rng) ?? (c.ids.length ? c.ids[rng.int(c.ids.length)] : undefined);
+function friendOfFriend(self: Agent, c: Weighted, ties: TieTable, agents: ReadonlyMap<string, Agent>, exclude: ReadonlySet<string>, rng: Rng, theirs: Map<string, Weighted>): string | undefined {
+  const via = draw(c, exclude, rng) ?? (c.ids.length ? c.ids[rng.int(c.ids.length)] : undefined);
   if (!via) return undefined;
-  const ids: string[] = [], w: number[] = [];
-  for (const [to, t] of ties.outgoing(via)) if (to !== self.id && agents.has(to) && !exclude.has(to)) { ids.push(to); w.push(t.strength); }
-  const i = rng.weighted(w);
-  return i < 0 ? undefined : ids[i];
+  let friends = theirs.get(via);
+  if (!friends) {
+    const f = (friends = weightedList());
+    ties.outgoing(via).forEach((t, to) => { if (to !== self.id && agents.has(to)) push(f, to, t.strength); });
+    theirs.set(via, friends);
+  }
+  return draw(friends, exclude, rng);
 }
 
 function similar(self: Agent, index: EncounterIndex, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
@@ -88,10 +130,11 @@ export function proposeCandidates(
     return out;
   }
   const contacts = contactsOf(self, ties, agents);
+  const theirs = new Map<string, Weighted>();
   if (policy.mode === 'network') {
     for (let slot = 0; slot < count * 2 && out.length < count; slot++) {
       if (rng.chance(policy.exploration)) add(index.randomOther(self.id, taken, rng), 'explore');
-      else add((rng.chance(0.25) ? friendOfFriend(self, contacts, ties, agents, taken, rng) : undefined) ?? contact(contacts, taken, rng) ?? index.randomOther(self.id, taken, rng), 'network');
+      else add((rng.chance(0.25) ? friendOfFriend(self, contacts, ties, agents, taken, rng, theirs) : undefined) ?? draw(contacts, taken, rng) ?? index.randomOther(self.id, taken, rng), 'network');
     }
     return out;
   }
@@ -101,12 +144,20 @@ export function proposeCandidates(
   const seen = new Set(taken);
   for (let k = 0; k < count * 3; k++) {
     // Pool sources in rotation: shared interests, my contacts, friends of friends.
-    const id = k % 3 === 0 ? similar(self, index, seen, rng) : k % 3 === 1 ? contact(contacts, seen, rng) : friendOfFriend(self, contacts, ties, agents, seen, rng);
+    const id = k % 3 === 0 ? similar(self, index, seen, rng) : k % 3 === 1 ? draw(contacts, seen, rng) : friendOfFriend(self, contacts, ties, agents, seen, rng, theirs);
     if (id && !seen.has(id)) { seen.add(id); pool.push({ id, via: 'recommend' }); }
   }
-  const scored = pool.map((s, i) => ({ s, i, score: recommendScore(self, agents.get(s.id)!, ties, index, contacts) }));
-  scored.sort((a, b) => b.score - a.score || a.i - b.i);
-  for (const { s } of scored.slice(0, count - explore)) add(s.id, 'recommend');
+  // The best `count − explore` of the pool (stable: earlier draws win ties).
+  const keep = count - explore, best: string[] = [], scores: number[] = [];
+  for (const s of pool) {
+    const score = recommendScore(self, agents.get(s.id)!, ties, index);
+    let pos = best.length;
+    if (pos === keep && !(score > scores[keep - 1])) continue;
+    if (pos < keep) { best.push(s.id); scores.push(score); } else pos--;
+    while (pos > 0 && score > scores[pos - 1]) { best[pos] = best[pos - 1]; scores[pos] = scores[pos - 1]; pos--; }
+    best[pos] = s.id; scores[pos] = score;
+  }
+  for (const id of best) add(id, 'recommend');
   while (out.length < count) {
     const before = out.length;
     add(index.randomOther(self.id, taken, rng), 'explore');
@@ -117,27 +168,28 @@ export function proposeCandidates(
 
 /**
  * Recommender score: 0.5·interest Jaccard + 0.3·max(my tie, their rating of me)
- * + 0.2·min(1, in-degree / 10) + 0.3·min(1, mutual contacts / 2).
+ * + 0.2·min(1, in-degree / 10) + 0.6·min(1, mutual ties / 2), where mutual ties are my ties
+ * (≥ threshold) whose holder has a tie (≥ threshold) to them: "people you may know", ranked
+ * by friends in common as social platforms do.
  */
-export function recommendScore(self: Agent, other: Agent, ties: TieTable, index: EncounterIndex, contacts?: Contacts): number {
+export function recommendScore(self: Agent, other: Agent, ties: TieTable, index: EncounterIndex): number {
   const sim = jaccardSets(self.interests, other.interests);
   const bond = Math.max(ties.get(self.id, other.id), self.ratedBy.get(other.id) ?? 0);
-  let mutual = 0;
-  if (contacts) for (const c of contacts.ids) if (ties.get(c, other.id) > 0) mutual++;
-  return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, (index.indegree.get(other.id) ?? 0) / 10) + 0.3 * Math.min(1, mutual / 2);
+  const mutual = index.mutual(self.id, other.id);
+  return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, (index.indegree.get(other.id) ?? 0) / 10) + 0.6 * Math.min(1, mutual / 2);
 }
 
 /** My ties (≥ threshold) whose holder also has a tie (≥ threshold) to `other`. */
 export function mutualTies(self: string, other: string, ties: TieTable, threshold: number): number {
   let n = 0;
-  for (const [via, t] of ties.outgoing(self)) if (t.strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++;
+  ties.outgoing(self).forEach((t, via) => { if (t.strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++; });
   return n;
 }
 
 export function jaccardSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size && !b.size) return 0;
   let inter = 0;
-  for (const x of a) if (b.has(x)) inter++;
+  a.forEach((x) => { if (b.has(x)) inter++; });
   return inter / (a.size + b.size - inter);
 }
 
@@ -147,7 +199,7 @@ export function describeCandidate(self: Agent, other: Agent, via: Candidate['via
   const c: Candidate = {
     id: other.id, name: other.persona.name, interests: other.persona.interests, shared_interests: shared,
     similarity: jaccardSets(self.interests, other.interests), tie: ties.get(self.id, other.id),
-    met: self.met.get(other.id) ?? 0, popularity: index.indegree.get(other.id) ?? 0, mutual: mutualTies(self.id, other.id, ties, index.threshold), via,
+    met: self.met.get(other.id) ?? 0, popularity: index.indegree.get(other.id) ?? 0, mutual: index.mutual(self.id, other.id), via,
   };
   if (other.persona.occupation) c.occupation = other.persona.occupation;
   const r = self.ratedBy.get(other.id);

@@ -3,75 +3,27 @@
 // trace replay and the memory inspector's "retrieval preview" score memories identically.
 import type { MemoryConfig } from '../format/model';
 import type { MemoryRecord } from '../trace/events';
+import { INDEX_FIELDS, indexOf, liveIndex } from './memoryIndex';
+import { markPhrases, markWords, markedIn, phraseIds, tokenIds, wordOf } from './tokens';
 
 /** Streams keep at most this many memories; the oldest ordinary ones are forgotten first. */
 export const MEMORY_CAP = 120;
 
-const STOPWORDS = new Set(('the and for with that this you your are was were have has had but not about from they them ' +
-  'their what when who how its our out all can will just into than then there some very like also been more ' +
-  'would could should i me my we us he she his her him of to in on at is it be as or an a by so do did')
-  .split(' '));
-
-/** Word characters: ASCII letters and digits, and every non-ASCII code unit (accented letters, CJK). */
-function isWordChar(c: number): boolean {
-  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
-}
-
-// One shared string per distinct token keeps large populations' memory streams small.
-const interned = new Map<string, string>();
-function intern(w: string): string {
-  const hit = interned.get(w);
-  if (hit !== undefined) return hit;
-  if (interned.size > 500_000) interned.clear();
-  interned.set(w, w);
-  return w;
-}
-
 /** Lower-cased content words (length ≥ 3, no stopwords), deduplicated, in first-seen order. */
 export function tokenize(text: string): string[] {
-  const out: string[] = [];
-  const lower = text.toLowerCase();
-  let start = -1;
-  for (let i = 0; i <= lower.length; i++) {
-    const word = i < lower.length && isWordChar(lower.charCodeAt(i));
-    if (word) { if (start < 0) start = i; continue; }
-    if (start >= 0) {
-      if (i - start >= 3) {
-        const w = intern(lower.slice(start, i));
-        if (!STOPWORDS.has(w) && !out.includes(w)) out.push(w);
-      }
-      start = -1;
-    }
-  }
-  return out;
+  return tokenIds(text).map(wordOf);
 }
 
-// Tokens ride on the record under a symbol: invisible to JSON and cheaper than a WeakMap lookup.
-const TOKENS = Symbol('tokens');
-type Tokenized = MemoryRecord & { [TOKENS]?: string[] };
-/** Tokens of a memory, computed once per record object. */
+/** Tokens of a memory (what relevance matches against). */
 export function memoryTokens(m: MemoryRecord): string[] {
-  const r = m as Tokenized;
-  return r[TOKENS] ??= tokenize(m.text);
-}
-
-// Situations are described by the same short strings (names, interests) over and over.
-const phraseCache = new Map<string, string[]>();
-function phraseTokens(text: string): string[] {
-  let t = phraseCache.get(text);
-  if (!t) {
-    if (phraseCache.size > 100_000) phraseCache.clear();
-    t = tokenize(text);
-    phraseCache.set(text, t);
-  }
-  return t;
+  return tokenize(m.text);
 }
 
 /** A retrieval query: the tokens describing the current situation. */
 export type Query = ReadonlySet<string>;
 export function makeQuery(...texts: string[]): Query {
   const q = new Set<string>();
-  for (const t of texts) for (const tok of (t.length <= 64 ? phraseTokens(t) : tokenize(t))) q.add(tok);
+  for (const t of texts) for (const id of phraseIds(t)) q.add(wordOf(id));
   return q;
 }
 
@@ -92,25 +44,22 @@ export interface ScoredMemory {
  * per-query min–max normalisation, so a score does not depend on the other memories in the stream.
  */
 export function scoreMemory(m: MemoryRecord, query: Query, now: number, cfg: MemoryConfig): ScoredMemory {
+  return scored(m, markWords(query), now, cfg);
+}
+
+function scored(m: MemoryRecord, qn: number, now: number, cfg: MemoryConfig): ScoredMemory {
   const recency = Math.pow(cfg.decay, Math.max(0, now - m.round));
   const importance = m.importance / 10;
-  const relevance = relevanceOf(m, query);
+  const ids = Int32Array.from(tokenIds(m.text));
+  const relevance = qn === 0 || ids.length === 0 ? 0 : markedIn(ids, 0, ids.length) / Math.sqrt(qn * ids.length);
   const score = cfg.recency * recency + cfg.importance * importance + cfg.relevance * relevance;
   return { memory: m, recency, importance, relevance, score };
 }
 
-function relevanceOf(m: MemoryRecord, query: Query): number {
-  if (query.size === 0) return 0;
-  const toks = memoryTokens(m);
-  if (toks.length === 0) return 0;
-  let hit = 0;
-  for (const t of toks) if (query.has(t)) hit++;
-  return hit / Math.sqrt(query.size * toks.length);
-}
-
 /** Every memory scored, best first (ties broken by newer id first). Used by the retrieval preview. */
 export function scoreMemories(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig): ScoredMemory[] {
-  return stream.map((m) => scoreMemory(m, query, now, cfg)).sort(byScore);
+  const qn = markWords(query);
+  return stream.map((m) => scored(m, qn, now, cfg)).sort(byScore);
 }
 
 function byScore(a: ScoredMemory, b: ScoredMemory): number {
@@ -119,22 +68,54 @@ function byScore(a: ScoredMemory, b: ScoredMemory): number {
 
 /**
  * The top-k memories for a query (k defaults to cfg.top_k), best first — the same scores and order
- * as scoreMemories(...).slice(0, k). Allocation-free selection; O(n·k) with small k.
+ * as scoreMemories(...).slice(0, k).
  */
 export function retrieve(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig, k = cfg.top_k): ScoredMemory[] {
+  const qn = markWords(query);
+  return topK(stream, qn, now, cfg, k, []).map((m) => scored(m, qn, now, cfg));
+}
+
+/** Top-k for a situation given as phrases (the engine's path: no query set is built). */
+export function retrieveFor(stream: readonly MemoryRecord[], situation: readonly string[], now: number, cfg: MemoryConfig, k = cfg.top_k): { memory: MemoryRecord; score: number }[] {
+  const qn = markPhrases(situation);
+  const scores: number[] = [];
+  return topK(stream, qn, now, cfg, k, scores).map((m, i) => ({ memory: m, score: scores[i] }));
+}
+
+// Recency weights by age, filled with Math.pow itself so scores equal scoreMemory's exactly.
+let powBase = NaN;
+const powByAge: number[] = [];
+function recencyAt(decay: number, age: number): number {
+  if (decay !== powBase) { powBase = decay; powByAge.length = 0; }
+  if (age >= 4096) return Math.pow(decay, age);
+  let w = powByAge[age];
+  if (w === undefined) w = powByAge[age] = Math.pow(decay, age);
+  return w;
+}
+
+/**
+ * The k best against the marked query (ties: newer id first), their scores into `sc`. One pass
+ * over the stream's packed index; O(n·k) with small k.
+ */
+function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number, sc: number[]): MemoryRecord[] {
+  const at: number[] = [], ids: number[] = [];
   if (k <= 0) return [];
-  const idx: number[] = [], sc: number[] = [];
-  for (let j = 0; j < stream.length; j++) {
-    const m = stream[j];
-    const s = cfg.recency * Math.pow(cfg.decay, Math.max(0, now - m.round)) + cfg.importance * (m.importance / 10) + cfg.relevance * relevanceOf(m, query);
+  const { data } = indexOf(stream);
+  const wRec = cfg.recency, wImp = cfg.importance, wRel = cfg.relevance, decay = cfg.decay;
+  for (let j = 0, o = 0; j < stream.length; j++) {
+    const id = data[o], age = now - data[o + 1], n = data[o + 3];
+    const start = o + INDEX_FIELDS;
+    o = start + n;
+    const relevance = qn === 0 || n === 0 ? 0 : markedIn(data, start, o) / Math.sqrt(qn * n);
+    const s = wRec * recencyAt(decay, age > 0 ? age : 0) + wImp * (data[start - 2] / 10) + wRel * relevance;
     // Insert into the sorted top list if it beats the last entry (ties: newer id first).
-    let pos = idx.length;
-    while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && m.id > stream[idx[pos - 1]].id))) pos--;
-    if (pos >= k) continue;
-    idx.splice(pos, 0, j); sc.splice(pos, 0, s);
-    if (idx.length > k) { idx.pop(); sc.pop(); }
+    let pos = at.length;
+    if (pos === k && !(s > sc[k - 1] || (s === sc[k - 1] && id > ids[k - 1]))) continue;
+    if (pos < k) { at.push(j); sc.push(s); ids.push(id); } else pos--;
+    while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) { at[pos] = at[pos - 1]; sc[pos] = sc[pos - 1]; ids[pos] = ids[pos - 1]; pos--; }
+    at[pos] = j; sc[pos] = s; ids[pos] = id;
   }
-  return idx.map((j) => scoreMemory(stream[j], query, now, cfg));
+  return at.map((j) => stream[j]);
 }
 
 /**
@@ -142,11 +123,14 @@ export function retrieve(stream: readonly MemoryRecord[], query: Query, now: num
  * `cap` (seed memories and reflections are the agent's long-term identity). Returns the forgotten one.
  */
 export function appendMemory(stream: MemoryRecord[], m: MemoryRecord, cap = MEMORY_CAP): MemoryRecord | undefined {
+  const index = liveIndex(stream);
   stream.push(m);
+  index?.append(m);
   if (stream.length <= cap) return undefined;
   let idx = stream.findIndex((x) => x.kind !== 'seed' && x.kind !== 'reflection');
   if (idx < 0) idx = stream.findIndex((x) => x.kind !== 'seed');
   if (idx < 0) idx = 0;
+  index?.removeAt(idx);
   return stream.splice(idx, 1)[0];
 }
 

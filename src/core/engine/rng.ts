@@ -2,15 +2,22 @@
 // hashing the key, so streams are independent: adding an agent or a purpose never shifts anyone
 // else's draws, and a resumed run needs no saved generator state.
 
-/** cyrb128: a fast 128-bit string hash (public domain), used only to seed streams. */
-function cyrb128(str: string): [number, number, number, number] {
+/**
+ * cyrb128: a fast 128-bit string hash (public domain), used only to seed streams. It hashes the
+ * key parts joined by U+001F without building the joined string (streams are made millions of times).
+ */
+function cyrb128(parts: readonly (string | number)[]): [number, number, number, number] {
   let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
-  for (let i = 0; i < str.length; i++) {
-    const k = str.charCodeAt(i);
-    h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
-    h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
-    h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
-    h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+  for (let p = 0; p < parts.length; p++) {
+    const part = parts[p];
+    const str = typeof part === 'string' ? part : String(part);
+    for (let i = p > 0 ? -1 : 0; i < str.length; i++) {
+      const k = i < 0 ? 0x1f : str.charCodeAt(i);
+      h1 = h2 ^ Math.imul(h1 ^ k, 597399067);
+      h2 = h3 ^ Math.imul(h2 ^ k, 2869860233);
+      h3 = h4 ^ Math.imul(h3 ^ k, 951274213);
+      h4 = h1 ^ Math.imul(h4 ^ k, 2716044179);
+    }
   }
   h1 = Math.imul(h3 ^ (h1 >>> 18), 597399067);
   h2 = Math.imul(h4 ^ (h2 >>> 22), 2869860233);
@@ -22,7 +29,7 @@ function cyrb128(str: string): [number, number, number, number] {
 
 /** A 32-bit unsigned hash of a key; also used to order agents reproducibly. */
 export function hashKey(...parts: (string | number)[]): number {
-  return cyrb128(parts.join('\u001f'))[0];
+  return cyrb128(parts)[0];
 }
 
 /** sfc32 generator: small, fast, passes PractRand for the volumes we draw. */
@@ -59,6 +66,19 @@ export class Rng {
     }
     return weights.length - 1;
   }
+  /** As `weighted`, with the weight of item i given by `weightOf(i)` (no array built). */
+  weightedOf(n: number, weightOf: (i: number) => number): number {
+    let total = 0;
+    for (let i = 0; i < n; i++) { const w = weightOf(i); total += w > 0 ? w : 0; }
+    if (total <= 0) return -1;
+    let x = this.next() * total;
+    for (let i = 0; i < n; i++) {
+      const v = weightOf(i), w = v > 0 ? v : 0;
+      if (x < w) return i;
+      x -= w;
+    }
+    return n - 1;
+  }
   /** Standard normal (Box–Muller). */
   normal(): number {
     const u = 1 - this.next();
@@ -84,5 +104,5 @@ export class Rng {
 
 /** The stream for a key, e.g. `stream(seed, 'agent', id, 'speak', round)`. */
 export function stream(...key: (string | number)[]): Rng {
-  return new Rng(cyrb128(key.join('\u001f')));
+  return new Rng(cyrb128(key));
 }

@@ -1,6 +1,9 @@
 // A debugger-facing runtime over a Simulation, in the style of mock-debug's runtime: start,
-// continue, step (to the next phase, the next agent turn, the end of the round), pause, and
+// continue, step (to the next phase, the next agent, the end of the round), pause, and
 // breakpoints on agent/phase/round or on event types. It knows nothing about DAP.
+// Under a debugger the simulation runs agents one by one, stage by stage (turn.ts STAGES), so
+// stepping phase by phase shows agent 1 perceive…act, agent 2 perceive…act, …, then every
+// agent's evaluate, then every agent's reward, coach, reflect.
 import type { Phase, TraceEvent, TraceEventType } from '../trace/events';
 import type { RunResult, Simulation, StepPoint } from './simulation';
 
@@ -28,6 +31,8 @@ export class SimulationRuntime {
   private pendingEvent?: { bp: Breakpoint; event: TraceEvent };
   private readonly stopListeners: ((reason: StopReason, p: StepPoint, detail?: { breakpoint?: Breakpoint; event?: TraceEvent }) => void)[] = [];
   private result?: Promise<RunResult>;
+  /** The agent whose step we were at when `stepTurn` was asked. */
+  private turnFrom?: string;
 
   constructor(readonly sim: Simulation, private readonly opts: { stopOnEntry?: boolean } = {}) {
     if (opts.stopOnEntry) this.mode = 'phase';
@@ -59,8 +64,12 @@ export class SimulationRuntime {
   continue(): void { this.release('run'); }
   /** To the next step point (the next phase of this or the next agent, or a round boundary). */
   stepPhase(): void { this.release('phase'); }
-  /** To the start of the next agent turn (or the end of the round). */
-  stepTurn(): void { this.release('turn'); }
+  /** To the next step of another agent (or the end of the round). */
+  stepTurn(): void {
+    const p = this.sim.current;
+    this.turnFrom = p?.kind === 'phase' ? p.agent : undefined;
+    this.release('turn');
+  }
   /** To the end of the current round. */
   stepRound(): void { this.release('round'); }
   /** Stop at the next step point. */
@@ -80,7 +89,7 @@ export class SimulationRuntime {
     else if (this.pauseRequested) reason = 'pause';
     else if (this.pendingEvent) { reason = 'event'; detail = { breakpoint: this.pendingEvent.bp, event: this.pendingEvent.event }; }
     else if (this.mode === 'phase') reason = 'step';
-    else if (this.mode === 'turn' && ((p.kind === 'phase' && p.phase === 'perceive') || p.kind === 'round_end')) reason = 'step';
+    else if (this.mode === 'turn' && ((p.kind === 'phase' && p.agent !== this.turnFrom) || p.kind === 'round_end')) reason = 'step';
     else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';
     else {
       const bp = this.breakpoints.find((b) => matches(b, p));

@@ -1,9 +1,12 @@
-// The scheduler. A run is setup (round 0) then rounds 1..R; each round fires timed events, runs
-// the group rooms, gives every agent one turn (phases in order, agents in a seeded order), decays
-// unused ties and reports stats. Every step passes a gate, so a debugger can pause between any two
-// phases; without a gate the loop only yields to the event loop every `yieldEvery` turns.
+// The scheduler. A run is setup (round 0) then rounds 1..R; each round fires timed events, gives
+// every agent one turn in three stages (turn.ts STAGES: perceive…act for all agents and the group
+// rooms; the evaluation barrier; reward, coach, reflect), decays unused ties and reports stats.
+// Within a stage the agents are independent, so their model calls are in flight together (bounded
+// by the models' `concurrency`); events are published in canonical order (rooms, then agents in
+// the round's seeded turn order), so the trace is the same however calls interleave. With a gate
+// (a debugger) agents run one by one and the gate can hold the run before any phase.
 import type { Scenario } from '../format/model';
-import { PHASES, type Phase, type TraceHeader, type UsageTotals } from '../trace/events';
+import type { Phase, TraceHeader, UsageTotals } from '../trace/events';
 import { agentFromJSON, agentToJSON, type Agent } from './agent';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint';
 import { EncounterIndex } from './encounters';
@@ -11,12 +14,17 @@ import { buildHeader, scenarioHash } from './header';
 import { addAgent, linkRelationships } from './membership';
 import { allPersonas } from './population';
 import { hashKey } from './rng';
-import { runRooms } from './rooms';
-import { recall } from './conversation';
+import { holdRoom, type RoomSpec } from './rooms';
+import { recall, type Conversation } from './conversation';
+import { evaluateConversation } from './evaluation';
+import { runStage, type StageOptions } from './stage';
+import { Tape } from './tape';
+import { UsageBook } from './usageBook';
+import type { CallLog } from './callLog';
 import { settingsFromScenario } from './settings';
 import { TIE_FLOOR, TieTable } from './ties';
 import { fireEvents } from './timed-events';
-import { newTurn, PHASE_STEPS } from './turn';
+import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
 import { emptyUsage, offlineOnlyFactory, World, type Listener, type ModelFactory } from './world';
 
 export type StepPoint =
@@ -36,13 +44,18 @@ export interface SimulationOptions {
   model?: string;
   /** Builds non-offline models (LLM providers). Defaults to offline only. */
   modelFactory?: ModelFactory;
-  /** Agent turns between yields to the event loop (default 64). */
+  /** The provider layer's call records (registry `onCall: calls.listener`): recovered faults reach the trace. */
+  calls?: CallLog;
+  /** Units of work (an agent's stage, a room) between yields to the event loop (default 64). */
   yieldEvery?: number;
+  /**
+   * Agents in flight at once within a stage. Default: the sum of the `concurrency` of the models
+   * the agents and the coach use. 1 runs them one by one (as with a gate); the trace is the same.
+   */
+  concurrency?: number;
 }
 
 export interface RunResult { status: 'completed' | 'aborted'; completed: number }
-
-const nextTick = (): Promise<void> => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
 export class Simulation {
   /** Last completed round (−1 before setup). */
@@ -55,7 +68,7 @@ export class Simulation {
   /** The step about to run or running. */
   current?: StepPoint;
   private broken = false;
-  private turns = 0;
+  private readonly finished = { units: 0 };
 
   private constructor(readonly world: World, readonly header: TraceHeader, private readonly opts: SimulationOptions) {}
 
@@ -66,17 +79,17 @@ export class Simulation {
     const header = buildHeader(scenario, { seed, rounds, file: opts.file });
     const settings = settingsFromScenario(scenario);
     settings.world.rounds = rounds;
-    return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory), header, opts);
+    return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls), header, opts);
   }
 
   /** Continue from a checkpoint; the scenario must be the one the run started with. */
   static restore(scenario: Scenario, cp: Checkpoint, opts: Omit<SimulationOptions, 'seed' | 'rounds'> = {}): Simulation {
     const hash = scenarioHash(scenario);
     if (hash !== cp.header.scenario.hash) throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
-    const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory);
+    const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory, opts.calls);
     for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(structuredClone(a)));
     world.ties = TieTable.fromJSON(cp.ties);
-    world.totalUsage = { ...cp.usage };
+    world.usage = cp.usage_book ? UsageBook.fromJSON(cp.usage_book) : UsageBook.fromJSON({ total: { ...cp.usage }, by_agent: {}, by_phase: {}, by_model: {}, failed: {} });
     world.round = cp.completed;
     const sim = new Simulation(world, cp.header, opts);
     sim.completed = cp.completed;
@@ -108,11 +121,15 @@ export class Simulation {
     }
   }
 
-  private async point(p: StepPoint, signal?: AbortSignal): Promise<void> {
+  /** Passes a step point; a promise only when a gate is set (the debugger may hold the run here). */
+  private point(p: StepPoint, signal?: AbortSignal): void | Promise<void> {
     signal?.throwIfAborted();
     this.current = p;
-    if (this.gate) await this.gate(p);
-    signal?.throwIfAborted();
+    if (!this.gate) return;
+    return (async () => {
+      await this.gate!(p);
+      signal?.throwIfAborted();
+    })();
   }
 
   private resetStats(): void {
@@ -149,28 +166,61 @@ export class Simulation {
     w.emit({ type: 'round_start', round: r, agents: w.agents.size });
     fireEvents(w, w.scenario.events, this.opts.model);
     const index = new EncounterIndex(w.agents, w.ties, w.settings.ties.threshold);
-    if (w.settings.world.rooms.length) {
-      await this.point({ kind: 'rooms', round: r }, signal);
-      await runRooms(w, index, signal);
-    }
-    const order = this.turnOrder(r);
-    const every = this.opts.yieldEvery ?? 64;
-    for (let i = 0; i < order.length; i++) {
-      const agent = order[i];
-      if (!w.agents.has(agent.id)) continue;
-      const turn = newTurn(agent, index, signal);
-      for (const phase of PHASES) {
-        await this.point({ kind: 'phase', round: r, agent: agent.id, phase, turn: i }, signal);
-        await PHASE_STEPS[phase](w, turn);
+    const turns = this.turnOrder(r).map((a) => newTurn(a, index, signal));
+    const stage: StageOptions = {
+      width: this.gate ? 1 : this.opts.concurrency ?? this.width(), emit: (e) => w.emit(e),
+      yieldEvery: this.opts.yieldEvery ?? 64, counter: this.finished,
+    };
+    const phases = async (t: Turn, tape: Tape, i: number, list: readonly Phase[]): Promise<void> => {
+      t.tape = tape;
+      for (const phase of list) {
+        const held = this.point({ kind: 'phase', round: r, agent: t.agent.id, phase, turn: i }, signal);
+        if (held) await held;
+        const running = PHASE_STEPS[phase](w, t);
+        if (running) await running;
       }
-      if (++this.turns % every === 0) await nextTick();
-    }
+    };
+
+    // Stage 1: the rooms' conversations and every agent's perceive → act, against the state at its start.
+    const rooms: RoomSpec[] = w.settings.world.rooms;
+    const roomTalks: (Conversation | undefined)[] = [];
+    if (rooms.length) await this.point({ kind: 'rooms', round: r }, signal);
+    type Unit = { room: RoomSpec; k: number } | { turn: Turn; i: number };
+    const first: Unit[] = [...rooms.map((room, k) => ({ room, k })), ...turns.map((turn, i) => ({ turn, i }))];
+    await runStage(first, async (u, tape) => {
+      if ('room' in u) roomTalks[u.k] = await holdRoom(w, u.room, index, tape, signal);
+      else await phases(u.turn, tape, u.i, STAGES[0]);
+    }, stage);
+
+    // Stage 2, the evaluation barrier: every conversation is rated; ties move in canonical order.
+    const talks = roomTalks.filter((c): c is Conversation => !!c);
+    const second: ({ conv: Conversation } | { turn: Turn; i: number })[] = [...talks.map((conv) => ({ conv })), ...turns.map((turn, i) => ({ turn, i }))];
+    await runStage(second, async (u, tape) => {
+      if ('conv' in u) await evaluateConversation(w, u.conv, tape, signal);
+      else await phases(u.turn, tape, u.i, STAGES[1]);
+    }, stage);
+
+    // Stage 3: rewards, coaching and reflection, each agent on its own state. (Conversations are
+    // let go first: at 10,000 agents a round's transcripts are worth freeing early.)
+    for (const t of turns) { t.conversations = []; t.candidates = []; }
+    await runStage(turns, (t, tape, i) => phases(t, tape, i, STAGES[2]), stage);
+
     await this.point({ kind: 'round_end', round: r }, signal);
     const cfg = w.settings.ties;
     const dissolved = w.ties.decay(r, cfg.decay, cfg.threshold, TIE_FLOOR);
     w.emit({ type: 'tie_decay', round: r, rate: cfg.decay, floor: TIE_FLOOR, dissolved });
     this.endRound(r);
     await this.afterRound?.(r, false);
+  }
+
+  /** Default stage width: Σ concurrency of the models in use (each model's own limit still applies). */
+  private width(): number {
+    const names = new Set<string>();
+    for (const a of this.world.agents.values()) names.add(a.model);
+    if (this.world.settings.coaching.enabled) names.add(this.world.settings.coaching.model ?? 'default');
+    let sum = 0;
+    for (const n of names) sum += Math.max(1, this.world.config(n).concurrency || 1);
+    return Math.max(1, sum);
   }
 
   private endRound(r: number): void {
@@ -202,7 +252,7 @@ export class Simulation {
     return {
       format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, header: this.header, completed: this.completed, ended: this.ended,
       settings: structuredClone(this.world.settings), agents: [...this.world.agents.values()].map(agentToJSON),
-      ties: this.world.ties.toJSON(), usage: { ...this.world.totalUsage },
+      ties: this.world.ties.toJSON(), usage: { ...this.world.totalUsage }, usage_book: this.world.usage.toJSON(),
     };
   }
 }

@@ -78,6 +78,11 @@ export class TieTable {
     }
   }
 
+  /** Every tie in table order, without allocating an entry per tie (hot paths). */
+  forEach(fn: (from: string, to: string, tie: TieState) => void): void {
+    this.out.forEach((m, from) => m.forEach((t, to) => fn(from, to, t)));
+  }
+
   /** All ties as [from, to, strength, round], in table order. */
   *entries(): IterableIterator<TieTriple> {
     for (const [from, m] of this.out) for (const [to, t] of m) yield [from, to, t.strength, t.round];
@@ -92,7 +97,7 @@ export class TieTable {
 
   countExisting(threshold: number): number {
     let n = 0;
-    for (const m of this.out.values()) for (const t of m.values()) if (t.strength >= threshold) n++;
+    this.forEach((_f, _t, t) => { if (t.strength >= threshold) n++; });
     return n;
   }
 

@@ -3,9 +3,14 @@
 import type { ModelConfig, Scenario } from '../format/model';
 import type { MemoryCues, MemoryKind, MemoryRecord, Phase, RunSettings, TraceEvent, Usage, UsageTotals } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
+import { ModelCallError, ReplayMissError } from '../llm/errors';
 import { OfflineModel } from '../llm/offline';
 import { appendMemory } from './memory';
+import type { CallLog } from './callLog';
+import { Semaphore } from './semaphore';
+import type { Tape } from './tape';
 import { TieTable } from './ties';
+import { UsageBook, addUsage, emptyTotals } from './usageBook';
 import type { Agent } from './agent';
 
 export type Listener = (event: TraceEvent) => void;
@@ -18,17 +23,27 @@ export const offlineOnlyFactory: ModelFactory = (cfg, seed) => {
   return new OfflineModel(cfg.name, seed);
 };
 
-export function emptyUsage(): UsageTotals { return { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }; }
+export const emptyUsage = emptyTotals;
+
+/** Where a decision is made: its phase, the deciding agent, the tape of its unit of work. */
+export interface DecisionSite {
+  phase: Phase;
+  agent: string;
+  tape: Tape;
+  /** The conversation a speak or evaluate decision belongs to. */
+  encounter?: string;
+}
 
 export class World {
   readonly agents = new Map<string, Agent>();
   ties = new TieTable();
   round = 0;
   /** Per-round counters for round_end stats. */
-  roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyUsage() };
-  totalUsage = emptyUsage();
+  roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
+  usage = new UsageBook();
   private readonly listeners: Listener[] = [];
   private readonly modelCache = new Map<string, AgentModel>();
+  private readonly slots = new Map<string, Semaphore>();
   private fallback?: OfflineModel;
 
   constructor(
@@ -36,7 +51,12 @@ export class World {
     readonly seed: number,
     public settings: RunSettings,
     private readonly factory: ModelFactory,
+    /** The provider layer's call records, for faults recovered by retries. */
+    private readonly calls?: CallLog,
   ) {}
+
+  /** Usage of the whole run so far. */
+  get totalUsage(): UsageTotals { return this.usage.total; }
 
   on(l: Listener): () => void {
     this.listeners.push(l);
@@ -48,54 +68,109 @@ export class World {
   /** Active agents in insertion order. */
   active(): Agent[] { return [...this.agents.values()]; }
 
-  remember(agent: Agent, kind: MemoryKind, text: string, importance: number, cues?: MemoryCues): MemoryRecord {
+  /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
+  remember(agent: Agent, kind: MemoryKind, text: string, importance: number, cues?: MemoryCues, tape?: Tape): MemoryRecord {
     const memory: MemoryRecord = { id: agent.nextMemoryId++, round: this.round, kind, text, importance: Math.max(1, Math.min(10, Math.round(importance))) };
     if (cues) memory.cues = cues;
     appendMemory(agent.memories, memory);
     if (kind !== 'reflection') agent.sinceReflection += memory.importance;
-    this.emit({ type: 'memory', round: this.round, agent: agent.id, memory });
+    const e: TraceEvent = { type: 'memory', round: this.round, agent: agent.id, memory };
+    if (tape) tape.say(e); else this.emit(e);
     return memory;
   }
 
   model(name: string): AgentModel {
     let m = this.modelCache.get(name);
     if (!m) {
-      const cfg = this.scenario.models[name] ?? this.scenario.models.default;
-      if (!cfg) throw new Error(`no model named '${name}' and no default model`);
-      m = this.factory(cfg, this.seed);
+      m = this.factory(this.config(name), this.seed);
       this.modelCache.set(name, m);
     }
     return m;
   }
 
-  /**
-   * One model decision with the config's failure policy: 'skip' returns undefined (the step is
-   * skipped), 'offline' answers with the offline rule-based model. Both are recorded as errors.
-   */
-  async decide<R extends DecisionRequest>(modelName: string, req: R, phase: Phase, agent: string, signal?: AbortSignal): Promise<DecisionResponse<R> | undefined> {
-    const model = this.model(modelName);
-    try {
-      const res = await model.decide(req, signal);
-      this.account(res.usage);
-      return res;
-    } catch (err) {
-      if (signal?.aborted) throw err;
-      const cfg = this.scenario.models[modelName] ?? this.scenario.models.default;
-      const message = err instanceof Error ? err.message : String(err);
-      if (cfg?.on_error === 'offline') {
-        this.emit({ type: 'error', round: this.round, agent, phase, message, handling: 'offline' });
-        this.fallback ??= new OfflineModel('offline-fallback', this.seed);
-        return this.fallback.decideNow(req);
-      }
-      this.emit({ type: 'error', round: this.round, agent, phase, message, handling: 'skipped' });
-      return undefined;
-    }
+  config(name: string): ModelConfig {
+    const cfg = this.scenario.models[name] ?? this.scenario.models.default;
+    if (!cfg) throw new Error(`no model named '${name}' and no default model`);
+    return cfg;
   }
 
-  private account(u: Usage): void {
-    for (const t of [this.roundStats.usage, this.totalUsage]) {
-      t.calls++; t.input_tokens += u.input_tokens; t.output_tokens += u.output_tokens; t.cost_usd += u.cost_usd;
+  /** Decisions in flight per model config are bounded by its `concurrency`. */
+  private slot(name: string): Semaphore {
+    let s = this.slots.get(name);
+    if (!s) { s = new Semaphore(Math.max(1, this.config(name).concurrency || 1)); this.slots.set(name, s); }
+    return s;
+  }
+
+  /**
+   * One model decision with the config's `on_error` policy. A failed decision is never lost
+   * silently: it becomes an `error` event and is either skipped (returns undefined; the caller
+   * carries on without it) or answered by the offline rule-based model ('fallback'). Aborts and
+   * replay cache misses are not decisions that failed but runs that cannot go on: they propagate.
+   * Usage is booked when the unit commits, so totals add up in canonical order.
+   */
+  decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined> {
+    const model = this.model(modelName);
+    // The offline model answers at once: no slot, no promise (this is most of a large offline run).
+    if (model instanceof OfflineModel) {
+      signal?.throwIfAborted();
+      let res: DecisionResponse<R>;
+      try { res = model.decideNow(req); } catch (err) { return this.failed(modelName, req, at, err); }
+      at.tape.later(() => this.book(at.agent, at.phase, res.usage));
+      return res;
     }
+    return this.decideLater(model, modelName, req, at, signal);
+  }
+
+  private async decideLater<R extends DecisionRequest>(model: AgentModel, modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Promise<DecisionResponse<R> | undefined> {
+    const slot = this.slot(modelName);
+    const wait = slot.acquire();
+    if (wait) await wait;
+    let res: DecisionResponse<R>;
+    try {
+      res = await model.decide(req, signal);
+    } catch (err) {
+      if (signal?.aborted || err instanceof ReplayMissError) throw err;
+      this.calls?.take(req.key);
+      return this.failed(modelName, req, at, err);
+    } finally {
+      slot.release();
+    }
+    this.recovered(req, at);
+    at.tape.later(() => this.book(at.agent, at.phase, res.usage));
+    return res;
+  }
+
+  /** Faults a decision got past (retried, re-asked) become an `error` event with handling 'recovered'. */
+  private recovered(req: DecisionRequest, at: DecisionSite): void {
+    const faults = this.calls?.take(req.key)?.faults;
+    if (!faults?.length) return;
+    const last = faults[faults.length - 1];
+    at.tape.say({
+      type: 'error', round: this.round, agent: at.agent, phase: at.phase, kind: req.kind, ...(at.encounter ? { encounter: at.encounter } : {}),
+      message: `recovered after ${faults.length} fault${faults.length === 1 ? '' : 's'}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})`,
+      handling: 'recovered', reason: last.reason,
+    });
+  }
+
+  private failed<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, err: unknown): DecisionResponse<R> | undefined {
+    const cfg = this.config(modelName);
+    const spent = err instanceof ModelCallError ? err.usage : undefined;
+    const fallback = cfg.on_error === 'offline';
+    at.tape.say({
+      type: 'error', round: this.round, agent: at.agent, phase: at.phase, kind: req.kind,
+      ...(at.encounter ? { encounter: at.encounter } : {}),
+      message: err instanceof Error ? err.message : String(err), handling: fallback ? 'fallback' : 'skipped',
+      ...(err instanceof ModelCallError ? { reason: err.reason } : {}), ...(spent ? usageField(spent) : {}),
+    });
+    at.tape.later(() => { this.usage.fail(cfg.name); if (spent) this.book(at.agent, at.phase, spent); });
+    if (!fallback) return undefined;
+    this.fallback ??= new OfflineModel('offline-fallback', this.seed);
+    return this.fallback.decideNow(req);
+  }
+
+  private book(agent: string, phase: Phase, u: Usage): void {
+    this.usage.record(agent, phase, u);
+    addUsage(this.roundStats.usage, u);
   }
 }
 

@@ -61,6 +61,8 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     for (const t of tasks) {
       outcomes.push(await runOne(t.scenario, t.condition, t.seed, {
         rounds: t.rounds, tracePath: t.tracePath, signal: options.signal,
+        // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
+        ...(isOffline(scenario) ? {} : { cacheDir: path.join(options.outDir, 'cache') }),
         onRound: (round) => { progressByRun[t.id] = round; report(); },
       }));
       done++;

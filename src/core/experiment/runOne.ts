@@ -5,6 +5,7 @@ import type { RoundStats } from '../trace/events';
 import { Simulation } from '../engine/simulation';
 import { RewardTally } from '../engine/summary';
 import { TraceWriter } from '../trace/writer';
+import { ModelRegistry } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { runOutcome, type RunOutcome } from './outcome';
 
@@ -12,13 +13,18 @@ export interface RunOneOptions {
   rounds?: number;
   /** Write the trace here (JSONL). */
   tracePath?: string;
+  /** Response cache for LLM models (shared by all runs of an experiment: same prompt, same answer). */
+  cacheDir?: string;
   signal?: AbortSignal;
   onRound?: (round: number, of: number) => void;
 }
 
 export async function runOne(scenario: Scenario, condition: { name: string; set: Record<string, unknown> }, seed: number, opts: RunOneOptions = {}): Promise<RunOutcome> {
   const started = performance.now();
-  const sim = Simulation.create(withOverrides(scenario, condition.set), { seed, rounds: opts.rounds });
+  const conditioned = withOverrides(scenario, condition.set);
+  // LLM models go through the provider layer (limits, retries, cache); keys come from the environment.
+  const registry = new ModelRegistry(conditioned, { rounds: opts.rounds, seed, cacheDir: opts.cacheDir });
+  const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory });
   const tally = new RewardTally();
   sim.on(tally.listener);
   const rounds: { round: number; stats: RoundStats }[] = [];

@@ -17,6 +17,11 @@ export interface Diagnostic {
   range: Range;
   related?: RelatedInformation[];
   fixes?: DiagnosticFix[];
+  /**
+   * Schema diagnostics: the path inside the document it is about (the mapping missing a required
+   * property; the unknown key), so editors can build structural fixes (add it, remove it).
+   */
+  path?: (string | number)[];
 }
 
 /** Stable codes. Never renumber: users put them in CI filters and issue reports. */

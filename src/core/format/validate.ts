@@ -76,7 +76,7 @@ function describe(e: ErrorObject, path: PathSegment[], kind: DocumentKind, docVa
   switch (e.keyword) {
     case 'required': {
       const prop = String(e.params.missingProperty);
-      return diag('SOC010', 'error', `Missing required property '${prop}' in ${where}`, f, at.parentKeyRange(path));
+      return { ...diag('SOC010', 'error', `Missing required property '${prop}' in ${where}`, f, at.parentKeyRange(path)), path };
     }
     case 'additionalProperties': {
       const prop = String(e.params.additionalProperty);
@@ -85,7 +85,7 @@ function describe(e: ErrorObject, path: PathSegment[], kind: DocumentKind, docVa
       const range = at.keyRange([...path, prop]);
       const fixes: DiagnosticFix[] = [];
       if (suggestion) fixes.push({ title: `Rename to '${suggestion}'`, file: f, range, newText: suggestion });
-      return diag('SOC011', 'error', `Unknown property '${prop}' in ${where}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`, f, range, fixes);
+      return { ...diag('SOC011', 'error', `Unknown property '${prop}' in ${where}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`, f, range, fixes), path: [...path, prop] };
     }
     case 'type': {
       const expected = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);

@@ -91,6 +91,8 @@ export interface EvaluateRequest extends RequestBase {
   /** Earlier conversations with this partner. */
   met_before: number;
   tie: number;
+  /** Friends in common: the rater's existing ties (≥ threshold) who also have an existing tie to the partner. */
+  mutual?: number;
 }
 export interface EvaluateResponse { rating: number; reasons: EvaluationReasons; text: string }
 

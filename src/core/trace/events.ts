@@ -147,6 +147,8 @@ export interface EncounterEvent extends Base {
   to: string;
   /** How the partner came to be a candidate. */
   via: 'random' | 'network' | 'recommend' | 'explore';
+  /** Tokens of the partner choice that led to this encounter (absent offline). */
+  usage?: Usage;
 }
 export interface RoomEvent extends Base {
   type: 'room';
@@ -245,8 +247,21 @@ export interface ErrorEvent extends Base {
   agent?: string;
   phase?: Phase;
   message: string;
-  /** What the engine did about it: skipped the step, or fell back to the offline model. */
-  handling: 'skipped' | 'offline' | 'fatal';
+  /**
+   * What the engine did about it (the model's `on_error`): 'skipped' the decision, answered it
+   * with the offline model ('fallback'; earlier traces wrote 'offline'), or stopped the
+   * run ('fatal', e.g. a replay cache miss). 'recovered': the decision succeeded after faults
+   * the provider layer retried or re-asked (listed in `message`); nothing was lost.
+   */
+  handling: 'skipped' | 'fallback' | 'offline' | 'recovered' | 'fatal';
+  /** The failed decision's kind (choose_partner, speak, evaluate, advise, reflect). */
+  kind?: string;
+  /** The conversation the failed decision belonged to. */
+  encounter?: string;
+  /** Failure class from the provider layer (rate_limited, timeout, unparseable, ...). */
+  reason?: string;
+  /** Tokens spent on the failed decision (answers that could not be used still cost). */
+  usage?: Usage;
 }
 export interface RoundEndEvent extends Base { type: 'round_end'; stats: RoundStats }
 export interface RunEndEvent extends Base { type: 'run_end'; rounds: number; usage: UsageTotals }

@@ -1,11 +1,25 @@
-// JSONL trace writer: one line per event, buffered in memory and written out at every round end
-// (and run end), so a trace on disk always ends at a complete round. Works with a file path or
-// any writable stream.
+// JSONL trace writer: one line per event. A trace handed over (flushed, closed) always ends at a
+// complete round: events are written out at every round end (and run end); a file trace also
+// spills large rounds to disk in chunks (so a 10,000-agent round is never held in memory whole)
+// and, if the round is then discarded (an interrupted run), is cut back to the last round end.
+// Lines are encoded straight into byte chunks: no joined text, no second copy.
+// Works with a file path or any writable stream.
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
 import type { TraceEvent, TraceHeader } from './events';
 
-export interface TraceSink { write(chunk: string): Promise<void>; close(): Promise<void> }
+export interface TraceSink {
+  write(chunk: Uint8Array): Promise<void>;
+  close(): Promise<void>;
+  /** Cut the output back to `bytes` (files only; a stream cannot take back what it sent). */
+  truncate?(bytes: number): Promise<void>;
+}
+
+/** Buffered bytes after which a file trace writes out part of a round. */
+const SPILL_BYTES = 4 << 20;
+/** Size of the byte chunks lines are encoded into. */
+const CHUNK_BYTES = 1 << 20;
+const NEWLINE = 10;
 
 function streamSink(out: Writable, closeStream: boolean): TraceSink {
   return {
@@ -20,13 +34,14 @@ function streamSink(out: Writable, closeStream: boolean): TraceSink {
 function fileSink(path: string, append: boolean): TraceSink {
   const fd = fs.openSync(path, append ? 'a' : 'w');
   return {
-    write: (chunk) => writeAll(fd, Buffer.from(chunk)),
+    write: (chunk) => writeAll(fd, chunk),
     close: async () => fs.closeSync(fd),
+    truncate: async (bytes) => fs.ftruncateSync(fd, bytes),
   };
 }
 
 /** fs.write may write less than asked; keep going until the whole buffer is out. */
-function writeAll(fd: number, buf: Buffer, offset = 0): Promise<void> {
+function writeAll(fd: number, buf: Uint8Array, offset = 0): Promise<void> {
   return new Promise((resolve, reject) => fs.write(fd, buf, offset, buf.length - offset, null, (err, n) => {
     if (err) return reject(err);
     if (offset + n < buf.length) writeAll(fd, buf, offset + n).then(resolve, reject); else resolve();
@@ -34,23 +49,31 @@ function writeAll(fd: number, buf: Buffer, offset = 0): Promise<void> {
 }
 
 export class TraceWriter {
-  private buffer: string[] = [];
+  /** Full chunks not yet handed to the sink, then the chunk being filled. */
+  private full: Buffer[] = [];
+  private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+  private used = 0;
+  private pendingBytes = 0;
+  private pendingLines = 0;
   /** Bytes and lines handed to the sink so far (including any existing prefix when appending). */
   bytes: number;
   lines: number;
+  /** Where the last complete round ended (what `discard` goes back to). */
+  private complete: { bytes: number; lines: number };
 
-  private constructor(private readonly sink: TraceSink, start = { bytes: 0, lines: 0 }) {
+  private constructor(private readonly sink: TraceSink, start = { bytes: 0, lines: 0 }, private readonly spill = SPILL_BYTES) {
     this.bytes = start.bytes;
     this.lines = start.lines;
+    this.complete = { ...start };
   }
 
-  /** A new trace at `path` (truncated). */
-  static toFile(path: string): TraceWriter { return new TraceWriter(fileSink(path, false)); }
+  /** A new trace at `path` (truncated). `spillBytes`: buffered bytes before part of a round is written. */
+  static toFile(path: string, spillBytes = SPILL_BYTES): TraceWriter { return new TraceWriter(fileSink(path, false), undefined, spillBytes); }
 
   /** Continue a trace at `path` after truncating it to `bytes` (resume from a checkpoint). */
-  static appendToFile(path: string, at: { bytes: number; lines: number }): TraceWriter {
+  static appendToFile(path: string, at: { bytes: number; lines: number }, spillBytes = SPILL_BYTES): TraceWriter {
     fs.truncateSync(path, at.bytes);
-    return new TraceWriter(fileSink(path, true), at);
+    return new TraceWriter(fileSink(path, true), at, spillBytes);
   }
 
   /** Write to a stream; the stream is ended on close only if `closeStream`. */
@@ -61,31 +84,63 @@ export class TraceWriter {
   /** Buffer one event; round_end and run_end flush. Use as a simulation listener. */
   event(e: TraceEvent): void {
     this.add(e);
-    if (e.type === 'round_end' || e.type === 'run_end') void this.flush();
+    if (e.type === 'round_end' || e.type === 'run_end') {
+      void this.flush();
+      this.complete = { bytes: this.bytes, lines: this.lines };
+    } else if (this.pendingBytes > this.spill && this.sink.truncate) void this.flush();
   }
 
   readonly listener = (e: TraceEvent): void => this.event(e);
 
   private add(x: unknown): void {
-    this.buffer.push(JSON.stringify(x));
+    const line = JSON.stringify(x);
+    // UTF-8 needs at most 3 bytes per UTF-16 unit; start a new chunk if this line might not fit.
+    const worst = line.length * 3 + 1;
+    if (this.used + worst > this.chunk.length) {
+      if (this.used) this.full.push(this.chunk.subarray(0, this.used));
+      this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, worst));
+      this.used = 0;
+    }
+    const n = this.chunk.write(line, this.used, 'utf8');
+    this.chunk[this.used + n] = NEWLINE;
+    this.used += n + 1;
+    this.pendingBytes += n + 1;
+    this.pendingLines++;
   }
 
   private chain: Promise<void> = Promise.resolve();
 
   /** Write out everything buffered; resolves when it reached the sink. */
   flush(): Promise<void> {
-    if (this.buffer.length) {
-      const chunk = this.buffer.join('\n') + '\n';
-      this.lines += this.buffer.length;
-      this.bytes += Buffer.byteLength(chunk);
-      this.buffer = [];
-      this.chain = this.chain.then(() => this.sink.write(chunk));
+    if (this.pendingLines) {
+      const parts = this.full;
+      if (this.used) parts.push(this.chunk.subarray(0, this.used));
+      // The rest of the current chunk stays in use for the next lines.
+      this.chunk = this.chunk.subarray(this.used);
+      if (this.chunk.length < 4096) this.chunk = Buffer.allocUnsafe(CHUNK_BYTES);
+      this.used = 0;
+      this.full = [];
+      this.bytes += this.pendingBytes;
+      this.lines += this.pendingLines;
+      this.pendingBytes = 0;
+      this.pendingLines = 0;
+      for (const part of parts) this.chain = this.chain.then(() => this.sink.write(part));
     }
     return this.chain;
   }
 
-  /** Drop events buffered since the last flush (an interrupted round). */
-  discard(): void { this.buffer = []; }
+  /** Drop the events of the unfinished round (an interrupted run): the trace ends at the last round end. */
+  discard(): void {
+    this.full = [];
+    this.used = 0;
+    this.pendingBytes = 0;
+    this.pendingLines = 0;
+    if (this.bytes === this.complete.bytes) return;
+    const to = this.complete;
+    this.bytes = to.bytes;
+    this.lines = to.lines;
+    this.chain = this.chain.then(() => this.sink.truncate!(to.bytes));
+  }
 
   async close(): Promise<void> {
     await this.flush();

@@ -30,6 +30,21 @@ describe('memory stream', () => {
     }), { numRuns: 200 });
   });
 
+  it('retrieval stays exact while memories are appended and forgotten between queries', () => {
+    fc.assert(fc.property(fc.array(memArb, { minLength: 1, maxLength: 60 }), fc.array(fc.constantFrom(...WORDS), { maxLength: 4 }), (ms, q) => {
+      const stream: MemoryRecord[] = [];
+      const query = makeQuery(...q);
+      ms.forEach((m, id) => {
+        appendMemory(stream, { id, round: m.round, kind: id % 7 === 0 ? 'reflection' : 'observation', text: m.words.join(' '), importance: m.importance }, 12);
+        const top = retrieve(stream, query, 20, cfg, 5).map((s) => [s.memory.id, s.score]);
+        assert.deepEqual(top, scoreMemories(stream, query, 20, cfg).slice(0, 5).map((s) => [s.memory.id, s.score]));
+      });
+      // A stream changed behind appendMemory's back is re-indexed, not misread.
+      stream.splice(0, 2);
+      assert.deepEqual(retrieve(stream, query, 20, cfg, 5).map((s) => s.memory.id), scoreMemories(stream, query, 20, cfg).slice(0, 5).map((s) => s.memory.id));
+    }), { numRuns: 150 });
+  });
+
   it('forgets the oldest ordinary memory beyond the cap, keeping seeds and reflections', () => {
     const stream: MemoryRecord[] = [];
     appendMemory(stream, { id: 0, round: 0, kind: 'seed', text: 'seed', importance: 5 });

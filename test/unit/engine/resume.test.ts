@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { parseCheckpoint } from '../../../src/core/engine/checkpoint';
+import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/checkpoint';
 import { TraceWriter } from '../../../src/core/trace/writer';
 
 /** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
@@ -57,6 +57,15 @@ describe('checkpoint and resume', () => {
       assert.equal(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'), expected);
     });
   }
+
+  it('a checkpoint written agent by agent is exactly its JSON', async () => {
+    await runToFiles(dir, sc, (r) => r === 3);
+    const cp = parseCheckpoint(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
+    const file = path.join(dir, 'streamed.json');
+    writeCheckpoint(file, cp);
+    assert.equal(fs.readFileSync(file, 'utf8'), JSON.stringify(cp));
+    assert.ok(!fs.existsSync(`${file}.tmp`));
+  });
 
   it('refuses to resume with a changed scenario', async () => {
     await runToFiles(dir, sc, (r) => r === 3);

@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { readTrace } from '../../../src/core/trace/reader';
+import { startFakeOpenAI } from '../../support/fakeOpenAI';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
@@ -50,6 +51,37 @@ describe('society run', function () {
       assert.equal(result, 0, 'the run finished before the interrupt');
     }
     assert.equal(fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'), expected);
+  });
+
+  it('runs an LLM scenario with --cache, then reruns it from the cache alone with --replay', async () => {
+    const server = await startFakeOpenAI();
+    try {
+      const file = path.join(dir, 'llm.society');
+      fs.writeFileSync(file, [
+        'kind: scenario', 'name: LLM run', 'seed: 3',
+        'personas:',
+        '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
+        '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
+        '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
+        'world: { rounds: 2 }',
+        `models: { default: { provider: openai, model: fake-model, base_url: "${server.url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
+      ].join('\n') + '\n');
+      const cache = path.join(dir, 'cache'), live = path.join(dir, 'live'), again = path.join(dir, 'again');
+      assert.equal((await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]))).result, 1, 'no key, no run');
+      process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
+      const { result, out } = await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]));
+      assert.equal(result, 0);
+      assert.match(out, /model calls: \d+ calls, \d+ in \+ \d+ out tokens, \$\d/);
+      const calls = server.count;
+      assert.ok(calls > 10);
+      delete process.env.SOCIETY_TEST_FAKE_KEY;
+      assert.equal((await quietly(() => runCommand.run([file, '--out', again, '--cache', cache, '--replay']))).result, 0);
+      assert.equal(server.count, calls, 'replay made no calls');
+      assert.equal(fs.readFileSync(path.join(again, 'trace.jsonl'), 'utf8'), fs.readFileSync(path.join(live, 'trace.jsonl'), 'utf8'));
+    } finally {
+      delete process.env.SOCIETY_TEST_FAKE_KEY;
+      await server.close();
+    }
   });
 
   it('rejects bad arguments', async () => {

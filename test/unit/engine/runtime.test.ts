@@ -3,31 +3,51 @@ import { makeScenario } from './scenarioFixture';
 import { Simulation, type StepPoint } from '../../../src/core/engine/simulation';
 import { SimulationRuntime, type StopReason } from '../../../src/core/engine/runtime';
 import { PHASES } from '../../../src/core/trace/events';
+import { STAGES } from '../../../src/core/engine/turn';
 
 function nextStop(rt: SimulationRuntime): Promise<[StopReason, StepPoint]> {
   return new Promise((resolve) => { const l = (r: StopReason, p: StepPoint): void => { resolve([r, p]); }; rt.onStop(l); });
 }
 
 describe('debugger runtime', () => {
-  it('stops on entry, steps phase by phase in order, then by turn and by round', async () => {
-    const rt = new SimulationRuntime(Simulation.create(makeScenario(4, { world: { ...makeScenario(1).world, rounds: 3 } })), { stopOnEntry: true });
+  it('stops on entry, steps phase by phase (agent by agent, stage by stage), then by agent and by round', async () => {
+    const sim = Simulation.create(makeScenario(4, { world: { ...makeScenario(1).world, rounds: 3 } }));
+    const rt = new SimulationRuntime(sim, { stopOnEntry: true });
     const stops: [StopReason, StepPoint][] = [];
     rt.onStop((r, p) => stops.push([r, p]));
     const done = rt.start();
     await new Promise((r) => setImmediate(r));
     assert.equal(stops[0][0], 'entry');
     const seen: string[] = [];
-    for (let i = 0; i < 12; i++) {
+    while (seen.length < 32) {
       rt.stepPhase();
       await new Promise((r) => setImmediate(r));
       const p = stops[stops.length - 1][1];
-      if (p.kind === 'phase') seen.push(p.phase);
+      if (p.kind === 'phase' && p.round === 1) seen.push(`${p.agent}:${p.phase}`);
     }
-    assert.deepEqual(seen.slice(0, 8), [...PHASES]);
+    // Round 1, four agents in turn order: perceive…act for each, then the evaluation barrier, then reward…reflect.
+    const order = sim.turnOrder(1).map((a) => a.id);
+    const expected = [
+      ...order.flatMap((id) => STAGES[0].map((ph) => `${id}:${ph}`)),
+      ...order.map((id) => `${id}:evaluate`),
+      ...order.flatMap((id) => STAGES[2].map((ph) => `${id}:${ph}`)),
+    ];
+    assert.deepEqual(seen, expected);
+    assert.deepEqual(new Set(expected.map((x) => x.split(':')[1])), new Set(PHASES));
+    rt.stepPhase();
+    await new Promise((r) => setImmediate(r));
+    const at = stops[stops.length - 1][1];
+    assert.equal(at.kind, 'round_end');
+    rt.stepPhase();
+    await new Promise((r) => setImmediate(r));
+    rt.stepPhase();
+    await new Promise((r) => setImmediate(r));
+    const from = stops[stops.length - 1][1];
+    assert.ok(from.kind === 'phase' && from.phase === 'perceive' && from.round === 2);
     rt.stepTurn();
     await new Promise((r) => setImmediate(r));
     const turn = stops[stops.length - 1][1];
-    assert.ok((turn.kind === 'phase' && turn.phase === 'perceive') || turn.kind === 'round_end');
+    assert.ok(turn.kind === 'phase' && turn.phase === 'perceive' && turn.agent !== from.agent, JSON.stringify(turn));
     rt.stepRound();
     await new Promise((r) => setImmediate(r));
     assert.equal(stops[stops.length - 1][1].kind, 'round_end');

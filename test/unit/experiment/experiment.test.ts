@@ -64,3 +64,20 @@ describe('experiments', function () {
     assert.equal(density.confident, true);
   });
 });
+
+describe('the friends example reproduces the seed paper (offline model)', function () {
+  this.timeout(300000);
+  it('coaching raises density and median degree; reciprocity, clustering and homophily beat a random graph', async () => {
+    const { scenario } = await loadScenarioFile(path.join(repo, 'examples/friends/friends.society'), { root: repo });
+    assert.ok(scenario);
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-friends-'));
+    const run = await runExperiment(scenario, { outDir: dir, traces: false });
+    assert.equal(run.result.runs.length, scenario.experiment!.conditions.length * scenario.experiment!.seeds.length);
+    const claims = run.result.claims;
+    assert.equal(claims.length, 2 + 3 * 2);
+    for (const c of claims) assert.ok(c.holds, `${c.text}: ${c.evidence}`);
+    for (const c of claims.filter((x) => x.text.startsWith('Coaching'))) assert.ok(c.confident, `${c.text} with 95% confidence: ${c.evidence}`);
+    const html = fs.readFileSync(path.join(dir, 'experiment.html'), 'utf8');
+    for (const c of claims) assert.ok(html.includes(c.evidence.replace(/'/g, '&#39;')), `the report states: ${c.evidence}`);
+  });
+});

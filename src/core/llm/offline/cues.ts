@@ -69,3 +69,9 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   for (const x of a) if (b.includes(x)) inter++;
   return inter / (a.length + b.length - inter);
 }
+
+/** The partner's display name as written in a memory ("Talked with Maya Chen ..."), else the id. */
+export function nameIn(text: string, id: string): string {
+  const m = /with ([A-Z][\p{L}'-]*(?: [A-Z][\p{L}'-]*)?)/u.exec(text);
+  return m ? m[1] : id;
+}

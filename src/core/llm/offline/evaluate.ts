@@ -11,11 +11,18 @@ import { clamp01, jaccard, sat } from './cues';
  *   novelty     = sat(info + 0.5·[first meeting], 1), info = Σ over e's greet/share/answer/disclose messages
  *                 with a topic of 1 (topic outside my interests) or 0.5 (a topic I know), + 0.5 per answer to my question
  *   affect      = clamp(0.25 + 0.35·jaccard(interests) + 0.15·[e supported me] + 0.15·[we agreed a plan]
- *                 + 0.2·warmth(e) + 0.2·tie(r→e) + 0.25·(A_r − 0.5) − 0.25·(N_r − 0.5) − 0.15·[e declined my plan] + 0.1·(u − 0.5))
+ *                 + 0.2·warmth(e) + 0.2·tie(r→e) + 0.3·min(1, mutual/2) + 0.25·(A_r − 0.5) − 0.25·(N_r − 0.5)
+ *                 − 0.15·[e declined my plan] + 0.1·(u − 0.5))
  *   where warmth = share of e's messages that greet, ask, answer, support or accept; u ~ U(0,1);
  *   the tie term is familiarity: liking carries over from earlier conversations.
  *   rating      = mean of the three.
  */
+/**
+ * Embeddedness: a conversation with someone my friends are friends with feels warmer (shared
+ * context, trust; Granovetter 1985, Easley & Kleinberg ch. 3): affect + 0.3·min(1, mutual / 2).
+ */
+export const EMBEDDEDNESS = 0.3;
+
 export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
   const r = req.persona, e = req.partner, tr = req.transcript;
   const mine = new Set(r.interests);
@@ -41,6 +48,7 @@ export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
   const sim = jaccard(r.interests, e.interests);
   const warmth = theirs ? warm / theirs : 0;
   const affect = clamp01(0.25 + 0.35 * sim + 0.15 * (supported ? 1 : 0) + 0.15 * (planned ? 1 : 0) + 0.2 * warmth + 0.2 * req.tie +
+    EMBEDDEDNESS * Math.min(1, (req.mutual ?? 0) / 2) +
     0.25 * (r.traits.agreeableness - 0.5) - 0.25 * (r.traits.neuroticism - 0.5) - 0.15 * (declined ? 1 : 0) + 0.1 * (rng.next() - 0.5));
   const rating = (reciprocity + novelty + affect) / 3;
 

@@ -2,6 +2,7 @@
 // Deterministic: each decision draws from a random stream keyed by the run seed and request.key.
 import type { AgentModel, DecisionRequest, DecisionResponse, ResponseByKind } from '../types';
 import { zeroUsage } from '../types';
+import type { Usage } from '../../trace/events';
 import { stream } from '../../engine/rng';
 import { choosePartner } from './partner';
 import { speak } from './speak';
@@ -15,7 +16,12 @@ export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
 export class OfflineModel implements AgentModel {
   readonly provider = 'offline' as const;
   readonly label = OFFLINE_LABEL;
-  constructor(readonly name: string, private readonly seed: number) {}
+  /** Offline decisions cost nothing; one shared record (never mutated) saves an object per decision. */
+  private readonly zero: Usage;
+
+  constructor(readonly name: string, private readonly seed: number) {
+    this.zero = Object.freeze(zeroUsage(name));
+  }
 
   async decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {
     signal?.throwIfAborted();
@@ -34,6 +40,8 @@ export class OfflineModel implements AgentModel {
       case 'reflect': out = reflect(request); break;
       case 'interview': out = interview(request); break;
     }
-    return { ...out, usage: zeroUsage(this.name) } as unknown as DecisionResponse<R>;
+    // Each kind's function returns a fresh object: give it the usage in place rather than copying it.
+    (out as { usage?: Usage }).usage = this.zero;
+    return out as unknown as DecisionResponse<R>;
   }
 }

@@ -3,6 +3,7 @@
 import { DRIVERS, type Driver } from '../../format/model';
 import { ADVICE_ACTIONS, type AdviceAction } from '../../trace/events';
 import type { Insight, ReflectRequest, ReflectResponse, RetrievedMemory } from '../types';
+import { nameIn } from './cues';
 
 const ACTION_FOR: Record<Driver, AdviceAction> = {
   social: 'reciprocate', information: 'ask', presentation: 'share', coordination: 'plan', support: 'support',
@@ -68,8 +69,3 @@ export function reflect(req: ReflectRequest): ReflectResponse {
   return { insights };
 }
 
-/** The partner's display name as written in a memory ("Talked with Maya Chen ..."), else the id. */
-function nameIn(text: string, id: string): string {
-  const m = /with ([A-Z][\p{L}'-]*(?: [A-Z][\p{L}'-]*)?)/u.exec(text);
-  return m ? m[1] : id;
-}

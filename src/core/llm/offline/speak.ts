@@ -4,6 +4,7 @@ import type { DialogueAct } from '../../trace/events';
 import type { Rng } from '../../engine/rng';
 import type { PersonaBrief, SpeakRequest, SpeakResponse } from '../types';
 import { clamp01, emphasis, type Emphasis } from './cues';
+import { introduction, introductionText } from './introduce';
 import { phrase } from './phrasing';
 
 /**
@@ -31,13 +32,21 @@ export function actWeights(req: SpeakRequest, e: Emphasis, sharedTopics: string[
   return w;
 }
 
+// The engine passes the same `others` array for every message of a conversation side.
+const interestSets = new WeakMap<readonly PersonaBrief[], Set<string>>();
+function interestsOf(others: readonly PersonaBrief[]): Set<string> {
+  let s = interestSets.get(others);
+  if (!s) interestSets.set(others, (s = new Set(others.flatMap((o) => o.interests))));
+  return s;
+}
+
 export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   const self = req.persona;
   const other = req.others[0];
   const e = emphasis(self, req.memories);
   const last = req.transcript[req.transcript.length - 1];
   const fromOther = last && last.from !== self.id ? last : undefined;
-  const othersInterests = new Set(req.others.flatMap((o) => o.interests));
+  const othersInterests = interestsOf(req.others);
   const shared = self.interests.filter((i) => othersInterests.has(i));
   const metBefore = req.memories.some((m) => m.cues?.partner === other?.id && m.kind === 'conversation');
   const speaker = fromOther ? req.others.find((o) => o.id === fromOther.from) ?? other : other;
@@ -60,6 +69,9 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
     topic = pool.length ? pool[Math.max(0, rng.weighted(pool.map((i) => (shared.includes(i) ? 2 : 1))))] : undefined;
   }
   if (!act) {
+    // With nothing owed, a speaker may introduce a friend who shares the listener's interest.
+    const intro = introduction(req, rng);
+    if (intro) return { act: 'share', text: introductionText(intro, rng), topic: intro.topic };
     const weights = actWeights(req, e, shared);
     const acts = Object.keys(weights) as DialogueAct[];
     act = acts[Math.max(0, rng.weighted(acts.map((a) => weights[a]!)))];

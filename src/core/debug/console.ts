@@ -1,0 +1,57 @@
+// The Debug Console: `memories <agent> [query…]` ranks an agent's memories for a query with the
+// engine's retrieval scores, `ask <agent> "<question>"` interviews the agent in character (the
+// caller records it as an intervention), anything else is an expression over the state.
+import { makeQuery, scoreMemories } from '../engine/memory';
+import type { Simulation, StepPoint } from '../engine/simulation';
+import { evaluateExpression } from './expression';
+import { resolveAgent, stateScope } from './stateScope';
+import { display } from './breakpoints';
+
+export interface Interview { agent: string; question: string; answer: string; round: number }
+
+export interface ConsoleResult {
+  text: string;
+  /** Structured result, shown expandable when it is an object. */
+  value?: unknown;
+  interview?: Interview;
+}
+
+export const CONSOLE_HELP = [
+  'memories <agent> [query…]   rank the agent\'s memories for a query (retrieval scores)',
+  'ask <agent> "<question>"    interview the agent in character (recorded as an intervention)',
+  '<expression>                e.g. round >= 5 && tie("maya", "leo") > 0.6; functions: tie, reward, memories, met, rating, ties, contains',
+].join('\n');
+
+export async function runConsole(input: string, sim: Simulation, at: StepPoint | undefined): Promise<ConsoleResult> {
+  const line = input.trim();
+  if (line === 'help' || line === '?') return { text: CONSOLE_HELP };
+  const mem = /^memories\s+(\S+)(?:\s+(.*))?$/.exec(line);
+  if (mem) return memories(sim, mem[1], mem[2] ?? '');
+  const ask = /^ask\s+(\S+)\s+(.+)$/.exec(line);
+  if (ask) {
+    const agent = resolveAgent(sim, ask[1]);
+    const question = unquote(ask[2]);
+    const answer = (await sim.interview(agent.id, question)) ?? '(no answer)';
+    return { text: `${agent.persona.name}: ${answer}`, interview: { agent: agent.id, question, answer, round: sim.world.round } };
+  }
+  const value = evaluateExpression(line, stateScope(sim, at));
+  return { text: display(value), value };
+}
+
+function memories(sim: Simulation, who: string, query: string): ConsoleResult {
+  const a = resolveAgent(sim, who);
+  const w = sim.world;
+  // No query: what the agent's own interests bring to mind (the start of every retrieval).
+  const q = makeQuery(...(query.trim() ? [query] : a.persona.interests));
+  const ranked = scoreMemories(a.memories, q, w.round, w.settings.memory).slice(0, w.settings.memory.top_k);
+  const value = ranked.map((s) => ({
+    score: r3(s.score), recency: r3(s.recency), importance: r3(s.importance), relevance: r3(s.relevance),
+    id: s.memory.id, round: s.memory.round, kind: s.memory.kind, text: s.memory.text,
+  }));
+  const head = `${a.id}: top ${value.length} of ${a.memories.length} memories for "${query.trim() || a.persona.interests.join(', ')}"`;
+  const rows = value.map((m) => `  ${m.score.toFixed(3)}  #${m.id} r${m.round} ${m.kind}  ${m.text}`);
+  return { text: [head, ...rows].join('\n'), value };
+}
+
+const r3 = (x: number): number => Math.round(x * 1000) / 1000;
+const unquote = (s: string): string => s.trim().replace(/^(["'])([\s\S]*)\1$/, '$2');

@@ -1,0 +1,51 @@
+// What conditions, logpoints and the Debug Console can read: the step point (round, phase,
+// agent, turn) and functions over the world (tie, reward, memories, …). Agents can be named by
+// id, by id prefix ("maya" for maya_chen) or by first name, as people type them in a console.
+import type { Simulation, StepPoint } from '../engine/simulation';
+import type { Agent } from '../engine/agent';
+import type { ExpressionScope, Value } from './expression';
+import { ExpressionError } from './expression';
+
+export function resolveAgent(sim: Simulation, name: unknown): Agent {
+  const key = String(name);
+  const exact = sim.agent(key);
+  if (exact) return exact;
+  const low = key.toLowerCase();
+  const found = [...sim.world.agents.values()].filter((a) =>
+    a.id.toLowerCase().startsWith(`${low}_`) || a.persona.name.toLowerCase() === low || a.persona.name.toLowerCase().split(/\s+/)[0] === low);
+  if (found.length === 1) return found[0];
+  throw new ExpressionError(found.length ? `'${key}' is ambiguous: ${found.map((a) => a.id).join(', ')}` : `no agent '${key}'`);
+}
+
+export function stateScope(sim: Simulation, p: StepPoint | undefined): ExpressionScope {
+  const w = sim.world;
+  const agent = (x: Value): Agent => resolveAgent(sim, x);
+  return {
+    vars: {
+      round: p?.round ?? w.round,
+      phase: p?.kind === 'phase' ? p.phase : null,
+      agent: p?.kind === 'phase' ? p.agent : null,
+      turn: p?.kind === 'phase' ? p.turn : null,
+      step: p?.kind ?? null,
+      rounds: sim.rounds,
+      agents: w.agents.size,
+      threshold: w.settings.ties.threshold,
+    },
+    fns: {
+      /** Directed tie strength a → b, 0..1. */
+      tie: (a, b) => w.ties.get(agent(a).id, agent(b).id),
+      /** The agent's last total reward (0 before its first reward phase). */
+      reward: (a) => agent(a).lastRewards?.total ?? 0,
+      /** How many memories the agent holds. */
+      memories: (a) => agent(a).memories.length,
+      /** Conversations a has had with b. */
+      met: (a, b) => agent(a).met.get(agent(b).id) ?? 0,
+      /** b's last rating of a. */
+      rating: (a, b) => agent(a).ratedBy.get(agent(b).id) ?? null,
+      /** Ties from the agent at or above the threshold. */
+      ties: (a) => [...w.ties.outgoing(agent(a).id).values()].filter((t) => t.strength >= w.settings.ties.threshold).length,
+      /** Case-insensitive substring test, for logpoints over text. */
+      contains: (s, part) => String(s).toLowerCase().includes(String(part).toLowerCase()),
+    },
+  };
+}

@@ -1,0 +1,43 @@
+// Introductions noticed in a conversation: a member named someone they have talked with to a
+// member who has never met that person ("My friend Tom is big on bouldering too"). The listener
+// remembers it, so the next time that memory is retrieved the introduced person is on its mind
+// (turn.ts rememberedPeople makes them a candidate) and the choice is the agent's own. This is
+// triadic closure by introduction; nothing is arranged by the engine.
+import type { Agent } from './agent';
+import type { Conversation } from './conversation';
+import type { World } from './world';
+
+/** Importance of remembering that someone was introduced to me. */
+export const INTRODUCTION_IMPORTANCE = 5;
+
+export interface Introduction { by: Agent; friend: Agent; topic?: string }
+
+/** People named to `listener` by the others in the conversation: acquaintances of theirs it has not met. */
+export function introductionsTo(world: World, conv: Conversation, listener: Agent): Introduction[] {
+  const out: Introduction[] = [];
+  for (const line of conv.transcript) {
+    if (line.from === listener.id) continue;
+    const by = conv.members.find((m) => m.id === line.from);
+    if (!by) continue;
+    by.met.forEach((_n, id) => {
+      if (id === listener.id || listener.met.has(id) || out.some((i) => i.friend.id === id)) return;
+      const friend = world.agents.get(id);
+      if (friend && line.text.includes(friend.persona.name)) out.push({ by, friend, ...(line.topic ? { topic: line.topic } : {}) });
+    });
+  }
+  return out;
+}
+
+/**
+ * The listener remembers each introduction. It carries the trust the listener has in whoever
+ * made it: valence = ½·tie(listener → introducer), so a friend's word counts and a stranger's
+ * does not (a friend of a friend starts out with some goodwill).
+ */
+export function rememberIntroductions(world: World, conv: Conversation, listener: Agent): void {
+  for (const i of introductionsTo(world, conv, listener)) {
+    const trust = Math.round(50 * world.ties.get(listener.id, i.by.id)) / 100;
+    world.remember(listener, 'observation',
+      `${i.by.persona.name} introduced me to ${i.friend.persona.name}${i.topic ? `, who is into ${i.topic}` : ''}.`,
+      INTRODUCTION_IMPORTANCE, { partner: i.friend.id, ...(i.topic ? { topic: i.topic } : {}), ...(trust > 0 ? { valence: trust } : {}) });
+  }
+}

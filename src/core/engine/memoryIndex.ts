@@ -1,0 +1,72 @@
+// A memory stream's scoring fields packed into one Int32Array — per memory [id, round, importance,
+// token count, token ids…] — so retrieval scans contiguous memory instead of chasing a hundred
+// scattered records (at 10,000 agents that cache-missing was most of the cost). It mirrors the
+// record array position for position; appendMemory keeps it in step, and anything else that
+// changes the array simply makes it stale, which is detected and rebuilt.
+import type { MemoryRecord } from '../trace/events';
+import { tokenIds } from './tokens';
+
+const FIELDS = 4;
+const INDEX = Symbol('memoryIndex');
+type Indexed = MemoryRecord[] & { [INDEX]?: MemoryIndex };
+
+export class MemoryIndex {
+  data = new Int32Array(256);
+  used = 0;
+  count = 0;
+
+  append(m: MemoryRecord): void {
+    const toks = tokenIds(m.text);
+    const need = this.used + FIELDS + toks.length;
+    if (need > this.data.length) { const grown = new Int32Array(Math.max(need, this.data.length * 2)); grown.set(this.data.subarray(0, this.used)); this.data = grown; }
+    const d = this.data;
+    let o = this.used;
+    d[o++] = m.id; d[o++] = m.round; d[o++] = m.importance; d[o++] = toks.length;
+    for (const t of toks) d[o++] = t;
+    this.used = o;
+    this.count++;
+  }
+
+  /** Drop the memory at position `i`. */
+  removeAt(i: number): void {
+    let o = 0;
+    for (let k = 0; k < i; k++) o += FIELDS + this.data[o + 3];
+    const len = FIELDS + this.data[o + 3];
+    this.data.copyWithin(o, o + len, this.used);
+    this.used -= len;
+    this.count--;
+  }
+
+  /** Whether this still mirrors `stream` (same length, same first and last ids). */
+  matches(stream: readonly MemoryRecord[]): boolean {
+    const n = stream.length;
+    if (n !== this.count) return false;
+    if (n === 0) return true;
+    if (this.data[0] !== stream[0].id) return false;
+    let o = 0;
+    for (let k = 0; k < n - 1; k++) o += FIELDS + this.data[o + 3];
+    return this.data[o] === stream[n - 1].id;
+  }
+}
+
+/** The index of a stream, built (or rebuilt) when missing or stale. */
+export function indexOf(stream: readonly MemoryRecord[]): MemoryIndex {
+  const s = stream as Indexed;
+  let idx = s[INDEX];
+  if (!idx || !idx.matches(stream)) {
+    idx = new MemoryIndex();
+    for (const m of stream) idx.append(m);
+    s[INDEX] = idx;
+  }
+  return idx;
+}
+
+/** The index if the stream has one that is in step before `change` (used by appendMemory). */
+export function liveIndex(stream: readonly MemoryRecord[]): MemoryIndex | undefined {
+  const s = stream as Indexed;
+  const idx = s[INDEX];
+  if (idx && idx.count !== stream.length) { delete s[INDEX]; return undefined; }
+  return idx;
+}
+
+export const INDEX_FIELDS = FIELDS;

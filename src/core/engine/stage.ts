@@ -1,0 +1,51 @@
+// Runs the independent units of one stage of a round (e.g. every agent's perceive → act) with at
+// most `width` units in flight, and publishes them in canonical order: each unit's said events
+// are emitted as soon as every earlier unit has finished (so a live view streams), and the
+// deferred state changes of all units run when the stage ends (the barrier), in unit order.
+// Emission order therefore never depends on how the units interleaved.
+import type { TraceEvent } from '../trace/events';
+import { Tape } from './tape';
+
+export interface StageOptions {
+  /** Units in flight at once (1 = one after another). */
+  width: number;
+  emit: (e: TraceEvent) => void;
+  /** Give the event loop a turn after this many finished units (pause, abort, I/O). */
+  yieldEvery: number;
+  /** Shared count of finished units, so yields are spaced across stages. */
+  counter: { units: number };
+}
+
+const nextTick = (): Promise<void> => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
+
+export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tape, index: number) => Promise<void>, o: StageOptions): Promise<void> {
+  const n = units.length;
+  const tapes: Tape[] = new Array(n);
+  const finished = new Uint8Array(n);
+  let next = 0, published = 0;
+  let failure: { error: unknown } | undefined;
+
+  const publish = (): void => {
+    while (published < n && finished[published]) {
+      const t = tapes[published++];
+      for (const e of t.events) o.emit(e);
+      t.events = [];
+    }
+  };
+
+  const worker = async (): Promise<void> => {
+    while (!failure && next < n) {
+      const i = next++;
+      const tape = (tapes[i] = new Tape());
+      try { await work(units[i], tape, i); } catch (error) { failure ??= { error }; return; }
+      finished[i] = 1;
+      if (!failure) publish();
+      if (++o.counter.units % o.yieldEvery === 0) await nextTick();
+    }
+  };
+
+  // Every worker settles before the stage reports a failure, so nothing is emitted after it.
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.width, n)) }, worker));
+  if (failure) throw failure.error;
+  for (const t of tapes) for (const effect of t.effects) effect();
+}

@@ -1,0 +1,92 @@
+// Tokens for memory relevance: lower-cased content words, each given a small integer id once per
+// process, and a query's ids marked in a shared table so relevance is a scan with no hashing.
+// The vocabulary only grows (ids must stay stable); LLM-sized runs add tens of thousands of words.
+
+const STOPWORDS = new Set(('the and for with that this you your are was were have has had but not about from they them ' +
+  'their what when who how its our out all can will just into than then there some very like also been more ' +
+  'would could should i me my we us he she his her him of to in on at is it be as or an a by so do did')
+  .split(' '));
+
+/** Word characters: ASCII letters and digits, and every non-ASCII code unit (accented letters, CJK). */
+function isWordChar(c: number): boolean {
+  return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
+}
+
+const vocabulary = new Map<string, number>();
+const words: string[] = [];
+function idOf(w: string): number {
+  let id = vocabulary.get(w);
+  if (id === undefined) { id = words.length; words.push(w); vocabulary.set(w, id); }
+  return id;
+}
+
+export function wordOf(id: number): string { return words[id]; }
+
+/** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
+export function tokenIds(text: string): number[] {
+  const out: number[] = [];
+  const lower = text.toLowerCase();
+  let start = -1;
+  for (let i = 0; i <= lower.length; i++) {
+    const word = i < lower.length && isWordChar(lower.charCodeAt(i));
+    if (word) { if (start < 0) start = i; continue; }
+    if (start >= 0) {
+      if (i - start >= 3) {
+        const w = lower.slice(start, i);
+        if (!STOPWORDS.has(w)) { const id = idOf(w); if (!out.includes(id)) out.push(id); }
+      }
+      start = -1;
+    }
+  }
+  return out;
+}
+
+// Situations are described by the same short strings (names, interests) over and over.
+const phraseCache = new Map<string, number[]>();
+export function phraseIds(text: string): number[] {
+  if (text.length > 64) return tokenIds(text);
+  let t = phraseCache.get(text);
+  if (!t) {
+    if (phraseCache.size > 100_000) phraseCache.clear();
+    t = tokenIds(text);
+    phraseCache.set(text, t);
+  }
+  return t;
+}
+
+// The mark table: marks[id] === generation ⇔ token id is in the current query.
+let marks = new Int32Array(1024);
+let generation = 0;
+
+function mark(id: number): boolean {
+  if (id >= marks.length) { const grown = new Int32Array(Math.max(id + 1, marks.length * 2)); grown.set(marks); marks = grown; }
+  if (marks[id] === generation) return false;
+  marks[id] = generation;
+  return true;
+}
+
+/** Starts a new query and marks the tokens of `words` (unknown words count but match nothing); returns |Q|. */
+export function markWords(query: Iterable<string>): number {
+  generation++;
+  let n = 0;
+  for (const w of query) { const id = vocabulary.get(w); if (id === undefined || mark(id)) n++; }
+  return n;
+}
+
+/** Starts a new query from situation phrases (no set built); returns |Q|. */
+export function markPhrases(texts: readonly string[]): number {
+  generation++;
+  let n = 0;
+  for (const t of texts) for (const id of phraseIds(t)) if (mark(id)) n++;
+  return n;
+}
+
+/** Whether a token id is in the current query. */
+export function marked(id: number): boolean { return marks[id] === generation; }
+
+/** Count of `ids[from, to)` in the current query. */
+export function markedIn(ids: Int32Array, from: number, to: number): number {
+  let hit = 0;
+  for (let i = from; i < to; i++) if (marks[ids[i]] === generation) hit++;
+  return hit;
+}

@@ -1,0 +1,73 @@
+// Token and cost totals of a run, per agent, per phase and per model. Plain JSON so a checkpoint
+// carries it and a resumed run reports the whole run. Sums are added in canonical (commit) order,
+// so floating-point totals are identical however calls interleaved.
+import type { Phase, Usage, UsageTotals } from '../trace/events';
+
+export interface UsageBookJSON {
+  total: UsageTotals;
+  by_agent: Record<string, UsageTotals>;
+  by_phase: Partial<Record<Phase, UsageTotals>>;
+  by_model: Record<string, UsageTotals>;
+  /** Decisions that failed (and were skipped or answered offline), by model. */
+  failed: Record<string, number>;
+}
+
+export function emptyTotals(): UsageTotals { return { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }; }
+
+export function addUsage(t: UsageTotals, u: Usage): void {
+  t.calls++; t.input_tokens += u.input_tokens; t.output_tokens += u.output_tokens; t.cost_usd += u.cost_usd;
+}
+
+export class UsageBook {
+  total = emptyTotals();
+  byAgent = new Map<string, UsageTotals>();
+  byPhase = new Map<Phase, UsageTotals>();
+  byModel = new Map<string, UsageTotals>();
+  failed = new Map<string, number>();
+
+  record(agent: string, phase: Phase, u: Usage): void {
+    addUsage(this.total, u);
+    addUsage(slot(this.byAgent, agent), u);
+    addUsage(slot(this.byPhase, phase), u);
+    addUsage(slot(this.byModel, u.model), u);
+  }
+
+  fail(model: string): void { this.failed.set(model, (this.failed.get(model) ?? 0) + 1); }
+
+  toJSON(): UsageBookJSON {
+    return {
+      total: { ...this.total }, by_agent: sorted(this.byAgent), by_phase: sorted(this.byPhase), by_model: sorted(this.byModel),
+      failed: Object.fromEntries([...this.failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+    };
+  }
+
+  static fromJSON(j: UsageBookJSON): UsageBook {
+    const b = new UsageBook();
+    b.total = { ...j.total };
+    for (const [k, v] of Object.entries(j.by_agent)) b.byAgent.set(k, { ...v });
+    for (const [k, v] of Object.entries(j.by_phase)) b.byPhase.set(k as Phase, { ...v! });
+    for (const [k, v] of Object.entries(j.by_model)) b.byModel.set(k, { ...v });
+    for (const [k, v] of Object.entries(j.failed)) b.failed.set(k, v);
+    return b;
+  }
+
+  /** A few lines for the CLI: totals, then per model and per phase. */
+  format(): string {
+    const line = (label: string, t: UsageTotals): string =>
+      `  ${label}: ${t.calls} call${t.calls === 1 ? '' : 's'}, ${t.input_tokens} in + ${t.output_tokens} out tokens, $${t.cost_usd.toFixed(4)}`;
+    const out = [line('model calls', this.total)];
+    for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));
+    for (const [p, t] of [...this.byPhase].sort()) out.push(line(`  phase ${p}`, t));
+    return out.join('\n');
+  }
+}
+
+function slot<K>(m: Map<K, UsageTotals>, k: K): UsageTotals {
+  let t = m.get(k);
+  if (!t) m.set(k, (t = emptyTotals()));
+  return t;
+}
+
+function sorted<K extends string>(m: Map<K, UsageTotals>): Record<K, UsageTotals> {
+  return Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, { ...v }])) as Record<K, UsageTotals>;
+}

@@ -1,0 +1,191 @@
+// Completions at the cursor, from the schema: keys (with docs, and snippets that fill in required
+// fields), enum values and booleans, persona ids where an id is expected, model names, include
+// paths. Editor-neutral: items carry a range and insert text (snippet syntax when `snippet`).
+import type { Position, Range } from './model';
+import type { LineIndex } from './lines';
+import type { PathSegment } from './parse';
+import { cursorContext, type CursorContext } from './cursor';
+import { branch, deref, documentSchema, societySchema, type SchemaNode } from './schema';
+import { schemaMarkdown, show, typeSummary } from './schemaText';
+import { valueRole } from './roles';
+import { personaCard, type PersonaSummary } from './personaCard';
+
+export interface CompletionItem {
+  label: string;
+  kind: 'property' | 'value' | 'enum' | 'persona' | 'file' | 'folder' | 'model';
+  detail?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Lines after the first are indented relative to the cursor's line (editors adjust them). */
+  insertText: string;
+  /** `insertText` uses snippet syntax (`$1`, `${1:default}`, `${1|a,b|}`). */
+  snippet: boolean;
+  range: Range;
+  sortText: string;
+  /** Open completions again after inserting (a key whose value has its own completions). */
+  retrigger?: boolean;
+}
+
+/** What completion needs from the workspace, asked only when the cursor needs it. */
+export interface CompletionSources {
+  personas(): PersonaSummary[];
+  models(): string[];
+  /** Include paths relative to the scenario's folder: files and `folder/*.society` globs. */
+  includes(): { path: string; kind: 'file' | 'folder' }[];
+}
+
+export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
+  const ctx = cursorContext(lines, position);
+  if (!ctx) return [];
+  const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
+  if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);
+  if (ctx.role === 'key' && nodes.length === 0 && ctx.path.length > 0) return [];
+  const arrayOfObjects = ctx.role === 'key' && nodes.length === 1 && isArrayOfObjects(nodes[0]);
+  if (arrayOfObjects) return itemKeyItems(ctx, deref(nodes[0])!);
+  const values = valueItems(ctx, nodes[0], sources);
+  // Right after `key:` with no space yet, a value needs one (`mode:random` is a single string).
+  const before = lines.lineText(ctx.replace.start.line).slice(0, ctx.replace.start.character);
+  return before.endsWith(':') ? values.map((v) => ({ ...v, insertText: ` ${v.insertText}` })) : values;
+}
+
+/** The schema(s) at a path: both branches of an if/then/else when the value does not decide yet. */
+export function schemasAt(kind: CursorContext['kind'], path: readonly PathSegment[], partial: unknown): SchemaNode[] {
+  let node: SchemaNode | undefined = kind ? documentSchema(kind) : societySchema;
+  let value: unknown = partial;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[seg] : undefined;
+    const raw = deref(rawChild(node, seg));
+    if (!raw) return [];
+    if (i === path.length - 1 && raw.if && (!value || (typeof value === 'object' && Object.keys(value).length === 0))) {
+      return [deref(raw.then), deref(raw.else)].filter((n): n is SchemaNode => !!n);
+    }
+    node = branch(raw, value);
+    if (!node) return [];
+  }
+  return node ? [node] : [];
+}
+
+function rawChild(parent: SchemaNode | undefined, seg: PathSegment): SchemaNode | undefined {
+  const p = deref(parent);
+  if (!p) return undefined;
+  if (typeof seg === 'number') return p.items;
+  return p.properties?.[seg] ?? (typeof p.additionalProperties === 'object' ? p.additionalProperties : undefined);
+}
+
+const types = (n: SchemaNode): string[] => (Array.isArray(n.type) ? n.type : n.type ? [n.type] : []);
+const isObjectSchema = (node: SchemaNode): boolean => { const n = deref(node); return !!n && (types(n).includes('object') || !!n.properties) && !!n.properties; };
+const isArrayOfObjects = (node: SchemaNode): boolean => { const n = deref(node); return !!n && types(n).includes('array') && !!n.items && (isObjectSchema(n.items) || !!deref(n.items)?.if); };
+
+function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const seen = new Set(ctx.existingKeys);
+  nodes.forEach((raw) => {
+    const n = deref(raw)!;
+    Object.entries(n.properties ?? {}).forEach(([key, prop], order) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const required = n.required?.includes(key) ?? false;
+      const { text, retrigger } = keyInsertText(key, prop, ctx.flow);
+      out.push({
+        label: key, kind: 'property', detail: `${required ? 'required · ' : ''}${typeSummary(prop)}`,
+        documentation: schemaMarkdown(key, prop, required), insertText: text, snippet: true, range: ctx.replace,
+        sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`, ...(retrigger ? { retrigger } : {}),
+      });
+    });
+  });
+  return out;
+}
+
+/** `relationships:⏎  |` — a new item of a list of mappings: offer its keys after `- `. */
+function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
+  const items = deref(array.items);
+  const candidates = items?.if ? [deref(items.then), deref(items.else)] : [items];
+  const out: CompletionItem[] = [];
+  for (const n of candidates) {
+    if (!n?.properties) continue;
+    Object.entries(n.properties).forEach(([key, prop], order) => {
+      const required = n.required?.includes(key) ?? false;
+      const { text, retrigger } = keyInsertText(key, prop, false);
+      out.push({
+        label: `- ${key}`, kind: 'property', detail: `new item · ${typeSummary(prop)}`, documentation: schemaMarkdown(key, prop, required),
+        insertText: `- ${text.replace(/\n/g, '\n  ')}`, snippet: true, range: ctx.replace, sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`,
+        ...(retrigger ? { retrigger } : {}),
+      });
+    });
+  }
+  return out;
+}
+
+/** What accepting a key inserts: its value's shape, with required children and choices as placeholders. */
+function keyInsertText(key: string, prop: SchemaNode, flow: boolean): { text: string; retrigger: boolean } {
+  const n = deref(prop) ?? {};
+  const t = types(n);
+  if (n.enum) return { text: `${key}: \${1|${n.enum.map(String).join(',')}|}`, retrigger: false };
+  if (n.const !== undefined) return { text: `${key}: ${String(n.const)}`, retrigger: false };
+  if (t[0] === 'boolean') return { text: `${key}: \${1|${n.default === true ? 'true,false' : 'false,true'}|}`, retrigger: false };
+  if (t[0] === 'object' && n.properties) {
+    const required = (n.required ?? []).filter((k) => n.properties![k]);
+    if (flow) return { text: `${key}: { ${required.map((k, i) => `${k}: $${i + 1}`).join(', ') || '$1'} }`, retrigger: required.length === 0 };
+    if (required.length) return { text: `${key}:\n${required.map((k, i) => `  ${k}: ${placeholder(n.properties![k], i + 1, k)}`).join('\n')}`, retrigger: false };
+    return { text: `${key}:\n  $0`, retrigger: true };
+  }
+  if (t[0] === 'object') return { text: flow ? `${key}: { $1 }` : `${key}:\n  $0`, retrigger: false };
+  if (t[0] === 'array') {
+    const items = deref(n.items);
+    const required = items?.required?.filter((k) => items.properties?.[k]) ?? [];
+    if (!flow && required.length) return { text: `${key}:\n  - ${required.map((k, i) => `${i ? '    ' : ''}${k}: ${placeholder(items!.properties![k], i + 1, k)}`).join('\n')}`, retrigger: required.length === 1 && WORKSPACE_VALUED.has(required[0]) };
+    if (!flow && items?.if) return { text: `${key}:\n  - $0`, retrigger: true };
+    return { text: `${key}: [$1]`, retrigger: false };
+  }
+  return { text: `${key}: ${placeholder(n, 1, key)}`, retrigger: WORKSPACE_VALUED.has(key) };
+}
+
+/** Keys whose values come from the workspace (persona ids, model names, files), not the schema. */
+const WORKSPACE_VALUED = new Set(['with', 'model', 'include']);
+
+function placeholder(prop: SchemaNode | undefined, i: number, key?: string): string {
+  const n = deref(prop);
+  if (key && WORKSPACE_VALUED.has(key)) return `$${i}`;
+  if (n?.enum) return `\${${i}|${n.enum.map(String).join(',')}|}`;
+  const t = n ? types(n)[0] : undefined;
+  if (t === 'array') return `[$${i}]`;
+  if (t === 'object') return `{ $${i} }`;
+  const hint = n?.default !== undefined && typeof n.default !== 'object' ? n.default : n?.examples?.[0];
+  return hint !== undefined && typeof hint !== 'object' ? `\${${i}:${escapeSnippet(String(hint))}}` : `$${i}`;
+}
+
+function escapeSnippet(s: string): string { return s.replace(/[$}\\]/g, (c) => `\\${c}`); }
+
+function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: CompletionSources): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const n = deref(node);
+  const item = (label: string, kind: CompletionItem['kind'], detail?: string, documentation?: string, insert = label, sort = '1'): void => {
+    out.push({ label, kind, detail, documentation, insertText: insert, snippet: false, range: ctx.replace, sortText: `${sort}${label}` });
+  };
+  const role = valueRole(ctx.kind, ctx.path);
+  if (role === 'persona-ref') {
+    for (const p of sources.personas()) item(p.id, 'persona', [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p));
+    return out;
+  }
+  if (role === 'model-ref') {
+    for (const m of sources.models()) item(m, 'model', 'model from the scenario\'s `models`');
+    return out;
+  }
+  if (role === 'include') {
+    for (const f of sources.includes()) item(f.path, f.kind, f.kind === 'folder' ? 'every .society file in the folder' : 'file', undefined, plainOrQuoted(f.path, ctx.flow), f.kind === 'folder' ? '0' : '1');
+    return out;
+  }
+  if (!n) return out;
+  const doc = schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n);
+  if (n.enum) for (const v of n.enum) item(String(v), 'enum', typeSummary(n), doc);
+  else if (n.const !== undefined) item(String(n.const), 'enum', undefined, doc);
+  else if (types(n)[0] === 'boolean') for (const v of ['true', 'false']) item(v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
+  else if (n.default !== undefined && typeof n.default !== 'object') item(show(n.default), 'value', 'default', doc);
+  return out;
+}
+
+/** A plain YAML scalar unless it would be read as something else (`*.society` is an alias). */
+function plainOrQuoted(s: string, flow: boolean): string {
+  return /^[*&!%@`'"|>{\[]/.test(s) || /: | #/.test(s) || (flow && /[,\[\]{}]/.test(s)) ? JSON.stringify(s) : s;
+}

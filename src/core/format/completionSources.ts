@@ -1,0 +1,66 @@
+// Completion backed by a SocietyProject: the persona ids, model names and include paths visible
+// from a file, fetched only for the kind of value the cursor is on.
+import * as path from 'node:path';
+import type { Position } from './model';
+import type { SocietyProject } from './project';
+import { SOCIETY_EXTENSION } from './workspace';
+import { completionsAt, type CompletionItem, type CompletionSources } from './completion';
+import { cursorContext } from './cursor';
+import { valueRole } from './roles';
+import { sitesInScope } from './references';
+import { summarizePersona, type PersonaSummary } from './personaCard';
+
+export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {
+  const analysis = await project.workspace.analyze(file);
+  if (!analysis) return [];
+  const lines = analysis.parsed.lines;
+  const ctx = cursorContext(lines, position);
+  if (!ctx) return [];
+  const role = valueRole(ctx.kind, ctx.path);
+  let personas: PersonaSummary[] = [];
+  let models: string[] = [];
+  let includes: { path: string; kind: 'file' | 'folder' }[] = [];
+  if (role === 'persona-ref') personas = await personasVisibleFrom(project, file);
+  if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
+  if (role === 'include') includes = await includeCandidates(project, file);
+  const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes };
+  return completionsAt(lines, position, sources);
+}
+
+export async function personasVisibleFrom(project: SocietyProject, file: string): Promise<PersonaSummary[]> {
+  const seen = new Set<string>();
+  const out: PersonaSummary[] = [];
+  const relative = new Map<string, string>();
+  for (const s of await sitesInScope(project, file)) {
+    if (s.kind !== 'definition' || seen.has(s.id)) continue;
+    seen.add(s.id);
+    let rel = relative.get(s.file);
+    if (rel === undefined) { rel = path.relative(project.root, s.file); relative.set(s.file, rel); }
+    out.push(summarizePersona(s.id, s.value, rel));
+  }
+  return out;
+}
+
+/** `default` plus the `models` of the scenario the cursor is in, or of the scenarios including the file. */
+export async function modelNames(project: SocietyProject, file: string, docIndex: number): Promise<string[]> {
+  const names = new Set(['default']);
+  const add = (value: unknown): void => {
+    const models = value && typeof value === 'object' ? (value as Record<string, unknown>).models : undefined;
+    if (models && typeof models === 'object' && !Array.isArray(models)) Object.keys(models).forEach((k) => names.add(k));
+  };
+  const own = (await project.workspace.analyze(file))?.parsed.documents[docIndex];
+  if (own?.kind === 'scenario') add(own.value);
+  else {
+    for (const r of project.resolutionsInvolving(file)) add((await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value);
+  }
+  return [...names];
+}
+
+/** .society files below the scenario's folder, and a `folder/*.society` glob for each folder holding some. */
+export async function includeCandidates(project: SocietyProject, file: string): Promise<{ path: string; kind: 'file' | 'folder' }[]> {
+  const dir = path.dirname(file);
+  const files = (await project.workspace.fs.listFiles(dir)).filter((f) => f.endsWith(SOCIETY_EXTENSION) && f !== file);
+  const rel = files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
+  const folders = [...new Set(rel.map((r) => path.posix.dirname(r)).filter((d) => d !== '.'))].sort();
+  return [...folders.map((d) => ({ path: `${d}/*${SOCIETY_EXTENSION}`, kind: 'folder' as const })), ...rel.map((r) => ({ path: r, kind: 'file' as const }))];
+}

@@ -1,0 +1,76 @@
+// One agent at a glance, for the CodeLens above its persona and the Society tree: how many
+// memories it was given, how many ties it holds, its latest reward. Ties count the agent's own
+// directed ties at or above the threshold (whom it considers a friend), like the round stats.
+import type { WorldState } from '../trace/replay';
+import type { MemoryLedger } from './ledger';
+
+export interface TieSummary {
+  /** The other agent. */
+  agent: string;
+  /** My tie to them (0 when none). */
+  out: number;
+  /** Their tie to me (0 when none). */
+  in: number;
+}
+
+export interface AgentSummary {
+  agent: string;
+  name: string;
+  round: number;
+  /** Memories written in rounds ≤ round (= its `memory` events in the trace). */
+  memories: number;
+  /** Memories still in its stream (streams are capped; the rest was forgotten). */
+  kept: number;
+  /** Outgoing ties at or above the threshold. */
+  ties: number;
+  /** Incoming ties at or above the threshold. */
+  tiesIn: number;
+  /** Total of its latest reward phase, 0..1. */
+  reward?: number;
+  rewardRound?: number;
+}
+
+/**
+ * `incoming` (from incomingTies) saves a pass over every tie when summarising many agents of the
+ * same state, as the CodeLens of a file with many personas does.
+ */
+export function summarizeAgent(state: WorldState, ledger: MemoryLedger, agent: string, incoming = incomingTies(state)): AgentSummary | undefined {
+  const a = state.agents.get(agent);
+  if (!a) return undefined;
+  const threshold = state.settings.ties.threshold;
+  let ties = 0;
+  for (const t of a.active ? state.ties.outgoing(agent).values() : []) if (t.strength >= threshold) ties++;
+  return {
+    agent, name: a.persona.name ?? agent, round: state.round,
+    memories: ledger.written(agent, state.round), kept: a.memories.length, ties, tiesIn: incoming.get(agent) ?? 0,
+    ...(a.lastReward ? { reward: a.lastReward.total, rewardRound: a.lastReward.round } : {}),
+  };
+}
+
+/** How many ties at or above the threshold point at each agent. */
+export function incomingTies(state: WorldState): Map<string, number> {
+  const threshold = state.settings.ties.threshold;
+  const out = new Map<string, number>();
+  for (const [from, to, s] of state.ties.entries()) if (from !== to && s >= threshold) out.set(to, (out.get(to) ?? 0) + 1);
+  return out;
+}
+
+/** "34 memories · 5 ties · reward 0.62", the CodeLens title. */
+export function summaryTitle(s: AgentSummary): string {
+  const memories = `${s.memories} ${s.memories === 1 ? 'memory' : 'memories'}`;
+  const ties = `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'}`;
+  return `${memories} · ${ties} · reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;
+}
+
+/** Its ties both ways, strongest (by the larger direction) first. */
+export function tiesOf(state: WorldState, agent: string): TieSummary[] {
+  const byOther = new Map<string, TieSummary>();
+  const get = (other: string) => {
+    let t = byOther.get(other);
+    if (!t) { t = { agent: other, out: 0, in: 0 }; byOther.set(other, t); }
+    return t;
+  };
+  for (const [other, t] of state.ties.outgoing(agent)) if (other !== agent) get(other).out = t.strength;
+  for (const [from, to, s] of state.ties.entries()) if (to === agent && from !== agent) get(from).in = s;
+  return [...byOther.values()].sort((a, b) => Math.max(b.out, b.in) - Math.max(a.out, a.in) || b.out - a.out || a.agent.localeCompare(b.agent));
+}

@@ -1,0 +1,107 @@
+// The one message protocol between the extension (or any host page) and the society view
+// webview. Both bundles import this module, so a message shape is typed once. Messages are plain
+// JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
+import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
+
+/** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */
+export interface TraceSource {
+  kind: 'run' | 'file';
+  /** Shown in the view's title bar. */
+  label: string;
+  /** Absolute path of the trace file (a live run writes one too). */
+  path?: string;
+}
+
+export type RunStatus = 'running' | 'completed' | 'stopped' | 'failed';
+
+/** Host → view. */
+export type HostMessage =
+  /** Replace whatever is shown by a new trace; `events` may be the whole trace or a first batch. */
+  | { type: 'load'; source: TraceSource; header: TraceHeader; events: TraceEvent[]; live: boolean }
+  /** More events of the trace being shown, in order. */
+  | { type: 'events'; events: TraceEvent[] }
+  /** A live run ended (the trace is complete or was cut at a round boundary). */
+  | { type: 'status'; status: RunStatus; message?: string }
+  /** The debugger stopped here: emphasise these agents and move to this round. */
+  | { type: 'highlight'; agents: string[]; round?: number; phase?: Phase }
+  /** Select agents (e.g. from a memory inspector or the CodeLens of a persona). */
+  | { type: 'select'; agents: string[] };
+
+export type ExportFormat = 'png' | 'svg' | 'graphml' | 'csv';
+
+/** Persisted by the view (vscode.setState / the serializer): enough to come back where the user was. */
+export interface ViewState {
+  source?: TraceSource;
+  /** Round on screen; null follows the latest round. */
+  round: number | null;
+  selected: string[];
+  filter: TraceFilter;
+  /** Node positions, so a restored view starts where the layout was. */
+  positions?: Record<string, [number, number]>;
+}
+
+export const TRACE_ROW_KINDS = ['message', 'evaluation', 'advice'] as const;
+export type TraceRowKind = (typeof TRACE_ROW_KINDS)[number];
+
+export interface TraceFilter {
+  /** Only rows from or to this agent. */
+  agent?: string;
+  /** 'all' rounds, only the round on screen, or every round up to it. */
+  rounds: 'all' | 'current' | 'upto';
+  kinds: TraceRowKind[];
+  search: string;
+}
+
+export const DEFAULT_FILTER: TraceFilter = { rounds: 'all', kinds: [...TRACE_ROW_KINDS], search: '' };
+
+/** View → host. */
+export type ViewMessage =
+  /** The view is listening; the host answers with `load` (and `state` is what the view restored, if any). */
+  | { type: 'ready'; state?: ViewState }
+  | { type: 'selection'; agents: string[] }
+  /** Save an export; `data` is text, or base64 for PNG. */
+  | { type: 'export'; format: ExportFormat; fileName: string; data: string }
+  /** Something went wrong inside the view: the host logs it. */
+  | { type: 'error'; message: string };
+
+const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select']);
+const VIEW_TYPES = new Set<ViewMessage['type']>(['ready', 'selection', 'export', 'error']);
+const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'csv']);
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
+
+/** A message posted to the view is one of ours (a webview also receives messages from elsewhere). */
+export function isHostMessage(v: unknown): v is HostMessage {
+  if (!isRecord(v) || !HOST_TYPES.has(v.type as HostMessage['type'])) return false;
+  switch (v.type) {
+    case 'load': return isRecord(v.source) && isRecord(v.header) && Array.isArray(v.events) && typeof v.live === 'boolean';
+    case 'events': return Array.isArray(v.events);
+    case 'status': return typeof v.status === 'string';
+    default: return isStringArray(v.agents);
+  }
+}
+
+/** A message from the view is well-formed (the host never trusts a webview blindly). */
+export function isViewMessage(v: unknown): v is ViewMessage {
+  if (!isRecord(v) || !VIEW_TYPES.has(v.type as ViewMessage['type'])) return false;
+  switch (v.type) {
+    case 'ready': return v.state === undefined || isRecord(v.state);
+    case 'selection': return isStringArray(v.agents);
+    case 'export': return EXPORT_FORMATS.has(v.format as ExportFormat) && typeof v.fileName === 'string' && typeof v.data === 'string';
+    default: return typeof v.message === 'string';
+  }
+}
+
+/**
+ * Splits events into batches of at most `size`, so a large trace reaches the view in pieces the
+ * view can fold between frames instead of one message of hundreds of megabytes.
+ */
+export function batches<T>(items: readonly T[], size = 5000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}

@@ -1,0 +1,45 @@
+// One debugged run: the loaded scenario, its Simulation (with a decision log for the Variables
+// view) and the SimulationRuntime over it. Restart builds a fresh one from the file on disk.
+import { defaultRoot, loadScenarioFile } from '../core/format/load';
+import type { Scenario } from '../core/format/model';
+import { Simulation } from '../core/engine/simulation';
+import { SimulationRuntime } from '../core/engine/runtime';
+import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
+import { DecisionLog } from '../core/debug/decisionLog';
+
+export interface LaunchArgs {
+  /** The scenario .society file. */
+  scenario: string;
+  rounds?: number;
+  seed?: number;
+  /** A model name of the scenario's `models` every agent uses. */
+  model?: string;
+  stopOnEntry?: boolean;
+  noDebug?: boolean;
+}
+
+/** Builds the model factory for a scenario (the extension brings keys and VS Code models). */
+export type ModelFactoryProvider = (scenario: Scenario) => ModelFactory | Promise<ModelFactory>;
+
+export interface DebugRun {
+  scenario: Scenario;
+  file: string;
+  sim: Simulation;
+  runtime: SimulationRuntime;
+  decisions: DecisionLog;
+  abort: AbortController;
+}
+
+export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider): Promise<DebugRun> {
+  const loaded = await loadScenarioFile(args.scenario, { root: defaultRoot([args.scenario]) });
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.scenario || errors.length) {
+    throw new Error(`${args.scenario}: ${errors.length} error(s): ${errors.slice(0, 3).map((d) => d.message).join('; ') || 'could not be loaded'}`);
+  }
+  const scenario = loaded.scenario;
+  const decisions = new DecisionLog();
+  const factory = models ? await models(scenario) : offlineOnlyFactory;
+  const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(factory) });
+  const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
+  return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController() };
+}

@@ -1,0 +1,293 @@
+// The Debug Adapter Protocol session for `society` launches, after mock-debug's split: this file
+// only translates DAP requests to the engine's SimulationRuntime (which knows nothing of DAP)
+// and the state back to frames, scopes and variables. Step over = the next agent's turn, step
+// into = the next phase, step out = the end of the round.
+import * as fs from 'node:fs';
+import {
+  Breakpoint, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+} from '@vscode/debugadapter';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import type { BreakpointSpec, StopReason } from '../core/engine/runtime';
+import type { StepPoint } from '../core/engine/simulation';
+import { planFunction, planLine, type BreakpointOptions, type PlanContext } from '../core/debug/breakpoints';
+import { runConsole } from '../core/debug/console';
+import { evaluateExpression } from '../core/debug/expression';
+import { stateScope } from '../core/debug/stateScope';
+import { agentState, worldState } from '../core/debug/inspect';
+import { personaLine, roundLine, type SourceLine } from '../core/debug/sourceMap';
+import { createRun, type DebugRun, type LaunchArgs, type ModelFactoryProvider } from './debugRun';
+import { VariableStore, preview } from './variables';
+
+const THREAD = 1;
+const FRAME = { round: 1, turn: 2, phase: 3 } as const;
+const STOP_REASON: Record<StopReason, string> = { entry: 'entry', step: 'step', breakpoint: 'breakpoint', event: 'breakpoint', pause: 'pause' };
+
+/** Sent with every stop, so the society view can highlight the encounter. */
+export const HIGHLIGHT_EVENT = 'society.highlight';
+/** Sent when the console interviews an agent: an intervention the extension records. */
+export const INTERVENTION_EVENT = 'society.intervention';
+
+type LaunchRequest = DebugProtocol.LaunchRequestArguments & LaunchArgs;
+
+export interface SessionOptions {
+  /** Builds the models (default: offline only). */
+  models?: ModelFactoryProvider;
+  /** Told about each run before it starts (launch, restart): the editor's view follows it. */
+  onRun?: (run: DebugRun) => void;
+}
+
+export class SocietyDebugSession extends LoggingDebugSession {
+  private run?: DebugRun;
+  private args?: LaunchRequest;
+  private configured!: Promise<void>;
+  private markConfigured!: () => void;
+  private readonly vars = new VariableStore();
+  private readonly lineRequests = new Map<string, { line: number; opts: BreakpointOptions }[]>();
+  private functionRequests: { name: string; opts: BreakpointOptions }[] = [];
+  private readonly specs = new Map<string, BreakpointSpec[]>();
+  private readonly fileLines = new Map<string, string[]>();
+
+  constructor(private readonly options: SessionOptions = {}) {
+    super();
+    this.setDebuggerLinesStartAt1(false);
+    this.setDebuggerColumnsStartAt1(false);
+    this.configured = new Promise((r) => { this.markConfigured = r; });
+  }
+
+  protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
+    response.body = {
+      ...response.body,
+      supportsConfigurationDoneRequest: true,
+      supportsConditionalBreakpoints: true,
+      supportsHitConditionalBreakpoints: true,
+      supportsLogPoints: true,
+      supportsFunctionBreakpoints: true,
+      supportsEvaluateForHovers: false,
+      supportsRestartRequest: true,
+      supportsTerminateRequest: true,
+    };
+    this.sendResponse(response);
+  }
+
+  protected override configurationDoneRequest(response: DebugProtocol.ConfigurationDoneResponse): void {
+    this.markConfigured();
+    this.sendResponse(response);
+  }
+
+  protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchRequest): Promise<void> {
+    this.args = args;
+    try {
+      await this.open(args);
+    } catch (err) {
+      this.sendErrorResponse(response, 1, err instanceof Error ? err.message : String(err));
+      this.sendEvent(new TerminatedEvent());
+      return;
+    }
+    // Breakpoints need the scenario to map lines, so the editor configures them only now.
+    this.sendEvent(new InitializedEvent());
+    this.options.onRun?.(this.run!);
+    await Promise.race([this.configured, new Promise((r) => setTimeout(r, 5000))]);
+    this.sendResponse(response);
+    this.startRun();
+  }
+
+  private async open(args: LaunchRequest): Promise<void> {
+    this.fileLines.clear();
+    const run = await createRun(args, this.options.models);
+    this.run = run;
+    run.runtime.onStop((reason, p, detail) => {
+      if (this.run !== run) return;
+      this.vars.reset();
+      const e = new StoppedEvent(STOP_REASON[reason], THREAD, detail?.event ? `after ${detail.event.type}` : undefined) as DebugProtocol.StoppedEvent;
+      if (detail?.breakpoint) e.body.hitBreakpointIds = [detail.breakpoint.id];
+      this.sendEvent(e);
+      this.sendEvent(new Event(HIGHLIGHT_EVENT, highlightOf(p)));
+    });
+    // Re-plan the breakpoints the editor already gave (restart).
+    for (const [file, reqs] of this.lineRequests) this.specs.set(file, this.planFile(file, reqs).map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
+    this.specs.set('#functions', this.functionRequests.map((f) => planFunction(f.name, f.opts, this.planContext()).spec).filter((s): s is BreakpointSpec => !!s));
+    this.applyBreakpoints();
+  }
+
+  private startRun(): void {
+    const run = this.run!;
+    run.runtime.start(run.abort.signal).then((result) => {
+      if (this.run !== run) return;
+      this.output(`simulation ${result.status} after round ${result.completed}\n`);
+      this.sendEvent(new TerminatedEvent());
+    }, (err) => {
+      if (this.run !== run) return;
+      this.output(`simulation failed: ${err instanceof Error ? err.message : String(err)}\n`, 'stderr');
+      this.sendEvent(new TerminatedEvent());
+    });
+  }
+
+  private stopRun(): void {
+    const run = this.run;
+    if (!run) return;
+    run.abort.abort();
+    run.runtime.continue(); // let a held gate see the abort
+  }
+
+  protected override async restartRequest(response: DebugProtocol.RestartResponse): Promise<void> {
+    this.stopRun();
+    try { await this.open(this.args!); } catch (err) {
+      this.sendErrorResponse(response, 2, err instanceof Error ? err.message : String(err));
+      return;
+    }
+    this.options.onRun?.(this.run!);
+    this.sendResponse(response);
+    this.startRun();
+  }
+
+  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void { this.stopRun(); this.sendResponse(response); }
+  protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
+    this.stopRun();
+    this.sendResponse(response);
+  }
+
+  // ---- breakpoints
+
+  private planContext(): PlanContext {
+    return { sim: () => this.run!.sim, log: (text) => this.output(text) };
+  }
+
+  private planFile(file: string, reqs: { line: number; opts: BreakpointOptions }[]) {
+    return reqs.map((r) => planLine(this.run!.scenario, file, r.line, (f: string) => this.linesOf(f), r.opts, this.planContext()));
+  }
+
+  private applyBreakpoints(): void {
+    this.run?.runtime.setBreakpoints([...this.specs.values()].flat());
+  }
+
+  protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
+    const file = args.source.path ?? '';
+    const reqs = (args.breakpoints ?? []).map((b) => ({
+      line: this.convertClientLineToDebugger(b.line),
+      opts: { condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage },
+    }));
+    this.lineRequests.set(file, reqs);
+    if (!this.run) {
+      response.body = { breakpoints: reqs.map(() => ({ verified: false, message: 'no simulation yet' })) };
+      this.sendResponse(response);
+      return;
+    }
+    const planned = this.planFile(file, reqs);
+    this.specs.set(file, planned.map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
+    this.applyBreakpoints();
+    response.body = {
+      breakpoints: planned.map((p, i) => {
+        const b = new Breakpoint(p.verified, this.convertDebuggerLineToClient(reqs[i].line), undefined, new Source(file, file)) as DebugProtocol.Breakpoint;
+        if (p.message) b.message = p.message;
+        return b;
+      }),
+    };
+    this.sendResponse(response);
+  }
+
+  protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
+    this.functionRequests = args.breakpoints.map((b) => ({ name: b.name, opts: { condition: b.condition, hitCondition: b.hitCondition } }));
+    const planned = this.run ? this.functionRequests.map((f) => planFunction(f.name, f.opts, this.planContext())) : [];
+    this.specs.set('#functions', planned.map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
+    this.applyBreakpoints();
+    response.body = { breakpoints: this.functionRequests.map((_, i) => ({ verified: planned[i]?.verified ?? false, message: planned[i]?.message })) };
+    this.sendResponse(response);
+  }
+
+  // ---- execution
+
+  protected override continueRequest(response: DebugProtocol.ContinueResponse): void { this.sendResponse(response); this.run?.runtime.continue(); }
+  protected override nextRequest(response: DebugProtocol.NextResponse): void { this.sendResponse(response); this.run?.runtime.stepTurn(); }
+  protected override stepInRequest(response: DebugProtocol.StepInResponse): void { this.sendResponse(response); this.run?.runtime.stepPhase(); }
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void { this.sendResponse(response); this.run?.runtime.stepRound(); }
+  protected override pauseRequest(response: DebugProtocol.PauseResponse): void { this.run?.runtime.pause(); this.sendResponse(response); }
+
+  // ---- state
+
+  protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
+    response.body = { threads: [new Thread(THREAD, this.run ? `simulation: ${this.run.scenario.name}` : 'simulation')] };
+    this.sendResponse(response);
+  }
+
+  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
+    const p = this.run?.runtime.position;
+    const frames: StackFrame[] = [];
+    if (this.run && p) {
+      const read = (f: string): string[] => this.linesOf(f);
+      const round = roundLine(this.run.scenario, p.round, read);
+      if (p.kind === 'phase') {
+        const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
+        frames.push(this.frame(FRAME.phase, `${p.agent} · ${p.phase}`, persona));
+        frames.push(this.frame(FRAME.turn, `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`, persona));
+      }
+      const label = p.kind === 'phase' ? `round ${p.round}` : p.kind === 'round_start' ? (p.round === 0 ? 'setup (round 0)' : `round ${p.round} start`) : p.kind === 'rooms' ? `round ${p.round} rooms` : `round ${p.round} end`;
+      frames.push(this.frame(FRAME.round, label, round));
+    }
+    response.body = { stackFrames: frames, totalFrames: frames.length };
+    this.sendResponse(response);
+  }
+
+  private frame(id: number, name: string, at: SourceLine | undefined): StackFrame {
+    if (!at) return new StackFrame(id, name);
+    return new StackFrame(id, name, new Source(at.file.split(/[\\/]/).pop()!, at.file), this.convertDebuggerLineToClient(at.line), this.convertDebuggerColumnToClient(0));
+  }
+
+  protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
+    const p = this.run?.runtime.position;
+    const scopes: Scope[] = [];
+    if (this.run && p) {
+      if (p.kind === 'phase' && args.frameId !== FRAME.round) {
+        scopes.push(new Scope(`Agent ${p.agent}`, this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions)), false));
+      }
+      scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
+    }
+    response.body = { scopes };
+    this.sendResponse(response);
+  }
+
+  protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
+    let variables = this.vars.children(args.variablesReference);
+    if (args.filter === 'indexed' && args.start !== undefined) variables = variables.slice(args.start, args.start + (args.count ?? variables.length));
+    response.body = { variables };
+    this.sendResponse(response);
+  }
+
+  protected override async evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): Promise<void> {
+    const run = this.run;
+    if (!run) { this.sendErrorResponse(response, 3, 'no simulation'); return; }
+    const at = run.runtime.position;
+    try {
+      if (args.context === 'repl') {
+        const r = await runConsole(args.expression, run.sim, at);
+        if (r.interview) {
+          this.sendEvent(new Event(INTERVENTION_EVENT, { type: 'interview', ...r.interview }));
+          this.output(`[intervention recorded] interview of ${r.interview.agent} in round ${r.interview.round}\n`, 'console');
+        }
+        response.body = { result: r.text, variablesReference: this.vars.ref(r.value) };
+      } else {
+        const value = evaluateExpression(args.expression, stateScope(run.sim, at));
+        response.body = { result: preview(value), variablesReference: this.vars.ref(value) };
+      }
+      this.sendResponse(response);
+    } catch (err) {
+      this.sendErrorResponse(response, 4, err instanceof Error ? err.message : String(err));
+    }
+  }
+
+  private output(text: string, category: 'console' | 'stdout' | 'stderr' = 'console'): void {
+    this.sendEvent(new OutputEvent(text, category));
+  }
+
+  private linesOf(file: string): string[] {
+    let lines = this.fileLines.get(file);
+    if (!lines) {
+      try { lines = fs.readFileSync(file, 'utf8').split(/\r?\n/); } catch { lines = []; }
+      this.fileLines.set(file, lines);
+    }
+    return lines;
+  }
+}
+
+function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {
+  return p.kind === 'phase' ? { agents: [p.agent], round: p.round, phase: p.phase } : { agents: [], round: p.round };
+}

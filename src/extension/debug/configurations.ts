@@ -1,0 +1,57 @@
+// Debug configurations for `society`: F5 on an open .society file debugs it without a launch.json
+// (a persona file debugs the scenario that includes it), and the Run and Debug view offers one
+// dynamic configuration per scenario in the workspace.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { SocietyContext } from '../context';
+
+export const DEBUG_TYPE = 'society';
+
+export class SocietyDebugConfigurations implements vscode.DebugConfigurationProvider {
+  constructor(private readonly ctx: SocietyContext) {}
+
+  async resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+    if (!config.type && !config.request && !config.name) {
+      const doc = vscode.window.activeTextEditor?.document;
+      if (doc?.languageId !== 'society' || doc.uri.scheme !== 'file') return config;
+      if (doc.isDirty) await doc.save();
+      config = { type: DEBUG_TYPE, request: 'launch', name: 'Debug simulation', scenario: doc.uri.fsPath };
+    }
+    if (!config.scenario) {
+      const file = vscode.window.activeTextEditor?.document.uri.fsPath;
+      if (file?.endsWith('.society')) config.scenario = file;
+    }
+    if (typeof config.scenario === 'string') {
+      const scenario = await this.scenarioFor(config.scenario);
+      if (!scenario) {
+        void vscode.window.showErrorMessage(`${path.basename(config.scenario)} is not a scenario and no scenario includes it.`);
+        return undefined;
+      }
+      config.scenario = scenario;
+    } else {
+      void vscode.window.showErrorMessage('Open a .society scenario (or set "scenario" in launch.json) to debug a simulation.');
+      return undefined;
+    }
+    return config;
+  }
+
+  /** Dynamic configurations: one per scenario file in the workspace. */
+  async provideDebugConfigurations(): Promise<vscode.DebugConfiguration[]> {
+    const files = await vscode.workspace.findFiles('**/*.society', '**/node_modules/**', 200);
+    const out: vscode.DebugConfiguration[] = [];
+    for (const f of files) {
+      const project = await this.ctx.projects.forFile(f.fsPath);
+      if (project.resolutionsInvolving(f.fsPath).some((r) => r.file === f.fsPath)) {
+        out.push({ type: DEBUG_TYPE, request: 'launch', name: `Debug ${path.basename(f.fsPath)}`, scenario: f.fsPath, stopOnEntry: false });
+      }
+    }
+    return out;
+  }
+
+  /** The file itself when it is a scenario, else the first scenario that includes it. */
+  private async scenarioFor(file: string): Promise<string | undefined> {
+    const project = await this.ctx.projects.forFile(file);
+    const resolutions = project.resolutionsInvolving(file);
+    return resolutions.find((r) => r.file === file)?.file ?? resolutions[0]?.file;
+  }
+}

@@ -1,0 +1,57 @@
+// The `society` debugger in the editor: configurations (F5 on a .society file), the debug adapter
+// running inline in the extension host (the same session the stdio adapter runs), models with the
+// keys from SecretStorage, and the society view following the debugged run — its events stream
+// into the view and every stop highlights the acting agent in its round.
+import * as vscode from 'vscode';
+import type { SocietyContext } from '../context';
+import { ModelRegistry } from '../../core/llm/registry';
+import type { HostMessage } from '../../core/protocol/viewMessages';
+import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT } from '../../debug/session';
+import type { DebugRun } from '../../debug/debugRun';
+import { loadKeys } from '../run/apiKeys';
+import { languageModelClient } from '../run/languageModelClient';
+import type { SocietyPanels } from '../views/societyPanel';
+import { TraceFeed } from '../views/traceFeed';
+import { DEBUG_TYPE, SocietyDebugConfigurations } from './configurations';
+
+export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log: vscode.LogOutputChannel): vscode.Disposable[] {
+  const configurations = new SocietyDebugConfigurations(ctx);
+  const feeds = new Map<string, TraceFeed>();
+  const follow = (session: vscode.DebugSession, run: DebugRun): void => {
+    feeds.get(session.id)?.setStatus('stopped', 'restarted');
+    const feed = new TraceFeed({ kind: 'run', label: `${run.scenario.name} (debug)` }, true);
+    feed.setHeader(run.sim.header);
+    run.sim.on((e) => feed.push(e));
+    feeds.set(session.id, feed);
+    panels.show(feed, `${run.scenario.name} (debug)`);
+  };
+  return [
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, configurations),
+    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => configurations.provideDebugConfigurations() }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
+      createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new SocietyDebugSession({
+        models: async (scenario) => {
+          const keys = await loadKeys(ctx.extension.secrets, scenario);
+          return new ModelRegistry(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) }).factory;
+        },
+        onRun: (run) => follow(session, run),
+      })),
+    }),
+    vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
+      if (e.session.type !== DEBUG_TYPE) return;
+      if (e.event === HIGHLIGHT_EVENT) {
+        feeds.get(e.session.id)?.flush();
+        panels.post({ type: 'highlight', ...(e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'>) });
+      } else if (e.event === INTERVENTION_EVENT) {
+        const b = e.body as { agent: string; question: string; answer: string; round: number };
+        log.info(`intervention (round ${b.round}): asked ${b.agent} "${b.question}" → ${b.answer}`);
+      }
+    }),
+    vscode.debug.onDidTerminateDebugSession((s) => {
+      const feed = feeds.get(s.id);
+      if (!feed) return;
+      feeds.delete(s.id);
+      if (feed.status === 'running') feed.setStatus(feed.events.some((e) => e.type === 'run_end') ? 'completed' : 'stopped');
+    }),
+  ];
+}

@@ -1,0 +1,57 @@
+// Society Studio's entry point. Everything the extension offers is listed in two tables —
+// features (providers, controllers) and commands — so a new capability is one entry here and one
+// file beside it. Activation only registers; projects load in the background.
+import * as vscode from 'vscode';
+import type { SocietyContext } from './context';
+import { Projects } from './projects';
+import { SocietyDiagnostics } from './diagnostics';
+import { registerCompletion } from './language/completion';
+import { registerHover } from './language/hover';
+import { registerNavigation } from './language/navigation';
+import { registerRename } from './language/rename';
+import { registerOutline } from './language/outline';
+import { registerCodeActions } from './language/codeActions';
+import { newSociety } from './commands/newSociety';
+import { registerRuns } from './run/register';
+import { registerDebugger } from './debug/register';
+import { registerMemory } from './memory/register';
+import { MemorySources } from '../core/memory/memorySources';
+
+/** A feature registers providers or listeners and returns what to dispose on deactivation. */
+export type Feature = (ctx: SocietyContext) => vscode.Disposable | vscode.Disposable[];
+/** A command's implementation, given the shared context. */
+export type Command = (ctx: SocietyContext) => (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
+
+const features: Record<string, Feature> = {
+  completion: registerCompletion,
+  hover: registerHover,
+  navigation: registerNavigation,
+  rename: registerRename,
+  outline: registerOutline,
+  codeActions: registerCodeActions,
+  // The debugger shares the run panel: the society view follows the debugged run.
+  runs: (ctx) => registerRuns(ctx.extension, (panels, log) => registerDebugger(ctx, panels, log)),
+  memory: registerMemory,
+};
+
+const commands: Record<string, Command> = {
+  'society.newSociety': newSociety,
+};
+
+export function activate(extension: vscode.ExtensionContext): SocietyContext {
+  const projects = new Projects();
+  const diagnostics = new SocietyDiagnostics(projects);
+  const ctx: SocietyContext = { extension, projects, diagnostics, memory: new MemorySources() };
+  extension.subscriptions.push(projects, diagnostics);
+  for (const feature of Object.values(features)) extension.subscriptions.push(...[feature(ctx)].flat());
+  for (const [id, command] of Object.entries(commands)) extension.subscriptions.push(vscode.commands.registerCommand(id, command(ctx)));
+  extension.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+    for (const f of e.removed) { const p = projects.drop(f.uri.fsPath); if (p) diagnostics.clear(p); }
+    projects.loadWorkspace();
+  }));
+  // Problems for the whole workspace, like a compiler; after activation returns.
+  setTimeout(() => projects.loadWorkspace(), 0);
+  return ctx;
+}
+
+export function deactivate(): void {}

@@ -1,0 +1,23 @@
+// Quick fixes for the diagnostics under the cursor (core/format/codeActions.ts).
+import * as vscode from 'vscode';
+import { codeActions } from '../../core/format';
+import { SELECTOR, type SocietyContext } from '../context';
+import { fromRange, toWorkspaceEdit } from '../convert';
+import { fileKey } from '../files';
+
+export function registerCodeActions(ctx: SocietyContext): vscode.Disposable {
+  return vscode.languages.registerCodeActionsProvider(SELECTOR, {
+    async provideCodeActions(document, range, context) {
+      const file = fileKey(document.uri);
+      const project = await ctx.projects.forFile(file);
+      const analysis = project.workspace.analyzeText(file, document.getText());
+      return codeActions(analysis, ctx.diagnostics.of(file), fromRange(range)).map((a) => {
+        const action = new vscode.CodeAction(a.title, vscode.CodeActionKind.QuickFix);
+        action.edit = toWorkspaceEdit(a.edit);
+        action.isPreferred = a.isPreferred;
+        action.diagnostics = context.diagnostics.filter((d) => d.code === a.diagnostic.code && d.range.start.line === a.diagnostic.range.start.line);
+        return action;
+      });
+    },
+  }, { providedCodeActionKinds: [vscode.CodeActionKind.QuickFix] });
+}

@@ -1,0 +1,93 @@
+// The memory inspector panel: one webview, reused, showing an agent of a memory source. The
+// webview asks (filters, preview) and the host answers with core/memory/inspector.ts; when the
+// source changes (a run goes on, a debugger moves) the host sends a new context and the view asks
+// again. The page follows the society view's rules: nonce CSP, no remote content, text only.
+import { randomBytes } from 'node:crypto';
+import * as vscode from 'vscode';
+import { answerQuery, inspectorContext } from '../../core/memory/inspector';
+import type { MemorySource } from '../../core/memory/memorySource';
+import { isInspectorViewMessage, type InspectorHostMessage } from '../../core/protocol/memoryMessages';
+import { viewOptions } from '../views/webviewHtml';
+import { revealInTrace } from './revealInTrace';
+
+export const INSPECTOR_VIEW = 'society.memoryInspector';
+const DEBOUNCE_MS = 300;
+
+export class MemoryInspector implements vscode.Disposable {
+  private panel?: vscode.WebviewPanel;
+  private source?: MemorySource;
+  private agent = '';
+  private unsubscribe?: () => void;
+  private timer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+
+  show(source: MemorySource, agent: string): void {
+    this.unsubscribe?.();
+    this.source = source;
+    this.agent = agent;
+    this.unsubscribe = source.onChange(() => this.contextSoon());
+    const name = source.stateAt()?.agents.get(agent)?.persona.name ?? agent;
+    if (this.panel) {
+      this.panel.title = `Memories: ${name}`;
+      this.panel.reveal(undefined, false);
+      this.post(inspectorContext(source, agent));
+      return;
+    }
+    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW, `Memories: ${name}`, vscode.ViewColumn.Beside, viewOptions(this.extensionUri));
+    panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
+    panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m));
+    panel.onDidDispose(() => { this.panel = undefined; this.unsubscribe?.(); this.unsubscribe = undefined; });
+    this.panel = panel;
+  }
+
+  private receive(m: unknown): void {
+    if (!isInspectorViewMessage(m) || !this.source) return;
+    try {
+      if (m.type === 'ready') this.post(inspectorContext(this.source, this.agent));
+      else if (m.type === 'query') { this.agent = m.query.agent; this.post(answerQuery(this.source, m.query)); }
+      else {
+        const line = this.source.ledger.entry(m.agent, m.id)?.line;
+        if (this.source.file && line) void revealInTrace(this.source.file, line);
+      }
+    } catch (err) {
+      this.log.error(`memory inspector: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+
+  private contextSoon(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = undefined; if (this.source) this.post(inspectorContext(this.source, this.agent)); }, DEBOUNCE_MS);
+  }
+
+  private post(m: InspectorHostMessage): void {
+    void this.panel?.webview.postMessage(m);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    this.unsubscribe?.();
+    this.panel?.dispose();
+  }
+}
+
+function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
+  const nonce = randomBytes(18).toString('base64');
+  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'memory.js'));
+  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'memory.css'));
+  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
+  return `<!DOCTYPE html>
+<html lang="en">
+<head>
+<meta charset="utf-8">
+<meta http-equiv="Content-Security-Policy" content="${csp}">
+<meta name="viewport" content="width=device-width, initial-scale=1">
+<title>Memory inspector</title>
+<link rel="stylesheet" href="${style}">
+</head>
+<body>
+<div id="memory-inspector"></div>
+<script nonce="${nonce}" src="${script}"></script>
+</body>
+</html>`;
+}

@@ -1,0 +1,153 @@
+// Keeps the editor's memory sources: finds the runs of the workspace (the runs folder of every
+// workspace folder, `<runs>/*/trace.jsonl`), makes the newest one the source shown, switches to a
+// run as soon as its trace appears (a run in the editor or `society run` in a terminal), shows a
+// trace opened in the society view while its tab is open, and tells the CodeLens, hover, inlay
+// hints, tree and inspector when anything changed — at most every DEBOUNCE_MS. The runs folders
+// are polled (a directory listing every POLL_MS): file watchers proved unreliable for folders
+// created after start-up (code-server did not report them), and a listing is cheap.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import type { MemorySource } from '../../core/memory/memorySource';
+import type { MemorySources } from '../../core/memory/memorySources';
+import { TRACE_FILE } from '../run/runFolder';
+import { TRACE_EDITOR } from '../views/traceEditor';
+import { openTraceFile, type TraceFileSource } from './traceFileSource';
+
+const DEBOUNCE_MS = 250;
+const POLL_MS = 2000;
+
+export interface RunEntry { file: string; mtime: number }
+
+export class MemoryHub implements vscode.Disposable {
+  private readonly loaded = new Map<string, TraceFileSource>();
+  private latest?: string;
+  private latestMtime = -Infinity;
+  private opened?: string;
+  private known = '';
+  private readonly poller: ReturnType<typeof setInterval>;
+  private readonly disposables: vscode.Disposable[] = [];
+  private readonly changes = new vscode.EventEmitter<void>();
+  private timer?: ReturnType<typeof setTimeout>;
+  /** Something shown changed (debounced). */
+  readonly onDidChange = this.changes.event;
+
+  constructor(readonly sources: MemorySources, private readonly log: vscode.LogOutputChannel) {
+    const unsubscribe = sources.onChange(() => this.changed());
+    this.disposables.push({ dispose: unsubscribe }, this.changes);
+    this.disposables.push(vscode.window.tabGroups.onDidChangeTabs(() => this.followTraceTab()));
+    // After activation returns: reading the latest trace is not activation work.
+    setTimeout(() => this.poll(true), 0);
+    this.poller = setInterval(() => this.poll(false), POLL_MS);
+  }
+
+  get active(): MemorySource | undefined { return this.sources.active; }
+
+  /** Trace files in the runs folders, newest first. */
+  runs(): RunEntry[] {
+    const out: RunEntry[] = [];
+    for (const dir of runsFolders()) {
+      let names: string[];
+      try { names = fs.readdirSync(dir); } catch { continue; }
+      for (const name of names) {
+        const file = path.join(dir, name, TRACE_FILE);
+        try { out.push({ file, mtime: fs.statSync(file).mtimeMs }); } catch { /* not a run folder */ }
+      }
+    }
+    return out.sort((a, b) => b.mtime - a.mtime);
+  }
+
+  /** The source of a trace file, read once and kept while the window lives (runs are small enough). */
+  load(file: string): MemorySource | undefined {
+    let entry = this.loaded.get(file);
+    if (!entry) {
+      try { entry = openTraceFile(file, runsFolders().some((d) => path.dirname(path.dirname(file)) === d) ? 'run' : 'trace'); } catch (err) {
+        this.log.warn(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+        return undefined;
+      }
+      this.loaded.set(file, entry);
+      entry.source.onChange(() => { if (entry!.source !== this.active) this.changed(); });
+    }
+    return entry.source;
+  }
+
+  /** The source of a trace file if it was read already (the tree does not read every run to list it). */
+  loadedSource(file: string): MemorySource | undefined {
+    return this.loaded.get(file)?.source;
+  }
+
+  /** Shows a run's memories in the editor (from the Society tree). */
+  use(file: string): void {
+    const source = this.load(file);
+    if (source) this.sources.use(source);
+  }
+
+  /** Looks for new, changed or deleted runs; the first look only picks the newest run to show. */
+  private poll(first: boolean): void {
+    const runs = this.runs();
+    const listing = runs.map((r) => r.file).join('\n');
+    if (listing !== this.known) {
+      for (const file of this.loaded.keys()) if (!runs.some((r) => r.file === file) && !fs.existsSync(file)) this.forget(file);
+      this.known = listing;
+      this.changed();
+    }
+    const newest = runs[0];
+    // A newer trace is a run that just started: show it (it is followed as it grows).
+    if (newest && newest.file !== this.latest && newest.mtime > this.latestMtime) this.showLatest(newest, !first);
+  }
+
+  private showLatest(run: RunEntry, onTop: boolean): void {
+    const previous = this.latest ? this.loaded.get(this.latest)?.source : undefined;
+    const source = this.load(run.file);
+    if (!source) return;
+    this.latest = run.file;
+    this.latestMtime = run.mtime;
+    this.log.info(`memories from ${run.file}`);
+    if (onTop) this.sources.use(source);
+    else this.sources.replace(previous, source);
+  }
+
+  /** Drops a cached source whose file was deleted. */
+  private forget(file: string): void {
+    const entry = this.loaded.get(file);
+    if (!entry) return;
+    entry.dispose();
+    this.loaded.delete(file);
+    this.sources.release(entry.source);
+    if (this.latest === file) { this.latest = undefined; this.latestMtime = -Infinity; }
+  }
+
+  /** A trace opened in the society view is shown from when its tab is active until it is closed. */
+  private followTraceTab(): void {
+    const traceOf = (tab: vscode.Tab | undefined) => (tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === TRACE_EDITOR ? tab.input.uri.fsPath : undefined);
+    if (this.opened && !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => traceOf(t) === this.opened))) {
+      const source = this.loaded.get(this.opened)?.source;
+      this.opened = undefined;
+      if (source && this.latest !== source.file) this.sources.release(source);
+    }
+    const file = traceOf(vscode.window.tabGroups.activeTabGroup.activeTab);
+    if (!file || file === this.opened) return;
+    this.opened = file;
+    const source = this.load(file);
+    if (source) this.sources.use(source);
+  }
+
+  changed(): void {
+    if (this.timer) return;
+    this.timer = setTimeout(() => { this.timer = undefined; this.changes.fire(); }, DEBOUNCE_MS);
+  }
+
+  dispose(): void {
+    if (this.timer) clearTimeout(this.timer);
+    clearInterval(this.poller);
+    for (const d of this.disposables) d.dispose();
+    for (const entry of this.loaded.values()) entry.dispose();
+  }
+}
+
+/** The runs folder of every workspace folder (an absolute setting names one folder). */
+export function runsFolders(): string[] {
+  const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
+  if (path.isAbsolute(runsFolder)) return [runsFolder];
+  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => path.join(f.uri.fsPath, runsFolder));
+}

@@ -1,0 +1,45 @@
+// Running simulations in the editor, as one feature for extension.ts's table: the Run / Run with
+// Model / Stop / Open Trace / Set API Key / Show View commands, the Run CodeLens, the status bar,
+// the "Society" log, the live view panel (restored after reload) and the trace editor.
+import * as fs from 'node:fs';
+import * as vscode from 'vscode';
+import { SocietyPanels } from '../views/societyPanel';
+import { TRACE_EDITOR, TraceEditorProvider } from '../views/traceEditor';
+import { setApiKey } from './apiKeys';
+import { RunCodeLens } from './runCodeLens';
+import { RunController, type RunArgs } from './runController';
+
+/** Features that show things in the run panel (the debugger) plug in here to share it. */
+export type PanelFeature = (panels: SocietyPanels, log: vscode.LogOutputChannel) => vscode.Disposable[];
+
+export function registerRuns(extension: vscode.ExtensionContext, ...withPanels: PanelFeature[]): vscode.Disposable[] {
+  const log = vscode.window.createOutputChannel('Society', { log: true });
+  const panels = new SocietyPanels(extension.extensionUri, log);
+  const runs = new RunController(extension, panels, log);
+  const command = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn); // eslint-disable-line @typescript-eslint/no-explicit-any
+  return [
+    log, panels, runs,
+    TraceEditorProvider.register(extension.extensionUri, log),
+    vscode.languages.registerCodeLensProvider({ language: 'society', scheme: 'file' }, new RunCodeLens()),
+    command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),
+    command('society.runWithModel', (uri?: vscode.Uri) => runs.run(uri, {}, true)),
+    command('society.stop', () => runs.stop()),
+    command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
+    command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
+    command('society.setApiKey', (envName?: string) => setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [])),
+    ...withPanels.flatMap((feature) => feature(panels, log)),
+  ];
+}
+
+/** Opens a trace in the society view: the given file, or one the user picks (last run first). */
+async function openTrace(file?: string, last?: string): Promise<void> {
+  let target = file && fs.existsSync(file) ? vscode.Uri.file(file) : undefined;
+  if (!target) {
+    const picked = await vscode.window.showOpenDialog({
+      title: 'Open a society trace', canSelectMany: false, filters: { 'Society trace': ['jsonl'] },
+      defaultUri: last ? vscode.Uri.file(last) : vscode.workspace.workspaceFolders?.[0]?.uri,
+    });
+    target = picked?.[0];
+  }
+  if (target) await vscode.commands.executeCommand('vscode.openWith', target, TRACE_EDITOR);
+}

@@ -1,0 +1,173 @@
+// The Run / Stop commands and everything a run shows while it goes: a cancellable progress
+// notification, a status bar item (round, agents, model, tokens, cost), the "Society" log, and the
+// live society view. Failures become messages with a way forward (open the problem, set a key,
+// open settings, show the log), never silence.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { MissingKeyError } from '../../core/llm/registry';
+import { TraceFeed } from '../views/traceFeed';
+import type { SocietyPanels } from '../views/societyPanel';
+import { pickModelChoice, settingChoice } from './modelPick';
+import type { ModelChoice } from './modelChoice';
+import { RunProgress } from './runProgress';
+import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
+
+export const RUNNING_CONTEXT = 'society.running';
+
+interface ActiveRun { controller: AbortController; done: Promise<void>; run: PreparedRun }
+
+export interface RunArgs {
+  /** Model to use without asking. */
+  model?: ModelChoice;
+}
+
+export class RunController implements vscode.Disposable {
+  private active?: ActiveRun;
+  private readonly status: vscode.StatusBarItem;
+
+  constructor(private readonly extension: vscode.ExtensionContext, private readonly panels: SocietyPanels, private readonly log: vscode.LogOutputChannel) {
+    this.status = vscode.window.createStatusBarItem('society.run', vscode.StatusBarAlignment.Left, 50);
+    this.status.name = 'Society run';
+    this.status.command = 'society.showView';
+  }
+
+  get running(): boolean { return this.active !== undefined; }
+
+  /** The last run's trace (Open Trace offers it first). */
+  lastTrace?: string;
+
+  async run(target?: vscode.Uri, args: RunArgs = {}, ask = false): Promise<void> {
+    const file = await scenarioFile(target);
+    if (!file) {
+      void vscode.window.showErrorMessage('Open a .society scenario (a document with `kind: scenario`) to run it.');
+      return;
+    }
+    if (this.active) {
+      const choice = await vscode.window.showWarningMessage('A simulation is already running.', 'Stop It', 'Show');
+      if (choice === 'Stop It') this.stop();
+      if (choice === 'Show') this.panels.reveal();
+      return;
+    }
+    let prepared: PreparedRun;
+    try {
+      const choice = args.model ?? (ask ? await pickModelChoice() : await settingChoice());
+      if (!choice) return;
+      const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
+      prepared = await prepareRun({ file, choice, secrets: this.extension.secrets, runsFolder });
+    } catch (err) {
+      await this.fail(err, file);
+      return;
+    }
+    const controller = new AbortController();
+    const done = this.execute(prepared, controller, file);
+    this.active = { controller, done, run: prepared };
+    void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, true);
+    await done;
+  }
+
+  stop(): void {
+    if (!this.active) { void vscode.window.showInformationMessage('No simulation is running.'); return; }
+    this.log.info('stop requested');
+    this.active.controller.abort();
+  }
+
+  private async execute(run: PreparedRun, controller: AbortController, file: string): Promise<void> {
+    const { header } = run;
+    const progress = new RunProgress(header);
+    const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
+    feed.setHeader(header);
+    this.panels.show(feed, `${header.scenario.name} (run)`);
+    this.log.info(`run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`);
+    this.status.text = `$(sync~spin) Society: starting`;
+    this.status.tooltip = `${header.scenario.name}\n${run.tracePath}`;
+    this.status.show();
+    this.lastTrace = run.tracePath;
+    let reportRound: (round: number) => void = () => undefined;
+    const onEvent = (e: Parameters<RunProgress['add']>[0]) => {
+      feed.push(e);
+      const line = progress.add(e);
+      if (line) this.log[line.level](line.text);
+      if (e.type === 'round_end') {
+        this.status.text = `$(sync~spin) Society: ${progress.statusText()}`;
+        reportRound(e.round);
+      }
+    };
+    try {
+      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${header.scenario.name}`, cancellable: true }, async (bar, token) => {
+        token.onCancellationRequested(() => controller.abort());
+        let last = 0;
+        reportRound = (round) => {
+          bar.report({ increment: ((round - last) / Math.max(1, header.rounds)) * 100, message: progress.statusText() });
+          last = round;
+        };
+        return run.run(controller.signal, onEvent);
+      });
+      if (result.status === 'aborted') {
+        feed.setStatus('stopped', `after round ${result.completed}`);
+        this.status.text = `$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`;
+        this.log.info(`stopped after round ${result.completed}; the trace ends at that round`);
+        void vscode.window.showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log').then((c) => c && this.log.show());
+      } else {
+        feed.setStatus('completed');
+        this.status.text = `$(check) Society: ${progress.statusText()}`;
+        const errors = progress.errors ? ` with ${progress.errors} model error${progress.errors === 1 ? '' : 's'} (see the log)` : '';
+        void vscode.window.showInformationMessage(`${header.scenario.name}: ${header.rounds} rounds, ${progress.ties} ties${errors}.`, 'Open Trace', 'Show Log').then((c) => {
+          if (c === 'Open Trace') void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
+          if (c === 'Show Log') this.log.show();
+        });
+      }
+    } catch (err) {
+      feed.setStatus('failed', err instanceof Error ? err.message : String(err));
+      this.status.text = `$(error) Society: failed at round ${progress.round}`;
+      await this.fail(err, file);
+    } finally {
+      this.active = undefined;
+      void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
+    }
+  }
+
+  /** Every failure reaches the user, with the action that helps. */
+  private async fail(err: unknown, file: string): Promise<void> {
+    const message = err instanceof Error ? err.message : String(err);
+    this.log.error(message);
+    if (err instanceof ScenarioProblems) {
+      const first = err.problems[0];
+      const choice = await vscode.window.showErrorMessage(message, ...(first ? ['Open Problem'] : []), 'Show Problems');
+      if (choice === 'Open Problem' && first) {
+        const r = first.range;
+        await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) });
+      } else if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
+      return;
+    }
+    if (err instanceof MissingKeyError) {
+      const choice = await vscode.window.showErrorMessage(message, 'Set API Key', 'Run Offline');
+      if (choice === 'Set API Key') await vscode.commands.executeCommand('society.setApiKey', err.envName);
+      if (choice === 'Run Offline') await this.run(vscode.Uri.file(file), { model: { kind: 'offline' } });
+      return;
+    }
+    const choice = await vscode.window.showErrorMessage(`Simulation of ${path.basename(file)} failed: ${message}`, 'Show Log', 'Open Settings');
+    if (choice === 'Show Log') this.log.show();
+    if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'society');
+  }
+
+  dispose(): void {
+    this.active?.controller.abort();
+    this.status.dispose();
+  }
+}
+
+/** The scenario to run: the given file, else the active .society editor (saved first). */
+async function scenarioFile(target?: vscode.Uri): Promise<string | undefined> {
+  if (target instanceof vscode.Uri && target.scheme === 'file') {
+    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === target.fsPath);
+    if (open?.isDirty) await open.save();
+    return target.fsPath;
+  }
+  const doc = vscode.window.activeTextEditor?.document;
+  if (doc && doc.languageId === 'society' && doc.uri.scheme === 'file') {
+    if (doc.isDirty) await doc.save();
+    return doc.uri.fsPath;
+  }
+  return undefined;
+}
+

@@ -1,0 +1,64 @@
+// What the status bar and the log say about a run in progress, folded from its trace events:
+// round, agents, ties, tokens and cost. Pure, so the wording is tested without VS Code.
+import type { TraceEvent, TraceHeader } from '../../core/trace/events';
+
+export class RunProgress {
+  round = 0;
+  agents = 0;
+  ties = 0;
+  tokens = 0;
+  cost = 0;
+  calls = 0;
+  errors = 0;
+  readonly rounds: number;
+  readonly model: string;
+
+  constructor(header: TraceHeader, modelLabel?: string) {
+    this.rounds = header.rounds;
+    this.model = modelLabel ?? describeModels(header);
+  }
+
+  /** Folds an event; returns a log line when the event deserves one. */
+  add(e: TraceEvent): { level: 'info' | 'warn' | 'error'; text: string } | undefined {
+    switch (e.type) {
+      case 'round_start':
+        this.agents = e.agents;
+        return undefined;
+      case 'round_end': {
+        const s = e.stats;
+        this.round = e.round;
+        this.agents = s.agents;
+        this.ties = s.ties;
+        this.calls += s.usage.calls;
+        this.tokens += s.usage.input_tokens + s.usage.output_tokens;
+        this.cost += s.usage.cost_usd;
+        return { level: 'info', text: `round ${e.round}/${this.rounds}: ${s.agents} agents, ${s.encounters} encounters, ${s.messages} messages, ${s.ties} ties, mean reward ${s.mean_reward.toFixed(3)}` };
+      }
+      case 'error':
+        this.errors++;
+        return { level: e.handling === 'fatal' ? 'error' : 'warn', text: `round ${e.round}${e.agent ? ` ${e.agent}` : ''}${e.phase ? ` (${e.phase})` : ''}: ${e.message} [${e.handling}]` };
+      case 'event_fired':
+        return { level: 'info', text: `round ${e.round}: scenario event ${e.index} (${e.action})${e.text ? `: ${e.text}` : ''}` };
+      case 'run_end':
+        return { level: 'info', text: `run complete: ${e.rounds} rounds, ${e.usage.calls} model calls, ${e.usage.input_tokens + e.usage.output_tokens} tokens, $${e.usage.cost_usd.toFixed(4)}` };
+      default:
+        return undefined;
+    }
+  }
+
+  /** One line for the status bar. */
+  statusText(): string {
+    const usage = this.tokens > 0 || this.cost > 0 ? ` · ${formatTokens(this.tokens)} tokens · $${this.cost.toFixed(this.cost < 1 ? 4 : 2)}` : '';
+    return `round ${this.round}/${this.rounds} · ${this.agents} agents · ${this.ties} ties · ${this.model}${usage}`;
+  }
+}
+
+export function formatTokens(n: number): string {
+  return n >= 1e6 ? `${(n / 1e6).toFixed(1)}M` : n >= 1e3 ? `${(n / 1e3).toFixed(1)}k` : String(n);
+}
+
+/** The models of a run in a few words; the offline model is never passed off as an LLM. */
+export function describeModels(header: TraceHeader): string {
+  const names = Object.values(header.models).map((m) => (m.provider === 'offline' ? 'offline rule-based model' : m.provider === 'vscode' ? `VS Code LM ${m.model ?? ''}`.trim() : m.model ?? m.provider));
+  return [...new Set(names)].join(', ') || 'no model';
+}

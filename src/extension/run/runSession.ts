@@ -1,0 +1,88 @@
+// One simulation run inside the extension host: load and check the scenario, build its models
+// (offline, OpenAI-compatible with keys from SecretStorage, or VS Code language models), run the
+// engine with an AbortSignal (it yields to the event loop between agent turns, so the host stays
+// responsive), and write the trace and a checkpoint after every round under the runs folder.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadScenarioFile } from '../../core/format/load';
+import type { Diagnostic } from '../../core/format/diagnostics';
+import { Simulation, type RunResult } from '../../core/engine/simulation';
+import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
+import type { TraceEvent, TraceHeader } from '../../core/trace/events';
+import { TraceWriter } from '../../core/trace/writer';
+import { loadKeys } from './apiKeys';
+import { languageModelClient } from './languageModelClient';
+import { applyModelChoice, type ModelChoice } from './modelChoice';
+import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
+
+/** The scenario has errors: the first ones, with where they are. */
+export class ScenarioProblems extends Error {
+  constructor(readonly problems: Diagnostic[]) {
+    super(`The scenario has ${problems.length} error${problems.length === 1 ? '' : 's'}: ${problems[0]?.message ?? 'it could not be loaded'}`);
+  }
+}
+
+export interface RunSetup {
+  file: string;
+  choice: ModelChoice;
+  secrets: vscode.SecretStorage;
+  runsFolder: string;
+}
+
+export interface PreparedRun {
+  simulation: Simulation;
+  header: TraceHeader;
+  directory: string;
+  tracePath: string;
+  /** Runs to the end or until aborted; the trace is complete up to the last finished round. */
+  run(signal: AbortSignal, onEvent: (e: TraceEvent) => void): Promise<RunResult>;
+}
+
+export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
+  const loaded = await loadScenarioFile(setup.file, { root: rootOf(setup.file) });
+  const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.scenario || problems.length) throw new ScenarioProblems(problems);
+  const { scenario, model } = applyModelChoice(loaded.scenario, setup.choice);
+  const keys = await loadKeys(setup.secrets, scenario);
+  const registry = new ModelRegistry(scenario, {
+    secrets: (name) => keys.get(name),
+    chatClientFactory: (cfg) => languageModelClient(cfg),
+  });
+  const root = rootOf(setup.file);
+  const simulation = Simulation.create(scenario, { file: path.relative(root, setup.file), model, modelFactory: registry.factory });
+  // Build every model the run uses now, so a missing key fails before any file is written.
+  for (const name of usedModelNames(scenario, model)) registry.model(name);
+  const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
+  const tracePath = path.join(directory, TRACE_FILE);
+  return {
+    simulation, header: simulation.header, directory, tracePath,
+    async run(signal, onEvent) {
+      fs.mkdirSync(directory, { recursive: true });
+      const writer = TraceWriter.toFile(tracePath);
+      writer.header(simulation.header);
+      simulation.on(writer.listener);
+      simulation.on(onEvent);
+      simulation.afterRound = async () => {
+        await writer.flush();
+        const cp = simulation.snapshot();
+        cp.trace = { bytes: writer.bytes, lines: writer.lines };
+        const file = path.join(directory, CHECKPOINT_FILE);
+        await fs.promises.writeFile(`${file}.tmp`, JSON.stringify(cp));
+        await fs.promises.rename(`${file}.tmp`, file);
+      };
+      try {
+        const result = await simulation.run(signal);
+        if (result.status === 'aborted') writer.discard();
+        return result;
+      } finally {
+        await writer.close();
+      }
+    },
+  };
+}
+
+/** The workspace folder holding the file (runs and relative paths live there), else its folder. */
+export function rootOf(file: string): string {
+  return vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
+}

@@ -1,0 +1,90 @@
+// Binds one webview to a trace feed through the shared message protocol: answers `ready` with
+// the whole trace so far (in batches), forwards new batches and status changes, saves exports
+// where the user chooses, and hands selections to whoever listens.
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { batches, isViewMessage, type HostMessage, type ViewMessage } from '../../core/protocol/viewMessages';
+import type { TraceFeed } from './traceFeed';
+
+export class ViewConnection implements vscode.Disposable {
+  private loaded = false;
+  private feedSubscriptions: vscode.Disposable[] = [];
+  private readonly subscriptions: vscode.Disposable[] = [];
+  private readonly selections = new vscode.EventEmitter<string[]>();
+  readonly onSelection = this.selections.event;
+
+  constructor(private readonly webview: vscode.Webview, private feed: TraceFeed, private readonly log: vscode.LogOutputChannel) {
+    this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
+    this.watch();
+  }
+
+  get current(): TraceFeed { return this.feed; }
+
+  /** Show another trace in the same webview (the next run). */
+  setFeed(feed: TraceFeed): void {
+    for (const d of this.feedSubscriptions) d.dispose();
+    this.feed = feed;
+    this.watch();
+    if (this.loaded) this.sendAll();
+  }
+
+  post(message: HostMessage): void {
+    void this.webview.postMessage(message);
+  }
+
+  private watch(): void {
+    this.feedSubscriptions = [
+      this.feed.onEvents((events) => { if (this.loaded) this.post({ type: 'events', events }); }),
+      this.feed.onStatus((status) => { if (this.loaded) this.post({ type: 'status', status, message: this.feed.statusMessage }); }),
+    ];
+  }
+
+  private sendAll(): void {
+    const { feed } = this;
+    if (!feed.header) return;
+    const [first = [], ...rest] = batches(feed.events);
+    this.post({ type: 'load', source: feed.source, header: feed.header, events: first, live: feed.status === 'running' });
+    for (const events of rest) this.post({ type: 'events', events });
+    if (feed.status !== 'running') this.post({ type: 'status', status: feed.status, message: feed.statusMessage });
+  }
+
+  private async receive(m: unknown): Promise<void> {
+    if (!isViewMessage(m)) return;
+    switch (m.type) {
+      case 'ready':
+        this.loaded = true;
+        this.sendAll();
+        break;
+      case 'selection':
+        this.selections.fire(m.agents);
+        break;
+      case 'export':
+        await this.save(m);
+        break;
+      case 'error':
+        this.log.error(`society view: ${m.message}`);
+        break;
+    }
+  }
+
+  private async save(m: Extract<ViewMessage, { type: 'export' }>): Promise<void> {
+    const near = this.feed.source.path ? path.dirname(this.feed.source.path) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const fileName = path.basename(m.fileName);
+    const target = await vscode.window.showSaveDialog({
+      defaultUri: near ? vscode.Uri.file(path.join(near, fileName)) : undefined,
+      filters: { [m.format.toUpperCase()]: [m.format] },
+      title: `Export the tie network as ${m.format.toUpperCase()}`,
+    });
+    if (!target) return;
+    const bytes = m.format === 'png' ? Buffer.from(m.data, 'base64') : Buffer.from(m.data, 'utf8');
+    await vscode.workspace.fs.writeFile(target, bytes);
+    this.log.info(`exported ${m.format} to ${target.fsPath}`);
+    const open = await vscode.window.showInformationMessage(`Saved ${path.basename(target.fsPath)}`, 'Open');
+    if (open) await vscode.commands.executeCommand('vscode.open', target);
+  }
+
+  dispose(): void {
+    for (const d of [...this.feedSubscriptions, ...this.subscriptions]) d.dispose();
+    this.selections.dispose();
+  }
+}

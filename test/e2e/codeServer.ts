@@ -1,0 +1,116 @@
+// A real VS Code for end-to-end tests: code-server (installed by install.sh) on a free local
+// port, with throwaway user-data and extensions folders, this repository's extension installed
+// unpacked, and a workspace folder. Stopped by signalling its process group (started detached).
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as net from 'node:net';
+import * as os from 'node:os';
+import * as path from 'node:path';
+
+export const REPO = path.resolve(__dirname, '../..');
+export const INSTALL_DIR = path.resolve(process.env.VSCODE_SERVER_E2E_DIR ?? path.join(REPO, '.vscode-server-e2e'));
+
+export interface CodeServer {
+  url: string;
+  workspace: string;
+  /** The temp folder holding everything (kept after a failure for the logs). */
+  tmp: string;
+  log(): string;
+  stop(): Promise<void>;
+}
+
+const SETTINGS = {
+  'workbench.startupEditor': 'none',
+  'workbench.tips.enabled': false,
+  'workbench.enableExperiments': false,
+  'security.workspace.trust.enabled': false,
+  'telemetry.telemetryLevel': 'off',
+  'extensions.ignoreRecommendations': true,
+  'extensions.autoCheckUpdates': false,
+  'extensions.autoUpdate': false,
+  'chat.disableAIFeatures': true,
+  'update.mode': 'none',
+  'editor.minimap.enabled': false,
+  // Deterministic completion: no word-based items, no recently-used reordering.
+  'editor.wordBasedSuggestions': 'off',
+  'editor.suggestSelection': 'first',
+  'editor.snippetSuggestions': 'bottom',
+  'files.autoSave': 'off',
+  'window.restoreWindows': 'none',
+};
+
+/** Copies what a packaged extension contains: package.json, dist/, and the files it contributes. */
+export function installExtension(extensionsDir: string): string {
+  const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+  const dest = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
+  if (!fs.existsSync(path.join(REPO, pkg.main))) throw new Error(`${pkg.main} is missing: run npm run build first`);
+  const paths = new Set(['package.json', 'dist', 'README.md', 'LICENSE']);
+  const collect = (v: unknown): void => {
+    if (Array.isArray(v)) v.forEach(collect);
+    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'path' || k === 'configuration' || k === 'icon') && typeof x === 'string' ? paths.add(x.replace(/^\.\//, '').split('/')[0]) : collect(x);
+  };
+  collect(pkg.contributes);
+  if (pkg.icon) paths.add(pkg.icon.split('/')[0]);
+  for (const p of paths) if (fs.existsSync(path.join(REPO, p))) fs.cpSync(path.join(REPO, p), path.join(dest, p), { recursive: true });
+  return dest;
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const s = net.createServer().once('error', reject);
+    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+  });
+}
+
+export interface StartOptions {
+  /** Install the built extension into the extensions folder (default); off when loading it in place. */
+  installExtension?: boolean;
+  /** Extra environment for code-server and its extension host. */
+  env?: Record<string, string>;
+  timeoutMs?: number;
+}
+
+/** Starts code-server on `workspace` (a folder the caller filled) and waits until it answers. */
+export async function startCodeServer(fillWorkspace: (dir: string) => void, options: StartOptions = {}): Promise<CodeServer> {
+  const timeoutMs = options.timeoutMs ?? 60_000;
+  const entry = path.join(INSTALL_DIR, 'node_modules/code-server/out/node/entry.js');
+  if (!fs.existsSync(entry)) throw new Error(`code-server not found at ${entry}: run bash test/e2e/install.sh`);
+  const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'society-e2e-'));
+  const userData = path.join(tmp, 'user-data');
+  const extensions = path.join(tmp, 'extensions');
+  const workspace = path.join(tmp, 'workspace');
+  fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
+  fs.mkdirSync(workspace, { recursive: true });
+  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  fs.mkdirSync(extensions, { recursive: true });
+  if (options.installExtension !== false) installExtension(extensions);
+  fillWorkspace(workspace);
+
+  const port = await freePort();
+  const url = `http://127.0.0.1:${port}`;
+  const logFile = path.join(tmp, 'code-server.log');
+  const out = fs.openSync(logFile, 'a');
+  const xdg = { XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') };
+  const server: ChildProcess = spawn(process.execPath, [entry,
+    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
+    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    '--user-data-dir', userData, '--extensions-dir', extensions, '--config', path.join(tmp, 'config.yaml'), workspace],
+  { detached: true, stdio: ['ignore', out, out], env: { ...process.env, PASSWORD: '', HASHED_PASSWORD: '', ...xdg, ...options.env } });
+  let exited = false;
+  server.on('exit', () => { exited = true; });
+
+  const stop = async (): Promise<void> => {
+    if (exited || server.pid === undefined) return;
+    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    for (let i = 0; i < 50 && !exited; i++) await new Promise((r) => setTimeout(r, 100));
+    if (!exited) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ } }
+  };
+  const started = Date.now();
+  for (;;) {
+    if (exited) throw new Error(`code-server exited during startup:\n${fs.readFileSync(logFile, 'utf8')}`);
+    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not yet */ }
+    if (Date.now() - started > timeoutMs) { await stop(); throw new Error('code-server did not start'); }
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  return { url, workspace, tmp, stop, log: () => fs.readFileSync(logFile, 'utf8') };
+}

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Installs a headless VS Code (code-server: the real workbench with a Node extension host) and the
+# Debian packages the e2e suite needs (chromium for Playwright, ripgrep, compilers for native modules).
+#   bash test/e2e/install.sh [DIR]        DIR defaults to ./.vscode-server-e2e
+# Needs only the npm registry and Debian apt. Idempotent: a finished DIR is detected by a stamp.
+# playwright-core itself is a devDependency of the repo (typed tests, pinned by package-lock).
+# Adapted from shared/tools/vscode-server/install.sh.
+# code-server's own postinstall can't be used offline (@vscode/ripgrep downloads rg from GitHub),
+# so we replay postinstall.sh by hand: scripts off, native modules rebuilt, Debian's rg linked in.
+set -euo pipefail
+DIR="$(mkdir -p "${1:-.vscode-server-e2e}" && cd "${1:-.vscode-server-e2e}" && pwd)"
+CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"   # last release that runs on Node 20
+STAMP="$DIR/.installed-code-server-$CODE_SERVER_VERSION"
+[ -f "$STAMP" ] && { echo "vscode-server-e2e: already installed in $DIR"; exit 0; }
+
+# 1. Debian packages: compilers for node-gyp, krb5 headers (kerberos module), chromium, ripgrep.
+PKGS=(build-essential python3 pkg-config libkrb5-dev chromium ripgrep)
+MISSING=(); for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || MISSING+=("$p"); done
+if [ ${#MISSING[@]} -gt 0 ]; then
+  SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
+  export DEBIAN_FRONTEND=noninteractive
+  $SUDO apt-get install -y "${MISSING[@]}" || { $SUDO apt-get update && $SUDO apt-get install -y "${MISSING[@]}"; }
+fi
+
+# node-gyp must use local Node headers (downloading them from nodejs.org is not possible offline).
+NODE_PREFIX="$(dirname "$(dirname "$(command -v node)")")"
+[ -f "$NODE_PREFIX/include/node/node.h" ] && export npm_config_nodedir="$NODE_PREFIX"
+export npm_config_build_from_source=true JOBS=max   # no prebuilt-binary downloads; parallel make
+NPM=(npm --no-audit --no-fund --loglevel=error)
+
+# 2. code-server, install scripts disabled; then build argon2 (required at load).
+cd "$DIR"
+[ -f package.json ] || echo '{ "name": "vscode-server-e2e", "private": true }' > package.json
+"${NPM[@]}" install --ignore-scripts "code-server@$CODE_SERVER_VERSION"
+"${NPM[@]}" rebuild argon2
+
+# 3. VS Code's own deps (what postinstall.sh does), scripts off, then only the Linux native modules.
+cd "$DIR/node_modules/code-server/lib/vscode"
+"${NPM[@]}" install --omit=dev --ignore-scripts
+mkdir -p node_modules/@vscode/ripgrep/bin                   # rg: Debian binary where the package expects it
+ln -sfn "$(command -v rg)" node_modules/@vscode/ripgrep/bin/rg
+"${NPM[@]}" rebuild @parcel/watcher @vscode/spdlog @vscode/deviceid kerberos native-watchdog
+# node-pty's postinstall ends, after pty.node is built, with a dev-only `npx node-gyp configure` that
+# would fetch node-gyp; refuse that (yes=false), ignore its exit code, and check every module loads.
+npm_config_yes=false "${NPM[@]}" rebuild node-pty > "$DIR/node-pty-rebuild.log" 2>&1 || true
+for m in @parcel/watcher @vscode/spdlog @vscode/deviceid kerberos native-watchdog node-pty; do
+  node -e "import('$m').catch(e => { console.error('cannot load $m:', e.message); process.exit(1) })"
+done
+
+# 4. Symlinks from postinstall.sh, and the built-in extensions' shared deps (typescript).
+ln -sfn node_modules node_modules.asar
+ln -sfn code-linux.sh bin/remote-cli/code-server
+ln -sfn browser-linux.sh bin/helpers/browser.sh
+(cd extensions && "${NPM[@]}" install --omit=dev > /dev/null)
+
+# --version writes a default config under XDG_CONFIG_HOME: keep it out of $HOME.
+XDG_CONFIG_HOME="$DIR/.xdg-config" XDG_DATA_HOME="$DIR/.xdg-data" node "$DIR/node_modules/code-server/out/node/entry.js" --version
+touch "$STAMP"
+echo "vscode-server-e2e: installed in $DIR"

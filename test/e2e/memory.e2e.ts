@@ -1,0 +1,172 @@
+// Issue #8 end to end in a real VS Code (code-server + Chromium): run the friends example, then
+// open a persona. The CodeLens above it must show the counts of the run's trace — computed by the
+// core function and, independently, by counting the agent's `memory` events in the file — the
+// hover on its id must show its memories, and the memory inspector's retrieval preview must list
+// what the engine's retrieval ranks. Screenshots: memory-codelens-hover, memory-inspector.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame } from 'playwright-core';
+import { REPO, startCodeServer, type CodeServer } from './codeServer';
+import { STEP_MS, Workbench } from './workbench';
+import { readTrace } from '../../src/core/trace/reader';
+import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
+import { summarizeAgent, summaryTitle } from '../../src/core/memory/agentSummary';
+import { latestMemories } from '../../src/core/memory/queries';
+import { previewRetrieval } from '../../src/core/memory/retrievalPreview';
+
+const AGENT = 'diego_alvarez';
+
+describe('inspecting memories where personas are written (code-server + Chromium)', function () {
+  let server: CodeServer | undefined;
+  let wb: Workbench;
+  let failed = false;
+  let traceFile = '';
+
+  before(async function () {
+    server = await startCodeServer((ws) => fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true }));
+    wb = await Workbench.open(server);
+  });
+
+  afterEach(async function () {
+    if (this.currentTest?.state === 'failed') {
+      failed = true;
+      await wb?.screenshot('FAILED-memory').catch(() => undefined);
+    }
+  });
+
+  after(async function () {
+    await wb?.close();
+    await server?.stop();
+    if (failed && server) console.error(`  code-server log (tail):\n${server.log().slice(-3000)}\n  kept ${server.tmp}`);
+    else if (server) fs.rmSync(server.tmp, { recursive: true, force: true });
+  });
+
+  /** The run's trace, read by the core reader into a memory source (what the extension also builds). */
+  const coreSource = () => {
+    const read = readTrace(fs.readFileSync(traceFile, 'utf8'));
+    return TraceMemorySource.of('run', 'test', read.header!, read.events);
+  };
+
+  it('after a run, the CodeLens above a persona shows the counts of the trace', async () => {
+    await wb.open('friends.society');
+    await wb.command('Society: Run Simulation');
+    traceFile = await finishedTrace(path.join(server!.workspace, 'runs'));
+
+    await wb.open(`personas/${AGENT}.society`);
+    const source = coreSource();
+    const summary = summarizeAgent(source.stateAt()!, source.ledger, AGENT)!;
+    const expected = summaryTitle(summary);
+    const lens = wb.editor().locator('.codelens-decoration a', { hasText: / memories · / }).first();
+    await lens.waitFor();
+    await waitFor(async () => (await lens.innerText()).trim() === expected, () => lens.innerText().then((t) => `lens '${t}', expected '${expected}'`));
+
+    // Independently of the core: the agent's memory events and its last reward, from the file.
+    const events = fs.readFileSync(traceFile, 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    const memories = events.filter((e) => e.type === 'memory' && e.agent === AGENT).length;
+    const rewards = events.filter((e) => e.type === 'reward' && e.agent === AGENT);
+    const [, count, ties, reward] = /^(\d+) memories · (\d+) ties? · reward (\S+)$/.exec((await lens.innerText()).trim())!;
+    assert.equal(Number(count), memories);
+    assert.equal(reward, rewards[rewards.length - 1].total.toFixed(2));
+    assert.equal(Number(ties), summary.ties);
+    assert.ok(memories > 120, 'the example writes more than a stream keeps: the lens counts every memory written');
+    await wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().waitFor();
+  });
+
+  it('hovering the persona id shows that agent\'s memories and ties', async () => {
+    // Click into the id itself (Go to Line would click the CodeLens above the first line).
+    await wb.editor().locator('.view-line', { hasText: `id: ${AGENT}` }).locator('span span', { hasText: AGENT }).click();
+    const hover = await wb.hover();
+    const state = coreSource().stateAt()!;
+    const latest = latestMemories(state.agents.get(AGENT)!.memories, 1)[0];
+    await hover.getByText('Memories of Diego Álvarez').waitFor();
+    const text = (await hover.innerText()).replace(/\s+/g, ' ');
+    assert.ok(text.includes(latest.text.replace(/\s+/g, ' ').slice(0, 50)), `the latest memory is shown: ${latest.text.slice(0, 50)}`);
+    for (const heading of ['Latest', 'Most important', 'Strongest ties']) assert.ok(text.includes(heading), heading);
+    assert.ok(text.includes('Show memories'));
+    // The tie strengths after diego's relationships are inlay hints.
+    assert.match(await wb.visibleText(), /with: sofia_rossi\s*→ \d\.\d\d · ← \d\.\d\d/);
+    await wb.screenshot('memory-codelens-hover');
+    await wb.page.keyboard.press('Escape');
+  });
+
+  it('the memory inspector filters the stream and previews retrieval with the engine\'s scores', async () => {
+    await wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
+    const inspector = await frameWith(wb, '#memory-inspector[data-ready="true"]');
+    const source = coreSource();
+
+    await inspector.locator('label.kind-advice input').check();
+    const advice = source.ledger.entries(AGENT).filter((e) => e.memory.kind === 'advice').length;
+    await inspector.locator('.count', { hasText: `${advice} memories` }).waitFor();
+    assert.equal(await inspector.locator('.memory').count(), advice);
+    assert.equal(await inspector.locator('.memory:not([data-kind="advice"])').count(), 0);
+    await inspector.locator('label.kind-advice input').uncheck();
+
+    await inspector.locator('input[aria-label="Retrieval query"]').fill('weekend plans');
+    await inspector.locator('input[aria-label="Round"]').fill('12');
+    await inspector.locator('input[aria-label="Top k"]').fill('8');
+    await inspector.locator('button[type="submit"]').click();
+    await inspector.locator('.preview-result[data-rows="8"]').waitFor();
+    const expected = previewRetrieval(source, AGENT, 'weekend plans', 12, 8)!;
+    const rows = inspector.locator('tr.preview-row');
+    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [Number((tr as HTMLElement).dataset.id), Number((tr as HTMLElement).dataset.score)]));
+    assert.deepEqual(shown, expected.rows.map((r) => [r.memory.id, r.score]));
+    // A wide inspector for the picture: the panel's group alone, no side bar.
+    // (Keys typed into a webview stay there: focus its tab before each command.)
+    const command = async (title: string) => { await wb.page.locator('.tab.active', { hasText: 'Memories:' }).click(); await wb.command(title); };
+    await command('View: Toggle Maximize Editor Group');
+    await command('View: Toggle Primary Side Bar Visibility');
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('memory-inspector');
+    await command('View: Toggle Primary Side Bar Visibility');
+    await command('View: Toggle Maximize Editor Group');
+  });
+
+  it('the Society view lists the run, its agents and their memories; a memory opens the trace at its event', async () => {
+    const source = coreSource();
+    const newest = source.ledger.entries(AGENT).at(-1)!;
+    await wb.page.keyboard.press('Control+Shift+E');
+    const header = wb.page.locator('.pane-header', { hasText: /^Society$/i });
+    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    const tree = wb.page.locator('.pane', { has: header }).locator('.monaco-list');
+    const row = (text: string | RegExp) => tree.locator('.monaco-list-row', { hasText: text }).first();
+    await row(path.basename(path.dirname(traceFile))).locator('.label-description', { hasText: 'shown in editor' }).waitFor();
+    await row(path.basename(path.dirname(traceFile))).click();
+    await row('Diego Álvarez').click();
+    await row(/^Memories/).click();
+    await row(newest.memory.text.slice(0, 30)).click();
+    await wb.page.locator('.tab.active', { hasText: 'trace.jsonl' }).waitFor();
+    await wb.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${newest.line},` }).waitFor();
+    await wb.screenshot('memory-tree');
+  });
+});
+
+/** Waits until the run's trace under `runs` ends with run_end; returns its path. */
+async function finishedTrace(runs: string): Promise<string> {
+  let file = '';
+  await waitFor(async () => {
+    const dirs = fs.existsSync(runs) ? fs.readdirSync(runs) : [];
+    if (dirs.length !== 1) return false;
+    file = path.join(runs, dirs[0], 'trace.jsonl');
+    return fs.existsSync(file) && fs.readFileSync(file, 'utf8').trimEnd().endsWith('}') && fs.readFileSync(file, 'utf8').includes('"type":"run_end"');
+  }, async () => `no finished trace in ${runs}`, STEP_MS * 4);
+  return file;
+}
+
+async function waitFor(ok: () => Promise<boolean>, describe: () => Promise<string>, timeout = STEP_MS): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!(await ok().catch(() => false))) {
+    if (Date.now() > deadline) throw new Error(`timed out: ${await describe().catch((e) => String(e))}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/** The webview frame holding `selector` (several webviews may be open). */
+async function frameWith(wb: Workbench, selector: string): Promise<Frame> {
+  let found: Frame | undefined;
+  await waitFor(async () => {
+    for (const f of wb.page.frames()) if (await f.locator(selector).count().catch(() => 0)) { found = f; return true; }
+    return false;
+  }, async () => `no webview with ${selector}`);
+  return found!;
+}

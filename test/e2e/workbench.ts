@@ -1,0 +1,150 @@
+// Driving the VS Code workbench in Chromium with Playwright, the way a user would: the command
+// palette, quick open, the keyboard in the editor, the Problems panel, hovers and widgets.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { chromium, type Browser, type Page, type Locator } from 'playwright-core';
+import type { CodeServer } from './codeServer';
+
+export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+/** Per-step timeout: generous, CI has 2 cores and code-server shares them with Chromium. */
+export const STEP_MS = Number(process.env.E2E_STEP_MS) || 30_000;
+export const RESULTS = path.resolve(__dirname, '../../test-results/e2e');
+
+export class Workbench {
+  private constructor(readonly browser: Browser, readonly page: Page, readonly server: CodeServer) {}
+
+  static async open(server: CodeServer): Promise<Workbench> {
+    const browser = await chromium.launch({
+      executablePath: CHROMIUM, headless: true, timeout: STEP_MS,
+      env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(server.tmp, 'xdg-cache') },
+      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    });
+    const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
+    page.setDefaultTimeout(STEP_MS);
+    await page.goto(`${server.url}/?folder=${encodeURIComponent(server.workspace)}`);
+    await page.locator('.monaco-workbench').waitFor();
+    await page.locator('[id="status.problems"]').waitFor();
+    return new Workbench(browser, page, server);
+  }
+
+  async close(): Promise<void> { await this.browser.close().catch(() => undefined); }
+
+  async screenshot(name: string): Promise<string> {
+    fs.mkdirSync(RESULTS, { recursive: true });
+    const file = path.join(RESULTS, `${name}.png`);
+    await this.page.screenshot({ path: file });
+    return file;
+  }
+
+  private quickInput(): Locator { return this.page.locator('.quick-input-widget input'); }
+  private quickRow(text: string | RegExp): Locator { return this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first(); }
+
+  /** F1, the command's title, Enter on exactly that command (fuzzy matching lists others too). */
+  async command(title: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput().waitFor();
+    await this.quickInput().fill(`>${title}`);
+    await this.quickRow(title).waitFor();
+    for (let i = 0; i < 30; i++) {
+      const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
+      if ((await focused.innerText().catch(() => '')).trim() === title) { await this.page.keyboard.press('Enter'); return; }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`command '${title}' not found in the palette`);
+  }
+
+  /** Saves the active editor and waits until it is no longer dirty. */
+  async save(): Promise<void> {
+    await this.page.keyboard.press('Control+S');
+    await this.page.locator('.tab.active.dirty').waitFor({ state: 'detached' });
+  }
+
+  /** Opens a workspace file through quick open and waits for its editor tab. */
+  async open(relativePath: string): Promise<void> {
+    await this.page.keyboard.press('F1');
+    await this.quickInput().waitFor();
+    await this.quickInput().fill(relativePath);
+    const name = path.basename(relativePath);
+    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: path.dirname(relativePath) === '.' ? name : path.dirname(relativePath) }).first().waitFor();
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('.tab.active', { hasText: name }).waitFor();
+    await this.editor().locator('.view-lines').waitFor();
+  }
+
+  /** The active text editor. */
+  editor(): Locator { return this.page.locator('.editor-group-container.active .monaco-editor').first(); }
+
+  /** Moves the cursor (1-based line and column, as in the status bar) with Go to Line/Column. */
+  async goTo(line: number, column: number): Promise<void> {
+    await this.editor().click({ position: { x: 200, y: 10 } });
+    await this.page.keyboard.press('F1');
+    await this.quickInput().waitFor();
+    await this.quickInput().fill(`:${line}:${column}`);
+    await this.page.keyboard.press('Enter');
+    await this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  }
+
+  /** The visible text of the active editor (Monaco renders only what is on screen). */
+  async visibleText(): Promise<string> {
+    return (await this.editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
+  }
+
+  /** The Problems panel, opened if needed. */
+  async problems(): Promise<Locator> {
+    const panel = this.page.locator('.markers-panel');
+    if (!(await panel.isVisible())) await this.page.locator('[id="status.problems"]').click();
+    await panel.waitFor();
+    return panel;
+  }
+
+  /** Error and warning counts in the status bar (`ⓧ 2 ⚠ 0`). */
+  async problemCounts(): Promise<{ errors: number; warnings: number }> {
+    const text = await this.page.locator('[id="status.problems"]').innerText();
+    const [errors, warnings] = (text.match(/\d+/g) ?? []).map(Number);
+    return { errors: errors ?? NaN, warnings: warnings ?? NaN };
+  }
+
+  /** Ctrl+. and the quick fix with this title (the action list is driven by the keyboard). */
+  async quickFix(title: string): Promise<void> {
+    await this.page.keyboard.press('Control+.');
+    const widget = this.page.locator('.action-widget');
+    await widget.getByText(title).waitFor();
+    for (let i = 0; i < 20; i++) {
+      const focused = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')) ?? '';
+      if (focused.includes(title)) { await this.page.keyboard.press('Enter'); await widget.waitFor({ state: 'hidden' }); return; }
+      await this.page.keyboard.press('ArrowDown');
+    }
+    throw new Error(`quick fix '${title}' could not be selected`);
+  }
+
+  /** Waits until the status bar shows this many errors. */
+  async waitForErrors(count: number): Promise<void> {
+    const deadline = Date.now() + STEP_MS;
+    for (;;) {
+      const { errors } = await this.problemCounts();
+      if (errors === count) return;
+      if (Date.now() > deadline) throw new Error(`expected ${count} errors in the status bar, have ${errors}`);
+      await this.page.waitForTimeout(100);
+    }
+  }
+
+  /** Opens completions at the cursor and waits for an item. */
+  async suggest(label: string): Promise<Locator> {
+    const widget = this.page.locator('.editor-widget.suggest-widget.visible');
+    if (!(await widget.isVisible())) await this.page.keyboard.press('Control+Space');
+    const item = widget.locator('.monaco-list-row', { hasText: label }).first();
+    await item.waitFor();
+    return item;
+  }
+
+  suggestWidget(): Locator { return this.page.locator('.editor-widget.suggest-widget.visible'); }
+
+  /** Shows the hover at the cursor (editor.action.showHover) and returns its widget. */
+  async hover(): Promise<Locator> {
+    await this.command('Show or Focus Hover');
+    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
+    await hover.waitFor();
+    await this.page.waitForTimeout(300); // let it fade in, for screenshots
+    return hover;
+  }
+}

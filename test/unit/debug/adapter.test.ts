@@ -1,0 +1,178 @@
+// The society debug adapter over DAP, driven by @vscode/debugadapter-testsupport's DebugClient
+// (the adapter runs from source through tsx) on examples/friends with a few rounds.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+
+const repo = path.resolve(__dirname, '../../..');
+const scenario = path.join(repo, 'examples/friends/friends.society');
+const maya = path.join(repo, 'examples/friends/personas/maya_chen.society');
+const MAYA_ID_LINE = 2; // `id: maya_chen`, 1-based as VS Code sends it
+const launch = { scenario, rounds: 3, seed: 7 };
+
+async function topFrames(dc: DebugClient): Promise<DebugProtocol.StackFrame[]> {
+  return (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+}
+async function stepAndStop(dc: DebugClient, step: 'next' | 'stepIn' | 'stepOut'): Promise<DebugProtocol.StackFrame[]> {
+  const stopped = dc.waitForEvent('stopped');
+  await (step === 'next' ? dc.nextRequest({ threadId: 1 }) : step === 'stepIn' ? dc.stepInRequest({ threadId: 1 }) : dc.stepOutRequest({ threadId: 1 }));
+  await stopped;
+  return topFrames(dc);
+}
+async function expand(dc: DebugClient, ref: number): Promise<Map<string, DebugProtocol.Variable>> {
+  return new Map((await dc.variablesRequest({ variablesReference: ref })).body.variables.map((v) => [v.name, v]));
+}
+/** Launch with these line breakpoints in maya's file and wait for the first stop. */
+async function launchWith(dc: DebugClient, bps: DebugProtocol.SourceBreakpoint[], args: object = launch): Promise<DebugProtocol.StoppedEvent> {
+  const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+  await Promise.all([
+    dc.waitForEvent('initialized').then(() => dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: bps })).then(() => dc.configurationDoneRequest()),
+    dc.launch(args),
+  ]);
+  return stopped;
+}
+
+describe('society debug adapter (DAP)', function () {
+  this.timeout(30000);
+  let dc: DebugClient;
+
+  beforeEach(async () => {
+    dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
+    });
+    await dc.start();
+  });
+  afterEach(async () => { await dc.stop(); });
+
+  it('stops on a persona breakpoint at that persona\'s id line, in its turn', async () => {
+    await dc.hitBreakpoint(launch, { path: maya, line: MAYA_ID_LINE });
+    const frames = await topFrames(dc);
+    assert.deepEqual(frames.map((f) => f.name.replace(/\(.*\)/, '').trim()), ['maya_chen · perceive', 'maya_chen\'s turn', 'round 1']);
+    assert.equal(frames[0].source?.path, maya);
+    assert.equal(frames[0].line, MAYA_ID_LINE);
+    assert.equal(path.resolve(frames[2].source!.path!), scenario);
+    assert.match((await dc.evaluateRequest({ expression: 'rounds', context: 'repl' })).body.result, /^3$/);
+  });
+
+  it('steps: into = the next phase of the turn, over = the next agent, out = the end of the round', async () => {
+    await launchWith(dc, [{ line: MAYA_ID_LINE }]);
+    const into = await stepAndStop(dc, 'stepIn');
+    assert.equal(into[0].name, 'maya_chen · retrieve');
+    assert.equal(into[0].line, MAYA_ID_LINE);
+    assert.equal((await stepAndStop(dc, 'stepIn'))[0].name, 'maya_chen · decide');
+    const over = await stepAndStop(dc, 'next');
+    assert.match(over[0].name, /^(?!maya_chen)\w+ · perceive$/, over[0].name);
+    assert.notEqual(over[0].source?.path, maya);
+    assert.equal(over[0].line, 2, 'another persona\'s id line');
+    const out = await stepAndStop(dc, 'stepOut');
+    assert.deepEqual(out.map((f) => f.name), ['round 1 end']);
+    const rounds = (await dc.evaluateRequest({ expression: 'round', context: 'watch' })).body.result;
+    assert.equal(rounds, '1');
+  });
+
+  it('shows the agent\'s memories, retrieved memories with scores, the prompt and the world', async () => {
+    await launchWith(dc, [{ line: MAYA_ID_LINE }]);
+    await stepAndStop(dc, 'stepIn'); // retrieve
+    await stepAndStop(dc, 'stepIn'); // decide
+    await stepAndStop(dc, 'stepIn'); // act: the partner choice has been made
+    const scopes = (await dc.scopesRequest({ frameId: 3 })).body.scopes;
+    assert.deepEqual(scopes.map((s) => s.name), ['Agent maya_chen', 'World']);
+    const agent = await expand(dc, scopes[0].variablesReference);
+    const memories = [...(await expand(dc, agent.get('memories')!.variablesReference)).values()];
+    assert.ok(memories.length >= 1);
+    assert.ok(memories.some((m) => /civic|data|Melbourne|newsroom|journal/i.test(m.value)), memories.map((m) => m.value).join('\n'));
+    const retrieved = [...(await expand(dc, agent.get('retrieved')!.variablesReference)).values()];
+    assert.ok(retrieved.length >= 1);
+    const first = await expand(dc, retrieved[0].variablesReference);
+    assert.ok(Number(first.get('score')!.value) > 0);
+    const decisions = [...(await expand(dc, agent.get('decisions')!.variablesReference)).values()];
+    const choose = await expand(dc, decisions[0].variablesReference);
+    assert.equal(choose.get('kind')!.value, '"choose_partner"');
+    const prompt = [...(await expand(dc, choose.get('prompt (rendered; the offline model is not sent one)')!.variablesReference)).values()];
+    assert.deepEqual(prompt.map((m) => m.name), ['0', '1']);
+    assert.match(prompt[0].value, /^system: /);
+    assert.ok(choose.has('reply (offline model, structured)'));
+    const world = await expand(dc, scopes[1].variablesReference);
+    assert.equal(world.get('round')!.value, '1');
+    const agents = await expand(dc, world.get('agents')!.variablesReference);
+    assert.equal(agents.size, 16);
+    assert.ok((await expand(dc, world.get('metrics')!.variablesReference)).has('density'));
+  });
+
+  it('a conditional breakpoint stops only when its condition holds', async () => {
+    const stop = await launchWith(dc, [{ line: MAYA_ID_LINE, condition: 'round >= 2 && memories("maya") > 0' }]);
+    assert.equal(stop.body.reason, 'breakpoint');
+    assert.equal((await topFrames(dc)).at(-1)!.name, 'round 2');
+    const next = dc.waitForEvent('stopped');
+    await dc.continueRequest({ threadId: 1 });
+    await next;
+    assert.equal((await topFrames(dc)).at(-1)!.name, 'round 3');
+    await Promise.all([dc.continueRequest({ threadId: 1 }), dc.waitForEvent('terminated')]);
+  });
+
+  it('a condition that is never true never stops; hit counts and logpoints', async () => {
+    const never = dc.waitForEvent('stopped', 100_000);
+    const out: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));
+    await Promise.all([
+      dc.waitForEvent('initialized').then(() => dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: [
+        { line: MAYA_ID_LINE, condition: 'tie("maya", "aroha") > 2' },
+        { line: 5, logMessage: 'maya in round {round} has {memories("maya")} memories' },
+      ] })).then((r) => assert.deepEqual(r.body.breakpoints.map((b) => b.verified), [true, true])).then(() => dc.configurationDoneRequest()),
+      dc.launch(launch),
+    ]);
+    await dc.waitForEvent('terminated');
+    assert.equal(await Promise.race([never.then(() => 'stopped'), new Promise((r) => setTimeout(() => r('no stop'), 50))]), 'no stop');
+    const logged = out.filter((o) => o.startsWith('maya in round'));
+    assert.deepEqual(logged.map((l) => l.replace(/has \d+/, 'has N').trim()), [1, 2, 3].map((r) => `maya in round ${r} has N memories`));
+  });
+
+  it('hit counts and function breakpoints by phase', async () => {
+    const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await Promise.all([
+      dc.waitForEvent('initialized').then(() => dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'maya.coach', hitCondition: '2' }, { name: 'nosuchphase' }] }))
+        .then((r) => assert.deepEqual(r.body.breakpoints.map((b) => b.verified), [true, false])).then(() => dc.configurationDoneRequest()),
+      dc.launch(launch),
+    ]);
+    await stopped;
+    const frames = await topFrames(dc);
+    assert.equal(frames[0].name, 'maya_chen · coach');
+    assert.equal(frames.at(-1)!.name, 'round 2');
+  });
+
+  it('evaluates expressions and console commands', async () => {
+    await dc.hitBreakpoint({ ...launch, stopOnEntry: false }, { path: maya, line: MAYA_ID_LINE });
+    const ev = async (expression: string, context = 'repl'): Promise<DebugProtocol.EvaluateResponse['body']> => (await dc.evaluateRequest({ expression, context })).body;
+    assert.equal((await ev('agent')).result, 'maya_chen');
+    assert.equal((await ev('phase == "perceive" && round == 1')).result, 'true');
+    assert.equal((await ev('memories("maya") + 1')).result, String(Number((await ev('memories("maya_chen")')).result) + 1));
+    const mem = await ev('memories maya data');
+    assert.match(mem.result, /^maya_chen: top \d+ of \d+ memories for "data"/);
+    assert.ok(mem.variablesReference > 0);
+    const intervention = dc.waitForEvent('society.intervention');
+    const ask = await ev('ask maya "How do you feel about Aroha?"');
+    assert.match(ask.result, /^Maya Chen: ./);
+    assert.equal((await intervention).body.agent, 'maya_chen');
+    // Expressions are interpreted, never eval'd: no globals, no methods.
+    await assert.rejects(dc.evaluateRequest({ expression: 'process.pid', context: 'repl' }), /unknown name 'process'/);
+    await assert.rejects(dc.evaluateRequest({ expression: 'agent.constructor', context: 'watch' }), /cannot read 'constructor' of string/);
+  });
+
+  it('stops on entry, pauses, and restarts from round 0', async () => {
+    await Promise.all([dc.configurationSequence(), dc.launch({ ...launch, stopOnEntry: true }), dc.assertStoppedLocation('entry', {})]);
+    assert.deepEqual((await topFrames(dc)).map((f) => f.name), ['setup (round 0)']);
+    await stepAndStop(dc, 'stepOut');
+    await stepAndStop(dc, 'stepIn');
+    await stepAndStop(dc, 'stepIn');
+    assert.match((await topFrames(dc))[0].name, / · perceive$/);
+    const again = dc.waitForEvent('stopped');
+    await dc.send('restart', {});
+    assert.equal((await again).body.reason, 'entry');
+    assert.deepEqual((await topFrames(dc)).map((f) => f.name), ['setup (round 0)']);
+    const paused = dc.waitForEvent('stopped');
+    await dc.continueRequest({ threadId: 1 });
+    await dc.pauseRequest({ threadId: 1 });
+    assert.equal((await paused).body.reason, 'pause');
+  });
+});

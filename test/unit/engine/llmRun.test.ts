@@ -1,0 +1,68 @@
+// The engine on a real OpenAI-compatible endpoint (a local fake server) through the provider layer:
+// a stage's calls are in flight together within the model's concurrency, usage reaches the trace,
+// and a rerun from the response cache (--replay) writes the identical trace without a single call.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { modelConfig, persona, scenario } from '../../support/llmFixtures';
+import { ModelRegistry } from '../../../src/core/llm/registry';
+import { Simulation } from '../../../src/core/engine/simulation';
+import { CallLog } from '../../../src/core/engine/callLog';
+import { reply } from '../../support/fakeOpenAI';
+import { TraceWriter } from '../../../src/core/trace/writer';
+import type { Scenario } from '../../../src/core/format/model';
+
+async function run(sc: Scenario, registry: ModelRegistry, calls?: CallLog): Promise<{ trace: string; sim: Simulation }> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const writer = TraceWriter.toStream(out);
+  const sim = Simulation.create(sc, { modelFactory: registry.factory, calls });
+  writer.header(sim.header);
+  sim.on(writer.listener);
+  sim.afterRound = () => writer.flush();
+  assert.equal((await sim.run()).status, 'completed');
+  await writer.close();
+  return { trace: Buffer.concat(chunks).toString('utf8'), sim };
+}
+
+describe('engine with an LLM provider', function () {
+  this.timeout(60_000);
+  let server: FakeOpenAI;
+  let dir: string;
+  before(async () => { server = await startFakeOpenAI(); });
+  after(async () => { await server.close(); });
+  beforeEach(() => { server.reset(); server.latencyMs = 5; dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-llm-run-')); });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('runs phase by phase within the concurrency, records usage and recovered faults, and replays byte-identically from the cache', async () => {
+    const names = ['maya', 'ali', 'tom', 'zoe', 'sam', 'ivy'];
+    const sc = scenario({}, {
+      personas: names.map((n) => persona(n)), world: { ...scenario({}).world, rounds: 2 },
+      models: { default: modelConfig('default', { base_url: server.url, api_key_env: 'FAKE_KEY', concurrency: 4, price: { input: 1, output: 2 } }) },
+    });
+    // Every 15th request is rate limited once; the provider layer retries it.
+    server.script = (r) => (r.n % 15 === 7 ? reply.rateLimited(0) : undefined);
+    const backoff = { baseMs: 1, maxMs: 5, maxRetryAfterMs: 5 };
+    let calls = new CallLog();
+    const live = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', cacheDir: dir, backoff, onCall: calls.listener }), calls);
+    assert.ok(server.count > 50, `calls ${server.count}`);
+    assert.ok(server.maxInFlight > 1 && server.maxInFlight <= 4, `max in flight ${server.maxInFlight}`);
+    const usage = live.sim.world.usage;
+    assert.ok(usage.total.input_tokens > 0 && usage.total.cost_usd > 0);
+    assert.deepEqual([...usage.byModel.keys()], ['default']);
+    assert.match(live.trace, /"type":"message".*"usage":\{"model":"default","input_tokens":\d+/);
+    const recovered = live.trace.split('\n').filter((l) => l.includes('"handling":"recovered"'));
+    assert.ok(recovered.length > 0 && recovered.every((l) => l.includes('rate_limited 429')), 'retried 429s are in the trace');
+    assert.ok(!live.trace.includes('"handling":"skipped"'));
+
+    server.reset();
+    calls = new CallLog();
+    const replayed = await run(sc, new ModelRegistry(sc, { cacheDir: dir, replay: true, onCall: calls.listener }), calls);
+    assert.equal(server.count, 0, 'replay makes no calls');
+    assert.equal(replayed.trace, live.trace);
+  });
+});

@@ -1,0 +1,105 @@
+import * as assert from 'node:assert/strict';
+import { completionsAt, complete, type CompletionSources } from '../../../src/core/format';
+import { cursorIn, projectOf, MAYA, LEO, SCENARIO } from './editorFixtures';
+
+const none: CompletionSources = { personas: () => [], models: () => [], includes: () => [] };
+function items(marked: string, sources = none) {
+  const { lines, position } = cursorIn(marked);
+  return completionsAt(lines, position, sources);
+}
+const labels = (marked: string, sources = none) => items(marked, sources).map((i) => i.label);
+
+describe('completion', () => {
+  it('offers the schema\'s keys with docs, required ones first, not those already written', () => {
+    const list = items('kind: persona\nid: a\n|\n');
+    const names = list.map((i) => i.label);
+    assert.ok(names.includes('occupation') && names.includes('traits') && names.includes('motivations'));
+    assert.ok(!names.includes('id') && !names.includes('kind'));
+    const sorted = [...list].sort((a, b) => a.sortText.localeCompare(b.sortText));
+    assert.equal(sorted[0].label, 'name', 'the missing required key comes first');
+    const occupation = list.find((i) => i.label === 'occupation')!;
+    assert.match(occupation.documentation!, /Occupation; offered as small talk/);
+    assert.equal(occupation.detail, 'string');
+  });
+
+  it('trait and motivation names, with ranges and defaults', () => {
+    const traits = items('kind: persona\ntraits:\n  |');
+    assert.deepEqual(traits.map((i) => i.label), ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism']);
+    assert.equal(traits[0].detail, 'number 0..1 · default 0.5');
+    assert.equal(traits[0].insertText, 'openness: ${1:0.5}');
+    assert.deepEqual(labels('kind: persona\nmotivations: { social: 0.3, |'), ['information', 'presentation', 'coordination', 'support']);
+  });
+
+  it('snippets fill in required fields of mappings and list items', () => {
+    const root = items('kind: scenario\nname: s\n|');
+    assert.equal(root.find((i) => i.label === 'experiment')!.insertText, 'experiment:\n  conditions: [$1]');
+    assert.equal(root.find((i) => i.label === 'population')!.insertText, 'population:\n  - group: ${1:students}\n    count: ${2:20}');
+    const persona = items('kind: persona\nid: a\nname: A\n|');
+    assert.equal(persona.find((i) => i.label === 'memories')!.insertText, 'memories:\n  - text: ${1:I want to find people to climb with.}');
+    const rel = persona.find((i) => i.label === 'relationships')!;
+    assert.deepEqual([rel.insertText, rel.retrigger], ['relationships:\n  - with: $1', true], 'no sample id: completion reopens with the real ones');
+    const flow = items('kind: scenario\nmodels:\n  gpt: { |');
+    assert.equal(flow.find((i) => i.label === 'provider')!.insertText, 'provider: ${1|offline,openai,vscode|}');
+  });
+
+  it('enum values and booleans', () => {
+    assert.deepEqual(labels('kind: scenario\nworld:\n  encounters:\n    mode: |'), ['random', 'network', 'recommend']);
+    assert.deepEqual(labels('kind: scenario\ncoaching: { enabled: |'), ['true', 'false']);
+    assert.deepEqual(labels('kind: |'), ['persona', 'scenario']);
+    assert.deepEqual(labels('k|'), ['kind']);
+  });
+
+  it('a value right after the colon gets its space', () => {
+    const [first] = items('kind: scenario\nworld:\n  encounters:\n    mode:|');
+    assert.equal(first.insertText, ' random');
+  });
+
+  it('a personas item offers both an include and inline persona keys', () => {
+    const names = labels('kind: scenario\npersonas:\n  - |');
+    assert.ok(names.includes('include') && names.includes('id') && names.includes('traits'));
+    assert.deepEqual(labels('kind: scenario\npersonas:\n  - include: x\n    |'), [], 'an include item has no other keys');
+  });
+
+  it('a new item of a list of mappings', () => {
+    const list = items('kind: persona\nrelationships:\n  |');
+    assert.deepEqual(list.map((i) => i.label), ['- with', '- tie', '- note']);
+  });
+
+  it('persona ids where an id is expected, model names, include paths', () => {
+    const sources: CompletionSources = {
+      personas: () => [{ id: 'maya', name: 'Maya Chen', occupation: 'data journalist' }, { id: 'leo' }],
+      models: () => ['default', 'gpt'],
+      includes: () => [{ path: 'personas/*.society', kind: 'folder' }, { path: 'personas/maya.society', kind: 'file' }],
+    };
+    const ids = items('kind: persona\nrelationships:\n  - with: |', sources);
+    assert.deepEqual(ids.map((i) => i.label), ['maya', 'leo']);
+    assert.equal(ids[0].detail, 'Maya Chen · data journalist');
+    assert.match(ids[0].documentation!, /\*\*Maya Chen\*\*/);
+    assert.deepEqual(labels('kind: scenario\nevents:\n  - { at: 2, remove: [|] }', sources), ['maya', 'leo']);
+    assert.deepEqual(labels('kind: scenario\nworld:\n  rooms:\n    - name: r\n      members:\n        - |', sources), ['maya', 'leo']);
+    assert.deepEqual(labels('kind: persona\nmodel: |', sources), ['default', 'gpt']);
+    assert.deepEqual(labels('kind: scenario\ncoaching: { model: |', sources), ['default', 'gpt']);
+    const inc = items('kind: scenario\npersonas:\n  - include: |', sources);
+    assert.deepEqual(inc.map((i) => [i.label, i.insertText]), [['personas/*.society', 'personas/*.society'], ['personas/maya.society', 'personas/maya.society']]);
+    assert.equal(items('kind: scenario\npersonas:\n  - include: |', { ...sources, includes: () => [{ path: '*.society', kind: 'folder' }] })[0].insertText, '"*.society"', 'a leading * would be a YAML alias');
+  });
+
+  it('replaces the word being typed', () => {
+    const [first] = items('kind: persona\nrelationships:\n  - with: ma|ya', { ...none, personas: () => [{ id: 'maya' }] });
+    assert.deepEqual(first.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 14 } });
+  });
+
+  it('in a project: ids of every persona the including scenario sees, and include paths', async () => {
+    const { project, file } = await projectOf({ 'personas/maya.society': MAYA, 'personas/leo.society': LEO, 's.society': SCENARIO });
+    const leoText = LEO + '  - with: ';
+    const { overlay } = { overlay: (project.workspace.fs as import('../../../src/core/format').OverlayFileSystem) };
+    overlay.set(file('personas/leo.society'), leoText);
+    const lines = leoText.split('\n');
+    const ids = await complete(project, file('personas/leo.society'), { line: lines.length - 1, character: lines[lines.length - 1].length });
+    assert.deepEqual(ids.map((i) => i.label).sort(), ['leo', 'maya', 'sam']);
+    const scenarioText = SCENARIO.replace('  - include: personas/*.society', '  - include: ');
+    overlay.set(file('s.society'), scenarioText);
+    const inc = await complete(project, file('s.society'), { line: 4, character: 13 });
+    assert.deepEqual(inc.map((i) => i.label), ['personas/*.society', 'personas/leo.society', 'personas/maya.society']);
+  });
+});

@@ -1,0 +1,75 @@
+// The editor's run plumbing that needs no VS Code: run folders, the Run CodeLens lines, the model
+// override, following a growing trace file, and the status/log wording.
+import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { runDirectory, scenarioSlug, timestamp } from '../../../src/extension/run/runFolder';
+import { scenarioLines } from '../../../src/extension/run/scenarioLines';
+import { applyModelChoice, keyNames, OVERRIDE_MODEL } from '../../../src/extension/run/modelChoice';
+import { TraceTail } from '../../../src/extension/run/traceTail';
+import { RunProgress } from '../../../src/extension/run/runProgress';
+import { makeScenario } from '../engine/scenarioFixture';
+import { syntheticTrace } from '../../webview/fixtures';
+
+describe('running from the editor', () => {
+  it('names run folders by scenario and time, never reusing one', () => {
+    const at = new Date(2025, 0, 2, 3, 4, 5);
+    assert.equal(timestamp(at), '20250102-030405');
+    assert.equal(scenarioSlug("Freshers' Forum — 2025!"), 'freshers-forum-2025');
+    assert.equal(scenarioSlug('***'), 'run');
+    const taken = new Set([path.resolve('/ws/runs/x-20250102-030405')]);
+    assert.equal(runDirectory('/ws', 'runs', 'X', at, (d) => taken.has(d)), path.resolve('/ws/runs/x-20250102-030405-2'));
+    assert.equal(runDirectory('/ws', '/abs/runs', 'X', at, () => false), path.resolve('/abs/runs/x-20250102-030405'));
+  });
+
+  it('finds the lines that start scenario documents', () => {
+    const text = 'kind: persona\nid: a\n---\nkind: scenario\nname: x\n---\n  kind: scenario\nkind: "scenario"  # quoted\nkind: scenarios\n';
+    assert.deepEqual(scenarioLines(text), [3, 7]);
+    assert.deepEqual(scenarioLines('kind: scenario\r\nname: y\r\n'), [0]);
+  });
+
+  it('forces the chosen model on every agent through one added model config', () => {
+    const scenario = makeScenario(2);
+    assert.equal(applyModelChoice(scenario, { kind: 'scenario' }).scenario, scenario);
+    const offline = applyModelChoice(scenario, { kind: 'offline' });
+    assert.equal(offline.model, OVERRIDE_MODEL);
+    assert.equal(offline.scenario.models[OVERRIDE_MODEL].provider, 'offline');
+    assert.equal(scenario.models[OVERRIDE_MODEL], undefined, 'the loaded scenario is not changed');
+    const lm = applyModelChoice(scenario, { kind: 'vscode', model: 'copilot-gpt-4o' });
+    assert.deepEqual([lm.scenario.models[OVERRIDE_MODEL].provider, lm.scenario.models[OVERRIDE_MODEL].model], ['vscode', 'copilot-gpt-4o']);
+    const withKey = makeScenario(1);
+    withKey.models.gpt = { ...withKey.models.default, name: 'gpt', provider: 'openai', api_key_env: 'OPENAI_API_KEY' };
+    assert.deepEqual(keyNames(withKey), ['OPENAI_API_KEY']);
+  });
+
+  it('follows a trace file as it grows, whole lines only', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-tail-'));
+    const file = path.join(dir, 'trace.jsonl');
+    try {
+      const tail = new TraceTail(file);
+      assert.deepEqual(tail.read(), { lines: [], reset: false });
+      fs.writeFileSync(file, '{"a":1}\n{"b":"é');
+      assert.deepEqual(tail.read().lines, ['{"a":1}']);
+      fs.appendFileSync(file, 'ü"}\n\n{"c":3}\n');
+      assert.deepEqual(tail.read().lines, ['{"b":"éü"}', '{"c":3}']);
+      assert.deepEqual(tail.read().lines, []);
+      fs.writeFileSync(file, '{"d":4}\n');
+      assert.deepEqual(tail.read(), { lines: ['{"d":4}'], reset: true });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('reports round, agents, ties, model, tokens and cost', () => {
+    const t = syntheticTrace({ agents: 5, ties: 4, rounds: 2 });
+    const progress = new RunProgress(t.header);
+    const lines = t.events.map((e) => progress.add(e)).filter(Boolean);
+    assert.equal(progress.statusText(), 'round 2/2 · 5 agents · 4 ties · offline rule-based model');
+    assert.equal(lines.length, 4, 'three round ends and the run end');
+    assert.match(lines[1]!.text, /^round 1\/2: 5 agents, 0 encounters, 0 messages, \d+ ties/);
+    progress.add({ type: 'round_end', round: 3, stats: { agents: 5, encounters: 1, messages: 2, ties: 4, mean_reward: 0.5, usage: { calls: 3, input_tokens: 1500, output_tokens: 200, cost_usd: 0.0123 } } });
+    assert.equal(progress.statusText(), 'round 3/2 · 5 agents · 4 ties · offline rule-based model · 1.7k tokens · $0.0123');
+    assert.equal(progress.add({ type: 'error', round: 3, agent: 'a', phase: 'act', message: 'timeout', handling: 'offline' })?.level, 'warn');
+  });
+});

@@ -1,0 +1,108 @@
+// The view inside a (stubbed) VS Code webview: it announces itself with `ready`, draws a live run
+// from `load` and `events` batches as rounds arrive, reports selections, hands exports to the
+// host, and restores its round and selection from the state VS Code kept (the serializer's job).
+import assert from 'node:assert/strict';
+import type { Browser, Page } from 'playwright-core';
+import { batches, type HostMessage, type ViewMessage, type ViewState } from '../../src/core/protocol/viewMessages';
+import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
+import { expectedTies, HOSTILE, hostileRun } from './fixtures';
+import { launchChromium, viewAssets } from './harness';
+
+/** A webview page with acquireVsCodeApi stubbed: posted messages and state land on window. */
+async function webviewPage(browser: Browser, state?: ViewState): Promise<Page> {
+  const page = await browser.newPage({ viewport: { width: 1200, height: 800 } });
+  const stub = `window.posted = []; window.saved = ${JSON.stringify(state ?? null).replace(/</g, '\\u003c')} ?? undefined;
+    window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => window.saved, setState: (s) => { window.saved = s; } });`;
+  const { script, style } = await viewAssets();
+  await page.setContent(`<!DOCTYPE html><html><head><style>${style}</style></head><body class="vscode-dark"><div id="society-app"></div><script>${stub}</script><script>${script}</script></body></html>`);
+  return page;
+}
+
+const posted = (page: Page) => page.evaluate(() => (window as unknown as { posted: ViewMessage[] }).posted);
+const send = (page: Page, m: HostMessage) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+
+describe('society view in a VS Code webview (stubbed host)', function () {
+  this.timeout(120000);
+  let browser: Browser;
+  let trace: EmbeddedTrace;
+  before(async () => {
+    browser = await launchChromium();
+    trace = await hostileRun(12, 5);
+  });
+  after(async () => { await browser?.close(); });
+
+  it('says ready, then follows a live run round by round', async () => {
+    const page = await webviewPage(browser);
+    await page.waitForFunction(() => (window as unknown as { posted: ViewMessage[] }).posted.some((m) => m.type === 'ready'));
+    const firstRoundEnd = trace.events.findIndex((e) => e.type === 'round_end' && e.round === 2) + 1;
+    await send(page, { type: 'load', source: { kind: 'run', label: 'live', path: '/runs/x/trace.jsonl' }, header: trace.header, events: trace.events.slice(0, firstRoundEnd), live: true });
+    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement | null)?.dataset.round === '2');
+    assert.equal(Number(await page.$eval('.network', (e) => (e as HTMLElement).dataset.edges)), expectedTies({ ...trace, events: trace.events.slice(0, firstRoundEnd) }));
+    assert.equal(await page.textContent('.badge'), 'running');
+    for (const batch of batches(trace.events.slice(firstRoundEnd), 200)) await send(page, { type: 'events', events: batch });
+    await send(page, { type: 'status', status: 'completed' });
+    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '5');
+    assert.equal(await page.locator('.network path.tie').count(), expectedTies(trace));
+    assert.equal(await page.textContent('.badge'), 'complete');
+    assert.equal(await page.textContent('.timeline-label'), 'Round 5 / 5');
+    await page.close();
+  });
+
+  it('reports selections, hands exports over and restores its state', async () => {
+    const page = await webviewPage(browser);
+    await send(page, { type: 'load', source: { kind: 'file', label: 'trace.jsonl', path: '/runs/x/trace.jsonl' }, header: trace.header, events: trace.events, live: false });
+    await page.waitForSelector('#society-app[data-ready="true"]');
+    await send(page, { type: 'select', agents: ['p0'] });
+    await page.waitForFunction(() => document.querySelector('.network g.agent[data-id="p0"]')?.classList.contains('selected'));
+    await page.focus('.timeline-range');
+    await page.keyboard.press('ArrowLeft');
+    await page.keyboard.press('ArrowLeft');
+    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '3');
+
+    for (const f of ['CSV', 'GRAPHML', 'SVG', 'PNG']) await page.click(`.bar button:has-text("${f}")`);
+    const exports = (await posted(page)).filter((m): m is Extract<ViewMessage, { type: 'export' }> => m.type === 'export');
+    assert.deepEqual(exports.map((m) => m.format), ['csv', 'graphml', 'svg', 'png']);
+    const ties3 = expectedTies(trace, 3);
+    const csv = exports[0].data.trimEnd().split('\r\n');
+    assert.equal(csv[0], 'from,to,strength');
+    assert.equal(csv.length - 1, ties3);
+    assert.equal((exports[1].data.match(/<edge /g) ?? []).length, ties3);
+    assert.ok(!exports[2].data.includes(HOSTILE.name), 'the SVG escapes names');
+    assert.ok(exports[2].data.includes('&lt;img src=x onerror='));
+    assert.equal((exports[2].data.match(/<circle /g) ?? []).length, 12);
+    assert.equal(Buffer.from(exports[3].data, 'base64').subarray(1, 4).toString(), 'PNG');
+    assert.match(exports[0].fileName, /round-3\.ties\.csv$/);
+    assert.ok((await posted(page)).some((m) => m.type === 'selection' && m.agents[0] === 'p0'));
+
+    await page.waitForFunction(() => (window as unknown as { saved?: ViewState }).saved?.round === 3);
+    const saved = await page.evaluate(() => (window as unknown as { saved: ViewState }).saved);
+    assert.deepEqual(saved.selected, ['p0']);
+    assert.equal(saved.source?.path, '/runs/x/trace.jsonl');
+    assert.equal(Object.keys(saved.positions ?? {}).length, 12);
+    await page.close();
+
+    // A reloaded window: VS Code hands the state back, the host reloads the same trace.
+    const again = await webviewPage(browser, saved);
+    const ready = (await posted(again)).find((m) => m.type === 'ready') as Extract<ViewMessage, { type: 'ready' }>;
+    assert.equal(ready.state?.source?.path, '/runs/x/trace.jsonl');
+    await send(again, { type: 'load', source: saved.source!, header: trace.header, events: trace.events, live: false });
+    await again.waitForSelector('#society-app[data-ready="true"]');
+    assert.equal(await again.$eval('.network', (e) => (e as HTMLElement).dataset.round), '3');
+    assert.ok(await again.$eval('.network g.agent[data-id="p0"]', (g) => g.classList.contains('selected')));
+    const moved = await again.$eval('.network g.agent[data-id="p4"]', (g) => g.getAttribute('transform'));
+    const [x, y] = saved.positions!.p4;
+    const [mx, my] = /translate\(([-\d.]+),([-\d.]+)\)/.exec(moved!)!.slice(1).map(Number);
+    assert.ok(Math.hypot(mx - x, my - y) < 5, `p4 starts where it was: (${x}, ${y}) -> (${mx}, ${my})`);
+    await again.close();
+  });
+
+  it('ignores messages that are not part of the protocol', async () => {
+    const page = await webviewPage(browser);
+    await page.evaluate(() => window.postMessage({ type: 'load', header: '<img src=x onerror=alert(1)>' }, '*'));
+    await page.evaluate(() => window.postMessage('<img src=x onerror="window.__pwned=1">', '*'));
+    await page.waitForTimeout(100);
+    assert.equal(await page.$('#society-app[data-ready="true"]'), null);
+    assert.equal(await page.locator('img').count(), 0);
+    await page.close();
+  });
+});

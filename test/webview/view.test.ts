@@ -1,0 +1,190 @@
+// The society view in headless Chromium, standalone (the trace embedded as in `society report`):
+// it draws every agent and tie, lists every trace row through a virtualized table, scrubs through
+// rounds, links selection across panels, switches to canvas for large networks, and keeps
+// hostile persona strings inert.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
+import { expectedTies, HOSTILE, hostileRun, rowCount, syntheticTrace } from './fixtures';
+import { launchChromium, openView, testResults } from './harness';
+
+const dataset = (page: Page, selector: string) => page.$eval(selector, (e) => ({ ...(e as HTMLElement).dataset }));
+
+describe('society view (standalone, headless Chromium)', function () {
+  this.timeout(120000);
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+    mkdirSync(testResults, { recursive: true });
+  });
+  after(async () => { await browser?.close(); });
+
+  describe('a coached run with hostile persona strings', () => {
+    let trace: EmbeddedTrace;
+    let page: Page;
+    let errors: string[];
+    before(async () => {
+      trace = await hostileRun(14, 6);
+      ({ page, errors } = await openView(browser, trace));
+    });
+    after(async () => { await page?.close(); });
+
+    it('draws one node per agent and one path per tie of the last round', async () => {
+      const ties = expectedTies(trace);
+      assert.ok(ties > 0, 'the fixture run forms ties');
+      const net = await dataset(page, '.network');
+      assert.equal(net.renderer, 'svg');
+      assert.equal(Number(net.nodes), 14);
+      assert.equal(await page.locator('.network g.agent').count(), 14);
+      assert.equal(await page.locator('.network path.tie').count(), ties);
+      assert.equal(Number(net.edges), ties);
+      assert.deepEqual(errors, []);
+    });
+
+    it('lists every message, evaluation and advice, rendering only visible rows', async () => {
+      const table = await dataset(page, '.trace');
+      assert.equal(Number(table.total), rowCount(trace));
+      assert.equal(Number(table.rows), rowCount(trace));
+      const rendered = await page.locator('.vlist .vrow').count();
+      assert.ok(rendered > 3 && rendered < 80, `rendered ${rendered} rows`);
+      assert.ok(rowCount(trace) > 200);
+    });
+
+    it('keeps hostile strings inert and shows them as text', async () => {
+      await page.screenshot({ path: path.join(testResults, 'view-hostile.png') });
+      const probe = await page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: string }).__pwned,
+        imgs: document.querySelectorAll('img').length,
+        scripts: document.querySelectorAll('script').length,
+        svgInAgents: document.querySelectorAll('.society-app .side svg[onload], .society-app [onerror], .society-app [onmouseover]').length,
+        labels: [...document.querySelectorAll('.network text.label')].map((t) => t.textContent),
+        title: document.querySelector('.society-app h1')?.textContent,
+      }));
+      assert.equal(probe.pwned, undefined);
+      assert.equal(probe.imgs, 0);
+      assert.equal(probe.scripts, 2, 'only the embedded JSON and the bundle');
+      assert.equal(probe.svgInAgents, 0);
+      assert.ok(probe.labels.includes(HOSTILE.name));
+      assert.ok(probe.labels.includes(HOSTILE.close));
+      assert.equal(probe.title, trace.header.scenario.name);
+    });
+
+    it('shows a hostile persona in the agent panel as text', async () => {
+      await page.selectOption('.panel.agent select', 'p3');
+      await page.waitForFunction(() => document.querySelector('.panel.agent h3') !== null);
+      assert.equal(await page.textContent('.panel.agent .bio'), HOSTILE.bio);
+      await page.selectOption('.panel.agent select', 'p2');
+      await page.waitForFunction(() => document.querySelector('.panel.agent p.muted')?.textContent?.startsWith('p2 '));
+      assert.match((await page.textContent('.panel.agent'))!, /<svg onload=/);
+      assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
+    });
+
+    it('searches names and text, and clicking a row selects its agents', async () => {
+      await page.fill('.filters .search', 'window.__pwned');
+      await page.waitForFunction(() => Number((document.querySelector('.trace') as HTMLElement).dataset.rows) < Number((document.querySelector('.trace') as HTMLElement).dataset.total));
+      const found = Number((await dataset(page, '.trace')).rows);
+      assert.ok(found > 0, 'rows of the hostile agents are found by name');
+      await page.locator('.vlist .vrow').first().click();
+      await page.waitForFunction(() => document.querySelectorAll('.network g.agent.selected').length > 0);
+      const selected = await page.$$eval('.network g.agent.selected', (gs) => gs.map((g) => g.getAttribute('data-id')));
+      const heading = await page.textContent('.panel.agent h3');
+      assert.ok(selected.length >= 1 && selected.length <= 2);
+      assert.ok(selected.some((id) => ['p0', 'p1'].includes(id!)), `selected ${selected}`);
+      assert.ok([HOSTILE.name, HOSTILE.close].includes(heading!));
+      await page.fill('.filters .search', '');
+    });
+
+    it('filters by kind and by round', async () => {
+      await page.uncheck('.filters input[value="message"]');
+      await page.uncheck('.filters input[value="evaluation"]');
+      const advice = trace.events.filter((e) => e.type === 'advice').length;
+      await page.waitForFunction((n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n), advice);
+      await page.check('.filters input[value="message"]');
+      await page.check('.filters input[value="evaluation"]');
+      await page.selectOption('.filters select[aria-label="Rounds"]', 'current');
+      const last = trace.events.filter((e) => e.round === 6 && ['message', 'evaluation', 'advice'].includes(e.type)).length;
+      await page.waitForFunction((n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n), last);
+      await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
+    });
+
+    it('replays the network at an earlier round with the timeline', async () => {
+      await page.focus('.timeline-range');
+      await page.keyboard.press('Home');
+      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '0');
+      assert.equal(await page.locator('.network path.tie').count(), expectedTies(trace, 0));
+      for (let i = 0; i < 3; i++) await page.keyboard.press('ArrowRight');
+      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '3');
+      assert.equal(await page.locator('.network path.tie').count(), expectedTies(trace, 3));
+      assert.equal(await page.textContent('.timeline-label'), 'Round 3 / 6');
+      await page.click('.timeline button:has-text("Latest")');
+      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '6');
+    });
+
+    it('selects an agent by clicking its node and by keyboard', async () => {
+      const box = await page.locator('.network g.agent[data-id="p5"] circle').boundingBox();
+      assert.ok(box);
+      await page.mouse.click(box.x + box.width / 2, box.y + box.height / 2);
+      await page.waitForFunction(() => document.querySelector('.network g.agent[data-id="p5"]')?.classList.contains('selected'));
+      assert.equal(await page.inputValue('.panel.agent select'), 'p5');
+      await page.focus('.network g.agent[data-id="p6"]');
+      await page.keyboard.press('Enter');
+      await page.waitForFunction(() => document.querySelector('.network g.agent[data-id="p6"]')?.classList.contains('selected'));
+      await page.focus('.network');
+      await page.keyboard.press('Escape');
+      await page.waitForFunction(() => document.querySelectorAll('.network g.agent.selected').length === 0);
+    });
+
+    it('charts the metrics of every round', async () => {
+      await page.waitForFunction(() => document.querySelectorAll('.panel.metrics svg.chart').length === 5);
+      const titles = await page.$$eval('.panel.metrics .chart-title', (ts) => ts.map((t) => t.textContent));
+      assert.deepEqual(titles.map((t) => t!.split(':')[0]), ['Density', 'Reciprocity', 'Avg clustering', 'Modularity', 'Mean reward per driver']);
+      assert.equal(await page.locator('.panel.metrics svg.chart').last().locator('path.series').count(), 6);
+    });
+  });
+
+  it('draws large networks on a canvas and keeps them interactive', async () => {
+    const trace = syntheticTrace({ agents: 600, ties: 2400, rounds: 3 });
+    const { page, errors } = await openView(browser, trace);
+    const net = await dataset(page, '.network');
+    assert.equal(net.renderer, 'canvas');
+    assert.equal(Number(net.nodes), 600);
+    assert.equal(Number(net.edges), expectedTies(trace));
+    assert.equal(await page.locator('.network svg').count(), 0);
+    await page.waitForTimeout(500);
+    const inked = await page.$eval('.network canvas', (c) => {
+      const canvas = c as HTMLCanvasElement;
+      const ctx = canvas.getContext('2d')!;
+      const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
+      const [r, g, b] = [data[0], data[1], data[2]];
+      let differ = 0;
+      for (let i = 0; i < data.length; i += 4 * 97) if (data[i] !== r || data[i + 1] !== g || data[i + 2] !== b) differ++;
+      return differ;
+    });
+    assert.ok(inked > 100, `only ${inked} sampled pixels differ from the background`);
+    // Hover finds a node under the pointer, wheel zooms.
+    const center = await page.$eval('.network', (e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+    await page.mouse.move(center.x, center.y);
+    await page.mouse.wheel(0, -300);
+    await page.screenshot({ path: path.join(testResults, 'view-canvas.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
+  it('scrolls 100,000 trace rows with a constant number of DOM rows', async () => {
+    const trace = syntheticTrace({ agents: 50, ties: 100, rounds: 10, messages: 100000 });
+    const { page, errors } = await openView(browser, trace);
+    assert.equal(Number((await dataset(page, '.trace')).total), 100000);
+    const before = await page.locator('.vlist .vrow').count();
+    await page.$eval('.vlist', (v) => { v.scrollTop = v.scrollHeight / 2; });
+    await page.waitForFunction(() => Number(document.querySelector('.vlist .vrow')?.getAttribute('aria-rowindex')) > 40000);
+    const first = Number(await page.locator('.vlist .vrow').first().getAttribute('aria-rowindex'));
+    const text = await page.locator('.vlist .vrow').first().locator('span').last().textContent();
+    assert.equal(text, `Message ${first - 1} about topic ${(first - 1) % 97}`);
+    const after = await page.locator('.vlist .vrow').count();
+    assert.ok(before < 80 && after < 80, `${before} rows at the top, ${after} in the middle`);
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+});

@@ -1,0 +1,202 @@
+// The society view: wires the trace model to the network, timeline, trace table, agent and
+// metrics panels; follows a live run or scrubs through a finished one; keeps the selection and
+// the round in sync across panels; persists its state through the host.
+import { DEFAULT_FILTER, type ExportFormat, type HostMessage, type RunStatus, type ViewState } from '../src/core/protocol/viewMessages';
+import { el } from './dom';
+import { exportNetwork } from './export/networkExport';
+import type { ViewHost } from './host';
+import { StableColours } from './model/stableColours';
+import { TraceModel } from './model/traceModel';
+import { NetworkView } from './network/networkView';
+import { AgentPanel } from './panels/agentPanel';
+import { MetricsPanel } from './panels/metricsPanel';
+import { Timeline } from './panels/timeline';
+import { TraceTable } from './panels/traceTable';
+
+const STATUS_TEXT: Record<RunStatus, string> = { running: 'running', completed: 'complete', stopped: 'stopped', failed: 'failed' };
+
+export class App {
+  readonly model = new TraceModel();
+  private readonly network: NetworkView;
+  private readonly timeline: Timeline;
+  private readonly table: TraceTable;
+  private readonly agentPanel: AgentPanel;
+  private readonly metricsPanel: MetricsPanel;
+  private readonly title: HTMLHeadingElement;
+  private readonly status: HTMLSpanElement;
+  private readonly models: HTMLSpanElement;
+  private readonly colours = new StableColours();
+  /** null follows the latest round. */
+  private round: number | null = null;
+  private selected: string[] = [];
+  private highlighted: string[] = [];
+  private restored?: ViewState;
+  private shown = { generation: -1, round: -1, events: -1 };
+  private frame = 0;
+  private saveTimer?: ReturnType<typeof setTimeout>;
+  private metricsTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(readonly root: HTMLElement, private readonly host: ViewHost) {
+    this.restored = host.loadState();
+    this.network = new NetworkView({ select: (ids, additive) => this.select(ids, additive), moved: () => this.saveSoon() });
+    this.timeline = new Timeline({ seek: (round) => { this.round = round; this.saveSoon(); this.schedule(); } });
+    this.table = new TraceTable({ select: (ids) => this.select(ids, false), filterChanged: () => this.saveSoon() });
+    this.agentPanel = new AgentPanel({ select: (ids) => { this.select(ids, false); if (ids[0]) this.network.reveal(ids[0]); } });
+    this.metricsPanel = new MetricsPanel();
+    if (this.restored?.filter) this.table.restoreFilter(this.restored.filter);
+
+    this.title = el('h1', { text: 'Society' });
+    this.status = el('span', { class: 'badge', attrs: { 'aria-live': 'polite' } });
+    this.models = el('span', { class: 'muted models' });
+    const button = (text: string, title: string, action: () => void) => {
+      const b = el('button', { text, attrs: { type: 'button', title } });
+      b.addEventListener('click', action);
+      return b;
+    };
+    const exports = (['png', 'svg', 'graphml', 'csv'] as ExportFormat[]).map((f) => button(f.toUpperCase(), `Export the network as ${f.toUpperCase()}`, () => this.export(f)));
+    const header = el('header', { class: 'bar' }, this.title, this.status, this.models,
+      el('span', { class: 'spacer' }), button('Fit', 'Fit the network to the panel (0)', () => this.network.fit()),
+      el('span', { class: 'group', attrs: { role: 'group', 'aria-label': 'Export' } }, ...exports));
+    const legend = el('div', { class: 'network-legend', attrs: { 'aria-hidden': 'true' } },
+      el('span', { class: 'one-way', text: 'one-way tie' }), el('span', { class: 'mutual', text: 'reciprocated tie' }),
+      el('span', { text: 'size: degree · colour: community · width: strength' }));
+    const stage = el('div', { class: 'stage' }, this.network.element, legend);
+    const side = el('aside', { class: 'side' }, this.agentPanel.element, this.metricsPanel.element);
+    root.classList.add('society-app');
+    root.replaceChildren(header, stage, side, this.timeline.element, this.table.element);
+    root.addEventListener('keydown', (e) => {
+      if (e.key === 'Escape' && e.target === root) this.select([], false);
+    });
+
+    host.listen((m) => this.handle(m));
+    window.addEventListener('error', (e) => host.post({ type: 'error', message: String(e.message) }));
+    host.post({ type: 'ready', state: this.restored });
+  }
+
+  handle(m: HostMessage): void {
+    switch (m.type) {
+      case 'load': {
+        const sameSource = this.restored?.source?.path !== undefined && this.restored.source.path === m.source.path
+          || (this.restored !== undefined && this.restored.source === undefined);
+        this.model.load(m.source, m.header, m.events);
+        this.colours.reset();
+        if (this.restored && sameSource) {
+          this.round = this.restored.round;
+          this.selected = this.restored.selected ?? [];
+        } else {
+          this.round = null;
+          this.selected = [];
+          this.restored = undefined;
+        }
+        this.title.textContent = `${m.header.scenario.name}`;
+        this.title.title = m.source.path ?? m.source.label;
+        this.models.textContent = Object.values(m.header.models)
+          .map((x) => (x.provider === 'offline' ? 'offline rule-based model (not an LLM)' : `${x.provider}${x.model ? ` ${x.model}` : ''}`)).join(' · ');
+        this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
+        break;
+      }
+      case 'events':
+        this.model.append(m.events);
+        if (this.model.complete && this.status.dataset.status === 'running') this.setStatus('completed');
+        break;
+      case 'status':
+        this.setStatus(m.status, m.message);
+        break;
+      case 'highlight':
+        this.highlighted = m.agents;
+        if (m.round !== undefined) this.round = m.round;
+        if (m.agents[0]) this.network.reveal(m.agents[0]);
+        break;
+      case 'select':
+        this.select(m.agents, false);
+        return;
+    }
+    this.schedule();
+  }
+
+  private setStatus(status: RunStatus, message?: string): void {
+    this.status.dataset.status = status;
+    this.status.textContent = message ? `${STATUS_TEXT[status]}: ${message}` : STATUS_TEXT[status];
+  }
+
+  select(ids: string[], additive: boolean): void {
+    const next = additive ? [...new Set([...this.selected.filter((id) => !ids.includes(id)), ...ids.filter((id) => !this.selected.includes(id))])] : ids;
+    this.selected = next;
+    this.host.post({ type: 'selection', agents: next });
+    this.saveSoon();
+    this.schedule();
+  }
+
+  /** The round on screen. */
+  get displayRound(): number {
+    return this.round === null ? this.model.lastRound : Math.min(this.round, this.model.lastRound);
+  }
+
+  private schedule(): void {
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+  }
+
+  /** Renders now (tests and the first paint call it directly). */
+  render(): void {
+    const m = this.model;
+    if (!m.header) return;
+    const round = this.displayRound;
+    const fresh = this.shown.generation !== m.generation;
+    const net = m.networkAt(round)!;
+    if (fresh || this.shown.round !== round || this.shown.events !== m.events.length) {
+      const colours = this.colours.assign(net.metrics.communities);
+      this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined });
+      this.shown = { generation: m.generation, round, events: m.events.length };
+    }
+    this.network.setDecor({ selected: new Set(this.selected), highlighted: new Set(this.highlighted) });
+    this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds);
+    const state = m.stateAt(round)!;
+    this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound);
+    this.metricsPanel.update(m.metricSeries(), net.metrics, m.rewards, round, m.lastRound);
+    this.table.update(m.rows, round, m.nameOf, [...m.names.keys()]);
+    this.root.dataset.round = String(round);
+    this.root.dataset.ready = 'true';
+    this.computeMetricsLater();
+  }
+
+  /** Fills in the metrics of earlier rounds in small slices, so the view never stalls. */
+  private computeMetricsLater(): void {
+    if (this.metricsTimer || !this.model.metricsPending) return;
+    this.metricsTimer = setTimeout(() => {
+      this.metricsTimer = undefined;
+      if (this.model.computeMetrics(12)) {
+        const round = this.displayRound;
+        this.metricsPanel.update(this.model.metricSeries(), this.model.networkAt(round)?.metrics, this.model.rewards, round, this.model.lastRound);
+      }
+      this.computeMetricsLater();
+    }, 0);
+  }
+
+  private saveSoon(): void {
+    clearTimeout(this.saveTimer);
+    this.saveTimer = setTimeout(() => this.host.saveState(this.state()), 400);
+  }
+
+  state(): ViewState {
+    return {
+      source: this.model.source,
+      round: this.round,
+      selected: this.selected,
+      filter: this.table.getFilter() ?? DEFAULT_FILTER,
+      positions: this.network.layout.positions(),
+    };
+  }
+
+  export(format: ExportFormat): void {
+    const m = this.model;
+    if (!m.header) return;
+    const base = `${m.header.scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'society'}-round-${this.displayRound}`;
+    const data = exportNetwork(format, {
+      nodes: this.network.layout.nodes, links: this.network.layout.links, threshold: m.networkAt(this.displayRound)!.data.threshold,
+      decor: this.network.currentDecor, theme: this.network.currentTheme, title: `${m.header.scenario.name}, round ${this.displayRound}`,
+    });
+    const ext = format === 'csv' ? 'ties.csv' : format === 'graphml' ? 'ties.graphml' : format;
+    this.host.save(format, `${base}.${ext}`, data);
+  }
+}

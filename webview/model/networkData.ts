@@ -1,0 +1,44 @@
+// The tie network on screen at one round, from a replayed world: active agents as nodes, ties at
+// or above the threshold in force as directed edges, with degrees and reciprocity marked.
+import type { WorldState } from '../../src/core/trace/replay';
+
+export interface NetworkNode {
+  id: string;
+  name: string;
+  inDegree: number;
+  outDegree: number;
+}
+
+export interface NetworkEdge {
+  from: string;
+  to: string;
+  strength: number;
+  /** The tie is returned (to → from exists too). */
+  reciprocal: boolean;
+}
+
+export interface NetworkData {
+  round: number;
+  threshold: number;
+  nodes: NetworkNode[];
+  edges: NetworkEdge[];
+}
+
+export function networkAt(state: WorldState): NetworkData {
+  const threshold = state.settings.ties.threshold;
+  const nodes = new Map<string, NetworkNode>();
+  for (const a of state.agents.values()) if (a.active) nodes.set(a.id, { id: a.id, name: a.persona.name, inDegree: 0, outDegree: 0 });
+  const edges: NetworkEdge[] = [];
+  const present = new Set<string>();
+  for (const [from, to, strength] of state.ties.entries()) {
+    if (from === to || !(strength >= threshold)) continue;
+    const a = nodes.get(from), b = nodes.get(to);
+    if (!a || !b) continue;
+    a.outDegree++;
+    b.inDegree++;
+    edges.push({ from, to, strength, reciprocal: false });
+    present.add(`${from}\u0000${to}`);
+  }
+  for (const e of edges) e.reciprocal = present.has(`${e.to}\u0000${e.from}`);
+  return { round: state.round, threshold, nodes: [...nodes.values()], edges };
+}

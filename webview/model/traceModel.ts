@@ -1,0 +1,113 @@
+// Everything the view knows about the trace on screen: the events in order (growing while a run
+// is live), the world at any round (through the shared replay fold), the trace table's rows, the
+// reward series and the per-round metrics, which are computed in the background in time slices.
+import type { TraceEvent, TraceHeader } from '../../src/core/trace/events';
+import { Replayer, type WorldState } from '../../src/core/trace/replay';
+import type { TraceSource } from '../../src/core/protocol/viewMessages';
+import { networkAt, type NetworkData } from './networkData';
+import { RewardSeries } from './rewardSeries';
+import { roundMetrics, type RoundMetrics } from './roundMetrics';
+import { rowOf, type TraceRow } from './traceRows';
+
+export class TraceModel {
+  header?: TraceHeader;
+  source?: TraceSource;
+  events: TraceEvent[] = [];
+  rows: TraceRow[] = [];
+  rewards = new RewardSeries();
+  /** Persona names by agent id (every agent ever added). */
+  names = new Map<string, string>();
+  /** Highest round seen. */
+  lastRound = 0;
+  /** Last round whose round_end arrived (−1: none). */
+  completeRound = -1;
+  complete = false;
+  /** Bumped on every load, so views can tell a new trace from more of the same one. */
+  generation = 0;
+  private view?: Replayer;
+  private background?: Replayer;
+  private readonly metrics = new Map<number, RoundMetrics>();
+
+  load(source: TraceSource, header: TraceHeader, events: readonly TraceEvent[]): void {
+    this.source = source;
+    this.header = header;
+    this.events = [];
+    this.rows = [];
+    this.rewards = new RewardSeries();
+    this.names = new Map();
+    this.lastRound = 0;
+    this.completeRound = -1;
+    this.complete = false;
+    this.metrics.clear();
+    this.view = new Replayer(header, this.events);
+    this.background = new Replayer(header, this.events);
+    this.generation++;
+    this.append(events);
+  }
+
+  /** Adds events in trace order (the replayers read the same growing array). */
+  append(events: readonly TraceEvent[]): void {
+    for (const e of events) {
+      const index = this.events.length;
+      this.events.push(e);
+      if (e.round > this.lastRound) this.lastRound = e.round;
+      switch (e.type) {
+        case 'agent_added': this.names.set(e.agent.id, e.agent.name); break;
+        case 'reward': this.rewards.add(e); break;
+        case 'round_end': this.completeRound = e.round; break;
+        case 'run_end': this.complete = true; break;
+        default: {
+          const row = rowOf(e, index);
+          if (row) this.rows.push(row);
+        }
+      }
+    }
+  }
+
+  get loaded(): boolean { return this.header !== undefined; }
+
+  nameOf = (id: string): string => this.names.get(id) ?? id;
+
+  /** The world at the end of `round` (live object: read it before the next call). */
+  stateAt(round: number): WorldState | undefined {
+    return this.view?.stateAt(round);
+  }
+
+  /** The network at `round` and its metrics (cached once the round is complete). */
+  networkAt(round: number): { data: NetworkData; metrics: RoundMetrics } | undefined {
+    const state = this.stateAt(round);
+    if (!state || !this.header) return undefined;
+    const data = networkAt(state);
+    let metrics = this.metrics.get(round);
+    if (!metrics) {
+      metrics = roundMetrics(data, this.header.seed);
+      if (round <= this.completeRound) this.metrics.set(round, metrics);
+    }
+    return { data, metrics };
+  }
+
+  /** Metrics of every complete round computed so far, in round order. */
+  metricSeries(): RoundMetrics[] {
+    return [...this.metrics.values()].sort((a, b) => a.round - b.round);
+  }
+
+  /** Rounds still missing metrics. */
+  get metricsPending(): boolean {
+    for (let r = 0; r <= this.completeRound; r++) if (!this.metrics.has(r)) return true;
+    return false;
+  }
+
+  /** Computes missing round metrics until `budgetMs` is spent; returns true if any were added. */
+  computeMetrics(budgetMs: number): boolean {
+    if (!this.header || !this.background) return false;
+    const start = performance.now();
+    let added = false;
+    for (let r = 0; r <= this.completeRound; r++) {
+      if (this.metrics.has(r)) continue;
+      this.metrics.set(r, roundMetrics(networkAt(this.background.stateAt(r)), this.header.seed));
+      added = true;
+      if (performance.now() - start > budgetMs) break;
+    }
+    return added;
+  }
+}

@@ -1,0 +1,66 @@
+// The conversation trace as table rows: every message, evaluation and advice of a run, and the
+// filter that narrows them (agent, rounds, kinds, search). Pure functions, so the view can
+// refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
+import type { TraceEvent } from '../../src/core/trace/events';
+import type { TraceFilter, TraceRowKind } from '../../src/core/protocol/viewMessages';
+
+export interface TraceRow {
+  /** Position of the event in the trace. */
+  index: number;
+  round: number;
+  kind: TraceRowKind;
+  /** Speaker, rater, or advised agent. */
+  from: string;
+  /** Addressee, rated agent, or the partner the coach suggested. */
+  to?: string;
+  /** Dialogue act, rating, or driver and action. */
+  detail: string;
+  text: string;
+}
+
+/** The row of an event, or undefined for events the trace table does not list. */
+export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
+  switch (e.type) {
+    case 'message':
+      return { index, round: e.round, kind: 'message', from: e.from, to: e.to, detail: e.topic ? `${e.act} · ${e.topic}` : e.act, text: e.text };
+    case 'evaluation':
+      return { index, round: e.round, kind: 'evaluation', from: e.from, to: e.to, detail: `rating ${e.rating.toFixed(2)}`, text: e.text };
+    case 'advice':
+      return { index, round: e.round, kind: 'advice', from: e.agent, to: e.partner, detail: `${e.driver} · ${e.action}`, text: e.text };
+    default:
+      return undefined;
+  }
+}
+
+/** The agents a row is about (clicking it selects them). */
+export function rowAgents(row: TraceRow): string[] {
+  return row.to && row.to !== row.from ? [row.from, row.to] : [row.from];
+}
+
+/**
+ * Indices (into `rows`) of the rows the filter keeps, in trace order. `round` is the round on
+ * screen; `nameOf` maps agent ids to persona names so a search for a name finds its rows.
+ */
+export function filterRows(rows: readonly TraceRow[], filter: TraceFilter, round: number, nameOf: (id: string) => string): number[] {
+  const kinds = new Set(filter.kinds);
+  const needle = filter.search.trim().toLowerCase();
+  const out: number[] = [];
+  for (let i = 0; i < rows.length; i++) {
+    const r = rows[i];
+    if (!kinds.has(r.kind)) continue;
+    if (filter.rounds === 'current' && r.round !== round) continue;
+    if (filter.rounds === 'upto' && r.round > round) continue;
+    if (filter.agent && r.from !== filter.agent && r.to !== filter.agent) continue;
+    if (needle && !matches(r, needle, nameOf)) continue;
+    out.push(i);
+  }
+  return out;
+}
+
+function matches(r: TraceRow, needle: string, nameOf: (id: string) => string): boolean {
+  if (r.text.toLowerCase().includes(needle) || r.detail.toLowerCase().includes(needle)) return true;
+  for (const id of rowAgents(r)) {
+    if (id.toLowerCase().includes(needle) || nameOf(id).toLowerCase().includes(needle)) return true;
+  }
+  return false;
+}

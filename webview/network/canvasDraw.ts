@@ -1,0 +1,125 @@
+// Draws the network on a 2D canvas: ties batched by style (one path per width band and kind, so
+// 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
+// Used for live rendering above a few hundred nodes and for PNG export at any size.
+import { focusOf, type Decor } from './decor';
+import { tieShape, tieWidth, traceTie } from './geometry';
+import type { LayoutLink, LayoutNode } from './layout';
+import { communityColour, type NetworkTheme } from './theme';
+
+export interface View { k: number; x: number; y: number }
+
+export interface DrawOptions {
+  width: number;
+  height: number;
+  /** Device pixels per CSS pixel. */
+  ratio: number;
+  /** Label every visible node (PNG export), not only when zoomed in. */
+  allLabels?: boolean;
+}
+
+const BANDS = 4;
+const LABELS_MAX = 400;
+/** Above this many ties on screen, strokes stay within one device pixel. */
+const CROWDED = 600;
+
+export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly LayoutNode[], links: readonly LayoutLink[], view: View, decor: Decor, theme: NetworkTheme, opts: DrawOptions): void {
+  const { k, x, y } = view;
+  ctx.setTransform(opts.ratio, 0, 0, opts.ratio, 0, 0);
+  ctx.fillStyle = theme.background;
+  ctx.fillRect(0, 0, opts.width, opts.height);
+  ctx.setTransform(opts.ratio * k, 0, 0, opts.ratio * k, opts.ratio * x, opts.ratio * y);
+  // The visible part of layout space, padded for curves and labels.
+  const pad = 40 / k;
+  const x0 = -x / k - pad, y0 = -y / k - pad, x1 = (opts.width - x) / k + pad, y1 = (opts.height - y) / k + pad;
+  const visible = (n: LayoutNode) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
+  const { dimNode, dimLink } = focusOf(decor, links);
+  const minWidth = 0.5 / k;
+
+  // Ties: batches keyed by (dimmed, reciprocal, width band). Software rasterizers draw strokes of
+  // at most one device pixel on a fast path, so with many ties on screen widths are capped there
+  // and strength also shows as opacity.
+  const batches = new Map<number, LayoutLink[]>();
+  let visibleTies = 0;
+  for (const l of links) {
+    const s = l.source, t = l.target;
+    if (Math.max(s.x, t.x) < x0 || Math.min(s.x, t.x) > x1 || Math.max(s.y, t.y) < y0 || Math.min(s.y, t.y) > y1) continue;
+    const band = Math.min(BANDS - 1, Math.floor(l.strength * BANDS));
+    const key = (dimLink(l) ? 0 : 1) * 2 * BANDS + (l.reciprocal ? BANDS : 0) + band;
+    let list = batches.get(key);
+    if (!list) batches.set(key, (list = []));
+    list.push(l);
+    visibleTies++;
+  }
+  const maxDevicePx = visibleTies > CROWDED ? 1 : Infinity;
+  ctx.lineCap = 'butt';
+  ctx.lineJoin = 'miter';
+  for (const [key, list] of [...batches].sort((a, b) => a[0] - b[0])) {
+    const dim = key < 2 * BANDS, reciprocal = key % (2 * BANDS) >= BANDS, band = key % BANDS;
+    const strength = (band + 0.5) / BANDS;
+    const width = Math.max(minWidth, Math.min(tieWidth(strength), maxDevicePx / k));
+    const path = new Path2D();
+    for (const l of list) {
+      const shape = tieShape(l.source, l.target, l.source.radius, l.target.radius, width);
+      if (shape) traceTie(path, shape);
+    }
+    ctx.strokeStyle = reciprocal ? theme.mutual : theme.tie;
+    ctx.globalAlpha = dim ? 0.08 : (reciprocal ? 0.55 : 0.2) + (maxDevicePx === 1 ? 0.4 * strength : 0.25);
+    ctx.lineWidth = width;
+    ctx.stroke(path);
+  }
+  ctx.globalAlpha = 1;
+
+  // Nodes: one fill per colour (dimmed ones apart), one outline pass.
+  const fills = new Map<string, Path2D>();
+  const outline = new Path2D();
+  for (const n of nodes) {
+    if (!visible(n)) continue;
+    const key = `${dimNode(n) ? 'd' : 'n'}${n.colour}`;
+    let path = fills.get(key);
+    if (!path) fills.set(key, (path = new Path2D()));
+    path.moveTo(n.x + n.radius, n.y);
+    path.arc(n.x, n.y, n.radius, 0, 2 * Math.PI);
+    outline.moveTo(n.x + n.radius, n.y);
+    outline.arc(n.x, n.y, n.radius, 0, 2 * Math.PI);
+  }
+  for (const [key, path] of fills) {
+    ctx.globalAlpha = key[0] === 'd' ? 0.25 : 1;
+    ctx.fillStyle = communityColour(theme, Number(key.slice(1)));
+    ctx.fill(path);
+  }
+  ctx.globalAlpha = 1;
+  ctx.strokeStyle = theme.outline;
+  ctx.lineWidth = Math.max(minWidth, 1);
+  ctx.stroke(outline);
+
+  // Rings: selection, debugger highlight, hover.
+  const ring = (ids: Iterable<string>, colour: string, width: number) => {
+    const path = new Path2D();
+    for (const id of ids) {
+      const n = nodes.find((m) => m.id === id);
+      if (!n) continue;
+      path.moveTo(n.x + n.radius + 3 / k, n.y);
+      path.arc(n.x, n.y, n.radius + 3 / k, 0, 2 * Math.PI);
+    }
+    ctx.strokeStyle = colour;
+    ctx.lineWidth = width / k;
+    ctx.stroke(path);
+  };
+  ring(decor.highlighted, theme.mutual, 3);
+  ring(decor.selected, theme.focus, 2.5);
+  if (decor.hovered) ring([decor.hovered], theme.focus, 1.5);
+
+  // Labels where readable: all when zoomed in (or exporting), else the focused ones and hubs.
+  ctx.font = theme.font;
+  ctx.fillStyle = theme.foreground;
+  ctx.textBaseline = 'middle';
+  const fontPx = 11 / Math.max(k, 0.6);
+  ctx.font = `${fontPx}px ${theme.font.replace(/^\S+\s+/, '')}`;
+  const labelled = new Set<LayoutNode>();
+  const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
+  for (const n of nodes) if (focus.has(n.id)) labelled.add(n);
+  const everyone = opts.allLabels || k >= 1.2 || nodes.length <= 60;
+  const ranked = everyone ? nodes : [...nodes].sort((a, b) => (b.inDegree + b.outDegree) - (a.inDegree + a.outDegree)).slice(0, 12);
+  for (const n of ranked) { if (labelled.size >= LABELS_MAX) break; if (visible(n) && !dimNode(n)) labelled.add(n); }
+  for (const n of labelled) ctx.fillText(n.name, n.x + n.radius + 2 / k, n.y);
+}

@@ -1,0 +1,69 @@
+// Canvas rendering for large networks (above a few hundred agents): the whole picture is redrawn
+// by drawNetwork, sized for the device pixel ratio so it stays sharp. While the user pans or
+// zooms a still layout, frames show a transformed snapshot of the last full drawing (a blit),
+// and the full drawing follows once the gesture pauses.
+import { drawNetwork, type View } from './canvasDraw';
+import type { Decor } from './decor';
+import type { LayoutLink, LayoutNode } from './layout';
+import type { NetworkRenderer } from './renderer';
+import type { NetworkTheme } from './theme';
+
+export class CanvasRenderer implements NetworkRenderer {
+  readonly kind = 'canvas' as const;
+  readonly element: HTMLCanvasElement;
+  private readonly ctx: CanvasRenderingContext2D;
+  private nodes: readonly LayoutNode[] = [];
+  private links: readonly LayoutLink[] = [];
+  private width = 300;
+  private height = 150;
+  private snapshot?: { image: HTMLCanvasElement; view: View };
+
+  constructor() {
+    this.element = document.createElement('canvas');
+    this.element.className = 'network-canvas';
+    this.element.setAttribute('role', 'img');
+    this.ctx = this.element.getContext('2d', { alpha: false })!;
+  }
+
+  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
+    this.nodes = nodes;
+    this.links = links;
+    this.element.setAttribute('aria-label', `Tie network: ${nodes.length} agents, ${links.length} ties (use the agent list to select)`);
+  }
+
+  draw(view: View, decor: Decor, theme: NetworkTheme): void {
+    drawNetwork(this.ctx, this.nodes, this.links, view, decor, theme, { width: this.width, height: this.height, ratio: window.devicePixelRatio || 1 });
+    this.theme = theme;
+    const image = this.snapshot?.image ?? document.createElement('canvas');
+    if (image.width !== this.element.width || image.height !== this.element.height) { image.width = this.element.width; image.height = this.element.height; }
+    image.getContext('2d')!.drawImage(this.element, 0, 0);
+    this.snapshot = { image, view };
+  }
+
+  private theme?: NetworkTheme;
+
+  /** The last full drawing moved and scaled to `view`; false when there is none to move. */
+  preview(view: View): boolean {
+    if (!this.snapshot || !this.theme) return false;
+    const ratio = window.devicePixelRatio || 1;
+    const s = view.k / this.snapshot.view.k;
+    this.ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    this.ctx.fillStyle = this.theme.background;
+    this.ctx.fillRect(0, 0, this.width, this.height);
+    this.ctx.setTransform(1, 0, 0, 1, 0, 0);
+    const x = (view.x - this.snapshot.view.x * s) * ratio, y = (view.y - this.snapshot.view.y * s) * ratio;
+    this.ctx.drawImage(this.snapshot.image, x, y, this.element.width * s, this.element.height * s);
+    return true;
+  }
+
+  resize(width: number, height: number): void {
+    const ratio = window.devicePixelRatio || 1;
+    this.width = width;
+    this.height = height;
+    this.element.width = Math.max(1, Math.round(width * ratio));
+    this.element.height = Math.max(1, Math.round(height * ratio));
+    this.element.style.width = `${width}px`;
+    this.element.style.height = `${height}px`;
+    this.snapshot = undefined;
+  }
+}

@@ -1,0 +1,130 @@
+// The force-directed layout, kept alive across updates: nodes are matched by agent id and keep
+// their positions and velocities, newcomers start next to a neighbour, and each update only
+// nudges the simulation (a small reheat), so the picture grows instead of jumping.
+import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import type { NetworkData, NetworkEdge, NetworkNode } from '../model/networkData';
+import { nodeRadius } from './geometry';
+
+export interface LayoutNode extends SimulationNodeDatum, NetworkNode {
+  x: number;
+  y: number;
+  radius: number;
+  /** Colour index of its community. */
+  colour: number;
+}
+
+export interface LayoutLink extends SimulationLinkDatum<LayoutNode>, Omit<NetworkEdge, 'from' | 'to'> {
+  source: LayoutNode;
+  target: LayoutNode;
+}
+
+/** Reheat on structural change: enough to settle newcomers, not enough to scramble the rest. */
+const REHEAT = 0.25;
+
+export class ForceLayout {
+  nodes: LayoutNode[] = [];
+  links: LayoutLink[] = [];
+  readonly simulation: Simulation<LayoutNode, LayoutLink>;
+  private readonly byId = new Map<string, LayoutNode>();
+
+  constructor(onTick: () => void) {
+    this.simulation = forceSimulation<LayoutNode, LayoutLink>()
+      .force('charge', forceManyBody<LayoutNode>().strength(-40).theta(0.9).distanceMax(500))
+      .force('link', forceLink<LayoutNode, LayoutLink>().distance(45).strength((l) => 0.05 + 0.25 * l.strength))
+      .force('x', forceX<LayoutNode>(0).strength(0.04))
+      .force('y', forceY<LayoutNode>(0).strength(0.04))
+      .alphaDecay(0.03)
+      .on('tick', onTick)
+      .stop();
+  }
+
+  /**
+   * Replaces the graph. `colours` gives each node's community colour; `positions` seeds nodes
+   * never seen (a restored view). Returns true if nodes or ties were added or removed.
+   */
+  update(data: NetworkData, colours: Map<string, number>, positions?: Record<string, [number, number]>): boolean {
+    const seen = new Set<string>();
+    const adjacency = new Map<string, string[]>();
+    for (const e of data.edges) {
+      (adjacency.get(e.from) ?? adjacency.set(e.from, []).get(e.from)!).push(e.to);
+      (adjacency.get(e.to) ?? adjacency.set(e.to, []).get(e.to)!).push(e.from);
+    }
+    let changed = data.nodes.length !== this.nodes.length || data.edges.length !== this.links.length;
+    const nodes: LayoutNode[] = [];
+    const fresh: LayoutNode[] = [];
+    for (const n of data.nodes) {
+      seen.add(n.id);
+      let node = this.byId.get(n.id);
+      if (!node) {
+        const at = positions?.[n.id];
+        node = { ...n, x: at ? at[0] : NaN, y: at ? at[1] : NaN, radius: 0, colour: 0 };
+        this.byId.set(n.id, node);
+        if (!at) fresh.push(node);
+        changed = true;
+      }
+      Object.assign(node, n);
+      node.radius = nodeRadius(n.inDegree + n.outDegree);
+      node.colour = colours.get(n.id) ?? 0;
+      nodes.push(node);
+    }
+    for (const id of [...this.byId.keys()]) if (!seen.has(id)) this.byId.delete(id);
+    this.place(fresh, adjacency);
+    const before = new Set(this.links.map((l) => `${l.source.id}\u0000${l.target.id}`));
+    this.links = data.edges.map((e) => {
+      if (!before.has(`${e.from}\u0000${e.to}`)) changed = true;
+      return { source: this.byId.get(e.from)!, target: this.byId.get(e.to)!, strength: e.strength, reciprocal: e.reciprocal };
+    });
+    this.nodes = nodes;
+    this.simulation.nodes(nodes);
+    this.simulation.force<ReturnType<typeof forceLink<LayoutNode, LayoutLink>>>('link')!.links(this.links);
+    return changed;
+  }
+
+  /** Newcomers start beside an already placed neighbour, or on a spiral around the centre. */
+  private place(fresh: LayoutNode[], adjacency: Map<string, string[]>): void {
+    let i = this.nodes.length;
+    for (const node of fresh) {
+      const anchor = (adjacency.get(node.id) ?? []).map((id) => this.byId.get(id)).find((n) => n && Number.isFinite(n.x));
+      if (anchor) {
+        const angle = (i * 2.39996) % (2 * Math.PI);
+        node.x = anchor.x + 20 * Math.cos(angle);
+        node.y = anchor.y + 20 * Math.sin(angle);
+      } else {
+        const r = 10 * Math.sqrt(0.5 + i), angle = i * 2.39996;
+        node.x = r * Math.cos(angle);
+        node.y = r * Math.sin(angle);
+      }
+      i++;
+    }
+  }
+
+  /** Nudge after a change (or a first heat for a new graph) and let it animate. */
+  reheat(alpha = REHEAT): void {
+    this.simulation.alpha(Math.max(this.simulation.alpha(), alpha)).restart();
+  }
+
+  /** Advance without drawing (initial settle of a freshly loaded graph). */
+  settle(ticks: number): void {
+    this.simulation.tick(ticks);
+  }
+
+  find(x: number, y: number, radius: number): LayoutNode | undefined {
+    let best: LayoutNode | undefined, bestD = Infinity;
+    for (const n of this.nodes) {
+      const d = Math.hypot(n.x - x, n.y - y) - n.radius;
+      if (d < bestD && d <= radius) { best = n; bestD = d; }
+    }
+    return best;
+  }
+
+  get(id: string): LayoutNode | undefined { return this.byId.get(id); }
+
+  positions(): Record<string, [number, number]> {
+    const out: Record<string, [number, number]> = {};
+    for (const n of this.nodes) out[n.id] = [Math.round(n.x * 10) / 10, Math.round(n.y * 10) / 10];
+    return out;
+  }
+
+  /** Freezes the layout where it is (it counts as settled). */
+  stop(): void { this.simulation.stop().alpha(0); }
+}

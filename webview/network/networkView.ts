@@ -1,0 +1,239 @@
+// The network panel: a persistent force layout drawn by the SVG or canvas renderer (switching at
+// CANVAS_ABOVE agents), with pan and zoom (mouse, wheel, keys), node drag, hover details and
+// click-to-select. Data arrives per round through `show`; positions survive every update.
+import { drag, type D3DragEvent } from 'd3-drag';
+import { pointer, select } from 'd3-selection';
+import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import type { NetworkData } from '../model/networkData';
+import { CanvasRenderer } from './canvasRenderer';
+import type { View } from './canvasDraw';
+import { NO_DECOR, type Decor } from './decor';
+import { fitView } from './fit';
+import { ForceLayout, type LayoutNode } from './layout';
+import { CANVAS_ABOVE, type NetworkRenderer } from './renderer';
+import { SvgRenderer } from './svgRenderer';
+import { onThemeChange, readTheme, type NetworkTheme } from './theme';
+
+export interface NetworkCallbacks {
+  select(ids: string[], additive: boolean): void;
+  /** Layout moved (for persisting positions). */
+  moved?(): void;
+}
+
+interface DragSubject { node: LayoutNode; x: number; y: number }
+
+/** Pause in a pan or zoom after which the picture is drawn in full again. */
+const SETTLE_MS = 120;
+
+export class NetworkView {
+  readonly element: HTMLDivElement;
+  readonly layout: ForceLayout;
+  private renderer?: NetworkRenderer;
+  private view: View = { k: 1, x: 0, y: 0 };
+  private decor: Decor = NO_DECOR;
+  private theme: NetworkTheme;
+  private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
+  private readonly tooltip: HTMLDivElement;
+  private width = 0;
+  private height = 0;
+  private pendingFit = true;
+  /** Keep fitting while a fresh layout unfolds, until the user pans or zooms. */
+  private autoFit = false;
+  private ticks = 0;
+  private frame = 0;
+  private fullPending = false;
+  private settleTimer?: ReturnType<typeof setTimeout>;
+
+  constructor(private readonly callbacks: NetworkCallbacks) {
+    this.element = document.createElement('div');
+    this.element.className = 'network';
+    this.element.tabIndex = 0;
+    this.element.setAttribute('aria-label', 'Tie network. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection.');
+    this.tooltip = document.createElement('div');
+    this.tooltip.className = 'tooltip';
+    this.tooltip.hidden = true;
+    this.element.append(this.tooltip);
+    this.theme = readTheme();
+    onThemeChange(() => { this.theme = readTheme(); this.requestDraw(); });
+    this.layout = new ForceLayout(() => {
+      if (this.autoFit && ++this.ticks % 15 === 0) this.fit();
+      this.draw();
+      this.callbacks.moved?.();
+    });
+    this.layout.simulation.on('end', () => { if (this.autoFit) { this.fit(); this.autoFit = false; } });
+
+    const el = select(this.element);
+    const dragger = drag<HTMLDivElement, unknown, DragSubject | undefined>()
+      .container(function container() { return this; })
+      .subject((event: D3DragEvent<HTMLDivElement, unknown, unknown>) => {
+        const node = this.nodeAt(event.x, event.y);
+        return node ? { node, x: this.view.x + node.x * this.view.k, y: this.view.y + node.y * this.view.k } : undefined;
+      })
+      .on('start', (event: D3DragEvent<HTMLDivElement, unknown, DragSubject>) => {
+        this.autoFit = false;
+        if (!event.active) this.layout.simulation.alphaTarget(0.1).restart();
+        event.subject.node.fx = event.subject.node.x;
+        event.subject.node.fy = event.subject.node.y;
+      })
+      .on('drag', (event: D3DragEvent<HTMLDivElement, unknown, DragSubject>) => {
+        event.subject.node.fx = (event.x - this.view.x) / this.view.k;
+        event.subject.node.fy = (event.y - this.view.y) / this.view.k;
+      })
+      .on('end', (event: D3DragEvent<HTMLDivElement, unknown, DragSubject>) => {
+        if (!event.active) this.layout.simulation.alphaTarget(0);
+        event.subject.node.fx = null;
+        event.subject.node.fy = null;
+      });
+    this.zoomer = zoom<HTMLDivElement, unknown>()
+      .scaleExtent([0.02, 8])
+      .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
+        if (event.sourceEvent) this.autoFit = false;
+        this.view = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
+        this.requestDraw(true);
+      });
+    el.call(dragger).call(this.zoomer).on('dblclick.zoom', null);
+    el.on('click', (event: MouseEvent) => {
+      const [x, y] = pointer(event, this.element);
+      const node = this.nodeAt(x, y);
+      const additive = event.shiftKey || event.ctrlKey || event.metaKey;
+      if (node) this.callbacks.select([node.id], additive);
+      else if (!additive) this.callbacks.select([], false);
+    });
+    el.on('pointermove', (event: PointerEvent) => {
+      const [x, y] = pointer(event, this.element);
+      this.hover(this.nodeAt(x, y), x, y);
+    });
+    el.on('pointerleave', () => this.hover(undefined, 0, 0));
+    el.on('keydown', (event: KeyboardEvent) => this.key(event));
+    new ResizeObserver(() => this.resize()).observe(this.element);
+  }
+
+  get renderKind(): 'svg' | 'canvas' | undefined { return this.renderer?.kind; }
+
+  /**
+   * Shows the network of a round. `fresh` marks a new trace: the layout is settled before the
+   * first frame and fitted to the panel; otherwise the running layout just absorbs the change.
+   */
+  show(data: NetworkData, colours: Map<string, number>, opts: { fresh?: boolean; positions?: Record<string, [number, number]> } = {}): void {
+    const changed = this.layout.update(data, colours, opts.positions);
+    this.useRenderer(data.nodes.length > CANVAS_ABOVE ? 'canvas' : 'svg');
+    this.renderer!.setGraph(this.layout.nodes, this.layout.links);
+    this.element.dataset.nodes = String(this.layout.nodes.length);
+    this.element.dataset.edges = String(this.layout.links.length);
+    this.element.dataset.round = String(data.round);
+    if (opts.fresh) {
+      this.pendingFit = true;
+      this.autoFit = !opts.positions;
+      if (!opts.positions) this.layout.settle(Math.max(10, Math.min(120, Math.round(30000 / Math.max(1, data.nodes.length)))));
+      this.layout.reheat(opts.positions ? 0.05 : 0.3);
+    } else if (changed) {
+      this.layout.reheat();
+    }
+    if (this.pendingFit && this.width > 0) this.fit();
+    this.draw();
+  }
+
+  setDecor(decor: Partial<Decor>): void {
+    this.decor = { ...this.decor, ...decor };
+    this.requestDraw();
+  }
+
+  /** Fits the whole network into the panel. */
+  fit(): void {
+    if (this.width === 0) { this.pendingFit = true; return; }
+    this.pendingFit = false;
+    const v = fitView(this.layout.nodes, this.width, this.height);
+    select(this.element).call(this.zoomer.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
+  }
+
+  /** Centres an agent without changing the zoom. */
+  reveal(id: string): void {
+    const n = this.layout.get(id);
+    if (!n || this.width === 0) return;
+    select(this.element).call(this.zoomer.transform, zoomIdentity.translate(this.width / 2 - n.x * this.view.k, this.height / 2 - n.y * this.view.k).scale(this.view.k));
+  }
+
+  get currentTheme(): NetworkTheme { return this.theme; }
+  get currentDecor(): Decor { return this.decor; }
+
+  private useRenderer(kind: 'svg' | 'canvas'): void {
+    if (this.renderer?.kind === kind) return;
+    this.renderer?.element.remove();
+    this.renderer = kind === 'svg' ? new SvgRenderer((id, additive) => this.callbacks.select([id], additive)) : new CanvasRenderer();
+    this.element.insertBefore(this.renderer.element, this.tooltip);
+    this.element.dataset.renderer = kind;
+    if (this.width > 0) this.renderer.resize(this.width, this.height);
+  }
+
+  private resize(): void {
+    const { width, height } = this.element.getBoundingClientRect();
+    if (width === this.width && height === this.height) return;
+    this.width = width;
+    this.height = height;
+    this.zoomer.extent([[0, 0], [Math.max(1, width), Math.max(1, height)]]);
+    this.renderer?.resize(width, height);
+    if (this.pendingFit && width > 0) this.fit();
+    this.draw();
+  }
+
+  /**
+   * Draws at the next frame. A `moveOnly` request (pan, zoom) of a still layout shows the
+   * renderer's preview and leaves the full drawing for when the gesture pauses.
+   */
+  private requestDraw(moveOnly = false): void {
+    if (!moveOnly) this.fullPending = true;
+    if (this.frame) return;
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      const still = this.layout.simulation.alpha() < this.layout.simulation.alphaMin();
+      if (!this.fullPending && still && this.renderer?.preview?.(this.view)) {
+        clearTimeout(this.settleTimer);
+        this.settleTimer = setTimeout(() => this.draw(), SETTLE_MS);
+        return;
+      }
+      this.draw();
+    });
+  }
+
+  private draw(): void {
+    this.fullPending = false;
+    clearTimeout(this.settleTimer);
+    if (this.renderer && this.width > 0) this.renderer.draw(this.view, this.decor, this.theme);
+  }
+
+  private nodeAt(x: number, y: number): LayoutNode | undefined {
+    return this.layout.find((x - this.view.x) / this.view.k, (y - this.view.y) / this.view.k, 4 / this.view.k);
+  }
+
+  private hover(node: LayoutNode | undefined, x: number, y: number): void {
+    if (node?.id !== this.decor.hovered) this.setDecor({ hovered: node?.id });
+    if (!node) { this.tooltip.hidden = true; return; }
+    this.tooltip.hidden = false;
+    this.tooltip.textContent = '';
+    const name = document.createElement('strong');
+    name.textContent = node.name;
+    const detail = document.createElement('div');
+    detail.textContent = `${node.outDegree} ties out · ${node.inDegree} in`;
+    this.tooltip.append(name, detail);
+    this.tooltip.style.left = `${Math.min(x + 12, this.width - 180)}px`;
+    this.tooltip.style.top = `${y + 12}px`;
+  }
+
+  private key(event: KeyboardEvent): void {
+    const el = select(this.element);
+    const pan = (dx: number, dy: number) => this.zoomer.translateBy(el, dx / this.view.k, dy / this.view.k);
+    switch (event.key) {
+      case 'ArrowLeft': pan(40, 0); break;
+      case 'ArrowRight': pan(-40, 0); break;
+      case 'ArrowUp': pan(0, 40); break;
+      case 'ArrowDown': pan(0, -40); break;
+      case '+': case '=': this.zoomer.scaleBy(el, 1.25); break;
+      case '-': case '_': this.zoomer.scaleBy(el, 0.8); break;
+      case '0': this.fit(); break;
+      case 'Escape': this.callbacks.select([], false); break;
+      default: return;
+    }
+    if (event.key !== '0') this.autoFit = false;
+    event.preventDefault();
+  }
+}

@@ -1,0 +1,20 @@
+// The two ways of drawing the network behind one interface: SVG (accessible DOM nodes, crisp
+// text) for small societies, canvas for large ones, where thousands of DOM nodes would stall.
+import type { Decor } from './decor';
+import type { View } from './canvasDraw';
+import type { LayoutLink, LayoutNode } from './layout';
+import type { NetworkTheme } from './theme';
+
+export interface NetworkRenderer {
+  readonly kind: 'svg' | 'canvas';
+  readonly element: Element;
+  /** New nodes or ties (structure); positions follow in `draw`. */
+  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void;
+  draw(view: View, decor: Decor, theme: NetworkTheme): void;
+  resize(width: number, height: number): void;
+  /** Cheap frame for a pan or zoom of a still picture; false when a full draw is needed. */
+  preview?(view: View): boolean;
+}
+
+/** Above this many agents the canvas renderer takes over. */
+export const CANVAS_ABOVE = 300;

@@ -1,0 +1,74 @@
+// SVG rendering for small networks: one path per tie, one focusable group per agent (Tab moves
+// between agents, Enter selects), names as text nodes — every string set with d3's .text().
+import { select, type Selection } from 'd3-selection';
+import type { View } from './canvasDraw';
+import { focusOf, type Decor } from './decor';
+import { tiePath, tieShape, tieWidth } from './geometry';
+import type { LayoutLink, LayoutNode } from './layout';
+import type { NetworkRenderer } from './renderer';
+import { communityColour, type NetworkTheme } from './theme';
+
+const SVG = 'http://www.w3.org/2000/svg';
+
+export class SvgRenderer implements NetworkRenderer {
+  readonly kind = 'svg' as const;
+  readonly element: SVGSVGElement;
+  private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
+  private ties: Selection<SVGPathElement, LayoutLink, SVGGElement, unknown>;
+  private agents: Selection<SVGGElement, LayoutNode, SVGGElement, unknown>;
+  private links: readonly LayoutLink[] = [];
+
+  constructor(private readonly onActivate: (id: string, additive: boolean) => void) {
+    this.element = document.createElementNS(SVG, 'svg');
+    const svg = select(this.element).attr('class', 'network-svg').attr('role', 'group').attr('aria-label', 'Tie network');
+    this.viewport = svg.append('g').attr('class', 'viewport');
+    this.ties = this.viewport.append('g').attr('class', 'ties').selectAll<SVGPathElement, LayoutLink>('path');
+    this.agents = this.viewport.append('g').attr('class', 'agents').selectAll<SVGGElement, LayoutNode>('g');
+  }
+
+  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
+    this.links = links;
+    this.ties = this.ties
+      .data(links, (l) => `${l.source.id}\u0000${l.target.id}`)
+      .join((enter) => enter.append('path').attr('class', 'tie'))
+      .classed('mutual', (l) => l.reciprocal)
+      .attr('stroke-width', (l) => tieWidth(l.strength));
+    this.agents = this.agents
+      .data(nodes, (n) => n.id)
+      .join((enter) => {
+        const g = enter.append('g').attr('class', 'agent').attr('tabindex', 0).attr('role', 'button');
+        g.append('circle');
+        g.append('text').attr('class', 'label').attr('dy', '0.35em');
+        g.append('title');
+        g.on('keydown', (event: KeyboardEvent, n) => {
+          if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); this.onActivate(n.id, event.shiftKey || event.ctrlKey || event.metaKey); }
+        });
+        return g;
+      })
+      .attr('aria-label', (n) => `${n.name}: ${n.outDegree} ties out, ${n.inDegree} in`)
+      .attr('data-id', (n) => n.id);
+    this.agents.select('circle').attr('r', (n) => n.radius);
+    this.agents.select<SVGTextElement>('text.label').attr('x', (n) => n.radius + 3).text((n) => n.name);
+    this.agents.select('title').text((n) => n.name);
+  }
+
+  draw(view: View, decor: Decor, theme: NetworkTheme): void {
+    this.viewport.attr('transform', `translate(${view.x},${view.y}) scale(${view.k})`);
+    const { dimNode, dimLink } = focusOf(decor, this.links);
+    this.ties
+      .attr('d', (l) => { const s = tieShape(l.source, l.target, l.source.radius, l.target.radius, tieWidth(l.strength)); return s ? tiePath(s) : ''; })
+      .classed('dim', dimLink);
+    this.agents
+      .attr('transform', (n) => `translate(${n.x},${n.y})`)
+      .classed('dim', dimNode)
+      .classed('selected', (n) => decor.selected.has(n.id))
+      .classed('highlighted', (n) => decor.highlighted.has(n.id))
+      .classed('hovered', (n) => decor.hovered === n.id)
+      .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
+    this.agents.select('circle').attr('fill', (n) => communityColour(theme, n.colour));
+  }
+
+  resize(width: number, height: number): void {
+    select(this.element).attr('width', width).attr('height', height);
+  }
+}

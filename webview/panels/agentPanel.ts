@@ -1,0 +1,115 @@
+// The agent panel: pick an agent (a keyboard-friendly list of everyone), then its persona, its
+// ties out and in at the round on screen, its reward per driver over time and its latest memories.
+import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/model';
+import { categoryColor } from '../../src/core/analysis/palette';
+import type { AgentView, WorldState } from '../../src/core/trace/replay';
+import { el } from '../dom';
+import type { RewardSeries } from '../model/rewardSeries';
+import { legend, lineChart, type ChartSeries } from './lineChart';
+
+const MEMORIES_SHOWN = 8;
+
+export interface AgentPanelCallbacks {
+  select(ids: string[]): void;
+}
+
+export class AgentPanel {
+  readonly element: HTMLElement;
+  private readonly picker: HTMLSelectElement;
+  private readonly body: HTMLDivElement;
+  private knownAgents = '';
+
+  constructor(private readonly callbacks: AgentPanelCallbacks) {
+    this.picker = el('select', { attrs: { 'aria-label': 'Agent' } });
+    this.picker.addEventListener('change', () => this.callbacks.select(this.picker.value ? [this.picker.value] : []));
+    this.body = el('div', { class: 'agent-body' });
+    this.element = el('details', { class: 'panel agent', attrs: { open: '' } }, el('summary', { text: 'Agent' }), this.picker, this.body);
+  }
+
+  update(state: WorldState, agentId: string | undefined, rewards: RewardSeries, round: number, lastRound: number): void {
+    this.syncPicker(state, agentId);
+    const agent = agentId ? state.agents.get(agentId) : undefined;
+    if (!agent) {
+      this.body.replaceChildren(el('p', { class: 'hint', text: 'Click a node, a trace row, or pick an agent above.' }));
+      return;
+    }
+    this.body.replaceChildren(
+      ...this.persona(agent),
+      this.ties(state, agent),
+      this.rewards(agent, rewards, round, lastRound),
+      this.memories(agent),
+    );
+  }
+
+  private syncPicker(state: WorldState, selected: string | undefined): void {
+    const ids = [...state.agents.keys()];
+    const key = ids.join('\u0000');
+    if (key !== this.knownAgents) {
+      this.knownAgents = key;
+      const byName = [...state.agents.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name));
+      this.picker.replaceChildren(el('option', { text: 'Choose an agent…', attrs: { value: '' } }), ...byName.map((a) => {
+        const o = el('option', { text: a.active ? a.persona.name : `${a.persona.name} (left)` });
+        o.value = a.id;
+        return o;
+      }));
+    }
+    this.picker.value = selected && state.agents.has(selected) ? selected : '';
+  }
+
+  private persona(agent: AgentView): HTMLElement[] {
+    const p = agent.persona;
+    const facts = [p.age !== undefined ? `${p.age}` : '', p.occupation ?? '', p.location ?? '', p.group ? `group ${p.group}` : ''].filter(Boolean).join(' · ');
+    const out: HTMLElement[] = [el('h3', { text: p.name }), el('p', { class: 'muted', text: `${p.id}${facts ? ` · ${facts}` : ''}${agent.active ? '' : ' · left the society'}` })];
+    if (p.bio) out.push(el('p', { class: 'bio', text: p.bio }));
+    if (p.interests?.length) out.push(el('p', { text: `Interests: ${p.interests.join(', ')}` }));
+    const bars = el('div', { class: 'bars' });
+    for (const t of TRAIT_NAMES) if (typeof p.traits?.[t] === 'number') bars.append(bar(t, p.traits[t]));
+    for (const d of DRIVERS) if (typeof p.motivations?.[d] === 'number') bars.append(bar(`motivation ${DRIVER_LABELS[d]}`, p.motivations[d]));
+    out.push(bars);
+    return out;
+  }
+
+  private ties(state: WorldState, agent: AgentView): HTMLElement {
+    const threshold = state.settings.ties.threshold;
+    const out = [...state.ties.outgoing(agent.id)].map(([to, t]) => ({ other: to, strength: t.strength }));
+    const into: { other: string; strength: number }[] = [];
+    for (const [from, to, strength] of state.ties.entries()) if (to === agent.id) into.push({ other: from, strength });
+    const list = (title: string, ties: { other: string; strength: number }[]) => {
+      ties.sort((a, b) => b.strength - a.strength);
+      const ul = el('ul', { class: 'ties' });
+      for (const t of ties.slice(0, 30)) {
+        const name = state.agents.get(t.other)?.persona.name ?? t.other;
+        const button = el('button', { class: 'link', text: name, attrs: { type: 'button' } });
+        button.addEventListener('click', () => this.callbacks.select([t.other]));
+        ul.append(el('li', { class: t.strength >= threshold ? 'tie' : 'tie weak' }, button, el('span', { class: 'num', text: t.strength.toFixed(2) })));
+      }
+      if (ties.length === 0) ul.append(el('li', { class: 'muted', text: 'none' }));
+      const exist = ties.filter((t) => t.strength >= threshold).length;
+      return el('div', {}, el('h4', { text: `${title}: ${exist} at or above ${threshold} (${ties.length} in all)` }), ul);
+    };
+    return el('div', { class: 'tie-lists' }, list('Ties out', out), list('Ties in', into));
+  }
+
+  private rewards(agent: AgentView, rewards: RewardSeries, round: number, lastRound: number): HTMLElement {
+    const mine = rewards.ofAgent(agent.id);
+    const series: ChartSeries[] = [
+      ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: mine[d] })),
+      { label: 'total', colour: 'var(--vscode-charts-foreground, currentColor)', points: mine.total, dashed: true },
+    ];
+    return el('div', {}, lineChart(series, { title: 'Reward per driver', marker: round, xDomain: [0, Math.max(1, lastRound)], yDomain: [0, 1], height: 110 }), legend(series));
+  }
+
+  private memories(agent: AgentView): HTMLElement {
+    const latest = [...agent.memories].sort((a, b) => b.round - a.round || b.id - a.id).slice(0, MEMORIES_SHOWN);
+    const ul = el('ul', { class: 'memories' });
+    for (const m of latest) ul.append(el('li', {}, el('span', { class: 'muted', text: `r${m.round} · ${m.kind} · ${m.importance} ` }), m.text));
+    if (latest.length === 0) ul.append(el('li', { class: 'muted', text: 'none yet' }));
+    return el('div', {}, el('h4', { text: `Latest memories (${agent.memories.length} in all)` }), ul);
+  }
+}
+
+function bar(label: string, value: number): HTMLElement {
+  const fill = el('i');
+  fill.style.width = `${Math.round(Math.max(0, Math.min(1, value)) * 100)}%`;
+  return el('div', { class: 'trait' }, el('span', { text: label }), el('span', { class: 'track' }, fill), el('span', { class: 'num', text: value.toFixed(2) }));
+}

@@ -1,0 +1,138 @@
+// The conversation trace: every message, evaluation and advice, filterable by agent, rounds and
+// kind, searchable, in a virtualized list. Activating a row selects the agents it involves.
+import { DEFAULT_FILTER, TRACE_ROW_KINDS, type TraceFilter } from '../../src/core/protocol/viewMessages';
+import { el } from '../dom';
+import { filterRows, rowAgents, type TraceRow } from '../model/traceRows';
+import { VirtualList } from './virtualList';
+
+export interface TraceTableCallbacks {
+  select(agents: string[]): void;
+  filterChanged(filter: TraceFilter): void;
+}
+
+const ROW_HEIGHT = 22;
+
+export class TraceTable {
+  readonly element: HTMLDivElement;
+  private readonly list: VirtualList;
+  private readonly agent: HTMLSelectElement;
+  private readonly rounds: HTMLSelectElement;
+  private readonly kinds = new Map<string, HTMLInputElement>();
+  private readonly search: HTMLInputElement;
+  private readonly count: HTMLSpanElement;
+  private readonly detail: HTMLDivElement;
+  private rows: readonly TraceRow[] = [];
+  private shown: number[] = [];
+  private filter: TraceFilter = { ...DEFAULT_FILTER, kinds: [...DEFAULT_FILTER.kinds] };
+  private round = 0;
+  private nameOf: (id: string) => string = (id) => id;
+  private agentIds: string[] = [];
+  private searchTimer?: ReturnType<typeof setTimeout>;
+  private lastRowCount = -1;
+
+  constructor(private readonly callbacks: TraceTableCallbacks) {
+    this.agent = el('select', { attrs: { 'aria-label': 'Agent' } });
+    this.agent.addEventListener('change', () => this.setFilter({ agent: this.agent.value || undefined }));
+    this.rounds = el('select', { attrs: { 'aria-label': 'Rounds' } },
+      el('option', { text: 'All rounds', attrs: { value: 'all' } }),
+      el('option', { text: 'This round', attrs: { value: 'current' } }),
+      el('option', { text: 'Up to this round', attrs: { value: 'upto' } }));
+    this.rounds.addEventListener('change', () => this.setFilter({ rounds: this.rounds.value as TraceFilter['rounds'] }));
+    const kindBoxes = TRACE_ROW_KINDS.map((kind) => {
+      const box = el('input', { attrs: { type: 'checkbox', value: kind } });
+      box.checked = true;
+      box.addEventListener('change', () => this.setFilter({ kinds: TRACE_ROW_KINDS.filter((k) => this.kinds.get(k)!.checked) }));
+      this.kinds.set(kind, box);
+      return el('label', { class: 'kind' }, box, kind);
+    });
+    this.search = el('input', { class: 'search', attrs: { type: 'search', placeholder: 'Search text and names', 'aria-label': 'Search the trace' } });
+    this.search.addEventListener('input', () => {
+      clearTimeout(this.searchTimer);
+      this.searchTimer = setTimeout(() => this.setFilter({ search: this.search.value }), 120);
+    });
+    this.count = el('span', { class: 'count', attrs: { 'aria-live': 'polite' } });
+    this.list = new VirtualList({
+      rowHeight: ROW_HEIGHT,
+      label: 'Conversation trace',
+      renderRow: (row, i) => this.renderRow(row, i),
+      activate: (i) => this.activate(i),
+    });
+    this.detail = el('div', { class: 'trace-detail', attrs: { 'aria-live': 'polite' } });
+    const head = el('div', { class: 'vrow head', attrs: { role: 'row', 'aria-hidden': 'true' } },
+      ...['Round', 'Kind', 'Agents', 'Detail', 'Text'].map((t) => el('span', { text: t })));
+    this.element = el('section', { class: 'trace', attrs: { 'aria-label': 'Conversation trace' } },
+      el('div', { class: 'filters' }, this.agent, this.rounds, ...kindBoxes, this.search, this.count),
+      head, this.list.element, this.detail) as HTMLDivElement;
+  }
+
+  getFilter(): TraceFilter { return this.filter; }
+
+  restoreFilter(filter: TraceFilter): void {
+    this.filter = { ...filter, kinds: [...filter.kinds] };
+    this.rounds.value = filter.rounds;
+    this.search.value = filter.search;
+    for (const [k, box] of this.kinds) box.checked = filter.kinds.includes(k as TraceRow['kind']);
+    this.syncAgentOptions(true);
+  }
+
+  /** Rows of the trace (grows while live), the round on screen and the name lookup. */
+  update(rows: readonly TraceRow[], round: number, nameOf: (id: string) => string, agents: string[]): void {
+    const grew = rows === this.rows && rows.length !== this.lastRowCount;
+    const roundMatters = this.filter.rounds !== 'all' && round !== this.round;
+    const fresh = rows !== this.rows;
+    this.rows = rows;
+    this.round = round;
+    this.nameOf = nameOf;
+    if (fresh || agents.length !== this.agentIds.length) { this.agentIds = agents; this.syncAgentOptions(false); }
+    if (fresh || grew || roundMatters) this.refilter(grew);
+  }
+
+  private setFilter(change: Partial<TraceFilter>): void {
+    this.filter = { ...this.filter, ...change };
+    this.refilter(false);
+    this.callbacks.filterChanged(this.filter);
+  }
+
+  private refilter(keepPlace: boolean): void {
+    const atEnd = keepPlace && this.list.element.scrollTop + this.list.element.clientHeight >= this.list.element.scrollHeight - ROW_HEIGHT * 2;
+    this.lastRowCount = this.rows.length;
+    this.shown = filterRows(this.rows, this.filter, this.round, this.nameOf);
+    this.list.setCount(this.shown.length, keepPlace);
+    this.list.invalidate();
+    if (atEnd) this.list.scrollToEnd();
+    this.count.textContent = `${this.shown.length.toLocaleString('en')} of ${this.rows.length.toLocaleString('en')} rows`;
+    this.element.dataset.rows = String(this.shown.length);
+    this.element.dataset.total = String(this.rows.length);
+  }
+
+  private syncAgentOptions(keepValue: boolean): void {
+    const value = keepValue ? this.filter.agent ?? '' : this.agent.value;
+    const options = [el('option', { text: 'All agents', attrs: { value: '' } }),
+      ...[...this.agentIds].sort((a, b) => this.nameOf(a).localeCompare(this.nameOf(b))).map((id) => {
+        const o = el('option', { text: this.nameOf(id) });
+        o.value = id;
+        return o;
+      })];
+    this.agent.replaceChildren(...options);
+    this.agent.value = value;
+  }
+
+  private renderRow(row: HTMLElement, i: number): void {
+    const r = this.rows[this.shown[i]];
+    if (!r) { row.replaceChildren(); return; }
+    const agents = r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from);
+    const cells = [String(r.round), r.kind, agents, r.detail, r.text];
+    if (row.children.length !== cells.length) row.replaceChildren(...cells.map(() => el('span', { attrs: { role: 'gridcell' } })));
+    cells.forEach((text, c) => { row.children[c].textContent = text; });
+    row.className = `vrow kind-${r.kind}`;
+  }
+
+  private activate(i: number): void {
+    const r = this.rows[this.shown[i]];
+    if (!r) return;
+    this.detail.replaceChildren(
+      el('strong', { text: `Round ${r.round} · ${r.kind} · ${r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from)} · ${r.detail}` }),
+      el('p', { text: r.text }));
+    this.callbacks.select(rowAgents(r));
+  }
+}
