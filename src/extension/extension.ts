@@ -12,6 +12,7 @@ import { registerRename } from './language/rename';
 import { registerOutline } from './language/outline';
 import { registerCodeActions } from './language/codeActions';
 import { newSociety } from './commands/newSociety';
+import { runExperimentCommand } from './experiment/runExperiment';
 import { registerRuns } from './run/register';
 import { registerDebugger } from './debug/register';
 import { registerMemory } from './memory/register';
@@ -36,6 +37,7 @@ const features: Record<string, Feature> = {
 
 const commands: Record<string, Command> = {
   'society.newSociety': newSociety,
+  'society.runExperiment': () => runExperimentCommand,
 };
 
 export function activate(extension: vscode.ExtensionContext): SocietyContext {

@@ -3,8 +3,7 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
-import { loadScenarioFile } from '../../core/format/load';
-import { formatDiagnostic } from '../../core/format/diagnostics';
+import { integerOption, loadRunnableScenario } from '../options';
 import { formatExperiment, runExperiment } from '../../core/experiment';
 
 export const experimentCommand: Command = {
@@ -20,19 +19,10 @@ export const experimentCommand: Command = {
       },
     });
     if (positionals.length !== 1) { console.error(`usage: society ${experimentCommand.usage}`); return 2; }
-    const int = (name: string, v: string | undefined, min: number): number | undefined => {
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${v}'`);
-      return n;
-    };
-    const seeds = values.seeds?.split(',').map((s) => int('seeds', s.trim(), -(2 ** 31))!);
+    const seeds = values.seeds?.split(',').map((s) => integerOption('seeds', s.trim(), -(2 ** 31))!);
     const file = path.resolve(positionals[0]);
-    const loaded = await loadScenarioFile(file);
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
-    if (!loaded.scenario || errors.length) { console.error('society experiment: the scenario has errors (see `society check`)'); return 1; }
-    const scenario = loaded.scenario;
+    const scenario = await loadRunnableScenario(file, 'experiment');
+    if (!scenario) return 1;
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
@@ -41,7 +31,7 @@ export const experimentCommand: Command = {
     const started = Date.now();
     try {
       const run = await runExperiment(scenario, {
-        outDir, seeds, rounds: int('rounds', values.rounds, 1), jobs: int('jobs', values.jobs, 1), reference: values.reference,
+        outDir, seeds, rounds: integerOption('rounds', values.rounds, 1), jobs: integerOption('jobs', values.jobs, 1), reference: values.reference,
         traces: !values['no-traces'], signal: controller.signal,
         onProgress: (p) => {
           if (!tty) return;

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
-import { loadScenarioFile } from '../../core/format/load';
+import { integerOption, loadRunnableScenario } from '../options';
 import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
 import { checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
@@ -32,22 +32,13 @@ export const runCommand: Command = {
       },
     });
     if (positionals.length !== 1) { console.error(`usage: society ${runCommand.usage}`); return 2; }
-    const int = (name: string, v: string | undefined, min: number): number | undefined => {
-      if (v === undefined) return undefined;
-      const n = Number(v);
-      if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${v}'`);
-      return n;
-    };
-    const rounds = int('rounds', values.rounds, 0);
-    const seed = int('seed', values.seed, -(2 ** 31));
-    const everyFlag = int('checkpoint-every', values['checkpoint-every'], 1);
+    const rounds = integerOption('rounds', values.rounds, 0);
+    const seed = integerOption('seed', values.seed, -(2 ** 31));
+    const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
     const file = path.resolve(positionals[0]);
-    const loaded = await loadScenarioFile(file);
-    const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
-    for (const d of errors) console.error(`${path.relative(process.cwd(), d.file) || d.file}:${d.range.start.line + 1}:${d.range.start.character + 1}: error ${d.code} ${d.message}`);
-    if (!loaded.scenario || errors.length) { console.error('society run: the scenario has errors (see `society check`)'); return 1; }
-    const scenario: Scenario = loaded.scenario;
+    const scenario = await loadRunnableScenario(file, 'run');
+    if (!scenario) return 1;
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name)));
     fs.mkdirSync(out, { recursive: true });

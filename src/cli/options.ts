@@ -1,0 +1,25 @@
+// What several subcommands share: integer options and loading a scenario that must be runnable.
+import * as path from 'node:path';
+import { formatDiagnostic } from '../core/format/diagnostics';
+import { loadScenarioFile } from '../core/format/load';
+import type { Scenario } from '../core/format/model';
+
+/** An integer option ≥ min, or undefined when absent; a bad value throws with the option's name. */
+export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
+  if (value === undefined) return undefined;
+  const n = Number(value);
+  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${value}'`);
+  return n;
+}
+
+/** Loads a scenario; prints its errors as `file:line:col: error CODE message` and returns undefined if any. */
+export async function loadRunnableScenario(file: string, command: string): Promise<Scenario | undefined> {
+  const loaded = await loadScenarioFile(file);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+  if (!loaded.scenario || errors.length) {
+    console.error(`society ${command}: the scenario has errors (see \`society check\`)`);
+    return undefined;
+  }
+  return loaded.scenario;
+}

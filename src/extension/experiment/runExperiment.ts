@@ -1,0 +1,51 @@
+// Society: Run Experiment — runs the scenario's `experiment:` block (conditions × seeds) in the
+// extension host's worker threads with a cancellable progress notification, then shows the same
+// report `society experiment` writes, in a webview. All logic is core's runExperiment.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadScenarioFile } from '../../core/format/load';
+import { runExperiment } from '../../core/experiment';
+import { runDirectory } from '../run/runFolder';
+
+export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
+  const file = uri?.fsPath ?? (vscode.window.activeTextEditor?.document.languageId === 'society' ? vscode.window.activeTextEditor.document.uri.fsPath : undefined);
+  if (!file) { void vscode.window.showErrorMessage('Society: open a scenario (.society) to run its experiment.'); return; }
+  if (!vscode.workspace.isTrusted) { void vscode.window.showErrorMessage('Society: experiments run only in a trusted workspace.'); return; }
+  const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
+  const { scenario, diagnostics } = await loadScenarioFile(file, { root: folder });
+  if (!scenario) {
+    const first = diagnostics.find((d) => d.severity === 'error');
+    const choice = await vscode.window.showErrorMessage(`Society: the scenario has errors${first ? `: ${first.message}` : ''}`, 'Show Problems');
+    if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
+    return;
+  }
+  const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
+  const outDir = runDirectory(folder, runsFolder, `${scenario.name} experiment`, new Date(), fs.existsSync);
+  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Experiment: ${scenario.name}`, cancellable: true }, async (progress, token) => {
+    const controller = new AbortController();
+    token.onCancellationRequested(() => controller.abort());
+    let reported = 0;
+    try {
+      return await runExperiment(scenario, {
+        outDir, signal: controller.signal,
+        onProgress: (p) => {
+          const pct = p.roundsTotal ? (100 * p.roundsDone) / p.roundsTotal : 0;
+          progress.report({ increment: pct - reported, message: `runs ${p.done}/${p.total}` });
+          reported = pct;
+        },
+      });
+    } catch (err) {
+      if (controller.signal.aborted) { void vscode.window.showInformationMessage('Society: experiment cancelled.'); return undefined; }
+      void vscode.window.showErrorMessage(`Society: the experiment failed: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+  });
+  if (!run) return;
+  const panel = vscode.window.createWebviewPanel('society.experiment', `${scenario.name} — experiment`, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+  // The report is self-contained: its own CSP allows only its hashed style and no scripts.
+  panel.webview.html = await vscode.workspace.fs.readFile(vscode.Uri.file(run.files[0])).then((b) => Buffer.from(b).toString('utf8'));
+  const held = run.result.claims.filter((c) => c.holds).length;
+  const choice = await vscode.window.showInformationMessage(`Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${run.result.claims.length} claims hold.`, 'Reveal Files');
+  if (choice) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(run.files[0]));
+}
