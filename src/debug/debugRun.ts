@@ -6,6 +6,9 @@ import { Simulation } from '../core/engine/simulation';
 import { SimulationRuntime } from '../core/engine/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
 import { DecisionLog } from '../core/debug/decisionLog';
+import { TraceWriter } from '../core/trace/writer';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 
 export interface LaunchArgs {
   /** The scenario .society file. */
@@ -16,6 +19,8 @@ export interface LaunchArgs {
   model?: string;
   stopOnEntry?: boolean;
   noDebug?: boolean;
+  /** Write the debugged run's trace (JSONL) here, interventions included. */
+  trace?: string;
 }
 
 /** Builds the model factory for a scenario (the extension brings keys and VS Code models). */
@@ -28,6 +33,8 @@ export interface DebugRun {
   runtime: SimulationRuntime;
   decisions: DecisionLog;
   abort: AbortController;
+  /** Flushes and closes the trace (if any): everything up to the stop, interventions included. */
+  close(): Promise<void>;
 }
 
 export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider): Promise<DebugRun> {
@@ -41,5 +48,14 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   const factory = models ? await models(scenario) : offlineOnlyFactory;
   const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(factory) });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
-  return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController() };
+  let writer: TraceWriter | undefined;
+  if (args.trace) {
+    fs.mkdirSync(path.dirname(args.trace), { recursive: true });
+    writer = TraceWriter.toFile(args.trace);
+    writer.header(sim.header);
+    sim.on(writer.listener);
+  }
+  let closed: Promise<void> | undefined;
+  const close = (): Promise<void> => (closed ??= (async () => { if (writer) { await writer.flush(); await writer.close(); } })());
+  return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), close };
 }

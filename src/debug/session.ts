@@ -111,11 +111,13 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   private startRun(): void {
     const run = this.run!;
-    run.runtime.start(run.abort.signal).then((result) => {
+    run.runtime.start(run.abort.signal).then(async (result) => {
+      await run.close();
       if (this.run !== run) return;
       this.output(`simulation ${result.status} after round ${result.completed}\n`);
       this.sendEvent(new TerminatedEvent());
-    }, (err) => {
+    }, async (err) => {
+      await run.close();
       if (this.run !== run) return;
       this.output(`simulation failed: ${err instanceof Error ? err.message : String(err)}\n`, 'stderr');
       this.sendEvent(new TerminatedEvent());

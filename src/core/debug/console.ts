@@ -1,6 +1,6 @@
 // The Debug Console: `memories <agent> [query…]` ranks an agent's memories for a query with the
 // engine's retrieval scores, `ask <agent> "<question>"` interviews the agent in character (the
-// caller records it as an intervention), anything else is an expression over the state.
+// interview is recorded in the trace as an `intervention` event), anything else is an expression over the state.
 import { makeQuery, scoreMemories } from '../engine/memory';
 import type { Simulation, StepPoint } from '../engine/simulation';
 import { evaluateExpression } from './expression';
@@ -31,7 +31,7 @@ export async function runConsole(input: string, sim: Simulation, at: StepPoint |
   if (ask) {
     const agent = resolveAgent(sim, ask[1]);
     const question = unquote(ask[2]);
-    const answer = (await sim.interview(agent.id, question)) ?? '(no answer)';
+    const answer = (await sim.interview(agent.id, question, undefined, { record: true })) ?? '(no answer)';
     return { text: `${agent.persona.name}: ${answer}`, interview: { agent: agent.id, question, answer, round: sim.world.round } };
   }
   const value = evaluateExpression(line, stateScope(sim, at));

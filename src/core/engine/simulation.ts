@@ -25,7 +25,7 @@ import { settingsFromScenario } from './settings';
 import { TIE_FLOOR, TieTable } from './ties';
 import { fireEvents } from './timed-events';
 import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
-import { emptyUsage, offlineOnlyFactory, World, type Listener, type ModelFactory } from './world';
+import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
 
 export type StepPoint =
   | { kind: 'round_start'; round: number }
@@ -236,14 +236,20 @@ export class Simulation {
     this.completed = r;
   }
 
-  /** Ask an agent a question (between steps); answered from its retrieved memories. Not recorded. */
-  async interview(agentId: string, question: string, signal?: AbortSignal): Promise<string | undefined> {
+  /**
+   * Ask an agent a question (between steps); answered in character from its retrieved memories.
+   * With `record`, the interview goes into the trace as an `intervention` event where it happened.
+   */
+  async interview(agentId: string, question: string, signal?: AbortSignal, options: { record?: boolean } = {}): Promise<string | undefined> {
     const a = this.world.agents.get(agentId);
     if (!a) throw new Error(`no agent '${agentId}'`);
     const res = await this.world.model(a.model).decide({
       kind: 'interview', key: `interview:${this.world.round}:${a.id}:${question}`, round: this.world.round,
       setting: this.world.settings.world.setting, persona: a.brief, memories: recall(this.world, a, question), question,
     }, signal);
+    if (options.record) {
+      this.world.emit({ type: 'intervention', round: this.world.round, kind: 'interview', agent: a.id, question, answer: res.answer, ...usageField(res.usage) });
+    }
     return res.answer;
   }
 

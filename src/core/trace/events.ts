@@ -263,20 +263,33 @@ export interface ErrorEvent extends Base {
   /** Tokens spent on the failed decision (answers that could not be used still cost). */
   usage?: Usage;
 }
+/**
+ * Something a researcher did to the running world, recorded where it happened: today an interview
+ * from the debugger's console (`ask maya "…"`), answered in character. Replay ignores it: an
+ * interview changes no agent's state.
+ */
+export interface InterventionEvent extends Base {
+  type: 'intervention';
+  kind: 'interview';
+  agent: string;
+  question: string;
+  answer: string;
+  usage?: Usage;
+}
 export interface RoundEndEvent extends Base { type: 'round_end'; stats: RoundStats }
 export interface RunEndEvent extends Base { type: 'run_end'; rounds: number; usage: UsageTotals }
 
 export type TraceEvent =
   | AgentAddedEvent | AgentRemovedEvent | RoundStartEvent | EncounterEvent | RoomEvent | MessageEvent
   | EvaluationEvent | TieEvent | TieDecayEvent | RewardEvent | AdviceEvent | MemoryEvent
-  | ReflectionEvent | EventFiredEvent | ErrorEvent | RoundEndEvent | RunEndEvent;
+  | ReflectionEvent | EventFiredEvent | ErrorEvent | InterventionEvent | RoundEndEvent | RunEndEvent;
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
 
 export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'agent_added', 'agent_removed', 'round_start', 'encounter', 'room', 'message', 'evaluation', 'tie',
-  'tie_decay', 'reward', 'advice', 'memory', 'reflection', 'event_fired', 'error', 'round_end', 'run_end',
+  'tie_decay', 'reward', 'advice', 'memory', 'reflection', 'event_fired', 'error', 'intervention', 'round_end', 'run_end',
 ];
 
 export type TraceLine = TraceHeader | TraceEvent;

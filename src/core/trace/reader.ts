@@ -34,6 +34,7 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   reflection: { agent: 'string', memory: 'number', evidence: 'array', importance_sum: 'number' },
   event_fired: { index: 'number', action: 'string' },
   error: { message: 'string', handling: 'string' },
+  intervention: { kind: 'string', agent: 'string', question: 'string', answer: 'string' },
   round_end: { stats: 'object' },
   run_end: { rounds: 'number', usage: 'object' },
 };

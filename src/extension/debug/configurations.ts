@@ -1,9 +1,11 @@
 // Debug configurations for `society`: F5 on an open .society file debugs it without a launch.json
 // (a persona file debugs the scenario that includes it), and the Run and Debug view offers one
 // dynamic configuration per scenario in the workspace.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
+import { runDirectory, TRACE_FILE } from '../run/runFolder';
 
 export const DEBUG_TYPE = 'society';
 
@@ -28,6 +30,12 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
         return undefined;
       }
       config.scenario = scenario;
+      // A debugged run leaves its trace (with any console interviews) under the runs folder too.
+      if (config.trace === undefined) {
+        const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(scenario))?.uri.fsPath ?? path.dirname(scenario);
+        const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
+        config.trace = path.join(runDirectory(root, runsFolder, `${path.basename(scenario, '.society')} debug`, new Date(), fs.existsSync), TRACE_FILE);
+      }
     } else {
       void vscode.window.showErrorMessage('Open a .society scenario (or set "scenario" in launch.json) to debug a simulation.');
       return undefined;

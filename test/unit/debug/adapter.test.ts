@@ -1,6 +1,8 @@
 // The society debug adapter over DAP, driven by @vscode/debugadapter-testsupport's DebugClient
 // (the adapter runs from source through tsx) on examples/friends with a few rounds.
 import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
@@ -157,6 +159,26 @@ describe('society debug adapter (DAP)', function () {
     // Expressions are interpreted, never eval'd: no globals, no methods.
     await assert.rejects(dc.evaluateRequest({ expression: 'process.pid', context: 'repl' }), /unknown name 'process'/);
     await assert.rejects(dc.evaluateRequest({ expression: 'agent.constructor', context: 'watch' }), /cannot read 'constructor' of string/);
+  });
+
+  it('writes the debugged run\'s trace with an interview recorded as an intervention where it happened', async () => {
+    const trace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'society-debug-')), 'trace.jsonl');
+    await dc.hitBreakpoint({ ...launch, rounds: 2, trace }, { path: maya, line: MAYA_ID_LINE });
+    const ask = await dc.evaluateRequest({ expression: 'ask maya "Who would you climb with?"', context: 'repl' });
+    await dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: [] });
+    const ended = dc.waitForEvent('terminated');
+    await dc.continueRequest({ threadId: 1 });
+    await ended;
+    const lines = fs.readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    assert.equal(lines[0].type, 'header');
+    assert.equal(lines.at(-1).type, 'run_end');
+    const interventions = lines.filter((e) => e.type === 'intervention');
+    assert.equal(interventions.length, 1);
+    assert.deepEqual({ ...interventions[0], answer: undefined }, { type: 'intervention', round: 1, kind: 'interview', agent: 'maya_chen', question: 'Who would you climb with?', answer: undefined });
+    assert.equal(`Maya Chen: ${interventions[0].answer}`, ask.body.result);
+    // It sits inside round 1, before that round ends.
+    const at = lines.indexOf(interventions[0]);
+    assert.ok(at < lines.findIndex((e) => e.type === 'round_end' && e.round === 1));
   });
 
   it('stops on entry, pauses, and restarts from round 0', async () => {
