@@ -45,7 +45,14 @@ export function activate(extension: vscode.ExtensionContext): SocietyContext {
   const diagnostics = new SocietyDiagnostics(projects);
   const ctx: SocietyContext = { extension, projects, diagnostics, memory: new MemorySources() };
   extension.subscriptions.push(projects, diagnostics);
-  for (const feature of Object.values(features)) extension.subscriptions.push(...[feature(ctx)].flat());
+  // One feature failing to register must not take the others down with it.
+  for (const [name, feature] of Object.entries(features)) {
+    try {
+      extension.subscriptions.push(...[feature(ctx)].flat());
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Society Studio: the ${name} feature failed to start: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
   for (const [id, command] of Object.entries(commands)) extension.subscriptions.push(vscode.commands.registerCommand(id, command(ctx)));
   extension.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => {
     for (const f of e.removed) { const p = projects.drop(f.uri.fsPath); if (p) diagnostics.clear(p); }
