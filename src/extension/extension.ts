@@ -16,6 +16,7 @@ import { runExperimentCommand } from './experiment/runExperiment';
 import { registerRuns } from './run/register';
 import { registerDebugger } from './debug/register';
 import { registerMemory } from './memory/register';
+import { registerTrust } from './trust/register';
 import { MemorySources } from '../core/memory/memorySources';
 
 /** A feature registers providers or listeners and returns what to dispose on deactivation. */
@@ -33,6 +34,7 @@ const features: Record<string, Feature> = {
   // The debugger shares the run panel: the society view follows the debugged run.
   runs: (ctx) => registerRuns(ctx.extension, (panels, log) => registerDebugger(ctx, panels, log)),
   memory: registerMemory,
+  trust: registerTrust,
 };
 
 const commands: Record<string, Command> = {

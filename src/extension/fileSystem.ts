@@ -1,10 +1,13 @@
 // The core's SocietyFileSystem over VS Code: open documents (with unsaved edits) first, then the
 // disk. The extension host runs where the files are (also remote and in code-server), so the
-// disk is read with Node's fs; the core's cache notices when a text changed.
+// disk is read with Node's fs; the core's cache notices when a text changed. In an untrusted
+// workspace it refuses includes outside the workspace folders (see trust/policy.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NodeFileSystem, type SocietyFileSystem } from '../core/format';
 import { fileKey, openDocument } from './files';
+import { includeRefusal } from './trust/policy';
+import { realPath } from './trust/realPath';
 
 export class EditorFileSystem implements SocietyFileSystem {
   private readonly disk = new NodeFileSystem();
@@ -25,5 +28,12 @@ export class EditorFileSystem implements SocietyFileSystem {
       if (d.uri.scheme === 'file' && !d.isClosed && key.startsWith(prefix)) files.add(key);
     }
     return [...files].sort();
+  }
+
+  /** In an untrusted workspace, includes are read only inside the workspace folders (symlinks resolved). */
+  async refusal(p: string): Promise<string | undefined> {
+    if (vscode.workspace.isTrusted) return undefined;
+    const folders = (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file');
+    return includeRefusal(await realPath(p), await Promise.all(folders.map((f) => realPath(f.uri.fsPath))), false);
   }
 }

@@ -25,6 +25,14 @@ export class Projects implements vscode.Disposable {
     for (const folder of vscode.workspace.workspaceFolders ?? []) if (folder.uri.scheme === 'file') this.entry({ root: folder.uri.fsPath, folder: true });
   }
 
+  /** Re-checks every project and republishes its diagnostics (trust granted: refused includes may load now). */
+  async revalidate(): Promise<void> {
+    for (const { project, loaded } of [...this.byRoot.values()]) {
+      await loaded;
+      this.onLoadedEmitter.fire({ project, diagnostics: await project.update(project.files()) });
+    }
+  }
+
   all(): SocietyProject[] { return [...this.byRoot.values()].map((e) => e.project); }
 
   /** Forgets projects whose folder left the workspace; returns them so their diagnostics can be cleared. */

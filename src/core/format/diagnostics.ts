@@ -41,6 +41,7 @@ export const CODES = {
   SOC031: 'Include cycle',
   SOC032: 'Include leaves the workspace',
   SOC033: 'Included scenario settings ignored',
+  SOC034: 'Include not loaded in an untrusted workspace',
   SOC040: 'Unknown model name',
   SOC041: 'Secret written in a file',
   SOC050: 'Unknown template variable',

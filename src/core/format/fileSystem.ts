@@ -10,6 +10,11 @@ export interface SocietyFileSystem {
   listFiles(dir: string): Promise<string[]>;
   /** Whether a path is a file, a folder, or absent. */
   kind(p: string): Promise<'file' | 'directory' | undefined>;
+  /**
+   * Why an include may not read this path (say, the editor's untrusted workspace and a path
+   * outside its folder), or undefined when it may. Absent: everything may be read.
+   */
+  refusal?(p: string): Promise<string | undefined>;
 }
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);

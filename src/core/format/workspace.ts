@@ -141,8 +141,16 @@ export class SocietyWorkspace {
       out.diagnostics.push({ code: 'SOC032', severity: 'error', message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`, file: from, range });
       return;
     }
-    const matcher = picomatch(glob.replace(/\\/g, '/'), { dot: false });
+    // The file system may refuse to read outside a boundary (the editor in an untrusted
+    // workspace). Checking the glob's folder and a literal path is enough: listings do not follow
+    // symlinks, so a glob's matches are real files below its folder.
     const literal = path.resolve(baseDir, glob);
+    const refused = await this.fs.refusal?.(scan.isGlob ? staticBase : literal);
+    if (refused) {
+      out.diagnostics.push({ code: 'SOC034', severity: 'warning', message: `Include '${glob}' was not loaded: ${refused}`, file: from, range });
+      return;
+    }
+    const matcher = picomatch(glob.replace(/\\/g, '/'), { dot: false });
     const candidates = scan.isGlob
       ? await this.fs.listFiles(staticBase)
       : (await this.fs.readFile(literal)) !== undefined ? [literal] : [];

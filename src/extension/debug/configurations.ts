@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { runDirectory, TRACE_FILE } from '../run/runFolder';
+import { requireTrust } from '../trust/guard';
 
 export const DEBUG_TYPE = 'society';
 
@@ -13,6 +14,8 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
   constructor(private readonly ctx: SocietyContext) {}
 
   async resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+    // Every launch (F5, launch.json, startDebugging) passes here; undefined cancels it quietly.
+    if (!requireTrust('debug')) return undefined;
     if (!config.type && !config.request && !config.name) {
       const doc = vscode.window.activeTextEditor?.document;
       if (doc?.languageId !== 'society' || doc.uri.scheme !== 'file') return config;

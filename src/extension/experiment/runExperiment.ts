@@ -7,11 +7,12 @@ import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/load';
 import { runExperiment } from '../../core/experiment';
 import { runDirectory } from '../run/runFolder';
+import { requireTrust } from '../trust/guard';
 
 export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
   const file = uri?.fsPath ?? (vscode.window.activeTextEditor?.document.languageId === 'society' ? vscode.window.activeTextEditor.document.uri.fsPath : undefined);
   if (!file) { void vscode.window.showErrorMessage('Society: open a scenario (.society) to run its experiment.'); return; }
-  if (!vscode.workspace.isTrusted) { void vscode.window.showErrorMessage('Society: experiments run only in a trusted workspace.'); return; }
+  if (!requireTrust('experiment')) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
   const { scenario, diagnostics } = await loadScenarioFile(file, { root: folder });
   if (!scenario) {

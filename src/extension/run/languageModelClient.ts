@@ -6,6 +6,7 @@ import type { ModelConfig } from '../../core/format/model';
 import type { ChatClient, ChatRequest, ChatResult } from '../../core/llm/chat';
 import { ProviderError } from '../../core/llm/errors';
 import { vscodeIdentity } from '../../core/llm/registry';
+import { allowed, refusalMessage } from '../trust/policy';
 
 const JUSTIFICATION = 'Society Studio simulates conversations between the personas of your scenario with this model.';
 
@@ -27,6 +28,8 @@ export function languageModelClient(cfg: ModelConfig): ChatClient {
   return {
     identity: vscodeIdentity(cfg),
     async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
+      // Runs are refused in Restricted Mode already; a model call must never slip through.
+      if (!allowed('modelCall', vscode.workspace.isTrusted)) throw new ProviderError('rejected', refusalMessage('modelCall'));
       model ??= pickLanguageModel(cfg);
       const chat = await model;
       const messages = request.messages.map((m) => (m.role === 'assistant'

@@ -8,6 +8,7 @@ import { TRACE_EDITOR, TraceEditorProvider } from '../views/traceEditor';
 import { setApiKey } from './apiKeys';
 import { RunCodeLens } from './runCodeLens';
 import { RunController, type RunArgs } from './runController';
+import { requireTrust } from '../trust/guard';
 
 /** Features that show things in the run panel (the debugger) plug in here to share it. */
 export type PanelFeature = (panels: SocietyPanels, log: vscode.LogOutputChannel) => vscode.Disposable[];
@@ -26,7 +27,7 @@ export function registerRuns(extension: vscode.ExtensionContext, ...withPanels: 
     command('society.stop', () => runs.stop()),
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
-    command('society.setApiKey', (envName?: string) => setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [])),
+    command('society.setApiKey', (envName?: string) => requireTrust('apiKey') && setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [])),
     ...withPanels.flatMap((feature) => feature(panels, log)),
   ];
 }

@@ -11,6 +11,7 @@ import { pickModelChoice, settingChoice } from './modelPick';
 import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
 import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
+import { requireTrust } from '../trust/guard';
 
 export const RUNNING_CONTEXT = 'society.running';
 
@@ -37,6 +38,7 @@ export class RunController implements vscode.Disposable {
   lastTrace?: string;
 
   async run(target?: vscode.Uri, args: RunArgs = {}, ask = false): Promise<void> {
+    if (!requireTrust('run')) return;
     const file = await scenarioFile(target);
     if (!file) {
       void vscode.window.showErrorMessage('Open a .society scenario (a document with `kind: scenario`) to run it.');
