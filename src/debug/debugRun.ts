@@ -6,6 +6,7 @@ import { Simulation } from '../core/engine/simulation';
 import { SimulationRuntime } from '../core/engine/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
 import { DecisionLog } from '../core/debug/decisionLog';
+import type { RelevanceScorer } from '../core/llm/embeddings';
 import { TraceWriter } from '../core/trace/writer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -23,8 +24,14 @@ export interface LaunchArgs {
   trace?: string;
 }
 
-/** Builds the model factory for a scenario (the extension brings keys and VS Code models). */
-export type ModelFactoryProvider = (scenario: Scenario) => ModelFactory | Promise<ModelFactory>;
+/** A scenario's models: the factory and, for models with `embeddings`, memory relevance. */
+export interface ModelSetup {
+  modelFactory: ModelFactory;
+  relevance?: (modelName: string) => RelevanceScorer | undefined;
+}
+
+/** Builds the models for a scenario (the extension brings keys and VS Code models). */
+export type ModelFactoryProvider = (scenario: Scenario) => ModelFactory | ModelSetup | Promise<ModelFactory | ModelSetup>;
 
 export interface DebugRun {
   scenario: Scenario;
@@ -45,8 +52,9 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   }
   const scenario = loaded.scenario;
   const decisions = new DecisionLog();
-  const factory = models ? await models(scenario) : offlineOnlyFactory;
-  const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(factory) });
+  const setup = models ? await models(scenario) : offlineOnlyFactory;
+  const { modelFactory, relevance } = typeof setup === 'function' ? { modelFactory: setup, relevance: undefined } : setup;
+  const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   let writer: TraceWriter | undefined;
   if (args.trace) {

@@ -25,7 +25,8 @@ export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reve
     row.addEventListener('click', () => reveal(r.id));
     return row;
   });
-  out.replaceChildren(formula, words, el('table', { class: 'preview-table' }, el('thead', {}, head), el('tbody', {}, ...body)));
+  const note = p.note ? [el('p', { class: 'muted preview-note', text: p.note })] : [];
+  out.replaceChildren(formula, words, ...note, el('table', { class: 'preview-table' }, el('thead', {}, head), el('tbody', {}, ...body)));
   out.dataset.rows = String(p.rows.length);
 }
 

@@ -70,11 +70,11 @@ export const runCommand: Command = {
     let sim: Simulation;
     let writer: TraceWriter;
     if (cp) {
-      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model, modelFactory, calls });
+      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.appendToFile(tracePath, cp.trace!);
       if (!values.quiet) console.error(`resuming ${scenario.name} after round ${cp.completed} of ${cp.header.rounds}`);
     } else {
-      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model, modelFactory, calls });
+      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.toFile(tracePath);
       writer.header(sim.header);
     }
@@ -139,11 +139,15 @@ export const runCommand: Command = {
     );
     const usage = sim.world.usage;
     const spent = usage.total.input_tokens + usage.total.output_tokens > 0 || usage.failed.size > 0;
-    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON() }, null, 2));
+    // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
+    // how the stage's retrievals interleaved); they are reported here.
+    const embeddings = registry.embeddingUsage();
+    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests ? { embeddings } : {}) }, null, 2));
     else {
       console.log(`${scenario.name}: ${sim.rounds} rounds, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
       console.log(formatSummary(summary));
       if (spent) console.log(usage.format());
+      if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
       if (values.resume) console.log('  (reward means cover the resumed part of the run only)');
     }
     return 0;

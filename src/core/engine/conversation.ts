@@ -8,7 +8,6 @@ import type { EncounterEvent } from '../trace/events';
 import type { RetrievedMemory, TranscriptLine } from '../llm/types';
 import type { Agent } from './agent';
 import { rememberIntroductions } from './introductions';
-import { retrieveFor } from './memory';
 import { recordConversation } from './rewards';
 import type { Tape } from './tape';
 import { usageField, type World } from './world';
@@ -22,16 +21,6 @@ export interface Conversation {
   room?: { name: string; topic?: string };
   initiator: string;
   via?: EncounterEvent['via'];
-}
-
-/** Retrieve the top-k memories of `agent` for a situation described by the given texts. */
-export function recall(world: World, agent: Agent, ...situation: string[]): RetrievedMemory[] {
-  return retrieveFor(agent.memories, situation, world.round, world.settings.memory).map((s) => {
-    const m = s.memory;
-    const r: RetrievedMemory = { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score: s.score };
-    if (m.cues) r.cues = m.cues;
-    return r;
-  });
 }
 
 export function situationOf(other: Agent): string[] {

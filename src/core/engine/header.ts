@@ -28,6 +28,7 @@ export function publicModelSettings(m: ModelConfig): ModelSettings {
   if (m.temperature !== undefined) out.temperature = m.temperature;
   if (m.max_tokens !== undefined) out.max_tokens = m.max_tokens;
   if (m.seed !== undefined) out.seed = m.seed;
+  if (m.embeddings) out.embeddings = { model: m.embeddings.model };
   return out;
 }
 

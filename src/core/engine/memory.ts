@@ -138,3 +138,17 @@ export function appendMemory(stream: MemoryRecord[], m: MemoryRecord, cap = MEMO
 export function shouldReflect(importanceSinceReflection: number, cfg: MemoryConfig): boolean {
   return importanceSinceReflection >= cfg.reflect_at;
 }
+
+/**
+ * Top-k when relevance comes from elsewhere (endpoint embeddings): `relevance[i]` belongs to
+ * `stream[i]`; recency, importance, weights and tie-breaking are the lexical path's.
+ */
+export function retrieveByRelevance(stream: readonly MemoryRecord[], relevance: readonly number[], now: number, cfg: MemoryConfig, k = cfg.top_k): ScoredMemory[] {
+  const all = stream.map((m, i): ScoredMemory => {
+    const recency = recencyAt(cfg.decay, Math.max(0, now - m.round));
+    const importance = m.importance / 10;
+    const rel = Math.max(0, Math.min(1, relevance[i] ?? 0));
+    return { memory: m, recency, importance, relevance: rel, score: cfg.recency * recency + cfg.importance * importance + cfg.relevance * rel };
+  });
+  return all.sort(byScore).slice(0, Math.max(0, k));
+}

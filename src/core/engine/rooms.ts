@@ -2,8 +2,10 @@
 // members drawn at random); at the evaluation barrier every member rates every other member who
 // spoke (engine/evaluation.ts evaluateConversation).
 import type { RunSettings } from '../trace/events';
+import type { RetrievedMemory } from '../llm/types';
 import type { Agent } from './agent';
-import { recall, rememberConversation, talk, type Conversation } from './conversation';
+import { rememberConversation, talk, type Conversation } from './conversation';
+import { recall } from './recall';
 import type { EncounterIndex } from './encounters';
 import { stream } from './rng';
 import type { Tape } from './tape';
@@ -25,9 +27,13 @@ export async function holdRoom(world: World, room: RoomSpec, index: EncounterInd
   const id = `${world.round}:room:${room.name}`;
   world.roundStats.encounters++;
   tape.say({ type: 'room', round: world.round, id, room: room.name, ...(room.topic ? { topic: room.topic } : {}), members: members.map((m) => m.id) });
+  const context = new Map<string, RetrievedMemory[]>();
+  for (const m of members) {
+    const r = recall(world, m, [...m.persona.interests, room.topic ?? '', ...members.filter((o) => o !== m).map((o) => o.persona.name)], { tape, phase: 'act', signal });
+    context.set(m.id, r instanceof Promise ? await r : r);
+  }
   const conv: Conversation = {
-    id, members, initiator: members[0].id, transcript: [], room: { name: room.name, ...(room.topic ? { topic: room.topic } : {}) },
-    context: new Map(members.map((m) => [m.id, recall(world, m, ...m.persona.interests, room.topic ?? '', ...members.filter((o) => o !== m).map((o) => o.persona.name))])),
+    id, members, initiator: members[0].id, transcript: [], room: { name: room.name, ...(room.topic ? { topic: room.topic } : {}) }, context,
   };
   await talk(world, conv, tape, signal);
   rememberConversation(world, conv, tape);

@@ -6,6 +6,7 @@
 // the round's seeded turn order), so the trace is the same however calls interleave. With a gate
 // (a debugger) agents run one by one and the gate can hold the run before any phase.
 import type { Scenario } from '../format/model';
+import type { RelevanceScorer } from '../llm/embeddings';
 import type { Phase, TraceHeader, UsageTotals } from '../trace/events';
 import { agentFromJSON, agentToJSON, type Agent } from './agent';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint';
@@ -15,7 +16,8 @@ import { addAgent, linkRelationships } from './membership';
 import { allPersonas } from './population';
 import { hashKey } from './rng';
 import { holdRoom, type RoomSpec } from './rooms';
-import { recall, type Conversation } from './conversation';
+import type { Conversation } from './conversation';
+import { recall } from './recall';
 import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
 import { Tape } from './tape';
@@ -44,6 +46,11 @@ export interface SimulationOptions {
   model?: string;
   /** Builds non-offline models (LLM providers). Defaults to offline only. */
   modelFactory?: ModelFactory;
+  /**
+   * Memory relevance for agents on a model (the registry's `memoryRelevance`): endpoint embeddings
+   * where the model config asks for them; undefined keeps the engine's lexical relevance.
+   */
+  relevance?: (modelName: string) => RelevanceScorer | undefined;
   /** The provider layer's call records (registry `onCall: calls.listener`): recovered faults reach the trace. */
   calls?: CallLog;
   /** Units of work (an agent's stage, a room) between yields to the event loop (default 64). */
@@ -79,14 +86,14 @@ export class Simulation {
     const header = buildHeader(scenario, { seed, rounds, file: opts.file });
     const settings = settingsFromScenario(scenario);
     settings.world.rounds = rounds;
-    return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls), header, opts);
+    return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance), header, opts);
   }
 
   /** Continue from a checkpoint; the scenario must be the one the run started with. */
   static restore(scenario: Scenario, cp: Checkpoint, opts: Omit<SimulationOptions, 'seed' | 'rounds'> = {}): Simulation {
     const hash = scenarioHash(scenario);
     if (hash !== cp.header.scenario.hash) throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
-    const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory, opts.calls);
+    const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance);
     for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(structuredClone(a)));
     world.ties = TieTable.fromJSON(cp.ties);
     world.usage = cp.usage_book ? UsageBook.fromJSON(cp.usage_book) : UsageBook.fromJSON({ total: { ...cp.usage }, by_agent: {}, by_phase: {}, by_model: {}, failed: {} });
@@ -245,7 +252,7 @@ export class Simulation {
     if (!a) throw new Error(`no agent '${agentId}'`);
     const res = await this.world.model(a.model).decide({
       kind: 'interview', key: `interview:${this.world.round}:${a.id}:${question}`, round: this.world.round,
-      setting: this.world.settings.world.setting, persona: a.brief, memories: recall(this.world, a, question), question,
+      setting: this.world.settings.world.setting, persona: a.brief, memories: await recall(this.world, a, [question], { signal }), question,
     }, signal);
     if (options.record) {
       this.world.emit({ type: 'intervention', round: this.world.round, kind: 'interview', agent: a.id, question, answer: res.answer, ...usageField(res.usage) });

@@ -8,7 +8,8 @@ import type { Phase, Usage } from '../trace/events';
 import type { Candidate, RetrievedMemory } from '../llm/types';
 import type { Agent } from './agent';
 import { describeCandidate, proposeCandidates, CANDIDATES, type EncounterIndex } from './encounters';
-import { recall, rememberConversation, situationOf, talk, type Conversation } from './conversation';
+import { rememberConversation, situationOf, talk, type Conversation } from './conversation';
+import { recall } from './recall';
 import { evaluateConversation } from './evaluation';
 import { shouldReflect } from './memory';
 import { computeRewards, driverWeights, emptyWindow, type RewardResult } from './rewards';
@@ -57,8 +58,10 @@ function perceive(world: World, t: Turn): void {
 }
 
 /** Retrieve: top-k memories for the situation (own interests and the people on offer). */
-function retrieveMemories(world: World, t: Turn): void {
-  t.retrieved = recall(world, t.agent, ...t.agent.persona.interests, ...t.candidates.map((c) => c.name));
+function retrieveMemories(world: World, t: Turn): void | Promise<void> {
+  const r = recall(world, t.agent, [...t.agent.persona.interests, ...t.candidates.map((c) => c.name)], { tape: t.tape, phase: 'retrieve', signal: t.signal });
+  if (!(r instanceof Promise)) { t.retrieved = r; return; }
+  return r.then((m) => { t.retrieved = m; });
 }
 
 /** Decide: choose `per_round` partners. In random mode the platform pairs people; no choice is made. */
@@ -108,9 +111,10 @@ async function act(world: World, t: Turn): Promise<void> {
     const id = `${world.round}:${t.agent.id}:${k}`;
     world.roundStats.encounters++;
     tape.say({ type: 'encounter', round: world.round, id, from: t.agent.id, to: partner.id, via: c.via, ...usageField(t.choices[k]) });
+    const recalled = recall(world, partner, [...partner.persona.interests, ...situationOf(t.agent)], { tape, phase: 'act', signal: t.signal });
     const conv: Conversation = {
       id, members: [t.agent, partner], initiator: t.agent.id, via: c.via, transcript: [],
-      context: new Map([[t.agent.id, t.retrieved], [partner.id, recall(world, partner, ...partner.persona.interests, ...situationOf(t.agent))]]),
+      context: new Map([[t.agent.id, t.retrieved], [partner.id, recalled instanceof Promise ? await recalled : recalled]]),
     };
     await talk(world, conv, tape, t.signal);
     rememberConversation(world, conv, tape);

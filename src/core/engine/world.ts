@@ -3,6 +3,7 @@
 import type { ModelConfig, Scenario } from '../format/model';
 import type { MemoryCues, MemoryKind, MemoryRecord, Phase, RunSettings, TraceEvent, Usage, UsageTotals } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
+import type { RelevanceScorer } from '../llm/embeddings';
 import { ModelCallError, ReplayMissError } from '../llm/errors';
 import { OfflineModel } from '../llm/offline';
 import { appendMemory } from './memory';
@@ -53,7 +54,14 @@ export class World {
     private readonly factory: ModelFactory,
     /** The provider layer's call records, for faults recovered by retries. */
     private readonly calls?: CallLog,
+    /** Endpoint-embeddings relevance per model name (undefined: the engine's lexical relevance). */
+    private readonly relevance?: (modelName: string) => RelevanceScorer | undefined,
   ) {}
+
+  /** The relevance scorer for agents on `modelName`, or undefined for the lexical path. */
+  relevanceOf(modelName: string): RelevanceScorer | undefined {
+    return this.relevance?.(modelName);
+  }
 
   /** Usage of the whole run so far. */
   get totalUsage(): UsageTotals { return this.usage.total; }

@@ -24,7 +24,7 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
   const conditioned = withOverrides(scenario, condition.set);
   // LLM models go through the provider layer (limits, retries, cache); keys come from the environment.
   const registry = new ModelRegistry(conditioned, { rounds: opts.rounds, seed, cacheDir: opts.cacheDir });
-  const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory });
+  const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance });
   const tally = new RewardTally();
   sim.on(tally.listener);
   const rounds: { round: number; stats: RoundStats }[] = [];

@@ -37,6 +37,7 @@ export class EmbeddingRelevance implements RelevanceScorer {
   requests = 0;
   tokens = 0;
   private readonly memo = new Map<string, number[]>();
+  private readonly pending = new Map<string, Promise<void>>();
 
   /** `client` is omitted in replay mode; `onFallback` hears each failure answered with BM25. */
   constructor(
@@ -58,15 +59,34 @@ export class EmbeddingRelevance implements RelevanceScorer {
     }
   }
 
+  /**
+   * Vectors of `texts`, each text embedded at most once per instance: concurrent callers (a
+   * stage's agents retrieve together) share one request for a text rather than racing to pay twice.
+   */
   async vectors(texts: string[], signal?: AbortSignal): Promise<number[][]> {
     const missing = new Set<string>();
+    for (const t of texts) if (!this.memo.has(t) && !this.pending.has(t)) missing.add(t);
+    if (missing.size) {
+      const work = this.fetch([...missing], signal);
+      for (const t of missing) this.pending.set(t, work);
+      try { await work; } finally { for (const t of missing) this.pending.delete(t); }
+    }
+    // Texts another caller was fetching: wait for that request (its failure is ours too).
+    for (const t of texts) if (!this.memo.has(t)) await this.pending.get(t);
+    return texts.map((t) => {
+      const v = this.memo.get(t);
+      if (!v) throw new ProviderError('bad_response', `no embedding returned for a text of ${texts.length}`);
+      return v;
+    });
+  }
+
+  private async fetch(texts: string[], signal?: AbortSignal): Promise<void> {
+    const todo: string[] = [];
     for (const t of texts) {
-      if (this.memo.has(t)) continue;
       const entry = this.store ? await this.store.get(embeddingKey(this.identity, t)) : undefined;
       if (entry && 'embedding' in entry) this.memo.set(t, entry.embedding);
-      else missing.add(t);
+      else todo.push(t);
     }
-    const todo = [...missing];
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
       if (!this.client) throw new ReplayMissError(this.identity.model, embeddingKey(this.identity, batch[0]));
@@ -78,6 +98,5 @@ export class EmbeddingRelevance implements RelevanceScorer {
         await this.store?.put(embeddingKey(this.identity, batch[j]), { v: CACHE_VERSION, model: this.identity.model, embedding: vectors[j], tokens: Math.ceil(tokens / batch.length) });
       }
     }
-    return texts.map((t) => this.memo.get(t)!);
   }
 }

@@ -83,6 +83,7 @@ function label(cfg: ModelConfig, identity: ChatIdentity): string {
 export class ModelRegistry {
   private readonly models = new Map<string, AgentModel>();
   private readonly limiters = new Map<string, Limiter>();
+  private readonly engineScorers = new Map<string, EmbeddingRelevance>();
   private readonly store?: ResponseStore;
   private readonly redactor: Redactor;
 
@@ -115,6 +116,32 @@ export class ModelRegistry {
       this.limiters.set(cfg.name, l);
     }
     return l;
+  }
+
+  /**
+   * The engine's memory relevance for agents on model `name`: endpoint embeddings when the config
+   * has `embeddings`, else undefined (the engine keeps its own lexical relevance). One scorer per
+   * config, so each memory is embedded once per run; failures are thrown, and the engine records
+   * them and falls back for that retrieval.
+   */
+  readonly memoryRelevance = (name: string): RelevanceScorer | undefined => {
+    const cfg = this.scenario.models[name] ?? this.scenario.models.default;
+    if (!cfg?.embeddings || cfg.provider !== 'openai') return undefined;
+    let r = this.engineScorers.get(cfg.name);
+    if (!r) {
+      const client = this.options.replay ? undefined
+        : new OpenAIEmbeddingClient(cfg, { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch }, this.limiter(cfg), this.resilience(cfg), this.redactor);
+      r = new EmbeddingRelevance(embeddingIdentity(cfg), client, this.store);
+      this.engineScorers.set(cfg.name, r);
+    }
+    return r;
+  };
+
+  /** Embedding requests and tokens the engine's scorers spent (for run summaries). */
+  embeddingUsage(): { requests: number; tokens: number } {
+    let requests = 0, tokens = 0;
+    for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; }
+    return { requests, tokens };
   }
 
   /** Memory relevance for a model: its endpoint's embeddings if configured, else BM25. */

@@ -35,7 +35,7 @@ export function answerQuery(source: MemorySource, query: InspectorQuery): Extrac
 
 function previewData(p: NonNullable<ReturnType<typeof previewRetrieval>>): PreviewData {
   return {
-    agent: p.agent, round: p.round, query: p.query, tokens: p.tokens, k: p.k, considered: p.considered, settings: p.settings,
+    agent: p.agent, round: p.round, query: p.query, tokens: p.tokens, k: p.k, considered: p.considered, settings: p.settings, ...(p.note ? { note: p.note } : {}),
     rows: p.rows.map((r) => ({ rank: r.rank, id: r.memory.id, round: r.memory.round, kind: r.memory.kind, text: r.memory.text, recency: r.recency, importance: r.importance, relevance: r.relevance, score: r.score })),
   };
 }

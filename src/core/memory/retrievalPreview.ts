@@ -36,6 +36,8 @@ export interface RetrievalPreview extends RankedMemories {
   query: string;
   k: number;
   settings: MemoryConfig;
+  /** Set when the run ranked this agent's memories by endpoint embeddings, which the preview cannot redo offline. */
+  note?: string;
 }
 
 /** The top `k` of a stream for a free-text query at round `now`, as the engine ranks them. */
@@ -53,7 +55,9 @@ export function previewRetrieval(source: MemorySource, agent: string, text: stri
   if (!state || !a) return undefined;
   const settings = { ...state.settings.memory };
   const kk = Math.max(1, Math.floor(k ?? settings.top_k));
-  return { agent, round: r, query: text, k: kk, settings, ...rankMemories(a.memories, text, r, settings, kk) };
+  const embeddings = source.header?.models[a.model]?.embeddings ?? (source.header?.models[a.model] ? undefined : source.header?.models.default?.embeddings);
+  const note = embeddings ? `This run ranked memories by embedding similarity (${embeddings.model}); the preview shows the lexical relevance, so its order may differ.` : undefined;
+  return { agent, round: r, query: text, k: kk, settings, ...rankMemories(a.memories, text, r, settings, kk), ...(note ? { note } : {}) };
 }
 
 /** Events that start the turns of a round: everything before them is the round's setup. */

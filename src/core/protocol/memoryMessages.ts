@@ -47,6 +47,8 @@ export interface PreviewData {
   considered: number;
   settings: MemoryConfig;
   rows: PreviewRowData[];
+  /** Why the preview may differ from what the run retrieved (e.g. the run used embeddings). */
+  note?: string;
 }
 
 /** Host → inspector. */

@@ -73,6 +73,8 @@ export interface ModelSettings {
   temperature?: number;
   max_tokens?: number;
   seed?: number;
+  /** Memory relevance came from this embeddings model (else the engine's lexical relevance). */
+  embeddings?: { model: string };
   concurrency: number;
   on_error: string;
 }

@@ -32,7 +32,8 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
       createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new SocietyDebugSession({
         models: async (scenario) => {
           const keys = await loadKeys(ctx.extension.secrets, scenario);
-          return new ModelRegistry(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) }).factory;
+          const registry = new ModelRegistry(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
+          return { modelFactory: registry.factory, relevance: registry.memoryRelevance };
         },
         onRun: (run) => follow(session, run),
       })),

@@ -75,4 +75,12 @@ describe('retrieval preview', () => {
     assert.equal(previewRetrieval(source, 'p0', 'x', -3)!.round, 1);
     assert.equal(previewRetrieval(source, 'nobody', 'x', 3), undefined);
   });
+
+  it('says so when the run ranked by embeddings, which the preview cannot redo offline', () => {
+    const plain = TraceMemorySource.of('trace', 'fixture', run.header, run.events);
+    assert.equal(previewRetrieval(plain, 'p0', 'storm', 3)!.note, undefined);
+    const models = Object.fromEntries(Object.entries(run.header.models).map(([k, m]) => [k, { ...m, embeddings: { model: 'text-embedding-3-small' } }]));
+    const embedded = TraceMemorySource.of('trace', 'fixture', { ...run.header, models }, run.events);
+    assert.match(previewRetrieval(embedded, 'p0', 'storm', 3)!.note ?? '', /embedding similarity \(text-embedding-3-small\).*lexical relevance/);
+  });
 });

@@ -1,0 +1,104 @@
+// Memory relevance from endpoint embeddings inside the engine: with `embeddings` on the agents'
+// model config, retrieval ranks by embedding cosine (each memory text embedded once per run, over
+// real HTTP against the local fake server), a rerun from the cache is byte-identical with no
+// request, and a failing embeddings endpoint is recorded and answered with lexical relevance.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { PassThrough } from 'node:stream';
+import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { FAST_BACKOFF, modelConfig, persona, scenario } from '../../support/llmFixtures';
+import { ModelRegistry } from '../../../src/core/llm/registry';
+import { bm25Relevance } from '../../../src/core/llm/embeddings';
+import { bm25Scores } from '../../../src/core/llm/bm25';
+import { Simulation } from '../../../src/core/engine/simulation';
+import { recall } from '../../../src/core/engine/recall';
+import { retrieveByRelevance, retrieveFor } from '../../../src/core/engine/memory';
+import { Tape } from '../../../src/core/engine/tape';
+import { TraceWriter } from '../../../src/core/trace/writer';
+import type { Scenario } from '../../../src/core/format/model';
+import type { ErrorEvent } from '../../../src/core/trace/events';
+
+async function run(sc: Scenario, registry: ModelRegistry): Promise<string> {
+  const out = new PassThrough();
+  const chunks: Buffer[] = [];
+  out.on('data', (c: Buffer) => chunks.push(c));
+  const writer = TraceWriter.toStream(out);
+  const sim = Simulation.create(sc, { modelFactory: registry.factory, relevance: registry.memoryRelevance });
+  writer.header(sim.header);
+  sim.on(writer.listener);
+  sim.afterRound = () => writer.flush();
+  assert.equal((await sim.run()).status, 'completed');
+  await writer.close();
+  return Buffer.concat(chunks).toString('utf8');
+}
+
+describe('engine memory relevance from embeddings', function () {
+  this.timeout(60_000);
+
+  it('ranks with the scorer it is given, with the lexical path\'s recency, importance and weights', async () => {
+    const sc = scenario({});
+    const sim = Simulation.create(sc, { relevance: () => bm25Relevance });
+    await sim.run();
+    const maya = sim.agent('maya')!;
+    const situation = ['bouldering', 'Ali'];
+    const got = await recall(sim.world, maya, situation, { tape: new Tape() });
+    const rel = bm25Scores(situation.join('; '), maya.memories.map((m) => m.text));
+    const want = retrieveByRelevance(maya.memories, rel, sim.world.round, sim.world.settings.memory);
+    assert.deepEqual(got.map((m) => [m.id, m.score]), want.map((s) => [s.memory.id, s.score]));
+    assert.equal(got.length, sc.memory.top_k);
+    // Without a scorer the engine keeps its own lexical relevance (synchronously).
+    const plain = Simulation.create(sc);
+    await plain.run();
+    const lexical = recall(plain.world, plain.agent('maya')!, situation);
+    assert.ok(!(lexical instanceof Promise));
+    assert.deepEqual(lexical.map((m) => m.id), retrieveFor(plain.agent('maya')!.memories, situation, plain.world.round, sc.memory).map((s) => s.memory.id));
+  });
+
+  describe('against an OpenAI-compatible endpoint (real HTTP)', () => {
+    let server: FakeOpenAI;
+    let dir: string;
+    before(async () => { server = await startFakeOpenAI(); });
+    after(async () => { await server.close(); });
+    beforeEach(() => { server.reset(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-emb-run-')); });
+    afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+    const sc = (): Scenario => scenario({}, {
+      personas: ['maya', 'ali', 'tom', 'zoe'].map((n) => persona(n, { memories: [{ text: `${n} grew up by the sea and loves climbing.`, importance: 6 }] })),
+      world: { ...scenario({}).world, rounds: 3 },
+      models: { default: modelConfig('default', { base_url: server.url, api_key_env: 'FAKE_KEY', concurrency: 4, embeddings: { model: 'fake-embed' } }) },
+    });
+
+    it('embeds each memory once, records the embeddings model, and replays byte-identically with no request', async () => {
+      const registry = new ModelRegistry(sc(), { secrets: () => 'sk-test', cacheDir: dir, backoff: FAST_BACKOFF });
+      const live = await run(sc(), registry);
+      const embedCalls = server.requests.filter((r) => r.path.endsWith('/embeddings'));
+      assert.ok(embedCalls.length > 0, 'the embeddings endpoint was used');
+      const texts = embedCalls.flatMap((r) => r.body.input as string[]);
+      assert.equal(new Set(texts).size, texts.length, 'no text embedded twice');
+      assert.ok(embedCalls.every((r) => r.body.model === 'fake-embed'));
+      assert.deepEqual(registry.embeddingUsage().requests, embedCalls.length);
+      const header = JSON.parse(live.split('\n')[0]);
+      assert.deepEqual(header.models.default.embeddings, { model: 'fake-embed' });
+      assert.ok(!live.includes('"kind":"embed"'), 'no embedding failures');
+
+      server.reset();
+      const replayed = await run(sc(), new ModelRegistry(sc(), { secrets: () => 'sk-test', cacheDir: dir, replay: true }));
+      assert.equal(server.count, 0, 'no request while replaying');
+      assert.equal(replayed, live);
+    });
+
+    it('records a failing embeddings endpoint and retrieves lexically instead: the run completes, nothing is lost', async () => {
+      server.script = (r) => (r.path.endsWith('/embeddings') ? reply.status(500, 'embedder down') : undefined);
+      const trace = await run(sc(), new ModelRegistry(sc(), { secrets: () => 'sk-test', backoff: FAST_BACKOFF }));
+      const events = trace.trim().split('\n').slice(1).map((l) => JSON.parse(l));
+      const failures = events.filter((e): e is ErrorEvent => e.type === 'error' && e.kind === 'embed');
+      assert.ok(failures.length > 0);
+      assert.ok(failures.every((e) => e.handling === 'fallback' && /lexical relevance/.test(e.message) && (e.phase === 'retrieve' || e.phase === 'act')));
+      assert.ok(!trace.includes('sk-test'));
+      assert.deepEqual(events.filter((e) => e.type === 'round_end').map((e) => e.round), [0, 1, 2, 3], 'setup and every round');
+      assert.ok(events.some((e) => e.type === 'message'), 'conversations went on');
+    });
+  });
+});
