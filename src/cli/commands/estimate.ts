@@ -22,6 +22,7 @@ export function formatEstimate(e: RunEstimate): string {
   lines.push('', fmt(head), ...rows.map(fmt));
   for (const m of e.models) {
     lines.push(`  ${m.name}: ${Object.entries(m.by_kind).map(([k, v]) => `${k} ${int(v.calls)}`).join(', ')}`);
+    if (m.embeddings) lines.push(`  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`);
   }
   lines.push('', `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}`);
   lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));

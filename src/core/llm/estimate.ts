@@ -30,6 +30,8 @@ export interface ModelEstimate extends CallsAndTokens {
   /** False when neither the scenario nor the price table prices this model. */
   priced: boolean;
   by_kind: Partial<Record<DecisionKind, CallsAndTokens>>;
+  /** Memory relevance by endpoint embeddings (models with `embeddings`): texts embedded, requests, tokens. Not priced. */
+  embeddings?: { model: string; texts: number; requests: number; input_tokens: number };
 }
 
 export interface RunEstimate {
@@ -121,6 +123,32 @@ function callsPerAgent(s: Scenario, rounds: number, agents: number): { agent: Re
   };
 }
 
+/** Typical lengths, in tokens, of a retrieval's situation text and of a memory's text. */
+const QUERY_TOKENS = 20;
+const MEMORY_TOKENS = 28;
+
+/**
+ * Per agent over the run: retrievals (each one request at most: its situation plus any memory not
+ * yet embedded) and memories embedded: the seeds and what was written before the last round's
+ * retrievals (a memory is embedded when it is first ranked, once).
+ */
+function embeddingsPerAgent(s: Scenario, rounds: number, per: ReturnType<typeof callsPerAgent>, agents: number): { retrievals: number; memories: number } {
+  const { per_round } = s.world.encounters;
+  const seats = s.world.rooms.reduce((n, r) => n + Math.min(r.members.length || r.size, agents), 0);
+  const rooms = agents ? seats / agents : 0;
+  // Own turn + as a chosen partner (per_round on average) + room seats.
+  const retrievals = rounds * (1 + per_round + rooms);
+  // Per round: an observation, the conversations, the evaluations written, advice; reflections add a few insights each.
+  const written = rounds ? (rounds * (1 + 2 * per_round + rooms) + per.agent.evaluate + per.advise + 3 * per.agent.reflect) / rounds : 0;
+  const seeds = s.personas.length ? s.personas.reduce((n, p) => n + p.memories.length, 0) / s.personas.length : 0;
+  return { retrievals, memories: seeds + written * Math.max(0, rounds - 1) };
+}
+
+function addEmbeddings(m: ModelEstimate, model: string, e: { retrievals: number; memories: number }, agents: number): void {
+  const texts = Math.round(agents * (e.retrievals + e.memories));
+  m.embeddings = { model, texts, requests: Math.round(agents * e.retrievals), input_tokens: Math.round(agents * (e.retrievals * QUERY_TOKENS + e.memories * MEMORY_TOKENS)) };
+}
+
 export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const rounds = o.rounds ?? s.world.rounds;
   const byModel = agentsByModel(s, o.model);
@@ -151,6 +179,11 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   };
 
   for (const [name, n] of byModel) for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect'] as const) add(name, kind, n * per.agent[kind]);
+  for (const [name, n] of byModel) {
+    const cfg = s.models[name] ?? s.models.default;
+    const m = models.get(cfg.name);
+    if (m && cfg.embeddings && cfg.provider === 'openai') addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
+  }
   add(coachModel, 'advise', agents * per.advise);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
@@ -164,6 +197,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) over reflect_at ${s.memory.reflect_at}`,
       'timed events that add or remove agents are not counted',
+      ...(list.some((m) => m.embeddings) ? [`embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; not priced`] : []),
     ],
   };
 }

@@ -17,6 +17,7 @@ import { recall } from '../../../src/core/engine/recall';
 import { retrieveByRelevance, retrieveFor } from '../../../src/core/engine/memory';
 import { Tape } from '../../../src/core/engine/tape';
 import { TraceWriter } from '../../../src/core/trace/writer';
+import { estimateRun } from '../../../src/core/llm/estimate';
 import type { Scenario } from '../../../src/core/format/model';
 import type { ErrorEvent } from '../../../src/core/trace/events';
 
@@ -82,6 +83,18 @@ describe('engine memory relevance from embeddings', function () {
       const header = JSON.parse(live.split('\n')[0]);
       assert.deepEqual(header.models.default.embeddings, { model: 'fake-embed' });
       assert.ok(!live.includes('"kind":"embed"'), 'no embedding failures');
+
+      // `society estimate` predicts this run's embedding traffic. The fake server's answers repeat,
+      // so texts are compared with repeats counted: a situation per retrieval (own turn, each
+      // encounter's partner) plus the seeds and every memory written before the last round.
+      const events = live.trim().split('\n').slice(1).map((l) => JSON.parse(l));
+      const rounds = 3, agents = 4;
+      const retrievals = agents * rounds + events.filter((e) => e.type === 'encounter').length;
+      const needed = retrievals + events.filter((e) => e.type === 'memory' && e.round < rounds).length;
+      const predicted = estimateRun(sc()).models[0].embeddings!;
+      assert.ok(Math.abs(predicted.texts - needed) <= needed * 0.25, `estimated ${predicted.texts} texts, needed ${needed}`);
+      assert.equal(predicted.requests, retrievals);
+      assert.ok(embedCalls.length <= predicted.requests, 'at most one request per retrieval');
 
       server.reset();
       const replayed = await run(sc(), new ModelRegistry(sc(), { secrets: () => 'sk-test', cacheDir: dir, replay: true }));
