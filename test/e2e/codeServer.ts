@@ -1,7 +1,7 @@
 // A real VS Code for end-to-end tests: code-server (installed by install.sh) on a free local
 // port, with throwaway user-data and extensions folders, this repository's extension installed
 // unpacked, and a workspace folder. Stopped by signalling its process group (started detached).
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as net from 'node:net';
 import * as os from 'node:os';
@@ -39,6 +39,18 @@ const SETTINGS = {
   'window.restoreWindows': 'none',
 };
 
+/**
+ * `trust: 'untrusted'`: workspace trust on and nothing trusted yet (trusted folders live in the
+ * browser's fresh storage), so the folder opens in Restricted Mode; no startup prompt and no
+ * prompt for files outside it, so no modal dialog blocks the test.
+ */
+const UNTRUSTED = {
+  'security.workspace.trust.enabled': true,
+  'security.workspace.trust.startupPrompt': 'never',
+  'security.workspace.trust.untrustedFiles': 'open',
+  'security.workspace.trust.emptyWindow': false,
+};
+
 /** Copies what a packaged extension contains: package.json, dist/, and the files it contributes. */
 export function installExtension(extensionsDir: string): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
@@ -55,6 +67,15 @@ export function installExtension(extensionsDir: string): string {
   return dest;
 }
 
+/** `code-server --install-extension <vsix>` into the given folders; throws with its output on failure. */
+function installVsix(vsix: string, dirs: { userData: string; extensions: string; tmp: string }): void {
+  const entry = path.join(INSTALL_DIR, 'node_modules/code-server/out/node/entry.js');
+  const xdg = { XDG_DATA_HOME: path.join(dirs.tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(dirs.tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(dirs.tmp, 'xdg-cache') };
+  const r = spawnSync(process.execPath, [entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix],
+    { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...xdg } });
+  if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+}
+
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer().once('error', reject);
@@ -65,8 +86,12 @@ function freePort(): Promise<number> {
 export interface StartOptions {
   /** Install the built extension into the extensions folder (default); off when loading it in place. */
   installExtension?: boolean;
+  /** Install this .vsix instead, with code-server's own `--install-extension` (as a user would). */
+  vsix?: string;
   /** Extra environment for code-server and its extension host. */
   env?: Record<string, string>;
+  /** 'disabled' (default): workspace trust off; 'untrusted': on, with the folder in Restricted Mode. */
+  trust?: 'disabled' | 'untrusted';
   timeoutMs?: number;
 }
 
@@ -81,9 +106,11 @@ export async function startCodeServer(fillWorkspace: (dir: string) => void, opti
   const workspace = path.join(tmp, 'workspace');
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
-  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(SETTINGS, null, 2));
+  const untrusted = options.trust === 'untrusted';
+  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(untrusted ? { ...SETTINGS, ...UNTRUSTED } : SETTINGS, null, 2));
   fs.mkdirSync(extensions, { recursive: true });
-  if (options.installExtension !== false) installExtension(extensions);
+  if (options.vsix) installVsix(options.vsix, { userData, extensions, tmp });
+  else if (options.installExtension !== false) installExtension(extensions);
   fillWorkspace(workspace);
 
   const port = await freePort();
@@ -93,7 +120,7 @@ export async function startCodeServer(fillWorkspace: (dir: string) => void, opti
   const xdg = { XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') };
   const server: ChildProcess = spawn(process.execPath, [entry,
     '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    '--disable-workspace-trust', '--disable-getting-started-override', '--ignore-last-opened',
+    ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
     '--user-data-dir', userData, '--extensions-dir', extensions, '--config', path.join(tmp, 'config.yaml'), workspace],
   { detached: true, stdio: ['ignore', out, out], env: { ...process.env, PASSWORD: '', HASHED_PASSWORD: '', ...xdg, ...options.env } });
   let exited = false;

@@ -5,46 +5,25 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPO, startCodeServer, type CodeServer } from './codeServer';
-import { STEP_MS, Workbench } from './workbench';
+import { friendsExample, useWorkbench } from './session';
+import { STEP_MS } from './workbench';
 
 const ID_LINE = 2; // `id: maya_chen`
 
 describe('debugging a society in VS Code (code-server + Chromium)', function () {
-  let server: CodeServer | undefined;
-  let wb: Workbench | undefined;
-  let failed = false;
-
-  before(async function () {
-    server = await startCodeServer((ws) => {
-      fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true });
-      // A short run keeps the test quick; the breakpoint is hit in round 1 either way.
-      const f = path.join(ws, 'friends.society');
-      fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^  rounds: 20$/m, '  rounds: 3'));
-    });
-    wb = await Workbench.open(server);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failed = true;
-      await wb?.screenshot('FAILED-debug-breakpoint').catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
-    await server?.stop();
-    if (failed && server) console.error(`  code-server log (tail):\n${server.log().slice(-3000)}\n  kept ${server.tmp}`);
-    else if (server) fs.rmSync(server.tmp, { recursive: true, force: true });
+  const s = useWorkbench('debug', (ws) => {
+    friendsExample(ws);
+    // A short run keeps the test quick; the breakpoint is hit in round 1 either way.
+    const f = path.join(ws, 'friends.society');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^  rounds: 20$/m, '  rounds: 3'));
   });
 
   it('stops on a breakpoint on a persona line after F5', async () => {
-    const page = wb!.page;
-    await wb!.open('personas/maya_chen.society');
-    await wb!.goTo(ID_LINE, 1);
+    const page = s.wb.page;
+    await s.wb.open('personas/maya_chen.society');
+    await s.wb.goTo(ID_LINE, 1);
     await page.keyboard.press('F9');
-    const editor = wb!.editor();
+    const editor = s.wb.editor();
     await editor.locator('.codicon-debug-breakpoint, .codicon-debug-breakpoint-unverified').first().waitFor();
 
     await page.keyboard.press('F5');
@@ -55,7 +34,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${ID_LINE}$`) }).first();
     const [a, b] = [await frameLine.boundingBox(), await lineNumber.boundingBox()];
     assert.ok(a && b && Math.abs(a.y - b.y) < 3, `top stack frame at y=${a?.y}, line ${ID_LINE} at y=${b?.y}`);
-    assert.match(await wb!.visibleText(), /^id: maya_chen$/m);
+    assert.match(await s.wb.visibleText(), /^id: maya_chen$/m);
 
     // The Call Stack: the phase, Maya's turn, the round.
     const stack = page.locator('.debug-call-stack');
@@ -66,7 +45,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     const vars = page.locator('.debug-variables');
     await vars.getByText('Agent maya_chen').waitFor();
     await page.waitForTimeout(500);
-    await wb!.screenshot('debug-persona-breakpoint');
+    await s.wb.screenshot('debug-persona-breakpoint');
 
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

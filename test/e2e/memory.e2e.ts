@@ -7,8 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame } from 'playwright-core';
-import { REPO, startCodeServer, type CodeServer } from './codeServer';
-import { STEP_MS, Workbench } from './workbench';
+import { useWorkbench } from './session';
+import { STEP_MS, type Workbench } from './workbench';
 import { readTrace } from '../../src/core/trace/reader';
 import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
 import { summarizeAgent, summaryTitle } from '../../src/core/memory/agentSummary';
@@ -18,29 +18,8 @@ import { previewRetrieval } from '../../src/core/memory/retrievalPreview';
 const AGENT = 'diego_alvarez';
 
 describe('inspecting memories where personas are written (code-server + Chromium)', function () {
-  let server: CodeServer | undefined;
-  let wb: Workbench;
-  let failed = false;
+  const s = useWorkbench('memory');
   let traceFile = '';
-
-  before(async function () {
-    server = await startCodeServer((ws) => fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true }));
-    wb = await Workbench.open(server);
-  });
-
-  afterEach(async function () {
-    if (this.currentTest?.state === 'failed') {
-      failed = true;
-      await wb?.screenshot('FAILED-memory').catch(() => undefined);
-    }
-  });
-
-  after(async function () {
-    await wb?.close();
-    await server?.stop();
-    if (failed && server) console.error(`  code-server log (tail):\n${server.log().slice(-3000)}\n  kept ${server.tmp}`);
-    else if (server) fs.rmSync(server.tmp, { recursive: true, force: true });
-  });
 
   /** The run's trace, read by the core reader into a memory source (what the extension also builds). */
   const coreSource = () => {
@@ -49,15 +28,15 @@ describe('inspecting memories where personas are written (code-server + Chromium
   };
 
   it('after a run, the CodeLens above a persona shows the counts of the trace', async () => {
-    await wb.open('friends.society');
-    await wb.command('Society: Run Simulation');
-    traceFile = await finishedTrace(path.join(server!.workspace, 'runs'));
+    await s.wb.open('friends.society');
+    await s.wb.command('Society: Run Simulation');
+    traceFile = await finishedTrace(path.join(s.server.workspace, 'runs'));
 
-    await wb.open(`personas/${AGENT}.society`);
+    await s.wb.open(`personas/${AGENT}.society`);
     const source = coreSource();
     const summary = summarizeAgent(source.stateAt()!, source.ledger, AGENT)!;
     const expected = summaryTitle(summary);
-    const lens = wb.editor().locator('.codelens-decoration a', { hasText: / memories · / }).first();
+    const lens = s.wb.editor().locator('.codelens-decoration a', { hasText: / memories · / }).first();
     await lens.waitFor();
     await waitFor(async () => (await lens.innerText()).trim() === expected, () => lens.innerText().then((t) => `lens '${t}', expected '${expected}'`));
 
@@ -70,13 +49,13 @@ describe('inspecting memories where personas are written (code-server + Chromium
     assert.equal(reward, rewards[rewards.length - 1].total.toFixed(2));
     assert.equal(Number(ties), summary.ties);
     assert.ok(memories > 120, 'the example writes more than a stream keeps: the lens counts every memory written');
-    await wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().waitFor();
+    await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().waitFor();
   });
 
   it('hovering the persona id shows that agent\'s memories and ties', async () => {
     // Click into the id itself (Go to Line would click the CodeLens above the first line).
-    await wb.editor().locator('.view-line', { hasText: `id: ${AGENT}` }).locator('span span', { hasText: AGENT }).click();
-    const hover = await wb.hover();
+    await s.wb.editor().locator('.view-line', { hasText: `id: ${AGENT}` }).locator('span span', { hasText: AGENT }).click();
+    const hover = await s.wb.hover();
     const state = coreSource().stateAt()!;
     const latest = latestMemories(state.agents.get(AGENT)!.memories, 1)[0];
     await hover.getByText('Memories of Diego Álvarez').waitFor();
@@ -85,14 +64,14 @@ describe('inspecting memories where personas are written (code-server + Chromium
     for (const heading of ['Latest', 'Most important', 'Strongest ties']) assert.ok(text.includes(heading), heading);
     assert.ok(text.includes('Show memories'));
     // The tie strengths after diego's relationships are inlay hints.
-    assert.match(await wb.visibleText(), /with: sofia_rossi\s*→ \d\.\d\d · ← \d\.\d\d/);
-    await wb.screenshot('memory-codelens-hover');
-    await wb.page.keyboard.press('Escape');
+    assert.match(await s.wb.visibleText(), /with: sofia_rossi\s*→ \d\.\d\d · ← \d\.\d\d/);
+    await s.wb.screenshot('memory-codelens-hover');
+    await s.wb.page.keyboard.press('Escape');
   });
 
   it('the memory inspector filters the stream and previews retrieval with the engine\'s scores', async () => {
-    await wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
-    const inspector = await frameWith(wb, '#memory-inspector[data-ready="true"]');
+    await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
+    const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     const source = coreSource();
 
     await inspector.locator('label.kind-advice input').check();
@@ -113,26 +92,26 @@ describe('inspecting memories where personas are written (code-server + Chromium
     assert.deepEqual(shown, expected.rows.map((r) => [r.memory.id, r.score]));
     // The picture (docs/images/memory-inspector.png comes from it). No layout commands here: keys
     // pressed while the webview has focus stay in the webview, which made them flaky.
-    await wb.page.waitForTimeout(500);
-    await wb.screenshot('memory-inspector');
+    await s.wb.page.waitForTimeout(500);
+    await s.wb.screenshot('memory-inspector');
   });
 
   it('the Society view lists the run, its agents and their memories; a memory opens the trace at its event', async () => {
     const source = coreSource();
     const newest = source.ledger.entries(AGENT).at(-1)!;
-    await wb.page.keyboard.press('Control+Shift+E');
-    const header = wb.page.locator('.pane-header', { hasText: /^Society$/i });
+    await s.wb.page.keyboard.press('Control+Shift+E');
+    const header = s.wb.page.locator('.pane-header', { hasText: /^Society$/i });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
-    const tree = wb.page.locator('.pane', { has: header }).locator('.monaco-list');
+    const tree = s.wb.page.locator('.pane', { has: header }).locator('.monaco-list');
     const row = (text: string | RegExp) => tree.locator('.monaco-list-row', { hasText: text }).first();
     await row(path.basename(path.dirname(traceFile))).locator('.label-description', { hasText: 'shown in editor' }).waitFor();
     await row(path.basename(path.dirname(traceFile))).click();
     await row('Diego Álvarez').click();
     await row(/^Memories/).click();
     await row(newest.memory.text.slice(0, 30)).click();
-    await wb.page.locator('.tab.active', { hasText: 'trace.jsonl' }).waitFor();
-    await wb.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${newest.line},` }).waitFor();
-    await wb.screenshot('memory-tree');
+    await s.wb.page.locator('.tab.active', { hasText: 'trace.jsonl' }).waitFor();
+    await s.wb.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${newest.line},` }).waitFor();
+    await s.wb.screenshot('memory-tree');
   });
 });
 

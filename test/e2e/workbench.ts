@@ -39,18 +39,40 @@ export class Workbench {
   private quickInput(): Locator { return this.page.locator('.quick-input-widget input'); }
   private quickRow(text: string | RegExp): Locator { return this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first(); }
 
-  /** F1, the command's title, Enter on exactly that command (fuzzy matching lists others too). */
-  async command(title: string): Promise<void> {
+  /**
+   * F1, the command's title, Enter on exactly that command (fuzzy matching lists others too).
+   * The palette is retried: F1 can be swallowed (focus in a webview, a notification taking the
+   * keyboard, the command not yet registered while the extension activates). Never retried after
+   * Enter, so a command runs at most once.
+   */
+  async command(title: string, attempts = 3): Promise<void> {
+    const errors: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      try {
+        if (await this.pickCommand(title, attempt === attempts ? STEP_MS : STEP_MS / 3)) return;
+        errors.push(`attempt ${attempt}: '${title}' is listed but could not be focused`);
+      } catch (err) {
+        errors.push(`attempt ${attempt}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      }
+      if (await this.quickInput().isVisible()) await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(500 * attempt);
+    }
+    const shot = await this.screenshot(`palette-${title.replace(/[^A-Za-z0-9]+/g, '-')}`).catch(() => '');
+    throw new Error(`command palette: could not run '${title}' (${errors.join('; ')})${shot ? `; screenshot ${shot}` : ''}`);
+  }
+
+  /** One try: true after Enter on the command, false when it is listed but never focused. */
+  private async pickCommand(title: string, timeout: number): Promise<boolean> {
     await this.page.keyboard.press('F1');
-    await this.quickInput().waitFor();
+    await this.quickInput().waitFor({ timeout });
     await this.quickInput().fill(`>${title}`);
-    await this.quickRow(title).waitFor();
+    await this.quickRow(title).waitFor({ timeout });
     for (let i = 0; i < 30; i++) {
       const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
-      if ((await focused.innerText().catch(() => '')).trim() === title) { await this.page.keyboard.press('Enter'); return; }
+      if ((await focused.innerText().catch(() => '')).trim() === title) { await this.page.keyboard.press('Enter'); return true; }
       await this.page.keyboard.press('ArrowDown');
     }
-    throw new Error(`command '${title}' not found in the palette`);
+    return false;
   }
 
   /** Saves the active editor and waits until it is no longer dirty. */
