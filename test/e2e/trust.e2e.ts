@@ -1,0 +1,69 @@
+// Issue #10's workspace trust end to end in a real VS Code (code-server + Chromium): the friends
+// example opened with trust enabled and the folder untrusted (Restricted Mode). Validation still
+// works (a broken persona gets its problem); Society: Run Simulation is refused with a message
+// offering Manage Workspace Trust and writes nothing; an include that a symlink leads out of the
+// folder is not read (SOC034) until the user trusts the workspace, which re-validates it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { friendsExample, useWorkbench } from './session';
+
+const BROKEN = 'kind: persona\nid: broken\nname: Broken\nhobby: chess\n';
+const GUEST = 'kind: persona\nid: guest\nname: Guest\n';
+const LINKED = 'kind: scenario\nname: Linked\npersonas:\n  - include: personas/*.society\n  - include: shared/*.society\n';
+
+/** The friends example, a broken persona, and a scenario including a folder that a symlink leads out of the workspace. */
+function untrustedWorkspace(ws: string): void {
+  friendsExample(ws);
+  fs.writeFileSync(path.join(ws, 'broken.society'), BROKEN);
+  const outside = path.join(ws, '..', 'outside');
+  fs.mkdirSync(outside, { recursive: true });
+  fs.writeFileSync(path.join(outside, 'guest.society'), GUEST);
+  fs.symlinkSync(outside, path.join(ws, 'shared'));
+  fs.writeFileSync(path.join(ws, 'linked.society'), LINKED);
+}
+
+describe('workspace trust in VS Code (code-server + Chromium)', function () {
+  const s = useWorkbench('trust', untrustedWorkspace, { trust: 'untrusted' });
+
+  it('opens the folder in Restricted Mode', async () => {
+    await s.wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor();
+  });
+
+  it('still validates: the broken persona gets its problem, the outside include a warning', async () => {
+    await s.wb.waitForErrors(1);
+    const panel = await s.wb.problems();
+    await panel.getByText("Unknown property 'hobby' in persona").first().waitFor();
+    await panel.getByText(/Include 'shared\/\*\.society' was not loaded: .* is outside the workspace folder and the workspace is not trusted/).first().waitFor();
+    assert.equal((await s.wb.problemCounts()).warnings, 1);
+    await s.wb.screenshot('trust-restricted-problems');
+  });
+
+  it('refuses Run Simulation with a clear message and writes no run', async () => {
+    await s.wb.open('friends.society');
+    await s.wb.command('Society: Run Simulation');
+    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' });
+    await toast.waitFor();
+    const text = await toast.innerText();
+    assert.match(text, /this workspace is not trusted/);
+    assert.match(text, /Validation and viewing traces still work; trust the workspace to run simulations and call models\./);
+    await toast.getByRole('button', { name: 'Manage Workspace Trust' }).waitFor();
+    await s.wb.page.waitForTimeout(800); // let the toast fade in, for the picture
+    await s.wb.screenshot('trust-run-refused');
+    assert.equal(fs.existsSync(s.ws('runs')), false, 'no run folder was written');
+  });
+
+  it('re-validates once the workspace is trusted: the outside include is read', async () => {
+    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' });
+    await toast.getByRole('button', { name: 'Manage Workspace Trust' }).click();
+    const trustEditor = s.wb.page.locator('.workspace-trust-editor');
+    await trustEditor.waitFor();
+    await trustEditor.getByRole('button', { name: /^Trust/ }).first().click();
+    await s.wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached' });
+    for (let i = 0; (await s.wb.problemCounts()).warnings !== 0; i++) {
+      if (i > 100) assert.fail('the include warning did not clear after trust was granted');
+      await s.wb.page.waitForTimeout(100);
+    }
+    assert.equal((await s.wb.problemCounts()).errors, 1, 'the broken persona is still broken');
+  });
+});
