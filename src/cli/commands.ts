@@ -3,6 +3,8 @@ import type { Command } from './command';
 import { checkCommand } from './commands/check';
 import { estimateCommand } from './commands/estimate';
 import { experimentCommand } from './commands/experiment';
+import { exportCommand } from './commands/export';
+import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
@@ -11,6 +13,8 @@ export const commands: Command[] = [
   checkCommand,
   estimateCommand,
   experimentCommand,
+  exportCommand,
+  importCommand,
   metricsCommand,
   reportCommand,
   runCommand,

@@ -1,6 +1,6 @@
 // `society report`: a self-contained HTML report of a run (the interactive society view with the
 // whole trace, a static tie network picture as its no-script fallback, metrics against a random
-// baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml and ties.csv,
+// baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml, ties.gexf and ties.csv,
 // written next to the trace or into --out. `--static` leaves the interactive view out.
 import path from 'node:path';
 import { parseArgs } from 'node:util';
@@ -17,7 +17,7 @@ const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static]';
 export const reportCommand: Command = {
   name: 'report',
   usage: USAGE,
-  summary: 'Write an HTML report of a run, with metrics.json, ties.graphml and ties.csv',
+  summary: 'Write an HTML report of a run, with metrics.json, ties.graphml, ties.gexf and ties.csv',
   async run(args: string[]): Promise<number> {
     let parsed;
     try {

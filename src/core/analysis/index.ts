@@ -22,5 +22,7 @@ export { buildRunReport, type RunReport, type RunReportOptions } from './reportM
 export { renderReportHtml, REPORT_FILES } from './reportHtml';
 export { reportMetricsJson, writeReportFiles } from './reportFiles';
 export { toGraphML } from './graphml';
+export { toGexf, toDynamicGexf, type GexfOptions } from './gexf';
+export { tieTimeline, type TieTimeline } from './tieTimeline';
 export { toTiesCsv } from './tiesCsv';
 export { seededRandom } from './seededRandom';

@@ -1,6 +1,7 @@
-// Writes a run report to a folder: report.html, metrics.json, ties.graphml and ties.csv.
+// Writes a run report to a folder: report.html, metrics.json, ties.graphml, ties.gexf and ties.csv.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { toGexf } from './gexf';
 import { toGraphML } from './graphml';
 import { REPORT_FILES, renderReportHtml, type ReportHtmlOptions } from './reportHtml';
 import type { RunReport } from './reportModel';
@@ -25,13 +26,14 @@ export function reportMetricsJson(report: RunReport): string {
   }, null, 2) + '\n';
 }
 
-/** Writes the four files into `outDir` (created if needed); returns their paths. */
+/** Writes the five files into `outDir` (created if needed); returns their paths. */
 export function writeReportFiles(report: RunReport, outDir: string, html: ReportHtmlOptions = {}): string[] {
   mkdirSync(outDir, { recursive: true });
   const contents: [string, string][] = [
     [REPORT_FILES.html, renderReportHtml(report, html)],
     [REPORT_FILES.metrics, reportMetricsJson(report)],
     [REPORT_FILES.graphml, toGraphML(report.graph)],
+    [REPORT_FILES.gexf, toGexf(report.graph, { description: `${report.header.scenario.name}: ties at the end of round ${report.round}` })],
     [REPORT_FILES.csv, toTiesCsv(report.graph)],
   ];
   return contents.map(([name, text]) => {

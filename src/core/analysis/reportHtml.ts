@@ -15,7 +15,7 @@ import type { RunReport } from './reportModel';
 import type { ViewEmbed } from '../protocol/viewPage';
 
 /** The companion files written next to report.html. */
-export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', graphml: 'ties.graphml', csv: 'ties.csv' } as const;
+export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', graphml: 'ties.graphml', gexf: 'ties.gexf', csv: 'ties.csv' } as const;
 
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 980px; color: #222; line-height: 1.45; padding: 0 1rem; }
@@ -139,7 +139,7 @@ export function renderReportHtml(report: RunReport, options: ReportHtmlOptions =
     ? `default-src 'none'; script-src ${view.scriptHash}; style-src 'sha256-${styleHash}' ${view.styleHash}; img-src data: blob:`
     : `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:`;
   const title = `Society report: ${report.header.scenario.name}`;
-  const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.csv].map((f) => `<a href="${e(f)}">${e(f)}</a>`).join(', ');
+  const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv].map((f) => `<a href="${e(f)}">${e(f)}</a>`).join(', ');
   return `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>

@@ -154,9 +154,9 @@ describe('society report (core)', function () {
   });
 
   describe('files', () => {
-    it('writes report.html, metrics.json, ties.graphml and ties.csv', () => {
+    it('writes report.html, metrics.json, ties.graphml, ties.gexf and ties.csv', () => {
       const files = writeReportFiles(report, dir).map((f) => path.basename(f));
-      assert.deepEqual(files, ['report.html', 'metrics.json', 'ties.graphml', 'ties.csv']);
+      assert.deepEqual(files, ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv']);
       assert.equal(readFileSync(path.join(dir, 'report.html'), 'utf8'), html);
     });
 
@@ -179,6 +179,13 @@ describe('society report (core)', function () {
       assert.equal(back.getNodeAttribute('p2', 'group'), 'cooks');
       assert.equal(typeof back.getNodeAttribute('p2', 'openness'), 'number');
       report.graph.forEachEdge((_e, attrs, s, t) => assert.equal(back.getDirectedEdgeAttribute(s, t, 'weight'), attrs.weight));
+    });
+
+    it('ties.gexf is well-formed and holds every agent and tie', () => {
+      const doc = parseStrictXml(readFileSync(path.join(dir, 'ties.gexf'), 'utf8'));
+      assert.equal(doc.documentElement!.getAttribute('version'), '1.3');
+      assert.equal(doc.getElementsByTagName('node').length, report.graph.order);
+      assert.equal(doc.getElementsByTagName('edge').length, report.graph.size);
     });
 
     it('ties.csv has one row per tie', () => {

@@ -1,0 +1,92 @@
+// `society export <trace.jsonl|graph.json>`: the tie network as GraphML, GEXF or CSV for Gephi,
+// NetworkX, igraph or a spreadsheet — the same writers as `society report`, for any round, and
+// with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
+import { writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { toDynamicGexf, toGexf } from '../../core/analysis/gexf';
+import { toGraphML } from '../../core/analysis/graphml';
+import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
+import { tieTimeline } from '../../core/analysis/tieTimeline';
+import { loadTrace } from '../../core/analysis/traceNetwork';
+import { toTiesCsv } from '../../core/analysis/tiesCsv';
+import { integerOption } from '../options';
+
+const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
+
+const FORMATS = ['graphml', 'gexf', 'csv'] as const;
+type Format = (typeof FORMATS)[number];
+
+/** The format named, else the one --out's extension names, else GEXF. */
+function formatOf(format: string | undefined, out: string | undefined): Format | undefined {
+  const name = format ?? /\.(graphml|gexf|csv)$/i.exec(out ?? '')?.[1]?.toLowerCase() ?? 'gexf';
+  return FORMATS.find((f) => f === name);
+}
+
+export const exportCommand: Command = {
+  name: 'export',
+  usage: USAGE,
+  summary: 'Export a run\'s tie network as GraphML, GEXF (static or dynamic over rounds) or CSV',
+  async run(args: string[]): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          format: { type: 'string' },
+          round: { type: 'string' },
+          dynamic: { type: 'boolean', default: false },
+          out: { type: 'string' },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      console.error(`society export: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      console.log(`Usage: society ${USAGE}\n\n${exportCommand.summary}.\n  --format F   graphml, gexf or csv (default: from --out's extension, else gexf)\n  --round N    for a trace: the ties at the end of round N (default: its last round)\n  --dynamic    GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline\n  --out FILE   write to FILE (default: standard output)`);
+      return 0;
+    }
+    const format = formatOf(values.format, values.out);
+    let round: number | undefined;
+    try {
+      round = integerOption('round', values.round, 0);
+    } catch (err) {
+      console.error(`society export: ${err instanceof Error ? err.message : String(err)}`);
+      return 2;
+    }
+    if (positionals.length !== 1 || !format) {
+      console.error(`Usage: society ${USAGE}`);
+      return 2;
+    }
+    if (values.dynamic && format !== 'gexf') {
+      console.error('society export: --dynamic applies to --format gexf only');
+      return 2;
+    }
+    const file = positionals[0];
+    let text: string;
+    try {
+      if (values.dynamic) {
+        if (!isTraceFile(file)) throw new Error(`${file}: --dynamic needs a trace`);
+        const trace = loadTrace(file);
+        const last = round ?? trace.lastRound;
+        if (last > trace.lastRound) throw new Error(`${file}: round ${last} is outside the trace (0..${trace.lastRound})`);
+        text = toDynamicGexf(tieTimeline(trace.header, trace.events, last), { description: `${trace.header.scenario.name}: ties over rounds 0..${last}` });
+      } else {
+        const network = loadTieNetwork(file, { round });
+        text = format === 'graphml' ? toGraphML(network.graph) : format === 'csv' ? toTiesCsv(network.graph) : toGexf(network.graph, { description: network.description });
+      }
+    } catch (err) {
+      console.error(`society export: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    if (values.out) {
+      writeFileSync(values.out, text, 'utf8');
+      console.error(`society export: wrote ${values.out}`);
+    } else process.stdout.write(text);
+    return 0;
+  },
+};

@@ -1,0 +1,89 @@
+// `society import <tinytroupe|oasis> <files...>`: personas from another simulator's agent files,
+// written as one `.society` file per persona under OUT/personas/ (the layout of examples/friends),
+// optionally with a scenario that includes them. Prints what it wrote and every warning, then
+// checks the written files with the same validation as `society check`.
+import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import type { Command } from '../command';
+import { NodeFileSystem, SocietyWorkspace, formatDiagnostic } from '../../core/format';
+import { IMPORT_SOURCES, formatImportWarning, importPersonas, type ImportSource, type SourceText } from '../../core/interop';
+
+const USAGE = 'import <tinytroupe|oasis> <files|folders...> [--out DIR] [--scenario NAME] [--force]';
+
+const INPUT_EXTENSIONS: Record<ImportSource, RegExp> = { tinytroupe: /\.json$/i, oasis: /\.(json|csv)$/i };
+
+/** Files as given; a folder stands for its agent files (not recursive). */
+function inputFiles(args: string[], source: ImportSource): string[] {
+  return args.flatMap((arg) => (statSync(arg).isDirectory()
+    ? readdirSync(arg).filter((f) => INPUT_EXTENSIONS[source].test(f)).sort().map((f) => path.join(arg, f))
+    : [arg]));
+}
+
+export const importCommand: Command = {
+  name: 'import',
+  usage: USAGE,
+  summary: 'Import personas from TinyTroupe agent JSON or OASIS profile JSON/CSV',
+  async run(args: string[]): Promise<number> {
+    let parsed;
+    try {
+      parsed = parseArgs({
+        args,
+        allowPositionals: true,
+        options: {
+          out: { type: 'string', default: '.' },
+          scenario: { type: 'string' },
+          force: { type: 'boolean', default: false },
+          help: { type: 'boolean', short: 'h', default: false },
+        },
+      });
+    } catch (err) {
+      console.error(`society import: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    const { values, positionals } = parsed;
+    if (values.help) {
+      console.log(`Usage: society ${USAGE}\n\n${importCommand.summary}.\n  tinytroupe       *.agent.json specs (also the older _configuration form); *.fragment.json files are merged into every agent\n  oasis            Reddit-style profile JSON or Twitter-style profile CSV; following_agentid_list becomes initial ties\n  --out DIR        where to write personas/<id>.society (default: the current folder)\n  --scenario NAME  also write a scenario that includes the personas\n  --force          overwrite existing files`);
+      return 0;
+    }
+    const [source, ...inputs] = positionals;
+    if (!IMPORT_SOURCES.includes(source as ImportSource) || inputs.length === 0) {
+      console.error(`Usage: society ${USAGE}`);
+      return 2;
+    }
+    let sources: SourceText[];
+    try {
+      sources = inputFiles(inputs, source as ImportSource).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+    } catch (err) {
+      console.error(`society import: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    const result = importPersonas(source as ImportSource, sources, { scenario: values.scenario });
+    for (const w of result.warnings) console.error(`warning: ${formatImportWarning(w)}`);
+    if (result.personas.length === 0) {
+      console.error('society import: no personas found');
+      return 1;
+    }
+    const outDir = path.resolve(values.out);
+    const targets = result.files.map((f) => ({ ...f, file: path.join(outDir, f.path) }));
+    const existing = targets.filter((t) => existsSync(t.file));
+    if (existing.length && !values.force) {
+      console.error(`society import: ${existing.length} file(s) exist already, e.g. ${path.relative(process.cwd(), existing[0].file)}; use --force to overwrite`);
+      return 1;
+    }
+    for (const t of targets) {
+      mkdirSync(path.dirname(t.file), { recursive: true });
+      writeFileSync(t.file, t.text, 'utf8');
+    }
+    const ties = result.personas.reduce((n, p) => n + (p.relationships?.length ?? 0), 0);
+    const memories = result.personas.reduce((n, p) => n + (p.memories?.length ?? 0), 0);
+    for (const t of targets) console.log(path.relative(process.cwd(), t.file) || t.file);
+    console.error(`${result.personas.length} persona${result.personas.length === 1 ? '' : 's'} from ${sources.length} file${sources.length === 1 ? '' : 's'}: ${ties} initial ties, ${memories} seed memories, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
+    // The written files must pass `society check`; a failure here is a bug in the import.
+    const workspace = new SocietyWorkspace(new NodeFileSystem(), outDir);
+    const { diagnostics } = await workspace.check(targets.map((t) => t.file));
+    const errors = diagnostics.filter((d) => d.severity === 'error');
+    for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+    return errors.length ? 1 : 0;
+  },
+};

@@ -1,0 +1,35 @@
+// RFC 4180 CSV reading (quoted fields may hold commas, quotes and line breaks), as OASIS
+// profile files are written by pandas.
+
+/** The rows of a CSV text; a trailing line break does not make an empty last row. */
+export function parseCsv(text: string): string[][] {
+  const rows: string[][] = [];
+  let row: string[] = [];
+  let field = '';
+  let quoted = false;
+  let i = text.charCodeAt(0) === 0xfeff ? 1 : 0;
+  for (; i < text.length; i++) {
+    const c = text[i];
+    if (quoted) {
+      if (c === '"') {
+        if (text[i + 1] === '"') { field += '"'; i++; } else quoted = false;
+      } else field += c;
+    } else if (c === '"' && field === '') quoted = true;
+    else if (c === ',') { row.push(field); field = ''; }
+    else if (c === '\n' || c === '\r') {
+      if (c === '\r' && text[i + 1] === '\n') i++;
+      row.push(field); rows.push(row); row = []; field = '';
+    } else field += c;
+  }
+  if (field !== '' || row.length) { row.push(field); rows.push(row); }
+  return rows;
+}
+
+/** Rows as records keyed by the header row; the header's empty first column (pandas' index) is named `""`. */
+export function csvRecords(text: string): { header: string[]; records: Record<string, string>[] } {
+  const [header = [], ...rows] = parseCsv(text);
+  const records = rows
+    .filter((r) => r.some((cell) => cell.trim() !== ''))
+    .map((r) => Object.fromEntries(header.map((name, i) => [name, r[i] ?? ''])));
+  return { header, records };
+}

@@ -1,0 +1,56 @@
+// What a reader makes of one agent from another simulator, before ids are allocated and links
+// between agents are resolved: the persona fields it could map, and its links by the source's
+// own handles (OASIS agent ids, TinyTroupe names).
+import type { Driver, TraitName } from '../format/model';
+
+export interface SeedMemoryDraft { text: string; importance: number }
+
+export interface RelationshipDraft { with: string; tie: number; note?: string }
+
+/** A persona document as it will be written to a `.society` file (keys in schema order). */
+export interface PersonaDraft {
+  kind: 'persona';
+  id: string;
+  name: string;
+  age?: number;
+  gender?: string;
+  occupation?: string;
+  location?: string;
+  bio?: string;
+  style?: string;
+  group?: string;
+  traits?: Partial<Record<TraitName, number>>;
+  interests?: string[];
+  motivations?: Partial<Record<Driver, number>>;
+  memories?: SeedMemoryDraft[];
+  relationships?: RelationshipDraft[];
+}
+
+/** A link to another imported agent, named the way the source names it. */
+export interface ForeignLink {
+  /** The source's own agent key (OASIS agent id) or, failing that, a display name (TinyTroupe). */
+  to: { key: string } | { name: string };
+  tie: number;
+  note?: string;
+}
+
+export interface ForeignAgent {
+  /** File the agent came from, for warnings. */
+  file: string;
+  /** The source's own key for the agent, if it has one (OASIS: the agent id follow lists use). */
+  key?: string;
+  /** Texts the persona id is made from, best first (a handle, then the name). */
+  idHints: string[];
+  persona: Omit<PersonaDraft, 'kind' | 'id' | 'relationships'>;
+  links: ForeignLink[];
+}
+
+/** Something of the source that could not be carried over as it was. */
+export interface ImportWarning {
+  file: string;
+  message: string;
+  /** The agents concerned (by name), when it is about agents rather than the file. */
+  agents: string[];
+}
+
+export interface ReadResult { agents: ForeignAgent[] }
