@@ -53,8 +53,17 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
     assert.equal(fs.existsSync(s.ws('runs')), false, 'no run folder was written');
   });
 
-  it('re-validates once the workspace is trusted: the outside include is read', async () => {
-    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' });
+  it('refuses Run Experiment and Set API Key the same way', async () => {
+    await s.wb.command('Society: Run Experiment');
+    await s.wb.page.locator('.notification-toast', { hasText: 'Running an experiment is disabled in Restricted Mode' }).waitFor();
+    await s.wb.command('Society: Set API Key');
+    await s.wb.page.locator('.notification-toast', { hasText: 'Using API keys is disabled in Restricted Mode' }).waitFor();
+    assert.equal(await s.wb.page.locator('.quick-input-widget input').isVisible(), false, 'no key was asked for');
+    assert.equal(fs.existsSync(s.ws('runs')), false, 'no experiment folder was written');
+  });
+
+  it('re-validates once the workspace is trusted through the button: the outside include is read', async () => {
+    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Using API keys is disabled in Restricted Mode' });
     await toast.getByRole('button', { name: 'Manage Workspace Trust' }).click();
     const trustEditor = s.wb.page.locator('.workspace-trust-editor');
     await trustEditor.waitFor();

@@ -17,11 +17,13 @@ describe('workspace trust in the manifest', () => {
     assert.ok(pkg.capabilities.virtualWorkspaces?.description);
   });
 
-  it('restricts every declared setting that names an endpoint, a folder or a file, and only declared ones', () => {
+  it('restricts every declared setting that names an endpoint, a folder, a key or a spending cap, and only declared ones', () => {
     const props = Object.keys(pkg.contributes.configuration.properties ?? {});
     const restricted: string[] = trust.restrictedConfigurations ?? [];
     for (const r of restricted) assert.ok(props.includes(r), `${r} is not a declared setting`);
-    const risky = props.filter((p) => /url|endpoint|folder|path|dir|base|host/i.test(p));
+    // A workspace could otherwise point runs at its own endpoint or folder, pick the key sent
+    // there, or raise the cost cap a run asks before exceeding.
+    const risky = props.filter((p) => /url|endpoint|folder|path|dir|host|apikey|cost/i.test(p));
     assert.ok(risky.includes('society.runsFolder'));
     assert.deepEqual(risky.filter((p) => !restricted.includes(p)), []);
   });
