@@ -1,4 +1,5 @@
-// The conversation trace as table rows: every message, evaluation and advice of a run, and the
+// The conversation trace as table rows: every message, evaluation and advice of a run, the
+// researcher's interventions (debug-console interviews) and every recorded failure, and the
 // filter that narrows them (agent, rounds, kinds, search). Pure functions, so the view can
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
 import type { TraceEvent } from '../../src/core/trace/events';
@@ -27,6 +28,13 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
       return { index, round: e.round, kind: 'evaluation', from: e.from, to: e.to, detail: `rating ${e.rating.toFixed(2)}`, text: e.text };
     case 'advice':
       return { index, round: e.round, kind: 'advice', from: e.agent, to: e.partner, detail: `${e.driver} · ${e.action}`, text: e.text };
+    case 'intervention':
+      return { index, round: e.round, kind: 'intervention', from: e.agent, detail: e.kind, text: `Q: ${e.question}\nA: ${e.answer}` };
+    case 'error':
+      return {
+        index, round: e.round, kind: 'error', from: e.agent ?? '', detail: [e.phase, e.kind, e.handling].filter(Boolean).join(' · '),
+        text: e.reason ? `${e.reason}: ${e.message}` : e.message,
+      };
     default:
       return undefined;
   }

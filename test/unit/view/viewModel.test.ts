@@ -26,6 +26,8 @@ describe('view model', () => {
       { type: 'advice', round: 2, agent: 'c', driver: 'social', action: 'ask', text: 'Ask more questions', partner: 'a' },
       { type: 'tie', round: 2, from: 'a', to: 'b', previous: 0, strength: 0.7, exists: true, cause: 'evaluation' },
       message(3, 'c', 'b', '<b>bold</b> move'),
+      { type: 'intervention', round: 3, kind: 'interview', agent: 'a', question: 'Who do you trust?', answer: 'Leo, mostly.' },
+      { type: 'error', round: 3, agent: 'b', phase: 'act', kind: 'speak', handling: 'skipped', reason: 'timeout', message: 'no answer in 60 s' },
     ];
     const rows = events.map(rowOf).filter((r): r is TraceRow => r !== undefined);
     const names: Record<string, string> = { a: 'Maya Chen', b: 'Leo Park', c: 'Ana Silva' };
@@ -33,18 +35,22 @@ describe('view model', () => {
     const filter = (f: Partial<TraceFilter>, round = 3) => filterRows(rows, { ...DEFAULT_FILTER, ...f }, round, nameOf).map((i) => rows[i].index);
 
     it('lists messages, evaluations and advice with their detail', () => {
-      assert.deepEqual(rows.map((r) => [r.kind, r.detail]), [['message', 'share · chess'], ['evaluation', 'rating 0.71'], ['advice', 'social · ask'], ['message', 'share · chess']]);
-      assert.deepEqual(rows.map((r) => r.index), [0, 1, 2, 4]);
+      assert.deepEqual(rows.map((r) => [r.kind, r.detail]), [['message', 'share · chess'], ['evaluation', 'rating 0.71'], ['advice', 'social · ask'], ['message', 'share · chess'],
+        ['intervention', 'interview'], ['error', 'act · speak · skipped']]);
+      assert.deepEqual(rows.map((r) => r.index), [0, 1, 2, 4, 5, 6]);
+      assert.equal(rows[4].text, 'Q: Who do you trust?\nA: Leo, mostly.');
+      assert.equal(rows[5].text, 'timeout: no answer in 60 s');
       assert.deepEqual(rowAgents(rows[2]), ['c', 'a']);
     });
 
     it('filters by kind, agent (either end), rounds and search over text and names', () => {
-      assert.deepEqual(filter({}), [0, 1, 2, 4]);
+      assert.deepEqual(filter({}), [0, 1, 2, 4, 5, 6]);
       assert.deepEqual(filter({ kinds: ['advice'] }), [2]);
-      assert.deepEqual(filter({ agent: 'a' }), [0, 1, 2]);
+      assert.deepEqual(filter({ kinds: ['error', 'intervention'] }), [5, 6]);
+      assert.deepEqual(filter({ agent: 'a' }), [0, 1, 2, 5]);
       assert.deepEqual(filter({ rounds: 'current' }, 1), [0, 1]);
       assert.deepEqual(filter({ rounds: 'upto' }, 2), [0, 1, 2]);
-      assert.deepEqual(filter({ search: 'LEO' }), [0, 1, 4]);
+      assert.deepEqual(filter({ search: 'LEO' }), [0, 1, 4, 5, 6]);
       assert.deepEqual(filter({ search: '<b>' }), [4]);
       assert.deepEqual(filter({ search: 'nobody' }), []);
     });
