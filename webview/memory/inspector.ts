@@ -9,6 +9,8 @@ import { renderPreview } from './previewTable';
 
 export interface InspectorState {
   agent?: string;
+  /** The trace file shown (the host reopens it after a window reload). */
+  file?: string;
   kinds: MemoryKind[];
   text: string;
   from?: number;
@@ -79,6 +81,7 @@ export class Inspector {
     if (m.type === 'context') {
       this.context = m;
       this.state.agent = m.agent;
+      this.state.file = m.file;
       this.agentSelect.replaceChildren(...m.agents.map((a) => el('option', { text: `${a.name} (${a.id})`, attrs: { value: a.id } })));
       this.agentSelect.value = m.agent;
       this.sourceInfo.textContent = `${m.source} · round ${m.round}${m.complete ? '' : ' · unfinished'}`;

@@ -11,7 +11,7 @@ export const MAX_ROWS = 2000;
 export function inspectorContext(source: MemorySource, agent: string): Extract<InspectorHostMessage, { type: 'context' }> {
   const state = source.stateAt();
   const agents = [...(state?.agents.values() ?? [])].map((a) => ({ id: a.id, name: a.persona.name ?? a.id })).sort((x, y) => x.name.localeCompare(y.name));
-  return { type: 'context', source: source.label, agents, agent, round: source.round, lastRound: source.lastRound, complete: source.complete };
+  return { type: 'context', source: source.label, agents, agent, round: source.round, lastRound: source.lastRound, complete: source.complete, ...(source.file ? { file: source.file } : {}) };
 }
 
 export function answerQuery(source: MemorySource, query: InspectorQuery): Extract<InspectorHostMessage, { type: 'result' }> {

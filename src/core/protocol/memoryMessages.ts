@@ -54,7 +54,7 @@ export interface PreviewData {
 /** Host → inspector. */
 export type InspectorHostMessage =
   /** What can be inspected: the source, its agents and rounds; `agent` is the one to show. */
-  | { type: 'context'; source: string; agents: { id: string; name: string }[]; agent: string; round: number; lastRound: number; complete: boolean }
+  | { type: 'context'; source: string; agents: { id: string; name: string }[]; agent: string; round: number; lastRound: number; complete: boolean; /** The trace behind the source, kept in the view's state so a reloaded window reopens it. */ file?: string }
   /** The answer to a query: the filtered stream (newest first) and the preview, if asked. */
   | { type: 'result'; query: InspectorQuery; total: number; rows: MemoryRow[]; preview?: PreviewData; problem?: string };
 

@@ -34,10 +34,33 @@ export class MemoryInspector implements vscode.Disposable {
       this.post(inspectorContext(source, agent));
       return;
     }
-    const panel = vscode.window.createWebviewPanel(INSPECTOR_VIEW, `Memories: ${name}`, vscode.ViewColumn.Beside, viewOptions(this.extensionUri));
+    this.adopt(vscode.window.createWebviewPanel(INSPECTOR_VIEW, `Memories: ${name}`, vscode.ViewColumn.Beside, viewOptions(this.extensionUri)));
+  }
+
+  /**
+   * A panel VS Code restored after a window reload (its webview state names the trace file and
+   * agent): show that source again, or say plainly that it is gone.
+   */
+  restore(panel: vscode.WebviewPanel, source: MemorySource | undefined, agent: string | undefined): void {
+    const id = agent && source?.stateAt()?.agents.has(agent) ? agent : source?.stateAt()?.agents.keys().next().value;
+    if (!source || !id) {
+      panel.webview.options = { enableScripts: false };
+      panel.webview.html = '<!DOCTYPE html><html lang="en"><body><p>The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.</p></body></html>';
+      return;
+    }
+    if (this.panel) { panel.dispose(); this.show(source, id); return; }
+    this.unsubscribe?.();
+    this.source = source;
+    this.agent = id;
+    this.unsubscribe = source.onChange(() => this.contextSoon());
+    panel.webview.options = viewOptions(this.extensionUri);
+    this.adopt(panel);
+  }
+
+  private adopt(panel: vscode.WebviewPanel): void {
     panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m));
-    panel.onDidDispose(() => { this.panel = undefined; this.unsubscribe?.(); this.unsubscribe = undefined; });
+    panel.onDidDispose(() => { if (this.panel === panel) { this.panel = undefined; this.unsubscribe?.(); this.unsubscribe = undefined; } });
     this.panel = panel;
   }
 

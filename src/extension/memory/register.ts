@@ -5,7 +5,7 @@
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { SELECTOR } from '../context';
-import { MemoryInspector } from './inspectorPanel';
+import { INSPECTOR_VIEW, MemoryInspector } from './inspectorPanel';
 import { MemoryHub } from './memoryHub';
 import { memoryHoverProvider } from './memoryHoverProvider';
 import { MemoryLens } from './memoryLens';
@@ -24,6 +24,14 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
   return [
     log, hub, treeView, inspector,
     hub.onDidChange(() => tree.refresh()),
+    // After a window reload VS Code hands back the inspector panel with its saved state.
+    vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW, {
+      async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
+        const saved = (state ?? {}) as { file?: unknown; agent?: unknown };
+        const source = (typeof saved.file === 'string' && hub.load(saved.file)) || hub.active;
+        inspector.restore(panel, source?.header ? source : undefined, typeof saved.agent === 'string' ? saved.agent : undefined);
+      },
+    }),
     vscode.languages.registerCodeLensProvider(SELECTOR, new MemoryLens(ctx, hub)),
     vscode.languages.registerHoverProvider(SELECTOR, memoryHoverProvider(ctx, hub)),
     vscode.languages.registerInlayHintsProvider(SELECTOR, new TieInlayHints(ctx, hub)),
