@@ -1,11 +1,11 @@
 // Running simulations in the editor, as one feature for extension.ts's table: the Run / Run with
-// Model / Stop / Open Trace / Set API Key / Show View commands, the Run CodeLens, the status bar,
+// Model / Stop / Open Trace / Set and Clear API Key / Show View commands, the Run CodeLens, the status bar,
 // the "Society" log, the live view panel (restored after reload) and the trace editor.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { SocietyPanels } from '../views/societyPanel';
 import { TRACE_EDITOR, TraceEditorProvider } from '../views/traceEditor';
-import { setApiKey } from './apiKeys';
+import { clearApiKey, KeyNames, setApiKey } from './apiKeys';
 import { RunCodeLens } from './runCodeLens';
 import { RunController, type RunArgs } from './runController';
 import { requireTrust } from '../trust/guard';
@@ -17,6 +17,7 @@ export function registerRuns(extension: vscode.ExtensionContext, ...withPanels: 
   const log = vscode.window.createOutputChannel('Society', { log: true });
   const panels = new SocietyPanels(extension.extensionUri, log);
   const runs = new RunController(extension, panels, log);
+  const keyNames = new KeyNames(extension.globalState);
   const command = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn); // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
     log, panels, runs,
@@ -27,7 +28,9 @@ export function registerRuns(extension: vscode.ExtensionContext, ...withPanels: 
     command('society.stop', () => runs.stop()),
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
-    command('society.setApiKey', (envName?: string) => requireTrust('apiKey') && setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [])),
+    command('society.setApiKey', (envName?: string) => requireTrust('apiKey') && setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [], keyNames)),
+    // Removing a key is safe in Restricted Mode too: no trust needed.
+    command('society.clearApiKey', () => clearApiKey(extension.secrets, keyNames)),
     ...withPanels.flatMap((feature) => feature(panels, log)),
   ];
 }

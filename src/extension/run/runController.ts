@@ -11,6 +11,8 @@ import { pickModelChoice, settingChoice } from './modelPick';
 import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
 import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
+import { runSettingsFrom } from './runSettings';
+import { confirmCost } from './costLimit';
 import { requireTrust } from '../trust/guard';
 
 export const RUNNING_CONTEXT = 'society.running';
@@ -51,13 +53,19 @@ export class RunController implements vscode.Disposable {
       return;
     }
     let prepared: PreparedRun;
+    const config = vscode.workspace.getConfiguration('society');
+    const settings = runSettingsFrom((key) => config.get(key));
     try {
       const choice = args.model ?? (ask ? await pickModelChoice() : await settingChoice());
       if (!choice) return;
-      const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
-      prepared = await prepareRun({ file, choice, secrets: this.extension.secrets, runsFolder });
+      const runsFolder = config.get<string>('runsFolder', 'runs');
+      prepared = await prepareRun({ file, choice, secrets: this.extension.secrets, runsFolder, settings });
     } catch (err) {
       await this.fail(err, file);
+      return;
+    }
+    if (!(await confirmCost(prepared.estimate, settings.costLimitUsd))) {
+      this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at the cost-limit check`);
       return;
     }
     const controller = new AbortController();
@@ -158,15 +166,19 @@ export class RunController implements vscode.Disposable {
   }
 }
 
-/** The scenario to run: the given file, else the active .society editor (saved first). */
+/** The scenario to run: the given file, else the active (or a visible) .society editor, saved first. */
 async function scenarioFile(target?: vscode.Uri): Promise<string | undefined> {
   if (target instanceof vscode.Uri && target.scheme === 'file') {
     const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === target.fsPath);
     if (open?.isDirty) await open.save();
     return target.fsPath;
   }
-  const doc = vscode.window.activeTextEditor?.document;
-  if (doc && doc.languageId === 'society' && doc.uri.scheme === 'file') {
+  // The active editor, else one that is visible: Run from the walkthrough or a panel, where the
+  // focused editor is not a text editor, still finds the scenario beside it.
+  const isSociety = (d?: vscode.TextDocument): d is vscode.TextDocument => d?.languageId === 'society' && d.uri.scheme === 'file';
+  const active = vscode.window.activeTextEditor?.document;
+  const doc = isSociety(active) ? active : vscode.window.visibleTextEditors.map((e) => e.document).find(isSociety);
+  if (doc) {
     if (doc.isDirty) await doc.save();
     return doc.uri.fsPath;
   }

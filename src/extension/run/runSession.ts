@@ -15,6 +15,8 @@ import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
 import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
+import { applyRunSettings, type RunSettings } from './runSettings';
+import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
@@ -28,6 +30,8 @@ export interface RunSetup {
   choice: ModelChoice;
   secrets: vscode.SecretStorage;
   runsFolder: string;
+  /** The Society Studio settings (default model, base URL, limits); none: the scenario as written. */
+  settings?: RunSettings;
 }
 
 export interface PreparedRun {
@@ -35,6 +39,8 @@ export interface PreparedRun {
   header: TraceHeader;
   directory: string;
   tracePath: string;
+  /** Predicted calls, tokens and cost of the run as configured (the cost limit checks it). */
+  estimate: RunEstimate;
   /** Runs to the end or until aborted; the trace is complete up to the last finished round. */
   run(signal: AbortSignal, onEvent: (e: TraceEvent) => void): Promise<RunResult>;
 }
@@ -43,7 +49,9 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const loaded = await loadScenarioFile(setup.file, { root: rootOf(setup.file) });
   const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.scenario || problems.length) throw new ScenarioProblems(problems);
-  const { scenario, model } = applyModelChoice(loaded.scenario, setup.choice);
+  const chosen = applyModelChoice(loaded.scenario, setup.choice);
+  const { model } = chosen;
+  const scenario = setup.settings ? applyRunSettings(chosen.scenario, setup.settings) : chosen.scenario;
   const keys = await loadKeys(setup.secrets, scenario);
   const registry = new ModelRegistry(scenario, {
     secrets: (name) => keys.get(name),
@@ -56,7 +64,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const tracePath = path.join(directory, TRACE_FILE);
   return {
-    simulation, header: simulation.header, directory, tracePath,
+    simulation, header: simulation.header, directory, tracePath, estimate: estimateRun(scenario, { model }),
     async run(signal, onEvent) {
       fs.mkdirSync(directory, { recursive: true });
       const writer = TraceWriter.toFile(tracePath);

@@ -1,0 +1,95 @@
+// The Society Studio settings that shape a run started in the editor, as plain data, and how they
+// apply to a scenario. A scenario is a study that should run the same for everyone, so settings
+// only fill what it leaves unset (the default model, a base URL) and cap what it asks of an
+// endpoint (concurrency, rate limits: properties of your account, and the trace is identical at
+// any concurrency). No vscode here: the mapping is unit-tested in plain Node.
+import type { ModelConfig, Provider, Scenario } from '../../core/format/model';
+import type { RunEstimate } from '../../core/llm/estimate';
+
+export interface RunSettings {
+  /** The model a scenario gets when its `models:` has no `default`. */
+  defaultModel: { provider: Provider; model?: string; apiKeyEnv?: string };
+  /** For OpenAI-compatible models without `base_url` (and without `azure`). */
+  baseUrl?: string;
+  /** Caps for every model that calls an endpoint; undefined: no cap. */
+  concurrency?: number;
+  rpm?: number;
+  tpm?: number;
+  /** USD; a run estimated above it asks first. Undefined: never ask. */
+  costLimitUsd?: number;
+}
+
+/** Raw setting values (what `getConfiguration('society')` returns) as RunSettings: empty and 0 mean unset. */
+export function runSettingsFrom(get: (key: string) => unknown): RunSettings {
+  const text = (key: string): string | undefined => {
+    const v = get(key);
+    return typeof v === 'string' && v.trim() ? v.trim() : undefined;
+  };
+  const positive = (key: string): number | undefined => {
+    const v = get(key);
+    return typeof v === 'number' && Number.isFinite(v) && v > 0 ? v : undefined;
+  };
+  const whole = (key: string): number | undefined => {
+    const v = positive(key);
+    return v === undefined ? undefined : Math.max(1, Math.floor(v));
+  };
+  const provider = text('defaultModel.provider');
+  return {
+    defaultModel: {
+      provider: provider === 'openai' || provider === 'vscode' ? provider : 'offline',
+      ...(text('defaultModel.model') ? { model: text('defaultModel.model') } : {}),
+      ...(text('defaultModel.apiKeyEnv') ? { apiKeyEnv: text('defaultModel.apiKeyEnv') } : {}),
+    },
+    baseUrl: text('baseUrl'),
+    concurrency: whole('limits.concurrency'),
+    rpm: whole('limits.requestsPerMinute'),
+    tpm: whole('limits.tokensPerMinute'),
+    costLimitUsd: positive('run.costLimit'),
+  };
+}
+
+const cap = (value: number | undefined, limit: number | undefined): number | undefined =>
+  limit === undefined ? value : value === undefined ? limit : Math.min(value, limit);
+
+/** The scenario with the settings applied (a copy; the input is not changed). */
+export function applyRunSettings(scenario: Scenario, settings: RunSettings): Scenario {
+  const models: Record<string, ModelConfig> = {};
+  for (const [name, written] of Object.entries(scenario.models)) {
+    let m: ModelConfig = { ...written };
+    // A model without a source was not written in the file: the implicit offline default.
+    if (name === 'default' && !written.source && settings.defaultModel.provider !== 'offline') {
+      const { provider, model, apiKeyEnv } = settings.defaultModel;
+      m = { ...m, provider, ...(model ? { model } : {}), ...(apiKeyEnv ? { api_key_env: apiKeyEnv } : {}) };
+    }
+    if (m.provider === 'openai' && !m.base_url && !m.azure && settings.baseUrl) m.base_url = settings.baseUrl;
+    if (m.provider !== 'offline') {
+      m.concurrency = cap(m.concurrency, settings.concurrency)!;
+      const rpm = cap(m.rpm, settings.rpm);
+      const tpm = cap(m.tpm, settings.tpm);
+      if (rpm !== undefined) m.rpm = rpm;
+      if (tpm !== undefined) m.tpm = tpm;
+    }
+    models[name] = m;
+  }
+  return { ...scenario, models };
+}
+
+/**
+ * Why a run needs the user's go-ahead under the cost limit, or undefined when it does not: its
+ * estimated cost is above the limit, or an OpenAI-compatible model has no price to estimate
+ * with. (VS Code language models are billed by their subscription, the offline model is free.)
+ */
+export function costLimitReason(estimate: RunEstimate, limitUsd: number | undefined): string | undefined {
+  if (limitUsd === undefined) return undefined;
+  const usd = (x: number): string => `$${x.toFixed(2)}`;
+  const tokens = estimate.total.input_tokens + estimate.total.output_tokens;
+  const size = `${estimate.total.calls.toLocaleString('en-US')} model calls, about ${tokens.toLocaleString('en-US')} tokens`;
+  if (estimate.total.cost_usd > limitUsd) {
+    return `This run of ${estimate.scenario} is estimated to cost ${usd(estimate.total.cost_usd)} (${size}), above your limit of ${usd(limitUsd)} per run.`;
+  }
+  const unpriced = estimate.models.filter((m) => m.provider === 'openai' && !m.priced && m.calls > 0).map((m) => m.name);
+  if (unpriced.length) {
+    return `The cost of this run of ${estimate.scenario} (${size}) cannot be checked against your limit of ${usd(limitUsd)}: ${unpriced.join(', ')} ha${unpriced.length === 1 ? 's' : 've'} no price (set \`price:\` in the model).`;
+  }
+  return undefined;
+}
