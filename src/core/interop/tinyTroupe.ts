@@ -90,8 +90,10 @@ function mapPerson(persona: Json, file: string, warnings: WarningBook): ForeignA
     if (isObject(v.big_five)) {
       for (const [k, level] of Object.entries(v.big_five)) {
         const trait = TRAIT_NAMES.find((t) => t === k.toLowerCase());
-        if (trait) b.trait(trait, level, `personality.big_five.${k}`);
-        else b.keep(`personality.big_five.${k}`, level);
+        if (!trait) { b.keep(`personality.big_five.${k}`, level); continue; }
+        b.trait(trait, level, `personality.big_five.${k}`);
+        // "High. Very imaginative and curious." — the words after the level describe the person.
+        if (typeof level === 'string' && /[.;:]\s*\S/.test(level)) b.memories(`Personality (${trait})`, level, IMPORTANCE.personality);
       }
     } else if (v.big_five !== undefined) b.keep('personality.big_five', v.big_five);
     for (const [k, rest] of Object.entries(v)) if (k !== 'traits' && k !== 'big_five') b.keep(`personality.${k}`, rest);

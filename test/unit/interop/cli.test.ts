@@ -1,0 +1,94 @@
+// `society import` and `society export` end to end through bin/society.js.
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { repoRoot } from '../analysis/sharedFixtures';
+import { reportScenario, runTrace, toJsonl } from '../analysis/runTrace';
+import { parseStrictXml } from '../analysis/xml';
+import { interopFixtures } from './fixtures';
+
+const root = repoRoot();
+const society = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
+
+describe('society import', function () {
+  this.timeout(60000);
+  let dir: string;
+  before(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'society-cli-import-')); });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('imports a folder of TinyTroupe agents with a scenario, prints files and warnings, and the result checks clean', () => {
+    const out = path.join(dir, 'tt');
+    const result = society('import', 'tinytroupe', path.join(interopFixtures, 'tinytroupe'), '--out', out, '--scenario', 'Night shift');
+    assert.equal(result.status, 0, result.stderr);
+    const written = result.stdout.trim().split('\n').map((f) => path.resolve(root, f));
+    assert.deepEqual(written.map((f) => path.relative(out, f)), ['personas/ana_folau.society', 'personas/rafael_mendes.society', 'personas/kenji_sato.society', 'night_shift.society']);
+    assert.match(result.stderr, /warning: .*Somewhat agreeable/);
+    assert.match(result.stderr, /3 personas from 4 files: 3 initial ties, \d+ seed memories, 4 warnings/);
+    const check = society('check', out);
+    assert.equal(check.status, 0, check.stdout + check.stderr);
+    assert.match(check.stderr, /4 files checked: 0 errors, 0 warnings/);
+  });
+
+  it('imports OASIS CSV follow lists as relationships, and refuses to overwrite without --force', () => {
+    const out = path.join(dir, 'oasis');
+    const csv = path.join(interopFixtures, 'oasis', 'twitter_profiles.csv');
+    assert.equal(society('import', 'oasis', csv, '--out', out).status, 0);
+    assert.match(readFileSync(path.join(out, 'personas', 'user0.society'), 'utf8'), /relationships:\n {2}- with: user1\n {4}tie: 0.6/);
+    const again = society('import', 'oasis', csv, '--out', out);
+    assert.equal(again.status, 1);
+    assert.match(again.stderr, /exist already.*--force/);
+    assert.equal(society('import', 'oasis', csv, '--out', out, '--force').status, 0);
+  });
+
+  it('fails clearly on bad usage and missing files', () => {
+    assert.equal(society('import', 'nope', 'x.json').status, 2);
+    assert.equal(society('import', 'oasis').status, 2);
+    const missing = society('import', 'oasis', path.join(dir, 'missing.csv'), '--out', dir);
+    assert.equal(missing.status, 1);
+    assert.match(missing.stderr, /missing\.csv/);
+  });
+});
+
+describe('society export', function () {
+  this.timeout(60000);
+  let dir: string;
+  let traceFile: string;
+  before(async () => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'society-cli-export-'));
+    traceFile = path.join(dir, 'trace.jsonl');
+    writeFileSync(traceFile, toJsonl(await runTrace(reportScenario(10, 4))));
+  });
+  after(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('writes GEXF by default to standard output, and GraphML or CSV by --format or the --out extension', () => {
+    const gexf = society('export', traceFile);
+    assert.equal(gexf.status, 0, gexf.stderr);
+    assert.equal(parseStrictXml(gexf.stdout).documentElement!.nodeName, 'gexf');
+    const graphml = path.join(dir, 'ties.graphml');
+    assert.equal(society('export', traceFile, '--out', graphml).status, 0);
+    assert.equal(parseStrictXml(readFileSync(graphml, 'utf8')).documentElement!.nodeName, 'graphml');
+    const csv = society('export', traceFile, '--format', 'csv', '--round', '0');
+    assert.equal(csv.status, 0, csv.stderr);
+    assert.equal(csv.stdout.split('\r\n')[0], 'from,to,strength');
+  });
+
+  it('writes a dynamic GEXF over rounds', () => {
+    const out = path.join(dir, 'dynamic.gexf');
+    const result = society('export', traceFile, '--dynamic', '--round', '3', '--out', out);
+    assert.equal(result.status, 0, result.stderr);
+    const graph = parseStrictXml(readFileSync(out, 'utf8')).getElementsByTagName('graph')[0];
+    assert.equal(graph.getAttribute('mode'), 'dynamic');
+    assert.equal(graph.getAttribute('end'), '3');
+  });
+
+  it('refuses bad combinations', () => {
+    assert.equal(society('export', traceFile, '--format', 'pdf').status, 2);
+    assert.equal(society('export', traceFile, '--format', 'csv', '--dynamic').status, 2);
+    assert.equal(society('export', traceFile, '--round', '-1').status, 2);
+    assert.equal(society('export', traceFile, '--round', '99').status, 1);
+    assert.equal(society('export', path.join(dir, 'nope.jsonl')).status, 1);
+    assert.ok(!existsSync(path.join(dir, 'nope.gexf')));
+  });
+});
