@@ -89,7 +89,8 @@ export function costLimitReason(estimate: RunEstimate, limitUsd: number | undefi
   }
   const unpriced = estimate.models.filter((m) => m.provider === 'openai' && !m.priced && m.calls > 0).map((m) => m.name);
   if (unpriced.length) {
-    return `The cost of this run of ${estimate.scenario} (${size}) cannot be checked against your limit of ${usd(limitUsd)}: ${unpriced.join(', ')} ha${unpriced.length === 1 ? 's' : 've'} no price (set \`price:\` in the model).`;
+    const which = `${unpriced.length === 1 ? 'model' : 'models'} ${unpriced.map((n) => `'${n}'`).join(', ')} ${unpriced.length === 1 ? 'has' : 'have'}`;
+    return `The cost of this run of ${estimate.scenario} (${size}) cannot be checked against your limit of ${usd(limitUsd)}: ${which} no price (set price: in the model).`;
   }
   return undefined;
 }

@@ -87,7 +87,7 @@ describe('run settings', () => {
     assert.match(costLimitReason(estimate, estimate.total.cost_usd / 2)!, /estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d per run/);
 
     const unpriced = estimateRun(scenario({ default: modelConfig('default') }));
-    assert.match(costLimitReason(unpriced, 100)!, /default has no price/);
+    assert.match(costLimitReason(unpriced, 100)!, /model 'default' has no price/);
     const copilot = estimateRun(scenario({ default: modelConfig('default', { provider: 'vscode' }) }));
     assert.equal(costLimitReason(copilot, 0.01), undefined, 'VS Code language models are billed by their subscription');
     const offline = estimateRun(scenario({ default: modelConfig('default', { provider: 'offline' }) }));
