@@ -12,6 +12,8 @@ import { registerRename } from './language/rename';
 import { registerOutline } from './language/outline';
 import { registerCodeActions } from './language/codeActions';
 import { newSociety } from './commands/newSociety';
+import { importPersonasCommand } from './commands/importPersonas';
+import { exportTiesCommand } from './commands/exportTies';
 import { runExperimentCommand } from './experiment/runExperiment';
 import { registerRuns } from './run/register';
 import { registerDebugger } from './debug/register';
@@ -40,6 +42,8 @@ const features: Record<string, Feature> = {
 const commands: Record<string, Command> = {
   'society.newSociety': newSociety,
   'society.runExperiment': () => runExperimentCommand,
+  'society.importPersonas': importPersonasCommand,
+  'society.exportTies': exportTiesCommand,
 };
 
 export function activate(extension: vscode.ExtensionContext): SocietyContext {

@@ -4,23 +4,17 @@
 import { writeFileSync } from 'node:fs';
 import { parseArgs } from 'node:util';
 import type { Command } from '../command';
-import { toDynamicGexf, toGexf } from '../../core/analysis/gexf';
-import { toGraphML } from '../../core/analysis/graphml';
+import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
-import { tieTimeline } from '../../core/analysis/tieTimeline';
 import { loadTrace } from '../../core/analysis/traceNetwork';
-import { toTiesCsv } from '../../core/analysis/tiesCsv';
 import { integerOption } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
 
-const FORMATS = ['graphml', 'gexf', 'csv'] as const;
-type Format = (typeof FORMATS)[number];
-
 /** The format named, else the one --out's extension names, else GEXF. */
-function formatOf(format: string | undefined, out: string | undefined): Format | undefined {
+function formatOf(format: string | undefined, out: string | undefined): TieFormat | undefined {
   const name = format ?? /\.(graphml|gexf|csv)$/i.exec(out ?? '')?.[1]?.toLowerCase() ?? 'gexf';
-  return FORMATS.find((f) => f === name);
+  return TIE_FORMATS.find((f) => f === name);
 }
 
 export const exportCommand: Command = {
@@ -69,15 +63,12 @@ export const exportCommand: Command = {
     const file = positionals[0];
     let text: string;
     try {
-      if (values.dynamic) {
-        if (!isTraceFile(file)) throw new Error(`${file}: --dynamic needs a trace`);
-        const trace = loadTrace(file);
-        const last = round ?? trace.lastRound;
-        if (last > trace.lastRound) throw new Error(`${file}: round ${last} is outside the trace (0..${trace.lastRound})`);
-        text = toDynamicGexf(tieTimeline(trace.header, trace.events, last), { description: `${trace.header.scenario.name}: ties over rounds 0..${last}` });
+      if (isTraceFile(file)) {
+        text = exportTraceTies(loadTrace(file), format, { round, dynamic: values.dynamic });
       } else {
+        if (values.dynamic) throw new Error('--dynamic needs a trace');
         const network = loadTieNetwork(file, { round });
-        text = format === 'graphml' ? toGraphML(network.graph) : format === 'csv' ? toTiesCsv(network.graph) : toGexf(network.graph, { description: network.description });
+        text = tieGraphText(network.graph, format, network.description);
       }
     } catch (err) {
       console.error(`society export: ${err instanceof Error ? err.message : String(err)}`);

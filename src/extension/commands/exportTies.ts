@@ -1,0 +1,36 @@
+// Society: Export Ties… — a thin adapter over core/analysis/tieExport: from a run's trace (the
+// explorer's selection, or picked), the tie network as GEXF (static or over rounds), GraphML or
+// CSV for Gephi and NetworkX, saved where the user says.
+import * as vscode from 'vscode';
+import { exportTraceTies, TIE_FORMAT_EXTENSIONS, type TieFormat } from '../../core/analysis/tieExport';
+import { loadTrace } from '../../core/analysis/traceNetwork';
+import type { SocietyContext } from '../context';
+
+const FORMATS: { label: string; description: string; format: TieFormat; dynamic: boolean }[] = [
+  { label: 'GEXF', description: 'Gephi, NetworkX — the final ties', format: 'gexf', dynamic: false },
+  { label: 'GEXF over rounds', description: 'Gephi timeline — every agent and tie with the rounds it existed', format: 'gexf', dynamic: true },
+  { label: 'GraphML', description: 'Gephi, NetworkX, igraph, Cytoscape', format: 'graphml', dynamic: false },
+  { label: 'CSV', description: 'from,to,strength — pandas, R, spreadsheets', format: 'csv', dynamic: false },
+];
+
+/** Arguments are optional (the palette passes none): the trace file. */
+export function exportTiesCommand(_ctx: SocietyContext) {
+  return async (traceUri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+    const trace = traceUri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Export Ties', title: 'Export the ties of a run', filters: { 'Run traces': ['jsonl'] } }))?.[0];
+    if (!trace) return undefined;
+    const choice = await vscode.window.showQuickPick(FORMATS, { title: 'Export Ties', placeHolder: 'Format' });
+    if (!choice) return undefined;
+    const defaultUri = vscode.Uri.joinPath(trace, '..', `ties${choice.dynamic ? '-over-rounds' : ''}${TIE_FORMAT_EXTENSIONS[choice.format]}`);
+    const target = await vscode.window.showSaveDialog({ defaultUri, title: 'Export Ties', filters: { [choice.label]: [TIE_FORMAT_EXTENSIONS[choice.format].slice(1)] } });
+    if (!target) return undefined;
+    try {
+      const text = exportTraceTies(loadTrace(trace.fsPath), choice.format, { dynamic: choice.dynamic });
+      await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Society: could not export the ties: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
+    void vscode.window.showInformationMessage(`Society: ties written to ${vscode.workspace.asRelativePath(target)}.`);
+    return target;
+  };
+}
