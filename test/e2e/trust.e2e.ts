@@ -1,20 +1,31 @@
 // Issue #10's workspace trust end to end in a real VS Code (code-server + Chromium): the friends
 // example opened with trust enabled and the folder untrusted (Restricted Mode). Validation still
-// works (a broken persona gets its problem); Society: Run Simulation is refused with a message
-// offering Manage Workspace Trust and writes nothing; an include that a symlink leads out of the
-// folder is not read (SOC034) until the user trusts the workspace, which re-validates it.
+// works (a broken persona gets its problem) and an earlier run's trace opens in the society view;
+// Society: Run Simulation is refused with a message offering Manage Workspace Trust and writes
+// nothing; an include that a symlink leads out of the folder is not read (SOC034) until the user
+// trusts the workspace, which re-validates it.
 import * as assert from 'node:assert/strict';
+import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { REPO } from './codeServer';
 import { friendsExample, useWorkbench } from './session';
+import { STEP_MS } from './workbench';
 
 const BROKEN = 'kind: persona\nid: broken\nname: Broken\nhobby: chess\n';
 const GUEST = 'kind: persona\nid: guest\nname: Guest\n';
 const LINKED = 'kind: scenario\nname: Linked\npersonas:\n  - include: personas/*.society\n  - include: shared/*.society\n';
 
-/** The friends example, a broken persona, and a scenario including a folder that a symlink leads out of the workspace. */
+/** An earlier run's trace, made by the CLI: what an untrusted workspace may still be looked at. */
+const EARLIER = 'runs/earlier';
+
+/**
+ * The friends example with an earlier run, a broken persona, and a scenario including a folder
+ * that a symlink leads out of the workspace.
+ */
 function untrustedWorkspace(ws: string): void {
   friendsExample(ws);
+  execFileSync(process.execPath, [path.join(REPO, 'bin/society.js'), 'run', path.join(ws, 'friends.society'), '--rounds', '3', '--out', path.join(ws, EARLIER)], { stdio: 'ignore' });
   fs.writeFileSync(path.join(ws, 'broken.society'), BROKEN);
   const outside = path.join(ws, '..', 'outside');
   fs.mkdirSync(outside, { recursive: true });
@@ -50,7 +61,7 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
     await toast.getByRole('button', { name: 'Manage Workspace Trust' }).waitFor();
     await s.wb.page.waitForTimeout(800); // let the toast fade in, for the picture
     await s.wb.screenshot('trust-run-refused');
-    assert.equal(fs.existsSync(s.ws('runs')), false, 'no run folder was written');
+    assert.deepEqual(fs.readdirSync(s.ws('runs')), ['earlier'], 'no run folder was written');
   });
 
   it('refuses Run Experiment and Set API Key the same way', async () => {
@@ -59,11 +70,31 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
     await s.wb.command('Society: Set API Key');
     await s.wb.page.locator('.notification-toast', { hasText: 'Using API keys is disabled in Restricted Mode' }).waitFor();
     assert.equal(await s.wb.page.locator('.quick-input-widget input').isVisible(), false, 'no key was asked for');
-    assert.equal(fs.existsSync(s.ws('runs')), false, 'no experiment folder was written');
+    assert.deepEqual(fs.readdirSync(s.ws('runs')), ['earlier'], 'no experiment folder was written');
+  });
+
+  it('still shows an existing trace in the society view', async () => {
+    await s.wb.command('Notifications: Clear All Notifications');
+    await s.wb.command('Society: Open Trace');
+    // code-server's file dialog is a quick input holding the workspace folder's path; it
+    // rewrites a value set at once, so the rest is typed.
+    const input = s.wb.page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await s.wb.page.locator('.quick-input-widget', { hasText: 'Open a society trace' }).waitFor();
+    await input.press('End');
+    await s.wb.page.keyboard.type(`${EARLIER}/trace.jsonl`, { delay: 30 });
+    await s.wb.page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want), `${EARLIER}/trace.jsonl`);
+    await s.wb.page.keyboard.press('Enter');
+    const view = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
+    await view.locator('.network[data-round="3"][data-nodes="16"]').waitFor();
+    await s.wb.page.waitForTimeout(1000); // let the layout settle for the picture
+    await s.wb.screenshot('trust-trace-view');
   });
 
   it('re-validates once the workspace is trusted through the button: the outside include is read', async () => {
-    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Using API keys is disabled in Restricted Mode' });
+    await s.wb.command('Society: Run Simulation');
+    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' }).last();
     await toast.getByRole('button', { name: 'Manage Workspace Trust' }).click();
     const trustEditor = s.wb.page.locator('.workspace-trust-editor');
     await trustEditor.waitFor();
