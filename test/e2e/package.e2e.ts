@@ -9,6 +9,7 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { expectFriendsRunFinished } from './friendsRun';
 import { useWorkbench } from './session';
+import { STEP_MS } from './workbench';
 
 const VSIX = path.join(os.tmpdir(), `society-studio-e2e-${process.pid}.vsix`);
 
@@ -48,4 +49,36 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
     await s.wb.page.waitForTimeout(1000);
     await s.wb.screenshot('package-installed-run');
   });
+
+  it('offers the Getting Started walkthrough, whose buttons run the commands and complete the steps', async () => {
+    const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
+    const walkthrough = pkg.contributes.walkthroughs[0];
+    await s.wb.command('Welcome: Open Walkthrough...');
+    await s.wb.page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first().click();
+    const page = s.wb.page.locator('.gettingStartedContainer');
+    const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first();
+    for (const { title } of walkthrough.steps) await step(title).waitFor({ state: 'attached' });
+
+    // Each button runs its command, and the step's completion event ticks it.
+    await step('Validate as you type').click();
+    await step('Validate as you type').getByRole('button', { name: 'Show Problems' }).click();
+    await s.wb.page.locator('.markers-panel').waitFor();
+    await step('Validate as you type').locator('.codicon.complete').waitFor();
+    // The walkthrough hides friends.society in its tab: Run Simulation still finds that scenario.
+    await step('Run the simulation').click();
+    await step('Run the simulation').getByRole('button', { name: 'Run Simulation' }).click();
+    await step('Run the simulation').locator('.codicon.complete').waitFor();
+    const runs = path.join(s.server.workspace, 'runs');
+    await waitUntil(() => fs.readdirSync(runs).length === 2, 'a second run under runs/');
+    await s.wb.page.waitForTimeout(500);
+    await s.wb.screenshot('walkthrough');
+  });
 });
+
+async function waitUntil(ok: () => boolean, what: string, timeout = STEP_MS): Promise<void> {
+  const deadline = Date.now() + timeout;
+  while (!ok()) {
+    if (Date.now() > deadline) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}

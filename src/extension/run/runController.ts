@@ -13,6 +13,7 @@ import { RunProgress } from './runProgress';
 import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
 import { runSettingsFrom } from './runSettings';
 import { confirmCost } from './costLimit';
+import { scenarioFile } from './scenarioTarget';
 import { requireTrust } from '../trust/guard';
 
 export const RUNNING_CONTEXT = 'society.running';
@@ -164,24 +165,5 @@ export class RunController implements vscode.Disposable {
     this.active?.controller.abort();
     this.status.dispose();
   }
-}
-
-/** The scenario to run: the given file, else the active (or a visible) .society editor, saved first. */
-async function scenarioFile(target?: vscode.Uri): Promise<string | undefined> {
-  if (target instanceof vscode.Uri && target.scheme === 'file') {
-    const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === target.fsPath);
-    if (open?.isDirty) await open.save();
-    return target.fsPath;
-  }
-  // The active editor, else one that is visible: Run from the walkthrough or a panel, where the
-  // focused editor is not a text editor, still finds the scenario beside it.
-  const isSociety = (d?: vscode.TextDocument): d is vscode.TextDocument => d?.languageId === 'society' && d.uri.scheme === 'file';
-  const active = vscode.window.activeTextEditor?.document;
-  const doc = isSociety(active) ? active : vscode.window.visibleTextEditors.map((e) => e.document).find(isSociety);
-  if (doc) {
-    if (doc.isDirty) await doc.save();
-    return doc.uri.fsPath;
-  }
-  return undefined;
 }
 
