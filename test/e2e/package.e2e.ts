@@ -9,12 +9,10 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { expectFriendsRunFinished } from './friendsRun';
 import { useWorkbench } from './session';
+import { zipEntries } from './zipEntries';
 import { STEP_MS } from './workbench';
 
 const VSIX = path.join(os.tmpdir(), `society-studio-e2e-${process.pid}.vsix`);
-
-/** The .vsix's file names (a zip): `unzip -Z1`. */
-const entries = (vsix: string): string[] => execFileSync('unzip', ['-Z1', vsix], { encoding: 'utf8' }).trim().split('\n');
 
 describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chromium)', function () {
   before(function () {
@@ -26,7 +24,7 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
   after(() => fs.rmSync(VSIX, { force: true }));
 
   it('ships the bundle and the contributed files, not the sources or node_modules', () => {
-    const files = entries(VSIX).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
+    const files = zipEntries(VSIX).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
     for (const f of ['package.json', 'dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'bin/society.js', 'media/icon.png', 'schemas/society.schema.json',
       'syntaxes/society.tmLanguage.json', 'snippets/society.json', 'language-configuration.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
       assert.ok(files.includes(f), `${f} is in the .vsix`);
