@@ -8,10 +8,11 @@ import type { WarningBook } from './warningBook';
 
 const firstName = (name: string): string => name.trim().split(/\s+/)[0].toLowerCase();
 
-/** Index of imported agents by full name and by first name (only where the first name is unique). */
+/** Index of imported agents by full name, by first name (only where it is unique) and by id. */
 function nameIndex(agents: ForeignAgent[], ids: string[]): (name: string) => number | undefined {
   const full = new Map<string, number>();
   const first = new Map<string, number | null>();
+  const byId = new Map(ids.map((id, i) => [id, i]));
   agents.forEach((a, i) => {
     full.set(a.persona.name.trim().toLowerCase(), i);
     const f = firstName(a.persona.name);
@@ -19,8 +20,7 @@ function nameIndex(agents: ForeignAgent[], ids: string[]): (name: string) => num
   });
   return (name) => {
     const key = name.trim().toLowerCase();
-    const byId = ids.indexOf(key);
-    return full.get(key) ?? (first.get(key) ?? undefined) ?? (byId >= 0 ? byId : undefined);
+    return full.get(key) ?? first.get(key) ?? byId.get(key);
   };
 }
 
