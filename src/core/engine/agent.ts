@@ -9,6 +9,8 @@ export interface Agent {
   persona: Persona;
   brief: PersonaBrief;
   interests: ReadonlySet<string>;
+  /** `interests` as sorted interned ids, filled on first use (encounters.ts interestIdsOf). */
+  interestIds?: Int32Array;
   /** Model config name deciding for this agent. */
   model: string;
   memories: MemoryRecord[];

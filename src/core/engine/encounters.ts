@@ -18,6 +18,12 @@ export class EncounterIndex {
   readonly indegree = new Map<string, number>();
   /** Each agent's existing ties (≥ threshold), for mutual-friend counts. */
   readonly strong = new Map<string, Set<string>>();
+  /**
+   * Each agent's outgoing ties as a weighted list, built when first asked for in the round: an
+   * agent is the "friend" in many others' friend-of-friend draws, and ties only change after
+   * stage 1 (the evaluation barrier), so one list serves the whole round.
+   */
+  private readonly friends = new Map<string, Weighted>();
 
   constructor(agents: ReadonlyMap<string, Agent>, ties: TieTable, readonly threshold: number) {
     this.ids = [...agents.keys()];
@@ -38,8 +44,19 @@ export class EncounterIndex {
     const mine = this.strong.get(self);
     if (!mine) return 0;
     let n = 0;
-    mine.forEach((via) => { if (via !== other && this.strong.get(via)?.has(other)) n++; });
+    for (const via of mine) if (via !== other && this.strong.get(via)?.has(other)) n++;
     return n;
+  }
+
+  /** `via`'s outgoing ties to active agents, weighted by strength (shared for the round; do not mutate). */
+  friendsOf(via: string, ties: TieTable, agents: ReadonlyMap<string, Agent>): Weighted {
+    let f = this.friends.get(via);
+    if (!f) {
+      const list = (f = weightedList());
+      ties.outgoing(via).forEach((t, to) => { if (agents.has(to)) push(list, to, t.strength); });
+      this.friends.set(via, f);
+    }
+    return f;
   }
 
   randomOther(self: string, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
@@ -92,17 +109,15 @@ function contactsOf(self: Agent, ties: TieTable, agents: ReadonlyMap<string, Age
   return c;
 }
 
-/** A friend of a friend: someone one of my contacts has a tie to ("people you may know"). */
-function friendOfFriend(self: Agent, c: Weighted, ties: TieTable, agents: ReadonlyMap<string, Agent>, exclude: ReadonlySet<string>, rng: Rng, theirs: Map<string, Weighted>): string | undefined {
+/**
+ * A friend of a friend: someone one of my contacts has a tie to ("people you may know"). The
+ * friend's list is the round's shared one; I am in `exclude` (always), so drawing myself is
+ * rejected and redrawn — the same distribution as leaving me out of the list.
+ */
+function friendOfFriend(c: Weighted, index: EncounterIndex, ties: TieTable, agents: ReadonlyMap<string, Agent>, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
   const via = draw(c, exclude, rng) ?? (c.ids.length ? c.ids[rng.int(c.ids.length)] : undefined);
   if (!via) return undefined;
-  let friends = theirs.get(via);
-  if (!friends) {
-    const f = (friends = weightedList());
-    ties.outgoing(via).forEach((t, to) => { if (to !== self.id && agents.has(to)) push(f, to, t.strength); });
-    theirs.set(via, friends);
-  }
-  return draw(friends, exclude, rng);
+  return draw(index.friendsOf(via, ties, agents), exclude, rng);
 }
 
 function similar(self: Agent, index: EncounterIndex, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
@@ -130,11 +145,10 @@ export function proposeCandidates(
     return out;
   }
   const contacts = contactsOf(self, ties, agents);
-  const theirs = new Map<string, Weighted>();
   if (policy.mode === 'network') {
     for (let slot = 0; slot < count * 2 && out.length < count; slot++) {
       if (rng.chance(policy.exploration)) add(index.randomOther(self.id, taken, rng), 'explore');
-      else add((rng.chance(0.25) ? friendOfFriend(self, contacts, ties, agents, taken, rng, theirs) : undefined) ?? draw(contacts, taken, rng) ?? index.randomOther(self.id, taken, rng), 'network');
+      else add((rng.chance(0.25) ? friendOfFriend(contacts, index, ties, agents, taken, rng) : undefined) ?? draw(contacts, taken, rng) ?? index.randomOther(self.id, taken, rng), 'network');
     }
     return out;
   }
@@ -144,7 +158,7 @@ export function proposeCandidates(
   const seen = new Set(taken);
   for (let k = 0; k < count * 3; k++) {
     // Pool sources in rotation: shared interests, my contacts, friends of friends.
-    const id = k % 3 === 0 ? similar(self, index, seen, rng) : k % 3 === 1 ? draw(contacts, seen, rng) : friendOfFriend(self, contacts, ties, agents, seen, rng, theirs);
+    const id = k % 3 === 0 ? similar(self, index, seen, rng) : k % 3 === 1 ? draw(contacts, seen, rng) : friendOfFriend(contacts, index, ties, agents, seen, rng);
     if (id && !seen.has(id)) { seen.add(id); pool.push({ id, via: 'recommend' }); }
   }
   // The best `count − explore` of the pool (stable: earlier draws win ties).
@@ -173,7 +187,7 @@ export function proposeCandidates(
  * by friends in common as social platforms do.
  */
 export function recommendScore(self: Agent, other: Agent, ties: TieTable, index: EncounterIndex): number {
-  const sim = jaccardSets(self.interests, other.interests);
+  const sim = jaccardIds(interestIdsOf(self), interestIdsOf(other));
   const bond = Math.max(ties.get(self.id, other.id), self.ratedBy.get(other.id) ?? 0);
   const mutual = index.mutual(self.id, other.id);
   return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, (index.indegree.get(other.id) ?? 0) / 10) + 0.6 * Math.min(1, mutual / 2);
@@ -184,6 +198,35 @@ export function mutualTies(self: string, other: string, ties: TieTable, threshol
   let n = 0;
   ties.outgoing(self).forEach((t, via) => { if (t.strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++; });
   return n;
+}
+
+/** Small integer ids for interests, interned once per process (ids only need to be stable within it). */
+const interestIds = new Map<string, number>();
+function internInterest(i: string): number {
+  let id = interestIds.get(i);
+  if (id === undefined) interestIds.set(i, (id = interestIds.size));
+  return id;
+}
+
+/** The agent's interests as sorted distinct ids (cached on the agent: interests never change). */
+export function interestIdsOf(a: Agent): Int32Array {
+  let ids = a.interestIds;
+  if (!ids) {
+    const set = new Set<number>();
+    for (const i of a.interests) set.add(internInterest(i));
+    a.interestIds = ids = Int32Array.from(set).sort();
+  }
+  return ids;
+}
+
+/** Jaccard of two sorted distinct id lists: the same value as jaccardSets on the interest sets. */
+export function jaccardIds(a: Int32Array, b: Int32Array): number {
+  if (!a.length && !b.length) return 0;
+  let inter = 0;
+  for (let i = 0, j = 0; i < a.length && j < b.length;) {
+    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+  }
+  return inter / (a.length + b.length - inter);
 }
 
 export function jaccardSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
@@ -198,7 +241,7 @@ export function describeCandidate(self: Agent, other: Agent, via: Candidate['via
   const shared = other.persona.interests.filter((i) => self.interests.has(i));
   const c: Candidate = {
     id: other.id, name: other.persona.name, interests: other.persona.interests, shared_interests: shared,
-    similarity: jaccardSets(self.interests, other.interests), tie: ties.get(self.id, other.id),
+    similarity: jaccardIds(interestIdsOf(self), interestIdsOf(other)), tie: ties.get(self.id, other.id),
     met: self.met.get(other.id) ?? 0, popularity: index.indegree.get(other.id) ?? 0, mutual: index.mutual(self.id, other.id), via,
   };
   if (other.persona.occupation) c.occupation = other.persona.occupation;

@@ -123,7 +123,7 @@ export class World {
       signal?.throwIfAborted();
       let res: DecisionResponse<R>;
       try { res = model.decideNow(req); } catch (err) { return this.failed(modelName, req, at, err); }
-      at.tape.later(() => this.book(at.agent, at.phase, res.usage));
+      this.bookLater(at.tape, at.agent, at.phase, res.usage);
       return res;
     }
     return this.decideLater(model, modelName, req, at, signal);
@@ -144,7 +144,7 @@ export class World {
       slot.release();
     }
     this.recovered(req, at);
-    at.tape.later(() => this.book(at.agent, at.phase, res.usage));
+    this.bookLater(at.tape, at.agent, at.phase, res.usage);
     return res;
   }
 
@@ -174,6 +174,15 @@ export class World {
     if (!fallback) return undefined;
     this.fallback ??= new OfflineModel('offline-fallback', this.seed);
     return this.fallback.decideNow(req);
+  }
+
+  /**
+   * Book usage when the unit commits. A closure of its own so that it holds only the usage, not
+   * the response or request: at 10,000 agents a stage's deferred effects are alive until the
+   * stage ends, and whatever they hold is copied into the old generation by the GC.
+   */
+  private bookLater(tape: Tape, agent: string, phase: Phase, u: Usage): void {
+    tape.later(() => this.book(agent, phase, u));
   }
 
   private book(agent: string, phase: Phase, u: Usage): void {

@@ -2,7 +2,8 @@
 // complete round: events are written out at every round end (and run end); a file trace also
 // spills large rounds to disk in chunks (so a 10,000-agent round is never held in memory whole)
 // and, if the round is then discarded (an interrupted run), is cut back to the last round end.
-// Lines are encoded straight into byte chunks: no joined text, no second copy.
+// Lines are gathered as text and encoded into byte chunks in large pieces (one native call per
+// ~64 KB instead of one per line: at 10,000 agents a round is ~180,000 lines).
 // Works with a file path or any writable stream.
 import * as fs from 'node:fs';
 import type { Writable } from 'node:stream';
@@ -19,7 +20,8 @@ export interface TraceSink {
 const SPILL_BYTES = 4 << 20;
 /** Size of the byte chunks lines are encoded into. */
 const CHUNK_BYTES = 1 << 20;
-const NEWLINE = 10;
+/** Characters of text gathered before they are encoded into the current chunk. */
+const TEXT_BATCH = 1 << 16;
 
 function streamSink(out: Writable, closeStream: boolean): TraceSink {
   return {
@@ -53,6 +55,8 @@ export class TraceWriter {
   private full: Buffer[] = [];
   private chunk = Buffer.allocUnsafe(CHUNK_BYTES);
   private used = 0;
+  /** Lines not yet encoded (each ends with a newline). */
+  private text = '';
   private pendingBytes = 0;
   private pendingLines = 0;
   /** Bytes and lines handed to the sink so far (including any existing prefix when appending). */
@@ -87,31 +91,39 @@ export class TraceWriter {
     if (e.type === 'round_end' || e.type === 'run_end') {
       void this.flush();
       this.complete = { bytes: this.bytes, lines: this.lines };
-    } else if (this.pendingBytes > this.spill && this.sink.truncate) void this.flush();
+    } else if (this.pendingBytes + this.text.length > this.spill && this.sink.truncate) void this.flush();
   }
 
   readonly listener = (e: TraceEvent): void => this.event(e);
 
   private add(x: unknown): void {
-    const line = JSON.stringify(x);
-    // UTF-8 needs at most 3 bytes per UTF-16 unit; start a new chunk if this line might not fit.
-    const worst = line.length * 3 + 1;
+    this.text += JSON.stringify(x) + '\n';
+    this.pendingLines++;
+    if (this.text.length >= TEXT_BATCH) this.encode();
+  }
+
+  /** Encode the gathered text into the current chunk (a new one if it might not fit). */
+  private encode(): void {
+    const text = this.text;
+    if (!text) return;
+    this.text = '';
+    // UTF-8 needs at most 3 bytes per UTF-16 unit.
+    const worst = text.length * 3;
     if (this.used + worst > this.chunk.length) {
       if (this.used) this.full.push(this.chunk.subarray(0, this.used));
       this.chunk = Buffer.allocUnsafe(Math.max(CHUNK_BYTES, worst));
       this.used = 0;
     }
-    const n = this.chunk.write(line, this.used, 'utf8');
-    this.chunk[this.used + n] = NEWLINE;
-    this.used += n + 1;
-    this.pendingBytes += n + 1;
-    this.pendingLines++;
+    const n = this.chunk.write(text, this.used, 'utf8');
+    this.used += n;
+    this.pendingBytes += n;
   }
 
   private chain: Promise<void> = Promise.resolve();
 
   /** Write out everything buffered; resolves when it reached the sink. */
   flush(): Promise<void> {
+    this.encode();
     if (this.pendingLines) {
       const parts = this.full;
       if (this.used) parts.push(this.chunk.subarray(0, this.used));
@@ -131,6 +143,7 @@ export class TraceWriter {
 
   /** Drop the events of the unfinished round (an interrupted run): the trace ends at the last round end. */
   discard(): void {
+    this.text = '';
     this.full = [];
     this.used = 0;
     this.pendingBytes = 0;

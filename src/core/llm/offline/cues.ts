@@ -1,6 +1,6 @@
 // How the offline model "reads" its retrieved memories: advice and reflections it acts on, and how
 // it feels about particular people. Only retrieved memories count — forgotten advice has no effect.
-import { ADVICE_ACTIONS, type AdviceAction } from '../../trace/events';
+import type { AdviceAction } from '../../trace/events';
 import type { PersonaBrief, RetrievedMemory } from '../types';
 
 export type Emphasis = Record<AdviceAction, number>;
@@ -18,7 +18,7 @@ export function emphasis(p: PersonaBrief, memories: readonly RetrievedMemory[]):
   // The same retrieved set serves every message of a conversation: compute once per set.
   const cached = emphasisCache.get(memories);
   if (cached && cached.persona === p) return cached.e;
-  const e = Object.fromEntries(ADVICE_ACTIONS.map((a) => [a, 0])) as Emphasis;
+  const e: Emphasis = { reciprocate: 0, ask: 0, share: 0, plan: 0, support: 0, explore: 0 };
   const r = receptiveness(p);
   for (const m of memories) {
     const a = m.cues?.action;
