@@ -53,7 +53,7 @@ export class App {
       b.addEventListener('click', action);
       return b;
     };
-    const exports = (['png', 'svg', 'graphml', 'csv'] as ExportFormat[]).map((f) => button(f.toUpperCase(), `Export the network as ${f.toUpperCase()}`, () => this.export(f)));
+    const exports = (['png', 'svg', 'graphml', 'gexf', 'csv'] as ExportFormat[]).map((f) => button(f.toUpperCase(), `Export the network as ${f.toUpperCase()}`, () => this.export(f)));
     const header = el('header', { class: 'bar' }, this.title, this.status, this.models,
       el('span', { class: 'spacer' }), button('Fit', 'Fit the network to the panel (0)', () => this.network.fit()),
       el('span', { class: 'group', attrs: { role: 'group', 'aria-label': 'Export' } }, ...exports));
@@ -196,7 +196,7 @@ export class App {
       nodes: this.network.layout.nodes, links: this.network.layout.links, threshold: m.networkAt(this.displayRound)!.data.threshold,
       decor: this.network.currentDecor, theme: this.network.currentTheme, title: `${m.header.scenario.name}, round ${this.displayRound}`,
     });
-    const ext = format === 'csv' ? 'ties.csv' : format === 'graphml' ? 'ties.graphml' : format;
+    const ext = format === 'csv' || format === 'graphml' || format === 'gexf' ? `ties.${format}` : format;
     this.host.save(format, `${base}.${ext}`, data);
   }
 }

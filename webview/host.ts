@@ -32,7 +32,7 @@ function vscodeHost(api: VsCodeApi): ViewHost {
   };
 }
 
-const MIME: Record<ExportFormat, string> = { png: 'image/png', svg: 'image/svg+xml', graphml: 'application/xml', csv: 'text/csv' };
+const MIME: Record<ExportFormat, string> = { png: 'image/png', svg: 'image/svg+xml', graphml: 'application/xml', gexf: 'application/xml', csv: 'text/csv' };
 
 function standaloneHost(): ViewHost {
   const embedded = document.getElementById(EMBEDDED_TRACE_ID);

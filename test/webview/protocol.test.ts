@@ -59,9 +59,9 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '3');
 
-    for (const f of ['CSV', 'GRAPHML', 'SVG', 'PNG']) await page.click(`.bar button:has-text("${f}")`);
+    for (const f of ['CSV', 'GRAPHML', 'SVG', 'PNG', 'GEXF']) await page.click(`.bar button:has-text("${f}")`);
     const exports = (await posted(page)).filter((m): m is Extract<ViewMessage, { type: 'export' }> => m.type === 'export');
-    assert.deepEqual(exports.map((m) => m.format), ['csv', 'graphml', 'svg', 'png']);
+    assert.deepEqual(exports.map((m) => m.format), ['csv', 'graphml', 'svg', 'png', 'gexf']);
     const ties3 = expectedTies(trace, 3);
     const csv = exports[0].data.trimEnd().split('\r\n');
     assert.equal(csv[0], 'from,to,strength');
@@ -72,6 +72,8 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     assert.equal((exports[2].data.match(/<circle /g) ?? []).length, 12);
     assert.equal(Buffer.from(exports[3].data, 'base64').subarray(1, 4).toString(), 'PNG');
     assert.match(exports[0].fileName, /round-3\.ties\.csv$/);
+    assert.equal((exports[4].data.match(/<edge /g) ?? []).length, ties3);
+    assert.match(exports[4].fileName, /round-3\.ties\.gexf$/);
     assert.ok((await posted(page)).some((m) => m.type === 'selection' && m.agents[0] === 'p0'));
 
     await page.waitForFunction(() => (window as unknown as { saved?: ViewState }).saved?.round === 3);

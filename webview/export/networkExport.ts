@@ -1,6 +1,7 @@
 // Exports of the network on screen: PNG and SVG pictures of the whole network (fitted to a fixed
-// frame), and the ties as GraphML or CSV through the analysis layer's own writers.
+// frame), and the ties as GraphML, GEXF or CSV through the analysis layer's own writers.
 import { graphFromTies } from '../../src/core/analysis/graphFromTies';
+import { toGexf } from '../../src/core/analysis/gexf';
 import { toGraphML } from '../../src/core/analysis/graphml';
 import { escapeMarkup } from '../../src/core/analysis/markup';
 import { toTiesCsv } from '../../src/core/analysis/tiesCsv';
@@ -64,6 +65,7 @@ export function exportNetwork(format: ExportFormat, input: ExportInput): string 
     case 'png': return networkPng(input);
     case 'svg': return networkSvg(input);
     case 'graphml': return toGraphML(tieGraph(input));
+    case 'gexf': return toGexf(tieGraph(input), { description: input.title });
     case 'csv': return toTiesCsv(tieGraph(input));
   }
 }

@@ -27,7 +27,7 @@ export type HostMessage =
   /** Select agents (e.g. from a memory inspector or the CodeLens of a persona). */
   | { type: 'select'; agents: string[] };
 
-export type ExportFormat = 'png' | 'svg' | 'graphml' | 'csv';
+export type ExportFormat = 'png' | 'svg' | 'graphml' | 'gexf' | 'csv';
 
 /** Persisted by the view (vscode.setState / the serializer): enough to come back where the user was. */
 export interface ViewState {
@@ -66,7 +66,7 @@ export type ViewMessage =
 
 const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select']);
 const VIEW_TYPES = new Set<ViewMessage['type']>(['ready', 'selection', 'export', 'error']);
-const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'csv']);
+const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'gexf', 'csv']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
