@@ -6,4 +6,4 @@ cd "$(dirname "$0")"
 CHROMIUM="${CHROMIUM_PATH:-/usr/bin/chromium}"
 "$CHROMIUM" --headless --no-sandbox --disable-gpu --hide-scrollbars --force-device-scale-factor=1 \
   --default-background-color=00000000 --window-size=128,128 --screenshot="$PWD/icon.png" "file://$PWD/icon.svg" 2>/dev/null
-file icon.png
+echo "wrote $PWD/icon.png"
