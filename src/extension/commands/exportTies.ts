@@ -13,15 +13,22 @@ const FORMATS: { label: string; description: string; format: TieFormat; dynamic:
   { label: 'CSV', description: 'from,to,strength — pandas, R, spreadsheets', format: 'csv', dynamic: false },
 ];
 
-/** Arguments are optional (the palette passes none): the trace file. */
+/** What a caller may settle instead of asking: the format and where to write. */
+export interface ExportChoices { format?: TieFormat; dynamic?: boolean; target?: vscode.Uri }
+
+/**
+ * Arguments are optional (the palette passes none): the trace file, and choices that skip the
+ * questions. Returns the written file.
+ */
 export function exportTiesCommand(_ctx: SocietyContext) {
-  return async (traceUri?: vscode.Uri): Promise<vscode.Uri | undefined> => {
+  return async (traceUri?: vscode.Uri, choices: ExportChoices = {}): Promise<vscode.Uri | undefined> => {
     const trace = traceUri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Export Ties', title: 'Export the ties of a run', filters: { 'Run traces': ['jsonl'] } }))?.[0];
     if (!trace) return undefined;
-    const choice = await vscode.window.showQuickPick(FORMATS, { title: 'Export Ties', placeHolder: 'Format' });
+    const given = choices.format && FORMATS.find((f) => f.format === choices.format && f.dynamic === !!choices.dynamic);
+    const choice = given || await vscode.window.showQuickPick(FORMATS, { title: 'Export Ties', placeHolder: 'Format' });
     if (!choice) return undefined;
     const defaultUri = vscode.Uri.joinPath(trace, '..', `ties${choice.dynamic ? '-over-rounds' : ''}${TIE_FORMAT_EXTENSIONS[choice.format]}`);
-    const target = await vscode.window.showSaveDialog({ defaultUri, title: 'Export Ties', filters: { [choice.label]: [TIE_FORMAT_EXTENSIONS[choice.format].slice(1)] } });
+    const target = choices.target ?? await vscode.window.showSaveDialog({ defaultUri, title: 'Export Ties', filters: { [choice.label]: [TIE_FORMAT_EXTENSIONS[choice.format].slice(1)] } });
     if (!target) return undefined;
     try {
       const text = exportTraceTies(loadTrace(trace.fsPath), choice.format, { dynamic: choice.dynamic });

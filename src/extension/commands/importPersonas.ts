@@ -29,9 +29,15 @@ async function freeFolder(base: vscode.Uri, name: string): Promise<vscode.Uri> {
   throw new Error(`no free folder name for ${name}`);
 }
 
-/** Arguments are optional (the palette passes none): a file or files to import, as the explorer passes them. */
+/** What a caller may settle instead of asking: the simulator and the scenario's name. */
+export interface ImportChoices { source?: ImportSource; name?: string }
+
+/**
+ * Arguments are optional (the palette passes none): a file or files to import, as the explorer
+ * passes them, and choices that skip the questions. Returns the written scenario.
+ */
 export function importPersonasCommand(ctx: SocietyContext) {
-  return async (clicked?: vscode.Uri | vscode.Uri[], selected?: vscode.Uri[]): Promise<vscode.Uri | undefined> => {
+  return async (clicked?: vscode.Uri | vscode.Uri[], selected?: vscode.Uri[], choices: ImportChoices = {}): Promise<vscode.Uri | undefined> => {
     const given = selected?.length ? selected : Array.isArray(clicked) ? clicked : clicked ? [clicked] : undefined;
     const picked = given ?? await vscode.window.showOpenDialog({
       canSelectMany: true, openLabel: 'Import', title: 'Import Personas from TinyTroupe or OASIS',
@@ -39,10 +45,10 @@ export function importPersonasCommand(ctx: SocietyContext) {
     });
     if (!picked?.length) return undefined;
     const sources = await Promise.all(picked.map(async (uri) => ({ file: uri.fsPath, text: new TextDecoder().decode(await vscode.workspace.fs.readFile(uri)) })));
-    const source = await pickKind(sources);
+    const source = choices.source ?? await pickKind(sources);
     if (!source) return undefined;
     const defaultName = `${source === 'tinytroupe' ? 'TinyTroupe' : 'OASIS'} import`;
-    const name = await vscode.window.showInputBox({ title: 'Import Personas', prompt: 'Name of the scenario that includes the imported personas', value: defaultName, validateInput: (v) => (v.trim() ? undefined : 'Give it a name') });
+    const name = choices.name ?? await vscode.window.showInputBox({ title: 'Import Personas', prompt: 'Name of the scenario that includes the imported personas', value: defaultName, validateInput: (v) => (v.trim() ? undefined : 'Give it a name') });
     if (!name?.trim()) return undefined;
     const result = importPersonas(source, sources, { scenario: name.trim() });
     if (!warningsChannel) {
