@@ -102,6 +102,10 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await s.wb.page.keyboard.press('Control+Shift+E');
     const header = s.wb.page.locator('.pane-header', { hasText: /^Society$/i });
     if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    // The folder tree above takes most of the sidebar; collapse it so the Society tree's rows
+    // (a virtualized list: rows out of view do not exist) have room.
+    const folders = s.wb.page.locator('.pane-header', { hasText: /^Workspace$/i });
+    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     const tree = s.wb.page.locator('.pane', { has: header }).locator('.monaco-list');
     const row = (text: string | RegExp) => tree.locator('.monaco-list-row', { hasText: text }).first();
     await row(path.basename(path.dirname(traceFile))).locator('.label-description', { hasText: 'shown in editor' }).waitFor();
@@ -112,6 +116,20 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await s.wb.page.locator('.tab.active', { hasText: 'trace.jsonl' }).waitFor();
     await s.wb.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${newest.line},` }).waitFor();
     await s.wb.screenshot('memory-tree');
+  });
+
+  it('the memory inspector comes back after a window reload, on the same run, agent and retrieval query', async () => {
+    // Bring the inspector's tab to the front (the trace opened over it): VS Code revives a
+    // restored webview when it is shown.
+    await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).click();
+    await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
+    await s.wb.command('Developer: Reload Window');
+    await s.wb.page.locator('[id="status.problems"]').waitFor();
+    const inspector = await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
+    // The query typed before the reload is in the restored view state and ranked again.
+    assert.equal(await inspector.locator('input[aria-label="Retrieval query"]').inputValue(), 'weekend plans');
+    await inspector.locator('.preview-result[data-rows="8"]').waitFor();
+    await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).waitFor();
   });
 });
 
