@@ -17,22 +17,21 @@ export function textOf(value: unknown): string | undefined {
 }
 
 /**
- * Strings of a list: plain strings, or one-field objects like TinyTroupe's older
- * `[{"trait": "..."}]`. A single string counts as a list of one.
+ * The texts in a value, in order: a string is a list of one; lists and objects (like TinyTroupe's
+ * older `[{"trait": "..."}]`) are searched all the way down.
  */
 export function textList(value: unknown): string[] {
-  const items = Array.isArray(value) ? value : value === undefined || value === null ? [] : [value];
-  return items.flatMap((item) => {
-    const text = textOf(item);
-    if (text !== undefined) return [text];
-    if (item && typeof item === 'object' && !Array.isArray(item)) return Object.values(item).flatMap((v) => textOf(v) ?? []);
-    return [];
-  });
+  const text = textOf(value);
+  if (text !== undefined) return [text];
+  if (Array.isArray(value)) return value.flatMap(textList);
+  if (value && typeof value === 'object') return Object.values(value).flatMap(textList);
+  return [];
 }
 
 /** Interests compare as exact strings, so they are normalised: words lower-cased unless they are acronyms or camel-cased ("AI safety", "GPUs"), trailing punctuation dropped. */
 export function interestLabel(text: string): string {
-  return text.trim().replace(/[.;,!]+$/, '').split(/\s+/).map((w) => (/^.[^A-Z]*$/.test(w) ? w.toLowerCase() : w)).join(' ');
+  const words = text.trim().replace(/[.;,!]+$/, '').trim() || text.trim();
+  return words.split(/\s+/).map((w) => (/^.[^A-Z]*$/.test(w) ? w.toLowerCase() : w)).join(' ');
 }
 
 /** "long_term_goals" → "Long term goals". */
@@ -63,12 +62,16 @@ export class AgentBuilder {
     this.warnings.add(this.file, message, this.name);
   }
 
-  /** Sets a string field; returns whether the value was usable. */
-  text(field: 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group', value: unknown): boolean {
+  /**
+   * Sets a string field from the source's `source` key. When the field is already set the value
+   * becomes a memory labelled `label`; a value that is not text goes to keep().
+   */
+  text(field: 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group', value: unknown, source: string, label = fieldLabel(source)): void {
+    if (isEmpty(value)) return;
     const text = textOf(value);
-    if (text === undefined) return false;
-    this.persona[field] = text;
-    return true;
+    if (text === undefined) this.keep(source, value, label);
+    else if (this.persona[field] === undefined) this.persona[field] = text;
+    else if (this.persona[field] !== text) this.memories(label, text, IMPORTANCE.fact);
   }
 
   age(value: unknown, source = 'age'): void {

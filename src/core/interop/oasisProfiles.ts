@@ -17,14 +17,12 @@ export const FOLLOW_TIE = 0.6;
 /** Columns about the source platform's accounts and activity rather than the person. */
 const PLATFORM_FIELDS = new Set(['', 'user_id', 'created_at', 'followers_count', 'following_count', 'tweets_id', 'activity_level', 'activity_level_frequency', 'following_list']);
 
-/** A list field that may be a JSON array or a CSV cell holding a Python literal. */
+/** A list field that may be a JSON array or a CSV cell holding a Python literal; undefined when it is neither. */
 function listValue(value: unknown): unknown[] | undefined {
   if (Array.isArray(value)) return value;
-  if (typeof value === 'number') return [];
-  if (typeof value !== 'string' || !value.trim()) return [];
-  // OASIS reads a bare number here as "follows nobody".
-  if (!value.trim().startsWith('[')) return /^\s*-?\d+\s*$/.test(value) ? [] : [value];
-  return parsePythonList(value);
+  if (typeof value !== 'string') return undefined;
+  if (!value.trim()) return [];
+  return value.trim().startsWith('[') ? parsePythonList(value) : [value];
 }
 
 function mapProfile(record: Record<string, unknown>, index: number, file: string, warnings: WarningBook): ForeignAgent | undefined {
@@ -36,34 +34,44 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
     handled.add(key);
     if (record[key] !== undefined && record[key] !== null && record[key] !== '') map(record[key]);
   };
-  // The long character text is what OASIS puts in the agent's prompt, so it is the bio; the short
-  // public profile line becomes a memory when both are present and differ.
-  const character = textOf(record.persona) ?? textOf(record.user_char);
-  const profileLine = textOf(record.bio) ?? textOf(record.description);
-  for (const key of ['persona', 'user_char', 'bio', 'description']) handled.add(key);
-  if (character) b.text('bio', character); else if (profileLine) b.text('bio', profileLine);
-  if (character && profileLine && profileLine !== character) b.memories('My profile says', profileLine, IMPORTANCE.profile);
-  for (const key of ['persona', 'user_char']) if (textOf(record[key]) && textOf(record[key]) !== character) b.memories('Character', record[key], IMPORTANCE.profile);
+  // The handle the others knew the agent by, and a display name the realname replaced.
+  for (const [key, label] of [['name', 'Also known as'], ['username', 'My username']] as const) {
+    const text = textOf(record[key]);
+    if (text !== undefined && text !== name) b.memories(label, text, IMPORTANCE.other);
+    else if (text === undefined && record[key] !== undefined) b.keep(key, record[key]);
+  }
+  // The long character text (persona, user_char) is what OASIS puts in the agent's prompt, so it
+  // is the bio; the short public profile line (bio, description) and any further distinct text
+  // become memories.
+  const texts = (['persona', 'user_char', 'bio', 'description'] as const).map((key) => ({ key, text: textOf(record[key]) }));
+  const bio = texts.find((t) => t.text !== undefined);
+  for (const { key, text } of texts) {
+    handled.add(key);
+    if (text === undefined) { if (record[key] !== undefined) b.keep(key, record[key]); continue; }
+    if (key === bio?.key) b.text('bio', text, key);
+    else if (text !== bio?.text) b.memories(key === 'persona' || key === 'user_char' ? 'Character' : 'My profile says', text, IMPORTANCE.profile);
+  }
 
   take('age', (v) => b.age(v));
-  take('gender', (v) => b.text('gender', v));
-  take('country', (v) => b.text('location', v));
-  take('profession', (v) => b.text('occupation', v));
+  take('gender', (v) => b.text('gender', v, 'gender'));
+  take('country', (v) => b.text('location', v, 'country'));
+  take('profession', (v) => b.text('occupation', v, 'profession'));
   take('mbti', (v) => {
     const traits = traitsFromMbti(String(v));
     if (traits) { b.traits(traits); b.memories('MBTI type', v, IMPORTANCE.profile); } else b.warn(`mbti '${String(v)}' is not an MBTI type: traits left at their defaults`);
   });
   take('interested_topics', (v) => {
     const topics = listValue(v);
-    if (topics) b.interests(topics); else b.warn(`interested_topics '${String(v).slice(0, 40)}' is not a list: not imported`);
+    if (topics) b.interests(topics); else b.keep('interested_topics', v);
   });
   take('previous_tweets', (v) => {
     const posts = listValue(v);
-    if (posts) b.memories('I posted', textList(posts), IMPORTANCE.post); else b.warn('previous_tweets is not a list: not imported');
+    b.memories('I posted', textList(posts ?? v), IMPORTANCE.post);
   });
   take('following_agentid_list', (v) => {
-    const ids = listValue(v);
-    if (!ids) { b.warn(`following_agentid_list '${String(v).slice(0, 40)}' is not a list of agent ids: no ties imported`); return; }
+    // OASIS reads a bare number here as "follows nobody".
+    const ids = typeof v === 'number' || (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) ? [] : listValue(v);
+    if (!ids) { b.warn(`following_agentid_list '${JSON.stringify(v).slice(0, 40)}' is not a list of agent ids: no ties imported`); return; }
     for (const id of ids) b.link({ to: { key: String(id) }, tie: FOLLOW_TIE, note: 'follows them' });
   });
   for (const [key, value] of Object.entries(record)) {

@@ -67,21 +67,23 @@ function mapPerson(persona: Json, file: string, warnings: WarningBook): ForeignA
   };
 
   take('age', (v) => b.age(v));
-  take('gender', (v) => b.text('gender', v));
-  take('residence', (v) => b.text('location', v));
-  take('country_of_residence', (v) => { if (!b.persona.location) b.text('location', v); });
-  take('current_location', (v) => { if (!b.persona.location) b.text('location', v); else b.memories('Currently in', v, IMPORTANCE.fact); });
+  take('gender', (v) => b.text('gender', v, 'gender'));
+  take('residence', (v) => b.text('location', v, 'residence'));
+  take('country_of_residence', (v) => b.text('location', v, 'country_of_residence'));
+  take('current_location', (v) => b.text('location', v, 'current_location', 'Currently in'));
   take('nationality', (v) => b.memories('Nationality', v, IMPORTANCE.profile));
-  take('style', (v) => b.text('style', v));
+  take('style', (v) => b.text('style', v, 'style'));
   take('occupation', (v) => {
     const text = occupationText(v);
     if (text) b.persona.occupation = text;
-    if (isObject(v)) {
-      b.text('bio', v.description);
-      for (const [k, rest] of Object.entries(v)) if (!['title', 'organization', 'description'].includes(k)) b.keep(`occupation.${k}`, rest);
+    if (!isObject(v)) { if (!text) b.keep('occupation', v); return; }
+    b.text('bio', v.description, 'occupation.description', 'Work');
+    for (const [k, rest] of Object.entries(v)) {
+      const carried = (k === 'title' || k === 'organization') && textOf(rest) !== undefined;
+      if (!carried && k !== 'description') b.keep(`occupation.${k}`, rest);
     }
   });
-  take('occupation_description', (v) => { if (!b.persona.bio) b.text('bio', v); else b.memories('Work', v, IMPORTANCE.profile); });
+  take('occupation_description', (v) => b.text('bio', v, 'occupation_description', 'Work'));
   take('education', (v) => b.memories('Education', v, IMPORTANCE.fact));
   take('long_term_goals', (v) => b.memories('Long-term goal', v, IMPORTANCE.goal));
   take('personality', (v) => {

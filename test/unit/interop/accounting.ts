@@ -19,10 +19,11 @@ export function assertAccountedFor(result: ImportResult, persona: PersonaDraft, 
   const warned = result.warnings.filter((w) => w.agents.length === 0 || w.agents.includes(persona.name)).map((w) => w.message).join('\n');
   for (const leaf of leaves(source)) {
     if (ignore.some((prefix) => leaf.key === prefix || leaf.key.startsWith(`${prefix}.`))) continue;
-    const text = leaf.text.toLowerCase().replace(/[.;,!]+$/, '');
+    // Interests are normalised: trailing punctuation dropped, spaces collapsed, most words lower-cased.
+    const variants = [leaf.text.toLowerCase(), leaf.text.toLowerCase().replace(/[.;,!]+$/, '').trim().replace(/\s+/g, ' ')].filter((v) => v);
     // A name that became a tie is there as the other persona's id.
     const asId = persona.relationships?.some((r) => r.with === slugId(leaf.text) || r.with.startsWith(`${slugId(leaf.text)}_`)) ?? false;
-    const inPersona = asId || carried.includes(JSON.stringify(text).slice(1, -1)) || carried.includes(text);
+    const inPersona = asId || variants.some((text) => carried.includes(JSON.stringify(text).slice(1, -1)));
     assert.ok(inPersona || warned.includes(leaf.key.split('.')[0]), `${persona.name}: '${leaf.key}' value ${JSON.stringify(leaf.text).slice(0, 80)} was dropped without a warning`);
   }
 }

@@ -56,12 +56,13 @@ describe('OASIS import', () => {
       assert.equal(user0.id, 'user0');
       assert.equal(user0.bio, 'You are a marketing lecturer who loves a debate about branding.');
       assert.deepEqual(user0.memories?.map((m) => m.text), [
+        'My username: user0',
         'My profile says: Lecturer in marketing at a business school',
         'I posted: Marking essays all weekend.',
         "I posted: Students don't read the brief.",
       ]);
       // Identical description and user_char: one bio, no duplicate memory.
-      assert.equal(byName(result, 'user_1').memories, undefined);
+      assert.deepEqual(byName(result, 'user_1').memories?.map((m) => m.text), ['My username: user1']);
       // Empty user_char: the description is the bio.
       assert.equal(byName(result, 'user_3').bio, 'Software engineer, music lover, "whiskey aficionado"');
       assert.equal(byName(result, 'user_2').bio, 'You cook, you cycle, you explore.\nYou post photos of every meal.');
