@@ -16,7 +16,11 @@ export interface GexfOptions {
   description?: string;
 }
 
-const e = escapeMarkup;
+/**
+ * Text for a quoted attribute value. Everything in GEXF lives in attributes, where XML parsers
+ * turn a raw tab or line break into a space; character references keep them.
+ */
+const e = (value: unknown): string => escapeMarkup(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
 
 function gexfType(values: unknown[]): GexfType {
   const present = values.filter((v) => v !== undefined && v !== null);

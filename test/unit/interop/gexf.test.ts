@@ -2,6 +2,8 @@
 // persona strings hold, and exactly the tie network the analysis layer computes at every round.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fc from 'fast-check';
+import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -81,6 +83,21 @@ describe('GEXF export', function () {
       }
       assert.equal(children(root, 'node').filter((n) => spellsCover(n, round)).length, graph.order);
     }
+  });
+
+  it('stays well-formed for any persona strings, and reads back what XML can carry', () => {
+    const xmlCarries = (s: string) => s.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '');
+    const name = fc.string({ unit: 'binary', maxLength: 20 });
+    // Ids are prefixed: graphology 0.26 mistakes a node called "constructor" or "toString" for an existing neighbour.
+    const id = fc.string({ minLength: 1, maxLength: 8 }).map((s) => `id:${s}`);
+    fc.assert(fc.property(fc.uniqueArray(id, { minLength: 2, maxLength: 5 }), name, name, (ids, label, group) => {
+      const graph = graphFromTies(ids.map((id) => ({ id, attrs: { name: label, group, openness: 0.5 } })), [{ from: ids[0], to: ids[1], strength: 0.9 }], 0.5);
+      const doc = parseStrictXml(toGexf(graph, { description: label }));
+      const nodes = children(doc.documentElement!, 'node');
+      assert.deepEqual(nodes.map((n) => n.getAttribute('id')), ids.map(xmlCarries));
+      for (const n of nodes) assert.equal(n.getAttribute('label'), xmlCarries(label));
+      assert.equal(children(doc.documentElement!, 'edge').length, 1);
+    }), { numRuns: 300 });
   });
 
   it('reads back in NetworkX when python3 has it (not required)', function () {
