@@ -4,7 +4,7 @@
 // conversation runs inside one unit of work: its messages go to that unit's tape, and what the
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
-import type { EncounterEvent } from '../trace/events';
+import type { EncounterEvent, MemoryCues } from '../trace/events';
 import type { RetrievedMemory, TranscriptLine } from '../llm/types';
 import type { Agent } from './agent';
 import { rememberIntroductions } from './introductions';
@@ -51,8 +51,9 @@ export async function talk(world: World, conv: Conversation, tape: Tape, signal?
     const decided = world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id }, signal);
     const res = decided instanceof Promise ? await decided : decided;
     if (!res) continue;
-    const line: TranscriptLine = { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text };
-    if (res.topic) line.topic = res.topic;
+    const line: TranscriptLine = res.topic
+      ? { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text, topic: res.topic }
+      : { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text };
     conv.transcript.push(line);
     world.roundStats.messages++;
     tape.say({
@@ -91,8 +92,9 @@ function rememberAs(world: World, conv: Conversation, self: Agent): void {
     (tr.some((l) => l.act === 'support') ? 2 : 0) + (planned ? 2 : 0);
   const where = conv.room ? `In room ${conv.room.name}, talked with ${names.join(', ')}` : `Talked with ${names[0]}`;
   const text = `${where}${topics.length ? ` about ${topics.slice(0, 3).join(', ')}` : ''}.${notes.length ? ' ' + notes.join(' ') : ''}`;
-  world.remember(self, 'conversation', text, importance, {
-    ...(others.length === 1 ? { partner: others[0].id } : {}), ...(topics[0] ? { topic: topics[0] } : {}),
-  });
+  const cues: MemoryCues = {};
+  if (others.length === 1) cues.partner = others[0].id;
+  if (topics[0]) cues.topic = topics[0];
+  world.remember(self, 'conversation', text, importance, cues);
   rememberIntroductions(world, conv, self);
 }

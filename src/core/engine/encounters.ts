@@ -163,8 +163,9 @@ export function proposeCandidates(
   }
   // The best `count − explore` of the pool (stable: earlier draws win ties).
   const keep = count - explore, best: string[] = [], scores: number[] = [];
+  const mine = viewOf(self, ties, index);
   for (const s of pool) {
-    const score = recommendScore(self, agents.get(s.id)!, ties, index);
+    const score = scoreFrom(mine, agents.get(s.id)!, index);
     let pos = best.length;
     if (pos === keep && !(score > scores[keep - 1])) continue;
     if (pos < keep) { best.push(s.id); scores.push(score); } else pos--;
@@ -187,9 +188,21 @@ export function proposeCandidates(
  * by friends in common as social platforms do.
  */
 export function recommendScore(self: Agent, other: Agent, ties: TieTable, index: EncounterIndex): number {
-  const sim = jaccardIds(interestIdsOf(self), interestIdsOf(other));
-  const bond = Math.max(ties.get(self.id, other.id), self.ratedBy.get(other.id) ?? 0);
-  const mutual = index.mutual(self.id, other.id);
+  return scoreFrom(viewOf(self, ties, index), other, index);
+}
+
+/** What scoring needs of the agent being recommended to, looked up once per proposal rather than per candidate. */
+interface SelfView { agent: Agent; ids: Int32Array; ties: ReadonlyMap<string, { strength: number }>; strong?: ReadonlySet<string> }
+
+function viewOf(self: Agent, ties: TieTable, index: EncounterIndex): SelfView {
+  return { agent: self, ids: interestIdsOf(self), ties: ties.outgoing(self.id), strong: index.strong.get(self.id) };
+}
+
+function scoreFrom(me: SelfView, other: Agent, index: EncounterIndex): number {
+  const sim = jaccardIds(me.ids, interestIdsOf(other));
+  const bond = Math.max(me.ties.get(other.id)?.strength ?? 0, me.agent.ratedBy.get(other.id) ?? 0);
+  let mutual = 0;
+  if (me.strong) for (const via of me.strong) if (via !== other.id && index.strong.get(via)?.has(other.id)) mutual++;
   return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, (index.indegree.get(other.id) ?? 0) / 10) + 0.6 * Math.min(1, mutual / 2);
 }
 

@@ -37,7 +37,7 @@ export async function evaluatePartner(world: World, rater: Agent, ratee: Agent, 
     const valence = 2 * rating - 1;
     const topic = transcript.find((l) => l.from === ratee.id && l.topic)?.topic;
     world.remember(rater, 'evaluation', `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${res.text}`,
-      3 + 5 * Math.abs(valence), { partner: ratee.id, valence, ...(topic ? { topic } : {}) });
+      3 + 5 * Math.abs(valence), topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence });
 
     ratee.ratedBy.set(rater.id, rating);
     recordRating(ratee.window, rating);

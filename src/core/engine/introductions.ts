@@ -5,6 +5,7 @@
 // triadic closure by introduction; nothing is arranged by the engine.
 import type { Agent } from './agent';
 import type { Conversation } from './conversation';
+import type { MemoryCues } from '../trace/events';
 import type { World } from './world';
 
 /** Importance of remembering that someone was introduced to me. */
@@ -19,11 +20,12 @@ export function introductionsTo(world: World, conv: Conversation, listener: Agen
     if (line.from === listener.id) continue;
     const by = conv.members.find((m) => m.id === line.from);
     if (!by) continue;
-    by.met.forEach((_n, id) => {
-      if (id === listener.id || listener.met.has(id) || out.some((i) => i.friend.id === id)) return;
+    for (const id of by.met.keys()) {
+      if (id === listener.id || listener.met.has(id)) continue;
       const friend = world.agents.get(id);
-      if (friend && line.text.includes(friend.persona.name)) out.push({ by, friend, ...(line.topic ? { topic: line.topic } : {}) });
-    });
+      if (!friend || !line.text.includes(friend.persona.name) || out.some((i) => i.friend.id === id)) continue;
+      out.push(line.topic ? { by, friend, topic: line.topic } : { by, friend });
+    }
   }
   return out;
 }
@@ -33,11 +35,18 @@ export function introductionsTo(world: World, conv: Conversation, listener: Agen
  * made it: valence = ½·tie(listener → introducer), so a friend's word counts and a stranger's
  * does not (a friend of a friend starts out with some goodwill).
  */
+function cuesOf(i: Introduction, trust: number): MemoryCues {
+  const cues: MemoryCues = { partner: i.friend.id };
+  if (i.topic) cues.topic = i.topic;
+  if (trust > 0) cues.valence = trust;
+  return cues;
+}
+
 export function rememberIntroductions(world: World, conv: Conversation, listener: Agent): void {
   for (const i of introductionsTo(world, conv, listener)) {
     const trust = Math.round(50 * world.ties.get(listener.id, i.by.id)) / 100;
     world.remember(listener, 'observation',
       `${i.by.persona.name} introduced me to ${i.friend.persona.name}${i.topic ? `, who is into ${i.topic}` : ''}.`,
-      INTRODUCTION_IMPORTANCE, { partner: i.friend.id, ...(i.topic ? { topic: i.topic } : {}), ...(trust > 0 ? { valence: trust } : {}) });
+      INTRODUCTION_IMPORTANCE, cuesOf(i, trust));
   }
 }

@@ -67,8 +67,11 @@ function retrieveMemories(world: World, t: Turn): void | Promise<void> {
 /** Decide: choose `per_round` partners. In random mode the platform pairs people; no choice is made. */
 async function decide(world: World, t: Turn): Promise<void> {
   const policy = world.settings.world.encounters;
-  if (policy.mode === 'random') { t.partners = t.candidates.slice(0, policy.per_round); return; }
+  if (policy.mode === 'random') { t.partners = t.candidates.slice(0, policy.per_round); t.candidates = []; return; }
   let pool = [...t.candidates, ...rememberedPeople(world, t)];
+  // Nothing reads the candidates after the choice: let them go now, not at the round's end (at
+  // 10,000 agents a round's worth would all be copied into the old generation by the GC).
+  t.candidates = [];
   for (let k = 0; k < policy.per_round && pool.length; k++) {
     const decided = world.decide(t.agent.model, {
       kind: 'choose_partner', key: `choose:${world.round}:${t.agent.id}:${k}`, round: world.round,
@@ -156,9 +159,13 @@ async function coach(world: World, t: Turn): Promise<void> {
   const c = world.settings.coaching;
   if (!c.enabled || !t.rewards || world.round % Math.max(1, c.every) !== 0) return;
   const a = t.agent;
-  const warm = [...a.ratedBy].filter(([id, r]) => r >= 0.5 && world.agents.has(id))
-    .map(([id, rating]) => ({ id, name: world.agents.get(id)!.persona.name, rating, recent: t.recentPartners.includes(id) }))
-    .sort((x, y) => y.rating - x.rating || (x.id < y.id ? -1 : 1));
+  // Partners who rated the agent warmly (≥ 0.5) and are still here, warmest first.
+  const warm: { id: string; name: string; rating: number; recent: boolean }[] = [];
+  a.ratedBy.forEach((rating, id) => {
+    const other = rating >= 0.5 ? world.agents.get(id) : undefined;
+    if (other) warm.push({ id, name: other.persona.name, rating, recent: t.recentPartners.includes(id) });
+  });
+  warm.sort((x, y) => y.rating - x.rating || (x.id < y.id ? -1 : 1));
   const decided = world.decide(c.model ?? 'default', {
     kind: 'advise', key: `advise:${world.round}:${a.id}`, round: world.round, setting: world.settings.world.setting,
     persona: a.brief, memories: t.retrieved,
@@ -171,7 +178,7 @@ async function coach(world: World, t: Turn): Promise<void> {
   const partner = res.partner && world.agents.has(res.partner) ? res.partner : undefined;
   t.tape.say({ type: 'advice', round: world.round, agent: a.id, driver: res.driver, action: res.action, text: res.text, ...(partner ? { partner } : {}), ...usageField(res.usage) });
   // Advice on a badly met need is more memorable: importance 5 + 3·(1 − raw_d).
-  world.remember(a, 'advice', res.text, 5 + 3 * (1 - (t.rewards.raw[res.driver] ?? 0)), { action: res.action, driver: res.driver, ...(partner ? { partner } : {}) }, t.tape);
+  world.remember(a, 'advice', res.text, 5 + 3 * (1 - (t.rewards.raw[res.driver] ?? 0)), partner ? { action: res.action, driver: res.driver, partner } : { action: res.action, driver: res.driver }, t.tape);
 }
 
 /** Reflect: when enough has happened, consolidate recent memories into insights. */

@@ -78,8 +78,9 @@ export class World {
 
   /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
   remember(agent: Agent, kind: MemoryKind, text: string, importance: number, cues?: MemoryCues, tape?: Tape): MemoryRecord {
-    const memory: MemoryRecord = { id: agent.nextMemoryId++, round: this.round, kind, text, importance: Math.max(1, Math.min(10, Math.round(importance))) };
-    if (cues) memory.cues = cues;
+    const id = agent.nextMemoryId++, round = this.round, imp = Math.max(1, Math.min(10, Math.round(importance)));
+    // One literal per shape: a property added afterwards would cost every record an extra backing store.
+    const memory: MemoryRecord = cues ? { id, round, kind, text, importance: imp, cues } : { id, round, kind, text, importance: imp };
     appendMemory(agent.memories, memory);
     if (kind !== 'reflection') agent.sinceReflection += memory.importance;
     const e: TraceEvent = { type: 'memory', round: this.round, agent: agent.id, memory };
