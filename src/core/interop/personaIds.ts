@@ -12,9 +12,16 @@ export function slugId(text: string): string {
   return slug;
 }
 
+/**
+ * Ids the schema allows but the analysis layer cannot hold: graphology 0.26 keeps neighbours in
+ * plain objects, so a node called "constructor" seems linked to everyone and `society report`
+ * fails. An imported agent of that name gets "constructor_2".
+ */
+const RESERVED = ['constructor'];
+
 /** Hands out unique ids: the second "maya_chen" becomes "maya_chen_2". */
 export class PersonaIdAllocator {
-  private readonly taken = new Set<string>();
+  private readonly taken = new Set<string>(RESERVED);
 
   /** The first hint that leaves a slug wins ("<&>" as a handle falls back to the name). */
   allocate(...hints: string[]): string {

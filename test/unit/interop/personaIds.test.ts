@@ -23,6 +23,7 @@ describe('persona ids', () => {
     assert.equal(ids.allocate('<&>', 'Bob Smith'), 'bob_smith');
     assert.equal(ids.allocate('<&>', '山田'), 'persona');
     assert.equal(ids.allocate(''), 'persona_2');
+    assert.equal(ids.allocate('Constructor'), 'constructor_2');
   });
 
   it('always matches the schema pattern', () => {
