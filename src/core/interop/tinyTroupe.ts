@@ -19,10 +19,16 @@ const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Arr
 
 interface Spec { kind: 'person' | 'fragment'; persona: Json }
 
+/** Top-level keys of a spec that are its envelope rather than the person. */
+const ENVELOPE = new Set(['type', 'persona', 'json_serializable_class_name', '_configuration', 'name', '_mental_faculties']);
+
 /** The specs one parsed file holds (a spec, or a list of them); unknown shapes are reported. */
 function specsOf(value: unknown, file: string, warnings: WarningBook): Spec[] {
   if (Array.isArray(value)) return value.flatMap((v) => specsOf(v, file, warnings));
   if (!isObject(value)) { warnings.add(file, 'not a TinyTroupe agent or fragment (expected a JSON object): skipped'); return []; }
+  if (isObject(value.persona) || isObject(value._configuration)) {
+    for (const key of Object.keys(value)) if (!ENVELOPE.has(key)) warnings.add(file, `top-level '${key}' is not part of the persona: not imported`);
+  }
   if (value.type === 'Fragment' && isObject(value.persona)) return [{ kind: 'fragment', persona: value.persona }];
   if (isObject(value.persona)) return [{ kind: 'person', persona: value.persona }];
   if (isObject(value._configuration)) {
@@ -34,17 +40,21 @@ function specsOf(value: unknown, file: string, warnings: WarningBook): Spec[] {
   return [];
 }
 
-/** Deep merge of a fragment into a persona: objects merge, lists extend, the persona's scalars win. */
-export function mergeFragment(persona: Json, fragment: Json): Json {
+/**
+ * Deep merge of a fragment into a persona: objects merge, lists extend, the persona's scalars
+ * win; `conflict` hears the path of each fragment value that lost.
+ */
+export function mergeFragment(persona: Json, fragment: Json, conflict: (path: string) => void = () => {}, at = ''): Json {
   const out: Json = { ...persona };
   for (const [key, value] of Object.entries(fragment)) {
     const own = out[key];
+    const path = at ? `${at}.${key}` : key;
     if (own === undefined || own === null) out[key] = value;
-    else if (isObject(own) && isObject(value)) out[key] = mergeFragment(own, value);
+    else if (isObject(own) && isObject(value)) out[key] = mergeFragment(own, value, conflict, path);
     else if (Array.isArray(own) && Array.isArray(value)) {
       const seen = new Set(own.map((v) => JSON.stringify(v)));
       out[key] = [...own, ...value.filter((v) => !seen.has(JSON.stringify(v)))];
-    }
+    } else if (JSON.stringify(own) !== JSON.stringify(value)) conflict(path);
   }
   return out;
 }
@@ -154,5 +164,10 @@ export function readTinyTroupe(sources: SourceText[], warnings: WarningBook): Fo
   }
   if (fragments.length && !people.length) for (const f of fragments) warnings.add(f.file, 'a fragment with no agent to apply it to: skipped');
   for (const f of fragments) if (people.length) warnings.add(f.file, `fragment merged into all ${people.length} imported agents`);
-  return people.flatMap(({ file, persona }) => mapPerson(fragments.reduce((p, f) => mergeFragment(p, f.persona), persona), file, warnings) ?? []);
+  return people.flatMap(({ file, persona }) => {
+    const merged = fragments.reduce((p, f) => mergeFragment(p, f.persona, (path) => {
+      warnings.add(f.file, `fragment's '${path}' differs from the agent's own: the agent's kept`, textOf(persona.name));
+    }), persona);
+    return mapPerson(merged, file, warnings) ?? [];
+  });
 }

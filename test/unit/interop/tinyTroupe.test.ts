@@ -76,19 +76,23 @@ describe('TinyTroupe import', () => {
       assert.ok(p.memories?.some((m) => m.text === 'Belief: The city is a different place after midnight.'), p.name);
     }
     assert.ok(all.warnings.some((w) => /night_shift\.fragment\.json$/.test(w.file) && /merged into all 3/.test(w.message)));
-    const merged = mergeFragment({ name: 'A', preferences: { interests: ['x'] }, age: 3 }, { preferences: { interests: ['x', 'y'], likes: ['z'] }, age: 9 });
-    assert.deepEqual(merged, { name: 'A', preferences: { interests: ['x', 'y'], likes: ['z'] }, age: 3 });
+    const lost: string[] = [];
+    const merged = mergeFragment({ name: 'A', preferences: { interests: ['x'], mood: 'calm' }, age: 3 }, { preferences: { interests: ['x', 'y'], likes: ['z'], mood: 'wild' }, age: 9 }, (p) => lost.push(p));
+    assert.deepEqual(merged, { name: 'A', preferences: { interests: ['x', 'y'], mood: 'calm', likes: ['z'] }, age: 3 });
+    assert.deepEqual(lost, ['preferences.mood', 'age']);
   });
 
   it('reports files it cannot read as TinyTroupe agents', () => {
     const bad = importPersonas('tinytroupe', [
       { file: 'broken.json', text: '{"type": "TinyPerson", ' },
       { file: 'other.json', text: '{"hello": 1}' },
+      { file: 'extra.agent.json', text: '{"type": "TinyPerson", "persona": {"name": "X"}, "episodic_memory": ["m"]}' },
       { file: 'nameless.agent.json', text: '{"type": "TinyPerson", "persona": {"age": 3}}' },
       { file: 'only.fragment.json', text: '{"type": "Fragment", "persona": {"beliefs": ["x"]}}' },
     ]);
-    assert.equal(bad.personas.length, 0);
-    assert.deepEqual(bad.warnings.map((w) => w.file).sort(), ['broken.json', 'nameless.agent.json', 'only.fragment.json', 'other.json']);
+    assert.deepEqual(bad.personas.map((p) => p.name), ['X']);
+    assert.deepEqual(bad.warnings.map((w) => w.file).sort(), ['broken.json', 'extra.agent.json', 'nameless.agent.json', 'only.fragment.json', 'other.json']);
+    assert.ok(bad.warnings.some((w) => w.message === "top-level 'episodic_memory' is not part of the persona: not imported"));
   });
 
   it('gives duplicate names distinct ids', () => {
