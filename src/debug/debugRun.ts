@@ -28,9 +28,14 @@ export interface LaunchArgs {
 export interface ModelSetup {
   modelFactory: ModelFactory;
   relevance?: (modelName: string) => RelevanceScorer | undefined;
+  /**
+   * The scenario to run instead of the loaded one, when the provider changes it (the editor's
+   * settings: default model, base URL, limits); the factory must be built for this one.
+   */
+  scenario?: Scenario;
 }
 
-/** Builds the models for a scenario (the extension brings keys and VS Code models). */
+/** Builds the models for a scenario (the extension brings keys and VS Code models and applies its settings). */
 export type ModelFactoryProvider = (scenario: Scenario) => ModelFactory | ModelSetup | Promise<ModelFactory | ModelSetup>;
 
 export interface DebugRun {
@@ -50,10 +55,10 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   if (!loaded.scenario || errors.length) {
     throw new Error(`${args.scenario}: ${errors.length} error(s): ${errors.slice(0, 3).map((d) => d.message).join('; ') || 'could not be loaded'}`);
   }
-  const scenario = loaded.scenario;
   const decisions = new DecisionLog();
-  const setup = models ? await models(scenario) : offlineOnlyFactory;
-  const { modelFactory, relevance } = typeof setup === 'function' ? { modelFactory: setup, relevance: undefined } : setup;
+  const setup = models ? await models(loaded.scenario) : offlineOnlyFactory;
+  const given: ModelSetup = typeof setup === 'function' ? { modelFactory: setup } : setup;
+  const { modelFactory, relevance, scenario = loaded.scenario } = given;
   const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   let writer: TraceWriter | undefined;

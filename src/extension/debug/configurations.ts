@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { runDirectory, TRACE_FILE } from '../run/runFolder';
+import { confirmDebugCost } from './debugCost';
 import { requireTrust } from '../trust/guard';
 
 export const DEBUG_TYPE = 'society';
@@ -33,6 +34,8 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
         return undefined;
       }
       config.scenario = scenario;
+      // Before a debug run the cost limit cannot vouch for, ask; Cancel aborts the launch.
+      if (!(await confirmDebugCost({ scenario, rounds: config.rounds, model: config.model }))) return undefined;
       // A debugged run leaves its trace (with any console interviews) under the runs folder too.
       if (config.trace === undefined) {
         const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(scenario))?.uri.fsPath ?? path.dirname(scenario);

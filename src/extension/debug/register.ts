@@ -1,7 +1,8 @@
 // The `society` debugger in the editor: configurations (F5 on a .society file), the debug adapter
-// running inline in the extension host (the same session the stdio adapter runs), models with the
-// keys from SecretStorage, and the society view following the debugged run — its events stream
-// into the view and every stop highlights the acting agent in its round.
+// running inline in the extension host (the same session the stdio adapter runs), the scenario
+// with the Society Studio settings applied, its models with the keys from SecretStorage, and the
+// society view following the debugged run — its events stream into the view and every stop
+// highlights the acting agent in its round.
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { ModelRegistry } from '../../core/llm/registry';
@@ -9,6 +10,8 @@ import type { HostMessage } from '../../core/protocol/viewMessages';
 import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT } from '../../debug/session';
 import type { DebugRun } from '../../debug/debugRun';
 import { loadKeys } from '../run/apiKeys';
+import { currentRunSettings } from '../run/costLimit';
+import { applyRunSettings } from '../run/runSettings';
 import { languageModelClient } from '../run/languageModelClient';
 import type { SocietyPanels } from '../views/societyPanel';
 import { TraceFeed } from '../views/traceFeed';
@@ -30,10 +33,12 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => configurations.provideDebugConfigurations() }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
       createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new SocietyDebugSession({
-        models: async (scenario) => {
+        // The settings apply as they do to Run Simulation (read again at each start and restart).
+        models: async (loaded) => {
+          const scenario = applyRunSettings(loaded, currentRunSettings());
           const keys = await loadKeys(ctx.extension.secrets, scenario);
           const registry = new ModelRegistry(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
-          return { modelFactory: registry.factory, relevance: registry.memoryRelevance };
+          return { scenario, modelFactory: registry.factory, relevance: registry.memoryRelevance };
         },
         onRun: (run) => follow(session, run),
       })),

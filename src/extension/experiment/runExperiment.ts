@@ -1,12 +1,18 @@
 // Society: Run Experiment — runs the scenario's `experiment:` block (conditions × seeds) in the
 // extension host's worker threads with a cancellable progress notification, then shows the same
-// report `society experiment` writes, in a webview. All logic is core's runExperiment.
+// report `society experiment` writes, in a webview. The Society Studio settings apply to the
+// scenario, and the cost limit is checked against the whole experiment's estimate first. All the
+// running is core's runExperiment.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/load';
+import type { Scenario } from '../../core/format/model';
 import { runExperiment } from '../../core/experiment';
+import { confirmCostReason, currentRunSettings } from '../run/costLimit';
+import { estimateExperiment, experimentCostReason } from '../run/experimentCost';
 import { runDirectory } from '../run/runFolder';
+import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
 
 export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
@@ -14,13 +20,17 @@ export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
   if (!file) { void vscode.window.showErrorMessage('Society: open a scenario (.society) to run its experiment.'); return; }
   if (!requireTrust('experiment')) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
-  const { scenario, diagnostics } = await loadScenarioFile(file, { root: folder });
-  if (!scenario) {
+  const { scenario: loaded, diagnostics } = await loadScenarioFile(file, { root: folder });
+  if (!loaded) {
     const first = diagnostics.find((d) => d.severity === 'error');
     const choice = await vscode.window.showErrorMessage(`Society: the scenario has errors${first ? `: ${first.message}` : ''}`, 'Show Problems');
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return;
   }
+  // The settings apply as they do to Run Simulation; every condition (and worker thread) gets this scenario.
+  const settings = currentRunSettings();
+  const scenario = applyRunSettings(loaded, settings);
+  if (!(await confirmExperimentCost(scenario, settings))) return;
   const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
   const outDir = runDirectory(folder, runsFolder, `${scenario.name} experiment`, new Date(), fs.existsSync);
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Experiment: ${scenario.name}`, cancellable: true }, async (progress, token) => {
@@ -49,4 +59,18 @@ export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
   const held = run.result.claims.filter((c) => c.holds).length;
   const choice = await vscode.window.showInformationMessage(`Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${run.result.claims.length} claims hold.`, 'Reveal Files');
   if (choice) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(run.files[0]));
+}
+
+/** True when the experiment may start: its estimate (all conditions × seeds) is within the limit, or the user said Run Anyway. */
+async function confirmExperimentCost(scenario: Scenario, settings: RunSettings): Promise<boolean> {
+  if (settings.costLimitUsd === undefined) return true;
+  let reason: string | undefined;
+  try {
+    reason = experimentCostReason(estimateExperiment(scenario), settings.costLimitUsd);
+  } catch (err) {
+    // A condition that cannot be applied fails the same way in the run: say so now, before anything starts.
+    void vscode.window.showErrorMessage(`Society: the experiment cannot run: ${err instanceof Error ? err.message : String(err)}`);
+    return false;
+  }
+  return confirmCostReason(reason);
 }

@@ -1,12 +1,23 @@
-// The cost limit per run (setting society.run.costLimit): before a run whose estimate is above it,
-// or whose cost cannot be estimated, a modal asks — Run Anyway or Cancel. Nothing is spent before.
+// The cost limit (setting society.run.costLimit): before a run, a debug session or an experiment
+// whose estimate is above it, or whose cost cannot be estimated, a modal asks — Run Anyway or
+// Cancel. Nothing is spent before. The reasons are worded in runSettings / experimentCost.
 import * as vscode from 'vscode';
 import type { RunEstimate } from '../../core/llm/estimate';
-import { costLimitReason } from './runSettings';
+import { costLimitReason, runSettingsFrom, type CostSubject, type RunSettings } from './runSettings';
+
+/** The Society Studio settings as they are now (read at each start, so a change applies to the next one). */
+export function currentRunSettings(): RunSettings {
+  const config = vscode.workspace.getConfiguration('society');
+  return runSettingsFrom((key) => config.get(key));
+}
 
 /** True when the run may go ahead. */
-export async function confirmCost(estimate: RunEstimate, limitUsd: number | undefined): Promise<boolean> {
-  const reason = costLimitReason(estimate, limitUsd);
+export function confirmCost(estimate: RunEstimate, limitUsd: number | undefined, subject?: CostSubject): Promise<boolean> {
+  return confirmCostReason(costLimitReason(estimate, limitUsd, subject));
+}
+
+/** True when there is no reason to ask, or the user chose Run Anyway. */
+export async function confirmCostReason(reason: string | undefined): Promise<boolean> {
   if (!reason) return true;
   const detail = 'The estimate assumes typical prompt and answer lengths and no retries (`society estimate` shows its details). '
     + 'Change the limit in Settings › Society Studio › Run: Cost Limit; 0 turns the check off.';

@@ -11,8 +11,7 @@ import { pickModelChoice, settingChoice } from './modelPick';
 import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
 import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
-import { runSettingsFrom } from './runSettings';
-import { confirmCost } from './costLimit';
+import { confirmCost, currentRunSettings } from './costLimit';
 import { scenarioFile } from './scenarioTarget';
 import { requireTrust } from '../trust/guard';
 
@@ -55,7 +54,7 @@ export class RunController implements vscode.Disposable {
     }
     let prepared: PreparedRun;
     const config = vscode.workspace.getConfiguration('society');
-    const settings = runSettingsFrom((key) => config.get(key));
+    const settings = currentRunSettings();
     try {
       const choice = args.model ?? (ask ? await pickModelChoice() : await settingChoice());
       if (!choice) return;

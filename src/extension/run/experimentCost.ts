@@ -1,0 +1,80 @@
+// What a whole experiment is predicted to cost, for the cost limit: every condition's scenario is
+// estimated as `society estimate` would (a condition may change the run's size: coaching, turns,
+// encounters), times the seeds it runs with, summed. The limit is checked once, against the sum —
+// asking once per run would mean twenty dialogs for a 2 × 10 experiment. No vscode here.
+import type { Scenario } from '../../core/format/model';
+import { planExperiment } from '../../core/experiment/plan';
+import { withOverrides } from '../../core/experiment/overrides';
+import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../../core/llm/estimate';
+import { costLimitReason } from './runSettings';
+
+export interface ExperimentEstimate {
+  conditions: number;
+  seeds: number;
+  runs: number;
+  /** Every run of every condition, summed per model (`rounds`: of each run). */
+  total: RunEstimate;
+}
+
+export interface ExperimentEstimateOptions {
+  seeds?: number[];
+  /** Rounds of every run; default the scenario's, as runExperiment does (a condition cannot change it). */
+  rounds?: number;
+}
+
+const addCalls = <T extends CallsAndTokens>(into: T, from: CallsAndTokens, times: number): void => {
+  into.calls += from.calls * times;
+  into.input_tokens += from.input_tokens * times;
+  into.output_tokens += from.output_tokens * times;
+};
+
+/** The experiment's conditions × seeds, each condition estimated on its own scenario. */
+export function estimateExperiment(scenario: Scenario, options: ExperimentEstimateOptions = {}): ExperimentEstimate {
+  const plan = planExperiment(scenario, { seeds: options.seeds });
+  const rounds = options.rounds ?? scenario.world.rounds;
+  const seeds = plan.seeds.length;
+  const models = new Map<string, ModelEstimate>();
+  const total = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+  let agents = 0;
+  let assumptions: string[] = [];
+  for (const condition of plan.conditions) {
+    const run = estimateRun(withOverrides(scenario, condition.set), { rounds });
+    agents = Math.max(agents, run.agents);
+    assumptions = run.assumptions;
+    addCalls(total, run.total, seeds);
+    total.cost_usd += run.total.cost_usd * seeds;
+    for (const m of run.models) {
+      let sum = models.get(m.name);
+      if (!sum) models.set(m.name, (sum = { ...m, calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, by_kind: {}, embeddings: undefined }));
+      addCalls(sum, m, seeds);
+      sum.cost_usd += m.cost_usd * seeds;
+      sum.priced &&= m.priced;
+      for (const [kind, k] of Object.entries(m.by_kind) as [keyof ModelEstimate['by_kind'], CallsAndTokens][]) {
+        addCalls((sum.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 }), k, seeds);
+      }
+      if (m.embeddings) {
+        const e = (sum.embeddings ??= { model: m.embeddings.model, texts: 0, requests: 0, input_tokens: 0 });
+        e.texts += m.embeddings.texts * seeds;
+        e.requests += m.embeddings.requests * seeds;
+        e.input_tokens += m.embeddings.input_tokens * seeds;
+      }
+    }
+  }
+  for (const m of models.values()) if (!m.embeddings) delete m.embeddings;
+  return {
+    conditions: plan.conditions.length, seeds, runs: plan.runs.length,
+    total: {
+      scenario: scenario.name, agents, rounds, models: [...models.values()], total,
+      assumptions: [...assumptions, 'every seed of a condition costs the same; answers cached by an earlier run of the experiment are not subtracted'],
+    },
+  };
+}
+
+/** costLimitReason for a whole experiment: its summed estimate against the limit. */
+export function experimentCostReason(estimate: ExperimentEstimate, limitUsd: number | undefined): string | undefined {
+  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
+  return costLimitReason(estimate.total, limitUsd, {
+    what: `experiment on ${estimate.total.scenario} (${plural(estimate.conditions, 'condition')} × ${plural(estimate.seeds, 'seed')} = ${plural(estimate.runs, 'run')})`,
+    per: ' (the limit holds for an experiment as a whole)',
+  });
+}
