@@ -2,7 +2,8 @@
 // the editor. The friends example without a `models:` section, and workspace settings that make
 // the default model an OpenAI-compatible one (at an address nothing listens on) with a cost limit:
 // Run Simulation must stop at the cost dialog — the default came from the settings and has no
-// price to check the limit with — and Cancel must leave no run behind.
+// price to check the limit with — and Cancel must leave no run behind. The same for a debug
+// session (F5) and for Run Experiment, which is asked about once, for all its runs.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -33,6 +34,30 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
     await dialog.getByText(/cannot be checked against your limit of \$0\.50: model 'default' has no price/).waitFor();
     assert.match(await dialog.innerText(), /[\d,]+ model calls, about [\d,]+ tokens/);
     await s.wb.screenshot('cost-limit-dialog');
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await s.wb.page.waitForTimeout(1000);
+    assert.ok(!fs.existsSync(s.ws('runs')), 'nothing was run');
+  });
+
+  it('asks before a debug session too (F5), and Cancel starts none', async () => {
+    await s.wb.open('friends.society');
+    await s.wb.page.keyboard.press('F5');
+    const dialog = s.wb.page.locator('.monaco-dialog-box');
+    await dialog.getByText(/cost of this debug run of .* cannot be checked against your limit of \$0\.50: model 'default' has no price/).waitFor();
+    await dialog.getByRole('button', { name: 'Cancel' }).click();
+    await dialog.waitFor({ state: 'detached' });
+    await s.wb.page.waitForTimeout(1000);
+    assert.equal(await s.wb.page.locator('.debug-toolbar').isVisible(), false, 'no debug session started');
+    assert.ok(!fs.existsSync(s.ws('runs')), 'nothing was run');
+  });
+
+  it('asks once for a whole experiment (conditions × seeds), and Cancel runs none of it', async () => {
+    await s.wb.open('friends.society');
+    await s.wb.command('Society: Run Experiment');
+    const dialog = s.wb.page.locator('.monaco-dialog-box');
+    await dialog.getByText(/cost of this experiment on .* with 2 conditions × 10 seeds = 20 runs \([\d,]+ model calls, about [\d,]+ tokens\) cannot be checked/).waitFor();
+    await s.wb.screenshot('cost-limit-experiment-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await s.wb.page.waitForTimeout(1000);

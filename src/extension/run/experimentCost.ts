@@ -74,7 +74,7 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
 export function experimentCostReason(estimate: ExperimentEstimate, limitUsd: number | undefined): string | undefined {
   const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   return costLimitReason(estimate.total, limitUsd, {
-    what: `experiment on ${estimate.total.scenario} (${plural(estimate.conditions, 'condition')} × ${plural(estimate.seeds, 'seed')} = ${plural(estimate.runs, 'run')})`,
+    what: `experiment on ${estimate.total.scenario} with ${plural(estimate.conditions, 'condition')} × ${plural(estimate.seeds, 'seed')} = ${plural(estimate.runs, 'run')}`,
     per: ' (the limit holds for an experiment as a whole)',
   });
 }

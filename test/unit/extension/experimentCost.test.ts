@@ -64,13 +64,13 @@ describe('experiment cost', () => {
     assert.equal(experimentCostReason(e, undefined), undefined);
     assert.equal(experimentCostReason(e, cost * 1.01), undefined, 'each run is far below the limit and so is the sum');
     const reason = experimentCostReason(e, cost / 2)!;
-    assert.match(reason, /^This experiment on test \(2 conditions × 3 seeds = 6 runs\) is estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d \(the limit holds for an experiment as a whole\)\.$/);
+    assert.match(reason, /^This experiment on test with 2 conditions × 3 seeds = 6 runs is estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d \(the limit holds for an experiment as a whole\)\.$/);
     // A limit above every single run but below the sum still asks: the sum is what is spent.
     const perRun = Math.max(...withExperiment().experiment!.conditions.map((c) => estimateRun(withOverrides(withExperiment(), c.set)).total.cost_usd));
     assert.ok(experimentCostReason(e, perRun * 1.5), 'the limit is checked against the sum, not one run');
 
     const unpriced = estimateExperiment(withExperiment({ default: modelConfig('default') }));
-    assert.match(experimentCostReason(unpriced, 1000)!, /^The cost of this experiment on test \(2 conditions × 3 seeds = 6 runs\) .* model 'default' has no price/);
+    assert.match(experimentCostReason(unpriced, 1000)!, /^The cost of this experiment on test with 2 conditions × 3 seeds = 6 runs \(.* model 'default' has no price/);
     assert.equal(experimentCostReason(estimateExperiment(withExperiment({})), 0.01), undefined, 'the offline model is free');
   });
 
