@@ -15,6 +15,8 @@ export function graphFromTies(nodes: TieNode[], ties: Tie[], threshold: number):
   if (!Number.isFinite(threshold)) throw new Error(`tie threshold must be a finite number, got ${threshold}`);
   const graph = createTieGraph();
   for (const node of nodes) {
+    // graphology keeps neighbours in plain objects, where these names already "exist".
+    if (node.id === '__proto__' || node.id in Object.prototype) throw new Error(`node id '${node.id}' is a reserved name that the network library cannot handle; rename it`);
     if (graph.hasNode(node.id)) throw new Error(`duplicate node '${node.id}'`);
     graph.addNode(node.id, { ...(node.attrs ?? {}) });
   }

@@ -14,6 +14,18 @@ type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
+/**
+ * Ids that are properties of every JavaScript object (`constructor` is the one the id pattern
+ * lets through): network libraries keyed by plain objects mistake them for existing entries.
+ */
+export function isReservedId(id: string): boolean {
+  return id === '__proto__' || id in Object.prototype;
+}
+
+function reservedIdDiagnostic(id: string, file: string, range: Range): Diagnostic {
+  return mk('SOC023', 'error', `Persona id '${id}' is reserved (a built-in property name that network analysis cannot tell apart from its own data): choose another id, e.g. '${id}_1'`, file, range);
+}
+
 /** Checks that need only one file: duplicate persona ids among its documents, secrets. */
 export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
   const out: Diagnostic[] = [];
@@ -26,6 +38,7 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
       const prev = first.get(id);
       if (prev) out.push({ ...mk('SOC020', 'error', `Duplicate persona id '${id}': it is already defined in this file`, file.file, range), related: [{ file: file.file, range: prev, message: 'first definition' }] });
       else first.set(id, range);
+      if (isReservedId(id)) out.push(reservedIdDiagnostic(id, file.file, range));
     }
     if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
       for (const [name, m] of Object.entries(doc.value.models)) {
@@ -57,6 +70,8 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   for (const p of personas) {
     if (!isObj(p.raw) || typeof p.raw.id !== 'string') continue;
     const range = p.site.at.valueRange([...p.site.path, 'id']);
+    // Persona documents are checked by checkFile; inline personas here.
+    if (p.site.path.length > 0 && isReservedId(p.raw.id)) out.push(reservedIdDiagnostic(p.raw.id, p.site.at.file.file, range));
     const prev = defined.get(p.raw.id);
     if (prev) {
       if (prev.entry.site.at.file.file === p.site.at.file.file && p.site.path.length === 0 && prev.entry.site.path.length === 0) continue; // reported by checkFile
