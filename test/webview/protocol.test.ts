@@ -64,7 +64,7 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     assert.deepEqual(exports.map((m) => m.format), ['csv', 'graphml', 'svg', 'png', 'gexf']);
     const ties3 = expectedTies(trace, 3);
     const csv = exports[0].data.trimEnd().split('\r\n');
-    assert.equal(csv[0], 'from,to,strength');
+    assert.equal(csv[0], 'Source,Target,Type,Weight');
     assert.equal(csv.length - 1, ties3);
     assert.equal((exports[1].data.match(/<edge /g) ?? []).length, ties3);
     assert.ok(!exports[2].data.includes(HOSTILE.name), 'the SVG escapes names');

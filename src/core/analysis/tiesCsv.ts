@@ -6,8 +6,11 @@ function csvField(value: unknown): string {
   return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
 }
 
-/** `from,to,strength`, then one line per tie of the graph, in edge order; CRLF line ends. */
+/**
+ * `Source,Target,Type,Weight` — the edge-table columns Gephi's spreadsheet import recognises
+ * (pandas/NetworkX take any names) — then one line per tie of the graph, in edge order; CRLF line ends.
+ */
 export function toTiesCsv(graph: TieGraph): string {
-  const rows = [['from', 'to', 'strength'], ...graph.mapEdges((_edge, attrs, from, to) => [from, to, attrs.weight])];
+  const rows = [['Source', 'Target', 'Type', 'Weight'], ...graph.mapEdges((_edge, attrs, from, to) => [from, to, 'Directed', attrs.weight])];
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

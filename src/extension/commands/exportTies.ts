@@ -10,7 +10,7 @@ const FORMATS: { label: string; description: string; format: TieFormat; dynamic:
   { label: 'GEXF', description: 'Gephi, NetworkX — the final ties', format: 'gexf', dynamic: false },
   { label: 'GEXF over rounds', description: 'Gephi timeline — every agent and tie with the rounds it existed', format: 'gexf', dynamic: true },
   { label: 'GraphML', description: 'Gephi, NetworkX, igraph, Cytoscape', format: 'graphml', dynamic: false },
-  { label: 'CSV', description: 'from,to,strength — pandas, R, spreadsheets', format: 'csv', dynamic: false },
+  { label: 'CSV', description: 'Source,Target,Type,Weight — Gephi, pandas, R, spreadsheets', format: 'csv', dynamic: false },
 ];
 
 /** What a caller may settle instead of asking: the format and where to write. */

@@ -75,7 +75,7 @@ describe('toTiesCsv', () => {
     const csv = toTiesCsv(tricky());
     const lines = csv.split('\r\n');
     assert.equal(lines.pop(), '');
-    assert.deepEqual(lines, ['from,to,strength', 'maya,"li""<x>",0.75', '"li""<x>",maya,0.5', 'sam,maya,0.9']);
+    assert.deepEqual(lines, ['Source,Target,Type,Weight', 'maya,"li""<x>",Directed,0.75', '"li""<x>",maya,Directed,0.5', 'sam,maya,Directed,0.9']);
   });
 
   it('has as many rows as the graph has ties', () => {
@@ -83,7 +83,7 @@ describe('toTiesCsv', () => {
     const rows = toTiesCsv(graph).trimEnd().split('\r\n').slice(1);
     assert.equal(rows.length, graph.size);
     for (const row of rows) {
-      const [from, to, strength] = row.split(',');
+      const [from, to, , strength] = row.split(',');
       assert.equal(graph.getDirectedEdgeAttribute(from, to, 'weight'), Number(strength));
     }
   });

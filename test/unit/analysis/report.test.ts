@@ -190,10 +190,11 @@ describe('society report (core)', function () {
 
     it('ties.csv has one row per tie', () => {
       const rows = readFileSync(path.join(dir, 'ties.csv'), 'utf8').trimEnd().split('\r\n');
-      assert.equal(rows[0], 'from,to,strength');
+      assert.equal(rows[0], 'Source,Target,Type,Weight');
       assert.equal(rows.length - 1, report.metrics.edges);
       for (const row of rows.slice(1)) {
-        const [from, to, strength] = row.split(',');
+        const [from, to, type, strength] = row.split(',');
+        assert.equal(type, 'Directed');
         assert.ok(Number(strength) >= report.threshold);
         assert.equal(report.graph.getDirectedEdgeAttribute(from, to, 'weight'), Number(strength));
       }

@@ -71,7 +71,7 @@ describe('society export', function () {
     assert.equal(parseStrictXml(readFileSync(graphml, 'utf8')).documentElement!.nodeName, 'graphml');
     const csv = society('export', traceFile, '--format', 'csv', '--round', '0');
     assert.equal(csv.status, 0, csv.stderr);
-    assert.equal(csv.stdout.split('\r\n')[0], 'from,to,strength');
+    assert.equal(csv.stdout.split('\r\n')[0], 'Source,Target,Type,Weight');
   });
 
   it('writes a dynamic GEXF over rounds', () => {
