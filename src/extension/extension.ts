@@ -41,7 +41,7 @@ const features: Record<string, Feature> = {
 
 const commands: Record<string, Command> = {
   'society.newSociety': newSociety,
-  'society.runExperiment': () => runExperimentCommand,
+  'society.runExperiment': (ctx) => (uri?: vscode.Uri) => runExperimentCommand(ctx.extension.secrets, uri),
   'society.importPersonas': importPersonasCommand,
   'society.exportTies': exportTiesCommand,
 };

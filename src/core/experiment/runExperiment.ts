@@ -10,7 +10,7 @@ import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './e
 import { planExperiment } from './plan';
 import { runOnPool } from './pool';
 import type { WorkerTask } from './worker';
-import { runOne } from './runOne';
+import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 
 export interface ExperimentOptions {
@@ -23,6 +23,11 @@ export interface ExperimentOptions {
   /** Keep each run's trace under outDir/traces (default true). */
   traces?: boolean;
   signal?: AbortSignal;
+  /**
+   * Keys and VS Code language models (the editor's), for runs in this thread — every run of a
+   * scenario with LLM models, unless `jobs` asks for workers, which read keys from the environment.
+   */
+  models?: RunOneOptions['models'];
   onProgress?: (p: { done: number; total: number; roundsDone: number; roundsTotal: number }) => void;
 }
 
@@ -60,7 +65,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     outcomes = [];
     for (const t of tasks) {
       outcomes.push(await runOne(t.scenario, t.condition, t.seed, {
-        rounds: t.rounds, tracePath: t.tracePath, signal: options.signal,
+        rounds: t.rounds, tracePath: t.tracePath, signal: options.signal, models: options.models,
         // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
         ...(isOffline(scenario) ? {} : { cacheDir: path.join(options.outDir, 'cache') }),
         onRound: (round) => { progressByRun[t.id] = round; report(); },

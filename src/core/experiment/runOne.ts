@@ -5,7 +5,7 @@ import type { RoundStats } from '../trace/events';
 import { Simulation } from '../engine/simulation';
 import { RewardTally } from '../engine/summary';
 import { TraceWriter } from '../trace/writer';
-import { ModelRegistry } from '../llm/registry';
+import { ModelRegistry, type ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { runOutcome, type RunOutcome } from './outcome';
 
@@ -17,13 +17,15 @@ export interface RunOneOptions {
   cacheDir?: string;
   signal?: AbortSignal;
   onRound?: (round: number, of: number) => void;
+  /** Keys and VS Code language models for this run (the editor's); default: keys from the environment. */
+  models?: Pick<ModelOptions, 'secrets' | 'chatClientFactory'>;
 }
 
 export async function runOne(scenario: Scenario, condition: { name: string; set: Record<string, unknown> }, seed: number, opts: RunOneOptions = {}): Promise<RunOutcome> {
   const started = performance.now();
   const conditioned = withOverrides(scenario, condition.set);
-  // LLM models go through the provider layer (limits, retries, cache); keys come from the environment.
-  const registry = new ModelRegistry(conditioned, { rounds: opts.rounds, seed, cacheDir: opts.cacheDir });
+  // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
+  const registry = new ModelRegistry(conditioned, { ...opts.models, rounds: opts.rounds, seed, cacheDir: opts.cacheDir });
   const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance });
   const tally = new RewardTally();
   sim.on(tally.listener);

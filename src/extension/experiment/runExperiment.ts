@@ -9,13 +9,16 @@ import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/load';
 import type { Scenario } from '../../core/format/model';
 import { runExperiment } from '../../core/experiment';
+import { loadKeys } from '../run/apiKeys';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';
+import { languageModelClient } from '../run/languageModelClient';
 import { estimateExperiment, experimentCostReason } from '../run/experimentCost';
 import { runDirectory } from '../run/runFolder';
 import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
 
-export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
+/** `secrets`: where Set API Key keeps keys; the experiment's runs read them there first, then the environment. */
+export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: vscode.Uri): Promise<void> {
   const file = uri?.fsPath ?? (vscode.window.activeTextEditor?.document.languageId === 'society' ? vscode.window.activeTextEditor.document.uri.fsPath : undefined);
   if (!file) { void vscode.window.showErrorMessage('Society: open a scenario (.society) to run its experiment.'); return; }
   if (!requireTrust('experiment')) return;
@@ -31,6 +34,9 @@ export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
   const settings = currentRunSettings();
   const scenario = applyRunSettings(loaded, settings);
   if (!(await confirmExperimentCost(scenario, settings))) return;
+  // As for Run Simulation: keys from SecretStorage, and VS Code language models.
+  const keys = await loadKeys(secrets, scenario);
+  const models = { secrets: (name: string) => keys.get(name), chatClientFactory: languageModelClient };
   const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
   const outDir = runDirectory(folder, runsFolder, `${scenario.name} experiment`, new Date(), fs.existsSync);
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Experiment: ${scenario.name}`, cancellable: true }, async (progress, token) => {
@@ -39,7 +45,7 @@ export async function runExperimentCommand(uri?: vscode.Uri): Promise<void> {
     let reported = 0;
     try {
       return await runExperiment(scenario, {
-        outDir, signal: controller.signal,
+        outDir, signal: controller.signal, models,
         onProgress: (p) => {
           const pct = p.roundsTotal ? (100 * p.roundsDone) / p.roundsTotal : 0;
           progress.report({ increment: pct - reported, message: `runs ${p.done}/${p.total}` });
