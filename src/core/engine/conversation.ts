@@ -5,10 +5,11 @@
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
 import type { EncounterEvent, MemoryCues } from '../trace/events';
-import type { RetrievedMemory, TranscriptLine } from '../llm/types';
+import type { DecisionResponse, RetrievedMemory, SpeakRequest, TranscriptLine } from '../llm/types';
 import type { Agent } from './agent';
 import { rememberIntroductions } from './introductions';
 import { recordConversation } from './rewards';
+import type { Step } from './step';
 import type { Tape } from './tape';
 import { usageField, type World } from './world';
 
@@ -32,14 +33,23 @@ export function situationOf(other: Agent): string[] {
  * a pair has `turns` messages, a room `turns` per two members (so each speaks about as often as in
  * a pair). A failed message (model error, `on_error: skip`) is left out and the others go on.
  */
-export async function talk(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Promise<void> {
+export function talk(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   const n = conv.members.length;
   const turns = world.settings.world.conversation.turns;
   const total = n === 2 ? turns : Math.max(n, Math.ceil((turns * n) / 2));
   // Each member's view of the others, built once per conversation rather than per message.
   const othersOf = conv.members.map((self) => conv.members.filter((m) => m !== self));
   const briefsOf = othersOf.map((os) => os.map((o) => o.brief));
-  for (let turn = 0; turn < total; turn++) {
+  // Messages `from`, `from + 1`, …: at once while answers come at once, else after each wait.
+  const speakFrom = (from: number): Step => {
+    for (let turn = from; turn < total; turn++) {
+      const decided = ask(turn);
+      if (decided instanceof Promise) return decided.then((res) => { said(turn, res); return speakFrom(turn + 1); });
+      said(turn, decided);
+    }
+  };
+  type Spoken = DecisionResponse<SpeakRequest> | undefined;
+  const ask = (turn: number): Spoken | Promise<Spoken> => {
     const speaker = conv.members[turn % n];
     const others = othersOf[turn % n];
     const tie = world.ties.get(speaker.id, others[0].id);
@@ -48,9 +58,12 @@ export async function talk(world: World, conv: Conversation, tape: Tape, signal?
       persona: speaker.brief, memories: conv.context.get(speaker.id) ?? [], others: briefsOf[turn % n],
       room: conv.room, transcript: conv.transcript, turn, turns: total, tie,
     };
-    const decided = world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id }, signal);
-    const res = decided instanceof Promise ? await decided : decided;
-    if (!res) continue;
+    return world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id }, signal);
+  };
+  const said = (turn: number, res: Spoken): void => {
+    if (!res) return;
+    const speaker = conv.members[turn % n];
+    const others = othersOf[turn % n];
     const line: TranscriptLine = res.topic
       ? { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text, topic: res.topic }
       : { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text };
@@ -61,7 +74,8 @@ export async function talk(world: World, conv: Conversation, tape: Tape, signal?
       ...(n === 2 ? { to: others[0].id } : {}), act: res.act, text: res.text,
       ...(res.topic ? { topic: res.topic } : {}), ...usageField(res.usage),
     });
-  }
+  };
+  return speakFrom(0);
 }
 
 /**

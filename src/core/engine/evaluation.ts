@@ -7,11 +7,13 @@ import type { Agent } from './agent';
 import type { Conversation } from './conversation';
 import { mutualTies } from './encounters';
 import { recordRating } from './rewards';
+import type { DecisionResponse, EvaluateRequest } from '../llm/types';
+import { after, then, type Step } from './step';
 import { inOrder, type Tape } from './tape';
 import { tieTarget, updatedStrength } from './ties';
 import { usageField, type World } from './world';
 
-export async function evaluatePartner(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, signal?: AbortSignal): Promise<void> {
+export function evaluatePartner(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   const transcript = conv.transcript;
   const decided = world.decide(rater.model, {
     kind: 'evaluate', key: `evaluate:${conv.id}:${rater.id}:${ratee.id}`, round: world.round,
@@ -19,8 +21,13 @@ export async function evaluatePartner(world: World, rater: Agent, ratee: Agent, 
     initiated_by: conv.initiator, met_before: rater.met.get(ratee.id) ?? 0, tie: world.ties.get(rater.id, ratee.id),
     mutual: mutualTies(rater.id, ratee.id, world.ties, world.settings.ties.threshold),
   }, { phase: 'evaluate', agent: rater.id, tape, encounter: conv.id }, signal);
-  const res = decided instanceof Promise ? await decided : decided;
+  return then(decided, (res) => rated(world, rater, ratee, conv, tape, res));
+}
+
+/** The rating becomes an event now and, when the stage commits, a tie change, a memory and feedback to the ratee. */
+function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, res: DecisionResponse<EvaluateRequest> | undefined): void {
   if (!res) return;
+  const transcript = conv.transcript, said = res.text;
   const clamp = (x: number): number => (Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0);
   const reasons = { reciprocity: clamp(res.reasons.reciprocity), novelty: clamp(res.reasons.novelty), affect: clamp(res.reasons.affect) };
   const rating = clamp(res.rating);
@@ -36,7 +43,7 @@ export async function evaluatePartner(world: World, rater: Agent, ratee: Agent, 
     // Importance grows with how far the rating is from indifferent (0.5).
     const valence = 2 * rating - 1;
     const topic = transcript.find((l) => l.from === ratee.id && l.topic)?.topic;
-    world.remember(rater, 'evaluation', `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${res.text}`,
+    world.remember(rater, 'evaluation', `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${said}`,
       3 + 5 * Math.abs(valence), topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence });
 
     ratee.ratedBy.set(rater.id, rating);
@@ -48,13 +55,14 @@ export async function evaluatePartner(world: World, rater: Agent, ratee: Agent, 
  * Every member who was spoken to rates every member who spoke, concurrently; afterwards the
  * members count the meeting (`met`), which is what "first meeting" means next time.
  */
-export async function evaluateConversation(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Promise<void> {
+export function evaluateConversation(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   if (!conv.transcript.length) return;
   const spoke = new Set(conv.transcript.map((l) => l.from));
   const pairs: [Agent, Agent][] = [];
   for (const rater of conv.members) for (const ratee of conv.members) if (rater !== ratee && spoke.has(ratee.id)) pairs.push([rater, ratee]);
-  await inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal));
-  tape.later(() => {
-    for (const a of conv.members) for (const b of conv.members) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
+  return after(inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)), () => {
+    tape.later(() => {
+      for (const a of conv.members) for (const b of conv.members) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
+    });
   });
 }

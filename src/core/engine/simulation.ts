@@ -20,6 +20,7 @@ import type { Conversation } from './conversation';
 import { recall } from './recall';
 import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
+import type { Step } from './step';
 import { Tape } from './tape';
 import { UsageBook } from './usageBook';
 import type { CallLog } from './callLog';
@@ -178,13 +179,14 @@ export class Simulation {
       width: this.gate ? 1 : this.opts.concurrency ?? this.width(), emit: (e) => w.emit(e),
       yieldEvery: this.opts.yieldEvery ?? 64, counter: this.finished,
     };
-    const phases = async (t: Turn, tape: Tape, i: number, list: readonly Phase[]): Promise<void> => {
+    // An agent's phases `list[from…]`, as plain calls while nothing has to wait (engine/step.ts).
+    const phases = (t: Turn, tape: Tape, i: number, list: readonly Phase[], from = 0): Step => {
       t.tape = tape;
-      for (const phase of list) {
+      for (let p = from; p < list.length; p++) {
+        const phase = list[p];
         const held = this.point({ kind: 'phase', round: r, agent: t.agent.id, phase, turn: i }, signal);
-        if (held) await held;
-        const running = PHASE_STEPS[phase](w, t);
-        if (running) await running;
+        const running = held ? held.then(() => PHASE_STEPS[phase](w, t)) : PHASE_STEPS[phase](w, t);
+        if (running) return running.then(() => phases(t, tape, i, list, p + 1));
       }
     };
 
@@ -194,18 +196,15 @@ export class Simulation {
     if (rooms.length) await this.point({ kind: 'rooms', round: r }, signal);
     type Unit = { room: RoomSpec; k: number } | { turn: Turn; i: number };
     const first: Unit[] = [...rooms.map((room, k) => ({ room, k })), ...turns.map((turn, i) => ({ turn, i }))];
-    await runStage(first, async (u, tape) => {
-      if ('room' in u) roomTalks[u.k] = await holdRoom(w, u.room, index, tape, signal);
-      else await phases(u.turn, tape, u.i, STAGES[0]);
+    await runStage(first, (u, tape) => {
+      if ('room' in u) return holdRoom(w, u.room, index, tape, signal).then((c) => { roomTalks[u.k] = c; });
+      return phases(u.turn, tape, u.i, STAGES[0]);
     }, stage);
 
     // Stage 2, the evaluation barrier: every conversation is rated; ties move in canonical order.
     const talks = roomTalks.filter((c): c is Conversation => !!c);
     const second: ({ conv: Conversation } | { turn: Turn; i: number })[] = [...talks.map((conv) => ({ conv })), ...turns.map((turn, i) => ({ turn, i }))];
-    await runStage(second, async (u, tape) => {
-      if ('conv' in u) await evaluateConversation(w, u.conv, tape, signal);
-      else await phases(u.turn, tape, u.i, STAGES[1]);
-    }, stage);
+    await runStage(second, (u, tape) => ('conv' in u ? evaluateConversation(w, u.conv, tape, signal) : phases(u.turn, tape, u.i, STAGES[1])), stage);
 
     // Stage 3: rewards, coaching and reflection, each agent on its own state. (Conversations are
     // let go first: at 10,000 agents a round's transcripts are worth freeing early.)

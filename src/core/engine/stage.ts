@@ -4,6 +4,7 @@
 // deferred state changes of all units run when the stage ends (the barrier), in unit order.
 // Emission order therefore never depends on how the units interleaved.
 import type { TraceEvent } from '../trace/events';
+import type { Step } from './step';
 import { Tape } from './tape';
 
 export interface StageOptions {
@@ -18,7 +19,7 @@ export interface StageOptions {
 
 const nextTick = (): Promise<void> => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
-export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tape, index: number) => Promise<void>, o: StageOptions): Promise<void> {
+export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tape, index: number) => Step, o: StageOptions): Promise<void> {
   const n = units.length;
   const tapes: Tape[] = new Array(n);
   const finished = new Uint8Array(n);
@@ -37,7 +38,10 @@ export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tap
     while (!failure && next < n) {
       const i = next++;
       const tape = (tapes[i] = new Tape());
-      try { await work(units[i], tape, i); } catch (error) { failure ??= { error }; return; }
+      try {
+        const waiting = work(units[i], tape, i);
+        if (waiting) await waiting;
+      } catch (error) { failure ??= { error }; return; }
       finished[i] = 1;
       if (!failure) publish();
       if (++o.counter.units % o.yieldEvery === 0) await nextTick();

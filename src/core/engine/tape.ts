@@ -3,6 +3,7 @@
 // `say` records events that depend only on the unit itself; `later` records state changes that
 // other units of the same stage must not see yet — they run when the stage commits.
 import type { TraceEvent } from '../trace/events';
+import type { Step } from './step';
 
 export class Tape {
   events: TraceEvent[] = [];
@@ -14,13 +15,25 @@ export class Tape {
 }
 
 /**
- * Run `work` for each item concurrently, each on a sub-tape, and append the sub-tapes to `tape`
- * in item order — so the published order is the item order however the calls interleaved.
+ * Run `work` for each item, its events and effects landing in `tape` in item order however the
+ * calls interleaved. Items that finish at once (the offline model) run one after another on `tape`
+ * itself; from the first that has to wait, the rest start together, each on a sub-tape appended
+ * in item order when all are done.
  */
-export async function inOrder<T>(items: readonly T[], tape: Tape, work: (item: T, tape: Tape, index: number) => Promise<void>): Promise<void> {
-  if (items.length === 1) return work(items[0], tape, 0);
-  const tapes = items.map(() => new Tape());
-  await Promise.all(items.map((item, i) => work(item, tapes[i], i)));
+export function inOrder<T>(items: readonly T[], tape: Tape, work: (item: T, tape: Tape, index: number) => Step): Step {
+  for (let i = 0; i < items.length; i++) {
+    const waiting = work(items[i], tape, i);
+    if (waiting) return together(items, i + 1, tape, work, waiting);
+  }
+}
+
+async function together<T>(items: readonly T[], from: number, tape: Tape, work: (item: T, tape: Tape, index: number) => Step, waiting: Promise<void>): Promise<void> {
+  const tapes = items.slice(from).map(() => new Tape());
+  const started: Step[] = [waiting];
+  for (let j = 0; j < tapes.length; j++) {
+    try { started.push(work(items[from + j], tapes[j], from + j)); } catch (err) { started.push(Promise.reject(err)); }
+  }
+  await Promise.all(started);
   for (const t of tapes) {
     for (const e of t.events) tape.say(e);
     for (const f of t.effects) tape.later(f);

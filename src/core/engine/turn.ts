@@ -5,7 +5,7 @@
 // same stage must not see (engine/tape.ts).
 import { DRIVERS, type Driver } from '../format/model';
 import type { Phase, Usage } from '../trace/events';
-import type { Candidate, RetrievedMemory } from '../llm/types';
+import type { AdviseRequest, Candidate, ChoosePartnerRequest, DecisionResponse, ReflectRequest, RetrievedMemory } from '../llm/types';
 import type { Agent } from './agent';
 import { describeCandidate, proposeCandidates, CANDIDATES, type EncounterIndex } from './encounters';
 import { rememberConversation, situationOf, talk, type Conversation } from './conversation';
@@ -14,6 +14,7 @@ import { evaluateConversation } from './evaluation';
 import { shouldReflect } from './memory';
 import { computeRewards, driverWeights, emptyWindow, type RewardResult } from './rewards';
 import { stream } from './rng';
+import { after, then, type Step } from './step';
 import { inOrder, Tape } from './tape';
 import { usageField, type World } from './world';
 
@@ -65,29 +66,42 @@ function retrieveMemories(world: World, t: Turn): void | Promise<void> {
 }
 
 /** Decide: choose `per_round` partners. In random mode the platform pairs people; no choice is made. */
-async function decide(world: World, t: Turn): Promise<void> {
+function decide(world: World, t: Turn): Step {
   const policy = world.settings.world.encounters;
   if (policy.mode === 'random') { t.partners = t.candidates.slice(0, policy.per_round); t.candidates = []; return; }
-  let pool = [...t.candidates, ...rememberedPeople(world, t)];
+  const pool = [...t.candidates, ...rememberedPeople(world, t)];
   // Nothing reads the candidates after the choice: let them go now, not at the round's end (at
   // 10,000 agents a round's worth would all be copied into the old generation by the GC).
   t.candidates = [];
-  for (let k = 0; k < policy.per_round && pool.length; k++) {
+  return choose(world, t, pool, 0);
+}
+
+/** Choices k, k+1, … < per_round from what is left of the pool. */
+function choose(world: World, t: Turn, pool: Candidate[], k: number): Step {
+  for (; k < world.settings.world.encounters.per_round && pool.length; k++) {
     const decided = world.decide(t.agent.model, {
       kind: 'choose_partner', key: `choose:${world.round}:${t.agent.id}:${k}`, round: world.round,
       setting: world.settings.world.setting, persona: t.agent.brief, memories: t.retrieved, candidates: pool,
     }, { phase: 'decide', agent: t.agent.id, tape: t.tape }, t.signal);
-    const res = decided instanceof Promise ? await decided : decided;
-    if (!res) continue;
-    const chosen = pool.find((c) => c.id === res.choice);
-    if (!chosen) {
-      t.tape.say({ type: 'error', round: world.round, agent: t.agent.id, phase: 'decide', kind: 'choose_partner', message: `chose unknown candidate '${res.choice}'`, handling: 'skipped' });
-      continue;
+    if (decided instanceof Promise) {
+      const rest = pool, next = k + 1;
+      return decided.then((res) => choose(world, t, chosen(world, t, rest, res), next));
     }
-    t.partners.push(chosen);
-    t.choices.push(res.usage);
-    pool = pool.filter((c) => c !== chosen);
+    pool = chosen(world, t, pool, decided);
   }
+}
+
+/** Take the chosen candidate out of the pool (an unknown choice is an error event and is skipped). */
+function chosen(world: World, t: Turn, pool: Candidate[], res: DecisionResponse<ChoosePartnerRequest> | undefined): Candidate[] {
+  if (!res) return pool;
+  const c = pool.find((x) => x.id === res.choice);
+  if (!c) {
+    t.tape.say({ type: 'error', round: world.round, agent: t.agent.id, phase: 'decide', kind: 'choose_partner', message: `chose unknown candidate '${res.choice}'`, handling: 'skipped' });
+    return pool;
+  }
+  t.partners.push(c);
+  t.choices.push(res.usage);
+  return pool.filter((x) => x !== c);
 }
 
 /** People on the agent's mind: partners named in its retrieved memories, whom it can contact directly. */
@@ -106,29 +120,29 @@ function rememberedPeople(world: World, t: Turn): Candidate[] {
 }
 
 /** Act: hold a conversation with each chosen partner (concurrently; each conversation's turns in order). */
-async function act(world: World, t: Turn): Promise<void> {
+function act(world: World, t: Turn): Step {
   const convs: (Conversation | undefined)[] = [];
-  await inOrder(t.partners, t.tape, async (c, tape, k) => {
+  const talking = inOrder(t.partners, t.tape, (c, tape, k) => {
     const partner = world.agents.get(c.id);
     if (!partner) return;
     const id = `${world.round}:${t.agent.id}:${k}`;
     world.roundStats.encounters++;
     tape.say({ type: 'encounter', round: world.round, id, from: t.agent.id, to: partner.id, via: c.via, ...usageField(t.choices[k]) });
     const recalled = recall(world, partner, [...partner.persona.interests, ...situationOf(t.agent)], { tape, phase: 'act', signal: t.signal });
-    const conv: Conversation = {
-      id, members: [t.agent, partner], initiator: t.agent.id, via: c.via, transcript: [],
-      context: new Map([[t.agent.id, t.retrieved], [partner.id, recalled instanceof Promise ? await recalled : recalled]]),
-    };
-    await talk(world, conv, tape, t.signal);
-    rememberConversation(world, conv, tape);
-    convs[k] = conv;
+    return then(recalled, (memories) => {
+      const conv: Conversation = {
+        id, members: [t.agent, partner], initiator: t.agent.id, via: c.via, transcript: [],
+        context: new Map([[t.agent.id, t.retrieved], [partner.id, memories]]),
+      };
+      return after(talk(world, conv, tape, t.signal), () => { rememberConversation(world, conv, tape); convs[k] = conv; });
+    });
   });
-  for (const c of convs) if (c) t.conversations.push(c);
+  return after(talking, () => { for (const c of convs) if (c) t.conversations.push(c); });
 }
 
 /** Evaluate: both sides of each conversation the agent started rate each other (at the barrier). */
-async function evaluate(world: World, t: Turn): Promise<void> {
-  await inOrder(t.conversations, t.tape, (conv, tape) => evaluateConversation(world, conv, tape, t.signal));
+function evaluate(world: World, t: Turn): Step {
+  return inOrder(t.conversations, t.tape, (conv, tape) => evaluateConversation(world, conv, tape, t.signal));
 }
 
 /** The driver with the largest weighted shortfall w_d·(1 − raw_d). */
@@ -155,7 +169,7 @@ function reward(world: World, t: Turn): void {
 }
 
 /** Coach: when coaching is due, the coach turns the rewards into advice the agent remembers. */
-async function coach(world: World, t: Turn): Promise<void> {
+function coach(world: World, t: Turn): Step {
   const c = world.settings.coaching;
   if (!c.enabled || !t.rewards || world.round % Math.max(1, c.every) !== 0) return;
   const a = t.agent;
@@ -173,8 +187,13 @@ async function coach(world: World, t: Turn): Promise<void> {
     ...(t.previous ? { previous: t.previous } : {}),
     weights: driverWeights(world.settings.rewards, a.persona.motivations), warm_contacts: warm.map((c) => c.name), warm,
   }, { phase: 'coach', agent: a.id, tape: t.tape }, t.signal);
-  const res = decided instanceof Promise ? await decided : decided;
-  if (!res) return;
+  return then(decided, (res) => advised(world, t, res));
+}
+
+/** The advice becomes an event and a memory of the agent. */
+function advised(world: World, t: Turn, res: DecisionResponse<AdviseRequest> | undefined): void {
+  if (!res || !t.rewards) return;
+  const a = t.agent;
   const partner = res.partner && world.agents.has(res.partner) ? res.partner : undefined;
   t.tape.say({ type: 'advice', round: world.round, agent: a.id, driver: res.driver, action: res.action, text: res.text, ...(partner ? { partner } : {}), ...usageField(res.usage) });
   // Advice on a badly met need is more memorable: importance 5 + 3·(1 − raw_d).
@@ -182,7 +201,7 @@ async function coach(world: World, t: Turn): Promise<void> {
 }
 
 /** Reflect: when enough has happened, consolidate recent memories into insights. */
-async function reflect(world: World, t: Turn): Promise<void> {
+function reflect(world: World, t: Turn): Step {
   const a = t.agent;
   if (!shouldReflect(a.sinceReflection, world.settings.memory)) return;
   const recent: RetrievedMemory[] = a.memories.filter((m) => m.id > a.reflectedUpTo && m.kind !== 'reflection').slice(-30)
@@ -192,9 +211,13 @@ async function reflect(world: World, t: Turn): Promise<void> {
     kind: 'reflect', key: `reflect:${world.round}:${a.id}`, round: world.round, setting: world.settings.world.setting,
     persona: a.brief, memories: t.retrieved, recent,
   }, { phase: 'reflect', agent: a.id, tape: t.tape }, t.signal);
-  const res = decided instanceof Promise ? await decided : decided;
-  // A reflection that failed is tried again next turn: the importance stays counted.
+  return then(decided, (res) => reflected(world, t, res, sum));
+}
+
+/** The insights become reflection memories. A reflection that failed is tried again next turn: the importance stays counted. */
+function reflected(world: World, t: Turn, res: DecisionResponse<ReflectRequest> | undefined, sum: number): void {
   if (!res) return;
+  const a = t.agent;
   a.sinceReflection = 0;
   a.reflectedUpTo = a.nextMemoryId - 1;
   let first = true;
