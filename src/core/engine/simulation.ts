@@ -57,8 +57,9 @@ export interface SimulationOptions {
   /** Units of work (an agent's stage, a room) between yields to the event loop (default 64). */
   yieldEvery?: number;
   /**
-   * Agents in flight at once within a stage. Default: the sum of the `concurrency` of the models
-   * the agents and the coach use. 1 runs them one by one (as with a gate); the trace is the same.
+   * Agents in flight at once within a stage. Default: every agent when a model that waits (an
+   * LLM) is in use, else the sum of the `concurrency` of the models the agents and the coach use.
+   * 1 runs them one by one (as with a gate); the trace is the same.
    */
   concurrency?: number;
 }
@@ -219,13 +220,22 @@ export class Simulation {
     await this.afterRound?.(r, false);
   }
 
-  /** Default stage width: Σ concurrency of the models in use (each model's own limit still applies). */
+  /**
+   * Default stage width. With only the offline model (which answers at once): Σ concurrency of
+   * the models in use. With a model that waits: every unit at once — a unit waiting for an answer
+   * holds no call slot, and each model's own `concurrency` still bounds its calls, so queuing
+   * every agent's next call keeps the slots full to the end of the stage instead of idling while
+   * the last agents' chains run (200 agents × 5 rounds at concurrency 64: wall/bound 1.29 → 1.11).
+   */
   private width(): number {
     const names = new Set<string>();
     for (const a of this.world.agents.values()) names.add(a.model);
     if (this.world.settings.coaching.enabled) names.add(this.world.settings.coaching.model ?? 'default');
     let sum = 0;
-    for (const n of names) sum += Math.max(1, this.world.config(n).concurrency || 1);
+    for (const n of names) {
+      if (this.world.config(n).provider !== 'offline') return Number.MAX_SAFE_INTEGER;
+      sum += Math.max(1, this.world.config(n).concurrency || 1);
+    }
     return Math.max(1, sum);
   }
 
