@@ -1,5 +1,7 @@
-// What several subcommands share: integer options and loading a scenario that must be runnable.
+// What several subcommands share: parsing their command line, integer options, and loading a
+// scenario that must be runnable.
 import * as path from 'node:path';
+import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
 import { loadScenarioFile } from '../core/format/load';
 import type { Scenario } from '../core/format/model';
@@ -22,4 +24,17 @@ export async function loadRunnableScenario(file: string, command: string): Promi
     return undefined;
   }
   return loaded.scenario;
+}
+
+/**
+ * parseArgs for a subcommand (positionals allowed, unknown flags rejected). A bad command line
+ * prints the problem and the usage and gives undefined: the command then exits with 2.
+ */
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(command: string, usage: string, args: string[], options: O) {
+  try {
+    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({ args, allowPositionals: true, strict: true, options });
+  } catch (err) {
+    console.error(`society ${command}: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${usage}`);
+    return undefined;
+  }
 }

@@ -2,12 +2,11 @@
 // NetworkX, igraph or a spreadsheet — the same writers as `society report`, for any round, and
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
 import { writeFileSync } from 'node:fs';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
 import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
 import { loadTrace } from '../../core/analysis/traceNetwork';
-import { integerOption } from '../options';
+import { integerOption, parseCommandArgs } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
 
@@ -22,23 +21,14 @@ export const exportCommand: Command = {
   usage: USAGE,
   summary: 'Export a run\'s tie network as GraphML, GEXF (static or dynamic over rounds) or CSV',
   async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          format: { type: 'string' },
-          round: { type: 'string' },
-          dynamic: { type: 'boolean', default: false },
-          out: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`society export: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('export', USAGE, args, {
+      format: { type: 'string' },
+      round: { type: 'string' },
+      dynamic: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
       console.log(`Usage: society ${USAGE}\n\n${exportCommand.summary}.\n  --format F   graphml, gexf or csv (default: from --out's extension, else gexf)\n  --round N    for a trace: the ties at the end of round N (default: its last round)\n  --dynamic    GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline\n  --out FILE   write to FILE (default: standard output)`);

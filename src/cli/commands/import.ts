@@ -4,8 +4,8 @@
 // checks the written files with the same validation as `society check`.
 import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
+import { parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, formatDiagnostic } from '../../core/format';
 import { IMPORT_SOURCES, formatImportWarning, importPersonas, type ImportSource, type SourceText } from '../../core/interop';
 
@@ -25,22 +25,13 @@ export const importCommand: Command = {
   usage: USAGE,
   summary: 'Import personas from TinyTroupe agent JSON or OASIS profile JSON/CSV',
   async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string', default: '.' },
-          scenario: { type: 'string' },
-          force: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`society import: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('import', USAGE, args, {
+      out: { type: 'string', default: '.' },
+      scenario: { type: 'string' },
+      force: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
       console.log(`Usage: society ${USAGE}\n\n${importCommand.summary}.\n  tinytroupe       *.agent.json specs (also the older _configuration form); *.fragment.json files are merged into every agent\n  oasis            Reddit-style profile JSON or Twitter-style profile CSV; following_agentid_list becomes initial ties\n  --out DIR        where to write personas/<id>.society (default: the current folder)\n  --scenario NAME  also write a scenario that includes the personas\n  --force          overwrite existing files`);

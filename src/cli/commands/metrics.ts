@@ -1,7 +1,7 @@
 // `society metrics`: the network metrics of a tie network (a graph JSON file or a run's trace),
 // under the key names of the NetworkX reference fixtures.
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
+import { parseCommandArgs } from '../options';
 import { formatMetricValue } from '../../core/analysis/metricFormat';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
 import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
@@ -21,23 +21,14 @@ export const metricsCommand: Command = {
   usage: USAGE,
   summary: 'Network metrics of a tie network (graph JSON, or a trace\'s final ties)',
   async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          json: { type: 'boolean', default: false },
-          attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
-          seed: { type: 'string', default: '0' },
-          round: { type: 'string' },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('metrics', USAGE, args, {
+      json: { type: 'boolean', default: false },
+      attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+      seed: { type: 'string', default: '0' },
+      round: { type: 'string' },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
       console.log(`Usage: society ${USAGE}\n\n${metricsCommand.summary}.\n  --json            print JSON (same keys as the NetworkX fixtures' "expected")\n  --attribute NAME  node attribute for homophily (default ${DEFAULT_ATTRIBUTE})\n  --round N         for a trace: the ties at the end of round N (default: its last round)\n  --seed N          seed of the Louvain community search (default 0)`);

@@ -3,8 +3,8 @@
 // baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml, ties.gexf and ties.csv,
 // written next to the trace or into --out. `--static` leaves the interactive view out.
 import path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
+import { parseCommandArgs } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { buildRunReport } from '../../core/analysis/reportModel';
@@ -19,22 +19,13 @@ export const reportCommand: Command = {
   usage: USAGE,
   summary: 'Write an HTML report of a run, with metrics.json, ties.graphml, ties.gexf and ties.csv',
   async run(args: string[]): Promise<number> {
-    let parsed;
-    try {
-      parsed = parseArgs({
-        args,
-        allowPositionals: true,
-        options: {
-          out: { type: 'string' },
-          attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
-          static: { type: 'boolean', default: false },
-          help: { type: 'boolean', short: 'h', default: false },
-        },
-      });
-    } catch (err) {
-      console.error(`society report: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('report', USAGE, args, {
+      out: { type: 'string' },
+      attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+      static: { type: 'boolean', default: false },
+      help: { type: 'boolean', short: 'h', default: false },
+    });
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
       console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})\n  --static          no interactive view: a script-free page`);
