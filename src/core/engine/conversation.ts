@@ -58,7 +58,7 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
       persona: speaker.brief, memories: conv.context.get(speaker.id) ?? [], others: briefsOf[turn % n],
       room: conv.room, transcript: conv.transcript, turn, turns: total, tie,
     };
-    return world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id }, signal);
+    return world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id, rest: total - 1 - turn }, signal);
   };
   const said = (turn: number, res: Spoken): void => {
     if (!res) return;

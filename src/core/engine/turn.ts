@@ -78,11 +78,14 @@ function decide(world: World, t: Turn): Step {
 
 /** Choices k, k+1, … < per_round from what is left of the pool. */
 function choose(world: World, t: Turn, pool: Candidate[], k: number): Step {
-  for (; k < world.settings.world.encounters.per_round && pool.length; k++) {
+  const perRound = world.settings.world.encounters.per_round;
+  for (; k < perRound && pool.length; k++) {
+    // After this choice: the remaining choices, then the conversations' turns (held side by side).
+    const rest = perRound - 1 - k + world.settings.world.conversation.turns;
     const decided = world.decide(t.agent.model, {
       kind: 'choose_partner', key: `choose:${world.round}:${t.agent.id}:${k}`, round: world.round,
       setting: world.settings.world.setting, persona: t.agent.brief, memories: t.retrieved, candidates: pool,
-    }, { phase: 'decide', agent: t.agent.id, tape: t.tape }, t.signal);
+    }, { phase: 'decide', agent: t.agent.id, tape: t.tape, rest }, t.signal);
     if (decided instanceof Promise) {
       const rest = pool, next = k + 1;
       return decided.then((res) => choose(world, t, chosen(world, t, rest, res), next));
@@ -186,8 +189,13 @@ function coach(world: World, t: Turn): Step {
     rewards: { raw: t.rewards.raw, total: t.rewards.total, basis: t.rewards.basis },
     ...(t.previous ? { previous: t.previous } : {}),
     weights: driverWeights(world.settings.rewards, a.persona.motivations), warm_contacts: warm.map((c) => c.name), warm,
-  }, { phase: 'coach', agent: a.id, tape: t.tape }, t.signal);
+  }, { phase: 'coach', agent: a.id, tape: t.tape, rest: reflectionNear(world, a) ? 1 : 0 }, t.signal);
   return then(decided, (res) => advised(world, t, res));
+}
+
+/** Whether the advice (importance at most 8, see `advised`) may bring on a reflection this turn. */
+function reflectionNear(world: World, a: Agent): boolean {
+  return shouldReflect(a.sinceReflection + 8, world.settings.memory);
 }
 
 /** The advice becomes an event and a memory of the agent. */

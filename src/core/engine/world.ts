@@ -33,6 +33,11 @@ export interface DecisionSite {
   tape: Tape;
   /** The conversation a speak or evaluate decision belongs to. */
   encounter?: string;
+  /**
+   * Model calls of this stage that must wait for this one, in sequence (a conversation's later
+   * turns, say). Queued calls with more to come are served first (engine/semaphore.ts).
+   */
+  rest?: number;
 }
 
 export class World {
@@ -132,7 +137,7 @@ export class World {
 
   private async decideLater<R extends DecisionRequest>(model: AgentModel, modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Promise<DecisionResponse<R> | undefined> {
     const slot = this.slot(modelName);
-    const wait = slot.acquire();
+    const wait = slot.acquire(at.rest);
     if (wait) await wait;
     let res: DecisionResponse<R>;
     try {
