@@ -17,13 +17,16 @@ export interface StageOptions {
   counter: { units: number };
 }
 
+/** Workers started between turns of the event loop once some unit waits (see runStage). */
+const START_BATCH = 8;
+
 const nextTick = (): Promise<void> => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
 export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tape, index: number) => Step, o: StageOptions): Promise<void> {
   const n = units.length;
   const tapes: Tape[] = new Array(n);
   const finished = new Uint8Array(n);
-  let next = 0, published = 0;
+  let next = 0, published = 0, waiting = 0;
   let failure: { error: unknown } | undefined;
 
   const publish = (): void => {
@@ -39,8 +42,8 @@ export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tap
       const i = next++;
       const tape = (tapes[i] = new Tape());
       try {
-        const waiting = work(units[i], tape, i);
-        if (waiting) await waiting;
+        const step = work(units[i], tape, i);
+        if (step) { waiting++; await step; waiting--; }
       } catch (error) { failure ??= { error }; return; }
       finished[i] = 1;
       if (!failure) publish();
@@ -48,8 +51,18 @@ export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tap
     }
   };
 
+  // Workers start in batches. Once a unit waits for a model, the event loop gets a turn after
+  // each batch, so the calls already made go out on the wire (their requests are sent from
+  // callbacks) while the next batch of agents still thinks: at a stage's start the first wave of
+  // calls is not held back until every agent has reached its first call.
+  const workers: Promise<void>[] = [];
+  const count = Math.max(1, Math.min(o.width, n));
+  for (let w = 0; w < count && !failure; w++) {
+    if (w && w % START_BATCH === 0 && waiting) await nextTick();
+    workers.push(worker());
+  }
   // Every worker settles before the stage reports a failure, so nothing is emitted after it.
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(o.width, n)) }, worker));
+  await Promise.all(workers);
   if (failure) throw failure.error;
   for (const t of tapes) for (const effect of t.effects) effect();
 }
