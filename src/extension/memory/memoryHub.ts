@@ -12,6 +12,7 @@ import type { MemorySource } from '../../core/memory/memorySource';
 import type { MemorySources } from '../../core/memory/memorySources';
 import { TRACE_FILE } from '../run/runFolder';
 import { TRACE_EDITOR } from '../views/traceEditor';
+import { viewTraceLimitMb } from '../views/traceFeed';
 import { openTraceFile, type TraceFileSource } from './traceFileSource';
 
 const DEBOUNCE_MS = 250;
@@ -21,6 +22,8 @@ export interface RunEntry { file: string; mtime: number }
 
 export class MemoryHub implements vscode.Disposable {
   private readonly loaded = new Map<string, TraceFileSource>();
+  /** Traces that could not be read (too large, not a trace), so they are not tried and reported again every poll. */
+  private readonly refused = new Set<string>();
   private latest?: string;
   private latestMtime = -Infinity;
   private opened?: string;
@@ -61,8 +64,12 @@ export class MemoryHub implements vscode.Disposable {
   load(file: string): MemorySource | undefined {
     let entry = this.loaded.get(file);
     if (!entry) {
-      try { entry = openTraceFile(file, runsFolders().some((d) => path.dirname(path.dirname(file)) === d) ? 'run' : 'trace'); } catch (err) {
-        this.log.warn(`cannot read ${file}: ${err instanceof Error ? err.message : String(err)}`);
+      if (this.refused.has(file)) return undefined;
+      try { entry = openTraceFile(file, runsFolders().some((d) => path.dirname(path.dirname(file)) === d) ? 'run' : 'trace', viewTraceLimitMb()); } catch (err) {
+        const message = err instanceof Error ? err.message : String(err);
+        this.refused.add(file);
+        this.log.warn(`cannot read ${file}: ${message}`);
+        void vscode.window.showWarningMessage(`Society Studio shows no memories of this run: ${message}`);
         return undefined;
       }
       this.loaded.set(file, entry);
@@ -87,6 +94,7 @@ export class MemoryHub implements vscode.Disposable {
     const runs = this.runs();
     const listing = runs.map((r) => r.file).join('\n');
     if (listing !== this.known) {
+      for (const file of this.refused) if (!fs.existsSync(file)) this.refused.delete(file);
       for (const file of this.loaded.keys()) if (!runs.some((r) => r.file === file) && !fs.existsSync(file)) this.forget(file);
       this.known = listing;
       this.changed();

@@ -1,12 +1,14 @@
 // A memory source read from a trace file and kept up to date by polling it: while a run writes it
 // (in the editor or `society run` in a terminal) new whole lines are read as they come; a file
 // rewritten after its run ended (the same --out folder run again) is read again from the start.
-// Listeners hear about each batch of new events once.
+// Listeners hear about each batch of new events once. A trace larger than the views' budget is
+// not opened, and one that grows past it while followed stops at a round end (core/trace/viewBudget.ts).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TraceMemorySource } from '../../core/memory/traceMemorySource';
 import type { MemorySourceKind } from '../../core/memory/memorySource';
 import { TraceLineReader } from '../../core/trace/reader';
+import { tooLargeToOpen, VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
 import { TraceTail } from '../run/traceTail';
 
 const POLL_MS = 500;
@@ -18,24 +20,38 @@ export interface TraceFileSource {
 
 /**
  * Reads `file` and follows it. A file still empty (a run just started) gets its header later; one
- * whose first line is not a trace header throws.
+ * whose first line is not a trace header, or that is larger than `limitMb`, throws.
  */
-export function openTraceFile(file: string, kind: MemorySourceKind = 'trace'): TraceFileSource {
+export function openTraceFile(file: string, kind: MemorySourceKind = 'trace', limitMb = VIEW_TRACE_LIMIT_MB): TraceFileSource {
+  let size = 0;
+  try { size = fs.statSync(file).size; } catch { /* not written yet */ }
+  const refusal = tooLargeToOpen(file, size, limitMb);
+  if (refusal) throw new Error(refusal);
   const source = new TraceMemorySource(kind, runLabel(file), file);
   let tail: TraceTail;
   let reader: TraceLineReader;
+  let budget: ViewBudget;
+  let bytes = 0;
   let read = 0;
-  const restart = () => {
-    tail = new TraceTail(file);
-    reader = new TraceLineReader(false, (e, line) => source.add(e, line));
+  const startOver = () => {
+    budget = new ViewBudget(limitMb);
+    reader = new TraceLineReader(false, (e, line) => { if (budget.take(e, bytes)) source.add(e, line); });
     read = 0;
     source.reset();
   };
+  const restart = () => { tail = new TraceTail(file); startOver(); };
   const readMore = () => {
-    const { lines, reset } = tail.read();
-    if (reset) restart();
-    for (const line of lines) reader.line(line);
-    read += lines.length;
+    for (let more = true; more && !budget.stopped;) {
+      const piece = tail.read();
+      if (piece.reset) startOver();
+      for (const line of piece.lines) {
+        bytes = line.length + 1;
+        reader.line(line);
+        if (budget.stopped) break;
+      }
+      read += piece.lines.length;
+      more = !!piece.more;
+    }
     if (read === 0) return;
     const result = reader.result();
     if (!result.header) throw new Error(`${file}: ${result.errors[0]?.message ?? 'not a society trace'}`);
@@ -47,7 +63,9 @@ export function openTraceFile(file: string, kind: MemorySourceKind = 'trace'): T
   const listener = (now: fs.Stats, before: fs.Stats) => {
     if (now.mtimeMs === before.mtimeMs && now.size === before.size) return;
     try {
-      if (source.complete) restart();
+      // Past the budget, rounds 0…R stay as they are unless the file is written anew.
+      if (budget.stopped && now.size >= before.size) return;
+      if (source.complete || budget.stopped) restart();
       readMore();
     } catch { /* the file is not a trace (any more): keep what was read */ }
   };

@@ -1,11 +1,13 @@
 // A trace as the views consume it: the header, the events so far, and a stream of new batches.
 // A run in the editor pushes events into a feed as the engine emits them; a trace file fills a
 // feed from disk and keeps following the file while it grows. Batches go out at round ends (or
-// after a short delay), so a live view updates per round, not per event.
+// after a short delay), so a live view updates per round, not per event. A feed holds whole
+// rounds up to the views' byte budget (core/trace/viewBudget.ts) and says where it stopped.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceLineReader, type TraceProblem } from '../../core/trace/reader';
+import { VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
 import type { RunStatus, TraceSource } from '../../core/protocol/viewMessages';
 import { TraceTail } from '../run/traceTail';
 
@@ -25,17 +27,27 @@ export class TraceFeed implements vscode.Disposable {
   readonly onEvents = this.batches.event;
   readonly onStatus = this.statuses.event;
 
-  constructor(readonly source: TraceSource, readonly live: boolean) {
+  private readonly budget: ViewBudget;
+
+  constructor(readonly source: TraceSource, readonly live: boolean, limitMb = viewTraceLimitMb()) {
     this.status = live ? 'running' : 'completed';
+    this.budget = new ViewBudget(limitMb);
   }
 
   setHeader(header: TraceHeader): void { this.header = header; }
 
-  push(e: TraceEvent): void {
+  /** True once the feed stopped taking events (the trace went past the views' budget). */
+  get full(): boolean { return this.budget.stopped; }
+
+  /** `bytes`: the event's size in the trace, where known (a line read from a file). */
+  push(e: TraceEvent, bytes?: number): void {
+    if (!this.budget.take(e, bytes)) return;
     this.events.push(e);
     this.pending.push(e);
     if (e.type === 'round_end' || e.type === 'run_end') this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+    // A live view learns at once that it stopped following; the run itself goes on.
+    if (this.budget.stopped && this.live) this.setStatus(this.status);
   }
 
   flush(): void {
@@ -49,7 +61,7 @@ export class TraceFeed implements vscode.Disposable {
   setStatus(status: RunStatus, message?: string): void {
     this.flush();
     this.status = status;
-    this.statusMessage = message;
+    this.statusMessage = [message, this.budget.note()].filter(Boolean).join('; ') || undefined;
     this.statuses.fire(status);
   }
 
@@ -60,12 +72,21 @@ export class TraceFeed implements vscode.Disposable {
   static fromFile(file: string, onProblem: (p: TraceProblem) => void = () => undefined): TraceFeed {
     const feed = new TraceFeed({ kind: 'file', label: file.split(/[\\/]/).pop() ?? file, path: file }, false);
     const tail = new TraceTail(file);
-    let reader = new TraceLineReader(false, (e) => feed.push(e));
+    let bytes = 0;
+    const reading = () => new TraceLineReader(false, (e) => feed.push(e, bytes));
+    let reader = reading();
     let reported = 0;
     const readMore = () => {
-      const { lines, reset } = tail.read();
-      if (reset) reader = new TraceLineReader(false, (e) => feed.push(e));
-      for (const line of lines) reader.line(line);
+      for (let more = true; more && !feed.full;) {
+        const piece = tail.read();
+        if (piece.reset) reader = reading();
+        for (const line of piece.lines) {
+          bytes = line.length + 1;
+          reader.line(line);
+          if (feed.full) break;
+        }
+        more = !!piece.more;
+      }
       const read = reader.result();
       if (!feed.header && read.header) feed.setHeader(read.header);
       for (; reported < read.errors.length; reported++) onProblem(read.errors[reported]);
@@ -77,12 +98,13 @@ export class TraceFeed implements vscode.Disposable {
       throw new Error(problem ? `${file}:${problem.line}: ${problem.message}` : `${file}: not a society trace`);
     }
     feed.flush();
+    if (feed.full) { feed.setStatus('stopped'); return feed; }
     if (first.complete) return feed;
     feed.status = 'stopped';
     const listener = () => {
       const read = readMore();
       feed.flush();
-      if (read.complete) { feed.setStatus('completed'); stop(); }
+      if (read.complete) { feed.setStatus('completed'); stop(); } else if (feed.full) { feed.setStatus('stopped'); stop(); }
     };
     const stop = () => fs.unwatchFile(file, listener);
     fs.watchFile(file, { interval: POLL_MS }, listener);
@@ -96,4 +118,9 @@ export class TraceFeed implements vscode.Disposable {
     this.batches.dispose();
     this.statuses.dispose();
   }
+}
+
+/** The `society.views.maxTraceMB` setting (MB of trace a view holds; 0: no limit). */
+export function viewTraceLimitMb(): number {
+  return vscode.workspace.getConfiguration('society').get<number>('views.maxTraceMB', VIEW_TRACE_LIMIT_MB);
 }

@@ -61,6 +61,30 @@ describe('running from the editor', () => {
     }
   });
 
+  it('reads a large trace in pieces of whole lines, finishing a line longer than a piece', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-tail-'));
+    const file = path.join(dir, 'trace.jsonl');
+    try {
+      const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ i, text: 'x'.repeat(i % 7 === 0 ? 300 : 20) }));
+      fs.writeFileSync(file, lines.join('\n') + '\n');
+      const tail = new TraceTail(file);
+      const got: string[] = [];
+      let pieces = 0;
+      for (let more = true; more; pieces++) {
+        const piece = tail.read(128);
+        got.push(...piece.lines);
+        more = !!piece.more;
+        assert.ok(piece.lines.length > 0, 'every piece holds at least one whole line');
+      }
+      assert.deepEqual(got, lines);
+      assert.ok(pieces > 20, `read in ${pieces} pieces`);
+      assert.equal(tail.position, fs.statSync(file).size);
+      assert.deepEqual(tail.read(128), { lines: [], reset: false });
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports round, agents, ties, model, tokens and cost', () => {
     const t = syntheticTrace({ agents: 5, ties: 4, rounds: 2 });
     const progress = new RunProgress(t.header);

@@ -1,0 +1,50 @@
+// How much of a trace the editor's views hold. A society view or memory source keeps every event
+// it shows in memory (in the extension host and again in the webview), roughly as many bytes as
+// the trace file, so a 10,000-agent run (~45 MB a round) would take the extension host down with
+// it. A view therefore takes a trace up to a byte budget and stops at the first round end past
+// it: it shows whole rounds 0…R, never a round cut in half, and says where it stopped.
+import type { TraceEvent } from './events';
+
+/** Default of the `society.views.maxTraceMB` setting. */
+export const VIEW_TRACE_LIMIT_MB = 256;
+
+/** Bytes a live event is counted as (the trace's mean line is ~250 bytes; serialising every event again to measure it would double the cost). */
+export const MEAN_EVENT_BYTES = 256;
+
+/** The budget in bytes for a setting in MB; 0 or less (or not a number) means no limit. */
+export function limitBytes(mb: number): number {
+  return Number.isFinite(mb) && mb > 0 ? mb * 1024 * 1024 : Number.POSITIVE_INFINITY;
+}
+
+export class ViewBudget {
+  private used = 0;
+  /** The round after whose end the view took no more events, once the budget was spent. */
+  stoppedAfter?: number;
+
+  constructor(readonly limitMb: number) {}
+
+  get limit(): number { return limitBytes(this.limitMb); }
+  get stopped(): boolean { return this.stoppedAfter !== undefined; }
+
+  /** Counts one event of about `bytes`. False once the budget is spent: the event is not to be kept. */
+  take(e: TraceEvent, bytes = MEAN_EVENT_BYTES): boolean {
+    if (this.stoppedAfter !== undefined) return false;
+    this.used += bytes;
+    if (e.type === 'round_end' && this.used >= this.limit) this.stoppedAfter = e.round;
+    return true;
+  }
+
+  /** What the view says once it stopped (undefined while it has not). */
+  note(): string | undefined {
+    if (this.stoppedAfter === undefined) return undefined;
+    return `showing rounds 0–${this.stoppedAfter} only: the rest of this trace is beyond the views' limit of ${this.limitMb} MB ` +
+      '(setting society.views.maxTraceMB); `society report` covers the whole run';
+  }
+}
+
+/** Why a trace file is not opened at all (its size is over the budget), or undefined when it may be. */
+export function tooLargeToOpen(file: string, bytes: number, limitMb: number): string | undefined {
+  if (bytes <= limitBytes(limitMb)) return undefined;
+  return `${file} is ${(bytes / 1024 / 1024).toFixed(0)} MB, more than the ${limitMb} MB the editor's views load ` +
+    '(setting society.views.maxTraceMB); `society report` writes a report of the whole run';
+}
