@@ -48,7 +48,8 @@ function standaloneHost(): ViewHost {
       const deliver = handler;
       queueMicrotask(() => {
         deliver({ type: 'load', source, header, events, live: false });
-        if (trace!.complete === false) deliver({ type: 'status', status: 'stopped', message: 'incomplete trace' });
+        const { complete, note } = trace!;
+        if (complete === false || note) deliver({ type: 'status', status: complete === false ? 'stopped' : 'completed', message: [complete === false ? 'incomplete trace' : '', note].filter(Boolean).join('; ') });
       });
     },
     listen: (h) => { handler = h; },

@@ -1,18 +1,24 @@
 // `society report`: a self-contained HTML report of a run (the interactive society view with the
-// whole trace, a static tie network picture as its no-script fallback, metrics against a random
+// trace, a static tie network picture as its no-script fallback, metrics against a random
 // baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml, ties.gexf and ties.csv,
 // written next to the trace or into --out. `--static` leaves the interactive view out.
+// The trace is streamed: the report of a run of any size is built without holding its events,
+// and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
-import { buildRunReport } from '../../core/analysis/reportModel';
-import { loadTrace } from '../../core/analysis/traceNetwork';
+import { RunReportBuilder } from '../../core/analysis/reportModel';
+import type { TraceEvent } from '../../core/trace/events';
+import { readTraceFile } from '../../core/trace/reader';
+import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 
-const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static]';
+const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static] [--view-limit MB]';
+/** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
+export const REPORT_VIEW_LIMIT_MB = 64;
 
 export const reportCommand: Command = {
   name: 'report',
@@ -23,12 +29,13 @@ export const reportCommand: Command = {
       out: { type: 'string' },
       attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
       static: { type: 'boolean', default: false },
+      'view-limit': { type: 'string', default: String(REPORT_VIEW_LIMIT_MB) },
       help: { type: 'boolean', short: 'h', default: false },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.help) {
-      console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})\n  --static          no interactive view: a script-free page`);
+      console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})\n  --static          no interactive view: a script-free page\n  --view-limit MB   trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`);
       return 0;
     }
     if (positionals.length !== 1) {
@@ -36,19 +43,35 @@ export const reportCommand: Command = {
       return 2;
     }
     const traceFile = positionals[0];
-    let trace;
-    try {
-      trace = loadTrace(traceFile);
-    } catch (err) {
-      console.error(`society report: ${err instanceof Error ? err.message : String(err)}`);
+    const viewLimit = Number(values['view-limit']);
+    if (!Number.isFinite(viewLimit) || viewLimit < 0) {
+      console.error(`society report: --view-limit takes a size in MB (0 for the whole trace), not '${values['view-limit']}'`);
+      return 2;
+    }
+    let builder: RunReportBuilder | undefined;
+    const budget = new ViewBudget(viewLimit);
+    const shown: TraceEvent[] = [];
+    const read = await readTraceFile(traceFile, {
+      keepEvents: false,
+      onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute }); },
+      onEvent: (e, _line, size) => {
+        builder!.add(e);
+        if (!values.static && budget.take(e, size)) shown.push(e);
+      },
+    });
+    if (read.errors.length > 0 || !read.header || !builder) {
+      const shownErrors = read.errors.slice(0, 5).map((e) => `${traceFile}:${e.line}: ${e.message}`);
+      const more = read.errors.length > 5 ? [`... and ${read.errors.length - 5} more problems`] : [];
+      console.error(`society report: ${[...shownErrors, ...more].join('\n') || `${traceFile}: not a society trace`}`);
       return 1;
     }
-    const report = buildRunReport(trace.header, trace.events, { attribute: values.attribute });
+    const report = builder.finish();
     let view;
     if (!values.static) {
       const assets = findViewAssets();
+      const note = budget.note('society report --view-limit', 'the figures and tables below cover every round');
       try {
-        if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: trace.header, events: trace.events, complete: trace.complete }, { embedded: true });
+        if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: read.header, events: shown, complete: read.complete, ...(note ? { note } : {}) }, { embedded: true });
         else console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
       } catch (err) {
         console.error(`society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`);
@@ -57,6 +80,7 @@ export const reportCommand: Command = {
     const files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view });
     for (const file of files) console.log(file);
     if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
+    if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);
     return 0;
   },
 };

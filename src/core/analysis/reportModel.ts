@@ -2,7 +2,7 @@
 // metrics against a density-matched random baseline, how the network grew round by round, and
 // the reward curves of the five behavioral drivers.
 import type { TraceEvent, TraceHeader, UsageTotals } from '../trace/events';
-import { Replayer } from '../trace/replay';
+import { applyEvent, initialState, type WorldState } from '../trace/replay';
 import { averageClustering } from './clustering';
 import { louvainCommunities } from './communities';
 import { medianDegree } from './degrees';
@@ -80,35 +80,64 @@ function roundNetwork(round: number, graph: TieGraph, previous: TieGraph | undef
 }
 
 export function buildRunReport(header: TraceHeader, events: readonly TraceEvent[], options: RunReportOptions = {}): RunReport {
-  const attribute = options.attribute ?? DEFAULT_ATTRIBUTE;
-  const seed = options.seed ?? header.seed;
-  const lastRound = events.reduce((max, e) => Math.max(max, e.round), 0);
-  const replayer = new Replayer(header, events);
-  const overRounds: RoundNetwork[] = [];
-  let previous: TieGraph | undefined;
-  for (let round = 0; round <= lastRound; round++) {
-    const graph = tieNetworkOf(replayer.stateAt(round));
-    overRounds.push(roundNetwork(round, graph, previous));
-    previous = graph;
+  const builder = new RunReportBuilder(header, options);
+  for (const e of events) builder.add(e);
+  return builder.finish();
+}
+
+/**
+ * The report built as the trace streams past, one event at a time, so a run of any size is
+ * reported without holding its events: the replayed state moves forward, each round's network is
+ * measured once the next round begins, and only the reward events are kept for the curves.
+ */
+export class RunReportBuilder {
+  private readonly state: WorldState;
+  private readonly overRounds: RoundNetwork[] = [];
+  private readonly rewards: TraceEvent[] = [];
+  private previous?: TieGraph;
+  /** The round whose events are being applied (measured when a later round's first event arrives). */
+  private round = 0;
+  private usage?: UsageTotals;
+
+  constructor(readonly header: TraceHeader, private readonly options: RunReportOptions = {}) {
+    this.state = initialState(header);
   }
-  const final = replayer.stateAt(lastRound);
-  const graph = previous!;
-  const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(seed) });
-  const communities = louvainCommunities(undirectedProjection(graph), seededRandom(seed)).communities;
-  const runEnd = events.find((e) => e.type === 'run_end');
-  return {
-    header,
-    round: lastRound,
-    complete: final.complete,
-    threshold: final.settings.ties.threshold,
-    attribute,
-    attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
-    graph,
-    metrics,
-    communities,
-    baseline: randomBaseline(graph.order, graph.size, seed, options.baselineSamples ?? 20),
-    overRounds,
-    rewards: rewardCurves(events),
-    ...(runEnd?.type === 'run_end' ? { usage: runEnd.usage } : {}),
-  };
+
+  add(e: TraceEvent): void {
+    // Rounds with no events of their own (none in a well-formed trace) are measured unchanged.
+    while (e.round > this.round) this.measure(this.round++);
+    applyEvent(this.state, e);
+    if (e.type === 'reward') this.rewards.push(e);
+    if (e.type === 'run_end') this.usage = e.usage;
+  }
+
+  finish(): RunReport {
+    this.measure(this.round);
+    const attribute = this.options.attribute ?? DEFAULT_ATTRIBUTE;
+    const seed = this.options.seed ?? this.header.seed;
+    const graph = this.previous!;
+    const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(seed) });
+    const communities = louvainCommunities(undirectedProjection(graph), seededRandom(seed)).communities;
+    return {
+      header: this.header,
+      round: this.round,
+      complete: this.state.complete,
+      threshold: this.state.settings.ties.threshold,
+      attribute,
+      attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
+      graph,
+      metrics,
+      communities,
+      baseline: randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples ?? 20),
+      overRounds: this.overRounds,
+      rewards: rewardCurves(this.rewards),
+      ...(this.usage ? { usage: this.usage } : {}),
+    };
+  }
+
+  private measure(round: number): void {
+    const graph = tieNetworkOf(this.state);
+    this.overRounds.push(roundNetwork(round, graph, this.previous));
+    this.previous = graph;
+  }
 }

@@ -14,6 +14,8 @@ export interface EmbeddedTrace {
   events: TraceEvent[];
   /** False marks a trace that is still growing elsewhere (shown as incomplete). */
   complete?: boolean;
+  /** Shown in the view's status: e.g. that only the first rounds of a large trace are embedded. */
+  note?: string;
 }
 
 const UNSAFE = /[<>&\u2028\u2029]/g;

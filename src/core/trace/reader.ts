@@ -80,7 +80,11 @@ export class TraceLineReader {
   private lineNo = 0;
   private lastSeenRound = 0;
 
-  constructor(private readonly keepEvents = true, private readonly onEvent?: (e: TraceEvent, line: number) => void) {}
+  /** `onEvent` gets each event with its line number and the line's size (characters + newline). */
+  constructor(private readonly keepEvents = true, private readonly onEvent?: (e: TraceEvent, line: number, size: number) => void) {}
+
+  /** The header, once its line was read. */
+  get header(): TraceHeader | undefined { return this.read.header; }
 
   line(text: string): void {
     const n = ++this.lineNo;
@@ -103,7 +107,7 @@ export class TraceLineReader {
     if (e.type === 'round_end') this.read.lastRound = e.round;
     if (e.type === 'run_end') this.read.complete = true;
     if (this.keepEvents) this.read.events.push(e);
-    this.onEvent?.(e, n);
+    this.onEvent?.(e, n, text.length + 1);
   }
 
   result(): TraceRead {
@@ -121,8 +125,11 @@ export function readTrace(text: string): TraceRead {
   return r.result();
 }
 
-/** Stream a trace file line by line (large traces); `keepEvents: false` with `onEvent` avoids holding them. */
-export async function readTraceFile(path: string, opts: { keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number) => void } = {}): Promise<TraceRead> {
+/**
+ * Stream a trace file line by line (large traces); `keepEvents: false` with `onEvent` avoids
+ * holding them. `onHeader` hears the header as soon as it is read, before any event.
+ */
+export async function readTraceFile(path: string, opts: { keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number, size: number) => void; onHeader?: (h: TraceHeader) => void } = {}): Promise<TraceRead> {
   const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
   let input: fs.ReadStream;
   try { input = fs.createReadStream(path, 'utf8'); } catch (e) {
@@ -130,7 +137,11 @@ export async function readTraceFile(path: string, opts: { keepEvents?: boolean; 
   }
   try {
     const rl = readline.createInterface({ input, crlfDelay: Infinity });
-    for await (const l of rl) r.line(l);
+    let told = !opts.onHeader;
+    for await (const l of rl) {
+      r.line(l);
+      if (!told && r.header) { told = true; opts.onHeader!(r.header); }
+    }
   } catch (e) {
     return { events: [], errors: [{ line: 0, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }], complete: false, lastRound: -1 };
   }

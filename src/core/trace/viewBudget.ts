@@ -34,11 +34,13 @@ export class ViewBudget {
     return true;
   }
 
-  /** What the view says once it stopped (undefined while it has not). */
-  note(): string | undefined {
+  /**
+   * What the view says once it stopped (undefined while it has not): `limit` names where the
+   * limit is set, `elsewhere` where the whole run can be seen.
+   */
+  note(limit = 'setting society.views.maxTraceMB', elsewhere = '`society report` covers the whole run'): string | undefined {
     if (this.stoppedAfter === undefined) return undefined;
-    return `showing rounds 0–${this.stoppedAfter} only: the rest of this trace is beyond the views' limit of ${this.limitMb} MB ` +
-      '(setting society.views.maxTraceMB); `society report` covers the whole run';
+    return `showing rounds 0–${this.stoppedAfter} only: the rest of this trace is beyond the view's limit of ${this.limitMb} MB (${limit}); ${elsewhere}`;
   }
 }
 

@@ -53,6 +53,23 @@ describe('society report', function () {
     assert.equal(society('metrics', traceFile, '--round', '99').status, 1);
   });
 
+  it('embeds whole rounds up to --view-limit in the interactive view and says so, while the figures cover every round', () => {
+    const out = path.join(dir, 'limited');
+    const result = society('report', traceFile, '--out', out, '--view-limit', '0.01');
+    assert.equal(result.status, 0, result.stderr);
+    assert.match(result.stderr, /the interactive view holds rounds 0–\d+ \(--view-limit 0\.01 MB\); the rest of the report covers all 6 rounds/);
+    const html = readFileSync(path.join(out, 'report.html'), 'utf8');
+    const embedded = JSON.parse(/<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1]) as { events: { type: string; round: number }[]; note?: string };
+    const last = embedded.events[embedded.events.length - 1];
+    assert.equal(last.type, 'round_end', 'the view ends at a round end');
+    assert.ok(last.round < 6, `the view stops at round ${last.round}`);
+    assert.match(embedded.note!, new RegExp(`^showing rounds 0–${last.round} only: .*--view-limit.*cover every round`));
+    const full = JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
+    assert.deepEqual(JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')), full, 'the limit changes only what the view embeds');
+    assert.equal(full.rounds.length, 7);
+    assert.equal(society('report', traceFile, '--view-limit', 'lots').status, 2);
+  });
+
   it('fails clearly on a missing or broken trace and on bad usage', () => {
     const missing = society('report', path.join(dir, 'nope.jsonl'));
     assert.equal(missing.status, 1);
