@@ -17,9 +17,17 @@ export interface LayoutOptions {
 
 interface LayoutNode extends SimulationNodeDatum { id: string }
 
+/**
+ * Ticks of the layout by default: 300 up to 1,000 nodes, then fewer (each tick costs O(n log n);
+ * a static picture of 10,000 agents is a texture, not a drawing to read ties from), at least 60.
+ */
+export function defaultTicks(nodes: number): number {
+  return nodes <= 1000 ? 300 : Math.max(60, Math.round(300_000 / nodes));
+}
+
 /** Positions of every node inside [margin, width - margin] x [margin, height - margin]. */
 export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map<string, Point> {
-  const { seed = 0, ticks = 300, width = 800, height = 600, margin = 40 } = options;
+  const { seed = 0, ticks = defaultTicks(graph.order), width = 800, height = 600, margin = 40 } = options;
   const rng = seededRandom(seed);
   const spread = 10 * Math.sqrt(graph.order + 1);
   const nodes: LayoutNode[] = graph.mapNodes((id) => ({ id, x: (rng() - 0.5) * spread, y: (rng() - 0.5) * spread }));

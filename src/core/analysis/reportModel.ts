@@ -106,7 +106,8 @@ export class RunReportBuilder {
   add(e: TraceEvent): void {
     // Rounds with no events of their own (none in a well-formed trace) are measured unchanged.
     while (e.round > this.round) this.measure(this.round++);
-    applyEvent(this.state, e);
+    // Memories are the bulk of a trace and nothing in the report reads them: not kept.
+    if (e.type !== 'memory') applyEvent(this.state, e);
     if (e.type === 'reward') this.rewards.push(e);
     if (e.type === 'run_end') this.usage = e.usage;
   }

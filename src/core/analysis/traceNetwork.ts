@@ -1,9 +1,9 @@
 // The tie network of a run, from its trace: agents (with their persona's scalar fields as node
 // attributes) and the ties at or above the threshold, at the end of any round (via replay).
-import { readFileSync } from 'node:fs';
 import { DRIVERS, TRAIT_NAMES, type Persona } from '../format/model';
 import type { TraceEvent, TraceHeader } from '../trace/events';
-import { readTrace } from '../trace/reader';
+import { forEachLineSync } from '../trace/lines';
+import { TraceLineReader } from '../trace/reader';
 import { replay, type WorldState } from '../trace/replay';
 import { graphFromTies } from './graphFromTies';
 import type { TieGraph } from './tieGraph';
@@ -39,28 +39,44 @@ export function tieNetworkOf(state: WorldState): TieGraph {
 
 export interface LoadedTrace {
   header: TraceHeader;
+  /** The events `loadTrace` was asked to keep (by default those that shape the tie network). */
   events: TraceEvent[];
   /** The last round present in the trace. */
   lastRound: number;
   complete: boolean;
 }
 
-/** Reads a trace file; any unreadable line is an error naming file and line. */
-export function loadTrace(file: string): LoadedTrace {
-  let text: string;
+const NETWORK_EVENTS: ReadonlySet<TraceEvent['type']> = new Set(['round_start', 'agent_added', 'agent_removed', 'tie', 'tie_decay', 'event_fired', 'round_end', 'run_end']);
+
+/** Events that change the tie network or its agents (replay reads nothing else for `tieNetworkOf`). */
+export function shapesNetwork(e: TraceEvent): boolean {
+  return NETWORK_EVENTS.has(e.type);
+}
+
+/**
+ * Reads a trace file line by line, keeping the events `keep` selects (default: those that shape
+ * the tie network, a small part of a trace: messages and memories are most of it). Any unreadable
+ * line is an error naming file and line.
+ */
+export function loadTrace(file: string, keep: (e: TraceEvent) => boolean = shapesNetwork): LoadedTrace {
+  const events: TraceEvent[] = [];
+  let lastRound = 0;
+  const reader = new TraceLineReader(false, (e) => {
+    if (e.round > lastRound) lastRound = e.round;
+    if (keep(e)) events.push(e);
+  });
   try {
-    text = readFileSync(file, 'utf8');
+    forEachLineSync(file, (line) => reader.line(line));
   } catch (err) {
     throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
   }
-  const read = readTrace(text);
+  const read = reader.result();
   if (read.errors.length > 0 || !read.header) {
     const shown = read.errors.slice(0, 5).map((e) => `${file}:${e.line}: ${e.message}`);
     const more = read.errors.length > 5 ? [`... and ${read.errors.length - 5} more problems`] : [];
     throw new Error([...shown, ...more].join('\n') || `${file}: not a society trace`);
   }
-  const lastRound = read.events.reduce((max, e) => Math.max(max, e.round), 0);
-  return { header: read.header, events: read.events, lastRound, complete: read.complete };
+  return { header: read.header, events, lastRound, complete: read.complete };
 }
 
 /** The tie network at the end of `round` (default: the last round in the trace). */
