@@ -87,7 +87,9 @@ describe('society view (standalone, headless Chromium)', function () {
       const found = Number((await dataset(page, '.trace')).rows);
       assert.ok(found > 0, 'rows of the hostile agents are found by name');
       await page.locator('.vlist .vrow').first().click();
-      await page.waitForFunction(() => document.querySelectorAll('.network g.agent.selected').length > 0);
+      // The previous test left an agent selected: wait for the selection the click makes (the
+      // first match is a message between the two hostile agents), not for any selection.
+      await page.waitForFunction(() => [...document.querySelectorAll('.network g.agent.selected')].some((g) => ['p0', 'p1'].includes(g.getAttribute('data-id')!)));
       const selected = await page.$$eval('.network g.agent.selected', (gs) => gs.map((g) => g.getAttribute('data-id')));
       const heading = await page.textContent('.panel.agent h3');
       assert.ok(selected.length >= 1 && selected.length <= 2);

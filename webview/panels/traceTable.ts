@@ -97,6 +97,9 @@ export class TraceTable {
     const atEnd = keepPlace && this.list.element.scrollTop + this.list.element.clientHeight >= this.list.element.scrollHeight - ROW_HEIGHT * 2;
     this.lastRowCount = this.rows.length;
     this.shown = filterRows(this.rows, this.filter, this.round, this.nameOf);
+    // A changed filter shows its first rows (a search starts at the first match); new rows of a
+    // live run keep the reader where they were.
+    if (!keepPlace) this.list.element.scrollTop = 0;
     this.list.setCount(this.shown.length, keepPlace);
     this.list.invalidate();
     if (atEnd) this.list.scrollToEnd();
