@@ -7,6 +7,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
+import { openTrace } from './openTrace';
 import { friendsExample, useWorkbench } from './session';
 import { STEP_MS } from './workbench';
 import { ViewBudget } from '../../src/core/trace/viewBudget';
@@ -48,16 +49,7 @@ describe('large traces in VS Code (code-server + Chromium)', function () {
   it('shows the trace in the society view up to the limit, whole rounds, and says where it stopped', async () => {
     const last = expectedLastRound(s.ws(`${RUN}/trace.jsonl`));
     await s.wb.command('Notifications: Clear All Notifications');
-    await s.wb.command('Society: Open Trace');
-    const input = s.wb.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await s.wb.page.locator('.quick-input-widget', { hasText: 'Open a society trace' }).waitFor();
-    await input.press('End');
-    await s.wb.page.keyboard.type(`${RUN}/trace.jsonl`, { delay: 30 });
-    await s.wb.page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want), `${RUN}/trace.jsonl`);
-    await s.wb.page.keyboard.press('Enter');
-    const view = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
+    const view = await openTrace(s, `${RUN}/trace.jsonl`);
     await view.locator(`.network[data-round="${last}"][data-nodes="16"]`).waitFor();
     const badge = view.locator('[data-status="stopped"]');
     await badge.waitFor();

@@ -9,8 +9,8 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
+import { openTrace } from './openTrace';
 import { friendsExample, useWorkbench } from './session';
-import { STEP_MS } from './workbench';
 
 const BROKEN = 'kind: persona\nid: broken\nname: Broken\nhobby: chess\n';
 const GUEST = 'kind: persona\nid: guest\nname: Guest\n';
@@ -75,18 +75,7 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
 
   it('still shows an existing trace in the society view', async () => {
     await s.wb.command('Notifications: Clear All Notifications');
-    await s.wb.command('Society: Open Trace');
-    // code-server's file dialog is a quick input holding the workspace folder's path; it
-    // rewrites a value set at once, so the rest is typed.
-    const input = s.wb.page.locator('.quick-input-widget input');
-    await input.waitFor();
-    await s.wb.page.locator('.quick-input-widget', { hasText: 'Open a society trace' }).waitFor();
-    await input.press('End');
-    await s.wb.page.keyboard.type(`${EARLIER}/trace.jsonl`, { delay: 30 });
-    await s.wb.page.waitForFunction((want) => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want), `${EARLIER}/trace.jsonl`);
-    await s.wb.page.keyboard.press('Enter');
-    const view = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
+    const view = await openTrace(s, `${EARLIER}/trace.jsonl`);
     await view.locator('.network[data-round="3"][data-nodes="16"]').waitFor();
     await s.wb.page.waitForTimeout(1000); // let the layout settle for the picture
     await s.wb.screenshot('trust-trace-view');

@@ -1,0 +1,34 @@
+// Opens a trace through Society: Open Trace and code-server's file dialog, returning the society
+// view's frame. The dialog is a quick input that fills in the workspace folder's path after it
+// opens and rewrites a value set at once, so the path is typed after that, and typed again (whole)
+// if a keystroke was lost on the way.
+import type { FrameLocator } from 'playwright-core';
+import type { Session } from './session';
+import { STEP_MS } from './workbench';
+
+const valueEndsWith = (want: string): boolean => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want) ?? false;
+
+export async function openTrace(s: Session, relative: string): Promise<FrameLocator> {
+  const page = s.wb.page;
+  await s.wb.command('Society: Open Trace');
+  const input = page.locator('.quick-input-widget input');
+  await input.waitFor();
+  await page.locator('.quick-input-widget', { hasText: 'Open a society trace' }).waitFor();
+  await page.waitForFunction(valueEndsWith, '/');
+  await input.press('End');
+  await page.keyboard.type(relative, { delay: 30 });
+  for (let attempt = 0; ; attempt++) {
+    try {
+      await page.waitForFunction(valueEndsWith, relative, { timeout: 3000 });
+      break;
+    } catch (err) {
+      if (attempt === 2) throw err;
+      await input.press('Control+a');
+      await page.keyboard.type(s.ws(relative), { delay: 30 });
+    }
+  }
+  await page.keyboard.press('Enter');
+  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
+  return view;
+}
