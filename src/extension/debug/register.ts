@@ -57,7 +57,7 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
       const feed = feeds.get(s.id);
       if (!feed) return;
       feeds.delete(s.id);
-      if (feed.status === 'running') feed.setStatus(feed.events.some((e) => e.type === 'run_end') ? 'completed' : 'stopped');
+      if (feed.status === 'running') feed.setStatus(feed.ended ? 'completed' : 'stopped');
     }),
   ];
 }

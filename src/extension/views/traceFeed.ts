@@ -36,11 +36,15 @@ export class TraceFeed implements vscode.Disposable {
 
   setHeader(header: TraceHeader): void { this.header = header; }
 
+  /** The run's run_end went by (kept or, past the budget, not). */
+  ended = false;
+
   /** True once the feed stopped taking events (the trace went past the views' budget). */
   get full(): boolean { return this.budget.stopped; }
 
   /** `bytes`: the event's size in the trace, where known (a line read from a file). */
   push(e: TraceEvent, bytes?: number): void {
+    if (e.type === 'run_end') this.ended = true;
     if (!this.budget.take(e, bytes)) return;
     this.events.push(e);
     this.pending.push(e);
