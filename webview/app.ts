@@ -117,6 +117,8 @@ export class App {
   private setStatus(status: RunStatus, message?: string): void {
     this.status.dataset.status = status;
     this.status.textContent = message ? `${STATUS_TEXT[status]}: ${message}` : STATUS_TEXT[status];
+    // A long note is cut with an ellipsis in a narrow panel: the whole of it is the tooltip.
+    this.status.title = this.status.textContent;
   }
 
   select(ids: string[], additive: boolean): void {
