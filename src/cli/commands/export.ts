@@ -54,10 +54,10 @@ export const exportCommand: Command = {
     let text: string;
     try {
       if (isTraceFile(file)) {
-        text = exportTraceTies(loadTrace(file), format, { round, dynamic: values.dynamic });
+        text = exportTraceTies(await loadTrace(file), format, { round, dynamic: values.dynamic });
       } else {
         if (values.dynamic) throw new Error('--dynamic needs a trace');
-        const network = loadTieNetwork(file, { round });
+        const network = await loadTieNetwork(file, { round });
         text = tieGraphText(network.graph, format, network.description);
       }
     } catch (err) {

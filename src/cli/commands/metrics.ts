@@ -42,7 +42,7 @@ export const metricsCommand: Command = {
     }
     let network;
     try {
-      network = loadTieNetwork(positionals[0], { round });
+      network = await loadTieNetwork(positionals[0], { round });
     } catch (err) {
       console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}`);
       return 1;

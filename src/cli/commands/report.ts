@@ -11,7 +11,7 @@ import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { RunReportBuilder } from '../../core/analysis/reportModel';
 import type { TraceEvent } from '../../core/trace/events';
-import { readTraceFile } from '../../core/trace/reader';
+import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
@@ -60,9 +60,7 @@ export const reportCommand: Command = {
       },
     });
     if (read.errors.length > 0 || !read.header || !builder) {
-      const shownErrors = read.errors.slice(0, 5).map((e) => `${traceFile}:${e.line}: ${e.message}`);
-      const more = read.errors.length > 5 ? [`... and ${read.errors.length - 5} more problems`] : [];
-      console.error(`society report: ${[...shownErrors, ...more].join('\n') || `${traceFile}: not a society trace`}`);
+      console.error(`society report: ${traceProblemsMessage(traceFile, read.errors)}`);
       return 1;
     }
     const report = builder.finish();

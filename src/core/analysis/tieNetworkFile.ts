@@ -26,9 +26,9 @@ export function isTraceFile(file: string): boolean {
 }
 
 /** `round` applies to traces only (default: the trace's last round). */
-export function loadTieNetwork(file: string, options: { round?: number } = {}): LoadedTieNetwork {
+export async function loadTieNetwork(file: string, options: { round?: number } = {}): Promise<LoadedTieNetwork> {
   if (isTraceFile(file)) {
-    const trace = loadTrace(file);
+    const trace = await loadTrace(file);
     const round = options.round ?? trace.lastRound;
     if (round < 0 || round > trace.lastRound) throw new Error(`${file}: round ${round} is outside the trace (0..${trace.lastRound})`);
     const state = replay(trace.header, trace.events, round);

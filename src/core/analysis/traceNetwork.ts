@@ -2,8 +2,7 @@
 // attributes) and the ties at or above the threshold, at the end of any round (via replay).
 import { DRIVERS, TRAIT_NAMES, type Persona } from '../format/model';
 import type { TraceEvent, TraceHeader } from '../trace/events';
-import { forEachLineSync } from '../trace/lines';
-import { TraceLineReader } from '../trace/reader';
+import { readTraceFile, traceProblemsMessage } from '../trace/reader';
 import { replay, type WorldState } from '../trace/replay';
 import { graphFromTies } from './graphFromTies';
 import type { TieGraph } from './tieGraph';
@@ -54,28 +53,21 @@ export function shapesNetwork(e: TraceEvent): boolean {
 }
 
 /**
- * Reads a trace file line by line, keeping the events `keep` selects (default: those that shape
- * the tie network, a small part of a trace: messages and memories are most of it). Any unreadable
- * line is an error naming file and line.
+ * Streams a trace file, keeping the events `keep` selects (default: those that shape the tie
+ * network, a small part of a trace: messages and memories are most of it). Any unreadable line is
+ * an error naming file and line.
  */
-export function loadTrace(file: string, keep: (e: TraceEvent) => boolean = shapesNetwork): LoadedTrace {
+export async function loadTrace(file: string, keep: (e: TraceEvent) => boolean = shapesNetwork): Promise<LoadedTrace> {
   const events: TraceEvent[] = [];
   let lastRound = 0;
-  const reader = new TraceLineReader(false, (e) => {
-    if (e.round > lastRound) lastRound = e.round;
-    if (keep(e)) events.push(e);
+  const read = await readTraceFile(file, {
+    keepEvents: false,
+    onEvent: (e) => {
+      if (e.round > lastRound) lastRound = e.round;
+      if (keep(e)) events.push(e);
+    },
   });
-  try {
-    forEachLineSync(file, (line) => reader.line(line));
-  } catch (err) {
-    throw new Error(`${file}: ${err instanceof Error ? err.message : String(err)}`);
-  }
-  const read = reader.result();
-  if (read.errors.length > 0 || !read.header) {
-    const shown = read.errors.slice(0, 5).map((e) => `${file}:${e.line}: ${e.message}`);
-    const more = read.errors.length > 5 ? [`... and ${read.errors.length - 5} more problems`] : [];
-    throw new Error([...shown, ...more].join('\n') || `${file}: not a society trace`);
-  }
+  if (read.errors.length > 0 || !read.header) throw new Error(traceProblemsMessage(file, read.errors));
   return { header: read.header, events, lastRound, complete: read.complete };
 }
 

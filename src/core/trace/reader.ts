@@ -116,6 +116,13 @@ export class TraceLineReader {
   }
 }
 
+/** A trace's problems as one message for people: the first five with file and line, then how many more. */
+export function traceProblemsMessage(file: string, errors: readonly TraceProblem[]): string {
+  const shown = errors.slice(0, 5).map((e) => `${file}:${e.line}: ${e.message}`);
+  const more = errors.length > 5 ? [`... and ${errors.length - 5} more problems`] : [];
+  return [...shown, ...more].join('\n') || `${file}: not a society trace`;
+}
+
 /** Parse a whole trace text. */
 export function readTrace(text: string): TraceRead {
   const r = new TraceLineReader();

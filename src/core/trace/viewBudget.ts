@@ -21,9 +21,11 @@ export class ViewBudget {
   /** The round after whose end the view took no more events, once the budget was spent. */
   stoppedAfter?: number;
 
-  constructor(readonly limitMb: number) {}
+  /** The budget in bytes. */
+  readonly limit: number;
 
-  get limit(): number { return limitBytes(this.limitMb); }
+  constructor(readonly limitMb: number) { this.limit = limitBytes(limitMb); }
+
   get stopped(): boolean { return this.stoppedAfter !== undefined; }
 
   /** Counts one event of about `bytes`. False once the budget is spent: the event is not to be kept. */

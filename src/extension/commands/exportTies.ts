@@ -31,7 +31,7 @@ export function exportTiesCommand(_ctx: SocietyContext) {
     const target = choices.target ?? await vscode.window.showSaveDialog({ defaultUri, title: 'Export Ties', filters: { [choice.label]: [TIE_FORMAT_EXTENSIONS[choice.format].slice(1)] } });
     if (!target) return undefined;
     try {
-      const text = exportTraceTies(loadTrace(trace.fsPath), choice.format, { dynamic: choice.dynamic });
+      const text = exportTraceTies(await loadTrace(trace.fsPath), choice.format, { dynamic: choice.dynamic });
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     } catch (err) {
       void vscode.window.showErrorMessage(`Society: could not export the ties: ${err instanceof Error ? err.message : String(err)}`);

@@ -31,27 +31,18 @@ export function openTraceFile(file: string, kind: MemorySourceKind = 'trace', li
   let tail: TraceTail;
   let reader: TraceLineReader;
   let budget: ViewBudget;
-  let bytes = 0;
   let read = 0;
   const startOver = () => {
     budget = new ViewBudget(limitMb);
-    reader = new TraceLineReader(false, (e, line) => { if (budget.take(e, bytes)) source.add(e, line); });
+    reader = new TraceLineReader(false, (e, line, size) => { if (budget.take(e, size)) source.add(e, line); });
     read = 0;
     source.reset();
   };
   const restart = () => { tail = new TraceTail(file); startOver(); };
   const readMore = () => {
-    for (let more = true; more && !budget.stopped;) {
-      const piece = tail.read();
-      if (piece.reset) startOver();
-      for (const line of piece.lines) {
-        bytes = line.length + 1;
-        reader.line(line);
-        if (budget.stopped) break;
-      }
-      read += piece.lines.length;
-      more = !!piece.more;
-    }
+    // (a rewritten file starts over, setting `read` to 0, inside drain: add after it returns)
+    const lines = tail.drain((line) => reader.line(line), () => budget.stopped, startOver);
+    read += lines;
     if (read === 0) return;
     const result = reader.result();
     if (!result.header) throw new Error(`${file}: ${result.errors[0]?.message ?? 'not a society trace'}`);

@@ -24,6 +24,26 @@ export class TraceTail {
   /** Bytes consumed so far (whole lines). */
   get position(): number { return this.offset; }
 
+  /**
+   * Every whole line in the file now, read piece by piece and handed to `onLine` until `done()`
+   * says to stop (the rest of that piece is dropped). `onReset` runs first when the file was
+   * rewritten. Returns the number of lines read.
+   */
+  drain(onLine: (line: string) => void, done: () => boolean, onReset: () => void): number {
+    let count = 0;
+    for (let more = true; more && !done();) {
+      const piece = this.read();
+      if (piece.reset) { onReset(); count = 0; }
+      for (const line of piece.lines) {
+        onLine(line);
+        if (done()) break;
+      }
+      count += piece.lines.length;
+      more = !!piece.more;
+    }
+    return count;
+  }
+
   /** Lines completed since the previous call; `reset` when the file shrank (rewritten: start over). */
   read(maxBytes = TAIL_CHUNK): TailRead {
     let size: number;

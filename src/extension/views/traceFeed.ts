@@ -76,21 +76,11 @@ export class TraceFeed implements vscode.Disposable {
   static fromFile(file: string, onProblem: (p: TraceProblem) => void = () => undefined): TraceFeed {
     const feed = new TraceFeed({ kind: 'file', label: file.split(/[\\/]/).pop() ?? file, path: file }, false);
     const tail = new TraceTail(file);
-    let bytes = 0;
-    const reading = () => new TraceLineReader(false, (e) => feed.push(e, bytes));
+    const reading = () => new TraceLineReader(false, (e, _line, size) => feed.push(e, size));
     let reader = reading();
     let reported = 0;
     const readMore = () => {
-      for (let more = true; more && !feed.full;) {
-        const piece = tail.read();
-        if (piece.reset) reader = reading();
-        for (const line of piece.lines) {
-          bytes = line.length + 1;
-          reader.line(line);
-          if (feed.full) break;
-        }
-        more = !!piece.more;
-      }
+      tail.drain((line) => reader.line(line), () => feed.full, () => { reader = reading(); });
       const read = reader.result();
       if (!feed.header && read.header) feed.setHeader(read.header);
       for (; reported < read.errors.length; reported++) onProblem(read.errors[reported]);

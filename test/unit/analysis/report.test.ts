@@ -16,7 +16,6 @@ import { buildRunReport, type RunReport } from '../../../src/core/analysis/repor
 import { seededRandom } from '../../../src/core/analysis/seededRandom';
 import { loadTrace, shapesNetwork, tieNetworkOf, traceTieNetwork } from '../../../src/core/analysis/traceNetwork';
 import { replay } from '../../../src/core/trace/replay';
-import { forEachLineSync } from '../../../src/core/trace/lines';
 import { HOSTILE_NAME, reportScenario, runTrace, toJsonl } from './runTrace';
 import { parseStrictXml } from './xml';
 
@@ -204,26 +203,11 @@ describe('society report (core)', function () {
   });
 
   describe('trace loading', () => {
-    it('reads a file line by line in pieces, never splitting a line or a character', () => {
-      const file = path.join(dir, 'lines.txt');
-      const lines = Array.from({ length: 300 }, (_, i) => `${i} ${'é'.repeat(i % 11)}${'—'.repeat(i % 5)} ${'x'.repeat(i % 13 === 0 ? 90 : 3)}`);
-      writeFileSync(file, lines.join('\n') + '\n');
-      for (const piece of [7, 16, 64, 1 << 20]) {
-        const got: string[] = [];
-        forEachLineSync(file, (l) => got.push(l), piece);
-        assert.deepEqual(got, lines, `pieces of ${piece} bytes`);
-      }
-      writeFileSync(file, 'a\nb');
-      const got: string[] = [];
-      forEachLineSync(file, (l) => got.push(l), 4);
-      assert.deepEqual(got, ['a', 'b'], 'a last line without a newline');
-    });
-
-    it('reads a trace file and reports bad lines with file and line', () => {
+    it('reads a trace file and reports bad lines with file and line', async () => {
       const file = path.join(dir, 'trace.jsonl');
       writeFileSync(file, toJsonl(trace));
-      assert.equal(loadTrace(file, () => true).events.length, trace.events.length);
-      const network = loadTrace(file);
+      assert.equal((await loadTrace(file, () => true)).events.length, trace.events.length);
+      const network = await loadTrace(file);
       assert.equal(network.events.length, trace.events.filter(shapesNetwork).length);
       assert.ok(network.events.length < trace.events.length / 2, 'messages, memories and the like are not kept');
       assert.equal(network.lastRound, Math.max(...trace.events.map((e) => e.round)));
@@ -238,7 +222,7 @@ describe('society report (core)', function () {
       const lines = toJsonl(trace).split('\n');
       lines[3] = '{not json';
       writeFileSync(broken, lines.join('\n'));
-      assert.throws(() => loadTrace(broken), (err: Error) => err.message.startsWith(`${broken}:4: invalid JSON`));
+      await assert.rejects(loadTrace(broken), (err: Error) => err.message.startsWith(`${broken}:4: invalid JSON`));
     });
   });
 });

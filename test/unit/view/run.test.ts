@@ -85,6 +85,24 @@ describe('running from the editor', () => {
     }
   });
 
+  it('drains every whole line until told to stop, starting over on a rewritten file', () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-tail-'));
+    const file = path.join(dir, 'trace.jsonl');
+    try {
+      fs.writeFileSync(file, ['{"a":1}', '{"b":2}', '{"c":3}', '{"d":4}'].join('\n') + '\n');
+      const tail = new TraceTail(file);
+      const got: string[] = [];
+      let resets = 0;
+      assert.equal(tail.drain((l) => got.push(l), () => got.length >= 2, () => resets++), 4, 'the piece read is counted whole');
+      assert.deepEqual(got, ['{"a":1}', '{"b":2}'], 'no line after done()');
+      fs.writeFileSync(file, '{"e":5}\n');
+      assert.equal(tail.drain((l) => got.push(l), () => false, () => resets++), 1);
+      assert.deepEqual([got, resets], [['{"a":1}', '{"b":2}', '{"e":5}'], 1]);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('reports round, agents, ties, model, tokens and cost', () => {
     const t = syntheticTrace({ agents: 5, ties: 4, rounds: 2 });
     const progress = new RunProgress(t.header);
