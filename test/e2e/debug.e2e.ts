@@ -30,10 +30,18 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await page.locator('.debug-toolbar').waitFor({ timeout: STEP_MS * 2 });
     const frameLine = editor.locator('.debug-top-stack-frame-line').first();
     await frameLine.waitFor({ timeout: STEP_MS * 2 });
-    // The highlighted line is the `id:` line: same vertical position as its line number.
+    // The highlighted line is the `id:` line: same vertical position as its line number. The
+    // editor re-renders its decorations while the debugger reveals the frame, so a box read once
+    // can be of a node just replaced: read both until they settle.
     const lineNumber = editor.locator('.line-numbers', { hasText: new RegExp(`^${ID_LINE}$`) }).first();
-    const [a, b] = [await frameLine.boundingBox(), await lineNumber.boundingBox()];
-    assert.ok(a && b && Math.abs(a.y - b.y) < 3, `top stack frame at y=${a?.y}, line ${ID_LINE} at y=${b?.y}`);
+    let boxes: [unknown, unknown] = [null, null];
+    for (const deadline = Date.now() + STEP_MS; Date.now() < deadline; await page.waitForTimeout(100)) {
+      const [a, b] = [await frameLine.boundingBox(), await lineNumber.boundingBox()];
+      boxes = [a?.y, b?.y];
+      if (a && b && Math.abs(a.y - b.y) < 3) break;
+    }
+    assert.ok(typeof boxes[0] === 'number' && typeof boxes[1] === 'number' && Math.abs(boxes[0] - boxes[1]) < 3,
+      `top stack frame at y=${boxes[0]}, line ${ID_LINE} at y=${boxes[1]}`);
     assert.match(await s.wb.visibleText(), /^id: maya_chen$/m);
 
     // The Call Stack: the phase, Maya's turn, the round.
