@@ -1,6 +1,6 @@
 // Loads a tie network from a file for analysis: a graph JSON file in the fixture format, or a
 // run's JSONL trace (the ties at the end of its last round, or of a chosen round).
-import { readFileSync } from 'node:fs';
+import { closeSync, openSync, readSync } from 'node:fs';
 import { graphFromFixture, readGraphFixture } from './graphFixture';
 import { replay } from '../trace/replay';
 import { loadTrace, tieNetworkOf } from './traceNetwork';
@@ -15,13 +15,31 @@ export interface LoadedTieNetwork {
 /** A trace is JSONL whose first line is a header object; anything else is read as graph JSON. */
 export function isTraceFile(file: string): boolean {
   if (file.endsWith('.jsonl')) return true;
-  const text = readFileSync(file, 'utf8');
-  const firstLine = text.slice(0, text.indexOf('\n') === -1 ? undefined : text.indexOf('\n'));
   try {
-    const first = JSON.parse(firstLine) as { type?: unknown };
+    const first = JSON.parse(firstLine(file)) as { type?: unknown };
     return first?.type === 'header';
   } catch {
     return false;
+  }
+}
+
+/** The file's first line, read in pieces: a graph JSON file may be large and have no newline at all. */
+function firstLine(file: string, limit = 16 << 20): string {
+  const fd = openSync(file, 'r');
+  try {
+    const piece = Buffer.alloc(64 << 10);
+    const parts: Buffer[] = [];
+    for (let read = 0; read < limit;) {
+      const n = readSync(fd, piece, 0, piece.length, read);
+      if (n === 0) break;
+      const nl = piece.subarray(0, n).indexOf(10);
+      parts.push(Buffer.from(piece.subarray(0, nl < 0 ? n : nl)));
+      if (nl >= 0) break;
+      read += n;
+    }
+    return Buffer.concat(parts).toString('utf8');
+  } finally {
+    closeSync(fd);
   }
 }
 

@@ -1,30 +1,26 @@
 // What a reader makes of one agent from another simulator, before ids are allocated and links
 // between agents are resolved: the persona fields it could map, and its links by the source's
 // own handles (OASIS agent ids, TinyTroupe names).
-import type { Driver, TraitName } from '../format/model';
+import type { Driver, Persona, Relationship, SeedMemory, TraitName } from '../format/model';
 
-export interface SeedMemoryDraft { text: string; importance: number }
+/** A seed memory as written to a file: no source location (the file does not exist yet). */
+export type SeedMemoryDraft = Omit<SeedMemory, 'source'>;
 
-export interface RelationshipDraft { with: string; tie: number; note?: string }
+export type RelationshipDraft = Omit<Relationship, 'source'>;
 
-/** A persona document as it will be written to a `.society` file (keys in schema order). */
-export interface PersonaDraft {
-  kind: 'persona';
-  id: string;
-  name: string;
-  age?: number;
-  gender?: string;
-  occupation?: string;
-  location?: string;
-  bio?: string;
-  style?: string;
-  group?: string;
-  traits?: Partial<Record<TraitName, number>>;
-  interests?: string[];
-  motivations?: Partial<Record<Driver, number>>;
-  memories?: SeedMemoryDraft[];
-  relationships?: RelationshipDraft[];
-}
+/**
+ * A persona document as it will be written to a `.society` file: the persona's own fields, with
+ * only what the source gave (traits, interests and motivations may be partial or absent).
+ */
+export type PersonaDraft = { kind: 'persona' }
+  & Pick<Persona, 'id' | 'name'>
+  & Partial<Pick<Persona, 'age' | 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group' | 'interests'>>
+  & {
+    traits?: Partial<Record<TraitName, number>>;
+    motivations?: Partial<Record<Driver, number>>;
+    memories?: SeedMemoryDraft[];
+    relationships?: RelationshipDraft[];
+  };
 
 /** A link to another imported agent, named the way the source names it. */
 export interface ForeignLink {

@@ -118,9 +118,18 @@ export class TraceLineReader {
 
 /** A trace's problems as one message for people: the first five with file and line, then how many more. */
 export function traceProblemsMessage(file: string, errors: readonly TraceProblem[]): string {
-  const shown = errors.slice(0, 5).map((e) => `${file}:${e.line}: ${e.message}`);
+  // Line 0 is the file as a whole (it could not be read at all).
+  const shown = errors.slice(0, 5).map((e) => `${file}${e.line > 0 ? `:${e.line}` : ''}: ${e.message}`);
   const more = errors.length > 5 ? [`... and ${errors.length - 5} more problems`] : [];
   return [...shown, ...more].join('\n') || `${file}: not a society trace`;
+}
+
+/** A file that could not be read at all: one problem for the whole file (line 0), said plainly. */
+function unreadable(e: unknown): TraceRead {
+  const code = (e as NodeJS.ErrnoException)?.code;
+  const reason = code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? 'it is a folder, not a trace file'
+    : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : e instanceof Error ? e.message : String(e);
+  return { events: [], errors: [{ line: 0, message: `cannot read the trace: ${reason}` }], complete: false, lastRound: -1 };
 }
 
 /** Parse a whole trace text. */
@@ -140,7 +149,7 @@ export async function readTraceFile(path: string, opts: { keepEvents?: boolean; 
   const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
   let input: fs.ReadStream;
   try { input = fs.createReadStream(path, 'utf8'); } catch (e) {
-    return { events: [], errors: [{ line: 0, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }], complete: false, lastRound: -1 };
+    return unreadable(e);
   }
   try {
     const rl = readline.createInterface({ input, crlfDelay: Infinity });
@@ -150,7 +159,7 @@ export async function readTraceFile(path: string, opts: { keepEvents?: boolean; 
       if (!told && r.header) { told = true; opts.onHeader!(r.header); }
     }
   } catch (e) {
-    return { events: [], errors: [{ line: 0, message: `cannot read ${path}: ${e instanceof Error ? e.message : String(e)}` }], complete: false, lastRound: -1 };
+    return unreadable(e);
   }
   return r.result();
 }

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostMessage, ViewState } from '../../core/protocol/viewMessages';
+import { traceProblemsMessage } from '../../core/trace/reader';
 import { TraceFeed } from './traceFeed';
 import { ViewConnection } from './viewConnection';
 import { viewHtml, viewOptions } from './webviewHtml';
@@ -60,7 +61,7 @@ export class SocietyPanels implements vscode.Disposable {
       return;
     }
     try {
-      const feed = TraceFeed.fromFile(file, (p) => this.log.warn(`${file}:${p.line}: ${p.message}`));
+      const feed = TraceFeed.fromFile(file, (p) => this.log.warn(traceProblemsMessage(file, [p])));
       this.adopt(panel, feed, feed.header?.scenario.name ?? 'Society');
     } catch (err) {
       this.log.error(String(err instanceof Error ? err.message : err));

@@ -1,6 +1,7 @@
 // Trace files (*.jsonl of a run) open in a read-only custom editor that shows the society view;
 // a trace still being written is followed as it grows.
 import * as vscode from 'vscode';
+import { traceProblemsMessage } from '../../core/trace/reader';
 import { TraceFeed } from './traceFeed';
 import { ViewConnection } from './viewConnection';
 import { viewHtml, viewOptions } from './webviewHtml';
@@ -24,7 +25,7 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider 
     const file = document.uri.fsPath;
     let feed: TraceFeed;
     try {
-      feed = TraceFeed.fromFile(file, (p) => this.log.warn(`${file}:${p.line}: ${p.message}`));
+      feed = TraceFeed.fromFile(file, (p) => this.log.warn(traceProblemsMessage(file, [p])));
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(message);

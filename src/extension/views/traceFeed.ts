@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
-import { TraceLineReader, type TraceProblem } from '../../core/trace/reader';
+import { TraceLineReader, traceProblemsMessage, type TraceProblem } from '../../core/trace/reader';
 import { VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
 import type { RunStatus, TraceSource } from '../../core/protocol/viewMessages';
 import { TraceTail } from '../run/traceTail';
@@ -89,7 +89,7 @@ export class TraceFeed implements vscode.Disposable {
     const first = readMore();
     if (!first.header) {
       const problem = first.errors[0];
-      throw new Error(problem ? `${file}:${problem.line}: ${problem.message}` : `${file}: not a society trace`);
+      throw new Error(traceProblemsMessage(file, problem ? [problem] : []));
     }
     feed.flush();
     if (feed.full) { feed.setStatus('stopped'); return feed; }

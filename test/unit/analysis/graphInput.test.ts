@@ -1,5 +1,9 @@
 // Building tie networks from simulation ties and from the fixture JSON format.
 import assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { isTraceFile } from '../../../src/core/analysis/tieNetworkFile';
 import { graphFromFixture, parseGraphFixture } from '../../../src/core/analysis/graphFixture';
 import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
 
@@ -43,5 +47,30 @@ describe('graph fixture format', () => {
     assert.throws(() => graphFromFixture(f, 'g.json'), /g\.json: edge a -> b names an unknown node/);
     const loop = parseGraphFixture({ nodes: [{ id: 'a' }], edges: [{ source: 'a', target: 'a' }] });
     assert.throws(() => graphFromFixture(loop), /self-loop/);
+  });
+});
+
+describe('isTraceFile', () => {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-istrace-'));
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+  const file = (name: string, text: string | Buffer): string => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; };
+
+  it('knows a trace by its header line, whatever the file is called', () => {
+    assert.equal(isTraceFile(file('run.log', '{"type":"header","format":"society-trace"}\n{"type":"round_start","round":1}\n')), true);
+    assert.equal(isTraceFile(file('any.jsonl', 'not even json')), true, '.jsonl is taken at its word');
+  });
+
+  it('reads graph JSON as graph JSON, also a large one on a single line', () => {
+    assert.equal(isTraceFile(file('g.json', '{"nodes":[],"edges":[]}')), false);
+    const big = JSON.stringify({ nodes: Array.from({ length: 50_000 }, (_, i) => ({ id: `n${i}` })), edges: [] });
+    assert.ok(big.length > 64 << 10 && !big.includes('\n'));
+    assert.equal(isTraceFile(file('big.json', big)), false);
+    // A header longer than one read piece is still found.
+    const longHeader = JSON.stringify({ type: 'header', pad: 'x'.repeat(200_000) });
+    assert.equal(isTraceFile(file('long.trace', `${longHeader}\n{}\n`)), true);
+  });
+
+  it('says no, without throwing, for a file it cannot read', () => {
+    assert.equal(isTraceFile(path.join(dir, 'missing.json')), false);
   });
 });

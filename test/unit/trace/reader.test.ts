@@ -3,7 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import fc from 'fast-check';
-import { readTrace, readTraceFile } from '../../../src/core/trace/reader';
+import { readTrace, readTraceFile, traceProblemsMessage } from '../../../src/core/trace/reader';
 import { TRACE_FORMAT_VERSION } from '../../../src/core/trace/events';
 import { makeScenario } from '../engine/scenarioFixture';
 import { traceOf } from '../engine/traceHelpers';
@@ -54,7 +54,12 @@ describe('trace reader', () => {
     const r = await readTraceFile(f);
     assert.equal(r.events.length, readTrace(text).events.length);
     const missing = await readTraceFile(path.join(dir, 'nope.jsonl'));
-    assert.equal(missing.errors.length, 1);
+    assert.deepEqual(missing.errors, [{ line: 0, message: 'cannot read the trace: no such file' }]);
+    // Line 0 is the whole file: said without a line number.
+    assert.equal(traceProblemsMessage('nope.jsonl', missing.errors), 'nope.jsonl: cannot read the trace: no such file');
+    assert.equal(traceProblemsMessage('t.jsonl', [{ line: 3, message: 'bad' }]), 't.jsonl:3: bad');
+    const folder = await readTraceFile(dir);
+    assert.match(folder.errors[0].message, /it is a folder/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
 });
