@@ -45,6 +45,7 @@ export const CODES = {
   SOC034: 'Include not loaded in an untrusted workspace',
   SOC040: 'Unknown model name',
   SOC041: 'Secret written in a file',
+  SOC042: 'Models share an endpoint with different limits',
   SOC050: 'Unknown template variable',
   SOC051: 'All reward weights are zero',
   SOC052: 'Event after the last round',

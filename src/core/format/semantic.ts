@@ -2,13 +2,14 @@
 // variables, parameter paths, distributions, secrets. They read raw values tolerantly, so they
 // still run (and help) while a document has schema errors.
 import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
-import { DRIVERS, PROMPT_KINDS, type PromptKind, type Range } from './model';
+import { DRIVERS, PROMPT_KINDS, type ModelConfig, type PromptKind, type Range } from './model';
 import type { ParsedFile, PathSegment } from './parse';
 import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables } from './templates';
 import { didYouMean } from './suggest';
-import { documentSchema, schemaAtPath } from './schema';
+import { applyDefaults, documentSchema, schemaAtPath, societySchema } from './schema';
+import { endpointKey, sharedLimits } from '../llm/limits/endpointLimits';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -41,6 +42,7 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
       if (isReservedId(id)) out.push(reservedIdDiagnostic(id, file.file, range));
     }
     if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
+      out.push(...sharedEndpointDiagnostics(doc.value.models, at, file.file));
       for (const [name, m] of Object.entries(doc.value.models)) {
         if (!isObj(m) || !isObj(m.headers)) continue;
         for (const [header, value] of Object.entries(m.headers)) {
@@ -49,6 +51,36 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
           }
         }
       }
+    }
+  }
+  return out;
+}
+
+const LIMITS = ['concurrency', 'rpm', 'tpm'] as const;
+
+/**
+ * Model configs that call the same model at the same endpoint share one limiter with the strictest
+ * limits (llm/limits/endpointLimits.ts); when they set different limits, say so at each of them.
+ */
+function sharedEndpointDiagnostics(raw: Record<string, unknown>, at: Locator, file: string): Diagnostic[] {
+  const configs: ModelConfig[] = [];
+  for (const [name, m] of Object.entries(raw)) if (isObj(m)) configs.push({ name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig);
+  const out: Diagnostic[] = [];
+  const done = new Set<string>();
+  for (const cfg of configs) {
+    const key = endpointKey(cfg);
+    if (key === undefined || done.has(key)) continue;
+    done.add(key);
+    const peers = configs.filter((c) => endpointKey(c) === key);
+    const differ = LIMITS.filter((l) => new Set(peers.map((c) => c[l])).size > 1);
+    if (peers.length < 2 || !differ.length) continue;
+    const shared = sharedLimits(cfg, Object.fromEntries(peers.map((c) => [c.name, c]))).settings;
+    const limits = differ.map((l) => `${l} ${shared[l] ?? 'none'}`).join(', ');
+    for (const c of peers) {
+      const own = differ.find((l) => isObj(raw[c.name]) && (raw[c.name] as Record<string, unknown>)[l] !== undefined);
+      const others = peers.filter((p) => p !== c).map((p) => `'${p.name}'`).join(', ');
+      out.push(mk('SOC042', 'warning', `Model '${c.name}' calls the same model at the same endpoint as ${others} with different limits: they share one limiter with the strictest (${limits})`,
+        file, own ? at.keyRange(['models', c.name, own]) : at.keyRange(['models', c.name])));
     }
   }
   return out;

@@ -2,7 +2,7 @@
 // OpenAI-compatible endpoint, or a VS Code language model (whose chat client the extension
 // injects, since core never imports vscode). LLM models are stacked as
 //   LlmAgentModel → response cache (optional; replay) → limiter + retries → provider client,
-// with one limiter per model config. Keys come from `secrets(api_key_env)`: the environment in
+// with one limiter per endpoint (configs calling the same model at the same endpoint share it). Keys come from `secrets(api_key_env)`: the environment in
 // the CLI, SecretStorage in the editor; they are registered with the redactor before first use.
 import type { ModelConfig, Scenario } from '../format/model';
 import type { CallListener } from './callRecord';
@@ -12,6 +12,7 @@ import { DiskStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, bm25Relevance, type RelevanceScorer } from './embeddings';
 import type { ProviderError } from './errors';
 import type { BackoffSettings } from './limits/backoff';
+import { endpointKey, sharedLimits } from './limits/endpointLimits';
 import { Limiter } from './limits/limiter';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
@@ -109,11 +110,13 @@ export class ModelRegistry {
   /** The engine's ModelFactory: `(cfg, seed) => AgentModel`. */
   readonly factory = (cfg: ModelConfig, seed: number): AgentModel => this.model(cfg.name, seed);
 
+  /** The limiter of `cfg`'s endpoint: configs calling the same model at the same endpoint share it (limits/endpointLimits.ts). */
   limiter(cfg: ModelConfig): Limiter {
-    let l = this.limiters.get(cfg.name);
+    const key = endpointKey(cfg) ?? `config ${cfg.name}`;
+    let l = this.limiters.get(key);
     if (!l) {
-      l = new Limiter({ concurrency: cfg.concurrency, rpm: cfg.rpm, tpm: cfg.tpm });
-      this.limiters.set(cfg.name, l);
+      l = new Limiter(sharedLimits(cfg, this.scenario.models).settings);
+      this.limiters.set(key, l);
     }
     return l;
   }

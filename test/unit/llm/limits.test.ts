@@ -1,7 +1,10 @@
 // Admission limits: concurrency (observed by the server), requests and tokens per minute.
 import * as assert from 'node:assert/strict';
 import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { registryFor, requests } from '../../support/llmFixtures';
+import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
+import { ModelRegistry } from '../../../src/core/llm/registry';
+import { endpointKey, sharedLimits } from '../../../src/core/llm/limits/endpointLimits';
+import type { ModelConfig } from '../../../src/core/format/model';
 import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';
 
@@ -19,6 +22,36 @@ describe('llm limits', () => {
     server.latencyMs = 0;
     assert.equal(server.requests.length, 40);
     assert.equal(server.maxInFlight, 5);
+  });
+
+  it('two configs calling the same model at one endpoint share one limiter, with the strictest limits', async () => {
+    server.latencyMs = 30;
+    const s = scenario({
+      gpt: modelConfig('gpt', { base_url: server.url, concurrency: 6 }),
+      // Same model and endpoint (the URL spelled with a trailing slash), another temperature.
+      cool: modelConfig('cool', { base_url: `${server.url}/`, temperature: 0.1, concurrency: 3 }),
+    });
+    const registry = new ModelRegistry(s, { backoff: FAST_BACKOFF });
+    assert.equal(registry.limiter(s.models.gpt), registry.limiter(s.models.cool));
+    const [gpt, cool] = [registry.model('gpt'), registry.model('cool')];
+    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? gpt : cool).decide(requests.interview(`interview:${i}`))));
+    server.latencyMs = 0;
+    assert.equal(server.requests.length, 30);
+    assert.equal(server.maxInFlight, 3);
+  });
+
+  it('endpoint keys: same model and endpoint share, another model or deployment does not', () => {
+    const key = (extra: Partial<ModelConfig>) => endpointKey(modelConfig('m', extra));
+    assert.equal(key({ base_url: 'http://Host:8000/v1/' }), key({ base_url: 'http://host:8000/v1', temperature: 0 }));
+    assert.notEqual(key({ base_url: 'http://host:8000/v1', model: 'a' }), key({ base_url: 'http://host:8000/v1', model: 'b' }));
+    assert.notEqual(key({ base_url: 'http://host:8000/v1' }), key({ base_url: 'http://host:8001/v1' }));
+    assert.equal(key({}), key({ base_url: 'https://api.openai.com/v1' }), 'no base_url is OpenAI');
+    const azure = (deployment: string) => key({ base_url: 'https://r.openai.azure.com/openai', azure: { deployment, api_version: '2024-10-21' } });
+    assert.notEqual(azure('gpt4o'), azure('mini'));
+    assert.equal(endpointKey(modelConfig('o', { provider: 'offline' })), undefined);
+    const all = { a: modelConfig('a', { concurrency: 16, rpm: 600 }), b: modelConfig('b', { concurrency: 4, tpm: 90_000 }), c: modelConfig('c', { model: 'other', concurrency: 2 }) };
+    assert.deepEqual(sharedLimits(all.a, all), { models: ['a', 'b'], settings: { concurrency: 4, rpm: 600, tpm: 90_000 } });
+    assert.deepEqual(sharedLimits(all.c, all), { models: ['c'], settings: { concurrency: 2 } });
   });
 
   it('spreads requests to respect requests-per-minute', async () => {

@@ -3,8 +3,9 @@
 // registry; the package's own environment fallbacks are disabled so only the scenario decides.
 import OpenAI, { AzureOpenAI } from 'openai';
 import type { ModelConfig } from '../../format/model';
+import { OPENAI_BASE_URL } from './defaults';
 
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+export { OPENAI_BASE_URL };
 /** Sent when an endpoint needs no key (Ollama, vLLM, LM Studio): the client insists on one. */
 export const NO_KEY = 'no-key';
 
