@@ -85,6 +85,7 @@ export class Inspector {
       this.agentSelect.replaceChildren(...m.agents.map((a) => el('option', { text: `${a.name} (${a.id})`, attrs: { value: a.id } })));
       this.agentSelect.value = m.agent;
       this.sourceInfo.textContent = `${m.source} · round ${m.round}${m.complete ? '' : ' · unfinished'}`;
+      this.sourceInfo.title = this.sourceInfo.textContent;
       if (!this.previewRound.value) this.previewRound.value = String(Math.max(1, m.lastRound));
       this.previewRound.max = String(m.lastRound + 1);
       if (!this.previewK.value) this.previewK.value = '8';

@@ -12,14 +12,15 @@ export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reve
   const formula = el('p', { class: 'formula', text: `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (recency = ${s.decay}^(${p.round} − round), importance = ★/10, relevance = word overlap)` });
   const words = el('p', { class: 'muted', text: `${p.considered} memories in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}` });
   const max = Math.max(1e-9, ...p.rows.map((r) => r.score));
-  const head = el('tr', {}, ...['#', 'memory', 'recency', 'importance', 'relevance', 'score'].map((h) => el('th', { text: h })));
+  // The score the engine ranks by comes right after the memory, so a narrow panel never hides it.
+  const head = el('tr', {}, ...['#', 'memory', 'score', 'recency', 'importance', 'relevance'].map((h) => el('th', { text: h })));
   const body = p.rows.map((r) => {
     const cells = [r.recency, r.importance, r.relevance].map((v) => meter(v, 1));
     const row = el('tr', { class: 'preview-row', attrs: { tabindex: '0', title: 'Open in the trace' } },
       el('td', { class: 'rank', text: String(r.rank) }),
       el('td', { class: 'memory-cell' }, el('span', { class: `kind-badge kind-${r.kind}`, text: r.kind }), el('span', { class: 'round', text: ` r${r.round} ` }), el('span', { text: r.text })),
-      ...cells.map((c) => el('td', {}, c)),
-      el('td', { class: 'score' }, meter(r.score, max)));
+      el('td', { class: 'score' }, meter(r.score, max)),
+      ...cells.map((c) => el('td', {}, c)));
     row.dataset.id = String(r.id);
     row.dataset.score = String(r.score);
     row.addEventListener('click', () => reveal(r.id));
