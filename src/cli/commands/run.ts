@@ -10,6 +10,7 @@ import type { Command } from '../command';
 import { integerOption, loadRunnableScenario } from '../options';
 import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
+import { FaultTally } from '../../core/trace/faultTally';
 import { checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
 import { RewardTally, formatSummary, summarize } from '../../core/engine/summary';
 import { TraceWriter } from '../../core/trace/writer';
@@ -90,6 +91,8 @@ export const runCommand: Command = {
     sim.on(writer.listener);
     const tally = new RewardTally();
     sim.on(tally.listener);
+    const faults = new FaultTally();
+    sim.on(faults.listener);
     const progress = new Progress(sim.rounds, !values.quiet && process.stderr.isTTY === true);
     sim.on(progress.listener);
     // Ctrl-C once: finish the round, checkpoint, stop. Twice: stop now (the round is dropped).
@@ -150,6 +153,8 @@ export const runCommand: Command = {
       if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
       if (values.resume) console.log('  (reward means cover the resumed part of the run only)');
     }
+    const faultText = faults.describe();
+    if (faultText && !values.quiet) console.error(`${faults.failed ? 'warning: ' : ''}${faultText}`);
     return 0;
   },
 };

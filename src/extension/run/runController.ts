@@ -120,8 +120,13 @@ export class RunController implements vscode.Disposable {
       } else {
         feed.setStatus('completed');
         this.status.text = `$(check) Society: ${progress.statusText()}`;
-        const errors = progress.errors ? ` with ${progress.errors} model error${progress.errors === 1 ? '' : 's'} (see the log)` : '';
-        void vscode.window.showInformationMessage(`${header.scenario.name}: ${header.rounds} rounds, ${progress.ties} ties${errors}.`, 'Open Trace', 'Show Log').then((c) => {
+        // Failed model calls make it a warning that says what failed and how it was answered.
+        const faults = progress.faults.describe();
+        const done = `${header.scenario.name}: ${header.rounds} rounds, ${progress.ties} ties.`;
+        if (faults) this.log.warn(faults);
+        const text = faults ? `${done} ${faults}` : done;
+        const shown = progress.faults.failed ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log') : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
+        void shown.then((c) => {
           if (c === 'Open Trace') void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
           if (c === 'Show Log') this.log.show();
         });

@@ -1,6 +1,7 @@
 // What the status bar and the log say about a run in progress, folded from its trace events:
 // round, agents, ties, tokens and cost. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
+import { FaultTally } from '../../core/trace/faultTally';
 
 export class RunProgress {
   round = 0;
@@ -9,7 +10,8 @@ export class RunProgress {
   tokens = 0;
   cost = 0;
   calls = 0;
-  errors = 0;
+  /** The run's failed and retried model calls, for the end-of-run message. */
+  readonly faults = new FaultTally();
   readonly rounds: number;
   readonly model: string;
 
@@ -35,7 +37,7 @@ export class RunProgress {
         return { level: 'info', text: `round ${e.round}/${this.rounds}: ${s.agents} agents, ${s.encounters} encounters, ${s.messages} messages, ${s.ties} ties, mean reward ${s.mean_reward.toFixed(3)}` };
       }
       case 'error':
-        this.errors++;
+        this.faults.add(e);
         return { level: e.handling === 'fatal' ? 'error' : 'warn', text: `round ${e.round}${e.agent ? ` ${e.agent}` : ''}${e.phase ? ` (${e.phase})` : ''}: ${e.message} [${e.handling}]` };
       case 'event_fired':
         return { level: 'info', text: `round ${e.round}: scenario event ${e.index} (${e.action})${e.text ? `: ${e.text}` : ''}` };

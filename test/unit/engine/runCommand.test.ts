@@ -1,5 +1,6 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
@@ -8,12 +9,12 @@ import { startFakeOpenAI } from '../../support/fakeOpenAI';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; out: string }> {
+async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; out: string; errors: string }> {
   const log = console.log, err = console.error;
-  let out = '';
+  let out = '', errors = '';
   console.log = (...a: unknown[]) => { out += a.join(' ') + '\n'; };
-  console.error = () => {};
-  try { return { result: await fn(), out }; } finally { console.log = log; console.error = err; }
+  console.error = (...a: unknown[]) => { errors += a.join(' ') + '\n'; };
+  try { return { result: await fn(), out, errors }; } finally { console.log = log; console.error = err; }
 }
 
 describe('society run', function () {
@@ -82,6 +83,26 @@ describe('society run', function () {
       delete process.env.SOCIETY_TEST_FAKE_KEY;
       await server.close();
     }
+  });
+
+  it('closes with a warning that says how many model calls failed, why, and how they were answered', async () => {
+    // A port nobody listens on: every call is refused at once.
+    const closed = net.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const file = path.join(dir, 'dead.society');
+    fs.writeFileSync(file, [
+      'kind: scenario', 'name: Dead endpoint',
+      'personas:', '  - { id: ann, name: Ann, interests: [chess] }', '  - { id: bob, name: Bob, interests: [chess] }',
+      'world: { rounds: 1 }',
+      `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${port}/v1", retries: 0, on_error: offline } }`,
+    ].join('\n') + '\n');
+    const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
+    assert.equal(result, 0, 'the offline model answered every call: the run completes');
+    const failed = readTrace(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8')).events.filter((e) => e.type === 'error').length;
+    assert.ok(failed > 0);
+    assert.match(errors, new RegExp(`^warning: ${failed} model calls failed \\(network ${failed}\\): ${failed} answered by the offline rule-based model; first: .*ECONNREFUSED`, 'm'));
   });
 
   it('rejects bad arguments', async () => {

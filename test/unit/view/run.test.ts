@@ -112,6 +112,8 @@ describe('running from the editor', () => {
     assert.match(lines[1]!.text, /^round 1\/2: 5 agents, 0 encounters, 0 messages, \d+ ties/);
     progress.add({ type: 'round_end', round: 3, stats: { agents: 5, encounters: 1, messages: 2, ties: 4, mean_reward: 0.5, usage: { calls: 3, input_tokens: 1500, output_tokens: 200, cost_usd: 0.0123 } } });
     assert.equal(progress.statusText(), 'round 3/2 · 5 agents · 4 ties · offline rule-based model · 1.7k tokens · $0.0123');
-    assert.equal(progress.add({ type: 'error', round: 3, agent: 'a', phase: 'act', message: 'timeout', handling: 'offline' })?.level, 'warn');
+    assert.equal(progress.add({ type: 'error', round: 3, agent: 'a', phase: 'act', message: 'timeout', handling: 'offline', reason: 'timeout' })?.level, 'warn');
+    assert.equal(progress.faults.fallback, 1, 'the end-of-run message hears of it');
+    assert.match(progress.faults.describe()!, /^1 model call failed \(timeout 1\): 1 answered by the offline rule-based model; first: timeout\./);
   });
 });

@@ -1,0 +1,42 @@
+// The one-sentence account of a run's failed model calls (CLI summary, editor's end-of-run message).
+import * as assert from 'node:assert/strict';
+import type { TraceEventOf } from '../../../src/core/trace/events';
+import { FaultTally } from '../../../src/core/trace/faultTally';
+
+type ErrorEvent = TraceEventOf<'error'>;
+const error = (handling: ErrorEvent['handling'], reason: string | undefined, message: string, kind = 'speak'): ErrorEvent =>
+  ({ type: 'error', round: 1, agent: 'a', phase: 'act', kind, message, handling, ...(reason ? { reason } : {}) });
+
+describe('fault tally', () => {
+  it('says nothing when nothing failed', () => {
+    const t = new FaultTally();
+    t.listener({ type: 'round_start', round: 1, agents: 2 });
+    assert.equal(t.describe(), undefined);
+    assert.equal(t.failed, 0);
+  });
+
+  it('counts failures by how they were answered and why, most common reason first, with the first message', () => {
+    const t = new FaultTally();
+    for (const e of [
+      error('fallback', 'timeout', 'speak timed out after 60000 ms'),
+      error('fallback', 'network', 'connect ECONNREFUSED'),
+      error('skipped', 'network', 'connect ECONNREFUSED'),
+      error('fallback', 'network', 'embeddings failed', 'embed'),
+      error('recovered', 'rate_limited', 'recovered after 1 fault: rate_limited 429'),
+      error('fallback', undefined, 'unparseable answer'),
+    ]) t.listener(e);
+    assert.deepEqual([t.fallback, t.skipped, t.lexical, t.recovered, t.failed], [3, 1, 1, 1, 5]);
+    assert.equal(t.describe(),
+      '5 model calls failed (network 3, other 1, timeout 1): 3 answered by the offline rule-based model, 1 skipped, ' +
+      '1 memory lookups by lexical relevance instead of embeddings; first: speak timed out after 60000 ms. ' +
+      '1 decision succeeded after retries. Each is an `error` event in the trace.');
+  });
+
+  it('mentions retried decisions alone when nothing was lost', () => {
+    const t = new FaultTally();
+    t.add(error('recovered', 'server_error', 'recovered after 2 faults'));
+    t.add(error('recovered', 'server_error', 'recovered after 1 fault'));
+    assert.equal(t.failed, 0);
+    assert.equal(t.describe(), '2 decisions succeeded after retries. Each is an `error` event in the trace.');
+  });
+});
