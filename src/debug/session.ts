@@ -7,8 +7,10 @@ import {
   Breakpoint, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { BreakpointSpec, StopReason } from '../core/engine/runtime';
+import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
+import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
+import type { TraceEvent } from '../core/trace/events';
 import { planFunction, planLine, type BreakpointOptions, type PlanContext } from '../core/debug/breakpoints';
 import { runConsole } from '../core/debug/console';
 import { evaluateExpression } from '../core/debug/expression';
@@ -19,7 +21,7 @@ import { createRun, type DebugRun, type LaunchArgs, type ModelFactoryProvider } 
 import { VariableStore, preview } from './variables';
 
 const THREAD = 1;
-const FRAME = { round: 1, turn: 2, phase: 3 } as const;
+const FRAME = { round: 1, turn: 2, phase: 3, event: 4 } as const;
 const STOP_REASON: Record<StopReason, string> = { entry: 'entry', step: 'step', breakpoint: 'breakpoint', event: 'breakpoint', pause: 'pause' };
 
 /** Sent with every stop, so the society view can highlight the encounter. */
@@ -46,6 +48,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private functionRequests: { name: string; opts: BreakpointOptions }[] = [];
   private readonly specs = new Map<string, BreakpointSpec[]>();
   private readonly fileLines = new Map<string, string[]>();
+  private exceptionFilters: string[] = [];
+  /** The event the run stopped after, when an exception filter stopped it. */
+  private stoppedOn?: { filter: EventFilter; detail: StopDetail & { event: NonNullable<StopDetail['event']> } };
 
   constructor(private readonly options: SessionOptions = {}) {
     super();
@@ -65,6 +70,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
       supportsEvaluateForHovers: false,
       supportsRestartRequest: true,
       supportsTerminateRequest: true,
+      // Break on what happened (a failed model call, a tie formed…): checkboxes in the Breakpoints view.
+      exceptionBreakpointFilters: EVENT_FILTERS.map((f) => ({ filter: f.id, label: f.label, description: f.description, default: f.default })),
+      supportsExceptionInfoRequest: true,
     };
     this.sendResponse(response);
   }
@@ -98,14 +106,20 @@ export class SocietyDebugSession extends LoggingDebugSession {
     run.runtime.onStop((reason, p, detail) => {
       if (this.run !== run) return;
       this.vars.reset();
-      const e = new StoppedEvent(STOP_REASON[reason], THREAD, detail?.event ? `after ${detail.event.type}` : undefined) as DebugProtocol.StoppedEvent;
-      if (detail?.breakpoint) e.body.hitBreakpointIds = [detail.breakpoint.id];
+      const filter = detail?.breakpoint?.tag ? eventFilter(detail.breakpoint.tag) : undefined;
+      this.stoppedOn = filter && detail?.event ? { filter, detail: { ...detail, event: detail.event } } : undefined;
+      const e = this.stoppedOn
+        ? new StoppedEvent('exception', THREAD, this.exceptionText()) as DebugProtocol.StoppedEvent
+        : new StoppedEvent(STOP_REASON[reason], THREAD, detail?.event ? `after ${detail.event.type}` : undefined) as DebugProtocol.StoppedEvent;
+      if (this.stoppedOn) e.body.description = this.stoppedOn.filter.label;
+      else if (detail?.breakpoint) e.body.hitBreakpointIds = [detail.breakpoint.id];
       this.sendEvent(e);
-      this.sendEvent(new Event(HIGHLIGHT_EVENT, highlightOf(p)));
+      this.sendEvent(new Event(HIGHLIGHT_EVENT, this.stoppedOn ? { agents: involved(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)));
     });
     // Re-plan the breakpoints the editor already gave (restart).
     for (const [file, reqs] of this.lineRequests) this.specs.set(file, this.planFile(file, reqs).map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
     this.specs.set('#functions', this.functionRequests.map((f) => planFunction(f.name, f.opts, this.planContext()).spec).filter((s): s is BreakpointSpec => !!s));
+    this.specs.set('#exceptions', this.exceptionSpecs());
     this.applyBreakpoints();
   }
 
@@ -196,6 +210,41 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse, args: DebugProtocol.SetExceptionBreakpointsArguments): void {
+    this.exceptionFilters = [...args.filters, ...(args.filterOptions ?? []).map((o) => o.filterId)].filter((id) => eventFilter(id));
+    if (this.run) {
+      this.specs.set('#exceptions', this.exceptionSpecs());
+      this.applyBreakpoints();
+    }
+    response.body = { breakpoints: this.exceptionFilters.map(() => ({ verified: true })) };
+    this.sendResponse(response);
+  }
+
+  /** One event breakpoint per checked filter; `tieFormed` reads the run's tie threshold as it is then. */
+  private exceptionSpecs(): BreakpointSpec[] {
+    return this.exceptionFilters.map((id) => {
+      const f = eventFilter(id)!;
+      return { event: f.type, tag: f.id, onEvent: (e) => f.matches(e, this.run?.sim.world.settings.ties.threshold ?? Infinity) };
+    });
+  }
+
+  private exceptionText(): string {
+    const s = this.stoppedOn!;
+    const more = s.detail.more ? ` (and ${s.detail.more} more before this stop)` : '';
+    return `${s.filter.describe(s.detail.event)}${more}`;
+  }
+
+  protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
+    const s = this.stoppedOn;
+    if (!s) { this.sendErrorResponse(response, 5, 'not stopped on an exception filter'); return; }
+    response.body = {
+      exceptionId: s.filter.label, description: this.exceptionText(), breakMode: 'always',
+      // The event's fields are in the Event scope; the widget keeps to the sentence.
+      details: { typeName: `${s.detail.event.type} event`, message: this.exceptionText() },
+    };
+    this.sendResponse(response);
+  }
+
   // ---- execution
 
   protected override continueRequest(response: DebugProtocol.ContinueResponse): void { this.sendResponse(response); this.run?.runtime.continue(); }
@@ -211,12 +260,17 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
-  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse): void {
+  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
     const p = this.run?.runtime.position;
     const frames: StackFrame[] = [];
     if (this.run && p) {
       const read = (f: string): string[] => this.linesOf(f);
       const round = roundLine(this.run.scenario, p.round, read);
+      // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
+      // exception widget shows there (the run itself is already at the next step).
+      const on = this.stoppedOn;
+      const about = on?.filter.agentOf(on.detail.event);
+      if (on && about) frames.push(this.frame(FRAME.event, `${about}: ${on.filter.label.toLowerCase().replace(/s$/, '')}`, personaLine(this.run.sim.agent(about)?.persona, read) ?? round));
       if (p.kind === 'phase') {
         const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
         frames.push(this.frame(FRAME.phase, `${p.agent} · ${p.phase}`, persona));
@@ -225,7 +279,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
       const label = p.kind === 'phase' ? `round ${p.round}` : p.kind === 'round_start' ? (p.round === 0 ? 'setup (round 0)' : `round ${p.round} start`) : p.kind === 'rooms' ? `round ${p.round} rooms` : `round ${p.round} end`;
       frames.push(this.frame(FRAME.round, label, round));
     }
-    response.body = { stackFrames: frames, totalFrames: frames.length };
+    // The client may ask for the top frame first and the rest later (startFrame, levels).
+    const start = args.startFrame ?? 0, end = args.levels ? start + args.levels : frames.length;
+    response.body = { stackFrames: frames.slice(start, end), totalFrames: frames.length };
     this.sendResponse(response);
   }
 
@@ -237,7 +293,12 @@ export class SocietyDebugSession extends LoggingDebugSession {
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     const p = this.run?.runtime.position;
     const scopes: Scope[] = [];
-    if (this.run && p) {
+    const on = this.stoppedOn, about = on?.filter.agentOf(on.detail.event);
+    if (this.run && on && args.frameId === FRAME.event) {
+      scopes.push(new Scope(`Event: ${on.filter.label}`, this.vars.ref(on.detail.event), false));
+      if (about && this.run.sim.agent(about)) scopes.push(new Scope(`Agent ${about}`, this.vars.ref(agentState(this.run.sim, about, this.run.decisions)), false));
+      scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
+    } else if (this.run && p) {
       if (p.kind === 'phase' && args.frameId !== FRAME.round) {
         scopes.push(new Scope(`Agent ${p.agent}`, this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions)), false));
       }
@@ -292,4 +353,10 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
 function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {
   return p.kind === 'phase' ? { agents: [p.agent], round: p.round, phase: p.phase } : { agents: [], round: p.round };
+}
+
+/** The agents an event is about (both ends of a tie), for the society view's highlight. */
+function involved(e: TraceEvent): string[] {
+  if (e.type === 'tie') return [e.from, e.to];
+  return 'agent' in e && typeof e.agent === 'string' ? [e.agent] : [];
 }

@@ -58,4 +58,36 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
   });
+
+  it('"Tie formed" in the Breakpoints view stops where a tie forms, with the exception widget at the rater\'s persona', async () => {
+    const page = s.wb.page;
+    await s.wb.command('Remove All Breakpoints');
+    // The filters are listed once the adapter has told VS Code about them (the run above).
+    await page.keyboard.press('Control+Shift+D');
+    const filter = page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'Tie formed' }).first();
+    await filter.waitFor();
+    const box = filter.locator('input[type="checkbox"]');
+    if (!(await box.isChecked())) await box.click();
+    await s.wb.open('friends.society');
+    await page.keyboard.press('F5');
+    // The Call Stack says why (the filter's label) and its top frame is the rater, whose persona
+    // file the editor opens at its id line.
+    const stack = page.locator('.debug-call-stack');
+    await page.locator('.pane-header .exception', { hasText: 'Tie formed' }).waitFor({ timeout: STEP_MS * 2 });
+    const top = stack.getByText(/^\w+: tie formed$/).first();
+    await top.waitFor();
+    const rater = (await top.innerText()).split(':')[0];
+    await page.locator('.tab.active', { hasText: `${rater}.society` }).waitFor();
+    await page.locator('.debug-variables').getByText('Event: Tie formed').waitFor();
+    // The exception widget with the event's description. (VS Code draws it when the frame is
+    // focused in an editor that already shows the file: select the top frame once it is open.)
+    await top.click();
+    const widget = page.locator('.exception-widget');
+    await widget.waitFor();
+    assert.match(await widget.innerText(), /Tie formed[\s\S]*\w+ → \w+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/);
+    await page.waitForTimeout(500);
+    await s.wb.screenshot('debug-tie-formed');
+    await page.keyboard.press('Shift+F5');
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
+  });
 });

@@ -15,10 +15,17 @@ export interface BreakpointSpec {
   round?: number;
   /** Stop at the next step after an event of this type (e.g. 'tie', 'advice', 'error'). */
   event?: TraceEventType;
+  /** With `event`: only events this accepts (a failed call, not a retried one). */
+  onEvent?: (e: TraceEvent) => boolean;
+  /** The caller's name for the breakpoint (the debug adapter's exception filter id). */
+  tag?: string;
   /** Extra condition evaluated at the step point. */
   when?: (p: StepPoint) => boolean;
 }
 export interface Breakpoint extends BreakpointSpec { id: number; hits: number }
+
+/** Why a stop happened: the breakpoint, and for event breakpoints the event and how many more matched before the stop. */
+export interface StopDetail { breakpoint?: Breakpoint; event?: TraceEvent; more?: number }
 
 type Mode = 'run' | 'phase' | 'turn' | 'round';
 
@@ -28,8 +35,9 @@ export class SimulationRuntime {
   private resume?: () => void;
   private breakpoints: Breakpoint[] = [];
   private nextId = 1;
-  private pendingEvent?: { bp: Breakpoint; event: TraceEvent };
-  private readonly stopListeners: ((reason: StopReason, p: StepPoint, detail?: { breakpoint?: Breakpoint; event?: TraceEvent }) => void)[] = [];
+  /** The first event a breakpoint wants to stop after, and how many more came before the stop. */
+  private pendingEvent?: { bp: Breakpoint; event: TraceEvent; more: number };
+  private readonly stopListeners: ((reason: StopReason, p: StepPoint, detail?: StopDetail) => void)[] = [];
   private result?: Promise<RunResult>;
   /** The agent whose step we were at when `stepTurn` was asked. */
   private turnFrom?: string;
@@ -38,13 +46,15 @@ export class SimulationRuntime {
     if (opts.stopOnEntry) this.mode = 'phase';
     sim.gate = (p) => this.gate(p);
     sim.on((e) => {
-      if (this.pendingEvent) return;
-      const bp = this.breakpoints.find((b) => b.event === e.type && (b.agent === undefined || ('agent' in e && e.agent === b.agent) || ('from' in e && e.from === b.agent)));
-      if (bp) this.pendingEvent = { bp, event: e };
+      const bp = this.breakpoints.find((b) => b.event === e.type && (b.agent === undefined || ('agent' in e && e.agent === b.agent) || ('from' in e && e.from === b.agent))
+        && (!b.onEvent || b.onEvent(e)));
+      if (!bp) return;
+      if (this.pendingEvent) this.pendingEvent.more++;
+      else this.pendingEvent = { bp, event: e, more: 0 };
     });
   }
 
-  onStop(l: (reason: StopReason, p: StepPoint, detail?: { breakpoint?: Breakpoint; event?: TraceEvent }) => void): void { this.stopListeners.push(l); }
+  onStop(l: (reason: StopReason, p: StepPoint, detail?: StopDetail) => void): void { this.stopListeners.push(l); }
 
   /** Replace all breakpoints. */
   setBreakpoints(specs: BreakpointSpec[]): Breakpoint[] {
@@ -84,10 +94,10 @@ export class SimulationRuntime {
 
   private gate(p: StepPoint): void | Promise<void> {
     let reason: StopReason | undefined;
-    let detail: { breakpoint?: Breakpoint; event?: TraceEvent } | undefined;
+    let detail: StopDetail | undefined;
     if (this.opts.stopOnEntry && p.kind === 'round_start' && p.round === 0 && this.mode === 'phase' && !this.stopped0) { reason = 'entry'; this.stopped0 = true; }
     else if (this.pauseRequested) reason = 'pause';
-    else if (this.pendingEvent) { reason = 'event'; detail = { breakpoint: this.pendingEvent.bp, event: this.pendingEvent.event }; }
+    else if (this.pendingEvent) { reason = 'event'; detail = { breakpoint: this.pendingEvent.bp, event: this.pendingEvent.event, more: this.pendingEvent.more }; }
     else if (this.mode === 'phase') reason = 'step';
     else if (this.mode === 'turn' && ((p.kind === 'phase' && p.agent !== this.turnFrom) || p.kind === 'round_end')) reason = 'step';
     else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';

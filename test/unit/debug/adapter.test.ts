@@ -2,6 +2,7 @@
 // (the adapter runs from source through tsx) on examples/friends with a few rounds.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
+import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
@@ -179,6 +180,72 @@ describe('society debug adapter (DAP)', function () {
     // It sits inside round 1, before that round ends.
     const at = lines.indexOf(interventions[0]);
     assert.ok(at < lines.findIndex((e) => e.type === 'round_end' && e.round === 1));
+  });
+
+  it('offers exception filters for what happened: failed and retried model calls, ties formed, reflections', async () => {
+    const init = await dc.initializeRequest();
+    assert.deepEqual(init.body?.exceptionBreakpointFilters?.map((f) => [f.filter, f.default]),
+      [['failedCall', false], ['retriedCall', false], ['tieFormed', false], ['reflection', false]]);
+    assert.equal(init.body?.supportsExceptionInfoRequest, true);
+  });
+
+  it('"Tie formed" stops after a rating lifts a tie to the threshold, at the rater\'s persona, with the tie in an Event scope', async () => {
+    const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await Promise.all([
+      dc.waitForEvent('initialized').then(() => dc.setExceptionBreakpointsRequest({ filters: ['tieFormed'] })).then(() => dc.configurationDoneRequest()),
+      dc.launch(launch),
+    ]);
+    const e = await stopped;
+    assert.equal(e.body.reason, 'exception');
+    assert.equal(e.body.description, 'Tie formed');
+    assert.match(e.body.text ?? '', /^(\w+) → (\w+): tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/);
+    const info = (await dc.exceptionInfoRequest({ threadId: 1 })).body;
+    assert.equal(info.exceptionId, 'Tie formed');
+    assert.equal(info.description, e.body.text);
+    const [, from, to] = /^(\w+) → (\w+)/.exec(e.body.text!)!;
+    const frames = await topFrames(dc);
+    assert.equal(frames[0].name, `${from}: tie formed`);
+    assert.match(frames[0].source?.path ?? '', new RegExp(`${from}\\.society$`), 'the rater\'s persona file');
+    assert.equal(frames[0].line, 2, 'its id line');
+    const scopes = (await dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
+    assert.deepEqual(scopes.map((x) => x.name), ['Event: Tie formed', `Agent ${from}`, 'World']);
+    const event = await expand(dc, scopes[0].variablesReference);
+    assert.deepEqual(['type', 'from', 'to', 'exists', 'cause'].map((k) => event.get(k)?.value), ['"tie"', `"${from}"`, `"${to}"`, 'true', '"evaluation"']);
+    assert.ok(Number(event.get('previous')!.value) < 0.6 && Number(event.get('strength')!.value) >= 0.6);
+    // Continue: the next tie that forms stops the run again.
+    const next = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await dc.continueRequest({ threadId: 1 });
+    assert.equal((await next).body.reason, 'exception', 'and again at the next one');
+  });
+
+  it('"Failed model calls" stops after a call to an unreachable endpoint, naming the agent, the phase and the fallback', async () => {
+    const closed = net.createServer();
+    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
+    const port = (closed.address() as net.AddressInfo).port;
+    await new Promise((r) => closed.close(r));
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-dap-'));
+    try {
+      const file = path.join(dir, 'dead.society');
+      fs.writeFileSync(file, [
+        'kind: scenario', 'name: Dead endpoint',
+        'personas:', '  - { id: ann, name: Ann, interests: [chess] }', '  - { id: bob, name: Bob, interests: [chess] }',
+        'world: { rounds: 1 }',
+        `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${port}/v1", retries: 0, on_error: offline } }`,
+      ].join('\n') + '\n');
+      const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+      await Promise.all([
+        dc.waitForEvent('initialized').then(() => dc.setExceptionBreakpointsRequest({ filters: ['failedCall'] })).then(() => dc.configurationDoneRequest()),
+        dc.launch({ scenario: file }),
+      ]);
+      const e = await stopped;
+      assert.equal(e.body.reason, 'exception');
+      assert.match(e.body.text ?? '', /^(ann|bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/);
+      const frames = await topFrames(dc);
+      assert.match(frames[0].name, /^(ann|bob): failed model call$/);
+      assert.equal(path.resolve(frames[0].source!.path!), file);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('stops on entry, pauses, and restarts from round 0', async () => {

@@ -1,0 +1,74 @@
+// Break on what happened rather than where: the debugger's exception filters (the checkboxes in
+// VS Code's Breakpoints view). Each stops the run right after an event of its kind — a model call
+// that failed or was retried, a tie that formed, a reflection — and names the agent it concerns,
+// so the stop can point at that agent's persona. A table, so DAP and the tests read one list.
+import type { TraceEvent, TraceEventOf, TraceEventType } from '../trace/events';
+
+export interface EventFilter {
+  id: string;
+  /** Checkbox label in the Breakpoints view. */
+  label: string;
+  description: string;
+  /** Stopped on by default. */
+  default: boolean;
+  type: TraceEventType;
+  /** Whether an event of `type` is one to stop after (the tie threshold for `tieFormed`). */
+  matches(e: TraceEvent, threshold: number): boolean;
+  /** The agent the event concerns (its persona is where the stop points). */
+  agentOf(e: TraceEvent): string | undefined;
+  /** One line for the exception widget and the stop's text. */
+  describe(e: TraceEvent): string;
+}
+
+type ErrorEvent = TraceEventOf<'error'>;
+
+const HANDLED: Record<ErrorEvent['handling'], string> = {
+  skipped: 'the step was skipped', fallback: 'answered by the offline rule-based model', offline: 'answered by the offline rule-based model',
+  recovered: 'succeeded after retries', fatal: 'the run stopped',
+};
+
+function failure(e: TraceEvent): string {
+  const x = e as ErrorEvent;
+  return `${x.agent ?? 'run'}${x.phase ? ` · ${x.phase}` : ''}${x.kind ? ` (${x.kind})` : ''}: ${x.message} — ${HANDLED[x.handling]}`;
+}
+
+export const EVENT_FILTERS: readonly EventFilter[] = [
+  {
+    id: 'failedCall', label: 'Failed model calls', default: false, type: 'error',
+    description: 'Stop after a model call failed: skipped, or answered by the offline rule-based model (an `error` event in the trace)',
+    matches: (e) => e.type === 'error' && e.handling !== 'recovered',
+    agentOf: (e) => (e as ErrorEvent).agent,
+    describe: failure,
+  },
+  {
+    id: 'retriedCall', label: 'Retried model calls', default: false, type: 'error',
+    description: 'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers)',
+    matches: (e) => e.type === 'error' && e.handling === 'recovered',
+    agentOf: (e) => (e as ErrorEvent).agent,
+    describe: failure,
+  },
+  {
+    id: 'tieFormed', label: 'Tie formed', default: false, type: 'tie',
+    description: 'Stop after a conversation\'s rating lifts a directed tie to the threshold (not the initial ties of relationships)',
+    matches: (e, threshold) => e.type === 'tie' && e.cause === 'evaluation' && e.exists && e.previous < threshold,
+    agentOf: (e) => (e as TraceEventOf<'tie'>).from,
+    describe: (e) => {
+      const t = e as TraceEventOf<'tie'>;
+      return `${t.from} → ${t.to}: tie formed (${t.previous.toFixed(2)} → ${t.strength.toFixed(2)}, ${t.cause})`;
+    },
+  },
+  {
+    id: 'reflection', label: 'Reflection', default: false, type: 'reflection',
+    description: 'Stop after an agent reflects (its importance since the last reflection reached memory.reflect_at)',
+    matches: (e) => e.type === 'reflection',
+    agentOf: (e) => (e as TraceEventOf<'reflection'>).agent,
+    describe: (e) => {
+      const r = e as TraceEventOf<'reflection'>;
+      return `${r.agent} reflected (memory #${r.memory}, importance since the last reflection ${r.importance_sum})`;
+    },
+  },
+];
+
+export function eventFilter(id: string): EventFilter | undefined {
+  return EVENT_FILTERS.find((f) => f.id === id);
+}
