@@ -2,11 +2,11 @@
 // (the adapter runs from source through tsx) on examples/friends with a few rounds.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { deadEndpointScenario } from '../../support/deadEndpoint';
 
 const repo = path.resolve(__dirname, '../../..');
 const scenario = path.join(repo, 'examples/friends/friends.society');
@@ -219,19 +219,9 @@ describe('society debug adapter (DAP)', function () {
   });
 
   it('"Failed model calls" stops after a call to an unreachable endpoint, naming the agent, the phase and the fallback', async () => {
-    const closed = net.createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
-    const port = (closed.address() as net.AddressInfo).port;
-    await new Promise((r) => closed.close(r));
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-dap-'));
     try {
-      const file = path.join(dir, 'dead.society');
-      fs.writeFileSync(file, [
-        'kind: scenario', 'name: Dead endpoint',
-        'personas:', '  - { id: ann, name: Ann, interests: [chess] }', '  - { id: bob, name: Bob, interests: [chess] }',
-        'world: { rounds: 1 }',
-        `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${port}/v1", retries: 0, on_error: offline } }`,
-      ].join('\n') + '\n');
+      const file = await deadEndpointScenario(dir);
       const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
       await Promise.all([
         dc.waitForEvent('initialized').then(() => dc.setExceptionBreakpointsRequest({ filters: ['failedCall'] })).then(() => dc.configurationDoneRequest()),

@@ -1,11 +1,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { readTrace } from '../../../src/core/trace/reader';
 import { startFakeOpenAI } from '../../support/fakeOpenAI';
+import { deadEndpointScenario } from '../../support/deadEndpoint';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
@@ -86,18 +86,7 @@ describe('society run', function () {
   });
 
   it('closes with a warning that says how many model calls failed, why, and how they were answered', async () => {
-    // A port nobody listens on: every call is refused at once.
-    const closed = net.createServer();
-    await new Promise<void>((r) => closed.listen(0, '127.0.0.1', () => r()));
-    const port = (closed.address() as net.AddressInfo).port;
-    await new Promise((r) => closed.close(r));
-    const file = path.join(dir, 'dead.society');
-    fs.writeFileSync(file, [
-      'kind: scenario', 'name: Dead endpoint',
-      'personas:', '  - { id: ann, name: Ann, interests: [chess] }', '  - { id: bob, name: Bob, interests: [chess] }',
-      'world: { rounds: 1 }',
-      `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${port}/v1", retries: 0, on_error: offline } }`,
-    ].join('\n') + '\n');
+    const file = await deadEndpointScenario(dir);
     const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
     assert.equal(result, 0, 'the offline model answered every call: the run completes');
     const failed = readTrace(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8')).events.filter((e) => e.type === 'error').length;
