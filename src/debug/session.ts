@@ -270,7 +270,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
       // exception widget shows there (the run itself is already at the next step).
       const on = this.stoppedOn;
       const about = on?.filter.agentOf(on.detail.event);
-      if (on && about) frames.push(this.frame(FRAME.event, `${about}: ${on.filter.label.toLowerCase().replace(/s$/, '')}`, personaLine(this.run.sim.agent(about)?.persona, read) ?? round));
+      if (on) frames.push(this.frame(FRAME.event, `${about ?? 'run'}: ${on.filter.label.toLowerCase().replace(/s$/, '')}`, (about && personaLine(this.run.sim.agent(about)?.persona, read)) || round));
       if (p.kind === 'phase') {
         const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
         frames.push(this.frame(FRAME.phase, `${p.agent} · ${p.phase}`, persona));
