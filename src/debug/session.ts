@@ -10,7 +10,6 @@ import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
-import type { TraceEvent } from '../core/trace/events';
 import { planFunction, planLine, type BreakpointOptions, type PlanContext } from '../core/debug/breakpoints';
 import { runConsole } from '../core/debug/console';
 import { evaluateExpression } from '../core/debug/expression';
@@ -114,7 +113,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
       if (this.stoppedOn) e.body.description = this.stoppedOn.filter.label;
       else if (detail?.breakpoint) e.body.hitBreakpointIds = [detail.breakpoint.id];
       this.sendEvent(e);
-      this.sendEvent(new Event(HIGHLIGHT_EVENT, this.stoppedOn ? { agents: involved(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)));
+      this.sendEvent(new Event(HIGHLIGHT_EVENT, this.stoppedOn ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)));
     });
     // Re-plan the breakpoints the editor already gave (restart).
     for (const [file, reqs] of this.lineRequests) this.specs.set(file, this.planFile(file, reqs).map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
@@ -269,8 +268,8 @@ export class SocietyDebugSession extends LoggingDebugSession {
       // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
       // exception widget shows there (the run itself is already at the next step).
       const on = this.stoppedOn;
-      const about = on?.filter.agentOf(on.detail.event);
-      if (on) frames.push(this.frame(FRAME.event, `${about ?? 'run'}: ${on.filter.label.toLowerCase().replace(/s$/, '')}`, (about && personaLine(this.run.sim.agent(about)?.persona, read)) || round));
+      const about = on?.filter.agentsOf(on.detail.event)[0];
+      if (on) frames.push(this.frame(FRAME.event, `${about ?? 'run'}: ${on.filter.what}`, (about && personaLine(this.run.sim.agent(about)?.persona, read)) || round));
       if (p.kind === 'phase') {
         const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
         frames.push(this.frame(FRAME.phase, `${p.agent} · ${p.phase}`, persona));
@@ -293,7 +292,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     const p = this.run?.runtime.position;
     const scopes: Scope[] = [];
-    const on = this.stoppedOn, about = on?.filter.agentOf(on.detail.event);
+    const on = this.stoppedOn, about = on?.filter.agentsOf(on.detail.event)[0];
     if (this.run && on && args.frameId === FRAME.event) {
       scopes.push(new Scope(`Event: ${on.filter.label}`, this.vars.ref(on.detail.event), false));
       if (about && this.run.sim.agent(about)) scopes.push(new Scope(`Agent ${about}`, this.vars.ref(agentState(this.run.sim, about, this.run.decisions)), false));
@@ -355,8 +354,3 @@ function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: s
   return p.kind === 'phase' ? { agents: [p.agent], round: p.round, phase: p.phase } : { agents: [], round: p.round };
 }
 
-/** The agents an event is about (both ends of a tie), for the society view's highlight. */
-function involved(e: TraceEvent): string[] {
-  if (e.type === 'tie') return [e.from, e.to];
-  return 'agent' in e && typeof e.agent === 'string' ? [e.agent] : [];
-}

@@ -8,14 +8,16 @@ export interface EventFilter {
   id: string;
   /** Checkbox label in the Breakpoints view. */
   label: string;
+  /** What one such event is called, for the stopped frame ("tie formed"). */
+  what: string;
   description: string;
   /** Stopped on by default. */
   default: boolean;
   type: TraceEventType;
   /** Whether an event of `type` is one to stop after (the tie threshold for `tieFormed`). */
   matches(e: TraceEvent, threshold: number): boolean;
-  /** The agent the event concerns (its persona is where the stop points). */
-  agentOf(e: TraceEvent): string | undefined;
+  /** The agents the event concerns, the one it is about first (its persona is where the stop points). */
+  agentsOf(e: TraceEvent): string[];
   /** One line for the exception widget and the stop's text. */
   describe(e: TraceEvent): string;
 }
@@ -32,36 +34,41 @@ function failure(e: TraceEvent): string {
   return `${x.agent ?? 'run'}${x.phase ? ` · ${x.phase}` : ''}${x.kind ? ` (${x.kind})` : ''}: ${x.message} — ${HANDLED[x.handling]}`;
 }
 
+function errorAgent(e: TraceEvent): string[] {
+  const agent = (e as ErrorEvent).agent;
+  return agent ? [agent] : [];
+}
+
 export const EVENT_FILTERS: readonly EventFilter[] = [
   {
-    id: 'failedCall', label: 'Failed model calls', default: false, type: 'error',
+    id: 'failedCall', label: 'Failed model calls', what: 'failed model call', default: false, type: 'error',
     description: 'Stop after a model call failed: skipped, or answered by the offline rule-based model (an `error` event in the trace)',
     matches: (e) => e.type === 'error' && e.handling !== 'recovered',
-    agentOf: (e) => (e as ErrorEvent).agent,
+    agentsOf: errorAgent,
     describe: failure,
   },
   {
-    id: 'retriedCall', label: 'Retried model calls', default: false, type: 'error',
+    id: 'retriedCall', label: 'Retried model calls', what: 'retried model call', default: false, type: 'error',
     description: 'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers)',
     matches: (e) => e.type === 'error' && e.handling === 'recovered',
-    agentOf: (e) => (e as ErrorEvent).agent,
+    agentsOf: errorAgent,
     describe: failure,
   },
   {
-    id: 'tieFormed', label: 'Tie formed', default: false, type: 'tie',
+    id: 'tieFormed', label: 'Tie formed', what: 'tie formed', default: false, type: 'tie',
     description: 'Stop after a conversation\'s rating lifts a directed tie to the threshold (not the initial ties of relationships)',
     matches: (e, threshold) => e.type === 'tie' && e.cause === 'evaluation' && e.exists && e.previous < threshold,
-    agentOf: (e) => (e as TraceEventOf<'tie'>).from,
+    agentsOf: (e) => [(e as TraceEventOf<'tie'>).from, (e as TraceEventOf<'tie'>).to],
     describe: (e) => {
       const t = e as TraceEventOf<'tie'>;
       return `${t.from} → ${t.to}: tie formed (${t.previous.toFixed(2)} → ${t.strength.toFixed(2)}, ${t.cause})`;
     },
   },
   {
-    id: 'reflection', label: 'Reflection', default: false, type: 'reflection',
+    id: 'reflection', label: 'Reflection', what: 'reflection', default: false, type: 'reflection',
     description: 'Stop after an agent reflects (its importance since the last reflection reached memory.reflect_at)',
     matches: (e) => e.type === 'reflection',
-    agentOf: (e) => (e as TraceEventOf<'reflection'>).agent,
+    agentsOf: (e) => [(e as TraceEventOf<'reflection'>).agent],
     describe: (e) => {
       const r = e as TraceEventOf<'reflection'>;
       return `${r.agent} reflected (memory #${r.memory}, importance since the last reflection ${r.importance_sum})`;

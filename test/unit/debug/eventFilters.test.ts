@@ -21,7 +21,7 @@ describe('debugger exception filters', () => {
     assert.equal(f.matches(tie(0.62, 0.7), 0.6), false, 'already a tie');
     assert.equal(f.matches(tie(0.4, 0.5), 0.6), false, 'still under the threshold');
     assert.equal(f.matches(tie(0, 0.65, 'initial'), 0.6), false, 'a relationship in the persona file');
-    assert.equal(f.agentOf(tie(0.55, 0.62)), 'maya');
+    assert.deepEqual(f.agentsOf(tie(0.55, 0.62)), ['maya', 'tom'], 'the rater first');
     assert.equal(f.describe(tie(0.55, 0.62)), 'maya → tom: tie formed (0.55 → 0.62, evaluation)');
   });
 
