@@ -9,7 +9,7 @@ import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables } from './templates';
 import { didYouMean } from './suggest';
 import { applyDefaults, documentSchema, schemaAtPath, societySchema } from './schema';
-import { endpointKey, sharedLimits } from '../llm/limits/endpointLimits';
+import { sharedLimits } from '../llm/limits/endpointLimits';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -62,22 +62,21 @@ const LIMITS = ['concurrency', 'rpm', 'tpm'] as const;
  * Model configs that call the same model at the same endpoint share one limiter with the strictest
  * limits (llm/limits/endpointLimits.ts); when they set different limits, say so at each of them.
  */
-function sharedEndpointDiagnostics(raw: Record<string, unknown>, at: Locator, file: string): Diagnostic[] {
-  const configs: ModelConfig[] = [];
-  for (const [name, m] of Object.entries(raw)) if (isObj(m)) configs.push({ name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig);
+function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnostic[] {
+  const configs: Record<string, ModelConfig> = {};
+  for (const [name, m] of Object.entries(raw)) if (isObj(m)) configs[name] = { name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig;
   const out: Diagnostic[] = [];
   const done = new Set<string>();
-  for (const cfg of configs) {
-    const key = endpointKey(cfg);
-    if (key === undefined || done.has(key)) continue;
-    done.add(key);
-    const peers = configs.filter((c) => endpointKey(c) === key);
+  for (const cfg of Object.values(configs)) {
+    if (done.has(cfg.name)) continue;
+    const { models, settings } = sharedLimits(cfg, configs);
+    for (const name of models) done.add(name);
+    const peers = models.map((name) => configs[name]);
     const differ = LIMITS.filter((l) => new Set(peers.map((c) => c[l])).size > 1);
     if (peers.length < 2 || !differ.length) continue;
-    const shared = sharedLimits(cfg, Object.fromEntries(peers.map((c) => [c.name, c]))).settings;
-    const limits = differ.map((l) => `${l} ${shared[l] ?? 'none'}`).join(', ');
+    const limits = differ.map((l) => `${l} ${settings[l] ?? 'none'}`).join(', ');
     for (const c of peers) {
-      const own = differ.find((l) => isObj(raw[c.name]) && (raw[c.name] as Record<string, unknown>)[l] !== undefined);
+      const own = differ.find((l) => (raw[c.name] as Obj)[l] !== undefined);
       const others = peers.filter((p) => p !== c).map((p) => `'${p.name}'`).join(', ');
       out.push(mk('SOC042', 'warning', `Model '${c.name}' calls the same model at the same endpoint as ${others} with different limits: they share one limiter with the strictest (${limits})`,
         file, own ? at.keyRange(['models', c.name, own]) : at.keyRange(['models', c.name])));

@@ -2,8 +2,9 @@
 // OpenAI-compatible endpoint, or a VS Code language model (whose chat client the extension
 // injects, since core never imports vscode). LLM models are stacked as
 //   LlmAgentModel → response cache (optional; replay) → limiter + retries → provider client,
-// with one limiter per endpoint (configs calling the same model at the same endpoint share it). Keys come from `secrets(api_key_env)`: the environment in
-// the CLI, SecretStorage in the editor; they are registered with the redactor before first use.
+// with one limiter per endpoint (configs calling the same model at the same endpoint share it).
+// Keys come from `secrets(api_key_env)`: the environment in the CLI, SecretStorage in the editor;
+// they are registered with the redactor before first use.
 import type { ModelConfig, Scenario } from '../format/model';
 import type { CallListener } from './callRecord';
 import type { ChatClient, ChatIdentity } from './chat';
