@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { TraceMemorySource } from '../../core/memory/traceMemorySource';
 import type { MemorySourceKind } from '../../core/memory/memorySource';
-import { TraceLineReader } from '../../core/trace/reader';
+import { TraceLineReader, traceProblemsMessage } from '../../core/trace/reader';
 import { tooLargeToOpen, VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
 import { TraceTail } from '../run/traceTail';
 
@@ -45,7 +45,7 @@ export function openTraceFile(file: string, kind: MemorySourceKind = 'trace', li
     read += lines;
     if (read === 0) return;
     const result = reader.result();
-    if (!result.header) throw new Error(`${file}: ${result.errors[0]?.message ?? 'not a society trace'}`);
+    if (!result.header) throw new Error(traceProblemsMessage(file, result.errors.slice(0, 1)));
     if (source.header !== result.header) source.setHeader(result.header);
     source.flush();
   };
