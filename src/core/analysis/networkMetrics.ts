@@ -5,7 +5,7 @@
 // unweighted, modularity weighted by tie strength (NetworkX's default, which the fixtures use).
 import { density as graphDensity } from 'graphology-metrics/graph/density';
 import { attributeAssortativity, categoryOf, degreeAssortativity } from './assortativity';
-import { averageClustering, transitivity } from './clustering';
+import { adjacencyOf, clusteringOf } from './clustering';
 import { louvainCommunities, partitionModularity } from './communities';
 import { componentSummary } from './components';
 import { inDegreeDistribution, inDegrees, maxOf, medianDegree, outDegreeDistribution, outDegrees, type DegreeDistribution } from './degrees';
@@ -72,6 +72,7 @@ export function computeNetworkMetrics(graph: TieGraph, options: NetworkMetricsOp
   const louvain = louvainCommunities(projection, options.rng ?? seededRandom(0));
   const components = componentSummary(graph, projection);
   const paradox = friendshipParadox(projection);
+  const clustering = clusteringOf(adjacencyOf(projection));
   // Homophily is undefined (null) when no node carries the attribute at all.
   const attributed = graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null);
   // Built in display order; the attribute-named keys make the literal's type a plain record.
@@ -81,8 +82,8 @@ export function computeNetworkMetrics(graph: TieGraph, options: NetworkMetricsOp
     density: density(graph),
     reciprocity: reciprocity(graph),
     mutual_pairs: mutualPairs(graph),
-    average_clustering: averageClustering(projection),
-    transitivity: transitivity(projection),
+    average_clustering: clustering.average,
+    transitivity: clustering.transitivity,
     degree_assortativity: degreeAssortativity(projection),
     [`${attribute}_assortativity`]: attributed ? attributeAssortativity(projection, attribute) : null,
     [`${attribute}_modularity`]: attributed ? partitionModularity(projection, (node) => categoryOf(projection, node, attribute)) : null,

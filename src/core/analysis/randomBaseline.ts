@@ -1,18 +1,17 @@
 // A density-matched random baseline for a directed tie network: directed G(n, m) graphs with the
 // same number of nodes and ties, to tell whether observed reciprocity and clustering exceed
 // what chance alone produces at that density.
-import { averageClustering, transitivity } from './clustering';
-import { reciprocity } from './reciprocity';
+import { adjacencyFromLinks, clusteringOf, type Clustering } from './clustering';
 import { seededRandom } from './seededRandom';
-import { createTieGraph, undirectedProjection, type TieGraph } from './tieGraph';
+import { createTieGraph, type TieGraph } from './tieGraph';
 
 /**
- * A uniformly random simple directed graph with n nodes ("0".."n-1") and exactly m edges, no
- * self-loops. Hand-written: graphology-generators offers only G(n, p), whose edge count varies.
- * Samples distinct ordered pairs by rejection, or the complement when m is over half of all
- * n (n - 1) pairs, so it stays fast at any density.
+ * The edges of a uniformly random simple directed graph with n nodes and exactly m edges, no
+ * self-loops, as ascending slots: slot s is the ordered pair (u, v) of `pairOfSlot`. Samples
+ * distinct slots by rejection, or the complement when m is over half of all n (n - 1) pairs, so
+ * it stays fast at any density.
  */
-export function randomDirectedGnm(n: number, m: number, rng: () => number): TieGraph {
+function gnmSlots(n: number, m: number, rng: () => number): number[] {
   const slots = n * (n - 1);
   if (!Number.isInteger(n) || n < 0) throw new Error(`node count must be a non-negative integer, got ${n}`);
   if (!Number.isInteger(m) || m < 0 || m > slots) throw new Error(`edge count must be an integer in 0..${slots}, got ${m}`);
@@ -24,19 +23,53 @@ export function randomDirectedGnm(n: number, m: number, rng: () => number): TieG
   const complement = m > slots / 2;
   const chosen = pick(complement ? slots - m : m);
   // Sparse: the chosen slots are the edges. Dense: every slot not chosen is an edge.
-  const edgeSlots = complement
+  return complement
     ? Array.from({ length: slots }, (_, slot) => slot).filter((slot) => !chosen.has(slot))
     : [...chosen].sort((a, b) => a - b);
+}
+
+/** Slot → ordered pair (u, v), v ≠ u: row u holds the n − 1 targets other than u. */
+function pairOfSlot(slot: number, n: number): [number, number] {
+  const u = Math.floor(slot / (n - 1));
+  const column = slot % (n - 1);
+  return [u, column < u ? column : column + 1];
+}
+
+function slotOfPair(u: number, v: number, n: number): number {
+  return u * (n - 1) + (v < u ? v : v - 1);
+}
+
+/**
+ * A uniformly random simple directed graph with n nodes ("0".."n-1") and exactly m edges, no
+ * self-loops. Hand-written: graphology-generators offers only G(n, p), whose edge count varies.
+ */
+export function randomDirectedGnm(n: number, m: number, rng: () => number): TieGraph {
+  const edgeSlots = gnmSlots(n, m, rng);
   const graph = createTieGraph();
   for (let i = 0; i < n; i++) graph.addNode(String(i));
   for (const slot of edgeSlots) {
-    // Slot -> ordered pair (u, v), v != u: row u holds the n - 1 targets other than u.
-    const u = Math.floor(slot / (n - 1));
-    const column = slot % (n - 1);
-    const v = column < u ? column : column + 1;
+    const [u, v] = pairOfSlot(slot, n);
     graph.addDirectedEdge(String(u), String(v), { weight: 1 });
   }
   return graph;
+}
+
+/**
+ * Reciprocity, average clustering and transitivity of one G(n, m) draw: the values
+ * `reciprocity(randomDirectedGnm(...))` and the clustering of its undirected projection give
+ * (the same draw, node order and arithmetic), without building the graphs.
+ */
+export function gnmSample(n: number, m: number, rng: () => number): { reciprocity: number | null; clustering: Clustering } {
+  const edgeSlots = gnmSlots(n, m, rng);
+  const present = new Set(edgeSlots);
+  const links = new Int32Array(2 * edgeSlots.length);
+  let reciprocated = 0;
+  edgeSlots.forEach((slot, k) => {
+    const [u, v] = pairOfSlot(slot, n);
+    links[2 * k] = u; links[2 * k + 1] = v;
+    if (present.has(slotOfPair(v, u, n))) reciprocated++;
+  });
+  return { reciprocity: m === 0 ? null : reciprocated / m, clustering: clusteringOf(adjacencyFromLinks(n, links)) };
 }
 
 export interface RandomBaseline {
@@ -70,11 +103,10 @@ export function randomBaseline(n: number, m: number, seed: number, samples: numb
   const clustering: (number | null)[] = [];
   const transitivities: number[] = [];
   for (let i = 0; i < samples; i++) {
-    const graph = randomDirectedGnm(n, m, rng);
-    const projection = undirectedProjection(graph);
-    recip.push(reciprocity(graph));
-    clustering.push(averageClustering(projection));
-    transitivities.push(transitivity(projection));
+    const sample = gnmSample(n, m, rng);
+    recip.push(sample.reciprocity);
+    clustering.push(sample.clustering.average);
+    transitivities.push(sample.clustering.transitivity);
   }
   const density = n < 2 ? 0 : m / (n * (n - 1));
   return {

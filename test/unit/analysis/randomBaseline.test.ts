@@ -1,5 +1,8 @@
 import assert from 'node:assert/strict';
-import { randomBaseline, randomDirectedGnm } from '../../../src/core/analysis/randomBaseline';
+import { gnmSample, randomBaseline, randomDirectedGnm } from '../../../src/core/analysis/randomBaseline';
+import { averageClustering, transitivity } from '../../../src/core/analysis/clustering';
+import { reciprocity } from '../../../src/core/analysis/reciprocity';
+import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
 import { seededRandom } from '../../../src/core/analysis/seededRandom';
 
 describe('randomDirectedGnm', () => {
@@ -35,6 +38,20 @@ describe('randomDirectedGnm', () => {
       for (const [pairKey, count] of counts) assert.ok(Math.abs(count - expected) < 0.06 * expected, `${pairKey}: ${count} vs ${expected}`);
     }
   });
+});
+
+describe('gnmSample', () => {
+  // The baseline counts on arrays instead of graphs; it must give exactly what the graphs give.
+  for (const [n, m, seed] of [[40, 90, 1], [40, 900, 2], [12, 100, 3], [200, 300, 4], [5, 0, 5], [2, 2, 6]] as const) {
+    it(`equals the graph path exactly for G(${n}, ${m})`, () => {
+      const graph = randomDirectedGnm(n, m, seededRandom(seed));
+      const projection = undirectedProjection(graph);
+      const sample = gnmSample(n, m, seededRandom(seed));
+      assert.equal(sample.reciprocity, reciprocity(graph));
+      assert.equal(sample.clustering.average, averageClustering(projection));
+      assert.equal(sample.clustering.transitivity, transitivity(projection));
+    });
+  }
 });
 
 describe('randomBaseline', () => {
