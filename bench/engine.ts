@@ -1,6 +1,7 @@
 // Engine benchmark: 1,000 agents × 50 rounds and 10,000 agents × 10 rounds on the offline
-// rule-based model, doing what `society run` does with its defaults: the JSONL trace to a file and
-// checkpoints at the default interval (engine/checkpoint.ts checkpointInterval) plus the final one.
+// rule-based model, doing what `society run` does with its defaults: the JSONL trace to a file,
+// checkpoints at the default interval (engine/checkpoint.ts checkpointInterval) plus the final one,
+// and the closing summary (network metrics against a random baseline).
 // Each size runs in a child process so its peak RSS is its own. Target: 10k × 10 < 10 s, < 1 GB.
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -10,6 +11,7 @@ import type { Scenario } from '../src/core/format/model';
 import { Simulation } from '../src/core/engine/simulation';
 import { checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
+import { RewardTally, summarize } from '../src/core/engine/summary';
 
 const CHILD = 'SOCIETY_BENCH_ENGINE';
 const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);
@@ -41,6 +43,8 @@ async function child(agents: number, rounds: number): Promise<void> {
   const writer = TraceWriter.toFile(file);
   writer.header(sim.header);
   sim.on(writer.listener);
+  const tally = new RewardTally();
+  sim.on(tally.listener);
   const every = checkpointInterval(agents);
   let checkpoints = 0, checkpointMs = 0;
   sim.afterRound = async (round, final) => {
@@ -55,25 +59,28 @@ async function child(agents: number, rounds: number): Promise<void> {
   };
   await sim.run();
   await writer.close();
+  const s0 = performance.now();
+  summarize([...sim.world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })), sim.world.ties.entries(), sim.world.settings.ties.threshold, tally.means(), sim.seed);
+  const summaryMs = performance.now() - s0;
   const ms = performance.now() - t0;
   const bytes = fs.statSync(file).size;
   fs.rmSync(dir, { recursive: true, force: true });
   const cpu = process.cpuUsage();
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: writer.lines, bytes, checkpoints, checkpointMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: writer.lines, bytes, checkpoints, checkpointMs, summaryMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
 }
 
 export async function run(): Promise<void> {
   for (const [agents, rounds, targetMs] of [[1000, 50, undefined], [10000, 10, 10_000]] as const) {
     const r = spawnSync(process.execPath, ['--import', 'tsx', __filename], { env: { ...process.env, [CHILD]: `${agents}x${rounds}` }, encoding: 'utf8', maxBuffer: 1 << 20 });
     if (r.status !== 0) throw new Error(`engine bench ${agents}x${rounds} failed: ${r.stderr}`);
-    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; lines: number; bytes: number; checkpoints: number; checkpointMs: number; maxRssKb: number };
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; lines: number; bytes: number; checkpoints: number; checkpointMs: number; summaryMs: number; maxRssKb: number };
     const rate = (agents * rounds) / (m.ms / 1000);
     const rssMb = m.maxRssKb / 1024;
     const verdict = targetMs === undefined ? '' : `  (target < ${targetMs / 1000} s and < 1024 MB: ${m.ms < targetMs && rssMb < 1024 ? 'met' : 'MISSED'})`;
     // CPU time (all threads, GC helpers included) is printed too: on a shared machine it moves far less than wall time.
     console.log(`engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s), ` +
       `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB, trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB, ` +
-      `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s${verdict}`);
+      `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s, closing summary ${(m.summaryMs / 1000).toFixed(1)} s${verdict}`);
   }
 }
 
