@@ -6,6 +6,7 @@ import { louvainCommunities, partitionModularity } from '../../../src/core/analy
 import { medianOf } from '../../../src/core/analysis/degrees';
 import { seededRandom } from '../../../src/core/analysis/seededRandom';
 import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
+import { adjacencyFromLinks, adjacencyOf, averageClustering, clusteringOf, localClustering, transitivity } from '../../../src/core/analysis/clustering';
 
 const node = (id: string, group?: string): TieNode => ({ id, attrs: group === undefined ? {} : { group } });
 const tie = (from: string, to: string, strength = 1): Tie => ({ from, to, strength });
@@ -162,5 +163,29 @@ describe('louvainCommunities', () => {
 
   it('is reproducible from its seed', () => {
     assert.deepEqual(louvainCommunities(cliques(), seededRandom(3)), louvainCommunities(cliques(), seededRandom(3)));
+  });
+});
+
+describe('clustering on a compact adjacency', () => {
+  it('ignores repeated links, either direction and self-loops', () => {
+    // A triangle 0-1-2 (given twice over, both ways, with a loop) and a pendant 3 on node 2.
+    const adj = adjacencyFromLinks(4, [0, 1, 1, 0, 1, 2, 2, 0, 0, 2, 2, 2, 2, 3]);
+    assert.deepEqual([...adj.start], [0, 2, 4, 7, 8]);
+    const c = clusteringOf(adj);
+    // Local: 1, 1, 1/3, 0 → mean 7/12; transitivity 3 triangles-through-nodes / (1 + 1 + 3) triples.
+    assert.equal(c.average, (1 + 1 + 1 / 3 + 0) / 4);
+    assert.equal(c.transitivity, 3 / 5);
+  });
+
+  it('gives the same figures as the graph it was read from', () => {
+    const g = undirectedProjection(graphFromTies(['a', 'b', 'c', 'd'].map((id) => node(id)), [...pair('a', 'b'), tie('b', 'c'), tie('c', 'a'), tie('c', 'd')], 0.5));
+    const c = clusteringOf(adjacencyOf(g));
+    assert.deepEqual([...localClustering(g).values()], [1, 1, 1 / 3, 0]);
+    assert.equal(c.average, averageClustering(g));
+    assert.equal(c.transitivity, transitivity(g));
+  });
+
+  it('has no average without nodes', () => {
+    assert.deepEqual(clusteringOf(adjacencyFromLinks(0, [])), { average: null, transitivity: 0 });
   });
 });
