@@ -1,6 +1,8 @@
 // The tie network as a static SVG picture: nodes placed by `layoutNetwork`, coloured by a
-// category (persona group), sized by in-degree, labelled; ties as arrows whose width follows
-// strength (a reciprocated pair is one line with two heads). All text is escaped.
+// category (persona group), sized by in-degree, labelled up to LABELLED_UP_TO agents (each has a
+// tooltip); ties as arrows whose width follows strength (a reciprocated pair is one line with two
+// heads). Large networks get smaller circles.
+// All text is escaped.
 import { categoryOf } from './assortativity';
 import { escapeMarkup } from './markup';
 import { layoutNetwork, type LayoutOptions, type Point } from './networkLayout';
@@ -21,9 +23,17 @@ const byNaturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { nume
 
 const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
 
-function radius(graph: TieGraph, node: string): number {
-  return 5 + 1.5 * Math.sqrt(graph.inDegree(node));
+/** Largest network drawn with a name over every agent (past it the names only cover each other). */
+export const LABELLED_UP_TO = 200;
+
+/**
+ * Radius of an agent with no ties: 5, or less when that many circles would cover the picture
+ * (10,000 agents in 800 × 600 get 2.4: separate dots rather than one disc of overlapping circles).
+ */
+function baseRadius(nodes: number, width: number, height: number): number {
+  return Math.min(5, Math.max(1.2, 0.35 * Math.sqrt((width * height) / Math.max(1, nodes))));
 }
+
 
 /** The segment between two node circles, trimmed so arrowheads meet the rims. */
 function trimmed(a: Point, b: Point, ra: number, rb: number): [Point, Point] | null {
@@ -40,6 +50,10 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   const category = options.categoryOf ?? ((node: string) => categoryOf(graph, node, colorBy));
   const categories = [...new Set(graph.mapNodes((node) => category(node)))].sort(byNaturalOrder);
   const colorOf = (node: string) => categoryColor(categories.indexOf(category(node)));
+  const base = baseRadius(graph.order, width, height);
+  // Sized by ties received: 5 + 1.5·√in-degree at full size.
+  const radius = (node: string) => base * (1 + 0.3 * Math.sqrt(graph.inDegree(node)));
+  const labelled = graph.order <= LABELLED_UP_TO;
   const labelOf = (node: string) => {
     const label: unknown = graph.getNodeAttribute(node, labelBy);
     return label === undefined || label === null || label === '' ? node : String(label);
@@ -49,7 +63,7 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   graph.forEachDirectedEdge((_edge, attrs, source, target) => {
     const mutual = graph.hasDirectedEdge(target, source);
     if (mutual && source > target) return; // drawn once, from the other direction
-    const segment = trimmed(positions.get(source)!, positions.get(target)!, radius(graph, source) + 1, radius(graph, target) + 1);
+    const segment = trimmed(positions.get(source)!, positions.get(target)!, radius(source) + 1, radius(target) + 1);
     if (!segment) return;
     const strength = mutual ? Math.max(attrs.weight, graph.getDirectedEdgeAttribute(target, source, 'weight')) : attrs.weight;
     const title = mutual ? `${labelOf(source)} ↔ ${labelOf(target)}` : `${labelOf(source)} → ${labelOf(target)}`;
@@ -62,11 +76,11 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   const labels: string[] = [];
   graph.forEachNode((node) => {
     const p = positions.get(node)!;
-    const r = radius(graph, node);
+    const r = radius(node);
     const nodeCategory = category(node);
     const about = `${labelOf(node)} (${node})${nodeCategory ? `, ${options.categoryOf ? nodeCategory : `${colorBy}: ${nodeCategory}`}` : ''}; in ${graph.inDegree(node)}, out ${graph.outDegree(node)}`;
     circles.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(r)}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`);
-    labels.push(`<text x="${fmt(p.x)}" y="${fmt(p.y - r - 3)}">${escapeMarkup(labelOf(node))}</text>`);
+    if (labelled) labels.push(`<text x="${fmt(p.x)}" y="${fmt(p.y - r - 3)}">${escapeMarkup(labelOf(node))}</text>`);
   });
 
   const legend = categories.length > 1 || (categories.length === 1 && categories[0] !== '')
@@ -80,9 +94,9 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     '<marker id="tie-head-start" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0L0,5L10,10z" fill="#777"/></marker>',
     '</defs>',
     // Labels under the ties, so arrowheads stay visible where a label meets a line.
-    `<g class="labels" font-family="sans-serif" font-size="10" fill="#222" text-anchor="middle">${labels.join('')}</g>`,
+    labelled ? `<g class="labels" font-family="sans-serif" font-size="10" fill="#222" text-anchor="middle">${labels.join('')}</g>` : '',
     `<g class="ties" stroke="#777" stroke-opacity="0.6">${ties.join('')}</g>`,
-    `<g class="agents" stroke="#fff" stroke-width="1">${circles.join('')}</g>`,
+    `<g class="agents" stroke="#fff" stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
     legend.length ? `<g class="legend" font-family="sans-serif" font-size="12" fill="#222">${legend.join('')}</g>` : '',
     '</svg>',
   ].join('\n');

@@ -77,6 +77,23 @@ describe('networkSvg', () => {
     assert.ok(labels.includes('<script>alert(1)</script>'));
     assert.ok(labels.includes('z'), 'falls back to the id without a name');
   });
+
+  it('draws a crowd as small unlabelled dots, each still with its tooltip', () => {
+    const agentsOf = (doc: Document) => Array.from(Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!.getElementsByTagName('circle'));
+    const small = parseStrictXml(networkSvg(graph), 'image/svg+xml');
+    // An agent with no ties is 5 across the board up to a few hundred agents.
+    assert.equal(agentsOf(small).find((c) => c.textContent!.startsWith('z '))!.getAttribute('r'), '5');
+    const n = 3000;
+    const crowd = graphFromTies(Array.from({ length: n }, (_, i) => ({ id: `a${i}`, attrs: { name: `A${i}` } })), [{ from: 'a0', to: 'a1', strength: 1 }], 0.5);
+    const doc = parseStrictXml(networkSvg(crowd, { ticks: 1 }), 'image/svg+xml');
+    assert.equal(doc.getElementsByTagName('text').length, 0, 'no names');
+    const circles = agentsOf(doc);
+    assert.equal(circles.length, n);
+    const r = Number(circles[5].getAttribute('r'));
+    assert.ok(r < 5 && r >= 1.2, `radius ${r}`);
+    assert.ok(Number(circles[1].getAttribute('r')) > r, 'ties received still make a dot larger');
+    assert.equal(circles[5].getElementsByTagName('title')[0].textContent, 'A5 (a5); in 0, out 0');
+  });
 });
 
 describe('lineChartSvg', () => {
