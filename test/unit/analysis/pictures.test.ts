@@ -79,7 +79,7 @@ describe('networkSvg', () => {
   });
 
   it('draws a crowd as small unlabelled dots, each still with its tooltip', () => {
-    const agentsOf = (doc: Document) => Array.from(Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!.getElementsByTagName('circle'));
+    const agentsOf = (doc: ReturnType<typeof parseStrictXml>) => Array.from(Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!.getElementsByTagName('circle'));
     const small = parseStrictXml(networkSvg(graph), 'image/svg+xml');
     // An agent with no ties is 5 across the board up to a few hundred agents.
     assert.equal(agentsOf(small).find((c) => c.textContent!.startsWith('z '))!.getAttribute('r'), '5');
