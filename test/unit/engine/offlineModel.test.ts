@@ -60,6 +60,20 @@ describe('offline rule-based model', () => {
     assert.ok(attentive.rating > pastMe.rating);
   });
 
+  it('credits being sought out without penalising the one who reached out', () => {
+    // I reach out; you answer my greeting with something about yourself (not a reply), then answer my question.
+    const transcript: EvaluateRequest['transcript'] = [
+      { from: me.id, name: 'me', act: 'greet', text: '', topic: 'jazz' }, { from: you.id, name: 'you', act: 'disclose', text: '', topic: 'poetry' },
+      { from: me.id, name: 'me', act: 'ask', text: '', topic: 'poetry' }, { from: you.id, name: 'you', act: 'answer', text: '', topic: 'poetry' },
+    ];
+    const rate = (rater: typeof me, partner: typeof me) => model.decideNow({ kind: 'evaluate', key: `e:${rater.id}`, ...base, persona: rater, memories: [], partner, transcript, initiated_by: me.id, met_before: 0, tie: 0 });
+    // You attended to me in one message of two; as the one who reached out I go by that alone
+    // (0.6·½ + 0.4·½), not by "you did not start it" (0.6·½ + 0).
+    assert.equal(rate(me, you).reasons.reciprocity, 0.5);
+    // I greeted you and followed up your topic; you were sought out: 0.6·1 + 0.4·1.
+    assert.equal(rate(you, me).reasons.reciprocity, 1);
+  });
+
   it('the coach advises on the largest weighted shortfall', () => {
     const w = emptyWindow();
     recordConversation(w, [{ from: 'x', act: 'greet', text: '' }, { from: me.id, act: 'share', text: '', topic: 'jazz' }], me.id, new Set(me.interests));

@@ -7,7 +7,9 @@ import { clamp01, jaccard, sat } from './cues';
 
 /**
  * For rater r and partner e:
- *   reciprocity = 0.6·attentiveness(e→r) + 0.4·[e started the conversation] (being sought out)
+ *   reciprocity = 0.6·attentiveness(e→r) + 0.4·initiative(e), where initiative = 1 if e started the
+ *                 conversation (being sought out), else attentiveness(e→r): when I reached out, how e
+ *                 took it up is all the initiative e could show (see INITIATIVE below)
  *   novelty     = sat(info + 0.5·[first meeting], 1), info = Σ over e's greet/share/answer/disclose messages
  *                 with a topic of 1 (topic outside my interests) or 0.5 (a topic I know), + 0.5 per answer to my question
  *   affect      = clamp(0.25 + 0.35·jaccard(interests) + 0.15·[e supported me] + 0.15·[we agreed a plan]
@@ -17,6 +19,14 @@ import { clamp01, jaccard, sat } from './cues';
  *   the tie term is familiarity: liking carries over from earlier conversations.
  *   rating      = mean of the three.
  */
+/*
+ * INITIATIVE. Counting "e did not start it" as 0 penalised whoever reached out: across 10,000
+ * conversations of 1,000 sampled agents, initiators rated partners 0.43 and partners rated
+ * initiators 0.69. Ties then formed only from the sought-out to the seeker, and since partner choice
+ * and the coach favour those who rated me warmly, each agent kept seeking one admirer: in-degree
+ * at most `per_round` for 99.9 % of agents, reciprocity 0.01–0.03 (0–0.03 for 16–100 agents).
+ */
+
 /**
  * Embeddedness: a conversation with someone my friends are friends with feels warmer (shared
  * context, trust; Granovetter 1985, Easley & Kleinberg ch. 3): affect + 0.3·min(1, mutual / 2).
@@ -27,7 +37,7 @@ export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
   const r = req.persona, e = req.partner, tr = req.transcript;
   const mine = new Set(r.interests);
   const attn = attentiveness(tr, r.id, e.id, mine);
-  const reciprocity = clamp01(0.6 * attn + 0.4 * (req.initiated_by === e.id ? 1 : 0));
+  const reciprocity = clamp01(0.6 * attn + 0.4 * (req.initiated_by === e.id ? 1 : attn));
 
   const learned = new Set<string>();
   let info = 0, answers = 0, supported = false, planned = false, declined = false, warm = 0, theirs = 0;
