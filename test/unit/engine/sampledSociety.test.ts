@@ -7,13 +7,14 @@ import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { RewardTally, summarize } from '../../../src/core/engine/summary';
+import { makeScenario } from './scenarioFixture';
 
 const PER_ROUND = 2;
 
 function sampledSociety(): Scenario {
   const spread = { beta: { alpha: 2, beta: 2 } }, any = { uniform: { min: 0, max: 1 } };
-  return {
-    name: 'sampled', seed: 1, personas: [],
+  return makeScenario(0, {
+    name: 'sampled',
     population: [{
       group: 'crowd', count: 100, id_prefix: 'a', names: ['Ana', 'Bo', 'Chen', 'Dee', 'Eli', 'Fay'], occupations: ['student', 'nurse', 'engineer'],
       interests: { pool: Array.from({ length: 30 }, (_, i) => `topic${i}`), per_agent: 3 },
@@ -21,13 +22,8 @@ function sampledSociety(): Scenario {
       motivations: { social: any, information: any, presentation: any, coordination: any, support: any },
     }],
     world: { setting: 'An online forum.', rounds: 30, encounters: { mode: 'recommend', per_round: PER_ROUND, exploration: 0.2 }, conversation: { turns: 4 }, rooms: [] },
-    rewards: { social: 1, information: 1, presentation: 1, coordination: 1, support: 1 },
     coaching: { enabled: true, every: 1 },
-    ties: { threshold: 0.6, decay: 0.05, learning_rate: 0.3, weights: { reciprocity: 1, novelty: 1, affect: 1 } },
-    memory: { recency: 1, importance: 1, relevance: 1, top_k: 8, reflect_at: 150, decay: 0.995 },
-    models: { default: { name: 'default', provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' } },
-    prompts: {}, events: [],
-  };
+  });
 }
 
 describe('a sampled society on the offline model (100 agents, 30 rounds)', function () {
