@@ -11,7 +11,7 @@ import type { Scenario } from '../src/core/format/model';
 import { Simulation } from '../src/core/engine/simulation';
 import { checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
-import { RewardTally, summarize } from '../src/core/engine/summary';
+import { RewardTally, summarizeRun } from '../src/core/engine/summary';
 
 const CHILD = 'SOCIETY_BENCH_ENGINE';
 const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);
@@ -60,7 +60,7 @@ async function child(agents: number, rounds: number): Promise<void> {
   await sim.run();
   await writer.close();
   const s0 = performance.now();
-  summarize([...sim.world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })), sim.world.ties.entries(), sim.world.settings.ties.threshold, tally.means(), sim.seed);
+  summarizeRun(sim, tally);
   const summaryMs = performance.now() - s0;
   const ms = performance.now() - t0;
   const bytes = fs.statSync(file).size;

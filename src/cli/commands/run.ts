@@ -12,7 +12,7 @@ import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
 import { checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
-import { RewardTally, formatSummary, summarize } from '../../core/engine/summary';
+import { RewardTally, formatSummary, summarizeRun } from '../../core/engine/summary';
 import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
@@ -136,10 +136,7 @@ export const runCommand: Command = {
     }
     await writer.close();
 
-    const summary = summarize(
-      [...sim.world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })),
-      sim.world.ties.entries(), sim.world.settings.ties.threshold, tally.means(), sim.seed,
-    );
+    const summary = summarizeRun(sim, tally);
     const usage = sim.world.usage;
     const spent = usage.total.input_tokens + usage.total.output_tokens > 0 || usage.failed.size > 0;
     // Embedding calls are not part of the trace's usage (which texts one call embedded depends on

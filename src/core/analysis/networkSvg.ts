@@ -34,7 +34,6 @@ function baseRadius(nodes: number, width: number, height: number): number {
   return Math.min(5, Math.max(1.2, 0.35 * Math.sqrt((width * height) / Math.max(1, nodes))));
 }
 
-
 /** The segment between two node circles, trimmed so arrowheads meet the rims. */
 function trimmed(a: Point, b: Point, ra: number, rb: number): [Point, Point] | null {
   const dx = b.x - a.x, dy = b.y - a.y;

@@ -5,6 +5,7 @@ import type { TraceEvent } from '../trace/events';
 import { graphFromTies } from '../analysis/graphFromTies';
 import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { randomBaseline } from '../analysis/randomBaseline';
+import type { Simulation } from './simulation';
 
 export interface RunSummary {
   agents: number;
@@ -48,6 +49,12 @@ export function summarize(
     average_clustering: m.average_clustering, communities: m.louvain_communities, median_degree: m.median_undirected_degree,
     reward, baseline: { reciprocity: base?.mean_reciprocity ?? null, average_clustering: base?.mean_average_clustering ?? null },
   };
+}
+
+/** The summary of a simulation as it stands (after its run), with the reward means `tally` heard. */
+export function summarizeRun(sim: Simulation, tally: RewardTally): RunSummary {
+  const w = sim.world;
+  return summarize([...w.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })), w.ties.entries(), w.settings.ties.threshold, tally.means(), sim.seed);
 }
 
 /** A two-column text table of a summary. */

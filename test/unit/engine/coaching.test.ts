@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarize, type RunSummary } from '../../../src/core/engine/summary';
+import { RewardTally, summarizeRun, type RunSummary } from '../../../src/core/engine/summary';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
@@ -17,7 +17,7 @@ async function runOnce(sc: Scenario, seed: number, coached: boolean): Promise<Ru
   const tally = new RewardTally();
   sim.on(tally.listener);
   await sim.run();
-  return summarize([...sim.world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })), sim.world.ties.entries(), sc.ties.threshold, tally.means(), seed);
+  return summarizeRun(sim, tally);
 }
 
 const mean = (xs: (number | null)[]): number => xs.reduce<number>((s, x) => s + (x ?? 0), 0) / xs.length;

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarize } from '../../../src/core/engine/summary';
+import { RewardTally, summarizeRun } from '../../../src/core/engine/summary';
 import { makeScenario } from './scenarioFixture';
 
 const PER_ROUND = 2;
@@ -35,7 +35,7 @@ describe('a sampled society on the offline model (100 agents, 30 rounds)', funct
     sim.on(tally.listener);
     await sim.run();
     const threshold = sim.world.settings.ties.threshold;
-    const s = summarize([...sim.world.agents.values()].map((a) => ({ id: a.id })), sim.world.ties.entries(), threshold, tally.means(), 1);
+    const s = summarizeRun(sim, tally);
     assert.ok(s.ties >= 50, `ties ${s.ties}`);
     assert.ok(s.reciprocity! > 0.15 && s.reciprocity! > 5 * s.baseline.reciprocity!, `reciprocity ${s.reciprocity} vs random ${s.baseline.reciprocity}`);
     const indegree = new Map<string, number>();
