@@ -7,6 +7,7 @@ import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { deadEndpointScenario } from '../../support/deadEndpoint';
+import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');
 const scenario = path.join(repo, 'examples/friends/friends.society');
@@ -163,7 +164,7 @@ describe('society debug adapter (DAP)', function () {
   });
 
   it('writes the debugged run\'s trace with an interview recorded as an intervention where it happened', async () => {
-    const trace = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'society-debug-')), 'trace.jsonl');
+    const trace = path.join(scratchDir('society-debug-'), 'trace.jsonl');
     await dc.hitBreakpoint({ ...launch, rounds: 2, trace }, { path: maya, line: MAYA_ID_LINE });
     const ask = await dc.evaluateRequest({ expression: 'ask maya "Who would you climb with?"', context: 'repl' });
     await dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: [] });

@@ -1,15 +1,15 @@
 import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
+import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');
 const society = (args: string[], cwd = repo) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd, encoding: 'utf8' });
 
 describe('society check', () => {
   it('prints file:line:col: severity CODE message and exits 1 on errors', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-check-'));
+    const dir = scratchDir('society-check-');
     fs.writeFileSync(path.join(dir, 'maya.society'), 'kind: persona\nid: maya\nnmae: Maya\n');
     const r = society(['check', 'maya.society'], dir);
     assert.equal(r.status, 1, r.stderr);
@@ -17,7 +17,7 @@ describe('society check', () => {
   });
 
   it('exits 0 on clean files and reports JSON with --json', () => {
-    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-check-'));
+    const dir = scratchDir('society-check-');
     fs.writeFileSync(path.join(dir, 'leo.society'), 'kind: persona\nid: leo\nname: Leo\n');
     const plain = society(['check', '.'], dir);
     assert.equal(plain.status, 0, plain.stdout + plain.stderr);

@@ -1,8 +1,8 @@
 // Helpers for the editor-feature tests: a `|` marks the cursor in a text; small trees of files on disk.
 import * as fs from 'node:fs';
-import * as os from 'node:os';
 import * as path from 'node:path';
 import { LineIndex, NodeFileSystem, OverlayFileSystem, SocietyProject, type Range } from '../../../src/core/format';
+import { scratchDir } from '../../support/scratch';
 
 export function cursorIn(marked: string): { text: string; offset: number; lines: LineIndex; position: { line: number; character: number } } {
   const offset = marked.indexOf('|');
@@ -13,7 +13,7 @@ export function cursorIn(marked: string): { text: string; offset: number; lines:
 }
 
 export function tempTree(files: Record<string, string>): string {
-  const root = fs.mkdtempSync(path.join(os.tmpdir(), 'society-editor-'));
+  const root = scratchDir('society-editor-');
   for (const [rel, text] of Object.entries(files)) {
     fs.mkdirSync(path.dirname(path.join(root, rel)), { recursive: true });
     fs.writeFileSync(path.join(root, rel), text);

@@ -124,5 +124,7 @@ describe('Society language features (extension host)', function () {
     const symbols = await vscode.commands.executeCommand<vscode.DocumentSymbol[]>('vscode.executeDocumentSymbolProvider', scenario);
     assert.equal(symbols[0].name, 'Test club');
     await diagnosticsWhere(scenario, (l) => l.length === 0);
+    await vscode.commands.executeCommand('workbench.action.closeAllEditors');
+    fs.rmSync(parent.fsPath, { recursive: true, force: true });
   });
 });
