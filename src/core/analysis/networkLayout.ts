@@ -25,8 +25,13 @@ export function defaultTicks(nodes: number): number {
   return nodes <= 1000 ? 300 : Math.max(60, Math.round(300_000 / nodes));
 }
 
-/** Largest network whose nodes are kept from overlapping. */
-const COLLIDE_UP_TO = 2000;
+/**
+ * Largest network drawn with full care: nodes kept from overlapping, and the many-body force at
+ * d3's default accuracy. Above it the nodes are dots of a texture.
+ */
+const CAREFUL_UP_TO = 2000;
+/** Barnes–Hut accuracy above CAREFUL_UP_TO (d3's default is 0.9): 10,000 agents 6.5 s → 3.6 s, the same spread. */
+const COARSE_THETA = 1.5;
 
 /** Positions of every node inside [margin, width - margin] x [margin, height - margin]. */
 export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map<string, Point> {
@@ -39,14 +44,14 @@ export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map
   const simulation = forceSimulation(nodes)
     .randomSource(rng)
     .force('link', forceLink<LayoutNode, { source: string; target: string }>(links).id((d) => d.id).distance(40))
-    .force('charge', forceManyBody().strength(-60))
+    .force('charge', forceManyBody().strength(-60).theta(graph.order <= CAREFUL_UP_TO ? 0.9 : COARSE_THETA))
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05))
     .force('center', forceCenter(0, 0))
     .stop();
-  // Collision keeps readable drawings apart; past COLLIDE_UP_TO the nodes are dots of a texture that
+  // Collision keeps readable drawings apart; past CAREFUL_UP_TO the nodes are dots of a texture that
   // overlap whatever it does, and it costs 40 % of each tick (10,000 agents: 7 s → 4.2 s).
-  if (graph.order <= COLLIDE_UP_TO) simulation.force('collide', forceCollide(10));
+  if (graph.order <= CAREFUL_UP_TO) simulation.force('collide', forceCollide(10));
   simulation.tick(ticks);
   return fitToBox(nodes, width, height, margin);
 }

@@ -1,9 +1,9 @@
 // Writes a run report to a folder: report.html, metrics.json, ties.graphml, ties.gexf and ties.csv.
-import { mkdirSync, writeFileSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
 import path from 'node:path';
 import { toGexf } from './gexf';
 import { toGraphML } from './graphml';
-import { REPORT_FILES, renderReportHtml, type ReportHtmlOptions } from './reportHtml';
+import { REPORT_FILES, reportHtmlParts, type ReportHtmlOptions } from './reportHtml';
 import type { RunReport } from './reportModel';
 import { toTiesCsv } from './tiesCsv';
 
@@ -26,19 +26,33 @@ export function reportMetricsJson(report: RunReport): string {
   }, null, 2) + '\n';
 }
 
-/** Writes the five files into `outDir` (created if needed); returns their paths. */
+/**
+ * Writes the five files into `outDir` (created if needed); returns their paths. Each file is made
+ * and written in turn, and the page piece by piece, so at most one file's text is in memory
+ * (at 10,000 agents the page alone is ~90 MB).
+ */
 export function writeReportFiles(report: RunReport, outDir: string, html: ReportHtmlOptions = {}): string[] {
   mkdirSync(outDir, { recursive: true });
-  const contents: [string, string][] = [
-    [REPORT_FILES.html, renderReportHtml(report, html)],
-    [REPORT_FILES.metrics, reportMetricsJson(report)],
-    [REPORT_FILES.graphml, toGraphML(report.graph)],
-    [REPORT_FILES.gexf, toGexf(report.graph, { description: `${report.header.scenario.name}: ties at the end of round ${report.round}` })],
-    [REPORT_FILES.csv, toTiesCsv(report.graph)],
+  const contents: [string, () => Iterable<string>][] = [
+    [REPORT_FILES.html, () => reportHtmlParts(report, html)],
+    [REPORT_FILES.metrics, () => [reportMetricsJson(report)]],
+    [REPORT_FILES.graphml, () => [toGraphML(report.graph)]],
+    [REPORT_FILES.gexf, () => [toGexf(report.graph, { description: `${report.header.scenario.name}: ties at the end of round ${report.round}` })]],
+    [REPORT_FILES.csv, () => [toTiesCsv(report.graph)]],
   ];
-  return contents.map(([name, text]) => {
+  return contents.map(([name, parts]) => {
     const file = path.join(outDir, name);
-    writeFileSync(file, text, 'utf8');
+    const fd = openSync(file, 'w');
+    try {
+      for (const part of parts()) writeAllSync(fd, Buffer.from(part, 'utf8'));
+    } finally {
+      closeSync(fd);
+    }
     return file;
   });
+}
+
+/** writeSync may write less than asked; go on until the whole buffer is out. */
+function writeAllSync(fd: number, buf: Buffer): void {
+  for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at);
 }

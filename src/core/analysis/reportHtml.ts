@@ -133,6 +133,14 @@ export interface ReportHtmlOptions {
 }
 
 export function renderReportHtml(report: RunReport, options: ReportHtmlOptions = {}): string {
+  return [...reportHtmlParts(report, options)].join('');
+}
+
+/**
+ * The page in pieces, to be written one after another: the embedded trace (up to the view's
+ * limit, 64 MB by default) comes a megabyte at a time, so the page is never held whole.
+ */
+export function* reportHtmlParts(report: RunReport, options: ReportHtmlOptions = {}): Generator<string> {
   const { view } = options;
   const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
   const csp = view
@@ -140,7 +148,7 @@ export function renderReportHtml(report: RunReport, options: ReportHtmlOptions =
     : `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:`;
   const title = `Society report: ${report.header.scenario.name}`;
   const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv].map((f) => `<a href="${e(f)}">${e(f)}</a>`).join(', ');
-  return `<!DOCTYPE html>
+  yield `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>
 <meta charset="utf-8"/>
@@ -157,8 +165,11 @@ ${view ? `<section id="explore"><h2>Explore the run</h2>${view.mount}</section>\
 <section id="metrics"><h2>Network metrics</h2>${metricsTable(report)}</section>
 <section id="rounds"><h2>Over rounds</h2>${overRoundsSection(report)}</section>
 <section id="rewards"><h2>Rewards</h2>${rewardSection(report)}</section>
-<footer><p>Data: ${files}.</p></footer>${view ? `\n${view.data}\n${view.script}` : ''}
-</body>
-</html>
-`;
+<footer><p>Data: ${files}.</p></footer>`;
+  if (view) {
+    yield '\n';
+    yield* view.data();
+    yield `\n${view.script}`;
+  }
+  yield '\n</body>\n</html>\n';
 }

@@ -22,10 +22,41 @@ const UNSAFE = /[<>&\u2028\u2029]/g;
 
 /** The JSON text to place inside the element. */
 export function embeddedTraceJson(trace: EmbeddedTrace): string {
-  return JSON.stringify(trace).replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return [...embeddedTraceJsonChunks(trace)].join('');
+}
+
+/**
+ * The same text in pieces of about `chunkChars` (the events a batch at a time), so a page of
+ * 100 MB of trace is written without ever holding its JSON whole, let alone twice.
+ */
+export function* embeddedTraceJsonChunks(trace: EmbeddedTrace, chunkChars = 1 << 20): Generator<string> {
+  // Each piece is made safe on its own: an escape replaces one character, so none spans two pieces.
+  const safe = (t: string) => t.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  let text = '{', first = true;
+  for (const [key, value] of Object.entries(trace)) {
+    if (value === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (key !== 'events') { text += JSON.stringify(value); continue; }
+    const events = value as TraceEvent[];
+    text += '[';
+    for (let i = 0; i < events.length; i++) {
+      text += (i ? ',' : '') + JSON.stringify(events[i]);
+      if (text.length >= chunkChars) { yield safe(text); text = ''; }
+    }
+    text += ']';
+  }
+  yield safe(text + '}');
 }
 
 /** The whole element. */
 export function embeddedTraceElement(trace: EmbeddedTrace): string {
-  return `<script type="application/json" id="${EMBEDDED_TRACE_ID}">${embeddedTraceJson(trace)}</script>`;
+  return [...embeddedTraceElementChunks(trace)].join('');
+}
+
+/** The element in pieces (see embeddedTraceJsonChunks). */
+export function* embeddedTraceElementChunks(trace: EmbeddedTrace): Generator<string> {
+  yield `<script type="application/json" id="${EMBEDDED_TRACE_ID}">`;
+  yield* embeddedTraceJsonChunks(trace);
+  yield '</script>';
 }

@@ -3,7 +3,7 @@
 // script), and the trace embedded as inert JSON. Used by `society report`, tests and benchmarks.
 // The markup stays well-formed XML: script and style sit in CDATA sections hidden in comments.
 import { createHash } from 'node:crypto';
-import { embeddedTraceElement, type EmbeddedTrace } from './embeddedTrace';
+import { embeddedTraceElementChunks, type EmbeddedTrace } from './embeddedTrace';
 
 /** The built view: dist/webview.js and dist/webview.css. */
 export interface ViewAssets { script: string; style: string }
@@ -17,8 +17,8 @@ export interface ViewEmbed {
   style: string;
   /** Mount point; `embedded` sizes the view for a document rather than a whole window. */
   mount: string;
-  /** The trace as JSON. */
-  data: string;
+  /** The trace element, in pieces (a large trace is never one string); each call starts over. */
+  data: () => Iterable<string>;
   /** <script> with the bundle. */
   script: string;
   /** CSP source expressions for the two elements. */
@@ -34,7 +34,7 @@ export function viewEmbed(assets: ViewAssets, trace: EmbeddedTrace, opts: { embe
   return {
     style: `<style>${styleText}</style>`,
     mount: `<div id="society-app"${opts.embedded ? ' class="embedded"' : ''}></div>`,
-    data: embeddedTraceElement(trace),
+    data: () => embeddedTraceElementChunks(trace),
     script: `<script>${scriptText}</script>`,
     styleHash: cspHash(styleText),
     scriptHash: cspHash(scriptText),
@@ -64,7 +64,7 @@ ${v.style}
 </head>
 <body class="society-page">
 ${v.mount}
-${v.data}
+${[...v.data()].join('')}
 ${v.script}
 </body>
 </html>

@@ -18,6 +18,9 @@ import { loadTrace, shapesNetwork, tieNetworkOf, traceTieNetwork } from '../../.
 import { replay } from '../../../src/core/trace/replay';
 import { HOSTILE_NAME, reportScenario, runTrace, toJsonl } from './runTrace';
 import { parseStrictXml } from './xml';
+import { viewEmbed } from '../../../src/core/protocol/viewPage';
+import { syntheticTrace } from '../../webview/fixtures';
+import { scratchDir } from '../../support/scratch';
 
 describe('society report (core)', function () {
   this.timeout(60000);
@@ -159,6 +162,18 @@ describe('society report (core)', function () {
       const files = writeReportFiles(report, dir).map((f) => path.basename(f));
       assert.deepEqual(files, ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv']);
       assert.equal(readFileSync(path.join(dir, 'report.html'), 'utf8'), html);
+    });
+
+    it('writes the page with the interactive view piece by piece, the same text as the page in one string', () => {
+      const trace = syntheticTrace({ agents: 40, ties: 60 });
+      const view = viewEmbed({ script: 'var a = 1;', style: 'a { color: red }' }, trace, { embedded: true });
+      const withView = buildRunReport(trace.header, trace.events);
+      const own = scratchDir('society-report-view-');
+      writeReportFiles(withView, own, { view });
+      const page = readFileSync(path.join(own, 'report.html'), 'utf8');
+      assert.equal(page, renderReportHtml(withView, { view }));
+      assert.ok(page.includes('<script type="application/json" id="society-trace">{"source"'));
+      assert.ok(page.trimEnd().endsWith('</html>'));
     });
 
     it('metrics.json carries the final metrics, baseline, rounds and rewards', () => {

@@ -1,7 +1,7 @@
 // The extension ⇄ view message protocol and the embedded-trace format.
 import assert from 'node:assert/strict';
 import { batches, isHostMessage, isViewMessage } from '../../../src/core/protocol/viewMessages';
-import { embeddedTraceJson } from '../../../src/core/protocol/embeddedTrace';
+import { embeddedTraceJson, embeddedTraceJsonChunks } from '../../../src/core/protocol/embeddedTrace';
 import { cspHash, viewEmbed } from '../../../src/core/protocol/viewPage';
 import { syntheticTrace } from '../../webview/fixtures';
 
@@ -41,6 +41,17 @@ describe('view protocol', () => {
     const json = embeddedTraceJson(t);
     assert.ok(!/[<>&\u2028\u2029]/.test(json));
     assert.equal(JSON.parse(json).header.scenario.name, t.header.scenario.name);
+  });
+
+  it('writes the embedded trace in small pieces that join to exactly the one-piece JSON', () => {
+    const t = { ...syntheticTrace({ agents: 30, ties: 40 }), complete: true, note: undefined };
+    t.header.scenario.name = 'A <b> & \u2029 club';
+    const pieces = [...embeddedTraceJsonChunks(t, 300)];
+    assert.ok(pieces.length > 10, `${pieces.length} pieces`);
+    assert.ok(pieces.every((p) => p.length < 300 + 2000), 'a piece is about one batch of events');
+    const whole = JSON.stringify(t).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    assert.equal(pieces.join(''), whole);
+    assert.equal(embeddedTraceJson(t), whole);
   });
 
   it('inlines the bundle with CSP hashes of exactly what the page contains', () => {
