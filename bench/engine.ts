@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../src/core/format/model';
 import { Simulation } from '../src/core/engine/simulation';
-import { checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
+import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
 import { RewardTally, summarizeRun } from '../src/core/engine/summary';
 
@@ -49,7 +49,7 @@ async function child(agents: number, rounds: number): Promise<void> {
   let checkpoints = 0, checkpointMs = 0;
   sim.afterRound = async (round, final) => {
     await writer.flush();
-    if (!final && !(round % every === 0 && round < sim.rounds)) return;
+    if (!checkpointDue(round, final, every, sim.rounds)) return;
     const t = performance.now();
     const cp = sim.snapshot();
     cp.trace = { bytes: writer.bytes, lines: writer.lines };

@@ -11,7 +11,7 @@ import { integerOption, loadRunnableScenario } from '../options';
 import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
-import { checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
+import { checkpointDue, checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
 import { RewardTally, formatSummary, summarizeRun } from '../../core/engine/summary';
 import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
@@ -105,8 +105,7 @@ export const runCommand: Command = {
     };
     sim.afterRound = async (round, final) => {
       await writer.flush();
-      // The final checkpoint (run ended) stands in for the last round's.
-      if (final || stopping || (round % every === 0 && round < sim.rounds)) {
+      if (stopping || checkpointDue(round, final, every, sim.rounds)) {
         const snap = sim.snapshot();
         snap.trace = { bytes: writer.bytes, lines: writer.lines };
         writeCheckpoint(checkpointPath, snap);

@@ -47,30 +47,64 @@ export function checkpointInterval(agents: number): number {
 }
 
 /**
- * Write a checkpoint to `file` atomically (a temporary file, then rename), one agent at a time:
- * the same text as JSON.stringify(cp), without ever holding all of it (at 10,000 agents it is
- * ~170 MB) in memory.
+ * Whether `afterRound(round, final)` should write a checkpoint: every `every` rounds, and at the
+ * end (the final checkpoint, run ended, stands in for the last round's).
  */
+export function checkpointDue(round: number, final: boolean, every: number, rounds: number): boolean {
+  return final || (round % every === 0 && round < rounds);
+}
+
+/**
+ * The text of JSON.stringify(cp) in pieces of about `pieceChars`, one agent at a time: at 10,000
+ * agents the whole is ~170 MB, which is never held at once.
+ */
+export function* checkpointPieces(cp: Checkpoint, pieceChars = 1 << 20): Generator<string> {
+  let text = '{', first = true;
+  for (const [key, value] of Object.entries(cp)) {
+    if (value === undefined) continue;
+    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
+    first = false;
+    if (key !== 'agents') { text += JSON.stringify(value); continue; }
+    const agents = value as AgentJSON[];
+    text += '[';
+    for (let k = 0; k < agents.length; k++) {
+      text += (k ? ',' : '') + JSON.stringify(agents[k]);
+      if (text.length > pieceChars) { yield text; text = ''; }
+    }
+    text += ']';
+  }
+  yield text + '}';
+}
+
+/** Write a checkpoint to `file` atomically (a temporary file, then rename), piece by piece. */
 export function writeCheckpoint(file: string, cp: Checkpoint): void {
-  const fields = Object.entries(cp);
   const tmp = `${file}.tmp`;
   const fd = fs.openSync(tmp, 'w');
   try {
-    let text = '{';
-    fields.forEach(([key, value], i) => {
-      if (value === undefined) return;
-      text += `${i && text !== '{' ? ',' : ''}${JSON.stringify(key)}:`;
-      if (key !== 'agents') { text += JSON.stringify(value); return; }
-      text += '[';
-      (value as AgentJSON[]).forEach((a, k) => {
-        text += (k ? ',' : '') + JSON.stringify(a);
-        if (text.length > 1 << 20) { fs.writeSync(fd, text); text = ''; }
-      });
-      text += ']';
-    });
-    fs.writeSync(fd, text + '}');
+    for (const piece of checkpointPieces(cp)) {
+      const buf = Buffer.from(piece, 'utf8');
+      for (let at = 0; at < buf.length;) at += fs.writeSync(fd, buf, at);
+    }
   } finally {
     fs.closeSync(fd);
   }
   fs.renameSync(tmp, file);
+}
+
+/**
+ * The same, written asynchronously: the event loop gets a turn between pieces, so a host that
+ * runs the simulation (the VS Code extension host) stays responsive while 170 MB are written.
+ */
+export async function writeCheckpointAsync(file: string, cp: Checkpoint): Promise<void> {
+  const tmp = `${file}.tmp`;
+  const handle = await fs.promises.open(tmp, 'w');
+  try {
+    for (const piece of checkpointPieces(cp)) {
+      const buf = Buffer.from(piece, 'utf8');
+      for (let at = 0; at < buf.length;) at += (await handle.write(buf, at)).bytesWritten;
+    }
+  } finally {
+    await handle.close();
+  }
+  await fs.promises.rename(tmp, file);
 }

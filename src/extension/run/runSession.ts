@@ -1,7 +1,7 @@
 // One simulation run inside the extension host: load and check the scenario, build its models
 // (offline, OpenAI-compatible with keys from SecretStorage, or VS Code language models), run the
 // engine with an AbortSignal (it yields to the event loop between agent turns, so the host stays
-// responsive), and write the trace and a checkpoint after every round under the runs folder.
+// responsive), and write the trace (every round) and checkpoints under the runs folder.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -11,6 +11,7 @@ import { Simulation, type RunResult } from '../../core/engine/simulation';
 import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceWriter } from '../../core/trace/writer';
+import { checkpointDue, checkpointInterval, writeCheckpointAsync } from '../../core/engine/checkpoint';
 import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
@@ -71,13 +72,17 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       writer.header(simulation.header);
       simulation.on(writer.listener);
       simulation.on(onEvent);
-      simulation.afterRound = async () => {
+      // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can
+      // continue a cancelled run): every few rounds for a large society, and piece by piece, so
+      // the extension host neither holds a 10,000-agent checkpoint as one string nor stalls on it.
+      let every: number | undefined;
+      simulation.afterRound = async (round, final) => {
         await writer.flush();
+        every ??= checkpointInterval(simulation.world.agents.size); // round 0 has just placed everyone
+        if (!checkpointDue(round, final, every, simulation.rounds)) return;
         const cp = simulation.snapshot();
         cp.trace = { bytes: writer.bytes, lines: writer.lines };
-        const file = path.join(directory, CHECKPOINT_FILE);
-        await fs.promises.writeFile(`${file}.tmp`, JSON.stringify(cp));
-        await fs.promises.rename(`${file}.tmp`, file);
+        await writeCheckpointAsync(path.join(directory, CHECKPOINT_FILE), cp);
       };
       try {
         const result = await simulation.run(signal);

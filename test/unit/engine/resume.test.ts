@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/checkpoint';
+import { checkpointDue, checkpointPieces, parseCheckpoint, writeCheckpoint, writeCheckpointAsync } from '../../../src/core/engine/checkpoint';
 import { TraceWriter } from '../../../src/core/trace/writer';
 
 /** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
@@ -65,6 +65,22 @@ describe('checkpoint and resume', () => {
     writeCheckpoint(file, cp);
     assert.equal(fs.readFileSync(file, 'utf8'), JSON.stringify(cp));
     assert.ok(!fs.existsSync(`${file}.tmp`));
+    // In small pieces, and written asynchronously (the extension host's way): the same text.
+    const pieces = [...checkpointPieces(cp, 2000)];
+    assert.ok(pieces.length >= 6, `${pieces.length} pieces`);
+    assert.equal(pieces.join(''), JSON.stringify(cp));
+    const later = path.join(dir, 'async.json');
+    await writeCheckpointAsync(later, cp);
+    assert.equal(fs.readFileSync(later, 'utf8'), JSON.stringify(cp));
+    assert.ok(!fs.existsSync(`${later}.tmp`));
+  });
+
+  it('checkpoints are due every `every` rounds before the last, and at the end', () => {
+    const due = (every: number, rounds: number) => Array.from({ length: rounds + 1 }, (_, r) => r).filter((r) => checkpointDue(r, false, every, rounds));
+    assert.deepEqual(due(1, 4), [0, 1, 2, 3]);
+    assert.deepEqual(due(3, 10), [0, 3, 6, 9]);
+    assert.deepEqual(due(50, 10), [0]);
+    assert.equal(checkpointDue(10, true, 50, 10), true);
   });
 
   it('refuses to resume with a changed scenario', async () => {
