@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../trace/events';
 import type { AgentJSON } from './agent';
+import { jsonPieces } from '../trace/jsonPieces';
 import type { TieTriple } from './ties';
 import type { UsageBookJSON } from './usageBook';
 
@@ -54,26 +55,9 @@ export function checkpointDue(round: number, final: boolean, every: number, roun
   return final || (round % every === 0 && round < rounds);
 }
 
-/**
- * The text of JSON.stringify(cp) in pieces of about `pieceChars`, one agent at a time: at 10,000
- * agents the whole is ~170 MB, which is never held at once.
- */
-export function* checkpointPieces(cp: Checkpoint, pieceChars = 1 << 20): Generator<string> {
-  let text = '{', first = true;
-  for (const [key, value] of Object.entries(cp)) {
-    if (value === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (key !== 'agents') { text += JSON.stringify(value); continue; }
-    const agents = value as AgentJSON[];
-    text += '[';
-    for (let k = 0; k < agents.length; k++) {
-      text += (k ? ',' : '') + JSON.stringify(agents[k]);
-      if (text.length > pieceChars) { yield text; text = ''; }
-    }
-    text += ']';
-  }
-  yield text + '}';
+/** JSON.stringify(cp) in pieces, one agent at a time: at 10,000 agents the whole is ~170 MB. */
+export function checkpointPieces(cp: Checkpoint, pieceChars = 1 << 20): Generator<string> {
+  return jsonPieces(cp, 'agents', pieceChars);
 }
 
 /** Write a checkpoint to `file` atomically (a temporary file, then rename), piece by piece. */

@@ -3,6 +3,7 @@
 // could close the element or start markup is written as a JSON \u escape, so any persona string
 // stays data, and the page stays well-formed XML.
 import type { TraceEvent, TraceHeader } from '../trace/events';
+import { jsonPieces } from '../trace/jsonPieces';
 import type { TraceSource } from './viewMessages';
 
 /** id of the <script type="application/json"> element holding the trace. */
@@ -31,22 +32,7 @@ export function embeddedTraceJson(trace: EmbeddedTrace): string {
  */
 export function* embeddedTraceJsonChunks(trace: EmbeddedTrace, chunkChars = 1 << 20): Generator<string> {
   // Each piece is made safe on its own: an escape replaces one character, so none spans two pieces.
-  const safe = (t: string) => t.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
-  let text = '{', first = true;
-  for (const [key, value] of Object.entries(trace)) {
-    if (value === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (key !== 'events') { text += JSON.stringify(value); continue; }
-    const events = value as TraceEvent[];
-    text += '[';
-    for (let i = 0; i < events.length; i++) {
-      text += (i ? ',' : '') + JSON.stringify(events[i]);
-      if (text.length >= chunkChars) { yield safe(text); text = ''; }
-    }
-    text += ']';
-  }
-  yield safe(text + '}');
+  for (const piece of jsonPieces(trace, 'events', chunkChars)) yield piece.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
 }
 
 /** The whole element. */
