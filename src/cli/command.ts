@@ -3,5 +3,7 @@ export interface Command {
   name: string;
   usage: string;
   summary: string;
+  /** What `society <name> --help` lists: each argument or option and what it does. */
+  options: readonly (readonly [flag: string, what: string])[];
   run(args: string[]): Promise<number>;
 }

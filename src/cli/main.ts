@@ -1,29 +1,30 @@
 // Entry point of the `society` command: a table of subcommands, each in its own module.
 import { commands } from './commands';
+import { asksForHelp, commandHelp, overview } from './help';
+
+const VERSION: string = require('../../package.json').version;
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;
   if (!name || name === '--help' || name === '-h' || name === 'help') {
-    printHelp();
+    const asked = name === 'help' ? commands.find((c) => c.name === rest[0]) : undefined;
+    console.log(asked ? commandHelp(asked) : overview(commands, VERSION));
     return name ? 0 : 2;
   }
   if (name === '--version') {
-    console.log(require('../../package.json').version);
+    console.log(VERSION);
     return 0;
   }
   const command = commands.find((c) => c.name === name);
   if (!command) {
-    console.error(`society: unknown command '${name}'`);
-    printHelp();
+    console.error(`society: unknown command '${name}'\n\n${overview(commands, VERSION)}`);
     return 2;
   }
+  if (asksForHelp(rest)) {
+    console.log(commandHelp(command));
+    return 0;
+  }
   return command.run(rest);
-}
-
-function printHelp(): void {
-  const width = Math.max(...commands.map((c) => c.usage.length));
-  console.log('Usage: society <command> [options]\n');
-  for (const c of commands) console.log(`  ${c.usage.padEnd(width)}  ${c.summary}`);
 }
 
 main(process.argv.slice(2)).then(

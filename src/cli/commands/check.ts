@@ -1,19 +1,24 @@
 // `society check <files or folders>`: diagnostics as `file:line:col: severity CODE message`,
 // exit 1 on errors; `--json` for machines.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
+import { parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
 
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check <files|folders...> [--json] [--root DIR]',
   summary: 'Validate .society files (schema and cross-file checks)',
+  options: [
+    ['<files|folders...>', '.society files, or folders searched for them (default: the current folder)'],
+    ['--json', 'print the problems as JSON (with 1-based line and column)'],
+    ['--root DIR', 'folder that includes and relative paths resolve against (default: found from the files)'],
+    ['-q, --quiet', 'print the problems only, without the closing count'],
+  ],
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
-      options: { json: { type: 'boolean' }, root: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } },
-    });
+    const parsed = parseCommandArgs('check', checkCommand.usage, args, { json: { type: 'boolean' }, root: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } });
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
     const targets = positionals.length ? positionals.map((p) => path.resolve(p)) : [process.cwd()];
     const root = path.resolve(values.root ?? defaultRoot(targets));
     const workspace = new SocietyWorkspace(new NodeFileSystem(), root);

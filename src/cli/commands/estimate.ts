@@ -1,8 +1,8 @@
 // `society estimate <scenario>`: predicted model calls, tokens and cost of a run, per model and
 // decision kind, before spending anything. Prices come from each model's `price:`.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
+import { parseCommandArgs } from '../options';
 import { formatDiagnostic, loadScenarioFile } from '../../core/format';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 
@@ -33,16 +33,16 @@ export const estimateCommand: Command = {
   name: 'estimate',
   usage: USAGE,
   summary: 'Predict model calls, tokens and cost of a run before running it',
+  options: [
+    ['<scenario.society>', 'the scenario to estimate'],
+    ['--rounds N', "rounds (default: the scenario's)"],
+    ['--model NAME', 'as if every agent used this model config'],
+    ['--json', 'print the estimate as JSON'],
+  ],
   async run(args) {
-    let parsed;
-    try {
-      parsed = parseArgs({ args, allowPositionals: true, options: { rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' }, help: { type: 'boolean', short: 'h' } } });
-    } catch (err) {
-      console.error(`society estimate: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
-      return 2;
-    }
+    const parsed = parseCommandArgs('estimate', USAGE, args, { rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } });
+    if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (values.help) { console.log(`Usage: society ${USAGE}\n\n${estimateCommand.summary}.`); return 0; }
     if (positionals.length !== 1) { console.error(`Usage: society ${USAGE}`); return 2; }
     const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
     if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0)) { console.error('society estimate: --rounds must be a whole number'); return 2; }

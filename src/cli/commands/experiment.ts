@@ -1,24 +1,33 @@
 // `society experiment <scenario>`: run the scenario's `experiment:` block (conditions × seeds) and
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario } from '../options';
+import { integerOption, loadRunnableScenario, parseCommandArgs } from '../options';
 import { formatExperiment, runExperiment } from '../../core/experiment';
 
 export const experimentCommand: Command = {
   name: 'experiment',
   usage: 'experiment <scenario> [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
   summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
+  options: [
+    ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
+    ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
+    ['--seeds 1,2,3', "seeds to run each condition with (default: the experiment's seeds, else 1–5)"],
+    ['--rounds N', "rounds per run (default: the scenario's)"],
+    ['--jobs N', 'runs at once, on worker threads (default: one per core for the offline model, else 1)'],
+    ['--reference NAME', 'the condition the others are compared with (default: the first)'],
+    ['--no-traces', "don't keep each run's trace"],
+    ['--json', 'print the claims, summaries and contrasts as JSON'],
+    ['-q, --quiet', 'no progress bar'],
+  ],
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
-      options: {
-        out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
-        reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
-      },
+    const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, {
+      out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
+      reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
     });
-    if (positionals.length !== 1) { console.error(`usage: society ${experimentCommand.usage}`); return 2; }
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) { console.error(`Usage: society ${experimentCommand.usage}`); return 2; }
     const seeds = values.seeds?.split(',').map((s) => integerOption('seeds', s.trim(), -(2 ** 31))!);
     const file = path.resolve(positionals[0]);
     const scenario = await loadRunnableScenario(file, 'experiment');

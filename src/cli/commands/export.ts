@@ -20,20 +20,22 @@ export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
   summary: 'Export a run\'s tie network as GraphML, GEXF (static or dynamic over rounds) or CSV',
+  options: [
+    ['<trace.jsonl|graph.json>', 'a run\'s trace, or a tie network as graph JSON'],
+    ['--format F', "graphml, gexf or csv (default: from --out's extension, else gexf)"],
+    ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
+    ['--dynamic', "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline"],
+    ['--out FILE', 'write to FILE (default: standard output)'],
+  ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('export', USAGE, args, {
       format: { type: 'string' },
       round: { type: 'string' },
       dynamic: { type: 'boolean', default: false },
       out: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(`Usage: society ${USAGE}\n\n${exportCommand.summary}.\n  --format F   graphml, gexf or csv (default: from --out's extension, else gexf)\n  --round N    for a trace: the ties at the end of round N (default: its last round)\n  --dynamic    GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline\n  --out FILE   write to FILE (default: standard output)`);
-      return 0;
-    }
     const format = formatOf(values.format, values.out);
     let round: number | undefined;
     try {

@@ -24,19 +24,21 @@ export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
   summary: 'Import personas from TinyTroupe agent JSON or OASIS profile JSON/CSV',
+  options: [
+    ['tinytroupe', '*.agent.json specs (also the older _configuration form); *.fragment.json files are merged into every agent'],
+    ['oasis', 'Reddit-style profile JSON or Twitter-style profile CSV; following_agentid_list becomes initial ties'],
+    ['--out DIR', 'where to write personas/<id>.society (default: the current folder)'],
+    ['--scenario NAME', 'also write a scenario that includes the personas'],
+    ['--force', 'overwrite existing files'],
+  ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('import', USAGE, args, {
       out: { type: 'string', default: '.' },
       scenario: { type: 'string' },
       force: { type: 'boolean', default: false },
-      help: { type: 'boolean', short: 'h', default: false },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(`Usage: society ${USAGE}\n\n${importCommand.summary}.\n  tinytroupe       *.agent.json specs (also the older _configuration form); *.fragment.json files are merged into every agent\n  oasis            Reddit-style profile JSON or Twitter-style profile CSV; following_agentid_list becomes initial ties\n  --out DIR        where to write personas/<id>.society (default: the current folder)\n  --scenario NAME  also write a scenario that includes the personas\n  --force          overwrite existing files`);
-      return 0;
-    }
     const [source, ...inputs] = positionals;
     if (!IMPORT_SOURCES.includes(source as ImportSource) || inputs.length === 0) {
       console.error(`Usage: society ${USAGE}`);

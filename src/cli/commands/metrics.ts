@@ -20,20 +20,22 @@ export const metricsCommand: Command = {
   name: 'metrics',
   usage: USAGE,
   summary: 'Network metrics of a tie network (graph JSON, or a trace\'s final ties)',
+  options: [
+    ['<graph.json|trace.jsonl>', 'a tie network as graph JSON, or a run\'s trace'],
+    ['--json', 'print JSON (the same keys as the NetworkX fixtures\' "expected")'],
+    ['--attribute NAME', `node attribute for homophily (default ${DEFAULT_ATTRIBUTE})`],
+    ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
+    ['--seed N', 'seed of the Louvain community search (default 0)'],
+  ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('metrics', USAGE, args, {
       json: { type: 'boolean', default: false },
       attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
       seed: { type: 'string', default: '0' },
       round: { type: 'string' },
-      help: { type: 'boolean', short: 'h', default: false },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(`Usage: society ${USAGE}\n\n${metricsCommand.summary}.\n  --json            print JSON (same keys as the NetworkX fixtures' "expected")\n  --attribute NAME  node attribute for homophily (default ${DEFAULT_ATTRIBUTE})\n  --round N         for a trace: the ties at the end of round N (default: its last round)\n  --seed N          seed of the Louvain community search (default 0)`);
-      return 0;
-    }
     const seed = Number(values.seed);
     const round = values.round === undefined ? undefined : Number(values.round);
     if (positionals.length !== 1 || !Number.isInteger(seed) || (round !== undefined && !Number.isInteger(round))) {

@@ -24,20 +24,22 @@ export const reportCommand: Command = {
   name: 'report',
   usage: USAGE,
   summary: 'Write an HTML report of a run, with metrics.json, ties.graphml, ties.gexf and ties.csv',
+  options: [
+    ['<trace.jsonl>', 'the trace of a run (complete or not)'],
+    ['--out DIR', "folder for the files (default: the trace's folder)"],
+    ['--attribute NAME', `persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`],
+    ['--static', 'no interactive view: a script-free page'],
+    ['--view-limit MB', `trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`],
+  ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('report', USAGE, args, {
       out: { type: 'string' },
       attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
       static: { type: 'boolean', default: false },
       'view-limit': { type: 'string', default: String(REPORT_VIEW_LIMIT_MB) },
-      help: { type: 'boolean', short: 'h', default: false },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (values.help) {
-      console.log(`Usage: society ${USAGE}\n\n${reportCommand.summary}.\n  --out DIR         folder for the files (default: the trace's folder)\n  --attribute NAME  persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})\n  --static          no interactive view: a script-free page\n  --view-limit MB   trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`);
-      return 0;
-    }
     if (positionals.length !== 1) {
       console.error(`Usage: society ${USAGE}`);
       return 2;

@@ -5,9 +5,8 @@
 // `api_key_env`); `--cache DIR` records every answer and `--replay` reruns from the cache alone.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { parseArgs } from 'node:util';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario } from '../options';
+import { integerOption, loadRunnableScenario, parseCommandArgs } from '../options';
 import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
@@ -23,16 +22,28 @@ export const runCommand: Command = {
   name: 'run',
   usage: 'run <scenario> [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume] [--checkpoint-every N] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
+  options: [
+    ['<scenario>', 'the scenario .society file'],
+    ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
+    ['--seed S', "seed of every random stream (default: the scenario's seed)"],
+    ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
+    ['--model NAME', "every agent uses this model config of the scenario (default: each persona's model, else default)"],
+    ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
+    ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
+    ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
+    ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
+    ['--json', 'print the closing summary as JSON'],
+    ['-q, --quiet', 'no progress bar or notes on standard error'],
+  ],
   async run(args) {
-    const { values, positionals } = parseArgs({
-      args, allowPositionals: true,
-      options: {
-        rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
-        resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
-        cache: { type: 'string' }, replay: { type: 'boolean' },
-      },
+    const parsed = parseCommandArgs('run', runCommand.usage, args, {
+      rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
+      resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      cache: { type: 'string' }, replay: { type: 'boolean' },
     });
-    if (positionals.length !== 1) { console.error(`usage: society ${runCommand.usage}`); return 2; }
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
+    if (positionals.length !== 1) { console.error(`Usage: society ${runCommand.usage}`); return 2; }
     const rounds = integerOption('rounds', values.rounds, 0);
     const seed = integerOption('seed', values.seed, -(2 ** 31));
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);

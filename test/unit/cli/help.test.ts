@@ -1,0 +1,52 @@
+import assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import path from 'node:path';
+import { commands } from '../../../src/cli/commands';
+import { asksForHelp, commandHelp, overview } from '../../../src/cli/help';
+
+const repo = path.resolve(__dirname, '../../..');
+const society = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd: repo, encoding: 'utf8' });
+
+describe('society help', () => {
+  it('documents every option each command names in its usage line', () => {
+    for (const c of commands) {
+      const flags = [...c.usage.matchAll(/--[a-z-]+/g)].map((m) => m[0]);
+      assert.ok(flags.length > 0, c.name);
+      for (const flag of flags) {
+        assert.ok(c.options.some(([f]) => f.split(/[ ,]/).includes(flag)), `${c.name}: ${flag} is in the usage but not in the options`);
+      }
+      const help = commandHelp(c);
+      assert.ok(help.startsWith(`Usage: society ${c.usage}\n\n${c.summary}.`), c.name);
+    }
+  });
+
+  it('lists the commands one line each, at most 100 columns wide', () => {
+    const text = overview(commands, '1.2.3');
+    for (const c of commands) assert.match(text, new RegExp(`^  ${c.name} +${c.summary.replace(/[()?.*+]/g, '\\$&')}$`, 'm'));
+    for (const line of text.split('\n')) assert.ok(line.length <= 100, `too wide: ${line}`);
+  });
+
+  it('takes --help or -h anywhere before --', () => {
+    assert.equal(asksForHelp(['x.society', '--help']), true);
+    assert.equal(asksForHelp(['-h']), true);
+    assert.equal(asksForHelp(['--', '--help']), false);
+    assert.equal(asksForHelp(['--rounds', '3']), false);
+  });
+
+  it('answers `society <command> --help` and `society help <command>` for every command, exit 0', () => {
+    for (const c of commands.filter((x) => ['run', 'check', 'experiment', 'report'].includes(x.name))) {
+      for (const args of [[c.name, '--help'], ['help', c.name]]) {
+        const r = society(args);
+        assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
+        assert.equal(r.stdout.trimEnd(), commandHelp(c));
+      }
+    }
+  });
+
+  it('rejects an unknown option with the problem and the usage, exit 2', () => {
+    const r = society(['run', 'examples/friends/friends.society', '--roundz', '3']);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /^society run: Unknown option '--roundz'/);
+    assert.match(r.stderr, /Usage: society run <scenario>/);
+  });
+});
