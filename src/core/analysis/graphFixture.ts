@@ -3,6 +3,7 @@
 // computed by NetworkX.
 import { readFileSync } from 'node:fs';
 import { createTieGraph, type TieGraph } from './tieGraph';
+import { unreadableReason } from '../trace/reader';
 
 export interface FixtureNode { id: string; [attribute: string]: unknown }
 export interface FixtureEdge { source: string; target: string; weight?: number }
@@ -57,9 +58,15 @@ export function parseGraphFixture(json: unknown, where = 'graph'): GraphFixture 
 
 /** Reads and checks a fixture file. */
 export function readGraphFixture(file: string): GraphFixture {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (err) {
+    fail(file, `cannot read it: ${unreadableReason(err)}`);
+  }
   let json: unknown;
   try {
-    json = JSON.parse(readFileSync(file, 'utf8'));
+    json = JSON.parse(text);
   } catch (err) {
     fail(file, err instanceof Error ? err.message : String(err));
   }

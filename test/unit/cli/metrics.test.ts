@@ -23,6 +23,14 @@ describe('society metrics', () => {
     }
   });
 
+  it('says plainly why a file cannot be read: a folder, a missing file', () => {
+    const folder = society('metrics', 'examples');
+    assert.equal(folder.status, 1);
+    assert.equal(folder.stderr.trim(), 'society metrics: examples: cannot read it: it is a folder, not a file');
+    const missing = society('metrics', 'no-such-graph.json');
+    assert.equal(missing.stderr.trim(), 'society metrics: no-such-graph.json: cannot read it: no such file');
+  });
+
   it('prints a table for people', () => {
     const result = society('metrics', fixtureFile);
     assert.equal(result.status, 0, result.stderr);
