@@ -1,12 +1,14 @@
 // What a finished run of examples/friends looks like in the workbench, shared by the run test and
 // the packaged-extension test: the society view reports the run complete at the last round with
-// the 16 personas and their ties drawn, and the workspace's runs/ folder holds one whole trace.
+// the 16 personas and their ties drawn, and the workspace's runs/ folder holds one whole trace
+// and the final checkpoint.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { STEP_MS, type Workbench } from './workbench';
 import { loadScenarioFile } from '../../src/core/format/load';
+import { parseCheckpoint } from '../../src/core/engine/checkpoint';
 
 export const FRIENDS = path.join(REPO, 'examples/friends/friends.society');
 
@@ -34,4 +36,10 @@ export async function expectFriendsRunFinished(wb: Workbench, workspace: string)
   const ended = events.filter((e) => e.type === 'round_end').map((e) => e.round);
   assert.deepEqual(ended, Array.from({ length: scenario.world.rounds + 1 }, (_, i) => i), 'a round_end for setup and every round');
   assert.equal(events[events.length - 1].type, 'run_end');
+  // The final checkpoint: the run ended, and it belongs to the whole trace (what --resume checks).
+  const cp = parseCheckpoint(fs.readFileSync(path.join(runs, dirs[0], 'checkpoint.json'), 'utf8'));
+  assert.equal(cp.ended, true);
+  assert.equal(cp.completed, scenario.world.rounds);
+  assert.equal(cp.agents.length, 16);
+  assert.deepEqual(cp.trace, { bytes: fs.statSync(path.join(runs, dirs[0], 'trace.jsonl')).size, lines: events.length });
 }
