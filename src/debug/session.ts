@@ -266,10 +266,16 @@ export class SocietyDebugSession extends LoggingDebugSession {
       const read = (f: string): string[] => this.linesOf(f);
       const round = roundLine(this.run.scenario, p.round, read);
       // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
-      // exception widget shows there (the run itself is already at the next step).
+      // exception widget shows there (the run itself is already at the next step). When the
+      // persona has its own file, the file beside the name says whose, and the name is only what
+      // happened (a short row: see `frame`).
       const on = this.stoppedOn;
       const about = on?.filter.agentsOf(on.detail.event)[0];
-      if (on) frames.push(this.frame(FRAME.event, `${about ?? 'run'}: ${on.filter.what}`, (about && personaLine(this.run.sim.agent(about)?.persona, read)) || round));
+      if (on) {
+        const at = about ? personaLine(this.run.sim.agent(about)?.persona, read) : undefined;
+        const fileSaysWhose = !!at && at.file.split(/[\\/]/).pop() === `${about}.society`;
+        frames.push(this.frame(FRAME.event, about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what, at ?? round));
+      }
       if (p.kind === 'phase') {
         const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
         frames.push(this.frame(FRAME.phase, `${p.agent} · ${p.phase}`, persona));
@@ -284,9 +290,15 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
+  /**
+   * A frame at a line of a .society file. The Call Stack shows the file without its extension
+   * (the persona or scenario it holds): VS Code wraps a row whose name, file and line badge do not
+   * fit the default sidebar width onto two lines, and a focused two-line row shows only its badge.
+   */
   private frame(id: number, name: string, at: SourceLine | undefined): StackFrame {
     if (!at) return new StackFrame(id, name);
-    return new StackFrame(id, name, new Source(at.file.split(/[\\/]/).pop()!, at.file), this.convertDebuggerLineToClient(at.line), this.convertDebuggerColumnToClient(0));
+    const shown = at.file.split(/[\\/]/).pop()!.replace(/\.society$/, '');
+    return new StackFrame(id, name, new Source(shown, at.file), this.convertDebuggerLineToClient(at.line), this.convertDebuggerColumnToClient(0));
   }
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {

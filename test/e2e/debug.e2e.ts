@@ -74,9 +74,11 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     // file the editor opens at its id line.
     const stack = page.locator('.debug-call-stack');
     await page.locator('.pane-header .exception', { hasText: 'Tie formed' }).waitFor({ timeout: STEP_MS * 2 });
-    const top = stack.getByText(/^\w+: tie formed$/).first();
-    await top.waitFor();
-    const rater = (await top.innerText()).split(':')[0];
+    const topRow = stack.locator('.monaco-list-row', { hasText: /^tie formed/ }).first();
+    await topRow.waitFor();
+    const top = topRow.locator('.monaco-highlighted-label');
+    assert.equal(await top.innerText(), 'tie formed');
+    const rater = await topRow.locator('.file-name').innerText();
     await page.locator('.tab.active', { hasText: `${rater}.society` }).waitFor();
     await page.locator('.debug-variables').getByText('Event: Tie formed').waitFor();
     // The exception widget with the event's description. (VS Code draws it when the frame is
@@ -86,6 +88,10 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await widget.waitFor();
     assert.match(await widget.innerText(), /Tie formed[\s\S]*\w+ → \w+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/);
     await page.waitForTimeout(500);
+    // The focused top frame is drawn: its name and file fit one line at the default sidebar width
+    // (a name that wraps the row leaves it blank: VS Code scrolls the two-line row to its badge).
+    const row = await topRow.boundingBox(), label = await top.boundingBox();
+    assert.ok(row && label && label.y >= row.y && label.y + label.height <= row.y + row.height + 1, `top frame name inside its row: ${JSON.stringify({ row, label })}`);
     await s.wb.screenshot('debug-tie-formed');
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

@@ -205,7 +205,7 @@ describe('society debug adapter (DAP)', function () {
     assert.equal(info.description, e.body.text);
     const [, from, to] = /^(\w+) → (\w+)/.exec(e.body.text!)!;
     const frames = await topFrames(dc);
-    assert.equal(frames[0].name, `${from}: tie formed`);
+    assert.equal(frames[0].name, 'tie formed', 'the persona file beside it says whose');
     assert.match(frames[0].source?.path ?? '', new RegExp(`${from}\\.society$`), 'the rater\'s persona file');
     assert.equal(frames[0].line, 2, 'its id line');
     const scopes = (await dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
@@ -232,7 +232,7 @@ describe('society debug adapter (DAP)', function () {
       assert.equal(e.body.reason, 'exception');
       assert.match(e.body.text ?? '', /^(ann|bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/);
       const frames = await topFrames(dc);
-      assert.match(frames[0].name, /^(ann|bob): failed model call$/);
+      assert.match(frames[0].name, /^(ann|bob): failed model call$/, 'inline personas: the file does not say whose, the name does');
       assert.equal(path.resolve(frames[0].source!.path!), file);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
