@@ -52,6 +52,12 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     // The Variables view: the agent scope, with her memories.
     const vars = page.locator('.debug-variables');
     await vars.getByText('Agent maya_chen').waitFor();
+    // The society view, opened by this first stop's session, shows Maya highlighted in round 1
+    // (the stop's highlight comes while the new panel is still loading, and used to be lost).
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.locator('.network g.agent.highlighted[data-id="maya_chen"]').waitFor({ timeout: STEP_MS });
+    assert.equal(await view.locator('.network g.agent.highlighted').count(), 1);
+    assert.equal(await view.locator('.network').getAttribute('data-round'), '1');
     await page.waitForTimeout(500);
     await s.wb.screenshot('debug-persona-breakpoint');
 

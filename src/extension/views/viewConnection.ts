@@ -8,6 +8,8 @@ import type { TraceFeed } from './traceFeed';
 
 export class ViewConnection implements vscode.Disposable {
   private loaded = false;
+  /** View state to send once the view has loaded (see post). */
+  private readonly pending = new Map<HostMessage['type'], HostMessage>();
   private feedSubscriptions: vscode.Disposable[] = [];
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly selections = new vscode.EventEmitter<string[]>();
@@ -23,12 +25,20 @@ export class ViewConnection implements vscode.Disposable {
   /** Show another trace in the same webview (the next run). */
   setFeed(feed: TraceFeed): void {
     for (const d of this.feedSubscriptions) d.dispose();
+    this.pending.clear(); // they were about the previous trace
     this.feed = feed;
     this.watch();
     if (this.loaded) this.sendAll();
   }
 
+  /**
+   * Send a message to the view. A highlight or selection (the debugger's stop, a click elsewhere)
+   * that comes before the view has loaded its trace is kept, the latest of each kind, and sent
+   * right after the trace: the first stop of a debug session comes while the new panel is still
+   * loading, and was lost.
+   */
   post(message: HostMessage): void {
+    if (!this.loaded && (message.type === 'highlight' || message.type === 'select')) { this.pending.set(message.type, message); return; }
     void this.webview.postMessage(message);
   }
 
@@ -54,6 +64,8 @@ export class ViewConnection implements vscode.Disposable {
       case 'ready':
         this.loaded = true;
         this.sendAll();
+        for (const kept of this.pending.values()) this.post(kept);
+        this.pending.clear();
         break;
       case 'selection':
         this.selections.fire(m.agents);
