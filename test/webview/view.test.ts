@@ -146,6 +146,32 @@ describe('society view (standalone, headless Chromium)', function () {
     });
   });
 
+  it('writes only names that do not overlap in a crowded panel, above the nodes, and the selected one always', async () => {
+    const trace = syntheticTrace({ agents: 120, ties: 400, rounds: 2 });
+    const { page, errors } = await openView(browser, trace, { width: 900, height: 700 });
+    assert.equal((await dataset(page, '.network')).renderer, 'svg');
+    await page.waitForTimeout(1500); // let the layout settle
+    const boxes = () => page.$$eval('.network text.label:not(.hidden)', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return { name: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+    const shown = await boxes();
+    assert.ok(shown.length >= 10 && shown.length < 120, `${shown.length} of 120 names written`);
+    for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {
+      const [a, b] = [shown[i], shown[j]];
+      const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+      assert.ok(!overlap, `'${a.name}' and '${b.name}' overlap`);
+    }
+    // The names are a layer above the agents (not covered by later circles), and every agent keeps its name as a tooltip.
+    assert.equal(await page.$eval('.network .viewport', (v) => v.lastElementChild?.getAttribute('class')), 'labels');
+    assert.equal(await page.locator('.network g.agent title').count(), 120);
+    // Selecting an agent whose name was left out writes it.
+    const hidden = await page.$eval('.network text.label.hidden', (t) => t.textContent);
+    await page.selectOption('.panel.agent select', { label: hidden! });
+    await page.waitForTimeout(300);
+    assert.ok((await boxes()).some((b) => b.name === hidden), `${hidden} is written once selected`);
+    await page.screenshot({ path: path.join(testResults, 'view-labels.png') });
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('draws large networks on a canvas and keeps them interactive', async () => {
     const trace = syntheticTrace({ agents: 600, ties: 2400, rounds: 3 });
     const { page, errors } = await openView(browser, trace);

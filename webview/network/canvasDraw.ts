@@ -2,6 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
+import { byLabelPriority, declutter } from './labels';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';
@@ -115,11 +116,13 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   ctx.textBaseline = 'middle';
   const fontPx = 11 / Math.max(k, 0.6);
   ctx.font = `${fontPx}px ${theme.font.replace(/^\S+\s+/, '')}`;
-  const labelled = new Set<LayoutNode>();
   const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
-  for (const n of nodes) if (focus.has(n.id)) labelled.add(n);
   const everyone = opts.allLabels || k >= 1.2 || nodes.length <= 60;
-  const ranked = everyone ? nodes : [...nodes].sort((a, b) => (b.inDegree + b.outDegree) - (a.inDegree + a.outDegree)).slice(0, 12);
-  for (const n of ranked) { if (labelled.size >= LABELS_MAX) break; if (visible(n) && !dimNode(n)) labelled.add(n); }
-  for (const n of labelled) ctx.fillText(n.name, n.x + n.radius + 2 / k, n.y);
+  const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && !dimNode(n))), focus);
+  const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
+  // Overlapping names are left out on screen (labels.ts); an export writes every name it can.
+  const shown = opts.allLabels ? new Set(candidates.map((n) => n.id)) : declutter(candidates.map((n) => ({
+    id: n.id, x: x + k * (n.x + n.radius + 2 / k), y: y + k * n.y, w: k * ctx.measureText(n.name).width, h: k * fontPx * 1.2,
+  })), focus);
+  for (const n of candidates) if (shown.has(n.id)) ctx.fillText(n.name, n.x + n.radius + 2 / k, n.y);
 }

@@ -1,14 +1,18 @@
 // SVG rendering for small networks: one path per tie, one focusable group per agent (Tab moves
-// between agents, Enter selects), names as text nodes — every string set with d3's .text().
+// between agents, Enter selects), and the names above both in a layer of their own, with a halo,
+// only those that fit (labels.ts) — every string set with d3's .text().
 import { select, type Selection } from 'd3-selection';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
+import { byLabelPriority, declutter } from './labels';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
 import { communityColour, type NetworkTheme } from './theme';
 
 const SVG = 'http://www.w3.org/2000/svg';
+/** Font size of names in layout units (styles.css `.network .agent text`). */
+const LABEL_EM = 10;
 
 export class SvgRenderer implements NetworkRenderer {
   readonly kind = 'svg' as const;
@@ -16,7 +20,11 @@ export class SvgRenderer implements NetworkRenderer {
   private readonly viewport: Selection<SVGGElement, unknown, null, undefined>;
   private ties: Selection<SVGPathElement, LayoutLink, SVGGElement, unknown>;
   private agents: Selection<SVGGElement, LayoutNode, SVGGElement, unknown>;
+  private names: Selection<SVGTextElement, LayoutNode, SVGGElement, unknown>;
   private links: readonly LayoutLink[] = [];
+  private nodes: readonly LayoutNode[] = [];
+  /** Each name's width at zoom 1, measured once per graph. */
+  private readonly nameWidth = new Map<string, number>();
 
   constructor(private readonly onActivate: (id: string, additive: boolean) => void) {
     this.element = document.createElementNS(SVG, 'svg');
@@ -24,6 +32,7 @@ export class SvgRenderer implements NetworkRenderer {
     this.viewport = svg.append('g').attr('class', 'viewport');
     this.ties = this.viewport.append('g').attr('class', 'ties').selectAll<SVGPathElement, LayoutLink>('path');
     this.agents = this.viewport.append('g').attr('class', 'agents').selectAll<SVGGElement, LayoutNode>('g');
+    this.names = this.viewport.append('g').attr('class', 'labels').attr('aria-hidden', 'true').selectAll<SVGTextElement, LayoutNode>('text');
   }
 
   setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
@@ -38,7 +47,6 @@ export class SvgRenderer implements NetworkRenderer {
       .join((enter) => {
         const g = enter.append('g').attr('class', 'agent').attr('tabindex', 0).attr('role', 'button');
         g.append('circle');
-        g.append('text').attr('class', 'label').attr('dy', '0.35em');
         g.append('title');
         g.on('keydown', (event: KeyboardEvent, n) => {
           if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); this.onActivate(n.id, event.shiftKey || event.ctrlKey || event.metaKey); }
@@ -48,13 +56,26 @@ export class SvgRenderer implements NetworkRenderer {
       .attr('aria-label', (n) => `${n.name}: ${n.outDegree} ties out, ${n.inDegree} in`)
       .attr('data-id', (n) => n.id);
     this.agents.select('circle').attr('r', (n) => n.radius);
-    this.agents.select<SVGTextElement>('text.label').attr('x', (n) => n.radius + 3).text((n) => n.name);
     this.agents.select('title').text((n) => n.name);
+    this.names = this.names
+      .data(nodes, (n) => n.id)
+      .join((enter) => enter.append('text').attr('class', 'label').attr('dy', '0.35em'))
+      .text((n) => n.name);
+    this.nodes = nodes;
+    const widths = this.nameWidth;
+    widths.clear();
+    this.names.each(function (n) {
+      // 0 while the view is not laid out (hidden panel): then estimate from the length.
+      let w = 0;
+      try { w = this.getComputedTextLength(); } catch { /* not rendered */ }
+      widths.set(n.id, w > 0 ? w : n.name.length * LABEL_EM * 0.6);
+    });
   }
 
   draw(view: View, decor: Decor, theme: NetworkTheme): void {
     this.viewport.attr('transform', `translate(${view.x},${view.y}) scale(${view.k})`);
     const { dimNode, dimLink } = focusOf(decor, this.links);
+    const labelled = this.labelled(view, decor, dimNode);
     this.ties
       .attr('d', (l) => { const s = tieShape(l.source, l.target, l.source.radius, l.target.radius, tieWidth(l.strength)); return s ? tiePath(s) : ''; })
       .classed('dim', dimLink);
@@ -65,7 +86,24 @@ export class SvgRenderer implements NetworkRenderer {
       .classed('highlighted', (n) => decor.highlighted.has(n.id))
       .classed('hovered', (n) => decor.hovered === n.id)
       .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
+    this.names
+      .attr('x', (n) => n.x + n.radius + 3)
+      .attr('y', (n) => n.y)
+      .classed('dim', dimNode)
+      .classed('hidden', (n) => !labelled.has(n.id));
     this.agents.select('circle').attr('fill', (n) => communityColour(theme, n.colour));
+  }
+
+  /** Names that fit without overlapping, in screen space (see labels.ts): dimmed agents' last. */
+  private labelled(view: View, decor: Decor, dimNode: (n: LayoutNode) => boolean): Set<string> {
+    const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
+    const ranked = byLabelPriority(this.nodes, focus);
+    const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
+    const k = view.k;
+    return declutter(ordered.map((n) => ({
+      id: n.id, x: view.x + k * (n.x + n.radius + 3), y: view.y + k * n.y,
+      w: k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h: k * LABEL_EM * 1.2,
+    })), focus);
   }
 
   resize(width: number, height: number): void {
