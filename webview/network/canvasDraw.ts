@@ -2,7 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, declutter } from './labels';
+import { byLabelPriority, declutter } from '../../src/core/analysis/labelPlacement';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';
@@ -120,7 +120,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const everyone = opts.allLabels || k >= 1.2 || nodes.length <= 60;
   const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && !dimNode(n))), focus);
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
-  // Overlapping names are left out on screen (labels.ts); an export writes every name it can.
+  // Overlapping names are left out on screen (core/analysis/labelPlacement.ts); an export writes every name it can.
   const shown = opts.allLabels ? new Set(candidates.map((n) => n.id)) : declutter(candidates.map((n) => ({
     id: n.id, x: x + k * (n.x + n.radius + 2 / k), y: y + k * n.y, w: k * ctx.measureText(n.name).width, h: k * fontPx * 1.2,
   })), focus);

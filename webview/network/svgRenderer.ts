@@ -1,10 +1,10 @@
 // SVG rendering for small networks: one path per tie, one focusable group per agent (Tab moves
 // between agents, Enter selects), and the names above both in a layer of their own, with a halo,
-// only those that fit (labels.ts) — every string set with d3's .text().
+// only those that fit (core/analysis/labelPlacement.ts) — every string set with d3's .text().
 import { select, type Selection } from 'd3-selection';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, declutter } from './labels';
+import { byLabelPriority, declutter } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -94,7 +94,7 @@ export class SvgRenderer implements NetworkRenderer {
     this.agents.select('circle').attr('fill', (n) => communityColour(theme, n.colour));
   }
 
-  /** Names that fit without overlapping, in screen space (see labels.ts): dimmed agents' last. */
+  /** Names that fit without overlapping, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
   private labelled(view: View, decor: Decor, dimNode: (n: LayoutNode) => boolean): Set<string> {
     const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
     const ranked = byLabelPriority(this.nodes, focus);

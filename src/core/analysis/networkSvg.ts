@@ -7,6 +7,7 @@ import { categoryOf } from './assortativity';
 import { escapeMarkup } from './markup';
 import { layoutNetwork, type LayoutOptions, type Point } from './networkLayout';
 import { categoryColor } from './palette';
+import { byLabelPriority, declutter } from './labelPlacement';
 import type { TieGraph } from './tieGraph';
 
 export interface NetworkSvgOptions extends LayoutOptions {
@@ -25,6 +26,8 @@ const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
 
 /** Largest network drawn with a name over every agent (past it the names only cover each other). */
 export const LABELLED_UP_TO = 200;
+/** Font size of the names. */
+const LABEL_SIZE = 10;
 
 /**
  * Radius of an agent with no ties: 5, or less when that many circles would cover the picture
@@ -72,15 +75,26 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   });
 
   const circles: string[] = [];
-  const labels: string[] = [];
   graph.forEachNode((node) => {
     const p = positions.get(node)!;
-    const r = radius(node);
     const nodeCategory = category(node);
     const about = `${labelOf(node)} (${node})${nodeCategory ? `, ${options.categoryOf ? nodeCategory : `${colorBy}: ${nodeCategory}`}` : ''}; in ${graph.inDegree(node)}, out ${graph.outDegree(node)}`;
-    circles.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(r)}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`);
-    if (labelled) labels.push(`<text x="${fmt(p.x)}" y="${fmt(p.y - r - 3)}">${escapeMarkup(labelOf(node))}</text>`);
+    circles.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(radius(node))}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`);
   });
+  // Names above their circles, the best connected first, each only where it overlaps no name
+  // already written (labelPlacement.ts); the rest keep their tooltip.
+  const labels: string[] = [];
+  if (labelled) {
+    const named = byLabelPriority(graph.mapNodes((id) => ({ id, name: labelOf(id), inDegree: graph.inDegree(id), outDegree: graph.outDegree(id) })), new Set());
+    const baselineOf = (id: string) => positions.get(id)!.y - radius(id) - 3;
+    const shown = declutter(named.map((n) => {
+      const w = n.name.length * LABEL_SIZE * 0.55;
+      return { id: n.id, x: positions.get(n.id)!.x - w / 2, y: baselineOf(n.id) - LABEL_SIZE * 0.35, w, h: LABEL_SIZE * 1.2 };
+    }));
+    graph.forEachNode((node) => {
+      if (shown.has(node)) labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(baselineOf(node))}">${escapeMarkup(labelOf(node))}</text>`);
+    });
+  }
 
   const legend = categories.length > 1 || (categories.length === 1 && categories[0] !== '')
     ? categories.map((c, i) => `<circle cx="12" cy="${16 + 18 * i}" r="6" fill="${categoryColor(i)}"/><text x="24" y="${20 + 18 * i}">${escapeMarkup(c || '(none)')}</text>`)
@@ -93,7 +107,7 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     '<marker id="tie-head-start" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0L0,5L10,10z" fill="#777"/></marker>',
     '</defs>',
     // Labels under the ties, so arrowheads stay visible where a label meets a line.
-    labelled ? `<g class="labels" font-family="sans-serif" font-size="10" fill="#222" text-anchor="middle">${labels.join('')}</g>` : '',
+    labelled ? `<g class="labels" font-family="sans-serif" font-size="${LABEL_SIZE}" fill="#222" text-anchor="middle">${labels.join('')}</g>` : '',
     `<g class="ties" stroke="#777" stroke-opacity="0.6">${ties.join('')}</g>`,
     `<g class="agents" stroke="#fff" stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
     legend.length ? `<g class="legend" font-family="sans-serif" font-size="12" fill="#222">${legend.join('')}</g>` : '',

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { byLabelPriority, declutter, type LabelBox } from '../../../webview/network/labels';
+import { byLabelPriority, declutter, type LabelBox } from '../../../src/core/analysis/labelPlacement';
 
 const box = (id: string, x: number, y: number, w = 40, h = 10): LabelBox => ({ id, x, y, w, h });
 
