@@ -11,7 +11,7 @@ import type { NetworkRenderer } from './renderer';
 import { communityColour, type NetworkTheme } from './theme';
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Font size of names in layout units (styles.css `.network .agent text`). */
+/** Font size of names in layout units (styles.css `.network text.label`). */
 const LABEL_EM = 10;
 
 export class SvgRenderer implements NetworkRenderer {
@@ -65,7 +65,7 @@ export class SvgRenderer implements NetworkRenderer {
     const widths = this.nameWidth;
     widths.clear();
     this.names.each(function (n) {
-      // 0 while the view is not laid out (hidden panel): then estimate from the length.
+      // 0 while the view is not laid out (hidden panel) or the name is hidden: then estimate from its length.
       let w = 0;
       try { w = this.getComputedTextLength(); } catch { /* not rendered */ }
       widths.set(n.id, w > 0 ? w : n.name.length * LABEL_EM * 0.6);
