@@ -121,8 +121,15 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && !dimNode(n))), focus);
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
   // Overlapping names are left out on screen (core/analysis/labelPlacement.ts); an export writes every name it can.
-  const shown = opts.allLabels ? new Set(candidates.map((n) => n.id)) : declutter(candidates.map((n) => ({
-    id: n.id, x: x + k * (n.x + n.radius + 2 / k), y: y + k * n.y, w: k * ctx.measureText(n.name).width, h: k * fontPx * 1.2,
-  })), focus);
-  for (const n of candidates) if (shown.has(n.id)) ctx.fillText(n.name, n.x + n.radius + 2 / k, n.y);
+  const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 'first' as const])) : declutter(candidates.map((n) => {
+    const w = k * ctx.measureText(n.name).width;
+    return { id: n.id, x: x + k * (n.x + n.radius + 2 / k), y: y + k * n.y, w, h: k * fontPx * 1.2, alt: { x: x + k * (n.x - n.radius - 2 / k) - w, y: y + k * n.y } };
+  }), focus);
+  for (const n of candidates) {
+    const place = places.get(n.id);
+    if (!place) continue;
+    ctx.textAlign = place === 'alt' ? 'right' : 'left';
+    ctx.fillText(n.name, place === 'alt' ? n.x - n.radius - 2 / k : n.x + n.radius + 2 / k, n.y);
+  }
+  ctx.textAlign = 'left';
 }

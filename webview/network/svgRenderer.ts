@@ -4,7 +4,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, declutter } from '../../src/core/analysis/labelPlacement';
+import { byLabelPriority, declutter, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -86,24 +86,26 @@ export class SvgRenderer implements NetworkRenderer {
       .classed('highlighted', (n) => decor.highlighted.has(n.id))
       .classed('hovered', (n) => decor.hovered === n.id)
       .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
+    const left = (n: LayoutNode) => labelled.get(n.id) === 'alt';
     this.names
-      .attr('x', (n) => n.x + n.radius + 3)
+      .attr('x', (n) => (left(n) ? n.x - n.radius - 3 : n.x + n.radius + 3))
       .attr('y', (n) => n.y)
+      .attr('text-anchor', (n) => (left(n) ? 'end' : 'start'))
       .classed('dim', dimNode)
       .classed('hidden', (n) => !labelled.has(n.id));
     this.agents.select('circle').attr('fill', (n) => communityColour(theme, n.colour));
   }
 
-  /** Names that fit without overlapping, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
-  private labelled(view: View, decor: Decor, dimNode: (n: LayoutNode) => boolean): Set<string> {
+  /** Names that fit without overlapping, right of the agent or else left of it, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
+  private labelled(view: View, decor: Decor, dimNode: (n: LayoutNode) => boolean): LabelPlaces {
     const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
     const ranked = byLabelPriority(this.nodes, focus);
     const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
     const k = view.k;
-    return declutter(ordered.map((n) => ({
-      id: n.id, x: view.x + k * (n.x + n.radius + 3), y: view.y + k * n.y,
-      w: k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h: k * LABEL_EM * 1.2,
-    })), focus);
+    return declutter(ordered.map((n) => {
+      const w = k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), y = view.y + k * n.y;
+      return { id: n.id, x: view.x + k * (n.x + n.radius + 3), y, w, h: k * LABEL_EM * 1.2, alt: { x: view.x + k * (n.x - n.radius - 3) - w, y } };
+    }), focus);
   }
 
   resize(width: number, height: number): void {

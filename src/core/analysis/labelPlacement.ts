@@ -4,23 +4,31 @@
 // space, overlaps none already kept. A name left out is still the agent's tooltip and accessible
 // name, and shows when zooming in makes room.
 
-/** A label's box on screen: left edge, vertical centre, width and height. */
-export interface LabelBox { id: string; x: number; y: number; w: number; h: number }
+/**
+ * A label's box on screen: left edge, vertical centre, width and height. `alt` is a second place
+ * (left edge and centre) the label may take when the first is taken: the other side of the agent.
+ */
+export interface LabelBox { id: string; x: number; y: number; w: number; h: number; alt?: { x: number; y: number } }
+
+/** Where each drawn label went: its first place, or its `alt` one. */
+export type LabelPlaces = Map<string, 'first' | 'alt'>;
 
 /**
- * The ids whose labels are drawn. `boxes` come in priority order; ids in `always` are drawn even
- * where they overlap (the agent being debugged or selected), and still take their room.
+ * The labels drawn and where. `boxes` come in priority order; each takes its first place if that
+ * overlaps no label already placed, else its `alt` place if that is free. Ids in `always` are drawn
+ * even where they overlap (the agent being debugged or selected), and still take their room.
  */
-export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set()): Set<string> {
+export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set()): LabelPlaces {
   const kept: LabelBox[] = [];
-  const shown = new Set<string>();
+  const places: LabelPlaces = new Map();
   const clash = (b: LabelBox): boolean => kept.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && Math.abs(b.y - o.y) * 2 < b.h + o.h);
   for (const b of boxes) {
-    if (!always.has(b.id) && clash(b)) continue;
-    kept.push(b);
-    shown.add(b.id);
+    if (always.has(b.id) || !clash(b)) { kept.push(b); places.set(b.id, 'first'); continue; }
+    if (b.alt === undefined) continue;
+    const moved = { ...b, ...b.alt };
+    if (!clash(moved)) { kept.push(moved); places.set(b.id, 'alt'); }
   }
-  return shown;
+  return places;
 }
 
 /** Priority of a name: focused agents first, then more ties, then the name itself (stable). */

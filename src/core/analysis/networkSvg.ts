@@ -86,13 +86,16 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   const labels: string[] = [];
   if (labelled) {
     const named = byLabelPriority(graph.mapNodes((id) => ({ id, name: labelOf(id), inDegree: graph.inDegree(id), outDegree: graph.outDegree(id) })), new Set());
-    const baselineOf = (id: string) => positions.get(id)!.y - radius(id) - 3;
-    const shown = declutter(named.map((n) => {
-      const w = n.name.length * LABEL_SIZE * 0.55;
-      return { id: n.id, x: positions.get(n.id)!.x - w / 2, y: baselineOf(n.id) - LABEL_SIZE * 0.35, w, h: LABEL_SIZE * 1.2 };
+    // Above the circle, or else below it.
+    const above = (id: string) => positions.get(id)!.y - radius(id) - 3;
+    const below = (id: string) => positions.get(id)!.y + radius(id) + 3 + LABEL_SIZE * 0.75;
+    const places = declutter(named.map((n) => {
+      const w = n.name.length * LABEL_SIZE * 0.55, x = positions.get(n.id)!.x - w / 2;
+      return { id: n.id, x, y: above(n.id) - LABEL_SIZE * 0.35, w, h: LABEL_SIZE * 1.2, alt: { x, y: below(n.id) - LABEL_SIZE * 0.35 } };
     }));
     graph.forEachNode((node) => {
-      if (shown.has(node)) labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(baselineOf(node))}">${escapeMarkup(labelOf(node))}</text>`);
+      const place = places.get(node);
+      if (place) labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(place === 'alt' ? below(node) : above(node))}">${escapeMarkup(labelOf(node))}</text>`);
     });
   }
 
