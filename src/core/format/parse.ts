@@ -91,7 +91,10 @@ function safely<T>(f: () => T): T | undefined {
 
 function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex): Diagnostic {
   const duplicate = e.code === 'DUPLICATE_KEY';
-  const message = duplicate ? 'Duplicate key: a key may appear only once in a mapping' : `YAML syntax error: ${firstLine(e.message)}`;
+  // The parser runs out of stack on thousands of nested brackets and reports its own overflow.
+  const tooDeep = /Maximum call stack size exceeded/.test(e.message);
+  const message = duplicate ? 'Duplicate key: a key may appear only once in a mapping'
+    : tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${firstLine(e.message)}`;
   // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
   // point at the opening character instead, where the fix belongs.
   const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? unclosedOpener(lines.text, e.pos[0]) : undefined;
