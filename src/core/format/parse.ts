@@ -80,9 +80,11 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
   return { file, text, lines, documents, diagnostics };
 }
 
-/** yaml often reports one slip several times at the same place; once is enough. */
+/** yaml often reports one slip several times at the same place, or the same words a column apart; once is enough. */
 function pushYamlError(diagnostics: Diagnostic[], d: Diagnostic): void {
-  if (!diagnostics.some((x) => x.code === d.code && x.range.start.line === d.range.start.line && x.range.start.character === d.range.start.character)) diagnostics.push(d);
+  const same = (x: Diagnostic) => x.code === d.code && x.range.start.line === d.range.start.line
+    && (x.range.start.character === d.range.start.character || x.message === d.message);
+  if (!diagnostics.some(same)) diagnostics.push(d);
 }
 
 function safely<T>(f: () => T): T | undefined {

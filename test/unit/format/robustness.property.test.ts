@@ -70,7 +70,8 @@ describe('format robustness (fast-check)', function () {
   it('says plainly that thousands of nested brackets are too deep, at the line they are on', () => {
     const text = `kind: scenario\nname: deep\nx: ${'['.repeat(5000)}${']'.repeat(5000)}\n`;
     const errors = analyzeOrFail(text, -1).diagnostics.filter((d) => d.severity === 'error');
-    assert.equal(errors.length, 1);
+    // Where the parser gives up depends on the stack left to it, so only the line is pinned.
+    assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => [e.range.start, e.message])));
     assert.equal(errors[0].code, 'SOC001');
     assert.equal(errors[0].message, 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)');
     assert.equal(errors[0].range.start.line, 2);
