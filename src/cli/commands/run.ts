@@ -97,7 +97,7 @@ export const runCommand: Command = {
         if (cfg) console.error(`model '${m}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
       }
     }
-    const every = everyFlag ?? checkpointInterval(sim.world.agents.size || scenario.personas.length + scenario.population.reduce((n, g) => n + g.count, 0));
+    let every = everyFlag;
 
     sim.on(writer.listener);
     const tally = new RewardTally();
@@ -116,6 +116,7 @@ export const runCommand: Command = {
     };
     sim.afterRound = async (round, final) => {
       await writer.flush();
+      every ??= checkpointInterval(sim.world.agents.size); // set up (round 0) or restored: everyone is placed
       if (stopping || checkpointDue(round, final, every, sim.rounds)) {
         const snap = sim.snapshot();
         snap.trace = { bytes: writer.bytes, lines: writer.lines };

@@ -1,11 +1,12 @@
 // Writes a run report to a folder: report.html, metrics.json, ties.graphml, ties.gexf and ties.csv.
-import { closeSync, mkdirSync, openSync, writeSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { toGexf } from './gexf';
 import { toGraphML } from './graphml';
 import { REPORT_FILES, reportHtmlParts, type ReportHtmlOptions } from './reportHtml';
 import type { RunReport } from './reportModel';
 import { toTiesCsv } from './tiesCsv';
+import { writePiecesSync } from '../trace/writePieces';
 
 /**
  * The report's numbers as JSON. `network` is exactly what `society metrics <trace> --json`
@@ -42,17 +43,7 @@ export function writeReportFiles(report: RunReport, outDir: string, html: Report
   ];
   return contents.map(([name, parts]) => {
     const file = path.join(outDir, name);
-    const fd = openSync(file, 'w');
-    try {
-      for (const part of parts()) writeAllSync(fd, Buffer.from(part, 'utf8'));
-    } finally {
-      closeSync(fd);
-    }
+    writePiecesSync(file, parts());
     return file;
   });
-}
-
-/** writeSync may write less than asked; go on until the whole buffer is out. */
-function writeAllSync(fd: number, buf: Buffer): void {
-  for (let at = 0; at < buf.length;) at += writeSync(fd, buf, at);
 }

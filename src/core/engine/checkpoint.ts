@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../trace/events';
 import type { AgentJSON } from './agent';
 import { jsonPieces } from '../trace/jsonPieces';
+import { writePiecesSync } from '../trace/writePieces';
 import type { TieTriple } from './ties';
 import type { UsageBookJSON } from './usageBook';
 
@@ -63,15 +64,7 @@ export function checkpointPieces(cp: Checkpoint, pieceChars = 1 << 20): Generato
 /** Write a checkpoint to `file` atomically (a temporary file, then rename), piece by piece. */
 export function writeCheckpoint(file: string, cp: Checkpoint): void {
   const tmp = `${file}.tmp`;
-  const fd = fs.openSync(tmp, 'w');
-  try {
-    for (const piece of checkpointPieces(cp)) {
-      const buf = Buffer.from(piece, 'utf8');
-      for (let at = 0; at < buf.length;) at += fs.writeSync(fd, buf, at);
-    }
-  } finally {
-    fs.closeSync(fd);
-  }
+  writePiecesSync(tmp, checkpointPieces(cp));
   fs.renameSync(tmp, file);
 }
 
