@@ -38,3 +38,14 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
     return undefined;
   }
 }
+
+/**
+ * The one file a command works on. Missing or several print what was wrong and the usage and give
+ * undefined (exit 2): a bare usage line does not tell a user who passed a glob why it failed.
+ */
+export function onePositional(command: string, usage: string, positionals: string[], what: string): string | undefined {
+  if (positionals.length === 1) return positionals[0];
+  const problem = positionals.length === 0 ? `missing the ${what}` : `takes one ${what}, got ${positionals.length}: ${positionals.join(' ')}`;
+  console.error(`society ${command}: ${problem}\nUsage: society ${usage}`);
+  return undefined;
+}

@@ -2,7 +2,7 @@
 // decision kind, before spending anything. Prices come from each model's `price:`.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { parseCommandArgs } from '../options';
+import { onePositional, parseCommandArgs } from '../options';
 import { formatDiagnostic, loadScenarioFile } from '../../core/format';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 
@@ -43,10 +43,11 @@ export const estimateCommand: Command = {
     const parsed = parseCommandArgs('estimate', USAGE, args, { rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) { console.error(`Usage: society ${USAGE}`); return 2; }
+    const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');
+    if (scenarioArg === undefined) return 2;
     const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
     if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0)) { console.error('society estimate: --rounds must be a whole number'); return 2; }
-    const { scenario, diagnostics } = await loadScenarioFile(positionals[0]);
+    const { scenario, diagnostics } = await loadScenarioFile(scenarioArg);
     const errors = diagnostics.filter((d) => d.severity === 'error');
     for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
     if (!scenario || errors.length) return 1;

@@ -2,7 +2,7 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, parseCommandArgs } from '../options';
+import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { formatExperiment, runExperiment } from '../../core/experiment';
 
 export const experimentCommand: Command = {
@@ -27,9 +27,10 @@ export const experimentCommand: Command = {
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) { console.error(`Usage: society ${experimentCommand.usage}`); return 2; }
+    const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
+    if (scenarioArg === undefined) return 2;
     const seeds = values.seeds?.split(',').map((s) => integerOption('seeds', s.trim(), -(2 ** 31))!);
-    const file = path.resolve(positionals[0]);
+    const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment');
     if (!scenario) return 1;
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));

@@ -6,7 +6,7 @@ import type { Command } from '../command';
 import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
 import { loadTrace } from '../../core/analysis/traceNetwork';
-import { integerOption, parseCommandArgs } from '../options';
+import { integerOption, onePositional, parseCommandArgs } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
 
@@ -44,15 +44,16 @@ export const exportCommand: Command = {
       console.error(`society export: ${err instanceof Error ? err.message : String(err)}`);
       return 2;
     }
-    if (positionals.length !== 1 || !format) {
-      console.error(`Usage: society ${USAGE}`);
+    const file = onePositional('export', USAGE, positionals, 'trace or graph file');
+    if (file === undefined) return 2;
+    if (!format) {
+      console.error(`society export: --format takes ${TIE_FORMATS.join(', ')}, not '${values.format}'\nUsage: society ${USAGE}`);
       return 2;
     }
     if (values.dynamic && format !== 'gexf') {
       console.error('society export: --dynamic applies to --format gexf only');
       return 2;
     }
-    const file = positionals[0];
     let text: string;
     try {
       if (isTraceFile(file)) {

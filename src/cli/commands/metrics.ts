@@ -1,7 +1,7 @@
 // `society metrics`: the network metrics of a tie network (a graph JSON file or a run's trace),
 // under the key names of the NetworkX reference fixtures.
 import type { Command } from '../command';
-import { parseCommandArgs } from '../options';
+import { integerOption, onePositional, parseCommandArgs } from '../options';
 import { formatMetricValue } from '../../core/analysis/metricFormat';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
 import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
@@ -36,15 +36,19 @@ export const metricsCommand: Command = {
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    const seed = Number(values.seed);
-    const round = values.round === undefined ? undefined : Number(values.round);
-    if (positionals.length !== 1 || !Number.isInteger(seed) || (round !== undefined && !Number.isInteger(round))) {
-      console.error(`Usage: society ${USAGE}`);
+    const graphFile = onePositional('metrics', USAGE, positionals, 'graph or trace file');
+    if (graphFile === undefined) return 2;
+    let seed: number, round: number | undefined;
+    try {
+      seed = integerOption('seed', values.seed, 0)!;
+      round = integerOption('round', values.round, 0);
+    } catch (err) {
+      console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
       return 2;
     }
     let network;
     try {
-      network = await loadTieNetwork(positionals[0], { round });
+      network = await loadTieNetwork(graphFile, { round });
     } catch (err) {
       console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}`);
       return 1;

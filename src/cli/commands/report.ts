@@ -6,7 +6,7 @@
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
 import type { Command } from '../command';
-import { parseCommandArgs } from '../options';
+import { onePositional, parseCommandArgs } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { RunReportBuilder } from '../../core/analysis/reportModel';
@@ -40,11 +40,8 @@ export const reportCommand: Command = {
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) {
-      console.error(`Usage: society ${USAGE}`);
-      return 2;
-    }
-    const traceFile = positionals[0];
+    const traceFile = onePositional('report', USAGE, positionals, 'trace file');
+    if (traceFile === undefined) return 2;
     const viewLimit = Number(values['view-limit']);
     if (!Number.isFinite(viewLimit) || viewLimit < 0) {
       console.error(`society report: --view-limit takes a size in MB (0 for the whole trace), not '${values['view-limit']}'`);

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, parseCommandArgs } from '../options';
+import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import type { Scenario } from '../../core/format/model';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
@@ -43,12 +43,13 @@ export const runCommand: Command = {
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (positionals.length !== 1) { console.error(`Usage: society ${runCommand.usage}`); return 2; }
+    const scenarioArg = onePositional('run', runCommand.usage, positionals, 'scenario file');
+    if (scenarioArg === undefined) return 2;
     const rounds = integerOption('rounds', values.rounds, 0);
     const seed = integerOption('seed', values.seed, -(2 ** 31));
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
-    const file = path.resolve(positionals[0]);
+    const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'run');
     if (!scenario) return 1;
 

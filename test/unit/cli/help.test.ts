@@ -49,4 +49,15 @@ describe('society help', () => {
     assert.match(r.stderr, /^society run: Unknown option '--roundz'/);
     assert.match(r.stderr, /Usage: society run <scenario>/);
   });
+
+  it('says why when a command that takes one file gets none or several (a shell glob), exit 2', () => {
+    for (const name of ['run', 'estimate', 'experiment', 'report', 'metrics', 'export']) {
+      const none = society([name]);
+      assert.equal(none.status, 2, name);
+      assert.match(none.stderr, new RegExp(`^society ${name}: missing the [a-z ]+ file\\nUsage: society ${name} `), name);
+      const two = society([name, 'examples/forum/forum.society', 'examples/forum/people.society']);
+      assert.equal(two.status, 2, name);
+      assert.match(two.stderr, new RegExp(`^society ${name}: takes one [a-z ]+ file, got 2: examples/forum/forum.society examples/forum/people.society\\n`), name);
+    }
+  });
 });
