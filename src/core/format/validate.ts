@@ -147,9 +147,10 @@ function valueAt(value: unknown, path: PathSegment[]): unknown {
   return v;
 }
 
+/** A path as YAML and JSON tools write it (kubectl, yq, jq): list indexes from 0, `population[0].count`. */
 function label(path: PathSegment[]): string {
   if (path.length === 0) return 'The document';
-  const parts = path.map((s) => (typeof s === 'number' ? `[${s + 1}]` : s));
+  const parts = path.map((s) => (typeof s === 'number' ? `[${s}]` : s));
   return `'${parts.join('.').replace(/\.\[/g, '[')}'`;
 }
 

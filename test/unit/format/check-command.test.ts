@@ -16,6 +16,18 @@ describe('society check', () => {
     assert.equal(r.stdout.trim(), "maya.society:3:1: error SOC011 Unknown property 'nmae' in persona. Did you mean 'name'?");
   });
 
+  it('names list items from 0, as kubectl, yq and jq do', () => {
+    const dir = scratchDir('society-check-');
+    fs.writeFileSync(path.join(dir, 's.society'), [
+      'kind: scenario', 'name: S', 'personas:', '  - { id: a, name: A }', '  - { id: b, name: B, traits: { openness: 2 } }',
+      'population:', '  - { group: crowd, count: 5, id_prefix: c }', '  - { group: more, count: 2000000, id_prefix: m }', '',
+    ].join('\n'));
+    const r = society(['check', 's.society'], dir);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /^s\.society:5:43: error SOC013 'personas\[1\]\.traits\.openness' must be <= 1, found 2$/m);
+    assert.match(r.stdout, /^s\.society:8:27: error SOC013 'population\[1\]\.count' must be <= 1000000, found 2000000$/m);
+  });
+
   it('exits 0 on clean files and reports JSON with --json', () => {
     const dir = scratchDir('society-check-');
     fs.writeFileSync(path.join(dir, 'leo.society'), 'kind: persona\nid: leo\nname: Leo\n');
