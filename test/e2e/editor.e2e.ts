@@ -130,14 +130,16 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.page.locator('.quick-input-widget', { hasText: 'Name of the society' }).waitFor();
     await input.fill('Book club');
     await session.wb.page.keyboard.press('Enter');
-    await session.wb.page.locator('.tab.active', { hasText: 'society.society' }).waitFor();
+    await session.wb.page.locator('.tab.active', { hasText: 'book-club.society' }).waitFor();
     assert.match(await session.wb.visibleText(), /name: "Book club"/);
     assert.deepEqual(fs.readdirSync(ws('book-club/personas')).sort(), ['ines.society', 'leo.society', 'maya.society', 'sam.society']);
     // The new scenario's include already resolves to the four new personas.
-    await session.wb.goTo(lineOf(ws('book-club/society.society'), 'include:'), 16);
+    await session.wb.goTo(lineOf(ws('book-club/book-club.society'), 'include:'), 16);
     await (await session.wb.hover()).getByText(/include · 4 files/).waitFor();
     await session.wb.page.keyboard.press('Escape');
     assert.deepEqual(await session.wb.problemCounts(), before, 'the scaffold has no problems');
+    // Ready to run: the Run lens sits above its `kind: scenario`.
+    await session.wb.editor().locator('.codelens-decoration a', { hasText: 'Run' }).first().waitFor({ timeout: 10_000 });
     await session.wb.screenshot('new-society');
   });
 });

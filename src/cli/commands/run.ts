@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import type { Scenario } from '../../core/format/model';
+import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
 import { checkpointDue, checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
@@ -53,7 +54,7 @@ export const runCommand: Command = {
     const scenario = await loadRunnableScenario(file, 'run');
     if (!scenario) return 1;
 
-    const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name)));
+    const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
     fs.mkdirSync(out, { recursive: true });
     const tracePath = path.join(out, 'trace.jsonl');
     const checkpointPath = path.join(out, 'checkpoint.json');
@@ -167,10 +168,6 @@ export const runCommand: Command = {
     return 0;
   },
 };
-
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'run';
-}
 
 /** A one-line progress bar on stderr: round, agent-turns per second, ETA. */
 class Progress {

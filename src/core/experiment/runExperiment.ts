@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../format/model';
+import { slug } from '../format/slug';
 import { analyzeExperiment, type ExperimentResult } from './analyze';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
 import { planExperiment } from './plan';
@@ -46,7 +47,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
   const tasks: WorkerTask[] = plan.runs.map((run) => ({
     id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds,
-    ...(options.traces === false ? {} : { tracePath: path.join(traceDir, `${slug(run.condition)}-seed${run.seed}.jsonl`) }),
+    ...(options.traces === false ? {} : { tracePath: path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`) }),
   }));
   const total = tasks.length;
   const roundsTotal = total * rounds;
@@ -88,6 +89,3 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   return { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs };
 }
 
-function slug(s: string): string {
-  return s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'condition';
-}

@@ -1,5 +1,7 @@
 // `Society: New Society`: the files of a small, ready-to-run society — a scenario that includes a
 // folder of personas, with settings spelled out so a newcomer sees what can be changed.
+import { slug } from './slug';
+
 export interface ScaffoldFile { path: string; text: string }
 
 interface Seed { id: string; name: string; age: number; occupation: string; bio: string; interests: string[]; traits: number[]; motivations: number[]; memory: string; friend?: string }
@@ -15,14 +17,15 @@ const fmt = (xs: number[], names: readonly string[]): string => `{ ${names.map((
 
 /** Files relative to the new society's folder; `name` is the scenario's display name. */
 export function scaffoldSociety(name = 'My society'): ScaffoldFile[] {
-  const files: ScaffoldFile[] = [{ path: 'society.society', text: scenario(name) }];
+  const file = `${slug(name, 'society')}.society`;
+  const files: ScaffoldFile[] = [{ path: file, text: scenario(name, file) }];
   for (const p of PEOPLE) files.push({ path: `personas/${p.id}.society`, text: persona(p) });
   return files;
 }
 
-function scenario(name: string): string {
+function scenario(name: string, file: string): string {
   return `# ${name}: four people meet in a conversation room, talk, rate each other, and form ties.
-# Run it with \`society run society.society\`.
+# Run it with \`society run ${file}\`.
 kind: scenario
 name: ${JSON.stringify(name)}
 seed: 42

@@ -3,6 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { scaffoldSociety } from '../../core/format';
+import { slug } from '../../core/format/slug';
 import type { SocietyContext } from '../context';
 
 /** Arguments are optional (the palette passes none): the parent folder and the society's name. */
@@ -12,17 +13,13 @@ export function newSociety(_ctx: SocietyContext) {
     if (!base) return undefined;
     const title = name ?? (await vscode.window.showInputBox({ title: 'New Society', prompt: 'Name of the society', value: 'My society', validateInput: (v) => (v.trim() ? undefined : 'Give it a name') }));
     if (!title?.trim()) return undefined;
-    const folder = await freeFolder(base, slug(title));
+    const folder = await freeFolder(base, slug(title, 'society'));
     const files = scaffoldSociety(title.trim());
     for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), new TextEncoder().encode(f.text));
     const scenario = vscode.Uri.joinPath(folder, files[0].path);
     await vscode.window.showTextDocument(scenario);
     return scenario;
   };
-}
-
-function slug(title: string): string {
-  return title.trim().toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '') || 'society';
 }
 
 /** `name`, or `name-2`, `name-3`, … when taken. */

@@ -1,9 +1,10 @@
 // Where a run from the editor writes its trace: <runs folder>/<scenario>-<timestamp>/trace.jsonl,
 // so every run is kept and sorts by time. No vscode here: the naming is tested in plain Node.
 import * as path from 'node:path';
+import { slug } from '../../core/format/slug';
 
 export function scenarioSlug(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 48) || 'run';
+  return slug(name, 'run');
 }
 
 /** Local time as YYYYMMDD-HHMMSS. */

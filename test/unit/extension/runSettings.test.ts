@@ -21,7 +21,7 @@ async function scaffolded(withModels: boolean) {
       fs.mkdirSync(path.dirname(path.join(dir, f.path)), { recursive: true });
       fs.writeFileSync(path.join(dir, f.path), text);
     }
-    const { scenario: s, diagnostics } = await loadScenarioFile(path.join(dir, 'society.society'), { root: dir });
+    const { scenario: s, diagnostics } = await loadScenarioFile(path.join(dir, 'settings.society'), { root: dir });
     assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
     return s!;
   } finally {

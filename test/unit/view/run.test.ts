@@ -18,6 +18,8 @@ describe('running from the editor', () => {
     assert.equal(timestamp(at), '20250102-030405');
     assert.equal(scenarioSlug("Freshers' Forum — 2025!"), 'freshers-forum-2025');
     assert.equal(scenarioSlug('***'), 'run');
+    assert.equal(scenarioSlug('Inês et Zoë: café'), 'ines-et-zoe-cafe', 'accents fold to their letters');
+    assert.equal(scenarioSlug('a'.repeat(47) + ' b'), 'a'.repeat(47), 'cut at 48 characters, no hyphen left at the end');
     const taken = new Set([path.resolve('/ws/runs/x-20250102-030405')]);
     assert.equal(runDirectory('/ws', 'runs', 'X', at, (d) => taken.has(d)), path.resolve('/ws/runs/x-20250102-030405-2'));
     assert.equal(runDirectory('/ws', '/abs/runs', 'X', at, () => false), path.resolve('/abs/runs/x-20250102-030405'));
