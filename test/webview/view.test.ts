@@ -71,6 +71,20 @@ describe('society view (standalone, headless Chromium)', function () {
       assert.equal(probe.title, trace.header.scenario.name);
     });
 
+    it('shows every trace column heading whole, in a wide and in a narrow panel', async () => {
+      const cut = () => page.$$eval('.vrow.head > span', (spans) => spans
+        .filter((s) => getComputedStyle(s).display !== 'none' && s.scrollWidth > s.clientWidth)
+        .map((s) => s.textContent));
+      assert.deepEqual(await cut(), [], 'at 1280 px');
+      await page.setViewportSize({ width: 560, height: 860 });
+      try {
+        await page.waitForFunction(() => getComputedStyle(document.querySelector('.vrow.head > span:nth-child(4)')!).display === 'none');
+        assert.deepEqual(await cut(), [], 'at 560 px, beside an editor');
+      } finally {
+        await page.setViewportSize({ width: 1280, height: 860 });
+      }
+    });
+
     it('shows a hostile persona in the agent panel as text', async () => {
       await page.selectOption('.panel.agent select', 'p3');
       await page.waitForFunction(() => document.querySelector('.panel.agent h3') !== null);
