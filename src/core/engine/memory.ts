@@ -4,14 +4,14 @@
 import type { MemoryConfig } from '../format/model';
 import type { MemoryRecord } from '../trace/events';
 import { INDEX_FIELDS, indexOf, liveIndex } from './memoryIndex';
-import { markPhrases, markWords, markedIn, phraseIds, tokenIds, wordOf } from './tokens';
+import { markPhrases, markWords, markedIn, tokenIds, tokenWords } from './tokens';
 
 /** Streams keep at most this many memories; the oldest ordinary ones are forgotten first. */
 export const MEMORY_CAP = 120;
 
-/** Lower-cased content words (length ≥ 3, no stopwords), deduplicated, in first-seen order. */
+/** Lower-cased content words (length ≥ 3, no stopwords), one per stem, in first-seen order. */
 export function tokenize(text: string): string[] {
-  return tokenIds(text).map(wordOf);
+  return tokenWords(text);
 }
 
 /** Tokens of a memory (what relevance matches against). */
@@ -23,7 +23,7 @@ export function memoryTokens(m: MemoryRecord): string[] {
 export type Query = ReadonlySet<string>;
 export function makeQuery(...texts: string[]): Query {
   const q = new Set<string>();
-  for (const t of texts) for (const id of phraseIds(t)) q.add(wordOf(id));
+  for (const t of texts) for (const w of tokenWords(t)) q.add(w);
   return q;
 }
 

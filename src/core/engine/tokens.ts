@@ -1,6 +1,9 @@
 // Tokens for memory relevance: lower-cased content words, each given a small integer id once per
 // process, and a query's ids marked in a shared table so relevance is a scan with no hashing.
-// The vocabulary only grows (ids must stay stable); LLM-sized runs add tens of thousands of words.
+// Words with the same Porter stem share an id, so "plans" finds "we made a plan" and "climbing"
+// finds "climb" (the stem is worked out once per distinct word). The vocabulary only grows (ids
+// must stay stable); LLM-sized runs add tens of thousands of words.
+import { stemmer } from 'stemmer';
 
 const STOPWORDS = new Set(('the and for with that this you your are was were have has had but not about from they them ' +
   'their what when who how its our out all can will just into than then there some very like also been more ' +
@@ -12,19 +15,22 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
 }
 
+/** Word → id; words with one stem share it. */
 const vocabulary = new Map<string, number>();
-const words: string[] = [];
+const stems = new Map<string, number>();
 function idOf(w: string): number {
   let id = vocabulary.get(w);
-  if (id === undefined) { id = words.length; words.push(w); vocabulary.set(w, id); }
+  if (id === undefined) {
+    const stem = stemmer(w);
+    id = stems.get(stem);
+    if (id === undefined) { id = stems.size; stems.set(stem, id); }
+    vocabulary.set(w, id);
+  }
   return id;
 }
 
-export function wordOf(id: number): string { return words[id]; }
-
-/** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
-export function tokenIds(text: string): number[] {
-  const out: number[] = [];
+/** Calls `visit` with each content word (length ≥ 3, no stopwords) in order: the scan tokenIds and tokenWords share. */
+function scanWords(text: string, visit: (word: string) => void): void {
   const lower = text.toLowerCase();
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -33,11 +39,24 @@ export function tokenIds(text: string): number[] {
     if (start >= 0) {
       if (i - start >= 3) {
         const w = lower.slice(start, i);
-        if (!STOPWORDS.has(w)) { const id = idOf(w); if (!out.includes(id)) out.push(id); }
+        if (!STOPWORDS.has(w)) visit(w);
       }
       start = -1;
     }
   }
+}
+
+/** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
+export function tokenIds(text: string): number[] {
+  const out: number[] = [];
+  scanWords(text, (w) => { const id = idOf(w); if (!out.includes(id)) out.push(id); });
+  return out;
+}
+
+/** The content words of a text as written, one per stem ("plans, plan" → "plans"), in first-seen order. */
+export function tokenWords(text: string): string[] {
+  const ids: number[] = [], out: string[] = [];
+  scanWords(text, (w) => { const id = idOf(w); if (!ids.includes(id)) { ids.push(id); out.push(w); } });
   return out;
 }
 
@@ -65,11 +84,11 @@ function mark(id: number): boolean {
   return true;
 }
 
-/** Starts a new query and marks the tokens of `words` (unknown words count but match nothing); returns |Q|. */
+/** Starts a new query and marks the tokens of `words` (words of one stem count once); returns |Q|. */
 export function markWords(query: Iterable<string>): number {
   generation++;
   let n = 0;
-  for (const w of query) { const id = vocabulary.get(w); if (id === undefined || mark(id)) n++; }
+  for (const w of query) if (mark(idOf(w))) n++;
   return n;
 }
 

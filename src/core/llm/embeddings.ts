@@ -1,14 +1,15 @@
-// Memory relevance. With `embeddings: { model }` on the model config, relevance is the cosine
-// similarity of endpoint embeddings (cached by text, so each memory is embedded once per model,
-// and replayable); otherwise, or when the embeddings call fails, it is BM25 lexical relevance.
+// Memory relevance from endpoint embeddings. With `embeddings: { model }` on the model config,
+// relevance is the cosine similarity of endpoint embeddings (cached by text, so each memory is
+// embedded once per model, and replayable). Otherwise the engine uses its own lexical relevance
+// (engine/memory.ts), which is also what answers a retrieval whose embeddings call failed
+// (engine/recall.ts records the failure).
 import type { ChatIdentity } from './chat';
 import { ProviderError, ReplayMissError } from './errors';
-import { bm25Scores } from './bm25';
 import { CACHE_VERSION, embeddingKey } from './cache/key';
 import type { ResponseStore } from './cache/store';
 
 export interface RelevanceScorer {
-  readonly kind: 'embeddings' | 'bm25';
+  readonly kind: 'embeddings';
   /** Relevance of each document to the query, 0..1. */
   scores(query: string, documents: string[], signal?: AbortSignal): Promise<number[]>;
 }
@@ -17,11 +18,6 @@ export interface EmbeddingClient {
   readonly identity: ChatIdentity;
   embed(texts: string[], signal?: AbortSignal): Promise<{ vectors: number[][]; tokens: number }>;
 }
-
-export const bm25Relevance: RelevanceScorer = {
-  kind: 'bm25',
-  async scores(query, documents) { return bm25Scores(query, documents); },
-};
 
 export function cosine(a: number[], b: number[]): number {
   let dot = 0, na = 0, nb = 0;
@@ -39,24 +35,17 @@ export class EmbeddingRelevance implements RelevanceScorer {
   private readonly memo = new Map<string, number[]>();
   private readonly pending = new Map<string, Promise<void>>();
 
-  /** `client` is omitted in replay mode; `onFallback` hears each failure answered with BM25. */
+  /** `client` is omitted in replay mode. A failed call throws (the engine records it and falls back). */
   constructor(
     readonly identity: ChatIdentity,
     private readonly client: EmbeddingClient | undefined,
     private readonly store?: ResponseStore,
-    private readonly onFallback?: (err: ProviderError) => void,
   ) {}
 
   async scores(query: string, documents: string[], signal?: AbortSignal): Promise<number[]> {
     if (!documents.length) return [];
-    try {
-      const [q, ...docs] = await this.vectors([query, ...documents], signal);
-      return docs.map((d) => Math.max(0, cosine(q, d)));
-    } catch (err) {
-      if (!(err instanceof ProviderError) || !this.onFallback) throw err;
-      this.onFallback(err);
-      return bm25Scores(query, documents);
-    }
+    const [q, ...docs] = await this.vectors([query, ...documents], signal);
+    return docs.map((d) => Math.max(0, cosine(q, d)));
   }
 
   /**

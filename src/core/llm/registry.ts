@@ -10,8 +10,7 @@ import type { CallListener } from './callRecord';
 import type { ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, type ResponseStore } from './cache/store';
-import { EmbeddingRelevance, bm25Relevance, type RelevanceScorer } from './embeddings';
-import type { ProviderError } from './errors';
+import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
 import { endpointKey, sharedLimits } from './limits/endpointLimits';
 import { Limiter } from './limits/limiter';
@@ -45,8 +44,6 @@ export interface ModelOptions {
   /** Seed of offline models; default scenario.seed. */
   seed?: number;
   redactor?: Redactor;
-  /** Hears embedding failures answered with BM25 instead. */
-  onRelevanceFallback?: (err: ProviderError) => void;
 }
 
 export class MissingKeyError extends Error {
@@ -146,15 +143,6 @@ export class ModelRegistry {
     let requests = 0, tokens = 0;
     for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; }
     return { requests, tokens };
-  }
-
-  /** Memory relevance for a model: its endpoint's embeddings if configured, else BM25. */
-  relevance(name = 'default'): RelevanceScorer {
-    const cfg = this.scenario.models[name];
-    if (!cfg?.embeddings || cfg.provider !== 'openai') return bm25Relevance;
-    const client = this.options.replay ? undefined
-      : new OpenAIEmbeddingClient(cfg, { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch }, this.limiter(cfg), this.resilience(cfg), this.redactor);
-    return new EmbeddingRelevance(embeddingIdentity(cfg), client, this.store, this.options.onRelevanceFallback);
   }
 
   private key(cfg: ModelConfig): string | undefined {

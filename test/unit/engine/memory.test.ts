@@ -54,6 +54,16 @@ describe('memory stream', () => {
     assert.deepEqual(stream.slice(0, 3).map((m) => m.id), [0, 1, 12]);
   });
 
+  it('matches forms of one word: "weekend plans" finds "we made a plan for the weekend"', () => {
+    const m: MemoryRecord = { id: 0, round: 1, kind: 'evaluation', text: 'We made a plan for the weekend; climbing again.', importance: 5 };
+    // memory: made, plan, weekend, climbing, again (5); query: weekend, plans, climb (3); overlap 3
+    assert.equal(scoreMemory(m, makeQuery('weekend plans', 'climb'), 1, cfg).relevance, 3 / Math.sqrt(3 * 5));
+    assert.equal(scoreMemory(m, makeQuery('planets'), 1, cfg).relevance, 0, 'a different word stays different');
+    assert.deepEqual(tokenize('Plans, planning and a plan'), ['plans'], 'one word per stem, as first written');
+    assert.deepEqual([...makeQuery('plan', 'plans')], ['plan', 'plans'], 'the query keeps what was typed');
+    assert.equal(scoreMemory(m, makeQuery('plan', 'plans'), 1, cfg).relevance, 1 / Math.sqrt(1 * 5), 'and counts one stem once');
+  });
+
   it('tokenizes content words and triggers reflection at the threshold', () => {
     assert.deepEqual(tokenize('I talked with Maya about the Jazz, jazz and café!'), ['talked', 'maya', 'jazz', 'café']);
     assert.equal(shouldReflect(149, cfg), false);

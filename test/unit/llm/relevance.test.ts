@@ -1,4 +1,4 @@
-// Memory relevance: endpoint embeddings (cached, replayable) or BM25 when none are configured.
+// Memory relevance from endpoint embeddings (cached, replayable); none configured leaves the engine's lexical relevance.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -6,27 +6,10 @@ import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, scenario } from '../../support/llmFixtures';
 import { FAST_BACKOFF } from '../../support/llmFixtures';
-import { bm25Scores } from '../../../src/core/llm/bm25';
-import { EmbeddingRelevance, bm25Relevance } from '../../../src/core/llm/embeddings';
 import { ModelRegistry } from '../../../src/core/llm/registry';
-import { ReplayMissError } from '../../../src/core/llm/errors';
+import { ProviderError, ReplayMissError } from '../../../src/core/llm/errors';
 
 const memories = ['Went bouldering with Ali at the climbing gym.', 'Talked about open data and climate reports.', 'Had coffee; the weather was grey.'];
-
-describe('llm relevance: BM25', () => {
-  it('ranks the memory sharing rare words first and scores 0..1', () => {
-    const s = bm25Scores('climbing bouldering', memories);
-    assert.equal(s[0], 1);
-    assert.equal(s[1], 0);
-    assert.equal(s[2], 0);
-    const t = bm25Scores('climate data weather', memories);
-    assert.ok(t[1] > t[2] && t[2] > 0 && t[0] === 0);
-  });
-  it('is all zeros when nothing matches, and empty for no documents', () => {
-    assert.deepEqual(bm25Scores('quantum', memories), [0, 0, 0]);
-    assert.deepEqual(bm25Scores('x', []), []);
-  });
-});
 
 describe('llm relevance: embeddings (real HTTP)', () => {
   let server: FakeOpenAI;
@@ -39,7 +22,7 @@ describe('llm relevance: embeddings (real HTTP)', () => {
   const s = () => scenario({ default: modelConfig('default', { base_url: server.url, embeddings: { model: 'fake-embed' } }) });
 
   it('embeds each text once, batched, and ranks by cosine similarity', async () => {
-    const rel = new ModelRegistry(s(), { cacheDir: dir, backoff: FAST_BACKOFF }).relevance();
+    const rel = new ModelRegistry(s(), { cacheDir: dir, backoff: FAST_BACKOFF }).memoryRelevance('default')!;
     assert.equal(rel.kind, 'embeddings');
     const first = await rel.scores('bouldering with Ali', memories);
     assert.ok(first[0] > first[1] && first[0] > first[2]);
@@ -48,21 +31,18 @@ describe('llm relevance: embeddings (real HTTP)', () => {
     assert.equal(server.requests[0].body.model, 'fake-embed');
     assert.equal(server.requests[0].body.input.length, 4);
 
-    const again = new ModelRegistry(s(), { cacheDir: dir, replay: true }).relevance();
+    const again = new ModelRegistry(s(), { cacheDir: dir, replay: true }).memoryRelevance('default')!;
     assert.deepEqual(await again.scores('bouldering with Ali', memories), first, 'replayed from the disk cache');
     await assert.rejects(again.scores('something new', memories), ReplayMissError);
   });
 
-  it('falls back to BM25 when the embeddings call fails, and says so', async () => {
+  it('throws a ProviderError when the embeddings call fails (the engine records it and retrieves lexically)', async () => {
     server.script = () => reply.status(404, 'model not found');
-    const failures: string[] = [];
-    const rel = new ModelRegistry(s(), { backoff: FAST_BACKOFF, onRelevanceFallback: (e) => failures.push(e.message) }).relevance() as EmbeddingRelevance;
-    const scores = await rel.scores('climbing bouldering', memories);
-    assert.deepEqual(scores, bm25Scores('climbing bouldering', memories));
-    assert.match(failures[0], /HTTP 404/);
+    const rel = new ModelRegistry(s(), { backoff: FAST_BACKOFF }).memoryRelevance('default')!;
+    await assert.rejects(rel.scores('climbing bouldering', memories), (e) => e instanceof ProviderError && /HTTP 404/.test(e.message));
   });
 
-  it('is BM25 when the model has no embeddings configured', () => {
-    assert.equal(new ModelRegistry(scenario({})).relevance(), bm25Relevance);
+  it('is none (the engine\'s own lexical relevance) when the model has no embeddings configured', () => {
+    assert.equal(new ModelRegistry(scenario({})).memoryRelevance('default'), undefined);
   });
 });
