@@ -2,7 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, declutter } from '../../src/core/analysis/labelPlacement';
+import { AROUND, around, byLabelPriority, declutter } from '../../src/core/analysis/labelPlacement';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';
@@ -121,15 +121,17 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && !dimNode(n))), focus);
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
   // Overlapping names are left out on screen (core/analysis/labelPlacement.ts); an export writes every name it can.
-  const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 'first' as const])) : declutter(candidates.map((n) => {
-    const w = k * ctx.measureText(n.name).width;
-    return { id: n.id, x: x + k * (n.x + n.radius + 2 / k), y: y + k * n.y, w, h: k * fontPx * 1.2, alt: { x: x + k * (n.x - n.radius - 2 / k) - w, y: y + k * n.y } };
+  const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 0])) : declutter(candidates.map((n) => {
+    const w = k * ctx.measureText(n.name).width, h = k * fontPx * 1.2;
+    return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, 2, w, h) };
   }), focus);
   for (const n of candidates) {
     const place = places.get(n.id);
-    if (!place) continue;
-    ctx.textAlign = place === 'alt' ? 'right' : 'left';
-    ctx.fillText(n.name, place === 'alt' ? n.x - n.radius - 2 / k : n.x + n.radius + 2 / k, n.y);
+    if (place === undefined) continue;
+    // The same places as `around`, in layout units.
+    const side = AROUND[place], d = n.radius + 2 / k, half = fontPx * 0.6;
+    ctx.textAlign = side === 'right' ? 'left' : side === 'left' ? 'right' : 'center';
+    ctx.fillText(n.name, side === 'right' ? n.x + d : side === 'left' ? n.x - d : n.x, side === 'above' ? n.y - d - half : side === 'below' ? n.y + d + half : n.y);
   }
   ctx.textAlign = 'left';
 }

@@ -56,11 +56,16 @@ export class NetworkView {
     this.theme = readTheme();
     onThemeChange(() => { this.theme = readTheme(); this.requestDraw(); });
     this.layout = new ForceLayout(() => {
+      // Whether the layout still moves, for tests and tools that read the picture.
+      this.element.dataset.layout = 'moving';
       if (this.autoFit && ++this.ticks % 15 === 0) this.fit();
       this.draw();
       this.callbacks.moved?.();
     });
-    this.layout.simulation.on('end', () => { if (this.autoFit) { this.fit(); this.autoFit = false; } });
+    this.layout.simulation.on('end', () => {
+      if (this.autoFit) { this.fit(); this.autoFit = false; }
+      this.element.dataset.layout = 'settled';
+    });
 
     const el = select(this.element);
     const dragger = drag<HTMLDivElement, unknown, DragSubject | undefined>()

@@ -4,7 +4,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, declutter, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
+import { AROUND, around, byLabelPriority, declutter, type LabelPlaces, type Side } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -62,13 +62,19 @@ export class SvgRenderer implements NetworkRenderer {
       .join((enter) => enter.append('text').attr('class', 'label').attr('dy', '0.35em'))
       .text((n) => n.name);
     this.nodes = nodes;
+    this.nameWidth.clear();
+    this.measureNames();
+  }
+
+  /** Widths of the names not measured yet: 0 while the panel is not laid out, so tried again at each drawing until then. */
+  private measureNames(): void {
     const widths = this.nameWidth;
-    widths.clear();
+    if (widths.size === this.nodes.length) return;
     this.names.each(function (n) {
-      // 0 while the view is not laid out (hidden panel) or the name is hidden: then estimate from its length.
+      if (widths.has(n.id)) return;
       let w = 0;
       try { w = this.getComputedTextLength(); } catch { /* not rendered */ }
-      widths.set(n.id, w > 0 ? w : n.name.length * LABEL_EM * 0.6);
+      if (w > 0) widths.set(n.id, w);
     });
   }
 
@@ -86,26 +92,29 @@ export class SvgRenderer implements NetworkRenderer {
       .classed('highlighted', (n) => decor.highlighted.has(n.id))
       .classed('hovered', (n) => decor.hovered === n.id)
       .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
-    const left = (n: LayoutNode) => labelled.get(n.id) === 'alt';
+    const side = (n: LayoutNode): Side => AROUND[labelled.get(n.id) ?? 0];
+    // Offsets in layout units matching the screen boxes of `labelled` (text is centred on y by dy 0.35em).
+    const d = (n: LayoutNode) => n.radius + 3, half = LABEL_EM * 0.6;
     this.names
-      .attr('x', (n) => (left(n) ? n.x - n.radius - 3 : n.x + n.radius + 3))
-      .attr('y', (n) => n.y)
-      .attr('text-anchor', (n) => (left(n) ? 'end' : 'start'))
+      .attr('x', (n) => { const s = side(n); return s === 'right' ? n.x + d(n) : s === 'left' ? n.x - d(n) : n.x; })
+      .attr('y', (n) => { const s = side(n); return s === 'above' ? n.y - d(n) - half : s === 'below' ? n.y + d(n) + half : n.y; })
+      .attr('text-anchor', (n) => { const s = side(n); return s === 'right' ? 'start' : s === 'left' ? 'end' : 'middle'; })
       .classed('dim', dimNode)
       .classed('hidden', (n) => !labelled.has(n.id));
     this.agents.select('circle').attr('fill', (n) => communityColour(theme, n.colour));
   }
 
-  /** Names that fit without overlapping, right of the agent or else left of it, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
+  /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
   private labelled(view: View, decor: Decor, dimNode: (n: LayoutNode) => boolean): LabelPlaces {
+    this.measureNames();
     const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
     const ranked = byLabelPriority(this.nodes, focus);
     const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
     const k = view.k;
     return declutter(ordered.map((n) => {
-      const w = k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), y = view.y + k * n.y;
-      return { id: n.id, x: view.x + k * (n.x + n.radius + 3), y, w, h: k * LABEL_EM * 1.2, alt: { x: view.x + k * (n.x - n.radius - 3) - w, y } };
-    }), focus);
+      const w = k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h = k * LABEL_EM * 1.2;
+      return { id: n.id, w, h, at: around(view.x + k * n.x, view.y + k * n.y, k * n.radius, k * 3, w, h) };
+    }), focus, this.nodes.map((n) => ({ id: n.id, x: view.x + k * n.x, y: view.y + k * n.y, r: k * n.radius })));
   }
 
   resize(width: number, height: number): void {

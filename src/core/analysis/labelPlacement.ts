@@ -4,31 +4,57 @@
 // space, overlaps none already kept. A name left out is still the agent's tooltip and accessible
 // name, and shows when zooming in makes room.
 
-/**
- * A label's box on screen: left edge, vertical centre, width and height. `alt` is a second place
- * (left edge and centre) the label may take when the first is taken: the other side of the agent.
- */
-export interface LabelBox { id: string; x: number; y: number; w: number; h: number; alt?: { x: number; y: number } }
+/** A place for a label on screen: its left edge and vertical centre. */
+export interface LabelSpot { x: number; y: number }
 
-/** Where each drawn label went: its first place, or its `alt` one. */
-export type LabelPlaces = Map<string, 'first' | 'alt'>;
+/** A label of width `w` and height `h`, with the places it may take, in order of preference. */
+export interface LabelBox { id: string; w: number; h: number; at: readonly LabelSpot[] }
+
+/** Where each drawn label went: the index of its place in `at`. */
+export type LabelPlaces = Map<string, number>;
+
+/** An agent's circle on screen, which labels other than its own had better not cover. */
+export interface LabelObstacle { id: string; x: number; y: number; r: number }
+
+type Rect = { x: number; y: number; w: number; h: number };
+const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
 
 /**
- * The labels drawn and where. `boxes` come in priority order; each takes its first place if that
- * overlaps no label already placed, else its `alt` place if that is free. Ids in `always` are drawn
- * even where they overlap (the agent being debugged or selected), and still take their room.
+ * The labels drawn and where. `boxes` come in priority order; each takes the first of its places
+ * that overlaps no label already placed and no other agent's circle in `obstacles`, else the first
+ * that overlaps no label (a name over a circle still reads, thanks to its halo), or is left out.
+ * Ids in `always` are drawn at their first place even where they overlap (the agent being debugged
+ * or selected), and still take their room.
  */
-export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set()): LabelPlaces {
-  const kept: LabelBox[] = [];
+export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set(), obstacles: readonly LabelObstacle[] = []): LabelPlaces {
+  const kept: Rect[] = [];
+  const circles = obstacles.map((o) => ({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r }));
   const places: LabelPlaces = new Map();
-  const clash = (b: LabelBox): boolean => kept.some((o) => b.x < o.x + o.w && o.x < b.x + b.w && Math.abs(b.y - o.y) * 2 < b.h + o.h);
   for (const b of boxes) {
-    if (always.has(b.id) || !clash(b)) { kept.push(b); places.set(b.id, 'first'); continue; }
-    if (b.alt === undefined) continue;
-    const moved = { ...b, ...b.alt };
-    if (!clash(moved)) { kept.push(moved); places.set(b.id, 'alt'); }
+    if (!b.at.length) continue;
+    const rect = (i: number): Rect => ({ x: b.at[i].x, y: b.at[i].y, w: b.w, h: b.h });
+    const free = (i: number): boolean => !kept.some((o) => overlaps(rect(i), o));
+    const clear = (i: number): boolean => free(i) && !circles.some((c) => c.id !== b.id && overlaps(rect(i), c));
+    let i = always.has(b.id) ? 0 : b.at.findIndex((_, k) => clear(k));
+    if (i < 0) i = b.at.findIndex((_, k) => free(k));
+    if (i < 0) continue;
+    kept.push(rect(i));
+    places.set(b.id, i);
   }
   return places;
+}
+
+/** The sides of an agent a name may take, in order of preference (the index declutter returns). */
+export const AROUND = ['right', 'left', 'above', 'below'] as const;
+export type Side = (typeof AROUND)[number];
+
+/**
+ * The four places around a circle at (cx, cy) of radius r, `gap` away from its edge, for a label
+ * w × h (all on screen): right of it, left of it, centred above it, centred below it.
+ */
+export function around(cx: number, cy: number, r: number, gap: number, w: number, h: number): LabelSpot[] {
+  const d = r + gap;
+  return [{ x: cx + d, y: cy }, { x: cx - d - w, y: cy }, { x: cx - w / 2, y: cy - d - h / 2 }, { x: cx - w / 2, y: cy + d + h / 2 }];
 }
 
 /** Priority of a name: focused agents first, then more ties, then the name itself (stable). */

@@ -91,11 +91,11 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     const below = (id: string) => positions.get(id)!.y + radius(id) + 3 + LABEL_SIZE * 0.75;
     const places = declutter(named.map((n) => {
       const w = n.name.length * LABEL_SIZE * 0.55, x = positions.get(n.id)!.x - w / 2;
-      return { id: n.id, x, y: above(n.id) - LABEL_SIZE * 0.35, w, h: LABEL_SIZE * 1.2, alt: { x, y: below(n.id) - LABEL_SIZE * 0.35 } };
+      return { id: n.id, w, h: LABEL_SIZE * 1.2, at: [{ x, y: above(n.id) - LABEL_SIZE * 0.35 }, { x, y: below(n.id) - LABEL_SIZE * 0.35 }] };
     }));
     graph.forEachNode((node) => {
       const place = places.get(node);
-      if (place) labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(place === 'alt' ? below(node) : above(node))}">${escapeMarkup(labelOf(node))}</text>`);
+      if (place !== undefined) labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(place === 1 ? below(node) : above(node))}">${escapeMarkup(labelOf(node))}</text>`);
     });
   }
 

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
-import { byLabelPriority, declutter, type LabelBox } from '../../../src/core/analysis/labelPlacement';
+import { around, byLabelPriority, declutter, type LabelBox } from '../../../src/core/analysis/labelPlacement';
 
-const box = (id: string, x: number, y: number, w = 40, h = 10): LabelBox => ({ id, x, y, w, h });
+const box = (id: string, x: number, y: number, w = 40, h = 10, ...more: { x: number; y: number }[]): LabelBox => ({ id, w, h, at: [{ x, y }, ...more] });
 
 describe('network labels', () => {
   it('keeps a label only where it overlaps none already kept, in priority order', () => {
@@ -15,9 +15,31 @@ describe('network labels', () => {
     assert.deepEqual([...declutter([box('me', 10, 2), box('x', 12, 3)], new Set(['me'])).keys()], ['me']);
   });
 
-  it('moves a label to its other place when the first is taken, if that one is free', () => {
-    const places = declutter([box('a', 100, 0), { ...box('b', 110, 2), alt: { x: 40, y: 2 } }, { ...box('c', 120, 4), alt: { x: 95, y: 4 } }, { ...box('d', 100, 5), alt: { x: 100, y: 30 } }]);
-    assert.deepEqual([...places], [['a', 'first'], ['b', 'alt'], ['d', 'alt']], 'c is taken on both sides; d goes below');
+  it('moves a label to the first of its other places that is free', () => {
+    const places = declutter([box('a', 100, 0), box('b', 110, 2, 40, 10, { x: 40, y: 2 }), box('c', 120, 4, 40, 10, { x: 95, y: 4 }), box('d', 100, 5, 40, 10, { x: 100, y: 8 }, { x: 100, y: 30 })]);
+    assert.deepEqual([...places], [['a', 0], ['b', 1], ['d', 2]], 'c is taken in both places; d goes below, its third');
+  });
+
+  it('offers right, left, above and below an agent, each clear of its circle', () => {
+    const [right, left, above, below] = around(100, 50, 10, 3, 40, 12);
+    assert.deepEqual(right, { x: 113, y: 50 });
+    assert.deepEqual(left, { x: 47, y: 50 });
+    assert.deepEqual(above, { x: 80, y: 31 }, 'centred, its bottom edge 3 above the circle');
+    assert.deepEqual(below, { x: 80, y: 69 });
+    // Two agents side by side and close: the lower one's name goes below when both sides are taken.
+    const a = { id: 'a', w: 40, h: 12, at: around(100, 50, 10, 3, 40, 12) };
+    const b = { id: 'b', w: 40, h: 12, at: around(100, 60, 10, 3, 40, 12) };
+    const wide = { id: 'w', w: 40, h: 12, at: around(40, 62, 10, 3, 40, 12) };
+    assert.deepEqual([...declutter([a, wide, b])], [['a', 0], ['w', 0], ['b', 3]]);
+  });
+
+  it('keeps names off other agents\' circles where it can, and over one rather than not at all', () => {
+    const me = { id: 'me', x: 100, y: 50, r: 10 }, next = { id: 'next', x: 135, y: 50, r: 10 };
+    const box = { id: 'me', w: 40, h: 12, at: around(me.x, me.y, me.r, 3, 40, 12) };
+    assert.deepEqual([...declutter([box], new Set(), [me, next])], [['me', 1]], 'right would cover next: left');
+    const ring = [0, 1, 2, 3].map((i) => ({ id: `o${i}`, x: [140, 60, 100, 100][i], y: [50, 50, 30, 70][i], r: 10 }));
+    assert.deepEqual([...declutter([box], new Set(), [me, ...ring])], [['me', 0]], 'every place covers a circle: the first');
+    assert.deepEqual([...declutter([box], new Set(['me']), [me, next])], [['me', 0]], 'a focused name keeps its first place');
   });
 
   it('puts focused agents first, then the best connected, then by name', () => {
