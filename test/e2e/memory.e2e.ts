@@ -87,6 +87,8 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await inspector.locator('button[type="submit"]').click();
     await inspector.locator('.preview-result[data-rows="8"]').waitFor();
     const expected = previewRetrieval(source, AGENT, 'weekend plans', 12, 8)!;
+    // "plans" finds the memories of plans made (words compared by stem).
+    assert.ok(expected.rows.some((r) => r.relevance > 0 && /\bplan\b/i.test(r.memory.text)), 'a memory of a plan is among the top 8');
     const rows = inspector.locator('tr.preview-row');
     const shown = await rows.evaluateAll((trs) => trs.map((tr) => [Number((tr as HTMLElement).dataset.id), Number((tr as HTMLElement).dataset.score)]));
     assert.deepEqual(shown, expected.rows.map((r) => [r.memory.id, r.score]));

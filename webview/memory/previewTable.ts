@@ -9,7 +9,7 @@ export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reve
     return;
   }
   const s = p.settings;
-  const formula = el('p', { class: 'formula', text: `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (recency = ${s.decay}^(${p.round} − round), importance = ★/10, relevance = word overlap)` });
+  const formula = el('p', { class: 'formula', text: `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (recency = ${s.decay}^(${p.round} − round), importance = ★/10, relevance = words in common, by stem)` });
   const words = el('p', { class: 'muted', text: `${p.considered} memories in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}` });
   const max = Math.max(1e-9, ...p.rows.map((r) => r.score));
   // The score the engine ranks by comes right after the memory, so a narrow panel never hides it.
