@@ -12,6 +12,8 @@ export interface Wording {
   greetBack?: boolean;
   metBefore?: boolean;
   room?: string;
+  /** The line just said, by anyone: support answers it in kind, and no line repeats it word for word. */
+  after?: { act: DialogueAct; text: string };
 }
 
 const first = (p?: PersonaBrief): string => (p ? p.name.split(' ')[0] : 'everyone');
@@ -32,7 +34,12 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
     (w) => `I don't know much about ${w.topic} — what should I know?`,
   ],
   answer: [
-    (w) => `Good question! ${cap(w.topic)} is a big part of my life${w.self.bio ? `; ${lowerFirst(trimDot(w.self.bio))}` : ''}.`,
+    // Persona data in the speaker's own voice. (The bio is not quoted: bios are written about a
+    // persona, "makes her own kefir", and read wrong in the first person.)
+    (w) => {
+      const also = alongside(w.self, w.topic);
+      return `Good question! ${cap(w.topic)} is a big part of my life${also ? `, along with ${also}` : ''}${w.self.occupation ? ` — a nice change from being ${article(w.self.occupation)} ${w.self.occupation} all day` : ''}.`;
+    },
     (w) => `For me ${w.topic} started by accident, and now I can't stop.`,
     (w) => `Honestly, ${w.topic} is where I feel most myself.`,
   ],
@@ -40,10 +47,11 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
     (w) => `Can I be honest? I've been feeling a bit lost${w.topic ? ` even with ${w.topic}` : ''} lately.`,
     (w) => `It's been a hard week for me, to be honest.`,
   ],
+  // Support for a worry (after a disclosure); see SUPPORT_GLAD for support of good news.
   support: [
     (w) => `That sounds like a lot — I'm glad you told me, ${first(w.other)}.`,
     (w) => `I hear you. If it helps, I've been through something similar${w.topic ? ` with ${w.topic}` : ''}.`,
-    (w) => `That's great to hear${w.topic ? ` — ${w.topic} sounds wonderful` : ''}.`,
+    (w) => `That's a lot to carry. I'm here if you want to talk about it, ${first(w.other)}.`,
   ],
   propose: [
     (w) => `We should do something about ${w.topic} together — maybe this weekend?`,
@@ -63,12 +71,31 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   ],
 };
 
+/** Support after someone shared or answered: warmth about what they said, not sympathy. */
+const SUPPORT_GLAD: ((w: Wording) => string)[] = [
+  (w) => `That's great to hear${w.topic ? ` — ${w.topic} sounds wonderful` : ''}.`,
+  (w) => `I love that${w.topic ? ` — tell me more about ${w.topic} sometime` : ''}, ${first(w.other)}.`,
+  (w) => `That's so good, ${first(w.other)}. It shows how much you care about it.`,
+];
+
+/**
+ * The words for an act. One draw picks the template whatever the context (wording never shifts a
+ * run's random streams); a text that would repeat the line just said takes the next template.
+ */
 export function phrase(act: DialogueAct, w: Wording, rng: Rng): string {
-  const text = rng.pick(TEMPLATES[act])(w);
+  const templates = act === 'support' && w.after && w.after.act !== 'disclose' ? SUPPORT_GLAD : TEMPLATES[act];
+  const i = rng.int(templates.length);
+  let text = templates[i](w);
+  // endsWith: the line may carry a greeting before the same words ("Hi Aroha! I've been…").
+  if (w.after?.text.endsWith(text) && templates.length > 1) text = templates[(i + 1) % templates.length](w);
   return w.greetBack && act !== 'greet' ? `Hi ${first(w.other)}! ${text}` : text;
 }
 
 function article(word: string): string { return /^[aeiou]/i.test(word) ? 'an' : 'a'; }
 function cap(s = ''): string { return s.charAt(0).toUpperCase() + s.slice(1); }
-function lowerFirst(s: string): string { return s.charAt(0).toLowerCase() + s.slice(1); }
-function trimDot(s: string): string { return s.trim().replace(/[.!]+$/, ''); }
+/** Another of the speaker's interests: the one listed after `topic` (no random draw, so wording never shifts a run). */
+function alongside(p: PersonaBrief, topic?: string): string | undefined {
+  const i = topic === undefined ? -1 : p.interests.indexOf(topic);
+  const next = p.interests.length > 1 ? p.interests[(i + 1) % p.interests.length] : undefined;
+  return next === topic ? undefined : next;
+}

@@ -50,7 +50,7 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   const shared = self.interests.filter((i) => othersInterests.has(i));
   const metBefore = req.memories.some((m) => m.cues?.partner === other?.id && m.kind === 'conversation');
   const speaker = fromOther ? req.others.find((o) => o.id === fromOther.from) ?? other : other;
-  const wording = { self, other: speaker, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet' };
+  const wording = { self, other: speaker, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet', ...(last ? { after: { act: last.act, text: last.text } } : {}) };
 
   let act: DialogueAct | undefined;
   let topic: string | undefined;

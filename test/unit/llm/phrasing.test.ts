@@ -1,0 +1,47 @@
+// The offline model's wording: support answers what was said in kind, no line repeats the one
+// before it, an answer speaks in the speaker's own voice, and wording never changes the draws.
+import * as assert from 'node:assert/strict';
+import { phrase } from '../../../src/core/llm/offline/phrasing';
+import { stream } from '../../../src/core/engine/rng';
+import type { PersonaBrief } from '../../../src/core/llm/types';
+
+const persona = (id: string, name: string, interests: string[], occupation?: string): PersonaBrief => ({
+  id, name, interests, ...(occupation ? { occupation } : {}),
+  bio: 'Bulgarian-born physio who makes her own kefir.',
+  traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0.5 },
+  motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
+});
+const nina = persona('nina', 'Nina Petrova', ['trail running', 'fermentation', 'theatre'], 'sports physiotherapist');
+const diego = persona('diego', 'Diego Álvarez', ['live music', 'vinyl']);
+
+describe('offline wording', () => {
+  it('supports a worry with sympathy and good news with warmth', () => {
+    for (let seed = 0; seed < 20; seed++) {
+      const worry = phrase('support', { self: diego, other: nina, topic: 'theatre', after: { act: 'disclose', text: "Can I be honest? I've been feeling a bit lost lately." } }, stream(seed, 'w'));
+      const news = phrase('support', { self: diego, other: nina, topic: 'theatre', after: { act: 'share', text: "I've been really into theatre lately." } }, stream(seed, 'w'));
+      assert.match(worry, /a lot|I hear you/, worry);
+      assert.match(news, /great|love that|so good/, news);
+    }
+  });
+
+  it('never repeats the line just said, even after a greeting', () => {
+    for (let seed = 0; seed < 40; seed++) {
+      const before = phrase('share', { self: diego, other: nina, topic: 'live music' }, stream(seed, 'a'));
+      const again = phrase('share', { self: nina, other: diego, topic: 'live music', after: { act: 'share', text: `Hi Nina! ${before}` } }, stream(seed, 'a'));
+      assert.notEqual(again, before);
+    }
+  });
+
+  it('answers in the speaker\'s own voice, not by quoting the bio', () => {
+    const texts = new Set(Array.from({ length: 30 }, (_, seed) => phrase('answer', { self: nina, other: diego, topic: 'fermentation' }, stream(seed, 'b'))));
+    assert.ok([...texts].some((t) => t === 'Good question! Fermentation is a big part of my life, along with theatre — a nice change from being a sports physiotherapist all day.'), [...texts].join('\n'));
+    for (const t of texts) assert.doesNotMatch(t, /kefir|her own/);
+  });
+
+  it('takes one draw per line whatever the context', () => {
+    const a = stream(7, 'c'), b = stream(7, 'c');
+    phrase('support', { self: diego, other: nina, after: { act: 'share', text: 'x' } }, a);
+    phrase('support', { self: diego, other: nina }, b);
+    assert.equal(a.next(), b.next());
+  });
+});
