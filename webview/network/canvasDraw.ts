@@ -124,7 +124,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 0])) : declutter(candidates.map((n) => {
     const w = k * ctx.measureText(n.name).width, h = k * fontPx * 1.2;
     return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, 2, w, h) };
-  }), focus);
+  }), focus, [], opts);
   for (const n of candidates) {
     const place = places.get(n.id);
     if (place === undefined) continue;

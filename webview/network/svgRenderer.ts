@@ -4,7 +4,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { AROUND, around, byLabelPriority, declutter, type LabelPlaces, type Side } from '../../src/core/analysis/labelPlacement';
+import { AROUND, around, byLabelPriority, declutter, type LabelBounds, type LabelPlaces, type Side } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -25,6 +25,8 @@ export class SvgRenderer implements NetworkRenderer {
   private nodes: readonly LayoutNode[] = [];
   /** Each name's width at zoom 1, measured once per graph. */
   private readonly nameWidth = new Map<string, number>();
+  /** The panel, so names near its edges go on the side that stays in view. */
+  private size?: LabelBounds;
 
   constructor(private readonly onActivate: (id: string, additive: boolean) => void) {
     this.element = document.createElementNS(SVG, 'svg');
@@ -114,10 +116,11 @@ export class SvgRenderer implements NetworkRenderer {
     return declutter(ordered.map((n) => {
       const w = k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h = k * LABEL_EM * 1.2;
       return { id: n.id, w, h, at: around(view.x + k * n.x, view.y + k * n.y, k * n.radius, k * 3, w, h) };
-    }), focus, this.nodes.map((n) => ({ id: n.id, x: view.x + k * n.x, y: view.y + k * n.y, r: k * n.radius })));
+    }), focus, this.nodes.map((n) => ({ id: n.id, x: view.x + k * n.x, y: view.y + k * n.y, r: k * n.radius })), this.size);
   }
 
   resize(width: number, height: number): void {
     select(this.element).attr('width', width).attr('height', height);
+    this.size = width > 0 && height > 0 ? { width, height } : undefined;
   }
 }

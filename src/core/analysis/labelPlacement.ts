@@ -19,14 +19,18 @@ export interface LabelObstacle { id: string; x: number; y: number; r: number }
 type Rect = { x: number; y: number; w: number; h: number };
 const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
 
+/** The visible area on screen, when names should not run off its edges. */
+export interface LabelBounds { width: number; height: number }
+
 /**
  * The labels drawn and where. `boxes` come in priority order; each takes the first of its places
- * that overlaps no label already placed and no other agent's circle in `obstacles`, else the first
- * that overlaps no label (a name over a circle still reads, thanks to its halo), or is left out.
- * Ids in `always` are drawn at their first place even where they overlap (the agent being debugged
- * or selected), and still take their room.
+ * that overlaps no label already placed, lies inside `bounds` and covers no other agent's circle
+ * in `obstacles`; else the first free one inside `bounds` (a name over a circle still reads,
+ * thanks to its halo); else the first free one. A label with no free place is left out. Ids in
+ * `always` are drawn at their first place even where they overlap (the agent being debugged or
+ * selected), and still take their room.
  */
-export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set(), obstacles: readonly LabelObstacle[] = []): LabelPlaces {
+export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set(), obstacles: readonly LabelObstacle[] = [], bounds?: LabelBounds): LabelPlaces {
   const kept: Rect[] = [];
   const circles = obstacles.map((o) => ({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r }));
   const places: LabelPlaces = new Map();
@@ -34,8 +38,10 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
     if (!b.at.length) continue;
     const rect = (i: number): Rect => ({ x: b.at[i].x, y: b.at[i].y, w: b.w, h: b.h });
     const free = (i: number): boolean => !kept.some((o) => overlaps(rect(i), o));
-    const clear = (i: number): boolean => free(i) && !circles.some((c) => c.id !== b.id && overlaps(rect(i), c));
+    const inside = (i: number): boolean => !bounds || (b.at[i].x >= 0 && b.at[i].x + b.w <= bounds.width && b.at[i].y - b.h / 2 >= 0 && b.at[i].y + b.h / 2 <= bounds.height);
+    const clear = (i: number): boolean => free(i) && inside(i) && !circles.some((c) => c.id !== b.id && overlaps(rect(i), c));
     let i = always.has(b.id) ? 0 : b.at.findIndex((_, k) => clear(k));
+    if (i < 0) i = b.at.findIndex((_, k) => free(k) && inside(k));
     if (i < 0) i = b.at.findIndex((_, k) => free(k));
     if (i < 0) continue;
     kept.push(rect(i));

@@ -42,6 +42,12 @@ describe('network labels', () => {
     assert.deepEqual([...declutter([box], new Set(['me']), [me, next])], [['me', 0]], 'a focused name keeps its first place');
   });
 
+  it('keeps names inside the panel where a place inside is free', () => {
+    const edge = { id: 'e', w: 60, h: 12, at: around(20, 100, 8, 3, 60, 12) };
+    assert.deepEqual([...declutter([{ ...edge, at: [edge.at[1], edge.at[0]] }], new Set(), [], { width: 400, height: 300 })], [['e', 1]], 'left of an agent at the left edge runs off: right');
+    assert.deepEqual([...declutter([{ ...edge, at: [edge.at[1]] }], new Set(), [], { width: 400, height: 300 })], [['e', 0]], 'no place inside: still written (panning brings it in)');
+  });
+
   it('puts focused agents first, then the best connected, then by name', () => {
     const n = (id: string, ties: number) => ({ id, name: id.toUpperCase(), inDegree: ties, outDegree: 0 });
     const order = byLabelPriority([n('a', 1), n('b', 5), n('c', 5), n('d', 0)], new Set(['d'])).map((x) => x.id);
