@@ -11,8 +11,16 @@ import type { NetworkRenderer } from './renderer';
 import { communityColour, type NetworkTheme } from './theme';
 
 const SVG = 'http://www.w3.org/2000/svg';
-/** Font size of names in layout units (styles.css `.network text.label`). */
+/** Font size of names in layout units at zoom 1 and closer (styles.css `.network text.label`). */
 const LABEL_EM = 10;
+/** Halo width at that size (styles.css). */
+const HALO = 3;
+
+/**
+ * Font size of names in layout units: LABEL_EM on screen when zoomed out, so names stay readable
+ * in a fitted overview (as on the canvas), and growing with the zoom when zoomed in.
+ */
+const labelFont = (k: number): number => LABEL_EM / Math.min(1, k);
 
 export class SvgRenderer implements NetworkRenderer {
   readonly kind = 'svg' as const;
@@ -23,8 +31,10 @@ export class SvgRenderer implements NetworkRenderer {
   private names: Selection<SVGTextElement, LayoutNode, SVGGElement, unknown>;
   private links: readonly LayoutLink[] = [];
   private nodes: readonly LayoutNode[] = [];
-  /** Each name's width at zoom 1, measured once per graph. */
+  /** Each name's width at LABEL_EM, measured once per graph. */
   private readonly nameWidth = new Map<string, number>();
+  /** The names' font size now (layout units). */
+  private font = LABEL_EM;
   /** The panel, so names near its edges go on the side that stays in view. */
   private size?: LabelBounds;
 
@@ -62,7 +72,8 @@ export class SvgRenderer implements NetworkRenderer {
     this.names = this.names
       .data(nodes, (n) => n.id)
       .join((enter) => enter.append('text').attr('class', 'label').attr('dy', '0.35em'))
-      .text((n) => n.name);
+      .text((n) => n.name)
+      .style('font-size', `${this.font}px`).style('stroke-width', `${(HALO * this.font) / LABEL_EM}px`);
     this.nodes = nodes;
     this.nameWidth.clear();
     this.measureNames();
@@ -72,16 +83,22 @@ export class SvgRenderer implements NetworkRenderer {
   private measureNames(): void {
     const widths = this.nameWidth;
     if (widths.size === this.nodes.length) return;
+    const atEm = LABEL_EM / this.font;
     this.names.each(function (n) {
       if (widths.has(n.id)) return;
       let w = 0;
       try { w = this.getComputedTextLength(); } catch { /* not rendered */ }
-      if (w > 0) widths.set(n.id, w);
+      if (w > 0) widths.set(n.id, w * atEm);
     });
   }
 
   draw(view: View, decor: Decor, theme: NetworkTheme): void {
     this.viewport.attr('transform', `translate(${view.x},${view.y}) scale(${view.k})`);
+    const font = labelFont(view.k);
+    if (font !== this.font) {
+      this.font = font;
+      this.names.style('font-size', `${font}px`).style('stroke-width', `${(HALO * font) / LABEL_EM}px`);
+    }
     const { dimNode, dimLink } = focusOf(decor, this.links);
     const labelled = this.labelled(view, decor, dimNode);
     this.ties
@@ -96,7 +113,7 @@ export class SvgRenderer implements NetworkRenderer {
       .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
     const side = (n: LayoutNode): Side => AROUND[labelled.get(n.id) ?? 0];
     // Offsets in layout units matching the screen boxes of `labelled` (text is centred on y by dy 0.35em).
-    const d = (n: LayoutNode) => n.radius + 3, half = LABEL_EM * 0.6;
+    const d = (n: LayoutNode) => n.radius + 3, half = font * 0.6;
     this.names
       .attr('x', (n) => { const s = side(n); return s === 'right' ? n.x + d(n) : s === 'left' ? n.x - d(n) : n.x; })
       .attr('y', (n) => { const s = side(n); return s === 'above' ? n.y - d(n) - half : s === 'below' ? n.y + d(n) + half : n.y; })
@@ -112,9 +129,9 @@ export class SvgRenderer implements NetworkRenderer {
     const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
     const ranked = byLabelPriority(this.nodes, focus);
     const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
-    const k = view.k;
+    const k = view.k, scale = labelFont(k) / LABEL_EM;
     return declutter(ordered.map((n) => {
-      const w = k * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h = k * LABEL_EM * 1.2;
+      const w = k * scale * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h = k * scale * LABEL_EM * 1.2;
       return { id: n.id, w, h, at: around(view.x + k * n.x, view.y + k * n.y, k * n.radius, k * 3, w, h) };
     }), focus, this.nodes.map((n) => ({ id: n.id, x: view.x + k * n.x, y: view.y + k * n.y, r: k * n.radius })), this.size);
   }
