@@ -105,7 +105,6 @@ export class SvgRenderer implements NetworkRenderer {
       .attr('d', (l) => { const s = tieShape(l.source, l.target, l.source.radius, l.target.radius, tieWidth(l.strength)); return s ? tiePath(s) : ''; })
       .classed('dim', dimLink);
     this.agents
-      .attr('transform', (n) => `translate(${n.x},${n.y})`)
       .classed('dim', dimNode)
       .classed('selected', (n) => decor.selected.has(n.id))
       .classed('highlighted', (n) => decor.highlighted.has(n.id))
@@ -120,7 +119,10 @@ export class SvgRenderer implements NetworkRenderer {
       .attr('text-anchor', (n) => { const s = side(n); return s === 'right' ? 'start' : s === 'left' ? 'end' : 'middle'; })
       .classed('dim', dimNode)
       .classed('hidden', (n) => !labelled.has(n.id));
-    this.agents.select('circle').attr('fill', (n) => communityColour(theme, n.colour));
+    // Positions as the circles' cx/cy, not a transform on each agent's group: Chromium restyles an
+    // element whose transform attribute changes, which took 54 ms a frame at 290 agents while the
+    // layout moved (cx/cy: 8 ms).
+    this.agents.select('circle').attr('cx', (n) => n.x).attr('cy', (n) => n.y).attr('fill', (n) => communityColour(theme, n.colour));
   }
 
   /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
