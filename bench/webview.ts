@@ -22,23 +22,34 @@ function p95(samples: number[]): number {
   return s[Math.min(s.length - 1, Math.floor(s.length * 0.95))];
 }
 
-/** Frame intervals while the force layout animates: reheat it and record rAF intervals (each frame ticks and draws). */
-async function animatedFrames(page: Page): Promise<number[]> {
-  return page.evaluate(async (frames) => {
-    const app = (window as unknown as { societyApp: { network: { layout: { reheat(a: number): void } } } }).societyApp;
-    app.network.layout.reheat(0.5);
+/**
+ * Frame intervals (rAF) in one of two modes: 'layout' reheats the force layout, so each frame
+ * ticks and draws; 'panZoom' stops it and moves the view every frame through the zoom behaviour,
+ * alternating wheel zoom and arrow-key pans as a user would.
+ */
+async function frameGaps(page: Page, mode: 'layout' | 'panZoom'): Promise<number[]> {
+  return page.evaluate(async ([frames, m]) => {
+    const app = (window as unknown as { societyApp: { network: { layout: { reheat(a: number): void; stop(): void }; element: HTMLElement } } }).societyApp;
+    const el = app.network.element;
+    const r = el.getBoundingClientRect();
+    if (m === 'layout') app.network.layout.reheat(0.5); else app.network.layout.stop();
     const gaps: number[] = [];
     let last = performance.now();
     await new Promise<void>((done) => {
       const step = (now: number) => {
         gaps.push(now - last);
         last = now;
+        const i = gaps.length;
+        if (m === 'panZoom') {
+          if (i % 2) el.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 4 === 1 ? -40 : 40, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true }));
+          else el.dispatchEvent(new KeyboardEvent('keydown', { key: i % 4 === 0 ? 'ArrowLeft' : 'ArrowRight', bubbles: true, cancelable: true }));
+        }
         if (gaps.length < frames) requestAnimationFrame(step); else done();
       };
       requestAnimationFrame(step);
     });
     return gaps.slice(2);
-  }, FRAMES);
+  }, [FRAMES, mode] as const);
 }
 
 export async function run(): Promise<void> {
@@ -51,30 +62,9 @@ export async function run(): Promise<void> {
     const counts = await page.$eval('.network', (e) => ({ ...(e as HTMLElement).dataset }));
     if (counts.renderer !== 'canvas' || counts.nodes !== '2000' || counts.edges !== '10000') throw new Error(`unexpected view: ${JSON.stringify(counts)}`);
 
-    const layout = await animatedFrames(page);
+    const layout = await frameGaps(page, 'layout');
 
-    // Pan and zoom: layout stopped, the view moves every frame through the zoom behaviour.
-    const panZoom = await page.evaluate(async (frames) => {
-      const app = (window as unknown as { societyApp: { network: { layout: { stop(): void }; element: HTMLElement } } }).societyApp;
-      app.network.layout.stop();
-      const el = app.network.element;
-      const r = el.getBoundingClientRect();
-      const gaps: number[] = [];
-      let last = performance.now();
-      await new Promise<void>((done) => {
-        const step = (now: number) => {
-          gaps.push(now - last);
-          last = now;
-          const i = gaps.length;
-          // Alternate wheel zoom and arrow-key pans, as a user would.
-          if (i % 2) el.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 4 === 1 ? -40 : 40, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true }));
-          else el.dispatchEvent(new KeyboardEvent('keydown', { key: i % 4 === 0 ? 'ArrowLeft' : 'ArrowRight', bubbles: true, cancelable: true }));
-          if (gaps.length < frames) requestAnimationFrame(step); else done();
-        };
-        requestAnimationFrame(step);
-      });
-      return gaps.slice(2);
-    }, FRAMES);
+    const panZoom = await frameGaps(page, 'panZoom');
 
     // A full drawing of the whole picture (what follows a gesture, or any change), rasterized.
     const full = await page.evaluate(() => {
@@ -110,7 +100,7 @@ export async function run(): Promise<void> {
     const small = await openView(browser, syntheticTrace({ agents: 290, ties: 1160, rounds: 3, seed: 7 }), { width: 1400, height: 900 });
     const renderer = await small.page.$eval('.network', (e) => (e as HTMLElement).dataset.renderer);
     if (renderer !== 'svg') throw new Error(`290 agents drawn on ${renderer}, not svg`);
-    const svgLayout = await animatedFrames(small.page);
+    const svgLayout = await frameGaps(small.page, 'layout');
     if (small.errors.length) throw new Error(small.errors.join('\n'));
     report('webview: 290 agents as SVG, frame while the layout animates', timing(svgLayout), 50, `p95 ${p95(svgLayout).toFixed(1)} ms`);
     await small.page.close();
