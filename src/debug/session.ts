@@ -273,7 +273,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
       const about = on?.filter.agentsOf(on.detail.event)[0];
       if (on) {
         const at = about ? personaLine(this.run.sim.agent(about)?.persona, read) : undefined;
-        const fileSaysWhose = !!at && at.file.split(/[\\/]/).pop() === `${about}.society`;
+        const fileSaysWhose = !!at && fileName(at.file) === `${about}.society`;
         frames.push(this.frame(FRAME.event, about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what, at ?? round));
       }
       if (p.kind === 'phase') {
@@ -297,7 +297,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
    */
   private frame(id: number, name: string, at: SourceLine | undefined): StackFrame {
     if (!at) return new StackFrame(id, name);
-    const shown = at.file.split(/[\\/]/).pop()!.replace(/\.society$/, '');
+    const shown = fileName(at.file).replace(/\.society$/, '');
     return new StackFrame(id, name, new Source(shown, at.file), this.convertDebuggerLineToClient(at.line), this.convertDebuggerColumnToClient(0));
   }
 
@@ -366,3 +366,7 @@ function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: s
   return p.kind === 'phase' ? { agents: [p.agent], round: p.round, phase: p.phase } : { agents: [], round: p.round };
 }
 
+/** The last part of a path, with either separator (paths come from the scenario's host). */
+function fileName(file: string): string {
+  return file.split(/[\\/]/).pop()!;
+}

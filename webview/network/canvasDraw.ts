@@ -2,7 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
-import { AROUND, around, byLabelPriority, declutter } from '../../src/core/analysis/labelPlacement';
+import { around, byLabelPriority, declutter, labelAnchor } from '../../src/core/analysis/labelPlacement';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';
@@ -129,9 +129,9 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
     const place = places.get(n.id);
     if (place === undefined) continue;
     // The same places as `around`, in layout units.
-    const side = AROUND[place], d = n.radius + 2 / k, half = fontPx * 0.6;
-    ctx.textAlign = side === 'right' ? 'left' : side === 'left' ? 'right' : 'center';
-    ctx.fillText(n.name, side === 'right' ? n.x + d : side === 'left' ? n.x - d : n.x, side === 'above' ? n.y - d - half : side === 'below' ? n.y + d + half : n.y);
+    const a = labelAnchor(place, n.x, n.y, n.radius + 2 / k, fontPx * 0.6);
+    ctx.textAlign = a.align === 'middle' ? 'center' : a.align;
+    ctx.fillText(n.name, a.x, a.y);
   }
   ctx.textAlign = 'left';
 }

@@ -57,7 +57,7 @@ export class NetworkView {
     onThemeChange(() => { this.theme = readTheme(); this.requestDraw(); });
     this.layout = new ForceLayout(() => {
       // Whether the layout still moves, for tests and tools that read the picture.
-      this.element.dataset.layout = 'moving';
+      if (this.element.dataset.layout !== 'moving') this.element.dataset.layout = 'moving';
       if (this.autoFit && ++this.ticks % 15 === 0) this.fit();
       this.draw();
       this.callbacks.moved?.();

@@ -4,7 +4,7 @@
 import { select, type Selection } from 'd3-selection';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { AROUND, around, byLabelPriority, declutter, type LabelBounds, type LabelPlaces, type Side } from '../../src/core/analysis/labelPlacement';
+import { around, byLabelPriority, declutter, labelAnchor, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -110,13 +110,12 @@ export class SvgRenderer implements NetworkRenderer {
       .classed('highlighted', (n) => decor.highlighted.has(n.id))
       .classed('hovered', (n) => decor.hovered === n.id)
       .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
-    const side = (n: LayoutNode): Side => AROUND[labelled.get(n.id) ?? 0];
-    // Offsets in layout units matching the screen boxes of `labelled` (text is centred on y by dy 0.35em).
-    const d = (n: LayoutNode) => n.radius + 3, half = font * 0.6;
+    // In layout units, matching the screen boxes of `labelled` (text is centred on y by dy 0.35em).
+    const anchor = new Map(this.nodes.map((n) => [n.id, labelAnchor(labelled.get(n.id) ?? 0, n.x, n.y, n.radius + 3, font * 0.6)]));
     this.names
-      .attr('x', (n) => { const s = side(n); return s === 'right' ? n.x + d(n) : s === 'left' ? n.x - d(n) : n.x; })
-      .attr('y', (n) => { const s = side(n); return s === 'above' ? n.y - d(n) - half : s === 'below' ? n.y + d(n) + half : n.y; })
-      .attr('text-anchor', (n) => { const s = side(n); return s === 'right' ? 'start' : s === 'left' ? 'end' : 'middle'; })
+      .attr('x', (n) => anchor.get(n.id)!.x)
+      .attr('y', (n) => anchor.get(n.id)!.y)
+      .attr('text-anchor', (n) => anchor.get(n.id)!.align)
       .classed('dim', dimNode)
       .classed('hidden', (n) => !labelled.has(n.id));
     // Positions as the circles' cx/cy, not a transform on each agent's group: Chromium restyles an

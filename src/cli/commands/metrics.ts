@@ -40,7 +40,7 @@ export const metricsCommand: Command = {
     if (graphFile === undefined) return 2;
     let seed: number, round: number | undefined;
     try {
-      seed = integerOption('seed', values.seed, 0)!;
+      seed = integerOption('seed', values.seed, -(2 ** 31))!;
       round = integerOption('round', values.round, 0);
     } catch (err) {
       console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);

@@ -35,16 +35,21 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
   const circles = obstacles.map((o) => ({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r }));
   const places: LabelPlaces = new Map();
   for (const b of boxes) {
-    if (!b.at.length) continue;
-    const rect = (i: number): Rect => ({ x: b.at[i].x, y: b.at[i].y, w: b.w, h: b.h });
-    const free = (i: number): boolean => !kept.some((o) => overlaps(rect(i), o));
-    const inside = (i: number): boolean => !bounds || (b.at[i].x >= 0 && b.at[i].x + b.w <= bounds.width && b.at[i].y - b.h / 2 >= 0 && b.at[i].y + b.h / 2 <= bounds.height);
-    const clear = (i: number): boolean => free(i) && inside(i) && !circles.some((c) => c.id !== b.id && overlaps(rect(i), c));
-    let i = always.has(b.id) ? 0 : b.at.findIndex((_, k) => clear(k));
-    if (i < 0) i = b.at.findIndex((_, k) => free(k) && inside(k));
-    if (i < 0) i = b.at.findIndex((_, k) => free(k));
+    // One pass over the places, each tested once (this runs every frame while the layout moves):
+    // the first clear one wins; else the first free one inside, else the first free one.
+    const rects = b.at.map((p): Rect => ({ x: p.x, y: p.y, w: b.w, h: b.h }));
+    let i = always.has(b.id) && rects.length ? 0 : -1, freeInside = -1, free = -1;
+    for (let k = 0; i < 0 && k < rects.length; k++) {
+      const r = rects[k];
+      if (kept.some((o) => overlaps(r, o))) continue;
+      const inside = !bounds || (r.x >= 0 && r.x + r.w <= bounds.width && r.y - r.h / 2 >= 0 && r.y + r.h / 2 <= bounds.height);
+      if (inside && !circles.some((c) => c.id !== b.id && overlaps(r, c))) i = k;
+      if (inside && freeInside < 0) freeInside = k;
+      if (free < 0) free = k;
+    }
+    if (i < 0) i = freeInside >= 0 ? freeInside : free;
     if (i < 0) continue;
-    kept.push(rect(i));
+    kept.push(rects[i]);
     places.set(b.id, i);
   }
   return places;
@@ -52,7 +57,20 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
 
 /** The sides of an agent a name may take, in order of preference (the index declutter returns). */
 export const AROUND = ['right', 'left', 'above', 'below'] as const;
-export type Side = (typeof AROUND)[number];
+
+/**
+ * Where to write a name that took place `place` of `around` an agent at (x, y): the text's anchor
+ * point (vertically centred) and alignment, in the drawing's own units; `d` is the centre-to-label
+ * distance (radius + gap) and `half` the label's half height in those units.
+ */
+export function labelAnchor(place: number, x: number, y: number, d: number, half: number): { x: number; y: number; align: 'start' | 'end' | 'middle' } {
+  switch (AROUND[place]) {
+    case 'left': return { x: x - d, y, align: 'end' };
+    case 'above': return { x, y: y - d - half, align: 'middle' };
+    case 'below': return { x, y: y + d + half, align: 'middle' };
+    default: return { x: x + d, y, align: 'start' };
+  }
+}
 
 /**
  * The four places around a circle at (cx, cy) of radius r, `gap` away from its edge, for a label

@@ -9,7 +9,6 @@ import { CACHE_VERSION, embeddingKey } from './cache/key';
 import type { ResponseStore } from './cache/store';
 
 export interface RelevanceScorer {
-  readonly kind: 'embeddings';
   /** Relevance of each document to the query, 0..1. */
   scores(query: string, documents: string[], signal?: AbortSignal): Promise<number[]>;
 }
@@ -28,7 +27,6 @@ export function cosine(a: number[], b: number[]): number {
 const BATCH = 64;
 
 export class EmbeddingRelevance implements RelevanceScorer {
-  readonly kind = 'embeddings' as const;
   /** Embedding calls made (batches), and tokens spent on them. */
   requests = 0;
   tokens = 0;

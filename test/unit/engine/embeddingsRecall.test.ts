@@ -41,7 +41,7 @@ describe('engine memory relevance from embeddings', function () {
     const sc = scenario({});
     // A stand-in for embeddings: the share of the query's words that a memory contains.
     const share = (query: string, doc: string) => { const q = query.toLowerCase().split(/\W+/).filter(Boolean); return q.filter((w) => doc.toLowerCase().includes(w)).length / q.length; };
-    const scorer: RelevanceScorer = { kind: 'embeddings', async scores(query, documents) { return documents.map((d) => share(query, d)); } };
+    const scorer: RelevanceScorer = { async scores(query, documents) { return documents.map((d) => share(query, d)); } };
     const sim = Simulation.create(sc, { relevance: () => scorer });
     await sim.run();
     const maya = sim.agent('maya')!;

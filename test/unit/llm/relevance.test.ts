@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, scenario } from '../../support/llmFixtures';
 import { FAST_BACKOFF } from '../../support/llmFixtures';
+import { EmbeddingRelevance } from '../../../src/core/llm/embeddings';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { ProviderError, ReplayMissError } from '../../../src/core/llm/errors';
 
@@ -23,7 +24,7 @@ describe('llm relevance: embeddings (real HTTP)', () => {
 
   it('embeds each text once, batched, and ranks by cosine similarity', async () => {
     const rel = new ModelRegistry(s(), { cacheDir: dir, backoff: FAST_BACKOFF }).memoryRelevance('default')!;
-    assert.equal(rel.kind, 'embeddings');
+    assert.ok(rel instanceof EmbeddingRelevance);
     const first = await rel.scores('bouldering with Ali', memories);
     assert.ok(first[0] > first[1] && first[0] > first[2]);
     await rel.scores('bouldering with Ali', memories);
