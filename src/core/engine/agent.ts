@@ -29,9 +29,12 @@ export interface Agent {
 }
 
 export function createAgent(persona: Persona, model: string): Agent {
+  // Every field is present from the start, the optional ones as undefined: fields added later would
+  // give agents several shapes, and reads of other agents' fields (in every candidate proposal) slow
+  // down with each shape they meet.
   return {
-    id: persona.id, persona, brief: personaBrief(persona), interests: new Set(persona.interests), model,
-    memories: [], nextMemoryId: 0, sinceReflection: 0, reflectedUpTo: -1, window: emptyWindow(),
+    id: persona.id, persona, brief: personaBrief(persona), interests: new Set(persona.interests), interestIds: undefined, model,
+    memories: [], nextMemoryId: 0, sinceReflection: 0, reflectedUpTo: -1, window: emptyWindow(), lastRewards: undefined,
     met: new Map(), ratedBy: new Map(),
   };
 }

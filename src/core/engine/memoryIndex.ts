@@ -14,6 +14,8 @@ export class MemoryIndex {
   data = new Int32Array(256);
   used = 0;
   count = 0;
+  /** Offset of the newest memory's entry (what `matches` checks), −1 when empty. */
+  private last = -1;
 
   append(m: MemoryRecord): void {
     const toks = tokenIds(m.text);
@@ -21,6 +23,7 @@ export class MemoryIndex {
     if (need > this.data.length) { const grown = new Int32Array(Math.max(need, this.data.length * 2)); grown.set(this.data.subarray(0, this.used)); this.data = grown; }
     const d = this.data;
     let o = this.used;
+    this.last = o;
     d[o++] = m.id; d[o++] = m.round; d[o++] = m.importance; d[o++] = toks.length;
     for (const t of toks) d[o++] = t;
     this.used = o;
@@ -35,6 +38,15 @@ export class MemoryIndex {
     this.data.copyWithin(o, o + len, this.used);
     this.used -= len;
     this.count--;
+    if (this.last > o) this.last -= len;
+    else if (this.last === o) this.last = this.lastOffset();
+  }
+
+  private lastOffset(): number {
+    if (!this.count) return -1;
+    let o = 0;
+    for (let k = 0; k < this.count - 1; k++) o += FIELDS + this.data[o + 3];
+    return o;
   }
 
   /** Whether this still mirrors `stream` (same length, same first and last ids). */
@@ -42,10 +54,7 @@ export class MemoryIndex {
     const n = stream.length;
     if (n !== this.count) return false;
     if (n === 0) return true;
-    if (this.data[0] !== stream[0].id) return false;
-    let o = 0;
-    for (let k = 0; k < n - 1; k++) o += FIELDS + this.data[o + 3];
-    return this.data[o] === stream[n - 1].id;
+    return this.data[0] === stream[0].id && this.data[this.last] === stream[n - 1].id;
   }
 }
 

@@ -15,8 +15,9 @@ function isWordChar(c: number): boolean {
   return (c >= 97 && c <= 122) || (c >= 48 && c <= 57) || c > 127;
 }
 
-/** Word → id; words with one stem share it. */
-const vocabulary = new Map<string, number>();
+/** Word → id; words with one stem share it. Stopwords are in it as −1, so a scan looks each word up once. */
+const STOP = -1;
+const vocabulary = new Map<string, number>([...STOPWORDS].map((w) => [w, STOP]));
 const stems = new Map<string, number>();
 function idOf(w: string): number {
   let id = vocabulary.get(w);
@@ -29,8 +30,8 @@ function idOf(w: string): number {
   return id;
 }
 
-/** Calls `visit` with each content word (length ≥ 3, no stopwords) in order: the scan tokenIds and tokenWords share. */
-function scanWords(text: string, visit: (word: string) => void): void {
+/** Calls `visit` with each content word (length ≥ 3, no stopwords) and its id in order: the scan tokenIds and tokenWords share. */
+function scanWords(text: string, visit: (id: number, word: string) => void): void {
   const lower = text.toLowerCase();
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
@@ -39,7 +40,8 @@ function scanWords(text: string, visit: (word: string) => void): void {
     if (start >= 0) {
       if (i - start >= 3) {
         const w = lower.slice(start, i);
-        if (!STOPWORDS.has(w)) visit(w);
+        const id = idOf(w);
+        if (id !== STOP) visit(id, w);
       }
       start = -1;
     }
@@ -49,14 +51,14 @@ function scanWords(text: string, visit: (word: string) => void): void {
 /** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
 export function tokenIds(text: string): number[] {
   const out: number[] = [];
-  scanWords(text, (w) => { const id = idOf(w); if (!out.includes(id)) out.push(id); });
+  scanWords(text, (id) => { if (!out.includes(id)) out.push(id); });
   return out;
 }
 
 /** The content words of a text as written, one per stem ("plans, plan" → "plans"), in first-seen order. */
 export function tokenWords(text: string): string[] {
   const ids: number[] = [], out: string[] = [];
-  scanWords(text, (w) => { const id = idOf(w); if (!ids.includes(id)) { ids.push(id); out.push(w); } });
+  scanWords(text, (id, w) => { if (!ids.includes(id)) { ids.push(id); out.push(w); } });
   return out;
 }
 
@@ -88,7 +90,7 @@ function mark(id: number): boolean {
 export function markWords(query: Iterable<string>): number {
   generation++;
   let n = 0;
-  for (const w of query) if (mark(idOf(w))) n++;
+  for (const w of query) { const id = idOf(w); if (id !== STOP && mark(id)) n++; }
   return n;
 }
 

@@ -5,7 +5,7 @@ import type { Rng } from '../../engine/rng';
 import type { PersonaBrief, SpeakRequest, SpeakResponse } from '../types';
 import { clamp01, emphasis, type Emphasis } from './cues';
 import { introduction, introductionText } from './introduce';
-import { phrase } from './phrasing';
+import { phrase, type Wording } from './phrasing';
 
 /**
  * Free-choice act weights (no pending obligation), with traits O, C, X, A, N, motivations m and
@@ -50,7 +50,6 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   const shared = self.interests.filter((i) => othersInterests.has(i));
   const metBefore = req.memories.some((m) => m.cues?.partner === other?.id && m.kind === 'conversation');
   const speaker = fromOther ? req.others.find((o) => o.id === fromOther.from) ?? other : other;
-  const wording = { self, other: speaker, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet', ...(last ? { after: { act: last.act, text: last.text } } : {}) };
 
   let act: DialogueAct | undefined;
   let topic: string | undefined;
@@ -77,7 +76,11 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
     act = acts[Math.max(0, rng.weighted(acts.map((a) => weights[a]!)))];
     topic = chooseTopic(act, self, req, shared, fromOther?.topic, rng);
   }
-  return { act, text: phrase(act, { ...wording, topic }, rng), topic };
+  const wording: Wording = {
+    self, other: speaker, topic, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet',
+    after: last ? { act: last.act, text: last.text } : undefined,
+  };
+  return { act, text: phrase(act, wording, rng), topic };
 }
 
 /** Shared interests are preferred when sharing or planning (common ground); curiosity picks the other's. */
