@@ -120,18 +120,26 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const everyone = opts.allLabels || k >= 1.2 || nodes.length <= 60;
   const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && !dimNode(n))), focus);
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
-  // Overlapping names are left out on screen (core/analysis/labelPlacement.ts); an export writes every name it can.
+  // Overlapping names are left out on screen and names keep off the circles of the agents on
+  // screen where they can (core/analysis/labelPlacement.ts); an export writes every name it can.
   const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 0])) : declutter(candidates.map((n) => {
     const w = k * ctx.measureText(n.name).width, h = k * fontPx * 1.2;
     return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, 2, w, h) };
-  }), focus, [], opts);
+  }), focus, nodes.filter(visible).map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })), opts);
+  // A halo in the background colour, as the SVG names have: where a name has to cross circles
+  // and ties (a dense network leaves no clear place), it still reads.
+  ctx.strokeStyle = theme.background;
+  ctx.lineWidth = 3 / k;
+  ctx.lineJoin = 'round';
   for (const n of candidates) {
     const place = places.get(n.id);
     if (place === undefined) continue;
     // The same places as `around`, in layout units.
     const a = labelAnchor(place, n.x, n.y, n.radius + 2 / k, fontPx * 0.6);
     ctx.textAlign = a.align === 'middle' ? 'center' : a.align;
+    ctx.strokeText(n.name, a.x, a.y);
     ctx.fillText(n.name, a.x, a.y);
   }
   ctx.textAlign = 'left';
+  ctx.lineJoin = 'miter';
 }

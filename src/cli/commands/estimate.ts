@@ -1,9 +1,7 @@
 // `society estimate <scenario>`: predicted model calls, tokens and cost of a run, per model and
 // decision kind, before spending anything. Prices come from each model's `price:`.
-import * as path from 'node:path';
 import type { Command } from '../command';
-import { onePositional, parseCommandArgs } from '../options';
-import { formatDiagnostic, loadScenarioFile } from '../../core/format';
+import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 
 const USAGE = 'estimate <scenario.society> [--rounds N] [--model NAME] [--json]';
@@ -45,12 +43,9 @@ export const estimateCommand: Command = {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
-    const rounds = values.rounds === undefined ? undefined : Number(values.rounds);
-    if (rounds !== undefined && !(Number.isInteger(rounds) && rounds >= 0)) { console.error('society estimate: --rounds must be a whole number'); return 2; }
-    const { scenario, diagnostics } = await loadScenarioFile(scenarioArg);
-    const errors = diagnostics.filter((d) => d.severity === 'error');
-    for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
-    if (!scenario || errors.length) return 1;
+    const rounds = integerOption('rounds', values.rounds, 0);
+    const scenario = await loadRunnableScenario(scenarioArg, 'estimate');
+    if (!scenario) return 1;
     if (values.model && !scenario.models[values.model]) {
       console.error(`society estimate: unknown model '${values.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
       return 2;

@@ -3,6 +3,7 @@
 // (the focused agents, then the best connected) and a label is kept only if its box, in screen
 // space, overlaps none already kept. A name left out is still the agent's tooltip and accessible
 // name, and shows when zooming in makes room.
+import { RectGrid, type Rect } from './rectGrid';
 
 /** A place for a label on screen: its left edge and vertical centre. */
 export interface LabelSpot { x: number; y: number }
@@ -16,9 +17,6 @@ export type LabelPlaces = Map<string, number>;
 /** An agent's circle on screen, which labels other than its own had better not cover. */
 export interface LabelObstacle { id: string; x: number; y: number; r: number }
 
-type Rect = { x: number; y: number; w: number; h: number };
-const overlaps = (a: Rect, b: Rect): boolean => a.x < b.x + b.w && b.x < a.x + a.w && Math.abs(a.y - b.y) * 2 < a.h + b.h;
-
 /** The visible area on screen, when names should not run off its edges. */
 export interface LabelBounds { width: number; height: number }
 
@@ -31,8 +29,9 @@ export interface LabelBounds { width: number; height: number }
  * selected), and still take their room.
  */
 export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set(), obstacles: readonly LabelObstacle[] = [], bounds?: LabelBounds): LabelPlaces {
-  const kept: Rect[] = [];
-  const circles = obstacles.map((o) => ({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r }));
+  const kept = new RectGrid<Rect>();
+  const circles = new RectGrid<Rect & { id: string }>();
+  for (const o of obstacles) circles.add({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r });
   const places: LabelPlaces = new Map();
   for (const b of boxes) {
     // One pass over the places, each tested once (this runs every frame while the layout moves):
@@ -41,15 +40,15 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
     let i = always.has(b.id) && rects.length ? 0 : -1, freeInside = -1, free = -1;
     for (let k = 0; i < 0 && k < rects.length; k++) {
       const r = rects[k];
-      if (kept.some((o) => overlaps(r, o))) continue;
+      if (kept.some(r)) continue;
       const inside = !bounds || (r.x >= 0 && r.x + r.w <= bounds.width && r.y - r.h / 2 >= 0 && r.y + r.h / 2 <= bounds.height);
-      if (inside && !circles.some((c) => c.id !== b.id && overlaps(r, c))) i = k;
+      if (inside && !circles.some(r, (c) => c.id !== b.id)) i = k;
       if (inside && freeInside < 0) freeInside = k;
       if (free < 0) free = k;
     }
     if (i < 0) i = freeInside >= 0 ? freeInside : free;
     if (i < 0) continue;
-    kept.push(rects[i]);
+    kept.add(rects[i]);
     places.set(b.id, i);
   }
   return places;

@@ -1,5 +1,26 @@
 import * as assert from 'node:assert/strict';
-import { around, byLabelPriority, declutter, type LabelBox } from '../../../src/core/analysis/labelPlacement';
+import fc from 'fast-check';
+import { around, byLabelPriority, declutter, type LabelBounds, type LabelBox, type LabelObstacle, type LabelPlaces } from '../../../src/core/analysis/labelPlacement';
+import { overlaps, type Rect } from '../../../src/core/analysis/rectGrid';
+
+/** declutter's rule written as plainly as possible: every test a scan of every box. */
+function declutterByScan(boxes: readonly LabelBox[], always: ReadonlySet<string>, obstacles: readonly LabelObstacle[], bounds?: LabelBounds): LabelPlaces {
+  const kept: Rect[] = [], places: LabelPlaces = new Map();
+  const circles = obstacles.map((o) => ({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r }));
+  for (const b of boxes) {
+    const rects = b.at.map((p) => ({ x: p.x, y: p.y, w: b.w, h: b.h }));
+    const free = (r: Rect) => !kept.some((o) => overlaps(r, o));
+    const inside = (r: Rect) => !bounds || (r.x >= 0 && r.x + r.w <= bounds.width && r.y - r.h / 2 >= 0 && r.y + r.h / 2 <= bounds.height);
+    const clear = (r: Rect) => !circles.some((c) => c.id !== b.id && overlaps(r, c));
+    let i = always.has(b.id) && rects.length ? 0 : rects.findIndex((r) => free(r) && inside(r) && clear(r));
+    if (i < 0) i = rects.findIndex((r) => free(r) && inside(r));
+    if (i < 0) i = rects.findIndex(free);
+    if (i < 0) continue;
+    kept.push(rects[i]);
+    places.set(b.id, i);
+  }
+  return places;
+}
 
 const box = (id: string, x: number, y: number, w = 40, h = 10, ...more: { x: number; y: number }[]): LabelBox => ({ id, w, h, at: [{ x, y }, ...more] });
 
@@ -52,5 +73,18 @@ describe('network labels', () => {
     const n = (id: string, ties: number) => ({ id, name: id.toUpperCase(), inDegree: ties, outDegree: 0 });
     const order = byLabelPriority([n('a', 1), n('b', 5), n('c', 5), n('d', 0)], new Set(['d'])).map((x) => x.id);
     assert.deepEqual(order, ['d', 'b', 'c', 'a']);
+  });
+
+  it('places every name as a scan of every kept name and every circle would (the grid only narrows the search)', () => {
+    // Coordinates from far off screen to a few cells, sizes from a dot to a circle zoomed far in.
+    const coord = fc.oneof(fc.double({ min: -50, max: 450, noNaN: true }), fc.double({ min: -2e6, max: 2e6, noNaN: true }));
+    const agent = fc.record({ x: coord, y: coord, r: fc.oneof(fc.double({ min: 1, max: 30, noNaN: true }), fc.double({ min: 100, max: 400, noNaN: true }), fc.double({ min: 500, max: 5000, noNaN: true })), w: fc.double({ min: 5, max: 200, noNaN: true }) });
+    fc.assert(fc.property(fc.array(agent, { maxLength: 60 }), fc.boolean(), fc.nat(5), (agents, bounded, focused) => {
+      const boxes = agents.map((a, k) => ({ id: `n${k}`, w: a.w, h: 12, at: around(a.x, a.y, a.r, 3, a.w, 12) }));
+      const obstacles = agents.map((a, k) => ({ id: `n${k}`, x: a.x, y: a.y, r: a.r }));
+      const always = new Set(agents.slice(0, focused).map((_, k) => `n${k}`));
+      const bounds = bounded ? { width: 400, height: 300 } : undefined;
+      assert.deepEqual([...declutter(boxes, always, obstacles, bounds)], [...declutterByScan(boxes, always, obstacles, bounds)]);
+    }), { numRuns: 300 });
   });
 });

@@ -60,4 +60,15 @@ describe('society help', () => {
       assert.match(two.stderr, new RegExp(`^society ${name}: takes one [a-z ]+ file, got 2: examples/forum/forum.society examples/forum/people.society\\n`), name);
     }
   });
+
+  it('reads --rounds and reports scenario errors the same way in run and estimate', () => {
+    for (const name of ['run', 'estimate']) {
+      const r = society([name, 'examples/friends/friends.society', '--rounds', 'ten']);
+      assert.equal(r.status, 2, name);
+      assert.equal(r.stderr.trim(), "society: --rounds must be an integer ≥ 0, got 'ten'", name);
+      const bad = society([name, 'examples/forum/people.society']);
+      assert.equal(bad.status, 1, name);
+      assert.match(bad.stderr, new RegExp(`^examples/forum/people\\.society:\\d+:\\d+: error .*\\n(.*\\n)*society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`), name);
+    }
+  });
 });
