@@ -3,6 +3,8 @@ import { OfflineModel } from '../../../src/core/llm/offline';
 import { personaBrief, type ChoosePartnerRequest, type EvaluateRequest, type RetrievedMemory, type SpeakRequest, type AdviseRequest } from '../../../src/core/llm/types';
 import { computeRewards, emptyWindow, recordConversation, recordRating } from '../../../src/core/engine/rewards';
 import { makePersona } from './scenarioFixture';
+import { tokenIds } from '../../../src/core/engine/tokens';
+import { DRIVERS, type Driver } from '../../../src/core/format/model';
 
 const model = new OfflineModel('default', 1);
 const me = personaBrief({ ...makePersona(0), interests: ['jazz', 'chess', 'film'] });
@@ -84,6 +86,29 @@ describe('offline rule-based model', () => {
     const a = model.decideNow(req);
     assert.equal(a.driver, 'information');
     assert.equal(a.action, 'ask');
-    assert.match(a.text, /asked 0 questions/);
+    assert.match(a.text, /You asked no questions; ask others/);
+  });
+
+  it('words counts in good English without changing what the advice is recalled for', () => {
+    // The coach's advice becomes a memory, and relevance counts its content words: every wording of
+    // a count must keep them (numbers and "no" are not content words), or runs would change.
+    const coach = (driver: Driver, basis: Partial<ReturnType<typeof emptyWindow>['basis']>) => {
+      const raw = Object.fromEntries(DRIVERS.map((d) => [d, d === driver ? 0 : 1])) as Record<Driver, number>;
+      const weights = Object.fromEntries(DRIVERS.map((d) => [d, 1])) as Record<Driver, number>;
+      return model.decideNow({ kind: 'advise', key: 'ad', ...base, persona: me, memories: [], rewards: { raw, total: 0.5, basis: { ...emptyWindow().basis, ...basis } }, weights, warm_contacts: [] }).text;
+    };
+    const words = (t: string) => tokenIds(t).length;
+    const asked = [0, 1, 3].map((n) => coach('information', { questions_asked: n }));
+    assert.deepEqual(asked.map((t) => /You asked [^;]+/.exec(t)![0]), ['You asked no questions', 'You asked 1 question', 'You asked 3 questions']);
+    const planned = [0, 1, 2].map((n) => coach('coordination', { plans_agreed: n }));
+    assert.deepEqual(planned.map((t) => /You agreed [^;]+/.exec(t)![0]), ['You agreed on no plans', 'You agreed on 1 plan', 'You agreed on 2 plans']);
+    const shared = [[0, 0], [1, 0], [1, 1], [3, 0], [3, 1], [3, 3]].map(([shares, ack]) => coach('presentation', { shares, shares_acknowledged: ack }));
+    assert.deepEqual(shared.map((t) => /\. ([^;]+);/.exec(t)![1]), [
+      'You got no response, as there were only 0 contributions from you', 'Your only contribution got no response',
+      'Your only contribution got a response', 'None of your 3 contributions got a response',
+      'Only 1 of your 3 contributions got a response', 'Only 3 contributions from you, and all got a response',
+    ]);
+    for (const same of [asked, planned]) assert.deepEqual(same.map(tokenIds), same.map(() => tokenIds(same[0])));
+    assert.deepEqual(shared.map(words), shared.map(() => words(shared[0])));
   });
 });

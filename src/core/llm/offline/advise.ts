@@ -24,6 +24,20 @@ export function adviseAction(d: Driver, req: AdviseRequest): AdviceAction {
   }
 }
 
+// Advice is remembered, and memory relevance counts its content words, so each wording of a count
+// keeps the same content words (numbers, "no" and stopwords do not count): "You asked no questions"
+// where it said "You asked 0 questions" changes what reads well, not what an agent recalls.
+const count = (n: number, noun: string): string => (n === 0 ? `no ${noun}s` : `${n} ${noun}${n === 1 ? '' : 's'}`);
+
+/** How many of the agent's contributions got a response, in four content words: only (or none), contribution(s), got, response. */
+function responses(acknowledged: number, shares: number): string {
+  if (shares === 0) return 'You got no response, as there were only 0 contributions from you';
+  if (shares === 1) return acknowledged ? 'Your only contribution got a response' : 'Your only contribution got no response';
+  if (acknowledged === 0) return `None of your ${shares} contributions got a response`;
+  if (acknowledged === shares) return `Only ${shares} contributions from you, and all got a response`;
+  return `Only ${acknowledged} of your ${shares} contributions got a response`;
+}
+
 export function advise(req: AdviseRequest): AdviseResponse {
   const d = weakestDriver(req);
   const action = adviseAction(d, req);
@@ -34,9 +48,9 @@ export function advise(req: AdviseRequest): AdviseResponse {
   const tip: Record<AdviceAction, string> = {
     reciprocate: `Go back to people who enjoyed talking with you (${req.warm_contacts.slice(0, 3).join(', ')}) and follow up on what they said.`,
     explore: 'Reach out to someone new who shares one of your interests.',
-    ask: `You asked ${b.questions_asked} question${b.questions_asked === 1 ? '' : 's'}; ask others about their interests and listen to the answers.`,
-    share: `Only ${b.shares_acknowledged} of your ${b.shares} contributions got a response; share what you care about and connect it to the other person.`,
-    plan: `You agreed ${b.plans_agreed} plan${b.plans_agreed === 1 ? '' : 's'}; propose doing something concrete around a shared interest.`,
+    ask: `You asked ${count(b.questions_asked, 'question')}; ask others about their interests and listen to the answers.`,
+    share: `${responses(b.shares_acknowledged, b.shares)}; share what you care about and connect it to the other person.`,
+    plan: `You agreed on ${count(b.plans_agreed, 'plan')}; propose doing something concrete around a shared interest.`,
     support: `You received support ${b.support_received} time${b.support_received === 1 ? '' : 's'}; respond warmly when others open up, and they will do the same.`,
   };
   // Point at the warmest contact not seen lately: keeping several good relationships going is how
