@@ -320,9 +320,8 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
-    let variables = this.vars.children(args.variablesReference);
-    if (args.filter === 'indexed' && args.start !== undefined) variables = variables.slice(args.start, args.start + (args.count ?? variables.length));
-    response.body = { variables };
+    const page = args.filter === 'indexed' && args.start !== undefined ? { start: args.start, count: args.count } : undefined;
+    response.body = { variables: this.vars.children(args.variablesReference, page) };
     this.sendResponse(response);
   }
 

@@ -11,10 +11,21 @@ export class VariableStore {
 
   ref(value: unknown): number { return expandable(value) ? this.handles.create(value) : 0; }
 
-  children(ref: number): DebugProtocol.Variable[] {
+  /**
+   * The children of a handle. For an array, `page` (DAP's indexed `start`/`count`) limits them to
+   * that slice, and only its items get handles: VS Code pages arrays of more than 100 items, and a
+   * 10,000-agent run's arrays would otherwise be listed (and given handles) whole for every page.
+   */
+  children(ref: number, page?: { start: number; count?: number }): DebugProtocol.Variable[] {
     const v = this.handles.get(ref);
     if (!expandable(v)) return [];
-    const entries: [string, unknown][] = Array.isArray(v) ? v.map((x, i) => [String(i), x]) : Object.entries(v as object);
+    let entries: [string, unknown][];
+    if (Array.isArray(v)) {
+      // DAP: a missing or zero count means all the rest.
+      const from = Math.max(0, page?.start ?? 0), to = page?.count ? Math.min(v.length, from + page.count) : v.length;
+      entries = [];
+      for (let i = from; i < to; i++) entries.push([String(i), v[i]]);
+    } else entries = Object.entries(v as object);
     return entries.filter(([, x]) => x !== undefined).map(([name, x]) => ({ name, value: preview(x), variablesReference: this.ref(x), ...(Array.isArray(x) ? { indexedVariables: x.length } : {}) }));
   }
 }
