@@ -2,6 +2,7 @@
 // records with a `text` show it as their value, numbers are rounded for reading.
 import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
+import { Lazy } from '../core/debug/lazy';
 
 export class VariableStore {
   private readonly handles = new Handles<unknown>();
@@ -17,7 +18,8 @@ export class VariableStore {
    * 10,000-agent run's arrays would otherwise be listed (and given handles) whole for every page.
    */
   children(ref: number, page?: { start: number; count?: number }): DebugProtocol.Variable[] {
-    const v = this.handles.get(ref);
+    const held = this.handles.get(ref);
+    const v = held instanceof Lazy ? held.get() : held;
     if (!expandable(v)) return [];
     let entries: [string, unknown][];
     if (Array.isArray(v)) {
@@ -26,11 +28,18 @@ export class VariableStore {
       entries = [];
       for (let i = from; i < to; i++) entries.push([String(i), v[i]]);
     } else entries = Object.entries(v as object);
-    return entries.filter(([, x]) => x !== undefined).map(([name, x]) => ({ name, value: preview(x), variablesReference: this.ref(x), ...(Array.isArray(x) ? { indexedVariables: x.length } : {}) }));
+    return entries.filter(([, x]) => x !== undefined).map(([name, x]) => ({ name, value: preview(x), variablesReference: this.ref(x), ...pages(x) }));
   }
 }
 
+/** Lists say their length, so VS Code pages them (100 items at a time). */
+function pages(v: unknown): { indexedVariables?: number } {
+  const n = Array.isArray(v) ? v.length : v instanceof Lazy ? v.length : undefined;
+  return n === undefined ? {} : { indexedVariables: n };
+}
+
 function expandable(v: unknown): v is object {
+  if (v instanceof Lazy) return true;
   return typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
 }
 
@@ -38,6 +47,7 @@ export function preview(v: unknown): string {
   if (typeof v === 'number') return Number.isInteger(v) ? String(v) : String(Math.round(v * 1000) / 1000);
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === null || v === undefined || typeof v !== 'object') return String(v);
+  if (v instanceof Lazy) return v.summary;
   if (Array.isArray(v)) return `Array(${v.length})`;
   const o = v as Record<string, unknown>;
   if (typeof o.text === 'string') return `${typeof o.score === 'number' ? `${preview(o.score)} ` : ''}"${o.text}"`;

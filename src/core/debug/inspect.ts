@@ -5,6 +5,7 @@ import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { graphFromTies } from '../analysis/graphFromTies';
 import type { Simulation } from '../engine/simulation';
 import { promptOf, type DecisionLog } from './decisionLog';
+import { Lazy } from './lazy';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -36,18 +37,24 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
   };
 }
 
+/** The world at a stop. Agents, ties and network metrics are worked out when expanded (see Lazy). */
 export function worldState(sim: Simulation): Record<string, unknown> {
   const w = sim.world;
   const threshold = w.settings.ties.threshold;
-  const ties = w.ties.existing(threshold).map(([from, to, strength]) => ({ from, to, strength: round3(strength) }));
-  let metrics: unknown;
-  try {
-    const nodes = [...w.agents.values()].map((a) => ({ id: a.id, attrs: { group: a.persona.group } }));
-    metrics = computeNetworkMetrics(graphFromTies(nodes, ties.filter((t) => w.agents.has(t.from) && w.agents.has(t.to)), threshold));
-  } catch (err) { metrics = { error: err instanceof Error ? err.message : String(err) }; }
+  const existing = (): { from: string; to: string; strength: number }[] =>
+    w.ties.existing(threshold).map(([from, to, strength]) => ({ from, to, strength: round3(strength) }));
+  const metrics = (): unknown => {
+    try {
+      const nodes = [...w.agents.values()].map((a) => ({ id: a.id, attrs: { group: a.persona.group } }));
+      return computeNetworkMetrics(graphFromTies(nodes, existing().filter((t) => w.agents.has(t.from) && w.agents.has(t.to)), threshold));
+    } catch (err) { return { error: err instanceof Error ? err.message : String(err) }; }
+  };
+  const count = (n: number, what: string): string => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
   return {
     round: w.round, rounds: sim.rounds, seed: sim.seed, completed: sim.completed,
-    agents: Object.fromEntries([...w.agents.values()].map((a) => [a.id, { name: a.persona.name, memories: a.memories.length, reward: a.lastRewards?.total ?? null }])),
-    ties, metrics, usage: w.totalUsage,
+    agents: new Lazy(count(w.agents.size, 'agent'), () => Object.fromEntries([...w.agents.values()].map((a) => [a.id, { name: a.persona.name, memories: a.memories.length, reward: a.lastRewards?.total ?? null }]))),
+    ties: ((n) => new Lazy(`${count(n, 'tie')} (strength ≥ ${threshold})`, existing, n))(w.ties.countExisting(threshold)),
+    metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
+    usage: w.totalUsage,
   };
 }

@@ -1,4 +1,5 @@
 import * as assert from 'node:assert/strict';
+import { Lazy } from '../../../src/core/debug/lazy';
 import { VariableStore } from '../../../src/debug/variables';
 
 describe('debug variables', () => {
@@ -24,5 +25,18 @@ describe('debug variables', () => {
     assert.equal(store.children(ref, { start: 9_998, count: 0 }).length, 2);
     assert.equal(store.children(ref, { start: 20_000, count: 100 }).length, 0);
     assert.equal(store.children(ref).length, 10_000);
+  });
+
+  it('works out a lazy value when it is expanded, once, and pages a lazy list by its known length', () => {
+    const store = new VariableStore();
+    let computed = 0;
+    const ref = store.ref({ metrics: new Lazy('density, …', () => { computed++; return { density: 0.25 }; }), ties: new Lazy('3 ties', () => [1, 2, 3], 3) });
+    const [metrics, ties] = store.children(ref);
+    assert.deepEqual([metrics.value, ties.value, ties.indexedVariables, metrics.indexedVariables], ['density, …', '3 ties', 3, undefined]);
+    assert.equal(computed, 0, 'listing the scope computes nothing');
+    assert.deepEqual(store.children(metrics.variablesReference).map((v) => [v.name, v.value]), [['density', '0.25']]);
+    store.children(metrics.variablesReference);
+    assert.equal(computed, 1);
+    assert.deepEqual(store.children(ties.variablesReference, { start: 1, count: 1 }).map((v) => v.value), ['2']);
   });
 });
