@@ -10,12 +10,35 @@ export function resolveAgent(sim: Simulation, name: unknown): Agent {
   const key = String(name);
   const exact = sim.agent(key);
   if (exact) return exact;
-  const low = key.toLowerCase();
-  const found = [...sim.world.agents.values()].filter((a) =>
-    a.id.toLowerCase().startsWith(`${low}_`) || a.persona.name.toLowerCase() === low || a.persona.name.toLowerCase().split(/\s+/)[0] === low);
+  const found = namesOf(sim).get(key.toLowerCase()) ?? [];
   if (found.length === 1) return found[0];
   throw new ExpressionError(found.length ? `'${key}' is ambiguous: ${found.map((a) => a.id).join(', ')}` : `no agent '${key}'`);
 }
+
+/**
+ * The ways to name each agent, lower-cased: an id prefix ending at an underscore ("maya" and
+ * "maya_chen" for maya_chen_2), the full name and the first name; agents in the world's order.
+ * Built once per set of agents: a condition is evaluated at every step, and scanning 10,000
+ * agents twice per `tie("maya", "diego")` made a conditional breakpoint stall a large run.
+ */
+function namesOf(sim: Simulation): Map<string, Agent[]> {
+  const agents = sim.world.agents;
+  const cached = nameIndexes.get(sim);
+  if (cached && cached.membership === sim.world.membership) return cached.names;
+  const names = new Map<string, Agent[]>();
+  for (const a of agents.values()) {
+    const keys = new Set<string>();
+    const id = a.id.toLowerCase();
+    for (let i = id.indexOf('_'); i > 0; i = id.indexOf('_', i + 1)) keys.add(id.slice(0, i));
+    const full = a.persona.name.toLowerCase();
+    keys.add(full);
+    keys.add(full.split(/\s+/)[0]);
+    for (const k of keys) { const list = names.get(k); if (list) list.push(a); else names.set(k, [a]); }
+  }
+  nameIndexes.set(sim, { membership: sim.world.membership, names });
+  return names;
+}
+const nameIndexes = new WeakMap<Simulation, { membership: number; names: Map<string, Agent[]> }>();
 
 export function stateScope(sim: Simulation, p: StepPoint | undefined): ExpressionScope {
   const w = sim.world;

@@ -10,6 +10,7 @@ export function addAgent(world: World, persona: Persona, reason: 'initial' | 'ev
   if (!world.scenario.models[model]) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
   const agent = createAgent(persona, model);
   world.agents.set(persona.id, agent);
+  world.membership++;
   world.emit({ type: 'agent_added', round: world.round, agent: persona, model, reason });
   for (const m of persona.memories) world.remember(agent, 'seed', m.text, m.importance);
 }
@@ -26,6 +27,7 @@ export function linkRelationships(world: World, personas: readonly Persona[]): v
 
 export function removeAgent(world: World, id: string): boolean {
   if (!world.agents.delete(id)) return false;
+  world.membership++;
   world.ties.removeAgent(id);
   for (const a of world.agents.values()) { a.ratedBy.delete(id); }
   world.emit({ type: 'agent_removed', round: world.round, agent: id });

@@ -42,6 +42,8 @@ export interface DecisionSite {
 
 export class World {
   readonly agents = new Map<string, Agent>();
+  /** Bumped whenever an agent joins or leaves, so what is worked out over the agents knows when to redo it. */
+  membership = 0;
   ties = new TieTable();
   round = 0;
   /** Per-round counters for round_end stats. */
