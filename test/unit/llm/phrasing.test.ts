@@ -1,7 +1,7 @@
 // The offline model's wording: support answers what was said in kind, no line repeats the one
 // before it, an answer speaks in the speaker's own voice, and wording never changes the draws.
 import * as assert from 'node:assert/strict';
-import { phrase } from '../../../src/core/llm/offline/phrasing';
+import { phrase, plural } from '../../../src/core/llm/offline/phrasing';
 import { stream } from '../../../src/core/engine/rng';
 import type { PersonaBrief } from '../../../src/core/llm/types';
 
@@ -43,5 +43,19 @@ describe('offline wording', () => {
     phrase('support', { self: diego, other: nina, after: { act: 'share', text: 'x' } }, a);
     phrase('support', { self: diego, other: nina }, b);
     assert.equal(a.next(), b.next());
+  });
+
+  it('agrees with plural interests: "board games are", "video games sound"', () => {
+    const gamer = persona('kai', 'Kai Müller', ['board games', 'chess']);
+    const said = new Set<string>();
+    for (let seed = 0; seed < 40; seed++) {
+      said.add(phrase('answer', { self: gamer, other: nina, topic: 'board games' }, stream(seed, 'p')));
+      said.add(phrase('answer', { self: gamer, other: nina, topic: 'chess' }, stream(seed, 'p')));
+      said.add(phrase('support', { self: nina, other: gamer, topic: 'board games', after: { act: 'share', text: 'I love board games.' } }, stream(seed, 'p')));
+    }
+    for (const t of ['Good question! Board games are a big part of my life, along with chess.', 'Honestly, board games are where I feel most myself.',
+      'Honestly, chess is where I feel most myself.', "That's great to hear — board games sound wonderful."]) assert.ok(said.has(t), `${t}\n--\n${[...said].join('\n')}`);
+    for (const t of said) assert.doesNotMatch(t, /games is|games sounds|chess are/, t);
+    assert.deepEqual(['clubs and societies', 'tabletop RPGs', 'politics', 'news', 'tennis', 'open data'].map((t) => plural(t)), [true, true, false, false, false, false]);
   });
 });

@@ -38,10 +38,10 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
     // persona, "makes her own kefir", and read wrong in the first person.)
     (w) => {
       const also = alongside(w.self, w.topic);
-      return `Good question! ${cap(w.topic)} is a big part of my life${also ? `, along with ${also}` : ''}${w.self.occupation ? ` — a nice change from being ${article(w.self.occupation)} ${w.self.occupation} all day` : ''}.`;
+      return `Good question! ${cap(w.topic)} ${is(w.topic)} a big part of my life${also ? `, along with ${also}` : ''}${w.self.occupation ? ` — a nice change from being ${article(w.self.occupation)} ${w.self.occupation} all day` : ''}.`;
     },
     (w) => `For me ${w.topic} started by accident, and now I can't stop.`,
-    (w) => `Honestly, ${w.topic} is where I feel most myself.`,
+    (w) => `Honestly, ${w.topic} ${is(w.topic)} where I feel most myself.`,
   ],
   disclose: [
     (w) => `Can I be honest? I've been feeling a bit lost${w.topic ? ` even with ${w.topic}` : ''} lately.`,
@@ -73,7 +73,7 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
 
 /** Support after someone shared or answered: warmth about what they said, not sympathy. */
 const SUPPORT_GLAD: ((w: Wording) => string)[] = [
-  (w) => `That's great to hear${w.topic ? ` — ${w.topic} sounds wonderful` : ''}.`,
+  (w) => `That's great to hear${w.topic ? ` — ${w.topic} ${plural(w.topic) ? 'sound' : 'sounds'} wonderful` : ''}.`,
   (w) => `I love that${w.topic ? ` — tell me more about ${w.topic} sometime` : ''}, ${first(w.other)}.`,
   (w) => `That's so good, ${first(w.other)}. It shows how much you care about it.`,
 ];
@@ -90,6 +90,16 @@ export function phrase(act: DialogueAct, w: Wording, rng: Rng): string {
   if (w.after?.text.endsWith(text) && templates.length > 1) text = templates[(i + 1) % templates.length](w);
   return w.greetBack && act !== 'greet' ? `Hi ${first(w.other)}! ${text}` : text;
 }
+
+/**
+ * Whether an interest reads as plural ("board games", "clubs and societies", "tabletop RPGs"):
+ * its last word ends in s, but not as in chess, tennis, cactus, politics or news.
+ */
+export function plural(topic = ''): boolean {
+  const last = topic.trim().split(/\s+/).pop()!.toLowerCase();
+  return /[^su]s$/.test(last) && !/(ss|is|us|ics)$/.test(last) && last !== 'news';
+}
+const is = (topic?: string): string => (plural(topic) ? 'are' : 'is');
 
 function article(word: string): string { return /^[aeiou]/i.test(word) ? 'an' : 'a'; }
 function cap(s = ''): string { return s.charAt(0).toUpperCase() + s.slice(1); }
