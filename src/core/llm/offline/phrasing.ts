@@ -20,7 +20,7 @@ const first = (p?: PersonaBrief): string => (p ? p.name.split(' ')[0] : 'everyon
 
 const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   greet: [
-    (w) => w.metBefore ? `Good to see you again, ${first(w.other)}!${w.topic ? ` Been doing any ${w.topic} lately?` : ''}` : `Hi ${first(w.other)}! I'm ${first(w.self)}${w.self.occupation ? `, ${article(w.self.occupation)} ${w.self.occupation}` : ''}${w.topic ? ` — big on ${w.topic}` : ''}.`,
+    (w) => w.metBefore ? `Good to see you again, ${first(w.other)}!${w.topic ? ` Been up to anything with ${w.topic} lately?` : ''}` : `Hi ${first(w.other)}! I'm ${first(w.self)}${w.self.occupation ? `, ${article(w.self.occupation)} ${w.self.occupation}` : ''}${w.topic ? ` — big on ${w.topic}` : ''}.`,
     (w) => w.metBefore ? `Hey ${first(w.other)}, how have you been?${w.topic ? ` Still into ${w.topic}?` : ''}` : `Hello ${first(w.other)}, nice to meet you. ${first(w.self)} here${w.self.location ? `, from ${w.self.location}` : ''}${w.topic ? `; I spend my free time on ${w.topic}` : ''}.`,
   ],
   share: [
