@@ -167,7 +167,8 @@ function reward(world: World, t: Turn): void {
   t.tape.later(() => { world.roundStats.rewardSum += r.total; world.roundStats.rewardCount++; });
   const low = weakest(r, driverWeights(world.settings.rewards, a.persona.motivations));
   const parts = DRIVERS.map((d) => `${d} ${r.raw[d].toFixed(2)}`).join(', ');
-  world.remember(a, 'observation', `How I fared lately: ${parts}; overall ${r.total.toFixed(2)}. I got too little ${low}.`, 3, { driver: low }, t.tape);
+  // "socializing", not "social": a noun, with the stem relevance already counts for "social 0.55".
+  world.remember(a, 'observation', `How I fared lately: ${parts}; overall ${r.total.toFixed(2)}. I got too little ${low === 'social' ? 'socializing' : low}.`, 3, { driver: low }, t.tape);
   a.window = emptyWindow();
 }
 
