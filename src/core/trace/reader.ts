@@ -39,6 +39,13 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   run_end: { rounds: 'number', usage: 'object' },
 };
 
+/**
+ * The same as pairs, per type, looked up in a Map: a plain object would take "toString" or
+ * "constructor" for event types, and listing the pairs once saves an array per line (a 10,000-agent
+ * trace has 1.8 million lines).
+ */
+const REQUIRED_FIELDS = new Map<string, readonly [string, Check][]>(Object.entries(REQUIRED).map(([type, fields]) => [type, Object.entries(fields)]));
+
 function kindOf(v: unknown): Check | 'null' | 'undefined' {
   if (v === null) return 'null';
   if (Array.isArray(v)) return 'array';
@@ -50,10 +57,10 @@ export function checkEvent(v: unknown): string | undefined {
   if (!v || typeof v !== 'object' || Array.isArray(v)) return 'not a JSON object';
   const o = v as Record<string, unknown>;
   if (typeof o.type !== 'string') return "missing 'type'";
-  const req = REQUIRED[o.type as TraceEventType];
+  const req = REQUIRED_FIELDS.get(o.type);
   if (!req) return `unknown event type '${o.type}'`;
   if (typeof o.round !== 'number' || !Number.isInteger(o.round) || o.round < 0) return `${o.type}: 'round' must be a non-negative integer`;
-  for (const [k, c] of Object.entries(req)) {
+  for (const [k, c] of req) {
     const got = kindOf(o[k]);
     if (got !== c) return `${o.type}: '${k}' must be ${c === 'array' ? 'an array' : c === 'object' ? 'an object' : `a ${c}`}, got ${got}`;
   }

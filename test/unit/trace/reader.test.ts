@@ -33,6 +33,15 @@ describe('trace reader', () => {
     assert.equal(r.events.length, lines.length - 1 - 3);
   });
 
+  it('takes no inherited name for an event type ("toString", "constructor", "__proto__")', () => {
+    const lines = text.trimEnd().split('\n');
+    lines[4] = '{"type":"toString","round":1}';
+    lines[5] = '{"type":"constructor","round":1}';
+    lines[6] = '{"type":"__proto__","round":1}';
+    const r = readTrace(lines.join('\n'));
+    assert.deepEqual(r.errors.map((e) => [e.line, e.message]), [[5, "unknown event type 'toString'"], [6, "unknown event type 'constructor'"], [7, "unknown event type '__proto__'"]]);
+  });
+
   it('flags a missing header and a trace cut mid-run as incomplete', () => {
     const r = readTrace(text.split('\n').slice(1).join('\n'));
     assert.equal(r.errors[0].line, 1);
