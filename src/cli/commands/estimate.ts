@@ -3,6 +3,7 @@
 import type { Command } from '../command';
 import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
+import { modelNamed } from '../../core/format/model';
 
 const USAGE = 'estimate <scenario.society> [--rounds N] [--model NAME] [--json]';
 
@@ -46,7 +47,7 @@ export const estimateCommand: Command = {
     const rounds = integerOption('rounds', values.rounds, 0);
     const scenario = await loadRunnableScenario(scenarioArg, 'estimate');
     if (!scenario) return 1;
-    if (values.model && !scenario.models[values.model]) {
+    if (values.model && !modelNamed(scenario.models, values.model)) {
       console.error(`society estimate: unknown model '${values.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
       return 2;
     }

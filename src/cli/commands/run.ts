@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
-import type { Scenario } from '../../core/format/model';
+import { modelNamed, type Scenario } from '../../core/format/model';
 import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
@@ -53,6 +53,10 @@ export const runCommand: Command = {
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'run');
     if (!scenario) return 1;
+    if (values.model !== undefined && !modelNamed(scenario.models, values.model)) {
+      console.error(`society run: unknown model '${values.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+      return 2;
+    }
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
     fs.mkdirSync(out, { recursive: true });
@@ -95,7 +99,7 @@ export const runCommand: Command = {
     if (!values.quiet) {
       const models = new Set([values.model ?? 'default', ...(values.model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
       for (const m of models) {
-        const cfg = scenario.models[m];
+        const cfg = modelNamed(scenario.models, m);
         if (cfg) console.error(`model '${m}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
       }
     }

@@ -1,5 +1,5 @@
 // Agents joining and leaving: at setup, and through timed `add` / `remove` events.
-import type { Persona } from '../format/model';
+import { modelNamed, type Persona } from '../format/model';
 import { createAgent } from './agent';
 import type { World } from './world';
 
@@ -7,7 +7,7 @@ import type { World } from './world';
 export function addAgent(world: World, persona: Persona, reason: 'initial' | 'event', modelOverride?: string): void {
   if (world.agents.has(persona.id)) throw new Error(`duplicate agent id '${persona.id}'`);
   const model = modelOverride ?? persona.model ?? 'default';
-  if (!world.scenario.models[model]) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
+  if (!modelNamed(world.scenario.models, model)) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
   const agent = createAgent(persona, model);
   world.agents.set(persona.id, agent);
   world.membership++;

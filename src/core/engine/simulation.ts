@@ -5,7 +5,7 @@
 // by the models' `concurrency`); events are published in canonical order (rooms, then agents in
 // the round's seeded turn order), so the trace is the same however calls interleave. With a gate
 // (a debugger) agents run one by one and the gate can hold the run before any phase.
-import type { Scenario } from '../format/model';
+import { modelNamed, type Scenario } from '../format/model';
 import type { RelevanceScorer } from '../llm/embeddings';
 import type { Phase, TraceHeader, UsageTotals } from '../trace/events';
 import { agentFromJSON, agentToJSON, type Agent } from './agent';
@@ -84,7 +84,7 @@ export class Simulation {
   static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
     const seed = opts.seed ?? scenario.seed;
     const rounds = opts.rounds ?? scenario.world.rounds;
-    if (opts.model && !scenario.models[opts.model]) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+    if (opts.model && !modelNamed(scenario.models, opts.model)) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
     const header = buildHeader(scenario, { seed, rounds, file: opts.file });
     const settings = settingsFromScenario(scenario);
     settings.world.rounds = rounds;

@@ -1,6 +1,6 @@
 // The engine's mutable world: agents, ties, live settings, models, and the two ways state changes
 // are made visible — emitting trace events and writing memories. Every phase goes through here.
-import type { ModelConfig, Scenario } from '../format/model';
+import { modelNamed, type ModelConfig, type Scenario } from '../format/model';
 import type { MemoryCues, MemoryKind, MemoryRecord, Phase, RunSettings, TraceEvent, Usage, UsageTotals } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
 import type { RelevanceScorer } from '../llm/embeddings';
@@ -105,7 +105,7 @@ export class World {
   }
 
   config(name: string): ModelConfig {
-    const cfg = this.scenario.models[name] ?? this.scenario.models.default;
+    const cfg = modelNamed(this.scenario.models, name) ?? modelNamed(this.scenario.models, 'default');
     if (!cfg) throw new Error(`no model named '${name}' and no default model`);
     return cfg;
   }

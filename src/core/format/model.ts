@@ -140,6 +140,15 @@ export interface ModelConfig {
   source?: SourceLocation;
 }
 
+/**
+ * The model config called `name`, if the scenario defines one. Only the scenario's own names count:
+ * `models` is a plain object, whose inherited "toString" or "constructor" would otherwise pass for
+ * models (`society run --model toString`).
+ */
+export function modelNamed<M>(models: Readonly<Record<string, M>>, name: string | undefined): M | undefined {
+  return name !== undefined && Object.hasOwn(models, name) ? models[name] : undefined;
+}
+
 /** Prompt template overrides; keys are decision kinds. */
 export type PromptTemplates = Partial<Record<PromptKind, string>>;
 export const PROMPT_KINDS = ['system', 'choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'interview'] as const;

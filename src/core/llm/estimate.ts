@@ -2,7 +2,7 @@
 // (agents, rounds, encounters per round, turns, rooms, coaching) and prompts rendered with the
 // scenario's own templates on typical requests. It assumes no retries or re-asks and a typical
 // memory-importance flow for the reflection rate; `assumptions` lists every such constant.
-import type { ModelConfig, Persona, Scenario } from '../format/model';
+import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../format/model';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
@@ -49,7 +49,7 @@ export interface EstimateOptions { rounds?: number; /** Every agent and the coac
 function agentsByModel(s: Scenario, forced?: string): Map<string, number> {
   const counts = new Map<string, number>();
   const add = (name: string | undefined, n: number): void => {
-    const key = forced ?? (name && s.models[name] ? name : 'default');
+    const key = forced ?? (modelNamed(s.models, name) ? name! : 'default');
     counts.set(key, (counts.get(key) ?? 0) + n);
   };
   for (const p of s.personas) add(p.model, 1);
@@ -154,14 +154,14 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const byModel = agentsByModel(s, o.model);
   const agents = [...byModel.values()].reduce((a, b) => a + b, 0);
   const per = callsPerAgent(s, rounds, agents);
-  const coachModel = o.model ?? (s.coaching.model && s.models[s.coaching.model] ? s.coaching.model : 'default');
+  const coachModel = o.model ?? (modelNamed(s.models, s.coaching.model) ? s.coaching.model! : 'default');
   const requests = typicalRequests(s);
   const ctx = { rounds };
   const models = new Map<string, ModelEstimate>();
 
   const add = (name: string, kind: Exclude<DecisionKind, 'interview'>, calls: number): void => {
     if (calls <= 0) return;
-    const cfg = s.models[name] ?? s.models.default;
+    const cfg = modelNamed(s.models, name) ?? s.models.default;
     let m = models.get(cfg.name);
     if (!m) {
       const price = priceOf(cfg, o.prices);
@@ -180,7 +180,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
 
   for (const [name, n] of byModel) for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect'] as const) add(name, kind, n * per.agent[kind]);
   for (const [name, n] of byModel) {
-    const cfg = s.models[name] ?? s.models.default;
+    const cfg = modelNamed(s.models, name) ?? s.models.default;
     const m = models.get(cfg.name);
     if (m && cfg.embeddings && cfg.provider === 'openai') addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
   }

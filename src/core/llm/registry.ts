@@ -5,7 +5,7 @@
 // with one limiter per endpoint (configs calling the same model at the same endpoint share it).
 // Keys come from `secrets(api_key_env)`: the environment in the CLI, SecretStorage in the editor;
 // they are registered with the redactor before first use.
-import type { ModelConfig, Scenario } from '../format/model';
+import { modelNamed, type ModelConfig, type Scenario } from '../format/model';
 import type { CallListener } from './callRecord';
 import type { ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
@@ -69,7 +69,7 @@ export function usedModelNames(scenario: Scenario, forced?: string): string[] {
   for (const p of scenario.personas) if (p.model) names.add(p.model);
   for (const g of scenario.population) if (g.model) names.add(g.model);
   if (scenario.coaching.enabled && scenario.coaching.model) names.add(scenario.coaching.model);
-  return [...names].filter((n) => scenario.models[n]);
+  return [...names].filter((n) => modelNamed(scenario.models, n));
 }
 
 function label(cfg: ModelConfig, identity: ChatIdentity): string {
@@ -94,7 +94,7 @@ export class ModelRegistry {
 
   /** The model of a config name (built once); the scenario's default for unknown names. */
   model(name: string, seed = this.options.seed ?? this.scenario.seed): AgentModel {
-    const cfg = this.scenario.models[name] ?? this.scenario.models.default;
+    const cfg = modelNamed(this.scenario.models, name) ?? this.scenario.models.default;
     if (!cfg) throw new Error(`no model named '${name}' and no default model`);
     const memo = cfg.provider === 'offline' ? `${cfg.name}#${seed}` : cfg.name;
     let m = this.models.get(memo);
@@ -126,7 +126,7 @@ export class ModelRegistry {
    * them and falls back for that retrieval.
    */
   readonly memoryRelevance = (name: string): RelevanceScorer | undefined => {
-    const cfg = this.scenario.models[name] ?? this.scenario.models.default;
+    const cfg = modelNamed(this.scenario.models, name) ?? this.scenario.models.default;
     if (!cfg?.embeddings || cfg.provider !== 'openai') return undefined;
     let r = this.engineScorers.get(cfg.name);
     if (!r) {

@@ -3,7 +3,7 @@
 // memory settings, over the stream as it stood when the engine retrieves in that round: at the
 // start of the round, after the round's timed events (every agent retrieves before any
 // conversation of the round is remembered). So the scores equal the engine's, to the last bit.
-import type { MemoryConfig } from '../format/model';
+import { modelNamed, type MemoryConfig } from '../format/model';
 import { makeQuery, retrieve } from '../engine/memory';
 import type { MemoryRecord, TraceEvent, TraceEventType } from '../trace/events';
 import { applyEvent, cloneState, type WorldState } from '../trace/replay';
@@ -55,7 +55,8 @@ export function previewRetrieval(source: MemorySource, agent: string, text: stri
   if (!state || !a) return undefined;
   const settings = { ...state.settings.memory };
   const kk = Math.max(1, Math.floor(k ?? settings.top_k));
-  const embeddings = source.header?.models[a.model]?.embeddings ?? (source.header?.models[a.model] ? undefined : source.header?.models.default?.embeddings);
+  const models = source.header?.models ?? {}, own = modelNamed(models, a.model);
+  const embeddings = own ? own.embeddings : modelNamed(models, 'default')?.embeddings;
   const note = embeddings ? `This run ranked memories by embedding similarity (${embeddings.model}); the preview shows the lexical relevance, so its order may differ.` : undefined;
   return { agent, round: r, query: text, k: kk, settings, ...rankMemories(a.memories, text, r, settings, kk), ...(note ? { note } : {}) };
 }

@@ -66,6 +66,10 @@ describe('society help', () => {
       const r = society([name, 'examples/friends/friends.society', '--rounds', 'ten']);
       assert.equal(r.status, 2, name);
       assert.equal(r.stderr.trim(), "society: --rounds must be an integer ≥ 0, got 'ten'", name);
+      // "toString" is a property of every object, not a model of the scenario.
+      const model = society([name, 'examples/friends/friends.society', '--model', 'toString', '--rounds', '1']);
+      assert.equal(model.status, 2, name);
+      assert.match(model.stderr, /unknown model 'toString' \(scenario models: default\)/, name);
       const bad = society([name, 'examples/forum/people.society']);
       assert.equal(bad.status, 1, name);
       assert.match(bad.stderr, new RegExp(`^examples/forum/people\\.society:\\d+:\\d+: error .*\\n(.*\\n)*society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`), name);
