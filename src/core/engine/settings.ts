@@ -40,13 +40,14 @@ export function applySet(settings: RunSettings, set: Record<string, unknown>): s
     const keys = path.split('.');
     let node: Record<string, unknown> = settings as unknown as Record<string, unknown>;
     for (const k of keys.slice(0, -1)) {
-      const next = node?.[k];
+      const next = node && Object.hasOwn(node, k) ? node[k] : undefined;
       node = next && typeof next === 'object' ? (next as Record<string, unknown>) : (undefined as never);
       if (!node) break;
     }
     const leaf = keys[keys.length - 1];
     if (FROZEN.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
-    if (!node || !(leaf in node)) { errors.push(`unknown setting '${path}'`); continue; }
+    // Own keys only: an object's inherited "constructor" or "__proto__" is no setting.
+    if (!node || !Object.hasOwn(node, leaf)) { errors.push(`unknown setting '${path}'`); continue; }
     if (typeof node[leaf] !== typeof value) { errors.push(`'${path}' must be a ${typeof node[leaf]}`); continue; }
     node[leaf] = value;
   }

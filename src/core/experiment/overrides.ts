@@ -9,12 +9,12 @@ export function withOverrides(scenario: Scenario, set: Record<string, unknown>):
     const keys = path.split('.');
     let node = copy as unknown as Record<string, unknown>;
     for (const k of keys.slice(0, -1)) {
-      const next = node[k];
+      const next = Object.hasOwn(node, k) ? node[k] : undefined;
       if (!next || typeof next !== 'object') throw new Error(`unknown parameter '${path}'`);
       node = next as Record<string, unknown>;
     }
     const leaf = keys[keys.length - 1];
-    if (!(leaf in node)) throw new Error(`unknown parameter '${path}'`);
+    if (!Object.hasOwn(node, leaf)) throw new Error(`unknown parameter '${path}'`);
     if (typeof node[leaf] !== typeof value) throw new Error(`'${path}' must be a ${typeof node[leaf]}, got ${JSON.stringify(value)}`);
     node[leaf] = value;
   }

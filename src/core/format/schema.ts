@@ -81,6 +81,23 @@ export function branch(node: SchemaNode | undefined, value: unknown): SchemaNode
   return deref(check(value) ? n.then : n.else);
 }
 
+const leafChecks = new WeakMap<SchemaNode, ValidateFunction | null>();
+/**
+ * What is wrong with `value` for a leaf of the schema (a number, string or boolean setting), as
+ * ajv's first error, or undefined when it fits or the node cannot be checked on its own (it
+ * refers elsewhere in the schema). Used where the schema cannot reach: the values of `set`.
+ */
+export function leafProblem(node: SchemaNode, value: unknown): { keyword: string; message: string; params: Record<string, unknown> } | undefined {
+  let check = leafChecks.get(node);
+  if (check === undefined) {
+    try { check = JSON.stringify(node).includes('"$ref"') ? null : getAjv().compile(node); } catch { check = null; }
+    leafChecks.set(node, check);
+  }
+  if (!check || check(value)) return undefined;
+  const e = check.errors?.[0];
+  return e ? { keyword: e.keyword, message: e.message ?? 'is not allowed', params: e.params as Record<string, unknown> } : undefined;
+}
+
 /** The schema of a child (property or array item) given the parent's schema and value. */
 export function childSchema(parent: SchemaNode | undefined, segment: string | number, childValue?: unknown): SchemaNode | undefined {
   const p = deref(parent);
@@ -88,7 +105,8 @@ export function childSchema(parent: SchemaNode | undefined, segment: string | nu
   if (typeof segment === 'number' || p.items) {
     return p.items ? branch(p.items, childValue) : undefined;
   }
-  const prop = p.properties?.[segment];
+  // Own properties only: "constructor" or "__proto__" is no property of a schema.
+  const prop = p.properties && Object.hasOwn(p.properties, segment) ? p.properties[segment] : undefined;
   if (prop) return branch(prop, childValue);
   if (p.additionalProperties && typeof p.additionalProperties === 'object') return branch(p.additionalProperties, childValue);
   return undefined;
@@ -99,7 +117,7 @@ export function schemaAtPath(kind: DocumentKind, path: readonly (string | number
   let node: SchemaNode | undefined = documentSchema(kind);
   let value: unknown = documentValue;
   for (const segment of path) {
-    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[segment] : undefined;
+    value = value && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string | number, unknown>)[segment] : undefined;
     node = childSchema(node, segment, value);
     if (!node) return undefined;
   }

@@ -8,7 +8,7 @@ import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables } from './templates';
 import { didYouMean } from './suggest';
-import { applyDefaults, documentSchema, schemaAtPath, societySchema } from './schema';
+import { applyDefaults, documentSchema, leafProblem, schemaAtPath, societySchema } from './schema';
 import { sharedLimits } from '../llm/limits/endpointLimits';
 
 type Obj = Record<string, unknown>;
@@ -231,6 +231,17 @@ function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Di
       const parent = schemaAtPath('scenario', segments.slice(0, -1));
       const suggestion = parent?.properties ? didYouMean(segments[segments.length - 1], Object.keys(parent.properties)) : undefined;
       out.push(mk('SOC054', 'error', `'${key}' is not a parameter that can be set${suggestion ? `. Did you mean '${[...segments.slice(0, -1), suggestion].join('.')}'?` : ''}`, at.file.file, at.keyRange([...path, key])));
+      continue;
+    }
+    // The run would skip a value of the wrong kind with an error event: say so while editing.
+    const problem = leafProblem(target, set[key]);
+    if (problem) {
+      const shown = typeof set[key] === 'string' ? `'${set[key]}'` : JSON.stringify(set[key]);
+      const type = String(problem.params.type ?? '');
+      const allowed = problem.params.allowedValues;
+      const says = problem.keyword === 'type' ? `must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
+        : Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : problem.message;
+      out.push(mk(problem.keyword === 'type' ? 'SOC012' : 'SOC013', 'error', `'${key}' ${says}, found ${shown}`, at.file.file, at.valueRange([...path, key])));
     }
   }
 }

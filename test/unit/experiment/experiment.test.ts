@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import { analyzeExperiment, runExperiment, withOverrides, type RunOutcome } from '../../../src/core/experiment';
+import { applySet, settingsFromScenario } from '../../../src/core/engine/settings';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -24,6 +25,11 @@ describe('experiments', function () {
     assert.equal(s.coaching.enabled, true, 'the original is untouched');
     assert.throws(() => withOverrides(s, { 'coaching.enabld': true }), /unknown parameter/);
     assert.throws(() => withOverrides(s, { 'coaching.enabled': 'yes' }), /must be a boolean/);
+    // What every object inherits is no parameter, for conditions and timed `set` events alike.
+    for (const path of ['world.constructor', 'world.__proto__', 'toString']) {
+      assert.throws(() => withOverrides(s, { [path]: 1 }), /unknown parameter/, path);
+      assert.deepEqual(applySet(settingsFromScenario(s), { [path]: 1 }), [`unknown setting '${path}'`], path);
+    }
   });
 
   it('runs conditions × seeds in worker threads, identically to one thread, and writes the report files', async () => {
