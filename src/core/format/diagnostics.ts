@@ -37,7 +37,7 @@ export const CODES = {
   SOC020: 'Duplicate persona id',
   SOC021: 'Unknown persona id',
   SOC022: 'Relationship with oneself',
-  SOC023: 'Reserved persona id',
+  SOC023: 'Reserved name',
   SOC030: 'Include matches no file',
   SOC031: 'Include cycle',
   SOC032: 'Include leaves the workspace',

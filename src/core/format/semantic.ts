@@ -44,6 +44,9 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
     if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
       out.push(...sharedEndpointDiagnostics(doc.value.models, at, file.file));
       for (const [name, m] of Object.entries(doc.value.models)) {
+        // A plain object cannot hold a key named __proto__ (assigning it sets the prototype): the
+        // model would vanish between the check and the run.
+        if (name === '__proto__') out.push(mk('SOC023', 'error', "Model name '__proto__' is reserved (a built-in property name): choose another name", file.file, at.keyRange(['models', name])));
         if (!isObj(m) || !isObj(m.headers)) continue;
         for (const [header, value] of Object.entries(m.headers)) {
           if (typeof value === 'string' && looksLikeSecret(header, value)) {
