@@ -32,7 +32,7 @@ export function templateVariables(template: string): TemplateVariable[] {
   return out;
 }
 
-/** Replaces `{{name}}` with values; unknown names are left as they are. */
+/** Replaces `{{name}}` with values; unknown names (inherited ones like `toString` included) are left as they are. */
 export function renderTemplate(template: string, values: Record<string, string>): string {
-  return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (whole, name: string) => (name in values ? values[name] : whole));
+  return template.replace(/\{\{\s*([^{}]*?)\s*\}\}/g, (whole, name: string) => (Object.hasOwn(values, name) ? values[name] : whole));
 }

@@ -5,7 +5,7 @@ import { PROMPT_VARIABLES } from '../../../src/core/format/templates';
 import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
 import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
-import { templateVariables } from '../../../src/core/format/templates';
+import { renderTemplate, templateVariables } from '../../../src/core/format/templates';
 import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
 import { requests } from '../../support/llmFixtures';
 
@@ -62,6 +62,10 @@ describe('llm prompts', () => {
     assert.match(user.content, /information -0\.10/);
     assert.match(user.content, /mean rating received 0\.60/);
     assert.match(user.content, /people who liked talking with them: Ali/);
+  });
+
+  it('leaves unknown placeholders as written, inherited names like toString too', () => {
+    assert.equal(renderTemplate('{{ name }} / {{toString}} / {{constructor}} / {{nope}}', { name: 'Maya' }), 'Maya / {{toString}} / {{constructor}} / {{nope}}');
   });
 
   it('re-asks with the bad answer and the problem', () => {
