@@ -33,6 +33,12 @@ export const checkCommand: Command = {
         console.error(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
       }
     }
+    // A folder with no .society files (a mistyped path, files not yet added) is not a pass: like
+    // eslint's "no files matching", say so and fail, so a CI step cannot check nothing for ever.
+    if (files.length === 0 && diagnostics.length === 0) {
+      console.error(`society check: no .society files in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+      return 2;
+    }
     return errors > 0 ? 1 : 0;
   },
 };

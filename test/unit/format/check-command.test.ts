@@ -16,6 +16,16 @@ describe('society check', () => {
     assert.equal(r.stdout.trim(), "maya.society:3:1: error SOC011 Unknown property 'nmae' in persona. Did you mean 'name'?");
   });
 
+  it('fails when there is nothing to check (an empty or mistyped folder), exit 2', () => {
+    const dir = scratchDir('society-check-');
+    fs.mkdirSync(path.join(dir, 'empty'));
+    const r = society(['check', 'empty'], dir);
+    assert.equal(r.status, 2);
+    assert.match(r.stderr, /society check: no \.society files in empty$/m);
+    fs.writeFileSync(path.join(dir, 'empty', 'maya.society'), 'kind: persona\nid: maya\nname: Maya\n');
+    assert.equal(society(['check', 'empty'], dir).status, 0);
+  });
+
   it('names list items from 0, as kubectl, yq and jq do', () => {
     const dir = scratchDir('society-check-');
     fs.writeFileSync(path.join(dir, 's.society'), [
