@@ -1,5 +1,6 @@
 // What several subcommands share: parsing their command line, integer options, and loading a
 // scenario that must be runnable.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
@@ -12,6 +13,24 @@ export function integerOption(name: string, value: string | undefined, min: numb
   const n = Number(value);
   if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${value}'`);
   return n;
+}
+
+/**
+ * Creates a command's output folder (and its parents). When it cannot, prints why in a sentence (a
+ * file in the way, no permission) rather than Node's `EEXIST: file already exists, mkdir …`, and
+ * gives false: the command then exits with 1 before doing any work.
+ */
+export function outputFolder(dir: string, command: string): boolean {
+  try {
+    fs.mkdirSync(dir, { recursive: true });
+    return true;
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
+      : code === 'EROFS' ? 'the file system is read-only' : err instanceof Error ? err.message : String(err);
+    console.error(`society ${command}: cannot create the output folder ${path.relative(process.cwd(), dir) || dir}: ${why}`);
+    return false;
+  }
 }
 
 /** Loads a scenario; prints its errors as `file:line:col: error CODE message` and returns undefined if any. */

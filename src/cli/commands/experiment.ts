@@ -2,7 +2,7 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
+import { integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { formatExperiment, runExperiment } from '../../core/experiment';
 
 export const experimentCommand: Command = {
@@ -34,6 +34,7 @@ export const experimentCommand: Command = {
     const scenario = await loadRunnableScenario(file, 'experiment');
     if (!scenario) return 1;
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
+    if (!outputFolder(outDir, 'experiment')) return 1;
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);

@@ -6,7 +6,7 @@
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
 import type { Command } from '../command';
-import { onePositional, parseCommandArgs } from '../options';
+import { onePositional, outputFolder, parseCommandArgs } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { RunReportBuilder } from '../../core/analysis/reportModel';
@@ -47,6 +47,8 @@ export const reportCommand: Command = {
       console.error(`society report: --view-limit takes a size in MB (0 for the whole trace), not '${values['view-limit']}'`);
       return 2;
     }
+    // Before reading a trace of any size: the files must have somewhere to go.
+    if (values.out !== undefined && !outputFolder(path.resolve(values.out), 'report')) return 1;
     let builder: RunReportBuilder | undefined;
     const budget = new ViewBudget(viewLimit);
     const shown: TraceEvent[] = [];

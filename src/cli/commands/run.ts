@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
+import { integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { modelNamed, type Scenario } from '../../core/format/model';
 import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
@@ -59,7 +59,7 @@ export const runCommand: Command = {
     }
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
-    fs.mkdirSync(out, { recursive: true });
+    if (!outputFolder(out, 'run')) return 1;
     const tracePath = path.join(out, 'trace.jsonl');
     const checkpointPath = path.join(out, 'checkpoint.json');
 

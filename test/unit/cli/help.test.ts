@@ -1,6 +1,8 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
+import fs from 'node:fs';
 import path from 'node:path';
+import { scratchDir } from '../../support/scratch';
 import { commands } from '../../../src/cli/commands';
 import { asksForHelp, commandHelp, overview } from '../../../src/cli/help';
 
@@ -73,6 +75,22 @@ describe('society help', () => {
       const bad = society([name, 'examples/forum/people.society']);
       assert.equal(bad.status, 1, name);
       assert.match(bad.stderr, new RegExp(`^examples/forum/people\\.society:\\d+:\\d+: error .*\\n(.*\\n)*society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`), name);
+    }
+  });
+
+  it('says in a sentence when the output folder cannot be made, before doing any work, exit 1', () => {
+    const dir = scratchDir('society-out-');
+    const blocker = path.join(dir, 'a-file');
+    fs.writeFileSync(blocker, '');
+    const runs: [string, string[]][] = [
+      ['run', ['examples/friends/friends.society', '--rounds', '1', '--out', blocker]],
+      ['experiment', ['examples/friends/friends.society', '--out', path.join(blocker, 'x')]],
+      ['report', ['test/fixtures/traces/no-such.jsonl', '--out', blocker]],
+    ];
+    for (const [name, args] of runs) {
+      const r = society([name, ...args]);
+      assert.equal(r.status, 1, `${name}: ${r.stderr}`);
+      assert.match(r.stderr, new RegExp(`^society ${name}: cannot create the output folder .*a-file.*: a file is in the way\\n$`), name);
     }
   });
 });
