@@ -41,7 +41,9 @@ export const importCommand: Command = {
     const { values, positionals } = parsed;
     const [source, ...inputs] = positionals;
     if (!IMPORT_SOURCES.includes(source as ImportSource) || inputs.length === 0) {
-      console.error(`Usage: society ${USAGE}`);
+      const problem = source === undefined ? 'missing the format and the files'
+        : !IMPORT_SOURCES.includes(source as ImportSource) ? `unknown format '${source}' (formats: ${IMPORT_SOURCES.join(', ')})` : `missing the ${source} files`;
+      console.error(`society import: ${problem}\nUsage: society ${USAGE}`);
       return 2;
     }
     let sources: SourceText[];

@@ -43,8 +43,12 @@ describe('society import', function () {
   });
 
   it('fails clearly on bad usage and missing files', () => {
-    assert.equal(society('import', 'nope', 'x.json').status, 2);
-    assert.equal(society('import', 'oasis').status, 2);
+    const unknown = society('import', 'nope', 'x.json');
+    assert.equal(unknown.status, 2);
+    assert.match(unknown.stderr, /^society import: unknown format 'nope' \(formats: tinytroupe, oasis\)\nUsage: /);
+    const none = society('import', 'oasis');
+    assert.equal(none.status, 2);
+    assert.match(none.stderr, /^society import: missing the oasis files\n/);
     const missing = society('import', 'oasis', path.join(dir, 'missing.csv'), '--out', dir);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /missing\.csv/);
