@@ -50,10 +50,11 @@ export function worldState(sim: Simulation): Record<string, unknown> {
     } catch (err) { return { error: err instanceof Error ? err.message : String(err) }; }
   };
   const count = (n: number, what: string): string => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
+  const tieCount = w.ties.countExisting(threshold);
   return {
     round: w.round, rounds: sim.rounds, seed: sim.seed, completed: sim.completed,
     agents: new Lazy(count(w.agents.size, 'agent'), () => Object.fromEntries([...w.agents.values()].map((a) => [a.id, { name: a.persona.name, memories: a.memories.length, reward: a.lastRewards?.total ?? null }]))),
-    ties: ((n) => new Lazy(`${count(n, 'tie')} (strength ≥ ${threshold})`, existing, n))(w.ties.countExisting(threshold)),
+    ties: new Lazy(`${count(tieCount, 'tie')} (strength ≥ ${threshold})`, existing, tieCount),
     metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
     usage: w.totalUsage,
   };
