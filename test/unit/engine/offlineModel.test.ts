@@ -76,6 +76,27 @@ describe('offline rule-based model', () => {
     assert.equal(rate(you, me).reasons.reciprocity, 1);
   });
 
+  it('in a room, puts a question to the next speaker about their interest, and only its owner answers it', () => {
+    // Members speak in turn: me (turn 0), you, them. My questions go to you; yours would go to them.
+    const them = personaBrief({ ...makePersona(2), interests: ['birding'] });
+    const room = { name: 'lounge' };
+    const asked = new Set<string>();
+    for (let k = 0; k < 200; k++) {
+      const r = model.decideNow({ kind: 'speak', key: `room${k}`, ...base, persona: me, memories: [advice({ action: 'ask' }, 10)], others: [you, them], room, transcript: [], turn: 0, turns: 6, tie: 0 });
+      if (r.act !== 'ask') continue;
+      assert.ok(you.interests.includes(r.topic!), `asked about ${r.topic}, not one of ${you.interests.join(', ')}`);
+      asked.add(r.text);
+    }
+    assert.ok([...asked].some((t) => t.startsWith('What got you into') && t.endsWith(`, ${you.name.split(' ')[0]}?`)), [...asked].join('\n'));
+    // Someone else's question about birding (theirs) is not mine to answer; about chess (mine) it is.
+    const line = (topic: string) => ({ from: them.id, name: them.name, act: 'ask' as const, text: '?', topic });
+    const reply = (topic: string, k: number) => model.decideNow({ kind: 'speak', key: `r${topic}${k}`, ...base, persona: me, memories: [], others: [you, them], room, transcript: [line(topic)], turn: 3, turns: 6, tie: 0 });
+    for (let k = 0; k < 20; k++) {
+      assert.notEqual(reply('birding', k).act, 'answer');
+      assert.equal(reply('chess', k).act, 'answer');
+    }
+  });
+
   it('the coach advises on the largest weighted shortfall', () => {
     const w = emptyWindow();
     recordConversation(w, [{ from: 'x', act: 'greet', text: '' }, { from: me.id, act: 'share', text: '', topic: 'jazz' }], me.id, new Set(me.interests));

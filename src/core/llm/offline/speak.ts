@@ -53,8 +53,9 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
 
   let act: DialogueAct | undefined;
   let topic: string | undefined;
-  // Obligations towards the previous speaker.
-  if (fromOther?.act === 'ask') { act = 'answer'; topic = fromOther.topic; }
+  // Obligations towards the previous speaker. In a room a question is put to the next speaker
+  // (see nextInRoom), so it is answered by whoever it was about.
+  if (fromOther?.act === 'ask' && (!req.room || !fromOther.topic || self.interests.includes(fromOther.topic))) { act = 'answer'; topic = fromOther.topic; }
   else if (fromOther?.act === 'propose') {
     const p = clamp01(0.25 + (fromOther.topic && self.interests.includes(fromOther.topic) ? 0.35 : 0) + 0.2 * self.traits.conscientiousness + 0.4 * e.plan + 0.2 * req.tie);
     act = rng.chance(p) ? 'accept' : 'decline';
@@ -76,11 +77,23 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
     act = acts[Math.max(0, rng.weighted(acts.map((a) => weights[a]!)))];
     topic = chooseTopic(act, self, req, shared, fromOther?.topic, rng);
   }
+  // A question in a room goes to the next speaker, by name.
+  const addressee = act === 'ask' && req.room ? nextInRoom(req) ?? speaker : speaker;
   const wording: Wording = {
-    self, other: speaker, topic, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet',
+    self, other: addressee, topic, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet',
     after: last ? { act: last.act, text: last.text } : undefined,
   };
   return { act, text: phrase(act, wording, rng), topic };
+}
+
+/**
+ * Who speaks after me in a room. The engine gives the members the floor in turn, in their order
+ * (engine/conversation.ts `talk`), and `others` is that order without me: with me at position
+ * i = turn mod n, the next member is others[i mod (n − 1)].
+ */
+function nextInRoom(req: SpeakRequest): PersonaBrief | undefined {
+  const n = req.others.length + 1;
+  return n > 1 ? req.others[(req.turn % n) % (n - 1)] : undefined;
 }
 
 /** Shared interests are preferred when sharing or planning (common ground); curiosity picks the other's. */
@@ -93,8 +106,13 @@ function chooseTopic(act: DialogueAct, self: PersonaBrief, req: SpeakRequest, sh
       return pool[Math.max(0, rng.weighted(pool.map((i) => (shared.includes(i) ? 2 : 1))))];
     }
     case 'ask': {
-      const theirs = req.others.flatMap((o) => o.interests).filter((i) => !said.has(i));
-      if (!theirs.length) return lastTopic ?? req.room?.topic;
+      // In a room, about an interest of the one who speaks next (who can then answer it).
+      const next = req.room ? nextInRoom(req) : undefined;
+      const fresh = (next ? next.interests : req.others.flatMap((o) => o.interests)).filter((i) => !said.has(i));
+      // Everything of theirs already asked: in a room ask again about one (what was said last may
+      // be nobody's interest but its speaker's), in a pair follow up on what was just said.
+      const theirs = fresh.length || !next ? fresh : next.interests;
+      if (!theirs.length) return (next ? undefined : lastTopic) ?? req.room?.topic;
       return theirs[Math.max(0, rng.weighted(theirs.map((i) => (self.interests.includes(i) ? 1 : 1 + self.traits.openness))))];
     }
     case 'propose': return lastTopic && shared.includes(lastTopic) ? lastTopic : shared.length ? rng.pick(shared) : req.room?.topic;
