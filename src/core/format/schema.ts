@@ -1,6 +1,6 @@
 // The JSON Schema (schemas/society.schema.json) is the single source of keys, types, defaults
 // and docs. This module compiles it with ajv and walks it for defaults, completion and hover.
-import Ajv2020, { type ValidateFunction } from 'ajv/dist/2020';
+import Ajv2020, { type ErrorObject, type ValidateFunction } from 'ajv/dist/2020';
 import schemaJson from '../../../schemas/society.schema.json';
 
 export type DocumentKind = 'persona' | 'scenario';
@@ -83,19 +83,18 @@ export function branch(node: SchemaNode | undefined, value: unknown): SchemaNode
 
 const leafChecks = new WeakMap<SchemaNode, ValidateFunction | null>();
 /**
- * What is wrong with `value` for a leaf of the schema (a number, string or boolean setting), as
- * ajv's first error, or undefined when it fits or the node cannot be checked on its own (it
- * refers elsewhere in the schema). Used where the schema cannot reach: the values of `set`.
+ * What is wrong with `value` for a leaf of the schema (a number, string or boolean setting): ajv's
+ * first error, or undefined when it fits or the node cannot be checked on its own (it refers
+ * elsewhere in the schema). Used where the schema cannot reach: the values of `set`.
  */
-export function leafProblem(node: SchemaNode, value: unknown): { keyword: string; message: string; params: Record<string, unknown> } | undefined {
+export function leafError(node: SchemaNode, value: unknown): ErrorObject | undefined {
   let check = leafChecks.get(node);
   if (check === undefined) {
     try { check = JSON.stringify(node).includes('"$ref"') ? null : getAjv().compile(node); } catch { check = null; }
     leafChecks.set(node, check);
   }
   if (!check || check(value)) return undefined;
-  const e = check.errors?.[0];
-  return e ? { keyword: e.keyword, message: e.message ?? 'is not allowed', params: e.params as Record<string, unknown> } : undefined;
+  return check.errors?.[0];
 }
 
 /** The schema of a child (property or array item) given the parent's schema and value. */

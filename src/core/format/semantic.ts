@@ -8,7 +8,8 @@ import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables } from './templates';
 import { didYouMean } from './suggest';
-import { applyDefaults, documentSchema, leafProblem, schemaAtPath, societySchema } from './schema';
+import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema } from './schema';
+import { schemaErrorDiagnostic } from './validate';
 import { sharedLimits } from '../llm/limits/endpointLimits';
 
 type Obj = Record<string, unknown>;
@@ -188,7 +189,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     if (typeof e.at === 'number' && e.at > rounds) {
       out.push(mk('SOC052', 'warning', `Event at round ${e.at} never fires: the scenario runs ${rounds} rounds`, file, at.valueRange(['events', i, 'at'])));
     }
-    if (isObj(e.set)) checkParameterPaths(e.set, at, ['events', i, 'set'], out);
+    if (isObj(e.set)) checkParameterPaths(e.set, at, ['events', i, 'set'], out, v);
   });
   if (isObj(v.experiment)) {
     const names = new Set<string>();
@@ -198,7 +199,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
         if (names.has(c.name)) out.push(mk('SOC056', 'error', `Condition name '${c.name}' is used twice`, file, at.valueRange(['experiment', 'conditions', i, 'name'])));
         names.add(c.name);
       }
-      if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out);
+      if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v);
     });
   }
   const roomNames = new Set<string>();
@@ -225,7 +226,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   return out;
 }
 
-function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[]): void {
+function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[], docValue: unknown): void {
   for (const key of Object.keys(set)) {
     const segments = key.split('.');
     if (!/^(world|rewards|coaching|ties|memory)(\.[a-z_]+)+$/.test(key)) continue; // the schema reports the shape
@@ -236,16 +237,11 @@ function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Di
       out.push(mk('SOC054', 'error', `'${key}' is not a parameter that can be set${suggestion ? `. Did you mean '${[...segments.slice(0, -1), suggestion].join('.')}'?` : ''}`, at.file.file, at.keyRange([...path, key])));
       continue;
     }
-    // The run would skip a value of the wrong kind with an error event: say so while editing.
-    const problem = leafProblem(target, set[key]);
-    if (problem) {
-      const shown = typeof set[key] === 'string' ? `'${set[key]}'` : JSON.stringify(set[key]);
-      const type = String(problem.params.type ?? '');
-      const allowed = problem.params.allowedValues;
-      const says = problem.keyword === 'type' ? `must be ${/^[aeiou]/.test(type) ? 'an' : 'a'} ${type}`
-        : Array.isArray(allowed) ? `must be one of: ${allowed.join(', ')}` : problem.message;
-      out.push(mk(problem.keyword === 'type' ? 'SOC012' : 'SOC013', 'error', `'${key}' ${says}, found ${shown}`, at.file.file, at.valueRange([...path, key])));
-    }
+    // The run would skip a value of the wrong kind with an error event: say so while editing, in
+    // the words the schema's own checks use.
+    const error = leafError(target, set[key]);
+    const d = error && schemaErrorDiagnostic(error, [...path, key], 'scenario', docValue, at.file, at);
+    if (d) out.push(d);
   }
 }
 

@@ -64,13 +64,14 @@ function mapErrors(errors: ErrorObject[], kind: DocumentKind, value: unknown, fi
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
     if (seen.has(key)) continue;
     seen.add(key);
-    const d = describe(e, path, kind, value, file, at);
+    const d = schemaErrorDiagnostic(e, path, kind, value, file, at);
     if (d) out.push(d);
   }
   return out;
 }
 
-function describe(e: ErrorObject, path: PathSegment[], kind: DocumentKind, docValue: unknown, file: ParsedFile, at: Locator): Diagnostic | undefined {
+/** One ajv error at `path` of a document as a diagnostic (also used for the values of `set`, which the schema cannot reach). */
+export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind: DocumentKind, docValue: unknown, file: ParsedFile, at: Locator): Diagnostic | undefined {
   const where = contextName(kind, path, docValue);
   const f = file.file;
   switch (e.keyword) {
