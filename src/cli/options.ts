@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
 import { loadScenarioFile } from '../core/format/load';
-import type { Scenario } from '../core/format/model';
+import { modelNamed, type Scenario } from '../core/format/model';
 
 /** An integer option ≥ min, or undefined when absent; a bad value throws with the option's name. */
 export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
@@ -43,6 +43,13 @@ export async function loadRunnableScenario(file: string, command: string): Promi
     return undefined;
   }
   return loaded.scenario;
+}
+
+/** Whether `--model NAME` (when given) names one of the scenario's models; if not, says which there are. */
+export function knownModel(scenario: Scenario, name: string | undefined, command: string): boolean {
+  if (name === undefined || modelNamed(scenario.models, name)) return true;
+  console.error(`society ${command}: unknown model '${name}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+  return false;
 }
 
 /**

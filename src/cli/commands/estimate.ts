@@ -1,9 +1,8 @@
 // `society estimate <scenario>`: predicted model calls, tokens and cost of a run, per model and
 // decision kind, before spending anything. Prices come from each model's `price:`.
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
+import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
-import { modelNamed } from '../../core/format/model';
 
 const USAGE = 'estimate <scenario.society> [--rounds N] [--model NAME] [--json]';
 
@@ -47,10 +46,7 @@ export const estimateCommand: Command = {
     const rounds = integerOption('rounds', values.rounds, 0);
     const scenario = await loadRunnableScenario(scenarioArg, 'estimate');
     if (!scenario) return 1;
-    if (values.model && !modelNamed(scenario.models, values.model)) {
-      console.error(`society estimate: unknown model '${values.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
-      return 2;
-    }
+    if (!knownModel(scenario, values.model, 'estimate')) return 2;
     const estimate = estimateRun(scenario, { rounds, model: values.model });
     console.log(values.json ? JSON.stringify(estimate, null, 2) : formatEstimate(estimate));
     return 0;

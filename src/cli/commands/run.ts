@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
+import { integerOption, knownModel, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { modelNamed, type Scenario } from '../../core/format/model';
 import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
@@ -53,10 +53,7 @@ export const runCommand: Command = {
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'run');
     if (!scenario) return 1;
-    if (values.model !== undefined && !modelNamed(scenario.models, values.model)) {
-      console.error(`society run: unknown model '${values.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
-      return 2;
-    }
+    if (!knownModel(scenario, values.model, 'run')) return 2;
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
     if (!outputFolder(out, 'run')) return 1;
