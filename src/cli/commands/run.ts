@@ -87,7 +87,7 @@ export const runCommand: Command = {
     if (cp) {
       sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.appendToFile(tracePath, cp.trace!);
-      if (!values.quiet) console.error(`resuming ${scenario.name} after round ${cp.completed} of ${cp.header.rounds}`);
+      if (!values.quiet) console.error(cp.ended ? `${scenario.name} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${scenario.name} after round ${cp.completed} of ${cp.header.rounds}`);
     } else {
       sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.toFile(tracePath);
@@ -103,7 +103,7 @@ export const runCommand: Command = {
     let every = everyFlag;
 
     sim.on(writer.listener);
-    const tally = new RewardTally();
+    const tally = new RewardTally(cp?.reward_tally);
     sim.on(tally.listener);
     const faults = new FaultTally();
     sim.on(faults.listener);
@@ -123,6 +123,7 @@ export const runCommand: Command = {
       if (stopping || checkpointDue(round, final, every, sim.rounds)) {
         const snap = sim.snapshot();
         snap.trace = { bytes: writer.bytes, lines: writer.lines };
+        snap.reward_tally = tally.toJSON();
         writeCheckpoint(checkpointPath, snap);
       }
       if (stopping && !final) controller.abort();
@@ -162,7 +163,7 @@ export const runCommand: Command = {
       console.log(formatSummary(summary));
       if (spent) console.log(usage.format());
       if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
-      if (values.resume) console.log('  (reward means cover the resumed part of the run only)');
+      if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
     }
     const faultText = faults.describe();
     if (faultText && !values.quiet) console.error(`${faults.failed ? 'warning: ' : ''}${faultText}`);

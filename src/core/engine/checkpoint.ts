@@ -8,6 +8,7 @@ import { jsonPieces } from '../trace/jsonPieces';
 import { writePiecesSync } from '../trace/writePieces';
 import type { TieTriple } from './ties';
 import type { UsageBookJSON } from './usageBook';
+import type { RewardTallyJSON } from './summary';
 
 export const CHECKPOINT_FORMAT = 'society-checkpoint';
 export const CHECKPOINT_VERSION = 1;
@@ -28,6 +29,8 @@ export interface Checkpoint {
   usage_book?: UsageBookJSON;
   /** Length of the trace file that belongs to this state (set by whoever writes the trace). */
   trace?: { bytes: number; lines: number };
+  /** Reward sums so far, so a resumed run's closing means cover the whole run (set by `society run`; absent in older checkpoints). */
+  reward_tally?: RewardTallyJSON;
 }
 
 export function parseCheckpoint(text: string): Checkpoint {

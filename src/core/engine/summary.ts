@@ -5,6 +5,7 @@ import type { TraceEvent } from '../trace/events';
 import { graphFromTies } from '../analysis/graphFromTies';
 import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { randomBaseline } from '../analysis/randomBaseline';
+import { formatReal } from '../analysis/metricFormat';
 import type { Simulation } from './simulation';
 
 export interface RunSummary {
@@ -21,10 +22,22 @@ export interface RunSummary {
   baseline: { reciprocity: number | null; average_clustering: number | null };
 }
 
-/** Collects reward means from the event stream (attach with sim.on). */
+/** What a RewardTally has heard so far: per-driver sums and the count of reward events. */
+export interface RewardTallyJSON { sum: DriverWeights; n: number }
+
+/**
+ * Collects reward means from the event stream (attach with sim.on). A checkpoint keeps its state,
+ * so a resumed run's means cover the whole run: it goes on adding in the same order, so they equal
+ * the uninterrupted run's to the last bit.
+ */
 export class RewardTally {
   private sum = Object.fromEntries(DRIVERS.map((d) => [d, 0])) as DriverWeights;
   private n = 0;
+  constructor(from?: RewardTallyJSON) {
+    if (!from) return;
+    for (const d of DRIVERS) this.sum[d] = from.sum[d] ?? 0;
+    this.n = from.n;
+  }
   readonly listener = (e: TraceEvent): void => {
     if (e.type !== 'reward') return;
     for (const d of DRIVERS) this.sum[d] += e.raw[d];
@@ -33,6 +46,7 @@ export class RewardTally {
   means(): DriverWeights {
     return Object.fromEntries(DRIVERS.map((d) => [d, this.n ? this.sum[d] / this.n : 0])) as DriverWeights;
   }
+  toJSON(): RewardTallyJSON { return { sum: { ...this.sum }, n: this.n }; }
 }
 
 export function summarize(
@@ -59,7 +73,7 @@ export function summarizeRun(sim: Simulation, tally: RewardTally): RunSummary {
 
 /** A two-column text table of a summary. */
 export function formatSummary(s: RunSummary): string {
-  const f = (x: number | null, d = 3): string => (x === null ? '—' : x.toFixed(d));
+  const f = (x: number | null, d = 3): string => (x === null ? '—' : formatReal(x, d));
   const rows: [string, string][] = [
     ['agents', String(s.agents)], ['ties', String(s.ties)], ['density', f(s.density)],
     ['reciprocity', `${f(s.reciprocity)}  (random: ${f(s.baseline.reciprocity)})`],

@@ -12,6 +12,7 @@ import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceWriter } from '../../core/trace/writer';
 import { checkpointDue, checkpointInterval, writeCheckpointAsync } from '../../core/engine/checkpoint';
+import { RewardTally } from '../../core/engine/summary';
 import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
@@ -72,6 +73,8 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       writer.header(simulation.header);
       simulation.on(writer.listener);
       simulation.on(onEvent);
+      const tally = new RewardTally();
+      simulation.on(tally.listener);
       // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can
       // continue a cancelled run): every few rounds for a large society, and piece by piece, so
       // the extension host neither holds a 10,000-agent checkpoint as one string nor stalls on it.
@@ -82,6 +85,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
         if (!checkpointDue(round, final, every, simulation.rounds)) return;
         const cp = simulation.snapshot();
         cp.trace = { bytes: writer.bytes, lines: writer.lines };
+        cp.reward_tally = tally.toJSON();
         await writeCheckpointAsync(path.join(directory, CHECKPOINT_FILE), cp);
       };
       try {

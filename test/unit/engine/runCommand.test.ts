@@ -34,24 +34,34 @@ describe('society run', function () {
     for (const row of ['density', 'reciprocity', 'clustering', 'communities', 'median degree', 'reward social', 'reward support']) assert.ok(out.includes(row), row);
   });
 
-  it('Ctrl-C leaves a valid trace and checkpoint; --resume finishes it byte-identically', async () => {
+  it('Ctrl-C leaves a valid trace and checkpoint; --resume finishes it byte-identically, with the same summary', async () => {
     const full = path.join(dir, 'full'), cut = path.join(dir, 'cut');
-    await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', full]));
-    const timer = setTimeout(() => process.emit('SIGINT'), 150);
-    const { result } = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', cut]));
-    clearTimeout(timer);
+    const whole = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', full]));
+    // Ctrl-C once the first checkpoint is on disk (the run yields to timers between agents), so the run stops mid-way.
+    const cutCheckpoint = path.join(cut, 'checkpoint.json');
+    const poll = setInterval(() => { if (fs.existsSync(cutCheckpoint)) { clearInterval(poll); process.emit('SIGINT'); } }, 1);
+    const { result, errors } = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', cut]));
+    clearInterval(poll);
+    assert.equal(result, 130, errors);
     const expected = fs.readFileSync(path.join(full, 'trace.jsonl'), 'utf8');
-    if (result === 130) {
-      const partial = fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8');
-      const read = readTrace(partial);
-      assert.deepEqual(read.errors, []);
-      assert.equal(read.complete, false);
-      assert.ok(expected.startsWith(partial));
-      assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', cut, '--resume']))).result, 0);
-    } else {
-      assert.equal(result, 0, 'the run finished before the interrupt');
-    }
+    const partial = fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8');
+    const read = readTrace(partial);
+    assert.deepEqual(read.errors, []);
+    assert.equal(read.complete, false);
+    assert.ok(read.lastRound >= 1 && read.lastRound < 30, `stopped mid-way (after round ${read.lastRound})`);
+    assert.ok(expected.startsWith(partial));
+    const resumed = await quietly(() => runCommand.run([EXAMPLE, '--out', cut, '--resume']));
+    assert.equal(resumed.result, 0);
     assert.equal(fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'), expected);
+    // The closing table, reward means included, is the uninterrupted run's (only the trace path differs).
+    const table = (out: string): string => out.split('\n').slice(1).join('\n');
+    assert.equal(table(resumed.out), table(whole.out));
+    assert.doesNotMatch(resumed.out, /resumed part/);
+    // Resuming a finished run says so and prints the same table.
+    const again = await quietly(() => runCommand.run([EXAMPLE, '--out', cut, '--resume']));
+    assert.equal(again.result, 0);
+    assert.match(again.errors, /already ran all 30 rounds/);
+    assert.equal(table(again.out), table(whole.out));
   });
 
   it('runs an LLM scenario with --cache, then reruns it from the cache alone with --replay', async () => {
