@@ -1,5 +1,6 @@
 // Building DOM without markup strings: text always goes through textContent, so persona names
 // and messages are shown as text and can never become elements or scripts.
+import { formatReal } from '../src/core/analysis/realFormat';
 
 type Props = { class?: string; text?: string; attrs?: Record<string, string> };
 
@@ -17,5 +18,5 @@ export function clear(node: Element): void {
 }
 
 export function formatNumber(v: number | null | undefined, digits = 3): string {
-  return v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : v.toFixed(digits);
+  return v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : formatReal(v, digits);
 }

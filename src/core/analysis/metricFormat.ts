@@ -2,6 +2,7 @@
 // decimals (two significant digits when four places would show zero), degree distributions as
 // "degree:count" pairs, undefined values as "n/a".
 import { COUNT_METRICS } from './networkMetrics';
+import { formatReal } from './realFormat';
 
 export function formatMetricValue(key: string, value: unknown): string {
   if (value === null || value === undefined) return 'n/a';
@@ -13,10 +14,3 @@ export function formatMetricValue(key: string, value: unknown): string {
   return String(value);
 }
 
-/**
- * `x` to `decimals` places, or to two significant digits when those places would show a non-zero
- * value as zero: a 10,000-agent network's density is 0.00017, which three places print as 0.000.
- */
-export function formatReal(x: number, decimals: number): string {
-  return x !== 0 && Math.abs(x) < 0.5 * 10 ** -decimals ? x.toPrecision(2) : x.toFixed(decimals);
-}

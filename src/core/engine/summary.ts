@@ -5,7 +5,7 @@ import type { TraceEvent } from '../trace/events';
 import { graphFromTies } from '../analysis/graphFromTies';
 import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { randomBaseline } from '../analysis/randomBaseline';
-import { formatReal } from '../analysis/metricFormat';
+import { formatReal } from '../analysis/realFormat';
 import type { Simulation } from './simulation';
 
 export interface RunSummary {

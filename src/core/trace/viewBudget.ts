@@ -2,7 +2,8 @@
 // it shows in memory (in the extension host and again in the webview), roughly as many bytes as
 // the trace file, so a 10,000-agent run (~45 MB a round) would take the extension host down with
 // it. A view therefore takes a trace up to a byte budget and stops at the first round end past
-// it: it shows whole rounds 0…R, never a round cut in half, and says where it stopped.
+// it: it shows whole rounds 0…R, never a round cut in half, and says where it stopped (if a
+// round after R exists).
 import type { TraceEvent } from './events';
 
 /** Default of the `society.views.maxTraceMB` setting. */
@@ -18,7 +19,9 @@ export function limitBytes(mb: number): number {
 
 export class ViewBudget {
   private used = 0;
-  /** The round after whose end the view took no more events, once the budget was spent. */
+  /** The round at whose end the budget was spent: later rounds are not taken. */
+  private spentAfter?: number;
+  /** The round after whose end the view took no more events, once it refused one. */
   stoppedAfter?: number;
 
   /** The budget in bytes. */
@@ -26,13 +29,16 @@ export class ViewBudget {
 
   constructor(readonly limitMb: number) { this.limit = limitBytes(limitMb); }
 
+  /** Whether an event was refused (a budget spent at the last round's end leaves nothing out). */
   get stopped(): boolean { return this.stoppedAfter !== undefined; }
 
   /** Counts one event of about `bytes`. False once the budget is spent: the event is not to be kept. */
   take(e: TraceEvent, bytes = MEAN_EVENT_BYTES): boolean {
     if (this.stoppedAfter !== undefined) return false;
+    // run_end right after the spending round end closes the rounds the view holds: it is kept.
+    if (this.spentAfter !== undefined && e.type !== 'run_end') { this.stoppedAfter = this.spentAfter; return false; }
     this.used += bytes;
-    if (e.type === 'round_end' && this.used >= this.limit) this.stoppedAfter = e.round;
+    if (e.type === 'round_end' && this.used >= this.limit) this.spentAfter = e.round;
     return true;
   }
 

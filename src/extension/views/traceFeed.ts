@@ -45,13 +45,16 @@ export class TraceFeed implements vscode.Disposable {
   /** `bytes`: the event's size in the trace, where known (a line read from a file). */
   push(e: TraceEvent, bytes?: number): void {
     if (e.type === 'run_end') this.ended = true;
-    if (!this.budget.take(e, bytes)) return;
+    const wasFull = this.budget.stopped;
+    if (!this.budget.take(e, bytes)) {
+      // A live view learns at once that it stopped following; the run itself goes on.
+      if (!wasFull && this.live) this.setStatus(this.status);
+      return;
+    }
     this.events.push(e);
     this.pending.push(e);
     if (e.type === 'round_end' || e.type === 'run_end') this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
-    // A live view learns at once that it stopped following; the run itself goes on.
-    if (this.budget.stopped && this.live) this.setStatus(this.status);
   }
 
   flush(): void {

@@ -1,5 +1,6 @@
 import { strict as assert } from 'node:assert';
-import { formatMetricValue, formatReal } from '../../../src/core/analysis/metricFormat';
+import { formatMetricValue } from '../../../src/core/analysis/metricFormat';
+import { formatReal } from '../../../src/core/analysis/realFormat';
 import { formatSummary, type RunSummary } from '../../../src/core/engine/summary';
 
 describe('metric formatting', () => {

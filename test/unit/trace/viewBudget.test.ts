@@ -20,6 +20,21 @@ describe('view trace budget', () => {
     assert.match(budget.note()!, /rounds 0–1 only.*1 MB.*society\.views\.maxTraceMB/);
   });
 
+  it('says nothing when the budget is spent at the last round end: nothing was left out', () => {
+    const budget = new ViewBudget(1);
+    const runEnd: TraceEvent = { type: 'run_end', round: 1, rounds: 1, usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 } };
+    const taken = [roundStart(0), roundEnd(0), roundStart(1), roundEnd(1), runEnd].filter((e) => budget.take(e, 300 * 1024));
+    assert.equal(taken.length, 5, 'round 1 spends the budget; run_end closes it and is kept');
+    assert.equal(budget.stopped, false);
+    assert.equal(budget.note(), undefined);
+    const more = new ViewBudget(1);
+    for (const e of [roundStart(0), roundEnd(0), roundStart(1), roundEnd(1)]) more.take(e, 300 * 1024);
+    assert.equal(more.stopped, false, 'not stopped until an event is refused');
+    assert.equal(more.take(roundStart(2), 300 * 1024), false);
+    assert.equal(more.stoppedAfter, 1);
+    assert.equal(more.take(runEnd), false, 'run_end after a refused round is refused too');
+  });
+
   it('counts live events at the mean line size, and has no limit at 0', () => {
     const budget = new ViewBudget(1);
     const perRound = Math.ceil((1024 * 1024) / MEAN_EVENT_BYTES / 4);
