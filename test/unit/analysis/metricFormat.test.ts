@@ -11,6 +11,8 @@ describe('metric formatting', () => {
     assert.equal(formatReal(0.00017, 3), '0.00017');
     assert.equal(formatReal(-0.00017, 3), '-0.00017');
     assert.equal(formatReal(0.5, 1), '0.5');
+    assert.equal(formatReal(5.6e-15, 4), '0.0000', 'rounding residue is zero');
+    assert.equal(formatReal(-5.6e-15, 4), '0.0000');
     assert.equal(formatReal(0.04, 1), '0.040');
     assert.equal(formatMetricValue('density', 0.000174), '0.0002');
     assert.equal(formatMetricValue('density', 0.0000174), '0.000017');
