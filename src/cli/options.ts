@@ -6,6 +6,7 @@ import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
 import { loadScenarioFile } from '../core/format/load';
 import { modelNamed, type Scenario } from '../core/format/model';
+import { ioReason } from '../core/files/ioReason';
 
 /** An integer option ≥ min, or undefined when absent; a bad value throws with the option's name. */
 export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
@@ -25,12 +26,26 @@ export function outputFolder(dir: string, command: string): boolean {
     fs.mkdirSync(dir, { recursive: true });
     return true;
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    const why = code === 'EEXIST' || code === 'ENOTDIR' ? 'a file is in the way' : code === 'EACCES' || code === 'EPERM' ? 'permission denied'
-      : code === 'EROFS' ? 'the file system is read-only' : err instanceof Error ? err.message : String(err);
-    console.error(`society ${command}: cannot create the output folder ${path.relative(process.cwd(), dir) || dir}: ${why}`);
+    console.error(`society ${command}: cannot create the output folder ${shown(dir)}: ${ioReason(err)}`);
     return false;
   }
+}
+
+/** Writes a command's output file (creating its folder); when it cannot, prints why in a sentence and gives false. */
+export function outputFile(file: string, text: string, command: string): boolean {
+  if (!outputFolder(path.dirname(path.resolve(file)), command)) return false;
+  try {
+    fs.writeFileSync(file, text, 'utf8');
+    return true;
+  } catch (err) {
+    console.error(`society ${command}: cannot write ${shown(file)}: ${ioReason(err)}`);
+    return false;
+  }
+}
+
+/** A path as the user would type it from here. */
+function shown(p: string): string {
+  return path.relative(process.cwd(), path.resolve(p)) || p;
 }
 
 /** Loads a scenario; prints its errors as `file:line:col: error CODE message` and returns undefined if any. */

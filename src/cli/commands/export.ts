@@ -1,18 +1,19 @@
 // `society export <trace.jsonl|graph.json>`: the tie network as GraphML, GEXF or CSV for Gephi,
 // NetworkX, igraph or a spreadsheet — the same writers as `society report`, for any round, and
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
-import { writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import type { Command } from '../command';
 import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
 import { loadTrace } from '../../core/analysis/traceNetwork';
-import { integerOption, onePositional, parseCommandArgs } from '../options';
+import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
 
-/** The format named, else the one --out's extension names, else GEXF. */
+/** The format named, else the one --out's extension names (none: GEXF); undefined when neither names one. */
 function formatOf(format: string | undefined, out: string | undefined): TieFormat | undefined {
-  const name = format ?? /\.(graphml|gexf|csv)$/i.exec(out ?? '')?.[1]?.toLowerCase() ?? 'gexf';
+  const ext = path.extname(out ?? '').slice(1).toLowerCase();
+  const name = format ?? (ext || 'gexf');
   return TIE_FORMATS.find((f) => f === name);
 }
 
@@ -47,7 +48,8 @@ export const exportCommand: Command = {
     const file = onePositional('export', USAGE, positionals, 'trace or graph file');
     if (file === undefined) return 2;
     if (!format) {
-      console.error(`society export: --format takes ${TIE_FORMATS.join(', ')}, not '${values.format}'\nUsage: society ${USAGE}`);
+      const given = values.format !== undefined ? `not '${values.format}'` : `and ${path.basename(values.out!)} names none of them (add --format)`;
+      console.error(`society export: --format takes ${TIE_FORMATS.join(', ')}, ${given}\nUsage: society ${USAGE}`);
       return 2;
     }
     if (values.dynamic && format !== 'gexf') {
@@ -68,7 +70,7 @@ export const exportCommand: Command = {
       return 1;
     }
     if (values.out) {
-      writeFileSync(values.out, text, 'utf8');
+      if (!outputFile(values.out, text, 'export')) return 1;
       console.error(`society export: wrote ${values.out}`);
     } else process.stdout.write(text);
     return 0;

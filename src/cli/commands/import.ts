@@ -2,10 +2,10 @@
 // written as one `.society` file per persona under OUT/personas/ (the layout of examples/friends),
 // optionally with a scenario that includes them. Prints what it wrote and every warning, then
 // checks the written files with the same validation as `society check`.
-import { existsSync, mkdirSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { parseCommandArgs } from '../options';
+import { outputFile, parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, formatDiagnostic } from '../../core/format';
 import { IMPORT_SOURCES, formatImportWarning, importPersonas, type ImportSource, type SourceText } from '../../core/interop';
 
@@ -66,10 +66,7 @@ export const importCommand: Command = {
       console.error(`society import: ${existing.length} file(s) exist already, e.g. ${path.relative(process.cwd(), existing[0].file)}; use --force to overwrite`);
       return 1;
     }
-    for (const t of targets) {
-      mkdirSync(path.dirname(t.file), { recursive: true });
-      writeFileSync(t.file, t.text, 'utf8');
-    }
+    for (const t of targets) if (!outputFile(t.file, t.text, 'import')) return 1;
     const ties = result.personas.reduce((n, p) => n + (p.relationships?.length ?? 0), 0);
     const memories = result.personas.reduce((n, p) => n + (p.memories?.length ?? 0), 0);
     for (const t of targets) console.log(path.relative(process.cwd(), t.file) || t.file);

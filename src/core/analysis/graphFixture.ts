@@ -3,7 +3,7 @@
 // computed by NetworkX.
 import { readFileSync } from 'node:fs';
 import { createTieGraph, type TieGraph } from './tieGraph';
-import { unreadableReason } from '../trace/reader';
+import { ioReason } from '../files/ioReason';
 
 export interface FixtureNode { id: string; [attribute: string]: unknown }
 export interface FixtureEdge { source: string; target: string; weight?: number }
@@ -62,7 +62,7 @@ export function readGraphFixture(file: string): GraphFixture {
   try {
     text = readFileSync(file, 'utf8');
   } catch (err) {
-    fail(file, `cannot read it: ${unreadableReason(err)}`);
+    fail(file, `cannot read it: ${ioReason(err)}`);
   }
   let json: unknown;
   try {

@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type TraceEvent, type TraceEventType, type TraceHeader } from './events';
+import { ioReason } from '../files/ioReason';
 
 export interface TraceProblem { line: number; message: string }
 
@@ -131,16 +132,9 @@ export function traceProblemsMessage(file: string, errors: readonly TraceProblem
   return [...shown, ...more].join('\n') || `${file}: not a society trace`;
 }
 
-/** Why a file could not be read, said plainly ('no such file', not 'ENOENT: no such file or directory, open …'). */
-export function unreadableReason(e: unknown, what = 'file'): string {
-  const code = (e as NodeJS.ErrnoException)?.code;
-  return code === 'ENOENT' ? 'no such file' : code === 'EISDIR' ? `it is a folder, not a ${what}`
-    : code === 'EACCES' || code === 'EPERM' ? 'permission denied' : e instanceof Error ? e.message : String(e);
-}
-
 /** A file that could not be read at all: one problem for the whole file (line 0), said plainly. */
 function unreadable(e: unknown): TraceRead {
-  return { events: [], errors: [{ line: 0, message: `cannot read the trace: ${unreadableReason(e, 'trace file')}` }], complete: false, lastRound: -1 };
+  return { events: [], errors: [{ line: 0, message: `cannot read the trace: ${ioReason(e, 'trace file')}` }], complete: false, lastRound: -1 };
 }
 
 /** Parse a whole trace text. */

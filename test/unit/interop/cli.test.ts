@@ -95,4 +95,21 @@ describe('society export', function () {
     assert.equal(society('export', path.join(dir, 'nope.jsonl')).status, 1);
     assert.ok(!existsSync(path.join(dir, 'nope.gexf')));
   });
+
+  it('will not guess a format from an extension that names none, and says plainly why it cannot write', () => {
+    const txt = society('export', traceFile, '--out', path.join(dir, 'ties.txt'));
+    assert.equal(txt.status, 2);
+    assert.match(txt.stderr, /^society export: --format takes gexf, graphml, csv, and ties\.txt names none of them \(add --format\)/);
+    assert.ok(!existsSync(path.join(dir, 'ties.txt')));
+    assert.equal(society('export', traceFile, '--out', path.join(dir, 'ties.txt'), '--format', 'csv').status, 0);
+    const nested = path.join(dir, 'new', 'folder', 'ties.gexf');
+    assert.equal(society('export', traceFile, '--out', nested).status, 0, 'creates the folder');
+    assert.ok(existsSync(nested));
+    const folder = society('export', traceFile, '--out', dir);
+    assert.equal(folder.status, 1);
+    assert.match(folder.stderr, /^society export: cannot write .+: it is a folder, not a file$/m);
+    const under = society('export', traceFile, '--out', path.join(traceFile, 'ties.csv'));
+    assert.equal(under.status, 1);
+    assert.match(under.stderr, /^society export: cannot create the output folder .+trace\.jsonl: a file is in the way$/m);
+  });
 });
