@@ -15,6 +15,7 @@ import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
+import { ReadProgress } from '../readProgress';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static] [--view-limit MB]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
@@ -52,14 +53,17 @@ export const reportCommand: Command = {
     let builder: RunReportBuilder | undefined;
     const budget = new ViewBudget(viewLimit);
     const shown: TraceEvent[] = [];
+    const progress = new ReadProgress(traceFile);
     const read = await readTraceFile(traceFile, {
       keepEvents: false,
+      onProgress: progress.listener,
       onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute }); },
       onEvent: (e, _line, size) => {
         builder!.add(e);
         if (!values.static && budget.take(e, size)) shown.push(e);
       },
     });
+    progress.done();
     if (read.errors.length > 0 || !read.header || !builder) {
       console.error(`society report: ${traceProblemsMessage(traceFile, read.errors)}`);
       return 1;

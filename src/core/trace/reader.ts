@@ -1,7 +1,6 @@
 // Reading a JSONL trace: every line is parsed and checked against the event types; problems are
 // returned with their line numbers (1-based), never thrown. Works on a whole text or line by line.
 import * as fs from 'node:fs';
-import * as readline from 'node:readline';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type TraceEvent, type TraceEventType, type TraceHeader } from './events';
 import { ioReason } from '../files/ioReason';
 
@@ -146,23 +145,43 @@ export function readTrace(text: string): TraceRead {
   return r.result();
 }
 
+/** Characters read from a trace file at a time. */
+const READ_CHUNK = 1 << 20;
+
 /**
  * Stream a trace file line by line (large traces); `keepEvents: false` with `onEvent` avoids
- * holding them. `onHeader` hears the header as soon as it is read, before any event.
+ * holding them. `onHeader` hears the header as soon as it is read, before any event; `onProgress`
+ * hears the bytes read so far after each piece of the file. Lines are split by hand: readline's
+ * line-break regular expression cost a quarter of the reading time of a 450 MB trace.
  */
-export async function readTraceFile(path: string, opts: { keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number, size: number) => void; onHeader?: (h: TraceHeader) => void } = {}): Promise<TraceRead> {
+export async function readTraceFile(path: string, opts: {
+  keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number, size: number) => void; onHeader?: (h: TraceHeader) => void; onProgress?: (bytesRead: number) => void;
+} = {}): Promise<TraceRead> {
   const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
   let input: fs.ReadStream;
-  try { input = fs.createReadStream(path, 'utf8'); } catch (e) {
+  try { input = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK }); } catch (e) {
     return unreadable(e);
   }
+  let told = !opts.onHeader;
+  const line = (text: string): void => {
+    r.line(text.endsWith('\r') ? text.slice(0, -1) : text);
+    if (!told && r.header) { told = true; opts.onHeader!(r.header); }
+  };
   try {
-    const rl = readline.createInterface({ input, crlfDelay: Infinity });
-    let told = !opts.onHeader;
-    for await (const l of rl) {
-      r.line(l);
-      if (!told && r.header) { told = true; opts.onHeader!(r.header); }
+    // `rest`: the start of a line that continues in the next piece (searched once, so a line
+    // longer than a piece costs no more than a short one).
+    let rest = '';
+    for await (const chunk of input as AsyncIterable<string>) {
+      let from = 0;
+      for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', from)) {
+        line(rest ? rest + chunk.slice(from, end) : chunk.slice(from, end));
+        rest = '';
+        from = end + 1;
+      }
+      rest += chunk.slice(from);
+      opts.onProgress?.(input.bytesRead);
     }
+    if (rest) line(rest);
   } catch (e) {
     return unreadable(e);
   }

@@ -71,4 +71,35 @@ describe('trace reader', () => {
     assert.match(folder.errors[0].message, /it is a folder/);
     fs.rmSync(dir, { recursive: true, force: true });
   });
+
+  it('streams a file line for line as readTrace reads the text: long lines across pieces, CRLF, blank lines, no final newline', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-reader-'));
+    try {
+      const lines = text.trimEnd().split('\n');
+      const memory = lines.findIndex((l) => l.includes('"type":"memory"'));
+      const long = JSON.parse(lines[memory]);
+      long.memory.text = 'é'.repeat(3 << 20); // 3 M characters: spans several pieces, multi-byte
+      lines[memory] = JSON.stringify(long);
+      lines.splice(3, 0, '', '   ');
+      lines[7] = lines[7] + '\r';
+      lines[9] = '{"type":"message","round":1'; // a bad line keeps its number
+      const body = lines.join('\n');
+      const f = path.join(dir, 'trace.jsonl');
+      fs.writeFileSync(f, body);
+      const seen: number[] = [];
+      let progress = 0;
+      const streamed = await readTraceFile(f, { onEvent: (_e, line) => seen.push(line), onProgress: (b) => { assert.ok(b >= progress); progress = b; } });
+      const whole = readTrace(body.replace('\r\n', '\n'));
+      assert.deepEqual(streamed.errors, whole.errors);
+      assert.equal(streamed.errors[0].line, 10);
+      assert.equal(streamed.events.length, whole.events.length);
+      assert.deepEqual(streamed.events, whole.events);
+      assert.equal((streamed.events.find((e) => e.type === 'memory' && e.memory.text.length > 1000) as { memory: { text: string } }).memory.text, long.memory.text);
+      assert.equal(seen.length, whole.events.length);
+      assert.equal(progress, fs.statSync(f).size);
+      assert.equal(streamed.complete, true);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 });
