@@ -60,7 +60,8 @@ export class EncounterIndex {
   }
 
   randomOther(self: string, exclude: ReadonlySet<string>, rng: Rng): string | undefined {
-    if (this.ids.length <= 1 + exclude.size) return undefined;
+    // Nobody left: everyone but me is excluded (`exclude` usually holds me already).
+    if (this.ids.length - exclude.size - (exclude.has(self) ? 0 : 1) <= 0) return undefined;
     for (let tries = 0; tries < 20; tries++) {
       const id = this.ids[rng.int(this.ids.length)];
       if (id !== self && !exclude.has(id)) return id;

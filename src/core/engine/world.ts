@@ -199,7 +199,7 @@ export class World {
   }
 }
 
-/** The usage to attach to an event: omitted when nothing was spent (offline model). */
-export function usageField(u: Usage): { usage?: Usage } {
-  return u.input_tokens || u.output_tokens || u.cost_usd || u.cached ? { usage: u } : {};
+/** The usage to attach to an event: omitted when nothing was spent (offline model) or no call was made (random pairing). */
+export function usageField(u: Usage | undefined): { usage?: Usage } {
+  return u && (u.input_tokens || u.output_tokens || u.cost_usd || u.cached) ? { usage: u } : {};
 }
