@@ -11,6 +11,7 @@ import { didYouMean } from './suggest';
 import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema } from './schema';
 import { schemaErrorDiagnostic } from './validate';
 import { sharedLimits } from '../llm/limits/endpointLimits';
+import { generatedIdClashes, populationGroups } from './generatedIds';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -208,6 +209,8 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     if (roomNames.has(r.name)) out.push(mk('SOC056', 'error', `Room name '${r.name}' is used twice`, file, at.valueRange(['world', 'rooms', i, 'name'])));
     roomNames.add(r.name);
   });
+
+  out.push(...generatedIdClashes(populationGroups(v.population), defined.keys(), at));
 
   // Population distributions.
   list(v.population).forEach((g, i) => {

@@ -1,0 +1,70 @@
+// Agent ids a population generates (`${id_prefix}${i}` for i = 1..count) must not clash with each
+// other or with a persona's id: the engine stops at the first duplicate, so the check reports it.
+// Worked out arithmetically (a group may count a million), not by listing the ids.
+import type { Diagnostic } from './diagnostics';
+import type { Locator } from './locate';
+import type { PathSegment } from './parse';
+
+type Obj = Record<string, unknown>;
+
+/** One population group as the check sees it. */
+export interface GeneratedIds { prefix: string; count: number; group: string; path: PathSegment[] }
+
+const DECIMAL = /^[1-9][0-9]*$/;
+
+/** The index `id` has among `g`'s generated ids, or undefined when `g` does not generate it. */
+function indexIn(g: GeneratedIds, id: string): number | undefined {
+  if (!id.startsWith(g.prefix)) return undefined;
+  const rest = id.slice(g.prefix.length);
+  if (!DECIMAL.test(rest)) return undefined;
+  const i = Number(rest);
+  return i <= g.count ? i : undefined;
+}
+
+/**
+ * The first id both groups generate, if any. Shared ids look like `${long.prefix}${j}`, where
+ * `long.prefix` is `short.prefix` and some digits; the smallest is at j = 1.
+ */
+function firstShared(a: GeneratedIds, b: GeneratedIds): string | undefined {
+  if (a.count < 1 || b.count < 1) return undefined;
+  const [short, long] = a.prefix.length <= b.prefix.length ? [a, b] : [b, a];
+  const first = `${long.prefix}1`;
+  return indexIn(short, first) !== undefined ? first : undefined;
+}
+
+/** The population groups of a scenario value with a usable prefix and count. */
+export function populationGroups(population: unknown): GeneratedIds[] {
+  if (!Array.isArray(population)) return [];
+  const out: GeneratedIds[] = [];
+  population.forEach((g: unknown, i) => {
+    if (!g || typeof g !== 'object') return;
+    const o = g as Obj;
+    const prefix = typeof o.id_prefix === 'string' ? o.id_prefix : typeof o.group === 'string' ? o.group : undefined;
+    if (prefix === undefined || typeof o.count !== 'number' || !Number.isInteger(o.count)) return;
+    out.push({ prefix, count: o.count, group: typeof o.group === 'string' ? o.group : prefix, path: ['population', i, typeof o.id_prefix === 'string' ? 'id_prefix' : 'group'] });
+  });
+  return out;
+}
+
+/** SOC020 for each group whose ids clash with a persona's id or with an earlier group's ids (the first clash each). */
+export function generatedIdClashes(groups: readonly GeneratedIds[], personaIds: Iterable<string>, at: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const ids = [...personaIds];
+  const say = (g: GeneratedIds, message: string): void => {
+    out.push({ code: 'SOC020', severity: 'error', message, file: at.file.file, range: at.valueRange(g.path) });
+  };
+  groups.forEach((g, k) => {
+    const persona = ids.find((id) => indexIn(g, id) !== undefined);
+    if (persona !== undefined) {
+      say(g, `Duplicate persona id '${persona}': population group '${g.group}' generates it (ids ${g.prefix}1…${g.prefix}${g.count}); set another \`id_prefix\``);
+      return;
+    }
+    for (const earlier of groups.slice(0, k)) {
+      const shared = firstShared(earlier, g);
+      if (shared === undefined) continue;
+      say(g, `Duplicate persona id '${shared}': population groups '${earlier.group}' and '${g.group}' both generate it; set another \`id_prefix\``);
+      return;
+    }
+  });
+  return out;
+}
