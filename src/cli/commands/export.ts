@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
-import { loadTrace } from '../../core/analysis/traceNetwork';
+import { loadTrace, unfinishedNote } from '../../core/analysis/traceNetwork';
 import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
@@ -59,7 +59,10 @@ export const exportCommand: Command = {
     let text: string;
     try {
       if (isTraceFile(file)) {
-        text = exportTraceTies(await loadTrace(file), format, { round, dynamic: values.dynamic });
+        const trace = await loadTrace(file);
+        text = exportTraceTies(trace, format, { round, dynamic: values.dynamic });
+        const note = unfinishedNote(trace);
+        if (note) console.error(`society export: note: ${note}`);
       } else {
         if (values.dynamic) throw new Error('--dynamic needs a trace');
         const network = await loadTieNetwork(file, { round });

@@ -53,6 +53,7 @@ export const metricsCommand: Command = {
       console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
     }
+    if (network.note) console.error(`society metrics: note: ${network.note}`);
     const metrics = computeNetworkMetrics(network.graph, { attribute: values.attribute, rng: seededRandom(seed) });
     if (values.json) {
       console.log(JSON.stringify(metrics, null, 2));

@@ -16,6 +16,7 @@ import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
+import { unfinishedNote } from '../../core/analysis/traceNetwork';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static] [--view-limit MB]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
@@ -54,11 +55,13 @@ export const reportCommand: Command = {
     const budget = new ViewBudget(viewLimit);
     const shown: TraceEvent[] = [];
     const progress = new ReadProgress(traceFile);
+    let latest = 0;
     const read = await readTraceFile(traceFile, {
       keepEvents: false,
       onProgress: progress.listener,
       onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute }); },
       onEvent: (e, _line, size) => {
+        if (e.round > latest) latest = e.round;
         builder!.add(e);
         if (!values.static && budget.take(e, size)) shown.push(e);
       },
@@ -82,7 +85,9 @@ export const reportCommand: Command = {
     }
     const files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view });
     for (const file of files) console.log(file);
-    if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
+    const unfinished = unfinishedNote({ lastRound: report.round, ...(latest > report.round ? { unfinishedRound: latest } : {}), ...(read.truncated ? { truncated: true } : {}) });
+    if (unfinished) console.error(`society report: note: ${unfinished}`);
+    else if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
     if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);
     return 0;
   },

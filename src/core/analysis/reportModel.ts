@@ -95,8 +95,10 @@ export class RunReportBuilder {
   private readonly overRounds: RoundNetwork[] = [];
   private readonly rewards: TraceEvent[] = [];
   private previous?: TieGraph;
-  /** The round whose events are being applied (measured when a later round's first event arrives). */
+  /** The round whose events are being applied. */
   private round = 0;
+  /** The last round measured: at its round_end (or, lacking one, when a later round begins). */
+  private measured = -1;
   private usage?: UsageTotals;
 
   constructor(readonly header: TraceHeader, private readonly options: RunReportOptions = {}) {
@@ -104,16 +106,23 @@ export class RunReportBuilder {
   }
 
   add(e: TraceEvent): void {
-    // Rounds with no events of their own (none in a well-formed trace) are measured unchanged.
-    while (e.round > this.round) this.measure(this.round++);
+    // A round without a round_end or without events (neither in a well-formed trace) is measured when a later one begins.
+    for (; e.round > this.round; this.round++) if (this.measured < this.round) this.measure(this.round);
     // Memories are the bulk of a trace and nothing in the report reads them: not kept.
     if (e.type !== 'memory') applyEvent(this.state, e);
     if (e.type === 'reward') this.rewards.push(e);
     if (e.type === 'run_end') this.usage = e.usage;
+    if (e.type === 'round_end') this.measure(e.round);
   }
 
+  /**
+   * The report as of the last round measured. A round the trace starts but does not end (the run
+   * was stopped in it) is left out: its ties are half-updated and its rewards partial.
+   */
   finish(): RunReport {
-    this.measure(this.round);
+    if (this.measured < 0) this.measure(this.round);
+    const last = this.measured;
+    if (this.rewards.length && this.rewards[this.rewards.length - 1].round > last) this.rewards.splice(this.rewards.findIndex((r) => r.round > last));
     const attribute = this.options.attribute ?? DEFAULT_ATTRIBUTE;
     const seed = this.options.seed ?? this.header.seed;
     const graph = this.previous!;
@@ -121,7 +130,7 @@ export class RunReportBuilder {
     const communities = louvainCommunities(undirectedProjection(graph), seededRandom(seed)).communities;
     return {
       header: this.header,
-      round: this.round,
+      round: last,
       complete: this.state.complete,
       threshold: this.state.settings.ties.threshold,
       attribute,
@@ -140,5 +149,6 @@ export class RunReportBuilder {
     const graph = tieNetworkOf(this.state);
     this.overRounds.push(roundNetwork(round, graph, this.previous));
     this.previous = graph;
+    this.measured = round;
   }
 }

@@ -3,7 +3,7 @@
 import { toDynamicGexf, toGexf } from './gexf';
 import { toGraphML } from './graphml';
 import { tieTimeline } from './tieTimeline';
-import { traceTieNetwork, type LoadedTrace } from './traceNetwork';
+import { traceTieNetwork, wholeRound, type LoadedTrace } from './traceNetwork';
 import { toTiesCsv } from './tiesCsv';
 import type { TieGraph } from './tieGraph';
 
@@ -28,8 +28,7 @@ export function tieGraphText(graph: TieGraph, format: TieFormat, description?: s
 
 /** The trace's ties as file text; throws on a round outside the trace or `dynamic` with a format other than GEXF. */
 export function exportTraceTies(trace: LoadedTrace, format: TieFormat, options: TieExportOptions = {}): string {
-  const round = options.round ?? trace.lastRound;
-  if (!Number.isInteger(round) || round < 0 || round > trace.lastRound) throw new Error(`round ${round} is outside the trace (0..${trace.lastRound})`);
+  const round = wholeRound(trace, options.round);
   const name = trace.header.scenario.name;
   if (options.dynamic) {
     if (format !== 'gexf') throw new Error('a dynamic export is GEXF only');

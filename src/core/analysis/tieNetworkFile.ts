@@ -3,13 +3,15 @@
 import { closeSync, openSync, readSync } from 'node:fs';
 import { graphFromFixture, readGraphFixture } from './graphFixture';
 import { replay } from '../trace/replay';
-import { loadTrace, tieNetworkOf } from './traceNetwork';
+import { loadTrace, tieNetworkOf, unfinishedNote, wholeRound } from './traceNetwork';
 import type { TieGraph } from './tieGraph';
 
 export interface LoadedTieNetwork {
   graph: TieGraph;
   /** One line saying what was loaded, for people. */
   description: string;
+  /** What was left out of a trace that ends mid-round (see unfinishedNote). */
+  note?: string;
 }
 
 /** A trace is JSONL whose first line is a header object; anything else is read as graph JSON. */
@@ -47,14 +49,16 @@ function firstLine(file: string, limit = 16 << 20): string {
 export async function loadTieNetwork(file: string, options: { round?: number } = {}): Promise<LoadedTieNetwork> {
   if (isTraceFile(file)) {
     const trace = await loadTrace(file);
-    const round = options.round ?? trace.lastRound;
-    if (round < 0 || round > trace.lastRound) throw new Error(`${file}: round ${round} is outside the trace (0..${trace.lastRound})`);
+    let round: number;
+    try { round = wholeRound(trace, options.round); } catch (err) { throw new Error(`${file}: ${(err as Error).message}`); }
+    const note = unfinishedNote(trace);
     const state = replay(trace.header, trace.events, round);
     const graph = tieNetworkOf(state);
     return {
       graph,
       description: `${file}: scenario '${trace.header.scenario.name}', ties at the end of round ${round}`
         + ` (threshold ${state.settings.ties.threshold}): ${graph.order} agents, ${graph.size} directed ties`,
+      ...(note ? { note } : {}),
     };
   }
   if (options.round !== undefined) throw new Error(`${file}: --round applies to traces only`);

@@ -40,9 +40,13 @@ export interface LoadedTrace {
   header: TraceHeader;
   /** The events `loadTrace` was asked to keep (by default those that shape the tie network). */
   events: TraceEvent[];
-  /** The last round present in the trace. */
+  /** The last round the trace holds whole (its round_end is there). */
   lastRound: number;
   complete: boolean;
+  /** A round the trace starts but does not finish (the run was stopped in it): its events are left out. */
+  unfinishedRound?: number;
+  /** The file ends in a cut-off line, left out. */
+  truncated?: boolean;
 }
 
 const NETWORK_EVENTS: ReadonlySet<TraceEvent['type']> = new Set(['round_start', 'agent_added', 'agent_removed', 'tie', 'tie_decay', 'event_fired', 'round_end', 'run_end']);
@@ -59,16 +63,38 @@ export function shapesNetwork(e: TraceEvent): boolean {
  */
 export async function loadTrace(file: string, keep: (e: TraceEvent) => boolean = shapesNetwork): Promise<LoadedTrace> {
   const events: TraceEvent[] = [];
-  let lastRound = 0;
+  let latest = 0;
   const read = await readTraceFile(file, {
     keepEvents: false,
     onEvent: (e) => {
-      if (e.round > lastRound) lastRound = e.round;
+      if (e.round > latest) latest = e.round;
       if (keep(e)) events.push(e);
     },
   });
   if (read.errors.length > 0 || !read.header) throw new Error(traceProblemsMessage(file, read.errors));
-  return { header: read.header, events, lastRound, complete: read.complete };
+  // Rounds end with round_end; the events of one without it (the run was stopped mid-round) would
+  // show half-updated ties, so they are left out. A trace cut inside round 0 keeps what it has.
+  const lastRound = Math.max(0, read.lastRound);
+  return {
+    header: read.header, events: latest > lastRound ? events.filter((e) => e.round <= lastRound) : events, lastRound, complete: read.complete,
+    ...(latest > lastRound ? { unfinishedRound: latest } : {}), ...(read.truncated ? { truncated: true } : {}),
+  };
+}
+
+/** The round asked for (default: the last whole one); throws when the trace does not hold it whole. */
+export function wholeRound(trace: LoadedTrace, requested?: number): number {
+  const round = requested ?? trace.lastRound;
+  if (Number.isInteger(round) && round >= 0 && round <= trace.lastRound) return round;
+  const unfinished = trace.unfinishedRound !== undefined ? `; round ${trace.unfinishedRound} was not finished` : '';
+  throw new Error(`round ${round} is outside the trace (0..${trace.lastRound}${unfinished})`);
+}
+
+/** What a command says about a trace it read whole rounds of: nothing for a whole trace. */
+export function unfinishedNote(trace: Pick<LoadedTrace, 'lastRound' | 'unfinishedRound' | 'truncated'>): string | undefined {
+  const parts: string[] = [];
+  if (trace.unfinishedRound !== undefined) parts.push(`round ${trace.unfinishedRound} was not finished and is left out`);
+  if (trace.truncated) parts.push('its last line was cut off');
+  return parts.length ? `the trace ends after round ${trace.lastRound}: ${parts.join('; ')}` : undefined;
 }
 
 /** The tie network at the end of `round` (default: the last round in the trace). */

@@ -14,6 +14,11 @@ export interface TraceRead {
   complete: boolean;
   /** The last round whose round_end is present (−1 if none). */
   lastRound: number;
+  /**
+   * The file ends inside a line that is not JSON: a write cut off (the process was killed). The
+   * line is left out rather than reported as an error; the rounds before it are whole.
+   */
+  truncated?: boolean;
 }
 
 type Check = 'string' | 'number' | 'boolean' | 'object' | 'array';
@@ -93,12 +98,14 @@ export class TraceLineReader {
   /** The header, once its line was read. */
   get header(): TraceHeader | undefined { return this.read.header; }
 
-  line(text: string): void {
+  /** `unterminated`: the text's last line, with no newline after it (a cut-off write if it is not JSON). */
+  line(text: string, unterminated = false): void {
     const n = ++this.lineNo;
     if (!text.trim()) return;
     let v: unknown;
     try { v = JSON.parse(text); } catch (e) {
-      this.read.errors.push({ line: n, message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
+      if (unterminated) this.read.truncated = true;
+      else this.read.errors.push({ line: n, message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
       return;
     }
     if (!this.read.header) {
@@ -140,8 +147,9 @@ function unreadable(e: unknown): TraceRead {
 export function readTrace(text: string): TraceRead {
   const r = new TraceLineReader();
   const lines = text.split('\n');
-  if (lines[lines.length - 1] === '') lines.pop();
+  const last = lines.pop()!; // '' when the text ends with a newline
   for (const l of lines) r.line(l);
+  if (last) r.line(last, true);
   return r.result();
 }
 
@@ -163,8 +171,8 @@ export async function readTraceFile(path: string, opts: {
     return unreadable(e);
   }
   let told = !opts.onHeader;
-  const line = (text: string): void => {
-    r.line(text.endsWith('\r') ? text.slice(0, -1) : text);
+  const line = (text: string, unterminated = false): void => {
+    r.line(text.endsWith('\r') ? text.slice(0, -1) : text, unterminated);
     if (!told && r.header) { told = true; opts.onHeader!(r.header); }
   };
   try {
@@ -181,7 +189,7 @@ export async function readTraceFile(path: string, opts: {
       rest += chunk.slice(from);
       opts.onProgress?.(input.bytesRead);
     }
-    if (rest) line(rest);
+    if (rest) line(rest, true);
   } catch (e) {
     return unreadable(e);
   }
