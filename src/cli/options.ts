@@ -8,12 +8,25 @@ import { loadScenarioFile } from '../core/format/load';
 import { modelNamed, type Scenario } from '../core/format/model';
 import { ioReason } from '../core/files/ioReason';
 
-/** An integer option ≥ min, or undefined when absent; a bad value throws with the option's name. */
+/**
+ * An integer option ≥ min, or undefined when absent; a bad value throws with the option's name.
+ * Written in decimal digits only: Number() would also take '' and ' ' (as 0), '1e3' and '0x10',
+ * and integers past 2^53, which lose digits (seeds 1e20 and 1e20 + 1 would be one seed).
+ */
 export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
-  const n = Number(value);
-  if (!Number.isInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}, got '${value}'`);
+  const n = /^[-+]?\d+$/.test(value) ? Number(value) : NaN;
+  if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}, got '${value}'`);
   return n;
+}
+
+/** A comma-separated list of distinct integers ≥ min ('1,2,3'); a bad or repeated entry throws with the option's name. */
+export function integerListOption(name: string, value: string | undefined, min: number): number[] | undefined {
+  if (value === undefined) return undefined;
+  const list = value.split(',').map((entry) => integerOption(name, entry.trim(), min)!);
+  const repeated = list.find((n, i) => list.indexOf(n) !== i);
+  if (repeated !== undefined) throw new Error(`--${name} lists ${repeated} twice: repeated seeds are not independent runs`);
+  return list;
 }
 
 /**

@@ -3,13 +3,14 @@
 import type { Command } from '../command';
 import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
+import { counted } from '../../core/text/counted';
 
 const USAGE = 'estimate <scenario.society> [--rounds N] [--model NAME] [--json]';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export function formatEstimate(e: RunEstimate): string {
-  const lines = [`Estimate for "${e.scenario}": ${e.agents} agents × ${e.rounds} rounds`];
+  const lines = [`Estimate for "${e.scenario}": ${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}`];
   const rows = e.models.map((m) => [
     m.name, m.provider + (m.model ? ` ${m.model}` : ''), int(m.calls), int(m.input_tokens), int(m.output_tokens),
     m.provider === 'offline' ? 'free (offline rule-based model, not an LLM)' : m.priced ? `$${m.cost_usd.toFixed(2)}` : 'unpriced (set price: in the model)',
@@ -43,7 +44,7 @@ export const estimateCommand: Command = {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
-    const rounds = integerOption('rounds', values.rounds, 0);
+    const rounds = integerOption('rounds', values.rounds, 1);
     const scenario = await loadRunnableScenario(scenarioArg, 'estimate');
     if (!scenario) return 1;
     if (!knownModel(scenario, values.model, 'estimate')) return 2;

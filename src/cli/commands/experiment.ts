@@ -2,8 +2,9 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
+import { integerListOption, integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { formatExperiment, runExperiment } from '../../core/experiment';
+import { counted } from '../../core/text/counted';
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -29,7 +30,7 @@ export const experimentCommand: Command = {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
-    const seeds = values.seeds?.split(',').map((s) => integerOption('seeds', s.trim(), -(2 ** 31))!);
+    const seeds = integerListOption('seeds', values.seeds, -(2 ** 31));
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment');
     if (!scenario) return 1;
@@ -56,7 +57,7 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       if (values.json) console.log(JSON.stringify({ claims: run.result.claims, summaries: run.result.summaries, contrasts: run.result.contrasts, baselines: run.result.baselines, files: run.files }, null, 2));
       else {
-        console.log(`${scenario.name}: ${run.result.runs.length} runs (${run.result.conditions.length} conditions × ${run.result.seeds.length} seeds) in ${run.wallSeconds.toFixed(1)} s on ${run.jobs} worker${run.jobs === 1 ? '' : 's'}`);
+        console.log(`${scenario.name}: ${counted(run.result.runs.length, 'run')} (${counted(run.result.conditions.length, 'condition')} × ${counted(run.result.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
         console.log(formatExperiment(run.result));
         console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);
       }

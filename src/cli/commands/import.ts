@@ -4,10 +4,12 @@
 // checks the written files with the same validation as `society check`.
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import * as path from 'node:path';
+import { ioReason } from '../../core/files/ioReason';
 import type { Command } from '../command';
 import { outputFile, parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, formatDiagnostic } from '../../core/format';
 import { IMPORT_SOURCES, formatImportWarning, importPersonas, type ImportSource, type SourceText } from '../../core/interop';
+import { counted } from '../../core/text/counted';
 
 const USAGE = 'import <tinytroupe|oasis> <files|folders...> [--out DIR] [--scenario NAME] [--force]';
 
@@ -15,9 +17,14 @@ const INPUT_EXTENSIONS: Record<ImportSource, RegExp> = { tinytroupe: /\.json$/i,
 
 /** Files as given; a folder stands for its agent files (not recursive). */
 function inputFiles(args: string[], source: ImportSource): string[] {
-  return args.flatMap((arg) => (statSync(arg).isDirectory()
+  return args.flatMap((arg) => readable(arg, () => (statSync(arg).isDirectory()
     ? readdirSync(arg).filter((f) => INPUT_EXTENSIONS[source].test(f)).sort().map((f) => path.join(arg, f))
-    : [arg]));
+    : [arg])));
+}
+
+/** `read()`, or an error that names the file and says plainly why it cannot be read. */
+function readable<T>(file: string, read: () => T): T {
+  try { return read(); } catch (err) { throw new Error(`${file}: cannot read it: ${ioReason(err)}`); }
 }
 
 export const importCommand: Command = {
@@ -48,7 +55,7 @@ export const importCommand: Command = {
     }
     let sources: SourceText[];
     try {
-      sources = inputFiles(inputs, source as ImportSource).map((file) => ({ file, text: readFileSync(file, 'utf8') }));
+      sources = inputFiles(inputs, source as ImportSource).map((file) => ({ file, text: readable(file, () => readFileSync(file, 'utf8')) }));
     } catch (err) {
       console.error(`society import: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
@@ -70,7 +77,7 @@ export const importCommand: Command = {
     const ties = result.personas.reduce((n, p) => n + (p.relationships?.length ?? 0), 0);
     const memories = result.personas.reduce((n, p) => n + (p.memories?.length ?? 0), 0);
     for (const t of targets) console.log(path.relative(process.cwd(), t.file) || t.file);
-    console.error(`${result.personas.length} persona${result.personas.length === 1 ? '' : 's'} from ${sources.length} file${sources.length === 1 ? '' : 's'}: ${ties} initial ties, ${memories} seed memories, ${result.warnings.length} warning${result.warnings.length === 1 ? '' : 's'}`);
+    console.error(`${counted(result.personas.length, 'persona')} from ${counted(sources.length, 'file')}: ${counted(ties, 'initial tie')}, ${counted(memories, 'seed memory', 'seed memories')}, ${counted(result.warnings.length, 'warning')}`);
     // The written files must pass `society check`; a failure here is a bug in the import.
     const workspace = new SocietyWorkspace(new NodeFileSystem(), outDir);
     const { diagnostics } = await workspace.check(targets.map((t) => t.file));

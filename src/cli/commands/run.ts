@@ -18,6 +18,7 @@ import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import { CallLog } from '../../core/engine/callLog';
 import type { TraceEvent } from '../../core/trace/events';
+import { counted } from '../../core/text/counted';
 
 export const runCommand: Command = {
   name: 'run',
@@ -46,7 +47,7 @@ export const runCommand: Command = {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('run', runCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
-    const rounds = integerOption('rounds', values.rounds, 0);
+    const rounds = integerOption('rounds', values.rounds, 1);
     const seed = integerOption('seed', values.seed, -(2 ** 31));
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
@@ -61,6 +62,10 @@ export const runCommand: Command = {
     const checkpointPath = path.join(out, 'checkpoint.json');
 
     let cp: Checkpoint | undefined;
+    if (values.resume && (seed !== undefined || rounds !== undefined)) {
+      console.error(`society run: --resume continues the run with its own ${[seed !== undefined && 'seed', rounds !== undefined && 'rounds'].filter(Boolean).join(' and ')} (from its checkpoint): leave out ${[seed !== undefined && '--seed', rounds !== undefined && '--rounds'].filter(Boolean).join(' and ')}`);
+      return 2;
+    }
     if (values.resume) {
       if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
       cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
@@ -159,7 +164,7 @@ export const runCommand: Command = {
     const embeddings = registry.embeddingUsage();
     if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests ? { embeddings } : {}) }, null, 2));
     else {
-      console.log(`${scenario.name}: ${sim.rounds} rounds, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
+      console.log(`${scenario.name}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
       console.log(formatSummary(summary));
       if (spent) console.log(usage.format());
       if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);

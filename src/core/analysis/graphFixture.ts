@@ -68,7 +68,8 @@ export function readGraphFixture(file: string): GraphFixture {
   try {
     json = JSON.parse(text);
   } catch (err) {
-    fail(file, err instanceof Error ? err.message : String(err));
+    // A .society or other non-JSON file handed in by mistake: say what is expected, not just the parser's complaint.
+    fail(file, `not a graph JSON file (nodes and edges, or a trace .jsonl): ${err instanceof Error ? err.message : String(err)}`);
   }
   return parseGraphFixture(json, file);
 }

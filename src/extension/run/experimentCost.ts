@@ -7,6 +7,7 @@ import { planExperiment } from '../../core/experiment/plan';
 import { withOverrides } from '../../core/experiment/overrides';
 import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../../core/llm/estimate';
 import { costLimitReason } from './runSettings';
+import { counted } from '../../core/text/counted';
 
 export interface ExperimentEstimate {
   conditions: number;
@@ -72,9 +73,8 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
 
 /** costLimitReason for a whole experiment: its summed estimate against the limit. */
 export function experimentCostReason(estimate: ExperimentEstimate, limitUsd: number | undefined): string | undefined {
-  const plural = (n: number, word: string): string => `${n} ${word}${n === 1 ? '' : 's'}`;
   return costLimitReason(estimate.total, limitUsd, {
-    what: `experiment on ${estimate.total.scenario} with ${plural(estimate.conditions, 'condition')} × ${plural(estimate.seeds, 'seed')} = ${plural(estimate.runs, 'run')}`,
+    what: `experiment on ${estimate.total.scenario} with ${counted(estimate.conditions, 'condition')} × ${counted(estimate.seeds, 'seed')} = ${counted(estimate.runs, 'run')}`,
     per: ' (the limit holds for an experiment as a whole)',
   });
 }

@@ -108,5 +108,9 @@ describe('society run', function () {
     assert.equal((await quietly(() => runCommand.run([]))).result, 2);
     await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', 'x', '--out', dir])), /--rounds/);
     assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', path.join(dir, 'none'), '--resume']))).result, 1);
+    await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', '0', '--out', dir])), /--rounds must be an integer ≥ 1/);
+    const resumeSeed = await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '3']));
+    assert.equal(resumeSeed.result, 2);
+    assert.match(resumeSeed.errors, /--resume continues the run with its own seed \(from its checkpoint\): leave out --seed/);
   });
 });

@@ -1,0 +1,32 @@
+// The CLI's option parsing: integers in decimal digits only, within what a double holds exactly,
+// and seed lists without empty or repeated entries.
+import * as assert from 'node:assert/strict';
+import { integerListOption, integerOption } from '../../../src/cli/options';
+import { counted } from '../../../src/core/text/counted';
+
+describe('CLI options', () => {
+  it('takes integers written in decimal digits, at or above the minimum', () => {
+    assert.equal(integerOption('rounds', undefined, 1), undefined);
+    assert.equal(integerOption('rounds', '12', 1), 12);
+    assert.equal(integerOption('seed', '-5', -(2 ** 31)), -5);
+    assert.equal(integerOption('seed', '9007199254740991', -(2 ** 31)), Number.MAX_SAFE_INTEGER);
+    for (const bad of ['', ' ', '1e3', '0x10', '1.5', '3 ', 'ten', '9007199254740993', '99999999999999999999']) {
+      assert.throws(() => integerOption('seed', bad, -(2 ** 31)), new RegExp(`^Error: --seed must be an integer ≥ -2147483648 and ≤ 9007199254740991, got '${bad}'$`), bad);
+    }
+    assert.throws(() => integerOption('rounds', '0', 1), /^Error: --rounds must be an integer ≥ 1, got '0'$/);
+  });
+
+  it('takes a list of distinct integers', () => {
+    assert.deepEqual(integerListOption('seeds', '1, 2,3', 0), [1, 2, 3]);
+    assert.equal(integerListOption('seeds', undefined, 0), undefined);
+    assert.throws(() => integerListOption('seeds', '1,1', 0), /--seeds lists 1 twice/);
+    assert.throws(() => integerListOption('seeds', '1,,2', 0), /got ''/);
+    assert.throws(() => integerListOption('seeds', '1,', 0), /got ''/);
+  });
+
+  it('counts with the noun in the right number', () => {
+    assert.equal(counted(1, 'round'), '1 round');
+    assert.equal(counted(0, 'round'), '0 rounds');
+    assert.equal(counted(2, 'seed memory', 'seed memories'), '2 seed memories');
+  });
+});
