@@ -13,6 +13,7 @@ import { networkSvg } from './networkSvg';
 import { categoryColor } from './palette';
 import type { RunReport } from './reportModel';
 import type { ViewEmbed } from '../protocol/viewPage';
+import { counted } from '../text/counted';
 
 /** The companion files written next to report.html. */
 export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', graphml: 'ties.graphml', gexf: 'ties.gexf', csv: 'ties.csv' } as const;
@@ -57,8 +58,8 @@ function runSection(report: RunReport): string {
     ['Seed', String(header.seed)],
     ['Rounds', `${report.round} of ${header.rounds}${report.complete ? '' : ' (run incomplete)'}`],
     ['Agents', String(report.graph.order)],
-    ['Coach', header.settings.coaching.enabled ? `on (every ${header.settings.coaching.every} round${header.settings.coaching.every === 1 ? '' : 's'})` : 'off'],
-    ['Tie threshold', String(report.threshold)],
+    ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.coaching), report.round)],
+    ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.threshold), report.round)],
     ['Models', modelText || 'none recorded'],
   ];
   if (report.usage && report.usage.calls > 0) {
@@ -68,6 +69,15 @@ function runSection(report: RunReport): string {
       : String(calls)]);
   }
   return `<dl class="run">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`;
+}
+
+function coachText(c: RunReport['coaching']): string {
+  return c.enabled ? `on (every ${counted(c.every, 'round')})` : 'off';
+}
+
+/** A setting that timed events may change: its value, or where it started and where it ended up. */
+function startAndEnd(start: string, end: string, round: number): string {
+  return start === end ? end : `${start} at the start, ${end} by round ${round} (changed by a timed event)`;
 }
 
 function networkSection(report: RunReport): string {

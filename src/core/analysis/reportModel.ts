@@ -1,7 +1,7 @@
 // What `society report` says about a run, computed from its trace: the final tie network and its
 // metrics against a density-matched random baseline, how the network grew round by round, and
 // the reward curves of the five behavioral drivers.
-import type { TraceEvent, TraceHeader, UsageTotals } from '../trace/events';
+import type { RunSettings, TraceEvent, TraceHeader, UsageTotals } from '../trace/events';
 import { applyEvent, initialState, type WorldState } from '../trace/replay';
 import { averageClustering } from './clustering';
 import { louvainCommunities } from './communities';
@@ -39,6 +39,8 @@ export interface RunReport {
   complete: boolean;
   /** Tie threshold in force at that round. */
   threshold: number;
+  /** Coaching in force at that round (timed events may have changed it since the header's). */
+  coaching: RunSettings['coaching'];
   /** Homophily attribute. */
   attribute: string;
   /** Whether any agent carries the attribute (else the picture is coloured by community). */
@@ -133,6 +135,7 @@ export class RunReportBuilder {
       round: last,
       complete: this.state.complete,
       threshold: this.state.settings.ties.threshold,
+      coaching: this.state.settings.coaching,
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
       graph,
