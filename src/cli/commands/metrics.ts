@@ -30,7 +30,7 @@ export const metricsCommand: Command = {
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('metrics', USAGE, args, {
       json: { type: 'boolean', default: false },
-      attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+      attribute: { type: 'string' },
       seed: { type: 'string', default: '0' },
       round: { type: 'string' },
     });
@@ -54,7 +54,11 @@ export const metricsCommand: Command = {
       return 1;
     }
     if (network.note) console.error(`society metrics: note: ${network.note}`);
-    const metrics = computeNetworkMetrics(network.graph, { attribute: values.attribute, rng: seededRandom(seed) });
+    const attribute = values.attribute ?? DEFAULT_ATTRIBUTE;
+    if (values.attribute !== undefined && !network.graph.someNode((_n, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null)) {
+      console.error(`society metrics: note: no agent has the attribute '${attribute}': ${attribute}_assortativity and ${attribute}_modularity are n/a`);
+    }
+    const metrics = computeNetworkMetrics(network.graph, { attribute, rng: seededRandom(seed) });
     if (values.json) {
       console.log(JSON.stringify(metrics, null, 2));
     } else {

@@ -36,7 +36,7 @@ export const reportCommand: Command = {
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('report', USAGE, args, {
       out: { type: 'string' },
-      attribute: { type: 'string', default: DEFAULT_ATTRIBUTE },
+      attribute: { type: 'string' },
       static: { type: 'boolean', default: false },
       'view-limit': { type: 'string', default: String(REPORT_VIEW_LIMIT_MB) },
     });
@@ -59,7 +59,7 @@ export const reportCommand: Command = {
     const read = await readTraceFile(traceFile, {
       keepEvents: false,
       onProgress: progress.listener,
-      onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute }); },
+      onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE }); },
       onEvent: (e, _line, size) => {
         if (e.round > latest) latest = e.round;
         builder!.add(e);
@@ -85,6 +85,7 @@ export const reportCommand: Command = {
     }
     const files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view });
     for (const file of files) console.log(file);
+    if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
     const unfinished = unfinishedNote({ lastRound: report.round, ...(latest > report.round ? { unfinishedRound: latest } : {}), ...(read.truncated ? { truncated: true } : {}) });
     if (unfinished) console.error(`society report: note: ${unfinished}`);
     else if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);

@@ -31,6 +31,14 @@ describe('society metrics', () => {
     assert.equal(missing.stderr.trim(), 'society metrics: no-such-graph.json: cannot read it: no such file');
   });
 
+  it('says when no node has the --attribute asked for', () => {
+    const none = society('metrics', fixtureFile, '--attribute', 'nope');
+    assert.equal(none.status, 0, none.stderr);
+    assert.equal(none.stderr.trim(), "society metrics: note: no agent has the attribute 'nope': nope_assortativity and nope_modularity are n/a");
+    assert.match(none.stdout, /^nope_assortativity\s+n\/a$/m);
+    assert.equal(society('metrics', fixtureFile).stderr, '', 'nothing said for the default attribute');
+  });
+
   it('prints a table for people', () => {
     const result = society('metrics', fixtureFile);
     assert.equal(result.status, 0, result.stderr);
