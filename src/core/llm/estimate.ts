@@ -197,7 +197,16 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) over reflect_at ${s.memory.reflect_at}`,
       'timed events that add or remove agents are not counted',
+      ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings) ? [`embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; not priced`] : []),
     ],
   };
+}
+
+/** The timed `set` events within the run, which the estimate does not follow (it uses the settings the run starts with). */
+function setEventsIgnored(s: Scenario, rounds: number): string[] {
+  const sets = s.events.filter((e): e is Extract<Scenario['events'][number], { set: unknown }> => 'set' in e && e.at <= rounds);
+  if (!sets.length) return [];
+  const changes = sets.map((e) => `round ${e.at}: ${Object.keys(e.set).join(', ')}`).join('; ');
+  return [`timed \`set\` events are not followed: the estimate uses the settings the run starts with (${changes})`];
 }

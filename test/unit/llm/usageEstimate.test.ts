@@ -72,6 +72,12 @@ describe('llm estimate', () => {
     assert.equal(forced.models[0].by_kind.speak!.calls, 3 * 10 * 4);
   });
 
+  it('says which timed `set` events it does not follow', () => {
+    assert.ok(!estimateRun(s()).assumptions.some((a) => a.includes('`set`')));
+    const changed = estimateRun({ ...s(), events: [{ at: 2, set: { 'coaching.enabled': true, 'ties.threshold': 0.4 } }, { at: 99, set: { 'coaching.every': 2 } }] });
+    assert.ok(changed.assumptions.includes('timed `set` events are not followed: the estimate uses the settings the run starts with (round 2: coaching.enabled, ties.threshold)'));
+  });
+
   it('`society estimate` prints the table for a scenario file', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-estimate-'));
     const file = path.join(dir, 'x.society');
