@@ -110,11 +110,12 @@ export function readOasisJson(source: SourceText, warnings: WarningBook): Foreig
 
 /** Twitter-style profiles: a CSV with a header row. */
 export function readOasisCsv(source: SourceText, warnings: WarningBook): ForeignAgent[] {
-  const { header, records } = csvRecords(source.text);
+  const { header, records, unclosedQuoteLine } = csvRecords(source.text);
   if (!header.some((h) => ['name', 'username', 'realname'].includes(h))) {
     warnings.add(source.file, 'no name, username or realname column: not an OASIS profile file, skipped');
     return [];
   }
+  if (unclosedQuoteLine !== undefined) warnings.add(source.file, `the quoted field opened on line ${unclosedQuoteLine} is never closed: everything after its quote was read as one field`);
   return records.flatMap((record, i) => mapProfile(record, i, source.file, warnings) ?? []);
 }
 

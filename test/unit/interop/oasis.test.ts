@@ -110,4 +110,9 @@ describe('OASIS import', () => {
     assert.equal(bad.personas.length, 0);
     assert.equal(bad.warnings.length, 4);
   });
+
+  it('warns about a quoted field that is never closed instead of importing it quietly', () => {
+    const r = importPersonas('oasis', [{ file: 'bad.csv', text: 'name,username\nAna,ana\n"unterminated,x\n' }]);
+    assert.ok(warningTexts(r).includes('the quoted field opened on line 3 is never closed: everything after its quote was read as one field'), warningTexts(r).join('\n'));
+  });
 });

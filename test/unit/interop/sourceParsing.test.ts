@@ -1,12 +1,18 @@
 // Reading OASIS's CSV cells: RFC 4180 rows and the Python list literals pandas writes.
 import assert from 'node:assert/strict';
-import { csvRecords, parseCsv } from '../../../src/core/interop/csvRows';
+import { csvRecords, parseCsv, readCsv } from '../../../src/core/interop/csvRows';
 import { parsePythonList } from '../../../src/core/interop/pythonLiteral';
 
 describe('CSV rows', () => {
   it('handles quotes, embedded commas and line breaks, CRLF and a BOM', () => {
     const text = '\ufeffa,b,c\r\n1,"x, ""y""","multi\nline"\r\n2,,\n';
     assert.deepEqual(parseCsv(text), [['a', 'b', 'c'], ['1', 'x, "y"', 'multi\nline'], ['2', '', '']]);
+  });
+
+  it('finds a quoted field that is never closed, naming the line it opened on', () => {
+    assert.deepEqual(readCsv('name,username\r\nAna,ana\r\n"unterminated,x\nBo,bo\n'), { rows: [['name', 'username'], ['Ana', 'ana'], ['unterminated,x\nBo,bo\n']], unclosedQuoteLine: 3 });
+    assert.equal(readCsv('a\n"b\nc",d\n').unclosedQuoteLine, undefined);
+    assert.equal(csvRecords('name\n"x').unclosedQuoteLine, 2);
   });
 
   it('keys records by the header and names the pandas index column ""', () => {
