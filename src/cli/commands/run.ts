@@ -62,8 +62,9 @@ export const runCommand: Command = {
     const checkpointPath = path.join(out, 'checkpoint.json');
 
     let cp: Checkpoint | undefined;
-    if (values.resume && (seed !== undefined || rounds !== undefined)) {
-      console.error(`society run: --resume continues the run with its own ${[seed !== undefined && 'seed', rounds !== undefined && 'rounds'].filter(Boolean).join(' and ')} (from its checkpoint): leave out ${[seed !== undefined && '--seed', rounds !== undefined && '--rounds'].filter(Boolean).join(' and ')}`);
+    const fixedOnResume = [seed !== undefined ? 'seed' : '', rounds !== undefined ? 'rounds' : ''].filter(Boolean);
+    if (values.resume && fixedOnResume.length) {
+      console.error(`society run: --resume continues the run with its own ${fixedOnResume.join(' and ')} (from its checkpoint): leave out ${fixedOnResume.map((o) => `--${o}`).join(' and ')}`);
       return 2;
     }
     if (values.resume) {
