@@ -23,12 +23,13 @@ export const checkCommand: Command = {
     const root = path.resolve(values.root ?? defaultRoot(targets));
     const workspace = new SocietyWorkspace(new NodeFileSystem(), root);
     const { files, diagnostics } = await workspace.check(targets);
+    quietWhenStdoutCloses();
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (values.json) {
       console.log(JSON.stringify({ files: files.length, errors, warnings, diagnostics: diagnostics.map((d) => ({ ...d, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })) }, null, 2));
     } else {
-      for (const d of diagnostics) console.log(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+      if (diagnostics.length) console.log(diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file)).join('\n'));
       if (!values.quiet) {
         console.error(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
       }
@@ -42,3 +43,16 @@ export const checkCommand: Command = {
     return errors > 0 ? 1 : 0;
   },
 };
+
+let guarded = false;
+/**
+ * `society check | head` closes the pipe before everything is printed: stop there, quietly, with
+ * the exit code the problems give. Node reports an 'error' event nobody listens for as a crash.
+ */
+function quietWhenStdoutCloses(): void {
+  if (guarded) return;
+  guarded = true;
+  process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+    if (err.code !== 'EPIPE') throw err;
+  });
+}

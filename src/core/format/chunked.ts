@@ -4,7 +4,8 @@
 // and cached by its text, and the small remainder (the skeleton) is parsed afresh. The pieces are
 // spliced back into one yaml Document whose node ranges are absolute offsets in the full text, so
 // every consumer (validation, locations, navigation) sees the same AST as a whole-text parse.
-import { parseDocument, visit, YAMLSeq, isMap, isPair, isScalar, isAlias, isCollection, type Document, type Node } from 'yaml';
+import { parseDocument, visit, YAMLSeq, isMap, isSeq, isPair, isScalar, isAlias, isCollection, type Document, type Node } from 'yaml';
+import { plainValue } from './plainValue';
 
 export interface YamlError { code: string; message: string; pos: [number, number] }
 
@@ -76,7 +77,7 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
   const warnings: YamlError[] = skeleton.warnings.map((e) => ({ code: e.code, message: e.message, pos: [toFull(e.pos[0]), toFull(e.pos[1])] }));
   let value: Record<string, unknown>;
   try {
-    value = skeleton.toJS({ maxAliasCount: 100 }) as Record<string, unknown>;
+    value = plainValue(skeleton) as Record<string, unknown>;
   } catch {
     return undefined;
   }
@@ -117,12 +118,12 @@ function parseChunk(chunkText: string, itemIndent: number, cache: ChunkCache): C
   if (hasAnchors(doc) || hasCollectionKeys(doc)) return undefined;
   let value: unknown;
   try {
-    value = doc.toJS({ maxAliasCount: 100 });
+    value = plainValue(doc);
   } catch {
     return undefined;
   }
   const chunk: ChunkParse = {
-    node: doc.contents as Node | null,
+    node: (doc.contents as Node | null) ?? emptyItem(chunkText),
     value,
     errors: doc.errors.map((e) => ({ code: e.code, message: e.message, pos: e.pos })),
     warnings: doc.warnings.map((e) => ({ code: e.code, message: e.message, pos: e.pos })),
@@ -130,6 +131,16 @@ function parseChunk(chunkText: string, itemIndent: number, cache: ChunkCache): C
   };
   cache.set(chunkText, chunk);
   return chunk;
+}
+
+/**
+ * The node of an item with nothing after its dash. Read as a mapping the chunk has no node at all,
+ * and diagnostics would fall back to the whole list; read as the one-item list it is, it has a
+ * null scalar at the spot a whole-text parse puts it.
+ */
+function emptyItem(chunkText: string): Node | null {
+  const list = parseDocument(chunkText, OPTIONS).contents;
+  return isSeq(list) && list.items.length === 1 ? (list.items[0] as Node | null) : null;
 }
 
 /** Moves a cached chunk's node ranges so they are absolute for a chunk starting at `offset`. */

@@ -5,7 +5,7 @@ import type { Position, Range } from './model';
 import type { LineIndex } from './lines';
 import type { PathSegment } from './parse';
 import { cursorContext, type CursorContext } from './cursor';
-import { branch, deref, documentSchema, societySchema, type SchemaNode } from './schema';
+import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from './schema';
 import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { valueRole } from './roles';
 import { personaCard, type PersonaSummary } from './personaCard';
@@ -70,7 +70,7 @@ function rawChild(parent: SchemaNode | undefined, seg: PathSegment): SchemaNode 
   const p = deref(parent);
   if (!p) return undefined;
   if (typeof seg === 'number') return p.items;
-  return p.properties?.[seg] ?? (typeof p.additionalProperties === 'object' ? p.additionalProperties : undefined);
+  return ownProperty(p, seg) ?? (typeof p.additionalProperties === 'object' ? p.additionalProperties : undefined);
 }
 
 const types = (n: SchemaNode): string[] => (Array.isArray(n.type) ? n.type : n.type ? [n.type] : []);

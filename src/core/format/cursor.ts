@@ -6,6 +6,7 @@ import type { Position, Range } from './model';
 import type { LineIndex } from './lines';
 import type { PathSegment } from './parse';
 import { DOCUMENT_KINDS, type DocumentKind } from './schema';
+import { lineKey } from './lineKey';
 
 export interface CursorContext {
   /** Index of the YAML document (`---` separated) the cursor is in. */
@@ -44,8 +45,6 @@ interface Shape {
   flowKey?: string;
 }
 
-const KEY = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{\[\]},:-][^#:]*?|-[^\s#:][^#:]*?)\s*:(?=\s|$)/;
-
 function shapeOf(text: string): Shape {
   let i = 0;
   while (i < text.length && text[i] === ' ') i++;
@@ -57,9 +56,9 @@ function shapeOf(text: string): Shape {
   }
   const rest = text.slice(i);
   if ((rest === '' || rest.startsWith('#')) && dashes.length === 0) return { blank: true, dashes, contentCol: i };
-  const m = KEY.exec(rest);
+  const m = lineKey(rest);
   const flow = /^\{\s*([A-Za-z_][\w-]*)\s*:/.exec(rest);
-  return { blank: false, dashes, contentCol: i, key: m ? unquote(m[1]) : undefined, flowKey: flow?.[1] };
+  return { blank: false, dashes, contentCol: i, key: m ? unquote(m.raw) : undefined, flowKey: flow?.[1] };
 }
 
 /** Indentation of a line, without slicing it; -1 for a blank or comment-only line. */
@@ -113,7 +112,7 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
   const existing = (): string[] => mappingKeys(lines, startLine, column, docStart, docEnd, shape.dashes.length > 0);
   const partial = buildPartial(path, climb.itemKeys);
 
-  const keyMatch = KEY.exec(afterMarkers);
+  const keyMatch = lineKey(afterMarkers);
   const itemFlow = !keyMatch && /^[{\[]/.test(afterMarkers) ? scanFlow(afterMarkers) : undefined;
   if (itemFlow) {
     // `- { with: ma` or `- [a, b`: flow collection as a sequence item.
@@ -133,8 +132,8 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
       replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
     };
   }
-  const key = unquote(keyMatch[1]);
-  const valueText = afterMarkers.slice(keyMatch[0].length);
+  const key = unquote(keyMatch.raw);
+  const valueText = afterMarkers.slice(keyMatch.length);
   const flow = scanFlow(valueText);
   const keys = existing();
   setKeys(partial, path, keys);

@@ -1,10 +1,10 @@
 // Go to definition: a persona id to where the persona is defined, an include to the files it
 // matches, a model name to its entry in the scenario's `models`.
 import * as path from 'node:path';
-import picomatch from 'picomatch';
 import type { SourceLocation } from './model';
 import type { SocietyProject } from './project';
 import { SOCIETY_EXTENSION } from './workspace';
+import { includeMatcher } from './includeGlob';
 import { tokenAt } from './tokenAt';
 import { valueRole } from './roles';
 import { definitionsOf } from './references';
@@ -30,7 +30,8 @@ export async function definitionAt(project: SocietyProject, file: string, offset
 /** The files an include glob written in `file` matches (the same rule as scenario resolution). */
 export async function includeTargets(project: SocietyProject, file: string, glob: string): Promise<string[]> {
   const dir = path.dirname(file);
-  const match = picomatch(glob.replace(/\\/g, '/'), { dot: false });
+  const match = includeMatcher(glob);
+  if (!match) return [];
   const files = await project.workspace.fs.listFiles(dir);
   return files.filter((f) => f !== file && f.endsWith(SOCIETY_EXTENSION) && match(path.relative(dir, f).split(path.sep).join('/')));
 }

@@ -18,8 +18,8 @@ export class Locator {
     const contents = this.doc.yaml.contents as Node | null;
     const start = contents?.range?.[0] ?? this.doc.yaml.range[0];
     const line = this.file.lines.positionAt(start).line;
-    const text = this.file.lines.lineText(line);
-    return { start: { line, character: 0 }, end: { line, character: Math.max(1, text.length) } };
+    // The whole line; on an empty line an empty range (a character past its end is on no line).
+    return { start: { line, character: 0 }, end: { line, character: this.file.lines.lineText(line).length } };
   }
 
   /** The value at a path; falls back to its key (`name:` with no value), then the nearest ancestor. */

@@ -5,13 +5,17 @@ import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
 import { LineIndex } from './lines';
 import { parseChunked, type ChunkCache } from './chunked';
+import { plainValue } from './plainValue';
 
 export type PathSegment = string | number;
 
 export interface ParsedDocument {
   index: number;
   yaml: Document.Parsed;
-  /** The document's plain value (null when empty); undefined when it could not be converted. */
+  /**
+   * The document's plain value (null when empty); undefined when it could not be converted.
+   * Values that are no mapping, list or scalar (!!binary, !!set…) are inert markers (plainValue.ts).
+   */
   value: unknown;
   /** `kind` if it is a string. */
   kind?: string;
@@ -64,7 +68,7 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
     }
     let value: unknown;
     try {
-      value = yaml.toJS({ maxAliasCount: 100 });
+      value = plainValue(yaml);
     } catch (err) {
       value = undefined;
       diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: ${(err as Error).message}`, file, range: lines.range(yaml.range[0], yaml.range[1]) });

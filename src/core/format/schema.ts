@@ -97,6 +97,14 @@ export function leafError(node: SchemaNode, value: unknown): ErrorObject | undef
   return check.errors?.[0];
 }
 
+/**
+ * A property's schema by name. Own properties only: the names come from the document, and
+ * `constructor` or `toString` would otherwise find Object.prototype's functions.
+ */
+export function ownProperty(node: SchemaNode, name: string): SchemaNode | undefined {
+  return node.properties && Object.hasOwn(node.properties, name) ? node.properties[name] : undefined;
+}
+
 /** The schema of a child (property or array item) given the parent's schema and value. */
 export function childSchema(parent: SchemaNode | undefined, segment: string | number, childValue?: unknown): SchemaNode | undefined {
   const p = deref(parent);
@@ -104,8 +112,7 @@ export function childSchema(parent: SchemaNode | undefined, segment: string | nu
   if (typeof segment === 'number' || p.items) {
     return p.items ? branch(p.items, childValue) : undefined;
   }
-  // Own properties only: "constructor" or "__proto__" is no property of a schema.
-  const prop = p.properties && Object.hasOwn(p.properties, segment) ? p.properties[segment] : undefined;
+  const prop = ownProperty(p, segment);
   if (prop) return branch(prop, childValue);
   if (p.additionalProperties && typeof p.additionalProperties === 'object') return branch(p.additionalProperties, childValue);
   return undefined;
@@ -142,7 +149,7 @@ export function applyDefaults(node: SchemaNode | undefined, value: unknown): unk
       if (out[key] === undefined && p && p.default !== undefined) out[key] = structuredClone(p.default);
     }
     for (const key of Object.keys(out)) {
-      const child = n.properties?.[key] ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined);
+      const child = ownProperty(n, key) ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined);
       if (child) out[key] = applyDefaults(child, out[key]);
     }
     return out;

@@ -6,7 +6,7 @@ import { DRIVERS, PROMPT_KINDS, type ModelConfig, type PromptKind, type Range } 
 import type { ParsedFile, PathSegment } from './parse';
 import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
-import { PROMPT_VARIABLES, templateVariables } from './templates';
+import { PROMPT_VARIABLES, templateVariables, type TemplateVariable } from './templates';
 import { didYouMean } from './suggest';
 import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema } from './schema';
 import { schemaErrorDiagnostic } from './validate';
@@ -68,8 +68,9 @@ const LIMITS = ['concurrency', 'rpm', 'tpm'] as const;
  * limits (llm/limits/endpointLimits.ts); when they set different limits, say so at each of them.
  */
 function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnostic[] {
-  const configs: Record<string, ModelConfig> = {};
-  for (const [name, m] of Object.entries(raw)) if (isObj(m)) configs[name] = { name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig;
+  // No prototype: a model named __proto__ is an entry like any other.
+  const configs: Record<string, ModelConfig> = Object.create(null);
+  for (const [name, m] of Object.entries(raw)) if (endpointFieldsFit(m)) configs[name] = { name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig;
   const out: Diagnostic[] = [];
   const done = new Set<string>();
   for (const cfg of Object.values(configs)) {
@@ -88,6 +89,19 @@ function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnos
     }
   }
   return out;
+}
+
+/** The settings that name a model's endpoint and limits. */
+const ENDPOINT_FIELDS = ['provider', 'model', 'base_url', 'azure', ...LIMITS] as const;
+
+/**
+ * The limiter code reads typed configs (`base_url.trim()`): a model whose endpoint settings do not
+ * fit the schema (`base_url: 5`) stays out of this check; the schema reports what is wrong.
+ */
+function endpointFieldsFit(m: unknown): m is Obj {
+  if (!isObj(m)) return false;
+  const fields = societySchema.$defs.model.properties ?? {};
+  return ENDPOINT_FIELDS.every((f) => m[f] === undefined || (Object.hasOwn(fields, f) && !leafError(fields[f], m[f])));
 }
 
 function looksLikeSecret(header: string, value: string): boolean {
@@ -168,11 +182,13 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     for (const [kind, template] of Object.entries(v.prompts)) {
       if (typeof template !== 'string' || !(PROMPT_KINDS as readonly string[]).includes(kind)) continue;
       const allowed = PROMPT_VARIABLES[kind as PromptKind];
-      const valueNode = at.valueRange(['prompts', kind]);
-      for (const variable of templateVariables(template)) {
+      const variables = templateVariables(template);
+      if (variables.every((x) => allowed.includes(x.name))) continue;
+      const ranges = placeholderRanges(at, ['prompts', kind], template, variables);
+      for (const [k, variable] of variables.entries()) {
         if (allowed.includes(variable.name)) continue;
         const suggestion = didYouMean(variable.name, allowed);
-        const range = templateRange(at, ['prompts', kind], template, variable.start, variable.end) ?? valueNode;
+        const range = ranges[k];
         out.push(mk('SOC050', 'error', `Unknown template variable '{{${variable.name}}}' in the ${kind} prompt${suggestion ? `. Did you mean '{{${suggestion}}}'?` : ''} (available: ${allowed.join(', ')})`, file, range));
       }
     }
@@ -265,17 +281,22 @@ function checkDistribution(spec: unknown, at: Locator, path: PathSegment[], out:
   }
 }
 
-/** The range of a `{{variable}}` inside a string scalar, when the source text contains it verbatim. */
-function templateRange(at: Locator, path: PathSegment[], template: string, start: number, end: number): Range | undefined {
-  const r = at.valueRange(path);
+/**
+ * Where each placeholder of a string scalar is written. The k-th `{{…}}` of the value is the k-th
+ * of its source text when both read the same; where escapes or line folding make them differ,
+ * the whole value. One pass over each, and a repeated variable gets each occurrence's own range.
+ */
+function placeholderRanges(at: Locator, path: PathSegment[], value: string, variables: TemplateVariable[]): Range[] {
+  const whole = at.valueRange(path);
   const lines = at.file.lines;
-  const from = lines.offsetAt(r.start);
-  const to = lines.offsetAt(r.end);
-  const source = lines.text.slice(from, to);
-  const needle = template.slice(start, end);
-  const index = source.indexOf(needle);
-  if (index < 0) return undefined;
-  return lines.range(from + index, from + index + needle.length);
+  const from = lines.offsetAt(whole.start);
+  const source = lines.text.slice(from, lines.offsetAt(whole.end));
+  const written = templateVariables(source);
+  const aligned = written.length === variables.length;
+  return variables.map((v, k) => {
+    const w = written[k];
+    return aligned && source.slice(w.start, w.end) === value.slice(v.start, v.end) ? lines.range(from + w.start, from + w.end) : whole;
+  });
 }
 
 function shortName(file: string): string {

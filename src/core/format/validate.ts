@@ -9,6 +9,7 @@ import { pointerToPath } from './parse';
 import { Locator } from './locate';
 import { DOCUMENT_KINDS, type DocumentKind, propertyNames, schemaAtPath, validatorFor, deref } from './schema';
 import { didYouMean } from './suggest';
+import { isForeign } from './plainValue';
 
 export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnostic[] {
   const at = new Locator(file, doc);
@@ -31,6 +32,9 @@ export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnos
       { title: 'Add `kind: persona`', file: file.file, range: emptyAt(at.documentStart()), newText: 'kind: persona\n' },
       { title: 'Add `kind: scenario`', file: file.file, range: emptyAt(at.documentStart()), newText: 'kind: scenario\n' },
     ])];
+  }
+  if (isForeign(kind)) {
+    return [diag('SOC012', 'error', `'kind' must be persona or scenario, found ${String(kind)}`, file.file, at.valueRange(['kind']))];
   }
   if (typeof kind !== 'string' || !DOCUMENT_KINDS.includes(kind as DocumentKind)) {
     const suggestion = typeof kind === 'string' ? didYouMean(kind, DOCUMENT_KINDS) : undefined;
@@ -96,13 +100,15 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const actual = valueAt(docValue, path);
+      // A !!binary or !!set where a word is expected is a wrong type, not a wrong word.
+      if (isForeign(actual)) return diag('SOC012', 'error', `${label(path)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`, f, at.valueRange(path));
       const suggestion = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
       const range = at.valueRange(path);
       return diag('SOC013', 'error', `${label(path)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
         f, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined);
     }
     case 'const':
-      return diag('SOC013', 'error', `${label(path)} must be '${String(e.params.allowedValue)}' here`, f, at.valueRange(path));
+      return diag(isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013', 'error', `${label(path)} must be '${String(e.params.allowedValue)}' here`, f, at.valueRange(path));
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
       return diag('SOC013', 'error', `${label(path)} must be ${op} ${e.params.limit}, found ${describeValue(valueAt(docValue, path))}`, f, at.valueRange(path));

@@ -12,6 +12,7 @@ import { validateDocument } from './validate';
 import { Locator } from './locate';
 import { buildPersona, buildScenario, type PersonaSite } from './build';
 import { checkScenario, checkFile } from './semantic';
+import { includeMatcher, MAX_GLOB_LENGTH } from './includeGlob';
 import type { SocietyFileSystem } from './fileSystem';
 
 export const SOCIETY_EXTENSION = '.society';
@@ -89,7 +90,9 @@ export class SocietyWorkspace {
     const index = docIndex ?? analysis.parsed.documents.findIndex((d) => d.kind === 'scenario');
     const doc = analysis.parsed.documents[index];
     if (!doc || doc.kind !== 'scenario') {
-      result.diagnostics.push({ code: 'SOC003', severity: 'error', message: 'This file has no `kind: scenario` document to run', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } } });
+      // At the start of the (first) document, usually its `kind:` line.
+      const range = (analysis.locators[index] ?? analysis.locators[0])?.documentStart() ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      result.diagnostics.push({ code: 'SOC003', severity: 'error', message: 'This file has no `kind: scenario` document to run', file, range });
       return result;
     }
     result.docIndex = index;
@@ -135,6 +138,12 @@ export class SocietyWorkspace {
     const from = at.file.file;
     const baseDir = path.dirname(from);
     const range = at.valueRange(valuePath);
+    const matcher = includeMatcher(glob);
+    if (!matcher) {
+      const why = glob.length > MAX_GLOB_LENGTH ? `is too long to be a pattern (${glob.length.toLocaleString('en-US')} characters; at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')})` : 'is not a pattern that can be read';
+      out.diagnostics.push({ code: 'SOC030', severity: 'error', message: `Include ${why}: it matches no file`, file: from, range });
+      return;
+    }
     const scan = picomatch.scan(glob);
     const staticBase = path.resolve(baseDir, scan.base || '.');
     if (path.isAbsolute(glob) || !isInside(this.root, staticBase)) {
@@ -150,7 +159,6 @@ export class SocietyWorkspace {
       out.diagnostics.push({ code: 'SOC034', severity: 'warning', message: `Include '${glob}' was not loaded: ${refused}`, file: from, range });
       return;
     }
-    const matcher = picomatch(glob.replace(/\\/g, '/'), { dot: false });
     const candidates = scan.isGlob
       ? await this.fs.listFiles(staticBase)
       : (await this.fs.readFile(literal)) !== undefined ? [literal] : [];

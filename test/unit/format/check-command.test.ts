@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scratchDir } from '../../support/scratch';
@@ -48,6 +48,24 @@ describe('society check', () => {
     const parsed = JSON.parse(json.stdout);
     assert.equal(parsed.files, 1);
     assert.equal(parsed.errors, 0);
+  });
+
+  it('stops quietly when its output is closed early (`| head`), with the usual exit code', async () => {
+    const dir = scratchDir('society-check-');
+    const prompt = Array.from({ length: 5000 }, (_, i) => `{{v${i}}}`).join(' ');
+    fs.writeFileSync(path.join(dir, 's.society'), `kind: scenario\nname: S\npersonas: [{ id: a, name: A }]\nprompts: { system: "${prompt}" }\n`);
+    // console.log hides a write error unless stdout has an error listener already. A stream piped
+    // into stdout adds one (a worker's relayed output; tsx's loader when it compiles): then the
+    // EPIPE reached nobody and crashed the command. Set that up for certain.
+    fs.writeFileSync(path.join(dir, 'relay.js'), "new (require('node:stream').PassThrough)().pipe(process.stdout);\n");
+    const child = spawn(process.execPath, ['-r', path.join(dir, 'relay.js'), path.join(repo, 'bin/society.js'), 'check', 's.society'], { cwd: dir });
+    let stderr = '';
+    child.stderr.on('data', (chunk) => { stderr += chunk; });
+    child.stdout.once('data', () => child.stdout.destroy()); // a megabyte of problems; the reader wants the first
+    const status = await new Promise<number | null>((resolve) => child.on('close', resolve));
+    assert.doesNotMatch(stderr, /EPIPE|Error|at /);
+    assert.match(stderr, /^1 file checked: 5000 errors, 0 warnings$/m);
+    assert.equal(status, 1);
   });
 
   it('accepts the shipped examples', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseSociety } from '../../../src/core/format/parse';
-import { ChunkCache } from '../../../src/core/format/chunked';
+import { ChunkCache, parseChunked } from '../../../src/core/format/chunked';
 import { validateDocument } from '../../../src/core/format/validate';
 import { scenarioWithInlinePersonas } from '../../../bench/generate';
 
@@ -25,6 +25,19 @@ describe('chunked parsing', function () {
     assert.notEqual(chunked.documents[0].yaml, whole.documents[0].yaml);
     assert.deepEqual(chunked.documents[0].value, whole.documents[0].value);
     assert.deepEqual(chunked.documents[0].range, whole.documents[0].range);
+  });
+
+  it('places an empty item (a bare `-`) where a whole parse does, not on the list', () => {
+    for (const item of ['  -\n', '  - # nothing yet\n', '  -   \n', '  -\n    # later\n']) {
+      let text = 'kind: scenario\nname: big\npersonas:\n';
+      for (let i = 0; i < 40; i++) text += `  - id: p${i}\n    name: P\n    bio: ${'lorem '.repeat(300)}\n${i === 5 ? item : ''}`;
+      text += 'world:\n  rounds: 3\n';
+      assert.ok(parseChunked(text, new ChunkCache()), 'chunked');
+      const chunked = diagnostics(text, new ChunkCache()).all;
+      assert.deepEqual(chunked, diagnostics(text).all, JSON.stringify(item));
+      assert.equal(chunked.length, 1);
+      assert.match(chunked[0], /^21:\d+-.* SOC012 'personas\[6\]' must be an object, found nothing$/);
+    }
   });
 
   it('matches whole-text diagnostics after random line edits (120 edit sequences)', () => {

@@ -84,6 +84,14 @@ describe('completion', () => {
     assert.equal(items('kind: scenario\npersonas:\n  - include: |', { ...sources, includes: () => [{ path: '*.society', kind: 'folder' }] })[0].insertText, '"*.society"', 'a leading * would be a YAML alias');
   });
 
+  it('stays fast beside a line with a long run of spaces (it was scanned in quadratic time per keystroke)', function () {
+    this.timeout(3000);
+    const keysAfter = (spaces: number) => labels(`kind: persona\nbio: >\n  a${' '.repeat(spaces)}b\nname: x\n|`);
+    const short = keysAfter(3);
+    assert.ok(short.includes('age') && !short.includes('name'));
+    assert.deepEqual(keysAfter(100_000), short); // 100,000 spaces took over ten seconds
+  });
+
   it('replaces the word being typed', () => {
     const [first] = items('kind: persona\nrelationships:\n  - with: ma|ya', { ...none, personas: () => [{ id: 'maya' }] });
     assert.deepEqual(first.range, { start: { line: 2, character: 10 }, end: { line: 2, character: 14 } });

@@ -80,4 +80,22 @@ describe('navigation: definition, references, rename, hover', () => {
     const unknown = await hoverAt(project, file('personas/maya.society'), offsetOf(MAYA, 'leo'));
     assert.match(unknown!.markdown, /Leo Martin/);
   });
+
+  it('hover and definition on an include picomatch refuses (empty; over 65,536 characters): no files', async () => {
+    const long = 'a'.repeat(70_000);
+    const text = `kind: scenario\nname: Bad includes\npersonas:\n  - include: ""\n  - include: ${long}\n`;
+    const { project, file } = await projectOf({ ...files, 'bad.society': text });
+    for (const at of [offsetOf(text, '""'), offsetOf(text, long)]) {
+      assert.deepEqual(await definitionAt(project, file('bad.society'), at), []);
+      assert.match((await hoverAt(project, file('bad.society'), at))!.markdown, /^\*\*include\*\* · 0 files$/);
+    }
+  });
+
+  it('hover on unknown keys named like built-in properties (constructor, __proto__, toString): nothing', async () => {
+    const text = 'kind: scenario\nname: Odd keys\nconstructor: 1\n__proto__: 2\ntoString: 3\nworld: { hasOwnProperty: 4 }\n';
+    const { project, file } = await projectOf({ 'odd.society': text });
+    for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
+      assert.equal(await hoverAt(project, file('odd.society'), offsetOf(text, key)), undefined, key);
+    }
+  });
 });

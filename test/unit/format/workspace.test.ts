@@ -100,4 +100,30 @@ describe('scenario loading', () => {
     assert.deepEqual(diagnostics, []);
     assert.deepEqual(scenario?.personas.map((p) => p.id), ['leo']);
   });
+
+  it('reports an include too long to be a pattern on its value (SOC030) instead of throwing', async () => {
+    const root = tempTree({ 'a.society': leo, 's.society': `kind: scenario\nname: S\npersonas:\n  - include: ${'a'.repeat(70_000)}\n  - include: a.society\n` });
+    const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
+    assert.equal(scenario, undefined);
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['SOC030', 3, 13, 70_013]]);
+    assert.equal(diagnostics[0].message, 'Include is too long to be a pattern (70,000 characters; at most 65,536): it matches no file');
+  });
+
+  it('reads wrong-typed endpoint settings as schema errors only (base_url: 5 once stopped every check)', async () => {
+    const models = ['provider: openai, base_url: 5', 'provider: openai, base_url: {}', 'provider: openai, base_url: [a]', 'provider: 5', 'provider: [openai]',
+      'provider: openai, azure: 5', 'provider: openai, azure: { deployment: {}, api_version: v }', 'provider: openai, model: 7', 'provider: openai, rpm: x'];
+    for (const model of models) {
+      const root = tempTree({ 's.society': `kind: scenario\nname: S\npersonas: [{ id: a, name: A }]\nmodels:\n  default: { ${model} }\n  b: { provider: openai, rpm: 2 }\n` });
+      const { diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
+      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 'error' && /^SOC01[0-3]$/.test(d.code)), `${model}: ${JSON.stringify(diagnostics)}`);
+    }
+  });
+
+  it('says a file has no scenario at its first document, on a line of the file', async () => {
+    const root = tempTree({ 'p.society': `\n${leo}` });
+    const ws = new SocietyWorkspace(new NodeFileSystem(), root);
+    const { diagnostics } = await ws.resolveScenario(path.join(root, 'p.society'));
+    // Was 0:0-0:1: a character past the end of the empty first line.
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['SOC003', { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } }]]);
+  });
 });
