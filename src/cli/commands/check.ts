@@ -4,6 +4,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
+import { counted } from '../../core/text/counted';
 
 export const checkCommand: Command = {
   name: 'check',
@@ -24,14 +25,16 @@ export const checkCommand: Command = {
     const workspace = new SocietyWorkspace(new NodeFileSystem(), root);
     const { files, diagnostics } = await workspace.check(targets);
     quietWhenStdoutCloses();
+    // A named file that cannot be read was looked at too (its SOC004 says why): it counts.
+    const looked = new Set([...files, ...diagnostics.map((d) => d.file)]).size;
     const errors = diagnostics.filter((d) => d.severity === 'error').length;
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (values.json) {
-      console.log(JSON.stringify({ files: files.length, errors, warnings, diagnostics: diagnostics.map((d) => ({ ...d, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })) }, null, 2));
+      console.log(JSON.stringify({ files: looked, errors, warnings, diagnostics: diagnostics.map((d) => ({ ...d, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })) }, null, 2));
     } else {
       if (diagnostics.length) console.log(diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file)).join('\n'));
       if (!values.quiet) {
-        console.error(`${files.length} file${files.length === 1 ? '' : 's'} checked: ${errors} error${errors === 1 ? '' : 's'}, ${warnings} warning${warnings === 1 ? '' : 's'}`);
+        console.error(`${counted(looked, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`);
       }
     }
     // A folder with no .society files (a mistyped path, files not yet added) is not a pass: like

@@ -28,7 +28,7 @@ export function flattenSet(set: Record<string, unknown>, prefix = ''): [string, 
 }
 
 /** Paths a `set` event may not change: the length of the run is fixed by its header. */
-const FROZEN = new Set(['world.rounds']);
+export const FROZEN_DURING_RUN: ReadonlySet<string> = new Set(['world.rounds']);
 
 /**
  * Apply a `set` event in place. Only existing leaves may change, to a value of the same type.
@@ -45,7 +45,7 @@ export function applySet(settings: RunSettings, set: Record<string, unknown>): s
       if (!node) break;
     }
     const leaf = keys[keys.length - 1];
-    if (FROZEN.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
+    if (FROZEN_DURING_RUN.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
     // Own keys only: an object's inherited "constructor" or "__proto__" is no setting.
     if (!node || !Object.hasOwn(node, leaf)) { errors.push(`unknown setting '${path}'`); continue; }
     if (typeof node[leaf] !== typeof value) { errors.push(`'${path}' must be a ${typeof node[leaf]}`); continue; }

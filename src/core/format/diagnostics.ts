@@ -53,6 +53,7 @@ export const CODES = {
   SOC054: 'Unknown parameter path',
   SOC055: 'Invalid distribution',
   SOC056: 'Duplicate name',
+  SOC057: 'Parameter fixed during a run',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -12,6 +12,7 @@ import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema }
 import { schemaErrorDiagnostic } from './validate';
 import { sharedLimits } from '../llm/limits/endpointLimits';
 import { generatedIdClashes, populationGroups } from './generatedIds';
+import { FROZEN_DURING_RUN } from '../engine/settings';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -206,7 +207,10 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     if (typeof e.at === 'number' && e.at > rounds) {
       out.push(mk('SOC052', 'warning', `Event at round ${e.at} never fires: the scenario runs ${rounds} rounds`, file, at.valueRange(['events', i, 'at'])));
     }
-    if (isObj(e.set)) checkParameterPaths(e.set, at, ['events', i, 'set'], out, v);
+    if (isObj(e.set)) {
+      checkParameterPaths(e.set, at, ['events', i, 'set'], out, v);
+      checkFixedDuringRun(e.set, at, ['events', i, 'set'], out);
+    }
   });
   if (isObj(v.experiment)) {
     const names = new Set<string>();
@@ -224,6 +228,12 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     if (!isObj(r) || typeof r.name !== 'string') return;
     if (roomNames.has(r.name)) out.push(mk('SOC056', 'error', `Room name '${r.name}' is used twice`, file, at.valueRange(['world', 'rooms', i, 'name'])));
     roomNames.add(r.name);
+    // A member listed twice would talk to and rate the others twice each round; one member alone never meets.
+    const members = list(r.members);
+    members.forEach((m, k) => {
+      if (typeof m === 'string' && members.indexOf(m) < k) out.push(mk('SOC056', 'error', `Room '${r.name}' lists '${m}' twice`, file, at.valueRange(['world', 'rooms', i, 'members', k])));
+    });
+    if (members.length === 1) out.push(mk('SOC013', 'error', `Room '${r.name}' has one member, who has nobody to talk to: list two or more, or none to draw \`size\` members each round`, file, at.valueRange(['world', 'rooms', i, 'members'])));
   });
 
   out.push(...generatedIdClashes(populationGroups(v.population), defined.keys(), at));
@@ -243,6 +253,13 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
   }
   return out;
+}
+
+/** SOC057 for a timed event's `set` of a parameter the run fixes when it starts. */
+function checkFixedDuringRun(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[]): void {
+  for (const key of Object.keys(set)) {
+    if (FROZEN_DURING_RUN.has(key)) out.push(mk('SOC057', 'error', `'${key}' cannot change during a run: its length is fixed when it starts (set it in \`world\` or per experiment condition)`, at.file.file, at.keyRange([...path, key])));
+  }
 }
 
 function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[], docValue: unknown): void {
