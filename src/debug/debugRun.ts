@@ -1,6 +1,7 @@
 // One debugged run: the loaded scenario, its Simulation (with a decision log for the Variables
 // view) and the SimulationRuntime over it. Restart builds a fresh one from the file on disk.
 import { defaultRoot, loadScenarioFile } from '../core/format/load';
+import { formatDiagnostic } from '../core/format/diagnostics';
 import type { Scenario } from '../core/format/model';
 import { Simulation } from '../core/engine/simulation';
 import { SimulationRuntime } from '../core/engine/runtime';
@@ -10,6 +11,7 @@ import type { RelevanceScorer } from '../core/llm/embeddings';
 import { TraceWriter } from '../core/trace/writer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { launchArgsProblem } from './launchArgs';
 
 export interface LaunchArgs {
   /** The scenario .society file. */
@@ -45,16 +47,24 @@ export interface DebugRun {
   runtime: SimulationRuntime;
   decisions: DecisionLog;
   abort: AbortController;
+  /** The scenario's warnings as `file:line:col: warning CODE message` (the Debug Console shows them). */
+  warnings: string[];
   /** Flushes and closes the trace (if any): everything up to the stop, interventions included. */
   close(): Promise<void>;
 }
 
 export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider): Promise<DebugRun> {
+  const problem = launchArgsProblem(args as unknown as Record<string, unknown>);
+  if (problem) throw new Error(problem);
   const loaded = await loadScenarioFile(args.scenario, { root: defaultRoot([args.scenario]) });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.scenario || errors.length) {
-    throw new Error(`${args.scenario}: ${errors.length} error(s): ${errors.slice(0, 3).map((d) => d.message).join('; ') || 'could not be loaded'}`);
+    // Where each error is, as `society check` prints it, so it can be found (and clicked) in the file.
+    const shown = errors.slice(0, 10).map((d) => formatDiagnostic(d));
+    const more = errors.length > shown.length ? [`… and ${errors.length - shown.length} more (see \`society check\`)`] : [];
+    throw new Error([`${args.scenario} cannot be debugged: ${errors.length ? `it has ${errors.length} error${errors.length === 1 ? '' : 's'}` : 'it could not be loaded'}.`, ...shown, ...more].join('\n'));
   }
+  const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => formatDiagnostic(d));
   const decisions = new DecisionLog();
   const setup = models ? await models(loaded.scenario) : offlineOnlyFactory;
   const given: ModelSetup = typeof setup === 'function' ? { modelFactory: setup } : setup;
@@ -70,5 +80,5 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   }
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= (async () => { if (writer) { await writer.flush(); await writer.close(); } })());
-  return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), close };
+  return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), warnings, close };
 }

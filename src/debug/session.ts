@@ -4,13 +4,13 @@
 // into = the next phase, step out = the end of the round.
 import * as fs from 'node:fs';
 import {
-  Breakpoint, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+  Breakpoint, BreakpointEvent, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
-import { planFunction, planLine, type BreakpointOptions, type PlanContext } from '../core/debug/breakpoints';
+import { planFunction, planLine, type BreakpointOptions, type PlanContext, type Planned } from '../core/debug/breakpoints';
 import { runConsole } from '../core/debug/console';
 import { evaluateExpression } from '../core/debug/expression';
 import { stateScope } from '../core/debug/stateScope';
@@ -30,6 +30,9 @@ export const INTERVENTION_EVENT = 'society.intervention';
 
 type LaunchRequest = DebugProtocol.LaunchRequestArguments & LaunchArgs;
 
+/** A breakpoint the editor set: its id (kept across restarts) and what the editor was last told about it. */
+interface BreakpointRequest { id: number; line?: number; name?: string; opts: BreakpointOptions; told?: string }
+
 export interface SessionOptions {
   /** Builds the models (default: offline only). */
   models?: ModelFactoryProvider;
@@ -43,8 +46,13 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private configured!: Promise<void>;
   private markConfigured!: () => void;
   private readonly vars = new VariableStore();
-  private readonly lineRequests = new Map<string, { line: number; opts: BreakpointOptions }[]>();
-  private functionRequests: { name: string; opts: BreakpointOptions }[] = [];
+  private readonly lineRequests = new Map<string, BreakpointRequest[]>();
+  private functionRequests: BreakpointRequest[] = [];
+  private nextBreakpointId = 1;
+  /** Runs a restart replaced: their end is not the session's end. */
+  private readonly replaced = new WeakSet<DebugRun>();
+  /** Runs that have ended (their trace is closed). */
+  private readonly ended = new WeakSet<DebugRun>();
   private readonly specs = new Map<string, BreakpointSpec[]>();
   private readonly fileLines = new Map<string, string[]>();
   private exceptionFilters: string[] = [];
@@ -82,10 +90,16 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchRequest): Promise<void> {
+    // One run per session: a second launch would leave the first one held at its stop, unreachable.
+    if (this.args) {
+      this.sendErrorResponse(response, 1, 'This debug session is already running a simulation: restart it, or start another session.');
+      return;
+    }
     this.args = args;
     try {
       await this.open(args);
     } catch (err) {
+      this.args = undefined; // nothing is running: a corrected launch may follow
       this.sendErrorResponse(response, 1, err instanceof Error ? err.message : String(err));
       this.sendEvent(new TerminatedEvent());
       return;
@@ -102,8 +116,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.fileLines.clear();
     const run = await createRun(args, this.options.models);
     this.run = run;
+    for (const w of run.warnings) this.output(`${w}\n`);
     run.runtime.onStop((reason, p, detail) => {
-      if (this.run !== run) return;
+      if (this.run !== run || this.replaced.has(run)) return;
       this.vars.reset();
       const filter = detail?.breakpoint?.tag ? eventFilter(detail.breakpoint.tag) : undefined;
       this.stoppedOn = filter && detail?.event ? { filter, detail: { ...detail, event: detail.event } } : undefined;
@@ -111,27 +126,33 @@ export class SocietyDebugSession extends LoggingDebugSession {
         ? new StoppedEvent('exception', THREAD, this.exceptionText()) as DebugProtocol.StoppedEvent
         : new StoppedEvent(STOP_REASON[reason], THREAD, detail?.event ? `after ${detail.event.type}` : undefined) as DebugProtocol.StoppedEvent;
       if (this.stoppedOn) e.body.description = this.stoppedOn.filter.label;
-      else if (detail?.breakpoint) e.body.hitBreakpointIds = [detail.breakpoint.id];
+      else if (detail?.breakpoint?.ref !== undefined) e.body.hitBreakpointIds = [detail.breakpoint.ref];
+      if (detail?.note) { e.body.description = 'Paused on a breakpoint whose condition failed'; e.body.text = detail.note; }
       this.sendEvent(e);
       this.sendEvent(new Event(HIGHLIGHT_EVENT, this.stoppedOn ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)));
     });
-    // Re-plan the breakpoints the editor already gave (restart).
-    for (const [file, reqs] of this.lineRequests) this.specs.set(file, this.planFile(file, reqs).map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
-    this.specs.set('#functions', this.functionRequests.map((f) => planFunction(f.name, f.opts, this.planContext()).spec).filter((s): s is BreakpointSpec => !!s));
+    // Re-plan the breakpoints the editor already gave (restart, or set before the launch), and
+    // tell the editor about those whose state changed.
+    for (const [file, reqs] of this.lineRequests) this.specs.set(file, this.report(reqs, this.planFile(file, reqs), file));
+    this.specs.set('#functions', this.report(this.functionRequests, this.planFunctions()));
     this.specs.set('#exceptions', this.exceptionSpecs());
     this.applyBreakpoints();
   }
 
   private startRun(): void {
     const run = this.run!;
+    // A run a restart replaced ends quietly: the session goes on with the new one.
+    const current = (): boolean => this.run === run && !this.replaced.has(run);
     run.runtime.start(run.abort.signal).then(async (result) => {
+      this.ended.add(run);
       await run.close();
-      if (this.run !== run) return;
-      this.output(`simulation ${result.status} after round ${result.completed}\n`);
+      if (!current()) return;
+      this.output(`simulation ${result.status} ${result.completed < 0 ? 'during setup, before round 1' : `after round ${result.completed}`}\n`);
       this.sendEvent(new TerminatedEvent());
     }, async (err) => {
+      this.ended.add(run);
       await run.close();
-      if (this.run !== run) return;
+      if (!current()) return;
       this.output(`simulation failed: ${err instanceof Error ? err.message : String(err)}\n`, 'stderr');
       this.sendEvent(new TerminatedEvent());
     });
@@ -145,9 +166,15 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   protected override async restartRequest(response: DebugProtocol.RestartResponse): Promise<void> {
+    if (!this.args) { this.sendErrorResponse(response, 2, 'There is no simulation to restart: launch one first.'); return; }
+    if (this.run) this.replaced.add(this.run);
     this.stopRun();
-    try { await this.open(this.args!); } catch (err) {
+    try { await this.open(this.args); } catch (err) {
+      // The old run is gone and no new one started: the session has nothing left to debug.
+      this.run = undefined;
       this.sendErrorResponse(response, 2, err instanceof Error ? err.message : String(err));
+      this.output(`restart failed: ${err instanceof Error ? err.message : String(err)}\n`, 'stderr');
+      this.sendEvent(new TerminatedEvent());
       return;
     }
     this.options.onRun?.(this.run!);
@@ -167,8 +194,32 @@ export class SocietyDebugSession extends LoggingDebugSession {
     return { sim: () => this.run!.sim, log: (text) => this.output(text) };
   }
 
-  private planFile(file: string, reqs: { line: number; opts: BreakpointOptions }[]) {
-    return reqs.map((r) => planLine(this.run!.scenario, file, r.line, (f: string) => this.linesOf(f), r.opts, this.planContext()));
+  private planFile(file: string, reqs: BreakpointRequest[]): Planned[] {
+    return reqs.map((r) => planned(() => planLine(this.run!.scenario, file, r.line!, (f: string) => this.linesOf(f), r.opts, this.planContext())));
+  }
+
+  private planFunctions(): Planned[] {
+    return this.functionRequests.map((f) => planned(() => planFunction(f.name!, f.opts, this.planContext())));
+  }
+
+  /** The specs to apply, each tagged with its request's id; a `breakpoint` event for each one that changed since the editor was told. */
+  private report(reqs: BreakpointRequest[], plans: Planned[], file?: string): BreakpointSpec[] {
+    plans.forEach((p, i) => {
+      const b = this.dapBreakpoint(reqs[i], p, file);
+      const told = JSON.stringify(b);
+      if (reqs[i].told !== undefined && reqs[i].told !== told) this.sendEvent(new BreakpointEvent('changed', b));
+      reqs[i].told = told;
+    });
+    return plans.flatMap((p, i) => (p.spec ? [{ ...p.spec, ref: reqs[i].id }] : []));
+  }
+
+  private dapBreakpoint(req: BreakpointRequest, p: Planned, file?: string): DebugProtocol.Breakpoint {
+    const b = (file !== undefined
+      ? new Breakpoint(p.verified, this.convertDebuggerLineToClient(req.line!), undefined, new Source(file, file))
+      : new Breakpoint(p.verified)) as DebugProtocol.Breakpoint;
+    b.id = req.id;
+    if (p.message) b.message = p.message;
+    return b;
   }
 
   private applyBreakpoints(): void {
@@ -177,36 +228,31 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
     const file = args.source.path ?? '';
-    const reqs = (args.breakpoints ?? []).map((b) => ({
+    const reqs: BreakpointRequest[] = (args.breakpoints ?? []).map((b) => ({
+      id: this.nextBreakpointId++,
       line: this.convertClientLineToDebugger(b.line),
       opts: { condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage },
     }));
     this.lineRequests.set(file, reqs);
-    if (!this.run) {
-      response.body = { breakpoints: reqs.map(() => ({ verified: false, message: 'no simulation yet' })) };
-      this.sendResponse(response);
-      return;
-    }
-    const planned = this.planFile(file, reqs);
-    this.specs.set(file, planned.map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
-    this.applyBreakpoints();
-    response.body = {
-      breakpoints: planned.map((p, i) => {
-        const b = new Breakpoint(p.verified, this.convertDebuggerLineToClient(reqs[i].line), undefined, new Source(file, file)) as DebugProtocol.Breakpoint;
-        if (p.message) b.message = p.message;
-        return b;
-      }),
-    };
+    const plans = this.run ? this.planFile(file, reqs) : reqs.map(() => NOT_YET);
+    if (this.run) { this.specs.set(file, this.report(reqs, plans, file)); this.applyBreakpoints(); }
+    response.body = { breakpoints: plans.map((p, i) => this.told(reqs[i], p, file)) };
     this.sendResponse(response);
   }
 
   protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
-    this.functionRequests = args.breakpoints.map((b) => ({ name: b.name, opts: { condition: b.condition, hitCondition: b.hitCondition } }));
-    const planned = this.run ? this.functionRequests.map((f) => planFunction(f.name, f.opts, this.planContext())) : [];
-    this.specs.set('#functions', planned.map((x) => x.spec).filter((s): s is BreakpointSpec => !!s));
-    this.applyBreakpoints();
-    response.body = { breakpoints: this.functionRequests.map((_, i) => ({ verified: planned[i]?.verified ?? false, message: planned[i]?.message })) };
+    this.functionRequests = (args.breakpoints ?? []).map((b) => ({ id: this.nextBreakpointId++, name: String(b.name ?? ''), opts: { condition: b.condition, hitCondition: b.hitCondition } }));
+    const plans = this.run ? this.planFunctions() : this.functionRequests.map(() => NOT_YET);
+    if (this.run) { this.specs.set('#functions', this.report(this.functionRequests, plans)); this.applyBreakpoints(); }
+    response.body = { breakpoints: plans.map((p, i) => this.told(this.functionRequests[i], p)) };
     this.sendResponse(response);
+  }
+
+  /** The breakpoint as the response gives it, remembered so a later change is sent as an event. */
+  private told(req: BreakpointRequest, p: Planned, file?: string): DebugProtocol.Breakpoint {
+    const b = this.dapBreakpoint(req, p, file);
+    req.told = JSON.stringify(b);
+    return b;
   }
 
   protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse, args: DebugProtocol.SetExceptionBreakpointsArguments): void {
@@ -260,6 +306,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
+    if (args.threadId !== THREAD) { this.sendErrorResponse(response, 6, `There is no thread ${args.threadId}: the simulation is thread ${THREAD}.`); return; }
     const p = this.run?.runtime.position;
     const frames: StackFrame[] = [];
     if (this.run && p) {
@@ -305,6 +352,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const p = this.run?.runtime.position;
     const scopes: Scope[] = [];
     const on = this.stoppedOn, about = on?.filter.agentsOf(on.detail.event)[0];
+    if (!this.frameIds().includes(args.frameId)) { this.sendErrorResponse(response, 7, `There is no frame ${args.frameId} at this stop.`); return; }
     if (this.run && on && args.frameId === FRAME.event) {
       scopes.push(new Scope(`Event: ${on.filter.label}`, this.vars.ref(on.detail.event), false));
       if (about && this.run.sim.agent(about)) scopes.push(new Scope(`Agent ${about}`, this.vars.ref(agentState(this.run.sim, about, this.run.decisions)), false));
@@ -331,7 +379,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const at = run.runtime.position;
     try {
       if (args.context === 'repl') {
-        const r = await runConsole(args.expression, run.sim, at);
+        const r = await runConsole(args.expression, run.sim, at, { noInterview: this.interviewRefusal(run) });
         if (r.interview) {
           this.sendEvent(new Event(INTERVENTION_EVENT, { type: 'interview', ...r.interview }));
           this.output(`[intervention recorded] interview of ${r.interview.agent} in round ${r.interview.round}\n`, 'console');
@@ -347,6 +395,20 @@ export class SocietyDebugSession extends LoggingDebugSession {
     }
   }
 
+  /** Why the console cannot interview now: an interview is recorded where a paused run stands. */
+  private interviewRefusal(run: DebugRun): string | undefined {
+    if (this.ended.has(run)) return 'The simulation has ended and its trace is closed, so the interview would not be recorded: restart to ask during the run.';
+    if (!run.runtime.paused) return 'Pause the simulation first: an interview is recorded at the step where the run is stopped.';
+    return undefined;
+  }
+
+  /** The frames the current stop has (what stackTrace gives). */
+  private frameIds(): number[] {
+    const p = this.run?.runtime.position;
+    if (!this.run || !p) return [];
+    return [...(this.stoppedOn ? [FRAME.event] : []), ...(p.kind === 'phase' ? [FRAME.phase, FRAME.turn] : []), FRAME.round];
+  }
+
   private output(text: string, category: 'console' | 'stdout' | 'stderr' = 'console'): void {
     this.sendEvent(new OutputEvent(text, category));
   }
@@ -359,6 +421,14 @@ export class SocietyDebugSession extends LoggingDebugSession {
     }
     return lines;
   }
+}
+
+/** A breakpoint the editor set before the launch: planned once the scenario is loaded (a `breakpoint` event follows). */
+const NOT_YET: Planned = { verified: false, message: 'Checked when the simulation starts.' };
+
+/** A plan that never throws: whatever goes wrong makes that one breakpoint unverified, with the reason. */
+function planned(plan: () => Planned): Planned {
+  try { return plan(); } catch (err) { return { verified: false, message: err instanceof Error ? err.message : String(err) }; }
 }
 
 function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {

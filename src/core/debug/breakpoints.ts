@@ -1,6 +1,7 @@
 // Turns what the editor asks for — breakpoints on .society lines, function breakpoints named by
 // phase, with conditions, hit counts and log messages — into the runtime's BreakpointSpecs.
 // Conditions and log messages are expressions (expression.ts) over the state at the stop.
+import * as path from 'node:path';
 import type { Scenario } from '../format/model';
 import type { BreakpointSpec } from '../engine/runtime';
 import type { Simulation, StepPoint } from '../engine/simulation';
@@ -20,6 +21,8 @@ export interface PlanContext {
 
 /** A breakpoint on a (0-based) line of a .society file. */
 export function planLine(scenario: Scenario, file: string, line: number, read: LineReader, o: BreakpointOptions, ctx: PlanContext): Planned {
+  const outside = outsideFile(file, line, read);
+  if (outside) return { verified: false, message: outside };
   const target = targetAt(scenario, file, line, read);
   if (!target) return { verified: false, message: 'This file is not part of the scenario being debugged.' };
   // A persona line stops its agent's turn as it begins; step into it to walk the phases.
@@ -29,11 +32,24 @@ export function planLine(scenario: Scenario, file: string, line: number, read: L
   return finish(base, o, ctx, (p) => !onlyRoundStarts || (p.kind === 'round_start' && p.round > 0));
 }
 
+/** The sentence for a line before the first or after the last line of a file we can read. */
+function outsideFile(file: string, line: number, read: LineReader): string | undefined {
+  const lines = read(file);
+  // An unreadable file reads as no lines: targetAt says whether it is part of the scenario.
+  if (!lines.length) return undefined;
+  const count = lines.length - (lines[lines.length - 1] === '' ? 1 : 0);
+  if (line >= 0 && line < Math.max(count, 1)) return undefined;
+  return `Line ${line + 1} is outside ${path.basename(file)}, which has ${count} line${count === 1 ? '' : 's'}.`;
+}
+
 /** A function breakpoint: a phase name (`coach`), optionally for one agent (`maya.coach`). */
 export function planFunction(name: string, o: BreakpointOptions, ctx: PlanContext): Planned {
-  const [who, what] = name.includes('.') ? name.split('.', 2) : [undefined, name];
-  if (!(PHASES as readonly string[]).includes(what.trim())) return { verified: false, message: `'${what}' is not a phase (${PHASES.join(', ')})` };
-  const phase = what.trim() as Phase;
+  // Exactly `phase` or `agent.phase`: `.coach` or `a.b.c` would otherwise be read as something else.
+  const m = /^\s*(?:([^.\s]+)\s*\.\s*)?([^.\s]+)\s*$/.exec(name);
+  if (!m) return { verified: false, message: `'${name}' is not a function breakpoint: write a phase (coach) or an agent and a phase (maya.coach).` };
+  const [, who, what] = m;
+  if (!(PHASES as readonly string[]).includes(what)) return { verified: false, message: `'${what}' is not a phase (${PHASES.join(', ')})` };
+  const phase = what as Phase;
   let agent: string | undefined;
   if (who) {
     const lower = who.trim().toLowerCase();
@@ -45,23 +61,30 @@ export function planFunction(name: string, o: BreakpointOptions, ctx: PlanContex
 }
 
 function finish(base: BreakpointSpec, o: BreakpointOptions, ctx: PlanContext, applies: (p: StepPoint) => boolean): Planned {
+  // What the editor typed may not parse: that breakpoint is unverified, the others still apply.
   let condition: ((s: ExpressionScope) => unknown) | undefined;
   let hits: ((n: number) => boolean) | undefined;
+  let log: ((s: ExpressionScope) => string) | undefined;
+  let what = 'condition';
   try {
     if (o.condition?.trim()) condition = compileExpression(o.condition);
+    what = 'hit count';
     if (o.hitCondition?.trim()) hits = hitTest(o.hitCondition);
+    what = 'log message';
+    if (o.logMessage) log = logTemplate(o.logMessage);
   } catch (err) {
-    return { verified: false, message: err instanceof Error ? err.message : String(err) };
+    const message = err instanceof Error ? err.message : String(err);
+    return { verified: false, message: what === 'log message' ? `log message '${o.logMessage}': ${message}` : message };
   }
-  const log = o.logMessage ? logTemplate(o.logMessage) : undefined;
   let count = 0;
-  const when = (p: StepPoint): boolean => {
+  const when = (p: StepPoint): boolean | string => {
     if (!applies(p)) return false;
     const scope = stateScope(ctx.sim(), p);
     if (condition) {
       try { if (!condition(scope)) return false; } catch (err) {
-        ctx.log(`breakpoint condition '${o.condition}': ${err instanceof Error ? err.message : String(err)}\n`);
-        return true; // a broken condition stops, so it gets noticed
+        const why = `breakpoint condition '${o.condition}' failed: ${err instanceof Error ? err.message : String(err)}`;
+        ctx.log(`${why}\n`);
+        return why; // a broken condition stops, so it gets noticed, and the stop says why
       }
     }
     count++;
@@ -77,6 +100,9 @@ export function hitTest(src: string): (n: number) => boolean {
   const m = /^\s*(>=|<=|==|>|<|%)?\s*(\d+)\s*$/.exec(src);
   if (!m) throw new Error(`hit count '${src}' should look like 5, >= 5 or % 3`);
   const k = Number(m[2]);
+  // Hits count from 1: these would be verified yet never stop.
+  const never = (k === 0 && (m[1] === undefined || m[1] === '==' || m[1] === '<=' || m[1] === '%')) || (m[1] === '<' && k <= 1);
+  if (never) throw new Error(`hit count '${src}' can never be reached: hits are counted from 1`);
   switch (m[1]) {
     case '>=': return (n) => n >= k;
     case '<=': return (n) => n <= k;

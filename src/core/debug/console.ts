@@ -3,7 +3,7 @@
 // interview is recorded in the trace as an `intervention` event), anything else is an expression over the state.
 import { makeQuery, scoreMemories } from '../engine/memory';
 import type { Simulation, StepPoint } from '../engine/simulation';
-import { evaluateExpression } from './expression';
+import { evaluateExpression, ExpressionError } from './expression';
 import { resolveAgent, stateScope } from './stateScope';
 import { display } from './breakpoints';
 
@@ -16,21 +16,34 @@ export interface ConsoleResult {
   interview?: Interview;
 }
 
+export interface ConsoleOptions {
+  /** Why an interview cannot happen now (the run has ended, or is not paused); unset when it can. */
+  noInterview?: string;
+}
+
+const MEMORIES_USAGE = 'memories needs an agent: memories <agent> [query…], e.g. memories maya weekend plans';
+const ASK_USAGE = 'ask needs an agent and a question: ask <agent> "<question>", e.g. ask maya "How was your week?"';
+
 export const CONSOLE_HELP = [
   'memories <agent> [query…]   rank the agent\'s memories for a query (retrieval scores)',
   'ask <agent> "<question>"    interview the agent in character (recorded as an intervention)',
   '<expression>                e.g. round >= 5 && tie("maya", "leo") > 0.6; functions: tie, reward, memories, met, rating, ties, contains',
 ].join('\n');
 
-export async function runConsole(input: string, sim: Simulation, at: StepPoint | undefined): Promise<ConsoleResult> {
+export async function runConsole(input: string, sim: Simulation, at: StepPoint | undefined, opts: ConsoleOptions = {}): Promise<ConsoleResult> {
   const line = input.trim();
   if (line === 'help' || line === '?') return { text: CONSOLE_HELP };
+  // The commands by their first word: without their arguments they would read as an unknown name.
+  if (line === 'memories') throw new ExpressionError(MEMORIES_USAGE);
   const mem = /^memories\s+(\S+)(?:\s+(.*))?$/.exec(line);
   if (mem) return memories(sim, mem[1], mem[2] ?? '');
-  const ask = /^ask\s+(\S+)\s+(.+)$/.exec(line);
-  if (ask) {
+  if (/^ask(?:\s|$)/.test(line)) {
+    const ask = /^ask\s+(\S+)\s+(.+)$/.exec(line);
+    if (!ask) throw new ExpressionError(ASK_USAGE);
+    const question = unquote(ask[2]).trim();
+    if (!question) throw new ExpressionError(ASK_USAGE);
+    if (opts.noInterview) throw new ExpressionError(opts.noInterview);
     const agent = resolveAgent(sim, ask[1]);
-    const question = unquote(ask[2]);
     const answer = (await sim.interview(agent.id, question, undefined, { record: true })) ?? '(no answer)';
     return { text: `${agent.persona.name}: ${answer}`, interview: { agent: agent.id, question, answer, round: sim.world.round } };
   }

@@ -23,6 +23,33 @@ type Node =
 
 interface Token { t: 'num' | 'str' | 'id' | 'op'; v: string; at: number }
 
+/** Deeper than this, parsing and evaluating (both recursive) would overflow the stack. */
+const MAX_DEPTH = 200;
+const TOO_DEEP = `expression is too deeply nested (more than ${MAX_DEPTH} levels of brackets)`;
+/** Chains (1+1+…, -----x) nest in the tree without brackets; evaluate recurses as deep. */
+const MAX_CHAIN = 1000;
+const TOO_LONG = `expression is too deeply nested (more than ${MAX_CHAIN} operators inside one another)`;
+
+const ESCAPES: Record<string, string> = { n: '\n', t: '\t', r: '\r', b: '\b', f: '\f', v: '\v', 0: '\0' };
+
+/** The character(s) a backslash escape at src[i] (just after the backslash) stands for, as in JavaScript. */
+function escape(src: string, i: number, at: number): { text: string; next: number } {
+  const c = src[i];
+  const hex = (digits: string, next: number): { text: string; next: number } => {
+    const code = /^[0-9a-fA-F]+$/.test(digits) ? parseInt(digits, 16) : NaN;
+    if (!(code <= 0x10ffff)) throw new ExpressionError(`bad escape '\\${c}' in the string at ${at + 1}: \\x takes 2 hex digits, \\u 4 or {up to 10FFFF}`);
+    return { text: String.fromCodePoint(code), next };
+  };
+  if (c === 'x') return hex(src.slice(i + 1, i + 3).padEnd(2, 'g'), i + 3);
+  if (c === 'u' && src[i + 1] === '{') {
+    const end = src.indexOf('}', i);
+    return hex(end < 0 ? 'g' : src.slice(i + 2, end), end < 0 ? src.length : end + 1);
+  }
+  if (c === 'u') return hex(src.slice(i + 1, i + 5).padEnd(4, 'g'), i + 5);
+  if (c === '\n') return { text: '', next: i + 1 }; // a line continuation
+  return { text: ESCAPES[c] ?? c, next: i + 1 };
+}
+
 const OPS = ['&&', '||', '==', '!=', '<=', '>=', '===', '!==', '<', '>', '!', '+', '-', '*', '/', '%', '(', ')', '[', ']', '.', ','];
 
 function tokenize(src: string): Token[] {
@@ -42,7 +69,9 @@ function tokenize(src: string): Token[] {
     }
     if (c === '"' || c === "'") {
       let s = ''; i++;
-      while (i < src.length && src[i] !== c) { if (src[i] === '\\' && i + 1 < src.length) i++; s += src[i++]; }
+      while (i < src.length && src[i] !== c) {
+        if (src[i] === '\\' && i + 1 < src.length) { const e = escape(src, i + 1, at); s += e.text; i = e.next; } else s += src[i++];
+      }
       if (src[i] !== c) throw new ExpressionError(`unterminated string at ${at + 1}`);
       i++; out.push({ t: 'str', v: s, at }); continue;
     }
@@ -58,6 +87,11 @@ const LEVELS: string[][] = [['||'], ['&&'], ['==', '!=', '===', '!==', '<', '<='
 export function parseExpression(src: string): Node {
   const toks = tokenize(src);
   let p = 0;
+  let depth = 0; // brackets open now: each costs a few stack frames of the recursive descent
+  const nested = <T>(f: () => T): T => {
+    if (++depth > MAX_DEPTH) throw new ExpressionError(TOO_DEEP);
+    try { return f(); } finally { depth--; }
+  };
   const peek = (v?: string): boolean => p < toks.length && toks[p].t === 'op' && (v === undefined || toks[p].v === v);
   const expect = (v: string): void => {
     if (!peek(v)) throw new ExpressionError(`expected '${v}' ${p < toks.length ? `at ${toks[p].at + 1}` : 'at the end'}`);
@@ -69,14 +103,18 @@ export function parseExpression(src: string): Node {
     while (p < toks.length && toks[p].t === 'op' && LEVELS[n].includes(toks[p].v)) {
       const op = toks[p++].v;
       // Comparisons do not chain (a < b < c is almost always a mistake).
-      l = { k: 'bin', op, l, r: level(n + 1) };
+      l = deep({ k: 'bin', op, l, r: level(n + 1) });
       if (n === 2) break;
     }
     return l;
   };
   const unary = (): Node => {
-    if (peek('!') || peek('-')) { const op = toks[p++].v as '!' | '-'; return { k: 'un', op, e: unary() }; }
-    return postfix(primary());
+    // A loop, not recursion: a long run of - or ! is one level of the descent.
+    const ops: ('!' | '-')[] = [];
+    while (peek('!') || peek('-')) ops.push(toks[p++].v as '!' | '-');
+    let e = postfix(primary());
+    for (const op of ops.reverse()) e = deep({ k: 'un', op, e });
+    return e;
   };
   const postfix = (e: Node): Node => {
     for (;;) {
@@ -84,15 +122,15 @@ export function parseExpression(src: string): Node {
         p++;
         const t = toks[p++];
         if (!t || t.t !== 'id') throw new ExpressionError('expected a property name after "."');
-        e = { k: 'get', obj: e, key: { k: 'lit', v: t.v } };
-      } else if (peek('[')) { p++; const key = level(0); expect(']'); e = { k: 'get', obj: e, key }; }
+        e = deep({ k: 'get', obj: e, key: { k: 'lit', v: t.v } });
+      } else if (peek('[')) { p++; const key = nested(() => level(0)); expect(']'); e = deep({ k: 'get', obj: e, key }); }
       else if (peek('(')) {
         if (e.k !== 'id') throw new ExpressionError('only named functions can be called');
         p++;
         const args: Node[] = [];
-        if (!peek(')')) { do args.push(level(0)); while (peek(',') && ++p); }
+        if (!peek(')')) nested(() => { do args.push(level(0)); while (peek(',') && ++p); });
         expect(')');
-        e = { k: 'call', name: e.name, args };
+        e = deep({ k: 'call', name: e.name, args });
       } else return e;
     }
   };
@@ -107,12 +145,22 @@ export function parseExpression(src: string): Node {
       if (t.v === 'null') return { k: 'lit', v: null };
       return { k: 'id', name: t.v };
     }
-    if (t.v === '(') { const e = level(0); expect(')'); return e; }
+    if (t.v === '(') { const e = nested(() => level(0)); expect(')'); return e; }
     throw new ExpressionError(`unexpected '${t.v}' at ${t.at + 1}`);
   };
   const root = level(0);
   if (p < toks.length) throw new ExpressionError(`unexpected '${toks[p].v}' at ${toks[p].at + 1}`);
   return root;
+}
+
+/** How deep each node's tree is: a long chain (1+1+…+1, -----x) is as deep for evaluate as nesting. */
+const depths = new WeakMap<Node, number>();
+function deep(n: Node): Node {
+  const kids = n.k === 'un' ? [n.e] : n.k === 'bin' ? [n.l, n.r] : n.k === 'get' ? [n.obj, n.key] : n.k === 'call' ? n.args : [];
+  const d = 1 + Math.max(0, ...kids.map((c) => depths.get(c) ?? 1));
+  if (d > MAX_CHAIN) throw new ExpressionError(TOO_LONG);
+  depths.set(n, d);
+  return n;
 }
 
 /** Own data properties only: no prototype walking (constructor, __proto__) and no methods. */
@@ -137,7 +185,10 @@ function evaluate(n: Node, s: ExpressionScope): Value {
     case 'get': return property(evaluate(n.obj, s), evaluate(n.key, s));
     case 'call': {
       if (!Object.prototype.hasOwnProperty.call(s.fns, n.name)) throw new ExpressionError(`unknown function '${n.name}' (known: ${Object.keys(s.fns).join(', ')})`);
-      return s.fns[n.name](...n.args.map((a) => evaluate(a, s)));
+      const fn = s.fns[n.name];
+      // Declared parameters are required (tie() would ask for agent 'undefined'); rest parameters declare none.
+      if (fn.length > 0 && n.args.length !== fn.length) throw new ExpressionError(`${n.name}() takes ${fn.length} argument${fn.length === 1 ? '' : 's'}, not ${n.args.length}`);
+      return fn(...n.args.map((a) => evaluate(a, s)));
     }
     case 'bin': {
       if (n.op === '&&') return evaluate(n.l, s) && evaluate(n.r, s);

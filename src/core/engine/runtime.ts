@@ -19,13 +19,15 @@ export interface BreakpointSpec {
   onEvent?: (e: TraceEvent) => boolean;
   /** The caller's name for the breakpoint (the debug adapter's exception filter id). */
   tag?: string;
-  /** Extra condition evaluated at the step point. */
-  when?: (p: StepPoint) => boolean;
+  /** The caller's id for the breakpoint (the debug adapter's), reported back when it stops. */
+  ref?: number;
+  /** Extra condition evaluated at the step point; a string stops too and says why (a condition that failed). */
+  when?: (p: StepPoint) => boolean | string;
 }
 export interface Breakpoint extends BreakpointSpec { id: number; hits: number }
 
 /** Why a stop happened: the breakpoint, and for event breakpoints the event and how many more matched before the stop. */
-export interface StopDetail { breakpoint?: Breakpoint; event?: TraceEvent; more?: number }
+export interface StopDetail { breakpoint?: Breakpoint; event?: TraceEvent; more?: number; note?: string }
 
 type Mode = 'run' | 'phase' | 'turn' | 'round';
 
@@ -82,11 +84,12 @@ export class SimulationRuntime {
   }
   /** To the end of the current round. */
   stepRound(): void { this.release('round'); }
-  /** Stop at the next step point. */
-  pause(): void { this.pauseRequested = true; }
+  /** Stop at the next step point. Ignored while paused: remembered, it would stop the next continue at once. */
+  pause(): void { if (!this.paused) this.pauseRequested = true; }
 
   private release(mode: Mode): void {
     this.mode = mode;
+    this.pauseRequested = false;
     const r = this.resume;
     this.resume = undefined;
     r?.();
@@ -102,8 +105,13 @@ export class SimulationRuntime {
     else if (this.mode === 'turn' && ((p.kind === 'phase' && p.agent !== this.turnFrom) || p.kind === 'round_end')) reason = 'step';
     else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';
     else {
-      const bp = this.breakpoints.find((b) => matches(b, p));
-      if (bp) { reason = 'breakpoint'; detail = { breakpoint: bp }; }
+      for (const b of this.breakpoints) {
+        const hit = matches(b, p);
+        if (hit === false) continue;
+        reason = 'breakpoint';
+        detail = typeof hit === 'string' ? { breakpoint: b, note: hit } : { breakpoint: b };
+        break;
+      }
     }
     this.pendingEvent = undefined;
     if (!reason) return;
@@ -117,7 +125,7 @@ export class SimulationRuntime {
   private stopped0 = false;
 }
 
-function matches(b: Breakpoint, p: StepPoint): boolean {
+function matches(b: Breakpoint, p: StepPoint): boolean | string {
   if (b.event !== undefined) return false;
   if (b.round !== undefined && p.round !== b.round) return false;
   if (b.agent !== undefined && (p.kind !== 'phase' || p.agent !== b.agent)) return false;
@@ -125,3 +133,4 @@ function matches(b: Breakpoint, p: StepPoint): boolean {
   if (b.agent === undefined && b.phase === undefined && b.round !== undefined && p.kind !== 'round_start') return false;
   return b.when ? b.when(p) : true;
 }
+

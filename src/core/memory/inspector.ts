@@ -26,7 +26,13 @@ export function answerQuery(source: MemorySource, query: InspectorQuery): Extrac
   }));
   const out: Extract<InspectorHostMessage, { type: 'result' }> = { type: 'result', query, total: matched.length, rows };
   if (query.preview) {
-    const p = previewRetrieval(source, query.agent, query.preview.text, query.preview.round, query.preview.k);
+    let p: ReturnType<typeof previewRetrieval>;
+    try {
+      p = previewRetrieval(source, query.agent, query.preview.text, query.preview.round, query.preview.k);
+    } catch (err) {
+      out.problem = err instanceof Error ? err.message : String(err);
+      return out;
+    }
     if (p) out.preview = previewData(p);
     else out.problem = `${query.agent} was not in the society at round ${query.preview.round}.`;
   }

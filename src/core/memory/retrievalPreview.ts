@@ -49,10 +49,14 @@ export function rankMemories(stream: readonly MemoryRecord[], text: string, now:
 
 /** The preview for an agent of a source; undefined when the agent is not in the society then. */
 export function previewRetrieval(source: MemorySource, agent: string, text: string, round: number, k?: number): RetrievalPreview | undefined {
+  // The clamp below lets NaN through, and a NaN round poisons the source's replay.
+  if (typeof round !== 'number' || Number.isNaN(round)) throw new RangeError(`The round to preview must be a number (got ${String(round)}).`);
+  if (k !== undefined && (typeof k !== 'number' || Number.isNaN(k))) throw new RangeError(`The number of memories to preview must be a number (got ${String(k)}).`);
   const r = Math.max(1, Math.min(Math.floor(round), source.lastRound + 1));
   const state = stateAtRoundStart(source, r);
   const a = state?.agents.get(agent);
-  if (!state || !a) return undefined;
+  // A removed agent keeps its stream in the replay, but retrieves nothing any more.
+  if (!state || !a || !a.active) return undefined;
   const settings = { ...state.settings.memory };
   const kk = Math.max(1, Math.floor(k ?? settings.top_k));
   const models = source.header?.models ?? {}, own = modelNamed(models, a.model);

@@ -62,6 +62,7 @@ export class TraceMemorySource implements MemorySource {
 
   /** Shows a given round instead of the latest (a debugger's paused round); undefined follows the latest again. */
   pin(round: number | undefined): void {
+    if (round !== undefined && !(Number.isInteger(round) && round >= 0)) throw new RangeError(`Cannot show round ${round}: rounds are whole numbers from 0 (setup).`);
     if (round === this.pinned) return;
     this.pinned = round;
     this.notify();

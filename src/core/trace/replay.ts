@@ -119,6 +119,8 @@ export class Replayer {
 
   /** State at the end of `round`. The returned object is live: copy it if you keep it across calls. */
   stateAt(round: number): WorldState {
+    // NaN compares false with everything: kept as the position, it would stop every later rewind.
+    if (Number.isNaN(round)) throw new RangeError('The round to replay to must be a number, not NaN.');
     if (round < this.at) this.rewind(round);
     while (this.pos < this.events.length && this.events[this.pos].round <= round) {
       const e = this.events[this.pos++];

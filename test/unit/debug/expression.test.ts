@@ -45,4 +45,23 @@ describe('debug expressions', () => {
     assert.throws(() => hitTest('often'));
     assert.equal(logTemplate('round {round}: {agent} tie {tie("maya", "leo")} {nope}')(scope), 'round 5: maya tie 0.65 <unknown name \'nope\'>');
   });
+
+  it('refuses too deep nesting in a sentence, not a stack overflow', () => {
+    for (const deep of ['('.repeat(20000) + '1' + ')'.repeat(20000), '-'.repeat(100000) + '1', '!'.repeat(100000) + 'true', '1+'.repeat(100000) + '1', 'state['.repeat(5000)]) {
+      assert.throws(() => ev(deep), (e: unknown) => e instanceof ExpressionError && /^expression is too deeply nested/.test(e.message), deep.slice(0, 10));
+    }
+    assert.equal(ev('-'.repeat(100) + '1'), 1);
+    assert.equal(ev('('.repeat(100) + 'round' + ')'.repeat(100)), 5);
+  });
+
+  it('reads JavaScript string escapes', () => {
+    assert.equal(ev('"\\u0041\\x42\\u{1F600}\\n\\t\\\\\\"\\q"'), 'AB\u{1F600}\n\t\\"q');
+    assert.throws(() => ev('"\\u00"'), /bad escape '\\u' in the string at 1/);
+  });
+
+  it('checks how many arguments a function takes', () => {
+    assert.throws(() => ev('tie()'), /^Error: tie\(\) takes 2 arguments, not 0$/);
+    assert.throws(() => ev('tie("maya")'), /^Error: tie\(\) takes 2 arguments, not 1$/);
+    assert.equal(ev('max(1, 2, round, 4)'), 5, 'rest parameters take any number');
+  });
 });

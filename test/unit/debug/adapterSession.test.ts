@@ -1,0 +1,151 @@
+// The debug adapter's session bookkeeping over DAP: restarts, breakpoint ids and updates, stops
+// that say why, requests for frames or threads that do not exist, and what the console refuses.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { DebugClient } from '@vscode/debugadapter-testsupport';
+import type { DebugProtocol } from '@vscode/debugprotocol';
+import { scratchDir } from '../../support/scratch';
+
+const repo = path.resolve(__dirname, '../../..');
+const TINY = `kind: scenario
+name: Tiny
+seed: 1
+personas:
+  - id: ann
+    name: Ann Lee
+    interests: [chess]
+  - id: bob
+    name: Bob Ray
+    interests: [chess, tea]
+world:
+  setting: A room.
+  rounds: 3
+  encounters: { mode: random, per_round: 1 }
+  conversation: { turns: 2 }
+models:
+  default: { provider: offline }
+`;
+const ANN_LINE = 5; // `- id: ann`, 1-based
+
+describe('society debug adapter: session', function () {
+  this.timeout(30000);
+  let dc: DebugClient;
+  let tiny: string;
+  let events: string[];
+
+  before(() => {
+    tiny = path.join(scratchDir('society-dap-session-'), 'tiny.society');
+    fs.writeFileSync(tiny, TINY);
+  });
+  beforeEach(async () => {
+    dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
+    });
+    await dc.start();
+    events = [];
+    dc.on('stopped', (e: DebugProtocol.StoppedEvent) => events.push(`stopped:${e.body.reason}`));
+    dc.on('terminated', () => events.push('terminated'));
+    dc.on('output', (e: DebugProtocol.OutputEvent) => events.push(`output:${e.body.output.trim()}`));
+  });
+  afterEach(async () => { await dc.stop(); });
+
+  async function launchStopped(args: object, setup: () => Promise<unknown> = async () => undefined): Promise<DebugProtocol.StoppedEvent> {
+    const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await Promise.all([dc.waitForEvent('initialized').then(setup).then(() => dc.configurationDoneRequest()), dc.launch(args)]);
+    return stopped;
+  }
+
+  it('restart ends the old run quietly: no terminated event, no "aborted" message', async () => {
+    await launchStopped({ scenario: tiny, stopOnEntry: true });
+    const step = dc.waitForEvent('stopped');
+    await dc.nextRequest({ threadId: 1 });
+    await step;
+    const entry = dc.waitForEvent('stopped');
+    await dc.send('restart', {});
+    await entry;
+    await new Promise((r) => setTimeout(r, 300)); // the old run's end would arrive by now
+    assert.deepEqual(events.filter((e) => !e.startsWith('output:')), ['stopped:entry', 'stopped:step', 'stopped:entry']);
+    assert.ok(!events.some((e) => /aborted/.test(e)), events.join('\n'));
+  });
+
+  it('a logpoint that does not parse is unverified with a sentence, the others set, and restart still works', async () => {
+    let bps: DebugProtocol.Breakpoint[] = [];
+    await launchStopped({ scenario: tiny, stopOnEntry: true }, async () => {
+      bps = (await dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE, logMessage: 'hi {round +}' }, { line: ANN_LINE + 1 }] })).body.breakpoints;
+    });
+    assert.deepEqual(bps.map((b) => [b.verified, b.message]), [[false, 'log message \'hi {round +}\': unexpected end of expression'], [true, undefined]]);
+    const entry = dc.waitForEvent('stopped');
+    assert.equal((await dc.send('restart', {})).success, true);
+    assert.equal((await entry).body.reason, 'entry');
+  });
+
+  it('function breakpoints set before the launch are updated by a breakpoint event with the id the stop names', async () => {
+    await dc.initializeRequest();
+    const set = (await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'ann.act' }, { name: '.act' }] })).body.breakpoints;
+    assert.deepEqual(set.map((b) => [b.verified, b.message]), [[false, 'Checked when the simulation starts.'], [false, 'Checked when the simulation starts.']]);
+    assert.ok(set.every((b) => typeof b.id === 'number'));
+    const changed: DebugProtocol.Breakpoint[] = [];
+    dc.on('breakpoint', (e: DebugProtocol.BreakpointEvent) => changed.push(e.body.breakpoint));
+    const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await Promise.all([dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()), dc.launchRequest({ scenario: tiny } as DebugProtocol.LaunchRequestArguments)]);
+    const stop = await stopped;
+    assert.deepEqual(changed.map((b) => [b.id, b.verified]), [[set[0].id, true], [set[1].id, false]]);
+    assert.match(changed[1].message!, /'\.act' is not a function breakpoint/);
+    assert.deepEqual(stop.body.hitBreakpointIds, [set[0].id]);
+  });
+
+  it('line breakpoints carry ids the stop names; a condition that fails says why it stopped', async () => {
+    let bps: DebugProtocol.Breakpoint[] = [];
+    const stop = await launchStopped({ scenario: tiny }, async () => {
+      bps = (await dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE, condition: 'tie("ann", "nobody") > 0' }] })).body.breakpoints;
+    });
+    assert.equal(typeof bps[0].id, 'number');
+    assert.equal(stop.body.reason, 'breakpoint');
+    assert.deepEqual(stop.body.hitBreakpointIds, [bps[0].id]);
+    assert.equal(stop.body.text, 'breakpoint condition \'tie("ann", "nobody") > 0\' failed: no agent \'nobody\'');
+    assert.match(stop.body.description ?? '', /condition failed/);
+  });
+
+  it('refuses frames and threads that do not exist, and a second launch', async () => {
+    await launchStopped({ scenario: tiny, stopOnEntry: true });
+    await assert.rejects(dc.scopesRequest({ frameId: 99 }), /There is no frame 99 at this stop\./);
+    await assert.rejects(dc.stackTraceRequest({ threadId: 7 }), /There is no thread 7/);
+    assert.deepEqual((await dc.scopesRequest({ frameId: 1 })).body.scopes.map((s) => s.name), ['World']);
+    await assert.rejects(dc.launchRequest({ scenario: tiny } as DebugProtocol.LaunchRequestArguments), /already running a simulation/);
+  });
+
+  it('the console interviews only a paused run, and says "before round 1" when aborted at setup', async () => {
+    const stopped = dc.waitForEvent('stopped');
+    await Promise.all([
+      dc.waitForEvent('initialized').then(async () => {
+        // Launched, not yet started: the run is not stopped anywhere an interview could be recorded.
+        await assert.rejects(dc.evaluateRequest({ expression: 'ask ann "Hello?"', context: 'repl' }), /Pause the simulation first/);
+      }).then(() => dc.configurationDoneRequest()),
+      dc.launch({ scenario: tiny, stopOnEntry: true }),
+    ]);
+    await stopped;
+    await assert.rejects(dc.evaluateRequest({ expression: 'ask ann', context: 'repl' }), /ask needs an agent and a question/);
+    const ended = dc.waitForEvent('terminated');
+    await dc.terminateRequest({});
+    await ended;
+    assert.ok(events.includes('output:simulation aborted during setup, before round 1'), events.join('\n'));
+    await assert.rejects(dc.evaluateRequest({ expression: 'ask ann "Still there?"', context: 'repl' }), /The simulation has ended/);
+    assert.ok(!events.some((e) => /intervention recorded/.test(e)));
+  });
+
+  it('refuses bad launch arguments in a sentence and prints scenario warnings as file:line:col', async () => {
+    await assert.rejects(dc.launch({ scenario: tiny, rounds: -1 }), /"rounds" must be a whole number of rounds, 1 or more \(got -1\)/);
+    await dc.stop();
+    dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
+      env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
+    });
+    await dc.start();
+    const out: string[] = [];
+    dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));
+    const empty = path.join(path.dirname(tiny), 'empty.society');
+    fs.writeFileSync(empty, 'kind: scenario\nname: Empty\npersonas: []\nworld:\n  setting: A room.\n  rounds: 1\n');
+    await Promise.all([dc.configurationSequence(), dc.launch({ scenario: empty }), dc.waitForEvent('terminated')]);
+    assert.ok(out.some((o) => o.startsWith(`${empty}:3:1: warning SOC053 `)), out.join(''));
+  });
+});
