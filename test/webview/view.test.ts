@@ -9,6 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { expectedTies, HOSTILE, hostileRun, rowCount, syntheticTrace } from './fixtures';
 import { launchChromium, openView, testResults } from './harness';
+import { nodeLabel } from '../../webview/model/networkData';
 
 const dataset = (page: Page, selector: string) => page.$eval(selector, (e) => ({ ...(e as HTMLElement).dataset }));
 
@@ -60,14 +61,17 @@ describe('society view (standalone, headless Chromium)', function () {
         scripts: document.querySelectorAll('script').length,
         svgInAgents: document.querySelectorAll('.society-app .side svg[onload], .society-app [onerror], .society-app [onmouseover]').length,
         labels: [...document.querySelectorAll('.network text.label')].map((t) => t.textContent),
+        titles: [...document.querySelectorAll('.network g.agent title')].map((t) => t.textContent),
         title: document.querySelector('.society-app h1')?.textContent,
       }));
       assert.equal(probe.pwned, undefined);
       assert.equal(probe.imgs, 0);
       assert.equal(probe.scripts, 2, 'only the embedded JSON and the bundle');
       assert.equal(probe.svgInAgents, 0);
-      assert.ok(probe.labels.includes(HOSTILE.name));
-      assert.ok(probe.labels.includes(HOSTILE.close));
+      // Drawn cut to a label's length, whole in each circle's tooltip.
+      assert.ok(probe.labels.includes(nodeLabel(HOSTILE.name)));
+      assert.ok(probe.labels.includes(nodeLabel(HOSTILE.close)));
+      assert.ok(probe.titles.includes(HOSTILE.name) && probe.titles.includes(HOSTILE.close));
       assert.equal(probe.title, trace.header.scenario.name);
     });
 

@@ -46,7 +46,7 @@ export function networkSvg(input: ExportInput): string {
   });
   const agents = nodes.map((n) => `<g transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})" opacity="${dimNode(n) ? 0.25 : 1}">`
     + `<circle r="${n.radius.toFixed(1)}" fill="${escapeMarkup(communityColour(theme, n.colour))}" stroke="${escapeMarkup(theme.outline)}"/>`
-    + `<text x="${(n.radius + 2).toFixed(1)}" dy="0.35em">${escapeMarkup(n.name)}</text></g>`);
+    + `<text x="${(n.radius + 2).toFixed(1)}" dy="0.35em">${escapeMarkup(n.label)}</text><title>${escapeMarkup(n.name)}</title></g>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">`
     + `<title>${escapeMarkup(input.title)}</title><rect width="100%" height="100%" fill="${escapeMarkup(theme.background)}"/>`
     + `<g transform="translate(${v.x.toFixed(2)},${v.y.toFixed(2)}) scale(${v.k.toFixed(4)})">`

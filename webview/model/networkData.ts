@@ -1,10 +1,13 @@
 // The tie network on screen at one round, from a replayed world: active agents as nodes, ties at
 // or above the threshold in force as directed edges, with degrees and reciprocity marked.
 import type { WorldState } from '../../src/core/trace/replay';
+import { isolated } from '../../src/core/text/isolated';
 
 export interface NetworkNode {
   id: string;
   name: string;
+  /** The name as drawn beside its circle: cut to LABEL_CHARS (the full name is the circle's tooltip and the agent panel's). */
+  label: string;
   inDegree: number;
   outDegree: number;
 }
@@ -24,10 +27,17 @@ export interface NetworkData {
   edges: NetworkEdge[];
 }
 
+/** Longest label drawn: a 400-character name would otherwise run across the whole picture. */
+export const LABEL_CHARS = 40;
+
+export function nodeLabel(name: string): string {
+  return isolated([...name].length > LABEL_CHARS ? `${[...name].slice(0, LABEL_CHARS - 1).join('').trimEnd()}…` : name);
+}
+
 export function networkAt(state: WorldState): NetworkData {
   const threshold = state.settings.ties.threshold;
   const nodes = new Map<string, NetworkNode>();
-  for (const a of state.agents.values()) if (a.active) nodes.set(a.id, { id: a.id, name: a.persona.name, inDegree: 0, outDegree: 0 });
+  for (const a of state.agents.values()) if (a.active) nodes.set(a.id, { id: a.id, name: a.persona.name, label: nodeLabel(a.persona.name), inDegree: 0, outDegree: 0 });
   const edges: NetworkEdge[] = [];
   const present = new Set<string>();
   for (const [from, to, strength] of state.ties.entries()) {

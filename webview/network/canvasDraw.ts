@@ -123,7 +123,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   // Overlapping names are left out on screen and names keep off the circles of the agents on
   // screen where they can (core/analysis/labelPlacement.ts); an export writes every name it can.
   const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 0])) : declutter(candidates.map((n) => {
-    const w = k * ctx.measureText(n.name).width, h = k * fontPx * 1.2;
+    const w = k * ctx.measureText(n.label).width, h = k * fontPx * 1.2;
     return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, 2, w, h) };
   }), focus, nodes.filter(visible).map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })), opts);
   // A halo in the background colour, as the SVG names have: where a name has to cross circles
@@ -137,8 +137,8 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
     // The same places as `around`, in layout units.
     const a = labelAnchor(place, n.x, n.y, n.radius + 2 / k, fontPx * 0.6);
     ctx.textAlign = a.align === 'middle' ? 'center' : a.align;
-    ctx.strokeText(n.name, a.x, a.y);
-    ctx.fillText(n.name, a.x, a.y);
+    ctx.strokeText(n.label, a.x, a.y);
+    ctx.fillText(n.label, a.x, a.y);
   }
   ctx.textAlign = 'left';
   ctx.lineJoin = 'miter';

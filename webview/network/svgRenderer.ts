@@ -72,7 +72,7 @@ export class SvgRenderer implements NetworkRenderer {
     this.names = this.names
       .data(nodes, (n) => n.id)
       .join((enter) => enter.append('text').attr('class', 'label').attr('dy', '0.35em'))
-      .text((n) => n.name)
+      .text((n) => n.label)
       .style('font-size', `${this.font}px`).style('stroke-width', `${(HALO * this.font) / LABEL_EM}px`);
     this.nodes = nodes;
     this.nameWidth.clear();
@@ -132,7 +132,7 @@ export class SvgRenderer implements NetworkRenderer {
     const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
     const k = view.k, scale = labelFont(k) / LABEL_EM;
     return declutter(ordered.map((n) => {
-      const w = k * scale * (this.nameWidth.get(n.id) ?? n.name.length * LABEL_EM * 0.6), h = k * scale * LABEL_EM * 1.2;
+      const w = k * scale * (this.nameWidth.get(n.id) ?? n.label.length * LABEL_EM * 0.6), h = k * scale * LABEL_EM * 1.2;
       return { id: n.id, w, h, at: around(view.x + k * n.x, view.y + k * n.y, k * n.radius, k * 3, w, h) };
     }), focus, this.nodes.map((n) => ({ id: n.id, x: view.x + k * n.x, y: view.y + k * n.y, r: k * n.radius })), this.size);
   }

@@ -6,6 +6,7 @@ import type { AgentView, WorldState } from '../../src/core/trace/replay';
 import { el } from '../dom';
 import type { RewardSeries } from '../model/rewardSeries';
 import { legend, lineChart, type ChartSeries } from './lineChart';
+import { isolated } from '../../src/core/text/isolated';
 
 const MEMORIES_SHOWN = 8;
 
@@ -48,7 +49,7 @@ export class AgentPanel {
       this.knownAgents = key;
       const byName = [...state.agents.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name));
       this.picker.replaceChildren(el('option', { text: 'Choose an agent…', attrs: { value: '' } }), ...byName.map((a) => {
-        const o = el('option', { text: a.active ? a.persona.name : `${a.persona.name} (left)` });
+        const o = el('option', { text: a.active ? a.persona.name : `${isolated(a.persona.name)} (left)` });
         o.value = a.id;
         return o;
       }));
@@ -58,10 +59,11 @@ export class AgentPanel {
 
   private persona(agent: AgentView): HTMLElement[] {
     const p = agent.persona;
-    const facts = [p.age !== undefined ? `${p.age}` : '', p.occupation ?? '', p.location ?? '', p.group ? `group ${p.group}` : ''].filter(Boolean).join(' · ');
+    // Each fact isolated: an override in one (a location with U+202E) must not run into the next.
+    const facts = [p.age !== undefined ? `${p.age}` : '', isolated(p.occupation ?? ''), isolated(p.location ?? ''), p.group ? `group ${isolated(p.group)}` : ''].filter(Boolean).join(' · ');
     const out: HTMLElement[] = [el('h3', { text: p.name }), el('p', { class: 'muted', text: `${p.id}${facts ? ` · ${facts}` : ''}${agent.active ? '' : ' · left the society'}` })];
     if (p.bio) out.push(el('p', { class: 'bio', text: p.bio }));
-    if (p.interests?.length) out.push(el('p', { text: `Interests: ${p.interests.join(', ')}` }));
+    if (p.interests?.length) out.push(el('p', { text: `Interests: ${p.interests.map(isolated).join(', ')}` }));
     const bars = el('div', { class: 'bars' });
     for (const t of TRAIT_NAMES) if (typeof p.traits?.[t] === 'number') bars.append(bar(t, p.traits[t]));
     for (const d of DRIVERS) if (typeof p.motivations?.[d] === 'number') bars.append(bar(`motivation ${DRIVER_LABELS[d]}`, p.motivations[d]));

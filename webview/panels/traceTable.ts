@@ -4,6 +4,7 @@ import { DEFAULT_FILTER, TRACE_ROW_KINDS, type TraceFilter } from '../../src/cor
 import { el } from '../dom';
 import { filterRows, rowAgents, type TraceRow } from '../model/traceRows';
 import { VirtualList } from './virtualList';
+import { isolated } from '../../src/core/text/isolated';
 
 export interface TraceTableCallbacks {
   select(agents: string[]): void;
@@ -82,7 +83,8 @@ export class TraceTable {
     const fresh = rows !== this.rows;
     this.rows = rows;
     this.round = round;
-    this.nameOf = nameOf;
+    // A name with a right-to-left override would reverse the rest of its row ("Ana → Bo").
+    this.nameOf = (id) => isolated(nameOf(id));
     if (fresh || agents.length !== this.agentIds.length) { this.agentIds = agents; this.syncAgentOptions(false); }
     if (fresh || grew || roundMatters) this.refilter(grew);
   }

@@ -4,15 +4,16 @@ import type { Command } from '../command';
 import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { counted } from '../../core/text/counted';
+import { printable } from '../../core/text/printable';
 
 const USAGE = 'estimate <scenario.society> [--rounds N] [--model NAME] [--json]';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export function formatEstimate(e: RunEstimate): string {
-  const lines = [`Estimate for "${e.scenario}": ${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}`];
+  const lines = [`Estimate for "${printable(e.scenario)}": ${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}`];
   const rows = e.models.map((m) => [
-    m.name, m.provider + (m.model ? ` ${m.model}` : ''), int(m.calls), int(m.input_tokens), int(m.output_tokens),
+    printable(m.name), m.provider + (m.model ? ` ${printable(m.model)}` : ''), int(m.calls), int(m.input_tokens), int(m.output_tokens),
     m.provider === 'offline' ? 'free (offline rule-based model, not an LLM)' : m.priced ? `$${m.cost_usd.toFixed(2)}` : 'unpriced (set price: in the model)',
   ]);
   const head = ['model', 'provider', 'calls', 'input tokens', 'output tokens', 'cost'];

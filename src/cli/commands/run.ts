@@ -19,6 +19,7 @@ import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/r
 import { CallLog } from '../../core/engine/callLog';
 import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
+import { printable } from '../../core/text/printable';
 
 export const runCommand: Command = {
   name: 'run',
@@ -93,7 +94,7 @@ export const runCommand: Command = {
     if (cp) {
       sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.appendToFile(tracePath, cp.trace!);
-      if (!values.quiet) console.error(cp.ended ? `${scenario.name} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${scenario.name} after round ${cp.completed} of ${cp.header.rounds}`);
+      if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
     } else {
       sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.toFile(tracePath);
@@ -103,7 +104,7 @@ export const runCommand: Command = {
       const models = new Set([values.model ?? 'default', ...(values.model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
       for (const m of models) {
         const cfg = modelNamed(scenario.models, m);
-        if (cfg) console.error(`model '${m}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
+        if (cfg) console.error(`model '${printable(m)}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
       }
     }
     let every = everyFlag;
@@ -165,7 +166,7 @@ export const runCommand: Command = {
     const embeddings = registry.embeddingUsage();
     if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests ? { embeddings } : {}) }, null, 2));
     else {
-      console.log(`${scenario.name}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
+      console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
       console.log(formatSummary(summary));
       if (spent) console.log(usage.format());
       if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);

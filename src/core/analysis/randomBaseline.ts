@@ -76,8 +76,8 @@ export interface RandomBaseline {
   nodes: number;
   edges: number;
   density: number;
-  /** Expected reciprocity of a random directed graph at this density: the density itself. */
-  expected_reciprocity: number;
+  /** Expected reciprocity of a random directed graph at this density: the density itself; null with no ties, where reciprocity is undefined. */
+  expected_reciprocity: number | null;
   samples: number;
   /** Means over the sampled G(n, m) graphs (null where undefined for every sample). */
   mean_reciprocity: number | null;
@@ -113,7 +113,7 @@ export function randomBaseline(n: number, m: number, seed: number, samples: numb
     nodes: n,
     edges: m,
     density,
-    expected_reciprocity: density,
+    expected_reciprocity: m > 0 ? density : null,
     samples,
     mean_reciprocity: mean(recip),
     mean_average_clustering: mean(clustering),

@@ -5,6 +5,7 @@ import { graphFromFixture, readGraphFixture } from './graphFixture';
 import { replay } from '../trace/replay';
 import { loadTrace, tieNetworkOf, unfinishedNote, wholeRound } from './traceNetwork';
 import type { TieGraph } from './tieGraph';
+import { printable } from '../text/printable';
 
 export interface LoadedTieNetwork {
   graph: TieGraph;
@@ -56,7 +57,7 @@ export async function loadTieNetwork(file: string, options: { round?: number } =
     const graph = tieNetworkOf(state);
     return {
       graph,
-      description: `${file}: scenario '${trace.header.scenario.name}', ties at the end of round ${round}`
+      description: `${file}: scenario '${printable(trace.header.scenario.name)}', ties at the end of round ${round}`
         + ` (threshold ${state.settings.ties.threshold}): ${graph.order} agents, ${graph.size} directed ties`,
       ...(note ? { note } : {}),
     };

@@ -19,7 +19,9 @@ export interface EmbeddedTrace {
   note?: string;
 }
 
-const UNSAFE = /[<>&\u2028\u2029]/g;
+// Markup starters, the line separators older parsers took for line ends, and U+FFFE/U+FFFF, which
+// XML forbids and JSON.stringify leaves as they are (it already escapes controls and lone surrogates).
+const UNSAFE = /[<>&\u2028\u2029\ufffe\uffff]/g;
 
 /** The JSON text to place inside the element. */
 export function embeddedTraceJson(trace: EmbeddedTrace): string {

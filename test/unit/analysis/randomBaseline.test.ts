@@ -60,6 +60,10 @@ describe('randomBaseline', () => {
     assert.equal(b.density, 87 / 870);
     assert.equal(b.expected_reciprocity, b.density);
     assert.equal(b.samples, 3);
+    // No ties: reciprocity is undefined, observed and expected alike (the report showed n/a against 0).
+    const empty = randomBaseline(2, 0, 1, 3);
+    assert.equal(empty.expected_reciprocity, null);
+    assert.equal(empty.mean_reciprocity, null);
   });
 
   it('samples reciprocity and clustering near their G(n, m) expectations', () => {

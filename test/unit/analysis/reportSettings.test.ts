@@ -1,10 +1,14 @@
-// The report's run table when timed events change settings mid-run: each setting is shown where
-// it started and where it ended up, never the start of one beside the end of another.
+// The report's run table: settings changed by timed events shown from start to end, never the start
+// of one beside the end of another; scenario strings that cannot reorder the text around them; and
+// a page that says what needs JavaScript.
 import * as assert from 'node:assert/strict';
 import { buildRunReport } from '../../../src/core/analysis/reportModel';
 import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
 import { makeScenario } from '../engine/scenarioFixture';
 import { runTrace } from './runTrace';
+import { parseStrictXml } from './xml';
+import { viewEmbed } from '../../../src/core/protocol/viewPage';
+import { syntheticTrace } from '../../webview/fixtures';
 
 describe('report run table', function () {
   this.timeout(30_000);
@@ -24,5 +28,23 @@ describe('report run table', function () {
     const html = renderReportHtml(buildRunReport(header, events));
     assert.match(html, /<dt>Coach<\/dt><dd>off<\/dd>/);
     assert.match(html, /<dt>Tie threshold<\/dt><dd>0\.6<\/dd>/);
+  });
+
+  it('isolates a scenario name with a right-to-left override, so it cannot reverse the text after it', () => {
+    const trace = syntheticTrace({ agents: 3, ties: 2 });
+    trace.header.scenario.name = 'Club \u202eevil';
+    trace.header.scenario.file = 'club.society';
+    const html = renderReportHtml(buildRunReport(trace.header, trace.events));
+    assert.match(html, /<h1>Society report: \u2068Club \u202eevil\u2069<\/h1>/);
+    assert.match(html, /<dd>\u2068Club \u202eevil\u2069 \(club\.society\)<\/dd>/);
+  });
+
+  it('says in a noscript note that the interactive view needs JavaScript, and stays well-formed', () => {
+    const trace = syntheticTrace({ agents: 3, ties: 2 });
+    const report = buildRunReport(trace.header, trace.events);
+    const html = renderReportHtml(report, { view: viewEmbed({ script: 'var a = 1;', style: 'a { color: red }' }, trace, { embedded: true }) });
+    assert.match(html, /<section id="explore"><h2>Explore the run<\/h2><noscript><p class="note">The interactive view needs JavaScript\./);
+    parseStrictXml(html);
+    assert.doesNotMatch(renderReportHtml(report), /noscript/, 'a static report has nothing that needs it');
   });
 });

@@ -37,9 +37,10 @@ describe('view protocol', () => {
 
   it('embeds a trace as JSON that cannot close its element or start markup', () => {
     const t = syntheticTrace({ agents: 2, ties: 1 });
-    t.header.scenario.name = '</script><script>alert(1)</script> & \u2028';
+    t.header.scenario.name = '</script><script>alert(1)</script> & \u2028 \ufffe\uffff';
     const json = embeddedTraceJson(t);
-    assert.ok(!/[<>&\u2028\u2029]/.test(json));
+    // \ufffe and \uffff: XML forbids them, and the report page must stay well-formed XML.
+    assert.ok(!/[<>&\u2028\u2029\ufffe\uffff]/.test(json));
     assert.equal(JSON.parse(json).header.scenario.name, t.header.scenario.name);
   });
 

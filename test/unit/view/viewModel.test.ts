@@ -9,7 +9,7 @@ import { seededRandom } from '../../../src/core/analysis/seededRandom';
 import { replay } from '../../../src/core/trace/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { filterRows, rowAgents, rowOf, type TraceRow } from '../../../webview/model/traceRows';
-import { networkAt } from '../../../webview/model/networkData';
+import { LABEL_CHARS, networkAt, nodeLabel } from '../../../webview/model/networkData';
 import { StableColours } from '../../../webview/model/stableColours';
 import { roundMetrics } from '../../../webview/model/roundMetrics';
 import { RewardSeries } from '../../../webview/model/rewardSeries';
@@ -58,6 +58,13 @@ describe('view model', () => {
 
   describe('network of a round', () => {
     const trace = syntheticTrace({ agents: 40, ties: 120, rounds: 3, seed: 3 });
+    it('labels a node with its name, cut to LABEL_CHARS and isolated when it carries a direction override', () => {
+      assert.equal(nodeLabel('Maya Chen'), 'Maya Chen');
+      const long = 'W'.repeat(400);
+      assert.equal(nodeLabel(long), `${'W'.repeat(LABEL_CHARS - 1)}…`);
+      assert.equal([...nodeLabel('😀'.repeat(50))].length, LABEL_CHARS, 'cut by characters, never inside one');
+      assert.equal(nodeLabel('Eve \u202eRTL'), '\u2068Eve \u202eRTL\u2069');
+    });
     it('has every agent, every tie at or above the threshold, and marks reciprocated ones', () => {
       const state = replay(trace.header, trace.events);
       const data = networkAt(state);
