@@ -5,6 +5,7 @@ import type { Command } from '../command';
 import { integerListOption, integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { formatExperiment, runExperiment } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
+import { printable } from '../../core/text/printable';
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -57,8 +58,8 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       if (values.json) console.log(JSON.stringify({ claims: run.result.claims, summaries: run.result.summaries, contrasts: run.result.contrasts, baselines: run.result.baselines, files: run.files }, null, 2));
       else {
-        console.log(`${scenario.name}: ${counted(run.result.runs.length, 'run')} (${counted(run.result.conditions.length, 'condition')} × ${counted(run.result.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
-        console.log(formatExperiment(run.result));
+        console.log(`${printable(scenario.name)}: ${counted(run.result.runs.length, 'run')} (${counted(run.result.conditions.length, 'condition')} × ${counted(run.result.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
+        console.log(printable(formatExperiment(run.result)));
         console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);
       }
       return 0;

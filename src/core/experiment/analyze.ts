@@ -1,15 +1,17 @@
 // From run outcomes to findings: per metric and condition a mean with its 95% CI, each condition
 // against the reference condition (difference, CI, Hedges' g), each condition against the
 // density-matched random baseline (paired by run), and the seed paper's qualitative claims
-// checked against those numbers.
+// checked against those numbers (paperClaims.ts).
 import type { ExperimentCondition } from '../format/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
+import { paperClaims, type Claim } from './paperClaims';
 import { contrast, estimate, type Contrast, type Estimate } from './statistics';
+
+export { paperClaims, type Claim };
 
 export interface MetricSummary { metric: string; byCondition: Record<string, Estimate> }
 export interface ConditionContrast { metric: string; reference: string; condition: string; result: Contrast }
 export interface BaselineComparison { metric: string; condition: string; observed: Estimate; baseline: Estimate; excess: Estimate }
-export interface Claim { text: string; holds: boolean; confident: boolean; evidence: string }
 
 export interface ExperimentResult {
   scenario: string;
@@ -52,44 +54,4 @@ export function analyzeExperiment(scenario: string, conditions: ExperimentCondit
   const result: ExperimentResult = { scenario, conditions, reference, seeds, metrics, runs, summaries, contrasts, baselines, claims: [] };
   result.claims = paperClaims(result);
   return result;
-}
-
-const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined ? '—' : x.toFixed(d));
-
-/**
- * The qualitative findings of "Learning to Make Friends" that an experiment can test: coaching
- * raises density and median degree; networks show reciprocity, clustering and homophily beyond a
- * density-matched random graph. "Holds" compares means; "confident" needs the 95% CI to exclude 0.
- */
-export function paperClaims(r: ExperimentResult): Claim[] {
-  const claims: Claim[] = [];
-  const coaching = (c: ExperimentCondition): boolean | undefined => {
-    const v = c.set['coaching.enabled'] ?? (c.set.coaching as Record<string, unknown> | undefined)?.enabled;
-    return typeof v === 'boolean' ? v : undefined;
-  };
-  const on = r.conditions.find((c) => coaching(c) === true);
-  const off = r.conditions.find((c) => coaching(c) === false);
-  if (on && off) {
-    for (const [metric, label] of [['density', 'density'], ['median_undirected_degree', 'median degree']] as const) {
-      const values = (name: string) => r.runs.filter((x) => x.condition === name).map((x) => x.metrics[metric] ?? null);
-      const c = contrast(values(off.name), values(on.name));
-      claims.push({
-        text: `Coaching raises ${label}`,
-        holds: (c.difference ?? 0) > 0,
-        confident: !!c.ci95 && c.ci95[0] > 0,
-        evidence: `${on.name} − ${off.name} = ${f(c.difference)} (95% CI ${c.ci95 ? `${f(c.ci95[0])} … ${f(c.ci95[1])}` : '—'}), Hedges' g ${f(c.hedges_g, 2)}`,
-      });
-    }
-  }
-  const label: Record<string, string> = { reciprocity: 'Reciprocity', average_clustering: 'Clustering', group_assortativity: 'Interest homophily (group assortativity)' };
-  for (const b of r.baselines) {
-    if (b.observed.n === 0 || b.baseline.n === 0) continue;
-    claims.push({
-      text: `${label[b.metric]} exceeds a density-matched random graph (${b.condition})`,
-      holds: (b.excess.mean ?? 0) > 0,
-      confident: !!b.excess.ci95 && b.excess.ci95[0] > 0,
-      evidence: `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (95% CI ${b.excess.ci95 ? `${f(b.excess.ci95[0])} … ${f(b.excess.ci95[1])}` : '—'})`,
-    });
-  }
-  return claims;
 }

@@ -3,20 +3,35 @@
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../analysis/markup';
 import { describeMetric } from '../analysis/metricDescriptions';
+import { formatReal } from '../analysis/realFormat';
 import type { ExperimentResult } from './analyze';
+import { isolated } from '../text/isolated';
+import { claimVerdict } from './claimVerdict';
+import { csvLine } from './csv';
 import { intervalChartSvg } from './intervalChart';
 import type { Estimate } from './statistics';
 
 export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv', runs: 'runs.csv', json: 'experiment.json' } as const;
 
+// overflow-wrap: anywhere lets a 300-character name without spaces wrap instead of widening the
+// page (unlike break-word it also lets a table column shrink); on user strings (bdi) only, so
+// metric names keep whole. bdi isolates each user string: a right-to-left override in a name
+// cannot reorder the text after it.
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; color: #222; line-height: 1.45; padding: 0 1rem; }
+h1, p, bdi { overflow-wrap: anywhere; }
+bdi { unicode-bidi: isolate; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .holds { color: #1b7f3b; font-weight: 600; }
+.tentative { color: #8a5a00; }
 .fails { color: #b3261e; font-weight: 600; }
-.charts { display: flex; flex-wrap: wrap; gap: 1rem; }
+.untestable { color: #666; font-style: italic; }
+td.holds, td.tentative, td.fails, td.untestable { min-width: 9em; }
+.charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 440px), 1fr)); gap: 1rem; }
+.charts figure { margin: 0; min-width: 0; }
+.charts svg { width: 100%; }
 svg { max-width: 100%; height: auto; background: #fff; }
 .note { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 0.5rem 0.8rem; }
 code { font-size: 0.85em; color: #555; }
@@ -24,20 +39,26 @@ code { font-size: 0.85em; color: #555; }
 .scroll table { font-size: 0.88rem; }
 `;
 
-const num = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : x.toFixed(d));
+// formatReal: floating-point residue (-4.4e-16) prints as 0, not -0.000.
+const num = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
+/** A user-provided string (scenario or condition name) in HTML: escaped and bidi-isolated. */
+const u = (s: string): string => `<bdi>${e(s)}</bdi>`;
 const ci = (est: Estimate, d = 3): string => (est.ci95 ? `${num(est.ci95[0], d)} … ${num(est.ci95[1], d)}` : '—');
 
 export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number; wallSeconds: number }): string {
   const names = r.conditions.map((c) => c.name);
-  const claims = r.claims.map((c) => `<tr><td>${e(c.text)}</td><td class="${c.holds ? 'holds' : 'fails'}">${c.holds ? (c.confident ? 'holds (95% CI excludes 0)' : 'holds (mean; CI includes 0)') : 'does not hold'}</td><td>${e(c.evidence)}</td></tr>`).join('');
+  const claims = r.claims.map((c) => {
+    const v = claimVerdict(c);
+    return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td>${u(c.evidence)}</td></tr>`;
+  }).join('');
   const summaryRows = r.summaries.map((s) => {
     const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${e(ci(s.byCondition[c]))}</td>`).join('');
     const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td>`).join('');
     return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
   }).join('');
   const others = names.filter((n) => n !== r.reference);
-  const head = `<tr><th>metric</th>${names.map((c) => `<th>${e(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${e(c)} − ${e(r.reference)}</th><th>95% CI</th><th>Hedges' g</th>`).join('')}</tr>`;
-  const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${e(b.condition)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
+  const head = `<tr><th>metric</th>${names.map((c) => `<th>${u(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${u(c)} − ${u(r.reference)}</th><th>95% CI</th><th>Hedges' g</th>`).join('')}</tr>`;
+  const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
   const charts = r.summaries.map((s) => {
     const rows = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
     for (const b of r.baselines.filter((x) => x.metric === s.metric && x.condition === names[0])) rows.push({ label: 'random graph', estimate: b.baseline, baseline: true } as never);
@@ -49,12 +70,12 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 <head>
 <meta charset="utf-8"/>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:"/>
-<title>${e(r.scenario)} — experiment</title>
+<title>${e(isolated(r.scenario))} — experiment</title>
 <style>${STYLE}</style>
 </head>
 <body>
-<h1>${e(r.scenario)} — experiment</h1>
-<p>${r.conditions.length} condition${r.conditions.length === 1 ? '' : 's'} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${e(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
+<h1>${u(r.scenario)} — experiment</h1>
+<p>${r.conditions.length} condition${r.conditions.length === 1 ? '' : 's'} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
 <h2>The seed paper's claims</h2>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
@@ -69,12 +90,6 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 </html>
 `;
 }
-
-function csvCell(v: unknown): string {
-  const s = v === null || v === undefined ? '' : String(v);
-  return /[",\n\r]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-}
-const csvLine = (cells: unknown[]): string => cells.map(csvCell).join(',');
 
 /** One row per metric × condition (long format, convenient for pandas and ggplot). */
 export function summaryCsv(r: ExperimentResult): string {
@@ -106,11 +121,15 @@ export function formatExperiment(r: ExperimentResult): string {
   const names = r.conditions.map((c) => c.name);
   const w = Math.max(...r.summaries.map((s) => s.metric.length), 6);
   const out: string[] = [];
-  out.push(`  ${'metric'.padEnd(w)}  ${names.map((n) => n.padStart(22)).join('')}`);
+  out.push(`  ${'metric'.padEnd(w)}  ${names.map((n) => isolated(n).padStart(22)).join('')}`);
   for (const s of r.summaries) {
     out.push(`  ${s.metric.padEnd(w)}  ${names.map((n) => `${num(s.byCondition[n].mean)} ±${num(s.byCondition[n].ci95 ? s.byCondition[n].ci95![1] - s.byCondition[n].mean! : null)}`.padStart(22)).join('')}`);
   }
   out.push('');
-  for (const c of r.claims) out.push(`  ${c.holds ? (c.confident ? '✔' : '~') : '✘'} ${c.text}: ${c.evidence}`);
+  for (const c of r.claims) {
+    const v = claimVerdict(c);
+    // The mark speaks for itself unless the claim is untestable or has no CI at all.
+    out.push(`  ${v.mark} ${c.text}: ${v.kind === 'untestable' || c.reason ? `${v.label}; ` : ''}${c.evidence}`);
+  }
   return out.join('\n');
 }

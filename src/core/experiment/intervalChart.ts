@@ -1,8 +1,11 @@
 // A static SVG dot-and-whisker chart: one row per condition (and the random baseline where there
-// is one), the mean as a dot and the 95% CI as a whisker. All text is escaped.
+// is one), the mean as a dot and the 95% CI as a whisker. All text is escaped; long labels are
+// cut with an ellipsis and carry their full text as a <title>.
 import { escapeMarkup as e } from '../analysis/markup';
 import { niceTicks } from '../analysis/lineChartSvg';
 import { categoryColor } from '../analysis/palette';
+import { isolated } from '../text/isolated';
+import { fitLabel } from './fitLabel';
 import type { Estimate } from './statistics';
 
 export interface IntervalRow { label: string; estimate: Estimate; baseline?: boolean }
@@ -27,7 +30,8 @@ export function intervalChartSvg(title: string, rows: IntervalRow[], width = 460
   rows.forEach((r, i) => {
     const y = top + i * rowH + rowH / 2;
     const color = r.baseline ? '#888' : categoryColor(i);
-    parts.push(`<text x="${left - 8}" y="${y + 4}" font-size="12" text-anchor="end"${r.baseline ? ' fill="#666" font-style="italic"' : ''}>${e(r.label)}</text>`);
+    // The full name as a tooltip; the visible one cut to the margin (left − 8 px gap − 4 px slack).
+    parts.push(`<text x="${left - 8}" y="${y + 4}" font-size="12" text-anchor="end"${r.baseline ? ' fill="#666" font-style="italic"' : ''}><title>${e(r.label)}</title>${e(isolated(fitLabel(r.label, left - 12, 12)))}</text>`);
     const { mean, ci95 } = r.estimate;
     if (ci95) parts.push(`<line x1="${x(ci95[0]).toFixed(1)}" x2="${x(ci95[1]).toFixed(1)}" y1="${y}" y2="${y}" stroke="${color}" stroke-width="2"/>`);
     if (mean !== null) parts.push(`<circle cx="${x(mean).toFixed(1)}" cy="${y}" r="4.5" fill="${color}"/>`);

@@ -38,6 +38,12 @@ export function isOffline(scenario: Scenario): boolean {
   return Object.values(scenario.models).every((m) => m.provider === 'offline');
 }
 
+/** The models a scenario uses, each named once (two offline models are one kind of model). */
+export function modelLine(scenario: Pick<Scenario, 'models'>): string {
+  const names = Object.values(scenario.models).map((m) => (m.provider === 'offline' ? 'the offline rule-based model (not an LLM)' : `${m.provider}${m.model ? ` ${m.model}` : ''}`));
+  return [...new Set(names)].join(', ');
+}
+
 export async function runExperiment(scenario: Scenario, options: ExperimentOptions): Promise<ExperimentRun> {
   const started = performance.now();
   const plan = planExperiment(scenario, { seeds: options.seeds });
@@ -78,7 +84,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
 
   const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, outcomes, { reference: options.reference, metrics: scenario.experiment?.metrics });
   const wallSeconds = (performance.now() - started) / 1000;
-  const model = Object.values(scenario.models).map((m) => (m.provider === 'offline' ? 'the offline rule-based model (not an LLM)' : `${m.provider}${m.model ? ` ${m.model}` : ''}`)).join(', ');
+  const model = modelLine(scenario);
   const files: [string, string][] = [
     [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds })],
     [EXPERIMENT_FILES.summary, summaryCsv(result)],

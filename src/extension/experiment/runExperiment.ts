@@ -62,8 +62,11 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
   const panel = vscode.window.createWebviewPanel('society.experiment', `${scenario.name} — experiment`, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
   // The report is self-contained: its own CSP allows only its hashed style and no scripts.
   panel.webview.html = await vscode.workspace.fs.readFile(vscode.Uri.file(run.files[0])).then((b) => Buffer.from(b).toString('utf8'));
-  const held = run.result.claims.filter((c) => c.holds).length;
-  const choice = await vscode.window.showInformationMessage(`Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${run.result.claims.length} claims hold.`, 'Reveal Files');
+  // Claims without values to test (holds: null) are neither held nor failed: counted apart.
+  const held = run.result.claims.filter((c) => c.holds === true).length;
+  const testable = run.result.claims.filter((c) => c.holds !== null).length;
+  const untestable = run.result.claims.length - testable;
+  const choice = await vscode.window.showInformationMessage(`Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`, 'Reveal Files');
   if (choice) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(run.files[0]));
 }
 

@@ -1,0 +1,87 @@
+// The seed paper's qualitative claims, checked against an experiment's numbers.
+import { formatReal } from '../analysis/realFormat';
+import type { ExperimentResult } from './analyze';
+import { isolated as iso } from '../text/isolated';
+import { coachingPair } from './coachingPair';
+import { contrast } from './statistics';
+
+export interface Claim {
+  text: string;
+  /** The means point the claimed way; null when the claim cannot be tested here (`reason` says why). */
+  holds: boolean | null;
+  /** The 95% CI excludes 0 in the claimed direction. */
+  confident: boolean;
+  /** Why the claim is not testable, or why a tested one has no CI (fewer than two seeds with a value). */
+  reason?: string;
+  evidence: string;
+}
+
+const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
+const seedsText = (n: number): string => `${n} seed${n === 1 ? '' : 's'}`;
+
+/** Why a tested claim has no CI: fewer than two values in (one of) its groups. */
+function noCiReason(n: number, seeds: number): string | undefined {
+  if (n >= 2) return undefined;
+  return n === seeds ? `no CI with ${seedsText(n)}` : `no CI: a value in only ${seedsText(n)}`;
+}
+
+/**
+ * The qualitative findings of "Learning to Make Friends" that an experiment can test: coaching
+ * raises density and median degree; networks show reciprocity, clustering and homophily beyond a
+ * density-matched random graph. "Holds" compares means; "confident" needs the 95% CI to exclude 0.
+ * A claim without the numbers to decide it is not testable (holds: null), never "does not hold".
+ */
+export function paperClaims(r: ExperimentResult): Claim[] {
+  const claims = coachingClaims(r);
+  const label: Record<string, string> = { reciprocity: 'Reciprocity', average_clustering: 'Clustering', group_assortativity: 'Interest homophily (group assortativity)' };
+  for (const b of r.baselines) {
+    // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
+    if (b.observed.n === 0 || b.baseline.n === 0) continue;
+    const text = `${label[b.metric]} exceeds a density-matched random graph (${iso(b.condition)})`;
+    const evidence = `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (95% CI ${b.excess.ci95 ? `${f(b.excess.ci95[0])} … ${f(b.excess.ci95[1])}` : '—'})`;
+    if (b.excess.mean === null) {
+      claims.push({ text, holds: null, confident: false, reason: 'no run has both the observed value and its baseline', evidence });
+      continue;
+    }
+    const reason = noCiReason(b.excess.n, r.seeds.length);
+    claims.push({ text, holds: b.excess.mean > 0, confident: !!b.excess.ci95 && b.excess.ci95[0] > 0, ...(reason ? { reason } : {}), evidence });
+  }
+  return claims;
+}
+
+/** "Coaching raises density / median degree", between two conditions that differ only in coaching. */
+function coachingClaims(r: ExperimentResult): Claim[] {
+  const pair = coachingPair(r.conditions);
+  if (!pair) return [];
+  const claims: Claim[] = [];
+  const finite = (xs: (number | null)[]): number[] => xs.filter((v): v is number => v !== null && Number.isFinite(v));
+  for (const [metric, label] of [['density', 'density'], ['median_undirected_degree', 'median degree']] as const) {
+    const text = `Coaching raises ${label}`;
+    if ('confounded' in pair) {
+      // Crediting coaching with a difference another override may have caused would mislead.
+      const { on, off, alsoDiffer } = pair.confounded;
+      claims.push({ text, holds: null, confident: false, reason: 'no two conditions differ only in coaching', evidence: `${iso(on.name)} and ${iso(off.name)} also differ in ${alsoDiffer.join(', ')}` });
+      continue;
+    }
+    const { on, off } = pair;
+    const runsOf = (name: string) => r.runs.filter((x) => x.condition === name);
+    const a = finite(runsOf(off.name).map((x) => x.metrics[metric] ?? null)), b = finite(runsOf(on.name).map((x) => x.metrics[metric] ?? null));
+    if (!a.length || !b.length) {
+      claims.push({
+        text, holds: null, confident: false, reason: `${label} is undefined in every run of ${[!a.length && off.name, !b.length && on.name].filter((x): x is string => !!x).map(iso).join(' and ')}`,
+        evidence: `${label} has a value in ${a.length} of ${runsOf(off.name).length} runs of ${iso(off.name)} and ${b.length} of ${runsOf(on.name).length} of ${iso(on.name)}`,
+      });
+      continue;
+    }
+    const c = contrast(a, b);
+    const reason = noCiReason(Math.min(a.length, b.length), r.seeds.length);
+    claims.push({
+      text,
+      holds: c.difference! > 0,
+      confident: !!c.ci95 && c.ci95[0] > 0,
+      ...(reason ? { reason } : {}),
+      evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (95% CI ${c.ci95 ? `${f(c.ci95[0])} … ${f(c.ci95[1])}` : '—'}), Hedges' g ${f(c.hedges_g, 2)}`,
+    });
+  }
+  return claims;
+}

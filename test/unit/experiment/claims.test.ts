@@ -1,0 +1,78 @@
+import * as assert from 'node:assert/strict';
+import { analyzeExperiment, formatExperiment, renderExperimentHtml, type Claim } from '../../../src/core/experiment';
+import { claimVerdict } from '../../../src/core/experiment/claimVerdict';
+import { runOutcome } from '../../../src/core/experiment/outcome';
+import { outcome } from './fixtures';
+
+const meta = { model: 'offline', rounds: 3, wallSeconds: 1 };
+const byText = (claims: Claim[], text: string): Claim => claims.find((c) => c.text === text)!;
+
+describe('experiment claims', () => {
+  it('a claim without values is not testable, never "does not hold"', () => {
+    const gone = { density: null, median_undirected_degree: null };
+    const r = analyzeExperiment('All removed', [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }], [1, 2],
+      [outcome('off', 1, gone), outcome('off', 2, gone), outcome('on', 1, gone), outcome('on', 2, gone)]);
+    const degree = byText(r.claims, 'Coaching raises median degree');
+    assert.equal(degree.holds, null);
+    assert.equal(degree.confident, false);
+    assert.match(degree.reason!, /undefined in every run of off and on/);
+    assert.match(formatExperiment(r), /\? Coaching raises median degree: not testable \(/);
+    assert.doesNotMatch(formatExperiment(r), /✘ Coaching/);
+    const html = renderExperimentHtml(r, meta);
+    assert.match(html, /<td class="untestable"><bdi>not testable \(median degree is undefined/);
+    assert.doesNotMatch(html, /does not hold/);
+    assert.equal(JSON.parse(JSON.stringify(r.claims)).find((c: { text: string }) => c.text === 'Coaching raises density').holds, null);
+  });
+
+  it('compares only conditions that differ in coaching alone', () => {
+    const conditions = [
+      { name: 'off', set: { 'coaching.enabled': false } },
+      { name: 'on+threshold', set: { coaching: { enabled: true }, 'ties.threshold': 0.05 } },
+      { name: 'on', set: { 'coaching.enabled': true, 'coaching.weight': 2 } },
+    ];
+    const runs = [1, 2, 3].flatMap((s) => [outcome('off', s, { density: 0.1 + s / 100 }), outcome('on+threshold', s, { density: 0.9 + s / 100 }), outcome('on', s, { density: 0.05 + s / 100 })]);
+    const density = byText(analyzeExperiment('x', conditions, [1, 2, 3], runs).claims, 'Coaching raises density');
+    assert.match(density.evidence, /^on − off = -0\.050/, density.evidence);
+    assert.equal(density.holds, false);
+  });
+
+  it('is not testable when every on/off pair also changes something else', () => {
+    const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true, 'ties.threshold': 0.05 } }];
+    const runs = [1, 2, 3].flatMap((s) => [outcome('off', s, { density: 0.1 + s / 100 }), outcome('on', s, { density: 0.9 + s / 100 })]);
+    const r = analyzeExperiment('x', conditions, [1, 2, 3], runs);
+    for (const text of ['Coaching raises density', 'Coaching raises median degree']) {
+      const c = byText(r.claims, text);
+      assert.equal(c.holds, null, text);
+      assert.equal(c.reason, 'no two conditions differ only in coaching');
+      assert.equal(c.evidence, 'on and off also differ in ties.threshold');
+    }
+  });
+
+  it('says a single seed has no CI and styles an unconfident "holds" as tentative', () => {
+    const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
+    const one = analyzeExperiment('x', conditions, [1], [outcome('off', 1, { density: 0.1 }), outcome('on', 1, { density: 0.2 })]);
+    const density = byText(one.claims, 'Coaching raises density');
+    assert.equal(density.holds, true);
+    assert.equal(claimVerdict(density).label, 'holds (mean; no CI with 1 seed)');
+    const html = renderExperimentHtml(one, meta);
+    assert.ok(html.includes('<td class="tentative"><bdi>holds (mean; no CI with 1 seed)</bdi></td>'));
+    assert.doesNotMatch(html, /CI includes 0/);
+    assert.match(formatExperiment(one), /~ Coaching raises density: holds \(mean; no CI with 1 seed\); /);
+
+    const noisy = analyzeExperiment('x', conditions, [1, 2], [outcome('off', 1, { density: 0.1 }), outcome('off', 2, { density: 0.3 }), outcome('on', 1, { density: 0.15 }), outcome('on', 2, { density: 0.3 })]);
+    const html2 = renderExperimentHtml(noisy, meta);
+    assert.ok(html2.includes('<td class="tentative"><bdi>holds (mean; CI includes 0)</bdi></td>'));
+    assert.match(html2, /\.tentative \{/);
+  });
+});
+
+describe('experiment outcomes', () => {
+  it('leave density undefined when fewer than two agents remain, so an empty network is not averaged in as 0', () => {
+    const usage = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+    const rewardMeans = { social: 0, information: 0, presentation: 0, coordination: 0, support: 0 };
+    const empty = runOutcome('off', 1, { agents: [], ties: [], threshold: 0.2, rewardMeans, rounds: [], usage }, 1);
+    assert.equal(empty.metrics.density, null);
+    const two = runOutcome('off', 1, { agents: [{ id: 'a' }, { id: 'b' }], ties: [['a', 'b', 0.9]], threshold: 0.2, rewardMeans, rounds: [], usage }, 1);
+    assert.equal(two.metrics.density, 0.5);
+  });
+});

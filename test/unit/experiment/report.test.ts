@@ -1,0 +1,60 @@
+import * as assert from 'node:assert/strict';
+import { analyzeExperiment, formatExperiment, renderExperimentHtml } from '../../../src/core/experiment';
+import { intervalChartSvg } from '../../../src/core/experiment/intervalChart';
+import { modelLine } from '../../../src/core/experiment/runExperiment';
+import { outcome } from './fixtures';
+
+const meta = { model: 'offline', rounds: 3, wallSeconds: 1 };
+
+describe('experiment report', () => {
+  it('cuts long chart labels with an ellipsis and keeps the full name in a <title>', () => {
+    const long = `<b>${'x'.repeat(200)}`;
+    const svg = intervalChartSvg('density', [{ label: long, estimate: { n: 1, mean: 0.1, sd: null, ci95: null } }, { label: 'on', estimate: { n: 1, mean: 0.2, sd: null, ci95: null } }]);
+    const texts = [...svg.matchAll(/<text[^>]*text-anchor="end"[^>]*><title>([^<]*)<\/title>([^<]*)<\/text>/g)];
+    assert.equal(texts.length, 2);
+    assert.equal(texts[0][1], `&lt;b&gt;${'x'.repeat(200)}`);
+    assert.match(texts[0][2], /^&lt;b&gt;x+…$/);
+    assert.ok(texts[0][2].length < 40, texts[0][2]);
+    assert.equal(texts[1][2], 'on');
+    assert.ok(!svg.includes('<b>'));
+  });
+
+  it('lays charts out two per row and lets long names wrap', () => {
+    const r = analyzeExperiment('W'.repeat(300), [{ name: 'x'.repeat(200), set: {} }], [1], [outcome('x'.repeat(200), 1)]);
+    const html = renderExperimentHtml(r, meta);
+    const style = html.match(/<style>([\s\S]*?)<\/style>/)![1];
+    assert.match(style, /h1, p, bdi \{ overflow-wrap: anywhere; \}/);
+    assert.ok(html.includes(`<h1><bdi>${'W'.repeat(300)}</bdi>`), 'the name is in a <bdi> the rule reaches');
+    assert.match(style, /\.charts \{ display: grid; grid-template-columns: repeat\(auto-fill, minmax\(min\(100%, 440px\), 1fr\)\)/);
+    assert.match(style, /\.charts figure \{ margin: 0;/, "a figure's default 40 px side margins would leave room for one chart per row");
+  });
+
+  it('isolates names so a right-to-left override cannot reorder the text after it', () => {
+    const rlo = 'evil\u202Eman';
+    const r = analyzeExperiment(rlo, [{ name: rlo, set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }], [1, 2],
+      [outcome(rlo, 1), outcome(rlo, 2), outcome('on', 1, { density: 0.2 }), outcome('on', 2, { density: 0.21 })]);
+    const html = renderExperimentHtml(r, meta);
+    assert.ok(html.includes(`<h1><bdi>${rlo}</bdi> — experiment</h1>`));
+    assert.ok(html.includes(`<title>\u2068${rlo}\u2069 — experiment</title>`));
+    assert.ok(html.includes(`<th><bdi>${rlo}</bdi> mean</th>`));
+    const density = r.claims.find((c) => c.text === 'Coaching raises density')!;
+    assert.match(density.evidence, new RegExp(`^on − \u2068${rlo}\u2069 = `), 'inside longer text the name is wrapped in FSI … PDI');
+    const isolated = html.replace(/<bdi>[^<]*<\/bdi>/g, '').replace(/<title>[^<]*<\/title>/g, '').replace(/\u2068[^\u2069]*\u2069/g, '');
+    assert.ok(!isolated.includes('\u202E'), 'every override sits inside a <bdi> or FSI … PDI (tooltips aside)');
+    const plain = analyzeExperiment('x', [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }], [1], [outcome('off', 1), outcome('on', 1)]);
+    assert.ok(!JSON.stringify(plain).includes('\u2068'), 'ordinary names are left alone');
+  });
+
+  it('names each kind of model once', () => {
+    const offline = { provider: 'offline' } as never;
+    assert.equal(modelLine({ models: { a: offline, b: offline } }), 'the offline rule-based model (not an LLM)');
+    assert.equal(modelLine({ models: { a: offline, b: { provider: 'openai', model: 'gpt-4o' } as never, c: { provider: 'openai', model: 'gpt-4o' } as never } }), 'the offline rule-based model (not an LLM), openai gpt-4o');
+  });
+
+  it('prints floating-point residue as 0, not -0.000', () => {
+    const r = analyzeExperiment('x', [{ name: 'a', set: {} }], [1, 2], [outcome('a', 1, { louvain_modularity: -4.440892098500626e-16 }), outcome('a', 2, { louvain_modularity: -4.440892098500626e-16 })]);
+    const line = formatExperiment(r).split('\n').find((l) => l.includes('louvain_modularity'))!;
+    assert.match(line, /\b0\.000 ±0\.000$/, line);
+    assert.doesNotMatch(renderExperimentHtml(r, meta), /-0\.000/);
+  });
+});
