@@ -14,14 +14,16 @@ import type { Estimate } from './statistics';
 export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv', runs: 'runs.csv', json: 'experiment.json' } as const;
 
 // overflow-wrap: anywhere lets a 300-character name without spaces wrap instead of widening the
-// page (unlike break-word it also lets a table column shrink); on user strings (bdi) only, so
-// metric names keep whole. bdi isolates each user string: a right-to-left override in a name
-// cannot reorder the text after it.
+// page (unlike break-word it also lets a column shrink); on user strings (bdi) only, so metric
+// names keep whole, and not in column headings, where it cut "uncoached" into "uncoach ed": a
+// table too wide for the page scrolls within itself instead. bdi isolates each user string: a
+// right-to-left override in a name cannot reorder the text after it.
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; color: #222; line-height: 1.45; padding: 0 1rem; }
 h1, p, bdi { overflow-wrap: anywhere; }
+th bdi { overflow-wrap: normal; }
 bdi { unicode-bidi: isolate; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .holds { color: #1b7f3b; font-weight: 600; }
