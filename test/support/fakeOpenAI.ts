@@ -17,7 +17,7 @@ export interface FakeRequest {
 }
 
 export type FakeReply =
-  | { content: string; latencyMs?: number }
+  | { content: string; latencyMs?: number; /** Sent as `usage` instead of the computed one (null: none). */ usage?: unknown }
   | { status: number; body?: unknown; headers?: Record<string, string>; latencyMs?: number }
   | { hang: true }
   | { malformed: true; latencyMs?: number };
@@ -25,6 +25,8 @@ export type FakeReply =
 export const reply = {
   content: (content: string, latencyMs?: number): FakeReply => ({ content, latencyMs }),
   json: (value: unknown, latencyMs?: number): FakeReply => ({ content: JSON.stringify(value), latencyMs }),
+  /** An ordinary answer (chat: `content`, or the schema's sample) with this `usage` object. */
+  usage: (usage: unknown, content?: string): FakeReply => ({ content: content ?? '', usage }),
   rateLimited: (retryAfterSeconds?: number): FakeReply => ({
     status: 429, body: { error: { message: 'Rate limit reached', type: 'rate_limit_error' } },
     headers: retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
@@ -67,6 +69,11 @@ export function fakeEmbedding(text: string): number[] {
     v[(h >>> 0) % 32] += 1;
   }
   return v;
+}
+
+/** A reply's own `usage` (null: none sent) or the computed one. */
+function usageOf(r: FakeReply | undefined, computed: unknown): unknown {
+  return r && 'usage' in r && r.usage !== undefined ? (r.usage ?? undefined) : computed;
 }
 
 export class FakeOpenAI {
@@ -136,7 +143,8 @@ export class FakeOpenAI {
   }
 
   private chat(req: FakeRequest, res: http.ServerResponse): void {
-    const r = this.script?.(req) ?? { content: autoAnswer(req.body) };
+    let r = this.script?.(req) ?? { content: autoAnswer(req.body) };
+    if ('usage' in r && !r.content) r = { ...r, content: autoAnswer(req.body) };
     if ('hang' in r) return; // never answers; the connection closes when the client gives up
     if ('malformed' in r) return this.later(res, r.latencyMs ?? this.latencyMs, () => {
       res.writeHead(200, { 'content-type': 'application/json' });
@@ -147,7 +155,7 @@ export class FakeOpenAI {
     this.send(res, 200, {
       id: `chatcmpl-${req.n}`, object: 'chat.completion', created: 0, model: req.body?.model ?? 'fake-model',
       choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: r.content } }],
-      usage: { prompt_tokens: tokens(prompt), completion_tokens: tokens(r.content), total_tokens: tokens(prompt) + tokens(r.content) },
+      usage: usageOf(r, { prompt_tokens: tokens(prompt), completion_tokens: tokens(r.content), total_tokens: tokens(prompt) + tokens(r.content) }),
     }, {}, r.latencyMs ?? this.latencyMs);
   }
 
@@ -160,8 +168,8 @@ export class FakeOpenAI {
     this.send(res, 200, {
       object: 'list', model: req.body?.model,
       data: input.map((t, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(t) })),
-      usage: { prompt_tokens: n, total_tokens: n },
-    }, {}, this.latencyMs);
+      usage: usageOf(r, { prompt_tokens: n, total_tokens: n }),
+    }, {}, (r && 'latencyMs' in r ? r.latencyMs : undefined) ?? this.latencyMs);
   }
 
   private later(res: http.ServerResponse, ms: number, fn: () => void): void {

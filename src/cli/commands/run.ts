@@ -164,12 +164,15 @@ export const runCommand: Command = {
     // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
     // how the stage's retrievals interleaved); they are reported here.
     const embeddings = registry.embeddingUsage();
-    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests ? { embeddings } : {}) }, null, 2));
+    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
     else {
       console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
       console.log(formatSummary(summary));
       if (spent) console.log(usage.format());
       if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
+      // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
+      const ef = embeddings.faults;
+      if (ef.length && !values.quiet) console.error(`warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`);
       if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
     }
     const faultText = faults.describe();

@@ -3,6 +3,7 @@
 import { createHash } from 'node:crypto';
 import type { ModelConfig, Scenario } from '../format/model';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type ModelSettings, type TraceHeader } from '../trace/events';
+import { maskUrlCredentials } from '../llm/redact';
 import { settingsFromScenario } from './settings';
 
 /** JSON with object keys sorted and `source` locations dropped, so the hash is about content only. */
@@ -20,11 +21,11 @@ export function scenarioHash(s: Scenario): string {
   return 'sha256:' + createHash('sha256').update(canonicalJSON(s)).digest('hex');
 }
 
-/** Header and headers-like fields never leave the process: they may carry keys. */
+/** Header and headers-like fields never leave the process: they may carry keys; so may base_url. */
 export function publicModelSettings(m: ModelConfig): ModelSettings {
   const out: ModelSettings = { name: m.name, provider: m.provider, concurrency: m.concurrency, on_error: m.on_error };
   if (m.model !== undefined) out.model = m.model;
-  if (m.base_url !== undefined) out.base_url = m.base_url;
+  if (m.base_url !== undefined) out.base_url = maskUrlCredentials(m.base_url);
   if (m.temperature !== undefined) out.temperature = m.temperature;
   if (m.max_tokens !== undefined) out.max_tokens = m.max_tokens;
   if (m.seed !== undefined) out.seed = m.seed;

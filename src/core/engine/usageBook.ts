@@ -1,6 +1,9 @@
 // Token and cost totals of a run, per agent, per phase and per model. Plain JSON so a checkpoint
 // carries it and a resumed run reports the whole run. Sums are added in canonical (commit) order,
 // so floating-point totals are identical however calls interleaved.
+// Decisions answered from the response cache are in the totals (the trace's usage is the same in
+// a live run and its replay) and are also counted apart, so the summary can say what was spent now.
+import { isCached } from '../llm/usage';
 import type { Phase, Usage, UsageTotals } from '../trace/events';
 
 export interface UsageBookJSON {
@@ -10,6 +13,8 @@ export interface UsageBookJSON {
   by_model: Record<string, UsageTotals>;
   /** Decisions that failed (and were skipped or answered offline), by model. */
   failed: Record<string, number>;
+  /** The part of the totals answered from the response cache (cost: what it saved), when any was. */
+  cached?: { total: UsageTotals; by_model: Record<string, UsageTotals>; by_phase: Partial<Record<Phase, UsageTotals>> };
 }
 
 export function emptyTotals(): UsageTotals { return { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }; }
@@ -24,12 +29,19 @@ export class UsageBook {
   byPhase = new Map<Phase, UsageTotals>();
   byModel = new Map<string, UsageTotals>();
   failed = new Map<string, number>();
+  cached = emptyTotals();
+  cachedByModel = new Map<string, UsageTotals>();
+  cachedByPhase = new Map<Phase, UsageTotals>();
 
   record(agent: string, phase: Phase, u: Usage): void {
     addUsage(this.total, u);
     addUsage(slot(this.byAgent, agent), u);
     addUsage(slot(this.byPhase, phase), u);
     addUsage(slot(this.byModel, u.model), u);
+    if (!isCached(u)) return;
+    addUsage(this.cached, u);
+    addUsage(slot(this.cachedByModel, u.model), u);
+    addUsage(slot(this.cachedByPhase, phase), u);
   }
 
   fail(model: string): void { this.failed.set(model, (this.failed.get(model) ?? 0) + 1); }
@@ -38,6 +50,7 @@ export class UsageBook {
     return {
       total: { ...this.total }, by_agent: sorted(this.byAgent), by_phase: sorted(this.byPhase), by_model: sorted(this.byModel),
       failed: Object.fromEntries([...this.failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
+      ...(this.cached.calls ? { cached: { total: { ...this.cached }, by_model: sorted(this.cachedByModel), by_phase: sorted(this.cachedByPhase) } } : {}),
     };
   }
 
@@ -48,16 +61,27 @@ export class UsageBook {
     for (const [k, v] of Object.entries(j.by_phase)) b.byPhase.set(k as Phase, { ...v! });
     for (const [k, v] of Object.entries(j.by_model)) b.byModel.set(k, { ...v });
     for (const [k, v] of Object.entries(j.failed)) b.failed.set(k, v);
+    if (j.cached) {
+      b.cached = { ...j.cached.total };
+      for (const [k, v] of Object.entries(j.cached.by_model)) b.cachedByModel.set(k, { ...v });
+      for (const [k, v] of Object.entries(j.cached.by_phase)) b.cachedByPhase.set(k as Phase, { ...v! });
+    }
     return b;
   }
 
-  /** A few lines for the CLI: totals, then per model and per phase. */
+  /**
+   * A few lines for the CLI: totals, then per model and per phase. The cost is what was spent
+   * now; answers from the cache are counted apart with what they saved.
+   */
   format(): string {
-    const line = (label: string, t: UsageTotals): string =>
-      `  ${label}: ${t.calls} call${t.calls === 1 ? '' : 's'}, ${t.input_tokens} in + ${t.output_tokens} out tokens, $${t.cost_usd.toFixed(4)}`;
-    const out = [line('model calls', this.total)];
-    for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));
-    for (const [p, t] of [...this.byPhase].sort()) out.push(line(`  phase ${p}`, t));
+    const line = (label: string, t: UsageTotals, c: UsageTotals | undefined): string => {
+      const spent = Math.max(0, t.cost_usd - (c?.cost_usd ?? 0));
+      const fromCache = c?.calls ? ` (${c.calls} from cache, $${c.cost_usd.toFixed(4)} saved)` : '';
+      return `  ${label}: ${t.calls} call${t.calls === 1 ? '' : 's'}, ${t.input_tokens} in + ${t.output_tokens} out tokens, $${spent.toFixed(4)}${fromCache}`;
+    };
+    const out = [line('model calls', this.total, this.cached)];
+    for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t, this.cachedByModel.get(m)) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));
+    for (const [p, t] of [...this.byPhase].sort()) out.push(line(`  phase ${p}`, t, this.cachedByPhase.get(p)));
     return out.join('\n');
   }
 }

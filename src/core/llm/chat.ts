@@ -28,6 +28,11 @@ export interface CallFault {
   retry_after_ms?: number;
   /** Redacted, one line. */
   message: string;
+  /**
+   * Not a failed attempt: something wrong in an answer that was still used (unusable `usage`
+   * figures). Recorded like a fault, not counted as an attempt.
+   */
+  note?: true;
 }
 
 export interface ChatResult {

@@ -10,9 +10,10 @@ import { parseAnswer } from './parse';
 import { responseSchema } from './parse/schemas';
 import { reaskMessages, renderPrompt } from './prompts/render';
 import type { PromptContext } from './prompts/values';
-import type { Redactor } from './redact';
+import { oneLine, type Redactor } from './redact';
+import type { Usage } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from './types';
-import { usageOf, type Price } from './usage';
+import { markCached, usageOf, type Price } from './usage';
 
 export interface LlmAgentModelOptions {
   name: string;
@@ -26,10 +27,9 @@ export interface LlmAgentModelOptions {
   onCall?: CallListener;
 }
 
-/** The part of an unusable answer kept in the record: enough to see what went wrong. */
+/** The part of an unusable answer kept in the record: enough to see what went wrong (printable: it reaches terminals). */
 function excerpt(answer: string, redactor: Redactor): string {
-  const one = redactor.redact(answer).replace(/\s+/g, ' ').trim();
-  return one.length > 200 ? `${one.slice(0, 199)}…` : one;
+  return oneLine(redactor.redact(answer), 200);
 }
 
 class Tally {
@@ -66,8 +66,7 @@ export class LlmAgentModel implements AgentModel {
         throw this.fail(request, tally, 'unparseable', `the answer was unusable twice: ${detail}`);
       }
     }
-    const usage = usageOf(this.name, tally.tokens, this.o.price);
-    this.report(request, tally, 'ok', parsed.repairs ?? []);
+    const usage = this.report(request, tally, 'ok', parsed.repairs ?? []);
     return { ...parsed.value, usage } as DecisionResponse<R>;
   }
 
@@ -75,7 +74,7 @@ export class LlmAgentModel implements AgentModel {
     try {
       const res = await this.o.client.complete({ messages, json: { name: request.kind, schema: responseSchema(request, true) } }, signal);
       tally.calls++;
-      tally.attempts += res.faults.length + 1;
+      tally.attempts += res.faults.filter((f) => !f.note).length + 1;
       tally.tokens.input_tokens += res.tokens.input_tokens;
       tally.tokens.output_tokens += res.tokens.output_tokens;
       tally.faults.push(...res.faults);
@@ -95,16 +94,19 @@ export class LlmAgentModel implements AgentModel {
   }
 
   private fail(request: DecisionRequest, tally: Tally, reason: CallFault['reason'], detail: string): ModelCallError {
-    this.report(request, tally, 'failed', []);
-    const usage = usageOf(this.name, tally.tokens, this.o.price);
+    const usage = this.report(request, tally, 'failed', []);
     return new ModelCallError(this.name, request.kind, request.key, reason, tally.attempts, tally.faults, detail, usage);
   }
 
-  private report(request: DecisionRequest, tally: Tally, outcome: CallRecord['outcome'], repairs: string[]): void {
+  /** Reports the decision; returns its usage, marked (outside the trace) when it came from the cache. */
+  private report(request: DecisionRequest, tally: Tally, outcome: CallRecord['outcome'], repairs: string[]): Usage {
+    const cached = tally.cached && tally.calls > 0;
     this.o.onCall?.({
       model: this.name, kind: request.kind, key: request.key, agent: request.persona.id, outcome,
       calls: tally.calls, attempts: tally.attempts, faults: tally.faults, repairs,
-      usage: usageOf(this.name, tally.tokens, this.o.price), cached: tally.cached && tally.calls > 0,
+      usage: usageOf(this.name, tally.tokens, this.o.price), cached,
     });
+    const usage = usageOf(this.name, tally.tokens, this.o.price);
+    return cached ? markCached(usage) : usage;
   }
 }

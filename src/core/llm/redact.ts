@@ -1,6 +1,7 @@
 // Keeps secrets out of traces, logs, reports and error messages. Known secret values (resolved
 // API keys, sensitive header values) are replaced wherever they appear; credential-shaped text
 // (bearer tokens, `sk-` keys, api-key headers, URL passwords) is masked even when not known.
+import { printable } from '../text/printable';
 
 const MASK = '[redacted]';
 
@@ -28,9 +29,18 @@ export class Redactor {
     return this;
   }
 
-  redact(text: string): string {
+  /**
+   * Only the registered secret values masked: for a model's answers, where credential-shaped
+   * prose ("the secret: tell nobody") is the persona talking, not a leak.
+   */
+  redactKnown(text: string): string {
     let out = text;
-    for (const s of this.secrets) out = out.split(s).join(MASK);
+    for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(MASK);
+    return out;
+  }
+
+  redact(text: string): string {
+    let out = this.redactKnown(text);
     out = out.replace(PATTERNS[0], (_m, scheme: string) => `${scheme} ${MASK}`);
     out = out.replace(PATTERNS[1], MASK);
     out = out.replace(PATTERNS[2], (_m, name: string, sep: string) => `${name}${sep}${MASK}`);
@@ -38,12 +48,31 @@ export class Redactor {
     return out;
   }
 
-  /** One redacted line from any thrown value, capped so a server's HTML error page stays short. */
+  /**
+   * One redacted line from any thrown value, capped so a server's HTML error page stays short.
+   * Control characters are shown as escapes: the line reaches terminals, and an endpoint's text
+   * must not be able to recolour or retitle them.
+   */
   message(err: unknown, max = 300): string {
-    const raw = err instanceof Error ? err.message : String(err);
-    const line = this.redact(raw).replace(/\s+/g, ' ').trim();
-    return line.length > max ? line.slice(0, max - 1) + '…' : line;
+    return oneLine(this.redact(err instanceof Error ? err.message : String(err)), max);
   }
+}
+
+/**
+ * A URL as it may be shown or recorded: user name and password (`http://user:pw@host`) and the
+ * values of key-like query parameters (`?api-key=…`) masked, everything else as written, so the
+ * result depends only on the URL (trace headers stay identical run to run).
+ */
+export function maskUrlCredentials(url: string): string {
+  return url
+    .replace(/^([a-z][a-z0-9+.-]*:\/\/)[^/?#]*@/i, `$1${MASK}@`)
+    .replace(/([?&][^=&#]*(?:auth|key|token|secret|password|signature|sig)[^=&#]*=)[^&#]*/gi, `$1${MASK}`);
+}
+
+/** `text` on one printable line of at most `max` characters. */
+export function oneLine(text: string, max: number): string {
+  const line = printable(text.replace(/\s+/g, ' ').trim());
+  return line.length > max ? line.slice(0, max - 1) + '…' : line;
 }
 
 /** The process-wide redactor: every key resolved by the model registry is registered here. */

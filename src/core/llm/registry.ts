@@ -7,7 +7,7 @@
 // they are registered with the redactor before first use.
 import { modelNamed, type ModelConfig, type Scenario } from '../format/model';
 import type { CallListener } from './callRecord';
-import type { ChatClient, ChatIdentity } from './chat';
+import type { CallFault, ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
@@ -138,11 +138,16 @@ export class ModelRegistry {
     return r;
   };
 
-  /** Embedding requests and tokens the engine's scorers spent (for run summaries). */
-  embeddingUsage(): { requests: number; tokens: number } {
+  /**
+   * Embedding requests and tokens the engine's scorers spent, and the faults their calls got past
+   * (retried 5xx, unusable usage figures), for run summaries: which retrieval a request served
+   * depends on how a stage interleaved, so these are not in the trace.
+   */
+  embeddingUsage(): { requests: number; tokens: number; faults: CallFault[] } {
     let requests = 0, tokens = 0;
-    for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; }
-    return { requests, tokens };
+    const faults: CallFault[] = [];
+    for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; faults.push(...r.faults); }
+    return { requests, tokens, faults };
   }
 
   private key(cfg: ModelConfig): string | undefined {

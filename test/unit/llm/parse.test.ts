@@ -51,6 +51,13 @@ describe('llm parse: extraction and repair', () => {
     assert.deepEqual(value('{"insights": [{"text": "a", "importance": 5, "evidence": [1]}'), { insights: [{ text: 'a', importance: 5, evidence: [1] }] });
   });
 
+  it('reports an answer cut off inside a key as cut off, not by judging an object nested in it', () => {
+    const cut = '{"rating":0.7,"reasons":{"reciprocity":0.7,"novelty":0.7,"affect":0.7},"t';
+    assert.deepEqual(extractJson(cut), { ok: false, error: 'the answer was cut off inside its JSON object (too long for max_tokens?)' });
+    const parsed = parseAnswer(requests.evaluate(), cut);
+    assert.ok(!parsed.ok && /cut off/.test(parsed.error) && !/missing/.test(parsed.error));
+  });
+
   it('reports, never guesses, when there is no JSON', () => {
     assert.deepEqual(extractJson('I would rather not say.'), { ok: false, error: 'no JSON object found in the answer' });
     assert.deepEqual(extractJson('  '), { ok: false, error: 'the answer was empty' });

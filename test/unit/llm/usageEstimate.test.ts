@@ -3,7 +3,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { costUsd, priceOf, UsageLedger } from '../../../src/core/llm/usage';
+import { costUsd, priceOf } from '../../../src/core/llm/usage';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { estimateCommand } from '../../../src/cli/commands/estimate';
 import { modelConfig, persona, scenario } from '../../support/llmFixtures';
@@ -18,20 +18,6 @@ describe('llm usage and cost', () => {
     assert.equal(priceOf(modelConfig('x', { model: 'llama3.1' }), table), undefined);
   });
 
-  it('totals per agent, phase and model, and separates cached spending', () => {
-    const l = new UsageLedger();
-    l.record('maya', 'speak', { model: 'gpt', input_tokens: 100, output_tokens: 10, cost_usd: 0.5 });
-    l.record('maya', 'evaluate', { model: 'gpt', input_tokens: 50, output_tokens: 5, cost_usd: 0.25 });
-    l.record('ali', 'speak', { model: 'local', input_tokens: 10, output_tokens: 1, cost_usd: 0 }, true);
-    l.record('ali', 'advise', { model: 'gpt', input_tokens: 10, output_tokens: 1, cost_usd: 0.1 }, true);
-    assert.deepEqual(l.total, { calls: 4, input_tokens: 170, output_tokens: 17, cost_usd: 0.75, cached_calls: 2, cached_cost_usd: 0.1 });
-    assert.equal(l.byAgent.get('maya')!.cost_usd, 0.75);
-    assert.equal(l.byPhase.get('act')!.calls, 2);
-    assert.equal(l.byPhase.get('coach')!.cached_calls, 1);
-    assert.equal(l.byModel.get('gpt')!.input_tokens, 160);
-    assert.match(l.summary(), /model calls: 4 calls, 170 in \+ 17 out tokens, \$0\.7500 \(2 from cache, \$0\.1000 saved\)/);
-    assert.deepEqual(Object.keys((l.toJSON().by_phase as object)), ['act', 'coach', 'evaluate']);
-  });
 });
 
 describe('llm estimate', () => {

@@ -5,7 +5,7 @@
 import type { ChatClient, ChatRequest, ChatResult } from '../chat';
 import { ProviderError, ReplayMissError } from '../errors';
 import { CACHE_VERSION, cacheKey } from './key';
-import type { ResponseStore } from './store';
+import { failureOf, fromFailure, type ResponseStore } from './store';
 
 export class CachedChatClient implements ChatClient {
   hits = 0;
@@ -26,10 +26,7 @@ export class CachedChatClient implements ChatClient {
     }
     if (entry && 'failure' in entry && this.replay) {
       this.hits++;
-      const f = entry.failure;
-      const err = new ProviderError(f.reason, f.message, f.status, undefined, f.faults);
-      err.cached = true;
-      throw err;
+      throw fromFailure(entry.failure);
     }
     this.misses++;
     if (!this.inner) throw new ReplayMissError(this.identity.model, key);
@@ -39,8 +36,7 @@ export class CachedChatClient implements ChatClient {
       return result;
     } catch (err) {
       if (err instanceof ProviderError) {
-        const failure = { reason: err.reason, message: err.message, faults: err.faults, ...(err.status !== undefined ? { status: err.status } : {}) };
-        await this.store.put(key, { v: CACHE_VERSION, model: this.identity.model, failure });
+        await this.store.put(key, { v: CACHE_VERSION, model: this.identity.model, failure: failureOf(err) });
       }
       throw err;
     }

@@ -26,3 +26,8 @@ export function cacheKey(identity: ChatIdentity, request: ChatRequest): string {
 export function embeddingKey(identity: ChatIdentity, text: string): string {
   return createHash('sha256').update(canonical({ v: CACHE_VERSION, identity, embed: text })).digest('hex');
 }
+
+/** A whole retrieval (query and documents, in order): where its embeddings failure is recorded. */
+export function retrievalKey(identity: ChatIdentity, texts: string[]): string {
+  return createHash('sha256').update(canonical({ v: CACHE_VERSION, identity, retrieve: texts })).digest('hex');
+}

@@ -4,11 +4,29 @@
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
 import type { CallFault, ChatTokens, FaultReason } from '../chat';
+import { ProviderError } from '../errors';
+
+/** A call that failed for good, as cached. */
+export interface CachedFailure { reason: FaultReason; status?: number; message: string; faults: CallFault[] }
+/** One retrieval's embeddings: null when they were all there, else why not. */
+export type RetrievalOutcome = CachedFailure | null;
 
 export type CacheEntry =
   | { v: number; model: string; content: string; tokens: ChatTokens; faults: CallFault[] }
-  | { v: number; model: string; failure: { reason: FaultReason; status?: number; message: string; faults: CallFault[] } }
-  | { v: number; model: string; embedding: number[]; tokens: number };
+  | { v: number; model: string; failure: CachedFailure }
+  | { v: number; model: string; embedding: number[]; tokens: number; faults?: CallFault[] }
+  | { v: number; model: string; outcomes: RetrievalOutcome[] };
+
+export function failureOf(err: ProviderError): CachedFailure {
+  return { reason: err.reason, message: err.message, faults: err.faults, ...(err.status !== undefined ? { status: err.status } : {}) };
+}
+
+/** The recorded failure, thrown again in replay exactly as it was met. */
+export function fromFailure(f: CachedFailure): ProviderError {
+  const err = new ProviderError(f.reason, f.message, f.status, undefined, f.faults);
+  err.cached = true;
+  return err;
+}
 
 export interface ResponseStore {
   get(key: string): Promise<CacheEntry | undefined>;

@@ -3,6 +3,8 @@
 // admission until its Retry-After has passed, so the other calls do not run into the same wall.
 import { TokenBucket } from './tokenBucket';
 
+const MAX_TIMER_MS = 2 ** 31 - 1;
+
 export interface LimitSettings { concurrency: number; rpm?: number; tpm?: number }
 
 export interface Permit {
@@ -68,6 +70,8 @@ export class Limiter {
       if (this.inFlight > this.maxInFlight) this.maxInFlight = this.inFlight;
       w.grant(this.permit(w.tokens));
     }
+    // Nobody left to wake (the waiters were admitted or cancelled): a long timer must not keep the process alive.
+    if (!this.queue.length && this.timer) { clearTimeout(this.timer); this.timer = undefined; }
   }
 
   private permit(estimate: number): Permit {
@@ -87,6 +91,7 @@ export class Limiter {
     if (this.timer && this.timerAt <= at) return;
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = at;
-    this.timer = setTimeout(() => { this.timer = undefined; this.pump(); }, Math.max(1, at - this.now()));
+    // setTimeout fires after 1 ms for delays above 2^31-1 ms (with a warning each time): cap it, pump re-checks.
+    this.timer = setTimeout(() => { this.timer = undefined; this.pump(); }, Math.min(MAX_TIMER_MS, Math.max(1, at - this.now())));
   }
 }

@@ -1,4 +1,7 @@
-// A ChatClient decorator that runs every call through the limiter and the retry loop.
+// A ChatClient decorator that runs every call through the limiter and the retry loop. It is the
+// layer right above every live provider, so it is also where known secrets are taken out of
+// answers: what the cache stores (and a replay, which may run without the key, returns) is
+// already redacted.
 import { approxTokens, messageTokens, type ChatClient, type ChatRequest, type ChatResult } from '../chat';
 import type { Redactor } from '../redact';
 import type { Limiter } from './limiter';
@@ -20,6 +23,8 @@ export class ResilientChatClient implements ChatClient {
       limiter: this.limiter, settings: this.settings, redactor: this.redactor, estimate,
       tokensOf: (r) => r.tokens.input_tokens + r.tokens.output_tokens,
     }, signal);
-    return { ...result, faults: [...faults, ...result.faults] };
+    // The provider's notes (bad usage figures) belong to the attempt that answered.
+    const attempt = faults.length + 1;
+    return { ...result, content: this.redactor.redactKnown(result.content), faults: [...faults, ...result.faults.map((f) => ({ ...f, attempt }))] };
   }
 }

@@ -5,10 +5,16 @@
 export class TokenBucket {
   private level: number;
   private at: number;
+  /**
+   * The deepest debt: a minute's refill (at least one capacity). A request larger than a whole
+   * minute's budget can never fit the limit anyway; it must not stop the model for longer.
+   */
+  private readonly floor: number;
 
   constructor(readonly capacity: number, readonly perMs: number, now: number) {
     this.level = capacity;
     this.at = now;
+    this.floor = -Math.max(capacity, perMs * 60_000);
   }
 
   /** A bucket for a per-minute limit, allowing a burst of one second's worth (at least one unit). */
@@ -32,14 +38,14 @@ export class TokenBucket {
   }
 
   take(cost: number, now: number): void {
-    this.refill(now);
-    this.level -= cost;
+    this.adjust(-cost, now);
   }
 
   /** Returns (or, negative, charges) the difference between an estimate and the actual cost. */
   adjust(delta: number, now: number): void {
     this.refill(now);
-    this.level = Math.min(this.capacity, this.level + delta);
+    if (!Number.isFinite(delta)) return; // not a count: callers validate, this keeps the bucket usable regardless
+    this.level = Math.max(this.floor, Math.min(this.capacity, this.level + delta));
   }
 
   get available(): number { return this.level; }

@@ -8,6 +8,7 @@ import type { ModelConfig } from '../../format/model';
 import { approxTokens, messageTokens, type ChatClient, type ChatIdentity, type ChatRequest, type ChatResult } from '../chat';
 import { ProviderError } from '../errors';
 import type { Redactor } from '../redact';
+import { reportedTokens } from '../reportedTokens';
 import { connect, publicEndpoint, type ConnectionOptions } from './connection';
 import { rejectsResponseFormat, toProviderError, wantsMaxCompletionTokens } from './errors';
 
@@ -32,14 +33,8 @@ export class OpenAIChatClient implements ChatClient {
         const res = await this.api.chat.completions.create(this.body(request), { signal, maxRetries: 0 });
         const content = res.choices?.[0]?.message?.content;
         if (typeof content !== 'string') throw new ProviderError('bad_response', 'the endpoint answered without message content');
-        return {
-          content,
-          tokens: {
-            input_tokens: res.usage?.prompt_tokens ?? messageTokens(request.messages),
-            output_tokens: res.usage?.completion_tokens ?? approxTokens(content),
-          },
-          faults: [],
-        };
+        const { tokens, notes } = reportedTokens(res.usage, { prompt_tokens: messageTokens(request.messages), completion_tokens: approxTokens(content) });
+        return { content, tokens: { input_tokens: tokens.prompt_tokens, output_tokens: tokens.completion_tokens }, faults: notes };
       } catch (err) {
         if (err instanceof ProviderError) throw err;
         if (request.json && rejectsResponseFormat(err) && STEP_DOWN[this.mode]) { this.mode = STEP_DOWN[this.mode]!; continue; }

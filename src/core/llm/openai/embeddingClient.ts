@@ -1,12 +1,13 @@
 // Endpoint embeddings through the `openai` package, with the model's limiter and retry loop.
 import type OpenAI from 'openai';
 import type { ModelConfig } from '../../format/model';
-import { approxTokens, type ChatIdentity } from '../chat';
+import { approxTokens, type CallFault, type ChatIdentity } from '../chat';
 import type { EmbeddingClient } from '../embeddings';
 import { ProviderError } from '../errors';
 import type { Limiter } from '../limits/limiter';
 import { resilientCall, type ResilienceSettings } from '../limits/resilientCall';
 import type { Redactor } from '../redact';
+import { reportedTokens } from '../reportedTokens';
 import { connect, publicEndpoint, type ConnectionOptions } from './connection';
 import { toProviderError } from './errors';
 
@@ -24,18 +25,27 @@ export class OpenAIEmbeddingClient implements EmbeddingClient {
     this.identity = embeddingIdentity(cfg);
   }
 
-  async embed(texts: string[], signal?: AbortSignal): Promise<{ vectors: number[][]; tokens: number }> {
+  /** Faults the call got past are returned with it (the caller reports them), as for chat calls. */
+  async embed(texts: string[], signal?: AbortSignal): Promise<{ vectors: number[][]; tokens: number; faults: CallFault[] }> {
     const estimate = texts.reduce((n, t) => n + approxTokens(t), 0);
-    const { result } = await resilientCall(async (s) => {
-      try {
-        const res = await this.api.embeddings.create({ model: this.identity.model, input: texts }, { signal: s, maxRetries: 0 });
-        const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
-        if (vectors.length !== texts.length) throw new ProviderError('bad_response', `expected ${texts.length} embeddings, got ${vectors.length}`);
-        return { vectors, tokens: res.usage?.prompt_tokens ?? estimate };
-      } catch (err) {
-        throw err instanceof ProviderError ? err : toProviderError(err, this.redactor);
-      }
-    }, { limiter: this.limiter, settings: this.settings, redactor: this.redactor, estimate, tokensOf: (r) => r.tokens }, signal);
-    return result;
+    try {
+      const { result, faults } = await resilientCall(async (s) => {
+        try {
+          const res = await this.api.embeddings.create({ model: this.identity.model, input: texts }, { signal: s, maxRetries: 0 });
+          const vectors = [...res.data].sort((a, b) => a.index - b.index).map((d) => d.embedding);
+          if (vectors.length !== texts.length) throw new ProviderError('bad_response', `expected ${texts.length} embeddings, got ${vectors.length}`);
+          const { tokens, notes } = reportedTokens(res.usage, { prompt_tokens: estimate });
+          return { vectors, tokens: tokens.prompt_tokens, notes };
+        } catch (err) {
+          throw err instanceof ProviderError ? err : toProviderError(err, this.redactor);
+        }
+      }, { limiter: this.limiter, settings: this.settings, redactor: this.redactor, estimate, tokensOf: (r) => r.tokens }, signal);
+      const attempt = faults.length + 1;
+      return { vectors: result.vectors, tokens: result.tokens, faults: [...faults, ...result.notes.map((f) => ({ ...f, attempt }))] };
+    } catch (err) {
+      // The trace shows only the message: say that retries were made.
+      if (err instanceof ProviderError && err.faults.length > 1) err.message += ` (after ${err.faults.length} attempts)`;
+      throw err;
+    }
   }
 }

@@ -21,7 +21,9 @@ export function toProviderError(err: unknown, redactor: Redactor): ProviderError
   if (err instanceof APIError && err.status !== undefined) {
     const headers = err.headers;
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), headers?.get('retry-after-ms'));
-    return new ProviderError(reasonForStatus(err.status), `HTTP ${err.status}: ${redactor.message(err)}`, err.status, retryAfter);
+    // The package's message starts with the status too ("401 Incorrect API key…"): say it once.
+    const text = redactor.message(err).replace(new RegExp(`^${err.status}\\b\\s*`), '');
+    return new ProviderError(reasonForStatus(err.status), `HTTP ${err.status}: ${text}`, err.status, retryAfter);
   }
   if (err instanceof SyntaxError) return new ProviderError('bad_response', `the endpoint's response is not valid JSON: ${redactor.message(err)}`);
   if (err instanceof Error && err.name === 'AbortError') throw err;

@@ -38,12 +38,15 @@ export function balancedSpan(text: string, start = text.search(/[{[]/)): string 
   return stack.length ? text.slice(start) + (quote ?? '') + stack.reverse().join('') : undefined;
 }
 
-/** Candidate objects in order, one per "{", so "{a thought} then {...}" still finds the answer. */
-function* spans(text: string, limit = 20): Generator<string> {
+/**
+ * Candidate objects in order, one per "{", so "{a thought} then {...}" still finds the answer.
+ * `cut` marks a span that runs to the end of the text unclosed (brackets added).
+ */
+function* spans(text: string, limit = 20): Generator<{ span: string; cut: boolean }> {
   let tried = 0;
   for (let i = text.indexOf('{'); i >= 0 && tried < limit; i = text.indexOf('{', i + 1), tried++) {
     const span = balancedSpan(text, i);
-    if (span !== undefined) yield span;
+    if (span !== undefined) yield { span, cut: !text.startsWith(span, i) };
   }
 }
 
@@ -94,9 +97,12 @@ export function extractJson(answer: string): Extracted {
   let candidate = text;
   const fence = fenced(text);
   if (fence !== undefined) { candidate = fence.trim(); repairs.push('code fence'); }
-  for (const span of spans(candidate)) {
+  for (const { span, cut } of spans(candidate)) {
     const fixed = repair(span);
     if (fixed) return { ok: true, value: fixed.value, repairs: [...repairs, ...(span !== candidate ? ['surrounding text'] : []), ...fixed.repairs] };
+    // Every later "{" is inside this cut-off object: a nested one parsing is not the answer, and
+    // judging it would tell the model the wrong problem.
+    if (cut) return { ok: false, error: 'the answer was cut off inside its JSON object (too long for max_tokens?)' };
   }
   return { ok: false, error: balancedSpan(candidate) === undefined ? 'no JSON object found in the answer' : 'the answer is not valid JSON, even after repairs' };
 }
