@@ -67,4 +67,11 @@ function memories(sim: Simulation, who: string, query: string): ConsoleResult {
 }
 
 const r3 = (x: number): number => Math.round(x * 1000) / 1000;
-const unquote = (s: string): string => s.trim().replace(/^(["'])([\s\S]*)\1$/, '$2');
+/** A question as typed, without its surrounding quotes; an opening quote without its closing one is refused (it would ask `"`). */
+function unquote(s: string): string {
+  const t = s.trim();
+  const q = t[0];
+  if (q !== '"' && q !== "'") return t;
+  if (t.length < 2 || t[t.length - 1] !== q) throw new ExpressionError(`The question's closing ${q} is missing. ${ASK_USAGE}`);
+  return t.slice(1, -1);
+}

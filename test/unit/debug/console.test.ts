@@ -15,8 +15,9 @@ describe('debug console commands', () => {
     await assert.rejects(runConsole('ask', sim, undefined), /ask needs an agent and a question/);
   });
 
-  it('refuses an empty question', async () => {
+  it('refuses an empty question, and one whose closing quote is missing', async () => {
     for (const q of ['ask maya ""', "ask maya '  '"]) await assert.rejects(runConsole(q, sim, undefined), /ask needs an agent and a question/, q);
+    for (const q of ['ask maya "', 'ask maya "How are you?', "ask maya 'Hi"]) await assert.rejects(runConsole(q, sim, undefined), /^Error: The question's closing ["'] is missing\. ask needs/, q);
   });
 
   it('refuses an interview with the reason the session gives (run ended, not paused), before asking anyone', async () => {
