@@ -22,7 +22,8 @@ function dataText(value: unknown): string {
 function dataElements(keys: KeySpec[], attrs: Record<string, unknown>): string {
   return keys
     .filter((key) => attrs[key.name] !== undefined && attrs[key.name] !== null)
-    .map((key) => `<data key="${key.id}">${escapeMarkup(dataText(attrs[key.name]))}</data>`)
+    // A literal CR in element text reads back as a line feed (XML normalises line ends): written as &#13;, as GEXF does.
+    .map((key) => `<data key="${key.id}">${escapeMarkup(dataText(attrs[key.name])).replace(/\r/g, '&#13;')}</data>`)
     .join('');
 }
 

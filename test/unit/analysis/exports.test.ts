@@ -17,7 +17,7 @@ function tricky() {
   return graphFromTies([
     { id: 'maya', attrs: { name: hostile, group: 'a&b', openness: 0.8, coached: true } },
     { id: 'li"<x>', attrs: { name: 'Li', openness: 0.25, coached: false, interests: ['x', 'y'] } },
-    { id: 'sam', attrs: { name: 'Sam, "the" man\nnewline', group: 'c' } },
+    { id: 'sam', attrs: { name: 'Sam, "the" man\nnewline\r\nand\rreturn', group: 'c' } },
   ], [
     { from: 'maya', to: 'li"<x>', strength: 0.75 },
     { from: 'li"<x>', to: 'maya', strength: 0.5 },
@@ -55,6 +55,7 @@ describe('toGraphML', () => {
     const back = parseGraphml(DirectedGraph, toGraphML(original));
     assert.deepEqual(back.nodes(), original.nodes());
     assert.equal(back.getNodeAttribute('maya', 'name'), hostile);
+    assert.equal(back.getNodeAttribute('sam', 'name'), 'Sam, "the" man\nnewline\r\nand\rreturn', 'line ends kept as written');
     assert.equal(back.getNodeAttribute('maya', 'openness'), 0.8);
     assert.equal(back.getNodeAttribute('li"<x>', 'coached'), false);
     assert.equal(back.getNodeAttribute('li"<x>', 'interests'), '["x","y"]');
