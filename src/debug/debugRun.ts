@@ -12,6 +12,7 @@ import { TraceWriter } from '../core/trace/writer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchArgsProblem } from './launchArgs';
+import { counted } from '../core/text/counted';
 
 export interface LaunchArgs {
   /** The scenario .society file. */
@@ -62,7 +63,7 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
     // Where each error is, as `society check` prints it, so it can be found (and clicked) in the file.
     const shown = errors.slice(0, 10).map((d) => formatDiagnostic(d));
     const more = errors.length > shown.length ? [`… and ${errors.length - shown.length} more (see \`society check\`)`] : [];
-    throw new Error([`${args.scenario} cannot be debugged: ${errors.length ? `it has ${errors.length} error${errors.length === 1 ? '' : 's'}` : 'it could not be loaded'}.`, ...shown, ...more].join('\n'));
+    throw new Error([`${args.scenario} cannot be debugged: ${errors.length ? `it has ${counted(errors.length, 'error')}` : 'it could not be loaded'}.`, ...shown, ...more].join('\n'));
   }
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => formatDiagnostic(d));
   const decisions = new DecisionLog();

@@ -9,6 +9,7 @@ import { PHASES, type Phase } from '../trace/events';
 import { compileExpression, type ExpressionScope } from './expression';
 import { stateScope } from './stateScope';
 import { targetAt, type LineReader } from './sourceMap';
+import { counted } from '../text/counted';
 
 export interface BreakpointOptions { condition?: string; hitCondition?: string; logMessage?: string }
 export interface Planned { verified: boolean; message?: string; spec?: BreakpointSpec }
@@ -39,7 +40,7 @@ function outsideFile(file: string, line: number, read: LineReader): string | und
   if (!lines.length) return undefined;
   const count = lines.length - (lines[lines.length - 1] === '' ? 1 : 0);
   if (line >= 0 && line < Math.max(count, 1)) return undefined;
-  return `Line ${line + 1} is outside ${path.basename(file)}, which has ${count} line${count === 1 ? '' : 's'}.`;
+  return `Line ${line + 1} is outside ${path.basename(file)}, which has ${counted(count, 'line')}.`;
 }
 
 /** A function breakpoint: a phase name (`coach`), optionally for one agent (`maya.coach`). */

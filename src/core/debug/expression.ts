@@ -2,6 +2,8 @@
 // numbers, strings, true/false/null, arithmetic, comparisons, && || !, parentheses, property
 // access on plain data (a.b, a[0]) and calls of the functions the scope offers. It is parsed and
 // interpreted here — never handed to eval — so a condition can read state but not change it.
+import { counted } from '../text/counted';
+
 export type Value = unknown;
 
 export interface ExpressionScope {
@@ -187,7 +189,7 @@ function evaluate(n: Node, s: ExpressionScope): Value {
       if (!Object.prototype.hasOwnProperty.call(s.fns, n.name)) throw new ExpressionError(`unknown function '${n.name}' (known: ${Object.keys(s.fns).join(', ')})`);
       const fn = s.fns[n.name];
       // Declared parameters are required (tie() would ask for agent 'undefined'); rest parameters declare none.
-      if (fn.length > 0 && n.args.length !== fn.length) throw new ExpressionError(`${n.name}() takes ${fn.length} argument${fn.length === 1 ? '' : 's'}, not ${n.args.length}`);
+      if (fn.length > 0 && n.args.length !== fn.length) throw new ExpressionError(`${n.name}() takes ${counted(fn.length, 'argument')}, not ${n.args.length}`);
       return fn(...n.args.map((a) => evaluate(a, s)));
     }
     case 'bin': {

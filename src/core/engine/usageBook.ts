@@ -5,6 +5,7 @@
 // a live run and its replay) and are also counted apart, so the summary can say what was spent now.
 import { isCached } from '../llm/usage';
 import type { Phase, Usage, UsageTotals } from '../trace/events';
+import { counted } from '../text/counted';
 
 export interface UsageBookJSON {
   total: UsageTotals;
@@ -77,7 +78,7 @@ export class UsageBook {
     const line = (label: string, t: UsageTotals, c: UsageTotals | undefined): string => {
       const spent = Math.max(0, t.cost_usd - (c?.cost_usd ?? 0));
       const fromCache = c?.calls ? ` (${c.calls} from cache, $${c.cost_usd.toFixed(4)} saved)` : '';
-      return `  ${label}: ${t.calls} call${t.calls === 1 ? '' : 's'}, ${t.input_tokens} in + ${t.output_tokens} out tokens, $${spent.toFixed(4)}${fromCache}`;
+      return `  ${label}: ${counted(t.calls, 'call')}, ${t.input_tokens} in + ${t.output_tokens} out tokens, $${spent.toFixed(4)}${fromCache}`;
     };
     const out = [line('model calls', this.total, this.cached)];
     for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t, this.cachedByModel.get(m)) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));

@@ -10,6 +10,7 @@ import { claimVerdict } from './claimVerdict';
 import { csvLine } from './csv';
 import { intervalChartSvg } from './intervalChart';
 import type { Estimate } from './statistics';
+import { counted } from '../text/counted';
 
 export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv', runs: 'runs.csv', json: 'experiment.json' } as const;
 
@@ -77,7 +78,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 </head>
 <body>
 <h1>${u(r.scenario)} — experiment</h1>
-<p>${r.conditions.length} condition${r.conditions.length === 1 ? '' : 's'} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
+<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
 <h2>The seed paper's claims</h2>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>

@@ -4,6 +4,7 @@ import type { ExperimentResult } from './analyze';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
 import { contrast } from './statistics';
+import { counted } from '../text/counted';
 
 export interface Claim {
   text: string;
@@ -17,12 +18,11 @@ export interface Claim {
 }
 
 const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
-const seedsText = (n: number): string => `${n} seed${n === 1 ? '' : 's'}`;
 
 /** Why a tested claim has no CI: fewer than two values in (one of) its groups. */
 function noCiReason(n: number, seeds: number): string | undefined {
   if (n >= 2) return undefined;
-  return n === seeds ? `no CI with ${seedsText(n)}` : `no CI: a value in only ${seedsText(n)}`;
+  return n === seeds ? `no CI with ${counted(n, 'seed')}` : `no CI: a value in only ${counted(n, 'seed')}`;
 }
 
 /**
