@@ -1,6 +1,7 @@
 // Checks a launch configuration before anything is loaded: launch.json is typed by hand, and a
 // wrong value (rounds: -1, seed: "x", no scenario) otherwise launches a run that is not what was
 // asked for, writes a trace no reader accepts, or fails with a stack trace.
+import { MIN_SEED } from '../core/engine/rng';
 
 /** The sentence saying what is wrong with the launch arguments, or undefined when they are usable. */
 export function launchArgsProblem(args: Record<string, unknown>): string | undefined {
@@ -12,7 +13,7 @@ export function launchArgsProblem(args: Record<string, unknown>): string | undef
     return `"rounds" must be a whole number of rounds, 1 or more (got ${JSON.stringify(rounds)}).`;
   }
   // The same range as `society run --seed`.
-  if (seed !== undefined && !(Number.isSafeInteger(seed) && (seed as number) >= -(2 ** 31))) {
+  if (seed !== undefined && !(Number.isSafeInteger(seed) && (seed as number) >= MIN_SEED)) {
     return `"seed" must be a whole number (got ${JSON.stringify(seed)}).`;
   }
   if (model !== undefined && typeof model !== 'string') return `"model" must be the name of one of the scenario's models (got ${JSON.stringify(model)}).`;

@@ -6,6 +6,7 @@ import { integerListOption, integerOption, loadRunnableScenario, onePositional, 
 import { formatExperiment, runExperiment } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
+import { MIN_SEED } from '../../core/engine/rng';
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -31,7 +32,7 @@ export const experimentCommand: Command = {
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
-    const seeds = integerListOption('seeds', values.seeds, -(2 ** 31));
+    const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment');
     if (!scenario) return 1;

@@ -6,6 +6,7 @@ import { formatMetricValue } from '../../core/analysis/metricFormat';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
 import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
 import { seededRandom } from '../../core/analysis/seededRandom';
+import { MIN_SEED } from '../../core/engine/rng';
 
 const USAGE = 'metrics <graph.json|trace.jsonl> [--json] [--attribute NAME] [--round N] [--seed N]';
 
@@ -40,7 +41,7 @@ export const metricsCommand: Command = {
     if (graphFile === undefined) return 2;
     let seed: number, round: number | undefined;
     try {
-      seed = integerOption('seed', values.seed, -(2 ** 31))!;
+      seed = integerOption('seed', values.seed, MIN_SEED)!;
       round = integerOption('round', values.round, 0);
     } catch (err) {
       console.error(`society metrics: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);

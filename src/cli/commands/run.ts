@@ -20,6 +20,7 @@ import { CallLog } from '../../core/engine/callLog';
 import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
+import { MIN_SEED } from '../../core/engine/rng';
 
 export const runCommand: Command = {
   name: 'run',
@@ -49,7 +50,7 @@ export const runCommand: Command = {
     const scenarioArg = onePositional('run', runCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const rounds = integerOption('rounds', values.rounds, 1);
-    const seed = integerOption('seed', values.seed, -(2 ** 31));
+    const seed = integerOption('seed', values.seed, MIN_SEED);
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
     const file = path.resolve(scenarioArg);

@@ -2,6 +2,9 @@
 // hashing the key, so streams are independent: adding an agent or a purpose never shifts anyone
 // else's draws, and a resumed run needs no saved generator state.
 
+/** The lowest seed the CLI and the debugger take (the highest is Number.MAX_SAFE_INTEGER: seeds are exact integers). */
+export const MIN_SEED = -(2 ** 31);
+
 /**
  * cyrb128: a fast 128-bit string hash (public domain), used only to seed streams. It hashes the
  * key parts joined by U+001F without building the joined string (streams are made millions of times).
