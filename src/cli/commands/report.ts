@@ -55,13 +55,11 @@ export const reportCommand: Command = {
     const budget = new ViewBudget(viewLimit);
     const shown: TraceEvent[] = [];
     const progress = new ReadProgress(traceFile);
-    let latest = 0;
     const read = await readTraceFile(traceFile, {
       keepEvents: false,
       onProgress: progress.listener,
       onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE }); },
       onEvent: (e, _line, size) => {
-        if (e.round > latest) latest = e.round;
         builder!.add(e);
         if (!values.static && budget.take(e, size)) shown.push(e);
       },
@@ -86,7 +84,7 @@ export const reportCommand: Command = {
     const files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view });
     for (const file of files) console.log(file);
     if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
-    const unfinished = unfinishedNote({ lastRound: report.round, ...(latest > report.round ? { unfinishedRound: latest } : {}), ...(read.truncated ? { truncated: true } : {}) });
+    const unfinished = unfinishedNote({ lastRound: report.round, ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}) });
     if (unfinished) console.error(`society report: note: ${unfinished}`);
     else if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
     if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);

@@ -63,21 +63,14 @@ export function shapesNetwork(e: TraceEvent): boolean {
  */
 export async function loadTrace(file: string, keep: (e: TraceEvent) => boolean = shapesNetwork): Promise<LoadedTrace> {
   const events: TraceEvent[] = [];
-  let latest = 0;
-  const read = await readTraceFile(file, {
-    keepEvents: false,
-    onEvent: (e) => {
-      if (e.round > latest) latest = e.round;
-      if (keep(e)) events.push(e);
-    },
-  });
+  const read = await readTraceFile(file, { keepEvents: false, onEvent: (e) => { if (keep(e)) events.push(e); } });
   if (read.errors.length > 0 || !read.header) throw new Error(traceProblemsMessage(file, read.errors));
   // Rounds end with round_end; the events of one without it (the run was stopped mid-round) would
   // show half-updated ties, so they are left out. A trace cut inside round 0 keeps what it has.
-  const lastRound = Math.max(0, read.lastRound);
+  const lastRound = Math.max(0, read.lastRound), unfinished = read.latestRound > lastRound;
   return {
-    header: read.header, events: latest > lastRound ? events.filter((e) => e.round <= lastRound) : events, lastRound, complete: read.complete,
-    ...(latest > lastRound ? { unfinishedRound: latest } : {}), ...(read.truncated ? { truncated: true } : {}),
+    header: read.header, events: unfinished ? events.filter((e) => e.round <= lastRound) : events, lastRound, complete: read.complete,
+    ...(unfinished ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}),
   };
 }
 

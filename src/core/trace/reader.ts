@@ -14,6 +14,8 @@ export interface TraceRead {
   complete: boolean;
   /** The last round whose round_end is present (−1 if none). */
   lastRound: number;
+  /** The latest round any event belongs to (0 if none): past lastRound when the trace stops inside a round. */
+  latestRound: number;
   /**
    * The file ends inside a line that is not JSON: a write cut off (the process was killed). The
    * line is left out rather than reported as an error; the rounds before it are whole.
@@ -88,9 +90,8 @@ export function checkHeader(v: unknown): string | undefined {
 
 /** Incremental reader: feed lines in order, then `result()`. */
 export class TraceLineReader {
-  private read: TraceRead = { events: [], errors: [], complete: false, lastRound: -1 };
+  private read: TraceRead = { events: [], errors: [], complete: false, lastRound: -1, latestRound: 0 };
   private lineNo = 0;
-  private lastSeenRound = 0;
 
   /** `onEvent` gets each event with its line number and the line's size (characters + newline). */
   constructor(private readonly keepEvents = true, private readonly onEvent?: (e: TraceEvent, line: number, size: number) => void) {}
@@ -116,8 +117,8 @@ export class TraceLineReader {
     const problem = checkEvent(v);
     if (problem) { this.read.errors.push({ line: n, message: problem }); return; }
     const e = v as TraceEvent;
-    if (e.round < this.lastSeenRound) this.read.errors.push({ line: n, message: `round ${e.round} after round ${this.lastSeenRound}: events out of order` });
-    this.lastSeenRound = Math.max(this.lastSeenRound, e.round);
+    if (e.round < this.read.latestRound) this.read.errors.push({ line: n, message: `round ${e.round} after round ${this.read.latestRound}: events out of order` });
+    this.read.latestRound = Math.max(this.read.latestRound, e.round);
     if (e.type === 'round_end') this.read.lastRound = e.round;
     if (e.type === 'run_end') this.read.complete = true;
     if (this.keepEvents) this.read.events.push(e);
@@ -140,7 +141,7 @@ export function traceProblemsMessage(file: string, errors: readonly TraceProblem
 
 /** A file that could not be read at all: one problem for the whole file (line 0), said plainly. */
 function unreadable(e: unknown): TraceRead {
-  return { events: [], errors: [{ line: 0, message: `cannot read the trace: ${ioReason(e, 'trace file')}` }], complete: false, lastRound: -1 };
+  return { events: [], errors: [{ line: 0, message: `cannot read the trace: ${ioReason(e, 'trace file')}` }], complete: false, lastRound: -1, latestRound: 0 };
 }
 
 /** Parse a whole trace text. */
