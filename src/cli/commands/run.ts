@@ -177,6 +177,12 @@ export const runCommand: Command = {
       if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
     }
     const faultText = faults.describe();
+    // Every decision failed (a wrong key, a dead endpoint): the trace is whole but says nothing of
+    // the scenario's model, so a batch script must not take it for a result.
+    if (faults.nothingAnswered) {
+      console.error(`error: ${faultText}`);
+      return 3;
+    }
     if (faultText && !values.quiet) console.error(`${faults.failed ? 'warning: ' : ''}${faultText}`);
     return 0;
   },

@@ -26,7 +26,7 @@ type ErrorEvent = TraceEventOf<'error'>;
 
 const HANDLED: Record<ErrorEvent['handling'], string> = {
   skipped: 'the step was skipped', fallback: 'answered by the offline rule-based model', offline: 'answered by the offline rule-based model',
-  recovered: 'succeeded after retries', fatal: 'the run stopped',
+  recovered: 'answered past faults (retried or re-asked)', fatal: 'the run stopped',
 };
 
 function failure(e: TraceEvent): string {

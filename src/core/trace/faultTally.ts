@@ -1,8 +1,10 @@
 // What went wrong in a run, in one sentence for people: model decisions that failed (skipped, or
 // answered by the offline model), embedding lookups answered lexically instead, and decisions
-// that succeeded only after retries. Fed from the trace's `error` events, so the CLI's closing
-// summary and the editor's end-of-run message say the same thing.
+// that got their answer only past faults (retries, a re-ask, unusable usage figures). Fed from
+// the trace's `error` and `round_end` events, so the CLI's closing summary and exit code and the
+// editor's end-of-run message say the same thing.
 import type { TraceEvent, TraceEventOf } from './events';
+import { counted } from '../text/counted';
 
 type ErrorEvent = TraceEventOf<'error'>;
 
@@ -13,17 +15,25 @@ export class FaultTally {
   fallback = 0;
   /** Embedding lookups answered by the lexical relevance instead. */
   lexical = 0;
-  /** Decisions that succeeded after faults the provider layer retried. */
+  /** Decisions that got their answer past faults (retried, re-asked, or unusable usage figures). */
   recovered = 0;
   fatal = 0;
+  /** Model calls of the rounds (round_end usage): answered decisions, the offline model's included, and failed ones the provider layer made. */
+  calls = 0;
+  /** Failed decisions among `calls`: those the provider layer made and reported (they carry its `reason`). */
+  private failedCalls = 0;
   private readonly reasons = new Map<string, number>();
   /** The first failure's message (what to look at first). */
   first?: string;
 
-  readonly listener = (e: TraceEvent): void => { if (e.type === 'error') this.add(e); };
+  readonly listener = (e: TraceEvent): void => {
+    if (e.type === 'error') this.add(e);
+    else if (e.type === 'round_end') this.calls += e.stats.usage.calls;
+  };
 
   add(e: ErrorEvent): void {
     if (e.handling === 'recovered') { this.recovered++; return; }
+    if (e.kind !== 'embed' && e.handling !== 'fatal' && e.reason !== undefined) this.failedCalls++;
     if (e.kind === 'embed') this.lexical++;
     else if (e.handling === 'skipped') this.skipped++;
     else if (e.handling === 'fatal') this.fatal++;
@@ -36,6 +46,12 @@ export class FaultTally {
   /** Decisions and lookups that did not get the model's own answer. */
   get failed(): number { return this.skipped + this.fallback + this.lexical + this.fatal; }
 
+  /**
+   * Decisions failed and none got its model's answer: a wrong key, a dead endpoint. The run's
+   * trace is complete but says nothing about the model the scenario names (the CLI exits 3).
+   */
+  get nothingAnswered(): boolean { return this.skipped + this.fallback + this.fatal > 0 && this.recovered === 0 && this.calls <= this.failedCalls; }
+
   /** One sentence, or undefined when nothing failed or was retried. */
   describe(): string | undefined {
     const parts: string[] = [];
@@ -44,12 +60,12 @@ export class FaultTally {
       const what = [
         this.fallback && `${this.fallback} answered by the offline rule-based model`,
         this.skipped && `${this.skipped} skipped`,
-        this.lexical && `${this.lexical} memory lookups by lexical relevance instead of embeddings`,
+        this.lexical && `${counted(this.lexical, 'memory lookup')} by lexical relevance instead of embeddings`,
         this.fatal && `${this.fatal} stopped the run`,
       ].filter(Boolean).join(', ');
-      parts.push(`${this.failed} model call${this.failed === 1 ? '' : 's'} failed (${reasons}): ${what}; first: ${this.first}`);
+      parts.push(`${this.nothingAnswered ? 'No model call succeeded: ' : ''}${counted(this.failed, 'model call')} failed (${reasons}): ${what}; first: ${this.first}`);
     }
-    if (this.recovered) parts.push(`${this.recovered} decision${this.recovered === 1 ? '' : 's'} succeeded after retries`);
+    if (this.recovered) parts.push(`${counted(this.recovered, 'decision')} got ${this.recovered === 1 ? 'its' : 'their'} answer past faults (retried, re-asked, or with unusable usage figures)`);
     return parts.length ? `${parts.join('. ')}. Each is an \`error\` event in the trace.` : undefined;
   }
 }

@@ -120,12 +120,15 @@ export class RunController implements vscode.Disposable {
       } else {
         feed.setStatus('completed');
         this.status.text = `$(check) Society: ${progress.statusText()}`;
-        // Failed model calls make it a warning that says what failed and how it was answered.
+        // Failed model calls make it a warning that says what failed and how it was answered; an
+        // error when no call got its model's answer at all (a wrong key, a dead endpoint).
         const faults = progress.faults.describe();
         const done = `${header.scenario.name}: ${header.rounds} rounds, ${progress.ties} ties.`;
         if (faults) this.log.warn(faults);
         const text = faults ? `${done} ${faults}` : done;
-        const shown = progress.faults.failed ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log') : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
+        const f = progress.faults;
+        const shown = f.nothingAnswered ? vscode.window.showErrorMessage(text, 'Open Trace', 'Show Log')
+          : f.failed ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log') : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
         void shown.then((c) => {
           if (c === 'Open Trace') void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
           if (c === 'Show Log') this.log.show();

@@ -28,6 +28,7 @@ export class RunProgress {
         return undefined;
       case 'round_end': {
         const s = e.stats;
+        this.faults.listener(e); // the calls that were answered
         this.round = e.round;
         this.agents = s.agents;
         this.ties = s.ties;

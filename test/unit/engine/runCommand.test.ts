@@ -95,13 +95,27 @@ describe('society run', function () {
     }
   });
 
-  it('closes with a warning that says how many model calls failed, why, and how they were answered', async () => {
+  it('exits 3 when every model call failed, saying how many, why, and how they were answered', async () => {
     const file = await deadEndpointScenario(dir);
     const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
-    assert.equal(result, 0, 'the offline model answered every call: the run completes');
-    const failed = readTrace(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8')).events.filter((e) => e.type === 'error').length;
+    assert.equal(result, 3, 'the trace is complete (the offline model answered), but no call reached the scenario\'s model');
+    const r = readTrace(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'));
+    assert.equal(r.events.at(-1)?.type, 'run_end');
+    const failed = r.events.filter((e) => e.type === 'error').length;
     assert.ok(failed > 0);
-    assert.match(errors, new RegExp(`^warning: ${failed} model calls failed \\(network ${failed}\\): ${failed} answered by the offline rule-based model; first: .*ECONNREFUSED`, 'm'));
+    assert.match(errors, new RegExp(`^error: No model call succeeded: ${failed} model calls failed \\(network ${failed}\\): ${failed} answered by the offline rule-based model; first: .*ECONNREFUSED`, 'm'));
+  });
+
+  it('closes with a warning, exit 0, when some calls failed and others were answered', async () => {
+    const dead = fs.readFileSync(await deadEndpointScenario(dir), 'utf8');
+    const file = path.join(dir, 'mixed.society');
+    // Bob thinks with the offline model: his decisions are answered, Ann's all fail.
+    fs.writeFileSync(file, dead.replace('{ id: bob, name: Bob, interests: [chess] }', '{ id: bob, name: Bob, interests: [chess], model: calm }')
+      .replace('models: {', 'models: { calm: { provider: offline },'));
+    const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
+    assert.equal(result, 0);
+    assert.match(errors, /^warning: \d+ model calls? failed \(network \d+\)/m);
+    assert.doesNotMatch(errors, /No model call succeeded/);
   });
 
   it('rejects bad arguments', async () => {

@@ -3,6 +3,7 @@ import * as assert from 'node:assert/strict';
 import { extractJson } from '../../../src/core/llm/parse/extract';
 import { parseAnswer } from '../../../src/core/llm/parse';
 import { requests } from '../../support/llmFixtures';
+import { MAX_INSIGHTS, MAX_TEXT } from '../../../src/core/llm/parse/schemas';
 
 function value(text: string): unknown {
   const r = extractJson(text);
@@ -91,6 +92,19 @@ describe('llm parse: validation per kind', () => {
     assert.deepEqual(rating, { ok: false, error: '"rating" must be <= 1' });
     const missing = parseAnswer(requests.evaluate(), '{"rating": 0.5, "text": "ok"}');
     assert.deepEqual(missing, { ok: false, error: 'the answer is missing "reasons"' });
+  });
+
+  it('refuses runaway text with a problem the re-ask can name, at the cap and not below it', () => {
+    const at = 'x'.repeat(MAX_TEXT);
+    const ok = parseAnswer(requests.speak(), JSON.stringify({ act: 'share', text: at }));
+    assert.ok(ok.ok && ok.value.text === at);
+    const long = parseAnswer(requests.speak(), JSON.stringify({ act: 'share', text: `${at}x` }));
+    assert.deepEqual(long, { ok: false, error: `"text" must NOT have more than ${MAX_TEXT} characters` });
+    const insights = Array.from({ length: MAX_INSIGHTS + 1 }, () => ({ text: 'same', importance: 3, evidence: [] }));
+    const many = parseAnswer(requests.reflect(), JSON.stringify({ insights }));
+    assert.deepEqual(many, { ok: false, error: `"insights" must NOT have more than ${MAX_INSIGHTS} items` });
+    const answer = parseAnswer(requests.interview(), JSON.stringify({ answer: 'y'.repeat(MAX_TEXT + 1) }));
+    assert.ok(answer.ok, 'an interview answer may be longer than a message');
   });
 
   it('keeps only reflection evidence that cites shown memories, and rounds importance', () => {

@@ -28,8 +28,9 @@ describe('fault tally', () => {
     assert.deepEqual([t.fallback, t.skipped, t.lexical, t.recovered, t.failed], [3, 1, 1, 1, 5]);
     assert.equal(t.describe(),
       '5 model calls failed (network 3, other 1, timeout 1): 3 answered by the offline rule-based model, 1 skipped, ' +
-      '1 memory lookups by lexical relevance instead of embeddings; first: speak timed out after 60000 ms. ' +
-      '1 decision succeeded after retries. Each is an `error` event in the trace.');
+      '1 memory lookup by lexical relevance instead of embeddings; first: speak timed out after 60000 ms. ' +
+      '1 decision got its answer past faults (retried, re-asked, or with unusable usage figures). Each is an `error` event in the trace.');
+    assert.equal(t.nothingAnswered, false, 'the recovered decision got its answer');
   });
 
   it('mentions retried decisions alone when nothing was lost', () => {
@@ -37,6 +38,19 @@ describe('fault tally', () => {
     t.add(error('recovered', 'server_error', 'recovered after 2 faults'));
     t.add(error('recovered', 'server_error', 'recovered after 1 fault'));
     assert.equal(t.failed, 0);
-    assert.equal(t.describe(), '2 decisions succeeded after retries. Each is an `error` event in the trace.');
+    assert.equal(t.describe(), '2 decisions got their answer past faults (retried, re-asked, or with unusable usage figures). Each is an `error` event in the trace.');
+    assert.equal(t.nothingAnswered, false);
+  });
+
+  it('says when no decision got its model\'s answer: the rounds\' calls are all failed ones', () => {
+    const t = new FaultTally();
+    const roundEnd = (round: number, calls: number) => t.listener({ type: 'round_end', round, stats: { agents: 2, encounters: 1, messages: 2, ties: 0, mean_reward: 0, usage: { calls, input_tokens: 0, output_tokens: 0, cost_usd: 0 } } });
+    t.listener(error('skipped', 'auth', '401 Incorrect API key'));
+    roundEnd(1, 1); // the failed call is among the round's calls
+    assert.equal(t.nothingAnswered, true);
+    assert.match(t.describe()!, /^No model call succeeded: 1 model call failed \(auth 1\): 1 skipped; first: 401 Incorrect API key\./);
+    roundEnd(2, 3);
+    assert.equal(t.nothingAnswered, false, 'three decisions were answered in round 2');
+    assert.match(t.describe()!, /^1 model call failed/);
   });
 });

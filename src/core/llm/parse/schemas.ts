@@ -1,14 +1,23 @@
 // The JSON schema of each decision's answer, in two strengths: `strict` for the endpoint's
 // structured-output mode (every property required, no extra keys, no numeric bounds, which some
 // endpoints reject), and the lenient form we validate answers with (bounds checked, extra keys
-// ignored, optional fields optional).
+// ignored, optional fields optional, text lengths capped).
 import { DRIVERS } from '../../format/model';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { DecisionRequest } from '../types';
 
 type Schema = Record<string, unknown>;
 
+/**
+ * Longest text we take from a model, in characters: a message, reason, advice or insight (about
+ * 1,000 tokens; a runaway answer otherwise went into the trace, the memory stream, every later
+ * prompt and the checkpoint whole), and an interview answer. Longer is a problem the re-ask names.
+ */
+export const MAX_TEXT = 4000, MAX_ANSWER = 16000, MAX_TOPIC = 200, MAX_INSIGHTS = 20;
+
 const str = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
+/** Free text: described for the endpoint, length-capped when we validate. */
+const text = (strict: boolean, description: string, max = MAX_TEXT): Schema => (strict ? str(description) : { type: 'string', maxLength: max });
 const unit = (strict: boolean, description: string): Schema =>
   strict ? { type: 'number', description: `${description}, 0 to 1` } : { type: 'number', minimum: 0, maximum: 1 };
 
@@ -23,33 +32,33 @@ function object(properties: Record<string, Schema>, strict: boolean, optional: s
 export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
   switch (req.kind) {
     case 'choose_partner': // lenient: membership is checked in code, so one compiled validator serves every request
-      return object({ choice: strict ? { type: 'string', enum: req.candidates.map((c) => c.id) } : str(), reason: str('one sentence') }, strict);
+      return object({ choice: strict ? { type: 'string', enum: req.candidates.map((c) => c.id) } : str(), reason: text(strict, 'one sentence') }, strict);
     case 'speak':
       return object({
         act: { type: 'string', enum: [...DIALOGUE_ACTS] },
-        text: str('your message'),
-        topic: { type: ['string', 'null'], description: 'the topic, if any' },
+        text: text(strict, 'your message'),
+        topic: { type: ['string', 'null'], description: 'the topic, if any', ...(strict ? {} : { maxLength: MAX_TOPIC }) },
       }, strict, ['topic']);
     case 'evaluate':
       return object({
         rating: unit(strict, 'overall rating'),
         reasons: object({ reciprocity: unit(strict, 'reciprocity'), novelty: unit(strict, 'novelty'), affect: unit(strict, 'affect') }, strict),
-        text: str('why'),
+        text: text(strict, 'why'),
       }, strict);
     case 'advise':
-      return object({ driver: { type: 'string', enum: [...DRIVERS] }, action: { type: 'string', enum: [...ADVICE_ACTIONS] }, text: str('advice to the agent') }, strict);
+      return object({ driver: { type: 'string', enum: [...DRIVERS] }, action: { type: 'string', enum: [...ADVICE_ACTIONS] }, text: text(strict, 'advice to the agent') }, strict);
     case 'reflect':
       return object({
         insights: {
-          type: 'array',
+          type: 'array', ...(strict ? {} : { maxItems: MAX_INSIGHTS }),
           items: object({
-            text: str('the insight'),
+            text: text(strict, 'the insight'),
             importance: strict ? { type: 'number', description: '1 to 10' } : { type: 'number', minimum: 1, maximum: 10 },
             evidence: { type: 'array', items: { type: 'integer' } },
           }, strict),
         },
       }, strict);
     case 'interview':
-      return object({ answer: str('answer in character') }, strict);
+      return object({ answer: text(strict, 'answer in character', MAX_ANSWER) }, strict);
   }
 }
