@@ -7,6 +7,7 @@ import { formatExperiment, runExperiment } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
+import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -63,7 +64,12 @@ export const experimentCommand: Command = {
         console.log(printable(formatExperiment(run.result)));
         console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);
       }
-      return 0;
+      // Failed model calls are said after the results, so a batch log ends with them; a run that got
+      // no model answer at all makes the experiment a failure for scripts (as `society run` does).
+      const faults = describeRunFaults(run.result.runs);
+      const dead = runsWithoutAnswers(run.result.runs);
+      if (faults) console.error(`${dead ? 'error' : 'warning'}: ${printable(faults)}`);
+      return dead ? 3 : 0;
     } catch (err) {
       if (controller.signal.aborted) { console.error('\nsociety experiment: cancelled'); return 130; }
       throw err;

@@ -11,6 +11,7 @@ import { csvLine } from './csv';
 import { intervalChartSvg } from './intervalChart';
 import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
+import { describeRunFaults } from './runFaults';
 
 export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv', runs: 'runs.csv', json: 'experiment.json' } as const;
 
@@ -67,6 +68,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
     for (const b of r.baselines.filter((x) => x.metric === s.metric && x.condition === names[0])) rows.push({ label: 'random graph', estimate: b.baseline, baseline: true } as never);
     return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
   }).join('');
+  const faults = describeRunFaults(r.runs);
   const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
   return `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
@@ -79,7 +81,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 <body>
 <h1>${u(r.scenario)} — experiment</h1>
 <p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
-<h2>The seed paper's claims</h2>
+${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>The seed paper's claims</h2>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
@@ -112,9 +114,9 @@ export function summaryCsv(r: ExperimentResult): string {
 export function runsCsv(r: ExperimentResult): string {
   const metricKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.metrics)))];
   const baseKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.baseline)))];
-  const lines = [csvLine(['condition', 'seed', ...metricKeys, ...baseKeys.map((k) => `random_${k}`), 'calls', 'input_tokens', 'output_tokens', 'cost_usd', 'wall_ms'])];
+  const lines = [csvLine(['condition', 'seed', ...metricKeys, ...baseKeys.map((k) => `random_${k}`), 'calls', 'failed_calls', 'no_model_answer', 'input_tokens', 'output_tokens', 'cost_usd', 'wall_ms'])];
   for (const x of r.runs) {
-    lines.push(csvLine([x.condition, x.seed, ...metricKeys.map((k) => x.metrics[k]), ...baseKeys.map((k) => x.baseline[k]), x.usage.calls, x.usage.input_tokens, x.usage.output_tokens, x.usage.cost_usd, Math.round(x.wall_ms)]));
+    lines.push(csvLine([x.condition, x.seed, ...metricKeys.map((k) => x.metrics[k]), ...baseKeys.map((k) => x.baseline[k]), x.usage.calls, x.faults.failed_calls, x.faults.no_model_answer, x.usage.input_tokens, x.usage.output_tokens, x.usage.cost_usd, Math.round(x.wall_ms)]));
   }
   return lines.join('\n') + '\n';
 }

@@ -26,8 +26,16 @@ export interface RunOutcome {
   baseline: Record<string, number | null>;
   rounds: { round: number; ties: number; mean_reward: number }[];
   usage: UsageTotals;
+  /**
+   * Model decisions (and embedding lookups) that did not get the model's own answer — skipped or
+   * answered by the offline model, as `on_error` says — and whether none got one at all: then the
+   * run's figures are the fallback's, not the scenario's model's.
+   */
+  faults: RunFaults;
   wall_ms: number;
 }
+
+export interface RunFaults { failed_calls: number; no_model_answer: boolean }
 
 export interface OutcomeInput {
   agents: { id: string; group?: string }[];
@@ -36,6 +44,7 @@ export interface OutcomeInput {
   rewardMeans: DriverWeights;
   rounds: { round: number; stats: RoundStats }[];
   usage: UsageTotals;
+  faults?: RunFaults;
 }
 
 const BASELINE_SAMPLES = 50;
@@ -69,6 +78,7 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
     },
     rounds: input.rounds.map((r) => ({ round: r.round, ties: r.stats.ties, mean_reward: r.stats.mean_reward })),
     usage: input.usage,
+    faults: input.faults ?? { failed_calls: 0, no_model_answer: false },
     wall_ms: wallMs,
   };
 }

@@ -5,6 +5,7 @@ import type { RoundStats } from '../trace/events';
 import { Simulation } from '../engine/simulation';
 import { RewardTally } from '../engine/summary';
 import { TraceWriter } from '../trace/writer';
+import { FaultTally } from '../trace/faultTally';
 import { ModelRegistry, type ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { runOutcome, type RunOutcome } from './outcome';
@@ -29,6 +30,8 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
   const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance });
   const tally = new RewardTally();
   sim.on(tally.listener);
+  const faults = new FaultTally();
+  sim.on(faults.listener);
   const rounds: { round: number; stats: RoundStats }[] = [];
   sim.on((e) => { if (e.type === 'round_end' && e.round > 0) rounds.push({ round: e.round, stats: e.stats }); });
   let writer: TraceWriter | undefined;
@@ -55,5 +58,6 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
     rewardMeans: tally.means(),
     rounds,
     usage: { ...w.totalUsage },
+    faults: { failed_calls: faults.failed, no_model_answer: faults.nothingAnswered },
   }, performance.now() - started);
 }

@@ -16,6 +16,7 @@ import { estimateExperiment, experimentCostReason } from '../run/experimentCost'
 import { runDirectory } from '../run/runFolder';
 import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
+import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 
 /** `secrets`: where Set API Key keeps keys; the experiment's runs read them there first, then the environment. */
 export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: vscode.Uri): Promise<void> {
@@ -66,7 +67,10 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
   const held = run.result.claims.filter((c) => c.holds === true).length;
   const testable = run.result.claims.filter((c) => c.holds !== null).length;
   const untestable = run.result.claims.length - testable;
-  const choice = await vscode.window.showInformationMessage(`Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`, 'Reveal Files');
+  const text = `Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`;
+  const faults = describeRunFaults(run.result.runs);
+  const choice = !faults ? await vscode.window.showInformationMessage(text, 'Reveal Files')
+    : runsWithoutAnswers(run.result.runs) ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files') : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
   if (choice) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(run.files[0]));
 }
 

@@ -54,7 +54,7 @@ describe('experiments', function () {
     const hostile = '<script>alert(1)</script>';
     const outcome = (condition: string, seed: number, density: number): RunOutcome => ({
       condition, seed, metrics: { density, median_undirected_degree: 1, reciprocity: 0.5, average_clustering: 0.1, group_assortativity: 0.2 },
-      baseline: { reciprocity: 0.1, average_clustering: 0.05, group_assortativity: 0 }, rounds: [], usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }, wall_ms: 1,
+      baseline: { reciprocity: 0.1, average_clustering: 0.05, group_assortativity: 0 }, rounds: [], usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }, faults: { failed_calls: 0, no_model_answer: false }, wall_ms: 1,
     });
     const r = analyzeExperiment(hostile, [{ name: 'a, "b"', set: { 'coaching.enabled': false } }, { name: hostile, set: { 'coaching.enabled': true } }], [1, 2],
       [outcome('a, "b"', 1, 0.1), outcome('a, "b"', 2, 0.12), outcome(hostile, 1, 0.2), outcome(hostile, 2, 0.21)]);
