@@ -60,10 +60,14 @@ export const importCommand: Command = {
       console.error(`society import: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
     }
+    if (!sources.length) {
+      console.error(`society import: no ${source === 'oasis' ? '.json or .csv' : '.json'} file in ${inputs.join(', ')}`);
+      return 1;
+    }
     const result = importPersonas(source as ImportSource, sources, { scenario: values.scenario });
     for (const w of result.warnings) console.error(`warning: ${formatImportWarning(w)}`);
     if (result.personas.length === 0) {
-      console.error('society import: no personas found');
+      console.error(`society import: no personas found in ${counted(sources.length, 'file')}${result.warnings.length ? ' (the warnings above say why)' : ''}; ${source} reads ${importCommand.options.find(([flag]) => flag === source)![1]}`);
       return 1;
     }
     const outDir = path.resolve(values.out);

@@ -1,7 +1,7 @@
 // `society import` and `society export` end to end through bin/society.js.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { repoRoot } from '../analysis/sharedFixtures';
@@ -52,6 +52,16 @@ describe('society import', function () {
     const missing = society('import', 'oasis', path.join(dir, 'missing.csv'), '--out', dir);
     assert.equal(missing.status, 1);
     assert.match(missing.stderr, /missing\.csv/);
+    // A folder without agent files, and files with no agents in them, say what was read and what is expected.
+    const empty = path.join(dir, 'empty');
+    mkdirSync(empty);
+    const nothing = society('import', 'tinytroupe', empty, '--out', dir);
+    assert.equal(nothing.status, 1);
+    assert.equal(nothing.stderr, `society import: no .json file in ${empty}\n`);
+    writeFileSync(path.join(empty, 'notes.json'), '{"title": "not an agent"}');
+    const noAgents = society('import', 'tinytroupe', empty, '--out', dir);
+    assert.equal(noAgents.status, 1);
+    assert.match(noAgents.stderr, /society import: no personas found in 1 file.*; tinytroupe reads \*\.agent\.json specs/);
   });
 });
 
