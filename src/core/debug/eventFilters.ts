@@ -26,7 +26,7 @@ type ErrorEvent = TraceEventOf<'error'>;
 
 const HANDLED: Record<ErrorEvent['handling'], string> = {
   skipped: 'the step was skipped', fallback: 'answered by the offline rule-based model', offline: 'answered by the offline rule-based model',
-  recovered: 'answered past faults (retried or re-asked)', fatal: 'the run stopped',
+  recovered: 'answered past faults (retried, re-asked or repaired)', fatal: 'the run stopped',
 };
 
 function failure(e: TraceEvent): string {
@@ -49,7 +49,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
   },
   {
     id: 'retriedCall', label: 'Retried model calls', what: 'retried model call', default: false, type: 'error',
-    description: 'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers)',
+    description: 'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers) or whose answer was repaired',
     matches: (e) => e.type === 'error' && e.handling === 'recovered',
     agentsOf: errorAgent,
     describe: failure,

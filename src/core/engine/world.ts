@@ -13,6 +13,7 @@ import type { Tape } from './tape';
 import { TieTable } from './ties';
 import { UsageBook, addUsage, emptyTotals } from './usageBook';
 import type { Agent } from './agent';
+import { counted } from '../text/counted';
 
 export type Listener = (event: TraceEvent) => void;
 
@@ -156,15 +157,23 @@ export class World {
     return res;
   }
 
-  /** Faults a decision got past (retried, re-asked) become an `error` event with handling 'recovered'. */
+  /**
+   * Faults a decision got past (retried, re-asked) and repairs made to its answer (a code fence
+   * stripped, a candidate named instead of its id, evidence never shown dropped) become an `error`
+   * event with handling 'recovered': the answer was used, but not as the model first gave it.
+   */
   private recovered(req: DecisionRequest, at: DecisionSite): void {
-    const faults = this.calls?.take(req.key)?.faults;
-    if (!faults?.length) return;
+    const record = this.calls?.take(req.key);
+    const faults = record?.faults ?? [], repairs = record?.repairs ?? [];
+    if (!faults.length && !repairs.length) return;
     const last = faults[faults.length - 1];
+    const repaired = repairs.length ? `answer repaired: ${repairs.join(', ')}` : '';
     at.tape.say({
       type: 'error', round: this.round, agent: at.agent, phase: at.phase, kind: req.kind, ...(at.encounter ? { encounter: at.encounter } : {}),
-      message: `recovered after ${faults.length} fault${faults.length === 1 ? '' : 's'}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})`,
-      handling: 'recovered', reason: last.reason,
+      message: last
+        ? `recovered after ${counted(faults.length, 'fault')}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})${repaired ? `; ${repaired}` : ''}`
+        : repaired,
+      handling: 'recovered', reason: last ? last.reason : 'repaired',
     });
   }
 

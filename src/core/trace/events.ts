@@ -253,7 +253,8 @@ export interface ErrorEvent extends Base {
    * What the engine did about it (the model's `on_error`): 'skipped' the decision, answered it
    * with the offline model ('fallback'; earlier traces wrote 'offline'), or stopped the
    * run ('fatal', e.g. a replay cache miss). 'recovered': the decision succeeded after faults
-   * the provider layer retried or re-asked (listed in `message`); nothing was lost.
+   * the provider layer retried or re-asked, or its answer was repaired (reason 'repaired'; what was
+   * changed is in `message`); nothing was lost.
    */
   handling: 'skipped' | 'fallback' | 'offline' | 'recovered' | 'fatal';
   /** The failed decision's kind (choose_partner, speak, evaluate, advise, reflect). */

@@ -15,7 +15,7 @@ export class FaultTally {
   fallback = 0;
   /** Embedding lookups answered by the lexical relevance instead. */
   lexical = 0;
-  /** Decisions that got their answer past faults (retried, re-asked, or unusable usage figures). */
+  /** Decisions that got their answer past faults (retried, re-asked, repaired, or unusable usage figures). */
   recovered = 0;
   fatal = 0;
   /** Model calls of the rounds (round_end usage): answered decisions, the offline model's included, and failed ones the provider layer made. */
@@ -65,7 +65,7 @@ export class FaultTally {
       ].filter(Boolean).join(', ');
       parts.push(`${this.nothingAnswered ? 'No model call succeeded: ' : ''}${counted(this.failed, 'model call')} failed (${reasons}): ${what}; first: ${this.first}`);
     }
-    if (this.recovered) parts.push(`${counted(this.recovered, 'decision')} got ${this.recovered === 1 ? 'its' : 'their'} answer past faults (retried, re-asked, or with unusable usage figures)`);
+    if (this.recovered) parts.push(`${counted(this.recovered, 'decision')} got ${this.recovered === 1 ? 'its' : 'their'} answer past faults (retries, re-asks, repairs, or unusable usage figures)`);
     return parts.length ? `${parts.join('. ')}. Each is an \`error\` event in the trace.` : undefined;
   }
 }

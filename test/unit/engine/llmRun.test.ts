@@ -11,7 +11,7 @@ import { modelConfig, persona, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { CallLog } from '../../../src/core/engine/callLog';
-import { reply } from '../../support/fakeOpenAI';
+import { reply, sampleOf as sampleOfSchema } from '../../support/fakeOpenAI';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import type { Scenario } from '../../../src/core/format/model';
 
@@ -64,5 +64,30 @@ describe('engine with an LLM provider', function () {
     const replayed = await run(sc, new ModelRegistry(sc, { cacheDir: dir, replay: true, onCall: calls.listener }), calls);
     assert.equal(server.count, 0, 'replay makes no calls');
     assert.equal(replayed.trace, live.trace);
+  });
+
+  it('records answers it had to repair (a code fence, a candidate named instead of its id) as recovered, with what was changed', async () => {
+    const sc = scenario({}, {
+      personas: [['maya', 'Maya Chen'], ['ali', 'Ali Okafor'], ['tom', 'Tom Berg']].map(([id, name]) => persona(id, { name })), world: { ...scenario({}).world, rounds: 1 },
+      models: { default: modelConfig('default', { base_url: server.url, api_key_env: 'FAKE_KEY' }) },
+    });
+    server.script = (r) => {
+      const schema = r.body?.response_format?.json_schema;
+      if (!schema) return undefined;
+      if (schema.name === 'choose_partner') {
+        // The candidate's name instead of its id.
+        const id = schema.schema.properties.choice.enum[0] as string;
+        return reply.json({ choice: sc.personas.find((p) => p.id === id)!.name, reason: 'we share climate' });
+      }
+      return reply.content('```json\n' + JSON.stringify(sampleOfSchema(schema.schema)) + '\n```');
+    };
+    const calls = new CallLog();
+    const { trace } = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', onCall: calls.listener }), calls);
+    const repaired = trace.split('\n').filter((l) => l.includes('"reason":"repaired"')).map((l) => JSON.parse(l) as { handling: string; kind: string; message: string });
+    assert.ok(repaired.length > 0, 'repaired answers are in the trace');
+    assert.ok(repaired.every((e) => e.handling === 'recovered'));
+    assert.ok(repaired.some((e) => e.kind === 'speak' && e.message === 'answer repaired: code fence'), JSON.stringify(repaired.slice(0, 3)));
+    assert.ok(repaired.some((e) => e.kind === 'choose_partner' && e.message === 'answer repaired: a candidate named instead of its id'), JSON.stringify(repaired.slice(0, 3)));
+    assert.ok(!trace.includes('"handling":"skipped"') && !trace.includes('"handling":"fallback"'));
   });
 });

@@ -116,6 +116,10 @@ describe('llm parse: validation per kind', () => {
     const r = parseAnswer(requests.advise(), "```\n{'driver': 'Information', 'action': 'ask', 'text': 'Ask about their work.',}\n```");
     assert.ok(r.ok);
     assert.deepEqual(r.value, { driver: 'information', action: 'ask', text: 'Ask about their work.' });
-    assert.deepEqual(r.repairs, ['code fence', 'single quotes', 'trailing commas']);
+    assert.deepEqual(r.repairs, ['code fence', 'single quotes', 'trailing commas', '"driver" spelling']);
+    const evidence = parseAnswer(requests.reflect(), '{"insights": [{"text": "Ali is a friend", "importance": 6, "evidence": [3, 99, 98, 99]}]}');
+    assert.deepEqual(evidence.ok && evidence.repairs, ['evidence never shown dropped (99, 98)']);
+    const clean = parseAnswer(requests.advise(), '{"driver": "information", "action": "ask", "text": "Ask."}');
+    assert.deepEqual(clean.ok && clean.repairs, [], 'an answer taken as given lists no repairs');
   });
 });

@@ -29,7 +29,7 @@ describe('fault tally', () => {
     assert.equal(t.describe(),
       '5 model calls failed (network 3, other 1, timeout 1): 3 answered by the offline rule-based model, 1 skipped, ' +
       '1 memory lookup by lexical relevance instead of embeddings; first: speak timed out after 60000 ms. ' +
-      '1 decision got its answer past faults (retried, re-asked, or with unusable usage figures). Each is an `error` event in the trace.');
+      '1 decision got its answer past faults (retries, re-asks, repairs, or unusable usage figures). Each is an `error` event in the trace.');
     assert.equal(t.nothingAnswered, false, 'the recovered decision got its answer');
   });
 
@@ -38,7 +38,7 @@ describe('fault tally', () => {
     t.add(error('recovered', 'server_error', 'recovered after 2 faults'));
     t.add(error('recovered', 'server_error', 'recovered after 1 fault'));
     assert.equal(t.failed, 0);
-    assert.equal(t.describe(), '2 decisions got their answer past faults (retried, re-asked, or with unusable usage figures). Each is an `error` event in the trace.');
+    assert.equal(t.describe(), '2 decisions got their answer past faults (retries, re-asks, repairs, or unusable usage figures). Each is an `error` event in the trace.');
     assert.equal(t.nothingAnswered, false);
   });
 

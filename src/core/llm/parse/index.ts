@@ -13,5 +13,5 @@ export function parseAnswer<R extends DecisionRequest>(req: R, answer: string): 
   const extracted = extractJson(answer);
   if (!extracted.ok) return extracted;
   const validated = validateResponse(req, extracted.value);
-  return validated.ok ? { ...validated, repairs: extracted.repairs } : validated;
+  return validated.ok ? { ...validated, repairs: [...extracted.repairs, ...validated.repairs] } : validated;
 }

@@ -1,12 +1,13 @@
 // Checks an extracted answer against its kind's shape and the request (a chosen partner must be a
 // candidate; reflection evidence must cite memories that were shown), and returns exactly the
-// typed response. Only spelling-level repairs are made: enum case, a candidate named instead of
-// its id. Anything else is reported as a problem for the re-ask.
+// typed response. Only spelling-level repairs are made (enum case, a candidate named instead of
+// its id) and evidence that cites memories never shown is dropped; each is listed in `repairs` so
+// the trace can say the answer was not taken as given. Anything else is a problem for the re-ask.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
 
-export type Validated<K extends keyof ResponseByKind> = { ok: true; value: ResponseByKind[K] } | { ok: false; error: string };
+export type Validated<K extends keyof ResponseByKind> = { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const compiled = new Map<DecisionRequest['kind'], ValidateFunction>();
@@ -27,36 +28,43 @@ function describe(e: ErrorObject): string {
 
 const lower = (x: unknown): unknown => (typeof x === 'string' ? x.trim().toLowerCase() : x);
 
-/** Spelling-level normalisation before validation (top-level fields of a copy). */
-function normalise(req: DecisionRequest, value: Record<string, unknown>): void {
+/** Spelling-level normalisation before validation (top-level fields of a copy); says what it changed. */
+function normalise(req: DecisionRequest, value: Record<string, unknown>, repairs: string[]): void {
+  const spelled = (field: string): void => {
+    const was = value[field], now = lower(was);
+    if (now !== was) { value[field] = now; repairs.push(`"${field}" spelling`); }
+  };
   switch (req.kind) {
     case 'choose_partner': {
-      const choice = typeof value.choice === 'string' ? value.choice.trim() : value.choice;
-      if (typeof choice !== 'string') break;
+      const given = value.choice;
+      if (typeof given !== 'string') break;
+      const choice = given.trim();
       const byId = req.candidates.find((c) => c.id.toLowerCase() === choice.toLowerCase());
       const byName = req.candidates.filter((c) => c.name.toLowerCase() === choice.toLowerCase());
       value.choice = byId ? byId.id : byName.length === 1 ? byName[0].id : choice;
+      if (value.choice !== given) repairs.push(byId ? '"choice" spelling' : byName.length === 1 ? 'a candidate named instead of its id' : '"choice" spelling');
       break;
     }
-    case 'speak': value.act = lower(value.act); if (value.topic === null || value.topic === '') delete value.topic; break;
-    case 'advise': value.driver = lower(value.driver); value.action = lower(value.action); break;
+    case 'speak': spelled('act'); if (value.topic === null || value.topic === '') delete value.topic; break;
+    case 'advise': spelled('driver'); spelled('action'); break;
   }
 }
 
 export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown): Validated<R['kind']> {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the answer must be a JSON object' };
   const value = { ...(raw as Record<string, unknown>) }; // normalise rewrites top-level fields only
-  normalise(req, value);
+  const repairs: string[] = [];
+  normalise(req, value, repairs);
   const check = validator(req);
   if (!check(value)) return { ok: false, error: describe(check.errors![0]) };
   if (req.kind === 'choose_partner' && !req.candidates.some((c) => c.id === value.choice)) {
     return { ok: false, error: `"choice" must be one of ${req.candidates.map((c) => c.id).join(', ')}, not "${String(value.choice)}"` };
   }
-  return { ok: true, value: shape(req, value) as ResponseByKind[R['kind']] };
+  return { ok: true, value: shape(req, value, repairs) as ResponseByKind[R['kind']], repairs };
 }
 
 /** Copies exactly the response's fields, dropping anything extra the model added. */
-function shape(req: DecisionRequest, v: Record<string, any>): ResponseByKind[keyof ResponseByKind] {
+function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]): ResponseByKind[keyof ResponseByKind] {
   switch (req.kind) {
     case 'choose_partner': return { choice: v.choice, reason: v.reason };
     case 'speak': return { act: v.act, text: v.text, ...(typeof v.topic === 'string' ? { topic: v.topic } : {}) };
@@ -64,6 +72,8 @@ function shape(req: DecisionRequest, v: Record<string, any>): ResponseByKind[key
     case 'advise': return { driver: v.driver, action: v.action, text: v.text };
     case 'reflect': {
       const shown = new Set([...req.recent, ...req.memories].map((m) => m.id));
+      const unseen = [...new Set((v.insights as { evidence: number[] }[]).flatMap((i) => i.evidence.filter((id) => !shown.has(id))))];
+      if (unseen.length) repairs.push(`evidence never shown dropped (${unseen.join(', ')})`);
       return {
         insights: (v.insights as any[]).map((i) => ({
           text: i.text, importance: Math.round(i.importance),
