@@ -23,16 +23,25 @@ export function traitFromNumber(value: number): number | undefined {
 }
 
 /**
+ * A number with its scale written out ("1/5", "7 / 10", "85/100"): "/5" is Likert 1..5 (so "1/5" is
+ * the lowest level, not 1 on 0..1 as a bare 1 is read), any other scale a fraction of it.
+ */
+function onScale(n: number, scale: number): number | undefined {
+  if (scale === 5) return n >= 1 && n <= 5 ? round2((n - 1) / 4) : undefined;
+  return n >= 0 && n <= scale ? round2(n / scale) : undefined;
+}
+
+/**
  * The level a description starts with: its first sentence's level words, averaged, so
  * "Medium-High" is 0.63 and "Low to moderate" 0.38. Undefined when it names no level.
  */
 export function traitFromText(text: string): number | undefined {
   const trimmed = text.trim();
-  if (/^[\d.]+\s*(%|\/\s*(1|5|100))?$/.test(trimmed)) {
+  if (/^[\d.]+\s*(%|\/\s*(1|5|10|100))?$/.test(trimmed)) {
     const n = Number.parseFloat(trimmed);
-    if (trimmed.includes('%')) return traitFromNumber(n / 100);
+    if (trimmed.includes('%')) return onScale(n, 100);
     const scale = /\/\s*(\d+)/.exec(trimmed)?.[1];
-    return scale ? traitFromNumber(scale === '5' ? n : n / Number(scale)) : traitFromNumber(n);
+    return scale ? onScale(n, Number(scale)) : traitFromNumber(n);
   }
   let phrase = trimmed.toLowerCase().split(/[.;:(]/, 1)[0];
   const found: number[] = [];

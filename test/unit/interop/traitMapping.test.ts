@@ -28,6 +28,15 @@ describe('Big Five levels', () => {
     assert.equal(traitFromNumber(250), undefined);
     assert.equal(traitFromText('80%'), 0.8);
     assert.equal(traitFromText('4/5'), 0.75);
+    // A written-out scale leaves no doubt: "1/5" is the lowest Likert level, never 1 on 0..1.
+    assert.equal(traitFromText('1/5'), 0);
+    assert.equal(traitFromText('1 / 5'), 0);
+    assert.equal(traitFromText('5/5'), 1);
+    assert.equal(traitFromText('0/5'), undefined, 'no Likert level 0');
+    assert.equal(traitFromText('7/10'), 0.7);
+    assert.equal(traitFromText('1/100'), 0.01);
+    assert.equal(traitFromText('1%'), 0.01);
+    assert.equal(traitFromText('120%'), undefined);
     assert.equal(traitFromText('0.3'), 0.3);
     assert.equal(traitLevel(true), undefined);
   });
