@@ -54,6 +54,7 @@ export const CODES = {
   SOC055: 'Invalid distribution',
   SOC056: 'Duplicate name',
   SOC057: 'Parameter fixed during a run',
+  SOC058: 'All tie weights are zero',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -199,6 +199,11 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   if (isObj(v.rewards) && DRIVERS.every((d) => (isObj(v.rewards) ? v.rewards[d] : undefined) === 0)) {
     out.push(mk('SOC051', 'error', 'All reward weights are zero: agents would have no reason to engage', file, at.keyRange(['rewards'])));
   }
+  // Tie weights: an evaluation's target strength is their weighted mean, 0/0 when all are zero.
+  const tieWeights = isObj(v.ties) && isObj(v.ties.weights) ? v.ties.weights : undefined;
+  if (tieWeights && ['reciprocity', 'novelty', 'affect'].every((k) => tieWeights[k] === 0)) {
+    out.push(mk('SOC058', 'error', 'All tie weights are zero: an evaluation\'s target strength is their weighted mean (0/0), so no tie could ever form', file, at.keyRange(['ties', 'weights'])));
+  }
 
   // Events after the last round; unknown parameter paths in events and experiment conditions.
   const rounds = typeof world.rounds === 'number' ? world.rounds : (documentSchema('scenario').properties?.world?.properties?.rounds?.default as number);
