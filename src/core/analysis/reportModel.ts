@@ -57,7 +57,7 @@ export interface RunReport {
 
 export interface RunReportOptions {
   attribute?: string;
-  /** Seed of Louvain, the random baseline and the layout (default: the run's seed). */
+  /** Seed of Louvain, the random baseline and the layout (default: the run's seed; Louvain's 0, as `society metrics` and the run's closing summary). */
   seed?: number;
   /** G(n, m) samples for the baseline (default 20). */
   baselineSamples?: number;
@@ -128,8 +128,10 @@ export class RunReportBuilder {
     const attribute = this.options.attribute ?? DEFAULT_ATTRIBUTE;
     const seed = this.options.seed ?? this.header.seed;
     const graph = this.previous!;
-    const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(seed) });
-    const communities = louvainCommunities(undirectedProjection(graph), seededRandom(seed)).communities;
+    // Louvain is seeded as everywhere else, so the report's communities are the run summary's and `society metrics`'.
+    const louvainSeed = this.options.seed ?? 0;
+    const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(louvainSeed) });
+    const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
     return {
       header: this.header,
       round: last,
