@@ -10,7 +10,7 @@ const DESCRIPTIONS: Record<string, string> = {
   transitivity: 'Share of connected triples that close into triangles (undirected).',
   degree_assortativity: 'Do well-connected agents tie to each other (+) or to the less connected (−)?',
   louvain_communities: 'Communities found by Louvain (seeded).',
-  louvain_modularity: 'Modularity of the Louvain communities, weighted by tie strength.',
+  louvain_modularity: 'Modularity of the Louvain communities, weighted by tie strength (a pair tied both ways weighs one direction\'s strength, as NetworkX\'s undirected projection does).',
   connected_components: 'Separate groups in the undirected network.',
   largest_component: 'Agents in the largest connected group.',
   weakly_connected_components: 'Components ignoring tie direction.',
@@ -19,7 +19,9 @@ const DESCRIPTIONS: Record<string, string> = {
   friendship_paradox_fraction: 'Share of connected agents whose contacts have more contacts than they do.',
   max_in_degree: 'Most ties received by one agent.',
   max_out_degree: 'Most ties held by one agent.',
-  median_undirected_degree: 'Median number of contacts (undirected).',
+  median_undirected_degree: 'Median number of contacts (undirected; with an even number of agents the upper of the two middle values, as the NetworkX reference fixtures define it).',
+  ties: 'Directed ties at or above the threshold.',
+  mean_reward: 'Mean total reward (each agent\'s motivation-weighted mean of the five drivers) over every agent-round: the mean of the rounds\' mean_reward.',
   in_degree_distribution: 'Agents by ties received (degree:count).',
   out_degree_distribution: 'Agents by ties held (degree:count).',
 };
@@ -29,6 +31,8 @@ export function describeMetric(key: string): string {
   if (DESCRIPTIONS[key]) return DESCRIPTIONS[key];
   const assortativity = /^(.+)_assortativity$/.exec(key);
   if (assortativity) return `Homophily: do agents tie within their ${assortativity[1]} (+1) or across (−1)?`;
+  const reward = /^reward_(.+)$/.exec(key);
+  if (reward) return `Mean raw ${reward[1]} reward (0..1, before motivation weights) over every agent-round.`;
   const modularity = /^(.+)_modularity$/.exec(key);
   if (modularity) return `Modularity of the split by ${modularity[1]}, weighted by tie strength.`;
   return '';

@@ -42,6 +42,8 @@ export interface OutcomeInput {
   ties: [string, string, number][];
   threshold: number;
   rewardMeans: DriverWeights;
+  /** Mean of the reward events' totals (RewardTally.meanTotal). */
+  rewardTotal: number;
   rounds: { round: number; stats: RoundStats }[];
   usage: UsageTotals;
   faults?: RunFaults;
@@ -58,13 +60,12 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
   );
   const m = computeNetworkMetrics(graph);
   const n = graph.order, edges = graph.size;
-  const rewardTotal = DRIVERS.reduce((s, d) => s + input.rewardMeans[d], 0) / DRIVERS.length;
   const metrics: Record<string, number | null> = {
     // With fewer than two agents there is no possible tie (0/0): NetworkX says 0, but an empty
     // network averaged in as 0 would pull a condition's mean down and "test" the coaching claim.
     density: n >= 2 ? m.density : null, median_undirected_degree: m.median_undirected_degree, reciprocity: m.reciprocity,
     average_clustering: m.average_clustering, transitivity: m.transitivity, group_assortativity: m.group_assortativity ?? null,
-    louvain_modularity: m.louvain_modularity, louvain_communities: m.louvain_communities, ties: m.edges, mean_reward: rewardTotal,
+    louvain_modularity: m.louvain_modularity, louvain_communities: m.louvain_communities, ties: m.edges, mean_reward: input.rewardTotal,
   };
   for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
 

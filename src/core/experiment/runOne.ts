@@ -56,6 +56,7 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
     ties: w.ties.existing(w.settings.ties.threshold),
     threshold: w.settings.ties.threshold,
     rewardMeans: tally.means(),
+    rewardTotal: tally.meanTotal(),
     rounds,
     usage: { ...w.totalUsage },
     faults: { failed_calls: faults.failed, no_model_answer: faults.nothingAnswered },

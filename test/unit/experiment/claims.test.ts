@@ -70,9 +70,9 @@ describe('experiment outcomes', () => {
   it('leave density undefined when fewer than two agents remain, so an empty network is not averaged in as 0', () => {
     const usage = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
     const rewardMeans = { social: 0, information: 0, presentation: 0, coordination: 0, support: 0 };
-    const empty = runOutcome('off', 1, { agents: [], ties: [], threshold: 0.2, rewardMeans, rounds: [], usage }, 1);
+    const empty = runOutcome('off', 1, { agents: [], ties: [], threshold: 0.2, rewardMeans, rewardTotal: 0, rounds: [], usage }, 1);
     assert.equal(empty.metrics.density, null);
-    const two = runOutcome('off', 1, { agents: [{ id: 'a' }, { id: 'b' }], ties: [['a', 'b', 0.9]], threshold: 0.2, rewardMeans, rounds: [], usage }, 1);
+    const two = runOutcome('off', 1, { agents: [{ id: 'a' }, { id: 'b' }], ties: [['a', 'b', 0.9]], threshold: 0.2, rewardMeans, rewardTotal: 0, rounds: [], usage }, 1);
     assert.equal(two.metrics.density, 0.5);
   });
 });

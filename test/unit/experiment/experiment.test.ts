@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import { analyzeExperiment, runExperiment, withOverrides, type RunOutcome } from '../../../src/core/experiment';
 import { applySet, settingsFromScenario } from '../../../src/core/engine/settings';
+import { runOne } from '../../../src/core/experiment/runOne';
 
 const repo = path.resolve(__dirname, '../../..');
 
@@ -16,6 +17,20 @@ async function friends() {
 
 describe('experiments', function () {
   this.timeout(120000);
+
+  it('measures mean_reward as the rounds do: the mean of the reward events\' motivation-weighted totals', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-reward-'));
+    try {
+      const tracePath = path.join(dir, 'trace.jsonl');
+      const out = await runOne(await friends(), { name: 'on', set: {} }, 3, { rounds: 4, tracePath });
+      const totals = fs.readFileSync(tracePath, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'reward').map((e) => e.total as number);
+      assert.ok(totals.length > 0);
+      const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
+      assert.ok(Math.abs((out.metrics.mean_reward as number) - mean) < 1e-12, `${out.metrics.mean_reward} vs ${mean}`);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
 
   it('applies condition overrides to a copy and rejects unknown parameters', async () => {
     const s = await friends();
