@@ -10,9 +10,10 @@ import { traitsFromMbti } from './mbti';
 import { parsePythonList } from './pythonLiteral';
 import type { SourceText } from './sourceText';
 import type { WarningBook } from './warningBook';
+import { INITIAL_TIE } from './initialTie';
 
-/** Following someone counts as a tie from round 1 (the schema's default threshold is 0.6). */
-export const FOLLOW_TIE = 0.6;
+/** Following someone starts as a tie (initialTie.ts says how long it lasts untended). */
+export const FOLLOW_TIE = INITIAL_TIE;
 
 /** Columns about the source platform's accounts and activity rather than the person. */
 const PLATFORM_FIELDS = new Set(['', 'user_id', 'created_at', 'followers_count', 'following_count', 'tweets_id', 'activity_level', 'activity_level_frequency', 'following_list']);

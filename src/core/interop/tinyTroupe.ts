@@ -9,11 +9,12 @@ import { AgentBuilder, IMPORTANCE, textList, textOf } from './agentBuilder';
 import type { ForeignAgent } from './foreignAgent';
 import type { SourceText } from './sourceText';
 import type { WarningBook } from './warningBook';
+import { INITIAL_TIE } from './initialTie';
 
 type Json = Record<string, unknown>;
 
-/** A described relationship counts as a tie from round 1 (the schema's default threshold is 0.6). */
-export const RELATIONSHIP_TIE = 0.6;
+/** A described relationship starts as a tie (initialTie.ts says how long it lasts untended). */
+export const RELATIONSHIP_TIE = INITIAL_TIE;
 
 const isObject = (v: unknown): v is Json => !!v && typeof v === 'object' && !Array.isArray(v);
 

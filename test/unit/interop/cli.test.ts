@@ -35,7 +35,7 @@ describe('society import', function () {
     const out = path.join(dir, 'oasis');
     const csv = path.join(interopFixtures, 'oasis', 'twitter_profiles.csv');
     assert.equal(society('import', 'oasis', csv, '--out', out).status, 0);
-    assert.match(readFileSync(path.join(out, 'personas', 'user0.society'), 'utf8'), /relationships:\n {2}- with: user1\n {4}tie: 0.6/);
+    assert.match(readFileSync(path.join(out, 'personas', 'user0.society'), 'utf8'), /relationships:\n {2}- with: user1\n {4}tie: 0.75/);
     const again = society('import', 'oasis', csv, '--out', out);
     assert.equal(again.status, 1);
     assert.match(again.stderr, /exist already.*--force/);

@@ -70,7 +70,7 @@ describe('OASIS import', () => {
 
     it('turns following_agentid_list into initial ties between imported agents', () => {
       const ties = result.personas.flatMap((p) => (p.relationships ?? []).map((r) => `${p.id}->${r.with}@${r.tie}`));
-      assert.deepEqual(ties, ['user0->user1@0.6', 'user0->user2@0.6', 'user1->user0@0.6', 'user2->user0@0.6', 'user2->user1@0.6', 'user4->user3@0.6']);
+      assert.deepEqual(ties, ['user0->user1@0.75', 'user0->user2@0.75', 'user1->user0@0.75', 'user2->user0@0.75', 'user2->user1@0.75', 'user4->user3@0.75']);
     });
 
     it('reports follows it cannot carry: unknown agents, oneself, and platform account ids', () => {

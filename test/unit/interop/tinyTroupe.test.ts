@@ -41,7 +41,7 @@ describe('TinyTroupe import', () => {
   });
 
   it('resolves relationships by full or first name to ties, and keeps the others as memories', () => {
-    assert.deepEqual(byName(result, 'Ana Folau').relationships, [{ with: 'rafael_mendes', tie: 0.6, note: 'A paramedic you hand patients over to most nights.' }]);
+    assert.deepEqual(byName(result, 'Ana Folau').relationships, [{ with: 'rafael_mendes', tie: 0.75, note: 'A paramedic you hand patients over to most nights.' }]);
     assert.deepEqual(byName(result, 'Rafael Mendes').relationships?.map((r) => r.with), ['ana_folau']);
     assert.deepEqual(byName(result, 'Kenji Sato').relationships?.map((r) => r.with), ['ana_folau']);
     assert.ok(byName(result, 'Ana Folau').memories!.some((m) => m.text === 'Losa: Your daughter, twelve, netball-mad.'));
