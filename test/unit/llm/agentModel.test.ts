@@ -18,7 +18,7 @@ describe('llm agent model (real HTTP)', () => {
     const res = await model().decide(requests.speak());
     assert.deepEqual({ act: res.act, text: res.text, topic: res.topic }, { act: 'ask', text: 'Which crag do you like?', topic: 'bouldering' });
     assert.equal(server.requests.length, 1);
-    assert.deepEqual(records[0].repairs, ['code fence', 'single quotes', 'trailing commas']);
+    assert.deepEqual(records[0].repairs, ['code fence', 'single quotes', 'trailing commas', '"act" spelling']);
   });
 
   it('re-asks once with the problem, then accepts a good answer; usage covers both calls', async () => {
