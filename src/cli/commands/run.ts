@@ -11,7 +11,7 @@ import { modelNamed, type Scenario } from '../../core/format/model';
 import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
-import { checkpointDue, checkpointInterval, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
+import { checkpointDue, checkpointInterval, checkpointModel, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
 import { RewardTally, formatSummary, summarizeRun } from '../../core/engine/summary';
 import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
@@ -75,6 +75,14 @@ export const runCommand: Command = {
       if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
       if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
     }
+    // The model every agent gets: on resume the checkpoint's (a checkpoint from before it was
+    // recorded: --model as given), so agents added after the resume get what they would have.
+    const recorded = cp ? checkpointModel(cp) : undefined;
+    if (recorded !== undefined && values.model !== undefined && values.model !== (recorded ?? undefined)) {
+      console.error(`society run: --resume continues the run with its own model (from its checkpoint: ${recorded === null ? "each persona's model, no --model" : `--model ${recorded}`}): leave out --model`);
+      return 2;
+    }
+    const model = recorded !== undefined ? recorded ?? undefined : values.model;
 
     // Models: offline, or an LLM behind the limiter, retries and (optionally) the response cache.
     // Prompts and offline streams must see the run's own rounds and seed (a resumed run: the header's).
@@ -83,7 +91,7 @@ export const runCommand: Command = {
     const calls = new CallLog();
     const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall: calls.listener });
     try {
-      for (const name of usedModelNames(scenario, values.model)) registry.model(name);
+      for (const name of usedModelNames(scenario, model)) registry.model(name);
     } catch (err) {
       if (err instanceof MissingKeyError) { console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`); return 1; }
       throw err;
@@ -93,16 +101,16 @@ export const runCommand: Command = {
     let sim: Simulation;
     let writer: TraceWriter;
     if (cp) {
-      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
+      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.appendToFile(tracePath, cp.trace!);
       if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
     } else {
-      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model: values.model, modelFactory, relevance: registry.memoryRelevance, calls });
+      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
       writer = TraceWriter.toFile(tracePath);
       writer.header(sim.header);
     }
     if (!values.quiet) {
-      const models = new Set([values.model ?? 'default', ...(values.model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
+      const models = new Set([model ?? 'default', ...(model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
       for (const m of models) {
         const cfg = modelNamed(scenario.models, m);
         if (cfg) console.error(`model '${printable(m)}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);

@@ -19,6 +19,11 @@ export interface Agent {
   sinceReflection: number;
   /** Id of the newest memory covered by the last reflection (-1 = none yet). */
   reflectedUpTo: number;
+  /**
+   * `sinceReflection` when the agent last reflected and found nothing to write (0 = it did not):
+   * the next attempt waits for another `reflect_at` of importance (turn.ts reflectionDue).
+   */
+  reflectionDeferred: number;
   /** What happened since this agent's previous reward phase. */
   window: RewardWindow;
   lastRewards?: { raw: DriverWeights; total: number };
@@ -34,7 +39,7 @@ export function createAgent(persona: Persona, model: string): Agent {
   // down with each shape they meet.
   return {
     id: persona.id, persona, brief: personaBrief(persona), interests: new Set(persona.interests), interestIds: undefined, model,
-    memories: [], nextMemoryId: 0, sinceReflection: 0, reflectedUpTo: -1, window: emptyWindow(), lastRewards: undefined,
+    memories: [], nextMemoryId: 0, sinceReflection: 0, reflectedUpTo: -1, reflectionDeferred: 0, window: emptyWindow(), lastRewards: undefined,
     met: new Map(), ratedBy: new Map(),
   };
 }
@@ -46,6 +51,8 @@ export interface AgentJSON {
   nextMemoryId: number;
   sinceReflection: number;
   reflectedUpTo: number;
+  /** Absent in checkpoints written before it existed (and when 0). */
+  reflectionDeferred?: number;
   window: RewardWindow;
   lastRewards?: { raw: DriverWeights; total: number };
   met: [string, number][];
@@ -55,7 +62,7 @@ export interface AgentJSON {
 export function agentToJSON(a: Agent): AgentJSON {
   return {
     persona: a.persona, model: a.model, memories: a.memories, nextMemoryId: a.nextMemoryId,
-    sinceReflection: a.sinceReflection, reflectedUpTo: a.reflectedUpTo, window: a.window, lastRewards: a.lastRewards,
+    sinceReflection: a.sinceReflection, reflectedUpTo: a.reflectedUpTo, ...(a.reflectionDeferred ? { reflectionDeferred: a.reflectionDeferred } : {}), window: a.window, lastRewards: a.lastRewards,
     met: [...a.met], ratedBy: [...a.ratedBy],
   };
 }
@@ -63,7 +70,7 @@ export function agentToJSON(a: Agent): AgentJSON {
 export function agentFromJSON(j: AgentJSON): Agent {
   const a = createAgent(j.persona, j.model);
   a.memories = j.memories; a.nextMemoryId = j.nextMemoryId; a.sinceReflection = j.sinceReflection;
-  a.reflectedUpTo = j.reflectedUpTo; a.window = j.window; a.lastRewards = j.lastRewards;
+  a.reflectedUpTo = j.reflectedUpTo; a.reflectionDeferred = j.reflectionDeferred ?? 0; a.window = j.window; a.lastRewards = j.lastRewards;
   a.met = new Map(j.met); a.ratedBy = new Map(j.ratedBy);
   return a;
 }

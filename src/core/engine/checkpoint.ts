@@ -31,6 +31,16 @@ export interface Checkpoint {
   trace?: { bytes: number; lines: number };
   /** Reward sums so far, so a resumed run's closing means cover the whole run (set by `society run`; absent in older checkpoints). */
   reward_tally?: RewardTallyJSON;
+  /**
+   * The model config every agent was given (`society run --model`), null when each agent has its
+   * own; a resumed run adds agents with it. Absent in checkpoints written before it was recorded.
+   */
+  model?: string | null;
+}
+
+/** The checkpoint's model override: a name, null for none, undefined when the checkpoint predates the field. */
+export function checkpointModel(cp: Checkpoint): string | null | undefined {
+  return cp.model === undefined ? undefined : typeof cp.model === 'string' ? cp.model : null;
 }
 
 export function parseCheckpoint(text: string): Checkpoint {

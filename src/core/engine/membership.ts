@@ -1,18 +1,84 @@
 // Agents joining and leaving: at setup, and through timed `add` / `remove` events.
-import { modelNamed, type Persona } from '../format/model';
+import { modelNamed, type Persona, type Scenario } from '../format/model';
 import { createAgent } from './agent';
 import type { World } from './world';
 
-/** Add an agent with its seed memories. Relationships are applied separately (see linkRelationships). */
-export function addAgent(world: World, persona: Persona, reason: 'initial' | 'event', modelOverride?: string): void {
+/**
+ * Importance of the seed memory a relationship note becomes ("<other's name>: <note>"): the same
+ * as the relationship memories written by persona imports (interop/agentBuilder IMPORTANCE.relationship).
+ */
+export const RELATIONSHIP_IMPORTANCE = 5;
+
+/**
+ * Add an agent with its seed memories: the persona's `memories`, then one per relationship with a
+ * note ("<other's name>: <note>", docs/format.md "becomes a seed memory"), unless the persona
+ * already remembers that very text (an imported persona may). Relationships' ties are applied
+ * separately (see linkRelationships). `names` resolves persona ids to names (setup passes every
+ * persona of the run); otherwise the agents present and the scenario's personas are asked.
+ */
+export function addAgent(world: World, persona: Persona, reason: 'initial' | 'event', modelOverride?: string, names?: ReadonlyMap<string, string>): void {
   if (world.agents.has(persona.id)) throw new Error(`duplicate agent id '${persona.id}'`);
   const model = modelOverride ?? persona.model ?? 'default';
   if (!modelNamed(world.scenario.models, model)) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
   const agent = createAgent(persona, model);
   world.agents.set(persona.id, agent);
   world.membership++;
-  world.emit({ type: 'agent_added', round: world.round, agent: persona, model, reason });
+  world.emit({ type: 'agent_added', round: world.round, agent: withoutSources(persona), model, reason });
   for (const m of persona.memories) world.remember(agent, 'seed', m.text, m.importance);
+  for (const m of relationshipMemories(world, persona, names)) world.remember(agent, 'seed', m, RELATIONSHIP_IMPORTANCE);
+}
+
+/** The seed memory texts of a persona's relationship notes, in file order, without repeats. */
+export function relationshipMemories(world: World, persona: Persona, names?: ReadonlyMap<string, string>): string[] {
+  const seen = new Set(persona.memories.map((m) => m.text));
+  const out: string[] = [];
+  for (const r of persona.relationships) {
+    const note = r.note?.trim();
+    if (!note || r.with === persona.id) continue;
+    const text = `${names?.get(r.with) ?? nameOf(world, r.with)}: ${note}`;
+    if (seen.has(text)) continue;
+    seen.add(text);
+    out.push(text);
+  }
+  return out;
+}
+
+/** A persona's name: an agent present, else a persona of the scenario (listed or added by an event), else the id. */
+function nameOf(world: World, id: string): string {
+  return world.agents.get(id)?.persona.name ?? scenarioNames(world.scenario).get(id) ?? id;
+}
+
+const namesByScenario = new WeakMap<Scenario, Map<string, string>>();
+function scenarioNames(s: Scenario): Map<string, string> {
+  let names = namesByScenario.get(s);
+  if (!names) {
+    names = new Map();
+    for (const e of s.events) if ('add' in e) for (const p of e.add) if (!names.has(p.id)) names.set(p.id, p.name);
+    for (const p of s.personas) names.set(p.id, p.name);
+    namesByScenario.set(s, names);
+  }
+  return names;
+}
+
+/**
+ * The persona as the trace records it: without `source` locations (absolute paths of the files
+ * it was read from), so a trace does not depend on where the workspace lies. Nothing reads them
+ * from a trace: breakpoints and go-to-persona use the scenario as loaded (core/debug/sourceMap).
+ */
+export function withoutSources(p: Persona): Persona {
+  // Key by key, so the persona keeps its key order in the trace.
+  const out: Record<string, unknown> = {};
+  for (const [k, v] of Object.entries(p)) {
+    if (k === 'source') continue;
+    out[k] = (k === 'memories' || k === 'relationships') && Array.isArray(v) ? v.map(dropSource) : v;
+  }
+  return out as unknown as Persona;
+}
+
+function dropSource<T extends { source?: unknown }>(x: T): Omit<T, 'source'> {
+  if (!x || typeof x !== 'object' || !('source' in x)) return x;
+  const { source: _source, ...rest } = x;
+  return rest;
 }
 
 /** Initial directed ties from persona relationships (targets that are not present are ignored). */

@@ -9,7 +9,7 @@ import { modelNamed, type Scenario } from '../format/model';
 import type { RelevanceScorer } from '../llm/embeddings';
 import type { Phase, TraceHeader, UsageTotals } from '../trace/events';
 import { agentFromJSON, agentToJSON, type Agent } from './agent';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type Checkpoint } from './checkpoint';
+import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, checkpointModel, type Checkpoint } from './checkpoint';
 import { EncounterIndex } from './encounters';
 import { buildHeader, scenarioHash } from './header';
 import { addAgent, linkRelationships } from './membership';
@@ -91,10 +91,22 @@ export class Simulation {
     return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance), header, opts);
   }
 
-  /** Continue from a checkpoint; the scenario must be the one the run started with. */
+  /**
+   * Continue from a checkpoint; the scenario must be the one the run started with. The model
+   * override (`--model`) is the checkpoint's: `opts.model` may only repeat it (checkpoints written
+   * before it was recorded take `opts.model` as given).
+   */
   static restore(scenario: Scenario, cp: Checkpoint, opts: Omit<SimulationOptions, 'seed' | 'rounds'> = {}): Simulation {
     const hash = scenarioHash(scenario);
     if (hash !== cp.header.scenario.hash) throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
+    const recorded = checkpointModel(cp);
+    if (recorded !== undefined) {
+      if (opts.model !== undefined && opts.model !== (recorded ?? undefined)) {
+        throw new Error(`the run ${recorded === null ? 'gave every agent its own model' : `used --model ${recorded}`}; it cannot go on with model '${opts.model}'`);
+      }
+      opts = { ...opts, model: recorded ?? undefined };
+    }
+    if (opts.model && !modelNamed(scenario.models, opts.model)) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
     const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance);
     for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(structuredClone(a)));
     world.ties = TieTable.fromJSON(cp.ties);
@@ -152,7 +164,8 @@ export class Simulation {
     await this.point({ kind: 'round_start', round: 0 }, signal);
     const personas = allPersonas(w.scenario.personas, w.scenario.population, this.seed);
     w.emit({ type: 'round_start', round: 0, agents: personas.length });
-    for (const p of personas) addAgent(w, p, 'initial', this.opts.model);
+    const names = new Map(personas.map((p) => [p.id, p.name]));
+    for (const p of personas) addAgent(w, p, 'initial', this.opts.model, names);
     linkRelationships(w, personas);
     await this.point({ kind: 'round_end', round: 0 }, signal);
     this.endRound(0);
@@ -275,6 +288,7 @@ export class Simulation {
       format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, header: this.header, completed: this.completed, ended: this.ended,
       settings: structuredClone(this.world.settings), agents: [...this.world.agents.values()].map(agentToJSON),
       ties: this.world.ties.toJSON(), usage: { ...this.world.totalUsage }, usage_book: this.world.usage.toJSON(),
+      model: this.opts.model ?? null,
     };
   }
 }

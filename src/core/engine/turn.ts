@@ -196,7 +196,15 @@ function coach(world: World, t: Turn): Step {
 
 /** Whether the advice (importance at most 8, see `advised`) may bring on a reflection this turn. */
 function reflectionNear(world: World, a: Agent): boolean {
-  return shouldReflect(a.sinceReflection + 8, world.settings.memory);
+  return reflectionDue(world, a, 8);
+}
+
+/**
+ * Whether the agent reflects now: the importance written since its last reflection reached
+ * `reflect_at` — counted from its last empty attempt, if it made one since (see `reflected`).
+ */
+export function reflectionDue(world: World, a: Agent, extra = 0): boolean {
+  return shouldReflect(a.sinceReflection - a.reflectionDeferred + extra, world.settings.memory);
 }
 
 /** The advice becomes an event and a memory of the agent. */
@@ -212,7 +220,7 @@ function advised(world: World, t: Turn, res: DecisionResponse<AdviseRequest> | u
 /** Reflect: when enough has happened, consolidate recent memories into insights. */
 function reflect(world: World, t: Turn): Step {
   const a = t.agent;
-  if (!shouldReflect(a.sinceReflection, world.settings.memory)) return;
+  if (!reflectionDue(world, a)) return;
   const recent: RetrievedMemory[] = a.memories.filter((m) => m.id > a.reflectedUpTo && m.kind !== 'reflection').slice(-30)
     .map((m) => ({ id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score: 0, ...(m.cues ? { cues: m.cues } : {}) }));
   const sum = a.sinceReflection;
@@ -223,11 +231,25 @@ function reflect(world: World, t: Turn): Step {
   return then(decided, (res) => reflected(world, t, res, sum));
 }
 
-/** The insights become reflection memories. A reflection that failed is tried again next turn: the importance stays counted. */
+/**
+ * The insights become reflection memories. A reflection that failed is tried again next turn: the
+ * importance stays counted.
+ *
+ * A reflection that found nothing to say (no insights) writes nothing and resets nothing: the
+ * importance since the last written reflection stays counted and its memories stay "recent", so
+ * the next `reflection` event's importance_sum is the sum of the agent's memory events since the
+ * previous one (the trace reconciles) and the next attempt looks at them again with whatever came
+ * since. It is not tried every turn though: the agent waits until another `reflect_at` of
+ * importance has come in (`reflectionDeferred`), as Generative Agents reflects once per threshold
+ * crossing. (No event marks the empty attempt: a `reflection` event names the memory it wrote.
+ * Its model usage, if any, is in the round's and the run's usage totals.)
+ */
 function reflected(world: World, t: Turn, res: DecisionResponse<ReflectRequest> | undefined, sum: number): void {
   if (!res) return;
   const a = t.agent;
+  if (!res.insights.length) { a.reflectionDeferred = a.sinceReflection; return; }
   a.sinceReflection = 0;
+  a.reflectionDeferred = 0;
   a.reflectedUpTo = a.nextMemoryId - 1;
   let first = true;
   for (const ins of res.insights) {
