@@ -28,15 +28,22 @@ export function situationOf(other: Agent): string[] {
   return [other.persona.name, ...other.persona.interests];
 }
 
+/** Messages of a conversation: `turns` for a pair, `max(n, ceil(turns·n/2))` for a room of n members (docs/model.md). */
+export function messageCount(turns: number, members: number, room: boolean): number {
+  return room ? Math.max(members, Math.ceil((turns * members) / 2)) : turns;
+}
+
 /**
  * Run the messages of a conversation. Speakers rotate through `members` starting with the first;
  * a pair has `turns` messages, a room `turns` per two members (so each speaks about as often as in
- * a pair). A failed message (model error, `on_error: skip`) is left out and the others go on.
+ * a pair) and at least one each. A room is a room whatever its size: one of two members (a fixed
+ * room that lost members, a drawn room of size 2) follows the room rule, and its messages have no
+ * `to`. A failed message (model error, `on_error: skip`) is left out and the others go on.
  */
 export function talk(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   const n = conv.members.length;
-  const turns = world.settings.world.conversation.turns;
-  const total = n === 2 ? turns : Math.max(n, Math.ceil((turns * n) / 2));
+  const inRoom = !!conv.room;
+  const total = messageCount(world.settings.world.conversation.turns, n, inRoom);
   // Each member's view of the others, built once per conversation rather than per message.
   const othersOf = conv.members.map((self) => conv.members.filter((m) => m !== self));
   const briefsOf = othersOf.map((os) => os.map((o) => o.brief));
@@ -71,7 +78,7 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
     world.roundStats.messages++;
     tape.say({
       type: 'message', round: world.round, encounter: conv.id, turn, from: speaker.id,
-      ...(n === 2 ? { to: others[0].id } : {}), act: res.act, text: res.text,
+      ...(inRoom ? {} : { to: others[0].id }), act: res.act, text: res.text,
       ...(res.topic ? { topic: res.topic } : {}), ...usageField(res.usage),
     });
   };

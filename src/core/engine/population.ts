@@ -5,16 +5,32 @@ import { stream, type Rng } from './rng';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
-/** One draw from a distribution, clamped to [min, max] (default 0..1). */
+/**
+ * One draw from a distribution, clipped to its `min`/`max` (default 0..1) whatever the family:
+ * docs/format.md "Distribution" — `normal`, `uniform` or `beta`, optionally clipped with `min`/`max`.
+ */
 export function sample(d: Distribution | undefined, rng: Rng): number {
   if (d === undefined) return 0.5;
   if (typeof d === 'number') return d;
-  if ('normal' in d) {
-    const x = d.normal.mean + d.normal.sd * rng.normal();
-    return Math.min(d.max ?? 1, Math.max(d.min ?? 0, x));
-  }
-  if ('uniform' in d) return d.uniform.min + (d.uniform.max - d.uniform.min) * rng.next();
-  return rng.beta(d.beta.alpha, d.beta.beta);
+  const x = 'normal' in d ? d.normal.mean + d.normal.sd * rng.normal()
+    : 'uniform' in d ? d.uniform.min + (d.uniform.max - d.uniform.min) * rng.next()
+    : rng.beta(d.beta.alpha, d.beta.beta);
+  // Every family may carry `min`/`max` (the schema's distribution; model.ts types them on `normal` only).
+  const clip = d as { min?: number; max?: number };
+  return Math.min(clip.max ?? 1, Math.max(clip.min ?? 0, x));
+}
+
+/**
+ * `count` distinct items of `pool` (all of them when it has fewer), drawn without replacement from
+ * the agent's own stream. The first draws are those of a shorter list, so raising `per_agent`
+ * only appends.
+ */
+export function drawDistinct<T>(pool: readonly T[], count: number, rng: Rng): T[] {
+  const left = [...pool];
+  const want = Math.max(0, Math.min(count, left.length));
+  const out: T[] = [];
+  while (out.length < want) out.push(left.splice(rng.int(left.length), 1)[0]);
+  return out;
 }
 
 /** The personas of one population group (ids `${id_prefix}${i}` for i = 1..count). */
@@ -29,10 +45,9 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
     for (const t of TRAIT_NAMES) traits[t] = clamp01(sample(group.traits[t], r(`trait:${t}`)));
     const motivations = {} as Persona['motivations'];
     for (const d of DRIVERS) motivations[d] = clamp01(sample(group.motivations[d], r(`motivation:${d}`)));
-    const pool = [...group.interests.pool];
-    const interests: string[] = [];
-    const ir = r('interests');
-    while (interests.length < Math.min(group.interests.per_agent, pool.length)) interests.push(pool.splice(ir.int(pool.length), 1)[0]);
+    // min(per_agent, pool size) distinct interests. (The bound used to shrink with the pool as it
+    // was drawn from, so a pool of 4 and per_agent 3 gave 2; draws that were complete are unchanged.)
+    const interests = drawDistinct(group.interests.pool, group.interests.per_agent, r('interests'));
     out.push({
       id, name: `${baseName} ${i}`, occupation: group.occupations.length ? r('occupation').pick(group.occupations) : undefined,
       group: group.group, traits, interests, motivations, memories: [], relationships: [], model: group.model,

@@ -13,10 +13,15 @@ import type { World } from './world';
 
 export type RoomSpec = RunSettings['world']['rooms'][number];
 
-/** Hold one room's conversation this round; undefined when fewer than two members are present. */
+/**
+ * Hold one room's conversation this round; undefined when fewer than two members are present.
+ * `room` has the schema's defaults (engine/settings.ts: the scenario's rooms and rooms set at run
+ * time alike). A room of two is still a room (conversation.ts `talk`).
+ */
 export async function holdRoom(world: World, room: RoomSpec, index: EncounterIndex, tape: Tape, signal?: AbortSignal): Promise<Conversation | undefined> {
   let members: Agent[];
-  if (room.members.length) members = room.members.map((id) => world.agents.get(id)).filter((a): a is Agent => !!a);
+  // Fixed members who are still here, each once (a member listed twice would talk to itself).
+  if (room.members.length) members = [...new Set(room.members)].map((id) => world.agents.get(id)).filter((a): a is Agent => !!a);
   else {
     const rng = stream(world.seed, 'room', room.name, world.round);
     const ids = new Set<string>();

@@ -1,19 +1,64 @@
 // Live simulation settings: copied from the scenario at the start and changed by `set` events.
 // Shared with trace replay so a replayed world sees the same parameter changes.
 import type { Scenario } from '../format/model';
+import { applyDefaults, leafError, schemaAtPath, type SchemaNode } from '../format/schema';
 import type { RunSettings } from '../trace/events';
 
+type RoomSpec = RunSettings['world']['rooms'][number];
+
+/** The schema of one `world.rooms` entry. */
+function roomSchema(): SchemaNode | undefined {
+  return schemaAtPath('scenario', ['world', 'rooms', 0]);
+}
+
+/**
+ * A room as the engine holds it: the schema's defaults filled in (members `[]`, size 4), as
+ * format/build.ts gives the scenario's own rooms, and only the room's own fields (no source
+ * location). Values are not checked here: see `applySet` for rooms set at run time.
+ */
+export function roomWithDefaults(raw: unknown): RoomSpec {
+  const r = applyDefaults(roomSchema(), raw) as Partial<RoomSpec> & Record<string, unknown>;
+  return { name: r.name as string, ...(r.topic !== undefined ? { topic: r.topic } : {}), members: r.members as string[], size: r.size as number };
+}
+
 export function settingsFromScenario(s: Scenario): RunSettings {
+  // The rooms of an experiment condition (experiment/overrides.ts) arrive as written, without
+  // the defaults the scenario's own rooms got when it was built: fill them in, and say what is
+  // still wrong before the run starts rather than failing in its first round.
+  const rooms = s.world.rooms.map((r, i) => {
+    const error = roomError(r, `world.rooms[${i}]`);
+    if (error) throw new Error(error);
+    return roomWithDefaults(r);
+  });
   return structuredClone({
-    world: {
-      setting: s.world.setting, rounds: s.world.rounds, encounters: s.world.encounters, conversation: s.world.conversation,
-      rooms: s.world.rooms.map((r) => ({ name: r.name, ...(r.topic ? { topic: r.topic } : {}), members: r.members, size: r.size })),
-    },
+    world: { setting: s.world.setting, rounds: s.world.rounds, encounters: s.world.encounters, conversation: s.world.conversation, rooms },
     rewards: s.rewards,
     coaching: { enabled: s.coaching.enabled, every: s.coaching.every, ...(s.coaching.model ? { model: s.coaching.model } : {}) },
     ties: s.ties,
     memory: s.memory,
   });
+}
+
+/** What is wrong with a room (defaults filled in first), in the words of the schema's checks. */
+function roomError(raw: unknown, at: string): string | undefined {
+  const node = roomSchema();
+  if (!node) return undefined;
+  const withDefaults = raw && typeof raw === 'object' && !Array.isArray(raw) ? applyDefaults(node, stripSource(raw)) : raw;
+  const error = leafError(node, withDefaults);
+  return error ? schemaMessage(at, error) : undefined;
+}
+
+function stripSource(raw: object): object {
+  if (!Object.hasOwn(raw, 'source')) return raw;
+  const { source: _source, ...rest } = raw as Record<string, unknown>;
+  return rest;
+}
+
+/** `'world.rooms[0].size' must be >= 2`, from an ajv error at `path`. */
+function schemaMessage(path: string, e: { instancePath: string; message?: string; params?: Record<string, unknown> }): string {
+  const where = path + e.instancePath.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`)).join('');
+  const extra = typeof e.params?.additionalProperty === 'string' ? ` ('${e.params.additionalProperty}')` : '';
+  return `'${where}' ${e.message ?? 'is not valid'}${extra}`;
 }
 
 /** Flatten `{ ties: { decay: 0.1 } }` and `{ 'ties.decay': 0.1 }` alike into dotted paths. */
@@ -30,11 +75,19 @@ export function flattenSet(set: Record<string, unknown>, prefix = ''): [string, 
 /** Paths a `set` event may not change: the length of the run is fixed by its header. */
 export const FROZEN_DURING_RUN: ReadonlySet<string> = new Set(['world.rounds']);
 
+export interface ApplySetOptions {
+  /** The scenario's model names: a `coaching.model` naming none of them is rejected. */
+  models?: readonly string[];
+}
+
 /**
- * Apply a `set` event in place. Only existing leaves may change, to a value of the same type.
- * Returns one message per rejected path (the rest still apply).
+ * Apply a `set` event in place. Existing leaves may change, to a value of the same type, and so
+ * may optional leaves the scenario left unset (`coaching.model`) where the schema defines them.
+ * A value gets the schema's defaults, as the scenario's own values got when it was built (a room
+ * without `members` has none and is drawn each round), and must then fit the schema.
+ * Returns one message per rejected path (the rest still apply; a rejected path changes nothing).
  */
-export function applySet(settings: RunSettings, set: Record<string, unknown>): string[] {
+export function applySet(settings: RunSettings, set: Record<string, unknown>, opts: ApplySetOptions = {}): string[] {
   const errors: string[] = [];
   for (const [path, value] of flattenSet(set)) {
     const keys = path.split('.');
@@ -46,10 +99,27 @@ export function applySet(settings: RunSettings, set: Record<string, unknown>): s
     }
     const leaf = keys[keys.length - 1];
     if (FROZEN_DURING_RUN.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
-    // Own keys only: an object's inherited "constructor" or "__proto__" is no setting.
-    if (!node || !Object.hasOwn(node, leaf)) { errors.push(`unknown setting '${path}'`); continue; }
-    if (typeof node[leaf] !== typeof value) { errors.push(`'${path}' must be a ${typeof node[leaf]}`); continue; }
-    node[leaf] = value;
+    // The parameter's schema, when `path` names one (never an object's inherited "constructor" or "__proto__").
+    const schema = node && isParameterPath(keys) ? schemaAtPath('scenario', keys) : undefined;
+    // Own keys only: an object's inherited "constructor" or "__proto__" is no setting. A leaf the
+    // scenario did not set is there to set when the schema has it (and it is not a whole object).
+    const own = !!node && Object.hasOwn(node, leaf);
+    if (!node || (!own && (!schema || schema.properties || Array.isArray(node)))) { errors.push(`unknown setting '${path}'`); continue; }
+    if (own && typeof node[leaf] !== typeof value) { errors.push(`'${path}' must be a ${typeof node[leaf]}`); continue; }
+    let next = schema ? applyDefaults(schema, value) : value;
+    const error = schema ? leafError(schema, next) : undefined;
+    if (error) { errors.push(schemaMessage(path, error)); continue; }
+    if (path === 'world.rooms' && Array.isArray(next)) next = next.map(roomWithDefaults);
+    if (path === 'coaching.model' && opts.models && !opts.models.includes(next as string)) {
+      errors.push(`'coaching.model': unknown model '${String(next)}' (scenario models: ${opts.models.join(', ')})`);
+      continue;
+    }
+    node[leaf] = next;
   }
   return errors;
+}
+
+/** Dotted paths whose segments are plain names or indices (what a `set` may name). */
+function isParameterPath(keys: readonly string[]): boolean {
+  return keys.every((k) => /^[a-z_][a-z0-9_]*$|^\d+$/.test(k));
 }

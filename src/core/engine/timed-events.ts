@@ -29,7 +29,8 @@ export function fireEvents(world: World, events: readonly ScenarioEvent[], model
       }
     } else {
       world.emit({ type: 'event_fired', round, index, action: 'set', set: e.set });
-      for (const message of applySet(world.settings, e.set)) world.emit({ type: 'error', round, message, handling: 'skipped' });
+      // A value that does not fit (after the schema's defaults) is an error event and that change is skipped.
+      for (const message of applySet(world.settings, e.set, { models: Object.keys(world.scenario.models) })) world.emit({ type: 'error', round, message, handling: 'skipped' });
     }
   });
 }

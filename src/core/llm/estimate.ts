@@ -9,6 +9,7 @@ import { renderPrompt } from './prompts/render';
 import type { DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
+import { roomWithDefaults } from '../engine/settings';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
@@ -94,15 +95,28 @@ function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview'>
   };
 }
 
+/**
+ * Members a room seats each round: its fixed members, else its size, at most everyone. The rooms
+ * of an experiment condition (experiment/overrides.ts) arrive as written: the schema's defaults are
+ * filled in as for the scenario's own, and what still does not fit seats nobody (the run rejects it).
+ */
+function seatsOf(raw: unknown, agents: number): number {
+  const r = roomWithDefaults(raw) as { members?: unknown; size?: unknown };
+  const fixed = Array.isArray(r.members) ? new Set(r.members).size : 0;
+  const size = typeof r.size === 'number' && Number.isInteger(r.size) && r.size >= 2 ? r.size : 0;
+  return Math.min(fixed || size, agents);
+}
+
 /** Decisions of each kind per agent over the run, and for the coach. */
 function callsPerAgent(s: Scenario, rounds: number, agents: number): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise'>, number>; advise: number } {
   const { mode, per_round } = s.world.encounters;
   const turns = s.world.conversation.turns;
   let roomMessages = 0, roomRatings = 0, roomSeats = 0;
   for (const room of s.world.rooms) {
-    const m = Math.min(room.members.length || room.size, agents);
+    const m = seatsOf(room, agents);
     if (m < 2) continue;
-    roomMessages += m === 2 ? turns : Math.max(m, Math.ceil((turns * m) / 2));
+    // A room follows the room rule whatever its size (engine/conversation.ts messageCount).
+    roomMessages += Math.max(m, Math.ceil((turns * m) / 2));
     roomRatings += m * (m - 1);
     roomSeats += m;
   }
@@ -117,10 +131,23 @@ function callsPerAgent(s: Scenario, rounds: number, agents: number): { agent: Re
       choose_partner: rounds * (mode === 'random' ? 0 : per_round),
       speak: rounds * (per_round * turns + perAgent(roomMessages)),
       evaluate: rounds * evaluations,
-      reflect: Math.floor((rounds * importancePerRound) / Math.max(1, s.memory.reflect_at)),
+      reflect: reflections(rounds, importancePerRound, s.memory.reflect_at),
     },
     advise: coached,
   };
+}
+
+/**
+ * Reflections per agent over the run. The engine checks once per agent and round (the reflect
+ * phase, engine/turn.ts) whether the importance written since the last reflection reaches
+ * `reflect_at`, and a reflection starts the count again from 0: what was written beyond the
+ * threshold is not carried over. So an agent reflects every ceil(reflect_at / importance per round)
+ * rounds, and at most once a round however low `reflect_at` is.
+ */
+export function reflections(rounds: number, importancePerRound: number, reflectAt: number): number {
+  if (rounds <= 0 || !(importancePerRound > 0)) return 0;
+  const every = Math.max(1, Math.ceil(Math.max(0, reflectAt) / importancePerRound));
+  return Math.floor(rounds / every);
 }
 
 /** Typical lengths, in tokens, of a retrieval's situation text and of a memory's text. */
@@ -134,7 +161,7 @@ const MEMORY_TOKENS = 28;
  */
 function embeddingsPerAgent(s: Scenario, rounds: number, per: ReturnType<typeof callsPerAgent>, agents: number): { retrievals: number; memories: number } {
   const { per_round } = s.world.encounters;
-  const seats = s.world.rooms.reduce((n, r) => n + Math.min(r.members.length || r.size, agents), 0);
+  const seats = s.world.rooms.reduce((n, r) => n + seatsOf(r, agents), 0);
   const rooms = agents ? seats / agents : 0;
   // Own turn + as a chosen partner (per_round on average) + room seats.
   const retrievals = rounds * (1 + per_round + rooms);
@@ -195,7 +222,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       'no retries, re-asks or failed calls; answers from the response cache cost nothing and are not subtracted',
       'tokens ≈ characters / 4, for prompts rendered from this scenario\'s templates with typical contents',
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
-      `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) over reflect_at ${s.memory.reflect_at}`,
+      `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
       ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings) ? [`embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; not priced`] : []),

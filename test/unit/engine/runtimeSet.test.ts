@@ -1,0 +1,123 @@
+// Values set at run time (timed `set` events; experiment conditions reach the engine the same way)
+// get the schema's defaults, as the scenario's own values do when it is built; what still does not
+// fit is an `error` event and that change is skipped, never a crash. Optional settings the
+// scenario left unset (`coaching.model`) can be set too.
+import * as assert from 'node:assert/strict';
+import type { ModelConfig, Scenario } from '../../../src/core/format/model';
+import type { DecisionRequest, AgentModel } from '../../../src/core/llm/types';
+import type { TraceEvent } from '../../../src/core/trace/events';
+import { OfflineModel } from '../../../src/core/llm/offline';
+import { Simulation } from '../../../src/core/engine/simulation';
+import { applySet, settingsFromScenario } from '../../../src/core/engine/settings';
+import { withOverrides } from '../../../src/core/experiment/overrides';
+import { makeScenario } from './scenarioFixture';
+
+const offline = (name: string): ModelConfig => ({ name, provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' });
+
+async function run(s: Scenario, factory?: (cfg: ModelConfig, seed: number) => AgentModel): Promise<TraceEvent[]> {
+  const sim = Simulation.create(s, factory ? { modelFactory: factory } : {});
+  const events: TraceEvent[] = [];
+  sim.on((e) => { events.push(e); });
+  const result = await sim.run();
+  assert.equal(result.status, 'completed');
+  return events;
+}
+
+const errors = (events: TraceEvent[]): string[] => events.filter((e): e is Extract<TraceEvent, { type: 'error' }> => e.type === 'error').map((e) => e.message);
+const rooms = (events: TraceEvent[]) => events.filter((e): e is Extract<TraceEvent, { type: 'room' }> => e.type === 'room');
+
+function withEvents(events: Scenario['events'], over: Partial<Scenario> = {}): Scenario {
+  const base = makeScenario(6);
+  return makeScenario(6, { world: { ...base.world, rounds: 4 }, events, ...over });
+}
+
+describe('values set at run time', () => {
+  it('a room set without `members` gets the defaults (members [], size 4) and is drawn each round', async () => {
+    const settings = settingsFromScenario(makeScenario(3));
+    assert.deepEqual(applySet(settings, { 'world.rooms': [{ name: 'r', size: 3 }, { name: 'q', topic: 'jazz' }] }), []);
+    assert.deepEqual(settings.world.rooms, [{ name: 'r', members: [], size: 3 }, { name: 'q', topic: 'jazz', members: [], size: 4 }]);
+    assert.deepEqual(applySet(settings, { world: { rooms: [{ name: 'f', members: ['p0', 'p1'] }] } }), []);
+    assert.deepEqual(settings.world.rooms, [{ name: 'f', members: ['p0', 'p1'], size: 4 }]);
+  });
+
+  it('a timed `set: { world.rooms: [ { name: r, size: 3 } ] }` runs (it used to crash the run)', async () => {
+    const events = await run(withEvents([{ at: 2, set: { 'world.rooms': [{ name: 'r', size: 3 }] } }]));
+    assert.deepEqual(errors(events), []);
+    const held = rooms(events);
+    assert.deepEqual(held.map((r) => r.round), [2, 3, 4]);
+    for (const r of held) assert.equal(r.members.length, 3);
+  });
+
+  it('a room that still does not fit is an error event; the change is skipped and the run goes on', async () => {
+    const bad: unknown[] = [
+      [{ name: 'tiny', size: 1 }],
+      [{ size: 3 }],
+      [{ name: 'm', members: 'p0' }],
+      [{ name: 'n', members: [5] }],
+      [{ name: 'x', size: 3, colour: 'red' }],
+      ['lobby'],
+      [null],
+    ];
+    const events = await run(withEvents([
+      { at: 1, set: { 'world.rooms': [{ name: 'ok', members: ['p0', 'p1', 'p2'] }] } },
+      ...bad.map((value) => ({ at: 2, set: { 'world.rooms': value } as Record<string, unknown> })),
+    ]));
+    const messages = errors(events);
+    assert.equal(messages.length, bad.length, messages.join('\n'));
+    for (const m of messages) assert.match(m, /^'world\.rooms(\[\d+\])?(\.\w+)?(\[\d+\])?' /, m);
+    assert.ok(messages.some((m) => m.includes('>= 2')), messages.join('\n'));
+    // The earlier room stays: every round from 1 on holds it, with its three fixed members.
+    assert.deepEqual(rooms(events).map((r) => `${r.round}:${r.room}:${r.members.join(',')}`), [1, 2, 3, 4].map((r) => `${r}:ok:p0,p1,p2`));
+  });
+
+  it('out-of-range values are rejected as the check rejects them; other paths of the same event still apply', () => {
+    const settings = settingsFromScenario(makeScenario(3));
+    const messages = applySet(settings, { 'world.encounters.exploration': 2, 'ties.threshold': 0.5, 'world.rooms.0': 1 });
+    assert.equal(settings.world.encounters.exploration, 0.2);
+    assert.equal(settings.ties.threshold, 0.5);
+    assert.equal(messages.length, 2, messages.join('\n'));
+    assert.match(messages[0], /'world\.encounters\.exploration' must be <= 1/);
+    // Unknown and inherited names are still no settings; a mistyped value keeps its message.
+    assert.deepEqual(applySet(settings, { 'coaching.modle': 'x', 'world.constructor': 1, toString: 1 }), ["unknown setting 'coaching.modle'", "unknown setting 'world.constructor'", "unknown setting 'toString'"]);
+    assert.deepEqual(applySet(settings, { 'ties.decay': 'fast' }), ["'ties.decay' must be a number"]);
+    assert.deepEqual(applySet(settings, { 'world.rounds': 5 }), ["'world.rounds' cannot change during a run"]);
+  });
+
+  it('an experiment condition\'s rooms get the same defaults (experiment/overrides.ts → settingsFromScenario)', async () => {
+    const base = makeScenario(5);
+    const conditioned = withOverrides(makeScenario(5, { world: { ...base.world, rounds: 2 } }), { 'world.rooms': [{ name: 'r', size: 3 }] });
+    assert.deepEqual(settingsFromScenario(conditioned).world.rooms, [{ name: 'r', members: [], size: 3 }]);
+    const events = await run(conditioned);
+    assert.deepEqual(rooms(events).map((r) => r.members.length), [3, 3]);
+    const broken = withOverrides(makeScenario(5), { 'world.rooms': [{ name: 'r', size: 1 }] });
+    assert.throws(() => Simulation.create(broken), /'world\.rooms\[0\]\.size' must be >= 2/);
+  });
+
+  it('`coaching.model` can be set when the scenario leaves it unset, and the coach then uses that model', async () => {
+    const settings = settingsFromScenario(makeScenario(3));
+    assert.equal(settings.coaching.model, undefined);
+    assert.deepEqual(applySet(settings, { 'coaching.model': 'alt' }), []);
+    assert.equal(settings.coaching.model, 'alt');
+    assert.deepEqual(applySet(settings, { coaching: { model: 7 } }), ["'coaching.model' must be a string"]);
+
+    const advisedBy: string[] = [];
+    const factory = (cfg: ModelConfig, seed: number): AgentModel => {
+      const inner = new OfflineModel(cfg.name, seed);
+      return {
+        name: cfg.name, provider: 'offline', label: inner.label,
+        decide: <R extends DecisionRequest>(req: R, signal?: AbortSignal) => {
+          if (req.kind === 'advise') advisedBy.push(`${req.round}:${cfg.name}`);
+          return inner.decide(req, signal);
+        },
+      };
+    };
+    const s = withEvents([{ at: 3, set: { 'coaching.model': 'alt' } }, { at: 4, set: { 'coaching.model': 'nosuch' } }], {
+      coaching: { enabled: true, every: 1 },
+      models: { default: offline('default'), alt: offline('alt') },
+    });
+    const events = await run(s, factory);
+    assert.deepEqual(errors(events), ["'coaching.model': unknown model 'nosuch' (scenario models: default, alt)"]);
+    const byRound = (r: number) => [...new Set(advisedBy.filter((x) => x.startsWith(`${r}:`)))];
+    assert.deepEqual([1, 2, 3, 4].map(byRound), [['1:default'], ['2:default'], ['3:alt'], ['4:alt']]);
+  });
+});
