@@ -78,6 +78,10 @@ export const FROZEN_DURING_RUN: ReadonlySet<string> = new Set(['world.rounds']);
 export interface ApplySetOptions {
   /** The scenario's model names: a `coaching.model` naming none of them is rejected. */
   models?: readonly string[];
+  /** Paths that may not change (default: FROZEN_DURING_RUN; an experiment condition applies before the run, so none). */
+  frozen?: ReadonlySet<string>;
+  /** What a path is called in messages: 'setting' (a timed event) or 'parameter' (an experiment condition). */
+  noun?: string;
 }
 
 /**
@@ -87,8 +91,9 @@ export interface ApplySetOptions {
  * without `members` has none and is drawn each round), and must then fit the schema.
  * Returns one message per rejected path (the rest still apply; a rejected path changes nothing).
  */
-export function applySet(settings: RunSettings, set: Record<string, unknown>, opts: ApplySetOptions = {}): string[] {
+export function applySet(settings: RunSettings | Scenario, set: Record<string, unknown>, opts: ApplySetOptions = {}): string[] {
   const errors: string[] = [];
+  const frozen = opts.frozen ?? FROZEN_DURING_RUN, noun = opts.noun ?? 'setting';
   for (const [path, value] of flattenSet(set)) {
     const keys = path.split('.');
     let node: Record<string, unknown> = settings as unknown as Record<string, unknown>;
@@ -98,13 +103,13 @@ export function applySet(settings: RunSettings, set: Record<string, unknown>, op
       if (!node) break;
     }
     const leaf = keys[keys.length - 1];
-    if (FROZEN_DURING_RUN.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
+    if (frozen.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
     // The parameter's schema, when `path` names one (never an object's inherited "constructor" or "__proto__").
     const schema = node && isParameterPath(keys) ? schemaAtPath('scenario', keys) : undefined;
     // Own keys only: an object's inherited "constructor" or "__proto__" is no setting. A leaf the
     // scenario did not set is there to set when the schema has it (and it is not a whole object).
     const own = !!node && Object.hasOwn(node, leaf);
-    if (!node || (!own && (!schema || schema.properties || Array.isArray(node)))) { errors.push(`unknown setting '${path}'`); continue; }
+    if (!node || (!own && (!schema || schema.properties || Array.isArray(node)))) { errors.push(`unknown ${noun} '${path}'`); continue; }
     if (own && typeof node[leaf] !== typeof value) { errors.push(`'${path}' must be a ${typeof node[leaf]}`); continue; }
     let next = schema ? applyDefaults(schema, value) : value;
     const error = schema ? leafError(schema, next) : undefined;

@@ -55,6 +55,7 @@ export const CODES = {
   SOC056: 'Duplicate name',
   SOC057: 'Parameter fixed during a run',
   SOC058: 'All tie weights are zero',
+  SOC059: 'Event can never apply',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -1,14 +1,20 @@
 // Agent ids a population generates (`${id_prefix}${i}` for i = 1..count) must not clash with each
 // other or with a persona's id: the engine stops at the first duplicate, so the check reports it.
+// They must be valid ids, and references to them (rooms, remove events, relationships) are good.
 // Worked out arithmetically (a group may count a million), not by listing the ids.
 import type { Diagnostic } from './diagnostics';
 import type { Locator } from './locate';
 import type { PathSegment } from './parse';
+import { slug } from './slug';
 
 type Obj = Record<string, unknown>;
 
 /** One population group as the check sees it. */
-export interface GeneratedIds { prefix: string; count: number; group: string; path: PathSegment[] }
+export interface GeneratedIds {
+  prefix: string; count: number; group: string; path: PathSegment[];
+  /** No `id_prefix`: the group label is the prefix (as the engine builds it). */
+  labelIsPrefix: boolean;
+}
 
 const DECIMAL = /^[1-9][0-9]*$/;
 
@@ -41,9 +47,33 @@ export function populationGroups(population: unknown): GeneratedIds[] {
     const o = g as Obj;
     const prefix = typeof o.id_prefix === 'string' ? o.id_prefix : typeof o.group === 'string' ? o.group : undefined;
     if (prefix === undefined || typeof o.count !== 'number' || !Number.isInteger(o.count)) return;
-    out.push({ prefix, count: o.count, group: typeof o.group === 'string' ? o.group : prefix, path: ['population', i, typeof o.id_prefix === 'string' ? 'id_prefix' : 'group'] });
+    const labelIsPrefix = typeof o.id_prefix !== 'string';
+    out.push({ prefix, count: o.count, group: typeof o.group === 'string' ? o.group : prefix, path: ['population', i, labelIsPrefix ? 'group' : 'id_prefix'], labelIsPrefix });
   });
   return out;
+}
+
+/** Whether some group generates `id`: a reference to it names a population agent (one test per group). */
+export function generatesId(groups: readonly GeneratedIds[], id: string): boolean {
+  return groups.some((g) => indexIn(g, id) !== undefined);
+}
+
+/** The persona id pattern of the schema; a prefix followed by digits matches it when the prefix does. */
+const PERSONA_ID = /^[a-z][a-z0-9_-]*$/;
+
+/**
+ * SOC013 for each group whose label doubles as its prefix (no `id_prefix`) and makes ids that are
+ * not persona ids ('Night Owls' → 'Night Owls1'): nothing could refer to those agents.
+ */
+export function invalidGeneratedIds(groups: readonly GeneratedIds[], at: Locator): Diagnostic[] {
+  return groups.filter((g) => g.count > 0 && g.labelIsPrefix && !PERSONA_ID.test(g.prefix)).map((g) => {
+    const suggestion = slug(g.prefix, '').replace(/-/g, '_');
+    const example = PERSONA_ID.test(suggestion) ? ` (e.g. \`id_prefix: ${suggestion}\`)` : '';
+    return {
+      code: 'SOC013', severity: 'error', file: at.file.file, range: at.valueRange(g.path),
+      message: `Population group '${g.group}' has no \`id_prefix\`, so its label is the prefix and its ids ('${g.prefix}1'…) are not valid persona ids (lowercase letters, digits, '_' and '-', starting with a letter): set \`id_prefix\`${example}`,
+    };
+  });
 }
 
 /** SOC020 for each group whose ids clash with a persona's id or with an earlier group's ids (the first clash each). */

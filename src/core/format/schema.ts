@@ -88,13 +88,21 @@ const leafChecks = new WeakMap<SchemaNode, ValidateFunction | null>();
  * elsewhere in the schema). Used where the schema cannot reach: the values of `set`.
  */
 export function leafError(node: SchemaNode, value: unknown): ErrorObject | undefined {
+  return valueErrors(node, value)[0];
+}
+
+/**
+ * Every ajv error of `value` against a self-contained schema node (a leaf, or a list such as
+ * `world.rooms` given in a `set`), with instance paths relative to the value.
+ */
+export function valueErrors(node: SchemaNode, value: unknown): ErrorObject[] {
   let check = leafChecks.get(node);
   if (check === undefined) {
     try { check = JSON.stringify(node).includes('"$ref"') ? null : getAjv().compile(node); } catch { check = null; }
     leafChecks.set(node, check);
   }
-  if (!check || check(value)) return undefined;
-  return check.errors?.[0];
+  if (!check || check(value)) return [];
+  return check.errors ?? [];
 }
 
 /**

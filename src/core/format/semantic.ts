@@ -1,6 +1,7 @@
 // Checks beyond the schema: persona ids across files, references, model names, template
-// variables, parameter paths, distributions, secrets. They read raw values tolerantly, so they
-// still run (and help) while a document has schema errors.
+// variables, parameter paths (and the values `set` gives them), rooms, the event timeline,
+// distributions, secrets. They read raw values tolerantly, so they still run (and help) while a
+// document has schema errors.
 import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
 import { DRIVERS, PROMPT_KINDS, type ModelConfig, type PromptKind, type Range } from './model';
 import type { ParsedFile, PathSegment } from './parse';
@@ -8,10 +9,12 @@ import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables, type TemplateVariable } from './templates';
 import { didYouMean } from './suggest';
-import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema } from './schema';
-import { schemaErrorDiagnostic } from './validate';
+import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
+import { schemaErrorDiagnostics } from './validate';
 import { sharedLimits } from '../llm/limits/endpointLimits';
-import { generatedIdClashes, populationGroups } from './generatedIds';
+import { generatedIdClashes, generatesId, invalidGeneratedIds, populationGroups } from './generatedIds';
+import { checkRooms, type PersonaRefCheck } from './rooms';
+import { eventTimeline } from './timeline';
 import { FROZEN_DURING_RUN } from '../engine/settings';
 
 type Obj = Record<string, unknown>;
@@ -132,8 +135,11 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     }
   }
   const ids = [...defined.keys()];
-  const refCheck = (id: unknown, site: Locator, path: PathSegment[], what: string): void => {
-    if (typeof id !== 'string' || defined.has(id)) return;
+  const groups = populationGroups(v.population);
+  // Population agents are defined too, though only as arithmetic (a group may count a million).
+  const isDefined = (id: string): boolean => defined.has(id) || generatesId(groups, id);
+  const refCheck: PersonaRefCheck = (id, site, path, what) => {
+    if (typeof id !== 'string' || isDefined(id)) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(id, ids);
     const fixes: DiagnosticFix[] = suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : [];
@@ -160,9 +166,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     list(e.remove).forEach((id, k) => refCheck(id, at, ['events', i, 'remove', k], 'remove event'));
   });
   const world = isObj(v.world) ? v.world : {};
-  list(world.rooms).forEach((room, i) => {
-    if (isObj(room)) list(room.members).forEach((id, k) => refCheck(id, at, ['world', 'rooms', i, 'members', k], 'room members'));
-  });
+  out.push(...checkRooms(world.rooms, at, ['world', 'rooms'], refCheck));
 
   // Model names.
   const models = isObj(v.models) ? Object.keys(v.models) : [];
@@ -213,7 +217,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
       out.push(mk('SOC052', 'warning', `Event at round ${e.at} never fires: the scenario runs ${rounds} rounds`, file, at.valueRange(['events', i, 'at'])));
     }
     if (isObj(e.set)) {
-      checkParameterPaths(e.set, at, ['events', i, 'set'], out, v);
+      checkParameterPaths(e.set, at, ['events', i, 'set'], out, v, { refCheck, modelCheck });
       checkFixedDuringRun(e.set, at, ['events', i, 'set'], out);
     }
   });
@@ -225,23 +229,15 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
         if (names.has(c.name)) out.push(mk('SOC056', 'error', `Condition name '${c.name}' is used twice`, file, at.valueRange(['experiment', 'conditions', i, 'name'])));
         names.add(c.name);
       }
-      if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v);
+      if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
     });
   }
-  const roomNames = new Set<string>();
-  list(world.rooms).forEach((r, i) => {
-    if (!isObj(r) || typeof r.name !== 'string') return;
-    if (roomNames.has(r.name)) out.push(mk('SOC056', 'error', `Room name '${r.name}' is used twice`, file, at.valueRange(['world', 'rooms', i, 'name'])));
-    roomNames.add(r.name);
-    // A member listed twice would talk to and rate the others twice each round; one member alone never meets.
-    const members = list(r.members);
-    members.forEach((m, k) => {
-      if (typeof m === 'string' && members.indexOf(m) < k) out.push(mk('SOC056', 'error', `Room '${r.name}' lists '${m}' twice`, file, at.valueRange(['world', 'rooms', i, 'members', k])));
-    });
-    if (members.length === 1) out.push(mk('SOC013', 'error', `Room '${r.name}' has one member, who has nobody to talk to: list two or more, or none to draw \`size\` members each round`, file, at.valueRange(['world', 'rooms', i, 'members'])));
-  });
+  // Removals that can only fail, in the order the run fires events.
+  const initial = new Set(personas.filter((p) => p.addedAt === undefined && isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string));
+  out.push(...eventTimeline(v.events, rounds, { initiallyPresent: (id) => initial.has(id) || generatesId(groups, id), defined: isDefined }, at));
 
-  out.push(...generatedIdClashes(populationGroups(v.population), defined.keys(), at));
+  out.push(...generatedIdClashes(groups, defined.keys(), at));
+  out.push(...invalidGeneratedIds(groups, at));
 
   // Population distributions.
   list(v.population).forEach((g, i) => {
@@ -267,7 +263,10 @@ function checkFixedDuringRun(set: Obj, at: Locator, path: PathSegment[], out: Di
   }
 }
 
-function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[], docValue: unknown): void {
+/** The checks of persona ids and model names, for the values a `set` gives. */
+interface ReferenceChecks { refCheck: PersonaRefCheck; modelCheck: (name: unknown, site: Locator, path: PathSegment[]) => void }
+
+function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[], docValue: unknown, refs: ReferenceChecks): void {
   for (const key of Object.keys(set)) {
     const segments = key.split('.');
     if (!/^(world|rewards|coaching|ties|memory)(\.[a-z_]+)+$/.test(key)) continue; // the schema reports the shape
@@ -279,10 +278,12 @@ function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Di
       continue;
     }
     // The run would skip a value of the wrong kind with an error event: say so while editing, in
-    // the words the schema's own checks use.
-    const error = leafError(target, set[key]);
-    const d = error && schemaErrorDiagnostic(error, [...path, key], 'scenario', docValue, at.file, at);
-    if (d) out.push(d);
+    // the words the schema's own checks use, at the offending item of a list.
+    const errors = valueErrors(target, set[key]);
+    out.push(...schemaErrorDiagnostics(errors, 'scenario', docValue, at.file, at, [...path, key]));
+    // The same checks as where the setting is written in the scenario itself.
+    if (key === 'world.rooms') out.push(...checkRooms(set[key], at, [...path, key], refs.refCheck));
+    if (key === 'coaching.model') refs.modelCheck(set[key], at, [...path, key]);
   }
 }
 

@@ -44,10 +44,14 @@ export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnos
   }
   const validate = validatorFor(kind);
   if (validate(value)) return [];
-  return mapErrors(validate.errors ?? [], kind as DocumentKind, value, file, at);
+  return schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at);
 }
 
-function mapErrors(errors: ErrorObject[], kind: DocumentKind, value: unknown, file: ParsedFile, at: Locator): Diagnostic[] {
+/**
+ * ajv's errors as diagnostics, folded so each problem yields one. `base`: where the validated
+ * value sits in the document when it is not the document itself (the value of a `set` path).
+ */
+export function schemaErrorDiagnostics(errors: ErrorObject[], kind: DocumentKind, value: unknown, file: ParsedFile, at: Locator, base: PathSegment[] = []): Diagnostic[] {
   const relevant = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined));
   const typeErrorPaths = new Set(relevant.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Diagnostic[] = [];
@@ -62,7 +66,7 @@ function mapErrors(errors: ErrorObject[], kind: DocumentKind, value: unknown, fi
     if (match) misspelledRequired.add(`${e.instancePath}/${match}`);
   }
   for (const e of relevant) {
-    const path = pointerToPath(e.instancePath);
+    const path = [...base, ...pointerToPath(e.instancePath)];
     if (e.keyword !== 'type' && typeErrorPaths.has(e.instancePath)) continue;
     if (e.keyword === 'required' && misspelledRequired.has(`${e.instancePath}/${e.params.missingProperty}`)) continue;
     const key = `${e.instancePath}|${e.keyword}|${JSON.stringify(e.params)}`;
@@ -111,7 +115,7 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
       return diag(isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013', 'error', `${label(path)} must be '${String(e.params.allowedValue)}' here`, f, at.valueRange(path));
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return diag('SOC013', 'error', `${label(path)} must be ${op} ${e.params.limit}, found ${describeValue(valueAt(docValue, path))}`, f, at.valueRange(path));
+      return diag('SOC013', 'error', `${label(path)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`, f, at.valueRange(path));
     }
     case 'minLength':
       return diag('SOC013', 'error', `${label(path)} must not be empty`, f, at.valueRange(path));
@@ -170,6 +174,17 @@ function contextName(kind: DocumentKind, path: PathSegment[], docValue: unknown)
 
 function article(type: string): string {
   return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
+}
+
+/**
+ * YAML reads an integer beyond 2^53 already rounded (9007199254740993 becomes …992): quote what
+ * was written, not the rounded number the user never typed.
+ */
+function describeNumber(v: unknown, at: Locator, path: PathSegment[]): string {
+  if (typeof v !== 'number' || !Number.isInteger(v) || Number.isSafeInteger(v)) return describeValue(v);
+  const r = at.valueRange(path);
+  const lines = at.file.lines;
+  return lines.text.slice(lines.offsetAt(r.start), lines.offsetAt(r.end));
 }
 
 function describeValue(v: unknown): string {

@@ -77,7 +77,8 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
       break;
     }
     case 'event_fired':
-      if (e.action === 'set' && e.set) applySet(s.settings, e.set);
+      // The engine's rules, so replay applies exactly the changes the run applied.
+      if (e.action === 'set' && e.set) applySet(s.settings, e.set, { models: Object.keys(s.header.models) });
       break;
     case 'round_end':
       s.stats[e.round] = e.stats;

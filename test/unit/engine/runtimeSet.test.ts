@@ -89,8 +89,12 @@ describe('values set at run time', () => {
     assert.deepEqual(settingsFromScenario(conditioned).world.rooms, [{ name: 'r', members: [], size: 3 }]);
     const events = await run(conditioned);
     assert.deepEqual(rooms(events).map((r) => r.members.length), [3, 3]);
-    const broken = withOverrides(makeScenario(5), { 'world.rooms': [{ name: 'r', size: 1 }] });
-    assert.throws(() => Simulation.create(broken), /'world\.rooms\[0\]\.size' must be >= 2/);
+    // A condition is checked as a timed `set` is, before anything runs.
+    assert.throws(() => withOverrides(makeScenario(5), { 'world.rooms': [{ name: 'r', size: 1 }] }), /'world\.rooms\[0\]\.size' must be >= 2/);
+    // A condition may set what the scenario left unset, as a timed event may.
+    const coached = withOverrides(makeScenario(3, { models: { default: offline('default'), alt: offline('alt') } }), { 'coaching.model': 'alt' });
+    assert.equal(coached.coaching.model, 'alt');
+    assert.throws(() => withOverrides(makeScenario(3), { 'coaching.model': 'nosuch' }), /unknown model 'nosuch'/);
   });
 
   it('`coaching.model` can be set when the scenario leaves it unset, and the coach then uses that model', async () => {

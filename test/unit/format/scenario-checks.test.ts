@@ -1,0 +1,67 @@
+// What the semantic checks say, beyond the codes and ranges the invalid fixtures pin down: the
+// messages of `set` values, population ids, the event timeline, and the seed's bounds.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, societySchema, type SchemaNode } from '../../../src/core/format';
+import { MIN_SEED } from '../../../src/core/engine/rng';
+
+const file = path.resolve('/virtual/checks/s.society');
+
+async function messages(lines: string[]): Promise<string[]> {
+  const overlay = new OverlayFileSystem(new NodeFileSystem());
+  overlay.set(file, [...lines, ''].join('\n'));
+  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+  return r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.message}`);
+}
+
+const header = ['kind: scenario', 'name: S', 'personas:', '  - { id: ana, name: Ana }', '  - { id: bo, name: Bo }'];
+
+describe('scenario checks', () => {
+  it('names the offending field of a room given in a set, not the whole list', async () => {
+    const out = await messages([...header, 'events:', '  - { at: 2, set: { world.rooms: [ { name: r, size: 1 } ] } }']);
+    assert.deepEqual(out, ["7:53 SOC013 'events[0].set.world.rooms[0].size' must be >= 2, found 1"]);
+  });
+
+  it('gives rooms in a set the checks of world.rooms', async () => {
+    const out = await messages([...header, 'events:', '  - { at: 2, set: { world.rooms: [ { name: r, members: [ana, ana, cy] } ] } }']);
+    assert.deepEqual(out, ["7:62 SOC056 Room 'r' lists 'ana' twice", "7:67 SOC021 Unknown persona id 'cy' in room members"]);
+  });
+
+  it('counts ids a population generates as defined, arithmetically, however large the group', async () => {
+    const out = await messages(['kind: scenario', 'name: S', 'population:', '  - { group: crowd, id_prefix: c, count: 1000000 }',
+      'world:', '  rooms:', '    - { name: r, members: [c1, c1000000, c1000001, c01] }']);
+    assert.deepEqual(out, ["7:42 SOC021 Unknown persona id 'c1000001' in room members", "7:52 SOC021 Unknown persona id 'c01' in room members"]);
+  });
+
+  it('says to set id_prefix when the group label makes invalid ids', async () => {
+    const out = await messages(['kind: scenario', 'name: S', 'population:', '  - { group: Night Owls, count: 3 }']);
+    assert.equal(out.length, 1);
+    assert.match(out[0], /^4:14 SOC013 Population group 'Night Owls' .*'Night Owls1'.* not valid persona ids.*set `id_prefix` \(e\.g\. `id_prefix: night_owls`\)$/);
+  });
+
+  it('follows the events of a round in file order, as the run fires them', async () => {
+    const out = await messages([...header, 'events:',
+      '  - { at: 2, add: [{ id: cy, name: Cy }] }', '  - { at: 2, remove: [cy] }', // added first: fine
+      '  - { at: 3, remove: [dee] }', '  - { at: 3, add: [{ id: dee, name: Dee }] }']);
+    assert.deepEqual(out, ["9:23 SOC059 'dee' joins later in round 3 (the events of a round fire in file order): this removal can never apply"]);
+  });
+
+  it('points a repeated removal at the first one', async () => {
+    const overlay = new OverlayFileSystem(new NodeFileSystem());
+    overlay.set(file, [...header, 'events:', '  - { at: 1, remove: [ana] }', '  - { at: 2, remove: [ana] }', ''].join('\n'));
+    const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+    assert.equal(r.diagnostics.length, 1);
+    assert.equal(r.diagnostics[0].severity, 'warning');
+    assert.deepEqual(r.diagnostics[0].related?.map((x) => [x.range.start.line + 1, x.range.start.character + 1, x.message]), [[7, 23, 'removed here']]);
+  });
+
+  it('bounds seeds as --seed does, quoting a rounded value as written', async () => {
+    const scenario = societySchema.$defs.scenario.properties as Record<string, SchemaNode>;
+    assert.equal(scenario.seed.minimum, MIN_SEED);
+    assert.equal(scenario.seed.maximum, Number.MAX_SAFE_INTEGER);
+    const seeds = (scenario.experiment.properties as Record<string, SchemaNode>).seeds.items as SchemaNode;
+    assert.deepEqual([seeds.minimum, seeds.maximum], [MIN_SEED, Number.MAX_SAFE_INTEGER]);
+    const out = await messages([...header, 'seed: 9007199254740993']);
+    assert.deepEqual(out, ["6:7 SOC013 'seed' must be <= 9007199254740991, found 9007199254740993"]);
+  });
+});
