@@ -31,7 +31,7 @@ export const runCommand: Command = {
     ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
     ['--seed S', "seed of every random stream (default: the scenario's seed)"],
     ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
-    ['--model NAME', "every agent uses this model config of the scenario (default: each persona's model, else default)"],
+    ['--model NAME', "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)"],
     ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
     ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
     ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],

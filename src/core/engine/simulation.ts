@@ -79,7 +79,9 @@ export class Simulation {
   private broken = false;
   private readonly finished = { units: 0 };
 
-  private constructor(readonly world: World, readonly header: TraceHeader, private readonly opts: SimulationOptions) {}
+  private constructor(readonly world: World, readonly header: TraceHeader, private readonly opts: SimulationOptions) {
+    world.forcedModel = opts.model;
+  }
 
   static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
     const seed = opts.seed ?? scenario.seed;
@@ -243,7 +245,7 @@ export class Simulation {
   private width(): number {
     const names = new Set<string>();
     for (const a of this.world.agents.values()) names.add(a.model);
-    if (this.world.settings.coaching.enabled) names.add(this.world.settings.coaching.model ?? 'default');
+    if (this.world.settings.coaching.enabled) names.add(this.world.coachModel());
     let sum = 0;
     for (const n of names) {
       if (this.world.config(n).provider !== 'offline') return Number.MAX_SAFE_INTEGER;

@@ -184,7 +184,7 @@ function coach(world: World, t: Turn): Step {
     if (other) warm.push({ id, name: other.persona.name, rating, recent: t.recentPartners.includes(id) });
   });
   warm.sort((x, y) => y.rating - x.rating || (x.id < y.id ? -1 : 1));
-  const decided = world.decide(c.model ?? 'default', {
+  const decided = world.decide(world.coachModel(), {
     kind: 'advise', key: `advise:${world.round}:${a.id}`, round: world.round, setting: world.settings.world.setting,
     persona: a.brief, memories: t.retrieved,
     rewards: { raw: t.rewards.raw, total: t.rewards.total, basis: t.rewards.basis },

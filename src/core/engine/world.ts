@@ -47,6 +47,8 @@ export class World {
   membership = 0;
   ties = new TieTable();
   round = 0;
+  /** `--model`: every agent's model and the coach's (undefined: each persona's own, the scenario's coach). */
+  forcedModel?: string;
   /** Per-round counters for round_end stats. */
   roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
   usage = new UsageBook();
@@ -95,6 +97,9 @@ export class World {
     if (tape) tape.say(e); else this.emit(e);
     return memory;
   }
+
+  /** The coach's model config name: the forced model, else `coaching.model` (which a timed `set` may change), else default. */
+  coachModel(): string { return this.forcedModel ?? this.settings.coaching.model ?? 'default'; }
 
   model(name: string): AgentModel {
     let m = this.modelCache.get(name);
