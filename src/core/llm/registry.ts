@@ -24,6 +24,7 @@ import { secrets as globalRedactor, type Redactor } from './redact';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
+import { flattenSet } from '../engine/settings';
 
 export interface ModelOptions {
   /** Looks up a key by environment variable name. Default: process.env. */
@@ -62,13 +63,21 @@ export function vscodeIdentity(cfg: ModelConfig): ChatIdentity {
   return id;
 }
 
-/** Model names the scenario's agents and coach actually use. */
+/**
+ * Model names the scenario's agents and coach actually use, built before a run so a missing key
+ * fails before anything is written: also those of personas added by timed events and a coach's
+ * model set by one (they failed decision by decision, rounds into the run).
+ */
 export function usedModelNames(scenario: Scenario, forced?: string): string[] {
   if (forced) return [forced];
   const names = new Set<string>(['default']);
   for (const p of scenario.personas) if (p.model) names.add(p.model);
   for (const g of scenario.population) if (g.model) names.add(g.model);
   if (scenario.coaching.enabled && scenario.coaching.model) names.add(scenario.coaching.model);
+  for (const e of scenario.events) {
+    if ('add' in e) for (const p of e.add) if (p.model) names.add(p.model);
+    if ('set' in e) for (const [path, value] of flattenSet(e.set)) if (path === 'coaching.model' && typeof value === 'string') names.add(value);
+  }
   return [...names].filter((n) => modelNamed(scenario.models, n));
 }
 

@@ -36,6 +36,12 @@ describe('llm model registry', () => {
     });
     assert.deepEqual(usedModelNames(s), ['default', 'gpt', 'big', 'coach']);
     assert.deepEqual(usedModelNames(s, 'gpt'), ['gpt']);
+    // Models that only timed events bring in are built before the run too.
+    const later = { ...s, models: { ...s.models, late: s.models.gpt, night: s.models.gpt }, events: [
+      { at: 2, add: [{ ...s.personas[0], id: 'newcomer', model: 'late' }] },
+      { at: 3, set: { coaching: { model: 'night' } } },
+    ] };
+    assert.deepEqual(usedModelNames(later), ['default', 'gpt', 'big', 'coach', 'late', 'night']);
   });
 
   it('uses an injected chat client for the vscode provider, with limits and the same parsing', async () => {
