@@ -15,9 +15,7 @@ export function sample(d: Distribution | undefined, rng: Rng): number {
   const x = 'normal' in d ? d.normal.mean + d.normal.sd * rng.normal()
     : 'uniform' in d ? d.uniform.min + (d.uniform.max - d.uniform.min) * rng.next()
     : rng.beta(d.beta.alpha, d.beta.beta);
-  // Every family may carry `min`/`max` (the schema's distribution; model.ts types them on `normal` only).
-  const clip = d as { min?: number; max?: number };
-  return Math.min(clip.max ?? 1, Math.max(clip.min ?? 0, x));
+  return Math.min(d.max ?? 1, Math.max(d.min ?? 0, x));
 }
 
 /**

@@ -160,12 +160,14 @@ export type ScenarioEvent =
   | { at: number; remove: string[]; source?: SourceLocation }
   | { at: number; set: Record<string, unknown>; source?: SourceLocation };
 
-/** A numeric distribution for population sampling. */
+/** A numeric distribution for population sampling; any family may be clipped to `min`/`max`. */
 export type Distribution =
   | number
-  | { normal: { mean: number; sd: number }; min?: number; max?: number }
-  | { uniform: { min: number; max: number } }
-  | { beta: { alpha: number; beta: number } };
+  | ({ normal: { mean: number; sd: number } } & Clip)
+  | ({ uniform: { min: number; max: number } } & Clip)
+  | ({ beta: { alpha: number; beta: number } } & Clip);
+
+interface Clip { min?: number; max?: number }
 
 export interface PopulationGroup {
   group: string;
