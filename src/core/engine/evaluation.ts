@@ -18,7 +18,8 @@ export function evaluatePartner(world: World, rater: Agent, ratee: Agent, conv: 
   const decided = world.decide(rater.model, {
     kind: 'evaluate', key: `evaluate:${conv.id}:${rater.id}:${ratee.id}`, round: world.round,
     setting: world.settings.world.setting, persona: rater.brief, memories: conv.context.get(rater.id) ?? [], partner: ratee.brief, transcript,
-    initiated_by: conv.initiator, met_before: rater.met.get(ratee.id) ?? 0, tie: world.ties.get(rater.id, ratee.id),
+    // In a room nobody sought anyone out: the first member listed must not earn initiative from everyone.
+    initiated_by: conv.room ? '' : conv.initiator, met_before: rater.met.get(ratee.id) ?? 0, tie: world.ties.get(rater.id, ratee.id),
     mutual: mutualTies(rater.id, ratee.id, world.ties, world.settings.ties.threshold),
   }, { phase: 'evaluate', agent: rater.id, tape, encounter: conv.id }, signal);
   return then(decided, (res) => rated(world, rater, ratee, conv, tape, res));

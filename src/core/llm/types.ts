@@ -86,7 +86,7 @@ export interface EvaluateRequest extends RequestBase {
   /** The agent being rated. */
   partner: PersonaBrief;
   transcript: TranscriptLine[];
-  /** Who started the conversation. */
+  /** Who started the conversation ('' in a room, which nobody started). */
   initiated_by: string;
   /** Earlier conversations with this partner. */
   met_before: number;
