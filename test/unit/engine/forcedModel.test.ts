@@ -2,8 +2,7 @@
 // model: a run forced onto the offline model must not call the scenario's LLM coach.
 import * as assert from 'node:assert/strict';
 import type { ModelConfig } from '../../../src/core/format/model';
-import type { AgentModel, DecisionRequest } from '../../../src/core/llm/types';
-import { OfflineModel } from '../../../src/core/llm/offline';
+import { recordingFactory } from './recordingModels';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { makeScenario } from './scenarioFixture';
 
@@ -11,17 +10,10 @@ const offline = (name: string): ModelConfig => ({ name, provider: 'offline', con
 
 async function deciders(model?: string): Promise<Map<string, Set<string>>> {
   const byKind = new Map<string, Set<string>>();
-  const factory = (cfg: ModelConfig, seed: number): AgentModel => {
-    const inner = new OfflineModel(cfg.name, seed);
-    return {
-      name: cfg.name, provider: 'offline', label: inner.label,
-      decide: <R extends DecisionRequest>(req: R, signal?: AbortSignal) => {
-        if (!byKind.has(req.kind)) byKind.set(req.kind, new Set());
-        byKind.get(req.kind)!.add(cfg.name);
-        return inner.decide(req, signal);
-      },
-    };
-  };
+  const factory = recordingFactory((req, name) => {
+    if (!byKind.has(req.kind)) byKind.set(req.kind, new Set());
+    byKind.get(req.kind)!.add(name);
+  });
   const s = makeScenario(4, { coaching: { enabled: true, every: 1, model: 'coach' }, models: { default: offline('default'), coach: offline('coach'), cheap: offline('cheap') } });
   s.world = { ...s.world, rounds: 2 };
   const sim = Simulation.create(s, { model, modelFactory: factory });

@@ -1,25 +1,15 @@
 // Nobody starts a room's conversation: its first member listed must not be rated as the one who
 // reached out (the offline evaluation gives the initiator full initiative from every rater).
 import * as assert from 'node:assert/strict';
-import type { ModelConfig } from '../../../src/core/format/model';
-import type { AgentModel, DecisionRequest, EvaluateRequest } from '../../../src/core/llm/types';
-import { OfflineModel } from '../../../src/core/llm/offline';
+import type { EvaluateRequest } from '../../../src/core/llm/types';
+import { recordingFactory } from './recordingModels';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { makeScenario } from './scenarioFixture';
 
 describe('room conversations', () => {
   it('name no initiator in the evaluations, while a pair names who reached out', async () => {
     const evaluations: EvaluateRequest[] = [];
-    const factory = (cfg: ModelConfig, seed: number): AgentModel => {
-      const inner = new OfflineModel(cfg.name, seed);
-      return {
-        name: cfg.name, provider: 'offline', label: inner.label,
-        decide: <R extends DecisionRequest>(req: R, signal?: AbortSignal) => {
-          if (req.kind === 'evaluate') evaluations.push(req);
-          return inner.decide(req, signal);
-        },
-      };
-    };
+    const factory = recordingFactory((req) => { if (req.kind === 'evaluate') evaluations.push(req); });
     const base = makeScenario(5);
     const s = makeScenario(5, { world: { ...base.world, rounds: 2, encounters: { mode: 'random', per_round: 1, exploration: 0 }, rooms: [{ name: 'lounge', members: base.personas.slice(0, 3).map((p) => p.id), size: 4 }] } });
     assert.equal((await Simulation.create(s, { modelFactory: factory }).run()).status, 'completed');

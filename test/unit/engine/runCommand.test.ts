@@ -6,16 +6,9 @@ import { runCommand } from '../../../src/cli/commands/run';
 import { readTrace } from '../../../src/core/trace/reader';
 import { startFakeOpenAI } from '../../support/fakeOpenAI';
 import { deadEndpointScenario } from '../../support/deadEndpoint';
+import { quietly } from '../../support/quietly';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.society');
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; out: string; errors: string }> {
-  const log = console.log, err = console.error;
-  let out = '', errors = '';
-  console.log = (...a: unknown[]) => { out += a.join(' ') + '\n'; };
-  console.error = (...a: unknown[]) => { errors += a.join(' ') + '\n'; };
-  try { return { result: await fn(), out, errors }; } finally { console.log = log; console.error = err; }
-}
 
 describe('society run', function () {
   this.timeout(60_000);

@@ -6,6 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { readTrace } from '../../../src/core/trace/reader';
+import { quietly } from '../../support/quietly';
 
 const SCENARIO = [
   'kind: scenario', 'name: Model override', 'seed: 5',
@@ -15,14 +16,6 @@ const SCENARIO = [
   'models:', '  default: { provider: offline }', '  alt: { provider: offline }',
   'events:', '  - { at: 6, add: [{ id: gus, name: Gus, interests: [chess] }, { id: hal, name: Hal, model: default }] }', '',
 ].join('\n');
-
-async function quietly<T>(fn: () => Promise<T>): Promise<{ result: T; out: string; errors: string }> {
-  const log = console.log, err = console.error;
-  let out = '', errors = '';
-  console.log = (...a: unknown[]) => { out += a.join(' ') + '\n'; };
-  console.error = (...a: unknown[]) => { errors += a.join(' ') + '\n'; };
-  try { return { result: await fn(), out, errors }; } finally { console.log = log; console.error = err; }
-}
 
 /** Run with Ctrl-C once the first checkpoint is on disk (as the resume test in runCommand.test.ts). */
 async function interrupted(args: string[], out: string): Promise<number> {

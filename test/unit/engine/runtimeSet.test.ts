@@ -4,13 +4,13 @@
 // scenario left unset (`coaching.model`) can be set too.
 import * as assert from 'node:assert/strict';
 import type { ModelConfig, Scenario } from '../../../src/core/format/model';
-import type { DecisionRequest, AgentModel } from '../../../src/core/llm/types';
+import type { AgentModel } from '../../../src/core/llm/types';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { OfflineModel } from '../../../src/core/llm/offline';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { applySet, settingsFromScenario } from '../../../src/core/engine/settings';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { makeScenario } from './scenarioFixture';
+import { recordingFactory } from './recordingModels';
 
 const offline = (name: string): ModelConfig => ({ name, provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' });
 
@@ -105,16 +105,7 @@ describe('values set at run time', () => {
     assert.deepEqual(applySet(settings, { coaching: { model: 7 } }), ["'coaching.model' must be a string"]);
 
     const advisedBy: string[] = [];
-    const factory = (cfg: ModelConfig, seed: number): AgentModel => {
-      const inner = new OfflineModel(cfg.name, seed);
-      return {
-        name: cfg.name, provider: 'offline', label: inner.label,
-        decide: <R extends DecisionRequest>(req: R, signal?: AbortSignal) => {
-          if (req.kind === 'advise') advisedBy.push(`${req.round}:${cfg.name}`);
-          return inner.decide(req, signal);
-        },
-      };
-    };
+    const factory = recordingFactory((req, name) => { if (req.kind === 'advise') advisedBy.push(`${req.round}:${name}`); });
     const s = withEvents([{ at: 3, set: { 'coaching.model': 'alt' } }, { at: 4, set: { 'coaching.model': 'nosuch' } }], {
       coaching: { enabled: true, every: 1 },
       models: { default: offline('default'), alt: offline('alt') },
