@@ -25,6 +25,12 @@ export interface LaunchArgs {
   noDebug?: boolean;
   /** Write the debugged run's trace (JSONL) here, interventions included. */
   trace?: string;
+  /**
+   * The folder includes may reach (VS Code's workspace folder, set by the extension), as Run
+   * Simulation and the editor's checks use. Default: the working directory if the scenario is
+   * inside it, else the scenario's folder — which refused `include: ../personas/*.society`.
+   */
+  root?: string;
 }
 
 /** A scenario's models: the factory and, for models with `embeddings`, memory relevance. */
@@ -57,7 +63,7 @@ export interface DebugRun {
 export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider): Promise<DebugRun> {
   const problem = launchArgsProblem(args as unknown as Record<string, unknown>);
   if (problem) throw new Error(problem);
-  const loaded = await loadScenarioFile(args.scenario, { root: defaultRoot([args.scenario]) });
+  const loaded = await loadScenarioFile(args.scenario, { root: args.root ?? defaultRoot([args.scenario]) });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   if (!loaded.scenario || errors.length) {
     // Where each error is, as `society check` prints it, so it can be found (and clicked) in the file.

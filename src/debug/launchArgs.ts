@@ -5,7 +5,7 @@ import { MIN_SEED } from '../core/engine/rng';
 
 /** The sentence saying what is wrong with the launch arguments, or undefined when they are usable. */
 export function launchArgsProblem(args: Record<string, unknown>): string | undefined {
-  const { scenario, rounds, seed, model, trace } = args;
+  const { scenario, rounds, seed, model, trace, root } = args;
   if (typeof scenario !== 'string' || !scenario.trim()) {
     return 'The launch configuration needs "scenario": the path of the .society file to debug.';
   }
@@ -18,5 +18,6 @@ export function launchArgsProblem(args: Record<string, unknown>): string | undef
   }
   if (model !== undefined && typeof model !== 'string') return `"model" must be the name of one of the scenario's models (got ${JSON.stringify(model)}).`;
   if (trace !== undefined && (typeof trace !== 'string' || !trace.trim())) return `"trace" must be the path of the trace file to write (got ${JSON.stringify(trace)}).`;
+  if (root !== undefined && (typeof root !== 'string' || !root.trim())) return `"root" must be the folder includes may reach (got ${JSON.stringify(root)}).`;
   return undefined;
 }

@@ -36,9 +36,12 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
       config.scenario = scenario;
       // Before a debug run the cost limit cannot vouch for, ask; Cancel aborts the launch.
       if (!(await confirmDebugCost({ scenario, rounds: config.rounds, model: config.model }))) return undefined;
+      // Includes may reach the whole workspace folder, as Run Simulation and the editor's checks allow.
+      const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(scenario))?.uri.fsPath;
+      if (config.root === undefined && folder) config.root = folder;
       // A debugged run leaves its trace (with any console interviews) under the runs folder too.
       if (config.trace === undefined) {
-        const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(scenario))?.uri.fsPath ?? path.dirname(scenario);
+        const root = folder ?? path.dirname(scenario);
         const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
         config.trace = path.join(runDirectory(root, runsFolder, `${path.basename(scenario, '.society')} debug`, new Date(), fs.existsSync), TRACE_FILE);
       }
