@@ -142,4 +142,47 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.editor().locator('.codelens-decoration a', { hasText: 'Run' }).first().waitFor({ timeout: 10_000 });
     await session.wb.screenshot('new-society');
   });
+  it('offers the document snippets only where they fit: in their list, not at a value', async () => {
+    // QA: the static snippets (persona, scenario, event…) were offered at every completion point, even after `gender: `.
+    await session.wb.open('personas/priya_raman.society');
+    const file = ws('personas/priya_raman.society');
+    await session.wb.goTo(lineOf(file, 'gender:'), 9);
+    await session.wb.page.keyboard.press('Control+Space');
+    await session.wb.page.waitForTimeout(1500);
+    const rows = session.wb.page.locator('.editor-widget.suggest-widget .monaco-list-row');
+    for (const snippet of ['persona', 'scenario', 'relationship', 'memory', 'event']) {
+      assert.equal(await rows.filter({ hasText: new RegExp(`^${snippet}`) }).count(), 0, `${snippet} offered after gender:`);
+    }
+    await session.wb.screenshot('completion-value-no-snippets');
+    await session.wb.page.keyboard.press('Escape');
+    await session.wb.goTo(lineOf(file, 'relationships:'), 'relationships:'.length + 1);
+    await session.wb.page.keyboard.press('Enter');
+    await session.wb.page.keyboard.type('relat');
+    const row = await session.wb.suggest('relationship');
+    await session.wb.page.waitForTimeout(300);
+    await session.wb.screenshot('completion-snippet-in-list');
+    assert.match(await row.innerText(), /relationship/);
+    await session.wb.page.keyboard.press('Escape');
+    await session.wb.command('File: Revert File');
+  });
+
+  it('adds a missing name as a placeholder from the id, to type over', async () => {
+    // QA: the quick fix inserted the schema example "Maya Chen", a real persona of the example.
+    fs.mkdirSync(ws('scratch'), { recursive: true });
+    fs.writeFileSync(ws('scratch/fixme.society'), 'kind: persona\nid: fixme\nage: 30\n');
+    await session.wb.open('scratch/fixme.society');
+    const problem = (await session.wb.problems()).getByText("Missing required property 'name' in persona");
+    await problem.waitFor();
+    await session.wb.goTo(1, 1);
+    await session.wb.quickFix("Add missing property 'name'");
+    assert.match(await session.wb.visibleText(), /name: Fixme/);
+    // The placeholder is selected: typing replaces it.
+    await session.wb.page.keyboard.type('Fixme Okafor');
+    await session.wb.save();
+    assert.equal(fs.readFileSync(ws('scratch/fixme.society'), 'utf8'), 'kind: persona\nid: fixme\nage: 30\nname: Fixme Okafor\n');
+    await problem.waitFor({ state: 'detached' });
+    await session.wb.screenshot('quick-fix-name-placeholder');
+    await session.wb.command('View: Close All Editors');
+    fs.rmSync(ws('scratch'), { recursive: true, force: true });
+  });
 });

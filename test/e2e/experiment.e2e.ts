@@ -24,4 +24,15 @@ describe('running an experiment in VS Code (code-server + Chromium)', function (
     const csv = fs.readFileSync(path.join(runs, dir, 'runs.csv'), 'utf8').trim().split('\n');
     assert.equal(csv.length, 1 + 2 * 10, 'one row per condition × seed');
   });
+
+  it('Reveal Files selects the report in the Explorer where there is no OS file manager (code-server)', async () => {
+    // QA: it ran revealFileInOS, which does not exist in the browser: "command 'revealFileInOS' not found".
+    const toast = s.wb.page.locator('.notification-toast', { hasText: /runs in [\d.]+ s/ });
+    await toast.getByRole('button', { name: 'Reveal Files' }).click();
+    const row = s.wb.page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'experiment.html' });
+    await row.waitFor({ timeout: STEP_MS });
+    assert.equal(await s.wb.page.locator('.notification-toast', { hasText: 'not found' }).count(), 0);
+    assert.equal(await s.wb.page.locator('.monaco-dialog-box').count(), 0, 'no error dialog');
+    await s.wb.screenshot('experiment-reveal-files');
+  });
 });

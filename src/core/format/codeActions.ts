@@ -11,6 +11,7 @@ import type { TextEdit, WorkspaceEdit } from './references';
 import { documentAt } from './tokenAt';
 import { schemasAt } from './completion';
 import { deref, type DocumentKind, type SchemaNode } from './schema';
+import { valueRole, type ValueRole } from './roles';
 
 export interface CodeAction {
   title: string;
@@ -18,6 +19,11 @@ export interface CodeAction {
   diagnostic: Diagnostic;
   edit: WorkspaceEdit;
   isPreferred?: boolean;
+  /**
+   * The edit's new text is snippet syntax (`${1:Fixme}`): an editor inserts it with placeholders to
+   * tab through; `expandSnippet` gives the text with every placeholder at its default.
+   */
+  snippet?: boolean;
 }
 
 /** Actions for the diagnostics of `analysis`'s file that touch `range`. */
@@ -32,7 +38,7 @@ export function codeActions(analysis: FileAnalysis, diagnostics: Diagnostic[], r
     if (d.code === 'SOC010' && d.path) {
       const prop = /Missing required property '([^']+)'/.exec(d.message)?.[1];
       const edit = prop && addProperty(analysis, d, d.path, prop);
-      if (edit) out.push({ title: `Add missing property '${prop}'`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [edit]]]), isPreferred: true });
+      if (edit) out.push({ title: `Add missing property '${prop}'`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [edit]]]), isPreferred: true, snippet: true });
     }
     if (d.code === 'SOC011' && d.path) {
       const edit = removeKey(analysis, d, d.path);
@@ -56,7 +62,8 @@ function addProperty(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[],
   const map = doc && nodeAtPath(doc.yaml, path)?.value;
   if (!doc || !isMap(map) || !map.range) return undefined;
   const schema = schemasAt(doc.kind as DocumentKind, [...path, prop], doc.value)[0];
-  const value = sampleValue(prop, schema);
+  const siblings = nodeAtPath(doc.yaml, path)?.value;
+  const value = placeholderValue(prop, schema, valueRole(doc.kind as DocumentKind, [...path, prop]), isMap(siblings) ? siblings.toJSON() as Record<string, unknown> : {});
   const { lines, text } = analysis.parsed;
   const pairs = map.items.filter(isPair) as Pair<Node, Node | null>[];
   if (map.flow) {
@@ -75,17 +82,50 @@ function addProperty(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[],
   return { range: lines.range(lineEnd, lineEnd), newText: `\n${' '.repeat(column)}${prop}: ${value}` };
 }
 
-/** A value that has the right type, taken from the schema (example, default, first choice). */
-function sampleValue(prop: string, node: SchemaNode | undefined): string {
+/**
+ * A snippet for the missing value: a placeholder to tab through, of the right type. Never the
+ * schema's `examples` (they name the example's people: "Maya Chen" in every persona). A persona's
+ * `name` comes from its `id` (`fixme` → Fixme) and an `id` from its `name`; choices are offered as
+ * such; other values get their default, their minimum, or a placeholder naming what goes there.
+ */
+function placeholderValue(prop: string, node: SchemaNode | undefined, role: ValueRole | undefined, siblings: Record<string, unknown>): string {
   const n = deref(node);
-  const fromSchema = n?.enum?.[0] ?? n?.examples?.[0] ?? n?.default;
-  if (fromSchema !== undefined && (typeof fromSchema !== 'object' || fromSchema === null)) return yamlScalar(fromSchema);
+  const tabStop = (text: string): string => `\${1:${escapeSnippet(text)}}`;
+  if (n?.enum?.length) return `\${1|${n.enum.map((v) => escapeChoice(yamlScalar(v))).join(',')}|}`;
+  if (n?.const !== undefined && (typeof n.const !== 'object' || n.const === null)) return escapeSnippet(yamlScalar(n.const));
   const type = Array.isArray(n?.type) ? n?.type[0] : n?.type;
-  if (type === 'object') return '{}';
-  if (type === 'array') return '[]';
-  if (type === 'number' || type === 'integer') return String(n?.minimum ?? 0);
-  if (type === 'boolean') return 'false';
-  return `"${prop}"`;
+  if (type === 'boolean') return n?.default === true ? '${1|true,false|}' : '${1|false,true|}';
+  if (n?.default !== undefined && (typeof n.default !== 'object' || n.default === null)) return tabStop(yamlScalar(n.default));
+  if (type === 'object') return '{ $1 }';
+  if (type === 'array') return '[$1]';
+  if (type === 'number' || type === 'integer') return tabStop(String(n?.minimum ?? 0));
+  if (role === 'persona-id' && typeof siblings.name === 'string' && idFromName(siblings.name)) return tabStop(idFromName(siblings.name));
+  if (prop === 'name' && (typeof siblings.id === 'string' || typeof siblings.id === 'number')) return tabStop(yamlScalar(nameFromId(String(siblings.id))));
+  if (role === 'persona-ref' || role === 'persona-id') return tabStop('persona_id');
+  return tabStop(prop);
+}
+
+/** `maya_chen` → Maya Chen, `fixme` → Fixme. */
+export function nameFromId(id: string): string {
+  const words = id.split(/[_\-.\s]+/).filter(Boolean);
+  return (words.length ? words : [id]).map((w) => w.charAt(0).toUpperCase() + w.slice(1)).join(' ');
+}
+
+/** Maya Chen → maya_chen. */
+function idFromName(name: string): string {
+  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+}
+
+function escapeSnippet(s: string): string { return s.replace(/[$}\\]/g, (c) => `\\${c}`); }
+function escapeChoice(s: string): string { return s.replace(/[$}\\|,]/g, (c) => `\\${c}`); }
+
+/** Snippet text with every placeholder at its default (the first choice), escapes undone. */
+export function expandSnippet(snippet: string): string {
+  return snippet
+    .replace(/\$\{\d+\|((?:\\.|[^,|\\])*)(?:,(?:\\.|[^|\\])*)?\|\}/g, '$1')
+    .replace(/\$\{\d+:((?:\\.|[^}\\])*)\}/g, '$1')
+    .replace(/\$\d+/g, '')
+    .replace(/\\([$}\\|,])/g, '$1');
 }
 
 function yamlScalar(v: unknown): string {

@@ -12,7 +12,7 @@ import { personaCard, type PersonaSummary } from './personaCard';
 
 export interface CompletionItem {
   label: string;
-  kind: 'property' | 'value' | 'enum' | 'persona' | 'file' | 'folder' | 'model';
+  kind: 'property' | 'value' | 'enum' | 'persona' | 'file' | 'folder' | 'model' | 'snippet';
   detail?: string;
   /** Markdown. */
   documentation?: string;
@@ -89,7 +89,7 @@ function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
       const { text, retrigger } = keyInsertText(key, prop, ctx.flow);
       out.push({
         label: key, kind: 'property', detail: `${required ? 'required · ' : ''}${typeSummary(prop)}`,
-        documentation: schemaMarkdown(key, prop, required), insertText: text, snippet: true, range: ctx.replace,
+        documentation: schemaMarkdown(key, prop, required, false) || undefined, insertText: text, snippet: true, range: ctx.replace,
         sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`, ...(retrigger ? { retrigger } : {}),
       });
     });
@@ -108,7 +108,7 @@ function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
       const required = n.required?.includes(key) ?? false;
       const { text, retrigger } = keyInsertText(key, prop, false);
       out.push({
-        label: `- ${key}`, kind: 'property', detail: `new item · ${typeSummary(prop)}`, documentation: schemaMarkdown(key, prop, required),
+        label: `- ${key}`, kind: 'property', detail: `new item · ${required ? 'required · ' : ''}${typeSummary(prop)}`, documentation: schemaMarkdown(key, prop, required, false) || undefined,
         insertText: `- ${text.replace(/\n/g, '\n  ')}`, snippet: true, range: ctx.replace, sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`,
         ...(retrigger ? { retrigger } : {}),
       });
@@ -178,7 +178,8 @@ function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: C
   }
   if (!n) return out;
   const doc = schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n);
-  if (n.enum) for (const v of n.enum) item(String(v), 'enum', typeSummary(n), doc);
+  // The detail already gives the type summary: the documentation does not repeat it.
+  if (n.enum) for (const v of n.enum) item(String(v), 'enum', typeSummary(n), schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n, false, false) || undefined);
   else if (n.const !== undefined) item(String(n.const), 'enum', undefined, doc);
   else if (types(n)[0] === 'boolean') for (const v of ['true', 'false']) item(v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
   else if (n.default !== undefined && typeof n.default !== 'object') item(show(n.default), 'value', 'default', doc);

@@ -6,7 +6,7 @@ import type { SocietyProject } from './project';
 import { SOCIETY_EXTENSION } from './workspace';
 import { completionsAt, type CompletionItem, type CompletionSources } from './completion';
 import { cursorContext } from './cursor';
-import { valueRole } from './roles';
+import { personaScope, valueRole } from './roles';
 import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
 
@@ -20,11 +20,26 @@ export async function complete(project: SocietyProject, file: string, position: 
   let personas: PersonaSummary[] = [];
   let models: string[] = [];
   let includes: { path: string; kind: 'file' | 'folder' }[] = [];
-  if (role === 'persona-ref') personas = await personasVisibleFrom(project, file);
+  if (role === 'persona-ref') {
+    personas = await personasVisibleFrom(project, file);
+    // A relationship with oneself is an error (SOC022): the enclosing persona's own id is not offered.
+    const self = relationshipOwner(analysis.parsed.documents[ctx.docIndex]?.value, ctx.kind, ctx.path);
+    if (self !== undefined) personas = personas.filter((p) => p.id !== self);
+  }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
   const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes };
   return completionsAt(lines, position, sources);
+}
+
+/** The id of the persona whose `relationships[].with` is at `path`, when written. */
+export function relationshipOwner(value: unknown, kind: Parameters<typeof personaScope>[0], path: readonly (string | number)[]): string | undefined {
+  const scope = personaScope(kind, path);
+  if (!scope || scope.rest[0] !== 'relationships') return undefined;
+  let node: unknown = value;
+  for (const seg of scope.base) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  const id = node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>).id : undefined;
+  return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
 export async function personasVisibleFrom(project: SocietyProject, file: string): Promise<PersonaSummary[]> {

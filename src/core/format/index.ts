@@ -13,6 +13,7 @@ export { SocietyProject } from './project';
 export { cursorContext, type CursorContext } from './cursor';
 export { completionsAt, type CompletionItem, type CompletionSources } from './completion';
 export { complete } from './completionSources';
+export { snippetsAt, DOCUMENT_SNIPPETS, type DocumentSnippet } from './documentSnippets';
 export { hoverAt, type Hover } from './hover';
 export { definitionAt } from './definition';
 export { referencesAt, prepareRename, renamePersona, personaSites, type PersonaSite, type TextEdit, type WorkspaceEdit } from './references';

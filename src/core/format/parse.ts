@@ -4,6 +4,7 @@ import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isCollection,
 import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
 import { LineIndex } from './lines';
+import { lineKey } from './lineKey';
 import { parseChunked, type ChunkCache } from './chunked';
 import { plainValue } from './plainValue';
 
@@ -108,7 +109,39 @@ function yamlDiagnostic(e: { code: string; message: string; pos: [number, number
     const line = lines.positionAt(opener).line;
     return { code: 'SOC001', severity: 'error', message, file, range: { start: lines.positionAt(opener), end: { line, character: lines.lineText(line).length } } };
   }
+  // yaml reports the slip twice, at the value above; both become the one diagnostic on the key.
+  const indented = /Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(e.message) ? overIndentedKey(lines, e.pos[0]) : undefined;
+  if (indented) return { code: 'SOC001', severity: 'error', message: indented.message, file, range: indented.range };
   return { code: duplicate ? 'SOC002' : 'SOC001', severity: 'error', message, file, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
+}
+
+/**
+ * `setting: A room.⏎    rounds: 8`: a key indented more than the one above continues that key's
+ * plain value, and yaml then reports "Nested mappings are not allowed in compact mappings" at the
+ * start of the value above. Where that is what happened, the diagnostic names the indentation and
+ * points at the over-indented key, where the fix belongs; yaml's words stay at the end.
+ */
+function overIndentedKey(lines: LineIndex, offset: number): { message: string; range: Diagnostic['range'] } | undefined {
+  const at = lines.positionAt(offset);
+  const text = lines.lineText(at.line);
+  const keyCol = /^ *(?:- +)*/.exec(text)![0].length;
+  const above = lineKey(text.slice(keyCol));
+  if (!above || keyCol + above.length > at.character) return undefined;
+  for (let l = at.line + 1; l < lines.lineCount && l <= at.line + 200; l++) {
+    const next = lines.lineText(l);
+    const content = next.trimStart();
+    if (content === '' || content.startsWith('#')) continue;
+    const indent = next.length - content.length;
+    const key = lineKey(content);
+    if (indent <= keyCol) return undefined;
+    if (!key) continue; // a continuation line of the value above
+    return {
+      message: `YAML syntax error: '${key.raw}' is indented ${indent} space${indent === 1 ? '' : 's'}, more than '${above.raw}' on line ${at.line + 1} (${keyCol}), `
+        + `so it reads as part of the value of '${above.raw}': indent it as '${above.raw}' is (yaml: nested mappings are not allowed in compact mappings)`,
+      range: { start: { line: l, character: indent }, end: { line: l, character: indent + key.raw.length } },
+    };
+  }
+  return undefined;
 }
 
 /** The offset of the last bracket or quote before `end` that is not closed, if any. */

@@ -30,12 +30,15 @@ function typeName(n: SchemaNode): string {
   return t ?? 'value';
 }
 
-/** Markdown documentation of a key: summary line, description, example. */
-export function schemaMarkdown(key: string | undefined, node: SchemaNode | undefined, required = false): string {
+/**
+ * Markdown documentation of a key: summary line, description, example. `head: false` leaves the
+ * summary line out, for completion items whose detail already says it (VS Code shows both).
+ */
+export function schemaMarkdown(key: string | undefined, node: SchemaNode | undefined, required = false, head = true): string {
   const n = deref(node);
   if (!n) return '';
-  const head = [key !== undefined ? `**${key}**` : undefined, required ? 'required' : undefined, typeSummary(n)].filter(Boolean).join(' · ');
-  const out = [head];
+  const out: string[] = [];
+  if (head) out.push([key !== undefined ? `**${key}**` : undefined, required ? 'required' : undefined, typeSummary(n)].filter(Boolean).join(' · '));
   if (n.description) out.push(n.description);
   const example = n.examples?.[0];
   if (example !== undefined && key !== undefined) out.push(`Example: \`${key}: ${show(example)}\``);

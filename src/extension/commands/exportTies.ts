@@ -24,6 +24,14 @@ export function exportTiesCommand(_ctx: SocietyContext) {
   return async (traceUri?: vscode.Uri, choices: ExportChoices = {}): Promise<vscode.Uri | undefined> => {
     const trace = traceUri ?? (await vscode.window.showOpenDialog({ canSelectMany: false, openLabel: 'Export Ties', title: 'Export the ties of a run', filters: { 'Run traces': ['jsonl'] } }))?.[0];
     if (!trace) return undefined;
+    // The trace is read first: a file that is no trace is refused before any question about the export.
+    let loaded: Awaited<ReturnType<typeof loadTrace>>;
+    try {
+      loaded = await loadTrace(trace.fsPath);
+    } catch (err) {
+      void vscode.window.showErrorMessage(`Could not export the ties of ${vscode.workspace.asRelativePath(trace)}: ${err instanceof Error ? err.message : String(err)}`);
+      return undefined;
+    }
     const given = choices.format && FORMATS.find((f) => f.format === choices.format && f.dynamic === !!choices.dynamic);
     const choice = given || await vscode.window.showQuickPick(FORMATS, { title: 'Export Ties', placeHolder: 'Format' });
     if (!choice) return undefined;
@@ -31,13 +39,13 @@ export function exportTiesCommand(_ctx: SocietyContext) {
     const target = choices.target ?? await vscode.window.showSaveDialog({ defaultUri, title: 'Export Ties', filters: { [choice.label]: [TIE_FORMAT_EXTENSIONS[choice.format].slice(1)] } });
     if (!target) return undefined;
     try {
-      const text = exportTraceTies(await loadTrace(trace.fsPath), choice.format, { dynamic: choice.dynamic });
+      const text = exportTraceTies(loaded, choice.format, { dynamic: choice.dynamic });
       await vscode.workspace.fs.writeFile(target, new TextEncoder().encode(text));
     } catch (err) {
-      void vscode.window.showErrorMessage(`Society: could not export the ties: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(`Could not export the ties: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
-    void vscode.window.showInformationMessage(`Society: ties written to ${vscode.workspace.asRelativePath(target)}.`);
+    void vscode.window.showInformationMessage(`Ties written to ${vscode.workspace.asRelativePath(target)}.`);
     return target;
   };
 }

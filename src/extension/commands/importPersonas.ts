@@ -4,6 +4,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { detectImportSource, formatImportWarning, importPersonas, type ImportSource } from '../../core/interop';
+import { counted } from '../../core/text/counted';
 import type { SocietyContext } from '../context';
 
 const KINDS: { label: string; source: ImportSource; description: string }[] = [
@@ -58,7 +59,7 @@ export function importPersonasCommand(ctx: SocietyContext) {
     warningsChannel.clear();
     for (const w of result.warnings) warningsChannel.appendLine(formatImportWarning({ ...w, file: path.basename(w.file) }));
     if (!result.personas.length) {
-      void vscode.window.showErrorMessage('Society: no personas found in the chosen files.', 'Show Warnings').then((b) => b && warningsChannel?.show());
+      void vscode.window.showErrorMessage('No personas found in the chosen files.', 'Show Warnings').then((b) => b && warningsChannel?.show());
       return undefined;
     }
     const base = vscode.workspace.workspaceFolders?.[0]?.uri ?? vscode.Uri.file(path.dirname(picked[0].fsPath));
@@ -66,9 +67,9 @@ export function importPersonasCommand(ctx: SocietyContext) {
     for (const f of result.files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), new TextEncoder().encode(f.text));
     const scenario = vscode.Uri.joinPath(folder, result.files[result.files.length - 1].path);
     await vscode.window.showTextDocument(scenario);
-    const summary = `Society: imported ${result.personas.length} personas into ${vscode.workspace.asRelativePath(folder)}`;
+    const summary = `Imported ${counted(result.personas.length, 'persona')} into ${vscode.workspace.asRelativePath(folder)}`;
     if (result.warnings.length) {
-      void vscode.window.showWarningMessage(`${summary} with ${result.warnings.length} warning(s).`, 'Show Warnings').then((b) => b && warningsChannel?.show());
+      void vscode.window.showWarningMessage(`${summary} with ${counted(result.warnings.length, 'warning')}.`, 'Show Warnings').then((b) => b && warningsChannel?.show());
     } else void vscode.window.showInformationMessage(`${summary}.`);
     return scenario;
   };

@@ -17,17 +17,18 @@ import { runDirectory } from '../run/runFolder';
 import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
+import { counted } from '../../core/text/counted';
 
 /** `secrets`: where Set API Key keeps keys; the experiment's runs read them there first, then the environment. */
 export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: vscode.Uri): Promise<void> {
   const file = uri?.fsPath ?? (vscode.window.activeTextEditor?.document.languageId === 'society' ? vscode.window.activeTextEditor.document.uri.fsPath : undefined);
-  if (!file) { void vscode.window.showErrorMessage('Society: open a scenario (.society) to run its experiment.'); return; }
+  if (!file) { void vscode.window.showErrorMessage('Open a .society scenario (a document with kind: scenario) to run its experiment.'); return; }
   if (!requireTrust('experiment')) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
   const { scenario: loaded, diagnostics } = await loadScenarioFile(file, { root: folder });
   if (!loaded) {
     const first = diagnostics.find((d) => d.severity === 'error');
-    const choice = await vscode.window.showErrorMessage(`Society: the scenario has errors${first ? `: ${first.message}` : ''}`, 'Show Problems');
+    const choice = await vscode.window.showErrorMessage(`The scenario has errors${first ? `: ${first.message}` : ''}`, 'Show Problems');
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return;
   }
@@ -54,8 +55,8 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
         },
       });
     } catch (err) {
-      if (controller.signal.aborted) { void vscode.window.showInformationMessage('Society: experiment cancelled.'); return undefined; }
-      void vscode.window.showErrorMessage(`Society: the experiment failed: ${err instanceof Error ? err.message : String(err)}`);
+      if (controller.signal.aborted) { void vscode.window.showInformationMessage(`Experiment of ${scenario.name} cancelled.`); return undefined; }
+      void vscode.window.showErrorMessage(`Experiment of ${scenario.name} failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
   });
@@ -67,11 +68,33 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
   const held = run.result.claims.filter((c) => c.holds === true).length;
   const testable = run.result.claims.filter((c) => c.holds !== null).length;
   const untestable = run.result.claims.length - testable;
-  const text = `Society: ${run.result.runs.length} runs in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`;
+  const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`;
   const faults = describeRunFaults(run.result.runs);
   const choice = !faults ? await vscode.window.showInformationMessage(text, 'Reveal Files')
     : runsWithoutAnswers(run.result.runs) ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files') : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
-  if (choice) await vscode.commands.executeCommand('revealFileInOS', vscode.Uri.file(run.files[0]));
+  if (choice) await revealExperimentFiles(run.files);
+}
+
+/**
+ * Reveal Files: the report in the OS file manager on a local desktop VS Code. `revealFileInOS`
+ * does not exist in the browser (code-server, vscode.dev) and would show the local machine's disk
+ * in a remote window (SSH, WSL, Codespaces): there the report is selected in the Explorer when its
+ * folder is in the workspace, and otherwise (a runsFolder outside it) the summary CSV opens.
+ */
+export async function revealExperimentFiles(files: string[]): Promise<void> {
+  const report = vscode.Uri.file(files[0]);
+  if (vscode.env.uiKind === vscode.UIKind.Desktop && !vscode.env.remoteName) {
+    try {
+      await vscode.commands.executeCommand('revealFileInOS', report);
+      return;
+    } catch { /* no file manager command here: the Explorer, as in a remote window */ }
+  }
+  if (vscode.workspace.getWorkspaceFolder(report)) {
+    await vscode.commands.executeCommand('revealInExplorer', report);
+    return;
+  }
+  const summary = files.find((f) => f.endsWith('.csv')) ?? files[0];
+  await vscode.window.showTextDocument(vscode.Uri.file(summary), { preview: true, viewColumn: vscode.ViewColumn.Active });
 }
 
 /** True when the experiment may start: its estimate (all conditions × seeds) is within the limit, or the user said Run Anyway. */
@@ -82,7 +105,7 @@ async function confirmExperimentCost(scenario: Scenario, settings: RunSettings):
     reason = experimentCostReason(estimateExperiment(scenario), settings.costLimitUsd);
   } catch (err) {
     // A condition that cannot be applied fails the same way in the run: say so now, before anything starts.
-    void vscode.window.showErrorMessage(`Society: the experiment cannot run: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(`The experiment of ${scenario.name} cannot run: ${err instanceof Error ? err.message : String(err)}`);
     return false;
   }
   return confirmCostReason(reason);

@@ -1,6 +1,9 @@
-// Completion: core/format/completion.ts at the cursor, as VS Code items.
+// Completion: core/format/completion.ts at the cursor, as VS Code items; and the snippets of
+// snippets/society.json where they fit (core/format/documentSnippets.ts). The snippets are not a
+// static `contributes.snippets` (VS Code would offer a whole persona document after `gender: `);
+// their provider reads only the document's text, so it serves every scheme (virtual ones too).
 import * as vscode from 'vscode';
-import { complete, type CompletionItem } from '../../core/format';
+import { complete, LineIndex, snippetsAt, type CompletionItem } from '../../core/format';
 import { SELECTOR, type SocietyContext } from '../context';
 import { fromPosition, toRange } from '../convert';
 import { fileKey } from '../files';
@@ -13,9 +16,22 @@ const KIND: Record<CompletionItem['kind'], vscode.CompletionItemKind> = {
   file: vscode.CompletionItemKind.File,
   folder: vscode.CompletionItemKind.Folder,
   model: vscode.CompletionItemKind.Module,
+  snippet: vscode.CompletionItemKind.Snippet,
 };
 
 export function registerCompletion(ctx: SocietyContext): vscode.Disposable {
+  return vscode.Disposable.from(registerSchemaCompletion(ctx), registerSnippets());
+}
+
+function registerSnippets(): vscode.Disposable {
+  return vscode.languages.registerCompletionItemProvider({ language: 'society' }, {
+    provideCompletionItems(document, position) {
+      return snippetsAt(new LineIndex(document.getText()), fromPosition(position)).map(toItem);
+    },
+  });
+}
+
+function registerSchemaCompletion(ctx: SocietyContext): vscode.Disposable {
   return vscode.languages.registerCompletionItemProvider(SELECTOR, {
     async provideCompletionItems(document, position, _token, context) {
       // A space only opens completions right after `key:`, `-` or `,` (values, list items).

@@ -8,15 +8,24 @@ import type { Scenario } from '../../core/format/model';
 
 const secretKey = (envName: string) => `society.apiKey.${envName}`;
 
-/** Keys for every api_key_env of the scenario: SecretStorage first, then the environment. */
-export async function loadKeys(secrets: vscode.SecretStorage, scenario: Scenario): Promise<Map<string, string>> {
+/**
+ * Keys for every api_key_env of the scenario: SecretStorage first, then the environment. A blank
+ * stored value (Set API Key once saved whitespace as '') counts as no key: it must not hide the
+ * environment's.
+ */
+export async function loadKeys(secrets: Pick<vscode.SecretStorage, 'get'>, scenario: Scenario): Promise<Map<string, string>> {
   const keys = new Map<string, string>();
   for (const name of keyNames(scenario)) {
-    const key = (await secrets.get(secretKey(name))) ?? process.env[name];
+    const key = nonBlank(await secrets.get(secretKey(name))) ?? nonBlank(process.env[name]);
     if (key) keys.set(name, key);
   }
   return keys;
 }
+
+const nonBlank = (v: string | undefined): string | undefined => (v?.trim() ? v.trim() : undefined);
+
+/** Set API Key's check of the key typed: something other than spaces. */
+export const validateApiKey = (v: string): string | undefined => (v.trim() ? undefined : 'Enter the key (it is empty)');
 
 const NAMES = 'society.apiKeyNames';
 
@@ -40,9 +49,11 @@ export async function setApiKey(secrets: vscode.SecretStorage, suggested: string
     ? await vscode.window.showInputBox({ title: 'Set API Key', prompt: 'Name of the key (the model\'s api_key_env)', validateInput: validName })
     : name;
   if (!envName) return false;
-  const key = await vscode.window.showInputBox({ title: `API key for ${envName}`, password: true, ignoreFocusOut: true, prompt: 'Stored in VS Code\'s secret storage, never in files or traces' });
+  const typed = await vscode.window.showInputBox({ title: `API key for ${envName}`, password: true, ignoreFocusOut: true, prompt: 'Stored in VS Code\'s secret storage, never in files or traces', validateInput: validateApiKey });
+  // Escape, or (where validateInput is not enforced) a blank key: nothing is stored.
+  const key = typed?.trim();
   if (!key) return false;
-  await secrets.store(secretKey(envName), key.trim());
+  await secrets.store(secretKey(envName), key);
   await names?.add(envName);
   void vscode.window.showInformationMessage(`Saved the API key ${envName} in VS Code's secret storage.`);
   return true;

@@ -1,5 +1,6 @@
 // The snippets in snippets/society.json, expanded with their default placeholders, must produce
-// .society files that pass `society check`.
+// .society files that pass `society check`. The completion provider offers them in context
+// (src/core/format/documentSnippets.ts).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -31,9 +32,10 @@ describe('snippets/society.json', () => {
   before(() => { dir = mkdtempSync(join(tmpdir(), 'society-snippets-')); });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
-  it('is registered for the society language in package.json', () => {
+  it('is no static contribution: completion offers each snippet where it fits (documentSnippets.test.ts)', () => {
+    // A `contributes.snippets` entry has no context: VS Code offered whole documents at every value.
     const pkg = JSON.parse(readFileSync(join(repo, 'package.json'), 'utf8'));
-    assert.deepEqual(pkg.contributes.snippets, [{ language: 'society', path: './snippets/society.json' }]);
+    assert.equal(pkg.contributes.snippets, undefined);
   });
 
   it('has a description and a final tab stop for every snippet', () => {

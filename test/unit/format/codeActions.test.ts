@@ -1,17 +1,30 @@
 import * as assert from 'node:assert/strict';
 import { SocietyWorkspace, NodeFileSystem, codeActions, type Diagnostic } from '../../../src/core/format';
+import { expandSnippet } from '../../../src/core/format/codeActions';
 import { applyEdits } from './editorFixtures';
 
 const ws = new SocietyWorkspace(new NodeFileSystem(), '/');
 const everywhere = { start: { line: 0, character: 0 }, end: { line: 999, character: 0 } };
 
-/** The text after applying the action with this title to the file's diagnostics. */
+/** The text after applying the action with this title to the file's diagnostics (a snippet edit with its placeholders' defaults). */
 function fix(text: string, title: RegExp, extra: Diagnostic[] = []): string {
+  const { out, snippet } = apply(text, title, extra);
+  return snippet ? expandSnippet(out) : out;
+}
+
+/** As `fix`, but a snippet edit's text is left as the snippet. */
+function fixSnippet(text: string, title: RegExp, extra: Diagnostic[] = []): string {
+  const { out, snippet } = apply(text, title, extra);
+  assert.ok(snippet, `${title} is a snippet edit`);
+  return out;
+}
+
+function apply(text: string, title: RegExp, extra: Diagnostic[]): { out: string; snippet: boolean } {
   const analysis = ws.analyzeText('/virtual/x.society', text);
   const actions = codeActions(analysis, [...analysis.diagnostics, ...extra], everywhere);
   const action = actions.find((a) => title.test(a.title));
   assert.ok(action, `no action ${title}; have: ${actions.map((a) => a.title).join(', ')}`);
-  return applyEdits(text, action.edit.get('/virtual/x.society')!);
+  return { out: applyEdits(text, action.edit.get('/virtual/x.society')!), snippet: action.snippet === true };
 }
 const clean = (text: string): void => assert.deepEqual(ws.analyzeText('/virtual/y.society', text).diagnostics, []);
 
@@ -29,18 +42,33 @@ describe('quick fixes', () => {
 
   it('adds a missing required property to a block mapping, at its indentation', () => {
     const out = fix('kind: persona\nid: a\nage: 3\n', /Add missing property 'name'/);
-    assert.equal(out, 'kind: persona\nid: a\nage: 3\nname: Maya Chen\n');
+    assert.equal(out, 'kind: persona\nid: a\nage: 3\nname: A\n');
     clean(out);
     const item = fix('kind: persona\nid: a\nname: A\nmemories:\n  - importance: 3\n', /Add missing property 'text'/);
-    assert.equal(item, 'kind: persona\nid: a\nname: A\nmemories:\n  - importance: 3\n    text: I want to find people to climb with.\n');
+    assert.equal(item, 'kind: persona\nid: a\nname: A\nmemories:\n  - importance: 3\n    text: text\n');
     clean(item);
+  });
+
+  it('a missing value is a placeholder to tab through, never a schema example that looks like real data', () => {
+    // The schema's example name is "Maya Chen", a persona of the friends example: a persona's name comes from its id.
+    assert.equal(fixSnippet('kind: persona\nid: fixme\nage: 3\n', /Add missing property 'name'/), 'kind: persona\nid: fixme\nage: 3\nname: ${1:Fixme}\n');
+    assert.equal(fixSnippet('kind: persona\nid: jo_ann-lee\n', /Add missing property 'name'/), 'kind: persona\nid: jo_ann-lee\nname: ${1:Jo Ann Lee}\n');
+    assert.equal(fixSnippet('kind: persona\nname: Inês Costa\n', /Add missing property 'id'/), 'kind: persona\nname: Inês Costa\nid: ${1:ines_costa}\n');
+    assert.equal(fixSnippet('kind: persona\nid: a\nname: A\nmemories:\n  - importance: 3\n', /Add missing property 'text'/),
+      'kind: persona\nid: a\nname: A\nmemories:\n  - importance: 3\n    text: ${1:text}\n');
+    assert.equal(fixSnippet('kind: persona\nid: a\nname: A\nrelationships: [{}]\n', /Add missing property 'with'/), 'kind: persona\nid: a\nname: A\nrelationships: [{ with: ${1:persona_id} }]\n');
+    assert.equal(fixSnippet('kind: scenario\nname: s\nmodels:\n  gpt: { model: x }\n', /Add missing property 'provider'/),
+      'kind: scenario\nname: s\nmodels:\n  gpt: { model: x, provider: ${1|offline,openai,vscode|} }\n', 'an enum is a choice');
+    for (const text of ['kind: persona\nid: a\nage: 3\n', 'kind: persona\nid: a\nname: A\nmemories:\n  - importance: 3\n']) {
+      assert.doesNotMatch(fixSnippet(text, /Add missing property/), /Maya|climb/);
+    }
   });
 
   it('adds a missing required property to a flow mapping', () => {
     const out = fix('kind: scenario\nname: s\nmodels:\n  gpt: { model: x }\n', /Add missing property 'provider'/);
     assert.equal(out, 'kind: scenario\nname: s\nmodels:\n  gpt: { model: x, provider: offline }\n');
     clean(out);
-    assert.equal(fix('kind: persona\nid: a\nname: A\nrelationships: [{}]\n', /Add missing property 'with'/), 'kind: persona\nid: a\nname: A\nrelationships: [{ with: leo }]\n');
+    assert.equal(fix('kind: persona\nid: a\nname: A\nrelationships: [{}]\n', /Add missing property 'with'/), 'kind: persona\nid: a\nname: A\nrelationships: [{ with: persona_id }]\n');
   });
 
   it('removes an unknown key: a whole block entry, a flow entry, the first key of a list item', () => {

@@ -84,6 +84,35 @@ describe('completion', () => {
     assert.equal(items('kind: scenario\npersonas:\n  - include: |', { ...sources, includes: () => [{ path: '*.society', kind: 'folder' }] })[0].insertText, '"*.society"', 'a leading * would be a YAML alias');
   });
 
+  it('a relationship\'s `with` leaves out the persona it belongs to (SOC022), inline personas too; other id lists do not', async () => {
+    const { project, overlay, file } = await projectOf({ 'personas/maya.society': MAYA, 'personas/leo.society': LEO, 's.society': SCENARIO });
+    const at = async (rel: string, text: string): Promise<string[]> => {
+      overlay.set(file(rel), text);
+      const lines = text.split('\n');
+      return (await complete(project, file(rel), { line: lines.length - 1, character: lines[lines.length - 1].length })).map((i) => i.label).sort();
+    };
+    assert.deepEqual(await at('personas/maya.society', MAYA + '  - with: '), ['leo', 'sam']);
+    assert.deepEqual(await at('personas/maya.society', MAYA + '  - { with: '), ['leo', 'sam'], 'in a flow item');
+    const inline = SCENARIO.replace('      - { with: maya }\n', '      - { with: maya }\n      - with: ');
+    assert.deepEqual(await at('s.society', inline.slice(0, inline.indexOf('      - with: ') + '      - with: '.length)), ['leo', 'maya'], 'sam, the inline persona, is left out');
+    assert.deepEqual(await at('s.society', 'kind: scenario\nname: Small\npersonas:\n  - include: personas/*.society\nevents:\n  - { at: 3, remove: [maya, '), ['leo', 'maya']);
+  });
+
+  it('details say the type once: the documentation does not repeat the detail\'s summary', () => {
+    const key = items('kind: persona\nid: a\n|\n').find((i) => i.label === 'occupation')!;
+    assert.equal(key.detail, 'string');
+    assert.doesNotMatch(key.documentation!, /\*\*occupation\*\*|· string/);
+    const withKey = items('kind: persona\nrelationships:\n  - |').find((i) => i.label === 'with')!;
+    assert.equal(withKey.detail, 'required · string');
+    assert.equal(withKey.documentation, 'Persona id of the other side.\n\nExample: `with: leo`');
+    const item = items('kind: persona\nrelationships:\n  |').find((i) => i.label === '- with')!;
+    assert.equal(item.detail, 'new item · required · string');
+    assert.doesNotMatch(item.documentation!, /required/);
+    const mode = items('kind: scenario\nworld:\n  encounters:\n    mode: |')[0];
+    assert.match(mode.detail!, /^one of: random, network, recommend/);
+    assert.doesNotMatch(mode.documentation ?? '', /one of/);
+  });
+
   it('stays fast beside a line with a long run of spaces (it was scanned in quadratic time per keystroke)', function () {
     this.timeout(3000);
     const keysAfter = (spaces: number) => labels(`kind: persona\nbio: >\n  a${' '.repeat(spaces)}b\nname: x\n|`);
@@ -104,7 +133,7 @@ describe('completion', () => {
     overlay.set(file('personas/leo.society'), leoText);
     const lines = leoText.split('\n');
     const ids = await complete(project, file('personas/leo.society'), { line: lines.length - 1, character: lines[lines.length - 1].length });
-    assert.deepEqual(ids.map((i) => i.label).sort(), ['leo', 'maya', 'sam']);
+    assert.deepEqual(ids.map((i) => i.label).sort(), ['maya', 'sam'], 'not leo himself: a relationship with oneself is SOC022');
     const scenarioText = SCENARIO.replace('  - include: personas/*.society', '  - include: ');
     overlay.set(file('s.society'), scenarioText);
     const inc = await complete(project, file('s.society'), { line: 4, character: 13 });
