@@ -7,6 +7,7 @@ import { personaFileName, personaFileText, scenarioFileText } from './societyFil
 import type { SourceText } from './sourceText';
 import { readTinyTroupe } from './tinyTroupe';
 import { WarningBook } from './warningBook';
+import { counted } from '../text/counted';
 
 export const IMPORT_SOURCES = ['tinytroupe', 'oasis'] as const;
 export type ImportSource = (typeof IMPORT_SOURCES)[number];
@@ -39,7 +40,7 @@ export function importPersonas(source: ImportSource, sources: SourceText[], opti
   }));
   if (options.scenario !== undefined) {
     const from = [...new Set(sources.map((s) => baseName(s.file)))].join(', ');
-    files.push({ path: `${slugId(options.scenario)}.society`, text: scenarioFileText(options.scenario, `${personas.length} personas imported from ${SOURCE_LABEL[source]} (${from}).`) });
+    files.push({ path: `${slugId(options.scenario)}.society`, text: scenarioFileText(options.scenario, `${counted(personas.length, 'persona')} imported from ${SOURCE_LABEL[source]} (${from}).`) });
   }
   return { personas, files, warnings: warnings.list() };
 }
