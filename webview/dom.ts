@@ -1,6 +1,7 @@
 // Building DOM without markup strings: text always goes through textContent, so persona names
 // and messages are shown as text and can never become elements or scripts.
 import { formatReal } from '../src/core/analysis/realFormat';
+import { counted as countedPlain } from '../src/core/text/counted';
 
 type Props = { class?: string; text?: string; attrs?: Record<string, string> };
 
@@ -19,4 +20,9 @@ export function clear(node: Element): void {
 
 export function formatNumber(v: number | null | undefined, digits = 3): string {
   return v === null || v === undefined || !Number.isFinite(v) ? 'n/a' : formatReal(v, digits);
+}
+
+/** "1 tie", "3 ties", "6,240 rows": the core's counted(), with thousands separators as the view writes numbers. */
+export function counted(n: number, noun: string, plural?: string): string {
+  return `${n.toLocaleString('en')}${countedPlain(n, noun, plural).slice(String(n).length)}`;
 }

@@ -3,7 +3,7 @@
 // renders (text through textContent) and asks again when an input changes.
 import { MEMORY_KINDS, type MemoryKind } from '../../src/core/trace/events';
 import type { InspectorHostMessage, InspectorQuery, InspectorViewMessage } from '../../src/core/protocol/memoryMessages';
-import { el } from '../dom';
+import { counted, el } from '../dom';
 import { renderMemories } from './memoryList';
 import { renderPreview } from './previewTable';
 
@@ -96,7 +96,7 @@ export class Inspector {
     }
     if (m.query.agent !== this.state.agent) return;
     this.problem.textContent = m.problem ?? '';
-    this.count.textContent = `${m.rows.length < m.total ? `${m.rows.length} shown of ` : ''}${m.total} memor${m.total === 1 ? 'y' : 'ies'}`;
+    this.count.textContent = `${m.rows.length < m.total ? `${m.rows.length} shown of ` : ''}${counted(m.total, 'memory', 'memories')}`;
     renderMemories(this.list, m.rows, (id) => this.host.post({ type: 'reveal', agent: m.query.agent, id }));
     renderPreview(this.previewOut, m.preview, (id) => this.host.post({ type: 'reveal', agent: m.query.agent, id }));
     this.root.dataset.agent = m.query.agent;

@@ -1,7 +1,7 @@
 // The retrieval preview's answer: the formula with the run's weights, the query's words, and the
 // top k with each component — recency, importance, relevance — and the score the engine ranks by.
 import type { PreviewData } from '../../src/core/protocol/memoryMessages';
-import { el, formatNumber } from '../dom';
+import { counted, el, formatNumber } from '../dom';
 
 export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reveal: (id: number) => void): void {
   if (!p) {
@@ -10,7 +10,7 @@ export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reve
   }
   const s = p.settings;
   const formula = el('p', { class: 'formula', text: `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (recency = ${s.decay}^(${p.round} − round), importance = ★/10, relevance = words in common, by stem)` });
-  const words = el('p', { class: 'muted', text: `${p.considered} memories in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}` });
+  const words = el('p', { class: 'muted', text: `${counted(p.considered, 'memory', 'memories')} in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}` });
   const max = Math.max(1e-9, ...p.rows.map((r) => r.score));
   // The score the engine ranks by comes right after the memory, so a narrow panel never hides it.
   const head = el('tr', {}, ...['#', 'memory', 'score', 'recency', 'importance', 'relevance'].map((h) => el('th', { text: h })));

@@ -2,6 +2,7 @@
 // by drawNetwork, sized for the device pixel ratio so it stays sharp. While the user pans or
 // zooms a still layout, frames show a transformed snapshot of the last full drawing (a blit),
 // and the full drawing follows once the gesture pauses.
+import { counted } from '../dom';
 import { drawNetwork, type View } from './canvasDraw';
 import type { Decor } from './decor';
 import type { LayoutLink, LayoutNode } from './layout';
@@ -28,7 +29,7 @@ export class CanvasRenderer implements NetworkRenderer {
   setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
     this.nodes = nodes;
     this.links = links;
-    this.element.setAttribute('aria-label', `Tie network: ${nodes.length} agents, ${links.length} ties (use the agent list to select)`);
+    this.element.setAttribute('aria-label', `Tie network: ${counted(nodes.length, 'agent')}, ${counted(links.length, 'tie')} (use the agent list to select)`);
   }
 
   draw(view: View, decor: Decor, theme: NetworkTheme): void {

@@ -4,6 +4,7 @@
 import { drag, type D3DragEvent } from 'd3-drag';
 import { pointer, select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { counted } from '../dom';
 import type { NetworkData } from '../model/networkData';
 import { CanvasRenderer } from './canvasRenderer';
 import type { View } from './canvasDraw';
@@ -39,6 +40,18 @@ export class NetworkView {
   private pendingFit = true;
   /** Keep fitting while a fresh layout unfolds, until the user pans or zooms. */
   private autoFit = false;
+  /**
+   * The user has panned or zoomed on purpose (wheel, drag, touch, arrow and +/- keys) since the
+   * last fit. Until then the picture is refitted whenever the panel changes size, so a narrowed
+   * panel never cuts nodes off; after it, a resize keeps their scale and the point they were
+   * looking at in the middle, as map apps do, and Fit (or 0) hands the view back. Dragging a node
+   * and the app's own moves (reveal) are not view choices of the user and do not count.
+   */
+  private userView = false;
+  /** The last visible size of the panel, which the view was made for. */
+  private viewSize = { width: 0, height: 0 };
+  /** The view when the current pan or zoom gesture began. */
+  private gestureFrom: View = { k: 1, x: 0, y: 0 };
   private ticks = 0;
   private frame = 0;
   private fullPending = false;
@@ -91,8 +104,14 @@ export class NetworkView {
       });
     this.zoomer = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.02, 8])
+      .on('start', () => { this.gestureFrom = this.view; })
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        if (event.sourceEvent) this.autoFit = false;
+        if (event.sourceEvent) {
+          this.autoFit = false;
+          // A click on the background jitters the view by a pixel: not a view of one's own.
+          const f = this.gestureFrom;
+          if (Math.abs(event.transform.k - f.k) > 1e-6 * f.k || Math.abs(event.transform.x - f.x) + Math.abs(event.transform.y - f.y) > 4) this.userView = true;
+        }
         this.view = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
         this.requestDraw(true);
       });
@@ -145,6 +164,7 @@ export class NetworkView {
 
   /** Fits the whole network into the panel. */
   fit(): void {
+    this.userView = false;
     if (this.width === 0) { this.pendingFit = true; return; }
     this.pendingFit = false;
     const v = fitView(this.layout.nodes, this.width, this.height);
@@ -177,7 +197,17 @@ export class NetworkView {
     this.height = height;
     this.zoomer.extent([[0, 0], [Math.max(1, width), Math.max(1, height)]]);
     this.renderer?.resize(width, height);
-    if (this.pendingFit && width > 0) this.fit();
+    // A hidden panel (a background tab) measures 0: its view waits for it to be shown again.
+    if (width > 0 && height > 0) {
+      const before = this.viewSize;
+      this.viewSize = { width, height };
+      if (this.pendingFit || !this.userView || before.width === 0) this.fit();
+      else {
+        // The user's own view: the same scale, and the same point of the network in the middle.
+        const t = zoomIdentity.translate(this.view.x + (width - before.width) / 2, this.view.y + (height - before.height) / 2).scale(this.view.k);
+        select(this.element).call(this.zoomer.transform, t);
+      }
+    }
     this.draw();
   }
 
@@ -218,7 +248,7 @@ export class NetworkView {
     const name = document.createElement('strong');
     name.textContent = node.name;
     const detail = document.createElement('div');
-    detail.textContent = `${node.outDegree} ties out · ${node.inDegree} in`;
+    detail.textContent = `${counted(node.outDegree, 'tie')} out · ${node.inDegree} in`;
     this.tooltip.append(name, detail);
     this.tooltip.style.left = `${Math.min(x + 12, this.width - 180)}px`;
     this.tooltip.style.top = `${y + 12}px`;
@@ -238,7 +268,7 @@ export class NetworkView {
       case 'Escape': this.callbacks.select([], false); break;
       default: return;
     }
-    if (event.key !== '0') this.autoFit = false;
+    if (event.key !== '0' && event.key !== 'Escape') { this.autoFit = false; this.userView = true; }
     event.preventDefault();
   }
 }

@@ -2,6 +2,7 @@
 // between agents, Enter selects), and the names above both in a layer of their own, with a halo,
 // only those that fit (core/analysis/labelPlacement.ts) — every string set with d3's .text().
 import { select, type Selection } from 'd3-selection';
+import { counted } from '../dom';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
 import { around, byLabelPriority, declutter, labelAnchor, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
@@ -65,7 +66,7 @@ export class SvgRenderer implements NetworkRenderer {
         });
         return g;
       })
-      .attr('aria-label', (n) => `${n.name}: ${n.outDegree} ties out, ${n.inDegree} in`)
+      .attr('aria-label', (n) => `${n.name}: ${counted(n.outDegree, 'tie')} out, ${n.inDegree} in`)
       .attr('data-id', (n) => n.id);
     this.agents.select('circle').attr('r', (n) => n.radius);
     this.agents.select('title').text((n) => n.name);

@@ -2,7 +2,7 @@
 // and the mean raw reward of each behavioral driver per round, as small charts.
 import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/model';
 import { categoryColor } from '../../src/core/analysis/palette';
-import { el, formatNumber } from '../dom';
+import { counted, el, formatNumber } from '../dom';
 import type { RoundMetrics } from '../model/roundMetrics';
 import type { RewardSeries } from '../model/rewardSeries';
 import { legend, lineChart, type ChartSeries } from './lineChart';
@@ -29,7 +29,7 @@ export class MetricsPanel {
       ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: rewardMeans[d] })),
       { label: 'total', colour: foreground, points: rewardMeans.total, dashed: true },
     ];
-    const summary = current ? `${current.agents} agents · ${current.ties} ties · ${Object.keys(current.communities).length ? new Set(Object.values(current.communities)).size : 0} communities` : '';
+    const summary = current ? `${counted(current.agents, 'agent')} · ${counted(current.ties, 'tie')} · ${counted(Object.keys(current.communities).length ? new Set(Object.values(current.communities)).size : 0, 'community', 'communities')}` : '';
     this.body.replaceChildren(
       el('p', { class: 'summary', text: summary }),
       metric('Density', (m) => m.density),

@@ -1,7 +1,7 @@
 // The conversation trace: every message, evaluation and advice, filterable by agent, rounds and
 // kind, searchable, in a virtualized list. Activating a row selects the agents it involves.
 import { DEFAULT_FILTER, TRACE_ROW_KINDS, type TraceFilter } from '../../src/core/protocol/viewMessages';
-import { el } from '../dom';
+import { counted, el } from '../dom';
 import { filterRows, rowAgents, type TraceRow } from '../model/traceRows';
 import { VirtualList } from './virtualList';
 import { isolated } from '../../src/core/text/isolated';
@@ -105,7 +105,7 @@ export class TraceTable {
     this.list.setCount(this.shown.length, keepPlace);
     this.list.invalidate();
     if (atEnd) this.list.scrollToEnd();
-    this.count.textContent = `${this.shown.length.toLocaleString('en')} of ${this.rows.length.toLocaleString('en')} rows`;
+    this.count.textContent = `${this.shown.length.toLocaleString('en')} of ${counted(this.rows.length, 'row')}`;
     this.element.dataset.rows = String(this.shown.length);
     this.element.dataset.total = String(this.rows.length);
   }
