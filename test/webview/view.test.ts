@@ -168,7 +168,8 @@ describe('society view (standalone, headless Chromium)', function () {
     const trace = syntheticTrace({ agents: 120, ties: 400, rounds: 2 });
     const { page, errors } = await openView(browser, trace, { width: 900, height: 700 });
     assert.equal((await dataset(page, '.network')).renderer, 'svg');
-    await page.waitForTimeout(1500); // let the layout settle
+    // Measured once the layout has come to rest: names are placed per frame while it moves.
+    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled', null, { timeout: 30000 });
     const boxes = () => page.$$eval('.network text.label:not(.hidden)', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return { name: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
     const shown = await boxes();
     assert.ok(shown.length >= 10 && shown.length < 120, `${shown.length} of 120 names written`);
