@@ -70,6 +70,14 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     assert.ok(!exports[2].data.includes(HOSTILE.name), 'the SVG escapes names');
     assert.ok(exports[2].data.includes('&lt;img src=x onerror='));
     assert.equal((exports[2].data.match(/<circle /g) ?? []).length, 12);
+    // The picture is for a paper: the network fills the 1600 × 1200 frame (it was a patch in the
+    // middle at the screen's zoom cap), and names are placed beside their agents without piling up.
+    const svg = exports[2].data;
+    const [, tx, ty, k] = /<g transform="translate\(([-\d.]+),([-\d.]+)\) scale\(([\d.]+)\)">/.exec(svg)!.map(Number);
+    const at = [...svg.matchAll(/<g transform="translate\(([-\d.]+),([-\d.]+)\)" opacity/g)].map((m) => [tx + k * Number(m[1]), ty + k * Number(m[2])]);
+    const span = (i: number) => Math.max(...at.map((p) => p[i])) - Math.min(...at.map((p) => p[i]));
+    assert.ok(span(0) > 0.6 * 1480 || span(1) > 0.6 * 1080, `the network spans ${span(0).toFixed(0)} × ${span(1).toFixed(0)} of 1600 × 1200`);
+    assert.ok((svg.match(/<text /g) ?? []).length >= 10, 'most names are written');
     assert.equal(Buffer.from(exports[3].data, 'base64').subarray(1, 4).toString(), 'PNG');
     assert.match(exports[0].fileName, /round-3\.ties\.csv$/);
     assert.equal((exports[4].data.match(/<edge /g) ?? []).length, ties3);

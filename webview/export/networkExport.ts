@@ -8,7 +8,9 @@ import { toTiesCsv } from '../../src/core/analysis/tiesCsv';
 import type { ExportFormat } from '../../src/core/protocol/viewMessages';
 import { drawNetwork } from '../network/canvasDraw';
 import { focusOf, type Decor } from '../network/decor';
-import { fitView } from '../network/fit';
+import { EXPORT_MAX_SCALE, fitView } from '../network/fit';
+import type { View } from '../network/canvasDraw';
+import { around, byLabelPriority, declutter, labelAnchor } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from '../network/geometry';
 import type { LayoutLink, LayoutNode } from '../network/layout';
 import { communityColour, type NetworkTheme } from '../network/theme';
@@ -22,7 +24,9 @@ export interface ExportInput {
   title: string;
 }
 
-const WIDTH = 1600, HEIGHT = 1200;
+const WIDTH = 1600, HEIGHT = 1200, MARGIN = 60;
+/** Names in exported pictures, in pixels of the 1600-pixel frame (legible when shrunk to a column). */
+const LABEL_PX = 20;
 
 /** PNG as base64 (no data: prefix). */
 export function networkPng(input: ExportInput): string {
@@ -30,14 +34,15 @@ export function networkPng(input: ExportInput): string {
   canvas.width = WIDTH;
   canvas.height = HEIGHT;
   const ctx = canvas.getContext('2d', { alpha: false })!;
-  drawNetwork(ctx, input.nodes, input.links, fitView(input.nodes, WIDTH, HEIGHT, 40), input.decor, input.theme, { width: WIDTH, height: HEIGHT, ratio: 1, allLabels: true });
+  drawNetwork(ctx, input.nodes, input.links, exportView(input.nodes), input.decor, input.theme, { width: WIDTH, height: HEIGHT, ratio: 1, allLabels: true, labelPx: LABEL_PX });
   return canvas.toDataURL('image/png').replace(/^data:image\/png;base64,/, '');
 }
 
 export function networkSvg(input: ExportInput): string {
   const { nodes, links, theme } = input;
-  const v = fitView(nodes, WIDTH, HEIGHT, 40);
+  const v = exportView(nodes);
   const { dimNode, dimLink } = focusOf(input.decor, links);
+  const names = svgNames(input, v, dimNode);
   const ties = links.map((l) => {
     const shape = tieShape(l.source, l.target, l.source.radius, l.target.radius, tieWidth(l.strength));
     if (!shape) return '';
@@ -46,12 +51,42 @@ export function networkSvg(input: ExportInput): string {
   });
   const agents = nodes.map((n) => `<g transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})" opacity="${dimNode(n) ? 0.25 : 1}">`
     + `<circle r="${n.radius.toFixed(1)}" fill="${escapeMarkup(communityColour(theme, n.colour))}" stroke="${escapeMarkup(theme.outline)}"/>`
-    + `<text x="${(n.radius + 2).toFixed(1)}" dy="0.35em">${escapeMarkup(n.label)}</text><title>${escapeMarkup(n.name)}</title></g>`);
+    + `<title>${escapeMarkup(n.name)}</title></g>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">`
     + `<title>${escapeMarkup(input.title)}</title><rect width="100%" height="100%" fill="${escapeMarkup(theme.background)}"/>`
     + `<g transform="translate(${v.x.toFixed(2)},${v.y.toFixed(2)}) scale(${v.k.toFixed(4)})">`
     + `<g fill="none" stroke-linecap="round" stroke-linejoin="round">${ties.join('')}</g>`
-    + `<g font-family="system-ui, sans-serif" font-size="11" fill="${escapeMarkup(theme.foreground)}">${agents.join('')}</g></g></svg>\n`;
+    + `<g>${agents.join('')}</g></g>`
+    // Names in frame pixels, outside the scaled group, so their size does not depend on the network's.
+    + `<g font-family="system-ui, sans-serif" font-size="${LABEL_PX}" fill="${escapeMarkup(theme.foreground)}" stroke="${escapeMarkup(theme.background)}" stroke-width="3" paint-order="stroke" stroke-linejoin="round">${names}</g></svg>\n`;
+}
+
+/** The network fitted to the picture's frame. */
+function exportView(nodes: readonly LayoutNode[]): View {
+  return fitView(nodes, WIDTH, HEIGHT, MARGIN, EXPORT_MAX_SCALE);
+}
+
+/**
+ * The names an SVG writes and where, as the screen and the PNG place them: beside, above or
+ * below each agent, focused and most connected first, dimmed ones last, leaving out any that
+ * would overlap (each agent's name stays its tooltip).
+ */
+function svgNames(input: ExportInput, v: View, dimNode: (n: LayoutNode) => boolean): string {
+  const measure = document.createElement('canvas').getContext('2d')!;
+  measure.font = `${LABEL_PX}px system-ui, sans-serif`;
+  const focus = new Set([...input.decor.selected, ...input.decor.highlighted]);
+  const at = (n: LayoutNode) => ({ x: v.x + v.k * n.x, y: v.y + v.k * n.y, r: v.k * n.radius });
+  // Dimmed agents (outside a selection) last, as on screen.
+  const ranked = byLabelPriority(input.nodes, focus).sort((a, b) => Number(dimNode(a)) - Number(dimNode(b)));
+  const h = LABEL_PX * 1.2;
+  const places = declutter(ranked.map((n) => {
+    const c = at(n), w = measure.measureText(n.label).width;
+    return { id: n.id, w, h, at: around(c.x, c.y, c.r, 2, w, h) };
+  }), focus, input.nodes.map((n) => ({ id: n.id, ...at(n) })), { width: WIDTH, height: HEIGHT });
+  return ranked.filter((n) => places.has(n.id)).map((n) => {
+    const c = at(n), a = labelAnchor(places.get(n.id)!, c.x, c.y, c.r + 2, LABEL_PX * 0.6);
+    return `<text x="${a.x.toFixed(1)}" y="${a.y.toFixed(1)}" dy="0.35em" text-anchor="${a.align}">${escapeMarkup(n.label)}</text>`;
+  }).join('');
 }
 
 function tieGraph(input: ExportInput) {

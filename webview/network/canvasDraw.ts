@@ -14,8 +14,13 @@ export interface DrawOptions {
   height: number;
   /** Device pixels per CSS pixel. */
   ratio: number;
-  /** Label every visible node (PNG export), not only when zoomed in. */
+  /**
+   * Consider every visible node's name (PNG export), not only when zoomed in. Names that would
+   * overlap are still left out: a pile of overlapping names reads as none.
+   */
   allLabels?: boolean;
+  /** Size of names in screen pixels (default 11; an export for a paper writes them larger). */
+  labelPx?: number;
 }
 
 const BANDS = 4;
@@ -114,15 +119,17 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   ctx.font = theme.font;
   ctx.fillStyle = theme.foreground;
   ctx.textBaseline = 'middle';
-  const fontPx = 11 / Math.max(k, 0.6);
+  const fontPx = (opts.labelPx ?? 11) / Math.max(k, 0.6);
   ctx.font = `${fontPx}px ${theme.font.replace(/^\S+\s+/, '')}`;
   const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
   const everyone = opts.allLabels || k >= 1.2 || nodes.length <= 60;
-  const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && !dimNode(n))), focus);
+  // An export names the dimmed agents too (after the others): the picture has room, the screen not.
+  const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && (opts.allLabels || !dimNode(n)))), focus)
+    .sort((a, b) => Number(dimNode(a)) - Number(dimNode(b)));
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
-  // Overlapping names are left out on screen and names keep off the circles of the agents on
-  // screen where they can (core/analysis/labelPlacement.ts); an export writes every name it can.
-  const places = opts.allLabels ? new Map(candidates.map((n) => [n.id, 0])) : declutter(candidates.map((n) => {
+  // Overlapping names are left out and names keep off the circles of the agents on screen where
+  // they can (core/analysis/labelPlacement.ts), on screen and in an export alike.
+  const places = declutter(candidates.map((n) => {
     const w = k * ctx.measureText(n.label).width, h = k * fontPx * 1.2;
     return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, 2, w, h) };
   }), focus, nodes.filter(visible).map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })), opts);

@@ -2,6 +2,12 @@
 import type { View } from './canvasDraw';
 import type { LayoutNode } from './layout';
 
+/**
+ * How far an exported picture may enlarge the network to fill its frame (the screen's cap, 1.6,
+ * left a small network a patch in the middle of 1600 × 1200 with its names piled up).
+ */
+export const EXPORT_MAX_SCALE = 4;
+
 export function fitView(nodes: readonly LayoutNode[], width: number, height: number, margin = 30, maxScale = 1.6): View {
   if (nodes.length === 0) return { k: 1, x: width / 2, y: height / 2 };
   let x0 = Infinity, y0 = Infinity, x1 = -Infinity, y1 = -Infinity;
