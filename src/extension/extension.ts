@@ -34,7 +34,7 @@ const features: Record<string, Feature> = {
   outline: registerOutline,
   codeActions: registerCodeActions,
   // The debugger shares the run panel: the society view follows the debugged run.
-  runs: (ctx) => registerRuns(ctx.extension, (panels, log) => registerDebugger(ctx, panels, log)),
+  runs: (ctx) => registerRuns(ctx.extension, ctx.projects, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
   memory: registerMemory,
   trust: registerTrust,
 };

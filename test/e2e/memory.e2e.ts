@@ -44,10 +44,11 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const events = fs.readFileSync(traceFile, 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
     const memories = events.filter((e) => e.type === 'memory' && e.agent === AGENT).length;
     const rewards = events.filter((e) => e.type === 'reward' && e.agent === AGENT);
-    const [, count, ties, reward] = /^(\d+) memories · (\d+) ties? · reward (\S+)$/.exec((await lens.innerText()).trim())!;
+    const [, count, ties, tiesIn, reward] = /^(\d+) memories · (\d+) ties? out · (\d+) in · reward (\S+)$/.exec((await lens.innerText()).trim())!;
     assert.equal(Number(count), memories);
     assert.equal(reward, rewards[rewards.length - 1].total.toFixed(2));
     assert.equal(Number(ties), summary.ties);
+    assert.equal(Number(tiesIn), summary.tiesIn);
     assert.ok(memories > 120, 'the example writes more than a stream keeps: the lens counts every memory written');
     await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().waitFor();
   });

@@ -1,6 +1,6 @@
 // One agent at a glance, for the CodeLens above its persona and the Society tree: how many
-// memories it was given, how many ties it holds, its latest reward. Ties count the agent's own
-// directed ties at or above the threshold (whom it considers a friend), like the round stats.
+// memories it was given, how many ties it holds, its latest reward. Ties are counted both ways at
+// or above the threshold: its own (whom it considers a friend, like the round stats) and others' to it.
 import type { WorldState } from '../trace/replay';
 import type { MemoryLedger } from './ledger';
 
@@ -55,10 +55,13 @@ export function incomingTies(state: WorldState): Map<string, number> {
   return out;
 }
 
-/** "34 memories · 5 ties · reward 0.62", the CodeLens title. */
+/**
+ * "34 memories · 5 ties out · 2 in · reward 0.62", the CodeLens title and the tree's description:
+ * ties both ways at or above the threshold, as the society view's agent card counts them.
+ */
 export function summaryTitle(s: AgentSummary): string {
   const memories = `${s.memories} ${s.memories === 1 ? 'memory' : 'memories'}`;
-  const ties = `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'}`;
+  const ties = `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'} out · ${s.tiesIn} in`;
   return `${memories} · ${ties} · reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;
 }
 

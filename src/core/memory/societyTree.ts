@@ -20,6 +20,24 @@ export type SocietyNode =
   | { type: 'tie'; agent: string; other: string; label: string; description: string }
   | { type: 'reward'; agent: string; round: number; label: string; description: string };
 
+/** Whether a run that has no run_end in its trace may still be going (see runProgress). */
+export type Liveness = 'running' | 'ended';
+
+/**
+ * How far a run got, for the tree: "round 30/30" (complete), "round 12/300 · running",
+ * "stopped after round 133/300" (stopped or cancelled: its trace ends at a round end), "stopped
+ * in round 2/10" (a debug session ended mid-round). A trace without run_end is running only while
+ * it is being written (`liveness`).
+ */
+export function runProgress(source: Pick<MemorySource, 'header' | 'complete' | 'events' | 'lastRound'>, liveness: Liveness): string {
+  if (!source.header) return '';
+  const of = `${source.lastRound}/${source.header.rounds}`;
+  if (source.complete) return `round ${of}`;
+  if (liveness === 'running') return `round ${of} · running`;
+  const last = source.events[source.events.length - 1];
+  return !last || last.type === 'round_end' ? `stopped after round ${of}` : `stopped in round ${of}`;
+}
+
 export function agentNodes(source: MemorySource): SocietyNode[] {
   const state = source.stateAt();
   if (!state) return [];

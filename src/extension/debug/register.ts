@@ -1,8 +1,10 @@
 // The `society` debugger in the editor: configurations (F5 on a .society file), the debug adapter
 // running inline in the extension host (the same session the stdio adapter runs), the scenario
 // with the Society Studio settings applied, its models with the keys from SecretStorage, and the
-// society view following the debugged run — its events stream into the view and every stop
-// highlights the acting agent in its round.
+// society view following the debugged run in a panel of its own (a run started meanwhile gets the
+// run panel) — its events stream into the view and every stop highlights the acting agent in its
+// round, in the panel showing that session only. The status bar says a session is debugging, and
+// its trace counts as being written until the session ends (the Society tree then says stopped).
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { ModelRegistry } from '../../core/llm/registry';
@@ -15,18 +17,25 @@ import { applyRunSettings } from '../run/runSettings';
 import { languageModelClient } from '../run/languageModelClient';
 import type { SocietyPanels } from '../views/societyPanel';
 import { TraceFeed } from '../views/traceFeed';
+import type { ActivityStatus } from '../run/activityStatus';
+import { liveTraces } from '../run/liveTraces';
 import { DEBUG_TYPE, SocietyDebugConfigurations } from './configurations';
 
-export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log: vscode.LogOutputChannel): vscode.Disposable[] {
+export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log: vscode.LogOutputChannel, status?: ActivityStatus): vscode.Disposable[] {
   const configurations = new SocietyDebugConfigurations(ctx);
   const feeds = new Map<string, TraceFeed>();
+  /** Per session: ends its trace's "being written". */
+  const unlive = new Map<string, () => void>();
   const follow = (session: vscode.DebugSession, run: DebugRun): void => {
     feeds.get(session.id)?.setStatus('stopped', 'restarted');
     const feed = new TraceFeed({ kind: 'run', label: `${run.scenario.name} (debug)` }, true);
     feed.setHeader(run.sim.header);
     run.sim.on((e) => feed.push(e));
     feeds.set(session.id, feed);
-    panels.show(feed, `${run.scenario.name} (debug)`);
+    panels.show(feed, `${run.scenario.name} (debug)`, 'debug');
+    const trace = session.configuration.trace;
+    if (typeof trace === 'string' && !unlive.has(session.id)) unlive.set(session.id, liveTraces.add(trace));
+    status?.set(session, `$(debug) Society: debugging ${run.scenario.name}`, `${run.scenario.name} (debug session)${typeof trace === 'string' ? `\n${trace}` : ''}`);
   };
   return [
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, configurations),
@@ -46,14 +55,19 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
       if (e.session.type !== DEBUG_TYPE) return;
       if (e.event === HIGHLIGHT_EVENT) {
-        feeds.get(e.session.id)?.flush();
-        panels.post({ type: 'highlight', ...(e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'>) });
+        const feed = feeds.get(e.session.id);
+        if (!feed) return;
+        feed.flush();
+        panels.post(feed, { type: 'highlight', ...(e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'>) });
       } else if (e.event === INTERVENTION_EVENT) {
         const b = e.body as { agent: string; question: string; answer: string; round: number };
         log.info(`intervention (round ${b.round}): asked ${b.agent} "${b.question}" → ${b.answer}`);
       }
     }),
     vscode.debug.onDidTerminateDebugSession((s) => {
+      unlive.get(s.id)?.();
+      unlive.delete(s.id);
+      status?.clear(s);
       const feed = feeds.get(s.id);
       if (!feed) return;
       feeds.delete(s.id);

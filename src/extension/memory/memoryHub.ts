@@ -14,6 +14,7 @@ import { TRACE_FILE } from '../run/runFolder';
 import { TRACE_EDITOR } from '../views/traceEditor';
 import { viewTraceLimitMb } from '../views/traceFeed';
 import { openTraceFile, type TraceFileSource } from './traceFileSource';
+import { liveTraces } from '../run/liveTraces';
 
 const DEBOUNCE_MS = 250;
 const POLL_MS = 2000;
@@ -38,6 +39,8 @@ export class MemoryHub implements vscode.Disposable {
   constructor(readonly sources: MemorySources, private readonly log: vscode.LogOutputChannel) {
     const unsubscribe = sources.onChange(() => this.changed());
     this.disposables.push({ dispose: unsubscribe }, this.changes);
+    // A run or debug session of this window ended: its trace is no longer "running".
+    this.disposables.push({ dispose: liveTraces.onChange(() => this.changed()) });
     this.disposables.push(vscode.window.tabGroups.onDidChangeTabs(() => this.followTraceTab()));
     // After activation returns: reading the latest trace is not activation work.
     setTimeout(() => this.poll(true), 0);
@@ -60,8 +63,11 @@ export class MemoryHub implements vscode.Disposable {
     return out.sort((a, b) => b.mtime - a.mtime);
   }
 
-  /** The source of a trace file, read once and kept while the window lives (runs are small enough). */
-  load(file: string): MemorySource | undefined {
+  /**
+   * The source of a trace file, read once and kept while the window lives (runs are small enough).
+   * `quiet`: a failure is only logged (the society view that opened the file says it already).
+   */
+  load(file: string, quiet = false): MemorySource | undefined {
     let entry = this.loaded.get(file);
     if (!entry) {
       if (this.refused.has(file)) return undefined;
@@ -69,7 +75,7 @@ export class MemoryHub implements vscode.Disposable {
         const message = err instanceof Error ? err.message : String(err);
         this.refused.add(file);
         this.log.warn(`cannot read ${file}: ${message}`);
-        void vscode.window.showWarningMessage(`Society Studio shows no memories of this run: ${message}`);
+        if (!quiet) void vscode.window.showWarningMessage(`Society Studio shows no memories of this run: ${message}`);
         return undefined;
       }
       this.loaded.set(file, entry);
@@ -136,7 +142,8 @@ export class MemoryHub implements vscode.Disposable {
     const file = traceOf(vscode.window.tabGroups.activeTabGroup.activeTab);
     if (!file || file === this.opened) return;
     this.opened = file;
-    const source = this.load(file);
+    // The trace editor reports a file that is not a trace (one notification, not two).
+    const source = this.load(file, true);
     if (source) this.sources.use(source);
   }
 

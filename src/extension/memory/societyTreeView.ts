@@ -1,13 +1,26 @@
 // The "Society" view in the explorer: Runs → Agents → Memories (icons by kind), Ties, Rewards.
 // The run shown in the editor is marked; selecting a memory opens the trace at its event.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MemorySource } from '../../core/memory/memorySource';
-import { agentNodes, groupNodes, memoryNodes, rewardNodes, tieNodes, type SocietyNode } from '../../core/memory/societyTree';
+import { agentNodes, groupNodes, memoryNodes, rewardNodes, runProgress, tieNodes, type Liveness, type SocietyNode } from '../../core/memory/societyTree';
+import { liveTraces } from '../run/liveTraces';
 import type { MemoryHub } from './memoryHub';
 import { runLabel } from './traceFileSource';
 
 export const TREE_VIEW = 'society.runs';
+
+/** A trace not written by this window (`society run` in a terminal) is taken as running while it changed this recently. */
+const OUTSIDE_RUN_QUIET_MS = 60_000;
+
+/** Whether the run writing `file` may still be going: this window's runs and debug sessions know; for others, the file's age tells. */
+export function liveness(file: string | undefined, now = Date.now()): Liveness {
+  if (!file) return 'running'; // a debug session's source is listed while the session lasts
+  if (liveTraces.writing(file)) return 'running';
+  if (liveTraces.ended(file)) return 'ended';
+  try { return now - fs.statSync(file).mtimeMs < OUTSIDE_RUN_QUIET_MS ? 'running' : 'ended'; } catch { return 'ended'; }
+}
 
 /** A run: a trace file of the runs folder, or a source with no file (a debug session). */
 export type RunElement = { type: 'run'; id: string; file?: string; source?: MemorySource };
@@ -102,7 +115,7 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
     item.id = run.id;
     const loaded = run.source ?? (run.file ? this.hub.loadedSource(run.file) : undefined);
     const shown = loaded !== undefined && loaded === this.hub.active;
-    const progress = loaded?.header ? `round ${loaded.round}/${loaded.header.rounds}${loaded.complete ? '' : ' · running'}` : '';
+    const progress = loaded?.header ? runProgress(loaded, liveness(run.file ?? loaded.file)) : '';
     item.description = [progress, shown ? 'shown in editor' : ''].filter(Boolean).join(' · ');
     item.tooltip = run.file ? `${run.file}${loaded?.header ? `\n${loaded.header.scenario.name}, seed ${loaded.header.seed}` : ''}` : label;
     item.iconPath = new vscode.ThemeIcon(shown ? 'eye' : loaded?.kind === 'debug' ? 'debug' : 'history');

@@ -9,18 +9,22 @@ import { clearApiKey, KeyNames, setApiKey } from './apiKeys';
 import { RunCodeLens } from './runCodeLens';
 import { RunController, type RunArgs } from './runController';
 import { requireTrust } from '../trust/guard';
+import type { Projects } from '../projects';
+import { ActivityStatus } from './activityStatus';
 
-/** Features that show things in the run panel (the debugger) plug in here to share it. */
-export type PanelFeature = (panels: SocietyPanels, log: vscode.LogOutputChannel) => vscode.Disposable[];
+/** Features that show things in the society panels and the status bar (the debugger) plug in here to share them. */
+export type PanelFeature = (panels: SocietyPanels, log: vscode.LogOutputChannel, status: ActivityStatus) => vscode.Disposable[];
 
-export function registerRuns(extension: vscode.ExtensionContext, ...withPanels: PanelFeature[]): vscode.Disposable[] {
+/** `projects` finds the scenario that includes a persona file, for Run on a persona. */
+export function registerRuns(extension: vscode.ExtensionContext, projects: Projects | undefined, ...withPanels: PanelFeature[]): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Society', { log: true });
   const panels = new SocietyPanels(extension.extensionUri, log);
-  const runs = new RunController(extension, panels, log);
+  const status = new ActivityStatus();
+  const runs = new RunController(extension, panels, log, status, projects);
   const keyNames = new KeyNames(extension.globalState);
   const command = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn); // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
-    log, panels, runs,
+    log, panels, status, runs,
     TraceEditorProvider.register(extension.extensionUri, log),
     vscode.languages.registerCodeLensProvider({ language: 'society', scheme: 'file' }, new RunCodeLens()),
     command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),
@@ -31,7 +35,7 @@ export function registerRuns(extension: vscode.ExtensionContext, ...withPanels: 
     command('society.setApiKey', (envName?: string) => requireTrust('apiKey') && setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [], keyNames)),
     // Removing a key is safe in Restricted Mode too: no trust needed.
     command('society.clearApiKey', () => clearApiKey(extension.secrets, keyNames)),
-    ...withPanels.flatMap((feature) => feature(panels, log)),
+    ...withPanels.flatMap((feature) => feature(panels, log, status)),
   ];
 }
 

@@ -1,7 +1,9 @@
 // The Run / Stop commands and everything a run shows while it goes: a cancellable progress
 // notification, a status bar item (round, agents, model, tokens, cost), the "Society" log, and the
 // live society view. Failures become messages with a way forward (open the problem, set a key,
-// open settings, show the log), never silence.
+// open settings, show the log), never silence. The run waits for its view after each round
+// (TraceFeed.caughtUp) and updates the status bar and notification at most every 250 ms, so the
+// channel to the workbench stays free for commands (Stop), completions and the Cancel button.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MissingKeyError } from '../../core/llm/registry';
@@ -12,8 +14,11 @@ import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
 import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
 import { confirmCost, currentRunSettings } from './costLimit';
-import { scenarioFile } from './scenarioTarget';
+import { scenarioFile, scenarioToRun } from './scenarioTarget';
 import { requireTrust } from '../trust/guard';
+import type { Projects } from '../projects';
+import { ActivityStatus, STATUS_EVERY_MS } from './activityStatus';
+import { liveTraces } from './liveTraces';
 
 export const RUNNING_CONTEXT = 'society.running';
 
@@ -24,15 +29,16 @@ export interface RunArgs {
   model?: ModelChoice;
 }
 
+/** Notification text has no markdown: `kind: scenario` would show its backticks. */
+export const plain = (text: string): string => text.replace(/`([^`]*)`/g, '$1');
+
 export class RunController implements vscode.Disposable {
   private active?: ActiveRun;
-  private readonly status: vscode.StatusBarItem;
 
-  constructor(private readonly extension: vscode.ExtensionContext, private readonly panels: SocietyPanels, private readonly log: vscode.LogOutputChannel) {
-    this.status = vscode.window.createStatusBarItem('society.run', vscode.StatusBarAlignment.Left, 50);
-    this.status.name = 'Society run';
-    this.status.command = 'society.showView';
-  }
+  constructor(
+    private readonly extension: vscode.ExtensionContext, private readonly panels: SocietyPanels, private readonly log: vscode.LogOutputChannel,
+    private readonly status: ActivityStatus, private readonly projects?: Projects,
+  ) {}
 
   get running(): boolean { return this.active !== undefined; }
 
@@ -41,11 +47,15 @@ export class RunController implements vscode.Disposable {
 
   async run(target?: vscode.Uri, args: RunArgs = {}, ask = false): Promise<void> {
     if (!requireTrust('run')) return;
-    const file = await scenarioFile(target);
-    if (!file) {
-      void vscode.window.showErrorMessage('Open a .society scenario (a document with `kind: scenario`) to run it.');
+    const opened = await scenarioFile(target);
+    if (!opened) {
+      void vscode.window.showErrorMessage('Open a .society scenario (a document with kind: scenario) to run it.');
       return;
     }
+    // A persona file runs the scenario that includes it (as F5 debugs it).
+    const file = this.projects ? await scenarioToRun(opened, this.projects) : opened;
+    if (!file) return;
+    if (file !== opened) this.log.info(`${path.basename(opened)} is not a scenario: running ${file}, which includes it`);
     if (this.active) {
       const choice = await vscode.window.showWarningMessage('A simulation is already running.', 'Stop It', 'Show');
       if (choice === 'Stop It') this.stop();
@@ -86,40 +96,44 @@ export class RunController implements vscode.Disposable {
     const progress = new RunProgress(header);
     const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
     feed.setHeader(header);
-    this.panels.show(feed, `${header.scenario.name} (run)`);
+    this.panels.show(feed, `${header.scenario.name} (run)`, 'run');
     this.log.info(`run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`);
-    this.status.text = `$(sync~spin) Society: starting`;
-    this.status.tooltip = `${header.scenario.name}\n${run.tracePath}`;
-    this.status.show();
+    const owner = {};
+    const status = (text: string) => this.status.update(owner, text);
+    this.status.set(owner, `$(sync~spin) Society: starting`, `${header.scenario.name}\n${run.tracePath}`);
     this.lastTrace = run.tracePath;
+    const unlive = liveTraces.add(run.tracePath);
     let reportRound: (round: number) => void = () => undefined;
+    // Progress goes out at most every STATUS_EVERY_MS (a fast run ends dozens of rounds a second).
+    let shownAt = 0;
     const onEvent = (e: Parameters<RunProgress['add']>[0]) => {
       feed.push(e);
       const line = progress.add(e);
       if (line) this.log[line.level](line.text);
-      if (e.type === 'round_end') {
-        this.status.text = `$(sync~spin) Society: ${progress.statusText()}`;
+      if (e.type === 'round_end' && (Date.now() - shownAt >= STATUS_EVERY_MS || e.round === header.rounds)) {
+        shownAt = Date.now();
+        status(`$(sync~spin) Society: ${progress.statusText()}`);
         reportRound(e.round);
       }
     };
     try {
       const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${header.scenario.name}`, cancellable: true }, async (bar, token) => {
-        token.onCancellationRequested(() => controller.abort());
+        token.onCancellationRequested(() => { this.log.info('cancel requested'); controller.abort(); });
         let last = 0;
         reportRound = (round) => {
           bar.report({ increment: ((round - last) / Math.max(1, header.rounds)) * 100, message: progress.statusText() });
           last = round;
         };
-        return run.run(controller.signal, onEvent);
+        return run.run(controller.signal, onEvent, () => feed.caughtUp(controller.signal));
       });
       if (result.status === 'aborted') {
         feed.setStatus('stopped', `after round ${result.completed}`);
-        this.status.text = `$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`;
+        status(`$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`);
         this.log.info(`stopped after round ${result.completed}; the trace ends at that round`);
         void vscode.window.showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log').then((c) => c && this.log.show());
       } else {
         feed.setStatus('completed');
-        this.status.text = `$(check) Society: ${progress.statusText()}`;
+        status(`$(check) Society: ${progress.statusText()}`);
         // Failed model calls make it a warning that says what failed and how it was answered; an
         // error when no call got its model's answer at all (a wrong key, a dead endpoint).
         const faults = progress.faults.describe();
@@ -135,10 +149,12 @@ export class RunController implements vscode.Disposable {
         });
       }
     } catch (err) {
+      unlive();
       feed.setStatus('failed', err instanceof Error ? err.message : String(err));
-      this.status.text = `$(error) Society: failed at round ${progress.round}`;
+      status(`$(error) Society: failed at round ${progress.round}`);
       await this.fail(err, file);
     } finally {
+      unlive();
       this.active = undefined;
       void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
     }
@@ -146,7 +162,7 @@ export class RunController implements vscode.Disposable {
 
   /** Every failure reaches the user, with the action that helps. */
   private async fail(err: unknown, file: string): Promise<void> {
-    const message = err instanceof Error ? err.message : String(err);
+    const message = plain(err instanceof Error ? err.message : String(err));
     this.log.error(message);
     if (err instanceof ScenarioProblems) {
       const first = err.problems[0];
@@ -170,7 +186,6 @@ export class RunController implements vscode.Disposable {
 
   dispose(): void {
     this.active?.controller.abort();
-    this.status.dispose();
   }
 }
 

@@ -43,8 +43,11 @@ export interface PreparedRun {
   tracePath: string;
   /** Predicted calls, tokens and cost of the run as configured (the cost limit checks it). */
   estimate: RunEstimate;
-  /** Runs to the end or until aborted; the trace is complete up to the last finished round. */
-  run(signal: AbortSignal, onEvent: (e: TraceEvent) => void): Promise<RunResult>;
+  /**
+   * Runs to the end or until aborted; the trace is complete up to the last finished round.
+   * `pace`, awaited after each round, holds the run while its view catches up.
+   */
+  run(signal: AbortSignal, onEvent: (e: TraceEvent) => void, pace?: () => Promise<void>): Promise<RunResult>;
 }
 
 export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
@@ -67,7 +70,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const tracePath = path.join(directory, TRACE_FILE);
   return {
     simulation, header: simulation.header, directory, tracePath, estimate: estimateRun(scenario, { model }),
-    async run(signal, onEvent) {
+    async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
       const writer = TraceWriter.toFile(tracePath);
       writer.header(simulation.header);
@@ -81,6 +84,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       let every: number | undefined;
       simulation.afterRound = async (round, final) => {
         await writer.flush();
+        if (!final) await pace?.();
         every ??= checkpointInterval(simulation.world.agents.size); // round 0 has just placed everyone
         if (!checkpointDue(round, final, every, simulation.rounds)) return;
         const cp = simulation.snapshot();

@@ -2,7 +2,10 @@
 // else, when the focused editor is not a text editor (the walkthrough, the society view), a
 // visible one; else the scenario open in a tab, the active tabs first. A document is saved before
 // it runs, so the run matches what is on screen.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { Projects } from '../projects';
 import { scenarioLines } from './scenarioLines';
 
 const isSociety = (d?: vscode.TextDocument): d is vscode.TextDocument => d?.languageId === 'society' && d.uri.scheme === 'file';
@@ -35,4 +38,29 @@ async function lookedAt(): Promise<vscode.TextDocument | undefined> {
     if (isSociety(doc) && scenarioLines(doc.getText()).length) return doc;
   }
   return undefined;
+}
+
+/**
+ * The scenario to run for `file`: the file itself when it has a scenario document, else the
+ * scenario that includes it (a persona file; asked which when several do). Undefined, after
+ * saying why, when no scenario includes it or the user picked none.
+ */
+export async function scenarioToRun(file: string, projects: Projects): Promise<string | undefined> {
+  const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
+  let text: string;
+  try { text = open?.getText() ?? fs.readFileSync(file, 'utf8'); } catch { return file; }
+  if (scenarioLines(text).length) return file;
+  const project = await projects.forFile(file);
+  const scenarios = [...new Set(project.resolutionsInvolving(file).map((r) => r.file))].filter((f) => f !== file);
+  const name = path.basename(file);
+  if (scenarios.length === 0) {
+    void vscode.window.showErrorMessage(`${name} has no scenario to run (no document with kind: scenario), and no scenario includes it. Open a scenario to run it.`);
+    return undefined;
+  }
+  if (scenarios.length === 1) return scenarios[0];
+  const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
+  const picked = await vscode.window.showQuickPick(scenarios.map((f) => ({ label: path.basename(f), description: path.relative(root, path.dirname(f)) || undefined, file: f })), {
+    title: `${name} is included by ${scenarios.length} scenarios: run which?`,
+  });
+  return picked?.file;
 }

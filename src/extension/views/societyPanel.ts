@@ -1,6 +1,9 @@
 // The society view as an editor-area panel: one panel follows the runs started in the editor
-// (reused run after run), and VS Code restores it after a window reload through the serializer,
-// which reopens the trace the view was showing (kept in the view's state).
+// (reused run after run) and another the debug sessions (reused session after session), so a run
+// started while a debug session is paused does not take the debugger's view; a message for a
+// feed (the debugger's highlight) goes only to the panel showing that feed. VS Code restores a
+// panel after a window reload through the serializer, which reopens the trace the view was
+// showing (kept in the view's state) as the run panel.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import type { HostMessage, ViewState } from '../../core/protocol/viewMessages';
@@ -11,8 +14,13 @@ import { viewHtml, viewOptions } from './webviewHtml';
 
 export const VIEW_TYPE = 'society.view';
 
+/** Which panel: the runs' or the debug sessions'. */
+export type PanelSlot = 'run' | 'debug';
+
+interface LivePanel { panel: vscode.WebviewPanel; connection: ViewConnection }
+
 export class SocietyPanels implements vscode.Disposable {
-  private live?: { panel: vscode.WebviewPanel; connection: ViewConnection };
+  private readonly live = new Map<PanelSlot, LivePanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
@@ -21,35 +29,43 @@ export class SocietyPanels implements vscode.Disposable {
     }));
   }
 
-  /** Shows a feed in the run panel (created on first use, revealed beside the editor). */
-  show(feed: TraceFeed, title: string): void {
-    if (this.live) {
-      this.live.connection.current.dispose();
-      this.live.connection.setFeed(feed);
-      this.live.panel.title = title;
-      this.live.panel.reveal(undefined, true);
+  /** Shows a feed in the slot's panel (created on first use, revealed beside the editor). */
+  show(feed: TraceFeed, title: string, slot: PanelSlot = 'run'): void {
+    const live = this.live.get(slot);
+    if (live) {
+      live.connection.current.dispose();
+      live.connection.setFeed(feed);
+      live.panel.title = title;
+      live.panel.reveal(undefined, true);
       return;
     }
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true }, viewOptions(this.extensionUri));
-    this.adopt(panel, feed, title);
+    // A debug session's panel opens beside the run panel's, not over it.
+    const other = this.live.get(slot === 'run' ? 'debug' : 'run');
+    const column = other?.panel.viewColumn ?? vscode.ViewColumn.Beside;
+    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: column, preserveFocus: true }, viewOptions(this.extensionUri));
+    this.adopt(panel, feed, title, slot);
   }
 
-  get visible(): boolean { return this.live !== undefined; }
+  get visible(): boolean { return this.live.size > 0; }
 
-  /** Sends a message to the run panel's view, if it is open (e.g. the debugger's highlight). */
-  post(message: HostMessage): void { this.live?.connection.post(message); }
+  /** Sends a message to the panel showing `feed`, if one does (the debugger's highlight of its session). */
+  post(feed: TraceFeed, message: HostMessage): void {
+    for (const live of this.live.values()) if (live.connection.current === feed) live.connection.post(message);
+  }
 
-  reveal(): void { this.live?.panel.reveal(); }
+  /** Reveals the slot's panel, else any. */
+  reveal(slot: PanelSlot = 'run'): void { (this.live.get(slot) ?? [...this.live.values()][0])?.panel.reveal(); }
 
-  private adopt(panel: vscode.WebviewPanel, feed: TraceFeed, title: string): void {
+  private adopt(panel: vscode.WebviewPanel, feed: TraceFeed, title: string, slot: PanelSlot): void {
     panel.webview.options = viewOptions(this.extensionUri);
     panel.webview.html = viewHtml(panel.webview, this.extensionUri, title);
     const connection = new ViewConnection(panel.webview, feed, this.log);
-    this.live = { panel, connection };
+    // A restored panel takes a free slot; a second restored one stays a plain view of its trace.
+    if (!this.live.has(slot)) this.live.set(slot, { panel, connection });
     panel.onDidDispose(() => {
       connection.current.dispose();
       connection.dispose();
-      if (this.live?.panel === panel) this.live = undefined;
+      if (this.live.get(slot)?.panel === panel) this.live.delete(slot);
     });
   }
 
@@ -62,7 +78,7 @@ export class SocietyPanels implements vscode.Disposable {
     }
     try {
       const feed = TraceFeed.fromFile(file, (p) => this.log.warn(traceProblemsMessage(file, [p])));
-      this.adopt(panel, feed, feed.header?.scenario.name ?? 'Society');
+      this.adopt(panel, feed, feed.header?.scenario.name ?? 'Society', 'run');
     } catch (err) {
       this.log.error(String(err instanceof Error ? err.message : err));
       panel.dispose();
@@ -70,7 +86,7 @@ export class SocietyPanels implements vscode.Disposable {
   }
 
   dispose(): void {
-    this.live?.panel.dispose();
+    for (const live of [...this.live.values()]) live.panel.dispose();
     for (const d of this.disposables) d.dispose();
   }
 }

@@ -13,6 +13,14 @@ import { TraceTail } from '../run/traceTail';
 
 const FLUSH_MS = 250;
 const POLL_MS = 1000;
+/** Longest a run waits for its views after a round (a stuck view does not stop the run). */
+const CATCH_UP_MS = 1000;
+
+/** A view following a feed that can fall behind (ViewConnection's outbox). */
+export interface FeedReader {
+  readonly behind: boolean;
+  onCaughtUp(listener: () => void): () => void;
+}
 
 export class TraceFeed implements vscode.Disposable {
   header?: TraceHeader;
@@ -28,6 +36,7 @@ export class TraceFeed implements vscode.Disposable {
   readonly onStatus = this.statuses.event;
 
   private readonly budget: ViewBudget;
+  private readonly readers = new Set<FeedReader>();
 
   constructor(readonly source: TraceSource, readonly live: boolean, limitMb = viewTraceLimitMb()) {
     this.status = live ? 'running' : 'completed';
@@ -55,6 +64,33 @@ export class TraceFeed implements vscode.Disposable {
     this.pending.push(e);
     if (e.type === 'round_end' || e.type === 'run_end') this.flush();
     else this.timer ??= setTimeout(() => this.flush(), FLUSH_MS);
+  }
+
+  /** Registers a view following the feed (see caughtUp); returns an unregister. */
+  follow(reader: FeedReader): () => void {
+    this.readers.add(reader);
+    return () => this.readers.delete(reader);
+  }
+
+  /**
+   * Resolves once no view following the feed is behind (more than a message waiting), after
+   * `maxMs` at most, or when `signal` aborts. A run in the editor waits for it after each round,
+   * so it goes no faster than its view shows it (and Stop is not queued behind a flood of events).
+   */
+  caughtUp(signal?: AbortSignal, maxMs = CATCH_UP_MS): Promise<void> {
+    this.flush();
+    const behind = () => [...this.readers].some((r) => r.behind);
+    if (!behind() || signal?.aborted) return Promise.resolve();
+    return new Promise((resolve) => {
+      const offs: (() => void)[] = [];
+      const done = () => { for (const off of offs) off(); clearTimeout(timer); resolve(); };
+      const timer = setTimeout(done, maxMs);
+      for (const r of this.readers) offs.push(r.onCaughtUp(() => { if (!behind()) done(); }));
+      if (signal) {
+        signal.addEventListener('abort', done, { once: true });
+        offs.push(() => signal.removeEventListener('abort', done));
+      }
+    });
   }
 
   flush(): void {

@@ -1,10 +1,12 @@
 // Binds one webview to a trace feed through the shared message protocol: answers `ready` with
 // the whole trace so far (in batches), forwards new batches and status changes, saves exports
-// where the user chooses, and hands selections to whoever listens.
+// where the user chooses, and hands selections to whoever listens. Messages go out one at a time
+// through a ViewOutbox, so a fast run cannot queue up the channel other replies travel on.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { batches, isViewMessage, type HostMessage, type ViewMessage } from '../../core/protocol/viewMessages';
 import type { TraceFeed } from './traceFeed';
+import { MAX_EVENTS_PER_MESSAGE, ViewOutbox } from './viewOutbox';
 
 export class ViewConnection implements vscode.Disposable {
   private loaded = false;
@@ -14,8 +16,10 @@ export class ViewConnection implements vscode.Disposable {
   private readonly subscriptions: vscode.Disposable[] = [];
   private readonly selections = new vscode.EventEmitter<string[]>();
   readonly onSelection = this.selections.event;
+  private readonly outbox: ViewOutbox;
 
   constructor(private readonly webview: vscode.Webview, private feed: TraceFeed, private readonly log: vscode.LogOutputChannel) {
+    this.outbox = new ViewOutbox((m) => this.webview.postMessage(m));
     this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     this.watch();
   }
@@ -26,6 +30,7 @@ export class ViewConnection implements vscode.Disposable {
   setFeed(feed: TraceFeed): void {
     for (const d of this.feedSubscriptions) d.dispose();
     this.pending.clear(); // they were about the previous trace
+    this.outbox.clear();
     this.feed = feed;
     this.watch();
     if (this.loaded) this.sendAll();
@@ -39,11 +44,13 @@ export class ViewConnection implements vscode.Disposable {
    */
   post(message: HostMessage): void {
     if (!this.loaded && (message.type === 'highlight' || message.type === 'select')) { this.pending.set(message.type, message); return; }
-    void this.webview.postMessage(message);
+    this.outbox.post(message);
   }
 
   private watch(): void {
+    const unfollow = this.feed.follow(this.outbox);
     this.feedSubscriptions = [
+      { dispose: unfollow },
       this.feed.onEvents((events) => { if (this.loaded) this.post({ type: 'events', events }); }),
       this.feed.onStatus((status) => { if (this.loaded) this.post({ type: 'status', status, message: this.feed.statusMessage }); }),
     ];
@@ -52,7 +59,7 @@ export class ViewConnection implements vscode.Disposable {
   private sendAll(): void {
     const { feed } = this;
     if (!feed.header) return;
-    const [first = [], ...rest] = batches(feed.events);
+    const [first = [], ...rest] = batches(feed.events, MAX_EVENTS_PER_MESSAGE);
     this.post({ type: 'load', source: feed.source, header: feed.header, events: first, live: feed.status === 'running' });
     for (const events of rest) this.post({ type: 'events', events });
     if (feed.status !== 'running') this.post({ type: 'status', status: feed.status, message: feed.statusMessage });
@@ -63,6 +70,7 @@ export class ViewConnection implements vscode.Disposable {
     switch (m.type) {
       case 'ready':
         this.loaded = true;
+        this.outbox.clear(); // a reloaded view starts over from the load
         this.sendAll();
         for (const kept of this.pending.values()) this.post(kept);
         this.pending.clear();
@@ -96,6 +104,7 @@ export class ViewConnection implements vscode.Disposable {
   }
 
   dispose(): void {
+    this.outbox.dispose();
     for (const d of [...this.feedSubscriptions, ...this.subscriptions]) d.dispose();
     this.selections.dispose();
   }

@@ -30,11 +30,13 @@ describe('agent summary (the CodeLens above a persona)', () => {
     assert.equal(summarizeAgent(source.stateAt()!, source.ledger, 'nobody'), undefined);
   });
 
-  it('titles the lens "N memories · N ties · reward x.xx"', () => {
+  it('titles the lens "N memories · N ties out · M in · reward x.xx" (ties both ways, as the view counts them)', () => {
     const base = { agent: 'maya', name: 'Maya', round: 3, kept: 34, tiesIn: 0 };
-    assert.equal(summaryTitle({ ...base, memories: 34, ties: 5, reward: 0.6184 }), '34 memories · 5 ties · reward 0.62');
-    assert.equal(summaryTitle({ ...base, memories: 1, ties: 1 }), '1 memory · 1 tie · reward –');
-    assert.equal(summaryTitle({ ...base, memories: 0, ties: 0, reward: 0 }), '0 memories · 0 ties · reward 0.00');
+    assert.equal(summaryTitle({ ...base, memories: 34, ties: 5, tiesIn: 2, reward: 0.6184 }), '34 memories · 5 ties out · 2 in · reward 0.62');
+    assert.equal(summaryTitle({ ...base, memories: 1, ties: 1 }), '1 memory · 1 tie out · 0 in · reward –');
+    assert.equal(summaryTitle({ ...base, memories: 0, ties: 0, reward: 0 }), '0 memories · 0 ties out · 0 in · reward 0.00');
+    // QA #13: an agent nobody's tie reaches out from, but two reach in to, is not "0 ties".
+    assert.equal(summaryTitle({ ...base, memories: 265, ties: 0, tiesIn: 2, reward: 0.5 }), '265 memories · 0 ties out · 2 in · reward 0.50');
   });
 
   it('lists ties both ways, strongest first', () => {

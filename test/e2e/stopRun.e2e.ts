@@ -1,0 +1,61 @@
+// QA #1 end to end: a long offline run in the editor used to starve the workbench — Society: Stop
+// took ~12 s (≈110 rounds) to act and a completion ~14 s, because every round's events were
+// posted to the society view at once and queued up the channel that commands and completions
+// travel on. Now the view takes them one message at a time and the run waits for it: during a
+// 3,000-round run a completion comes back and Stop acts within a few rounds. Also QA #5: Run
+// Simulation on a persona file runs the scenario that includes it.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { friendsExample, useWorkbench } from './session';
+import { STEP_MS } from './workbench';
+
+const ROUNDS = 3000;
+
+describe('stopping a long run in VS Code (code-server + Chromium)', function () {
+  const s = useWorkbench('stop-run', (ws) => {
+    friendsExample(ws);
+    const f = path.join(ws, 'friends.society');
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^  rounds: \d+$/m, `  rounds: ${ROUNDS}`));
+  });
+
+  it('Run Simulation on a persona runs its scenario; completions answer and Stop acts within a few rounds', async () => {
+    const page = s.wb.page;
+    await s.wb.open('personas/maya_chen.society');
+    await s.wb.command('Society: Run Simulation');
+    const status = page.locator('.statusbar-item', { hasText: /Society: round \d+\/3000/ }).first();
+    await status.waitFor({ timeout: STEP_MS * 2 });
+    const round = async () => Number(/round (\d+)\//.exec(await status.innerText().catch(() => '')!)?.[1] ?? NaN);
+    for (const deadline = Date.now() + STEP_MS * 2; (await round().catch(() => 0)) < 20 && Date.now() < deadline;) await page.waitForTimeout(200);
+    assert.ok((await round()) >= 20, 'the run goes on');
+    // The persona file stayed a persona: the run is of friends.society.
+    assert.ok((await page.locator('.tab', { hasText: 'Learning to make friends (run)' }).count()) === 1, 'the run panel shows the scenario');
+
+    // A completion during the run (it took ~14 s before the fix).
+    await page.locator('.tab', { hasText: 'maya_chen.society' }).click();
+    // (the tab gives the editor the focus; a click on its first line would hit the memory CodeLens)
+    await s.wb.open('personas/maya_chen.society');
+    await page.keyboard.press('Control+End');
+    await page.keyboard.press('Enter');
+    const asked = Date.now();
+    await page.keyboard.press('Control+Space');
+    const widget = page.locator('.editor-widget.suggest-widget.visible');
+    await widget.locator('.monaco-list-row').first().or(widget.getByText('No suggestions')).first().waitFor({ timeout: STEP_MS });
+    const completionMs = Date.now() - asked;
+    await page.keyboard.press('Escape');
+
+    const before = await round();
+    const issued = Date.now();
+    await s.wb.command('Society: Stop');
+    const toast = page.locator('.notification-toast', { hasText: /Stopped Learning to make friends after round \d+/ });
+    await toast.waitFor({ timeout: STEP_MS });
+    const stopMs = Date.now() - issued;
+    const stoppedAt = Number(/after round (\d+)/.exec(await toast.innerText())![1]);
+    console.log(`    completion during the run: ${completionMs} ms; Stop at round ${before} → stopped after round ${stoppedAt} in ${stopMs} ms`);
+    assert.ok(completionMs < 3000, `completion took ${completionMs} ms during the run`);
+    assert.ok(stopMs < 5000, `Stop took ${stopMs} ms`);
+    assert.ok(stoppedAt - before <= 40, `Stop at round ${before} acted after round ${stoppedAt}`);
+    assert.ok(stoppedAt < ROUNDS);
+    await s.wb.screenshot('stop-run');
+  });
+});
