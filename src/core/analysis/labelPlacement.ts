@@ -54,8 +54,12 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
   return places;
 }
 
-/** The sides of an agent a name may take, in order of preference (the index declutter returns). */
-export const AROUND = ['right', 'left', 'above', 'below'] as const;
+/**
+ * The sides of an agent a name may take, in order of preference (the index declutter returns):
+ * the four sides, then the four corners, which often stay free where a crowd closes the sides
+ * (the friends example lost one or two of its 16 names in a VS Code panel with sides only).
+ */
+export const AROUND = ['right', 'left', 'above', 'below', 'upper right', 'lower right', 'upper left', 'lower left'] as const;
 
 /**
  * Where to write a name that took place `place` of `around` an agent at (x, y): the text's anchor
@@ -67,17 +71,25 @@ export function labelAnchor(place: number, x: number, y: number, d: number, half
     case 'left': return { x: x - d, y, align: 'end' };
     case 'above': return { x, y: y - d - half, align: 'middle' };
     case 'below': return { x, y: y + d + half, align: 'middle' };
+    case 'upper right': return { x: x + d * Math.SQRT1_2, y: y - d * Math.SQRT1_2 - half, align: 'start' };
+    case 'lower right': return { x: x + d * Math.SQRT1_2, y: y + d * Math.SQRT1_2 + half, align: 'start' };
+    case 'upper left': return { x: x - d * Math.SQRT1_2, y: y - d * Math.SQRT1_2 - half, align: 'end' };
+    case 'lower left': return { x: x - d * Math.SQRT1_2, y: y + d * Math.SQRT1_2 + half, align: 'end' };
     default: return { x: x + d, y, align: 'start' };
   }
 }
 
 /**
- * The four places around a circle at (cx, cy) of radius r, `gap` away from its edge, for a label
- * w × h (all on screen): right of it, left of it, centred above it, centred below it.
+ * The places around a circle at (cx, cy) of radius r, `gap` away from its edge, for a label w × h
+ * (all on screen), as AROUND names them: right of it, left of it, centred above it, centred below
+ * it, then off its four corners (the label's near corner on the circle's 45° points, pushed out).
  */
 export function around(cx: number, cy: number, r: number, gap: number, w: number, h: number): LabelSpot[] {
-  const d = r + gap;
-  return [{ x: cx + d, y: cy }, { x: cx - d - w, y: cy }, { x: cx - w / 2, y: cy - d - h / 2 }, { x: cx - w / 2, y: cy + d + h / 2 }];
+  const d = r + gap, o = d * Math.SQRT1_2;
+  return [
+    { x: cx + d, y: cy }, { x: cx - d - w, y: cy }, { x: cx - w / 2, y: cy - d - h / 2 }, { x: cx - w / 2, y: cy + d + h / 2 },
+    { x: cx + o, y: cy - o - h / 2 }, { x: cx + o, y: cy + o + h / 2 }, { x: cx - o - w, y: cy - o - h / 2 }, { x: cx - o - w, y: cy + o + h / 2 },
+  ];
 }
 
 /** Priority of a name: focused agents first, then more ties, then the name itself (stable). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { around, byLabelPriority, declutter, type LabelBounds, type LabelBox, type LabelObstacle, type LabelPlaces } from '../../../src/core/analysis/labelPlacement';
+import { AROUND, around, byLabelPriority, declutter, labelAnchor, type LabelBounds, type LabelBox, type LabelObstacle, type LabelPlaces } from '../../../src/core/analysis/labelPlacement';
 import { overlaps, type Rect } from '../../../src/core/analysis/rectGrid';
 
 /** declutter's rule written as plainly as possible: every test a scan of every box. */
@@ -54,11 +54,27 @@ describe('network labels', () => {
     assert.deepEqual([...declutter([a, wide, b])], [['a', 0], ['w', 0], ['b', 3]]);
   });
 
+  it('takes a corner when every side would cover another agent, with the anchor written where the box was placed', () => {
+    const at = around(100, 50, 10, 3, 40, 12);
+    assert.equal(at.length, AROUND.length);
+    // Agents right, left, above and below the places beside `me` (a crowd), none off its corners.
+    const crowd = [{ x: 133, y: 50, r: 8 }, { x: 67, y: 50, r: 8 }, { x: 100, y: 31, r: 5 }, { x: 100, y: 69, r: 5 }].map((c, k) => ({ id: `c${k}`, ...c }));
+    const places = declutter([{ id: 'me', w: 40, h: 12, at }], new Set(), [{ id: 'me', x: 100, y: 50, r: 10 }, ...crowd]);
+    assert.equal(places.get('me'), 4, 'upper right, the first corner clear of every circle');
+    // The anchor of the corner place: text starting at the box's left edge, centred on its middle.
+    const a = labelAnchor(4, 100, 50, 13, 6);
+    assert.equal(a.align, 'start');
+    assert.ok(Math.abs(a.x - at[4].x) < 1e-9 && Math.abs(a.y - at[4].y) < 1e-9, JSON.stringify([a, at[4]]));
+    const ll = labelAnchor(7, 100, 50, 13, 6);
+    assert.ok(ll.align === 'end' && Math.abs(ll.x - (at[7].x + 40)) < 1e-9 && Math.abs(ll.y - at[7].y) < 1e-9, JSON.stringify([ll, at[7]]));
+  });
+
   it('keeps names off other agents\' circles where it can, and over one rather than not at all', () => {
     const me = { id: 'me', x: 100, y: 50, r: 10 }, next = { id: 'next', x: 135, y: 50, r: 10 };
     const box = { id: 'me', w: 40, h: 12, at: around(me.x, me.y, me.r, 3, 40, 12) };
     assert.deepEqual([...declutter([box], new Set(), [me, next])], [['me', 1]], 'right would cover next: left');
-    const ring = [0, 1, 2, 3].map((i) => ({ id: `o${i}`, x: [140, 60, 100, 100][i], y: [50, 50, 30, 70][i], r: 10 }));
+    // Circles on every side and every corner of `me`'s places.
+    const ring = box.at.map((p, i) => ({ id: `o${i}`, x: p.x + 20, y: p.y, r: 10 }));
     assert.deepEqual([...declutter([box], new Set(), [me, ...ring])], [['me', 0]], 'every place covers a circle: the first');
     assert.deepEqual([...declutter([box], new Set(['me']), [me, next])], [['me', 0]], 'a focused name keeps its first place');
   });
