@@ -32,6 +32,8 @@ export class App {
   private highlighted: string[] = [];
   private restored?: ViewState;
   private shown = { generation: -1, round: -1, events: -1 };
+  /** Events of the loaded trace still to come (`load`'s `rest`): nothing is drawn until they are here. */
+  private awaited = 0;
   private frame = 0;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private metricsTimer?: ReturnType<typeof setTimeout>;
@@ -79,6 +81,7 @@ export class App {
         const sameSource = this.restored?.source?.path !== undefined && this.restored.source.path === m.source.path
           || (this.restored !== undefined && this.restored.source === undefined);
         this.model.load(m.source, m.header, m.events);
+        this.awaited = m.rest ?? 0;
         this.colours.reset();
         if (this.restored && sameSource) {
           this.round = this.restored.round;
@@ -97,6 +100,7 @@ export class App {
       }
       case 'events':
         this.model.append(m.events);
+        this.awaited = Math.max(0, this.awaited - m.events.length);
         if (this.model.complete && this.status.dataset.status === 'running') this.setStatus('completed');
         break;
       case 'status':
@@ -143,6 +147,9 @@ export class App {
   render(): void {
     const m = this.model;
     if (!m.header) return;
+    // The whole trace first: its layout then starts from the last round once, the same every time.
+    if (this.awaited > 0) { this.root.dataset.loading = String(m.events.length); return; }
+    delete this.root.dataset.loading;
     const round = this.displayRound;
     const fresh = this.shown.generation !== m.generation;
     const net = m.networkAt(round)!;

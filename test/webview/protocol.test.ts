@@ -48,6 +48,28 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     await page.close();
   });
 
+  it('draws a trace sent in batches once it has them all, laid out as when it came whole', async () => {
+    const positions = async (page: Page) => {
+      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement | null)?.dataset.layout === 'settled', null, { timeout: 30000 });
+      return page.$$eval('.network g.agent', (gs) => gs.map((g) => `${g.getAttribute('data-id')}@${g.querySelector('circle')!.getAttribute('cx')},${g.querySelector('circle')!.getAttribute('cy')}`).sort());
+    };
+    const source = { kind: 'file', label: 'trace.jsonl', path: '/runs/x/trace.jsonl' } as const;
+    const whole = await webviewPage(browser);
+    await send(whole, { type: 'load', source, header: trace.header, events: trace.events, live: false });
+    const expected = await positions(whole);
+    await whole.close();
+
+    const page = await webviewPage(browser);
+    const [first, ...rest] = batches(trace.events, 40);
+    await send(page, { type: 'load', source, header: trace.header, events: first, live: false, rest: trace.events.length - first.length });
+    await page.waitForTimeout(300);
+    assert.equal(await page.locator('.network g.agent').count(), 0, 'nothing drawn before the trace is whole');
+    assert.ok(Number(await page.$eval('#society-app', (e) => (e as HTMLElement).dataset.loading)) > 0, 'it says it is loading');
+    for (const events of rest) { await send(page, { type: 'events', events }); await page.waitForTimeout(20); }
+    assert.deepEqual(await positions(page), expected);
+    await page.close();
+  });
+
   it('reports selections, hands exports over and restores its state', async () => {
     const page = await webviewPage(browser);
     await send(page, { type: 'load', source: { kind: 'file', label: 'trace.jsonl', path: '/runs/x/trace.jsonl' }, header: trace.header, events: trace.events, live: false });

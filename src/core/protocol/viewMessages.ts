@@ -16,8 +16,13 @@ export type RunStatus = 'running' | 'completed' | 'stopped' | 'failed';
 
 /** Host → view. */
 export type HostMessage =
-  /** Replace whatever is shown by a new trace; `events` may be the whole trace or a first batch. */
-  | { type: 'load'; source: TraceSource; header: TraceHeader; events: TraceEvent[]; live: boolean }
+  /**
+   * Replace whatever is shown by a new trace; `events` may be the whole trace or a first batch.
+   * `rest`: events of the trace so far still to come in `events` messages. The view draws the
+   * network once it has them all, so a trace opened twice is laid out the same (a layout that
+   * unfolded round by round, as the batches happened to arrive, came out different each time).
+   */
+  | { type: 'load'; source: TraceSource; header: TraceHeader; events: TraceEvent[]; live: boolean; rest?: number }
   /** More events of the trace being shown, in order. */
   | { type: 'events'; events: TraceEvent[] }
   /** A live run ended (the trace is complete or was cut at a round boundary). */
@@ -78,7 +83,8 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isRecord(v) || !HOST_TYPES.has(v.type as HostMessage['type'])) return false;
   switch (v.type) {
-    case 'load': return isRecord(v.source) && isRecord(v.header) && Array.isArray(v.events) && typeof v.live === 'boolean';
+    case 'load': return isRecord(v.source) && isRecord(v.header) && Array.isArray(v.events) && typeof v.live === 'boolean'
+      && (v.rest === undefined || (Number.isSafeInteger(v.rest) && (v.rest as number) >= 0));
     case 'events': return Array.isArray(v.events);
     case 'status': return typeof v.status === 'string';
     default: return isStringArray(v.agents);

@@ -9,6 +9,8 @@ describe('view protocol', () => {
   it('recognises host messages and rejects anything else', () => {
     const t = syntheticTrace({ agents: 3, ties: 2 });
     assert.ok(isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false }));
+    assert.ok(isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false, rest: 5000 }));
+    for (const rest of [-1, 1.5, '3']) assert.equal(isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false, rest }), false, `rest ${rest}`);
     assert.ok(isHostMessage({ type: 'events', events: [] }));
     assert.ok(isHostMessage({ type: 'status', status: 'completed' }));
     assert.ok(isHostMessage({ type: 'highlight', agents: ['a'], round: 2 }));
