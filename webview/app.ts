@@ -95,12 +95,17 @@ export class App {
         this.title.title = m.source.path ?? m.source.label;
         this.models.textContent = Object.values(m.header.models)
           .map((x) => (x.provider === 'offline' ? 'offline rule-based model (not an LLM)' : `${x.provider}${x.model ? ` ${x.model}` : ''}`)).join(' · ');
-        this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
+        // A finished trace still arriving is not "stopped": its status waits for the rest of it.
+        if (m.live || !this.awaited) this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
+        else { this.status.dataset.status = 'loading'; this.status.textContent = this.status.title = 'loading'; }
         break;
       }
       case 'events':
         this.model.append(m.events);
-        this.awaited = Math.max(0, this.awaited - m.events.length);
+        if (this.awaited > 0) {
+          this.awaited = Math.max(0, this.awaited - m.events.length);
+          if (this.awaited === 0 && this.status.dataset.status === 'loading') this.setStatus(this.model.complete ? 'completed' : 'stopped');
+        }
         if (this.model.complete && this.status.dataset.status === 'running') this.setStatus('completed');
         break;
       case 'status':

@@ -65,8 +65,10 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     await page.waitForTimeout(300);
     assert.equal(await page.locator('.network g.agent').count(), 0, 'nothing drawn before the trace is whole');
     assert.ok(Number(await page.$eval('#society-app', (e) => (e as HTMLElement).dataset.loading)) > 0, 'it says it is loading');
+    assert.equal(await page.textContent('.badge'), 'loading', 'a finished trace still arriving is not "stopped"');
     for (const events of rest) { await send(page, { type: 'events', events }); await page.waitForTimeout(20); }
     assert.deepEqual(await positions(page), expected);
+    assert.equal(await page.textContent('.badge'), 'complete');
     await page.close();
   });
 

@@ -128,12 +128,12 @@ export class RunController implements vscode.Disposable {
       });
       if (result.status === 'aborted') {
         feed.setStatus('stopped', `after round ${result.completed}`);
-        status(`$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`);
+        this.status.ended(owner, `$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`);
         this.log.info(`stopped after round ${result.completed}; the trace ends at that round`);
         void vscode.window.showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log').then((c) => c && this.log.show());
       } else {
         feed.setStatus('completed');
-        status(`$(check) Society: ${progress.statusText()}`);
+        this.status.ended(owner, `$(check) Society: ${progress.statusText()}`);
         // Failed model calls make it a warning that says what failed and how it was answered; an
         // error when no call got its model's answer at all (a wrong key, a dead endpoint).
         const faults = progress.faults.describe();
@@ -151,7 +151,7 @@ export class RunController implements vscode.Disposable {
     } catch (err) {
       unlive();
       feed.setStatus('failed', err instanceof Error ? err.message : String(err));
-      status(`$(error) Society: failed at round ${progress.round}`);
+      this.status.ended(owner, `$(error) Society: failed at round ${progress.round}`);
       await this.fail(err, file);
     } finally {
       unlive();
