@@ -22,36 +22,15 @@ export function roomWithDefaults(raw: unknown): RoomSpec {
 }
 
 export function settingsFromScenario(s: Scenario): RunSettings {
-  // The rooms of an experiment condition (experiment/overrides.ts) arrive as written, without
-  // the defaults the scenario's own rooms got when it was built: fill them in, and say what is
-  // still wrong before the run starts rather than failing in its first round.
-  const rooms = s.world.rooms.map((r, i) => {
-    const error = roomError(r, `world.rooms[${i}]`);
-    if (error) throw new Error(error);
-    return roomWithDefaults(r);
-  });
   return structuredClone({
-    world: { setting: s.world.setting, rounds: s.world.rounds, encounters: s.world.encounters, conversation: s.world.conversation, rooms },
+    // A room in the engine's shape: the scenario's own rooms were built with the schema's defaults,
+    // an experiment condition's got them from applySet (experiment/overrides.ts), which checked them.
+    world: { setting: s.world.setting, rounds: s.world.rounds, encounters: s.world.encounters, conversation: s.world.conversation, rooms: s.world.rooms.map(roomWithDefaults) },
     rewards: s.rewards,
     coaching: { enabled: s.coaching.enabled, every: s.coaching.every, ...(s.coaching.model ? { model: s.coaching.model } : {}) },
     ties: s.ties,
     memory: s.memory,
   });
-}
-
-/** What is wrong with a room (defaults filled in first), in the words of the schema's checks. */
-function roomError(raw: unknown, at: string): string | undefined {
-  const node = roomSchema();
-  if (!node) return undefined;
-  const withDefaults = raw && typeof raw === 'object' && !Array.isArray(raw) ? applyDefaults(node, stripSource(raw)) : raw;
-  const error = leafError(node, withDefaults);
-  return error ? schemaMessage(at, error) : undefined;
-}
-
-function stripSource(raw: object): object {
-  if (!Object.hasOwn(raw, 'source')) return raw;
-  const { source: _source, ...rest } = raw as Record<string, unknown>;
-  return rest;
 }
 
 /** `'world.rooms[0].size' must be >= 2`, from an ajv error at `path`. */

@@ -10,6 +10,7 @@ import type { DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, Tran
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
 import { roomWithDefaults } from '../engine/settings';
+import { messageCount } from '../engine/conversation';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
@@ -96,15 +97,12 @@ function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview'>
 }
 
 /**
- * Members a room seats each round: its fixed members, else its size, at most everyone. The rooms
- * of an experiment condition (experiment/overrides.ts) arrive as written: the schema's defaults are
- * filled in as for the scenario's own, and what still does not fit seats nobody (the run rejects it).
+ * Members a room seats each round: its fixed members (each once), else its size, at most everyone.
+ * Rooms have the schema's defaults: the scenario's from its build, a condition's from applySet.
  */
-function seatsOf(raw: unknown, agents: number): number {
-  const r = roomWithDefaults(raw) as { members?: unknown; size?: unknown };
-  const fixed = Array.isArray(r.members) ? new Set(r.members).size : 0;
-  const size = typeof r.size === 'number' && Number.isInteger(r.size) && r.size >= 2 ? r.size : 0;
-  return Math.min(fixed || size, agents);
+function seatsOf(room: Scenario['world']['rooms'][number], agents: number): number {
+  const r = roomWithDefaults(room);
+  return Math.min(new Set(r.members).size || r.size, agents);
 }
 
 /** Decisions of each kind per agent over the run, and for the coach. */
@@ -115,8 +113,7 @@ function callsPerAgent(s: Scenario, rounds: number, agents: number): { agent: Re
   for (const room of s.world.rooms) {
     const m = seatsOf(room, agents);
     if (m < 2) continue;
-    // A room follows the room rule whatever its size (engine/conversation.ts messageCount).
-    roomMessages += Math.max(m, Math.ceil((turns * m) / 2));
+    roomMessages += messageCount(turns, m, true);
     roomRatings += m * (m - 1);
     roomSeats += m;
   }
