@@ -10,7 +10,7 @@ import { drawNetwork } from '../network/canvasDraw';
 import { focusOf, type Decor } from '../network/decor';
 import { EXPORT_MAX_SCALE, fitView } from '../network/fit';
 import type { View } from '../network/canvasDraw';
-import { around, byLabelPriority, declutter, labelAnchor } from '../../src/core/analysis/labelPlacement';
+import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from '../network/geometry';
 import type { LayoutLink, LayoutNode } from '../network/layout';
 import { communityColour, type NetworkTheme } from '../network/theme';
@@ -75,16 +75,11 @@ function svgNames(input: ExportInput, v: View, dimNode: (n: LayoutNode) => boole
   const measure = document.createElement('canvas').getContext('2d')!;
   measure.font = `${LABEL_PX}px system-ui, sans-serif`;
   const focus = new Set([...input.decor.selected, ...input.decor.highlighted]);
-  const at = (n: LayoutNode) => ({ x: v.x + v.k * n.x, y: v.y + v.k * n.y, r: v.k * n.radius });
   // Dimmed agents (outside a selection) last, as on screen.
   const ranked = byLabelPriority(input.nodes, focus).sort((a, b) => Number(dimNode(a)) - Number(dimNode(b)));
-  const h = LABEL_PX * 1.2;
-  const places = declutter(ranked.map((n) => {
-    const c = at(n), w = measure.measureText(n.label).width;
-    return { id: n.id, w, h, at: around(c.x, c.y, c.r, 2, w, h) };
-  }), focus, input.nodes.map((n) => ({ id: n.id, ...at(n) })), { width: WIDTH, height: HEIGHT });
+  const places = placeNames(ranked, input.nodes, v, (n) => measure.measureText(n.label).width, LABEL_PX * 1.2, 2, focus, { width: WIDTH, height: HEIGHT });
   return ranked.filter((n) => places.has(n.id)).map((n) => {
-    const c = at(n), a = labelAnchor(places.get(n.id)!, c.x, c.y, c.r + 2, LABEL_PX * 0.6);
+    const a = labelAnchor(places.get(n.id)!, v.x + v.k * n.x, v.y + v.k * n.y, v.k * n.radius + 2, LABEL_PX * 0.6);
     return `<text x="${a.x.toFixed(1)}" y="${a.y.toFixed(1)}" dy="0.35em" text-anchor="${a.align}">${escapeMarkup(n.label)}</text>`;
   }).join('');
 }

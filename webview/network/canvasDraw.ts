@@ -2,7 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
-import { around, byLabelPriority, declutter, labelAnchor } from '../../src/core/analysis/labelPlacement';
+import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/labelPlacement';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';
@@ -129,10 +129,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
   // Overlapping names are left out and names keep off the circles of the agents on screen where
   // they can (core/analysis/labelPlacement.ts), on screen and in an export alike.
-  const places = declutter(candidates.map((n) => {
-    const w = k * ctx.measureText(n.label).width, h = k * fontPx * 1.2;
-    return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, 2, w, h) };
-  }), focus, nodes.filter(visible).map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })), opts);
+  const places = placeNames(candidates, nodes.filter(visible), view, (n) => k * ctx.measureText(n.label).width, k * fontPx * 1.2, 2, focus, opts);
   // A halo in the background colour, as the SVG names have: where a name has to cross circles
   // and ties (a dense network leaves no clear place), it still reads.
   ctx.strokeStyle = theme.background;

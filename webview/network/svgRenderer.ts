@@ -5,7 +5,7 @@ import { select, type Selection } from 'd3-selection';
 import { counted } from '../dom';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { around, byLabelPriority, declutter, labelAnchor, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
+import { byLabelPriority, labelAnchor, placeNames, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -132,10 +132,8 @@ export class SvgRenderer implements NetworkRenderer {
     const ranked = byLabelPriority(this.nodes, focus);
     const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
     const k = view.k, scale = labelFont(k) / LABEL_EM;
-    return declutter(ordered.map((n) => {
-      const w = k * scale * (this.nameWidth.get(n.id) ?? n.label.length * LABEL_EM * 0.6), h = k * scale * LABEL_EM * 1.2;
-      return { id: n.id, w, h, at: around(view.x + k * n.x, view.y + k * n.y, k * n.radius, k * 3, w, h) };
-    }), focus, this.nodes.map((n) => ({ id: n.id, x: view.x + k * n.x, y: view.y + k * n.y, r: k * n.radius })), this.size);
+    const width = (n: LayoutNode) => k * scale * (this.nameWidth.get(n.id) ?? n.label.length * LABEL_EM * 0.6);
+    return placeNames(ordered, this.nodes, view, width, k * scale * LABEL_EM * 1.2, k * 3, focus, this.size);
   }
 
   resize(width: number, height: number): void {

@@ -92,6 +92,26 @@ export function around(cx: number, cy: number, r: number, gap: number, w: number
   ];
 }
 
+/** An agent as drawn: its layout position and radius. */
+export interface PlacedAgent { id: string; x: number; y: number; radius: number }
+
+/**
+ * Where the names of `named` (in priority order) go on screen, for a drawing whose view maps
+ * layout (x, y) to (vx + k·x, vy + k·y): each name `width(n)` × `h` screen pixels, `gap` pixels
+ * off its circle, kept off the circles of `agents`. The screen, the canvas and the SVG export all
+ * place names this way.
+ */
+export function placeNames<N extends PlacedAgent>(
+  named: readonly N[], agents: readonly PlacedAgent[], view: { k: number; x: number; y: number },
+  width: (n: N) => number, h: number, gap: number, focus: ReadonlySet<string>, bounds?: LabelBounds,
+): LabelPlaces {
+  const { k, x, y } = view;
+  return declutter(named.map((n) => {
+    const w = width(n);
+    return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, gap, w, h) };
+  }), focus, agents.map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })), bounds);
+}
+
 /** Priority of a name: focused agents first, then more ties, then the name itself (stable). */
 export function byLabelPriority<N extends { id: string; name: string; inDegree: number; outDegree: number }>(nodes: readonly N[], focus: ReadonlySet<string>): N[] {
   return [...nodes].sort((a, b) => Number(focus.has(b.id)) - Number(focus.has(a.id))
