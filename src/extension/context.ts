@@ -4,6 +4,7 @@ import * as vscode from 'vscode';
 import { Projects } from './projects';
 import type { SocietyDiagnostics } from './diagnostics';
 import type { MemorySources } from '../core/memory/memorySources';
+import type { ActivityStatus } from './run/activityStatus';
 
 export const SELECTOR: vscode.DocumentSelector = [{ language: 'society', scheme: 'file' }, { language: 'society', scheme: 'untitled' }];
 
@@ -13,4 +14,6 @@ export interface SocietyContext {
   readonly diagnostics: SocietyDiagnostics;
   /** Where memories are inspected from; a debug session `use`s its paused source and `release`s it at the end. */
   readonly memory: MemorySources;
+  /** The status bar item runs, debug sessions and experiments take turns in (run/statusOwners.ts). */
+  readonly status: ActivityStatus;
 }

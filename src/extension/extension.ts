@@ -20,6 +20,7 @@ import { registerDebugger } from './debug/register';
 import { registerMemory } from './memory/register';
 import { registerTrust } from './trust/register';
 import { MemorySources } from '../core/memory/memorySources';
+import { ActivityStatus } from './run/activityStatus';
 
 /** A feature registers providers or listeners and returns what to dispose on deactivation. */
 export type Feature = (ctx: SocietyContext) => vscode.Disposable | vscode.Disposable[];
@@ -34,14 +35,14 @@ const features: Record<string, Feature> = {
   outline: registerOutline,
   codeActions: registerCodeActions,
   // The debugger shares the run panel: the society view follows the debugged run.
-  runs: (ctx) => registerRuns(ctx.extension, ctx.projects, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
+  runs: (ctx) => registerRuns(ctx.extension, ctx.projects, ctx.status, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
   memory: registerMemory,
   trust: registerTrust,
 };
 
 const commands: Record<string, Command> = {
   'society.newSociety': newSociety,
-  'society.runExperiment': (ctx) => (uri?: vscode.Uri) => runExperimentCommand(ctx.extension.secrets, uri),
+  'society.runExperiment': (ctx) => (uri?: vscode.Uri) => runExperimentCommand(ctx.extension.secrets, ctx.status, uri),
   'society.importPersonas': importPersonasCommand,
   'society.exportTies': exportTiesCommand,
 };
@@ -49,8 +50,9 @@ const commands: Record<string, Command> = {
 export function activate(extension: vscode.ExtensionContext): SocietyContext {
   const projects = new Projects();
   const diagnostics = new SocietyDiagnostics(projects);
-  const ctx: SocietyContext = { extension, projects, diagnostics, memory: new MemorySources() };
-  extension.subscriptions.push(projects, diagnostics);
+  const status = new ActivityStatus();
+  const ctx: SocietyContext = { extension, projects, diagnostics, memory: new MemorySources(), status };
+  extension.subscriptions.push(projects, diagnostics, status);
   // One feature failing to register must not take the others down with it.
   for (const [name, feature] of Object.entries(features)) {
     try {

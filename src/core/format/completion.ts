@@ -9,6 +9,10 @@ import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaN
 import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { valueRole } from './roles';
 import { personaCard, type PersonaSummary } from './personaCard';
+import { generatedAgentCard, type GeneratedIds } from './generatedIds';
+
+/** Generated agent ids offered per population group (a group may count thousands). */
+const GENERATED_OFFERED = 50;
 
 export interface CompletionItem {
   label: string;
@@ -29,6 +33,8 @@ export interface CompletionItem {
 /** What completion needs from the workspace, asked only when the cursor needs it. */
 export interface CompletionSources {
   personas(): PersonaSummary[];
+  /** Population groups whose generated agents (`${prefix}1…`) may be referred to too. */
+  generated?(): GeneratedIds[];
   models(): string[];
   /** Include paths relative to the scenario's folder: files and `folder/*.society` globs. */
   includes(): { path: string; kind: 'file' | 'folder' }[];
@@ -166,6 +172,14 @@ function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: C
   const role = valueRole(ctx.kind, ctx.path);
   if (role === 'persona-ref') {
     for (const p of sources.personas()) item(p.id, 'persona', [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p));
+    // Generated agents after the personas, in numeric order; a large group offers its first ones.
+    for (const g of sources.generated?.() ?? []) {
+      const width = String(g.count).length;
+      for (let i = 1; i <= Math.min(g.count, GENERATED_OFFERED); i++) {
+        const id = `${g.prefix}${i}`;
+        item(id, 'persona', `population group '${g.group}' · ${i} of ${g.count}`, generatedAgentCard(g, i), id, `2${g.prefix}${String(i).padStart(width, '0')}`);
+      }
+    }
     return out;
   }
   if (role === 'model-ref') {

@@ -9,6 +9,7 @@ import { cursorContext } from './cursor';
 import { personaScope, valueRole } from './roles';
 import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
+import { populationGroups, type GeneratedIds } from './generatedIds';
 
 export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {
   const analysis = await project.workspace.analyze(file);
@@ -20,15 +21,17 @@ export async function complete(project: SocietyProject, file: string, position: 
   let personas: PersonaSummary[] = [];
   let models: string[] = [];
   let includes: { path: string; kind: 'file' | 'folder' }[] = [];
+  let groups: GeneratedIds[] = [];
   if (role === 'persona-ref') {
     personas = await personasVisibleFrom(project, file);
+    groups = await populationGroupsVisibleFrom(project, file, ctx.docIndex);
     // A relationship with oneself is an error (SOC022): the enclosing persona's own id is not offered.
     const self = relationshipOwner(analysis.parsed.documents[ctx.docIndex]?.value, ctx.kind, ctx.path);
     if (self !== undefined) personas = personas.filter((p) => p.id !== self);
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
-  const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes };
+  const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes, generated: () => groups };
   return completionsAt(lines, position, sources);
 }
 
@@ -59,16 +62,27 @@ export async function personasVisibleFrom(project: SocietyProject, file: string)
 /** `default` plus the `models` of the scenario the cursor is in, or of the scenarios including the file. */
 export async function modelNames(project: SocietyProject, file: string, docIndex: number): Promise<string[]> {
   const names = new Set(['default']);
-  const add = (value: unknown): void => {
+  for (const value of await scenariosAround(project, file, docIndex)) {
     const models = value && typeof value === 'object' ? (value as Record<string, unknown>).models : undefined;
     if (models && typeof models === 'object' && !Array.isArray(models)) Object.keys(models).forEach((k) => names.add(k));
-  };
-  const own = (await project.workspace.analyze(file))?.parsed.documents[docIndex];
-  if (own?.kind === 'scenario') add(own.value);
-  else {
-    for (const r of project.resolutionsInvolving(file)) add((await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value);
   }
   return [...names];
+}
+
+/** The population groups (their generated agent ids) of the scenario the cursor is in, or of the scenarios including the file. */
+export async function populationGroupsVisibleFrom(project: SocietyProject, file: string, docIndex: number): Promise<GeneratedIds[]> {
+  const groups: GeneratedIds[] = [];
+  for (const value of await scenariosAround(project, file, docIndex)) {
+    groups.push(...populationGroups(value && typeof value === 'object' ? (value as Record<string, unknown>).population : undefined));
+  }
+  return groups;
+}
+
+/** The scenario document the cursor is in, or else the scenario documents that include the file. */
+async function scenariosAround(project: SocietyProject, file: string, docIndex: number): Promise<unknown[]> {
+  const own = (await project.workspace.analyze(file))?.parsed.documents[docIndex];
+  if (own?.kind === 'scenario') return [own.value];
+  return Promise.all(project.resolutionsInvolving(file).map(async (r) => (await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value));
 }
 
 /** .society files below the scenario's folder, and a `folder/*.society` glob for each folder holding some. */

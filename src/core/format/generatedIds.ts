@@ -53,9 +53,27 @@ export function populationGroups(population: unknown): GeneratedIds[] {
   return out;
 }
 
+/** The group generating `id` and its index there, if any group does. */
+export function generatedAgent(groups: readonly GeneratedIds[], id: string): { group: GeneratedIds; index: number } | undefined {
+  for (const group of groups) {
+    const index = indexIn(group, id);
+    if (index !== undefined) return { group, index };
+  }
+  return undefined;
+}
+
+/** Markdown for a generated agent (hover, completion docs): who makes it, and that it exists only in runs. */
+export function generatedAgentCard(g: GeneratedIds, index: number): string {
+  const code = (s: string): string => `\`${s.replace(/`/g, "'")}\``;
+  return [
+    `**${code(`${g.prefix}${index}`)}** · agent ${index} of ${g.count} of population group ${code(g.group)}`,
+    `Generated when a run starts: its name, traits, motivations and interests are drawn from the group's distributions (ids ${code(`${g.prefix}1`)}…${code(`${g.prefix}${g.count}`)}).`,
+  ].join('\n\n');
+}
+
 /** Whether some group generates `id`: a reference to it names a population agent (one test per group). */
 export function generatesId(groups: readonly GeneratedIds[], id: string): boolean {
-  return groups.some((g) => indexIn(g, id) !== undefined);
+  return generatedAgent(groups, id) !== undefined;
 }
 
 /** The persona id pattern of the schema; a prefix followed by digits matches it when the prefix does. */

@@ -11,6 +11,8 @@ import { schemasAt } from './completion';
 import { deref, type DocumentKind } from './schema';
 import { schemaMarkdown, show } from './schemaText';
 import { personaCard, summarizePersona } from './personaCard';
+import { generatedAgent, generatedAgentCard } from './generatedIds';
+import { populationGroupsVisibleFrom } from './completionSources';
 
 export interface Hover { markdown: string; range: Range }
 
@@ -25,7 +27,12 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
     const role = valueRole(kind, token.path);
     if (role === 'persona-ref' || role === 'persona-id') {
       const defs = await definitionsOf(project, file, token.value);
-      if (!defs.length) return { markdown: `Unknown persona id \`${token.value}\``, range };
+      if (!defs.length) {
+        // A population agent's id is good in references (rooms, remove events, relationships).
+        const generated = generatedAgent(await populationGroupsVisibleFrom(project, file, token.doc.index), token.value);
+        if (generated) return { markdown: generatedAgentCard(generated.group, generated.index), range };
+        return { markdown: `Unknown persona id \`${token.value}\``, range };
+      }
       const d = defs[0];
       return { markdown: personaCard(summarizePersona(d.id, d.value, path.relative(project.root, d.file))), range };
     }

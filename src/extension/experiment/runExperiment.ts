@@ -18,9 +18,14 @@ import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { counted } from '../../core/text/counted';
+import type { ActivityStatus } from '../run/activityStatus';
 
-/** `secrets`: where Set API Key keeps keys; the experiment's runs read them there first, then the environment. */
-export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: vscode.Uri): Promise<void> {
+/**
+ * `secrets`: where Set API Key keeps keys; the experiment's runs read them there first, then the
+ * environment. `status`: the experiment takes the status bar item while it runs (a finished run's
+ * summary there would otherwise speak for the window during the experiment) and leaves its own summary.
+ */
+export async function runExperimentCommand(secrets: vscode.SecretStorage, status: ActivityStatus, uri?: vscode.Uri): Promise<void> {
   const file = uri?.fsPath ?? (vscode.window.activeTextEditor?.document.languageId === 'society' ? vscode.window.activeTextEditor.document.uri.fsPath : undefined);
   if (!file) { void vscode.window.showErrorMessage('Open a .society scenario (a document with kind: scenario) to run its experiment.'); return; }
   if (!requireTrust('experiment')) return;
@@ -41,6 +46,8 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
   const models = { secrets: (name: string) => keys.get(name), chatClientFactory: languageModelClient };
   const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
   const outDir = runDirectory(folder, runsFolder, `${scenario.name} experiment`, new Date(), fs.existsSync);
+  const owner = {};
+  status.set(owner, `$(beaker~spin) Society: experiment of ${scenario.name}`, 'Society Studio: an experiment is running (progress in its notification)');
   const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Experiment: ${scenario.name}`, cancellable: true }, async (progress, token) => {
     const controller = new AbortController();
     token.onCancellationRequested(() => controller.abort());
@@ -51,11 +58,17 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
         onProgress: (p) => {
           const pct = p.roundsTotal ? (100 * p.roundsDone) / p.roundsTotal : 0;
           progress.report({ increment: pct - reported, message: `runs ${p.done}/${p.total}` });
+          status.update(owner, `$(beaker~spin) Society: experiment runs ${p.done}/${p.total}`);
           reported = pct;
         },
       });
     } catch (err) {
-      if (controller.signal.aborted) { void vscode.window.showInformationMessage(`Experiment of ${scenario.name} cancelled.`); return undefined; }
+      if (controller.signal.aborted) {
+        status.ended(owner, '$(debug-stop) Society: experiment cancelled');
+        void vscode.window.showInformationMessage(`Experiment of ${scenario.name} cancelled.`);
+        return undefined;
+      }
+      status.ended(owner, '$(error) Society: experiment failed');
       void vscode.window.showErrorMessage(`Experiment of ${scenario.name} failed: ${err instanceof Error ? err.message : String(err)}`);
       return undefined;
     }
@@ -70,6 +83,7 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, uri?: 
   const untestable = run.result.claims.length - testable;
   const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`;
   const faults = describeRunFaults(run.result.runs);
+  status.ended(owner, `${faults ? '$(warning)' : '$(beaker)'} Society: experiment, ${counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`);
   const choice = !faults ? await vscode.window.showInformationMessage(text, 'Reveal Files')
     : runsWithoutAnswers(run.result.runs) ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files') : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
   if (choice) await revealExperimentFiles(run.files);

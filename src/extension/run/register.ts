@@ -10,21 +10,20 @@ import { RunCodeLens } from './runCodeLens';
 import { RunController, type RunArgs } from './runController';
 import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';
-import { ActivityStatus } from './activityStatus';
+import type { ActivityStatus } from './activityStatus';
 
 /** Features that show things in the society panels and the status bar (the debugger) plug in here to share them. */
 export type PanelFeature = (panels: SocietyPanels, log: vscode.LogOutputChannel, status: ActivityStatus) => vscode.Disposable[];
 
 /** `projects` finds the scenario that includes a persona file, for Run on a persona. */
-export function registerRuns(extension: vscode.ExtensionContext, projects: Projects | undefined, ...withPanels: PanelFeature[]): vscode.Disposable[] {
+export function registerRuns(extension: vscode.ExtensionContext, projects: Projects | undefined, status: ActivityStatus, ...withPanels: PanelFeature[]): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Society', { log: true });
   const panels = new SocietyPanels(extension.extensionUri, log);
-  const status = new ActivityStatus();
   const runs = new RunController(extension, panels, log, status, projects);
   const keyNames = new KeyNames(extension.globalState);
   const command = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn); // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
-    log, panels, status, runs,
+    log, panels, runs,
     TraceEditorProvider.register(extension.extensionUri, log),
     vscode.languages.registerCodeLensProvider({ language: 'society', scheme: 'file' }, new RunCodeLens()),
     command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),

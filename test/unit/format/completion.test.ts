@@ -98,6 +98,22 @@ describe('completion', () => {
     assert.deepEqual(await at('s.society', 'kind: scenario\nname: Small\npersonas:\n  - include: personas/*.society\nevents:\n  - { at: 3, remove: [maya, '), ['leo', 'maya']);
   });
 
+  it('population agents are offered after the personas, in numeric order, the first 50 of a large group', async () => {
+    // QA: generated ids were good references (rooms, remove events) but completion never offered them.
+    const text = 'kind: scenario\nname: Crowd\npersonas:\n  - { id: maya, name: Maya }\npopulation:\n  - { group: Night owls, id_prefix: owl, count: 12 }\n  - { group: crowd, count: 400 }\nevents:\n  - { at: 3, remove: [';
+    const { project, file } = await projectOf({ 's.society': text });
+    const lines = text.split('\n');
+    const got = (await complete(project, file('s.society'), { line: lines.length - 1, character: lines[lines.length - 1].length }))
+      .sort((a, b) => (a.sortText < b.sortText ? -1 : a.sortText > b.sortText ? 1 : 0));
+    assert.deepEqual(got.slice(0, 4).map((i) => i.label), ['maya', 'crowd1', 'crowd2', 'crowd3']);
+    assert.equal(got.filter((i) => i.label.startsWith('owl')).length, 12);
+    assert.equal(got.filter((i) => i.label.startsWith('crowd')).length, 50);
+    const owl10 = got.find((i) => i.label === 'owl10')!;
+    assert.equal(owl10.detail, "population group 'Night owls' · 10 of 12");
+    assert.match(owl10.documentation!, /agent 10 of 12 of population group `Night owls`/);
+    assert.ok(got.indexOf(owl10) > got.findIndex((i) => i.label === 'owl9'), 'owl9 before owl10');
+  });
+
   it('details say the type once: the documentation does not repeat the detail\'s summary', () => {
     const key = items('kind: persona\nid: a\n|\n').find((i) => i.label === 'occupation')!;
     assert.equal(key.detail, 'string');

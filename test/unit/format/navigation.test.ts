@@ -91,6 +91,16 @@ describe('navigation: definition, references, rename, hover', () => {
     }
   });
 
+  it('hover on a population agent\'s id says which group generates it; past the count it is unknown', async () => {
+    // QA: a good reference to a generated agent hovered as "Unknown persona id".
+    const text = 'kind: scenario\nname: Crowd\npopulation:\n  - { group: crowd, id_prefix: c, count: 40 }\nevents:\n  - { at: 3, remove: [c12, c41] }\n';
+    const { project, file } = await projectOf({ 's.society': text });
+    const known = await hoverAt(project, file('s.society'), offsetOf(text, 'c12'));
+    assert.match(known!.markdown, /^\*\*`c12`\*\* · agent 12 of 40 of population group `crowd`/);
+    assert.match(known!.markdown, /ids `c1`…`c40`/);
+    assert.equal((await hoverAt(project, file('s.society'), offsetOf(text, 'c41')))!.markdown, 'Unknown persona id `c41`');
+  });
+
   it('hover on unknown keys named like built-in properties (constructor, __proto__, toString): nothing', async () => {
     const text = 'kind: scenario\nname: Odd keys\nconstructor: 1\n__proto__: 2\ntoString: 3\nworld: { hasOwnProperty: 4 }\n';
     const { project, file } = await projectOf({ 'odd.society': text });
