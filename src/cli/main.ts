@@ -27,6 +27,13 @@ async function main(argv: string[]): Promise<number> {
   return command.run(rest);
 }
 
+// A reader that stops early (`society metrics … | head`) closes the pipe: that ends the command
+// quietly, as for any Unix tool, instead of an unhandled EPIPE with a stack trace.
+process.stdout.on('error', (err: NodeJS.ErrnoException) => {
+  if (err.code === 'EPIPE') process.exit(process.exitCode ?? 0);
+  throw err;
+});
+
 main(process.argv.slice(2)).then(
   (code) => { process.exitCode = code; },
   (err) => { console.error(`society: ${err instanceof Error ? err.message : String(err)}`); process.exitCode = 2; },

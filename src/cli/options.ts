@@ -5,6 +5,7 @@ import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
 import { loadScenarioFile } from '../core/format/load';
+import { NO_SCENARIO_TO_RUN } from '../core/format/workspace';
 import { modelNamed, type Scenario } from '../core/format/model';
 import { ioReason } from '../core/files/ioReason';
 
@@ -67,7 +68,11 @@ export async function loadRunnableScenario(file: string, command: string): Promi
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
   if (!loaded.scenario || errors.length) {
-    console.error(`society ${command}: the scenario has errors (see \`society check\`)`);
+    // A file with no scenario (a persona file) is not wrong: `society check` passes it, so don't send the user there.
+    const noScenario = errors.length > 0 && errors.every((d) => d.message === NO_SCENARIO_TO_RUN);
+    console.error(noScenario
+      ? `society ${command}: ${path.relative(process.cwd(), file) || file} holds no scenario (\`kind: scenario\`) to run; a persona file runs as part of a scenario that includes it`
+      : `society ${command}: the scenario has errors (see \`society check\`)`);
     return undefined;
   }
   return loaded.scenario;

@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Command } from '../command';
 import { integerListOption, integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
-import { formatExperiment, runExperiment } from '../../core/experiment';
+import { formatExperiment, planExperiment, roundsByCondition, runExperiment } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
@@ -17,7 +17,7 @@ export const experimentCommand: Command = {
     ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
     ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
     ['--seeds 1,2,3', "seeds to run each condition with (default: the experiment's seeds, else 1–5)"],
-    ['--rounds N', "rounds per run (default: the scenario's)"],
+    ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
     ['--jobs N', 'runs at once, on worker threads (default: one per core for the offline model, else 1)'],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
     ['--no-traces', "don't keep each run's trace"],
@@ -37,6 +37,12 @@ export const experimentCommand: Command = {
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment');
     if (!scenario) return 1;
+    const rounds = integerOption('rounds', values.rounds, 1);
+    if (rounds !== undefined && !values.quiet) {
+      // --rounds sets every run's length: say so where a condition set its own.
+      const own = [...roundsByCondition(scenario, planExperiment(scenario).conditions)].filter(([, n]) => n !== scenario.world.rounds && n !== rounds);
+      if (own.length) console.error(`note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`);
+    }
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
     if (!outputFolder(outDir, 'experiment')) return 1;
     const controller = new AbortController();
@@ -46,7 +52,7 @@ export const experimentCommand: Command = {
     const started = Date.now();
     try {
       const run = await runExperiment(scenario, {
-        outDir, seeds, rounds: integerOption('rounds', values.rounds, 1), jobs: integerOption('jobs', values.jobs, 1), reference: values.reference,
+        outDir, seeds, rounds, jobs: integerOption('jobs', values.jobs, 1), reference: values.reference,
         traces: !values['no-traces'], signal: controller.signal,
         onProgress: (p) => {
           if (!tty) return;

@@ -21,6 +21,7 @@ import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
+import { shellWord } from '../shellWord';
 
 export const runCommand: Command = {
   name: 'run',
@@ -64,16 +65,18 @@ export const runCommand: Command = {
     const checkpointPath = path.join(out, 'checkpoint.json');
 
     let cp: Checkpoint | undefined;
-    const fixedOnResume = [seed !== undefined ? 'seed' : '', rounds !== undefined ? 'rounds' : ''].filter(Boolean);
-    if (values.resume && fixedOnResume.length) {
-      console.error(`society run: --resume continues the run with its own ${fixedOnResume.join(' and ')} (from its checkpoint): leave out ${fixedOnResume.map((o) => `--${o}`).join(' and ')}`);
-      return 2;
-    }
     if (values.resume) {
       if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
       cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
       if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
       if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
+      // The run goes on with its own seed and rounds: the same values may be repeated (the command
+      // that was interrupted, plus --resume), other values are refused.
+      const differs = [seed !== undefined && seed !== cp.header.seed ? `seed ${cp.header.seed}` : '', rounds !== undefined && rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : ''].filter(Boolean);
+      if (differs.length) {
+        console.error(`society run: --resume continues the run with its own ${differs.join(' and ')} (from its checkpoint): leave out ${differs.map((d) => `--${d.split(' ')[0]}`).join(' and ')}`);
+        return 2;
+      }
     }
     // The model every agent gets: on resume the checkpoint's (a checkpoint from before it was
     // recorded: --model as given), so agents added after the resume get what they would have.
@@ -162,7 +165,7 @@ export const runCommand: Command = {
     if (result.status === 'aborted') {
       writer.discard();
       await writer.close();
-      console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with --resume`);
+      console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
       return 130;
     }
     await writer.close();

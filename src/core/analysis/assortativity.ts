@@ -1,5 +1,6 @@
 // Assortativity on an undirected graph: degree assortativity (do well-connected agents tie to
-// each other?) and attribute assortativity, i.e. homophily by a categorical node attribute.
+// each other?) and attribute assortativity, i.e. homophily by a categorical node attribute
+// (numeric attributes: numericAssortativity.ts; attributeHomophily.ts picks between them).
 // Hand-written: graphology-metrics has no assortativity. Both follow NetworkX, which counts
 // every undirected edge in both orientations; sums are kept in integers so the only rounding
 // is the final division.

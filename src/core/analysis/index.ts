@@ -8,6 +8,8 @@ export { tieTurnover, type TieTurnover } from './tieTurnover';
 export { reciprocity, mutualPairs } from './reciprocity';
 export { averageClustering, localClustering, transitivity } from './clustering';
 export { attributeAssortativity, degreeAssortativity } from './assortativity';
+export { numericAssortativity } from './numericAssortativity';
+export { attributeHomophily, attributeKind, type AttributeKind } from './attributeHomophily';
 export { louvainCommunities, partitionModularity, type LouvainResult } from './communities';
 export { componentSummary, strongComponents, weakComponents } from './components';
 export { friendshipParadox } from './friendshipParadox';

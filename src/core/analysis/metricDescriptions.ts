@@ -26,11 +26,25 @@ const DESCRIPTIONS: Record<string, string> = {
   out_degree_distribution: 'Agents by ties held (degree:count).',
 };
 
-/** A sentence describing a metric key, including `<attribute>_assortativity/_modularity`. */
-export function describeMetric(key: string): string {
+/**
+ * A sentence describing a metric key, including `<attribute>_assortativity` (with `_kind` and
+ * `_missing`) and `<attribute>_modularity`. Pass the metrics to describe an attribute's
+ * assortativity by its kind; without them it reads as categorical.
+ */
+export function describeMetric(key: string, metrics?: object): string {
   if (DESCRIPTIONS[key]) return DESCRIPTIONS[key];
   const assortativity = /^(.+)_assortativity$/.exec(key);
-  if (assortativity) return `Homophily: do agents tie within their ${assortativity[1]} (+1) or across (−1)?`;
+  if (assortativity) {
+    const attribute = assortativity[1];
+    const kind = (metrics as Record<string, unknown> | undefined)?.[`${key}_kind`];
+    return kind === 'numeric'
+      ? `Homophily (numeric): do agents tie to others of similar ${attribute} (+1) or of distant ${attribute} (−1)? The correlation of ${attribute} at either end of a tie.`
+      : `Homophily (categorical): do agents tie within their ${attribute} (+1) or across (−1)? Each distinct value is its own category.`;
+  }
+  const kind = /^(.+)_assortativity_kind$/.exec(key);
+  if (kind) return `How ${kind[1]} homophily is measured: numeric (every value is a number: a correlation, and no modularity, which would make each distinct value a group) or categorical (each value a category).`;
+  const missing = /^(.+)_assortativity_missing$/.exec(key);
+  if (missing) return `Agents without a numeric ${missing[1]}, left out of its assortativity along with their ties.`;
   const reward = /^reward_(.+)$/.exec(key);
   if (reward) return `Mean raw ${reward[1]} reward (0..1, before motivation weights) over every agent-round.`;
   const modularity = /^(.+)_modularity$/.exec(key);

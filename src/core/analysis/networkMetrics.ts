@@ -4,9 +4,10 @@
 // weak/strong components. Everything else is on the undirected projection: structural metrics
 // unweighted, modularity weighted by tie strength (NetworkX's default, which the fixtures use).
 import { density as graphDensity } from 'graphology-metrics/graph/density';
-import { attributeAssortativity, categoryOf, degreeAssortativity } from './assortativity';
+import { degreeAssortativity } from './assortativity';
+import { attributeHomophily, type AttributeKind } from './attributeHomophily';
 import { adjacencyOf, clusteringOf } from './clustering';
-import { louvainCommunities, partitionModularity } from './communities';
+import { louvainCommunities } from './communities';
 import { componentSummary } from './components';
 import { inDegreeDistribution, inDegrees, maxOf, medianDegree, outDegreeDistribution, outDegrees, type DegreeDistribution } from './degrees';
 import { friendshipParadox } from './friendshipParadox';
@@ -27,11 +28,16 @@ export interface NetworkMetrics {
   transitivity: number;
   degree_assortativity: number | null;
   /**
-   * Homophily by the chosen attribute (`group` by default): `<attribute>_assortativity` and
-   * `<attribute>_modularity` (modularity of the partition by that attribute). Nodes without
-   * the attribute form one category; both are null when no node has it.
+   * Homophily by the chosen attribute (`group` by default): `<attribute>_assortativity`, and
+   * `<attribute>_assortativity_kind` saying how it was measured. Categorical attributes add
+   * `<attribute>_modularity` (modularity of the partition by that attribute; nodes without the
+   * attribute form one category; both null when no node has it). Numeric ones (every value
+   * present a number) are a correlation instead, and add `<attribute>_assortativity_missing`,
+   * the nodes left out for lacking a value. See attributeHomophily.
    */
   [attributeMetric: `${string}_assortativity` | `${string}_modularity`]: number | null;
+  [attributeKind: `${string}_assortativity_kind`]: AttributeKind;
+  [attributeMissing: `${string}_assortativity_missing`]: number;
   louvain_communities: number;
   louvain_modularity: number | null;
   connected_components: number;
@@ -55,7 +61,7 @@ export const COUNT_METRICS: readonly string[] = [
 ];
 
 export interface NetworkMetricsOptions {
-  /** Node attribute for homophily (categorical); default `group`. */
+  /** Node attribute for homophily (numeric or categorical by its values); default `group`. */
   attribute?: string;
   /** Random source for Louvain; default a generator seeded with 0. */
   rng?: () => number;
@@ -73,8 +79,6 @@ export function computeNetworkMetrics(graph: TieGraph, options: NetworkMetricsOp
   const components = componentSummary(graph, projection);
   const paradox = friendshipParadox(projection);
   const clustering = clusteringOf(adjacencyOf(projection));
-  // Homophily is undefined (null) when no node carries the attribute at all.
-  const attributed = graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null);
   // Built in display order; the attribute-named keys make the literal's type a plain record.
   const metrics: Record<keyof NetworkMetrics, unknown> = {
     nodes: graph.order,
@@ -85,8 +89,7 @@ export function computeNetworkMetrics(graph: TieGraph, options: NetworkMetricsOp
     average_clustering: clustering.average,
     transitivity: clustering.transitivity,
     degree_assortativity: degreeAssortativity(projection),
-    [`${attribute}_assortativity`]: attributed ? attributeAssortativity(projection, attribute) : null,
-    [`${attribute}_modularity`]: attributed ? partitionModularity(projection, (node) => categoryOf(projection, node, attribute)) : null,
+    ...attributeHomophily(projection, attribute),
     louvain_communities: louvain.count,
     louvain_modularity: louvain.modularity,
     connected_components: components.connected_components,

@@ -76,7 +76,11 @@ export interface RandomBaseline {
   nodes: number;
   edges: number;
   density: number;
-  /** Expected reciprocity of a random directed graph at this density: the density itself; null with no ties, where reciprocity is undefined. */
+  /**
+   * Expected reciprocity of G(n, m): the chance that a tie's reverse is among the other m − 1 ties,
+   * (m − 1) / (n (n − 1) − 1) (the density, up to O(1 / n²)); null with no ties, where reciprocity
+   * is undefined. Exact, so the run summary, the report and experiments all give this one figure.
+   */
   expected_reciprocity: number | null;
   samples: number;
   /** Means over the sampled G(n, m) graphs (null where undefined for every sample). */
@@ -91,12 +95,17 @@ function mean(values: (number | null)[]): number | null {
 }
 
 /**
- * The baseline for a network of n nodes and m directed ties: analytic expected reciprocity
- * (= density; exactly (m - 1) / (n (n - 1) - 1) for G(n, m), which differs by O(1 / n^2)) and
- * the mean reciprocity, average clustering and transitivity (undirected projection, as in
- * `computeNetworkMetrics`) over `samples` seeded G(n, m) draws.
+ * G(n, m) draws per baseline, everywhere (run summary, report, experiments), so a run's baseline
+ * is the same figure wherever it is shown (same n, m and seed → same draws).
  */
-export function randomBaseline(n: number, m: number, seed: number, samples: number): RandomBaseline {
+export const BASELINE_SAMPLES = 20;
+
+/**
+ * The baseline for a network of n nodes and m directed ties: the exact expected reciprocity of
+ * G(n, m), and the mean reciprocity, average clustering and transitivity (undirected projection,
+ * as in `computeNetworkMetrics`) over `samples` seeded G(n, m) draws.
+ */
+export function randomBaseline(n: number, m: number, seed: number, samples = BASELINE_SAMPLES): RandomBaseline {
   if (!Number.isInteger(samples) || samples < 1) throw new Error(`samples must be a positive integer, got ${samples}`);
   const rng = seededRandom(seed);
   const recip: (number | null)[] = [];
@@ -113,7 +122,7 @@ export function randomBaseline(n: number, m: number, seed: number, samples: numb
     nodes: n,
     edges: m,
     density,
-    expected_reciprocity: m > 0 ? density : null,
+    expected_reciprocity: m > 0 ? (m - 1) / (n * (n - 1) - 1) : null,
     samples,
     mean_reciprocity: mean(recip),
     mean_average_clustering: mean(clustering),

@@ -98,12 +98,12 @@ function metricsTable(report: RunReport): string {
   const baseline = baselineFor(report);
   const rows = Object.entries(report.metrics).map(([key, value]) => {
     const base = key in baseline ? formatMetricValue(key, baseline[key]) : '';
-    return `<tr><td>${e(describeMetric(key))}<br/><code>${e(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td><td class="num">${e(base)}</td></tr>`;
+    return `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${e(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td><td class="num">${e(base)}</td></tr>`;
   });
   const note = report.attributePresent ? '' : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
   return `${note}<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
     + `<p>${e(`Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; `
-      + `reciprocity expected analytically (= density), clustering and transitivity averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
+      + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering and transitivity averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
 }
 
 function overRoundsSection(report: RunReport): string {

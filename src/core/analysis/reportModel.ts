@@ -143,7 +143,7 @@ export class RunReportBuilder {
       graph,
       metrics,
       communities,
-      baseline: randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples ?? 20),
+      baseline: randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples),
       overRounds: this.overRounds,
       rewards: rewardCurves(this.rewards),
       ...(this.usage ? { usage: this.usage } : {}),

@@ -62,11 +62,11 @@ export function summarize(
   const tieList = [...ties].filter(([f, t]) => ids.has(f) && ids.has(t)).map(([from, to, strength]) => ({ from, to, strength }));
   const graph = graphFromTies(agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })), tieList, threshold);
   const m = computeNetworkMetrics(graph);
-  const base = graph.order >= 2 ? randomBaseline(graph.order, graph.size, seed, 20) : undefined;
+  const base = graph.order >= 2 ? randomBaseline(graph.order, graph.size, seed) : undefined;
   return {
     agents: graph.order, ties: graph.size, density: m.density, reciprocity: m.reciprocity,
     average_clustering: m.average_clustering, communities: m.louvain_communities, median_degree: m.median_undirected_degree,
-    reward, baseline: { reciprocity: base?.mean_reciprocity ?? null, average_clustering: base?.mean_average_clustering ?? null },
+    reward, baseline: { reciprocity: base?.expected_reciprocity ?? null, average_clustering: base?.mean_average_clustering ?? null },
   };
 }
 

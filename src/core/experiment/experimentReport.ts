@@ -49,7 +49,16 @@ const num = (x: number | null | undefined, d = 3): string => (x === null || x ==
 const u = (s: string): string => `<bdi>${e(s)}</bdi>`;
 const ci = (est: Estimate, d = 3): string => (est.ci95 ? `${num(est.ci95[0], d)} … ${num(est.ci95[1], d)}` : '—');
 
-export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number; wallSeconds: number }): string {
+/** "6 rounds each", or each condition's length when they differ ("rounds: short 3, long 9"). */
+function roundsText(rounds: number | Record<string, number>): string {
+  if (typeof rounds === 'number') return `${rounds} rounds each`;
+  const lengths = new Set(Object.values(rounds));
+  if (lengths.size <= 1) return `${[...lengths][0] ?? 0} rounds each`;
+  return `rounds: ${Object.entries(rounds).map(([name, n]) => `${u(name)} ${n}`).join(', ')}`;
+}
+
+/** `rounds`: the run length of every condition, or of each (by name). */
+export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number }): string {
   const names = r.conditions.map((c) => c.name);
   const claims = r.claims.map((c) => {
     const v = claimVerdict(c);
@@ -80,7 +89,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 </head>
 <body>
 <h1>${u(r.scenario)} — experiment</h1>
-<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${meta.rounds} rounds each; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
+<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>The seed paper's claims</h2>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>

@@ -5,7 +5,7 @@ import { DRIVERS, type DriverWeights } from '../format/model';
 import type { RoundStats, UsageTotals } from '../trace/events';
 import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { graphFromTies } from '../analysis/graphFromTies';
-import { randomBaseline, randomDirectedGnm } from '../analysis/randomBaseline';
+import { BASELINE_SAMPLES, randomBaseline, randomDirectedGnm } from '../analysis/randomBaseline';
 import { undirectedProjection } from '../analysis/tieGraph';
 import { attributeAssortativity } from '../analysis/assortativity';
 import { seededRandom } from '../analysis/seededRandom';
@@ -49,8 +49,6 @@ export interface OutcomeInput {
   faults?: RunFaults;
 }
 
-const BASELINE_SAMPLES = 50;
-
 export function runOutcome(condition: string, seed: number, input: OutcomeInput, wallMs: number): RunOutcome {
   const ids = new Set(input.agents.map((a) => a.id));
   const graph = graphFromTies(
@@ -69,11 +67,11 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
   };
   for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
 
-  const base = n >= 2 ? randomBaseline(n, edges, seed, BASELINE_SAMPLES) : undefined;
+  const base = n >= 2 ? randomBaseline(n, edges, seed) : undefined;
   return {
     condition, seed, metrics,
     baseline: {
-      reciprocity: base?.mean_reciprocity ?? null,
+      reciprocity: base?.expected_reciprocity ?? null,
       average_clustering: base?.mean_average_clustering ?? null,
       group_assortativity: n >= 2 ? groupAssortativityBaseline(input.agents.filter((a) => ids.has(a.id)), edges, seed) : null,
     },

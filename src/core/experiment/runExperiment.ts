@@ -13,6 +13,7 @@ import { runOnPool } from './pool';
 import type { WorkerTask } from './worker';
 import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
+import { withOverrides } from './overrides';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -44,19 +45,27 @@ export function modelLine(scenario: Pick<Scenario, 'models'>): string {
   return [...new Set(names)].join(', ');
 }
 
+/**
+ * Each condition's run length: its own (`world.rounds` may be one of its overrides) unless `rounds`
+ * says otherwise for all. A condition that cannot be applied throws here, before any run starts.
+ */
+export function roundsByCondition(scenario: Scenario, conditions: readonly { name: string; set: Record<string, unknown> }[], rounds?: number): Map<string, number> {
+  return new Map(conditions.map((c) => [c.name, rounds ?? withOverrides(scenario, c.set).world.rounds]));
+}
+
 export async function runExperiment(scenario: Scenario, options: ExperimentOptions): Promise<ExperimentRun> {
   const started = performance.now();
   const plan = planExperiment(scenario, { seeds: options.seeds });
-  const rounds = options.rounds ?? scenario.world.rounds;
+  const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
   const traceDir = path.join(options.outDir, 'traces');
   fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
   const tasks: WorkerTask[] = plan.runs.map((run) => ({
-    id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds,
+    id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds: roundsBy.get(run.condition)!,
     ...(options.traces === false ? {} : { tracePath: path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`) }),
   }));
   const total = tasks.length;
-  const roundsTotal = total * rounds;
+  const roundsTotal = tasks.reduce((sum, t) => sum + t.rounds, 0);
   const progressByRun = new Array<number>(total).fill(0);
   let done = 0;
   const report = (): void => options.onProgress?.({ done, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
@@ -85,11 +94,14 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, outcomes, { reference: options.reference, metrics: scenario.experiment?.metrics });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);
+  const rounds = Object.fromEntries(roundsBy);
+  // `rounds`: the run length when every condition has the same, else null (then `rounds_by_condition` says).
+  const lengths = new Set(roundsBy.values());
   const files: [string, string][] = [
     [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds })],
     [EXPERIMENT_FILES.summary, summaryCsv(result)],
     [EXPERIMENT_FILES.runs, runsCsv(result)],
-    [EXPERIMENT_FILES.json, JSON.stringify({ ...result, rounds, model, wall_seconds: wallSeconds }, null, 2)],
+    [EXPERIMENT_FILES.json, JSON.stringify({ ...result, rounds: lengths.size === 1 ? [...lengths][0] : null, rounds_by_condition: rounds, model, wall_seconds: wallSeconds }, null, 2)],
   ];
   for (const [name, text] of files) fs.writeFileSync(path.join(options.outDir, name), text);
   return { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs };

@@ -9,7 +9,7 @@ export interface WorkerTask {
   scenario: Scenario;
   condition: { name: string; set: Record<string, unknown> };
   seed: number;
-  rounds?: number;
+  rounds: number;
   tracePath?: string;
 }
 

@@ -34,6 +34,9 @@ export interface PersonaEntry {
   addedAt?: number;
 }
 
+/** What resolving a file without a scenario says (a persona file is fine in itself: `check` passes it). */
+export const NO_SCENARIO_TO_RUN = 'This file has no `kind: scenario` document to run';
+
 export interface ScenarioResolution {
   file: string;
   docIndex: number;
@@ -92,7 +95,7 @@ export class SocietyWorkspace {
     if (!doc || doc.kind !== 'scenario') {
       // At the start of the (first) document, usually its `kind:` line.
       const range = (analysis.locators[index] ?? analysis.locators[0])?.documentStart() ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
-      result.diagnostics.push({ code: 'SOC003', severity: 'error', message: 'This file has no `kind: scenario` document to run', file, range });
+      result.diagnostics.push({ code: 'SOC003', severity: 'error', message: NO_SCENARIO_TO_RUN, file, range });
       return result;
     }
     result.docIndex = index;

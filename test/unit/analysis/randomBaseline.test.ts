@@ -55,10 +55,10 @@ describe('gnmSample', () => {
 });
 
 describe('randomBaseline', () => {
-  it('matches the density and gives expected reciprocity = density', () => {
+  it('matches the density and gives G(n, m)\'s exact expected reciprocity, (m − 1) / (n(n − 1) − 1)', () => {
     const b = randomBaseline(30, 87, 1, 3);
     assert.equal(b.density, 87 / 870);
-    assert.equal(b.expected_reciprocity, b.density);
+    assert.equal(b.expected_reciprocity, 86 / 869);
     assert.equal(b.samples, 3);
     // No ties: reciprocity is undefined, observed and expected alike (the report showed n/a against 0).
     const empty = randomBaseline(2, 0, 1, 3);
@@ -71,6 +71,7 @@ describe('randomBaseline', () => {
     const b = randomBaseline(n, m, 42, 100);
     // Given an edge, its reverse is one of the other m - 1 edges among slots - 1 pairs.
     assert.ok(Math.abs(b.mean_reciprocity! - (m - 1) / (slots - 1)) < 0.01, `reciprocity ${b.mean_reciprocity}`);
+    assert.ok(Math.abs(b.mean_reciprocity! - b.expected_reciprocity!) < 0.01, 'the samples agree with the exact value');
     // The undirected projection is close to G(n, p_u), p_u = 1 - (1 - p)^2, whose clustering is p_u.
     const p = m / slots;
     const pu = 1 - (1 - p) ** 2;

@@ -181,7 +181,8 @@ describe('society report (core)', function () {
       assert.deepEqual(json.network, JSON.parse(JSON.stringify(report.metrics)));
       assert.equal(json.round, 8);
       assert.equal(json.rounds.length, 9);
-      assert.equal(json.random_baseline.expected_reciprocity, report.baseline.density);
+      const { nodes: n, edges: m } = report.baseline;
+      assert.equal(json.random_baseline.expected_reciprocity, (m - 1) / (n * (n - 1) - 1));
       assert.equal(json.rewards.drivers.social.length, 8);
     });
 

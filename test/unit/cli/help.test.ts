@@ -74,7 +74,13 @@ describe('society help', () => {
       assert.match(model.stderr, /unknown model 'toString' \(scenario models: default\)/, name);
       const bad = society([name, 'examples/forum/people.society']);
       assert.equal(bad.status, 1, name);
-      assert.match(bad.stderr, new RegExp(`^examples/forum/people\\.society:\\d+:\\d+: error .*\\n(.*\\n)*society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`), name);
+      // A persona file is fine in itself (`society check` passes it): QA said "see society check" sent users nowhere.
+      assert.match(bad.stderr, new RegExp(`^examples/forum/people\\.society:\\d+:\\d+: error .*\\nsociety ${name}: examples/forum/people\\.society holds no scenario \\(\`kind: scenario\`\\) to run; a persona file runs as part of a scenario that includes it\\n$`), name);
+      const broken = scratchDir('society-broken-');
+      fs.writeFileSync(path.join(broken, 's.society'), 'kind: scenario\nname: Broken\npersonas: [{ id: a, name: A }]\nworld: { rounds: zero }\n');
+      const errors = society([name, path.join(broken, 's.society')]);
+      assert.equal(errors.status, 1, name);
+      assert.match(errors.stderr, new RegExp(`society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`), name);
     }
   });
 

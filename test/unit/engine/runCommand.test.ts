@@ -43,7 +43,9 @@ describe('society run', function () {
     assert.equal(read.complete, false);
     assert.ok(read.lastRound >= 1 && read.lastRound < 30, `stopped mid-way (after round ${read.lastRound})`);
     assert.ok(expected.startsWith(partial));
-    const resumed = await quietly(() => runCommand.run([EXAMPLE, '--out', cut, '--resume']));
+    // The hint is a command to copy; the interrupted command plus --resume works too (QA: it was refused, exit 2).
+    assert.match(errors, /continue with: society run \S*friends\.society --out \S+ --resume$/m);
+    const resumed = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', cut, '--resume']));
     assert.equal(resumed.result, 0);
     assert.equal(fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'), expected);
     // The closing table, reward means included, is the uninterrupted run's (only the trace path differs).
@@ -116,8 +118,13 @@ describe('society run', function () {
     await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', 'x', '--out', dir])), /--rounds/);
     assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', path.join(dir, 'none'), '--resume']))).result, 1);
     await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', '0', '--out', dir])), /--rounds must be an integer ≥ 1/);
-    const resumeSeed = await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '3']));
+    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--seed', '9', '--out', dir]))).result, 0);
+    const resumeSeed = await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '3', '--rounds', '2']));
     assert.equal(resumeSeed.result, 2);
-    assert.match(resumeSeed.errors, /--resume continues the run with its own seed \(from its checkpoint\): leave out --seed/);
+    assert.match(resumeSeed.errors, /--resume continues the run with its own seed 9 \(from its checkpoint\): leave out --seed/);
+    const resumeRounds = await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--rounds', '5']));
+    assert.equal(resumeRounds.result, 2);
+    assert.match(resumeRounds.errors, /its own rounds 2 \(from its checkpoint\): leave out --rounds/);
+    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '9', '--rounds', '2']))).result, 0, 'the same values are accepted');
   });
 });

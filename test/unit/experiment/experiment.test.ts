@@ -65,6 +65,27 @@ describe('experiments', function () {
     assert.ok(parallel.result.claims.some((c) => c.text === 'Coaching raises density'));
   });
 
+  it('runs each condition for its own world.rounds; an explicit rounds sets every run', async () => {
+    // QA: every condition ran the base scenario's length, whatever `world.rounds` it set.
+    const s = { ...(await friends()), experiment: { seeds: [1], conditions: [{ name: 'short', set: { 'world.rounds': 2 } }, { name: 'long', set: { 'world.rounds': 5 } }] } };
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-rounds-'));
+    try {
+      const progress: number[] = [];
+      await runExperiment(s, { outDir: dir, seeds: [1], jobs: 1, onProgress: (p) => progress.push(p.roundsTotal) });
+      const lastRound = (c: string) => fs.readFileSync(path.join(dir, 'traces', `${c}-seed1.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'round_end').pop().round;
+      assert.deepEqual([lastRound('short'), lastRound('long')], [2, 5]);
+      assert.equal(progress[0], 7, 'progress counts each run\'s own rounds');
+      const json = JSON.parse(fs.readFileSync(path.join(dir, 'experiment.json'), 'utf8'));
+      assert.deepEqual([json.rounds, json.rounds_by_condition], [null, { short: 2, long: 5 }]);
+      assert.match(fs.readFileSync(path.join(dir, 'experiment.html'), 'utf8'), /rounds: <bdi>short<\/bdi> 2, <bdi>long<\/bdi> 5;/);
+      await runExperiment(s, { outDir: dir, seeds: [1], jobs: 1, rounds: 3 });
+      assert.deepEqual([lastRound('short'), lastRound('long')], [3, 3]);
+      assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'experiment.json'), 'utf8')).rounds, 3);
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('escapes hostile names in the report and CSV', () => {
     const hostile = '<script>alert(1)</script>';
     const outcome = (condition: string, seed: number, density: number): RunOutcome => ({
