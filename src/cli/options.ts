@@ -1,6 +1,7 @@
 // What several subcommands share: parsing their command line, integer options, and loading a
 // scenario that must be runnable.
 import * as fs from 'node:fs';
+import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
@@ -8,6 +9,7 @@ import { loadScenarioFile } from '../core/format/load';
 import { NO_SCENARIO_TO_RUN } from '../core/format/workspace';
 import { modelNamed, type Scenario } from '../core/format/model';
 import { ioReason } from '../core/files/ioReason';
+import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock';
 
 /**
  * An integer option ≥ min, or undefined when absent; a bad value throws with the option's name.
@@ -43,6 +45,18 @@ export function outputFolder(dir: string, command: string): boolean {
     console.error(`society ${command}: cannot create the output folder ${shown(dir)}: ${ioReason(err)}`);
     return false;
   }
+}
+
+/**
+ * Takes the output folder for this command (one writer at a time, core/files/folderLock.ts), or
+ * says who is writing there and gives undefined (exit 1).
+ */
+export function lockOutputFolder(dir: string, command: string): FolderLock | undefined {
+  const lock = lockFolder(dir);
+  if ('release' in lock) return lock;
+  const h = lock.heldBy;
+  console.error(`society ${command}: another society command (pid ${h.pid}${h.host !== os.hostname() ? ` on ${h.host}` : ''}, since ${h.since}) is writing to ${shown(dir)}; wait for it to end or choose another --out (a stale lock: delete ${shown(path.join(dir, LOCK_FILE))})`);
+  return undefined;
 }
 
 /** Writes a command's output file (creating its folder); when it cannot, prints why in a sentence and gives false. */

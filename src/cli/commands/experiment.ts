@@ -2,7 +2,7 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerListOption, integerOption, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
+import { integerListOption, integerOption, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { formatExperiment, planExperiment, roundsByCondition, runExperiment } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
@@ -45,6 +45,8 @@ export const experimentCommand: Command = {
     }
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
     if (!outputFolder(outDir, 'experiment')) return 1;
+    const lock = lockOutputFolder(outDir, 'experiment');
+    if (!lock) return 1;
     const controller = new AbortController();
     const onSigint = (): void => controller.abort();
     process.once('SIGINT', onSigint);
@@ -81,6 +83,7 @@ export const experimentCommand: Command = {
       throw err;
     } finally {
       process.off('SIGINT', onSigint);
+      lock.release();
     }
   },
 };

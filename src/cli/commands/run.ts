@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, knownModel, loadRunnableScenario, onePositional, outputFolder, parseCommandArgs } from '../options';
+import { integerOption, knownModel, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { modelNamed, type Scenario } from '../../core/format/model';
 import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
@@ -61,141 +61,147 @@ export const runCommand: Command = {
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
     if (!outputFolder(out, 'run')) return 1;
-    const tracePath = path.join(out, 'trace.jsonl');
-    const checkpointPath = path.join(out, 'checkpoint.json');
+    const lock = lockOutputFolder(out, 'run');
+    if (!lock) return 1;
+    try {
+      const tracePath = path.join(out, 'trace.jsonl');
+      const checkpointPath = path.join(out, 'checkpoint.json');
 
-    let cp: Checkpoint | undefined;
-    if (values.resume) {
-      if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
-      cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
-      if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
-      if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
-      // The run goes on with its own seed and rounds: the same values may be repeated (the command
-      // that was interrupted, plus --resume), other values are refused.
-      const differs = [seed !== undefined && seed !== cp.header.seed ? `seed ${cp.header.seed}` : '', rounds !== undefined && rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : ''].filter(Boolean);
-      if (differs.length) {
-        console.error(`society run: --resume continues the run with its own ${differs.join(' and ')} (from its checkpoint): leave out ${differs.map((d) => `--${d.split(' ')[0]}`).join(' and ')}`);
+      let cp: Checkpoint | undefined;
+      if (values.resume) {
+        if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
+        cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
+        if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
+        if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
+        // The run goes on with its own seed and rounds: the same values may be repeated (the command
+        // that was interrupted, plus --resume), other values are refused.
+        const differs = [seed !== undefined && seed !== cp.header.seed ? `seed ${cp.header.seed}` : '', rounds !== undefined && rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : ''].filter(Boolean);
+        if (differs.length) {
+          console.error(`society run: --resume continues the run with its own ${differs.join(' and ')} (from its checkpoint): leave out ${differs.map((d) => `--${d.split(' ')[0]}`).join(' and ')}`);
+          return 2;
+        }
+      }
+      // The model every agent gets: on resume the checkpoint's (a checkpoint from before it was
+      // recorded: --model as given), so agents added after the resume get what they would have.
+      const recorded = cp ? checkpointModel(cp) : undefined;
+      if (recorded !== undefined && values.model !== undefined && values.model !== (recorded ?? undefined)) {
+        console.error(`society run: --resume continues the run with its own model (from its checkpoint: ${recorded === null ? "each persona's model, no --model" : `--model ${recorded}`}): leave out --model`);
         return 2;
       }
-    }
-    // The model every agent gets: on resume the checkpoint's (a checkpoint from before it was
-    // recorded: --model as given), so agents added after the resume get what they would have.
-    const recorded = cp ? checkpointModel(cp) : undefined;
-    if (recorded !== undefined && values.model !== undefined && values.model !== (recorded ?? undefined)) {
-      console.error(`society run: --resume continues the run with its own model (from its checkpoint: ${recorded === null ? "each persona's model, no --model" : `--model ${recorded}`}): leave out --model`);
-      return 2;
-    }
-    const model = recorded !== undefined ? recorded ?? undefined : values.model;
+      const model = recorded !== undefined ? recorded ?? undefined : values.model;
 
-    // Models: offline, or an LLM behind the limiter, retries and (optionally) the response cache.
-    // Prompts and offline streams must see the run's own rounds and seed (a resumed run: the header's).
-    const cacheDir = values.cache !== undefined ? path.resolve(values.cache) : values.replay ? path.join(out, 'cache') : undefined;
-    if (values.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
-    const calls = new CallLog();
-    const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall: calls.listener });
-    try {
-      for (const name of usedModelNames(scenario, model)) registry.model(name);
-    } catch (err) {
-      if (err instanceof MissingKeyError) { console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`); return 1; }
-      throw err;
-    }
-    const modelFactory = registry.factory;
-
-    let sim: Simulation;
-    let writer: TraceWriter;
-    if (cp) {
-      sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
-      writer = TraceWriter.appendToFile(tracePath, cp.trace!);
-      if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
-    } else {
-      sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
-      writer = TraceWriter.toFile(tracePath);
-      writer.header(sim.header);
-    }
-    if (!values.quiet) {
-      const models = new Set([model ?? 'default', ...(model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
-      for (const m of models) {
-        const cfg = modelNamed(scenario.models, m);
-        if (cfg) console.error(`model '${printable(m)}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
+      // Models: offline, or an LLM behind the limiter, retries and (optionally) the response cache.
+      // Prompts and offline streams must see the run's own rounds and seed (a resumed run: the header's).
+      const cacheDir = values.cache !== undefined ? path.resolve(values.cache) : values.replay ? path.join(out, 'cache') : undefined;
+      if (values.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
+      const calls = new CallLog();
+      const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall: calls.listener });
+      try {
+        for (const name of usedModelNames(scenario, model)) registry.model(name);
+      } catch (err) {
+        if (err instanceof MissingKeyError) { console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`); return 1; }
+        throw err;
       }
-    }
-    let every = everyFlag;
+      const modelFactory = registry.factory;
 
-    sim.on(writer.listener);
-    const tally = new RewardTally(cp?.reward_tally);
-    sim.on(tally.listener);
-    const faults = new FaultTally();
-    sim.on(faults.listener);
-    const progress = new Progress(sim.rounds, !values.quiet && process.stderr.isTTY === true);
-    sim.on(progress.listener);
-    // Ctrl-C once: finish the round, checkpoint, stop. Twice: stop now (the round is dropped).
-    const controller = new AbortController();
-    let stopping = false;
-    const onSigint = (): void => {
-      if (stopping) { controller.abort(); return; }
-      stopping = true;
-      if (!values.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
-    };
-    sim.afterRound = async (round, final) => {
-      await writer.flush();
-      every ??= checkpointInterval(sim.world.agents.size); // set up (round 0) or restored: everyone is placed
-      if (stopping || checkpointDue(round, final, every, sim.rounds)) {
-        const snap = sim.snapshot();
-        snap.trace = { bytes: writer.bytes, lines: writer.lines };
-        snap.reward_tally = tally.toJSON();
-        writeCheckpoint(checkpointPath, snap);
+      let sim: Simulation;
+      let writer: TraceWriter;
+      if (cp) {
+        sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
+        writer = TraceWriter.appendToFile(tracePath, cp.trace!);
+        if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
+      } else {
+        sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
+        writer = TraceWriter.toFile(tracePath);
+        writer.header(sim.header);
       }
-      if (stopping && !final) controller.abort();
-    };
-    process.on('SIGINT', onSigint);
-    let result;
-    try {
-      result = await sim.run(controller.signal);
-    } catch (err) {
-      // A run that cannot go on (e.g. a replay cache miss): the trace stays valid up to the last round.
-      writer.discard();
+      if (!values.quiet) {
+        const models = new Set([model ?? 'default', ...(model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
+        for (const m of models) {
+          const cfg = modelNamed(scenario.models, m);
+          if (cfg) console.error(`model '${printable(m)}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
+        }
+      }
+      let every = everyFlag;
+
+      sim.on(writer.listener);
+      const tally = new RewardTally(cp?.reward_tally);
+      sim.on(tally.listener);
+      const faults = new FaultTally();
+      sim.on(faults.listener);
+      const progress = new Progress(sim.rounds, !values.quiet && process.stderr.isTTY === true);
+      sim.on(progress.listener);
+      // Ctrl-C once: finish the round, checkpoint, stop. Twice: stop now (the round is dropped).
+      const controller = new AbortController();
+      let stopping = false;
+      const onSigint = (): void => {
+        if (stopping) { controller.abort(); return; }
+        stopping = true;
+        if (!values.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
+      };
+      sim.afterRound = async (round, final) => {
+        await writer.flush();
+        every ??= checkpointInterval(sim.world.agents.size); // set up (round 0) or restored: everyone is placed
+        if (stopping || checkpointDue(round, final, every, sim.rounds)) {
+          const snap = sim.snapshot();
+          snap.trace = { bytes: writer.bytes, lines: writer.lines };
+          snap.reward_tally = tally.toJSON();
+          writeCheckpoint(checkpointPath, snap);
+        }
+        if (stopping && !final) controller.abort();
+      };
+      process.on('SIGINT', onSigint);
+      let result;
+      try {
+        result = await sim.run(controller.signal);
+      } catch (err) {
+        // A run that cannot go on (e.g. a replay cache miss): the trace stays valid up to the last round.
+        writer.discard();
+        await writer.close();
+        console.error(`society run: ${err instanceof Error ? err.message : String(err)}`);
+        console.error(`${tracePath} ends after round ${sim.completed}`);
+        return 1;
+      } finally {
+        process.off('SIGINT', onSigint);
+        progress.done();
+      }
+      if (result.status === 'aborted') {
+        writer.discard();
+        await writer.close();
+        console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
+        return 130;
+      }
       await writer.close();
-      console.error(`society run: ${err instanceof Error ? err.message : String(err)}`);
-      console.error(`${tracePath} ends after round ${sim.completed}`);
-      return 1;
+
+      const summary = summarizeRun(sim, tally);
+      const usage = sim.world.usage;
+      const spent = usage.total.input_tokens + usage.total.output_tokens > 0 || usage.failed.size > 0;
+      // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
+      // how the stage's retrievals interleaved); they are reported here.
+      const embeddings = registry.embeddingUsage();
+      if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
+      else {
+        console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
+        console.log(formatSummary(summary));
+        if (spent) console.log(usage.format());
+        if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
+        // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
+        const ef = embeddings.faults;
+        if (ef.length && !values.quiet) console.error(`warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`);
+        if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
+      }
+      const faultText = faults.describe();
+      // Every decision failed (a wrong key, a dead endpoint): the trace is whole but says nothing of
+      // the scenario's model, so a batch script must not take it for a result.
+      if (faults.nothingAnswered) {
+        console.error(`error: ${faultText}`);
+        return 3;
+      }
+      if (faultText && !values.quiet) console.error(`${faults.failed ? 'warning: ' : ''}${faultText}`);
+      return 0;
     } finally {
-      process.off('SIGINT', onSigint);
-      progress.done();
+      lock.release();
     }
-    if (result.status === 'aborted') {
-      writer.discard();
-      await writer.close();
-      console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
-      return 130;
-    }
-    await writer.close();
-
-    const summary = summarizeRun(sim, tally);
-    const usage = sim.world.usage;
-    const spent = usage.total.input_tokens + usage.total.output_tokens > 0 || usage.failed.size > 0;
-    // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
-    // how the stage's retrievals interleaved); they are reported here.
-    const embeddings = registry.embeddingUsage();
-    if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
-    else {
-      console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
-      console.log(formatSummary(summary));
-      if (spent) console.log(usage.format());
-      if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
-      // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
-      const ef = embeddings.faults;
-      if (ef.length && !values.quiet) console.error(`warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`);
-      if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
-    }
-    const faultText = faults.describe();
-    // Every decision failed (a wrong key, a dead endpoint): the trace is whole but says nothing of
-    // the scenario's model, so a batch script must not take it for a result.
-    if (faults.nothingAnswered) {
-      console.error(`error: ${faultText}`);
-      return 3;
-    }
-    if (faultText && !values.quiet) console.error(`${faults.failed ? 'warning: ' : ''}${faultText}`);
-    return 0;
   },
 };
 

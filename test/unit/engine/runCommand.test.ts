@@ -7,6 +7,7 @@ import { readTrace } from '../../../src/core/trace/reader';
 import { startFakeOpenAI } from '../../support/fakeOpenAI';
 import { deadEndpointScenario } from '../../support/deadEndpoint';
 import { quietly } from '../../support/quietly';
+import { lockFolder } from '../../../src/core/files/folderLock';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
@@ -126,5 +127,14 @@ describe('society run', function () {
     assert.equal(resumeRounds.result, 2);
     assert.match(resumeRounds.errors, /its own rounds 2 \(from its checkpoint\): leave out --rounds/);
     assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '9', '--rounds', '2']))).result, 0, 'the same values are accepted');
+    // One writer per folder: a second run into it is refused before it touches anything.
+    const held = lockFolder(dir);
+    assert.ok('release' in held);
+    const before = fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8');
+    const busy = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '1', '--out', dir]));
+    held.release();
+    assert.equal(busy.result, 1);
+    assert.match(busy.errors, /another society command \(pid \d+, since .+\) is writing to .+; wait for it to end or choose another --out/);
+    assert.equal(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'), before);
   });
 });
