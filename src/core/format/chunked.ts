@@ -83,7 +83,10 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
   }
 
   for (const region of regions) {
-    const pair = skeleton.contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === region.key);
+    const pairs = skeleton.contents.items.filter((p) => isPair(p) && isScalar(p.key) && p.key.value === region.key);
+    // A duplicated key: the value holds its last occurrence, which need not be this region.
+    if (pairs.length > 1) return undefined;
+    const pair = pairs[0];
     if (!pair || !(pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.source))) return undefined;
     const seq = new YAMLSeq<Node | null>();
     const values: unknown[] = [];

@@ -56,6 +56,7 @@ export const CODES = {
   SOC057: 'Parameter fixed during a run',
   SOC058: 'All tie weights are zero',
   SOC059: 'Event can never apply',
+  SOC060: 'Relationship with someone absent',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -21,6 +21,7 @@ export interface ParsedDocument {
   /** `kind` if it is a string. */
   kind?: string;
   range: Range;
+  /** An error leaves the structure in doubt (not a duplicate key: see `garbled`); schema checks skip it. */
   hasErrors: boolean;
 }
 
@@ -45,7 +46,7 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
     const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     return {
       file, text, lines, diagnostics,
-      documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: chunked.errors.length > 0 }],
+      documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: garbled(chunked.errors) }],
     };
   }
   let docs: Document.Parsed[] = [];
@@ -79,10 +80,19 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
       index, yaml, value,
       kind: typeof kind === 'string' ? kind : undefined,
       range: lines.range(yaml.range[0], yaml.range[2] ?? yaml.range[1]),
-      hasErrors: yaml.errors.length > 0 || complexKeys.length > 0,
+      hasErrors: garbled(yaml.errors) || complexKeys.length > 0,
     };
   });
   return { file, text, lines, documents, diagnostics };
+}
+
+/**
+ * Whether errors leave the document's value in doubt. A duplicate key does not: the value holds its
+ * last occurrence (yaml's toJS, which loading uses; JSON.parse agrees), so the schema checks read
+ * that, and the key's SOC002 error still keeps the file from running.
+ */
+function garbled(errors: readonly { code: string }[]): boolean {
+  return errors.some((e) => e.code !== 'DUPLICATE_KEY');
 }
 
 /** yaml often reports one slip several times at the same place, or the same words a column apart; once is enough. */
@@ -100,7 +110,7 @@ function yamlDiagnostic(e: { code: string; message: string; pos: [number, number
   const duplicate = e.code === 'DUPLICATE_KEY';
   // The parser runs out of stack on thousands of nested brackets and reports its own overflow.
   const tooDeep = /Maximum call stack size exceeded/.test(e.message);
-  const message = duplicate ? 'Duplicate key: a key may appear only once in a mapping'
+  const message = duplicate ? 'Duplicate key: a key may appear only once in a mapping (the last one counts)'
     : tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${firstLine(e.message)}`;
   // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
   // point at the opening character instead, where the fix belongs.
@@ -186,7 +196,8 @@ export function nodeAtPath(doc: Document.Parsed, path: readonly PathSegment[]): 
   for (const segment of path) {
     const node = current.value;
     if (isMap(node)) {
-      const pair = node.items.find((p) => isPair(p) && isScalar(p.key) && String(p.key.value) === String(segment));
+      // The last of duplicate keys: the one the document's value holds.
+      const pair = lastPair(node.items, segment);
       if (!pair) return undefined;
       current = { value: pair.value as Node | null, key: pair.key as Node, pair: pair as Pair<unknown, unknown> };
     } else if (isSeq(node) && typeof segment === 'number') {
@@ -198,6 +209,14 @@ export function nodeAtPath(doc: Document.Parsed, path: readonly PathSegment[]): 
     }
   }
   return current;
+}
+
+function lastPair(items: readonly unknown[], key: PathSegment): Pair | undefined {
+  for (let i = items.length - 1; i >= 0; i--) {
+    const p = items[i];
+    if (isPair(p) && isScalar(p.key) && String(p.key.value) === String(key)) return p;
+  }
+  return undefined;
 }
 
 /** Offsets of a node: [start, end of value]. */

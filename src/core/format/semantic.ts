@@ -232,9 +232,10 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
       if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
     });
   }
-  // Removals that can only fail, in the order the run fires events.
-  const initial = new Set(personas.filter((p) => p.addedAt === undefined && isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string));
-  out.push(...eventTimeline(v.events, rounds, { initiallyPresent: (id) => initial.has(id) || generatesId(groups, id), defined: isDefined }, at));
+  // Removals that can only fail and relationships with someone absent, in the order the run fires events.
+  const starters = personas.filter((p) => p.addedAt === undefined);
+  const initial = new Set(starters.filter((p) => isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string));
+  out.push(...eventTimeline(v.events, rounds, { initiallyPresent: (id) => initial.has(id) || generatesId(groups, id), defined: isDefined, initial: starters }, at));
 
   out.push(...generatedIdClashes(groups, defined.keys(), at));
   out.push(...invalidGeneratedIds(groups, at));

@@ -55,6 +55,37 @@ describe('scenario checks', () => {
     assert.deepEqual(r.diagnostics[0].related?.map((x) => [x.range.start.line + 1, x.range.start.character + 1, x.message]), [[7, 23, 'removed here']]);
   });
 
+  it('warns that a relationship with someone who has left is dropped (QA: silently no tie)', async () => {
+    const overlay = new OverlayFileSystem(new NodeFileSystem());
+    overlay.set(file, ['kind: scenario', 'name: S', 'population: [{ group: newbies, count: 5, id_prefix: nb }]', 'events:', '  - { at: 3, remove: [nb2] }',
+      '  - at: 5', '    add: [ { id: late, name: Late, relationships: [ { with: nb2, tie: 0.9 }, { with: nb1, tie: 0.5 } ] } ]', ''].join('\n'));
+    const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+    assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.severity} ${d.code} ${d.message}`),
+      ["7:61 warning SOC060 'nb2' has already left at round 3: this relationship will be dropped (its tie forms only with someone present when 'late' joins at round 5)"]);
+    assert.deepEqual(r.diagnostics[0].related?.map((x) => [x.range.start.line + 1, x.range.start.character + 1, x.message]), [[5, 23, 'removed here']]);
+  });
+
+  it('warns that a relationship with someone who joins later is dropped, as the engine links only those present', async () => {
+    const out = await messages([...header.slice(0, 3), '  - { id: ana, name: Ana, relationships: [{ with: cy, tie: 0.5 }, { with: bo, tie: 0.5 }] }', header[4], 'events:',
+      '  - { at: 2, add: [{ id: cy, name: Cy, relationships: [{ with: dee, tie: 0.5 }] }, { id: dee, name: Dee, relationships: [{ with: eve, tie: 0.5 }] }] }',
+      '  - { at: 2, add: [{ id: eve, name: Eve, relationships: [{ with: cy, tie: 0.5 }] }] }']);
+    assert.deepEqual(out, [
+      "4:51 SOC060 'cy' joins only at round 2: this relationship will be dropped (its tie forms only with someone present when the run starts)",
+      "7:130 SOC060 'eve' joins later in round 2 (the events of a round fire in file order): this relationship will be dropped (its tie forms only with someone present when 'dee' joins at round 2)",
+    ]);
+  });
+
+  it('places the warning in the included file of a persona present from the start', async () => {
+    const overlay = new OverlayFileSystem(new NodeFileSystem());
+    const persona = path.join(path.dirname(file), 'ana.society');
+    overlay.set(persona, 'kind: persona\nid: ana\nname: Ana\nrelationships:\n  - { with: cy, tie: 0.5 }\n');
+    overlay.set(file, 'kind: scenario\nname: S\npersonas:\n  - include: ana.society\nevents:\n  - { at: 4, add: [{ id: cy, name: Cy }] }\n  - { at: 20, add: [{ id: cy, name: Cy }] }\n');
+    const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+    const dropped = r.diagnostics.filter((d) => d.code === 'SOC060');
+    assert.deepEqual(dropped.map((d) => [d.file, d.range.start.line + 1, d.range.start.character + 1]), [[persona, 5, 13]]);
+    assert.deepEqual(dropped[0].related?.map((x) => [x.file, x.range.start.line + 1, x.message]), [[file, 6, 'joins here']]);
+  });
+
   it('bounds seeds as --seed does, quoting a rounded value as written', async () => {
     const scenario = societySchema.$defs.scenario.properties as Record<string, SchemaNode>;
     assert.equal(scenario.seed.minimum, MIN_SEED);

@@ -1,0 +1,77 @@
+// A duplicate key (SOC002) leaves the document's value well defined, the last occurrence counting,
+// so the schema is still checked (QA: a duplicate key hid every other error until it was fixed).
+// The file still cannot run, and a real syntax error still silences the schema's checks.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { parseSociety, nodeAtPath } from '../../../src/core/format/parse';
+import { ChunkCache, parseChunked } from '../../../src/core/format/chunked';
+import { validateDocument } from '../../../src/core/format/validate';
+import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
+import { scenarioWithInlinePersonas } from '../../../bench/generate';
+
+/** `line:col code message`, 1-based, syntax and schema diagnostics in order. */
+function problems(text: string, cache?: ChunkCache): string[] {
+  const parsed = parseSociety(text, '/virtual/d.society', cache);
+  return [...parsed.diagnostics, ...parsed.documents.flatMap((d) => validateDocument(parsed, d))]
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code} ${d.message}`)
+    .sort();
+}
+
+describe('duplicate keys', function () {
+  this.timeout(60000);
+
+  it('leave the rest of the document schema-checked, at exact ranges', () => {
+    const text = 'kind: persona\nid: p1\nname: P\nname: Q\ntraits: { openness: 2, extraversion: "high" }\nmemories:\n  - importance: 5\n';
+    assert.deepEqual(problems(text), [
+      '4:1-4:2 SOC002 Duplicate key: a key may appear only once in a mapping (the last one counts)',
+      "5:21-5:22 SOC013 'traits.openness' must be <= 1, found 2",
+      "5:38-5:44 SOC012 'traits.extraversion' must be a number, found 'high'",
+      "7:5-7:15 SOC010 Missing required property 'text' in 'memories[0]'",
+    ].sort());
+  });
+
+  it('are read by their last occurrence, as the loader reads them', () => {
+    const earlierWrong = 'kind: persona\nid: p1\nname: P\nage: old\nage: 40\n';
+    assert.deepEqual(problems(earlierWrong).map((p) => p.split(' ')[1]), ['SOC002']);
+    assert.equal((parseSociety(earlierWrong, '/virtual/d.society').documents[0].value as { age: unknown }).age, 40);
+    const laterWrong = 'kind: persona\nid: p1\nname: P\nage: 40\nage: old\n';
+    assert.deepEqual(problems(laterWrong).filter((p) => !p.includes('SOC002')), ["5:6-5:9 SOC012 'age' must be an integer, found 'old'"]);
+    const doc = parseSociety(laterWrong, '/virtual/d.society').documents[0];
+    assert.equal(nodeAtPath(doc.yaml, ['age'])?.value?.range?.[0], laterWrong.lastIndexOf('old'));
+  });
+
+  it('still keep the file from running', async () => {
+    const file = path.resolve('/virtual/dup/s.society');
+    const overlay = new OverlayFileSystem(new NodeFileSystem());
+    overlay.set(file, 'kind: scenario\nname: S\nname: T\npersonas:\n  - { id: ana, name: Ana }\nworld: { rounds: 0 }\n');
+    const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file);
+    assert.equal(r.scenario, undefined);
+    assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`), ['3 SOC002', '6 SOC013']);
+  });
+
+  it('do not lift the silence a syntax error imposes on the schema checks', () => {
+    const text = 'kind: persona\nid: p1\nname: P\nname: "unclosed\nage: old\n';
+    assert.ok(problems(text).every((p) => / SOC00[12] /.test(p)), problems(text).join('\n'));
+  });
+
+  it('give the same diagnostics through the chunked parse as a whole parse', () => {
+    const lines = scenarioWithInlinePersonas(170).split('\n');
+    const age = (id: string) => lines.indexOf('    name: Person ' + id.slice(1)) + 1;
+    lines.splice(age('p3') + 1, 0, '    age: old'); // the later one is wrong: reported
+    lines.splice(age('p7'), 0, '    age: old'); // the earlier one is wrong: not read
+    const text = lines.join('\n');
+    assert.ok(parseChunked(text, new ChunkCache()), 'chunked');
+    const chunked = problems(text, new ChunkCache());
+    assert.deepEqual(chunked, problems(text));
+    assert.deepEqual(chunked.map((p) => p.split(' ')[1]).sort(), ['SOC002', 'SOC002', 'SOC012']);
+  });
+
+  it('of a chunked list are left to a whole parse, whose value holds the last', () => {
+    const text = scenarioWithInlinePersonas(170) + 'personas:\n  - { id: solo, name: Solo, age: old }\n';
+    assert.equal(parseChunked(text, new ChunkCache()), undefined);
+    const cache = new ChunkCache();
+    assert.deepEqual(problems(text, cache), problems(text));
+    assert.deepEqual((parseSociety(text, '/virtual/d.society', cache).documents[0].value as { personas: { id: string }[] }).personas.map((p) => p.id), ['solo']);
+    assert.ok(problems(text).some((p) => p.includes("SOC012 'personas[0].age'")));
+  });
+});
