@@ -11,10 +11,11 @@ import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/run
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: 'experiment <scenario> [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
+  usage: 'experiment <scenario> [--scenario NAME] [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
   summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
   options: [
     ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
+    ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
     ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
     ['--seeds 1,2,3', "seeds to run each condition with (default: the experiment's seeds, else 1–5)"],
     ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
@@ -26,7 +27,7 @@ export const experimentCommand: Command = {
   ],
   async run(args) {
     const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, {
-      out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
+      scenario: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
       reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
     });
     if (!parsed) return 2;
@@ -35,7 +36,7 @@ export const experimentCommand: Command = {
     if (scenarioArg === undefined) return 2;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const file = path.resolve(scenarioArg);
-    const scenario = await loadRunnableScenario(file, 'experiment');
+    const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet);
     if (!scenario) return 1;
     const rounds = integerOption('rounds', values.rounds, 1);
     if (rounds !== undefined && !values.quiet) {

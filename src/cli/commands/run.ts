@@ -25,10 +25,11 @@ import { shellWord } from '../shellWord';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'run <scenario> [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume] [--checkpoint-every N] [--json]',
+  usage: 'run <scenario> [--scenario NAME] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume] [--checkpoint-every N] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
+    ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
     ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
     ['--seed S', "seed of every random stream (default: the scenario's seed)"],
     ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
@@ -42,7 +43,7 @@ export const runCommand: Command = {
   ],
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, {
-      rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
+      scenario: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
       resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'string' }, replay: { type: 'boolean' },
     });
@@ -55,7 +56,7 @@ export const runCommand: Command = {
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
     const file = path.resolve(scenarioArg);
-    const scenario = await loadRunnableScenario(file, 'run');
+    const scenario = await loadRunnableScenario(file, 'run', values.scenario, values.quiet);
     if (!scenario) return 1;
     if (!knownModel(scenario, values.model, 'run')) return 2;
 

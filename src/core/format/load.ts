@@ -17,9 +17,31 @@ export function defaultRoot(targets: string[], cwd = process.cwd()): string {
   return common;
 }
 
-export async function loadScenarioFile(file: string, options: { root?: string } = {}): Promise<{ scenario?: Scenario; diagnostics: Diagnostic[]; files: string[] }> {
+/**
+ * Loads the scenario of `file`: the one named `scenario`, else the first. `scenarios` lists the
+ * names of every scenario document in the file (several may share a file), so a caller can say
+ * which one it ran and how to choose another.
+ */
+export async function loadScenarioFile(file: string, options: { root?: string; scenario?: string } = {}): Promise<{ scenario?: Scenario; diagnostics: Diagnostic[]; files: string[]; scenarios: string[] }> {
   const abs = path.resolve(file);
   const workspace = new SocietyWorkspace(new NodeFileSystem(), path.resolve(options.root ?? defaultRoot([abs])));
-  const { scenario, diagnostics, files } = await workspace.resolveScenario(abs);
-  return { scenario, diagnostics, files };
+  const docs = (await workspace.analyze(abs))?.parsed.documents ?? [];
+  const named = docs.map((d, index) => ({ index, kind: d.kind, name: scenarioName(d.value) })).filter((d) => d.kind === 'scenario');
+  const scenarios = named.map((d) => d.name ?? '');
+  let docIndex: number | undefined;
+  if (options.scenario !== undefined) {
+    const hit = named.find((d) => d.name === options.scenario);
+    if (!hit) {
+      const message = `No scenario named '${options.scenario}' in this file${scenarios.length ? ` (its scenarios: ${scenarios.map((n) => `'${n}'`).join(', ')})` : ''}`;
+      return { diagnostics: [{ code: 'SOC003', severity: 'error', message, file: abs, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], files: [abs], scenarios };
+    }
+    docIndex = hit.index;
+  }
+  const { scenario, diagnostics, files } = await workspace.resolveScenario(abs, docIndex);
+  return { scenario, diagnostics, files, scenarios };
+}
+
+function scenarioName(value: unknown): string | undefined {
+  const name = value && typeof value === 'object' ? (value as Record<string, unknown>).name : undefined;
+  return typeof name === 'string' ? name : undefined;
 }

@@ -114,6 +114,21 @@ describe('society run', function () {
     assert.doesNotMatch(errors, /No model call succeeded/);
   });
 
+  it('runs the first of several scenarios in a file and says so; --scenario NAME picks another', async () => {
+    // QA: the second scenario of a file could not be run, and nothing said the first was chosen.
+    const file = path.join(dir, 'two.society');
+    fs.writeFileSync(file, 'kind: scenario\nname: One\npersonas: [{ id: a, name: A }, { id: b, name: B }]\nworld: { rounds: 1 }\n---\nkind: scenario\nname: Two\npersonas: [{ id: c, name: C }, { id: d, name: D }]\nworld: { rounds: 2 }\n');
+    const first = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'one')]));
+    assert.equal(first.result, 0);
+    assert.match(first.errors, /holds 2 scenarios \('One', 'Two'\); this is 'One' \(choose with --scenario NAME\)/);
+    const second = await quietly(() => runCommand.run([file, '--scenario', 'Two', '--out', path.join(dir, 'two')]));
+    assert.equal(second.result, 0);
+    assert.equal(readTrace(fs.readFileSync(path.join(dir, 'two', 'trace.jsonl'), 'utf8')).header?.scenario.name, 'Two');
+    const none = await quietly(() => runCommand.run([file, '--scenario', 'Three', '--out', path.join(dir, 'three')]));
+    assert.equal(none.result, 1);
+    assert.match(none.errors, /No scenario named 'Three' in this file \(its scenarios: 'One', 'Two'\)\n$/);
+  });
+
   it('rejects bad arguments', async () => {
     assert.equal((await quietly(() => runCommand.run([]))).result, 2);
     await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', 'x', '--out', dir])), /--rounds/);
