@@ -6,7 +6,9 @@
 import { categoryOf } from './assortativity';
 import { escapeMarkup } from './markup';
 import { layoutNetwork, type LayoutOptions, type Point } from './networkLayout';
-import { categoryColor } from './palette';
+import { categoryColor, NO_VALUE_COLOR, sequentialColor } from './palette';
+import { attributeKind } from './attributeHomophily';
+import { numericValueOf } from './numericAssortativity';
 import { byLabelPriority, declutter } from './labelPlacement';
 import type { TieGraph } from './tieGraph';
 
@@ -46,12 +48,43 @@ function trimmed(a: Point, b: Point, ra: number, rb: number): [Point, Point] | n
   return [{ x: a.x + ux * ra, y: a.y + uy * ra }, { x: b.x - ux * rb, y: b.y - uy * rb }];
 }
 
+interface NumericRange { min: number; max: number; missing: number }
+
+function numericRange(graph: TieGraph, attribute: string): NumericRange {
+  let min = Infinity, max = -Infinity, missing = 0;
+  graph.forEachNode((node) => {
+    const v = numericValueOf(graph, node, attribute);
+    if (v === undefined) { missing++; return; }
+    min = Math.min(min, v); max = Math.max(max, v);
+  });
+  return { min, max, missing };
+}
+
+/** The scale as a bar of five swatches from the lowest to the highest value, and a swatch for agents without one. */
+function numericLegend(attribute: string, r: NumericRange): string[] {
+  const out = [`<text x="6" y="16">${escapeMarkup(attribute)}</text>`];
+  for (let i = 0; i < 5; i++) out.push(`<rect x="${6 + 16 * i}" y="22" width="16" height="10" fill="${sequentialColor(i / 4)}"/>`);
+  out.push(`<text x="6" y="46">${escapeMarkup(fmtValue(r.min))}</text>`, `<text x="86" y="46" text-anchor="end">${escapeMarkup(fmtValue(r.max))}</text>`);
+  if (r.missing) out.push(`<circle cx="12" cy="60" r="6" fill="${NO_VALUE_COLOR}"/><text x="24" y="64">${escapeMarkup('(no value)')}</text>`);
+  return out;
+}
+
+/** A legend value: whole numbers as they are, others to two decimals. */
+const fmtValue = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2));
+
 export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): string {
   const { width = 800, height = 600, colorBy = 'group', labelBy = 'name' } = options;
   const positions = layoutNetwork(graph, { ...options, width, height });
   const category = options.categoryOf ?? ((node: string) => categoryOf(graph, node, colorBy));
-  const categories = [...new Set(graph.mapNodes((node) => category(node)))].sort(byNaturalOrder);
-  const colorOf = (node: string) => categoryColor(categories.indexOf(category(node)));
+  // A numeric attribute (age, a trait) is coloured on a sequential scale from its lowest to its
+  // highest value: a palette of categories would give every distinct age its own unrelated colour.
+  const numeric = !options.categoryOf && attributeKind(graph, colorBy) === 'numeric' ? numericRange(graph, colorBy) : undefined;
+  const categories = numeric ? [] : [...new Set(graph.mapNodes((node) => category(node)))].sort(byNaturalOrder);
+  const colorOf = (node: string) => {
+    if (!numeric) return categoryColor(categories.indexOf(category(node)));
+    const v = numericValueOf(graph, node, colorBy);
+    return v === undefined ? NO_VALUE_COLOR : sequentialColor(numeric.max > numeric.min ? (v - numeric.min) / (numeric.max - numeric.min) : 0.5);
+  };
   const base = baseRadius(graph.order, width, height);
   // Sized by ties received: 5 + 1.5·√in-degree at full size.
   const radius = (node: string) => base * (1 + 0.3 * Math.sqrt(graph.inDegree(node)));
@@ -99,9 +132,10 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     });
   }
 
-  const legend = categories.length > 1 || (categories.length === 1 && categories[0] !== '')
-    ? categories.map((c, i) => `<circle cx="12" cy="${16 + 18 * i}" r="6" fill="${categoryColor(i)}"/><text x="24" y="${20 + 18 * i}">${escapeMarkup(c || '(none)')}</text>`)
-    : [];
+  const legend = numeric ? numericLegend(colorBy, numeric)
+    : categories.length > 1 || (categories.length === 1 && categories[0] !== '')
+      ? categories.map((c, i) => `<circle cx="12" cy="${16 + 18 * i}" r="6" fill="${categoryColor(i)}"/><text x="24" y="${20 + 18 * i}">${escapeMarkup(c || '(none)')}</text>`)
+      : [];
 
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Tie network">`,

@@ -89,7 +89,8 @@ function networkSection(report: RunReport): string {
     colorBy: byAttribute ? report.attribute : undefined,
     categoryOf: byAttribute ? undefined : (node) => `community ${report.communities[node] + 1}`,
   });
-  const colour = byAttribute ? `Colour: ${report.attribute}` : 'Colour: Louvain community';
+  const numeric = report.metrics[`${report.attribute}_assortativity_kind`] === 'numeric';
+  const colour = !byAttribute ? 'Colour: Louvain community' : numeric ? `Colour: ${report.attribute}, from its lowest value (dark purple) to its highest (yellow)` : `Colour: ${report.attribute}`;
   return `<figure>${svg}<figcaption>${e(`Ties at the end of round ${report.round}: ${report.graph.order} agents, ${report.graph.size} directed ties `
     + `(strength ≥ ${report.threshold}). ${colour}; size: ties received; a line with two heads is a reciprocated tie.`)}</figcaption></figure>`;
 }

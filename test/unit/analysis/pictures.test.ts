@@ -78,6 +78,23 @@ describe('networkSvg', () => {
     assert.ok(labels.includes('z'), 'falls back to the id without a name');
   });
 
+  it('colours a numeric attribute on a sequential scale from its lowest to its highest value', () => {
+    // QA follow-up: coloured by age, every distinct age took its own colour from the categorical palette.
+    const aged = graphFromTies([
+      { id: 'a', attrs: { name: 'A', age: 20 } }, { id: 'b', attrs: { name: 'B', age: 40 } },
+      { id: 'c', attrs: { name: 'C', age: 60 } }, { id: 'd', attrs: { name: 'D' } },
+    ], [{ from: 'a', to: 'b', strength: 1 }], 0.5);
+    const doc = parseStrictXml(networkSvg(aged, { colorBy: 'age' }), 'image/svg+xml');
+    const fill = (name: string) => Array.from(doc.getElementsByTagName('circle')).find((c) => c.textContent!.startsWith(`${name} `))!.getAttribute('fill');
+    assert.deepEqual(['A', 'B', 'C', 'D'].map(fill), ['#440154', '#21918c', '#fde725', '#bab0ac'], 'lowest, middle, highest, no value');
+    const legend = Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'legend')!;
+    assert.deepEqual(Array.from(legend.getElementsByTagName('text')).map((t) => t.textContent), ['age', '20', '60', '(no value)']);
+    // Text values stay categories.
+    const grouped = graphFromTies([{ id: 'a', attrs: { group: 'x' } }, { id: 'b', attrs: { group: 'y' } }], [], 0.5);
+    const legendOf = parseStrictXml(networkSvg(grouped), 'image/svg+xml');
+    assert.deepEqual(Array.from(legendOf.getElementsByTagName('text')).map((t) => t.textContent).slice(-2), ['x', 'y']);
+  });
+
   it('draws a crowd as small unlabelled dots, each still with its tooltip', () => {
     const agentsOf = (doc: ReturnType<typeof parseStrictXml>) => Array.from(Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!.getElementsByTagName('circle'));
     const small = parseStrictXml(networkSvg(graph), 'image/svg+xml');
