@@ -391,7 +391,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
       }
       this.sendResponse(response);
     } catch (err) {
-      this.sendErrorResponse(response, 4, err instanceof Error ? err.message : String(err));
+      // Not shown to the user as a notification: VS Code puts the message where the expression is
+      // (the Watch view, the console, the hover). A stale watch toasted at every stop.
+      this.sendErrorResponse(response, { id: 4, format: err instanceof Error ? err.message : String(err), showUser: false });
     }
   }
 

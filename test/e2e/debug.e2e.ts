@@ -16,6 +16,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     // A short run keeps the test quick; the breakpoint is hit in round 1 either way.
     const f = path.join(ws, 'friends.society');
     fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^  rounds: 20$/m, '  rounds: 3'));
+    fs.writeFileSync(path.join(ws, 'broken.society'), 'kind: scenario\nname: Broken\npersonas:\n  - { id: ana, name: Ana, traits: { openness: 3 } }\n');
   });
 
   it('stops on a breakpoint on a persona line after F5', async () => {
@@ -101,5 +102,19 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await s.wb.screenshot('debug-tie-formed');
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
+  });
+
+  it('F5 on a scenario with errors says so as Run does, with Open Problem, and starts nothing', async () => {
+    // QA: the adapter's launch failure came as VS Code's modal, offering to open a launch.json.
+    const page = s.wb.page;
+    await s.wb.open('broken.society');
+    await page.keyboard.press('F5');
+    const toast = page.locator('.notification-toast', { hasText: /The scenario has 1 error: .*openness/ });
+    await toast.waitFor({ timeout: STEP_MS });
+    assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no modal dialog');
+    assert.equal(await page.locator('.debug-toolbar').isVisible(), false, 'no debug session');
+    await toast.getByRole('button', { name: 'Open Problem' }).click();
+    await page.locator('.tab.active', { hasText: 'broken.society' }).waitFor();
+    await s.wb.screenshot('debug-scenario-errors');
   });
 });

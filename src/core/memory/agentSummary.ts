@@ -60,10 +60,14 @@ export function incomingTies(state: WorldState): Map<string, number> {
  * ties both ways at or above the threshold, as the society view's agent card counts them.
  */
 export function summaryTitle(s: AgentSummary): string {
-  const memories = `${s.memories} ${s.memories === 1 ? 'memory' : 'memories'}`;
-  const ties = `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'} out · ${s.tiesIn} in`;
-  return `${memories} · ${ties} · reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;
+  return `${memoriesPhrase(s.memories)} · ${tiesPhrase(s)} · reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;
 }
+
+/** "1 memory", "34 memories". */
+export const memoriesPhrase = (n: number): string => `${n} ${n === 1 ? 'memory' : 'memories'}`;
+
+/** "1 tie out · 2 in": the same words wherever an agent's ties are counted (CodeLens, tree, hover). */
+export const tiesPhrase = (s: Pick<AgentSummary, 'ties' | 'tiesIn'>): string => `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'} out · ${s.tiesIn} in`;
 
 /** Its ties both ways, strongest (by the larger direction) first. */
 export function tiesOf(state: WorldState, agent: string): TieSummary[] {

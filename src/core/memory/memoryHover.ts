@@ -3,7 +3,7 @@
 // string is escaped, since the text comes from model output.
 import type { MemoryRecord } from '../trace/events';
 import type { WorldState } from '../trace/replay';
-import { summarizeAgent, tiesOf } from './agentSummary';
+import { memoriesPhrase, summarizeAgent, tiesOf, tiesPhrase } from './agentSummary';
 import type { MemorySource } from './memorySource';
 import { latestMemories, mostImportant } from './queries';
 
@@ -23,8 +23,8 @@ export function memoryHover(source: MemorySource, agent: string, opts: MemoryHov
   const out = [
     `**Memories of ${escapeMarkdown(summary.name)}** · ${escapeMarkdown(source.label)} · round ${summary.round}${source.complete || !source.header ? '' : ` of ${source.header.rounds}`}`,
     [
-      `${summary.memories} memories${summary.kept < summary.memories ? ` (${summary.kept} kept, ${summary.memories - summary.kept} forgotten)` : ''}`,
-      `${summary.ties} ties out · ${summary.tiesIn} in`,
+      `${memoriesPhrase(summary.memories)}${summary.kept < summary.memories ? ` (${summary.kept} kept, ${summary.memories - summary.kept} forgotten)` : ''}`,
+      tiesPhrase(summary),
       `reward ${summary.reward === undefined ? '–' : `${summary.reward.toFixed(2)} (round ${summary.rewardRound})`}`,
     ].join(' · '),
   ];

@@ -8,6 +8,9 @@ import type { SocietyContext } from '../context';
 import { runDirectory, TRACE_FILE } from '../run/runFolder';
 import { confirmDebugCost } from './debugCost';
 import { requireTrust } from '../trust/guard';
+import { loadScenarioFile } from '../../core/format/load';
+import { ScenarioProblems } from '../run/runSession';
+import { showScenarioProblems } from '../run/showScenarioProblems';
 
 export const DEBUG_TYPE = 'society';
 
@@ -34,11 +37,16 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
         return undefined;
       }
       config.scenario = scenario;
-      // Before a debug run the cost limit cannot vouch for, ask; Cancel aborts the launch.
-      if (!(await confirmDebugCost({ scenario, rounds: config.rounds, model: config.model }))) return undefined;
       // Includes may reach the whole workspace folder, as Run Simulation and the editor's checks allow.
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(scenario))?.uri.fsPath;
       if (config.root === undefined && folder) config.root = folder;
+      // A scenario with errors is told as Run Simulation tells it, before the session starts (the
+      // adapter's launch failure came as VS Code's modal, offering to open a launch.json).
+      const { diagnostics } = await loadScenarioFile(scenario, { root: typeof config.root === 'string' ? config.root : path.dirname(scenario) });
+      const errors = diagnostics.filter((d) => d.severity === 'error');
+      if (errors.length) { void showScenarioProblems(new ScenarioProblems(errors)); return undefined; }
+      // Before a debug run the cost limit cannot vouch for, ask; Cancel aborts the launch.
+      if (!(await confirmDebugCost({ scenario, rounds: config.rounds, model: config.model }))) return undefined;
       // A debugged run leaves its trace (with any console interviews) under the runs folder too.
       if (config.trace === undefined) {
         const root = folder ?? path.dirname(scenario);

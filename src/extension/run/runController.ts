@@ -18,6 +18,7 @@ import { scenarioFile, scenarioToRun } from './scenarioTarget';
 import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';
 import { ActivityStatus, STATUS_EVERY_MS } from './activityStatus';
+import { plain, showScenarioProblems } from './showScenarioProblems';
 import { liveTraces } from './liveTraces';
 
 export const RUNNING_CONTEXT = 'society.running';
@@ -29,8 +30,6 @@ export interface RunArgs {
   model?: ModelChoice;
 }
 
-/** Notification text has no markdown: `kind: scenario` would show its backticks. */
-export const plain = (text: string): string => text.replace(/`([^`]*)`/g, '$1');
 
 export class RunController implements vscode.Disposable {
   private active?: ActiveRun;
@@ -57,8 +56,14 @@ export class RunController implements vscode.Disposable {
     if (!file) return;
     if (file !== opened) this.log.info(`${path.basename(opened)} is not a scenario: running ${file}, which includes it`);
     if (this.active) {
+      // The notification outlives the run it is about (VS Code cannot take it back): its Stop It
+      // stops that run only, never one started since.
+      const running = this.active;
       const choice = await vscode.window.showWarningMessage('A simulation is already running.', 'Stop It', 'Show');
-      if (choice === 'Stop It') this.stop();
+      if (choice === 'Stop It') {
+        if (this.active === running) this.stop();
+        else void vscode.window.showInformationMessage('That simulation has already ended.');
+      }
       if (choice === 'Show') this.panels.reveal();
       return;
     }
@@ -164,15 +169,7 @@ export class RunController implements vscode.Disposable {
   private async fail(err: unknown, file: string): Promise<void> {
     const message = plain(err instanceof Error ? err.message : String(err));
     this.log.error(message);
-    if (err instanceof ScenarioProblems) {
-      const first = err.problems[0];
-      const choice = await vscode.window.showErrorMessage(message, ...(first ? ['Open Problem'] : []), 'Show Problems');
-      if (choice === 'Open Problem' && first) {
-        const r = first.range;
-        await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) });
-      } else if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
-      return;
-    }
+    if (err instanceof ScenarioProblems) { await showScenarioProblems(err); return; }
     if (err instanceof MissingKeyError) {
       const choice = await vscode.window.showErrorMessage(message, 'Set API Key', 'Run Offline');
       if (choice === 'Set API Key') await vscode.commands.executeCommand('society.setApiKey', err.envName);

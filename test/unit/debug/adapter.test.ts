@@ -161,6 +161,16 @@ describe('society debug adapter (DAP)', function () {
     // Expressions are interpreted, never eval'd: no globals, no methods.
     await assert.rejects(dc.evaluateRequest({ expression: 'process.pid', context: 'repl' }), /unknown name 'process'/);
     await assert.rejects(dc.evaluateRequest({ expression: 'agent.constructor', context: 'watch' }), /cannot read 'constructor' of string/);
+    // A failed watch is not a notification (QA: a stale watch toasted at every stop): VS Code shows it in place.
+    const responses: DebugProtocol.Response[] = [];
+    const client = dc as unknown as { dispatch(body: string): void };
+    const dispatch = client.dispatch.bind(dc);
+    client.dispatch = (body: string) => { const m = JSON.parse(body); if (m.type === 'response') responses.push(m); dispatch(body); };
+    for (const context of ['watch', 'hover', 'repl']) await assert.rejects(dc.evaluateRequest({ expression: 'density +', context }));
+    client.dispatch = dispatch;
+    const failed = responses.filter((r) => r.command === 'evaluate');
+    assert.equal(failed.length, 3);
+    for (const r of failed) assert.equal((r.body as { error?: DebugProtocol.Message }).error?.showUser, false, r.message);
   });
 
   it('writes the debugged run\'s trace with an interview recorded as an intervention where it happened', async () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { summarizeAgent, summaryTitle, tiesOf } from '../../../src/core/memory/agentSummary';
+import { memoriesPhrase, summarizeAgent, summaryTitle, tiesOf, tiesPhrase } from '../../../src/core/memory/agentSummary';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import type { RewardEvent, RoundEndEvent } from '../../../src/core/trace/events';
 import { recordRun, type RecordedRun } from './memoryFixture';
@@ -37,6 +37,10 @@ describe('agent summary (the CodeLens above a persona)', () => {
     assert.equal(summaryTitle({ ...base, memories: 0, ties: 0, reward: 0 }), '0 memories · 0 ties out · 0 in · reward 0.00');
     // QA #13: an agent nobody's tie reaches out from, but two reach in to, is not "0 ties".
     assert.equal(summaryTitle({ ...base, memories: 265, ties: 0, tiesIn: 2, reward: 0.5 }), '265 memories · 0 ties out · 2 in · reward 0.50');
+    assert.equal(summaryTitle({ ...base, memories: 1, ties: 1, tiesIn: 1, reward: 0.5 }), '1 memory · 1 tie out · 1 in · reward 0.50');
+    // The hover says it in the same words (QA: it said "1 ties out" where the lens said "1 tie out").
+    assert.equal(tiesPhrase({ ties: 1, tiesIn: 0 }), '1 tie out · 0 in');
+    assert.equal(memoriesPhrase(1), '1 memory');
   });
 
   it('lists ties both ways, strongest first', () => {

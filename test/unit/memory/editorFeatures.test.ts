@@ -27,6 +27,7 @@ describe('memory in the editor', () => {
     const newest = [...a.memories].sort((x, y) => y.round - x.round || y.id - x.id)[0];
     assert.ok(md.startsWith(`**Memories of ${escapeMarkdown(a.persona.name)}** · fixture\\-run · round ${run.header.rounds}`), md.slice(0, 120));
     assert.ok(md.includes(`${source.ledger.written('p1')} memories`));
+    assert.doesNotMatch(md, /\b1 ties\b|\b1 memories\b/, 'one tie, one memory');
     assert.ok(md.includes(escapeMarkdown(newest.text.slice(0, 60))), 'the newest memory is listed');
     assert.ok(md.includes('**Most important**') && md.includes('**Strongest ties**'));
     assert.ok(md.endsWith('[Show memories](command:x)'));
