@@ -32,6 +32,25 @@ describe('offline wording', () => {
     }
   });
 
+  it('has words for every act without a topic: never "undefined" (a persona without interests)', () => {
+    // QA: an imported profile without interests said "Something I care about is undefined."
+    const loner = persona('lo', 'Lo Ner', []);
+    const acts = ['greet', 'share', 'ask', 'answer', 'disclose', 'support', 'propose', 'accept', 'decline', 'farewell'] as const;
+    for (const act of acts) {
+      for (let seed = 0; seed < 12; seed++) {
+        for (const self of [loner, persona('nu', 'Nu Rse', [], 'nurse')]) {
+          const text = phrase(act, { self, other: diego }, stream(seed, act));
+          assert.doesNotMatch(text, /undefined|\bnull\b|\$\{/, `${act}: ${text}`);
+        }
+      }
+    }
+    // Wording without a topic takes one draw as with one, so the run's streams do not shift.
+    const a = stream(3, 'x'), b = stream(3, 'x');
+    phrase('share', { self: loner, other: diego }, a);
+    phrase('share', { self: nina, other: diego, topic: 'theatre' }, b);
+    assert.equal(a.next(), b.next());
+  });
+
   it('answers in the speaker\'s own voice, not by quoting the bio', () => {
     const texts = new Set(Array.from({ length: 30 }, (_, seed) => phrase('answer', { self: nina, other: diego, topic: 'fermentation' }, stream(seed, 'b'))));
     assert.ok([...texts].some((t) => t === 'Good question! Fermentation is a big part of my life, along with theatre — a nice change from being a sports physiotherapist all day.'), [...texts].join('\n'));

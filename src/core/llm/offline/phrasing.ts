@@ -71,6 +71,33 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   ],
 };
 
+/**
+ * Acts whose words name a topic, for when there is none: a persona without interests (imported
+ * profiles often have none), a question about an answer that named nothing, a plan with nothing
+ * shared. (The topic templates said "Something I care about is undefined.")
+ */
+const TOPICLESS: Partial<Record<DialogueAct, ((w: Wording) => string)[]>> = {
+  share: [
+    (w) => (w.self.occupation ? `Work as ${article(w.self.occupation)} ${w.self.occupation} keeps me busy these days.` : `Things have been busy on my side lately.`),
+    () => `I've been meaning to find something new to get into.`,
+    () => `It's been a good week, all things considered.`,
+  ],
+  ask: [
+    (w) => `What do you like to do in your free time, ${first(w.other)}?`,
+    () => `What's been keeping you busy lately?`,
+    () => `Tell me about yourself — what are you into?`,
+  ],
+  answer: [
+    () => `Good question! I'm still figuring that out, to be honest.`,
+    () => `Hard to say — a bit of everything, I suppose.`,
+    (w) => (w.self.occupation ? `Mostly my work as ${article(w.self.occupation)} ${w.self.occupation}, these days.` : `Honestly, I've never thought about it much.`),
+  ],
+  propose: [
+    () => `We should get together sometime — maybe this weekend?`,
+    () => `Want to meet up sometime? I could set something up.`,
+  ],
+};
+
 /** Support after someone shared or answered: warmth about what they said, not sympathy. */
 const SUPPORT_GLAD: ((w: Wording) => string)[] = [
   (w) => `That's great to hear${w.topic ? ` — ${w.topic} ${plural(w.topic) ? 'sound' : 'sounds'} wonderful` : ''}.`,
@@ -83,7 +110,7 @@ const SUPPORT_GLAD: ((w: Wording) => string)[] = [
  * run's random streams); a text that would repeat the line just said takes the next template.
  */
 export function phrase(act: DialogueAct, w: Wording, rng: Rng): string {
-  const templates = act === 'support' && w.after && w.after.act !== 'disclose' ? SUPPORT_GLAD : TEMPLATES[act];
+  const templates = act === 'support' && w.after && w.after.act !== 'disclose' ? SUPPORT_GLAD : (!w.topic && TOPICLESS[act]) || TEMPLATES[act];
   const i = rng.int(templates.length);
   let text = templates[i](w);
   // endsWith: the line may carry a greeting before the same words ("Hi Aroha! I've been…").
