@@ -61,6 +61,8 @@ export interface ApplySetOptions {
   frozen?: ReadonlySet<string>;
   /** What a path is called in messages: 'setting' (a timed event) or 'parameter' (an experiment condition). */
   noun?: string;
+  /** Filled with each path that changed and the value it took (defaults filled in), for the trace. */
+  applied?: Record<string, unknown>;
 }
 
 /**
@@ -99,8 +101,27 @@ export function applySet(settings: RunSettings | Scenario, set: Record<string, u
       continue;
     }
     node[leaf] = next;
+    if (opts.applied) opts.applied[path] = structuredClone(next);
   }
   return errors;
+}
+
+/**
+ * Set the changes a run recorded (`event_fired.applied`: dotted paths, values as applied), with no
+ * checks: the run made them. (Replay in the society view cannot check values itself: compiling a
+ * schema validator needs `eval`, which the view's content security policy forbids.)
+ */
+export function setApplied(settings: RunSettings, applied: Record<string, unknown>): void {
+  for (const [path, value] of Object.entries(applied)) {
+    const keys = path.split('.');
+    let node = settings as unknown as Record<string, unknown>;
+    for (const k of keys.slice(0, -1)) {
+      const next = Object.hasOwn(node, k) ? node[k] : undefined;
+      if (!next || typeof next !== 'object') return;
+      node = next as Record<string, unknown>;
+    }
+    node[keys[keys.length - 1]] = structuredClone(value);
+  }
 }
 
 /** Dotted paths whose segments are plain names or indices (what a `set` may name). */

@@ -28,9 +28,12 @@ export function fireEvents(world: World, events: readonly ScenarioEvent[], model
         if (!removeAgent(world, id)) world.emit({ type: 'error', round, message: `cannot remove unknown agent '${id}'`, handling: 'skipped' });
       }
     } else {
-      world.emit({ type: 'event_fired', round, index, action: 'set', set: e.set });
-      // A value that does not fit (after the schema's defaults) is an error event and that change is skipped.
-      for (const message of applySet(world.settings, e.set, { models: Object.keys(world.scenario.models) })) world.emit({ type: 'error', round, message, handling: 'skipped' });
+      // A value that does not fit (after the schema's defaults) is an error event and that change is
+      // skipped; what did change is in the event (`applied`), so a replay need not check values.
+      const applied: Record<string, unknown> = {};
+      const rejected = applySet(world.settings, e.set, { models: Object.keys(world.scenario.models), applied });
+      world.emit({ type: 'event_fired', round, index, action: 'set', set: e.set, applied });
+      for (const message of rejected) world.emit({ type: 'error', round, message, handling: 'skipped' });
     }
   });
 }

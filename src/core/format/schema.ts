@@ -36,7 +36,9 @@ export const societySchema = schemaJson as unknown as SchemaNode & { $id: string
 let ajv: Ajv2020 | undefined;
 function getAjv(): Ajv2020 {
   if (!ajv) {
-    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true });
+    // No logger: where `eval` is forbidden (the society view's CSP) compiling fails, is caught, and
+    // must not print the generated code to the console.
+    ajv = new Ajv2020({ allErrors: true, strict: false, allowUnionTypes: true, logger: false });
     ajv.addSchema(societySchema as object);
   }
   return ajv;

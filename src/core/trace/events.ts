@@ -243,6 +243,8 @@ export interface EventFiredEvent extends Base {
   text?: string;
   agents?: string[];
   set?: Record<string, unknown>;
+  /** A `set`: the paths that changed and the values they took (defaults filled in); rejected ones are `error` events after it. */
+  applied?: Record<string, unknown>;
 }
 export interface ErrorEvent extends Base {
   type: 'error';

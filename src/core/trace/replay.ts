@@ -4,7 +4,7 @@
 // starts from a fresh one and never touches its inputs.
 import type { Persona } from '../format/model';
 import { appendMemory } from '../engine/memory';
-import { applySet } from '../engine/settings';
+import { applySet, setApplied } from '../engine/settings';
 import { TieTable } from '../engine/ties';
 import type { AdviceEvent, MemoryRecord, RewardEvent, RoundStats, RunSettings, TraceEvent, TraceHeader } from './events';
 
@@ -78,7 +78,9 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
     }
     case 'event_fired':
       // The engine's rules, so replay applies exactly the changes the run applied.
-      if (e.action === 'set' && e.set) applySet(s.settings, e.set, { models: Object.keys(s.header.models) });
+      // Traces record what changed (`applied`); older ones are replayed by the rules (which check values).
+      if (e.action === 'set' && e.applied) setApplied(s.settings, e.applied);
+      else if (e.action === 'set' && e.set) applySet(s.settings, e.set, { models: Object.keys(s.header.models) });
       break;
     case 'round_end':
       s.stats[e.round] = e.stats;

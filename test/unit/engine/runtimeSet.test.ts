@@ -7,6 +7,7 @@ import type { ModelConfig, Scenario } from '../../../src/core/format/model';
 import type { AgentModel } from '../../../src/core/llm/types';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/simulation';
+import { replay } from '../../../src/core/trace/replay';
 import { applySet, settingsFromScenario } from '../../../src/core/engine/settings';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { makeScenario } from './scenarioFixture';
@@ -68,6 +69,26 @@ describe('values set at run time', () => {
     assert.ok(messages.some((m) => m.includes('>= 2')), messages.join('\n'));
     // The earlier room stays: every round from 1 on holds it, with its three fixed members.
     assert.deepEqual(rooms(events).map((r) => `${r.round}:${r.room}:${r.members.join(',')}`), [1, 2, 3, 4].map((r) => `${r}:ok:p0,p1,p2`));
+  });
+
+  it('the trace records what a set changed (defaults filled in, rejected paths left out), and replay takes it as it is', async () => {
+    // QA: replay re-checked set values with a compiled schema validator, which the society view's
+    // CSP (no eval) blocks: the view logged the generated code and applied values unchecked.
+    const sim = Simulation.create(withEvents([{ at: 2, set: { 'world.rooms': [{ name: 'r', size: 3 }], 'ties.threshold': 7, 'world.encounters.exploration': 0.4 } }]));
+    const events: TraceEvent[] = [];
+    sim.on((e) => { events.push(e); });
+    await sim.run();
+    const replayTrace = (list: TraceEvent[], round: number) => replay(sim.header, list, round);
+    const fired = events.find((e): e is Extract<TraceEvent, { type: 'event_fired' }> => e.type === 'event_fired')!;
+    assert.deepEqual(fired.applied, { 'world.rooms': [{ name: 'r', size: 3, members: [] }], 'world.encounters.exploration': 0.4 });
+    assert.equal(errors(events).length, 1, 'the threshold of 7 is rejected');
+    const state = replayTrace(events, 4);
+    assert.deepEqual(state.settings.world.rooms, [{ name: 'r', size: 3, members: [] }]);
+    assert.equal(state.settings.world.encounters.exploration, 0.4);
+    assert.equal(state.settings.ties.threshold, makeScenario(6).ties.threshold);
+    // What the trace says is what replay sets: it does not judge the values again.
+    const forged = events.map((e) => (e === fired ? { ...fired, applied: { 'world.encounters.exploration': 0.9 } } : e));
+    assert.equal(replayTrace(forged, 4).settings.world.encounters.exploration, 0.9);
   });
 
   it('out-of-range values are rejected as the check rejects them; other paths of the same event still apply', () => {
