@@ -93,8 +93,10 @@ export class App {
         }
         this.title.textContent = `${m.header.scenario.name}`;
         this.title.title = m.source.path ?? m.source.label;
-        this.models.textContent = Object.values(m.header.models)
-          .map((x) => (x.provider === 'offline' ? 'offline rule-based model (not an LLM)' : `${x.provider}${x.model ? ` ${x.model}` : ''}`)).join(' · ');
+        // Each label once: a run with a model chosen in the editor adds that model beside the
+        // scenario's own ('editor-choice'), and the header cannot tell which of them ran.
+        this.models.textContent = [...new Set(Object.values(m.header.models)
+          .map((x) => (x.provider === 'offline' ? 'offline rule-based model (not an LLM)' : `${x.provider}${x.model ? ` ${x.model}` : ''}`)))].join(' · ');
         // A finished trace still arriving is not "stopped": its status waits for the rest of it.
         if (m.live || !this.awaited) this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
         else { this.status.dataset.status = 'loading'; this.status.textContent = this.status.title = 'loading'; }

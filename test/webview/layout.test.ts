@@ -1,7 +1,8 @@
 // The society view's layout at any panel size, in headless Chromium: the legend is never drawn
 // over agents or their names, a narrowed panel is refitted (unless the user chose their own view,
-// which is then kept), the timeline's controls stay whole in a ~300 px panel, and counts are
-// written with the right noun ("1 tie out").
+// which is then kept), the timeline's controls stay whole in a ~300 px panel, a short panel (under
+// the bottom panel) leaves every panel a usable height, the tooltip stays inside the drawing and
+// follows its agent into another round, and counts are written with the right noun ("1 tie out").
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
@@ -136,6 +137,120 @@ describe('society view layout (headless Chromium)', function () {
       await page.screenshot({ path: path.join(testResults, `view-timeline-${width}.png`), clip: { x: 0, y: 0, width, height: 430 } });
     }
     await resize(page, 1280);
+    assert.deepEqual(errors, []);
+  });
+
+  it('gives every panel a usable height in a short or narrow panel, scrolling the view when they cannot all fit', async () => {
+    // Fitted (then refitted at every size), whatever view earlier tests left.
+    await page.focus('.network');
+    await page.keyboard.press('0');
+    await page.selectOption('.panel.agent select', 'p3');
+    // Beside the editor under the bottom panel (~500 px), small, tall and narrow, wide and short or tall.
+    for (const [width, height] of [[700, 508], [500, 400], [350, 900], [1400, 508], [1400, 900], [1000, 300]]) {
+      await resize(page, width, height);
+      const probe = await page.evaluate(() => {
+        const box = (s: string) => { const r = document.querySelector(s)!.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, what: s }; };
+        const app = document.querySelector('.society-app') as HTMLElement;
+        const side = document.querySelector('.side') as HTMLElement;
+        side.scrollTop = 0;
+        // The agent's name under the picker shows without scrolling the side panel.
+        const name = box('.panel.agent h3');
+        return {
+          panels: ['.bar', '.network', '.timeline', '.side', '.trace'].map(box), vlist: box('.vlist'), name, side: box('.side'),
+          app: { client: app.clientHeight, scroll: app.scrollHeight, overflow: getComputedStyle(app).overflowY },
+        };
+      });
+      const at = `at ${width}×${height}`;
+      const [, network, , side, trace] = probe.panels;
+      assert.ok(side.height >= 120, `${at} the side panel is ${side.height} px tall`);
+      assert.ok(probe.name.bottom <= side.bottom, `${at} the agent's name is cut off (${probe.name.bottom} > ${side.bottom})`);
+      assert.ok(network.height >= 120, `${at} the network is ${network.height} px tall`);
+      assert.ok(trace.height >= 120 && probe.vlist.height >= 20, `${at} the trace is ${trace.height} px tall, its rows ${probe.vlist.height}`);
+      for (let i = 0; i < probe.panels.length; i++) for (let j = i + 1; j < probe.panels.length; j++) {
+        const [a, b] = [probe.panels[i], probe.panels[j]];
+        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
+        assert.ok(!overlap, `${at} ${a.what} and ${b.what} overlap`);
+      }
+      // What does not fit can be scrolled to, never clipped.
+      if (probe.app.scroll > probe.app.client + 1) assert.equal(probe.app.overflow, 'auto', `${at} the view is ${probe.app.scroll} px tall in ${probe.app.client} and does not scroll`);
+      // The end of the agent's details (its memories' heading) can be scrolled into view.
+      const reached = await page.evaluate(() => {
+        const last = document.querySelector('.panel.agent .agent-body > :last-child > h4')!;
+        last.scrollIntoView({ block: 'nearest' });
+        const r = last.getBoundingClientRect(), s = document.querySelector('.side')!.getBoundingClientRect();
+        return r.bottom <= Math.min(s.bottom, innerHeight) + 1 && r.top >= Math.max(s.top, 0) - 1;
+      });
+      assert.ok(reached, `${at} the agent's memories cannot be scrolled into view`);
+      await page.screenshot({ path: path.join(testResults, `view-short-${width}x${height}.png`) });
+      await page.evaluate(() => { document.querySelector('.society-app')!.scrollTop = 0; });
+    }
+    await page.selectOption('.panel.agent select', '');
+    await resize(page, 1280);
+  });
+
+  it('keeps the tooltip inside the drawing, off the legend, and with the agent in another round', async () => {
+    await resize(page, 1280);
+    await settled(page);
+    const tip = (id: string) => page.evaluate((id) => {
+      const t = document.querySelector('.network .tooltip') as HTMLElement;
+      const g = document.querySelector(`.network g.agent[data-id="${id}"]`)!;
+      const c = g.querySelector('circle')!.getBoundingClientRect(), r = t.getBoundingClientRect();
+      return {
+        hidden: t.hidden, text: t.querySelector('div')?.textContent, figures: / (\d+) ties? out, (\d+) in$/.exec(g.getAttribute('aria-label')!)!.slice(1),
+        box: { x: r.x, y: r.y, w: r.width, h: r.height, what: 'tooltip' }, centre: { x: c.x + c.width / 2, y: c.y + c.height / 2, r: c.width / 2 },
+      };
+    }, id);
+    /** Hidden, or showing the agent's figures of the round on screen next to its circle. */
+    const fresh = (t: Awaited<ReturnType<typeof tip>>) => t.hidden || (t.text === `${counted(Number(t.figures[0]), 'tie')} out · ${t.figures[1]} in`
+      && Math.hypot(Math.max(0, t.box.x - t.centre.x, t.centre.x - t.box.x - t.box.w), Math.max(0, t.box.y - t.centre.y, t.centre.y - t.box.y - t.box.h)) <= 2 * t.centre.r + 20);
+
+    /** Points at an agent and waits for its tooltip. */
+    const hover = async (circle: Box) => {
+      await page.mouse.move(circle.x + circle.w / 2, circle.y + circle.h / 2);
+      await page.waitForFunction((id) => {
+        const t = document.querySelector('.network .tooltip') as HTMLElement;
+        return !t.hidden && t.querySelector('strong')?.textContent === document.querySelector(`.network g.agent[data-id="${id}"] title`)?.textContent;
+      }, circle.what.replace('circle ', ''));
+      return tip(circle.what.replace('circle ', ''));
+    };
+
+    // The lowest and the rightmost agent: a tooltip below or right of them would be cut off by the legend or the edge.
+    for (const [width, height] of [[1280, 860], [700, 508]]) {
+      await resize(page, width, height);
+      // Fitted, whatever view earlier tests left.
+      await page.focus('.network');
+      await page.keyboard.press('0');
+      await settled(page);
+      const b = await boxes(page);
+      for (const edge of [b.circles.reduce((a, c) => (c.y > a.y ? c : a)), b.circles.reduce((a, c) => (c.x > a.x ? c : a))]) {
+        const t = await hover(edge);
+        assert.ok(inside(t.box, b.network) && !intersects(t.box, b.legend), `at ${width}×${height} the tooltip of ${edge.what} ${JSON.stringify(t.box)} leaves the drawing ${JSON.stringify(b.network)}`);
+        assert.ok(fresh(t), JSON.stringify(t));
+      }
+      await page.screenshot({ path: path.join(testResults, `view-tooltip-${width}x${height}.png`) });
+    }
+    await resize(page, 1280);
+    await settled(page);
+
+    // The agent with most ties at the last round, hovered; then another round from the keyboard, the pointer still.
+    const most = await page.$$eval('.network g.agent', (gs) => gs.map((g) => ({ id: g.getAttribute('data-id')!, n: [.../(\d+) ties? out, (\d+) in$/.exec(g.getAttribute('aria-label')!)!].slice(1).reduce((s, x) => s + Number(x), 0) }))
+      .sort((x, y) => y.n - x.n)[0]);
+    const before = await hover((await boxes(page)).circles.find((c) => c.what === `circle ${most.id}`)!);
+    assert.ok(!before.hidden && fresh(before), JSON.stringify(before));
+    await page.focus('.timeline-range');
+    await page.keyboard.press('Home');
+    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '0');
+    // While the layout moves to round 0 and once it is still.
+    for (const wait of [() => frames(page), () => page.waitForTimeout(400), () => settled(page)]) {
+      await wait();
+      const after = await tip(most.id);
+      assert.notDeepEqual(after.figures, before.figures, 'the agent has other figures at round 0');
+      assert.ok(fresh(after), `after the round changed: ${JSON.stringify(after)}`);
+    }
+    await page.screenshot({ path: path.join(testResults, 'view-tooltip-round-0.png') });
+    await page.keyboard.press('End');
+    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '6');
+    await page.mouse.move(0, 0);
     assert.deepEqual(errors, []);
   });
 

@@ -191,6 +191,19 @@ describe('society view (standalone, headless Chromium)', function () {
     await page.close();
   });
 
+  it('names each model of the header once', async () => {
+    // "Run Simulation with Model… → Offline" adds 'editor-choice' beside the scenario's own offline default.
+    const trace = syntheticTrace({ agents: 3, ties: 1, rounds: 1 });
+    const models = trace.header.models;
+    models['editor-choice'] = { ...models.default, name: 'editor-choice' };
+    models.coach = { name: 'coach', provider: 'openai', model: 'gpt-4o-mini', concurrency: 4, on_error: 'offline' };
+    models.judge = { ...models.coach, name: 'judge' };
+    const { page, errors } = await openView(browser, trace, { width: 900, height: 700 });
+    assert.equal(await page.textContent('.bar .models'), 'offline rule-based model (not an LLM) · openai gpt-4o-mini');
+    assert.deepEqual(errors, []);
+    await page.close();
+  });
+
   it('draws large networks on a canvas and keeps them interactive', async () => {
     const trace = syntheticTrace({ agents: 600, ties: 2400, rounds: 3 });
     const { page, errors } = await openView(browser, trace);

@@ -35,6 +35,13 @@ export class NetworkView {
   private theme: NetworkTheme;
   private readonly zoomer: ZoomBehavior<HTMLDivElement, unknown>;
   private readonly tooltip: HTMLDivElement;
+  /**
+   * The agent the tooltip is about. The tooltip follows the agent, not the pointer: it is placed
+   * and filled in at every draw, so a new round (slider, play, Latest), the layout moving or a
+   * zoom never leave it pointing at nothing with another round's figures.
+   */
+  private tipped?: string;
+  private tipSize = { width: 0, height: 0 };
   private width = 0;
   private height = 0;
   private pendingFit = true;
@@ -125,9 +132,9 @@ export class NetworkView {
     });
     el.on('pointermove', (event: PointerEvent) => {
       const [x, y] = pointer(event, this.element);
-      this.hover(this.nodeAt(x, y), x, y);
+      this.hover(this.nodeAt(x, y));
     });
-    el.on('pointerleave', () => this.hover(undefined, 0, 0));
+    el.on('pointerleave', () => this.hover(undefined));
     el.on('keydown', (event: KeyboardEvent) => this.key(event));
     new ResizeObserver(() => this.resize()).observe(this.element);
   }
@@ -140,6 +147,8 @@ export class NetworkView {
    */
   show(data: NetworkData, colours: Map<string, number>, opts: { fresh?: boolean; positions?: Record<string, [number, number]> } = {}): void {
     const changed = this.layout.update(data, colours, opts.positions);
+    // A new trace, or the agent is not in this round: no tooltip.
+    if (this.tipped && (opts.fresh || !this.layout.get(this.tipped))) this.hover(undefined);
     this.useRenderer(data.nodes.length > CANVAS_ABOVE ? 'canvas' : 'svg');
     this.renderer!.setGraph(this.layout.nodes, this.layout.links);
     this.element.dataset.nodes = String(this.layout.nodes.length);
@@ -222,6 +231,7 @@ export class NetworkView {
       this.frame = 0;
       const still = this.layout.simulation.alpha() < this.layout.simulation.alphaMin();
       if (!this.fullPending && still && this.renderer?.preview?.(this.view)) {
+        this.placeTooltip();
         clearTimeout(this.settleTimer);
         this.settleTimer = setTimeout(() => this.draw(), SETTLE_MS);
         return;
@@ -234,24 +244,45 @@ export class NetworkView {
     this.fullPending = false;
     clearTimeout(this.settleTimer);
     if (this.renderer && this.width > 0) this.renderer.draw(this.view, this.decor, this.theme);
+    this.placeTooltip();
   }
 
   private nodeAt(x: number, y: number): LayoutNode | undefined {
     return this.layout.find((x - this.view.x) / this.view.k, (y - this.view.y) / this.view.k, 4 / this.view.k);
   }
 
-  private hover(node: LayoutNode | undefined, x: number, y: number): void {
+  private hover(node: LayoutNode | undefined): void {
     if (node?.id !== this.decor.hovered) this.setDecor({ hovered: node?.id });
-    if (!node) { this.tooltip.hidden = true; return; }
-    this.tooltip.hidden = false;
-    this.tooltip.textContent = '';
-    const name = document.createElement('strong');
-    name.textContent = node.name;
-    const detail = document.createElement('div');
-    detail.textContent = `${counted(node.outDegree, 'tie')} out · ${node.inDegree} in`;
-    this.tooltip.append(name, detail);
-    this.tooltip.style.left = `${Math.min(x + 12, this.width - 180)}px`;
-    this.tooltip.style.top = `${y + 12}px`;
+    this.tipped = node?.id;
+    this.placeTooltip();
+  }
+
+  /** Shows the tooltip beside its agent, with the figures of the round on screen. */
+  private placeTooltip(): void {
+    const node = this.tipped ? this.layout.get(this.tipped) : undefined;
+    const x = node ? this.view.x + node.x * this.view.k : NaN, y = node ? this.view.y + node.y * this.view.k : NaN;
+    // Hidden too while the agent is out of the picture (moved or panned away).
+    if (!node || !(x >= 0 && x <= this.width && y >= 0 && y <= this.height)) { this.tooltip.hidden = true; return; }
+    const text = `${counted(node.outDegree, 'tie')} out · ${node.inDegree} in`;
+    if (this.tooltip.hidden || this.tooltip.dataset.id !== node.id || this.tooltip.lastChild?.textContent !== text) {
+      const name = document.createElement('strong');
+      name.textContent = node.name;
+      const detail = document.createElement('div');
+      detail.textContent = text;
+      this.tooltip.replaceChildren(name, detail);
+      this.tooltip.dataset.id = node.id;
+      this.tooltip.hidden = false;
+      // Measured only when the text changes (its width is max-content: it does not depend on where it is).
+      this.tipSize = { width: this.tooltip.offsetWidth, height: this.tooltip.offsetHeight };
+    }
+    // Below right of the agent, flipped to its other side where the panel ends: the panel clips
+    // (its bottom edge is the legend's top), so the tooltip must fit inside it.
+    const { width: w, height: h } = this.tipSize;
+    const gap = node.radius * this.view.k + 6;
+    const left = x + gap + w <= this.width ? x + gap : x - gap - w;
+    const top = y + gap + h <= this.height ? y + gap : y - gap - h;
+    this.tooltip.style.left = `${Math.max(0, Math.min(left, this.width - w))}px`;
+    this.tooltip.style.top = `${Math.max(0, Math.min(top, this.height - h))}px`;
   }
 
   private key(event: KeyboardEvent): void {

@@ -19,7 +19,7 @@ export const experimentCommand: Command = {
     ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
     ['--seeds 1,2,3', "seeds to run each condition with (default: the experiment's seeds, else 1–5)"],
     ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
-    ['--jobs N', 'runs at once, on worker threads (default: one per core for the offline model, else 1)'],
+    ['--jobs N', "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)"],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
     ['--no-traces', "don't keep each run's trace"],
     ['--json', 'print the claims, summaries and contrasts as JSON'],
@@ -69,6 +69,8 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       if (values.json) console.log(JSON.stringify({ claims: run.result.claims, summaries: run.result.summaries, contrasts: run.result.contrasts, baselines: run.result.baselines, files: run.files }, null, 2));
       else {
+        const askedJobs = integerOption('jobs', values.jobs, 1);
+        if (askedJobs !== undefined && run.jobs < askedJobs && !values.quiet) console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${askedJobs}: the workers share each model endpoint's concurrency`);
         console.log(`${printable(scenario.name)}: ${counted(run.result.runs.length, 'run')} (${counted(run.result.conditions.length, 'condition')} × ${counted(run.result.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
         console.log(printable(formatExperiment(run.result)));
         console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);

@@ -14,6 +14,7 @@ import type { WorkerTask } from './worker';
 import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
+import { shareLimits } from './workerLimits';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -69,10 +70,13 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const progressByRun = new Array<number>(total).fill(0);
   let done = 0;
   const report = (): void => options.onProgress?.({ done, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
-  const jobs = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
+  const asked = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
+  // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
+  const { jobs, scenario: shared } = shareLimits(scenario, asked);
 
   let outcomes: RunOutcome[];
   if (jobs > 1) {
+    for (const t of tasks) t.scenario = shared;
     outcomes = await runOnPool(tasks, jobs, {
       onRound: (id, round) => { progressByRun[id] = round; report(); },
       onDone: () => { done++; report(); },
