@@ -70,6 +70,11 @@ export const reportCommand: Command = {
       return 1;
     }
     const report = builder.finish();
+    // Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run)
+    // is left out of the view too, which otherwise opened at that half round.
+    let whole = shown.length;
+    while (whole > 0 && shown[whole - 1].type !== 'round_end' && shown[whole - 1].type !== 'run_end') whole--;
+    shown.length = whole;
     let view;
     if (!values.static) {
       const assets = findViewAssets();
