@@ -169,7 +169,10 @@ export const runCommand: Command = {
       if (result.status === 'aborted') {
         writer.discard();
         await writer.close();
-        console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
+        // What this process spent before it stopped (calls still unanswered at a second Ctrl-C are not known).
+      const interrupted = sim.world.usage;
+      if (interrupted.total.input_tokens + interrupted.total.output_tokens > 0 || interrupted.failed.size > 0) console.error(interrupted.format(unpricedModels(scenario)));
+      console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
         return 130;
       }
       await writer.close();
@@ -180,12 +183,12 @@ export const runCommand: Command = {
       // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
       // how the stage's retrievals interleaved); they are reported here.
       const embeddings = registry.embeddingUsage();
-      if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
+      if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
       else {
         console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
         console.log(formatSummary(summary));
-        if (spent) console.log(usage.format());
-        if (embeddings.requests) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens`);
+        if (spent) console.log(usage.format(unpricedModels(scenario)));
+        if (embeddings.requests || embeddings.failed) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`);
         // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
         const ef = embeddings.faults;
         if (ef.length && !values.quiet) console.error(`warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`);
@@ -229,4 +232,9 @@ class Progress {
     process.stderr.write(`\r  round ${this.round}/${this.rounds} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate.toFixed(0)} agent-turns/s  ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)}s` : '?'}   `);
   };
   done(): void { if (this.enabled) process.stderr.write('\n'); }
+}
+
+/** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced). */
+function unpricedModels(scenario: Scenario): Set<string> {
+  return new Set(Object.values(scenario.models).filter((m) => m.provider !== 'offline' && m.provider !== 'vscode' && !m.price).map((m) => m.name));
 }

@@ -72,16 +72,19 @@ export class UsageBook {
 
   /**
    * A few lines for the CLI: totals, then per model and per phase. The cost is what was spent
-   * now; answers from the cache are counted apart with what they saved.
+   * now; answers from the cache are counted apart with what they saved. `unpriced`: model configs
+   * without a price (their cost is unknown, not zero).
    */
-  format(): string {
-    const line = (label: string, t: UsageTotals, c: UsageTotals | undefined): string => {
+  format(unpriced: ReadonlySet<string> = new Set()): string {
+    const line = (label: string, t: UsageTotals, c: UsageTotals | undefined, noPrice = false): string => {
       const spent = Math.max(0, t.cost_usd - (c?.cost_usd ?? 0));
-      const fromCache = c?.calls ? ` (${c.calls} from cache, $${c.cost_usd.toFixed(4)} saved)` : '';
-      return `  ${label}: ${counted(t.calls, 'call')}, ${t.input_tokens} in + ${t.output_tokens} out tokens, $${spent.toFixed(4)}${fromCache}`;
+      const fromCache = c?.calls ? ` (${c.calls} from cache${noPrice ? '' : `, $${c.cost_usd.toFixed(4)} saved`})` : '';
+      return `  ${label}: ${counted(t.calls, 'call')}, ${t.input_tokens} in + ${t.output_tokens} out tokens, ${noPrice ? 'unpriced' : `$${spent.toFixed(4)}`}${fromCache}`;
     };
-    const out = [line('model calls', this.total, this.cached)];
-    for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t, this.cachedByModel.get(m)) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));
+    // A model without `price:` costs 0 in the totals: said, so $0 is not read as free.
+    const unpricedUsed = [...this.byModel.keys()].filter((m) => unpriced.has(m)).sort();
+    const out = [line('model calls', this.total, this.cached) + (unpricedUsed.length ? ` (not counting ${unpricedUsed.join(', ')}: no price)` : '')];
+    for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t, this.cachedByModel.get(m), unpriced.has(m)) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));
     for (const [p, t] of [...this.byPhase].sort()) out.push(line(`  phase ${p}`, t, this.cachedByPhase.get(p)));
     return out.join('\n');
   }

@@ -31,6 +31,8 @@ export class EmbeddingRelevance implements RelevanceScorer {
   /** Embedding calls made (batches), and tokens spent on them. */
   requests = 0;
   tokens = 0;
+  /** Embedding calls that failed for good (after retries): retrieval fell back to lexical relevance. */
+  failedRequests = 0;
   /** Faults of embedding calls that still succeeded, met now or replayed from the cache. */
   readonly faults: CallFault[] = [];
   private readonly memo = new Map<string, number[]>();
@@ -129,7 +131,15 @@ export class EmbeddingRelevance implements RelevanceScorer {
     for (let i = 0; i < todo.length; i += BATCH) {
       const batch = todo.slice(i, i + BATCH);
       if (!this.client) throw new ReplayMissError(this.identity.model, embeddingKey(this.identity, batch[0]));
-      const { vectors, tokens, faults = [] } = await this.client.embed(batch, signal);
+      let answer: Awaited<ReturnType<EmbeddingClient['embed']>>;
+      try {
+        answer = await this.client.embed(batch, signal);
+      } catch (err) {
+        // Counted too: a run whose every embeddings call failed said nothing of them.
+        this.failedRequests++;
+        throw err;
+      }
+      const { vectors, tokens, faults = [] } = answer;
       this.requests++;
       this.tokens += tokens;
       this.faults.push(...faults);

@@ -152,11 +152,11 @@ export class ModelRegistry {
    * (retried 5xx, unusable usage figures), for run summaries: which retrieval a request served
    * depends on how a stage interleaved, so these are not in the trace.
    */
-  embeddingUsage(): { requests: number; tokens: number; faults: CallFault[] } {
-    let requests = 0, tokens = 0;
+  embeddingUsage(): { requests: number; tokens: number; failed: number; faults: CallFault[] } {
+    let requests = 0, tokens = 0, failed = 0;
     const faults: CallFault[] = [];
-    for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; faults.push(...r.faults); }
-    return { requests, tokens, faults };
+    for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; failed += r.failedRequests; faults.push(...r.faults); }
+    return { requests, tokens, failed, faults };
   }
 
   private key(cfg: ModelConfig): string | undefined {

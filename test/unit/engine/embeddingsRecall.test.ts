@@ -107,10 +107,15 @@ describe('engine memory relevance from embeddings', function () {
 
     it('records a failing embeddings endpoint and retrieves lexically instead: the run completes, nothing is lost', async () => {
       server.script = (r) => (r.path.endsWith('/embeddings') ? reply.status(500, 'embedder down') : undefined);
-      const trace = await run(sc(), new ModelRegistry(sc(), { secrets: () => 'sk-test', backoff: FAST_BACKOFF }));
+      const registry = new ModelRegistry(sc(), { secrets: () => 'sk-test', backoff: FAST_BACKOFF });
+      const trace = await run(sc(), registry);
       const events = trace.trim().split('\n').slice(1).map((l) => JSON.parse(l));
       const failures = events.filter((e): e is ErrorEvent => e.type === 'error' && e.kind === 'embed');
       assert.ok(failures.length > 0);
+      // The failed requests are counted (QA: with every request failing, `society run` said nothing of embeddings).
+      const usage = registry.embeddingUsage();
+      assert.equal(usage.requests, 0);
+      assert.ok(usage.failed > 0, `failed ${usage.failed}`);
       assert.ok(failures.every((e) => e.handling === 'fallback' && /lexical relevance/.test(e.message) && (e.phase === 'retrieve' || e.phase === 'act')));
       assert.ok(!trace.includes('sk-test'));
       assert.deepEqual(events.filter((e) => e.type === 'round_end').map((e) => e.round), [0, 1, 2, 3], 'setup and every round');

@@ -103,6 +103,16 @@ describe('usage book: answers from the cache', () => {
     assert.equal(restored.format(), text, 'a checkpoint keeps the cached part');
   });
 
+  it('reports a model without a price as unpriced, not $0 (QA: docs promised it, the summary said $0.0000)', () => {
+    const book = new UsageBook();
+    book.record('maya', 'act', { model: 'gpt', input_tokens: 100, output_tokens: 10, cost_usd: 0.002 });
+    book.record('maya', 'coach', { model: 'coach', input_tokens: 50, output_tokens: 5, cost_usd: 0 });
+    const text = book.format(new Set(['coach']));
+    assert.match(text, /model calls: 2 calls, 150 in \+ 15 out tokens, \$0\.0020 \(not counting coach: no price\)/);
+    assert.match(text, /model coach: 1 call, 50 in \+ 5 out tokens, unpriced/);
+    assert.match(text, /model gpt: 1 call, 100 in \+ 10 out tokens, \$0\.0020/);
+  });
+
   it('says nothing about the cache when nothing came from it', () => {
     const book = new UsageBook();
     book.record('maya', 'act', usage(0.002));
