@@ -4,6 +4,7 @@
 import { DEFAULT_FILTER, type ExportFormat, type HostMessage, type RunStatus, type ViewState } from '../src/core/protocol/viewMessages';
 import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
+import { personaAttributes } from '../src/core/analysis/personaAttributes';
 import type { ViewHost } from './host';
 import { StableColours } from './model/stableColours';
 import { TraceModel } from './model/traceModel';
@@ -211,6 +212,7 @@ export class App {
     const data = exportNetwork(format, {
       nodes: this.network.layout.nodes, links: this.network.layout.links, threshold: m.networkAt(this.displayRound)!.data.threshold,
       decor: this.network.currentDecor, theme: this.network.currentTheme, title: `${m.header.scenario.name}, round ${this.displayRound}`,
+      attributes: (id) => { const a = m.stateAt(this.displayRound)?.agents.get(id); return a && personaAttributes(a.persona); },
     });
     const ext = format === 'csv' || format === 'graphml' || format === 'gexf' ? `ties.${format}` : format;
     this.host.save(format, `${base}.${ext}`, data);

@@ -91,6 +91,11 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     assert.equal(csv[0], 'Source,Target,Type,Weight');
     assert.equal(csv.length - 1, ties3);
     assert.equal((exports[1].data.match(/<edge /g) ?? []).length, ties3);
+    // The files carry what `society export` writes of each agent, not only its name (QA: Gephi
+    // users lost the attributes they colour by).
+    const graphml = exports[1].data;
+    for (const key of ['name', 'openness', 'motivation_social', 'interests']) assert.match(graphml, new RegExp(`<key id="[^"]*" for="node" attr\\.name="${key}"`), key);
+    assert.match(exports[4].data, /<attribute id="[^"]*" title="openness"/);
     assert.ok(!exports[2].data.includes(HOSTILE.name), 'the SVG escapes names');
     assert.ok(exports[2].data.includes('&lt;img src=x onerror='));
     assert.equal((exports[2].data.match(/<circle /g) ?? []).length, 12);

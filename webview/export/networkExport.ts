@@ -22,6 +22,11 @@ export interface ExportInput {
   decor: Decor;
   theme: NetworkTheme;
   title: string;
+  /**
+   * An agent's attributes for the GraphML, GEXF and CSV files (name, group, traits, interests…):
+   * the ones `society export` writes, so a file from the view colours by group in Gephi too.
+   */
+  attributes?: (id: string) => Record<string, string | number> | undefined;
 }
 
 const WIDTH = 1600, HEIGHT = 1200, MARGIN = 60;
@@ -85,7 +90,7 @@ function svgNames(input: ExportInput, v: View, dimNode: (n: LayoutNode) => boole
 }
 
 function tieGraph(input: ExportInput) {
-  return graphFromTies(input.nodes.map((n) => ({ id: n.id, attrs: { name: n.name } })),
+  return graphFromTies(input.nodes.map((n) => ({ id: n.id, attrs: input.attributes?.(n.id) ?? { name: n.name } })),
     input.links.map((l) => ({ from: l.source.id, to: l.target.id, strength: l.strength })), input.threshold);
 }
 

@@ -31,7 +31,10 @@ export function lineChart(series: ChartSeries[], opts: ChartOptions): SVGSVGElem
   const rounds = series.flatMap((s) => s.points.map((p) => p.round));
   const values = series.flatMap((s) => s.points.map((p) => p.value)).filter((v): v is number => v !== null && Number.isFinite(v));
   const x = scaleLinear().domain(opts.xDomain ?? [Math.min(0, ...rounds), Math.max(1, ...rounds)]).range([m.left, width - m.right]);
-  const y = scaleLinear().domain(opts.yDomain ?? [Math.min(0, ...values), Math.max(1e-9, ...values)]).nice(3).range([height - m.bottom, m.top]);
+  // From 0 (or below) to the top value; a flat series (all 0: no modularity yet) gets 0…1, not an
+  // axis of float noise (−5e-10 … 1e-9).
+  const lo = Math.min(0, ...values), hi = Math.max(0, ...values);
+  const y = scaleLinear().domain(opts.yDomain ?? (hi - lo > 1e-9 ? [lo, hi] : [lo, lo + 1])).nice(3).range([height - m.bottom, m.top]);
   const svg = select(document.createElementNS(SVG, 'svg'))
     .attr('class', 'chart').attr('viewBox', `0 0 ${width} ${height}`).attr('width', width).attr('height', height)
     .attr('role', 'img').attr('aria-label', opts.title);

@@ -1,30 +1,13 @@
 // The tie network of a run, from its trace: agents (with their persona's scalar fields as node
 // attributes) and the ties at or above the threshold, at the end of any round (via replay).
-import { DRIVERS, TRAIT_NAMES, type Persona } from '../format/model';
 import type { TraceEvent, TraceHeader } from '../trace/events';
 import { readTraceFile, traceProblemsMessage } from '../trace/reader';
 import { replay, type WorldState } from '../trace/replay';
 import { graphFromTies } from './graphFromTies';
+import { personaAttributes } from './personaAttributes';
 import type { TieGraph } from './tieGraph';
 
-/**
- * A persona as flat node attributes (for homophily, colouring and GraphML): name, group and the
- * other scalar fields, each trait by name, each motivation as `motivation_<driver>`, interests
- * joined by "; ".
- */
-export function personaAttributes(persona: Persona): Record<string, string | number> {
-  const attrs: Record<string, string | number> = { name: persona.name };
-  for (const key of ['group', 'age', 'gender', 'occupation', 'location'] as const) {
-    const value = persona[key];
-    if (value !== undefined) attrs[key] = value;
-  }
-  for (const trait of TRAIT_NAMES) if (typeof persona.traits?.[trait] === 'number') attrs[trait] = persona.traits[trait];
-  for (const driver of DRIVERS) {
-    if (typeof persona.motivations?.[driver] === 'number') attrs[`motivation_${driver}`] = persona.motivations[driver];
-  }
-  if (persona.interests?.length) attrs.interests = persona.interests.join('; ');
-  return attrs;
-}
+export { personaAttributes } from './personaAttributes';
 
 /** The tie network of a replayed world: active agents, ties at or above its current threshold. */
 export function tieNetworkOf(state: WorldState): TieGraph {
