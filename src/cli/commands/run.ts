@@ -17,6 +17,7 @@ import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import { CallLog } from '../../core/engine/callLog';
+import type { CallRecord } from '../../core/llm/callRecord';
 import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
@@ -96,7 +97,11 @@ export const runCommand: Command = {
       const cacheDir = values.cache !== undefined ? path.resolve(values.cache) : values.replay ? path.join(out, 'cache') : undefined;
       if (values.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
       const calls = new CallLog();
-      const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall: calls.listener });
+      // "calls" in the usage are decisions; the HTTP requests behind them (retries and re-asks
+      // included, answers from the cache not) are counted here, to reconcile with the provider's bill.
+      let httpRequests = 0;
+      const onCall = (r: CallRecord): void => { if (!r.cached) httpRequests += r.attempts; calls.listener(r); };
+      const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall });
       try {
         for (const name of usedModelNames(scenario, model)) registry.model(name);
       } catch (err) {
@@ -183,11 +188,12 @@ export const runCommand: Command = {
       // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
       // how the stage's retrievals interleaved); they are reported here.
       const embeddings = registry.embeddingUsage();
-      if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
+      if (values.json) console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(httpRequests ? { http_requests: httpRequests } : {}), ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
       else {
         console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
         console.log(formatSummary(summary));
         if (spent) console.log(usage.format(unpricedModels(scenario)));
+      if (httpRequests) console.log(`  HTTP requests: ${httpRequests} (a call is one decision; retries and re-asks are requests too${cp ? '; this session only' : ''})`);
         if (embeddings.requests || embeddings.failed) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`);
         // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
         const ef = embeddings.faults;

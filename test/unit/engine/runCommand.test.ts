@@ -81,8 +81,12 @@ describe('society run', function () {
       assert.match(out, /model calls: \d+ calls, \d+ in \+ \d+ out tokens, \$\d/);
       const calls = server.count;
       assert.ok(calls > 10);
+      // The requests the endpoint got, beside the decisions ("calls") — QA: they could not be reconciled.
+      assert.match(out, new RegExp(`HTTP requests: ${calls} \\(a call is one decision`));
       delete process.env.SOCIETY_TEST_FAKE_KEY;
-      assert.equal((await quietly(() => runCommand.run([file, '--out', again, '--cache', cache, '--replay']))).result, 0);
+      const replayed = await quietly(() => runCommand.run([file, '--out', again, '--cache', cache, '--replay']));
+      assert.equal(replayed.result, 0);
+      assert.doesNotMatch(replayed.out, /HTTP requests/, 'a replay sends none');
       assert.equal(server.count, calls, 'replay made no calls');
       assert.equal(fs.readFileSync(path.join(again, 'trace.jsonl'), 'utf8'), fs.readFileSync(path.join(live, 'trace.jsonl'), 'utf8'));
     } finally {
