@@ -52,6 +52,15 @@ export function traitFromText(text: string): number | undefined {
   return round2(found.reduce((a, b) => a + b, 0) / found.length);
 }
 
+/**
+ * Whether a Big Five text says more than its level ("High. Very imaginative and curious."), so
+ * the importer keeps it as a memory too. A bare level or number ("Medium-High", "0.2", "7/10")
+ * says nothing more; a decimal point is not a sentence break.
+ */
+export function describesBeyondLevel(text: string): boolean {
+  return /[.;:](?!\d)\s*\S/.test(text.trim());
+}
+
 /** A Big Five value of any of the shapes above. */
 export function traitLevel(value: unknown): number | undefined {
   if (typeof value === 'number') return traitFromNumber(value);

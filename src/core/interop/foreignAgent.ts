@@ -35,6 +35,8 @@ export interface ForeignAgent {
   file: string;
   /** The source's own key for the agent, if it has one (OASIS: the agent id follow lists use). */
   key?: string;
+  /** Which input of the import the agent was read from: keys resolve within it (one file may be given twice). */
+  input?: number;
   /** Texts the persona id is made from, best first (a handle, then the name). */
   idHints: string[];
   persona: Omit<PersonaDraft, 'kind' | 'id' | 'relationships'>;

@@ -4,7 +4,7 @@ import type { ImportWarning, PersonaDraft } from './foreignAgent';
 import { readOasis } from './oasisProfiles';
 import { slugId } from './personaIds';
 import { personaFileName, personaFileText, scenarioFileText } from './societyFiles';
-import type { SourceText } from './sourceText';
+import { parseSourceJson, type SourceText } from './sourceText';
 import { readTinyTroupe } from './tinyTroupe';
 import { WarningBook } from './warningBook';
 import { counted } from '../text/counted';
@@ -32,7 +32,7 @@ const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
 export function importPersonas(source: ImportSource, sources: SourceText[], options: ImportOptions = {}): ImportResult {
   const warnings = new WarningBook();
-  const agents = source === 'tinytroupe' ? readTinyTroupe(sources, warnings) : sources.flatMap((s) => readOasis(s, warnings));
+  const agents = source === 'tinytroupe' ? readTinyTroupe(sources, warnings) : sources.flatMap((s, input) => readOasis(s, warnings).map((a) => ({ ...a, input })));
   const personas = assemblePersonas(agents, warnings);
   const files: ImportedFile[] = personas.map((p, i) => ({
     path: personaFileName(p),
@@ -50,7 +50,7 @@ export function detectImportSource(file: string, text: string): ImportSource | u
   if (/\.csv$/i.test(file)) return 'oasis';
   if (/\.(agent|fragment)\.json$/i.test(file)) return 'tinytroupe';
   try {
-    const value = JSON.parse(text) as unknown;
+    const value = parseSourceJson(text);
     const first = Array.isArray(value) ? value[0] : value;
     if (!first || typeof first !== 'object') return undefined;
     const keys = Object.keys(first);

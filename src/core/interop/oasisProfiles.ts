@@ -8,7 +8,7 @@ import { csvRecords } from './csvRows';
 import type { ForeignAgent } from './foreignAgent';
 import { traitsFromMbti } from './mbti';
 import { parsePythonList } from './pythonLiteral';
-import type { SourceText } from './sourceText';
+import { parseSourceJson, type SourceText } from './sourceText';
 import type { WarningBook } from './warningBook';
 import { INITIAL_TIE } from './initialTie';
 
@@ -97,7 +97,7 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
 export function readOasisJson(source: SourceText, warnings: WarningBook): ForeignAgent[] {
   let value: unknown;
   try {
-    value = JSON.parse(source.text);
+    value = parseSourceJson(source.text);
   } catch (err) {
     warnings.add(source.file, `not JSON (${err instanceof Error ? err.message : String(err)}): skipped`);
     return [];

@@ -5,9 +5,10 @@
 // Fragments in the same import are merged into every agent (lists extended, the agent's own
 // scalars kept), as TinyTroupe's fragment import extends a persona.
 import { TRAIT_NAMES } from '../format/model';
-import { AgentBuilder, IMPORTANCE, textList, textOf } from './agentBuilder';
+import { AgentBuilder, IMPORTANCE, fieldLabel, textList, textOf } from './agentBuilder';
+import { describesBeyondLevel } from './bigFiveLevels';
 import type { ForeignAgent } from './foreignAgent';
-import type { SourceText } from './sourceText';
+import { parseSourceJson, type SourceText } from './sourceText';
 import type { WarningBook } from './warningBook';
 import { INITIAL_TIE } from './initialTie';
 
@@ -106,7 +107,7 @@ function mapPerson(persona: Json, file: string, warnings: WarningBook): ForeignA
         if (!trait) { b.keep(`personality.big_five.${k}`, level); continue; }
         b.trait(trait, level, `personality.big_five.${k}`);
         // "High. Very imaginative and curious." — the words after the level describe the person.
-        if (typeof level === 'string' && /[.;:]\s*\S/.test(level)) b.memories(`Personality (${trait})`, level, IMPORTANCE.personality);
+        if (typeof level === 'string' && describesBeyondLevel(level)) b.memories(`Personality (${trait})`, level, IMPORTANCE.personality);
       }
     } else if (v.big_five !== undefined) b.keep('personality.big_five', v.big_five);
     for (const [k, rest] of Object.entries(v)) if (k !== 'traits' && k !== 'big_five') b.keep(`personality.${k}`, rest);
@@ -143,6 +144,8 @@ function mapPerson(persona: Json, file: string, warnings: WarningBook): ForeignA
       if (!other) { b.keep('relationships', r); continue; }
       const note = isObject(r) ? textList(r.description).join(' ') || undefined : undefined;
       b.link({ to: { name: other }, tie: RELATIONSHIP_TIE, ...(note ? { note } : {}) });
+      // A tie holds only a note; anything else said about the person is theirs to remember.
+      if (isObject(r)) for (const [k, rest] of Object.entries(r)) if (k !== 'name' && k !== 'description') b.keep(`relationships.${k}`, rest, `${other}, ${fieldLabel(k).toLowerCase()}`);
     }
   });
   for (const [key, value] of Object.entries(persona)) if (!handled.has(key)) b.keep(key, value);
@@ -156,7 +159,7 @@ export function readTinyTroupe(sources: SourceText[], warnings: WarningBook): Fo
   for (const { file, text } of sources) {
     let value: unknown;
     try {
-      value = JSON.parse(text);
+      value = parseSourceJson(text);
     } catch (err) {
       warnings.add(file, `not JSON (${err instanceof Error ? err.message : String(err)}): skipped`);
       continue;

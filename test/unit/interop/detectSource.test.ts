@@ -19,5 +19,6 @@ describe('import source detection', () => {
     assert.equal(detectImportSource('a.json', '{"hello": 1}'), undefined);
     assert.equal(detectImportSource('a.json', 'not json'), undefined);
     assert.equal(detectImportSource('a.json', '[]'), undefined);
+    assert.equal(detectImportSource('a.json', '\ufeff[{"realname": "A", "username": "a"}]'), 'oasis', 'a byte-order mark');
   });
 });

@@ -93,12 +93,27 @@ describe('OASIS import', () => {
       const both = importFixtures('oasis', [source, source]);
       const ids = both.personas.map((p) => p.id);
       assert.equal(new Set(ids).size, 10);
+      assert.deepEqual(both.personas[0].relationships?.map((r) => r.with), ['user1', 'user2']);
       assert.deepEqual(both.personas[5].relationships?.map((r) => r.with), ['user1_2', 'user2_2']);
+    });
+
+    it('ties no follow to an agent id several rows share, and reads a follow of one\'s own id as oneself', () => {
+      const r = importPersonas('oasis', [{ file: 'dup.csv', text: ',name,username,following_agentid_list\n0,Ana,ana,[1]\n1,Ben,ben,[0]\n0,Cy,cy,[0]\n' }]);
+      assert.deepEqual(r.personas.map((p) => p.relationships?.map((t) => t.with)), [['ben'], undefined, undefined]);
+      const warnings = warningTexts(r);
+      assert.ok(warnings.includes('follows agent id 0, which could be ana or cy: no tie (Ben)'), warnings.join('\n'));
+      assert.ok(warnings.includes('a relationship with oneself: not imported (Cy)'), warnings.join('\n'));
     });
 
     it('treats a bare number as "follows nobody", as OASIS does', () => {
       assert.equal(byName(result, 'user_3').relationships, undefined);
     });
+  });
+
+  it('reads JSON that starts with a UTF-8 byte-order mark, as it reads such a CSV', () => {
+    const r = importPersonas('oasis', [{ file: 'r.json', text: '\ufeff[{"realname": "Aiko Tanaka", "username": "aiko"}]' }]);
+    assert.deepEqual(r.personas.map((p) => p.id), ['aiko']);
+    assert.deepEqual(r.warnings, []);
   });
 
   it('reports what is not a profile file', () => {

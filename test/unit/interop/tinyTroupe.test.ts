@@ -95,6 +95,53 @@ describe('TinyTroupe import', () => {
     assert.ok(bad.warnings.some((w) => w.message === "top-level 'episodic_memory' is not part of the persona: not imported"));
   });
 
+  describe('relationships that name no single other agent', () => {
+    const agent = (name: string, relationships: { name: string; description?: string }[] = []) => JSON.stringify({ type: 'TinyPerson', persona: { name, relationships } });
+    const r = importPersonas('tinytroupe', [
+      { file: 'jose1.agent.json', text: agent('José Núñez', [{ name: 'José', description: 'My cousin.' }, { name: 'José Núñez', description: 'Myself?' }, { name: 'Wang', description: 'Supplier.' }]) },
+      { file: 'jose2.agent.json', text: agent('José Núñez') },
+      { file: 'wang.agent.json', text: agent('Wang Xiaoming', [{ name: 'josé núñez', description: 'Customer.' }, { name: 'Wang' }]) },
+    ]);
+    const [jose1, jose2, wang] = r.personas;
+
+    it('keeps a full or first name several agents share as a memory, with a warning naming them', () => {
+      assert.equal(wang.relationships, undefined);
+      assert.ok(wang.memories?.some((m) => m.text === 'josé núñez: Customer.'));
+      assert.ok(jose1.memories?.some((m) => m.text === 'José: My cousin.'));
+      const warnings = warningTexts(r);
+      assert.ok(warnings.includes("the relationship with 'josé núñez' could be jose_nunez or jose_nunez_2: kept as a seed memory, not a tie (Wang Xiaoming)"), warnings.join('\n'));
+      assert.ok(warnings.includes("the relationship with 'José' could be jose_nunez or jose_nunez_2: kept as a seed memory, not a tie (José Núñez)"), warnings.join('\n'));
+    });
+
+    it('treats one\'s own name as oneself, not the namesake: a memory when described, else a warning', () => {
+      assert.deepEqual(jose1.relationships, [{ with: 'wang_xiaoming', tie: 0.75, note: 'Supplier.' }]);
+      assert.ok(jose1.memories?.some((m) => m.text === 'José Núñez: Myself?'));
+      assert.equal(jose2.relationships, undefined);
+      const warnings = warningTexts(r);
+      assert.ok(warnings.includes('a relationship with oneself: kept as a seed memory, not a tie (José Núñez)'));
+      assert.ok(warnings.includes('a relationship with oneself: not imported (Wang Xiaoming)'));
+    });
+  });
+
+  it('keeps what a relationship says besides name and description as memories, tie or not', () => {
+    const r = importPersonas('tinytroupe', [{ file: 'a.agent.json', text: JSON.stringify({ type: 'TinyPerson', persona: { name: 'Bo', relationships: [{ name: 'Bo', since: 2019 }, { name: 'Cy', description: 'A friend.', role: 'mentor' }] } }) }]);
+    assert.deepEqual(r.personas[0].memories?.map((m) => m.text), ['Bo, since: 2019', 'Cy, role: mentor', 'Cy: A friend.']);
+    assert.ok(warningTexts(r).includes("'relationships.since' has no persona field: kept as seed memories (Bo)"));
+  });
+
+  it('keeps a Big Five description as a memory, but not a bare level or number', () => {
+    const bigFive = { extraversion: '0.2', openness: 'Medium-High', conscientiousness: '7/10', neuroticism: 'Low. Calm under pressure.' };
+    const p = importPersonas('tinytroupe', [{ file: 'a.agent.json', text: JSON.stringify({ type: 'TinyPerson', persona: { name: 'Bo', personality: { big_five: bigFive } } }) }]).personas[0];
+    assert.deepEqual(p.traits, { extraversion: 0.2, openness: 0.63, conscientiousness: 0.7, neuroticism: 0.25 });
+    assert.deepEqual(p.memories?.map((m) => m.text), ['Personality (neuroticism): Low. Calm under pressure.']);
+  });
+
+  it('reads a file that starts with a UTF-8 byte-order mark', () => {
+    const bom = importPersonas('tinytroupe', [{ file: 'a.agent.json', text: '\ufeff{"type": "TinyPerson", "persona": {"name": "Bo"}}' }]);
+    assert.deepEqual(bom.personas.map((p) => p.name), ['Bo']);
+    assert.deepEqual(bom.warnings, []);
+  });
+
   it('gives duplicate names distinct ids', () => {
     const text = JSON.stringify({ type: 'TinyPerson', persona: { name: 'Sam Lee' } });
     const twice = importPersonas('tinytroupe', [{ file: 'a.json', text }, { file: 'b.json', text }]);

@@ -1,6 +1,6 @@
 // Big Five levels (TinyTroupe's words, numbers on several scales) and MBTI types → trait numbers.
 import assert from 'node:assert/strict';
-import { traitFromNumber, traitFromText, traitLevel } from '../../../src/core/interop/bigFiveLevels';
+import { describesBeyondLevel, traitFromNumber, traitFromText, traitLevel } from '../../../src/core/interop/bigFiveLevels';
 import { traitsFromMbti } from '../../../src/core/interop/mbti';
 
 describe('Big Five levels', () => {
@@ -39,6 +39,13 @@ describe('Big Five levels', () => {
     assert.equal(traitFromText('120%'), undefined);
     assert.equal(traitFromText('0.3'), 0.3);
     assert.equal(traitLevel(true), undefined);
+  });
+});
+
+describe('Big Five descriptions', () => {
+  it('tells a description after the level from a bare level or number', () => {
+    for (const text of ['High. Very imaginative and curious.', 'Low to moderate; gets anxious before concerts', '0.5. Pretty balanced.', 'High: curious']) assert.ok(describesBeyondLevel(text), text);
+    for (const text of ['0.2', '0.75.', 'Medium-High', 'very high', '7/10', '85%', '4.5 ']) assert.ok(!describesBeyondLevel(text), text);
   });
 });
 
