@@ -1,12 +1,16 @@
 // The tie network as a static SVG picture: nodes placed by `layoutNetwork`, coloured by a
 // category (persona group), sized by in-degree, labelled up to LABELLED_UP_TO agents (each has a
 // tooltip); ties as arrows whose width follows strength (a reciprocated pair is one line with two
-// heads). Large networks get smaller circles.
+// heads). Large networks get smaller circles. The legend has a band of its own under the
+// drawing (networkLegend.ts): the picture is `height` plus that band, so it never covers an agent
+// or a name. More categories than the palette's ten colours: categoryKey.ts.
 // All text is escaped.
 import { categoryOf } from './assortativity';
 import { escapeMarkup } from './markup';
 import { layoutNetwork, type LayoutOptions, type Point } from './networkLayout';
-import { categoryColor, NO_VALUE_COLOR, sequentialColor } from './palette';
+import { NO_VALUE_COLOR, sequentialColor } from './palette';
+import { categoryKey } from './categoryKey';
+import { categoryLegend, LEGEND_FONT_SIZE, numericLegend, type NumericRange } from './networkLegend';
 import { attributeKind } from './attributeHomophily';
 import { numericValueOf } from './numericAssortativity';
 import { byLabelPriority, declutter } from './labelPlacement';
@@ -17,12 +21,11 @@ export interface NetworkSvgOptions extends LayoutOptions {
   colorBy?: string;
   /** Category of a node for colouring, instead of an attribute (e.g. its community). */
   categoryOf?: (node: string) => string;
+  /** What the categories are, in the plural, for the legend's "other (N …)" (default `categories`). */
+  categoriesAre?: string;
   /** Node attribute shown as the label (default `name`, falling back to the node id). */
   labelBy?: string;
 }
-
-/** "community 2" before "community 10". */
-const byNaturalOrder = (a: string, b: string) => a.localeCompare(b, 'en', { numeric: true });
 
 const fmt = (v: number) => (Math.round(v * 10) / 10).toString();
 
@@ -48,8 +51,6 @@ function trimmed(a: Point, b: Point, ra: number, rb: number): [Point, Point] | n
   return [{ x: a.x + ux * ra, y: a.y + uy * ra }, { x: b.x - ux * rb, y: b.y - uy * rb }];
 }
 
-interface NumericRange { min: number; max: number; missing: number }
-
 function numericRange(graph: TieGraph, attribute: string): NumericRange {
   let min = Infinity, max = -Infinity, missing = 0;
   graph.forEachNode((node) => {
@@ -60,18 +61,6 @@ function numericRange(graph: TieGraph, attribute: string): NumericRange {
   return { min, max, missing };
 }
 
-/** The scale as a bar of five swatches from the lowest to the highest value, and a swatch for agents without one. */
-function numericLegend(attribute: string, r: NumericRange): string[] {
-  const out = [`<text x="6" y="16">${escapeMarkup(attribute)}</text>`];
-  for (let i = 0; i < 5; i++) out.push(`<rect x="${6 + 16 * i}" y="22" width="16" height="10" fill="${sequentialColor(i / 4)}"/>`);
-  out.push(`<text x="6" y="46">${escapeMarkup(fmtValue(r.min))}</text>`, `<text x="86" y="46" text-anchor="end">${escapeMarkup(fmtValue(r.max))}</text>`);
-  if (r.missing) out.push(`<circle cx="12" cy="60" r="6" fill="${NO_VALUE_COLOR}"/><text x="24" y="64">${escapeMarkup('(no value)')}</text>`);
-  return out;
-}
-
-/** A legend value: whole numbers as they are, others to two decimals. */
-const fmtValue = (v: number): string => (Number.isInteger(v) ? String(v) : v.toFixed(2));
-
 export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): string {
   const { width = 800, height = 600, colorBy = 'group', labelBy = 'name' } = options;
   const positions = layoutNetwork(graph, { ...options, width, height });
@@ -79,9 +68,11 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   // A numeric attribute (age, a trait) is coloured on a sequential scale from its lowest to its
   // highest value: a palette of categories would give every distinct age its own unrelated colour.
   const numeric = !options.categoryOf && attributeKind(graph, colorBy) === 'numeric' ? numericRange(graph, colorBy) : undefined;
-  const categories = numeric ? [] : [...new Set(graph.mapNodes((node) => category(node)))].sort(byNaturalOrder);
+  const counts = new Map<string, number>();
+  if (!numeric) graph.forEachNode((node) => { const c = category(node); counts.set(c, (counts.get(c) ?? 0) + 1); });
+  const key = categoryKey(counts, options.categoriesAre);
   const colorOf = (node: string) => {
-    if (!numeric) return categoryColor(categories.indexOf(category(node)));
+    if (!numeric) return key.colorOf(category(node));
     const v = numericValueOf(graph, node, colorBy);
     return v === undefined ? NO_VALUE_COLOR : sequentialColor(numeric.max > numeric.min ? (v - numeric.min) / (numeric.max - numeric.min) : 0.5);
   };
@@ -108,8 +99,11 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   });
 
   const circles: string[] = [];
+  // The lowest point drawn (a circle or a name), at least the layout's height.
+  let bottom = height;
   graph.forEachNode((node) => {
     const p = positions.get(node)!;
+    bottom = Math.max(bottom, p.y + radius(node));
     const nodeCategory = category(node);
     const about = `${labelOf(node)} (${node})${nodeCategory ? `, ${options.categoryOf ? nodeCategory : `${colorBy}: ${nodeCategory}`}` : ''}; in ${graph.inDegree(node)}, out ${graph.outDegree(node)}`;
     circles.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(radius(node))}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`);
@@ -128,17 +122,21 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     }));
     graph.forEachNode((node) => {
       const place = places.get(node);
-      if (place !== undefined) labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(place === 1 ? below(node) : above(node))}">${escapeMarkup(labelOf(node))}</text>`);
+      if (place === undefined) return;
+      const y = place === 1 ? below(node) : above(node);
+      bottom = Math.max(bottom, y + LABEL_SIZE * 0.3);
+      labels.push(`<text x="${fmt(positions.get(node)!.x)}" y="${fmt(y)}">${escapeMarkup(labelOf(node))}</text>`);
     });
   }
 
-  const legend = numeric ? numericLegend(colorBy, numeric)
-    : categories.length > 1 || (categories.length === 1 && categories[0] !== '')
-      ? categories.map((c, i) => `<circle cx="12" cy="${16 + 18 * i}" r="6" fill="${categoryColor(i)}"/><text x="24" y="${20 + 18 * i}">${escapeMarkup(c || '(none)')}</text>`)
-      : [];
+  // The legend's band starts under everything drawn; no legend when nobody has a value (one category, '').
+  const top = Math.ceil(bottom);
+  const legend = numeric ? numericLegend(colorBy, numeric, top)
+    : counts.size > 1 || (counts.size === 1 && !counts.has('')) ? categoryLegend(key.entries, width, top) : { height: 0, markup: '' };
+  const total = legend.height ? top + legend.height : height;
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="Tie network">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" role="img" aria-label="Tie network">`,
     '<defs>',
     '<marker id="tie-head" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="#777"/></marker>',
     '<marker id="tie-head-start" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0L0,5L10,10z" fill="#777"/></marker>',
@@ -147,7 +145,7 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     labelled ? `<g class="labels" font-family="sans-serif" font-size="${LABEL_SIZE}" fill="#222" text-anchor="middle">${labels.join('')}</g>` : '',
     `<g class="ties" stroke="#777" stroke-opacity="0.6">${ties.join('')}</g>`,
     `<g class="agents" stroke="#fff" stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
-    legend.length ? `<g class="legend" font-family="sans-serif" font-size="12" fill="#222">${legend.join('')}</g>` : '',
+    legend.height ? `<g class="legend" font-family="sans-serif" font-size="${LEGEND_FONT_SIZE}" fill="#222">${legend.markup}</g>` : '',
     '</svg>',
   ].join('\n');
 }

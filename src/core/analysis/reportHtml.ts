@@ -19,25 +19,43 @@ import { isolated } from '../text/isolated';
 /** The companion files written next to report.html. */
 export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', graphml: 'ties.graphml', gexf: 'ties.gexf', csv: 'ties.csv' } as const;
 
+// On a narrow screen the page never scrolls sideways. Text wraps between words: `break-word`
+// breaks inside a word only when that word alone is wider than the line, and (unlike `anywhere`)
+// does not let a table squeeze a column below its longest word ("networ" / "k" in a 60 px Metric
+// column at 390 px). A table still wider than the page scrolls inside its .table-scroll wrapper;
+// metric keys may wrap after an underscore (<wbr/>), values such as degree distributions
+// ("0:1 1:2 2:7") at their spaces, in lines of even length where the browser can balance them.
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 980px; color: #222; line-height: 1.45; padding: 0 1rem; }
 h1 { margin-bottom: 0.2rem; }
-h1, p, dd, td, figcaption { overflow-wrap: anywhere; }
+h1, p, dd, td, figcaption { overflow-wrap: break-word; }
 .subtitle { color: #555; margin-top: 0; }
-table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; }
+.table-scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
+table { border-collapse: collapse; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
-td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.num { text-align: right; font-variant-numeric: tabular-nums; text-wrap: balance; }
+table.rounds { font-size: 0.9rem; }
+table.rounds th, table.rounds td { padding: 0.25rem 0.45rem; }
+@media (max-width: 600px) { th, td, table.rounds th, table.rounds td { padding: 0.25rem 0.35rem; } }
 code { font-size: 0.85em; color: #555; }
 figure { margin: 1rem 0 2rem; }
 figcaption { color: #555; font-size: 0.9rem; }
 svg { max-width: 100%; height: auto; background: #fff; }
 .note { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 0.5rem 0.8rem; }
-dl.run { display: grid; grid-template-columns: max-content auto; gap: 0.2rem 1rem; }
+dl.run { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; }
 dl.run dt { color: #555; }
 dl.run dd { margin: 0; }
 `;
 
 const e = escapeMarkup;
+
+/** A table in a wrapper that scrolls sideways when the table is wider than the page (a named, focusable region, so keyboards can scroll it too). */
+function scrollable(label: string, table: string): string {
+  return `<div class="table-scroll" role="region" aria-label="${e(label)}" tabindex="0">${table}</div>`;
+}
+
+/** A metric key that may wrap after its underscores (copying it still gives the key). */
+const wrappableKey = (key: string) => e(key).replace(/_/g, '_<wbr/>');
 
 /** Metrics with a random-baseline counterpart: metric key -> baseline value. */
 function baselineFor(report: RunReport): Record<string, number | null> {
@@ -88,6 +106,7 @@ function networkSection(report: RunReport): string {
     seed: report.header.seed,
     colorBy: byAttribute ? report.attribute : undefined,
     categoryOf: byAttribute ? undefined : (node) => `community ${report.communities[node] + 1}`,
+    categoriesAre: byAttribute ? undefined : 'communities',
   });
   const numeric = report.metrics[`${report.attribute}_assortativity_kind`] === 'numeric';
   const colour = !byAttribute ? 'Colour: Louvain community' : numeric ? `Colour: ${report.attribute}, from its lowest value (dark purple) to its highest (yellow)` : `Colour: ${report.attribute}`;
@@ -99,10 +118,10 @@ function metricsTable(report: RunReport): string {
   const baseline = baselineFor(report);
   const rows = Object.entries(report.metrics).map(([key, value]) => {
     const base = key in baseline ? formatMetricValue(key, baseline[key]) : '';
-    return `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${e(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td><td class="num">${e(base)}</td></tr>`;
+    return `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${wrappableKey(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td><td class="num">${e(base)}</td></tr>`;
   });
   const note = report.attributePresent ? '' : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
-  return `${note}<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`
+  return `${note}${scrollable('Network metrics table', `<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
     + `<p>${e(`Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; `
       + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering and transitivity averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
 }
@@ -123,7 +142,7 @@ function overRoundsSection(report: RunReport): string {
   const head = ['Round', 'Ties', 'Density', 'Reciprocity', 'Mutual pairs', 'Avg clustering', 'Median degree', 'Gained', 'Lost', 'Jaccard']
     .map((h) => `<th>${e(h)}</th>`).join('');
   return `<figure>${chart}<figcaption>${e('Tie Jaccard: share of ties kept from the previous round (|A∩B| / |A∪B|).')}</figcaption></figure>`
-    + `<table class="rounds"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`;
+    + scrollable('Network per round table', `<table class="rounds"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 
 function rewardSection(report: RunReport): string {

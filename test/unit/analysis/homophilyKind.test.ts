@@ -24,7 +24,7 @@ describe('homophily kind in the report', function () {
     assert.ok(!('age_modularity' in report.metrics));
     const html = renderReportHtml(report);
     assert.match(html, /Homophily \(numeric\): do agents tie to others of similar age/);
-    assert.match(html, /<code>age_assortativity_kind<\/code><\/td><td class="num">numeric<\/td>/);
+    assert.match(html, /<code>age_<wbr\/>assortativity_<wbr\/>kind<\/code><\/td><td class="num">numeric<\/td>/);
     assert.match(html, /Agents without a numeric age, left out/);
   });
 
@@ -40,7 +40,7 @@ describe('homophily kind in the report', function () {
     assert.ok('group_modularity' in report.metrics);
     const html = renderReportHtml(report);
     assert.match(html, /Homophily \(categorical\): do agents tie within their group/);
-    assert.match(html, /<code>group_assortativity_kind<\/code><\/td><td class="num">categorical<\/td>/);
+    assert.match(html, /<code>group_<wbr\/>assortativity_<wbr\/>kind<\/code><\/td><td class="num">categorical<\/td>/);
   });
 
   it('describes the kind key and shows its value as text in the CLI table', () => {

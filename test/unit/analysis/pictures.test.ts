@@ -3,9 +3,13 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
 import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
+import { seededRandom } from '../../../src/core/analysis/seededRandom';
 import { lineChartSvg, niceTicks } from '../../../src/core/analysis/lineChartSvg';
 import { layoutNetwork } from '../../../src/core/analysis/networkLayout';
 import { networkSvg } from '../../../src/core/analysis/networkSvg';
+import { categoryKey } from '../../../src/core/analysis/categoryKey';
+import { LEGEND_CHAR_WIDTH, LEGEND_MAX_CHARS } from '../../../src/core/analysis/networkLegend';
+import { CATEGORY_COLORS, OTHER_COLOR } from '../../../src/core/analysis/palette';
 import { graphFixturesDir } from './sharedFixtures';
 import { parseStrictXml } from './xml';
 
@@ -110,6 +114,143 @@ describe('networkSvg', () => {
     assert.ok(r < 5 && r >= 1.2, `radius ${r}`);
     assert.ok(Number(circles[1].getAttribute('r')) > r, 'ties received still make a dot larger');
     assert.equal(circles[5].getElementsByTagName('title')[0].textContent, 'A5 (a5); in 0, out 0');
+  });
+});
+
+/** A box on the picture: left, top, right, bottom. */
+interface Box { what: string; x0: number; y0: number; x1: number; y1: number }
+const intersects = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
+type Doc = ReturnType<typeof parseStrictXml>;
+type El = ReturnType<Doc['getElementsByTagName']>[number];
+const groupOf = (doc: Doc, cls: string) => Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === cls);
+const num = (el: El, attr: string) => Number(el.getAttribute(attr));
+const circleBox = (c: El, what: string): Box => ({ what, x0: num(c, 'cx') - num(c, 'r'), y0: num(c, 'cy') - num(c, 'r'), x1: num(c, 'cx') + num(c, 'r'), y1: num(c, 'cy') + num(c, 'r') });
+/** A text's box from its anchor, font size and a generous width per character. */
+function textBox(t: El, size: number, what: string): Box {
+  const w = [...t.textContent!].length * 0.6 * size, x = num(t, 'x'), y = num(t, 'y');
+  const anchor = t.getAttribute('text-anchor') ?? (t.parentNode as El | null)?.getAttribute?.('text-anchor') ?? 'start';
+  const x0 = anchor === 'middle' ? x - w / 2 : anchor === 'end' ? x - w : x;
+  return { what, x0, y0: y - size, x1: x0 + w, y1: y + 0.3 * size };
+}
+/** Every agent's circle and every name written, and every mark of the legend. */
+function boxesOf(svg: string): { drawing: Box[]; legend: Box[]; width: number; height: number } {
+  const doc = parseStrictXml(svg, 'image/svg+xml');
+  const [, , width, height] = doc.documentElement!.getAttribute('viewBox')!.split(' ').map(Number);
+  const drawing = [
+    ...Array.from(groupOf(doc, 'agents')!.getElementsByTagName('circle')).map((c) => circleBox(c, `agent ${c.textContent}`)),
+    ...Array.from(groupOf(doc, 'labels')?.getElementsByTagName('text') ?? []).map((t) => textBox(t, 10, `name ${t.textContent}`)),
+  ];
+  const legendGroup = groupOf(doc, 'legend')!;
+  const legend = [
+    ...Array.from(legendGroup.getElementsByTagName('circle')).map((c) => circleBox(c, 'legend swatch')),
+    ...Array.from(legendGroup.getElementsByTagName('rect')).map((r): Box => ({ what: 'legend bar', x0: num(r, 'x'), y0: num(r, 'y'), x1: num(r, 'x') + num(r, 'width'), y1: num(r, 'y') + num(r, 'height') })),
+    ...Array.from(legendGroup.getElementsByTagName('text')).map((t) => textBox(t, 12, `legend text ${t.textContent}`)),
+  ];
+  return { drawing, legend, width, height };
+}
+
+/** The legend's entries in order: swatch colour, text, and the tooltip of the entry ('' without one). */
+function legendEntries(doc: Doc): { color: string; text: string; title: string }[] {
+  const legend = groupOf(doc, 'legend')!;
+  const swatches = Array.from(legend.getElementsByTagName('circle')), texts = Array.from(legend.getElementsByTagName('text'));
+  assert.equal(swatches.length, texts.length);
+  return swatches.map((c, i) => {
+    const title = Array.from((c.parentNode as El).childNodes).find((n) => n.nodeName === 'title');
+    return { color: c.getAttribute('fill')!, text: texts[i].textContent!, title: title?.textContent ?? '' };
+  });
+}
+
+/** The forum example's occupations (QA: 12 long names, a legend over the network, two categories in one colour). */
+const OCCUPATIONS = [
+  'ecology PhD candidate and first-year biology tutor', 'exchange student in architecture', 'first-year arts student',
+  'first-year commerce student', 'first-year engineering student', 'first-year jazz piano student',
+  'first-year mechatronics engineering student', 'first-year nursing student', 'first-year science student',
+  'international master\'s student in data science', 'second-year psychology student and peer mentor', 'student union clubs officer and forum moderator',
+];
+
+/** `n` agents in a ring with a few seeded chords; agent i has occupation OCCUPATIONS[pick(i)]. */
+function forumLike(n: number, pick: (i: number) => number) {
+  const rng = seededRandom(7);
+  const ties = Array.from({ length: n }, (_, i) => ({ from: `p${i}`, to: `p${(i + 1) % n}`, strength: 0.8 }));
+  for (let k = 0; k < n; k++) ties.push({ from: `p${Math.floor(rng() * n)}`, to: `p${Math.floor(rng() * n)}`, strength: 0.7 });
+  const unique = [...new Map(ties.filter((t) => t.from !== t.to).map((t) => [`${t.from}>${t.to}`, t])).values()];
+  return graphFromTies(Array.from({ length: n }, (_, i) => ({ id: `p${i}`, attrs: { name: `Agent ${i}`, occupation: OCCUPATIONS[pick(i)] } })), unique, 0.5);
+}
+
+describe('network legend', () => {
+  it('never covers an agent or a name, and stays inside the picture', () => {
+    const cases = [
+      { what: '12 occupations', svg: networkSvg(forumLike(28, (i) => i % 12), { colorBy: 'occupation', seed: 3 }) },
+      { what: '120 agents, 12 occupations', svg: networkSvg(forumLike(120, (i) => i % 12), { colorBy: 'occupation', seed: 1 }) },
+      { what: 'a numeric attribute', svg: networkSvg(graphFromTies(Array.from({ length: 30 }, (_, i) => ({ id: `a${i}`, attrs: { name: `A${i}`, ...(i % 7 ? { age: 18 + i } : {}) } })), [], 0.5), { colorBy: 'age' }) },
+    ];
+    for (const { what, svg } of cases) {
+      const { drawing, legend, width, height } = boxesOf(svg);
+      assert.ok(legend.length > 0, what);
+      for (const mark of legend) {
+        for (const thing of drawing) assert.ok(!intersects(mark, thing), `${what}: the ${mark.what} covers ${thing.what}`);
+        assert.ok(mark.x0 >= 0 && mark.x1 <= width && mark.y0 >= 0 && mark.y1 <= height, `${what}: the ${mark.what} ${JSON.stringify(mark)} leaves the ${width} × ${height} picture`);
+      }
+      // It has a band of its own under the drawing, whatever the layout did.
+      const drawingBottom = Math.max(...drawing.map((b) => b.y1)), legendTop = Math.min(...legend.map((b) => b.y0));
+      assert.ok(legendTop >= drawingBottom, `${what}: the legend starts at ${legendTop}, above the drawing's bottom ${drawingBottom}`);
+      // Legend entries do not cover each other either.
+      for (const [i, a] of legend.entries()) for (const b of legend.slice(i + 1)) if (a.what.startsWith('legend text') && b.what.startsWith('legend text')) assert.ok(!intersects(a, b), `${what}: ${a.what} covers ${b.what}`);
+    }
+  });
+
+  it('past ten categories, colours the nine largest and groups the rest as "other", never two in one colour unsaid', () => {
+    // Occupation i is held by 12 − i agents: the three smallest (9, 10, 11) become "other".
+    const sizes = OCCUPATIONS.map((_, i) => 12 - i);
+    const owner = sizes.flatMap((size, i) => Array.from({ length: size }, () => i));
+    const doc = parseStrictXml(networkSvg(forumLike(owner.length, (i) => owner[i]), { colorBy: 'occupation' }), 'image/svg+xml');
+    const entries = legendEntries(doc);
+    assert.equal(new Set(entries.map((e) => e.color)).size, entries.length, `two entries share a colour: ${entries.map((e) => `${e.text} ${e.color}`).join(', ')}`);
+    assert.equal(entries.length, 10);
+    assert.equal(entries[9].text, 'other (3 categories)');
+    assert.equal(entries[9].color, OTHER_COLOR);
+    for (const name of OCCUPATIONS.slice(9)) assert.ok(entries[9].title.includes(name), `the tooltip of "other" names ${name}`);
+    // Each agent is drawn in its category's entry colour; categories outside "other" never share one.
+    const colorOf = new Map<string, string>();
+    for (const c of Array.from(groupOf(doc, 'agents')!.getElementsByTagName('circle'))) {
+      const occupation = /occupation: (.*); in /.exec(c.textContent!)![1];
+      const fill = c.getAttribute('fill')!;
+      assert.equal(colorOf.get(occupation) ?? fill, fill, `one colour per category (${occupation})`);
+      colorOf.set(occupation, fill);
+    }
+    assert.equal(colorOf.size, 12);
+    for (const [i, occupation] of OCCUPATIONS.entries()) {
+      const entry = entries.find((e) => e.title.startsWith(`${occupation}:`));
+      if (i >= 9) { assert.equal(entry, undefined); assert.equal(colorOf.get(occupation), OTHER_COLOR); continue; }
+      assert.ok(entry, `an entry for ${occupation}`);
+      assert.equal(colorOf.get(occupation), entry.color);
+      assert.equal([...colorOf.values()].filter((c) => c === entry.color).length, 1, `${occupation} shares its colour`);
+    }
+  });
+
+  it('cuts long names with an ellipsis and keeps the full name in a tooltip', () => {
+    const entries = legendEntries(parseStrictXml(networkSvg(forumLike(24, (i) => i % 12), { colorBy: 'occupation' }), 'image/svg+xml'));
+    const long = entries.find((e) => e.text.startsWith('ecology PhD'))!;
+    assert.ok(long.text.endsWith('…') && [...long.text].length === LEGEND_MAX_CHARS && OCCUPATIONS[0].startsWith(long.text.slice(0, -1)), long.text);
+    assert.equal(long.title, 'ecology PhD candidate and first-year biology tutor: 2 agents');
+    for (const e of entries) assert.ok([...e.text].length <= LEGEND_MAX_CHARS, e.text);
+    // Short names stay whole.
+    assert.ok(entries.some((e) => e.text === 'first-year arts student'));
+    assert.ok(LEGEND_CHAR_WIDTH >= 0.55 * 12, 'column widths are estimated generously');
+  });
+
+  it('keeps up to ten categories in natural order, each in its own palette colour', () => {
+    const counts = new Map(Array.from({ length: 10 }, (_, i) => [`community ${i + 1}`, i === 9 ? 50 : 1] as [string, number]));
+    const key = categoryKey(counts);
+    assert.deepEqual(key.entries.map((e) => e.label), Array.from({ length: 10 }, (_, i) => `community ${i + 1}`));
+    assert.deepEqual(key.entries.map((e) => e.color), [...CATEGORY_COLORS]);
+    // Eleven: the nine largest (ties in natural order) keep their colours, the other two are grey.
+    counts.set('community 11', 2);
+    const more = categoryKey(counts, 'communities');
+    assert.deepEqual(more.entries.map((e) => e.label), [1, 2, 3, 4, 5, 6, 7, 10, 11].map((i) => `community ${i}`).concat('other (2 communities)'));
+    assert.deepEqual(more.entries.at(-1)!.categories, ['community 8', 'community 9']);
+    assert.equal(more.colorOf('community 8'), OTHER_COLOR);
+    assert.equal(new Set(more.entries.map((e) => e.color)).size, 10);
   });
 });
 

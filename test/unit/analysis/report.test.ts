@@ -143,6 +143,33 @@ describe('society report (core)', function () {
       assert.match(html, /the offline rule-based model \(not an LLM\)/);
     });
 
+    it('lets wide tables scroll in a wrapper of their own and wraps text only between words', () => {
+      // QA at 390 px: the 10-column rounds table scrolled the whole page sideways, the Metric column
+      // shrank to 60 px with words broken anywhere ("networ/k"), and nowrap values widened theirs.
+      const doc = parseStrictXml(html, 'application/xhtml+xml');
+      const tables = Array.from(doc.getElementsByTagName('table'));
+      assert.deepEqual(tables.map((t) => t.getAttribute('class')), ['metrics', 'rounds']);
+      for (const table of tables) {
+        const wrapper = table.parentNode as typeof table;
+        assert.equal(wrapper.nodeName, 'div');
+        assert.equal(wrapper.getAttribute('class'), 'table-scroll', `the ${table.getAttribute('class')} table is not in a scroll wrapper`);
+        // A named region in the tab order, so a keyboard can scroll it.
+        assert.equal(wrapper.getAttribute('role'), 'region');
+        assert.ok(wrapper.getAttribute('aria-label'));
+        assert.equal(wrapper.getAttribute('tabindex'), '0');
+      }
+      const style = doc.getElementsByTagName('style')[0].textContent!;
+      const rule = (selector: string) => new RegExp(`(^|\\n)${selector.replace(/[.]/g, '\\.')} \\{([^}]*)\\}`).exec(style)?.[2] ?? '';
+      assert.match(rule('.table-scroll'), /overflow-x: auto/);
+      assert.doesNotMatch(style, /overflow-wrap: anywhere|word-break: break-all/, 'words may break anywhere');
+      assert.doesNotMatch(rule('td.num'), /nowrap/, 'long values (degree distributions) cannot wrap');
+      // Metric keys may wrap after an underscore and still read (and copy) as the key.
+      const codes = Array.from(doc.getElementsByTagName('code'));
+      const keyed = codes.find((c) => c.textContent === 'out_degree_distribution')!;
+      assert.equal(keyed.getElementsByTagName('wbr').length, 2);
+      assert.deepEqual(codes.map((c) => c.textContent), Object.keys(report.metrics));
+    });
+
     it('is deterministic', () => {
       assert.equal(renderReportHtml(buildRunReport(trace.header, trace.events)), html);
     });
