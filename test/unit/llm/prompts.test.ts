@@ -61,7 +61,7 @@ describe('llm prompts', () => {
     assert.match(user.content, /- information \(INF\): 0\.20, matters 0\.90/);
     assert.match(user.content, /information -0\.10/);
     assert.match(user.content, /mean rating received 0\.60/);
-    assert.match(user.content, /people who liked talking with them: Ali/);
+    assert.match(user.content, /people who liked talking with them \(their warm contacts\): Ali/);
   });
 
   it('leaves unknown placeholders as written, inherited names like toString too', () => {

@@ -4,7 +4,7 @@
 // ignored, optional fields optional, text lengths capped).
 import { DRIVERS } from '../../format/model';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
-import type { DecisionRequest } from '../types';
+import type { AdviseRequest, DecisionRequest } from '../types';
 
 type Schema = Record<string, unknown>;
 
@@ -29,6 +29,20 @@ function object(properties: Record<string, Schema>, strict: boolean, optional: s
   };
 }
 
+/**
+ * The coach's optional partner. Strict mode has no optional keys, so it is nullable (like speak's
+ * topic), and like choose_partner's choice it enumerates the ids offered (the warm contacts; null
+ * alone when there are none). Lenient: any string or null; whether it names a warm contact is
+ * checked in code (validate.ts), so one compiled validator serves every request.
+ */
+function partnerSchema(req: AdviseRequest, strict: boolean): Schema {
+  if (!strict) return { type: ['string', 'null'] };
+  const ids = (req.warm ?? []).map((c) => c.id);
+  return ids.length
+    ? { type: ['string', 'null'], enum: [...ids, null], description: 'the id of a warm contact to do it with, or null' }
+    : { type: 'null', description: 'no warm contacts to suggest: null' };
+}
+
 export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
   switch (req.kind) {
     case 'choose_partner': // lenient: membership is checked in code, so one compiled validator serves every request
@@ -46,7 +60,12 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
         text: text(strict, 'why'),
       }, strict);
     case 'advise':
-      return object({ driver: { type: 'string', enum: [...DRIVERS] }, action: { type: 'string', enum: [...ADVICE_ACTIONS] }, text: text(strict, 'advice to the agent') }, strict);
+      return object({
+        driver: { type: 'string', enum: [...DRIVERS] },
+        action: { type: 'string', enum: [...ADVICE_ACTIONS] },
+        text: text(strict, 'advice to the agent'),
+        partner: partnerSchema(req, strict),
+      }, strict, ['partner']);
     case 'reflect':
       return object({
         insights: {

@@ -1,8 +1,10 @@
 // Checks an extracted answer against its kind's shape and the request (a chosen partner must be a
-// candidate; reflection evidence must cite memories that were shown), and returns exactly the
-// typed response. Only spelling-level repairs are made (enum case, a candidate named instead of
-// its id) and evidence that cites memories never shown is dropped; each is listed in `repairs` so
-// the trace can say the answer was not taken as given. Anything else is a problem for the re-ask.
+// candidate; reflection evidence must cite memories that were shown; the coach's optional partner
+// must be a warm contact), and returns exactly the typed response. Only spelling-level repairs are
+// made (enum case, a candidate or warm contact named instead of its id), and evidence that cites
+// memories never shown and a coach's partner who was not offered are dropped; each is listed in
+// `repairs` so the trace can say the answer was not taken as given. Anything else is a problem for
+// the re-ask.
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
@@ -28,6 +30,19 @@ function describe(e: ErrorObject): string {
 
 const lower = (x: unknown): unknown => (typeof x === 'string' ? x.trim().toLowerCase() : x);
 
+/**
+ * Whom `given` means among the people offered: the one whose id it is (in any case), else the only
+ * one whose name it is (a model naming a person instead of giving the id). Undefined when it
+ * names no one offered, or several people of that name.
+ */
+function personMeant(given: string, offered: readonly { id: string; name: string }[]): { id: string; byName: boolean } | undefined {
+  const g = given.trim().toLowerCase();
+  const byId = offered.find((c) => c.id.toLowerCase() === g);
+  if (byId) return { id: byId.id, byName: false };
+  const byName = offered.filter((c) => c.name.toLowerCase() === g);
+  return byName.length === 1 ? { id: byName[0].id, byName: true } : undefined;
+}
+
 /** Spelling-level normalisation before validation (top-level fields of a copy); says what it changed. */
 function normalise(req: DecisionRequest, value: Record<string, unknown>, repairs: string[]): void {
   const spelled = (field: string): void => {
@@ -38,15 +53,26 @@ function normalise(req: DecisionRequest, value: Record<string, unknown>, repairs
     case 'choose_partner': {
       const given = value.choice;
       if (typeof given !== 'string') break;
-      const choice = given.trim();
-      const byId = req.candidates.find((c) => c.id.toLowerCase() === choice.toLowerCase());
-      const byName = req.candidates.filter((c) => c.name.toLowerCase() === choice.toLowerCase());
-      value.choice = byId ? byId.id : byName.length === 1 ? byName[0].id : choice;
-      if (value.choice !== given) repairs.push(byId ? '"choice" spelling' : byName.length === 1 ? 'a candidate named instead of its id' : '"choice" spelling');
+      const meant = personMeant(given, req.candidates);
+      value.choice = meant ? meant.id : given.trim(); // not a candidate: validateResponse says so
+      if (value.choice !== given) repairs.push(meant?.byName ? 'a candidate named instead of its id' : '"choice" spelling');
       break;
     }
     case 'speak': spelled('act'); if (value.topic === null || value.topic === '') delete value.topic; break;
-    case 'advise': spelled('driver'); spelled('action'); break;
+    case 'advise': {
+      spelled('driver'); spelled('action');
+      // The optional partner must be one of the warm contacts offered (by id): a name is mapped to
+      // the id, anyone else is dropped (the advice stands without a partner). A non-string is left
+      // for the schema to name.
+      const given = value.partner;
+      if (given === null || given === undefined || (typeof given === 'string' && !given.trim())) { delete value.partner; break; }
+      if (typeof given !== 'string') break;
+      const meant = personMeant(given, req.warm ?? []);
+      if (!meant) { delete value.partner; repairs.push('"partner" not a warm contact, dropped'); break; }
+      value.partner = meant.id;
+      if (meant.id !== given) repairs.push(meant.byName ? 'a warm contact named instead of its id' : '"partner" spelling');
+      break;
+    }
   }
 }
 
@@ -69,7 +95,7 @@ function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]):
     case 'choose_partner': return { choice: v.choice, reason: v.reason };
     case 'speak': return { act: v.act, text: v.text, ...(typeof v.topic === 'string' ? { topic: v.topic } : {}) };
     case 'evaluate': return { rating: v.rating, reasons: { reciprocity: v.reasons.reciprocity, novelty: v.reasons.novelty, affect: v.reasons.affect }, text: v.text };
-    case 'advise': return { driver: v.driver, action: v.action, text: v.text };
+    case 'advise': return { driver: v.driver, action: v.action, text: v.text, ...(typeof v.partner === 'string' ? { partner: v.partner } : {}) };
     case 'reflect': {
       const shown = new Set([...req.recent, ...req.memories].map((m) => m.id));
       const unseen = [...new Set((v.insights as { evidence: number[] }[]).flatMap((i) => i.evidence.filter((id) => !shown.has(id))))];

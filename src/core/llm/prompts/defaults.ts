@@ -3,6 +3,30 @@
 // A line whose variables all render empty (an unset persona field) is dropped.
 import type { PromptKind } from '../../format/model';
 
+/**
+ * The coach's system message (for `advise`, in place of `system`): a coach who knows the person
+ * and what they remember, not the person. `system` says "You are {{persona.name}} … Stay in
+ * character", which told the coach it was the coachee. It uses only the variables every prompt
+ * has (PROMPT_VARIABLES.system). A scenario that overrides `system` keeps its own text for the
+ * coach too (see `systemTemplate` in render.ts).
+ */
+export const DEFAULT_COACH_SYSTEM = [
+  'You are a coach on a social platform, helping {{persona.name}} make friends. You are not {{persona.name}}: you advise them, you do not speak for them.',
+  'Setting: {{world.setting}}',
+  'What you know about {{persona.name}}:',
+  'Age: {{persona.age}}',
+  'Occupation: {{persona.occupation}}',
+  'Lives in: {{persona.location}}',
+  'About them: {{persona.bio}}',
+  'How they talk: {{persona.style}}',
+  'Interests: {{persona.interests}}',
+  'Personality (Big Five, 0-1): {{persona.traits}}',
+  'What they want from people here (0-1): {{persona.motivations}}',
+  'It is round {{round}} of {{rounds}}.',
+  'Things they remember, most relevant first:',
+  '{{memories}}',
+].join('\n');
+
 export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
   system: [
     'You are {{persona.name}}, a person taking part in a social simulation. Stay in character.',

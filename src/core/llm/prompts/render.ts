@@ -1,11 +1,12 @@
-// Turns a decision request into chat messages: the system template (who the agent is), the
-// kind's template (the situation and the question), and the JSON shape the answer must take.
-// Scenario `prompts:` override the defaults per kind.
+// Turns a decision request into chat messages: the system template (who the agent is; for the
+// coach's `advise`, who the coach is and whom it coaches), the kind's template (the situation and
+// the question), and the JSON shape the answer must take. Scenario `prompts:` override the
+// defaults per kind.
 import type { PromptTemplates } from '../../format/model';
 import { renderTemplate, templateVariables } from '../../format/templates';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
-import { DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_COACH_SYSTEM, DEFAULT_TEMPLATES } from './defaults';
 import { promptValues, type PromptContext } from './values';
 
 interface CompiledLine { text: string; vars: string[] }
@@ -41,12 +42,25 @@ export function jsonInstruction(req: DecisionRequest): string {
   let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[req.kind]}`;
   if (req.kind === 'choose_partner') s += `\n"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`;
   if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
+  if (req.kind === 'advise') {
+    const ids = (req.warm ?? []).map((c) => c.id);
+    s += ids.length ? `\n"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.` : '\n"partner" must be null: there are no warm contacts to suggest yet.';
+  }
   return s;
+}
+
+/**
+ * The system template of a request: the scenario's `system` if it overrides it (for every kind,
+ * the coach's included, as before); otherwise the built-in agent system, or for `advise` the
+ * built-in coach system, so the coach is not told it is the person it coaches.
+ */
+export function systemTemplate(kind: DecisionKind, templates: PromptTemplates): string {
+  return templates.system ?? (kind === 'advise' ? DEFAULT_COACH_SYSTEM : DEFAULT_TEMPLATES.system);
 }
 
 export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {
   const values = promptValues(req, ctx);
-  const system = renderLines(templates.system ?? DEFAULT_TEMPLATES.system, values);
+  const system = renderLines(systemTemplate(req.kind, templates), values);
   const task = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
   return [
     { role: 'system', content: system },

@@ -1,7 +1,7 @@
 // The values of every `{{variable}}` a prompt template can use (PROMPT_VARIABLES), rendered from a
 // decision request as short readable text. Absent fields render empty.
 import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/model';
-import type { Candidate, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from '../types';
+import type { AdviseRequest, Candidate, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from '../types';
 
 export interface PromptContext {
   /** Total rounds of the run (`{{rounds}}`). */
@@ -98,7 +98,7 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
         `mean rating received ${num(basis.rating_received)}; asked ${basis.questions_asked} question${basis.questions_asked === 1 ? '' : 's'}, got ${basis.answers_received} answer${basis.answers_received === 1 ? '' : 's'}; ` +
         `shared ${basis.shares} time${basis.shares === 1 ? '' : 's'} (${basis.shares_acknowledged} acknowledged); ${basis.plans_agreed} plan${basis.plans_agreed === 1 ? '' : 's'} agreed; ` +
         `support given ${basis.support_given}, received ${basis.support_received}` +
-        (req.warm_contacts.length ? `; people who liked talking with them: ${req.warm_contacts.join(', ')}` : '');
+        (req.warm_contacts.length ? `; people who liked talking with them (their warm contacts): ${warmContactLines(req)}` : '');
       break;
     }
     case 'reflect':
@@ -109,6 +109,11 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
       break;
   }
   return v;
+}
+
+/** The warm contacts, each with the id an answer's `partner` must give (names only when the request carries no ids). */
+function warmContactLines(req: AdviseRequest): string {
+  return req.warm?.length ? req.warm.map((c) => `${c.name} (id ${c.id})`).join(', ') : req.warm_contacts.join(', ');
 }
 
 function signed(x: number): string { return (x >= 0 ? '+' : '') + num(x); }
