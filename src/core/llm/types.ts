@@ -156,7 +156,7 @@ export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
   choose_partner: '{"choice": "<candidate id>", "reason": "<one sentence>"}',
   speak: '{"act": "greet|share|ask|answer|disclose|support|propose|accept|decline|farewell", "text": "<your message>", "topic": "<optional topic>"}',
   evaluate: '{"rating": 0..1, "reasons": {"reciprocity": 0..1, "novelty": 0..1, "affect": 0..1}, "text": "<why>"}',
-  advise: '{"driver": "social|information|presentation|coordination|support", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<optional id from warm_contacts>"}',
+  advise: '{"driver": "social|information|presentation|coordination|support", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<id of a warm contact, or null>"}',
   reflect: '{"insights": [{"text": "<insight>", "importance": 1..10, "evidence": [<memory ids>]}]}',
   interview: '{"answer": "<answer in character>"}',
 };
