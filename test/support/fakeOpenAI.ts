@@ -33,7 +33,14 @@ export const reply = {
   }),
   serverError: (status = 500): FakeReply => ({ status, body: { error: { message: 'The server had an error', type: 'server_error' } } }),
   status: (status: number, message: string): FakeReply => ({ status, body: { error: { message, type: 'invalid_request_error' } } }),
-  rejectFormat: (): FakeReply => ({ status: 400, body: { error: { message: "Invalid parameter: 'response_format' of type 'json_schema' is not supported with this model.", type: 'invalid_request_error', param: 'response_format' } } }),
+  rejectFormat: (type = 'json_schema'): FakeReply => ({ status: 400, body: { error: { message: `Invalid parameter: 'response_format' of type '${type}' is not supported with this model.`, type: 'invalid_request_error', param: 'response_format' } } }),
+  /** OpenAI's answer to `max_tokens` for o-series and gpt-5 models. */
+  rejectMaxTokens: (): FakeReply => ({ status: 400, body: { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } } }),
+  /** A 200 refusal as OpenAI sends it: `content: null`, the text in `refusal`, usage billed. */
+  refusal: (text: string, usage: unknown = { prompt_tokens: 100, completion_tokens: 7, total_tokens: 107 }): FakeReply => ({
+    status: 200, body: { id: 'chatcmpl-r', object: 'chat.completion', created: 0, model: 'fake-model', usage,
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: text } }] },
+  }),
   hang: (): FakeReply => ({ hang: true }),
   malformed: (): FakeReply => ({ malformed: true }),
 };

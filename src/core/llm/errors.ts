@@ -2,7 +2,7 @@
 // retries); a ModelCallError is a decision that failed, which the engine answers with the model's
 // `on_error` policy. Anything else thrown from a model is a bug or a replay miss: fatal.
 import type { Usage } from '../trace/events';
-import type { CallFault, FaultReason } from './chat';
+import type { CallFault, ChatTokens, FaultReason } from './chat';
 import type { DecisionKind } from './types';
 
 const TRANSIENT: ReadonlySet<FaultReason> = new Set(['rate_limited', 'server_error', 'timeout', 'network', 'bad_response']);
@@ -13,6 +13,8 @@ export class ProviderError extends Error {
   override readonly name = 'ProviderError';
   /** Replayed from the response cache rather than met just now. */
   cached = false;
+  /** Tokens billed for 200 answers the call could not use (a body without content). */
+  tokens?: ChatTokens;
   constructor(
     readonly reason: FaultReason,
     message: string,

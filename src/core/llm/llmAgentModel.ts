@@ -86,6 +86,8 @@ export class LlmAgentModel implements AgentModel {
         tally.attempts += Math.max(1, err.faults.length);
         tally.faults.push(...err.faults);
         tally.cached &&= err.cached;
+        // Answers without content the endpoint still billed for (provider layer: openai/answer.ts).
+        if (err.tokens) { tally.tokens.input_tokens += err.tokens.input_tokens; tally.tokens.output_tokens += err.tokens.output_tokens; }
         throw this.fail(request, tally, err.reason, this.o.redactor.message(err));
       }
       if (err instanceof ReplayMissError) throw new ReplayMissError(this.name, err.cacheKey, request.key);

@@ -1,4 +1,5 @@
-// Endpoint embeddings through the `openai` package, with the model's limiter and retry loop.
+// Endpoint embeddings through the `openai` package, with the model's limiter and retry loop. On
+// Azure, `embeddings.model` names the embeddings deployment (Azure routes by deployment).
 import type OpenAI from 'openai';
 import type { ModelConfig } from '../../format/model';
 import { approxTokens, type CallFault, type ChatIdentity } from '../chat';
@@ -8,20 +9,23 @@ import type { Limiter } from '../limits/limiter';
 import { resilientCall, type ResilienceSettings } from '../limits/resilientCall';
 import type { Redactor } from '../redact';
 import { reportedTokens } from '../reportedTokens';
-import { connect, publicEndpoint, type ConnectionOptions } from './connection';
+import { addUrlSecrets, connect, publicEndpoint, requestUrl, type ConnectionOptions } from './connection';
 import { toProviderError } from './errors';
 
 export function embeddingIdentity(cfg: ModelConfig): ChatIdentity {
-  return { provider: cfg.provider, model: cfg.embeddings!.model, endpoint: publicEndpoint(cfg) };
+  return { provider: cfg.provider, model: cfg.embeddings!.model, endpoint: publicEndpoint(cfg, 'embeddings') };
 }
 
 export class OpenAIEmbeddingClient implements EmbeddingClient {
   readonly identity: ChatIdentity;
   private readonly api: OpenAI;
+  private readonly url: string;
 
   constructor(cfg: ModelConfig, opts: ConnectionOptions, private readonly limiter: Limiter, private readonly settings: ResilienceSettings, private readonly redactor: Redactor) {
     if (!cfg.embeddings) throw new Error(`model '${cfg.name}' has no embeddings model`);
-    this.api = connect(cfg, opts);
+    addUrlSecrets(cfg, redactor);
+    this.api = connect(cfg, opts, 'embeddings');
+    this.url = requestUrl(cfg, 'embeddings');
     this.identity = embeddingIdentity(cfg);
   }
 
@@ -37,7 +41,7 @@ export class OpenAIEmbeddingClient implements EmbeddingClient {
           const { tokens, notes } = reportedTokens(res.usage, { prompt_tokens: estimate });
           return { vectors, tokens: tokens.prompt_tokens, notes };
         } catch (err) {
-          throw err instanceof ProviderError ? err : toProviderError(err, this.redactor);
+          throw err instanceof ProviderError ? err : toProviderError(err, this.redactor, this.url);
         }
       }, { limiter: this.limiter, settings: this.settings, redactor: this.redactor, estimate, tokensOf: (r) => r.tokens }, signal);
       const attempt = faults.length + 1;

@@ -13,17 +13,23 @@ function reasonForStatus(status: number): FaultReason {
   return 'rejected';
 }
 
-/** Converts an error from the client; aborts are rethrown unchanged for the caller to classify. */
-export function toProviderError(err: unknown, redactor: Redactor): ProviderError {
+/**
+ * Converts an error from the client; aborts are rethrown unchanged for the caller to classify.
+ * `url` (credentials masked) is named where a wrong URL is a likely cause: rejections and
+ * network errors.
+ */
+export function toProviderError(err: unknown, redactor: Redactor, url?: string): ProviderError {
   if (err instanceof APIUserAbortError) throw err;
+  const at = url ? ` (POST ${url})` : '';
   if (err instanceof APIConnectionTimeoutError) return new ProviderError('timeout', redactor.message(err));
-  if (err instanceof APIConnectionError) return new ProviderError('network', redactor.message(err.cause ?? err));
+  if (err instanceof APIConnectionError) return new ProviderError('network', `${redactor.message(err.cause ?? err)}${at}`);
   if (err instanceof APIError && err.status !== undefined) {
     const headers = err.headers;
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), headers?.get('retry-after-ms'));
     // The package's message starts with the status too ("401 Incorrect API key…"): say it once.
     const text = redactor.message(err).replace(new RegExp(`^${err.status}\\b\\s*`), '');
-    return new ProviderError(reasonForStatus(err.status), `HTTP ${err.status}: ${text}`, err.status, retryAfter);
+    const reason = reasonForStatus(err.status);
+    return new ProviderError(reason, `HTTP ${err.status}${reason === 'rejected' ? at : ''}: ${text}`, err.status, retryAfter);
   }
   if (err instanceof SyntaxError) return new ProviderError('bad_response', `the endpoint's response is not valid JSON: ${redactor.message(err)}`);
   if (err instanceof Error && err.name === 'AbortError') throw err;
