@@ -1,6 +1,13 @@
 // Louvain numbers its communities arbitrarily, so recomputing them each round would reshuffle the
 // colours. This keeps each community's colour from the round before: a new community takes the
-// colour most of its members already had, largest communities choosing first.
+// colour most of its members already had, largest communities choosing first. With more
+// communities than colours, the nine largest keep distinct colours and the rest share the
+// palette's grey (its tenth colour), as the report's picture does (core/analysis/categoryKey.ts):
+// cycling the palette gave two communities one colour.
+
+/** Colours in the palette (palette.ts CATEGORY_COLORS); the last is the grey "other" shares. */
+const PALETTE = 10;
+const OTHER = PALETTE - 1;
 
 export class StableColours {
   private colourOf = new Map<string, number>();
@@ -14,17 +21,19 @@ export class StableColours {
       list.push(node);
     }
     const groups = [...members.values()].sort((a, b) => b.length - a.length || (a[0] < b[0] ? -1 : 1));
+    const colours = groups.length > PALETTE ? OTHER : PALETTE;
     const taken = new Set<number>();
     const next = new Map<string, number>();
     for (const group of groups) {
       const votes = new Map<number, number>();
       for (const node of group) {
         const previous = this.colourOf.get(node);
-        if (previous !== undefined && !taken.has(previous)) votes.set(previous, (votes.get(previous) ?? 0) + 1);
+        if (previous !== undefined && previous < colours && !taken.has(previous)) votes.set(previous, (votes.get(previous) ?? 0) + 1);
       }
       let colour = -1, best = 0;
       for (const [c, n] of votes) if (n > best || (n === best && c < colour)) { colour = c; best = n; }
-      if (colour < 0) { colour = 0; while (taken.has(colour)) colour++; }
+      if (colour < 0) { colour = 0; while (colour < colours && taken.has(colour)) colour++; }
+      if (colour >= colours) { for (const node of group) next.set(node, OTHER); continue; }
       taken.add(colour);
       for (const node of group) next.set(node, colour);
     }

@@ -100,6 +100,21 @@ describe('view model', () => {
       assert.notEqual(second.get('a'), second.get('d'));
     });
 
+    it('past ten communities, the nine largest keep distinct colours and the rest share the grey (no colour reused)', () => {
+      // QA: the view cycled its ten colours, so two communities shared one (the report's picture groups them as "other").
+      const colours = new StableColours();
+      const partition: Record<string, number> = {};
+      for (let c = 0; c < 13; c++) for (let k = 0; k < 13 - c; k++) partition[`n${c}_${k}`] = c; // sizes 13, 12, …, 1
+      const got = colours.assign(partition);
+      const byCommunity = new Map<number, Set<number>>();
+      for (const [node, c] of Object.entries(partition)) (byCommunity.get(c) ?? byCommunity.set(c, new Set()).get(c)!).add(got.get(node)!);
+      for (let c = 0; c < 9; c++) assert.deepEqual([...byCommunity.get(c)!], [c], `community ${c} has its own colour`);
+      for (let c = 9; c < 13; c++) assert.deepEqual([...byCommunity.get(c)!], [9], `community ${c} is in the grey "other"`);
+      // Ten or fewer: every colour, the tenth included, is a community's own.
+      const ten = new StableColours().assign(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, i])));
+      assert.equal(new Set(ten.values()).size, 10);
+    });
+
     it('gives a split-off community a colour nobody else has', () => {
       const colours = new StableColours();
       colours.assign({ a: 0, b: 0, c: 0, d: 0 });
