@@ -99,6 +99,16 @@ export async function loadRunnableScenario(file: string, command: string, name?:
   return loaded.scenario;
 }
 
+/**
+ * Whether `--attribute NAME` (when given) can name a homophily attribute: its figures are
+ * `<NAME>_assortativity`…, and `degree` would overwrite the network's `degree_assortativity`.
+ */
+export function usableAttribute(name: string | undefined, command: string): boolean {
+  if (name !== 'degree') return true;
+  console.error(`society ${command}: --attribute degree would be reported as degree_assortativity, which is the network's degree assortativity (already in the table); degree is not a persona attribute`);
+  return false;
+}
+
 /** Whether `--model NAME` (when given) names one of the scenario's models; if not, says which there are. */
 export function knownModel(scenario: Scenario, name: string | undefined, command: string): boolean {
   if (name === undefined || modelNamed(scenario.models, name)) return true;

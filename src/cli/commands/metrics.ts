@@ -1,7 +1,7 @@
 // `society metrics`: the network metrics of a tie network (a graph JSON file or a run's trace),
 // under the key names of the NetworkX reference fixtures.
 import type { Command } from '../command';
-import { integerOption, onePositional, parseCommandArgs } from '../options';
+import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
 import { formatMetricValue } from '../../core/analysis/metricFormat';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
 import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
@@ -36,6 +36,7 @@ export const metricsCommand: Command = {
       round: { type: 'string' },
     });
     if (!parsed) return 2;
+    if (!usableAttribute(parsed.values.attribute, 'metrics')) return 2;
     const { values, positionals } = parsed;
     const graphFile = onePositional('metrics', USAGE, positionals, 'graph or trace file');
     if (graphFile === undefined) return 2;

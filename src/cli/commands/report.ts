@@ -6,7 +6,7 @@
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
 import type { Command } from '../command';
-import { onePositional, outputFolder, parseCommandArgs } from '../options';
+import { onePositional, outputFolder, parseCommandArgs, usableAttribute } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { RunReportBuilder } from '../../core/analysis/reportModel';
@@ -41,6 +41,7 @@ export const reportCommand: Command = {
       'view-limit': { type: 'string', default: String(REPORT_VIEW_LIMIT_MB) },
     });
     if (!parsed) return 2;
+    if (!usableAttribute(parsed.values.attribute, 'report')) return 2;
     const { values, positionals } = parsed;
     const traceFile = onePositional('report', USAGE, positionals, 'trace file');
     if (traceFile === undefined) return 2;

@@ -39,6 +39,14 @@ describe('society metrics', () => {
     assert.equal(society('metrics', fixtureFile).stderr, '', 'nothing said for the default attribute');
   });
 
+  it('refuses --attribute degree, whose homophily would overwrite the network\'s degree_assortativity', () => {
+    for (const command of ['metrics', 'report']) {
+      const r = society(command, fixtureFile, '--attribute', 'degree');
+      assert.equal(r.status, 2, command);
+      assert.match(r.stderr, /--attribute degree would be reported as degree_assortativity/, command);
+    }
+  });
+
   it('prints a table for people', () => {
     const result = society('metrics', fixtureFile);
     assert.equal(result.status, 0, result.stderr);
