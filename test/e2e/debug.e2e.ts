@@ -61,6 +61,13 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     assert.equal(await view.locator('.network').getAttribute('data-round'), '1');
     await page.waitForTimeout(500);
     await s.wb.screenshot('debug-persona-breakpoint');
+    // The memory hover speaks of the paused point, from the session itself (QA: it showed round 0
+    // from the half-written trace file while the debugger stood in round 1).
+    await editor.locator('.view-line', { hasText: 'id: maya_chen' }).locator('span span', { hasText: 'maya_chen' }).click();
+    const hover = await s.wb.hover();
+    await hover.getByText(/Memories of Maya Chen/).waitFor();
+    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /Memories of Maya Chen · Learning to make friends \(debug\) · round 1 of 3/);
+    await page.keyboard.press('Escape');
 
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

@@ -134,6 +134,48 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await inspector.locator('.preview-result[data-rows="8"]').waitFor();
     await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).waitFor();
   });
+
+  it('picking another agent in the inspector renames its tab and clamps the preview fields to the run', async () => {
+    const inspector = await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
+    const source = coreSource();
+    const state = source.stateAt()!;
+    const other = [...state.agents.keys()].find((id) => id !== AGENT)!;
+    const name = state.agents.get(other)!.persona.name ?? other;
+    // Out of range for this run and for k; not submitted (the form would refuse them).
+    await inspector.locator('input[aria-label="Round"]').fill('999');
+    await inspector.locator('input[aria-label="Top k"]').fill('200');
+    await inspector.locator('select[aria-label="Agent"]').selectOption(other);
+    await inspector.locator(`#memory-inspector[data-agent="${other}"]`).waitFor();
+    await s.wb.page.locator('.tab', { hasText: `Memories: ${name}` }).waitFor();
+    const round = source.lastRound + 1;
+    assert.equal(await inspector.locator('input[aria-label="Round"]').inputValue(), String(round));
+    assert.equal(await inspector.locator('input[aria-label="Top k"]').inputValue(), '50');
+    // What the fields show is what was ranked.
+    const expected = previewRetrieval(source, other, 'weekend plans', round, 50)!;
+    await inspector.locator(`.preview-result[data-rows="${expected.rows.length}"]`).waitFor();
+    await inspector.locator('.preview-result .formula', { hasText: `^(${round} − round)` }).waitFor();
+    const shown = await inspector.locator('tr.preview-row').evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.id)));
+    assert.deepEqual(shown, expected.rows.map((r) => r.memory.id));
+  });
+
+  it('an inspector nobody typed into comes back after a reload on its run and agent, with a matching tab', async () => {
+    const state = coreSource().stateAt()!;
+    assert.notEqual(state.agents.keys().next().value, AGENT, 'the run\'s first agent is another one (what a lost state falls back to)');
+    await s.wb.command('View: Close All Editors');
+    await s.wb.open(`personas/${AGENT}.society`);
+    await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
+    await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
+    await s.wb.page.locator('.tab.active', { hasText: 'Memories: Diego Álvarez' }).waitFor();
+    await s.wb.command('Developer: Reload Window');
+    await s.wb.page.locator('[id="status.problems"]').waitFor();
+    await s.wb.page.locator('.tab', { hasText: /^Memories: / }).click();
+    const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
+    assert.equal(await inspector.locator('#memory-inspector').getAttribute('data-agent'), AGENT);
+    assert.equal(await inspector.locator('select[aria-label="Agent"]').inputValue(), AGENT);
+    assert.equal((await inspector.locator('.source').innerText()).split(' · ')[0], path.basename(path.dirname(traceFile)));
+    await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).waitFor();
+    assert.equal(await s.wb.page.locator('.tab', { hasText: /^Memories: / }).count(), 1);
+  });
 });
 
 /** Waits until the run's trace under `runs` ends with run_end; returns its path. */

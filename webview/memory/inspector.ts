@@ -91,6 +91,10 @@ export class Inspector {
       if (!this.previewK.value) this.previewK.value = '8';
       this.previewQuestionText();
       this.root.dataset.round = String(m.round);
+      // Keep what is shown (file, agent, filters, preview clamped to this run) in the view state,
+      // so a reloaded window reopens this run and agent even if nobody typed in the view.
+      this.readInputs();
+      this.host.saveState(this.state);
       this.send();
       return;
     }
@@ -108,15 +112,34 @@ export class Inspector {
     this.previewQuestion.textContent = `What would ${name} retrieve for`;
   }
 
-  private changed(now = false): void {
-    const int = (input: HTMLInputElement) => (input.value.trim() === '' || !Number.isFinite(Number(input.value)) ? undefined : Math.floor(Number(input.value)));
+  /**
+   * Reads the inputs into the state. The preview's round and k are clamped to their fields' min
+   * and max (which follow the run) and written back, so a preview sent without the form's own
+   * validation (an agent or run change, a filter edit) ranks exactly what the fields show.
+   */
+  private readInputs(): void {
+    const num = (s: string) => (s.trim() === '' || !Number.isFinite(Number(s)) ? undefined : Math.floor(Number(s)));
+    const int = (input: HTMLInputElement) => num(input.value);
+    const clamped = (input: HTMLInputElement): number | undefined => {
+      let v = int(input);
+      if (v === undefined) return undefined;
+      const min = num(input.min), max = num(input.max);
+      if (max !== undefined) v = Math.min(v, max);
+      if (min !== undefined) v = Math.max(v, min);
+      if (String(v) !== input.value) input.value = String(v);
+      return v;
+    };
     this.state.text = this.search.value;
     this.state.kinds = MEMORY_KINDS.filter((k) => this.kindBoxes.get(k)!.checked);
     this.state.from = int(this.from);
     this.state.to = int(this.to);
     const text = this.previewText.value.trim();
-    const round = int(this.previewRound), k = int(this.previewK);
+    const round = clamped(this.previewRound), k = clamped(this.previewK);
     this.state.preview = text && round !== undefined && k !== undefined && k > 0 ? { text, round, k } : undefined;
+  }
+
+  private changed(now = false): void {
+    this.readInputs();
     this.host.saveState(this.state);
     if (this.timer) clearTimeout(this.timer);
     this.timer = setTimeout(() => this.send(), now ? 0 : 200);

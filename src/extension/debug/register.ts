@@ -19,6 +19,7 @@ import type { SocietyPanels } from '../views/societyPanel';
 import { TraceFeed } from '../views/traceFeed';
 import type { ActivityStatus } from '../run/activityStatus';
 import { liveTraces } from '../run/liveTraces';
+import { TraceMemorySource } from '../../core/memory/traceMemorySource';
 import { DEBUG_TYPE, SocietyDebugConfigurations } from './configurations';
 
 export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log: vscode.LogOutputChannel, status?: ActivityStatus): vscode.Disposable[] {
@@ -26,12 +27,23 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
   const feeds = new Map<string, TraceFeed>();
   /** Per session: ends its trace's "being written". */
   const unlive = new Map<string, () => void>();
+  /** Per session: the memories the editor shows while it is paused (lens, hover, tree, inspector). */
+  const memories = new Map<string, TraceMemorySource>();
   const follow = (session: vscode.DebugSession, run: DebugRun): void => {
     feeds.get(session.id)?.setStatus('stopped', 'restarted');
     const feed = new TraceFeed({ kind: 'run', label: `${run.scenario.name} (debug)` }, true);
     feed.setHeader(run.sim.header);
     run.sim.on((e) => feed.push(e));
     feeds.set(session.id, feed);
+    // The session's own events, not its trace file (which the engine writes a round at a time):
+    // paused mid-round, the lens and hover show that point, as the society view does.
+    const before = memories.get(session.id);
+    if (before) ctx.memory.release(before);
+    const memory = new TraceMemorySource('debug', `${run.scenario.name} (debug)`, typeof session.configuration.trace === 'string' ? session.configuration.trace : undefined);
+    memory.setHeader(run.sim.header);
+    run.sim.on((e) => memory.add(e));
+    memories.set(session.id, memory);
+    ctx.memory.use(memory);
     panels.show(feed, `${run.scenario.name} (debug)`, 'debug');
     const trace = session.configuration.trace;
     if (typeof trace === 'string' && !unlive.has(session.id)) unlive.set(session.id, liveTraces.add(trace));
@@ -55,6 +67,8 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
       if (e.session.type !== DEBUG_TYPE) return;
       if (e.event === HIGHLIGHT_EVENT) {
+        // Every stop: the memory views catch up with the paused point.
+        memories.get(e.session.id)?.flush();
         const feed = feeds.get(e.session.id);
         if (!feed) return;
         feed.flush();
@@ -67,6 +81,8 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     vscode.debug.onDidTerminateDebugSession((s) => {
       unlive.get(s.id)?.();
       unlive.delete(s.id);
+      const memory = memories.get(s.id);
+      if (memory) { ctx.memory.release(memory); memories.delete(s.id); }
       status?.clear(s);
       const feed = feeds.get(s.id);
       if (!feed) return;

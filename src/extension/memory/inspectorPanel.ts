@@ -27,14 +27,13 @@ export class MemoryInspector implements vscode.Disposable {
     this.source = source;
     this.agent = agent;
     this.unsubscribe = source.onChange(() => this.contextSoon());
-    const name = source.stateAt()?.agents.get(agent)?.persona.name ?? agent;
     if (this.panel) {
-      this.panel.title = `Memories: ${name}`;
+      this.panel.title = titleOf(source, agent);
       this.panel.reveal(undefined, false);
       this.post(inspectorContext(source, agent));
       return;
     }
-    this.adopt(vscode.window.createWebviewPanel(INSPECTOR_VIEW, `Memories: ${name}`, vscode.ViewColumn.Beside, viewOptions(this.extensionUri)));
+    this.adopt(vscode.window.createWebviewPanel(INSPECTOR_VIEW, titleOf(source, agent), vscode.ViewColumn.Beside, viewOptions(this.extensionUri)));
   }
 
   /**
@@ -54,6 +53,8 @@ export class MemoryInspector implements vscode.Disposable {
     this.agent = id;
     this.unsubscribe = source.onChange(() => this.contextSoon());
     panel.webview.options = viewOptions(this.extensionUri);
+    // The tab keeps the title it had before the reload; make it name the agent shown now.
+    panel.title = titleOf(source, id);
     this.adopt(panel);
   }
 
@@ -68,7 +69,12 @@ export class MemoryInspector implements vscode.Disposable {
     if (!isInspectorViewMessage(m) || !this.source) return;
     try {
       if (m.type === 'ready') this.post(inspectorContext(this.source, this.agent));
-      else if (m.type === 'query') { this.agent = m.query.agent; this.post(answerQuery(this.source, m.query)); }
+      else if (m.type === 'query') {
+        // The view's own agent select: the tab's title follows it.
+        if (m.query.agent !== this.agent && this.panel) this.panel.title = titleOf(this.source, m.query.agent);
+        this.agent = m.query.agent;
+        this.post(answerQuery(this.source, m.query));
+      }
       else {
         const line = this.source.ledger.entry(m.agent, m.id)?.line;
         if (this.source.file && line) void revealInTrace(this.source.file, line);
@@ -92,6 +98,11 @@ export class MemoryInspector implements vscode.Disposable {
     this.unsubscribe?.();
     this.panel?.dispose();
   }
+}
+
+/** The tab's title for an agent of a source: its persona's name, or its id. */
+function titleOf(source: MemorySource, agent: string): string {
+  return `Memories: ${source.stateAt()?.agents.get(agent)?.persona.name ?? agent}`;
 }
 
 function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {

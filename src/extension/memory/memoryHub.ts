@@ -9,12 +9,14 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MemorySource } from '../../core/memory/memorySource';
+import type { TraceHeader } from '../../core/trace/events';
 import type { MemorySources } from '../../core/memory/memorySources';
 import { TRACE_FILE } from '../run/runFolder';
 import { TRACE_EDITOR } from '../views/traceEditor';
 import { viewTraceLimitMb } from '../views/traceFeed';
 import { openTraceFile, type TraceFileSource } from './traceFileSource';
 import { liveTraces } from '../run/liveTraces';
+import { OUTSIDE_RUN_QUIET_MS } from './societyTreeView';
 
 const DEBOUNCE_MS = 250;
 const POLL_MS = 2000;
@@ -27,8 +29,12 @@ export class MemoryHub implements vscode.Disposable {
   private readonly refused = new Set<string>();
   private latest?: string;
   private latestMtime = -Infinity;
+  /** The header of the latest run's trace when it was shown: another one means the folder was run again. */
+  private latestHeader?: TraceHeader;
   private opened?: string;
   private known = '';
+  /** The runs whose files changed within the quiet period, at the last poll. */
+  private fresh = '';
   private readonly poller: ReturnType<typeof setInterval>;
   private readonly disposables: vscode.Disposable[] = [];
   private readonly changes = new vscode.EventEmitter<void>();
@@ -99,6 +105,11 @@ export class MemoryHub implements vscode.Disposable {
   private poll(first: boolean): void {
     const runs = this.runs();
     const listing = runs.map((r) => r.file).join('\n');
+    // A run written elsewhere counts as running while its file is fresh (societyTreeView.ts
+    // liveness): when one goes quiet, the tree must say "stopped" without a click on Refresh.
+    const now = Date.now();
+    const fresh = runs.filter((r) => now - r.mtime < OUTSIDE_RUN_QUIET_MS).map((r) => r.file).join('\n');
+    if (fresh !== this.fresh) { this.fresh = fresh; this.changed(); }
     if (listing !== this.known) {
       for (const file of this.refused) if (!fs.existsSync(file)) this.refused.delete(file);
       for (const file of this.loaded.keys()) if (!runs.some((r) => r.file === file) && !fs.existsSync(file)) this.forget(file);
@@ -108,6 +119,20 @@ export class MemoryHub implements vscode.Disposable {
     const newest = runs[0];
     // A newer trace is a run that just started: show it (it is followed as it grows).
     if (newest && newest.file !== this.latest && newest.mtime > this.latestMtime) this.showLatest(newest, !first);
+    else if (newest && newest.file === this.latest) this.followRerun(newest.file);
+  }
+
+  /**
+   * The latest run's folder written anew (`society run` into the same --out, its default) is a run
+   * that just started too: shown again even if another run was picked meanwhile. A new run gives
+   * the source a new header (traceFileSource.ts starts over).
+   */
+  private followRerun(file: string): void {
+    const source = this.loaded.get(file)?.source;
+    if (!source?.header || source.header === this.latestHeader) return;
+    const first = this.latestHeader === undefined;
+    this.latestHeader = source.header;
+    if (!first && this.sources.active !== source && this.sources.active?.kind !== 'debug') this.sources.use(source);
   }
 
   private showLatest(run: RunEntry, onTop: boolean): void {
@@ -116,8 +141,10 @@ export class MemoryHub implements vscode.Disposable {
     if (!source) return;
     this.latest = run.file;
     this.latestMtime = run.mtime;
+    this.latestHeader = source.header;
     this.log.info(`memories from ${run.file}`);
-    if (onTop) this.sources.use(source);
+    // A paused debug session stays what the editor shows: its run's file is followed beneath it.
+    if (onTop && this.sources.active?.kind !== 'debug') this.sources.use(source);
     else this.sources.replace(previous, source);
   }
 
@@ -128,7 +155,7 @@ export class MemoryHub implements vscode.Disposable {
     entry.dispose();
     this.loaded.delete(file);
     this.sources.release(entry.source);
-    if (this.latest === file) { this.latest = undefined; this.latestMtime = -Infinity; }
+    if (this.latest === file) { this.latest = undefined; this.latestMtime = -Infinity; this.latestHeader = undefined; }
   }
 
   /** A trace opened in the society view is shown from when its tab is active until it is closed. */

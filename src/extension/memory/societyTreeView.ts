@@ -12,13 +12,17 @@ import { runLabel } from './traceFileSource';
 export const TREE_VIEW = 'society.runs';
 
 /** A trace not written by this window (`society run` in a terminal) is taken as running while it changed this recently. */
-const OUTSIDE_RUN_QUIET_MS = 60_000;
+export const OUTSIDE_RUN_QUIET_MS = 60_000;
 
-/** Whether the run writing `file` may still be going: this window's runs and debug sessions know; for others, the file's age tells. */
-export function liveness(file: string | undefined, now = Date.now()): Liveness {
+/**
+ * Whether the run writing `file` may still be going: this window's runs and debug sessions know;
+ * for a run folder's trace written elsewhere, the file's age tells. A trace opened from anywhere
+ * else (Open Trace) is no run of this window's: it is what it is, as the society view shows it.
+ */
+export function liveness(file: string | undefined, now = Date.now(), kind?: MemorySource['kind']): Liveness {
   if (!file) return 'running'; // a debug session's source is listed while the session lasts
   if (liveTraces.writing(file)) return 'running';
-  if (liveTraces.ended(file)) return 'ended';
+  if (liveTraces.ended(file) || kind === 'trace') return 'ended';
   try { return now - fs.statSync(file).mtimeMs < OUTSIDE_RUN_QUIET_MS ? 'running' : 'ended'; } catch { return 'ended'; }
 }
 
@@ -115,7 +119,7 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
     item.id = run.id;
     const loaded = run.source ?? (run.file ? this.hub.loadedSource(run.file) : undefined);
     const shown = loaded !== undefined && loaded === this.hub.active;
-    const progress = loaded?.header ? runProgress(loaded, liveness(run.file ?? loaded.file)) : '';
+    const progress = loaded?.header ? runProgress(loaded, liveness(run.file ?? loaded.file, Date.now(), loaded.kind)) : '';
     item.description = [progress, shown ? 'shown in editor' : ''].filter(Boolean).join(' · ');
     item.tooltip = run.file ? `${run.file}${loaded?.header ? `\n${loaded.header.scenario.name}, seed ${loaded.header.seed}` : ''}` : label;
     item.iconPath = new vscode.ThemeIcon(shown ? 'eye' : loaded?.kind === 'debug' ? 'debug' : 'history');

@@ -1,0 +1,86 @@
+// The memory inspector's webview alone, in headless Chromium, driven by host messages: it keeps
+// the shown run and agent in its view state as soon as the host shows them (so a reloaded window
+// reopens them even if nobody typed), and a preview sent by an agent switch uses the round and k
+// its fields show, clamped to the run.
+import assert from 'node:assert/strict';
+import path from 'node:path';
+import * as esbuild from 'esbuild';
+import type { Browser, Page } from 'playwright-core';
+import { launchChromium } from './harness';
+
+const root = path.resolve(__dirname, '..', '..');
+
+/** The inspector bundled with a stand-in host that records what the view saves and posts. */
+async function bundle(): Promise<string> {
+  const out = await esbuild.build({
+    stdin: {
+      contents: `import { Inspector } from './webview/memory/inspector';
+        const w = window as any; w.saved = []; w.posted = [];
+        w.inspector = new Inspector(document.getElementById('root')!, { post: (m) => w.posted.push(m), saveState: (s) => w.saved.push(JSON.parse(JSON.stringify(s))) }, w.restored);`,
+      resolveDir: root, loader: 'ts', sourcefile: 'inspector-entry.ts',
+    },
+    bundle: true, write: false, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'error',
+  });
+  return out.outputFiles[0].text;
+}
+
+const context = (over: Record<string, unknown> = {}) => ({
+  type: 'context', source: 'friends-b', file: '/w/runs/friends-b/trace.jsonl', round: 10, lastRound: 10, complete: true,
+  agents: [{ id: 'aroha_walker', name: 'Aroha Walker' }, { id: 'diego_alvarez', name: 'Diego Álvarez' }], agent: 'diego_alvarez', ...over,
+});
+
+describe('memory inspector webview (headless Chromium)', function () {
+  this.timeout(60000);
+  let browser: Browser;
+  let script: string;
+  before(async () => { browser = await launchChromium(); script = await bundle(); });
+  after(async () => { await browser?.close(); });
+
+  async function open(restored?: unknown): Promise<Page> {
+    const page = await browser.newPage();
+    await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
+    await page.evaluate((r) => { (window as any).restored = r; }, restored);
+    await page.addScriptTag({ content: script });
+    return page;
+  }
+  const receive = (page: Page, m: unknown) => page.evaluate((msg) => (window as any).inspector.receive(msg), m);
+  const saved = (page: Page) => page.evaluate(() => (window as any).saved.at(-1));
+  const queries = (page: Page) => page.evaluate(() => (window as any).posted.filter((m: any) => m.type === 'query').map((m: any) => m.query));
+
+  it('saves the run and agent a host context shows, with no input', async () => {
+    const page = await open();
+    await receive(page, context());
+    const s = await saved(page);
+    assert.equal(s?.agent, 'diego_alvarez');
+    assert.equal(s?.file, '/w/runs/friends-b/trace.jsonl');
+    assert.deepEqual(s?.kinds, []);
+    await page.close();
+  });
+
+  it('clamps the preview fields to a smaller run, and the preview it sends matches them', async () => {
+    const page = await open({ agent: 'diego_alvarez', kinds: ['advice'], text: 'x', preview: { text: 'weekend plans', round: 30, k: 200 } });
+    await receive(page, context());
+    assert.equal(await page.inputValue('input[aria-label="Round"]'), '11');
+    assert.equal(await page.inputValue('input[aria-label="Top k"]'), '50');
+    assert.deepEqual((await queries(page)).at(-1).preview, { text: 'weekend plans', round: 11, k: 50 });
+    assert.deepEqual((await saved(page)).preview, { text: 'weekend plans', round: 11, k: 50 });
+    assert.deepEqual((await saved(page)).kinds, ['advice']);
+    await page.close();
+  });
+
+  it('an agent switch sends the round and k the fields show, clamped', async () => {
+    const page = await open();
+    await receive(page, context());
+    await page.fill('input[aria-label="Retrieval query"]', 'weekend plans');
+    await page.fill('input[aria-label="Round"]', '30');
+    await page.fill('input[aria-label="Top k"]', '200');
+    await page.selectOption('select[aria-label="Agent"]', 'aroha_walker');
+    await page.waitForFunction(() => (window as any).posted.some((m: any) => m.type === 'query' && m.query.agent === 'aroha_walker'));
+    const q = (await queries(page)).at(-1);
+    assert.deepEqual(q.preview, { text: 'weekend plans', round: 11, k: 50 });
+    assert.equal(await page.inputValue('input[aria-label="Round"]'), '11');
+    assert.equal(await page.inputValue('input[aria-label="Top k"]'), '50');
+    assert.equal((await saved(page)).agent, 'aroha_walker');
+    await page.close();
+  });
+});
