@@ -176,6 +176,14 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).waitFor();
     assert.equal(await s.wb.page.locator('.tab', { hasText: /^Memories: / }).count(), 1);
   });
+
+  it('an inspector whose run folder is deleted says the run is gone instead of its old rows', async () => {
+    // QA: it went on showing "… round 10 · 106 memories" with "open in trace" for a deleted file.
+    await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
+    fs.rmSync(path.dirname(traceFile), { recursive: true, force: true });
+    await frameWith(s.wb, 'body:has-text("The run this memory inspector showed is no longer available")');
+    await s.wb.screenshot('memory-inspector-run-deleted');
+  });
 });
 
 /** Waits until the run's trace under `runs` ends with run_end; returns its path. */

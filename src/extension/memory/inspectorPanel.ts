@@ -22,6 +22,19 @@ export class MemoryInspector implements vscode.Disposable {
 
   constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
 
+  /** `source`'s trace was deleted (its run folder removed): the panel showing it says so instead of its old rows. */
+  sourceGone(source: MemorySource): void {
+    if (!this.panel || this.source !== source) return;
+    this.unsubscribe?.();
+    this.unsubscribe = undefined;
+    this.source = undefined;
+    this.gone = true;
+    showGone(this.panel);
+  }
+
+  /** The panel shows the "no longer available" page (scripts off): `show` loads the view again. */
+  private gone = false;
+
   show(source: MemorySource, agent: string): void {
     this.unsubscribe?.();
     this.source = source;
@@ -30,7 +43,12 @@ export class MemoryInspector implements vscode.Disposable {
     if (this.panel) {
       this.panel.title = titleOf(source, agent);
       this.panel.reveal(undefined, false);
-      this.post(inspectorContext(source, agent));
+      if (this.gone) {
+        // The view asks for its context when it has loaded ('ready').
+        this.gone = false;
+        this.panel.webview.options = viewOptions(this.extensionUri);
+        this.panel.webview.html = inspectorHtml(this.panel.webview, this.extensionUri);
+      } else this.post(inspectorContext(source, agent));
       return;
     }
     this.adopt(vscode.window.createWebviewPanel(INSPECTOR_VIEW, titleOf(source, agent), vscode.ViewColumn.Beside, viewOptions(this.extensionUri)));
@@ -42,11 +60,7 @@ export class MemoryInspector implements vscode.Disposable {
    */
   restore(panel: vscode.WebviewPanel, source: MemorySource | undefined, agent: string | undefined): void {
     const id = agent && source?.stateAt()?.agents.has(agent) ? agent : source?.stateAt()?.agents.keys().next().value;
-    if (!source || !id) {
-      panel.webview.options = { enableScripts: false };
-      panel.webview.html = '<!DOCTYPE html><html lang="en"><body><p>The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.</p></body></html>';
-      return;
-    }
+    if (!source || !id) { showGone(panel); return; }
     if (this.panel) { panel.dispose(); this.show(source, id); return; }
     this.unsubscribe?.();
     this.source = source;
@@ -124,4 +138,10 @@ function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): strin
 <script nonce="${nonce}" src="${script}"></script>
 </body>
 </html>`;
+}
+
+/** What a panel says when the run it showed is gone (deleted, or not there after a reload). */
+function showGone(panel: vscode.WebviewPanel): void {
+  panel.webview.options = { enableScripts: false };
+  panel.webview.html = '<!DOCTYPE html><html lang="en"><body><p>The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.</p></body></html>';
 }

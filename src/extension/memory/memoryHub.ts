@@ -41,10 +41,13 @@ export class MemoryHub implements vscode.Disposable {
   private timer?: ReturnType<typeof setTimeout>;
   /** Something shown changed (debounced). */
   readonly onDidChange = this.changes.event;
+  private readonly forgotten = new vscode.EventEmitter<MemorySource>();
+  /** A run's trace was deleted: whatever shows its source should say so. */
+  readonly onDidForget = this.forgotten.event;
 
   constructor(readonly sources: MemorySources, private readonly log: vscode.LogOutputChannel) {
     const unsubscribe = sources.onChange(() => this.changed());
-    this.disposables.push({ dispose: unsubscribe }, this.changes);
+    this.disposables.push({ dispose: unsubscribe }, this.changes, this.forgotten);
     // A run or debug session of this window ended: its trace is no longer "running".
     this.disposables.push({ dispose: liveTraces.onChange(() => this.changed()) });
     this.disposables.push(vscode.window.tabGroups.onDidChangeTabs(() => this.followTraceTab()));
@@ -155,6 +158,7 @@ export class MemoryHub implements vscode.Disposable {
     entry.dispose();
     this.loaded.delete(file);
     this.sources.release(entry.source);
+    this.forgotten.fire(entry.source);
     if (this.latest === file) { this.latest = undefined; this.latestMtime = -Infinity; this.latestHeader = undefined; }
   }
 

@@ -24,6 +24,7 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
   return [
     log, hub, treeView, inspector,
     hub.onDidChange(() => tree.refresh()),
+    hub.onDidForget((source) => inspector.sourceGone(source)),
     // After a window reload VS Code hands back the inspector panel with its saved state.
     vscode.window.registerWebviewPanelSerializer(INSPECTOR_VIEW, {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
