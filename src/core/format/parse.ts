@@ -122,6 +122,12 @@ function yamlDiagnostic(e: { code: string; message: string; pos: [number, number
   // yaml reports the slip twice, at the value above; both become the one diagnostic on the key.
   const indented = /Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(e.message) ? overIndentedKey(lines, e.pos[0]) : undefined;
   if (indented) return { code: 'SOC001', severity: 'error', message: indented.message, file, range: indented.range };
+  if (duplicate) {
+    // Name the key and mark all of it (yaml points at its first character only).
+    const at = lines.positionAt(e.pos[0]);
+    const key = lineKey(lines.lineText(at.line).slice(at.character));
+    if (key) return { code: 'SOC002', severity: 'error', message: `Duplicate key ${key.raw.startsWith('"') || key.raw.startsWith("'") ? key.raw : `'${key.raw}'`}: a key may appear only once in a mapping (the last one counts)`, file, range: lines.range(e.pos[0], e.pos[0] + key.raw.length) };
+  }
   return { code: duplicate ? 'SOC002' : 'SOC001', severity: 'error', message, file, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
 }
 

@@ -23,7 +23,7 @@ describe('duplicate keys', function () {
   it('leave the rest of the document schema-checked, at exact ranges', () => {
     const text = 'kind: persona\nid: p1\nname: P\nname: Q\ntraits: { openness: 2, extraversion: "high" }\nmemories:\n  - importance: 5\n';
     assert.deepEqual(problems(text), [
-      '4:1-4:2 SOC002 Duplicate key: a key may appear only once in a mapping (the last one counts)',
+      "4:1-4:5 SOC002 Duplicate key 'name': a key may appear only once in a mapping (the last one counts)",
       "5:21-5:22 SOC013 'traits.openness' must be <= 1, found 2",
       "5:38-5:44 SOC012 'traits.extraversion' must be a number, found 'high'",
       "7:5-7:15 SOC010 Missing required property 'text' in 'memories[0]'",
