@@ -39,6 +39,7 @@ export const experimentCommand: Command = {
     const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet);
     if (!scenario) return 1;
     const rounds = integerOption('rounds', values.rounds, 1);
+    const askedJobs = integerOption('jobs', values.jobs, 1);
     if (rounds !== undefined && !values.quiet) {
       // --rounds sets every run's length: say so where a condition set its own.
       const own = [...roundsByCondition(scenario, planExperiment(scenario).conditions)].filter(([, n]) => n !== scenario.world.rounds && n !== rounds);
@@ -55,7 +56,7 @@ export const experimentCommand: Command = {
     const started = Date.now();
     try {
       const run = await runExperiment(scenario, {
-        outDir, seeds, rounds, jobs: integerOption('jobs', values.jobs, 1), reference: values.reference,
+        outDir, seeds, rounds, jobs: askedJobs, reference: values.reference,
         traces: !values['no-traces'], signal: controller.signal,
         onProgress: (p) => {
           if (!tty) return;
@@ -69,7 +70,6 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       if (values.json) console.log(JSON.stringify({ claims: run.result.claims, summaries: run.result.summaries, contrasts: run.result.contrasts, baselines: run.result.baselines, files: run.files }, null, 2));
       else {
-        const askedJobs = integerOption('jobs', values.jobs, 1);
         if (askedJobs !== undefined && run.jobs < askedJobs && !values.quiet) console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${askedJobs}: the workers share each model endpoint's concurrency`);
         console.log(`${printable(scenario.name)}: ${counted(run.result.runs.length, 'run')} (${counted(run.result.conditions.length, 'condition')} × ${counted(run.result.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
         console.log(printable(formatExperiment(run.result)));

@@ -22,6 +22,7 @@ import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
+import { priceOf } from '../../core/llm/usage';
 import { shellWord } from '../shellWord';
 
 export const runCommand: Command = {
@@ -175,16 +176,15 @@ export const runCommand: Command = {
         writer.discard();
         await writer.close();
         // What this process spent before it stopped (calls still unanswered at a second Ctrl-C are not known).
-      const interrupted = sim.world.usage;
-      if (interrupted.total.input_tokens + interrupted.total.output_tokens > 0 || interrupted.failed.size > 0) console.error(interrupted.format(unpricedModels(scenario)));
-      console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
+        if (sim.world.usage.spent) console.error(sim.world.usage.format(unpricedModels(scenario)));
+        console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
         return 130;
       }
       await writer.close();
 
       const summary = summarizeRun(sim, tally);
       const usage = sim.world.usage;
-      const spent = usage.total.input_tokens + usage.total.output_tokens > 0 || usage.failed.size > 0;
+      const spent = usage.spent;
       // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
       // how the stage's retrievals interleaved); they are reported here.
       const embeddings = registry.embeddingUsage();
@@ -242,5 +242,5 @@ class Progress {
 
 /** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced). */
 function unpricedModels(scenario: Scenario): Set<string> {
-  return new Set(Object.values(scenario.models).filter((m) => m.provider !== 'offline' && m.provider !== 'vscode' && !m.price).map((m) => m.name));
+  return new Set(Object.values(scenario.models).filter((m) => m.provider !== 'offline' && m.provider !== 'vscode' && !priceOf(m)).map((m) => m.name));
 }

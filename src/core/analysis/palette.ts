@@ -20,5 +20,5 @@ export function sequentialColor(t: number): string {
   return `#${a.map((v, k) => Math.round(v + (b[k] - v) * f).toString(16).padStart(2, '0')).join('')}`;
 }
 
-/** Colour of an agent without a value on a numeric scale. */
-export const NO_VALUE_COLOR = '#bab0ac';
+/** Colour of an agent without a value on a numeric scale: the grey "other" categories share. */
+export const NO_VALUE_COLOR = OTHER_COLOR;

@@ -75,6 +75,11 @@ export class UsageBook {
    * now; answers from the cache are counted apart with what they saved. `unpriced`: model configs
    * without a price (their cost is unknown, not zero).
    */
+  /** Whether anything was spent or failed (what makes the usage worth printing). */
+  get spent(): boolean {
+    return this.total.input_tokens + this.total.output_tokens > 0 || this.failed.size > 0;
+  }
+
   format(unpriced: ReadonlySet<string> = new Set()): string {
     const line = (label: string, t: UsageTotals, c: UsageTotals | undefined, noPrice = false): string => {
       const spent = Math.max(0, t.cost_usd - (c?.cost_usd ?? 0));

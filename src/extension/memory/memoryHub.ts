@@ -16,7 +16,7 @@ import { TRACE_EDITOR } from '../views/traceEditor';
 import { viewTraceLimitMb } from '../views/traceFeed';
 import { openTraceFile, type TraceFileSource } from './traceFileSource';
 import { liveTraces } from '../run/liveTraces';
-import { OUTSIDE_RUN_QUIET_MS } from './societyTreeView';
+import { freshlyWritten } from './societyTreeView';
 
 const DEBOUNCE_MS = 250;
 const POLL_MS = 2000;
@@ -111,7 +111,7 @@ export class MemoryHub implements vscode.Disposable {
     // A run written elsewhere counts as running while its file is fresh (societyTreeView.ts
     // liveness): when one goes quiet, the tree must say "stopped" without a click on Refresh.
     const now = Date.now();
-    const fresh = runs.filter((r) => now - r.mtime < OUTSIDE_RUN_QUIET_MS).map((r) => r.file).join('\n');
+    const fresh = runs.filter((r) => freshlyWritten(r.mtime, now)).map((r) => r.file).join('\n');
     if (fresh !== this.fresh) { this.fresh = fresh; this.changed(); }
     if (listing !== this.known) {
       for (const file of this.refused) if (!fs.existsSync(file)) this.refused.delete(file);

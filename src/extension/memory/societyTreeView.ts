@@ -12,7 +12,10 @@ import { runLabel } from './traceFileSource';
 export const TREE_VIEW = 'society.runs';
 
 /** A trace not written by this window (`society run` in a terminal) is taken as running while it changed this recently. */
-export const OUTSIDE_RUN_QUIET_MS = 60_000;
+const OUTSIDE_RUN_QUIET_MS = 60_000;
+
+/** Whether a trace written elsewhere changed recently enough to be taken as running. */
+export const freshlyWritten = (mtimeMs: number, now = Date.now()): boolean => now - mtimeMs < OUTSIDE_RUN_QUIET_MS;
 
 /**
  * Whether the run writing `file` may still be going: this window's runs and debug sessions know;
@@ -23,7 +26,7 @@ export function liveness(file: string | undefined, now = Date.now(), kind?: Memo
   if (!file) return 'running'; // a debug session's source is listed while the session lasts
   if (liveTraces.writing(file)) return 'running';
   if (liveTraces.ended(file) || kind === 'trace') return 'ended';
-  try { return now - fs.statSync(file).mtimeMs < OUTSIDE_RUN_QUIET_MS ? 'running' : 'ended'; } catch { return 'ended'; }
+  try { return freshlyWritten(fs.statSync(file).mtimeMs, now) ? 'running' : 'ended'; } catch { return 'ended'; }
 }
 
 /** A run: a trace file of the runs folder, or a source with no file (a debug session). */
