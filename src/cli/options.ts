@@ -77,24 +77,26 @@ function shown(p: string): string {
   return path.relative(process.cwd(), path.resolve(p)) || p;
 }
 
-/** Loads a scenario; prints its errors as `file:line:col: error CODE message` and returns undefined if any. */
-/** `name`: the scenario of that name (`--scenario`), else the file's first; `quiet`: no note on standard error. */
+/**
+ * Loads a scenario: the one named `name` (`--scenario`), else the file's first. Prints its errors as
+ * `file:line:col: error CODE message` and returns undefined if any; `quiet`: no note on standard error.
+ */
 export async function loadRunnableScenario(file: string, command: string, name?: string, quiet = false): Promise<Scenario | undefined> {
   const loaded = await loadScenarioFile(file, { scenario: name });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
   if (!loaded.scenario || errors.length) {
-    // A file with no scenario (a persona file) is not wrong: `society check` passes it, so don't send the user there.
     if (name !== undefined && !loaded.scenarios.includes(name)) return undefined; // the diagnostic said which there are
+    // A file with no scenario (a persona file) is not wrong: `society check` passes it, so don't send the user there.
     const noScenario = errors.length > 0 && errors.every((d) => d.message === NO_SCENARIO_TO_RUN);
     console.error(noScenario
-      ? `society ${command}: ${path.relative(process.cwd(), file) || file} holds no scenario (\`kind: scenario\`) to run; a persona file runs as part of a scenario that includes it`
+      ? `society ${command}: ${shown(file)} holds no scenario (\`kind: scenario\`) to run; a persona file runs as part of a scenario that includes it`
       : `society ${command}: the scenario has errors (see \`society check\`)`);
     return undefined;
   }
   // Several scenarios may share a file: say which one this is and how to pick another.
   if (name === undefined && loaded.scenarios.length > 1 && !quiet) {
-    console.error(`note: ${path.relative(process.cwd(), file) || file} holds ${loaded.scenarios.length} scenarios (${loaded.scenarios.map((n) => `'${printable(n)}'`).join(', ')}); this is '${printable(loaded.scenario.name)}' (choose with --scenario NAME)`);
+    console.error(`note: ${shown(file)} holds ${loaded.scenarios.length} scenarios (${loaded.scenarios.map((n) => `'${printable(n)}'`).join(', ')}); this is '${printable(loaded.scenario.name)}' (choose with --scenario NAME)`);
   }
   return loaded.scenario;
 }
