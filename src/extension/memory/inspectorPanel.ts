@@ -2,12 +2,11 @@
 // webview asks (filters, preview) and the host answers with core/memory/inspector.ts; when the
 // source changes (a run goes on, a debugger moves) the host sends a new context and the view asks
 // again. The page follows the society view's rules: nonce CSP, no remote content, text only.
-import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import { answerQuery, inspectorContext } from '../../core/memory/inspector';
 import type { MemorySource } from '../../core/memory/memorySource';
 import { isInspectorViewMessage, type InspectorHostMessage } from '../../core/protocol/memoryMessages';
-import { viewOptions } from '../views/webviewHtml';
+import { messageHtml, viewOptions, webviewPage } from '../views/webviewHtml';
 import { revealInTrace } from './revealInTrace';
 
 export const INSPECTOR_VIEW = 'society.memoryInspector';
@@ -120,28 +119,11 @@ function titleOf(source: MemorySource, agent: string): string {
 }
 
 function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'memory.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'memory.css'));
-  const csp = [`default-src 'none'`, `style-src ${webview.cspSource}`, `font-src ${webview.cspSource}`, `script-src 'nonce-${nonce}'`].join('; ');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>Memory inspector</title>
-<link rel="stylesheet" href="${style}">
-</head>
-<body>
-<div id="memory-inspector"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, { bundle: 'memory', root: 'memory-inspector', title: 'Memory inspector' });
 }
 
 /** What a panel says when the run it showed is gone (deleted, or not there after a reload). */
 function showGone(panel: vscode.WebviewPanel): void {
   panel.webview.options = { enableScripts: false };
-  panel.webview.html = '<!DOCTYPE html><html lang="en"><body><p>The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.</p></body></html>';
+  panel.webview.html = messageHtml('The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.');
 }

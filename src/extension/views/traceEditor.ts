@@ -4,7 +4,7 @@ import * as vscode from 'vscode';
 import { traceProblemsMessage } from '../../core/trace/reader';
 import { TraceFeed } from './traceFeed';
 import { ViewConnection } from './viewConnection';
-import { viewHtml, viewOptions } from './webviewHtml';
+import { messageHtml, viewHtml, viewOptions } from './webviewHtml';
 
 export const TRACE_EDITOR = 'society.trace';
 
@@ -29,7 +29,7 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider 
     } catch (err) {
       const message = err instanceof Error ? err.message : String(err);
       this.log.error(message);
-      panel.webview.html = `<!DOCTYPE html><html><body><p>${message.replace(/&/g, '&amp;').replace(/</g, '&lt;')}</p></body></html>`;
+      panel.webview.html = messageHtml(message);
       void vscode.window.showErrorMessage(`Not a society trace: ${message}`, 'Open as Text').then((choice) => {
         if (choice) void vscode.commands.executeCommand('vscode.openWith', document.uri, 'default');
       });

@@ -1,36 +1,21 @@
-// The HTML of a society view webview: the bundle and stylesheet from dist/, a fresh nonce per
-// page, and a CSP that allows exactly those (no inline script, no remote content).
-import { randomBytes } from 'node:crypto';
+// The extension's webview pages (the society view, the memory inspector) with their assets from
+// dist/; the HTML and its CSP are pageShell.ts's.
 import * as vscode from 'vscode';
+import { pageHtml } from './pageShell';
+
+export { messageHtml } from './pageShell';
 
 export function viewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & vscode.WebviewPanelOptions {
   return { enableScripts: true, localResourceRoots: [vscode.Uri.joinPath(extensionUri, 'dist')] };
 }
 
+/** dist/<bundle>.js and .css rendered into `root`. */
+export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { bundle: 'webview' | 'memory'; root: string; title: string; images?: boolean }): string {
+  const asset = (ext: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', `${page.bundle}.${ext}`)).toString();
+  return pageHtml({ cspSource: webview.cspSource, script: asset('js'), style: asset('css'), root: page.root, title: page.title, images: page.images });
+}
+
+/** The society view of a run or trace. */
 export function viewHtml(webview: vscode.Webview, extensionUri: vscode.Uri, title: string): string {
-  const nonce = randomBytes(18).toString('base64');
-  const script = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.js'));
-  const style = webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', 'webview.css'));
-  const csp = [
-    "default-src 'none'",
-    `img-src ${webview.cspSource} data: blob:`,
-    `style-src ${webview.cspSource}`,
-    `font-src ${webview.cspSource}`,
-    `script-src 'nonce-${nonce}'`,
-  ].join('; ');
-  const esc = (s: string) => s.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;');
-  return `<!DOCTYPE html>
-<html lang="en">
-<head>
-<meta charset="utf-8">
-<meta http-equiv="Content-Security-Policy" content="${csp}">
-<meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${esc(title)}</title>
-<link rel="stylesheet" href="${style}">
-</head>
-<body>
-<div id="society-app"></div>
-<script nonce="${nonce}" src="${script}"></script>
-</body>
-</html>`;
+  return webviewPage(webview, extensionUri, { bundle: 'webview', root: 'society-app', title, images: true });
 }
