@@ -7,9 +7,13 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 
-/** The friends example with two mistakes: an id typo in one persona, an unknown key in another. */
+/**
+ * The friends example with two mistakes: an id typo in one persona, an unknown key in another; and
+ * lens.society, its scenario with `kind: scenario` on the first line (the Run lens at the very top).
+ */
 function fillWorkspace(ws: string): void {
   fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true });
+  fs.writeFileSync(path.join(ws, 'lens.society'), fs.readFileSync(path.join(ws, 'friends.society'), 'utf8').replace(/^(?:#.*\n)+/, ''));
   fs.appendFileSync(path.join(ws, 'personas/zara_ahmed.society'), 'relationships:\n  - { with: maya_chn, tie: 0.6 }\n');
   fs.appendFileSync(path.join(ws, 'personas/ben_kowalski.society'), 'hobby: chess\n');
 }
@@ -163,6 +167,27 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.screenshot('completion-snippet-in-list');
     assert.match(await row.innerText(), /relationship/);
     await session.wb.page.keyboard.press('Escape');
+    await session.wb.command('File: Revert File');
+  });
+
+  it('goes to a line of a scenario without running it from the Run lens above `kind: scenario`', async () => {
+    // QA: goTo clicked the top of the editor to focus it, which is where the "Run | Run with
+    // model…" lens above a `kind: scenario` on the first line is drawn.
+    const file = ws('lens.society');
+    assert.equal(lineOf(file, 'kind: scenario'), 1);
+    await session.wb.open('lens.society');
+    await session.wb.editor().locator('.codelens-decoration a', { hasText: 'Run with model' }).first().waitFor({ timeout: 10_000 });
+    const seed = lineOf(file, 'seed: 7');
+    await session.wb.goTo(seed, 7);
+    await session.wb.page.keyboard.type('1');
+    assert.match(await session.wb.visibleText(), /^seed: 17$/m, 'the cursor was not where goTo put it');
+    // Nothing the lens would have started: no model picker, no run, no society view.
+    await session.wb.page.waitForTimeout(1500);
+    assert.equal(await session.wb.page.locator('.quick-input-widget').isVisible(), false, 'a picker is open (Run with model…)');
+    assert.equal(await session.wb.page.locator('iframe.webview').count(), 0, 'a webview (the society view) opened');
+    assert.ok(!fs.existsSync(ws('runs')), 'the scenario was run');
+    await session.wb.goTo(1, 1);
+    await session.wb.screenshot('goto-scenario');
     await session.wb.command('File: Revert File');
   });
 

@@ -96,14 +96,33 @@ export class Workbench {
   /** The active text editor. */
   editor(): Locator { return this.page.locator('.editor-group-container.active .monaco-editor').first(); }
 
-  /** Moves the cursor (1-based line and column, as in the status bar) with Go to Line/Column. */
-  async goTo(line: number, column: number): Promise<void> {
-    await this.editor().click({ position: { x: 200, y: 10 } });
-    await this.page.keyboard.press('F1');
-    await this.quickInput().waitFor();
-    await this.quickInput().fill(`:${line}:${column}`);
-    await this.page.keyboard.press('Enter');
-    await this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` }).waitFor();
+  /**
+   * Moves the cursor of the active editor (1-based line and column, as in the status bar) with Go
+   * to Line/Column, which also focuses the editor. Keyboard only: it used to click the top of the
+   * editor first, and in a `.society` file that can be a CodeLens row (Run | Run with model… above
+   * a `kind: scenario` on line 1), so the click ran the lens and its picker took the line number.
+   * Retried like `command` (F1 can be swallowed); going to a line twice does no harm.
+   */
+  async goTo(line: number, column: number, attempts = 3): Promise<void> {
+    const there = this.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line}, Col ${column}` });
+    const errors: string[] = [];
+    for (let attempt = 1; attempt <= attempts; attempt++) {
+      const timeout = attempt === attempts ? STEP_MS : STEP_MS / 3;
+      try {
+        await this.page.keyboard.press('F1');
+        await this.quickInput().waitFor({ timeout });
+        await this.quickInput().fill(`:${line}:${column}`);
+        await this.page.keyboard.press('Enter');
+        await there.waitFor({ timeout });
+        return;
+      } catch (err) {
+        errors.push(`attempt ${attempt}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`);
+      }
+      if (await this.quickInput().isVisible()) await this.page.keyboard.press('Escape');
+      await this.page.waitForTimeout(500 * attempt);
+    }
+    const shot = await this.screenshot(`goto-${line}-${column}`).catch(() => '');
+    throw new Error(`could not go to line ${line}, column ${column} (${errors.join('; ')})${shot ? `; screenshot ${shot}` : ''}`);
   }
 
   /** The visible text of the active editor (Monaco renders only what is on screen). */

@@ -1,6 +1,7 @@
 // The society view's layout at any panel size, in headless Chromium: the legend is never drawn
 // over agents or their names, a narrowed panel is refitted (unless the user chose their own view,
-// which is then kept), the timeline's controls stay whole in a ~300 px panel, a short panel (under
+// which is then kept, and Fit always hands it back, even right after a wheel zoom), the agent
+// picker fits the side panel, the timeline's controls stay whole in a ~300 px panel, a short panel (under
 // the bottom panel) leaves every panel a usable height, the tooltip stays inside the drawing and
 // follows its agent into another round, and counts are written with the right noun ("1 tie out").
 import assert from 'node:assert/strict';
@@ -112,6 +113,82 @@ describe('society view layout (headless Chromium)', function () {
     await resize(page, 350);
     const b = await boxes(page);
     assert.deepEqual(b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what), []);
+    await resize(page, 1280);
+  });
+
+  it('lets Fit win right after a wheel zoom: fitted, following the unfolding layout, refitting a narrowed panel', async () => {
+    // QA: Fit pressed within d3-zoom's 150 ms wheel gesture counted as the user's own view, so the
+    // layout stopped being followed and a narrowed panel was no longer refitted.
+    const fresh = await openView(browser, await hostileRun(14, 6), { width: 1280, height: 860 });
+    const p = fresh.page;
+    /** A wheel zoom over the drawing, then Fit while its gesture is still open; false if it had already ended. */
+    const wheelThenFit = async () => {
+      const net = (await boxes(p)).network;
+      await p.mouse.move(net.x + net.w / 2, net.y + net.h / 2);
+      await p.mouse.wheel(0, -400);
+      return p.evaluate(async () => {
+        const network = document.querySelector('.network') as HTMLElement & { __zooming?: unknown };
+        // d3-zoom keeps the gesture on the element until 150 ms after the last wheel event.
+        for (let i = 0; i < 200 && !network.__zooming; i++) await new Promise((r) => setTimeout(r, 5));
+        const open = Boolean(network.__zooming);
+        [...document.querySelectorAll<HTMLButtonElement>('.bar button')].find((b) => b.textContent === 'Fit')!.click();
+        return open;
+      });
+    };
+    const allInside = async (at: string) => {
+      const b = await boxes(p);
+      assert.deepEqual(b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what), [], at);
+    };
+    try {
+      // While the fresh layout still unfolds: Fit hands it back to auto-fitting, so the layout at
+      // rest is fitted (a Fit then changes nothing).
+      assert.equal(await p.getAttribute('.network', 'data-layout'), 'moving', 'the layout is still unfolding');
+      assert.ok(await wheelThenFit(), 'Fit came while the wheel gesture was open');
+      await settled(p);
+      await frames(p);
+      const rest = await view(p);
+      await p.click('.bar button:has-text("Fit")');
+      await frames(p);
+      assert.deepEqual(await view(p), rest, 'the layout at rest was not fitted');
+      await resize(p, 350);
+      await allInside('a narrowed panel after Fit during the unfolding');
+
+      // A layout at rest, zoomed into by the user: Fit still wins, and the next resize refits.
+      await resize(p, 1280);
+      const net = (await boxes(p)).network;
+      await p.mouse.move(net.x + net.w / 2, net.y + net.h / 2);
+      await p.mouse.wheel(0, -400);
+      await p.waitForFunction(() => !(document.querySelector('.network') as HTMLElement & { __zooming?: unknown }).__zooming);
+      assert.ok(await wheelThenFit(), 'Fit came while the wheel gesture was open');
+      await frames(p);
+      await resize(p, 350);
+      await allInside('a narrowed panel after Fit on a layout at rest');
+      await p.screenshot({ path: path.join(testResults, 'view-fit-after-wheel-350.png') });
+      assert.deepEqual(fresh.errors, []);
+    } finally {
+      await p.close();
+    }
+  });
+
+  it('fits the agent picker in the side panel, down to the narrowest panel', async () => {
+    // QA: the picker (width 100% plus its padding and border) stuck out of the side panel by 10 px.
+    await page.selectOption('.panel.agent select', 'p3');
+    for (const width of [1280, 821, 350, 260]) {
+      await resize(page, width);
+      const probe = await page.evaluate(() => {
+        const side = document.querySelector('.side') as HTMLElement;
+        const s = side.getBoundingClientRect(), css = getComputedStyle(side);
+        const left = s.left + side.clientLeft + parseFloat(css.paddingLeft), right = s.left + side.clientLeft + side.clientWidth - parseFloat(css.paddingRight);
+        const r = document.querySelector('.panel.agent select')!.getBoundingClientRect();
+        return { content: { left, right }, picker: { left: r.left, right: r.right }, overflow: side.scrollWidth - side.clientWidth };
+      });
+      assert.ok(probe.picker.left >= probe.content.left - 0.5 && probe.picker.right <= probe.content.right + 0.5,
+        `at ${width} px the picker spans ${probe.picker.left}–${probe.picker.right} in a panel of ${probe.content.left}–${probe.content.right}`);
+      assert.equal(probe.overflow, 0, `at ${width} px the side panel scrolls sideways`);
+      const side = await page.locator('.side').boundingBox();
+      await page.screenshot({ path: path.join(testResults, `view-picker-${width}.png`), clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) } });
+    }
+    await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
   });
 

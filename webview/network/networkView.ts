@@ -3,7 +3,7 @@
 // click-to-select. Data arrives per round through `show`; positions survive every update.
 import { drag, type D3DragEvent } from 'd3-drag';
 import { pointer, select } from 'd3-selection';
-import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior } from 'd3-zoom';
+import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { counted } from '../dom';
 import type { NetworkData } from '../model/networkData';
 import { CanvasRenderer } from './canvasRenderer';
@@ -47,6 +47,15 @@ export class NetworkView {
   private pendingFit = true;
   /** Keep fitting while a fresh layout unfolds, until the user pans or zooms. */
   private autoFit = false;
+  /** A fresh layout (not restored positions) is still unfolding: Fit then turns autoFit back on. */
+  private unfolding = false;
+  /**
+   * The view is moving the picture itself (fit, reveal, keeping the user's view on a resize).
+   * d3-zoom runs such a move inside a wheel gesture that is still open (one ends 150 ms after its
+   * last wheel event) and hands it that gesture's wheel event as its source: without this, Fit
+   * pressed just after a wheel zoom counted as a view of the user's own.
+   */
+  private applying = false;
   /**
    * The user has panned or zoomed on purpose (wheel, drag, touch, arrow and +/- keys) since the
    * last fit. Until then the picture is refitted whenever the panel changes size, so a narrowed
@@ -78,12 +87,13 @@ export class NetworkView {
     this.layout = new ForceLayout(() => {
       // Whether the layout still moves, for tests and tools that read the picture.
       if (this.element.dataset.layout !== 'moving') this.element.dataset.layout = 'moving';
-      if (this.autoFit && ++this.ticks % 15 === 0) this.fit();
+      if (this.autoFit && ++this.ticks % 15 === 0) this.fitNow();
       this.draw();
       this.callbacks.moved?.();
     });
     this.layout.simulation.on('end', () => {
-      if (this.autoFit) { this.fit(); this.autoFit = false; }
+      this.unfolding = false;
+      if (this.autoFit) { this.fitNow(); this.autoFit = false; }
       this.element.dataset.layout = 'settled';
     });
 
@@ -113,7 +123,7 @@ export class NetworkView {
       .scaleExtent([0.02, 8])
       .on('start', () => { this.gestureFrom = this.view; })
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
-        if (event.sourceEvent) {
+        if (event.sourceEvent && !this.applying) {
           this.autoFit = false;
           // A click on the background jitters the view by a pixel: not a view of one's own.
           const f = this.gestureFrom;
@@ -156,13 +166,13 @@ export class NetworkView {
     this.element.dataset.round = String(data.round);
     if (opts.fresh) {
       this.pendingFit = true;
-      this.autoFit = !opts.positions;
+      this.autoFit = this.unfolding = !opts.positions;
       if (!opts.positions) this.layout.settle(Math.max(10, Math.min(120, Math.round(30000 / Math.max(1, data.nodes.length)))));
       this.layout.reheat(opts.positions ? 0.05 : 0.3);
     } else if (changed) {
       this.layout.reheat();
     }
-    if (this.pendingFit && this.width > 0) this.fit();
+    if (this.pendingFit && this.width > 0) this.fitNow();
     this.draw();
   }
 
@@ -171,20 +181,41 @@ export class NetworkView {
     this.requestDraw();
   }
 
-  /** Fits the whole network into the panel. */
+  /**
+   * Fit (the button, or 0): fits the whole network into the panel and hands the view back, always,
+   * even in the middle of a wheel gesture. A resize refits again, and a fresh layout still
+   * unfolding is followed again until it comes to rest.
+   */
   fit(): void {
+    const sim = this.layout.simulation;
+    if (this.unfolding && sim.alpha() >= sim.alphaMin()) this.autoFit = true;
+    this.fitNow();
+  }
+
+  /** Fits the whole network into the panel. */
+  private fitNow(): void {
     this.userView = false;
     if (this.width === 0) { this.pendingFit = true; return; }
     this.pendingFit = false;
     const v = fitView(this.layout.nodes, this.width, this.height);
-    select(this.element).call(this.zoomer.transform, zoomIdentity.translate(v.x, v.y).scale(v.k));
+    this.setView(zoomIdentity.translate(v.x, v.y).scale(v.k));
   }
 
   /** Centres an agent without changing the zoom. */
   reveal(id: string): void {
     const n = this.layout.get(id);
     if (!n || this.width === 0) return;
-    select(this.element).call(this.zoomer.transform, zoomIdentity.translate(this.width / 2 - n.x * this.view.k, this.height / 2 - n.y * this.view.k).scale(this.view.k));
+    this.setView(zoomIdentity.translate(this.width / 2 - n.x * this.view.k, this.height / 2 - n.y * this.view.k).scale(this.view.k));
+  }
+
+  /** Moves the picture for the view's own reasons: never taken for a pan or zoom of the user's. */
+  private setView(t: ZoomTransform): void {
+    this.applying = true;
+    try {
+      select(this.element).call(this.zoomer.transform, t);
+    } finally {
+      this.applying = false;
+    }
   }
 
   get currentTheme(): NetworkTheme { return this.theme; }
@@ -210,11 +241,10 @@ export class NetworkView {
     if (width > 0 && height > 0) {
       const before = this.viewSize;
       this.viewSize = { width, height };
-      if (this.pendingFit || !this.userView || before.width === 0) this.fit();
+      if (this.pendingFit || !this.userView || before.width === 0) this.fitNow();
       else {
         // The user's own view: the same scale, and the same point of the network in the middle.
-        const t = zoomIdentity.translate(this.view.x + (width - before.width) / 2, this.view.y + (height - before.height) / 2).scale(this.view.k);
-        select(this.element).call(this.zoomer.transform, t);
+        this.setView(zoomIdentity.translate(this.view.x + (width - before.width) / 2, this.view.y + (height - before.height) / 2).scale(this.view.k));
       }
     }
     this.draw();
