@@ -17,6 +17,7 @@ import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import { CallLog } from '../../core/engine/callLog';
+import { SessionSpend } from '../../core/engine/sessionSpend';
 import type { CallRecord } from '../../core/llm/callRecord';
 import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
@@ -101,7 +102,8 @@ export const runCommand: Command = {
       // "calls" in the usage are decisions; the HTTP requests behind them (retries and re-asks
       // included, answers from the cache not) are counted here, to reconcile with the provider's bill.
       let httpRequests = 0;
-      const onCall = (r: CallRecord): void => { if (!r.cached) httpRequests += r.attempts; calls.listener(r); };
+      const session = new SessionSpend();
+      const onCall = (r: CallRecord): void => { if (!r.cached) httpRequests += r.attempts; calls.listener(r); session.listener(r); };
       const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall });
       try {
         for (const name of usedModelNames(scenario, model)) registry.model(name);
@@ -140,9 +142,10 @@ export const runCommand: Command = {
       sim.on(progress.listener);
       // Ctrl-C once: finish the round, checkpoint, stop. Twice: stop now (the round is dropped).
       const controller = new AbortController();
-      let stopping = false;
+      // `dropped`: the second Ctrl-C came before the round being finished was checkpointed.
+      let stopping = false, stoppedAtRoundEnd = false, dropped = false;
       const onSigint = (): void => {
-        if (stopping) { controller.abort(); return; }
+        if (stopping) { dropped = !stoppedAtRoundEnd; controller.abort(); return; }
         stopping = true;
         if (!values.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
       };
@@ -155,7 +158,7 @@ export const runCommand: Command = {
           snap.reward_tally = tally.toJSON();
           writeCheckpoint(checkpointPath, snap);
         }
-        if (stopping && !final) controller.abort();
+        if (stopping && !final) { stoppedAtRoundEnd = true; controller.abort(); }
       };
       process.on('SIGINT', onSigint);
       let result;
@@ -175,8 +178,10 @@ export const runCommand: Command = {
       if (result.status === 'aborted') {
         writer.discard();
         await writer.close();
-        // What this process spent before it stopped (calls still unanswered at a second Ctrl-C are not known).
-        if (sim.world.usage.spent) console.error(sim.world.usage.format(unpricedModels(scenario)));
+        if (dropped) {
+          // The dropped round's answers were billed but are in no trace: what this process paid for.
+          if (session.book.spent) console.error(`${session.book.format(unpricedModels(scenario))}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the second Ctrl-C are not counted)`);
+        } else if (sim.world.usage.spent) console.error(sim.world.usage.format(unpricedModels(scenario)));
         console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
         return 130;
       }

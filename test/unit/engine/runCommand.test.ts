@@ -95,6 +95,49 @@ describe('society run', function () {
     }
   });
 
+  it('Ctrl-C twice drops the round but still says what this session was billed for, the dropped calls included', async () => {
+    const server = await startFakeOpenAI();
+    try {
+      const file = path.join(dir, 'llm.society');
+      fs.writeFileSync(file, [
+        'kind: scenario', 'name: LLM run', 'seed: 3',
+        'personas:',
+        '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
+        '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
+        '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
+        'world: { rounds: 4 }',
+        `models: { default: { provider: openai, model: fake-model, base_url: "${server.url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
+      ].join('\n') + '\n');
+      process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
+      server.latencyMs = 20;
+      // Both presses in the middle of round 2, with calls answered and calls on the wire.
+      let chats = 0;
+      server.script = () => {
+        if (++chats === 35) setImmediate(() => { process.emit('SIGINT'); process.emit('SIGINT'); });
+        return undefined;
+      };
+      const out = path.join(dir, 'out');
+      const { result, errors } = await quietly(() => runCommand.run([file, '--out', out]));
+      assert.equal(result, 130, errors);
+      const trace = readTrace(fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8'));
+      assert.deepEqual(trace.errors, []);
+      assert.equal(trace.lastRound, 1, 'round 2 was dropped');
+      const kept = trace.events.filter((e) => e.type === 'round_end').reduce((n, e) => n + (e.type === 'round_end' ? e.stats.usage.calls : 0), 0);
+      const line = /model calls: (\d+) calls, (\d+) in \+ (\d+) out tokens, \$(\d+\.\d+)/.exec(errors);
+      assert.ok(line, errors);
+      const billed = Number(line[1]);
+      // QA: the interrupted run printed only what stages had committed; the dropped round's answers were missing.
+      assert.ok(billed > kept, `session calls ${billed} include the dropped round's beyond the trace's ${kept}`);
+      assert.ok(billed <= server.chatRequests().length, 'a decision is at least one request');
+      assert.ok(Number(line[4]) > 0);
+      assert.match(errors, /this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the second Ctrl-C are not counted/);
+      assert.match(errors, /continue with: society run .* --resume$/m);
+    } finally {
+      delete process.env.SOCIETY_TEST_FAKE_KEY;
+      await server.close();
+    }
+  });
+
   it('exits 3 when every model call failed, saying how many, why, and how they were answered', async () => {
     const file = await deadEndpointScenario(dir);
     const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
