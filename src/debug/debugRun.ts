@@ -8,6 +8,7 @@ import { SimulationRuntime } from '../core/engine/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
 import { DecisionLog } from '../core/debug/decisionLog';
 import type { RelevanceScorer } from '../core/llm/embeddings';
+import type { CallLog } from '../core/engine/callLog';
 import { TraceWriter } from '../core/trace/writer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -37,6 +38,8 @@ export interface LaunchArgs {
 export interface ModelSetup {
   modelFactory: ModelFactory;
   relevance?: (modelName: string) => RelevanceScorer | undefined;
+  /** The provider layer's call records (ModelRegistry.calls): faults retries got past reach the trace and the Retried breakpoint. */
+  calls?: CallLog;
   /**
    * The scenario to run instead of the loaded one, when the provider changes it (the editor's
    * settings: default model, base URL, limits); the factory must be built for this one.
@@ -75,8 +78,8 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   const decisions = new DecisionLog();
   const setup = models ? await models(loaded.scenario) : offlineOnlyFactory;
   const given: ModelSetup = typeof setup === 'function' ? { modelFactory: setup } : setup;
-  const { modelFactory, relevance, scenario = loaded.scenario } = given;
-  const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance });
+  const { modelFactory, relevance, calls, scenario = loaded.scenario } = given;
+  const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance, calls });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   let writer: TraceWriter | undefined;
   if (args.trace) {

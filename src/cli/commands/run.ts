@@ -16,7 +16,6 @@ import { RewardTally, formatSummary, summarizeRun } from '../../core/engine/summ
 import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
-import { CallLog } from '../../core/engine/callLog';
 import { SessionSpend } from '../../core/engine/sessionSpend';
 import type { CallRecord } from '../../core/llm/callRecord';
 import type { TraceEvent } from '../../core/trace/events';
@@ -98,12 +97,11 @@ export const runCommand: Command = {
       // Prompts and offline streams must see the run's own rounds and seed (a resumed run: the header's).
       const cacheDir = values.cache !== undefined ? path.resolve(values.cache) : values.replay ? path.join(out, 'cache') : undefined;
       if (values.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
-      const calls = new CallLog();
       // "calls" in the usage are decisions; the HTTP requests behind them (retries and re-asks
       // included, answers from the cache not) are counted here, to reconcile with the provider's bill.
       let httpRequests = 0;
       const session = new SessionSpend();
-      const onCall = (r: CallRecord): void => { if (!r.cached) httpRequests += r.attempts; calls.listener(r); session.listener(r); };
+      const onCall = (r: CallRecord): void => { if (!r.cached) httpRequests += r.attempts; session.listener(r); };
       const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall });
       try {
         for (const name of usedModelNames(scenario, model)) registry.model(name);
@@ -116,11 +114,11 @@ export const runCommand: Command = {
       let sim: Simulation;
       let writer: TraceWriter;
       if (cp) {
-        sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
+        sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
         writer = TraceWriter.appendToFile(tracePath, cp.trace!);
         if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
       } else {
-        sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls });
+        sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
         writer = TraceWriter.toFile(tracePath);
         writer.header(sim.header);
       }

@@ -27,7 +27,7 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
   const conditioned = withOverrides(scenario, condition.set);
   // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
   const registry = new ModelRegistry(conditioned, { ...opts.models, rounds: opts.rounds, seed, cacheDir: opts.cacheDir });
-  const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance });
+  const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls });
   const tally = new RewardTally();
   sim.on(tally.listener);
   const faults = new FaultTally();

@@ -25,6 +25,7 @@ import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
 import { flattenSet } from '../engine/settings';
+import { CallLog } from '../engine/callLog';
 
 export interface ModelOptions {
   /** Looks up a key by environment variable name. Default: process.env. */
@@ -94,6 +95,12 @@ export class ModelRegistry {
   private readonly engineScorers = new Map<string, EmbeddingRelevance>();
   private readonly store?: ResponseStore;
   private readonly redactor: Redactor;
+  /**
+   * Every decision's call record, for the simulation these models serve (SimulationOptions.calls):
+   * faults that retries got past reach its trace. Kept here so no host can forget to wire it.
+   */
+  readonly calls = new CallLog();
+  private readonly onCall: CallListener = (r) => { this.calls.listener(r); this.options.onCall?.(r); };
 
   constructor(readonly scenario: Scenario, private readonly options: ModelOptions = {}) {
     if (options.replay && !options.cacheDir) throw new Error('replay needs a response cache directory');
@@ -185,7 +192,7 @@ export class ModelRegistry {
     return new LlmAgentModel({
       name: cfg.name, provider: cfg.provider, label: label(cfg, identity), client: client!,
       templates: this.scenario.prompts, context: { rounds: this.options.rounds ?? this.scenario.world.rounds },
-      price: priceOf(cfg, this.options.prices), redactor: this.redactor, onCall: this.options.onCall,
+      price: priceOf(cfg, this.options.prices), redactor: this.redactor, onCall: this.onCall,
     });
   }
 

@@ -7,7 +7,7 @@
 // its trace counts as being written until the session ends (the Society tree then says stopped).
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
-import { ModelRegistry } from '../../core/llm/registry';
+import { registryModels } from '../../debug/registryModels';
 import type { HostMessage } from '../../core/protocol/viewMessages';
 import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT } from '../../debug/session';
 import type { DebugRun } from '../../debug/debugRun';
@@ -58,8 +58,7 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
         models: async (loaded) => {
           const scenario = applyRunSettings(loaded, currentRunSettings());
           const keys = await loadKeys(ctx.extension.secrets, scenario);
-          const registry = new ModelRegistry(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
-          return { scenario, modelFactory: registry.factory, relevance: registry.memoryRelevance };
+          return registryModels(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
         },
         onRun: (run) => follow(session, run),
       })),

@@ -63,7 +63,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     chatClientFactory: (cfg) => languageModelClient(cfg),
   });
   const root = rootOf(setup.file);
-  const simulation = Simulation.create(scenario, { file: path.relative(root, setup.file), model, modelFactory: registry.factory, relevance: registry.memoryRelevance });
+  const simulation = Simulation.create(scenario, { file: path.relative(root, setup.file), model, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls });
   // Build every model the run uses now, so a missing key fails before any file is written.
   for (const name of usedModelNames(scenario, model)) registry.model(name);
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);

@@ -10,17 +10,16 @@ import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, persona, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { CallLog } from '../../../src/core/engine/callLog';
 import { reply, sampleOf as sampleOfSchema } from '../../support/fakeOpenAI';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import type { Scenario } from '../../../src/core/format/model';
 
-async function run(sc: Scenario, registry: ModelRegistry, calls?: CallLog): Promise<{ trace: string; sim: Simulation }> {
+async function run(sc: Scenario, registry: ModelRegistry): Promise<{ trace: string; sim: Simulation }> {
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const writer = TraceWriter.toStream(out);
-  const sim = Simulation.create(sc, { modelFactory: registry.factory, calls });
+  const sim = Simulation.create(sc, { modelFactory: registry.factory, calls: registry.calls });
   writer.header(sim.header);
   sim.on(writer.listener);
   sim.afterRound = () => writer.flush();
@@ -47,8 +46,7 @@ describe('engine with an LLM provider', function () {
     // Every 15th request is rate limited once; the provider layer retries it.
     server.script = (r) => (r.n % 15 === 7 ? reply.rateLimited(0) : undefined);
     const backoff = { baseMs: 1, maxMs: 5, maxRetryAfterMs: 5 };
-    let calls = new CallLog();
-    const live = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', cacheDir: dir, backoff, onCall: calls.listener }), calls);
+    const live = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', cacheDir: dir, backoff }));
     assert.ok(server.count > 50, `calls ${server.count}`);
     assert.ok(server.maxInFlight > 1 && server.maxInFlight <= 4, `max in flight ${server.maxInFlight}`);
     const usage = live.sim.world.usage;
@@ -60,8 +58,7 @@ describe('engine with an LLM provider', function () {
     assert.ok(!live.trace.includes('"handling":"skipped"'));
 
     server.reset();
-    calls = new CallLog();
-    const replayed = await run(sc, new ModelRegistry(sc, { cacheDir: dir, replay: true, onCall: calls.listener }), calls);
+    const replayed = await run(sc, new ModelRegistry(sc, { cacheDir: dir, replay: true }));
     assert.equal(server.count, 0, 'replay makes no calls');
     assert.equal(replayed.trace, live.trace);
   });
@@ -81,8 +78,7 @@ describe('engine with an LLM provider', function () {
       }
       return reply.content('```json\n' + JSON.stringify(sampleOfSchema(schema.schema)) + '\n```');
     };
-    const calls = new CallLog();
-    const { trace } = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test', onCall: calls.listener }), calls);
+    const { trace } = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test' }));
     const repaired = trace.split('\n').filter((l) => l.includes('"reason":"repaired"')).map((l) => JSON.parse(l) as { handling: string; kind: string; message: string });
     assert.ok(repaired.length > 0, 'repaired answers are in the trace');
     assert.ok(repaired.every((e) => e.handling === 'recovered'));
