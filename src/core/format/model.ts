@@ -149,9 +149,12 @@ export function modelNamed<M>(models: Readonly<Record<string, M>>, name: string 
   return name !== undefined && Object.hasOwn(models, name) ? models[name] : undefined;
 }
 
-/** Prompt template overrides; keys are decision kinds. */
+/**
+ * Prompt template overrides: `system` (the agents' system message), `coach_system` (the coach's
+ * system message, for `advise` only; `system` never reaches the coach) and one per decision kind.
+ */
 export type PromptTemplates = Partial<Record<PromptKind, string>>;
-export const PROMPT_KINDS = ['system', 'choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'interview'] as const;
+export const PROMPT_KINDS = ['system', 'coach_system', 'choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'interview'] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
 export type ScenarioEvent =

@@ -9,13 +9,20 @@ const COMMON = [
   'world.setting', 'round', 'rounds', 'memories',
 ] as const;
 
-/** Extra variables per prompt kind. */
+/** What the coach sees: rendered only for `advise` requests, so `advise`'s variables. */
+const COACH = [...COMMON, 'rewards', 'reward_changes', 'ratings_received'] as const;
+
+/**
+ * Extra variables per prompt kind. `system` is rendered for every agent decision, so it has only
+ * the common ones; `coach_system` is rendered only for the coach's `advise`, so it has advise's.
+ */
 export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
   system: COMMON,
+  coach_system: COACH,
   choose_partner: [...COMMON, 'candidates', 'ties'],
   speak: [...COMMON, 'partner.id', 'partner.name', 'partner.occupation', 'partner.bio', 'partner.interests', 'conversation', 'turn', 'turns', 'room'],
   evaluate: [...COMMON, 'partner.id', 'partner.name', 'partner.occupation', 'partner.bio', 'partner.interests', 'conversation'],
-  advise: [...COMMON, 'rewards', 'reward_changes', 'ratings_received'],
+  advise: COACH,
   reflect: [...COMMON, 'recent_memories'],
   interview: [...COMMON, 'question'],
 };

@@ -5,7 +5,9 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { registryFor, requests } from '../../support/llmFixtures';
+import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
+import type { PromptTemplates } from '../../../src/core/format/model';
+import { ModelRegistry } from '../../../src/core/llm/registry';
 import { cacheKey } from '../../../src/core/llm/cache/key';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
 import { ModelCallError, ReplayMissError } from '../../../src/core/llm/errors';
@@ -90,6 +92,29 @@ describe('llm cache and replay (real HTTP)', () => {
     assert.ok(!(err instanceof ModelCallError), 'not subject to on_error');
     assert.match(err.message, /replay: no cached answer for decision 'interview:2:maya' of model 'gpt'/);
     assert.equal(server.requests.length, 0);
+  });
+
+  it('keys the coach\'s answer by its rendered messages: a changed coach_system is a miss, a changed system is not', async () => {
+    server.script = () => reply.content(JSON.stringify({ driver: 'social', action: 'explore', text: 'Meet someone new.' }));
+    const coach = (prompts: PromptTemplates, replay = false) =>
+      new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }, { prompts }), { backoff: FAST_BACKOFF, cacheDir: dir, replay }).model('gpt');
+    const decide = (prompts: PromptTemplates) => coach(prompts).decide(requests.advise());
+    await decide({ coach_system: 'You coach {{persona.name}}.' });
+    assert.equal(server.requests.length, 1);
+    await decide({ coach_system: 'You coach {{persona.name}}.' });
+    assert.equal(server.requests.length, 1, 'the same coach prompt: a hit');
+    await decide({ coach_system: 'You coach {{persona.name}}.', system: 'You are {{persona.name}}. Stay in character.' });
+    assert.equal(server.requests.length, 1, 'the agents\' system prompt is not the coach\'s: still a hit');
+    await decide({ coach_system: 'You mentor {{persona.name}}.' });
+    assert.equal(server.requests.length, 2, 'a changed coach system prompt: a miss, not the stale answer');
+    assert.equal(server.requests[1].body.messages[0].content, 'You mentor Maya.');
+    await decide({});
+    assert.equal(server.requests.length, 3, 'back to the built-in coach system: another miss');
+    const err = await coach({ coach_system: 'You guide {{persona.name}}.' }, true).decide(requests.advise()).then(() => undefined, (e) => e);
+    assert.ok(err instanceof ReplayMissError, 'replay with an unseen coach system prompt misses');
+    assert.equal(server.requests.length, 3);
+    const replayed = await coach({ coach_system: 'You mentor {{persona.name}}.' }, true).decide(requests.advise());
+    assert.equal(replayed.text, 'Meet someone new.', 'a coach system prompt seen before replays');
   });
 
   it('replay without a cache directory is refused', () => {

@@ -23,6 +23,12 @@ describe('llm prompts', () => {
     }
   });
 
+  it('provides a value for every variable of coach_system in the coach\'s request', () => {
+    const values = promptValues(requests.advise(), ctx);
+    const missing = PROMPT_VARIABLES.coach_system.filter((v) => !(v in values));
+    assert.deepEqual(missing, []);
+  });
+
   it('default templates only use documented variables', () => {
     for (const [kind, template] of Object.entries(DEFAULT_TEMPLATES)) {
       const unknown = templateVariables(template).map((v) => v.name).filter((n) => !PROMPT_VARIABLES[kind as keyof typeof PROMPT_VARIABLES].includes(n));

@@ -1,7 +1,8 @@
 // The coach (`advise`) request: its own system message (a coach who knows the person, not the
-// person role-played), warm contacts shown with their ids, and the optional `partner` of the
-// answer carried through the strict schema, validation (a name mapped to the id, anyone not
-// offered dropped as a repair) and the agent model.
+// person role-played; a scenario's `coach_system` overrides it, its `system` never reaches the
+// coach), warm contacts shown with their ids, and the optional `partner` of the answer carried
+// through the strict schema, validation (a name mapped to the id, anyone not offered dropped as a
+// repair) and the agent model.
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
 import { PROMPT_VARIABLES, templateVariables } from '../../../src/core/format/templates';
@@ -12,7 +13,8 @@ import { responseSchema } from '../../../src/core/llm/parse/schemas';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
 import type { AdviseRequest } from '../../../src/core/llm/types';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { registryFor, requests } from '../../support/llmFixtures';
+import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
+import { ModelRegistry } from '../../../src/core/llm/registry';
 
 const ctx = { rounds: 20 };
 /** A coach request whose warm contacts carry ids, as the engine sends them. */
@@ -45,15 +47,56 @@ describe('llm prompts: the coach', () => {
     }
   });
 
-  it('uses a scenario\'s `system` override for the coach too, with the common variables', () => {
-    const [system] = renderPrompt(advise(), { system: 'Platform: {{world.setting}} ({{persona.name}}, round {{round}})' }, ctx);
-    assert.equal(system.content, 'Platform: An online forum for new students. (Maya, round 2)');
+  it('never gives the coach a scenario\'s `system`: that is the agents\' persona prompt', () => {
+    const persona = { system: 'You are {{persona.name}}. Stay in character. Platform: {{world.setting}}' };
+    const [system, user] = renderPrompt(advise(), persona, ctx);
+    assert.equal(system.content, renderPrompt(advise(), {}, ctx)[0].content, 'the built-in coach system, as without the override');
+    assert.match(system.content, /^You are a coach /);
+    assert.doesNotMatch(system.content, /You are Maya|Stay in character/);
+    assert.doesNotMatch(user.content, /Stay in character/);
+    for (const req of [requests.choose(), requests.speak(), requests.evaluate(), requests.reflect(), requests.interview()]) {
+      assert.equal(renderPrompt(req, persona, ctx)[0].content, 'You are Maya. Stay in character. Platform: An online forum for new students.', req.kind);
+    }
   });
 
-  it('writes the coach system with only the variables every prompt has', () => {
+  it('uses a scenario\'s `coach_system` for the coach, with the common variables and advise\'s', () => {
+    const templates = {
+      system: 'You are {{persona.name}}. Stay in character.',
+      coach_system: 'You coach {{persona.name}} on {{world.setting}} (round {{round}} of {{rounds}}).\nLives in: {{persona.location}}\nRewards:\n{{rewards}}\nChange: {{reward_changes}}\nMemories:\n{{memories}}',
+    };
+    const [system, user] = renderPrompt(advise(), templates, ctx);
+    assert.equal(system.content, [
+      'You coach Maya on An online forum for new students. (round 2 of 20).',
+      'Rewards:',
+      '- social (SOC): 0.50, matters 0.30',
+      '- information (INF): 0.20, matters 0.90',
+      '- presentation (PRE): 0.10, matters 0.20',
+      '- coordination (COORD): 0.00, matters 0.40',
+      '- support (EMO): 0.30, matters 0.50',
+      '- overall: 0.30',
+      'Change: social +0.10, information -0.10, presentation +0.00, coordination +0.00, support +0.10; overall +0.05',
+      'Memories:',
+      '- 3: Talked with Ali about climate. (round 1, conversation, importance 4)',
+      '- 1: I want to find people to climb with. (round 0, seed, importance 6)',
+    ].join('\n'), 'the empty "Lives in" line is dropped');
+    assert.doesNotMatch(system.content, /\{\{|Stay in character/);
+    assert.match(user.content, /^You are a coach helping Maya make friends on this platform\./, 'the advise template is not affected');
+    assert.match(user.content, /"partner" is optional: .*one of: ali, jack_t; or null\./);
+  });
+
+  it('never gives the agents the `coach_system`', () => {
+    for (const req of [requests.choose(), requests.speak(), requests.evaluate(), requests.reflect(), requests.interview()]) {
+      const [system] = renderPrompt(req, { coach_system: 'You coach {{persona.name}}.' }, ctx);
+      assert.match(system.content, /^You are Maya, a person taking part in a social simulation\. Stay in character\./, req.kind);
+      assert.doesNotMatch(system.content, /You coach/, req.kind);
+    }
+  });
+
+  it('writes the coach system with only the variables every prompt has; it is the default `coach_system`', () => {
     const unknown = templateVariables(DEFAULT_COACH_SYSTEM).map((v) => v.name).filter((n) => !PROMPT_VARIABLES.system.includes(n));
     assert.deepEqual(unknown, []);
     assert.notEqual(DEFAULT_COACH_SYSTEM, DEFAULT_TEMPLATES.system);
+    assert.equal(DEFAULT_TEMPLATES.coach_system, DEFAULT_COACH_SYSTEM);
   });
 
   it('shows each warm contact with its id and says which ids "partner" may take', () => {
@@ -144,5 +187,16 @@ describe('llm agent model: the coach (real HTTP)', () => {
     const schema = body.response_format?.json_schema?.schema;
     assert.ok(schema, 'asked for structured output');
     assert.deepEqual(schema.properties.partner.enum, ['ali', 'jack_t', null]);
+  });
+
+  it('sends the scenario\'s coach_system to the coach and its system to the agents only', async () => {
+    server.script = (r) => (r.body.response_format?.json_schema?.name === 'advise' ? reply.content(answer(null)) : reply.json({ answer: 'Hello.' }));
+    const prompts = { system: 'You are {{persona.name}}. Stay in character.', coach_system: 'You coach {{persona.name}}. Rewards:\n{{rewards}}' };
+    const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }, { prompts }), { backoff: FAST_BACKOFF });
+    await registry.model('gpt').decide(advise());
+    await registry.model('gpt').decide(requests.interview());
+    const [coach, agent] = server.requests.map((r) => r.body.messages[0].content as string);
+    assert.match(coach, /^You coach Maya\. Rewards:\n- social \(SOC\): 0\.50, matters 0\.30\n/);
+    assert.equal(agent, 'You are Maya. Stay in character.');
   });
 });

@@ -4,11 +4,12 @@
 import type { PromptKind } from '../../format/model';
 
 /**
- * The coach's system message (for `advise`, in place of `system`): a coach who knows the person
- * and what they remember, not the person. `system` says "You are {{persona.name}} … Stay in
- * character", which told the coach it was the coachee. It uses only the variables every prompt
- * has (PROMPT_VARIABLES.system). A scenario that overrides `system` keeps its own text for the
- * coach too (see `systemTemplate` in render.ts).
+ * The coach's system message (`coach_system`, for `advise` in place of `system`): a coach who
+ * knows the person and what they remember, not the person. `system` says "You are
+ * {{persona.name}} … Stay in character", which told the coach it was the coachee. A scenario
+ * overrides it with `prompts.coach_system`; its `prompts.system` never reaches the coach (see
+ * `systemTemplate` in render.ts). It uses only the variables every prompt has, though
+ * `coach_system` may also use advise's (PROMPT_VARIABLES.coach_system).
  */
 export const DEFAULT_COACH_SYSTEM = [
   'You are a coach on a social platform, helping {{persona.name}} make friends. You are not {{persona.name}}: you advise them, you do not speak for them.',
@@ -43,6 +44,8 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
     'Things you remember, most relevant first:',
     '{{memories}}',
   ].join('\n'),
+
+  coach_system: DEFAULT_COACH_SYSTEM,
 
   choose_partner: [
     'The platform suggests these people to talk to:',

@@ -1,12 +1,12 @@
 // Turns a decision request into chat messages: the system template (who the agent is; for the
 // coach's `advise`, who the coach is and whom it coaches), the kind's template (the situation and
 // the question), and the JSON shape the answer must take. Scenario `prompts:` override the
-// defaults per kind.
+// defaults per kind: `system` for the agents, `coach_system` for the coach.
 import type { PromptTemplates } from '../../format/model';
 import { renderTemplate, templateVariables } from '../../format/templates';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
-import { DEFAULT_COACH_SYSTEM, DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_TEMPLATES } from './defaults';
 import { promptValues, type PromptContext } from './values';
 
 interface CompiledLine { text: string; vars: string[] }
@@ -50,12 +50,14 @@ export function jsonInstruction(req: DecisionRequest): string {
 }
 
 /**
- * The system template of a request: the scenario's `system` if it overrides it (for every kind,
- * the coach's included, as before); otherwise the built-in agent system, or for `advise` the
- * built-in coach system, so the coach is not told it is the person it coaches.
+ * The system template of a request. The coach's `advise` gets `coach_system` (the scenario's, or
+ * the built-in coach system), never `system`: that one speaks as the agent ("You are
+ * {{persona.name}} … Stay in character"), and the coach is not the person it coaches. Every
+ * other kind gets the scenario's `system` or the built-in agent system.
  */
 export function systemTemplate(kind: DecisionKind, templates: PromptTemplates): string {
-  return templates.system ?? (kind === 'advise' ? DEFAULT_COACH_SYSTEM : DEFAULT_TEMPLATES.system);
+  if (kind === 'advise') return templates.coach_system ?? DEFAULT_TEMPLATES.coach_system;
+  return templates.system ?? DEFAULT_TEMPLATES.system;
 }
 
 export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {

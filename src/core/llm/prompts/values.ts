@@ -60,7 +60,7 @@ export function conversationLines(transcript: TranscriptLine[]): string {
   return transcript.map((l) => `${l.name}: ${l.text}`).join('\n');
 }
 
-/** Values for every variable of `kind`'s template (and the system template). */
+/** Values for every variable of `kind`'s template and its system template (`system`, or `coach_system` for `advise`). */
 export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<string, string> {
   const v: Record<string, string> = {
     ...personaValues('persona', req.persona, true),
