@@ -22,7 +22,7 @@ import type { TraceEvent } from '../../core/trace/events';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
-import { priceOf } from '../../core/llm/usage';
+import { unpricedModels } from '../../core/llm/usage';
 import { shellWord } from '../shellWord';
 
 export const runCommand: Command = {
@@ -100,7 +100,7 @@ export const runCommand: Command = {
       // "calls" in the usage are decisions; the HTTP requests behind them (retries and re-asks
       // included, answers from the cache not) are counted here, to reconcile with the provider's bill.
       let httpRequests = 0;
-      const session = new SessionSpend();
+      const session = new SessionSpend(unpricedModels(scenario));
       const onCall = (r: CallRecord): void => { if (!r.cached) httpRequests += r.attempts; session.listener(r); };
       const registry = new ModelRegistry(scenario, { cacheDir, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed, onCall });
       try {
@@ -178,7 +178,7 @@ export const runCommand: Command = {
         await writer.close();
         if (dropped) {
           // The dropped round's answers were billed but are in no trace: what this process paid for.
-          if (session.book.spent) console.error(`${session.book.format(unpricedModels(scenario))}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the second Ctrl-C are not counted)`);
+          if (session.spent) console.error(`${session.format()}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the second Ctrl-C are not counted)`);
         } else if (sim.world.usage.spent) console.error(sim.world.usage.format(unpricedModels(scenario)));
         console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
         return 130;
@@ -241,9 +241,4 @@ class Progress {
     process.stderr.write(`\r  round ${this.round}/${this.rounds} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate.toFixed(0)} agent-turns/s  ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)}s` : '?'}   `);
   };
   done(): void { if (this.enabled) process.stderr.write('\n'); }
-}
-
-/** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced). */
-function unpricedModels(scenario: Scenario): Set<string> {
-  return new Set(Object.values(scenario.models).filter((m) => m.provider !== 'offline' && m.provider !== 'vscode' && !priceOf(m)).map((m) => m.name));
 }

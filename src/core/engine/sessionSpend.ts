@@ -15,6 +15,14 @@ const PHASE_OF: Record<DecisionKind, Phase> = {
 export class SessionSpend {
   readonly book = new UsageBook();
 
+  /** `unpriced`: models without a price (llm/usage.ts unpricedModels), said rather than shown as $0. */
+  constructor(private readonly unpriced: ReadonlySet<string> = new Set()) {}
+
+  get spent(): boolean { return this.book.spent; }
+
+  /** The usage lines, as the run's closing summary prints them. */
+  format(): string { return this.book.format(this.unpriced); }
+
   readonly listener = (r: CallRecord): void => {
     if (r.cached || r.calls === 0) return;
     const spent = r.usage.input_tokens + r.usage.output_tokens > 0;

@@ -2,7 +2,7 @@
 // the scenario's `price:` or a configurable price table; a model without a price costs 0 and is
 // reported as unpriced. A usage answered from the cache is marked (not in the trace), so the run's
 // usage book (engine/usageBook.ts) can tell what was spent from what cached answers saved.
-import type { ModelConfig } from '../format/model';
+import type { ModelConfig, Scenario } from '../format/model';
 import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
 
@@ -12,6 +12,11 @@ export type PriceTable = Record<string, Price>;
 
 export function priceOf(cfg: ModelConfig, table: PriceTable = {}): Price | undefined {
   return cfg.price ?? (cfg.model !== undefined ? table[cfg.model] : undefined) ?? table[cfg.name];
+}
+
+/** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced, not as $0). */
+export function unpricedModels(scenario: Scenario): Set<string> {
+  return new Set(Object.values(scenario.models).filter((m) => m.provider !== 'offline' && m.provider !== 'vscode' && !priceOf(m)).map((m) => m.name));
 }
 
 /** USD, rounded to 1e-9 so sums print cleanly and stay identical across runs. */

@@ -135,6 +135,8 @@ export class RunController implements vscode.Disposable {
         feed.setStatus('stopped', `after round ${result.completed}`);
         this.status.ended(owner, `$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`);
         this.log.info(`stopped after round ${result.completed}; the trace ends at that round`);
+        // The stopped round's answered calls were billed though the trace drops them.
+        if (run.spend.spent) this.log.info(`model calls of this run, the stopped round's included (billed; calls cut off by the stop are not counted):\n${run.spend.format()}`);
         void vscode.window.showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log').then((c) => c && this.log.show());
       } else {
         feed.setStatus('completed');

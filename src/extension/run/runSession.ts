@@ -13,12 +13,14 @@ import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceWriter } from '../../core/trace/writer';
 import { checkpointDue, checkpointInterval, writeCheckpointAsync } from '../../core/engine/checkpoint';
 import { RewardTally } from '../../core/engine/summary';
+import { SessionSpend } from '../../core/engine/sessionSpend';
 import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
 import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
 import { applyRunSettings, type RunSettings } from './runSettings';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
+import { unpricedModels } from '../../core/llm/usage';
 
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
@@ -43,6 +45,8 @@ export interface PreparedRun {
   tracePath: string;
   /** Predicted calls, tokens and cost of the run as configured (the cost limit checks it). */
   estimate: RunEstimate;
+  /** What this run's model calls were billed for, a stopped round's included (the trace drops it). */
+  spend: SessionSpend;
   /**
    * Runs to the end or until aborted; the trace is complete up to the last finished round.
    * `pace`, awaited after each round, holds the run while its view catches up.
@@ -58,7 +62,9 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const { model } = chosen;
   const scenario = setup.settings ? applyRunSettings(chosen.scenario, setup.settings) : chosen.scenario;
   const keys = await loadKeys(setup.secrets, scenario);
+  const spend = new SessionSpend(unpricedModels(scenario));
   const registry = new ModelRegistry(scenario, {
+    onCall: spend.listener,
     secrets: (name) => keys.get(name),
     chatClientFactory: (cfg) => languageModelClient(cfg),
   });
@@ -69,7 +75,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const tracePath = path.join(directory, TRACE_FILE);
   return {
-    simulation, header: simulation.header, directory, tracePath, estimate: estimateRun(scenario, { model }),
+    simulation, header: simulation.header, directory, tracePath, estimate: estimateRun(scenario, { model }), spend,
     async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
       const writer = TraceWriter.toFile(tracePath);
