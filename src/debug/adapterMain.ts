@@ -6,7 +6,7 @@ import { SocietyDebugSession } from './session';
 
 class StdioSession extends SocietyDebugSession {
   constructor() {
-    super({ models: (scenario) => registryModels(scenario) });
+    super({ models: (scenario, run) => registryModels(scenario, run) });
   }
 }
 

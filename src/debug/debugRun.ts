@@ -48,7 +48,9 @@ export interface ModelSetup {
 }
 
 /** Builds the models for a scenario (the extension brings keys and VS Code models and applies its settings). */
-export type ModelFactoryProvider = (scenario: Scenario) => ModelFactory | ModelSetup | Promise<ModelFactory | ModelSetup>;
+/** The launch's own run length, which prompts' `{{rounds}}` must say (a `rounds` in the launch configuration overrides the scenario's). */
+export interface RunShape { rounds?: number }
+export type ModelFactoryProvider = (scenario: Scenario, run: RunShape) => ModelFactory | ModelSetup | Promise<ModelFactory | ModelSetup>;
 
 export interface DebugRun {
   scenario: Scenario;
@@ -76,7 +78,7 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   }
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => formatDiagnostic(d));
   const decisions = new DecisionLog();
-  const setup = models ? await models(loaded.scenario) : offlineOnlyFactory;
+  const setup = models ? await models(loaded.scenario, { rounds: args.rounds }) : offlineOnlyFactory;
   const given: ModelSetup = typeof setup === 'function' ? { modelFactory: setup } : setup;
   const { modelFactory, relevance, calls, scenario = loaded.scenario } = given;
   const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance, calls });

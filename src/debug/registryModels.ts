@@ -3,10 +3,10 @@
 // along, so faults retries got past reach the trace and the "Retried model calls" breakpoint.
 import type { Scenario } from '../core/format/model';
 import { ModelRegistry, type ModelOptions } from '../core/llm/registry';
-import type { ModelSetup } from './debugRun';
+import type { ModelSetup, RunShape } from './debugRun';
 
 /** Keys come from the environment unless `options.secrets` says otherwise (the editor's SecretStorage). */
-export function registryModels(scenario: Scenario, options: ModelOptions = {}): ModelSetup {
-  const registry = new ModelRegistry(scenario, options);
+export function registryModels(scenario: Scenario, run: RunShape, options: ModelOptions = {}): ModelSetup {
+  const registry = new ModelRegistry(scenario, { ...options, rounds: run.rounds });
   return { scenario, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls };
 }

@@ -55,10 +55,10 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
       createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new SocietyDebugSession({
         // The settings apply as they do to Run Simulation (read again at each start and restart).
-        models: async (loaded) => {
+        models: async (loaded, run) => {
           const scenario = applyRunSettings(loaded, currentRunSettings());
           const keys = await loadKeys(ctx.extension.secrets, scenario);
-          return registryModels(scenario, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
+          return registryModels(scenario, run, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
         },
         onRun: (run) => follow(session, run),
       })),

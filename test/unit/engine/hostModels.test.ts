@@ -1,8 +1,9 @@
-// Faults that retries got past (a 429, then the answer) reach the trace whichever host runs the
-// simulation. QA: only `society run` wired the provider layer's call log into the simulation; the
+// Every host builds its models as `society run` does. Faults that retries got past (a 429, then
+// the answer) reach the trace whichever host runs the simulation. QA: only `society run` wired the provider layer's call log into the simulation; the
 // editor's Run, the debugger and experiments built theirs without it, so their traces had no
 // `recovered` events and the debugger's "Retried model calls" breakpoint could never stop. The
-// registry now keeps the log itself (ModelRegistry.calls).
+// registry now keeps the log itself (ModelRegistry.calls). And a debug launch's `rounds` reaches
+// the prompts as `--rounds` does.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
@@ -16,7 +17,7 @@ import type { Scenario } from '../../../src/core/format/model';
 
 const RECOVERED = /"message":"recovered after \d+ faults?: rate_limited 429[^\n]*"handling":"recovered"/;
 
-describe('recovered model-call faults in every host', function () {
+describe('models in every host: recovered faults, the run\'s rounds', function () {
   this.timeout(60_000);
   let server: FakeOpenAI, dir: string, file: string, scenario: Scenario;
   before(async () => { server = await startFakeOpenAI(); });
@@ -52,12 +53,23 @@ describe('recovered model-call faults in every host', function () {
 
   it('a debug session (the stand-alone adapter\'s models; the editor passes its keys to the same function)', async () => {
     const tracePath = path.join(dir, 'debug.jsonl');
-    const run = await createRun({ scenario: file, root: dir, trace: tracePath }, (s) => registryModels(s));
+    const run = await createRun({ scenario: file, root: dir, trace: tracePath }, (s, run) => registryModels(s, run));
     const events: string[] = [];
     run.sim.on((e) => { if (e.type === 'error') events.push(JSON.stringify(e)); });
     assert.equal((await run.runtime.start(run.abort.signal)).status, 'completed');
     await run.close();
     assert.ok(events.some((e) => RECOVERED.test(e)), events.join('\n'));
     assert.match(fs.readFileSync(tracePath, 'utf8'), RECOVERED);
+  });
+
+  it('a debug session\'s prompts give the launch configuration\'s rounds, not the scenario\'s', async () => {
+    server.script = undefined;
+    const run = await createRun({ scenario: file, root: dir, rounds: 3 }, (s, shape) => registryModels(s, shape));
+    run.sim.afterRound = async (round) => { if (round >= 1) run.abort.abort(); };
+    await run.runtime.start(run.abort.signal);
+    await run.close();
+    const systems = server.chatRequests().map((r) => String(r.body?.messages?.[0]?.content ?? ''));
+    assert.ok(systems.length > 0);
+    assert.ok(systems.every((t) => /round 1 of 3\./.test(t)), systems.find((t) => !/round 1 of 3\./.test(t)));
   });
 });
