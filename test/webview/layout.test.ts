@@ -1,7 +1,7 @@
 // The society view's layout at any panel size, in headless Chromium: the legend is never drawn
 // over agents or their names, a narrowed panel is refitted (unless the user chose their own view,
 // which is then kept, and Fit always hands it back, even right after a wheel zoom), the agent
-// picker fits the side panel, the timeline's controls stay whole in a ~300 px panel, a short panel (under
+// picker and long unbroken names fit the side panel, the timeline's controls stay whole in a ~300 px panel, a short panel (under
 // the bottom panel) leaves every panel a usable height, the tooltip stays inside the drawing and
 // follows its agent into another round, and counts are written with the right noun ("1 tie out").
 import assert from 'node:assert/strict';
@@ -188,6 +188,30 @@ describe('society view layout (headless Chromium)', function () {
       const side = await page.locator('.side').boundingBox();
       await page.screenshot({ path: path.join(testResults, `view-picker-${width}.png`), clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) } });
     }
+    await page.selectOption('.panel.agent select', '');
+    await resize(page, 1280);
+  });
+
+  it('keeps the side panel from scrolling sideways with any agent selected, 40-character names in its ties and memories included', async () => {
+    // QA: a tie to someone with a long unbroken name widened the tie lists past the panel.
+    await resize(page, 350);
+    const ids = await page.$$eval('.panel.agent select option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    assert.ok(ids.length >= 14);
+    let longTies: string | undefined;
+    for (const id of ids) {
+      await page.selectOption('.panel.agent select', id);
+      const probe = await page.evaluate(() => {
+        const side = document.querySelector('.side') as HTMLElement;
+        const names = [...document.querySelectorAll('.panel.agent ul.ties li button')].map((b) => b.textContent ?? '');
+        return { overflow: side.scrollWidth - side.clientWidth, long: names.some((n) => n.length >= 40) };
+      });
+      if (probe.long) longTies ??= id;
+      assert.equal(probe.overflow, 0, `with ${id} selected the side panel scrolls sideways`);
+    }
+    assert.ok(longTies, 'some agent has a tie to a 40-character name');
+    await page.selectOption('.panel.agent select', longTies);
+    await page.locator('.panel.agent .tie-lists').scrollIntoViewIfNeeded();
+    await page.locator('.panel.agent .tie-lists').screenshot({ path: path.join(testResults, 'view-long-names-350.png') });
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
   });
