@@ -1,7 +1,8 @@
 // One writer per output folder (QA: two `society run`s into one --out left a torn trace that
 // carried the other run's header, and the run that wrote it exited 0).
 import * as assert from 'node:assert/strict';
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
+import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -42,5 +43,36 @@ describe('output folder lock', () => {
     const lock = lockFolder(dir);
     assert.ok('heldBy' in lock);
     assert.equal(lock.heldBy.host, `not-${os.hostname()}`);
+  });
+
+  it('lets exactly one of many processes in when they all try at once, a stale lock present or not', async function () {
+    this.timeout(60_000);
+    // QA: 24 processes at once got two holders in 3 of 5 trials: the lock was created empty and
+    // written after, and a process that read it in between took it for torn and removed it.
+    const dir = scratchDir('society-lock-race-');
+    const script = path.join(dir, 'contender.js');
+    buildSync({
+      stdin: { contents: `import { lockFolder } from ${JSON.stringify(path.resolve(__dirname, '../../../src/core/files/folderLock'))};
+        const at = Number(process.argv[2]); while (Date.now() < at) {}
+        const r = lockFolder(process.argv[3]);
+        console.log('release' in r ? 'GOT' : 'HELD');
+        setTimeout(() => undefined, 1000);`, resolveDir: dir, loader: 'ts' },
+      bundle: true, platform: 'node', outfile: script, logLevel: 'silent',
+    });
+    const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    for (const stale of [false, true]) {
+      const folder = fs.mkdtempSync(path.join(dir, 'out-'));
+      if (stale) fs.writeFileSync(path.join(folder, LOCK_FILE), JSON.stringify({ pid: gone, host: os.hostname(), since: 'then' }));
+      const at = Date.now() + 2500;
+      const outcomes = await Promise.all(Array.from({ length: 12 }, () => new Promise<string>((resolve) => {
+        const child = spawn(process.execPath, [script, String(at), folder], { stdio: ['ignore', 'pipe', 'inherit'] });
+        let out = '';
+        child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
+        child.on('close', () => resolve(out.trim()));
+      })));
+      assert.equal(outcomes.filter((o) => o === 'GOT').length, 1, `${stale ? 'over a stale lock' : 'fresh'}: ${outcomes.join(' ')}`);
+      assert.equal(outcomes.filter((o) => o === 'HELD').length, 11);
+      assert.deepEqual(fs.readdirSync(folder).filter((f) => f !== LOCK_FILE), [], 'no temporary lock files left');
+    }
   });
 });
