@@ -1,6 +1,7 @@
 // Quick fixes for diagnostics: the fixes they carry (did-you-mean for keys, ids, kinds, models),
 // plus structural ones built from the YAML AST: add a missing required property, remove an
-// unknown key. Block and flow (`{ … }`) mappings are both edited in their own style.
+// unknown key, remove one copy of a duplicated key. Block and flow (`{ … }`) mappings are both
+// edited in their own style.
 import { isMap, isPair, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from './diagnostics';
 import type { Range } from './model';
@@ -43,6 +44,10 @@ export function codeActions(analysis: FileAnalysis, diagnostics: Diagnostic[], r
     if (d.code === 'SOC011' && d.path) {
       const edit = removeKey(analysis, d, d.path);
       if (edit) out.push({ title: `Remove unknown property '${d.path[d.path.length - 1]}'`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [edit]]]), isPreferred: fixes.length === 0 });
+    }
+    if (d.code === 'SOC002') {
+      const copy = removeCopy(analysis, d);
+      if (copy) out.push({ title: `Remove this copy of ${copy.key}`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [copy.edit]]]) });
     }
   }
   return out;
@@ -137,8 +142,24 @@ function removeKey(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[]): 
   const doc = docOf(analysis, d);
   const parent = doc && nodeAtPath(doc.yaml, path.slice(0, -1))?.value;
   if (!isMap(parent)) return undefined;
-  const pairs = (parent as YAMLMap).items.filter(isPair) as Pair<Node, Node | null>[];
-  const index = pairs.findIndex((p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+  return removePair(analysis, parent as YAMLMap, (p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+}
+
+/** The copy of a duplicated key a SOC002 diagnostic marks (its key starts where the diagnostic does), removed. */
+function removeCopy(analysis: FileAnalysis, d: Diagnostic): { key: string; edit: TextEdit } | undefined {
+  const offset = analysis.parsed.lines.offsetAt(d.range.start);
+  for (const { map, copies } of docOf(analysis, d)?.duplicates ?? []) {
+    const copy = copies.find((p) => p.key.range?.[0] === offset);
+    const edit = copy && removePair(analysis, map, (p) => p === copy);
+    if (edit) return { key: /^Duplicate key ('[^']*'|"[^"]*"|\S+):/.exec(d.message)?.[1] ?? 'the key', edit };
+  }
+  return undefined;
+}
+
+/** Removes the first entry of `parent` that `which` picks, with its line(s) in a block mapping. */
+function removePair(analysis: FileAnalysis, parent: YAMLMap, which: (p: Pair<Node, Node | null>) => boolean): TextEdit | undefined {
+  const pairs = parent.items.filter(isPair) as Pair<Node, Node | null>[];
+  const index = pairs.findIndex(which);
   const pair = pairs[index];
   if (!pair?.key.range) return undefined;
   const { lines, text } = analysis.parsed;

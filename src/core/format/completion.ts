@@ -10,6 +10,7 @@ import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { valueRole } from './roles';
 import { personaCard, type PersonaSummary } from './personaCard';
 import { generatedAgentCard, type GeneratedIds } from './generatedIds';
+import type { Absence } from './timeline';
 
 /** Generated agent ids offered per population group (a group may count thousands). */
 const GENERATED_OFFERED = 50;
@@ -18,6 +19,8 @@ export interface CompletionItem {
   label: string;
   kind: 'property' | 'value' | 'enum' | 'persona' | 'file' | 'folder' | 'model' | 'snippet';
   detail?: string;
+  /** A few words shown beside the label on every row, not only the selected one (`left at round 3`). */
+  description?: string;
   /** Markdown. */
   documentation?: string;
   /** Lines after the first are indented relative to the cursor's line (editors adjust them). */
@@ -38,6 +41,11 @@ export interface CompletionSources {
   models(): string[];
   /** Include paths relative to the scenario's folder: files and `folder/*.society` globs. */
   includes(): { path: string; kind: 'file' | 'folder' }[];
+  /**
+   * Why a persona id is not in the society at the point of the run the cursor's reference is read
+   * (an event's removal, a joining persona's relationships), undefined when it is (timeline.ts).
+   */
+  absence?(id: string): Absence | undefined;
 }
 
 export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
@@ -171,13 +179,25 @@ function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: C
   };
   const role = valueRole(ctx.kind, ctx.path);
   if (role === 'persona-ref') {
-    for (const p of sources.personas()) item(p.id, 'persona', [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p));
+    // Who is not in the society at this point of the run comes last, saying why: what is written
+    // is still the user's choice (events may yet be reordered), but the checks would flag it.
+    const agent = (id: string, detail: string, card: string, sort: string): void => {
+      const absent = sources.absence?.(id);
+      if (!absent) { item(id, 'persona', detail, card, id, sort); return; }
+      const consequence = ctx.path.includes('remove') ? 'removing them here can never apply (SOC059)' : 'a relationship with them here would be dropped (SOC060)';
+      out.push({
+        label: id, kind: 'persona', detail: absent.reason, description: absent.short,
+        documentation: `**Not in the society here:** \`${id}\` ${absent.reason}, so ${consequence}.\n\n${card}`,
+        insertText: id, snippet: false, range: ctx.replace, sortText: `3${sort}${id}`,
+      });
+    };
+    for (const p of sources.personas()) agent(p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
     // Generated agents after the personas, in numeric order; a large group offers its first ones.
     for (const g of sources.generated?.() ?? []) {
       const width = String(g.count).length;
       for (let i = 1; i <= Math.min(g.count, GENERATED_OFFERED); i++) {
         const id = `${g.prefix}${i}`;
-        item(id, 'persona', `population group '${g.group}' · ${i} of ${g.count}`, generatedAgentCard(g, i), id, `2${g.prefix}${String(i).padStart(width, '0')}`);
+        agent(id, `population group '${g.group}' · ${i} of ${g.count}`, generatedAgentCard(g, i), `2${g.prefix}${String(i).padStart(width, '0')}`);
       }
     }
     return out;

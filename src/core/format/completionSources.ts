@@ -10,6 +10,7 @@ import { personaScope, valueRole } from './roles';
 import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
 import { populationGroups, type GeneratedIds } from './generatedIds';
+import { absenceAtReference, type AbsenceCheck } from './absence';
 
 export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {
   const analysis = await project.workspace.analyze(file);
@@ -22,16 +23,18 @@ export async function complete(project: SocietyProject, file: string, position: 
   let models: string[] = [];
   let includes: { path: string; kind: 'file' | 'folder' }[] = [];
   let groups: GeneratedIds[] = [];
+  let absence: AbsenceCheck | undefined;
   if (role === 'persona-ref') {
     personas = await personasVisibleFrom(project, file);
     groups = await populationGroupsVisibleFrom(project, file, ctx.docIndex);
+    absence = await absenceAtReference(project, file, ctx.docIndex, ctx.kind, ctx.path);
     // A relationship with oneself is an error (SOC022): the enclosing persona's own id is not offered.
     const self = relationshipOwner(analysis.parsed.documents[ctx.docIndex]?.value, ctx.kind, ctx.path);
     if (self !== undefined) personas = personas.filter((p) => p.id !== self);
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
-  const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes, generated: () => groups };
+  const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes, generated: () => groups, absence: (id) => absence?.(id) };
   return completionsAt(lines, position, sources);
 }
 

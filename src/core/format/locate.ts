@@ -1,12 +1,18 @@
 // Source ranges of paths inside one parsed document, for diagnostics and navigation.
-import { isMap, isPair, type Node } from 'yaml';
+import { isMap, isPair, type Node, type Pair } from 'yaml';
 import type { Range, SourceLocation } from './model';
 import type { ParsedDocument, ParsedFile, PathSegment } from './parse';
 import { nodeAtPath } from './parse';
 
 /** Finds ranges for paths inside one document. */
 export class Locator {
-  constructor(readonly file: ParsedFile, readonly doc: ParsedDocument) {}
+  /** `copies`: duplicated keys' copies to follow instead of the last (see nodeAtPath). */
+  constructor(readonly file: ParsedFile, readonly doc: ParsedDocument, private readonly copies?: ReadonlyMap<string, Pair>) {}
+
+  /** The same document, following the given copies of duplicated keys. */
+  following(copies: ReadonlyMap<string, Pair>): Locator {
+    return new Locator(this.file, this.doc, copies);
+  }
 
   private span(node: Node | null | undefined): Range | undefined {
     if (!node?.range) return undefined;
@@ -25,7 +31,7 @@ export class Locator {
   /** The value at a path; falls back to its key (`name:` with no value), then the nearest ancestor. */
   valueRange(path: PathSegment[]): Range {
     for (let n = path.length; n >= 0; n--) {
-      const found = nodeAtPath(this.doc.yaml, path.slice(0, n));
+      const found = nodeAtPath(this.doc.yaml, path.slice(0, n), this.copies);
       if (!found) continue;
       const r = this.span(found.value as Node) ?? this.span(found.key as Node);
       if (r) return r;
@@ -34,16 +40,16 @@ export class Locator {
   }
 
   keyRange(path: PathSegment[]): Range {
-    const found = nodeAtPath(this.doc.yaml, path);
+    const found = nodeAtPath(this.doc.yaml, path, this.copies);
     return this.span(found?.key as Node) ?? this.valueRange(path.slice(0, -1));
   }
 
   /** For a missing property of the object at `path`: the key that holds that object. */
   parentKeyRange(path: PathSegment[]): Range {
     if (path.length === 0) {
-      return this.span(nodeAtPath(this.doc.yaml, ['kind'])?.key as Node) ?? this.documentStart();
+      return this.span(nodeAtPath(this.doc.yaml, ['kind'], this.copies)?.key as Node) ?? this.documentStart();
     }
-    const found = nodeAtPath(this.doc.yaml, path);
+    const found = nodeAtPath(this.doc.yaml, path, this.copies);
     if (typeof path[path.length - 1] === 'string') {
       const r = this.span(found?.key as Node);
       if (r) return r;

@@ -7,6 +7,7 @@ import { LineIndex } from './lines';
 import { lineKey } from './lineKey';
 import { parseChunked, type ChunkCache } from './chunked';
 import { plainValue } from './plainValue';
+import { duplicateKeys, duplicateKeyDiagnostics, pathKey, type DuplicateKey } from './duplicateKeys';
 
 export type PathSegment = string | number;
 
@@ -23,6 +24,8 @@ export interface ParsedDocument {
   range: Range;
   /** An error leaves the structure in doubt (not a duplicate key: see `garbled`); schema checks skip it. */
   hasErrors: boolean;
+  /** Keys given more than once (SOC002): the value holds the last copy; validate.ts checks the others too. */
+  duplicates: DuplicateKey[];
 }
 
 export interface ParsedFile {
@@ -39,14 +42,16 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
   const diagnostics: Diagnostic[] = [];
   const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
   if (chunked) {
-    for (const e of chunked.errors) pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
+    for (const e of chunked.errors) if (e.code !== 'DUPLICATE_KEY') pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
     for (const w of chunked.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
     const doc = chunked.doc;
+    const duplicates = chunked.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : [];
+    diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
     const value = chunked.value;
     const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     return {
       file, text, lines, diagnostics,
-      documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: garbled(chunked.errors) }],
+      documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: garbled(chunked.errors), duplicates }],
     };
   }
   let docs: Document.Parsed[] = [];
@@ -62,8 +67,11 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
     diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML could not be parsed: ${(err as Error).message}`, file, range: lines.range(0, 0) });
   }
   const documents: ParsedDocument[] = docs.map((yaml, index) => {
-    for (const e of yaml.errors) pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
+    for (const e of yaml.errors) if (e.code !== 'DUPLICATE_KEY') pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
     for (const w of yaml.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
+    // The parser finds duplicates (uniqueKeys); the AST says which copy counts.
+    const duplicates = yaml.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(yaml) : [];
+    diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
     const complexKeys = collectionKeys(yaml);
     for (const key of complexKeys) {
       diagnostics.push({ code: 'SOC001', severity: 'error', message: 'A key must be a plain value, not a list or mapping', file, range: lines.range(key[0], key[1]) });
@@ -81,6 +89,7 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
       kind: typeof kind === 'string' ? kind : undefined,
       range: lines.range(yaml.range[0], yaml.range[2] ?? yaml.range[1]),
       hasErrors: garbled(yaml.errors) || complexKeys.length > 0,
+      duplicates,
     };
   });
   return { file, text, lines, documents, diagnostics };
@@ -89,7 +98,8 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
 /**
  * Whether errors leave the document's value in doubt. A duplicate key does not: the value holds its
  * last occurrence (yaml's toJS, which loading uses; JSON.parse agrees), so the schema checks read
- * that, and the key's SOC002 error still keeps the file from running.
+ * that (and the ignored copies: duplicateKeys.ts), and the key's SOC002 error still keeps the file
+ * from running.
  */
 function garbled(errors: readonly { code: string }[]): boolean {
   return errors.some((e) => e.code !== 'DUPLICATE_KEY');
@@ -106,12 +116,11 @@ function safely<T>(f: () => T): T | undefined {
   try { return f(); } catch { return undefined; }
 }
 
+/** A yaml error or warning other than a duplicate key (duplicateKeys.ts words those). */
 function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex): Diagnostic {
-  const duplicate = e.code === 'DUPLICATE_KEY';
   // The parser runs out of stack on thousands of nested brackets and reports its own overflow.
   const tooDeep = /Maximum call stack size exceeded/.test(e.message);
-  const message = duplicate ? 'Duplicate key: a key may appear only once in a mapping (the last one counts)'
-    : tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${firstLine(e.message)}`;
+  const message = tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${firstLine(e.message)}`;
   // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
   // point at the opening character instead, where the fix belongs.
   const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? unclosedOpener(lines.text, e.pos[0]) : undefined;
@@ -122,13 +131,7 @@ function yamlDiagnostic(e: { code: string; message: string; pos: [number, number
   // yaml reports the slip twice, at the value above; both become the one diagnostic on the key.
   const indented = /Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(e.message) ? overIndentedKey(lines, e.pos[0]) : undefined;
   if (indented) return { code: 'SOC001', severity: 'error', message: indented.message, file, range: indented.range };
-  if (duplicate) {
-    // Name the key and mark all of it (yaml points at its first character only).
-    const at = lines.positionAt(e.pos[0]);
-    const key = lineKey(lines.lineText(at.line).slice(at.character));
-    if (key) return { code: 'SOC002', severity: 'error', message: `Duplicate key ${key.raw.startsWith('"') || key.raw.startsWith("'") ? key.raw : `'${key.raw}'`}: a key may appear only once in a mapping (the last one counts)`, file, range: lines.range(e.pos[0], e.pos[0] + key.raw.length) };
-  }
-  return { code: duplicate ? 'SOC002' : 'SOC001', severity: 'error', message, file, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
+  return { code: 'SOC001', severity: 'error', message, file, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
 }
 
 /**
@@ -197,13 +200,18 @@ function firstLine(s: string): string {
 /** The nodes at a path: the value node and, for a mapping entry, its key node. */
 export interface NodeAtPath { value?: Node | null; key?: Node | null; pair?: Pair<unknown, unknown> }
 
-export function nodeAtPath(doc: Document.Parsed, path: readonly PathSegment[]): NodeAtPath | undefined {
+/**
+ * `copies`: for duplicated keys, by the path of the key (`pathKey`), the copy to follow rather than
+ * the last one (the ignored copies validate.ts checks).
+ */
+export function nodeAtPath(doc: Document.Parsed, path: readonly PathSegment[], copies?: ReadonlyMap<string, Pair>): NodeAtPath | undefined {
   let current: NodeAtPath = { value: doc.contents as Node | null };
-  for (const segment of path) {
+  for (let i = 0; i < path.length; i++) {
+    const segment = path[i];
     const node = current.value;
     if (isMap(node)) {
       // The last of duplicate keys: the one the document's value holds.
-      const pair = lastPair(node.items, segment);
+      const pair = (copies?.size ? copies.get(pathKey(path.slice(0, i + 1))) : undefined) ?? lastPair(node.items, segment);
       if (!pair) return undefined;
       current = { value: pair.value as Node | null, key: pair.key as Node, pair: pair as Pair<unknown, unknown> };
     } else if (isSeq(node) && typeof segment === 'number') {

@@ -4,7 +4,7 @@
 // as mapping entries and a Set or Map as an empty mapping. Each such value becomes an inert
 // marker naming what it is, which no schema type accepts: validation reports it once, as a wrong
 // type, at the value.
-import type { Document } from 'yaml';
+import { isNode, type Document } from 'yaml';
 
 /**
  * A frozen function whose text is its description. A function because every conversion the
@@ -24,6 +24,11 @@ const FOREIGN: [new (...args: never[]) => object, string][] = [
 /** The document's plain value; throws what `toJS` throws (alias limits). */
 export function plainValue(doc: Document): unknown {
   return plain(doc.toJS({ maxAliasCount: 100 }));
+}
+
+/** The plain value of one node of `doc` (the ignored copy of a duplicated key); throws as `plainValue`. */
+export function plainNodeValue(node: unknown, doc: Document): unknown {
+  return isNode(node) ? plain(node.toJS(doc, { maxAliasCount: 100 })) : null;
 }
 
 /** A value that is no mapping, list or scalar, as `plainValue` marks it; `String(v)` says what it is. */

@@ -2,19 +2,19 @@
 // variables, parameter paths (and the values `set` gives them), rooms, the event timeline,
 // distributions, secrets. They read raw values tolerantly, so they still run (and help) while a
 // document has schema errors.
-import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
+import type { Diagnostic, DiagnosticCode, DiagnosticFix, RelatedInformation } from './diagnostics';
 import { DRIVERS, PROMPT_KINDS, type ModelConfig, type PromptKind, type Range } from './model';
 import type { ParsedFile, PathSegment } from './parse';
 import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables, type TemplateVariable } from './templates';
 import { didYouMean } from './suggest';
-import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
+import { applyDefaults, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
 import { schemaErrorDiagnostics } from './validate';
 import { sharedLimits } from '../llm/limits/endpointLimits';
-import { generatedIdClashes, generatesId, invalidGeneratedIds, populationGroups } from './generatedIds';
+import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds, populationGroups } from './generatedIds';
 import { checkRooms, type PersonaRefCheck } from './rooms';
-import { eventTimeline } from './timeline';
+import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { FROZEN_DURING_RUN } from '../engine/settings';
 
 type Obj = Record<string, unknown>;
@@ -119,19 +119,25 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   const at = scenario.at;
   const file = at.file.file;
 
-  // Persona ids: unique across every file; the first definition wins.
+  // Persona ids: unique across every file; the first definition wins. The personas this
+  // scenario's timed events add are checked against who is there when they join (timeline.ts):
+  // an id an earlier event removed may join again.
   const defined = new Map<string, { entry: PersonaEntry; range: Range }>();
+  const listed = new Map<string, { entry: PersonaEntry; range: Range }>();
+  const joinsByEvent = (p: PersonaEntry): boolean => p.site.at === at && p.site.path[0] === 'events' && isTimed(list(v.events)[p.site.path[1] as number]);
   for (const p of personas) {
     if (!isObj(p.raw) || typeof p.raw.id !== 'string') continue;
     const range = p.site.at.valueRange([...p.site.path, 'id']);
     // Persona documents are checked by checkFile; inline personas here.
     if (p.site.path.length > 0 && isReservedId(p.raw.id)) out.push(reservedIdDiagnostic(p.raw.id, p.site.at.file.file, range));
-    const prev = defined.get(p.raw.id);
+    if (!defined.has(p.raw.id)) defined.set(p.raw.id, { entry: p, range });
+    if (joinsByEvent(p)) continue;
+    const prev = listed.get(p.raw.id);
     if (prev) {
       if (prev.entry.site.at.file.file === p.site.at.file.file && p.site.path.length === 0 && prev.entry.site.path.length === 0) continue; // reported by checkFile
       out.push({ ...mk('SOC020', 'error', `Duplicate persona id '${p.raw.id}': already defined in ${shortName(prev.entry.site.at.file.file)}`, p.site.at.file.file, range), related: [{ file: prev.entry.site.at.file.file, range: prev.range, message: 'first definition' }] });
     } else {
-      defined.set(p.raw.id, { entry: p, range });
+      listed.set(p.raw.id, { entry: p, range });
     }
   }
   const ids = [...defined.keys()];
@@ -210,7 +216,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   }
 
   // Events after the last round; unknown parameter paths in events and experiment conditions.
-  const rounds = typeof world.rounds === 'number' ? world.rounds : (documentSchema('scenario').properties?.world?.properties?.rounds?.default as number);
+  const rounds = scenarioRounds(v);
   list(v.events).forEach((e, i) => {
     if (!isObj(e)) return;
     if (typeof e.at === 'number' && e.at > rounds) {
@@ -235,9 +241,16 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   // Removals that can only fail and relationships with someone absent, in the order the run fires events.
   const starters = personas.filter((p) => p.addedAt === undefined);
   const initial = new Set(starters.filter((p) => isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string));
-  out.push(...eventTimeline(v.events, rounds, { initiallyPresent: (id) => initial.has(id) || generatesId(groups, id), defined: isDefined, initial: starters }, at));
+  const origin = (id: string): { message: string; related?: RelatedInformation } | undefined => {
+    const first = listed.get(id);
+    if (first) return { message: `already defined in ${shortName(first.entry.site.at.file.file)}`, related: { file: first.entry.site.at.file.file, range: first.range, message: 'first definition' } };
+    const generated = generatedAgent(groups, id);
+    return generated && { message: `generated by population group '${generated.group.group}'`, related: { file, range: at.valueRange(generated.group.path), message: 'population group' } };
+  };
+  out.push(...eventTimeline(v.events, rounds, { initiallyPresent: (id) => initial.has(id) || generatesId(groups, id), defined: isDefined, initial: starters, origin }, at));
 
-  out.push(...generatedIdClashes(groups, defined.keys(), at));
+  // Ids that timed events add are the timeline's to check against the groups' (present from the start).
+  out.push(...generatedIdClashes(groups, listed.keys(), at));
   out.push(...invalidGeneratedIds(groups, at));
 
   // Population distributions.

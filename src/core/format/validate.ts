@@ -1,7 +1,7 @@
 // Schema validation of one parsed document with ajv, mapped to precise source ranges:
 // a missing property on the parent's key, an unknown property on its own key, a wrong type or
 // value on the value. ajv's noise is folded so each problem yields one clear message.
-import type { ErrorObject } from 'ajv';
+import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
 import type { Range } from './model';
 import type { ParsedDocument, ParsedFile, PathSegment } from './parse';
@@ -10,6 +10,8 @@ import { Locator } from './locate';
 import { DOCUMENT_KINDS, type DocumentKind, propertyNames, schemaAtPath, validatorFor, deref } from './schema';
 import { didYouMean } from './suggest';
 import { isForeign } from './plainValue';
+import { namesItem, pathLabel } from './pathLabel';
+import { ignoredCopyVariants } from './duplicateKeys';
 
 export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnostic[] {
   const at = new Locator(file, doc);
@@ -43,8 +45,32 @@ export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnos
       file.file, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: file.file, range, newText: suggestion }] : undefined)];
   }
   const validate = validatorFor(kind);
-  if (validate(value)) return [];
-  return schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at);
+  const own = validate(value) ? [] : schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at);
+  return [...own, ...ignoredCopyDiagnostics(validate, kind as DocumentKind, doc, file, at)];
+}
+
+/**
+ * Schema errors inside the ignored copies of duplicated keys, at their own ranges (duplicateKeys.ts):
+ * whichever copy the user keeps, its errors are known before the other goes.
+ */
+function ignoredCopyDiagnostics(validate: ValidateFunction, kind: DocumentKind, doc: ParsedDocument, file: ParsedFile, at: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  for (const variant of ignoredCopyVariants(doc)) {
+    if (validate(variant.value)) continue;
+    const inside = (validate.errors ?? []).filter((e) => variant.paths.some((copy) => inCopy(e, copy)));
+    // Without `path`: the structural quick fixes (add or remove a key) find their mapping by path,
+    // which leads to the copy that counts.
+    for (const { path: _path, ...d } of schemaErrorDiagnostics(inside, kind, variant.value, file, at.following(variant.copies))) out.push(d);
+  }
+  return out;
+}
+
+/** Whether an ajv error is about the copy at `copy`: inside it, or the copy's key being unknown to its mapping. */
+function inCopy(e: ErrorObject, copy: PathSegment[]): boolean {
+  const path = pointerToPath(e.instancePath);
+  const startsWith = (long: PathSegment[], short: PathSegment[]): boolean => short.length <= long.length && short.every((s, i) => String(s) === String(long[i]));
+  if (startsWith(path, copy)) return true;
+  return e.keyword === 'additionalProperties' && path.length === copy.length - 1 && startsWith(copy, path) && String(e.params.additionalProperty) === String(copy[copy.length - 1]);
 }
 
 /**
@@ -99,32 +125,32 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
     case 'type': {
       const expected = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);
       const actual = valueAt(docValue, path);
-      return diag('SOC012', 'error', `${label(path)} must be ${article(expected)}, found ${describeValue(actual)}`, f, at.valueRange(path));
+      return diag('SOC012', 'error', `${pathLabel(path, docValue)} must be ${article(expected)}, found ${describeValue(actual)}`, f, at.valueRange(path));
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const actual = valueAt(docValue, path);
       // A !!binary or !!set where a word is expected is a wrong type, not a wrong word.
-      if (isForeign(actual)) return diag('SOC012', 'error', `${label(path)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`, f, at.valueRange(path));
+      if (isForeign(actual)) return diag('SOC012', 'error', `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`, f, at.valueRange(path));
       const suggestion = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
       const range = at.valueRange(path);
-      return diag('SOC013', 'error', `${label(path)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
         f, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined);
     }
     case 'const':
-      return diag(isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013', 'error', `${label(path)} must be '${String(e.params.allowedValue)}' here`, f, at.valueRange(path));
+      return diag(isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013', 'error', `${pathLabel(path, docValue)} must be '${String(e.params.allowedValue)}' here`, f, at.valueRange(path));
     case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
       const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return diag('SOC013', 'error', `${label(path)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`, f, at.valueRange(path));
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`, f, at.valueRange(path));
     }
     case 'minLength':
-      return diag('SOC013', 'error', `${label(path)} must not be empty`, f, at.valueRange(path));
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must not be empty`, f, at.valueRange(path));
     case 'pattern': {
       const last = path[path.length - 1];
       const isId = last === 'id' || last === 'with' || path.includes('remove') || path.includes('members') || last === 'id_prefix';
       const message = isId
-        ? `${label(path)} '${String(valueAt(docValue, path))}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter`
-        : `${label(path)} does not match the pattern ${String(e.params.pattern)}`;
+        ? `${pathLabel(path, docValue)} '${String(valueAt(docValue, path))}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter`
+        : `${pathLabel(path, docValue)} does not match the pattern ${String(e.params.pattern)}`;
       return diag('SOC013', 'error', message, f, at.valueRange(path));
     }
     case 'propertyNames': {
@@ -136,13 +162,15 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
       if (path[0] === 'events') {
         return diag('SOC013', 'error', 'An event has `at` and exactly one action: `broadcast`, `add`, `remove` or `set`', f, at.valueRange(path));
       }
-      return diag('SOC013', 'error', `${label(path)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} entries`, f, at.valueRange(path));
-    case 'uniqueItems':
-      return diag('SOC013', 'warning', `${label(path)} lists the same item twice (items ${Number(e.params.j) + 1} and ${Number(e.params.i) + 1})`, f, at.valueRange([...path, Number(e.params.i)]));
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} entries`, f, at.valueRange(path));
+    case 'uniqueItems': {
+      const [first, repeat] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
+      return diag('SOC013', 'warning', `${pathLabel(path, docValue)} lists the same item twice (items ${first + 1} and ${repeat + 1})`, f, at.valueRange([...path, Number(e.params.i)]));
+    }
     case 'minItems':
-      return diag('SOC013', 'error', `${label(path)} must have at least ${e.params.limit} item${e.params.limit === 1 ? '' : 's'}`, f, at.valueRange(path));
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must have at least ${e.params.limit} item${e.params.limit === 1 ? '' : 's'}`, f, at.valueRange(path));
     default:
-      return diag('SOC013', 'error', `${label(path)} ${e.message ?? 'is not valid'}`, f, at.valueRange(path));
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} ${e.message ?? 'is not valid'}`, f, at.valueRange(path));
   }
 }
 
@@ -158,18 +186,13 @@ function valueAt(value: unknown, path: PathSegment[]): unknown {
   return v;
 }
 
-/** A path as YAML and JSON tools write it (kubectl, yq, jq): list indexes from 0, `population[0].count`. */
-function label(path: PathSegment[]): string {
-  if (path.length === 0) return 'The document';
-  const parts = path.map((s) => (typeof s === 'number' ? `[${s}]` : s));
-  return `'${parts.join('.').replace(/\.\[/g, '[')}'`;
-}
-
+/** The mapping at `path`, in words: `persona 'maya'`, `inline persona 'personas[3]'`, `'memories[0]' of persona 'maya'`. */
 function contextName(kind: DocumentKind, path: PathSegment[], docValue: unknown): string {
   if (path.length === 0) return kind;
+  if (namesItem(path, docValue)) return pathLabel(path, docValue);
   const schema = deref(schemaAtPath(kind, path, docValue));
   const title = schema?.title?.toLowerCase();
-  return title ? `${title} ${label(path)}` : label(path);
+  return title ? `${title} ${pathLabel(path, docValue)}` : pathLabel(path, docValue);
 }
 
 function article(type: string): string {

@@ -45,7 +45,7 @@ function registerSchemaCompletion(ctx: SocietyContext): vscode.Disposable {
 }
 
 function toItem(i: CompletionItem): vscode.CompletionItem {
-  const item = new vscode.CompletionItem(i.label, KIND[i.kind]);
+  const item = new vscode.CompletionItem(i.description ? { label: i.label, description: i.description } : i.label, KIND[i.kind]);
   item.detail = i.detail;
   if (i.documentation) item.documentation = new vscode.MarkdownString(i.documentation);
   item.insertText = i.snippet ? new vscode.SnippetString(i.insertText) : i.insertText;

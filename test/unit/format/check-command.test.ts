@@ -26,16 +26,18 @@ describe('society check', () => {
     assert.equal(society(['check', 'empty'], dir).status, 0);
   });
 
-  it('names list items from 0, as kubectl, yq and jq do', () => {
+  it('names list items by their id or name, else by position from 0, as kubectl, yq and jq do', () => {
     const dir = scratchDir('society-check-');
     fs.writeFileSync(path.join(dir, 's.society'), [
       'kind: scenario', 'name: S', 'personas:', '  - { id: a, name: A }', '  - { id: b, name: B, traits: { openness: 2 } }',
-      'population:', '  - { group: crowd, count: 5, id_prefix: c }', '  - { group: more, count: 2000000, id_prefix: m }', '',
+      'population:', '  - { group: crowd, count: 5, id_prefix: c }', '  - { group: more, count: 2000000, id_prefix: m }',
+      'world:', '  rooms: [{ name: lobby, members: [a, b] }, { size: 1 }]', '',
     ].join('\n'));
     const r = society(['check', 's.society'], dir);
     assert.equal(r.status, 1, r.stderr);
-    assert.match(r.stdout, /^s\.society:5:43: error SOC013 'personas\[1\]\.traits\.openness' must be <= 1, found 2$/m);
-    assert.match(r.stdout, /^s\.society:8:27: error SOC013 'population\[1\]\.count' must be <= 1000000, found 2000000$/m);
+    assert.match(r.stdout, /^s\.society:5:43: error SOC013 'traits\.openness' of persona 'b' must be <= 1, found 2$/m);
+    assert.match(r.stdout, /^s\.society:8:27: error SOC013 'count' of population group 'more' must be <= 1000000, found 2000000$/m);
+    assert.match(r.stdout, /^s\.society:10:53: error SOC013 'world\.rooms\[1\]\.size' must be >= 2, found 1$/m, 'a room without a name keeps its position');
   });
 
   it('exits 0 on clean files and reports JSON with --json', () => {
