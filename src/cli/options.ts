@@ -53,7 +53,14 @@ export function outputFolder(dir: string, command: string): boolean {
  * says who is writing there and gives undefined (exit 1).
  */
 export function lockOutputFolder(dir: string, command: string): FolderLock | undefined {
-  const lock = lockFolder(dir);
+  let lock: ReturnType<typeof lockFolder>;
+  try {
+    lock = lockFolder(dir);
+  } catch (err) {
+    // A folder we may not write to (read-only, no permission) says so in a sentence, as other outputs do.
+    console.error(`society ${command}: cannot write to the output folder ${shown(dir)}: ${ioReason(err, 'folder')}`);
+    return undefined;
+  }
   if ('release' in lock) return lock;
   const h = lock.heldBy;
   console.error(`society ${command}: another society command (pid ${h.pid}${h.host !== os.hostname() ? ` on ${h.host}` : ''}, since ${h.since}) is writing to ${shown(dir)}; wait for it to end or choose another --out (a stale lock: delete ${shown(path.join(dir, LOCK_FILE))})`);
@@ -63,17 +70,29 @@ export function lockOutputFolder(dir: string, command: string): FolderLock | und
 /** Writes a command's output file (creating its folder); when it cannot, prints why in a sentence and gives false. */
 export function outputFile(file: string, text: string, command: string): boolean {
   if (!outputFolder(path.dirname(path.resolve(file)), command)) return false;
+  return wroteFiles(command, () => fs.writeFileSync(file, text, 'utf8'), file);
+}
+
+/**
+ * Runs a command's writing of its files. When the file system refuses one (no permission, a full
+ * disk), prints `cannot write FILE: <why in a sentence>` rather than Node's `EACCES: permission
+ * denied, open …`, and gives false: the command then exits with 1. FILE is the one the error names
+ * (`path`), else `file`; an error about no file is not a write problem and goes on up.
+ */
+export function wroteFiles(command: string, write: () => void, file?: string): boolean {
   try {
-    fs.writeFileSync(file, text, 'utf8');
+    write();
     return true;
   } catch (err) {
-    console.error(`society ${command}: cannot write ${shown(file)}: ${ioReason(err)}`);
+    const failed = (err as NodeJS.ErrnoException)?.path ?? file;
+    if (failed === undefined) throw err;
+    console.error(`society ${command}: cannot write ${shown(failed)}: ${ioReason(err)}`);
     return false;
   }
 }
 
 /** A path as the user would type it from here. */
-function shown(p: string): string {
+export function shown(p: string): string {
   return path.relative(process.cwd(), path.resolve(p)) || p;
 }
 

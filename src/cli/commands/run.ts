@@ -6,7 +6,9 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, knownModel, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
+import { integerOption, knownModel, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown } from '../options';
+import { ioReason } from '../../core/files/ioReason';
+import { resumeProblem, unfinishedRun } from '../../core/engine/resumePoint';
 import { modelNamed, type Scenario } from '../../core/format/model';
 import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
@@ -27,7 +29,7 @@ import { shellWord } from '../shellWord';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'run <scenario> [--scenario NAME] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume] [--checkpoint-every N] [--json]',
+  usage: 'run <scenario> [--scenario NAME] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
@@ -39,6 +41,7 @@ export const runCommand: Command = {
     ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
     ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
     ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
+    ['--overwrite', 'start over in an --out that holds an unfinished run (without it, that run is kept: resume it or choose another --out)'],
     ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
     ['--json', 'print the closing summary as JSON'],
     ['-q, --quiet', 'no progress bar or notes on standard error'],
@@ -46,11 +49,12 @@ export const runCommand: Command = {
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, {
       scenario: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
-      resume: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      resume: { type: 'boolean' }, overwrite: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'string' }, replay: { type: 'boolean' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
+    if (values.resume && values.overwrite) { console.error(`society run: --resume continues the run in --out, --overwrite starts it over: give one\nusage: society ${runCommand.usage}`); return 2; }
     const scenarioArg = onePositional('run', runCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const rounds = integerOption('rounds', values.rounds, 1);
@@ -73,9 +77,14 @@ export const runCommand: Command = {
       let cp: Checkpoint | undefined;
       if (values.resume) {
         if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
-        cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
-        if (!cp.trace) { console.error('society run: the checkpoint does not record its trace length'); return 1; }
-        if (fs.statSync(tracePath).size < cp.trace.bytes) { console.error('society run: the trace is shorter than the checkpoint expects'); return 1; }
+        const cannot = (why: string, file = checkpointPath): number => { console.error(`society run: cannot resume from ${shown(file)}: ${why}`); return 1; };
+        try {
+          cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
+        } catch (err) {
+          return cannot(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message : ioReason(err));
+        }
+        const problem = resumeProblem(tracePath, cp);
+        if (problem) return cannot(problem, tracePath);
         // The run goes on with its own seed and rounds: the same values may be repeated (the command
         // that was interrupted, plus --resume), other values are refused.
         const differs = [seed !== undefined && seed !== cp.header.seed ? `seed ${cp.header.seed}` : '', rounds !== undefined && rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : ''].filter(Boolean);
@@ -111,14 +120,31 @@ export const runCommand: Command = {
       }
       const modelFactory = registry.factory;
 
+      // The header names the scenario relative to the run folder, so a trace says where its
+      // scenario is from where it lies, and the same command gives the same bytes from any directory.
+      const scenarioFile = path.relative(out, file);
       let sim: Simulation;
       let writer: TraceWriter;
       if (cp) {
-        sim = Simulation.restore(scenario, cp, { file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
+        try {
+          sim = Simulation.restore(scenario, cp, { file: scenarioFile, model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
+        } catch (err) {
+          console.error(`society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`);
+          return 1;
+        }
         writer = TraceWriter.appendToFile(tracePath, cp.trace!);
         if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
       } else {
-        sim = Simulation.create(scenario, { seed, rounds, file: path.relative(process.cwd(), file), model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
+        const unfinished = unfinishedRun(checkpointPath);
+        if (unfinished && !values.overwrite) {
+          console.error(`society run: ${shown(out)} holds an unfinished run (${unfinished}); continue it with --resume, start it over with --overwrite, or choose another --out`);
+          return 1;
+        }
+        sim = Simulation.create(scenario, { seed, rounds, file: scenarioFile, model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
+        // The old checkpoint goes before the trace is cut: a crash in between must not leave a
+        // checkpoint beside a trace it does not belong to.
+        fs.rmSync(checkpointPath, { force: true });
+        fs.rmSync(`${checkpointPath}.tmp`, { force: true });
         writer = TraceWriter.toFile(tracePath);
         writer.header(sim.header);
       }
@@ -139,14 +165,22 @@ export const runCommand: Command = {
       const progress = new Progress(sim.rounds, !values.quiet && process.stderr.isTTY === true);
       sim.on(progress.listener);
       // Ctrl-C once: finish the round, checkpoint, stop. Twice: stop now (the round is dropped).
+      // SIGTERM and SIGHUP (docker stop, a CI timeout, a closed terminal) stop at once too: whoever
+      // sends them will not wait for a round to end.
       const controller = new AbortController();
-      // `dropped`: the second Ctrl-C came before the round being finished was checkpointed.
+      // `dropped`: the run stopped at once before the round being finished was checkpointed.
       let stopping = false, stoppedAtRoundEnd = false, dropped = false;
+      let signal: 'SIGTERM' | 'SIGHUP' | undefined;
+      const stopNow = (): void => { dropped = !stoppedAtRoundEnd; controller.abort(); };
       const onSigint = (): void => {
-        if (stopping) { dropped = !stoppedAtRoundEnd; controller.abort(); return; }
+        if (stopping) { stopNow(); return; }
         stopping = true;
         if (!values.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
       };
+      const onSigterm = (): void => { signal = 'SIGTERM'; stopNow(); };
+      const onSighup = (): void => { signal = 'SIGHUP'; stopNow(); };
+      // The round of the newest checkpoint, where --resume goes on from.
+      let checkpointed = cp?.completed;
       sim.afterRound = async (round, final) => {
         await writer.flush();
         every ??= checkpointInterval(sim.world.agents.size); // set up (round 0) or restored: everyone is placed
@@ -155,10 +189,16 @@ export const runCommand: Command = {
           snap.trace = { bytes: writer.bytes, lines: writer.lines };
           snap.reward_tally = tally.toJSON();
           writeCheckpoint(checkpointPath, snap);
+          checkpointed = round;
         }
         if (stopping && !final) { stoppedAtRoundEnd = true; controller.abort(); }
       };
       process.on('SIGINT', onSigint);
+      process.on('SIGTERM', onSigterm);
+      process.on('SIGHUP', onSighup);
+      const resumeHint = (): string => `continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`;
+      // Where the trace ends, and what --resume will do from the newest checkpoint.
+      const endsAfter = (round: number): string => `${tracePath} ends after round ${round}${checkpointed !== undefined && checkpointed < round ? ` (its checkpoint is at round ${checkpointed}: --resume cuts it back and redoes ${round - checkpointed === 1 ? `round ${round}` : `rounds ${checkpointed + 1}–${round}`})` : ''}`;
       let result;
       try {
         result = await sim.run(controller.signal);
@@ -166,11 +206,15 @@ export const runCommand: Command = {
         // A run that cannot go on (e.g. a replay cache miss): the trace stays valid up to the last round.
         writer.discard();
         await writer.close();
-        console.error(`society run: ${err instanceof Error ? err.message : String(err)}`);
-        console.error(`${tracePath} ends after round ${sim.completed}`);
+        // A checkpoint write that failed (a full disk) leaves its temporary file: not the space to keep.
+        fs.rmSync(`${checkpointPath}.tmp`, { force: true });
+        console.error(`society run: ${(err as NodeJS.ErrnoException)?.code ? ioReason(err) : err instanceof Error ? err.message : String(err)}`);
+        console.error(`${endsAfter(sim.completed)}${checkpointed !== undefined ? `; ${resumeHint()}` : ''}`);
         return 1;
       } finally {
         process.off('SIGINT', onSigint);
+        process.off('SIGTERM', onSigterm);
+        process.off('SIGHUP', onSighup);
         progress.done();
       }
       if (result.status === 'aborted') {
@@ -178,10 +222,10 @@ export const runCommand: Command = {
         await writer.close();
         if (dropped) {
           // The dropped round's answers were billed but are in no trace: what this process paid for.
-          if (session.spent) console.error(`${session.format()}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the second Ctrl-C are not counted)`);
+          if (session.spent) console.error(`${session.format()}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the stop are not counted)`);
         } else if (sim.world.usage.spent) console.error(sim.world.usage.format(unpricedModels(scenario)));
-        console.error(`interrupted: ${tracePath} ends after round ${result.completed}; continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`);
-        return 130;
+        console.error(`${signal ? `stopped by ${signal}` : 'interrupted'}: ${endsAfter(result.completed)}; ${resumeHint()}`);
+        return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
       }
       await writer.close();
 

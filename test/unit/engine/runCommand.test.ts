@@ -130,7 +130,7 @@ describe('society run', function () {
       assert.ok(billed > kept, `session calls ${billed} include the dropped round's beyond the trace's ${kept}`);
       assert.ok(billed <= server.chatRequests().length, 'a decision is at least one request');
       assert.ok(Number(line[4]) > 0);
-      assert.match(errors, /this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the second Ctrl-C are not counted/);
+      assert.match(errors, /this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the stop are not counted/);
       assert.match(errors, /continue with: society run .* --resume$/m);
     } finally {
       delete process.env.SOCIETY_TEST_FAKE_KEY;
