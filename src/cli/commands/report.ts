@@ -6,17 +6,17 @@
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
 import type { Command } from '../command';
-import { onePositional, outputFolder, parseCommandArgs, usableAttribute } from '../options';
+import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/reportFiles';
 import { RunReportBuilder } from '../../core/analysis/reportModel';
 import type { TraceEvent } from '../../core/trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import { ViewBudget } from '../../core/trace/viewBudget';
-import { viewEmbed } from '../../core/protocol/viewPage';
+import { viewEmbed, type ViewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
-import { unfinishedNote } from '../../core/analysis/traceNetwork';
+import { unfinishedNote, wholeRound } from '../../core/analysis/traceNetwork';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static] [--view-limit MB]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
@@ -70,29 +70,39 @@ export const reportCommand: Command = {
       console.error(`society report: ${traceProblemsMessage(traceFile, read.errors)}`);
       return 1;
     }
+    // As metrics and export: a trace cut inside round 0 (or only a header) has no network to report.
+    try {
+      wholeRound({ file: traceFile, lastRound: read.lastRound });
+    } catch (err) {
+      console.error(`society report: ${(err as Error).message}`);
+      return 1;
+    }
     const report = builder.finish();
+    // What the report leaves out or lacks: said on standard error, and on the page.
+    const unfinished = unfinishedNote({ lastRound: report.round, ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}) });
+    const note = unfinished ?? (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
     // Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run)
     // is left out of the view too, which otherwise opened at that half round.
     let whole = shown.length;
     while (whole > 0 && shown[whole - 1].type !== 'round_end' && shown[whole - 1].type !== 'run_end') whole--;
     shown.length = whole;
-    let view;
+    let view: ViewEmbed | undefined;
     if (!values.static) {
       const assets = findViewAssets();
-      const note = budget.note('society report --view-limit', 'the figures and tables below cover every round');
+      // (the view says "incomplete trace" itself when there is no run_end)
+      const viewNote = [budget.note('society report --view-limit', 'the figures and tables below cover every round'), unfinished].filter(Boolean).join('; ');
       try {
-        if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: read.header, events: shown, complete: read.complete, ...(note ? { note } : {}) }, { embedded: true });
+        if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: read.header, events: shown, complete: read.complete, ...(viewNote ? { note: viewNote } : {}) }, { embedded: true });
         else console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
       } catch (err) {
         console.error(`society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`);
       }
     }
-    const files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view });
+    let files: string[] = [];
+    if (!wroteFiles('report', () => { files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view, ...(note ? { note } : {}) }); })) return 1;
     for (const file of files) console.log(file);
     if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
-    const unfinished = unfinishedNote({ lastRound: report.round, ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}) });
-    if (unfinished) console.error(`society report: note: ${unfinished}`);
-    else if (!report.complete) console.error(`society report: note: the trace ends at round ${report.round} without run_end (incomplete run)`);
+    if (note) console.error(`society report: note: ${note}`);
     if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);
     return 0;
   },

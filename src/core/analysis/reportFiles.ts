@@ -30,7 +30,8 @@ export function reportMetricsJson(report: RunReport): string {
 /**
  * Writes the five files into `outDir` (created if needed); returns their paths. Each file is made
  * and written in turn, and the page piece by piece, so at most one file's text is in memory
- * (at 10,000 agents the page alone is ~90 MB).
+ * (at 10,000 agents the page alone is ~90 MB). A file system error carries the file it is about
+ * in `path`, as Node's own do, so a caller can say which one failed.
  */
 export function writeReportFiles(report: RunReport, outDir: string, html: ReportHtmlOptions = {}): string[] {
   mkdirSync(outDir, { recursive: true });
@@ -43,7 +44,13 @@ export function writeReportFiles(report: RunReport, outDir: string, html: Report
   ];
   return contents.map(([name, parts]) => {
     const file = path.join(outDir, name);
-    writePiecesSync(file, parts());
+    try {
+      writePiecesSync(file, parts());
+    } catch (err) {
+      // A failed write (a full disk) names no file, as a failed open does: say which one it was.
+      if (err instanceof Error && (err as NodeJS.ErrnoException).code && !(err as NodeJS.ErrnoException).path) (err as NodeJS.ErrnoException).path = file;
+      throw err;
+    }
     return file;
   });
 }

@@ -108,8 +108,13 @@ export class RunReportBuilder {
   }
 
   add(e: TraceEvent): void {
-    // A round without a round_end or without events (neither in a well-formed trace) is measured when a later one begins.
-    for (; e.round > this.round; this.round++) if (this.measured < this.round) this.measure(this.round);
+    // A round without a round_end (the reader lets none through) is measured when a later one
+    // begins. Rounds missing in between get no made-up rows, and are not walked through one by
+    // one: a wild round number would take forever.
+    if (e.round > this.round) {
+      if (this.measured < this.round) this.measure(this.round);
+      this.round = e.round;
+    }
     // Memories are the bulk of a trace and nothing in the report reads them: not kept.
     if (e.type !== 'memory') applyEvent(this.state, e);
     if (e.type === 'reward') this.rewards.push(e);

@@ -6,6 +6,7 @@ import { replay } from '../trace/replay';
 import { loadTrace, tieNetworkOf, unfinishedNote, wholeRound } from './traceNetwork';
 import type { TieGraph } from './tieGraph';
 import { printable } from '../text/printable';
+import { parseSourceJson } from '../interop/sourceText';
 
 export interface LoadedTieNetwork {
   graph: TieGraph;
@@ -15,11 +16,11 @@ export interface LoadedTieNetwork {
   note?: string;
 }
 
-/** A trace is JSONL whose first line is a header object; anything else is read as graph JSON. */
+/** A trace is JSONL whose first line is a header object (after a byte-order mark, as the reader takes it); anything else is read as graph JSON. */
 export function isTraceFile(file: string): boolean {
   if (file.endsWith('.jsonl')) return true;
   try {
-    const first = JSON.parse(firstLine(file)) as { type?: unknown };
+    const first = parseSourceJson(firstLine(file)) as { type?: unknown };
     return first?.type === 'header';
   } catch {
     return false;
@@ -50,8 +51,7 @@ function firstLine(file: string, limit = 16 << 20): string {
 export async function loadTieNetwork(file: string, options: { round?: number } = {}): Promise<LoadedTieNetwork> {
   if (isTraceFile(file)) {
     const trace = await loadTrace(file);
-    let round: number;
-    try { round = wholeRound(trace, options.round); } catch (err) { throw new Error(`${file}: ${(err as Error).message}`); }
+    const round = wholeRound(trace, options.round);
     const note = unfinishedNote(trace);
     const state = replay(trace.header, trace.events, round);
     const graph = tieNetworkOf(state);

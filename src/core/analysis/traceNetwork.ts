@@ -20,10 +20,12 @@ export function tieNetworkOf(state: WorldState): TieGraph {
 }
 
 export interface LoadedTrace {
+  /** The file it was read from, as given (messages name it). */
+  file?: string;
   header: TraceHeader;
   /** The events `loadTrace` was asked to keep (by default those that shape the tie network). */
   events: TraceEvent[];
-  /** The last round the trace holds whole (its round_end is there). */
+  /** The last round the trace holds whole (its round_end is there); −1 when it holds none. */
   lastRound: number;
   complete: boolean;
   /** A round the trace starts but does not finish (the run was stopped in it): its events are left out. */
@@ -49,24 +51,32 @@ export async function loadTrace(file: string, keep: (e: TraceEvent) => boolean =
   const read = await readTraceFile(file, { keepEvents: false, onEvent: (e) => { if (keep(e)) events.push(e); } });
   if (read.errors.length > 0 || !read.header) throw new Error(traceProblemsMessage(file, read.errors));
   // Rounds end with round_end; the events of one without it (the run was stopped mid-round) would
-  // show half-updated ties, so they are left out. A trace cut inside round 0 keeps what it has.
-  const lastRound = Math.max(0, read.lastRound), unfinished = read.latestRound > lastRound;
+  // show half-updated ties, so they are left out. A trace cut inside round 0 (setup) holds no whole
+  // round (lastRound −1): it has no network, rather than an empty or half-built one.
+  const lastRound = read.lastRound, unfinished = read.latestRound > lastRound;
   return {
-    header: read.header, events: unfinished ? events.filter((e) => e.round <= lastRound) : events, lastRound, complete: read.complete,
+    file, header: read.header, events: unfinished ? events.filter((e) => e.round <= lastRound) : events, lastRound, complete: read.complete,
     ...(unfinished ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}),
   };
 }
 
-/** The round asked for (default: the last whole one); throws when the trace does not hold it whole. */
-export function wholeRound(trace: LoadedTrace, requested?: number): number {
+/**
+ * The round asked for (default: the last whole one); throws when the trace does not hold it whole,
+ * naming the trace's file when it is known.
+ */
+export function wholeRound(trace: Pick<LoadedTrace, 'file' | 'lastRound' | 'unfinishedRound'>, requested?: number): number {
   const round = requested ?? trace.lastRound;
   if (Number.isInteger(round) && round >= 0 && round <= trace.lastRound) return round;
   const unfinished = trace.unfinishedRound !== undefined ? `; round ${trace.unfinishedRound} was not finished` : '';
-  throw new Error(`round ${round} is outside the trace (0..${trace.lastRound}${unfinished})`);
+  // A trace cut inside round 0 (or only a header) has no network to show, not an empty one.
+  const problem = trace.lastRound < 0 ? `round ${requested ?? 0} is not in the trace: it ends before round 0 was finished`
+    : `round ${round} is outside the trace (0..${trace.lastRound}${unfinished})`;
+  throw new Error(trace.file !== undefined ? `${trace.file}: ${problem}` : problem);
 }
 
 /** What a command says about a trace it read whole rounds of: nothing for a whole trace. */
 export function unfinishedNote(trace: Pick<LoadedTrace, 'lastRound' | 'unfinishedRound' | 'truncated'>): string | undefined {
+  if (trace.lastRound < 0) return 'the trace ends before round 0 was finished';
   const parts: string[] = [];
   if (trace.unfinishedRound !== undefined) parts.push(`round ${trace.unfinishedRound} was not finished and is left out`);
   if (trace.truncated) parts.push('its last line was cut off');

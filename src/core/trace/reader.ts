@@ -1,7 +1,10 @@
 // Reading a JSONL trace: every line is parsed and checked against the event types; problems are
 // returned with their line numbers (1-based), never thrown. Works on a whole text or line by line.
 import * as fs from 'node:fs';
+import { constants as bufferConstants } from 'node:buffer';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type TraceEvent, type TraceEventType, type TraceHeader } from './events';
+import { AgentRoster } from './agentRoster';
+import { RoundSequence } from './roundSequence';
 import { ioReason } from '../files/ioReason';
 
 export interface TraceProblem { line: number; message: string }
@@ -65,7 +68,7 @@ export function checkEvent(v: unknown): string | undefined {
   const o = v as Record<string, unknown>;
   if (typeof o.type !== 'string') return "missing 'type'";
   const req = REQUIRED_FIELDS.get(o.type);
-  if (!req) return `unknown event type '${o.type}'`;
+  if (!req) return o.type === 'header' ? 'a second header: two traces joined into one file?' : `unknown event type '${o.type}'`;
   if (typeof o.round !== 'number' || !Number.isInteger(o.round) || o.round < 0) return `${o.type}: 'round' must be a non-negative integer`;
   for (const [k, c] of req) {
     const got = kindOf(o[k]);
@@ -78,20 +81,38 @@ export function checkEvent(v: unknown): string | undefined {
   return undefined;
 }
 
+/** Why the first line is not a header this reader can read, in the words of its real cause; or undefined. */
 export function checkHeader(v: unknown): string | undefined {
-  if (!v || typeof v !== 'object') return 'the first line is not a trace header';
+  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'the first line is not a society trace header (not a JSON object)';
   const h = v as Record<string, unknown>;
-  if (h.type !== 'header' || h.format !== TRACE_FORMAT) return 'the first line is not a society trace header';
-  if (typeof h.version !== 'number') return "header: missing 'version'";
-  if (h.version > TRACE_FORMAT_VERSION) return `trace format version ${h.version} is newer than this reader (${TRACE_FORMAT_VERSION})`;
-  if (typeof h.seed !== 'number' || typeof h.rounds !== 'number' || !h.scenario || !h.settings) return 'header: missing seed, rounds, scenario or settings';
+  if (h.type !== 'header') {
+    return typeof h.type === 'string' && REQUIRED_FIELDS.has(h.type) ? `the first line is a ${h.type} event, not a society trace header: the header line is missing`
+      : 'the first line is not a society trace header';
+  }
+  if (h.format === undefined) return "header: missing 'format'";
+  if (h.format !== TRACE_FORMAT) return `the first line is a header of format ${JSON.stringify(h.format)}, not '${TRACE_FORMAT}'`;
+  if (h.version === undefined) return "header: missing 'version'";
+  if (!Number.isInteger(h.version) || (h.version as number) < 1) return `header: 'version' must be a positive integer, got ${JSON.stringify(h.version)}`;
+  if ((h.version as number) > TRACE_FORMAT_VERSION) return `trace format version ${h.version} is newer than this reader (${TRACE_FORMAT_VERSION})`;
+  if (typeof h.seed !== 'number' || !Number.isInteger(h.rounds) || (h.rounds as number) < 0 || !h.scenario || !h.settings) return 'header: missing seed, rounds, scenario or settings';
   return undefined;
 }
 
-/** Incremental reader: feed lines in order, then `result()`. */
+/**
+ * Incremental reader: feed lines in order, then `result()`. `onEvent` hears only events that
+ * passed every check, after the header: a line with a problem is reported and goes no further
+ * (an event of round 10^15 would otherwise have a report measure every round up to it).
+ */
 export class TraceLineReader {
   private read: TraceRead = { events: [], errors: [], complete: false, lastRound: -1, latestRound: 0 };
   private lineNo = 0;
+  /** The first line is not a header: the lines after it mean nothing and are not read. */
+  private headless = false;
+  /** The rounds and agents the events so far established (made with the header). */
+  private rounds?: RoundSequence;
+  private readonly roster = new AgentRoster();
+  /** The last problem with the order of rounds: one cause over many lines is reported once. */
+  private orderProblem?: string;
 
   /** `onEvent` gets each event with its line number and the line's size (characters + newline). */
   constructor(private readonly keepEvents = true, private readonly onEvent?: (e: TraceEvent, line: number, size: number) => void) {}
@@ -102,32 +123,61 @@ export class TraceLineReader {
   /** `unterminated`: the text's last line, with no newline after it (a cut-off write if it is not JSON). */
   line(text: string, unterminated = false): void {
     const n = ++this.lineNo;
-    if (!text.trim()) return;
+    if (this.headless || !text.trim()) return;
+    // Windows editors save UTF-8 with a byte-order mark, which JSON.parse rejects (as interop/sourceText does, skip it).
+    if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let v: unknown;
     try { v = JSON.parse(text); } catch (e) {
-      if (unterminated) this.read.truncated = true;
-      else this.read.errors.push({ line: n, message: `invalid JSON: ${e instanceof Error ? e.message : String(e)}` });
+      // A header cut off reads as one (not as whatever else fails to parse).
+      if (unterminated && (this.rounds || text.startsWith('{'))) this.read.truncated = true;
+      else this.problem(n, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
       return;
     }
-    if (!this.read.header) {
+    if (!this.rounds) {
       const problem = checkHeader(v);
-      if (problem) { this.read.errors.push({ line: n, message: problem }); if (n === 1) return; }
-      else { this.read.header = v as TraceHeader; return; }
+      if (problem) this.problem(n, problem);
+      else { this.read.header = v as TraceHeader; this.rounds = new RoundSequence(this.read.header.rounds); }
+      return;
     }
     const problem = checkEvent(v);
     if (problem) { this.read.errors.push({ line: n, message: problem }); return; }
-    const e = v as TraceEvent;
-    if (e.round < this.read.latestRound) this.read.errors.push({ line: n, message: `round ${e.round} after round ${this.read.latestRound}: events out of order` });
-    this.read.latestRound = Math.max(this.read.latestRound, e.round);
-    if (e.type === 'round_end') this.read.lastRound = e.round;
-    if (e.type === 'run_end') this.read.complete = true;
+    const e = v as TraceEvent, type = e.type;
+    const order = this.rounds.next(type, e.round, n);
+    if (order) {
+      if (order !== this.orderProblem) this.read.errors.push({ line: n, message: order });
+      this.orderProblem = order;
+      return;
+    }
+    const agent = this.roster.check(e, type);
+    if (agent) { this.read.errors.push({ line: n, message: agent }); return; }
     if (this.keepEvents) this.read.events.push(e);
     this.onEvent?.(e, n, text.length + 1);
   }
 
+  /** A line longer than a string can hold: skipped, and reported at its number. */
+  tooLong(limit: number): void {
+    this.problem(++this.lineNo, `line is too long (over ${limit >= 1 << 20 ? `${Math.round(limit / (1 << 20))} MB` : `${limit} characters`})`);
+  }
+
+  /** A problem before the header was read means there is none: that one is reported, the rest is not read. */
+  private problem(line: number, message: string): void {
+    if (this.headless) return;
+    this.read.errors.push({ line, message });
+    if (!this.rounds) this.headless = true;
+  }
+
+  /** What was read so far (a trace being written may be read again as it grows). */
   result(): TraceRead {
-    if (!this.read.header && !this.read.errors.some((e) => e.line === 1)) this.read.errors.push({ line: 1, message: 'empty trace: no header' });
-    return this.read;
+    const read = this.read;
+    if (this.rounds) {
+      read.lastRound = this.rounds.ended;
+      read.latestRound = Math.max(0, this.rounds.current);
+      read.complete = this.rounds.complete;
+      return read;
+    }
+    // Said, not recorded: more lines may come (a run that has just begun writing its trace).
+    if (this.headless) return read;
+    return { ...read, errors: [{ line: 1, message: read.truncated ? 'the header line is cut off' : 'empty trace: no header' }] };
   }
 }
 
@@ -156,17 +206,22 @@ export function readTrace(text: string): TraceRead {
 
 /** Characters read from a trace file at a time. */
 const READ_CHUNK = 1 << 20;
+/** The longest line read: the longest string V8 makes (~512 M characters). A longer one is damage. */
+const MAX_LINE = bufferConstants.MAX_STRING_LENGTH;
 
 /**
  * Stream a trace file line by line (large traces); `keepEvents: false` with `onEvent` avoids
  * holding them. `onHeader` hears the header as soon as it is read, before any event; `onProgress`
  * hears the bytes read so far after each piece of the file. Lines are split by hand: readline's
- * line-break regular expression cost a quarter of the reading time of a 450 MB trace.
+ * line-break regular expression cost a quarter of the reading time of a 450 MB trace. A line
+ * longer than `maxLine` characters (tests set a small one) is skipped and reported at its number.
  */
 export async function readTraceFile(path: string, opts: {
   keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number, size: number) => void; onHeader?: (h: TraceHeader) => void; onProgress?: (bytesRead: number) => void;
+  maxLine?: number;
 } = {}): Promise<TraceRead> {
   const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
+  const maxLine = opts.maxLine ?? MAX_LINE;
   let input: fs.ReadStream;
   try { input = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK }); } catch (e) {
     return unreadable(e);
@@ -178,19 +233,23 @@ export async function readTraceFile(path: string, opts: {
   };
   try {
     // `rest`: the start of a line that continues in the next piece (searched once, so a line
-    // longer than a piece costs no more than a short one).
-    let rest = '';
+    // longer than a piece costs no more than a short one). `long`: the line so far is too long
+    // to keep; the rest of it is passed over.
+    let rest = '', long = false;
     for await (const chunk of input as AsyncIterable<string>) {
       let from = 0;
       for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', from)) {
-        line(rest ? rest + chunk.slice(from, end) : chunk.slice(from, end));
+        if (long || rest.length + end - from > maxLine) r.tooLong(maxLine);
+        else line(rest ? rest + chunk.slice(from, end) : chunk.slice(from, end));
         rest = '';
+        long = false;
         from = end + 1;
       }
-      rest += chunk.slice(from);
+      if (long || rest.length + chunk.length - from > maxLine) { long = true; rest = ''; } else rest += chunk.slice(from);
       opts.onProgress?.(input.bytesRead);
     }
-    if (rest) line(rest, true);
+    if (long) r.tooLong(maxLine);
+    else if (rest) line(rest, true);
   } catch (e) {
     return unreadable(e);
   }

@@ -10,6 +10,7 @@ import { loadTrace, traceTieNetwork, unfinishedNote, wholeRound } from '../../..
 import { exportTraceTies } from '../../../src/core/analysis/tieExport';
 import { loadTieNetwork } from '../../../src/core/analysis/tieNetworkFile';
 import type { TraceEvent } from '../../../src/core/trace/events';
+import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
 import { reportScenario, runTrace, toJsonl } from './runTrace';
 
 describe('a trace that ends inside a round', function () {
@@ -67,5 +68,34 @@ describe('a trace that ends inside a round', function () {
     assert.deepEqual(cut.metrics, upTo4.metrics);
     assert.deepEqual(cut.rewards, upTo4.rewards);
     assert.equal(cut.overRounds.at(-1)!.round, 4);
+  });
+
+  it('has no network for a trace that holds no whole round: only its header, or cut inside round 0 (QA D16)', async () => {
+    const roundEnd0 = whole.events.findIndex((e) => e.type === 'round_end');
+    for (const [name, events] of [['header-only.jsonl', []], ['setup-cut.jsonl', whole.events.slice(0, roundEnd0 - 1)]] as const) {
+      const file = write(name, toJsonl({ header: whole.header, events: [...events] }));
+      const trace = await loadTrace(file);
+      assert.equal(trace.lastRound, -1);
+      assert.deepEqual(trace.events, []);
+      // Said, not drawn as an empty network of round 0 (every command: metrics, export, report).
+      assert.throws(() => wholeRound(trace), { message: `${file}: round 0 is not in the trace: it ends before round 0 was finished` });
+      assert.throws(() => exportTraceTies(trace, 'csv'), /round 0 is not in the trace/);
+      await assert.rejects(loadTieNetwork(file), { message: `${file}: round 0 is not in the trace: it ends before round 0 was finished` });
+    }
+  });
+
+  it('names the trace file when a round is outside it, in export as in metrics (QA D16)', async () => {
+    const file = write('whole.jsonl', toJsonl(whole));
+    const trace = await loadTrace(file);
+    assert.throws(() => exportTraceTies(trace, 'gexf', { round: 999 }), { message: `${file}: round 999 is outside the trace (0..6)` });
+    await assert.rejects(loadTieNetwork(file, { round: 999 }), { message: `${file}: round 999 is outside the trace (0..6)` });
+  });
+
+  it('says on the report page what it left out, as the command says on standard error (QA D16)', () => {
+    const report = buildRunReport(whole.header, whole.events.slice(0, cutAt));
+    const note = 'the trace ends after round 4: round 5 was not finished and is left out; its last line was cut off';
+    const page = renderReportHtml(report, { note });
+    assert.match(page, /<section id="run"><h2>Run<\/h2>.*<p class="note">The trace ends after round 4: round 5 was not finished and is left out; its last line was cut off\.<\/p><\/section>/s);
+    assert.doesNotMatch(renderReportHtml(report), /was not finished/);
   });
 });

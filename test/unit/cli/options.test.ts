@@ -1,7 +1,8 @@
 // The CLI's option parsing: integers in decimal digits only, within what a double holds exactly,
 // and seed lists without empty or repeated entries.
 import * as assert from 'node:assert/strict';
-import { integerListOption, integerOption } from '../../../src/cli/options';
+import * as path from 'node:path';
+import { integerListOption, integerOption, wroteFiles } from '../../../src/cli/options';
 import { counted } from '../../../src/core/text/counted';
 
 describe('CLI options', () => {
@@ -28,5 +29,25 @@ describe('CLI options', () => {
     assert.equal(counted(1, 'round'), '1 round');
     assert.equal(counted(0, 'round'), '0 rounds');
     assert.equal(counted(2, 'seed memory', 'seed memories'), '2 seed memories');
+  });
+
+  it('says which file a command cannot write, in a sentence (report as export: QA D8)', () => {
+    const said: string[] = [];
+    const error = console.error;
+    console.error = (line: string) => said.push(line);
+    try {
+      const denied = Object.assign(new Error("EACCES: permission denied, open '/ro/report.html'"), { code: 'EACCES', path: '/ro/report.html' });
+      assert.equal(wroteFiles('report', () => { throw denied; }), false);
+      // A write that fails without naming its file (a full disk) is said with the file the command names.
+      const full = Object.assign(new Error('ENOSPC: no space left on device, write'), { code: 'ENOSPC' });
+      assert.equal(wroteFiles('export', () => { throw full; }, '/full/t.gexf'), false);
+      assert.equal(wroteFiles('export', () => undefined, '/ok'), true);
+      const shown = (p: string) => path.relative(process.cwd(), p); // paths as the user would type them from here
+      assert.deepEqual(said, [`society report: cannot write ${shown('/ro/report.html')}: permission denied`, `society export: cannot write ${shown('/full/t.gexf')}: no space left on the device`]);
+      // Not a file problem: not dressed up as one.
+      assert.throws(() => wroteFiles('report', () => { throw new TypeError('bug'); }), TypeError);
+    } finally {
+      console.error = error;
+    }
   });
 });

@@ -93,7 +93,10 @@ describe('society report', function () {
     assert.equal(result.status, 0, result.stderr);
     assert.match(result.stderr, /round 4 was not finished and is left out/);
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
-    const embedded = JSON.parse(/<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1]) as { events: { type: string; round: number }[] };
+    // The page says it too (QA D16: only standard error did), in the run's facts and in the view's status.
+    assert.match(html, /<p class="note">The trace ends after round 3: round 4 was not finished and is left out\.<\/p>/);
+    const embedded = JSON.parse(/<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1]) as { events: { type: string; round: number }[]; note?: string };
+    assert.equal(embedded.note, 'the trace ends after round 3: round 4 was not finished and is left out');
     const last = embedded.events[embedded.events.length - 1];
     assert.deepEqual([last.type, last.round], ['round_end', 3]);
     assert.ok(embedded.events.every((e) => e.round <= 3));

@@ -21,13 +21,17 @@ describe('trace reader', () => {
     assert.equal(r.events.length, text.trimEnd().split('\n').length - 1);
   });
 
+  /** Indexes of message lines: breaking one affects no other line (an agent_added or round_end would). */
+  const messageLines = (lines: string[]): number[] => lines.flatMap((l, i) => (l.includes('"type":"message"') ? [i] : []));
+
   it('reports corrupt lines with their line numbers and keeps the rest', () => {
     const lines = text.trimEnd().split('\n');
-    lines[4] = '{"type":"message","round":1';                     // truncated JSON (line 5)
-    lines[6] = '{"type":"teleport","round":1}';                   // unknown type (line 7)
-    lines[8] = JSON.stringify({ ...JSON.parse(lines[8]), round: -2 }); // bad round (line 9)
+    const [a, b, c] = messageLines(lines);
+    lines[a] = '{"type":"message","round":1';                     // truncated JSON
+    lines[b] = '{"type":"teleport","round":1}';                   // unknown type
+    lines[c] = JSON.stringify({ ...JSON.parse(lines[c]), round: -2 }); // bad round
     const r = readTrace(lines.join('\n'));
-    assert.deepEqual(r.errors.map((e) => e.line), [5, 7, 9]);
+    assert.deepEqual(r.errors.map((e) => e.line), [a + 1, b + 1, c + 1]);
     assert.match(r.errors[0].message, /invalid JSON/);
     assert.match(r.errors[1].message, /unknown event type 'teleport'/);
     assert.equal(r.events.length, lines.length - 1 - 3);
@@ -35,11 +39,12 @@ describe('trace reader', () => {
 
   it('takes no inherited name for an event type ("toString", "constructor", "__proto__")', () => {
     const lines = text.trimEnd().split('\n');
-    lines[4] = '{"type":"toString","round":1}';
-    lines[5] = '{"type":"constructor","round":1}';
-    lines[6] = '{"type":"__proto__","round":1}';
+    const [a, b, c] = messageLines(lines);
+    lines[a] = '{"type":"toString","round":1}';
+    lines[b] = '{"type":"constructor","round":1}';
+    lines[c] = '{"type":"__proto__","round":1}';
     const r = readTrace(lines.join('\n'));
-    assert.deepEqual(r.errors.map((e) => [e.line, e.message]), [[5, "unknown event type 'toString'"], [6, "unknown event type 'constructor'"], [7, "unknown event type '__proto__'"]]);
+    assert.deepEqual(r.errors.map((e) => [e.line, e.message]), [[a + 1, "unknown event type 'toString'"], [b + 1, "unknown event type 'constructor'"], [c + 1, "unknown event type '__proto__'"]]);
   });
 
   it('flags a missing header and a trace cut mid-run as incomplete', () => {
