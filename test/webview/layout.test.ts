@@ -210,8 +210,13 @@ describe('society view layout (headless Chromium)', function () {
     }
     assert.ok(longTies, 'some agent has a tie to a 40-character name');
     await page.selectOption('.panel.agent select', longTies);
-    await page.locator('.panel.agent .tie-lists').scrollIntoViewIfNeeded();
-    await page.locator('.panel.agent .tie-lists').screenshot({ path: path.join(testResults, 'view-long-names-350.png') });
+    // The agent panel is drawn again as the view updates: a picture of the lists may need a second try.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await page.locator('.panel.agent .tie-lists').screenshot({ path: path.join(testResults, 'view-long-names-350.png'), timeout: 5000 });
+        break;
+      } catch (err) { if (attempt === 3) throw err; }
+    }
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
   });
