@@ -11,6 +11,21 @@ import { lockFolder } from '../../../src/core/files/folderLock';
 
 const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
+/** Three personas on an OpenAI-compatible endpoint at `url` (key in SOCIETY_TEST_FAKE_KEY, priced). */
+function llmScenario(dir: string, url: string, rounds: number): string {
+  const file = path.join(dir, 'llm.society');
+  fs.writeFileSync(file, [
+    'kind: scenario', 'name: LLM run', 'seed: 3',
+    'personas:',
+    '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
+    '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
+    '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
+    `world: { rounds: ${rounds} }`,
+    `models: { default: { provider: openai, model: fake-model, base_url: "${url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
+  ].join('\n') + '\n');
+  return file;
+}
+
 describe('society run', function () {
   this.timeout(60_000);
   let dir: string;
@@ -63,16 +78,7 @@ describe('society run', function () {
   it('runs an LLM scenario with --cache, then reruns it from the cache alone with --replay', async () => {
     const server = await startFakeOpenAI();
     try {
-      const file = path.join(dir, 'llm.society');
-      fs.writeFileSync(file, [
-        'kind: scenario', 'name: LLM run', 'seed: 3',
-        'personas:',
-        '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
-        '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
-        '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
-        'world: { rounds: 2 }',
-        `models: { default: { provider: openai, model: fake-model, base_url: "${server.url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
-      ].join('\n') + '\n');
+      const file = llmScenario(dir, server.url, 2);
       const cache = path.join(dir, 'cache'), live = path.join(dir, 'live'), again = path.join(dir, 'again');
       assert.equal((await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]))).result, 1, 'no key, no run');
       process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
@@ -98,16 +104,7 @@ describe('society run', function () {
   it('Ctrl-C twice drops the round but still says what this session was billed for, the dropped calls included', async () => {
     const server = await startFakeOpenAI();
     try {
-      const file = path.join(dir, 'llm.society');
-      fs.writeFileSync(file, [
-        'kind: scenario', 'name: LLM run', 'seed: 3',
-        'personas:',
-        '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
-        '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
-        '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
-        'world: { rounds: 4 }',
-        `models: { default: { provider: openai, model: fake-model, base_url: "${server.url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
-      ].join('\n') + '\n');
+      const file = llmScenario(dir, server.url, 4);
       process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
       server.latencyMs = 20;
       // Both presses in the middle of round 2, with calls answered and calls on the wire.
