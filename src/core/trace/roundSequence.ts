@@ -25,8 +25,9 @@ export class RoundSequence {
   /**
    * Why an event of `type` and round `r` (a non-negative integer) cannot come next, or undefined:
    * then it is taken. (Type and round come apart: every event type is its own object shape, and
-   * reading a field across them all costs, at 1.8 million lines.) Messages do not name the event's type where the same cause goes on for many lines
-   * (a round read twice, lines after run_end), so the reader can say it once.
+   * reading a field across them all costs, at 1.8 million lines.) Where the same cause goes on for
+   * many lines (a round read twice, lines after run_end) the message does not name the event's
+   * type, so the reader can say it once.
    */
   next(type: TraceEventType, r: number, line: number): string | undefined {
     if (this.runEndAt) return `a line after the run_end at line ${this.runEndAt}: the run had ended`;
