@@ -14,7 +14,7 @@ import { MetricsPanel } from './panels/metricsPanel';
 import { Timeline } from './panels/timeline';
 import { TraceTable } from './panels/traceTable';
 
-const STATUS_TEXT: Record<RunStatus, string> = { running: 'running', completed: 'complete', stopped: 'stopped', failed: 'failed' };
+const STATUS_TEXT: Record<RunStatus, string> = { running: 'running', paused: 'paused', completed: 'complete', stopped: 'stopped', failed: 'failed' };
 
 export class App {
   readonly model = new TraceModel();

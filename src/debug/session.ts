@@ -2,12 +2,12 @@
 // only translates DAP requests to the engine's SimulationRuntime (which knows nothing of DAP)
 // and the state back to frames, scopes and variables. Step over = the next agent's turn, step
 // into = the next phase, step out = the end of the round.
-import * as fs from 'node:fs';
 import {
-  Breakpoint, BreakpointEvent, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+  Breakpoint, BreakpointEvent, ContinuedEvent, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
+import type { Scenario } from '../core/format/model';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
 import { planFunction, planLine, type BreakpointOptions, type PlanContext, type Planned } from '../core/debug/breakpoints';
@@ -18,13 +18,20 @@ import { agentState, worldState } from '../core/debug/inspect';
 import { personaLine, roundLine, type SourceLine } from '../core/debug/sourceMap';
 import { createRun, type DebugRun, type LaunchArgs, type ModelFactoryProvider } from './debugRun';
 import { VariableStore, preview } from './variables';
+import { SourceFiles } from './sources';
 
 const THREAD = 1;
 const FRAME = { round: 1, turn: 2, phase: 3, event: 4 } as const;
 const STOP_REASON: Record<StopReason, string> = { entry: 'entry', step: 'step', breakpoint: 'breakpoint', event: 'breakpoint', pause: 'pause' };
+/** Why the run is paused, as the society view's status badge says it ("paused: on breakpoint"). */
+const PAUSED_TEXT: Record<StopReason, string> = { entry: 'on entry', step: 'after a step', breakpoint: 'on breakpoint', event: 'on breakpoint', pause: '' };
 
 /** Sent with every stop, so the society view can highlight the encounter. */
 export const HIGHLIGHT_EVENT = 'society.highlight';
+/** Sent when a paused run goes on (continue, a step, restart): the society view says it is running again. */
+export const RESUMED_EVENT = 'society.resumed';
+/** A custom request: the agent the paused run stands at (its turn, or the event it stopped after), for Show Memories. */
+export const PAUSED_AGENT_REQUEST = 'society.pausedAgent';
 /** Sent when the console interviews an agent: an intervention the extension records. */
 export const INTERVENTION_EVENT = 'society.intervention';
 
@@ -54,7 +61,8 @@ export class SocietyDebugSession extends LoggingDebugSession {
   /** Runs that have ended (their trace is closed). */
   private readonly ended = new WeakSet<DebugRun>();
   private readonly specs = new Map<string, BreakpointSpec[]>();
-  private readonly fileLines = new Map<string, string[]>();
+  /** The run's .society files as it parsed them and as they are now (edited during the session). */
+  private sources = new SourceFiles([]);
   private exceptionFilters: string[] = [];
   /** The event the run stopped after, when an exception filter stopped it. */
   private stoppedOn?: { filter: EventFilter; detail: StopDetail & { event: NonNullable<StopDetail['event']> } };
@@ -113,9 +121,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   private async open(args: LaunchRequest): Promise<void> {
-    this.fileLines.clear();
     const run = await createRun(args, this.options.models);
     this.run = run;
+    this.sources = new SourceFiles(scenarioFiles(run.scenario));
     for (const w of run.warnings) this.output(`${w}\n`);
     run.runtime.onStop((reason, p, detail) => {
       if (this.run !== run || this.replaced.has(run)) return;
@@ -128,8 +136,16 @@ export class SocietyDebugSession extends LoggingDebugSession {
       if (this.stoppedOn) e.body.description = this.stoppedOn.filter.label;
       else if (detail?.breakpoint?.ref !== undefined) e.body.hitBreakpointIds = [detail.breakpoint.ref];
       if (detail?.note) { e.body.description = 'Paused on a breakpoint whose condition failed'; e.body.text = detail.note; }
+      // A file edited since the launch whose line for this stop cannot be found again: no line is
+      // highlighted for it (stackTrace), and the stop says why.
+      const lost = [...new Set(this.framesAt(p).filter((f) => f.at && !this.locate(f.at, f.persona)).map((f) => fileName(f.at!.file)))];
+      if (lost.length) {
+        e.body.description = `${e.body.description ?? `Paused on ${STOP_REASON[reason]}`} (${lost.join(', ')} changed since the launch: its line is not shown; restart to debug the edited file)`;
+      }
       this.sendEvent(e);
-      this.sendEvent(new Event(HIGHLIGHT_EVENT, this.stoppedOn ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)));
+      // `paused`: why, in a word or two, for the society view's status badge.
+      const paused = this.stoppedOn ? this.stoppedOn.filter.label : detail?.note ? 'breakpoint condition failed' : PAUSED_TEXT[reason];
+      this.sendEvent(new Event(HIGHLIGHT_EVENT, { ...(this.stoppedOn ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)), paused }));
     });
     // Re-plan the breakpoints the editor already gave (restart, or set before the launch), and
     // tell the editor about those whose state changed.
@@ -179,6 +195,11 @@ export class SocietyDebugSession extends LoggingDebugSession {
     }
     this.options.onRun?.(this.run!);
     this.sendResponse(response);
+    // The old run's stop is gone: VS Code drops its call stack only when told the thread goes on
+    // (a restart does not imply it, and the new run may not stop for a long while).
+    this.stoppedOn = undefined;
+    this.vars.reset();
+    this.sendEvent(new ContinuedEvent(THREAD, true));
     this.startRun();
   }
 
@@ -195,7 +216,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   private planFile(file: string, reqs: BreakpointRequest[]): Planned[] {
-    return reqs.map((r) => planned(() => planLine(this.run!.scenario, file, r.line!, (f: string) => this.linesOf(f), r.opts, this.planContext())));
+    // The editor sends lines of the file as it is now; the scenario's ranges are the launch's.
+    const parsed = (line: number) => (this.sources.changed(file) ? { line: this.sources.toLaunch(file, line), read: (f: string) => this.sources.launchLines(f) } : undefined);
+    return reqs.map((r) => planned(() => planLine(this.run!.scenario, file, r.line!, (f: string) => this.sources.currentLines(f), r.opts, this.planContext(), parsed(r.line!))));
   }
 
   private planFunctions(): Planned[] {
@@ -292,11 +315,24 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   // ---- execution
 
-  protected override continueRequest(response: DebugProtocol.ContinueResponse): void { this.sendResponse(response); this.run?.runtime.continue(); }
-  protected override nextRequest(response: DebugProtocol.NextResponse): void { this.sendResponse(response); this.run?.runtime.stepTurn(); }
-  protected override stepInRequest(response: DebugProtocol.StepInResponse): void { this.sendResponse(response); this.run?.runtime.stepPhase(); }
-  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void { this.sendResponse(response); this.run?.runtime.stepRound(); }
+  protected override continueRequest(response: DebugProtocol.ContinueResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.continue(); }
+  protected override nextRequest(response: DebugProtocol.NextResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.stepTurn(); }
+  protected override stepInRequest(response: DebugProtocol.StepInResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.stepPhase(); }
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.stepRound(); }
   protected override pauseRequest(response: DebugProtocol.PauseResponse): void { this.run?.runtime.pause(); this.sendResponse(response); }
+
+  protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
+    if (command !== PAUSED_AGENT_REQUEST) { super.customRequest(command, response, args); return; }
+    const p = this.run?.runtime.paused ? this.run.runtime.position : undefined;
+    const on = this.stoppedOn;
+    response.body = { agent: p ? (on ? on.filter.agentsOf(on.detail.event)[0] : p.kind === 'phase' ? p.agent : undefined) : undefined };
+    this.sendResponse(response);
+  }
+
+  /** A paused run goes on: the society view's status follows (the next stop says paused again). */
+  private resumed(): void {
+    if (this.run?.runtime.paused) this.sendEvent(new Event(RESUMED_EVENT));
+  }
 
   // ---- state
 
@@ -308,33 +344,53 @@ export class SocietyDebugSession extends LoggingDebugSession {
   protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
     if (args.threadId !== THREAD) { this.sendErrorResponse(response, 6, `There is no thread ${args.threadId}: the simulation is thread ${THREAD}.`); return; }
     const p = this.run?.runtime.position;
-    const frames: StackFrame[] = [];
-    if (this.run && p) {
-      const read = (f: string): string[] => this.linesOf(f);
-      const round = roundLine(this.run.scenario, p.round, read);
-      // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
-      // exception widget shows there (the run itself is already at the next step). When the
-      // persona has its own file, the file beside the name says whose, and the name is only what
-      // happened (a short row: see `frame`).
-      const on = this.stoppedOn;
-      const about = on?.filter.agentsOf(on.detail.event)[0];
-      if (on) {
-        const at = about ? personaLine(this.run.sim.agent(about)?.persona, read) : undefined;
-        const fileSaysWhose = !!at && fileName(at.file) === `${about}.society`;
-        frames.push(this.frame(FRAME.event, about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what, at ?? round));
-      }
-      if (p.kind === 'phase') {
-        const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
-        frames.push(this.frame(FRAME.phase, `${p.agent} · ${p.phase}`, persona));
-        frames.push(this.frame(FRAME.turn, `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`, persona));
-      }
-      const label = p.kind === 'phase' ? `round ${p.round}` : p.kind === 'round_start' ? (p.round === 0 ? 'setup (round 0)' : `round ${p.round} start`) : p.kind === 'rooms' ? `round ${p.round} rooms` : `round ${p.round} end`;
-      frames.push(this.frame(FRAME.round, label, round));
-    }
+    const frames = p ? this.framesAt(p).map((f) => this.frame(f.id, f.name, f.at && this.locate(f.at, f.persona))) : [];
     // The client may ask for the top frame first and the rest later (startFrame, levels).
     const start = args.startFrame ?? 0, end = args.levels ? start + args.levels : frames.length;
     response.body = { stackFrames: frames.slice(start, end), totalFrames: frames.length };
     this.sendResponse(response);
+  }
+
+  /** The frames of a stop at `p`, at lines of the files as the run parsed them. */
+  private framesAt(p: StepPoint): { id: number; name: string; at?: SourceLine; persona?: string }[] {
+    const frames: { id: number; name: string; at?: SourceLine; persona?: string }[] = [];
+    if (!this.run) return frames;
+    const read = (f: string): string[] => this.sources.launchLines(f);
+    const round = roundLine(this.run.scenario, p.round, read);
+    // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
+    // exception widget shows there (the run itself is already at the next step). When the
+    // persona has its own file, the file beside the name says whose, and the name is only what
+    // happened (a short row: see `frame`).
+    const on = this.stoppedOn;
+    const about = on?.filter.agentsOf(on.detail.event)[0];
+    if (on) {
+      const at = about ? personaLine(this.run.sim.agent(about)?.persona, read) : undefined;
+      const fileSaysWhose = !!at && fileName(at.file) === `${about}.society`;
+      frames.push({ id: FRAME.event, name: about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what, at: at ?? round, persona: at && about });
+    }
+    if (p.kind === 'phase') {
+      const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
+      const who = persona !== round ? p.agent : undefined;
+      frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.phase}`, at: persona, persona: who });
+      frames.push({ id: FRAME.turn, name: `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`, at: persona, persona: who });
+    }
+    const label = p.kind === 'phase' ? `round ${p.round}` : p.kind === 'round_start' ? (p.round === 0 ? 'setup (round 0)' : `round ${p.round} start`) : p.kind === 'rooms' ? `round ${p.round} rooms` : `round ${p.round} end`;
+    frames.push({ id: FRAME.round, name: label, at: round });
+    return frames;
+  }
+
+  /**
+   * Where a line of the launch's text is now (the file may have been edited since): through the
+   * line alignment, else, for a persona's `id:` line that was itself edited, the one line of the
+   * file with that id. Undefined when it cannot be found again with confidence.
+   */
+  private locate(at: SourceLine, persona?: string): SourceLine | undefined {
+    const now = this.sources.toCurrent(at);
+    if (now || !persona) return now;
+    const escaped = persona.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+    const id = new RegExp(`^\\s*(?:-\\s*)?id\\s*:\\s*(["']?)${escaped}\\1\\s*(?:#.*)?$`);
+    const lines = this.sources.currentLines(at.file).flatMap((l, i) => (id.test(l) ? [i] : []));
+    return lines.length === 1 ? { file: at.file, line: lines[0] } : undefined;
   }
 
   /**
@@ -343,6 +399,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
    * fit the default sidebar width onto two lines, and a focused two-line row shows only its badge.
    */
   private frame(id: number, name: string, at: SourceLine | undefined): StackFrame {
+    // `at` is where the line is now; a line edited away since the launch shows none (the stop says why).
     if (!at) return new StackFrame(id, name);
     const shown = fileName(at.file).replace(/\.society$/, '');
     return new StackFrame(id, name, new Source(shown, at.file), this.convertDebuggerLineToClient(at.line), this.convertDebuggerColumnToClient(0));
@@ -414,15 +471,6 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private output(text: string, category: 'console' | 'stdout' | 'stderr' = 'console'): void {
     this.sendEvent(new OutputEvent(text, category));
   }
-
-  private linesOf(file: string): string[] {
-    let lines = this.fileLines.get(file);
-    if (!lines) {
-      try { lines = fs.readFileSync(file, 'utf8').split(/\r?\n/); } catch { lines = []; }
-      this.fileLines.set(file, lines);
-    }
-    return lines;
-  }
 }
 
 /** A breakpoint the editor set before the launch: planned once the scenario is loaded (a `breakpoint` event follows). */
@@ -435,6 +483,18 @@ function planned(plan: () => Planned): Planned {
 
 function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {
   return p.kind === 'phase' ? { agents: [p.agent], round: p.round, phase: p.phase } : { agents: [], round: p.round };
+}
+
+/** The .society files the scenario was parsed from (their lines as the run saw them are kept). */
+function scenarioFiles(scenario: Scenario): string[] {
+  const files = new Set<string>();
+  if (scenario.source) files.add(scenario.source.file);
+  for (const p of scenario.personas) if (p.source) files.add(p.source.file);
+  for (const e of scenario.events) {
+    if (e.source) files.add(e.source.file);
+    if ('add' in e) for (const p of e.add) if (p.source) files.add(p.source.file);
+  }
+  return [...files];
 }
 
 /** The last part of a path, with either separator (paths come from the scenario's host). */

@@ -59,8 +59,18 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await view.locator('.network g.agent.highlighted[data-id="maya_chen"]').waitFor({ timeout: STEP_MS });
     assert.equal(await view.locator('.network g.agent.highlighted').count(), 1);
     assert.equal(await view.locator('.network').getAttribute('data-round'), '1');
+    // Its status badge says the run is paused, and why (it said "running" at every stop).
+    const badge = view.locator('.bar .badge[data-status]');
+    await view.locator('.bar .badge[data-status="paused"]', { hasText: 'paused: on breakpoint' }).waitFor({ timeout: STEP_MS });
     await page.waitForTimeout(500);
     await s.wb.screenshot('debug-persona-breakpoint');
+    // Show Memories while paused offers the agent the run stands at first.
+    await s.wb.command('Society: Show Memories');
+    const firstRow = page.locator('.quick-input-list .monaco-list-row').first();
+    await firstRow.waitFor({ timeout: STEP_MS });
+    assert.match(await firstRow.innerText(), /Maya Chen[\s\S]*maya_chen · paused here/);
+    await s.wb.screenshot('debug-show-memories-paused-agent-first');
+    await page.keyboard.press('Escape');
     // The memory hover speaks of the paused point, from the session itself (QA: it showed round 0
     // from the half-written trace file while the debugger stood in round 1).
     await editor.locator('.view-line', { hasText: 'id: maya_chen' }).locator('span span', { hasText: 'maya_chen' }).click();
@@ -71,6 +81,9 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
 
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
+    // The session ended while paused: the badge says stopped, not paused.
+    await view.locator('.bar .badge[data-status="stopped"]').waitFor({ timeout: STEP_MS });
+    assert.doesNotMatch(await badge.innerText(), /paused/);
   });
 
   it('"Tie formed" in the Breakpoints view stops where a tie forms, with the exception widget at the rater\'s persona', async () => {

@@ -20,11 +20,15 @@ export interface PlanContext {
   log: (text: string) => void;
 }
 
-/** A breakpoint on a (0-based) line of a .society file. */
-export function planLine(scenario: Scenario, file: string, line: number, read: LineReader, o: BreakpointOptions, ctx: PlanContext): Planned {
+/**
+ * A breakpoint on a (0-based) line of a .society file, as `read` gives the file. When the file
+ * was edited since the scenario was parsed, `parsed` gives that line in the parsed text (which
+ * the scenario's source ranges point into) and a reader of that text.
+ */
+export function planLine(scenario: Scenario, file: string, line: number, read: LineReader, o: BreakpointOptions, ctx: PlanContext, parsed?: { line: number; read: LineReader }): Planned {
   const outside = outsideFile(file, line, read);
   if (outside) return { verified: false, message: outside };
-  const target = targetAt(scenario, file, line, read);
+  const target = targetAt(scenario, file, parsed?.line ?? line, parsed?.read ?? read);
   if (!target) return { verified: false, message: 'This file is not part of the scenario being debugged.' };
   // A persona line stops its agent's turn as it begins; step into it to walk the phases.
   const base: BreakpointSpec = target.kind === 'persona' ? { agent: target.agent, phase: 'perceive' }

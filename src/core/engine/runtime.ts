@@ -96,6 +96,15 @@ export class SimulationRuntime {
   }
 
   private gate(p: StepPoint): void | Promise<void> {
+    // Every breakpoint sees every step point, whether or not the point stops for another reason
+    // (a step, a pause, an event, an earlier breakpoint): each logpoint logs and each hit count
+    // counts every pass. The first that wants a stop is the breakpoint this point stops on.
+    let hit: StopDetail | undefined;
+    for (const b of this.breakpoints) {
+      const m = matches(b, p);
+      if (m === false) continue;
+      hit ??= typeof m === 'string' ? { breakpoint: b, note: m } : { breakpoint: b };
+    }
     let reason: StopReason | undefined;
     let detail: StopDetail | undefined;
     if (this.opts.stopOnEntry && p.kind === 'round_start' && p.round === 0 && this.mode === 'phase' && !this.stopped0) { reason = 'entry'; this.stopped0 = true; }
@@ -104,15 +113,7 @@ export class SimulationRuntime {
     else if (this.mode === 'phase') reason = 'step';
     else if (this.mode === 'turn' && ((p.kind === 'phase' && p.agent !== this.turnFrom) || p.kind === 'round_end')) reason = 'step';
     else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';
-    else {
-      for (const b of this.breakpoints) {
-        const hit = matches(b, p);
-        if (hit === false) continue;
-        reason = 'breakpoint';
-        detail = typeof hit === 'string' ? { breakpoint: b, note: hit } : { breakpoint: b };
-        break;
-      }
-    }
+    else if (hit) { reason = 'breakpoint'; detail = hit; }
     this.pendingEvent = undefined;
     if (!reason) return;
     if (detail?.breakpoint) detail.breakpoint.hits++;

@@ -12,7 +12,8 @@ export interface TraceSource {
   path?: string;
 }
 
-export type RunStatus = 'running' | 'completed' | 'stopped' | 'failed';
+/** `paused`: a debug session is stopped at a step (it goes on running). */
+export type RunStatus = 'running' | 'paused' | 'completed' | 'stopped' | 'failed';
 
 /** Host → view. */
 export type HostMessage =

@@ -9,7 +9,7 @@ import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { registryModels } from '../../debug/registryModels';
 import type { HostMessage } from '../../core/protocol/viewMessages';
-import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT } from '../../debug/session';
+import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT, RESUMED_EVENT } from '../../debug/session';
 import type { DebugRun } from '../../debug/debugRun';
 import { loadKeys } from '../run/apiKeys';
 import { currentRunSettings } from '../run/costLimit';
@@ -71,7 +71,13 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
         const feed = feeds.get(e.session.id);
         if (!feed) return;
         feed.flush();
-        panels.post(feed, { type: 'highlight', ...(e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'>) });
+        const { paused, ...highlight } = e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'> & { paused?: string };
+        // The badge says paused (and why) until the run goes on.
+        if (feed.status === 'running' || feed.status === 'paused') feed.setStatus('paused', paused || undefined);
+        panels.post(feed, { type: 'highlight', ...highlight });
+      } else if (e.event === RESUMED_EVENT) {
+        const feed = feeds.get(e.session.id);
+        if (feed?.status === 'paused') feed.setStatus('running');
       } else if (e.event === INTERVENTION_EVENT) {
         const b = e.body as { agent: string; question: string; answer: string; round: number };
         log.info(`intervention (round ${b.round}): asked ${b.agent} "${b.question}" → ${b.answer}`);
@@ -86,7 +92,7 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
       const feed = feeds.get(s.id);
       if (!feed) return;
       feeds.delete(s.id);
-      if (feed.status === 'running') feed.setStatus(feed.ended ? 'completed' : 'stopped');
+      if (feed.status === 'running' || feed.status === 'paused') feed.setStatus(feed.ended ? 'completed' : 'stopped');
     }),
   ];
 }

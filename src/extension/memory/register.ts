@@ -12,6 +12,8 @@ import { MemoryLens } from './memoryLens';
 import { revealInTrace } from './revealInTrace';
 import { SocietyTree, TREE_VIEW } from './societyTreeView';
 import { TieInlayHints } from './tieInlayHints';
+import { DEBUG_TYPE } from '../debug/configurations';
+import { PAUSED_AGENT_REQUEST } from '../../debug/session';
 
 export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Society Memories', { log: true });
@@ -40,7 +42,7 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
       const element = arg as { run?: { file?: string } } | undefined;
       const source = (element?.run?.file && hub.load(element.run.file)) || hub.active;
       if (!source?.header) { void vscode.window.showInformationMessage('No run to inspect yet: run a scenario (Society: Run Simulation) or open a trace.'); return; }
-      const agent = agentOf(arg) ?? await pickAgent(source.stateAt()?.agents);
+      const agent = agentOf(arg) ?? await pickAgent(source.stateAt()?.agents, await pausedAgent());
       if (agent) inspector.show(source, agent);
     }),
     command('society.memory.revealAgent', async (agent: string) => {
@@ -53,7 +55,19 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
   ];
 }
 
-async function pickAgent(agents: ReadonlyMap<string, { persona: { name?: string } }> | undefined): Promise<string | undefined> {
-  const items = [...(agents?.entries() ?? [])].map(([id, a]) => ({ label: a.persona.name ?? id, description: id, id }));
+async function pickAgent(agents: ReadonlyMap<string, { persona: { name?: string } }> | undefined, paused?: string): Promise<string | undefined> {
+  const items = [...(agents?.entries() ?? [])].map(([id, a]) => ({ label: a.persona.name ?? id, description: id === paused ? `${id} · paused here` : id, id }));
+  // The agent a paused debug session stands at comes first, so Enter picks it.
+  items.sort((a, b) => Number(b.id === paused) - Number(a.id === paused));
   return (await vscode.window.showQuickPick(items, { title: 'Show the memories of', matchOnDescription: true }))?.id;
+}
+
+/** The agent the active society debug session is paused at, if any (asked of the adapter; never waits long). */
+async function pausedAgent(): Promise<string | undefined> {
+  const session = vscode.debug.activeDebugSession;
+  if (session?.type !== DEBUG_TYPE) return undefined;
+  try {
+    const answer = await Promise.race([session.customRequest(PAUSED_AGENT_REQUEST), new Promise((r) => setTimeout(r, 500))]) as { agent?: unknown } | undefined;
+    return typeof answer?.agent === 'string' ? answer.agent : undefined;
+  } catch { return undefined; }
 }

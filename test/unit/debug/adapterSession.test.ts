@@ -27,6 +27,7 @@ models:
   default: { provider: offline }
 `;
 const ANN_LINE = 5; // `- id: ann`, 1-based
+const lines = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\n');
 
 describe('society debug adapter: session', function () {
   this.timeout(30000);
@@ -67,6 +68,104 @@ describe('society debug adapter: session', function () {
     await new Promise((r) => setTimeout(r, 300)); // the old run's end would arrive by now
     assert.deepEqual(events.filter((e) => !e.startsWith('output:')), ['stopped:entry', 'stopped:step', 'stopped:entry']);
     assert.ok(!events.some((e) => /aborted/.test(e)), events.join('\n'));
+  });
+
+  it('restart tells the client the thread runs again (continued) before the new run\'s first stop', async () => {
+    await launchStopped({ scenario: tiny, stopOnEntry: true });
+    const seen: string[] = [];
+    dc.on('continued', (e: DebugProtocol.ContinuedEvent) => seen.push(`continued:${e.body.threadId}:${e.body.allThreadsContinued}`));
+    dc.on('stopped', (e: DebugProtocol.StoppedEvent) => seen.push(`stopped:${e.body.reason}`));
+    const entry = dc.waitForEvent('stopped');
+    await dc.send('restart', {});
+    await entry;
+    assert.deepEqual(seen, ['continued:1:true', 'stopped:entry']);
+  });
+
+  it('each stop tells the society view why it is paused, and a continue or step that it runs again', async () => {
+    let resumed = 0;
+    dc.on('society.resumed', () => resumed++);
+    const paused = async (go: () => Promise<unknown>): Promise<string> => {
+      const highlight = dc.waitForEvent('society.highlight');
+      await go();
+      return (await highlight).body.paused;
+    };
+    assert.equal(await paused(() => launchStopped({ scenario: tiny, stopOnEntry: true }, () => dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE }] }))), 'on entry');
+    assert.equal(resumed, 0);
+    assert.equal(await paused(() => dc.continueRequest({ threadId: 1 })), 'on breakpoint');
+    assert.equal(resumed, 1);
+    assert.equal(await paused(() => dc.stepInRequest({ threadId: 1 })), 'after a step');
+    assert.equal(resumed, 2);
+  });
+
+  it('a logpoint logs at every pass, also where another breakpoint or a step stops', async () => {
+    const logged = (): string[] => events.filter((e) => e.startsWith('output:LP')).map((e) => e.slice('output:'.length));
+    await launchStopped({ scenario: tiny }, () => dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [
+      { line: ANN_LINE, condition: 'round == 2' },
+      { line: ANN_LINE + 1, logMessage: 'LP r{round} {phase}' },
+    ] }));
+    assert.deepEqual(logged(), ['LP r1 perceive', 'LP r2 perceive']);
+    // Step through ann's next turn: the logpoint logs where the step stops, once.
+    const stop = dc.waitForEvent('stopped');
+    await dc.stepOutRequest({ threadId: 1 }); // round 2 end
+    await stop;
+    let top = '';
+    for (let i = 0; i < 20 && top !== 'ann · perceive'; i++) {
+      const s = dc.waitForEvent('stopped');
+      await dc.stepInRequest({ threadId: 1 });
+      await s;
+      top = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames[0].name;
+    }
+    assert.equal(top, 'ann · perceive');
+    const done = dc.waitForEvent('terminated');
+    await dc.continueRequest({ threadId: 1 });
+    await done;
+    assert.deepEqual(logged(), ['LP r1 perceive', 'LP r2 perceive', 'LP r3 perceive']);
+  });
+
+  it('names the agent the paused run stands at (Show Memories offers it first)', async () => {
+    await launchStopped({ scenario: tiny, stopOnEntry: true }, () => dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE }] }));
+    assert.equal((await dc.customRequest('society.pausedAgent')).body.agent, undefined, 'setup: no agent');
+    const stop = dc.waitForEvent('stopped');
+    await dc.continueRequest({ threadId: 1 });
+    await stop;
+    assert.equal((await dc.customRequest('society.pausedAgent')).body.agent, 'ann');
+  });
+
+  it('after an edit to the file, stops show the line where it is now, or say that it cannot be found', async () => {
+    const file = path.join(scratchDir('society-dap-edit-'), 'tiny.society');
+    fs.writeFileSync(file, TINY);
+    const stop1 = await launchStopped({ scenario: file }, () => dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: ANN_LINE }] }));
+    assert.equal(stop1.body.description, undefined);
+    let frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.equal(frames[0].line, ANN_LINE);
+    // Three lines above: VS Code moves the breakpoint and sends it again once the file is saved.
+    const edited = `# a\n# b\n# c\n${TINY}`;
+    fs.writeFileSync(file, edited);
+    const later = new Date(Date.now() + 5000);
+    fs.utimesSync(file, later, later);
+    const bps = (await dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: ANN_LINE + 3 }] })).body.breakpoints;
+    assert.deepEqual(bps.map((b) => [b.verified, b.line]), [[true, ANN_LINE + 3]]);
+    let stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await dc.continueRequest({ threadId: 1 });
+    const stop2 = await stopped;
+    assert.equal(stop2.body.description, undefined);
+    frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.equal(frames[0].name, 'ann · perceive');
+    assert.equal(frames[0].line, ANN_LINE + 3, 'the id line where it is now');
+    assert.equal(lines(file)[frames[0].line - 1], '  - id: ann');
+    assert.equal(lines(file)[frames.at(-1)!.line - 1], '  rounds: 3');
+    // The id line itself renamed: the run's persona is nowhere in the file, so no line is shown.
+    fs.writeFileSync(file, edited.replace('- id: ann', '- id: anna'));
+    const later2 = new Date(Date.now() + 10000);
+    fs.utimesSync(file, later2, later2);
+    stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
+    await dc.continueRequest({ threadId: 1 });
+    const stop3 = await stopped;
+    assert.match(stop3.body.description ?? '', /^Paused on breakpoint \(tiny\.society changed since the launch: its line is not shown; restart/);
+    frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
+    assert.equal(frames[0].name, 'ann · perceive');
+    assert.equal(frames[0].source, undefined);
+    assert.equal(lines(file)[frames.at(-1)!.line - 1], '  rounds: 3', 'the lines that are still there are shown');
   });
 
   it('a logpoint that does not parse is unverified with a sentence, the others set, and restart still works', async () => {
