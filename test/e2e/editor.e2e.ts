@@ -180,7 +180,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     const seed = lineOf(file, 'seed: 7');
     await session.wb.goTo(seed, 7);
     await session.wb.page.keyboard.type('1');
-    assert.match(await session.wb.visibleText(), /^seed: 17$/m, 'the cursor was not where goTo put it');
+    assert.match(await session.wb.textMatching(/^seed: 17$/m), /^seed: 17$/m, 'the cursor was not where goTo put it');
     // Nothing the lens would have started: no model picker, no run, no society view.
     await session.wb.page.waitForTimeout(1500);
     assert.equal(await session.wb.page.locator('.quick-input-widget').isVisible(), false, 'a picker is open (Run with model…)');

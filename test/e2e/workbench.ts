@@ -130,6 +130,17 @@ export class Workbench {
     return (await this.editor().locator('.view-lines').innerText()).replace(/\u00a0/g, ' ');
   }
 
+  /** The visible text once it matches `pattern` (typing is rendered a frame or two later); the last text seen otherwise. */
+  async textMatching(pattern: RegExp, timeoutMs = 5000): Promise<string> {
+    const until = Date.now() + timeoutMs;
+    let text = await this.visibleText();
+    while (!pattern.test(text) && Date.now() < until) {
+      await this.page.waitForTimeout(100);
+      text = await this.visibleText();
+    }
+    return text;
+  }
+
   /** The Problems panel, opened if needed. */
   async problems(): Promise<Locator> {
     const panel = this.page.locator('.markers-panel');
