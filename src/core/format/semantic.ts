@@ -263,7 +263,8 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   });
 
   // Nobody to simulate.
-  const populationCount = list(v.population).reduce<number>((n, g) => n + (isObj(g) && typeof g.count === 'number' ? g.count : 0), 0);
+  // A negative count (a schema error of its own) adds nobody, and must not cancel out anyone else.
+  const populationCount = list(v.population).reduce<number>((n, g) => n + (isObj(g) && typeof g.count === 'number' && g.count > 0 ? g.count : 0), 0);
   if (personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
     out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
   }

@@ -17,6 +17,12 @@ async function messages(lines: string[]): Promise<string[]> {
 const header = ['kind: scenario', 'name: S', 'personas:', '  - { id: ana, name: Ana }', '  - { id: bo, name: Bo }'];
 
 describe('scenario checks', () => {
+  it('does not let a negative population count cancel the personas out (no SOC053 beside the schema error)', async () => {
+    const out = await messages([...header, 'population:', '  - { group: g, count: -2 }']);
+    assert.ok(out.some((m) => / SOC013 /.test(m)), out.join('\n'));
+    assert.ok(!out.some((m) => / SOC053 /.test(m)), out.join('\n'));
+  });
+
   it('names the offending field of a room given in a set, not the whole list', async () => {
     const out = await messages([...header, 'events:', '  - { at: 2, set: { world.rooms: [ { name: r, size: 1 } ] } }']);
     assert.deepEqual(out, ["7:53 SOC013 'events[0].set.world.rooms[0].size' must be >= 2, found 1"]);
