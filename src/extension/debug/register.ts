@@ -73,7 +73,7 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
         feed.flush();
         const { paused, ...highlight } = e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'> & { paused?: string };
         // The badge says paused (and why) until the run goes on.
-        if (feed.status === 'running' || feed.status === 'paused') feed.setStatus('paused', paused || undefined);
+        if (feed.going) feed.setStatus('paused', paused || undefined);
         panels.post(feed, { type: 'highlight', ...highlight });
       } else if (e.event === RESUMED_EVENT) {
         const feed = feeds.get(e.session.id);
@@ -92,7 +92,7 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
       const feed = feeds.get(s.id);
       if (!feed) return;
       feeds.delete(s.id);
-      if (feed.status === 'running' || feed.status === 'paused') feed.setStatus(feed.ended ? 'completed' : 'stopped');
+      if (feed.going) feed.setStatus(feed.ended ? 'completed' : 'stopped');
     }),
   ];
 }

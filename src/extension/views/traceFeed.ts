@@ -48,6 +48,9 @@ export class TraceFeed implements vscode.Disposable {
   /** The run's run_end went by (kept or, past the budget, not). */
   ended = false;
 
+  /** The run still goes on: running, or paused in the debugger. */
+  get going(): boolean { return this.status === 'running' || this.status === 'paused'; }
+
   /** True once the feed stopped taking events (the trace went past the views' budget). */
   get full(): boolean { return this.budget.stopped; }
 

@@ -60,7 +60,7 @@ export class ViewConnection implements vscode.Disposable {
     const { feed } = this;
     if (!feed.header) return;
     const [first = [], ...rest] = batches(feed.events, MAX_EVENTS_PER_MESSAGE);
-    this.post({ type: 'load', source: feed.source, header: feed.header, events: first, live: feed.status === 'running' || feed.status === 'paused', rest: feed.events.length - first.length });
+    this.post({ type: 'load', source: feed.source, header: feed.header, events: first, live: feed.going, rest: feed.events.length - first.length });
     for (const events of rest) this.post({ type: 'events', events });
     if (feed.status !== 'running') this.post({ type: 'status', status: feed.status, message: feed.statusMessage });
   }
