@@ -20,7 +20,8 @@ import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import { SessionSpend } from '../../core/engine/sessionSpend';
 import type { CallRecord } from '../../core/llm/callRecord';
-import type { TraceEvent } from '../../core/trace/events';
+import type { MemoryRecord, TraceEvent } from '../../core/trace/events';
+import { memoriesFromTrace, TraceMemoryError } from '../../core/trace/traceMemories';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
@@ -75,6 +76,7 @@ export const runCommand: Command = {
       const checkpointPath = path.join(out, 'checkpoint.json');
 
       let cp: Checkpoint | undefined;
+      let memories: Map<string, MemoryRecord[]> | undefined;
       if (values.resume) {
         if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
         const cannot = (why: string, file = checkpointPath): number => { console.error(`society run: cannot resume from ${shown(file)}: ${why}`); return 1; };
@@ -85,6 +87,13 @@ export const runCommand: Command = {
         }
         const problem = resumeProblem(tracePath, cp);
         if (problem) return cannot(problem, tracePath);
+        if (cp.memories_in_trace) {
+          try {
+            memories = memoriesFromTrace(tracePath, cp.trace!.bytes);
+          } catch (err) {
+            return cannot(err instanceof TraceMemoryError ? `its memories could not be read back: ${err.message}` : ioReason(err), tracePath);
+          }
+        }
         // The run goes on with its own seed and rounds: the same values may be repeated (the command
         // that was interrupted, plus --resume), other values are refused.
         const differs = [seed !== undefined && seed !== cp.header.seed ? `seed ${cp.header.seed}` : '', rounds !== undefined && rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : ''].filter(Boolean);
@@ -127,7 +136,7 @@ export const runCommand: Command = {
       let writer: TraceWriter;
       if (cp) {
         try {
-          sim = Simulation.restore(scenario, cp, { file: scenarioFile, model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
+          sim = Simulation.restore(scenario, cp, { file: scenarioFile, model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls, memories });
         } catch (err) {
           console.error(`society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`);
           return 1;

@@ -47,7 +47,10 @@ export function createAgent(persona: Persona, model: string): Agent {
 export interface AgentJSON {
   persona: Persona;
   model: string;
-  memories: MemoryRecord[];
+  /** The memory stream; left out of checkpoint files, which keep memories in the trace (checkpoint.ts fileForm). */
+  memories?: MemoryRecord[];
+  /** Length of the memory stream left out. */
+  memory_count?: number;
   nextMemoryId: number;
   sinceReflection: number;
   reflectedUpTo: number;
@@ -67,7 +70,9 @@ export function agentToJSON(a: Agent): AgentJSON {
   };
 }
 
+/** The agent a checkpoint describes; `j.memories` must be there (restored from the trace if the file left it out). */
 export function agentFromJSON(j: AgentJSON): Agent {
+  if (!j.memories) throw new Error(`agent '${j.persona.id}': its memories are not in the checkpoint (read them from the trace)`);
   const a = createAgent(j.persona, j.model);
   a.memories = j.memories; a.nextMemoryId = j.nextMemoryId; a.sinceReflection = j.sinceReflection;
   a.reflectedUpTo = j.reflectedUpTo; a.reflectionDeferred = j.reflectionDeferred ?? 0; a.window = j.window; a.lastRewards = j.lastRewards;

@@ -7,8 +7,8 @@
 // (a debugger) agents run one by one and the gate can hold the run before any phase.
 import { modelNamed, type Scenario } from '../format/model';
 import type { RelevanceScorer } from '../llm/embeddings';
-import type { Phase, TraceHeader, UsageTotals } from '../trace/events';
-import { agentFromJSON, agentToJSON, type Agent } from './agent';
+import type { MemoryRecord, Phase, TraceHeader, UsageTotals } from '../trace/events';
+import { agentFromJSON, agentToJSON, type Agent, type AgentJSON } from './agent';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, checkpointModel, type Checkpoint } from './checkpoint';
 import { EncounterIndex } from './encounters';
 import { buildHeader, scenarioHash } from './header';
@@ -66,6 +66,24 @@ export interface SimulationOptions {
 
 export interface RunResult { status: 'completed' | 'aborted'; completed: number }
 
+export interface RestoreOptions extends Omit<SimulationOptions, 'seed' | 'rounds'> {
+  /** Memory streams by agent id, for a checkpoint that keeps them in its trace. */
+  memories?: ReadonlyMap<string, MemoryRecord[]>;
+}
+
+/** A checkpoint agent with its memory stream from the trace, which must hold as many memories as the checkpoint counts. */
+function withTraceMemories(a: AgentJSON, memories: ReadonlyMap<string, MemoryRecord[]> | undefined): AgentJSON {
+  const id = a.persona.id;
+  if (!memories) throw new Error("the checkpoint keeps the agents' memories in its trace: read them from it (memoriesFromTrace)");
+  const stream = memories.get(id) ?? [];
+  const newest = stream.length ? stream[stream.length - 1].id : -1;
+  if (stream.length !== a.memory_count || newest >= a.nextMemoryId) {
+    throw new Error(`the trace holds ${stream.length} memories of agent '${id}' (the newest #${newest}) where the checkpoint counts ${a.memory_count} (the next #${a.nextMemoryId}): the trace is not the checkpoint's`);
+  }
+  const { memory_count: _count, ...rest } = structuredClone(a);
+  return { ...rest, memories: stream };
+}
+
 export class Simulation {
   /** Last completed round (−1 before setup). */
   completed = -1;
@@ -96,9 +114,11 @@ export class Simulation {
   /**
    * Continue from a checkpoint; the scenario must be the one the run started with. The model
    * override (`--model`) is the checkpoint's: `opts.model` may only repeat it (checkpoints written
-   * before it was recorded take `opts.model` as given).
+   * before it was recorded take `opts.model` as given). A checkpoint file keeps the memory streams
+   * in the trace (`memories_in_trace`): pass them as `opts.memories` (trace/traceMemories.ts
+   * memoriesFromTrace over the checkpoint's trace prefix); they are taken over, not copied.
    */
-  static restore(scenario: Scenario, cp: Checkpoint, opts: Omit<SimulationOptions, 'seed' | 'rounds'> = {}): Simulation {
+  static restore(scenario: Scenario, cp: Checkpoint, opts: RestoreOptions = {}): Simulation {
     const hash = scenarioHash(scenario);
     if (hash !== cp.header.scenario.hash) throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
     const recorded = checkpointModel(cp);
@@ -110,7 +130,7 @@ export class Simulation {
     }
     if (opts.model && !modelNamed(scenario.models, opts.model)) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
     const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance);
-    for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(structuredClone(a)));
+    for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, opts.memories) : structuredClone(a)));
     world.ties = TieTable.fromJSON(cp.ties);
     world.usage = cp.usage_book ? UsageBook.fromJSON(cp.usage_book) : UsageBook.fromJSON({ total: { ...cp.usage }, by_agent: {}, by_phase: {}, by_model: {}, failed: {} });
     world.round = cp.completed;

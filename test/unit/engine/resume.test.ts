@@ -7,6 +7,7 @@ import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { checkpointDue, checkpointPieces, parseCheckpoint, writeCheckpoint, writeCheckpointAsync } from '../../../src/core/engine/checkpoint';
 import { TraceWriter } from '../../../src/core/trace/writer';
+import { memoriesFromTrace } from '../../../src/core/trace/traceMemories';
 
 /** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
 async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop?: (round: number, phase?: string) => boolean, resume = false): Promise<string> {
@@ -14,7 +15,7 @@ async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop
   let sim: Simulation, writer: TraceWriter;
   if (resume) {
     const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));
-    sim = Simulation.restore(sc, cp);
+    sim = Simulation.restore(sc, cp, { memories: memoriesFromTrace(trace, cp.trace!.bytes) });
     writer = TraceWriter.appendToFile(trace, cp.trace!);
   } else {
     sim = Simulation.create(sc);
@@ -26,7 +27,7 @@ async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop
     await writer.flush();
     const cp = sim.snapshot();
     cp.trace = { bytes: writer.bytes, lines: writer.lines };
-    fs.writeFileSync(cpFile, JSON.stringify(cp));
+    writeCheckpoint(cpFile, cp);
   };
   const controller = new AbortController();
   if (stop) sim.gate = (p) => { if (stop(p.round, p.kind === 'phase' ? p.phase : undefined)) controller.abort(); };

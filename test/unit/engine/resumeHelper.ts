@@ -4,7 +4,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
-import { parseCheckpoint } from '../../../src/core/engine/checkpoint';
+import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/checkpoint';
+import { memoriesFromTrace } from '../../../src/core/trace/traceMemories';
 import { TraceWriter } from '../../../src/core/trace/writer';
 
 /** Runs to the end, or stops once round `stopAfter` is checkpointed; returns the trace file's text. */
@@ -13,7 +14,7 @@ export async function runInto(dir: string, sc: Scenario, opts: { stopAfter?: num
   let sim: Simulation, writer: TraceWriter;
   if (opts.resume) {
     const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));
-    sim = Simulation.restore(sc, cp, opts.sim);
+    sim = Simulation.restore(sc, cp, { ...opts.sim, memories: memoriesFromTrace(trace, cp.trace!.bytes) });
     writer = TraceWriter.appendToFile(trace, cp.trace!);
   } else {
     sim = Simulation.create(sc, opts.sim);
@@ -26,7 +27,7 @@ export async function runInto(dir: string, sc: Scenario, opts: { stopAfter?: num
     await writer.flush();
     const cp = sim.snapshot();
     cp.trace = { bytes: writer.bytes, lines: writer.lines };
-    fs.writeFileSync(cpFile, JSON.stringify(cp));
+    writeCheckpoint(cpFile, cp);
     if (round === opts.stopAfter) controller.abort();
   };
   const r = await sim.run(controller.signal);

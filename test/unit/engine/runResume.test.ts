@@ -58,6 +58,17 @@ describe('society run: resuming and restarting a run folder', function () {
     await refused(/the trace does not end round \d+ at byte/);
     fs.writeFileSync(checkpoint, JSON.stringify({ ...cp, trace: { ...cp.trace, bytes: cp.trace.bytes - 100 } }));
     await refused(/the trace does not end round \d+ at byte/);
+    // The memories the checkpoint leaves in the trace: one moved to another agent (same bytes), one line damaged.
+    fs.writeFileSync(checkpoint, ownCheckpoint);
+    const memoryLine = lines.findIndex((l) => /^\{"type":"memory","round":2,"agent":"aroha_walker"/.test(l));
+    const moved = [...lines];
+    moved[memoryLine] = moved[memoryLine].replace('"agent":"aroha_walker"', '"agent":"ben_kowalski"');
+    fs.writeFileSync(trace, moved.join('\n'));
+    await refused(/cannot resume from \S*checkpoint\.json: the trace holds \d+ memories of agent '(aroha_walker|ben_kowalski)'.*the trace is not the checkpoint's/);
+    moved[memoryLine] = moved[memoryLine].replace('"memory":{', '"memory":[');
+    fs.writeFileSync(trace, moved.join('\n'));
+    await refused(new RegExp(`cannot resume from \\S*trace\\.jsonl: its memories could not be read back: line ${memoryLine + 1}: not valid JSON`));
+    fs.writeFileSync(trace, ownTrace);
     // As it was: resumes.
     fs.writeFileSync(checkpoint, ownCheckpoint);
     const ok = await resume();

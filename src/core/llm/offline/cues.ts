@@ -15,20 +15,18 @@ export function receptiveness(p: PersonaBrief): number {
  * receptiveness · importance / 8, capped at 1.5. Self-drawn lessons (reflections) count like advice.
  */
 export function emphasis(p: PersonaBrief, memories: readonly RetrievedMemory[]): Emphasis {
-  // The same retrieved set serves every message of a conversation: compute once per set.
-  const cached = emphasisCache.get(memories);
-  if (cached && cached.persona === p) return cached.e;
+  // Recomputed per decision: a scan of the k retrieved memories is cheaper than a weak-keyed cache
+  // (whose entries the GC has to process at every scavenge).
   const e: Emphasis = { reciprocate: 0, ask: 0, share: 0, plan: 0, support: 0, explore: 0 };
-  const r = receptiveness(p);
+  let r = -1;
   for (const m of memories) {
     const a = m.cues?.action;
     if (!a || (m.kind !== 'advice' && m.kind !== 'reflection')) continue;
+    if (r < 0) r = receptiveness(p);
     e[a] = Math.min(1.5, e[a] + (r * m.importance) / 8);
   }
-  emphasisCache.set(memories, { persona: p, e });
   return e;
 }
-const emphasisCache = new WeakMap<readonly RetrievedMemory[], { persona: PersonaBrief; e: Emphasis }>();
 
 /**
  * Intentions towards people: Σ over retrieved advice/reflection memories naming a partner of

@@ -32,12 +32,13 @@ export function actWeights(req: SpeakRequest, e: Emphasis, sharedTopics: string[
   return w;
 }
 
-// The engine passes the same `others` array for every message of a conversation side.
-const interestSets = new WeakMap<readonly PersonaBrief[], Set<string>>();
-function interestsOf(others: readonly PersonaBrief[]): Set<string> {
-  let s = interestSets.get(others);
-  if (!s) interestSets.set(others, (s = new Set(others.flatMap((o) => o.interests))));
-  return s;
+/** My interests that someone else in the conversation shares, in my order (no set built: a handful of interests each). */
+function sharedWith(self: PersonaBrief, others: readonly PersonaBrief[]): string[] {
+  const out: string[] = [];
+  for (const i of self.interests) {
+    for (const o of others) if (o.interests.includes(i)) { out.push(i); break; }
+  }
+  return out;
 }
 
 export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
@@ -46,8 +47,7 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   const e = emphasis(self, req.memories);
   const last = req.transcript[req.transcript.length - 1];
   const fromOther = last && last.from !== self.id ? last : undefined;
-  const othersInterests = interestsOf(req.others);
-  const shared = self.interests.filter((i) => othersInterests.has(i));
+  const shared = sharedWith(self, req.others);
   const metBefore = req.memories.some((m) => m.cues?.partner === other?.id && m.kind === 'conversation');
   const speaker = fromOther ? req.others.find((o) => o.id === fromOther.from) ?? other : other;
 
