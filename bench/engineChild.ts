@@ -1,0 +1,74 @@
+// The engine benchmark's child process (bench/engine.ts bundles and starts it): one size of
+// society run as `society run` runs it with its defaults — the JSONL trace to a file, checkpoints at
+// the default interval (engine/checkpoint.ts checkpointInterval) plus the final one, and the closing
+// summary — then one line of JSON with the figures. The size comes in SOCIETY_BENCH_ENGINE (AxR).
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import type { Scenario } from '../src/core/format/model';
+import { Simulation } from '../src/core/engine/simulation';
+import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
+import { TraceWriter } from '../src/core/trace/writer';
+import { RewardTally, summarizeRun } from '../src/core/engine/summary';
+
+export const CHILD = 'SOCIETY_BENCH_ENGINE';
+const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);
+
+function benchScenario(agents: number, rounds: number): Scenario {
+  return {
+    name: 'bench', seed: 1, personas: [],
+    population: [{
+      group: 'crowd', count: agents, id_prefix: 'a', names: ['Ana', 'Bo', 'Chen', 'Dee', 'Eli', 'Fay'], occupations: ['student', 'nurse', 'engineer'],
+      interests: { pool: INTERESTS, per_agent: 3 },
+      traits: { openness: { beta: { alpha: 2, beta: 2 } }, extraversion: { beta: { alpha: 2, beta: 2 } }, agreeableness: { beta: { alpha: 2, beta: 2 } }, conscientiousness: { uniform: { min: 0, max: 1 } }, neuroticism: { uniform: { min: 0, max: 1 } } },
+      motivations: { social: { uniform: { min: 0, max: 1 } }, information: { uniform: { min: 0, max: 1 } }, presentation: { uniform: { min: 0, max: 1 } }, coordination: { uniform: { min: 0, max: 1 } }, support: { uniform: { min: 0, max: 1 } } },
+    }],
+    world: { setting: 'A large online forum.', rounds, encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 }, conversation: { turns: 4 }, rooms: [] },
+    rewards: { social: 1, information: 1, presentation: 1, coordination: 1, support: 1 },
+    coaching: { enabled: true, every: 1 },
+    ties: { threshold: 0.6, decay: 0.05, learning_rate: 0.3, weights: { reciprocity: 1, novelty: 1, affect: 1 } },
+    memory: { recency: 1, importance: 1, relevance: 1, top_k: 8, reflect_at: 150, decay: 0.995 },
+    models: { default: { name: 'default', provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' } },
+    prompts: {}, events: [],
+  };
+}
+
+async function child(agents: number, rounds: number): Promise<void> {
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-'));
+  const file = path.join(dir, 'trace.jsonl'), cpFile = path.join(dir, 'checkpoint.json');
+  const t0 = performance.now();
+  const sim = Simulation.create(benchScenario(agents, rounds));
+  const writer = TraceWriter.toFile(file);
+  writer.header(sim.header);
+  sim.on(writer.listener);
+  const tally = new RewardTally();
+  sim.on(tally.listener);
+  const every = checkpointInterval(agents);
+  let checkpoints = 0, checkpointMs = 0;
+  sim.afterRound = async (round, final) => {
+    await writer.flush();
+    if (!checkpointDue(round, final, every, sim.rounds)) return;
+    const t = performance.now();
+    const cp = sim.snapshot();
+    cp.trace = { bytes: writer.bytes, lines: writer.lines };
+    writeCheckpoint(cpFile, cp);
+    checkpoints++;
+    checkpointMs += performance.now() - t;
+  };
+  await sim.run();
+  await writer.close();
+  const s0 = performance.now();
+  summarizeRun(sim, tally);
+  const summaryMs = performance.now() - s0;
+  const ms = performance.now() - t0;
+  const bytes = fs.statSync(file).size;
+  fs.rmSync(dir, { recursive: true, force: true });
+  const cpu = process.cpuUsage();
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: writer.lines, bytes, checkpoints, checkpointMs, summaryMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+}
+
+const spec = process.env[CHILD];
+if (spec) {
+  const [a, r] = spec.split('x').map(Number);
+  child(a, r).catch((e) => { console.error(e); process.exit(1); });
+}
