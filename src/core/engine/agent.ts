@@ -3,6 +3,7 @@ import type { DriverWeights, Persona } from '../format/model';
 import type { MemoryRecord } from '../trace/events';
 import { personaBrief, type PersonaBrief } from '../llm/types';
 import { emptyWindow, type RewardWindow } from './rewards';
+import { withoutSources } from './personaSources';
 
 export interface Agent {
   id: string;
@@ -62,9 +63,10 @@ export interface AgentJSON {
   ratedBy: [string, number][];
 }
 
+/** The agent's state for a checkpoint; the persona without its source locations (personaSources.ts). */
 export function agentToJSON(a: Agent): AgentJSON {
   return {
-    persona: a.persona, model: a.model, memories: a.memories, nextMemoryId: a.nextMemoryId,
+    persona: withoutSources(a.persona), model: a.model, memories: a.memories, nextMemoryId: a.nextMemoryId,
     sinceReflection: a.sinceReflection, reflectedUpTo: a.reflectedUpTo, ...(a.reflectionDeferred ? { reflectionDeferred: a.reflectionDeferred } : {}), window: a.window, lastRewards: a.lastRewards,
     met: [...a.met], ratedBy: [...a.ratedBy],
   };

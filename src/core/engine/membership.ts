@@ -1,6 +1,7 @@
 // Agents joining and leaving: at setup, and through timed `add` / `remove` events.
 import { modelNamed, type Persona, type Scenario } from '../format/model';
 import { createAgent } from './agent';
+import { withoutSources } from './personaSources';
 import type { World } from './world';
 
 /**
@@ -60,26 +61,6 @@ function scenarioNames(s: Scenario): Map<string, string> {
   return names;
 }
 
-/**
- * The persona as the trace records it: without `source` locations (absolute paths of the files
- * it was read from), so a trace does not depend on where the workspace lies. Nothing reads them
- * from a trace: breakpoints and go-to-persona use the scenario as loaded (core/debug/sourceMap).
- */
-export function withoutSources(p: Persona): Persona {
-  // Key by key, so the persona keeps its key order in the trace.
-  const out: Record<string, unknown> = {};
-  for (const [k, v] of Object.entries(p)) {
-    if (k === 'source') continue;
-    out[k] = (k === 'memories' || k === 'relationships') && Array.isArray(v) ? v.map(dropSource) : v;
-  }
-  return out as unknown as Persona;
-}
-
-function dropSource<T extends { source?: unknown }>(x: T): Omit<T, 'source'> {
-  if (!x || typeof x !== 'object' || !('source' in x)) return x;
-  const { source: _source, ...rest } = x;
-  return rest;
-}
 
 /** Initial directed ties from persona relationships (targets that are not present are ignored). */
 export function linkRelationships(world: World, personas: readonly Persona[]): void {

@@ -8,7 +8,8 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { withoutSources } from '../../../src/core/engine/membership';
+import { withoutSources } from '../../../src/core/engine/personaSources';
+import { checkpointPieces } from '../../../src/core/engine/checkpoint';
 import { readTrace } from '../../../src/core/trace/reader';
 import { traceOf } from './traceHelpers';
 
@@ -59,5 +60,18 @@ describe('trace independent of the workspace location', () => {
     const copy = withoutSources(p);
     assert.ok(p.source && p.memories.every((m) => m.source));
     assert.equal(copy.source, undefined);
+  });
+
+  it('checkpoints of the same run from two copied workspaces are the same, with no file paths in them', async () => {
+    const checkpointOf = async (name: string): Promise<string> => {
+      const sim = Simulation.create(await copyAndLoad(root, name), { rounds: 2, file: 'friends.society' });
+      await sim.run();
+      const cp = sim.snapshot();
+      cp.trace = { bytes: 1000, lines: 10 };
+      return [...checkpointPieces(cp)].join('');
+    };
+    const one = await checkpointOf('one'), two = await checkpointOf('two');
+    assert.equal(one, two);
+    assert.ok(!one.includes(root) && !one.includes('"source"'), 'no source locations in the checkpoint');
   });
 });
