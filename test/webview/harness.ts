@@ -4,7 +4,9 @@ import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import { chromium, type Browser, type Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
+import type { HostMessage } from '../../src/core/protocol/viewMessages';
 import { viewPageHtml, type ViewAssets } from '../../src/core/protocol/viewPage';
+import { pageHtml } from '../../src/extension/views/pageShell';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -41,6 +43,66 @@ export async function openView(browser: Browser, trace: EmbeddedTrace, opts: { w
   await page.waitForSelector('#society-app[data-ready="true"]', { timeout: 20000 });
   // tsx compiles functions handed to page.evaluate with esbuild's keepNames helper.
   await page.evaluate('globalThis.__name = (f) => f');
+  return { page, errors };
+}
+
+/**
+ * What VS Code puts in every webview (src/vs/workbench/contrib/webview/browser/pre/index.html): the
+ * default stylesheet it prepends to the page's head (the rules that size or space anything), and
+ * the theme's variables (a few of the Dark Modern theme's; VS Code sets them on <html>).
+ */
+export const VSCODE_WEBVIEW_DEFAULT_STYLE = `
+html { scrollbar-color: var(--vscode-scrollbarSlider-background) var(--vscode-editor-background); }
+body {
+  overscroll-behavior-x: none; background-color: transparent; color: var(--vscode-editor-foreground);
+  font-family: var(--vscode-font-family); font-weight: var(--vscode-font-weight); font-size: var(--vscode-font-size);
+  margin: 0;
+  padding: 0 20px;
+}
+img, video { max-width: 100%; max-height: 100%; }
+::-webkit-scrollbar { width: 10px; height: 10px; }
+::-webkit-scrollbar-corner { background-color: var(--vscode-editor-background); }
+::-webkit-scrollbar-thumb { background-color: var(--vscode-scrollbarSlider-background); }`;
+const VSCODE_THEME = {
+  '--vscode-font-family': "-apple-system, BlinkMacSystemFont, 'Segoe WPC', 'Segoe UI', 'Ubuntu', 'Droid Sans', sans-serif",
+  '--vscode-font-weight': 'normal', '--vscode-font-size': '13px',
+  '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-descriptionForeground': '#9d9d9d',
+  '--vscode-panel-border': '#2b2b2b', '--vscode-focusBorder': '#0078d4', '--vscode-input-background': '#313131',
+  '--vscode-input-foreground': '#cccccc', '--vscode-input-border': '#3c3c3c', '--vscode-button-background': '#0078d4',
+  '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
+  '--vscode-scrollbarSlider-background': 'rgba(121, 121, 121, 0.4)', '--vscode-scrollbar-shadow': '#000000',
+};
+
+/**
+ * The society view as VS Code shows it: the extension's own page (pageShell.ts, with its CSP and
+ * the bundle and stylesheet loaded from the webview's origin), VS Code's default stylesheet and
+ * the theme's variables prepended to its head, before the CSP, as VS Code's webview does, and
+ * acquireVsCodeApi stubbed; the host then loads `trace` into it. Waits for the first render.
+ */
+export async function openWebview(browser: Browser, trace: EmbeddedTrace, opts: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 } });
+  const errors: string[] = [];
+  page.on('pageerror', (e) => errors.push(String(e)));
+  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const origin = 'https://webview.society.test';
+  const { script, style } = await viewAssets();
+  const theme = Object.entries(VSCODE_THEME).map(([k, v]) => `${k}: ${v};`).join(' ');
+  const html = pageHtml({ cspSource: origin, script: `${origin}/dist/webview.js`, style: `${origin}/dist/webview.css`, root: 'society-app', title: 'Society', images: true })
+    // Before the CSP meta (which covers only what follows it), as VS Code prepends it.
+    .replace('<head>', `<head><style id="_defaultStyles">:root { ${theme} }${VSCODE_WEBVIEW_DEFAULT_STYLE}</style>`)
+    .replace('<body>', '<body class="vscode-dark" role="document">');
+  await page.route(`${origin}/**`, (route) => {
+    const file = new URL(route.request().url()).pathname;
+    const body = file === '/index.html' ? html : file === '/dist/webview.js' ? script : file === '/dist/webview.css' ? style : undefined;
+    const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
+    return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body });
+  });
+  await page.addInitScript('window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });');
+  await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
+  await page.evaluate('globalThis.__name = (f) => f');
+  const load: HostMessage = { type: 'load', source: trace.source, header: trace.header, events: trace.events, live: false };
+  await page.evaluate((m) => window.postMessage(m, '*'), load);
+  await page.waitForSelector('#society-app[data-ready="true"]', { timeout: 20000 });
   return { page, errors };
 }
 

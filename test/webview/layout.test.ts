@@ -4,12 +4,14 @@
 // picker and long unbroken names fit the side panel, the timeline's controls stay whole in a ~300 px panel, a short panel (under
 // the bottom panel) leaves every panel a usable height, the tooltip stays inside the drawing and
 // follows its agent into another round, and counts are written with the right noun ("1 tie out").
+// In a VS Code webview (its default stylesheet pads the body 20 px each side) the view spans the
+// whole panel, and no two of its boxes overlap at any size from 260×360 to 1280×900.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hostileRun, syntheticTrace } from './fixtures';
-import { launchChromium, openView, testResults } from './harness';
+import { launchChromium, openView, openWebview, testResults } from './harness';
 import { counted } from '../../webview/dom';
 
 interface Box { x: number; y: number; w: number; h: number; what: string }
@@ -381,5 +383,142 @@ describe('society view layout (headless Chromium)', function () {
     } finally {
       await small.page.close();
     }
+  });
+});
+
+/** Where a box is on screen. */
+interface Rect { left: number; top: number; right: number; bottom: number }
+
+/**
+ * The view's panels (grid areas) and the parts that matter in each, as they are on screen: a part's
+ * box is cut by every box it scrolls or is clipped in (inside the view), so a part scrolled out of
+ * the side panel is not there, and one half scrolled out is half there.
+ */
+const layoutBoxes = (page: Page) => page.evaluate(() => {
+  const app = document.querySelector('.society-app')!;
+  const rect = (e: Element): Rect => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
+  const seen = (e: Element): Rect => {
+    let v = rect(e);
+    for (let a = e.parentElement; a && a !== app; a = a.parentElement) {
+      const css = getComputedStyle(a);
+      if (css.overflowX === 'visible' && css.overflowY === 'visible') continue;
+      const r = a.getBoundingClientRect(), left = r.left + a.clientLeft, top = r.top + a.clientTop;
+      v = { left: Math.max(v.left, left), top: Math.max(v.top, top), right: Math.min(v.right, left + a.clientWidth), bottom: Math.min(v.bottom, top + a.clientHeight) };
+    }
+    return v;
+  };
+  const panels = { bar: '.bar', stage: '.stage', timeline: '.timeline', side: '.side', trace: '.trace' };
+  const parts: [string, string, keyof typeof panels][] = [
+    ['network', '.network', 'stage'], ['legend', '.network-legend', 'stage'],
+    ['agent panel', '.panel.agent', 'side'], ['metrics summary', '.panel.metrics .summary', 'side'],
+    ['trace filters', '.trace .filters', 'trace'], ['trace header', '.trace .vrow.head', 'trace'], ['trace list', '.trace .vlist', 'trace'],
+  ];
+  const one = (s: string) => { const e = document.querySelector(s); if (!e) throw new Error(`no ${s}`); return e; };
+  return {
+    width: document.documentElement.clientWidth,
+    scrollWidth: document.documentElement.scrollWidth,
+    app: rect(app),
+    panels: Object.entries(panels).map(([what, s]) => ({ what, box: rect(one(s)), element: s })),
+    parts: parts.map(([what, s, panel]) => ({ what, panel, box: seen(one(s)), whole: rect(one(s)), element: s })),
+  };
+});
+
+/** How far two boxes overlap each way; undefined when they only touch (or share a sub-pixel sliver). */
+const overlap = (a: Rect, b: Rect) => {
+  const x = Math.min(a.right, b.right) - Math.max(a.left, b.left), y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  return x > 0.5 && y > 0.5 ? { x, y } : undefined;
+};
+const empty = (a: Rect) => a.right - a.left < 0.5 || a.bottom - a.top < 0.5;
+const round = (r: Rect) => `${Math.round(r.left)},${Math.round(r.top)}–${Math.round(r.right)},${Math.round(r.bottom)}`;
+
+describe('society view layout in a VS Code webview (headless Chromium)', function () {
+  this.timeout(120000);
+  let browser: Browser;
+  let page: Page;
+  let errors: string[];
+  before(async () => {
+    browser = await launchChromium();
+    mkdirSync(testResults, { recursive: true });
+    ({ page, errors } = await openWebview(browser, await hostileRun(14, 6), { width: 1280, height: 860 }));
+    await settled(page);
+  });
+  after(async () => { await browser?.close(); });
+
+  it('spans the whole panel, however VS Code pads a webview body, keeping its own small inner spacing', async () => {
+    // QA: VS Code's default `body { padding: 0 20px }` inset the view 20 px each side (40 of a 300 px side bar).
+    const defaults = await page.evaluate(() => {
+      const sheet = (document.getElementById('_defaultStyles') as HTMLStyleElement).sheet!;
+      const body = [...sheet.cssRules].find((r) => r instanceof CSSStyleRule && r.selectorText === 'body') as CSSStyleRule;
+      return { left: body.style.paddingLeft, right: body.style.paddingRight, first: document.head.firstElementChild?.id };
+    });
+    assert.deepEqual(defaults, { left: '20px', right: '20px', first: '_defaultStyles' }, 'the page has VS Code’s default stylesheet, first in its head');
+    const problems: string[] = [];
+    const check = (ok: boolean, problem: string) => { if (!ok) problems.push(problem); };
+    for (const [width, height] of [[260, 600], [350, 700], [820, 600], [821, 600], [1280, 860]]) {
+      await resize(page, width, height);
+      const b = await layoutBoxes(page);
+      const at = `at ${width}×${height}`;
+      check(Math.abs(b.app.left) <= 2 && Math.abs(b.app.right - b.width) <= 2, `${at} the view spans ${Math.round(b.app.left)}–${Math.round(b.app.right)} of 0–${b.width}`);
+      check(b.scrollWidth <= b.width, `${at} the page scrolls sideways (${b.scrollWidth} > ${b.width})`);
+      for (const p of b.panels.filter((p) => p.what !== 'side' && p.what !== 'timeline' && p.what !== 'stage')) {
+        check(Math.abs(p.box.left) <= 2 && Math.abs(p.box.right - b.width) <= 2, `${at} the ${p.what} spans ${Math.round(p.box.left)}–${Math.round(p.box.right)} of 0–${b.width}`);
+      }
+      const edges = { left: Math.min(...b.panels.map((p) => p.box.left)), right: Math.max(...b.panels.map((p) => p.box.right)) };
+      check(edges.left <= 2 && edges.right >= b.width - 2, `${at} the panels span ${Math.round(edges.left)}–${Math.round(edges.right)}`);
+      // Text and controls keep a small inset of their own from the panel's edges.
+      const inset = await page.evaluate(() => ['.bar h1', '.timeline > :first-child', '.trace .filters > :first-child', '.trace .vrow.head > :first-child'].map((s) => {
+        const r = document.querySelector(s)!.getBoundingClientRect();
+        return { what: s, left: r.left, right: document.documentElement.clientWidth - r.right };
+      }));
+      for (const i of inset) check(i.left >= 4 && i.left <= 12, `${at} ${i.what} starts ${i.left} px from the panel's edge`);
+      await page.screenshot({ path: path.join(testResults, `view-vscode-width-${width}x${height}.png`) });
+    }
+    await resize(page, 1280);
+    assert.deepEqual(problems, []);
+  });
+
+  it('never overlaps two of its boxes, nor lets one run out of its panel, from 260×360 to 1280×900 (the side panel scrolls)', async () => {
+    // QA: in the short debug layout (~400–500 px tall, the side panel stacked) the metrics summary sat
+    // under the trace filters, which ran out of the trace panel and left its rows no room at all.
+    await page.focus('.network');
+    await page.keyboard.press('0');
+    const sizes = [[260, 360], [300, 450], [350, 700], [400, 500], [490, 440], [500, 400], [700, 508], [820, 600], [821, 360], [1000, 450], [1280, 360], [1280, 900]];
+    const problems: string[] = [];
+    const check = (ok: boolean, problem: string) => { if (!ok) problems.push(problem); };
+    for (const agent of ['', 'p3']) {
+      await page.selectOption('.panel.agent select', agent);
+      for (const [width, height] of sizes) {
+        await resize(page, width, height);
+        await page.evaluate(() => { document.querySelector('.side')!.scrollTop = 0; document.querySelector('.society-app')!.scrollTop = 0; });
+        const b = await layoutBoxes(page);
+        const at = `at ${width}×${height}${agent ? ` with ${agent} picked` : ''}`;
+        const panel = new Map(b.panels.map((p) => [p.what, p.box]));
+        for (const p of b.parts) {
+          const frame = panel.get(p.panel)!;
+          const out = { above: frame.top - p.box.top, below: p.box.bottom - frame.bottom, left: frame.left - p.box.left, right: p.box.right - frame.right };
+          const worst = Object.entries(out).filter(([, d]) => d > 0.5).map(([side, d]) => `${Math.round(d)} px ${side}`);
+          check(empty(p.box) || !worst.length, `${at} the ${p.what} (${round(p.box)}) runs out of the ${p.panel} panel (${round(frame)}) by ${worst.join(', ')}`);
+        }
+        const all = [...b.panels.map((p) => ({ ...p, panel: p.what })), ...b.parts];
+        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) {
+          const [x, y] = [all[i], all[j]];
+          if (x.what === y.panel || y.what === x.panel) continue;
+          const o = overlap(x.box, y.box);
+          check(!o, `${at} the ${x.what} (${round(x.box)}) and the ${y.what} (${round(y.box)}) overlap by ${o && `${Math.round(o.x)}×${Math.round(o.y)}`} px`);
+        }
+        const list = b.parts.find((p) => p.what === 'trace list')!.box;
+        check(list.bottom - list.top >= 3 * 22 - 0.5, `${at} the trace list shows ${Math.round(list.bottom - list.top)} px of rows (${round(list)})`);
+        if (!agent) {
+          // The side panel opens on the picker and the network's figures: the summary whole, not cut by the panel's edge.
+          const summary = b.parts.find((p) => p.what === 'metrics summary')!;
+          check(round(summary.box) === round(summary.whole), `${at} the metrics summary (${round(summary.whole)}) is cut off by the side panel (${round(panel.get('side')!)})`);
+        }
+        await page.screenshot({ path: path.join(testResults, `view-vscode-boxes-${width}x${height}${agent ? `-${agent}` : ''}.png`) });
+      }
+    }
+    await page.selectOption('.panel.agent select', '');
+    await resize(page, 1280);
+    assert.deepEqual(problems, []);
+    assert.deepEqual(errors, []);
   });
 });
