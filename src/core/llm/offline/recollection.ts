@@ -1,0 +1,218 @@
+// How the offline model recalls a retrieved memory when asked about it: the engine writes memories
+// as terse records ("I rated my conversation with Ben 0.72: …", "How I fared lately: social 0.46,
+// …"); an interview answer needs the same fact as a first-person clause, without the scores, plus
+// what it is about (who, how it felt, which topics, which need went unmet). Memories written by an
+// LLM, imported or hand-made may have any text: what is not recognised is kept, cleaned and clipped.
+import { DRIVERS, type Driver } from '../../format/model';
+import type { AdviceAction } from '../../trace/events';
+import type { RetrievedMemory } from '../types';
+
+export interface Recollection {
+  /** The memory as a first-person sentence without scores; '' when nothing usable is left. */
+  clause: string;
+  kind: RetrievedMemory['kind'];
+  round: number;
+  /** The person the memory is mainly about (display name), if any. */
+  person?: string;
+  /** Everyone the memory names (display names), the main person first. */
+  people: string[];
+  /** How it felt towards `person`, -1..1 (evaluations and reflections). */
+  valence?: number;
+  topics: string[];
+  /** What happened in a conversation, first person ("they were supportive"). */
+  notes: string[];
+  /** A reward observation: the need that went unmet and the overall reward, 0..1. */
+  need?: Driver;
+  overall?: number;
+  /** Advice: what the coach said to do. */
+  action?: AdviceAction;
+}
+
+/** A need in words. */
+export const NEED_WORDS: Record<Driver, string> = {
+  social: 'time with other people', information: 'new things to learn', presentation: 'chances to show who I am',
+  coordination: 'plans with other people', support: 'support from others',
+};
+export const DO: Record<AdviceAction, string> = {
+  reciprocate: 'go back to the people who enjoyed talking with me', ask: 'ask people about their interests and really listen',
+  share: 'share more of what I care about', plan: 'propose doing something concrete together',
+  support: 'respond warmly when others open up', explore: 'reach out to someone new who shares my interests',
+};
+
+// ---- text helpers -------------------------------------------------------------------------------
+
+/** Any value as one line of text: control characters and runs of whitespace become one space. */
+export function clean(s: unknown): string {
+  return typeof s === 'string' ? s.replace(/[\p{Cc}\p{Zl}\p{Zp}\s]+/gu, ' ').trim() : '';
+}
+
+/** The start of a memory's text, cleaned: enough to read it, bounded so no pattern scans a huge text. */
+const opening = (s: unknown): string => clean(typeof s === 'string' && s.length > 4000 ? s.slice(0, 4000).replace(/[\uD800-\uDBFF]$/, '') : s);
+
+/** At most `max` characters (code points), cut at a word boundary where there is one, with an ellipsis. */
+export function clip(s: string, max: number): string {
+  const cps = Array.from(s);
+  if (cps.length <= max) return s;
+  const head = cps.slice(0, max - 1).join('');
+  const space = head.lastIndexOf(' ');
+  return `${(space > max * 0.6 ? head.slice(0, space) : head).replace(/[\s,;:.—-]+$/u, '')}…`;
+}
+
+/** Capitalised, ending in a full stop (unless it already ends a sentence). */
+export function sentence(s: string): string {
+  const t = s.trim();
+  if (!t) return '';
+  const c = t.charAt(0).toUpperCase() + t.slice(1);
+  return /[.!?…。！？]["'”’)]?$/u.test(c) ? c : `${c.replace(/[,;:]+$/, '')}.`;
+}
+
+/** "a", "a and b", "a, b and c". */
+export function list(xs: readonly string[]): string {
+  return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
+}
+
+const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) && !/^I\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const SCORE = /(?<![\p{L}\p{N}])-?\d+[.,]\d+(?![\p{L}\p{N}])/u;
+
+/** A value that leaked into a text unformatted. */
+const LEAK = /\b(NaN|undefined)\b/;
+
+/** Free text without scores: parenthesised numbers go, and so do sentences still quoting one (or a leaked value). */
+function scrub(text: string, max = 170): string {
+  const t = clean(text).replace(/\s*\([^()]*\d[.,]\d[^()]*\)/g, '');
+  const kept = t.split(/(?<=[.!?;])\s+/).filter((s) => !SCORE.test(s) && !LEAK.test(s)).join(' ');
+  return clip(kept, max);
+}
+
+const topicsIn = (s?: string): string[] => clean(s).split(/\s*,\s*|\s+and\s+/).map((x) => clip(x, 40)).filter((x) => x);
+const valenceOf = (m: RetrievedMemory): number | undefined => {
+  const v = m.cues?.valence;
+  return typeof v === 'number' && Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : undefined;
+};
+const driverOf = (d: unknown): Driver | undefined => (DRIVERS as readonly unknown[]).includes(d) ? (d as Driver) : undefined;
+const name = (s: string): string => (LEAK.test(s) ? '' : clip(clean(s), 60));
+/** The coach's "<name> enjoyed talking with you (0.67)" (advise.ts). */
+const BUDDY = /(?:^|[.;!?]\s+)([^.;!?()]{1,80}?) enjoyed talking with you \(\d/;
+
+/** How a conversation went, in words: [one conversation, several]. */
+export function tone(v: number): [string, string] {
+  if (v >= 0.45) return ['went really well', 'have gone really well'];
+  if (v >= 0.15) return ['went well', 'have gone well'];
+  if (v >= -0.15) return ['was fine', 'have been fine'];
+  if (v >= -0.45) return ["didn't really click", "haven't really clicked"];
+  return ['went badly', 'have gone badly'];
+}
+
+// ---- reading one memory -------------------------------------------------------------------------
+
+/** What one retrieved memory says, as the agent would put it. `names` maps partner ids to names. */
+export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>): Recollection {
+  const text = opening(m?.text);
+  const kind = m?.kind;
+  const cues = m?.cues ?? {};
+  // The partner's name where a memory gave it; the bare id only where this memory names no one else.
+  const id = typeof cues.partner === 'string' ? name(cues.partner) : '';
+  const partnerName = id ? names.get(cues.partner as string) : undefined;
+  const cueTopic = clean(cues.topic);
+  const r: Recollection = { clause: '', kind, round: Number.isFinite(m?.round) ? m.round : 0, people: [], topics: cueTopic ? [clip(cueTopic, 40)] : [], notes: [] };
+  const about = (who: string | undefined): void => {
+    if (!who) return;
+    r.person = who;
+    if (!r.people.includes(who)) r.people.unshift(who);
+  };
+  const addTopics = (ts: string[]): void => { for (const t of ts) if (!r.topics.includes(t)) r.topics.push(t); };
+  let x: RegExpExecArray | null;
+
+  if (kind === 'conversation' && (x = /^(?:In room (.+?), t|T)alked with (.+?)(?: about (.+?))?\.(?:\s+(.*))?$/s.exec(text))) {
+    const who = x[2].split(/\s*,\s*/).map(name).filter((n) => n);
+    r.people.push(...who);
+    if (who.length === 1) about(partnerName ?? who[0]);
+    addTopics(topicsIn(x[3]));
+    r.notes = (x[4] ?? '').split(/(?<=\.)\s+/).map((n) => lowerFirst(scrub(n, 80)).replace(/\.$/, '')).filter((n) => n);
+    const withWhom = who.length ? list(who.slice(0, 4)) + (who.length > 4 ? ' and others' : '') : 'people';
+    const topics = r.topics.length ? ` about ${list(r.topics.slice(0, 3))}` : '';
+    const room = x[1] ? `in room ${name(x[1])}, ` : '';
+    r.clause = sentence(`${room}I talked with ${withWhom}${topics}${r.notes.length ? `, and ${list(r.notes.slice(0, 2))}` : ''}`);
+  } else if (kind === 'evaluation' && (x = /^I rated my conversation with (.+?) (-?\d+(?:[.,]\d+)?)(?::\s*(.*))?$/s.exec(text))) {
+    const who = partnerName ?? name(x[1]);
+    about(who);
+    const rating = Number(x[2].replace(',', '.'));
+    r.valence = valenceOf(m) ?? (Number.isFinite(rating) ? Math.max(-1, Math.min(1, 2 * rating - 1)) : undefined);
+    const reasons = scrub(x[3] ?? '', 120).replace(/\.$/, '').split(/\s*;\s*/).filter((s) => s);
+    for (const s of reasons) { const l = /I learned about (.+)/.exec(s); if (l) addTopics(topicsIn(l[1])); }
+    const how = r.valence === undefined ? 'is one I still think about' : tone(r.valence)[0];
+    r.clause = sentence(`my conversation with ${who || 'them'} ${how}${reasons.length ? `: ${list(reasons.slice(0, 2))}` : ''}`);
+  } else if (kind === 'advice') {
+    r.action = (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction) ? cues.action : undefined;
+    const need = driverOf(cues.driver);
+    const buddy = BUDDY.exec(text)?.[1];
+    about(partnerName ?? (buddy ? name(buddy) : undefined));
+    if (!r.person && id) r.people.push(id);
+    if (need) r.need = need;
+    if (r.action) {
+      const why = need ? `I'm short on ${NEED_WORDS[need]}, so I should` : 'I should';
+      r.clause = sentence(`my coach told me ${why} ${DO[r.action]}${r.person ? `, and talk with ${r.person} again` : ''}`);
+    } else {
+      const said = scrub(text.replace(/^Coach:\s*/i, ''));
+      r.clause = said ? `My coach told me: “${sentence(said.replace(/^["“]|["”]$/g, ''))}”` : '';
+    }
+  } else if (kind === 'observation' && (x = /^How I fared lately:.*?overall (-?\d+(?:[.,]\d+)?)/s.exec(text))) {
+    const overall = Number(x[1].replace(',', '.'));
+    if (Number.isFinite(overall)) r.overall = Math.max(0, Math.min(1, overall));
+    const said = /too little (\w+)/.exec(text)?.[1];
+    const need = driverOf(cues.driver) ?? (said === 'socializing' ? 'social' : driverOf(said));
+    if (need) r.need = need;
+    r.clause = feeling(r.overall, r.need);
+  } else if (kind === 'observation' && (x = /^News for everyone:\s*(.*)$/s.exec(text))) {
+    const news = scrub(x[1], 140);
+    r.clause = news ? `I heard the news: ${sentence(news)}` : '';
+  } else if (kind === 'observation' && (x = /^(.+?) introduced me to (.+?)(?:, who is into (.+?))?\.?$/s.exec(text))) {
+    about(partnerName ?? name(x[2]));
+    r.people.push(name(x[1]));
+    addTopics(topicsIn(x[3]));
+    r.clause = sentence(scrub(text));
+  } else {
+    // Reflections and seed memories are first person already; "Name: note" is a relationship note.
+    const need = driverOf(cues.driver);
+    const rel = kind === 'seed' ? /^([^:]{1,60}):\s+(.+)$/s.exec(text) : null;
+    if (rel && /^\p{Lu}/u.test(rel[1])) {
+      about(name(rel[1]));
+      const note = scrub(rel[2], 140);
+      r.clause = note ? sentence(`as for ${r.person}: ${note}`) : '';
+    } else {
+      const enjoy = /I enjoy talking with (.+?)(?: about ([^;.]+))?[;.]/.exec(text);
+      if (enjoy) { about(partnerName ?? name(enjoy[1])); addTopics(topicsIn(enjoy[2])); } else about(partnerName ?? (id || undefined));
+      const missing = need ? text.replace(new RegExp(`missing out on ${need}\\b`), `missing out on ${NEED_WORDS[need]}`) : text;
+      r.clause = sentence(scrub(missing));
+    }
+    const v = valenceOf(m);
+    if (v !== undefined && r.person && kind === 'reflection') r.valence = v;
+    if (need && kind === 'reflection') r.need = need;
+    if (kind === 'reflection' && (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction)) r.action = cues.action;
+  }
+  return r;
+}
+
+/** How I have been, from the latest reward observation. */
+export function feeling(overall: number | undefined, need: Driver | undefined): string {
+  const mood = overall === undefined ? undefined
+    : overall >= 0.6 ? 'going really well' : overall >= 0.4 ? 'going fine' : overall >= 0.2 ? 'a bit flat' : 'pretty rough';
+  const lack = need ? `I haven't had enough ${NEED_WORDS[need]}` : '';
+  if (mood && lack) return sentence(`things have been ${mood} lately, ${overall! >= 0.4 ? 'but' : 'and'} ${lack}`);
+  return sentence(mood ? `things have been ${mood} lately` : lack ? `${lack} lately` : '');
+}
+
+/** Partner ids to display names, from memories that carry both. */
+export function namesOf(memories: readonly RetrievedMemory[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const m of memories) {
+    const id = m?.cues?.partner, text = opening(m?.text);
+    if (typeof id !== 'string' || !id || out.has(id)) continue;
+    const x = /^(?:Talked with (.+?)(?: about .+?)?\.(?:\s|$)|I rated my conversation with (.+?) -?\d|I enjoy talking with (.+?)(?: about |[;.]))/s.exec(text)
+      ?? (m.kind === 'observation' ? /introduced me to (.+?)(?:, who is into |\.?$)/s.exec(text) : null)
+      ?? (m.kind === 'advice' ? BUDDY.exec(text) : null);
+    const n = x ? name(x[1] ?? x[2] ?? x[3] ?? '') : '';
+    if (n && !n.includes(',')) out.set(id, n);
+  }
+  return out;
+}
