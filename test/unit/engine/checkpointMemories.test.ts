@@ -58,6 +58,20 @@ describe('checkpoint files keep the memories in the trace', () => {
     }
   });
 
+  it('an agent that left and joined again starts a new stream, as in the engine', async () => {
+    const back = makeScenario(8, {
+      coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds: 9 },
+      events: [{ at: 3, remove: ['p3'] }, { at: 5, add: [makePersona(3)] }],
+    });
+    const { cp, live, trace } = await checkpointAt(back, 7);
+    const p3 = cp.agents.find((a) => a.persona.id === 'p3')!;
+    assert.ok(p3.memory_count! > 0 && p3.memory_count! < cp.agents.find((a) => a.persona.id === 'p0')!.memory_count!, 'p3 has only its memories since it came back');
+    assert.deepEqual(memoriesFromTrace(trace, cp.trace!.bytes).get('p3'), live.get('p3'));
+    const expected = await traceOf(back);
+    await runInto(dir, back, { stopAfter: 6 });
+    assert.equal(await runInto(dir, back, { resume: true }), expected);
+  });
+
   it('a run resumed from such a checkpoint writes the uninterrupted trace', async () => {
     const expected = await traceOf(sc);
     await runInto(dir, sc, { stopAfter: 17 });
