@@ -33,11 +33,17 @@ export function viewAssets(): Promise<ViewAssets> {
 }
 
 /** Opens the standalone view of `trace` and waits for its first render. */
-export async function openView(browser: Browser, trace: EmbeddedTrace, opts: { width?: number; height?: number; init?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+/** A new page of the given size, collecting its page errors and console errors. */
+async function watchedPage(browser: Browser, opts: { width?: number; height?: number }): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
   page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  return { page, errors };
+}
+
+export async function openView(browser: Browser, trace: EmbeddedTrace, opts: { width?: number; height?: number; init?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+  const { page, errors } = await watchedPage(browser, opts);
   if (opts.init) await page.addInitScript(opts.init);
   await page.setContent(viewPageHtml(await viewAssets(), trace), { waitUntil: 'load' });
   await page.waitForSelector('#society-app[data-ready="true"]', { timeout: 20000 });
@@ -80,10 +86,7 @@ const VSCODE_THEME = {
  * acquireVsCodeApi stubbed; the host then loads `trace` into it. Waits for the first render.
  */
 export async function openWebview(browser: Browser, trace: EmbeddedTrace, opts: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
-  const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 } });
-  const errors: string[] = [];
-  page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  const { page, errors } = await watchedPage(browser, opts);
   const origin = 'https://webview.society.test';
   const { script, style } = await viewAssets();
   const theme = Object.entries(VSCODE_THEME).map(([k, v]) => `${k}: ${v};`).join(' ');

@@ -118,7 +118,7 @@ export function fileForm(cp: Checkpoint): Checkpoint {
 /** An agent's JSON with `memory_count` where its memory stream was (same key order otherwise). */
 function withoutMemories(a: AgentJSON): AgentJSON {
   const { persona, model, memories, ...rest } = a;
-  return { persona, model, memory_count: memories?.length ?? a.memory_count ?? 0, ...rest };
+  return { persona, model, memory_count: memories?.length ?? 0, ...rest };
 }
 
 /**

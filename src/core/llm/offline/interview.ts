@@ -41,17 +41,18 @@ function nothingYet(interests: string[]): string {
 /** The body of the answer: up to three sentences, the kind the question asks for first. */
 function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, string>, interests: string[], self: string): string[] {
   const person = personAsked(q, recs, names, self);
-  const topic = topicAsked(q, [...interests, ...recs.flatMap((r) => r.topics)]);
-  let out: string[];
   if (person) return aboutPerson(person, recs);
-  if (COACH.test(q)) out = coach(recs);
+  const topic = topicAsked(q, [...interests, ...recs.flatMap((r) => r.topics)]);
+  const aboutCoach = COACH.test(q);
+  let out: string[];
+  if (aboutCoach) out = coach(recs);
   else if (FEEL.test(q)) out = feelings(recs);
   else if (FRIENDS.test(q)) out = friends(recs, topic);
   else if (topic || INTERESTS.test(q)) out = hobbies(recs, interests, topic);
   else return general(recs);
   out = unique(out);
   // Top up a thin answer with what else comes to mind first (not the coach's advice again, nor the need it names).
-  const more = COACH.test(q) ? recs : recs.filter((r) => r.kind !== 'advice' && r.overall === undefined);
+  const more = aboutCoach ? recs : recs.filter((r) => r.kind !== 'advice' && r.overall === undefined);
   for (const s of general(more)) if (out.length < 2 && !out.includes(s)) out.push(s);
   return out;
 }
