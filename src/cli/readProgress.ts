@@ -11,13 +11,14 @@ export class ReadProgress {
   private last = 0;
   private shown = false;
 
-  constructor(private readonly file: string, private readonly enabled = process.stderr.isTTY === true) {
+  /** `total`: the bytes that will be read (default: the whole file). */
+  constructor(private readonly file: string, private readonly enabled = process.stderr.isTTY === true, total?: number) {
     let size = 0;
-    try { size = fs.statSync(file).size; } catch { /* unreadable: the reader says why */ }
-    this.total = size;
+    if (total === undefined) try { size = fs.statSync(file).size; } catch { /* unreadable: the reader says why */ }
+    this.total = total ?? size;
   }
 
-  /** Hand to readTraceFile's `onProgress`. */
+  /** Hand to readTraceFile's or memoriesFromTrace's `onProgress`. */
   readonly listener = (bytesRead: number): void => {
     if (!this.enabled || this.total < SHOWN_FROM_BYTES) return;
     const now = Date.now();

@@ -27,6 +27,7 @@ import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { unpricedModels } from '../../core/llm/usage';
 import { shellWord } from '../shellWord';
+import { ReadProgress } from '../readProgress';
 
 export const runCommand: Command = {
   name: 'run',
@@ -88,10 +89,14 @@ export const runCommand: Command = {
         const problem = resumeProblem(tracePath, cp);
         if (problem) return cannot(problem, tracePath);
         if (cp.memories_in_trace) {
+          // The agents' memories are in the trace (a 10,000-agent run's: seconds to read back).
+          const reading = new ReadProgress(tracePath, !values.quiet && process.stderr.isTTY === true, cp.trace!.bytes);
           try {
-            memories = memoriesFromTrace(tracePath, cp.trace!.bytes);
+            memories = memoriesFromTrace(tracePath, cp.trace!.bytes, reading.listener);
           } catch (err) {
             return cannot(err instanceof TraceMemoryError ? `its memories could not be read back: ${err.message}` : ioReason(err), tracePath);
+          } finally {
+            reading.done();
           }
         }
         // The run goes on with its own seed and rounds: the same values may be repeated (the command

@@ -18,8 +18,11 @@ export class TraceMemoryError extends Error {
   constructor(readonly line: number, message: string) { super(`line ${line}: ${message}`); }
 }
 
-/** Memory streams by agent id after the trace's first `bytes` bytes (which must end a line). */
-export function memoriesFromTrace(tracePath: string, bytes: number): Map<string, MemoryRecord[]> {
+/**
+ * Memory streams by agent id after the trace's first `bytes` bytes (which must end a line).
+ * `onProgress` gets the bytes read so far after each chunk (a progress line for large traces).
+ */
+export function memoriesFromTrace(tracePath: string, bytes: number, onProgress?: (bytesRead: number) => void): Map<string, MemoryRecord[]> {
   const streams = new Map<string, MemoryRecord[]>();
   const fd = fs.openSync(tracePath, 'r');
   try {
@@ -35,6 +38,7 @@ export function memoriesFromTrace(tracePath: string, bytes: number): Map<string,
         const end = buf.lastIndexOf(NEWLINE) + 1;
         foldLines(buf.subarray(0, end), base, streams);
         carry = Buffer.from(buf.subarray(end));
+        onProgress?.(at);
       }
       if (carry.length) throw new Problem(bytes - carry.length, `byte ${bytes} is not the end of a line`);
     } catch (err) {

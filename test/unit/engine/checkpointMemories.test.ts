@@ -51,7 +51,9 @@ describe('checkpoint files keep the memories in the trace', () => {
     for (const a of cp.agents) assert.equal(a.memories, undefined);
     assert.ok(cp.agents.some((a) => a.memory_count === MEMORY_CAP), 'some stream reached the cap, so forgetting is covered');
     assert.ok(cp.agents.some((a) => a.persona.id === 'p40') && !cp.agents.some((a) => a.persona.id === 'p2'));
-    const folded = memoriesFromTrace(trace, cp.trace!.bytes);
+    const read: number[] = [];
+    const folded = memoriesFromTrace(trace, cp.trace!.bytes, (b) => read.push(b));
+    assert.deepEqual(read.slice(-1), [cp.trace!.bytes], 'the progress ends at the checkpoint\'s byte count');
     for (const a of cp.agents) {
       assert.equal(a.memory_count, live.get(a.persona.id)!.length);
       assert.deepEqual(folded.get(a.persona.id), live.get(a.persona.id), `memories of ${a.persona.id}`);
