@@ -7,6 +7,7 @@
 // (a debugger) agents run one by one and the gate can hold the run before any phase.
 import { modelNamed, type Scenario } from '../format/model';
 import type { RelevanceScorer } from '../llm/embeddings';
+import type { RetrievedMemory } from '../llm/types';
 import type { MemoryRecord, Phase, TraceHeader, UsageTotals } from '../trace/events';
 import { agentFromJSON, agentToJSON, type Agent, type AgentJSON } from './agent';
 import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, checkpointModel, type Checkpoint } from './checkpoint';
@@ -18,6 +19,7 @@ import { hashKey } from './rng';
 import { holdRoom, type RoomSpec } from './rooms';
 import type { Conversation } from './conversation';
 import { recall } from './recall';
+import { interleave, interviewQueries } from './interviewQuery';
 import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
 import type { Step } from './step';
@@ -290,13 +292,21 @@ export class Simulation {
   /**
    * Ask an agent a question (between steps); answered in character from its retrieved memories.
    * With `record`, the interview goes into the trace as an `intervention` event where it happened.
+   * On the lexical path the memories are retrieved for the question plus the cue words of what it
+   * asks about (how the agent feels, what it needs, whom it likes, its plans), one retrieval per
+   * kind of memory that answers it, interleaved (engine/interviewQuery.ts); an embeddings model
+   * gets the question as asked. Retrieval changes no state, so an interview leaves the rest of the
+   * run (and its trace) as it would have been.
    */
   async interview(agentId: string, question: string, signal?: AbortSignal, options: { record?: boolean } = {}): Promise<string | undefined> {
     const a = this.world.agents.get(agentId);
     if (!a) throw new Error(`no agent '${agentId}'`);
+    const situations = this.world.relevanceOf(a.model) ? [[question]] : interviewQueries(question);
+    const found: RetrievedMemory[][] = [];
+    for (const s of situations) found.push(await recall(this.world, a, s, { signal }));
     const res = await this.world.model(a.model).decide({
       kind: 'interview', key: `interview:${this.world.round}:${a.id}:${question}`, round: this.world.round,
-      setting: this.world.settings.world.setting, persona: a.brief, memories: await recall(this.world, a, [question], { signal }), question,
+      setting: this.world.settings.world.setting, persona: a.brief, memories: interleave(found, this.world.settings.memory.top_k), question,
     }, signal);
     if (options.record) {
       this.world.emit({ type: 'intervention', round: this.world.round, kind: 'interview', agent: a.id, question, answer: res.answer, ...usageField(res.usage) });

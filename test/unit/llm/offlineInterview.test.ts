@@ -31,6 +31,11 @@ const news = mem('observation', 'News for everyone: The climbing gym reopens on 
 const intro = mem('observation', 'Ben Kowalski introduced me to Sofia Rossi, who is into jazz.', { partner: 'sofia', topic: 'jazz', valence: 0.3 });
 const enjoy = mem('reflection', 'I enjoy talking with Ben Kowalski about climbing; I want to keep in touch.', { partner: 'ben', valence: 0.64, topic: 'climbing' });
 const seed = mem('seed', 'I want to find people who like climbing.', undefined, 0);
+// A later round: conversation going well enough, but nobody picks up on what Maya shares; the coach names Fay Lee (agent p406).
+const flat = mem('observation', 'How I fared lately: social 0.62, information 0.30, presentation 0.00, coordination 0.00, support 0.10; overall 0.24. I got too little presentation.', { driver: 'presentation' }, 5);
+const fay = mem('advice', 'Coach: your weakest need is presentation (PRE 0.00) and it did not change. Your only contribution got no response; share what you care about and connect it to the other person. Fay Lee enjoyed talking with you (0.71); talk with them again.',
+  { action: 'share', driver: 'presentation', partner: 'p406' }, 5);
+const habit = mem('reflection', 'My coach keeps pointing me to proposing concrete plans; I will make it a habit.', { action: 'plan' }, 4);
 
 const ask = (question: string, memories: RetrievedMemory[], persona: PersonaBrief = maya): string =>
   interview({ kind: 'interview', key: 'interview:1:maya', round: 5, setting: 'forum', persona, memories, question }).answer;
@@ -94,6 +99,45 @@ describe('offline interview answers', () => {
     assert.match(a, /Ben Kowalski/, 'who helps');
   });
 
+  it('tells how it feels from its latest rewards, its latest advice and the people who enjoy its company', () => {
+    const a = ask('How do you feel?', [fared, advice, ratedBen, talkedBen, news]);
+    readsAsAnswer(a);
+    assert.equal(a, "I'm Maya Chen, a data journalist. Honestly, things have been a bit flat lately: I've learned a few things from people and I've had good company, " +
+      "but I haven't had enough support from others, and that's what I miss most. My coach told me to respond warmly when others open up, so that's what I'm working on. " +
+      "Ben Kowalski and I enjoy talking with each other, so I'll look Ben up again.");
+    // The latest observation, not the older one; who enjoys talking with me by name, never by id.
+    const b = ask('Are you happy here?', [fared, fay, flat, ratedAroha]);
+    readsAsAnswer(b);
+    assert.equal(b, "I'm Maya Chen, a data journalist. Honestly, things have been a bit flat lately: I've had good company, but nobody picks up on what I share, and that's what I miss most. " +
+      "My coach told me to share more of what I care about, so that's what I'm working on. Fay Lee seems to enjoy talking with me, so I'll look Fay up again.");
+    assert.doesNotMatch(b, /p406|support from others/);
+    const good = mem('observation', 'How I fared lately: social 0.80, information 0.70, presentation 0.60, coordination 0.50, support 0.55; overall 0.66. I got too little coordination.', { driver: 'coordination' }, 6);
+    assert.match(ask('How are you doing?', [good, ratedBen]), /^I'm Maya Chen, a data journalist\. Things have been going really well lately: I've had good company and I've learned a few things from people, but I could still do with more plans with other people\. I especially enjoy talking with Ben Kowalski\.$/);
+  });
+
+  it('says what it needs: the need it missed lately, what the coach told it to do about it, and who to turn to', () => {
+    const a = ask('What do you need?', [advice, fared, ratedBen, talkedBen]);
+    readsAsAnswer(a);
+    assert.equal(a, "I'm Maya Chen, a data journalist. What I need most is more support from others. My coach told me to respond warmly when others open up, and I think that would help. " +
+      "Ben Kowalski and I enjoy talking with each other, so I'll look Ben up again.");
+    const b = ask('Is anything missing for you?', [flat, fay, ratedAroha]);
+    readsAsAnswer(b);
+    assert.equal(b, "I'm Maya Chen, a data journalist. What I need most is more chances to show who I am: lately nobody picks up on what I share. " +
+      "My coach told me to share more of what I care about, and I think that would help. Fay Lee seems to enjoy talking with me, so I'll look Fay up again.");
+    // Advice on another need is not what it needs now; a lesson about that need is.
+    const lesson = mem('reflection', 'I keep missing out on presentation; I could try sharing what I care about.', { driver: 'presentation', action: 'share' }, 4);
+    const c = ask('What do you need?', [advice, flat, lesson]);
+    assert.match(c, /What I need most is more chances to show who I am: lately nobody picks up on what I share\. I keep missing out on chances to show who I am; I could try sharing what I care about\./, c);
+    assert.doesNotMatch(c, /respond warmly/, c);
+  });
+
+  it('says what it will do next: the latest advice, a habit it resolved on, whom to see again', () => {
+    const a = ask('What will you do next?', [habit, advice, enjoy, seed]);
+    readsAsAnswer(a);
+    assert.equal(a, "I'm Maya Chen, a data journalist. Next, I'm going to respond warmly when others open up: that's what my coach told me. " +
+      "My coach keeps pointing me to proposing concrete plans; I will make it a habit. Ben Kowalski and I enjoy talking with each other, so I'll look Ben up again.");
+  });
+
   it('names the people it gets on with when asked about friends, and who would suit a topic', () => {
     const memories = [ratedAroha, ratedBen, talkedBen, talkedAroha, news];
     const a = ask('Who are your friends here?', memories);
@@ -101,6 +145,12 @@ describe('offline interview answers', () => {
     assert.match(a, /I get on best with Ben Kowalski\./);
     assert.match(a, /Aroha Walker haven't really clicked/);
     assert.match(ask('Who would you climb with?', memories), /For climbing, I'd ask Ben Kowalski/);
+    // Who, the coach says, enjoys talking with me; and how someone feels to me now, not long ago.
+    const fan = ask('Who do you like talking to?', [ratedBen, fay, ratedAroha]);
+    readsAsAnswer(fan);
+    assert.match(fan, /I get on best with Ben Kowalski\. Fay Lee seems to enjoy talking with me too\./, fan);
+    const warmer = mem('reflection', 'I enjoy talking with Aroha Walker about film; I want to keep in touch.', { partner: 'aroha', valence: 0.3, topic: 'film' }, 6);
+    assert.match(ask('Who do you like talking to?', [ratedAroha, warmer]), /I get on best with Aroha Walker\./);
   });
 
   it('talks about its interests and topics it picked up', () => {
@@ -158,7 +208,7 @@ describe('offline interview answers', () => {
       id: fc.nat(), round: fc.oneof(fc.nat(), fc.constant(Number.NaN)), kind: fc.oneof(fc.constantFrom(...MEMORY_KINDS), str),
       text, importance: fc.double(), score: fc.double(), cues,
     });
-    const question = fc.oneof(str, fc.constantFrom('How do you feel?', 'What did your coach say?', 'Who are your friends?', 'What about Ben?', 'Your hobbies?', 'May I ask about May?'));
+    const question = fc.oneof(str, fc.constantFrom('How do you feel?', 'What do you need?', 'What will you do next?', 'What did your coach say?', 'Who are your friends?', 'What about Ben?', 'Your hobbies?', 'May I ask about May?'));
     fc.assert(fc.property(fc.array(memory, { maxLength: 10 }), question, name, fc.array(str, { maxLength: 4 }), (ms, q, n, interests) => {
       const a = ask(q, ms as unknown as RetrievedMemory[], { ...maya, name: n, interests });
       assert.equal(typeof a, 'string');
@@ -178,7 +228,7 @@ describe('offline interview answers', () => {
       fc.tuple(n, x).map(([who, r]) => mem('advice', `Coach: your weakest need is coordination (COORD ${r}) and it went down. You agreed on no plans; propose doing something concrete around a shared interest. ${who} enjoyed talking with you (${r}); talk with them again.`, { action: 'plan', driver: 'coordination' })),
       fc.tuple(n, word).map(([who, t]) => mem('conversation', `Talked with ${who} about ${t}. They asked about my interests.`)),
     );
-    const question = fc.constantFrom('How do you feel?', 'What did your coach say?', 'Who are your friends?', 'What are your hobbies?', 'Tell me about your week.');
+    const question = fc.constantFrom('How do you feel?', 'What do you need?', 'What are your plans?', 'What did your coach say?', 'Who are your friends?', 'What are your hobbies?', 'Tell me about your week.');
     fc.assert(fc.property(fc.array(memory, { minLength: 1, maxLength: 8 }), question, (ms, q) => {
       const a = ask(q, ms);
       assert.doesNotMatch(a, SCORE, a);
@@ -203,5 +253,53 @@ describe('offline interview answers', () => {
     assert.match(answers.get(`How did it go with ${first}?`)!, new RegExp(met[0]));
     assert.match(answers.get('What did your coach tell you?')!, /My coach/);
     assert.match(answers.get('What are your hobbies?')!, new RegExp(`I'm really into ${me.persona.interests[0]}`));
+  });
+
+  it("answers how it feels, what it needs and whom it likes from its own latest rewards, advice and partners, in a running simulation", async () => {
+    // How each need reads when it is the one that went unmet, and each action of the coach's advice.
+    const NEED: Record<string, RegExp> = {
+      social: /time with other people/, information: /new things to learn|learning much that's new/, presentation: /picks up on what I share|show who I am/,
+      coordination: /actual plans|plans with other people/, support: /support from others/,
+    };
+    const ACTION: Record<string, RegExp> = {
+      reciprocate: /go back to the people who enjoyed talking with me/, ask: /ask people about their interests/, share: /share more of what I care about/,
+      plan: /propose doing something concrete/, support: /respond warmly when others open up/, explore: /reach out to someone new/,
+    };
+    const mood = (o: number): string => (o >= 0.6 ? 'going really well' : o >= 0.4 ? 'going fine' : o >= 0.2 ? 'a bit flat' : 'pretty rough');
+    const base = makeScenario(8);
+    for (const [rounds, every] of [[5, 2], [16, 1]]) {
+      const sim = Simulation.create(makeScenario(8, { coaching: { enabled: true, every }, world: { ...base.world, rounds }, memory: { ...base.memory, reflect_at: 40 } }));
+      await sim.run();
+      for (const me of sim.world.agents.values()) {
+        const newest = [...me.memories].reverse();
+        const observation = newest.find((m) => m.text.startsWith('How I fared lately:'))!;
+        const need = observation.cues!.driver!, overall = Number(/overall (\d\.\d+)/.exec(observation.text)![1]);
+        const advice = newest.find((m) => m.kind === 'advice');
+        const name = (id: string): string => sim.agent(id)!.persona.name;
+        const warm = new Set(newest.filter((m) => m.kind === 'evaluation' && m.cues!.valence! >= 0.15).map((m) => name(m.cues!.partner!)));
+        const fan = advice?.cues?.partner ? name(advice.cues.partner) : undefined;
+        const at = `${rounds} rounds, ${me.id}`;
+        const check = (a: string): void => {
+          readsAsAnswer(a, me.persona.name);
+          assert.match(a.slice(me.persona.name.length + 4), /\b(I|I'm|I've|I'll|me|my)\b/, `${at}: first person: ${a}`);
+          assert.doesNotMatch(a, /\bp\d+\b|\byou\b|Coach:/i, `${at}: no ids, no one addressed, nobody else's words: ${a}`);
+        };
+
+        const feel = (await sim.interview(me.id, 'How do you feel?'))!;
+        check(feel);
+        assert.ok(feel.includes(mood(overall)), `${at}: the mood of its latest rewards (overall ${overall}): ${feel}`);
+        assert.match(feel, NEED[need], `${at}: the need its latest rewards fell short on (${need}): ${feel}`);
+        assert.ok([...warm, fan].some((n) => n && feel.includes(n)), `${at}: someone it enjoys or who enjoys it: ${feel}`);
+
+        const needs = (await sim.interview(me.id, 'What do you need?'))!;
+        check(needs);
+        assert.ok(needs.includes('What I need most is more') && NEED[need].test(needs), `${at}: the need it missed lately (${need}): ${needs}`);
+        if (advice?.cues?.driver === need) assert.match(needs, ACTION[advice.cues.action!], `${at}: what the coach told it to do about it: ${needs}`);
+
+        const who = (await sim.interview(me.id, 'Who do you like talking to?'))!;
+        check(who);
+        if (warm.size) assert.ok([...warm].some((n) => who.includes(n)), `${at}: someone it rated warmly (${[...warm].join(', ')}): ${who}`);
+      }
+    }
   });
 });

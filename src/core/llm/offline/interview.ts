@@ -2,14 +2,21 @@
 // what the agent remembers (the memories retrieved for the question, best first) and its persona,
 // phrased as the agent would say it — "I'm Maya, a designer." and up to three short first-person
 // sentences, no scores. Where the question plainly asks about a person the memories name, the
-// coach, how the agent feels, its friends or its interests, the memories that answer that come
-// first; otherwise the top memories are told in order. Deterministic: no random draw.
+// coach, what the agent needs, how it feels, its friends, its interests or its plans, the memories
+// that answer that come first; otherwise the top memories are told in order. How it feels and
+// what it needs are told from its latest reward observation (which needs were met, which one it
+// missed, how it went overall), the coach's advice on that need and the people it enjoys talking
+// with or who enjoy talking with it (the engine retrieves those memories for such questions:
+// engine/interviewQuery.ts). Deterministic: no random draw.
+import { DRIVERS } from '../../format/model';
 import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory } from '../types';
 import { plural } from './phrasing';
-import { DO, clean, clip, list, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
+import { DO, LACK, MET, MET_FROM, NEED_WORDS, clean, clip, list, mood, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
 
 const COACH = /\b(coach\w*|advi[cs]e\w*|tips?|suggest\w*|recommend\w*)\b/i;
-const FEEL = /\b(feel\w*|mood|happy|unhappy|lonely|satisf\w*|how are you|how('s| is) (it|life|everything)|how (are|have) (things|you)|need\w*|miss(ing)?)\b/i;
+const NEED = /\b(needs?|needed|needing|miss(es|ed|ing)?|lack\w*|short of|what would help)\b/i;
+const PLANS = /\b(plans?|planning|next|future|going to|gonna|intend\w*|goals?|tomorrow|will you)\b/i;
+const FEEL = /\b(feel\w*|mood|happy|unhappy|lonely|satisf\w*|how are you|how('s| is) (it|life|everything)|how (are|have) (things|you))\b/i;
 const FRIENDS = /\b(friends?\w*|get (on|along)|close to|like best|like most|favou?rite|trust|buddy|buddies|who|anyone|someone|people)\b/i;
 const INTERESTS = /\b(interest\w*|hobb\w*|free time|spare time|for fun|passion\w*|yourself|what (are|do) you (into|like|love|enjoy)|who are you)\b/i;
 /** First names that are also common words: these name someone only when capitalised in the question. */
@@ -46,9 +53,11 @@ function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, stri
   const aboutCoach = COACH.test(q);
   let out: string[];
   if (aboutCoach) out = coach(recs);
+  else if (NEED.test(q)) out = needs(recs) ?? feelings(recs);
   else if (FEEL.test(q)) out = feelings(recs);
   else if (FRIENDS.test(q)) out = friends(recs, topic);
   else if (topic || INTERESTS.test(q)) out = hobbies(recs, interests, topic);
+  else if (PLANS.test(q)) out = plans(recs);
   else return general(recs);
   out = unique(out);
   // Top up a thin answer with what else comes to mind first (not the coach's advice again, nor the need it names).
@@ -125,6 +134,17 @@ function valences(recs: Recollection[]): Map<string, number[]> {
   return out;
 }
 
+/** How each person feels to me now: the mean valence of my latest round of memories about them (a reflection sums up the rounds before it). */
+function lately(recs: Recollection[]): Map<string, number> {
+  const last = new Map<string, Recollection[]>();
+  for (const r of recs) if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
+    const had = last.get(r.person);
+    if (!had || r.round > had[0].round) last.set(r.person, [r]);
+    else if (r.round === had[0].round) had.push(r);
+  }
+  return new Map([...last].map(([who, rs]) => [who, mean(rs.map((r) => r.valence!))]));
+}
+
 function topicsWith(person: string, recs: Recollection[]): string[] {
   return [...new Set(recs.filter((r) => r.person === person).flatMap((r) => r.topics))].slice(0, 3);
 }
@@ -168,34 +188,111 @@ function coach(recs: Recollection[]): string[] {
   return out;
 }
 
+/** The latest memory passing `test` (of one round, the best retrieved). */
+function latest(recs: Recollection[], test: (r: Recollection) => boolean): Recollection | undefined {
+  let out: Recollection | undefined;
+  for (const r of recs) if (test(r) && (!out || r.round > out.round)) out = r;
+  return out;
+}
+
+/**
+ * The latest reward observation (or an observation naming a need), and what I was told or resolved
+ * about the need it names: the latest advice on that need (else the latest advice), and a lesson
+ * I drew about it.
+ */
+function state(recs: Recollection[]): { fared?: Recollection; advice?: Recollection; lesson?: Recollection } {
+  const fared = latest(recs, (r) => r.overall !== undefined || (r.kind === 'observation' && !!r.need));
+  const told = (r: Recollection): boolean => r.kind === 'advice' && (!!r.action || !!r.need);
+  const advice = (fared?.need && latest(recs, (r) => told(r) && r.need === fared.need)) || latest(recs, told);
+  const need = fared?.need ?? advice?.need;
+  const lesson = recs.find((r) => r.kind === 'reflection' && r.need && (!need || r.need === need));
+  return { fared, advice, lesson };
+}
+
+/** How the latest rewards felt: the mood, the needs that were met, the one I missed. */
+function fared(r: Recollection): string {
+  if (r.overall === undefined) return feeling(undefined, r.need);
+  const raw = r.raw ?? {}, d = r.need;
+  const met = DRIVERS.filter((x) => x !== d && (raw[x] ?? 0) >= MET_FROM).sort((a, b) => raw[b]! - raw[a]!).slice(0, 2).map((x) => MET[x]);
+  const lack = !d ? '' : (raw[d] ?? 0) < MET_FROM ? `${LACK[d]}, and that's what I miss most` : `I could still do with more ${NEED_WORDS[d]}`;
+  const body = met.length && lack ? `${list(met)}, but ${lack}` : met.length ? list(met) : lack;
+  const frank = r.overall < 0.4 ? 'honestly, ' : r.overall < 0.6 ? 'on the whole, ' : '';
+  return sentence(`${frank}things have been ${mood(r.overall)} lately${body ? `: ${body}` : ''}`);
+}
+
+/** Who I enjoy talking with and who, the coach says, enjoys talking with me. */
+function company(recs: Recollection[], low: boolean): string | undefined {
+  const best = [...lately(recs)].sort((a, b) => b[1] - a[1])[0];
+  const warm = best && best[1] >= 0.15 ? best[0] : undefined;
+  const fan = latest(recs, (r) => !!r.likedBy)?.likedBy;
+  if (fan) {
+    const again = `so I'll look ${fan.split(/\s+/)[0]} up again`;
+    if (!warm) return `${fan} seems to enjoy talking with me, ${again}.`;
+    if (warm === fan) return `${fan} and I enjoy talking with each other, ${again}.`;
+    return `I especially enjoy talking with ${warm}, and ${fan} seems to enjoy talking with me, ${again}.`;
+  }
+  if (warm) return low ? `Talking with ${warm} helps, though.` : `I especially enjoy talking with ${warm}.`;
+  return undefined;
+}
+
 function feelings(recs: Recollection[]): string[] {
   const out: string[] = [];
-  let latest: Recollection | undefined;
-  // The latest reward observation; failing that, the latest advice (it names the need that went unmet).
-  for (const r of recs) if ((r.overall !== undefined || (r.kind === 'observation' && r.need)) && (!latest || r.round > latest.round)) latest = r;
-  if (!latest) for (const r of recs) if (r.kind === 'advice' && r.need && (!latest || r.round > latest.round)) latest = r;
-  const vs = [...valences(recs)].map(([who, v]) => [who, mean(v)] as const).sort((a, b) => b[1] - a[1]);
-  const low = latest?.overall !== undefined && latest.overall < 0.4;
-  if (latest) out.push(latest.kind === 'advice' ? feeling(undefined, latest.need) : latest.clause);
+  const { fared: obs, advice, lesson } = state(recs);
+  const vs = [...valences(recs)].map(([, v]) => mean(v));
+  if (obs) out.push(fared(obs));
+  else if (advice?.need) out.push(feeling(undefined, advice.need));
   else if (vs.length) {
-    const m = mean(vs.map(([, v]) => v));
+    const m = mean(vs);
     out.push(`I'm doing ${m >= 0.15 ? 'well' : m >= -0.15 ? 'okay' : 'not so great'}; my conversations lately ${tone(m)[1]}.`);
   } else out.push("I'm not sure yet; it's early days.");
-  const lesson = recs.find((r) => r.kind === 'reflection' && r.need && (!latest?.need || r.need === latest.need));
-  if (lesson) out.push(lesson.clause);
-  const best = vs[0];
-  if (best && best[1] >= 0.15) out.push(low ? `Talking with ${best[0]} helps, though.` : `I especially enjoy talking with ${best[0]}.`);
+  // The coach's advice on the need I miss; else a lesson I drew about it; else advice on another need.
+  const onNeed = !obs?.need || !advice?.need || advice.need === obs.need;
+  if (advice?.action && onNeed) out.push(`My coach told me to ${DO[advice.action]}, so that's what I'm working on.`);
+  else if (lesson) out.push(lesson.clause);
+  else if (advice?.action) out.push(`My coach has also told me to ${DO[advice.action]}.`);
+  const people = company(recs, obs?.overall !== undefined && obs.overall < 0.4);
+  if (people) out.push(people);
+  return out;
+}
+
+/** What I need: the need I missed lately, what the coach told me to do about it, and who to turn to. */
+function needs(recs: Recollection[]): string[] | undefined {
+  const { fared: obs, advice, lesson } = state(recs);
+  const d = obs?.need ?? advice?.need ?? lesson?.need;
+  if (!d) return undefined;
+  const missed = (obs?.raw?.[d] ?? 0) < MET_FROM && !LACK[d].includes(NEED_WORDS[d]);
+  const out = [`What I need most is more ${NEED_WORDS[d]}${missed ? `: lately ${LACK[d]}` : ''}.`];
+  if (advice?.action && (!advice.need || advice.need === d)) out.push(`My coach told me to ${DO[advice.action]}, and I think that would help.`);
+  else if (lesson) out.push(lesson.clause);
+  const people = company(recs, false);
+  if (people) out.push(people);
+  return out;
+}
+
+/** What I mean to do next: the latest advice, a habit I resolved on, and whom to see again. */
+function plans(recs: Recollection[]): string[] {
+  const advice = latest(recs, (r) => r.kind === 'advice' && !!r.action);
+  const out: string[] = [];
+  if (advice?.action) out.push(`Next, I'm going to ${DO[advice.action]}: that's what my coach told me.`);
+  const habit = recs.find((r) => r.kind === 'reflection' && r.action && r.action !== advice?.action);
+  if (habit) out.push(habit.clause);
+  const people = company(recs, false);
+  if (people) out.push(people);
   return out;
 }
 
 function friends(recs: Recollection[], topic?: string): string[] {
-  const vs = [...valences(recs)].map(([who, v]) => ({ who, v: mean(v), on: !!topic && topicsWith(who, recs).includes(topic) }));
+  const vs = [...lately(recs)].map(([who, v]) => ({ who, v, on: !!topic && topicsWith(who, recs).includes(topic) }));
   const liked = vs.filter((x) => x.v >= 0.15).sort((a, b) => Number(b.on) - Number(a.on) || b.v - a.v || (a.who < b.who ? -1 : 1));
   const talked = [...new Set(recs.flatMap((r) => (r.kind === 'conversation' ? r.people : [])))];
+  // Who, the coach says, enjoys talking with me.
+  const fan = latest(recs, (r) => !!r.likedBy)?.likedBy;
   if (!liked.length) {
+    if (fan) return [`I haven't really clicked with anyone yet, though ${fan} seems to enjoy talking with me, so I'll look ${fan.split(/\s+/)[0]} up again.`];
     return [talked.length ? `I haven't really clicked with anyone yet, though I've talked with ${list(talked.slice(0, 3))}.` : "I haven't really got to know anyone here yet."];
   }
   const out = [`I get on best with ${list(liked.slice(0, 3).map((x) => x.who))}.`];
+  if (fan && !liked.slice(0, 3).some((x) => x.who === fan)) out.push(`${fan} seems to enjoy talking with me too.`);
   const top = liked[0], topics = topicsWith(top.who, recs);
   if (top.on) out.push(`For ${topic}, I'd ask ${top.who}; we've talked about it before.`);
   else if (topics.length) out.push(`With ${top.who} I mostly talk about ${list(topics)}.`);

@@ -24,14 +24,32 @@ export interface Recollection {
   /** A reward observation: the need that went unmet and the overall reward, 0..1. */
   need?: Driver;
   overall?: number;
+  /** A reward observation: how well each need was met, 0..1 (the drivers it gives). */
+  raw?: Partial<Record<Driver, number>>;
   /** Advice: what the coach said to do. */
   action?: AdviceAction;
+  /** Advice: who, the coach said, enjoyed talking with me ("<name> enjoyed talking with you"). */
+  likedBy?: string;
 }
 
 /** A need in words. */
 export const NEED_WORDS: Record<Driver, string> = {
   social: 'time with other people', information: 'new things to learn', presentation: 'chances to show who I am',
   coordination: 'plans with other people', support: 'support from others',
+};
+/** A need counts as met lately from this raw reward on (0..1; e.g. one plan agreed gives 0.5, one support 0.4). */
+export const MET_FROM = 0.4;
+/** A need that was met lately, as I'd say it. */
+export const MET: Record<Driver, string> = {
+  social: "I've had good company", information: "I've learned a few things from people",
+  presentation: 'people pick up on what I share', coordination: "we've made some plans together",
+  support: 'people have been there for me',
+};
+/** A need that went unmet lately, as I'd say it. */
+export const LACK: Record<Driver, string> = {
+  social: "I haven't had enough time with other people", information: "I'm not learning much that's new",
+  presentation: 'nobody picks up on what I share', coordination: 'nothing I suggest turns into actual plans',
+  support: "I haven't had enough support from others",
 };
 export const DO: Record<AdviceAction, string> = {
   reciprocate: 'go back to the people who enjoyed talking with me', ask: 'ask people about their interests and really listen',
@@ -147,6 +165,7 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
     const need = driverOf(cues.driver);
     const buddy = BUDDY.exec(text)?.[1];
     about(partnerName ?? (buddy ? name(buddy) : undefined));
+    if (buddy && r.person) r.likedBy = r.person;
     if (!r.person && id) r.people.push(id);
     if (need) r.need = need;
     if (r.action) {
@@ -162,6 +181,12 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
     const said = /too little (\w+)/.exec(text)?.[1];
     const need = driverOf(cues.driver) ?? (said === 'socializing' ? 'social' : driverOf(said));
     if (need) r.need = need;
+    const raw: Partial<Record<Driver, number>> = {};
+    for (const [, d, v] of text.slice(0, x.index + x[0].length).matchAll(/\b(social|information|presentation|coordination|support) (-?\d+(?:[.,]\d+)?)/g)) {
+      const n = Number(v.replace(',', '.'));
+      if (Number.isFinite(n)) raw[d as Driver] ??= Math.max(0, Math.min(1, n));
+    }
+    if (Object.keys(raw).length) r.raw = raw;
     r.clause = feeling(r.overall, r.need);
   } else if (kind === 'observation' && (x = /^News for everyone:\s*(.*)$/s.exec(text))) {
     const news = scrub(x[1], 140);
@@ -193,26 +218,35 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
   return r;
 }
 
-/** How I have been, from the latest reward observation. */
-export function feeling(overall: number | undefined, need: Driver | undefined): string {
-  const mood = overall === undefined ? undefined
-    : overall >= 0.6 ? 'going really well' : overall >= 0.4 ? 'going fine' : overall >= 0.2 ? 'a bit flat' : 'pretty rough';
-  const lack = need ? `I haven't had enough ${NEED_WORDS[need]}` : '';
-  if (mood && lack) return sentence(`things have been ${mood} lately, ${overall! >= 0.4 ? 'but' : 'and'} ${lack}`);
-  return sentence(mood ? `things have been ${mood} lately` : lack ? `${lack} lately` : '');
+/** How things have been, from the overall reward, 0..1. */
+export function mood(overall: number): string {
+  return overall >= 0.6 ? 'going really well' : overall >= 0.4 ? 'going fine' : overall >= 0.2 ? 'a bit flat' : 'pretty rough';
 }
 
-/** Partner ids to display names, from memories that carry both. */
+/** How I have been, from the latest reward observation. */
+export function feeling(overall: number | undefined, need: Driver | undefined): string {
+  const how = overall === undefined ? undefined : mood(overall);
+  const lack = need ? `I haven't had enough ${NEED_WORDS[need]}` : '';
+  if (how && lack) return sentence(`things have been ${how} lately, ${overall! >= 0.4 ? 'but' : 'and'} ${lack}`);
+  return sentence(how ? `things have been ${how} lately` : lack ? `${lack} lately` : '');
+}
+
+/**
+ * Partner ids to display names, from memories that carry both: the fullest name they give ("Diego
+ * Álvarez" over the "Diego" a reflection wrote, which read only the unaccented capitals).
+ */
 export function namesOf(memories: readonly RetrievedMemory[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of memories) {
     const id = m?.cues?.partner, text = opening(m?.text);
-    if (typeof id !== 'string' || !id || out.has(id)) continue;
+    if (typeof id !== 'string' || !id) continue;
+    const known = out.get(id);
+    if (known && known.includes(' ')) continue;
     const x = /^(?:Talked with (.+?)(?: about .+?)?\.(?:\s|$)|I rated my conversation with (.+?) -?\d|I enjoy talking with (.+?)(?: about |[;.]))/s.exec(text)
       ?? (m.kind === 'observation' ? /introduced me to (.+?)(?:, who is into |\.?$)/s.exec(text) : null)
       ?? (m.kind === 'advice' ? BUDDY.exec(text) : null);
     const n = x ? name(x[1] ?? x[2] ?? x[3] ?? '') : '';
-    if (n && !n.includes(',')) out.set(id, n);
+    if (n && !n.includes(',') && (!known || (n.length > known.length && n.startsWith(`${known} `)))) out.set(id, n);
   }
   return out;
 }
