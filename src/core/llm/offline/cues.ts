@@ -70,6 +70,6 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
 
 /** The partner's display name as written in a memory ("Talked with Maya Chen ..."), else the id. */
 export function nameIn(text: string, id: string): string {
-  const m = /with ([A-Z][\p{L}'-]*(?: [A-Z][\p{L}'-]*)?)/u.exec(text);
+  const m = /with (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?)/u.exec(text);
   return m ? m[1] : id;
 }
