@@ -5,6 +5,7 @@ import { constants as bufferConstants } from 'node:buffer';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type TraceEvent, type TraceEventType, type TraceHeader } from './events';
 import { AgentRoster } from './agentRoster';
 import { RoundSequence } from './roundSequence';
+import { DuplicateEvents } from './duplicateEvents';
 import { ioReason } from '../files/ioReason';
 
 export interface TraceProblem { line: number; message: string }
@@ -111,6 +112,8 @@ export class TraceLineReader {
   /** The rounds and agents the events so far established (made with the header). */
   private rounds?: RoundSequence;
   private readonly roster = new AgentRoster();
+  /** The lines the engine writes once (per round, agent, conversation…) so far. */
+  private readonly duplicates = new DuplicateEvents();
   /** The last problem with the order of rounds: one cause over many lines is reported once. */
   private orderProblem?: string;
 
@@ -141,8 +144,8 @@ export class TraceLineReader {
     }
     const problem = checkEvent(v);
     if (problem) { this.read.errors.push({ line: n, message: problem }); return; }
-    const e = v as TraceEvent, type = e.type;
-    const order = this.rounds.next(type, e.round, n);
+    const e = v as TraceEvent, type = e.type, round = e.round;
+    const order = this.rounds.next(type, round, n);
     if (order) {
       if (order !== this.orderProblem) this.read.errors.push({ line: n, message: order });
       this.orderProblem = order;
@@ -150,6 +153,8 @@ export class TraceLineReader {
     }
     const agent = this.roster.check(e, type);
     if (agent) { this.read.errors.push({ line: n, message: agent }); return; }
+    const again = this.duplicates.check(e, type, round, n);
+    if (again) { this.read.errors.push({ line: n, message: again }); return; }
     if (this.keepEvents) this.read.events.push(e);
     this.onEvent?.(e, n, text.length + 1);
   }
