@@ -56,7 +56,7 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
     await s.wb.open('friends.society');
     await s.wb.command('Society: Run Experiment');
     const dialog = s.wb.page.locator('.monaco-dialog-box');
-    await dialog.getByText(/cost of this experiment on .* with 2 conditions × 10 seeds = 20 runs \([\d,]+ model calls, about [\d,]+ tokens\) cannot be checked/).waitFor();
+    await dialog.getByText(/cost of this experiment on .* with 2 conditions × 20 seeds = 40 runs \([\d,]+ model calls, about [\d,]+ tokens\) cannot be checked/).waitFor();
     await s.wb.screenshot('cost-limit-experiment-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
