@@ -22,7 +22,7 @@ describe('running an experiment in VS Code (code-server + Chromium)', function (
     const dir = fs.readdirSync(runs).find((d) => d.includes('experiment'));
     assert.ok(dir, 'the experiment wrote its folder under runs/');
     const csv = fs.readFileSync(path.join(runs, dir, 'runs.csv'), 'utf8').trim().split('\n');
-    assert.equal(csv.length, 1 + 2 * 10, 'one row per condition × seed');
+    assert.equal(csv.length, 1 + 2 * 20, 'one row per condition × seed');
     // QA: the status bar went on showing the last run's summary through the experiment.
     const item = s.wb.page.locator('.statusbar-item', { hasText: 'Society: experiment, 40 runs, 8 of 8 claims hold' });
     await item.waitFor({ timeout: STEP_MS });
