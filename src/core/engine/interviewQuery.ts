@@ -22,6 +22,12 @@
 // itself, and its recorded retrievals are keyed by the query text (llm/embeddings.ts), so a
 // recorded run's interviews replay as they were.
 
+// A question about someone ("What do you think of Sofia?") has their name in common with what the
+// agent remembers of them, but a name is one word of several in those memories, and the weightier
+// advice and reflections fill the top k before them. So besides, the memories naming each person
+// the question names (at most two) are retrieved among themselves. On every path: a name is the
+// same string for any relevance.
+
 /** Cue words of a kind of memory the engine writes (each occurs in every memory of that kind, or most). */
 const FARED = 'fared lately overall little'; // the reward observation (turn.ts)
 const ADVICE = 'coach weakest need'; // the coach's advice, and reflections on it ("My coach keeps pointing me to …")
@@ -101,4 +107,30 @@ export function interleave<M extends { id: number }>(lists: readonly (readonly M
     });
   }
   return out;
+}
+
+/** Whom a question names: agents (not `self`) by full name, any case, or by a capitalised first name. */
+export function namedPeople(question: string, people: Iterable<{ id: string; name: string }>, self: string, most = 2): { id: string; name: string }[] {
+  const out: { id: string; name: string }[] = [];
+  const lower = question.toLowerCase();
+  for (const p of people) {
+    if (p.id === self || out.length >= most) continue;
+    const first = p.name.split(/\s+/)[0];
+    if (wordAt(lower, p.name.toLowerCase()) || (first.length > 1 && wordAt(question, first))) out.push(p);
+  }
+  return out;
+}
+
+/** Whether `word` occurs in `text` as a whole word (not inside another). */
+function wordAt(text: string, word: string): boolean {
+  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
+    const before = i ? text[i - 1] : ' ', after = text[i + word.length] ?? ' ';
+    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
+  }
+  return false;
+}
+
+/** Whether a memory is about `person`: they were its partner, or it names them. */
+export function mentions(person: { id: string; name: string }): (m: { text: string; cues?: { partner?: string } }) => boolean {
+  return (m) => m.cues?.partner === person.id || m.text.includes(person.name);
 }

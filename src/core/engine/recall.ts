@@ -29,6 +29,15 @@ export function recall(world: World, agent: Agent, situation: readonly string[],
   return byScorer(world, agent, situation, scorer, at);
 }
 
+/**
+ * The top-k of the agent's memories that `about` picks (e.g. those naming a person), for the
+ * situation, by the lexical relevance: an interview about someone retrieves what the agent
+ * remembers of them even when weightier memories would fill the top k.
+ */
+export function recallAmong(world: World, agent: Agent, situation: readonly string[], about: (m: MemoryRecord) => boolean): RetrievedMemory[] {
+  return retrieveFor(agent.memories.filter(about), situation, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
+}
+
 function lexical(world: World, agent: Agent, situation: readonly string[]): RetrievedMemory[] {
   return retrieveFor(agent.memories, situation, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
 }

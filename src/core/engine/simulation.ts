@@ -18,8 +18,8 @@ import { allPersonas } from './population';
 import { hashKey } from './rng';
 import { holdRoom, type RoomSpec } from './rooms';
 import type { Conversation } from './conversation';
-import { recall } from './recall';
-import { interleave, interviewQueries } from './interviewQuery';
+import { recall, recallAmong } from './recall';
+import { interleave, interviewQueries, mentions, namedPeople } from './interviewQuery';
 import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
 import type { Step } from './step';
@@ -295,7 +295,8 @@ export class Simulation {
    * On the lexical path the memories are retrieved for the question plus the cue words of what it
    * asks about (how the agent feels, what it needs, whom it likes, its plans), one retrieval per
    * kind of memory that answers it, interleaved (engine/interviewQuery.ts); an embeddings model
-   * gets the question as asked. Retrieval changes no state, so an interview leaves the rest of the
+   * gets the question as asked. The memories naming each person the question names are retrieved
+   * among themselves too. Retrieval changes no state, so an interview leaves the rest of the
    * run (and its trace) as it would have been.
    */
   async interview(agentId: string, question: string, signal?: AbortSignal, options: { record?: boolean } = {}): Promise<string | undefined> {
@@ -303,10 +304,14 @@ export class Simulation {
     if (!a) throw new Error(`no agent '${agentId}'`);
     const situations = this.world.relevanceOf(a.model) ? [[question]] : interviewQueries(question);
     const found: RetrievedMemory[][] = [];
-    for (const s of situations) found.push(await recall(this.world, a, s, { signal }));
+    found.push(await recall(this.world, a, situations[0], { signal }));
+    const people = namedPeople(question, [...this.world.agents.values()].map((x) => ({ id: x.id, name: x.persona.name })), a.id);
+    for (const p of people) found.push(recallAmong(this.world, a, [question], mentions(p)));
+    for (const s of situations.slice(1)) found.push(await recall(this.world, a, s, { signal }));
     const res = await this.world.model(a.model).decide({
       kind: 'interview', key: `interview:${this.world.round}:${a.id}:${question}`, round: this.world.round,
       setting: this.world.settings.world.setting, persona: a.brief, memories: interleave(found, this.world.settings.memory.top_k), question,
+      ...(people.length ? { people: people.map((p) => p.name) } : {}),
     }, signal);
     if (options.record) {
       this.world.emit({ type: 'intervention', round: this.world.round, kind: 'interview', agent: a.id, question, answer: res.answer, ...usageField(res.usage) });

@@ -134,6 +134,8 @@ export interface ReflectResponse { insights: Insight[] }
 export interface InterviewRequest extends RequestBase {
   kind: 'interview';
   question: string;
+  /** Full names of the people in the society the question names (remembered or not). */
+  people?: string[];
 }
 export interface InterviewResponse { answer: string }
 

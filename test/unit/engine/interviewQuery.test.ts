@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Scenario } from '../../../src/core/format/model';
-import { INTERVIEW_INTENTS, interleave, interviewIntents, interviewQueries } from '../../../src/core/engine/interviewQuery';
+import { INTERVIEW_INTENTS, interleave, interviewIntents, interviewQueries, mentions, namedPeople } from '../../../src/core/engine/interviewQuery';
 import { Simulation, type StepPoint } from '../../../src/core/engine/simulation';
 import { tokenIds } from '../../../src/core/engine/tokens';
 import { OfflineModel } from '../../../src/core/llm/offline';
@@ -65,6 +65,22 @@ describe('interview retrieval', () => {
         for (const [i, id] of ids.entries()) assert.ok(written.has(id), `'${cues.split(' ')[i]}' (${intent.name}) occurs in no memory the engine wrote`);
       }
     }
+  });
+
+  it('finds the people a question names: full name in any case, a first name only capitalised, never the agent itself', () => {
+    const people = [{ id: 'p0', name: 'Maya Chen' }, { id: 'p1', name: 'Will Park' }, { id: 'p2', name: 'Ana Silva' }, { id: 'p3', name: 'Bo Lund' }, { id: 'p4', name: 'Élodie Moreau' }];
+    const ids = (q: string, self = 'zz') => namedPeople(q, people, self).map((p) => p.id);
+    assert.deepEqual(ids('What do you think of Ana?'), ['p2']);
+    assert.deepEqual(ids('what about maya chen?'), ['p0']);
+    assert.deepEqual(ids('And Élodie?'), ['p4']);
+    assert.deepEqual(ids('Is there anyone you will miss?'), [], 'a first name that is a common word counts only capitalised');
+    assert.deepEqual(ids('Do you know Bob or Anastasia?'), [], 'whole words only');
+    assert.deepEqual(ids('Who do you prefer, Maya, Ana or Bo?'), ['p0', 'p2'], 'two at most');
+    assert.deepEqual(ids('Do you like Maya?', 'p0'), [], 'not the agent asked');
+    const aboutAna = mentions(people[2]);
+    assert.ok(aboutAna({ text: 'Talked with Ana Silva about jazz.' }));
+    assert.ok(aboutAna({ text: 'I rated my conversation 0.7.', cues: { partner: 'p2' } }));
+    assert.ok(!aboutAna({ text: 'Talked with Maya Chen about jazz.', cues: { partner: 'p0' } }));
   });
 
   it('interleaves retrievals best first, each memory once', () => {

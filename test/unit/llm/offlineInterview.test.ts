@@ -8,6 +8,8 @@ import type { InterviewRequest, PersonaBrief, RetrievedMemory } from '../../../s
 import { MEMORY_KINDS, type MemoryCues, type MemoryKind } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { makeScenario } from '../engine/scenarioFixture';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format/load';
 
 const maya: PersonaBrief = {
   id: 'maya', name: 'Maya Chen', occupation: 'data journalist', interests: ['climbing', 'jazz', 'open data'],
@@ -253,6 +255,26 @@ describe('offline interview answers', () => {
     assert.match(answers.get(`How did it go with ${first}?`)!, new RegExp(met[0]));
     assert.match(answers.get('What did your coach tell you?')!, /My coach/);
     assert.match(answers.get('What are your hobbies?')!, new RegExp(`I'm really into ${me.persona.interests[0]}`));
+  });
+
+  it('asked about someone, tells what it remembers of them, however much else it remembers; of a stranger, that it does not know them', async () => {
+    // The friends example's 30 rounds: two conversations a round fill the top k with weightier memories.
+    const { scenario } = await loadScenarioFile(path.resolve(__dirname, '../../../examples/friends/friends.society'));
+    const sim = Simulation.create(scenario!);
+    await sim.run();
+    let known = 0, strangers = 0;
+    for (const me of sim.world.agents.values()) {
+      for (const other of sim.world.agents.values()) {
+        if (other === me) continue;
+        const first = other.persona.name.split(' ')[0];
+        const remembered = me.memories.some((m) => m.cues?.partner === other.id || m.text.includes(other.persona.name));
+        const a = (await sim.interview(me.id, `What do you think of ${first}?`))!;
+        readsAsAnswer(a, me.persona.name);
+        if (remembered) { known++; assert.ok(a.includes(other.persona.name) && !/I don't really know/.test(a), `${me.persona.name} on ${other.persona.name}: ${a}`); }
+        else { strangers++; assert.match(a, new RegExp(`I don't really know ${other.persona.name} yet`), a); }
+      }
+    }
+    assert.ok(known > 50 && strangers > 0, `${known} known, ${strangers} strangers`);
   });
 
   it("answers how it feels, what it needs and whom it likes from its own latest rewards, advice and partners, in a running simulation", async () => {

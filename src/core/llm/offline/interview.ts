@@ -28,7 +28,8 @@ export function interview(req: InterviewRequest): InterviewResponse {
   const names = namesOf(memories);
   const recs = memories.map((m) => recollect(m, names)).filter((r) => r.clause);
   const interests = (Array.isArray(p.interests) ? p.interests : []).map((i) => clip(clean(i), 40)).filter((i) => i);
-  const body = recs.length ? answer(clean(req?.question), recs, names, interests, clean(p.name)) : [nothingYet(interests)];
+  const people = (Array.isArray(req?.people) ? req.people : []).map((n) => clip(clean(n), 60)).filter((n) => n);
+  const body = recs.length ? answer(clean(req?.question), recs, names, interests, clean(p.name), people) : people.length ? [stranger(people[0])] : [nothingYet(interests)];
   return { answer: clip([intro(p), ...body.slice(0, 3)].join(' '), 800) };
 }
 
@@ -39,6 +40,10 @@ function intro(p: Partial<PersonaBrief>): string {
   return role ? sentence(`I'm ${role}`) : 'Hi there.';
 }
 
+function stranger(name: string): string {
+  return `I don't really know ${name} yet; I can't remember us talking.`;
+}
+
 function nothingYet(interests: string[]): string {
   return interests.length
     ? `I'm into ${list(interests.slice(0, 2))}, but not much has happened yet, so there isn't much to tell.`
@@ -46,9 +51,11 @@ function nothingYet(interests: string[]): string {
 }
 
 /** The body of the answer: up to three sentences, the kind the question asks for first. */
-function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, string>, interests: string[], self: string): string[] {
+function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, string>, interests: string[], self: string, people: string[]): string[] {
   const person = personAsked(q, recs, names, self);
   if (person) return aboutPerson(person, recs);
+  // Someone here the question names, of whom nothing came to mind.
+  if (people.length) return [stranger(people[0])];
   const topic = topicAsked(q, [...interests, ...recs.flatMap((r) => r.topics)]);
   const aboutCoach = COACH.test(q);
   let out: string[];
