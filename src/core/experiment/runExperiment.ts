@@ -75,8 +75,10 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const { jobs, scenario: shared } = shareLimits(scenario, asked);
 
   let outcomes: RunOutcome[];
+  // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
+  const cacheDir = isOffline(scenario) ? undefined : path.join(options.outDir, 'cache');
   if (jobs > 1) {
-    for (const t of tasks) t.scenario = shared;
+    for (const t of tasks) { t.scenario = shared; if (cacheDir) t.cacheDir = cacheDir; }
     outcomes = await runOnPool(tasks, jobs, {
       onRound: (id, round) => { progressByRun[id] = round; report(); },
       onDone: () => { done++; report(); },
@@ -85,9 +87,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     outcomes = [];
     for (const t of tasks) {
       outcomes.push(await runOne(t.scenario, t.condition, t.seed, {
-        rounds: t.rounds, tracePath: t.tracePath, signal: options.signal, models: options.models,
-        // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
-        ...(isOffline(scenario) ? {} : { cacheDir: path.join(options.outDir, 'cache') }),
+        rounds: t.rounds, tracePath: t.tracePath, signal: options.signal, models: options.models, cacheDir,
         onRound: (round) => { progressByRun[t.id] = round; report(); },
       }));
       done++;

@@ -11,6 +11,8 @@ export interface WorkerTask {
   seed: number;
   rounds: number;
   tracePath?: string;
+  /** Response cache of LLM answers (the experiment's, shared by every run). */
+  cacheDir?: string;
 }
 
 export type WorkerMessage =
@@ -22,7 +24,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
   const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
   try {
     const outcome = await runOne(task.scenario, task.condition, task.seed, {
-      rounds: task.rounds, tracePath: task.tracePath,
+      rounds: task.rounds, tracePath: task.tracePath, cacheDir: task.cacheDir,
       onRound: (round, of) => post({ type: 'round', id: task.id, round, of }),
     });
     post({ type: 'done', id: task.id, outcome });

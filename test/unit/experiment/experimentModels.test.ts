@@ -37,6 +37,23 @@ describe('experiment runs with the editor\'s models', function () {
     assert.ok(chats.every((r) => r.headers.authorization === 'Bearer sk-from-the-editor'));
   });
 
+  it('on worker threads (--jobs) too, keeps the answers in its cache, so a rerun makes no call', async () => {
+    process.env[KEY_NAME] = 'sk-test';
+    try {
+      const s = small({ default: modelConfig('default', { base_url: fake.url, api_key_env: KEY_NAME, retries: 0 }) });
+      const first = await runExperiment(s, { outDir: dir, seeds: [1, 2], traces: false, jobs: 2 });
+      const calls = fake.chatRequests().length;
+      assert.ok(calls > 0);
+      assert.ok(fs.readdirSync(path.join(dir, 'cache')).length > 0, 'the workers wrote the experiment\'s cache');
+      fake.reset();
+      const again = await runExperiment(s, { outDir: dir, seeds: [1, 2], traces: false, jobs: 2 });
+      assert.equal(fake.chatRequests().length, 0, 'every answer came from the cache');
+      assert.deepEqual(again.result.runs.map((r) => r.metrics), first.result.runs.map((r) => r.metrics));
+    } finally {
+      delete process.env[KEY_NAME];
+    }
+  });
+
   it('runs VS Code language models through the chat client factory it is given', async () => {
     const seen: ChatRequest[] = [];
     const lm = modelConfig('default', { provider: 'vscode', model: 'copilot-gpt-4o' });

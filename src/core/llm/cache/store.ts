@@ -3,6 +3,7 @@
 // crash or two runs sharing a cache never leave a half-written entry.
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { threadId } from 'node:worker_threads';
 import type { CallFault, ChatTokens, FaultReason } from '../chat';
 import { ProviderError } from '../errors';
 
@@ -53,7 +54,8 @@ export class DiskStore implements ResponseStore {
   async put(key: string, entry: CacheEntry): Promise<void> {
     const file = this.file(key);
     await fs.mkdir(path.dirname(file), { recursive: true });
-    const tmp = `${file}.${process.pid}.${++sequence}.tmp`;
+    // Unique to this thread too: experiment workers share the process and the cache folder.
+    const tmp = `${file}.${process.pid}.${threadId}.${++sequence}.tmp`;
     await fs.writeFile(tmp, JSON.stringify(entry));
     await fs.rename(tmp, file);
   }
