@@ -14,7 +14,7 @@ import type { WorkerTask } from './worker';
 import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
-import { shareLimits } from './workerLimits';
+import { workersFor } from './workerLimits';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -72,13 +72,13 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const report = (): void => options.onProgress?.({ done, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
   const asked = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
   // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
-  const { jobs, scenario: shared } = shareLimits(scenario, asked);
+  const jobs = workersFor(scenario, asked);
 
   let outcomes: RunOutcome[];
   // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
   const cacheDir = isOffline(scenario) ? undefined : path.join(options.outDir, 'cache');
   if (jobs > 1) {
-    for (const t of tasks) { t.scenario = shared; if (cacheDir) t.cacheDir = cacheDir; }
+    for (const t of tasks) { t.share = jobs; if (cacheDir) t.cacheDir = cacheDir; }
     outcomes = await runOnPool(tasks, jobs, {
       onRound: (id, round) => { progressByRun[id] = round; report(); },
       onDone: () => { done++; report(); },

@@ -16,6 +16,8 @@ export interface RunOneOptions {
   tracePath?: string;
   /** Response cache for LLM models (shared by all runs of an experiment: same prompt, same answer). */
   cacheDir?: string;
+  /** Runs calling the same endpoints at once (worker threads): each takes its part of their limits. */
+  share?: number;
   signal?: AbortSignal;
   onRound?: (round: number, of: number) => void;
   /** Keys and VS Code language models for this run (the editor's); default: keys from the environment. */
@@ -26,7 +28,7 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
   const started = performance.now();
   const conditioned = withOverrides(scenario, condition.set);
   // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
-  const registry = new ModelRegistry(conditioned, { ...opts.models, rounds: opts.rounds, seed, cacheDir: opts.cacheDir });
+  const registry = new ModelRegistry(conditioned, { ...opts.models, rounds: opts.rounds, seed, cacheDir: opts.cacheDir, share: opts.share });
   const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls });
   const tally = new RewardTally();
   sim.on(tally.listener);

@@ -13,6 +13,8 @@ export interface WorkerTask {
   tracePath?: string;
   /** Response cache of LLM answers (the experiment's, shared by every run). */
   cacheDir?: string;
+  /** Workers calling the endpoints at once: each takes its part of their limits. */
+  share?: number;
 }
 
 export type WorkerMessage =
@@ -24,7 +26,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
   const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
   try {
     const outcome = await runOne(task.scenario, task.condition, task.seed, {
-      rounds: task.rounds, tracePath: task.tracePath, cacheDir: task.cacheDir,
+      rounds: task.rounds, tracePath: task.tracePath, cacheDir: task.cacheDir, share: task.share,
       onRound: (round, of) => post({ type: 'round', id: task.id, round, of }),
     });
     post({ type: 'done', id: task.id, outcome });

@@ -12,7 +12,7 @@ import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
-import { endpointKey, sharedLimits } from './limits/endpointLimits';
+import { endpointKey, partOf, sharedLimits } from './limits/endpointLimits';
 import { Limiter } from './limits/limiter';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
@@ -46,6 +46,11 @@ export interface ModelOptions {
   /** Seed of offline models; default scenario.seed. */
   seed?: number;
   redactor?: Redactor;
+  /**
+   * Runs calling the same endpoints at once, each with its own registry (an experiment's worker
+   * threads): every limiter allows its part of the endpoint's concurrency, rpm and tpm.
+   */
+  share?: number;
 }
 
 export class MissingKeyError extends Error {
@@ -129,7 +134,7 @@ export class ModelRegistry {
     const key = endpointKey(cfg) ?? `config ${cfg.name}`;
     let l = this.limiters.get(key);
     if (!l) {
-      l = new Limiter(sharedLimits(cfg, this.scenario.models).settings);
+      l = new Limiter(partOf(sharedLimits(cfg, this.scenario.models).settings, this.options.share ?? 1));
       this.limiters.set(key, l);
     }
     return l;

@@ -46,3 +46,16 @@ export function sharedLimits(cfg: ModelConfig, all: Readonly<Record<string, Mode
   if (tpm !== undefined) settings.tpm = tpm;
   return { models: peers.map((c) => c.name), settings };
 }
+
+/**
+ * One part of an endpoint's limits when `share` runs call it at once (an experiment's worker
+ * threads, each with its own limiter): together they stay within what the endpoint allows.
+ */
+export function partOf(settings: LimitSettings, share: number): LimitSettings {
+  if (!(share > 1)) return settings;
+  const part = (v: number): number => Math.max(1, Math.floor(v / share));
+  const out: LimitSettings = { concurrency: part(settings.concurrency) };
+  if (settings.rpm !== undefined) out.rpm = part(settings.rpm);
+  if (settings.tpm !== undefined) out.tpm = part(settings.tpm);
+  return out;
+}
