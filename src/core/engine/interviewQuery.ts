@@ -22,6 +22,8 @@
 // itself, and its recorded retrievals are keyed by the query text (llm/embeddings.ts), so a
 // recorded run's interviews replay as they were.
 
+import { wordIn } from '../text/wholeWord';
+
 // A question about someone ("What do you think of Sofia?") has their name in common with what the
 // agent remembers of them, but a name is one word of several in those memories, and the weightier
 // advice and reflections fill the top k before them. So besides, the memories naming each person
@@ -116,18 +118,10 @@ export function namedPeople(question: string, people: Iterable<{ id: string; nam
   for (const p of people) {
     if (p.id === self || out.length >= most) continue;
     const first = p.name.split(/\s+/)[0];
-    if (wordAt(lower, p.name.toLowerCase()) || (first.length > 1 && wordAt(question, first))) out.push(p);
+    // `includes` first: a society may have thousands of agents, and wordIn builds a RegExp.
+    if ((lower.includes(p.name.toLowerCase()) && wordIn(question, p.name)) || (first.length > 1 && question.includes(first) && wordIn(question, first, true))) out.push(p);
   }
   return out;
-}
-
-/** Whether `word` occurs in `text` as a whole word (not inside another). */
-function wordAt(text: string, word: string): boolean {
-  for (let i = text.indexOf(word); i >= 0; i = text.indexOf(word, i + 1)) {
-    const before = i ? text[i - 1] : ' ', after = text[i + word.length] ?? ' ';
-    if (!/[\p{L}\p{N}]/u.test(before) && !/[\p{L}\p{N}]/u.test(after)) return true;
-  }
-  return false;
 }
 
 /** Whether a memory is about `person`: they were its partner, or it names them. */

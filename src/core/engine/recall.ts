@@ -25,7 +25,7 @@ export type Recalled = RetrievedMemory[] | Promise<RetrievedMemory[]>;
 /** The top-k memories of `agent` for a situation described by the given texts. */
 export function recall(world: World, agent: Agent, situation: readonly string[], at: RecallSite = {}): Recalled {
   const scorer = world.relevanceOf(agent.model);
-  if (!scorer || !agent.memories.length) return lexical(world, agent, situation);
+  if (!scorer || !agent.memories.length) return lexical(world, agent.memories, situation);
   return byScorer(world, agent, situation, scorer, at);
 }
 
@@ -35,11 +35,11 @@ export function recall(world: World, agent: Agent, situation: readonly string[],
  * remembers of them even when weightier memories would fill the top k.
  */
 export function recallAmong(world: World, agent: Agent, situation: readonly string[], about: (m: MemoryRecord) => boolean): RetrievedMemory[] {
-  return retrieveFor(agent.memories.filter(about), situation, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
+  return lexical(world, agent.memories.filter(about), situation);
 }
 
-function lexical(world: World, agent: Agent, situation: readonly string[]): RetrievedMemory[] {
-  return retrieveFor(agent.memories, situation, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
+function lexical(world: World, stream: readonly MemoryRecord[], situation: readonly string[]): RetrievedMemory[] {
+  return retrieveFor(stream, situation, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
 }
 
 async function byScorer(world: World, agent: Agent, situation: readonly string[], scorer: RelevanceScorer, at: RecallSite): Promise<RetrievedMemory[]> {
@@ -55,7 +55,7 @@ async function byScorer(world: World, agent: Agent, situation: readonly string[]
       type: 'error', round: world.round, agent: agent.id, phase: at.phase ?? 'retrieve', kind: 'embed', reason: err.reason, handling: 'fallback',
       message: `memory relevance by embeddings failed (${err.message}); used the lexical relevance for this retrieval`,
     });
-    return lexical(world, agent, situation);
+    return lexical(world, agent.memories, situation);
   }
   return retrieveByRelevance(stream, relevance, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
 }

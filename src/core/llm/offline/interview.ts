@@ -11,6 +11,7 @@
 import { DRIVERS } from '../../format/model';
 import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory } from '../types';
 import { plural } from './phrasing';
+import { wordIn } from '../../text/wholeWord';
 import { DO, LACK, MET, MET_FROM, NEED_WORDS, clean, clip, list, mood, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
 
 const COACH = /\b(coach\w*|advi[cs]e\w*|tips?|suggest\w*|recommend\w*)\b/i;
@@ -75,10 +76,6 @@ function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, stri
 
 // ---- what the question asks about ---------------------------------------------------------------
 
-function wordIn(q: string, w: string, caseSensitive = false): boolean {
-  const esc = w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return new RegExp(`(?<![\\p{L}\\p{N}_])${esc}(?![\\p{L}\\p{N}_])`, caseSensitive ? 'u' : 'iu').test(q);
-}
 
 /** The person the question names (full name, first or last name, or agent id), among those the memories name. */
 function personAsked(q: string, recs: Recollection[], names: ReadonlyMap<string, string>, self: string): string | undefined {
