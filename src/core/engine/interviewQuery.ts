@@ -23,6 +23,7 @@
 // recorded run's interviews replay as they were.
 
 import { wordIn } from '../text/wholeWord';
+import { ASKS_ABOUT } from '../text/questionIntents';
 
 // A question about someone ("What do you think of Sofia?") has their name in common with what the
 // agent remembers of them, but a name is one word of several in those memories, and the weightier
@@ -41,7 +42,7 @@ const RESOLVED = 'habit keep again propose plan'; // what the agent resolved on 
 
 export interface InterviewIntent {
   readonly name: 'feelings' | 'needs' | 'relationships' | 'plans';
-  /** Question words (and phrases of stopwords only, like "how are you") that ask about it. */
+  /** Question words (and phrases of stopwords only, like "how are you") that ask about it: the offline model's table too. */
   readonly asks: RegExp;
   /** Cue words of each kind of memory that answers it. */
   readonly cues: readonly string[];
@@ -52,25 +53,25 @@ export const INTERVIEW_INTENTS: readonly InterviewIntent[] = [
     // Wellbeing: the latest rewards, the advice on the weakest need, who the agent enjoys. ("How
     // do you feel about Ben?" asks about Ben: his name is the cue.)
     name: 'feelings',
-    asks: /\b(feel\w*(?! (about|towards?)\b)|mood\w*|happ(y|ier|iness)|unhappy|sad|lonely|content(ed)?|satisf\w*|well-?being|ok(ay)?|alright|how are you|how('s| is| has) (it|life|everything|things)|how (are|have) (things|you)|fared|faring)\b/i,
+    asks: ASKS_ABOUT.feelings,
     cues: [FARED, ADVICE, WARMTH],
   },
   {
     // Needs: the need the rewards fell short on, the coach's advice, the agent's own lessons.
     name: 'needs',
-    asks: /\b(needs?|needed|needing|miss(es|ed|ing)?|lack\w*|wants?|wish\w*|short of|help|better|improve\w*)\b/i,
+    asks: ASKS_ABOUT.needs,
     cues: [FARED, ADVICE, MISSING],
   },
   {
     // People: how the agent rated its partners and whom it enjoys.
     name: 'relationships',
-    asks: /\b(friends?\w*|get (on|along)|close to|closest|like (talking|chatting)|talk(ing)? (to|with)|favou?rite|trust\w*|buddy|buddies|who(?! are you\b)|anyone|someone|company)\b/i,
+    asks: ASKS_ABOUT.relationships,
     cues: [RATINGS],
   },
   {
     // Intentions: what the agent resolved on, and what the coach told it to do.
     name: 'plans',
-    asks: /\b(plans?|planning|next|future|going to|gonna|intend\w*|goals?|hop(e|es|ing)|tomorrow|will you)\b/i,
+    asks: ASKS_ABOUT.plans,
     cues: [RESOLVED, ADVICE],
   },
 ];

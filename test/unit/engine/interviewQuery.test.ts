@@ -5,6 +5,7 @@ import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Scenario } from '../../../src/core/format/model';
 import { INTERVIEW_INTENTS, interleave, interviewIntents, interviewQueries, mentions, namedPeople } from '../../../src/core/engine/interviewQuery';
+import { ASKS_ABOUT } from '../../../src/core/text/questionIntents';
 import { Simulation, type StepPoint } from '../../../src/core/engine/simulation';
 import { tokenIds } from '../../../src/core/engine/tokens';
 import { OfflineModel } from '../../../src/core/llm/offline';
@@ -41,6 +42,10 @@ describe('interview retrieval', () => {
     for (const q of ['What do you need?', 'Is anything missing for you?', 'What do you lack?']) assert.deepEqual(names(q), ['needs'], q);
     for (const q of ['Who do you like talking to?', 'Who are your friends here?', 'Do you get along with people?']) assert.deepEqual(names(q), ['relationships'], q);
     for (const q of ['What are your plans?', 'What will you do next?']) assert.deepEqual(names(q), ['plans'], q);
+    assert.deepEqual(names('Are you okay?'), ['feelings']);
+    assert.deepEqual(names('Okay, what are your plans?'), ['plans'], 'a filler okay asks nothing');
+    // One table with the offline model's answers (text/questionIntents.ts).
+    for (const i of INTERVIEW_INTENTS) assert.equal(i.asks, ASKS_ABOUT[i.name], i.name);
     // About someone or something in particular, or nothing the table knows: the question as asked.
     for (const q of ['How do you feel about Ben?', 'Who are you?', 'What are your hobbies?', 'Tell me about climbing.']) {
       assert.deepEqual(names(q), [], q);

@@ -164,6 +164,18 @@ describe('offline interview answers', () => {
     assert.match(jazz, /Jazz is one of my big interests\. I talked with Ben Kowalski about climbing and jazz/, jazz);
   });
 
+  it('reads a question as the engine does (one table): "Who are you?" is about the agent, "Are you okay?" about how it feels', () => {
+    // Before the table was shared, "who" made the first a question about friends and the second fell through to the top memories.
+    const who = ask('Who are you?', [ratedBen, talkedBen, seed]);
+    readsAsAnswer(who);
+    assert.match(who, /I'm really into climbing, jazz and open data\./, who);
+    const okay = ask('Are you okay?', [fared, advice, ratedBen]);
+    readsAsAnswer(okay);
+    assert.match(okay, /haven't had enough support from others/, okay);
+    // A filler "okay" asks nothing: the plans are told.
+    assert.equal(ask('Okay, and what are your plans?', [habit, fay]), ask('What are your plans?', [habit, fay]));
+  });
+
   it('tells the top memories as first-person clauses otherwise', () => {
     const room = mem('conversation', 'In room Lobby, talked with Ben Kowalski, Aroha Walker about jazz. I supported them.');
     const a = ask('Anything new?', [news, room, intro, seed]);

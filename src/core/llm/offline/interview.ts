@@ -12,14 +12,10 @@ import { DRIVERS } from '../../format/model';
 import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory } from '../types';
 import { plural } from './phrasing';
 import { wordIn } from '../../text/wholeWord';
+import { ASKS_ABOUT } from '../../text/questionIntents';
 import { DO, LACK, MET, MET_FROM, NEED_WORDS, clean, clip, list, mood, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
 
-const COACH = /\b(coach\w*|advi[cs]e\w*|tips?|suggest\w*|recommend\w*)\b/i;
-const NEED = /\b(needs?|needed|needing|miss(es|ed|ing)?|lack\w*|short of|what would help)\b/i;
-const PLANS = /\b(plans?|planning|next|future|going to|gonna|intend\w*|goals?|tomorrow|will you)\b/i;
-const FEEL = /\b(feel\w*|mood|happy|unhappy|lonely|satisf\w*|how are you|how('s| is) (it|life|everything)|how (are|have) (things|you))\b/i;
-const FRIENDS = /\b(friends?\w*|get (on|along)|close to|like best|like most|favou?rite|trust|buddy|buddies|who|anyone|someone|people)\b/i;
-const INTERESTS = /\b(interest\w*|hobb\w*|free time|spare time|for fun|passion\w*|yourself|what (are|do) you (into|like|love|enjoy)|who are you)\b/i;
+const { coach: COACH, needs: NEED, feelings: FEEL, relationships: FRIENDS, interests: INTERESTS, plans: PLANS } = ASKS_ABOUT;
 /** First names that are also common words: these name someone only when capitalised in the question. */
 const WORDY = new Set(['may', 'will', 'rose', 'june', 'april', 'grace', 'hope', 'joy', 'faith', 'mark', 'bill', 'ray', 'dawn', 'sky', 'art', 'summer', 'jack', 'pat', 'sunny', 'max', 'long', 'young', 'king', 'white', 'black', 'brown', 'green', 'park', 'little']);
 
