@@ -6,6 +6,8 @@ import type {
 import { personaBrief } from '../../src/core/llm/types';
 import type { BackoffSettings } from '../../src/core/llm/limits/backoff';
 import { ModelRegistry, type ModelOptions } from '../../src/core/llm/registry';
+import type { CallRecord } from '../../src/core/llm/callRecord';
+import { startFakeOpenAI, type FakeOpenAI } from './fakeOpenAI';
 
 export function persona(id: string, extra: Partial<Persona> = {}): Persona {
   return {
@@ -72,4 +74,21 @@ export const FAST_BACKOFF: BackoffSettings = { baseMs: 20, maxMs: 80, maxRetryAf
 /** A registry whose model `gpt` talks to `url`. */
 export function registryFor(url: string, cfg: Partial<ModelConfig> = {}, options: ModelOptions = {}): ModelRegistry {
   return new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: url, ...cfg }) }), { backoff: FAST_BACKOFF, ...options });
+}
+
+/**
+ * Mocha hooks for a block of provider tests: one fake OpenAI-compatible endpoint on 127.0.0.1 for
+ * the block, reset before each test, and the call records of the current test (`onCall` books them).
+ */
+export function useFakeEndpoint(): { readonly server: FakeOpenAI; readonly records: CallRecord[]; readonly onCall: (r: CallRecord) => void } {
+  let server: FakeOpenAI | undefined;
+  const records: CallRecord[] = [];
+  before(async () => { server = await startFakeOpenAI(); });
+  after(async () => { await server?.close(); });
+  beforeEach(() => { server?.reset(); records.length = 0; });
+  return {
+    get server() { if (!server) throw new Error('the fake endpoint starts in before()'); return server; },
+    records,
+    onCall: (r) => { records.push(r); },
+  };
 }

@@ -44,19 +44,28 @@ async function resize(page: Page, width: number, height = 860): Promise<void> {
   await frames(page);
 }
 
+/**
+ * For one describe block: Chromium, and the view opened by `open` at 1280×860 on a run of 14
+ * agents, two of them with 40-character names (names end up near every edge), laid out.
+ */
+function openForBlock(open: typeof openView, set: (o: { browser: Browser; page: Page; errors: string[] }) => void): void {
+  let browser: Browser | undefined;
+  before(async () => {
+    browser = await launchChromium();
+    mkdirSync(testResults, { recursive: true });
+    const { page, errors } = await open(browser, await hostileRun(14, 6), { width: 1280, height: 860 });
+    set({ browser, page, errors });
+    await settled(page);
+  });
+  after(async () => { await browser?.close(); });
+}
+
 describe('society view layout (headless Chromium)', function () {
   this.timeout(120000);
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
-    // 14 agents, two of them with 40-character names: names end up near every edge.
-    ({ page, errors } = await openView(browser, await hostileRun(14, 6), { width: 1280, height: 860 }));
-    await settled(page);
-  });
-  after(async () => { await browser?.close(); });
+  openForBlock(openView, (o) => ({ browser, page, errors } = o));
 
   it('lays the legend out under the drawing, never over an agent or a name', async () => {
     for (const width of [1280, 900, 560, 350]) {
@@ -433,16 +442,9 @@ const round = (r: Rect) => `${Math.round(r.left)},${Math.round(r.top)}–${Math.
 
 describe('society view layout in a VS Code webview (headless Chromium)', function () {
   this.timeout(120000);
-  let browser: Browser;
   let page: Page;
   let errors: string[];
-  before(async () => {
-    browser = await launchChromium();
-    mkdirSync(testResults, { recursive: true });
-    ({ page, errors } = await openWebview(browser, await hostileRun(14, 6), { width: 1280, height: 860 }));
-    await settled(page);
-  });
-  after(async () => { await browser?.close(); });
+  openForBlock(openWebview, (o) => ({ page, errors } = o));
 
   it('spans the whole panel, however VS Code pads a webview body, keeping its own small inner spacing', async () => {
     // QA: VS Code's default `body { padding: 0 20px }` inset the view 20 px each side (40 of a 300 px side bar).

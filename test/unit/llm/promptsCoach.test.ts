@@ -10,10 +10,9 @@ import { DEFAULT_COACH_SYSTEM, DEFAULT_TEMPLATES } from '../../../src/core/llm/p
 import { renderPrompt } from '../../../src/core/llm/prompts/render';
 import { parseAnswer } from '../../../src/core/llm/parse';
 import { responseSchema } from '../../../src/core/llm/parse/schemas';
-import type { CallRecord } from '../../../src/core/llm/callRecord';
 import type { AdviseRequest } from '../../../src/core/llm/types';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
+import { reply } from '../../support/fakeOpenAI';
+import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario, useFakeEndpoint } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 
 const ctx = { rounds: 20 };
@@ -171,18 +170,14 @@ describe('llm parse: the coach\'s partner', () => {
 });
 
 describe('llm agent model: the coach (real HTTP)', () => {
-  let server: FakeOpenAI;
-  let records: CallRecord[];
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); records = []; });
+  const fake = useFakeEndpoint();
 
   it('sends the coach system message and a schema with partner, and returns the partner', async () => {
-    server.script = () => reply.content(answer('Jack Thompson'));
-    const res = await registryFor(server.url, {}, { onCall: (r) => records.push(r) }).model('gpt').decide(advise());
+    fake.server.script = () => reply.content(answer('Jack Thompson'));
+    const res = await registryFor(fake.server.url, {}, { onCall: fake.onCall }).model('gpt').decide(advise());
     assert.equal(res.partner, 'jack_t');
-    assert.deepEqual(records[0].repairs, ['a warm contact named instead of its id']);
-    const body = server.requests[0].body;
+    assert.deepEqual(fake.records[0].repairs, ['a warm contact named instead of its id']);
+    const body = fake.server.requests[0].body;
     assert.match(body.messages[0].content, /^You are a coach /);
     const schema = body.response_format?.json_schema?.schema;
     assert.ok(schema, 'asked for structured output');
@@ -190,12 +185,12 @@ describe('llm agent model: the coach (real HTTP)', () => {
   });
 
   it('sends the scenario\'s coach_system to the coach and its system to the agents only', async () => {
-    server.script = (r) => (r.body.response_format?.json_schema?.name === 'advise' ? reply.content(answer(null)) : reply.json({ answer: 'Hello.' }));
+    fake.server.script = (r) => (r.body.response_format?.json_schema?.name === 'advise' ? reply.content(answer(null)) : reply.json({ answer: 'Hello.' }));
     const prompts = { system: 'You are {{persona.name}}. Stay in character.', coach_system: 'You coach {{persona.name}}. Rewards:\n{{rewards}}' };
-    const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }, { prompts }), { backoff: FAST_BACKOFF });
+    const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: fake.server.url }) }, { prompts }), { backoff: FAST_BACKOFF });
     await registry.model('gpt').decide(advise());
     await registry.model('gpt').decide(requests.interview());
-    const [coach, agent] = server.requests.map((r) => r.body.messages[0].content as string);
+    const [coach, agent] = fake.server.requests.map((r) => r.body.messages[0].content as string);
     assert.match(coach, /^You coach Maya\. Rewards:\n- social \(SOC\): 0\.50, matters 0\.30\n/);
     assert.equal(agent, 'You are Maya. Stay in character.');
   });

@@ -1,55 +1,50 @@
 // Retries against real HTTP failures: 429 with Retry-After, 5xx with backoff, malformed bodies,
 // hangs cut by the timeout; non-transient errors fail at once; every fault is recorded.
 import * as assert from 'node:assert/strict';
-import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
-import { registryFor, requests } from '../../support/llmFixtures';
-import type { CallRecord } from '../../../src/core/llm/callRecord';
+import { reply } from '../../support/fakeOpenAI';
+import { registryFor, requests, useFakeEndpoint } from '../../support/llmFixtures';
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { backoffMs, parseRetryAfter, retryDelayMs } from '../../../src/core/llm/limits/backoff';
 
 describe('llm retries (real HTTP)', () => {
-  let server: FakeOpenAI;
-  let records: CallRecord[];
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); records = []; });
-  const model = (cfg = {}) => registryFor(server.url, cfg, { onCall: (r) => records.push(r) }).model('gpt');
+  const fake = useFakeEndpoint();
+  const model = (cfg = {}) => registryFor(fake.server.url, cfg, { onCall: fake.onCall }).model('gpt');
 
-  it('waits for Retry-After on 429, then succeeds, and records the fault', async () => {
-    server.script = (r) => (r.n === 0 ? reply.rateLimited(1) : undefined);
+  it('waits for Retry-After on 429, then succeeds, and fake.records the fault', async () => {
+    fake.server.script = (r) => (r.n === 0 ? reply.rateLimited(1) : undefined);
     const t = performance.now();
     const res = await model().decide(requests.interview());
     const waited = performance.now() - t;
     assert.ok(res.answer);
     assert.ok(waited >= 950, `retried after ${waited.toFixed(0)} ms, before Retry-After: 1`);
-    assert.equal(server.requests.length, 2);
-    assert.equal(records.length, 1);
-    assert.deepEqual(records[0].faults.map((f) => [f.attempt, f.reason, f.status, f.retry_after_ms]), [[1, 'rate_limited', 429, 1000]]);
-    assert.equal(records[0].attempts, 2);
+    assert.equal(fake.server.requests.length, 2);
+    assert.equal(fake.records.length, 1);
+    assert.deepEqual(fake.records[0].faults.map((f) => [f.attempt, f.reason, f.status, f.retry_after_ms]), [[1, 'rate_limited', 429, 1000]]);
+    assert.equal(fake.records[0].attempts, 2);
   });
 
   it('retries 500s with growing delays', async () => {
     const arrivals: number[] = [];
-    server.script = (r) => { arrivals.push(performance.now()); return r.n < 3 ? reply.serverError(503) : undefined; };
+    fake.server.script = (r) => { arrivals.push(performance.now()); return r.n < 3 ? reply.serverError(503) : undefined; };
     await model().decide(requests.interview());
     assert.equal(arrivals.length, 4);
     const gaps = arrivals.slice(1).map((t, i) => t - arrivals[i]);
     // FAST_BACKOFF: base 20 ms, doubling, equal jitter: [10,20], [20,40], [40,80] ms
     assert.ok(gaps[0] >= 9 && gaps[2] >= 39, `gaps ${gaps.map((g) => g.toFixed(0)).join(', ')}`);
-    assert.deepEqual(records[0].faults.map((f) => f.reason), ['server_error', 'server_error', 'server_error']);
+    assert.deepEqual(fake.records[0].faults.map((f) => f.reason), ['server_error', 'server_error', 'server_error']);
   });
 
   it('retries a malformed JSON body and a hang (after the timeout)', async () => {
-    server.script = (r) => (r.n === 0 ? reply.malformed() : r.n === 1 ? reply.hang() : undefined);
+    fake.server.script = (r) => (r.n === 0 ? reply.malformed() : r.n === 1 ? reply.hang() : undefined);
     const t = performance.now();
     await model({ timeout_ms: 300 }).decide(requests.interview());
     assert.ok(performance.now() - t >= 300);
-    assert.deepEqual(records[0].faults.map((f) => f.reason), ['bad_response', 'timeout']);
-    assert.equal(server.inFlight, 0, 'the hung request was abandoned');
+    assert.deepEqual(fake.records[0].faults.map((f) => f.reason), ['bad_response', 'timeout']);
+    assert.equal(fake.server.inFlight, 0, 'the hung request was abandoned');
   });
 
   it('gives up after `retries` and throws ModelCallError carrying every fault', async () => {
-    server.script = () => reply.serverError(502);
+    fake.server.script = () => reply.serverError(502);
     const err = await model({ retries: 2 }).decide(requests.evaluate()).then(() => undefined, (e) => e);
     assert.ok(err instanceof ModelCallError);
     assert.equal(err.kind, 'evaluate');
@@ -58,16 +53,16 @@ describe('llm retries (real HTTP)', () => {
     assert.equal(err.attempts, 3);
     assert.equal(err.faults.length, 3);
     assert.match(err.message, /model 'gpt' failed to evaluate \(server_error\) after 3 attempts: HTTP 502/);
-    assert.equal(server.requests.length, 3);
-    assert.equal(records[0].outcome, 'failed');
+    assert.equal(fake.server.requests.length, 3);
+    assert.equal(fake.records[0].outcome, 'failed');
   });
 
   it('does not retry what will not change: 400, 401, 404', async () => {
     for (const status of [400, 401, 404]) {
-      server.reset();
-      server.script = () => reply.status(status, 'no');
+      fake.server.reset();
+      fake.server.script = () => reply.status(status, 'no');
       await assert.rejects(model().decide(requests.interview()), (e: ModelCallError) => e.reason === 'rejected' && e.attempts === 1);
-      assert.equal(server.requests.length, 1);
+      assert.equal(fake.server.requests.length, 1);
     }
   });
 });
