@@ -5,7 +5,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
 import { formatDiagnostic } from '../core/format/diagnostics';
-import { loadScenarioFile } from '../core/format/load';
+import { defaultRoot, loadScenarioFile } from '../core/format/load';
+import { makeFolders } from '../core/files/makeFolders';
 import { NO_SCENARIO_TO_RUN } from '../core/format/workspace';
 import { modelNamed, type Scenario } from '../core/format/model';
 import { ioReason } from '../core/files/ioReason';
@@ -40,7 +41,7 @@ export function integerListOption(name: string, value: string | undefined, min: 
  */
 export function outputFolder(dir: string, command: string): boolean {
   try {
-    fs.mkdirSync(dir, { recursive: true });
+    makeFolders(dir);
     return true;
   } catch (err) {
     console.error(`society ${command}: cannot create the output folder ${shown(dir)}: ${ioReason(err)}`);
@@ -99,11 +100,17 @@ export function shown(p: string): string {
 /**
  * Loads a scenario: the one named `name` (`--scenario`), else the file's first. Prints its errors as
  * `file:line:col: error CODE message` and returns undefined if any; `quiet`: no note on standard error.
+ * `rootOption` (`--root`): the folder includes may not leave (default: core/format/load.ts defaultRoot).
  */
-export async function loadRunnableScenario(file: string, command: string, name?: string, quiet = false): Promise<Scenario | undefined> {
-  const loaded = await loadScenarioFile(file, { scenario: name });
+export async function loadRunnableScenario(file: string, command: string, name?: string, quiet = false, rootOption?: string): Promise<Scenario | undefined> {
+  const root = path.resolve(rootOption ?? defaultRoot([file]));
+  const loaded = await loadScenarioFile(file, { scenario: name, root });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
   for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
+  // Where the limit came from, and how to move it (the editor's is the workspace folder).
+  if (errors.some((d) => d.code === 'SOC032')) {
+    console.error(`note: includes may not leave ${path.relative(process.cwd(), root) || '.'}${rootOption === undefined ? " (the repository's top folder, else the working directory when it holds the file, else the file's folder)" : ''}; set it with --root DIR`);
+  }
   if (!loaded.scenario || errors.length) {
     if (name !== undefined && !loaded.scenarios.includes(name)) return undefined; // the diagnostic said which there are
     // A file with no scenario (a persona file) is not wrong: `society check` passes it, so don't send the user there.
@@ -138,12 +145,29 @@ export function knownModel(scenario: Scenario, name: string | undefined, command
 }
 
 /**
+ * `--seed -1` as `--seed=-1`: parseArgs takes a value that starts with '-' for an option and refuses
+ * it ("argument is ambiguous"), though seeds may be negative. Only negative numbers after an option
+ * that takes a value are joined; anything else is left for parseArgs to judge.
+ */
+function negativeValuesJoined(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
+  const out: string[] = [];
+  for (let i = 0; i < args.length; i++) {
+    const a = args[i], next = args[i + 1];
+    const name = a.startsWith('--') ? a.slice(2) : undefined;
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) { out.push(`${a}=${next}`); i++; continue; }
+    if (a === '--') { out.push(...args.slice(i)); break; }
+    out.push(a);
+  }
+  return out;
+}
+
+/**
  * parseArgs for a subcommand (positionals allowed, unknown flags rejected). A bad command line
  * prints the problem and the usage and gives undefined: the command then exits with 2.
  */
 export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(command: string, usage: string, args: string[], options: O) {
   try {
-    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({ args, allowPositionals: true, strict: true, options });
+    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({ args: negativeValuesJoined(args, options), allowPositionals: true, strict: true, options });
   } catch (err) {
     console.error(`society ${command}: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${usage}`);
     return undefined;

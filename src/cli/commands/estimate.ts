@@ -6,7 +6,7 @@ import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 
-const USAGE = 'estimate <scenario.society> [--scenario NAME] [--rounds N] [--model NAME] [--json]';
+const USAGE = 'estimate <scenario.society> [--scenario NAME] [--root DIR] [--rounds N] [--model NAME] [--json]';
 
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
@@ -36,18 +36,19 @@ export const estimateCommand: Command = {
   options: [
     ['<scenario.society>', 'the scenario to estimate'],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+    ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
     ['--rounds N', "rounds (default: the scenario's)"],
     ['--model NAME', 'as if every agent used this model config'],
     ['--json', 'print the estimate as JSON'],
   ],
   async run(args) {
-    const parsed = parseCommandArgs('estimate', USAGE, args, { scenario: { type: 'string' }, rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } });
+    const parsed = parseCommandArgs('estimate', USAGE, args, { scenario: { type: 'string' }, root: { type: 'string' }, rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const rounds = integerOption('rounds', values.rounds, 1);
-    const scenario = await loadRunnableScenario(scenarioArg, 'estimate', values.scenario);
+    const scenario = await loadRunnableScenario(scenarioArg, 'estimate', values.scenario, false, values.root);
     if (!scenario) return 1;
     if (!knownModel(scenario, values.model, 'estimate')) return 2;
     const estimate = estimateRun(scenario, { rounds, model: values.model });

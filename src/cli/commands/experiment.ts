@@ -11,11 +11,12 @@ import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/run
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: 'experiment <scenario> [--scenario NAME] [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
+  usage: 'experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
   summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
   options: [
     ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+    ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
     ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
     ['--seeds 1,2,3', "seeds to run each condition with (default: the experiment's seeds, else 1–5)"],
     ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
@@ -27,7 +28,7 @@ export const experimentCommand: Command = {
   ],
   async run(args) {
     const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, {
-      scenario: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
+      scenario: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
       reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
     });
     if (!parsed) return 2;
@@ -36,7 +37,7 @@ export const experimentCommand: Command = {
     if (scenarioArg === undefined) return 2;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const file = path.resolve(scenarioArg);
-    const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet);
+    const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);

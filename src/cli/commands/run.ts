@@ -28,14 +28,16 @@ import { MIN_SEED } from '../../core/engine/rng';
 import { unpricedModels } from '../../core/llm/usage';
 import { shellWord } from '../shellWord';
 import { ReadProgress } from '../readProgress';
+import { InterruptPresses } from '../interruptPresses';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'run <scenario> [--scenario NAME] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--json]',
+  usage: 'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+    ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
     ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
     ['--seed S', "seed of every random stream (default: the scenario's seed)"],
     ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
@@ -50,7 +52,7 @@ export const runCommand: Command = {
   ],
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, {
-      scenario: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
+      scenario: { type: 'string' }, root: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
       resume: { type: 'boolean' }, overwrite: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'string' }, replay: { type: 'boolean' },
     });
@@ -64,7 +66,7 @@ export const runCommand: Command = {
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
     const file = path.resolve(scenarioArg);
-    const scenario = await loadRunnableScenario(file, 'run', values.scenario, values.quiet);
+    const scenario = await loadRunnableScenario(file, 'run', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
     if (!knownModel(scenario, values.model, 'run')) return 2;
 
@@ -186,8 +188,11 @@ export const runCommand: Command = {
       let stopping = false, stoppedAtRoundEnd = false, dropped = false;
       let signal: 'SIGTERM' | 'SIGHUP' | undefined;
       const stopNow = (): void => { dropped = !stoppedAtRoundEnd; controller.abort(); };
+      const presses = new InterruptPresses();
       const onSigint = (): void => {
-        if (stopping) { stopNow(); return; }
+        const meaning = presses.press(performance.now());
+        if (meaning === 'same-press') return;
+        if (meaning === 'stop-now') { stopNow(); return; }
         stopping = true;
         if (!values.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
       };

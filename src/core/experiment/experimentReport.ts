@@ -2,6 +2,7 @@
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../analysis/markup';
+import { BASELINE_SAMPLES } from '../analysis/randomBaseline';
 import { describeMetric } from '../analysis/metricDescriptions';
 import { formatReal } from '../analysis/realFormat';
 import type { ExperimentResult } from './analyze';
@@ -95,7 +96,7 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>The seed p
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
 <h2>Against a density-matched random graph</h2>
-<p>Each run's network against directed G(n, m) graphs with the same number of agents and ties (50 samples); the excess is paired by run.</p>
+<p>Each run's network against directed G(n, m) graphs with the same number of agents and ties: reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report); the excess is paired by run.</p>
 <table><tr><th>metric</th><th>condition</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
 <h2>Charts</h2>
 <div class="charts">${charts}</div>

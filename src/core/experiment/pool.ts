@@ -10,7 +10,7 @@ import type { RunOutcome } from './outcome';
 function workerEntry(): { file: string; execArgv: string[] } {
   const bundled = path.join(__dirname, 'experiment-worker.js');
   if (fs.existsSync(bundled)) return { file: bundled, execArgv: [] };
-  return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--require', 'tsx/cjs'] };
+  return { file: path.join(__dirname, 'worker.ts'), execArgv: ['--require', require.resolve('tsx/cjs')] };
 }
 
 export interface PoolEvents {

@@ -1,20 +1,34 @@
 // Loading from disk: what the CLI, tests and benchmarks use to get a runnable Scenario.
+import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import type { Scenario } from './model';
 import { NodeFileSystem } from './fileSystem';
 import { SocietyWorkspace } from './workspace';
 
+/** Folders that mark a project's top: a repository's. (Not `.vscode`: every home folder with VS Code has one.) */
+const PROJECT_MARKERS = ['.git', '.hg'];
+
 /**
- * The folder includes may not leave: the working directory when every target is inside it,
- * otherwise the deepest folder that contains all targets.
+ * The folder includes may not leave, as the editor's workspace folder would be: the nearest folder
+ * holding every target and a repository (`.git`, `.hg`), so a file gets the same
+ * verdict from any working directory; without one, the working directory when every target is
+ * inside it, otherwise the deepest folder that contains all targets.
  */
-export function defaultRoot(targets: string[], cwd = process.cwd()): string {
+export function defaultRoot(targets: string[], cwd = process.cwd(), isMarked: (dir: string) => boolean = hasProjectMarker): string {
   const abs = targets.map((t) => path.resolve(cwd, t));
-  if (abs.every((t) => !path.relative(cwd, t).startsWith('..'))) return cwd;
   let common = path.dirname(abs[0]);
   for (const t of abs) while (path.relative(common, t).startsWith('..')) common = path.dirname(common);
+  for (let dir = common; ; dir = path.dirname(dir)) {
+    if (isMarked(dir)) return dir;
+    if (path.dirname(dir) === dir) break;
+  }
+  if (abs.every((t) => !path.relative(cwd, t).startsWith('..'))) return cwd;
   return common;
+}
+
+function hasProjectMarker(dir: string): boolean {
+  return PROJECT_MARKERS.some((m) => fs.existsSync(path.join(dir, m)));
 }
 
 /**

@@ -1,6 +1,6 @@
 // .society text -> YAML documents with source ranges (the `yaml` package's AST) and their plain
 // values. Syntax errors and duplicate keys become diagnostics; nothing here throws.
-import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isCollection, type Document, type Node, type Pair } from 'yaml';
+import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isAlias, isCollection, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
 import { LineIndex } from './lines';
@@ -37,7 +37,10 @@ export interface ParsedFile {
 }
 
 /** `chunks`: a per-file cache that enables incremental parsing of large documents (see chunked.ts). */
-export function parseSociety(text: string, file: string, chunks?: ChunkCache): ParsedFile {
+export function parseSociety(source: string, file: string, chunks?: ChunkCache): ParsedFile {
+  // VS Code's document text has no byte order mark; a file read from disk may. Dropping it keeps
+  // line 1's columns the editor's, from the CLI too (yaml would count the mark as a character).
+  const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
   const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
@@ -81,7 +84,14 @@ export function parseSociety(text: string, file: string, chunks?: ChunkCache): P
       value = plainValue(yaml);
     } catch (err) {
       value = undefined;
-      diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: ${(err as Error).message}`, file, range: lines.range(yaml.range[0], yaml.range[1]) });
+      const message = (err as Error).message;
+      // An alias with no anchor: each such alias is reported where it is, not the whole document.
+      const aliases = /^Unresolved alias/.test(message) ? unresolvedAliases(yaml) : [];
+      for (const alias of aliases) {
+        const [start, end] = alias.range!;
+        diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${alias.source}`, file, range: spanOf(lines, start, end) });
+      }
+      if (aliases.length === 0) diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: ${message}`, file, range: lines.range(yaml.range[0], yaml.range[1]) });
     }
     const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     return {
@@ -191,6 +201,26 @@ function collectionKeys(doc: Document.Parsed): [number, number][] {
     },
   });
   return spans;
+}
+
+/** Aliases whose anchor is not set before them, in document order (as yaml's Alias.resolve looks). */
+function unresolvedAliases(doc: Document.Parsed): Alias[] {
+  const anchors = new Set<string>();
+  const out: Alias[] = [];
+  visit(doc, {
+    Node(_, node) {
+      if (isAlias(node)) { if (!anchors.has(node.source) && node.range) out.push(node); }
+      else if (node.anchor) anchors.add(node.anchor);
+    },
+  });
+  return out;
+}
+
+/** A node's range without trailing whitespace, at least one character wide. */
+function spanOf(lines: LineIndex, start: number, end: number): Range {
+  let e = end;
+  while (e > start + 1 && /\s/.test(lines.text[e - 1])) e--;
+  return lines.range(start, Math.max(e, start + 1));
 }
 
 function firstLine(s: string): string {

@@ -113,11 +113,18 @@ function looksLikeSecret(header: string, value: string): boolean {
 }
 
 /** Cross-file checks of one scenario with every persona it brings in. */
-export function checkScenario(scenario: { value: unknown; at: Locator }, personas: PersonaEntry[]): Diagnostic[] {
+/**
+ * `hasErrors`: the scenario document has YAML syntax errors. What the parser recovered from it can
+ * have lost or misplaced definitions (a tab can nest `models:` under another key), so "not defined"
+ * checks — unknown persona ids and models, no personas — wait until it reads cleanly (QA: a tab
+ * indent also said a model written further down was not defined).
+ */
+export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   const v = isObj(scenario.value) ? scenario.value : {};
   const at = scenario.at;
   const file = at.file.file;
+  const unsure = scenario.hasErrors === true;
 
   // Persona ids: unique across every file; the first definition wins. The personas this
   // scenario's timed events add are checked against who is there when they join (timeline.ts):
@@ -145,7 +152,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   // Population agents are defined too, though only as arithmetic (a group may count a million).
   const isDefined = (id: string): boolean => defined.has(id) || generatesId(groups, id);
   const refCheck: PersonaRefCheck = (id, site, path, what) => {
-    if (typeof id !== 'string' || isDefined(id)) return;
+    if (typeof id !== 'string' || isDefined(id) || unsure) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(id, ids);
     const fixes: DiagnosticFix[] = suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : [];
@@ -155,9 +162,16 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   // References from personas: relationships.
   for (const p of personas) {
     if (!isObj(p.raw)) continue;
+    const related = new Set<string>();
     list(p.raw.relationships).forEach((r, i) => {
       if (!isObj(r)) return;
       const path = [...p.site.path, 'relationships', i, 'with'];
+      // Two entries for one person: the run would keep the last and drop the first's tie and note.
+      if (typeof r.with === 'string' && related.has(r.with)) {
+        out.push(mk('SOC056', 'error', `Persona '${String((p.raw as Obj).id)}' lists a relationship with '${r.with}' twice (one entry per person: the run would keep only the last)`, p.site.at.file.file, p.site.at.valueRange(path)));
+        return;
+      }
+      if (typeof r.with === 'string') related.add(r.with);
       if (typeof r.with === 'string' && r.with === (p.raw as Obj).id) {
         out.push(mk('SOC022', 'warning', `Persona '${r.with}' has a relationship with itself`, p.site.at.file.file, p.site.at.valueRange(path)));
       } else {
@@ -178,7 +192,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   const models = isObj(v.models) ? Object.keys(v.models) : [];
   const modelNames = new Set(['default', ...models]);
   const modelCheck = (name: unknown, site: Locator, path: PathSegment[]): void => {
-    if (typeof name !== 'string' || modelNames.has(name)) return;
+    if (typeof name !== 'string' || modelNames.has(name) || unsure) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(name, modelNames);
     out.push(mk('SOC040', 'error', `Model '${name}' is not defined in \`models\` (defined: ${[...modelNames].join(', ')})${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
@@ -228,6 +242,13 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
     }
   });
   if (isObj(v.experiment)) {
+    // As `--seeds` refuses: one seed run twice is one sample counted twice (CIs too narrow, one trace file).
+    const seeds = new Set<unknown>();
+    list(v.experiment.seeds).forEach((seed, i) => {
+      if (typeof seed !== 'number') return;
+      if (seeds.has(seed)) out.push(mk('SOC056', 'error', `experiment.seeds lists ${seed} twice: repeated seeds are not independent runs`, file, at.valueRange(['experiment', 'seeds', i])));
+      seeds.add(seed);
+    });
     const names = new Set<string>();
     list(v.experiment.conditions).forEach((c, i) => {
       if (!isObj(c)) return;
@@ -265,7 +286,7 @@ export function checkScenario(scenario: { value: unknown; at: Locator }, persona
   // Nobody to simulate.
   // A negative count (a schema error of its own) adds nobody, and must not cancel out anyone else.
   const populationCount = list(v.population).reduce<number>((n, g) => n + (isObj(g) && typeof g.count === 'number' && g.count > 0 ? g.count : 0), 0);
-  if (personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
+  if (!unsure && personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
     out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
   }
   return out;
@@ -317,6 +338,27 @@ function checkDistribution(spec: unknown, at: Locator, path: PathSegment[], out:
       out.push(mk('SOC055', 'error', `Distribution bounds are reversed: min ${lo} > max ${hi}`, at.file.file, range));
     }
   }
+  const side = sideOutsideUnit(spec);
+  if (side !== undefined) {
+    out.push(mk('SOC055', 'warning', `Every sample of this distribution lies ${side === 0 ? 'below 0' : 'above 1'}: traits and motivations are clipped to 0..1, so every agent of the group gets ${side}`, at.file.file, range));
+  }
+}
+
+/** 0 or 1 when a distribution's samples, after its own `min`/`max` clip, all fall below 0 or above 1 (a normal's: beyond 3 sd), else undefined. */
+function sideOutsideUnit(spec: Obj): 0 | 1 | undefined {
+  const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
+  let lo = -Infinity, hi = Infinity;
+  if (isObj(spec.uniform)) { lo = num(spec.uniform.min) ?? lo; hi = num(spec.uniform.max) ?? hi; }
+  if (isObj(spec.normal)) {
+    const mean = num(spec.normal.mean), sd = num(spec.normal.sd);
+    if (mean !== undefined && sd !== undefined && sd >= 0) { lo = mean - 3 * sd; hi = mean + 3 * sd; }
+  }
+  if (isObj(spec.beta)) { lo = 0; hi = 1; }
+  const cmin = num(spec.min) ?? -Infinity, cmax = num(spec.max) ?? Infinity;
+  const clip = (x: number): number => Math.min(cmax, Math.max(cmin, x));
+  if (cmin > cmax) return undefined; // reported as reversed bounds
+  [lo, hi] = [clip(lo), clip(hi)];
+  return hi < 0 ? 0 : lo > 1 ? 1 : undefined;
 }
 
 /**

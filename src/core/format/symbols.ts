@@ -1,6 +1,6 @@
 // The outline (document symbols) and folding ranges of a .society file, from its YAML AST.
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
-import type { Range } from './model';
+import type { Position, Range } from './model';
 import type { ParsedFile } from './parse';
 
 export type SymbolKind = 'scenario' | 'persona' | 'include' | 'event' | 'object' | 'array' | 'property';
@@ -26,7 +26,7 @@ export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
     const value = (doc.value ?? {}) as Record<string, unknown>;
     const range = spanRange(file, contents.range[0], contents.range[1]);
     const idNode = contents.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === 'id')?.value as Node | undefined;
-    const selectionRange = idNode?.range ? file.lines.range(idNode.range[0], idNode.range[1]) : { start: range.start, end: range.start };
+    const selectionRange = idNode?.range ? within(range, spanRange(file, idNode.range[0], idNode.range[1])) : { start: range.start, end: range.start };
     const children = mappingChildren(file, contents, 1, doc.kind === 'scenario');
     if (doc.kind === 'persona') {
       out.push({ name: str(value.name) ?? str(value.id) ?? 'persona', detail: str(value.id), kind: 'persona', range, selectionRange, children });
@@ -48,7 +48,7 @@ function mappingChildren(file: ParsedFile, map: Node, depth: number, scenario: b
     const value = pair.value as Node | null;
     const end = value?.range?.[1] ?? pair.key.range[1];
     const range = spanRange(file, pair.key.range[0], end);
-    const selectionRange = file.lines.range(pair.key.range[0], pair.key.range[1]);
+    const selectionRange = within(range, spanRange(file, pair.key.range[0], pair.key.range[1]));
     if (isMap(value)) {
       out.push({ name: key, kind: 'object', range, selectionRange, children: depth < MAX_DEPTH ? mappingChildren(file, value, depth + 1, false) : [] });
     } else if (isSeq(value)) {
@@ -72,7 +72,7 @@ function itemSymbol(file: ParsedFile, item: Node | null, index: number, depth: n
   }
   const get = (k: string): Node | undefined => item.items.find((p) => isPair(p) && isScalar(p.key) && p.key.value === k)?.value as Node | undefined;
   const scalar = (k: string): string | undefined => { const n = get(k); return isScalar(n) && n.value !== null ? String(n.value) : undefined; };
-  const sel = (k: string): Range => { const n = get(k); return n?.range ? file.lines.range(n.range[0], n.range[1]) : range; };
+  const sel = (k: string): Range => { const n = get(k); return n?.range ? within(range, spanRange(file, n.range[0], n.range[1])) : range; };
   if (scenarioList === 'personas' && scalar('include') !== undefined) {
     return { name: `include ${scalar('include')}`, kind: 'include', range, selectionRange: sel('include'), children: [] };
   }
@@ -93,6 +93,16 @@ function spanRange(file: ParsedFile, start: number, end: number): Range {
   const t = file.text;
   while (e > start && /\s/.test(t[e - 1])) e--;
   return file.lines.range(start, e);
+}
+
+/**
+ * `selection` clamped into `range`: VS Code rejects the whole outline if one symbol's selection
+ * sticks out (a broken value, say an over-indented key read as part of it, can end past its entry).
+ */
+function within(range: Range, selection: Range): Range {
+  const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+  const clamp = (p: Position): Position => before(p, range.start) ? range.start : before(range.end, p) ? range.end : p;
+  return { start: clamp(selection.start), end: clamp(selection.end) };
 }
 
 export interface FoldingRange { startLine: number; endLine: number; kind?: 'comment' | 'region' }

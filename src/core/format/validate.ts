@@ -159,10 +159,10 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
         f, at.keyRange([...path, name]));
     }
     case 'minProperties': case 'maxProperties':
-      if (path[0] === 'events') {
+      if (path[0] === 'events' && path.length === 2) {
         return diag('SOC013', 'error', 'An event has `at` and exactly one action: `broadcast`, `add`, `remove` or `set`', f, at.valueRange(path));
       }
-      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} entries`, f, at.valueRange(path));
+      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} ${e.params.limit === 1 ? 'entry' : 'entries'}`, f, at.valueRange(path));
     case 'uniqueItems': {
       const [first, repeat] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
       return diag('SOC013', 'warning', `${pathLabel(path, docValue)} lists the same item twice (items ${first + 1} and ${repeat + 1})`, f, at.valueRange([...path, Number(e.params.i)]));

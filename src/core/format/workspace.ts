@@ -106,7 +106,7 @@ export class SocietyWorkspace {
       if (f !== file) result.files.push(f);
       result.diagnostics.push(...a.diagnostics);
     }
-    result.diagnostics.push(...checkScenario({ value: doc.value, at }, result.personas));
+    result.diagnostics.push(...checkScenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas));
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {
       const initial: Persona[] = result.personas.filter((p) => p.addedAt === undefined).map((p) => buildPersona(p.raw, p.site));
@@ -149,7 +149,14 @@ export class SocietyWorkspace {
     }
     const scan = picomatch.scan(glob);
     const staticBase = path.resolve(baseDir, scan.base || '.');
-    if (path.isAbsolute(glob) || !isInside(this.root, staticBase)) {
+    if (path.isAbsolute(glob)) {
+      // Includes are relative so a project reads the same wherever it is checked out.
+      const rel = path.relative(baseDir, glob).split(path.sep).join('/');
+      const hint = isInside(this.root, staticBase) ? ` (here: '${rel}')` : '';
+      out.diagnostics.push({ code: 'SOC032', severity: 'error', message: `Include '${glob}' is an absolute path: write it relative to this file${hint}`, file: from, range });
+      return;
+    }
+    if (!isInside(this.root, staticBase)) {
       out.diagnostics.push({ code: 'SOC032', severity: 'error', message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`, file: from, range });
       return;
     }

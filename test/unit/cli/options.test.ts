@@ -2,7 +2,7 @@
 // and seed lists without empty or repeated entries.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { integerListOption, integerOption, wroteFiles } from '../../../src/cli/options';
+import { integerListOption, integerOption, parseCommandArgs, wroteFiles } from '../../../src/cli/options';
 import { counted } from '../../../src/core/text/counted';
 
 describe('CLI options', () => {
@@ -15,6 +15,13 @@ describe('CLI options', () => {
       assert.throws(() => integerOption('seed', bad, -(2 ** 31)), new RegExp(`^Error: --seed must be an integer ≥ -2147483648 and ≤ 9007199254740991, got '${bad}'$`), bad);
     }
     assert.throws(() => integerOption('rounds', '0', 1), /^Error: --rounds must be an integer ≥ 1, got '0'$/);
+  });
+
+  it('takes a negative number as an option\'s value, as seeds may be (QA: `--seed -1` was "ambiguous")', () => {
+    const opts = { seed: { type: 'string' }, quiet: { type: 'boolean' } } as const;
+    assert.equal(parseCommandArgs('run', 'run <scenario>', ['s.society', '--seed', '-1'], opts)?.values.seed, '-1');
+    assert.equal(parseCommandArgs('run', 'run <scenario>', ['--seed', '-2147483648', 's.society'], opts)?.values.seed, '-2147483648');
+    assert.deepEqual(parseCommandArgs('run', 'run <scenario>', ['--', '--seed', '-1'], opts)?.positionals, ['--seed', '-1'], 'after -- everything is a positional');
   });
 
   it('takes a list of distinct integers', () => {

@@ -3,6 +3,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
+import { SIGINT_REPEAT_MS } from '../../../src/cli/interruptPresses';
 import { readTrace } from '../../../src/core/trace/reader';
 import { startFakeOpenAI } from '../../support/fakeOpenAI';
 import { deadEndpointScenario } from '../../support/deadEndpoint';
@@ -48,7 +49,8 @@ describe('society run', function () {
     const whole = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', full]));
     // Ctrl-C once the first checkpoint is on disk (the run yields to timers between agents), so the run stops mid-way.
     const cutCheckpoint = path.join(cut, 'checkpoint.json');
-    const poll = setInterval(() => { if (fs.existsSync(cutCheckpoint)) { clearInterval(poll); process.emit('SIGINT'); } }, 1);
+    // The press arrives twice at once, as `timeout` and some wrappers deliver it: still one press (QA: now and then no checkpoint at the stop).
+    const poll = setInterval(() => { if (fs.existsSync(cutCheckpoint)) { clearInterval(poll); process.emit('SIGINT'); process.emit('SIGINT'); } }, 1);
     const { result, errors } = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', cut]));
     clearInterval(poll);
     assert.equal(result, 130, errors);
@@ -59,6 +61,8 @@ describe('society run', function () {
     assert.equal(read.complete, false);
     assert.ok(read.lastRound >= 1 && read.lastRound < 30, `stopped mid-way (after round ${read.lastRound})`);
     assert.ok(expected.startsWith(partial));
+    assert.doesNotMatch(errors, /its checkpoint is at round/, 'stopped at a round end, checkpointed there');
+    assert.equal(JSON.parse(fs.readFileSync(cutCheckpoint, 'utf8')).completed, read.lastRound);
     // The hint is a command to copy; the interrupted command plus --resume works too (QA: it was refused, exit 2).
     assert.match(errors, /continue with: society run \S*friends\.society --out \S+ --resume$/m);
     const resumed = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', cut, '--resume']));
@@ -110,7 +114,9 @@ describe('society run', function () {
       // Both presses in the middle of round 2, with calls answered and calls on the wire.
       let chats = 0;
       server.script = () => {
-        if (++chats === 35) setImmediate(() => { process.emit('SIGINT'); process.emit('SIGINT'); });
+        // The second press well after the first (closer ones are one press delivered twice); the
+        // calls still to come wait a second, so round 2 is still going when it comes.
+        if (++chats === 35) setImmediate(() => { process.emit('SIGINT'); server.latencyMs = 1000; setTimeout(() => process.emit('SIGINT'), SIGINT_REPEAT_MS + 50); });
         return undefined;
       };
       const out = path.join(dir, 'out');

@@ -92,6 +92,42 @@ describe('scenario checks', () => {
     assert.deepEqual(dropped[0].related?.map((x) => [x.file, x.range.start.line + 1, x.message]), [[file, 6, 'joins here']]);
   });
 
+  it('refuses two relationships with one person (QA: the second silently replaced the first tie)', async () => {
+    const out = await messages(['kind: scenario', 'name: S', 'personas:', '  - id: ana', '    name: Ana', '    relationships:', '      - { with: bo, tie: 0.8 }', '      - with: bo', '  - { id: bo, name: Bo }']);
+    assert.deepEqual(out, ["8:15 SOC056 Persona 'ana' lists a relationship with 'bo' twice (one entry per person: the run would keep only the last)"]);
+  });
+
+  it('refuses a seed listed twice in experiment.seeds, as --seeds does', async () => {
+    const out = await messages([...header, 'experiment:', '  seeds: [1, 1, 2]', '  conditions: [{ name: a, set: { coaching.enabled: false } }]']);
+    assert.deepEqual(out, ['7:14 SOC056 experiment.seeds lists 1 twice: repeated seeds are not independent runs']);
+  });
+
+  it('bounds fixed population traits and motivations to 0..1, and warns of a distribution that lies wholly outside (QA: clamped silently)', async () => {
+    const out = await messages([...header, 'population:', '  - group: g', '    count: 4',
+      '    traits: { conscientiousness: 7, extraversion: -3, openness: { beta: { alpha: 2, beta: 2 } } }',
+      '    motivations: { social: { uniform: { min: -5, max: -4 } }, support: { normal: { mean: 40, sd: 1 } }, information: { normal: { mean: 0.5, sd: 0.4 } }, presentation: { uniform: { min: 2, max: 3 }, max: 0.5 } }']);
+    assert.ok(out.some((m) => /^9:34 SOC013 .*conscientiousness.* must be <= 1, found 7$/.test(m)), out.join('\n'));
+    assert.ok(out.some((m) => /^9:51 SOC013 .*extraversion.* must be >= 0, found -3$/.test(m)), out.join('\n'));
+    assert.ok(out.some((m) => m.startsWith('10:28 SOC055 Every sample of this distribution lies below 0') && m.endsWith('every agent of the group gets 0')), out.join('\n'));
+    assert.ok(out.some((m) => m.startsWith('10:72 SOC055 Every sample of this distribution lies above 1')), out.join('\n'));
+    assert.equal(out.length, 4, 'not beta, not a normal reaching into 0..1, not samples clipped into it: ' + out.join('\n'));
+  });
+
+  it('says an absolute include path is absolute, not that it leaves the workspace', async () => {
+    const inside = path.join(path.dirname(file), 'people', '*.society');
+    const out = await messages([...header.slice(0, 3), `  - include: ${inside}`, '  - { id: bo, name: Bo }']);
+    assert.deepEqual(out.filter((m) => / SOC032 /.test(m)), [`4:14 SOC032 Include '${inside}' is an absolute path: write it relative to this file (here: 'people/*.society')`]);
+  });
+
+  it('says nothing is undefined while a YAML error may have swallowed the definition (QA: a tab indent made a model "not defined")', async () => {
+    const out = await messages(['kind: scenario', 'name: S', 'personas:', '  - { id: ana, name: Ana, model: smart }', '  - { id: bo, name: Bo }',
+      'world:', '\trounds: 3', '  rooms: [{ name: r, members: [ana, bo] }]', 'models:', '  smart: { provider: offline }']);
+    assert.ok(out.length > 0 && out.every((m) => / SOC001 /.test(m)), out.join('\n'));
+    // Once it reads cleanly, references are checked again.
+    const clean = await messages(['kind: scenario', 'name: S', 'personas:', '  - { id: ana, name: Ana, model: smrt }']);
+    assert.ok(clean.some((m) => / SOC040 Model 'smrt' is not defined/.test(m)), clean.join('\n'));
+  });
+
   it('bounds seeds as --seed does, quoting a rounded value as written', async () => {
     const scenario = societySchema.$defs.scenario.properties as Record<string, SchemaNode>;
     assert.equal(scenario.seed.minimum, MIN_SEED);
