@@ -128,6 +128,11 @@ describe('scenario checks', () => {
     assert.ok(clean.some((m) => / SOC040 Model 'smrt' is not defined/.test(m)), clean.join('\n'));
   });
 
+  it('says an empty `set` is empty, not that the event lacks an action (QA)', async () => {
+    const out = await messages([...header, 'events:', '  - { at: 2, set: {} }']);
+    assert.deepEqual(out, ["7:19 SOC013 'events[0].set' must have at least 1 entry"]);
+  });
+
   it('bounds seeds as --seed does, quoting a rounded value as written', async () => {
     const scenario = societySchema.$defs.scenario.properties as Record<string, SchemaNode>;
     assert.equal(scenario.seed.minimum, MIN_SEED);
