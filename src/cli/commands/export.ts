@@ -22,7 +22,7 @@ export const exportCommand: Command = {
   usage: USAGE,
   summary: 'Export a run\'s tie network as GraphML, GEXF (static or dynamic over rounds) or CSV',
   options: [
-    ['<trace.jsonl|graph.json>', 'a run\'s trace, or a tie network as graph JSON'],
+    ['<trace.jsonl|graph.json>', 'a run\'s trace, or a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges")'],
     ['--format F', "graphml, gexf or csv (default: from --out's extension, else gexf)"],
     ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
     ['--dynamic', "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline"],

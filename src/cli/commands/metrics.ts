@@ -22,7 +22,7 @@ export const metricsCommand: Command = {
   usage: USAGE,
   summary: 'Network metrics of a tie network (graph JSON, or a trace\'s final ties)',
   options: [
-    ['<graph.json|trace.jsonl>', 'a tie network as graph JSON, or a run\'s trace'],
+    ['<graph.json|trace.jsonl>', 'a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges"), or a run\'s trace'],
     ['--json', 'print JSON (the same keys as the NetworkX fixtures\' "expected")'],
     ['--attribute NAME', `node attribute for homophily (default ${DEFAULT_ATTRIBUTE})`],
     ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
