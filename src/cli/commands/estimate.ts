@@ -24,7 +24,9 @@ export function formatEstimate(e: RunEstimate): string {
     lines.push(`  ${m.name}: ${Object.entries(m.by_kind).map(([k, v]) => `${k} ${int(v.calls)}`).join(', ')}`);
     if (m.embeddings) lines.push(`  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`);
   }
-  lines.push('', `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}`);
+  // A total that leaves a model's cost out must say so where it is read, not only in that model's row.
+  const unpriced = e.models.filter((m) => m.provider !== 'offline' && !m.priced && m.calls > 0).map((m) => printable(m.name));
+  lines.push('', `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}${unpriced.length ? ` (without ${unpriced.join(', ')}: unpriced)` : ''}`);
   lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));
   return lines.join('\n');
 }

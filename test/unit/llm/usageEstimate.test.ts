@@ -5,7 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { costUsd, priceOf } from '../../../src/core/llm/usage';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import { estimateCommand } from '../../../src/cli/commands/estimate';
+import { estimateCommand, formatEstimate } from '../../../src/cli/commands/estimate';
 import { modelConfig, persona, scenario } from '../../support/llmFixtures';
 
 describe('llm usage and cost', () => {
@@ -85,5 +85,14 @@ describe('llm estimate', () => {
     assert.match(out[0], /Estimate for "Tiny": 3 agents × 3 rounds/);
     assert.match(out[0], /default\s+openai gpt-4o-mini\s+[\d,]+\s+[\d,]+\s+[\d,]+\s+\$\d+\.\d\d/);
     assert.equal(JSON.parse(out[1]).rounds, 6);
+  });
+
+  it('says which models the total leaves out for want of a price (QA: only their own rows did)', () => {
+    const s = scenario({ gpt: modelConfig('gpt', { price: { input: 0.15, output: 0.6 } }), local: modelConfig('local') },
+      { personas: [persona('maya', { model: 'gpt' }), persona('ali', { model: 'local' })] });
+    const text = formatEstimate(estimateRun(s));
+    assert.match(text, /^Total: [\d,]+ calls, .*\$\d+\.\d\d \(without local: unpriced\)$/m);
+    const priced = formatEstimate(estimateRun(scenario({ gpt: modelConfig('gpt', { price: { input: 0.15, output: 0.6 } }) }, { personas: [persona('maya', { model: 'gpt' })] })));
+    assert.doesNotMatch(priced, /without/);
   });
 });
