@@ -1,0 +1,70 @@
+// Pins the exact traces of a few runs: a change that was meant to leave the model alone (a speed-up,
+// a refactoring) must leave every byte of them as it was. Determinism tests compare two runs of the
+// same build; these compare against the build the fingerprints were taken from.
+// When a change alters the model on purpose, check that the new traces are right, then update the
+// fingerprints here and say so in the change's CHANGELOG entry.
+import * as assert from 'node:assert/strict';
+import * as crypto from 'node:crypto';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format/load';
+import type { Scenario } from '../../../src/core/format/model';
+import { makePersona, makeScenario } from './scenarioFixture';
+import { traceOf } from './traceHelpers';
+
+const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
+
+async function example(file: string): Promise<Scenario> {
+  const { scenario, diagnostics } = await loadScenarioFile(path.join(__dirname, '../../../examples', file));
+  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
+  return scenario;
+}
+
+/** Rooms, a broadcast, an agent added and one removed, a switch of encounter mode, coaching. */
+function eventful(): Scenario {
+  const base = makeScenario(24);
+  return makeScenario(24, {
+    world: { ...base.world, rounds: 10, encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 }, rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }] },
+    coaching: { enabled: true, every: 2 },
+    events: [
+      { at: 2, broadcast: 'A storm cancels all classes today.' },
+      { at: 3, add: [makePersona(40)] },
+      { at: 4, remove: ['p1'] },
+      { at: 6, set: { 'ties.decay': 0.1, world: { encounters: { mode: 'network' } } } },
+    ],
+  });
+}
+
+/** A sampled population in random pairing, uncoached. */
+function sampled(): Scenario {
+  const base = makeScenario(0);
+  return {
+    ...base, personas: [],
+    population: [{
+      group: 'crowd', count: 150, id_prefix: 'c', names: ['Ana', 'Bo', 'Chen'], occupations: ['student', 'nurse'],
+      interests: { pool: ['chess', 'jazz', 'film', 'cooking', 'running', 'poetry', 'birding'], per_agent: 2 },
+      traits: { openness: { uniform: { min: 0, max: 1 } }, extraversion: { beta: { alpha: 2, beta: 2 } } },
+      motivations: { social: { uniform: { min: 0, max: 1 } }, support: { uniform: { min: 0, max: 1 } } },
+    }] as Scenario['population'],
+    world: { ...base.world, rounds: 8, encounters: { mode: 'random', per_round: 1, exploration: 0 } },
+  };
+}
+
+const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
+  ['examples/friends', () => example('friends/friends.society'), 
+    '1acec419c6df69313f3e47ef25aa4c162101da61e681be6ebd08a48ed3d8cb9e'],
+  ['examples/forum', () => example('forum/forum.society'), 
+    'f70450cdb2d8066004d3153589088b3673bf4f4985510eb6e2728f60fb40708b'],
+  ['rooms, timed events and coaching', eventful, 
+    'd245a9c522cf80e5bd2489f18779808bd38d1d9703312a3d832571c5a397bf04'],
+  ['a sampled population paired at random', sampled, 
+    'd3f381a7e0bc750c921dac0d966c0504ead0953742f191d4fcbfc65bd0f64283'],
+];
+
+describe('trace fingerprints', () => {
+  for (const [name, scenario, expected] of RUNS) {
+    it(`${name}: the trace is byte for byte the pinned one`, async function () {
+      this.timeout(30_000);
+      assert.equal(sha256(await traceOf(await scenario())), expected);
+    });
+  }
+});
