@@ -50,13 +50,13 @@ function sampled(): Scenario {
 }
 
 const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
-  ['examples/friends', () => example('friends/friends.society'), 
+  ['examples/friends', () => example('friends/friends.society'),
     '1acec419c6df69313f3e47ef25aa4c162101da61e681be6ebd08a48ed3d8cb9e'],
-  ['examples/forum', () => example('forum/forum.society'), 
+  ['examples/forum', () => example('forum/forum.society'),
     'f70450cdb2d8066004d3153589088b3673bf4f4985510eb6e2728f60fb40708b'],
-  ['rooms, timed events and coaching', eventful, 
+  ['rooms, timed events and coaching', eventful,
     'd245a9c522cf80e5bd2489f18779808bd38d1d9703312a3d832571c5a397bf04'],
-  ['a sampled population paired at random', sampled, 
+  ['a sampled population paired at random', sampled,
     'd3f381a7e0bc750c921dac0d966c0504ead0953742f191d4fcbfc65bd0f64283'],
 ];
 
