@@ -7,17 +7,24 @@ import { clamp01, emphasis, type Emphasis } from './cues';
 import { introduction, introductionText } from './introduce';
 import { phrase, type Wording } from './phrasing';
 
-// Scratch arrays for one draw: what is on offer (acts, topics) and its weights, plus the speaker's
-// shared interests. A draw reads them at once and nothing keeps them, so they are refilled rather
-// than built per message (those small arrays were a measurable share of the model's garbage).
+// What one draw chooses from: the first `offered` acts or topics and their weights. Refilled for
+// each draw rather than built per message (those small arrays were a measurable share of the
+// model's garbage), and never shortened: truncating an array gives up its storage.
 const ACTS: DialogueAct[] = [];
 const TOPICS: string[] = [];
 const WEIGHTS: number[] = [];
-const SHARED: string[] = [];
+let offered = 0;
+const weightAt = (i: number): number => WEIGHTS[i];
+
+/** The index drawn among the offers (0 when every weight is 0), with `rng.weighted`'s draw. */
+const drawOffer = (rng: Rng): number => Math.max(0, rng.weightedOf(offered, weightAt));
+
+function offerAct(act: DialogueAct, weight: number): void { ACTS[offered] = act; WEIGHTS[offered++] = weight; }
+function offerTopic(topic: string, weight: number): void { TOPICS[offered] = topic; WEIGHTS[offered++] = weight; }
 
 /**
  * Free-choice act weights (no pending obligation), with traits O, C, X, A, N, motivations m and
- * advice emphasis E, into ACTS and WEIGHTS in this order:
+ * advice emphasis E, offered in this order:
  *   share    0.3 + 0.5·X + 0.8·E.share
  *   ask      0.15 + 0.45·O + 1.2·E.ask
  *   disclose 0.35·N + 0.25·m.support                      (once per conversation)
@@ -28,16 +35,14 @@ const SHARED: string[] = [];
 function offerActs(req: SpeakRequest, e: Emphasis, haveShared: boolean): void {
   const t = req.persona.traits, m = req.persona.motivations, tr = req.transcript, self = req.persona.id;
   const last = tr[tr.length - 1];
-  ACTS.length = 0; WEIGHTS.length = 0;
-  offer('share', 0.3 + 0.5 * t.extraversion + 0.8 * e.share);
-  offer('ask', 0.15 + 0.45 * t.openness + 1.2 * e.ask);
-  if (!said(tr, self, 'disclose')) offer('disclose', 0.35 * t.neuroticism + 0.25 * m.support);
-  if (haveShared && !said(tr, undefined, 'propose')) offer('propose', 0.05 + 0.25 * t.conscientiousness + 0.4 * m.coordination + e.plan);
-  if (last && last.from !== self && (last.act === 'share' || last.act === 'disclose' || last.act === 'answer')) offer('support', 0.1 + 0.35 * t.agreeableness + e.support);
-  if (req.turn === req.turns - 1 && req.turn > 0) offer('farewell', 0.15);
+  offered = 0;
+  offerAct('share', 0.3 + 0.5 * t.extraversion + 0.8 * e.share);
+  offerAct('ask', 0.15 + 0.45 * t.openness + 1.2 * e.ask);
+  if (!said(tr, self, 'disclose')) offerAct('disclose', 0.35 * t.neuroticism + 0.25 * m.support);
+  if (haveShared && !said(tr, undefined, 'propose')) offerAct('propose', 0.05 + 0.25 * t.conscientiousness + 0.4 * m.coordination + e.plan);
+  if (last && last.from !== self && (last.act === 'share' || last.act === 'disclose' || last.act === 'answer')) offerAct('support', 0.1 + 0.35 * t.agreeableness + e.support);
+  if (req.turn === req.turns - 1 && req.turn > 0) offerAct('farewell', 0.15);
 }
-
-function offer(act: DialogueAct, weight: number): void { ACTS.push(act); WEIGHTS.push(weight); }
 
 /** Whether `act` was said in the transcript (by `from`, or by anyone when it is undefined). */
 function said(tr: readonly TranscriptLine[], from: string | undefined, act: DialogueAct): boolean {
@@ -51,13 +56,15 @@ function named(tr: readonly TranscriptLine[], from: string, topic: string): bool
   return false;
 }
 
-/** My interests that someone else in the conversation shares, in my order, into SHARED (no set built: a handful of interests each). */
-function sharedWith(self: PersonaBrief, others: readonly PersonaBrief[]): string[] {
-  SHARED.length = 0;
+const NONE: readonly string[] = [];
+
+/** My interests that someone else in the conversation shares, in my order (an array only when there are some: mostly there are none). */
+function sharedWith(self: PersonaBrief, others: readonly PersonaBrief[]): readonly string[] {
+  let out: string[] | undefined;
   for (const i of self.interests) {
-    for (const o of others) if (o.interests.includes(i)) { SHARED.push(i); break; }
+    for (const o of others) if (o.interests.includes(i)) { (out ??= []).push(i); break; }
   }
-  return SHARED;
+  return out ?? NONE;
 }
 
 /** Whether a retrieved memory is of a conversation with `partner`. */
@@ -71,11 +78,10 @@ function byId(people: readonly PersonaBrief[], id: string): PersonaBrief | undef
   return undefined;
 }
 
-/** Weights 2 for shared interests, 1 for the others, of `pool` into WEIGHTS. */
-function preferShared(pool: readonly string[], shared: readonly string[]): number[] {
-  WEIGHTS.length = 0;
-  for (const i of pool) WEIGHTS.push(shared.includes(i) ? 2 : 1);
-  return WEIGHTS;
+/** Offers the topics of `pool`, weight 2 if shared, else 1. */
+function offerPreferringShared(pool: readonly string[], shared: readonly string[]): void {
+  offered = 0;
+  for (const i of pool) offerTopic(i, shared.includes(i) ? 2 : 1);
 }
 
 export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
@@ -103,14 +109,14 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
     // Opening line: introduce myself with an interest (first meeting) or pick up a shared one.
     act = 'greet';
     const pool = metBefore && shared.length ? shared : self.interests;
-    topic = pool.length ? pool[Math.max(0, rng.weighted(preferShared(pool, shared)))] : undefined;
+    if (pool.length) { offerPreferringShared(pool, shared); topic = TOPICS[drawOffer(rng)]; }
   }
   if (!act) {
     // With nothing owed, a speaker may introduce a friend who shares the listener's interest.
     const intro = introduction(req, rng);
     if (intro) return { act: 'share', text: introductionText(intro, rng), topic: intro.topic };
     offerActs(req, e, shared.length > 0);
-    act = ACTS[Math.max(0, rng.weighted(WEIGHTS))];
+    act = ACTS[drawOffer(rng)];
     topic = chooseTopic(act, self, req, shared, fromOther?.topic, rng);
   }
   // A question in a room goes to the next speaker, by name.
@@ -132,34 +138,32 @@ function nextInRoom(req: SpeakRequest): PersonaBrief | undefined {
   return n > 1 ? req.others[(req.turn % n) % (n - 1)] : undefined;
 }
 
-/** Interests of `of` that I have not named yet, appended to TOPICS. */
-function fresh(of: readonly string[], tr: readonly TranscriptLine[], self: string): void {
-  for (const i of of) if (!named(tr, self, i)) TOPICS.push(i);
+/** Offers another's interests that I have not named yet (all of them `again`): curiosity weighs those I do not share 1 + openness, mine 1. */
+function offerToAsk(interests: readonly string[], self: PersonaBrief, tr: readonly TranscriptLine[], again: boolean): void {
+  for (const i of interests) if (again || !named(tr, self.id, i)) offerTopic(i, self.interests.includes(i) ? 1 : 1 + self.traits.openness);
 }
 
 /** Shared interests are preferred when sharing or planning (common ground); curiosity picks the other's. */
-function chooseTopic(act: DialogueAct, self: PersonaBrief, req: SpeakRequest, shared: string[], lastTopic: string | undefined, rng: Rng): string | undefined {
+function chooseTopic(act: DialogueAct, self: PersonaBrief, req: SpeakRequest, shared: readonly string[], lastTopic: string | undefined, rng: Rng): string | undefined {
   const tr = req.transcript;
   switch (act) {
     case 'share': case 'disclose': {
-      TOPICS.length = 0;
-      fresh(self.interests, tr, self.id);
-      if (!TOPICS.length) return self.interests.length ? rng.pick(self.interests) : req.room?.topic;
-      return TOPICS[Math.max(0, rng.weighted(preferShared(TOPICS, shared)))];
+      offered = 0;
+      for (const i of self.interests) if (!named(tr, self.id, i)) offerTopic(i, shared.includes(i) ? 2 : 1);
+      if (!offered) return self.interests.length ? rng.pick(self.interests) : req.room?.topic;
+      return TOPICS[drawOffer(rng)];
     }
     case 'ask': {
       // In a room, about an interest of the one who speaks next (who can then answer it).
       const next = req.room ? nextInRoom(req) : undefined;
-      TOPICS.length = 0;
-      if (next) fresh(next.interests, tr, self.id);
-      else for (const o of req.others) fresh(o.interests, tr, self.id);
+      offered = 0;
+      if (next) offerToAsk(next.interests, self, tr, false);
+      else for (const o of req.others) offerToAsk(o.interests, self, tr, false);
       // Everything of theirs already asked: in a room ask again about one (what was said last may
       // be nobody's interest but its speaker's), in a pair follow up on what was just said.
-      const theirs = TOPICS.length || !next ? TOPICS : next.interests;
-      if (!theirs.length) return (next ? undefined : lastTopic) ?? req.room?.topic;
-      WEIGHTS.length = 0;
-      for (const i of theirs) WEIGHTS.push(self.interests.includes(i) ? 1 : 1 + self.traits.openness);
-      return theirs[Math.max(0, rng.weighted(WEIGHTS))];
+      if (!offered && next) offerToAsk(next.interests, self, tr, true);
+      if (!offered) return (next ? undefined : lastTopic) ?? req.room?.topic;
+      return TOPICS[drawOffer(rng)];
     }
     case 'propose': return lastTopic && shared.includes(lastTopic) ? lastTopic : shared.length ? rng.pick(shared) : req.room?.topic;
     case 'support': return lastTopic;
