@@ -40,7 +40,8 @@ function firstTopicOf(transcript: readonly TranscriptLine[], who: string): strin
 /** The rating becomes an event now and, when the stage commits, a tie change, a memory and feedback to the ratee. */
 function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, res: DecisionResponse<EvaluateRequest> | undefined): void {
   if (!res) return;
-  const transcript = conv.transcript, said = res.text;
+  // Read now, while the transcript is fresh in the cache, rather than when the stage commits.
+  const said = res.text, topic = firstTopicOf(conv.transcript, ratee.id);
   const reasons = { reciprocity: clamp(res.reasons.reciprocity), novelty: clamp(res.reasons.novelty), affect: clamp(res.reasons.affect) };
   const rating = clamp(res.rating);
   const event: EvaluationEvent = { type: 'evaluation', round: world.round, encounter: conv.id, from: rater.id, to: ratee.id, rating, reasons, text: res.text };
@@ -57,7 +58,6 @@ function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tap
 
     // Importance grows with how far the rating is from indifferent (0.5).
     const valence = 2 * rating - 1;
-    const topic = firstTopicOf(transcript, ratee.id);
     world.remember(rater, 'evaluation', `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${said}`,
       3 + 5 * Math.abs(valence), topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence });
 
