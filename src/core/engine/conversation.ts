@@ -4,8 +4,8 @@
 // conversation runs inside one unit of work: its messages go to that unit's tape, and what the
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
-import type { EncounterEvent, MemoryCues } from '../trace/events';
-import type { DecisionResponse, RetrievedMemory, SpeakRequest, TranscriptLine } from '../llm/types';
+import type { EncounterEvent, MemoryCues, MessageEvent } from '../trace/events';
+import type { DecisionResponse, PersonaBrief, RetrievedMemory, SpeakRequest, TranscriptLine } from '../llm/types';
 import type { Agent } from './agent';
 import { rememberIntroductions } from './introductions';
 import { recordConversation } from './rewards';
@@ -45,8 +45,12 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
   const inRoom = !!conv.room;
   const total = messageCount(world.settings.world.conversation.turns, n, inRoom);
   // Each member's view of the others, built once per conversation rather than per message.
-  const othersOf = conv.members.map((self) => conv.members.filter((m) => m !== self));
-  const briefsOf = othersOf.map((os) => os.map((o) => o.brief));
+  const othersOf: Agent[][] = [], briefsOf: PersonaBrief[][] = [];
+  for (const self of conv.members) {
+    const others = othersThan(conv.members, self);
+    othersOf.push(others);
+    briefsOf.push(others.map((o) => o.brief));
+  }
   // Messages `from`, `from + 1`, …: at once while answers come at once, else after each wait.
   const speakFrom = (from: number): Step => {
     for (let turn = from; turn < total; turn++) {
@@ -70,19 +74,32 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
   const said = (turn: number, res: Spoken): void => {
     if (!res) return;
     const speaker = conv.members[turn % n];
-    const others = othersOf[turn % n];
     const line: TranscriptLine = res.topic
       ? { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text, topic: res.topic }
       : { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text };
     conv.transcript.push(line);
     world.roundStats.messages++;
-    tape.say({
-      type: 'message', round: world.round, encounter: conv.id, turn, from: speaker.id,
-      ...(inRoom ? {} : { to: others[0].id }), act: res.act, text: res.text,
-      ...(res.topic ? { topic: res.topic } : {}), ...usageField(res.usage),
-    });
+    tape.say(messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, res));
   };
   return speakFrom(0);
+}
+
+/** The members other than `self`, in order. */
+function othersThan(members: readonly Agent[], self: Agent): Agent[] {
+  const out: Agent[] = [];
+  for (const m of members) if (m !== self) out.push(m);
+  return out;
+}
+
+/** A message event, its optional fields set in place (spreading them in cost three objects a message). */
+function messageEvent(round: number, encounter: string, turn: number, from: string, to: string | undefined, res: DecisionResponse<SpeakRequest>): MessageEvent {
+  const e: MessageEvent = to === undefined
+    ? { type: 'message', round, encounter, turn, from, act: res.act, text: res.text }
+    : { type: 'message', round, encounter, turn, from, to, act: res.act, text: res.text };
+  if (res.topic) e.topic = res.topic;
+  const usage = usageField(res.usage).usage;
+  if (usage) e.usage = usage;
+  return e;
 }
 
 /**
@@ -95,27 +112,38 @@ export function rememberConversation(world: World, conv: Conversation, tape: Tap
   tape.later(() => { for (const self of conv.members) rememberAs(world, conv, self); });
 }
 
+/** At most this many topics name a conversation in its memory. */
+const TOPICS_NAMED = 3;
+
 function rememberAs(world: World, conv: Conversation, self: Agent): void {
   const tr = conv.transcript;
   recordConversation(self.window, tr, self.id, self.interests);
-  const others = conv.members.filter((m) => m !== self);
-  const topics = [...new Set(tr.map((l) => l.topic).filter((t): t is string => !!t))];
-  const names = others.map((o) => o.persona.name);
-  const notes: string[] = [];
-  const otherSaid = (act: string): boolean => tr.some((l) => l.from !== self.id && l.act === act);
-  if (tr.some((l) => l.from !== self.id && l.act === 'ask' && l.topic && self.interests.has(l.topic))) notes.push('They asked about my interests.');
-  if (otherSaid('support')) notes.push('They were supportive.');
-  if (tr.some((l) => l.from === self.id && l.act === 'support')) notes.push('I supported them.');
-  const planned = tr.some((l, i) => l.act === 'accept' && tr[i - 1]?.act === 'propose');
-  if (planned) notes.push('We agreed on a plan.');
+  const others = othersThan(conv.members, self);
+  // One pass over the transcript for everything the memory says.
+  const topics: string[] = [];
+  let askedMine = false, theySupported = false, iSupported = false, planned = false, disclosed = false;
+  for (let i = 0; i < tr.length; i++) {
+    const l = tr[i];
+    if (l.topic && topics.length < TOPICS_NAMED && !topics.includes(l.topic)) topics.push(l.topic);
+    if (l.from !== self.id) {
+      if (l.act === 'ask' && l.topic && self.interests.has(l.topic)) askedMine = true;
+      if (l.act === 'support') theySupported = true;
+    } else if (l.act === 'support') iSupported = true;
+    if (l.act === 'accept' && i > 0 && tr[i - 1].act === 'propose') planned = true;
+    if (l.act === 'disclose') disclosed = true;
+  }
+  let notes = '';
+  if (askedMine) notes += ' They asked about my interests.';
+  if (theySupported) notes += ' They were supportive.';
+  if (iSupported) notes += ' I supported them.';
+  if (planned) notes += ' We agreed on a plan.';
   const first = others.length === 1 && !self.met.has(others[0].id);
-  const importance = 2 + (first ? 1 : 0) + (tr.some((l) => l.act === 'disclose') ? 1 : 0) +
-    (tr.some((l) => l.act === 'support') ? 2 : 0) + (planned ? 2 : 0);
-  const where = conv.room ? `In room ${conv.room.name}, talked with ${names.join(', ')}` : `Talked with ${names[0]}`;
-  const text = `${where}${topics.length ? ` about ${topics.slice(0, 3).join(', ')}` : ''}.${notes.length ? ' ' + notes.join(' ') : ''}`;
+  const importance = 2 + (first ? 1 : 0) + (disclosed ? 1 : 0) + (theySupported || iSupported ? 2 : 0) + (planned ? 2 : 0);
+  const where = conv.room ? `In room ${conv.room.name}, talked with ${others.map((o) => o.persona.name).join(', ')}` : `Talked with ${others[0].persona.name}`;
+  const text = `${where}${topics.length ? ` about ${topics.join(', ')}` : ''}.${notes}`;
   const cues: MemoryCues = {};
   if (others.length === 1) cues.partner = others[0].id;
-  if (topics[0]) cues.topic = topics[0];
+  if (topics.length) cues.topic = topics[0];
   world.remember(self, 'conversation', text, importance, cues);
   rememberIntroductions(world, conv, self);
 }

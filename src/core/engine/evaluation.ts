@@ -7,8 +7,9 @@ import type { Agent } from './agent';
 import type { Conversation } from './conversation';
 import { mutualTies } from './encounters';
 import { recordRating } from './rewards';
-import type { DecisionResponse, EvaluateRequest } from '../llm/types';
-import { after, then, type Step } from './step';
+import type { DecisionResponse, EvaluateRequest, TranscriptLine } from '../llm/types';
+import type { EvaluationEvent } from '../trace/events';
+import { after, type Step } from './step';
 import { inOrder, type Tape } from './tape';
 import { tieTarget, updatedStrength } from './ties';
 import { usageField, type World } from './world';
@@ -22,17 +23,31 @@ export function evaluatePartner(world: World, rater: Agent, ratee: Agent, conv: 
     initiated_by: conv.room ? '' : conv.initiator, met_before: rater.met.get(ratee.id) ?? 0, tie: world.ties.get(rater.id, ratee.id),
     mutual: mutualTies(rater.id, ratee.id, world.ties, world.settings.ties.threshold),
   }, { phase: 'evaluate', agent: rater.id, tape, encounter: conv.id }, signal);
-  return then(decided, (res) => rated(world, rater, ratee, conv, tape, res));
+  // An answer at once (the offline model) is used at once, without a closure to wait for it.
+  if (!(decided instanceof Promise)) return rated(world, rater, ratee, conv, tape, decided);
+  return decided.then((res) => rated(world, rater, ratee, conv, tape, res));
+}
+
+/** A model's score as a rating: within 0..1, and 0 when it is not a number. */
+const clamp = (x: number): number => (Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0);
+
+/** The first topic `who` brought up in the transcript. */
+function firstTopicOf(transcript: readonly TranscriptLine[], who: string): string | undefined {
+  for (const l of transcript) if (l.from === who && l.topic) return l.topic;
+  return undefined;
 }
 
 /** The rating becomes an event now and, when the stage commits, a tie change, a memory and feedback to the ratee. */
 function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, res: DecisionResponse<EvaluateRequest> | undefined): void {
   if (!res) return;
-  const transcript = conv.transcript, said = res.text;
-  const clamp = (x: number): number => (Number.isFinite(x) ? Math.max(0, Math.min(1, x)) : 0);
+  // Read now, while the transcript is fresh in the cache, rather than when the stage commits.
+  const said = res.text, topic = firstTopicOf(conv.transcript, ratee.id);
   const reasons = { reciprocity: clamp(res.reasons.reciprocity), novelty: clamp(res.reasons.novelty), affect: clamp(res.reasons.affect) };
   const rating = clamp(res.rating);
-  tape.say({ type: 'evaluation', round: world.round, encounter: conv.id, from: rater.id, to: ratee.id, rating, reasons, text: res.text, ...usageField(res.usage) });
+  const event: EvaluationEvent = { type: 'evaluation', round: world.round, encounter: conv.id, from: rater.id, to: ratee.id, rating, reasons, text: res.text };
+  const usage = usageField(res.usage).usage;
+  if (usage) event.usage = usage;
+  tape.say(event);
 
   tape.later(() => {
     const cfg = world.settings.ties;
@@ -43,7 +58,6 @@ function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tap
 
     // Importance grows with how far the rating is from indifferent (0.5).
     const valence = 2 * rating - 1;
-    const topic = transcript.find((l) => l.from === ratee.id && l.topic)?.topic;
     world.remember(rater, 'evaluation', `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${said}`,
       3 + 5 * Math.abs(valence), topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence });
 
@@ -52,15 +66,20 @@ function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tap
   });
 }
 
+/** Whether `who` said anything in the transcript. */
+function spoke(transcript: readonly TranscriptLine[], who: string): boolean {
+  for (const l of transcript) if (l.from === who) return true;
+  return false;
+}
+
 /**
  * Every member who was spoken to rates every member who spoke, concurrently; afterwards the
  * members count the meeting (`met`), which is what "first meeting" means next time.
  */
 export function evaluateConversation(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   if (!conv.transcript.length) return;
-  const spoke = new Set(conv.transcript.map((l) => l.from));
   const pairs: [Agent, Agent][] = [];
-  for (const rater of conv.members) for (const ratee of conv.members) if (rater !== ratee && spoke.has(ratee.id)) pairs.push([rater, ratee]);
+  for (const rater of conv.members) for (const ratee of conv.members) if (rater !== ratee && spoke(conv.transcript, ratee.id)) pairs.push([rater, ratee]);
   return after(inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)), () => {
     tape.later(() => {
       for (const a of conv.members) for (const b of conv.members) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);

@@ -7,8 +7,8 @@
 //   support      EMO   = sat(support_received + 0.5 · support_given, 1.5)
 // weighted_d = raw_d · w_d with w_d = scenario.rewards[d] · persona.motivations[d];
 // total = Σ weighted_d / Σ w_d (0 when all weights are 0).
-import { DRIVERS, type DriverWeights } from '../format/model';
-import type { RewardBasis } from '../trace/events';
+import type { DriverWeights } from '../format/model';
+import type { DialogueAct, RewardBasis } from '../trace/events';
 import { isContingent, type Utterance } from './transcript';
 
 export interface RewardWindow {
@@ -28,30 +28,44 @@ export function emptyWindow(): RewardWindow {
   };
 }
 
-const SELF_DISCLOSURE = new Set(['share', 'answer', 'disclose']);
+/** Acts in which a speaker tells something about themselves. */
+const selfDisclosure = (act: DialogueAct): boolean => act === 'share' || act === 'answer' || act === 'disclose';
+
+/** Whether `u` (by someone else) tells `self` about a topic outside its interests. */
+function newTopic(u: Utterance, self: string, selfInterests: ReadonlySet<string>): boolean {
+  return u.from !== self && !!u.topic && selfDisclosure(u.act) && !selfInterests.has(u.topic);
+}
+
+/** Whether `transcript[i]`'s topic was already told before it (a handful of lines: a scan, not a set). */
+function toldBefore(transcript: readonly Utterance[], i: number, self: string): boolean {
+  const topic = transcript[i].topic;
+  for (let j = 0; j < i; j++) {
+    const u = transcript[j];
+    if (u.topic === topic && u.from !== self && selfDisclosure(u.act)) return true;
+  }
+  return false;
+}
 
 /** Add one conversation (pair or room) to `self`'s window. */
 export function recordConversation(w: RewardWindow, transcript: readonly Utterance[], self: string, selfInterests: ReadonlySet<string>): void {
   const b = w.basis;
   b.conversations++;
-  const topics = new Set<string>();
   for (let i = 0; i < transcript.length; i++) {
     const u = transcript[i];
     const prev = i > 0 ? transcript[i - 1] : undefined;
     const next = transcript[i + 1];
     if (u.from === self) {
       if (u.act === 'ask') { b.questions_asked++; if (next && next.from !== self && next.act === 'answer') b.answers_received++; }
-      if (SELF_DISCLOSURE.has(u.act)) { b.shares++; if (next && isContingent(u, next)) b.shares_acknowledged++; }
+      if (selfDisclosure(u.act)) { b.shares++; if (next && isContingent(u, next)) b.shares_acknowledged++; }
       if (u.act === 'support') b.support_given++;
       if (u.act === 'accept' && prev?.act === 'propose') b.plans_agreed++;
     } else {
       if (!w.partners.includes(u.from)) w.partners.push(u.from);
-      if (u.topic && SELF_DISCLOSURE.has(u.act) && !selfInterests.has(u.topic)) topics.add(u.topic);
+      if (newTopic(u, self, selfInterests) && !toldBefore(transcript, i, self)) b.new_topics++;
       if (u.act === 'support' && prev?.from === self) b.support_received++;
       if (u.act === 'accept' && prev?.from === self && prev.act === 'propose') b.plans_agreed++;
     }
   }
-  b.new_topics += topics.size;
   b.partners = w.partners.length;
 }
 
@@ -76,18 +90,26 @@ export function rawRewards(b: RewardBasis): DriverWeights {
   };
 }
 
-/** Per-driver weight: scenario weight × persona motivation. */
+/** Per-driver weight: scenario weight × persona motivation (in DRIVERS order). */
 export function driverWeights(scenario: DriverWeights, motivations: DriverWeights): DriverWeights {
-  const w = {} as DriverWeights;
-  for (const d of DRIVERS) w[d] = scenario[d] * motivations[d];
-  return w;
+  return {
+    social: scenario.social * motivations.social, information: scenario.information * motivations.information,
+    presentation: scenario.presentation * motivations.presentation, coordination: scenario.coordination * motivations.coordination,
+    support: scenario.support * motivations.support,
+  };
 }
 
 export function computeRewards(w: RewardWindow, scenario: DriverWeights, motivations: DriverWeights): RewardResult {
   const raw = rawRewards(w.basis);
   const weights = driverWeights(scenario, motivations);
-  const weighted = {} as DriverWeights;
-  let sum = 0, wsum = 0;
-  for (const d of DRIVERS) { weighted[d] = raw[d] * weights[d]; sum += weighted[d]; wsum += weights[d]; }
+  // Named fields rather than a loop over DRIVERS (keyed reads of five names at one site are slow);
+  // both sums start at 0 and add in DRIVERS order, as the loop did, for the same float results.
+  const weighted: DriverWeights = {
+    social: raw.social * weights.social, information: raw.information * weights.information,
+    presentation: raw.presentation * weights.presentation, coordination: raw.coordination * weights.coordination,
+    support: raw.support * weights.support,
+  };
+  const sum = 0 + weighted.social + weighted.information + weighted.presentation + weighted.coordination + weighted.support;
+  const wsum = 0 + weights.social + weights.information + weights.presentation + weights.coordination + weights.support;
   return { raw, weighted, total: wsum > 0 ? sum / wsum : 0, basis: { ...w.basis } };
 }

@@ -2,7 +2,7 @@
 // concrete, actionable piece of advice. It changes nothing itself; the agent must remember and act.
 import { DRIVERS, DRIVER_LABELS, type Driver } from '../../format/model';
 import type { AdviceAction } from '../../trace/events';
-import type { AdviseRequest, AdviseResponse } from '../types';
+import type { AdviseRequest, AdviseResponse, WarmContact } from '../types';
 
 /** d* = argmax_d w_d·(1 − raw_d) (first in paper order on ties). */
 export function weakestDriver(req: AdviseRequest): Driver {
@@ -38,24 +38,37 @@ function responses(acknowledged: number, shares: number): string {
   return `Only ${acknowledged} of your ${shares} contributions got a response`;
 }
 
+/** The concrete step for an action, worded from the agent's reward basis (only the one given is built). */
+function tip(action: AdviceAction, req: AdviseRequest): string {
+  const b = req.rewards.basis;
+  switch (action) {
+    case 'reciprocate': return `Go back to people who enjoyed talking with you (${req.warm_contacts.slice(0, 3).join(', ')}) and follow up on what they said.`;
+    case 'explore': return 'Reach out to someone new who shares one of your interests.';
+    case 'ask': return `You asked ${count(b.questions_asked, 'question')}; ask others about their interests and listen to the answers.`;
+    case 'share': return `${responses(b.shares_acknowledged, b.shares)}; share what you care about and connect it to the other person.`;
+    case 'plan': return `You agreed on ${count(b.plans_agreed, 'plan')}; propose doing something concrete around a shared interest.`;
+    case 'support': return `You received support ${b.support_received} time${b.support_received === 1 ? '' : 's'}; respond warmly when others open up, and they will do the same.`;
+  }
+}
+
+/** The warmest contact not seen lately, else the warmest. */
+function buddyOf(warm: readonly WarmContact[] | undefined): WarmContact | undefined {
+  if (!warm) return undefined;
+  for (const c of warm) if (!c.recent) return c;
+  return warm[0];
+}
+
 export function advise(req: AdviseRequest): AdviseResponse {
   const d = weakestDriver(req);
   const action = adviseAction(d, req);
-  const b = req.rewards.basis;
   const now = req.rewards.raw[d], before = req.previous?.raw[d];
   const trend = before === undefined ? '' : now < before - 0.05 ? ' and it went down' : now > before + 0.05 ? ', though it is improving' : ' and it did not change';
   const label = `${DRIVER_LABELS[d]} ${now.toFixed(2)}`;
-  const tip: Record<AdviceAction, string> = {
-    reciprocate: `Go back to people who enjoyed talking with you (${req.warm_contacts.slice(0, 3).join(', ')}) and follow up on what they said.`,
-    explore: 'Reach out to someone new who shares one of your interests.',
-    ask: `You asked ${count(b.questions_asked, 'question')}; ask others about their interests and listen to the answers.`,
-    share: `${responses(b.shares_acknowledged, b.shares)}; share what you care about and connect it to the other person.`,
-    plan: `You agreed on ${count(b.plans_agreed, 'plan')}; propose doing something concrete around a shared interest.`,
-    support: `You received support ${b.support_received} time${b.support_received === 1 ? '' : 's'}; respond warmly when others open up, and they will do the same.`,
-  };
   // Point at the warmest contact not seen lately: keeping several good relationships going is how
   // ties grow (a tie decays when unused).
-  const buddy = req.warm?.find((c) => !c.recent) ?? req.warm?.[0];
-  const withWhom = buddy && action !== 'explore' ? ` ${buddy.name} enjoyed talking with you (${buddy.rating.toFixed(2)}); talk with them again.` : '';
-  return { driver: d, action, text: `Coach: your weakest need is ${d} (${label})${trend}. ${tip[action]}${withWhom}`, ...(buddy && action !== 'explore' ? { partner: buddy.id } : {}) };
+  const buddy = action === 'explore' ? undefined : buddyOf(req.warm);
+  const withWhom = buddy ? ` ${buddy.name} enjoyed talking with you (${buddy.rating.toFixed(2)}); talk with them again.` : '';
+  const res: AdviseResponse = { driver: d, action, text: `Coach: your weakest need is ${d} (${label})${trend}. ${tip(action, req)}${withWhom}` };
+  if (buddy) res.partner = buddy.id;
+  return res;
 }

@@ -29,33 +29,30 @@ export function emphasis(p: PersonaBrief, memories: readonly RetrievedMemory[]):
 }
 
 /**
- * Intentions towards people: Σ over retrieved advice/reflection memories naming a partner of
- * receptiveness · importance / 8 (capped at 1.5) — "talk with Maya again".
+ * Intention towards one person: Σ over retrieved advice/reflection memories naming them of
+ * receptiveness · importance / 8 (capped at 1.5) — "talk with Maya again". Asked per candidate:
+ * a scan of the k retrieved memories costs less than building a map of everyone they name.
  */
-export function partnerIntent(p: PersonaBrief, memories: readonly RetrievedMemory[]): Map<string, number> {
-  const out = new Map<string, number>();
-  const r = receptiveness(p);
+export function partnerIntent(receptive: number, memories: readonly RetrievedMemory[], id: string): number {
+  let v = 0;
+  if (!id) return v;
   for (const m of memories) {
-    const id = m.cues?.partner;
-    if (!id || (m.kind !== 'advice' && m.kind !== 'reflection')) continue;
-    out.set(id, Math.min(1.5, (out.get(id) ?? 0) + (r * m.importance) / 8));
+    if (m.cues?.partner !== id || (m.kind !== 'advice' && m.kind !== 'reflection')) continue;
+    v = Math.min(1.5, v + (receptive * m.importance) / 8);
   }
-  return out;
+  return v;
 }
 
-/** Mean remembered valence per partner, from retrieved memories about them. */
-export function partnerValence(memories: readonly RetrievedMemory[]): Map<string, number> {
-  const sum = new Map<string, [number, number]>();
+/** Mean remembered valence towards one person, from retrieved memories about them (0 when none). */
+export function partnerValence(memories: readonly RetrievedMemory[], id: string): number {
+  let sum = 0, n = 0;
+  if (!id) return 0;
   for (const m of memories) {
     const c = m.cues;
-    if (!c?.partner || c.valence === undefined) continue;
-    const s = sum.get(c.partner) ?? [0, 0];
-    s[0] += c.valence; s[1]++;
-    sum.set(c.partner, s);
+    if (c?.partner !== id || c.valence === undefined) continue;
+    sum += c.valence; n++;
   }
-  const out = new Map<string, number>();
-  for (const [k, [s, n]] of sum) out.set(k, s / n);
-  return out;
+  return n ? sum / n : 0;
 }
 
 export const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
@@ -68,8 +65,18 @@ export function jaccard(a: readonly string[], b: readonly string[]): number {
   return inter / (a.length + b.length - inter);
 }
 
+/** A display name's first word ("Maya" of "Maya Chen"), without splitting the whole name. */
+export function firstName(name: string): string {
+  const space = name.indexOf(' ');
+  return space < 0 ? name : name.slice(0, space);
+}
+
+// Compiled once: bundled for Node, a \p{…} literal becomes a `new RegExp` that would otherwise be
+// built on every call. Not global, so exec keeps no state between texts.
+const NAME_AFTER_WITH = /with (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?)/u;
+
 /** The partner's display name as written in a memory ("Talked with Maya Chen ..."), else the id. */
 export function nameIn(text: string, id: string): string {
-  const m = /with (\p{Lu}[\p{L}'-]*(?: \p{Lu}[\p{L}'-]*)?)/u.exec(text);
+  const m = NAME_AFTER_WITH.exec(text);
   return m ? m[1] : id;
 }

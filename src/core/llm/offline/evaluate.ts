@@ -3,7 +3,7 @@
 import type { Rng } from '../../engine/rng';
 import { attentiveness, isContingent } from '../../engine/transcript';
 import type { EvaluateRequest, EvaluateResponse } from '../types';
-import { clamp01, jaccard, sat } from './cues';
+import { clamp01, firstName, jaccard, sat } from './cues';
 
 /**
  * For rater r and partner e:
@@ -39,14 +39,20 @@ export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
   const attn = attentiveness(tr, r.id, e.id, mine);
   const reciprocity = clamp01(0.6 * attn + 0.4 * (req.initiated_by === e.id ? 1 : attn));
 
-  const learned = new Set<string>();
+  // The first two topics I learned about are all the reasons name (no set of them is kept).
+  let learned1: string | undefined, learned2: string | undefined;
   let info = 0, answers = 0, supported = false, planned = false, declined = false, warm = 0, theirs = 0;
   for (let i = 0; i < tr.length; i++) {
     const u = tr[i], prev = tr[i - 1];
     if (u.from !== e.id) continue;
     theirs++;
     if (u.topic && (u.act === 'greet' || u.act === 'share' || u.act === 'answer' || u.act === 'disclose')) {
-      if (mine.has(u.topic)) info += 0.5; else { info += 1; learned.add(u.topic); }
+      if (mine.has(u.topic)) info += 0.5;
+      else {
+        info += 1;
+        if (learned1 === undefined) learned1 = u.topic;
+        else if (learned2 === undefined && u.topic !== learned1) learned2 = u.topic;
+      }
     }
     if (u.act === 'answer' && prev?.from === r.id && prev.act === 'ask') answers++;
     if (u.act === 'support' && prev?.from === r.id) supported = true;
@@ -62,13 +68,12 @@ export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
     0.25 * (r.traits.agreeableness - 0.5) - 0.25 * (r.traits.neuroticism - 0.5) - 0.15 * (declined ? 1 : 0) + 0.1 * (rng.next() - 0.5));
   const rating = (reciprocity + novelty + affect) / 3;
 
-  const name = e.name.split(' ')[0];
-  const why: string[] = [];
-  why.push(attn >= 0.5 ? `${name} engaged with what I said` : `${name} did not pick up much of what I said`);
-  if (learned.size) why.push(`I learned about ${[...learned].slice(0, 2).join(' and ')}`);
-  const common = r.interests.filter((i) => e.interests.includes(i));
-  if (common.length) why.push(`we both care about ${common[0]}`);
-  if (supported) why.push(`${name} was supportive`);
-  if (planned) why.push('we made a plan');
-  return { rating, reasons: { reciprocity, novelty, affect }, text: why.join('; ') + '.' };
+  const name = firstName(e.name);
+  let why = attn >= 0.5 ? `${name} engaged with what I said` : `${name} did not pick up much of what I said`;
+  if (learned1 !== undefined) why += `; I learned about ${learned2 === undefined ? learned1 : `${learned1} and ${learned2}`}`;
+  const common = r.interests.find((i) => e.interests.includes(i));
+  if (common !== undefined) why += `; we both care about ${common}`;
+  if (supported) why += `; ${name} was supportive`;
+  if (planned) why += '; we made a plan';
+  return { rating, reasons: { reciprocity, novelty, affect }, text: `${why}.` };
 }

@@ -2,7 +2,7 @@
 // existing ties, how warmly the candidate treated me, remembered experiences and advice.
 import type { Rng } from '../../engine/rng';
 import type { ChoosePartnerRequest, ChoosePartnerResponse } from '../types';
-import { emphasis, partnerIntent, partnerValence } from './cues';
+import { emphasis, partnerIntent, partnerValence, receptiveness } from './cues';
 
 /** Softmax inverse temperature: higher means more decisive choices. */
 export const PARTNER_BETA = 2;
@@ -20,25 +20,40 @@ export const MUTUAL_FRIENDS = 1;
  * choice ~ exp(β·u).
  */
 export function utilities(req: ChoosePartnerRequest): number[] {
-  const p = req.persona;
-  const e = emphasis(p, req.memories);
-  const val = partnerValence(req.memories);
-  const intent = partnerIntent(p, req.memories);
+  const p = req.persona, memories = req.memories;
+  const e = emphasis(p, memories);
+  const receptive = receptiveness(p);
   const noveltyTaste = 0.3 * p.traits.openness + 0.6 * e.explore;
-  return req.candidates.map((c) =>
-    c.similarity + c.tie + 0.8 * (c.rating_from ?? 0) * (1 + e.reciprocate) + 0.8 * e.reciprocate * c.tie +
-    MUTUAL_FRIENDS * Math.min(1, (c.mutual ?? 0) / 2) + 0.5 * (val.get(c.id) ?? 0) + (intent.get(c.id) ?? 0) + (c.met === 0 ? noveltyTaste : 0) + 0.15 * p.traits.extraversion * Math.log1p(c.popularity));
+  const u: number[] = [];
+  for (const c of req.candidates) {
+    u.push(c.similarity + c.tie + 0.8 * (c.rating_from ?? 0) * (1 + e.reciprocate) + 0.8 * e.reciprocate * c.tie +
+      MUTUAL_FRIENDS * Math.min(1, (c.mutual ?? 0) / 2) + 0.5 * partnerValence(memories, c.id) + partnerIntent(receptive, memories, c.id) +
+      (c.met === 0 ? noveltyTaste : 0) + 0.15 * p.traits.extraversion * Math.log1p(c.popularity));
+  }
+  return u;
+}
+
+/** Math.max(...xs) without spreading: NaN if any is NaN. */
+function maxOf(xs: readonly number[]): number {
+  let max = -Infinity;
+  for (const x of xs) if (x > max || x !== x) max = x;
+  return max;
 }
 
 export function choosePartner(req: ChoosePartnerRequest, rng: Rng): ChoosePartnerResponse {
   const u = utilities(req);
-  const max = Math.max(...u);
-  const i = rng.weighted(u.map((x) => Math.exp(PARTNER_BETA * (x - max))));
-  const c = req.candidates[Math.max(0, i)];
-  const why: string[] = [];
-  if (c.shared_interests.length) why.push(`we both like ${c.shared_interests.slice(0, 2).join(' and ')}`);
-  if (c.tie >= 0.3) why.push('we get along');
-  if ((c.rating_from ?? 0) >= 0.5) why.push(`${c.name} seemed to enjoy talking with me`);
-  if (c.met === 0) why.push(`I have not met ${c.name} yet`);
-  return { choice: c.id, reason: why.length ? why.join('; ') : `${c.name} was suggested to me` };
+  const max = maxOf(u);
+  // The utilities become the softmax weights in place: nothing else reads them.
+  for (let k = 0; k < u.length; k++) u[k] = Math.exp(PARTNER_BETA * (u[k] - max));
+  const c = req.candidates[Math.max(0, rng.weighted(u))];
+  let why = '';
+  const shared = c.shared_interests;
+  if (shared.length) why = `we both like ${shared.length > 1 ? `${shared[0]} and ${shared[1]}` : shared[0]}`;
+  if (c.tie >= 0.3) why = because(why, 'we get along');
+  if ((c.rating_from ?? 0) >= 0.5) why = because(why, `${c.name} seemed to enjoy talking with me`);
+  if (c.met === 0) why = because(why, `I have not met ${c.name} yet`);
+  return { choice: c.id, reason: why || `${c.name} was suggested to me` };
 }
+
+/** Reasons joined by "; ". */
+const because = (so: string, reason: string): string => (so ? `${so}; ${reason}` : reason);

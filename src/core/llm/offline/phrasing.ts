@@ -3,6 +3,7 @@
 import type { DialogueAct } from '../../trace/events';
 import type { Rng } from '../../engine/rng';
 import type { PersonaBrief } from '../types';
+import { firstName } from './cues';
 
 export interface Wording {
   self: PersonaBrief;
@@ -16,7 +17,7 @@ export interface Wording {
   after?: { act: DialogueAct; text: string };
 }
 
-const first = (p?: PersonaBrief): string => (p ? p.name.split(' ')[0] : 'everyone');
+const first = (p?: PersonaBrief): string => (p ? firstName(p.name) : 'everyone');
 
 const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   greet: [
