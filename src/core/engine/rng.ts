@@ -9,7 +9,10 @@ export const MIN_SEED = -(2 ** 31);
  * cyrb128: a fast 128-bit string hash (public domain), used only to seed streams. It hashes the
  * key parts joined by U+001F without building the joined string (streams are made millions of times).
  */
-function cyrb128(parts: readonly (string | number)[]): [number, number, number, number] {
+/** cyrb128's result, reused: streams are made millions of times and each reads it at once. */
+const HASH = new Uint32Array(4);
+
+function cyrb128(parts: readonly (string | number)[]): Uint32Array {
   let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
   for (let p = 0; p < parts.length; p++) {
     const part = parts[p];
@@ -27,7 +30,8 @@ function cyrb128(parts: readonly (string | number)[]): [number, number, number, 
   h3 = Math.imul(h1 ^ (h3 >>> 17), 951274213);
   h4 = Math.imul(h2 ^ (h4 >>> 19), 2716044179);
   h1 ^= h2 ^ h3 ^ h4; h2 ^= h1; h3 ^= h1; h4 ^= h1;
-  return [h1 >>> 0, h2 >>> 0, h3 >>> 0, h4 >>> 0];
+  HASH[0] = h1; HASH[1] = h2; HASH[2] = h3; HASH[3] = h4;
+  return HASH;
 }
 
 /** A 32-bit unsigned hash of a key; also used to order agents reproducibly. */
@@ -38,8 +42,8 @@ export function hashKey(...parts: (string | number)[]): number {
 /** sfc32 generator: small, fast, passes PractRand for the volumes we draw. */
 export class Rng {
   private a: number; private b: number; private c: number; private d: number;
-  constructor(state: [number, number, number, number]) {
-    [this.a, this.b, this.c, this.d] = state;
+  constructor(state: ArrayLike<number>) {
+    this.a = state[0] >>> 0; this.b = state[1] >>> 0; this.c = state[2] >>> 0; this.d = state[3] >>> 0;
     for (let i = 0; i < 12; i++) this.next();
   }
   /** Uniform in [0, 1). */

@@ -21,8 +21,9 @@ export function isContingent(prev: Utterance | undefined, reply: Utterance): boo
 /**
  * Share of `other`'s messages that engaged with `self`: replies contingent on self's previous
  * message, questions about self's interests, and an opening greeting (reaching out). 0..1.
+ * (Interests are a list of a few: searching it beats building a Set per evaluation.)
  */
-export function attentiveness(transcript: readonly Utterance[], self: string, other: string, selfInterests: ReadonlySet<string>): number {
+export function attentiveness(transcript: readonly Utterance[], self: string, other: string, selfInterests: readonly string[]): number {
   let total = 0, attentive = 0;
   for (let i = 0; i < transcript.length; i++) {
     const u = transcript[i];
@@ -31,7 +32,7 @@ export function attentiveness(transcript: readonly Utterance[], self: string, ot
     const prev = i > 0 ? transcript[i - 1] : undefined;
     if ((i === 0 && u.act === 'greet') ||
         (prev?.from === self && isContingent(prev, u)) ||
-        (u.act === 'ask' && u.topic !== undefined && selfInterests.has(u.topic))) attentive++;
+        (u.act === 'ask' && u.topic !== undefined && selfInterests.includes(u.topic))) attentive++;
   }
   return total === 0 ? 0 : attentive / total;
 }

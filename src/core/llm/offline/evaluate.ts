@@ -35,7 +35,7 @@ export const EMBEDDEDNESS = 0.3;
 
 export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
   const r = req.persona, e = req.partner, tr = req.transcript;
-  const mine = new Set(r.interests);
+  const mine = r.interests;
   const attn = attentiveness(tr, r.id, e.id, mine);
   const reciprocity = clamp01(0.6 * attn + 0.4 * (req.initiated_by === e.id ? 1 : attn));
 
@@ -47,7 +47,7 @@ export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
     if (u.from !== e.id) continue;
     theirs++;
     if (u.topic && (u.act === 'greet' || u.act === 'share' || u.act === 'answer' || u.act === 'disclose')) {
-      if (mine.has(u.topic)) info += 0.5;
+      if (mine.includes(u.topic)) info += 0.5;
       else {
         info += 1;
         if (learned1 === undefined) learned1 = u.topic;
