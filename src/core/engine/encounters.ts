@@ -6,56 +6,39 @@ import type { EncounterPolicy } from '../format/model';
 import type { Candidate } from '../llm/types';
 import type { Agent } from './agent';
 import type { Rng } from './rng';
-import type { TieState, TieTable } from './ties';
+import type { TieTable } from './ties';
+import { TieLayout, type Weighted } from './tieLayout';
 
 /** Candidates offered per choice. */
 export const CANDIDATES = 6;
 
 /**
- * People to draw from, each with a weight: the slice [start, end) of parallel arrays of agent
- * slots and cumulative weights (from 0 at `start`), for drawing by bisection, with excluded
- * people rejected and redrawn (the same distribution as zeroing their weights, without rescanning
- * the list for every draw).
- */
-interface Weighted { slots: Int32Array; cumulative: Float64Array; start: number; end: number }
-
-/**
  * Per-round lookup structures over active agents. Agents are numbered by slot (their position in
- * `ids`) and everything looked up per candidate lives in typed arrays indexed by slot: a proposal
- * touches a few dozen other agents, and string-keyed Maps and Sets per lookup (plus a Set copied
- * per proposal) were most of its cost. Ties, ratings and the agents only change after stage 1
- * (the evaluation barrier), where the index is used, so one build serves the whole round.
+ * `ids`), and what a proposal looks up per candidate lives in typed arrays indexed by slot
+ * (tieLayout.ts); the sets a proposal keeps (people taken, people seen) are marks in arrays, not
+ * Sets copied per proposal. Ties, ratings and the agents present only change after stage 1 (the
+ * evaluation barrier), where the index is used, so one build serves the whole round.
  */
 export class EncounterIndex {
   readonly ids: string[];
-  private readonly agents: Agent[];
   private readonly slots = new Map<string, number>();
   /** Slots of the agents listing each interest (an agent listing it twice is in it twice). */
   private readonly byInterest = new Map<string, number[]>();
-  /** Each agent's distinct interest ids (sorted): interestIds[interestStart[s] … interestStart[s + 1]). */
+  /** Each agent's distinct interest ids, sorted: interestIds[interestStart[s] … interestStart[s + 1]). */
   private readonly interestStart: Int32Array;
   private readonly interestIds: Int32Array;
-  /** Existing ties (≥ threshold) pointing to each agent. */
-  private readonly indegree: Int32Array;
-  /** Each agent's existing ties, sorted by slot for bisection: strongTo[strongStart[s] … strongEnd[s]). */
-  private readonly strongStart: Int32Array;
-  private readonly strongEnd: Int32Array;
-  private readonly strongTo: Int32Array;
-  /**
-   * Each agent's outgoing ties to active agents weighted by strength, in table order: an agent is
-   * the "friend" in many others' friend-of-friend draws, so every list is laid out once a round.
-   */
-  private readonly friends: Weighted;
-  private readonly friendStart: Int32Array;
-  private readonly friendEnd: Int32Array;
+  private readonly ties: TieLayout;
 
-  // Scratch of the proposal being made (proposals run one at a time: they never wait).
+  // The proposal being made (proposals run one at a time: they never wait).
   /** Incremented per proposal: a slot is marked when its mark equals it, so nothing is cleared. */
   private stamp = 0;
-  /** People not to propose (me, the caller's exclusions, those proposed): the proposal's `taken`. */
+  /** People not to propose (me, the caller's exclusions, those proposed). */
   private readonly taken: Int32Array;
   /** `taken` plus those already in the recommender's pool. */
   private readonly seen: Int32Array;
+  /** The agent whose ties and ratings are marked below (with this proposal's stamp), and its slot. */
+  private viewer: Agent | undefined;
+  private viewerSlot = -1;
   /** My tie to each agent and its rating of me, where `tieMark` / `ratingMark` say I have one. */
   private readonly tieMark: Int32Array;
   private readonly tieTo: Float64Array;
@@ -68,34 +51,23 @@ export class EncounterIndex {
 
   constructor(agents: ReadonlyMap<string, Agent>, ties: TieTable, readonly threshold: number) {
     this.ids = [...agents.keys()];
-    this.agents = [...agents.values()];
     const n = this.ids.length;
     for (let s = 0; s < n; s++) this.slots.set(this.ids[s], s);
     this.interestStart = new Int32Array(n + 1);
-    let total = 0;
-    for (let s = 0; s < n; s++) {
-      const a = this.agents[s];
+    const lists: Int32Array[] = [];
+    for (const a of agents.values()) {
+      const s = lists.length;
       for (const i of a.persona.interests) {
         const l = this.byInterest.get(i);
         if (l) l.push(s); else this.byInterest.set(i, [s]);
       }
-      total += interestIdsOf(a).length;
-      this.interestStart[s + 1] = total;
+      lists.push(interestIdsOf(a));
+      this.interestStart[s + 1] = this.interestStart[s] + lists[s].length;
     }
-    this.interestIds = new Int32Array(total);
-    for (let s = 0; s < n; s++) this.interestIds.set(interestIdsOf(this.agents[s]), this.interestStart[s]);
-
-    this.indegree = new Int32Array(n);
-    this.strongStart = new Int32Array(n);
-    this.strongEnd = new Int32Array(n);
-    this.friendStart = new Int32Array(n);
-    this.friendEnd = new Int32Array(n);
-    const size = ties.size();
-    this.strongTo = new Int32Array(size);
-    this.friends = { slots: new Int32Array(size), cumulative: new Float64Array(size), start: 0, end: 0 };
-    this.friendView = { ...this.friends };
-    this.layOutTies(ties);
-
+    this.interestIds = new Int32Array(this.interestStart[n]);
+    for (let s = 0; s < n; s++) this.interestIds.set(lists[s], this.interestStart[s]);
+    this.ties = new TieLayout(ties, this.slots, threshold);
+    this.friendView = { ...this.ties.friends };
     this.taken = new Int32Array(n);
     this.seen = new Int32Array(n);
     this.tieMark = new Int32Array(n);
@@ -104,88 +76,28 @@ export class EncounterIndex {
     this.ratingFrom = new Float64Array(n);
   }
 
-  /** Friend lists, existing ties and in-degrees, in one pass over the table (grouped by holder). */
-  private layOutTies(ties: TieTable): void {
-    const { slots, cumulative } = this.friends;
-    let strong = 0, friend = 0;
-    ties.forEachHolder((from, out) => {
-      const f = this.slots.get(from);
-      if (f === undefined) return;
-      this.strongStart[f] = strong;
-      this.friendStart[f] = friend;
-      out.forEach((t, to) => {
-        const s = this.slots.get(to);
-        if (s === undefined) return;
-        if (t.strength > 0) {
-          cumulative[friend] = (friend > this.friendStart[f] ? cumulative[friend - 1] : 0) + t.strength;
-          slots[friend++] = s;
-        }
-        if (t.strength >= this.threshold) { this.strongTo[strong++] = s; this.indegree[s]++; }
-      });
-      this.strongEnd[f] = strong;
-      this.friendEnd[f] = friend;
-      if (strong - this.strongStart[f] > 1) this.strongTo.subarray(this.strongStart[f], strong).sort();
-    });
-  }
-
-  /** Whether `from` has an existing tie to `to`. */
-  private hasStrong(from: number, to: number): boolean {
-    let lo = this.strongStart[from], hi = this.strongEnd[from];
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1, v = this.strongTo[mid];
-      if (v === to) return true;
-      if (v < to) lo = mid + 1; else hi = mid;
-    }
-    return false;
-  }
-
-  /** My existing ties whose holder also has an existing tie to `other` (mutual friends). */
-  private mutualOf(self: number, other: number): number {
-    let n = 0;
-    for (let k = this.strongStart[self]; k < this.strongEnd[self]; k++) {
-      const via = this.strongTo[k];
-      if (via !== other && this.hasStrong(via, other)) n++;
-    }
-    return n;
-  }
-
-  /** `self`'s existing ties whose holder also has an existing tie to `other`. */
-  mutual(self: string, other: string): number {
-    const s = this.slots.get(self), o = this.slots.get(other);
-    return s === undefined || o === undefined ? 0 : this.mutualOf(s, o);
-  }
-
-  popularity(id: string): number {
-    const s = this.slots.get(id);
-    return s === undefined ? 0 : this.indegree[s];
-  }
-
   /** Candidate ids with how they came up (see proposeCandidates). */
-  propose(self: Agent, policy: EncounterPolicy, ties: TieTable, exclude: ReadonlySet<string>, rng: Rng, count: number): Seed[] {
+  propose(self: Agent, policy: EncounterPolicy, exclude: ReadonlySet<string>, rng: Rng, count: number): Seed[] {
     const stamp = ++this.stamp, me = this.slots.get(self.id) ?? -1;
-    // `taken` as the set {me} ∪ exclude, whose size counts ids not in the index too.
-    let takenSize = exclude.size + (exclude.has(self.id) ? 0 : 1);
+    this.viewer = undefined;
+    // `taken` starts as {me} ∪ exclude, whose size counts ids not in the index too.
+    const p: Proposal = { stamp, takenSize: exclude.size + (exclude.has(self.id) ? 0 : 1), out: [] };
     this.mark(me, stamp);
-    for (const id of exclude) { const s = this.slots.get(id); if (s !== undefined) this.mark(s, stamp); }
-    const out: Seed[] = [];
-    const add = (s: number, via: Candidate['via']): void => {
-      if (s >= 0 && this.taken[s] !== stamp) { this.taken[s] = stamp; takenSize++; out.push({ id: this.ids[s], via }); }
-    };
-    const randomOther = (): number => this.randomOther(takenSize, stamp, rng);
+    for (const id of exclude) this.mark(this.slots.get(id) ?? -1, stamp);
     if (policy.mode === 'random') {
-      for (let k = 0; k < count; k++) add(randomOther(), 'random');
-      return out;
+      for (let k = 0; k < count; k++) this.add(p, this.randomOther(p, rng), 'random');
+      return p.out;
     }
-    const contacts = this.gatherContacts(self, ties.outgoing(self.id), stamp);
+    const contacts = this.gatherContacts(self, me, stamp);
     if (policy.mode === 'network') {
-      for (let slot = 0; slot < count * 2 && out.length < count; slot++) {
-        if (rng.chance(policy.exploration)) { add(randomOther(), 'explore'); continue; }
+      for (let slot = 0; slot < count * 2 && p.out.length < count; slot++) {
+        if (rng.chance(policy.exploration)) { this.add(p, this.randomOther(p, rng), 'explore'); continue; }
         let s = rng.chance(0.25) ? this.friendOfFriend(contacts, this.taken, stamp, rng) : -1;
         if (s < 0) s = draw(contacts, this.taken, stamp, rng);
-        if (s < 0) s = randomOther();
-        add(s, 'network');
+        if (s < 0) s = this.randomOther(p, rng);
+        this.add(p, s, 'network');
       }
-      return out;
+      return p.out;
     }
     // recommend: score a sampled pool, keep the best, then add the exploration share at random.
     const explore = Math.round(policy.exploration * count);
@@ -195,55 +107,67 @@ export class EncounterIndex {
       const s = k % 3 === 0 ? this.similar(self, stamp, rng) : k % 3 === 1 ? draw(contacts, this.seen, stamp, rng) : this.friendOfFriend(contacts, this.seen, stamp, rng);
       if (s >= 0 && this.seen[s] !== stamp) { this.seen[s] = stamp; pool.push(s); }
     }
-    for (const s of this.best(me, self, pool, count - explore, stamp)) add(s, 'recommend');
-    while (out.length < count) {
-      const before = out.length;
-      add(randomOther(), 'explore');
-      if (out.length === before) break;
+    for (const s of this.best(me, self, pool, count - explore, stamp)) this.add(p, s, 'recommend');
+    while (p.out.length < count) {
+      const before = p.out.length;
+      this.add(p, this.randomOther(p, rng), 'explore');
+      if (p.out.length === before) break;
     }
-    return out;
+    return p.out;
   }
 
-  /** Marks a slot taken (and so seen) for this proposal. */
+  /** Marks a slot (−1: none) taken, and so seen, in this proposal. */
   private mark(s: number, stamp: number): void {
     if (s < 0) return;
     this.taken[s] = stamp;
     this.seen[s] = stamp;
   }
 
-  /** Anyone not taken, uniformly (`takenSize` counts me and every id excluded). */
-  private randomOther(takenSize: number, stamp: number, rng: Rng): number {
+  /** Proposes `s` (−1: nobody) unless taken. */
+  private add(p: Proposal, s: number, via: Candidate['via']): void {
+    if (s < 0 || this.taken[s] === p.stamp) return;
+    this.taken[s] = p.stamp;
+    p.takenSize++;
+    p.out.push({ id: this.ids[s], via });
+  }
+
+  /** Anyone not taken, uniformly; −1 if nobody is left. */
+  private randomOther(p: Proposal, rng: Rng): number {
     const n = this.ids.length;
-    if (n - takenSize <= 0) return -1;
+    if (n - p.takenSize <= 0) return -1;
     for (let tries = 0; tries < 20; tries++) {
       const s = rng.int(n);
-      if (this.taken[s] !== stamp) return s;
+      if (this.taken[s] !== p.stamp) return s;
     }
-    for (let s = 0; s < n; s++) if (this.taken[s] !== stamp) return s;
+    for (let s = 0; s < n; s++) if (this.taken[s] !== p.stamp) return s;
     return -1;
   }
 
   /**
    * People I have a tie to, or who rated me, weighted by strength / rating (into the scratch
-   * list); on the way, my tie to each and their rating of me, for the recommender's bond.
+   * list); on the way, my tie to each active agent and its rating of me are marked, for the
+   * recommender's bond and for describing candidates.
    */
-  private gatherContacts(self: Agent, ties: ReadonlyMap<string, TieState>, stamp: number): Weighted {
-    const out = self.ratedBy.size + ties.size;
+  private gatherContacts(self: Agent, me: number, stamp: number): Weighted {
+    const ties = this.ties;
+    const from = me < 0 ? 0 : ties.start[me], friends = me < 0 ? 0 : ties.friendEnd[me] - from, size = friends + self.ratedBy.size;
     let c = this.contacts;
-    if (c.slots.length < out) c = this.contacts = { slots: new Int32Array(2 * out), cumulative: new Float64Array(2 * out), start: 0, end: 0 };
-    c.end = 0;
-    ties.forEach((t, to) => {
-      const s = this.slots.get(to);
-      if (s === undefined) return;
-      this.tieMark[s] = stamp; this.tieTo[s] = t.strength;
-      push(c, s, t.strength);
-    });
-    self.ratedBy.forEach((r, from) => {
-      const s = this.slots.get(from);
+    if (c.slots.length < size) c = this.contacts = { slots: new Int32Array(2 * size), cumulative: new Float64Array(2 * size), start: 0, end: 0 };
+    // My friend list is my ties' part of the contacts: the same entries and running sums.
+    c.slots.set(ties.friends.slots.subarray(from, from + friends));
+    c.cumulative.set(ties.friends.cumulative.subarray(from, from + friends));
+    c.end = friends;
+    if (me >= 0) {
+      for (let k = from; k < ties.outEnd[me]; k++) { const s = ties.outTo[k]; this.tieMark[s] = stamp; this.tieTo[s] = ties.outStrength[k]; }
+    }
+    self.ratedBy.forEach((r, rater) => {
+      const s = this.slots.get(rater);
       if (s === undefined) return;
       this.ratingMark[s] = stamp; this.ratingFrom[s] = r;
       push(c, s, r);
     });
+    this.viewer = self;
+    this.viewerSlot = me;
     return c;
   }
 
@@ -258,10 +182,7 @@ export class EncounterIndex {
       if (c.end === c.start) return -1;
       via = c.slots[c.start + rng.int(c.end - c.start)];
     }
-    const f = this.friendView;
-    f.start = this.friendStart[via];
-    f.end = this.friendEnd[via];
-    return draw(f, exclude, stamp, rng);
+    return draw(this.ties.friendsOf(via, this.friendView), exclude, stamp, rng);
   }
 
   /** Someone sharing one of my interests (drawn at random), unless already seen. */
@@ -293,16 +214,45 @@ export class EncounterIndex {
    * Recommender score: 0.5·interest Jaccard + 0.3·max(my tie, their rating of me)
    * + 0.2·min(1, in-degree / 10) + 0.6·min(1, mutual ties / 2), where mutual ties are my ties
    * (≥ threshold) whose holder has a tie (≥ threshold) to them: "people you may know", ranked
-   * by friends in common as social platforms do. My ties and ratings are those gathered with my
+   * by friends in common as social platforms do. My ties and ratings are the ones marked with my
    * contacts in this proposal (`stamp`).
    */
   private score(me: number, mine: Int32Array, other: number, stamp: number): number {
-    const sim = jaccardRange(mine, this.interestIds, this.interestStart[other], this.interestStart[other + 1]);
+    const sim = this.similarity(mine, other);
     const bond = Math.max(this.tieMark[other] === stamp ? this.tieTo[other] : 0, this.ratingMark[other] === stamp ? this.ratingFrom[other] : 0);
-    const mutual = me < 0 ? 0 : this.mutualOf(me, other);
-    return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, this.indegree[other] / 10) + 0.6 * Math.min(1, mutual / 2);
+    const mutual = me < 0 ? 0 : this.ties.mutual(me, other);
+    return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, this.ties.indegree[other] / 10) + 0.6 * Math.min(1, mutual / 2);
+  }
+
+  /** Interest Jaccard of `mine` (sorted distinct ids) and the agent in slot `other`. */
+  private similarity(mine: Int32Array, other: number): number {
+    return jaccardRange(mine, this.interestIds, this.interestStart[other], this.interestStart[other + 1]);
+  }
+
+  /**
+   * The full candidate description (see describeCandidate). Right after my proposal my ties and
+   * ratings are still marked: they are read there rather than looked up again.
+   */
+  describe(self: Agent, other: Agent, via: Candidate['via'], ties: TieTable): Candidate {
+    const o = this.slots.get(other.id);
+    const me = self === this.viewer ? this.viewerSlot : this.slots.get(self.id) ?? -1;
+    const marked = o !== undefined && self === this.viewer;
+    const c: Candidate = {
+      id: other.id, name: other.persona.name, interests: other.persona.interests, shared_interests: sharedInterests(self, other),
+      similarity: o === undefined ? jaccardIds(interestIdsOf(self), interestIdsOf(other)) : this.similarity(interestIdsOf(self), o),
+      tie: marked ? (this.tieMark[o] === this.stamp ? this.tieTo[o] : 0) : ties.get(self.id, other.id),
+      met: self.met.get(other.id) ?? 0, popularity: o === undefined ? 0 : this.ties.indegree[o],
+      mutual: o === undefined || me < 0 ? 0 : this.ties.mutual(me, o), via,
+    };
+    if (other.persona.occupation) c.occupation = other.persona.occupation;
+    const r = marked ? (this.ratingMark[o] === this.stamp ? this.ratingFrom[o] : undefined) : self.ratedBy.get(other.id);
+    if (r !== undefined) c.rating_from = r;
+    return c;
   }
 }
+
+/** A proposal's outcome so far: the candidates and how many people are taken (see EncounterIndex.propose). */
+interface Proposal { stamp: number; takenSize: number; out: Seed[] }
 
 type Seed = { id: string; via: Candidate['via'] };
 
@@ -331,14 +281,13 @@ function draw(w: Weighted, exclude: Int32Array, stamp: number, rng: Rng): number
 
 /**
  * Candidate ids with how they came up. `exclude` holds partners already chosen this turn. The
- * active agents are the index's (`agents` is the map it was built over: none join or leave
- * within a round).
+ * agents and ties are those the index was built over (neither changes where it is used).
  */
 export function proposeCandidates(
-  self: Agent, policy: EncounterPolicy, index: EncounterIndex, ties: TieTable, _agents: ReadonlyMap<string, Agent>,
+  self: Agent, policy: EncounterPolicy, index: EncounterIndex, _ties: TieTable, _agents: ReadonlyMap<string, Agent>,
   exclude: ReadonlySet<string>, rng: Rng, count = CANDIDATES,
 ): Seed[] {
-  return index.propose(self, policy, ties, exclude, rng, count);
+  return index.propose(self, policy, exclude, rng, count);
 }
 
 /** My ties (≥ threshold) whose holder also has a tie (≥ threshold) to `other`. */
@@ -392,15 +341,7 @@ export function jaccardSets(a: ReadonlySet<string>, b: ReadonlySet<string>): num
 
 /** The full candidate description handed to the agent's model. */
 export function describeCandidate(self: Agent, other: Agent, via: Candidate['via'], ties: TieTable, index: EncounterIndex): Candidate {
-  const c: Candidate = {
-    id: other.id, name: other.persona.name, interests: other.persona.interests, shared_interests: sharedInterests(self, other),
-    similarity: jaccardIds(interestIdsOf(self), interestIdsOf(other)), tie: ties.get(self.id, other.id),
-    met: self.met.get(other.id) ?? 0, popularity: index.popularity(other.id), mutual: index.mutual(self.id, other.id), via,
-  };
-  if (other.persona.occupation) c.occupation = other.persona.occupation;
-  const r = self.ratedBy.get(other.id);
-  if (r !== undefined) c.rating_from = r;
-  return c;
+  return index.describe(self, other, via, ties);
 }
 
 /** `other`'s interests that I share, in its order. */
