@@ -78,42 +78,46 @@ export class EncounterIndex {
 
   /** Candidate ids with how they came up (see proposeCandidates). */
   propose(self: Agent, policy: EncounterPolicy, exclude: ReadonlySet<string>, rng: Rng, count: number): Seed[] {
-    const stamp = ++this.stamp, me = this.slots.get(self.id) ?? -1;
-    this.viewer = undefined;
+    const me = this.slots.get(self.id) ?? -1;
     // `taken` starts as {me} ∪ exclude, whose size counts ids not in the index too.
-    const p: Proposal = { stamp, takenSize: exclude.size + (exclude.has(self.id) ? 0 : 1), out: [] };
-    this.mark(me, stamp);
-    for (const id of exclude) this.mark(this.slots.get(id) ?? -1, stamp);
-    if (policy.mode === 'random') {
-      for (let k = 0; k < count; k++) this.add(p, this.randomOther(p, rng), 'random');
-      return p.out;
+    const p: Proposal = { me, stamp: ++this.stamp, takenSize: exclude.size + (exclude.has(self.id) ? 0 : 1), out: [] };
+    this.viewer = undefined;
+    this.mark(me, p.stamp);
+    for (const id of exclude) this.mark(this.slots.get(id) ?? -1, p.stamp);
+    if (policy.mode === 'random') for (let k = 0; k < count; k++) this.add(p, this.randomOther(p, rng), 'random');
+    else if (policy.mode === 'network') this.proposeFromNetwork(self, p, policy.exploration, rng, count);
+    else this.recommend(self, p, policy.exploration, rng, count);
+    return p.out;
+  }
+
+  /** Mostly my contacts (a quarter of the time a friend of one), with an exploration share at random. */
+  private proposeFromNetwork(self: Agent, p: Proposal, exploration: number, rng: Rng, count: number): void {
+    const contacts = this.gatherContacts(self, p.me, p.stamp);
+    for (let slot = 0; slot < count * 2 && p.out.length < count; slot++) {
+      if (rng.chance(exploration)) { this.add(p, this.randomOther(p, rng), 'explore'); continue; }
+      let s = rng.chance(0.25) ? this.friendOfFriend(contacts, this.taken, p.stamp, rng) : -1;
+      if (s < 0) s = draw(contacts, this.taken, p.stamp, rng);
+      if (s < 0) s = this.randomOther(p, rng);
+      this.add(p, s, 'network');
     }
-    const contacts = this.gatherContacts(self, me, stamp);
-    if (policy.mode === 'network') {
-      for (let slot = 0; slot < count * 2 && p.out.length < count; slot++) {
-        if (rng.chance(policy.exploration)) { this.add(p, this.randomOther(p, rng), 'explore'); continue; }
-        let s = rng.chance(0.25) ? this.friendOfFriend(contacts, this.taken, stamp, rng) : -1;
-        if (s < 0) s = draw(contacts, this.taken, stamp, rng);
-        if (s < 0) s = this.randomOther(p, rng);
-        this.add(p, s, 'network');
-      }
-      return p.out;
-    }
-    // recommend: score a sampled pool, keep the best, then add the exploration share at random.
-    const explore = Math.round(policy.exploration * count);
+  }
+
+  /** Score a sampled pool, keep the best, then add the exploration share at random. */
+  private recommend(self: Agent, p: Proposal, exploration: number, rng: Rng, count: number): void {
+    const contacts = this.gatherContacts(self, p.me, p.stamp);
+    const explore = Math.round(exploration * count);
     const pool: number[] = [];
     for (let k = 0; k < count * 3; k++) {
       // Pool sources in rotation: shared interests, my contacts, friends of friends.
-      const s = k % 3 === 0 ? this.similar(self, stamp, rng) : k % 3 === 1 ? draw(contacts, this.seen, stamp, rng) : this.friendOfFriend(contacts, this.seen, stamp, rng);
-      if (s >= 0 && this.seen[s] !== stamp) { this.seen[s] = stamp; pool.push(s); }
+      const s = k % 3 === 0 ? this.similar(self, p.stamp, rng) : k % 3 === 1 ? draw(contacts, this.seen, p.stamp, rng) : this.friendOfFriend(contacts, this.seen, p.stamp, rng);
+      if (s >= 0 && this.seen[s] !== p.stamp) { this.seen[s] = p.stamp; pool.push(s); }
     }
-    for (const s of this.best(me, self, pool, count - explore, stamp)) this.add(p, s, 'recommend');
+    for (const s of this.best(p.me, self, pool, count - explore, p.stamp)) this.add(p, s, 'recommend');
     while (p.out.length < count) {
       const before = p.out.length;
       this.add(p, this.randomOther(p, rng), 'explore');
       if (p.out.length === before) break;
     }
-    return p.out;
   }
 
   /** Marks a slot (−1: none) taken, and so seen, in this proposal. */
@@ -251,8 +255,8 @@ export class EncounterIndex {
   }
 }
 
-/** A proposal's outcome so far: the candidates and how many people are taken (see EncounterIndex.propose). */
-interface Proposal { stamp: number; takenSize: number; out: Seed[] }
+/** A proposal under way: my slot, its stamp, how many people are taken and the candidates so far. */
+interface Proposal { me: number; stamp: number; takenSize: number; out: Seed[] }
 
 type Seed = { id: string; via: Candidate['via'] };
 
