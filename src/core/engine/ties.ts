@@ -83,6 +83,18 @@ export class TieTable {
     this.out.forEach((m, from) => m.forEach((t, to) => fn(from, to, t)));
   }
 
+  /** Each holder's outgoing ties (live views; do not mutate), in table order: ties grouped by holder. */
+  forEachHolder(fn: (from: string, out: ReadonlyMap<string, TieState>) => void): void {
+    this.out.forEach((m, from) => fn(from, m));
+  }
+
+  /** Number of ties in the table (at any strength). */
+  size(): number {
+    let n = 0;
+    for (const m of this.out.values()) n += m.size;
+    return n;
+  }
+
   /** All ties as [from, to, strength, round], in table order. */
   *entries(): IterableIterator<TieTriple> {
     for (const [from, m] of this.out) for (const [to, t] of m) yield [from, to, t.strength, t.round];
