@@ -287,10 +287,7 @@ function draw(w: Weighted, exclude: Int32Array, stamp: number, rng: Rng): number
  * Candidate ids with how they came up. `exclude` holds partners already chosen this turn. The
  * agents and ties are those the index was built over (neither changes where it is used).
  */
-export function proposeCandidates(
-  self: Agent, policy: EncounterPolicy, index: EncounterIndex, _ties: TieTable, _agents: ReadonlyMap<string, Agent>,
-  exclude: ReadonlySet<string>, rng: Rng, count = CANDIDATES,
-): Seed[] {
+export function proposeCandidates(self: Agent, policy: EncounterPolicy, index: EncounterIndex, exclude: ReadonlySet<string>, rng: Rng, count = CANDIDATES): Seed[] {
   return index.propose(self, policy, exclude, rng, count);
 }
 

@@ -49,11 +49,13 @@ export function newTurn(agent: Agent, index: EncounterIndex, signal?: AbortSigna
   return { agent, index, candidates: [], retrieved: [], partners: [], choices: [], conversations: [], recentPartners: [], tape: new Tape(), signal };
 }
 
+const NO_ONE: ReadonlySet<string> = new Set();
+
 /** Perceive: what the platform shows the agent now — the candidates it could talk to. */
 function perceive(world: World, t: Turn): void {
   const policy = world.settings.world.encounters;
   const rng = stream(world.seed, 'agent', t.agent.id, 'encounter', world.round);
-  const seeds = proposeCandidates(t.agent, policy, t.index, world.ties, world.agents, new Set(), rng,
+  const seeds = proposeCandidates(t.agent, policy, t.index, NO_ONE, rng,
     policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1);
   t.candidates = seeds.map((s) => describeCandidate(t.agent, world.agents.get(s.id)!, s.via, world.ties, t.index));
 }
