@@ -4,7 +4,7 @@
 import type { MemoryConfig } from '../format/model';
 import type { MemoryRecord } from '../trace/events';
 import { INDEX_FIELDS, indexOf, liveIndex } from './memoryIndex';
-import { markPhrases, markWords, markedIn, tokenIds, tokenWords } from './tokens';
+import { markPhrases, markWords, markedIn, scanIds, scannedIds, tokenWords } from './tokens';
 
 /** Streams keep at most this many memories; the oldest ordinary ones are forgotten first. */
 export const MEMORY_CAP = 120;
@@ -50,8 +50,8 @@ export function scoreMemory(m: MemoryRecord, query: Query, now: number, cfg: Mem
 function scored(m: MemoryRecord, qn: number, now: number, cfg: MemoryConfig): ScoredMemory {
   const recency = Math.pow(cfg.decay, Math.max(0, now - m.round));
   const importance = m.importance / 10;
-  const ids = Int32Array.from(tokenIds(m.text));
-  const relevance = qn === 0 || ids.length === 0 ? 0 : markedIn(ids, 0, ids.length) / Math.sqrt(qn * ids.length);
+  const n = scanIds(m.text);
+  const relevance = qn === 0 || n === 0 ? 0 : markedIn(scannedIds(), 0, n) / Math.sqrt(qn * n);
   const score = cfg.recency * recency + cfg.importance * importance + cfg.relevance * relevance;
   return { memory: m, recency, importance, relevance, score };
 }
@@ -72,14 +72,25 @@ function byScore(a: ScoredMemory, b: ScoredMemory): number {
  */
 export function retrieve(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig, k = cfg.top_k): ScoredMemory[] {
   const qn = markWords(query);
-  return topK(stream, qn, now, cfg, k, []).map((m) => scored(m, qn, now, cfg));
+  const n = topK(stream, qn, now, cfg, k), out: ScoredMemory[] = [];
+  for (let i = 0; i < n; i++) out.push(scored(stream[topAt[i]], qn, now, cfg));
+  return out;
 }
 
 /** Top-k for a situation given as phrases (the engine's path: no query set is built). */
 export function retrieveFor(stream: readonly MemoryRecord[], situation: readonly string[], now: number, cfg: MemoryConfig, k = cfg.top_k): { memory: MemoryRecord; score: number }[] {
-  const qn = markPhrases(situation);
-  const scores: number[] = [];
-  return topK(stream, qn, now, cfg, k, scores).map((m, i) => ({ memory: m, score: scores[i] }));
+  return retrieveAs(stream, situation, now, cfg, withScore, k);
+}
+
+function withScore(memory: MemoryRecord, score: number): { memory: MemoryRecord; score: number } {
+  return { memory, score };
+}
+
+/** retrieveFor with each of the top k made into what the caller hands on (`as` must not retrieve). */
+export function retrieveAs<T>(stream: readonly MemoryRecord[], situation: readonly string[], now: number, cfg: MemoryConfig, as: (m: MemoryRecord, score: number) => T, k = cfg.top_k): T[] {
+  const n = topK(stream, markPhrases(situation), now, cfg, k), out: T[] = [];
+  for (let i = 0; i < n; i++) out.push(as(stream[topAt[i]], topScore[i]));
+  return out;
 }
 
 // Recency weights by age, filled with Math.pow itself so scores equal scoreMemory's exactly.
@@ -93,15 +104,23 @@ function recencyAt(decay: number, age: number): number {
   return w;
 }
 
+// topK's result: stream positions, scores and ids of the best, best first. Shared buffers (a
+// retrieval is synchronous and read before the next), so a retrieval allocates only its answer.
+let topAt = new Int32Array(16);
+let topScore = new Float64Array(16);
+let topId = new Int32Array(16);
+
 /**
- * The k best against the marked query (ties: newer id first), their scores into `sc`. One pass
- * over the stream's packed index; O(n·k) with small k.
+ * The k best against the marked query (ties: newer id first) into topAt/topScore; returns how
+ * many. One pass over the stream's packed index; O(n·k) with small k.
  */
-function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number, sc: number[]): MemoryRecord[] {
-  const at: number[] = [], ids: number[] = [];
-  if (k <= 0) return [];
+function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
+  if (k <= 0) return 0;
+  if (k > topAt.length) { topAt = new Int32Array(k); topScore = new Float64Array(k); topId = new Int32Array(k); }
+  const at = topAt, sc = topScore, ids = topId;
   const { data } = indexOf(stream);
   const wRec = cfg.recency, wImp = cfg.importance, wRel = cfg.relevance, decay = cfg.decay;
+  let size = 0;
   for (let j = 0, o = 0; j < stream.length; j++) {
     const id = data[o], age = now - data[o + 1], n = data[o + 3];
     const start = o + INDEX_FIELDS;
@@ -109,13 +128,13 @@ function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: Mem
     const relevance = qn === 0 || n === 0 ? 0 : markedIn(data, start, o) / Math.sqrt(qn * n);
     const s = wRec * recencyAt(decay, age > 0 ? age : 0) + wImp * (data[start - 2] / 10) + wRel * relevance;
     // Insert into the sorted top list if it beats the last entry (ties: newer id first).
-    let pos = at.length;
+    let pos = size;
     if (pos === k && !(s > sc[k - 1] || (s === sc[k - 1] && id > ids[k - 1]))) continue;
-    if (pos < k) { at.push(j); sc.push(s); ids.push(id); } else pos--;
+    if (pos < k) size++; else pos--;
     while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) { at[pos] = at[pos - 1]; sc[pos] = sc[pos - 1]; ids[pos] = ids[pos - 1]; pos--; }
     at[pos] = j; sc[pos] = s; ids[pos] = id;
   }
-  return at.map((j) => stream[j]);
+  return size;
 }
 
 /**
@@ -130,8 +149,9 @@ export function appendMemory(stream: MemoryRecord[], m: MemoryRecord, cap = MEMO
   let idx = stream.findIndex((x) => x.kind !== 'seed' && x.kind !== 'reflection');
   if (idx < 0) idx = stream.findIndex((x) => x.kind !== 'seed');
   if (idx < 0) idx = 0;
-  index?.removeAt(idx);
-  return stream.splice(idx, 1)[0];
+  const forgotten = stream.splice(idx, 1)[0];
+  index?.removeAt(idx, stream);
+  return forgotten;
 }
 
 /** Reflection fires when the importance summed since the last reflection reaches the threshold. */

@@ -4,7 +4,7 @@
 // record array position for position; appendMemory keeps it in step, and anything else that
 // changes the array simply makes it stale, which is detected and rebuilt.
 import type { MemoryRecord } from '../trace/events';
-import { tokenIds } from './tokens';
+import { scanIds, scannedIds } from './tokens';
 
 const FIELDS = 4;
 const INDEX = Symbol('memoryIndex');
@@ -14,47 +14,40 @@ export class MemoryIndex {
   data = new Int32Array(256);
   used = 0;
   count = 0;
-  /** Offset of the newest memory's entry (what `matches` checks), −1 when empty. */
-  private last = -1;
+  /** The records at either end of the stream mirrored (what `matches` checks, by identity: no record is read). */
+  private first: MemoryRecord | undefined;
+  private newest: MemoryRecord | undefined;
 
   append(m: MemoryRecord): void {
-    const toks = tokenIds(m.text);
-    const need = this.used + FIELDS + toks.length;
+    const n = scanIds(m.text), toks = scannedIds();
+    const need = this.used + FIELDS + n;
     if (need > this.data.length) { const grown = new Int32Array(Math.max(need, this.data.length * 2)); grown.set(this.data.subarray(0, this.used)); this.data = grown; }
     const d = this.data;
     let o = this.used;
-    this.last = o;
-    d[o++] = m.id; d[o++] = m.round; d[o++] = m.importance; d[o++] = toks.length;
-    for (const t of toks) d[o++] = t;
+    d[o++] = m.id; d[o++] = m.round; d[o++] = m.importance; d[o++] = n;
+    for (let i = 0; i < n; i++) d[o++] = toks[i];
     this.used = o;
-    this.count++;
+    if (!this.count++) this.first = m;
+    this.newest = m;
   }
 
-  /** Drop the memory at position `i`. */
-  removeAt(i: number): void {
+  /** Drop the entry at position `i`, which `stream` (now one shorter) no longer holds. */
+  removeAt(i: number, stream: readonly MemoryRecord[]): void {
     let o = 0;
     for (let k = 0; k < i; k++) o += FIELDS + this.data[o + 3];
     const len = FIELDS + this.data[o + 3];
     this.data.copyWithin(o, o + len, this.used);
     this.used -= len;
     this.count--;
-    if (this.last > o) this.last -= len;
-    else if (this.last === o) this.last = this.lastOffset();
+    this.first = stream[0];
+    this.newest = stream[stream.length - 1];
   }
 
-  private lastOffset(): number {
-    if (!this.count) return -1;
-    let o = 0;
-    for (let k = 0; k < this.count - 1; k++) o += FIELDS + this.data[o + 3];
-    return o;
-  }
-
-  /** Whether this still mirrors `stream` (same length, same first and last ids). */
+  /** Whether this still mirrors `stream` (same length, same records at either end). */
   matches(stream: readonly MemoryRecord[]): boolean {
     const n = stream.length;
     if (n !== this.count) return false;
-    if (n === 0) return true;
-    return this.data[0] === stream[0].id && this.data[this.last] === stream[n - 1].id;
+    return n === 0 || (stream[0] === this.first && stream[n - 1] === this.newest);
   }
 }
 

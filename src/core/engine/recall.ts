@@ -9,7 +9,7 @@ import type { RelevanceScorer } from '../llm/embeddings';
 import type { RetrievedMemory } from '../llm/types';
 import type { MemoryRecord, Phase } from '../trace/events';
 import type { Agent } from './agent';
-import { retrieveByRelevance, retrieveFor } from './memory';
+import { retrieveAs, retrieveByRelevance } from './memory';
 import type { Tape } from './tape';
 import type { World } from './world';
 
@@ -39,7 +39,7 @@ export function recallAmong(world: World, agent: Agent, situation: readonly stri
 }
 
 function lexical(world: World, stream: readonly MemoryRecord[], situation: readonly string[]): RetrievedMemory[] {
-  return retrieveFor(stream, situation, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
+  return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
 }
 
 async function byScorer(world: World, agent: Agent, situation: readonly string[], scorer: RelevanceScorer, at: RecallSite): Promise<RetrievedMemory[]> {

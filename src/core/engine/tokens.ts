@@ -24,13 +24,13 @@ function idOf(w: string): number {
   if (id === undefined) {
     const stem = stemmer(w);
     id = stems.get(stem);
-    if (id === undefined) { id = stems.size; stems.set(stem, id); }
+    if (id === undefined) { id = stems.size; stems.set(stem, id); fitIds(id + 1); }
     vocabulary.set(w, id);
   }
   return id;
 }
 
-/** Calls `visit` with each content word (length ≥ 3, no stopwords) and its id in order: the scan tokenIds and tokenWords share. */
+/** Calls `visit` with each content word (length ≥ 3, no stopwords) and its id in order: the scan tokenWords and non-ASCII texts use. */
 function scanWords(text: string, visit: (id: number, word: string) => void): void {
   const lower = text.toLowerCase();
   let start = -1;
@@ -48,10 +48,112 @@ function scanWords(text: string, visit: (id: number, word: string) => void): voi
   }
 }
 
+// A scan's ids go to one shared buffer, deduplicated by stamping each id with the scan's number:
+// no array per text and no search of what was found so far.
+let scanned = new Int32Array(64);
+let found = 0;
+let seen = new Int32Array(1024);
+let scan = 0;
+
+function keep(id: number): void {
+  if (seen[id] === scan) return;
+  seen[id] = scan;
+  if (found === scanned.length) { const grown = new Int32Array(found * 2); grown.set(scanned); scanned = grown; }
+  scanned[found++] = id;
+}
+
+/**
+ * Scans the ids of a text's content words (length ≥ 3, no stopwords), deduplicated, in first-seen
+ * order, into scannedIds()[0, n); returns n. Valid until the next scan.
+ */
+export function scanIds(text: string): number {
+  scan++;
+  found = 0;
+  let start = -1, h = 0;
+  for (let i = 0, n = text.length; i <= n; i++) {
+    let c = i < n ? text.charCodeAt(i) : 32;
+    if (c > 127) return scanLowered(text);
+    if (c >= 65 && c <= 90) c += 32; // what toLowerCase does to ASCII
+    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
+      if (start < 0) { start = i; h = HASH_SEED; }
+      h = Math.imul(h ^ c, HASH_PRIME);
+      continue;
+    }
+    if (start >= 0) {
+      if (i - start >= 3) { const id = asciiWordId(text, start, i, h); if (id !== STOP) keep(id); }
+      start = -1;
+    }
+  }
+  return found;
+}
+
+/** The general scan (any text: toLowerCase may change lengths beyond ASCII). */
+function scanLowered(text: string): number {
+  scan++;
+  found = 0;
+  scanWords(text, keep);
+  return found;
+}
+
+/** The buffer scanIds fills. */
+export function scannedIds(): Int32Array { return scanned; }
+
+// ASCII words → ids, keyed by their lower-cased characters (open addressing; the keys' characters
+// in one byte pool), in front of `vocabulary`: a memory's words are nearly always known already,
+// and this finds them straight from the text, with no lower-cased copy of it and no string per word.
+const HASH_SEED = 0x811c9dc5 | 0, HASH_PRIME = 0x01000193;
+const ENTRY = 4; // per word: [hash, offset in keyChars, length, id]
+let slots = new Int32Array(4096); // entry number + 1; 0 = free
+let entries = new Int32Array(1024 * ENTRY);
+let words = 0;
+let keyChars = new Uint8Array(8192);
+let keyUsed = 0;
+
+function asciiWordId(text: string, start: number, end: number, h: number): number {
+  const len = end - start, mask = slots.length - 1;
+  for (let s = h & mask; ; s = (s + 1) & mask) {
+    const e = slots[s] - 1;
+    if (e < 0) return addAsciiWord(text, start, end, h, s);
+    const b = e * ENTRY;
+    if (entries[b] === h && entries[b + 2] === len && sameWord(text, start, len, entries[b + 1])) return entries[b + 3];
+  }
+}
+
+function sameWord(text: string, start: number, len: number, at: number): boolean {
+  for (let k = 0; k < len; k++) {
+    let c = text.charCodeAt(start + k);
+    if (c >= 65 && c <= 90) c += 32;
+    if (c !== keyChars[at + k]) return false;
+  }
+  return true;
+}
+
+function addAsciiWord(text: string, start: number, end: number, h: number, slot: number): number {
+  const w = text.slice(start, end).toLowerCase(), id = idOf(w);
+  if ((words + 1) * ENTRY > entries.length) { const grown = new Int32Array(entries.length * 2); grown.set(entries); entries = grown; }
+  if (keyUsed + w.length > keyChars.length) { const grown = new Uint8Array(Math.max(keyUsed + w.length, keyChars.length * 2)); grown.set(keyChars); keyChars = grown; }
+  const b = words * ENTRY;
+  entries[b] = h; entries[b + 1] = keyUsed; entries[b + 2] = w.length; entries[b + 3] = id;
+  for (let k = 0; k < w.length; k++) keyChars[keyUsed++] = w.charCodeAt(k);
+  slots[slot] = ++words;
+  if (words * 2 > slots.length) rehash(slots.length * 2);
+  return id;
+}
+
+function rehash(size: number): void {
+  slots = new Int32Array(size);
+  const mask = size - 1;
+  for (let e = 0; e < words; e++) {
+    let s = entries[e * ENTRY] & mask;
+    while (slots[s]) s = (s + 1) & mask;
+    slots[s] = e + 1;
+  }
+}
+
 /** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
 export function tokenIds(text: string): number[] {
-  const out: number[] = [];
-  scanWords(text, (id) => { if (!out.includes(id)) out.push(id); });
+  const n = scanIds(text), out: number[] = [];
+  for (let i = 0; i < n; i++) out.push(scanned[i]);
   return out;
 }
 
@@ -63,24 +165,31 @@ export function tokenWords(text: string): string[] {
 }
 
 // Situations are described by the same short strings (names, interests) over and over.
-const phraseCache = new Map<string, number[]>();
-export function phraseIds(text: string): number[] {
-  if (text.length > 64) return tokenIds(text);
+const phraseCache = new Map<string, Int32Array>();
+function phraseIds(text: string): Int32Array {
+  if (text.length > 64) return scanned.slice(0, scanIds(text));
   let t = phraseCache.get(text);
   if (!t) {
     if (phraseCache.size > 100_000) phraseCache.clear();
-    t = tokenIds(text);
+    t = scanned.slice(0, scanIds(text));
     phraseCache.set(text, t);
   }
   return t;
 }
 
-// The mark table: marks[id] === generation ⇔ token id is in the current query.
+// The mark table: marks[id] === generation ⇔ token id is in the current query. It and `seen` are
+// sized to the vocabulary as ids are handed out, so a lookup needs no bounds check.
 let marks = new Int32Array(1024);
 let generation = 0;
 
+function fitIds(n: number): void {
+  if (n <= marks.length) return;
+  const size = Math.max(n, marks.length * 2);
+  const m = new Int32Array(size); m.set(marks); marks = m;
+  const s = new Int32Array(size); s.set(seen); seen = s;
+}
+
 function mark(id: number): boolean {
-  if (id >= marks.length) { const grown = new Int32Array(Math.max(id + 1, marks.length * 2)); grown.set(marks); marks = grown; }
   if (marks[id] === generation) return false;
   marks[id] = generation;
   return true;
@@ -98,7 +207,10 @@ export function markWords(query: Iterable<string>): number {
 export function markPhrases(texts: readonly string[]): number {
   generation++;
   let n = 0;
-  for (const t of texts) for (const id of phraseIds(t)) if (mark(id)) n++;
+  for (const t of texts) {
+    const ids = phraseIds(t);
+    for (let i = 0; i < ids.length; i++) if (mark(ids[i])) n++;
+  }
   return n;
 }
 
