@@ -14,20 +14,32 @@ export const INTRODUCTION_IMPORTANCE = 5;
 export interface Introduction { by: Agent; friend: Agent; topic?: string }
 
 /** People named to `listener` by the others in the conversation: acquaintances of theirs it has not met. */
-export function introductionsTo(world: World, conv: Conversation, listener: Agent): Introduction[] {
-  const out: Introduction[] = [];
+export function introductionsTo(world: World, conv: Conversation, listener: Agent): readonly Introduction[] {
+  let out: Introduction[] | undefined; // most conversations introduce no one: no array for them
   for (const line of conv.transcript) {
     if (line.from === listener.id) continue;
-    const by = conv.members.find((m) => m.id === line.from);
+    const by = memberOf(conv, line.from);
     if (!by) continue;
     for (const id of by.met.keys()) {
       if (id === listener.id || listener.met.has(id)) continue;
       const friend = world.agents.get(id);
-      if (!friend || !line.text.includes(friend.persona.name) || out.some((i) => i.friend.id === id)) continue;
-      out.push(line.topic ? { by, friend, topic: line.topic } : { by, friend });
+      if (!friend || !line.text.includes(friend.persona.name) || (out && introduced(out, id))) continue;
+      (out ??= []).push(line.topic ? { by, friend, topic: line.topic } : { by, friend });
     }
   }
-  return out;
+  return out ?? NONE;
+}
+
+const NONE: readonly Introduction[] = [];
+
+function memberOf(conv: Conversation, id: string): Agent | undefined {
+  for (const m of conv.members) if (m.id === id) return m;
+  return undefined;
+}
+
+function introduced(out: readonly Introduction[], id: string): boolean {
+  for (const i of out) if (i.friend.id === id) return true;
+  return false;
 }
 
 /**

@@ -164,17 +164,26 @@ export function tokenWords(text: string): string[] {
   return out;
 }
 
-// Situations are described by the same short strings (names, interests) over and over.
-const phraseCache = new Map<string, Int32Array>();
-function phraseIds(text: string): Int32Array {
-  if (text.length > 64) return scanned.slice(0, scanIds(text));
-  let t = phraseCache.get(text);
-  if (!t) {
-    if (phraseCache.size > 100_000) phraseCache.clear();
-    t = scanned.slice(0, scanIds(text));
-    phraseCache.set(text, t);
+// Situations are described by the same short strings (names, interests) over and over. Each
+// phrase's ids are kept once, as [count, ids…] at an offset in one pool, so a phrase is one Map
+// lookup of a number away from its ids.
+const phraseAt = new Map<string, number>();
+let phrasePool = new Int32Array(4096);
+let phraseUsed = 0;
+
+function phraseOffset(text: string): number {
+  let at = phraseAt.get(text);
+  if (at === undefined) {
+    if (phraseAt.size > 100_000) { phraseAt.clear(); phraseUsed = 0; }
+    const n = scanIds(text);
+    if (phraseUsed + 1 + n > phrasePool.length) { const grown = new Int32Array(Math.max(phraseUsed + 1 + n, phrasePool.length * 2)); grown.set(phrasePool); phrasePool = grown; }
+    at = phraseUsed;
+    phrasePool[at] = n;
+    phrasePool.set(scanned.subarray(0, n), at + 1);
+    phraseUsed += 1 + n;
+    phraseAt.set(text, at);
   }
-  return t;
+  return at;
 }
 
 // The mark table: marks[id] === generation ⇔ token id is in the current query. It and `seen` are
@@ -208,8 +217,13 @@ export function markPhrases(texts: readonly string[]): number {
   generation++;
   let n = 0;
   for (const t of texts) {
-    const ids = phraseIds(t);
-    for (let i = 0; i < ids.length; i++) if (mark(ids[i])) n++;
+    if (t.length > 64) {
+      const k = scanIds(t);
+      for (let i = 0; i < k; i++) if (mark(scanned[i])) n++;
+      continue;
+    }
+    const at = phraseOffset(t), end = at + 1 + phrasePool[at];
+    for (let i = at + 1; i < end; i++) if (mark(phrasePool[i])) n++;
   }
   return n;
 }
