@@ -30,7 +30,7 @@ function idOf(w: string): number {
   return id;
 }
 
-/** Calls `visit` with each content word (length ≥ 3, no stopwords) and its id in order: the scan tokenWords and non-ASCII texts use. */
+/** Calls `visit` with each content word (length ≥ 3, no stopwords) and its id in order: the scan scanIds and tokenWords share. */
 function scanWords(text: string, visit: (id: number, word: string) => void): void {
   const lower = text.toLowerCase();
   let start = -1;
@@ -69,86 +69,12 @@ function keep(id: number): void {
 export function scanIds(text: string): number {
   scan++;
   found = 0;
-  let start = -1, h = 0;
-  for (let i = 0, n = text.length; i <= n; i++) {
-    let c = i < n ? text.charCodeAt(i) : 32;
-    if (c > 127) return scanLowered(text);
-    if (c >= 65 && c <= 90) c += 32; // what toLowerCase does to ASCII
-    if ((c >= 97 && c <= 122) || (c >= 48 && c <= 57)) {
-      if (start < 0) { start = i; h = HASH_SEED; }
-      h = Math.imul(h ^ c, HASH_PRIME);
-      continue;
-    }
-    if (start >= 0) {
-      if (i - start >= 3) { const id = asciiWordId(text, start, i, h); if (id !== STOP) keep(id); }
-      start = -1;
-    }
-  }
-  return found;
-}
-
-/** The general scan (any text: toLowerCase may change lengths beyond ASCII). */
-function scanLowered(text: string): number {
-  scan++;
-  found = 0;
   scanWords(text, keep);
   return found;
 }
 
 /** The buffer scanIds fills. */
 export function scannedIds(): Int32Array { return scanned; }
-
-// ASCII words → ids, keyed by their lower-cased characters (open addressing; the keys' characters
-// in one byte pool), in front of `vocabulary`: a memory's words are nearly always known already,
-// and this finds them straight from the text, with no lower-cased copy of it and no string per word.
-const HASH_SEED = 0x811c9dc5 | 0, HASH_PRIME = 0x01000193;
-const ENTRY = 4; // per word: [hash, offset in keyChars, length, id]
-let slots = new Int32Array(4096); // entry number + 1; 0 = free
-let entries = new Int32Array(1024 * ENTRY);
-let words = 0;
-let keyChars = new Uint8Array(8192);
-let keyUsed = 0;
-
-function asciiWordId(text: string, start: number, end: number, h: number): number {
-  const len = end - start, mask = slots.length - 1;
-  for (let s = h & mask; ; s = (s + 1) & mask) {
-    const e = slots[s] - 1;
-    if (e < 0) return addAsciiWord(text, start, end, h, s);
-    const b = e * ENTRY;
-    if (entries[b] === h && entries[b + 2] === len && sameWord(text, start, len, entries[b + 1])) return entries[b + 3];
-  }
-}
-
-function sameWord(text: string, start: number, len: number, at: number): boolean {
-  for (let k = 0; k < len; k++) {
-    let c = text.charCodeAt(start + k);
-    if (c >= 65 && c <= 90) c += 32;
-    if (c !== keyChars[at + k]) return false;
-  }
-  return true;
-}
-
-function addAsciiWord(text: string, start: number, end: number, h: number, slot: number): number {
-  const w = text.slice(start, end).toLowerCase(), id = idOf(w);
-  if ((words + 1) * ENTRY > entries.length) { const grown = new Int32Array(entries.length * 2); grown.set(entries); entries = grown; }
-  if (keyUsed + w.length > keyChars.length) { const grown = new Uint8Array(Math.max(keyUsed + w.length, keyChars.length * 2)); grown.set(keyChars); keyChars = grown; }
-  const b = words * ENTRY;
-  entries[b] = h; entries[b + 1] = keyUsed; entries[b + 2] = w.length; entries[b + 3] = id;
-  for (let k = 0; k < w.length; k++) keyChars[keyUsed++] = w.charCodeAt(k);
-  slots[slot] = ++words;
-  if (words * 2 > slots.length) rehash(slots.length * 2);
-  return id;
-}
-
-function rehash(size: number): void {
-  slots = new Int32Array(size);
-  const mask = size - 1;
-  for (let e = 0; e < words; e++) {
-    let s = entries[e * ENTRY] & mask;
-    while (slots[s]) s = (s + 1) & mask;
-    slots[s] = e + 1;
-  }
-}
 
 /** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
 export function tokenIds(text: string): number[] {
