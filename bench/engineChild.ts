@@ -64,7 +64,8 @@ async function child(agents: number, rounds: number): Promise<void> {
   const bytes = fs.statSync(file).size;
   fs.rmSync(dir, { recursive: true, force: true });
   const cpu = process.cpuUsage();
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: writer.lines, bytes, checkpoints, checkpointMs, summaryMs, maxRssKb: process.resourceUsage().maxRSS }) + '\n');
+  const usage = process.resourceUsage();
+  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: writer.lines, bytes, checkpoints, checkpointMs, summaryMs, maxRssKb: usage.maxRSS, pageFaults: usage.minorPageFault }) + '\n');
 }
 
 const spec = process.env[CHILD];
