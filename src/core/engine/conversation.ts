@@ -44,12 +44,14 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
   const n = conv.members.length;
   const inRoom = !!conv.room;
   const total = messageCount(world.settings.world.conversation.turns, n, inRoom);
-  // Each member's view of the others, built once per conversation rather than per message.
-  const othersOf: Agent[][] = [], briefsOf: PersonaBrief[][] = [];
+  // Each member's view of the others, and its tie to the first of them, built once per
+  // conversation rather than per message (ties only change when the stage commits).
+  const othersOf: Agent[][] = [], briefsOf: PersonaBrief[][] = [], tieOf: number[] = [];
   for (const self of conv.members) {
     const others = othersThan(conv.members, self);
     othersOf.push(others);
     briefsOf.push(others.map((o) => o.brief));
+    tieOf.push(world.ties.get(self.id, others[0].id));
   }
   // Messages `from`, `from + 1`, …: at once while answers come at once, else after each wait.
   const speakFrom = (from: number): Step => {
@@ -62,8 +64,7 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
   type Spoken = DecisionResponse<SpeakRequest> | undefined;
   const ask = (turn: number): Spoken | Promise<Spoken> => {
     const speaker = conv.members[turn % n];
-    const others = othersOf[turn % n];
-    const tie = world.ties.get(speaker.id, others[0].id);
+    const tie = tieOf[turn % n];
     const req = {
       kind: 'speak' as const, key: `speak:${conv.id}:${turn}`, round: world.round, setting: world.settings.world.setting,
       persona: speaker.brief, memories: conv.context.get(speaker.id) ?? [], others: briefsOf[turn % n],

@@ -21,6 +21,8 @@ export const CANDIDATES = 6;
  */
 export class EncounterIndex {
   readonly ids: string[];
+  /** The agents by slot (`ids`' order). */
+  private readonly agents: Agent[];
   private readonly slots = new Map<string, number>();
   /** Slots of the agents listing each interest (an agent listing it twice is in it twice). */
   private readonly byInterest = new Map<string, number[]>();
@@ -51,6 +53,7 @@ export class EncounterIndex {
 
   constructor(agents: ReadonlyMap<string, Agent>, ties: TieTable, readonly threshold: number) {
     this.ids = [...agents.keys()];
+    this.agents = [...agents.values()];
     const n = this.ids.length;
     for (let s = 0; s < n; s++) this.slots.set(this.ids[s], s);
     this.interestStart = new Int32Array(n + 1);
@@ -132,7 +135,7 @@ export class EncounterIndex {
     if (s < 0 || this.taken[s] === p.stamp) return;
     this.taken[s] = p.stamp;
     p.takenSize++;
-    p.out.push({ id: this.ids[s], via });
+    p.out.push({ id: this.ids[s], agent: this.agents[s], via });
   }
 
   /** Anyone not taken, uniformly; −1 if nobody is left. */
@@ -258,7 +261,7 @@ export class EncounterIndex {
 /** A proposal under way: my slot, its stamp, how many people are taken and the candidates so far. */
 interface Proposal { me: number; stamp: number; takenSize: number; out: Seed[] }
 
-type Seed = { id: string; via: Candidate['via'] };
+type Seed = { id: string; agent: Agent; via: Candidate['via'] };
 
 function push(w: Weighted, slot: number, weight: number): void {
   if (!(weight > 0)) return;

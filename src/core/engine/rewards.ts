@@ -78,7 +78,8 @@ export function recordRating(w: RewardWindow, rating: number): void {
 
 const sat = (x: number, k: number): number => (x <= 0 ? 0 : x / (x + k));
 
-export interface RewardResult { raw: DriverWeights; weighted: DriverWeights; total: number; basis: RewardBasis }
+/** `weights`: the driver weights w_d the rewards were weighted with (the coach and `weakest` use them too). */
+export interface RewardResult { raw: DriverWeights; weighted: DriverWeights; weights: DriverWeights; total: number; basis: RewardBasis }
 
 export function rawRewards(b: RewardBasis): DriverWeights {
   return {
@@ -111,5 +112,5 @@ export function computeRewards(w: RewardWindow, scenario: DriverWeights, motivat
   };
   const sum = 0 + weighted.social + weighted.information + weighted.presentation + weighted.coordination + weighted.support;
   const wsum = 0 + weights.social + weights.information + weights.presentation + weights.coordination + weights.support;
-  return { raw, weighted, total: wsum > 0 ? sum / wsum : 0, basis: { ...w.basis } };
+  return { raw, weighted, weights, total: wsum > 0 ? sum / wsum : 0, basis: { ...w.basis } };
 }

@@ -12,7 +12,7 @@ import { rememberConversation, situationOf, talk, type Conversation } from './co
 import { recall } from './recall';
 import { evaluateConversation } from './evaluation';
 import { shouldReflect } from './memory';
-import { computeRewards, driverWeights, emptyWindow, type RewardResult } from './rewards';
+import { computeRewards, emptyWindow, type RewardResult } from './rewards';
 import { stream } from './rng';
 import { after, then, type Step } from './step';
 import { inOrder, Tape } from './tape';
@@ -57,7 +57,7 @@ function perceive(world: World, t: Turn): void {
   const rng = stream(world.seed, 'agent', t.agent.id, 'encounter', world.round);
   const seeds = proposeCandidates(t.agent, policy, t.index, NO_ONE, rng,
     policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1);
-  t.candidates = seeds.map((s) => describeCandidate(t.agent, world.agents.get(s.id)!, s.via, world.ties, t.index));
+  t.candidates = seeds.map((s) => describeCandidate(t.agent, s.agent, s.via, world.ties, t.index));
 }
 
 /** Retrieve: top-k memories for the situation (own interests and the people on offer). */
@@ -167,7 +167,7 @@ function reward(world: World, t: Turn): void {
   a.lastRewards = { raw: r.raw, total: r.total };
   t.tape.say({ type: 'reward', round: world.round, agent: a.id, raw: r.raw, weighted: r.weighted, total: r.total, basis: r.basis });
   t.tape.later(() => { world.roundStats.rewardSum += r.total; world.roundStats.rewardCount++; });
-  const low = weakest(r, driverWeights(world.settings.rewards, a.persona.motivations));
+  const low = weakest(r, r.weights);
   const parts = DRIVERS.map((d) => `${d} ${r.raw[d].toFixed(2)}`).join(', ');
   // "socializing", not "social": a noun, with the stem relevance already counts for "social 0.55".
   world.remember(a, 'observation', `How I fared lately: ${parts}; overall ${r.total.toFixed(2)}. I got too little ${low === 'social' ? 'socializing' : low}.`, 3, { driver: low }, t.tape);
@@ -191,7 +191,7 @@ function coach(world: World, t: Turn): Step {
     persona: a.brief, memories: t.retrieved,
     rewards: { raw: t.rewards.raw, total: t.rewards.total, basis: t.rewards.basis },
     ...(t.previous ? { previous: t.previous } : {}),
-    weights: driverWeights(world.settings.rewards, a.persona.motivations), warm_contacts: warm.map((c) => c.name), warm,
+    weights: t.rewards.weights, warm_contacts: warm.map((c) => c.name), warm,
   }, { phase: 'coach', agent: a.id, tape: t.tape, rest: reflectionNear(world, a) ? 1 : 0 }, t.signal);
   return then(decided, (res) => advised(world, t, res));
 }
