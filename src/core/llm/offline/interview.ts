@@ -11,6 +11,7 @@
 import { DRIVERS } from '../../format/model';
 import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory } from '../types';
 import { plural } from './phrasing';
+import { firstName } from './cues';
 import { wordIn } from '../../text/wholeWord';
 import { ASKS_ABOUT } from '../../text/questionIntents';
 import { DO, LACK, MET, MET_FROM, NEED_WORDS, clean, clip, list, mood, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
@@ -151,7 +152,7 @@ function topicsWith(person: string, recs: Recollection[]): string[] {
 
 function aboutPerson(person: string, recs: Recollection[]): string[] {
   // Memories about them, or naming them by first name ("Kwame looked exhausted…").
-  const first = person.split(' ')[0];
+  const first = firstName(person);
   const mine = recs.filter((r) => r.person === person || r.people.includes(person) || (first.length > 1 && wordIn(r.clause, first, true)));
   const vs = valences(mine).get(person) ?? [];
   const evaluations = mine.filter((r) => r.kind === 'evaluation' && r.person === person);
