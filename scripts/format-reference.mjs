@@ -19,7 +19,7 @@ function typeOf(node) {
   const n = deref(node);
   if (!n) return '';
   if (n.const !== undefined) return `\`${JSON.stringify(n.const)}\``;
-  if (n.enum) return n.enum.map((v) => `\`${v}\``).join(' \\| ');
+  if (n.enum) return n.enum.map((v) => `\`${v}\``).join(' | ');
   if (n.if) return `${typeOf(n.then)} or ${typeOf(n.else)}`;
   const t = Array.isArray(n.type) ? n.type.join(' or ') : n.type ?? 'any';
   if (t === 'array') return `list of ${typeOf(n.items) || 'values'}`;

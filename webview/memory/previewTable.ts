@@ -1,6 +1,7 @@
 // The retrieval preview's answer: the formula with the run's weights, the query's words, and the
 // top k with each component — recency, importance, relevance — and the score the engine ranks by.
 import type { PreviewData } from '../../src/core/protocol/memoryMessages';
+import { previewFormula } from '../../src/core/memory/previewFormula';
 import { counted, el, formatNumber } from '../dom';
 
 export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reveal: (id: number) => void): void {
@@ -8,8 +9,7 @@ export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reve
     out.replaceChildren(el('p', { class: 'muted', text: 'Type a situation and press Preview: the ranking uses the engine\'s own retrieval, at the start of the round.' }));
     return;
   }
-  const s = p.settings;
-  const formula = el('p', { class: 'formula', text: `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (recency = ${s.decay}^(${p.round} − round), importance = ★/10, relevance = words in common, by stem)` });
+  const formula = el('p', { class: 'formula', text: previewFormula(p.settings, p.round) });
   const words = el('p', { class: 'muted', text: `${counted(p.considered, 'memory', 'memories')} in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}` });
   const max = Math.max(1e-9, ...p.rows.map((r) => r.score));
   // The score the engine ranks by comes right after the memory, so a narrow panel never hides it.

@@ -4,6 +4,7 @@
 import type { MemoryConfig } from '../format/model';
 import type { MemoryRecord } from '../trace/events';
 import { INDEX_FIELDS, indexOf, liveIndex } from './memoryIndex';
+import { minMax, Span } from './minmax';
 import { markPhrases, markWords, markedIn, scanIds, scannedIds, tokenWords } from './tokens';
 
 /** Streams keep at most this many memories; the oldest ordinary ones are forgotten first. */
@@ -29,7 +30,7 @@ export function makeQuery(...texts: string[]): Query {
 
 export interface ScoredMemory {
   memory: MemoryRecord;
-  /** decay^(now − memory.round), 0..1. */
+  /** decay^(now − memory.round), 0..1 (rescaled over the stream with `normalize: minmax`, as the next two). */
   recency: number;
   /** importance / 10, 0..1. */
   importance: number;
@@ -40,8 +41,8 @@ export interface ScoredMemory {
 }
 
 /**
- * Retrieval score of one memory. Components use fixed scales rather than Generative Agents'
- * per-query min–max normalisation, so a score does not depend on the other memories in the stream.
+ * Retrieval score of one memory on the fixed scales (the default; with `normalize: minmax` a score
+ * depends on the other memories, see scoreMemories).
  */
 export function scoreMemory(m: MemoryRecord, query: Query, now: number, cfg: MemoryConfig): ScoredMemory {
   return scored(m, markWords(query), now, cfg);
@@ -59,7 +60,21 @@ function scored(m: MemoryRecord, qn: number, now: number, cfg: MemoryConfig): Sc
 /** Every memory scored, best first (ties broken by newer id first). Used by the retrieval preview. */
 export function scoreMemories(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig): ScoredMemory[] {
   const qn = markWords(query);
-  return stream.map((m) => scored(m, qn, now, cfg)).sort(byScore);
+  const all = stream.map((m) => scored(m, qn, now, cfg));
+  if (minMax(cfg)) rescale(all, cfg);
+  return all.sort(byScore);
+}
+
+/** `normalize: minmax`: every component rescaled over the memories ranked, and the scores with them (minmax.ts). */
+function rescale(all: ScoredMemory[], cfg: MemoryConfig): void {
+  const rec = new Span(), imp = new Span(), rel = new Span();
+  for (const s of all) { rec.see(s.recency); imp.see(s.importance); rel.see(s.relevance); }
+  for (const s of all) {
+    s.recency = rec.scale(s.recency);
+    s.importance = imp.scale(s.importance);
+    s.relevance = rel.scale(s.relevance);
+    s.score = cfg.recency * s.recency + cfg.importance * s.importance + cfg.relevance * s.relevance;
+  }
 }
 
 function byScore(a: ScoredMemory, b: ScoredMemory): number {
@@ -71,6 +86,7 @@ function byScore(a: ScoredMemory, b: ScoredMemory): number {
  * as scoreMemories(...).slice(0, k).
  */
 export function retrieve(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig, k = cfg.top_k): ScoredMemory[] {
+  if (minMax(cfg)) return scoreMemories(stream, query, now, cfg).slice(0, Math.max(0, k));
   const qn = markWords(query);
   const n = topK(stream, qn, now, cfg, k), out: ScoredMemory[] = [];
   for (let i = 0; i < n; i++) out.push(scored(stream[topAt[i]], qn, now, cfg));
@@ -117,7 +133,7 @@ let topId = new Int32Array(16);
 function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
   if (k <= 0) return 0;
   if (k > topAt.length) { topAt = new Int32Array(k); topScore = new Float64Array(k); topId = new Int32Array(k); }
-  const at = topAt, sc = topScore, ids = topId;
+  if (minMax(cfg)) return topKRescaled(stream, qn, now, cfg, k);
   const { data } = indexOf(stream);
   const wRec = cfg.recency, wImp = cfg.importance, wRel = cfg.relevance, decay = cfg.decay;
   let size = 0;
@@ -127,12 +143,50 @@ function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: Mem
     o = start + n;
     const relevance = qn === 0 || n === 0 ? 0 : markedIn(data, start, o) / Math.sqrt(qn * n);
     const s = wRec * recencyAt(decay, age > 0 ? age : 0) + wImp * (data[start - 2] / 10) + wRel * relevance;
-    // Insert into the sorted top list if it beats the last entry (ties: newer id first).
-    let pos = size;
-    if (pos === k && !(s > sc[k - 1] || (s === sc[k - 1] && id > ids[k - 1]))) continue;
-    if (pos < k) size++; else pos--;
-    while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) { at[pos] = at[pos - 1]; sc[pos] = sc[pos - 1]; ids[pos] = ids[pos - 1]; pos--; }
-    at[pos] = j; sc[pos] = s; ids[pos] = id;
+    size = offer(size, k, j, s, id);
+  }
+  return size;
+}
+
+/**
+ * Inserts stream position `j` (score `s`, memory id `id`) into the sorted top list of `size`
+ * entries if it beats the last (ties: newer id first); returns the new size.
+ */
+function offer(size: number, k: number, j: number, s: number, id: number): number {
+  const at = topAt, sc = topScore, ids = topId;
+  let pos = size;
+  if (pos === k && !(s > sc[k - 1] || (s === sc[k - 1] && id > ids[k - 1]))) return size;
+  if (pos < k) size++; else pos--;
+  while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) { at[pos] = at[pos - 1]; sc[pos] = sc[pos - 1]; ids[pos] = ids[pos - 1]; pos--; }
+  at[pos] = j; sc[pos] = s; ids[pos] = id;
+  return size;
+}
+
+// topKRescaled's raw components by stream position, and their spans (shared, as the top list).
+let rawRecency = new Float64Array(128), rawImportance = new Float64Array(128), rawRelevance = new Float64Array(128);
+const recencySpan = new Span(), importanceSpan = new Span(), relevanceSpan = new Span();
+
+/** topK with `normalize: minmax`: the raw components in one pass, the rescaled scores in a second. */
+function topKRescaled(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
+  const count = stream.length;
+  if (count > rawRecency.length) { const n = Math.max(count, rawRecency.length * 2); rawRecency = new Float64Array(n); rawImportance = new Float64Array(n); rawRelevance = new Float64Array(n); }
+  const { data } = indexOf(stream);
+  const rec = recencySpan, imp = importanceSpan, rel = relevanceSpan;
+  rec.reset(); imp.reset(); rel.reset();
+  for (let j = 0, o = 0; j < count; j++) {
+    const age = now - data[o + 1], n = data[o + 3];
+    const start = o + INDEX_FIELDS;
+    o = start + n;
+    rec.see(rawRecency[j] = recencyAt(cfg.decay, age > 0 ? age : 0));
+    imp.see(rawImportance[j] = data[start - 2] / 10);
+    rel.see(rawRelevance[j] = qn === 0 || n === 0 ? 0 : markedIn(data, start, o) / Math.sqrt(qn * n));
+  }
+  let size = 0;
+  for (let j = 0, o = 0; j < count; j++) {
+    const id = data[o];
+    o += INDEX_FIELDS + data[o + 3];
+    const s = cfg.recency * rec.scale(rawRecency[j]) + cfg.importance * imp.scale(rawImportance[j]) + cfg.relevance * rel.scale(rawRelevance[j]);
+    size = offer(size, k, j, s, id);
   }
   return size;
 }
@@ -170,5 +224,6 @@ export function retrieveByRelevance(stream: readonly MemoryRecord[], relevance: 
     const rel = Math.max(0, Math.min(1, relevance[i] ?? 0));
     return { memory: m, recency, importance, relevance: rel, score: cfg.recency * recency + cfg.importance * importance + cfg.relevance * rel };
   });
+  if (minMax(cfg)) rescale(all, cfg);
   return all.sort(byScore).slice(0, Math.max(0, k));
 }

@@ -111,6 +111,11 @@ export interface MemoryConfig {
   reflect_at: number;
   /** Recency decay factor per round (Generative Agents uses 0.995 per game hour). */
   decay: number;
+  /**
+   * `minmax`: each component rescaled to 0..1 over the memories ranked, per query, as Generative
+   * Agents does (engine/minmax.ts). Absent or `none`: fixed 0..1 scales.
+   */
+  normalize?: 'none' | 'minmax';
 }
 
 export type Provider = 'offline' | 'openai' | 'vscode';

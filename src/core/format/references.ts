@@ -6,7 +6,7 @@ import type { FileAnalysis } from './workspace';
 import type { SocietyProject } from './project';
 import type { Range, SourceLocation } from './model';
 import type { ParsedDocument, PathSegment } from './parse';
-import { valueRole } from './roles';
+import { mayLeadTo, valueRole, type ValueRole } from './roles';
 import { tokenAt } from './tokenAt';
 import type { DocumentKind } from './schema';
 
@@ -32,8 +32,9 @@ function collectSites(analysis: FileAnalysis): PersonaSite[] {
   const out: PersonaSite[] = [];
   for (const doc of analysis.parsed.documents) {
     if (doc.kind !== 'persona' && doc.kind !== 'scenario') continue;
-    walk(doc.yaml.contents as Node | null, [], (node, path) => {
-      const role = valueRole(doc.kind as DocumentKind, path);
+    const kind = doc.kind as DocumentKind;
+    walk(doc.yaml.contents as Node | null, [], (path) => mayLeadTo(kind, path, ID_ROLES), (node, path) => {
+      const role = valueRole(kind, path);
       if ((role !== 'persona-id' && role !== 'persona-ref') || !isScalar(node) || typeof node.value !== 'string' || !node.range) return;
       const span: [number, number] = [node.range[0], node.range[1]];
       const site: PersonaSite = { id: node.value, kind: role === 'persona-id' ? 'definition' : 'reference', file: analysis.parsed.file, range: analysis.parsed.lines.range(span[0], span[1]), span };
@@ -44,19 +45,24 @@ function collectSites(analysis: FileAnalysis): PersonaSite[] {
   return out;
 }
 
-/** Visits scalars with their path; `path` is one array, mutated while walking (copy it to keep it). */
-function walk(node: Node | null, path: PathSegment[], visit: (node: Node, path: PathSegment[]) => void): void {
-  if (!node) return;
+const ID_ROLES: readonly ValueRole[] = ['persona-id', 'persona-ref'];
+
+/**
+ * Visits scalars with their path, entering only the paths `enter` accepts; `path` is one array,
+ * mutated while walking (copy it to keep it).
+ */
+function walk(node: Node | null, path: PathSegment[], enter: (path: PathSegment[]) => boolean, visit: (node: Node, path: PathSegment[]) => void): void {
+  if (!node || !enter(path)) return;
   if (isScalar(node)) { visit(node, path); return; }
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
       path.push(String(pair.key.value));
-      walk(pair.value as Node | null, path, visit);
+      walk(pair.value as Node | null, path, enter, visit);
       path.pop();
     }
   } else if (isSeq(node)) {
-    for (let i = 0; i < node.items.length; i++) { path.push(i); walk(node.items[i] as Node | null, path, visit); path.pop(); }
+    for (let i = 0; i < node.items.length; i++) { path.push(i); walk(node.items[i] as Node | null, path, enter, visit); path.pop(); }
   }
 }
 

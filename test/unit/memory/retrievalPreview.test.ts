@@ -3,25 +3,37 @@ import { makeQuery, scoreMemory } from '../../../src/core/engine/memory';
 import { previewRetrieval, rankMemories } from '../../../src/core/memory/retrievalPreview';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import type { MemoryRecord } from '../../../src/core/trace/events';
-import { recordRun, type RecordedRun } from './memoryFixture';
+import { recordRun, societyScenario, type RecordedRun } from './memoryFixture';
 
 describe('retrieval preview', () => {
   let run: RecordedRun;
   before(async () => { run = await recordRun(); });
 
-  it('ranks exactly the memories the engine retrieved, with bit-identical scores, in every round', () => {
-    const source = TraceMemorySource.of('trace', 'fixture', run.header, run.events);
-    assert.ok(run.replies.length > 100);
+  /** Every reply's retrieval, redone by the preview from the trace: same memories, same order, same bits. */
+  function sameAsEngine(r: RecordedRun): void {
+    const source = TraceMemorySource.of('trace', 'fixture', r.header, r.events);
+    assert.ok(r.replies.length > 100);
     const rounds = new Set<number>();
-    for (const req of run.replies) {
+    for (const req of r.replies) {
       const initiator = req.others[0];
       const situation = [...req.persona.interests, initiator.name, ...initiator.interests].join(' ');
-      const preview = previewRetrieval(source, req.persona.id, situation, req.round, run.scenario.memory.top_k)!;
-      assert.deepEqual(preview.rows.map((r) => r.memory.id), req.memories.map((m) => m.id), `${req.key}: the same memories in the same order`);
-      preview.rows.forEach((r, i) => assert.equal(r.score, req.memories[i].score, `${req.key}: score of memory ${r.memory.id}`));
+      const preview = previewRetrieval(source, req.persona.id, situation, req.round, r.scenario.memory.top_k)!;
+      assert.deepEqual(preview.rows.map((row) => row.memory.id), req.memories.map((m) => m.id), `${req.key}: the same memories in the same order`);
+      preview.rows.forEach((row, i) => assert.equal(row.score, req.memories[i].score, `${req.key}: score of memory ${row.memory.id}`));
       rounds.add(req.round);
     }
-    assert.equal(rounds.size, run.header.rounds, 'every round was compared');
+    assert.equal(rounds.size, r.header.rounds, 'every round was compared');
+  }
+
+  it('ranks exactly the memories the engine retrieved, with bit-identical scores, in every round', () => sameAsEngine(run));
+
+  it('does so with per-query min–max normalisation too (memory.normalize: minmax)', async () => {
+    const scenario = societyScenario();
+    const minmax = await recordRun({ ...scenario, memory: { ...scenario.memory, normalize: 'minmax' } });
+    assert.equal(minmax.header.settings.memory.normalize, 'minmax', 'the setting is in the trace header');
+    sameAsEngine(minmax);
+    const differs = minmax.replies.some((req, i) => req.memories.map((m) => m.id).join() !== run.replies[i]?.memories.map((m) => m.id).join());
+    assert.ok(differs, 'normalising changes what some agents retrieve');
   });
 
   it('agrees with the partner choices too (interests and candidates; remembered people join the list after retrieval)', () => {

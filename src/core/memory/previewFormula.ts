@@ -1,0 +1,10 @@
+// The retrieval formula as the preview states it, with the run's weights: one line the webview
+// shows above the ranking (pure, so the webview bundle takes it without the engine).
+import type { MemoryConfig } from '../format/model';
+
+export function previewFormula(s: MemoryConfig, round: number): string {
+  const parts = `recency = ${s.decay}^(${round} − round), importance = ★/10, relevance = words in common, by stem`;
+  return s.normalize === 'minmax'
+    ? `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance, each rescaled to 0..1 over the stream (min–max, per query)   (${parts})`
+    : `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (${parts})`;
+}
