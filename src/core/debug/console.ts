@@ -61,7 +61,8 @@ function memories(sim: Simulation, who: string, query: string): ConsoleResult {
     score: r3(s.score), recency: r3(s.recency), importance: r3(s.importance), relevance: r3(s.relevance),
     id: s.memory.id, round: s.memory.round, kind: s.memory.kind, text: s.memory.text,
   }));
-  const head = `${a.id}: top ${value.length} of ${a.memories.length} memories for "${query.trim() || a.persona.interests.join(', ')}"`;
+  const rescaled = w.settings.memory.normalize === 'minmax' ? ' (components rescaled per query: memory.normalize minmax)' : '';
+  const head = `${a.id}: top ${value.length} of ${a.memories.length} memories for "${query.trim() || a.persona.interests.join(', ')}"${rescaled}`;
   const rows = value.map((m) => `  ${m.score.toFixed(3)}  #${m.id} r${m.round} ${m.kind}  ${m.text}`);
   return { text: [head, ...rows].join('\n'), value };
 }
