@@ -5,6 +5,7 @@ import fc from 'fast-check';
 import { parseSociety } from '../../../src/core/format/parse';
 import { ChunkCache, parseChunked } from '../../../src/core/format/chunked';
 import { validateDocument } from '../../../src/core/format/validate';
+import { visit, type Document } from 'yaml';
 import { scenarioWithInlinePersonas } from '../../../bench/generate';
 
 function diagnostics(text: string, cache?: ChunkCache) {
@@ -37,6 +38,30 @@ describe('chunked parsing', function () {
       assert.deepEqual(chunked, diagnostics(text).all, JSON.stringify(item));
       assert.equal(chunked.length, 1);
       assert.match(chunked[0], /^21:\d+-.* SOC012 'personas\[6\]' must be an object, found nothing$/);
+    }
+  });
+
+  it('gives every node, keys included, the range a whole parse gives, also for cached items an edit moved', () => {
+    const ranges = (doc: Document): string[] => {
+      const out: string[] = [];
+      visit(doc, { Node(_, node) { out.push(`${node.constructor.name} ${node.range?.join(',')}`); } });
+      return out;
+    };
+    const cache = new ChunkCache();
+    const first = parseChunked(base, cache)!;
+    assert.deepEqual(ranges(first.doc), ranges(parseSociety(base, '/v/big.society').documents[0].yaml));
+    // Longer text early on: every later item comes from the cache, moved.
+    const edited = base.replace('name: Person 3\n', 'name: Person 3 with a longer name\n');
+    const moved = parseChunked(edited, cache)!;
+    const whole = ranges(parseSociety(edited, '/v/big.society').documents[0].yaml);
+    assert.ok(whole.length > 3000);
+    assert.deepEqual(ranges(moved.doc), whole);
+  });
+
+  it('leaves documents with anchors, aliases or collection keys in an item to a whole parse', () => {
+    for (const odd of ['    bio: &b Lives here\n    style: *b\n', '    ? [a, b]\n    : 1\n', '    traits: { &t openness: 0.5 }\n']) {
+      const text = base.replace('    name: Person 7\n', `    name: Person 7\n${odd}`);
+      assert.equal(parseChunked(text, new ChunkCache()), undefined, JSON.stringify(odd));
     }
   });
 
