@@ -12,6 +12,7 @@ import { formatMetricValue } from './metricFormat';
 import { networkSvg } from './networkSvg';
 import { categoryColor } from './palette';
 import type { RunReport } from './reportModel';
+import { encountersText, memoryText, rewardWeightsText, tieDynamicsText } from './runSettingsText';
 import type { ViewEmbed } from '../protocol/viewPage';
 import { counted } from '../text/counted';
 import { isolated } from '../text/isolated';
@@ -80,6 +81,10 @@ function runSection(report: RunReport): string {
     ['Agents', String(report.graph.order)],
     ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.coaching), report.round)],
     ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.threshold), report.round)],
+    ['Encounters', startAndEnd(encountersText(header.settings), encountersText(report.settings), report.round)],
+    ['Ties', startAndEnd(tieDynamicsText(header.settings), tieDynamicsText(report.settings), report.round)],
+    ['Reward weights', startAndEnd(rewardWeightsText(header.settings), rewardWeightsText(report.settings), report.round)],
+    ['Memory', startAndEnd(memoryText(header.settings), memoryText(report.settings), report.round)],
     ['Models', modelText || 'none recorded'],
   ];
   if (report.usage && report.usage.calls > 0) {

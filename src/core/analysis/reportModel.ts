@@ -41,6 +41,8 @@ export interface RunReport {
   threshold: number;
   /** Coaching in force at that round (timed events may have changed it since the header's). */
   coaching: RunSettings['coaching'];
+  /** Every setting in force at that round. */
+  settings: RunSettings;
   /** Homophily attribute. */
   attribute: string;
   /** Whether any agent carries the attribute (else the picture is coloured by community). */
@@ -143,6 +145,7 @@ export class RunReportBuilder {
       complete: this.state.complete,
       threshold: this.state.settings.ties.threshold,
       coaching: this.state.settings.coaching,
+      settings: structuredClone(this.state.settings),
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
       graph,

@@ -30,6 +30,25 @@ describe('report run table', function () {
     assert.match(html, /<dt>Tie threshold<\/dt><dd>0\.6<\/dd>/);
   });
 
+  it('states the encounters, tie dynamics, reward weights and retrieval, and which a timed event changed', async () => {
+    const base = makeScenario(6);
+    const scenario = makeScenario(6, {
+      world: { ...base.world, rounds: 3, encounters: { mode: 'recommend', per_round: 2, exploration: 0.25 }, conversation: { turns: 3 } },
+      events: [{ at: 2, set: { 'memory.normalize': 'minmax', 'world.encounters.mode': 'random' } }],
+    });
+    const { header, events } = await runTrace(scenario);
+    const html = renderReportHtml(buildRunReport(header, events));
+    const row = (name: string): string => new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`).exec(html)?.[1] ?? '';
+    assert.equal(row('Encounters'), 'a recommender (interests, ties, popularity), 2 conversations started per agent and round, 0.25 explored at random; conversations of 3 turns at the start, '
+      + 'random partners, 2 conversations started per agent and round; conversations of 3 turns by round 3 (changed by a timed event)');
+    const t = scenario.ties;
+    assert.equal(row('Ties'), `learning rate ${t.learning_rate}, decay ${t.decay} per round without talking; target ${t.weights.reciprocity}·reciprocity + ${t.weights.novelty}·novelty + ${t.weights.affect}·affect`);
+    assert.equal(row('Reward weights'), 'SOC 1, INF 1, PRE 1, COORD 1, EMO 1');
+    const m = scenario.memory;
+    const memory = (scales: string): string => `top ${m.top_k} by ${m.recency}·recency + ${m.importance}·importance + ${m.relevance}·relevance (${scales}), recency decay ${m.decay} per round; reflection at ${m.reflect_at} importance`;
+    assert.equal(row('Memory'), `${memory('fixed 0..1 scales')} at the start, ${memory('each rescaled per query (min–max)')} by round 3 (changed by a timed event)`);
+  });
+
   it('isolates a scenario name with a right-to-left override, so it cannot reverse the text after it', () => {
     const trace = syntheticTrace({ agents: 3, ties: 2 });
     trace.header.scenario.name = 'Club \u202eevil';
