@@ -3,7 +3,7 @@
 import { graphFromTies } from '../../src/core/analysis/graphFromTies';
 import { toGexf } from '../../src/core/analysis/gexf';
 import { toGraphML } from '../../src/core/analysis/graphml';
-import { escapeMarkup } from '../../src/core/analysis/markup';
+import { escapeMarkup, escapeXml } from '../../src/core/analysis/markup';
 import { toTiesCsv } from '../../src/core/analysis/tiesCsv';
 import type { ExportFormat } from '../../src/core/protocol/viewMessages';
 import { drawNetwork } from '../network/canvasDraw';
@@ -56,9 +56,9 @@ export function networkSvg(input: ExportInput): string {
   });
   const agents = nodes.map((n) => `<g transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})" opacity="${dimNode(n) ? 0.25 : 1}">`
     + `<circle r="${n.radius.toFixed(1)}" fill="${escapeMarkup(communityColour(theme, n.colour))}" stroke="${escapeMarkup(theme.outline)}"/>`
-    + `<title>${escapeMarkup(n.name)}</title></g>`);
+    + `<title>${escapeXml(n.name)}</title></g>`);
   return `<?xml version="1.0" encoding="UTF-8"?>\n<svg xmlns="http://www.w3.org/2000/svg" width="${WIDTH}" height="${HEIGHT}" viewBox="0 0 ${WIDTH} ${HEIGHT}">`
-    + `<title>${escapeMarkup(input.title)}</title><rect width="100%" height="100%" fill="${escapeMarkup(theme.background)}"/>`
+    + `<title>${escapeXml(input.title)}</title><rect width="100%" height="100%" fill="${escapeMarkup(theme.background)}"/>`
     + `<g transform="translate(${v.x.toFixed(2)},${v.y.toFixed(2)}) scale(${v.k.toFixed(4)})">`
     + `<g fill="none" stroke-linecap="round" stroke-linejoin="round">${ties.join('')}</g>`
     + `<g>${agents.join('')}</g></g>`
@@ -85,7 +85,7 @@ function svgNames(input: ExportInput, v: View, dimNode: (n: LayoutNode) => boole
   const places = placeNames(ranked, input.nodes, v, (n) => measure.measureText(n.label).width, LABEL_PX * 1.2, 2, focus, { width: WIDTH, height: HEIGHT });
   return ranked.filter((n) => places.has(n.id)).map((n) => {
     const a = labelAnchor(places.get(n.id)!, v.x + v.k * n.x, v.y + v.k * n.y, v.k * n.radius + 2, LABEL_PX * 0.6);
-    return `<text x="${a.x.toFixed(1)}" y="${a.y.toFixed(1)}" dy="0.35em" text-anchor="${a.align}">${escapeMarkup(n.label)}</text>`;
+    return `<text x="${a.x.toFixed(1)}" y="${a.y.toFixed(1)}" dy="0.35em" text-anchor="${a.align}">${escapeXml(n.label)}</text>`;
   }).join('');
 }
 

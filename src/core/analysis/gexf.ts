@@ -3,7 +3,7 @@
 // by strength. The dynamic variant follows a timeline: agents and ties carry spells (the rounds
 // they were present) and each tie's strength is a dynamic attribute, so Gephi's timeline can
 // play the network's growth round by round.
-import { escapeMarkup } from './markup';
+import { escapeXmlAttribute } from './markup';
 import type { Spell, TieTimeline } from './tieTimeline';
 import type { TieGraph } from './tieGraph';
 
@@ -16,11 +16,8 @@ export interface GexfOptions {
   description?: string;
 }
 
-/**
- * Text for a quoted attribute value. Everything in GEXF lives in attributes, where XML parsers
- * turn a raw tab or line break into a space; character references keep them.
- */
-const e = (value: unknown): string => escapeMarkup(value).replace(/\t/g, '&#9;').replace(/\n/g, '&#10;').replace(/\r/g, '&#13;');
+/** Text for a quoted attribute value: everything in GEXF lives in attributes. */
+const e = escapeXmlAttribute;
 
 function gexfType(values: unknown[]): GexfType {
   const present = values.filter((v) => v !== undefined && v !== null);

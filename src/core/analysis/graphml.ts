@@ -1,7 +1,7 @@
 // GraphML export of a tie network (for Gephi, Cytoscape, NetworkX, igraph): node attributes as
 // typed <key>s and the tie strength as the edge `weight`. Hand-written: graphology-graphml only
 // parses.
-import { escapeMarkup } from './markup';
+import { escapeXml, escapeXmlAttribute } from './markup';
 import type { TieGraph } from './tieGraph';
 
 type GraphmlType = 'boolean' | 'double' | 'string';
@@ -23,7 +23,7 @@ function dataElements(keys: KeySpec[], attrs: Record<string, unknown>): string {
   return keys
     .filter((key) => attrs[key.name] !== undefined && attrs[key.name] !== null)
     // A literal CR in element text reads back as a line feed (XML normalises line ends): written as &#13;, as GEXF does.
-    .map((key) => `<data key="${key.id}">${escapeMarkup(dataText(attrs[key.name])).replace(/\r/g, '&#13;')}</data>`)
+    .map((key) => `<data key="${key.id}">${escapeXml(dataText(attrs[key.name]))}</data>`)
     .join('');
 }
 
@@ -40,11 +40,11 @@ export function toGraphML(graph: TieGraph): string {
     '<?xml version="1.0" encoding="UTF-8"?>',
     '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
       + ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${escapeMarkup(k.name)}" attr.type="${k.type}"/>`),
-    ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${escapeMarkup(k.name)}" attr.type="${k.type}"/>`),
+    ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`),
+    ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`),
     '  <graph id="ties" edgedefault="directed">',
-    ...graph.mapNodes((node, attrs) => `    <node id="${escapeMarkup(node)}">${dataElements(nodeKeys, attrs)}</node>`),
-    ...graph.mapEdges((_edge, attrs, source, target) => `    <edge source="${escapeMarkup(source)}" target="${escapeMarkup(target)}">${dataElements(edgeKeys, attrs)}</edge>`),
+    ...graph.mapNodes((node, attrs) => `    <node id="${escapeXmlAttribute(node)}">${dataElements(nodeKeys, attrs)}</node>`),
+    ...graph.mapEdges((_edge, attrs, source, target) => `    <edge source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">${dataElements(edgeKeys, attrs)}</edge>`),
     '  </graph>',
     '</graphml>',
     '',

@@ -5,7 +5,7 @@ import { parse as parseGraphml } from 'graphology-graphml';
 import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
 import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
 import { toGraphML } from '../../../src/core/analysis/graphml';
-import { escapeMarkup } from '../../../src/core/analysis/markup';
+import { escapeMarkup, escapeXml, escapeXmlAttribute } from '../../../src/core/analysis/markup';
 import { toTiesCsv } from '../../../src/core/analysis/tiesCsv';
 import { graphFixturesDir } from './sharedFixtures';
 import { parseStrictXml } from './xml';
@@ -17,7 +17,7 @@ function tricky() {
   return graphFromTies([
     { id: 'maya', attrs: { name: hostile, group: 'a&b', openness: 0.8, coached: true } },
     { id: 'li"<x>', attrs: { name: 'Li', openness: 0.25, coached: false, interests: ['x', 'y'] } },
-    { id: 'sam', attrs: { name: 'Sam, "the" man\nnewline\r\nand\rreturn', group: 'c' } },
+    { id: 'sam', attrs: { name: 'Sam, "the" man\nnewline\r\nand\rreturn\u0085nel\u2028ls', group: 'c' } },
   ], [
     { from: 'maya', to: 'li"<x>', strength: 0.75 },
     { from: 'li"<x>', to: 'maya', strength: 0.5 },
@@ -31,6 +31,18 @@ describe('escapeMarkup', () => {
     assert.equal(escapeMarkup(hostile), '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;apos&#39;');
     assert.equal(escapeMarkup('a\u0000b\u001Fc\td\ud800e'), 'abc\tde');
     assert.equal(escapeMarkup('😀'), '😀');
+  });
+
+  it('for XML files, keeps every line end and, in attributes, tabs and newlines as written', () => {
+    // An XML parser rewrites CR, NEL and LINE SEPARATOR as line feeds (xmldom, XML 1.1) and turns
+    // whitespace in attribute values into spaces; HTML must keep NEL raw (it reads &#133; as "…").
+    const text = 'a\rb\r\nc\u0085d\u2028e\tf\ng';
+    assert.equal(escapeMarkup(text), text);
+    assert.equal(escapeXml(text), 'a&#13;b&#13;\nc&#133;d&#8232;e\tf\ng');
+    assert.equal(escapeXmlAttribute(text), 'a&#13;b&#13;&#10;c&#133;d&#8232;e&#9;f&#10;g');
+    const doc = parseStrictXml(`<a x="${escapeXmlAttribute(text)}">${escapeXml(text)}</a>`);
+    assert.equal(doc.documentElement!.getAttribute('x'), text);
+    assert.equal(doc.documentElement!.textContent, text);
   });
 });
 
@@ -55,7 +67,7 @@ describe('toGraphML', () => {
     const back = parseGraphml(DirectedGraph, toGraphML(original));
     assert.deepEqual(back.nodes(), original.nodes());
     assert.equal(back.getNodeAttribute('maya', 'name'), hostile);
-    assert.equal(back.getNodeAttribute('sam', 'name'), 'Sam, "the" man\nnewline\r\nand\rreturn', 'line ends kept as written');
+    assert.equal(back.getNodeAttribute('sam', 'name'), 'Sam, "the" man\nnewline\r\nand\rreturn\u0085nel\u2028ls', 'line ends kept as written');
     assert.equal(back.getNodeAttribute('maya', 'openness'), 0.8);
     assert.equal(back.getNodeAttribute('li"<x>', 'coached'), false);
     assert.equal(back.getNodeAttribute('li"<x>', 'interests'), '["x","y"]');

@@ -97,7 +97,7 @@ describe('GEXF export', function () {
       assert.deepEqual(nodes.map((n) => n.getAttribute('id')), ids.map(xmlCarries));
       for (const n of nodes) assert.equal(n.getAttribute('label'), xmlCarries(label));
       assert.equal(children(doc.documentElement!, 'edge').length, 1);
-    }), { numRuns: 300 });
+    }), { numRuns: 300, examples: [[['id:\u0085', 'id:\u2028\t\r\n'], 'a\u0085b\u2028c\r\nd\te', 'g\rh']] });
   });
 
   it('reads back in NetworkX when python3 has it (not required)', function () {
