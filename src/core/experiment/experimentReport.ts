@@ -6,6 +6,7 @@ import { BASELINE_SAMPLES } from '../analysis/randomBaseline';
 import { describeMetric } from '../analysis/metricDescriptions';
 import { formatReal } from '../analysis/realFormat';
 import type { ExperimentResult } from './analyze';
+import type { ExperimentCondition } from '../format/model';
 import { isolated } from '../text/isolated';
 import { claimVerdict } from './claimVerdict';
 import { csvLine } from './csv';
@@ -91,7 +92,9 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 <body>
 <h1>${u(r.scenario)} — experiment</h1>
 <p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
-${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>The seed paper's claims</h2>
+${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
+<table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
+<h2>The seed paper's claims</h2>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
@@ -104,6 +107,12 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>The seed p
 </body>
 </html>
 `;
+}
+
+/** What a condition sets, as written in the scenario (`coaching.enabled: true, memory.normalize: minmax`). */
+export function conditionChanges(c: ExperimentCondition): string {
+  const set = Object.entries(c.set);
+  return set.length ? set.map(([path, value]) => `${path}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ') : 'none (the scenario as written)';
 }
 
 /** One row per metric × condition (long format, convenient for pandas and ggplot). */

@@ -45,6 +45,19 @@ describe('experiment report', () => {
     assert.ok(!JSON.stringify(plain).includes('\u2068'), 'ordinary names are left alone');
   });
 
+  it('says what each condition changes in the scenario', () => {
+    const r = analyzeExperiment('x', [{ name: 'base', set: {} }, { name: 'ga', set: { 'memory.normalize': 'minmax', 'coaching.every': 2, 'ties.weights.novelty': 0.5 } }, { name: '<b>', set: { 'world.setting': 'a "<club>"' } }], [1],
+      [outcome('base', 1), outcome('ga', 1), outcome('<b>', 1)]);
+    const html = renderExperimentHtml(r, meta);
+    const rows = [...html.matchAll(/<tr><td><bdi>([^<]*)<\/bdi><\/td><td>([^<]*)<\/td><\/tr>/g)].map((m) => [m[1], m[2]]);
+    assert.deepEqual(rows, [
+      ['base', 'none (the scenario as written)'],
+      ['ga', 'memory.normalize: minmax, coaching.every: 2, ties.weights.novelty: 0.5'],
+      ['&lt;b&gt;', 'world.setting: a &quot;&lt;club&gt;&quot;'],
+    ]);
+    assert.ok(html.indexOf('<h2>Conditions</h2>') < html.indexOf("<h2>The seed paper's claims</h2>"));
+  });
+
   it('names each kind of model once', () => {
     const offline = { provider: 'offline' } as never;
     assert.equal(modelLine({ models: { a: offline, b: offline } }), 'the offline rule-based model (not an LLM)');
