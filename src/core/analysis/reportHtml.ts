@@ -78,7 +78,7 @@ function runSection(report: RunReport): string {
     ['Scenario', isolated(header.scenario.name) + (header.scenario.file ? ` (${isolated(header.scenario.file)})` : '')],
     ['Seed', String(header.seed)],
     ['Rounds', `${report.round} of ${header.rounds}${report.complete ? '' : ' (run incomplete)'}`],
-    ['Agents', String(report.graph.order)],
+    ['Agents', whole(report.graph.order)],
     ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.coaching), report.round)],
     ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.threshold), report.round)],
     ['Encounters', startAndEnd(encountersText(header.settings), encountersText(report.settings), report.round)],
@@ -90,11 +90,14 @@ function runSection(report: RunReport): string {
   if (report.usage && report.usage.calls > 0) {
     const { calls, input_tokens, output_tokens, cost_usd } = report.usage;
     rows.push(['Model calls', input_tokens + output_tokens > 0
-      ? `${calls} (${input_tokens} input, ${output_tokens} output tokens, $${cost_usd.toFixed(4)})`
-      : String(calls)]);
+      ? `${whole(calls)} (${whole(input_tokens)} input, ${whole(output_tokens)} output tokens, $${cost_usd.toFixed(4)})`
+      : whole(calls)]);
   }
   return `<dl class="run">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`;
 }
+
+/** A count as people read it: 10,000 agents, 812,072 calls. */
+const whole = (n: number): string => n.toLocaleString('en-US');
 
 function coachText(c: RunReport['coaching']): string {
   return c.enabled ? `on (every ${counted(c.every, 'round')})` : 'off';
