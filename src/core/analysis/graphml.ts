@@ -22,7 +22,7 @@ function dataText(value: unknown): string {
 function dataElements(keys: KeySpec[], attrs: Record<string, unknown>): string {
   return keys
     .filter((key) => attrs[key.name] !== undefined && attrs[key.name] !== null)
-    // A literal CR in element text reads back as a line feed (XML normalises line ends): written as &#13;, as GEXF does.
+    // escapeXml: a literal CR (or NEL, LINE SEPARATOR) in element text would read back as a line feed.
     .map((key) => `<data key="${key.id}">${escapeXml(dataText(attrs[key.name]))}</data>`)
     .join('');
 }

@@ -18,7 +18,7 @@ export function reportMetricsJson(report: RunReport): string {
     seed: report.header.seed,
     round: report.round,
     complete: report.complete,
-    threshold: report.threshold,
+    threshold: report.settings.ties.threshold,
     attribute: report.attribute,
     network: report.metrics,
     random_baseline: report.baseline,

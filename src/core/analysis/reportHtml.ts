@@ -79,8 +79,8 @@ function runSection(report: RunReport): string {
     ['Seed', String(header.seed)],
     ['Rounds', `${report.round} of ${header.rounds}${report.complete ? '' : ' (run incomplete)'}`],
     ['Agents', whole(report.graph.order)],
-    ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.coaching), report.round)],
-    ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.threshold), report.round)],
+    ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.settings.coaching), report.round)],
+    ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.settings.ties.threshold), report.round)],
     ['Encounters', startAndEnd(encountersText(header.settings), encountersText(report.settings), report.round)],
     ['Ties', startAndEnd(tieDynamicsText(header.settings), tieDynamicsText(report.settings), report.round)],
     ['Reward weights', startAndEnd(rewardWeightsText(header.settings), rewardWeightsText(report.settings), report.round)],
@@ -99,7 +99,7 @@ function runSection(report: RunReport): string {
 /** A count as people read it: 10,000 agents, 812,072 calls. */
 const whole = (n: number): string => n.toLocaleString('en-US');
 
-function coachText(c: RunReport['coaching']): string {
+function coachText(c: RunReport['settings']['coaching']): string {
   return c.enabled ? `on (every ${counted(c.every, 'round')})` : 'off';
 }
 
@@ -119,7 +119,7 @@ function networkSection(report: RunReport): string {
   const numeric = report.metrics[`${report.attribute}_assortativity_kind`] === 'numeric';
   const colour = !byAttribute ? 'Colour: Louvain community' : numeric ? `Colour: ${report.attribute}, from its lowest value (dark purple) to its highest (yellow)` : `Colour: ${report.attribute}`;
   return `<figure>${svg}<figcaption>${e(`Ties at the end of round ${report.round}: ${report.graph.order} agents, ${report.graph.size} directed ties `
-    + `(strength ≥ ${report.threshold}). ${colour}; size: ties received; a line with two heads is a reciprocated tie.`)}</figcaption></figure>`;
+    + `(strength ≥ ${report.settings.ties.threshold}). ${colour}; size: ties received; a line with two heads is a reciprocated tie.`)}</figcaption></figure>`;
 }
 
 function metricsTable(report: RunReport): string {

@@ -37,11 +37,7 @@ export interface RunReport {
   round: number;
   /** The trace ends with run_end. */
   complete: boolean;
-  /** Tie threshold in force at that round. */
-  threshold: number;
-  /** Coaching in force at that round (timed events may have changed it since the header's). */
-  coaching: RunSettings['coaching'];
-  /** Every setting in force at that round. */
+  /** Every setting in force at that round (timed events may have changed them since the header's). */
   settings: RunSettings;
   /** Homophily attribute. */
   attribute: string;
@@ -143,8 +139,6 @@ export class RunReportBuilder {
       header: this.header,
       round: last,
       complete: this.state.complete,
-      threshold: this.state.settings.ties.threshold,
-      coaching: this.state.settings.coaching,
       settings: structuredClone(this.state.settings),
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),

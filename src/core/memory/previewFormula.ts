@@ -3,8 +3,7 @@
 import type { MemoryConfig } from '../format/model';
 
 export function previewFormula(s: MemoryConfig, round: number): string {
-  const parts = `recency = ${s.decay}^(${round} − round), importance = ★/10, relevance = words in common, by stem`;
-  return s.normalize === 'minmax'
-    ? `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance, each rescaled to 0..1 over the stream (min–max, per query)   (${parts})`
-    : `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance   (${parts})`;
+  const rescaled = s.normalize === 'minmax' ? ', each rescaled to 0..1 over the stream (min–max, per query)' : '';
+  return `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance${rescaled}   `
+    + `(recency = ${s.decay}^(${round} − round), importance = ★/10, relevance = words in common, by stem)`;
 }

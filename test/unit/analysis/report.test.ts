@@ -239,7 +239,7 @@ describe('society report (core)', function () {
       for (const row of rows.slice(1)) {
         const [from, to, type, strength] = row.split(',');
         assert.equal(type, 'Directed');
-        assert.ok(Number(strength) >= report.threshold);
+        assert.ok(Number(strength) >= report.settings.ties.threshold);
         assert.equal(report.graph.getDirectedEdgeAttribute(from, to, 'weight'), Number(strength));
       }
     });
