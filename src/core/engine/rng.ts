@@ -5,13 +5,13 @@
 /** The lowest seed the CLI and the debugger take (the highest is Number.MAX_SAFE_INTEGER: seeds are exact integers). */
 export const MIN_SEED = -(2 ** 31);
 
+/** cyrb128's result, reused: streams are made millions of times and each reads it at once. */
+const HASH = new Uint32Array(4);
+
 /**
  * cyrb128: a fast 128-bit string hash (public domain), used only to seed streams. It hashes the
  * key parts joined by U+001F without building the joined string (streams are made millions of times).
  */
-/** cyrb128's result, reused: streams are made millions of times and each reads it at once. */
-const HASH = new Uint32Array(4);
-
 function cyrb128(parts: readonly (string | number)[]): Uint32Array {
   let h1 = 1779033703, h2 = 3144134277, h3 = 1013904242, h4 = 2773480762;
   for (let p = 0; p < parts.length; p++) {

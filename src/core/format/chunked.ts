@@ -166,13 +166,16 @@ function moveRanges(node: unknown, delta: number): void {
   if (isCollection(node)) for (const item of node.items) moveRanges(item, delta);
 }
 
+/** An alias or an anchor: chunks cannot resolve them across items. */
+const anchored = (node: Node): boolean => isAlias(node) || !!node.anchor;
+
 function hasAnchors(doc: Document): boolean {
-  return someNode(doc.contents, (node) => isAlias(node) || !!node.anchor);
+  return someNode(doc.contents, anchored);
 }
 
-/** An alias or anchor (chunks cannot resolve them across items), or a mapping key that is a collection. */
+/** An alias or anchor, or a mapping key that is a collection. */
 function outsidePlainLayout(doc: Document): boolean {
-  return someNode(doc.contents, (node) => isAlias(node) || !!node.anchor, (pair) => isCollection(pair.key));
+  return someNode(doc.contents, anchored, (pair) => isCollection(pair.key));
 }
 
 /** Whether some node (keys included) passes `test`, or some pair passes `pairTest`. */
