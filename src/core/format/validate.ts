@@ -4,6 +4,7 @@
 import type { ErrorObject, ValidateFunction } from 'ajv';
 import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
 import type { Range } from './model';
+import { withArticle } from '../text/article';
 import type { ParsedDocument, ParsedFile, PathSegment } from './parse';
 import { pointerToPath } from './parse';
 import { Locator } from './locate';
@@ -125,7 +126,7 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
     case 'type': {
       const expected = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);
       const actual = valueAt(docValue, path);
-      return diag('SOC012', 'error', `${pathLabel(path, docValue)} must be ${article(expected)}, found ${describeValue(actual)}`, f, at.valueRange(path));
+      return diag('SOC012', 'error', `${pathLabel(path, docValue)} must be ${withArticle(expected)}, found ${describeValue(actual)}`, f, at.valueRange(path));
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
@@ -193,10 +194,6 @@ function contextName(kind: DocumentKind, path: PathSegment[], docValue: unknown)
   const schema = deref(schemaAtPath(kind, path, docValue));
   const title = schema?.title?.toLowerCase();
   return title ? `${title} ${pathLabel(path, docValue)}` : pathLabel(path, docValue);
-}
-
-function article(type: string): string {
-  return /^[aeiou]/.test(type) ? `an ${type}` : `a ${type}`;
 }
 
 /**

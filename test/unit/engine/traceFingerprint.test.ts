@@ -51,7 +51,7 @@ function sampled(): Scenario {
 
 const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   ['examples/friends', () => example('friends/friends.society'),
-    '1acec419c6df69313f3e47ef25aa4c162101da61e681be6ebd08a48ed3d8cb9e'],
+    '9e26db9aa86ee6ca2eaa329f76b510c68ad84fb56d88196a62b60be3c3f27507'],
   ['examples/forum', () => example('forum/forum.society'),
     'f70450cdb2d8066004d3153589088b3673bf4f4985510eb6e2728f60fb40708b'],
   ['rooms, timed events and coaching', eventful,

@@ -13,6 +13,7 @@ import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory
 import { plural } from './phrasing';
 import { firstName } from './cues';
 import { wordIn } from '../../text/wholeWord';
+import { withArticle } from '../../text/article';
 import { ASKS_ABOUT } from '../../text/questionIntents';
 import { DO, LACK, MET, MET_FROM, NEED_WORDS, clean, clip, list, mood, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
 
@@ -33,7 +34,7 @@ export function interview(req: InterviewRequest): InterviewResponse {
 
 function intro(p: Partial<PersonaBrief>): string {
   const name = clip(clean(p.name), 60), job = clip(clean(p.occupation), 60);
-  const role = job && /^[A-Za-z]/.test(job) && !/^(a|an|the|my)\s/i.test(job) ? `${/^[aeiou]/i.test(job) ? 'an' : 'a'} ${job}` : job;
+  const role = job && withArticle(job);
   if (name) return sentence(`I'm ${name}${role ? `, ${role}` : ''}`);
   return role ? sentence(`I'm ${role}`) : 'Hi there.';
 }

@@ -4,6 +4,7 @@ import type { DialogueAct } from '../../trace/events';
 import type { Rng } from '../../engine/rng';
 import type { PersonaBrief } from '../types';
 import { firstName } from './cues';
+import { withArticle } from '../../text/article';
 
 export interface Wording {
   self: PersonaBrief;
@@ -21,12 +22,12 @@ const first = (p?: PersonaBrief): string => (p ? firstName(p.name) : 'everyone')
 
 const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   greet: [
-    (w) => w.metBefore ? `Good to see you again, ${first(w.other)}!${w.topic ? ` Been up to anything with ${w.topic} lately?` : ''}` : `Hi ${first(w.other)}! I'm ${first(w.self)}${w.self.occupation ? `, ${article(w.self.occupation)} ${w.self.occupation}` : ''}${w.topic ? ` — big on ${w.topic}` : ''}.`,
+    (w) => w.metBefore ? `Good to see you again, ${first(w.other)}!${w.topic ? ` Been up to anything with ${w.topic} lately?` : ''}` : `Hi ${first(w.other)}! I'm ${first(w.self)}${w.self.occupation ? `, ${withArticle(w.self.occupation)}` : ''}${w.topic ? ` — big on ${w.topic}` : ''}.`,
     (w) => w.metBefore ? `Hey ${first(w.other)}, how have you been?${w.topic ? ` Still into ${w.topic}?` : ''}` : `Hello ${first(w.other)}, nice to meet you. ${first(w.self)} here${w.self.location ? `, from ${w.self.location}` : ''}${w.topic ? `; I spend my free time on ${w.topic}` : ''}.`,
   ],
   share: [
     (w) => `I've been really into ${w.topic} lately.`,
-    (w) => `Something I care about is ${w.topic}${w.self.occupation ? ` — it comes up a lot in my work as ${article(w.self.occupation)} ${w.self.occupation}` : ''}.`,
+    (w) => `Something I care about is ${w.topic}${w.self.occupation ? ` — it comes up a lot in my work as ${withArticle(w.self.occupation)}` : ''}.`,
     (w) => `Have you followed anything about ${w.topic}? It's been on my mind all week.`,
   ],
   ask: [
@@ -39,7 +40,7 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
     // persona, "makes her own kefir", and read wrong in the first person.)
     (w) => {
       const also = alongside(w.self, w.topic);
-      return `Good question! ${cap(w.topic)} ${is(w.topic)} a big part of my life${also ? `, along with ${also}` : ''}${w.self.occupation ? ` — a nice change from being ${article(w.self.occupation)} ${w.self.occupation} all day` : ''}.`;
+      return `Good question! ${cap(w.topic)} ${is(w.topic)} a big part of my life${also ? `, along with ${also}` : ''}${w.self.occupation ? ` — a nice change from being ${withArticle(w.self.occupation)} all day` : ''}.`;
     },
     (w) => `For me ${w.topic} started by accident, and now I can't stop.`,
     (w) => `Honestly, ${w.topic} ${is(w.topic)} where I feel most myself.`,
@@ -79,7 +80,7 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
  */
 const TOPICLESS: Partial<Record<DialogueAct, ((w: Wording) => string)[]>> = {
   share: [
-    (w) => (w.self.occupation ? `Work as ${article(w.self.occupation)} ${w.self.occupation} keeps me busy these days.` : `Things have been busy on my side lately.`),
+    (w) => (w.self.occupation ? `Work as ${withArticle(w.self.occupation)} keeps me busy these days.` : `Things have been busy on my side lately.`),
     () => `I've been meaning to find something new to get into.`,
     () => `It's been a good week, all things considered.`,
   ],
@@ -91,7 +92,7 @@ const TOPICLESS: Partial<Record<DialogueAct, ((w: Wording) => string)[]>> = {
   answer: [
     () => `Good question! I'm still figuring that out, to be honest.`,
     () => `Hard to say — a bit of everything, I suppose.`,
-    (w) => (w.self.occupation ? `Mostly my work as ${article(w.self.occupation)} ${w.self.occupation}, these days.` : `Honestly, I've never thought about it much.`),
+    (w) => (w.self.occupation ? `Mostly my work as ${withArticle(w.self.occupation)}, these days.` : `Honestly, I've never thought about it much.`),
   ],
   propose: [
     () => `We should get together sometime — maybe this weekend?`,
@@ -129,7 +130,6 @@ export function plural(topic = ''): boolean {
 }
 const is = (topic?: string): string => (plural(topic) ? 'are' : 'is');
 
-function article(word: string): string { return /^[aeiou]/i.test(word) ? 'an' : 'a'; }
 function cap(s = ''): string { return s.charAt(0).toUpperCase() + s.slice(1); }
 /** Another of the speaker's interests: the one listed after `topic` (no random draw, so wording never shifts a run). */
 function alongside(p: PersonaBrief, topic?: string): string | undefined {
