@@ -133,14 +133,18 @@ function act(world: World, t: Turn): Step {
     const id = `${world.round}:${t.agent.id}:${k}`;
     world.roundStats.encounters++;
     tape.say({ type: 'encounter', round: world.round, id, from: t.agent.id, to: partner.id, via: c.via, ...usageField(t.choices[k]) });
-    const recalled = recall(world, partner, [...partner.persona.interests, ...situationOf(t.agent)], { tape, phase: 'act', signal: t.signal });
-    return then(recalled, (memories) => {
-      const conv: Conversation = {
-        id, members: [t.agent, partner], initiator: t.agent.id, via: c.via, transcript: [],
-        context: new Map([[t.agent.id, t.retrieved], [partner.id, memories]]),
-      };
-      return after(talk(world, conv, tape, t.signal), () => { rememberConversation(world, conv, tape); convs[k] = conv; });
-    });
+    // Each side recalls what it knows of the other before they talk, as Generative Agents does:
+    // the initiator's retrieval for choosing was about all its candidates, and with it the
+    // initiator greeted most old friends as strangers.
+    const site = { tape, phase: 'act' as const, signal: t.signal };
+    return then(recall(world, t.agent, [...t.agent.persona.interests, ...situationOf(partner)], site), (own) =>
+      then(recall(world, partner, [...partner.persona.interests, ...situationOf(t.agent)], site), (theirs) => {
+        const conv: Conversation = {
+          id, members: [t.agent, partner], initiator: t.agent.id, via: c.via, transcript: [],
+          context: new Map([[t.agent.id, own], [partner.id, theirs]]),
+        };
+        return after(talk(world, conv, tape, t.signal), () => { rememberConversation(world, conv, tape); convs[k] = conv; });
+      }));
   });
   return after(talking, () => { for (const c of convs) if (c) t.conversations.push(c); });
 }

@@ -51,13 +51,13 @@ function sampled(): Scenario {
 
 const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   ['examples/friends', () => example('friends/friends.society'),
-    '9e26db9aa86ee6ca2eaa329f76b510c68ad84fb56d88196a62b60be3c3f27507'],
+    '54118ce89e98cb82e58aa4302d731366805d4bba4e36aad8ad1e1b64d09f8ff2'],
   ['examples/forum', () => example('forum/forum.society'),
-    'f70450cdb2d8066004d3153589088b3673bf4f4985510eb6e2728f60fb40708b'],
+    'a0ac5293442e8256feff3d11842ef05dce97262e719ba96f6fbd6e8999cc0692'],
   ['rooms, timed events and coaching', eventful,
-    'd245a9c522cf80e5bd2489f18779808bd38d1d9703312a3d832571c5a397bf04'],
+    '50c653d9621e3bd7bf6e0284249e5baeb82ce813d12bf3074eda680d90c00046'],
   ['a sampled population paired at random', sampled,
-    'd3f381a7e0bc750c921dac0d966c0504ead0953742f191d4fcbfc65bd0f64283'],
+    '2a33f66be5a5ab4821d488754dc9ff12944c1835910feb04387305f5fb66acef'],
 ];
 
 describe('trace fingerprints', () => {
