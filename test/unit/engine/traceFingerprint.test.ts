@@ -51,11 +51,11 @@ function sampled(): Scenario {
 
 const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   ['examples/friends', () => example('friends/friends.society'),
-    '54118ce89e98cb82e58aa4302d731366805d4bba4e36aad8ad1e1b64d09f8ff2'],
+    '4b295264be1035b9b7d2a4bb2619322dab610be144df3cdf8be126d6499b276d'],
   ['examples/forum', () => example('forum/forum.society'),
-    'a0ac5293442e8256feff3d11842ef05dce97262e719ba96f6fbd6e8999cc0692'],
+    '80105bdba20908a95caa3374304f5ed837207f71553105988f767d0df0e747bf'],
   ['rooms, timed events and coaching', eventful,
-    '50c653d9621e3bd7bf6e0284249e5baeb82ce813d12bf3074eda680d90c00046'],
+    'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   ['a sampled population paired at random', sampled,
     '2a33f66be5a5ab4821d488754dc9ff12944c1835910feb04387305f5fb66acef'],
 ];

@@ -17,9 +17,10 @@ export function reflect(req: ReflectRequest): ReflectResponse {
   const insights: Insight[] = [];
   const recent = req.recent;
 
-  // Who do I enjoy? Highest mean valence among partners in recent memories.
+  // Who do I enjoy? Highest mean valence among partners in recent memories of talking with them
+  // (an introduction is an observation with a valence too, but nobody has talked yet).
   const byPartner = new Map<string, RetrievedMemory[]>();
-  for (const m of recent) if (m.cues?.partner && m.cues.valence !== undefined) {
+  for (const m of recent) if (m.cues?.partner && m.cues.valence !== undefined && m.kind !== 'observation') {
     const l = byPartner.get(m.cues.partner) ?? [];
     l.push(m); byPartner.set(m.cues.partner, l);
   }
