@@ -31,10 +31,10 @@ table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; display: block; max-
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
 .holds { color: #1b7f3b; font-weight: 600; }
-.tentative { color: #8a5a00; }
+.inconclusive { color: #8a5a00; }
 .fails { color: #b3261e; font-weight: 600; }
 .untestable { color: #666; font-style: italic; }
-td.holds, td.tentative, td.fails, td.untestable { min-width: 9em; }
+td.holds, td.inconclusive, td.fails, td.untestable { min-width: 9em; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 440px), 1fr)); gap: 1rem; }
 .charts figure { margin: 0; min-width: 0; }
 .charts svg { width: 100%; }
@@ -152,8 +152,8 @@ export function formatExperiment(r: ExperimentResult): string {
   out.push('');
   for (const c of r.claims) {
     const v = claimVerdict(c);
-    // The mark speaks for itself unless the claim is untestable or has no CI at all.
-    out.push(`  ${v.mark} ${c.text}: ${v.kind === 'untestable' || c.reason ? `${v.label}; ` : ''}${c.evidence}`);
+    // ✔ speaks for itself; every other mark says what it means.
+    out.push(`  ${v.mark} ${c.text}: ${v.kind === 'holds' ? '' : `${v.label}; `}${c.evidence}`);
   }
   return out.join('\n');
 }

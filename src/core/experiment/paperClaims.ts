@@ -12,12 +12,19 @@ export interface Claim {
   holds: boolean | null;
   /** The 95% CI excludes 0 in the claimed direction. */
   confident: boolean;
+  /** The 95% CI excludes 0 in the other direction: the data contradict the claim. */
+  contradicted?: boolean;
   /** Why the claim is not testable, or why a tested one has no CI (fewer than two seeds with a value). */
   reason?: string;
   evidence: string;
 }
 
 const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
+
+/** What a 95% CI of a claimed positive effect decides: only one that excludes 0 decides either way. */
+function decided(ci95: [number, number] | null | undefined): Pick<Claim, 'confident' | 'contradicted'> {
+  return { confident: !!ci95 && ci95[0] > 0, contradicted: !!ci95 && ci95[1] < 0 };
+}
 
 /** Why a tested claim has no CI: fewer than two values in (one of) its groups. */
 function noCiReason(n: number, seeds: number): string | undefined {
@@ -28,12 +35,13 @@ function noCiReason(n: number, seeds: number): string | undefined {
 /**
  * The qualitative findings of "Learning to Make Friends" that an experiment can test: coaching
  * raises density and median degree; networks show reciprocity, clustering and homophily beyond a
- * density-matched random graph. "Holds" compares means; "confident" needs the 95% CI to exclude 0.
+ * density-matched random graph. "Holds" compares means; "confident" needs the 95% CI to exclude 0,
+ * "contradicted" to exclude it the other way (claimVerdict: only those two decide a claim).
  * A claim without the numbers to decide it is not testable (holds: null), never "does not hold".
  */
 export function paperClaims(r: ExperimentResult): Claim[] {
   const claims = coachingClaims(r);
-  const label: Record<string, string> = { reciprocity: 'Reciprocity', average_clustering: 'Clustering', group_assortativity: 'Interest homophily (group assortativity)' };
+  const label: Record<string, string> = { reciprocity: 'Reciprocity', average_clustering: 'Clustering', group_assortativity: 'Homophily by group (group assortativity)' };
   for (const b of r.baselines) {
     // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
     if (b.observed.n === 0 || b.baseline.n === 0) continue;
@@ -44,7 +52,7 @@ export function paperClaims(r: ExperimentResult): Claim[] {
       continue;
     }
     const reason = noCiReason(b.excess.n, r.seeds.length);
-    claims.push({ text, holds: b.excess.mean > 0, confident: !!b.excess.ci95 && b.excess.ci95[0] > 0, ...(reason ? { reason } : {}), evidence });
+    claims.push({ text, holds: b.excess.mean > 0, ...decided(b.excess.ci95), ...(reason ? { reason } : {}), evidence });
   }
   return claims;
 }
@@ -78,7 +86,7 @@ function coachingClaims(r: ExperimentResult): Claim[] {
     claims.push({
       text,
       holds: c.difference! > 0,
-      confident: !!c.ci95 && c.ci95[0] > 0,
+      ...decided(c.ci95),
       ...(reason ? { reason } : {}),
       evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (95% CI ${c.ci95 ? `${f(c.ci95[0])} … ${f(c.ci95[1])}` : '—'}), Hedges' g ${f(c.hedges_g, 2)}`,
     });

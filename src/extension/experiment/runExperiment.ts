@@ -17,6 +17,7 @@ import { runDirectory } from '../run/runFolder';
 import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
+import { claimVerdict } from '../../core/experiment/claimVerdict';
 import { counted } from '../../core/text/counted';
 import type { ActivityStatus } from '../run/activityStatus';
 
@@ -77,11 +78,15 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, status
   const panel = vscode.window.createWebviewPanel('society.experiment', `${scenario.name} — experiment`, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
   // The report is self-contained: its own CSP allows only its hashed style and no scripts.
   panel.webview.html = await vscode.workspace.fs.readFile(vscode.Uri.file(run.files[0])).then((b) => Buffer.from(b).toString('utf8'));
-  // Claims without values to test (holds: null) are neither held nor failed: counted apart.
-  const held = run.result.claims.filter((c) => c.holds === true).length;
-  const testable = run.result.claims.filter((c) => c.holds !== null).length;
-  const untestable = run.result.claims.length - testable;
-  const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${untestable ? `, ${untestable} not testable` : ''}.`;
+  // A claim holds when its 95% CI says so (claimVerdict); inconclusive and untestable ones are
+  // counted apart, neither held nor failed.
+  const verdicts = run.result.claims.map((c) => claimVerdict(c).kind);
+  const held = verdicts.filter((k) => k === 'holds').length;
+  const testable = verdicts.filter((k) => k !== 'untestable').length;
+  const inconclusive = verdicts.filter((k) => k === 'inconclusive').length;
+  const untestable = verdicts.length - testable;
+  const apart = [inconclusive && `${inconclusive} inconclusive`, untestable && `${untestable} not testable`].filter((x) => x).join(', ');
+  const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${apart ? `, ${apart}` : ''}.`;
   const faults = describeRunFaults(run.result.runs);
   status.ended(owner, `${faults ? '$(warning)' : '$(beaker)'} Society: experiment, ${counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`);
   const choice = !faults ? await vscode.window.showInformationMessage(text, 'Reveal Files')

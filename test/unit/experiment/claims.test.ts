@@ -48,21 +48,41 @@ describe('experiment claims', () => {
     }
   });
 
-  it('says a single seed has no CI and styles an unconfident "holds" as tentative', () => {
+  it('says a single seed has no CI and calls a claim inconclusive unless its 95% CI excludes 0, whichever way the mean points', () => {
     const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
     const one = analyzeExperiment('x', conditions, [1], [outcome('off', 1, { density: 0.1 }), outcome('on', 1, { density: 0.2 })]);
     const density = byText(one.claims, 'Coaching raises density');
     assert.equal(density.holds, true);
-    assert.equal(claimVerdict(density).label, 'holds (mean; no CI with 1 seed)');
+    assert.equal(claimVerdict(density).label, 'inconclusive (the mean points the claimed way; no CI with 1 seed)');
     const html = renderExperimentHtml(one, meta);
-    assert.ok(html.includes('<td class="tentative"><bdi>holds (mean; no CI with 1 seed)</bdi></td>'));
+    assert.ok(html.includes('<td class="inconclusive"><bdi>inconclusive (the mean points the claimed way; no CI with 1 seed)</bdi></td>'));
     assert.doesNotMatch(html, /CI includes 0/);
-    assert.match(formatExperiment(one), /~ Coaching raises density: holds \(mean; no CI with 1 seed\); /);
+    assert.match(formatExperiment(one), /~ Coaching raises density: inconclusive \(the mean points the claimed way; no CI with 1 seed\); /);
+
+    const lower = analyzeExperiment('x', conditions, [1], [outcome('off', 1, { density: 0.2 }), outcome('on', 1, { density: 0.1 })]);
+    assert.equal(claimVerdict(byText(lower.claims, 'Coaching raises density')).label, 'inconclusive (the mean points the other way; no CI with 1 seed)');
 
     const noisy = analyzeExperiment('x', conditions, [1, 2], [outcome('off', 1, { density: 0.1 }), outcome('off', 2, { density: 0.3 }), outcome('on', 1, { density: 0.15 }), outcome('on', 2, { density: 0.3 })]);
     const html2 = renderExperimentHtml(noisy, meta);
-    assert.ok(html2.includes('<td class="tentative"><bdi>holds (mean; CI includes 0)</bdi></td>'));
-    assert.match(html2, /\.tentative \{/);
+    assert.ok(html2.includes('<td class="inconclusive"><bdi>inconclusive (the mean points the claimed way; 95% CI includes 0)</bdi></td>'));
+    assert.match(html2, /\.inconclusive \{/);
+    assert.doesNotMatch(html2, />holds \(mean/);
+
+    // Lower on average but with a CI that includes 0: not "does not hold" (it was, while a higher
+    // mean with the same spread read as "holds").
+    const noisyLower = analyzeExperiment('x', conditions, [1, 2], [outcome('off', 1, { density: 0.15 }), outcome('off', 2, { density: 0.3 }), outcome('on', 1, { density: 0.1 }), outcome('on', 2, { density: 0.3 })]);
+    const v = claimVerdict(byText(noisyLower.claims, 'Coaching raises density'));
+    assert.deepEqual([v.kind, v.mark], ['inconclusive', '~']);
+    assert.match(formatExperiment(noisyLower), /~ Coaching raises density: inconclusive \(the mean points the other way; 95% CI includes 0\); /);
+  });
+
+  it('says a claim does not hold only when its 95% CI excludes 0 the other way', () => {
+    const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
+    const runs = [1, 2, 3, 4].flatMap((s) => [outcome('off', s, { density: 0.3 + s / 1000 }), outcome('on', s, { density: 0.1 + s / 1000 })]);
+    const density = byText(analyzeExperiment('x', conditions, [1, 2, 3, 4], runs).claims, 'Coaching raises density');
+    assert.deepEqual([density.holds, density.confident, density.contradicted], [false, false, true]);
+    const v = claimVerdict(density);
+    assert.deepEqual([v.kind, v.mark, v.label], ['fails', '✘', 'does not hold (95% CI excludes 0 the other way)']);
   });
 });
 
