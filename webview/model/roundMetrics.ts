@@ -1,12 +1,13 @@
 // The network metrics the view charts per round — density, reciprocity, average clustering and
 // Louvain modularity — computed with the analysis layer's own functions, so the numbers equal
-// those of `society report` and `society metrics` for the same round and seed.
+// those of `society report`, `society metrics` and the run's closing summary for the same round:
+// Louvain is seeded with 0 there too (not with the run's seed, which gave the view other
+// communities and another modularity than the report's table on the same page).
 import { averageClustering } from '../../src/core/analysis/clustering';
 import { louvainCommunities } from '../../src/core/analysis/communities';
 import { graphFromTies } from '../../src/core/analysis/graphFromTies';
 import { density } from '../../src/core/analysis/networkMetrics';
 import { reciprocity } from '../../src/core/analysis/reciprocity';
-import { seededRandom } from '../../src/core/analysis/seededRandom';
 import { undirectedProjection } from '../../src/core/analysis/tieGraph';
 import type { NetworkData } from './networkData';
 
@@ -22,10 +23,10 @@ export interface RoundMetrics {
   communities: Record<string, number>;
 }
 
-export function roundMetrics(data: NetworkData, seed: number): RoundMetrics {
+export function roundMetrics(data: NetworkData): RoundMetrics {
   const graph = graphFromTies(data.nodes.map((n) => ({ id: n.id })), data.edges, data.threshold);
   const projection = undirectedProjection(graph);
-  const louvain = louvainCommunities(projection, seededRandom(seed));
+  const louvain = louvainCommunities(projection);
   return {
     round: data.round,
     agents: graph.order,

@@ -80,7 +80,7 @@ export class TraceModel {
     const data = networkAt(state);
     let metrics = this.metrics.get(round);
     if (!metrics) {
-      metrics = roundMetrics(data, this.header.seed);
+      metrics = roundMetrics(data);
       if (round <= this.completeRound) this.metrics.set(round, metrics);
     }
     return { data, metrics };
@@ -104,7 +104,7 @@ export class TraceModel {
     let added = false;
     for (let r = 0; r <= this.completeRound; r++) {
       if (this.metrics.has(r)) continue;
-      this.metrics.set(r, roundMetrics(networkAt(this.background.stateAt(r)), this.header.seed));
+      this.metrics.set(r, roundMetrics(networkAt(this.background.stateAt(r))));
       added = true;
       if (performance.now() - start > budgetMs) break;
     }
