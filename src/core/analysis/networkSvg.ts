@@ -141,10 +141,10 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     '<marker id="tie-head" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="#777"/></marker>',
     '<marker id="tie-head-start" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0L0,5L10,10z" fill="#777"/></marker>',
     '</defs>',
-    // Labels under the ties, so arrowheads stay visible where a label meets a line.
-    labelled ? `<g class="labels" font-family="sans-serif" font-size="${LABEL_SIZE}" fill="#222" text-anchor="middle">${labels.join('')}</g>` : '',
     `<g class="ties" stroke="#777" stroke-opacity="0.6">${ties.join('')}</g>`,
     `<g class="agents" stroke="#fff" stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
+    // Names over everything, each on a white halo: drawn under the ties, lines ran through them.
+    labelled ? `<g class="labels" font-family="sans-serif" font-size="${LABEL_SIZE}" fill="#222" text-anchor="middle" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${labels.join('')}</g>` : '',
     legend.height ? `<g class="legend" font-family="sans-serif" font-size="${LEGEND_FONT_SIZE}" fill="#222">${legend.markup}</g>` : '',
     '</svg>',
   ].join('\n');

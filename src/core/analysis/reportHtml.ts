@@ -79,12 +79,12 @@ function runSection(report: RunReport): string {
     ['Seed', String(header.seed)],
     ['Rounds', `${report.round} of ${header.rounds}${report.complete ? '' : ' (run incomplete)'}`],
     ['Agents', whole(report.graph.order)],
-    ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.settings.coaching), report.round)],
-    ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.settings.ties.threshold), report.round)],
-    ['Encounters', startAndEnd(encountersText(header.settings), encountersText(report.settings), report.round)],
-    ['Ties', startAndEnd(tieDynamicsText(header.settings), tieDynamicsText(report.settings), report.round)],
-    ['Reward weights', startAndEnd(rewardWeightsText(header.settings), rewardWeightsText(report.settings), report.round)],
-    ['Memory', startAndEnd(memoryText(header.settings), memoryText(report.settings), report.round)],
+    ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.settings.coaching), changedAt(report, 'coaching'))],
+    ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.settings.ties.threshold), changedAt(report, 'ties.threshold'))],
+    ['Encounters', startAndEnd(encountersText(header.settings), encountersText(report.settings), changedAt(report, 'world.encounters', 'world.conversation', 'world.rooms'))],
+    ['Ties', startAndEnd(tieDynamicsText(header.settings), tieDynamicsText(report.settings), changedAt(report, 'ties.learning_rate', 'ties.decay', 'ties.weights'))],
+    ['Reward weights', startAndEnd(rewardWeightsText(header.settings), rewardWeightsText(report.settings), changedAt(report, 'rewards'))],
+    ['Memory', startAndEnd(memoryText(header.settings), memoryText(report.settings), changedAt(report, 'memory'))],
     ['Models', modelText || 'none recorded'],
   ];
   if (report.usage && report.usage.calls > 0) {
@@ -103,9 +103,20 @@ function coachText(c: RunReport['settings']['coaching']): string {
   return c.enabled ? `on (every ${counted(c.every, 'round')})` : 'off';
 }
 
-/** A setting that timed events may change: its value, or where it started and where it ended up. */
-function startAndEnd(start: string, end: string, round: number): string {
-  return start === end ? end : `${start} at the start, ${end} by round ${round} (changed by a timed event)`;
+/** The rounds in which timed events changed a setting under one of `prefixes` ("ties.weights"). */
+function changedAt(report: RunReport, ...prefixes: string[]): number[] {
+  const under = (path: string): boolean => prefixes.some((p) => path === p || path.startsWith(`${p}.`));
+  return [...new Set(report.settingChanges.filter((c) => c.paths.some(under)).map((c) => c.round))];
+}
+
+/**
+ * A setting that timed events may change: its value, or what it was and from which round it was
+ * what it ended up (an event that set it back leaves one value, with nothing to say).
+ */
+function startAndEnd(start: string, end: string, rounds: number[]): string {
+  if (start === end) return end;
+  if (rounds.length === 1) return `${start}; from round ${rounds[0]} (a timed event): ${end}`;
+  return `${start} at the start; ${end} at the end (timed events in rounds ${rounds.join(', ')})`;
 }
 
 function networkSection(report: RunReport): string {

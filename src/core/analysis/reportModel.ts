@@ -39,6 +39,8 @@ export interface RunReport {
   complete: boolean;
   /** Every setting in force at that round (timed events may have changed them since the header's). */
   settings: RunSettings;
+  /** The settings timed events changed up to that round: where, and which paths ("ties.threshold"). */
+  settingChanges: SettingChange[];
   /** Homophily attribute. */
   attribute: string;
   /** Whether any agent carries the attribute (else the picture is coloured by community). */
@@ -52,6 +54,8 @@ export interface RunReport {
   rewards: RewardCurves;
   usage?: UsageTotals;
 }
+
+export interface SettingChange { round: number; paths: string[] }
 
 export interface RunReportOptions {
   attribute?: string;
@@ -100,6 +104,7 @@ export class RunReportBuilder {
   /** The last round measured: at its round_end (or, lacking one, when a later round begins). */
   private measured = -1;
   private usage?: UsageTotals;
+  private readonly settingChanges: SettingChange[] = [];
 
   constructor(readonly header: TraceHeader, private readonly options: RunReportOptions = {}) {
     this.state = initialState(header);
@@ -117,6 +122,7 @@ export class RunReportBuilder {
     if (e.type !== 'memory') applyEvent(this.state, e);
     if (e.type === 'reward') this.rewards.push(e);
     if (e.type === 'run_end') this.usage = e.usage;
+    if (e.type === 'event_fired' && e.action === 'set' && e.applied) this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
     if (e.type === 'round_end') this.measure(e.round);
   }
 
@@ -140,6 +146,7 @@ export class RunReportBuilder {
       round: last,
       complete: this.state.complete,
       settings: structuredClone(this.state.settings),
+      settingChanges: this.settingChanges.filter((c) => c.round <= last),
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
       graph,

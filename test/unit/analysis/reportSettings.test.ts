@@ -13,13 +13,22 @@ import { syntheticTrace } from '../../webview/fixtures';
 describe('report run table', function () {
   this.timeout(30_000);
 
-  it('shows settings changed by a timed event from start to end', async () => {
+  it('shows settings changed by a timed event from start to end, with the round it changed in', async () => {
     const base = makeScenario(6);
     const scenario = makeScenario(6, { world: { ...base.world, rounds: 4 }, events: [{ at: 2, set: { 'coaching.enabled': true, 'ties.threshold': 0.4 } }] });
     const { header, events } = await runTrace(scenario);
     const html = renderReportHtml(buildRunReport(header, events));
-    assert.match(html, /<dt>Coach<\/dt><dd>off at the start, on \(every 1 round\) by round 4 \(changed by a timed event\)<\/dd>/);
-    assert.match(html, /<dt>Tie threshold<\/dt><dd>0\.6 at the start, 0\.4 by round 4 \(changed by a timed event\)<\/dd>/);
+    assert.match(html, /<dt>Coach<\/dt><dd>off; from round 2 \(a timed event\): on \(every 1 round\)<\/dd>/);
+    assert.match(html, /<dt>Tie threshold<\/dt><dd>0\.6; from round 2 \(a timed event\): 0\.4<\/dd>/);
+  });
+
+  it('names every round a timed event changed a setting in', async () => {
+    const base = makeScenario(6);
+    const scenario = makeScenario(6, { world: { ...base.world, rounds: 5 }, events: [{ at: 2, set: { 'ties.threshold': 0.5 } }, { at: 4, set: { 'ties.threshold': 0.4 } }, { at: 3, set: { 'coaching.enabled': true } }] });
+    const { header, events } = await runTrace(scenario);
+    const html = renderReportHtml(buildRunReport(header, events));
+    assert.match(html, /<dt>Tie threshold<\/dt><dd>0\.6 at the start; 0\.4 at the end \(timed events in rounds 2, 4\)<\/dd>/);
+    assert.match(html, /<dt>Coach<\/dt><dd>off; from round 3 \(a timed event\): on \(every 1 round\)<\/dd>/);
   });
 
   it('shows a setting nobody changed once', async () => {
@@ -39,14 +48,14 @@ describe('report run table', function () {
     const { header, events } = await runTrace(scenario);
     const html = renderReportHtml(buildRunReport(header, events));
     const row = (name: string): string => new RegExp(`<dt>${name}</dt><dd>([^<]*)</dd>`).exec(html)?.[1] ?? '';
-    assert.equal(row('Encounters'), 'a recommender (interests, ties, popularity), 2 conversations started per agent and round, 0.25 explored at random; conversations of 3 turns at the start, '
-      + 'random partners, 2 conversations started per agent and round; conversations of 3 turns by round 3 (changed by a timed event)');
+    assert.equal(row('Encounters'), 'a recommender (interests, ties, popularity), 2 conversations started per agent and round, 0.25 explored at random; conversations of 3 turns; from round 2 (a timed event): '
+      + 'random partners, 2 conversations started per agent and round; conversations of 3 turns');
     const t = scenario.ties;
     assert.equal(row('Ties'), `learning rate ${t.learning_rate}, decay ${t.decay} per round without talking; target ${t.weights.reciprocity}·reciprocity + ${t.weights.novelty}·novelty + ${t.weights.affect}·affect`);
     assert.equal(row('Reward weights'), 'SOC 1, INF 1, PRE 1, COORD 1, EMO 1');
     const m = scenario.memory;
     const memory = (scales: string): string => `top ${m.top_k} by ${m.recency}·recency + ${m.importance}·importance + ${m.relevance}·relevance (${scales}), recency decay ${m.decay} per round; reflection at ${m.reflect_at} importance`;
-    assert.equal(row('Memory'), `${memory('fixed 0..1 scales')} at the start, ${memory('each rescaled per query (min–max)')} by round 3 (changed by a timed event)`);
+    assert.equal(row('Memory'), `${memory('fixed 0..1 scales')}; from round 2 (a timed event): ${memory('each rescaled per query (min–max)')}`);
   });
 
   it('isolates a scenario name with a right-to-left override, so it cannot reverse the text after it', () => {
