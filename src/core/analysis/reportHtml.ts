@@ -147,8 +147,10 @@ function metricsTable(report: RunReport): string {
 
 function overRoundsSection(report: RunReport): string {
   const points = (pick: (r: RunReport['overRounds'][number]) => number | null) => report.overRounds.map((r): [number, number | null] => [r.round, pick(r)]);
+  // Density on its own axis: a sparse network's (0.03) lies flat on 0 beside values near 1.
+  const densityChart = lineChartSvg([{ label: 'density', color: categoryColor(0), points: points((r) => r.density) }],
+    { title: 'Density over rounds', xLabel: 'round', yLabel: 'density' });
   const chart = lineChartSvg([
-    { label: 'density', color: categoryColor(0), points: points((r) => r.density) },
     { label: 'reciprocity', color: categoryColor(1), points: points((r) => r.reciprocity) },
     { label: 'avg clustering', color: categoryColor(2), points: points((r) => r.average_clustering) },
     { label: 'tie Jaccard', color: categoryColor(3), points: points((r) => r.jaccard), dashed: true },
@@ -160,7 +162,8 @@ function overRoundsSection(report: RunReport): string {
   ].map((v) => `<td class="num">${e(v)}</td>`).join('')}</tr>`);
   const head = ['Round', 'Ties', 'Density', 'Reciprocity', 'Mutual pairs', 'Avg clustering', 'Median degree', 'Gained', 'Lost', 'Jaccard']
     .map((h) => `<th>${e(h)}</th>`).join('');
-  return `<figure>${chart}<figcaption>${e('Tie Jaccard: share of ties kept from the previous round (|A∩B| / |A∪B|).')}</figcaption></figure>`
+  return `<figure>${densityChart}<figcaption>${e('Density: directed ties over possible ones, n(n − 1); the axis starts at 0.')}</figcaption></figure>`
+    + `<figure>${chart}<figcaption>${e('Tie Jaccard: share of ties kept from the previous round (|A∩B| / |A∪B|).')}</figcaption></figure>`
     + scrollable('Network per round table', `<table class="rounds"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
 }
 

@@ -126,14 +126,17 @@ describe('society report (core)', function () {
       assert.ok(!page.includes('<script>'));
     });
 
-    it('has the network picture, both charts and the metrics table', () => {
+    it('has the network picture, the charts and the metrics table', () => {
       const doc = parseStrictXml(html, 'application/xhtml+xml');
       const svgs = Array.from(doc.getElementsByTagName('svg'));
       const network = svgs.find((s) => s.getAttribute('class') === 'network')!;
       const agents = Array.from(network.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!;
       assert.equal(agents.getElementsByTagName('circle').length, report.graph.order);
       const charts = svgs.filter((s) => s.getAttribute('class') === 'chart').map((s) => s.getAttribute('aria-label'));
-      assert.deepEqual(charts, ['The network over rounds', 'Reward per driver']);
+      assert.deepEqual(charts, ['Density over rounds', 'The network over rounds', 'Reward per driver']);
+      // Density has its own axis, scaled to its own values; the other chart is on 0..1 without it.
+      const overRounds = svgs.find((s) => s.getAttribute('aria-label') === 'The network over rounds')!;
+      assert.ok(!overRounds.textContent!.includes('density'));
       const rewardChart = svgs.find((s) => s.getAttribute('aria-label') === 'Reward per driver')!;
       assert.equal(rewardChart.getElementsByTagName('polyline').length, DRIVERS.length + 1);
       const table = Array.from(doc.getElementsByTagName('table')).find((t) => t.getAttribute('class') === 'metrics')!;
