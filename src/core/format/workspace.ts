@@ -173,7 +173,8 @@ export class SocietyWorkspace {
       ? await this.fs.listFiles(staticBase)
       : (await this.fs.readFile(literal)) !== undefined ? [literal] : [];
     const matches = candidates.filter((f) => {
-      if (f === from) return false; // a scenario's own glob matching itself is not a cycle
+      // A scenario's own glob matching itself is not a cycle; naming itself outright is.
+      if (f === from && scan.isGlob) return false;
       const rel = path.relative(baseDir, f).split(path.sep).join('/');
       return matcher(rel) && isInside(this.root, f);
     });

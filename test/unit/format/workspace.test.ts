@@ -101,6 +101,12 @@ describe('scenario loading', () => {
     assert.deepEqual(scenario?.personas.map((p) => p.id), ['leo']);
   });
 
+  it('reports a scenario that includes itself by name as a cycle (SOC031), not as matching no file', async () => {
+    const root = tempTree({ 'a.society': leo, 's.society': 'kind: scenario\nname: S\npersonas:\n  - include: a.society\n  - include: s.society\n' });
+    const { diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
+    assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [['SOC031', 'Include cycle: s.society → s.society', 4]]);
+  });
+
   it('reports an include too long to be a pattern on its value (SOC030) instead of throwing', async () => {
     const root = tempTree({ 'a.society': leo, 's.society': `kind: scenario\nname: S\npersonas:\n  - include: ${'a'.repeat(70_000)}\n  - include: a.society\n` });
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
