@@ -93,6 +93,13 @@ export class SocietyWorkspace {
     const index = docIndex ?? analysis.parsed.documents.findIndex((d) => d.kind === 'scenario');
     const doc = analysis.parsed.documents[index];
     if (!doc || doc.kind !== 'scenario') {
+      // A document YAML could not read (an alias bomb, a broken anchor) may be the scenario: its
+      // errors are the cause to show, not "no scenario".
+      const unread = analysis.diagnostics.filter((d) => d.code === 'SOC001' && d.severity === 'error');
+      if (unread.length) {
+        result.diagnostics.push(...unread);
+        return result;
+      }
       // At the start of the (first) document, usually its `kind:` line.
       const range = (analysis.locators[index] ?? analysis.locators[0])?.documentStart() ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
       result.diagnostics.push({ code: 'SOC003', severity: 'error', message: NO_SCENARIO_TO_RUN, file, range });

@@ -107,6 +107,16 @@ describe('scenario loading', () => {
     assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [['SOC031', 'Include cycle: s.society → s.society', 4]]);
   });
 
+  it('gives the YAML error of a scenario it could not read, not "no scenario to run"', async () => {
+    // Each alias level repeats the one before nine times: the yaml package refuses to expand it.
+    const levels = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'l0: &l0 [x, x, x, x, x, x, x, x, x]' : `l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`));
+    const root = tempTree({ 's.society': `${levels.join('\n')}\nkind: scenario\nname: S\n` });
+    const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
+    assert.equal(scenario, undefined);
+    assert.deepEqual(diagnostics.map((d) => d.code), ['SOC001']);
+    assert.match(diagnostics[0].message, /alias/i);
+  });
+
   it('reports an include too long to be a pattern on its value (SOC030) instead of throwing', async () => {
     const root = tempTree({ 'a.society': leo, 's.society': `kind: scenario\nname: S\npersonas:\n  - include: ${'a'.repeat(70_000)}\n  - include: a.society\n` });
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
