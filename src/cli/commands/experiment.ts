@@ -3,11 +3,12 @@
 import * as path from 'node:path';
 import type { Command } from '../command';
 import { integerListOption, integerOption, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
-import { formatExperiment, planExperiment, roundsByCondition, runExperiment } from '../../core/experiment';
+import { ExperimentCancelled, formatExperiment, partialText, planExperiment, roundsByCondition, runExperiment, type ExperimentRun } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
+import { InterruptPresses } from '../interruptPresses';
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -50,15 +51,31 @@ export const experimentCommand: Command = {
     if (!outputFolder(outDir, 'experiment')) return 1;
     const lock = lockOutputFolder(outDir, 'experiment');
     if (!lock) return 1;
-    const controller = new AbortController();
-    const onSigint = (): void => controller.abort();
-    process.once('SIGINT', onSigint);
+    // Ctrl-C once: start no more runs, let those under way finish, and report the finished ones as a
+    // partial experiment. Twice, or SIGTERM and SIGHUP (whoever sends them will not wait): stop the
+    // runs under way at once; the finished ones are reported all the same.
+    const stopStarting = new AbortController(), stopNow = new AbortController();
+    let signal: 'SIGTERM' | 'SIGHUP' | undefined;
+    const presses = new InterruptPresses();
+    const onSigint = (): void => {
+      const meaning = presses.press(performance.now());
+      if (meaning === 'same-press') return;
+      if (meaning === 'stop-now') { stopNow.abort(); return; }
+      stopStarting.abort();
+      if (!values.quiet) console.error('\nstopping: no more runs start, the runs under way finish (Ctrl-C again to stop them at once)');
+    };
+    const onSigterm = (): void => { signal = 'SIGTERM'; stopNow.abort(); };
+    const onSighup = (): void => { signal = 'SIGHUP'; stopNow.abort(); };
+    process.on('SIGINT', onSigint);
+    process.on('SIGTERM', onSigterm);
+    process.on('SIGHUP', onSighup);
     const tty = !values.quiet && process.stderr.isTTY === true;
     const started = Date.now();
+    const say = (run: ExperimentRun): number => sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs });
     try {
       const run = await runExperiment(scenario, {
         outDir, seeds, rounds, jobs: askedJobs, reference: values.reference,
-        traces: !values['no-traces'], signal: controller.signal,
+        traces: !values['no-traces'], signal: stopNow.signal, stopStarting: stopStarting.signal,
         onProgress: (p) => {
           if (!tty) return;
           const frac = p.roundsTotal ? p.roundsDone / p.roundsTotal : 0;
@@ -69,25 +86,41 @@ export const experimentCommand: Command = {
         },
       });
       if (tty) process.stderr.write('\n');
-      if (values.json) console.log(JSON.stringify({ claims: run.result.claims, summaries: run.result.summaries, contrasts: run.result.contrasts, baselines: run.result.baselines, files: run.files }, null, 2));
-      else {
-        if (askedJobs !== undefined && run.jobs < askedJobs && !values.quiet) console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${askedJobs}: the workers share each model endpoint's concurrency`);
-        console.log(`${printable(scenario.name)}: ${counted(run.result.runs.length, 'run')} (${counted(run.result.conditions.length, 'condition')} × ${counted(run.result.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
-        console.log(printable(formatExperiment(run.result)));
-        console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);
-      }
-      // Failed model calls are said after the results, so a batch log ends with them; a run that got
-      // no model answer at all makes the experiment a failure for scripts (as `society run` does).
-      const faults = describeRunFaults(run.result.runs);
-      const dead = runsWithoutAnswers(run.result.runs);
-      if (faults) console.error(`${dead ? 'error' : 'warning'}: ${printable(faults)}`);
-      return dead ? 3 : 0;
+      return say(run);
     } catch (err) {
-      if (controller.signal.aborted) { console.error('\nsociety experiment: cancelled'); return 130; }
-      throw err;
+      if (!(err instanceof ExperimentCancelled)) throw err;
+      if (tty) process.stderr.write('\n');
+      say(err.run);
+      // Said last, so the terminal (and a batch log) ends with it.
+      console.error(`${signal ? `stopped by ${signal}; ` : ''}${partialText(err.run.partial)}: the report, summary.csv, runs.csv and experiment.json cover only those`);
+      return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
     } finally {
       process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      process.off('SIGHUP', onSighup);
       lock.release();
     }
   },
 };
+
+/** Prints what an experiment found, whole or partial; gives the exit code of a whole one. */
+function sayExperiment(run: ExperimentRun, name: string, o: { json?: boolean; quiet?: boolean; askedJobs?: number }): number {
+  const r = run.result;
+  const runs = run.partial ? `${run.partial.finished} of ${counted(run.partial.planned, 'run')}` : counted(r.runs.length, 'run');
+  if (o.json) {
+    const planned = run.partial?.planned ?? r.runs.length;
+    console.log(JSON.stringify({ partial: !!run.partial, runs_planned: planned, runs_finished: r.runs.length, claims: r.claims, summaries: r.summaries, contrasts: r.contrasts, baselines: r.baselines, files: run.files }, null, 2));
+  } else {
+    if (o.askedJobs !== undefined && run.jobs < o.askedJobs && !o.quiet) console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${o.askedJobs}: the workers share each model endpoint's concurrency`);
+    console.log(`${printable(name)}: ${runs} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
+    // With no finished run the table would be all dashes.
+    if (r.runs.length) console.log(printable(formatExperiment(r)));
+    console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);
+  }
+  // Failed model calls are said after the results, so a batch log ends with them; a run that got
+  // no model answer at all makes the experiment a failure for scripts (as `society run` does).
+  const faults = describeRunFaults(r.runs);
+  const dead = runsWithoutAnswers(r.runs);
+  if (faults) console.error(`${dead ? 'error' : 'warning'}: ${printable(faults)}`);
+  return dead ? 3 : 0;
+}

@@ -10,7 +10,8 @@ import type { ExperimentCondition } from '../format/model';
 import { isolated } from '../text/isolated';
 import { claimVerdict } from './claimVerdict';
 import { csvLine } from './csv';
-import { intervalChartSvg } from './intervalChart';
+import { intervalChartSvg, type IntervalRow } from './intervalChart';
+import { partialText, type PartialRuns } from './partial';
 import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
 import { describeRunFaults } from './runFaults';
@@ -25,7 +26,8 @@ export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv
 const STYLE = `
 body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; color: #222; line-height: 1.45; padding: 0 1rem; }
 h1, p, bdi { overflow-wrap: anywhere; }
-th bdi { overflow-wrap: normal; }
+/* In tables a word breaks only when it cannot fit at all ("Clusterin g" at 420 px otherwise). */
+th bdi, td bdi { overflow-wrap: break-word; }
 bdi { unicode-bidi: isolate; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
 th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
@@ -60,7 +62,7 @@ function roundsText(rounds: number | Record<string, number>): string {
 }
 
 /** `rounds`: the run length of every condition, or of each (by name). */
-export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number }): string {
+export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number; partial?: PartialRuns }): string {
   const names = r.conditions.map((c) => c.name);
   const claims = r.claims.map((c) => {
     const v = claimVerdict(c);
@@ -75,10 +77,15 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
   const head = `<tr><th>metric</th>${names.map((c) => `<th>${u(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${u(c)} − ${u(r.reference)}</th><th>95% CI</th><th>Hedges' g</th>`).join('')}</tr>`;
   const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
   const charts = r.summaries.map((s) => {
-    const rows = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
-    for (const b of r.baselines.filter((x) => x.metric === s.metric && x.condition === names[0])) rows.push({ label: 'random graph', estimate: b.baseline, baseline: true } as never);
+    const rows: IntervalRow[] = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
+    // Each condition's own baseline: coaching changes density, and with it the random graph's figures.
+    for (const c of names) {
+      const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c);
+      if (b && b.baseline.n > 0) rows.push({ label: `random graph (${c})`, estimate: b.baseline, baseline: true });
+    }
     return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
   }).join('');
+  const against = others.length ? ` Differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.` : '';
   const faults = describeRunFaults(r.runs);
   const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
   return `<!DOCTYPE html>
@@ -86,15 +93,16 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
 <head>
 <meta charset="utf-8"/>
 <meta http-equiv="Content-Security-Policy" content="default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:"/>
-<title>${e(isolated(r.scenario))} — experiment</title>
+<title>${e(isolated(r.scenario))} — experiment${meta.partial ? ' (partial)' : ''}</title>
 <style>${STYLE}</style>
 </head>
 <body>
 <h1>${u(r.scenario)} — experiment</h1>
-<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds); differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.</p>
+${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.partial))}</strong>: the claims, figures and files beside this page cover only the finished runs.</p>\n` : ''}<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds).${against}</p>
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
 <h2>The seed paper's claims</h2>
+<p>From Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>. A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive.</p>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
@@ -102,8 +110,9 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions
 <p>Each run's network against directed G(n, m) graphs with the same number of agents and ties: reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report); the excess is paired by run.</p>
 <table><tr><th>metric</th><th>condition</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
 <h2>Charts</h2>
+<p>Dot: the mean over seeds; bar: its 95% CI. Grey, in italics: the density-matched random graph of each condition's runs.</p>
 <div class="charts">${charts}</div>
-<p class="note">Files beside this page: <code>summary.csv</code> (one row per metric and condition), <code>runs.csv</code> (one row per run), <code>experiment.json</code> (everything), and each run's trace under <code>traces/</code>.</p>
+<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
 </html>
 `;

@@ -18,26 +18,42 @@ export interface PoolEvents {
   onDone?: (taskId: number, outcome: RunOutcome) => void;
 }
 
-export async function runOnPool(tasks: WorkerTask[], jobs: number, events: PoolEvents = {}, signal?: AbortSignal): Promise<RunOutcome[]> {
-  const results: RunOutcome[] = new Array(tasks.length);
+export interface PoolStops {
+  /** Stop at once: the workers are terminated, mid-run (a worker takes no signal, only tasks). */
+  signal?: AbortSignal;
+  /** Start no more tasks; those under way finish. */
+  stopStarting?: AbortSignal;
+}
+
+/**
+ * Runs the tasks on up to `jobs` worker threads. Stopped, it gives the outcomes of the tasks that
+ * finished (undefined for the others), and only once every worker has exited: a terminated worker
+ * writes nothing more. A failed task throws, once the tasks under way have finished.
+ */
+export async function runOnPool(tasks: WorkerTask[], jobs: number, events: PoolEvents = {}, stops: PoolStops = {}): Promise<(RunOutcome | undefined)[]> {
+  const results = new Array<RunOutcome | undefined>(tasks.length).fill(undefined);
   const queue = [...tasks];
   const entry = workerEntry();
   const workers: Worker[] = [];
   const failures: string[] = [];
+  const { signal, stopStarting } = stops;
   const stopAll = (): void => { for (const w of workers) void w.terminate(); };
   signal?.addEventListener('abort', stopAll, { once: true });
+  // What throws in a listener (a trace that cannot be renamed) fails the pool, not the process.
+  const failing = (f: () => void): void => { try { f(); } catch (err) { failures.push(err instanceof Error ? err.message : String(err)); } };
+  const startNoMore = (): boolean => !!signal?.aborted || !!stopStarting?.aborted || failures.length > 0;
 
   const lane = (): Promise<void> => new Promise((resolve) => {
     const worker = new Worker(entry.file, { execArgv: entry.execArgv });
     workers.push(worker);
     const next = (): void => {
-      const task = queue.shift();
-      if (!task || signal?.aborted || failures.length) { void worker.terminate(); return; }
+      const task = startNoMore() ? undefined : queue.shift();
+      if (!task) { void worker.terminate(); return; }
       worker.postMessage(task);
     };
     worker.on('message', (m: WorkerMessage) => {
       if (m.type === 'round') events.onRound?.(m.id, m.round, m.of);
-      else if (m.type === 'done') { results[m.id] = m.outcome; events.onDone?.(m.id, m.outcome); next(); }
+      else if (m.type === 'done') { results[m.id] = m.outcome; failing(() => events.onDone?.(m.id, m.outcome)); next(); }
       else { failures.push(`run ${m.id + 1}: ${m.message}`); next(); }
     });
     worker.on('error', (err) => { failures.push(err.message); resolve(); });
@@ -47,7 +63,6 @@ export async function runOnPool(tasks: WorkerTask[], jobs: number, events: PoolE
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, lane));
   signal?.removeEventListener('abort', stopAll);
-  if (signal?.aborted) throw new Error('experiment cancelled');
   if (failures.length) throw new Error(failures.join('; '));
   return results;
 }

@@ -15,6 +15,8 @@ import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
 import { workersFor } from './workerLimits';
+import { partialFields, partialText, type PartialRuns } from './partial';
+import { dropPart, dropStale, keepTrace, partPath } from './traceFiles';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -25,7 +27,10 @@ export interface ExperimentOptions {
   reference?: string;
   /** Keep each run's trace under outDir/traces (default true). */
   traces?: boolean;
+  /** Stop at once: the runs under way are cut off (their traces deleted). See ExperimentCancelled. */
   signal?: AbortSignal;
+  /** Start no more runs; the ones under way finish. See ExperimentCancelled. */
+  stopStarting?: AbortSignal;
   /**
    * Keys and VS Code language models (the editor's), for runs in this thread — every run of a
    * scenario with LLM models, unless `jobs` asks for workers, which read keys from the environment.
@@ -34,7 +39,24 @@ export interface ExperimentOptions {
   onProgress?: (p: { done: number; total: number; roundsDone: number; roundsTotal: number }) => void;
 }
 
-export interface ExperimentRun { result: ExperimentResult; files: string[]; wallSeconds: number; jobs: number }
+export interface ExperimentRun {
+  result: ExperimentResult; files: string[]; wallSeconds: number; jobs: number;
+  /** Set when the experiment was stopped before every run finished: `result` holds the finished ones. */
+  partial?: PartialRuns;
+}
+
+/**
+ * An experiment stopped (`signal`, `stopStarting`) before every run finished. Its files are
+ * written all the same, for the finished runs and marked partial; `run` is what they hold. It
+ * rejects rather than resolves so that a caller taking a cancelled experiment for one with
+ * nothing to show (the editor's) is not handed a partial result as a whole one.
+ */
+export class ExperimentCancelled extends Error {
+  constructor(readonly run: ExperimentRun & { partial: PartialRuns }) {
+    super(`experiment cancelled: ${partialText(run.partial)}`);
+    this.name = 'ExperimentCancelled';
+  }
+}
 
 export function isOffline(scenario: Scenario): boolean {
   return Object.values(scenario.models).every((m) => m.provider === 'offline');
@@ -61,53 +83,83 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const traceDir = path.join(options.outDir, 'traces');
   fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
+  // Each run's trace, by task id; runs write it under a `.part` name until they finish (traceFiles.ts).
+  const tracePaths = options.traces === false ? undefined : plan.runs.map((run) => path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`));
   const tasks: WorkerTask[] = plan.runs.map((run) => ({
     id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds: roundsBy.get(run.condition)!,
-    ...(options.traces === false ? {} : { tracePath: path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`) }),
+    ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
   }));
   const total = tasks.length;
   const roundsTotal = tasks.reduce((sum, t) => sum + t.rounds, 0);
   const progressByRun = new Array<number>(total).fill(0);
-  let done = 0;
-  const report = (): void => options.onProgress?.({ done, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
+  const finished = new Set<number>();
+  const report = (): void => options.onProgress?.({ done: finished.size, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
+  const onRound = (id: number, round: number): void => { progressByRun[id] = round; report(); };
+  const onDone = (id: number): void => {
+    if (tracePaths) keepTrace(tracePaths[id]);
+    finished.add(id);
+    report();
+  };
   const asked = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
   // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
   const jobs = workersFor(scenario, asked);
 
-  let outcomes: RunOutcome[];
   // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
   const cacheDir = isOffline(scenario) ? undefined : path.join(options.outDir, 'cache');
-  if (jobs > 1) {
-    for (const t of tasks) { t.share = jobs; if (cacheDir) t.cacheDir = cacheDir; }
-    outcomes = await runOnPool(tasks, jobs, {
-      onRound: (id, round) => { progressByRun[id] = round; report(); },
-      onDone: () => { done++; report(); },
-    }, options.signal);
-  } else {
-    outcomes = [];
-    for (const t of tasks) {
-      outcomes.push(await runOne(t.scenario, t.condition, t.seed, {
-        rounds: t.rounds, tracePath: t.tracePath, signal: options.signal, models: options.models, cacheDir,
-        onRound: (round) => { progressByRun[t.id] = round; report(); },
-      }));
-      done++;
-      report();
+  let outcomes: (RunOutcome | undefined)[];
+  try {
+    if (jobs > 1) {
+      for (const t of tasks) { t.share = jobs; if (cacheDir) t.cacheDir = cacheDir; }
+      outcomes = await runOnPool(tasks, jobs, { onRound, onDone }, { signal: options.signal, stopStarting: options.stopStarting });
+    } else {
+      outcomes = await runInThisThread(tasks, { ...options, cacheDir, onRound, onDone });
     }
+  } finally {
+    // Whatever stopped the experiment (a cancel, a failed run), a run cut off leaves no trace.
+    if (tracePaths) for (const t of tasks) if (!finished.has(t.id)) dropPart(tracePaths[t.id]);
   }
+  const ran = outcomes.filter((o): o is RunOutcome => o !== undefined);
+  const partial = ran.length < total ? { planned: total, finished: ran.length } : undefined;
+  // The report below replaces any earlier one in this folder: its traces of runs not finished now go too.
+  if (partial && tracePaths) for (const t of tasks) if (!finished.has(t.id)) dropStale(tracePaths[t.id]);
 
-  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, outcomes, { reference: options.reference, metrics: scenario.experiment?.metrics });
+  // Claims and figures from the finished runs only; a condition without one has no values (n = 0).
+  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, ran, { reference: options.reference, metrics: scenario.experiment?.metrics });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);
   const rounds = Object.fromEntries(roundsBy);
   // `rounds`: the run length when every condition has the same, else null (then `rounds_by_condition` says).
   const lengths = new Set(roundsBy.values());
   const files: [string, string][] = [
-    [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds })],
+    [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds, partial })],
     [EXPERIMENT_FILES.summary, summaryCsv(result)],
     [EXPERIMENT_FILES.runs, runsCsv(result)],
-    [EXPERIMENT_FILES.json, JSON.stringify({ ...result, rounds: lengths.size === 1 ? [...lengths][0] : null, rounds_by_condition: rounds, model, wall_seconds: wallSeconds }, null, 2)],
+    [EXPERIMENT_FILES.json, JSON.stringify({ ...partialFields(total, ran.length), ...result, rounds: lengths.size === 1 ? [...lengths][0] : null, rounds_by_condition: rounds, model, wall_seconds: wallSeconds }, null, 2)],
   ];
   for (const [name, text] of files) fs.writeFileSync(path.join(options.outDir, name), text);
-  return { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs };
+  const run: ExperimentRun = { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs };
+  if (partial) throw new ExperimentCancelled({ ...run, partial });
+  return run;
 }
 
+/**
+ * One run at a time in this thread (LLM runs, `jobs: 1`): outcomes by task id, undefined for the
+ * runs that a stop left unfinished or unstarted.
+ */
+async function runInThisThread(tasks: WorkerTask[], o: Pick<ExperimentOptions, 'signal' | 'stopStarting' | 'models'> & { cacheDir?: string; onRound: (id: number, round: number) => void; onDone: (id: number) => void }): Promise<(RunOutcome | undefined)[]> {
+  const outcomes = new Array<RunOutcome | undefined>(tasks.length).fill(undefined);
+  for (const t of tasks) {
+    if (o.signal?.aborted || o.stopStarting?.aborted) break;
+    try {
+      outcomes[t.id] = await runOne(t.scenario, t.condition, t.seed, {
+        rounds: t.rounds, tracePath: t.tracePath, signal: o.signal, models: o.models, cacheDir: o.cacheDir,
+        onRound: (round) => o.onRound(t.id, round),
+      });
+    } catch (err) {
+      if (o.signal?.aborted) break;
+      throw err;
+    }
+    o.onDone(t.id);
+  }
+  return outcomes;
+}

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/load';
 import type { Scenario } from '../../core/format/model';
-import { runExperiment } from '../../core/experiment';
+import { ExperimentCancelled, partialText, runExperiment } from '../../core/experiment';
 import { loadKeys } from '../run/apiKeys';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';
 import { languageModelClient } from '../run/languageModelClient';
@@ -64,6 +64,8 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, status
         },
       });
     } catch (err) {
+      // Cancelled after some runs finished: their report is written (marked partial); show it.
+      if (err instanceof ExperimentCancelled && err.run.partial.finished > 0) return err.run;
       if (controller.signal.aborted) {
         status.ended(owner, '$(debug-stop) Society: experiment cancelled');
         void vscode.window.showInformationMessage(`Experiment of ${scenario.name} cancelled.`);
@@ -86,9 +88,10 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, status
   const inconclusive = verdicts.filter((k) => k === 'inconclusive').length;
   const untestable = verdicts.length - testable;
   const apart = [inconclusive && `${inconclusive} inconclusive`, untestable && `${untestable} not testable`].filter((x) => x).join(', ');
-  const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s; ${held} of ${testable} claims hold${apart ? `, ${apart}` : ''}.`;
+  const partial = run.partial ? ` (${partialText(run.partial)})` : '';
+  const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s${partial}; ${held} of ${testable} claims hold${apart ? `, ${apart}` : ''}.`;
   const faults = describeRunFaults(run.result.runs);
-  status.ended(owner, `${faults ? '$(warning)' : '$(beaker)'} Society: experiment, ${counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`);
+  status.ended(owner, `${faults ? '$(warning)' : run.partial ? '$(debug-stop)' : '$(beaker)'} Society: experiment, ${run.partial ? `${run.partial.finished} of ${run.partial.planned} runs (partial)` : counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`);
   const choice = !faults ? await vscode.window.showInformationMessage(text, 'Reveal Files')
     : runsWithoutAnswers(run.result.runs) ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files') : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
   if (choice) await revealExperimentFiles(run.files);

@@ -45,6 +45,23 @@ describe('experiment report', () => {
     assert.ok(!JSON.stringify(plain).includes('\u2068'), 'ordinary names are left alone');
   });
 
+  it("charts each condition's own random baseline, says what dots and bars are, names the paper and links the files", () => {
+    const r = analyzeExperiment('x', [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }], [1, 2],
+      [outcome('off', 1), outcome('off', 2), outcome('on', 1), outcome('on', 2)].map((o, i) => ({ ...o, baseline: { ...o.baseline!, reciprocity: 0.1 + i / 100 } })));
+    const html = renderExperimentHtml(r, meta);
+    const chart = html.match(/<svg[^>]*aria-label="reciprocity"[\s\S]*?<\/svg>/)![0];
+    assert.deepEqual([...chart.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]), ['off', 'on', 'random graph (off)', 'random graph (on)']);
+    assert.match(html, /<p>Dot: the mean over seeds; bar: its 95% CI\./);
+    assert.match(html, /Schneider, Tian &amp; Rizoiu \(2025\), <cite>Learning to Make Friends/);
+    assert.match(html, /differences against|Differences against <strong><bdi>off<\/bdi><\/strong> with Welch intervals/);
+    for (const file of ['summary.csv', 'runs.csv', 'experiment.json', 'traces/']) assert.ok(html.includes(`<a href="${file}">`), file);
+  });
+
+  it('speaks of no differences when there is one condition', () => {
+    const r = analyzeExperiment('x', [{ name: 'only', set: {} }], [1, 2], [outcome('only', 1), outcome('only', 2)]);
+    assert.doesNotMatch(renderExperimentHtml(r, meta), /Welch|differences against/i);
+  });
+
   it('says what each condition changes in the scenario', () => {
     const r = analyzeExperiment('x', [{ name: 'base', set: {} }, { name: 'ga', set: { 'memory.normalize': 'minmax', 'coaching.every': 2, 'ties.weights.novelty': 0.5 } }, { name: '<b>', set: { 'world.setting': 'a "<club>"' } }], [1],
       [outcome('base', 1), outcome('ga', 1), outcome('<b>', 1)]);
