@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatDiagnostic } from '../core/format/diagnostics';
+import { formatDiagnostic, type Diagnostic } from '../core/format/diagnostics';
 import { defaultRoot, loadScenarioFile } from '../core/format/load';
 import { makeFolders } from '../core/files/makeFolders';
 import { NO_SCENARIO_TO_RUN } from '../core/format/workspace';
@@ -12,6 +12,7 @@ import { modelNamed, type Scenario } from '../core/format/model';
 import { ioReason } from '../core/files/ioReason';
 import { printable } from '../core/text/printable';
 import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock';
+import { shellWord } from './shellWord';
 
 /**
  * An integer option ≥ min, or undefined when absent; a bad value throws with the option's name.
@@ -97,12 +98,28 @@ export function shown(p: string): string {
   return path.relative(process.cwd(), path.resolve(p)) || p;
 }
 
+/** A scenario loaded for a command, with what `society check` would say of it besides errors. */
+export interface LoadedScenario {
+  scenario: Scenario;
+  /** Its warnings and notes (SOC052 an event after the last round, SOC053 no personas…). */
+  warnings: Diagnostic[];
+  /** The names of every scenario in the file (several may share one). */
+  scenarios: string[];
+}
+
 /**
  * Loads a scenario: the one named `name` (`--scenario`), else the file's first. Prints its errors as
- * `file:line:col: error CODE message` and returns undefined if any; `quiet`: no note on standard error.
+ * `file:line:col: error CODE message` and returns undefined if any (a folder given for the file: says
+ * so); `quiet`: no note on standard error.
  * `rootOption` (`--root`): the folder includes may not leave (default: core/format/load.ts defaultRoot).
  */
 export async function loadRunnableScenario(file: string, command: string, name?: string, quiet = false, rootOption?: string): Promise<Scenario | undefined> {
+  return (await loadScenario(file, command, name, quiet, rootOption))?.scenario;
+}
+
+/** loadRunnableScenario, with the scenario's warnings and the file's scenario names. */
+export async function loadScenario(file: string, command: string, name?: string, quiet = false, rootOption?: string): Promise<LoadedScenario | undefined> {
+  if (isScenarioFolder(file, command)) return undefined;
   const root = path.resolve(rootOption ?? defaultRoot([file]));
   const loaded = await loadScenarioFile(file, { scenario: name, root });
   const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
@@ -124,7 +141,32 @@ export async function loadRunnableScenario(file: string, command: string, name?:
   if (name === undefined && loaded.scenarios.length > 1 && !quiet) {
     console.error(`note: ${shown(file)} holds ${loaded.scenarios.length} scenarios (${loaded.scenarios.map((n) => `'${printable(n)}'`).join(', ')}); this is '${printable(loaded.scenario.name)}' (choose with --scenario NAME)`);
   }
-  return loaded.scenario;
+  return { scenario: loaded.scenario, warnings: loaded.diagnostics.filter((d) => d.severity !== 'error'), scenarios: loaded.scenarios };
+}
+
+/**
+ * A folder given for the scenario file (`society run examples/friends`): says so, as report,
+ * metrics and export do (core/files/ioReason.ts), and names the scenario files in it, rather than
+ * "SOC004 File not found or not readable" of a folder that plainly exists.
+ */
+function isScenarioFolder(file: string, command: string): boolean {
+  try {
+    if (!fs.statSync(file).isDirectory()) return false;
+  } catch { return false; } // missing or unreadable: SOC004 says so
+  const inside = scenarioFilesIn(file).map((f) => shellWord(shown(f)));
+  console.error(`society ${command}: ${shown(file)}: ${ioReason({ code: 'EISDIR' }, 'scenario file')}; give the scenario's .society file${inside.length ? ` (${inside.join(', ')})` : ''}`);
+  return true;
+}
+
+/** The .society files directly in `dir` that hold a scenario (a quick look at their `kind:` lines). */
+function scenarioFilesIn(dir: string): string[] {
+  try {
+    return fs.readdirSync(dir, { withFileTypes: true })
+      .filter((e) => e.isFile() && e.name.endsWith('.society'))
+      .map((e) => path.join(dir, e.name))
+      .filter((f) => /^kind:\s*['"]?scenario\b/m.test(fs.readFileSync(f, 'utf8')))
+      .sort();
+  } catch { return []; }
 }
 
 /**

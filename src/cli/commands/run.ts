@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, knownModel, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown } from '../options';
+import { integerOption, knownModel, loadScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { ioReason } from '../../core/files/ioReason';
 import { resumeProblem, unfinishedRun } from '../../core/engine/resumePoint';
 import { modelNamed, type Scenario } from '../../core/format/model';
@@ -26,7 +26,10 @@ import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { unpricedModels } from '../../core/llm/usage';
+import { clearForFreshRun, heldRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
+import { resumeCommand } from '../resumeHint';
 import { shellWord } from '../shellWord';
+import { scenarioWarnings } from '../scenarioWarnings';
 import { ReadProgress } from '../readProgress';
 import { InterruptPresses } from '../interruptPresses';
 
@@ -45,10 +48,10 @@ export const runCommand: Command = {
     ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
     ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
     ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
-    ['--overwrite', 'start over in an --out that holds an unfinished run (without it, that run is kept: resume it or choose another --out)'],
+    ['--overwrite', 'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)'],
     ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
     ['--json', 'print the closing summary as JSON'],
-    ['-q, --quiet', 'no progress bar or notes on standard error'],
+    ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
   ],
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, {
@@ -66,8 +69,9 @@ export const runCommand: Command = {
     const everyFlag = integerOption('checkpoint-every', values['checkpoint-every'], 1);
 
     const file = path.resolve(scenarioArg);
-    const scenario = await loadRunnableScenario(file, 'run', values.scenario, values.quiet, values.root);
-    if (!scenario) return 1;
+    const loaded = await loadScenario(file, 'run', values.scenario, values.quiet, values.root);
+    if (!loaded) return 1;
+    const { scenario } = loaded;
     if (!knownModel(scenario, values.model, 'run')) return 2;
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
@@ -75,8 +79,8 @@ export const runCommand: Command = {
     const lock = lockOutputFolder(out, 'run');
     if (!lock) return 1;
     try {
-      const tracePath = path.join(out, 'trace.jsonl');
-      const checkpointPath = path.join(out, 'checkpoint.json');
+      const tracePath = path.join(out, TRACE_FILE);
+      const checkpointPath = path.join(out, CHECKPOINT_FILE);
 
       let cp: Checkpoint | undefined;
       let memories: Map<string, MemoryRecord[]> | undefined;
@@ -87,6 +91,13 @@ export const runCommand: Command = {
           cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
         } catch (err) {
           return cannot(err instanceof Error && !(err as NodeJS.ErrnoException).code ? err.message : ioReason(err));
+        }
+        // Another scenario's run (another --scenario of the same file): said as such, not as a changed content hash.
+        const ran = cp.header.scenario?.name;
+        if (typeof ran === 'string' && ran !== scenario.name) {
+          const pick = loaded.scenarios.includes(ran) ? `; resume it with --scenario ${shellWord(ran)}` : '';
+          console.error(`society run: ${shown(out)} holds a run of scenario '${printable(ran)}', not '${printable(scenario.name)}'${pick}`);
+          return 1;
         }
         const problem = resumeProblem(tracePath, cp);
         if (problem) return cannot(problem, tracePath);
@@ -108,6 +119,18 @@ export const runCommand: Command = {
           console.error(`society run: --resume continues the run with its own ${differs.join(' and ')} (from its checkpoint): leave out ${differs.map((d) => `--${d.split(' ')[0]}`).join(' and ')}`);
           return 2;
         }
+      } else if (!values.overwrite) {
+        // A fresh run keeps what the folder holds, finished or not, unless told to --overwrite.
+        const unfinished = unfinishedRun(checkpointPath);
+        if (unfinished) {
+          console.error(`society run: ${shown(out)} holds an unfinished run (${unfinished}); continue it with --resume, start it over with --overwrite, or choose another --out`);
+          return 1;
+        }
+        const held = heldRun(out);
+        if (held) {
+          console.error(`society run: ${shown(out)} holds ${held}; replace it with --overwrite, or choose another --out`);
+          return 1;
+        }
       }
       // The model every agent gets: on resume the checkpoint's (a checkpoint from before it was
       // recorded: --model as given), so agents added after the resume get what they would have.
@@ -117,6 +140,7 @@ export const runCommand: Command = {
         return 2;
       }
       const model = recorded !== undefined ? recorded ?? undefined : values.model;
+      if (!values.quiet) for (const line of scenarioWarnings(loaded.warnings, scenario, cp?.header.rounds ?? rounds ?? scenario.world.rounds)) console.error(line);
 
       // Models: offline, or an LLM behind the limiter, retries and (optionally) the response cache.
       // Prompts and offline streams must see the run's own rounds and seed (a resumed run: the header's).
@@ -148,20 +172,16 @@ export const runCommand: Command = {
           console.error(`society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`);
           return 1;
         }
-        writer = TraceWriter.appendToFile(tracePath, cp.trace!);
+        const opened = openTrace(() => TraceWriter.appendToFile(tracePath, cp!.trace!));
+        if (!opened) return 1;
+        writer = opened;
         if (!values.quiet) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
       } else {
-        const unfinished = unfinishedRun(checkpointPath);
-        if (unfinished && !values.overwrite) {
-          console.error(`society run: ${shown(out)} holds an unfinished run (${unfinished}); continue it with --resume, start it over with --overwrite, or choose another --out`);
-          return 1;
-        }
         sim = Simulation.create(scenario, { seed, rounds, file: scenarioFile, model, modelFactory, relevance: registry.memoryRelevance, calls: registry.calls });
-        // The old checkpoint goes before the trace is cut: a crash in between must not leave a
-        // checkpoint beside a trace it does not belong to.
-        fs.rmSync(checkpointPath, { force: true });
-        fs.rmSync(`${checkpointPath}.tmp`, { force: true });
-        writer = TraceWriter.toFile(tracePath);
+        // A trace that cannot be written says so (exit 1) before anything of the old run is removed.
+        const opened = openTrace(() => { clearForFreshRun(out, values.overwrite === true); return TraceWriter.toFile(tracePath); });
+        if (!opened) return 1;
+        writer = opened;
         writer.header(sim.header);
       }
       if (!values.quiet) {
@@ -215,7 +235,8 @@ export const runCommand: Command = {
       process.on('SIGINT', onSigint);
       process.on('SIGTERM', onSigterm);
       process.on('SIGHUP', onSighup);
-      const resumeHint = (): string => `continue with: society run ${shellWord(path.relative(process.cwd(), file) || file)} --out ${shellWord(path.relative(process.cwd(), out) || '.')} --resume`;
+      // Every option the resume needs to load the same scenario and answer as this run did.
+      const resumeHint = (): string => `continue with: ${resumeCommand({ file, out, scenario: values.scenario ?? (loaded.scenarios.length > 1 ? scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay })}`;
       // Where the trace ends, and what --resume will do from the newest checkpoint.
       const endsAfter = (round: number): string => `${tracePath} ends after round ${round}${checkpointed !== undefined && checkpointed < round ? ` (its checkpoint is at round ${checkpointed}: --resume cuts it back and redoes ${round - checkpointed === 1 ? `round ${round}` : `rounds ${checkpointed + 1}–${round}`})` : ''}`;
       let result;
@@ -280,6 +301,15 @@ export const runCommand: Command = {
     }
   },
 };
+
+/**
+ * The trace writer `open` makes. When the file system refuses (a read-only trace, a folder in its
+ * place), says which file in a sentence and gives undefined: exit 1, as for a read-only folder.
+ */
+function openTrace(open: () => TraceWriter): TraceWriter | undefined {
+  let writer: TraceWriter | undefined;
+  return wroteFiles('run', () => { writer = open(); }) ? writer : undefined;
+}
 
 /** A one-line progress bar on stderr: round, agent-turns per second, ETA. */
 class Progress {

@@ -113,8 +113,11 @@ describe('society run: resuming and restarting a run folder', function () {
     const over = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a, '--overwrite']));
     assert.equal(over.result, 0, over.errors);
     assert.equal(readTrace(fs.readFileSync(path.join(a, 'trace.jsonl'), 'utf8')).lastRound, 3);
-    // A finished run is simply run again.
-    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a]))).result, 0);
+    // A finished run is kept too: replaced only with --overwrite.
+    const again = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a]));
+    assert.equal(again.result, 1);
+    assert.match(again.errors, /holds a finished run/);
+    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a, '--overwrite']))).result, 0);
     const both = await quietly(() => runCommand.run([EXAMPLE, '--out', a, '--resume', '--overwrite']));
     assert.equal(both.result, 2);
   });
@@ -150,7 +153,7 @@ describe('society run: resuming and restarting a run folder', function () {
     try {
       for (const cwd of [path.dirname(EXAMPLE), os.tmpdir()]) {
         process.chdir(cwd);
-        assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--out', out]))).result, 0);
+        assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--out', out, '--overwrite']))).result, 0);
         traces.push(fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8'));
       }
     } finally { process.chdir(here); }
