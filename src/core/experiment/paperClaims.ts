@@ -75,8 +75,12 @@ function coachingClaims(r: ExperimentResult): Claim[] {
     const runsOf = (name: string) => r.runs.filter((x) => x.condition === name);
     const a = finite(runsOf(off.name).map((x) => x.metrics[metric] ?? null)), b = finite(runsOf(on.name).map((x) => x.metrics[metric] ?? null));
     if (!a.length || !b.length) {
+      // A condition with no run at all (a cancelled experiment's) has no values to be undefined.
+      const empty = [off.name, on.name].filter((n) => !runsOf(n).length);
+      const reason = empty.length ? `no run of ${empty.map(iso).join(' and ')} finished`
+        : `${label} is undefined in every run of ${[!a.length && off.name, !b.length && on.name].filter((x): x is string => !!x).map(iso).join(' and ')}`;
       claims.push({
-        text, holds: null, confident: false, reason: `${label} is undefined in every run of ${[!a.length && off.name, !b.length && on.name].filter((x): x is string => !!x).map(iso).join(' and ')}`,
+        text, holds: null, confident: false, reason,
         evidence: `${label} has a value in ${a.length} of ${runsOf(off.name).length} runs of ${iso(off.name)} and ${b.length} of ${runsOf(on.name).length} of ${iso(on.name)}`,
       });
       continue;

@@ -96,7 +96,9 @@ describe('a cancelled experiment', function () {
     const one = await cancelled(s, { outDir: dir, seeds: [1, 2], rounds: 3, jobs: 1, signal: stop.signal, onProgress: (p) => { if (p.done === 1) stop.abort(); } });
     const r = one.run.result;
     assert.deepEqual(r.summaries.find((x) => x.metric === 'density')!.byCondition.coached, { n: 0, mean: null, sd: null, ci95: null });
-    assert.equal(r.claims.find((c) => c.text === 'Coaching raises density')!.holds, null, 'not testable without a coached run');
+    const density = r.claims.find((c) => c.text === 'Coaching raises density')!;
+    assert.equal(density.holds, null, 'not testable without a coached run');
+    assert.equal(density.reason, 'no run of coached finished');
     assert.ok(formatExperiment(r));
     assert.match(read(dir, 'summary.csv'), /^density,coached,0,/m);
     // Stopped before anything ran: an empty report, still marked partial; the earlier experiment's traces go with its report.
