@@ -35,7 +35,10 @@ describe('stopping a long run in VS Code (code-server + Chromium)', function () 
     await page.locator('.tab', { hasText: 'maya_chen.society' }).click();
     // (the tab gives the editor the focus; a click on its first line would hit the memory CodeLens)
     await s.wb.open('personas/maya_chen.society');
-    await page.keyboard.press('Control+End');
+    // To the end of the file with Go to Line, which waits for the status bar to say so: a bare
+    // Control+End could be lost while quick open closed, and the Enter then went to line 1.
+    const text = fs.readFileSync(path.join(s.server.workspace, 'personas', 'maya_chen.society'), 'utf8');
+    await s.wb.goTo(text.split('\n').length, 1);
     await page.keyboard.press('Enter');
     const asked = Date.now();
     await page.keyboard.press('Control+Space');
