@@ -81,7 +81,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
     // Each condition's own baseline: coaching changes density, and with it the random graph's figures.
     for (const c of names) {
       const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c);
-      if (b && b.baseline.n > 0) rows.push({ label: `random graph (${c})`, estimate: b.baseline, baseline: true });
+      if (b && b.baseline.n > 0) rows.push({ label: `random (${c})`, estimate: b.baseline, baseline: true });
     }
     return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
   }).join('');
@@ -110,7 +110,7 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions
 <p>Each run's network against directed G(n, m) graphs with the same number of agents and ties: reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report); the excess is paired by run.</p>
 <table><tr><th>metric</th><th>condition</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
 <h2>Charts</h2>
-<p>Dot: the mean over seeds; bar: its 95% CI. Grey, in italics: the density-matched random graph of each condition's runs.</p>
+<p>Dot: the mean over seeds; bar: its 95% CI. Grey, in italics ("random"): the density-matched random graph of each condition's runs.</p>
 <div class="charts">${charts}</div>
 <p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>

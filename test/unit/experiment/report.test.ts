@@ -50,7 +50,7 @@ describe('experiment report', () => {
       [outcome('off', 1), outcome('off', 2), outcome('on', 1), outcome('on', 2)].map((o, i) => ({ ...o, baseline: { ...o.baseline!, reciprocity: 0.1 + i / 100 } })));
     const html = renderExperimentHtml(r, meta);
     const chart = html.match(/<svg[^>]*aria-label="reciprocity"[\s\S]*?<\/svg>/)![0];
-    assert.deepEqual([...chart.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]), ['off', 'on', 'random graph (off)', 'random graph (on)']);
+    assert.deepEqual([...chart.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]), ['off', 'on', 'random (off)', 'random (on)']);
     assert.match(html, /<p>Dot: the mean over seeds; bar: its 95% CI\./);
     assert.match(html, /Schneider, Tian &amp; Rizoiu \(2025\), <cite>Learning to Make Friends/);
     assert.match(html, /differences against|Differences against <strong><bdi>off<\/bdi><\/strong> with Welch intervals/);
