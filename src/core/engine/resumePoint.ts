@@ -6,9 +6,7 @@
 // must end exactly after its round's `round_end` (or the `run_end` after it).
 import * as fs from 'node:fs';
 import type { Checkpoint } from './checkpoint';
-
-/** Longest line read back (a header with many models and prompts, a round_end with usage). */
-const MAX_LINE = 16 << 20;
+import { jsonObject, lineBefore, lineFrom } from '../trace/lineRead';
 
 /** Why `tracePath` cannot continue from `cp`, in a sentence; undefined when it can. */
 export function resumeProblem(tracePath: string, cp: Checkpoint): string | undefined {
@@ -17,12 +15,12 @@ export function resumeProblem(tracePath: string, cp: Checkpoint): string | undef
   const fd = fs.openSync(tracePath, 'r');
   try {
     const size = fs.fstatSync(fd).size;
-    const header = size ? parsed(lineFrom(fd, 0, size)) : undefined;
+    const header = size ? jsonObject(lineFrom(fd, 0, size)) : undefined;
     if (!header) return 'the trace does not start with a readable header';
     const differs = headerDifference(header, cp.header as unknown as Record<string, unknown>);
     if (differs) return `the trace is another run's: its header differs from the checkpoint's (${differs})`;
     if (size < bytes) return `the trace has ${size} bytes, fewer than the ${bytes} the checkpoint's round ${cp.completed} ends at (it was cut)`;
-    const last = parsed(lineBefore(fd, bytes));
+    const last = jsonObject(lineBefore(fd, bytes));
     const at = last && (last.type === 'round_end' || last.type === 'run_end') ? last.round : undefined;
     if (at !== cp.completed) return `the trace does not end round ${cp.completed} at byte ${bytes}, where the checkpoint says it does (the trace was changed, or is another run's)`;
     return undefined;
@@ -40,37 +38,6 @@ function headerDifference(trace: Record<string, unknown>, checkpoint: Record<str
     if (JSON.stringify(trace[key]) !== JSON.stringify(checkpoint[key])) return `${key} ${JSON.stringify(trace[key])} vs ${JSON.stringify(checkpoint[key])}`;
   }
   return 'its settings or models';
-}
-
-function parsed(line: string | undefined): Record<string, unknown> | undefined {
-  if (line === undefined) return undefined;
-  try {
-    const v = JSON.parse(line) as unknown;
-    return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch { return undefined; }
-}
-
-/** The line starting at `start` (up to its newline, which must be there). */
-function lineFrom(fd: number, start: number, size: number): string | undefined {
-  const buf = Buffer.allocUnsafe(Math.min(MAX_LINE, size - start));
-  const n = fs.readSync(fd, buf, 0, buf.length, start);
-  const end = buf.subarray(0, n).indexOf(10);
-  return end < 0 ? undefined : buf.toString('utf8', 0, end);
-}
-
-/** The line that ends (with its newline) exactly at `end`; undefined when byte end−1 is not a newline. */
-function lineBefore(fd: number, end: number): string | undefined {
-  if (end <= 0) return undefined;
-  for (let window = 64 << 10; ; window *= 4) {
-    const from = Math.max(0, end - Math.min(window, MAX_LINE));
-    const buf = Buffer.allocUnsafe(end - from);
-    fs.readSync(fd, buf, 0, buf.length, from);
-    if (buf[buf.length - 1] !== 10) return undefined;
-    const start = buf.subarray(0, buf.length - 1).lastIndexOf(10);
-    if (start >= 0) return buf.toString('utf8', start + 1, buf.length - 1);
-    if (from === 0) return buf.toString('utf8', 0, buf.length - 1);
-    if (window >= MAX_LINE) return undefined;
-  }
 }
 
 /**
