@@ -26,6 +26,8 @@ export class App {
   private readonly title: HTMLHeadingElement;
   private readonly status: HTMLSpanElement;
   private readonly models: HTMLSpanElement;
+  /** Over the empty stage until the trace is drawn: what the view is waiting for. */
+  private readonly stageNote: HTMLParagraphElement;
   private readonly colours = new StableColours();
   /** null follows the latest round. */
   private round: number | null = null;
@@ -35,6 +37,8 @@ export class App {
   private shown = { generation: -1, round: -1, events: -1 };
   /** Events of the loaded trace still to come (`load`'s `rest`): nothing is drawn until they are here. */
   private awaited = 0;
+  /** Events the loaded trace had when it was sent (`load`'s events and `rest`). */
+  private loadTotal = 0;
   private frame = 0;
   private saveTimer?: ReturnType<typeof setTimeout>;
   private metricsTimer?: ReturnType<typeof setTimeout>;
@@ -63,7 +67,8 @@ export class App {
     const legend = el('div', { class: 'network-legend', attrs: { 'aria-hidden': 'true' } },
       el('span', { class: 'one-way', text: 'one-way tie' }), el('span', { class: 'mutual', text: 'reciprocated tie' }),
       el('span', { text: 'size: degree · colour: community · width: strength' }));
-    const stage = el('div', { class: 'stage' }, this.network.element, legend);
+    this.stageNote = el('p', { class: 'stage-note', text: 'Waiting for the trace…', attrs: { role: 'status' } });
+    const stage = el('div', { class: 'stage' }, this.network.element, this.stageNote, legend);
     const side = el('aside', { class: 'side' }, this.agentPanel.element, this.metricsPanel.element);
     root.classList.add('society-app');
     root.replaceChildren(header, stage, side, this.timeline.element, this.table.element);
@@ -83,6 +88,7 @@ export class App {
           || (this.restored !== undefined && this.restored.source === undefined);
         this.model.load(m.source, m.header, m.events);
         this.awaited = m.rest ?? 0;
+        this.loadTotal = m.events.length + this.awaited;
         this.colours.reset();
         if (this.restored && sameSource) {
           this.round = this.restored.round;
@@ -156,8 +162,16 @@ export class App {
     const m = this.model;
     if (!m.header) return;
     // The whole trace first: its layout then starts from the last round once, the same every time.
-    if (this.awaited > 0) { this.root.dataset.loading = String(m.events.length); return; }
+    // A run's view opened late, or a big trace, can take a while to arrive: say how far it got
+    // rather than show an empty stage.
+    if (this.awaited > 0) {
+      this.root.dataset.loading = String(m.events.length);
+      const got = this.loadTotal - this.awaited;
+      this.stageNote.textContent = `Loading the trace: ${got.toLocaleString('en-US')} of ${this.loadTotal.toLocaleString('en-US')} events (${Math.floor((100 * got) / this.loadTotal)}%)…`;
+      return;
+    }
     delete this.root.dataset.loading;
+    this.stageNote.hidden = true;
     const round = this.displayRound;
     const fresh = this.shown.generation !== m.generation;
     const net = m.networkAt(round)!;

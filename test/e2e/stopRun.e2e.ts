@@ -3,7 +3,8 @@
 // posted to the society view at once and queued up the channel that commands and completions
 // travel on. Now the view takes them one message at a time and the run waits for it: during a
 // 3,000-round run a completion comes back and Stop acts within a few rounds. Also QA #5: Run
-// Simulation on a persona file runs the scenario that includes it.
+// Simulation on a persona file runs the scenario that includes it. And the view draws the run
+// as it goes, not a blank stage while a backlog catches up.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -65,6 +66,12 @@ describe('stopping a long run in VS Code (code-server + Chromium)', function () 
     assert.ok(stopMs < 5000, `Stop took ${stopMs} ms`);
     assert.ok(stoppedAt - before <= 40, `Stop at round ${before} acted after round ${stoppedAt}`);
     assert.ok(stoppedAt < ROUNDS);
+    // The view shows the run while it goes. (It used to stay blank past the stop in 5 of 8 runs:
+    // the run raced ~20 rounds ahead while the new panel's page loaded, and nothing was drawn
+    // until that backlog had arrived. Now the run waits for its view to open.)
+    const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: 2000 });
+    assert.ok(Number(await view.locator('#society-app').getAttribute('data-round')) >= before - 5, 'the view is near the run\'s round');
     await s.wb.screenshot('stop-run');
   });
 });

@@ -34,11 +34,13 @@ describe('society view in a VS Code webview (stubbed host)', function () {
   it('says ready, then follows a live run round by round', async () => {
     const page = await webviewPage(browser);
     await page.waitForFunction(() => (window as unknown as { posted: ViewMessage[] }).posted.some((m) => m.type === 'ready'));
+    assert.equal(await page.textContent('.stage-note'), 'Waiting for the trace…');
     const firstRoundEnd = trace.events.findIndex((e) => e.type === 'round_end' && e.round === 2) + 1;
     await send(page, { type: 'load', source: { kind: 'run', label: 'live', path: '/runs/x/trace.jsonl' }, header: trace.header, events: trace.events.slice(0, firstRoundEnd), live: true });
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement | null)?.dataset.round === '2');
     assert.equal(Number(await page.$eval('.network', (e) => (e as HTMLElement).dataset.edges)), expectedTies({ ...trace, events: trace.events.slice(0, firstRoundEnd) }));
     assert.equal(await page.textContent('.badge'), 'running');
+    assert.ok(!(await page.isVisible('.stage-note')), 'the note goes once the network is drawn');
     for (const batch of batches(trace.events.slice(firstRoundEnd), 200)) await send(page, { type: 'events', events: batch });
     await send(page, { type: 'status', status: 'completed' });
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '5');
@@ -66,8 +68,11 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     assert.equal(await page.locator('.network g.agent').count(), 0, 'nothing drawn before the trace is whole');
     assert.ok(Number(await page.$eval('#society-app', (e) => (e as HTMLElement).dataset.loading)) > 0, 'it says it is loading');
     assert.equal(await page.textContent('.badge'), 'loading', 'a finished trace still arriving is not "stopped"');
+    const total = trace.events.length.toLocaleString('en-US');
+    assert.equal(await page.textContent('.stage-note'), `Loading the trace: 40 of ${total} events (${Math.floor(4000 / trace.events.length)}%)…`, 'the empty stage says how far the trace got');
     for (const events of rest) { await send(page, { type: 'events', events }); await page.waitForTimeout(20); }
     assert.deepEqual(await positions(page), expected);
+    assert.ok(!(await page.isVisible('.stage-note')));
     assert.equal(await page.textContent('.badge'), 'complete');
     await page.close();
   });

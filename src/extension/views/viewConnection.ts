@@ -20,6 +20,7 @@ export class ViewConnection implements vscode.Disposable {
 
   constructor(private readonly webview: vscode.Webview, private feed: TraceFeed, private readonly log: vscode.LogOutputChannel) {
     this.outbox = new ViewOutbox((m) => this.webview.postMessage(m));
+    this.outbox.awaitView(); // the page is loading; a run waits for it (TraceFeed.caughtUp)
     this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     this.watch();
   }
@@ -74,6 +75,7 @@ export class ViewConnection implements vscode.Disposable {
         this.sendAll();
         for (const kept of this.pending.values()) this.post(kept);
         this.pending.clear();
+        this.outbox.viewReady(); // after the load went in: a run then waits for that to be taken
         break;
       case 'selection':
         this.selections.fire(m.agents);

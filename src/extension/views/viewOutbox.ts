@@ -9,7 +9,9 @@
 // 1 s): a busy browser — the view renders on the workbench's own thread — gets time for the
 // workbench in between. A run in the editor waits for its view (TraceFeed.caughtUp), so it goes
 // no faster than the view can show it. Order is kept: a status or highlight follows the events
-// posted before it. Editor-free, so it is tested without VS Code.
+// posted before it. A view still opening (its page loading in the browser) counts as behind too,
+// for a few seconds at most: else a run raced ~20 rounds ahead of a view that opened in 3 s, and
+// the view stayed blank while that backlog arrived. Editor-free, so it is tested without VS Code.
 import type { HostMessage } from '../../core/protocol/viewMessages';
 import type { TraceEvent } from '../../core/trace/events';
 
@@ -18,12 +20,15 @@ export const MAX_EVENTS_PER_MESSAGE = 2000;
 /** Bounds of the pause after a message was taken (ms). */
 export const MIN_GAP_MS = 30;
 export const MAX_GAP_MS = 1000;
+/** Longest a view still opening is waited for (a panel opened in a hidden tab opens only when shown). */
+export const OPENING_MS = 10_000;
 
 export class ViewOutbox {
   private queue: HostMessage[] = [];
   private inFlight = false;
   private resting = false;
   private closed = false;
+  private opening = false;
   private readonly drained = new Set<() => void>();
 
   /**
@@ -43,8 +48,21 @@ export class ViewOutbox {
   /** A message was posted and not yet taken. */
   get busy(): boolean { return this.inFlight; }
 
-  /** More than the message in flight is waiting: the view is behind. */
-  get behind(): boolean { return this.queue.length > 0; }
+  /** More than the message in flight is waiting, or the view is still opening: the view is behind. */
+  get behind(): boolean { return this.opening || this.queue.length > 0; }
+
+  /** The view's page is loading: it is behind until `viewReady`, or for `maxMs` at most. */
+  awaitView(maxMs = OPENING_MS): void {
+    this.opening = true;
+    this.later(() => this.viewReady(), maxMs);
+  }
+
+  /** The view said it is ready (or was waited for long enough). */
+  viewReady(): void {
+    if (!this.opening) return;
+    this.opening = false;
+    this.caughtUp();
+  }
 
   /** Calls `listener` whenever the outbox stops being behind; returns an unsubscribe. */
   onCaughtUp(listener: () => void): () => void {

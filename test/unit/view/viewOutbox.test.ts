@@ -5,7 +5,7 @@
 import assert from 'node:assert/strict';
 import type { HostMessage } from '../../../src/core/protocol/viewMessages';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { MAX_GAP_MS, MIN_GAP_MS, ViewOutbox } from '../../../src/extension/views/viewOutbox';
+import { MAX_GAP_MS, MIN_GAP_MS, OPENING_MS, ViewOutbox } from '../../../src/extension/views/viewOutbox';
 
 const ev = (round: number, i: number): TraceEvent => ({ type: 'message', round, from: `a${i}`, to: 'b', text: `m${i}` } as unknown as TraceEvent);
 const events = (round: number, n: number, from = 0): TraceEvent[] => Array.from({ length: n }, (_, i) => ev(round, from + i));
@@ -82,5 +82,33 @@ describe('the society view outbox (one message in flight)', () => {
     await Promise.resolve(); await Promise.resolve();
     timers.shift()!();
     assert.equal(n, 2);
+  });
+
+  // A run started from the editor raced ~20 rounds ahead while its new panel's page loaded, and
+  // the view stayed blank until that backlog had come (the stop-run e2e's screenshot).
+  it('counts a view still opening as behind until it is ready, and waits for it a bounded time', async () => {
+    const h = harness(5);
+    let caught = 0;
+    h.outbox.onCaughtUp(() => caught++);
+    h.outbox.awaitView();
+    assert.ok(h.outbox.behind, 'a run waits for a view that is opening');
+    h.outbox.clear();
+    assert.equal(caught, 0, 'clearing does not make an opening view caught up');
+    h.outbox.post({ type: 'load', source: { kind: 'run', label: 'x' }, header: {} as never, events: [], live: true });
+    h.outbox.post({ type: 'events', events: events(1, 2) });
+    h.outbox.viewReady();
+    assert.equal(caught, 0, 'the trace so far is still waiting to go out');
+    await h.take();
+    h.timers.splice(0).forEach((t) => t.f()); // the pause after the load (and the opening timer, now idle)
+    assert.ok(!h.outbox.behind);
+    assert.ok(caught >= 1, 'ready and the load taken: caught up');
+
+    const late = harness(5);
+    late.outbox.awaitView();
+    assert.equal(late.timers[0].ms, OPENING_MS);
+    late.tick();
+    assert.ok(!late.outbox.behind, 'a view that never opens (a hidden tab) stops holding the run back');
+    late.outbox.viewReady();
+    assert.ok(!late.outbox.behind);
   });
 });
