@@ -6,7 +6,7 @@ import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
 import { personaAttributes } from '../src/core/analysis/personaAttributes';
 import type { ViewHost } from './host';
-import { StableColours } from './model/stableColours';
+import { RoundColours } from './model/stableColours';
 import { TraceModel } from './model/traceModel';
 import { NetworkView } from './network/networkView';
 import { AgentPanel } from './panels/agentPanel';
@@ -28,7 +28,9 @@ export class App {
   private readonly models: HTMLSpanElement;
   /** Over the empty stage until the trace is drawn: what the view is waiting for. */
   private readonly stageNote: HTMLParagraphElement;
-  private readonly colours = new StableColours();
+  private readonly colours = new RoundColours();
+  /** The colours on screen were provisional (rounds before it had no communities yet). */
+  private provisionalColours = false;
   /** null follows the latest round. */
   private round: number | null = null;
   private selected: string[] = [];
@@ -176,7 +178,8 @@ export class App {
     const fresh = this.shown.generation !== m.generation;
     const net = m.networkAt(round)!;
     if (fresh || this.shown.round !== round || this.shown.events !== m.events.length) {
-      const colours = this.colours.assign(net.metrics.communities);
+      const { colours, provisional } = this.colours.at(round, net.metrics.communities, m.knownCommunities);
+      this.provisionalColours = provisional;
       this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined });
       this.shown = { generation: m.generation, round, events: m.events.length };
     }
@@ -198,6 +201,8 @@ export class App {
       this.metricsTimer = undefined;
       if (this.model.computeMetrics(12)) {
         const round = this.displayRound;
+        // The rounds before the one on screen now have communities: its final colours.
+        if (this.provisionalColours && this.colours.canChain(round, this.model.knownCommunities)) { this.shown.round = -1; this.schedule(); }
         this.metricsPanel.update(this.model.metricSeries(), this.model.networkAt(round)?.metrics, this.model.rewards, round, this.model.lastRound);
       }
       this.computeMetricsLater();
