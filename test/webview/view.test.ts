@@ -129,6 +129,32 @@ describe('society view (standalone, headless Chromium)', function () {
       await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
     });
 
+    // Audit: during playback with "This round", the detail pane kept a row of another round.
+    it('keeps the detail pane in step with the list: its row stays active, or the pane empties when the row leaves', async () => {
+      const detail = () => page.$eval('.trace', (e) => Number((e as HTMLElement).dataset.detailRow));
+      await page.locator('.vlist .vrow').nth(2).click();
+      const chosen = await detail();
+      assert.ok(chosen >= 0);
+      assert.match(await page.textContent('.trace-detail strong') ?? '', /^Round 1 · /);
+      // Scrubbing with all rounds listed: the row stays, still the active one.
+      await page.focus('.timeline-range');
+      await page.keyboard.press('ArrowLeft');
+      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '5');
+      assert.equal(await detail(), chosen);
+      assert.equal(await page.locator('.vlist .vrow.active').count(), 1);
+      // "This round" at round 5: the round-1 row is not listed, so the pane empties.
+      await page.selectOption('.filters select[aria-label="Rounds"]', 'current');
+      await page.waitForFunction(() => (document.querySelector('.trace') as HTMLElement).dataset.detailRow === '-1');
+      assert.equal(await page.textContent('.trace-detail'), '');
+      assert.equal(await page.locator('.vlist .vrow.active').count(), 0);
+      // A row of round 5 chosen, then playback moves to round 6: emptied again, not left behind.
+      await page.locator('.vlist .vrow').first().click();
+      assert.match(await page.textContent('.trace-detail strong') ?? '', /^Round 5 · /);
+      await page.click('.timeline button:has-text("Latest")');
+      await page.waitForFunction(() => (document.querySelector('.trace') as HTMLElement).dataset.detailRow === '-1');
+      await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
+    });
+
     it('replays the network at an earlier round with the timeline', async () => {
       await page.focus('.timeline-range');
       await page.keyboard.press('Home');

@@ -24,6 +24,8 @@ export class TraceTable {
   private readonly detail: HTMLDivElement;
   private rows: readonly TraceRow[] = [];
   private shown: number[] = [];
+  /** The row in the detail pane (an index into rows), −1 for none. */
+  private detailRow = -1;
   private filter: TraceFilter = { ...DEFAULT_FILTER, kinds: [...DEFAULT_FILTER.kinds] };
   private round = 0;
   private nameOf: (id: string) => string = (id) => id;
@@ -85,6 +87,7 @@ export class TraceTable {
     this.round = round;
     // A name with a right-to-left override would reverse the rest of its row ("Ana → Bo").
     this.nameOf = (id) => isolated(nameOf(id));
+    if (fresh) this.showDetail(-1);
     if (fresh || agents.length !== this.agentIds.length) { this.agentIds = agents; this.syncAgentOptions(false); }
     if (fresh || grew || roundMatters) this.refilter(grew);
   }
@@ -103,6 +106,14 @@ export class TraceTable {
     // live run keep the reader where they were.
     if (!keepPlace) this.list.element.scrollTop = 0;
     this.list.setCount(this.shown.length, keepPlace);
+    // The detail pane follows the list: its row stays the active one where it still is, and it
+    // empties when the row leaves the list (playback with "This round" showed one round's rows
+    // under another round's detail).
+    if (this.detailRow >= 0) {
+      const at = positionOf(this.shown, this.detailRow);
+      if (at < 0) this.showDetail(-1);
+      else this.list.setActive(at, false);
+    }
     this.list.invalidate();
     if (atEnd) this.list.scrollToEnd();
     this.count.textContent = `${this.shown.length.toLocaleString('en')} of ${counted(this.rows.length, 'row')}`;
@@ -135,9 +146,28 @@ export class TraceTable {
   private activate(i: number): void {
     const r = this.rows[this.shown[i]];
     if (!r) return;
+    this.showDetail(this.shown[i]);
+    this.callbacks.select(rowAgents(r));
+  }
+
+  private showDetail(index: number): void {
+    const r = this.rows[index];
+    this.detailRow = r ? index : -1;
+    this.element.dataset.detailRow = String(this.detailRow);
+    if (!r) { this.detail.replaceChildren(); return; }
     this.detail.replaceChildren(
       el('strong', { text: `Round ${r.round} · ${r.kind} · ${r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from)} · ${r.detail}` }),
       el('p', { text: r.text }));
-    this.callbacks.select(rowAgents(r));
   }
+}
+
+/** Where `row` is in the ascending `shown`, or −1. */
+function positionOf(shown: readonly number[], row: number): number {
+  let lo = 0, hi = shown.length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (shown[mid] === row) return mid;
+    if (shown[mid] < row) lo = mid + 1; else hi = mid - 1;
+  }
+  return -1;
 }

@@ -47,9 +47,10 @@ export class VirtualList {
     this.render();
   }
 
-  setActive(index: number): void {
+  /** Makes row `index` the active one; `scroll`: bring it into view. */
+  setActive(index: number, scroll = true): void {
     this.active = Math.max(-1, Math.min(this.count - 1, index));
-    if (this.active >= 0) this.element.scrollTop = scrollToRow(this.active, this.element.scrollTop, this.element.clientHeight, this.opts.rowHeight);
+    if (this.active >= 0 && scroll) this.element.scrollTop = scrollToRow(this.active, this.element.scrollTop, this.element.clientHeight, this.opts.rowHeight);
     this.render();
   }
 
