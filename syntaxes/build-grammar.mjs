@@ -26,7 +26,7 @@ const FALLBACK_KEYS = `kind id name age gender occupation location bio style gro
   recency relevance top_k reflect_at provider base_url api_key_env temperature max_tokens headers
   azure deployment api_version concurrency rpm tpm timeout_ms retries on_error price input output
   embeddings system choose_partner speak evaluate advise reflect interview at broadcast add remove
-  set count id_prefix names occupations pool per_agent normal mean sd min max uniform beta alpha
+  set count id_prefix names surnames occupations pool per_agent normal mean sd min max uniform beta alpha
   seeds conditions metrics`.split(/\s+/);
 const FALLBACK_ENUMS = {
   kind: ['persona', 'scenario'],

@@ -31,14 +31,31 @@ export function drawDistinct<T>(pool: readonly T[], count: number, rng: Rng): T[
   return out;
 }
 
-/** The personas of one population group (ids `${id_prefix}${i}` for i = 1..count). */
+/**
+ * The personas of one population group (ids `${id_prefix}${i}` for i = 1..count). Names: a drawn
+ * first name and the member's number (`Ana 12`); with `surnames`, a drawn first and family name
+ * (`Ana Okafor`), another family name where the group already has that name, and a number only
+ * when none is left; a bare number after a first name reads like a count. The family name has its own stream: adding surnames changes
+ * no other draw.
+ */
 export function samplePopulation(group: PopulationGroup, seed: number): Persona[] {
   const out: Persona[] = [];
+  const surnames = group.surnames ?? [];
+  const named = new Set<string>();
   for (let i = 1; i <= group.count; i++) {
     const id = `${group.id_prefix}${i}`;
     const r = (field: string): Rng => stream(seed, 'population', group.group, id, field);
     const nameRng = r('name');
     const baseName = group.names.length ? nameRng.pick(group.names) : `${group.group} member`;
+    let name = `${baseName} ${i}`;
+    if (surnames.length) {
+      // Another family name while the drawn one is taken (as many tries as there are names).
+      const surnameRng = r('surname');
+      let full = `${baseName} ${surnameRng.pick(surnames)}`;
+      for (let tries = 1; named.has(full) && tries < surnames.length; tries++) full = `${baseName} ${surnameRng.pick(surnames)}`;
+      name = named.has(full) ? `${full} ${i}` : full;
+      named.add(name);
+    }
     const traits = {} as Persona['traits'];
     for (const t of TRAIT_NAMES) traits[t] = clamp01(sample(group.traits[t], r(`trait:${t}`)));
     const motivations = {} as Persona['motivations'];
@@ -47,7 +64,7 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
     // was drawn from, so a pool of 4 and per_agent 3 gave 2; draws that were complete are unchanged.)
     const interests = drawDistinct(group.interests.pool, group.interests.per_agent, r('interests'));
     out.push({
-      id, name: `${baseName} ${i}`, occupation: group.occupations.length ? r('occupation').pick(group.occupations) : undefined,
+      id, name, occupation: group.occupations.length ? r('occupation').pick(group.occupations) : undefined,
       group: group.group, traits, interests, motivations, memories: [], relationships: [], model: group.model,
       source: group.source,
     });

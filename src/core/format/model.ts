@@ -183,6 +183,8 @@ export interface PopulationGroup {
   /** Prefix for generated ids: `${id_prefix}${index}`. */
   id_prefix: string;
   names: string[];
+  /** Family names to draw from (none: agents are named `Ana 12`). */
+  surnames?: string[];
   occupations: string[];
   interests: { pool: string[]; per_agent: number };
   traits: Partial<Record<TraitName, Distribution>>;

@@ -1,6 +1,6 @@
-// Population sampling: how many interests each sampled persona gets, and distribution clipping.
+// Population sampling: names, how many interests each sampled persona gets, and distribution clipping.
 import * as assert from 'node:assert/strict';
-import type { Distribution, PopulationGroup } from '../../../src/core/format/model';
+import type { Distribution, Persona, PopulationGroup } from '../../../src/core/format/model';
 import { drawDistinct, sample, samplePopulation } from '../../../src/core/engine/population';
 import { stream, type Rng } from '../../../src/core/engine/rng';
 
@@ -23,6 +23,28 @@ describe('population sampling', () => {
         for (const i of p.interests) assert.ok(pool.includes(i));
       }
     }
+  });
+
+  // Audit: the forum's sampled students were "Mia 1" and "Mia 7", which read like counts.
+  it('names agents by first and family name when the group lists surnames, numbering only a repeated name', () => {
+    const surnames = ['Okafor', 'Nguyen', 'Rossi'];
+    const plain = samplePopulation(group({ count: 30 }), 5);
+    const full = samplePopulation(group({ count: 30, surnames }), 5);
+    assert.deepEqual(plain.slice(0, 3).map((p) => /^(Ana|Bo) \d+$/.test(p.name)), [true, true, true], 'without surnames: `Ana 12`, as before');
+    const names = full.map((p) => p.name);
+    assert.equal(new Set(names).size, 30, 'every name distinct');
+    const unnumbered = names.filter((n) => /^(Ana|Bo) (Okafor|Nguyen|Rossi)$/.test(n));
+    assert.equal(unnumbered.length, 6, 'each of the 2 × 3 combinations once without a number');
+    // Twenty first-years from 22 first and 18 family names, as examples/forum: no number at all.
+    const forum = samplePopulation(group({ count: 20, names: Array.from({ length: 22 }, (_, k) => `F${k}`), surnames: Array.from({ length: 18 }, (_, k) => `S${k}`) }), 2024);
+    assert.deepEqual(forum.filter((p) => /\d+$/.test(p.name.replace(/^F\d+ S\d+$/, ''))).map((p) => p.name), []);
+    for (const [i, p] of full.entries()) {
+      assert.ok(p.name.startsWith(plain[i].name.replace(/ \d+$/, ' ')), 'the same first name as without surnames');
+      if (!unnumbered.includes(p.name)) assert.match(p.name, new RegExp(` ${i + 1}$`), 'a repeat carries its number in the group');
+    }
+    // Surnames have their own stream: nothing else is drawn differently.
+    const strip = (p: Persona) => ({ ...p, name: '' });
+    assert.deepEqual(full.map(strip), plain.map(strip));
   });
 
   it('keeps each persona\'s own draws: adding agents or raising per_agent reshuffles nobody', () => {

@@ -53,7 +53,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   ['examples/friends', () => example('friends/friends.society'),
     '4b295264be1035b9b7d2a4bb2619322dab610be144df3cdf8be126d6499b276d'],
   ['examples/forum', () => example('forum/forum.society'),
-    '80105bdba20908a95caa3374304f5ed837207f71553105988f767d0df0e747bf'],
+    '5dd87c3ace01e458ed9a36259ca107dbfe0ba197303fa9150fd6cb2d06657eb0'],
   ['rooms, timed events and coaching', eventful,
     'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   ['a sampled population paired at random', sampled,
