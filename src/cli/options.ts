@@ -13,6 +13,7 @@ import { ioReason } from '../core/files/ioReason';
 import { printable } from '../core/text/printable';
 import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock';
 import { shellWord } from './shellWord';
+import { MadeFolders } from './madeFolders';
 
 /**
  * An integer option ≥ min, or undefined when absent; a bad value throws with the option's name.
@@ -26,27 +27,18 @@ export function integerOption(name: string, value: string | undefined, min: numb
   return n;
 }
 
-/** A comma-separated list of distinct integers ≥ min ('1,2,3'); a bad or repeated entry throws with the option's name. */
-export function integerListOption(name: string, value: string | undefined, min: number): number[] | undefined {
-  if (value === undefined) return undefined;
-  const list = value.split(',').map((entry) => integerOption(name, entry.trim(), min)!);
-  const repeated = list.find((n, i) => list.indexOf(n) !== i);
-  if (repeated !== undefined) throw new Error(`--${name} lists ${repeated} twice: repeated seeds are not independent runs`);
-  return list;
-}
-
 /**
- * Creates a command's output folder (and its parents). When it cannot, prints why in a sentence (a
- * file in the way, no permission) rather than Node's `EEXIST: file already exists, mkdir …`, and
- * gives false: the command then exits with 1 before doing any work.
+ * Creates a command's output folder (and its parents), and gives the folders it made: a command
+ * that fails before writing anything there removes them again (`removeEmpty()`). When it cannot,
+ * prints why in a sentence (a file in the way, no permission) rather than Node's `EEXIST: file
+ * already exists, mkdir …`, and gives undefined: the command then exits with 1 before doing any work.
  */
-export function outputFolder(dir: string, command: string): boolean {
+export function outputFolder(dir: string, command: string): MadeFolders | undefined {
   try {
-    makeFolders(dir);
-    return true;
+    return new MadeFolders(makeFolders(dir));
   } catch (err) {
     console.error(`society ${command}: cannot create the output folder ${shown(dir)}: ${ioReason(err)}`);
-    return false;
+    return undefined;
   }
 }
 
@@ -69,10 +61,16 @@ export function lockOutputFolder(dir: string, command: string): FolderLock | und
   return undefined;
 }
 
-/** Writes a command's output file (creating its folder); when it cannot, prints why in a sentence and gives false. */
+/**
+ * Writes a command's output file (creating its folder); when it cannot, prints why in a sentence,
+ * leaves no folder it made for the file, and gives false.
+ */
 export function outputFile(file: string, text: string, command: string): boolean {
-  if (!outputFolder(path.dirname(path.resolve(file)), command)) return false;
-  return wroteFiles(command, () => fs.writeFileSync(file, text, 'utf8'), file);
+  const made = outputFolder(path.dirname(path.resolve(file)), command);
+  if (!made) return false;
+  if (wroteFiles(command, () => fs.writeFileSync(file, text, 'utf8'), file)) return true;
+  made.removeEmpty();
+  return false;
 }
 
 /**

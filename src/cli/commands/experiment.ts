@@ -2,24 +2,25 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerListOption, integerOption, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
+import { integerOption, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
 import { ExperimentCancelled, formatExperiment, partialText, planExperiment, roundsByCondition, runExperiment, type ExperimentRun } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { InterruptPresses } from '../interruptPresses';
+import { integerListOption } from '../integerList';
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: 'experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,3] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
+  usage: 'experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
   summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
   options: [
     ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
     ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
     ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
-    ['--seeds 1,2,3', "seeds to run each condition with (default: the experiment's seeds, else 1–5)"],
+    ['--seeds 1,2,5-7', "seeds to run each condition with: integers and inclusive ranges, comma-separated (1-20 is 20 seeds; default: the experiment's seeds, else 1-5)"],
     ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
     ['--jobs N', "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)"],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
@@ -48,9 +49,11 @@ export const experimentCommand: Command = {
       if (own.length) console.error(`note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`);
     }
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
-    if (!outputFolder(outDir, 'experiment')) return 1;
+    // A folder made here goes again if the experiment fails before writing anything (no API key).
+    const made = outputFolder(outDir, 'experiment');
+    if (!made) return 1;
     const lock = lockOutputFolder(outDir, 'experiment');
-    if (!lock) return 1;
+    if (!lock) { made.removeEmpty(); return 1; }
     // Ctrl-C once: start no more runs, let those under way finish, and report the finished ones as a
     // partial experiment. Twice, or SIGTERM and SIGHUP (whoever sends them will not wait): stop the
     // runs under way at once; the finished ones are reported all the same.
@@ -99,6 +102,7 @@ export const experimentCommand: Command = {
       process.off('SIGTERM', onSigterm);
       process.off('SIGHUP', onSighup);
       lock.release();
+      made.removeEmpty();
     }
   },
 };

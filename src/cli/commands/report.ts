@@ -50,60 +50,66 @@ export const reportCommand: Command = {
       console.error(`society report: --view-limit takes a size in MB (0 for the whole trace), not '${values['view-limit']}'`);
       return 2;
     }
-    // Before reading a trace of any size: the files must have somewhere to go.
-    if (values.out !== undefined && !outputFolder(path.resolve(values.out), 'report')) return 1;
-    let builder: RunReportBuilder | undefined;
-    const budget = new ViewBudget(viewLimit);
-    const shown: TraceEvent[] = [];
-    const progress = new ReadProgress(traceFile);
-    const read = await readTraceFile(traceFile, {
-      keepEvents: false,
-      onProgress: progress.listener,
-      onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE }); },
-      onEvent: (e, _line, size) => {
-        builder!.add(e);
-        if (!values.static && budget.take(e, size)) shown.push(e);
-      },
-    });
-    progress.done();
-    if (read.errors.length > 0 || !read.header || !builder) {
-      console.error(`society report: ${traceProblemsMessage(traceFile, read.errors)}`);
-      return 1;
-    }
-    // As metrics and export: a trace cut inside round 0 (or only a header) has no network to report.
+    // Before reading a trace of any size: the files must have somewhere to go. A folder made for
+    // them goes again if the command fails before writing any (a missing or damaged trace).
+    const made = values.out !== undefined ? outputFolder(path.resolve(values.out), 'report') : undefined;
+    if (values.out !== undefined && !made) return 1;
     try {
-      wholeRound({ file: traceFile, lastRound: read.lastRound });
-    } catch (err) {
-      console.error(`society report: ${(err as Error).message}`);
-      return 1;
-    }
-    const report = builder.finish();
-    // What the report leaves out or lacks: said on standard error, and on the page.
-    const unfinished = unfinishedNote({ lastRound: report.round, ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}) });
-    const note = unfinished ?? (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
-    // Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run)
-    // is left out of the view too, which otherwise opened at that half round.
-    let whole = shown.length;
-    while (whole > 0 && shown[whole - 1].type !== 'round_end' && shown[whole - 1].type !== 'run_end') whole--;
-    shown.length = whole;
-    let view: ViewEmbed | undefined;
-    if (!values.static) {
-      const assets = findViewAssets();
-      // (the view says "incomplete trace" itself when there is no run_end)
-      const viewNote = [budget.note('society report --view-limit', 'the figures and tables below cover every round'), unfinished].filter(Boolean).join('; ');
-      try {
-        if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: read.header, events: shown, complete: read.complete, ...(viewNote ? { note: viewNote } : {}) }, { embedded: true });
-        else console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
-      } catch (err) {
-        console.error(`society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`);
+      let builder: RunReportBuilder | undefined;
+      const budget = new ViewBudget(viewLimit);
+      const shown: TraceEvent[] = [];
+      const progress = new ReadProgress(traceFile);
+      const read = await readTraceFile(traceFile, {
+        keepEvents: false,
+        onProgress: progress.listener,
+        onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE }); },
+        onEvent: (e, _line, size) => {
+          builder!.add(e);
+          if (!values.static && budget.take(e, size)) shown.push(e);
+        },
+      });
+      progress.done();
+      if (read.errors.length > 0 || !read.header || !builder) {
+        console.error(`society report: ${traceProblemsMessage(traceFile, read.errors)}`);
+        return 1;
       }
+      // As metrics and export: a trace cut inside round 0 (or only a header) has no network to report.
+      try {
+        wholeRound({ file: traceFile, lastRound: read.lastRound });
+      } catch (err) {
+        console.error(`society report: ${(err as Error).message}`);
+        return 1;
+      }
+      const report = builder.finish();
+      // What the report leaves out or lacks: said on standard error, and on the page.
+      const unfinished = unfinishedNote({ lastRound: report.round, ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}) });
+      const note = unfinished ?? (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
+      // Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run)
+      // is left out of the view too, which otherwise opened at that half round.
+      let whole = shown.length;
+      while (whole > 0 && shown[whole - 1].type !== 'round_end' && shown[whole - 1].type !== 'run_end') whole--;
+      shown.length = whole;
+      let view: ViewEmbed | undefined;
+      if (!values.static) {
+        const assets = findViewAssets();
+        // (the view says "incomplete trace" itself when there is no run_end)
+        const viewNote = [budget.note('society report --view-limit', 'the figures and tables below cover every round'), unfinished].filter(Boolean).join('; ');
+        try {
+          if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: read.header, events: shown, complete: read.complete, ...(viewNote ? { note: viewNote } : {}) }, { embedded: true });
+          else console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
+        } catch (err) {
+          console.error(`society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`);
+        }
+      }
+      let files: string[] = [];
+      if (!wroteFiles('report', () => { files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view, ...(note ? { note } : {}) }); })) return 1;
+      for (const file of files) console.log(file);
+      if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
+      if (note) console.error(`society report: note: ${note}`);
+      if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);
+      return 0;
+    } finally {
+      made?.removeEmpty();
     }
-    let files: string[] = [];
-    if (!wroteFiles('report', () => { files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view, ...(note ? { note } : {}) }); })) return 1;
-    for (const file of files) console.log(file);
-    if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
-    if (note) console.error(`society report: note: ${note}`);
-    if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);
-    return 0;
   },
 };

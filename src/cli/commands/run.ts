@@ -30,6 +30,7 @@ import { clearForFreshRun, heldRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFo
 import { resumeCommand } from '../resumeHint';
 import { shellWord } from '../shellWord';
 import { scenarioWarnings } from '../scenarioWarnings';
+import { unusedCacheNote } from '../unusedCache';
 import { ReadProgress } from '../readProgress';
 import { InterruptPresses } from '../interruptPresses';
 
@@ -75,9 +76,12 @@ export const runCommand: Command = {
     if (!knownModel(scenario, values.model, 'run')) return 2;
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
-    if (!outputFolder(out, 'run')) return 1;
+    // A folder made here goes again if the run stops before its trace is begun (nothing to
+    // resume, no API key, no cache to replay): a failed command leaves nothing behind.
+    const made = outputFolder(out, 'run');
+    if (!made) return 1;
     const lock = lockOutputFolder(out, 'run');
-    if (!lock) return 1;
+    if (!lock) { made.removeEmpty(); return 1; }
     try {
       const tracePath = path.join(out, TRACE_FILE);
       const checkpointPath = path.join(out, CHECKPOINT_FILE);
@@ -190,6 +194,8 @@ export const runCommand: Command = {
           const cfg = modelNamed(scenario.models, m);
           if (cfg) console.error(`model '${printable(m)}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
         }
+        const unusedCache = values.cache !== undefined ? unusedCacheNote(scenario, model, values.cache) : undefined;
+        if (unusedCache) console.error(unusedCache);
       }
       let every = everyFlag;
 
@@ -298,6 +304,7 @@ export const runCommand: Command = {
       return 0;
     } finally {
       lock.release();
+      made.removeEmpty();
     }
   },
 };

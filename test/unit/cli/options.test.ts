@@ -1,8 +1,8 @@
-// The CLI's option parsing: integers in decimal digits only, within what a double holds exactly,
-// and seed lists without empty or repeated entries.
+// The CLI's option parsing: integers in decimal digits only, within what a double holds exactly
+// (seed lists: integerList.test.ts).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { integerListOption, integerOption, parseCommandArgs, wroteFiles } from '../../../src/cli/options';
+import { integerOption, parseCommandArgs, wroteFiles } from '../../../src/cli/options';
 import { counted } from '../../../src/core/text/counted';
 
 describe('CLI options', () => {
@@ -22,14 +22,6 @@ describe('CLI options', () => {
     assert.equal(parseCommandArgs('run', 'run <scenario>', ['s.society', '--seed', '-1'], opts)?.values.seed, '-1');
     assert.equal(parseCommandArgs('run', 'run <scenario>', ['--seed', '-2147483648', 's.society'], opts)?.values.seed, '-2147483648');
     assert.deepEqual(parseCommandArgs('run', 'run <scenario>', ['--', '--seed', '-1'], opts)?.positionals, ['--seed', '-1'], 'after -- everything is a positional');
-  });
-
-  it('takes a list of distinct integers', () => {
-    assert.deepEqual(integerListOption('seeds', '1, 2,3', 0), [1, 2, 3]);
-    assert.equal(integerListOption('seeds', undefined, 0), undefined);
-    assert.throws(() => integerListOption('seeds', '1,1', 0), /--seeds lists 1 twice/);
-    assert.throws(() => integerListOption('seeds', '1,,2', 0), /got ''/);
-    assert.throws(() => integerListOption('seeds', '1,', 0), /got ''/);
   });
 
   it('counts with the noun in the right number', () => {

@@ -1,7 +1,8 @@
 // `society run` end to end through bin/society.js, on what users reported: a finished run replaced
 // without a word (its report files left beside the new trace), a resume hint that resumed another
 // scenario, warnings `society check` gives that the run kept to itself, a read-only trace that
-// lost the checkpoint and exited 2, and a folder given for the scenario file read as "not found".
+// lost the checkpoint and exited 2, a folder given for the scenario file read as "not found", and
+// a --cache that stayed empty without a word (the offline model makes no calls to cache).
 import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
@@ -10,6 +11,7 @@ import { scratchDir } from '../../support/scratch';
 import { readTrace } from '../../../src/core/trace/reader';
 import { resumeCommand } from '../../../src/cli/resumeHint';
 import { clearForFreshRun, heldRun } from '../../../src/cli/outFolder';
+import { deadEndpointScenario } from '../../support/deadEndpoint';
 
 const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
@@ -124,6 +126,22 @@ describe('society run', function () {
     // The same order called directly: the trace is tried first.
     assert.throws(() => clearForFreshRun(out, true), { code: 'EISDIR' });
     assert.ok(fs.existsSync(path.join(out, 'checkpoint.json')));
+  });
+
+  it('says --cache stays unused when every model the run uses is the offline model, and still runs; not for an LLM', async () => {
+    const dir = scratchDir('society-run-cache-');
+    const cache = path.join(dir, 'cache');
+    const note = `note: --cache records only calls to LLM providers, and this run makes none (every model it uses is the offline rule-based model), so nothing is written to ${path.relative(repo, cache)}`;
+    const offline = society(['run', FRIENDS, '--rounds', '1', '--out', path.join(dir, 'offline'), '--cache', cache]);
+    assert.equal(offline.status, 0, offline.stderr);
+    assert.equal(offline.stderr.split('\n').filter((l) => l.includes('--cache')).join('\n'), note);
+    assert.ok(!fs.existsSync(cache));
+    const quiet = society(['run', FRIENDS, '--rounds', '1', '--out', path.join(dir, 'quiet'), '--cache', cache, '--quiet']);
+    assert.equal(quiet.status, 0, quiet.stderr);
+    assert.equal(quiet.stderr, '', '--quiet: no notes');
+    // An LLM scenario's calls are cached (here: the failures of a dead endpoint), so no note.
+    const llm = society(['run', await deadEndpointScenario(dir), '--out', path.join(dir, 'llm'), '--cache', cache]);
+    assert.doesNotMatch(llm.stderr, /--cache records only/);
   });
 
   it('says a folder given for the scenario is a folder, and which scenario file in it to give (run and estimate)', () => {
