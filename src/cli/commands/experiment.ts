@@ -8,6 +8,7 @@ import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
+import { unknownReference } from '../../core/experiment/runExperiment';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 
@@ -41,6 +42,8 @@ export const experimentCommand: Command = {
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
+    const badReference = unknownReference(planExperiment(scenario).conditions, values.reference);
+    if (badReference) { console.error(`society experiment: ${printable(badReference)}`); return 2; }
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);
     if (rounds !== undefined && !values.quiet) {

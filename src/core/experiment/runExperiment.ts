@@ -58,6 +58,12 @@ export class ExperimentCancelled extends Error {
   }
 }
 
+/** Why `reference` names no condition of the experiment, or undefined when it does (or is not given). */
+export function unknownReference(conditions: readonly { name: string }[], reference: string | undefined): string | undefined {
+  if (reference === undefined || conditions.some((c) => c.name === reference)) return undefined;
+  return `unknown reference condition '${reference}' (conditions: ${conditions.map((c) => c.name).join(', ')})`;
+}
+
 export function isOffline(scenario: Scenario): boolean {
   return Object.values(scenario.models).every((m) => m.provider === 'offline');
 }
@@ -79,6 +85,9 @@ export function roundsByCondition(scenario: Scenario, conditions: readonly { nam
 export async function runExperiment(scenario: Scenario, options: ExperimentOptions): Promise<ExperimentRun> {
   const started = performance.now();
   const plan = planExperiment(scenario, { seeds: options.seeds });
+  // Checked before any run: an unknown reference used to fail the analysis after every run had run.
+  const unknown = unknownReference(plan.conditions, options.reference);
+  if (unknown) throw new Error(unknown);
   const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
   const traceDir = path.join(options.outDir, 'traces');
   fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
