@@ -9,6 +9,7 @@ import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { unknownReference } from '../../core/experiment/runExperiment';
+import { missingExperimentKey } from '../experimentKeys';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 
@@ -44,6 +45,8 @@ export const experimentCommand: Command = {
     if (!scenario) return 1;
     const badReference = unknownReference(planExperiment(scenario).conditions, values.reference);
     if (badReference) { console.error(`society experiment: ${printable(badReference)}`); return 2; }
+    const missingKey = missingExperimentKey(scenario, planExperiment(scenario).conditions);
+    if (missingKey) { console.error(`society experiment: ${printable(missingKey)}`); return 1; }
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);
     if (rounds !== undefined && !values.quiet) {
