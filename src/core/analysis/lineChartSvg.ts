@@ -1,9 +1,13 @@
 // A small static SVG line chart (series over rounds) for the report: axes with ticks, one
-// polyline per series, a legend. Gaps (null values) break a line. All text is escaped.
+// polyline per series, a legend. Gaps (null values) break a line. Text and axes are
+// currentColor and grid lines a theme ink (reportTheme.ts), so the chart follows a dark page.
+// All text is escaped.
 import { escapeMarkup } from './markup';
+import { ink } from './reportTheme';
 
 export interface ChartSeries {
   label: string;
+  /** A data colour, or `currentColor` for a series in the text's colour. */
   color: string;
   /** [x, y] points in increasing x; y null where the series is undefined. */
   points: [number, number | null][];
@@ -47,10 +51,10 @@ export function lineChartSvg(series: ChartSeries[], options: LineChartOptions): 
   const xTicks = niceTicks(xMin, xMax).filter((t) => Number.isInteger(t) || xMax - xMin > 10);
   const yTicks = niceTicks(yMin, yMax);
   const axes = [
-    `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="#444"/>`,
-    `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="#444"/>`,
-    ...xTicks.map((t) => `<line x1="${fmt(sx(t))}" y1="${top + plotH}" x2="${fmt(sx(t))}" y2="${top + plotH + 4}" stroke="#444"/><text x="${fmt(sx(t))}" y="${top + plotH + 16}" text-anchor="middle">${t}</text>`),
-    ...yTicks.map((t) => `<line x1="${left - 4}" y1="${fmt(sy(t))}" x2="${left + plotW}" y2="${fmt(sy(t))}" stroke="#ddd"/><text x="${left - 7}" y="${fmt(sy(t) + 4)}" text-anchor="end">${t}</text>`),
+    `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="currentColor"/>`,
+    `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="currentColor"/>`,
+    ...xTicks.map((t) => `<line x1="${fmt(sx(t))}" y1="${top + plotH}" x2="${fmt(sx(t))}" y2="${top + plotH + 4}" stroke="currentColor"/><text x="${fmt(sx(t))}" y="${top + plotH + 16}" text-anchor="middle">${t}</text>`),
+    ...yTicks.map((t) => `<line x1="${left - 4}" y1="${fmt(sy(t))}" x2="${left + plotW}" y2="${fmt(sy(t))}" ${ink('ink-grid')}/><text x="${left - 7}" y="${fmt(sy(t) + 4)}" text-anchor="end">${t}</text>`),
     `<text x="${left + plotW / 2}" y="${height - 8}" text-anchor="middle">${escapeMarkup(xLabel)}</text>`,
     `<text x="14" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 14 ${top + plotH / 2})">${escapeMarkup(yLabel)}</text>`,
     `<text x="${left}" y="16" font-weight="bold">${escapeMarkup(title)}</text>`,
@@ -78,7 +82,7 @@ export function lineChartSvg(series: ChartSeries[], options: LineChartOptions): 
   });
 
   return [
-    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeMarkup(title)}" font-family="sans-serif" font-size="11" fill="#222">`,
+    `<svg xmlns="http://www.w3.org/2000/svg" class="chart" viewBox="0 0 ${width} ${height}" width="${width}" height="${height}" role="img" aria-label="${escapeMarkup(title)}" font-family="sans-serif" font-size="11" fill="currentColor">`,
     ...axes,
     ...lines,
     ...legend,

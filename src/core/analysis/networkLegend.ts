@@ -3,10 +3,12 @@
 // entries it has. Categories (categoryKey.ts) are laid out in as many columns as the width holds,
 // filled top to bottom; a name longer than LEGEND_MAX_CHARS is cut with an ellipsis and every
 // entry carries its full text in a <title> (a tooltip). A numeric attribute has a low-high bar.
+// Swatches have the nodes' rim (reportTheme.ts): on a dark page it outlines the darkest colours.
 // All text is escaped.
 import { categoryLabel, type CategoryKeyEntry } from './categoryKey';
 import { escapeMarkup } from './markup';
 import { NO_VALUE_COLOR, sequentialColor } from './palette';
+import { ink } from './reportTheme';
 import { counted } from '../text/counted';
 
 /** Font size of the legend. */
@@ -47,7 +49,7 @@ export function categoryLegend(entries: readonly CategoryKeyEntry[], width: numb
   const rows = Math.ceil(entries.length / columns);
   const items = entries.map((entry, i) => {
     const x = PAD + Math.floor(i / rows) * column, y = top + PAD + (i % rows) * ROW;
-    return `<g><title>${escapeMarkup(tooltip(entry))}</title><circle cx="${fmt(x + 6)}" cy="${y}" r="6" fill="${entry.color}"/>`
+    return `<g><title>${escapeMarkup(tooltip(entry))}</title><circle cx="${fmt(x + 6)}" cy="${y}" r="6" fill="${entry.color}" ${ink('ink-rim')}/>`
       + `<text x="${fmt(x + SWATCH)}" y="${y + 4}">${escapeMarkup(texts[i])}</text></g>`;
   });
   return { height: 2 * PAD + (rows - 1) * ROW + 6, markup: items.join('') };
@@ -60,8 +62,9 @@ export interface NumericRange { min: number; max: number; missing: number }
 export function numericLegend(attribute: string, r: NumericRange, top: number): LegendBand {
   const out = [`<g><title>${escapeMarkup(attribute)}</title><text x="${PAD}" y="${top + 16}">${escapeMarkup(shortened(attribute, LEGEND_MAX_CHARS))}</text></g>`];
   for (let i = 0; i < 5; i++) out.push(`<rect x="${PAD + 16 * i}" y="${top + 22}" width="16" height="10" fill="${sequentialColor(i / 4)}"/>`);
+  out.push(`<rect x="${PAD}" y="${top + 22}" width="80" height="10" fill="none" ${ink('ink-rim')}/>`);
   out.push(`<text x="${PAD}" y="${top + 46}">${escapeMarkup(fmtValue(r.min))}</text>`, `<text x="${PAD + 80}" y="${top + 46}" text-anchor="end">${escapeMarkup(fmtValue(r.max))}</text>`);
-  if (r.missing) out.push(`<circle cx="${PAD + 6}" cy="${top + 60}" r="6" fill="${NO_VALUE_COLOR}"/><text x="${PAD + SWATCH}" y="${top + 64}">${escapeMarkup('(no value)')}</text>`);
+  if (r.missing) out.push(`<circle cx="${PAD + 6}" cy="${top + 60}" r="6" fill="${NO_VALUE_COLOR}" ${ink('ink-rim')}/><text x="${PAD + SWATCH}" y="${top + 64}">${escapeMarkup('(no value)')}</text>`);
   return { height: r.missing ? 74 : 56, markup: out.join('') };
 }
 

@@ -3,7 +3,8 @@
 // tooltip); ties as arrows whose width follows strength (a reciprocated pair is one line with two
 // heads). Large networks get smaller circles. The legend has a band of its own under the
 // drawing (networkLegend.ts): the picture is `height` plus that band, so it never covers an agent
-// or a name. More categories than the palette's ten colours: categoryKey.ts.
+// or a name. More categories than the palette's ten colours: categoryKey.ts. Greys come from the
+// report's theme (reportTheme.ts), text is currentColor, so the picture reads on a dark page too.
 // All text is escaped.
 import { categoryOf } from './assortativity';
 import { escapeMarkup } from './markup';
@@ -14,6 +15,7 @@ import { categoryLegend, LEGEND_FONT_SIZE, numericLegend, type NumericRange } fr
 import { attributeKind } from './attributeHomophily';
 import { numericValueOf } from './numericAssortativity';
 import { byLabelPriority, declutter } from './labelPlacement';
+import { ink } from './reportTheme';
 import type { TieGraph } from './tieGraph';
 
 export interface NetworkSvgOptions extends LayoutOptions {
@@ -138,14 +140,14 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   return [
     `<svg xmlns="http://www.w3.org/2000/svg" class="network" viewBox="0 0 ${width} ${total}" width="${width}" height="${total}" role="img" aria-label="Tie network">`,
     '<defs>',
-    '<marker id="tie-head" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" fill="#777"/></marker>',
-    '<marker id="tie-head-start" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0L0,5L10,10z" fill="#777"/></marker>',
+    `<marker id="tie-head" viewBox="0 0 10 10" refX="10" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M0,0L10,5L0,10z" ${ink('ink-tie-head')}/></marker>`,
+    `<marker id="tie-head-start" viewBox="0 0 10 10" refX="0" refY="5" markerUnits="userSpaceOnUse" markerWidth="7" markerHeight="7" orient="auto"><path d="M10,0L0,5L10,10z" ${ink('ink-tie-head')}/></marker>`,
     '</defs>',
-    `<g class="ties" stroke="#777" stroke-opacity="0.6">${ties.join('')}</g>`,
-    `<g class="agents" stroke="#fff" stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
-    // Names over everything, each on a white halo: drawn under the ties, lines ran through them.
-    labelled ? `<g class="labels" font-family="sans-serif" font-size="${LABEL_SIZE}" fill="#222" text-anchor="middle" stroke="#fff" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${labels.join('')}</g>` : '',
-    legend.height ? `<g class="legend" font-family="sans-serif" font-size="${LEGEND_FONT_SIZE}" fill="#222">${legend.markup}</g>` : '',
+    `<g ${ink('ink-tie', 'ties')} stroke-opacity="0.6">${ties.join('')}</g>`,
+    `<g ${ink('ink-rim', 'agents')} stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
+    // Names over everything, each on a halo of the page's colour: drawn under the ties, lines ran through them.
+    labelled ? `<g ${ink('ink-halo', 'labels')} font-family="sans-serif" font-size="${LABEL_SIZE}" fill="currentColor" text-anchor="middle" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${labels.join('')}</g>` : '',
+    legend.height ? `<g class="legend" font-family="sans-serif" font-size="${LEGEND_FONT_SIZE}" fill="currentColor">${legend.markup}</g>` : '',
     '</svg>',
   ].join('\n');
 }

@@ -12,6 +12,7 @@ import { formatMetricValue } from './metricFormat';
 import { networkSvg } from './networkSvg';
 import { categoryColor } from './palette';
 import type { RunReport } from './reportModel';
+import { themeCss, themed } from './reportTheme';
 import { encountersText, memoryText, rewardWeightsText, tieDynamicsText } from './runSettingsText';
 import type { ViewEmbed } from '../protocol/viewPage';
 import { counted } from '../text/counted';
@@ -26,25 +27,30 @@ export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', grap
 // column at 390 px). A table still wider than the page scrolls inside its .table-scroll wrapper;
 // metric keys may wrap after an underscore (<wbr/>), values such as degree distributions
 // ("0:1 1:2 2:7") at their spaces, in lines of even length where the browser can balance them.
+// Colours are the theme's (reportTheme.ts: light and dark). The embedded view takes the page's
+// text and background through its --society-fallback-* properties, and its muted text (the
+// network legend) the report's muted colour: the view's own fallback grey has 4.48:1 on white.
 const STYLE = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 980px; color: #222; line-height: 1.45; padding: 0 1rem; }
+${themeCss()}body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 980px; line-height: 1.45; padding: 0 1rem; }
+body { --society-fallback-foreground: ${themed('text')}; --society-fallback-background: ${themed('page')}; }
+.society-app.embedded { --muted: var(--vscode-descriptionForeground, ${themed('muted')}); }
 h1 { margin-bottom: 0.2rem; }
 h1, p, dd, td, figcaption { overflow-wrap: break-word; }
-.subtitle { color: #555; margin-top: 0; }
+.subtitle { color: ${themed('muted')}; margin-top: 0; }
 .table-scroll { overflow-x: auto; margin: 0.5rem 0 1.5rem; }
 table { border-collapse: collapse; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid ${themed('rule')}; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; text-wrap: balance; }
 table.rounds { font-size: 0.9rem; }
 table.rounds th, table.rounds td { padding: 0.25rem 0.45rem; }
 @media (max-width: 600px) { th, td, table.rounds th, table.rounds td { padding: 0.25rem 0.35rem; } }
-code { font-size: 0.85em; color: #555; }
+code { font-size: 0.85em; color: ${themed('muted')}; }
 figure { margin: 1rem 0 2rem; }
-figcaption { color: #555; font-size: 0.9rem; }
-svg { max-width: 100%; height: auto; background: #fff; }
-.note { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 0.5rem 0.8rem; }
+figcaption { color: ${themed('muted')}; font-size: 0.9rem; }
+svg { max-width: 100%; height: auto; }
+.note { background: ${themed('noteBackground')}; border-left: 4px solid ${themed('noteBorder')}; padding: 0.5rem 0.8rem; }
 dl.run { display: grid; grid-template-columns: max-content minmax(0, 1fr); gap: 0.2rem 1rem; }
-dl.run dt { color: #555; }
+dl.run dt { color: ${themed('muted')}; }
 dl.run dd { margin: 0; }
 `;
 
@@ -175,7 +181,7 @@ function rewardSection(report: RunReport): string {
     color: categoryColor(i),
     points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.drivers[driver][j]]),
   }));
-  series.push({ label: 'total', color: '#222', dashed: true, points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.total[j]]) });
+  series.push({ label: 'total', color: 'currentColor', dashed: true, points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.total[j]]) });
   const chart = lineChartSvg(series, { title: 'Reward per driver', xLabel: 'round', yLabel: 'mean raw reward', yDomain: [0, 1] });
   return `<figure>${chart}<figcaption>${e('Mean raw reward (0–1) over the agents rewarded in each round: social interaction (SOC), '
     + 'information seeking (INF), self-presentation (PRE), coordination (COORD), emotional support (EMO); total is the motivation-weighted reward.')}</figcaption></figure>`;

@@ -5,12 +5,14 @@ import { escapeMarkup as e } from '../analysis/markup';
 import { BASELINE_SAMPLES } from '../analysis/randomBaseline';
 import { describeMetric } from '../analysis/metricDescriptions';
 import { formatReal } from '../analysis/realFormat';
+import { themeCss, themed } from '../analysis/reportTheme';
 import type { ExperimentResult } from './analyze';
 import type { ExperimentCondition } from '../format/model';
 import { isolated } from '../text/isolated';
 import { claimVerdict } from './claimVerdict';
 import { csvLine } from './csv';
 import { intervalChartSvg, type IntervalRow } from './intervalChart';
+import { shownInterval } from './shownInterval';
 import { partialText, type PartialRuns } from './partial';
 import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
@@ -22,36 +24,51 @@ export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv
 // page (unlike break-word it also lets a column shrink); on user strings (bdi) only, so metric
 // names keep whole, and not in column headings, where it cut "uncoached" into "uncoach ed": a
 // table too wide for the page scrolls within itself instead. bdi isolates each user string: a
-// right-to-left override in a name cannot reorder the text after it.
+// right-to-left override in a name cannot reorder the text after it. Colours are the theme's
+// (analysis/reportTheme.ts: light and dark).
 const STYLE = `
-body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; color: #222; line-height: 1.45; padding: 0 1rem; }
+${themeCss()}body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; line-height: 1.45; padding: 0 1rem; }
 h1, p, bdi { overflow-wrap: anywhere; }
 /* In tables a word breaks only when it cannot fit at all ("Clusterin g" at 420 px otherwise). */
 th bdi, td bdi { overflow-wrap: break-word; }
 bdi { unicode-bidi: isolate; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
-th, td { border-bottom: 1px solid #ddd; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
+th, td { border-bottom: 1px solid ${themed('rule')}; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
-.holds { color: #1b7f3b; font-weight: 600; }
-.inconclusive { color: #8a5a00; }
-.fails { color: #b3261e; font-weight: 600; }
-.untestable { color: #666; font-style: italic; }
+.holds { color: ${themed('holds')}; font-weight: 600; }
+.inconclusive { color: ${themed('inconclusive')}; }
+.fails { color: ${themed('fails')}; font-weight: 600; }
+.untestable { color: ${themed('muted')}; font-style: italic; }
 td.holds, td.inconclusive, td.fails, td.untestable { min-width: 9em; }
 .charts { display: grid; grid-template-columns: repeat(auto-fill, minmax(min(100%, 440px), 1fr)); gap: 1rem; }
 .charts figure { margin: 0; min-width: 0; }
 .charts svg { width: 100%; }
-svg { max-width: 100%; height: auto; background: #fff; }
-.note { background: #fff8e1; border-left: 4px solid #f2c14e; padding: 0.5rem 0.8rem; }
-code { font-size: 0.85em; color: #555; }
+svg { max-width: 100%; height: auto; }
+.note { background: ${themed('noteBackground')}; border-left: 4px solid ${themed('noteBorder')}; padding: 0.5rem 0.8rem; }
+code { font-size: 0.85em; color: ${themed('muted')}; }
 .scroll { overflow-x: auto; }
 .scroll table { font-size: 0.88rem; }
+.caption { color: ${themed('muted')}; font-size: 0.9rem; }
+.cut { margin-left: 0.1em; }
 `;
 
 // formatReal: floating-point residue (-4.4e-16) prints as 0, not -0.000.
 const num = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
 /** A user-provided string (scenario or condition name) in HTML: escaped and bidi-isolated. */
 const u = (s: string): string => `<bdi>${e(s)}</bdi>`;
+/** A difference's 95% CI, as computed: a difference may rightly be negative. */
 const ci = (est: Estimate, d = 3): string => (est.ci95 ? `${num(est.ci95[0], d)} … ${num(est.ci95[1], d)}` : '—');
+/** Marks an interval's end cut at its metric's bound (shownInterval.ts). */
+const CUT = '†';
+/** A metric mean's 95% CI as the page shows it (HTML): cut at the metric's bounds, a cut end marked. */
+function metricCi(metric: string, est: Estimate): string {
+  const shown = shownInterval(metric, est);
+  if (!shown) return '—';
+  const end = (v: number, cut: boolean): string => `${num(v)}${cut ? `<span class="cut" title="cut at the bound of ${e(metric)}">${CUT}</span>` : ''}`;
+  return `${end(shown.low, shown.cutLow)} … ${end(shown.high, shown.cutHigh)}`;
+}
+/** What the † means, for the captions. */
+const CUT_TEXT = `An interval that passes a bound of its metric (density, reciprocity, clustering, modularity and rewards lie between 0 and 1, degrees and counts are at least 0, assortativity lies between −1 and 1), as a t-interval can with few seeds or values near the bound, is cut at the bound and the cut end marked ${CUT}; the files beside this page keep the uncut t-interval, and differences are never cut.`;
 
 /** "6 rounds each", or each condition's length when they differ ("rounds: short 3, long 9"). */
 function roundsText(rounds: number | Record<string, number>): string {
@@ -69,7 +86,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
     return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td>${u(c.evidence)}</td></tr>`;
   }).join('');
   const summaryRows = r.summaries.map((s) => {
-    const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${e(ci(s.byCondition[c]))}</td>`).join('');
+    const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${metricCi(s.metric, s.byCondition[c])}</td>`).join('');
     const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td>`).join('');
     return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
   }).join('');
@@ -106,11 +123,12 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
+<p class="caption">${e(CUT_TEXT)}</p>
 <h2>Against a density-matched random graph</h2>
 <p>Each run's network against directed G(n, m) graphs with the same number of agents and ties: reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report); the excess is paired by run.</p>
 <table><tr><th>metric</th><th>condition</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
 <h2>Charts</h2>
-<p>Dot: the mean over seeds; bar: its 95% CI. Grey, in italics ("random"): the density-matched random graph of each condition's runs.</p>
+<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics ("random"): the density-matched random graph of each condition's runs.</p>
 <div class="charts">${charts}</div>
 <p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>

@@ -63,7 +63,7 @@ describe('networkSvg', () => {
   it('is well-formed SVG with one circle per agent and one line per tied pair', () => {
     const doc = parseStrictXml(networkSvg(graph), 'image/svg+xml');
     assert.equal(doc.getElementsByTagName('g').length >= 3, true);
-    const agents = Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!;
+    const agents = Array.from(doc.getElementsByTagName('g')).find((g) => (g.getAttribute('class') ?? '').split(' ').includes('agents'))!;
     assert.equal(agents.getElementsByTagName('circle').length, 3);
     const lines = doc.getElementsByTagName('line');
     assert.equal(lines.length, 2);
@@ -91,7 +91,7 @@ describe('networkSvg', () => {
     const doc = parseStrictXml(networkSvg(aged, { colorBy: 'age' }), 'image/svg+xml');
     const fill = (name: string) => Array.from(doc.getElementsByTagName('circle')).find((c) => c.textContent!.startsWith(`${name} `))!.getAttribute('fill');
     assert.deepEqual(['A', 'B', 'C', 'D'].map(fill), ['#440154', '#21918c', '#fde725', '#bab0ac'], 'lowest, middle, highest, no value');
-    const legend = Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'legend')!;
+    const legend = Array.from(doc.getElementsByTagName('g')).find((g) => (g.getAttribute('class') ?? '').split(' ').includes('legend'))!;
     assert.deepEqual(Array.from(legend.getElementsByTagName('text')).map((t) => t.textContent), ['age', '20', '60', '(no value)']);
     // Text values stay categories.
     const grouped = graphFromTies([{ id: 'a', attrs: { group: 'x' } }, { id: 'b', attrs: { group: 'y' } }], [], 0.5);
@@ -100,7 +100,7 @@ describe('networkSvg', () => {
   });
 
   it('draws a crowd as small unlabelled dots, each still with its tooltip', () => {
-    const agentsOf = (doc: ReturnType<typeof parseStrictXml>) => Array.from(Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!.getElementsByTagName('circle'));
+    const agentsOf = (doc: ReturnType<typeof parseStrictXml>) => Array.from(Array.from(doc.getElementsByTagName('g')).find((g) => (g.getAttribute('class') ?? '').split(' ').includes('agents'))!.getElementsByTagName('circle'));
     const small = parseStrictXml(networkSvg(graph), 'image/svg+xml');
     // An agent with no ties is 5 across the board up to a few hundred agents.
     assert.equal(agentsOf(small).find((c) => c.textContent!.startsWith('z '))!.getAttribute('r'), '5');
@@ -122,7 +122,7 @@ interface Box { what: string; x0: number; y0: number; x1: number; y1: number }
 const intersects = (a: Box, b: Box) => a.x0 < b.x1 && b.x0 < a.x1 && a.y0 < b.y1 && b.y0 < a.y1;
 type Doc = ReturnType<typeof parseStrictXml>;
 type El = ReturnType<Doc['getElementsByTagName']>[number];
-const groupOf = (doc: Doc, cls: string) => Array.from(doc.getElementsByTagName('g')).find((g) => g.getAttribute('class') === cls);
+const groupOf = (doc: Doc, cls: string) => Array.from(doc.getElementsByTagName('g')).find((g) => (g.getAttribute('class') ?? '').split(' ').includes(cls));
 const num = (el: El, attr: string) => Number(el.getAttribute(attr));
 const circleBox = (c: El, what: string): Box => ({ what, x0: num(c, 'cx') - num(c, 'r'), y0: num(c, 'cy') - num(c, 'r'), x1: num(c, 'cx') + num(c, 'r'), y1: num(c, 'cy') + num(c, 'r') });
 /** A text's box from its anchor, font size and a generous width per character. */

@@ -18,6 +18,7 @@ import { loadTrace, shapesNetwork, tieNetworkOf, traceTieNetwork } from '../../.
 import { replay } from '../../../src/core/trace/replay';
 import { HOSTILE_NAME, reportScenario, runTrace, toJsonl } from './runTrace';
 import { parseStrictXml } from './xml';
+import { assertHeadingOutline } from './headings';
 import { viewEmbed } from '../../../src/core/protocol/viewPage';
 import { syntheticTrace } from '../../webview/fixtures';
 import { scratchDir } from '../../support/scratch';
@@ -130,7 +131,7 @@ describe('society report (core)', function () {
       const doc = parseStrictXml(html, 'application/xhtml+xml');
       const svgs = Array.from(doc.getElementsByTagName('svg'));
       const network = svgs.find((s) => s.getAttribute('class') === 'network')!;
-      const agents = Array.from(network.getElementsByTagName('g')).find((g) => g.getAttribute('class') === 'agents')!;
+      const agents = Array.from(network.getElementsByTagName('g')).find((g) => (g.getAttribute('class') ?? '').split(' ').includes('agents'))!;
       assert.equal(agents.getElementsByTagName('circle').length, report.graph.order);
       const charts = svgs.filter((s) => s.getAttribute('class') === 'chart').map((s) => s.getAttribute('aria-label'));
       assert.deepEqual(charts, ['Density over rounds', 'The network over rounds', 'Reward per driver']);
@@ -171,6 +172,13 @@ describe('society report (core)', function () {
       const keyed = codes.find((c) => c.textContent === 'out_degree_distribution')!;
       assert.equal(keyed.getElementsByTagName('wbr').length, 2);
       assert.deepEqual(codes.map((c) => c.textContent), Object.keys(report.metrics));
+    });
+
+    it('has one h1 and headings that go down a level at a time, with the view or without', () => {
+      assertHeadingOutline(html);
+      const trace = syntheticTrace({ agents: 6, ties: 5 });
+      const view = viewEmbed({ script: 'var a = 1;', style: 'a { color: red }' }, trace, { embedded: true });
+      assertHeadingOutline(renderReportHtml(buildRunReport(trace.header, trace.events), { view }));
     });
 
     it('is deterministic', () => {

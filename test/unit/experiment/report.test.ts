@@ -3,6 +3,7 @@ import { analyzeExperiment, formatExperiment, renderExperimentHtml } from '../..
 import { intervalChartSvg } from '../../../src/core/experiment/intervalChart';
 import { modelLine } from '../../../src/core/experiment/runExperiment';
 import { outcome } from './fixtures';
+import { assertHeadingOutline } from '../analysis/headings';
 
 const meta = { model: 'offline', rounds: 3, wallSeconds: 1 };
 
@@ -51,10 +52,16 @@ describe('experiment report', () => {
     const html = renderExperimentHtml(r, meta);
     const chart = html.match(/<svg[^>]*aria-label="reciprocity"[\s\S]*?<\/svg>/)![0];
     assert.deepEqual([...chart.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]), ['off', 'on', 'random (off)', 'random (on)']);
-    assert.match(html, /<p>Dot: the mean over seeds; bar: its 95% CI\./);
+    assert.match(html, /<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric/);
     assert.match(html, /Schneider, Tian &amp; Rizoiu \(2025\), <cite>Learning to Make Friends/);
     assert.match(html, /differences against|Differences against <strong><bdi>off<\/bdi><\/strong> with Welch intervals/);
     for (const file of ['summary.csv', 'runs.csv', 'experiment.json', 'traces/']) assert.ok(html.includes(`<a href="${file}">`), file);
+  });
+
+  it('has one h1 and headings that go down a level at a time', () => {
+    const r = analyzeExperiment('x', [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }], [1, 2],
+      [outcome('off', 1), outcome('off', 2), outcome('on', 1), outcome('on', 2)]);
+    assertHeadingOutline(renderExperimentHtml(r, { ...meta, partial: { finished: 4, planned: 8 } }));
   });
 
   it('speaks of no differences when there is one condition', () => {
