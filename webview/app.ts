@@ -54,7 +54,8 @@ export class App {
     this.metricsPanel = new MetricsPanel();
     if (this.restored?.filter) this.table.restoreFilter(this.restored.filter);
 
-    this.title = el('h1', { text: 'Society' });
+    // Its own window's heading; in a report it sits under the page's h1 and "Explore the run" h2.
+    this.title = el(root.classList.contains('embedded') ? 'h3' : 'h1', { text: 'Society' });
     this.status = el('span', { class: 'badge', attrs: { 'aria-live': 'polite' } });
     this.models = el('span', { class: 'muted models' });
     const button = (text: string, title: string, action: () => void) => {

@@ -56,6 +56,9 @@ describe('society report with the interactive view', function () {
     await page.goto(`file://${path.join(dir, 'report.html')}`);
     await page.waitForSelector('#society-app[data-ready="true"]');
     assert.equal(await page.locator('#society-app .network g.agent').count(), 12);
+    // One h1 on the page: the view's title is a heading under "Explore the run", not a second h1.
+    assert.equal(await page.locator('h1').count(), 1);
+    assert.equal(await page.locator('#society-app .bar h3').count(), 1);
     assert.equal(await page.locator('#society-app .network path.tie').count(), expectedTies(trace));
     assert.equal(await page.isVisible('#network svg.network'), false);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
