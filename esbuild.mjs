@@ -5,14 +5,16 @@ import * as esbuild from 'esbuild';
 import { existsSync } from 'node:fs';
 
 const watch = process.argv.includes('--watch');
-const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none' };
+// `tsx/cjs` stays a runtime name: the experiment pool resolves it only when it runs from the
+// TypeScript sources (tests), never from a bundle; bundling it printed a warning on every build.
+const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none', external: ['tsx/cjs'] };
 const targets = [
   { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
   // Experiment runs in worker threads; the pool looks for this file beside the bundle that uses it.
   { ...common, entryPoints: ['src/core/experiment/worker.ts'], outfile: 'dist/experiment-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
 ];
 if (existsSync('src/extension/extension.ts')) {
-  targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode'] });
+  targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'tsx/cjs'] });
 }
 // The stdio debug adapter (DebugClient tests, other DAP clients); the extension runs it inline.
 if (existsSync('src/debug/adapterMain.ts')) {

@@ -167,15 +167,34 @@ export function runsCsv(r: ExperimentResult): string {
   return lines.join('\n') + '\n';
 }
 
+const CUT_NOTE = '† the 95% CI went past what the metric can be and is cut there';
+
+/**
+ * A mean and its 95% CI for the terminal: `0.217 ±0.012`, or, where the t-interval reaches past
+ * the metric's bounds, the interval cut as the HTML page shows it (`0.500 (0†…6.853)`): "±6.353"
+ * about a median degree of 0.5 said it could be negative.
+ */
+function terminalEstimate(metric: string, est: Estimate): string {
+  const shown = shownInterval(metric, est);
+  if (!shown || !est.ci95 || (!shown.cutLow && !shown.cutHigh)) return `${num(est.mean)} ±${num(est.ci95 ? est.ci95[1] - est.mean! : null)}`;
+  return `${num(est.mean)} (${num(shown.low)}${shown.cutLow ? '†' : ''}…${num(shown.high)}${shown.cutHigh ? '†' : ''})`;
+}
+
 /** The terminal summary: claims, then means per condition. */
 export function formatExperiment(r: ExperimentResult): string {
   const names = r.conditions.map((c) => c.name);
   const w = Math.max(...r.summaries.map((s) => s.metric.length), 6);
   const out: string[] = [];
   out.push(`  ${'metric'.padEnd(w)}  ${names.map((n) => isolated(n).padStart(22)).join('')}`);
+  let cut = false;
   for (const s of r.summaries) {
-    out.push(`  ${s.metric.padEnd(w)}  ${names.map((n) => `${num(s.byCondition[n].mean)} ±${num(s.byCondition[n].ci95 ? s.byCondition[n].ci95![1] - s.byCondition[n].mean! : null)}`.padStart(22)).join('')}`);
+    out.push(`  ${s.metric.padEnd(w)}  ${names.map((n) => {
+      const cell = terminalEstimate(s.metric, s.byCondition[n]);
+      cut ||= cell.includes('†');
+      return cell.padStart(22);
+    }).join('')}`);
   }
+  if (cut) out.push(`  ${CUT_NOTE}`);
   out.push('');
   for (const c of r.claims) {
     const v = claimVerdict(c);

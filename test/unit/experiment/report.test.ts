@@ -88,6 +88,17 @@ describe('experiment report', () => {
     assert.equal(modelLine({ models: { a: offline, b: { provider: 'openai', model: 'gpt-4o' } as never, c: { provider: 'openai', model: 'gpt-4o' } as never } }), 'the offline rule-based model (not an LLM), openai gpt-4o');
   });
 
+  it('prints a CI that reaches past the metric\'s bounds cut, as the page shows it, with a note', () => {
+    const r = analyzeExperiment('x', [{ name: 'a', set: {} }], [1, 2], [outcome('a', 1, { median_undirected_degree: 0 }), outcome('a', 2, { median_undirected_degree: 1 })]);
+    const text = formatExperiment(r);
+    const line = text.split('\n').find((l) => l.includes('median_undirected_degree'))!;
+    assert.match(line, /\b0\.500 \(0\.000†…6\.853\)$/, line);
+    assert.match(text, /^  † the 95% CI went past what the metric can be and is cut there$/m);
+    const within = analyzeExperiment('x', [{ name: 'a', set: {} }], [1, 2], [outcome('a', 1, { density: 0.2 }), outcome('a', 2, { density: 0.21 })]);
+    assert.match(formatExperiment(within).split('\n').find((l) => l.includes('density'))!, /\b0\.205 ±0\.064$/);
+    assert.doesNotMatch(formatExperiment(within), /†/);
+  });
+
   it('prints floating-point residue as 0, not -0.000', () => {
     const r = analyzeExperiment('x', [{ name: 'a', set: {} }], [1, 2], [outcome('a', 1, { louvain_modularity: -4.440892098500626e-16 }), outcome('a', 2, { louvain_modularity: -4.440892098500626e-16 })]);
     const line = formatExperiment(r).split('\n').find((l) => l.includes('louvain_modularity'))!;
