@@ -8,7 +8,7 @@ import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/engine/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
-import { unknownReference } from '../../core/experiment/runExperiment';
+import { unknownReference } from '../../core/experiment/analyze';
 import { missingExperimentKey } from '../experimentKeys';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
@@ -43,15 +43,16 @@ export const experimentCommand: Command = {
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
-    const badReference = unknownReference(planExperiment(scenario).conditions, values.reference);
+    const { conditions } = planExperiment(scenario);
+    const badReference = unknownReference(conditions, values.reference);
     if (badReference) { console.error(`society experiment: ${printable(badReference)}`); return 2; }
-    const missingKey = missingExperimentKey(scenario, planExperiment(scenario).conditions);
+    const missingKey = missingExperimentKey(scenario, conditions);
     if (missingKey) { console.error(`society experiment: ${printable(missingKey)}`); return 1; }
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);
     if (rounds !== undefined && !values.quiet) {
       // --rounds sets every run's length: say so where a condition set its own.
-      const own = [...roundsByCondition(scenario, planExperiment(scenario).conditions)].filter(([, n]) => n !== scenario.world.rounds && n !== rounds);
+      const own = [...roundsByCondition(scenario, conditions)].filter(([, n]) => n !== scenario.world.rounds && n !== rounds);
       if (own.length) console.error(`note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`);
     }
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));

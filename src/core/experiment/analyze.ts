@@ -26,10 +26,17 @@ export interface ExperimentResult {
   claims: Claim[];
 }
 
+/** Why `reference` names no condition of the experiment, or undefined when it does (or is not given). */
+export function unknownReference(conditions: readonly { name: string }[], reference: string | undefined): string | undefined {
+  if (reference === undefined || conditions.some((c) => c.name === reference)) return undefined;
+  return `unknown reference condition '${reference}' (conditions: ${conditions.map((c) => c.name).join(', ')})`;
+}
+
 export function analyzeExperiment(scenario: string, conditions: ExperimentCondition[], seeds: number[], runs: RunOutcome[], options: { reference?: string; metrics?: string[] } = {}): ExperimentResult {
   const names = conditions.map((c) => c.name);
   const reference = options.reference ?? names[0];
-  if (!names.includes(reference)) throw new Error(`unknown reference condition '${reference}' (conditions: ${names.join(', ')})`);
+  const unknown = unknownReference(conditions, reference);
+  if (unknown) throw new Error(unknown);
   const wanted = options.metrics?.length ? options.metrics : [...OUTCOME_METRICS];
   const metrics = [...new Set([...wanted.filter((m) => (OUTCOME_METRICS as readonly string[]).includes(m)), 'density', 'median_undirected_degree', ...BASELINE_METRICS])]
     .sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never));

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../format/model';
 import { slug } from '../format/slug';
-import { analyzeExperiment, type ExperimentResult } from './analyze';
+import { analyzeExperiment, unknownReference, type ExperimentResult } from './analyze';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
 import { planExperiment } from './plan';
 import { runOnPool } from './pool';
@@ -56,12 +56,6 @@ export class ExperimentCancelled extends Error {
     super(`experiment cancelled: ${partialText(run.partial)}`);
     this.name = 'ExperimentCancelled';
   }
-}
-
-/** Why `reference` names no condition of the experiment, or undefined when it does (or is not given). */
-export function unknownReference(conditions: readonly { name: string }[], reference: string | undefined): string | undefined {
-  if (reference === undefined || conditions.some((c) => c.name === reference)) return undefined;
-  return `unknown reference condition '${reference}' (conditions: ${conditions.map((c) => c.name).join(', ')})`;
 }
 
 export function isOffline(scenario: Scenario): boolean {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { unknownReference } from '../../../src/core/experiment/runExperiment';
+import { unknownReference } from '../../../src/core/experiment/analyze';
 import { missingExperimentKey } from '../../../src/cli/experimentKeys';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import { scratchDir } from '../../support/scratch';
