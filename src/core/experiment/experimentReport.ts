@@ -167,7 +167,7 @@ export function runsCsv(r: ExperimentResult): string {
   return lines.join('\n') + '\n';
 }
 
-const CUT_NOTE = '† the 95% CI went past what the metric can be and is cut there';
+const CUT_NOTE = `${CUT} the 95% CI went past what the metric can be and is cut there`;
 
 /**
  * A mean and its 95% CI for the terminal: `0.217 ±0.012`, or, where the t-interval reaches past
@@ -177,7 +177,7 @@ const CUT_NOTE = '† the 95% CI went past what the metric can be and is cut the
 function terminalEstimate(metric: string, est: Estimate): string {
   const shown = shownInterval(metric, est);
   if (!shown || !est.ci95 || (!shown.cutLow && !shown.cutHigh)) return `${num(est.mean)} ±${num(est.ci95 ? est.ci95[1] - est.mean! : null)}`;
-  return `${num(est.mean)} (${num(shown.low)}${shown.cutLow ? '†' : ''}…${num(shown.high)}${shown.cutHigh ? '†' : ''})`;
+  return `${num(est.mean)} (${num(shown.low)}${shown.cutLow ? CUT : ''}…${num(shown.high)}${shown.cutHigh ? CUT : ''})`;
 }
 
 /** The terminal summary: claims, then means per condition. */
@@ -190,7 +190,7 @@ export function formatExperiment(r: ExperimentResult): string {
   for (const s of r.summaries) {
     out.push(`  ${s.metric.padEnd(w)}  ${names.map((n) => {
       const cell = terminalEstimate(s.metric, s.byCondition[n]);
-      cut ||= cell.includes('†');
+      cut ||= cell.includes(CUT);
       return cell.padStart(22);
     }).join('')}`);
   }
