@@ -1,7 +1,8 @@
 // How a claim's verdict reads, the same in the terminal, the HTML report and the extension. Only a
 // 95% CI that excludes 0 decides a claim, either way: one that includes 0 (or a claim with no CI)
-// is inconclusive wherever its mean points, and a claim that could not be tested is neither.
-import type { Claim } from './paperClaims';
+// is inconclusive wherever its mean points, and a claim that could not be tested is neither. Where
+// no run varied, the exact test the claim carries decides in the interval's place.
+import { EXACT_ALPHA, type Claim, type ExactTest } from './paperClaims';
 
 export type VerdictKind = 'holds' | 'inconclusive' | 'fails' | 'untestable';
 
@@ -9,8 +10,22 @@ export interface Verdict { kind: VerdictKind; mark: string; label: string }
 
 export function claimVerdict(c: Claim): Verdict {
   if (c.holds === null) return { kind: 'untestable', mark: '?', label: `not testable (${c.reason ?? 'no data'})` };
+  if (c.exact) return exactVerdict(c, c.exact);
   if (c.confident) return { kind: 'holds', mark: '✔', label: 'holds (95% CI excludes 0)' };
   if (c.contradicted) return { kind: 'fails', mark: '✘', label: 'does not hold (95% CI excludes 0 the other way)' };
   // `reason` here says why there is no interval at all (too few seeds with a value).
   return { kind: 'inconclusive', mark: '~', label: `inconclusive (the mean points ${c.holds ? 'the claimed' : 'the other'} way; ${c.reason ?? '95% CI includes 0'})` };
+}
+
+/** A claim no run varied on, so that an exact test decided it, not a zero-width interval. */
+function exactVerdict(c: Claim, e: ExactTest): Verdict {
+  const test = `no run varied; exact ${e.test} test p = ${formatP(e.p)}`;
+  if (c.confident) return { kind: 'holds', mark: '✔', label: `holds (${test})` };
+  if (c.contradicted) return { kind: 'fails', mark: '✘', label: `does not hold (${test}, the other way)` };
+  return { kind: 'inconclusive', mark: '~', label: `inconclusive (the mean points ${c.holds ? 'the claimed' : 'the other'} way; ${test} > ${EXACT_ALPHA}: too few seeds)` };
+}
+
+/** A p-value to two significant figures ("0.0040", "0.17"). */
+function formatP(p: number): string {
+  return p.toPrecision(2);
 }

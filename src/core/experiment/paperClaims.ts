@@ -3,7 +3,7 @@ import { formatReal } from '../analysis/realFormat';
 import type { ExperimentResult } from './analyze';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
-import { contrast } from './statistics';
+import { contrast, noSpread, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
 
 export interface Claim {
@@ -16,14 +16,30 @@ export interface Claim {
   contradicted?: boolean;
   /** Why the claim is not testable, or why a tested one has no CI (fewer than two seeds with a value). */
   reason?: string;
+  /**
+   * When no run varied, the t-interval has zero width and decides nothing: the claim is decided by
+   * this exact test instead, one-sided at 0.025 (as a two-sided 95% CI is).
+   */
+  exact?: ExactTest;
   evidence: string;
 }
+
+export interface ExactTest { test: 'permutation' | 'sign'; p: number }
+
+/** One-sided level of the exact tests: a two-sided 95% CI excludes 0 on one side at this level. */
+export const EXACT_ALPHA = 0.025;
 
 const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
 
 /** What a 95% CI of a claimed positive effect decides: only one that excludes 0 decides either way. */
 function decided(ci95: [number, number] | null | undefined): Pick<Claim, 'confident' | 'contradicted'> {
   return { confident: !!ci95 && ci95[0] > 0, contradicted: !!ci95 && ci95[1] < 0 };
+}
+
+/** What an exact test decides of a claimed positive effect whose observed size is `effect`. */
+function decidedExactly(exact: ExactTest, effect: number): Pick<Claim, 'confident' | 'contradicted' | 'exact'> {
+  const significant = exact.p <= EXACT_ALPHA;
+  return { confident: significant && effect > 0, contradicted: significant && effect < 0, exact };
 }
 
 /** Why a tested claim has no CI: fewer than two values in (one of) its groups. */
@@ -46,13 +62,17 @@ export function paperClaims(r: ExperimentResult): Claim[] {
     // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
     if (b.observed.n === 0 || b.baseline.n === 0) continue;
     const text = `${label[b.metric]} exceeds a density-matched random graph (${iso(b.condition)})`;
-    const evidence = `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (95% CI ${b.excess.ci95 ? `${f(b.excess.ci95[0])} … ${f(b.excess.ci95[1])}` : '—'})`;
+    // Every run's excess the same (sd 0): its t-interval has zero width, and a sign test decides.
+    const flat = b.excess.n >= 2 && b.excess.sd === 0 && b.excess.mean !== 0;
+    const interval = flat ? `the same in all ${b.excess.n} runs` : `95% CI ${b.excess.ci95 ? `${f(b.excess.ci95[0])} … ${f(b.excess.ci95[1])}` : '—'}`;
+    const evidence = `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (${interval})`;
     if (b.excess.mean === null) {
       claims.push({ text, holds: null, confident: false, reason: 'no run has both the observed value and its baseline', evidence });
       continue;
     }
     const reason = noCiReason(b.excess.n, r.seeds.length);
-    claims.push({ text, holds: b.excess.mean > 0, ...decided(b.excess.ci95), ...(reason ? { reason } : {}), evidence });
+    const decision = flat ? decidedExactly({ test: 'sign', p: signP(b.excess.n) }, b.excess.mean) : decided(b.excess.ci95);
+    claims.push({ text, holds: b.excess.mean > 0, ...decision, ...(reason ? { reason } : {}), evidence });
   }
   return claims;
 }
@@ -87,12 +107,16 @@ function coachingClaims(r: ExperimentResult): Claim[] {
     }
     const c = contrast(a, b);
     const reason = noCiReason(Math.min(a.length, b.length), r.seeds.length);
+    // Neither condition varied (an integer median degree often does not): the Welch interval has
+    // zero width, and the exact permutation test decides.
+    const flat = !reason && noSpread(a) && noSpread(b) && c.difference !== 0;
+    const interval = flat ? `each the same in all its runs` : `95% CI ${c.ci95 ? `${f(c.ci95[0])} … ${f(c.ci95[1])}` : '—'}`;
     claims.push({
       text,
       holds: c.difference! > 0,
-      ...decided(c.ci95),
+      ...(flat ? decidedExactly({ test: 'permutation', p: separationP(a.length, b.length) }, c.difference!) : decided(c.ci95)),
       ...(reason ? { reason } : {}),
-      evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (95% CI ${c.ci95 ? `${f(c.ci95[0])} … ${f(c.ci95[1])}` : '—'}), Hedges' g ${f(c.hedges_g, 2)}`,
+      evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (${interval}), Hedges' g ${f(c.hedges_g, 2)}`,
     });
   }
   return claims;

@@ -84,6 +84,47 @@ describe('experiment claims', () => {
     const v = claimVerdict(density);
     assert.deepEqual([v.kind, v.mark, v.label], ['fails', '✘', 'does not hold (95% CI excludes 0 the other way)']);
   });
+
+  it('decides a claim no run varied on by an exact test, not by its zero-width interval', () => {
+    // An integer median degree is often the same in every run of a condition: the Welch interval is
+    // then [d, d], which "excluded 0" and made two seeds a confirmed finding.
+    const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
+    const flat = (seeds: number[], off: number, on: number) =>
+      analyzeExperiment('x', conditions, seeds, seeds.flatMap((s) => [outcome('off', s, { median_undirected_degree: off, density: 0.1 + s / 100 }), outcome('on', s, { median_undirected_degree: on, density: 0.1 + s / 50 })]));
+
+    const two = byText(flat([1, 2], 1, 2).claims, 'Coaching raises median degree');
+    assert.deepEqual([two.holds, two.confident, two.contradicted], [true, false, false]);
+    assert.deepEqual(two.exact, { test: 'permutation', p: 1 / 6 });
+    assert.equal(claimVerdict(two).label, 'inconclusive (the mean points the claimed way; no run varied; exact permutation test p = 0.17 > 0.025: too few seeds)');
+    assert.match(two.evidence, /^on − off = 1\.000 \(each the same in all its runs\), Hedges' g —$/);
+
+    const five = flat([1, 2, 3, 4, 5], 1, 2);
+    const degree = byText(five.claims, 'Coaching raises median degree');
+    assert.equal(claimVerdict(degree).label, 'holds (no run varied; exact permutation test p = 0.0040)');
+    assert.match(formatExperiment(five), /✔ Coaching raises median degree: on − off = 1\.000 \(each the same in all its runs\)/);
+    assert.ok(renderExperimentHtml(five, meta).includes('<td class="holds"><bdi>holds (no run varied; exact permutation test p = 0.0040)</bdi></td>'));
+    // The other claim varied: its t-interval decides, and it carries no exact test.
+    assert.equal(byText(five.claims, 'Coaching raises density').exact, undefined);
+
+    const fewer = byText(flat([1, 2, 3, 4], 2, 1).claims, 'Coaching raises median degree');
+    assert.deepEqual([fewer.holds, fewer.confident, fewer.contradicted], [false, false, true]);
+    assert.equal(claimVerdict(fewer).label, 'does not hold (no run varied; exact permutation test p = 0.014, the other way)');
+
+    // No difference at all stays with the interval: [0, 0] includes 0.
+    const same = byText(flat([1, 2, 3], 2, 2).claims, 'Coaching raises median degree');
+    assert.equal(same.exact, undefined);
+    assert.equal(claimVerdict(same).kind, 'inconclusive');
+  });
+
+  it('decides a baseline claim whose excess is the same in every run by a sign test', () => {
+    const conditions = [{ name: 'base', set: {} }];
+    const excess = (seeds: number[]) => analyzeExperiment('x', conditions, seeds,
+      seeds.map((s) => outcome('base', s, { reciprocity: 0.5 }))); // the fixture's baseline reciprocity is 0.1 in every run
+    const claim = (seeds: number[]) => excess(seeds).claims.find((c) => c.text.startsWith('Reciprocity exceeds'))!;
+    assert.equal(claimVerdict(claim([1, 2, 3, 4, 5])).label, 'inconclusive (the mean points the claimed way; no run varied; exact sign test p = 0.031 > 0.025: too few seeds)');
+    assert.equal(claimVerdict(claim([1, 2, 3, 4, 5, 6])).label, 'holds (no run varied; exact sign test p = 0.016)');
+    assert.match(claim([1, 2, 3, 4, 5, 6]).evidence, /excess 0\.400 \(the same in all 6 runs\)$/);
+  });
 });
 
 describe('experiment outcomes', () => {

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { contrast, estimate } from '../../../src/core/experiment/statistics';
+import { contrast, estimate, noSpread, separationP, signP } from '../../../src/core/experiment/statistics';
 
 describe('experiment statistics', () => {
   it('gives the mean and a Student-t 95% interval', () => {
@@ -32,5 +32,26 @@ describe('experiment statistics', () => {
     assert.equal(c.difference, 1);
     assert.equal(c.hedges_g, null);
     assert.deepEqual(c.ci95, [1, 1]);
+  });
+
+  it('gives identical values no spread, though their floating-point mean is not exact', () => {
+    // 0.1 + 0.1 + 0.1 = 0.30000000000000004: simple-statistics gives a variance of ≈ 1e-34 here.
+    const e = estimate([0.1, 0.1, 0.1]);
+    assert.equal(e.sd, 0);
+    assert.equal(e.ci95![0], e.ci95![1]);
+    assert.equal(contrast([0.1, 0.1, 0.1], [0.2, 0.2, 0.2]).hedges_g, null);
+    assert.ok(noSpread([2, 2, 2]) && noSpread([]) && !noSpread([2, 2, 3]));
+  });
+
+  it('has exact one-sided p-values for groups that do not vary', () => {
+    // 1 / C(na + nb, na): the observed split is one of that many equally likely relabellings.
+    assert.equal(separationP(2, 2), 1 / 6);
+    assert.equal(separationP(3, 3), 1 / 20);
+    assert.ok(Math.abs(separationP(4, 4) - 1 / 70) < 1e-15);
+    assert.ok(Math.abs(separationP(5, 5) - 1 / 252) < 1e-15);
+    assert.ok(Math.abs(separationP(2, 5) - 1 / 21) < 1e-15);
+    assert.equal(separationP(5, 2), separationP(2, 5));
+    assert.equal(signP(5), 1 / 32);
+    assert.equal(signP(6), 1 / 64);
   });
 });
