@@ -13,11 +13,13 @@ const PROJECT_MARKERS = ['.git', '.hg'];
  * The folder includes may not leave, as the editor's workspace folder would be: the nearest folder
  * holding every target and a repository (`.git`, `.hg`), so a file gets the same
  * verdict from any working directory; without one, the working directory when every target is
- * inside it, otherwise the deepest folder that contains all targets.
+ * inside it, otherwise the deepest folder that contains all targets (a folder target contains itself).
  */
-export function defaultRoot(targets: string[], cwd = process.cwd(), isMarked: (dir: string) => boolean = hasProjectMarker): string {
+export function defaultRoot(targets: string[], cwd = process.cwd(), isMarked: (dir: string) => boolean = hasProjectMarker, isFolder: (p: string) => boolean = isDirectory): string {
   const abs = targets.map((t) => path.resolve(cwd, t));
-  let common = path.dirname(abs[0]);
+  // A folder target (`society check proj`) starts from itself: its parent would miss proj/.git and
+  // give the folder another root than its files get one by one.
+  let common = isFolder(abs[0]) ? abs[0] : path.dirname(abs[0]);
   for (const t of abs) while (path.relative(common, t).startsWith('..')) common = path.dirname(common);
   for (let dir = common; ; dir = path.dirname(dir)) {
     if (isMarked(dir)) return dir;
@@ -25,6 +27,10 @@ export function defaultRoot(targets: string[], cwd = process.cwd(), isMarked: (d
   }
   if (abs.every((t) => !path.relative(cwd, t).startsWith('..'))) return cwd;
   return common;
+}
+
+function isDirectory(p: string): boolean {
+  return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() ?? false;
 }
 
 function hasProjectMarker(dir: string): boolean {

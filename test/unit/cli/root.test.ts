@@ -32,6 +32,26 @@ describe('CLI root folder', () => {
     assert.equal(defaultRoot(['/p/a/x.society', '/p/b/y.society'], '/q', marked(['/p/a', '/p'])), '/p', 'holding every file');
     assert.equal(defaultRoot(['/p/scenarios/s.society'], '/p', marked([])), '/p');
     assert.equal(defaultRoot(['/p/scenarios/s.society'], '/q', marked([])), '/p/scenarios');
+    // A folder target starts from itself, so it gets the root its files get (QA: `check proj` took
+    // proj's parent and missed proj/.git, passing an include that `run` then refused).
+    const folders = (dirs: string[]) => (p: string) => dirs.includes(p);
+    assert.equal(defaultRoot(['/q/proj'], '/w', marked(['/q/proj']), folders(['/q/proj'])), '/q/proj');
+    assert.equal(defaultRoot(['/q/proj'], '/w', marked([]), folders(['/q/proj'])), '/q/proj');
+    assert.equal(defaultRoot(['/q/proj/s.society'], '/w', marked([]), folders(['/q/proj'])), '/q/proj');
+  });
+
+  it('checks a repository folder against the same root as its files, from outside it', function () {
+    this.timeout(30000);
+    const top = scratchDir('society-root-folder-');
+    const proj = path.join(top, 'proj');
+    fs.mkdirSync(path.join(proj, '.git'), { recursive: true });
+    fs.writeFileSync(path.join(top, 'outside.society'), 'kind: persona\nid: o\nname: O\n');
+    fs.writeFileSync(path.join(proj, 's.society'), 'kind: scenario\nname: X\npersonas:\n  - include: ../outside.society\n  - { id: a, name: A }\nworld: { rounds: 2 }\n');
+    for (const target of [proj, path.join(proj, 's.society')]) {
+      const r = society(['check', target], repo);
+      assert.equal(r.status, 1, `${target}: ${r.stdout}`);
+      assert.match(r.stdout, /SOC032 Include '\.\.\/outside\.society' leaves the workspace folder/, target);
+    }
   });
 
   it('gives a file the same verdict from any folder of a repository, and takes --root on estimate, run and experiment', function () {
