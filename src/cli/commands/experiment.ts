@@ -122,7 +122,10 @@ function sayExperiment(run: ExperimentRun, name: string, o: { json?: boolean; qu
     const planned = run.partial?.planned ?? r.runs.length;
     console.log(JSON.stringify({ partial: !!run.partial, runs_planned: planned, runs_finished: r.runs.length, claims: r.claims, summaries: r.summaries, contrasts: r.contrasts, baselines: r.baselines, files: run.files }, null, 2));
   } else {
-    if (o.askedJobs !== undefined && run.jobs < o.askedJobs && !o.quiet) console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${o.askedJobs}: the workers share each model endpoint's concurrency`);
+    if (o.askedJobs !== undefined && run.jobs < o.askedJobs && !o.quiet) {
+      const why = run.fewerJobs === 'runs' ? `one per run` : `the workers share each model endpoint's concurrency`;
+      console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${o.askedJobs}: ${why}`);
+    }
     console.log(`${printable(name)}: ${runs} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
     // With no finished run the table would be all dashes.
     if (r.runs.length) console.log(printable(formatExperiment(r)));

@@ -14,7 +14,7 @@ export function claimVerdict(c: Claim): Verdict {
   if (c.confident) return { kind: 'holds', mark: '✔', label: 'holds (95% CI excludes 0)' };
   if (c.contradicted) return { kind: 'fails', mark: '✘', label: 'does not hold (95% CI excludes 0 the other way)' };
   // `reason` here says why there is no interval at all (too few seeds with a value).
-  return { kind: 'inconclusive', mark: '~', label: `inconclusive (the mean points ${c.holds ? 'the claimed' : 'the other'} way; ${c.reason ?? '95% CI includes 0'})` };
+  return { kind: 'inconclusive', mark: '~', label: `inconclusive (${pointing(c)}; ${c.reason ?? '95% CI includes 0'})` };
 }
 
 /** A claim no run varied on, so that an exact test decided it, not a zero-width interval. */
@@ -22,7 +22,12 @@ function exactVerdict(c: Claim, e: ExactTest): Verdict {
   const test = `no run varied; exact ${e.test} test p = ${formatP(e.p)}`;
   if (c.confident) return { kind: 'holds', mark: '✔', label: `holds (${test})` };
   if (c.contradicted) return { kind: 'fails', mark: '✘', label: `does not hold (${test}, the other way)` };
-  return { kind: 'inconclusive', mark: '~', label: `inconclusive (the mean points ${c.holds ? 'the claimed' : 'the other'} way; ${test} > ${EXACT_ALPHA}: too few seeds)` };
+  return { kind: 'inconclusive', mark: '~', label: `inconclusive (${pointing(c)}; ${test} > ${EXACT_ALPHA}: too few seeds)` };
+}
+
+/** Which way an undecided claim's mean points. */
+function pointing(c: Claim): string {
+  return c.noDifference ? 'no difference' : `the mean points ${c.holds ? 'the claimed' : 'the other'} way`;
 }
 
 /** A p-value to two significant figures ("0.0040", "0.17"). */

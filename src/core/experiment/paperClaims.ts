@@ -14,6 +14,8 @@ export interface Claim {
   confident: boolean;
   /** The 95% CI excludes 0 in the other direction: the data contradict the claim. */
   contradicted?: boolean;
+  /** The means are equal: the claim's mean points neither way. */
+  noDifference?: true;
   /** Why the claim is not testable, or why a tested one has no CI (fewer than two seeds with a value). */
   reason?: string;
   /**
@@ -42,10 +44,13 @@ function decidedExactly(exact: ExactTest, effect: number): Pick<Claim, 'confiden
   return { confident: significant && effect > 0, contradicted: significant && effect < 0, exact };
 }
 
-/** Why a tested claim has no CI: fewer than two values in (one of) its groups. */
-function noCiReason(n: number, seeds: number): string | undefined {
+/**
+ * Why a tested claim has no CI: fewer than two values in (one of) its groups, of `runs` finished
+ * runs (fewer than the seeds when the experiment was stopped part-way).
+ */
+function noCiReason(n: number, runs: number): string | undefined {
   if (n >= 2) return undefined;
-  return n === seeds ? `no CI with ${counted(n, 'seed')}` : `no CI: a value in only ${counted(n, 'seed')}`;
+  return n === runs ? `no CI with ${counted(n, 'seed')}` : `no CI: a value in only ${counted(n, 'seed')}`;
 }
 
 /**
@@ -70,9 +75,9 @@ export function paperClaims(r: ExperimentResult): Claim[] {
       claims.push({ text, holds: null, confident: false, reason: 'no run has both the observed value and its baseline', evidence });
       continue;
     }
-    const reason = noCiReason(b.excess.n, r.seeds.length);
+    const reason = noCiReason(b.excess.n, r.runs.filter((x) => x.condition === b.condition).length);
     const decision = flat ? decidedExactly({ test: 'sign', p: signP(b.excess.n) }, b.excess.mean) : decided(b.excess.ci95);
-    claims.push({ text, holds: b.excess.mean > 0, ...decision, ...(reason ? { reason } : {}), evidence });
+    claims.push({ text, holds: b.excess.mean > 0, ...(b.excess.mean === 0 ? { noDifference: true } : {}), ...decision, ...(reason ? { reason } : {}), evidence });
   }
   return claims;
 }
@@ -106,7 +111,7 @@ function coachingClaims(r: ExperimentResult): Claim[] {
       continue;
     }
     const c = contrast(a, b);
-    const reason = noCiReason(Math.min(a.length, b.length), r.seeds.length);
+    const reason = noCiReason(Math.min(a.length, b.length), Math.min(runsOf(off.name).length, runsOf(on.name).length));
     // Neither condition varied (an integer median degree often does not): the Welch interval has
     // zero width, and the exact permutation test decides.
     const flat = !reason && noSpread(a) && noSpread(b) && c.difference !== 0;
@@ -114,6 +119,7 @@ function coachingClaims(r: ExperimentResult): Claim[] {
     claims.push({
       text,
       holds: c.difference! > 0,
+      ...(c.difference === 0 ? { noDifference: true as const } : {}),
       ...(flat ? decidedExactly({ test: 'permutation', p: separationP(a.length, b.length) }, c.difference!) : decided(c.ci95)),
       ...(reason ? { reason } : {}),
       evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (${interval}), Hedges' g ${f(c.hedges_g, 2)}`,

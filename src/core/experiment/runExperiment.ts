@@ -8,7 +8,7 @@ import type { Scenario } from '../format/model';
 import { slug } from '../format/slug';
 import { analyzeExperiment, unknownReference, type ExperimentResult } from './analyze';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
-import { planExperiment } from './plan';
+import { planExperiment, startOrder } from './plan';
 import { runOnPool } from './pool';
 import type { WorkerTask } from './worker';
 import { runOne, type RunOneOptions } from './runOne';
@@ -40,7 +40,11 @@ export interface ExperimentOptions {
 }
 
 export interface ExperimentRun {
-  result: ExperimentResult; files: string[]; wallSeconds: number; jobs: number;
+  result: ExperimentResult; files: string[]; wallSeconds: number;
+  /** The workers the runs were spread over: never more than there are runs. */
+  jobs: number;
+  /** Why `jobs` is fewer than asked: as many as there are runs, or an endpoint's limits (workerLimits.ts). */
+  fewerJobs?: 'runs' | 'endpoint';
   /** Set when the experiment was stopped before every run finished: `result` holds the finished ones. */
   partial?: PartialRuns;
 }
@@ -105,7 +109,10 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   };
   const asked = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
   // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
-  const jobs = workersFor(scenario, asked);
+  const shared = workersFor(scenario, asked);
+  // A worker per run at most: more would start idle, and take a share of an endpoint's limits unused.
+  const jobs = Math.max(1, Math.min(shared, total));
+  const fewerJobs = jobs >= asked ? undefined : jobs === total ? 'runs' : 'endpoint';
 
   // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
   const cacheDir = isOffline(scenario) ? undefined : path.join(options.outDir, 'cache');
@@ -113,9 +120,9 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   try {
     if (jobs > 1) {
       for (const t of tasks) { t.share = jobs; if (cacheDir) t.cacheDir = cacheDir; }
-      outcomes = await runOnPool(tasks, jobs, { onRound, onDone }, { signal: options.signal, stopStarting: options.stopStarting });
+      outcomes = await runOnPool(startOrder(plan, tasks), jobs, { onRound, onDone }, { signal: options.signal, stopStarting: options.stopStarting });
     } else {
-      outcomes = await runInThisThread(tasks, { ...options, cacheDir, onRound, onDone });
+      outcomes = await runInThisThread(startOrder(plan, tasks), { ...options, cacheDir, onRound, onDone });
     }
   } finally {
     // Whatever stopped the experiment (a cancel, a failed run), a run cut off leaves no trace.
@@ -140,7 +147,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     [EXPERIMENT_FILES.json, JSON.stringify({ ...partialFields(total, ran.length), ...result, rounds: lengths.size === 1 ? [...lengths][0] : null, rounds_by_condition: rounds, model, wall_seconds: wallSeconds }, null, 2)],
   ];
   for (const [name, text] of files) fs.writeFileSync(path.join(options.outDir, name), text);
-  const run: ExperimentRun = { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs };
+  const run: ExperimentRun = { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs, ...(fewerJobs ? { fewerJobs } : {}) };
   if (partial) throw new ExperimentCancelled({ ...run, partial });
   return run;
 }

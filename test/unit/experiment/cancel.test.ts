@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import type { Scenario } from '../../../src/core/format/model';
 import { analyzeExperiment, ExperimentCancelled, formatExperiment, renderExperimentHtml, runExperiment, type ExperimentOptions } from '../../../src/core/experiment';
+import { planExperiment, startOrder } from '../../../src/core/experiment/plan';
 import { readTrace } from '../../../src/core/trace/reader';
 import { experimentCommand } from '../../../src/cli/commands/experiment';
 import { SIGINT_REPEAT_MS } from '../../../src/cli/interruptPresses';
@@ -83,7 +84,10 @@ describe('a cancelled experiment', function () {
     const stopStarting = new AbortController();
     const pooled = await cancelled(s, { outDir: dir, seeds: [1, 2, 3], rounds: 4, jobs: 2, stopStarting: stopStarting.signal, onProgress: () => stopStarting.abort() });
     assertPartialFiles(dir, pooled, 6, 2);
-    assert.deepEqual(pooled.run.result.runs.map((r) => `${r.condition}/${r.seed}`), ['uncoached/1', 'uncoached/2']);
+    // Runs start seed by seed, each condition in turn (QA: they started condition by condition, so a
+    // stopped experiment had only uncoached runs and could not test the coaching claims at all).
+    assert.deepEqual(pooled.run.result.runs.map((r) => `${r.condition}/${r.seed}`), ['uncoached/1', 'coached/1']);
+    assert.deepEqual(pooled.run.result.claims.filter((c) => c.text.startsWith('Coaching')).map((c) => [c.holds !== null, c.reason]), [[true, 'no CI with 1 seed'], [true, 'no CI with 1 seed']]);
     // This thread: the one run under way.
     const stopHere = new AbortController();
     const here = await cancelled(s, { outDir: dir, seeds: [1, 2, 3], rounds: 4, jobs: 1, stopStarting: stopHere.signal, onProgress: () => stopHere.abort() });
@@ -151,6 +155,13 @@ describe('society experiment: Ctrl-C, SIGTERM', function () {
   const aRunFinished = (names: string[]): boolean => names.some((n) => n.endsWith('.jsonl'));
   const runsUnderWay = (names: string[]): boolean => names.filter((n) => n.endsWith('.part')).length === 2;
 
+  it('says it ran one worker per run when asked for more workers than runs (QA: "on 1000 workers")', async () => {
+    const { result, out, errors } = await quietly(() => experimentCommand.run([EXAMPLE, '--out', dir, '--jobs', '1000', '--seeds', '1', '--rounds', '2']));
+    assert.equal(result, 0, errors);
+    assert.match(out, /^Learning to make friends: 2 runs \(2 conditions × 1 seed\) in [0-9.]+ s on 2 workers$/m);
+    assert.match(errors, /^note: ran on 2 workers, not 1000: one per run$/m);
+  });
+
   it('Ctrl-C once: the runs under way finish, the report is written, marked partial, exit 130', async () => {
     const { result, out, errors } = await interrupted(['--seeds', '1,2,3,4,5,6,7,8', '--rounds', '6'], ['SIGINT'], aRunFinished);
     assert.equal(result, 130, errors);
@@ -177,5 +188,16 @@ describe('society experiment: Ctrl-C, SIGTERM', function () {
     assert.ok(term.sinceSent < 10_000, `stopped ${term.sinceSent} ms after SIGTERM`);
     assert.match(term.errors, /^stopped by SIGTERM; partial: 0 of 6 runs finished \(cancelled\)/m);
     assert.deepEqual(traceNames(dir), []);
+  });
+});
+
+describe('the order experiment runs start in', () => {
+  it('is seed by seed, every condition in turn, whatever order the runs are listed in', async () => {
+    const scenario = await friends();
+    const plan = planExperiment({ ...scenario, experiment: { ...scenario.experiment!, conditions: [{ name: 'a', set: {} }, { name: 'b', set: {} }, { name: 'c', set: {} }] } }, { seeds: [7, 3] });
+    // Results stay in the plan's order (runs.csv, experiment.json): condition by condition.
+    assert.deepEqual(plan.runs.map((r) => `${r.condition}${r.seed}`), ['a7', 'a3', 'b7', 'b3', 'c7', 'c3']);
+    const tasks = plan.runs.map((r) => ({ id: r.index }));
+    assert.deepEqual(startOrder(plan, tasks).map((t) => `${plan.runs[t.id].condition}${plan.runs[t.id].seed}`), ['a7', 'b7', 'c7', 'a3', 'b3', 'c3']);
   });
 });

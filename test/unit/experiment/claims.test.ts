@@ -113,7 +113,10 @@ describe('experiment claims', () => {
     // No difference at all stays with the interval: [0, 0] includes 0.
     const same = byText(flat([1, 2, 3], 2, 2).claims, 'Coaching raises median degree');
     assert.equal(same.exact, undefined);
-    assert.equal(claimVerdict(same).kind, 'inconclusive');
+    // …and points neither way (QA: an excess of exactly 0 read "the mean points the other way").
+    assert.equal(claimVerdict(same).label, 'inconclusive (no difference; 95% CI includes 0)');
+    assert.equal(same.noDifference, true);
+    assert.equal(degree.noDifference, undefined);
   });
 
   it('decides a baseline claim whose excess is the same in every run by a sign test', () => {
