@@ -3,19 +3,19 @@
 // distributions, secrets. They read raw values tolerantly, so they still run (and help) while a
 // document has schema errors.
 import type { Diagnostic, DiagnosticCode, DiagnosticFix, RelatedInformation } from './diagnostics';
-import { DRIVERS, PROMPT_KINDS, type ModelConfig, type PromptKind, type Range } from './model';
+import { DRIVERS, PROMPT_KINDS, type ModelConfig, type PromptKind, type Range, type Scenario } from './model';
 import type { ParsedFile, PathSegment } from './parse';
 import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables, type TemplateVariable } from './templates';
 import { didYouMean } from './suggest';
-import { applyDefaults, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
+import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
 import { schemaErrorDiagnostics } from './validate';
 import { sharedLimits } from '../llm/limits/endpointLimits';
 import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds, populationGroups } from './generatedIds';
 import { checkRooms, type PersonaRefCheck } from './rooms';
 import { eventTimeline, isTimed, scenarioRounds } from './timeline';
-import { FROZEN_DURING_RUN } from '../engine/settings';
+import { applySet, FROZEN_DURING_RUN } from '../engine/settings';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -219,15 +219,8 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
     }
   }
 
-  // Rewards.
-  if (isObj(v.rewards) && DRIVERS.every((d) => (isObj(v.rewards) ? v.rewards[d] : undefined) === 0)) {
-    out.push(mk('SOC051', 'error', 'All reward weights are zero: agents would have no reason to engage', file, at.keyRange(['rewards'])));
-  }
-  // Tie weights: an evaluation's target strength is their weighted mean, 0/0 when all are zero.
-  const tieWeights = isObj(v.ties) && isObj(v.ties.weights) ? v.ties.weights : undefined;
-  if (tieWeights && ['reciprocity', 'novelty', 'affect'].every((k) => tieWeights[k] === 0)) {
-    out.push(mk('SOC058', 'error', 'All tie weights are zero: an evaluation\'s target strength is their weighted mean (0/0), so no tie could ever form', file, at.keyRange(['ties', 'weights'])));
-  }
+  // All-zero reward or tie weights: in the scenario, an experiment condition or from a timed event on.
+  out.push(...degenerateWeights(v, at));
 
   // Events after the last round; unknown parameter paths in events and experiment conditions.
   const rounds = scenarioRounds(v);
@@ -289,6 +282,83 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
   if (!unsure && personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
     out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
   }
+  return out;
+}
+
+/** Weights whose all being zero leaves a run with nothing to do: what each check reads, says and marks. */
+const DEGENERATE: { code: DiagnosticCode; path: string[]; zero: (s: Obj) => boolean; what: string }[] = [
+  { code: 'SOC051', path: ['rewards'], zero: (s) => allZero(s.rewards, DRIVERS), what: 'all reward weights are zero: agents would have no reason to engage' },
+  // An evaluation's target strength is the tie weights' weighted mean, 0/0 when all are zero.
+  { code: 'SOC058', path: ['ties', 'weights'], zero: (s) => allZero(isObj(s.ties) ? s.ties.weights : undefined, ['reciprocity', 'novelty', 'affect']),
+    what: 'all tie weights are zero: an evaluation\'s target strength is their weighted mean (0/0), so no tie could ever form' },
+];
+const allZero = (o: unknown, keys: readonly string[]): boolean => isObj(o) && keys.every((k) => o[k] === 0);
+const sentence = (s: string): string => s[0].toUpperCase() + s.slice(1);
+
+/**
+ * SOC051/SOC058 for the weights the run would use: the scenario's own, each experiment condition's
+ * (its `set` applied first), and from each timed `set` on (events in the order they fire, on top of
+ * the scenario or a condition). The `set`s are applied with the engine's own applySet, so dotted
+ * paths and nested mappings count alike. Each is reported where it first becomes degenerate: a
+ * condition or event that only keeps what the scenario (or the scenario's timeline) already has is
+ * not reported again.
+ */
+function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  const file = at.file.file;
+  // The settings these checks read, with the schema's defaults, as the built scenario has them.
+  // Copied level by level (raw values may hold markers structuredClone refuses; see plainValue.ts)
+  // and only these, so applying a `set` never writes into the document's value.
+  const d = applyDefaults(documentSchema('scenario'), { world: v.world, rewards: v.rewards, ties: v.ties }) as Obj;
+  const copy = (o: unknown): unknown => (isObj(o) ? { ...o } : o);
+  const fresh = (): Obj => ({ world: { rounds: scenarioRounds(d) }, rewards: copy(d.rewards), ties: isObj(d.ties) ? { ...d.ties, weights: copy(d.ties.weights) } : d.ties });
+  const start = fresh();
+  const base = DEGENERATE.map((c) => c.zero(start));
+  DEGENERATE.forEach((c, k) => { if (base[k]) out.push(mk(c.code, 'error', sentence(c.what), file, at.keyRange(c.path))); });
+
+  // Events fire at the start of their round, in file order within it (engine/timed-events.ts).
+  const events = list(v.events).map((e, index) => ({ e: e as Obj, index })).filter((x) => isTimed(x.e) && isObj(x.e.set))
+    .sort((a, b) => (a.e.at as number) - (b.e.at as number));
+  /** `index:code` of each event from which on a check fails (having passed before it). */
+  const timeline = (settings: Obj, zero: boolean[]): Set<string> => {
+    const found = new Set<string>();
+    const rounds = scenarioRounds(settings);
+    for (const { e, index } of events) {
+      if ((e.at as number) > rounds) break; // never fires (SOC052)
+      applySet(settings as unknown as Scenario, e.set as Obj);
+      DEGENERATE.forEach((c, k) => {
+        const now = c.zero(settings);
+        if (now && !zero[k]) found.add(`${index}:${c.code}`);
+        zero[k] = now;
+      });
+    }
+    return found;
+  };
+  const report = (found: Set<string>, skip: Set<string>, condition?: string): void => {
+    for (const key of [...found].filter((x) => !skip.has(x))) {
+      const [index, code] = key.split(':');
+      const c = DEGENERATE.find((x) => x.code === code)!;
+      const when = `from the event at round ${String((list(v.events)[Number(index)] as Obj).at)} on`;
+      out.push(mk(c.code, 'error', sentence(`${condition ? `in condition ${condition}, ` : ''}${when}, ${c.what}`), file, at.keyRange(['events', Number(index), 'set'])));
+    }
+  };
+  const baseEvents = timeline(fresh(), [...base]);
+  report(baseEvents, new Set());
+
+  if (!isObj(v.experiment)) return out;
+  list(v.experiment.conditions).forEach((cond, i) => {
+    if (!isObj(cond) || !isObj(cond.set)) return;
+    const name = typeof cond.name === 'string' ? `'${cond.name}'` : `#${i + 1}`;
+    // As experiment/overrides.ts applies a condition: before the run, so nothing is frozen.
+    const settings = fresh();
+    applySet(settings as unknown as Scenario, cond.set, { frozen: new Set() });
+    const zero = DEGENERATE.map((c) => c.zero(settings));
+    DEGENERATE.forEach((c, k) => {
+      if (zero[k] && !base[k]) out.push(mk(c.code, 'error', `In condition ${name}, ${c.what}`, file, at.keyRange(['experiment', 'conditions', i, 'set'])));
+    });
+    // Only what the condition changes on the scenario's timeline (the rest is reported there).
+    report(timeline(settings, zero), baseEvents, name);
+  });
   return out;
 }
 

@@ -52,7 +52,8 @@ describe('society help', () => {
     assert.match(r.stderr, /Usage: society run <scenario>/);
   });
 
-  it('says why when a command that takes one file gets none or several (a shell glob), exit 2', () => {
+  it('says why when a command that takes one file gets none or several (a shell glob), exit 2', function () {
+    this.timeout(60_000); // twelve CLI starts: ≈ 15 s on an idle 2-core machine, past 20 s on a busy one
     for (const name of ['run', 'estimate', 'experiment', 'report', 'metrics', 'export']) {
       const none = society([name]);
       assert.equal(none.status, 2, name);
@@ -63,7 +64,8 @@ describe('society help', () => {
     }
   });
 
-  it('reads --rounds and reports scenario errors the same way in run and estimate', () => {
+  it('reads --rounds and reports scenario errors the same way in run and estimate', function () {
+    this.timeout(60_000); // many CLI starts, as above
     for (const name of ['run', 'estimate']) {
       const r = society([name, 'examples/friends/friends.society', '--rounds', 'ten']);
       assert.equal(r.status, 2, name);
