@@ -71,6 +71,7 @@ function baselineFor(report: RunReport): Record<string, number | null> {
     reciprocity: report.baseline.expected_reciprocity,
     average_clustering: report.baseline.mean_average_clustering,
     transitivity: report.baseline.mean_transitivity,
+    [`${report.attribute}_assortativity`]: report.baseline.mean_attribute_assortativity,
   };
 }
 
@@ -148,7 +149,7 @@ function metricsTable(report: RunReport): string {
   const note = report.attributePresent ? '' : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
   return `${note}${scrollable('Network metrics table', `<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
     + `<p>${e(`Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; `
-      + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering and transitivity averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
+      + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering, transitivity${report.baseline.mean_attribute_assortativity === null ? '' : ` and ${report.attribute} assortativity (the agents' own ${report.attribute} values on the random graph)`} averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
 }
 
 function overRoundsSection(report: RunReport): string {

@@ -8,6 +8,8 @@ import { louvainCommunities } from './communities';
 import { medianDegree } from './degrees';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, density, type NetworkMetrics } from './networkMetrics';
 import { randomBaseline, type RandomBaseline } from './randomBaseline';
+import { assortativityBaseline } from './assortativityBaseline';
+import { categoryOf } from './assortativity';
 import { mutualPairs, reciprocity } from './reciprocity';
 import { rewardCurves, type RewardCurves } from './rewardCurves';
 import { seededRandom } from './seededRandom';
@@ -49,10 +51,20 @@ export interface RunReport {
   metrics: NetworkMetrics;
   /** Louvain community of every agent (same seed as the metrics). */
   communities: Record<string, number>;
-  baseline: RandomBaseline;
+  baseline: ReportBaseline;
   overRounds: RoundNetwork[];
   rewards: RewardCurves;
   usage?: UsageTotals;
+}
+
+/** The random baseline of the report's metrics, homophily included. */
+export interface ReportBaseline extends RandomBaseline {
+  /**
+   * Mean assortativity of the homophily attribute over the G(n, m) samples with the agents' own
+   * values (assortativityBaseline.ts): the figure an experiment's homophily claim compares with.
+   * null for a numeric attribute, or when no agent has the attribute.
+   */
+  mean_attribute_assortativity: number | null;
 }
 
 export interface SettingChange { round: number; paths: string[] }
@@ -152,7 +164,11 @@ export class RunReportBuilder {
       graph,
       metrics,
       communities,
-      baseline: randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples),
+      baseline: {
+        ...randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples),
+        mean_attribute_assortativity: metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null
+          : assortativityBaseline(graph.mapNodes((node) => categoryOf(graph, node, attribute)), graph.size, seed, this.options.baselineSamples),
+      },
       overRounds: this.overRounds,
       rewards: rewardCurves(this.rewards),
       ...(this.usage ? { usage: this.usage } : {}),

@@ -5,10 +5,8 @@ import { DRIVERS, type DriverWeights } from '../format/model';
 import type { RoundStats, UsageTotals } from '../trace/events';
 import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { graphFromTies } from '../analysis/graphFromTies';
-import { BASELINE_SAMPLES, randomBaseline, randomDirectedGnm } from '../analysis/randomBaseline';
-import { undirectedProjection } from '../analysis/tieGraph';
-import { attributeAssortativity } from '../analysis/assortativity';
-import { seededRandom } from '../analysis/seededRandom';
+import { randomBaseline } from '../analysis/randomBaseline';
+import { assortativityBaseline } from '../analysis/assortativityBaseline';
 
 /** Metrics compared across conditions, in report order. */
 export const OUTCOME_METRICS = [
@@ -73,7 +71,7 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
     baseline: {
       reciprocity: base?.expected_reciprocity ?? null,
       average_clustering: base?.mean_average_clustering ?? null,
-      group_assortativity: n >= 2 ? groupAssortativityBaseline(input.agents.filter((a) => ids.has(a.id)), edges, seed) : null,
+      group_assortativity: n >= 2 ? assortativityBaseline(input.agents.filter((a) => ids.has(a.id)).map((a) => a.group ?? ''), edges, seed) : null,
     },
     rounds: input.rounds.map((r) => ({ round: r.round, ties: r.stats.ties, mean_reward: r.stats.mean_reward })),
     usage: input.usage,
@@ -82,16 +80,3 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
   };
 }
 
-/** Mean group assortativity of G(n, m) graphs carrying the real agents' groups: ≈ 0 up to finite-size effects. */
-function groupAssortativityBaseline(agents: { id: string; group?: string }[], m: number, seed: number): number | null {
-  if (!agents.some((a) => a.group)) return null;
-  const rng = seededRandom(seed ^ 0x5bd1e995);
-  const values: number[] = [];
-  for (let i = 0; i < BASELINE_SAMPLES; i++) {
-    const g = randomDirectedGnm(agents.length, m, rng);
-    agents.forEach((a, k) => g.setNodeAttribute(String(k), 'group', a.group ?? ''));
-    const v = attributeAssortativity(undirectedProjection(g), 'group');
-    if (v !== null) values.push(v);
-  }
-  return values.length ? values.reduce((s, v) => s + v, 0) / values.length : null;
-}
