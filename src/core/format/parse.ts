@@ -43,13 +43,16 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
+  const syntax = new SyntaxErrors(diagnostics);
+  const openers = new UnclosedOpeners(text);
   const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
   if (chunked) {
-    for (const e of chunked.errors) if (e.code !== 'DUPLICATE_KEY') pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
-    for (const w of chunked.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
+    for (const e of chunked.errors) if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
+    for (const w of chunked.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
     const doc = chunked.doc;
     const duplicates = chunked.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : [];
     diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
+    syntax.finish();
     const value = chunked.value;
     const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     return {
@@ -59,10 +62,10 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   }
   let docs: Document.Parsed[] = [];
   try {
-    const parsed = parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' });
+    const parsed = withoutStacks(() => parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' }));
     if ('empty' in parsed) {
       // A stream with no document still reports stray syntax (e.g. a lone `]`).
-      for (const e of parsed.errors) diagnostics.push(yamlDiagnostic(e, file, lines));
+      for (const e of parsed.errors) diagnostics.push(yamlDiagnostic(e, file, lines, openers));
     } else {
       docs = parsed;
     }
@@ -70,8 +73,8 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
     diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML could not be parsed: ${(err as Error).message}`, file, range: lines.range(0, 0) });
   }
   const documents: ParsedDocument[] = docs.map((yaml, index) => {
-    for (const e of yaml.errors) if (e.code !== 'DUPLICATE_KEY') pushYamlError(diagnostics, yamlDiagnostic(e, file, lines));
-    for (const w of yaml.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines), severity: 'warning' });
+    for (const e of yaml.errors) if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
+    for (const w of yaml.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
     // The parser finds duplicates (uniqueKeys); the AST says which copy counts.
     const duplicates = yaml.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(yaml) : [];
     diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
@@ -89,7 +92,7 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       const aliases = /^Unresolved alias/.test(message) ? unresolvedAliases(yaml) : [];
       for (const alias of aliases) {
         const [start, end] = alias.range!;
-        diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${alias.source}`, file, range: spanOf(lines, start, end) });
+        diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${clip(alias.source)}`, file, range: spanOf(lines, start, end) });
       }
       if (aliases.length === 0) diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: ${message}`, file, range: lines.range(yaml.range[0], yaml.range[1]) });
     }
@@ -102,6 +105,7 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       duplicates,
     };
   });
+  syntax.finish();
   return { file, text, lines, documents, diagnostics };
 }
 
@@ -115,11 +119,61 @@ function garbled(errors: readonly { code: string }[]): boolean {
   return errors.some((e) => e.code !== 'DUPLICATE_KEY');
 }
 
-/** yaml often reports one slip several times at the same place, or the same words a column apart; once is enough. */
-function pushYamlError(diagnostics: Diagnostic[], d: Diagnostic): void {
-  const same = (x: Diagnostic) => x.code === d.code && x.range.start.line === d.range.start.line
-    && (x.range.start.character === d.range.start.character || x.message === d.message);
-  if (!diagnostics.some(same)) diagnostics.push(d);
+/** Syntax errors reported per file; the rest are counted in one last diagnostic. */
+export const MAX_SYNTAX_ERRORS = 100;
+
+/**
+ * Adds yaml's syntax errors to a file's diagnostics. yaml often reports one slip several times at
+ * the same place, or the same words a column apart; once is enough: an error is dropped when a
+ * diagnostic already in the list (of any origin) has its code and line and either its column or
+ * its words. Keys in sets keep that linear: a JSONL file or binary junk yields tens of thousands.
+ * Past MAX_SYNTAX_ERRORS the rest only count, in a diagnostic where the first of them is.
+ */
+class SyntaxErrors {
+  /** What the diagnostics so far hold, by code and line: their columns and their words. */
+  private readonly seen = new Map<string, Map<number, { columns: Set<number>; words: Set<string> }>>();
+  /** How many of `diagnostics` are in `seen`: others push to the list too. */
+  private indexed = 0;
+  private kept = 0;
+  private dropped = 0;
+  private summary?: Diagnostic;
+
+  constructor(private readonly diagnostics: Diagnostic[]) {}
+
+  push(d: Diagnostic): void {
+    while (this.indexed < this.diagnostics.length) this.remember(this.diagnostics[this.indexed++]);
+    const line = this.seen.get(d.code)?.get(d.range.start.line);
+    if (line && (line.columns.has(d.range.start.character) || line.words.has(d.message))) return;
+    if (this.kept < MAX_SYNTAX_ERRORS) { this.kept++; this.diagnostics.push(d); return; }
+    // Dropped errors still count as seen, so the count is what the list would have held.
+    this.remember(d);
+    this.dropped++;
+    if (!this.summary) { this.summary = { ...d }; this.diagnostics.push(this.summary); this.indexed++; }
+  }
+
+  /** Words the count into the summary, if errors were dropped. */
+  finish(): void {
+    if (this.summary) this.summary.message = `…and ${this.dropped.toLocaleString('en-US')} more YAML syntax error${this.dropped === 1 ? '' : 's'} in this file`;
+  }
+
+  private remember(d: Diagnostic): void {
+    let lines = this.seen.get(d.code);
+    if (!lines) this.seen.set(d.code, lines = new Map());
+    let line = lines.get(d.range.start.line);
+    if (!line) lines.set(d.range.start.line, line = { columns: new Set(), words: new Set() });
+    line.columns.add(d.range.start.character);
+    line.words.add(d.message);
+  }
+}
+
+/**
+ * yaml makes an Error per syntax error; capturing each one's stack trace was most of the time
+ * checking a JSONL trace took (350,000 errors). Only their messages and offsets are used.
+ */
+function withoutStacks<T>(f: () => T): T {
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 0;
+  try { return f(); } finally { Error.stackTraceLimit = limit; }
 }
 
 function safely<T>(f: () => T): T | undefined {
@@ -127,13 +181,13 @@ function safely<T>(f: () => T): T | undefined {
 }
 
 /** A yaml error or warning other than a duplicate key (duplicateKeys.ts words those). */
-function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex): Diagnostic {
+function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex, openers: UnclosedOpeners): Diagnostic {
   // The parser runs out of stack on thousands of nested brackets and reports its own overflow.
   const tooDeep = /Maximum call stack size exceeded/.test(e.message);
-  const message = tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${firstLine(e.message)}`;
+  const message = tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${clip(firstLine(e.message))}`;
   // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
   // point at the opening character instead, where the fix belongs.
-  const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? unclosedOpener(lines.text, e.pos[0]) : undefined;
+  const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? openers.before(e.pos[0]) : undefined;
   if (opener !== undefined) {
     const line = lines.positionAt(opener).line;
     return { code: 'SOC001', severity: 'error', message, file, range: { start: lines.positionAt(opener), end: { line, character: lines.lineText(line).length } } };
@@ -173,23 +227,40 @@ function overIndentedKey(lines: LineIndex, offset: number): { message: string; r
   return undefined;
 }
 
-/** The offset of the last bracket or quote before `end` that is not closed, if any. */
-function unclosedOpener(text: string, end: number): number | undefined {
-  const stack: number[] = [];
-  let quote: { char: string; at: number } | undefined;
-  for (let i = 0; i < end && i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote.char === '"') { i++; continue; }
-      if (c === quote.char) quote = undefined;
-      continue;
+/**
+ * The offset of the last bracket or quote before an offset that is not closed, if any. The scan
+ * resumes where the last one stopped when asked about a later offset, as yaml reports errors in
+ * order: thousands of unclosed brackets cost one pass over the text, not one each.
+ */
+class UnclosedOpeners {
+  private i = 0;
+  private end = 0;
+  private stack: number[] = [];
+  private quote?: { char: string; at: number };
+  private comment = false;
+
+  constructor(private readonly text: string) {}
+
+  before(end: number): number | undefined {
+    if (end < this.end) { this.i = 0; this.stack = []; this.quote = undefined; this.comment = false; }
+    this.end = end;
+    const text = this.text;
+    for (; this.i < end && this.i < text.length; this.i++) {
+      const i = this.i;
+      const c = text[i];
+      if (this.comment) { if (c === '\n') this.comment = false; continue; }
+      if (this.quote) {
+        if (c === '\\' && this.quote.char === '"') { this.i++; continue; }
+        if (c === this.quote.char) this.quote = undefined;
+        continue;
+      }
+      if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) this.comment = true;
+      else if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:]/.test(text[i - 1]))) this.quote = { char: c, at: i };
+      else if (c === '[' || c === '{') this.stack.push(i);
+      else if ((c === ']' || c === '}') && this.stack.length) this.stack.pop();
     }
-    if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) { while (i < end && text[i] !== '\n') i++; continue; }
-    if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:]/.test(text[i - 1]))) quote = { char: c, at: i };
-    else if (c === '[' || c === '{') stack.push(i);
-    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+    return this.quote?.at ?? this.stack[this.stack.length - 1];
   }
-  return quote?.at ?? stack[stack.length - 1];
 }
 
 /** Spans of mapping keys that are collections (`[a]: 1`, `? {x: 1}`), which .society never uses. */
@@ -225,6 +296,46 @@ function spanOf(lines: LineIndex, start: number, end: number): Range {
 
 function firstLine(s: string): string {
   return s.split('\n')[0].replace(/ at line \d+, column \d+:?$/, '');
+}
+
+/**
+ * yaml quotes the whole offending token (`…in YAML stream: "<token>"`), which in a binary or
+ * minified file is a line of 60,000 characters; a short start of it says enough. Other user text
+ * in yaml's words (a tag, an alias, `Not a YAML token: <text>`) is shortened too.
+ */
+function clip(message: string): string {
+  // JSON-quoted at the end, as yaml quotes (no unescaped `"` inside, so this is the token's quote).
+  const quoted = /: ("(?:[^"\\]|\\.)*")$/s.exec(message);
+  let words = quoted ? message.slice(0, quoted.index) : message;
+  let token = '';
+  if (quoted) {
+    try {
+      const raw = JSON.parse(quoted[1]) as string;
+      token = `: ${quotedExcerpt(quoted[1], raw)}`;
+      // `Not a YAML token: <text>: "<text>"`: the raw copy (control characters and all) goes.
+      if (raw && words.endsWith(`: ${raw}`)) words = words.slice(0, -raw.length - 2);
+    } catch { words = message; token = ''; }
+  }
+  words = words.replace(/\S{61,}/g, (run) => `${start(run, 48)}…`);
+  return (words.length > 100 ? `${start(words, 80)}…` : words) + token;
+}
+
+/** yaml's quoted token, or the token quoted alike and cut to about 48 characters; escapes stay whole. */
+function quotedExcerpt(quoted: string, token: string): string {
+  if (quoted.length <= 62) return quoted;
+  let out = '';
+  for (const ch of token) {
+    const escaped = JSON.stringify(ch).slice(1, -1);
+    if (out.length + escaped.length > 48) break;
+    out += escaped;
+  }
+  return `"${out}…"`;
+}
+
+/** The first `n` UTF-16 units of `s`, not splitting a surrogate pair. */
+function start(s: string, n: number): string {
+  const code = s.charCodeAt(n - 1);
+  return s.slice(0, code >= 0xd800 && code < 0xdc00 ? n - 1 : n);
 }
 
 /** The nodes at a path: the value node and, for a mapping entry, its key node. */
