@@ -4,6 +4,7 @@
 // and cached by its text, and the small remainder (the skeleton) is parsed afresh. The pieces are
 // spliced back into one yaml Document whose node ranges are absolute offsets in the full text, so
 // every consumer (validation, locations, navigation) sees the same AST as a whole-text parse.
+import { nestingPast } from './nestingDepth';
 import { parseDocument, visit, YAMLSeq, isMap, isSeq, isPair, isScalar, isAlias, isCollection, isNode, type Document, type Node, type Pair } from 'yaml';
 import { plainValue } from './plainValue';
 
@@ -63,6 +64,8 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
   let last = 0;
   for (const r of regions) { skeletonText += text.slice(last, r.start); last = r.end; }
   skeletonText += text.slice(last);
+  // Too deep for yaml (nestingDepth.ts): the whole-text path reports it without parsing.
+  if (nestingPast(skeletonText) !== undefined) return undefined;
   const skeleton = parseDocument(skeletonText, OPTIONS);
   if (!isMap(skeleton.contents) || hasAnchors(skeleton)) return undefined;
 
@@ -117,6 +120,7 @@ function parseChunk(chunkText: string, itemIndent: number, cache: ChunkCache): C
   const hit = cache.get(chunkText);
   if (hit) return hit;
   const source = chunkText.slice(0, itemIndent) + ' ' + chunkText.slice(itemIndent + 1);
+  if (nestingPast(source) !== undefined) return undefined;
   const doc = parseDocument(source, OPTIONS);
   if (outsidePlainLayout(doc)) return undefined;
   let value: unknown;

@@ -1,5 +1,6 @@
 // .society text -> YAML documents with source ranges (the `yaml` package's AST) and their plain
 // values. Syntax errors and duplicate keys become diagnostics; nothing here throws.
+import { MAX_NESTING, nestingPast } from './nestingDepth';
 import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isAlias, isCollection, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
@@ -59,6 +60,13 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       file, text, lines, diagnostics,
       documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: garbled(chunked.errors), duplicates }],
     };
+  }
+  // Not given to yaml: running out of stack there can abort the process (nestingDepth.ts). The
+  // incremental parse checks the parts it reads itself, and leaves a deep text to this path.
+  const deep = nestingPast(text);
+  if (deep !== undefined) {
+    diagnostics.push({ code: 'SOC001', severity: 'error', message: TOO_DEEP, file, range: lines.range(deep, deep + 1) });
+    return { file, text, lines, documents: [], diagnostics };
   }
   let docs: Document.Parsed[] = [];
   try {
@@ -180,11 +188,13 @@ function safely<T>(f: () => T): T | undefined {
   try { return f(); } catch { return undefined; }
 }
 
+const TOO_DEEP = `YAML syntax error: nested too deeply to read (over ${MAX_NESTING} levels of brackets, indentation or list markers)`;
+
 /** A yaml error or warning other than a duplicate key (duplicateKeys.ts words those). */
 function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex, openers: UnclosedOpeners): Diagnostic {
   // The parser runs out of stack on thousands of nested brackets and reports its own overflow.
   const tooDeep = /Maximum call stack size exceeded/.test(e.message);
-  const message = tooDeep ? 'YAML syntax error: nested too deeply to read (thousands of levels of brackets or indentation)' : `YAML syntax error: ${clip(firstLine(e.message))}`;
+  const message = tooDeep ? TOO_DEEP : `YAML syntax error: ${clip(firstLine(e.message))}`;
   // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
   // point at the opening character instead, where the fix belongs.
   const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? openers.before(e.pos[0]) : undefined;
