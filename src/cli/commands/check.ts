@@ -27,7 +27,8 @@ export const checkCommand: Command = {
     quietWhenStdoutCloses();
     // A named file that cannot be read was looked at too (its SOC004 says why): it counts.
     const looked = new Set([...files, ...diagnostics.map((d) => d.file)]).size;
-    const errors = diagnostics.filter((d) => d.severity === 'error').length;
+    // A file's "…and N more" diagnostic counts as the N errors it stands for.
+    const errors = diagnostics.filter((d) => d.severity === 'error').reduce((n, d) => n + (d.count ?? 1), 0);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (values.json) {
       console.log(JSON.stringify({ files: looked, errors, warnings, diagnostics: diagnostics.map((d) => ({ ...d, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })) }, null, 2));

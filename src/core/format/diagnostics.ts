@@ -22,6 +22,8 @@ export interface Diagnostic {
    * property; the unknown key), so editors can build structural fixes (add it, remove it).
    */
   path?: (string | number)[];
+  /** How many problems this one diagnostic stands for, when more than one ("…and 44,883 more"). */
+  count?: number;
 }
 
 /** Stable codes. Never renumber: users put them in CI filters and issue reports. */

@@ -161,7 +161,9 @@ class SyntaxErrors {
 
   /** Words the count into the summary, if errors were dropped. */
   finish(): void {
-    if (this.summary) this.summary.message = `…and ${this.dropped.toLocaleString('en-US')} more YAML syntax error${this.dropped === 1 ? '' : 's'} in this file`;
+    if (!this.summary) return;
+    this.summary.message = `…and ${this.dropped.toLocaleString('en-US')} more YAML syntax error${this.dropped === 1 ? '' : 's'} in this file`;
+    this.summary.count = this.dropped;
   }
 
   private remember(d: Diagnostic): void {

@@ -3,7 +3,11 @@
 // lines). A file reports the first MAX_SYNTAX_ERRORS, in order, and counts the rest in one
 // diagnostic; a quoted token is cut to a short start.
 import * as assert from 'node:assert/strict';
+import { spawnSync } from 'node:child_process';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
+import { scratchDir } from '../../support/scratch';
 import { parseSociety, MAX_SYNTAX_ERRORS } from '../../../src/core/format/parse';
 import { ChunkCache } from '../../../src/core/format/chunked';
 
@@ -27,6 +31,9 @@ describe('YAML syntax errors: many of them', () => {
     const last = big[MAX_SYNTAX_ERRORS];
     assert.equal(last.message, summary(14 + 2998 * 13 - MAX_SYNTAX_ERRORS));
     assert.deepEqual([last.code, last.severity], ['SOC001', 'error']);
+    // It stands for that many errors, so totals can count them (`society check`'s summary).
+    assert.equal(last.count, 14 + 2998 * 13 - MAX_SYNTAX_ERRORS);
+    assert.ok(big.slice(0, MAX_SYNTAX_ERRORS).every((d) => d.count === undefined));
     // The 101st: line 1 holds 14, lines 2… 13 each, so the 9th of line 8's.
     const line2 = small.filter((d) => d.range.start.line === 2);
     assert.deepEqual(last.range, { start: { line: 8, character: line2[8].range.start.character }, end: { line: 8, character: line2[8].range.end.character } });
@@ -117,3 +124,15 @@ function byteStream(seed: number): () => number {
     return ((t ^ (t >>> 14)) >>> 0) % 256;
   };
 }
+
+describe('society check on a file past the limit', () => {
+  it('counts every error in its summary, not the 101 lines it prints', function () {
+    this.timeout(30_000);
+    const file = path.join(scratchDir('society-many-errors-'), 'trace.society');
+    fs.writeFileSync(file, jsonl(300));
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, '../../../bin/society.js'), 'check', file], { encoding: 'utf8' });
+    assert.equal(r.status, 1);
+    assert.equal(r.stdout.trim().split('\n').length, MAX_SYNTAX_ERRORS + 1);
+    assert.match(r.stderr, /^1 file checked: 3888 errors, 0 warnings$/m); // 14 + 298 × 13
+  });
+});
