@@ -10,6 +10,7 @@ import type { ExperimentResult } from './analyze';
 import type { ExperimentCondition } from '../format/model';
 import { isolated } from '../text/isolated';
 import { claimVerdict } from './claimVerdict';
+import { EXACT_ALPHA } from './paperClaims';
 import { csvLine } from './csv';
 import { intervalChartSvg, type IntervalRow } from './intervalChart';
 import { shownInterval } from './shownInterval';
@@ -119,7 +120,7 @@ ${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.part
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
 <h2>The seed paper's claims</h2>
-<p>From Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>. A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a permutation test of the two conditions, or a sign test of the excess over the random graph, one-sided at 0.025).</p>
+<p>From Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>. A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a permutation test of the two conditions, or a sign test of the excess over the random graph, one-sided at ${EXACT_ALPHA}).</p>
 <table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>

@@ -33,6 +33,9 @@ export const EXACT_ALPHA = 0.025;
 
 const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
 
+/** A 95% CI as the evidence gives it ("95% CI 0.012 … 0.032", or a dash without one). */
+const ciText = (ci95: [number, number] | null | undefined): string => `95% CI ${ci95 ? `${f(ci95[0])} … ${f(ci95[1])}` : '—'}`;
+
 /** What a 95% CI of a claimed positive effect decides: only one that excludes 0 decides either way. */
 function decided(ci95: [number, number] | null | undefined): Pick<Claim, 'confident' | 'contradicted'> {
   return { confident: !!ci95 && ci95[0] > 0, contradicted: !!ci95 && ci95[1] < 0 };
@@ -69,7 +72,7 @@ export function paperClaims(r: ExperimentResult): Claim[] {
     const text = `${label[b.metric]} exceeds a density-matched random graph (${iso(b.condition)})`;
     // Every run's excess the same (sd 0): its t-interval has zero width, and a sign test decides.
     const flat = b.excess.n >= 2 && b.excess.sd === 0 && b.excess.mean !== 0;
-    const interval = flat ? `the same in all ${b.excess.n} runs` : `95% CI ${b.excess.ci95 ? `${f(b.excess.ci95[0])} … ${f(b.excess.ci95[1])}` : '—'}`;
+    const interval = flat ? `the same in all ${b.excess.n} runs` : ciText(b.excess.ci95);
     const evidence = `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (${interval})`;
     if (b.excess.mean === null) {
       claims.push({ text, holds: null, confident: false, reason: 'no run has both the observed value and its baseline', evidence });
@@ -115,7 +118,7 @@ function coachingClaims(r: ExperimentResult): Claim[] {
     // Neither condition varied (an integer median degree often does not): the Welch interval has
     // zero width, and the exact permutation test decides.
     const flat = !reason && noSpread(a) && noSpread(b) && c.difference !== 0;
-    const interval = flat ? `each the same in all its runs` : `95% CI ${c.ci95 ? `${f(c.ci95[0])} … ${f(c.ci95[1])}` : '—'}`;
+    const interval = flat ? `each the same in all its runs` : ciText(c.ci95);
     claims.push({
       text,
       holds: c.difference! > 0,
