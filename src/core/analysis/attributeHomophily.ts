@@ -26,8 +26,9 @@ export function attributeKind(graph: AnyGraph, attribute: string): AttributeKind
 /**
  * The homophily metrics of `attribute` on the undirected projection, in display order:
  * `<attribute>_assortativity`, `<attribute>_assortativity_kind` and then
- * - categorical: `<attribute>_modularity`, the weighted modularity of the split by value. Nodes
- *   without the attribute form one category; both figures are null when no node has it.
+ * - categorical: `<attribute>_modularity`, the (unweighted) modularity of the split by value, and
+ *   `<attribute>_modularity_weighted`, the same with tie strength as edge weight. Nodes without
+ *   the attribute form one category; the figures are null when no node has it.
  * - numeric: `<attribute>_assortativity_missing`, the nodes left out (no numeric value; their
  *   edges go too). No modularity: a split by value has one group per distinct number.
  */
@@ -42,10 +43,12 @@ export function attributeHomophily(projection: AnyGraph, attribute: string): Rec
       [`${assortativity}_missing`]: missing,
     };
   }
+  const byValue = (node: string): string | number => categoryOf(projection, node, attribute);
   const attributed = projection.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null);
   return {
     [assortativity]: attributed ? attributeAssortativity(projection, attribute) : null,
     [`${assortativity}_kind`]: kind,
-    [`${attribute}_modularity`]: attributed ? partitionModularity(projection, (node) => categoryOf(projection, node, attribute)) : null,
+    [`${attribute}_modularity`]: attributed ? partitionModularity(projection, byValue) : null,
+    [`${attribute}_modularity_weighted`]: attributed ? partitionModularity(projection, byValue, { weighted: true }) : null,
   };
 }

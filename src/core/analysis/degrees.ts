@@ -32,14 +32,18 @@ export function maxOf(values: number[]): number | null {
   return values.length === 0 ? null : values.reduce((a, b) => Math.max(a, b));
 }
 
-/** The project's median convention: the sorted list's element at index floor(n / 2). */
+/**
+ * The usual median (Python's `statistics.median`, `numpy.median`): the middle value, or the mean
+ * of the two middle values when n is even. null for an empty list.
+ */
 export function medianOf(values: number[]): number | null {
   if (values.length === 0) return null;
   const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)];
+  const half = sorted.length >> 1;
+  return sorted.length % 2 === 1 ? sorted[half] : (sorted[half - 1] + sorted[half]) / 2;
 }
 
-/** Median degree on an undirected graph (upper median); null without nodes. */
+/** Median degree on an undirected graph (the usual median); null without nodes. */
 export function medianDegree(graph: AnyGraph): number | null {
   return medianOf(graph.mapNodes((node) => graph.degree(node)));
 }

@@ -39,6 +39,6 @@ export function metricBounds(key: string): MetricBounds | undefined {
   if (BOUNDS[key]) return BOUNDS[key];
   if (/^reward_.+$/.test(key)) return SHARE;
   if (/^.+_assortativity$/.test(key)) return CORRELATION;
-  if (/^.+_modularity$/.test(key)) return [-0.5, 1];
+  if (/^.+_modularity(_weighted)?$/.test(key)) return [-0.5, 1];
   return undefined;
 }

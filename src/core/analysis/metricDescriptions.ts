@@ -10,7 +10,7 @@ const DESCRIPTIONS: Record<string, string> = {
   transitivity: 'Share of connected triples that close into triangles (undirected).',
   degree_assortativity: 'Do well-connected agents tie to each other (+) or to the less connected (−)?',
   louvain_communities: 'Communities found by Louvain (seeded).',
-  louvain_modularity: 'Modularity of the Louvain communities, weighted by tie strength (a pair tied both ways weighs one direction\'s strength, as NetworkX\'s undirected projection does).',
+  louvain_modularity: 'Modularity of the Louvain communities (undirected, unweighted).',
   connected_components: 'Separate groups in the undirected network.',
   largest_component: 'Agents in the largest connected group.',
   weakly_connected_components: 'Components ignoring tie direction.',
@@ -19,7 +19,7 @@ const DESCRIPTIONS: Record<string, string> = {
   friendship_paradox_fraction: 'Share of connected agents whose contacts have more contacts than they do.',
   max_in_degree: 'Most ties received by one agent.',
   max_out_degree: 'Most ties held by one agent.',
-  median_undirected_degree: 'Median number of contacts (undirected; with an even number of agents the upper of the two middle values, as the NetworkX reference fixtures define it).',
+  median_undirected_degree: 'Median number of contacts (undirected; with an even number of agents the mean of the two middle values, the usual median).',
   ties: 'Directed ties at or above the threshold.',
   mean_reward: 'Mean total reward (each agent\'s motivation-weighted mean of the five drivers) over every agent-round: the mean of the rounds\' mean_reward.',
   in_degree_distribution: 'Agents by ties received (degree:count).',
@@ -28,7 +28,7 @@ const DESCRIPTIONS: Record<string, string> = {
 
 /**
  * A sentence describing a metric key, including `<attribute>_assortativity` (with `_kind` and
- * `_missing`) and `<attribute>_modularity`. Pass the metrics to describe an attribute's
+ * `_missing`), `<attribute>_modularity` and `<attribute>_modularity_weighted`. Pass the metrics to describe an attribute's
  * assortativity by its kind; without them it reads as categorical.
  */
 export function describeMetric(key: string, metrics?: object): string {
@@ -47,7 +47,9 @@ export function describeMetric(key: string, metrics?: object): string {
   if (missing) return `Agents without a numeric ${missing[1]}, left out of its assortativity along with their ties.`;
   const reward = /^reward_(.+)$/.exec(key);
   if (reward) return `Mean raw ${reward[1]} reward (0..1, before motivation weights) over every agent-round.`;
+  const weighted = /^(.+)_modularity_weighted$/.exec(key);
+  if (weighted) return `Modularity of the split by ${weighted[1]}, weighted by tie strength (a pair tied both ways weighs one direction's strength, as NetworkX's undirected projection keeps it).`;
   const modularity = /^(.+)_modularity$/.exec(key);
-  if (modularity) return `Modularity of the split by ${modularity[1]}, weighted by tie strength.`;
+  if (modularity) return `Modularity of the split by ${modularity[1]} (undirected, unweighted).`;
   return '';
 }

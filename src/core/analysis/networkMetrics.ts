@@ -1,8 +1,8 @@
 // The network metrics of a tie network, under the key names of the NetworkX reference fixtures
 // (shared/fixtures/graphs), so `society metrics --json` output can be diffed against them.
 // Directed-graph metrics: density, reciprocity, mutual pairs, degree maxima and distributions,
-// weak/strong components. Everything else is on the undirected projection: structural metrics
-// unweighted, modularity weighted by tie strength (NetworkX's default, which the fixtures use).
+// weak/strong components. Everything else is on the undirected projection, unweighted, as the
+// fixtures' README defines; the one weighted metric says so in its name (`<attribute>_modularity_weighted`).
 import { density as graphDensity } from 'graphology-metrics/graph/density';
 import { degreeAssortativity } from './assortativity';
 import { attributeHomophily, type AttributeKind } from './attributeHomophily';
@@ -31,11 +31,12 @@ export interface NetworkMetrics {
    * Homophily by the chosen attribute (`group` by default): `<attribute>_assortativity`, and
    * `<attribute>_assortativity_kind` saying how it was measured. Categorical attributes add
    * `<attribute>_modularity` (modularity of the partition by that attribute; nodes without the
-   * attribute form one category; both null when no node has it). Numeric ones (every value
+   * attribute form one category; both null when no node has it) and `<attribute>_modularity_weighted`
+   * (the same with tie strength as edge weight). Numeric ones (every value
    * present a number) are a correlation instead, and add `<attribute>_assortativity_missing`,
    * the nodes left out for lacking a value. See attributeHomophily.
    */
-  [attributeMetric: `${string}_assortativity` | `${string}_modularity`]: number | null;
+  [attributeMetric: `${string}_assortativity` | `${string}_modularity` | `${string}_modularity_weighted`]: number | null;
   [attributeKind: `${string}_assortativity_kind`]: AttributeKind;
   [attributeMissing: `${string}_assortativity_missing`]: number;
   louvain_communities: number;
@@ -57,7 +58,6 @@ export interface NetworkMetrics {
 export const COUNT_METRICS: readonly string[] = [
   'nodes', 'edges', 'mutual_pairs', 'louvain_communities', 'connected_components', 'largest_component',
   'weakly_connected_components', 'strongly_connected_components', 'max_in_degree', 'max_out_degree',
-  'median_undirected_degree',
 ];
 
 export interface NetworkMetricsOptions {

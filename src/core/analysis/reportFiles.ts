@@ -22,6 +22,7 @@ export function reportMetricsJson(report: RunReport): string {
     attribute: report.attribute,
     network: report.metrics,
     random_baseline: report.baseline,
+    degree_preserving_baseline: report.degreeBaseline,
     rounds: report.overRounds,
     rewards: report.rewards,
   }, null, 2) + '\n';

@@ -64,6 +64,17 @@ function scrollable(label: string, table: string): string {
 /** A metric key that may wrap after its underscores (copying it still gives the key). */
 const wrappableKey = (key: string) => e(key).replace(/_/g, '_<wbr/>');
 
+/** Metrics with a degree-preserving baseline counterpart: metric key -> baseline value. */
+function degreeBaselineFor(report: RunReport): Record<string, number | null> {
+  const b = report.degreeBaseline;
+  return {
+    reciprocity: b.mean_reciprocity,
+    average_clustering: b.mean_average_clustering,
+    transitivity: b.mean_transitivity,
+    [`${report.attribute}_assortativity`]: b.mean_attribute_assortativity,
+  };
+}
+
 /** Metrics with a random-baseline counterpart: metric key -> baseline value. */
 function baselineFor(report: RunReport): Record<string, number | null> {
   return {
@@ -141,15 +152,21 @@ function networkSection(report: RunReport): string {
 }
 
 function metricsTable(report: RunReport): string {
-  const baseline = baselineFor(report);
+  const baseline = baselineFor(report), degrees = degreeBaselineFor(report);
   const rows = Object.entries(report.metrics).map(([key, value]) => {
     const base = key in baseline ? formatMetricValue(key, baseline[key]) : '';
-    return `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${wrappableKey(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td><td class="num">${e(base)}</td></tr>`;
+    const kept = key in degrees ? formatMetricValue(key, degrees[key]) : '';
+    return `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${wrappableKey(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td>`
+      + `<td class="num">${e(base)}</td><td class="num">${e(kept)}</td></tr>`;
   });
+  const d = report.degreeBaseline;
   const note = report.attributePresent ? '' : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
-  return `${note}${scrollable('Network metrics table', `<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
+  return `${note}${scrollable('Network metrics table', `<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline G(n, m)</th><th>Degree-preserving baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
     + `<p>${e(`Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; `
-      + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering, transitivity${report.baseline.mean_attribute_assortativity === null ? '' : ` and ${report.attribute} assortativity (the agents' own ${report.attribute} values on the random graph)`} averaged over ${report.baseline.samples} seeded samples.`)}</p>`;
+      + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering, transitivity${report.baseline.mean_attribute_assortativity === null ? '' : ` and ${report.attribute} assortativity (the agents' own ${report.attribute} values on the random graph)`} averaged over ${report.baseline.samples} seeded samples. `
+      + `Degree-preserving baseline: the run's own network rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d), which keep every agent's ties held and received; `
+      + `${d.swaps_per_sample} swaps asked per sample (${d.mean_swaps_made.toFixed(0)} made on average), averaged over ${d.samples} seeded samples. `
+      + `It is the stronger null here: agents rate both sides of each conversation, so degrees alone make ties look reciprocal.`)}</p>`;
 }
 
 function overRoundsSection(report: RunReport): string {

@@ -9,6 +9,7 @@ import { medianDegree } from './degrees';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, density, type NetworkMetrics } from './networkMetrics';
 import { randomBaseline, type RandomBaseline } from './randomBaseline';
 import { assortativityBaseline } from './assortativityBaseline';
+import { degreePreservingBaselineOf, type DegreePreservingBaseline } from './degreePreservingBaseline';
 import { categoryOf } from './assortativity';
 import { mutualPairs, reciprocity } from './reciprocity';
 import { rewardCurves, type RewardCurves } from './rewardCurves';
@@ -52,6 +53,8 @@ export interface RunReport {
   /** Louvain community of every agent (same seed as the metrics). */
   communities: Record<string, number>;
   baseline: ReportBaseline;
+  /** The degree-preserving baseline (directed edge swaps keeping every agent's in- and out-degree). */
+  degreeBaseline: DegreePreservingBaseline;
   overRounds: RoundNetwork[];
   rewards: RewardCurves;
   usage?: UsageTotals;
@@ -169,6 +172,9 @@ export class RunReportBuilder {
         mean_attribute_assortativity: metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null
           : assortativityBaseline(graph.mapNodes((node) => categoryOf(graph, node, attribute)), graph.size, seed, this.options.baselineSamples),
       },
+      degreeBaseline: degreePreservingBaselineOf(
+        graph, metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null : attribute, seed, this.options.baselineSamples,
+      ),
       overRounds: this.overRounds,
       rewards: rewardCurves(this.rewards),
       ...(this.usage ? { usage: this.usage } : {}),

@@ -19,10 +19,10 @@ export function createTieGraph(): TieGraph {
 
 /**
  * The undirected projection U of a directed graph: one undirected edge wherever either
- * direction exists. Structural metrics on U ignore weights; modularity uses them, so U keeps a
- * `weight` chosen as NetworkX's `DiGraph.to_undirected()` does (the reference fixtures were
- * computed that way): for a reciprocated pair, the weight of the direction whose source node
- * comes later in node order (NetworkX walks adjacency in node order and overwrites).
+ * direction exists. Metrics on U ignore weights; the one weighted metric (named `_weighted`) reads
+ * the `weight` U keeps, chosen as NetworkX's `DiGraph.to_undirected()` does: for a reciprocated
+ * pair, the weight of the direction whose source node comes later in node order (NetworkX walks
+ * adjacency in node order and overwrites).
  */
 export function undirectedProjection(graph: TieGraph): AnyGraph {
   const projection = toUndirected(graph) as unknown as AnyGraph;

@@ -5,13 +5,22 @@
 import type { ExperimentCondition } from '../format/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
 import { paperClaims, type Claim } from './paperClaims';
-import { contrast, estimate, type Contrast, type Estimate } from './statistics';
+import { estimate, seedContrast, type Contrast, type Estimate } from './statistics';
 
 export { paperClaims, type Claim };
 
 export interface MetricSummary { metric: string; byCondition: Record<string, Estimate> }
 export interface ConditionContrast { metric: string; reference: string; condition: string; result: Contrast }
-export interface BaselineComparison { metric: string; condition: string; observed: Estimate; baseline: Estimate; excess: Estimate }
+/** The null models a run's network is compared with. */
+export type NullModel = 'G(n, m)' | 'degree-preserving';
+export const NULL_MODELS: readonly NullModel[] = ['G(n, m)', 'degree-preserving'];
+
+export interface BaselineComparison {
+  metric: string; condition: string;
+  /** G(n, m): same agents and tie count; degree-preserving: the run's own ties rewired, every agent's in- and out-degree kept. */
+  null_model: NullModel;
+  observed: Estimate; baseline: Estimate; excess: Estimate;
+}
 
 export interface ExperimentResult {
   scenario: string;
@@ -42,20 +51,24 @@ export function analyzeExperiment(scenario: string, conditions: ExperimentCondit
     .sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never));
   const of = (condition: string): RunOutcome[] => runs.filter((r) => r.condition === condition);
   const values = (condition: string, metric: string): (number | null)[] => of(condition).map((r) => r.metrics[metric] ?? null);
+  // Conditions share seeds, so runs are paired by seed wherever both conditions have the seed.
+  const bySeed = (condition: string, metric: string): Map<number, number | null> => new Map(of(condition).map((r) => [r.seed, r.metrics[metric] ?? null]));
 
   const summaries = metrics.map((metric) => ({ metric, byCondition: Object.fromEntries(names.map((c) => [c, estimate(values(c, metric))])) }));
   const contrasts: ConditionContrast[] = [];
   for (const metric of metrics) {
-    for (const c of names) if (c !== reference) contrasts.push({ metric, reference, condition: c, result: contrast(values(reference, metric), values(c, metric)) });
+    for (const c of names) if (c !== reference) contrasts.push({ metric, reference, condition: c, result: seedContrast(bySeed(reference, metric), bySeed(c, metric)) });
   }
   const baselines: BaselineComparison[] = [];
-  for (const metric of BASELINE_METRICS) {
-    for (const c of names) {
-      const rs = of(c);
-      const observed = rs.map((r) => r.metrics[metric] ?? null);
-      const base = rs.map((r) => r.baseline[metric] ?? null);
-      const excess = rs.map((r, i) => (observed[i] !== null && base[i] !== null ? observed[i]! - base[i]! : null));
-      baselines.push({ metric, condition: c, observed: estimate(observed), baseline: estimate(base), excess: estimate(excess) });
+  for (const null_model of NULL_MODELS) {
+    for (const metric of BASELINE_METRICS) {
+      for (const c of names) {
+        const rs = of(c);
+        const observed = rs.map((r) => r.metrics[metric] ?? null);
+        const base = rs.map((r) => (null_model === 'G(n, m)' ? r.baseline : r.degree_baseline ?? {})[metric] ?? null);
+        const excess = rs.map((r, i) => (observed[i] !== null && base[i] !== null ? observed[i]! - base[i]! : null));
+        baselines.push({ metric, condition: c, null_model, observed: estimate(observed), baseline: estimate(base), excess: estimate(excess) });
+      }
     }
   }
   const result: ExperimentResult = { scenario, conditions, reference, seeds, metrics, runs, summaries, contrasts, baselines, claims: [] };

@@ -34,3 +34,21 @@ function pointing(c: Claim): string {
 function formatP(p: number): string {
   return p.toPrecision(2);
 }
+
+/** Family-wise level of the Holm-adjusted verdicts: two-sided 0.05, as the 95% intervals. */
+export const HOLM_ALPHA = 0.05;
+
+/**
+ * The verdict after Holm's correction across the experiment's claims: a claim the raw test decides
+ * keeps its verdict only when its Holm-adjusted p is at most HOLM_ALPHA; otherwise inconclusive.
+ */
+export function holmVerdict(c: Claim): Verdict {
+  const raw = claimVerdict(c);
+  if (raw.kind === 'untestable') return raw;
+  const adjusted = c.p_holm;
+  const at = adjusted === null || adjusted === undefined ? 'no p' : `Holm p = ${formatP(adjusted)}`;
+  if ((raw.kind === 'holds' || raw.kind === 'fails') && adjusted !== null && adjusted !== undefined && adjusted <= HOLM_ALPHA) {
+    return { kind: raw.kind, mark: raw.mark, label: `${raw.kind === 'holds' ? 'holds' : 'does not hold'} (${at})` };
+  }
+  return { kind: 'inconclusive', mark: '~', label: `inconclusive (${at}${adjusted !== null && adjusted !== undefined ? ` > ${HOLM_ALPHA}` : ''})` };
+}

@@ -9,7 +9,7 @@ import { themeCss, themed } from '../analysis/reportTheme';
 import type { ExperimentResult } from './analyze';
 import type { ExperimentCondition } from '../format/model';
 import { isolated } from '../text/isolated';
-import { claimVerdict } from './claimVerdict';
+import { claimVerdict, HOLM_ALPHA, holmVerdict } from './claimVerdict';
 import { EXACT_ALPHA } from './paperClaims';
 import { csvLine } from './csv';
 import { intervalChartSvg, type IntervalRow } from './intervalChart';
@@ -83,27 +83,30 @@ function roundsText(rounds: number | Record<string, number>): string {
 export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number; partial?: PartialRuns }): string {
   const names = r.conditions.map((c) => c.name);
   const claims = r.claims.map((c) => {
-    const v = claimVerdict(c);
-    return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td>${u(c.evidence)}</td></tr>`;
+    const v = claimVerdict(c), h = holmVerdict(c);
+    const test = c.test ? `${c.test}, p = ${c.p === null || c.p === undefined ? '—' : c.p.toPrecision(2)}` : '—';
+    return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td class="${h.kind}">${u(h.label)}</td><td>${u(c.evidence)}<br/><code>${e(test)}</code></td></tr>`;
   }).join('');
   const summaryRows = r.summaries.map((s) => {
     const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${metricCi(s.metric, s.byCondition[c])}</td>`).join('');
-    const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td>`).join('');
+    const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td>${e(x.result.test ?? '—')}</td>`).join('');
     return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
   }).join('');
   const others = names.filter((n) => n !== r.reference);
-  const head = `<tr><th>metric</th>${names.map((c) => `<th>${u(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${u(c)} − ${u(r.reference)}</th><th>95% CI</th><th>Hedges' g</th>`).join('')}</tr>`;
-  const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
+  const head = `<tr><th>metric</th>${names.map((c) => `<th>${u(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${u(c)} − ${u(r.reference)}</th><th>95% CI</th><th>Hedges' g</th><th>test</th>`).join('')}</tr>`;
+  const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td>${e(b.null_model)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
   const charts = r.summaries.map((s) => {
     const rows: IntervalRow[] = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
     // Each condition's own baseline: coaching changes density, and with it the random graph's figures.
     for (const c of names) {
-      const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c);
+      const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'G(n, m)');
       if (b && b.baseline.n > 0) rows.push({ label: `random (${c})`, estimate: b.baseline, baseline: true });
+      const kept = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'degree-preserving');
+      if (kept && kept.baseline.n > 0) rows.push({ label: `degrees kept (${c})`, estimate: kept.baseline, baseline: true });
     }
     return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
   }).join('');
-  const against = others.length ? ` Differences against <strong>${u(r.reference)}</strong> with Welch intervals and Hedges' g.` : '';
+  const against = others.length ? ` Differences against <strong>${u(r.reference)}</strong> with Hedges' g: conditions share seeds, so each difference is paired by seed (a paired t-interval on the per-seed differences) wherever every seed has a value in both; otherwise a Welch interval (the test column says which).` : '';
   const faults = describeRunFaults(r.runs);
   const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
   return `<!DOCTYPE html>
@@ -120,16 +123,16 @@ ${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.part
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
 <h2>The seed paper's claims</h2>
-<p>From Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>. A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a permutation test of the two conditions, or a sign test of the excess over the random graph, one-sided at ${EXACT_ALPHA}).</p>
-<table><tr><th>claim</th><th>verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="3">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
+<p>From Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>. A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a sign test of paired differences or of the excess over a random graph, or a permutation test of two unpaired conditions, one-sided at ${EXACT_ALPHA}). The claims are tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA}). Each network claim is made against two null models: a density-matched G(n, m) graph, and the run's own network rewired by directed edge swaps that keep every agent's in- and out-degree (the stronger null: agents rate both sides of every conversation, so degrees alone make ties look reciprocal).</p>
+<table><tr><th>claim</th><th>verdict</th><th>Holm-adjusted verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="4">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
 <p class="caption">${e(CUT_TEXT)}</p>
-<h2>Against a density-matched random graph</h2>
-<p>Each run's network against directed G(n, m) graphs with the same number of agents and ties: reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report); the excess is paired by run.</p>
-<table><tr><th>metric</th><th>condition</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
+<h2>Against random graphs</h2>
+<p>Each run's network against two null models. G(n, m): directed graphs with the same number of agents and ties, reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report). Degree-preserving: the run's own ties rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d, as NetworkX's <code>directed_edge_swap</code>), every agent's ties held and received kept, ${BASELINE_SAMPLES} seeded samples of ten swaps per tie. The excess is paired by run.</p>
+<table><tr><th>metric</th><th>condition</th><th>null model</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
 <h2>Charts</h2>
-<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics ("random"): the density-matched random graph of each condition's runs.</p>
+<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("degrees kept") of each condition's runs.</p>
 <div class="charts">${charts}</div>
 <p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
@@ -145,13 +148,14 @@ export function conditionChanges(c: ExperimentCondition): string {
 
 /** One row per metric × condition (long format, convenient for pandas and ggplot). */
 export function summaryCsv(r: ExperimentResult): string {
-  const lines = [csvLine(['metric', 'condition', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'reference', 'difference', 'difference_ci95_low', 'difference_ci95_high', 'hedges_g', 'random_baseline_mean'])];
+  const lines = [csvLine(['metric', 'condition', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'reference', 'difference', 'difference_ci95_low', 'difference_ci95_high', 'hedges_g', 'difference_test', 'difference_p', 'random_baseline_mean', 'degree_preserving_baseline_mean'])];
   for (const s of r.summaries) {
     for (const c of r.conditions.map((x) => x.name)) {
       const est = s.byCondition[c];
       const con = r.contrasts.find((x) => x.metric === s.metric && x.condition === c)?.result;
-      const base = r.baselines.find((b) => b.metric === s.metric && b.condition === c)?.baseline.mean;
-      lines.push(csvLine([s.metric, c, est.n, est.mean, est.sd, est.ci95?.[0], est.ci95?.[1], r.reference, con?.difference, con?.ci95?.[0], con?.ci95?.[1], con?.hedges_g, base]));
+      const base = r.baselines.find((b) => b.metric === s.metric && b.condition === c && b.null_model === 'G(n, m)')?.baseline.mean;
+      const kept = r.baselines.find((b) => b.metric === s.metric && b.condition === c && b.null_model === 'degree-preserving')?.baseline.mean;
+      lines.push(csvLine([s.metric, c, est.n, est.mean, est.sd, est.ci95?.[0], est.ci95?.[1], r.reference, con?.difference, con?.ci95?.[0], con?.ci95?.[1], con?.hedges_g, con?.test, con?.p, base, kept]));
     }
   }
   return lines.join('\n') + '\n';
@@ -161,9 +165,10 @@ export function summaryCsv(r: ExperimentResult): string {
 export function runsCsv(r: ExperimentResult): string {
   const metricKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.metrics)))];
   const baseKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.baseline)))];
-  const lines = [csvLine(['condition', 'seed', ...metricKeys, ...baseKeys.map((k) => `random_${k}`), 'calls', 'failed_calls', 'no_model_answer', 'input_tokens', 'output_tokens', 'cost_usd', 'wall_ms'])];
+  const keptKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.degree_baseline ?? {})))];
+  const lines = [csvLine(['condition', 'seed', ...metricKeys, ...baseKeys.map((k) => `random_${k}`), ...keptKeys.map((k) => `degree_preserving_${k}`), 'calls', 'failed_calls', 'no_model_answer', 'input_tokens', 'output_tokens', 'cost_usd', 'wall_ms'])];
   for (const x of r.runs) {
-    lines.push(csvLine([x.condition, x.seed, ...metricKeys.map((k) => x.metrics[k]), ...baseKeys.map((k) => x.baseline[k]), x.usage.calls, x.faults.failed_calls, x.faults.no_model_answer, x.usage.input_tokens, x.usage.output_tokens, x.usage.cost_usd, Math.round(x.wall_ms)]));
+    lines.push(csvLine([x.condition, x.seed, ...metricKeys.map((k) => x.metrics[k]), ...baseKeys.map((k) => x.baseline[k]), ...keptKeys.map((k) => x.degree_baseline?.[k]), x.usage.calls, x.faults.failed_calls, x.faults.no_model_answer, x.usage.input_tokens, x.usage.output_tokens, x.usage.cost_usd, Math.round(x.wall_ms)]));
   }
   return lines.join('\n') + '\n';
 }
@@ -198,9 +203,10 @@ export function formatExperiment(r: ExperimentResult): string {
   if (cut) out.push(`  ${CUT_NOTE}`);
   out.push('');
   for (const c of r.claims) {
-    const v = claimVerdict(c);
-    // ✔ speaks for itself; every other mark says what it means.
-    out.push(`  ${v.mark} ${c.text}: ${v.kind === 'holds' ? '' : `${v.label}; `}${c.evidence}`);
+    const v = claimVerdict(c), h = holmVerdict(c);
+    // ✔ speaks for itself; every other mark says what it means. The Holm verdict follows where it differs.
+    const holm = h.kind === v.kind ? '' : ` [after Holm: ${h.label}]`;
+    out.push(`  ${v.mark} ${c.text}: ${v.kind === 'holds' ? '' : `${v.label}; `}${c.evidence}${holm}`);
   }
   return out.join('\n');
 }

@@ -7,6 +7,7 @@ import { computeNetworkMetrics } from '../analysis/networkMetrics';
 import { graphFromTies } from '../analysis/graphFromTies';
 import { randomBaseline } from '../analysis/randomBaseline';
 import { assortativityBaseline } from '../analysis/assortativityBaseline';
+import { degreePreservingBaselineOf } from '../analysis/degreePreservingBaseline';
 
 /** Metrics compared across conditions, in report order. */
 export const OUTCOME_METRICS = [
@@ -22,6 +23,8 @@ export interface RunOutcome {
   seed: number;
   metrics: Record<string, number | null>;
   baseline: Record<string, number | null>;
+  /** The same metrics on the run's network rewired with every agent's in- and out-degree kept (degreePreservingBaseline). */
+  degree_baseline?: Record<string, number | null>;
   rounds: { round: number; ties: number; mean_reward: number }[];
   usage: UsageTotals;
   /**
@@ -66,12 +69,19 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
   for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
 
   const base = n >= 2 ? randomBaseline(n, edges, seed) : undefined;
+  const kept = n >= 2 ? degreePreservingBaselineOf(graph, 'group', seed) : undefined;
+  const grouped = input.agents.some((a) => a.group);
   return {
     condition, seed, metrics,
     baseline: {
       reciprocity: base?.expected_reciprocity ?? null,
       average_clustering: base?.mean_average_clustering ?? null,
       group_assortativity: n >= 2 ? assortativityBaseline(input.agents.filter((a) => ids.has(a.id)).map((a) => a.group ?? ''), edges, seed) : null,
+    },
+    degree_baseline: {
+      reciprocity: kept?.mean_reciprocity ?? null,
+      average_clustering: kept?.mean_average_clustering ?? null,
+      group_assortativity: grouped ? kept?.mean_attribute_assortativity ?? null : null,
     },
     rounds: input.rounds.map((r) => ({ round: r.round, ties: r.stats.ties, mean_reward: r.stats.mean_reward })),
     usage: input.usage,

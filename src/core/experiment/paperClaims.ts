@@ -3,7 +3,7 @@ import { formatReal } from '../analysis/realFormat';
 import type { ExperimentResult } from './analyze';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
-import { contrast, noSpread, separationP, signP } from './statistics';
+import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
 
 export interface Claim {
@@ -23,6 +23,12 @@ export interface Claim {
    * this exact test instead, one-sided at 0.025 (as a two-sided 95% CI is).
    */
   exact?: ExactTest;
+  /** The test behind the verdict: 'paired t', 'Welch t', 'one-sample t' (of the paired excess over a baseline), or an exact test. */
+  test?: string;
+  /** Two-sided p-value of that test (exact tests: twice the one-sided p, at most 1); null when no test applies. */
+  p?: number | null;
+  /** Holm-adjusted p across the experiment's claims (the family the verdicts are drawn from together). */
+  p_holm?: number | null;
   evidence: string;
 }
 
@@ -66,10 +72,11 @@ function noCiReason(n: number, runs: number): string | undefined {
 export function paperClaims(r: ExperimentResult): Claim[] {
   const claims = coachingClaims(r);
   const label: Record<string, string> = { reciprocity: 'Reciprocity', average_clustering: 'Clustering', group_assortativity: 'Homophily by group (group assortativity)' };
+  const graphOf: Record<string, string> = { 'G(n, m)': 'a density-matched random graph', 'degree-preserving': 'a degree-preserving random graph' };
   for (const b of r.baselines) {
     // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
     if (b.observed.n === 0 || b.baseline.n === 0) continue;
-    const text = `${label[b.metric]} exceeds a density-matched random graph (${iso(b.condition)})`;
+    const text = `${label[b.metric]} exceeds ${graphOf[b.null_model ?? 'G(n, m)']} (${iso(b.condition)})`;
     // Every run's excess the same (sd 0): its t-interval has zero width, and a sign test decides.
     const flat = b.excess.n >= 2 && b.excess.sd === 0 && b.excess.mean !== 0;
     const interval = flat ? `the same in all ${b.excess.n} runs` : ciText(b.excess.ci95);
@@ -80,9 +87,17 @@ export function paperClaims(r: ExperimentResult): Claim[] {
     }
     const reason = noCiReason(b.excess.n, r.runs.filter((x) => x.condition === b.condition).length);
     const decision = flat ? decidedExactly({ test: 'sign', p: signP(b.excess.n) }, b.excess.mean) : decided(b.excess.ci95);
-    claims.push({ text, holds: b.excess.mean > 0, ...(b.excess.mean === 0 ? { noDifference: true } : {}), ...decision, ...(reason ? { reason } : {}), evidence });
+    const tested = flat ? exactP('sign', signP(b.excess.n)) : { test: 'one-sample t', p: b.excess.p ?? null };
+    claims.push({ text, holds: b.excess.mean > 0, ...(b.excess.mean === 0 ? { noDifference: true } : {}), ...decision, ...tested, ...(reason ? { reason } : {}), evidence });
   }
+  const adjusted = holmAdjust(claims.map((c) => (c.holds === null ? null : c.p ?? null)));
+  claims.forEach((c, i) => { c.p_holm = adjusted[i]; });
   return claims;
+}
+
+/** An exact one-sided test as a claim's two-sided p. */
+function exactP(test: ExactTest['test'], oneSided: number): { test: string; p: number } {
+  return { test: `exact ${test}`, p: Math.min(1, 2 * oneSided) };
 }
 
 /** "Coaching raises density / median degree", between two conditions that differ only in coaching. */
@@ -113,19 +128,25 @@ function coachingClaims(r: ExperimentResult): Claim[] {
       });
       continue;
     }
-    const c = contrast(a, b);
+    const bySeed = (name: string) => new Map(runsOf(name).map((x) => [x.seed, x.metrics[metric] ?? null]));
+    const c = seedContrast(bySeed(off.name), bySeed(on.name));
     const reason = noCiReason(Math.min(a.length, b.length), Math.min(runsOf(off.name).length, runsOf(on.name).length));
-    // Neither condition varied (an integer median degree often does not): the Welch interval has
-    // zero width, and the exact permutation test decides.
-    const flat = !reason && noSpread(a) && noSpread(b) && c.difference !== 0;
-    const interval = flat ? `each the same in all its runs` : ciText(c.ci95);
+    const paired = c.test === 'paired t';
+    // No spread to build an interval from (an integer median degree often has none): the interval
+    // has zero width, and an exact test decides. Paired: every seed's difference is the same, a
+    // sign test; unpaired: neither condition varied, a permutation test.
+    const flat = !reason && c.difference !== 0 && (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(a) && noSpread(b));
+    const exact: ExactTest = paired ? { test: 'sign', p: signP(c.pairs!) } : { test: 'permutation', p: separationP(a.length, b.length) };
+    const interval = flat ? (paired ? `the same in all ${c.pairs} seeds` : `each the same in all its runs`) : ciText(c.ci95);
+    const how = paired ? `paired by seed, ${c.pairs} pairs` : 'Welch, unpaired';
     claims.push({
       text,
       holds: c.difference! > 0,
       ...(c.difference === 0 ? { noDifference: true as const } : {}),
-      ...(flat ? decidedExactly({ test: 'permutation', p: separationP(a.length, b.length) }, c.difference!) : decided(c.ci95)),
+      ...(flat ? decidedExactly(exact, c.difference!) : decided(c.ci95)),
+      ...(flat ? exactP(exact.test, exact.p) : { test: c.test, p: c.p ?? null }),
       ...(reason ? { reason } : {}),
-      evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (${interval}), Hedges' g ${f(c.hedges_g, 2)}`,
+      evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (${interval}; ${how}), Hedges' g ${f(c.hedges_g, 2)}`,
     });
   }
   return claims;

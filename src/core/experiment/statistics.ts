@@ -1,11 +1,18 @@
 // Summaries across seeds: mean with a 95% confidence interval (Student's t), and the difference
-// between two conditions with Welch's interval and Hedges' g (Cohen's d, small-sample corrected).
+// between two conditions: paired by seed where the runs share seeds (a paired t-interval on the
+// per-seed differences), Welch's interval where they do not; Hedges' g (Cohen's d, small-sample
+// corrected) either way. p-values for the claims, and Holm's step-down correction across them.
 // Where no value varies, a t-interval has zero width and says nothing; the exact tests below decide
 // those cases instead (paperClaims).
 import { mean, sampleStandardDeviation, sampleVariance } from 'simple-statistics';
 import tQuantile from '@stdlib/stats-base-dists-t-quantile';
+import tCdf from '@stdlib/stats-base-dists-t-cdf';
 
-export interface Estimate { n: number; mean: number | null; sd: number | null; ci95: [number, number] | null }
+export interface Estimate {
+  n: number; mean: number | null; sd: number | null; ci95: [number, number] | null;
+  /** Two-sided p of "the mean is 0" (one-sample t); null without spread or with one value. */
+  p?: number | null;
+}
 
 export function estimate(values: readonly (number | null)[]): Estimate {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
@@ -15,15 +22,66 @@ export function estimate(values: readonly (number | null)[]): Estimate {
   // Identical values have no spread; the floating-point mean can leave a variance of 1e-34.
   const sd = noSpread(xs) ? 0 : sampleStandardDeviation(xs);
   const half = tQuantile(0.975, xs.length - 1) * sd / Math.sqrt(xs.length);
-  return { n: xs.length, mean: m, sd, ci95: [m - half, m + half] };
+  return { n: xs.length, mean: m, sd, ci95: [m - half, m + half], p: twoSidedP(m, sd / Math.sqrt(xs.length), xs.length - 1) };
 }
 
 export interface Contrast {
-  /** mean(b) − mean(a). */
+  /** mean(b) − mean(a) (Welch), or the mean of the per-seed differences b − a (paired). */
   difference: number | null;
   ci95: [number, number] | null;
   /** Hedges' g of b against a; null when both groups have no spread. */
   hedges_g: number | null;
+  /** Which test the interval and p come from; absent without an interval. */
+  test?: 'paired t' | 'Welch t';
+  /** Seeds paired (paired test only). */
+  pairs?: number;
+  /** Two-sided p-value of "no difference" by that test; null when the interval has zero width. */
+  p?: number | null;
+}
+
+/** Two-sided p of a t statistic with `df` degrees of freedom; null for a zero standard error. */
+export function twoSidedP(mean: number, se: number, df: number): number | null {
+  if (!(se > 0) || !Number.isFinite(df) || df <= 0) return null;
+  return Math.min(1, 2 * (1 - tCdf(Math.abs(mean / se), df)));
+}
+
+/**
+ * The contrast of b against a over runs keyed by seed: paired by seed when every seed with a value
+ * in either condition has one in both (conditions share seeds, so runs are paired), Welch
+ * otherwise. The difference is the same either way (mean of differences = difference of means).
+ */
+export function seedContrast(a: ReadonlyMap<number, number | null>, b: ReadonlyMap<number, number | null>): Contrast {
+  const value = (m: ReadonlyMap<number, number | null>, seed: number): number | undefined => {
+    const v = m.get(seed);
+    return v !== null && v !== undefined && Number.isFinite(v) ? v : undefined;
+  };
+  const seeds = [...new Set([...a.keys(), ...b.keys()])].filter((s) => value(a, s) !== undefined || value(b, s) !== undefined);
+  const paired = seeds.length >= 2 && seeds.every((s) => value(a, s) !== undefined && value(b, s) !== undefined);
+  const aValues = seeds.map((s) => value(a, s) ?? null), bValues = seeds.map((s) => value(b, s) ?? null);
+  if (!paired) return contrast(aValues, bValues);
+  const welch = contrast(aValues, bValues);
+  const diffs = seeds.map((s) => value(b, s)! - value(a, s)!);
+  const d = mean(diffs);
+  const sd = noSpread(diffs) ? 0 : sampleStandardDeviation(diffs);
+  const se = sd / Math.sqrt(diffs.length);
+  const half = tQuantile(0.975, diffs.length - 1) * se;
+  return { difference: d, ci95: [d - half, d + half], hedges_g: welch.hedges_g, test: 'paired t', pairs: diffs.length, p: twoSidedP(d, se, diffs.length - 1) };
+}
+
+/**
+ * Holm's step-down adjustment of p-values (family-wise error control across several claims):
+ * the i-th smallest p is multiplied by (k − i) and made monotone. null p-values (claims no test
+ * decides) stay null and do not count in k.
+ */
+export function holmAdjust(ps: readonly (number | null)[]): (number | null)[] {
+  const order = ps.map((p, i) => [p, i] as const).filter((x): x is readonly [number, number] => x[0] !== null).sort((x, y) => x[0] - y[0]);
+  const adjusted: (number | null)[] = ps.map(() => null);
+  let running = 0;
+  order.forEach(([p, i], rank) => {
+    running = Math.max(running, Math.min(1, (order.length - rank) * p));
+    adjusted[i] = running;
+  });
+  return adjusted;
 }
 
 export function contrast(aValues: readonly (number | null)[], bValues: readonly (number | null)[]): Contrast {
@@ -39,9 +97,10 @@ export function contrast(aValues: readonly (number | null)[], bValues: readonly 
   const df = se === 0 ? a.length + b.length - 2
     : (va / a.length + vb / b.length) ** 2 / ((va / a.length) ** 2 / (a.length - 1) + (vb / b.length) ** 2 / (b.length - 1));
   const half = tQuantile(0.975, df) * se;
+  const p = twoSidedP(difference, se, df);
   const pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
   const correction = 1 - 3 / (4 * (a.length + b.length) - 9);
-  return { difference, ci95: [difference - half, difference + half], hedges_g: pooled > 0 ? (difference / pooled) * correction : null };
+  return { difference, ci95: [difference - half, difference + half], hedges_g: pooled > 0 ? (difference / pooled) * correction : null, test: 'Welch t', p };
 }
 
 /** Whether every value is the same. */

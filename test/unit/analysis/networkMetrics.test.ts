@@ -117,8 +117,10 @@ describe('computeNetworkMetrics', () => {
     assert.equal(typeof m.louvain_modularity, 'number');
   });
 
-  it('uses the median convention sorted[floor(n/2)]', () => {
-    assert.equal(medianOf([3, 1, 2, 1]), 2);
+  it('uses the usual median: the mean of the two middle values for even n', () => {
+    assert.equal(medianOf([3, 1, 2, 1]), 1.5);
+    assert.equal(medianOf([4, 1, 2, 1]), 1.5);
+    assert.equal(medianOf([4, 1, 3, 1]), 2);
     assert.equal(medianOf([5, 1, 3]), 3);
     assert.equal(medianOf([]), null);
   });
@@ -133,12 +135,23 @@ describe('undirected projection weights', () => {
     assert.equal(ba.getEdgeAttribute(ba.edges()[0], 'weight'), 0.2);
   });
 
-  it('weights modularity by tie strength', () => {
+  it('leaves modularity unweighted unless the weighted variant is asked for', () => {
     const nodes = [node('a', 'x'), node('b', 'x'), node('c', 'y')];
     const g = undirectedProjection(graphFromTies(nodes, [tie('a', 'b', 3), tie('b', 'c', 1)], 0));
-    // m = 4; L_x = 3, d_x = 3 + 4 = 7; L_y = 0, d_y = 1: Q = 3/4 - (7/8)^2 - (1/8)^2.
-    const q = partitionModularity(g, (n) => g.getNodeAttribute(n, 'group') as string)!;
-    assert.ok(Math.abs(q - (3 / 4 - 49 / 64 - 1 / 64)) < 1e-12, String(q));
+    const byGroup = (n: string): string => g.getNodeAttribute(n, 'group') as string;
+    // Unweighted: m = 2; L_x = 1, d_x = 1 + 2 = 3; d_y = 1: Q = 1/2 - (3/4)^2 - (1/4)^2.
+    const q = partitionModularity(g, byGroup)!;
+    assert.ok(Math.abs(q - (1 / 2 - 9 / 16 - 1 / 16)) < 1e-12, String(q));
+    // Weighted: m = 4; L_x = 3, d_x = 3 + 4 = 7; L_y = 0, d_y = 1: Q = 3/4 - (7/8)^2 - (1/8)^2.
+    const w = partitionModularity(g, byGroup, { weighted: true })!;
+    assert.ok(Math.abs(w - (3 / 4 - 49 / 64 - 1 / 64)) < 1e-12, String(w));
+  });
+
+  it('names the weighted modularity as such beside the unweighted one', () => {
+    const nodes = [node('a', 'x'), node('b', 'x'), node('c', 'y')];
+    const m = computeNetworkMetrics(graphFromTies(nodes, [tie('a', 'b', 3), tie('b', 'c', 1)], 0));
+    assert.ok(Math.abs(m.group_modularity! - (1 / 2 - 9 / 16 - 1 / 16)) < 1e-12);
+    assert.ok(Math.abs(m.group_modularity_weighted! - (3 / 4 - 49 / 64 - 1 / 64)) < 1e-12);
   });
 });
 

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { analyzeExperiment, formatExperiment, renderExperimentHtml, type Claim } from '../../../src/core/experiment';
-import { claimVerdict } from '../../../src/core/experiment/claimVerdict';
+import { claimVerdict, holmVerdict } from '../../../src/core/experiment/claimVerdict';
 import { runOutcome } from '../../../src/core/experiment/outcome';
 import { outcome } from './fixtures';
 
@@ -78,7 +78,7 @@ describe('experiment claims', () => {
 
   it('says a claim does not hold only when its 95% CI excludes 0 the other way', () => {
     const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
-    const runs = [1, 2, 3, 4].flatMap((s) => [outcome('off', s, { density: 0.3 + s / 1000 }), outcome('on', s, { density: 0.1 + s / 1000 })]);
+    const runs = [1, 2, 3, 4].flatMap((s) => [outcome('off', s, { density: 0.3 + s / 1000 }), outcome('on', s, { density: 0.1 + (s * s) / 1000 })]);
     const density = byText(analyzeExperiment('x', conditions, [1, 2, 3, 4], runs).claims, 'Coaching raises density');
     assert.deepEqual([density.holds, density.confident, density.contradicted], [false, false, true]);
     const v = claimVerdict(density);
@@ -86,29 +86,36 @@ describe('experiment claims', () => {
   });
 
   it('decides a claim no run varied on by an exact test, not by its zero-width interval', () => {
-    // An integer median degree is often the same in every run of a condition: the Welch interval is
-    // then [d, d], which "excluded 0" and made two seeds a confirmed finding.
+    // An integer median degree is often the same in every run of a condition: the interval is then
+    // [d, d], which "excluded 0" and made two seeds a confirmed finding. Runs share seeds, so the
+    // exact test is a sign test of the paired differences (p = 0.5^pairs).
     const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
     const flat = (seeds: number[], off: number, on: number) =>
       analyzeExperiment('x', conditions, seeds, seeds.flatMap((s) => [outcome('off', s, { median_undirected_degree: off, density: 0.1 + s / 100 }), outcome('on', s, { median_undirected_degree: on, density: 0.1 + s / 50 })]));
 
     const two = byText(flat([1, 2], 1, 2).claims, 'Coaching raises median degree');
     assert.deepEqual([two.holds, two.confident, two.contradicted], [true, false, false]);
-    assert.deepEqual(two.exact, { test: 'permutation', p: 1 / 6 });
-    assert.equal(claimVerdict(two).label, 'inconclusive (the mean points the claimed way; no run varied; exact permutation test p = 0.17 > 0.025: too few seeds)');
-    assert.match(two.evidence, /^on − off = 1\.000 \(each the same in all its runs\), Hedges' g —$/);
+    assert.deepEqual(two.exact, { test: 'sign', p: 1 / 4 });
+    assert.equal(claimVerdict(two).label, 'inconclusive (the mean points the claimed way; no run varied; exact sign test p = 0.25 > 0.025: too few seeds)');
+    assert.match(two.evidence, /^on − off = 1\.000 \(the same in all 2 seeds; paired by seed, 2 pairs\), Hedges' g —$/);
 
-    const five = flat([1, 2, 3, 4, 5], 1, 2);
-    const degree = byText(five.claims, 'Coaching raises median degree');
-    assert.equal(claimVerdict(degree).label, 'holds (no run varied; exact permutation test p = 0.0040)');
-    assert.match(formatExperiment(five), /✔ Coaching raises median degree: on − off = 1\.000 \(each the same in all its runs\)/);
-    assert.ok(renderExperimentHtml(five, meta).includes('<td class="holds"><bdi>holds (no run varied; exact permutation test p = 0.0040)</bdi></td>'));
+    const six = flat([1, 2, 3, 4, 5, 6], 1, 2);
+    const degree = byText(six.claims, 'Coaching raises median degree');
+    assert.equal(claimVerdict(degree).label, 'holds (no run varied; exact sign test p = 0.016)');
+    assert.match(formatExperiment(six), /✔ Coaching raises median degree: on − off = 1\.000 \(the same in all 6 seeds; paired by seed, 6 pairs\)/);
+    assert.ok(renderExperimentHtml(six, meta).includes('<td class="holds"><bdi>holds (no run varied; exact sign test p = 0.016)</bdi></td>'));
     // The other claim varied: its t-interval decides, and it carries no exact test.
-    assert.equal(byText(five.claims, 'Coaching raises density').exact, undefined);
+    assert.equal(byText(six.claims, 'Coaching raises density').exact, undefined);
 
-    const fewer = byText(flat([1, 2, 3, 4], 2, 1).claims, 'Coaching raises median degree');
+    const fewer = byText(flat([1, 2, 3, 4, 5, 6], 2, 1).claims, 'Coaching raises median degree');
     assert.deepEqual([fewer.holds, fewer.confident, fewer.contradicted], [false, false, true]);
-    assert.equal(claimVerdict(fewer).label, 'does not hold (no run varied; exact permutation test p = 0.014, the other way)');
+    assert.equal(claimVerdict(fewer).label, 'does not hold (no run varied; exact sign test p = 0.016, the other way)');
+
+    // Unpaired (a seed missing from one condition), neither condition varying: a permutation test.
+    const unpaired = analyzeExperiment('x', conditions, [1, 2, 3, 4, 5, 6], [
+      ...[1, 2, 3, 4, 5].map((s) => outcome('off', s, { median_undirected_degree: 1 })), ...[2, 3, 4, 5, 6].map((s) => outcome('on', s, { median_undirected_degree: 2 })),
+    ]);
+    assert.equal(claimVerdict(byText(unpaired.claims, 'Coaching raises median degree')).label, 'holds (no run varied; exact permutation test p = 0.0040)');
 
     // No difference at all stays with the interval: [0, 0] includes 0.
     const same = byText(flat([1, 2, 3], 2, 2).claims, 'Coaching raises median degree');
@@ -138,5 +145,31 @@ describe('experiment outcomes', () => {
     assert.equal(empty.metrics.density, null);
     const two = runOutcome('off', 1, { agents: [{ id: 'a' }, { id: 'b' }], ties: [['a', 'b', 0.9]], threshold: 0.2, rewardMeans, rewardTotal: 0, rounds: [], usage }, 1);
     assert.equal(two.metrics.density, 0.5);
+  });
+});
+
+describe("Holm's correction across an experiment's claims", () => {
+  it('keeps a raw verdict only where the Holm-adjusted p stays at or below 0.05, and shows both', () => {
+    const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
+    const diffs = [0.004, 0.012, 0.02, 0.001, 0.013];
+    const seeds = [1, 2, 3, 4, 5];
+    const r = analyzeExperiment('x', conditions, seeds, seeds.flatMap((s, i) => [
+      outcome('off', s, { density: 0.1 + s / 100, median_undirected_degree: 1 + s, reciprocity: 0.5 + s / 100 }),
+      outcome('on', s, { density: 0.1 + s / 100 + diffs[i], median_undirected_degree: 1 + s + (i % 2 ? 0.5 : -0.5), reciprocity: 0.5 + s / 50 }),
+    ]));
+    const density = byText(r.claims, 'Coaching raises density');
+    assert.equal(density.test, 'paired t');
+    assert.ok(density.p! > 0.01 && density.p! < 0.05, `raw p ${density.p}`);
+    assert.equal(claimVerdict(density).kind, 'holds');
+    assert.ok(density.p_holm! > 0.05 && density.p_holm! >= density.p!, `Holm p ${density.p_holm}`);
+    assert.equal(holmVerdict(density).kind, 'inconclusive');
+    assert.match(holmVerdict(density).label, /^inconclusive \(Holm p = 0\.\d+ > 0\.05\)$/);
+    // A claim decided far below the level survives the correction.
+    const reciprocity = byText(r.claims, 'Reciprocity exceeds a density-matched random graph (on)');
+    assert.equal(holmVerdict(reciprocity).kind, 'holds', `${reciprocity.p} → ${reciprocity.p_holm}`);
+    const html = renderExperimentHtml(r, meta);
+    assert.ok(html.includes('<th>Holm-adjusted verdict</th>'));
+    assert.ok(html.includes(`<td class="inconclusive"><bdi>${holmVerdict(density).label.replace(">", "&gt;")}</bdi></td>`));
+    assert.match(formatExperiment(r), /Coaching raises density: .*\[after Holm: inconclusive \(Holm p = /);
   });
 });

@@ -54,7 +54,7 @@ describe('experiment report', () => {
     assert.deepEqual([...chart.matchAll(/<title>([^<]*)<\/title>/g)].map((m) => m[1]), ['off', 'on', 'random (off)', 'random (on)']);
     assert.match(html, /<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric/);
     assert.match(html, /Schneider, Tian &amp; Rizoiu \(2025\), <cite>Learning to Make Friends/);
-    assert.match(html, /differences against|Differences against <strong><bdi>off<\/bdi><\/strong> with Welch intervals/);
+    assert.match(html, /Differences against <strong><bdi>off<\/bdi><\/strong> with Hedges' g: conditions share seeds, so each difference is paired by seed/);
     for (const file of ['summary.csv', 'runs.csv', 'experiment.json', 'traces/']) assert.ok(html.includes(`<a href="${file}">`), file);
   });
 

@@ -6,7 +6,7 @@ import { metricBounds } from '../../../src/core/analysis/metricBounds';
 import { claimVerdict } from '../../../src/core/experiment/claimVerdict';
 import { intervalChartSvg } from '../../../src/core/experiment/intervalChart';
 import { shownInterval } from '../../../src/core/experiment/shownInterval';
-import { contrast, estimate } from '../../../src/core/experiment/statistics';
+import { estimate, seedContrast } from '../../../src/core/experiment/statistics';
 import { outcome } from './fixtures';
 
 const meta = { model: 'offline', rounds: 3, wallSeconds: 1 };
@@ -90,7 +90,8 @@ describe('bounded intervals', () => {
   it('judges the claims on the same, uncut intervals of differences as before', () => {
     const r = sparseExperiment();
     const density = r.claims.find((c) => c.text === 'Coaching raises density')!;
-    const c = contrast(SPARSE, COACHED);
+    const bySeed = (xs: readonly number[]) => new Map(xs.map((x, i) => [i + 1, x]));
+    const c = seedContrast(bySeed(SPARSE), bySeed(COACHED));
     assert.ok(density.evidence.includes(`95% CI ${c.ci95![0].toFixed(3)} … ${c.ci95![1].toFixed(3)}`), density.evidence);
     assert.equal(claimVerdict(density).kind, c.ci95![0] > 0 ? 'holds' : c.ci95![1] < 0 ? 'fails' : 'inconclusive');
     // Clustering's excess over random: an uncut interval that includes 0 keeps the claim inconclusive.
