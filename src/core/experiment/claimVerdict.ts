@@ -30,9 +30,9 @@ function pointing(c: Claim): string {
   return c.noDifference ? 'no difference' : `the mean points ${c.holds ? 'the claimed' : 'the other'} way`;
 }
 
-/** A p-value to two significant figures ("0.0040", "0.17"). */
-function formatP(p: number): string {
-  return p.toPrecision(2);
+/** A p-value to two significant figures ("0.0040", "0.17"); below double precision's reach, "< 1e-15". */
+export function formatP(p: number): string {
+  return p < 1e-15 ? '< 1e-15' : p.toPrecision(2);
 }
 
 /** Family-wise level of the Holm-adjusted verdicts: two-sided 0.05, as the 95% intervals. */
@@ -46,7 +46,7 @@ export function holmVerdict(c: Claim): Verdict {
   const raw = claimVerdict(c);
   if (raw.kind === 'untestable') return raw;
   const adjusted = c.p_holm;
-  const at = adjusted === null || adjusted === undefined ? 'no p' : `Holm p = ${formatP(adjusted)}`;
+  const at = adjusted === null || adjusted === undefined ? 'no p' : `Holm p ${adjusted < 1e-15 ? '' : '= '}${formatP(adjusted)}`;
   if ((raw.kind === 'holds' || raw.kind === 'fails') && adjusted !== null && adjusted !== undefined && adjusted <= HOLM_ALPHA) {
     return { kind: raw.kind, mark: raw.mark, label: `${raw.kind === 'holds' ? 'holds' : 'does not hold'} (${at})` };
   }

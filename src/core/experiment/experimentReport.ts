@@ -9,7 +9,7 @@ import { themeCss, themed } from '../analysis/reportTheme';
 import type { ExperimentResult } from './analyze';
 import type { ExperimentCondition } from '../format/model';
 import { isolated } from '../text/isolated';
-import { claimVerdict, HOLM_ALPHA, holmVerdict } from './claimVerdict';
+import { claimVerdict, formatP, HOLM_ALPHA, holmVerdict } from './claimVerdict';
 import { EXACT_ALPHA } from './paperClaims';
 import { csvLine } from './csv';
 import { intervalChartSvg, type IntervalRow } from './intervalChart';
@@ -84,7 +84,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
   const names = r.conditions.map((c) => c.name);
   const claims = r.claims.map((c) => {
     const v = claimVerdict(c), h = holmVerdict(c);
-    const test = c.test ? `${c.test}, p = ${c.p === null || c.p === undefined ? '—' : c.p.toPrecision(2)}` : '—';
+    const test = c.test ? `${c.test}, p ${c.p === null || c.p === undefined ? '—' : `${c.p < 1e-15 ? '' : '= '}${formatP(c.p)}`}` : '—';
     return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td class="${h.kind}">${u(h.label)}</td><td>${u(c.evidence)}<br/><code>${e(test)}</code></td></tr>`;
   }).join('');
   const summaryRows = r.summaries.map((s) => {
