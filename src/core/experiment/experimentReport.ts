@@ -36,6 +36,7 @@ bdi { unicode-bidi: isolate; }
 table { border-collapse: collapse; margin: 0.5rem 0 1.5rem; display: block; max-width: 100%; overflow-x: auto; }
 th, td { border-bottom: 1px solid ${themed('rule')}; padding: 0.25rem 0.6rem; text-align: left; vertical-align: top; }
 td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: nowrap; }
+td.test { white-space: nowrap; }
 .holds { color: ${themed('holds')}; font-weight: 600; }
 .inconclusive { color: ${themed('inconclusive')}; }
 .fails { color: ${themed('fails')}; font-weight: 600; }
@@ -89,7 +90,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
   }).join('');
   const summaryRows = r.summaries.map((s) => {
     const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${metricCi(s.metric, s.byCondition[c])}</td>`).join('');
-    const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td>${e(x.result.test ?? '—')}</td>`).join('');
+    const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td class="test">${e(x.result.test ?? '—')}</td>`).join('');
     return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
   }).join('');
   const others = names.filter((n) => n !== r.reference);
@@ -102,7 +103,7 @@ export function renderExperimentHtml(r: ExperimentResult, meta: { model: string;
       const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'G(n, m)');
       if (b && b.baseline.n > 0) rows.push({ label: `random (${c})`, estimate: b.baseline, baseline: true });
       const kept = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'degree-preserving');
-      if (kept && kept.baseline.n > 0) rows.push({ label: `degrees kept (${c})`, estimate: kept.baseline, baseline: true });
+      if (kept && kept.baseline.n > 0) rows.push({ label: `kept (${c})`, estimate: kept.baseline, baseline: true });
     }
     return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
   }).join('');
@@ -132,7 +133,7 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions
 <p>Each run's network against two null models. G(n, m): directed graphs with the same number of agents and ties, reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report). Degree-preserving: the run's own ties rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d, as NetworkX's <code>directed_edge_swap</code>), every agent's ties held and received kept, ${BASELINE_SAMPLES} seeded samples of ten swaps per tie. The excess is paired by run.</p>
 <table><tr><th>metric</th><th>condition</th><th>null model</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
 <h2>Charts</h2>
-<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("degrees kept") of each condition's runs.</p>
+<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent's degrees kept) of each condition's runs.</p>
 <div class="charts">${charts}</div>
 <p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
