@@ -9,7 +9,7 @@ import type { Scenario } from '../src/core/format/model';
 import { Simulation } from '../src/core/engine/simulation';
 import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
-import { RewardTally, summarizeRun } from '../src/core/engine/summary';
+import { RewardTally, summarizeRun } from '../src/core/analysis/runSummary';
 
 export const CHILD = 'SOCIETY_BENCH_ENGINE';
 const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);

@@ -8,7 +8,7 @@ import { SimulationRuntime } from '../core/engine/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
 import { DecisionLog } from '../core/debug/decisionLog';
 import type { RelevanceScorer } from '../core/llm/embeddings';
-import type { CallLog } from '../core/engine/callLog';
+import type { CallLog } from '../core/llm/callLog';
 import { TraceWriter } from '../core/trace/writer';
 import * as fs from 'node:fs';
 import * as path from 'node:path';

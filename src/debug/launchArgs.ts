@@ -1,7 +1,7 @@
 // Checks a launch configuration before anything is loaded: launch.json is typed by hand, and a
 // wrong value (rounds: -1, seed: "x", no scenario) otherwise launches a run that is not what was
 // asked for, writes a trace no reader accepts, or fails with a stack trace.
-import { MIN_SEED } from '../core/engine/rng';
+import { MIN_SEED } from '../core/random/rng';
 
 /** The sentence saying what is wrong with the launch arguments, or undefined when they are usable. */
 export function launchArgsProblem(args: Record<string, unknown>): string | undefined {

@@ -4,7 +4,7 @@ import { Simulation } from '../../src/core/engine/simulation';
 import { buildHeader } from '../../src/core/engine/header';
 import type { AgentAddedEvent, TraceEvent, TraceHeader } from '../../src/core/trace/events';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
-import { replay } from '../../src/core/trace/replay';
+import { replay } from '../../src/core/replay/replay';
 import { makePersona, makeScenario } from '../unit/engine/scenarioFixture';
 
 /** Strings that would run script if any panel wrote them as markup. */

@@ -1,6 +1,6 @@
 // The tie network on screen at one round, from a replayed world: active agents as nodes, ties at
 // or above the threshold in force as directed edges, with degrees and reciprocity marked.
-import type { WorldState } from '../../src/core/trace/replay';
+import type { WorldState } from '../../src/core/replay/replay';
 import { isolated } from '../../src/core/text/isolated';
 
 export interface NetworkNode {

@@ -2,7 +2,7 @@
 // is live), the world at any round (through the shared replay fold), the trace table's rows, the
 // reward series and the per-round metrics, which are computed in the background in time slices.
 import type { TraceEvent, TraceHeader } from '../../src/core/trace/events';
-import { Replayer, type WorldState } from '../../src/core/trace/replay';
+import { Replayer, type WorldState } from '../../src/core/replay/replay';
 import type { TraceSource } from '../../src/core/protocol/viewMessages';
 import { networkAt, type NetworkData } from './networkData';
 import { RewardSeries } from './rewardSeries';

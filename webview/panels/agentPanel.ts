@@ -2,7 +2,7 @@
 // ties out and in at the round on screen, its reward per driver over time and its latest memories.
 import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/model';
 import { categoryColor } from '../../src/core/analysis/palette';
-import type { AgentView, WorldState } from '../../src/core/trace/replay';
+import type { AgentView, WorldState } from '../../src/core/replay/replay';
 import { el } from '../dom';
 import type { RewardSeries } from '../model/rewardSeries';
 import { legend, lineChart, type ChartSeries } from './lineChart';

@@ -5,6 +5,7 @@ import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCo
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
+import { traitsOf } from '../../core/format/providers';
 
 const USAGE = 'estimate <scenario.society> [--scenario NAME] [--root DIR] [--rounds N] [--model NAME] [--json]';
 
@@ -14,7 +15,7 @@ export function formatEstimate(e: RunEstimate): string {
   const lines = [`Estimate for "${printable(e.scenario)}": ${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}`];
   const rows = e.models.map((m) => [
     printable(m.name), m.provider + (m.model ? ` ${printable(m.model)}` : ''), int(m.calls), int(m.input_tokens), int(m.output_tokens),
-    m.provider === 'offline' ? 'free (offline rule-based model, not an LLM)' : m.priced ? `$${m.cost_usd.toFixed(2)}` : 'unpriced (set price: in the model)',
+    traitsOf(m.provider).instant ? `free (${traitsOf(m.provider).label})` : m.priced ? `$${m.cost_usd.toFixed(2)}` : 'unpriced (set price: in the model)',
   ]);
   const head = ['model', 'provider', 'calls', 'input tokens', 'output tokens', 'cost'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
@@ -25,7 +26,7 @@ export function formatEstimate(e: RunEstimate): string {
     if (m.embeddings) lines.push(`  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`);
   }
   // A total that leaves a model's cost out must say so where it is read, not only in that model's row.
-  const unpriced = e.models.filter((m) => m.provider !== 'offline' && !m.priced && m.calls > 0).map((m) => printable(m.name));
+  const unpriced = e.models.filter((m) => !traitsOf(m.provider).instant && !m.priced && m.calls > 0).map((m) => printable(m.name));
   lines.push('', `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}${unpriced.length ? ` (without ${unpriced.join(', ')}: unpriced)` : ''}`);
   lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));
   return lines.join('\n');

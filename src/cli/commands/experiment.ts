@@ -6,7 +6,7 @@ import { integerOption, loadRunnableScenario, lockOutputFolder, onePositional, o
 import { ExperimentCancelled, formatExperiment, partialText, planExperiment, roundsByCondition, runExperiment, type ExperimentRun } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
-import { MIN_SEED } from '../../core/engine/rng';
+import { MIN_SEED } from '../../core/random/rng';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { unknownReference } from '../../core/experiment/analyze';
 import { missingExperimentKey } from '../experimentKeys';

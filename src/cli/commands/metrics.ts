@@ -5,8 +5,8 @@ import { integerOption, onePositional, parseCommandArgs, usableAttribute } from 
 import { formatMetricValue } from '../../core/analysis/metricFormat';
 import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
 import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
-import { seededRandom } from '../../core/analysis/seededRandom';
-import { MIN_SEED } from '../../core/engine/rng';
+import { seededRandom } from '../../core/random/seededRandom';
+import { MIN_SEED } from '../../core/random/rng';
 
 const USAGE = 'metrics <graph.json|trace.jsonl> [--json] [--attribute NAME] [--round N] [--seed N]';
 

@@ -14,17 +14,17 @@ import { slug } from '../../core/format/slug';
 import { Simulation } from '../../core/engine/simulation';
 import { FaultTally } from '../../core/trace/faultTally';
 import { checkpointDue, checkpointInterval, checkpointModel, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../core/engine/checkpoint';
-import { RewardTally, formatSummary, summarizeRun } from '../../core/engine/summary';
+import { RewardTally, formatSummary, summarizeRun } from '../../core/analysis/runSummary';
 import { TraceWriter } from '../../core/trace/writer';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import { SessionSpend } from '../../core/engine/sessionSpend';
 import type { CallRecord } from '../../core/llm/callRecord';
 import type { MemoryRecord, TraceEvent } from '../../core/trace/events';
-import { memoriesFromTrace, TraceMemoryError } from '../../core/trace/traceMemories';
+import { memoriesFromTrace, TraceMemoryError } from '../../core/replay/traceMemories';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
-import { MIN_SEED } from '../../core/engine/rng';
+import { MIN_SEED } from '../../core/random/rng';
 import { unpricedModels } from '../../core/llm/usage';
 import { clearForFreshRun, heldRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
 import { resumeCommand } from '../resumeHint';
@@ -33,6 +33,7 @@ import { scenarioWarnings } from '../scenarioWarnings';
 import { unusedCacheNote } from '../unusedCache';
 import { ReadProgress } from '../readProgress';
 import { InterruptPresses } from '../interruptPresses';
+import { isInstant } from '../../core/format/providers';
 
 export const runCommand: Command = {
   name: 'run',
@@ -192,7 +193,7 @@ export const runCommand: Command = {
         const models = new Set([model ?? 'default', ...(model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
         for (const m of models) {
           const cfg = modelNamed(scenario.models, m);
-          if (cfg) console.error(`model '${printable(m)}': ${cfg.provider === 'offline' ? OFFLINE_LABEL : registry.model(m).label}${values.replay && cfg.provider !== 'offline' ? ' (replay from cache)' : ''}`);
+          if (cfg) console.error(`model '${printable(m)}': ${isInstant(cfg) ? OFFLINE_LABEL : registry.model(m).label}${values.replay && !isInstant(cfg) ? ' (replay from cache)' : ''}`);
         }
         const unusedCache = values.cache !== undefined ? unusedCacheNote(scenario, model, values.cache) : undefined;
         if (unusedCache) console.error(unusedCache);

@@ -4,7 +4,7 @@
 // report and experiments, so a run's figure is the same in both.
 import { attributeAssortativity } from './assortativity';
 import { BASELINE_SAMPLES, randomDirectedGnm } from './randomBaseline';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 import { undirectedProjection } from './tieGraph';
 
 /**

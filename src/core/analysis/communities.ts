@@ -5,7 +5,7 @@
 import modularity from 'graphology-metrics/graph/modularity';
 import louvain from 'graphology-communities-louvain';
 import type { AnyGraph } from './tieGraph';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 
 /** Every edge counts once. */
 const unitWeight = (): number => 1;

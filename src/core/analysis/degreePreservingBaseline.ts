@@ -6,7 +6,7 @@
 import { attributeAssortativity, categoryOf } from './assortativity';
 import { adjacencyFromLinks, clusteringOf } from './clustering';
 import { BASELINE_SAMPLES } from './randomBaseline';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 import { createTieGraph, undirectedProjection, type TieGraph } from './tieGraph';
 
 /** Swaps attempted per edge in each sample (NetworkX's examples use a few per edge). */

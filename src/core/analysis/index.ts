@@ -28,4 +28,4 @@ export { toGexf, toDynamicGexf, type GexfOptions } from './gexf';
 export { tieTimeline, type TieTimeline } from './tieTimeline';
 export { exportTraceTies, tieGraphText, TIE_FORMATS, TIE_FORMAT_EXTENSIONS, type TieFormat, type TieExportOptions } from './tieExport';
 export { toTiesCsv } from './tiesCsv';
-export { seededRandom } from './seededRandom';
+export { seededRandom } from '../random/seededRandom';

@@ -1,7 +1,7 @@
 // A deterministic force-directed layout of the tie network for static pictures: d3-force run for
 // a fixed number of ticks from seeded start positions, with a seeded jiggle, then fitted to a box.
 import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 import type { TieGraph } from './tieGraph';
 
 export interface Point { x: number; y: number }

@@ -12,7 +12,7 @@ import { componentSummary } from './components';
 import { inDegreeDistribution, inDegrees, maxOf, medianDegree, outDegreeDistribution, outDegrees, type DegreeDistribution } from './degrees';
 import { friendshipParadox } from './friendshipParadox';
 import { mutualPairs, reciprocity } from './reciprocity';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 import { undirectedProjection, type TieGraph } from './tieGraph';
 
 /** The default homophily attribute: a persona's `group`. */

@@ -2,7 +2,7 @@
 // same number of nodes and ties, to tell whether observed reciprocity and clustering exceed
 // what chance alone produces at that density.
 import { adjacencyFromLinks, clusteringOf, type Clustering } from './clustering';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 import { createTieGraph, type TieGraph } from './tieGraph';
 
 /**

@@ -2,7 +2,7 @@
 // metrics against a density-matched random baseline, how the network grew round by round, and
 // the reward curves of the five behavioral drivers.
 import type { RunSettings, TraceEvent, TraceHeader, UsageTotals } from '../trace/events';
-import { applyEvent, initialState, type WorldState } from '../trace/replay';
+import { applyEvent, initialState, type WorldState } from '../replay/replay';
 import { averageClustering } from './clustering';
 import { louvainCommunities } from './communities';
 import { medianDegree } from './degrees';
@@ -13,7 +13,7 @@ import { degreePreservingBaselineOf, type DegreePreservingBaseline } from './deg
 import { categoryOf } from './assortativity';
 import { mutualPairs, reciprocity } from './reciprocity';
 import { rewardCurves, type RewardCurves } from './rewardCurves';
-import { seededRandom } from './seededRandom';
+import { seededRandom } from '../random/seededRandom';
 import { tieNetworkOf } from './traceNetwork';
 import { tieTurnover } from './tieTurnover';
 import { undirectedProjection, type TieGraph } from './tieGraph';

@@ -2,7 +2,7 @@
 // run's JSONL trace (the ties at the end of its last round, or of a chosen round).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { graphFromFixture, readGraphFixture } from './graphFixture';
-import { replay } from '../trace/replay';
+import { replay } from '../replay/replay';
 import { loadTrace, tieNetworkOf, unfinishedNote, wholeRound } from './traceNetwork';
 import type { TieGraph } from './tieGraph';
 import { printable } from '../text/printable';

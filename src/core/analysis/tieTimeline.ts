@@ -2,7 +2,7 @@
 // present, and in which rounds each directed tie stood at or above the threshold, with its
 // strength at the end of each of those rounds. One forward pass over the trace.
 import type { TraceEvent, TraceHeader } from '../trace/events';
-import { Replayer } from '../trace/replay';
+import { Replayer } from '../replay/replay';
 import { tieNetworkOf } from './traceNetwork';
 
 /** Inclusive round interval. */

@@ -2,7 +2,7 @@
 // attributes) and the ties at or above the threshold, at the end of any round (via replay).
 import type { TraceEvent, TraceHeader } from '../trace/events';
 import { readTraceFile, traceProblemsMessage } from '../trace/reader';
-import { replay, type WorldState } from '../trace/replay';
+import { replay, type WorldState } from '../replay/replay';
 import { graphFromTies } from './graphFromTies';
 import { personaAttributes } from './personaAttributes';
 import type { TieGraph } from './tieGraph';

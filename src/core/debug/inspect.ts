@@ -6,6 +6,7 @@ import { graphFromTies } from '../analysis/graphFromTies';
 import type { Simulation } from '../engine/simulation';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
+import { isInstant } from '../format/providers';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -20,8 +21,8 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
   const decisions = log.of(id).map((d) => ({
     kind: d.kind, round: d.round, model: `${d.model} (${d.provider})`,
     // The offline model reads the request, not a prompt: say what an LLM would have been sent.
-    [d.provider === 'offline' ? 'prompt (rendered; the offline model is not sent one)' : 'prompt']: promptOf(d, w.scenario.prompts, sim.rounds),
-    [d.provider === 'offline' ? 'reply (offline model, structured)' : 'reply']: d.response,
+    [isInstant(d) ? 'prompt (rendered; the offline model is not sent one)' : 'prompt']: promptOf(d, w.scenario.prompts, sim.rounds),
+    [isInstant(d) ? 'reply (offline model, structured)' : 'reply']: d.response,
     retrieved: d.request.memories,
   }));
   const latest = log.last(id);

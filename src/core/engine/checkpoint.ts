@@ -12,7 +12,7 @@ import { jsonPieces } from '../trace/jsonPieces';
 import { writePiecesSync } from '../trace/writePieces';
 import type { TieTriple } from './ties';
 import type { UsageBookJSON } from './usageBook';
-import type { RewardTallyJSON } from './summary';
+import type { RewardTallyJSON } from './rewardTally';
 
 export const CHECKPOINT_FORMAT = 'society-checkpoint';
 /** 2: memory streams may live in the trace (`memories_in_trace`); version 1 files (memories inline) still restore. */

@@ -12,6 +12,7 @@ import { recordConversation } from './rewards';
 import type { Step } from './step';
 import type { Tape } from './tape';
 import { usageField, type World } from './world';
+import { messageCount } from '../format/settings';
 
 export interface Conversation {
   id: string;
@@ -28,10 +29,6 @@ export function situationOf(other: Agent): string[] {
   return [other.persona.name, ...other.persona.interests];
 }
 
-/** Messages of a conversation: `turns` for a pair, `max(n, ceil(turns·n/2))` for a room of n members (docs/model.md). */
-export function messageCount(turns: number, members: number, room: boolean): number {
-  return room ? Math.max(members, Math.ceil((turns * members) / 2)) : turns;
-}
 
 /**
  * Run the messages of a conversation. Speakers rotate through `members` starting with the first;

@@ -5,7 +5,7 @@
 import type { EncounterPolicy } from '../format/model';
 import type { Candidate } from '../llm/types';
 import type { Agent } from './agent';
-import type { Rng } from './rng';
+import type { Rng } from '../random/rng';
 import type { TieTable } from './ties';
 import { TieLayout, type Weighted } from './tieLayout';
 

@@ -4,7 +4,7 @@ import { createHash } from 'node:crypto';
 import type { ModelConfig, Scenario } from '../format/model';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type ModelSettings, type TraceHeader } from '../trace/events';
 import { maskUrlCredentials } from '../llm/redact';
-import { settingsFromScenario } from './settings';
+import { settingsFromScenario } from '../format/settings';
 
 /** JSON with object keys sorted and `source` locations dropped, so the hash is about content only. */
 export function canonicalJSON(value: unknown): string {

@@ -9,7 +9,7 @@
 // total = Σ weighted_d / Σ w_d (0 when all weights are 0).
 import type { DriverWeights } from '../format/model';
 import type { DialogueAct, RewardBasis } from '../trace/events';
-import { isContingent, type Utterance } from './transcript';
+import { isContingent, type Utterance } from '../llm/transcript';
 
 export interface RewardWindow {
   basis: RewardBasis;

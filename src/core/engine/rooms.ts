@@ -7,7 +7,7 @@ import type { Agent } from './agent';
 import { rememberConversation, talk, type Conversation } from './conversation';
 import { recall } from './recall';
 import type { EncounterIndex } from './encounters';
-import { stream } from './rng';
+import { stream } from '../random/rng';
 import type { Tape } from './tape';
 import type { World } from './world';
 

@@ -15,7 +15,7 @@ import { EncounterIndex } from './encounters';
 import { buildHeader, scenarioHash } from './header';
 import { addAgent, linkRelationships } from './membership';
 import { allPersonas } from './population';
-import { hashKey } from './rng';
+import { hashKey } from '../random/rng';
 import { holdRoom, type RoomSpec } from './rooms';
 import type { Conversation } from './conversation';
 import { recall, recallAmong } from './recall';
@@ -25,12 +25,13 @@ import { runStage, type StageOptions } from './stage';
 import type { Step } from './step';
 import { Tape } from './tape';
 import { UsageBook } from './usageBook';
-import type { CallLog } from './callLog';
-import { settingsFromScenario } from './settings';
+import type { CallLog } from '../llm/callLog';
+import { settingsFromScenario } from '../format/settings';
 import { TIE_FLOOR, TieTable } from './ties';
 import { fireEvents } from './timed-events';
 import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
+import { isInstant } from '../format/providers';
 
 export type StepPoint =
   | { kind: 'round_start'; round: number }
@@ -270,7 +271,7 @@ export class Simulation {
     if (this.world.settings.coaching.enabled) names.add(this.world.coachModel());
     let sum = 0;
     for (const n of names) {
-      if (this.world.config(n).provider !== 'offline') return Number.MAX_SAFE_INTEGER;
+      if (!isInstant(this.world.config(n))) return Number.MAX_SAFE_INTEGER;
       sum += Math.max(1, this.world.config(n).concurrency || 1);
     }
     return Math.max(1, sum);

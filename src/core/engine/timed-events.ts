@@ -2,7 +2,7 @@
 // (every agent observes it), add or remove agents, or change a parameter.
 import type { ScenarioEvent } from '../format/model';
 import { addAgent, linkRelationships, removeAgent } from './membership';
-import { applySet } from './settings';
+import { applySet } from '../format/settings';
 import type { World } from './world';
 
 /** Importance of a broadcast observation: news everyone hears is fairly memorable. */

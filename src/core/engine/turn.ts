@@ -13,7 +13,7 @@ import { recall } from './recall';
 import { evaluateConversation } from './evaluation';
 import { shouldReflect } from './memory';
 import { computeRewards, emptyWindow, type RewardResult } from './rewards';
-import { stream } from './rng';
+import { stream } from '../random/rng';
 import { after, then, type Step } from './step';
 import { inOrder, Tape } from './tape';
 import { usageField, type World } from './world';

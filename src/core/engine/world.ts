@@ -7,13 +7,14 @@ import type { RelevanceScorer } from '../llm/embeddings';
 import { ModelCallError, ReplayMissError } from '../llm/errors';
 import { OfflineModel } from '../llm/offline';
 import { appendMemory } from './memory';
-import type { CallLog } from './callLog';
+import type { CallLog } from '../llm/callLog';
 import { Semaphore } from './semaphore';
 import type { Tape } from './tape';
 import { TieTable } from './ties';
 import { UsageBook, addUsage, emptyTotals } from './usageBook';
 import type { Agent } from './agent';
 import { counted } from '../text/counted';
+import { isInstant } from '../format/providers';
 
 export type Listener = (event: TraceEvent) => void;
 
@@ -21,7 +22,7 @@ export type Listener = (event: TraceEvent) => void;
 export type ModelFactory = (cfg: ModelConfig, seed: number) => AgentModel;
 
 export const offlineOnlyFactory: ModelFactory = (cfg, seed) => {
-  if (cfg.provider !== 'offline') throw new Error(`model '${cfg.name}': provider '${cfg.provider}' is not available here (only the offline rule-based model is built in)`);
+  if (!isInstant(cfg)) throw new Error(`model '${cfg.name}': provider '${cfg.provider}' is not available here (only the offline rule-based model is built in)`);
   return new OfflineModel(cfg.name, seed);
 };
 

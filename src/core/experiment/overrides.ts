@@ -3,7 +3,7 @@
 // or optional leaves of the schema, the schema's defaults, then its checks). Applied to a copy
 // before the run starts, so `world.rounds` may change too.
 import type { Scenario } from '../format/model';
-import { applySet } from '../engine/settings';
+import { applySet } from '../format/settings';
 
 export function withOverrides(scenario: Scenario, set: Record<string, unknown>): Scenario {
   const copy = structuredClone(scenario);

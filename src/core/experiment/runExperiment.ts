@@ -17,6 +17,7 @@ import { withOverrides } from './overrides';
 import { workersFor } from './workerLimits';
 import { partialFields, partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath } from './traceFiles';
+import { isInstant, traitsOf } from '../format/providers';
 
 export interface ExperimentOptions {
   outDir: string;
@@ -63,12 +64,12 @@ export class ExperimentCancelled extends Error {
 }
 
 export function isOffline(scenario: Scenario): boolean {
-  return Object.values(scenario.models).every((m) => m.provider === 'offline');
+  return Object.values(scenario.models).every(isInstant);
 }
 
 /** The models a scenario uses, each named once (two offline models are one kind of model). */
 export function modelLine(scenario: Pick<Scenario, 'models'>): string {
-  const names = Object.values(scenario.models).map((m) => (m.provider === 'offline' ? 'the offline rule-based model (not an LLM)' : `${m.provider}${m.model ? ` ${m.model}` : ''}`));
+  const names = Object.values(scenario.models).map((m) => (isInstant(m) ? traitsOf(m.provider).label : `${m.provider}${m.model ? ` ${m.model}` : ''}`));
   return [...new Set(names)].join(', ');
 }
 

@@ -3,7 +3,7 @@
 import type { Scenario } from '../format/model';
 import type { RoundStats } from '../trace/events';
 import { Simulation } from '../engine/simulation';
-import { RewardTally } from '../engine/summary';
+import { RewardTally } from '../analysis/runSummary';
 import { TraceWriter } from '../trace/writer';
 import { FaultTally } from '../trace/faultTally';
 import { ModelRegistry, type ModelOptions } from '../llm/registry';

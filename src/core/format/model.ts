@@ -118,7 +118,8 @@ export interface MemoryConfig {
   normalize?: 'none' | 'minmax';
 }
 
-export type Provider = 'offline' | 'openai' | 'vscode';
+export type { Provider } from './providers';
+import type { Provider } from './providers';
 export type FailurePolicy = 'skip' | 'offline';
 
 export interface ModelConfig {

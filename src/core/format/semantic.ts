@@ -11,11 +11,11 @@ import { PROMPT_VARIABLES, templateVariables, type TemplateVariable } from './te
 import { didYouMean } from './suggest';
 import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
 import { schemaErrorDiagnostics } from './validate';
-import { sharedLimits } from '../llm/limits/endpointLimits';
+import { sharedLimits } from './endpointLimits';
 import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds, populationGroups } from './generatedIds';
 import { checkRooms, type PersonaRefCheck } from './rooms';
 import { eventTimeline, isTimed, scenarioRounds } from './timeline';
-import { applySet, FROZEN_DURING_RUN } from '../engine/settings';
+import { applySet, FROZEN_DURING_RUN } from './settings';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);

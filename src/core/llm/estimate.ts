@@ -9,8 +9,9 @@ import { renderPrompt } from './prompts/render';
 import type { DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
-import { roomWithDefaults } from '../engine/settings';
-import { messageCount } from '../engine/conversation';
+import { roomWithDefaults } from '../format/settings';
+import { messageCount } from '../format/settings';
+import { isInstant, traitsOf } from '../format/providers';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
@@ -189,10 +190,10 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     let m = models.get(cfg.name);
     if (!m) {
       const price = priceOf(cfg, o.prices);
-      m = { name: cfg.name, provider: cfg.provider, ...(cfg.model ? { model: cfg.model } : {}), calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, priced: cfg.provider === 'offline' || !!price, by_kind: {} };
+      m = { name: cfg.name, provider: cfg.provider, ...(cfg.model ? { model: cfg.model } : {}), calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, priced: !traitsOf(cfg.provider).priced || !!price, by_kind: {} };
       models.set(cfg.name, m);
     }
-    const llm = cfg.provider !== 'offline';
+    const llm = !isInstant(cfg);
     const req = requests[kind];
     const input = llm ? Math.round(calls * (messageTokens(renderPrompt(req, s.prompts, ctx)) + approxTokens(JSON.stringify(responseSchema(req, true))))) : 0;
     const output = llm ? Math.round(calls * Math.min(TYPICAL_OUTPUT_TOKENS[kind], cfg.max_tokens ?? Infinity)) : 0;
@@ -206,7 +207,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   for (const [name, n] of byModel) {
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     const m = models.get(cfg.name);
-    if (m && cfg.embeddings && cfg.provider === 'openai') addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
+    if (m && cfg.embeddings && traitsOf(cfg.provider).embeddings) addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
   }
   add(coachModel, 'advise', agents * per.advise);
 

@@ -5,14 +5,15 @@
 // with one limiter per endpoint (configs calling the same model at the same endpoint share it).
 // Keys come from `secrets(api_key_env)`: the environment in the CLI, SecretStorage in the editor;
 // they are registered with the redactor before first use.
-import { modelNamed, type ModelConfig, type Scenario } from '../format/model';
+import { modelNamed, type ModelConfig, type Provider, type Scenario } from '../format/model';
+import { isInstant, traitsOf } from '../format/providers';
 import type { CallListener } from './callRecord';
 import type { CallFault, ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
-import { endpointKey, partOf, sharedLimits } from './limits/endpointLimits';
+import { endpointKey, partOf, sharedLimits } from '../format/endpointLimits';
 import { Limiter } from './limits/limiter';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
@@ -24,8 +25,8 @@ import { secrets as globalRedactor, type Redactor } from './redact';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
-import { flattenSet } from '../engine/settings';
-import { CallLog } from '../engine/callLog';
+import { flattenSet } from '../format/settings';
+import { CallLog } from './callLog';
 
 export interface ModelOptions {
   /** Looks up a key by environment variable name. Default: process.env. */
@@ -87,12 +88,44 @@ export function usedModelNames(scenario: Scenario, forced?: string): string[] {
   return [...names].filter((n) => modelNamed(scenario.models, n));
 }
 
-function label(cfg: ModelConfig, identity: ChatIdentity): string {
-  if (cfg.provider === 'vscode') return `VS Code language model ${identity.model}`;
-  if (cfg.azure) return `Azure OpenAI deployment ${cfg.azure.deployment}`;
-  const host = (() => { try { return new URL(identity.endpoint ?? '').host; } catch { return identity.endpoint; } })();
-  return `${identity.model} at ${host}`;
+/** What a provider's chat client may use from the registry that builds it. */
+export interface ClientContext {
+  /** The config's key (registered with the redactor), or undefined without `api_key_env`. */
+  key(cfg: ModelConfig): string | undefined;
+  fetch: typeof fetch;
+  redactor: Redactor;
+  /** The host's client for a VS Code language model (throws outside VS Code). */
+  vscodeClient(cfg: ModelConfig): ChatClient;
 }
+
+/** How a provider's calls are made: the identity its cached answers are filed under, a label, and the client. */
+export interface ClientFactory {
+  identity(cfg: ModelConfig): ChatIdentity;
+  label(cfg: ModelConfig, identity: ChatIdentity): string;
+  client(ctx: ClientContext, cfg: ModelConfig): ChatClient;
+}
+
+/**
+ * One entry per provider of format/providers.ts (a Record over its names, so the compiler names a
+ * missing one). `in-process`: answered by the offline model, no client at all.
+ */
+export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = {
+  offline: 'in-process',
+  openai: {
+    identity: identityOf,
+    label: (cfg, identity) => {
+      if (cfg.azure) return `Azure OpenAI deployment ${cfg.azure.deployment}`;
+      const host = (() => { try { return new URL(identity.endpoint ?? '').host; } catch { return identity.endpoint; } })();
+      return `${identity.model} at ${host}`;
+    },
+    client: (ctx, cfg) => new OpenAIChatClient(cfg, { apiKey: ctx.key(cfg), fetch: ctx.fetch }, ctx.redactor),
+  },
+  vscode: {
+    identity: vscodeIdentity,
+    label: (_cfg, identity) => `VS Code language model ${identity.model}`,
+    client: (ctx, cfg) => ctx.vscodeClient(cfg),
+  },
+};
 
 export class ModelRegistry {
   private readonly models = new Map<string, AgentModel>();
@@ -117,7 +150,8 @@ export class ModelRegistry {
   model(name: string, seed = this.options.seed ?? this.scenario.seed): AgentModel {
     const cfg = modelNamed(this.scenario.models, name) ?? this.scenario.models.default;
     if (!cfg) throw new Error(`no model named '${name}' and no default model`);
-    const memo = cfg.provider === 'offline' ? `${cfg.name}#${seed}` : cfg.name;
+    // An in-process model's answers depend on the seed; an endpoint's client is shared across seeds.
+    const memo = isInstant(cfg) ? `${cfg.name}#${seed}` : cfg.name;
     let m = this.models.get(memo);
     if (!m) {
       m = this.build(cfg, seed);
@@ -148,7 +182,7 @@ export class ModelRegistry {
    */
   readonly memoryRelevance = (name: string): RelevanceScorer | undefined => {
     const cfg = modelNamed(this.scenario.models, name) ?? this.scenario.models.default;
-    if (!cfg?.embeddings || cfg.provider !== 'openai') return undefined;
+    if (!cfg?.embeddings || !traitsOf(cfg.provider).embeddings) return undefined;
     let r = this.engineScorers.get(cfg.name);
     if (!r) {
       const client = this.options.replay ? undefined
@@ -184,18 +218,20 @@ export class ModelRegistry {
   }
 
   private build(cfg: ModelConfig, seed: number): AgentModel {
-    if (cfg.provider === 'offline') return new OfflineModel(cfg.name, seed);
+    const factory = CLIENT_FACTORIES[cfg.provider];
+    if (factory === 'in-process') return new OfflineModel(cfg.name, seed);
     this.redactor.addHeaders(cfg.headers);
-    const identity = cfg.provider === 'vscode' ? vscodeIdentity(cfg) : identityOf(cfg);
+    const identity = factory.identity(cfg);
     let client: ChatClient | undefined;
     if (!this.options.replay) {
-      const raw = cfg.provider === 'vscode' ? this.vscodeClient(cfg)
-        : new OpenAIChatClient(cfg, { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch }, this.redactor);
-      client = new ResilientChatClient(raw, this.limiter(cfg), this.resilience(cfg), this.redactor);
+      const ctx: ClientContext = {
+        key: (c) => this.key(c), fetch: this.options.fetch ?? nodeFetch, redactor: this.redactor, vscodeClient: (c) => this.vscodeClient(c),
+      };
+      client = new ResilientChatClient(factory.client(ctx, cfg), this.limiter(cfg), this.resilience(cfg), this.redactor);
     }
     if (this.store) client = new CachedChatClient(client, this.store, identity);
     return new LlmAgentModel({
-      name: cfg.name, provider: cfg.provider, label: label(cfg, identity), client: client!,
+      name: cfg.name, provider: cfg.provider, label: factory.label(cfg, identity), client: client!,
       templates: this.scenario.prompts, context: { rounds: this.options.rounds ?? this.scenario.world.rounds },
       price: priceOf(cfg, this.options.prices), redactor: this.redactor, onCall: this.onCall,
     });

@@ -5,6 +5,7 @@
 import type { ModelConfig, Scenario } from '../format/model';
 import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
+import { traitsOf } from '../format/providers';
 
 export interface Price { input: number; output: number }
 /** Prices by endpoint model name (e.g. "gpt-4o-mini") or scenario model name. */
@@ -16,7 +17,7 @@ export function priceOf(cfg: ModelConfig, table: PriceTable = {}): Price | undef
 
 /** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced, not as $0). */
 export function unpricedModels(scenario: Scenario): Set<string> {
-  return new Set(Object.values(scenario.models).filter((m) => m.provider !== 'offline' && m.provider !== 'vscode' && !priceOf(m)).map((m) => m.name));
+  return new Set(Object.values(scenario.models).filter((m) => traitsOf(m.provider).priced && !priceOf(m)).map((m) => m.name));
 }
 
 /** USD, rounded to 1e-9 so sums print cleanly and stay identical across runs. */

@@ -1,7 +1,7 @@
 // One agent at a glance, for the CodeLens above its persona and the Society tree: how many
 // memories it was given, how many ties it holds, its latest reward. Ties are counted both ways at
 // or above the threshold: its own (whom it considers a friend, like the round stats) and others' to it.
-import type { WorldState } from '../trace/replay';
+import type { WorldState } from '../replay/replay';
 import type { MemoryLedger } from './ledger';
 
 export interface TieSummary {

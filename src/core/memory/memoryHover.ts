@@ -2,7 +2,7 @@
 // it, and whom it is tied to, at the round the source shows. Markdown; every persona or memory
 // string is escaped, since the text comes from model output.
 import type { MemoryRecord } from '../trace/events';
-import type { WorldState } from '../trace/replay';
+import type { WorldState } from '../replay/replay';
 import { memoriesPhrase, summarizeAgent, tiesOf, tiesPhrase } from './agentSummary';
 import type { MemorySource } from './memorySource';
 import { latestMemories, mostImportant } from './queries';

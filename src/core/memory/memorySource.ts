@@ -3,7 +3,7 @@
 // CodeLens, hover, inlay hints, the Society tree and the memory inspector only ever talk to this
 // interface, so a debugger plugs in by offering a source whose `round` is the paused round.
 import type { TraceEvent, TraceHeader } from '../trace/events';
-import type { WorldState } from '../trace/replay';
+import type { WorldState } from '../replay/replay';
 import type { MemoryLedger } from './ledger';
 
 export type MemorySourceKind = 'run' | 'trace' | 'debug';

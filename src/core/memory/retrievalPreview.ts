@@ -6,7 +6,7 @@
 import { modelNamed, type MemoryConfig } from '../format/model';
 import { makeQuery, retrieve } from '../engine/memory';
 import type { MemoryRecord, TraceEvent, TraceEventType } from '../trace/events';
-import { applyEvent, cloneState, type WorldState } from '../trace/replay';
+import { applyEvent, cloneState, type WorldState } from '../replay/replay';
 import type { MemorySource } from './memorySource';
 
 export interface PreviewRow {

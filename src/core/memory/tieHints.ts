@@ -2,7 +2,7 @@
 // relationship and the one it names, both ways, at the round the source shows. What the
 // researcher wrote as the initial `tie:` sits next to what the society made of it.
 import type { Position } from '../format/model';
-import type { WorldState } from '../trace/replay';
+import type { WorldState } from '../replay/replay';
 import type { PersonaPlace } from './personaPlaces';
 
 export interface TieHint {

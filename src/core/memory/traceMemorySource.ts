@@ -3,7 +3,7 @@
 // trace replay, so it equals the engine's; a second replayer serves seeks to earlier rounds
 // (previews, the tree) without making the one that follows the latest round start over.
 import type { TraceEvent, TraceHeader } from '../trace/events';
-import { Replayer, type WorldState } from '../trace/replay';
+import { Replayer, type WorldState } from '../replay/replay';
 import { MemoryLedger } from './ledger';
 import type { MemorySource, MemorySourceKind } from './memorySource';
 

@@ -79,14 +79,8 @@ export interface ModelSettings {
   on_error: string;
 }
 
-/** Simulation settings in force at the start of the run (events may change them later: see `event_fired`). */
-export interface RunSettings {
-  world: Omit<World, 'rooms'> & { rooms: { name: string; topic?: string; members: string[]; size: number }[] };
-  rewards: DriverWeights;
-  coaching: CoachingConfig;
-  ties: TieConfig;
-  memory: MemoryConfig;
-}
+export type { RunSettings } from '../format/settings';
+import type { RunSettings } from '../format/settings';
 
 export interface TraceHeader {
   type: 'header';

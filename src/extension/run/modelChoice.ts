@@ -2,6 +2,7 @@
 // language model. The override is a model config added under a reserved name that every agent
 // (and the coach) then uses, so the trace header records exactly what ran.
 import type { ModelConfig, Scenario } from '../../core/format/model';
+import { isInstant } from '../../core/format/providers';
 
 export type ModelChoice =
   | { kind: 'scenario' }
@@ -24,7 +25,7 @@ export function applyModelChoice(scenario: Scenario, choice: ModelChoice): { sce
 
 /** True when running as written needs nothing but the offline model. */
 export function offlineOnly(scenario: Scenario): boolean {
-  return Object.values(scenario.models).every((m) => m.provider === 'offline');
+  return Object.values(scenario.models).every(isInstant);
 }
 
 /** Names of the environment variables that hold the keys the scenario's models need. */

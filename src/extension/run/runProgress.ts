@@ -2,6 +2,7 @@
 // round, agents, ties, tokens and cost. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
+import { isInstant } from '../../core/format/providers';
 
 export class RunProgress {
   round = 0;
@@ -62,6 +63,6 @@ export function formatTokens(n: number): string {
 
 /** The models of a run in a few words; the offline model is never passed off as an LLM. */
 export function describeModels(header: TraceHeader): string {
-  const names = Object.values(header.models).map((m) => (m.provider === 'offline' ? 'offline rule-based model' : m.provider === 'vscode' ? `VS Code LM ${m.model ?? ''}`.trim() : m.model ?? m.provider));
+  const names = Object.values(header.models).map((m) => (isInstant(m) ? 'offline rule-based model' : m.provider === 'vscode' ? `VS Code LM ${m.model ?? ''}`.trim() : m.model ?? m.provider));
   return [...new Set(names)].join(', ') || 'no model';
 }

@@ -12,7 +12,7 @@ import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceWriter } from '../../core/trace/writer';
 import { checkpointDue, checkpointInterval, writeCheckpointAsync } from '../../core/engine/checkpoint';
-import { RewardTally } from '../../core/engine/summary';
+import { RewardTally } from '../../core/analysis/runSummary';
 import { SessionSpend } from '../../core/engine/sessionSpend';
 import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';

@@ -6,6 +6,7 @@
 // No vscode here: the mapping is unit-tested in plain Node.
 import type { ModelConfig, Provider, Scenario } from '../../core/format/model';
 import type { RunEstimate } from '../../core/llm/estimate';
+import { isInstant, isProvider, traitsOf } from '../../core/format/providers';
 
 export interface RunSettings {
   /** The model a scenario gets when its `models:` has no `default`. */
@@ -37,7 +38,7 @@ export function runSettingsFrom(get: (key: string) => unknown): RunSettings {
   const provider = text('defaultModel.provider');
   return {
     defaultModel: {
-      provider: provider === 'openai' || provider === 'vscode' ? provider : 'offline',
+      provider: provider !== undefined && isProvider(provider) ? provider : 'offline',
       ...(text('defaultModel.model') ? { model: text('defaultModel.model') } : {}),
       ...(text('defaultModel.apiKeyEnv') ? { apiKeyEnv: text('defaultModel.apiKeyEnv') } : {}),
     },
@@ -58,12 +59,12 @@ export function applyRunSettings(scenario: Scenario, settings: RunSettings): Sce
   for (const [name, written] of Object.entries(scenario.models)) {
     let m: ModelConfig = { ...written };
     // A model without a source was not written in the file: the implicit offline default.
-    if (name === 'default' && !written.source && settings.defaultModel.provider !== 'offline') {
+    if (name === 'default' && !written.source && !isInstant({ provider: settings.defaultModel.provider })) {
       const { provider, model, apiKeyEnv } = settings.defaultModel;
       m = { ...m, provider, ...(model ? { model } : {}), ...(apiKeyEnv ? { api_key_env: apiKeyEnv } : {}) };
     }
-    if (m.provider === 'openai' && !m.base_url && !m.azure && settings.baseUrl) m.base_url = settings.baseUrl;
-    if (m.provider !== 'offline') {
+    if (traitsOf(m.provider).endpoint && !m.base_url && !m.azure && settings.baseUrl) m.base_url = settings.baseUrl;
+    if (!isInstant(m)) {
       m.concurrency = cap(m.concurrency, settings.concurrency)!;
       const rpm = cap(m.rpm, settings.rpm);
       const tpm = cap(m.tpm, settings.tpm);
@@ -96,7 +97,7 @@ export function costLimitReason(estimate: RunEstimate, limitUsd: number | undefi
   if (estimate.total.cost_usd > limitUsd) {
     return `This ${subject.what} is estimated to cost ${usd(estimate.total.cost_usd)} (${size}), above your limit of ${usd(limitUsd)}${subject.per}.`;
   }
-  const unpriced = estimate.models.filter((m) => m.provider === 'openai' && !m.priced && m.calls > 0).map((m) => m.name);
+  const unpriced = estimate.models.filter((m) => traitsOf(m.provider).priced && !m.priced && m.calls > 0).map((m) => m.name);
   if (unpriced.length) {
     const which = `${unpriced.length === 1 ? 'model' : 'models'} ${unpriced.map((n) => `'${n}'`).join(', ')} ${unpriced.length === 1 ? 'has' : 'have'}`;
     return `The cost of this ${subject.what} (${size}) cannot be checked against your limit of ${usd(limitUsd)}: ${which} no price (set price: in the model).`;

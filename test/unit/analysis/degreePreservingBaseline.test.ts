@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { degreePreservingBaseline, directedEdgeSwap, type IndexedEdges } from '../../../src/core/analysis/degreePreservingBaseline';
 import { randomDirectedGnm } from '../../../src/core/analysis/randomBaseline';
-import { seededRandom } from '../../../src/core/analysis/seededRandom';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 
 function edgesOf(n: number, m: number, seed: number): IndexedEdges {
   const g = randomDirectedGnm(n, m, seededRandom(seed));

@@ -4,7 +4,7 @@ import { graphFromTies, type Tie, type TieNode } from '../../../src/core/analysi
 import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
 import { louvainCommunities, partitionModularity } from '../../../src/core/analysis/communities';
 import { medianOf } from '../../../src/core/analysis/degrees';
-import { seededRandom } from '../../../src/core/analysis/seededRandom';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
 import { adjacencyFromLinks, adjacencyOf, averageClustering, clusteringOf, localClustering, transitivity } from '../../../src/core/analysis/clustering';
 

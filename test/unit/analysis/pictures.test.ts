@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
 import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
-import { seededRandom } from '../../../src/core/analysis/seededRandom';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 import { lineChartSvg, niceTicks } from '../../../src/core/analysis/lineChartSvg';
 import { layoutNetwork } from '../../../src/core/analysis/networkLayout';
 import { networkSvg } from '../../../src/core/analysis/networkSvg';

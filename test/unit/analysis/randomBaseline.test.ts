@@ -3,7 +3,7 @@ import { gnmSample, randomBaseline, randomDirectedGnm } from '../../../src/core/
 import { averageClustering, transitivity } from '../../../src/core/analysis/clustering';
 import { reciprocity } from '../../../src/core/analysis/reciprocity';
 import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
-import { seededRandom } from '../../../src/core/analysis/seededRandom';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 
 describe('randomDirectedGnm', () => {
   for (const [n, m] of [[20, 30], [10, 80], [6, 30], [1, 0], [0, 0]] as const) {

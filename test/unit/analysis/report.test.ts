@@ -13,9 +13,9 @@ import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics
 import { reportMetricsJson, writeReportFiles } from '../../../src/core/analysis/reportFiles';
 import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
 import { buildRunReport, type RunReport } from '../../../src/core/analysis/reportModel';
-import { seededRandom } from '../../../src/core/analysis/seededRandom';
+import { seededRandom } from '../../../src/core/random/seededRandom';
 import { loadTrace, shapesNetwork, tieNetworkOf, traceTieNetwork } from '../../../src/core/analysis/traceNetwork';
-import { replay } from '../../../src/core/trace/replay';
+import { replay } from '../../../src/core/replay/replay';
 import { HOSTILE_NAME, reportScenario, runTrace, toJsonl } from './runTrace';
 import { parseStrictXml } from './xml';
 import { assertHeadingOutline } from './headings';

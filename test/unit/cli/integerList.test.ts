@@ -5,7 +5,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { integerListOption, MAX_LIST_LENGTH } from '../../../src/cli/integerList';
-import { MIN_SEED } from '../../../src/core/engine/rng';
+import { MIN_SEED } from '../../../src/core/random/rng';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -9,7 +9,7 @@ import { Simulation } from '../../../src/core/engine/simulation';
 import { CHECKPOINT_VERSION, parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../../src/core/engine/checkpoint';
 import { MEMORY_CAP } from '../../../src/core/engine/memory';
 import { TraceWriter } from '../../../src/core/trace/writer';
-import { memoriesFromTrace, TraceMemoryError } from '../../../src/core/trace/traceMemories';
+import { memoriesFromTrace, TraceMemoryError } from '../../../src/core/replay/traceMemories';
 import type { MemoryRecord } from '../../../src/core/trace/events';
 
 describe('checkpoint files keep the memories in the trace', () => {

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarizeRun, type RunSummary } from '../../../src/core/engine/summary';
+import { RewardTally, summarizeRun, type RunSummary } from '../../../src/core/analysis/runSummary';
 
 const SEEDS = [1, 2, 3, 4, 5];
 

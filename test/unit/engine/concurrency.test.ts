@@ -6,7 +6,7 @@ import { makeScenario } from './scenarioFixture';
 import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import { OfflineModel } from '../../../src/core/llm/offline';
-import { hashKey } from '../../../src/core/engine/rng';
+import { hashKey } from '../../../src/core/random/rng';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
 import type { Scenario } from '../../../src/core/format/model';
 

@@ -5,7 +5,7 @@ import { makeScenario } from './scenarioFixture';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import { ModelCallError } from '../../../src/core/llm/errors';
-import { hashKey } from '../../../src/core/engine/rng';
+import { hashKey } from '../../../src/core/random/rng';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
 import type { FailurePolicy, Scenario } from '../../../src/core/format/model';
 import type { TraceEvent } from '../../../src/core/trace/events';

@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import type { Distribution, Persona, PopulationGroup } from '../../../src/core/format/model';
 import { drawDistinct, sample, samplePopulation } from '../../../src/core/engine/population';
-import { stream, type Rng } from '../../../src/core/engine/rng';
+import { stream, type Rng } from '../../../src/core/random/rng';
 
 function group(over: Partial<PopulationGroup> = {}): PopulationGroup {
   return {

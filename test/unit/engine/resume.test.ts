@@ -7,7 +7,7 @@ import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { checkpointDue, checkpointPieces, parseCheckpoint, writeCheckpoint, writeCheckpointAsync } from '../../../src/core/engine/checkpoint';
 import { TraceWriter } from '../../../src/core/trace/writer';
-import { memoriesFromTrace } from '../../../src/core/trace/traceMemories';
+import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 
 /** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
 async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop?: (round: number, phase?: string) => boolean, resume = false): Promise<string> {

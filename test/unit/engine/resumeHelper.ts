@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
 import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/checkpoint';
-import { memoriesFromTrace } from '../../../src/core/trace/traceMemories';
+import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 import { TraceWriter } from '../../../src/core/trace/writer';
 
 /** Runs to the end, or stops once round `stopAfter` is checkpointed; returns the trace file's text. */

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { hashKey, stream } from '../../../src/core/engine/rng';
+import { hashKey, stream } from '../../../src/core/random/rng';
 import { samplePopulation } from '../../../src/core/engine/population';
 
 describe('seeded streams', () => {

@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { messageCount } from '../../../src/core/engine/conversation';
+import { messageCount } from '../../../src/core/format/settings';
 import { makeScenario } from './scenarioFixture';
 
 async function eventsOf(s: Scenario): Promise<TraceEvent[]> {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
 import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarizeRun } from '../../../src/core/engine/summary';
+import { RewardTally, summarizeRun } from '../../../src/core/analysis/runSummary';
 import { makeScenario } from './scenarioFixture';
 
 describe('run summary', () => {

@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarizeRun } from '../../../src/core/engine/summary';
+import { RewardTally, summarizeRun } from '../../../src/core/analysis/runSummary';
 import { makeScenario } from './scenarioFixture';
 
 const PER_ROUND = 2;

@@ -1,6 +1,6 @@
 // Builds Scenario objects in code for engine and trace tests: N generated personas with all defaults.
 import type { Persona, Scenario } from '../../../src/core/format/model';
-import { stream } from '../../../src/core/engine/rng';
+import { stream } from '../../../src/core/random/rng';
 
 const INTERESTS = ['climbing', 'jazz', 'open data', 'cooking', 'chess', 'gardening', 'film', 'running', 'poetry', 'startups', 'birding', 'board games'];
 const NAMES = ['Maya Chen', 'Leo Park', 'Ana Silva', 'Omar Haddad', 'Ivy Novak', 'Sam Reyes', 'Kai Müller', 'Zoe Adams', 'Ravi Rao', 'Lena Berg', 'Tom Okafor', 'Nina Ito'];

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/load';
 import { analyzeExperiment, runExperiment, withOverrides, type RunOutcome } from '../../../src/core/experiment';
-import { applySet, settingsFromScenario } from '../../../src/core/engine/settings';
+import { applySet, settingsFromScenario } from '../../../src/core/format/settings';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { holmVerdict } from '../../../src/core/experiment/claimVerdict';
 

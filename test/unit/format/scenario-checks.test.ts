@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, societySchema, type SchemaNode } from '../../../src/core/format';
-import { MIN_SEED } from '../../../src/core/engine/rng';
+import { MIN_SEED } from '../../../src/core/random/rng';
 
 const file = path.resolve('/virtual/checks/s.society');
 

@@ -2,7 +2,7 @@
 // before it, an answer speaks in the speaker's own voice, and wording never changes the draws.
 import * as assert from 'node:assert/strict';
 import { phrase, plural } from '../../../src/core/llm/offline/phrasing';
-import { stream } from '../../../src/core/engine/rng';
+import { stream } from '../../../src/core/random/rng';
 import type { PersonaBrief } from '../../../src/core/llm/types';
 
 const persona = (id: string, name: string, interests: string[], occupation?: string): PersonaBrief => ({

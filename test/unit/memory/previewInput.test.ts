@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { previewRetrieval } from '../../../src/core/memory/retrievalPreview';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import { answerQuery } from '../../../src/core/memory/inspector';
-import { Replayer } from '../../../src/core/trace/replay';
+import { Replayer } from '../../../src/core/replay/replay';
 import { recordRun, societyScenario, type RecordedRun } from './memoryFixture';
 
 describe('retrieval preview: bad input', () => {

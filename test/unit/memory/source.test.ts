@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import { MemorySources } from '../../../src/core/memory/memorySources';
-import { replay } from '../../../src/core/trace/replay';
+import { replay } from '../../../src/core/replay/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { recordRun, type RecordedRun } from './memoryFixture';
 

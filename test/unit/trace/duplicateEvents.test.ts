@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FailurePolicy, Scenario } from '../../../src/core/format/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { hashKey } from '../../../src/core/engine/rng';
+import { hashKey } from '../../../src/core/random/rng';
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';

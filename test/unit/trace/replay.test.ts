@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { makeScenario, makePersona } from '../engine/scenarioFixture';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { Replayer, replay } from '../../../src/core/trace/replay';
+import { Replayer, replay } from '../../../src/core/replay/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import type { Checkpoint } from '../../../src/core/engine/checkpoint';
 

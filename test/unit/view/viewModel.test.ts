@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { DEFAULT_FILTER, type TraceFilter } from '../../../src/core/protocol/viewMessages';
 import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
 import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
-import { replay } from '../../../src/core/trace/replay';
+import { replay } from '../../../src/core/replay/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { filterRows, rowAgents, rowOf, type TraceRow } from '../../../webview/model/traceRows';
 import { LABEL_CHARS, networkAt, nodeLabel } from '../../../webview/model/networkData';

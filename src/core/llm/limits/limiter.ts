@@ -1,11 +1,12 @@
 // Admission control for one model: at most `concurrency` calls in flight, within the
 // requests-per-minute and tokens-per-minute budgets, first come first served. A 429 pauses
 // admission until its Retry-After has passed, so the other calls do not run into the same wall.
+import type { LimitSettings } from '../../format/endpointLimits';
 import { TokenBucket } from './tokenBucket';
 
-const MAX_TIMER_MS = 2 ** 31 - 1;
+export type { LimitSettings };
 
-export interface LimitSettings { concurrency: number; rpm?: number; tpm?: number }
+const MAX_TIMER_MS = 2 ** 31 - 1;
 
 export interface Permit {
   /** Frees the slot; `actualTokens` corrects the tokens-per-minute estimate. Idempotent. */

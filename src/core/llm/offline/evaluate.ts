@@ -1,7 +1,7 @@
 // Offline evaluation of a conversation partner: reciprocity (did they engage with me), novelty
 // (did I learn something new), affect (how warm and familiar it felt, coloured by my own traits).
-import type { Rng } from '../../engine/rng';
-import { attentiveness, isContingent } from '../../engine/transcript';
+import type { Rng } from '../../random/rng';
+import { attentiveness, isContingent } from '../transcript';
 import type { EvaluateRequest, EvaluateResponse } from '../types';
 import { clamp01, firstName, jaccard, sat } from './cues';
 

@@ -3,7 +3,7 @@
 import type { AgentModel, DecisionRequest, DecisionResponse, ResponseByKind } from '../types';
 import { zeroUsage } from '../types';
 import type { Usage } from '../../trace/events';
-import { stream } from '../../engine/rng';
+import { stream } from '../../random/rng';
 import { choosePartner } from './partner';
 import { speak } from './speak';
 import { evaluate } from './evaluate';

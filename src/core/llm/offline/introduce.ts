@@ -4,7 +4,7 @@
 // topic the listener cares about. The engine notices a friend named in a message and the listener
 // remembers the introduction (engine/introductions.ts): this is how friends of friends meet, the
 // triadic closure real networks show, and it works the same for LLM agents that name a friend.
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../random/rng';
 import type { SpeakRequest } from '../types';
 import { nameIn } from './cues';
 

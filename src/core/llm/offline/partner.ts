@@ -1,6 +1,6 @@
 // Offline partner choice: a softmax over candidate utilities built from interest similarity,
 // existing ties, how warmly the candidate treated me, remembered experiences and advice.
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../random/rng';
 import type { ChoosePartnerRequest, ChoosePartnerResponse } from '../types';
 import { emphasis, partnerIntent, partnerValence, receptiveness } from './cues';
 

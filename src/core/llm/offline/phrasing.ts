@@ -1,7 +1,7 @@
 // Message text for each dialogue act, composed from persona data so a trace reads sensibly.
 // Purely presentational: decisions are made in speak.ts; this only words them.
 import type { DialogueAct } from '../../trace/events';
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../random/rng';
 import type { PersonaBrief } from '../types';
 import { firstName } from './cues';
 import { withArticle } from '../../text/article';

@@ -1,7 +1,7 @@
 // Offline speaking: pick a dialogue act from obligations (answer a question, respond to a plan or a
 // disclosure) or from trait- and advice-weighted propensities, pick a topic, then word it.
 import type { DialogueAct } from '../../trace/events';
-import type { Rng } from '../../engine/rng';
+import type { Rng } from '../../random/rng';
 import type { PersonaBrief, RetrievedMemory, SpeakRequest, SpeakResponse, TranscriptLine } from '../types';
 import { clamp01, emphasis, type Emphasis } from './cues';
 import { introduction, introductionText } from './introduce';

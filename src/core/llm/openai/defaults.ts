@@ -1,3 +1,2 @@
-// The OpenAI endpoint a config without `base_url` calls. Its own module so that code which only
-// reasons about endpoints (limits, validation) does not load the `openai` package.
-export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
+// The OpenAI endpoint a config without `base_url` calls: the providers table's (format/providers.ts).
+export { OPENAI_BASE_URL } from '../../format/providers';

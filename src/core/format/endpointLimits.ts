@@ -3,13 +3,15 @@
 // same model at the same endpoint (say `default` at temperature 0.7 and `coach` at 0.2) therefore
 // share one limiter, with the strictest of their limits, so together they stay within what the
 // endpoint allows. Configs that differ only in limits are flagged by validation (SOC042).
-import type { ModelConfig } from '../../format/model';
-import { OPENAI_BASE_URL } from '../openai/defaults';
-import type { LimitSettings } from './limiter';
+import type { ModelConfig } from './model';
+import { isInstant, OPENAI_BASE_URL } from './providers';
+
+/** An endpoint's limits: calls in flight, requests and tokens per minute. */
+export interface LimitSettings { concurrency: number; rpm?: number; tpm?: number }
 
 /** What identifies an endpoint's capacity; undefined for the offline model (no limits). */
 export function endpointKey(cfg: ModelConfig): string | undefined {
-  if (cfg.provider === 'offline') return undefined;
+  if (isInstant(cfg)) return undefined;
   if (cfg.provider === 'vscode') return `vscode ${cfg.model ?? 'default'}`;
   const model = cfg.azure ? `deployment ${cfg.azure.deployment}` : `model ${cfg.model ?? ''}`;
   return `${baseOf(cfg.base_url ?? OPENAI_BASE_URL)} ${model}`;

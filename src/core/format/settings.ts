@@ -1,8 +1,16 @@
 // Live simulation settings: copied from the scenario at the start and changed by `set` events.
 // Shared with trace replay so a replayed world sees the same parameter changes.
-import type { Scenario } from '../format/model';
-import { applyDefaults, leafError, schemaAtPath, type SchemaNode } from '../format/schema';
-import type { RunSettings } from '../trace/events';
+import type { CoachingConfig, DriverWeights, MemoryConfig, Scenario, TieConfig, World } from './model';
+import { applyDefaults, leafError, schemaAtPath, type SchemaNode } from './schema';
+
+/** Simulation settings in force at the start of the run (events may change them later: see `event_fired`). */
+export interface RunSettings {
+  world: Omit<World, 'rooms'> & { rooms: { name: string; topic?: string; members: string[]; size: number }[] };
+  rewards: DriverWeights;
+  coaching: CoachingConfig;
+  ties: TieConfig;
+  memory: MemoryConfig;
+}
 
 type RoomSpec = RunSettings['world']['rooms'][number];
 
@@ -127,4 +135,9 @@ export function setApplied(settings: RunSettings, applied: Record<string, unknow
 /** Dotted paths whose segments are plain names or indices (what a `set` may name). */
 function isParameterPath(keys: readonly string[]): boolean {
   return keys.every((k) => /^[a-z_][a-z0-9_]*$|^\d+$/.test(k));
+}
+
+/** Messages of a conversation: `turns` for a pair, `max(n, ceil(turns·n/2))` for a room of n members (docs/model.md). */
+export function messageCount(turns: number, members: number, room: boolean): number {
+  return room ? Math.max(members, Math.ceil((turns * members) / 2)) : turns;
 }

@@ -2,7 +2,7 @@
 // engine picks it up by decision key, so faults that retries recovered from (429s, timeouts,
 // unparseable answers) still reach the trace: nothing that went wrong is lost. Pass `listener`
 // as the registry's `onCall` and the log as SimulationOptions.calls.
-import type { CallRecord } from '../llm/callRecord';
+import type { CallRecord } from './callRecord';
 
 export class CallLog {
   private readonly byKey = new Map<string, CallRecord>();

@@ -4,9 +4,9 @@
 // starts from a fresh one and never touches its inputs.
 import type { Persona } from '../format/model';
 import { appendMemory } from '../engine/memory';
-import { applySet, setApplied } from '../engine/settings';
+import { applySet, setApplied } from '../format/settings';
 import { TieTable } from '../engine/ties';
-import type { AdviceEvent, MemoryRecord, RewardEvent, RoundStats, RunSettings, TraceEvent, TraceHeader } from './events';
+import type { AdviceEvent, MemoryRecord, RewardEvent, RoundStats, RunSettings, TraceEvent, TraceHeader } from '../trace/events';
 
 export interface AgentView {
   id: string;

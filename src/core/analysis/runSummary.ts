@@ -1,18 +1,19 @@
 // The closing numbers of a run: network metrics of the tie graph (from src/core/analysis) and the
 // mean reward per driver. Used by `society run` and the coaching experiment test.
 import { DRIVERS, type DriverWeights } from '../format/model';
-import type { TraceEvent } from '../trace/events';
-import { graphFromTies } from '../analysis/graphFromTies';
-import { adjacencyOf, clusteringOf } from '../analysis/clustering';
-import { louvainCommunities } from '../analysis/communities';
-import { medianDegree } from '../analysis/degrees';
-import { density } from '../analysis/networkMetrics';
-import { reciprocity } from '../analysis/reciprocity';
-import { seededRandom } from '../analysis/seededRandom';
-import { undirectedProjection } from '../analysis/tieGraph';
-import { randomBaseline } from '../analysis/randomBaseline';
-import { formatReal } from '../analysis/realFormat';
-import type { Simulation } from './simulation';
+import { graphFromTies } from './graphFromTies';
+import { adjacencyOf, clusteringOf } from './clustering';
+import { louvainCommunities } from './communities';
+import { medianDegree } from './degrees';
+import { density } from './networkMetrics';
+import { reciprocity } from './reciprocity';
+import { seededRandom } from '../random/seededRandom';
+import { undirectedProjection } from './tieGraph';
+import { randomBaseline } from './randomBaseline';
+import { formatReal } from './realFormat';
+import type { Simulation } from '../engine/simulation';
+import type { RewardTally } from '../engine/rewardTally';
+export { RewardTally, type RewardTallyJSON } from '../engine/rewardTally';
 
 export interface RunSummary {
   agents: number;
@@ -26,38 +27,6 @@ export interface RunSummary {
   reward: DriverWeights;
   /** A density-matched random directed graph (G(n, m)), for comparison. */
   baseline: { reciprocity: number | null; average_clustering: number | null };
-}
-
-/** What a RewardTally has heard so far: per-driver sums, the sum of totals and the count of reward events. */
-export interface RewardTallyJSON { sum: DriverWeights; n: number; total?: number }
-
-/**
- * Collects reward means from the event stream (attach with sim.on). A checkpoint keeps its state,
- * so a resumed run's means cover the whole run: it goes on adding in the same order, so they equal
- * the uninterrupted run's to the last bit.
- */
-export class RewardTally {
-  private sum = Object.fromEntries(DRIVERS.map((d) => [d, 0])) as DriverWeights;
-  private n = 0;
-  private total = 0;
-  constructor(from?: RewardTallyJSON) {
-    if (!from) return;
-    for (const d of DRIVERS) this.sum[d] = from.sum[d] ?? 0;
-    this.n = from.n;
-    this.total = from.total ?? 0;
-  }
-  readonly listener = (e: TraceEvent): void => {
-    if (e.type !== 'reward') return;
-    for (const d of DRIVERS) this.sum[d] += e.raw[d];
-    this.total += e.total;
-    this.n++;
-  };
-  /** Mean of the reward events' totals (motivation-weighted), the quantity of round_end's mean_reward. */
-  meanTotal(): number { return this.n ? this.total / this.n : 0; }
-  means(): DriverWeights {
-    return Object.fromEntries(DRIVERS.map((d) => [d, this.n ? this.sum[d] / this.n : 0])) as DriverWeights;
-  }
-  toJSON(): RewardTallyJSON { return { sum: { ...this.sum }, n: this.n, total: this.total }; }
 }
 
 export function summarize(

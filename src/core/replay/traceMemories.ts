@@ -5,7 +5,7 @@
 // fold as trace replay (replay.ts). Only those two kinds of line are parsed: the prefix is
 // scanned as bytes for them, so a 450 MB trace of 10,000 agents is read in about two seconds.
 import * as fs from 'node:fs';
-import type { MemoryRecord } from './events';
+import type { MemoryRecord } from '../trace/events';
 import { appendMemory } from '../engine/memory';
 
 const CHUNK = 8 << 20;

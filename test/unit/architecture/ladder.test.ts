@@ -1,0 +1,37 @@
+// src/core is a strict ladder of floors (ladder.ts): no import climbs.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { climbs, FLOORS, floorOf, sourcesUnder } from './ladder';
+
+const core = path.resolve(__dirname, '../../../src/core');
+
+describe('architecture: the core ladder', () => {
+  it('places every folder of src/core on a floor', () => {
+    const folders = fs.readdirSync(core, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
+    assert.deepEqual(folders.filter((f) => floorOf(f) < 0), [], `floors: ${JSON.stringify(FLOORS)}`);
+  });
+
+  it('has no import that climbs to a higher floor or reaches sideways on its own floor', () => {
+    const files = sourcesUnder(core);
+    assert.ok(files.size > 100);
+    const found = climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`);
+    assert.deepEqual(found, []);
+  });
+
+  it('catches a climbing import, a sideways one, a type-only one and a dynamic one', () => {
+    const files = new Map([
+      ['format/parse.ts', "import { x } from '../engine/simulation';\nimport { y } from './model';"],
+      ['llm/types.ts', "import type { Simulation } from '../engine/simulation';"],
+      ['memory/a.ts', "import { b } from '../debug/b';\nimport { t } from '../trace/events';"],
+      ['trace/writer.ts', "const m = await import('../analysis/report');"],
+      ['engine/step.ts', "import { rng } from '../random/rng';\nexport { z } from '../llm/types';"],
+    ]);
+    assert.deepEqual(climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`), [
+      'format/parse.ts:1 → engine/simulation',
+      'llm/types.ts:1 → engine/simulation',
+      'memory/a.ts:1 → debug/b',
+      'trace/writer.ts:1 → analysis/report',
+    ]);
+  });
+});

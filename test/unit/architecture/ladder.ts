@@ -1,0 +1,61 @@
+// The floors of src/core, lowest first. A module may import from its own folder and from lower
+// floors only: an import that climbs (or reaches sideways to another folder on the same floor)
+// is a finding. Type-only imports count too: a type that lives on a higher floor pulls its layer's
+// meaning down with it.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export const FLOORS: readonly (readonly string[])[] = [
+  ['text', 'files', 'random'], // pure helpers: strings, file-system guards, seeded random streams
+  ['format'], // .society text → typed model, schema, validation, resolved run settings
+  ['trace'], // the typed event stream and its JSONL record
+  ['protocol', 'interop'], // editor ⇄ webview messages; import from other tools
+  ['llm'], // the decision interface, offline model, providers
+  ['engine'], // the simulation
+  ['replay'], // a trace replayed into world state (ties, memory streams, settings)
+  ['analysis'], // network metrics, null models, reports, exports
+  ['memory', 'debug', 'experiment'], // the product's features over runs
+];
+
+export interface Climb { from: string; to: string; line: number; text: string }
+
+const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+
+export function floorOf(folder: string): number {
+  return FLOORS.findIndex((floor) => floor.includes(folder));
+}
+
+/** The climbing imports of `files` (path relative to src/core → source text). */
+export function climbs(files: ReadonlyMap<string, string>): Climb[] {
+  const found: Climb[] = [];
+  for (const [file, text] of files) {
+    const folder = file.split('/')[0];
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+      if (target.startsWith('..')) continue;
+      const to = target.split('/')[0];
+      if (to === folder) continue;
+      const a = floorOf(folder), b = floorOf(to);
+      if (a < 0 || b < 0 || b >= a) {
+        const line = text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
+        found.push({ from: file, to: target, line, text: m[0].trim() });
+      }
+    }
+  }
+  return found;
+}
+
+/** Every TypeScript source under `dir`, keyed by its path relative to `dir` (posix separators). */
+export function sourcesUnder(dir: string): Map<string, string> {
+  const out = new Map<string, string>();
+  const walk = (d: string): void => {
+    for (const e of fs.readdirSync(d, { withFileTypes: true })) {
+      const p = path.join(d, e.name);
+      if (e.isDirectory()) walk(p);
+      else if (/\.(ts|mts|cts)$/.test(e.name)) out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p, 'utf8'));
+    }
+  };
+  walk(dir);
+  return out;
+}
