@@ -1,5 +1,6 @@
 // `Society: New Society`: the files of a small, ready-to-run society — a scenario that includes a
 // folder of personas, with settings spelled out so a newcomer sees what can be changed.
+import { DRIVERS } from './model';
 import { slug } from './slug';
 
 export interface ScaffoldFile { path: string; text: string }
@@ -36,8 +37,8 @@ world:
   rounds: 10
   encounters: { mode: recommend, per_round: 1, exploration: 0.2 }
   conversation: { turns: 4 }
-# The five behavioral drivers: social, information, presentation, coordination, support.
-rewards: { social: 1, information: 1, presentation: 1, coordination: 1, support: 1 }
+# The five behavioral drivers: ${DRIVERS.join(', ')}.
+rewards: { ${DRIVERS.map((d) => `${d}: 1`).join(', ')} }
 coaching: { enabled: true, every: 1 }
 ties: { threshold: 0.6, decay: 0.05 }
 memory: { recency: 1, importance: 1, relevance: 1, top_k: 8, reflect_at: 100 }
@@ -58,7 +59,7 @@ function persona(p: Seed): string {
     `bio: ${p.bio}`,
     `traits: ${fmt(p.traits, ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'])}`,
     `interests: [${p.interests.join(', ')}]`,
-    `motivations: ${fmt(p.motivations, ['social', 'information', 'presentation', 'coordination', 'support'])}`,
+    `motivations: ${fmt(p.motivations, DRIVERS)}`,
     'memories:',
     `  - { text: ${JSON.stringify(p.memory)}, importance: 6 }`,
   ];

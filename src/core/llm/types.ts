@@ -2,7 +2,7 @@
 // rule-based model or an LLM provider. Every request is plain serialisable data carrying both the
 // structured context (for rule-based decisions) and everything a prompt layer needs to render a
 // chat prompt; every response is structured and reports its token usage (zero offline).
-import type { Driver, DriverWeights, Persona, Provider } from '../format/model';
+import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/model';
 import type { AdviceAction, DialogueAct, EvaluationReasons, MemoryCues, MemoryKind, RewardBasis, Usage } from '../trace/events';
 
 /** The persona as shown to a model: no seed memories, relationships or source locations. */
@@ -158,7 +158,7 @@ export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
   choose_partner: '{"choice": "<candidate id>", "reason": "<one sentence>"}',
   speak: '{"act": "greet|share|ask|answer|disclose|support|propose|accept|decline|farewell", "text": "<your message>", "topic": "<optional topic>"}',
   evaluate: '{"rating": 0..1, "reasons": {"reciprocity": 0..1, "novelty": 0..1, "affect": 0..1}, "text": "<why>"}',
-  advise: '{"driver": "social|information|presentation|coordination|support", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<id of a warm contact, or null>"}',
+  advise: `{"driver": "${DRIVERS.join('|')}", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<id of a warm contact, or null>"}`,
   reflect: '{"insights": [{"text": "<insight>", "importance": 1..10, "evidence": [<memory ids>]}]}',
   interview: '{"answer": "<answer in character>"}',
 };

@@ -7,6 +7,9 @@ import { DRIVERS, type Driver } from '../../format/model';
 import type { AdviceAction } from '../../trace/events';
 import type { RetrievedMemory } from '../types';
 
+/** "social 0.46" in a how-I-fared note: any driver of the table, then its figure. */
+const DRIVER_FIGURE = new RegExp(`\\b(${DRIVERS.join('|')}) (-?\\d+(?:[.,]\\d+)?)`, 'g');
+
 export interface Recollection {
   /** The memory as a first-person sentence without scores; '' when nothing usable is left. */
   clause: string;
@@ -182,7 +185,7 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
     const need = driverOf(cues.driver) ?? (said === 'socializing' ? 'social' : driverOf(said));
     if (need) r.need = need;
     const raw: Partial<Record<Driver, number>> = {};
-    for (const [, d, v] of text.slice(0, x.index + x[0].length).matchAll(/\b(social|information|presentation|coordination|support) (-?\d+(?:[.,]\d+)?)/g)) {
+    for (const [, d, v] of text.slice(0, x.index + x[0].length).matchAll(DRIVER_FIGURE)) {
       const n = Number(v.replace(',', '.'));
       if (Number.isFinite(n)) raw[d as Driver] ??= Math.max(0, Math.min(1, n));
     }
