@@ -9,7 +9,7 @@ import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
 import { DecisionLog } from '../core/debug/decisionLog';
 import type { RelevanceScorer } from '../core/llm/embeddings';
 import type { CallLog } from '../core/llm/callLog';
-import { TraceWriter } from '../core/trace/writer';
+import { RunHarness } from '../core/run/runHarness';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchArgsProblem } from './launchArgs';
@@ -83,14 +83,10 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   const { modelFactory, relevance, calls, scenario = loaded.scenario } = given;
   const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance, calls });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
-  let writer: TraceWriter | undefined;
-  if (args.trace) {
-    fs.mkdirSync(path.dirname(args.trace), { recursive: true });
-    writer = TraceWriter.toFile(args.trace);
-    writer.header(sim.header);
-    sim.on(writer.listener);
-  }
+  // The debugger drives the run step by step (SimulationRuntime), so the harness only keeps its trace.
+  const trace = args.trace;
+  const harness = RunHarness.attach(sim, trace ? { trace: { path: trace, beforeOpen: () => fs.mkdirSync(path.dirname(trace), { recursive: true }) } } : {});
   let closed: Promise<void> | undefined;
-  const close = (): Promise<void> => (closed ??= (async () => { if (writer) { await writer.flush(); await writer.close(); } })());
+  const close = (): Promise<void> => (closed ??= harness.close());
   return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), warnings, close };
 }

@@ -1,11 +1,7 @@
 // Runs one condition × seed in this thread and reduces it to a RunOutcome. Optionally writes the
 // run's trace, so any single run of an experiment can be opened and inspected later.
 import type { Scenario } from '../format/model';
-import type { RoundStats } from '../trace/events';
-import { Simulation } from '../engine/simulation';
-import { RewardTally } from '../analysis/runSummary';
-import { TraceWriter } from '../trace/writer';
-import { FaultTally } from '../trace/faultTally';
+import { RunHarness } from '../run/runHarness';
 import { ModelRegistry, type ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { runOutcome, type RunOutcome } from './outcome';
@@ -29,38 +25,22 @@ export async function runOne(scenario: Scenario, condition: { name: string; set:
   const conditioned = withOverrides(scenario, condition.set);
   // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
   const registry = new ModelRegistry(conditioned, { ...opts.models, rounds: opts.rounds, seed, cacheDir: opts.cacheDir, share: opts.share });
-  const sim = Simulation.create(conditioned, { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls });
-  const tally = new RewardTally();
-  sim.on(tally.listener);
-  const faults = new FaultTally();
-  sim.on(faults.listener);
-  const rounds: { round: number; stats: RoundStats }[] = [];
-  sim.on((e) => { if (e.type === 'round_end' && e.round > 0) rounds.push({ round: e.round, stats: e.stats }); });
-  let writer: TraceWriter | undefined;
-  if (opts.tracePath) {
-    writer = TraceWriter.toFile(opts.tracePath);
-    writer.header(sim.header);
-    sim.on(writer.listener);
-  }
-  sim.afterRound = async (round) => {
-    await writer?.flush();
-    opts.onRound?.(round, sim.rounds);
-  };
-  try {
-    const result = await sim.run(opts.signal);
-    if (result.status !== 'completed') throw new Error('aborted');
-  } finally {
-    await writer?.close();
-  }
-  const w = sim.world;
+  const harness = RunHarness.open(conditioned, {
+    simulation: { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls },
+    ...(opts.tracePath ? { trace: { path: opts.tracePath } } : {}),
+    onRoundEnd: opts.onRound,
+  });
+  const result = await harness.run(opts.signal);
+  if (result.status !== 'completed') throw new Error('aborted');
+  const w = harness.sim.world;
   return runOutcome(condition.name, seed, {
     agents: [...w.agents.values()].map((a) => ({ id: a.id, ...(a.persona.group ? { group: a.persona.group } : {}) })),
     ties: w.ties.existing(w.settings.ties.threshold),
     threshold: w.settings.ties.threshold,
-    rewardMeans: tally.means(),
-    rewardTotal: tally.meanTotal(),
-    rounds,
+    rewardMeans: harness.rewards.means(),
+    rewardTotal: harness.rewards.meanTotal(),
+    rounds: harness.rounds,
     usage: { ...w.totalUsage },
-    faults: { failed_calls: faults.failed, no_model_answer: faults.nothingAnswered },
+    faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
   }, performance.now() - started);
 }

@@ -10,9 +10,7 @@ import type { Diagnostic } from '../../core/format/diagnostics';
 import { Simulation, type RunResult } from '../../core/engine/simulation';
 import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
-import { TraceWriter } from '../../core/trace/writer';
-import { checkpointDue, checkpointInterval, writeCheckpointAsync } from '../../core/engine/checkpoint';
-import { RewardTally } from '../../core/analysis/runSummary';
+import { RunHarness } from '../../core/run/runHarness';
 import { SessionSpend } from '../../core/engine/sessionSpend';
 import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';
@@ -78,33 +76,14 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     simulation, header: simulation.header, directory, tracePath, estimate: estimateRun(scenario, { model }), spend,
     async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
-      const writer = TraceWriter.toFile(tracePath);
-      writer.header(simulation.header);
-      simulation.on(writer.listener);
-      simulation.on(onEvent);
-      const tally = new RewardTally();
-      simulation.on(tally.listener);
       // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can
-      // continue a cancelled run): every few rounds for a large society, and piece by piece, so
-      // the extension host neither holds a 10,000-agent checkpoint as one string nor stalls on it.
-      let every: number | undefined;
-      simulation.afterRound = async (round, final) => {
-        await writer.flush();
-        if (!final) await pace?.();
-        every ??= checkpointInterval(simulation.world.agents.size); // round 0 has just placed everyone
-        if (!checkpointDue(round, final, every, simulation.rounds)) return;
-        const cp = simulation.snapshot();
-        cp.trace = { bytes: writer.bytes, lines: writer.lines };
-        cp.reward_tally = tally.toJSON();
-        await writeCheckpointAsync(path.join(directory, CHECKPOINT_FILE), cp);
-      };
-      try {
-        const result = await simulation.run(signal);
-        if (result.status === 'aborted') writer.discard();
-        return result;
-      } finally {
-        await writer.close();
-      }
+      // continue a cancelled run), piece by piece, so the extension host neither holds a
+      // 10,000-agent checkpoint as one string nor stalls on it.
+      const harness = RunHarness.attach(simulation, {
+        trace: { path: tracePath }, listeners: [onEvent], pace,
+        checkpoints: { path: path.join(directory, CHECKPOINT_FILE), async: true },
+      });
+      return harness.run(signal);
     },
   };
 }

@@ -1,0 +1,56 @@
+// What `society run` prints when a run ends: the summary table (or JSON), spending, HTTP requests
+// and embedding calls, and the exit code its faults call for (3: no model answer at all).
+import * as path from 'node:path';
+import type { Checkpoint } from '../../core/engine/checkpoint';
+import { formatSummary, summarizeRun } from '../../core/analysis/runSummary';
+import type { ModelRegistry } from '../../core/llm/registry';
+import type { Scenario } from '../../core/format/model';
+import { unpricedModels } from '../../core/llm/usage';
+import { counted } from '../../core/text/counted';
+import { printable } from '../../core/text/printable';
+import type { RunHarness } from '../../core/run/runHarness';
+
+export interface ClosingFacts {
+  scenario: Scenario;
+  harness: RunHarness;
+  registry: ModelRegistry;
+  tracePath: string;
+  /** HTTP requests behind the calls (retries and re-asks included, cached answers not). */
+  httpRequests: number;
+  resumedFrom?: Checkpoint;
+  json?: boolean;
+  quiet?: boolean;
+}
+
+/** Prints the run's closing report; returns the exit code. */
+export function closingReport(f: ClosingFacts): number {
+  const { harness, registry, scenario, tracePath, resumedFrom: cp } = f;
+  const sim = harness.sim;
+  const summary = summarizeRun(sim, harness.rewards);
+  const usage = sim.world.usage;
+  // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
+  // how the stage's retrievals interleaved); they are reported here.
+  const embeddings = registry.embeddingUsage();
+  if (f.json) {
+    console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(f.httpRequests ? { http_requests: f.httpRequests } : {}), ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
+  } else {
+    console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
+    console.log(formatSummary(summary));
+    if (usage.spent) console.log(usage.format(unpricedModels(scenario)));
+    if (f.httpRequests) console.log(`  HTTP requests: ${f.httpRequests} (a call is one decision; retries and re-asks are requests too${cp ? '; this session only' : ''})`);
+    if (embeddings.requests || embeddings.failed) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`);
+    // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
+    const ef = embeddings.faults;
+    if (ef.length && !f.quiet) console.error(`warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((x) => `${x.reason}${x.status ? ` ${x.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`);
+    if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
+  }
+  const faultText = harness.faults.describe();
+  // Every decision failed (a wrong key, a dead endpoint): the trace is whole but says nothing of
+  // the scenario's model, so a batch script must not take it for a result.
+  if (harness.faults.nothingAnswered) {
+    console.error(`error: ${faultText}`);
+    return 3;
+  }
+  if (faultText && !f.quiet) console.error(`${harness.faults.failed ? 'warning: ' : ''}${faultText}`);
+  return 0;
+}

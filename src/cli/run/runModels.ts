@@ -1,0 +1,65 @@
+// The models of a `society run`: offline, or an LLM behind the limiter, retries and (optionally)
+// the response cache. Prompts and offline streams see the run's own rounds and seed (a resumed
+// run: its header's). Every model the run uses is built before anything is written, so a missing
+// key stops the command with nothing left behind.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { modelNamed, type Scenario } from '../../core/format/model';
+import { isInstant } from '../../core/format/providers';
+import type { CallRecord } from '../../core/llm/callRecord';
+import { OFFLINE_LABEL } from '../../core/llm/offline';
+import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
+import { unpricedModels } from '../../core/llm/usage';
+import { SessionSpend } from '../../core/engine/sessionSpend';
+import { printable } from '../../core/text/printable';
+import { unusedCacheNote } from '../unusedCache';
+
+export interface RunModelsRequest {
+  scenario: Scenario;
+  out: string;
+  /** --model: every agent and the coach use it. */
+  model?: string;
+  cache?: string;
+  replay?: boolean;
+  rounds?: number;
+  seed?: number;
+}
+
+export interface RunModels {
+  registry: ModelRegistry;
+  /** What this session's calls were billed for (a dropped round's included). */
+  session: SessionSpend;
+  /** HTTP requests so far (retries and re-asks included, answers from the cache not). */
+  httpRequests(): number;
+}
+
+/** The run's models, or the exit code after saying why they cannot be had. */
+export function runModels(r: RunModelsRequest): RunModels | number {
+  const cacheDir = r.cache !== undefined ? path.resolve(r.cache) : r.replay ? path.join(r.out, 'cache') : undefined;
+  if (r.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
+  // "calls" in the usage are decisions; the HTTP requests behind them are counted here, to
+  // reconcile with the provider's bill.
+  let requests = 0;
+  const session = new SessionSpend(unpricedModels(r.scenario));
+  const onCall = (c: CallRecord): void => { if (!c.cached) requests += c.attempts; session.listener(c); };
+  const registry = new ModelRegistry(r.scenario, { cacheDir, replay: r.replay, rounds: r.rounds, seed: r.seed, onCall });
+  try {
+    for (const name of usedModelNames(r.scenario, r.model)) registry.model(name);
+  } catch (err) {
+    if (err instanceof MissingKeyError) { console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`); return 1; }
+    throw err;
+  }
+  return { registry, session, httpRequests: () => requests };
+}
+
+/** Says on standard error which model each agent gets, and when a --cache will hold nothing. */
+export function announceModels(r: RunModelsRequest, registry: ModelRegistry): void {
+  const { scenario, model } = r;
+  const models = new Set([model ?? 'default', ...(model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
+  for (const m of models) {
+    const cfg = modelNamed(scenario.models, m);
+    if (cfg) console.error(`model '${printable(m)}': ${isInstant(cfg) ? OFFLINE_LABEL : registry.model(m).label}${r.replay && !isInstant(cfg) ? ' (replay from cache)' : ''}`);
+  }
+  const unusedCache = r.cache !== undefined ? unusedCacheNote(scenario, model, r.cache) : undefined;
+  if (unusedCache) console.error(unusedCache);
+}

@@ -1,0 +1,158 @@
+// One run, assembled in one place for every host (the CLI, the editor, the debugger, experiments):
+// the simulation, fresh or restored from a checkpoint; its trace, begun or continued; the tallies
+// a run's summary needs (rewards, faults, round figures); and after each round a flush, the host's
+// pause, and a checkpoint when one is due. Hosts keep only their own interface code: options,
+// messages, signals, progress.
+import type { Scenario } from '../format/model';
+import type { RoundStats, TraceEvent, TraceHeader } from '../trace/events';
+import { TraceWriter } from '../trace/writer';
+import { FaultTally } from '../trace/faultTally';
+import { checkpointDue, checkpointInterval, writeCheckpoint, writeCheckpointAsync, type Checkpoint } from '../engine/checkpoint';
+import { RewardTally } from '../engine/rewardTally';
+import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/simulation';
+
+export interface RunTrace {
+  /** Where the trace goes. */
+  path: string;
+  /** Run before the file is opened (a host clearing an old run only once it knows the trace can be written). */
+  beforeOpen?: () => void;
+}
+
+export interface CheckpointPlan {
+  /** Where checkpoints are written. */
+  path: string;
+  /** Rounds between checkpoints; default by the society's size (checkpointInterval). */
+  every?: number;
+  /** Write piece by piece without blocking (the extension host); default: at once (a CLI). */
+  async?: boolean;
+}
+
+export interface RunHarnessOptions {
+  /** Start from this checkpoint (its trace is continued where the checkpoint says it ends). */
+  resume?: { checkpoint: Checkpoint; memories?: RestoreOptions['memories'] };
+  /** Simulation options (seed and rounds are the checkpoint's on resume). */
+  simulation?: SimulationOptions;
+  trace?: RunTrace;
+  checkpoints?: CheckpointPlan;
+  /** Listeners attached after the trace writer and tallies, in order. */
+  listeners?: ((e: TraceEvent) => void)[];
+  /** Awaited after each round but the last, once the trace is flushed (a view catching up). */
+  pace?: () => Promise<void>;
+  /** Called after each round once it is flushed and checkpointed (progress, a worker's report). */
+  onRoundEnd?: (round: number, of: number) => void;
+  /**
+   * Asked after each round: checkpoint now even if none is due (a Ctrl-C finishing the round),
+   * and stop after it. Answers false by default.
+   */
+  stopAfterRound?: () => boolean;
+}
+
+/** A run as a host drives it. */
+export class RunHarness {
+  readonly sim: Simulation;
+  readonly writer?: TraceWriter;
+  readonly rewards: RewardTally;
+  readonly faults = new FaultTally();
+  /** Round figures after round 0, for experiments' outcomes. */
+  readonly rounds: { round: number; stats: RoundStats }[] = [];
+  /** The round of the newest checkpoint (the resumed one's until a new one is written). */
+  checkpointed?: number;
+  /** Set when a round ended with stopAfterRound() true: the run stopped there, checkpointed. */
+  stoppedAtRoundEnd = false;
+  private readonly stopper = new AbortController();
+
+  private constructor(sim: Simulation, writer: TraceWriter | undefined, private readonly options: RunHarnessOptions) {
+    this.sim = sim;
+    this.writer = writer;
+    const cp = options.resume?.checkpoint;
+    this.rewards = new RewardTally(cp?.reward_tally);
+    this.checkpointed = cp?.completed;
+    if (writer) sim.on(writer.listener);
+    sim.on(this.rewards.listener);
+    sim.on(this.faults.listener);
+    sim.on((e) => { if (e.type === 'round_end' && e.round > 0) this.rounds.push({ round: e.round, stats: e.stats }); });
+    for (const l of options.listeners ?? []) sim.on(l);
+    let every = options.checkpoints?.every;
+    sim.afterRound = async (round, final) => {
+      await writer?.flush();
+      if (!final) await options.pace?.();
+      const stop = !final && (options.stopAfterRound?.() ?? false);
+      const plan = options.checkpoints;
+      if (plan && writer) {
+        every ??= checkpointInterval(sim.world.agents.size); // set up (round 0) or restored: everyone is placed
+        if (stop || checkpointDue(round, final, every, sim.rounds)) {
+          await this.checkpoint(plan, writer);
+          this.checkpointed = round;
+        }
+      }
+      options.onRoundEnd?.(round, sim.rounds);
+      if (stop) { this.stoppedAtRoundEnd = true; this.stopper.abort(); }
+    };
+  }
+
+  /**
+   * Opens a run: restores or creates the simulation (either may throw: a changed scenario, an
+   * unknown model), then opens its trace, continuing a resumed one or writing a fresh header.
+   * A trace that cannot be opened throws with the file system's error.
+   */
+  static open(scenario: Scenario, options: RunHarnessOptions): RunHarness {
+    const cp = options.resume?.checkpoint;
+    const sim = cp
+      ? Simulation.restore(scenario, cp, { ...options.simulation, memories: options.resume?.memories })
+      : Simulation.create(scenario, options.simulation);
+    return RunHarness.attach(sim, options);
+  }
+
+  /**
+   * A harness for a simulation the host made already (the editor shows its header before the run
+   * starts; the debugger wraps its models first): opens the trace as `open` does.
+   */
+  static attach(sim: Simulation, options: RunHarnessOptions): RunHarness {
+    const cp = options.resume?.checkpoint;
+    let writer: TraceWriter | undefined;
+    const trace = options.trace;
+    if (trace) {
+      trace.beforeOpen?.();
+      writer = cp ? TraceWriter.appendToFile(trace.path, cp.trace!) : TraceWriter.toFile(trace.path);
+      if (!cp) writer.header(sim.header);
+    }
+    return new RunHarness(sim, writer, options);
+  }
+
+  get header(): TraceHeader { return this.sim.header; }
+
+  /**
+   * Runs to the end, until `signal` aborts, or until a round end the host asked to stop at. The
+   * trace is closed either way; a stopped run's trace is cut back to its last whole round. A run
+   * that throws (a replay cache miss) leaves the trace valid up to its last round, and rethrows.
+   */
+  async run(signal?: AbortSignal): Promise<RunResult> {
+    const both = signal ? AbortSignal.any([signal, this.stopper.signal]) : this.stopper.signal;
+    let result: RunResult;
+    try {
+      result = await this.sim.run(both);
+    } catch (err) {
+      this.writer?.discard();
+      await this.writer?.close();
+      throw err;
+    }
+    if (result.status === 'aborted') this.writer?.discard();
+    await this.writer?.close();
+    return result;
+  }
+
+  /** Flushes and closes the trace (a debugged run, driven step by step, ends here). */
+  async close(): Promise<void> {
+    if (!this.writer) return;
+    await this.writer.flush();
+    await this.writer.close();
+  }
+
+  private async checkpoint(plan: CheckpointPlan, writer: TraceWriter): Promise<void> {
+    const snap = this.sim.snapshot();
+    snap.trace = { bytes: writer.bytes, lines: writer.lines };
+    snap.reward_tally = this.rewards.toJSON();
+    if (plan.async) await writeCheckpointAsync(plan.path, snap);
+    else writeCheckpoint(plan.path, snap);
+  }
+}
