@@ -2,7 +2,7 @@
 import { commands } from './commands';
 import { asksForHelp, commandHelp, overview } from './help';
 
-const VERSION: string = require('../../package.json').version;
+import { version as VERSION } from '../../package.json';
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -59,7 +59,12 @@ export function installExtension(extensionsDir: string): string {
   const paths = new Set(['package.json', 'dist', 'README.md', 'LICENSE']);
   const collect = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(collect);
-    else if (v && typeof v === 'object') for (const [k, x] of Object.entries(v)) (k === 'path' || k === 'configuration' || k === 'icon') && typeof x === 'string' ? paths.add(x.replace(/^\.\//, '').split('/')[0]) : collect(x);
+    else if (v && typeof v === 'object') {
+      for (const [k, x] of Object.entries(v)) {
+        if ((k === 'path' || k === 'configuration' || k === 'icon') && typeof x === 'string') paths.add(x.replace(/^\.\//, '').split('/')[0]);
+        else collect(x);
+      }
+    }
   };
   collect(pkg.contributes);
   if (pkg.icon) paths.add(pkg.icon.split('/')[0]);

@@ -15,7 +15,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     friendsExample(ws);
     // A short run keeps the test quick; the breakpoint is hit in round 1 either way.
     const f = path.join(ws, 'friends.society');
-    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^  rounds: \d+$/m, '  rounds: 3'));
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^ {2}rounds: \d+$/m, '  rounds: 3'));
     fs.writeFileSync(path.join(ws, 'broken.society'), 'kind: scenario\nname: Broken\npersonas:\n  - { id: ana, name: Ana, traits: { openness: 3 } }\n');
   });
 

@@ -17,7 +17,7 @@ describe('stopping a long run in VS Code (code-server + Chromium)', function () 
   const s = useWorkbench('stop-run', (ws) => {
     friendsExample(ws);
     const f = path.join(ws, 'friends.society');
-    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^  rounds: \d+$/m, `  rounds: ${ROUNDS}`));
+    fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^ {2}rounds: \d+$/m, `  rounds: ${ROUNDS}`));
   });
 
   it('Run Simulation on a persona runs its scenario; completions answer and Stop acts within a few rounds', async () => {

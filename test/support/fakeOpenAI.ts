@@ -153,10 +153,10 @@ export class FakeOpenAI {
     let r = this.script?.(req) ?? { content: autoAnswer(req.body) };
     if ('usage' in r && !r.content) r = { ...r, content: autoAnswer(req.body) };
     if ('hang' in r) return; // never answers; the connection closes when the client gives up
-    if ('malformed' in r) return this.later(res, r.latencyMs ?? this.latencyMs, () => {
+    if ('malformed' in r) {return this.later(res, r.latencyMs ?? this.latencyMs, () => {
       res.writeHead(200, { 'content-type': 'application/json' });
       res.end('{"id": "chatcmpl-1", "choices": [{"message": {"content": "trunc');
-    });
+    });}
     if ('status' in r) return this.send(res, r.status, r.body ?? {}, r.headers ?? {}, r.latencyMs ?? this.latencyMs);
     const prompt = (req.body?.messages ?? []).map((m: any) => String(m.content)).join('\n');
     this.send(res, 200, {

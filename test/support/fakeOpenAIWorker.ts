@@ -41,7 +41,7 @@ if (!isMainThread && parentPort) {
   const server = new FakeOpenAI();
   server.record = false;
   let injected: Record<InjectedFault, number> | null = null;
-  server.start().then(() => port.postMessage({ url: server.url }));
+  void server.start().then(() => port.postMessage({ url: server.url }));
   port.on('message', (m: Message) => {
     if (m.op === 'configure') {
       server.latencyMs = m.config.latencyMs ?? 0;

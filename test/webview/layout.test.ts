@@ -283,11 +283,11 @@ describe('society view layout (headless Chromium)', function () {
       assert.ok(probe.name.bottom <= side.bottom, `${at} the agent's name is cut off (${probe.name.bottom} > ${side.bottom})`);
       assert.ok(network.height >= 120, `${at} the network is ${network.height} px tall`);
       assert.ok(trace.height >= 120 && probe.vlist.height >= 20, `${at} the trace is ${trace.height} px tall, its rows ${probe.vlist.height}`);
-      for (let i = 0; i < probe.panels.length; i++) for (let j = i + 1; j < probe.panels.length; j++) {
+      for (let i = 0; i < probe.panels.length; i++) {for (let j = i + 1; j < probe.panels.length; j++) {
         const [a, b] = [probe.panels[i], probe.panels[j]];
         const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
         assert.ok(!overlap, `${at} ${a.what} and ${b.what} overlap`);
-      }
+      }}
       // What does not fit can be scrolled to, never clipped.
       if (probe.app.scroll > probe.app.client + 1) assert.equal(probe.app.overflow, 'auto', `${at} the view is ${probe.app.scroll} px tall in ${probe.app.client} and does not scroll`);
       // The end of the agent's details (its memories' heading) can be scrolled into view.
@@ -502,12 +502,12 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
           check(empty(p.box) || !worst.length, `${at} the ${p.what} (${round(p.box)}) runs out of the ${p.panel} panel (${round(frame)}) by ${worst.join(', ')}`);
         }
         const all = [...b.panels.map((p) => ({ ...p, panel: p.what })), ...b.parts];
-        for (let i = 0; i < all.length; i++) for (let j = i + 1; j < all.length; j++) {
+        for (let i = 0; i < all.length; i++) {for (let j = i + 1; j < all.length; j++) {
           const [x, y] = [all[i], all[j]];
           if (x.what === y.panel || y.what === x.panel) continue;
           const o = overlap(x.box, y.box);
           check(!o, `${at} the ${x.what} (${round(x.box)}) and the ${y.what} (${round(y.box)}) overlap by ${o && `${Math.round(o.x)}×${Math.round(o.y)}`} px`);
-        }
+        }}
         const list = b.parts.find((p) => p.what === 'trace list')!.box;
         check(list.bottom - list.top >= 3 * 22 - 0.5, `${at} the trace list shows ${Math.round(list.bottom - list.top)} px of rows (${round(list)})`);
         if (!agent) {

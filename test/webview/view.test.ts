@@ -199,11 +199,11 @@ describe('society view (standalone, headless Chromium)', function () {
     const boxes = () => page.$$eval('.network text.label:not(.hidden)', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return { name: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
     const shown = await boxes();
     assert.ok(shown.length >= 10 && shown.length < 120, `${shown.length} of 120 names written`);
-    for (let i = 0; i < shown.length; i++) for (let j = i + 1; j < shown.length; j++) {
+    for (let i = 0; i < shown.length; i++) {for (let j = i + 1; j < shown.length; j++) {
       const [a, b] = [shown[i], shown[j]];
       const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
       assert.ok(!overlap, `'${a.name}' and '${b.name}' overlap`);
-    }
+    }}
     // The names are a layer above the agents (not covered by later circles), and every agent keeps its name as a tooltip.
     assert.equal(await page.$eval('.network .viewport', (v) => v.lastElementChild?.getAttribute('class')), 'labels');
     assert.equal(await page.locator('.network g.agent title').count(), 120);

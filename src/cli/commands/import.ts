@@ -24,7 +24,7 @@ function inputFiles(args: string[], source: ImportSource): string[] {
 
 /** `read()`, or an error that names the file and says plainly why it cannot be read. */
 function readable<T>(file: string, read: () => T): T {
-  try { return read(); } catch (err) { throw new Error(`${file}: cannot read it: ${ioReason(err)}`); }
+  try { return read(); } catch (err) { throw new Error(`${file}: cannot read it: ${ioReason(err)}`, { cause: err }); }
 }
 
 export const importCommand: Command = {

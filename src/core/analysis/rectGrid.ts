@@ -22,11 +22,11 @@ export class RectGrid<T extends Rect> {
   add(r: T): void {
     const x0 = this.cell(r.x), x1 = this.cell(r.x + r.w), y0 = this.cell(r.y - r.h / 2), y1 = this.cell(r.y + r.h / 2);
     if ((x1 - x0 + 1) * (y1 - y0 + 1) > MAX_CELLS) { this.large.push(r); return; }
-    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) {
+    for (let cx = x0; cx <= x1; cx++) {for (let cy = y0; cy <= y1; cy++) {
       const key = cx * 2 * REACH + cy;
       const list = this.cells.get(key);
       if (list) list.push(r); else this.cells.set(key, [r]);
-    }
+    }}
   }
 
   /** Whether `r` overlaps a held box that passes `keep` (all do when it is omitted). */
@@ -37,10 +37,10 @@ export class RectGrid<T extends Rect> {
       for (const list of this.cells.values()) for (const t of list) if (overlaps(r, t) && (!keep || keep(t))) return true;
       return false;
     }
-    for (let cx = x0; cx <= x1; cx++) for (let cy = y0; cy <= y1; cy++) {
+    for (let cx = x0; cx <= x1; cx++) {for (let cy = y0; cy <= y1; cy++) {
       const list = this.cells.get(cx * 2 * REACH + cy);
       if (list) for (const t of list) if (overlaps(r, t) && (!keep || keep(t))) return true;
-    }
+    }}
     return false;
   }
 

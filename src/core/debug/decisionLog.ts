@@ -41,7 +41,7 @@ export class DecisionLog {
     return (cfg: ModelConfig, seed: number) => {
       const inner = factory(cfg, seed);
       if (inner instanceof OfflineModel) return new RecordingOfflineModel(cfg.name, seed, this);
-      const log = this;
+      const log = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the returned object's own `this` is the model
       return {
         name: inner.name, provider: inner.provider, label: inner.label,
         async decide<R extends DecisionRequest>(req: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {

@@ -57,7 +57,7 @@ export function checkpointModel(cp: Checkpoint): string | null | undefined {
 export function parseCheckpoint(text: string): Checkpoint {
   let c: Checkpoint;
   try { c = JSON.parse(text) as Checkpoint; } catch (err) {
-    throw new Error(text.trim() ? `not valid JSON (${err instanceof Error ? err.message : String(err)}): cut short, or not a checkpoint` : 'it is empty');
+    throw new Error(text.trim() ? `not valid JSON (${err instanceof Error ? err.message : String(err)}): cut short, or not a checkpoint` : 'it is empty', { cause: err });
   }
   if (c?.format !== CHECKPOINT_FORMAT) throw new Error('not a society checkpoint');
   if (c.version > CHECKPOINT_VERSION) throw new Error(`checkpoint version ${c.version} is newer than this engine supports (${CHECKPOINT_VERSION})`);

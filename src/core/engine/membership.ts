@@ -65,11 +65,11 @@ function scenarioNames(s: Scenario): Map<string, string> {
 /** Initial directed ties from persona relationships (targets that are not present are ignored). */
 export function linkRelationships(world: World, personas: readonly Persona[]): void {
   const threshold = world.settings.ties.threshold;
-  for (const p of personas) for (const r of p.relationships) {
+  for (const p of personas) {for (const r of p.relationships) {
     if (!world.agents.has(r.with) || r.with === p.id) continue;
     const previous = world.ties.set(p.id, r.with, r.tie, world.round);
     world.emit({ type: 'tie', round: world.round, from: p.id, to: r.with, previous, strength: r.tie, exists: r.tie >= threshold, cause: 'initial' });
-  }
+  }}
 }
 
 export function removeAgent(world: World, id: string): boolean {

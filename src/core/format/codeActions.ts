@@ -135,7 +135,7 @@ export function expandSnippet(snippet: string): string {
 
 function yamlScalar(v: unknown): string {
   const s = String(v);
-  return typeof v === 'string' && (/^[\s*&!%@`'"|>{\[\]#,-]|: | #|^(true|false|null|~|\d)/.test(s) || s === '') ? JSON.stringify(s) : s;
+  return typeof v === 'string' && (/^[\s*&!%@`'"|>{[\]#,-]|: | #|^(true|false|null|~|\d)/.test(s) || s === '') ? JSON.stringify(s) : s;
 }
 
 function removeKey(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[]): TextEdit | undefined {

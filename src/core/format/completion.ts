@@ -229,7 +229,7 @@ function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: C
 
 /** A plain YAML scalar unless it would be read as something else (`*.society` is an alias). */
 function plainOrQuoted(s: string, flow: boolean): string {
-  return /^[*&!%@`'"|>{\[]/.test(s) || /: | #/.test(s) || (flow && /[,\[\]{}]/.test(s)) ? JSON.stringify(s) : s;
+  return /^[*&!%@`'"|>{[]/.test(s) || /: | #/.test(s) || (flow && /[,[\]{}]/.test(s)) ? JSON.stringify(s) : s;
 }
 
 /**
@@ -330,7 +330,7 @@ function indentAt(lines: LineIndex, line: number): number {
 
 /** A quote that starts a scalar (`don't` has none). */
 function opensQuote(text: string, i: number): boolean {
-  return (text[i] === '"' || text[i] === "'") && (i === 0 || /[\s\[{,:]/.test(text[i - 1]));
+  return (text[i] === '"' || text[i] === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]));
 }
 
 /** A list item's text as the scalar it is (quotes and comments off), or undefined for anything else. */
@@ -343,6 +343,6 @@ function scalarText(raw: string): string | undefined {
     try { return String(JSON.parse(m[0])); } catch { return undefined; }
   }
   const plain = t.replace(/(^|\s)#.*$/gm, '').trim();
-  if (plain === '' || /^[\[{|>&*!%@`]/.test(plain) || lineKey(plain)) return undefined;
+  if (plain === '' || /^[[{|>&*!%@`]/.test(plain) || lineKey(plain)) return undefined;
   return plain.replace(/\s+/g, ' ');
 }

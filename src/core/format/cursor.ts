@@ -107,13 +107,13 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
   const kind = documentKind(lines, docStart, docEnd);
 
   const afterMarkers = before.slice(/^ *(?:-[ \t]+)*/.exec(before)?.[0].length ?? 0);
-  const wordEnd = character + (/^[\w.\/*-]*/.exec(lineText.slice(character))?.[0].length ?? 0);
+  const wordEnd = character + (/^[\w./*-]*/.exec(lineText.slice(character))?.[0].length ?? 0);
   const at = (line: number, ch: number): Position => ({ line, character: ch });
   const existing = (): string[] => mappingKeys(lines, startLine, column, docStart, docEnd, shape.dashes.length > 0);
   const partial = buildPartial(path, climb.itemKeys);
 
   const keyMatch = lineKey(afterMarkers);
-  const itemFlow = !keyMatch && /^[{\[]/.test(afterMarkers) ? scanFlow(afterMarkers) : undefined;
+  const itemFlow = !keyMatch && /^[{[]/.test(afterMarkers) ? scanFlow(afterMarkers) : undefined;
   if (itemFlow) {
     // `- { with: ma` or `- [a, b`: flow collection as a sequence item.
     const prefix = itemFlow.token.replace(/^["']/, '');
@@ -218,7 +218,6 @@ function climbFrom(lines: LineIndex, line: number, column: number, dashes: numbe
         break;
       }
       reversed.push({ seg: index, itemKey });
-      itemKey = undefined;
       if (!owner?.shape.key) break;
       reversed.push({ seg: owner.shape.key });
       L = owner.line; C = owner.shape.contentCol; markers = [...owner.shape.dashes];

@@ -4,7 +4,7 @@
 // (a lazy key followed by `\s*` tried every split of a run of spaces: quadratic).
 
 /** A quoted key, or a plain one (not starting with an indicator; `-x` is plain), up to a `:` followed by a space or the end. */
-const KEY = /^("(?:[^"\\]|\\.)*"\s*|'(?:[^']|'')*'\s*|[^\s#'"{\[\]},:-][^#:]*|-[^\s#:][^#:]*):(?=\s|$)/;
+const KEY = /^("(?:[^"\\]|\\.)*"\s*|'(?:[^']|'')*'\s*|[^\s#'"{[\]},:-][^#:]*|-[^\s#:][^#:]*):(?=\s|$)/;
 
 export interface LineKey {
   /** The key as written, quotes included, without the spaces before the colon. */

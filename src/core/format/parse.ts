@@ -267,7 +267,7 @@ class UnclosedOpeners {
         continue;
       }
       if (c === '#' && (i === 0 || /\s/.test(text[i - 1]))) this.comment = true;
-      else if ((c === '"' || c === "'") && (i === 0 || /[\s\[{,:]/.test(text[i - 1]))) this.quote = { char: c, at: i };
+      else if ((c === '"' || c === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]))) this.quote = { char: c, at: i };
       else if (c === '[' || c === '{') this.stack.push(i);
       else if ((c === ']' || c === '}') && this.stack.length) this.stack.pop();
     }

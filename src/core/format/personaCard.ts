@@ -43,5 +43,5 @@ export function personaCard(p: PersonaSummary): string {
 }
 
 function escape(s: string): string {
-  return s.replace(/[\\`*_{}\[\]<>#|]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]<>#|]/g, (c) => `\\${c}`);
 }

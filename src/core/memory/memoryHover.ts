@@ -53,5 +53,5 @@ export function clip(text: string, max: number): string {
 
 /** Markdown-inert text: no emphasis, links, code, headings, tables or HTML. */
 export function escapeMarkdown(s: string): string {
-  return s.replace(/[\\`*_{}\[\]()<>#|!~+\-.&]/g, (c) => `\\${c}`);
+  return s.replace(/[\\`*_{}[\]()<>#|!~+\-.&]/g, (c) => `\\${c}`);
 }

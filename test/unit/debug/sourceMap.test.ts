@@ -26,7 +26,7 @@ describe('debug source map', () => {
 
   it('maps event lines to their round, a persona an event adds to that persona, other scenario lines to rounds', () => {
     assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /Census date/), read), { kind: 'event', round: 4 });
-    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /^  - at: 7/), read), { kind: 'event', round: 7 });
+    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /^ {2}- at: 7/), read), { kind: 'event', round: 7 });
     assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /Arrived from Istanbul/), read), { kind: 'persona', agent: 'elif_yilmaz' });
     assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /remove: \[lucy_tran\]/), read), { kind: 'event', round: 11 });
     assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /^\s+rounds: 24/), read), { kind: 'round' });
@@ -38,7 +38,7 @@ describe('debug source map', () => {
     assert.deepEqual(personaLine(tariq, read), { file: people, line: lineOf(people, /^id: tariq_hussein/) });
     const elif = scenario.events.flatMap((e) => ('add' in e ? e.add : [])).find((p) => p.id === 'elif_yilmaz');
     assert.deepEqual(personaLine(elif, read), { file: scenarioFile, line: lineOf(scenarioFile, /- id: elif_yilmaz/) });
-    assert.deepEqual(roundLine(scenario, 4, read), { file: scenarioFile, line: lineOf(scenarioFile, /^  - at: 4/) });
+    assert.deepEqual(roundLine(scenario, 4, read), { file: scenarioFile, line: lineOf(scenarioFile, /^ {2}- at: 4/) });
     assert.deepEqual(roundLine(scenario, 5, read), { file: scenarioFile, line: lineOf(scenarioFile, /^\s+rounds: 24/) });
   });
 });

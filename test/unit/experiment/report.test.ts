@@ -93,7 +93,7 @@ describe('experiment report', () => {
     const text = formatExperiment(r);
     const line = text.split('\n').find((l) => l.includes('median_undirected_degree'))!;
     assert.match(line, /\b0\.500 \(0\.000†…6\.853\)$/, line);
-    assert.match(text, /^  † the 95% CI went past what the metric can be and is cut there$/m);
+    assert.match(text, /^ {2}† the 95% CI went past what the metric can be and is cut there$/m);
     const within = analyzeExperiment('x', [{ name: 'a', set: {} }], [1, 2], [outcome('a', 1, { density: 0.2 }), outcome('a', 2, { density: 0.21 })]);
     assert.match(formatExperiment(within).split('\n').find((l) => l.includes('density'))!, /\b0\.205 ±0\.064$/);
     assert.doesNotMatch(formatExperiment(within), /†/);

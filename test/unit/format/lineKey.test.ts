@@ -5,7 +5,7 @@ import fc from 'fast-check';
 import { lineKey } from '../../../src/core/format/lineKey';
 
 /** The former regex: the oracle for short lines (quadratic on runs of spaces). */
-const FORMER = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{\[\]},:-][^#:]*?|-[^\s#:][^#:]*?)\s*:(?=\s|$)/;
+const FORMER = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},:-][^#:]*?|-[^\s#:][^#:]*?)\s*:(?=\s|$)/;
 function former(text: string) {
   const m = FORMER.exec(text);
   return m ? { raw: m[1], length: m[0].length } : undefined;

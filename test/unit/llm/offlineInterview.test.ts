@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { interview } from '../../../src/core/llm/offline/interview';
-import type { InterviewRequest, PersonaBrief, RetrievedMemory } from '../../../src/core/llm/types';
+import type { PersonaBrief, RetrievedMemory } from '../../../src/core/llm/types';
 import { MEMORY_KINDS, type MemoryCues, type MemoryKind } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { makeScenario } from '../engine/scenarioFixture';

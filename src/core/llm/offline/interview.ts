@@ -130,20 +130,20 @@ function general(recs: Recollection[]): string[] {
 /** How each person felt to me: mean valence of my evaluations and reflections about them. */
 function valences(recs: Recollection[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const r of recs) if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
+  for (const r of recs) {if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
     out.set(r.person, [...(out.get(r.person) ?? []), r.valence]);
-  }
+  }}
   return out;
 }
 
 /** How each person feels to me now: the mean valence of my latest round of memories about them (a reflection sums up the rounds before it). */
 function lately(recs: Recollection[]): Map<string, number> {
   const last = new Map<string, Recollection[]>();
-  for (const r of recs) if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
+  for (const r of recs) {if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
     const had = last.get(r.person);
     if (!had || r.round > had[0].round) last.set(r.person, [r]);
     else if (r.round === had[0].round) had.push(r);
-  }
+  }}
   return new Map([...last].map(([who, rs]) => [who, mean(rs.map((r) => r.valence!))]));
 }
 

@@ -47,7 +47,7 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   ],
   disclose: [
     (w) => `Can I be honest? I've been feeling a bit lost${w.topic ? ` even with ${w.topic}` : ''} lately.`,
-    (w) => `It's been a hard week for me, to be honest.`,
+    (_w) => `It's been a hard week for me, to be honest.`,
   ],
   // Support for a worry (after a disclosure); see SUPPORT_GLAD for support of good news.
   support: [
@@ -60,16 +60,16 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
     (w) => `Want to team up on ${w.topic} sometime? I could set something up.`,
   ],
   accept: [
-    (w) => `Yes, let's do it! Count me in.`,
+    (_w) => `Yes, let's do it! Count me in.`,
     (w) => `I'd love that${w.topic ? ` — ${w.topic} it is` : ''}.`,
   ],
   decline: [
-    (w) => `Maybe another time — I'm stretched thin right now.`,
-    (w) => `Thanks, but I'll pass for now.`,
+    (_w) => `Maybe another time — I'm stretched thin right now.`,
+    (_w) => `Thanks, but I'll pass for now.`,
   ],
   farewell: [
     (w) => `Good talking to you, ${first(w.other)}. See you around!`,
-    (w) => `I have to run — talk soon!`,
+    (_w) => `I have to run — talk soon!`,
   ],
 };
 

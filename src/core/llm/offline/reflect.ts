@@ -20,10 +20,10 @@ export function reflect(req: ReflectRequest): ReflectResponse {
   // Who do I enjoy? Highest mean valence among partners in recent memories of talking with them
   // (an introduction is an observation with a valence too, but nobody has talked yet).
   const byPartner = new Map<string, RetrievedMemory[]>();
-  for (const m of recent) if (m.cues?.partner && m.cues.valence !== undefined && m.kind !== 'observation') {
+  for (const m of recent) {if (m.cues?.partner && m.cues.valence !== undefined && m.kind !== 'observation') {
     const l = byPartner.get(m.cues.partner) ?? [];
     l.push(m); byPartner.set(m.cues.partner, l);
-  }
+  }}
   let best: [string, number, RetrievedMemory[]] | undefined;
   for (const [p, ms] of byPartner) {
     const v = ms.reduce((s, m) => s + (m.cues!.valence ?? 0), 0) / ms.length;
@@ -40,10 +40,10 @@ export function reflect(req: ReflectRequest): ReflectResponse {
 
   // Which advice keeps coming back?
   const adviceCount = new Map<AdviceAction, RetrievedMemory[]>();
-  for (const m of recent) if (m.kind === 'advice' && m.cues?.action) {
+  for (const m of recent) {if (m.kind === 'advice' && m.cues?.action) {
     const l = adviceCount.get(m.cues.action) ?? [];
     l.push(m); adviceCount.set(m.cues.action, l);
-  }
+  }}
   let top: [AdviceAction, RetrievedMemory[]] | undefined;
   for (const a of ADVICE_ACTIONS) { const l = adviceCount.get(a); if (l && (!top || l.length > top[1].length)) top = [a, l]; }
   if (top) {
@@ -55,10 +55,10 @@ export function reflect(req: ReflectRequest): ReflectResponse {
 
   // Which need goes unmet? The driver most often flagged in my reward observations.
   const flagged = new Map<Driver, RetrievedMemory[]>();
-  for (const m of recent) if (m.kind === 'observation' && m.cues?.driver) {
+  for (const m of recent) {if (m.kind === 'observation' && m.cues?.driver) {
     const l = flagged.get(m.cues.driver) ?? [];
     l.push(m); flagged.set(m.cues.driver, l);
-  }
+  }}
   let need: [Driver, RetrievedMemory[]] | undefined;
   for (const d of DRIVERS) { const l = flagged.get(d); if (l && (!need || l.length > need[1].length)) need = [d, l]; }
   if (need && need[1].length >= 2) {

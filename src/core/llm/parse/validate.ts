@@ -90,6 +90,7 @@ export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown
 }
 
 /** Copies exactly the response's fields, dropping anything extra the model added. */
+// eslint-disable-next-line @typescript-eslint/no-explicit-any -- `v` passed the kind's JSON Schema: its fields are there
 function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]): ResponseByKind[keyof ResponseByKind] {
   switch (req.kind) {
     case 'choose_partner': return { choice: v.choice, reason: v.reason };
@@ -101,6 +102,7 @@ function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]):
       const unseen = [...new Set((v.insights as { evidence: number[] }[]).flatMap((i) => i.evidence.filter((id) => !shown.has(id))))];
       if (unseen.length) repairs.push(`evidence never shown dropped (${unseen.join(', ')})`);
       return {
+        // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by the schema, as `v`
         insights: (v.insights as any[]).map((i) => ({
           text: i.text, importance: Math.round(i.importance),
           evidence: [...new Set((i.evidence as number[]).filter((id) => shown.has(id)))],
