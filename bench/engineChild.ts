@@ -5,11 +5,11 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Scenario } from '../src/core/format/model';
+import type { Scenario } from '../src/core/format/language/model';
 import { Simulation } from '../src/core/engine/simulation';
 import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
-import { RewardTally, summarizeRun } from '../src/core/analysis/runSummary';
+import { RewardTally, summarizeRun } from '../src/core/analysis/report/runSummary';
 
 export const CHILD = 'SOCIETY_BENCH_ENGINE';
 const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);

@@ -7,7 +7,7 @@ import { FAST_BACKOFF, modelConfig, persona, scenario } from '../test/support/ll
 import { ModelRegistry } from '../src/core/llm/registry';
 import { Simulation } from '../src/core/engine/simulation';
 import type { TraceEvent } from '../src/core/trace/events';
-import type { Scenario } from '../src/core/format/model';
+import type { Scenario } from '../src/core/format/language/model';
 
 const AGENTS = 200, ROUNDS = 5, TURNS = 4, LATENCY = 100, CONCURRENCY = 64;
 

@@ -4,7 +4,7 @@
 import { DEFAULT_FILTER, type ExportFormat, type HostMessage, type RunStatus, type ViewState } from '../src/core/protocol/viewMessages';
 import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
-import { personaAttributes } from '../src/core/analysis/personaAttributes';
+import { personaAttributes } from '../src/core/analysis/metrics/personaAttributes';
 import type { ViewHost } from './host';
 import { RoundColours } from './model/stableColours';
 import { TraceModel } from './model/traceModel';

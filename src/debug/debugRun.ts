@@ -1,8 +1,8 @@
 // One debugged run: the loaded scenario, its Simulation (with a decision log for the Variables
 // view) and the SimulationRuntime over it. Restart builds a fresh one from the file on disk.
-import { defaultRoot, loadScenarioFile } from '../core/format/load';
-import { formatDiagnostic } from '../core/format/diagnostics';
-import type { Scenario } from '../core/format/model';
+import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
+import { formatDiagnostic } from '../core/format/language/diagnostics';
+import type { Scenario } from '../core/format/language/model';
 import { Simulation } from '../core/engine/simulation';
 import { SimulationRuntime } from '../core/engine/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';

@@ -1,7 +1,7 @@
 // A debug session's models from the provider layer, as `society run` builds them: the offline
 // model, or endpoints behind limits, retries and the response cache. The registry's call log goes
 // along, so faults retries got past reach the trace and the "Retried model calls" breakpoint.
-import type { Scenario } from '../core/format/model';
+import type { Scenario } from '../core/format/language/model';
 import { ModelRegistry, type ModelOptions } from '../core/llm/registry';
 import type { ModelSetup, RunShape } from './debugRun';
 

@@ -7,7 +7,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
-import type { Scenario } from '../core/format/model';
+import type { Scenario } from '../core/format/language/model';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
 import { planFunction, planLine, type BreakpointOptions, type PlanContext, type Planned } from '../core/debug/breakpoints';

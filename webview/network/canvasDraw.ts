@@ -2,7 +2,7 @@
 // 10,000 ties are a handful of strokes), nodes batched by colour, labels only where readable.
 // Used for live rendering above a few hundred nodes and for PNG export at any size.
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/labelPlacement';
+import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/report/labelPlacement';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';

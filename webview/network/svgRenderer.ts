@@ -5,7 +5,7 @@ import { select, type Selection } from 'd3-selection';
 import { counted } from '../dom';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, labelAnchor, placeNames, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/labelPlacement';
+import { byLabelPriority, labelAnchor, placeNames, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/report/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';

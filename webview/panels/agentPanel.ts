@@ -1,7 +1,7 @@
 // The agent panel: pick an agent (a keyboard-friendly list of everyone), then its persona, its
 // ties out and in at the round on screen, its reward per driver over time and its latest memories.
-import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/model';
-import { categoryColor } from '../../src/core/analysis/palette';
+import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/language/model';
+import { categoryColor } from '../../src/core/analysis/report/palette';
 import type { AgentView, WorldState } from '../../src/core/replay/replay';
 import { el } from '../dom';
 import type { RewardSeries } from '../model/rewardSeries';

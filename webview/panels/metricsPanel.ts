@@ -1,7 +1,7 @@
 // The metrics panel: density, reciprocity, average clustering and Louvain modularity per round,
 // and the mean raw reward of each behavioral driver per round, as small charts.
-import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/model';
-import { categoryColor } from '../../src/core/analysis/palette';
+import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/language/model';
+import { categoryColor } from '../../src/core/analysis/report/palette';
 import { counted, el, formatNumber } from '../dom';
 import type { RoundMetrics } from '../model/roundMetrics';
 import type { RewardSeries } from '../model/rewardSeries';

@@ -3,9 +3,9 @@
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/tieExport';
-import { isTraceFile, loadTieNetwork } from '../../core/analysis/tieNetworkFile';
-import { loadTrace, unfinishedNote } from '../../core/analysis/traceNetwork';
+import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
+import { isTraceFile, loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
+import { loadTrace, unfinishedNote } from '../../core/analysis/metrics/traceNetwork';
 import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';

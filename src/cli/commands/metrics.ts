@@ -2,9 +2,9 @@
 // under the key names of the NetworkX reference fixtures.
 import type { Command } from '../command';
 import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
-import { formatMetricValue } from '../../core/analysis/metricFormat';
-import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/networkMetrics';
-import { loadTieNetwork } from '../../core/analysis/tieNetworkFile';
+import { formatMetricValue } from '../../core/analysis/report/metricFormat';
+import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/metrics/networkMetrics';
+import { loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
 import { seededRandom } from '../../core/random/seededRandom';
 import { MIN_SEED } from '../../core/random/rng';
 

@@ -7,16 +7,16 @@
 import path from 'node:path';
 import type { Command } from '../command';
 import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
-import { DEFAULT_ATTRIBUTE } from '../../core/analysis/networkMetrics';
-import { writeReportFiles } from '../../core/analysis/reportFiles';
-import { RunReportBuilder } from '../../core/analysis/reportModel';
+import { DEFAULT_ATTRIBUTE } from '../../core/analysis/metrics/networkMetrics';
+import { writeReportFiles } from '../../core/analysis/report/reportFiles';
+import { RunReportBuilder } from '../../core/analysis/report/reportModel';
 import type { TraceEvent } from '../../core/trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed, type ViewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
-import { unfinishedNote, wholeRound } from '../../core/analysis/traceNetwork';
+import { unfinishedNote, wholeRound } from '../../core/analysis/metrics/traceNetwork';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static] [--view-limit MB]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { integerOption, knownModel, loadScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown, wroteFiles, type LoadedScenario } from '../options';
 import { checkpointModel } from '../../core/engine/checkpoint';
-import { slug } from '../../core/format/slug';
+import { slug } from '../../core/format/language/slug';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/random/rng';
 import { RunHarness } from '../../core/run/runHarness';

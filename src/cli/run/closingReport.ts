@@ -2,9 +2,9 @@
 // and embedding calls, and the exit code its faults call for (3: no model answer at all).
 import * as path from 'node:path';
 import type { Checkpoint } from '../../core/engine/checkpoint';
-import { formatSummary, summarizeRun } from '../../core/analysis/runSummary';
+import { formatSummary, summarizeRun } from '../../core/analysis/report/runSummary';
 import type { ModelRegistry } from '../../core/llm/registry';
-import type { Scenario } from '../../core/format/model';
+import type { Scenario } from '../../core/format/language/model';
 import { unpricedModels } from '../../core/llm/usage';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';

@@ -4,8 +4,8 @@
 // key stops the command with nothing left behind.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { modelNamed, type Scenario } from '../../core/format/model';
-import { isInstant } from '../../core/format/providers';
+import { modelNamed, type Scenario } from '../../core/format/language/model';
+import { isInstant } from '../../core/format/language/providers';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';

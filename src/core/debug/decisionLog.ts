@@ -2,7 +2,7 @@
 // and the raw reply". It wraps the model factory the Simulation is created with; the offline model
 // stays an OfflineModel (the engine's synchronous fast path checks for it), so recording changes
 // no decision and no event.
-import type { ModelConfig, PromptTemplates } from '../format/model';
+import type { ModelConfig, PromptTemplates } from '../format/language/model';
 import { OfflineModel } from '../llm/offline';
 import { renderPrompt } from '../llm/prompts/render';
 import type { ChatMessage } from '../llm/chat';

@@ -1,12 +1,12 @@
 // The state the Variables view shows, as plain data: the acting agent (persona, rewards, ties,
 // the memories retrieved for its latest decision with their scores, the prompt and the reply)
 // and the world (round, agents, ties, network metrics). The adapter makes it expandable.
-import { computeNetworkMetrics } from '../analysis/networkMetrics';
-import { graphFromTies } from '../analysis/graphFromTies';
+import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
+import { graphFromTies } from '../analysis/metrics/graphFromTies';
 import type { Simulation } from '../engine/simulation';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
-import { isInstant } from '../format/providers';
+import { isInstant } from '../format/language/providers';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 

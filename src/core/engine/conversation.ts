@@ -12,7 +12,7 @@ import { recordConversation } from './rewards';
 import type { Step } from './step';
 import type { Tape } from './tape';
 import { usageField, type World } from './world';
-import { messageCount } from '../format/settings';
+import { messageCount } from '../format/language/settings';
 
 export interface Conversation {
   id: string;

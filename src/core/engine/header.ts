@@ -1,10 +1,10 @@
 // The trace header for a run: format version, scenario content hash, seed, settings and the
 // model settings with anything secret left out.
 import { createHash } from 'node:crypto';
-import type { ModelConfig, Scenario } from '../format/model';
+import type { ModelConfig, Scenario } from '../format/language/model';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type ModelSettings, type TraceHeader } from '../trace/events';
 import { maskUrlCredentials } from '../llm/redact';
-import { settingsFromScenario } from '../format/settings';
+import { settingsFromScenario } from '../format/language/settings';
 
 /** JSON with object keys sorted and `source` locations dropped, so the hash is about content only. */
 export function canonicalJSON(value: unknown): string {

@@ -1,5 +1,5 @@
 // Agents joining and leaving: at setup, and through timed `add` / `remove` events.
-import { modelNamed, type Persona, type Scenario } from '../format/model';
+import { modelNamed, type Persona, type Scenario } from '../format/language/model';
 import { createAgent } from './agent';
 import { withoutSources } from './personaSources';
 import type { World } from './world';

@@ -1,6 +1,6 @@
 // Population sampling: scenario.population groups → personas, drawn from seeded streams keyed by
 // the generated id and the field, so changing one group never changes another group's agents.
-import { DRIVERS, TRAIT_NAMES, type Distribution, type Persona, type PopulationGroup } from '../format/model';
+import { DRIVERS, TRAIT_NAMES, type Distribution, type Persona, type PopulationGroup } from '../format/language/model';
 import { stream, type Rng } from '../random/rng';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);

@@ -5,7 +5,7 @@
 // by the models' `concurrency`); events are published in canonical order (rooms, then agents in
 // the round's seeded turn order), so the trace is the same however calls interleave. With a gate
 // (a debugger) agents run one by one and the gate can hold the run before any phase.
-import { modelNamed, type Scenario } from '../format/model';
+import { modelNamed, type Scenario } from '../format/language/model';
 import type { RelevanceScorer } from '../llm/embeddings';
 import type { RetrievedMemory } from '../llm/types';
 import type { MemoryRecord, Phase, TraceHeader, UsageTotals } from '../trace/events';
@@ -26,12 +26,12 @@ import type { Step } from './step';
 import { Tape } from './tape';
 import { UsageBook } from './usageBook';
 import type { CallLog } from '../llm/callLog';
-import { settingsFromScenario } from '../format/settings';
+import { settingsFromScenario } from '../format/language/settings';
 import { TIE_FLOOR, TieTable } from './ties';
 import { fireEvents } from './timed-events';
 import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
-import { isInstant } from '../format/providers';
+import { isInstant } from '../format/language/providers';
 
 export type StepPoint =
   | { kind: 'round_start'; round: number }

@@ -1,8 +1,8 @@
 // Timed scenario events, fired at the start of their round in file order: broadcast a message
 // (every agent observes it), add or remove agents, or change a parameter.
-import type { ScenarioEvent } from '../format/model';
+import type { ScenarioEvent } from '../format/language/model';
 import { addAgent, linkRelationships, removeAgent } from './membership';
-import { applySet } from '../format/settings';
+import { applySet } from '../format/language/settings';
 import type { World } from './world';
 
 /** Importance of a broadcast observation: news everyone hears is fairly memorable. */

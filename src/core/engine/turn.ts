@@ -3,7 +3,7 @@
 // The scheduler runs the phases in three stages over all agents (see STAGES); within a stage an
 // agent's phases write trace events to the turn's tape and defer changes that other agents of the
 // same stage must not see (engine/tape.ts).
-import { DRIVERS, type Driver } from '../format/model';
+import { DRIVERS, type Driver } from '../format/language/model';
 import type { Phase, Usage } from '../trace/events';
 import type { AdviseRequest, Candidate, ChoosePartnerRequest, DecisionResponse, ReflectRequest, RetrievedMemory } from '../llm/types';
 import type { Agent } from './agent';

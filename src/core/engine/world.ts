@@ -1,6 +1,6 @@
 // The engine's mutable world: agents, ties, live settings, models, and the two ways state changes
 // are made visible — emitting trace events and writing memories. Every phase goes through here.
-import { modelNamed, type ModelConfig, type Scenario } from '../format/model';
+import { modelNamed, type ModelConfig, type Scenario } from '../format/language/model';
 import type { MemoryCues, MemoryKind, MemoryRecord, Phase, RunSettings, TraceEvent, Usage, UsageTotals } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
 import type { RelevanceScorer } from '../llm/embeddings';
@@ -14,7 +14,7 @@ import { TieTable } from './ties';
 import { UsageBook, addUsage, emptyTotals } from './usageBook';
 import type { Agent } from './agent';
 import { counted } from '../text/counted';
-import { isInstant } from '../format/providers';
+import { isInstant } from '../format/language/providers';
 
 export type Listener = (event: TraceEvent) => void;
 

@@ -2,7 +2,7 @@
 // against the reference condition (difference, CI, Hedges' g), each condition against the
 // density-matched random baseline (paired by run), and the seed paper's qualitative claims
 // checked against those numbers (paperClaims.ts).
-import type { ExperimentCondition } from '../format/model';
+import type { ExperimentCondition } from '../format/language/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
 import { paperClaims, type Claim } from './paperClaims';
 import { estimate, seedContrast, type Contrast, type Estimate } from './statistics';

@@ -1,13 +1,13 @@
 // The experiment report: one self-contained HTML page (no scripts, no remote content; every
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
 import { createHash } from 'node:crypto';
-import { escapeMarkup as e } from '../analysis/markup';
-import { BASELINE_SAMPLES } from '../analysis/randomBaseline';
-import { describeMetric } from '../analysis/metricDescriptions';
-import { formatReal } from '../analysis/realFormat';
-import { themeCss, themed } from '../analysis/reportTheme';
+import { escapeMarkup as e } from '../text/markup';
+import { BASELINE_SAMPLES } from '../analysis/metrics/randomBaseline';
+import { describeMetric } from '../analysis/report/metricDescriptions';
+import { formatReal } from '../analysis/report/realFormat';
+import { themeCss, themed } from '../analysis/report/reportTheme';
 import type { ExperimentResult } from './analyze';
-import type { ExperimentCondition } from '../format/model';
+import type { ExperimentCondition } from '../format/language/model';
 import { isolated } from '../text/isolated';
 import { claimVerdict, formatP, HOLM_ALPHA, holmVerdict } from './claimVerdict';
 import { EXACT_ALPHA } from './paperClaims';

@@ -3,10 +3,10 @@
 // (shownInterval.ts), where it ends in a short upright bar. All text is escaped; long labels are
 // cut with an ellipsis and carry their full text as a <title>. Greys are theme inks and text is
 // currentColor (analysis/reportTheme.ts), so the chart follows a dark page.
-import { escapeMarkup as e } from '../analysis/markup';
-import { niceTicks } from '../analysis/lineChartSvg';
-import { categoryColor } from '../analysis/palette';
-import { ink } from '../analysis/reportTheme';
+import { escapeMarkup as e } from '../text/markup';
+import { niceTicks } from '../analysis/report/lineChartSvg';
+import { categoryColor } from '../analysis/report/palette';
+import { ink } from '../analysis/report/reportTheme';
 import { isolated } from '../text/isolated';
 import { fitLabel } from './fitLabel';
 import { shownInterval } from './shownInterval';

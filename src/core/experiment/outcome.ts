@@ -1,13 +1,13 @@
 // The numbers one run contributes to an experiment: the final tie network's metrics, the same
 // metrics on density-matched random graphs (the null model the paper's claims are judged
 // against), rewards, and per-round series.
-import { DRIVERS, type DriverWeights } from '../format/model';
+import { DRIVERS, type DriverWeights } from '../format/language/model';
 import type { RoundStats, UsageTotals } from '../trace/events';
-import { computeNetworkMetrics } from '../analysis/networkMetrics';
-import { graphFromTies } from '../analysis/graphFromTies';
-import { randomBaseline } from '../analysis/randomBaseline';
-import { assortativityBaseline } from '../analysis/assortativityBaseline';
-import { degreePreservingBaselineOf } from '../analysis/degreePreservingBaseline';
+import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
+import { graphFromTies } from '../analysis/metrics/graphFromTies';
+import { randomBaseline } from '../analysis/metrics/randomBaseline';
+import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
+import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
 
 /** Metrics compared across conditions, in report order. */
 export const OUTCOME_METRICS = [

@@ -2,8 +2,8 @@
 // the same paths timed `set` events use, by the same rules (engine/settings.ts applySet: own keys
 // or optional leaves of the schema, the schema's defaults, then its checks). Applied to a copy
 // before the run starts, so `world.rounds` may change too.
-import type { Scenario } from '../format/model';
-import { applySet } from '../format/settings';
+import type { Scenario } from '../format/language/model';
+import { applySet } from '../format/language/settings';
 
 export function withOverrides(scenario: Scenario, set: Record<string, unknown>): Scenario {
   const copy = structuredClone(scenario);

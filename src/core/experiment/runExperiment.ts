@@ -4,8 +4,8 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Scenario } from '../format/model';
-import { slug } from '../format/slug';
+import type { Scenario } from '../format/language/model';
+import { slug } from '../format/language/slug';
 import { analyzeExperiment, unknownReference, type ExperimentResult } from './analyze';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
 import { planExperiment, startOrder } from './plan';
@@ -17,7 +17,7 @@ import { withOverrides } from './overrides';
 import { workersFor } from './workerLimits';
 import { partialFields, partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath } from './traceFiles';
-import { isInstant, traitsOf } from '../format/providers';
+import { isInstant, traitsOf } from '../format/language/providers';
 
 export interface ExperimentOptions {
   outDir: string;

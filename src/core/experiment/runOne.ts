@@ -1,6 +1,6 @@
 // Runs one condition × seed in this thread and reduces it to a RunOutcome. Optionally writes the
 // run's trace, so any single run of an experiment can be opened and inspected later.
-import type { Scenario } from '../format/model';
+import type { Scenario } from '../format/language/model';
 import { RunHarness } from '../run/runHarness';
 import { ModelRegistry, type ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';

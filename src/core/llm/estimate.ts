@@ -2,16 +2,16 @@
 // (agents, rounds, encounters per round, turns, rooms, coaching) and prompts rendered with the
 // scenario's own templates on typical requests. It assumes no retries or re-asks and a typical
 // memory-importance flow for the reflection rate; `assumptions` lists every such constant.
-import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../format/model';
+import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../format/language/model';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
 import type { DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
-import { roomWithDefaults } from '../format/settings';
-import { messageCount } from '../format/settings';
-import { isInstant, traitsOf } from '../format/providers';
+import { roomWithDefaults } from '../format/language/settings';
+import { messageCount } from '../format/language/settings';
+import { isInstant, traitsOf } from '../format/language/providers';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {

@@ -5,15 +5,15 @@
 // with one limiter per endpoint (configs calling the same model at the same endpoint share it).
 // Keys come from `secrets(api_key_env)`: the environment in the CLI, SecretStorage in the editor;
 // they are registered with the redactor before first use.
-import { modelNamed, type ModelConfig, type Provider, type Scenario } from '../format/model';
-import { isInstant, traitsOf } from '../format/providers';
+import { modelNamed, type ModelConfig, type Provider, type Scenario } from '../format/language/model';
+import { isInstant, traitsOf } from '../format/language/providers';
 import type { CallListener } from './callRecord';
 import type { CallFault, ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
-import { endpointKey, partOf, sharedLimits } from '../format/endpointLimits';
+import { endpointKey, partOf, sharedLimits } from '../format/language/endpointLimits';
 import { Limiter } from './limits/limiter';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
@@ -25,7 +25,7 @@ import { secrets as globalRedactor, type Redactor } from './redact';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
-import { flattenSet } from '../format/settings';
+import { flattenSet } from '../format/language/settings';
 import { CallLog } from './callLog';
 
 export interface ModelOptions {

@@ -2,7 +2,7 @@
 // rule-based model or an LLM provider. Every request is plain serialisable data carrying both the
 // structured context (for rule-based decisions) and everything a prompt layer needs to render a
 // chat prompt; every response is structured and reports its token usage (zero offline).
-import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/model';
+import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
 import type { AdviceAction, DialogueAct, EvaluationReasons, MemoryCues, MemoryKind, RewardBasis, Usage } from '../trace/events';
 
 /** The persona as shown to a model: no seed memories, relationships or source locations. */

@@ -2,10 +2,10 @@
 // the scenario's `price:` or a configurable price table; a model without a price costs 0 and is
 // reported as unpriced. A usage answered from the cache is marked (not in the trace), so the run's
 // usage book (engine/usageBook.ts) can tell what was spent from what cached answers saved.
-import type { ModelConfig, Scenario } from '../format/model';
+import type { ModelConfig, Scenario } from '../format/language/model';
 import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
-import { traitsOf } from '../format/providers';
+import { traitsOf } from '../format/language/providers';
 
 export interface Price { input: number; output: number }
 /** Prices by endpoint model name (e.g. "gpt-4o-mini") or scenario model name. */

@@ -2,9 +2,9 @@
 // they stood at any round. The fold reuses the engine's own tie and memory arithmetic, so replayed
 // state equals the engine's. `applyEvent` mutates the state it is given (for speed); `replay`
 // starts from a fresh one and never touches its inputs.
-import type { Persona } from '../format/model';
+import type { Persona } from '../format/language/model';
 import { appendMemory } from '../engine/memory';
-import { applySet, setApplied } from '../format/settings';
+import { applySet, setApplied } from '../format/language/settings';
 import { TieTable } from '../engine/ties';
 import type { AdviceEvent, MemoryRecord, RewardEvent, RoundStats, RunSettings, TraceEvent, TraceHeader } from '../trace/events';
 

@@ -2,7 +2,7 @@
 // the trace writer/reader/replay, the CLI, the extension and the webview.
 // A trace file is JSONL: one TraceHeader line, then one TraceEvent per line, in emission order.
 // Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
-import type { Driver, DriverWeights, Persona, Provider } from '../format/model';
+import type { Driver, DriverWeights, Persona, Provider } from '../format/language/model';
 
 /** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
 export const TRACE_FORMAT_VERSION = 1;
@@ -79,8 +79,8 @@ export interface ModelSettings {
   on_error: string;
 }
 
-export type { RunSettings } from '../format/settings';
-import type { RunSettings } from '../format/settings';
+export type { RunSettings } from '../format/language/settings';
+import type { RunSettings } from '../format/language/settings';
 
 export interface TraceHeader {
   type: 'header';

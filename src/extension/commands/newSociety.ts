@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { scaffoldSociety } from '../../core/format';
-import { slug } from '../../core/format/slug';
+import { slug } from '../../core/format/language/slug';
 import type { SocietyContext } from '../context';
 
 /** Arguments are optional (the palette passes none): the parent folder and the society's name. */

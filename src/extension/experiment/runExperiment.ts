@@ -6,8 +6,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadScenarioFile } from '../../core/format/load';
-import type { Scenario } from '../../core/format/model';
+import { loadScenarioFile } from '../../core/format/language/load';
+import type { Scenario } from '../../core/format/language/model';
 import { ExperimentCancelled, partialText, runExperiment } from '../../core/experiment';
 import { loadKeys } from '../run/apiKeys';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';

@@ -4,7 +4,7 @@
 // for Clear API Key to offer.
 import * as vscode from 'vscode';
 import { keyNames } from './modelChoice';
-import type { Scenario } from '../../core/format/model';
+import type { Scenario } from '../../core/format/language/model';
 
 const secretKey = (envName: string) => `society.apiKey.${envName}`;
 

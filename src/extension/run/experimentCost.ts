@@ -2,7 +2,7 @@
 // estimated as `society estimate` would (a condition may change the run's size: coaching, turns,
 // encounters), times the seeds it runs with, summed. The limit is checked once, against the sum —
 // asking once per run would mean twenty dialogs for a 2 × 10 experiment. No vscode here.
-import type { Scenario } from '../../core/format/model';
+import type { Scenario } from '../../core/format/language/model';
 import { planExperiment } from '../../core/experiment/plan';
 import { withOverrides } from '../../core/experiment/overrides';
 import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../../core/llm/estimate';

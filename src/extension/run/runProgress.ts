@@ -2,7 +2,7 @@
 // round, agents, ties, tokens and cost. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
-import { isInstant } from '../../core/format/providers';
+import { isInstant } from '../../core/format/language/providers';
 
 export class RunProgress {
   round = 0;

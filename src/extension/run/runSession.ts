@@ -5,8 +5,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadScenarioFile } from '../../core/format/load';
-import type { Diagnostic } from '../../core/format/diagnostics';
+import { loadScenarioFile } from '../../core/format/language/load';
+import type { Diagnostic } from '../../core/format/language/diagnostics';
 import { Simulation, type RunResult } from '../../core/engine/simulation';
 import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';

@@ -4,9 +4,9 @@
 // endpoint (concurrency, rate limits: properties of your account, and the trace is identical at
 // any concurrency). Runs, debug sessions and experiments started in the editor all apply them.
 // No vscode here: the mapping is unit-tested in plain Node.
-import type { ModelConfig, Provider, Scenario } from '../../core/format/model';
+import type { ModelConfig, Provider, Scenario } from '../../core/format/language/model';
 import type { RunEstimate } from '../../core/llm/estimate';
-import { isInstant, isProvider, traitsOf } from '../../core/format/providers';
+import { isInstant, isProvider, traitsOf } from '../../core/format/language/providers';
 
 export interface RunSettings {
   /** The model a scenario gets when its `models:` has no `default`. */

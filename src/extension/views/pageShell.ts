@@ -2,7 +2,7 @@
 // tested: a bundle and stylesheet, a fresh nonce per page, and a CSP that allows exactly those
 // (no inline script or style, no remote content). Every page, even a bare message, has a CSP.
 import { randomBytes } from 'node:crypto';
-import { escapeMarkup } from '../../core/analysis/markup';
+import { escapeMarkup } from '../../core/text/markup';
 
 export interface PageShell {
   /** The webview's `cspSource` (where its own resources are served from). */

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { degreePreservingBaseline, directedEdgeSwap, type IndexedEdges } from '../../../src/core/analysis/degreePreservingBaseline';
-import { randomDirectedGnm } from '../../../src/core/analysis/randomBaseline';
+import { degreePreservingBaseline, directedEdgeSwap, type IndexedEdges } from '../../../src/core/analysis/metrics/degreePreservingBaseline';
+import { randomDirectedGnm } from '../../../src/core/analysis/metrics/randomBaseline';
 import { seededRandom } from '../../../src/core/random/seededRandom';
 
 function edgesOf(n: number, m: number, seed: number): IndexedEdges {

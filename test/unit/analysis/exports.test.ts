@@ -2,11 +2,11 @@
 import assert from 'node:assert/strict';
 import { DirectedGraph } from 'graphology';
 import { parse as parseGraphml } from 'graphology-graphml';
-import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
-import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
-import { toGraphML } from '../../../src/core/analysis/graphml';
-import { escapeMarkup, escapeXml, escapeXmlAttribute } from '../../../src/core/analysis/markup';
-import { toTiesCsv } from '../../../src/core/analysis/tiesCsv';
+import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/metrics/graphFixture';
+import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
+import { toGraphML } from '../../../src/core/analysis/export/graphml';
+import { escapeMarkup, escapeXml, escapeXmlAttribute } from '../../../src/core/text/markup';
+import { toTiesCsv } from '../../../src/core/analysis/export/tiesCsv';
 import { graphFixturesDir } from './sharedFixtures';
 import { parseStrictXml } from './xml';
 import path from 'node:path';

@@ -3,9 +3,9 @@ import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { isTraceFile } from '../../../src/core/analysis/tieNetworkFile';
-import { graphFromFixture, parseGraphFixture } from '../../../src/core/analysis/graphFixture';
-import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
+import { isTraceFile } from '../../../src/core/analysis/metrics/tieNetworkFile';
+import { graphFromFixture, parseGraphFixture } from '../../../src/core/analysis/metrics/graphFixture';
+import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 
 describe('graphFromTies', () => {
   const nodes = [{ id: 'maya', attrs: { group: 'new', name: 'Maya' } }, { id: 'li', attrs: { group: 'old' } }, { id: 'sam' }];

@@ -1,9 +1,9 @@
 // The report and the metric descriptions say whether attribute homophily is numeric or categorical.
 import assert from 'node:assert/strict';
-import { describeMetric } from '../../../src/core/analysis/metricDescriptions';
-import { formatMetricValue } from '../../../src/core/analysis/metricFormat';
-import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
-import { buildRunReport } from '../../../src/core/analysis/reportModel';
+import { describeMetric } from '../../../src/core/analysis/report/metricDescriptions';
+import { formatMetricValue } from '../../../src/core/analysis/report/metricFormat';
+import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
+import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
 import { reportScenario, runTrace } from './runTrace';
 
 describe('homophily kind in the report', function () {

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { AROUND, around, byLabelPriority, declutter, labelAnchor, type LabelBounds, type LabelBox, type LabelObstacle, type LabelPlaces } from '../../../src/core/analysis/labelPlacement';
-import { overlaps, type Rect } from '../../../src/core/analysis/rectGrid';
+import { AROUND, around, byLabelPriority, declutter, labelAnchor, type LabelBounds, type LabelBox, type LabelObstacle, type LabelPlaces } from '../../../src/core/analysis/report/labelPlacement';
+import { overlaps, type Rect } from '../../../src/core/analysis/report/rectGrid';
 
 /** declutter's rule written as plainly as possible: every test a scan of every box. */
 function declutterByScan(boxes: readonly LabelBox[], always: ReadonlySet<string>, obstacles: readonly LabelObstacle[], bounds?: LabelBounds): LabelPlaces {

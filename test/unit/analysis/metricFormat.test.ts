@@ -1,7 +1,7 @@
 import { strict as assert } from 'node:assert';
-import { formatMetricValue } from '../../../src/core/analysis/metricFormat';
-import { formatReal } from '../../../src/core/analysis/realFormat';
-import { formatSummary, type RunSummary } from '../../../src/core/analysis/runSummary';
+import { formatMetricValue } from '../../../src/core/analysis/report/metricFormat';
+import { formatReal } from '../../../src/core/analysis/report/realFormat';
+import { formatSummary, type RunSummary } from '../../../src/core/analysis/report/runSummary';
 
 describe('metric formatting', () => {
   it('keeps fixed places unless they would show a non-zero value as zero', () => {

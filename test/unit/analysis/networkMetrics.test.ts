@@ -1,12 +1,12 @@
 // Hand-computed cases for the network metrics, including the undefined (null) ones.
 import assert from 'node:assert/strict';
-import { graphFromTies, type Tie, type TieNode } from '../../../src/core/analysis/graphFromTies';
-import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
-import { louvainCommunities, partitionModularity } from '../../../src/core/analysis/communities';
-import { medianOf } from '../../../src/core/analysis/degrees';
+import { graphFromTies, type Tie, type TieNode } from '../../../src/core/analysis/metrics/graphFromTies';
+import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
+import { louvainCommunities, partitionModularity } from '../../../src/core/analysis/metrics/communities';
+import { medianOf } from '../../../src/core/analysis/metrics/degrees';
 import { seededRandom } from '../../../src/core/random/seededRandom';
-import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
-import { adjacencyFromLinks, adjacencyOf, averageClustering, clusteringOf, localClustering, transitivity } from '../../../src/core/analysis/clustering';
+import { undirectedProjection } from '../../../src/core/analysis/metrics/tieGraph';
+import { adjacencyFromLinks, adjacencyOf, averageClustering, clusteringOf, localClustering, transitivity } from '../../../src/core/analysis/metrics/clustering';
 
 const node = (id: string, group?: string): TieNode => ({ id, attrs: group === undefined ? {} : { group } });
 const tie = (from: string, to: string, strength = 1): Tie => ({ from, to, strength });

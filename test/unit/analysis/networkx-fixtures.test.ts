@@ -3,8 +3,8 @@
 import assert from 'node:assert/strict';
 import { readdirSync } from 'node:fs';
 import path from 'node:path';
-import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
-import { COUNT_METRICS, computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
+import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/metrics/graphFixture';
+import { COUNT_METRICS, computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { graphFixturesDir } from './sharedFixtures';
 
 const dir = graphFixturesDir();

@@ -2,11 +2,11 @@
 // not categorical assortativity with one category per distinct value.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
-import { graphFromTies, type Tie, type TieNode } from '../../../src/core/analysis/graphFromTies';
-import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
-import { numericAssortativity } from '../../../src/core/analysis/numericAssortativity';
-import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
+import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/metrics/graphFixture';
+import { graphFromTies, type Tie, type TieNode } from '../../../src/core/analysis/metrics/graphFromTies';
+import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
+import { numericAssortativity } from '../../../src/core/analysis/metrics/numericAssortativity';
+import { undirectedProjection } from '../../../src/core/analysis/metrics/tieGraph';
 import { graphFixturesDir } from './sharedFixtures';
 
 const tie = (from: string, to: string): Tie => ({ from, to, strength: 1 });

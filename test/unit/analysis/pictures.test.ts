@@ -1,15 +1,15 @@
 // The report's static pictures: deterministic layout, well-formed and escaped SVG.
 import assert from 'node:assert/strict';
 import path from 'node:path';
-import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/graphFixture';
-import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
+import { graphFromFixture, readGraphFixture } from '../../../src/core/analysis/metrics/graphFixture';
+import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 import { seededRandom } from '../../../src/core/random/seededRandom';
-import { lineChartSvg, niceTicks } from '../../../src/core/analysis/lineChartSvg';
-import { layoutNetwork } from '../../../src/core/analysis/networkLayout';
-import { networkSvg } from '../../../src/core/analysis/networkSvg';
-import { categoryKey } from '../../../src/core/analysis/categoryKey';
-import { LEGEND_CHAR_WIDTH, LEGEND_MAX_CHARS } from '../../../src/core/analysis/networkLegend';
-import { CATEGORY_COLORS, OTHER_COLOR } from '../../../src/core/analysis/palette';
+import { lineChartSvg, niceTicks } from '../../../src/core/analysis/report/lineChartSvg';
+import { layoutNetwork } from '../../../src/core/analysis/report/networkLayout';
+import { networkSvg } from '../../../src/core/analysis/report/networkSvg';
+import { categoryKey } from '../../../src/core/analysis/report/categoryKey';
+import { LEGEND_CHAR_WIDTH, LEGEND_MAX_CHARS } from '../../../src/core/analysis/report/networkLegend';
+import { CATEGORY_COLORS, OTHER_COLOR } from '../../../src/core/analysis/report/palette';
 import { graphFixturesDir } from './sharedFixtures';
 import { parseStrictXml } from './xml';
 

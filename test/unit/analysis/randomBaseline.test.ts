@@ -1,8 +1,8 @@
 import assert from 'node:assert/strict';
-import { gnmSample, randomBaseline, randomDirectedGnm } from '../../../src/core/analysis/randomBaseline';
-import { averageClustering, transitivity } from '../../../src/core/analysis/clustering';
-import { reciprocity } from '../../../src/core/analysis/reciprocity';
-import { undirectedProjection } from '../../../src/core/analysis/tieGraph';
+import { gnmSample, randomBaseline, randomDirectedGnm } from '../../../src/core/analysis/metrics/randomBaseline';
+import { averageClustering, transitivity } from '../../../src/core/analysis/metrics/clustering';
+import { reciprocity } from '../../../src/core/analysis/metrics/reciprocity';
+import { undirectedProjection } from '../../../src/core/analysis/metrics/tieGraph';
 import { seededRandom } from '../../../src/core/random/seededRandom';
 
 describe('randomDirectedGnm', () => {

@@ -2,8 +2,8 @@
 // of one beside the end of another; scenario strings that cannot reorder the text around them; and
 // a page that says what needs JavaScript.
 import * as assert from 'node:assert/strict';
-import { buildRunReport } from '../../../src/core/analysis/reportModel';
-import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
+import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
+import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
 import { makeScenario } from '../engine/scenarioFixture';
 import { runTrace } from './runTrace';
 import { parseStrictXml } from './xml';

@@ -1,7 +1,7 @@
 // A report built from events whose rounds jump (QA D2: one line of round 3,000,000 kept `society
 // report` measuring every round up to it): the builder measures the rounds it is given, no more.
 import assert from 'node:assert/strict';
-import { buildRunReport } from '../../../src/core/analysis/reportModel';
+import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { reportScenario, runTrace } from './runTrace';
 

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
-import { graphFromTies, type Tie } from '../../../src/core/analysis/graphFromTies';
-import { tieTurnover } from '../../../src/core/analysis/tieTurnover';
+import { graphFromTies, type Tie } from '../../../src/core/analysis/metrics/graphFromTies';
+import { tieTurnover } from '../../../src/core/analysis/metrics/tieTurnover';
 
 const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
 const snapshot = (...ties: [string, string][]) => graphFromTies(nodes, ties.map(([from, to]): Tie => ({ from, to, strength: 1 })), 0.5);

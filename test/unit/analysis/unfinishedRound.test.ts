@@ -5,12 +5,12 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { buildRunReport } from '../../../src/core/analysis/reportModel';
-import { loadTrace, traceTieNetwork, unfinishedNote, wholeRound } from '../../../src/core/analysis/traceNetwork';
-import { exportTraceTies } from '../../../src/core/analysis/tieExport';
-import { loadTieNetwork } from '../../../src/core/analysis/tieNetworkFile';
+import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
+import { loadTrace, traceTieNetwork, unfinishedNote, wholeRound } from '../../../src/core/analysis/metrics/traceNetwork';
+import { exportTraceTies } from '../../../src/core/analysis/export/tieExport';
+import { loadTieNetwork } from '../../../src/core/analysis/metrics/tieNetworkFile';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
+import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
 import { reportScenario, runTrace, toJsonl } from './runTrace';
 
 describe('a trace that ends inside a round', function () {

@@ -2,14 +2,19 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { climbs, FLOORS, floorOf, sourcesUnder } from './ladder';
+import { climbs, FLOORS, floorOf, ROOMS, sourcesUnder } from './ladder';
 
 const core = path.resolve(__dirname, '../../../src/core');
 
 describe('architecture: the core ladder', () => {
-  it('places every folder of src/core on a floor', () => {
+  it('places every folder of src/core on a floor, and every subfolder of a floor with rooms in a room', () => {
     const folders = fs.readdirSync(core, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
     assert.deepEqual(folders.filter((f) => floorOf(f) < 0), [], `floors: ${JSON.stringify(FLOORS)}`);
+    for (const [folder, rooms] of Object.entries(ROOMS)) {
+      const entries = fs.readdirSync(path.join(core, folder), { withFileTypes: true });
+      assert.deepEqual(entries.filter((e) => e.isDirectory() && !rooms.includes(e.name)).map((e) => e.name), [], `${folder}'s rooms: ${rooms.join(', ')}`);
+      assert.deepEqual(entries.filter((e) => e.isFile() && e.name !== 'index.ts').map((e) => e.name), [], `${folder} keeps its modules in rooms`);
+    }
   });
 
   it('has no import that climbs to a higher floor or reaches sideways on its own floor', () => {
@@ -26,12 +31,18 @@ describe('architecture: the core ladder', () => {
       ['memory/a.ts', "import { b } from '../debug/b';\nimport { t } from '../trace/events';"],
       ['trace/writer.ts', "const m = await import('../analysis/report');"],
       ['engine/step.ts', "import { rng } from '../random/rng';\nexport { z } from '../llm/types';"],
+      ['format/language/parse.ts', "import { complete } from '../service/completion';\nimport { m } from './model';"],
+      ['format/service/hover.ts', "import { m } from '../language/model';"],
+      ['analysis/metrics/degrees.ts', "import { svg } from '../report/networkSvg';"],
+      ['analysis/index.ts', "export * from './report/reportHtml';"],
     ]);
     assert.deepEqual(climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`), [
       'format/parse.ts:1 → engine/simulation',
       'llm/types.ts:1 → engine/simulation',
       'memory/a.ts:1 → debug/b',
       'trace/writer.ts:1 → analysis/report',
+      'format/language/parse.ts:1 → format/service/completion',
+      'analysis/metrics/degrees.ts:1 → analysis/report/networkSvg',
     ]);
   });
 });

@@ -18,7 +18,27 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['memory', 'debug', 'experiment'], // the product's features over runs
 ];
 
+/**
+ * Rooms inside a floor, lowest first, with the same rule: analysis computes metrics, exports them,
+ * and reports them; format is the language (parse, validate, model) and the language service
+ * (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
+ * surface and may re-export any room.
+ */
+export const ROOMS: Readonly<Record<string, readonly string[]>> = {
+  analysis: ['metrics', 'export', 'report'],
+  format: ['language', 'service'],
+};
+
 export interface Climb { from: string; to: string; line: number; text: string }
+
+/** A room's rank in its floor's ROOMS, or undefined for a file outside rooms (an index.ts). */
+function roomOf(file: string): number | undefined {
+  const [folder, room] = file.split('/');
+  const rooms = ROOMS[folder];
+  if (!rooms || file.split('/').length < 3) return undefined;
+  const at = rooms.indexOf(room);
+  return at < 0 ? -1 : at;
+}
 
 const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
@@ -36,11 +56,15 @@ export function climbs(files: ReadonlyMap<string, string>): Climb[] {
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
       if (target.startsWith('..')) continue;
       const to = target.split('/')[0];
-      if (to === folder) continue;
+      const line = (): number => text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
+      if (to === folder) {
+        const a = roomOf(file), b = roomOf(target);
+        if (a !== undefined && (a < 0 || b === undefined || b < 0 || b > a)) found.push({ from: file, to: target, line: line(), text: m[0].trim() });
+        continue;
+      }
       const a = floorOf(folder), b = floorOf(to);
       if (a < 0 || b < 0 || b >= a) {
-        const line = text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
-        found.push({ from: file, to: target, line, text: m[0].trim() });
+        found.push({ from: file, to: target, line: line(), text: m[0].trim() });
       }
     }
   }

@@ -3,7 +3,7 @@ import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { COUNT_METRICS } from '../../../src/core/analysis/networkMetrics';
+import { COUNT_METRICS } from '../../../src/core/analysis/metrics/networkMetrics';
 import { graphFixturesDir, repoRoot } from '../analysis/sharedFixtures';
 
 const root = repoRoot();

@@ -5,10 +5,10 @@
 // behaviour: advice remembered and acted on, partner choice, ratings and introductions.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/load';
-import type { Scenario } from '../../../src/core/format/model';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
+import type { Scenario } from '../../../src/core/format/language/model';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarizeRun, type RunSummary } from '../../../src/core/analysis/runSummary';
+import { RewardTally, summarizeRun, type RunSummary } from '../../../src/core/analysis/report/runSummary';
 
 const SEEDS = [1, 2, 3, 4, 5];
 

@@ -17,7 +17,7 @@ import { retrieveByRelevance, retrieveFor } from '../../../src/core/engine/memor
 import { Tape } from '../../../src/core/engine/tape';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import type { Scenario } from '../../../src/core/format/model';
+import type { Scenario } from '../../../src/core/format/language/model';
 import type { ErrorEvent } from '../../../src/core/trace/events';
 
 async function run(sc: Scenario, registry: ModelRegistry): Promise<string> {

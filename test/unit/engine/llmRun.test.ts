@@ -12,7 +12,7 @@ import { ModelRegistry } from '../../../src/core/llm/registry';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { reply, sampleOf as sampleOfSchema } from '../../support/fakeOpenAI';
 import { TraceWriter } from '../../../src/core/trace/writer';
-import type { Scenario } from '../../../src/core/format/model';
+import type { Scenario } from '../../../src/core/format/language/model';
 
 async function run(sc: Scenario, registry: ModelRegistry): Promise<{ trace: string; sim: Simulation }> {
   const out = new PassThrough();

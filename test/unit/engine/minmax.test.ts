@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { appendMemory, makeQuery, retrieveByRelevance, retrieveFor, scoreMemories } from '../../../src/core/engine/memory';
-import type { MemoryConfig } from '../../../src/core/format/model';
+import type { MemoryConfig } from '../../../src/core/format/language/model';
 import type { MemoryRecord } from '../../../src/core/trace/events';
 import { previewFormula } from '../../../src/core/memory/previewFormula';
 

@@ -4,7 +4,7 @@ import { personaBrief, type ChoosePartnerRequest, type EvaluateRequest, type Ret
 import { computeRewards, emptyWindow, recordConversation, recordRating } from '../../../src/core/engine/rewards';
 import { makePersona } from './scenarioFixture';
 import { tokenIds } from '../../../src/core/engine/tokens';
-import { DRIVERS, type Driver } from '../../../src/core/format/model';
+import { DRIVERS, type Driver } from '../../../src/core/format/language/model';
 
 const model = new OfflineModel('default', 1);
 const me = personaBrief({ ...makePersona(0), interests: ['jazz', 'chess', 'film'] });

@@ -1,10 +1,10 @@
 // The closing summary computes only the metrics it shows: they must be the very figures the full
 // metric list (analysis/networkMetrics.ts) gives for the same tie graph.
 import * as assert from 'node:assert/strict';
-import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
-import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
+import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
+import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { RewardTally, summarizeRun } from '../../../src/core/analysis/runSummary';
+import { RewardTally, summarizeRun } from '../../../src/core/analysis/report/runSummary';
 import { makeScenario } from './scenarioFixture';
 
 describe('run summary', () => {

@@ -6,8 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/load';
-import type { Scenario } from '../../../src/core/format/model';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
+import type { Scenario } from '../../../src/core/format/language/model';
 import { makePersona, makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 

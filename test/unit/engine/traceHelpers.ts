@@ -1,6 +1,6 @@
 // Running a simulation into an in-memory JSONL trace, for determinism, resume and replay tests.
 import { PassThrough } from 'node:stream';
-import type { Scenario } from '../../../src/core/format/model';
+import type { Scenario } from '../../../src/core/format/language/model';
 import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
 import { TraceWriter } from '../../../src/core/trace/writer';
 

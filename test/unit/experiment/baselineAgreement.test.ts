@@ -4,10 +4,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { buildRunReport } from '../../../src/core/analysis/reportModel';
-import { renderReportHtml } from '../../../src/core/analysis/reportHtml';
-import { assortativityBaseline } from '../../../src/core/analysis/assortativityBaseline';
-import { loadScenarioFile } from '../../../src/core/format/load';
+import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
+import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
+import { assortativityBaseline } from '../../../src/core/analysis/metrics/assortativityBaseline';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { readTrace } from '../../../src/core/trace/reader';
 import { scratchDir } from '../../support/scratch';

@@ -2,7 +2,7 @@
 // (and the cut marked), while differences, the files and the claims keep the t-interval.
 import * as assert from 'node:assert/strict';
 import { analyzeExperiment, OUTCOME_METRICS, renderExperimentHtml, summaryCsv } from '../../../src/core/experiment';
-import { metricBounds } from '../../../src/core/analysis/metricBounds';
+import { metricBounds } from '../../../src/core/analysis/metrics/metricBounds';
 import { claimVerdict } from '../../../src/core/experiment/claimVerdict';
 import { intervalChartSvg } from '../../../src/core/experiment/intervalChart';
 import { shownInterval } from '../../../src/core/experiment/shownInterval';

@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { SocietyWorkspace, NodeFileSystem, codeActions, type Diagnostic } from '../../../src/core/format';
-import { expandSnippet } from '../../../src/core/format/codeActions';
+import { expandSnippet } from '../../../src/core/format/service/codeActions';
 import { applyEdits } from './editorFixtures';
 
 const ws = new SocietyWorkspace(new NodeFileSystem(), '/');

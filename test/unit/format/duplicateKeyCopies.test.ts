@@ -4,7 +4,7 @@
 // either copy brings no new error), and a quick fix removes a copy.
 import * as assert from 'node:assert/strict';
 import { SocietyWorkspace, NodeFileSystem, OverlayFileSystem, codeActions, parseSociety, type Diagnostic } from '../../../src/core/format';
-import { validateDocument } from '../../../src/core/format/validate';
+import { validateDocument } from '../../../src/core/format/language/validate';
 import { applyEdits } from './editorFixtures';
 
 const file = '/virtual/copies.society';

@@ -3,9 +3,9 @@
 // as a string only, and documented in completion and hover like the other prompt keys.
 import * as assert from 'node:assert/strict';
 import { completionsAt, hoverAt, NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type CompletionSources } from '../../../src/core/format';
-import { PROMPT_KINDS } from '../../../src/core/format/model';
-import { validatorFor } from '../../../src/core/format/schema';
-import { PROMPT_VARIABLES } from '../../../src/core/format/templates';
+import { PROMPT_KINDS } from '../../../src/core/format/language/model';
+import { validatorFor } from '../../../src/core/format/language/schema';
+import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
 import { cursorIn, projectOf } from './editorFixtures';
 
 const HEAD = 'kind: scenario\nname: x\npersonas: [{ id: a, name: A }]\n';

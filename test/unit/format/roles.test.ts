@@ -2,8 +2,8 @@
 // walk uses to skip the rest: every path with a role must be reachable through prefixes that
 // mayLeadTo accepts, or a reference would silently drop out of rename and completion.
 import * as assert from 'node:assert/strict';
-import { mayLeadTo, personaScope, valueRole, type ValueRole } from '../../../src/core/format/roles';
-import type { PathSegment } from '../../../src/core/format/parse';
+import { mayLeadTo, personaScope, valueRole, type ValueRole } from '../../../src/core/format/language/roles';
+import type { PathSegment } from '../../../src/core/format/language/parse';
 
 const ROLED: [('persona' | 'scenario'), PathSegment[], ValueRole][] = [
   ['persona', ['id'], 'persona-id'],

@@ -3,13 +3,13 @@
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import fc from 'fast-check';
-import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
+import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { toDynamicGexf, toGexf } from '../../../src/core/analysis/gexf';
-import { tieTimeline } from '../../../src/core/analysis/tieTimeline';
-import { traceTieNetwork, type LoadedTrace } from '../../../src/core/analysis/traceNetwork';
+import { toDynamicGexf, toGexf } from '../../../src/core/analysis/export/gexf';
+import { tieTimeline } from '../../../src/core/analysis/export/tieTimeline';
+import { traceTieNetwork, type LoadedTrace } from '../../../src/core/analysis/metrics/traceNetwork';
 import { reportScenario, runTrace } from '../analysis/runTrace';
 import { parseStrictXml } from '../analysis/xml';
 

@@ -9,7 +9,7 @@ import { MEMORY_KINDS, type MemoryCues, type MemoryKind } from '../../../src/cor
 import { Simulation } from '../../../src/core/engine/simulation';
 import { makeScenario } from '../engine/scenarioFixture';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/load';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
 
 const maya: PersonaBrief = {
   id: 'maya', name: 'Maya Chen', occupation: 'data journalist', interests: ['climbing', 'jazz', 'open data'],

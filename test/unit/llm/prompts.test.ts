@@ -1,11 +1,11 @@
 // Prompt rendering: defaults, scenario overrides, every documented variable provided, empty
 // lines dropped, the JSON instruction always present.
 import * as assert from 'node:assert/strict';
-import { PROMPT_VARIABLES } from '../../../src/core/format/templates';
+import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
 import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
 import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
-import { renderTemplate, templateVariables } from '../../../src/core/format/templates';
+import { renderTemplate, templateVariables } from '../../../src/core/format/language/templates';
 import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
 import { requests } from '../../support/llmFixtures';
 

@@ -9,7 +9,7 @@ import { OfflineModel } from '../../../src/core/llm/offline';
 import type { ChoosePartnerRequest, DecisionRequest, DecisionResponse, SpeakRequest } from '../../../src/core/llm/types';
 import { readTrace } from '../../../src/core/trace/reader';
 import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
-import type { Scenario } from '../../../src/core/format/model';
+import type { Scenario } from '../../../src/core/format/language/model';
 
 /** The offline model, noting each partner choice it is asked for (the engine's fast path stays on). */
 class RecordingModel extends OfflineModel {

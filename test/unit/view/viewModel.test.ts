@@ -3,8 +3,8 @@
 // the virtual list's window arithmetic.
 import assert from 'node:assert/strict';
 import { DEFAULT_FILTER, type TraceFilter } from '../../../src/core/protocol/viewMessages';
-import { graphFromTies } from '../../../src/core/analysis/graphFromTies';
-import { computeNetworkMetrics } from '../../../src/core/analysis/networkMetrics';
+import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
+import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { replay } from '../../../src/core/replay/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { filterRows, rowAgents, rowOf, type TraceRow } from '../../../webview/model/traceRows';

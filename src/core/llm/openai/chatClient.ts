@@ -4,7 +4,7 @@
 // attempt per call: retries live in the resilient decorator.
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { ModelConfig } from '../../format/model';
+import type { ModelConfig } from '../../format/language/model';
 import type { ChatClient, ChatIdentity, ChatRequest, ChatResult, ChatTokens } from '../chat';
 import { ProviderError } from '../errors';
 import type { Redactor } from '../redact';

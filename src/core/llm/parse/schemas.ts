@@ -2,7 +2,7 @@
 // structured-output mode (every property required, no extra keys, no numeric bounds, which some
 // endpoints reject), and the lenient form we validate answers with (bounds checked, extra keys
 // ignored, optional fields optional, text lengths capped).
-import { DRIVERS } from '../../format/model';
+import { DRIVERS } from '../../format/language/model';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { AdviseRequest, DecisionRequest } from '../types';
 

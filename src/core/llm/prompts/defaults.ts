@@ -1,7 +1,7 @@
 // The built-in prompt templates. A scenario's `prompts:` replaces any of them; they use only the
 // variables listed in PROMPT_VARIABLES, so a researcher can copy one as a starting point.
 // A line whose variables all render empty (an unset persona field) is dropped.
-import type { PromptKind } from '../../format/model';
+import type { PromptKind } from '../../format/language/model';
 
 /**
  * The coach's system message (`coach_system`, for `advise` in place of `system`): a coach who

@@ -2,8 +2,8 @@
 // coach's `advise`, who the coach is and whom it coaches), the kind's template (the situation and
 // the question), and the JSON shape the answer must take. Scenario `prompts:` override the
 // defaults per kind: `system` for the agents, `coach_system` for the coach.
-import type { PromptTemplates } from '../../format/model';
-import { renderTemplate, templateVariables } from '../../format/templates';
+import type { PromptTemplates } from '../../format/language/model';
+import { renderTemplate, templateVariables } from '../../format/language/templates';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
 import { DEFAULT_TEMPLATES } from './defaults';

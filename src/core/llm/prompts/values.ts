@@ -1,6 +1,6 @@
 // The values of every `{{variable}}` a prompt template can use (PROMPT_VARIABLES), rendered from a
 // decision request as short readable text. Absent fields render empty.
-import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/model';
+import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/language/model';
 import type { AdviseRequest, Candidate, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from '../types';
 
 export interface PromptContext {

@@ -1,0 +1,190 @@
+// What `society report` says about a run, computed from its trace: the final tie network and its
+// metrics against a density-matched random baseline, how the network grew round by round, and
+// the reward curves of the five behavioral drivers.
+import type { RunSettings, TraceEvent, TraceHeader, UsageTotals } from '../../trace/events';
+import { applyEvent, initialState, type WorldState } from '../../replay/replay';
+import { averageClustering } from '../metrics/clustering';
+import { louvainCommunities } from '../metrics/communities';
+import { medianDegree } from '../metrics/degrees';
+import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, density, type NetworkMetrics } from '../metrics/networkMetrics';
+import { randomBaseline, type RandomBaseline } from '../metrics/randomBaseline';
+import { assortativityBaseline } from '../metrics/assortativityBaseline';
+import { degreePreservingBaselineOf, type DegreePreservingBaseline } from '../metrics/degreePreservingBaseline';
+import { categoryOf } from '../metrics/assortativity';
+import { mutualPairs, reciprocity } from '../metrics/reciprocity';
+import { rewardCurves, type RewardCurves } from './rewardCurves';
+import { seededRandom } from '../../random/seededRandom';
+import { tieNetworkOf } from '../metrics/traceNetwork';
+import { tieTurnover } from '../metrics/tieTurnover';
+import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
+
+/** The network at the end of one round, and how it changed since the round before. */
+export interface RoundNetwork {
+  round: number;
+  agents: number;
+  ties: number;
+  density: number;
+  reciprocity: number | null;
+  mutual_pairs: number;
+  average_clustering: number | null;
+  median_undirected_degree: number | null;
+  /** Tie turnover against the previous round (null for round 0). */
+  jaccard: number | null;
+  gained: number | null;
+  lost: number | null;
+}
+
+export interface RunReport {
+  header: TraceHeader;
+  /** The last round in the trace (the network shown). */
+  round: number;
+  /** The trace ends with run_end. */
+  complete: boolean;
+  /** Every setting in force at that round (timed events may have changed them since the header's). */
+  settings: RunSettings;
+  /** The settings timed events changed up to that round: where, and which paths ("ties.threshold"). */
+  settingChanges: SettingChange[];
+  /** Homophily attribute. */
+  attribute: string;
+  /** Whether any agent carries the attribute (else the picture is coloured by community). */
+  attributePresent: boolean;
+  graph: TieGraph;
+  metrics: NetworkMetrics;
+  /** Louvain community of every agent (same seed as the metrics). */
+  communities: Record<string, number>;
+  baseline: ReportBaseline;
+  /** The degree-preserving baseline (directed edge swaps keeping every agent's in- and out-degree). */
+  degreeBaseline: DegreePreservingBaseline;
+  overRounds: RoundNetwork[];
+  rewards: RewardCurves;
+  usage?: UsageTotals;
+}
+
+/** The random baseline of the report's metrics, homophily included. */
+export interface ReportBaseline extends RandomBaseline {
+  /**
+   * Mean assortativity of the homophily attribute over the G(n, m) samples with the agents' own
+   * values (assortativityBaseline.ts): the figure an experiment's homophily claim compares with.
+   * null for a numeric attribute, or when no agent has the attribute.
+   */
+  mean_attribute_assortativity: number | null;
+}
+
+export interface SettingChange { round: number; paths: string[] }
+
+export interface RunReportOptions {
+  attribute?: string;
+  /** Seed of Louvain, the random baseline and the layout (default: the run's seed; Louvain's 0, as `society metrics` and the run's closing summary). */
+  seed?: number;
+  /** G(n, m) samples for the baseline (default 20). */
+  baselineSamples?: number;
+}
+
+function roundNetwork(round: number, graph: TieGraph, previous: TieGraph | undefined): RoundNetwork {
+  const projection = undirectedProjection(graph);
+  const turnover = previous ? tieTurnover(previous, graph) : undefined;
+  return {
+    round,
+    agents: graph.order,
+    ties: graph.size,
+    density: density(graph),
+    reciprocity: reciprocity(graph),
+    mutual_pairs: mutualPairs(graph),
+    average_clustering: averageClustering(projection),
+    median_undirected_degree: medianDegree(projection),
+    jaccard: turnover ? turnover.jaccard : null,
+    gained: turnover ? turnover.gained : null,
+    lost: turnover ? turnover.lost : null,
+  };
+}
+
+export function buildRunReport(header: TraceHeader, events: readonly TraceEvent[], options: RunReportOptions = {}): RunReport {
+  const builder = new RunReportBuilder(header, options);
+  for (const e of events) builder.add(e);
+  return builder.finish();
+}
+
+/**
+ * The report built as the trace streams past, one event at a time, so a run of any size is
+ * reported without holding its events: the replayed state moves forward, each round's network is
+ * measured once the next round begins, and only the reward events are kept for the curves.
+ */
+export class RunReportBuilder {
+  private readonly state: WorldState;
+  private readonly overRounds: RoundNetwork[] = [];
+  private readonly rewards: TraceEvent[] = [];
+  private previous?: TieGraph;
+  /** The round whose events are being applied. */
+  private round = 0;
+  /** The last round measured: at its round_end (or, lacking one, when a later round begins). */
+  private measured = -1;
+  private usage?: UsageTotals;
+  private readonly settingChanges: SettingChange[] = [];
+
+  constructor(readonly header: TraceHeader, private readonly options: RunReportOptions = {}) {
+    this.state = initialState(header);
+  }
+
+  add(e: TraceEvent): void {
+    // A round without a round_end (the reader lets none through) is measured when a later one
+    // begins. Rounds missing in between get no made-up rows, and are not walked through one by
+    // one: a wild round number would take forever.
+    if (e.round > this.round) {
+      if (this.measured < this.round) this.measure(this.round);
+      this.round = e.round;
+    }
+    // Memories are the bulk of a trace and nothing in the report reads them: not kept.
+    if (e.type !== 'memory') applyEvent(this.state, e);
+    if (e.type === 'reward') this.rewards.push(e);
+    if (e.type === 'run_end') this.usage = e.usage;
+    if (e.type === 'event_fired' && e.action === 'set' && e.applied) this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
+    if (e.type === 'round_end') this.measure(e.round);
+  }
+
+  /**
+   * The report as of the last round measured. A round the trace starts but does not end (the run
+   * was stopped in it) is left out: its ties are half-updated and its rewards partial.
+   */
+  finish(): RunReport {
+    if (this.measured < 0) this.measure(this.round);
+    const last = this.measured;
+    if (this.rewards.length && this.rewards[this.rewards.length - 1].round > last) this.rewards.splice(this.rewards.findIndex((r) => r.round > last));
+    const attribute = this.options.attribute ?? DEFAULT_ATTRIBUTE;
+    const seed = this.options.seed ?? this.header.seed;
+    const graph = this.previous!;
+    // Louvain is seeded as everywhere else, so the report's communities are the run summary's and `society metrics`'.
+    const louvainSeed = this.options.seed ?? 0;
+    const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(louvainSeed) });
+    const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
+    return {
+      header: this.header,
+      round: last,
+      complete: this.state.complete,
+      settings: structuredClone(this.state.settings),
+      settingChanges: this.settingChanges.filter((c) => c.round <= last),
+      attribute,
+      attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
+      graph,
+      metrics,
+      communities,
+      baseline: {
+        ...randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples),
+        mean_attribute_assortativity: metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null
+          : assortativityBaseline(graph.mapNodes((node) => categoryOf(graph, node, attribute)), graph.size, seed, this.options.baselineSamples),
+      },
+      degreeBaseline: degreePreservingBaselineOf(
+        graph, metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null : attribute, seed, this.options.baselineSamples,
+      ),
+      overRounds: this.overRounds,
+      rewards: rewardCurves(this.rewards),
+      ...(this.usage ? { usage: this.usage } : {}),
+    };
+  }
+
+  private measure(round: number): void {
+    const graph = tieNetworkOf(this.state);
+    this.overRounds.push(roundNetwork(round, graph, this.previous));
+    this.previous = graph;
+    this.measured = round;
+  }
+}

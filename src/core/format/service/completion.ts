@@ -1,0 +1,348 @@
+// Completions at the cursor, from the schema: keys (with docs, and snippets that fill in required
+// fields), enum values and booleans, persona ids where an id is expected, model names, include
+// paths. Editor-neutral: items carry a range and insert text (snippet syntax when `snippet`).
+import type { Position, Range } from '../language/model';
+import type { LineIndex } from '../language/lines';
+import type { PathSegment } from '../language/parse';
+import { cursorContext, type CursorContext } from './cursor';
+import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from '../language/schema';
+import { schemaMarkdown, show, typeSummary } from './schemaText';
+import { valueRole } from '../language/roles';
+import { lineKey } from '../language/lineKey';
+import { personaCard, type PersonaSummary } from './personaCard';
+import { generatedAgentCard, type GeneratedIds } from '../language/generatedIds';
+import type { Absence } from '../language/timeline';
+
+/** Generated agent ids offered per population group (a group may count thousands). */
+const GENERATED_OFFERED = 50;
+
+export interface CompletionItem {
+  label: string;
+  kind: 'property' | 'value' | 'enum' | 'persona' | 'file' | 'folder' | 'model' | 'snippet';
+  detail?: string;
+  /** A few words shown beside the label on every row, not only the selected one (`left at round 3`). */
+  description?: string;
+  /** Markdown. */
+  documentation?: string;
+  /** Lines after the first are indented relative to the cursor's line (editors adjust them). */
+  insertText: string;
+  /** `insertText` uses snippet syntax (`$1`, `${1:default}`, `${1|a,b|}`). */
+  snippet: boolean;
+  range: Range;
+  sortText: string;
+  /** Open completions again after inserting (a key whose value has its own completions). */
+  retrigger?: boolean;
+}
+
+/** What completion needs from the workspace, asked only when the cursor needs it. */
+export interface CompletionSources {
+  personas(): PersonaSummary[];
+  /** Population groups whose generated agents (`${prefix}1…`) may be referred to too. */
+  generated?(): GeneratedIds[];
+  models(): string[];
+  /** Include paths relative to the scenario's folder: files and `folder/*.society` globs. */
+  includes(): { path: string; kind: 'file' | 'folder' }[];
+  /**
+   * Why a persona id is not in the society at the point of the run the cursor's reference is read
+   * (an event's removal, a joining persona's relationships), undefined when it is (timeline.ts).
+   */
+  absence?(id: string): Absence | undefined;
+}
+
+export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
+  const ctx = cursorContext(lines, position);
+  if (!ctx) return [];
+  const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
+  if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);
+  if (ctx.role === 'key' && nodes.length === 0 && ctx.path.length > 0) return [];
+  const arrayOfObjects = ctx.role === 'key' && nodes.length === 1 && isArrayOfObjects(nodes[0]);
+  if (arrayOfObjects) return itemKeyItems(ctx, deref(nodes[0])!);
+  // An item of a list: what the list already holds is not offered again, as written keys are not.
+  const inList = typeof ctx.path[ctx.path.length - 1] === 'number';
+  const written = new Set(!inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position));
+  const values = valueItems(ctx, nodes[0], sources, written);
+  // Right after `key:` with no space yet, a value needs one (`mode:random` is a single string).
+  const before = lines.lineText(ctx.replace.start.line).slice(0, ctx.replace.start.character);
+  return before.endsWith(':') ? values.map((v) => ({ ...v, insertText: ` ${v.insertText}` })) : values;
+}
+
+/** The schema(s) at a path: both branches of an if/then/else when the value does not decide yet. */
+export function schemasAt(kind: CursorContext['kind'], path: readonly PathSegment[], partial: unknown): SchemaNode[] {
+  let node: SchemaNode | undefined = kind ? documentSchema(kind) : societySchema;
+  let value: unknown = partial;
+  for (let i = 0; i < path.length; i++) {
+    const seg = path[i];
+    value = value && typeof value === 'object' ? (value as Record<string | number, unknown>)[seg] : undefined;
+    const raw = deref(rawChild(node, seg));
+    if (!raw) return [];
+    if (i === path.length - 1 && raw.if && (!value || (typeof value === 'object' && Object.keys(value).length === 0))) {
+      return [deref(raw.then), deref(raw.else)].filter((n): n is SchemaNode => !!n);
+    }
+    node = branch(raw, value);
+    if (!node) return [];
+  }
+  return node ? [node] : [];
+}
+
+function rawChild(parent: SchemaNode | undefined, seg: PathSegment): SchemaNode | undefined {
+  const p = deref(parent);
+  if (!p) return undefined;
+  if (typeof seg === 'number') return p.items;
+  return ownProperty(p, seg) ?? (typeof p.additionalProperties === 'object' ? p.additionalProperties : undefined);
+}
+
+const types = (n: SchemaNode): string[] => (Array.isArray(n.type) ? n.type : n.type ? [n.type] : []);
+const isObjectSchema = (node: SchemaNode): boolean => { const n = deref(node); return !!n && (types(n).includes('object') || !!n.properties) && !!n.properties; };
+const isArrayOfObjects = (node: SchemaNode): boolean => { const n = deref(node); return !!n && types(n).includes('array') && !!n.items && (isObjectSchema(n.items) || !!deref(n.items)?.if); };
+
+function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const seen = new Set(ctx.existingKeys);
+  nodes.forEach((raw) => {
+    const n = deref(raw)!;
+    Object.entries(n.properties ?? {}).forEach(([key, prop], order) => {
+      if (seen.has(key)) return;
+      seen.add(key);
+      const required = n.required?.includes(key) ?? false;
+      const { text, retrigger } = keyInsertText(key, prop, ctx.flow);
+      out.push({
+        label: key, kind: 'property', detail: `${required ? 'required · ' : ''}${typeSummary(prop)}`,
+        documentation: schemaMarkdown(key, prop, required, false) || undefined, insertText: text, snippet: true, range: ctx.replace,
+        sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`, ...(retrigger ? { retrigger } : {}),
+      });
+    });
+  });
+  return out;
+}
+
+/** `relationships:⏎  |` — a new item of a list of mappings: offer its keys after `- `. */
+function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
+  const items = deref(array.items);
+  const candidates = items?.if ? [deref(items.then), deref(items.else)] : [items];
+  const out: CompletionItem[] = [];
+  for (const n of candidates) {
+    if (!n?.properties) continue;
+    Object.entries(n.properties).forEach(([key, prop], order) => {
+      const required = n.required?.includes(key) ?? false;
+      const { text, retrigger } = keyInsertText(key, prop, false);
+      out.push({
+        label: `- ${key}`, kind: 'property', detail: `new item · ${required ? 'required · ' : ''}${typeSummary(prop)}`, documentation: schemaMarkdown(key, prop, required, false) || undefined,
+        insertText: `- ${text.replace(/\n/g, '\n  ')}`, snippet: true, range: ctx.replace, sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`,
+        ...(retrigger ? { retrigger } : {}),
+      });
+    });
+  }
+  return out;
+}
+
+/** What accepting a key inserts: its value's shape, with required children and choices as placeholders. */
+function keyInsertText(key: string, prop: SchemaNode, flow: boolean): { text: string; retrigger: boolean } {
+  const n = deref(prop) ?? {};
+  const t = types(n);
+  if (n.enum) return { text: `${key}: \${1|${n.enum.map(String).join(',')}|}`, retrigger: false };
+  if (n.const !== undefined) return { text: `${key}: ${String(n.const)}`, retrigger: false };
+  if (t[0] === 'boolean') return { text: `${key}: \${1|${n.default === true ? 'true,false' : 'false,true'}|}`, retrigger: false };
+  if (t[0] === 'object' && n.properties) {
+    const required = (n.required ?? []).filter((k) => n.properties![k]);
+    if (flow) return { text: `${key}: { ${required.map((k, i) => `${k}: $${i + 1}`).join(', ') || '$1'} }`, retrigger: required.length === 0 };
+    if (required.length) return { text: `${key}:\n${required.map((k, i) => `  ${k}: ${placeholder(n.properties![k], i + 1, k)}`).join('\n')}`, retrigger: false };
+    return { text: `${key}:\n  $0`, retrigger: true };
+  }
+  if (t[0] === 'object') return { text: flow ? `${key}: { $1 }` : `${key}:\n  $0`, retrigger: false };
+  if (t[0] === 'array') {
+    const items = deref(n.items);
+    const required = items?.required?.filter((k) => items.properties?.[k]) ?? [];
+    if (!flow && required.length) return { text: `${key}:\n  - ${required.map((k, i) => `${i ? '    ' : ''}${k}: ${placeholder(items!.properties![k], i + 1, k)}`).join('\n')}`, retrigger: required.length === 1 && WORKSPACE_VALUED.has(required[0]) };
+    if (!flow && items?.if) return { text: `${key}:\n  - $0`, retrigger: true };
+    return { text: `${key}: [$1]`, retrigger: false };
+  }
+  return { text: `${key}: ${placeholder(n, 1, key)}`, retrigger: WORKSPACE_VALUED.has(key) };
+}
+
+/** Keys whose values come from the workspace (persona ids, model names, files), not the schema. */
+const WORKSPACE_VALUED = new Set(['with', 'model', 'include']);
+
+function placeholder(prop: SchemaNode | undefined, i: number, key?: string): string {
+  const n = deref(prop);
+  if (key && WORKSPACE_VALUED.has(key)) return `$${i}`;
+  if (n?.enum) return `\${${i}|${n.enum.map(String).join(',')}|}`;
+  const t = n ? types(n)[0] : undefined;
+  if (t === 'array') return `[$${i}]`;
+  if (t === 'object') return `{ $${i} }`;
+  const hint = n?.default !== undefined && typeof n.default !== 'object' ? n.default : n?.examples?.[0];
+  return hint !== undefined && typeof hint !== 'object' ? `\${${i}:${escapeSnippet(String(hint))}}` : `$${i}`;
+}
+
+function escapeSnippet(s: string): string { return s.replace(/[$}\\]/g, (c) => `\\${c}`); }
+
+/** `written`: values already in the list the cursor is an item of, left out. */
+function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: CompletionSources, written: ReadonlySet<string>): CompletionItem[] {
+  const out: CompletionItem[] = [];
+  const n = deref(node);
+  const item = (label: string, kind: CompletionItem['kind'], detail?: string, documentation?: string, insert = label, sort = '1'): void => {
+    if (written.has(label)) return;
+    out.push({ label, kind, detail, documentation, insertText: insert, snippet: false, range: ctx.replace, sortText: `${sort}${label}` });
+  };
+  const role = valueRole(ctx.kind, ctx.path);
+  if (role === 'persona-ref') {
+    // Who is not in the society at this point of the run comes last, saying why: what is written
+    // is still the user's choice (events may yet be reordered), but the checks would flag it.
+    const agent = (id: string, detail: string, card: string, sort: string): void => {
+      // One the timeline has a word for (a removal's `already listed`) stays, last, saying so.
+      const absent = sources.absence?.(id);
+      if (!absent) { item(id, 'persona', detail, card, id, sort); return; }
+      const consequence = ctx.path.includes('remove') ? 'removing them here can never apply (SOC059)' : 'a relationship with them here would be dropped (SOC060)';
+      out.push({
+        label: id, kind: 'persona', detail: absent.reason, description: absent.short,
+        documentation: `**Not in the society here:** \`${id}\` ${absent.reason}, so ${consequence}.\n\n${card}`,
+        insertText: id, snippet: false, range: ctx.replace, sortText: `3${sort}${id}`,
+      });
+    };
+    for (const p of sources.personas()) agent(p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
+    // Generated agents after the personas, in numeric order; a large group offers its first ones.
+    for (const g of sources.generated?.() ?? []) {
+      const width = String(g.count).length;
+      for (let i = 1; i <= Math.min(g.count, GENERATED_OFFERED); i++) {
+        const id = `${g.prefix}${i}`;
+        agent(id, `population group '${g.group}' · ${i} of ${g.count}`, generatedAgentCard(g, i), `2${g.prefix}${String(i).padStart(width, '0')}`);
+      }
+    }
+    return out;
+  }
+  if (role === 'model-ref') {
+    for (const m of sources.models()) item(m, 'model', 'model from the scenario\'s `models`');
+    return out;
+  }
+  if (role === 'include') {
+    for (const f of sources.includes()) item(f.path, f.kind, f.kind === 'folder' ? 'every .society file in the folder' : 'file', undefined, plainOrQuoted(f.path, ctx.flow), f.kind === 'folder' ? '0' : '1');
+    return out;
+  }
+  if (!n) return out;
+  const doc = schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n);
+  // The detail already gives the type summary: the documentation does not repeat it.
+  if (n.enum) for (const v of n.enum) item(String(v), 'enum', typeSummary(n), schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n, false, false) || undefined);
+  else if (n.const !== undefined) item(String(n.const), 'enum', undefined, doc);
+  else if (types(n)[0] === 'boolean') for (const v of ['true', 'false']) item(v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
+  else if (n.default !== undefined && typeof n.default !== 'object') item(show(n.default), 'value', 'default', doc);
+  return out;
+}
+
+/** A plain YAML scalar unless it would be read as something else (`*.society` is an alias). */
+function plainOrQuoted(s: string, flow: boolean): string {
+  return /^[*&!%@`'"|>{[]/.test(s) || /: | #/.test(s) || (flow && /[,[\]{}]/.test(s)) ? JSON.stringify(s) : s;
+}
+
+/**
+ * The scalars of the flow list (`[a, b]`, over several lines too) the cursor is an item of, but for
+ * the item at the cursor (being typed or replaced).
+ */
+function flowItems(lines: LineIndex, offset: number): string[] {
+  const text = lines.text;
+  const line = lines.positionAt(offset).line;
+  // The innermost bracket open at the cursor: on its line or, for a list spanning lines, one above.
+  let open: number | undefined;
+  for (let l = line; l >= 0 && l >= line - 200 && open === undefined; l--) open = openBracket(text, lines.offsetAt({ line: l, character: 0 }), offset);
+  if (open === undefined || text[open] !== '[') return [];
+  // An unclosed list ends before the next line that is not indented deeper than the one it opens on.
+  const openIndent = indentAt(lines, lines.positionAt(open).line);
+  const items: string[] = [];
+  let depth = 0, quote = '', start = open + 1;
+  for (let i = open + 1; i <= text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      // A quote left open while typing ends at its line.
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote || c === '\n') quote = '';
+      continue;
+    }
+    if (opensQuote(text, i)) { quote = c; continue; }
+    if (c === '#' && /\s/.test(text[i - 1])) { while (i + 1 < text.length && text[i + 1] !== '\n') i++; continue; }
+    if (c === '[' || c === '{') { depth++; continue; }
+    if ((c === ']' || c === '}') && depth > 0) { depth--; continue; }
+    const ended = c === undefined || c === ']' || c === '}' || (c === '\n' && i + 1 < text.length && indentAt(lines, lines.positionAt(i + 1).line) <= openIndent);
+    if (depth > 0 && !ended) continue;
+    if (c === ',' || ended) {
+      if (offset < start || offset > i) items.push(text.slice(start, i));
+      if (ended) break;
+      start = i + 1;
+    }
+  }
+  return items.map(scalarText).filter((v): v is string => v !== undefined);
+}
+
+/** The offset of the innermost `[` or `{` left open between `from` and `to`, if any. */
+function openBracket(text: string, from: number, to: number): number | undefined {
+  const stack: number[] = [];
+  let quote = '';
+  for (let i = from; i < to; i++) {
+    const c = text[i];
+    if (quote) { if (c === '\\' && quote === '"') i++; else if (c === quote) quote = ''; continue; }
+    if (opensQuote(text, i)) quote = c;
+    else if (c === '#' && (i === from || /\s/.test(text[i - 1]))) while (i + 1 < to && text[i + 1] !== '\n') i++;
+    else if (c === '[' || c === '{') stack.push(i);
+    else if ((c === ']' || c === '}') && stack.length) stack.pop();
+  }
+  return stack[stack.length - 1];
+}
+
+/** The scalars of the block list whose `- ` the cursor's line starts with, but for the cursor's own item. */
+function blockItems(lines: LineIndex, position: Position): string[] {
+  const own = markers(lines.lineText(position.line));
+  const dash = own.dashes[own.dashes.length - 1];
+  if (dash === undefined || position.character <= dash) return [];
+  const items: string[] = [];
+  for (const step of [-1, 1]) {
+    for (let l = position.line + step; l >= 0 && l < lines.lineCount; l += step) {
+      const text = lines.lineText(l);
+      if (/^(---|\.\.\.)(\s|$)/.test(text)) break;
+      const m = markers(text);
+      if (m.blank) continue;
+      const first = m.dashes[0] ?? m.contentCol;
+      if (first > dash) continue; // inside an item
+      // An item of this list; above, also the first of a list nested in an outer item (`- - a`).
+      const at = m.dashes.indexOf(dash);
+      if (at < 0 || (first < dash && step > 0)) break;
+      if (at === m.dashes.length - 1) items.push(text.slice(m.contentCol));
+      if (first < dash) break;
+    }
+  }
+  return items.map(scalarText).filter((v): v is string => v !== undefined);
+}
+
+/** A line's `- ` marker columns and where its content starts. */
+function markers(text: string): { dashes: number[]; contentCol: number; blank: boolean } {
+  let i = 0;
+  while (text[i] === ' ') i++;
+  const dashes: number[] = [];
+  while (text[i] === '-' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+    dashes.push(i);
+    i++;
+    while (text[i] === ' ' || text[i] === '\t') i++;
+  }
+  const rest = text.slice(i);
+  return { dashes, contentCol: i, blank: dashes.length === 0 && (rest === '' || rest.startsWith('#')) };
+}
+
+function indentAt(lines: LineIndex, line: number): number {
+  const text = lines.lineText(line);
+  return text.trim() === '' ? Infinity : text.length - text.trimStart().length;
+}
+
+/** A quote that starts a scalar (`don't` has none). */
+function opensQuote(text: string, i: number): boolean {
+  return (text[i] === '"' || text[i] === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]));
+}
+
+/** A list item's text as the scalar it is (quotes and comments off), or undefined for anything else. */
+function scalarText(raw: string): string | undefined {
+  const t = raw.trim();
+  if (opensQuote(t, 0)) {
+    const m = t[0] === '"' ? /^"((?:[^"\\]|\\.)*)"/.exec(t) : /^'((?:[^']|'')*)'/.exec(t);
+    if (!m) return undefined;
+    if (t[0] === "'") return m[1].replace(/''/g, "'");
+    try { return String(JSON.parse(m[0])); } catch { return undefined; }
+  }
+  const plain = t.replace(/(^|\s)#.*$/gm, '').trim();
+  if (plain === '' || /^[[{|>&*!%@`]/.test(plain) || lineKey(plain)) return undefined;
+  return plain.replace(/\s+/g, ' ');
+}

@@ -1,0 +1,397 @@
+// Where the cursor is, in schema terms: the path of the mapping a key is being typed into, or of
+// the value being typed. Read from the text's indentation and brackets rather than the YAML AST,
+// because while typing the document is usually incomplete (`  occ`, `with: `, `{ openness: 0.8, ex`)
+// and a parser would see an error, not the key the user is about to write.
+import type { Position, Range } from '../language/model';
+import type { LineIndex } from '../language/lines';
+import type { PathSegment } from '../language/parse';
+import { DOCUMENT_KINDS, type DocumentKind } from '../language/schema';
+import { lineKey } from '../language/lineKey';
+
+export interface CursorContext {
+  /** Index of the YAML document (`---` separated) the cursor is in. */
+  docIndex: number;
+  /** The document's `kind`, when written. */
+  kind?: DocumentKind;
+  /** `key`: a key of the mapping at `path` is being typed; `value`: the value at `path`. */
+  role: 'key' | 'value';
+  path: PathSegment[];
+  /** What has been typed of the key or value so far. */
+  prefix: string;
+  /** The span a completion replaces: the prefix and the rest of the word after the cursor. */
+  replace: Range;
+  /** Inside `{…}` or `[…]`: completions insert single-line text. */
+  flow: boolean;
+  /** Keys already present in the mapping (role `key`), so they are not offered again. */
+  existingKeys: string[];
+  /** Column where keys of the mapping start; multi-line insertions indent from here. */
+  column: number;
+  /**
+   * A skeleton of the document along `path` (first key of each sequence item, the mapping's
+   * existing keys), enough for the schema to pick an if/then/else branch (include vs inline persona).
+   */
+  partial: Record<string, unknown>;
+}
+
+/** One line's block structure: indentation, `- ` markers, and the key (if `key:`) after them. */
+interface Shape {
+  blank: boolean;
+  /** Columns of the `- ` markers. */
+  dashes: number[];
+  /** Column of the content after the markers. */
+  contentCol: number;
+  key?: string;
+  /** The first key of a flow mapping item (`- { include: x }`). */
+  flowKey?: string;
+}
+
+function shapeOf(text: string): Shape {
+  let i = 0;
+  while (i < text.length && text[i] === ' ') i++;
+  const dashes: number[] = [];
+  while (text[i] === '-' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
+    dashes.push(i);
+    i++;
+    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
+  }
+  const rest = text.slice(i);
+  if ((rest === '' || rest.startsWith('#')) && dashes.length === 0) return { blank: true, dashes, contentCol: i };
+  const m = lineKey(rest);
+  const flow = /^\{\s*([A-Za-z_][\w-]*)\s*:/.exec(rest);
+  return { blank: false, dashes, contentCol: i, key: m ? unquote(m.raw) : undefined, flowKey: flow?.[1] };
+}
+
+/** Indentation of a line, without slicing it; -1 for a blank or comment-only line. */
+function indentOf(lines: LineIndex, line: number): number {
+  const text = lines.text;
+  const start = lines.offsetAt({ line, character: 0 });
+  let i = start;
+  while (text.charCodeAt(i) === 32) i++;
+  const c = text.charCodeAt(i);
+  return i >= text.length || c === 10 || c === 13 || c === 35 /* # */ ? -1 : i - start;
+}
+
+function unquote(s: string): string {
+  if (s.startsWith('"')) { try { return JSON.parse(s) as string; } catch { return s.slice(1, -1); } }
+  if (s.startsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
+  return s.trim();
+}
+
+/** Context at a position, or undefined in a comment, a document marker or a block scalar's text. */
+export function cursorContext(lines: LineIndex, pos: Position): CursorContext | undefined {
+  const { docIndex, docStart, docEnd } = documentAround(lines, pos.line);
+  const lineText = lines.lineText(pos.line);
+  if (/^(---|\.\.\.)(\s|$)/.test(lineText)) return undefined;
+  const character = Math.min(pos.character, lineText.length);
+
+  // A flow collection opened on an earlier line (`names: [Amira, Ben,⏎    Mia]`) continues here.
+  let startLine = pos.line;
+  const ownIndent = lineText.trim() === '' ? character : lineText.length - lineText.trimStart().length;
+  for (let l = pos.line - 1; l >= docStart && l >= pos.line - 200; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
+    if (t.length - t.trimStart().length < ownIndent) {
+      if (flowDepth(textBetween(lines, l, pos.line)) > 0) startLine = l;
+      break;
+    }
+  }
+  const before = startLine === pos.line ? lineText.slice(0, character) : `${textBetween(lines, startLine, pos.line)}\n${lineText.slice(0, character)}`;
+  if (inComment(before)) return undefined;
+  if (insideBlockScalar(lines, pos.line, docStart, ownIndent)) return undefined;
+
+  const shape = shapeOf(startLine === pos.line ? before : lines.lineText(startLine));
+  // A blank line: the cursor's column says which mapping the new key belongs to.
+  const column = before.trim() === '' ? character : shape.contentCol;
+  const climb = climbFrom(lines, startLine, column, shape.dashes, docStart);
+  const path = climb.path;
+  const kind = documentKind(lines, docStart, docEnd);
+
+  const afterMarkers = before.slice(/^ *(?:-[ \t]+)*/.exec(before)?.[0].length ?? 0);
+  const wordEnd = character + (/^[\w./*-]*/.exec(lineText.slice(character))?.[0].length ?? 0);
+  const at = (line: number, ch: number): Position => ({ line, character: ch });
+  const existing = (): string[] => mappingKeys(lines, startLine, column, docStart, docEnd, shape.dashes.length > 0);
+  const partial = buildPartial(path, climb.itemKeys);
+
+  const keyMatch = lineKey(afterMarkers);
+  const itemFlow = !keyMatch && /^[{[]/.test(afterMarkers) ? scanFlow(afterMarkers) : undefined;
+  if (itemFlow) {
+    // `- { with: ma` or `- [a, b`: flow collection as a sequence item.
+    const prefix = itemFlow.token.replace(/^["']/, '');
+    return {
+      docIndex, kind, role: itemFlow.role, path: [...path, ...itemFlow.path], prefix, flow: true, existingKeys: itemFlow.keys, column, partial: markFlowKeys(partial, path, itemFlow.keys),
+      replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+    };
+  }
+  if (!keyMatch) {
+    // No `key:` yet: a key of the mapping at `path`, or a plain item of a sequence (decided by the schema).
+    const prefix = afterMarkers.trimStart();
+    const keys = existing();
+    setKeys(partial, path, keys);
+    return {
+      docIndex, kind, role: 'key', path, prefix, flow: false, existingKeys: keys, column, partial,
+      replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+    };
+  }
+  const key = unquote(keyMatch.raw);
+  const valueText = afterMarkers.slice(keyMatch.length);
+  const flow = scanFlow(valueText);
+  const keys = existing();
+  setKeys(partial, path, keys);
+  if (!flow) {
+    const prefix = valueText.trimStart().replace(/^["']/, '');
+    return {
+      docIndex, kind, role: 'value', path: [...path, key], prefix, flow: false, existingKeys: [], column, partial,
+      replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+    };
+  }
+  const fullPath = [...path, key, ...flow.path];
+  const prefix = flow.token.replace(/^["']/, '');
+  return {
+    docIndex, kind, role: flow.role, path: fullPath, prefix, flow: true, existingKeys: flow.keys, column, partial,
+    replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+  };
+}
+
+/** The `---`-separated document around a line: its index and line span. */
+function documentAround(lines: LineIndex, line: number): { docIndex: number; docStart: number; docEnd: number } {
+  let docIndex = 0, docStart = 0, seenContent = false;
+  const text = lines.text;
+  for (let l = 0; l < line; l++) {
+    const first = text.charCodeAt(lines.offsetAt({ line: l, character: 0 }));
+    if (seenContent && first !== 45 /* - */) continue; // only `---` matters once content started
+    const t = lines.lineText(l);
+    if (/^---(\s|$)/.test(t)) {
+      if (seenContent) docIndex++;
+      seenContent = true; // a leading `---` opens document 0
+      docStart = l + 1;
+    } else if (!seenContent && t.trim() !== '' && !t.trimStart().startsWith('#') && !t.startsWith('%')) {
+      seenContent = true;
+    }
+  }
+  let docEnd = lines.lineCount;
+  for (let l = line + 1; l < lines.lineCount; l++) {
+    const first = text.charCodeAt(lines.offsetAt({ line: l, character: 0 }));
+    if ((first === 45 || first === 46) && /^(---|\.\.\.)(\s|$)/.test(lines.lineText(l))) { docEnd = l; break; }
+  }
+  return { docIndex, docStart, docEnd };
+}
+
+function documentKind(lines: LineIndex, from: number, to: number): DocumentKind | undefined {
+  for (let l = from; l < to; l++) {
+    if (lines.text.charCodeAt(lines.offsetAt({ line: l, character: 0 })) !== 107 /* k */) continue;
+    const m = /^kind:\s*["']?([A-Za-z]+)/.exec(lines.lineText(l));
+    if (m) return (DOCUMENT_KINDS as readonly string[]).includes(m[1]) ? (m[1] as DocumentKind) : undefined;
+  }
+  return undefined;
+}
+
+interface Climb {
+  path: PathSegment[];
+  /** For each sequence index in `path` (by its position): the first key written on the item's line. */
+  itemKeys: Map<number, string>;
+}
+
+/**
+ * The path of the mapping whose keys start at `column`, for an entry on `line` preceded by `dashes`
+ * (`- ` markers on the same line). Walks up the indentation: siblings, earlier sequence items
+ * (counted for the index) and owners (`key:` lines), to the document's root.
+ */
+function climbFrom(lines: LineIndex, line: number, column: number, dashes: number[], docStart: number): Climb {
+  const reversed: { seg: PathSegment; itemKey?: string }[] = [];
+  let L = line;
+  let C = column;
+  let markers = [...dashes];
+  let itemKey = markers.length ? shapeOf(lines.lineText(line)).key ?? shapeOf(lines.lineText(line)).flowKey : undefined;
+  for (let guard = 0; guard < 256; guard++) {
+    if (markers.length) {
+      // The entry at C is (the start of) an item of the sequence whose markers sit at column d.
+      const d = markers.pop()!;
+      if (markers.length) { reversed.push({ seg: 0, itemKey }); itemKey = undefined; C = d; continue; } // `- - x`
+      let index = 0;
+      let owner: { line: number; shape: Shape } | undefined;
+      for (let l = L - 1; l >= docStart; l--) {
+        const indent = indentOf(lines, l);
+        if (indent < 0 || indent > d) continue; // blank, comment, or inside an item
+        const s = shapeOf(lines.lineText(l));
+        if (s.dashes[0] === d) { index++; continue; }
+        owner = { line: l, shape: s };
+        break;
+      }
+      reversed.push({ seg: index, itemKey });
+      if (!owner?.shape.key) break;
+      reversed.push({ seg: owner.shape.key });
+      L = owner.line; C = owner.shape.contentCol; markers = [...owner.shape.dashes];
+      itemKey = markers.length ? owner.shape.key : undefined;
+      continue;
+    }
+    // The entry at C is a key of a mapping: find the mapping's owner above.
+    let next: { line: number; shape: Shape } | undefined;
+    for (let l = L - 1; l >= docStart; l--) {
+      const indent = indentOf(lines, l);
+      if (indent < 0 || indent >= C) continue; // blank, comment, a sibling, or deeper content
+      next = { line: l, shape: shapeOf(lines.lineText(l)) };
+      break;
+    }
+    if (!next) break;
+    const s = next.shape;
+    if (s.dashes.length && s.contentCol === C) {
+      // `- first: …` then our key below: the mapping is that sequence item.
+      L = next.line; markers = [...s.dashes]; itemKey = s.key ?? s.flowKey;
+      continue;
+    }
+    if (s.key === undefined || s.contentCol >= C) break;
+    reversed.push({ seg: s.key });
+    L = next.line; C = s.contentCol; markers = [...s.dashes];
+    itemKey = markers.length ? s.key : undefined;
+  }
+  reversed.reverse();
+  const itemKeys = new Map<number, string>();
+  reversed.forEach((r, i) => { if (typeof r.seg === 'number' && r.itemKey) itemKeys.set(i, r.itemKey); });
+  return { path: reversed.map((r) => r.seg), itemKeys };
+}
+
+/** Keys at `column` of the mapping containing `line` (scanning up and down to its edges). */
+function mappingKeys(lines: LineIndex, line: number, column: number, docStart: number, docEnd: number, startsItem: boolean): string[] {
+  const keys: string[] = [];
+  const take = (s: Shape): void => { if (s.key !== undefined && s.contentCol === column) keys.push(s.key); };
+  if (!startsItem) {
+    for (let l = line - 1; l >= docStart; l--) {
+      const s = shapeOf(lines.lineText(l));
+      if (s.blank) continue;
+      if (s.dashes.length && s.contentCol === column) { take(s); break; } // the item's first line
+      const start = s.dashes[0] ?? s.contentCol;
+      if (start > column || (start === column && s.dashes.length)) continue; // deeper content
+      if (start < column) break; // the owner
+      take(s);
+    }
+  }
+  for (let l = line + 1; l < docEnd; l++) {
+    const s = shapeOf(lines.lineText(l));
+    if (s.blank) continue;
+    const start = s.dashes[0] ?? s.contentCol;
+    if (start > column || (start === column && s.dashes.length)) continue;
+    if (start < column) break;
+    take(s);
+  }
+  return keys;
+}
+
+/** Nested objects and arrays along `path`, with item keys and the last mapping's keys marked present. */
+function buildPartial(path: PathSegment[], itemKeys: Map<number, string>): Record<string, unknown> {
+  const root: Record<string, unknown> = {};
+  let node: Record<string | number, unknown> = root;
+  path.forEach((seg, i) => {
+    const nextIsIndex = typeof path[i + 1] === 'number';
+    const child: Record<string | number, unknown> = nextIsIndex ? ([] as unknown as Record<number, unknown>) : {};
+    const key = itemKeys.get(i);
+    if (key !== undefined) child[key] = true;
+    node[seg] = child;
+    node = child;
+  });
+  return root;
+}
+
+function markFlowKeys(partial: Record<string, unknown>, path: PathSegment[], keys: string[]): Record<string, unknown> {
+  setKeys(partial, path, keys);
+  return partial;
+}
+
+function setKeys(partial: Record<string, unknown>, path: PathSegment[], keys: string[]): void {
+  let node = partial as Record<string | number, unknown>;
+  for (const seg of path) node = node[seg] as Record<string | number, unknown>;
+  if (node && typeof node === 'object' && !Array.isArray(node)) for (const k of keys) if (!(k in node)) node[k] = true;
+}
+
+function textBetween(lines: LineIndex, from: number, to: number): string {
+  const out: string[] = [];
+  for (let l = from; l < to; l++) out.push(stripComment(lines.lineText(l)));
+  return out.join('\n');
+}
+
+function stripComment(line: string): string {
+  let quote = '';
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(0, i);
+  }
+  return line;
+}
+
+function inComment(before: string): boolean {
+  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
+  return stripComment(lastLine) !== lastLine;
+}
+
+/** Open `{`/`[` count of a text, ignoring quoted strings. */
+function flowDepth(text: string): number {
+  let depth = 0, quote = '';
+  for (const c of text) {
+    if (quote) { if (c === quote) quote = ''; continue; }
+    if (c === '"' || c === "'") quote = c;
+    else if (c === '{' || c === '[') depth++;
+    else if ((c === '}' || c === ']') && depth > 0) depth--;
+  }
+  return depth;
+}
+
+/** A line of a `>` or `|` block scalar's text (deeper than a `key: >` line above it). */
+function insideBlockScalar(lines: LineIndex, line: number, docStart: number, indent: number): boolean {
+  for (let l = line - 1; l >= docStart; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() === '') continue;
+    const i = t.length - t.trimStart().length;
+    if (i >= indent) continue;
+    return /:\s*[|>][1-9+-]*\s*(#.*)?$/.test(t);
+  }
+  return false;
+}
+
+interface FlowScan { role: 'key' | 'value'; path: PathSegment[]; token: string; keys: string[] }
+
+/**
+ * The position inside flow collections at the end of `text` (a value after `key:`), or undefined
+ * when no collection is open there (then `text` is a plain value being typed).
+ */
+function scanFlow(text: string): FlowScan | undefined {
+  interface Frame { type: 'map' | 'seq'; key?: string; index: number; keys: string[]; seg?: PathSegment }
+  const stack: Frame[] = [];
+  let token = '';
+  let quote = '';
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) { token += c; if (c === quote) quote = ''; continue; }
+    const top = stack[stack.length - 1];
+    if (c === '"' || c === "'") { quote = c; token += c; continue; }
+    if (c === '{' || c === '[') {
+      const seg: PathSegment | undefined = top ? (top.type === 'seq' ? top.index : top.key) : undefined;
+      stack.push({ type: c === '{' ? 'map' : 'seq', index: 0, keys: [], seg });
+      token = '';
+      continue;
+    }
+    if (!top) { token += c; continue; }
+    if (c === '}' || c === ']') { stack.pop(); token = ''; continue; }
+    if (c === ',') {
+      if (top.type === 'seq') top.index++;
+      else top.key = undefined;
+      token = '';
+      continue;
+    }
+    if (c === ':' && top.type === 'map' && top.key === undefined && (i + 1 === text.length || /[\s,}\]]/.test(text[i + 1]))) {
+      top.key = unquote(token.trim());
+      top.keys.push(top.key);
+      token = '';
+      continue;
+    }
+    token += c;
+  }
+  if (stack.length === 0) return undefined;
+  const path: PathSegment[] = [];
+  for (let i = 1; i < stack.length; i++) if (stack[i].seg !== undefined) path.push(stack[i].seg!);
+  const top = stack[stack.length - 1];
+  const trimmed = token.trimStart();
+  if (top.type === 'seq') return { role: 'value', path: [...path, top.index], token: trimmed, keys: [] };
+  if (top.key !== undefined) return { role: 'value', path: [...path, top.key], token: trimmed, keys: [] };
+  return { role: 'key', path, token: trimmed, keys: top.keys };
+}
