@@ -12,7 +12,7 @@ import { jsonObject, lineBefore, lineFrom } from '../core/trace/lineRead';
 
 export const TRACE_FILE = 'trace.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint.json';
-/** What `society report` derives from the trace (core/analysis/reportFiles.ts): stale once the trace is replaced. */
+/** What `society report` derives from the trace (core/analysis/report/reportFiles.ts): stale once the trace is replaced. */
 export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
 
 

@@ -2,7 +2,7 @@
 // colours. Each community keeps its colour from the round before: a new community takes the
 // colour most of its members already had, largest communities choosing first. With more
 // communities than colours, the nine largest keep distinct colours and the rest share the
-// palette's grey (its tenth colour), as the report's picture does (core/analysis/categoryKey.ts):
+// palette's grey (its tenth colour), as the report's picture does (core/analysis/report/categoryKey.ts):
 // cycling the palette gave two communities one colour.
 
 /** Colours in the palette (palette.ts CATEGORY_COLORS); the last is the grey "other" shares. */

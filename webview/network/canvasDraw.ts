@@ -128,7 +128,7 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
     .sort((a, b) => Number(dimNode(a)) - Number(dimNode(b)));
   const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
   // Overlapping names are left out and names keep off the circles of the agents on screen where
-  // they can (core/analysis/labelPlacement.ts), on screen and in an export alike.
+  // they can (core/analysis/report/labelPlacement.ts), on screen and in an export alike.
   const places = placeNames(candidates, nodes.filter(visible), view, (n) => k * ctx.measureText(n.label).width, k * fontPx * 1.2, 2, focus, opts);
   // A halo in the background colour, as the SVG names have: where a name has to cross circles
   // and ties (a dense network leaves no clear place), it still reads.

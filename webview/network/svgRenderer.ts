@@ -1,6 +1,6 @@
 // SVG rendering for small networks: one path per tie, one focusable group per agent (Tab moves
 // between agents, Enter selects), and the names above both in a layer of their own, with a halo,
-// only those that fit (core/analysis/labelPlacement.ts) — every string set with d3's .text().
+// only those that fit (core/analysis/report/labelPlacement.ts) — every string set with d3's .text().
 import { select, type Selection } from 'd3-selection';
 import { counted } from '../dom';
 import type { View } from './canvasDraw';
@@ -125,7 +125,7 @@ export class SvgRenderer implements NetworkRenderer {
     this.agents.select('circle').attr('cx', (n) => n.x).attr('cy', (n) => n.y).attr('fill', (n) => communityColour(theme, n.colour));
   }
 
-  /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/labelPlacement.ts): dimmed agents' last. */
+  /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/report/labelPlacement.ts): dimmed agents' last. */
   private labelled(view: View, decor: Decor, dimNode: (n: LayoutNode) => boolean): LabelPlaces {
     this.measureNames();
     const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);

@@ -3,7 +3,7 @@
 // uninterrupted run (all randomness is derived from keys, so no generator state is saved).
 // Written to a file, a checkpoint leaves out the agents' memory streams: every memory is a
 // `memory` event of that trace prefix, and folding them in again gives the same streams
-// (trace/traceMemories.ts). Memories are ~90% of the engine state, so a checkpoint file is a
+// (replay/traceMemories.ts). Memories are ~90% of the engine state, so a checkpoint file is a
 // twelfth of the size and costs a fifth of the time; resuming reads the memory lines of the trace.
 import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../trace/events';

@@ -118,7 +118,7 @@ export class Simulation {
    * Continue from a checkpoint; the scenario must be the one the run started with. The model
    * override (`--model`) is the checkpoint's: `opts.model` may only repeat it (checkpoints written
    * before it was recorded take `opts.model` as given). A checkpoint file keeps the memory streams
-   * in the trace (`memories_in_trace`): pass them as `opts.memories` (trace/traceMemories.ts
+   * in the trace (`memories_in_trace`): pass them as `opts.memories` (replay/traceMemories.ts
    * memoriesFromTrace over the checkpoint's trace prefix); they are taken over, not copied.
    */
   static restore(scenario: Scenario, cp: Checkpoint, opts: RestoreOptions = {}): Simulation {

@@ -26,7 +26,7 @@ export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv
 // names keep whole, and not in column headings, where it cut "uncoached" into "uncoach ed": a
 // table too wide for the page scrolls within itself instead. bdi isolates each user string: a
 // right-to-left override in a name cannot reorder the text after it. Colours are the theme's
-// (analysis/reportTheme.ts: light and dark).
+// (analysis/report/reportTheme.ts: light and dark).
 const STYLE = `
 ${themeCss()}body { font-family: system-ui, -apple-system, "Segoe UI", sans-serif; margin: 2rem auto; max-width: 1040px; line-height: 1.45; padding: 0 1rem; }
 h1, p, bdi { overflow-wrap: anywhere; }

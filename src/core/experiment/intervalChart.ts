@@ -2,7 +2,7 @@
 // is one), the mean as a dot and the 95% CI as a whisker, cut at the metric's bounds
 // (shownInterval.ts), where it ends in a short upright bar. All text is escaped; long labels are
 // cut with an ellipsis and carry their full text as a <title>. Greys are theme inks and text is
-// currentColor (analysis/reportTheme.ts), so the chart follows a dark page.
+// currentColor (analysis/report/reportTheme.ts), so the chart follows a dark page.
 import { escapeMarkup as e } from '../text/markup';
 import { niceTicks } from '../analysis/report/lineChartSvg';
 import { categoryColor } from '../analysis/report/palette';

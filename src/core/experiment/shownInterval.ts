@@ -1,5 +1,5 @@
 // A mean's 95% CI as the experiment report shows it: the Student's t-interval (statistics.ts) cut
-// at the metric's bounds (analysis/metricBounds.ts).
+// at the metric's bounds (analysis/metrics/metricBounds.ts).
 //
 // Why cut rather than use another method: a t-interval is symmetric about the mean, so with few
 // seeds and values near a bound (a sparse network's density, clustering 0 in some runs) it

@@ -1,5 +1,5 @@
 // Every memory an agent was ever given, in the order written, with where its `memory` event sits
-// in the trace. The replayed stream (trace/replay.ts) holds only what the agent still remembers
+// in the trace. The replayed stream (replay/replay.ts) holds only what the agent still remembers
 // (streams are capped and forget); the ledger keeps the forgotten ones too, so the inspector can
 // show the full history and the counts equal the number of `memory` events in the trace.
 import type { MemoryRecord, TraceEvent } from '../trace/events';

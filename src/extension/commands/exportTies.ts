@@ -1,4 +1,4 @@
-// Society: Export Ties… — a thin adapter over core/analysis/tieExport: from a run's trace (the
+// Society: Export Ties… — a thin adapter over core/analysis/export/tieExport: from a run's trace (the
 // explorer's selection, or picked), the tie network as GEXF (static or over rounds), GraphML or
 // CSV for Gephi and NetworkX, saved where the user says.
 import * as vscode from 'vscode';

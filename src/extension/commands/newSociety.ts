@@ -1,4 +1,4 @@
-// Society: New Society — writes a small ready-to-run society (core/format/scaffold.ts) into a new
+// Society: New Society — writes a small ready-to-run society (core/format/service/scaffold.ts) into a new
 // folder of the workspace and opens its scenario.
 import * as path from 'node:path';
 import * as vscode from 'vscode';

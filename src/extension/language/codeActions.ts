@@ -1,4 +1,4 @@
-// Quick fixes for the diagnostics under the cursor (core/format/codeActions.ts).
+// Quick fixes for the diagnostics under the cursor (core/format/service/codeActions.ts).
 import * as vscode from 'vscode';
 import { codeActions, type WorkspaceEdit } from '../../core/format';
 import { SELECTOR, type SocietyContext } from '../context';

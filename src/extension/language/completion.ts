@@ -1,5 +1,5 @@
-// Completion: core/format/completion.ts at the cursor, as VS Code items; and the snippets of
-// snippets/society.json where they fit (core/format/documentSnippets.ts). The snippets are not a
+// Completion: core/format/service/completion.ts at the cursor, as VS Code items; and the snippets of
+// snippets/society.json where they fit (core/format/service/documentSnippets.ts). The snippets are not a
 // static `contributes.snippets` (VS Code would offer a whole persona document after `gender: `);
 // their provider reads only the document's text, so it serves every scheme (virtual ones too).
 import * as vscode from 'vscode';

@@ -1,4 +1,4 @@
-// Hover: schema docs for keys, a persona card for ids (core/format/hover.ts).
+// Hover: schema docs for keys, a persona card for ids (core/format/service/hover.ts).
 import * as vscode from 'vscode';
 import { hoverAt } from '../../core/format';
 import { SELECTOR, type SocietyContext } from '../context';

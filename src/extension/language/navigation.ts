@@ -1,4 +1,4 @@
-// Go to definition and find all references (core/format/definition.ts, references.ts).
+// Go to definition and find all references (core/format/service/definition.ts, references.ts).
 import * as vscode from 'vscode';
 import { definitionAt, referencesAt } from '../../core/format';
 import { SELECTOR, type SocietyContext } from '../context';

@@ -1,4 +1,4 @@
-// Document symbols (outline, breadcrumbs, Go to Symbol) and folding (core/format/symbols.ts).
+// Document symbols (outline, breadcrumbs, Go to Symbol) and folding (core/format/service/symbols.ts).
 import * as vscode from 'vscode';
 import { documentSymbols, foldingRanges, type DocumentSymbol, type SymbolKind } from '../../core/format';
 import { SELECTOR, type SocietyContext } from '../context';

@@ -1,4 +1,4 @@
-// The reward drivers come from one table (format/model.ts DRIVERS): every place that lists them
+// The reward drivers come from one table (format/language/model.ts DRIVERS): every place that lists them
 // either derives from it, is a Record the compiler checks, or is checked here — so a sixth driver
 // missed anywhere fails a test or the build.
 import * as assert from 'node:assert/strict';

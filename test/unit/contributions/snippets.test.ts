@@ -1,6 +1,6 @@
 // The snippets in snippets/society.json, expanded with their default placeholders, must produce
 // .society files that pass `society check`. The completion provider offers them in context
-// (src/core/format/documentSnippets.ts).
+// (src/core/format/service/documentSnippets.ts).
 import * as assert from 'node:assert/strict';
 import { mkdtempSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';

@@ -1,5 +1,5 @@
 // The closing summary computes only the metrics it shows: they must be the very figures the full
-// metric list (analysis/networkMetrics.ts) gives for the same tie graph.
+// metric list (analysis/metrics/networkMetrics.ts) gives for the same tie graph.
 import * as assert from 'node:assert/strict';
 import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';

@@ -1,4 +1,4 @@
-// The places persona ids, model names and includes live (format/roles.ts), and the prefix test a
+// The places persona ids, model names and includes live (format/language/roles.ts), and the prefix test a
 // walk uses to skip the rest: every path with a role must be reachable through prefixes that
 // mayLeadTo accepts, or a reference would silently drop out of rename and completion.
 import * as assert from 'node:assert/strict';

@@ -69,7 +69,7 @@ const LIMITS = ['concurrency', 'rpm', 'tpm'] as const;
 
 /**
  * Model configs that call the same model at the same endpoint share one limiter with the strictest
- * limits (llm/limits/endpointLimits.ts); when they set different limits, say so at each of them.
+ * limits (format/language/endpointLimits.ts); when they set different limits, say so at each of them.
  */
 function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnostic[] {
   // No prototype: a model named __proto__ is an entry like any other.
