@@ -112,6 +112,24 @@ function looksLikeSecret(header: string, value: string): boolean {
   return /^(authorization|api-key|x-api-key)$/i.test(header) || /\b(sk-[A-Za-z0-9_-]{8,}|ghp_[A-Za-z0-9]{8,}|AKIA[A-Z0-9]{12,})/.test(value);
 }
 
+/** What every check of one scenario reads: its value, where it is, its personas, and the reference checks. */
+interface ScenarioContext {
+  v: Obj;
+  at: Locator;
+  file: string;
+  /** The scenario has syntax errors: "not defined" checks wait until it reads cleanly. */
+  unsure: boolean;
+  personas: PersonaEntry[];
+  out: Diagnostic[];
+  /** Persona ids as listed from the start (the first definition of each). */
+  listed: Map<string, { entry: PersonaEntry; range: Range }>;
+  groups: ReturnType<typeof populationGroups>;
+  isDefined: (id: string) => boolean;
+  refCheck: PersonaRefCheck;
+  modelCheck: (name: unknown, site: Locator, path: PathSegment[]) => void;
+  rounds: number;
+}
+
 /** Cross-file checks of one scenario with every persona it brings in. */
 /**
  * `hasErrors`: the scenario document has YAML syntax errors. What the parser recovered from it can
@@ -120,6 +138,23 @@ function looksLikeSecret(header: string, value: string): boolean {
  * indent also said a model written further down was not defined).
  */
 export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): Diagnostic[] {
+  const ctx = scenarioContext(scenario, personas);
+  // In the order a reader meets them: ids, references, models, prompts, weights, events, the experiment, the timeline, the population.
+  checkRelationships(ctx);
+  checkScenarioReferences(ctx);
+  checkModelNames(ctx);
+  checkTemplates(ctx);
+  ctx.out.push(...degenerateWeights(ctx.v, ctx.at));
+  checkEvents(ctx);
+  checkExperiment(ctx);
+  checkTimeline(ctx);
+  checkPopulation(ctx);
+  checkSomeoneToSimulate(ctx);
+  return ctx.out;
+}
+
+/** The context of the checks, with the persona id checks (SOC020, SOC023) done on the way. */
+function scenarioContext(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): ScenarioContext {
   const out: Diagnostic[] = [];
   const v = isObj(scenario.value) ? scenario.value : {};
   const at = scenario.at;
@@ -159,6 +194,22 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
     out.push(mk('SOC021', 'error', `Unknown persona id '${id}' in ${what}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`, site.file.file, range, fixes));
   };
 
+  // Model names.
+  const models = isObj(v.models) ? Object.keys(v.models) : [];
+  const modelNames = new Set(['default', ...models]);
+  const modelCheck = (name: unknown, site: Locator, path: PathSegment[]): void => {
+    if (typeof name !== 'string' || modelNames.has(name) || unsure) return;
+    const range = site.valueRange(path);
+    const suggestion = didYouMean(name, modelNames);
+    out.push(mk('SOC040', 'error', `Model '${name}' is not defined in \`models\` (defined: ${[...modelNames].join(', ')})${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+      site.file.file, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : []));
+  };
+  return { v, at, file, unsure, personas, out, listed, groups, isDefined, refCheck, modelCheck, rounds: scenarioRounds(v) };
+}
+
+/** References from personas: relationships (SOC021, SOC022, SOC056). */
+function checkRelationships(ctx: ScenarioContext): void {
+  const { personas, out, refCheck } = ctx;
   // References from personas: relationships.
   for (const p of personas) {
     if (!isObj(p.raw)) continue;
@@ -179,7 +230,11 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
       }
     });
   }
+}
 
+/** References from the scenario: events and rooms. */
+function checkScenarioReferences(ctx: ScenarioContext): void {
+  const { v, at, out, refCheck } = ctx;
   // References from the scenario: events and rooms.
   list(v.events).forEach((e, i) => {
     if (!isObj(e)) return;
@@ -187,21 +242,19 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
   });
   const world = isObj(v.world) ? v.world : {};
   out.push(...checkRooms(world.rooms, at, ['world', 'rooms'], refCheck));
+}
 
-  // Model names.
-  const models = isObj(v.models) ? Object.keys(v.models) : [];
-  const modelNames = new Set(['default', ...models]);
-  const modelCheck = (name: unknown, site: Locator, path: PathSegment[]): void => {
-    if (typeof name !== 'string' || modelNames.has(name) || unsure) return;
-    const range = site.valueRange(path);
-    const suggestion = didYouMean(name, modelNames);
-    out.push(mk('SOC040', 'error', `Model '${name}' is not defined in \`models\` (defined: ${[...modelNames].join(', ')})${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
-      site.file.file, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : []));
-  };
+/** Model names of personas, the coach and population groups (SOC040). */
+function checkModelNames(ctx: ScenarioContext): void {
+  const { v, at, personas, modelCheck } = ctx;
   for (const p of personas) if (isObj(p.raw)) modelCheck(p.raw.model, p.site.at, [...p.site.path, 'model']);
   if (isObj(v.coaching)) modelCheck(v.coaching.model, at, ['coaching', 'model']);
   list(v.population).forEach((g, i) => { if (isObj(g)) modelCheck(g.model, at, ['population', i, 'model']); });
+}
 
+/** Prompt template variables (SOC050). */
+function checkTemplates(ctx: ScenarioContext): void {
+  const { v, at, file, out } = ctx;
   // Template variables.
   if (isObj(v.prompts)) {
     for (const [kind, template] of Object.entries(v.prompts)) {
@@ -218,12 +271,12 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
       }
     }
   }
+}
 
-  // All-zero reward or tie weights: in the scenario, an experiment condition or from a timed event on.
-  out.push(...degenerateWeights(v, at));
-
+/** Events after the last round; unknown parameter paths and fixed parameters in events (SOC052, SOC054, SOC057). */
+function checkEvents(ctx: ScenarioContext): void {
+  const { v, at, file, out, refCheck, modelCheck, rounds } = ctx;
   // Events after the last round; unknown parameter paths in events and experiment conditions.
-  const rounds = scenarioRounds(v);
   list(v.events).forEach((e, i) => {
     if (!isObj(e)) return;
     if (typeof e.at === 'number' && e.at > rounds) {
@@ -234,6 +287,11 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
       checkFixedDuringRun(e.set, at, ['events', i, 'set'], out);
     }
   });
+}
+
+/** Repeated seeds and condition names, and parameter paths of conditions. */
+function checkExperiment(ctx: ScenarioContext): void {
+  const { v, at, file, out, refCheck, modelCheck } = ctx;
   if (isObj(v.experiment)) {
     // As `--seeds` refuses: one seed run twice is one sample counted twice (CIs too narrow, one trace file).
     const seeds = new Set<unknown>();
@@ -252,6 +310,11 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
       if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
     });
   }
+}
+
+/** Removals that can only fail and relationships with someone absent (the timeline), and generated ids that clash. */
+function checkTimeline(ctx: ScenarioContext): void {
+  const { v, at, file, out, personas, listed, groups, isDefined, rounds } = ctx;
   // Removals that can only fail and relationships with someone absent, in the order the run fires events.
   const starters = personas.filter((p) => p.addedAt === undefined);
   const initial = new Set(starters.filter((p) => isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string));
@@ -266,7 +329,11 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
   // Ids that timed events add are the timeline's to check against the groups' (present from the start).
   out.push(...generatedIdClashes(groups, listed.keys(), at));
   out.push(...invalidGeneratedIds(groups, at));
+}
 
+/** Population distributions (SOC055). */
+function checkPopulation(ctx: ScenarioContext): void {
+  const { v, at, out } = ctx;
   // Population distributions.
   list(v.population).forEach((g, i) => {
     if (!isObj(g)) return;
@@ -275,14 +342,17 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
       for (const [name, spec] of Object.entries(g[field] as Obj)) checkDistribution(spec, at, ['population', i, field, name], out);
     }
   });
+}
 
+/** Nobody to simulate (SOC053). */
+function checkSomeoneToSimulate(ctx: ScenarioContext): void {
+  const { v, at, file, out, personas, unsure } = ctx;
   // Nobody to simulate.
   // A negative count (a schema error of its own) adds nobody, and must not cancel out anyone else.
   const populationCount = list(v.population).reduce<number>((n, g) => n + (isObj(g) && typeof g.count === 'number' && g.count > 0 ? g.count : 0), 0);
   if (!unsure && personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
     out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
   }
-  return out;
 }
 
 /** Weights whose all being zero leaves a run with nothing to do: what each check reads, says and marks. */
