@@ -19,7 +19,9 @@ MISSING=(); for p in "${PKGS[@]}"; do dpkg -s "$p" >/dev/null 2>&1 || MISSING+=(
 if [ ${#MISSING[@]} -gt 0 ]; then
   SUDO=""; [ "$(id -u)" = 0 ] || SUDO="sudo"
   export DEBIAN_FRONTEND=noninteractive
-  $SUDO apt-get install -y "${MISSING[@]}" || { $SUDO apt-get update && $SUDO apt-get install -y "${MISSING[@]}"; }
+  # Another apt/dpkg (an unattended upgrade, a second install) may hold the lock: wait for it.
+  APT=(apt-get -o DPkg::Lock::Timeout=600)
+  $SUDO "${APT[@]}" install -y "${MISSING[@]}" || { $SUDO "${APT[@]}" update && $SUDO "${APT[@]}" install -y "${MISSING[@]}"; }
 fi
 
 # node-gyp must use local Node headers (downloading them from nodejs.org is not possible offline).

@@ -76,12 +76,17 @@ describe('debugger runtime', () => {
   });
 
   it('pause stops at the next step point', async () => {
-    const rt = new SimulationRuntime(Simulation.create(makeScenario(30, { world: { ...makeScenario(1).world, rounds: 50 } })));
+    const sim = Simulation.create(makeScenario(30, { world: { ...makeScenario(1).world, rounds: 50 } }));
+    const rt = new SimulationRuntime(sim);
     const stop = nextStop(rt);
+    // Asked for while round 2 runs (an event, not a timer: a busy machine cannot move it).
+    let askedInRound: number | undefined;
+    sim.on((e) => { if (e.type === 'round_start' && e.round === 2 && askedInRound === undefined) { askedInRound = e.round; rt.pause(); } });
     const done = rt.start();
-    setTimeout(() => rt.pause(), 20);
     const [reason] = await stop;
     assert.equal(reason, 'pause');
+    assert.equal(askedInRound, 2);
+    assert.equal(rt.position?.round, 2, 'stopped at the next step point, in the round it was asked in');
     rt.continue();
     await done;
   });

@@ -60,7 +60,11 @@ describe('llm limits', () => {
     const t = performance.now();
     await Promise.all(Array.from({ length: 40 }, (_, i) => model.decide(requests.interview(`interview:${i}`))));
     const ms = performance.now() - t;
-    assert.ok(ms >= 900 && ms < 3000, `40 calls at 1200 rpm took ${ms.toFixed(0)} ms`);
+    // The limit holds the calls back: never faster than the rate allows (a busy machine only slows
+    // them). No upper bound near the ideal: one loaded core stretches it; 30 s says "not stuck".
+    assert.equal(server.requests.length, 40);
+    assert.ok(ms >= 900, `40 calls at 1200 rpm took ${ms.toFixed(0)} ms: faster than the limit allows`);
+    assert.ok(ms < 30_000, `40 calls at 1200 rpm took ${ms.toFixed(0)} ms`);
   });
 
   it('token bucket: burst, refill, debt for oversized costs', () => {
