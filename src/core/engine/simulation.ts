@@ -65,6 +65,12 @@ export interface SimulationOptions {
    * 1 runs them one by one (as with a gate); the trace is the same.
    */
   concurrency?: number;
+  /**
+   * The coaching guard's seam (test/unit/engine/coachingOnlyThroughMemory.test.ts): the coach still
+   * advises and its `advice` events are written, but no agent stores the advice as a memory. The
+   * model's rule is that coaching acts only through memory, so coached runs then equal uncoached ones.
+   */
+  withholdAdviceMemories?: boolean;
 }
 
 export interface RunResult { status: 'completed' | 'aborted'; completed: number }
@@ -102,6 +108,7 @@ export class Simulation {
 
   private constructor(readonly world: World, readonly header: TraceHeader, private readonly opts: SimulationOptions) {
     world.forcedModel = opts.model;
+    world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
   }
 
   static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {

@@ -219,6 +219,7 @@ function advised(world: World, t: Turn, res: DecisionResponse<AdviseRequest> | u
   const a = t.agent;
   const partner = res.partner && world.agents.has(res.partner) ? res.partner : undefined;
   t.tape.say({ type: 'advice', round: world.round, agent: a.id, driver: res.driver, action: res.action, text: res.text, ...(partner ? { partner } : {}), ...usageField(res.usage) });
+  if (world.withholdAdviceMemories) return;
   // Advice on a badly met need is more memorable: importance 5 + 3·(1 − raw_d).
   world.remember(a, 'advice', res.text, 5 + 3 * (1 - (t.rewards.raw[res.driver] ?? 0)), partner ? { action: res.action, driver: res.driver, partner } : { action: res.action, driver: res.driver }, t.tape);
 }

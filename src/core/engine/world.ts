@@ -50,6 +50,8 @@ export class World {
   round = 0;
   /** `--model`: every agent's model and the coach's (undefined: each persona's own, the scenario's coach). */
   forcedModel?: string;
+  /** Advice is written to the trace but not remembered (SimulationOptions.withholdAdviceMemories). */
+  withholdAdviceMemories = false;
   /** Per-round counters for round_end stats. */
   roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
   usage = new UsageBook();
