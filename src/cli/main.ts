@@ -3,6 +3,9 @@ import { commands } from './commands';
 import { asksForHelp, commandHelp, overview } from './help';
 
 import { version as VERSION } from '../../package.json';
+import { guardTerminal } from './terminalGuard';
+
+guardTerminal();
 
 async function main(argv: string[]): Promise<number> {
   const [name, ...rest] = argv;

@@ -2,6 +2,7 @@
 import * as vscode from 'vscode';
 import type { Diagnostic, Range, Position, WorkspaceEdit, SourceLocation } from '../core/format';
 import { uriOf } from './files';
+import { printable } from '../core/text/printable';
 
 export const toPosition = (p: Position): vscode.Position => new vscode.Position(p.line, p.character);
 export const toRange = (r: Range): vscode.Range => new vscode.Range(toPosition(r.start), toPosition(r.end));
@@ -12,7 +13,8 @@ export const toLocation = (l: SourceLocation): vscode.Location => new vscode.Loc
 const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
 
 export function toDiagnostic(d: Diagnostic): vscode.Diagnostic {
-  const out = new vscode.Diagnostic(toRange(d.range), d.message, SEVERITY[d.severity]);
+  // A message quotes the file's text: control characters are shown as escapes, as on the command line.
+  const out = new vscode.Diagnostic(toRange(d.range), printable(d.message), SEVERITY[d.severity]);
   out.source = 'society';
   out.code = d.code;
   if (d.related?.length) out.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(toLocation(r), r.message));

@@ -20,6 +20,10 @@ export class EditorFileSystem implements SocietyFileSystem {
     return openDocument(p) ? 'file' : this.disk.kind(p);
   }
 
+  whyUnreadable(file: string): string | undefined {
+    return openDocument(file) ? undefined : this.disk.whyUnreadable(file);
+  }
+
   async listFiles(dir: string): Promise<string[]> {
     const files = new Set(await this.disk.listFiles(dir));
     const prefix = dir.endsWith(path.sep) ? dir : dir + path.sep;

@@ -32,6 +32,8 @@ export const CODES = {
   SOC002: 'Duplicate key',
   SOC003: 'Missing or unknown document kind',
   SOC004: 'File cannot be read',
+  SOC005: 'Not a text file',
+  SOC006: 'Control character in the text',
   SOC010: 'Missing required property',
   SOC011: 'Unknown property',
   SOC012: 'Wrong type',

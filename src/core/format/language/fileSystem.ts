@@ -2,6 +2,7 @@
 // VS Code's workspace (with unsaved editor buffers layered on top).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readSocietyFile } from './fileLimits';
 
 export interface SocietyFileSystem {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
@@ -15,17 +16,25 @@ export interface SocietyFileSystem {
    * outside its folder), or undefined when it may. Absent: everything may be read.
    */
   refusal?(p: string): Promise<string | undefined>;
+  /** Why the last `readFile` of this path gave nothing though the path exists ("is a named pipe (FIFO)"). */
+  whyUnreadable?(file: string): string | undefined;
 }
 
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);
 
 export class NodeFileSystem implements SocietyFileSystem {
+  private readonly refusals = new Map<string, string>();
+
+  /** Only regular files within the size limit are read (fileLimits.ts): a FIFO or a device never blocks. */
   async readFile(file: string): Promise<string | undefined> {
-    try {
-      return await fs.readFile(file, 'utf8');
-    } catch {
-      return undefined;
-    }
+    const read = await readSocietyFile(file);
+    if ('text' in read) { this.refusals.delete(file); return read.text; }
+    if ('refused' in read) this.refusals.set(file, read.refused); else this.refusals.delete(file);
+    return undefined;
+  }
+
+  whyUnreadable(file: string): string | undefined {
+    return this.refusals.get(file);
   }
 
   async kind(p: string): Promise<'file' | 'directory' | undefined> {
@@ -72,6 +81,10 @@ export class OverlayFileSystem implements SocietyFileSystem {
 
   async readFile(file: string): Promise<string | undefined> {
     return this.overlay.get(file) ?? this.base.readFile(file);
+  }
+
+  whyUnreadable(file: string): string | undefined {
+    return this.overlay.has(file) ? undefined : this.base.whyUnreadable?.(file);
   }
 
   async kind(p: string): Promise<'file' | 'directory' | undefined> {

@@ -1,6 +1,7 @@
 // .society text -> YAML documents with source ranges (the `yaml` package's AST) and their plain
 // values. Syntax errors and duplicate keys become diagnostics; nothing here throws.
 import { MAX_NESTING, nestingPast } from './nestingDepth';
+import { textProblem } from './fileLimits';
 import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isAlias, isCollection, type Alias, type Document, type Node, type Pair } from 'yaml';
 import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
@@ -44,6 +45,21 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
+  // Not text a person wrote (binary, UTF-16, mis-encoded): one line that says so, not 36 YAML errors.
+  const problem = textProblem(text);
+  if (problem && problem.kind !== 'control') {
+    diagnostics.push({ code: 'SOC005', severity: 'error', message: `This file is ${problem.message}`, file, range: lines.range(0, 0) });
+    return { file, text, lines, documents: [], diagnostics };
+  }
+  // Control characters (an escape sequence, a bell) have no place in a value: they would reach
+  // prompts, traces and terminals. Each is marked where it is, and the file is read no further.
+  if (problem?.kind === 'control') {
+    for (const at of problem.at) {
+      const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
+      diagnostics.push({ code: 'SOC006', severity: 'error', message: `Control character U+${code} in the text: values may hold tab and line breaks, no other control characters`, file, range: lines.range(at, at + 1) });
+    }
+    return { file, text, lines, documents: [], diagnostics };
+  }
   const syntax = new SyntaxErrors(diagnostics);
   const openers = new UnclosedOpeners(text);
   const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;

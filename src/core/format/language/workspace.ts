@@ -176,9 +176,13 @@ export class SocietyWorkspace {
       out.diagnostics.push({ code: 'SOC034', severity: 'warning', message: `Include '${glob}' was not loaded: ${refused}`, file: from, range });
       return;
     }
-    const candidates = scan.isGlob
-      ? await this.fs.listFiles(staticBase)
-      : (await this.fs.readFile(literal)) !== undefined ? [literal] : [];
+    const literalText = scan.isGlob ? undefined : await this.fs.readFile(literal);
+    const literalRefused = scan.isGlob || literalText !== undefined ? undefined : this.fs.whyUnreadable?.(literal);
+    if (literalRefused) {
+      out.diagnostics.push({ code: 'SOC004', severity: 'error', message: `Include '${glob}': ${path.relative(this.root, literal) || literal} ${literalRefused}`, file: from, range });
+      return;
+    }
+    const candidates = scan.isGlob ? await this.fs.listFiles(staticBase) : literalText !== undefined ? [literal] : [];
     const matches = candidates.filter((f) => {
       // A scenario's own glob matching itself is not a cycle; naming itself outright is.
       if (f === from && scan.isGlob) return false;
@@ -198,7 +202,8 @@ export class SocietyWorkspace {
       if (involved.has(file)) continue; // included twice (e.g. by two globs): read once
       const analysis = await this.analyze(file);
       if (!analysis) {
-        out.diagnostics.push({ code: 'SOC004', severity: 'error', message: `Included file ${path.relative(this.root, file)} cannot be read`, file: from, range });
+        const why = this.fs.whyUnreadable?.(file);
+        out.diagnostics.push({ code: 'SOC004', severity: 'error', message: `Included file ${path.relative(this.root, file)} ${why ?? 'cannot be read'}`, file: from, range });
         continue;
       }
       involved.set(file, analysis);
@@ -224,12 +229,14 @@ export class SocietyWorkspace {
       } else if (kind === 'file') {
         files.add(t);
       } else {
-        diagnostics.push(unreadable(t));
+        // Not a file or a folder (absent, or a pipe, a device): a read says which, without blocking.
+        await this.fs.readFile(t);
+        diagnostics.push(unreadable(t, this.fs.whyUnreadable?.(t)));
       }
     }
     for (const file of files) {
       const analysis = await this.analyze(file);
-      if (!analysis) { diagnostics.push(unreadable(file)); continue; }
+      if (!analysis) { diagnostics.push(unreadable(file, this.fs.whyUnreadable?.(file))); continue; }
       diagnostics.push(...analysis.diagnostics);
       for (const doc of analysis.parsed.documents) {
         if (doc.kind === 'scenario') diagnostics.push(...(await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
@@ -239,8 +246,8 @@ export class SocietyWorkspace {
   }
 }
 
-function unreadable(file: string): Diagnostic {
-  return { code: 'SOC004', severity: 'error', message: 'File not found or not readable', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+function unreadable(file: string, why?: string): Diagnostic {
+  return { code: 'SOC004', severity: 'error', message: why ? `The file ${why}` : 'File not found or not readable', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
 }
 
 export function dedupe(list: Diagnostic[]): Diagnostic[] {
