@@ -1,13 +1,32 @@
 // Cancellation helpers: a sleep that stops on abort, and a per-attempt signal that fires on the
 // caller's abort or on the attempt's timeout (and says which).
+//
+// A run's signal is shared by every call in flight (hundreds at concurrency 256): a listener each
+// tripped Node's MaxListenersExceededWarning ("11 abort listeners added to [AbortSignal]") on every
+// LLM run. So a signal gets one listener, which fans out to the callbacks subscribed through `onAbort`.
+
+const fanOuts = new WeakMap<AbortSignal, Set<() => void>>();
+
+/** Calls `fn` once when `signal` aborts; returns the unsubscribe. One real listener per signal. */
+export function onAbort(signal: AbortSignal, fn: () => void): () => void {
+  let subscribers = fanOuts.get(signal);
+  if (!subscribers) {
+    const set = new Set<() => void>();
+    subscribers = set;
+    fanOuts.set(signal, set);
+    signal.addEventListener('abort', () => { for (const f of [...set]) f(); set.clear(); }, { once: true });
+  }
+  subscribers.add(fn);
+  const own = subscribers;
+  return () => { own.delete(fn); };
+}
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
-    const done = (): void => { signal?.removeEventListener('abort', onAbort); resolve(); };
+    const done = (): void => { unsubscribe?.(); resolve(); };
     const timer = setTimeout(done, ms);
-    const onAbort = (): void => { clearTimeout(timer); reject(signal!.reason); };
-    signal?.addEventListener('abort', onAbort, { once: true });
+    const unsubscribe = signal && onAbort(signal, () => { clearTimeout(timer); reject(signal.reason); });
   });
 }
 
@@ -21,9 +40,9 @@ export interface Attempt {
 export function attemptSignal(timeoutMs: number, outer?: AbortSignal): Attempt {
   const controller = new AbortController();
   let timedOut = false;
-  const onOuter = (): void => controller.abort(outer!.reason);
+  let unsubscribe: (() => void) | undefined;
   if (outer?.aborted) controller.abort(outer.reason);
-  else outer?.addEventListener('abort', onOuter, { once: true });
+  else if (outer) unsubscribe = onAbort(outer, () => controller.abort(outer.reason));
   const timer = setTimeout(() => {
     timedOut = true;
     controller.abort(new DOMException(`no answer within ${timeoutMs} ms`, 'TimeoutError'));
@@ -31,6 +50,6 @@ export function attemptSignal(timeoutMs: number, outer?: AbortSignal): Attempt {
   return {
     signal: controller.signal,
     get timedOut() { return timedOut; },
-    dispose() { clearTimeout(timer); outer?.removeEventListener('abort', onOuter); },
+    dispose() { clearTimeout(timer); unsubscribe?.(); },
   };
 }

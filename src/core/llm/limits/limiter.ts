@@ -2,6 +2,7 @@
 // requests-per-minute and tokens-per-minute budgets, first come first served. A 429 pauses
 // admission until its Retry-After has passed, so the other calls do not run into the same wall.
 import type { LimitSettings } from '../../format/language/endpointLimits';
+import { onAbort } from './abortable';
 import { TokenBucket } from './tokenBucket';
 
 export type { LimitSettings };
@@ -13,6 +14,7 @@ export interface Permit {
   release(actualTokens?: number): void;
 }
 
+/** `onAbort`: unsubscribes the waiter from its signal (abortable.ts onAbort). */
 interface Waiter { tokens: number; grant: (p: Permit) => void; fail: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }
 
 export class Limiter {
@@ -39,13 +41,12 @@ export class Limiter {
     return new Promise<Permit>((grant, fail) => {
       const w: Waiter = { tokens, grant, fail, signal };
       if (signal) {
-        w.onAbort = () => {
+        w.onAbort = onAbort(signal, () => {
           const i = this.queue.indexOf(w);
           if (i >= 0) this.queue.splice(i, 1);
           fail(signal.reason);
           this.pump();
-        };
-        signal.addEventListener('abort', w.onAbort, { once: true });
+        });
       }
       this.queue.push(w);
       this.pump();
@@ -64,7 +65,7 @@ export class Limiter {
       const wait = Math.max(this.pausedUntil - now, this.rpm?.waitMs(1, now) ?? 0, this.tpm?.waitMs(w.tokens, now) ?? 0);
       if (wait > 0) { this.wake(now + wait); return; }
       this.queue.shift();
-      if (w.onAbort) w.signal!.removeEventListener('abort', w.onAbort);
+      w.onAbort?.(); // unsubscribes: admitted, it no longer waits on the signal
       this.rpm?.take(1, now);
       this.tpm?.take(w.tokens, now);
       this.inFlight++;

@@ -52,12 +52,14 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
       ...(failure.status !== undefined ? { status: failure.status } : {}),
       ...(failure.retryAfterMs !== undefined ? { retry_after_ms: failure.retryAfterMs } : {}),
     });
+    const delay = retryDelayMs(n, failure.retryAfterMs, backoff, plan.settings.random);
+    // The endpoint's Retry-After holds every call to it, also when this one gives up here: calls
+    // started inside that window would only meet the same 429.
+    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) plan.limiter.pause(Date.now() + delay);
     if (!isTransient(failure.reason) || n > retries) {
       failure.faults = faults;
       throw failure;
     }
-    const delay = retryDelayMs(n, failure.retryAfterMs, backoff, plan.settings.random);
-    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) plan.limiter.pause(Date.now() + delay);
     await sleep(delay, signal);
   }
 }
