@@ -1,7 +1,10 @@
-// The JSON schema of each decision's answer, in two strengths: `strict` for the endpoint's
-// structured-output mode (every property required, no extra keys, no numeric bounds, which some
-// endpoints reject), and the lenient form we validate answers with (bounds checked, extra keys
-// ignored, optional fields optional, text lengths capped).
+// The JSON schema of each decision's answer, one definition in two strengths that differ only in
+// structure: `strict` for the endpoint's structured-output mode (every property required, optional
+// ones nullable, no extra keys) and the lenient form answers are validated with (optional fields
+// optional, extra keys ignored). The bounds — numeric ranges, enums, text lengths, list sizes — are
+// the same in both, so an endpoint that follows the schema it is sent exactly always passes
+// validation (it did not: `importance` went as a bare number and came back 0, and every reflection
+// of a 100-agent run was skipped; tested in test/unit/llm/schemaBounds.test.ts).
 import { DRIVERS } from '../../format/language/model';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { AdviseRequest, DecisionRequest } from '../types';
@@ -16,10 +19,9 @@ type Schema = Record<string, unknown>;
 export const MAX_TEXT = 4000, MAX_ANSWER = 16000, MAX_TOPIC = 200, MAX_INSIGHTS = 20;
 
 const str = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
-/** Free text: described for the endpoint, length-capped when we validate. */
-const text = (strict: boolean, description: string, max = MAX_TEXT): Schema => (strict ? str(description) : { type: 'string', maxLength: max });
-const unit = (strict: boolean, description: string): Schema =>
-  strict ? { type: 'number', description: `${description}, 0 to 1` } : { type: 'number', minimum: 0, maximum: 1 };
+/** Free text, length-capped: the endpoint is told the cap it is held to. */
+const text = (_strict: boolean, description: string, max = MAX_TEXT): Schema => ({ type: 'string', description, maxLength: max });
+const unit = (_strict: boolean, description: string): Schema => ({ type: 'number', description: `${description}, 0 to 1`, minimum: 0, maximum: 1 });
 
 function object(properties: Record<string, Schema>, strict: boolean, optional: string[] = []): Schema {
   return {
@@ -51,7 +53,7 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
       return object({
         act: { type: 'string', enum: [...DIALOGUE_ACTS] },
         text: text(strict, 'your message'),
-        topic: { type: ['string', 'null'], description: 'the topic, if any', ...(strict ? {} : { maxLength: MAX_TOPIC }) },
+        topic: { type: ['string', 'null'], description: 'the topic, if any', maxLength: MAX_TOPIC },
       }, strict, ['topic']);
     case 'evaluate':
       return object({
@@ -69,10 +71,10 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
     case 'reflect':
       return object({
         insights: {
-          type: 'array', ...(strict ? {} : { maxItems: MAX_INSIGHTS }),
+          type: 'array', maxItems: MAX_INSIGHTS,
           items: object({
             text: text(strict, 'the insight'),
-            importance: strict ? { type: 'number', description: '1 to 10' } : { type: 'number', minimum: 1, maximum: 10 },
+            importance: { type: 'number', description: '1 to 10', minimum: 1, maximum: 10 },
             evidence: { type: 'array', items: { type: 'integer' } },
           }, strict),
         },
