@@ -15,12 +15,31 @@ const PATTERNS: RegExp[] = [
 /** Header names whose values are treated as secrets. */
 export const SENSITIVE_HEADER = /auth|key|token|secret|cookie|password|signature/i;
 
+/**
+ * A secret as it may be written inside a JSON string: any character as itself or as a `\uXXXX`
+ * escape (either case of hex), `/` also as `\/`. An endpoint that echoed a key JSON-escaped
+ * (`sk\u002dCANARY…`) got past a mask of the plain text, and the parsed answer put it in the trace.
+ */
+function escapedForms(secret: string): RegExp {
+  const one = (c: string): string => {
+    const hex = c.charCodeAt(0).toString(16).padStart(4, '0').replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`);
+    const plain = c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
+    // In the pattern: a literal backslash, `u`, the four hex digits (and, for `/`, a backslash then `/`).
+    return `(?:${plain}|\\\\u${hex}${c === '/' ? '|\\\\/' : ''})`;
+  };
+  return new RegExp([...secret].map(one).join(''), 'g');
+}
+
 export class Redactor {
   private readonly secrets = new Set<string>();
+  private readonly escaped = new Map<string, RegExp>();
 
   /** Registers a secret value; short values are ignored (they would mask ordinary words). */
   add(secret: string | undefined): this {
-    if (secret && secret.length >= 6) this.secrets.add(secret);
+    if (secret && secret.length >= 6 && !this.secrets.has(secret)) {
+      this.secrets.add(secret);
+      this.escaped.set(secret, escapedForms(secret));
+    }
     return this;
   }
 
@@ -36,6 +55,8 @@ export class Redactor {
   redactKnown(text: string): string {
     let out = text;
     for (const s of this.secrets) if (out.includes(s)) out = out.split(s).join(MASK);
+    // Escaped forms only where an escape could hide one (the common answer has none).
+    if (out.includes('\\')) for (const re of this.escaped.values()) out = out.replace(re, MASK);
     return out;
   }
 

@@ -36,6 +36,20 @@ describe('llm answers: secrets and control codes (real HTTP)', () => {
     assert.equal(JSON.stringify(await replay.model('gpt').decide(requests.interview())), JSON.stringify(answer));
   });
 
+  it('masks the key an endpoint returns JSON-escaped (sk\\u002d…): not in the answer, the cache or a replay (issue 33: 2)', async () => {
+    const escaped = KEY.replace(/-/g, '\\u002d').replace('A', '\\u0041');
+    server.script = () => reply.content(`{"answer": "my key is ${escaped} ok"}`);
+    const live = registryFor(server.url, { api_key_env: 'LAB_KEY' }, { secrets: () => KEY, redactor: new Redactor(), cacheDir: dir });
+    const answer = await live.model('gpt').decide(requests.interview());
+    assert.equal(answer.answer, 'my key is [redacted] ok');
+    for (const f of filesUnder(dir)) {
+      const text = fs.readFileSync(f, 'utf8');
+      assert.ok(!text.includes(KEY) && !text.includes(escaped) && !text.includes('Answer0Leak1Key2345'), `key cached in ${f}`);
+    }
+    const replay = registryFor(server.url, { api_key_env: 'LAB_KEY' }, { secrets: () => undefined, redactor: new Redactor(), cacheDir: dir, replay: true });
+    assert.equal((await replay.model('gpt').decide(requests.interview())).answer, 'my key is [redacted] ok');
+  });
+
   it('keeps an answer\'s credential-shaped prose that is not a known secret', async () => {
     server.script = () => reply.json({ answer: 'the secret: tell nobody' });
     const live = registryFor(server.url, { api_key_env: 'LAB_KEY' }, { secrets: () => KEY, redactor: new Redactor() });
