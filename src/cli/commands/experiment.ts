@@ -12,6 +12,10 @@ import { unknownReference } from '../../core/experiment/analyze';
 import { missingExperimentKey } from '../experimentKeys';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
+import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
+
+/** EndpointDownError's message, as a worker thread passes it on. */
+const ENDPOINT_DOWN = /connections in a row and has not answered once/;
 
 export const experimentCommand: Command = {
   name: 'experiment',
@@ -98,6 +102,12 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       return say(run);
     } catch (err) {
+      // An endpoint never reached (in this thread, or a worker's, which passes only the message): exit 3, no model answer.
+      if (err instanceof EndpointDownError || (err instanceof Error && ENDPOINT_DOWN.test(err.message))) {
+        if (tty) process.stderr.write('\n');
+        console.error(`society experiment: ${err.message}`);
+        return 3;
+      }
       if (!(err instanceof ExperimentCancelled)) throw err;
       if (tty) process.stderr.write('\n');
       say(err.run);

@@ -3,6 +3,7 @@
 // --resume will do, and the command that continues it.
 import * as fs from 'node:fs';
 import { ioReason } from '../../core/files/ioReason';
+import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import type { SessionSpend } from '../../core/engine/sessionSpend';
 import { unpricedModels } from '../../core/llm/usage';
 import type { RunHarness } from '../../core/run/runHarness';
@@ -35,7 +36,8 @@ export async function runToEnd(harness: RunHarness, signals: StopSignals, progre
     fs.rmSync(`${s.checkpointPath}.tmp`, { force: true });
     console.error(`society run: ${(err as NodeJS.ErrnoException)?.code ? ioReason(err) : err instanceof Error ? err.message : String(err)}`);
     console.error(`${endsAfter(harness.sim.completed)}${harness.checkpointed !== undefined ? `; ${resumeHint()}` : ''}`);
-    return 1;
+    // An endpoint never reached is "no model answer" (exit 3), as when every call failed.
+    return err instanceof EndpointDownError ? 3 : 1;
   } finally {
     signals.stopListening();
     progress.done();

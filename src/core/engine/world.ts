@@ -5,6 +5,7 @@ import type { MemoryCues, MemoryKind, MemoryRecord, Phase, RunSettings, TraceEve
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
 import type { RelevanceScorer } from '../llm/embeddings';
 import { ModelCallError, ReplayMissError } from '../llm/errors';
+import { EndpointDownError } from '../llm/limits/endpointHealth';
 import { OfflineModel } from '../llm/offline';
 import { appendMemory } from './memory';
 import type { CallLog } from '../llm/callLog';
@@ -154,7 +155,8 @@ export class World {
     try {
       res = await model.decide(req, signal);
     } catch (err) {
-      if (signal?.aborted || err instanceof ReplayMissError) throw err;
+      // A replay cache miss or an endpoint never reached: the run cannot go on, every decision would fail alike.
+      if (signal?.aborted || err instanceof ReplayMissError || err instanceof EndpointDownError) throw err;
       this.calls?.take(req.key);
       return this.failed(modelName, req, at, err);
     } finally {

@@ -21,7 +21,8 @@ import { OfflineModel } from './offline';
 import { OpenAIChatClient, identityOf } from './openai/chatClient';
 import { nodeFetch } from './openai/nodeFetch';
 import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
-import { secrets as globalRedactor, type Redactor } from './redact';
+import { maskUrlCredentials, secrets as globalRedactor, type Redactor } from './redact';
+import { EndpointHealth } from './limits/endpointHealth';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
@@ -130,6 +131,7 @@ export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = 
 export class ModelRegistry {
   private readonly models = new Map<string, AgentModel>();
   private readonly limiters = new Map<string, Limiter>();
+  private readonly healths = new Map<string, EndpointHealth>();
   private readonly engineScorers = new Map<string, EmbeddingRelevance>();
   private readonly store?: ResponseStore;
   private readonly redactor: Redactor;
@@ -214,7 +216,18 @@ export class ModelRegistry {
   }
 
   private resilience(cfg: ModelConfig) {
-    return { retries: cfg.retries, timeoutMs: cfg.timeout_ms, maxTokens: cfg.max_tokens, backoff: this.options.backoff };
+    return { retries: cfg.retries, timeoutMs: cfg.timeout_ms, maxTokens: cfg.max_tokens, backoff: this.options.backoff, health: this.health(cfg) };
+  }
+
+  /** The circuit breaker of `cfg`'s endpoint, shared as its limiter is (limits/endpointHealth.ts). */
+  private health(cfg: ModelConfig): EndpointHealth {
+    const key = endpointKey(cfg) ?? `config ${cfg.name}`;
+    let h = this.healths.get(key);
+    if (!h) {
+      h = new EndpointHealth(maskUrlCredentials(cfg.base_url ?? traitsOf(cfg.provider).defaultBaseUrl ?? `of model '${cfg.name}'`));
+      this.healths.set(key, h);
+    }
+    return h;
   }
 
   private build(cfg: ModelConfig, seed: number): AgentModel {

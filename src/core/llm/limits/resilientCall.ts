@@ -8,8 +8,11 @@ import type { Redactor } from '../redact';
 import { attemptSignal, sleep } from './abortable';
 import { DEFAULT_BACKOFF, retryDelayMs, type BackoffSettings } from './backoff';
 import type { Limiter } from './limiter';
+import type { EndpointHealth } from './endpointHealth';
 
 export interface ResilienceSettings {
+  /** The endpoint's circuit breaker (one per endpoint, shared by its calls); none: never opens. */
+  health?: EndpointHealth;
   retries: number;
   timeoutMs: number;
   backoff?: BackoffSettings;
@@ -31,12 +34,14 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
   const backoff = plan.settings.backoff ?? DEFAULT_BACKOFF;
   const faults: CallFault[] = [];
   for (let n = 1; ; n++) {
+    plan.settings.health?.check();
     const permit = await plan.limiter.acquire(plan.estimate, signal);
     const a = attemptSignal(timeoutMs, signal);
     let failure: ProviderError;
     try {
       const result = await attempt(a.signal);
       permit.release(plan.tokensOf(result));
+      plan.settings.health?.succeeded();
       return { result, faults };
     } catch (err) {
       permit.release();
@@ -47,6 +52,7 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
     } finally {
       a.dispose();
     }
+    plan.settings.health?.failed(failure.reason, plan.redactor.message(failure));
     faults.push({
       attempt: n, reason: failure.reason, message: plan.redactor.message(failure),
       ...(failure.status !== undefined ? { status: failure.status } : {}),
@@ -60,6 +66,7 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
       failure.faults = faults;
       throw failure;
     }
+    plan.settings.health?.check();
     await sleep(delay, signal);
   }
 }
