@@ -9,6 +9,7 @@ import { REPORT_FILES } from '../core/analysis/report/reportHtml';
 import { printable } from '../core/text/printable';
 import { counted } from '../core/text/counted';
 import { jsonObject, lineBefore, lineFrom } from '../core/trace/lineRead';
+import { forgetWritten, recordWritten, writtenFiles } from './manifest';
 
 export const TRACE_FILE = 'trace.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint.json';
@@ -49,9 +50,16 @@ export function heldRun(dir: string): string | undefined {
  * must not leave a checkpoint beside a trace it does not belong to.
  */
 export function clearForFreshRun(dir: string, derived: boolean): void {
+  // Only files we wrote: those the folder's list names, or, in a folder from before the list, the
+  // report files beside a trace of ours (made from it). A user's report.html where no run was stays.
+  const listed = writtenFiles(dir);
+  const ours = (name: string): boolean => listed ? listed.has(name) : name === CHECKPOINT_FILE || heldRun(dir) !== undefined;
+  const derivedOurs = derived ? DERIVED_FILES.filter(ours) : [];
   fs.closeSync(fs.openSync(path.join(dir, TRACE_FILE), 'a'));
-  const stale = [CHECKPOINT_FILE, `${CHECKPOINT_FILE}.tmp`, ...(derived ? DERIVED_FILES : [])];
+  const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];
   for (const name of stale) removeFile(path.join(dir, name));
+  forgetWritten(dir, stale);
+  recordWritten(dir, [TRACE_FILE, CHECKPOINT_FILE]);
 }
 
 /** Removes a file if it is there; a folder in its place is not ours to remove, and says so. */

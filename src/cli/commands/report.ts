@@ -9,6 +9,7 @@ import type { Command } from '../command';
 import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/metrics/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/report/reportFiles';
+import { recordWritten } from '../manifest';
 import { RunReportBuilder } from '../../core/analysis/report/reportModel';
 import type { TraceEvent } from '../../core/trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
@@ -102,7 +103,9 @@ export const reportCommand: Command = {
         }
       }
       let files: string[] = [];
-      if (!wroteFiles('report', () => { files = writeReportFiles(report, values.out ?? path.dirname(traceFile), { view, ...(note ? { note } : {}) }); })) return 1;
+      const reportDir = values.out ?? path.dirname(traceFile);
+      if (!wroteFiles('report', () => { files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}) }); })) return 1;
+      recordWritten(reportDir, files.map((f) => path.basename(f)));
       for (const file of files) console.log(file);
       if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
       if (note) console.error(`society report: note: ${note}`);
