@@ -6,6 +6,7 @@
 import { escapeXmlAttribute } from '../../text/markup';
 import type { Spell, TieTimeline } from './tieTimeline';
 import type { TieGraph } from '../metrics/tieGraph';
+import { nodeId } from '../metrics/nodeKeys';
 
 type GexfType = 'boolean' | 'double' | 'string';
 
@@ -89,10 +90,10 @@ export function toGexf(graph: TieGraph, options: GexfOptions = {}): string {
     ...declarations('node', 'static', nodeSpecs),
     ...declarations('edge', 'static', edgeSpecs),
     '    <nodes>',
-    ...graph.mapNodes((node, attrs) => `      <node id="${e(node)}" label="${label(node, attrs)}">${attvalues(nodeSpecs, attrs)}</node>`),
+    ...graph.mapNodes((node, attrs) => `      <node id="${e(nodeId(node))}" label="${label(nodeId(node), attrs)}">${attvalues(nodeSpecs, attrs)}</node>`),
     '    </nodes>',
     '    <edges>',
-    ...graph.mapEdges((_edge, attrs, source, target) => `      <edge id="e${edgeIndex++}" source="${e(source)}" target="${e(target)}" weight="${attrs.weight}">${attvalues(edgeSpecs, attrs)}</edge>`),
+    ...graph.mapEdges((_edge, attrs, source, target) => `      <edge id="e${edgeIndex++}" source="${e(nodeId(source))}" target="${e(nodeId(target))}" weight="${attrs.weight}">${attvalues(edgeSpecs, attrs)}</edge>`),
     '    </edges>',
     '  </graph>',
     '</gexf>',

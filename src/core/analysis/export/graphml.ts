@@ -3,6 +3,7 @@
 // parses.
 import { escapeXml, escapeXmlAttribute } from '../../text/markup';
 import type { TieGraph } from '../metrics/tieGraph';
+import { nodeId } from '../metrics/nodeKeys';
 
 type GraphmlType = 'boolean' | 'double' | 'string';
 
@@ -43,8 +44,8 @@ export function toGraphML(graph: TieGraph): string {
     ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`),
     ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`),
     '  <graph id="ties" edgedefault="directed">',
-    ...graph.mapNodes((node, attrs) => `    <node id="${escapeXmlAttribute(node)}">${dataElements(nodeKeys, attrs)}</node>`),
-    ...graph.mapEdges((_edge, attrs, source, target) => `    <edge source="${escapeXmlAttribute(source)}" target="${escapeXmlAttribute(target)}">${dataElements(edgeKeys, attrs)}</edge>`),
+    ...graph.mapNodes((node, attrs) => `    <node id="${escapeXmlAttribute(nodeId(node))}">${dataElements(nodeKeys, attrs)}</node>`),
+    ...graph.mapEdges((_edge, attrs, source, target) => `    <edge source="${escapeXmlAttribute(nodeId(source))}" target="${escapeXmlAttribute(nodeId(target))}">${dataElements(edgeKeys, attrs)}</edge>`),
     '  </graph>',
     '</graphml>',
     '',

@@ -4,6 +4,7 @@
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { Replayer } from '../../replay/replay';
 import { tieNetworkOf } from '../metrics/traceNetwork';
+import { nodeId } from '../metrics/nodeKeys';
 
 /** Inclusive round interval. */
 export type Spell = [start: number, end: number];
@@ -33,13 +34,15 @@ export function tieTimeline(header: TraceHeader, events: readonly TraceEvent[], 
   const ties = new Map<string, TimelineTie>();
   for (let round = 0; round <= lastRound; round++) {
     const graph = tieNetworkOf(replayer.stateAt(round));
-    graph.forEachNode((id, attrs) => {
+    graph.forEachNode((key, attrs) => {
+      const id = nodeId(key);
       let node = nodes.get(id);
       if (!node) nodes.set(id, node = { id, attrs, spells: [] });
       node.attrs = attrs;
       extend(node.spells, round);
     });
-    graph.forEachEdge((_edge, attrs, from, to) => {
+    graph.forEachEdge((_edge, attrs, fromKey, toKey) => {
+      const [from, to] = [nodeId(fromKey), nodeId(toKey)];
       const key = `${from}\u0000${to}`;
       let tie = ties.get(key);
       if (!tie) ties.set(key, tie = { from, to, spells: [], strengths: [] });

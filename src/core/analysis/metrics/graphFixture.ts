@@ -3,6 +3,7 @@
 // computed by NetworkX.
 import { readFileSync } from 'node:fs';
 import { createTieGraph, type TieGraph } from './tieGraph';
+import { nodeKey } from './nodeKeys';
 import { ioReason } from '../../files/ioReason';
 
 export interface FixtureNode { id: string; [attribute: string]: unknown }
@@ -77,15 +78,17 @@ export function readGraphFixture(file: string): GraphFixture {
 /** The fixture as a directed tie network; edge weights default to 1. */
 export function graphFromFixture(fixture: GraphFixture, where = 'graph'): TieGraph {
   const graph = createTieGraph();
+  // Ids as keys graphology can hold (nodeKeys.ts): `constructor`, `__proto__` and the like are ids too.
   for (const { id, ...attrs } of fixture.nodes) {
-    if (graph.hasNode(id)) fail(where, `duplicate node '${id}'`);
-    graph.addNode(id, attrs);
+    if (graph.hasNode(nodeKey(id))) fail(where, `duplicate node '${id}'`);
+    graph.addNode(nodeKey(id), attrs);
   }
   for (const { source, target, weight } of fixture.edges) {
-    if (!graph.hasNode(source) || !graph.hasNode(target)) fail(where, `edge ${source} -> ${target} names an unknown node`);
+    const [from, to] = [nodeKey(source), nodeKey(target)];
+    if (!graph.hasNode(from) || !graph.hasNode(to)) fail(where, `edge ${source} -> ${target} names an unknown node`);
     if (source === target) fail(where, `self-loop on '${source}' is not a tie`);
-    if (graph.hasDirectedEdge(source, target)) fail(where, `duplicate edge ${source} -> ${target}`);
-    graph.addDirectedEdge(source, target, { weight: weight ?? 1 });
+    if (graph.hasDirectedEdge(from, to)) fail(where, `duplicate edge ${source} -> ${target}`);
+    graph.addDirectedEdge(from, to, { weight: weight ?? 1 });
   }
   return graph;
 }

@@ -17,6 +17,7 @@ import { numericValueOf } from '../metrics/numericAssortativity';
 import { byLabelPriority, declutter } from './labelPlacement';
 import { ink } from './reportTheme';
 import type { TieGraph } from '../metrics/tieGraph';
+import { nodeId } from '../metrics/nodeKeys';
 
 export interface NetworkSvgOptions extends LayoutOptions {
   /** Node attribute that picks the colour (default `group`). */
@@ -84,7 +85,7 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   const labelled = graph.order <= LABELLED_UP_TO;
   const labelOf = (node: string) => {
     const label: unknown = graph.getNodeAttribute(node, labelBy);
-    return label === undefined || label === null || label === '' ? node : String(label);
+    return label === undefined || label === null || label === '' ? nodeId(node) : String(label);
   };
 
   const ties: string[] = [];
@@ -107,7 +108,7 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     const p = positions.get(node)!;
     bottom = Math.max(bottom, p.y + radius(node));
     const nodeCategory = category(node);
-    const about = `${labelOf(node)} (${node})${nodeCategory ? `, ${options.categoryOf ? nodeCategory : `${colorBy}: ${nodeCategory}`}` : ''}; in ${graph.inDegree(node)}, out ${graph.outDegree(node)}`;
+    const about = `${labelOf(node)} (${nodeId(node)})${nodeCategory ? `, ${options.categoryOf ? nodeCategory : `${colorBy}: ${nodeCategory}`}` : ''}; in ${graph.inDegree(node)}, out ${graph.outDegree(node)}`;
     circles.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(radius(node))}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`);
   });
   // Names above their circles, the best connected first, each only where it overlaps no name
