@@ -38,10 +38,18 @@ export async function run(): Promise<void> {
     const recordedTotal = Object.values(recorded).reduce((a, b) => a + b, 0);
     const answered = records.filter((c) => c.outcome === 'ok').length + f.fallbacks.length;
     // On a busy machine a slow answer can also time out on the client: an extra, recorded fault.
-    const ok = recordedTotal >= injected && answered === f.decisions && records.length === f.decisions;
+    // Decision-slot accounting: every choice, message, evaluation, advice and reflection either
+    // answered by the model or recorded and answered by the fallback, none lost.
+    const slots = Object.entries(f.byKind).map(([kind, k]) => `${kind} ${k.decisions - k.fallbacks}+${k.fallbacks}`).join(', ');
+    const reflections = f.byKind.reflect;
+    const accounted = Object.values(f.byKind).reduce((n, k) => n + k.decisions, 0) === f.decisions && records.length === f.decisions;
+    const reflectionsLikeOthers = reflections !== undefined && reflections.fallbacks / reflections.decisions <= 2 * (f.fallbacks.length / f.decisions) + 0.01;
+    const ok = recordedTotal >= injected && answered === f.decisions && accounted && reflectionsLikeOthers;
     console.log(`llm: 25% injected faults, ${stats.count} requests: ${f.decisions} decisions, ${answered} answered (${f.fallbacks.length} by the offline fallback) in ${(f.wallMs / 1000).toFixed(1)} s; ` +
-      `faults injected/recorded: ${INJECTED_FAULTS.map((k) => `${k} ${stats.injected![k]}/${recorded[k]}`).join(', ')}` +
-      `  (every fault recorded, no turn lost: ${ok ? 'met' : 'MISSED'})`);
+      `faults injected/recorded: ${INJECTED_FAULTS.map((k) => `${k} ${stats.injected![k]}/${recorded[k]}`).join(', ')}; ` +
+      `decision slots (model + fallback): ${slots}` +
+      `  (every fault recorded, every slot answered or recorded, reflections as the rest: ${ok ? 'met' : 'MISSED'})`);
+    if (!ok) process.exitCode = 1;
   } finally {
     await server.close();
   }

@@ -19,7 +19,9 @@ export interface DriveResult {
   /** Longest chain of dependent calls: rounds × (choose + turns + evaluate + advise). */
   dependentCalls: number;
   /** Calls per phase in one round, for the capacity bound. */
-  phaseCalls: { choose: number; speak: number; evaluate: number; advise: number };
+  phaseCalls: { choose: number; speak: number; evaluate: number; advise: number; reflect: number };
+  /** Decisions by kind, and how many of each the offline fallback answered. */
+  byKind: Record<string, { decisions: number; fallbacks: number }>;
 }
 
 export async function drive(model: AgentModel, s: DriveSettings): Promise<DriveResult> {
@@ -27,13 +29,17 @@ export async function drive(model: AgentModel, s: DriveSettings): Promise<DriveR
   const fallback = new OfflineModel('offline-fallback', 1);
   const fallbacks: ModelCallError[] = [];
   let decisions = 0;
+  const byKind: Record<string, { decisions: number; fallbacks: number }> = {};
   const decide = async <R extends DecisionRequest>(req: R): Promise<DecisionResponse<R>> => {
     decisions++;
+    const kind = (byKind[req.kind] ??= { decisions: 0, fallbacks: 0 });
+    kind.decisions++;
     try {
       return await model.decide(req, s.signal);
     } catch (err) {
       if (!(err instanceof ModelCallError)) throw err;
       fallbacks.push(err);
+      kind.fallbacks++;
       return fallback.decideNow(req);
     }
   };
@@ -66,11 +72,18 @@ export async function drive(model: AgentModel, s: DriveSettings): Promise<DriveR
       ...base(round, p), kind: 'advise', key: `advise:${round}:${p.id}`, weights: p.motivations, warm_contacts: [],
       rewards: { raw: zero, total: 0, basis: { conversations: 1, partners: 1, rating_received: 0.5, questions_asked: 0, answers_received: 0, new_topics: 0, shares: 0, shares_acknowledged: 0, plans_agreed: 0, support_received: 0, support_given: 0 } },
     })));
+    // A reflection per agent over what the round left in memory (issue 33: reflections against an
+    // endpoint that follows the schema exactly were all skipped).
+    await Promise.all(briefs.map((p, i) => decide({
+      ...base(round, p), kind: 'reflect', key: `reflect:${round}:${p.id}`,
+      recent: [0, 1, 2].map((k) => ({ id: round * 10 + k, round, kind: 'observation' as const, text: `I talked with ${briefs[(i + k + 1) % s.agents].name} about ${p.interests[0] ?? 'the week'}.`, importance: 3 + k, score: 0.5 })),
+    })));
   }
   return {
     wallMs: performance.now() - start, decisions, fallbacks,
-    dependentCalls: s.rounds * (s.turns + 3),
-    phaseCalls: { choose: s.agents, speak: s.agents * s.turns, evaluate: 2 * s.agents, advise: s.agents },
+    dependentCalls: s.rounds * (s.turns + 4),
+    phaseCalls: { choose: s.agents, speak: s.agents * s.turns, evaluate: 2 * s.agents, advise: s.agents, reflect: s.agents },
+    byKind,
   };
 }
 
@@ -81,5 +94,5 @@ export async function drive(model: AgentModel, s: DriveSettings): Promise<DriveR
 export function capacityBoundMs(r: DriveResult, rounds: number, turns: number, concurrency: number, latencyMs: number): number {
   const waves = (calls: number, depth: number): number => Math.max(depth, Math.ceil(calls / concurrency));
   const p = r.phaseCalls;
-  return rounds * latencyMs * (waves(p.choose, 1) + waves(p.speak, turns) + waves(p.evaluate, 1) + waves(p.advise, 1));
+  return rounds * latencyMs * (waves(p.choose, 1) + waves(p.speak, turns) + waves(p.evaluate, 1) + waves(p.advise, 1) + waves(p.reflect, 1));
 }
