@@ -26,7 +26,7 @@ describe('architecture: the core ladder', () => {
 
   it('catches a climbing import, a sideways one, a type-only one and a dynamic one', () => {
     const files = new Map([
-      ['format/language/parse.ts', "import { x } from '../engine/simulation';\nimport { y } from './model';"],
+      ['format/language/model.ts', "import { x } from '../../engine/simulation';\nimport { y } from './lines';"],
       ['llm/types.ts', "import type { Simulation } from '../engine/simulation';"],
       ['memory/a.ts', "import { b } from '../debug/b';\nimport { t } from '../trace/events';"],
       ['trace/writer.ts', "const m = await import('../analysis/report');"],
@@ -37,7 +37,7 @@ describe('architecture: the core ladder', () => {
       ['analysis/index.ts', "export * from './report/reportHtml';"],
     ]);
     assert.deepEqual(climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`), [
-      'format/language/parse.ts:1 → engine/simulation',
+      'format/language/model.ts:1 → engine/simulation',
       'llm/types.ts:1 → engine/simulation',
       'memory/a.ts:1 → debug/b',
       'trace/writer.ts:1 → analysis/report',

@@ -23,7 +23,8 @@ describe('llm under 25% injected faults (real HTTP)', () => {
     const agents = 16, rounds = 2, turns = 4;
     const result = await drive(model, { agents, rounds, turns });
 
-    const expected = rounds * agents * (1 + turns + 2 + 1);
+    // choose, speak × turns, evaluate × 2, advise, reflect
+    const expected = rounds * agents * (1 + turns + 2 + 1 + 1);
     assert.equal(result.decisions, expected, 'every decision was made');
     assert.equal(records.length, expected, 'every decision was recorded');
     assert.equal(records.filter((r) => r.outcome === 'failed').length, result.fallbacks.length, 'each failure fell back to the offline model');
