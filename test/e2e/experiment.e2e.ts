@@ -15,7 +15,9 @@ describe('running an experiment in VS Code (code-server + Chromium)', function (
     const report = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     await report.locator('h2', { hasText: "The seed paper's claims" }).waitFor({ timeout: STEP_MS * 4 });
     const verdicts = await report.locator('td.holds, td.fails').allInnerTexts();
-    assert.equal(verdicts.length, 8, 'two coaching claims and three baseline claims per condition');
+    // Two coaching claims and three network claims per condition against each of two null models,
+    // each with its raw and its Holm-adjusted verdict.
+    assert.equal(verdicts.length, 2 * (2 + 3 * 2 * 2), 'fourteen claims, two verdicts each');
     assert.ok(verdicts.every((v) => v.startsWith('holds')), verdicts.join(' | '));
     await s.wb.screenshot('experiment-report');
     const runs = path.join(s.server.workspace, 'runs');
@@ -24,7 +26,7 @@ describe('running an experiment in VS Code (code-server + Chromium)', function (
     const csv = fs.readFileSync(path.join(runs, dir, 'runs.csv'), 'utf8').trim().split('\n');
     assert.equal(csv.length, 1 + 2 * 20, 'one row per condition × seed');
     // QA: the status bar went on showing the last run's summary through the experiment.
-    const item = s.wb.page.locator('.statusbar-item', { hasText: 'Society: experiment, 40 runs, 8 of 8 claims hold' });
+    const item = s.wb.page.locator('.statusbar-item', { hasText: 'Society: experiment, 40 runs, 14 of 14 claims hold' });
     await item.waitFor({ timeout: STEP_MS });
   });
 
