@@ -5,7 +5,7 @@ import * as net from 'node:net';
 import * as path from 'node:path';
 
 /** A loopback port that was free a moment ago: connections to it are refused. */
-async function closedPort(): Promise<number> {
+export async function closedPort(): Promise<number> {
   const server = net.createServer();
   await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
   const port = (server.address() as net.AddressInfo).port;

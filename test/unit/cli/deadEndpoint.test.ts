@@ -8,20 +8,12 @@ import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
 import { scratchDir } from '../../support/scratch';
+import { closedPort } from '../../support/deadEndpoint';
 import { CONNECTION_FAILURES } from '../../../src/core/llm/limits/endpointHealth';
 import { readTrace } from '../../../src/core/trace/reader';
 
 const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
-
-/** A loopback port nobody listens on, and a server counting the connections made to it when asked. */
-async function closedPort(): Promise<number> {
-  const server = net.createServer();
-  await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
-  const port = (server.address() as net.AddressInfo).port;
-  await new Promise((r) => server.close(r));
-  return port;
-}
 
 function scenario(dir: string, port: number, concurrency: number): string {
   const personas = Array.from({ length: 20 }, (_, i) => `  - { id: p${i}, name: Person ${i}, interests: [chess, hiking] }`);
