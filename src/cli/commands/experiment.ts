@@ -13,13 +13,15 @@ import { missingExperimentKey } from '../experimentKeys';
 import { InterruptPresses } from '../interruptPresses';
 import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
+import { parseShard } from '../../core/experiment/shard';
+import { experimentMerge, MERGE_USAGE, sayShard } from './experimentMerge';
 
 /** EndpointDownError's message, as a worker thread passes it on. */
 const ENDPOINT_DOWN = /connections in a row and has not answered once/;
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: 'experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--reference NAME] [--no-traces] [--json]',
+  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--json]\n       society ${MERGE_USAGE}`,
   summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
   options: [
     ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
@@ -29,14 +31,17 @@ export const experimentCommand: Command = {
     ['--seeds 1,2,5-7', "seeds to run each condition with: integers and inclusive ranges, comma-separated (1-20 is 20 seeds; default: the experiment's seeds, else 1-5)"],
     ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
     ['--jobs N', "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)"],
+    ['--shard i/n', "run only part i of n of the conditions × seeds (run k is in part (k mod n) + 1) and write shard.json, not the report; give every part the same --seeds and --rounds"],
+    ['merge <shard folder>...', 'instead of a scenario: check the shard folders are the parts 1..n of one experiment and write its report files (as one run would) and traces into --out DIR'],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
     ['--no-traces', "don't keep each run's trace"],
     ['--json', 'print the claims, summaries and contrasts as JSON'],
     ['-q, --quiet', 'no progress bar'],
   ],
   async run(args) {
+    if (args[0] === 'merge') return experimentMerge(args.slice(1));
     const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, {
-      scenario: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' },
+      scenario: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' }, shard: { type: 'string' },
       reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
     });
     if (!parsed) return 2;
@@ -44,6 +49,8 @@ export const experimentCommand: Command = {
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
+    const shard = values.shard === undefined ? undefined : parseShard(values.shard);
+    if (typeof shard === 'string') { console.error(`society experiment: ${printable(shard)}`); return 2; }
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
@@ -85,10 +92,10 @@ export const experimentCommand: Command = {
     process.on('SIGHUP', onSighup);
     const tty = !values.quiet && process.stderr.isTTY === true;
     const started = Date.now();
-    const say = (run: ExperimentRun): number => sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs });
+    const say = (run: ExperimentRun): number => (shard ? sayShard(run, scenario.name, shard, values) : sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs }));
     try {
       const run = await runExperiment(scenario, {
-        outDir, seeds, rounds, jobs: askedJobs, reference: values.reference,
+        outDir, seeds, rounds, jobs: askedJobs, reference: values.reference, shard,
         traces: !values['no-traces'], signal: stopNow.signal, stopStarting: stopStarting.signal,
         onProgress: (p) => {
           if (!tty) return;
@@ -112,7 +119,7 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       say(err.run);
       // Said last, so the terminal (and a batch log) ends with it.
-      console.error(`${signal ? `stopped by ${signal}; ` : ''}${partialText(err.run.partial)}: the report, summary.csv, runs.csv and experiment.json cover only those`);
+      console.error(`${signal ? `stopped by ${signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`);
       return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
     } finally {
       process.off('SIGINT', onSigint);

@@ -8,3 +8,6 @@ export { withOverrides } from './overrides';
 export { estimate, contrast, type Estimate, type Contrast } from './statistics';
 export { formatExperiment, renderExperimentHtml, summaryCsv, runsCsv, EXPERIMENT_FILES } from './experimentReport';
 export { OUTCOME_METRICS, BASELINE_METRICS, type RunOutcome } from './outcome';
+export { writeExperimentFiles } from './experimentFiles';
+export { parseShard, readShardFile, SHARD_FILE, type Shard, type ShardFile } from './shard';
+export { shardProblems, mergeShards, gatherTraces, type ShardInput } from './mergeShards';

@@ -7,7 +7,8 @@ import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
 import { slug } from '../format/language/slug';
 import { analyzeExperiment, unknownReference, type ExperimentResult } from './analyze';
-import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
+import { writeExperimentFiles } from './experimentFiles';
+import { shardFileOf, shardPlan, writeShardFile, type Shard } from './shard';
 import { planExperiment, startOrder } from './plan';
 import { runOnPool } from './pool';
 import type { WorkerTask } from './worker';
@@ -15,7 +16,7 @@ import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
 import { workersFor } from './workerLimits';
-import { partialFields, partialText, type PartialRuns } from './partial';
+import { partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath } from './traceFiles';
 import { isInstant, traitsOf } from '../format/language/providers';
 
@@ -26,6 +27,8 @@ export interface ExperimentOptions {
   /** Parallel runs; default: the machine's cores for offline scenarios, 1 otherwise. */
   jobs?: number;
   reference?: string;
+  /** Run only this shard's part of the plan and write shard.json (shard.ts), not the report files. */
+  shard?: Shard;
   /** Keep each run's trace under outDir/traces (default true). */
   traces?: boolean;
   /** Stop at once: the runs under way are cut off (their traces deleted). See ExperimentCancelled. */
@@ -88,12 +91,14 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const unknown = unknownReference(plan.conditions, options.reference);
   if (unknown) throw new Error(unknown);
   const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
+  // The runs this machine runs: the whole plan, or a shard's part of it numbered 0..m-1.
+  const todo = shardPlan(plan, options.shard);
   const traceDir = path.join(options.outDir, 'traces');
   fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
   // Each run's trace, by task id; runs write it under a `.part` name until they finish (traceFiles.ts).
-  const tracePaths = options.traces === false ? undefined : plan.runs.map((run) => path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`));
-  const tasks: WorkerTask[] = plan.runs.map((run) => ({
+  const tracePaths = options.traces === false ? undefined : todo.runs.map((run) => path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`));
+  const tasks: WorkerTask[] = todo.runs.map((run) => ({
     id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds: roundsBy.get(run.condition)!,
     ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
   }));
@@ -121,9 +126,9 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   try {
     if (jobs > 1) {
       for (const t of tasks) { t.share = jobs; if (cacheDir) t.cacheDir = cacheDir; }
-      outcomes = await runOnPool(startOrder(plan, tasks), jobs, { onRound, onDone }, { signal: options.signal, stopStarting: options.stopStarting });
+      outcomes = await runOnPool(startOrder(todo, tasks), jobs, { onRound, onDone }, { signal: options.signal, stopStarting: options.stopStarting });
     } else {
-      outcomes = await runInThisThread(startOrder(plan, tasks), { ...options, cacheDir, onRound, onDone });
+      outcomes = await runInThisThread(startOrder(todo, tasks), { ...options, cacheDir, onRound, onDone });
     }
   } finally {
     // Whatever stopped the experiment (a cancel, a failed run), a run cut off leaves no trace.
@@ -138,17 +143,10 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, ran, { reference: options.reference, metrics: scenario.experiment?.metrics });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);
-  const rounds = Object.fromEntries(roundsBy);
-  // `rounds`: the run length when every condition has the same, else null (then `rounds_by_condition` says).
-  const lengths = new Set(roundsBy.values());
-  const files: [string, string][] = [
-    [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds, partial })],
-    [EXPERIMENT_FILES.summary, summaryCsv(result)],
-    [EXPERIMENT_FILES.runs, runsCsv(result)],
-    [EXPERIMENT_FILES.json, JSON.stringify({ ...partialFields(total, ran.length), ...result, rounds: lengths.size === 1 ? [...lengths][0] : null, rounds_by_condition: rounds, model, wall_seconds: wallSeconds }, null, 2)],
-  ];
-  for (const [name, text] of files) fs.writeFileSync(path.join(options.outDir, name), text);
-  const run: ExperimentRun = { result, files: files.map(([n]) => path.join(options.outDir, n)), wallSeconds, jobs, ...(fewerJobs ? { fewerJobs } : {}) };
+  const files = options.shard
+    ? [writeShardFile(options.outDir, shardFileOf({ scenario, plan, shard: options.shard, planIndex: todo.planIndex, outcomes, outDir: options.outDir, tracePaths, roundsBy, reference: options.reference, model, wallSeconds }))]
+    : writeExperimentFiles(options.outDir, { result, model, roundsBy, wallSeconds, planned: total });
+  const run: ExperimentRun = { result, files, wallSeconds, jobs, ...(fewerJobs ? { fewerJobs } : {}) };
   if (partial) throw new ExperimentCancelled({ ...run, partial });
   return run;
 }
