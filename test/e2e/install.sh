@@ -21,7 +21,18 @@ if [ ${#MISSING[@]} -gt 0 ]; then
   export DEBIAN_FRONTEND=noninteractive
   # Another apt/dpkg (an unattended upgrade, a second install) may hold the lock: wait for it.
   APT=(apt-get -o DPkg::Lock::Timeout=600)
-  $SUDO "${APT[@]}" install -y "${MISSING[@]}" || { $SUDO "${APT[@]}" update && $SUDO "${APT[@]}" install -y "${MISSING[@]}"; }
+  # `update` takes the lists lock, which DPkg::Lock::Timeout does not cover (apt 2.6 fails at once,
+  # exit 100): try again every 5 s for as long, while the error is that lock.
+  apt_update() {
+    local err tries=120; err="$(mktemp)"
+    until $SUDO "${APT[@]}" update 2>"$err"; do
+      cat "$err" >&2
+      if ! grep -q 'Could not get lock' "$err" || [ $((tries -= 1)) -le 0 ]; then rm -f "$err"; return 1; fi
+      echo "install.sh: apt's package lists are locked by another process; waiting" >&2; sleep 5
+    done
+    cat "$err" >&2; rm -f "$err"
+  }
+  $SUDO "${APT[@]}" install -y "${MISSING[@]}" || { apt_update && $SUDO "${APT[@]}" install -y "${MISSING[@]}"; }
 fi
 
 # node-gyp must use local Node headers (downloading them from nodejs.org is not possible offline).

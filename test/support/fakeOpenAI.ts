@@ -9,6 +9,8 @@ import type { AddressInfo, Socket } from 'node:net';
 export interface FakeRequest {
   /** 0-based arrival order. */
   n: number;
+  /** Arrival time by the server's own clock (Date.now() when the request's body was read). */
+  at: number;
   method: string;
   path: string;
   query: URLSearchParams;
@@ -129,7 +131,7 @@ export class FakeOpenAI {
       const url = new URL(req.url ?? '/', 'http://x');
       let body: any;
       try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined; } catch { body = undefined; }
-      const request: FakeRequest = { n: this.count++, method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
+      const request: FakeRequest = { n: this.count++, at: Date.now(), method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
       if (this.record) this.requests.push(request);
       this.track(res);
       if (url.pathname.endsWith('/models')) return this.send(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model', owned_by: 'fake' }] }, {}, this.latencyMs);

@@ -71,6 +71,8 @@ describe('society debug adapter: session', function () {
     await dc.continueRequest({ threadId: 1 });
     await ended;
     assert.deepEqual(events.filter((e) => !e.startsWith('output:')), ['stopped:entry', 'stopped:step', 'stopped:entry', 'terminated']);
+    // One run's end was told, the new run's: the old one's would have said "simulation aborted".
+    assert.deepEqual(events.filter((e) => e.startsWith('output:simulation ')), ['output:simulation completed after round 3'], events.join('\n'));
     assert.ok(!events.some((e) => /aborted/.test(e)), events.join('\n'));
   });
 

@@ -9,26 +9,45 @@ import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { RewardTally } from '../../../src/core/engine/rewardTally';
-import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
-import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
+import type { TieTriple } from '../../../src/core/engine/ties';
+import type { TraceEvent } from '../../../src/core/trace/events';
+import { replay } from '../../../src/core/replay/replay';
+import { tieNetworkOf } from '../../../src/core/analysis/metrics/traceNetwork';
+import { computeNetworkMetrics, type NetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 
 const SEEDS = [1, 2, 3, 4, 5];
 
-interface Outcome { metrics: unknown; ties: [string, string, number][]; rewards: unknown; advice: number }
+interface Outcome {
+  /** Network metrics of the tie graph the trace replays to (as `society metrics` computes them). */
+  metrics: NetworkMetrics;
+  /** Every tie change in the trace (evaluations and decay), in order. */
+  tieChanges: string[];
+  /** The engine's final tie table, every tie at any strength, with the round it last moved. */
+  ties: TieTriple[];
+  rewards: unknown;
+  /** Every event but the coach's own (`advice`), call counts (`usage`) left out. */
+  rest: string[];
+  advice: number;
+  adviceMemories: number;
+}
 
 async function run(sc: Scenario, seed: number, coached: boolean, withhold = false): Promise<Outcome> {
   const sim = Simulation.create({ ...sc, coaching: { ...sc.coaching, enabled: coached } }, { seed, withholdAdviceMemories: withhold });
   const tally = new RewardTally();
   sim.on(tally.listener);
-  let advice = 0;
-  sim.on((e) => { if (e.type === 'advice') advice++; });
+  const events: TraceEvent[] = [];
+  sim.on((e) => events.push(e));
   await sim.run();
-  const w = sim.world;
-  const threshold = w.settings.ties.threshold;
-  const agents = [...w.agents.values()].map((a) => ({ id: a.id, attrs: a.persona.group ? { group: a.persona.group } : {} }));
-  const ties = w.ties.existing(threshold).map(([from, to, strength]) => [from, to, strength] as [string, string, number]);
-  const graph = graphFromTies(agents, ties.map(([from, to, strength]) => ({ from, to, strength })), threshold);
-  return { metrics: computeNetworkMetrics(graph), ties, rewards: tally.means(), advice };
+  const noUsage = (e: TraceEvent): string => JSON.stringify(e, (k, v: unknown) => (k === 'usage' ? undefined : v));
+  return {
+    metrics: computeNetworkMetrics(tieNetworkOf(replay(sim.header, events))),
+    tieChanges: events.filter((e) => e.type === 'tie' || e.type === 'tie_decay').map((e) => JSON.stringify(e)),
+    ties: [...sim.world.ties.entries()],
+    rewards: tally.means(),
+    rest: events.filter((e) => e.type !== 'advice').map(noUsage),
+    advice: events.filter((e) => e.type === 'advice').length,
+    adviceMemories: events.filter((e) => e.type === 'memory' && e.memory.kind === 'advice').length,
+  };
 }
 
 describe('coaching acts only through memory (friends example, offline model)', function () {
@@ -46,10 +65,15 @@ describe('coaching acts only through memory (friends example, offline model)', f
       const withheld = await run(scenario, seed, true, true);
       const uncoached = await run(scenario, seed, false);
       assert.ok(withheld.advice > 0, `seed ${seed}: the coach advised (${withheld.advice} advice events)`);
+      assert.equal(withheld.adviceMemories, 0, `seed ${seed}: no advice was remembered`);
       assert.equal(uncoached.advice, 0);
       assert.deepEqual(withheld.metrics, uncoached.metrics, `seed ${seed}: network metrics`);
+      assert.deepEqual(withheld.tieChanges, uncoached.tieChanges, `seed ${seed}: tie changes`);
       assert.deepEqual(withheld.ties, uncoached.ties, `seed ${seed}: tie strengths`);
       assert.deepEqual(withheld.rewards, uncoached.rewards, `seed ${seed}: reward means`);
+      // Conversations, evaluations, memories and reflections too: only the advice itself is new.
+      assert.ok(withheld.rest.length === uncoached.rest.length && withheld.rest.every((e, i) => e === uncoached.rest[i]),
+        `seed ${seed}: the trace without advice differs from the uncoached one first at ${firstDifference(withheld.rest, uncoached.rest)}`);
     }
   });
 
@@ -58,8 +82,15 @@ describe('coaching acts only through memory (friends example, offline model)', f
     for (const seed of SEEDS) {
       const coached = await run(scenario, seed, true);
       const uncoached = await run(scenario, seed, false);
+      assert.ok(coached.adviceMemories > 0 && coached.adviceMemories === coached.advice, `seed ${seed}: each advice was remembered (${coached.adviceMemories} of ${coached.advice})`);
       if (JSON.stringify(coached.metrics) !== JSON.stringify(uncoached.metrics)) differ++;
     }
     assert.ok(differ >= SEEDS.length - 1, `coaching changed the network in ${differ} of ${SEEDS.length} seeds`);
   });
 });
+
+function firstDifference(a: string[], b: string[]): string {
+  const i = a.findIndex((e, k) => e !== b[k]);
+  const at = i < 0 ? Math.min(a.length, b.length) : i;
+  return `event ${at}:\n  coached, advice withheld: ${a[at] ?? '(none)'}\n  uncoached:                ${b[at] ?? '(none)'}`;
+}

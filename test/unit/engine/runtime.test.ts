@@ -76,18 +76,25 @@ describe('debugger runtime', () => {
   });
 
   it('pause stops at the next step point', async () => {
-    const sim = Simulation.create(makeScenario(30, { world: { ...makeScenario(1).world, rounds: 50 } }));
+    const sim = Simulation.create(makeScenario(30, { world: { ...makeScenario(1).world, rounds: 5 } }));
     const rt = new SimulationRuntime(sim);
     const stop = nextStop(rt);
-    // Asked for while round 2 runs (an event, not a timer: a busy machine cannot move it).
-    let askedInRound: number | undefined;
-    sim.on((e) => { if (e.type === 'round_start' && e.round === 2 && askedInRound === undefined) { askedInRound = e.round; rt.pause(); } });
+    // Asked for when round 2 starts (an event, not a timer: a busy machine cannot move it).
+    let asked = false;
+    const after: string[] = [];
+    sim.on((e) => {
+      if (asked) after.push(e.type);
+      else if (e.type === 'round_start' && e.round === 2) { asked = true; rt.pause(); }
+    });
     const done = rt.start();
-    const [reason] = await stop;
+    const [reason, at] = await stop;
     assert.equal(reason, 'pause');
-    assert.equal(askedInRound, 2);
-    assert.equal(rt.position?.round, 2, 'stopped at the next step point, in the round it was asked in');
+    // The very next step point: round 2's first agent about to perceive, nothing of round 2 done yet.
+    assert.deepEqual(at, { kind: 'phase', round: 2, agent: sim.turnOrder(2)[0].id, phase: 'perceive', turn: 0 });
+    assert.deepEqual(rt.position, at);
+    assert.equal(after.join(', '), '', 'no event between the pause and the stop');
     rt.continue();
-    await done;
+    assert.equal((await done).status, 'completed');
+    assert.ok(after.includes('run_end'), 'the run went on after continue');
   });
 });

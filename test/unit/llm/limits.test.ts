@@ -95,6 +95,31 @@ describe('llm limits', () => {
     now = 0;
   });
 
+  it('limiter: requests-per-minute admits a one-second burst, then one per 60/rpm s of its clock', async () => {
+    // Counted against the limiter's own clock, so a loaded machine changes when the timers fire,
+    // never how many calls are in.
+    let now = 0;
+    const limiter = new Limiter({ concurrency: 64, rpm: 1200 }, () => now); // 20 per second: one per 50 ms
+    let granted = 0;
+    const permits = Array.from({ length: 40 }, () => limiter.acquire(1).then((p) => { granted++; return p; }));
+    /** Waits (on real timers) for the limiter to admit what the clock allows, then checks it is exactly that. */
+    const admitted = async (want: number, what: string): Promise<void> => {
+      const end = performance.now() + 20_000;
+      while (granted < want && performance.now() < end) await new Promise((r) => setTimeout(r, 5));
+      assert.equal(granted, want, what);
+      assert.equal(limiter.waiting, 40 - want, what);
+    };
+    await admitted(20, 'at 0 ms: the burst');
+    now = 50;
+    await admitted(21, 'at 50 ms: one more');
+    now = 500;
+    await admitted(30, 'at 500 ms: one per 50 ms');
+    now = 1000;
+    await admitted(40, 'at 1000 ms: all');
+    for (const p of await Promise.all(permits)) p.release();
+    assert.equal(limiter.inFlight, 0);
+  });
+
   it('limiter: a queued request can be cancelled and leaves the queue', async () => {
     const limiter = new Limiter({ concurrency: 1 });
     const held = await limiter.acquire(1);

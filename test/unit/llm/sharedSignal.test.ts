@@ -2,10 +2,11 @@
 // allowed attempt.
 import * as assert from 'node:assert/strict';
 import { getEventListeners } from 'node:events';
-import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
+import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { registryFor, requests } from '../../support/llmFixtures';
 import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { resilientCall } from '../../../src/core/llm/limits/resilientCall';
+import { attemptSignal, sleep } from '../../../src/core/llm/limits/abortable';
 import { ProviderError } from '../../../src/core/llm/errors';
 import { secrets } from '../../../src/core/llm/redact';
 
@@ -36,6 +37,30 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
     }
   });
 
+  it('leaves no listener on the run signal once its calls are done: attempts, queueing and backoff remove theirs (issue 33: 9)', async () => {
+    const warnings: string[] = [];
+    const onWarning = (w: Error): void => { warnings.push(`${w.name}: ${w.message}`); };
+    process.on('warning', onWarning);
+    try {
+      const ac = new AbortController();
+      const count = (): number => getEventListeners(ac.signal, 'abort').length;
+      for (let i = 0; i < 20; i++) attemptSignal(1_000, ac.signal).dispose();
+      await sleep(1, ac.signal);
+      assert.equal(count(), 0, 'after 20 attempts and a sleep');
+      // Calls queued behind concurrency 2, every third one retried after a 500.
+      server.script = (r) => (r.n % 3 === 0 ? reply.serverError() : undefined);
+      const model = registryFor(server.url, { concurrency: 2 }).model('gpt');
+      await Promise.all(Array.from({ length: 30 }, (_, i) => model.decide(requests.interview(`interview:${i}`), ac.signal)));
+      await new Promise((r) => setImmediate(r));
+      assert.ok(server.requests.length > 30, 'some calls were retried');
+      assert.equal(count(), 0, `after ${server.requests.length} requests`);
+      assert.deepEqual(warnings.filter((w) => w.startsWith('MaxListenersExceededWarning')), []);
+      ac.abort(new Error('late'));
+    } finally {
+      process.off('warning', onWarning);
+    }
+  });
+
   it('still cancels every waiting and running call through that one listener', async () => {
     server.latencyMs = 5_000;
     const ac = new AbortController();
@@ -56,5 +81,34 @@ describe('the run signal and Retry-After (issue 33: 9, 10)', () => {
     const next = limiter.acquire(1).then(() => 'admitted');
     const first = await Promise.race([next, new Promise((r) => setTimeout(() => r('held'), 100))]);
     assert.equal(first, 'held');
+  });
+
+  it('pauses by the limiter\'s own clock: an injected clock decides when the Retry-After ends (issue 33: 10)', async () => {
+    let now = 0;
+    const limiter = new Limiter({ concurrency: 4 }, () => now);
+    const plan = { limiter, settings: { retries: 0, timeoutMs: 10_000 }, redactor: secrets, estimate: 1, tokensOf: () => 1 };
+    await assert.rejects(resilientCall(async (): Promise<never> => { throw new ProviderError('rate_limited', 'slow down', 429, 5_000); }, plan), /slow down/);
+    let admitted = false;
+    const next = limiter.acquire(1).then((p) => { admitted = true; return p; });
+    now = 4_999;
+    await new Promise((r) => setTimeout(r, 20));
+    assert.equal(admitted, false, 'inside the Retry-After by the limiter\'s clock');
+    now = 5_000;
+    (await limiter.acquire(1).then((p) => p)).release(); // wakes the queue: the clock moved
+    (await next).release();
+    assert.equal(admitted, true, 'admitted once the limiter\'s clock reaches the end of the Retry-After');
+  });
+
+  it('no request starts between a last-attempt 429 and the end of its Retry-After, by the server\'s clock, not even one queued behind it (issue 33: 10)', async () => {
+    // Concurrency 1: the second call waits for the first one's slot. The first meets a 429 with
+    // Retry-After: 1 on its only allowed attempt; its slot must not pass on before the pause is set.
+    server.script = (r) => (r.n === 0 ? reply.rateLimited(1) : undefined);
+    const model = registryFor(server.url, { concurrency: 1, retries: 0 }).model('gpt');
+    const results = await Promise.all([0, 1].map((i) => model.decide(requests.interview(`interview:${i}`)).then(() => 'ok', (e: Error) => e.message)));
+    assert.match(results[0], /rate_limited/);
+    assert.equal(results[1], 'ok');
+    const [limited, next] = server.requests;
+    assert.equal(server.requests.length, 2);
+    assert.ok(next.at - limited.at >= 1_000, `the next request came ${next.at - limited.at} ms after the 429, inside its Retry-After of 1000 ms`);
   });
 });

@@ -5,20 +5,29 @@
 // tripped Node's MaxListenersExceededWarning ("11 abort listeners added to [AbortSignal]") on every
 // LLM run. So a signal gets one listener, which fans out to the callbacks subscribed through `onAbort`.
 
-const fanOuts = new WeakMap<AbortSignal, Set<() => void>>();
+interface FanOut { subscribers: Set<() => void>; listener: () => void }
+const fanOuts = new WeakMap<AbortSignal, FanOut>();
 
 /** Calls `fn` once when `signal` aborts; returns the unsubscribe. One real listener per signal. */
 export function onAbort(signal: AbortSignal, fn: () => void): () => void {
-  let subscribers = fanOuts.get(signal);
-  if (!subscribers) {
-    const set = new Set<() => void>();
-    subscribers = set;
-    fanOuts.set(signal, set);
-    signal.addEventListener('abort', () => { for (const f of [...set]) f(); set.clear(); }, { once: true });
+  let fanOut = fanOuts.get(signal);
+  if (!fanOut) {
+    const subscribers = new Set<() => void>();
+    const listener = (): void => { fanOuts.delete(signal); for (const f of [...subscribers]) f(); subscribers.clear(); };
+    fanOut = { subscribers, listener };
+    fanOuts.set(signal, fanOut);
+    signal.addEventListener('abort', listener, { once: true });
   }
-  subscribers.add(fn);
-  const own = subscribers;
-  return () => { own.delete(fn); };
+  const own = fanOut;
+  own.subscribers.add(fn);
+  return () => {
+    own.subscribers.delete(fn);
+    // The last one out removes the real listener: a long-lived run signal keeps none once its calls are done.
+    if (own.subscribers.size === 0 && fanOuts.get(signal) === own) {
+      fanOuts.delete(signal);
+      signal.removeEventListener('abort', own.listener);
+    }
+  };
 }
 
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {

@@ -58,6 +58,11 @@ export class Limiter {
     if (until > this.pausedUntil) this.pausedUntil = until;
   }
 
+  /** No admissions for the next `ms`, by this limiter's clock (the one `pump` reads). */
+  pauseFor(ms: number): void {
+    this.pause(this.now() + ms);
+  }
+
   private pump(): void {
     while (this.queue.length && this.inFlight < this.settings.concurrency) {
       const w = this.queue[0];

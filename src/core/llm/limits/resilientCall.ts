@@ -44,24 +44,25 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
       plan.settings.health?.succeeded();
       return { result, faults };
     } catch (err) {
-      permit.release();
-      if (signal?.aborted) throw signal.reason;
+      if (signal?.aborted) { permit.release(); throw signal.reason; }
       failure = a.timedOut ? new ProviderError('timeout', `no answer within ${timeoutMs} ms`)
         : err instanceof ProviderError ? err
         : new ProviderError('rejected', plan.redactor.message(err));
     } finally {
       a.dispose();
     }
+    const delay = retryDelayMs(n, failure.retryAfterMs, backoff, plan.settings.random);
+    // The endpoint's Retry-After holds every call to it, also when this one gives up here: calls
+    // started inside that window would only meet the same 429. Paused before the slot is freed,
+    // so a call queued behind this one cannot slip in between.
+    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) plan.limiter.pauseFor(delay);
+    permit.release();
     plan.settings.health?.failed(failure.reason, plan.redactor.message(failure));
     faults.push({
       attempt: n, reason: failure.reason, message: plan.redactor.message(failure),
       ...(failure.status !== undefined ? { status: failure.status } : {}),
       ...(failure.retryAfterMs !== undefined ? { retry_after_ms: failure.retryAfterMs } : {}),
     });
-    const delay = retryDelayMs(n, failure.retryAfterMs, backoff, plan.settings.random);
-    // The endpoint's Retry-After holds every call to it, also when this one gives up here: calls
-    // started inside that window would only meet the same 429.
-    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) plan.limiter.pause(Date.now() + delay);
     if (!isTransient(failure.reason) || n > retries) {
       failure.faults = faults;
       throw failure;
