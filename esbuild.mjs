@@ -9,26 +9,71 @@ const watch = process.argv.includes('--watch');
 // TypeScript sources (tests), never from a bundle; bundling it printed a warning on every build.
 const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none', external: ['tsx/cjs'] };
 const targets = [
-  { ...common, entryPoints: ['src/cli/main.ts'], outfile: 'dist/cli.js', platform: 'node', format: 'cjs', target: 'node20' },
+  {
+    ...common,
+    entryPoints: ['src/cli/main.ts'],
+    outfile: 'dist/cli.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   // Experiment runs in worker threads; the pool looks for this file beside the bundle that uses it.
-  { ...common, entryPoints: ['src/core/experiment/worker.ts'], outfile: 'dist/experiment-worker.js', platform: 'node', format: 'cjs', target: 'node20' },
+  {
+    ...common,
+    entryPoints: ['src/core/experiment/worker.ts'],
+    outfile: 'dist/experiment-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
 ];
 if (existsSync('src/extension/extension.ts')) {
-  targets.push({ ...common, entryPoints: ['src/extension/extension.ts'], outfile: 'dist/extension.js', platform: 'node', format: 'cjs', target: 'node20', external: ['vscode', 'tsx/cjs'] });
+  targets.push({
+    ...common,
+    entryPoints: ['src/extension/extension.ts'],
+    outfile: 'dist/extension.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    external: ['vscode', 'tsx/cjs'],
+  });
 }
 // The stdio debug adapter (DebugClient tests, other DAP clients); the extension runs it inline.
 if (existsSync('src/debug/adapterMain.ts')) {
-  targets.push({ ...common, entryPoints: ['src/debug/adapterMain.ts'], outfile: 'dist/debugAdapter.js', platform: 'node', format: 'cjs', target: 'node20' });
+  targets.push({
+    ...common,
+    entryPoints: ['src/debug/adapterMain.ts'],
+    outfile: 'dist/debugAdapter.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  });
 }
 if (existsSync('webview/main.ts')) {
-  targets.push({ ...common, entryPoints: ['webview/main.ts'], outfile: 'dist/webview.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true });
+  targets.push({
+    ...common,
+    entryPoints: ['webview/main.ts'],
+    outfile: 'dist/webview.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  });
 }
 if (existsSync('webview/styles.css')) {
   targets.push({ ...common, entryPoints: ['webview/styles.css'], outfile: 'dist/webview.css', minify: true });
 }
 // The memory inspector's webview (its own small bundle: it renders what the host computes).
 if (existsSync('webview/memory/main.ts')) {
-  targets.push({ ...common, entryPoints: ['webview/memory/main.ts'], outfile: 'dist/memory.js', platform: 'browser', format: 'iife', target: 'es2022', minify: true });
+  targets.push({
+    ...common,
+    entryPoints: ['webview/memory/main.ts'],
+    outfile: 'dist/memory.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  });
   targets.push({ ...common, entryPoints: ['webview/memory/memory.css'], outfile: 'dist/memory.css', minify: true });
 }
 if (watch) {

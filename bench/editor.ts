@@ -20,10 +20,17 @@ export async function run(): Promise<void> {
   const lineText = (t: string): number => t.slice(0, t.lastIndexOf(anchor)).split('\n').length - 1;
   const position = { line: lineText(text), character: '      - { with: '.length };
   // Every persona id but the enclosing persona's own (a relationship with oneself is SOC022).
-  const check = (labels: string[]): void => { if (labels.length !== count - 1) throw new Error(`expected ${count - 1} persona ids, got ${labels.length}`); };
+  const check = (labels: string[]): void => {
+    if (labels.length !== count - 1) throw new Error(`expected ${count - 1} persona ids, got ${labels.length}`);
+  };
 
   const cached = await measure(20, async () => check((await complete(project, file, position)).map((i) => i.label)));
-  report('editor: completion of persona ids at personas[1999].relationships[0].with (text unchanged)', cached, 50, `${count} personas, ${new LineIndex(text).lineCount} lines`);
+  report(
+    'editor: completion of persona ids at personas[1999].relationships[0].with (text unchanged)',
+    cached,
+    50,
+    `${count} personas, ${new LineIndex(text).lineCount} lines`,
+  );
 
   let n = 0;
   const typed = await measure(20, async () => {
@@ -55,5 +62,9 @@ export async function run(): Promise<void> {
     const out = await friends.update([maya]);
     if (out.size < 17) throw new Error('the scenario and its personas should be republished');
   });
-  report('editor: keystroke-to-diagnostics in a persona included by a 16-persona scenario (cross-file)', crossFile, 100);
+  report(
+    'editor: keystroke-to-diagnostics in a persona included by a 16-persona scenario (cross-file)',
+    crossFile,
+    100,
+  );
 }

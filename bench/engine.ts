@@ -14,24 +14,54 @@ import { CHILD } from './engineChild';
 /** The child bundled as the CLI is (esbuild.mjs): the engine code it runs is the shipped one. */
 function bundledChild(): string {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-child-')), 'engine.js');
-  buildSync({ entryPoints: [path.join(__dirname, 'engineChild.ts')], outfile: out, bundle: true, platform: 'node', format: 'cjs', target: 'node20', logLevel: 'warning' });
+  buildSync({
+    entryPoints: [path.join(__dirname, 'engineChild.ts')],
+    outfile: out,
+    bundle: true,
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+    logLevel: 'warning',
+  });
   return out;
 }
 
 export async function run(): Promise<void> {
   const script = bundledChild();
-  for (const [agents, rounds, targetMs] of [[1000, 50, undefined], [10000, 10, 10_000]] as const) {
-    const r = spawnSync(process.execPath, [script], { env: { ...process.env, [CHILD]: `${agents}x${rounds}` }, encoding: 'utf8', maxBuffer: 1 << 20 });
+  for (const [agents, rounds, targetMs] of [
+    [1000, 50, undefined],
+    [10000, 10, 10_000],
+  ] as const) {
+    const r = spawnSync(process.execPath, [script], {
+      env: { ...process.env, [CHILD]: `${agents}x${rounds}` },
+      encoding: 'utf8',
+      maxBuffer: 1 << 20,
+    });
     if (r.status !== 0) throw new Error(`engine bench ${agents}x${rounds} failed: ${r.stderr}`);
-    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as { ms: number; cpuMs: number; lines: number; bytes: number; checkpoints: number; checkpointMs: number; summaryMs: number; maxRssKb: number; pageFaults: number };
+    const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
+      ms: number;
+      cpuMs: number;
+      lines: number;
+      bytes: number;
+      checkpoints: number;
+      checkpointMs: number;
+      summaryMs: number;
+      maxRssKb: number;
+      pageFaults: number;
+    };
     const rate = (agents * rounds) / (m.ms / 1000);
     const rssMb = m.maxRssKb / 1024;
-    const verdict = targetMs === undefined ? '' : `  (target < ${targetMs / 1000} s and < 1024 MB: ${m.ms < targetMs && rssMb < 1024 ? 'met' : 'MISSED'})`;
+    const verdict =
+      targetMs === undefined
+        ? ''
+        : `  (target < ${targetMs / 1000} s and < 1024 MB: ${m.ms < targetMs && rssMb < 1024 ? 'met' : 'MISSED'})`;
     // CPU time (all threads, GC helpers included) is printed too: on a shared machine it moves far less than wall time.
     // So are page faults: this project's VMs take ≈ 11 µs to fault in a page, so memory first touched costs time.
-    console.log(`engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s), ` +
-      `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB (${(m.pageFaults / 1000).toFixed(0)}k page faults), trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB, ` +
-      `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s, closing summary ${(m.summaryMs / 1000).toFixed(1)} s${verdict}`);
+    console.log(
+      `engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s), ` +
+        `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB (${(m.pageFaults / 1000).toFixed(0)}k page faults), trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB, ` +
+        `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s, closing summary ${(m.summaryMs / 1000).toFixed(1)} s${verdict}`,
+    );
   }
   fs.rmSync(path.dirname(script), { recursive: true, force: true });
 }

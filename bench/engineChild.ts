@@ -16,26 +16,63 @@ const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);
 
 function benchScenario(agents: number, rounds: number): Scenario {
   return {
-    name: 'bench', seed: 1, personas: [],
-    population: [{
-      group: 'crowd', count: agents, id_prefix: 'a', names: ['Ana', 'Bo', 'Chen', 'Dee', 'Eli', 'Fay'], occupations: ['student', 'nurse', 'engineer'],
-      interests: { pool: INTERESTS, per_agent: 3 },
-      traits: { openness: { beta: { alpha: 2, beta: 2 } }, extraversion: { beta: { alpha: 2, beta: 2 } }, agreeableness: { beta: { alpha: 2, beta: 2 } }, conscientiousness: { uniform: { min: 0, max: 1 } }, neuroticism: { uniform: { min: 0, max: 1 } } },
-      motivations: { social: { uniform: { min: 0, max: 1 } }, information: { uniform: { min: 0, max: 1 } }, presentation: { uniform: { min: 0, max: 1 } }, coordination: { uniform: { min: 0, max: 1 } }, support: { uniform: { min: 0, max: 1 } } },
-    }],
-    world: { setting: 'A large online forum.', rounds, encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 }, conversation: { turns: 4 }, rooms: [] },
+    name: 'bench',
+    seed: 1,
+    personas: [],
+    population: [
+      {
+        group: 'crowd',
+        count: agents,
+        id_prefix: 'a',
+        names: ['Ana', 'Bo', 'Chen', 'Dee', 'Eli', 'Fay'],
+        occupations: ['student', 'nurse', 'engineer'],
+        interests: { pool: INTERESTS, per_agent: 3 },
+        traits: {
+          openness: { beta: { alpha: 2, beta: 2 } },
+          extraversion: { beta: { alpha: 2, beta: 2 } },
+          agreeableness: { beta: { alpha: 2, beta: 2 } },
+          conscientiousness: { uniform: { min: 0, max: 1 } },
+          neuroticism: { uniform: { min: 0, max: 1 } },
+        },
+        motivations: {
+          social: { uniform: { min: 0, max: 1 } },
+          information: { uniform: { min: 0, max: 1 } },
+          presentation: { uniform: { min: 0, max: 1 } },
+          coordination: { uniform: { min: 0, max: 1 } },
+          support: { uniform: { min: 0, max: 1 } },
+        },
+      },
+    ],
+    world: {
+      setting: 'A large online forum.',
+      rounds,
+      encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 },
+      conversation: { turns: 4 },
+      rooms: [],
+    },
     rewards: { social: 1, information: 1, presentation: 1, coordination: 1, support: 1 },
     coaching: { enabled: true, every: 1 },
     ties: { threshold: 0.6, decay: 0.05, learning_rate: 0.3, weights: { reciprocity: 1, novelty: 1, affect: 1 } },
     memory: { recency: 1, importance: 1, relevance: 1, top_k: 8, reflect_at: 150, decay: 0.995 },
-    models: { default: { name: 'default', provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' } },
-    prompts: {}, events: [],
+    models: {
+      default: {
+        name: 'default',
+        provider: 'offline',
+        concurrency: 8,
+        timeout_ms: 60000,
+        retries: 3,
+        on_error: 'skip',
+      },
+    },
+    prompts: {},
+    events: [],
   };
 }
 
 async function child(agents: number, rounds: number): Promise<void> {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-'));
-  const file = path.join(dir, 'trace.jsonl'), cpFile = path.join(dir, 'checkpoint.json');
+  const file = path.join(dir, 'trace.jsonl'),
+    cpFile = path.join(dir, 'checkpoint.json');
   const t0 = performance.now();
   const sim = Simulation.create(benchScenario(agents, rounds));
   const writer = TraceWriter.toFile(file);
@@ -44,7 +81,8 @@ async function child(agents: number, rounds: number): Promise<void> {
   const tally = new RewardTally();
   sim.on(tally.listener);
   const every = checkpointInterval(agents);
-  let checkpoints = 0, checkpointMs = 0;
+  let checkpoints = 0,
+    checkpointMs = 0;
   sim.afterRound = async (round, final) => {
     await writer.flush();
     if (!checkpointDue(round, final, every, sim.rounds)) return;
@@ -65,11 +103,26 @@ async function child(agents: number, rounds: number): Promise<void> {
   fs.rmSync(dir, { recursive: true, force: true });
   const cpu = process.cpuUsage();
   const usage = process.resourceUsage();
-  process.stdout.write(JSON.stringify({ ms, cpuMs: (cpu.user + cpu.system) / 1000, lines: writer.lines, bytes, checkpoints, checkpointMs, summaryMs, maxRssKb: usage.maxRSS, pageFaults: usage.minorPageFault }) + '\n');
+  process.stdout.write(
+    JSON.stringify({
+      ms,
+      cpuMs: (cpu.user + cpu.system) / 1000,
+      lines: writer.lines,
+      bytes,
+      checkpoints,
+      checkpointMs,
+      summaryMs,
+      maxRssKb: usage.maxRSS,
+      pageFaults: usage.minorPageFault,
+    }) + '\n',
+  );
 }
 
 const spec = process.env[CHILD];
 if (spec) {
   const [a, r] = spec.split('x').map(Number);
-  child(a, r).catch((e) => { console.error(e); process.exit(1); });
+  child(a, r).catch((e) => {
+    console.error(e);
+    process.exit(1);
+  });
 }

@@ -17,7 +17,12 @@ export async function run(): Promise<void> {
     const r = await workspace.resolveScenario(file);
     if (r.diagnostics.some((d) => d.severity === 'error')) throw new Error('generated scenario has errors');
   });
-  report('format: validate 2,000 inline personas (parse + schema + cross-file)', full, 150, `${(text.length / 1024).toFixed(0)} KiB, ${text.split('\n').length} lines`);
+  report(
+    'format: validate 2,000 inline personas (parse + schema + cross-file)',
+    full,
+    150,
+    `${(text.length / 1024).toFixed(0)} KiB, ${text.split('\n').length} lines`,
+  );
 
   let edit = 0;
   const recheck = await measure(20, async () => {

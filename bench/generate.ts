@@ -1,10 +1,24 @@
 // Generated .society texts for benchmarks: large, realistic, deterministic.
-const INTERESTS = ['climbing', 'open data', 'jazz', 'cooking', 'chess', 'gardening', 'film', 'cycling', 'poetry', 'startups', 'birding', 'board games'];
+const INTERESTS = [
+  'climbing',
+  'open data',
+  'jazz',
+  'cooking',
+  'chess',
+  'gardening',
+  'film',
+  'cycling',
+  'poetry',
+  'startups',
+  'birding',
+  'board games',
+];
 
 export function scenarioWithInlinePersonas(count: number): string {
   const out = ['kind: scenario', 'name: Generated', 'seed: 1', 'world:', '  rounds: 10', 'personas:'];
   for (let i = 0; i < count; i++) {
-    const a = INTERESTS[i % INTERESTS.length], b = INTERESTS[(i * 7 + 3) % INTERESTS.length];
+    const a = INTERESTS[i % INTERESTS.length],
+      b = INTERESTS[(i * 7 + 3) % INTERESTS.length];
     out.push(
       `  - id: p${i}`,
       `    name: Person ${i}`,

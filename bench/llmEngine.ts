@@ -9,20 +9,43 @@ import { Simulation } from '../src/core/engine/simulation';
 import type { TraceEvent } from '../src/core/trace/events';
 import type { Scenario } from '../src/core/format/language/model';
 
-const AGENTS = 200, ROUNDS = 5, TURNS = 4, LATENCY = 100, CONCURRENCY = 64;
+const AGENTS = 200,
+  ROUNDS = 5,
+  TURNS = 4,
+  LATENCY = 100,
+  CONCURRENCY = 64;
 
 function society(url: string): Scenario {
   const base = scenario({});
-  return scenario({}, {
-    personas: Array.from({ length: AGENTS }, (_, i) => persona(`a${i}`, { name: `Agent ${i}`, interests: [`topic${i % 7}`, `topic${(i * 3) % 11}`] })),
-    world: { ...base.world, rounds: ROUNDS, encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 }, conversation: { turns: TURNS } },
-    models: { default: modelConfig('default', { base_url: url, concurrency: CONCURRENCY, timeout_ms: 20_000, on_error: 'offline' }) },
-  });
+  return scenario(
+    {},
+    {
+      personas: Array.from({ length: AGENTS }, (_, i) =>
+        persona(`a${i}`, { name: `Agent ${i}`, interests: [`topic${i % 7}`, `topic${(i * 3) % 11}`] }),
+      ),
+      world: {
+        ...base.world,
+        rounds: ROUNDS,
+        encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 },
+        conversation: { turns: TURNS },
+      },
+      models: {
+        default: modelConfig('default', {
+          base_url: url,
+          concurrency: CONCURRENCY,
+          timeout_ms: 20_000,
+          on_error: 'offline',
+        }),
+      },
+    },
+  );
 }
 
 /** Σ over rounds and stages of max(chain, ⌈calls / concurrency⌉) × latency, from the trace. */
 function boundMs(events: TraceEvent[]): { bound: number; calls: number; chain: number } {
-  let bound = 0, calls = 0, chain = 0;
+  let bound = 0,
+    calls = 0,
+    chain = 0;
   for (let r = 1; r <= ROUNDS; r++) {
     const of = (type: TraceEvent['type']) => events.filter((e) => e.round === r && e.type === type);
     // Stage A: each agent chooses (per_round calls in sequence), then talks (turns in sequence).
@@ -31,8 +54,16 @@ function boundMs(events: TraceEvent[]): { bound: number; calls: number; chain: n
     const b = of('evaluation').length;
     const reflecting = new Set(of('reflection').map((e) => (e as { agent: string }).agent)).size;
     const c = of('advice').length + reflecting;
-    const stages: [number, number][] = [[a, 1 + TURNS], [b, 1], [c, reflecting ? 2 : 1]];
-    for (const [n, depth] of stages) { bound += Math.max(depth, Math.ceil(n / CONCURRENCY)) * LATENCY; calls += n; chain += depth; }
+    const stages: [number, number][] = [
+      [a, 1 + TURNS],
+      [b, 1],
+      [c, reflecting ? 2 : 1],
+    ];
+    for (const [n, depth] of stages) {
+      bound += Math.max(depth, Math.ceil(n / CONCURRENCY)) * LATENCY;
+      calls += n;
+      chain += depth;
+    }
   }
   return { bound, calls, chain };
 }
@@ -54,9 +85,11 @@ export async function run(): Promise<void> {
       const { bound, calls, chain } = boundMs(events);
       const fallbacks = events.filter((e) => e.type === 'error' && e.handling === 'fallback').length;
       const peak = (await server.stats()).maxInFlight;
-      console.log(`llm engine: ${AGENTS} agents × ${ROUNDS} rounds through the Simulation (${calls} calls, ${LATENCY} ms, concurrency ${CONCURRENCY}, ` +
-        `${width ? `stage width ${width}, as before` : 'default stage width: every agent'}): wall ${(wall / 1000).toFixed(2)} s / lower bound ${(bound / 1000).toFixed(2)} s = ${(wall / bound).toFixed(3)}` +
-        `  (target ≤ 1.10: ${wall / bound <= 1.1 ? 'met' : 'MISSED'}); dependency chain alone ${(chain * LATENCY / 1000).toFixed(2)} s; peak in flight ${peak}; ${fallbacks} fallbacks`);
+      console.log(
+        `llm engine: ${AGENTS} agents × ${ROUNDS} rounds through the Simulation (${calls} calls, ${LATENCY} ms, concurrency ${CONCURRENCY}, ` +
+          `${width ? `stage width ${width}, as before` : 'default stage width: every agent'}): wall ${(wall / 1000).toFixed(2)} s / lower bound ${(bound / 1000).toFixed(2)} s = ${(wall / bound).toFixed(3)}` +
+          `  (target ≤ 1.10: ${wall / bound <= 1.1 ? 'met' : 'MISSED'}); dependency chain alone ${((chain * LATENCY) / 1000).toFixed(2)} s; peak in flight ${peak}; ${fallbacks} fallbacks`,
+      );
     }
   } finally {
     await server.close();

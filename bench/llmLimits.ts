@@ -25,7 +25,12 @@ export async function run(): Promise<void> {
       await Promise.all(Array.from({ length: 40 }, (_, k) => model.decide(requests.interview(`interview:${k}`))));
       rpm.push(performance.now() - t);
     }
-    report('llm limits: 40 calls at 1,200 rpm', timing(rpm), 3000, 'ideal 1,000 ms (a burst of 20, then one per 50 ms); the unit test keeps only the lower bound');
+    report(
+      'llm limits: 40 calls at 1,200 rpm',
+      timing(rpm),
+      3000,
+      'ideal 1,000 ms (a burst of 20, then one per 50 ms); the unit test keeps only the lower bound',
+    );
 
     const inFlight: number[] = [];
     for (let i = 0; i < 10; i++) {
@@ -46,16 +51,27 @@ export async function run(): Promise<void> {
     for (let i = 0; i < 10; i++) {
       server.reset();
       server.script = () => reply.rateLimited(60);
-      const model = registryFor(server.url, { concurrency: 1, timeout_ms: 60_000 }, { backoff: { ...FAST_BACKOFF, maxRetryAfterMs: 60_000 } }).model('gpt');
+      const model = registryFor(
+        server.url,
+        { concurrency: 1, timeout_ms: 60_000 },
+        { backoff: { ...FAST_BACKOFF, maxRetryAfterMs: 60_000 } },
+      ).model('gpt');
       const ac = new AbortController();
-      const calls = [0, 1, 2].map((k) => model.decide(requests.interview(`interview:${k}`), ac.signal).catch(() => undefined));
+      const calls = [0, 1, 2].map((k) =>
+        model.decide(requests.interview(`interview:${k}`), ac.signal).catch(() => undefined),
+      );
       await until(() => server.requests.length >= 1 && server.inFlight === 0);
       const t = performance.now();
       ac.abort(new Error('stop'));
       await Promise.all(calls);
       mixed.push(performance.now() - t);
     }
-    report('llm cancellation: a call in a Retry-After wait and the calls it holds settle after their abort', timing(mixed), 1000, 'else a 60 s Retry-After');
+    report(
+      'llm cancellation: a call in a Retry-After wait and the calls it holds settle after their abort',
+      timing(mixed),
+      1000,
+      'else a 60 s Retry-After',
+    );
   } finally {
     await server.close();
   }

@@ -1,5 +1,10 @@
 // Timing helpers shared by the benchmarks: warm up, repeat, report the median and the spread.
-export interface Timing { median: number; min: number; max: number; runs: number }
+export interface Timing {
+  median: number;
+  min: number;
+  max: number;
+  runs: number;
+}
 
 export async function measure(runs: number, fn: () => unknown | Promise<unknown>): Promise<Timing> {
   await fn(); // warm-up: JIT, caches
@@ -14,6 +19,13 @@ export async function measure(runs: number, fn: () => unknown | Promise<unknown>
 }
 
 export function report(label: string, t: Timing, targetMs?: number, note?: string): void {
-  const verdict = targetMs === undefined ? '' : t.median <= targetMs ? `  (target < ${targetMs} ms: met)` : `  (target < ${targetMs} ms: MISSED)`;
-  console.log(`${label}: median ${t.median.toFixed(1)} ms [min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)}, n=${t.runs}]${verdict}${note ? `  — ${note}` : ''}`);
+  const verdict =
+    targetMs === undefined
+      ? ''
+      : t.median <= targetMs
+        ? `  (target < ${targetMs} ms: met)`
+        : `  (target < ${targetMs} ms: MISSED)`;
+  console.log(
+    `${label}: median ${t.median.toFixed(1)} ms [min ${t.min.toFixed(1)}, max ${t.max.toFixed(1)}, n=${t.runs}]${verdict}${note ? `  — ${note}` : ''}`,
+  );
 }

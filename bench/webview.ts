@@ -28,28 +28,54 @@ function p95(samples: number[]): number {
  * alternating wheel zoom and arrow-key pans as a user would.
  */
 async function frameGaps(page: Page, mode: 'layout' | 'panZoom'): Promise<number[]> {
-  return page.evaluate(async ([frames, m]) => {
-    const app = (window as unknown as { societyApp: { network: { layout: { reheat(a: number): void; stop(): void }; element: HTMLElement } } }).societyApp;
-    const el = app.network.element;
-    const r = el.getBoundingClientRect();
-    if (m === 'layout') app.network.layout.reheat(0.5); else app.network.layout.stop();
-    const gaps: number[] = [];
-    let last = performance.now();
-    await new Promise<void>((done) => {
-      const step = (now: number) => {
-        gaps.push(now - last);
-        last = now;
-        const i = gaps.length;
-        if (m === 'panZoom') {
-          if (i % 2) el.dispatchEvent(new WheelEvent('wheel', { deltaY: i % 4 === 1 ? -40 : 40, clientX: r.x + r.width / 2, clientY: r.y + r.height / 2, bubbles: true, cancelable: true }));
-          else el.dispatchEvent(new KeyboardEvent('keydown', { key: i % 4 === 0 ? 'ArrowLeft' : 'ArrowRight', bubbles: true, cancelable: true }));
+  return page.evaluate(
+    async ([frames, m]) => {
+      const app = (
+        window as unknown as {
+          societyApp: { network: { layout: { reheat(a: number): void; stop(): void }; element: HTMLElement } };
         }
-        if (gaps.length < frames) requestAnimationFrame(step); else done();
-      };
-      requestAnimationFrame(step);
-    });
-    return gaps.slice(2);
-  }, [FRAMES, mode] as const);
+      ).societyApp;
+      const el = app.network.element;
+      const r = el.getBoundingClientRect();
+      if (m === 'layout') app.network.layout.reheat(0.5);
+      else app.network.layout.stop();
+      const gaps: number[] = [];
+      let last = performance.now();
+      await new Promise<void>((done) => {
+        const step = (now: number) => {
+          gaps.push(now - last);
+          last = now;
+          const i = gaps.length;
+          if (m === 'panZoom') {
+            if (i % 2) {
+              el.dispatchEvent(
+                new WheelEvent('wheel', {
+                  deltaY: i % 4 === 1 ? -40 : 40,
+                  clientX: r.x + r.width / 2,
+                  clientY: r.y + r.height / 2,
+                  bubbles: true,
+                  cancelable: true,
+                }),
+              );
+            } else {
+              el.dispatchEvent(
+                new KeyboardEvent('keydown', {
+                  key: i % 4 === 0 ? 'ArrowLeft' : 'ArrowRight',
+                  bubbles: true,
+                  cancelable: true,
+                }),
+              );
+            }
+          }
+          if (gaps.length < frames) requestAnimationFrame(step);
+          else done();
+        };
+        requestAnimationFrame(step);
+      });
+      return gaps.slice(2);
+    },
+    [FRAMES, mode] as const,
+  );
 }
 
 export async function run(): Promise<void> {
@@ -60,7 +86,9 @@ export async function run(): Promise<void> {
     const { page, errors } = await openView(browser, trace, { width: 1400, height: 900 });
     const firstFrame = performance.now() - start;
     const counts = await page.$eval('.network', (e) => ({ ...(e as HTMLElement).dataset }));
-    if (counts.renderer !== 'canvas' || counts.nodes !== '2000' || counts.edges !== '10000') throw new Error(`unexpected view: ${JSON.stringify(counts)}`);
+    if (counts.renderer !== 'canvas' || counts.nodes !== '2000' || counts.edges !== '10000') {
+      throw new Error(`unexpected view: ${JSON.stringify(counts)}`);
+    }
 
     const layout = await frameGaps(page, 'layout');
 
@@ -68,7 +96,9 @@ export async function run(): Promise<void> {
 
     // A full drawing of the whole picture (what follows a gesture, or any change), rasterized.
     const full = await page.evaluate(() => {
-      const app = (window as unknown as { societyApp: { network: { element: HTMLElement; draw(): void; fit(): void } } }).societyApp;
+      const app = (
+        window as unknown as { societyApp: { network: { element: HTMLElement; draw(): void; fit(): void } } }
+      ).societyApp;
       app.network.fit();
       const ctx = app.network.element.querySelector('canvas')!.getContext('2d')!;
       const times: number[] = [];
@@ -83,7 +113,9 @@ export async function run(): Promise<void> {
 
     // Hover: nearest-node lookup for a pointer move.
     const hover = await page.evaluate(() => {
-      const app = (window as unknown as { societyApp: { network: { layout: { find(x: number, y: number, r: number): unknown } } } }).societyApp;
+      const app = (
+        window as unknown as { societyApp: { network: { layout: { find(x: number, y: number, r: number): unknown } } } }
+      ).societyApp;
       const t = performance.now();
       for (let i = 0; i < 200; i++) app.network.layout.find(Math.sin(i) * 300, Math.cos(i) * 300, 4);
       return (performance.now() - t) / 200;
@@ -97,16 +129,29 @@ export async function run(): Promise<void> {
     report('webview: hover hit test', { median: hover, min: hover, max: hover, runs: 200 }, 1);
     await page.close();
 
-    const small = await openView(browser, syntheticTrace({ agents: 290, ties: 1160, rounds: 3, seed: 7 }), { width: 1400, height: 900 });
+    const small = await openView(browser, syntheticTrace({ agents: 290, ties: 1160, rounds: 3, seed: 7 }), {
+      width: 1400,
+      height: 900,
+    });
     const renderer = await small.page.$eval('.network', (e) => (e as HTMLElement).dataset.renderer);
     if (renderer !== 'svg') throw new Error(`290 agents drawn on ${renderer}, not svg`);
     const svgLayout = await frameGaps(small.page, 'layout');
     if (small.errors.length) throw new Error(small.errors.join('\n'));
-    report('webview: 290 agents as SVG, frame while the layout animates', timing(svgLayout), 50, `p95 ${p95(svgLayout).toFixed(1)} ms`);
+    report(
+      'webview: 290 agents as SVG, frame while the layout animates',
+      timing(svgLayout),
+      50,
+      `p95 ${p95(svgLayout).toFixed(1)} ms`,
+    );
     await small.page.close();
   } finally {
     await browser.close();
   }
 }
 
-if (require.main === module) run().catch((e) => { console.error(e); process.exitCode = 1; });
+if (require.main === module) {
+  run().catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}

@@ -12,7 +12,11 @@ const sources = path.join(root, 'src');
 function newest(dir) {
   let t = 0;
   let entries;
-  try { entries = fs.readdirSync(dir, { withFileTypes: true }); } catch { return 0; }
+  try {
+    entries = fs.readdirSync(dir, { withFileTypes: true });
+  } catch {
+    return 0;
+  }
   for (const e of entries) {
     const p = path.join(dir, e.name);
     t = Math.max(t, e.isDirectory() ? newest(p) : fs.statSync(p).mtimeMs);
@@ -21,7 +25,12 @@ function newest(dir) {
 }
 
 function hasTsx() {
-  try { require.resolve('tsx/cjs'); return true; } catch { return false; }
+  try {
+    require.resolve('tsx/cjs');
+    return true;
+  } catch {
+    return false;
+  }
 }
 
 const built = fs.existsSync(bundled) ? fs.statSync(bundled).mtimeMs : 0;

@@ -21,10 +21,12 @@ function typeOf(node) {
   if (n.const !== undefined) return `\`${JSON.stringify(n.const)}\``;
   if (n.enum) return n.enum.map((v) => `\`${v}\``).join(' | ');
   if (n.if) return `${typeOf(n.then)} or ${typeOf(n.else)}`;
-  const t = Array.isArray(n.type) ? n.type.join(' or ') : n.type ?? 'any';
+  const t = Array.isArray(n.type) ? n.type.join(' or ') : (n.type ?? 'any');
   if (t === 'array') return `list of ${typeOf(n.items) || 'values'}`;
-  if (t === 'object' && n.title) return `${n.title.toLowerCase()} (see [${n.title}](#${n.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}))`;
-  if (t === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object') return `map of ${typeOf(n.additionalProperties)}`;
+  if (t === 'object' && n.title)
+    return `${n.title.toLowerCase()} (see [${n.title}](#${n.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}))`;
+  if (t === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object')
+    return `map of ${typeOf(n.additionalProperties)}`;
   return t;
 }
 
@@ -37,7 +39,10 @@ function range(n) {
   return parts.join(', ');
 }
 
-const cell = (s) => String(s ?? '').replace(/\|/g, '\\|').replace(/\n/g, ' ');
+const cell = (s) =>
+  String(s ?? '')
+    .replace(/\|/g, '\\|')
+    .replace(/\n/g, ' ');
 
 function table(node, prefix, out, seen) {
   const n = deref(node);
@@ -47,12 +52,18 @@ function table(node, prefix, out, seen) {
   const nested = [];
   for (const [key, raw] of Object.entries(n.properties)) {
     const p = deref(raw);
-    const def = p.default !== undefined && !(typeof p.default === 'object' && Object.keys(p.default).length === 0) ? `\`${JSON.stringify(p.default)}\`` : '';
-    out.push(`| \`${prefix}${key}\` | ${cell(typeOf(raw))} | ${cell(def)} | ${required.has(key) ? 'yes' : ''} | ${cell(range(p))} | ${cell(p.description)} |`);
+    const def =
+      p.default !== undefined && !(typeof p.default === 'object' && Object.keys(p.default).length === 0)
+        ? `\`${JSON.stringify(p.default)}\``
+        : '';
+    out.push(
+      `| \`${prefix}${key}\` | ${cell(typeOf(raw))} | ${cell(def)} | ${required.has(key) ? 'yes' : ''} | ${cell(range(p))} | ${cell(p.description)} |`,
+    );
     // Definitions reached through $ref have their own section; expand only anonymous objects.
     const viaRef = p.type === 'array' ? !!p.items?.$ref : !!raw.$ref;
     const child = p.type === 'array' ? deref(p.items) : p.if ? null : p;
-    if (!viaRef && child?.properties && !seen.has(child)) nested.push([`${prefix}${key}${p.type === 'array' ? '[]' : ''}`, child]);
+    if (!viaRef && child?.properties && !seen.has(child))
+      nested.push([`${prefix}${key}${p.type === 'array' ? '[]' : ''}`, child]);
   }
   out.push('');
   for (const [name, child] of nested) {
@@ -70,7 +81,10 @@ const out = [
   schema.description,
   '',
 ];
-for (const [kind, def] of [['persona', 'persona'], ['scenario', 'scenario']]) {
+for (const [kind, def] of [
+  ['persona', 'persona'],
+  ['scenario', 'scenario'],
+]) {
   const n = schema.$defs[def];
   out.push(`## \`kind: ${kind}\``, '', n.description, '');
   table(n, '', out, new Set());
@@ -78,14 +92,24 @@ for (const [kind, def] of [['persona', 'persona'], ['scenario', 'scenario']]) {
 for (const def of ['inlinePersona', 'include', 'model', 'event', 'population', 'distribution']) {
   const n = schema.$defs[def];
   out.push(`## ${n.title ?? 'Distribution'}`, '', n.description ?? '', '');
-  if (def === 'inlinePersona') { out.push('The keys of `kind: persona` above; `kind` may be left out.', ''); continue; }
+  if (def === 'inlinePersona') {
+    out.push('The keys of `kind: persona` above; `kind` may be left out.', '');
+    continue;
+  }
   if (n.properties) table(n, '', out, new Set());
 }
 const text = out.join('\n').replace(/\n{3,}/g, '\n\n') + '\n';
 if (process.argv.includes('--check')) {
   let current = '';
-  try { current = readFileSync(target, 'utf8'); } catch { /* missing */ }
-  if (current !== text) { console.error('docs/format.md is out of date: run `npm run docs:format`'); process.exit(1); }
+  try {
+    current = readFileSync(target, 'utf8');
+  } catch {
+    /* missing */
+  }
+  if (current !== text) {
+    console.error('docs/format.md is out of date: run `npm run docs:format`');
+    process.exit(1);
+  }
   console.log('docs/format.md is up to date');
 } else {
   writeFileSync(target, text);

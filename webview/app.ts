@@ -1,7 +1,13 @@
 // The society view: wires the trace model to the network, timeline, trace table, agent and
 // metrics panels; follows a live run or scrubs through a finished one; keeps the selection and
 // the round in sync across panels; persists its state through the host.
-import { DEFAULT_FILTER, type ExportFormat, type HostMessage, type RunStatus, type ViewState } from '../src/core/protocol/viewMessages';
+import {
+  DEFAULT_FILTER,
+  type ExportFormat,
+  type HostMessage,
+  type RunStatus,
+  type ViewState,
+} from '../src/core/protocol/viewMessages';
 import { el } from './dom';
 import { exportNetwork } from './export/networkExport';
 import { personaAttributes } from '../src/core/analysis/metrics/personaAttributes';
@@ -14,7 +20,13 @@ import { MetricsPanel } from './panels/metricsPanel';
 import { Timeline } from './panels/timeline';
 import { TraceTable } from './panels/traceTable';
 
-const STATUS_TEXT: Record<RunStatus, string> = { running: 'running', paused: 'paused', completed: 'complete', stopped: 'stopped', failed: 'failed' };
+const STATUS_TEXT: Record<RunStatus, string> = {
+  running: 'running',
+  paused: 'paused',
+  completed: 'complete',
+  stopped: 'stopped',
+  failed: 'failed',
+};
 
 export class App {
   readonly model = new TraceModel();
@@ -45,12 +57,29 @@ export class App {
   private saveTimer?: ReturnType<typeof setTimeout>;
   private metricsTimer?: ReturnType<typeof setTimeout>;
 
-  constructor(readonly root: HTMLElement, private readonly host: ViewHost) {
+  constructor(
+    readonly root: HTMLElement,
+    private readonly host: ViewHost,
+  ) {
     this.restored = host.loadState();
-    this.network = new NetworkView({ select: (ids, additive) => this.select(ids, additive), moved: () => this.saveSoon() });
-    this.timeline = new Timeline({ seek: (round) => { this.round = round; this.saveSoon(); this.schedule(); } });
+    this.network = new NetworkView({
+      select: (ids, additive) => this.select(ids, additive),
+      moved: () => this.saveSoon(),
+    });
+    this.timeline = new Timeline({
+      seek: (round) => {
+        this.round = round;
+        this.saveSoon();
+        this.schedule();
+      },
+    });
     this.table = new TraceTable({ select: (ids) => this.select(ids, false), filterChanged: () => this.saveSoon() });
-    this.agentPanel = new AgentPanel({ select: (ids) => { this.select(ids, false); if (ids[0]) this.network.reveal(ids[0]); } });
+    this.agentPanel = new AgentPanel({
+      select: (ids) => {
+        this.select(ids, false);
+        if (ids[0]) this.network.reveal(ids[0]);
+      },
+    });
     this.metricsPanel = new MetricsPanel();
     if (this.restored?.filter) this.table.restoreFilter(this.restored.filter);
 
@@ -63,13 +92,26 @@ export class App {
       b.addEventListener('click', action);
       return b;
     };
-    const exports = (['png', 'svg', 'graphml', 'gexf', 'csv'] as ExportFormat[]).map((f) => button(f.toUpperCase(), `Export the network as ${f.toUpperCase()}`, () => this.export(f)));
-    const header = el('header', { class: 'bar' }, this.title, this.status, this.models,
-      el('span', { class: 'spacer' }), button('Fit', 'Fit the network to the panel (0)', () => this.network.fit()),
-      el('span', { class: 'group', attrs: { role: 'group', 'aria-label': 'Export' } }, ...exports));
-    const legend = el('div', { class: 'network-legend', attrs: { 'aria-hidden': 'true' } },
-      el('span', { class: 'one-way', text: 'one-way tie' }), el('span', { class: 'mutual', text: 'reciprocated tie' }),
-      el('span', { text: 'size: degree · colour: community · width: strength' }));
+    const exports = (['png', 'svg', 'graphml', 'gexf', 'csv'] as ExportFormat[]).map((f) =>
+      button(f.toUpperCase(), `Export the network as ${f.toUpperCase()}`, () => this.export(f)),
+    );
+    const header = el(
+      'header',
+      { class: 'bar' },
+      this.title,
+      this.status,
+      this.models,
+      el('span', { class: 'spacer' }),
+      button('Fit', 'Fit the network to the panel (0)', () => this.network.fit()),
+      el('span', { class: 'group', attrs: { role: 'group', 'aria-label': 'Export' } }, ...exports),
+    );
+    const legend = el(
+      'div',
+      { class: 'network-legend', attrs: { 'aria-hidden': 'true' } },
+      el('span', { class: 'one-way', text: 'one-way tie' }),
+      el('span', { class: 'mutual', text: 'reciprocated tie' }),
+      el('span', { text: 'size: degree · colour: community · width: strength' }),
+    );
     this.stageNote = el('p', { class: 'stage-note', text: 'Waiting for the trace…', attrs: { role: 'status' } });
     const stage = el('div', { class: 'stage' }, this.network.element, this.stageNote, legend);
     const side = el('aside', { class: 'side' }, this.agentPanel.element, this.metricsPanel.element);
@@ -87,8 +129,9 @@ export class App {
   handle(m: HostMessage): void {
     switch (m.type) {
       case 'load': {
-        const sameSource = this.restored?.source?.path !== undefined && this.restored.source.path === m.source.path
-          || (this.restored !== undefined && this.restored.source === undefined);
+        const sameSource =
+          (this.restored?.source?.path !== undefined && this.restored.source.path === m.source.path) ||
+          (this.restored !== undefined && this.restored.source === undefined);
         this.model.load(m.source, m.header, m.events);
         this.awaited = m.rest ?? 0;
         this.loadTotal = m.events.length + this.awaited;
@@ -105,18 +148,30 @@ export class App {
         this.title.title = m.source.path ?? m.source.label;
         // Each label once: a run with a model chosen in the editor adds that model beside the
         // scenario's own ('editor-choice'), and the header cannot tell which of them ran.
-        this.models.textContent = [...new Set(Object.values(m.header.models)
-          .map((x) => (x.provider === 'offline' ? 'offline rule-based model (not an LLM)' : `${x.provider}${x.model ? ` ${x.model}` : ''}`)))].join(' · ');
+        this.models.textContent = [
+          ...new Set(
+            Object.values(m.header.models).map((x) =>
+              x.provider === 'offline'
+                ? 'offline rule-based model (not an LLM)'
+                : `${x.provider}${x.model ? ` ${x.model}` : ''}`,
+            ),
+          ),
+        ].join(' · ');
         // A finished trace still arriving is not "stopped": its status waits for the rest of it.
         if (m.live || !this.awaited) this.setStatus(m.live ? 'running' : this.model.complete ? 'completed' : 'stopped');
-        else { this.status.dataset.status = 'loading'; this.status.textContent = this.status.title = 'loading'; }
+        else {
+          this.status.dataset.status = 'loading';
+          this.status.textContent = this.status.title = 'loading';
+        }
         break;
       }
       case 'events':
         this.model.append(m.events);
         if (this.awaited > 0) {
           this.awaited = Math.max(0, this.awaited - m.events.length);
-          if (this.awaited === 0 && this.status.dataset.status === 'loading') this.setStatus(this.model.complete ? 'completed' : 'stopped');
+          if (this.awaited === 0 && this.status.dataset.status === 'loading') {
+            this.setStatus(this.model.complete ? 'completed' : 'stopped');
+          }
         }
         if (this.model.complete && this.status.dataset.status === 'running') this.setStatus('completed');
         break;
@@ -143,7 +198,14 @@ export class App {
   }
 
   select(ids: string[], additive: boolean): void {
-    const next = additive ? [...new Set([...this.selected.filter((id) => !ids.includes(id)), ...ids.filter((id) => !this.selected.includes(id))])] : ids;
+    const next = additive
+      ? [
+          ...new Set([
+            ...this.selected.filter((id) => !ids.includes(id)),
+            ...ids.filter((id) => !this.selected.includes(id)),
+          ]),
+        ]
+      : ids;
     this.selected = next;
     this.host.post({ type: 'selection', agents: next });
     this.saveSoon();
@@ -157,7 +219,10 @@ export class App {
 
   private schedule(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
   }
 
   /** Renders now (tests and the first paint call it directly). */
@@ -203,8 +268,17 @@ export class App {
       if (this.model.computeMetrics(12)) {
         const round = this.displayRound;
         // The rounds before the one on screen now have communities: its final colours.
-        if (this.provisionalColours && this.colours.canChain(round, this.model.knownCommunities)) { this.shown.round = -1; this.schedule(); }
-        this.metricsPanel.update(this.model.metricSeries(), this.model.networkAt(round)?.metrics, this.model.rewards, round, this.model.lastRound);
+        if (this.provisionalColours && this.colours.canChain(round, this.model.knownCommunities)) {
+          this.shown.round = -1;
+          this.schedule();
+        }
+        this.metricsPanel.update(
+          this.model.metricSeries(),
+          this.model.networkAt(round)?.metrics,
+          this.model.rewards,
+          round,
+          this.model.lastRound,
+        );
       }
       this.computeMetricsLater();
     }, 0);
@@ -228,11 +302,23 @@ export class App {
   export(format: ExportFormat): void {
     const m = this.model;
     if (!m.header) return;
-    const base = `${m.header.scenario.name.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '') || 'society'}-round-${this.displayRound}`;
+    const base = `${
+      m.header.scenario.name
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, '') || 'society'
+    }-round-${this.displayRound}`;
     const data = exportNetwork(format, {
-      nodes: this.network.layout.nodes, links: this.network.layout.links, threshold: m.networkAt(this.displayRound)!.data.threshold,
-      decor: this.network.currentDecor, theme: this.network.currentTheme, title: `${m.header.scenario.name}, round ${this.displayRound}`,
-      attributes: (id) => { const a = m.stateAt(this.displayRound)?.agents.get(id); return a && personaAttributes(a.persona); },
+      nodes: this.network.layout.nodes,
+      links: this.network.layout.links,
+      threshold: m.networkAt(this.displayRound)!.data.threshold,
+      decor: this.network.currentDecor,
+      theme: this.network.currentTheme,
+      title: `${m.header.scenario.name}, round ${this.displayRound}`,
+      attributes: (id) => {
+        const a = m.stateAt(this.displayRound)?.agents.get(id);
+        return a && personaAttributes(a.persona);
+      },
     });
     const ext = format === 'csv' || format === 'graphml' || format === 'gexf' ? `ties.${format}` : format;
     this.host.save(format, `${base}.${ext}`, data);

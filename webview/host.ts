@@ -2,7 +2,13 @@
 // VS Code and its serializer) or in a plain page (the trace embedded as JSON, state in
 // sessionStorage, exports downloaded). The app talks to both through ViewHost.
 import { EMBEDDED_TRACE_ID, type EmbeddedTrace } from '../src/core/protocol/embeddedTrace';
-import { isHostMessage, type ExportFormat, type HostMessage, type ViewMessage, type ViewState } from '../src/core/protocol/viewMessages';
+import {
+  isHostMessage,
+  type ExportFormat,
+  type HostMessage,
+  type ViewMessage,
+  type ViewState,
+} from '../src/core/protocol/viewMessages';
 
 export interface ViewHost {
   readonly kind: 'vscode' | 'standalone';
@@ -14,7 +20,11 @@ export interface ViewHost {
   save(format: ExportFormat, fileName: string, data: string): void;
 }
 
-interface VsCodeApi { postMessage(message: unknown): void; getState(): unknown; setState(state: unknown): void }
+interface VsCodeApi {
+  postMessage(message: unknown): void;
+  getState(): unknown;
+  setState(state: unknown): void;
+}
 declare function acquireVsCodeApi(): VsCodeApi;
 
 export function detectHost(): ViewHost {
@@ -25,19 +35,32 @@ function vscodeHost(api: VsCodeApi): ViewHost {
   return {
     kind: 'vscode',
     post: (m) => api.postMessage(m),
-    listen: (handler) => window.addEventListener('message', (event: MessageEvent) => { if (isHostMessage(event.data)) handler(event.data); }),
+    listen: (handler) =>
+      window.addEventListener('message', (event: MessageEvent) => {
+        if (isHostMessage(event.data)) handler(event.data);
+      }),
     loadState: () => (api.getState() as ViewState | undefined) ?? undefined,
     saveState: (s) => api.setState(s),
     save: (format, fileName, data) => api.postMessage({ type: 'export', format, fileName, data } satisfies ViewMessage),
   };
 }
 
-const MIME: Record<ExportFormat, string> = { png: 'image/png', svg: 'image/svg+xml', graphml: 'application/xml', gexf: 'application/xml', csv: 'text/csv' };
+const MIME: Record<ExportFormat, string> = {
+  png: 'image/png',
+  svg: 'image/svg+xml',
+  graphml: 'application/xml',
+  gexf: 'application/xml',
+  csv: 'text/csv',
+};
 
 function standaloneHost(): ViewHost {
   const embedded = document.getElementById(EMBEDDED_TRACE_ID);
   let trace: EmbeddedTrace | undefined;
-  try { trace = embedded?.textContent ? (JSON.parse(embedded.textContent) as EmbeddedTrace) : undefined; } catch { trace = undefined; }
+  try {
+    trace = embedded?.textContent ? (JSON.parse(embedded.textContent) as EmbeddedTrace) : undefined;
+  } catch {
+    trace = undefined;
+  }
   const key = `society-view:${trace?.header.scenario.hash ?? 'none'}:${trace?.events.length ?? 0}`;
   let handler: ((m: HostMessage) => void) | undefined;
   return {
@@ -49,14 +72,32 @@ function standaloneHost(): ViewHost {
       queueMicrotask(() => {
         deliver({ type: 'load', source, header, events, live: false });
         const { complete, note } = trace!;
-        if (complete === false || note) deliver({ type: 'status', status: complete === false ? 'stopped' : 'completed', message: [complete === false ? 'incomplete trace' : '', note].filter(Boolean).join('; ') });
+        if (complete === false || note) {
+          deliver({
+            type: 'status',
+            status: complete === false ? 'stopped' : 'completed',
+            message: [complete === false ? 'incomplete trace' : '', note].filter(Boolean).join('; '),
+          });
+        }
       });
     },
-    listen: (h) => { handler = h; },
-    loadState: () => {
-      try { return JSON.parse(sessionStorage.getItem(key) ?? 'null') ?? undefined; } catch { return undefined; }
+    listen: (h) => {
+      handler = h;
     },
-    saveState: (s) => { try { sessionStorage.setItem(key, JSON.stringify(s)); } catch { /* storage unavailable (file:// in some browsers) */ } },
+    loadState: () => {
+      try {
+        return JSON.parse(sessionStorage.getItem(key) ?? 'null') ?? undefined;
+      } catch {
+        return undefined;
+      }
+    },
+    saveState: (s) => {
+      try {
+        sessionStorage.setItem(key, JSON.stringify(s));
+      } catch {
+        /* storage unavailable (file:// in some browsers) */
+      }
+    },
     save: (format, fileName, data) => {
       const bytes = format === 'png' ? Uint8Array.from(atob(data), (c) => c.charCodeAt(0)) : data;
       const url = URL.createObjectURL(new Blob([bytes], { type: MIME[format] }));

@@ -7,7 +7,11 @@ import { modelNamed } from '../core/format/language/model';
 import { usedModelNames } from '../core/llm/registry';
 
 /** The first model some condition uses whose `api_key_env` is unset, as a sentence; undefined when every key is there. */
-export function missingExperimentKey(scenario: Scenario, conditions: readonly ExperimentCondition[], env: (name: string) => string | undefined = (n) => process.env[n]): string | undefined {
+export function missingExperimentKey(
+  scenario: Scenario,
+  conditions: readonly ExperimentCondition[],
+  env: (name: string) => string | undefined = (n) => process.env[n],
+): string | undefined {
   for (const condition of conditions) {
     const s = Object.keys(condition.set).length ? withOverrides(scenario, condition.set) : scenario;
     for (const name of usedModelNames(s)) {

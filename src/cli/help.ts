@@ -5,15 +5,25 @@ import type { Command } from './command';
 
 export function overview(commands: readonly Command[], version: string): string {
   const width = Math.max(...commands.map((c) => c.name.length));
-  return ['Usage: society <command> [options]', '', 'Commands:',
+  return [
+    'Usage: society <command> [options]',
+    '',
+    'Commands:',
     ...commands.map((c) => `  ${c.name.padEnd(width)}  ${c.summary}`),
-    '', `Run 'society <command> --help' for its options. Version ${version}.`].join('\n');
+    '',
+    `Run 'society <command> --help' for its options. Version ${version}.`,
+  ].join('\n');
 }
 
 export function commandHelp(c: Command): string {
   const width = Math.max(0, ...c.options.map(([flag]) => flag.length));
-  return [`Usage: society ${c.usage}`, '', `${c.summary}.`, ...(c.options.length ? [''] : []),
-    ...c.options.map(([flag, what]) => `  ${flag.padEnd(width)}  ${what}`)].join('\n');
+  return [
+    `Usage: society ${c.usage}`,
+    '',
+    `${c.summary}.`,
+    ...(c.options.length ? [''] : []),
+    ...c.options.map(([flag, what]) => `  ${flag.padEnd(width)}  ${what}`),
+  ].join('\n');
 }
 
 /** Whether the command line asks for help (before any `--`, after which everything is positional). */

@@ -22,13 +22,25 @@ export function integerListOption(name: string, value: string | undefined, min: 
     if (!m) throw new Error(`--${name} takes integers and ranges of them, as in 1,2,5-7; got '${entry}'${inList}`);
     const [low, high] = [m[1], m[2] ?? m[1]].map(Number);
     if (![low, high].every((n) => Number.isSafeInteger(n) && n >= min)) {
-      throw new Error(`--${name} takes integers ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}; got '${entry}'${inList}`);
+      throw new Error(
+        `--${name} takes integers ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}; got '${entry}'${inList}`,
+      );
     }
-    if (high < low) throw new Error(`--${name}: the range '${entry}'${inList} runs backwards, so it holds no integer; write ${high}-${low}`);
-    if (list.length + (high - low + 1) > MAX_LIST_LENGTH) throw new Error(`--${name} holds at most ${MAX_LIST_LENGTH} integers; got '${entry}'${inList}`);
+    if (high < low) {
+      throw new Error(
+        `--${name}: the range '${entry}'${inList} runs backwards, so it holds no integer; write ${high}-${low}`,
+      );
+    }
+    if (list.length + (high - low + 1) > MAX_LIST_LENGTH) {
+      throw new Error(`--${name} holds at most ${MAX_LIST_LENGTH} integers; got '${entry}'${inList}`);
+    }
     for (let n = low; n <= high; n++) {
       const earlier = listedIn.get(n);
-      if (earlier !== undefined) throw new Error(`--${name} lists ${n} twice${earlier !== entry ? ` (in '${earlier}' and '${entry}')` : ''}: repeated seeds are not independent runs`);
+      if (earlier !== undefined) {
+        throw new Error(
+          `--${name} lists ${n} twice${earlier !== entry ? ` (in '${earlier}' and '${entry}')` : ''}: repeated seeds are not independent runs`,
+        );
+      }
       listedIn.set(n, entry);
       list.push(n);
     }

@@ -13,7 +13,10 @@ export class InterruptPresses {
 
   /** What a SIGINT received at `now` (ms, monotonic) asks for. */
   press(now: number): PressMeaning {
-    if (this.first === undefined) { this.first = now; return 'finish-round'; }
+    if (this.first === undefined) {
+      this.first = now;
+      return 'finish-round';
+    }
     return now - this.first < SIGINT_REPEAT_MS ? 'same-press' : 'stop-now';
   }
 }

@@ -28,11 +28,15 @@ function removeIfEmpty(dir: string): boolean {
 }
 
 function onlyFolders(dir: string): boolean {
-  return fs.readdirSync(dir, { withFileTypes: true }).every((e) => e.isDirectory() && onlyFolders(path.join(dir, e.name)));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .every((e) => e.isDirectory() && onlyFolders(path.join(dir, e.name)));
 }
 
 /** Innermost first; rmdir refuses a folder that is not empty, so whatever appeared meanwhile is kept. */
 function removeFolders(dir: string): void {
-  for (const e of fs.readdirSync(dir, { withFileTypes: true })) if (e.isDirectory()) removeFolders(path.join(dir, e.name));
+  for (const e of fs.readdirSync(dir, { withFileTypes: true })) {
+    if (e.isDirectory()) removeFolders(path.join(dir, e.name));
+  }
   fs.rmdirSync(dir);
 }

@@ -38,6 +38,11 @@ process.stdout.on('error', (err: NodeJS.ErrnoException) => {
 });
 
 main(process.argv.slice(2)).then(
-  (code) => { process.exitCode = code; },
-  (err) => { console.error(`society: ${err instanceof Error ? err.message : String(err)}`); process.exitCode = 2; },
+  (code) => {
+    process.exitCode = code;
+  },
+  (err) => {
+    console.error(`society: ${err instanceof Error ? err.message : String(err)}`);
+    process.exitCode = 2;
+  },
 );

@@ -11,14 +11,28 @@ export const MANIFEST_FILE = '.society-files.json';
 export function writtenFiles(dir: string): Set<string> | undefined {
   try {
     const parsed = JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')) as { files?: unknown };
-    return new Set(Array.isArray(parsed.files) ? parsed.files.filter((f): f is string => typeof f === 'string' && !f.includes('/') && !f.includes('\\')) : []);
+    return new Set(
+      Array.isArray(parsed.files)
+        ? parsed.files.filter((f): f is string => typeof f === 'string' && !f.includes('/') && !f.includes('\\'))
+        : [],
+    );
   } catch {
     return undefined;
   }
 }
 
 function save(dir: string, files: Set<string>): void {
-  fs.writeFileSync(path.join(dir, MANIFEST_FILE), JSON.stringify({ note: 'files Society Studio wrote here; `society run --overwrite` removes only these', files: [...files].sort() }, null, 2) + '\n');
+  fs.writeFileSync(
+    path.join(dir, MANIFEST_FILE),
+    JSON.stringify(
+      {
+        note: 'files Society Studio wrote here; `society run --overwrite` removes only these',
+        files: [...files].sort(),
+      },
+      null,
+      2,
+    ) + '\n',
+  );
 }
 
 /** Lists `names` (file names in `dir`) as written by us. */

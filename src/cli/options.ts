@@ -23,7 +23,11 @@ import { MadeFolders } from './madeFolders';
 export function integerOption(name: string, value: string | undefined, min: number): number | undefined {
   if (value === undefined) return undefined;
   const n = /^[-+]?\d+$/.test(value) ? Number(value) : NaN;
-  if (!Number.isSafeInteger(n) || n < min) throw new Error(`--${name} must be an integer ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}, got '${value}'`);
+  if (!Number.isSafeInteger(n) || n < min) {
+    throw new Error(
+      `--${name} must be an integer ≥ ${min}${min < 0 ? ` and ≤ ${Number.MAX_SAFE_INTEGER}` : ''}, got '${value}'`,
+    );
+  }
   return n;
 }
 
@@ -57,7 +61,9 @@ export function lockOutputFolder(dir: string, command: string): FolderLock | und
   }
   if ('release' in lock) return lock;
   const h = lock.heldBy;
-  console.error(`society ${command}: another society command (pid ${h.pid}${h.host !== os.hostname() ? ` on ${h.host}` : ''}, since ${h.since}) is writing to ${shown(dir)}; wait for it to end or choose another --out (a stale lock: delete ${shown(path.join(dir, LOCK_FILE))})`);
+  console.error(
+    `society ${command}: another society command (pid ${h.pid}${h.host !== os.hostname() ? ` on ${h.host}` : ''}, since ${h.since}) is writing to ${shown(dir)}; wait for it to end or choose another --out (a stale lock: delete ${shown(path.join(dir, LOCK_FILE))})`,
+  );
   return undefined;
 }
 
@@ -111,12 +117,24 @@ export interface LoadedScenario {
  * so); `quiet`: no note on standard error.
  * `rootOption` (`--root`): the folder includes may not leave (default: core/format/language/load.ts defaultRoot).
  */
-export async function loadRunnableScenario(file: string, command: string, name?: string, quiet = false, rootOption?: string): Promise<Scenario | undefined> {
+export async function loadRunnableScenario(
+  file: string,
+  command: string,
+  name?: string,
+  quiet = false,
+  rootOption?: string,
+): Promise<Scenario | undefined> {
   return (await loadScenario(file, command, name, quiet, rootOption))?.scenario;
 }
 
 /** loadRunnableScenario, with the scenario's warnings and the file's scenario names. */
-export async function loadScenario(file: string, command: string, name?: string, quiet = false, rootOption?: string): Promise<LoadedScenario | undefined> {
+export async function loadScenario(
+  file: string,
+  command: string,
+  name?: string,
+  quiet = false,
+  rootOption?: string,
+): Promise<LoadedScenario | undefined> {
   if (isScenarioFolder(file, command)) return undefined;
   const root = path.resolve(rootOption ?? defaultRoot([file]));
   const loaded = await loadScenarioFile(file, { scenario: name, root });
@@ -124,22 +142,32 @@ export async function loadScenario(file: string, command: string, name?: string,
   for (const d of errors) console.error(formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
   // Where the limit came from, and how to move it (the editor's is the workspace folder).
   if (errors.some((d) => d.code === 'SOC032')) {
-    console.error(`note: includes may not leave ${path.relative(process.cwd(), root) || '.'}${rootOption === undefined ? " (the repository's top folder, else the working directory when it holds the file, else the file's folder)" : ''}; set it with --root DIR`);
+    console.error(
+      `note: includes may not leave ${path.relative(process.cwd(), root) || '.'}${rootOption === undefined ? " (the repository's top folder, else the working directory when it holds the file, else the file's folder)" : ''}; set it with --root DIR`,
+    );
   }
   if (!loaded.scenario || errors.length) {
     if (name !== undefined && !loaded.scenarios.includes(name)) return undefined; // the diagnostic said which there are
     // A file with no scenario (a persona file) is not wrong: `society check` passes it, so don't send the user there.
     const noScenario = errors.length > 0 && errors.every((d) => d.message === NO_SCENARIO_TO_RUN);
-    console.error(noScenario
-      ? `society ${command}: ${shown(file)} holds no scenario (\`kind: scenario\`) to run; a persona file runs as part of a scenario that includes it`
-      : `society ${command}: the scenario has errors (see \`society check\`)`);
+    console.error(
+      noScenario
+        ? `society ${command}: ${shown(file)} holds no scenario (\`kind: scenario\`) to run; a persona file runs as part of a scenario that includes it`
+        : `society ${command}: the scenario has errors (see \`society check\`)`,
+    );
     return undefined;
   }
   // Several scenarios may share a file: say which one this is and how to pick another.
   if (name === undefined && loaded.scenarios.length > 1 && !quiet) {
-    console.error(`note: ${shown(file)} holds ${loaded.scenarios.length} scenarios (${loaded.scenarios.map((n) => `'${printable(n)}'`).join(', ')}); this is '${printable(loaded.scenario.name)}' (choose with --scenario NAME)`);
+    console.error(
+      `note: ${shown(file)} holds ${loaded.scenarios.length} scenarios (${loaded.scenarios.map((n) => `'${printable(n)}'`).join(', ')}); this is '${printable(loaded.scenario.name)}' (choose with --scenario NAME)`,
+    );
   }
-  return { scenario: loaded.scenario, warnings: loaded.diagnostics.filter((d) => d.severity !== 'error'), scenarios: loaded.scenarios };
+  return {
+    scenario: loaded.scenario,
+    warnings: loaded.diagnostics.filter((d) => d.severity !== 'error'),
+    scenarios: loaded.scenarios,
+  };
 }
 
 /**
@@ -150,21 +178,28 @@ export async function loadScenario(file: string, command: string, name?: string,
 function isScenarioFolder(file: string, command: string): boolean {
   try {
     if (!fs.statSync(file).isDirectory()) return false;
-  } catch { return false; } // missing or unreadable: SOC004 says so
+  } catch {
+    return false;
+  } // missing or unreadable: SOC004 says so
   const inside = scenarioFilesIn(file).map((f) => shellWord(shown(f)));
-  console.error(`society ${command}: ${shown(file)}: ${ioReason({ code: 'EISDIR' }, 'scenario file')}; give the scenario's .society file${inside.length ? ` (${inside.join(', ')})` : ''}`);
+  console.error(
+    `society ${command}: ${shown(file)}: ${ioReason({ code: 'EISDIR' }, 'scenario file')}; give the scenario's .society file${inside.length ? ` (${inside.join(', ')})` : ''}`,
+  );
   return true;
 }
 
 /** The .society files directly in `dir` that hold a scenario (a quick look at their `kind:` lines). */
 function scenarioFilesIn(dir: string): string[] {
   try {
-    return fs.readdirSync(dir, { withFileTypes: true })
+    return fs
+      .readdirSync(dir, { withFileTypes: true })
       .filter((e) => e.isFile() && e.name.endsWith('.society'))
       .map((e) => path.join(dir, e.name))
       .filter((f) => /^kind:\s*['"]?scenario\b/m.test(fs.readFileSync(f, 'utf8')))
       .sort();
-  } catch { return []; }
+  } catch {
+    return [];
+  }
 }
 
 /**
@@ -173,14 +208,18 @@ function scenarioFilesIn(dir: string): string[] {
  */
 export function usableAttribute(name: string | undefined, command: string): boolean {
   if (name !== 'degree') return true;
-  console.error(`society ${command}: --attribute degree would be reported as degree_assortativity, which is the network's degree assortativity (already in the table); degree is not a persona attribute`);
+  console.error(
+    `society ${command}: --attribute degree would be reported as degree_assortativity, which is the network's degree assortativity (already in the table); degree is not a persona attribute`,
+  );
   return false;
 }
 
 /** Whether `--model NAME` (when given) names one of the scenario's models; if not, says which there are. */
 export function knownModel(scenario: Scenario, name: string | undefined, command: string): boolean {
   if (name === undefined || modelNamed(scenario.models, name)) return true;
-  console.error(`society ${command}: unknown model '${name}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+  console.error(
+    `society ${command}: unknown model '${name}' (scenario models: ${Object.keys(scenario.models).join(', ')})`,
+  );
   return false;
 }
 
@@ -192,10 +231,18 @@ export function knownModel(scenario: Scenario, name: string | undefined, command
 function negativeValuesJoined(args: string[], options: NonNullable<ParseArgsConfig['options']>): string[] {
   const out: string[] = [];
   for (let i = 0; i < args.length; i++) {
-    const a = args[i], next = args[i + 1];
+    const a = args[i],
+      next = args[i + 1];
     const name = a.startsWith('--') ? a.slice(2) : undefined;
-    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) { out.push(`${a}=${next}`); i++; continue; }
-    if (a === '--') { out.push(...args.slice(i)); break; }
+    if (name && options[name]?.type === 'string' && next !== undefined && /^-\d/.test(next)) {
+      out.push(`${a}=${next}`);
+      i++;
+      continue;
+    }
+    if (a === '--') {
+      out.push(...args.slice(i));
+      break;
+    }
     out.push(a);
   }
   return out;
@@ -205,9 +252,19 @@ function negativeValuesJoined(args: string[], options: NonNullable<ParseArgsConf
  * parseArgs for a subcommand (positionals allowed, unknown flags rejected). A bad command line
  * prints the problem and the usage and gives undefined: the command then exits with 2.
  */
-export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(command: string, usage: string, args: string[], options: O) {
+export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+  command: string,
+  usage: string,
+  args: string[],
+  options: O,
+) {
   try {
-    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({ args: negativeValuesJoined(args, options), allowPositionals: true, strict: true, options });
+    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({
+      args: negativeValuesJoined(args, options),
+      allowPositionals: true,
+      strict: true,
+      options,
+    });
   } catch (err) {
     console.error(`society ${command}: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${usage}`);
     return undefined;
@@ -220,7 +277,10 @@ export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['op
  */
 export function onePositional(command: string, usage: string, positionals: string[], what: string): string | undefined {
   if (positionals.length === 1) return positionals[0];
-  const problem = positionals.length === 0 ? `missing the ${what}` : `takes one ${what}, got ${positionals.length}: ${positionals.join(' ')}`;
+  const problem =
+    positionals.length === 0
+      ? `missing the ${what}`
+      : `takes one ${what}, got ${positionals.length}: ${positionals.join(' ')}`;
   console.error(`society ${command}: ${problem}\nUsage: society ${usage}`);
   return undefined;
 }

@@ -16,7 +16,6 @@ export const CHECKPOINT_FILE = 'checkpoint.json';
 /** What `society report` derives from the trace (core/analysis/report/reportFiles.ts): stale once the trace is replaced. */
 export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
 
-
 /**
  * The run a folder's trace holds, in a few words (`a finished run (scenario 'Friends', seed 7, 3
  * rounds)`); undefined when there is no trace, or an empty one. Two small reads at any trace size:
@@ -29,12 +28,16 @@ export function heldRun(dir: string): string | undefined {
     const stat = fs.statSync(trace);
     if (!stat.isFile() || stat.size === 0) return undefined;
     fd = fs.openSync(trace, 'r');
-  } catch { return undefined; } // absent, or not ours to read: writing it will say why
+  } catch {
+    return undefined;
+  } // absent, or not ours to read: writing it will say why
   try {
     const size = fs.fstatSync(fd).size;
     const header = jsonObject(lineFrom(fd, 0, size));
     const scenario = header?.scenario as { name?: unknown } | undefined;
-    if (!header || header.type !== 'header' || typeof scenario?.name !== 'string') return `a ${TRACE_FILE} that is not a readable trace`;
+    if (!header || header.type !== 'header' || typeof scenario?.name !== 'string') {
+      return `a ${TRACE_FILE} that is not a readable trace`;
+    }
     const finished = jsonObject(lineBefore(fd, size))?.type === 'run_end';
     return `${finished ? 'a finished run' : 'the trace of a run'} (scenario '${printable(scenario.name)}', seed ${header.seed}, ${counted(Number(header.rounds), 'round')})`;
   } finally {
@@ -53,7 +56,8 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
   // Only files we wrote: those the folder's list names, or, in a folder from before the list, the
   // report files beside a trace of ours (made from it). A user's report.html where no run was stays.
   const listed = writtenFiles(dir);
-  const ours = (name: string): boolean => listed ? listed.has(name) : name === CHECKPOINT_FILE || heldRun(dir) !== undefined;
+  const ours = (name: string): boolean =>
+    listed ? listed.has(name) : name === CHECKPOINT_FILE || heldRun(dir) !== undefined;
   const derivedOurs = derived ? DERIVED_FILES.filter(ours) : [];
   fs.closeSync(fs.openSync(path.join(dir, TRACE_FILE), 'a'));
   const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];

@@ -12,9 +12,19 @@ export class ReadProgress {
   private shown = false;
 
   /** `total`: the bytes that will be read (default: the whole file). */
-  constructor(private readonly file: string, private readonly enabled = process.stderr.isTTY === true, total?: number) {
+  constructor(
+    private readonly file: string,
+    private readonly enabled = process.stderr.isTTY === true,
+    total?: number,
+  ) {
     let size = 0;
-    if (total === undefined) try { size = fs.statSync(file).size; } catch { /* unreadable: the reader says why */ }
+    if (total === undefined) {
+      try {
+        size = fs.statSync(file).size;
+      } catch {
+        /* unreadable: the reader says why */
+      }
+    }
     this.total = total ?? size;
   }
 

@@ -19,11 +19,15 @@ export interface ResumeOptions {
 /** `society run FILE [--scenario NAME] [--root DIR] --out DIR [--cache DIR] [--replay] --resume`, paths as typed from `cwd`. */
 export function resumeCommand(o: ResumeOptions, cwd = process.cwd()): string {
   const from = (p: string, here: string): string => shellWord(path.relative(cwd, path.resolve(cwd, p)) || here);
-  return ['society run', from(o.file, o.file),
+  return [
+    'society run',
+    from(o.file, o.file),
     ...(o.scenario !== undefined ? ['--scenario', shellWord(o.scenario)] : []),
     ...(o.root !== undefined ? ['--root', from(o.root, '.')] : []),
-    '--out', from(o.out, '.'),
+    '--out',
+    from(o.out, '.'),
     ...(o.cache !== undefined ? ['--cache', from(o.cache, '.')] : []),
     ...(o.replay ? ['--replay'] : []),
-    '--resume'].join(' ');
+    '--resume',
+  ].join(' ');
 }

@@ -18,7 +18,9 @@ export function scenarioWarnings(warnings: readonly Diagnostic[], scenario: Scen
     .filter((d) => d.code !== 'SOC052' || rounds <= own)
     .map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file));
   const late = scenario.events.map((e) => e.at).filter((at) => at > rounds && (rounds > own || at <= own));
-  if (late.length) lines.push(`note: --rounds ${rounds}: ${counted(late.length, 'timed event')} (${roundList(late)}) will not fire`);
+  if (late.length) {
+    lines.push(`note: --rounds ${rounds}: ${counted(late.length, 'timed event')} (${roundList(late)}) will not fire`);
+  }
   return lines;
 }
 

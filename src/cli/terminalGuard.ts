@@ -7,7 +7,8 @@ import { format } from 'node:util';
 import { printable } from '../core/text/printable';
 
 export function guardTerminal(): void {
-  const log = console.log.bind(console), error = console.error.bind(console);
+  const log = console.log.bind(console),
+    error = console.error.bind(console);
   console.log = (...args: unknown[]): void => log(printable(format(...args)));
   console.error = (...args: unknown[]): void => error(printable(format(...args)));
 }

@@ -8,6 +8,12 @@ import { isInstant } from '../core/format/language/providers';
 
 /** The note for a cache the run will not use (every model it uses is offline), else undefined. `model`: --model. */
 export function unusedCacheNote(scenario: Scenario, model: string | undefined, cacheDir: string): string | undefined {
-  if (usedModelNames(scenario, model).some((name) => !isInstant(modelNamed(scenario.models, name) ?? { provider: 'offline' }))) return undefined;
+  if (
+    usedModelNames(scenario, model).some(
+      (name) => !isInstant(modelNamed(scenario.models, name) ?? { provider: 'offline' }),
+    )
+  ) {
+    return undefined;
+  }
   return `note: --cache records only calls to LLM providers, and this run makes none (every model it uses is the offline rule-based model), so nothing is written to ${shown(cacheDir)}`;
 }

@@ -6,9 +6,13 @@ import type { ViewAssets } from '../core/protocol/viewPage';
 
 export function findViewAssets(from = __dirname): ViewAssets | undefined {
   for (const dir of [from, path.resolve(from, '..', '..', 'dist'), path.resolve(from, '..', '..', '..', 'dist')]) {
-    const script = path.join(dir, 'webview.js'), style = path.join(dir, 'webview.css');
+    const script = path.join(dir, 'webview.js'),
+      style = path.join(dir, 'webview.css');
     if (fs.existsSync(script) && fs.existsSync(style)) {
-      return { script: stripSourceMap(fs.readFileSync(script, 'utf8')), style: stripSourceMap(fs.readFileSync(style, 'utf8')) };
+      return {
+        script: stripSourceMap(fs.readFileSync(script, 'utf8')),
+        style: stripSourceMap(fs.readFileSync(style, 'utf8')),
+      };
     }
   }
   return undefined;

@@ -49,8 +49,13 @@ export interface ModelSetup {
 
 /** Builds the models for a scenario (the extension brings keys and VS Code models and applies its settings). */
 /** The launch's own run length, which prompts' `{{rounds}}` must say (a `rounds` in the launch configuration overrides the scenario's). */
-export interface RunShape { rounds?: number }
-export type ModelFactoryProvider = (scenario: Scenario, run: RunShape) => ModelFactory | ModelSetup | Promise<ModelFactory | ModelSetup>;
+export interface RunShape {
+  rounds?: number;
+}
+export type ModelFactoryProvider = (
+  scenario: Scenario,
+  run: RunShape,
+) => ModelFactory | ModelSetup | Promise<ModelFactory | ModelSetup>;
 
 export interface DebugRun {
   scenario: Scenario;
@@ -73,19 +78,37 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   if (!loaded.scenario || errors.length) {
     // Where each error is, as `society check` prints it, so it can be found (and clicked) in the file.
     const shown = errors.slice(0, 10).map((d) => formatDiagnostic(d));
-    const more = errors.length > shown.length ? [`… and ${errors.length - shown.length} more (see \`society check\`)`] : [];
-    throw new Error([`${args.scenario} cannot be debugged: ${errors.length ? `it has ${counted(errors.length, 'error')}` : 'it could not be loaded'}.`, ...shown, ...more].join('\n'));
+    const more =
+      errors.length > shown.length ? [`… and ${errors.length - shown.length} more (see \`society check\`)`] : [];
+    throw new Error(
+      [
+        `${args.scenario} cannot be debugged: ${errors.length ? `it has ${counted(errors.length, 'error')}` : 'it could not be loaded'}.`,
+        ...shown,
+        ...more,
+      ].join('\n'),
+    );
   }
   const warnings = loaded.diagnostics.filter((d) => d.severity === 'warning').map((d) => formatDiagnostic(d));
   const decisions = new DecisionLog();
   const setup = models ? await models(loaded.scenario, { rounds: args.rounds }) : offlineOnlyFactory;
   const given: ModelSetup = typeof setup === 'function' ? { modelFactory: setup } : setup;
   const { modelFactory, relevance, calls, scenario = loaded.scenario } = given;
-  const sim = Simulation.create(scenario, { seed: args.seed, rounds: args.rounds, model: args.model, file: args.scenario, modelFactory: decisions.wrap(modelFactory), relevance, calls });
+  const sim = Simulation.create(scenario, {
+    seed: args.seed,
+    rounds: args.rounds,
+    model: args.model,
+    file: args.scenario,
+    modelFactory: decisions.wrap(modelFactory),
+    relevance,
+    calls,
+  });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   // The debugger drives the run step by step (SimulationRuntime), so the harness only keeps its trace.
   const trace = args.trace;
-  const harness = RunHarness.attach(sim, trace ? { trace: { path: trace, beforeOpen: () => fs.mkdirSync(path.dirname(trace), { recursive: true }) } } : {});
+  const harness = RunHarness.attach(
+    sim,
+    trace ? { trace: { path: trace, beforeOpen: () => fs.mkdirSync(path.dirname(trace), { recursive: true }) } } : {},
+  );
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= harness.close());
   return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), warnings, close };

@@ -16,8 +16,14 @@ export function launchArgsProblem(args: Record<string, unknown>): string | undef
   if (seed !== undefined && !(Number.isSafeInteger(seed) && (seed as number) >= MIN_SEED)) {
     return `"seed" must be a whole number (got ${JSON.stringify(seed)}).`;
   }
-  if (model !== undefined && typeof model !== 'string') return `"model" must be the name of one of the scenario's models (got ${JSON.stringify(model)}).`;
-  if (trace !== undefined && (typeof trace !== 'string' || !trace.trim())) return `"trace" must be the path of the trace file to write (got ${JSON.stringify(trace)}).`;
-  if (root !== undefined && (typeof root !== 'string' || !root.trim())) return `"root" must be the folder includes may reach (got ${JSON.stringify(root)}).`;
+  if (model !== undefined && typeof model !== 'string') {
+    return `"model" must be the name of one of the scenario's models (got ${JSON.stringify(model)}).`;
+  }
+  if (trace !== undefined && (typeof trace !== 'string' || !trace.trim())) {
+    return `"trace" must be the path of the trace file to write (got ${JSON.stringify(trace)}).`;
+  }
+  if (root !== undefined && (typeof root !== 'string' || !root.trim())) {
+    return `"root" must be the folder includes may reach (got ${JSON.stringify(root)}).`;
+  }
   return undefined;
 }

@@ -3,14 +3,32 @@
 // and the state back to frames, scopes and variables. Step over = the next agent's turn, step
 // into = the next phase, step out = the end of the round.
 import {
-  Breakpoint, BreakpointEvent, ContinuedEvent, Event, InitializedEvent, LoggingDebugSession, OutputEvent, Scope, Source, StackFrame, StoppedEvent, TerminatedEvent, Thread,
+  Breakpoint,
+  BreakpointEvent,
+  ContinuedEvent,
+  Event,
+  InitializedEvent,
+  LoggingDebugSession,
+  OutputEvent,
+  Scope,
+  Source,
+  StackFrame,
+  StoppedEvent,
+  TerminatedEvent,
+  Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
 import type { Scenario } from '../core/format/language/model';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
-import { planFunction, planLine, type BreakpointOptions, type PlanContext, type Planned } from '../core/debug/breakpoints';
+import {
+  planFunction,
+  planLine,
+  type BreakpointOptions,
+  type PlanContext,
+  type Planned,
+} from '../core/debug/breakpoints';
 import { runConsole } from '../core/debug/console';
 import { evaluateExpression } from '../core/debug/expression';
 import { stateScope } from '../core/debug/stateScope';
@@ -22,9 +40,21 @@ import { SourceFiles } from './sources';
 
 const THREAD = 1;
 const FRAME = { round: 1, turn: 2, phase: 3, event: 4 } as const;
-const STOP_REASON: Record<StopReason, string> = { entry: 'entry', step: 'step', breakpoint: 'breakpoint', event: 'breakpoint', pause: 'pause' };
+const STOP_REASON: Record<StopReason, string> = {
+  entry: 'entry',
+  step: 'step',
+  breakpoint: 'breakpoint',
+  event: 'breakpoint',
+  pause: 'pause',
+};
 /** Why the run is paused, as the society view's status badge says it ("paused: on breakpoint"). */
-const PAUSED_TEXT: Record<StopReason, string> = { entry: 'on entry', step: 'after a step', breakpoint: 'on breakpoint', event: 'on breakpoint', pause: '' };
+const PAUSED_TEXT: Record<StopReason, string> = {
+  entry: 'on entry',
+  step: 'after a step',
+  breakpoint: 'on breakpoint',
+  event: 'on breakpoint',
+  pause: '',
+};
 
 /** Sent with every stop, so the society view can highlight the encounter. */
 export const HIGHLIGHT_EVENT = 'society.highlight';
@@ -38,7 +68,13 @@ export const INTERVENTION_EVENT = 'society.intervention';
 type LaunchRequest = DebugProtocol.LaunchRequestArguments & LaunchArgs;
 
 /** A breakpoint the editor set: its id (kept across restarts) and what the editor was last told about it. */
-interface BreakpointRequest { id: number; line?: number; name?: string; opts: BreakpointOptions; told?: string }
+interface BreakpointRequest {
+  id: number;
+  line?: number;
+  name?: string;
+  opts: BreakpointOptions;
+  told?: string;
+}
 
 export interface SessionOptions {
   /** Builds the models (default: offline only). */
@@ -71,7 +107,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
     super();
     this.setDebuggerLinesStartAt1(false);
     this.setDebuggerColumnsStartAt1(false);
-    this.configured = new Promise((r) => { this.markConfigured = r; });
+    this.configured = new Promise((r) => {
+      this.markConfigured = r;
+    });
   }
 
   protected override initializeRequest(response: DebugProtocol.InitializeResponse): void {
@@ -86,7 +124,12 @@ export class SocietyDebugSession extends LoggingDebugSession {
       supportsRestartRequest: true,
       supportsTerminateRequest: true,
       // Break on what happened (a failed model call, a tie formed…): checkboxes in the Breakpoints view.
-      exceptionBreakpointFilters: EVENT_FILTERS.map((f) => ({ filter: f.id, label: f.label, description: f.description, default: f.default })),
+      exceptionBreakpointFilters: EVENT_FILTERS.map((f) => ({
+        filter: f.id,
+        label: f.label,
+        description: f.description,
+        default: f.default,
+      })),
       supportsExceptionInfoRequest: true,
     };
     this.sendResponse(response);
@@ -100,7 +143,11 @@ export class SocietyDebugSession extends LoggingDebugSession {
   protected override async launchRequest(response: DebugProtocol.LaunchResponse, args: LaunchRequest): Promise<void> {
     // One run per session: a second launch would leave the first one held at its stop, unreachable.
     if (this.args) {
-      this.sendErrorResponse(response, 1, 'This debug session is already running a simulation: restart it, or start another session.');
+      this.sendErrorResponse(
+        response,
+        1,
+        'This debug session is already running a simulation: restart it, or start another session.',
+      );
       return;
     }
     this.args = args;
@@ -131,25 +178,51 @@ export class SocietyDebugSession extends LoggingDebugSession {
       const filter = detail?.breakpoint?.tag ? eventFilter(detail.breakpoint.tag) : undefined;
       this.stoppedOn = filter && detail?.event ? { filter, detail: { ...detail, event: detail.event } } : undefined;
       const e = this.stoppedOn
-        ? new StoppedEvent('exception', THREAD, this.exceptionText()) as DebugProtocol.StoppedEvent
-        : new StoppedEvent(STOP_REASON[reason], THREAD, detail?.event ? `after ${detail.event.type}` : undefined) as DebugProtocol.StoppedEvent;
+        ? (new StoppedEvent('exception', THREAD, this.exceptionText()) as DebugProtocol.StoppedEvent)
+        : (new StoppedEvent(
+            STOP_REASON[reason],
+            THREAD,
+            detail?.event ? `after ${detail.event.type}` : undefined,
+          ) as DebugProtocol.StoppedEvent);
       if (this.stoppedOn) e.body.description = this.stoppedOn.filter.label;
       else if (detail?.breakpoint?.ref !== undefined) e.body.hitBreakpointIds = [detail.breakpoint.ref];
-      if (detail?.note) { e.body.description = 'Paused on a breakpoint whose condition failed'; e.body.text = detail.note; }
+      if (detail?.note) {
+        e.body.description = 'Paused on a breakpoint whose condition failed';
+        e.body.text = detail.note;
+      }
       // A file edited since the launch whose line for this stop cannot be found again: no line is
       // highlighted for it (stackTrace), and the stop says why.
-      const lost = [...new Set(this.framesAt(p).filter((f) => f.at && !this.locate(f.at, f.persona)).map((f) => fileName(f.at!.file)))];
+      const lost = [
+        ...new Set(
+          this.framesAt(p)
+            .filter((f) => f.at && !this.locate(f.at, f.persona))
+            .map((f) => fileName(f.at!.file)),
+        ),
+      ];
       if (lost.length) {
         e.body.description = `${e.body.description ?? `Paused on ${STOP_REASON[reason]}`} (${lost.join(', ')} changed since the launch: its line is not shown; restart to debug the edited file)`;
       }
       this.sendEvent(e);
       // `paused`: why, in a word or two, for the society view's status badge.
-      const paused = this.stoppedOn ? this.stoppedOn.filter.label : detail?.note ? 'breakpoint condition failed' : PAUSED_TEXT[reason];
-      this.sendEvent(new Event(HIGHLIGHT_EVENT, { ...(this.stoppedOn ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round } : highlightOf(p)), paused }));
+      const paused = this.stoppedOn
+        ? this.stoppedOn.filter.label
+        : detail?.note
+          ? 'breakpoint condition failed'
+          : PAUSED_TEXT[reason];
+      this.sendEvent(
+        new Event(HIGHLIGHT_EVENT, {
+          ...(this.stoppedOn
+            ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round }
+            : highlightOf(p)),
+          paused,
+        }),
+      );
     });
     // Re-plan the breakpoints the editor already gave (restart, or set before the launch), and
     // tell the editor about those whose state changed.
-    for (const [file, reqs] of this.lineRequests) this.specs.set(file, this.report(reqs, this.planFile(file, reqs), file));
+    for (const [file, reqs] of this.lineRequests) {
+      this.specs.set(file, this.report(reqs, this.planFile(file, reqs), file));
+    }
     this.specs.set('#functions', this.report(this.functionRequests, this.planFunctions()));
     this.specs.set('#exceptions', this.exceptionSpecs());
     this.applyBreakpoints();
@@ -159,19 +232,24 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const run = this.run!;
     // A run a restart replaced ends quietly: the session goes on with the new one.
     const current = (): boolean => this.run === run && !this.replaced.has(run);
-    run.runtime.start(run.abort.signal).then(async (result) => {
-      this.ended.add(run);
-      await run.close();
-      if (!current()) return;
-      this.output(`simulation ${result.status} ${result.completed < 0 ? 'during setup, before round 1' : `after round ${result.completed}`}\n`);
-      this.sendEvent(new TerminatedEvent());
-    }, async (err) => {
-      this.ended.add(run);
-      await run.close();
-      if (!current()) return;
-      this.output(`simulation failed: ${err instanceof Error ? err.message : String(err)}\n`, 'stderr');
-      this.sendEvent(new TerminatedEvent());
-    });
+    run.runtime.start(run.abort.signal).then(
+      async (result) => {
+        this.ended.add(run);
+        await run.close();
+        if (!current()) return;
+        this.output(
+          `simulation ${result.status} ${result.completed < 0 ? 'during setup, before round 1' : `after round ${result.completed}`}\n`,
+        );
+        this.sendEvent(new TerminatedEvent());
+      },
+      async (err) => {
+        this.ended.add(run);
+        await run.close();
+        if (!current()) return;
+        this.output(`simulation failed: ${err instanceof Error ? err.message : String(err)}\n`, 'stderr');
+        this.sendEvent(new TerminatedEvent());
+      },
+    );
   }
 
   private stopRun(): void {
@@ -182,10 +260,15 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   protected override async restartRequest(response: DebugProtocol.RestartResponse): Promise<void> {
-    if (!this.args) { this.sendErrorResponse(response, 2, 'There is no simulation to restart: launch one first.'); return; }
+    if (!this.args) {
+      this.sendErrorResponse(response, 2, 'There is no simulation to restart: launch one first.');
+      return;
+    }
     if (this.run) this.replaced.add(this.run);
     this.stopRun();
-    try { await this.open(this.args); } catch (err) {
+    try {
+      await this.open(this.args);
+    } catch (err) {
       // The old run is gone and no new one started: the session has nothing left to debug.
       this.run = undefined;
       this.sendErrorResponse(response, 2, err instanceof Error ? err.message : String(err));
@@ -203,7 +286,10 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.startRun();
   }
 
-  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void { this.stopRun(); this.sendResponse(response); }
+  protected override disconnectRequest(response: DebugProtocol.DisconnectResponse): void {
+    this.stopRun();
+    this.sendResponse(response);
+  }
   protected override terminateRequest(response: DebugProtocol.TerminateResponse): void {
     this.stopRun();
     this.sendResponse(response);
@@ -217,8 +303,23 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   private planFile(file: string, reqs: BreakpointRequest[]): Planned[] {
     // The editor sends lines of the file as it is now; the scenario's ranges are the launch's.
-    const parsed = (line: number) => (this.sources.changed(file) ? { line: this.sources.toLaunch(file, line), read: (f: string) => this.sources.launchLines(f) } : undefined);
-    return reqs.map((r) => planned(() => planLine(this.run!.scenario, file, r.line!, (f: string) => this.sources.currentLines(f), r.opts, this.planContext(), parsed(r.line!))));
+    const parsed = (line: number) =>
+      this.sources.changed(file)
+        ? { line: this.sources.toLaunch(file, line), read: (f: string) => this.sources.launchLines(f) }
+        : undefined;
+    return reqs.map((r) =>
+      planned(() =>
+        planLine(
+          this.run!.scenario,
+          file,
+          r.line!,
+          (f: string) => this.sources.currentLines(f),
+          r.opts,
+          this.planContext(),
+          parsed(r.line!),
+        ),
+      ),
+    );
   }
 
   private planFunctions(): Planned[] {
@@ -237,9 +338,11 @@ export class SocietyDebugSession extends LoggingDebugSession {
   }
 
   private dapBreakpoint(req: BreakpointRequest, p: Planned, file?: string): DebugProtocol.Breakpoint {
-    const b = (file !== undefined
-      ? new Breakpoint(p.verified, this.convertDebuggerLineToClient(req.line!), undefined, new Source(file, file))
-      : new Breakpoint(p.verified)) as DebugProtocol.Breakpoint;
+    const b = (
+      file !== undefined
+        ? new Breakpoint(p.verified, this.convertDebuggerLineToClient(req.line!), undefined, new Source(file, file))
+        : new Breakpoint(p.verified)
+    ) as DebugProtocol.Breakpoint;
     b.id = req.id;
     if (p.message) b.message = p.message;
     return b;
@@ -249,7 +352,10 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.run?.runtime.setBreakpoints([...this.specs.values()].flat());
   }
 
-  protected override setBreakPointsRequest(response: DebugProtocol.SetBreakpointsResponse, args: DebugProtocol.SetBreakpointsArguments): void {
+  protected override setBreakPointsRequest(
+    response: DebugProtocol.SetBreakpointsResponse,
+    args: DebugProtocol.SetBreakpointsArguments,
+  ): void {
     const file = args.source.path ?? '';
     const reqs: BreakpointRequest[] = (args.breakpoints ?? []).map((b) => ({
       id: this.nextBreakpointId++,
@@ -258,15 +364,28 @@ export class SocietyDebugSession extends LoggingDebugSession {
     }));
     this.lineRequests.set(file, reqs);
     const plans = this.run ? this.planFile(file, reqs) : reqs.map(() => NOT_YET);
-    if (this.run) { this.specs.set(file, this.report(reqs, plans, file)); this.applyBreakpoints(); }
+    if (this.run) {
+      this.specs.set(file, this.report(reqs, plans, file));
+      this.applyBreakpoints();
+    }
     response.body = { breakpoints: plans.map((p, i) => this.told(reqs[i], p, file)) };
     this.sendResponse(response);
   }
 
-  protected override setFunctionBreakPointsRequest(response: DebugProtocol.SetFunctionBreakpointsResponse, args: DebugProtocol.SetFunctionBreakpointsArguments): void {
-    this.functionRequests = (args.breakpoints ?? []).map((b) => ({ id: this.nextBreakpointId++, name: String(b.name ?? ''), opts: { condition: b.condition, hitCondition: b.hitCondition } }));
+  protected override setFunctionBreakPointsRequest(
+    response: DebugProtocol.SetFunctionBreakpointsResponse,
+    args: DebugProtocol.SetFunctionBreakpointsArguments,
+  ): void {
+    this.functionRequests = (args.breakpoints ?? []).map((b) => ({
+      id: this.nextBreakpointId++,
+      name: String(b.name ?? ''),
+      opts: { condition: b.condition, hitCondition: b.hitCondition },
+    }));
     const plans = this.run ? this.planFunctions() : this.functionRequests.map(() => NOT_YET);
-    if (this.run) { this.specs.set('#functions', this.report(this.functionRequests, plans)); this.applyBreakpoints(); }
+    if (this.run) {
+      this.specs.set('#functions', this.report(this.functionRequests, plans));
+      this.applyBreakpoints();
+    }
     response.body = { breakpoints: plans.map((p, i) => this.told(this.functionRequests[i], p)) };
     this.sendResponse(response);
   }
@@ -278,8 +397,13 @@ export class SocietyDebugSession extends LoggingDebugSession {
     return b;
   }
 
-  protected override setExceptionBreakPointsRequest(response: DebugProtocol.SetExceptionBreakpointsResponse, args: DebugProtocol.SetExceptionBreakpointsArguments): void {
-    this.exceptionFilters = [...args.filters, ...(args.filterOptions ?? []).map((o) => o.filterId)].filter((id) => eventFilter(id));
+  protected override setExceptionBreakPointsRequest(
+    response: DebugProtocol.SetExceptionBreakpointsResponse,
+    args: DebugProtocol.SetExceptionBreakpointsArguments,
+  ): void {
+    this.exceptionFilters = [...args.filters, ...(args.filterOptions ?? []).map((o) => o.filterId)].filter((id) =>
+      eventFilter(id),
+    );
     if (this.run) {
       this.specs.set('#exceptions', this.exceptionSpecs());
       this.applyBreakpoints();
@@ -292,7 +416,11 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private exceptionSpecs(): BreakpointSpec[] {
     return this.exceptionFilters.map((id) => {
       const f = eventFilter(id)!;
-      return { event: f.type, tag: f.id, onEvent: (e) => f.matches(e, this.run?.sim.world.settings.ties.threshold ?? Infinity) };
+      return {
+        event: f.type,
+        tag: f.id,
+        onEvent: (e) => f.matches(e, this.run?.sim.world.settings.ties.threshold ?? Infinity),
+      };
     });
   }
 
@@ -304,9 +432,14 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
     const s = this.stoppedOn;
-    if (!s) { this.sendErrorResponse(response, 5, 'not stopped on an exception filter'); return; }
+    if (!s) {
+      this.sendErrorResponse(response, 5, 'not stopped on an exception filter');
+      return;
+    }
     response.body = {
-      exceptionId: s.filter.label, description: this.exceptionText(), breakMode: 'always',
+      exceptionId: s.filter.label,
+      description: this.exceptionText(),
+      breakMode: 'always',
       // The event's fields are in the Event scope; the widget keeps to the sentence.
       details: { typeName: `${s.detail.event.type} event`, message: this.exceptionText() },
     };
@@ -315,17 +448,41 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   // ---- execution
 
-  protected override continueRequest(response: DebugProtocol.ContinueResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.continue(); }
-  protected override nextRequest(response: DebugProtocol.NextResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.stepTurn(); }
-  protected override stepInRequest(response: DebugProtocol.StepInResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.stepPhase(); }
-  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void { this.sendResponse(response); this.resumed(); this.run?.runtime.stepRound(); }
-  protected override pauseRequest(response: DebugProtocol.PauseResponse): void { this.run?.runtime.pause(); this.sendResponse(response); }
+  protected override continueRequest(response: DebugProtocol.ContinueResponse): void {
+    this.sendResponse(response);
+    this.resumed();
+    this.run?.runtime.continue();
+  }
+  protected override nextRequest(response: DebugProtocol.NextResponse): void {
+    this.sendResponse(response);
+    this.resumed();
+    this.run?.runtime.stepTurn();
+  }
+  protected override stepInRequest(response: DebugProtocol.StepInResponse): void {
+    this.sendResponse(response);
+    this.resumed();
+    this.run?.runtime.stepPhase();
+  }
+  protected override stepOutRequest(response: DebugProtocol.StepOutResponse): void {
+    this.sendResponse(response);
+    this.resumed();
+    this.run?.runtime.stepRound();
+  }
+  protected override pauseRequest(response: DebugProtocol.PauseResponse): void {
+    this.run?.runtime.pause();
+    this.sendResponse(response);
+  }
 
   protected override customRequest(command: string, response: DebugProtocol.Response, args: unknown): void {
-    if (command !== PAUSED_AGENT_REQUEST) { super.customRequest(command, response, args); return; }
+    if (command !== PAUSED_AGENT_REQUEST) {
+      super.customRequest(command, response, args);
+      return;
+    }
     const p = this.run?.runtime.paused ? this.run.runtime.position : undefined;
     const on = this.stoppedOn;
-    response.body = { agent: p ? (on ? on.filter.agentsOf(on.detail.event)[0] : p.kind === 'phase' ? p.agent : undefined) : undefined };
+    response.body = {
+      agent: p ? (on ? on.filter.agentsOf(on.detail.event)[0] : p.kind === 'phase' ? p.agent : undefined) : undefined,
+    };
     this.sendResponse(response);
   }
 
@@ -337,16 +494,25 @@ export class SocietyDebugSession extends LoggingDebugSession {
   // ---- state
 
   protected override threadsRequest(response: DebugProtocol.ThreadsResponse): void {
-    response.body = { threads: [new Thread(THREAD, this.run ? `simulation: ${this.run.scenario.name}` : 'simulation')] };
+    response.body = {
+      threads: [new Thread(THREAD, this.run ? `simulation: ${this.run.scenario.name}` : 'simulation')],
+    };
     this.sendResponse(response);
   }
 
-  protected override stackTraceRequest(response: DebugProtocol.StackTraceResponse, args: DebugProtocol.StackTraceArguments): void {
-    if (args.threadId !== THREAD) { this.sendErrorResponse(response, 6, `There is no thread ${args.threadId}: the simulation is thread ${THREAD}.`); return; }
+  protected override stackTraceRequest(
+    response: DebugProtocol.StackTraceResponse,
+    args: DebugProtocol.StackTraceArguments,
+  ): void {
+    if (args.threadId !== THREAD) {
+      this.sendErrorResponse(response, 6, `There is no thread ${args.threadId}: the simulation is thread ${THREAD}.`);
+      return;
+    }
     const p = this.run?.runtime.position;
     const frames = p ? this.framesAt(p).map((f) => this.frame(f.id, f.name, f.at && this.locate(f.at, f.persona))) : [];
     // The client may ask for the top frame first and the rest later (startFrame, levels).
-    const start = args.startFrame ?? 0, end = args.levels ? start + args.levels : frames.length;
+    const start = args.startFrame ?? 0,
+      end = args.levels ? start + args.levels : frames.length;
     response.body = { stackFrames: frames.slice(start, end), totalFrames: frames.length };
     this.sendResponse(response);
   }
@@ -366,15 +532,34 @@ export class SocietyDebugSession extends LoggingDebugSession {
     if (on) {
       const at = about ? personaLine(this.run.sim.agent(about)?.persona, read) : undefined;
       const fileSaysWhose = !!at && fileName(at.file) === `${about}.society`;
-      frames.push({ id: FRAME.event, name: about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what, at: at ?? round, persona: at && about });
+      frames.push({
+        id: FRAME.event,
+        name: about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what,
+        at: at ?? round,
+        persona: at && about,
+      });
     }
     if (p.kind === 'phase') {
       const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
       const who = persona !== round ? p.agent : undefined;
       frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.phase}`, at: persona, persona: who });
-      frames.push({ id: FRAME.turn, name: `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`, at: persona, persona: who });
+      frames.push({
+        id: FRAME.turn,
+        name: `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`,
+        at: persona,
+        persona: who,
+      });
     }
-    const label = p.kind === 'phase' ? `round ${p.round}` : p.kind === 'round_start' ? (p.round === 0 ? 'setup (round 0)' : `round ${p.round} start`) : p.kind === 'rooms' ? `round ${p.round} rooms` : `round ${p.round} end`;
+    const label =
+      p.kind === 'phase'
+        ? `round ${p.round}`
+        : p.kind === 'round_start'
+          ? p.round === 0
+            ? 'setup (round 0)'
+            : `round ${p.round} start`
+          : p.kind === 'rooms'
+            ? `round ${p.round} rooms`
+            : `round ${p.round} end`;
     frames.push({ id: FRAME.round, name: label, at: round });
     return frames;
   }
@@ -402,21 +587,37 @@ export class SocietyDebugSession extends LoggingDebugSession {
     // `at` is where the line is now; a line edited away since the launch shows none (the stop says why).
     if (!at) return new StackFrame(id, name);
     const shown = fileName(at.file).replace(/\.society$/, '');
-    return new StackFrame(id, name, new Source(shown, at.file), this.convertDebuggerLineToClient(at.line), this.convertDebuggerColumnToClient(0));
+    return new StackFrame(
+      id,
+      name,
+      new Source(shown, at.file),
+      this.convertDebuggerLineToClient(at.line),
+      this.convertDebuggerColumnToClient(0),
+    );
   }
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     const p = this.run?.runtime.position;
     const scopes: Scope[] = [];
-    const on = this.stoppedOn, about = on?.filter.agentsOf(on.detail.event)[0];
-    if (!this.frameIds().includes(args.frameId)) { this.sendErrorResponse(response, 7, `There is no frame ${args.frameId} at this stop.`); return; }
+    const on = this.stoppedOn,
+      about = on?.filter.agentsOf(on.detail.event)[0];
+    if (!this.frameIds().includes(args.frameId)) {
+      this.sendErrorResponse(response, 7, `There is no frame ${args.frameId} at this stop.`);
+      return;
+    }
     if (this.run && on && args.frameId === FRAME.event) {
       scopes.push(new Scope(`Event: ${on.filter.label}`, this.vars.ref(on.detail.event), false));
-      if (about && this.run.sim.agent(about)) scopes.push(new Scope(`Agent ${about}`, this.vars.ref(agentState(this.run.sim, about, this.run.decisions)), false));
+      if (about && this.run.sim.agent(about)) {
+        scopes.push(
+          new Scope(`Agent ${about}`, this.vars.ref(agentState(this.run.sim, about, this.run.decisions)), false),
+        );
+      }
       scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
     } else if (this.run && p) {
       if (p.kind === 'phase' && args.frameId !== FRAME.round) {
-        scopes.push(new Scope(`Agent ${p.agent}`, this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions)), false));
+        scopes.push(
+          new Scope(`Agent ${p.agent}`, this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions)), false),
+        );
       }
       scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
     }
@@ -424,22 +625,35 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
-  protected override variablesRequest(response: DebugProtocol.VariablesResponse, args: DebugProtocol.VariablesArguments): void {
-    const page = args.filter === 'indexed' && args.start !== undefined ? { start: args.start, count: args.count } : undefined;
+  protected override variablesRequest(
+    response: DebugProtocol.VariablesResponse,
+    args: DebugProtocol.VariablesArguments,
+  ): void {
+    const page =
+      args.filter === 'indexed' && args.start !== undefined ? { start: args.start, count: args.count } : undefined;
     response.body = { variables: this.vars.children(args.variablesReference, page) };
     this.sendResponse(response);
   }
 
-  protected override async evaluateRequest(response: DebugProtocol.EvaluateResponse, args: DebugProtocol.EvaluateArguments): Promise<void> {
+  protected override async evaluateRequest(
+    response: DebugProtocol.EvaluateResponse,
+    args: DebugProtocol.EvaluateArguments,
+  ): Promise<void> {
     const run = this.run;
-    if (!run) { this.sendErrorResponse(response, 3, 'no simulation'); return; }
+    if (!run) {
+      this.sendErrorResponse(response, 3, 'no simulation');
+      return;
+    }
     const at = run.runtime.position;
     try {
       if (args.context === 'repl') {
         const r = await runConsole(args.expression, run.sim, at, { noInterview: this.interviewRefusal(run) });
         if (r.interview) {
           this.sendEvent(new Event(INTERVENTION_EVENT, { type: 'interview', ...r.interview }));
-          this.output(`[intervention recorded] interview of ${r.interview.agent} in round ${r.interview.round}\n`, 'console');
+          this.output(
+            `[intervention recorded] interview of ${r.interview.agent} in round ${r.interview.round}\n`,
+            'console',
+          );
         }
         response.body = { result: r.text, variablesReference: this.vars.ref(r.value) };
       } else {
@@ -450,14 +664,22 @@ export class SocietyDebugSession extends LoggingDebugSession {
     } catch (err) {
       // Not shown to the user as a notification: VS Code puts the message where the expression is
       // (the Watch view, the console, the hover). A stale watch toasted at every stop.
-      this.sendErrorResponse(response, { id: 4, format: err instanceof Error ? err.message : String(err), showUser: false });
+      this.sendErrorResponse(response, {
+        id: 4,
+        format: err instanceof Error ? err.message : String(err),
+        showUser: false,
+      });
     }
   }
 
   /** Why the console cannot interview now: an interview is recorded where a paused run stands. */
   private interviewRefusal(run: DebugRun): string | undefined {
-    if (this.ended.has(run)) return 'The simulation has ended and its trace is closed, so the interview would not be recorded: restart to ask during the run.';
-    if (!run.runtime.paused) return 'Pause the simulation first: an interview is recorded at the step where the run is stopped.';
+    if (this.ended.has(run)) {
+      return 'The simulation has ended and its trace is closed, so the interview would not be recorded: restart to ask during the run.';
+    }
+    if (!run.runtime.paused) {
+      return 'Pause the simulation first: an interview is recorded at the step where the run is stopped.';
+    }
     return undefined;
   }
 
@@ -465,7 +687,11 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private frameIds(): number[] {
     const p = this.run?.runtime.position;
     if (!this.run || !p) return [];
-    return [...(this.stoppedOn ? [FRAME.event] : []), ...(p.kind === 'phase' ? [FRAME.phase, FRAME.turn] : []), FRAME.round];
+    return [
+      ...(this.stoppedOn ? [FRAME.event] : []),
+      ...(p.kind === 'phase' ? [FRAME.phase, FRAME.turn] : []),
+      FRAME.round,
+    ];
   }
 
   private output(text: string, category: 'console' | 'stdout' | 'stderr' = 'console'): void {
@@ -478,7 +704,11 @@ const NOT_YET: Planned = { verified: false, message: 'Checked when the simulatio
 
 /** A plan that never throws: whatever goes wrong makes that one breakpoint unverified, with the reason. */
 function planned(plan: () => Planned): Planned {
-  try { return plan(); } catch (err) { return { verified: false, message: err instanceof Error ? err.message : String(err) }; }
+  try {
+    return plan();
+  } catch (err) {
+    return { verified: false, message: err instanceof Error ? err.message : String(err) };
+  }
 }
 
 function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {

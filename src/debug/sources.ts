@@ -8,7 +8,12 @@ import * as fs from 'node:fs';
 import { lineMap, type LineMap } from '../core/debug/lineMap';
 import type { SourceLine } from '../core/debug/sourceMap';
 
-interface Current { mtimeMs: number; size: number; lines: string[]; map?: LineMap }
+interface Current {
+  mtimeMs: number;
+  size: number;
+  lines: string[];
+  map?: LineMap;
+}
 
 export class SourceFiles {
   private readonly launched = new Map<string, string[]>();
@@ -30,7 +35,9 @@ export class SourceFiles {
   }
 
   /** The file's lines as they are on disk now. */
-  currentLines(file: string): string[] { return this.currentOf(file).lines; }
+  currentLines(file: string): string[] {
+    return this.currentOf(file).lines;
+  }
 
   /** Where a line of the launch's text is now; undefined when that line was edited or removed. */
   toCurrent(at: SourceLine): SourceLine | undefined {
@@ -39,10 +46,14 @@ export class SourceFiles {
   }
 
   /** The launch line a line of the current text stands for. */
-  toLaunch(file: string, line: number): number { return this.map(file).toLaunch(line); }
+  toLaunch(file: string, line: number): number {
+    return this.map(file).toLaunch(line);
+  }
 
   /** True when the file on disk differs from what the run parsed. */
-  changed(file: string): boolean { return !this.map(file).same; }
+  changed(file: string): boolean {
+    return !this.map(file).same;
+  }
 
   private map(file: string): LineMap {
     const launch = this.launchLines(file);
@@ -53,12 +64,20 @@ export class SourceFiles {
 
   private currentOf(file: string): Current {
     let st: fs.Stats | undefined;
-    try { st = fs.statSync(file); } catch { st = undefined; }
+    try {
+      st = fs.statSync(file);
+    } catch {
+      st = undefined;
+    }
     const known = this.current.get(file);
     if (known && st && known.mtimeMs === st.mtimeMs && known.size === st.size) return known;
     if (known && !st && known.size === -1) return known;
     let lines: string[];
-    try { lines = fs.readFileSync(file, 'utf8').split(/\r?\n/); } catch { lines = []; }
+    try {
+      lines = fs.readFileSync(file, 'utf8').split(/\r?\n/);
+    } catch {
+      lines = [];
+    }
     const fresh: Current = { mtimeMs: st?.mtimeMs ?? -1, size: st?.size ?? -1, lines };
     this.current.set(file, fresh);
     return fresh;

@@ -8,9 +8,13 @@ export class VariableStore {
   private readonly handles = new Handles<unknown>();
 
   /** Forget every handle (the state moved on: after a continue or step). */
-  reset(): void { this.handles.reset(); }
+  reset(): void {
+    this.handles.reset();
+  }
 
-  ref(value: unknown): number { return expandable(value) ? this.handles.create(value) : 0; }
+  ref(value: unknown): number {
+    return expandable(value) ? this.handles.create(value) : 0;
+  }
 
   /**
    * The children of a handle. For an array, `page` (DAP's indexed `start`/`count`) limits them to
@@ -24,11 +28,14 @@ export class VariableStore {
     let entries: [string, unknown][];
     if (Array.isArray(v)) {
       // DAP: a missing or zero count means all the rest.
-      const from = Math.max(0, page?.start ?? 0), to = page?.count ? Math.min(v.length, from + page.count) : v.length;
+      const from = Math.max(0, page?.start ?? 0),
+        to = page?.count ? Math.min(v.length, from + page.count) : v.length;
       entries = [];
       for (let i = from; i < to; i++) entries.push([String(i), v[i]]);
     } else entries = Object.entries(v as object);
-    return entries.filter(([, x]) => x !== undefined).map(([name, x]) => ({ name, value: preview(x), variablesReference: this.ref(x), ...pages(x) }));
+    return entries
+      .filter(([, x]) => x !== undefined)
+      .map(([name, x]) => ({ name, value: preview(x), variablesReference: this.ref(x), ...pages(x) }));
   }
 }
 

@@ -6,7 +6,10 @@ import type { SocietyDiagnostics } from './diagnostics';
 import type { MemorySources } from '../core/memory/memorySources';
 import type { ActivityStatus } from './run/activityStatus';
 
-export const SELECTOR: vscode.DocumentSelector = [{ language: 'society', scheme: 'file' }, { language: 'society', scheme: 'untitled' }];
+export const SELECTOR: vscode.DocumentSelector = [
+  { language: 'society', scheme: 'file' },
+  { language: 'society', scheme: 'untitled' },
+];
 
 export interface SocietyContext {
   readonly extension: vscode.ExtensionContext;

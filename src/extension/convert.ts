@@ -10,19 +10,30 @@ export const fromPosition = (p: vscode.Position): Position => ({ line: p.line, c
 export const fromRange = (r: vscode.Range): Range => ({ start: fromPosition(r.start), end: fromPosition(r.end) });
 export const toLocation = (l: SourceLocation): vscode.Location => new vscode.Location(uriOf(l.file), toRange(l.range));
 
-const SEVERITY = { error: vscode.DiagnosticSeverity.Error, warning: vscode.DiagnosticSeverity.Warning, info: vscode.DiagnosticSeverity.Information } as const;
+const SEVERITY = {
+  error: vscode.DiagnosticSeverity.Error,
+  warning: vscode.DiagnosticSeverity.Warning,
+  info: vscode.DiagnosticSeverity.Information,
+} as const;
 
 export function toDiagnostic(d: Diagnostic): vscode.Diagnostic {
   // A message quotes the file's text: control characters are shown as escapes, as on the command line.
   const out = new vscode.Diagnostic(toRange(d.range), printable(d.message), SEVERITY[d.severity]);
   out.source = 'society';
   out.code = d.code;
-  if (d.related?.length) out.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(toLocation(r), r.message));
+  if (d.related?.length) {
+    out.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(toLocation(r), r.message));
+  }
   return out;
 }
 
 export function toWorkspaceEdit(edit: WorkspaceEdit): vscode.WorkspaceEdit {
   const out = new vscode.WorkspaceEdit();
-  for (const [file, edits] of edit) out.set(uriOf(file), edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)));
+  for (const [file, edits] of edit) {
+    out.set(
+      uriOf(file),
+      edits.map((e) => new vscode.TextEdit(toRange(e.range), e.newText)),
+    );
+  }
   return out;
 }

@@ -24,31 +24,51 @@ export class SocietyDiagnostics implements vscode.Disposable {
   constructor(private readonly projects: Projects) {
     const watcher = vscode.workspace.createFileSystemWatcher('**/*.society');
     this.disposables.push(
-      this.collection, watcher,
+      this.collection,
+      watcher,
       projects.onLoaded(({ diagnostics }) => this.publish(diagnostics)),
-      vscode.workspace.onDidOpenTextDocument((d) => { if (isSocietyDocument(d)) this.schedule(fileKey(d.uri), 0); }),
-      vscode.workspace.onDidChangeTextDocument((e) => { if (isSocietyDocument(e.document) && e.contentChanges.length) this.schedule(fileKey(e.document.uri)); }),
+      vscode.workspace.onDidOpenTextDocument((d) => {
+        if (isSocietyDocument(d)) this.schedule(fileKey(d.uri), 0);
+      }),
+      vscode.workspace.onDidChangeTextDocument((e) => {
+        if (isSocietyDocument(e.document) && e.contentChanges.length) this.schedule(fileKey(e.document.uri));
+      }),
       // Closing an unsaved buffer brings back the disk's text.
-      vscode.workspace.onDidCloseTextDocument((d) => { if (isSocietyDocument(d)) this.schedule(fileKey(d.uri)); }),
+      vscode.workspace.onDidCloseTextDocument((d) => {
+        if (isSocietyDocument(d)) this.schedule(fileKey(d.uri));
+      }),
       watcher.onDidCreate((u) => this.schedule(fileKey(u), DEBOUNCE_MS, 'created')),
       watcher.onDidDelete((u) => this.schedule(fileKey(u), DEBOUNCE_MS, 'deleted')),
-      watcher.onDidChange((u) => { if (!openDocument(fileKey(u))) this.schedule(fileKey(u)); }),
+      watcher.onDidChange((u) => {
+        if (!openDocument(fileKey(u))) this.schedule(fileKey(u));
+      }),
     );
     for (const d of vscode.workspace.textDocuments) if (isSocietyDocument(d)) this.schedule(fileKey(d.uri), 0);
   }
 
   /** Diagnostics last published for a file. */
-  of(file: string): Diagnostic[] { return this.latest.get(file) ?? []; }
+  of(file: string): Diagnostic[] {
+    return this.latest.get(file) ?? [];
+  }
 
   private schedule(file: string, delay = DEBOUNCE_MS, how: 'changed' | 'created' | 'deleted' = 'changed'): void {
     void this.projects.forFile(file).then((project) => {
       let p = this.pending.get(project.root);
-      if (!p) { p = { changed: new Set(), created: new Set(), deleted: new Set() }; this.pending.set(project.root, p); }
+      if (!p) {
+        p = { changed: new Set(), created: new Set(), deleted: new Set() };
+        this.pending.set(project.root, p);
+      }
       p.changed.add(file);
       // A file the project has not listed yet (opened from outside the folders, or newer than its scan).
       if (how === 'changed' && path.isAbsolute(file) && !project.has(file)) how = 'created';
-      if (how === 'created') { p.created.add(file); p.deleted.delete(file); }
-      if (how === 'deleted') { p.deleted.add(file); p.created.delete(file); }
+      if (how === 'created') {
+        p.created.add(file);
+        p.deleted.delete(file);
+      }
+      if (how === 'deleted') {
+        p.deleted.add(file);
+        p.created.delete(file);
+      }
       if (this.timer) clearTimeout(this.timer);
       this.timer = setTimeout(() => this.flush(), delay);
     });
@@ -80,7 +100,10 @@ export class SocietyDiagnostics implements vscode.Disposable {
 
   /** Clears what a project published (its folder left the workspace). */
   clear(project: SocietyProject): void {
-    for (const f of project.files()) { this.latest.delete(f); this.collection.delete(uriOf(f)); }
+    for (const f of project.files()) {
+      this.latest.delete(f);
+      this.collection.delete(uriOf(f));
+    }
   }
 
   dispose(): void {

@@ -35,7 +35,10 @@ const features: Record<string, Feature> = {
   outline: registerOutline,
   codeActions: registerCodeActions,
   // The debugger shares the run panel: the society view follows the debugged run.
-  runs: (ctx) => registerRuns(ctx.extension, ctx.projects, ctx.status, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
+  runs: (ctx) =>
+    registerRuns(ctx.extension, ctx.projects, ctx.status, (panels, log, status) =>
+      registerDebugger(ctx, panels, log, status),
+    ),
   memory: registerMemory,
   trust: registerTrust,
 };
@@ -58,14 +61,23 @@ export function activate(extension: vscode.ExtensionContext): SocietyContext {
     try {
       extension.subscriptions.push(...[feature(ctx)].flat());
     } catch (err) {
-      void vscode.window.showErrorMessage(`Society Studio: the ${name} feature failed to start: ${err instanceof Error ? err.message : String(err)}`);
+      void vscode.window.showErrorMessage(
+        `Society Studio: the ${name} feature failed to start: ${err instanceof Error ? err.message : String(err)}`,
+      );
     }
   }
-  for (const [id, command] of Object.entries(commands)) extension.subscriptions.push(vscode.commands.registerCommand(id, command(ctx)));
-  extension.subscriptions.push(vscode.workspace.onDidChangeWorkspaceFolders((e) => {
-    for (const f of e.removed) { const p = projects.drop(f.uri.fsPath); if (p) diagnostics.clear(p); }
-    projects.loadWorkspace();
-  }));
+  for (const [id, command] of Object.entries(commands)) {
+    extension.subscriptions.push(vscode.commands.registerCommand(id, command(ctx)));
+  }
+  extension.subscriptions.push(
+    vscode.workspace.onDidChangeWorkspaceFolders((e) => {
+      for (const f of e.removed) {
+        const p = projects.drop(f.uri.fsPath);
+        if (p) diagnostics.clear(p);
+      }
+      projects.loadWorkspace();
+    }),
+  );
   // Problems for the whole workspace, like a compiler; after activation returns.
   setTimeout(() => projects.loadWorkspace(), 0);
   return ctx;

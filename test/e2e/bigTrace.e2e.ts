@@ -20,7 +20,19 @@ const LIMIT_MB = 0.05;
 /** The friends example, a 6-round run made by the CLI, and a views limit far below its size. */
 function bigTraceWorkspace(ws: string): void {
   friendsExample(ws);
-  execFileSync(process.execPath, [path.join(REPO, 'bin/society.js'), 'run', path.join(ws, 'friends.society'), '--rounds', '6', '--out', path.join(ws, RUN)], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(REPO, 'bin/society.js'),
+      'run',
+      path.join(ws, 'friends.society'),
+      '--rounds',
+      '6',
+      '--out',
+      path.join(ws, RUN),
+    ],
+    { stdio: 'ignore' },
+  );
   fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
   fs.writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({ 'society.views.maxTraceMB': LIMIT_MB }));
 }
@@ -47,7 +59,10 @@ describe('large traces in VS Code (code-server + Chromium)', function () {
     assert.match(text, /trace\.jsonl is \d+ MB, more than the 0\.05 MB/);
     assert.match(text, /society\.views\.maxTraceMB/);
     await s.wb.page.waitForTimeout(5000); // two polls of the runs folder: no second warning
-    assert.equal(await s.wb.page.locator('.notification-toast', { hasText: 'shows no memories of this run' }).count(), 1);
+    assert.equal(
+      await s.wb.page.locator('.notification-toast', { hasText: 'shows no memories of this run' }).count(),
+      1,
+    );
   });
 
   it('shows the trace in the society view up to the limit, whole rounds, and says where it stopped', async () => {
@@ -57,7 +72,10 @@ describe('large traces in VS Code (code-server + Chromium)', function () {
     await view.locator(`.network[data-round="${last}"][data-nodes="16"]`).waitFor();
     const badge = view.locator('[data-status="stopped"]');
     await badge.waitFor();
-    assert.match(await badge.innerText(), new RegExp(`showing rounds 0–${last} only: .*0\\.05 MB.*society\\.views\\.maxTraceMB`));
+    assert.match(
+      await badge.innerText(),
+      new RegExp(`showing rounds 0–${last} only: .*0\\.05 MB.*society\\.views\\.maxTraceMB`),
+    );
     await s.wb.page.waitForTimeout(1000);
     await s.wb.screenshot('big-trace-view');
   });
@@ -77,7 +95,10 @@ describe('large traces in VS Code (code-server + Chromium)', function () {
     const lines = fs.readFileSync(trace, 'utf8').trimEnd().split('\n');
     assert.equal(JSON.parse(lines[lines.length - 1]).type, 'run_end', 'the trace on disk is whole');
     const last = expectedLastRound(trace, true);
-    assert.match(await badge.innerText(), new RegExp(`^complete: showing rounds 0–${last} only: .*society\\.views\\.maxTraceMB`));
+    assert.match(
+      await badge.innerText(),
+      new RegExp(`^complete: showing rounds 0–${last} only: .*society\\.views\\.maxTraceMB`),
+    );
     await view.locator(`.network[data-round="${last}"][data-nodes="16"]`).waitFor();
   });
 });

@@ -61,30 +61,47 @@ export function installExtension(extensionsDir: string): string {
     if (Array.isArray(v)) v.forEach(collect);
     else if (v && typeof v === 'object') {
       for (const [k, x] of Object.entries(v)) {
-        if ((k === 'path' || k === 'configuration' || k === 'icon') && typeof x === 'string') paths.add(x.replace(/^\.\//, '').split('/')[0]);
-        else collect(x);
+        if ((k === 'path' || k === 'configuration' || k === 'icon') && typeof x === 'string') {
+          paths.add(x.replace(/^\.\//, '').split('/')[0]);
+        } else collect(x);
       }
     }
   };
   collect(pkg.contributes);
   if (pkg.icon) paths.add(pkg.icon.split('/')[0]);
-  for (const p of paths) if (fs.existsSync(path.join(REPO, p))) fs.cpSync(path.join(REPO, p), path.join(dest, p), { recursive: true });
+  for (const p of paths) {
+    if (fs.existsSync(path.join(REPO, p))) fs.cpSync(path.join(REPO, p), path.join(dest, p), { recursive: true });
+  }
   return dest;
 }
 
 /** `code-server --install-extension <vsix>` into the given folders; throws with its output on failure. */
 function installVsix(vsix: string, dirs: { userData: string; extensions: string; tmp: string }): void {
   const entry = path.join(INSTALL_DIR, 'node_modules/code-server/out/node/entry.js');
-  const xdg = { XDG_DATA_HOME: path.join(dirs.tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(dirs.tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(dirs.tmp, 'xdg-cache') };
-  const r = spawnSync(process.execPath, [entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix],
-    { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...xdg } });
-  if (r.status !== 0) throw new Error(`code-server --install-extension ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`);
+  const xdg = {
+    XDG_DATA_HOME: path.join(dirs.tmp, 'xdg-data'),
+    XDG_CONFIG_HOME: path.join(dirs.tmp, 'xdg-config'),
+    XDG_CACHE_HOME: path.join(dirs.tmp, 'xdg-cache'),
+  };
+  const r = spawnSync(
+    process.execPath,
+    [entry, '--user-data-dir', dirs.userData, '--extensions-dir', dirs.extensions, '--install-extension', vsix],
+    { encoding: 'utf8', timeout: 120_000, env: { ...process.env, ...xdg } },
+  );
+  if (r.status !== 0) {
+    throw new Error(
+      `code-server --install-extension ${vsix} failed (${r.status ?? r.signal}):\n${r.stdout}\n${r.stderr}`,
+    );
+  }
 }
 
 function freePort(): Promise<number> {
   return new Promise((resolve, reject) => {
     const s = net.createServer().once('error', reject);
-    s.listen(0, '127.0.0.1', () => { const { port } = s.address() as net.AddressInfo; s.close(() => resolve(port)); });
+    s.listen(0, '127.0.0.1', () => {
+      const { port } = s.address() as net.AddressInfo;
+      s.close(() => resolve(port));
+    });
   });
 }
 
@@ -101,7 +118,10 @@ export interface StartOptions {
 }
 
 /** Starts code-server on `workspace` (a folder the caller filled) and waits until it answers. */
-export async function startCodeServer(fillWorkspace: (dir: string) => void, options: StartOptions = {}): Promise<CodeServer> {
+export async function startCodeServer(
+  fillWorkspace: (dir: string) => void,
+  options: StartOptions = {},
+): Promise<CodeServer> {
   const timeoutMs = options.timeoutMs ?? 60_000;
   const entry = path.join(INSTALL_DIR, 'node_modules/code-server/out/node/entry.js');
   if (!fs.existsSync(entry)) throw new Error(`code-server not found at ${entry}: run bash test/e2e/install.sh`);
@@ -112,7 +132,10 @@ export async function startCodeServer(fillWorkspace: (dir: string) => void, opti
   fs.mkdirSync(path.join(userData, 'User'), { recursive: true });
   fs.mkdirSync(workspace, { recursive: true });
   const untrusted = options.trust === 'untrusted';
-  fs.writeFileSync(path.join(userData, 'User/settings.json'), JSON.stringify(untrusted ? { ...SETTINGS, ...UNTRUSTED } : SETTINGS, null, 2));
+  fs.writeFileSync(
+    path.join(userData, 'User/settings.json'),
+    JSON.stringify(untrusted ? { ...SETTINGS, ...UNTRUSTED } : SETTINGS, null, 2),
+  );
   fs.mkdirSync(extensions, { recursive: true });
   if (options.vsix) installVsix(options.vsix, { userData, extensions, tmp });
   else if (options.installExtension !== false) installExtension(extensions);
@@ -122,26 +145,71 @@ export async function startCodeServer(fillWorkspace: (dir: string) => void, opti
   const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(tmp, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
-  const xdg = { XDG_DATA_HOME: path.join(tmp, 'xdg-data'), XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(tmp, 'xdg-cache') };
-  const server: ChildProcess = spawn(process.execPath, [entry,
-    '--bind-addr', `127.0.0.1:${port}`, '--auth', 'none', '--disable-telemetry', '--disable-update-check',
-    ...(untrusted ? [] : ['--disable-workspace-trust']), '--disable-getting-started-override', '--ignore-last-opened',
-    '--user-data-dir', userData, '--extensions-dir', extensions, '--config', path.join(tmp, 'config.yaml'), workspace],
-  { detached: true, stdio: ['ignore', out, out], env: { ...process.env, PASSWORD: '', HASHED_PASSWORD: '', ...xdg, ...options.env } });
+  const xdg = {
+    XDG_DATA_HOME: path.join(tmp, 'xdg-data'),
+    XDG_CONFIG_HOME: path.join(tmp, 'xdg-config'),
+    XDG_CACHE_HOME: path.join(tmp, 'xdg-cache'),
+  };
+  const server: ChildProcess = spawn(
+    process.execPath,
+    [
+      entry,
+      '--bind-addr',
+      `127.0.0.1:${port}`,
+      '--auth',
+      'none',
+      '--disable-telemetry',
+      '--disable-update-check',
+      ...(untrusted ? [] : ['--disable-workspace-trust']),
+      '--disable-getting-started-override',
+      '--ignore-last-opened',
+      '--user-data-dir',
+      userData,
+      '--extensions-dir',
+      extensions,
+      '--config',
+      path.join(tmp, 'config.yaml'),
+      workspace,
+    ],
+    {
+      detached: true,
+      stdio: ['ignore', out, out],
+      env: { ...process.env, PASSWORD: '', HASHED_PASSWORD: '', ...xdg, ...options.env },
+    },
+  );
   let exited = false;
-  server.on('exit', () => { exited = true; });
+  server.on('exit', () => {
+    exited = true;
+  });
 
   const stop = async (): Promise<void> => {
     if (exited || server.pid === undefined) return;
-    try { process.kill(-server.pid, 'SIGTERM'); } catch { /* already gone */ }
+    try {
+      process.kill(-server.pid, 'SIGTERM');
+    } catch {
+      /* already gone */
+    }
     for (let i = 0; i < 50 && !exited; i++) await new Promise((r) => setTimeout(r, 100));
-    if (!exited) { try { process.kill(-server.pid, 'SIGKILL'); } catch { /* already gone */ } }
+    if (!exited) {
+      try {
+        process.kill(-server.pid, 'SIGKILL');
+      } catch {
+        /* already gone */
+      }
+    }
   };
   const started = Date.now();
   for (;;) {
     if (exited) throw new Error(`code-server exited during startup:\n${fs.readFileSync(logFile, 'utf8')}`);
-    try { if ((await fetch(`${url}/healthz`)).ok) break; } catch { /* not yet */ }
-    if (Date.now() - started > timeoutMs) { await stop(); throw new Error('code-server did not start'); }
+    try {
+      if ((await fetch(`${url}/healthz`)).ok) break;
+    } catch {
+      /* not yet */
+    }
+    if (Date.now() - started > timeoutMs) {
+      await stop();
+      throw new Error('code-server did not start');
+    }
     await new Promise((r) => setTimeout(r, 200));
   }
   return { url, workspace, tmp, stop, log: () => fs.readFileSync(logFile, 'utf8') };

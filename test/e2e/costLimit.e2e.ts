@@ -44,7 +44,11 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
     await s.wb.open('friends.society');
     await s.wb.page.keyboard.press('F5');
     const dialog = s.wb.page.locator('.monaco-dialog-box');
-    await dialog.getByText(/cost of this debug run of .* cannot be checked against your limit of \$0\.50: model 'default' has no price/).waitFor();
+    await dialog
+      .getByText(
+        /cost of this debug run of .* cannot be checked against your limit of \$0\.50: model 'default' has no price/,
+      )
+      .waitFor();
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });
     await s.wb.page.waitForTimeout(1000);
@@ -56,7 +60,11 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
     await s.wb.open('friends.society');
     await s.wb.command('Society: Run Experiment');
     const dialog = s.wb.page.locator('.monaco-dialog-box');
-    await dialog.getByText(/cost of this experiment on .* with 2 conditions × 20 seeds = 40 runs \([\d,]+ model calls, about [\d,]+ tokens\) cannot be checked/).waitFor();
+    await dialog
+      .getByText(
+        /cost of this experiment on .* with 2 conditions × 20 seeds = 40 runs \([\d,]+ model calls, about [\d,]+ tokens\) cannot be checked/,
+      )
+      .waitFor();
     await s.wb.screenshot('cost-limit-experiment-dialog');
     await dialog.getByRole('button', { name: 'Cancel' }).click();
     await dialog.waitFor({ state: 'detached' });

@@ -16,7 +16,10 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     // A short run keeps the test quick; the breakpoint is hit in round 1 either way.
     const f = path.join(ws, 'friends.society');
     fs.writeFileSync(f, fs.readFileSync(f, 'utf8').replace(/^ {2}rounds: \d+$/m, '  rounds: 3'));
-    fs.writeFileSync(path.join(ws, 'broken.society'), 'kind: scenario\nname: Broken\npersonas:\n  - { id: ana, name: Ana, traits: { openness: 3 } }\n');
+    fs.writeFileSync(
+      path.join(ws, 'broken.society'),
+      'kind: scenario\nname: Broken\npersonas:\n  - { id: ana, name: Ana, traits: { openness: 3 } }\n',
+    );
   });
 
   it('stops on a breakpoint on a persona line after F5', async () => {
@@ -41,8 +44,10 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
       boxes = [a?.y, b?.y];
       if (a && b && Math.abs(a.y - b.y) < 3) break;
     }
-    assert.ok(typeof boxes[0] === 'number' && typeof boxes[1] === 'number' && Math.abs(boxes[0] - boxes[1]) < 3,
-      `top stack frame at y=${boxes[0]}, line ${ID_LINE} at y=${boxes[1]}`);
+    assert.ok(
+      typeof boxes[0] === 'number' && typeof boxes[1] === 'number' && Math.abs(boxes[0] - boxes[1]) < 3,
+      `top stack frame at y=${boxes[0]}, line ${ID_LINE} at y=${boxes[1]}`,
+    );
     assert.match(await s.wb.visibleText(), /^id: maya_chen$/m);
 
     // The Call Stack: the phase, Maya's turn, the round.
@@ -61,7 +66,9 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     assert.equal(await view.locator('.network').getAttribute('data-round'), '1');
     // Its status badge says the run is paused, and why (it said "running" at every stop).
     const badge = view.locator('.bar .badge[data-status]');
-    await view.locator('.bar .badge[data-status="paused"]', { hasText: 'paused: on breakpoint' }).waitFor({ timeout: STEP_MS });
+    await view
+      .locator('.bar .badge[data-status="paused"]', { hasText: 'paused: on breakpoint' })
+      .waitFor({ timeout: STEP_MS });
     await page.waitForTimeout(500);
     await s.wb.screenshot('debug-persona-breakpoint');
     // Show Memories while paused offers the agent the run stands at first.
@@ -73,10 +80,16 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await page.keyboard.press('Escape');
     // The memory hover speaks of the paused point, from the session itself (QA: it showed round 0
     // from the half-written trace file while the debugger stood in round 1).
-    await editor.locator('.view-line', { hasText: 'id: maya_chen' }).locator('span span', { hasText: 'maya_chen' }).click();
+    await editor
+      .locator('.view-line', { hasText: 'id: maya_chen' })
+      .locator('span span', { hasText: 'maya_chen' })
+      .click();
     const hover = await s.wb.hover();
     await hover.getByText(/Memories of Maya Chen/).waitFor();
-    assert.match((await hover.innerText()).replace(/\s+/g, ' '), /Memories of Maya Chen · Learning to make friends \(debug\) · round 1 of 3/);
+    assert.match(
+      (await hover.innerText()).replace(/\s+/g, ' '),
+      /Memories of Maya Chen · Learning to make friends \(debug\) · round 1 of 3/,
+    );
     await page.keyboard.press('Escape');
 
     await page.keyboard.press('Shift+F5');
@@ -117,8 +130,12 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await page.waitForTimeout(500);
     // The focused top frame is drawn: its name and file fit one line at the default sidebar width
     // (a name that wraps the row leaves it blank: VS Code scrolls the two-line row to its badge).
-    const row = await topRow.boundingBox(), label = await top.boundingBox();
-    assert.ok(row && label && label.y >= row.y && label.y + label.height <= row.y + row.height + 1, `top frame name inside its row: ${JSON.stringify({ row, label })}`);
+    const row = await topRow.boundingBox(),
+      label = await top.boundingBox();
+    assert.ok(
+      row && label && label.y >= row.y && label.y + label.height <= row.y + row.height + 1,
+      `top frame name inside its row: ${JSON.stringify({ row, label })}`,
+    );
     await s.wb.screenshot('debug-tie-formed');
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

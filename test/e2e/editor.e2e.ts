@@ -13,18 +13,25 @@ import { useWorkbench } from './session';
  */
 function fillWorkspace(ws: string): void {
   fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true });
-  fs.writeFileSync(path.join(ws, 'lens.society'), fs.readFileSync(path.join(ws, 'friends.society'), 'utf8').replace(/^(?:#.*\n)+/, ''));
+  fs.writeFileSync(
+    path.join(ws, 'lens.society'),
+    fs.readFileSync(path.join(ws, 'friends.society'), 'utf8').replace(/^(?:#.*\n)+/, ''),
+  );
   fs.appendFileSync(path.join(ws, 'personas/zara_ahmed.society'), 'relationships:\n  - { with: maya_chn, tie: 0.6 }\n');
   fs.appendFileSync(path.join(ws, 'personas/ben_kowalski.society'), 'hobby: chess\n');
 }
 
-const lineOf = (file: string, needle: string): number => fs.readFileSync(file, 'utf8').split('\n').findIndex((l) => l.includes(needle)) + 1;
+const lineOf = (file: string, needle: string): number =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
 
 describe('Society Studio in VS Code (code-server + Chromium)', function () {
   const session = useWorkbench('editor', fillWorkspace);
   const ws = session.ws;
 
-  it('shows the example\'s cross-file problems in the Problems panel', async () => {
+  it("shows the example's cross-file problems in the Problems panel", async () => {
     await session.wb.open('friends.society');
     await session.wb.waitForErrors(2);
     const panel = await session.wb.problems();
@@ -58,7 +65,10 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.screenshot('completion-persona-id');
     await session.wb.page.keyboard.press('Enter');
     await session.wb.save();
-    assert.match(fs.readFileSync(ws('personas/maya_chen.society'), 'utf8'), /\nrelationships:\n {2}- with: tom_nguyen\s*$/);
+    assert.match(
+      fs.readFileSync(ws('personas/maya_chen.society'), 'utf8'),
+      /\nrelationships:\n {2}- with: tom_nguyen\s*$/,
+    );
     await session.wb.waitForErrors(1);
   });
 
@@ -83,7 +93,11 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.goTo(2, 16); // end of `id: liam_obrien`
     await session.wb.page.keyboard.type('x');
     await session.wb.waitForErrors(2);
-    await (await session.wb.problems()).getByText("Unknown persona id 'liam_obrien' in relationship. Did you mean 'liam_obrienx'?").waitFor();
+    await (
+      await session.wb.problems()
+    )
+      .getByText("Unknown persona id 'liam_obrien' in relationship. Did you mean 'liam_obrienx'?")
+      .waitFor();
     await session.wb.screenshot('live-cross-file');
     await session.wb.page.keyboard.press('Control+Z');
     await session.wb.waitForErrors(1);
@@ -106,7 +120,9 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     assert.match(read('sofia_rossi'), /^id: sofia_r$/m);
     assert.match(read('diego_alvarez'), /with: sofia_r$/m);
     assert.match(read('oliver_grant'), /with: sofia_r$/m);
-    for (const f of fs.readdirSync(ws('personas'))) assert.doesNotMatch(fs.readFileSync(ws(`personas/${f}`), 'utf8'), /sofia_rossi/, f);
+    for (const f of fs.readdirSync(ws('personas'))) {
+      assert.doesNotMatch(fs.readFileSync(ws(`personas/${f}`), 'utf8'), /sofia_rossi/, f);
+    }
     await session.wb.waitForErrors(1);
   });
 
@@ -136,14 +152,23 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.page.keyboard.press('Enter');
     await session.wb.page.locator('.tab.active', { hasText: 'book-club.society' }).waitFor();
     assert.match(await session.wb.visibleText(), /name: "Book club"/);
-    assert.deepEqual(fs.readdirSync(ws('book-club/personas')).sort(), ['ines.society', 'leo.society', 'maya.society', 'sam.society']);
+    assert.deepEqual(fs.readdirSync(ws('book-club/personas')).sort(), [
+      'ines.society',
+      'leo.society',
+      'maya.society',
+      'sam.society',
+    ]);
     // The new scenario's include already resolves to the four new personas.
     await session.wb.goTo(lineOf(ws('book-club/book-club.society'), 'include:'), 16);
     await (await session.wb.hover()).getByText(/include · 4 files/).waitFor();
     await session.wb.page.keyboard.press('Escape');
     assert.deepEqual(await session.wb.problemCounts(), before, 'the scaffold has no problems');
     // Ready to run: the Run lens sits above its `kind: scenario`.
-    await session.wb.editor().locator('.codelens-decoration a', { hasText: 'Run' }).first().waitFor({ timeout: 10_000 });
+    await session.wb
+      .editor()
+      .locator('.codelens-decoration a', { hasText: 'Run' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     await session.wb.screenshot('new-society');
   });
   it('offers the document snippets only where they fit: in their list, not at a value', async () => {
@@ -155,7 +180,11 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.page.waitForTimeout(1500);
     const rows = session.wb.page.locator('.editor-widget.suggest-widget .monaco-list-row');
     for (const snippet of ['persona', 'scenario', 'relationship', 'memory', 'event']) {
-      assert.equal(await rows.filter({ hasText: new RegExp(`^${snippet}`) }).count(), 0, `${snippet} offered after gender:`);
+      assert.equal(
+        await rows.filter({ hasText: new RegExp(`^${snippet}`) }).count(),
+        0,
+        `${snippet} offered after gender:`,
+      );
     }
     await session.wb.screenshot('completion-value-no-snippets');
     await session.wb.page.keyboard.press('Escape');
@@ -176,14 +205,22 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     const file = ws('lens.society');
     assert.equal(lineOf(file, 'kind: scenario'), 1);
     await session.wb.open('lens.society');
-    await session.wb.editor().locator('.codelens-decoration a', { hasText: 'Run with model' }).first().waitFor({ timeout: 10_000 });
+    await session.wb
+      .editor()
+      .locator('.codelens-decoration a', { hasText: 'Run with model' })
+      .first()
+      .waitFor({ timeout: 10_000 });
     const seed = lineOf(file, 'seed: 7');
     await session.wb.goTo(seed, 7);
     await session.wb.page.keyboard.type('1');
     assert.match(await session.wb.textMatching(/^seed: 17$/m), /^seed: 17$/m, 'the cursor was not where goTo put it');
     // Nothing the lens would have started: no model picker, no run, no society view.
     await session.wb.page.waitForTimeout(1500);
-    assert.equal(await session.wb.page.locator('.quick-input-widget').isVisible(), false, 'a picker is open (Run with model…)');
+    assert.equal(
+      await session.wb.page.locator('.quick-input-widget').isVisible(),
+      false,
+      'a picker is open (Run with model…)',
+    );
     assert.equal(await session.wb.page.locator('iframe.webview').count(), 0, 'a webview (the society view) opened');
     assert.ok(!fs.existsSync(ws('runs')), 'the scenario was run');
     await session.wb.goTo(1, 1);
@@ -204,7 +241,10 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     // The placeholder is selected: typing replaces it.
     await session.wb.page.keyboard.type('Fixme Okafor');
     await session.wb.save();
-    assert.equal(fs.readFileSync(ws('scratch/fixme.society'), 'utf8'), 'kind: persona\nid: fixme\nage: 30\nname: Fixme Okafor\n');
+    assert.equal(
+      fs.readFileSync(ws('scratch/fixme.society'), 'utf8'),
+      'kind: persona\nid: fixme\nage: 30\nname: Fixme Okafor\n',
+    );
     await problem.waitFor({ state: 'detached' });
     await session.wb.screenshot('quick-fix-name-placeholder');
     await session.wb.command('View: Close All Editors');

@@ -9,7 +9,7 @@ import { STEP_MS } from './workbench';
 describe('running an experiment in VS Code (code-server + Chromium)', function () {
   const s = useWorkbench('experiment');
 
-  it('runs conditions × seeds and shows the report with the paper\'s claims', async () => {
+  it("runs conditions × seeds and shows the report with the paper's claims", async () => {
     await s.wb.open('friends.society');
     await s.wb.command('Society: Run Experiment');
     const report = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
@@ -18,15 +18,23 @@ describe('running an experiment in VS Code (code-server + Chromium)', function (
     // Two coaching claims and three network claims per condition against each of two null models,
     // each with its raw and its Holm-adjusted verdict.
     assert.equal(verdicts.length, 2 * (2 + 3 * 2 * 2), 'fourteen claims, two verdicts each');
-    assert.ok(verdicts.every((v) => v.startsWith('holds')), verdicts.join(' | '));
+    assert.ok(
+      verdicts.every((v) => v.startsWith('holds')),
+      verdicts.join(' | '),
+    );
     await s.wb.screenshot('experiment-report');
     const runs = path.join(s.server.workspace, 'runs');
     const dir = fs.readdirSync(runs).find((d) => d.includes('experiment'));
     assert.ok(dir, 'the experiment wrote its folder under runs/');
-    const csv = fs.readFileSync(path.join(runs, dir, 'runs.csv'), 'utf8').trim().split('\n');
+    const csv = fs
+      .readFileSync(path.join(runs, dir, 'runs.csv'), 'utf8')
+      .trim()
+      .split('\n');
     assert.equal(csv.length, 1 + 2 * 20, 'one row per condition × seed');
     // QA: the status bar went on showing the last run's summary through the experiment.
-    const item = s.wb.page.locator('.statusbar-item', { hasText: 'Society: experiment, 40 runs, 14 of 14 claims hold' });
+    const item = s.wb.page.locator('.statusbar-item', {
+      hasText: 'Society: experiment, 40 runs, 14 of 14 claims hold',
+    });
     await item.waitFor({ timeout: STEP_MS });
   });
 

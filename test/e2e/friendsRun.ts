@@ -30,16 +30,27 @@ export async function expectFriendsRunFinished(wb: Workbench, workspace: string)
   const runs = path.join(workspace, 'runs');
   const dirs = fs.readdirSync(runs);
   assert.equal(dirs.length, 1);
-  const events = fs.readFileSync(path.join(runs, dirs[0], 'trace.jsonl'), 'utf8').trimEnd().split('\n').map((l) => JSON.parse(l));
+  const events = fs
+    .readFileSync(path.join(runs, dirs[0], 'trace.jsonl'), 'utf8')
+    .trimEnd()
+    .split('\n')
+    .map((l) => JSON.parse(l));
   assert.equal(events[0].type, 'header');
   // Round 0 (setup) has its round_end too.
   const ended = events.filter((e) => e.type === 'round_end').map((e) => e.round);
-  assert.deepEqual(ended, Array.from({ length: scenario.world.rounds + 1 }, (_, i) => i), 'a round_end for setup and every round');
+  assert.deepEqual(
+    ended,
+    Array.from({ length: scenario.world.rounds + 1 }, (_, i) => i),
+    'a round_end for setup and every round',
+  );
   assert.equal(events[events.length - 1].type, 'run_end');
   // The final checkpoint: the run ended, and it belongs to the whole trace (what --resume checks).
   const cp = parseCheckpoint(fs.readFileSync(path.join(runs, dirs[0], 'checkpoint.json'), 'utf8'));
   assert.equal(cp.ended, true);
   assert.equal(cp.completed, scenario.world.rounds);
   assert.equal(cp.agents.length, 16);
-  assert.deepEqual(cp.trace, { bytes: fs.statSync(path.join(runs, dirs[0], 'trace.jsonl')).size, lines: events.length });
+  assert.deepEqual(cp.trace, {
+    bytes: fs.statSync(path.join(runs, dirs[0], 'trace.jsonl')).size,
+    lines: events.length,
+  });
 }

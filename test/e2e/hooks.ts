@@ -4,5 +4,7 @@ import * as fs from 'node:fs';
 import { RESULTS } from './workbench';
 
 export const mochaHooks = {
-  beforeAll(): void { fs.rmSync(RESULTS, { recursive: true, force: true }); },
+  beforeAll(): void {
+    fs.rmSync(RESULTS, { recursive: true, force: true });
+  },
 };

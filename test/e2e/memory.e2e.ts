@@ -36,15 +36,28 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const source = coreSource();
     const summary = summarizeAgent(source.stateAt()!, source.ledger, AGENT)!;
     const expected = summaryTitle(summary);
-    const lens = s.wb.editor().locator('.codelens-decoration a', { hasText: / memories · / }).first();
+    const lens = s.wb
+      .editor()
+      .locator('.codelens-decoration a', { hasText: / memories · / })
+      .first();
     await lens.waitFor();
-    await waitFor(async () => (await lens.innerText()).trim() === expected, () => lens.innerText().then((t) => `lens '${t}', expected '${expected}'`));
+    await waitFor(
+      async () => (await lens.innerText()).trim() === expected,
+      () => lens.innerText().then((t) => `lens '${t}', expected '${expected}'`),
+    );
 
     // Independently of the core: the agent's memory events and its last reward, from the file.
-    const events = fs.readFileSync(traceFile, 'utf8').trimEnd().split('\n').slice(1).map((l) => JSON.parse(l));
+    const events = fs
+      .readFileSync(traceFile, 'utf8')
+      .trimEnd()
+      .split('\n')
+      .slice(1)
+      .map((l) => JSON.parse(l));
     const memories = events.filter((e) => e.type === 'memory' && e.agent === AGENT).length;
     const rewards = events.filter((e) => e.type === 'reward' && e.agent === AGENT);
-    const [, count, ties, tiesIn, reward] = /^(\d+) memories · (\d+) ties? out · (\d+) in · reward (\S+)$/.exec((await lens.innerText()).trim())!;
+    const [, count, ties, tiesIn, reward] = /^(\d+) memories · (\d+) ties? out · (\d+) in · reward (\S+)$/.exec(
+      (await lens.innerText()).trim(),
+    )!;
     assert.equal(Number(count), memories);
     assert.equal(reward, rewards[rewards.length - 1].total.toFixed(2));
     assert.equal(Number(ties), summary.ties);
@@ -53,15 +66,22 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().waitFor();
   });
 
-  it('hovering the persona id shows that agent\'s memories and ties', async () => {
+  it("hovering the persona id shows that agent's memories and ties", async () => {
     // Click into the id itself (Go to Line would click the CodeLens above the first line).
-    await s.wb.editor().locator('.view-line', { hasText: `id: ${AGENT}` }).locator('span span', { hasText: AGENT }).click();
+    await s.wb
+      .editor()
+      .locator('.view-line', { hasText: `id: ${AGENT}` })
+      .locator('span span', { hasText: AGENT })
+      .click();
     const hover = await s.wb.hover();
     const state = coreSource().stateAt()!;
     const latest = latestMemories(state.agents.get(AGENT)!.memories, 1)[0];
     await hover.getByText('Memories of Diego Álvarez').waitFor();
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
-    assert.ok(text.includes(latest.text.replace(/\s+/g, ' ').slice(0, 50)), `the latest memory is shown: ${latest.text.slice(0, 50)}`);
+    assert.ok(
+      text.includes(latest.text.replace(/\s+/g, ' ').slice(0, 50)),
+      `the latest memory is shown: ${latest.text.slice(0, 50)}`,
+    );
     for (const heading of ['Latest', 'Most important', 'Strongest ties']) assert.ok(text.includes(heading), heading);
     assert.ok(text.includes('Show memories'));
     // The tie strengths after diego's relationships are inlay hints.
@@ -70,7 +90,7 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await s.wb.page.keyboard.press('Escape');
   });
 
-  it('the memory inspector filters the stream and previews retrieval with the engine\'s scores', async () => {
+  it("the memory inspector filters the stream and previews retrieval with the engine's scores", async () => {
     await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
     const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     const source = coreSource();
@@ -91,10 +111,18 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await inspector.locator('.preview-result[data-rows="8"]').waitFor();
     const expected = previewRetrieval(source, AGENT, 'weekend plans', 20, 8)!;
     // "plans" finds the memories of plans made (words compared by stem).
-    assert.ok(expected.rows.some((r) => r.relevance > 0 && /\bplan\b/i.test(r.memory.text)), 'a memory of a plan is among the top 8');
+    assert.ok(
+      expected.rows.some((r) => r.relevance > 0 && /\bplan\b/i.test(r.memory.text)),
+      'a memory of a plan is among the top 8',
+    );
     const rows = inspector.locator('tr.preview-row');
-    const shown = await rows.evaluateAll((trs) => trs.map((tr) => [Number((tr as HTMLElement).dataset.id), Number((tr as HTMLElement).dataset.score)]));
-    assert.deepEqual(shown, expected.rows.map((r) => [r.memory.id, r.score]));
+    const shown = await rows.evaluateAll((trs) =>
+      trs.map((tr) => [Number((tr as HTMLElement).dataset.id), Number((tr as HTMLElement).dataset.score)]),
+    );
+    assert.deepEqual(
+      shown,
+      expected.rows.map((r) => [r.memory.id, r.score]),
+    );
     // The picture (docs/images/memory-inspector.png comes from it). No layout commands here: keys
     // pressed while the webview has focus stay in the webview, which made them flaky.
     await s.wb.page.waitForTimeout(500);
@@ -113,7 +141,9 @@ describe('inspecting memories where personas are written (code-server + Chromium
     if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
     const tree = s.wb.page.locator('.pane', { has: header }).locator('.monaco-list');
     const row = (text: string | RegExp) => tree.locator('.monaco-list-row', { hasText: text }).first();
-    await row(path.basename(path.dirname(traceFile))).locator('.label-description', { hasText: 'shown in editor' }).waitFor();
+    await row(path.basename(path.dirname(traceFile)))
+      .locator('.label-description', { hasText: 'shown in editor' })
+      .waitFor();
     await row(path.basename(path.dirname(traceFile))).click();
     await row('Diego Álvarez').click();
     await row(/^Memories/).click();
@@ -156,13 +186,22 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const expected = previewRetrieval(source, other, 'weekend plans', round, 50)!;
     await inspector.locator(`.preview-result[data-rows="${expected.rows.length}"]`).waitFor();
     await inspector.locator('.preview-result .formula', { hasText: `^(${round} − round)` }).waitFor();
-    const shown = await inspector.locator('tr.preview-row').evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.id)));
-    assert.deepEqual(shown, expected.rows.map((r) => r.memory.id));
+    const shown = await inspector
+      .locator('tr.preview-row')
+      .evaluateAll((trs) => trs.map((tr) => Number((tr as HTMLElement).dataset.id)));
+    assert.deepEqual(
+      shown,
+      expected.rows.map((r) => r.memory.id),
+    );
   });
 
   it('an inspector nobody typed into comes back after a reload on its run and agent, with a matching tab', async () => {
     const state = coreSource().stateAt()!;
-    assert.notEqual(state.agents.keys().next().value, AGENT, 'the run\'s first agent is another one (what a lost state falls back to)');
+    assert.notEqual(
+      state.agents.keys().next().value,
+      AGENT,
+      "the run's first agent is another one (what a lost state falls back to)",
+    );
     await s.wb.command('View: Close All Editors');
     await s.wb.open(`personas/${AGENT}.society`);
     await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
@@ -174,7 +213,10 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     assert.equal(await inspector.locator('#memory-inspector').getAttribute('data-agent'), AGENT);
     assert.equal(await inspector.locator('select[aria-label="Agent"]').inputValue(), AGENT);
-    assert.equal((await inspector.locator('.source').innerText()).split(' · ')[0], path.basename(path.dirname(traceFile)));
+    assert.equal(
+      (await inspector.locator('.source').innerText()).split(' · ')[0],
+      path.basename(path.dirname(traceFile)),
+    );
     await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).waitFor();
     assert.equal(await s.wb.page.locator('.tab', { hasText: /^Memories: / }).count(), 1);
   });
@@ -191,12 +233,20 @@ describe('inspecting memories where personas are written (code-server + Chromium
 /** Waits until the run's trace under `runs` ends with run_end; returns its path. */
 async function finishedTrace(runs: string): Promise<string> {
   let file = '';
-  await waitFor(async () => {
-    const dirs = fs.existsSync(runs) ? fs.readdirSync(runs) : [];
-    if (dirs.length !== 1) return false;
-    file = path.join(runs, dirs[0], 'trace.jsonl');
-    return fs.existsSync(file) && fs.readFileSync(file, 'utf8').trimEnd().endsWith('}') && fs.readFileSync(file, 'utf8').includes('"type":"run_end"');
-  }, async () => `no finished trace in ${runs}`, STEP_MS * 4);
+  await waitFor(
+    async () => {
+      const dirs = fs.existsSync(runs) ? fs.readdirSync(runs) : [];
+      if (dirs.length !== 1) return false;
+      file = path.join(runs, dirs[0], 'trace.jsonl');
+      return (
+        fs.existsSync(file) &&
+        fs.readFileSync(file, 'utf8').trimEnd().endsWith('}') &&
+        fs.readFileSync(file, 'utf8').includes('"type":"run_end"')
+      );
+    },
+    async () => `no finished trace in ${runs}`,
+    STEP_MS * 4,
+  );
   return file;
 }
 
@@ -211,9 +261,22 @@ async function waitFor(ok: () => Promise<boolean>, describe: () => Promise<strin
 /** The webview frame holding `selector` (several webviews may be open). */
 async function frameWith(wb: Workbench, selector: string): Promise<Frame> {
   let found: Frame | undefined;
-  await waitFor(async () => {
-    for (const f of wb.page.frames()) if (await f.locator(selector).count().catch(() => 0)) { found = f; return true; }
-    return false;
-  }, async () => `no webview with ${selector}`);
+  await waitFor(
+    async () => {
+      for (const f of wb.page.frames()) {
+        if (
+          await f
+            .locator(selector)
+            .count()
+            .catch(() => 0)
+        ) {
+          found = f;
+          return true;
+        }
+      }
+      return false;
+    },
+    async () => `no webview with ${selector}`,
+  );
   return found!;
 }

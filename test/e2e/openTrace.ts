@@ -6,7 +6,8 @@ import type { FrameLocator } from 'playwright-core';
 import type { Session } from './session';
 import { STEP_MS } from './workbench';
 
-const valueEndsWith = (want: string): boolean => (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want) ?? false;
+const valueEndsWith = (want: string): boolean =>
+  (document.querySelector('.quick-input-widget input') as HTMLInputElement | null)?.value.endsWith(want) ?? false;
 
 export async function openTrace(s: Session, relative: string): Promise<FrameLocator> {
   const page = s.wb.page;

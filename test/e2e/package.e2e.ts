@@ -24,13 +24,36 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
   after(() => fs.rmSync(VSIX, { force: true }));
 
   it('ships the bundle and the contributed files, not the sources or node_modules', () => {
-    const files = zipEntries(VSIX).filter((f) => f.startsWith('extension/')).map((f) => f.slice('extension/'.length));
-    for (const f of ['package.json', 'dist/extension.js', 'dist/webview.js', 'dist/cli.js', 'bin/society.js', 'media/icon.png', 'schemas/society.schema.json',
-      'syntaxes/society.tmLanguage.json', 'language-configuration.json', 'readme.md', 'changelog.md', 'LICENSE.txt']) {
+    const files = zipEntries(VSIX)
+      .filter((f) => f.startsWith('extension/'))
+      .map((f) => f.slice('extension/'.length));
+    for (const f of [
+      'package.json',
+      'dist/extension.js',
+      'dist/webview.js',
+      'dist/cli.js',
+      'bin/society.js',
+      'media/icon.png',
+      'schemas/society.schema.json',
+      'syntaxes/society.tmLanguage.json',
+      'language-configuration.json',
+      'readme.md',
+      'changelog.md',
+      'LICENSE.txt',
+    ]) {
       assert.ok(files.includes(f), `${f} is in the .vsix`);
     }
-    for (const f of files) assert.doesNotMatch(f, /^(src|test|node_modules|webview|examples|runs|snippets)\/|\.map$|\.ts$/, `${f} should not ship`);
-    assert.ok(files.some((f) => f.startsWith('media/walkthrough/')), 'the walkthrough media ship');
+    for (const f of files) {
+      assert.doesNotMatch(
+        f,
+        /^(src|test|node_modules|webview|examples|runs|snippets)\/|\.map$|\.ts$/,
+        `${f} should not ship`,
+      );
+    }
+    assert.ok(
+      files.some((f) => f.startsWith('media/walkthrough/')),
+      'the walkthrough media ship',
+    );
     assert.ok(fs.statSync(VSIX).size < 5 * 1024 * 1024, `the .vsix is ${fs.statSync(VSIX).size} bytes`);
   });
 
@@ -39,7 +62,10 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const dir = fs.readdirSync(installed).find((d) => d.startsWith(`${pkg.publisher}.${pkg.name}-`));
     assert.ok(dir, `the extension is in ${installed}`);
-    assert.ok(!fs.existsSync(path.join(installed, dir, 'src')), 'installed from the .vsix, not copied from the checkout');
+    assert.ok(
+      !fs.existsSync(path.join(installed, dir, 'src')),
+      'installed from the .vsix, not copied from the checkout',
+    );
 
     await s.wb.open('friends.society');
     await s.wb.command('Society: Run Simulation');

@@ -16,15 +16,25 @@ export interface Session {
 }
 
 /** Copies examples/friends into the workspace (what most suites start from). */
-export const friendsExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true });
+export const friendsExample = (ws: string): void =>
+  fs.cpSync(path.join(REPO, 'examples/friends'), ws, { recursive: true });
 
-export const slug = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, '').slice(0, 60);
+export const slug = (s: string): string =>
+  s
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .slice(0, 60);
 
 /**
  * Registers the hooks in the calling describe block. `name` prefixes failure screenshots
  * (test-results/e2e/FAILED-<name>-<test>.png).
  */
-export function useWorkbench(name: string, fillWorkspace: (dir: string) => void = friendsExample, options: StartOptions = {}): Session {
+export function useWorkbench(
+  name: string,
+  fillWorkspace: (dir: string) => void = friendsExample,
+  options: StartOptions = {},
+): Session {
   let server: CodeServer | undefined;
   let wb: Workbench | undefined;
   let failed = false;
@@ -55,8 +65,12 @@ export function useWorkbench(name: string, fillWorkspace: (dir: string) => void 
   });
 
   return {
-    get server() { return need(server, 'code-server'); },
-    get wb() { return need(wb, 'workbench'); },
+    get server() {
+      return need(server, 'code-server');
+    },
+    get wb() {
+      return need(wb, 'workbench');
+    },
     ws: (relative) => path.join(need(server, 'code-server').workspace, relative),
   };
 }

@@ -14,7 +14,10 @@ import { friendsExample, slug, useWorkbench } from './session';
 /** Contrast ratio of two CSS colours (rgb()/rgba() as getComputedStyle gives them), per WCAG 2. */
 function contrast(a: string, b: string): number {
   const lum = (c: string) => {
-    const [r, g, bl] = (c.match(/[\d.]+/g) ?? []).slice(0, 3).map((v) => Number(v) / 255).map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
+    const [r, g, bl] = (c.match(/[\d.]+/g) ?? [])
+      .slice(0, 3)
+      .map((v) => Number(v) / 255)
+      .map((v) => (v <= 0.03928 ? v / 12.92 : ((v + 0.055) / 1.055) ** 2.4));
     return 0.2126 * r + 0.7152 * g + 0.0722 * bl;
   };
   const [hi, lo] = [lum(a), lum(b)].sort((x, y) => y - x);
@@ -25,12 +28,22 @@ for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
   describe(`the society view in ${theme} (code-server + Chromium)`, function () {
     const s = useWorkbench(`theme-${slug(theme)}`, (ws) => {
       friendsExample(ws);
-      execFileSync(process.execPath, [path.join(REPO, 'bin/society.js'), 'run', path.join(ws, 'friends.society'), '--out', path.join(ws, 'runs/friends')], { stdio: 'ignore' });
+      execFileSync(
+        process.execPath,
+        [
+          path.join(REPO, 'bin/society.js'),
+          'run',
+          path.join(ws, 'friends.society'),
+          '--out',
+          path.join(ws, 'runs/friends'),
+        ],
+        { stdio: 'ignore' },
+      );
       fs.mkdirSync(path.join(ws, '.vscode'), { recursive: true });
       fs.writeFileSync(path.join(ws, '.vscode/settings.json'), JSON.stringify({ 'workbench.colorTheme': theme }));
     });
 
-    it('draws names and ties readably on the theme\'s background, and names every agent', async () => {
+    it("draws names and ties readably on the theme's background, and names every agent", async () => {
       const view = await openTrace(s, 'runs/friends/trace.jsonl');
       await view.locator('.network[data-round="30"]').waitFor();
       const colours = await view.locator('.network').evaluate((net) => {
@@ -39,8 +52,12 @@ for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
         const oneWay = net.querySelector('path.tie:not(.mutual)');
         const mutual = net.querySelector('path.tie.mutual');
         return {
-          dark: document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast'),
-          bg, label: label && getComputedStyle(label).fill, oneWay: oneWay && getComputedStyle(oneWay).stroke, mutual: mutual && getComputedStyle(mutual).stroke,
+          dark:
+            document.body.classList.contains('vscode-dark') || document.body.classList.contains('vscode-high-contrast'),
+          bg,
+          label: label && getComputedStyle(label).fill,
+          oneWay: oneWay && getComputedStyle(oneWay).stroke,
+          mutual: mutual && getComputedStyle(mutual).stroke,
         };
       });
       assert.ok(colours.dark, 'the view knows the theme is dark');
@@ -55,7 +72,10 @@ for (const theme of ['Default Dark Modern', 'Default High Contrast']) {
       // The view lays a trace out once it has all of it (the same picture every time; it used to
       // depend on when batches arrived, and one or two names then found no place).
       for (let i = 0; i < 20 && (await named()) < 15; i++) await s.wb.page.waitForTimeout(250);
-      assert.ok((await named()) >= 15, `names left out: ${await view.locator('.network text.label.hidden').allTextContents()}`);
+      assert.ok(
+        (await named()) >= 15,
+        `names left out: ${await view.locator('.network text.label.hidden').allTextContents()}`,
+      );
       await s.wb.screenshot(`theme-${slug(theme)}`);
     });
   });

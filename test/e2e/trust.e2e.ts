@@ -14,7 +14,8 @@ import { friendsExample, useWorkbench } from './session';
 
 const BROKEN = 'kind: persona\nid: broken\nname: Broken\nhobby: chess\n';
 const GUEST = 'kind: persona\nid: guest\nname: Guest\n';
-const LINKED = 'kind: scenario\nname: Linked\npersonas:\n  - include: personas/*.society\n  - include: shared/*.society\n';
+const LINKED =
+  'kind: scenario\nname: Linked\npersonas:\n  - include: personas/*.society\n  - include: shared/*.society\n';
 
 /** An earlier run's trace, made by the CLI: what an untrusted workspace may still be looked at. */
 const EARLIER = 'runs/earlier';
@@ -25,7 +26,19 @@ const EARLIER = 'runs/earlier';
  */
 function untrustedWorkspace(ws: string): void {
   friendsExample(ws);
-  execFileSync(process.execPath, [path.join(REPO, 'bin/society.js'), 'run', path.join(ws, 'friends.society'), '--rounds', '3', '--out', path.join(ws, EARLIER)], { stdio: 'ignore' });
+  execFileSync(
+    process.execPath,
+    [
+      path.join(REPO, 'bin/society.js'),
+      'run',
+      path.join(ws, 'friends.society'),
+      '--rounds',
+      '3',
+      '--out',
+      path.join(ws, EARLIER),
+    ],
+    { stdio: 'ignore' },
+  );
   fs.writeFileSync(path.join(ws, 'broken.society'), BROKEN);
   const outside = path.join(ws, '..', 'outside');
   fs.mkdirSync(outside, { recursive: true });
@@ -45,7 +58,12 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
     await s.wb.waitForErrors(1);
     const panel = await s.wb.problems();
     await panel.getByText("Unknown property 'hobby' in persona").first().waitFor();
-    await panel.getByText(/Include 'shared\/\*\.society' was not loaded: .* is outside the workspace folder and the workspace is not trusted/).first().waitFor();
+    await panel
+      .getByText(
+        /Include 'shared\/\*\.society' was not loaded: .* is outside the workspace folder and the workspace is not trusted/,
+      )
+      .first()
+      .waitFor();
     assert.equal((await s.wb.problemCounts()).warnings, 1);
     await s.wb.screenshot('trust-restricted-problems');
   });
@@ -53,11 +71,16 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
   it('refuses Run Simulation with a clear message and writes no run', async () => {
     await s.wb.open('friends.society');
     await s.wb.command('Society: Run Simulation');
-    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' });
+    const toast = s.wb.page.locator('.notification-toast', {
+      hasText: 'Running a simulation is disabled in Restricted Mode',
+    });
     await toast.waitFor();
     const text = await toast.innerText();
     assert.match(text, /this workspace is not trusted/);
-    assert.match(text, /Validation and viewing traces still work; trust the workspace to run simulations and call models\./);
+    assert.match(
+      text,
+      /Validation and viewing traces still work; trust the workspace to run simulations and call models\./,
+    );
     await toast.getByRole('button', { name: 'Manage Workspace Trust' }).waitFor();
     await s.wb.page.waitForTimeout(800); // let the toast fade in, for the picture
     await s.wb.screenshot('trust-run-refused');
@@ -66,9 +89,13 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
 
   it('refuses Run Experiment and Set API Key the same way', async () => {
     await s.wb.command('Society: Run Experiment');
-    await s.wb.page.locator('.notification-toast', { hasText: 'Running an experiment is disabled in Restricted Mode' }).waitFor();
+    await s.wb.page
+      .locator('.notification-toast', { hasText: 'Running an experiment is disabled in Restricted Mode' })
+      .waitFor();
     await s.wb.command('Society: Set API Key');
-    await s.wb.page.locator('.notification-toast', { hasText: 'Using API keys is disabled in Restricted Mode' }).waitFor();
+    await s.wb.page
+      .locator('.notification-toast', { hasText: 'Using API keys is disabled in Restricted Mode' })
+      .waitFor();
     assert.equal(await s.wb.page.locator('.quick-input-widget input').isVisible(), false, 'no key was asked for');
     assert.deepEqual(fs.readdirSync(s.ws('runs')), ['earlier'], 'no experiment folder was written');
   });
@@ -83,11 +110,16 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
 
   it('re-validates once the workspace is trusted through the button: the outside include is read', async () => {
     await s.wb.command('Society: Run Simulation');
-    const toast = s.wb.page.locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' }).last();
+    const toast = s.wb.page
+      .locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' })
+      .last();
     await toast.getByRole('button', { name: 'Manage Workspace Trust' }).click();
     const trustEditor = s.wb.page.locator('.workspace-trust-editor');
     await trustEditor.waitFor();
-    await trustEditor.getByRole('button', { name: /^Trust/ }).first().click();
+    await trustEditor
+      .getByRole('button', { name: /^Trust/ })
+      .first()
+      .click();
     await s.wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached' });
     for (let i = 0; (await s.wb.problemCounts()).warnings !== 0; i++) {
       if (i > 100) assert.fail('the include warning did not clear after trust was granted');

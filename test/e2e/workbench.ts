@@ -11,13 +11,31 @@ export const STEP_MS = Number(process.env.E2E_STEP_MS) || 30_000;
 export const RESULTS = path.resolve(__dirname, '../../test-results/e2e');
 
 export class Workbench {
-  private constructor(readonly browser: Browser, readonly page: Page, readonly server: CodeServer) {}
+  private constructor(
+    readonly browser: Browser,
+    readonly page: Page,
+    readonly server: CodeServer,
+  ) {}
 
   static async open(server: CodeServer): Promise<Workbench> {
     const browser = await chromium.launch({
-      executablePath: CHROMIUM, headless: true, timeout: STEP_MS,
-      env: { ...process.env, XDG_CONFIG_HOME: path.join(server.tmp, 'xdg-config'), XDG_CACHE_HOME: path.join(server.tmp, 'xdg-cache') },
-      args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+      executablePath: CHROMIUM,
+      headless: true,
+      timeout: STEP_MS,
+      env: {
+        ...process.env,
+        XDG_CONFIG_HOME: path.join(server.tmp, 'xdg-config'),
+        XDG_CACHE_HOME: path.join(server.tmp, 'xdg-cache'),
+      },
+      args: [
+        '--no-sandbox',
+        '--disable-gpu',
+        '--disable-quic',
+        '--no-first-run',
+        '--disable-background-networking',
+        '--disable-component-update',
+        '--disable-sync',
+      ],
     });
     const page = await browser.newPage({ viewport: { width: 1400, height: 900 } });
     page.setDefaultTimeout(STEP_MS);
@@ -27,7 +45,9 @@ export class Workbench {
     return new Workbench(browser, page, server);
   }
 
-  async close(): Promise<void> { await this.browser.close().catch(() => undefined); }
+  async close(): Promise<void> {
+    await this.browser.close().catch(() => undefined);
+  }
 
   async screenshot(name: string): Promise<string> {
     fs.mkdirSync(RESULTS, { recursive: true });
@@ -36,8 +56,12 @@ export class Workbench {
     return file;
   }
 
-  private quickInput(): Locator { return this.page.locator('.quick-input-widget input'); }
-  private quickRow(text: string | RegExp): Locator { return this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first(); }
+  private quickInput(): Locator {
+    return this.page.locator('.quick-input-widget input');
+  }
+  private quickRow(text: string | RegExp): Locator {
+    return this.page.locator('.quick-input-list .monaco-list-row', { hasText: text }).first();
+  }
 
   /**
    * F1, the command's title, Enter on exactly that command (fuzzy matching lists others too).
@@ -58,7 +82,9 @@ export class Workbench {
       await this.page.waitForTimeout(500 * attempt);
     }
     const shot = await this.screenshot(`palette-${title.replace(/[^A-Za-z0-9]+/g, '-')}`).catch(() => '');
-    throw new Error(`command palette: could not run '${title}' (${errors.join('; ')})${shot ? `; screenshot ${shot}` : ''}`);
+    throw new Error(
+      `command palette: could not run '${title}' (${errors.join('; ')})${shot ? `; screenshot ${shot}` : ''}`,
+    );
   }
 
   /** One try: true after Enter on the command, false when it is listed but never focused. */
@@ -69,7 +95,10 @@ export class Workbench {
     await this.quickRow(title).waitFor({ timeout });
     for (let i = 0; i < 30; i++) {
       const focused = this.page.locator('.quick-input-list .monaco-list-row.focused .label-name');
-      if ((await focused.innerText().catch(() => '')).trim() === title) { await this.page.keyboard.press('Enter'); return true; }
+      if ((await focused.innerText().catch(() => '')).trim() === title) {
+        await this.page.keyboard.press('Enter');
+        return true;
+      }
       await this.page.keyboard.press('ArrowDown');
     }
     return false;
@@ -87,14 +116,20 @@ export class Workbench {
     await this.quickInput().waitFor();
     await this.quickInput().fill(relativePath);
     const name = path.basename(relativePath);
-    await this.page.locator('.quick-input-list .monaco-list-row', { hasText: name }).filter({ hasText: path.dirname(relativePath) === '.' ? name : path.dirname(relativePath) }).first().waitFor();
+    await this.page
+      .locator('.quick-input-list .monaco-list-row', { hasText: name })
+      .filter({ hasText: path.dirname(relativePath) === '.' ? name : path.dirname(relativePath) })
+      .first()
+      .waitFor();
     await this.page.keyboard.press('Enter');
     await this.page.locator('.tab.active', { hasText: name }).waitFor();
     await this.editor().locator('.view-lines').waitFor();
   }
 
   /** The active text editor. */
-  editor(): Locator { return this.page.locator('.editor-group-container.active .monaco-editor').first(); }
+  editor(): Locator {
+    return this.page.locator('.editor-group-container.active .monaco-editor').first();
+  }
 
   /**
    * Moves the cursor of the active editor (1-based line and column, as in the status bar) with Go
@@ -122,7 +157,9 @@ export class Workbench {
       await this.page.waitForTimeout(500 * attempt);
     }
     const shot = await this.screenshot(`goto-${line}-${column}`).catch(() => '');
-    throw new Error(`could not go to line ${line}, column ${column} (${errors.join('; ')})${shot ? `; screenshot ${shot}` : ''}`);
+    throw new Error(
+      `could not go to line ${line}, column ${column} (${errors.join('; ')})${shot ? `; screenshot ${shot}` : ''}`,
+    );
   }
 
   /** The visible text of the active editor (Monaco renders only what is on screen). */
@@ -162,8 +199,16 @@ export class Workbench {
     const widget = this.page.locator('.action-widget');
     await widget.getByText(title).waitFor();
     for (let i = 0; i < 20; i++) {
-      const focused = (await widget.locator('.monaco-list-row.focused').innerText().catch(() => '')) ?? '';
-      if (focused.includes(title)) { await this.page.keyboard.press('Enter'); await widget.waitFor({ state: 'hidden' }); return; }
+      const focused =
+        (await widget
+          .locator('.monaco-list-row.focused')
+          .innerText()
+          .catch(() => '')) ?? '';
+      if (focused.includes(title)) {
+        await this.page.keyboard.press('Enter');
+        await widget.waitFor({ state: 'hidden' });
+        return;
+      }
       await this.page.keyboard.press('ArrowDown');
     }
     throw new Error(`quick fix '${title}' could not be selected`);
@@ -189,7 +234,9 @@ export class Workbench {
     return item;
   }
 
-  suggestWidget(): Locator { return this.page.locator('.editor-widget.suggest-widget.visible'); }
+  suggestWidget(): Locator {
+    return this.page.locator('.editor-widget.suggest-widget.visible');
+  }
 
   /** Shows the hover at the cursor (editor.action.showHover) and returns its widget. */
   async hover(): Promise<Locator> {

@@ -26,7 +26,10 @@ function run(label, args) {
   }
 }
 
-run(update ? 'generate grammar' : 'grammar is up to date', ['syntaxes/build-grammar.mjs', ...(update ? [] : ['--check'])]);
+run(update ? 'generate grammar' : 'grammar is up to date', [
+  'syntaxes/build-grammar.mjs',
+  ...(update ? [] : ['--check']),
+]);
 
 const snapshotDir = join(root, 'test', 'grammar', 'snapshots');
 const cases = readdirSync(snapshotDir).filter((f) => f.endsWith('.society'));

@@ -16,11 +16,17 @@ export async function closedPort(): Promise<number> {
 /** Writes `dead.society` (two personas, one round) into `dir` and returns its path. */
 export async function deadEndpointScenario(dir: string): Promise<string> {
   const file = path.join(dir, 'dead.society');
-  fs.writeFileSync(file, [
-    'kind: scenario', 'name: Dead endpoint',
-    'personas:', '  - { id: ann, name: Ann, interests: [chess] }', '  - { id: bob, name: Bob, interests: [chess] }',
-    'world: { rounds: 1 }',
-    `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${await closedPort()}/v1", retries: 0, on_error: offline } }`,
-  ].join('\n') + '\n');
+  fs.writeFileSync(
+    file,
+    [
+      'kind: scenario',
+      'name: Dead endpoint',
+      'personas:',
+      '  - { id: ann, name: Ann, interests: [chess] }',
+      '  - { id: bob, name: Bob, interests: [chess] }',
+      'world: { rounds: 1 }',
+      `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${await closedPort()}/v1", retries: 0, on_error: offline } }`,
+    ].join('\n') + '\n',
+  );
   return file;
 }

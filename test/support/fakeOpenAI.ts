@@ -19,7 +19,11 @@ export interface FakeRequest {
 }
 
 export type FakeReply =
-  | { content: string; latencyMs?: number; /** Sent as `usage` instead of the computed one (null: none). */ usage?: unknown }
+  | {
+      content: string;
+      latencyMs?: number;
+      /** Sent as `usage` instead of the computed one (null: none). */ usage?: unknown;
+    }
   | { status: number; body?: unknown; headers?: Record<string, string>; latencyMs?: number }
   | { hang: true }
   | { malformed: true; latencyMs?: number };
@@ -30,18 +34,55 @@ export const reply = {
   /** An ordinary answer (chat: `content`, or the schema's sample) with this `usage` object. */
   usage: (usage: unknown, content?: string): FakeReply => ({ content: content ?? '', usage }),
   rateLimited: (retryAfterSeconds?: number): FakeReply => ({
-    status: 429, body: { error: { message: 'Rate limit reached', type: 'rate_limit_error' } },
+    status: 429,
+    body: { error: { message: 'Rate limit reached', type: 'rate_limit_error' } },
     headers: retryAfterSeconds === undefined ? {} : { 'retry-after': String(retryAfterSeconds) },
   }),
-  serverError: (status = 500): FakeReply => ({ status, body: { error: { message: 'The server had an error', type: 'server_error' } } }),
-  status: (status: number, message: string): FakeReply => ({ status, body: { error: { message, type: 'invalid_request_error' } } }),
-  rejectFormat: (type = 'json_schema'): FakeReply => ({ status: 400, body: { error: { message: `Invalid parameter: 'response_format' of type '${type}' is not supported with this model.`, type: 'invalid_request_error', param: 'response_format' } } }),
+  serverError: (status = 500): FakeReply => ({
+    status,
+    body: { error: { message: 'The server had an error', type: 'server_error' } },
+  }),
+  status: (status: number, message: string): FakeReply => ({
+    status,
+    body: { error: { message, type: 'invalid_request_error' } },
+  }),
+  rejectFormat: (type = 'json_schema'): FakeReply => ({
+    status: 400,
+    body: {
+      error: {
+        message: `Invalid parameter: 'response_format' of type '${type}' is not supported with this model.`,
+        type: 'invalid_request_error',
+        param: 'response_format',
+      },
+    },
+  }),
   /** OpenAI's answer to `max_tokens` for o-series and gpt-5 models. */
-  rejectMaxTokens: (): FakeReply => ({ status: 400, body: { error: { message: "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.", type: 'invalid_request_error', param: 'max_tokens', code: 'unsupported_parameter' } } }),
+  rejectMaxTokens: (): FakeReply => ({
+    status: 400,
+    body: {
+      error: {
+        message:
+          "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+        type: 'invalid_request_error',
+        param: 'max_tokens',
+        code: 'unsupported_parameter',
+      },
+    },
+  }),
   /** A 200 refusal as OpenAI sends it: `content: null`, the text in `refusal`, usage billed. */
-  refusal: (text: string, usage: unknown = { prompt_tokens: 100, completion_tokens: 7, total_tokens: 107 }): FakeReply => ({
-    status: 200, body: { id: 'chatcmpl-r', object: 'chat.completion', created: 0, model: 'fake-model', usage,
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: text } }] },
+  refusal: (
+    text: string,
+    usage: unknown = { prompt_tokens: 100, completion_tokens: 7, total_tokens: 107 },
+  ): FakeReply => ({
+    status: 200,
+    body: {
+      id: 'chatcmpl-r',
+      object: 'chat.completion',
+      created: 0,
+      model: 'fake-model',
+      usage,
+      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: null, refusal: text } }],
+    },
   }),
   hang: (): FakeReply => ({ hang: true }),
   malformed: (): FakeReply => ({ malformed: true }),
@@ -52,12 +93,19 @@ export function sampleOf(schema: any): unknown {
   if (schema.enum) return schema.enum[0];
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
-    case 'object': return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sampleOf(s)]));
-    case 'array': return schema.items?.type === 'integer' ? [] : [sampleOf(schema.items ?? {})];
-    case 'number': case 'integer': return 1;
-    case 'boolean': return true;
-    case 'null': return null;
-    default: return 'Sounds good, tell me more about it.';
+    case 'object':
+      return Object.fromEntries(Object.entries(schema.properties ?? {}).map(([k, s]) => [k, sampleOf(s)]));
+    case 'array':
+      return schema.items?.type === 'integer' ? [] : [sampleOf(schema.items ?? {})];
+    case 'number':
+    case 'integer':
+      return 1;
+    case 'boolean':
+      return true;
+    case 'null':
+      return null;
+    default:
+      return 'Sounds good, tell me more about it.';
   }
 }
 
@@ -103,7 +151,10 @@ export class FakeOpenAI {
   private readonly sockets = new Set<Socket>();
 
   async start(): Promise<this> {
-    this.server.on('connection', (s) => { this.sockets.add(s); s.on('close', () => this.sockets.delete(s)); });
+    this.server.on('connection', (s) => {
+      this.sockets.add(s);
+      s.on('close', () => this.sockets.delete(s));
+    });
     this.server.keepAliveTimeout = 60_000;
     await new Promise<void>((resolve) => this.server.listen(0, '127.0.0.1', resolve));
     this.url = `http://127.0.0.1:${(this.server.address() as AddressInfo).port}/v1`;
@@ -122,7 +173,9 @@ export class FakeOpenAI {
     this.script = undefined;
   }
 
-  chatRequests(): FakeRequest[] { return this.requests.filter((r) => r.path.endsWith('/chat/completions')); }
+  chatRequests(): FakeRequest[] {
+    return this.requests.filter((r) => r.path.endsWith('/chat/completions'));
+  }
 
   private handle(req: http.IncomingMessage, res: http.ServerResponse): void {
     const chunks: Buffer[] = [];
@@ -130,11 +183,31 @@ export class FakeOpenAI {
     req.on('end', () => {
       const url = new URL(req.url ?? '/', 'http://x');
       let body: any;
-      try { body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined; } catch { body = undefined; }
-      const request: FakeRequest = { n: this.count++, at: Date.now(), method: req.method ?? 'GET', path: url.pathname, query: url.searchParams, headers: req.headers, body };
+      try {
+        body = chunks.length ? JSON.parse(Buffer.concat(chunks).toString('utf8')) : undefined;
+      } catch {
+        body = undefined;
+      }
+      const request: FakeRequest = {
+        n: this.count++,
+        at: Date.now(),
+        method: req.method ?? 'GET',
+        path: url.pathname,
+        query: url.searchParams,
+        headers: req.headers,
+        body,
+      };
       if (this.record) this.requests.push(request);
       this.track(res);
-      if (url.pathname.endsWith('/models')) return this.send(res, 200, { object: 'list', data: [{ id: 'fake-model', object: 'model', owned_by: 'fake' }] }, {}, this.latencyMs);
+      if (url.pathname.endsWith('/models')) {
+        return this.send(
+          res,
+          200,
+          { object: 'list', data: [{ id: 'fake-model', object: 'model', owned_by: 'fake' }] },
+          {},
+          this.latencyMs,
+        );
+      }
       if (url.pathname.endsWith('/embeddings')) return this.embeddings(request, res);
       if (url.pathname.endsWith('/chat/completions')) return this.chat(request, res);
       this.send(res, 404, { error: { message: `no route ${url.pathname}` } }, {}, 0);
@@ -146,7 +219,12 @@ export class FakeOpenAI {
     this.inFlight++;
     if (this.inFlight > this.maxInFlight) this.maxInFlight = this.inFlight;
     let done = false;
-    const end = (): void => { if (!done) { done = true; this.inFlight--; } };
+    const end = (): void => {
+      if (!done) {
+        done = true;
+        this.inFlight--;
+      }
+    };
     res.on('finish', end);
     res.on('close', end);
   }
@@ -155,30 +233,54 @@ export class FakeOpenAI {
     let r = this.script?.(req) ?? { content: autoAnswer(req.body) };
     if ('usage' in r && !r.content) r = { ...r, content: autoAnswer(req.body) };
     if ('hang' in r) return; // never answers; the connection closes when the client gives up
-    if ('malformed' in r) {return this.later(res, r.latencyMs ?? this.latencyMs, () => {
-      res.writeHead(200, { 'content-type': 'application/json' });
-      res.end('{"id": "chatcmpl-1", "choices": [{"message": {"content": "trunc');
-    });}
+    if ('malformed' in r) {
+      return this.later(res, r.latencyMs ?? this.latencyMs, () => {
+        res.writeHead(200, { 'content-type': 'application/json' });
+        res.end('{"id": "chatcmpl-1", "choices": [{"message": {"content": "trunc');
+      });
+    }
     if ('status' in r) return this.send(res, r.status, r.body ?? {}, r.headers ?? {}, r.latencyMs ?? this.latencyMs);
     const prompt = (req.body?.messages ?? []).map((m: any) => String(m.content)).join('\n');
-    this.send(res, 200, {
-      id: `chatcmpl-${req.n}`, object: 'chat.completion', created: 0, model: req.body?.model ?? 'fake-model',
-      choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: r.content } }],
-      usage: usageOf(r, { prompt_tokens: tokens(prompt), completion_tokens: tokens(r.content), total_tokens: tokens(prompt) + tokens(r.content) }),
-    }, {}, r.latencyMs ?? this.latencyMs);
+    this.send(
+      res,
+      200,
+      {
+        id: `chatcmpl-${req.n}`,
+        object: 'chat.completion',
+        created: 0,
+        model: req.body?.model ?? 'fake-model',
+        choices: [{ index: 0, finish_reason: 'stop', message: { role: 'assistant', content: r.content } }],
+        usage: usageOf(r, {
+          prompt_tokens: tokens(prompt),
+          completion_tokens: tokens(r.content),
+          total_tokens: tokens(prompt) + tokens(r.content),
+        }),
+      },
+      {},
+      r.latencyMs ?? this.latencyMs,
+    );
   }
 
   private embeddings(req: FakeRequest, res: http.ServerResponse): void {
     const r = this.script?.(req);
     if (r && 'hang' in r) return;
-    if (r && 'status' in r) return this.send(res, r.status, r.body ?? {}, r.headers ?? {}, r.latencyMs ?? this.latencyMs);
+    if (r && 'status' in r) {
+      return this.send(res, r.status, r.body ?? {}, r.headers ?? {}, r.latencyMs ?? this.latencyMs);
+    }
     const input: string[] = Array.isArray(req.body?.input) ? req.body.input : [String(req.body?.input ?? '')];
     const n = input.reduce((a, t) => a + tokens(t), 0);
-    this.send(res, 200, {
-      object: 'list', model: req.body?.model,
-      data: input.map((t, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(t) })),
-      usage: usageOf(r, { prompt_tokens: n, total_tokens: n }),
-    }, {}, (r && 'latencyMs' in r ? r.latencyMs : undefined) ?? this.latencyMs);
+    this.send(
+      res,
+      200,
+      {
+        object: 'list',
+        model: req.body?.model,
+        data: input.map((t, index) => ({ object: 'embedding', index, embedding: fakeEmbedding(t) })),
+        usage: usageOf(r, { prompt_tokens: n, total_tokens: n }),
+      },
+      {},
+      (r && 'latencyMs' in r ? r.latencyMs : undefined) ?? this.latencyMs,
+    );
   }
 
   private later(res: http.ServerResponse, ms: number, fn: () => void): void {
@@ -187,7 +289,13 @@ export class FakeOpenAI {
     res.on('close', () => clearTimeout(t));
   }
 
-  private send(res: http.ServerResponse, status: number, body: unknown, headers: Record<string, string>, latencyMs: number): void {
+  private send(
+    res: http.ServerResponse,
+    status: number,
+    body: unknown,
+    headers: Record<string, string>,
+    latencyMs: number,
+  ): void {
     this.later(res, latencyMs, () => {
       if (res.destroyed) return;
       res.writeHead(status, { 'content-type': 'application/json', ...headers });
@@ -208,7 +316,10 @@ export type InjectedFault = (typeof INJECTED_FAULTS)[number];
  * A script failing a `rate` share of chat requests, the kinds in turn: 429 with retry-after-ms,
  * 500, a truncated JSON body, a hang, and prose instead of JSON. `injected` counts each kind.
  */
-export function faultMix(rate: number, seed = 1): { script: (req: FakeRequest) => FakeReply | undefined; injected: Record<InjectedFault, number> } {
+export function faultMix(
+  rate: number,
+  seed = 1,
+): { script: (req: FakeRequest) => FakeReply | undefined; injected: Record<InjectedFault, number> } {
   const injected = Object.fromEntries(INJECTED_FAULTS.map((k) => [k, 0])) as Record<InjectedFault, number>;
   let turn = 0;
   const script = (req: FakeRequest): FakeReply | undefined => {
@@ -218,11 +329,20 @@ export function faultMix(rate: number, seed = 1): { script: (req: FakeRequest) =
     const kind = INJECTED_FAULTS[turn++ % INJECTED_FAULTS.length];
     injected[kind]++;
     switch (kind) {
-      case 'rate_limited': return { status: 429, body: { error: { message: 'Rate limit reached' } }, headers: { 'retry-after-ms': '100' } };
-      case 'server_error': return reply.serverError(500);
-      case 'bad_response': return reply.malformed();
-      case 'timeout': return reply.hang();
-      case 'unparseable': return reply.content('Sure! I would love to chat about that.');
+      case 'rate_limited':
+        return {
+          status: 429,
+          body: { error: { message: 'Rate limit reached' } },
+          headers: { 'retry-after-ms': '100' },
+        };
+      case 'server_error':
+        return reply.serverError(500);
+      case 'bad_response':
+        return reply.malformed();
+      case 'timeout':
+        return reply.hang();
+      case 'unparseable':
+        return reply.content('Sure! I would love to chat about that.');
     }
   };
   return { script, injected };

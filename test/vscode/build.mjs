@@ -5,9 +5,20 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 const dir = 'test/vscode/suite';
-const entryPoints = fs.readdirSync(dir).filter((f) => f.endsWith('.ts')).map((f) => path.join(dir, f));
+const entryPoints = fs
+  .readdirSync(dir)
+  .filter((f) => f.endsWith('.ts'))
+  .map((f) => path.join(dir, f));
 fs.rmSync('out/test/vscode', { recursive: true, force: true });
 await esbuild.build({
-  entryPoints, outdir: 'out/test/vscode/suite', bundle: true, platform: 'node', format: 'cjs', target: 'node20',
-  sourcemap: true, packages: 'external', external: ['vscode'], logLevel: 'warning',
+  entryPoints,
+  outdir: 'out/test/vscode/suite',
+  bundle: true,
+  platform: 'node',
+  format: 'cjs',
+  target: 'node20',
+  sourcemap: true,
+  packages: 'external',
+  external: ['vscode'],
+  logLevel: 'warning',
 });

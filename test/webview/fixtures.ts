@@ -10,7 +10,7 @@ import { makePersona, makeScenario } from '../unit/engine/scenarioFixture';
 /** Strings that would run script if any panel wrote them as markup. */
 export const HOSTILE = {
   name: '<img src=x onerror="window.__pwned=\'name\'">',
-  close: '</script><script>window.__pwned=\'close\'</script>',
+  close: "</script><script>window.__pwned='close'</script>",
   interest: '<svg onload="window.__pwned=\'interest\'"></svg>',
   bio: '<b onmouseover="window.__pwned=\'bio\'">bold</b> & "quotes"',
 };
@@ -18,7 +18,11 @@ export const HOSTILE = {
 /** A coached offline run of `n` agents over `rounds` rounds; p0, p1 have hostile names. */
 export async function hostileRun(n = 14, rounds = 6): Promise<EmbeddedTrace> {
   const base = makeScenario(1);
-  const scenario = makeScenario(n, { world: { ...base.world, rounds }, coaching: { enabled: true, every: 1 }, ties: { ...base.ties, threshold: 0.45 } });
+  const scenario = makeScenario(n, {
+    world: { ...base.world, rounds },
+    coaching: { enabled: true, every: 1 },
+    ties: { ...base.ties, threshold: 0.45 },
+  });
   scenario.name = `Hostile ${HOSTILE.close}`;
   scenario.personas[0].name = HOSTILE.name;
   scenario.personas[1].name = HOSTILE.close;
@@ -36,7 +40,14 @@ export function expectedTies(trace: EmbeddedTrace, round = Infinity): number {
   const s = replay(trace.header, trace.events, round);
   let n = 0;
   for (const [from, to, strength] of s.ties.entries()) {
-    if (from !== to && strength >= s.settings.ties.threshold && s.agents.get(from)?.active && s.agents.get(to)?.active) n++;
+    if (
+      from !== to &&
+      strength >= s.settings.ties.threshold &&
+      s.agents.get(from)?.active &&
+      s.agents.get(to)?.active
+    ) {
+      n++;
+    }
   }
   return n;
 }
@@ -57,7 +68,13 @@ function random(seed: number): () => number {
   };
 }
 
-export interface SyntheticOptions { agents: number; ties: number; rounds?: number; messages?: number; seed?: number }
+export interface SyntheticOptions {
+  agents: number;
+  ties: number;
+  rounds?: number;
+  messages?: number;
+  seed?: number;
+}
 
 /**
  * A trace with `agents` agents and `ties` directed ties above the threshold by the last round
@@ -75,33 +92,88 @@ export function syntheticTrace(o: SyntheticOptions): EmbeddedTrace {
     const added: AgentAddedEvent = { type: 'agent_added', round: 0, agent, model: 'default', reason: 'initial' };
     events.push(added);
   }
-  events.push({ type: 'round_end', round: 0, stats: { agents: o.agents, encounters: 0, messages: 0, ties: 0, mean_reward: 0, usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 } } });
+  events.push({
+    type: 'round_end',
+    round: 0,
+    stats: {
+      agents: o.agents,
+      encounters: 0,
+      messages: 0,
+      ties: 0,
+      mean_reward: 0,
+      usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+    },
+  });
   const groups = Math.max(1, Math.round(Math.sqrt(o.agents)));
   const seen = new Set<string>();
   const pairs: [number, number][] = [];
   while (pairs.length < o.ties) {
     const a = Math.floor(rnd() * o.agents);
     const local = rnd() < 0.85;
-    let b = local ? (Math.floor(rnd() * Math.ceil(o.agents / groups)) * groups + (a % groups)) % o.agents : Math.floor(rnd() * o.agents);
+    let b = local
+      ? (Math.floor(rnd() * Math.ceil(o.agents / groups)) * groups + (a % groups)) % o.agents
+      : Math.floor(rnd() * o.agents);
     if (b === a) b = (a + 1) % o.agents;
-    if (!seen.has(`${a}:${b}`)) { seen.add(`${a}:${b}`); pairs.push([a, b]); }
-    if (pairs.length < o.ties && rnd() < 0.33 && !seen.has(`${b}:${a}`)) { seen.add(`${b}:${a}`); pairs.push([b, a]); }
+    if (!seen.has(`${a}:${b}`)) {
+      seen.add(`${a}:${b}`);
+      pairs.push([a, b]);
+    }
+    if (pairs.length < o.ties && rnd() < 0.33 && !seen.has(`${b}:${a}`)) {
+      seen.add(`${b}:${a}`);
+      pairs.push([b, a]);
+    }
   }
   const messages = o.messages ?? 0;
-  let tieAt = 0, messageAt = 0;
+  let tieAt = 0,
+    messageAt = 0;
   for (let r = 1; r <= rounds; r++) {
     events.push({ type: 'round_start', round: r, agents: o.agents });
     for (; messageAt < Math.round((messages * r) / rounds); messageAt++) {
-      const from = Math.floor(rnd() * o.agents), to = (from + 1 + Math.floor(rnd() * (o.agents - 1))) % o.agents;
-      events.push({ type: 'message', round: r, encounter: `${r}:p${from}:${messageAt}`, turn: 0, from: `p${from}`, to: `p${to}`, act: 'share', text: `Message ${messageAt} about topic ${messageAt % 97}` });
+      const from = Math.floor(rnd() * o.agents),
+        to = (from + 1 + Math.floor(rnd() * (o.agents - 1))) % o.agents;
+      events.push({
+        type: 'message',
+        round: r,
+        encounter: `${r}:p${from}:${messageAt}`,
+        turn: 0,
+        from: `p${from}`,
+        to: `p${to}`,
+        act: 'share',
+        text: `Message ${messageAt} about topic ${messageAt % 97}`,
+      });
     }
     for (; tieAt < Math.round((pairs.length * r) / rounds); tieAt++) {
       const [a, b] = pairs[tieAt];
       const strength = threshold + (1 - threshold) * rnd();
-      events.push({ type: 'tie', round: r, from: `p${a}`, to: `p${b}`, previous: 0, strength, exists: true, cause: 'evaluation' });
+      events.push({
+        type: 'tie',
+        round: r,
+        from: `p${a}`,
+        to: `p${b}`,
+        previous: 0,
+        strength,
+        exists: true,
+        cause: 'evaluation',
+      });
     }
-    events.push({ type: 'round_end', round: r, stats: { agents: o.agents, encounters: 0, messages: 0, ties: tieAt, mean_reward: 0, usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 } } });
+    events.push({
+      type: 'round_end',
+      round: r,
+      stats: {
+        agents: o.agents,
+        encounters: 0,
+        messages: 0,
+        ties: tieAt,
+        mean_reward: 0,
+        usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+      },
+    });
   }
-  events.push({ type: 'run_end', round: rounds, rounds, usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 } });
+  events.push({
+    type: 'run_end',
+    round: rounds,
+    rounds,
+    usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+  });
   return { source: { kind: 'file', label: 'synthetic.jsonl' }, header, events };
 }

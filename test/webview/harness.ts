@@ -11,7 +11,14 @@ import { pageHtml } from '../../src/extension/views/pageShell';
 const root = path.resolve(__dirname, '..', '..');
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const FLAGS = ['--headless', '--no-sandbox', '--disable-gpu', '--disable-background-networking', '--disable-component-update', '--no-first-run'];
+const FLAGS = [
+  '--headless',
+  '--no-sandbox',
+  '--disable-gpu',
+  '--disable-background-networking',
+  '--disable-component-update',
+  '--no-first-run',
+];
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch({ executablePath: CHROMIUM, args: FLAGS });
@@ -23,7 +30,17 @@ let assets: Promise<ViewAssets> | undefined;
 export function viewAssets(): Promise<ViewAssets> {
   assets ??= (async () => {
     const build = async (entry: string) => {
-      const out = await esbuild.build({ entryPoints: [path.join(root, entry)], bundle: true, minify: true, write: false, platform: 'browser', format: 'iife', target: 'es2022', legalComments: 'none', logLevel: 'error' });
+      const out = await esbuild.build({
+        entryPoints: [path.join(root, entry)],
+        bundle: true,
+        minify: true,
+        write: false,
+        platform: 'browser',
+        format: 'iife',
+        target: 'es2022',
+        legalComments: 'none',
+        logLevel: 'error',
+      });
       return out.outputFiles[0].text;
     };
     const [script, style] = await Promise.all([build('webview/main.ts'), build('webview/styles.css')]);
@@ -34,15 +51,24 @@ export function viewAssets(): Promise<ViewAssets> {
 
 /** Opens the standalone view of `trace` and waits for its first render. */
 /** A new page of the given size, collecting its page errors and console errors. */
-async function watchedPage(browser: Browser, opts: { width?: number; height?: number }): Promise<{ page: Page; errors: string[] }> {
+async function watchedPage(
+  browser: Browser,
+  opts: { width?: number; height?: number },
+): Promise<{ page: Page; errors: string[] }> {
   const page = await browser.newPage({ viewport: { width: opts.width ?? 1280, height: opts.height ?? 860 } });
   const errors: string[] = [];
   page.on('pageerror', (e) => errors.push(String(e)));
-  page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+  page.on('console', (m) => {
+    if (m.type() === 'error') errors.push(m.text());
+  });
   return { page, errors };
 }
 
-export async function openView(browser: Browser, trace: EmbeddedTrace, opts: { width?: number; height?: number; init?: string } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openView(
+  browser: Browser,
+  trace: EmbeddedTrace,
+  opts: { width?: number; height?: number; init?: string } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await watchedPage(browser, opts);
   if (opts.init) await page.addInitScript(opts.init);
   await page.setContent(viewPageHtml(await viewAssets(), trace), { waitUntil: 'load' });
@@ -70,13 +96,24 @@ img, video { max-width: 100%; max-height: 100%; }
 ::-webkit-scrollbar-corner { background-color: var(--vscode-editor-background); }
 ::-webkit-scrollbar-thumb { background-color: var(--vscode-scrollbarSlider-background); }`;
 const VSCODE_THEME = {
-  '--vscode-font-family': "-apple-system, BlinkMacSystemFont, 'Segoe WPC', 'Segoe UI', 'Ubuntu', 'Droid Sans', sans-serif",
-  '--vscode-font-weight': 'normal', '--vscode-font-size': '13px',
-  '--vscode-editor-background': '#1f1f1f', '--vscode-editor-foreground': '#cccccc', '--vscode-descriptionForeground': '#9d9d9d',
-  '--vscode-panel-border': '#2b2b2b', '--vscode-focusBorder': '#0078d4', '--vscode-input-background': '#313131',
-  '--vscode-input-foreground': '#cccccc', '--vscode-input-border': '#3c3c3c', '--vscode-button-background': '#0078d4',
-  '--vscode-button-foreground': '#ffffff', '--vscode-button-secondaryBackground': '#313131', '--vscode-button-secondaryForeground': '#cccccc',
-  '--vscode-scrollbarSlider-background': 'rgba(121, 121, 121, 0.4)', '--vscode-scrollbar-shadow': '#000000',
+  '--vscode-font-family':
+    "-apple-system, BlinkMacSystemFont, 'Segoe WPC', 'Segoe UI', 'Ubuntu', 'Droid Sans', sans-serif",
+  '--vscode-font-weight': 'normal',
+  '--vscode-font-size': '13px',
+  '--vscode-editor-background': '#1f1f1f',
+  '--vscode-editor-foreground': '#cccccc',
+  '--vscode-descriptionForeground': '#9d9d9d',
+  '--vscode-panel-border': '#2b2b2b',
+  '--vscode-focusBorder': '#0078d4',
+  '--vscode-input-background': '#313131',
+  '--vscode-input-foreground': '#cccccc',
+  '--vscode-input-border': '#3c3c3c',
+  '--vscode-button-background': '#0078d4',
+  '--vscode-button-foreground': '#ffffff',
+  '--vscode-button-secondaryBackground': '#313131',
+  '--vscode-button-secondaryForeground': '#cccccc',
+  '--vscode-scrollbarSlider-background': 'rgba(121, 121, 121, 0.4)',
+  '--vscode-scrollbar-shadow': '#000000',
 };
 
 /**
@@ -85,25 +122,55 @@ const VSCODE_THEME = {
  * the theme's variables prepended to its head, before the CSP, as VS Code's webview does, and
  * acquireVsCodeApi stubbed; the host then loads `trace` into it. Waits for the first render.
  */
-export async function openWebview(browser: Browser, trace: EmbeddedTrace, opts: { width?: number; height?: number } = {}): Promise<{ page: Page; errors: string[] }> {
+export async function openWebview(
+  browser: Browser,
+  trace: EmbeddedTrace,
+  opts: { width?: number; height?: number } = {},
+): Promise<{ page: Page; errors: string[] }> {
   const { page, errors } = await watchedPage(browser, opts);
   const origin = 'https://webview.society.test';
   const { script, style } = await viewAssets();
-  const theme = Object.entries(VSCODE_THEME).map(([k, v]) => `${k}: ${v};`).join(' ');
-  const html = pageHtml({ cspSource: origin, script: `${origin}/dist/webview.js`, style: `${origin}/dist/webview.css`, root: 'society-app', title: 'Society', images: true })
+  const theme = Object.entries(VSCODE_THEME)
+    .map(([k, v]) => `${k}: ${v};`)
+    .join(' ');
+  const html = pageHtml({
+    cspSource: origin,
+    script: `${origin}/dist/webview.js`,
+    style: `${origin}/dist/webview.css`,
+    root: 'society-app',
+    title: 'Society',
+    images: true,
+  })
     // Before the CSP meta (which covers only what follows it), as VS Code prepends it.
     .replace('<head>', `<head><style id="_defaultStyles">:root { ${theme} }${VSCODE_WEBVIEW_DEFAULT_STYLE}</style>`)
     .replace('<body>', '<body class="vscode-dark" role="document">');
   await page.route(`${origin}/**`, (route) => {
     const file = new URL(route.request().url()).pathname;
-    const body = file === '/index.html' ? html : file === '/dist/webview.js' ? script : file === '/dist/webview.css' ? style : undefined;
+    const body =
+      file === '/index.html'
+        ? html
+        : file === '/dist/webview.js'
+          ? script
+          : file === '/dist/webview.css'
+            ? style
+            : undefined;
     const type = file.endsWith('.js') ? 'text/javascript' : file.endsWith('.css') ? 'text/css' : 'text/html';
-    return body === undefined ? route.fulfill({ status: 404 }) : route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body });
+    return body === undefined
+      ? route.fulfill({ status: 404 })
+      : route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body });
   });
-  await page.addInitScript('window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });');
+  await page.addInitScript(
+    'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });',
+  );
   await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
   await page.evaluate('globalThis.__name = (f) => f');
-  const load: HostMessage = { type: 'load', source: trace.source, header: trace.header, events: trace.events, live: false };
+  const load: HostMessage = {
+    type: 'load',
+    source: trace.source,
+    header: trace.header,
+    events: trace.events,
+    live: false,
+  };
   await page.evaluate((m) => window.postMessage(m, '*'), load);
   await page.waitForSelector('#society-app[data-ready="true"]', { timeout: 20000 });
   return { page, errors };

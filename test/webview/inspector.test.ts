@@ -17,35 +17,60 @@ async function bundle(): Promise<string> {
       contents: `import { Inspector } from './webview/memory/inspector';
         const w = window as any; w.saved = []; w.posted = [];
         w.inspector = new Inspector(document.getElementById('root')!, { post: (m) => w.posted.push(m), saveState: (s) => w.saved.push(JSON.parse(JSON.stringify(s))) }, w.restored);`,
-      resolveDir: root, loader: 'ts', sourcefile: 'inspector-entry.ts',
+      resolveDir: root,
+      loader: 'ts',
+      sourcefile: 'inspector-entry.ts',
     },
-    bundle: true, write: false, platform: 'browser', format: 'iife', target: 'es2022', logLevel: 'error',
+    bundle: true,
+    write: false,
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    logLevel: 'error',
   });
   return out.outputFiles[0].text;
 }
 
 const context = (over: Record<string, unknown> = {}) => ({
-  type: 'context', source: 'friends-b', file: '/w/runs/friends-b/trace.jsonl', round: 10, lastRound: 10, complete: true,
-  agents: [{ id: 'aroha_walker', name: 'Aroha Walker' }, { id: 'diego_alvarez', name: 'Diego Álvarez' }], agent: 'diego_alvarez', ...over,
+  type: 'context',
+  source: 'friends-b',
+  file: '/w/runs/friends-b/trace.jsonl',
+  round: 10,
+  lastRound: 10,
+  complete: true,
+  agents: [
+    { id: 'aroha_walker', name: 'Aroha Walker' },
+    { id: 'diego_alvarez', name: 'Diego Álvarez' },
+  ],
+  agent: 'diego_alvarez',
+  ...over,
 });
 
 describe('memory inspector webview (headless Chromium)', function () {
   this.timeout(60000);
   let browser: Browser;
   let script: string;
-  before(async () => { browser = await launchChromium(); script = await bundle(); });
-  after(async () => { await browser?.close(); });
+  before(async () => {
+    browser = await launchChromium();
+    script = await bundle();
+  });
+  after(async () => {
+    await browser?.close();
+  });
 
   async function open(restored?: unknown): Promise<Page> {
     const page = await browser.newPage();
     await page.setContent('<!DOCTYPE html><html><body><div id="root"></div></body></html>');
-    await page.evaluate((r) => { (window as any).restored = r; }, restored);
+    await page.evaluate((r) => {
+      (window as any).restored = r;
+    }, restored);
     await page.addScriptTag({ content: script });
     return page;
   }
   const receive = (page: Page, m: unknown) => page.evaluate((msg) => (window as any).inspector.receive(msg), m);
   const saved = (page: Page) => page.evaluate(() => (window as any).saved.at(-1));
-  const queries = (page: Page) => page.evaluate(() => (window as any).posted.filter((m: any) => m.type === 'query').map((m: any) => m.query));
+  const queries = (page: Page) =>
+    page.evaluate(() => (window as any).posted.filter((m: any) => m.type === 'query').map((m: any) => m.query));
 
   it('saves the run and agent a host context shows, with no input', async () => {
     const page = await open();
@@ -58,7 +83,12 @@ describe('memory inspector webview (headless Chromium)', function () {
   });
 
   it('clamps the preview fields to a smaller run, and the preview it sends matches them', async () => {
-    const page = await open({ agent: 'diego_alvarez', kinds: ['advice'], text: 'x', preview: { text: 'weekend plans', round: 30, k: 200 } });
+    const page = await open({
+      agent: 'diego_alvarez',
+      kinds: ['advice'],
+      text: 'x',
+      preview: { text: 'weekend plans', round: 30, k: 200 },
+    });
     await receive(page, context());
     assert.equal(await page.inputValue('input[aria-label="Round"]'), '11');
     assert.equal(await page.inputValue('input[aria-label="Top k"]'), '50');
@@ -75,7 +105,9 @@ describe('memory inspector webview (headless Chromium)', function () {
     await page.fill('input[aria-label="Round"]', '30');
     await page.fill('input[aria-label="Top k"]', '200');
     await page.selectOption('select[aria-label="Agent"]', 'aroha_walker');
-    await page.waitForFunction(() => (window as any).posted.some((m: any) => m.type === 'query' && m.query.agent === 'aroha_walker'));
+    await page.waitForFunction(() =>
+      (window as any).posted.some((m: any) => m.type === 'query' && m.query.agent === 'aroha_walker'),
+    );
     const q = (await queries(page)).at(-1);
     assert.deepEqual(q.preview, { text: 'weekend plans', round: 11, k: 50 });
     assert.equal(await page.inputValue('input[aria-label="Round"]'), '11');

@@ -14,30 +14,55 @@ import { hostileRun, syntheticTrace } from './fixtures';
 import { launchChromium, openView, openWebview, testResults } from './harness';
 import { counted } from '../../webview/dom';
 
-interface Box { x: number; y: number; w: number; h: number; what: string }
+interface Box {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+  what: string;
+}
 
 /** Screen boxes of the legend, the drawing area, every agent's circle and every name written. */
-const boxes = (page: Page) => page.evaluate(() => {
-  const box = (e: Element, what: string) => { const r = e.getBoundingClientRect(); return { x: r.x, y: r.y, w: r.width, h: r.height, what }; };
-  return {
-    legend: box(document.querySelector('.network-legend')!, 'legend'),
-    network: box(document.querySelector('.network')!, 'network'),
-    circles: [...document.querySelectorAll('.network g.agent')].map((g) => box(g.querySelector('circle')!, `circle ${g.getAttribute('data-id')}`)),
-    labels: [...document.querySelectorAll('.network text.label:not(.hidden)')].map((t) => box(t, `name '${t.textContent}'`)),
-  };
-});
+const boxes = (page: Page) =>
+  page.evaluate(() => {
+    const box = (e: Element, what: string) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x, y: r.y, w: r.width, h: r.height, what };
+    };
+    return {
+      legend: box(document.querySelector('.network-legend')!, 'legend'),
+      network: box(document.querySelector('.network')!, 'network'),
+      circles: [...document.querySelectorAll('.network g.agent')].map((g) =>
+        box(g.querySelector('circle')!, `circle ${g.getAttribute('data-id')}`),
+      ),
+      labels: [...document.querySelectorAll('.network text.label:not(.hidden)')].map((t) =>
+        box(t, `name '${t.textContent}'`),
+      ),
+    };
+  });
 
-const intersects = (a: Box, b: Box) => Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;
-const inside = (a: Box, frame: Box) => a.x >= frame.x - 0.5 && a.y >= frame.y - 0.5 && a.x + a.w <= frame.x + frame.w + 0.5 && a.y + a.h <= frame.y + frame.h + 0.5;
+const intersects = (a: Box, b: Box) =>
+  Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 0.5 &&
+  Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 0.5;
+const inside = (a: Box, frame: Box) =>
+  a.x >= frame.x - 0.5 &&
+  a.y >= frame.y - 0.5 &&
+  a.x + a.w <= frame.x + frame.w + 0.5 &&
+  a.y + a.h <= frame.y + frame.h + 0.5;
 
 /** The view transform of the SVG drawing. */
-const view = (page: Page) => page.$eval('.network .viewport', (g) => {
-  const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '')!;
-  return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) };
-});
+const view = (page: Page) =>
+  page.$eval('.network .viewport', (g) => {
+    const m = /translate\(([-\d.e]+),([-\d.e]+)\) scale\(([-\d.e]+)\)/.exec(g.getAttribute('transform') ?? '')!;
+    return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) };
+  });
 
-const frames = (page: Page) => page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
-const settled = (page: Page) => page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled', null, { timeout: 30000 });
+const frames = (page: Page) =>
+  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+const settled = (page: Page) =>
+  page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled', null, {
+    timeout: 30000,
+  });
 
 async function resize(page: Page, width: number, height = 860): Promise<void> {
   await page.setViewportSize({ width, height });
@@ -48,7 +73,10 @@ async function resize(page: Page, width: number, height = 860): Promise<void> {
  * For one describe block: Chromium, and the view opened by `open` at 1280×860 on a run of 14
  * agents, two of them with 40-character names (names end up near every edge), laid out.
  */
-function openForBlock(open: typeof openView, set: (o: { browser: Browser; page: Page; errors: string[] }) => void): void {
+function openForBlock(
+  open: typeof openView,
+  set: (o: { browser: Browser; page: Page; errors: string[] }) => void,
+): void {
   let browser: Browser | undefined;
   before(async () => {
     browser = await launchChromium();
@@ -57,7 +85,9 @@ function openForBlock(open: typeof openView, set: (o: { browser: Browser; page: 
     set({ browser, page, errors });
     await settled(page);
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 }
 
 describe('society view layout (headless Chromium)', function () {
@@ -71,9 +101,14 @@ describe('society view layout (headless Chromium)', function () {
     for (const width of [1280, 900, 560, 350]) {
       await resize(page, width);
       const b = await boxes(page);
-      assert.ok(b.circles.length === 14 && b.labels.length > 0, `${b.circles.length} circles, ${b.labels.length} names at ${width} px`);
+      assert.ok(
+        b.circles.length === 14 && b.labels.length > 0,
+        `${b.circles.length} circles, ${b.labels.length} names at ${width} px`,
+      );
       assert.ok(!intersects(b.legend, b.network), `at ${width} px the legend is inside the drawing area`);
-      for (const thing of [...b.circles, ...b.labels]) assert.ok(!intersects(thing, b.legend), `at ${width} px the legend covers ${thing.what}`);
+      for (const thing of [...b.circles, ...b.labels]) {
+        assert.ok(!intersects(thing, b.legend), `at ${width} px the legend covers ${thing.what}`);
+      }
       await page.screenshot({ path: path.join(testResults, `view-layout-${width}.png`) });
     }
     await resize(page, 1280);
@@ -89,7 +124,12 @@ describe('society view layout (headless Chromium)', function () {
     await page.mouse.down();
     await page.mouse.move(net.x + 7, net.y + 6);
     await page.mouse.up();
-    for (const [width, height] of [[350, 860], [700, 500], [300, 700], [1280, 860]]) {
+    for (const [width, height] of [
+      [350, 860],
+      [700, 500],
+      [300, 700],
+      [1280, 860],
+    ]) {
       await resize(page, width, height);
       const b = await boxes(page);
       const out = b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what);
@@ -109,21 +149,30 @@ describe('society view layout (headless Chromium)', function () {
     }, fitted.k);
     await frames(page);
     const zoomed = await view(page);
-    const centre = (v: { x: number; y: number; k: number }, n: Box) => ({ x: (n.w / 2 - v.x) / v.k, y: (n.h / 2 - v.y) / v.k });
+    const centre = (v: { x: number; y: number; k: number }, n: Box) => ({
+      x: (n.w / 2 - v.x) / v.k,
+      y: (n.h / 2 - v.y) / v.k,
+    });
     const before = centre(zoomed, net);
 
     await resize(page, 600, 700);
     const kept = await view(page);
     const after = centre(kept, (await boxes(page)).network);
     assert.equal(kept.k, zoomed.k, 'the zoom is kept');
-    assert.ok(Math.abs(after.x - before.x) < 1 && Math.abs(after.y - before.y) < 1, `the centre moved from ${JSON.stringify(before)} to ${JSON.stringify(after)}`);
+    assert.ok(
+      Math.abs(after.x - before.x) < 1 && Math.abs(after.y - before.y) < 1,
+      `the centre moved from ${JSON.stringify(before)} to ${JSON.stringify(after)}`,
+    );
 
     // Fit (here the 0 key) gives the view back to the panel: the next resize refits.
     await page.focus('.network');
     await page.keyboard.press('0');
     await resize(page, 350);
     const b = await boxes(page);
-    assert.deepEqual(b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what), []);
+    assert.deepEqual(
+      b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what),
+      [],
+    );
     await resize(page, 1280);
   });
 
@@ -148,7 +197,11 @@ describe('society view layout (headless Chromium)', function () {
     };
     const allInside = async (at: string) => {
       const b = await boxes(p);
-      assert.deepEqual(b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what), [], at);
+      assert.deepEqual(
+        b.circles.filter((c) => !inside(c, b.network)).map((c) => c.what),
+        [],
+        at,
+      );
     };
     try {
       // While the fresh layout still unfolds: Fit hands it back to auto-fitting, so the layout at
@@ -169,7 +222,9 @@ describe('society view layout (headless Chromium)', function () {
       const net = (await boxes(p)).network;
       await p.mouse.move(net.x + net.w / 2, net.y + net.h / 2);
       await p.mouse.wheel(0, -400);
-      await p.waitForFunction(() => !(document.querySelector('.network') as HTMLElement & { __zooming?: unknown }).__zooming);
+      await p.waitForFunction(
+        () => !(document.querySelector('.network') as HTMLElement & { __zooming?: unknown }).__zooming,
+      );
       assert.ok(await wheelThenFit(), 'Fit came while the wheel gesture was open');
       await frames(p);
       await resize(p, 350);
@@ -188,16 +243,27 @@ describe('society view layout (headless Chromium)', function () {
       await resize(page, width);
       const probe = await page.evaluate(() => {
         const side = document.querySelector('.side') as HTMLElement;
-        const s = side.getBoundingClientRect(), css = getComputedStyle(side);
-        const left = s.left + side.clientLeft + parseFloat(css.paddingLeft), right = s.left + side.clientLeft + side.clientWidth - parseFloat(css.paddingRight);
+        const s = side.getBoundingClientRect(),
+          css = getComputedStyle(side);
+        const left = s.left + side.clientLeft + parseFloat(css.paddingLeft),
+          right = s.left + side.clientLeft + side.clientWidth - parseFloat(css.paddingRight);
         const r = document.querySelector('.panel.agent select')!.getBoundingClientRect();
-        return { content: { left, right }, picker: { left: r.left, right: r.right }, overflow: side.scrollWidth - side.clientWidth };
+        return {
+          content: { left, right },
+          picker: { left: r.left, right: r.right },
+          overflow: side.scrollWidth - side.clientWidth,
+        };
       });
-      assert.ok(probe.picker.left >= probe.content.left - 0.5 && probe.picker.right <= probe.content.right + 0.5,
-        `at ${width} px the picker spans ${probe.picker.left}–${probe.picker.right} in a panel of ${probe.content.left}–${probe.content.right}`);
+      assert.ok(
+        probe.picker.left >= probe.content.left - 0.5 && probe.picker.right <= probe.content.right + 0.5,
+        `at ${width} px the picker spans ${probe.picker.left}–${probe.picker.right} in a panel of ${probe.content.left}–${probe.content.right}`,
+      );
       assert.equal(probe.overflow, 0, `at ${width} px the side panel scrolls sideways`);
       const side = await page.locator('.side').boundingBox();
-      await page.screenshot({ path: path.join(testResults, `view-picker-${width}.png`), clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) } });
+      await page.screenshot({
+        path: path.join(testResults, `view-picker-${width}.png`),
+        clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) },
+      });
     }
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
@@ -206,7 +272,9 @@ describe('society view layout (headless Chromium)', function () {
   it('keeps the side panel from scrolling sideways with any agent selected, 40-character names in its ties and memories included', async () => {
     // QA: a tie to someone with a long unbroken name widened the tie lists past the panel.
     await resize(page, 350);
-    const ids = await page.$$eval('.panel.agent select option', (os) => os.map((o) => (o as HTMLOptionElement).value).filter(Boolean));
+    const ids = await page.$$eval('.panel.agent select option', (os) =>
+      os.map((o) => (o as HTMLOptionElement).value).filter(Boolean),
+    );
     assert.ok(ids.length >= 14);
     let longTies: string | undefined;
     for (const id of ids) {
@@ -224,9 +292,13 @@ describe('society view layout (headless Chromium)', function () {
     // The agent panel is drawn again as the view updates: a picture of the lists may need a second try.
     for (let attempt = 1; ; attempt++) {
       try {
-        await page.locator('.panel.agent .tie-lists').screenshot({ path: path.join(testResults, 'view-long-names-350.png'), timeout: 5000 });
+        await page
+          .locator('.panel.agent .tie-lists')
+          .screenshot({ path: path.join(testResults, 'view-long-names-350.png'), timeout: 5000 });
         break;
-      } catch (err) { if (attempt === 3) throw err; }
+      } catch (err) {
+        if (attempt === 3) throw err;
+      }
     }
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
@@ -239,19 +311,31 @@ describe('society view layout (headless Chromium)', function () {
         const line = document.querySelector('.timeline')!.getBoundingClientRect();
         const parts = [...document.querySelectorAll('.timeline > *')].map((e) => {
           const r = e.getBoundingClientRect();
-          return { text: e.textContent || e.getAttribute('aria-label'), left: r.left, right: r.right, width: r.width, clipped: e.scrollWidth > e.clientWidth + 1 };
+          return {
+            text: e.textContent || e.getAttribute('aria-label'),
+            left: r.left,
+            right: r.right,
+            width: r.width,
+            clipped: e.scrollWidth > e.clientWidth + 1,
+          };
         });
         return { right: Math.min(line.right, document.documentElement.clientWidth), parts };
       });
       for (const p of probe.parts) {
-        assert.ok(p.right <= probe.right + 0.5 && p.left >= 0, `at ${width} px '${p.text}' reaches ${p.right} of ${probe.right}`);
+        assert.ok(
+          p.right <= probe.right + 0.5 && p.left >= 0,
+          `at ${width} px '${p.text}' reaches ${p.right} of ${probe.right}`,
+        );
         assert.ok(!p.clipped, `at ${width} px '${p.text}' is clipped`);
       }
       const latest = probe.parts.find((p) => p.text === 'Latest');
       assert.ok(latest && latest.width > 30, `Latest is ${latest?.width} px wide at ${width} px`);
       const range = probe.parts.find((p) => p.text === 'Round');
       assert.ok(range && range.width >= 40, `the slider is ${range?.width} px wide at ${width} px`);
-      await page.screenshot({ path: path.join(testResults, `view-timeline-${width}.png`), clip: { x: 0, y: 0, width, height: 430 } });
+      await page.screenshot({
+        path: path.join(testResults, `view-timeline-${width}.png`),
+        clip: { x: 0, y: 0, width, height: 430 },
+      });
     }
     await resize(page, 1280);
     assert.deepEqual(errors, []);
@@ -263,43 +347,75 @@ describe('society view layout (headless Chromium)', function () {
     await page.keyboard.press('0');
     await page.selectOption('.panel.agent select', 'p3');
     // Beside the editor under the bottom panel (~500 px), small, tall and narrow, wide and short or tall.
-    for (const [width, height] of [[700, 508], [500, 400], [350, 900], [1400, 508], [1400, 900], [1000, 300]]) {
+    for (const [width, height] of [
+      [700, 508],
+      [500, 400],
+      [350, 900],
+      [1400, 508],
+      [1400, 900],
+      [1000, 300],
+    ]) {
       await resize(page, width, height);
       const probe = await page.evaluate(() => {
-        const box = (s: string) => { const r = document.querySelector(s)!.getBoundingClientRect(); return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, what: s }; };
+        const box = (s: string) => {
+          const r = document.querySelector(s)!.getBoundingClientRect();
+          return { top: r.top, bottom: r.bottom, left: r.left, right: r.right, height: r.height, what: s };
+        };
         const app = document.querySelector('.society-app') as HTMLElement;
         const side = document.querySelector('.side') as HTMLElement;
         side.scrollTop = 0;
         // The agent's name under the picker shows without scrolling the side panel.
         const name = box('.panel.agent h3');
         return {
-          panels: ['.bar', '.network', '.timeline', '.side', '.trace'].map(box), vlist: box('.vlist'), name, side: box('.side'),
+          panels: ['.bar', '.network', '.timeline', '.side', '.trace'].map(box),
+          vlist: box('.vlist'),
+          name,
+          side: box('.side'),
           app: { client: app.clientHeight, scroll: app.scrollHeight, overflow: getComputedStyle(app).overflowY },
         };
       });
       const at = `at ${width}×${height}`;
       const [, network, , side, trace] = probe.panels;
       assert.ok(side.height >= 120, `${at} the side panel is ${side.height} px tall`);
-      assert.ok(probe.name.bottom <= side.bottom, `${at} the agent's name is cut off (${probe.name.bottom} > ${side.bottom})`);
+      assert.ok(
+        probe.name.bottom <= side.bottom,
+        `${at} the agent's name is cut off (${probe.name.bottom} > ${side.bottom})`,
+      );
       assert.ok(network.height >= 120, `${at} the network is ${network.height} px tall`);
-      assert.ok(trace.height >= 120 && probe.vlist.height >= 20, `${at} the trace is ${trace.height} px tall, its rows ${probe.vlist.height}`);
-      for (let i = 0; i < probe.panels.length; i++) {for (let j = i + 1; j < probe.panels.length; j++) {
-        const [a, b] = [probe.panels[i], probe.panels[j]];
-        const overlap = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 && Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
-        assert.ok(!overlap, `${at} ${a.what} and ${b.what} overlap`);
-      }}
+      assert.ok(
+        trace.height >= 120 && probe.vlist.height >= 20,
+        `${at} the trace is ${trace.height} px tall, its rows ${probe.vlist.height}`,
+      );
+      for (let i = 0; i < probe.panels.length; i++) {
+        for (let j = i + 1; j < probe.panels.length; j++) {
+          const [a, b] = [probe.panels[i], probe.panels[j]];
+          const overlap =
+            Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top) > 0.5 &&
+            Math.min(a.right, b.right) - Math.max(a.left, b.left) > 0.5;
+          assert.ok(!overlap, `${at} ${a.what} and ${b.what} overlap`);
+        }
+      }
       // What does not fit can be scrolled to, never clipped.
-      if (probe.app.scroll > probe.app.client + 1) assert.equal(probe.app.overflow, 'auto', `${at} the view is ${probe.app.scroll} px tall in ${probe.app.client} and does not scroll`);
+      if (probe.app.scroll > probe.app.client + 1) {
+        assert.equal(
+          probe.app.overflow,
+          'auto',
+          `${at} the view is ${probe.app.scroll} px tall in ${probe.app.client} and does not scroll`,
+        );
+      }
       // The end of the agent's details (its memories' heading) can be scrolled into view.
       const reached = await page.evaluate(() => {
         const last = document.querySelector('.panel.agent .agent-body > :last-child > h4')!;
         last.scrollIntoView({ block: 'nearest' });
-        const r = last.getBoundingClientRect(), s = document.querySelector('.side')!.getBoundingClientRect();
+        const r = last.getBoundingClientRect(),
+          s = document.querySelector('.side')!.getBoundingClientRect();
         return r.bottom <= Math.min(s.bottom, innerHeight) + 1 && r.top >= Math.max(s.top, 0) - 1;
       });
       assert.ok(reached, `${at} the agent's memories cannot be scrolled into view`);
       await page.screenshot({ path: path.join(testResults, `view-short-${width}x${height}.png`) });
-      await page.evaluate(() => { document.querySelector('.society-app')!.scrollTop = 0; });
+      await page.evaluate(() => {
+        document.querySelector('.society-app')!.scrollTop = 0;
+      });
     }
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
@@ -308,40 +424,67 @@ describe('society view layout (headless Chromium)', function () {
   it('keeps the tooltip inside the drawing, off the legend, and with the agent in another round', async () => {
     await resize(page, 1280);
     await settled(page);
-    const tip = (id: string) => page.evaluate((id) => {
-      const t = document.querySelector('.network .tooltip') as HTMLElement;
-      const g = document.querySelector(`.network g.agent[data-id="${id}"]`)!;
-      const c = g.querySelector('circle')!.getBoundingClientRect(), r = t.getBoundingClientRect();
-      return {
-        hidden: t.hidden, text: t.querySelector('div')?.textContent, figures: / (\d+) ties? out, (\d+) in$/.exec(g.getAttribute('aria-label')!)!.slice(1),
-        box: { x: r.x, y: r.y, w: r.width, h: r.height, what: 'tooltip' }, centre: { x: c.x + c.width / 2, y: c.y + c.height / 2, r: c.width / 2 },
-      };
-    }, id);
+    const tip = (id: string) =>
+      page.evaluate((id) => {
+        const t = document.querySelector('.network .tooltip') as HTMLElement;
+        const g = document.querySelector(`.network g.agent[data-id="${id}"]`)!;
+        const c = g.querySelector('circle')!.getBoundingClientRect(),
+          r = t.getBoundingClientRect();
+        return {
+          hidden: t.hidden,
+          text: t.querySelector('div')?.textContent,
+          figures: / (\d+) ties? out, (\d+) in$/.exec(g.getAttribute('aria-label')!)!.slice(1),
+          box: { x: r.x, y: r.y, w: r.width, h: r.height, what: 'tooltip' },
+          centre: { x: c.x + c.width / 2, y: c.y + c.height / 2, r: c.width / 2 },
+        };
+      }, id);
     /** Hidden, or showing the agent's figures of the round on screen next to its circle. */
-    const fresh = (t: Awaited<ReturnType<typeof tip>>) => t.hidden || (t.text === `${counted(Number(t.figures[0]), 'tie')} out · ${t.figures[1]} in`
-      && Math.hypot(Math.max(0, t.box.x - t.centre.x, t.centre.x - t.box.x - t.box.w), Math.max(0, t.box.y - t.centre.y, t.centre.y - t.box.y - t.box.h)) <= 2 * t.centre.r + 20);
+    const fresh = (t: Awaited<ReturnType<typeof tip>>) =>
+      t.hidden ||
+      (t.text === `${counted(Number(t.figures[0]), 'tie')} out · ${t.figures[1]} in` &&
+        Math.hypot(
+          Math.max(0, t.box.x - t.centre.x, t.centre.x - t.box.x - t.box.w),
+          Math.max(0, t.box.y - t.centre.y, t.centre.y - t.box.y - t.box.h),
+        ) <=
+          2 * t.centre.r + 20);
 
     /** Points at an agent and waits for its tooltip. */
     const hover = async (circle: Box) => {
       await page.mouse.move(circle.x + circle.w / 2, circle.y + circle.h / 2);
-      await page.waitForFunction((id) => {
-        const t = document.querySelector('.network .tooltip') as HTMLElement;
-        return !t.hidden && t.querySelector('strong')?.textContent === document.querySelector(`.network g.agent[data-id="${id}"] title`)?.textContent;
-      }, circle.what.replace('circle ', ''));
+      await page.waitForFunction(
+        (id) => {
+          const t = document.querySelector('.network .tooltip') as HTMLElement;
+          return (
+            !t.hidden &&
+            t.querySelector('strong')?.textContent ===
+              document.querySelector(`.network g.agent[data-id="${id}"] title`)?.textContent
+          );
+        },
+        circle.what.replace('circle ', ''),
+      );
       return tip(circle.what.replace('circle ', ''));
     };
 
     // The lowest and the rightmost agent: a tooltip below or right of them would be cut off by the legend or the edge.
-    for (const [width, height] of [[1280, 860], [700, 508]]) {
+    for (const [width, height] of [
+      [1280, 860],
+      [700, 508],
+    ]) {
       await resize(page, width, height);
       // Fitted, whatever view earlier tests left.
       await page.focus('.network');
       await page.keyboard.press('0');
       await settled(page);
       const b = await boxes(page);
-      for (const edge of [b.circles.reduce((a, c) => (c.y > a.y ? c : a)), b.circles.reduce((a, c) => (c.x > a.x ? c : a))]) {
+      for (const edge of [
+        b.circles.reduce((a, c) => (c.y > a.y ? c : a)),
+        b.circles.reduce((a, c) => (c.x > a.x ? c : a)),
+      ]) {
         const t = await hover(edge);
-        assert.ok(inside(t.box, b.network) && !intersects(t.box, b.legend), `at ${width}×${height} the tooltip of ${edge.what} ${JSON.stringify(t.box)} leaves the drawing ${JSON.stringify(b.network)}`);
+        assert.ok(
+          inside(t.box, b.network) && !intersects(t.box, b.legend),
+          `at ${width}×${height} the tooltip of ${edge.what} ${JSON.stringify(t.box)} leaves the drawing ${JSON.stringify(b.network)}`,
+        );
         assert.ok(fresh(t), JSON.stringify(t));
       }
       await page.screenshot({ path: path.join(testResults, `view-tooltip-${width}x${height}.png`) });
@@ -350,8 +493,18 @@ describe('society view layout (headless Chromium)', function () {
     await settled(page);
 
     // The agent with most ties at the last round, hovered; then another round from the keyboard, the pointer still.
-    const most = await page.$$eval('.network g.agent', (gs) => gs.map((g) => ({ id: g.getAttribute('data-id')!, n: [.../(\d+) ties? out, (\d+) in$/.exec(g.getAttribute('aria-label')!)!].slice(1).reduce((s, x) => s + Number(x), 0) }))
-      .sort((x, y) => y.n - x.n)[0]);
+    const most = await page.$$eval(
+      '.network g.agent',
+      (gs) =>
+        gs
+          .map((g) => ({
+            id: g.getAttribute('data-id')!,
+            n: [.../(\d+) ties? out, (\d+) in$/.exec(g.getAttribute('aria-label')!)!]
+              .slice(1)
+              .reduce((s, x) => s + Number(x), 0),
+          }))
+          .sort((x, y) => y.n - x.n)[0],
+    );
     const before = await hover((await boxes(page)).circles.find((c) => c.what === `circle ${most.id}`)!);
     assert.ok(!before.hidden && fresh(before), JSON.stringify(before));
     await page.focus('.timeline-range');
@@ -387,7 +540,10 @@ describe('society view layout (headless Chromium)', function () {
       await node.locator('circle').hover();
       await small.page.waitForFunction(() => !(document.querySelector('.network .tooltip') as HTMLElement).hidden);
       assert.equal(await small.page.textContent('.network .tooltip div'), '1 tie out · 0 in');
-      assert.match((await small.page.textContent('.panel.metrics .summary'))!, /^3 agents · 1 tie · \d+ communit(y|ies)$/);
+      assert.match(
+        (await small.page.textContent('.panel.metrics .summary'))!,
+        /^3 agents · 1 tie · \d+ communit(y|ies)$/,
+      );
       assert.deepEqual(small.errors, []);
     } finally {
       await small.page.close();
@@ -396,45 +552,70 @@ describe('society view layout (headless Chromium)', function () {
 });
 
 /** Where a box is on screen. */
-interface Rect { left: number; top: number; right: number; bottom: number }
+interface Rect {
+  left: number;
+  top: number;
+  right: number;
+  bottom: number;
+}
 
 /**
  * The view's panels (grid areas) and the parts that matter in each, as they are on screen: a part's
  * box is cut by every box it scrolls or is clipped in (inside the view), so a part scrolled out of
  * the side panel is not there, and one half scrolled out is half there.
  */
-const layoutBoxes = (page: Page) => page.evaluate(() => {
-  const app = document.querySelector('.society-app')!;
-  const rect = (e: Element): Rect => { const r = e.getBoundingClientRect(); return { left: r.left, top: r.top, right: r.right, bottom: r.bottom }; };
-  const seen = (e: Element): Rect => {
-    let v = rect(e);
-    for (let a = e.parentElement; a && a !== app; a = a.parentElement) {
-      const css = getComputedStyle(a);
-      if (css.overflowX === 'visible' && css.overflowY === 'visible') continue;
-      const r = a.getBoundingClientRect(), left = r.left + a.clientLeft, top = r.top + a.clientTop;
-      v = { left: Math.max(v.left, left), top: Math.max(v.top, top), right: Math.min(v.right, left + a.clientWidth), bottom: Math.min(v.bottom, top + a.clientHeight) };
-    }
-    return v;
-  };
-  const panels = { bar: '.bar', stage: '.stage', timeline: '.timeline', side: '.side', trace: '.trace' };
-  const parts: [string, string, keyof typeof panels][] = [
-    ['network', '.network', 'stage'], ['legend', '.network-legend', 'stage'],
-    ['agent panel', '.panel.agent', 'side'], ['metrics summary', '.panel.metrics .summary', 'side'],
-    ['trace filters', '.trace .filters', 'trace'], ['trace header', '.trace .vrow.head', 'trace'], ['trace list', '.trace .vlist', 'trace'],
-  ];
-  const one = (s: string) => { const e = document.querySelector(s); if (!e) throw new Error(`no ${s}`); return e; };
-  return {
-    width: document.documentElement.clientWidth,
-    scrollWidth: document.documentElement.scrollWidth,
-    app: rect(app),
-    panels: Object.entries(panels).map(([what, s]) => ({ what, box: rect(one(s)), element: s })),
-    parts: parts.map(([what, s, panel]) => ({ what, panel, box: seen(one(s)), whole: rect(one(s)), element: s })),
-  };
-});
+const layoutBoxes = (page: Page) =>
+  page.evaluate(() => {
+    const app = document.querySelector('.society-app')!;
+    const rect = (e: Element): Rect => {
+      const r = e.getBoundingClientRect();
+      return { left: r.left, top: r.top, right: r.right, bottom: r.bottom };
+    };
+    const seen = (e: Element): Rect => {
+      let v = rect(e);
+      for (let a = e.parentElement; a && a !== app; a = a.parentElement) {
+        const css = getComputedStyle(a);
+        if (css.overflowX === 'visible' && css.overflowY === 'visible') continue;
+        const r = a.getBoundingClientRect(),
+          left = r.left + a.clientLeft,
+          top = r.top + a.clientTop;
+        v = {
+          left: Math.max(v.left, left),
+          top: Math.max(v.top, top),
+          right: Math.min(v.right, left + a.clientWidth),
+          bottom: Math.min(v.bottom, top + a.clientHeight),
+        };
+      }
+      return v;
+    };
+    const panels = { bar: '.bar', stage: '.stage', timeline: '.timeline', side: '.side', trace: '.trace' };
+    const parts: [string, string, keyof typeof panels][] = [
+      ['network', '.network', 'stage'],
+      ['legend', '.network-legend', 'stage'],
+      ['agent panel', '.panel.agent', 'side'],
+      ['metrics summary', '.panel.metrics .summary', 'side'],
+      ['trace filters', '.trace .filters', 'trace'],
+      ['trace header', '.trace .vrow.head', 'trace'],
+      ['trace list', '.trace .vlist', 'trace'],
+    ];
+    const one = (s: string) => {
+      const e = document.querySelector(s);
+      if (!e) throw new Error(`no ${s}`);
+      return e;
+    };
+    return {
+      width: document.documentElement.clientWidth,
+      scrollWidth: document.documentElement.scrollWidth,
+      app: rect(app),
+      panels: Object.entries(panels).map(([what, s]) => ({ what, box: rect(one(s)), element: s })),
+      parts: parts.map(([what, s, panel]) => ({ what, panel, box: seen(one(s)), whole: rect(one(s)), element: s })),
+    };
+  });
 
 /** How far two boxes overlap each way; undefined when they only touch (or share a sub-pixel sliver). */
 const overlap = (a: Rect, b: Rect) => {
-  const x = Math.min(a.right, b.right) - Math.max(a.left, b.left), y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
+  const x = Math.min(a.right, b.right) - Math.max(a.left, b.left),
+    y = Math.min(a.bottom, b.bottom) - Math.max(a.top, b.top);
   return x > 0.5 && y > 0.5 ? { x, y } : undefined;
 };
 const empty = (a: Rect) => a.right - a.left < 0.5 || a.bottom - a.top < 0.5;
@@ -450,29 +631,68 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
     // QA: VS Code's default `body { padding: 0 20px }` inset the view 20 px each side (40 of a 300 px side bar).
     const defaults = await page.evaluate(() => {
       const sheet = (document.getElementById('_defaultStyles') as HTMLStyleElement).sheet!;
-      const body = [...sheet.cssRules].find((r) => r instanceof CSSStyleRule && r.selectorText === 'body') as CSSStyleRule;
-      return { left: body.style.paddingLeft, right: body.style.paddingRight, first: document.head.firstElementChild?.id };
+      const body = [...sheet.cssRules].find(
+        (r) => r instanceof CSSStyleRule && r.selectorText === 'body',
+      ) as CSSStyleRule;
+      return {
+        left: body.style.paddingLeft,
+        right: body.style.paddingRight,
+        first: document.head.firstElementChild?.id,
+      };
     });
-    assert.deepEqual(defaults, { left: '20px', right: '20px', first: '_defaultStyles' }, 'the page has VS Code’s default stylesheet, first in its head');
+    assert.deepEqual(
+      defaults,
+      { left: '20px', right: '20px', first: '_defaultStyles' },
+      'the page has VS Code’s default stylesheet, first in its head',
+    );
     const problems: string[] = [];
-    const check = (ok: boolean, problem: string) => { if (!ok) problems.push(problem); };
-    for (const [width, height] of [[260, 600], [350, 700], [820, 600], [821, 600], [1280, 860]]) {
+    const check = (ok: boolean, problem: string) => {
+      if (!ok) problems.push(problem);
+    };
+    for (const [width, height] of [
+      [260, 600],
+      [350, 700],
+      [820, 600],
+      [821, 600],
+      [1280, 860],
+    ]) {
       await resize(page, width, height);
       const b = await layoutBoxes(page);
       const at = `at ${width}×${height}`;
-      check(Math.abs(b.app.left) <= 2 && Math.abs(b.app.right - b.width) <= 2, `${at} the view spans ${Math.round(b.app.left)}–${Math.round(b.app.right)} of 0–${b.width}`);
+      check(
+        Math.abs(b.app.left) <= 2 && Math.abs(b.app.right - b.width) <= 2,
+        `${at} the view spans ${Math.round(b.app.left)}–${Math.round(b.app.right)} of 0–${b.width}`,
+      );
       check(b.scrollWidth <= b.width, `${at} the page scrolls sideways (${b.scrollWidth} > ${b.width})`);
       for (const p of b.panels.filter((p) => p.what !== 'side' && p.what !== 'timeline' && p.what !== 'stage')) {
-        check(Math.abs(p.box.left) <= 2 && Math.abs(p.box.right - b.width) <= 2, `${at} the ${p.what} spans ${Math.round(p.box.left)}–${Math.round(p.box.right)} of 0–${b.width}`);
+        check(
+          Math.abs(p.box.left) <= 2 && Math.abs(p.box.right - b.width) <= 2,
+          `${at} the ${p.what} spans ${Math.round(p.box.left)}–${Math.round(p.box.right)} of 0–${b.width}`,
+        );
       }
-      const edges = { left: Math.min(...b.panels.map((p) => p.box.left)), right: Math.max(...b.panels.map((p) => p.box.right)) };
-      check(edges.left <= 2 && edges.right >= b.width - 2, `${at} the panels span ${Math.round(edges.left)}–${Math.round(edges.right)}`);
+      const edges = {
+        left: Math.min(...b.panels.map((p) => p.box.left)),
+        right: Math.max(...b.panels.map((p) => p.box.right)),
+      };
+      check(
+        edges.left <= 2 && edges.right >= b.width - 2,
+        `${at} the panels span ${Math.round(edges.left)}–${Math.round(edges.right)}`,
+      );
       // Text and controls keep a small inset of their own from the panel's edges.
-      const inset = await page.evaluate(() => ['.bar h1', '.timeline > :first-child', '.trace .filters > :first-child', '.trace .vrow.head > :first-child'].map((s) => {
-        const r = document.querySelector(s)!.getBoundingClientRect();
-        return { what: s, left: r.left, right: document.documentElement.clientWidth - r.right };
-      }));
-      for (const i of inset) check(i.left >= 4 && i.left <= 12, `${at} ${i.what} starts ${i.left} px from the panel's edge`);
+      const inset = await page.evaluate(() =>
+        [
+          '.bar h1',
+          '.timeline > :first-child',
+          '.trace .filters > :first-child',
+          '.trace .vrow.head > :first-child',
+        ].map((s) => {
+          const r = document.querySelector(s)!.getBoundingClientRect();
+          return { what: s, left: r.left, right: document.documentElement.clientWidth - r.right };
+        }),
+      );
+      for (const i of inset) {
+        check(i.left >= 4 && i.left <= 12, `${at} ${i.what} starts ${i.left} px from the panel's edge`);
+      }
       await page.screenshot({ path: path.join(testResults, `view-vscode-width-${width}x${height}.png`) });
     }
     await resize(page, 1280);
@@ -484,38 +704,79 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
     // under the trace filters, which ran out of the trace panel and left its rows no room at all.
     await page.focus('.network');
     await page.keyboard.press('0');
-    const sizes = [[260, 360], [300, 450], [350, 700], [400, 500], [490, 440], [500, 400], [700, 508], [820, 600], [821, 360], [1000, 450], [1280, 360], [1280, 900]];
+    const sizes = [
+      [260, 360],
+      [300, 450],
+      [350, 700],
+      [400, 500],
+      [490, 440],
+      [500, 400],
+      [700, 508],
+      [820, 600],
+      [821, 360],
+      [1000, 450],
+      [1280, 360],
+      [1280, 900],
+    ];
     const problems: string[] = [];
-    const check = (ok: boolean, problem: string) => { if (!ok) problems.push(problem); };
+    const check = (ok: boolean, problem: string) => {
+      if (!ok) problems.push(problem);
+    };
     for (const agent of ['', 'p3']) {
       await page.selectOption('.panel.agent select', agent);
       for (const [width, height] of sizes) {
         await resize(page, width, height);
-        await page.evaluate(() => { document.querySelector('.side')!.scrollTop = 0; document.querySelector('.society-app')!.scrollTop = 0; });
+        await page.evaluate(() => {
+          document.querySelector('.side')!.scrollTop = 0;
+          document.querySelector('.society-app')!.scrollTop = 0;
+        });
         const b = await layoutBoxes(page);
         const at = `at ${width}×${height}${agent ? ` with ${agent} picked` : ''}`;
         const panel = new Map(b.panels.map((p) => [p.what, p.box]));
         for (const p of b.parts) {
           const frame = panel.get(p.panel)!;
-          const out = { above: frame.top - p.box.top, below: p.box.bottom - frame.bottom, left: frame.left - p.box.left, right: p.box.right - frame.right };
-          const worst = Object.entries(out).filter(([, d]) => d > 0.5).map(([side, d]) => `${Math.round(d)} px ${side}`);
-          check(empty(p.box) || !worst.length, `${at} the ${p.what} (${round(p.box)}) runs out of the ${p.panel} panel (${round(frame)}) by ${worst.join(', ')}`);
+          const out = {
+            above: frame.top - p.box.top,
+            below: p.box.bottom - frame.bottom,
+            left: frame.left - p.box.left,
+            right: p.box.right - frame.right,
+          };
+          const worst = Object.entries(out)
+            .filter(([, d]) => d > 0.5)
+            .map(([side, d]) => `${Math.round(d)} px ${side}`);
+          check(
+            empty(p.box) || !worst.length,
+            `${at} the ${p.what} (${round(p.box)}) runs out of the ${p.panel} panel (${round(frame)}) by ${worst.join(', ')}`,
+          );
         }
         const all = [...b.panels.map((p) => ({ ...p, panel: p.what })), ...b.parts];
-        for (let i = 0; i < all.length; i++) {for (let j = i + 1; j < all.length; j++) {
-          const [x, y] = [all[i], all[j]];
-          if (x.what === y.panel || y.what === x.panel) continue;
-          const o = overlap(x.box, y.box);
-          check(!o, `${at} the ${x.what} (${round(x.box)}) and the ${y.what} (${round(y.box)}) overlap by ${o && `${Math.round(o.x)}×${Math.round(o.y)}`} px`);
-        }}
+        for (let i = 0; i < all.length; i++) {
+          for (let j = i + 1; j < all.length; j++) {
+            const [x, y] = [all[i], all[j]];
+            if (x.what === y.panel || y.what === x.panel) continue;
+            const o = overlap(x.box, y.box);
+            check(
+              !o,
+              `${at} the ${x.what} (${round(x.box)}) and the ${y.what} (${round(y.box)}) overlap by ${o && `${Math.round(o.x)}×${Math.round(o.y)}`} px`,
+            );
+          }
+        }
         const list = b.parts.find((p) => p.what === 'trace list')!.box;
-        check(list.bottom - list.top >= 3 * 22 - 0.5, `${at} the trace list shows ${Math.round(list.bottom - list.top)} px of rows (${round(list)})`);
+        check(
+          list.bottom - list.top >= 3 * 22 - 0.5,
+          `${at} the trace list shows ${Math.round(list.bottom - list.top)} px of rows (${round(list)})`,
+        );
         if (!agent) {
           // The side panel opens on the picker and the network's figures: the summary whole, not cut by the panel's edge.
           const summary = b.parts.find((p) => p.what === 'metrics summary')!;
-          check(round(summary.box) === round(summary.whole), `${at} the metrics summary (${round(summary.whole)}) is cut off by the side panel (${round(panel.get('side')!)})`);
+          check(
+            round(summary.box) === round(summary.whole),
+            `${at} the metrics summary (${round(summary.whole)}) is cut off by the side panel (${round(panel.get('side')!)})`,
+          );
         }
-        await page.screenshot({ path: path.join(testResults, `view-vscode-boxes-${width}x${height}${agent ? `-${agent}` : ''}.png`) });
+        await page.screenshot({
+          path: path.join(testResults, `view-vscode-boxes-${width}x${height}${agent ? `-${agent}` : ''}.png`),
+        });
       }
     }
     await page.selectOption('.panel.agent select', '');

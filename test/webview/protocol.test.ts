@@ -14,7 +14,9 @@ async function webviewPage(browser: Browser, state?: ViewState): Promise<Page> {
   const stub = `window.posted = []; window.saved = ${JSON.stringify(state ?? null).replace(/</g, '\\u003c')} ?? undefined;
     window.acquireVsCodeApi = () => ({ postMessage: (m) => window.posted.push(m), getState: () => window.saved, setState: (s) => { window.saved = s; } });`;
   const { script, style } = await viewAssets();
-  await page.setContent(`<!DOCTYPE html><html><head><style>${style}</style></head><body class="vscode-dark"><div id="society-app"></div><script>${stub}</script><script>${script}</script></body></html>`);
+  await page.setContent(
+    `<!DOCTYPE html><html><head><style>${style}</style></head><body class="vscode-dark"><div id="society-app"></div><script>${stub}</script><script>${script}</script></body></html>`,
+  );
   return page;
 }
 
@@ -29,19 +31,34 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     browser = await launchChromium();
     trace = await hostileRun(12, 5);
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   it('says ready, then follows a live run round by round', async () => {
     const page = await webviewPage(browser);
-    await page.waitForFunction(() => (window as unknown as { posted: ViewMessage[] }).posted.some((m) => m.type === 'ready'));
+    await page.waitForFunction(() =>
+      (window as unknown as { posted: ViewMessage[] }).posted.some((m) => m.type === 'ready'),
+    );
     assert.equal(await page.textContent('.stage-note'), 'Waiting for the trace…');
     const firstRoundEnd = trace.events.findIndex((e) => e.type === 'round_end' && e.round === 2) + 1;
-    await send(page, { type: 'load', source: { kind: 'run', label: 'live', path: '/runs/x/trace.jsonl' }, header: trace.header, events: trace.events.slice(0, firstRoundEnd), live: true });
+    await send(page, {
+      type: 'load',
+      source: { kind: 'run', label: 'live', path: '/runs/x/trace.jsonl' },
+      header: trace.header,
+      events: trace.events.slice(0, firstRoundEnd),
+      live: true,
+    });
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement | null)?.dataset.round === '2');
-    assert.equal(Number(await page.$eval('.network', (e) => (e as HTMLElement).dataset.edges)), expectedTies({ ...trace, events: trace.events.slice(0, firstRoundEnd) }));
+    assert.equal(
+      Number(await page.$eval('.network', (e) => (e as HTMLElement).dataset.edges)),
+      expectedTies({ ...trace, events: trace.events.slice(0, firstRoundEnd) }),
+    );
     assert.equal(await page.textContent('.badge'), 'running');
     assert.ok(!(await page.isVisible('.stage-note')), 'the note goes once the network is drawn');
-    for (const batch of batches(trace.events.slice(firstRoundEnd), 200)) await send(page, { type: 'events', events: batch });
+    for (const batch of batches(trace.events.slice(firstRoundEnd), 200)) {
+      await send(page, { type: 'events', events: batch });
+    }
     await send(page, { type: 'status', status: 'completed' });
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '5');
     assert.equal(await page.locator('.network path.tie').count(), expectedTies(trace));
@@ -52,8 +69,19 @@ describe('society view in a VS Code webview (stubbed host)', function () {
 
   it('draws a trace sent in batches once it has them all, laid out as when it came whole', async () => {
     const positions = async (page: Page) => {
-      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement | null)?.dataset.layout === 'settled', null, { timeout: 30000 });
-      return page.$$eval('.network g.agent', (gs) => gs.map((g) => `${g.getAttribute('data-id')}@${g.querySelector('circle')!.getAttribute('cx')},${g.querySelector('circle')!.getAttribute('cy')}`).sort());
+      await page.waitForFunction(
+        () => (document.querySelector('.network') as HTMLElement | null)?.dataset.layout === 'settled',
+        null,
+        { timeout: 30000 },
+      );
+      return page.$$eval('.network g.agent', (gs) =>
+        gs
+          .map(
+            (g) =>
+              `${g.getAttribute('data-id')}@${g.querySelector('circle')!.getAttribute('cx')},${g.querySelector('circle')!.getAttribute('cy')}`,
+          )
+          .sort(),
+      );
     };
     const source = { kind: 'file', label: 'trace.jsonl', path: '/runs/x/trace.jsonl' } as const;
     const whole = await webviewPage(browser);
@@ -63,14 +91,31 @@ describe('society view in a VS Code webview (stubbed host)', function () {
 
     const page = await webviewPage(browser);
     const [first, ...rest] = batches(trace.events, 40);
-    await send(page, { type: 'load', source, header: trace.header, events: first, live: false, rest: trace.events.length - first.length });
+    await send(page, {
+      type: 'load',
+      source,
+      header: trace.header,
+      events: first,
+      live: false,
+      rest: trace.events.length - first.length,
+    });
     await page.waitForTimeout(300);
     assert.equal(await page.locator('.network g.agent').count(), 0, 'nothing drawn before the trace is whole');
-    assert.ok(Number(await page.$eval('#society-app', (e) => (e as HTMLElement).dataset.loading)) > 0, 'it says it is loading');
+    assert.ok(
+      Number(await page.$eval('#society-app', (e) => (e as HTMLElement).dataset.loading)) > 0,
+      'it says it is loading',
+    );
     assert.equal(await page.textContent('.badge'), 'loading', 'a finished trace still arriving is not "stopped"');
     const total = trace.events.length.toLocaleString('en-US');
-    assert.equal(await page.textContent('.stage-note'), `Loading the trace: 40 of ${total} events (${Math.floor(4000 / trace.events.length)}%)…`, 'the empty stage says how far the trace got');
-    for (const events of rest) { await send(page, { type: 'events', events }); await page.waitForTimeout(20); }
+    assert.equal(
+      await page.textContent('.stage-note'),
+      `Loading the trace: 40 of ${total} events (${Math.floor(4000 / trace.events.length)}%)…`,
+      'the empty stage says how far the trace got',
+    );
+    for (const events of rest) {
+      await send(page, { type: 'events', events });
+      await page.waitForTimeout(20);
+    }
     assert.deepEqual(await positions(page), expected);
     assert.ok(!(await page.isVisible('.stage-note')));
     assert.equal(await page.textContent('.badge'), 'complete');
@@ -79,18 +124,31 @@ describe('society view in a VS Code webview (stubbed host)', function () {
 
   it('reports selections, hands exports over and restores its state', async () => {
     const page = await webviewPage(browser);
-    await send(page, { type: 'load', source: { kind: 'file', label: 'trace.jsonl', path: '/runs/x/trace.jsonl' }, header: trace.header, events: trace.events, live: false });
+    await send(page, {
+      type: 'load',
+      source: { kind: 'file', label: 'trace.jsonl', path: '/runs/x/trace.jsonl' },
+      header: trace.header,
+      events: trace.events,
+      live: false,
+    });
     await page.waitForSelector('#society-app[data-ready="true"]');
     await send(page, { type: 'select', agents: ['p0'] });
-    await page.waitForFunction(() => document.querySelector('.network g.agent[data-id="p0"]')?.classList.contains('selected'));
+    await page.waitForFunction(() =>
+      document.querySelector('.network g.agent[data-id="p0"]')?.classList.contains('selected'),
+    );
     await page.focus('.timeline-range');
     await page.keyboard.press('ArrowLeft');
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '3');
 
     for (const f of ['CSV', 'GRAPHML', 'SVG', 'PNG', 'GEXF']) await page.click(`.bar button:has-text("${f}")`);
-    const exports = (await posted(page)).filter((m): m is Extract<ViewMessage, { type: 'export' }> => m.type === 'export');
-    assert.deepEqual(exports.map((m) => m.format), ['csv', 'graphml', 'svg', 'png', 'gexf']);
+    const exports = (await posted(page)).filter(
+      (m): m is Extract<ViewMessage, { type: 'export' }> => m.type === 'export',
+    );
+    assert.deepEqual(
+      exports.map((m) => m.format),
+      ['csv', 'graphml', 'svg', 'png', 'gexf'],
+    );
     const ties3 = expectedTies(trace, 3);
     const csv = exports[0].data.trimEnd().split('\r\n');
     assert.equal(csv[0], 'Source,Target,Type,Weight');
@@ -99,7 +157,9 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     // The files carry what `society export` writes of each agent, not only its name (QA: Gephi
     // users lost the attributes they colour by).
     const graphml = exports[1].data;
-    for (const key of ['name', 'openness', 'motivation_social', 'interests']) assert.match(graphml, new RegExp(`<key id="[^"]*" for="node" attr\\.name="${key}"`), key);
+    for (const key of ['name', 'openness', 'motivation_social', 'interests']) {
+      assert.match(graphml, new RegExp(`<key id="[^"]*" for="node" attr\\.name="${key}"`), key);
+    }
     assert.match(exports[4].data, /<attribute id="[^"]*" title="openness"/);
     assert.ok(!exports[2].data.includes(HOSTILE.name), 'the SVG escapes names');
     assert.ok(exports[2].data.includes('&lt;img src=x onerror='));
@@ -108,9 +168,15 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     // middle at the screen's zoom cap), and names are placed beside their agents without piling up.
     const svg = exports[2].data;
     const [, tx, ty, k] = /<g transform="translate\(([-\d.]+),([-\d.]+)\) scale\(([\d.]+)\)">/.exec(svg)!.map(Number);
-    const at = [...svg.matchAll(/<g transform="translate\(([-\d.]+),([-\d.]+)\)" opacity/g)].map((m) => [tx + k * Number(m[1]), ty + k * Number(m[2])]);
+    const at = [...svg.matchAll(/<g transform="translate\(([-\d.]+),([-\d.]+)\)" opacity/g)].map((m) => [
+      tx + k * Number(m[1]),
+      ty + k * Number(m[2]),
+    ]);
     const span = (i: number) => Math.max(...at.map((p) => p[i])) - Math.min(...at.map((p) => p[i]));
-    assert.ok(span(0) > 0.6 * 1480 || span(1) > 0.6 * 1080, `the network spans ${span(0).toFixed(0)} × ${span(1).toFixed(0)} of 1600 × 1200`);
+    assert.ok(
+      span(0) > 0.6 * 1480 || span(1) > 0.6 * 1080,
+      `the network spans ${span(0).toFixed(0)} × ${span(1).toFixed(0)} of 1600 × 1200`,
+    );
     assert.ok((svg.match(/<text /g) ?? []).length >= 10, 'most names are written');
     assert.equal(Buffer.from(exports[3].data, 'base64').subarray(1, 4).toString(), 'PNG');
     assert.match(exports[0].fileName, /round-3\.ties\.csv$/);
@@ -133,7 +199,10 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     await again.waitForSelector('#society-app[data-ready="true"]');
     assert.equal(await again.$eval('.network', (e) => (e as HTMLElement).dataset.round), '3');
     assert.ok(await again.$eval('.network g.agent[data-id="p0"]', (g) => g.classList.contains('selected')));
-    const [mx, my] = await again.$eval('.network g.agent[data-id="p4"] circle', (c) => [Number(c.getAttribute('cx')), Number(c.getAttribute('cy'))]);
+    const [mx, my] = await again.$eval('.network g.agent[data-id="p4"] circle', (c) => [
+      Number(c.getAttribute('cx')),
+      Number(c.getAttribute('cy')),
+    ]);
     const [x, y] = saved.positions!.p4;
     assert.ok(Math.hypot(mx - x, my - y) < 5, `p4 starts where it was: (${x}, ${y}) -> (${mx}, ${my})`);
     await again.close();

@@ -35,7 +35,9 @@ describe('society report with the interactive view', function () {
 
   it('is well-formed XHTML whose CSP lists exactly its inline script and styles', () => {
     const doc = parseStrictXml(html, 'application/xhtml+xml');
-    const policy = Array.from(doc.getElementsByTagName('meta')).find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy')!.getAttribute('content')!;
+    const policy = Array.from(doc.getElementsByTagName('meta'))
+      .find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy')!
+      .getAttribute('content')!;
     assert.match(policy, /default-src 'none'/);
     assert.doesNotMatch(policy, /unsafe|https?:/);
     const scripts = Array.from(doc.getElementsByTagName('script'));
@@ -52,7 +54,9 @@ describe('society report with the interactive view', function () {
     const page = await browser.newPage({ viewport: { width: 1200, height: 900 } });
     const errors: string[] = [];
     page.on('pageerror', (e) => errors.push(String(e)));
-    page.on('console', (m) => { if (m.type() === 'error') errors.push(m.text()); });
+    page.on('console', (m) => {
+      if (m.type() === 'error') errors.push(m.text());
+    });
     await page.goto(`file://${path.join(dir, 'report.html')}`);
     await page.waitForSelector('#society-app[data-ready="true"]');
     assert.equal(await page.locator('#society-app .network g.agent').count(), 12);

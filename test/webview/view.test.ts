@@ -20,7 +20,9 @@ describe('society view (standalone, headless Chromium)', function () {
     browser = await launchChromium();
     mkdirSync(testResults, { recursive: true });
   });
-  after(async () => { await browser?.close(); });
+  after(async () => {
+    await browser?.close();
+  });
 
   describe('a coached run with hostile persona strings', () => {
     let trace: EmbeddedTrace;
@@ -30,7 +32,9 @@ describe('society view (standalone, headless Chromium)', function () {
       trace = await hostileRun(14, 6);
       ({ page, errors } = await openView(browser, trace));
     });
-    after(async () => { await page?.close(); });
+    after(async () => {
+      await page?.close();
+    });
 
     it('draws one node per agent and one path per tie of the last round', async () => {
       const ties = expectedTies(trace);
@@ -59,7 +63,9 @@ describe('society view (standalone, headless Chromium)', function () {
         pwned: (window as unknown as { __pwned?: string }).__pwned,
         imgs: document.querySelectorAll('img').length,
         scripts: document.querySelectorAll('script').length,
-        svgInAgents: document.querySelectorAll('.society-app .side svg[onload], .society-app [onerror], .society-app [onmouseover]').length,
+        svgInAgents: document.querySelectorAll(
+          '.society-app .side svg[onload], .society-app [onerror], .society-app [onmouseover]',
+        ).length,
         labels: [...document.querySelectorAll('.network text.label')].map((t) => t.textContent),
         titles: [...document.querySelectorAll('.network g.agent title')].map((t) => t.textContent),
         title: document.querySelector('.society-app h1')?.textContent,
@@ -76,13 +82,18 @@ describe('society view (standalone, headless Chromium)', function () {
     });
 
     it('shows every trace column heading whole, in a wide and in a narrow panel', async () => {
-      const cut = () => page.$$eval('.vrow.head > span', (spans) => spans
-        .filter((s) => getComputedStyle(s).display !== 'none' && s.scrollWidth > s.clientWidth)
-        .map((s) => s.textContent));
+      const cut = () =>
+        page.$$eval('.vrow.head > span', (spans) =>
+          spans
+            .filter((s) => getComputedStyle(s).display !== 'none' && s.scrollWidth > s.clientWidth)
+            .map((s) => s.textContent),
+        );
       assert.deepEqual(await cut(), [], 'at 1280 px');
       await page.setViewportSize({ width: 560, height: 860 });
       try {
-        await page.waitForFunction(() => getComputedStyle(document.querySelector('.vrow.head > span:nth-child(4)')!).display === 'none');
+        await page.waitForFunction(
+          () => getComputedStyle(document.querySelector('.vrow.head > span:nth-child(4)')!).display === 'none',
+        );
         assert.deepEqual(await cut(), [], 'at 560 px, beside an editor');
       } finally {
         await page.setViewportSize({ width: 1280, height: 860 });
@@ -101,17 +112,28 @@ describe('society view (standalone, headless Chromium)', function () {
 
     it('searches names and text, and clicking a row selects its agents', async () => {
       await page.fill('.filters .search', 'window.__pwned');
-      await page.waitForFunction(() => Number((document.querySelector('.trace') as HTMLElement).dataset.rows) < Number((document.querySelector('.trace') as HTMLElement).dataset.total));
+      await page.waitForFunction(
+        () =>
+          Number((document.querySelector('.trace') as HTMLElement).dataset.rows) <
+          Number((document.querySelector('.trace') as HTMLElement).dataset.total),
+      );
       const found = Number((await dataset(page, '.trace')).rows);
       assert.ok(found > 0, 'rows of the hostile agents are found by name');
       await page.locator('.vlist .vrow').first().click();
       // The previous test left an agent selected: wait for the selection the click makes (the
       // first match is a message between the two hostile agents), not for any selection.
-      await page.waitForFunction(() => [...document.querySelectorAll('.network g.agent.selected')].some((g) => ['p0', 'p1'].includes(g.getAttribute('data-id')!)));
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.network g.agent.selected')].some((g) =>
+          ['p0', 'p1'].includes(g.getAttribute('data-id')!),
+        ),
+      );
       const selected = await page.$$eval('.network g.agent.selected', (gs) => gs.map((g) => g.getAttribute('data-id')));
       const heading = await page.textContent('.panel.agent h3');
       assert.ok(selected.length >= 1 && selected.length <= 2);
-      assert.ok(selected.some((id) => ['p0', 'p1'].includes(id!)), `selected ${selected}`);
+      assert.ok(
+        selected.some((id) => ['p0', 'p1'].includes(id!)),
+        `selected ${selected}`,
+      );
       assert.ok([HOSTILE.name, HOSTILE.close].includes(heading!));
       await page.fill('.filters .search', '');
     });
@@ -120,12 +142,20 @@ describe('society view (standalone, headless Chromium)', function () {
       await page.uncheck('.filters input[value="message"]');
       await page.uncheck('.filters input[value="evaluation"]');
       const advice = trace.events.filter((e) => e.type === 'advice').length;
-      await page.waitForFunction((n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n), advice);
+      await page.waitForFunction(
+        (n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n),
+        advice,
+      );
       await page.check('.filters input[value="message"]');
       await page.check('.filters input[value="evaluation"]');
       await page.selectOption('.filters select[aria-label="Rounds"]', 'current');
-      const last = trace.events.filter((e) => e.round === 6 && ['message', 'evaluation', 'advice'].includes(e.type)).length;
-      await page.waitForFunction((n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n), last);
+      const last = trace.events.filter(
+        (e) => e.round === 6 && ['message', 'evaluation', 'advice'].includes(e.type),
+      ).length;
+      await page.waitForFunction(
+        (n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n),
+        last,
+      );
       await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
     });
 
@@ -135,7 +165,7 @@ describe('society view (standalone, headless Chromium)', function () {
       await page.locator('.vlist .vrow').nth(2).click();
       const chosen = await detail();
       assert.ok(chosen >= 0);
-      assert.match(await page.textContent('.trace-detail strong') ?? '', /^Round 1 · /);
+      assert.match((await page.textContent('.trace-detail strong')) ?? '', /^Round 1 · /);
       // Scrubbing with all rounds listed: the row stays, still the active one.
       await page.focus('.timeline-range');
       await page.keyboard.press('ArrowLeft');
@@ -149,7 +179,7 @@ describe('society view (standalone, headless Chromium)', function () {
       assert.equal(await page.locator('.vlist .vrow.active').count(), 0);
       // A row of round 5 chosen, then playback moves to round 6: emptied again, not left behind.
       await page.locator('.vlist .vrow').first().click();
-      assert.match(await page.textContent('.trace-detail strong') ?? '', /^Round 5 · /);
+      assert.match((await page.textContent('.trace-detail strong')) ?? '', /^Round 5 · /);
       await page.click('.timeline button:has-text("Latest")');
       await page.waitForFunction(() => (document.querySelector('.trace') as HTMLElement).dataset.detailRow === '-1');
       await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
@@ -172,11 +202,15 @@ describe('society view (standalone, headless Chromium)', function () {
       // Playwright's click waits until the node stands still (the layout may still be settling)
       // and until it, not a label over it, receives the click.
       await page.locator('.network g.agent[data-id="p5"] circle').click();
-      await page.waitForFunction(() => document.querySelector('.network g.agent[data-id="p5"]')?.classList.contains('selected'));
+      await page.waitForFunction(() =>
+        document.querySelector('.network g.agent[data-id="p5"]')?.classList.contains('selected'),
+      );
       assert.equal(await page.inputValue('.panel.agent select'), 'p5');
       await page.focus('.network g.agent[data-id="p6"]');
       await page.keyboard.press('Enter');
-      await page.waitForFunction(() => document.querySelector('.network g.agent[data-id="p6"]')?.classList.contains('selected'));
+      await page.waitForFunction(() =>
+        document.querySelector('.network g.agent[data-id="p6"]')?.classList.contains('selected'),
+      );
       await page.focus('.network');
       await page.keyboard.press('Escape');
       await page.waitForFunction(() => document.querySelectorAll('.network g.agent.selected').length === 0);
@@ -185,7 +219,10 @@ describe('society view (standalone, headless Chromium)', function () {
     it('charts the metrics of every round', async () => {
       await page.waitForFunction(() => document.querySelectorAll('.panel.metrics svg.chart').length === 5);
       const titles = await page.$$eval('.panel.metrics .chart-title', (ts) => ts.map((t) => t.textContent));
-      assert.deepEqual(titles.map((t) => t!.split(':')[0]), ['Density', 'Reciprocity', 'Avg clustering', 'Modularity', 'Mean reward per driver']);
+      assert.deepEqual(
+        titles.map((t) => t!.split(':')[0]),
+        ['Density', 'Reciprocity', 'Avg clustering', 'Modularity', 'Mean reward per driver'],
+      );
       assert.equal(await page.locator('.panel.metrics svg.chart').last().locator('path.series').count(), 6);
     });
   });
@@ -195,15 +232,29 @@ describe('society view (standalone, headless Chromium)', function () {
     const { page, errors } = await openView(browser, trace, { width: 900, height: 700 });
     assert.equal((await dataset(page, '.network')).renderer, 'svg');
     // Measured once the layout has come to rest: names are placed per frame while it moves.
-    await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled', null, { timeout: 30000 });
-    const boxes = () => page.$$eval('.network text.label:not(.hidden)', (ts) => ts.map((t) => { const r = t.getBoundingClientRect(); return { name: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height }; }));
+    await page.waitForFunction(
+      () => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled',
+      null,
+      { timeout: 30000 },
+    );
+    const boxes = () =>
+      page.$$eval('.network text.label:not(.hidden)', (ts) =>
+        ts.map((t) => {
+          const r = t.getBoundingClientRect();
+          return { name: t.textContent, x: r.x, y: r.y, w: r.width, h: r.height };
+        }),
+      );
     const shown = await boxes();
     assert.ok(shown.length >= 10 && shown.length < 120, `${shown.length} of 120 names written`);
-    for (let i = 0; i < shown.length; i++) {for (let j = i + 1; j < shown.length; j++) {
-      const [a, b] = [shown[i], shown[j]];
-      const overlap = Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 && Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
-      assert.ok(!overlap, `'${a.name}' and '${b.name}' overlap`);
-    }}
+    for (let i = 0; i < shown.length; i++) {
+      for (let j = i + 1; j < shown.length; j++) {
+        const [a, b] = [shown[i], shown[j]];
+        const overlap =
+          Math.min(a.x + a.w, b.x + b.w) - Math.max(a.x, b.x) > 1 &&
+          Math.min(a.y + a.h, b.y + b.h) - Math.max(a.y, b.y) > 1;
+        assert.ok(!overlap, `'${a.name}' and '${b.name}' overlap`);
+      }
+    }
     // The names are a layer above the agents (not covered by later circles), and every agent keeps its name as a tooltip.
     assert.equal(await page.$eval('.network .viewport', (v) => v.lastElementChild?.getAttribute('class')), 'labels');
     assert.equal(await page.locator('.network g.agent title').count(), 120);
@@ -211,7 +262,10 @@ describe('society view (standalone, headless Chromium)', function () {
     const hidden = await page.$eval('.network text.label.hidden', (t) => t.textContent);
     await page.selectOption('.panel.agent select', { label: hidden! });
     await page.waitForTimeout(300);
-    assert.ok((await boxes()).some((b) => b.name === hidden), `${hidden} is written once selected`);
+    assert.ok(
+      (await boxes()).some((b) => b.name === hidden),
+      `${hidden} is written once selected`,
+    );
     await page.screenshot({ path: path.join(testResults, 'view-labels.png') });
     assert.deepEqual(errors, []);
     await page.close();
@@ -245,12 +299,17 @@ describe('society view (standalone, headless Chromium)', function () {
       const data = ctx.getImageData(0, 0, canvas.width, canvas.height).data;
       const [r, g, b] = [data[0], data[1], data[2]];
       let differ = 0;
-      for (let i = 0; i < data.length; i += 4 * 97) if (data[i] !== r || data[i + 1] !== g || data[i + 2] !== b) differ++;
+      for (let i = 0; i < data.length; i += 4 * 97) {
+        if (data[i] !== r || data[i + 1] !== g || data[i + 2] !== b) differ++;
+      }
       return differ;
     });
     assert.ok(inked > 100, `only ${inked} sampled pixels differ from the background`);
     // Hover finds a node under the pointer, wheel zooms.
-    const center = await page.$eval('.network', (e) => { const r = e.getBoundingClientRect(); return { x: r.x + r.width / 2, y: r.y + r.height / 2 }; });
+    const center = await page.$eval('.network', (e) => {
+      const r = e.getBoundingClientRect();
+      return { x: r.x + r.width / 2, y: r.y + r.height / 2 };
+    });
     await page.mouse.move(center.x, center.y);
     await page.mouse.wheel(0, -300);
     await page.screenshot({ path: path.join(testResults, 'view-canvas.png') });
@@ -263,8 +322,12 @@ describe('society view (standalone, headless Chromium)', function () {
     const { page, errors } = await openView(browser, trace);
     assert.equal(Number((await dataset(page, '.trace')).total), 100000);
     const before = await page.locator('.vlist .vrow').count();
-    await page.$eval('.vlist', (v) => { v.scrollTop = v.scrollHeight / 2; });
-    await page.waitForFunction(() => Number(document.querySelector('.vlist .vrow')?.getAttribute('aria-rowindex')) > 40000);
+    await page.$eval('.vlist', (v) => {
+      v.scrollTop = v.scrollHeight / 2;
+    });
+    await page.waitForFunction(
+      () => Number(document.querySelector('.vlist .vrow')?.getAttribute('aria-rowindex')) > 40000,
+    );
     const first = Number(await page.locator('.vlist .vrow').first().getAttribute('aria-rowindex'));
     const text = await page.locator('.vlist .vrow').first().locator('span').last().textContent();
     assert.equal(text, `Message ${first - 1} about topic ${(first - 1) % 97}`);

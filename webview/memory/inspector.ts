@@ -2,7 +2,11 @@
 // what it would retrieve for a situation at a round. Every answer comes from the host; this only
 // renders (text through textContent) and asks again when an input changes.
 import { MEMORY_KINDS, type MemoryKind } from '../../src/core/trace/events';
-import type { InspectorHostMessage, InspectorQuery, InspectorViewMessage } from '../../src/core/protocol/memoryMessages';
+import type {
+  InspectorHostMessage,
+  InspectorQuery,
+  InspectorViewMessage,
+} from '../../src/core/protocol/memoryMessages';
 import { counted, el } from '../dom';
 import { renderMemories } from './memoryList';
 import { renderPreview } from './previewTable';
@@ -30,13 +34,21 @@ export class Inspector {
   private state: InspectorState;
   private readonly agentSelect = el('select', { attrs: { 'aria-label': 'Agent' } });
   private readonly sourceInfo = el('span', { class: 'muted source' });
-  private readonly search = el('input', { attrs: { type: 'search', placeholder: 'Search memories', 'aria-label': 'Search memories' } });
+  private readonly search = el('input', {
+    attrs: { type: 'search', placeholder: 'Search memories', 'aria-label': 'Search memories' },
+  });
   private readonly kindBoxes = new Map<MemoryKind, HTMLInputElement>();
-  private readonly from = el('input', { attrs: { type: 'number', min: '0', placeholder: 'from', 'aria-label': 'From round' } });
-  private readonly to = el('input', { attrs: { type: 'number', min: '0', placeholder: 'to', 'aria-label': 'To round' } });
+  private readonly from = el('input', {
+    attrs: { type: 'number', min: '0', placeholder: 'from', 'aria-label': 'From round' },
+  });
+  private readonly to = el('input', {
+    attrs: { type: 'number', min: '0', placeholder: 'to', 'aria-label': 'To round' },
+  });
   private readonly count = el('span', { class: 'muted count', attrs: { 'aria-live': 'polite' } });
   private readonly list = el('div', { class: 'memories', attrs: { role: 'list' } });
-  private readonly previewText = el('input', { attrs: { type: 'text', placeholder: 'a situation, e.g. weekend plans', 'aria-label': 'Retrieval query' } });
+  private readonly previewText = el('input', {
+    attrs: { type: 'text', placeholder: 'a situation, e.g. weekend plans', 'aria-label': 'Retrieval query' },
+  });
   private readonly previewRound = el('input', { attrs: { type: 'number', min: '1', 'aria-label': 'Round' } });
   private readonly previewK = el('input', { attrs: { type: 'number', min: '1', max: '50', 'aria-label': 'Top k' } });
   private readonly previewQuestion = el('span', { class: 'question' });
@@ -44,12 +56,20 @@ export class Inspector {
   private readonly problem = el('p', { class: 'problem', attrs: { role: 'status' } });
   private timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly root: HTMLElement, private readonly host: Host, restored?: InspectorState) {
+  constructor(
+    private readonly root: HTMLElement,
+    private readonly host: Host,
+    restored?: InspectorState,
+  ) {
     this.state = restored ?? { kinds: [], text: '' };
     this.search.value = this.state.text;
     if (this.state.from !== undefined) this.from.value = String(this.state.from);
     if (this.state.to !== undefined) this.to.value = String(this.state.to);
-    if (this.state.preview) { this.previewText.value = this.state.preview.text; this.previewRound.value = String(this.state.preview.round); this.previewK.value = String(this.state.preview.k); }
+    if (this.state.preview) {
+      this.previewText.value = this.state.preview.text;
+      this.previewRound.value = String(this.state.preview.round);
+      this.previewK.value = String(this.state.preview.k);
+    }
 
     const kinds = el('div', { class: 'kinds', attrs: { role: 'group', 'aria-label': 'Kinds' } });
     for (const kind of MEMORY_KINDS) {
@@ -59,21 +79,52 @@ export class Inspector {
       this.kindBoxes.set(kind, box);
       kinds.append(el('label', { class: `kind kind-${kind}` }, box, el('span', { text: kind })));
     }
-    this.agentSelect.addEventListener('change', () => { this.state.agent = this.agentSelect.value; this.previewQuestionText(); this.changed(true); });
+    this.agentSelect.addEventListener('change', () => {
+      this.state.agent = this.agentSelect.value;
+      this.previewQuestionText();
+      this.changed(true);
+    });
     for (const input of [this.search, this.from, this.to]) input.addEventListener('input', () => this.changed());
-    const form = el('form', { class: 'preview-form' },
-      this.previewQuestion, this.previewText, el('span', { text: 'at round' }), this.previewRound, el('span', { text: 'top' }), this.previewK,
-      el('button', { text: 'Preview', attrs: { type: 'submit' } }));
-    form.addEventListener('submit', (e) => { e.preventDefault(); this.changed(true); });
+    const form = el(
+      'form',
+      { class: 'preview-form' },
+      this.previewQuestion,
+      this.previewText,
+      el('span', { text: 'at round' }),
+      this.previewRound,
+      el('span', { text: 'top' }),
+      this.previewK,
+      el('button', { text: 'Preview', attrs: { type: 'submit' } }),
+    );
+    form.addEventListener('submit', (e) => {
+      e.preventDefault();
+      this.changed(true);
+    });
 
     root.classList.add('memory-inspector');
     root.append(
       el('header', { class: 'bar' }, el('h1', { text: 'Memories of' }), this.agentSelect, this.sourceInfo),
-      el('div', { class: 'filters' }, this.search, kinds, el('span', { class: 'rounds' }, el('span', { text: 'rounds' }), this.from, el('span', { text: '–' }), this.to), this.count),
+      el(
+        'div',
+        { class: 'filters' },
+        this.search,
+        kinds,
+        el('span', { class: 'rounds' }, el('span', { text: 'rounds' }), this.from, el('span', { text: '–' }), this.to),
+        this.count,
+      ),
       this.problem,
-      el('div', { class: 'columns' },
+      el(
+        'div',
+        { class: 'columns' },
         el('section', { class: 'stream', attrs: { 'aria-label': 'Memory stream' } }, this.list),
-        el('section', { class: 'preview', attrs: { 'aria-label': 'Retrieval preview' } }, el('h2', { text: 'Retrieval preview' }), form, this.previewOut)),
+        el(
+          'section',
+          { class: 'preview', attrs: { 'aria-label': 'Retrieval preview' } },
+          el('h2', { text: 'Retrieval preview' }),
+          form,
+          this.previewOut,
+        ),
+      ),
     );
   }
 
@@ -82,7 +133,9 @@ export class Inspector {
       this.context = m;
       this.state.agent = m.agent;
       this.state.file = m.file;
-      this.agentSelect.replaceChildren(...m.agents.map((a) => el('option', { text: `${a.name} (${a.id})`, attrs: { value: a.id } })));
+      this.agentSelect.replaceChildren(
+        ...m.agents.map((a) => el('option', { text: `${a.name} (${a.id})`, attrs: { value: a.id } })),
+      );
       this.agentSelect.value = m.agent;
       this.sourceInfo.textContent = `${m.source} · round ${m.round}${m.complete ? '' : ' · unfinished'}`;
       this.sourceInfo.title = this.sourceInfo.textContent;
@@ -123,7 +176,8 @@ export class Inspector {
     const clamped = (input: HTMLInputElement): number | undefined => {
       let v = int(input);
       if (v === undefined) return undefined;
-      const min = num(input.min), max = num(input.max);
+      const min = num(input.min),
+        max = num(input.max);
       if (max !== undefined) v = Math.min(v, max);
       if (min !== undefined) v = Math.max(v, min);
       if (String(v) !== input.value) input.value = String(v);
@@ -134,7 +188,8 @@ export class Inspector {
     this.state.from = int(this.from);
     this.state.to = int(this.to);
     const text = this.previewText.value.trim();
-    const round = clamped(this.previewRound), k = clamped(this.previewK);
+    const round = clamped(this.previewRound),
+      k = clamped(this.previewK);
     this.state.preview = text && round !== undefined && k !== undefined && k > 0 ? { text, round, k } : undefined;
   }
 

@@ -6,28 +6,54 @@ import { counted, el, formatNumber } from '../dom';
 
 export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reveal: (id: number) => void): void {
   if (!p) {
-    out.replaceChildren(el('p', { class: 'muted', text: 'Type a situation and press Preview: the ranking uses the engine\'s own retrieval, at the start of the round.' }));
+    out.replaceChildren(
+      el('p', {
+        class: 'muted',
+        text: "Type a situation and press Preview: the ranking uses the engine's own retrieval, at the start of the round.",
+      }),
+    );
     return;
   }
   const formula = el('p', { class: 'formula', text: previewFormula(p.settings, p.round) });
-  const words = el('p', { class: 'muted', text: `${counted(p.considered, 'memory', 'memories')} in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}` });
+  const words = el('p', {
+    class: 'muted',
+    text: `${counted(p.considered, 'memory', 'memories')} in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}`,
+  });
   const max = Math.max(1e-9, ...p.rows.map((r) => r.score));
   // The score the engine ranks by comes right after the memory, so a narrow panel never hides it.
-  const head = el('tr', {}, ...['#', 'memory', 'score', 'recency', 'importance', 'relevance'].map((h) => el('th', { text: h })));
+  const head = el(
+    'tr',
+    {},
+    ...['#', 'memory', 'score', 'recency', 'importance', 'relevance'].map((h) => el('th', { text: h })),
+  );
   const body = p.rows.map((r) => {
     const cells = [r.recency, r.importance, r.relevance].map((v) => meter(v, 1));
-    const row = el('tr', { class: 'preview-row', attrs: { tabindex: '0', title: 'Open in the trace' } },
+    const row = el(
+      'tr',
+      { class: 'preview-row', attrs: { tabindex: '0', title: 'Open in the trace' } },
       el('td', { class: 'rank', text: String(r.rank) }),
-      el('td', { class: 'memory-cell' }, el('span', { class: `kind-badge kind-${r.kind}`, text: r.kind }), el('span', { class: 'round', text: ` r${r.round} ` }), el('span', { text: r.text })),
+      el(
+        'td',
+        { class: 'memory-cell' },
+        el('span', { class: `kind-badge kind-${r.kind}`, text: r.kind }),
+        el('span', { class: 'round', text: ` r${r.round} ` }),
+        el('span', { text: r.text }),
+      ),
       el('td', { class: 'score' }, meter(r.score, max)),
-      ...cells.map((c) => el('td', {}, c)));
+      ...cells.map((c) => el('td', {}, c)),
+    );
     row.dataset.id = String(r.id);
     row.dataset.score = String(r.score);
     row.addEventListener('click', () => reveal(r.id));
     return row;
   });
   const note = p.note ? [el('p', { class: 'muted preview-note', text: p.note })] : [];
-  out.replaceChildren(formula, words, ...note, el('table', { class: 'preview-table' }, el('thead', {}, head), el('tbody', {}, ...body)));
+  out.replaceChildren(
+    formula,
+    words,
+    ...note,
+    el('table', { class: 'preview-table' }, el('thead', {}, head), el('tbody', {}, ...body)),
+  );
   out.dataset.rows = String(p.rows.length);
 }
 

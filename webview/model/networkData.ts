@@ -31,18 +31,30 @@ export interface NetworkData {
 export const LABEL_CHARS = 40;
 
 export function nodeLabel(name: string): string {
-  return isolated([...name].length > LABEL_CHARS ? `${[...name].slice(0, LABEL_CHARS - 1).join('').trimEnd()}…` : name);
+  return isolated(
+    [...name].length > LABEL_CHARS
+      ? `${[...name]
+          .slice(0, LABEL_CHARS - 1)
+          .join('')
+          .trimEnd()}…`
+      : name,
+  );
 }
 
 export function networkAt(state: WorldState): NetworkData {
   const threshold = state.settings.ties.threshold;
   const nodes = new Map<string, NetworkNode>();
-  for (const a of state.agents.values()) if (a.active) nodes.set(a.id, { id: a.id, name: a.persona.name, label: nodeLabel(a.persona.name), inDegree: 0, outDegree: 0 });
+  for (const a of state.agents.values()) {
+    if (a.active) {
+      nodes.set(a.id, { id: a.id, name: a.persona.name, label: nodeLabel(a.persona.name), inDegree: 0, outDegree: 0 });
+    }
+  }
   const edges: NetworkEdge[] = [];
   const present = new Set<string>();
   for (const [from, to, strength] of state.ties.entries()) {
     if (from === to || !(strength >= threshold)) continue;
-    const a = nodes.get(from), b = nodes.get(to);
+    const a = nodes.get(from),
+      b = nodes.get(to);
     if (!a || !b) continue;
     a.outDegree++;
     b.inDegree++;

@@ -3,9 +3,16 @@
 import { DRIVERS, type Driver } from '../../src/core/format/language/model';
 import type { RewardEvent } from '../../src/core/trace/events';
 
-interface Sums { count: number; total: number; drivers: Record<Driver, number> }
+interface Sums {
+  count: number;
+  total: number;
+  drivers: Record<Driver, number>;
+}
 
-export interface DriverPoint { round: number; value: number }
+export interface DriverPoint {
+  round: number;
+  value: number;
+}
 
 export class RewardSeries {
   private readonly byRound = new Map<number, Sums>();
@@ -13,7 +20,12 @@ export class RewardSeries {
 
   add(e: RewardEvent): void {
     let s = this.byRound.get(e.round);
-    if (!s) this.byRound.set(e.round, (s = { count: 0, total: 0, drivers: Object.fromEntries(DRIVERS.map((d) => [d, 0])) as Record<Driver, number> }));
+    if (!s) {
+      this.byRound.set(
+        e.round,
+        (s = { count: 0, total: 0, drivers: Object.fromEntries(DRIVERS.map((d) => [d, 0])) as Record<Driver, number> }),
+      );
+    }
     s.count++;
     s.total += e.total;
     for (const d of DRIVERS) s.drivers[d] += e.raw[d];
@@ -25,7 +37,10 @@ export class RewardSeries {
   /** Mean raw reward of each driver, and the mean total, per round that had rewards. */
   means(): Record<Driver | 'total', DriverPoint[]> {
     const rounds = [...this.byRound.keys()].sort((a, b) => a - b);
-    const series = Object.fromEntries([...DRIVERS, 'total'].map((k) => [k, [] as DriverPoint[]])) as Record<Driver | 'total', DriverPoint[]>;
+    const series = Object.fromEntries([...DRIVERS, 'total'].map((k) => [k, [] as DriverPoint[]])) as Record<
+      Driver | 'total',
+      DriverPoint[]
+    >;
     for (const round of rounds) {
       const s = this.byRound.get(round)!;
       for (const d of DRIVERS) series[d].push({ round, value: s.drivers[d] / s.count });
@@ -36,7 +51,10 @@ export class RewardSeries {
 
   /** One agent's raw reward per driver, and its total, per round it was rewarded. */
   ofAgent(agent: string): Record<Driver | 'total', DriverPoint[]> {
-    const series = Object.fromEntries([...DRIVERS, 'total'].map((k) => [k, [] as DriverPoint[]])) as Record<Driver | 'total', DriverPoint[]>;
+    const series = Object.fromEntries([...DRIVERS, 'total'].map((k) => [k, [] as DriverPoint[]])) as Record<
+      Driver | 'total',
+      DriverPoint[]
+    >;
     for (const e of this.byAgent.get(agent) ?? []) {
       for (const d of DRIVERS) series[d].push({ round: e.round, value: e.raw[d] });
       series.total.push({ round: e.round, value: e.total });

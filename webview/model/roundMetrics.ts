@@ -24,7 +24,11 @@ export interface RoundMetrics {
 }
 
 export function roundMetrics(data: NetworkData): RoundMetrics {
-  const graph = graphFromTies(data.nodes.map((n) => ({ id: n.id })), data.edges, data.threshold);
+  const graph = graphFromTies(
+    data.nodes.map((n) => ({ id: n.id })),
+    data.edges,
+    data.threshold,
+  );
   const projection = undirectedProjection(graph);
   const louvain = louvainCommunities(projection);
   return {

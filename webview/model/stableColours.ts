@@ -10,7 +10,10 @@ const PALETTE = 10;
 const OTHER = PALETTE - 1;
 
 /** Colour index per node for a partition (node -> community id), given the colours before it. */
-export function nextColours(communities: Record<string, number>, previous: ReadonlyMap<string, number>): Map<string, number> {
+export function nextColours(
+  communities: Record<string, number>,
+  previous: ReadonlyMap<string, number>,
+): Map<string, number> {
   const members = new Map<number, string[]>();
   for (const [node, c] of Object.entries(communities)) {
     let list = members.get(c);
@@ -27,10 +30,22 @@ export function nextColours(communities: Record<string, number>, previous: Reado
       const had = previous.get(node);
       if (had !== undefined && had < colours && !taken.has(had)) votes.set(had, (votes.get(had) ?? 0) + 1);
     }
-    let colour = -1, best = 0;
-    for (const [c, n] of votes) if (n > best || (n === best && c < colour)) { colour = c; best = n; }
-    if (colour < 0) { colour = 0; while (colour < colours && taken.has(colour)) colour++; }
-    if (colour >= colours) { for (const node of group) next.set(node, OTHER); continue; }
+    let colour = -1,
+      best = 0;
+    for (const [c, n] of votes) {
+      if (n > best || (n === best && c < colour)) {
+        colour = c;
+        best = n;
+      }
+    }
+    if (colour < 0) {
+      colour = 0;
+      while (colour < colours && taken.has(colour)) colour++;
+    }
+    if (colour >= colours) {
+      for (const node of group) next.set(node, OTHER);
+      continue;
+    }
     taken.add(colour);
     for (const node of group) next.set(node, colour);
   }
@@ -50,13 +65,19 @@ export class RoundColours {
   private readonly chained: Map<string, number>[] = [];
 
   /** Rounds 0..chainedThrough have their final colours. */
-  get chainedThrough(): number { return this.chained.length - 1; }
+  get chainedThrough(): number {
+    return this.chained.length - 1;
+  }
 
   /**
    * Colours at `round` for its partition `communities`; `known(r)` gives the communities of a
    * complete round when they are already computed (it computes nothing).
    */
-  at(round: number, communities: Record<string, number>, known: (round: number) => Record<string, number> | undefined): { colours: Map<string, number>; provisional: boolean } {
+  at(
+    round: number,
+    communities: Record<string, number>,
+    known: (round: number) => Record<string, number> | undefined,
+  ): { colours: Map<string, number>; provisional: boolean } {
     while (this.chained.length < round) {
       const next = known(this.chained.length);
       if (!next) break;
@@ -76,5 +97,7 @@ export class RoundColours {
     return true;
   }
 
-  reset(): void { this.chained.length = 0; }
+  reset(): void {
+    this.chained.length = 0;
+  }
 }

@@ -52,10 +52,18 @@ export class TraceModel {
       this.events.push(e);
       if (e.round > this.lastRound) this.lastRound = e.round;
       switch (e.type) {
-        case 'agent_added': this.names.set(e.agent.id, e.agent.name); break;
-        case 'reward': this.rewards.add(e); break;
-        case 'round_end': this.completeRound = e.round; break;
-        case 'run_end': this.complete = true; break;
+        case 'agent_added':
+          this.names.set(e.agent.id, e.agent.name);
+          break;
+        case 'reward':
+          this.rewards.add(e);
+          break;
+        case 'round_end':
+          this.completeRound = e.round;
+          break;
+        case 'run_end':
+          this.complete = true;
+          break;
         default: {
           const row = rowOf(e, index);
           if (row) this.rows.push(row);
@@ -64,7 +72,9 @@ export class TraceModel {
     }
   }
 
-  get loaded(): boolean { return this.header !== undefined; }
+  get loaded(): boolean {
+    return this.header !== undefined;
+  }
 
   nameOf = (id: string): string => this.names.get(id) ?? id;
 

@@ -23,16 +23,51 @@ export interface TraceRow {
 export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
   switch (e.type) {
     case 'message':
-      return { index, round: e.round, kind: 'message', from: e.from, to: e.to, detail: e.topic ? `${e.act} · ${e.topic}` : e.act, text: e.text };
+      return {
+        index,
+        round: e.round,
+        kind: 'message',
+        from: e.from,
+        to: e.to,
+        detail: e.topic ? `${e.act} · ${e.topic}` : e.act,
+        text: e.text,
+      };
     case 'evaluation':
-      return { index, round: e.round, kind: 'evaluation', from: e.from, to: e.to, detail: `rating ${e.rating.toFixed(2)}`, text: e.text };
+      return {
+        index,
+        round: e.round,
+        kind: 'evaluation',
+        from: e.from,
+        to: e.to,
+        detail: `rating ${e.rating.toFixed(2)}`,
+        text: e.text,
+      };
     case 'advice':
-      return { index, round: e.round, kind: 'advice', from: e.agent, to: e.partner, detail: `${e.driver} · ${e.action}`, text: e.text };
+      return {
+        index,
+        round: e.round,
+        kind: 'advice',
+        from: e.agent,
+        to: e.partner,
+        detail: `${e.driver} · ${e.action}`,
+        text: e.text,
+      };
     case 'intervention':
-      return { index, round: e.round, kind: 'intervention', from: e.agent, detail: e.kind, text: `Q: ${e.question}\nA: ${e.answer}` };
+      return {
+        index,
+        round: e.round,
+        kind: 'intervention',
+        from: e.agent,
+        detail: e.kind,
+        text: `Q: ${e.question}\nA: ${e.answer}`,
+      };
     case 'error':
       return {
-        index, round: e.round, kind: 'error', from: e.agent ?? '', detail: [e.phase, e.kind, e.handling].filter(Boolean).join(' · '),
+        index,
+        round: e.round,
+        kind: 'error',
+        from: e.agent ?? '',
+        detail: [e.phase, e.kind, e.handling].filter(Boolean).join(' · '),
         text: e.reason ? `${e.reason}: ${e.message}` : e.message,
       };
     default:
@@ -49,7 +84,12 @@ export function rowAgents(row: TraceRow): string[] {
  * Indices (into `rows`) of the rows the filter keeps, in trace order. `round` is the round on
  * screen; `nameOf` maps agent ids to persona names so a search for a name finds its rows.
  */
-export function filterRows(rows: readonly TraceRow[], filter: TraceFilter, round: number, nameOf: (id: string) => string): number[] {
+export function filterRows(
+  rows: readonly TraceRow[],
+  filter: TraceFilter,
+  round: number,
+  nameOf: (id: string) => string,
+): number[] {
   const kinds = new Set(filter.kinds);
   const needle = filter.search.trim().toLowerCase();
   const out: number[] = [];

@@ -7,7 +7,11 @@ import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import { communityColour, type NetworkTheme } from './theme';
 
-export interface View { k: number; x: number; y: number }
+export interface View {
+  k: number;
+  x: number;
+  y: number;
+}
 
 export interface DrawOptions {
   width: number;
@@ -28,7 +32,15 @@ const LABELS_MAX = 400;
 /** Above this many ties on screen, strokes stay within one device pixel. */
 const CROWDED = 600;
 
-export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly LayoutNode[], links: readonly LayoutLink[], view: View, decor: Decor, theme: NetworkTheme, opts: DrawOptions): void {
+export function drawNetwork(
+  ctx: CanvasRenderingContext2D,
+  nodes: readonly LayoutNode[],
+  links: readonly LayoutLink[],
+  view: View,
+  decor: Decor,
+  theme: NetworkTheme,
+  opts: DrawOptions,
+): void {
   const { k, x, y } = view;
   ctx.setTransform(opts.ratio, 0, 0, opts.ratio, 0, 0);
   ctx.fillStyle = theme.background;
@@ -36,7 +48,10 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   ctx.setTransform(opts.ratio * k, 0, 0, opts.ratio * k, opts.ratio * x, opts.ratio * y);
   // The visible part of layout space, padded for curves and labels.
   const pad = 40 / k;
-  const x0 = -x / k - pad, y0 = -y / k - pad, x1 = (opts.width - x) / k + pad, y1 = (opts.height - y) / k + pad;
+  const x0 = -x / k - pad,
+    y0 = -y / k - pad,
+    x1 = (opts.width - x) / k + pad,
+    y1 = (opts.height - y) / k + pad;
   const visible = (n: LayoutNode) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
   const { dimNode, dimLink } = focusOf(decor, links);
   const minWidth = 0.5 / k;
@@ -47,8 +62,11 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const batches = new Map<number, LayoutLink[]>();
   let visibleTies = 0;
   for (const l of links) {
-    const s = l.source, t = l.target;
-    if (Math.max(s.x, t.x) < x0 || Math.min(s.x, t.x) > x1 || Math.max(s.y, t.y) < y0 || Math.min(s.y, t.y) > y1) continue;
+    const s = l.source,
+      t = l.target;
+    if (Math.max(s.x, t.x) < x0 || Math.min(s.x, t.x) > x1 || Math.max(s.y, t.y) < y0 || Math.min(s.y, t.y) > y1) {
+      continue;
+    }
     const band = Math.min(BANDS - 1, Math.floor(l.strength * BANDS));
     const key = (dimLink(l) ? 0 : 1) * 2 * BANDS + (l.reciprocal ? BANDS : 0) + band;
     let list = batches.get(key);
@@ -60,7 +78,9 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   ctx.lineCap = 'butt';
   ctx.lineJoin = 'miter';
   for (const [key, list] of [...batches].sort((a, b) => a[0] - b[0])) {
-    const dim = key < 2 * BANDS, reciprocal = key % (2 * BANDS) >= BANDS, band = key % BANDS;
+    const dim = key < 2 * BANDS,
+      reciprocal = key % (2 * BANDS) >= BANDS,
+      band = key % BANDS;
     const strength = (band + 0.5) / BANDS;
     const width = Math.max(minWidth, Math.min(tieWidth(strength), maxDevicePx / k));
     const path = new Path2D();
@@ -124,12 +144,26 @@ export function drawNetwork(ctx: CanvasRenderingContext2D, nodes: readonly Layou
   const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
   const everyone = opts.allLabels || k >= 1.2 || nodes.length <= 60;
   // An export names the dimmed agents too (after the others): the picture has room, the screen not.
-  const ranked = byLabelPriority(nodes.filter((n) => focus.has(n.id) || (visible(n) && (opts.allLabels || !dimNode(n)))), focus)
-    .sort((a, b) => Number(dimNode(a)) - Number(dimNode(b)));
-  const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(0, LABELS_MAX);
+  const ranked = byLabelPriority(
+    nodes.filter((n) => focus.has(n.id) || (visible(n) && (opts.allLabels || !dimNode(n)))),
+    focus,
+  ).sort((a, b) => Number(dimNode(a)) - Number(dimNode(b)));
+  const candidates = (everyone ? ranked : ranked.filter((n, i) => focus.has(n.id) || i < focus.size + 12)).slice(
+    0,
+    LABELS_MAX,
+  );
   // Overlapping names are left out and names keep off the circles of the agents on screen where
   // they can (core/analysis/report/labelPlacement.ts), on screen and in an export alike.
-  const places = placeNames(candidates, nodes.filter(visible), view, (n) => k * ctx.measureText(n.label).width, k * fontPx * 1.2, 2, focus, opts);
+  const places = placeNames(
+    candidates,
+    nodes.filter(visible),
+    view,
+    (n) => k * ctx.measureText(n.label).width,
+    k * fontPx * 1.2,
+    2,
+    focus,
+    opts,
+  );
   // A halo in the background colour, as the SVG names have: where a name has to cross circles
   // and ties (a dense network leaves no clear place), it still reads.
   ctx.strokeStyle = theme.background;

@@ -29,14 +29,24 @@ export class CanvasRenderer implements NetworkRenderer {
   setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
     this.nodes = nodes;
     this.links = links;
-    this.element.setAttribute('aria-label', `Tie network: ${counted(nodes.length, 'agent')}, ${counted(links.length, 'tie')} (use the agent list to select)`);
+    this.element.setAttribute(
+      'aria-label',
+      `Tie network: ${counted(nodes.length, 'agent')}, ${counted(links.length, 'tie')} (use the agent list to select)`,
+    );
   }
 
   draw(view: View, decor: Decor, theme: NetworkTheme): void {
-    drawNetwork(this.ctx, this.nodes, this.links, view, decor, theme, { width: this.width, height: this.height, ratio: window.devicePixelRatio || 1 });
+    drawNetwork(this.ctx, this.nodes, this.links, view, decor, theme, {
+      width: this.width,
+      height: this.height,
+      ratio: window.devicePixelRatio || 1,
+    });
     this.theme = theme;
     const image = this.snapshot?.image ?? document.createElement('canvas');
-    if (image.width !== this.element.width || image.height !== this.element.height) { image.width = this.element.width; image.height = this.element.height; }
+    if (image.width !== this.element.width || image.height !== this.element.height) {
+      image.width = this.element.width;
+      image.height = this.element.height;
+    }
     image.getContext('2d')!.drawImage(this.element, 0, 0);
     this.snapshot = { image, view };
   }
@@ -52,7 +62,8 @@ export class CanvasRenderer implements NetworkRenderer {
     this.ctx.fillStyle = this.theme.background;
     this.ctx.fillRect(0, 0, this.width, this.height);
     this.ctx.setTransform(1, 0, 0, 1, 0, 0);
-    const x = (view.x - this.snapshot.view.x * s) * ratio, y = (view.y - this.snapshot.view.y * s) * ratio;
+    const x = (view.x - this.snapshot.view.x * s) * ratio,
+      y = (view.y - this.snapshot.view.y * s) * ratio;
     this.ctx.drawImage(this.snapshot.image, x, y, this.element.width * s, this.element.height * s);
     return true;
   }

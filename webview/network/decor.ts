@@ -12,7 +12,10 @@ export interface Decor {
 export const NO_DECOR: Decor = { selected: new Set(), highlighted: new Set() };
 
 /** With a selection, everything not touching it is dimmed. */
-export function focusOf(decor: Decor, links: readonly LayoutLink[]): { dimNode: (n: LayoutNode) => boolean; dimLink: (l: LayoutLink) => boolean } {
+export function focusOf(
+  decor: Decor,
+  links: readonly LayoutLink[],
+): { dimNode: (n: LayoutNode) => boolean; dimLink: (l: LayoutLink) => boolean } {
   const focus = new Set([...decor.selected, ...decor.highlighted]);
   if (focus.size === 0) return { dimNode: () => false, dimLink: () => false };
   const near = new Set(focus);

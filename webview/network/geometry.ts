@@ -2,7 +2,10 @@
 // width from strength, and a directed tie as a gentle curve ending in a chevron at the target's
 // rim. The curve bends to the left of its direction, so A→B and B→A never overlap.
 
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 /** Radius by total degree: area grows with the number of ties. */
 export function nodeRadius(degree: number): number {
@@ -29,20 +32,27 @@ export interface TieShape {
 
 /** Geometry of a tie from `s` (radius rs) to `t` (radius rt); undefined when the ends coincide. */
 export function tieShape(s: Point, t: Point, rs: number, rt: number, width = 1): TieShape | undefined {
-  const dx = t.x - s.x, dy = t.y - s.y;
+  const dx = t.x - s.x,
+    dy = t.y - s.y;
   const d = Math.hypot(dx, dy);
   if (d < 1e-6) return undefined;
   const control = { x: (s.x + t.x) / 2 - dy * BEND, y: (s.y + t.y) / 2 + dx * BEND };
   const toward = (from: Point, to: Point, by: number): Point => {
-    const ux = to.x - from.x, uy = to.y - from.y, ul = Math.hypot(ux, uy) || 1;
+    const ux = to.x - from.x,
+      uy = to.y - from.y,
+      ul = Math.hypot(ux, uy) || 1;
     return { x: from.x + (ux / ul) * by, y: from.y + (uy / ul) * by };
   };
   const start = toward(s, control, rs);
   const tip = toward(t, control, rt + 1);
   const size = ARROW + width;
-  const ux = tip.x - control.x, uy = tip.y - control.y, ul = Math.hypot(ux, uy) || 1;
-  const bx = tip.x - (ux / ul) * size, by = tip.y - (uy / ul) * size;
-  const px = (-uy / ul) * size * 0.5, py = (ux / ul) * size * 0.5;
+  const ux = tip.x - control.x,
+    uy = tip.y - control.y,
+    ul = Math.hypot(ux, uy) || 1;
+  const bx = tip.x - (ux / ul) * size,
+    by = tip.y - (uy / ul) * size;
+  const px = (-uy / ul) * size * 0.5,
+    py = (ux / ul) * size * 0.5;
   const end = { x: tip.x - (ux / ul) * width * 0.5, y: tip.y - (uy / ul) * width * 0.5 };
   return { start, control, end, tip, wingA: { x: bx + px, y: by + py }, wingB: { x: bx - px, y: by - py } };
 }

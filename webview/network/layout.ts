@@ -1,7 +1,16 @@
 // The force-directed layout, kept alive across updates: nodes are matched by agent id and keep
 // their positions and velocities, newcomers start next to a neighbour, and each update only
 // nudges the simulation (a small reheat), so the picture grows instead of jumping.
-import { forceLink, forceManyBody, forceSimulation, forceX, forceY, type Simulation, type SimulationLinkDatum, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type Simulation,
+  type SimulationLinkDatum,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import type { NetworkData, NetworkEdge, NetworkNode } from '../model/networkData';
 import { nodeRadius } from './geometry';
 
@@ -30,7 +39,12 @@ export class ForceLayout {
   constructor(onTick: () => void) {
     this.simulation = forceSimulation<LayoutNode, LayoutLink>()
       .force('charge', forceManyBody<LayoutNode>().strength(-40).theta(0.9).distanceMax(500))
-      .force('link', forceLink<LayoutNode, LayoutLink>().distance(45).strength((l) => 0.05 + 0.25 * l.strength))
+      .force(
+        'link',
+        forceLink<LayoutNode, LayoutLink>()
+          .distance(45)
+          .strength((l) => 0.05 + 0.25 * l.strength),
+      )
       .force('x', forceX<LayoutNode>(0).strength(0.04))
       .force('y', forceY<LayoutNode>(0).strength(0.04))
       .alphaDecay(0.03)
@@ -72,7 +86,12 @@ export class ForceLayout {
     const before = new Set(this.links.map((l) => `${l.source.id}\u0000${l.target.id}`));
     this.links = data.edges.map((e) => {
       if (!before.has(`${e.from}\u0000${e.to}`)) changed = true;
-      return { source: this.byId.get(e.from)!, target: this.byId.get(e.to)!, strength: e.strength, reciprocal: e.reciprocal };
+      return {
+        source: this.byId.get(e.from)!,
+        target: this.byId.get(e.to)!,
+        strength: e.strength,
+        reciprocal: e.reciprocal,
+      };
     });
     this.nodes = nodes;
     this.simulation.nodes(nodes);
@@ -84,13 +103,16 @@ export class ForceLayout {
   private place(fresh: LayoutNode[], adjacency: Map<string, string[]>): void {
     let i = this.nodes.length;
     for (const node of fresh) {
-      const anchor = (adjacency.get(node.id) ?? []).map((id) => this.byId.get(id)).find((n) => n && Number.isFinite(n.x));
+      const anchor = (adjacency.get(node.id) ?? [])
+        .map((id) => this.byId.get(id))
+        .find((n) => n && Number.isFinite(n.x));
       if (anchor) {
         const angle = (i * 2.39996) % (2 * Math.PI);
         node.x = anchor.x + 20 * Math.cos(angle);
         node.y = anchor.y + 20 * Math.sin(angle);
       } else {
-        const r = 10 * Math.sqrt(0.5 + i), angle = i * 2.39996;
+        const r = 10 * Math.sqrt(0.5 + i),
+          angle = i * 2.39996;
         node.x = r * Math.cos(angle);
         node.y = r * Math.sin(angle);
       }
@@ -109,15 +131,21 @@ export class ForceLayout {
   }
 
   find(x: number, y: number, radius: number): LayoutNode | undefined {
-    let best: LayoutNode | undefined, bestD = Infinity;
+    let best: LayoutNode | undefined,
+      bestD = Infinity;
     for (const n of this.nodes) {
       const d = Math.hypot(n.x - x, n.y - y) - n.radius;
-      if (d < bestD && d <= radius) { best = n; bestD = d; }
+      if (d < bestD && d <= radius) {
+        best = n;
+        bestD = d;
+      }
     }
     return best;
   }
 
-  get(id: string): LayoutNode | undefined { return this.byId.get(id); }
+  get(id: string): LayoutNode | undefined {
+    return this.byId.get(id);
+  }
 
   positions(): Record<string, [number, number]> {
     const out: Record<string, [number, number]> = {};
@@ -126,5 +154,7 @@ export class ForceLayout {
   }
 
   /** Freezes the layout where it is (it counts as settled). */
-  stop(): void { this.simulation.stop().alpha(0); }
+  stop(): void {
+    this.simulation.stop().alpha(0);
+  }
 }

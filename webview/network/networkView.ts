@@ -21,7 +21,11 @@ export interface NetworkCallbacks {
   moved?(): void;
 }
 
-interface DragSubject { node: LayoutNode; x: number; y: number }
+interface DragSubject {
+  node: LayoutNode;
+  x: number;
+  y: number;
+}
 
 /** Pause in a pan or zoom after which the picture is drawn in full again. */
 const SETTLE_MS = 120;
@@ -77,13 +81,19 @@ export class NetworkView {
     this.element = document.createElement('div');
     this.element.className = 'network';
     this.element.tabIndex = 0;
-    this.element.setAttribute('aria-label', 'Tie network. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection.');
+    this.element.setAttribute(
+      'aria-label',
+      'Tie network. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection.',
+    );
     this.tooltip = document.createElement('div');
     this.tooltip.className = 'tooltip';
     this.tooltip.hidden = true;
     this.element.append(this.tooltip);
     this.theme = readTheme();
-    onThemeChange(() => { this.theme = readTheme(); this.requestDraw(); });
+    onThemeChange(() => {
+      this.theme = readTheme();
+      this.requestDraw();
+    });
     this.layout = new ForceLayout(() => {
       // Whether the layout still moves, for tests and tools that read the picture.
       if (this.element.dataset.layout !== 'moving') this.element.dataset.layout = 'moving';
@@ -93,16 +103,23 @@ export class NetworkView {
     });
     this.layout.simulation.on('end', () => {
       this.unfolding = false;
-      if (this.autoFit) { this.fitNow(); this.autoFit = false; }
+      if (this.autoFit) {
+        this.fitNow();
+        this.autoFit = false;
+      }
       this.element.dataset.layout = 'settled';
     });
 
     const el = select(this.element);
     const dragger = drag<HTMLDivElement, unknown, DragSubject | undefined>()
-      .container(function container() { return this; })
+      .container(function container() {
+        return this;
+      })
       .subject((event: D3DragEvent<HTMLDivElement, unknown, unknown>) => {
         const node = this.nodeAt(event.x, event.y);
-        return node ? { node, x: this.view.x + node.x * this.view.k, y: this.view.y + node.y * this.view.k } : undefined;
+        return node
+          ? { node, x: this.view.x + node.x * this.view.k, y: this.view.y + node.y * this.view.k }
+          : undefined;
       })
       .on('start', (event: D3DragEvent<HTMLDivElement, unknown, DragSubject>) => {
         this.autoFit = false;
@@ -121,13 +138,20 @@ export class NetworkView {
       });
     this.zoomer = zoom<HTMLDivElement, unknown>()
       .scaleExtent([0.02, 8])
-      .on('start', () => { this.gestureFrom = this.view; })
+      .on('start', () => {
+        this.gestureFrom = this.view;
+      })
       .on('zoom', (event: D3ZoomEvent<HTMLDivElement, unknown>) => {
         if (event.sourceEvent && !this.applying) {
           this.autoFit = false;
           // A click on the background jitters the view by a pixel: not a view of one's own.
           const f = this.gestureFrom;
-          if (Math.abs(event.transform.k - f.k) > 1e-6 * f.k || Math.abs(event.transform.x - f.x) + Math.abs(event.transform.y - f.y) > 4) this.userView = true;
+          if (
+            Math.abs(event.transform.k - f.k) > 1e-6 * f.k ||
+            Math.abs(event.transform.x - f.x) + Math.abs(event.transform.y - f.y) > 4
+          ) {
+            this.userView = true;
+          }
         }
         this.view = { k: event.transform.k, x: event.transform.x, y: event.transform.y };
         this.requestDraw(true);
@@ -149,13 +173,19 @@ export class NetworkView {
     new ResizeObserver(() => this.resize()).observe(this.element);
   }
 
-  get renderKind(): 'svg' | 'canvas' | undefined { return this.renderer?.kind; }
+  get renderKind(): 'svg' | 'canvas' | undefined {
+    return this.renderer?.kind;
+  }
 
   /**
    * Shows the network of a round. `fresh` marks a new trace: the layout is settled before the
    * first frame and fitted to the panel; otherwise the running layout just absorbs the change.
    */
-  show(data: NetworkData, colours: Map<string, number>, opts: { fresh?: boolean; positions?: Record<string, [number, number]> } = {}): void {
+  show(
+    data: NetworkData,
+    colours: Map<string, number>,
+    opts: { fresh?: boolean; positions?: Record<string, [number, number]> } = {},
+  ): void {
     const changed = this.layout.update(data, colours, opts.positions);
     // A new trace, or the agent is not in this round: no tooltip.
     if (this.tipped && (opts.fresh || !this.layout.get(this.tipped))) this.hover(undefined);
@@ -167,7 +197,9 @@ export class NetworkView {
     if (opts.fresh) {
       this.pendingFit = true;
       this.autoFit = this.unfolding = !opts.positions;
-      if (!opts.positions) this.layout.settle(Math.max(10, Math.min(120, Math.round(30000 / Math.max(1, data.nodes.length)))));
+      if (!opts.positions) {
+        this.layout.settle(Math.max(10, Math.min(120, Math.round(30000 / Math.max(1, data.nodes.length)))));
+      }
       this.layout.reheat(opts.positions ? 0.05 : 0.3);
     } else if (changed) {
       this.layout.reheat();
@@ -195,7 +227,10 @@ export class NetworkView {
   /** Fits the whole network into the panel. */
   private fitNow(): void {
     this.userView = false;
-    if (this.width === 0) { this.pendingFit = true; return; }
+    if (this.width === 0) {
+      this.pendingFit = true;
+      return;
+    }
     this.pendingFit = false;
     const v = fitView(this.layout.nodes, this.width, this.height);
     this.setView(zoomIdentity.translate(v.x, v.y).scale(v.k));
@@ -205,7 +240,11 @@ export class NetworkView {
   reveal(id: string): void {
     const n = this.layout.get(id);
     if (!n || this.width === 0) return;
-    this.setView(zoomIdentity.translate(this.width / 2 - n.x * this.view.k, this.height / 2 - n.y * this.view.k).scale(this.view.k));
+    this.setView(
+      zoomIdentity
+        .translate(this.width / 2 - n.x * this.view.k, this.height / 2 - n.y * this.view.k)
+        .scale(this.view.k),
+    );
   }
 
   /** Moves the picture for the view's own reasons: never taken for a pan or zoom of the user's. */
@@ -218,13 +257,18 @@ export class NetworkView {
     }
   }
 
-  get currentTheme(): NetworkTheme { return this.theme; }
-  get currentDecor(): Decor { return this.decor; }
+  get currentTheme(): NetworkTheme {
+    return this.theme;
+  }
+  get currentDecor(): Decor {
+    return this.decor;
+  }
 
   private useRenderer(kind: 'svg' | 'canvas'): void {
     if (this.renderer?.kind === kind) return;
     this.renderer?.element.remove();
-    this.renderer = kind === 'svg' ? new SvgRenderer((id, additive) => this.callbacks.select([id], additive)) : new CanvasRenderer();
+    this.renderer =
+      kind === 'svg' ? new SvgRenderer((id, additive) => this.callbacks.select([id], additive)) : new CanvasRenderer();
     this.element.insertBefore(this.renderer.element, this.tooltip);
     this.element.dataset.renderer = kind;
     if (this.width > 0) this.renderer.resize(this.width, this.height);
@@ -235,7 +279,10 @@ export class NetworkView {
     if (width === this.width && height === this.height) return;
     this.width = width;
     this.height = height;
-    this.zoomer.extent([[0, 0], [Math.max(1, width), Math.max(1, height)]]);
+    this.zoomer.extent([
+      [0, 0],
+      [Math.max(1, width), Math.max(1, height)],
+    ]);
     this.renderer?.resize(width, height);
     // A hidden panel (a background tab) measures 0: its view waits for it to be shown again.
     if (width > 0 && height > 0) {
@@ -244,7 +291,11 @@ export class NetworkView {
       if (this.pendingFit || !this.userView || before.width === 0) this.fitNow();
       else {
         // The user's own view: the same scale, and the same point of the network in the middle.
-        this.setView(zoomIdentity.translate(this.view.x + (width - before.width) / 2, this.view.y + (height - before.height) / 2).scale(this.view.k));
+        this.setView(
+          zoomIdentity
+            .translate(this.view.x + (width - before.width) / 2, this.view.y + (height - before.height) / 2)
+            .scale(this.view.k),
+        );
       }
     }
     this.draw();
@@ -290,9 +341,13 @@ export class NetworkView {
   /** Shows the tooltip beside its agent, with the figures of the round on screen. */
   private placeTooltip(): void {
     const node = this.tipped ? this.layout.get(this.tipped) : undefined;
-    const x = node ? this.view.x + node.x * this.view.k : NaN, y = node ? this.view.y + node.y * this.view.k : NaN;
+    const x = node ? this.view.x + node.x * this.view.k : NaN,
+      y = node ? this.view.y + node.y * this.view.k : NaN;
     // Hidden too while the agent is out of the picture (moved or panned away).
-    if (!node || !(x >= 0 && x <= this.width && y >= 0 && y <= this.height)) { this.tooltip.hidden = true; return; }
+    if (!node || !(x >= 0 && x <= this.width && y >= 0 && y <= this.height)) {
+      this.tooltip.hidden = true;
+      return;
+    }
     const text = `${counted(node.outDegree, 'tie')} out · ${node.inDegree} in`;
     if (this.tooltip.hidden || this.tooltip.dataset.id !== node.id || this.tooltip.lastChild?.textContent !== text) {
       const name = document.createElement('strong');
@@ -319,17 +374,39 @@ export class NetworkView {
     const el = select(this.element);
     const pan = (dx: number, dy: number) => this.zoomer.translateBy(el, dx / this.view.k, dy / this.view.k);
     switch (event.key) {
-      case 'ArrowLeft': pan(40, 0); break;
-      case 'ArrowRight': pan(-40, 0); break;
-      case 'ArrowUp': pan(0, 40); break;
-      case 'ArrowDown': pan(0, -40); break;
-      case '+': case '=': this.zoomer.scaleBy(el, 1.25); break;
-      case '-': case '_': this.zoomer.scaleBy(el, 0.8); break;
-      case '0': this.fit(); break;
-      case 'Escape': this.callbacks.select([], false); break;
-      default: return;
+      case 'ArrowLeft':
+        pan(40, 0);
+        break;
+      case 'ArrowRight':
+        pan(-40, 0);
+        break;
+      case 'ArrowUp':
+        pan(0, 40);
+        break;
+      case 'ArrowDown':
+        pan(0, -40);
+        break;
+      case '+':
+      case '=':
+        this.zoomer.scaleBy(el, 1.25);
+        break;
+      case '-':
+      case '_':
+        this.zoomer.scaleBy(el, 0.8);
+        break;
+      case '0':
+        this.fit();
+        break;
+      case 'Escape':
+        this.callbacks.select([], false);
+        break;
+      default:
+        return;
     }
-    if (event.key !== '0' && event.key !== 'Escape') { this.autoFit = false; this.userView = true; }
+    if (event.key !== '0' && event.key !== 'Escape') {
+      this.autoFit = false;
+      this.userView = true;
+    }
     event.preventDefault();
   }
 }

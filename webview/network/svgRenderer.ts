@@ -5,7 +5,13 @@ import { select, type Selection } from 'd3-selection';
 import { counted } from '../dom';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
-import { byLabelPriority, labelAnchor, placeNames, type LabelBounds, type LabelPlaces } from '../../src/core/analysis/report/labelPlacement';
+import {
+  byLabelPriority,
+  labelAnchor,
+  placeNames,
+  type LabelBounds,
+  type LabelPlaces,
+} from '../../src/core/analysis/report/labelPlacement';
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
@@ -41,11 +47,18 @@ export class SvgRenderer implements NetworkRenderer {
 
   constructor(private readonly onActivate: (id: string, additive: boolean) => void) {
     this.element = document.createElementNS(SVG, 'svg');
-    const svg = select(this.element).attr('class', 'network-svg').attr('role', 'group').attr('aria-label', 'Tie network');
+    const svg = select(this.element)
+      .attr('class', 'network-svg')
+      .attr('role', 'group')
+      .attr('aria-label', 'Tie network');
     this.viewport = svg.append('g').attr('class', 'viewport');
     this.ties = this.viewport.append('g').attr('class', 'ties').selectAll<SVGPathElement, LayoutLink>('path');
     this.agents = this.viewport.append('g').attr('class', 'agents').selectAll<SVGGElement, LayoutNode>('g');
-    this.names = this.viewport.append('g').attr('class', 'labels').attr('aria-hidden', 'true').selectAll<SVGTextElement, LayoutNode>('text');
+    this.names = this.viewport
+      .append('g')
+      .attr('class', 'labels')
+      .attr('aria-hidden', 'true')
+      .selectAll<SVGTextElement, LayoutNode>('text');
   }
 
   setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
@@ -62,7 +75,10 @@ export class SvgRenderer implements NetworkRenderer {
         g.append('circle');
         g.append('title');
         g.on('keydown', (event: KeyboardEvent, n) => {
-          if (event.key === 'Enter' || event.key === ' ') { event.preventDefault(); this.onActivate(n.id, event.shiftKey || event.ctrlKey || event.metaKey); }
+          if (event.key === 'Enter' || event.key === ' ') {
+            event.preventDefault();
+            this.onActivate(n.id, event.shiftKey || event.ctrlKey || event.metaKey);
+          }
         });
         return g;
       })
@@ -74,7 +90,8 @@ export class SvgRenderer implements NetworkRenderer {
       .data(nodes, (n) => n.id)
       .join((enter) => enter.append('text').attr('class', 'label').attr('dy', '0.35em'))
       .text((n) => n.label)
-      .style('font-size', `${this.font}px`).style('stroke-width', `${(HALO * this.font) / LABEL_EM}px`);
+      .style('font-size', `${this.font}px`)
+      .style('stroke-width', `${(HALO * this.font) / LABEL_EM}px`);
     this.nodes = nodes;
     this.nameWidth.clear();
     this.measureNames();
@@ -88,7 +105,11 @@ export class SvgRenderer implements NetworkRenderer {
     this.names.each(function (n) {
       if (widths.has(n.id)) return;
       let w = 0;
-      try { w = this.getComputedTextLength(); } catch { /* not rendered */ }
+      try {
+        w = this.getComputedTextLength();
+      } catch {
+        /* not rendered */
+      }
       if (w > 0) widths.set(n.id, w * atEm);
     });
   }
@@ -103,7 +124,10 @@ export class SvgRenderer implements NetworkRenderer {
     const { dimNode, dimLink } = focusOf(decor, this.links);
     const labelled = this.labelled(view, decor, dimNode);
     this.ties
-      .attr('d', (l) => { const s = tieShape(l.source, l.target, l.source.radius, l.target.radius, tieWidth(l.strength)); return s ? tiePath(s) : ''; })
+      .attr('d', (l) => {
+        const s = tieShape(l.source, l.target, l.source.radius, l.target.radius, tieWidth(l.strength));
+        return s ? tiePath(s) : '';
+      })
       .classed('dim', dimLink);
     this.agents
       .classed('dim', dimNode)
@@ -112,7 +136,9 @@ export class SvgRenderer implements NetworkRenderer {
       .classed('hovered', (n) => decor.hovered === n.id)
       .attr('aria-pressed', (n) => String(decor.selected.has(n.id)));
     // In layout units, matching the screen boxes of `labelled` (text is centred on y by dy 0.35em).
-    const anchor = new Map(this.nodes.map((n) => [n.id, labelAnchor(labelled.get(n.id) ?? 0, n.x, n.y, n.radius + 3, font * 0.6)]));
+    const anchor = new Map(
+      this.nodes.map((n) => [n.id, labelAnchor(labelled.get(n.id) ?? 0, n.x, n.y, n.radius + 3, font * 0.6)]),
+    );
     this.names
       .attr('x', (n) => anchor.get(n.id)!.x)
       .attr('y', (n) => anchor.get(n.id)!.y)
@@ -122,7 +148,11 @@ export class SvgRenderer implements NetworkRenderer {
     // Positions as the circles' cx/cy, not a transform on each agent's group: Chromium restyles an
     // element whose transform attribute changes, which took 54 ms a frame at 290 agents while the
     // layout moved (cx/cy: 8 ms).
-    this.agents.select('circle').attr('cx', (n) => n.x).attr('cy', (n) => n.y).attr('fill', (n) => communityColour(theme, n.colour));
+    this.agents
+      .select('circle')
+      .attr('cx', (n) => n.x)
+      .attr('cy', (n) => n.y)
+      .attr('fill', (n) => communityColour(theme, n.colour));
   }
 
   /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/report/labelPlacement.ts): dimmed agents' last. */
@@ -131,7 +161,8 @@ export class SvgRenderer implements NetworkRenderer {
     const focus = new Set([...decor.selected, ...decor.highlighted, ...(decor.hovered ? [decor.hovered] : [])]);
     const ranked = byLabelPriority(this.nodes, focus);
     const ordered = [...ranked.filter((n) => !dimNode(n)), ...ranked.filter(dimNode)];
-    const k = view.k, scale = labelFont(k) / LABEL_EM;
+    const k = view.k,
+      scale = labelFont(k) / LABEL_EM;
     const width = (n: LayoutNode) => k * scale * (this.nameWidth.get(n.id) ?? n.label.length * LABEL_EM * 0.6);
     return placeNames(ordered, this.nodes, view, width, k * scale * LABEL_EM * 1.2, k * 3, focus, this.size);
   }

@@ -23,7 +23,9 @@ function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): str
 
 export function readTheme(root: Element = document.body): NetworkTheme {
   const s = getComputedStyle(root);
-  const highContrast = document.body.classList.contains('vscode-high-contrast') || document.body.classList.contains('vscode-high-contrast-light');
+  const highContrast =
+    document.body.classList.contains('vscode-high-contrast') ||
+    document.body.classList.contains('vscode-high-contrast-light');
   const foreground = cssVar(s, '--vscode-editor-foreground', cssVar(s, '--society-fallback-foreground', '#333333'));
   return {
     background: cssVar(s, '--vscode-editor-background', cssVar(s, '--society-fallback-background', '#ffffff')),
@@ -31,7 +33,9 @@ export function readTheme(root: Element = document.body): NetworkTheme {
     tie: foreground,
     mutual: cssVar(s, '--vscode-charts-purple', '#b07aa1'),
     focus: cssVar(s, '--vscode-focusBorder', '#0078d4'),
-    outline: highContrast ? cssVar(s, '--vscode-contrastBorder', foreground) : cssVar(s, '--vscode-editor-background', '#ffffff'),
+    outline: highContrast
+      ? cssVar(s, '--vscode-contrastBorder', foreground)
+      : cssVar(s, '--vscode-editor-background', '#ffffff'),
     font: `${cssVar(s, '--vscode-font-size', '12px')} ${cssVar(s, '--vscode-font-family', 'system-ui, sans-serif')}`,
     communities: CATEGORY_COLORS,
   };

@@ -24,10 +24,22 @@ export class AgentPanel {
     this.picker = el('select', { attrs: { 'aria-label': 'Agent' } });
     this.picker.addEventListener('change', () => this.callbacks.select(this.picker.value ? [this.picker.value] : []));
     this.body = el('div', { class: 'agent-body' });
-    this.element = el('details', { class: 'panel agent', attrs: { open: '' } }, el('summary', { text: 'Agent' }), this.picker, this.body);
+    this.element = el(
+      'details',
+      { class: 'panel agent', attrs: { open: '' } },
+      el('summary', { text: 'Agent' }),
+      this.picker,
+      this.body,
+    );
   }
 
-  update(state: WorldState, agentId: string | undefined, rewards: RewardSeries, round: number, lastRound: number): void {
+  update(
+    state: WorldState,
+    agentId: string | undefined,
+    rewards: RewardSeries,
+    round: number,
+    lastRound: number,
+  ): void {
     this.syncPicker(state, agentId);
     const agent = agentId ? state.agents.get(agentId) : undefined;
     if (!agent) {
@@ -48,11 +60,14 @@ export class AgentPanel {
     if (key !== this.knownAgents) {
       this.knownAgents = key;
       const byName = [...state.agents.values()].sort((a, b) => a.persona.name.localeCompare(b.persona.name));
-      this.picker.replaceChildren(el('option', { text: 'Choose an agent…', attrs: { value: '' } }), ...byName.map((a) => {
-        const o = el('option', { text: a.active ? a.persona.name : `${isolated(a.persona.name)} (left)` });
-        o.value = a.id;
-        return o;
-      }));
+      this.picker.replaceChildren(
+        el('option', { text: 'Choose an agent…', attrs: { value: '' } }),
+        ...byName.map((a) => {
+          const o = el('option', { text: a.active ? a.persona.name : `${isolated(a.persona.name)} (left)` });
+          o.value = a.id;
+          return o;
+        }),
+      );
     }
     this.picker.value = selected && state.agents.has(selected) ? selected : '';
   }
@@ -60,13 +75,28 @@ export class AgentPanel {
   private persona(agent: AgentView): HTMLElement[] {
     const p = agent.persona;
     // Each fact isolated: an override in one (a location with U+202E) must not run into the next.
-    const facts = [p.age !== undefined ? `${p.age}` : '', isolated(p.occupation ?? ''), isolated(p.location ?? ''), p.group ? `group ${isolated(p.group)}` : ''].filter(Boolean).join(' · ');
-    const out: HTMLElement[] = [el('h3', { text: p.name }), el('p', { class: 'muted', text: `${p.id}${facts ? ` · ${facts}` : ''}${agent.active ? '' : ' · left the society'}` })];
+    const facts = [
+      p.age !== undefined ? `${p.age}` : '',
+      isolated(p.occupation ?? ''),
+      isolated(p.location ?? ''),
+      p.group ? `group ${isolated(p.group)}` : '',
+    ]
+      .filter(Boolean)
+      .join(' · ');
+    const out: HTMLElement[] = [
+      el('h3', { text: p.name }),
+      el('p', {
+        class: 'muted',
+        text: `${p.id}${facts ? ` · ${facts}` : ''}${agent.active ? '' : ' · left the society'}`,
+      }),
+    ];
     if (p.bio) out.push(el('p', { class: 'bio', text: p.bio }));
     if (p.interests?.length) out.push(el('p', { text: `Interests: ${p.interests.map(isolated).join(', ')}` }));
     const bars = el('div', { class: 'bars' });
     for (const t of TRAIT_NAMES) if (typeof p.traits?.[t] === 'number') bars.append(bar(t, p.traits[t]));
-    for (const d of DRIVERS) if (typeof p.motivations?.[d] === 'number') bars.append(bar(`motivation ${DRIVER_LABELS[d]}`, p.motivations[d]));
+    for (const d of DRIVERS) {
+      if (typeof p.motivations?.[d] === 'number') bars.append(bar(`motivation ${DRIVER_LABELS[d]}`, p.motivations[d]));
+    }
     out.push(bars);
     return out;
   }
@@ -83,11 +113,23 @@ export class AgentPanel {
         const name = state.agents.get(t.other)?.persona.name ?? t.other;
         const button = el('button', { class: 'link', text: name, attrs: { type: 'button' } });
         button.addEventListener('click', () => this.callbacks.select([t.other]));
-        ul.append(el('li', { class: t.strength >= threshold ? 'tie' : 'tie weak' }, button, el('span', { class: 'num', text: t.strength.toFixed(2) })));
+        ul.append(
+          el(
+            'li',
+            { class: t.strength >= threshold ? 'tie' : 'tie weak' },
+            button,
+            el('span', { class: 'num', text: t.strength.toFixed(2) }),
+          ),
+        );
       }
       if (ties.length === 0) ul.append(el('li', { class: 'muted', text: 'none' }));
       const exist = ties.filter((t) => t.strength >= threshold).length;
-      return el('div', {}, el('h4', { text: `${title}: ${exist} at or above ${threshold} (${ties.length} in all)` }), ul);
+      return el(
+        'div',
+        {},
+        el('h4', { text: `${title}: ${exist} at or above ${threshold} (${ties.length} in all)` }),
+        ul,
+      );
     };
     return el('div', { class: 'tie-lists' }, list('Ties out', out), list('Ties in', into));
   }
@@ -98,13 +140,28 @@ export class AgentPanel {
       ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: mine[d] })),
       { label: 'total', colour: 'var(--vscode-charts-foreground, currentColor)', points: mine.total, dashed: true },
     ];
-    return el('div', {}, lineChart(series, { title: 'Reward per driver', marker: round, xDomain: [0, Math.max(1, lastRound)], yDomain: [0, 1], height: 110 }), legend(series));
+    return el(
+      'div',
+      {},
+      lineChart(series, {
+        title: 'Reward per driver',
+        marker: round,
+        xDomain: [0, Math.max(1, lastRound)],
+        yDomain: [0, 1],
+        height: 110,
+      }),
+      legend(series),
+    );
   }
 
   private memories(agent: AgentView): HTMLElement {
     const latest = [...agent.memories].sort((a, b) => b.round - a.round || b.id - a.id).slice(0, MEMORIES_SHOWN);
     const ul = el('ul', { class: 'memories' });
-    for (const m of latest) ul.append(el('li', {}, el('span', { class: 'muted', text: `r${m.round} · ${m.kind} · ${m.importance} ` }), m.text));
+    for (const m of latest) {
+      ul.append(
+        el('li', {}, el('span', { class: 'muted', text: `r${m.round} · ${m.kind} · ${m.importance} ` }), m.text),
+      );
+    }
     if (latest.length === 0) ul.append(el('li', { class: 'muted', text: 'none yet' }));
     return el('div', {}, el('h4', { text: `Latest memories (${agent.memories.length} in all)` }), ul);
   }
@@ -113,5 +170,11 @@ export class AgentPanel {
 function bar(label: string, value: number): HTMLElement {
   const fill = el('i');
   fill.style.width = `${Math.round(Math.max(0, Math.min(1, value)) * 100)}%`;
-  return el('div', { class: 'trait' }, el('span', { text: label }), el('span', { class: 'track' }, fill), el('span', { class: 'num', text: value.toFixed(2) }));
+  return el(
+    'div',
+    { class: 'trait' },
+    el('span', { text: label }),
+    el('span', { class: 'track' }, fill),
+    el('span', { class: 'num', text: value.toFixed(2) }),
+  );
 }

@@ -13,30 +13,51 @@ export class MetricsPanel {
 
   constructor() {
     this.body = el('div', { class: 'charts' });
-    this.element = el('details', { class: 'panel metrics', attrs: { open: '' } }, el('summary', { text: 'Metrics' }), this.body);
+    this.element = el(
+      'details',
+      { class: 'panel metrics', attrs: { open: '' } },
+      el('summary', { text: 'Metrics' }),
+      this.body,
+    );
   }
 
-  update(series: RoundMetrics[], current: RoundMetrics | undefined, rewards: RewardSeries, round: number, lastRound: number): void {
+  update(
+    series: RoundMetrics[],
+    current: RoundMetrics | undefined,
+    rewards: RewardSeries,
+    round: number,
+    lastRound: number,
+  ): void {
     const xDomain: [number, number] = [0, Math.max(1, lastRound)];
     const foreground = 'var(--vscode-charts-foreground, currentColor)';
     const metric = (title: string, pick: (m: RoundMetrics) => number | null, yDomain?: [number, number]) => {
       const now = current ? pick(current) : null;
-      return lineChart([{ label: title, colour: foreground, points: series.map((m) => ({ round: m.round, value: pick(m) })) }],
-        { title: `${title}: ${formatNumber(now)}`, marker: round, xDomain, yDomain });
+      return lineChart(
+        [{ label: title, colour: foreground, points: series.map((m) => ({ round: m.round, value: pick(m) })) }],
+        { title: `${title}: ${formatNumber(now)}`, marker: round, xDomain, yDomain },
+      );
     };
     const rewardMeans = rewards.means();
     const rewardSeries: ChartSeries[] = [
       ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: rewardMeans[d] })),
       { label: 'total', colour: foreground, points: rewardMeans.total, dashed: true },
     ];
-    const summary = current ? `${counted(current.agents, 'agent')} · ${counted(current.ties, 'tie')} · ${counted(Object.keys(current.communities).length ? new Set(Object.values(current.communities)).size : 0, 'community', 'communities')}` : '';
+    const summary = current
+      ? `${counted(current.agents, 'agent')} · ${counted(current.ties, 'tie')} · ${counted(Object.keys(current.communities).length ? new Set(Object.values(current.communities)).size : 0, 'community', 'communities')}`
+      : '';
     this.body.replaceChildren(
       el('p', { class: 'summary', text: summary }),
       metric('Density', (m) => m.density),
       metric('Reciprocity', (m) => m.reciprocity, [0, 1]),
       metric('Avg clustering', (m) => m.clustering, [0, 1]),
       metric('Modularity', (m) => m.modularity),
-      lineChart(rewardSeries, { title: 'Mean reward per driver', marker: round, xDomain, yDomain: [0, 1], height: 110 }),
+      lineChart(rewardSeries, {
+        title: 'Mean reward per driver',
+        marker: round,
+        xDomain,
+        yDomain: [0, 1],
+        height: 110,
+      }),
       legend(rewardSeries),
     );
   }

@@ -18,14 +18,37 @@ export class Timeline {
   private round = 0;
 
   constructor(private readonly callbacks: TimelineCallbacks) {
-    this.range = el('input', { class: 'timeline-range', attrs: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Round' } });
-    this.range.addEventListener('input', () => { this.stop(); this.callbacks.seek(Number(this.range.value)); });
-    this.play = el('button', { class: 'icon-button', text: '▶', attrs: { type: 'button', title: 'Play rounds', 'aria-label': 'Play rounds' } });
+    this.range = el('input', {
+      class: 'timeline-range',
+      attrs: { type: 'range', min: '0', max: '0', step: '1', value: '0', 'aria-label': 'Round' },
+    });
+    this.range.addEventListener('input', () => {
+      this.stop();
+      this.callbacks.seek(Number(this.range.value));
+    });
+    this.play = el('button', {
+      class: 'icon-button',
+      text: '▶',
+      attrs: { type: 'button', title: 'Play rounds', 'aria-label': 'Play rounds' },
+    });
     this.play.addEventListener('click', () => (this.timer ? this.stop() : this.start()));
-    this.latest = el('button', { text: 'Latest', attrs: { type: 'button', title: 'Follow the latest round', 'aria-pressed': 'true' } });
-    this.latest.addEventListener('click', () => { this.stop(); this.callbacks.seek(null); });
+    this.latest = el('button', {
+      text: 'Latest',
+      attrs: { type: 'button', title: 'Follow the latest round', 'aria-pressed': 'true' },
+    });
+    this.latest.addEventListener('click', () => {
+      this.stop();
+      this.callbacks.seek(null);
+    });
     this.label = el('span', { class: 'timeline-label', attrs: { 'aria-live': 'polite' } });
-    this.element = el('div', { class: 'timeline', attrs: { role: 'group', 'aria-label': 'Timeline' } }, this.play, this.range, this.label, this.latest);
+    this.element = el(
+      'div',
+      { class: 'timeline', attrs: { role: 'group', 'aria-label': 'Timeline' } },
+      this.play,
+      this.range,
+      this.label,
+      this.latest,
+    );
   }
 
   update(round: number, last: number, following: boolean, total?: number): void {
@@ -44,7 +67,10 @@ export class Timeline {
     this.play.textContent = '❚❚';
     this.play.setAttribute('aria-label', 'Pause');
     this.timer = setInterval(() => {
-      if (this.round >= this.last) { this.stop(); return; }
+      if (this.round >= this.last) {
+        this.stop();
+        return;
+      }
       this.callbacks.seek(this.round + 1);
     }, 700);
   }

@@ -36,19 +36,29 @@ export class TraceTable {
   constructor(private readonly callbacks: TraceTableCallbacks) {
     this.agent = el('select', { attrs: { 'aria-label': 'Agent' } });
     this.agent.addEventListener('change', () => this.setFilter({ agent: this.agent.value || undefined }));
-    this.rounds = el('select', { attrs: { 'aria-label': 'Rounds' } },
+    this.rounds = el(
+      'select',
+      { attrs: { 'aria-label': 'Rounds' } },
       el('option', { text: 'All rounds', attrs: { value: 'all' } }),
       el('option', { text: 'This round', attrs: { value: 'current' } }),
-      el('option', { text: 'Up to this round', attrs: { value: 'upto' } }));
-    this.rounds.addEventListener('change', () => this.setFilter({ rounds: this.rounds.value as TraceFilter['rounds'] }));
+      el('option', { text: 'Up to this round', attrs: { value: 'upto' } }),
+    );
+    this.rounds.addEventListener('change', () =>
+      this.setFilter({ rounds: this.rounds.value as TraceFilter['rounds'] }),
+    );
     const kindBoxes = TRACE_ROW_KINDS.map((kind) => {
       const box = el('input', { attrs: { type: 'checkbox', value: kind } });
       box.checked = true;
-      box.addEventListener('change', () => this.setFilter({ kinds: TRACE_ROW_KINDS.filter((k) => this.kinds.get(k)!.checked) }));
+      box.addEventListener('change', () =>
+        this.setFilter({ kinds: TRACE_ROW_KINDS.filter((k) => this.kinds.get(k)!.checked) }),
+      );
       this.kinds.set(kind, box);
       return el('label', { class: 'kind' }, box, kind);
     });
-    this.search = el('input', { class: 'search', attrs: { type: 'search', placeholder: 'Search text and names', 'aria-label': 'Search the trace' } });
+    this.search = el('input', {
+      class: 'search',
+      attrs: { type: 'search', placeholder: 'Search text and names', 'aria-label': 'Search the trace' },
+    });
     this.search.addEventListener('input', () => {
       clearTimeout(this.searchTimer);
       this.searchTimer = setTimeout(() => this.setFilter({ search: this.search.value }), 120);
@@ -61,14 +71,24 @@ export class TraceTable {
       activate: (i) => this.activate(i),
     });
     this.detail = el('div', { class: 'trace-detail', attrs: { 'aria-live': 'polite' } });
-    const head = el('div', { class: 'vrow head', attrs: { role: 'row', 'aria-hidden': 'true' } },
-      ...['Round', 'Kind', 'Agents', 'Detail', 'Text'].map((t) => el('span', { text: t })));
-    this.element = el('section', { class: 'trace', attrs: { 'aria-label': 'Conversation trace' } },
+    const head = el(
+      'div',
+      { class: 'vrow head', attrs: { role: 'row', 'aria-hidden': 'true' } },
+      ...['Round', 'Kind', 'Agents', 'Detail', 'Text'].map((t) => el('span', { text: t })),
+    );
+    this.element = el(
+      'section',
+      { class: 'trace', attrs: { 'aria-label': 'Conversation trace' } },
       el('div', { class: 'filters' }, this.agent, this.rounds, ...kindBoxes, this.search, this.count),
-      head, this.list.element, this.detail) as HTMLDivElement;
+      head,
+      this.list.element,
+      this.detail,
+    ) as HTMLDivElement;
   }
 
-  getFilter(): TraceFilter { return this.filter; }
+  getFilter(): TraceFilter {
+    return this.filter;
+  }
 
   restoreFilter(filter: TraceFilter): void {
     this.filter = { ...filter, kinds: [...filter.kinds] };
@@ -88,7 +108,10 @@ export class TraceTable {
     // A name with a right-to-left override would reverse the rest of its row ("Ana → Bo").
     this.nameOf = (id) => isolated(nameOf(id));
     if (fresh) this.showDetail(-1);
-    if (fresh || agents.length !== this.agentIds.length) { this.agentIds = agents; this.syncAgentOptions(false); }
+    if (fresh || agents.length !== this.agentIds.length) {
+      this.agentIds = agents;
+      this.syncAgentOptions(false);
+    }
     if (fresh || grew || roundMatters) this.refilter(grew);
   }
 
@@ -99,7 +122,9 @@ export class TraceTable {
   }
 
   private refilter(keepPlace: boolean): void {
-    const atEnd = keepPlace && this.list.element.scrollTop + this.list.element.clientHeight >= this.list.element.scrollHeight - ROW_HEIGHT * 2;
+    const atEnd =
+      keepPlace &&
+      this.list.element.scrollTop + this.list.element.clientHeight >= this.list.element.scrollHeight - ROW_HEIGHT * 2;
     this.lastRowCount = this.rows.length;
     this.shown = filterRows(this.rows, this.filter, this.round, this.nameOf);
     // A changed filter shows its first rows (a search starts at the first match); new rows of a
@@ -122,24 +147,35 @@ export class TraceTable {
   }
 
   private syncAgentOptions(keepValue: boolean): void {
-    const value = keepValue ? this.filter.agent ?? '' : this.agent.value;
-    const options = [el('option', { text: 'All agents', attrs: { value: '' } }),
-      ...[...this.agentIds].sort((a, b) => this.nameOf(a).localeCompare(this.nameOf(b))).map((id) => {
-        const o = el('option', { text: this.nameOf(id) });
-        o.value = id;
-        return o;
-      })];
+    const value = keepValue ? (this.filter.agent ?? '') : this.agent.value;
+    const options = [
+      el('option', { text: 'All agents', attrs: { value: '' } }),
+      ...[...this.agentIds]
+        .sort((a, b) => this.nameOf(a).localeCompare(this.nameOf(b)))
+        .map((id) => {
+          const o = el('option', { text: this.nameOf(id) });
+          o.value = id;
+          return o;
+        }),
+    ];
     this.agent.replaceChildren(...options);
     this.agent.value = value;
   }
 
   private renderRow(row: HTMLElement, i: number): void {
     const r = this.rows[this.shown[i]];
-    if (!r) { row.replaceChildren(); return; }
+    if (!r) {
+      row.replaceChildren();
+      return;
+    }
     const agents = r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from);
     const cells = [String(r.round), r.kind, agents, r.detail, r.text];
-    if (row.children.length !== cells.length) row.replaceChildren(...cells.map(() => el('span', { attrs: { role: 'gridcell' } })));
-    cells.forEach((text, c) => { row.children[c].textContent = text; });
+    if (row.children.length !== cells.length) {
+      row.replaceChildren(...cells.map(() => el('span', { attrs: { role: 'gridcell' } })));
+    }
+    cells.forEach((text, c) => {
+      row.children[c].textContent = text;
+    });
     row.className = `vrow kind-${r.kind}`;
   }
 
@@ -154,20 +190,28 @@ export class TraceTable {
     const r = this.rows[index];
     this.detailRow = r ? index : -1;
     this.element.dataset.detailRow = String(this.detailRow);
-    if (!r) { this.detail.replaceChildren(); return; }
+    if (!r) {
+      this.detail.replaceChildren();
+      return;
+    }
     this.detail.replaceChildren(
-      el('strong', { text: `Round ${r.round} · ${r.kind} · ${r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from)} · ${r.detail}` }),
-      el('p', { text: r.text }));
+      el('strong', {
+        text: `Round ${r.round} · ${r.kind} · ${r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from)} · ${r.detail}`,
+      }),
+      el('p', { text: r.text }),
+    );
   }
 }
 
 /** Where `row` is in the ascending `shown`, or −1. */
 function positionOf(shown: readonly number[], row: number): number {
-  let lo = 0, hi = shown.length - 1;
+  let lo = 0,
+    hi = shown.length - 1;
   while (lo <= hi) {
     const mid = (lo + hi) >> 1;
     if (shown[mid] === row) return mid;
-    if (shown[mid] < row) lo = mid + 1; else hi = mid - 1;
+    if (shown[mid] < row) lo = mid + 1;
+    else hi = mid - 1;
   }
   return -1;
 }

@@ -23,7 +23,11 @@ export class VirtualList {
   constructor(private readonly opts: VirtualListOptions) {
     this.body = el('div', { class: 'vlist-body', attrs: { role: 'rowgroup' } });
     this.spacer = el('div', { class: 'vlist-spacer' }, this.body);
-    this.element = el('div', { class: 'vlist', attrs: { tabindex: '0', role: 'grid', 'aria-label': opts.label, 'aria-rowcount': '0' } }, this.spacer);
+    this.element = el(
+      'div',
+      { class: 'vlist', attrs: { tabindex: '0', role: 'grid', 'aria-label': opts.label, 'aria-rowcount': '0' } },
+      this.spacer,
+    );
     this.element.addEventListener('scroll', () => this.schedule());
     this.element.addEventListener('keydown', (e) => this.key(e));
     this.body.addEventListener('click', (e) => {
@@ -35,8 +39,12 @@ export class VirtualList {
     new ResizeObserver(() => this.render()).observe(this.element);
   }
 
-  get size(): number { return this.count; }
-  get activeIndex(): number { return this.active; }
+  get size(): number {
+    return this.count;
+  }
+  get activeIndex(): number {
+    return this.active;
+  }
 
   /** New row count; keeps the scroll position (clamped) and re-renders. */
   setCount(count: number, keepActive = false): void {
@@ -50,7 +58,14 @@ export class VirtualList {
   /** Makes row `index` the active one; `scroll`: bring it into view. */
   setActive(index: number, scroll = true): void {
     this.active = Math.max(-1, Math.min(this.count - 1, index));
-    if (this.active >= 0 && scroll) this.element.scrollTop = scrollToRow(this.active, this.element.scrollTop, this.element.clientHeight, this.opts.rowHeight);
+    if (this.active >= 0 && scroll) {
+      this.element.scrollTop = scrollToRow(
+        this.active,
+        this.element.scrollTop,
+        this.element.clientHeight,
+        this.opts.rowHeight,
+      );
+    }
     this.render();
   }
 
@@ -61,12 +76,20 @@ export class VirtualList {
 
   private schedule(): void {
     if (this.frame) return;
-    this.frame = requestAnimationFrame(() => { this.frame = 0; this.render(); });
+    this.frame = requestAnimationFrame(() => {
+      this.frame = 0;
+      this.render();
+    });
   }
 
   render(): void {
     const { rowHeight } = this.opts;
-    const { first, last } = visibleWindow(this.element.scrollTop, this.element.clientHeight || 400, rowHeight, this.count);
+    const { first, last } = visibleWindow(
+      this.element.scrollTop,
+      this.element.clientHeight || 400,
+      rowHeight,
+      this.count,
+    );
     while (this.pool.length < last - first) this.pool.push(el('div', { class: 'vrow', attrs: { role: 'row' } }));
     this.body.style.transform = `translateY(${first * rowHeight}px)`;
     const shown = last - first;

@@ -17,7 +17,11 @@ export const checkCommand: Command = {
     ['-q, --quiet', 'print the problems only, without the closing count'],
   ],
   async run(args) {
-    const parsed = parseCommandArgs('check', checkCommand.usage, args, { json: { type: 'boolean' }, root: { type: 'string' }, quiet: { type: 'boolean', short: 'q' } });
+    const parsed = parseCommandArgs('check', checkCommand.usage, args, {
+      json: { type: 'boolean' },
+      root: { type: 'string' },
+      quiet: { type: 'boolean', short: 'q' },
+    });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const targets = positionals.length ? positionals.map((p) => path.resolve(p)) : [process.cwd()];
@@ -31,17 +35,41 @@ export const checkCommand: Command = {
     const errors = diagnostics.filter((d) => d.severity === 'error').reduce((n, d) => n + (d.count ?? 1), 0);
     const warnings = diagnostics.filter((d) => d.severity === 'warning').length;
     if (values.json) {
-      console.log(JSON.stringify({ files: looked, errors, warnings, diagnostics: diagnostics.map((d) => ({ ...d, file: d.file, line: d.range.start.line + 1, column: d.range.start.character + 1 })) }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            files: looked,
+            errors,
+            warnings,
+            diagnostics: diagnostics.map((d) => ({
+              ...d,
+              file: d.file,
+              line: d.range.start.line + 1,
+              column: d.range.start.character + 1,
+            })),
+          },
+          null,
+          2,
+        ),
+      );
     } else {
-      if (diagnostics.length) console.log(diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file)).join('\n'));
+      if (diagnostics.length) {
+        console.log(
+          diagnostics.map((d) => formatDiagnostic(d, path.relative(process.cwd(), d.file) || d.file)).join('\n'),
+        );
+      }
       if (!values.quiet) {
-        console.error(`${counted(looked, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`);
+        console.error(
+          `${counted(looked, 'file')} checked: ${counted(errors, 'error')}, ${counted(warnings, 'warning')}`,
+        );
       }
     }
     // A folder with no .society files (a mistyped path, files not yet added) is not a pass: like
     // eslint's "no files matching", say so and fail, so a CI step cannot check nothing for ever.
     if (files.length === 0 && diagnostics.length === 0) {
-      console.error(`society check: no .society files in ${positionals.length ? positionals.join(', ') : 'the current folder'}`);
+      console.error(
+        `society check: no .society files in ${positionals.length ? positionals.join(', ') : 'the current folder'}`,
+      );
       return 2;
     }
     return errors > 0 ? 1 : 0;

@@ -12,22 +12,49 @@ const USAGE = 'estimate <scenario.society> [--scenario NAME] [--root DIR] [--rou
 const int = (n: number): string => Math.round(n).toLocaleString('en-US');
 
 export function formatEstimate(e: RunEstimate): string {
-  const lines = [`Estimate for "${printable(e.scenario)}": ${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}`];
+  const lines = [
+    `Estimate for "${printable(e.scenario)}": ${counted(e.agents, 'agent')} × ${counted(e.rounds, 'round')}`,
+  ];
   const rows = e.models.map((m) => [
-    printable(m.name), m.provider + (m.model ? ` ${printable(m.model)}` : ''), int(m.calls), int(m.input_tokens), int(m.output_tokens),
-    traitsOf(m.provider).instant ? `free (${traitsOf(m.provider).label})` : m.priced ? `$${m.cost_usd.toFixed(2)}` : 'unpriced (set price: in the model)',
+    printable(m.name),
+    m.provider + (m.model ? ` ${printable(m.model)}` : ''),
+    int(m.calls),
+    int(m.input_tokens),
+    int(m.output_tokens),
+    traitsOf(m.provider).instant
+      ? `free (${traitsOf(m.provider).label})`
+      : m.priced
+        ? `$${m.cost_usd.toFixed(2)}`
+        : 'unpriced (set price: in the model)',
   ]);
   const head = ['model', 'provider', 'calls', 'input tokens', 'output tokens', 'cost'];
   const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
-  const fmt = (r: string[]): string => r.map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i]))).join('  ').trimEnd();
+  const fmt = (r: string[]): string =>
+    r
+      .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
+      .join('  ')
+      .trimEnd();
   lines.push('', fmt(head), ...rows.map(fmt));
   for (const m of e.models) {
-    lines.push(`  ${m.name}: ${Object.entries(m.by_kind).map(([k, v]) => `${k} ${int(v.calls)}`).join(', ')}`);
-    if (m.embeddings) lines.push(`  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`);
+    lines.push(
+      `  ${m.name}: ${Object.entries(m.by_kind)
+        .map(([k, v]) => `${k} ${int(v.calls)}`)
+        .join(', ')}`,
+    );
+    if (m.embeddings) {
+      lines.push(
+        `  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`,
+      );
+    }
   }
   // A total that leaves a model's cost out must say so where it is read, not only in that model's row.
-  const unpriced = e.models.filter((m) => !traitsOf(m.provider).instant && !m.priced && m.calls > 0).map((m) => printable(m.name));
-  lines.push('', `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}${unpriced.length ? ` (without ${unpriced.join(', ')}: unpriced)` : ''}`);
+  const unpriced = e.models
+    .filter((m) => !traitsOf(m.provider).instant && !m.priced && m.calls > 0)
+    .map((m) => printable(m.name));
+  lines.push(
+    '',
+    `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}${unpriced.length ? ` (without ${unpriced.join(', ')}: unpriced)` : ''}`,
+  );
   lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));
   return lines.join('\n');
 }
@@ -39,13 +66,22 @@ export const estimateCommand: Command = {
   options: [
     ['<scenario.society>', 'the scenario to estimate'],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
+    [
+      '--root DIR',
+      "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
+    ],
     ['--rounds N', "rounds (default: the scenario's)"],
     ['--model NAME', 'as if every agent used this model config'],
     ['--json', 'print the estimate as JSON'],
   ],
   async run(args) {
-    const parsed = parseCommandArgs('estimate', USAGE, args, { scenario: { type: 'string' }, root: { type: 'string' }, rounds: { type: 'string' }, model: { type: 'string' }, json: { type: 'boolean' } });
+    const parsed = parseCommandArgs('estimate', USAGE, args, {
+      scenario: { type: 'string' },
+      root: { type: 'string' },
+      rounds: { type: 'string' },
+      model: { type: 'string' },
+      json: { type: 'boolean' },
+    });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');

@@ -2,8 +2,23 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadRunnableScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs } from '../options';
-import { ExperimentCancelled, formatExperiment, partialText, planExperiment, roundsByCondition, runExperiment, type ExperimentRun } from '../../core/experiment';
+import {
+  integerOption,
+  loadRunnableScenario,
+  lockOutputFolder,
+  onePositional,
+  outputFolder,
+  parseCommandArgs,
+} from '../options';
+import {
+  ExperimentCancelled,
+  formatExperiment,
+  partialText,
+  planExperiment,
+  roundsByCondition,
+  runExperiment,
+  type ExperimentRun,
+} from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { MIN_SEED } from '../../core/random/rng';
@@ -22,17 +37,35 @@ const ENDPOINT_DOWN = /connections in a row and has not answered once/;
 export const experimentCommand: Command = {
   name: 'experiment',
   usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--json]\n       society ${MERGE_USAGE}`,
-  summary: 'Run conditions × seeds and report means, 95% CIs, effect sizes and the paper\'s claims',
+  summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: [
-    ['<scenario>', "a scenario with an experiment: block (conditions; without one, the scenario as it is)"],
+    ['<scenario>', 'a scenario with an experiment: block (conditions; without one, the scenario as it is)'],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
-    ['--out DIR', 'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)'],
-    ['--seeds 1,2,5-7', "seeds to run each condition with: integers and inclusive ranges, comma-separated (1-20 is 20 seeds; default: the experiment's seeds, else 1-5)"],
+    [
+      '--root DIR',
+      "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
+    ],
+    [
+      '--out DIR',
+      'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)',
+    ],
+    [
+      '--seeds 1,2,5-7',
+      "seeds to run each condition with: integers and inclusive ranges, comma-separated (1-20 is 20 seeds; default: the experiment's seeds, else 1-5)",
+    ],
     ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
-    ['--jobs N', "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)"],
-    ['--shard i/n', "run only part i of n of the conditions × seeds (run k is in part (k mod n) + 1) and write shard.json, not the report; give every part the same --seeds and --rounds"],
-    ['merge <shard folder>...', 'instead of a scenario: check the shard folders are the parts 1..n of one experiment and write its report files (as one run would) and traces into --out DIR'],
+    [
+      '--jobs N',
+      "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)",
+    ],
+    [
+      '--shard i/n',
+      'run only part i of n of the conditions × seeds (run k is in part (k mod n) + 1) and write shard.json, not the report; give every part the same --seeds and --rounds',
+    ],
+    [
+      'merge <shard folder>...',
+      'instead of a scenario: check the shard folders are the parts 1..n of one experiment and write its report files (as one run would) and traces into --out DIR',
+    ],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
     ['--no-traces', "don't keep each run's trace"],
     ['--json', 'print the claims, summaries and contrasts as JSON'],
@@ -41,8 +74,17 @@ export const experimentCommand: Command = {
   async run(args) {
     if (args[0] === 'merge') return experimentMerge(args.slice(1));
     const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, {
-      scenario: { type: 'string' }, root: { type: 'string' }, out: { type: 'string' }, seeds: { type: 'string' }, rounds: { type: 'string' }, jobs: { type: 'string' }, shard: { type: 'string' },
-      reference: { type: 'string' }, 'no-traces': { type: 'boolean' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
+      scenario: { type: 'string' },
+      root: { type: 'string' },
+      out: { type: 'string' },
+      seeds: { type: 'string' },
+      rounds: { type: 'string' },
+      jobs: { type: 'string' },
+      shard: { type: 'string' },
+      reference: { type: 'string' },
+      'no-traces': { type: 'boolean' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
@@ -50,60 +92,102 @@ export const experimentCommand: Command = {
     if (scenarioArg === undefined) return 2;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const shard = values.shard === undefined ? undefined : parseShard(values.shard);
-    if (typeof shard === 'string') { console.error(`society experiment: ${printable(shard)}`); return 2; }
+    if (typeof shard === 'string') {
+      console.error(`society experiment: ${printable(shard)}`);
+      return 2;
+    }
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'experiment', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
     const { conditions } = planExperiment(scenario);
     const badReference = unknownReference(conditions, values.reference);
-    if (badReference) { console.error(`society experiment: ${printable(badReference)}`); return 2; }
+    if (badReference) {
+      console.error(`society experiment: ${printable(badReference)}`);
+      return 2;
+    }
     const missingKey = missingExperimentKey(scenario, conditions);
-    if (missingKey) { console.error(`society experiment: ${printable(missingKey)}`); return 1; }
+    if (missingKey) {
+      console.error(`society experiment: ${printable(missingKey)}`);
+      return 1;
+    }
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);
     if (rounds !== undefined && !values.quiet) {
       // --rounds sets every run's length: say so where a condition set its own.
-      const own = [...roundsByCondition(scenario, conditions)].filter(([, n]) => n !== scenario.world.rounds && n !== rounds);
-      if (own.length) console.error(`note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`);
+      const own = [...roundsByCondition(scenario, conditions)].filter(
+        ([, n]) => n !== scenario.world.rounds && n !== rounds,
+      );
+      if (own.length) {
+        console.error(
+          `note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`,
+        );
+      }
     }
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
     // A folder made here goes again if the experiment fails before writing anything (no API key).
     const made = outputFolder(outDir, 'experiment');
     if (!made) return 1;
     const lock = lockOutputFolder(outDir, 'experiment');
-    if (!lock) { made.removeEmpty(); return 1; }
+    if (!lock) {
+      made.removeEmpty();
+      return 1;
+    }
     // Ctrl-C once: start no more runs, let those under way finish, and report the finished ones as a
     // partial experiment. Twice, or SIGTERM and SIGHUP (whoever sends them will not wait): stop the
     // runs under way at once; the finished ones are reported all the same.
-    const stopStarting = new AbortController(), stopNow = new AbortController();
+    const stopStarting = new AbortController(),
+      stopNow = new AbortController();
     let signal: 'SIGTERM' | 'SIGHUP' | undefined;
     const presses = new InterruptPresses();
     const onSigint = (): void => {
       const meaning = presses.press(performance.now());
       if (meaning === 'same-press') return;
-      if (meaning === 'stop-now') { stopNow.abort(); return; }
+      if (meaning === 'stop-now') {
+        stopNow.abort();
+        return;
+      }
       stopStarting.abort();
-      if (!values.quiet) console.error('\nstopping: no more runs start, the runs under way finish (Ctrl-C again to stop them at once)');
+      if (!values.quiet) {
+        console.error('\nstopping: no more runs start, the runs under way finish (Ctrl-C again to stop them at once)');
+      }
     };
-    const onSigterm = (): void => { signal = 'SIGTERM'; stopNow.abort(); };
-    const onSighup = (): void => { signal = 'SIGHUP'; stopNow.abort(); };
+    const onSigterm = (): void => {
+      signal = 'SIGTERM';
+      stopNow.abort();
+    };
+    const onSighup = (): void => {
+      signal = 'SIGHUP';
+      stopNow.abort();
+    };
     process.on('SIGINT', onSigint);
     process.on('SIGTERM', onSigterm);
     process.on('SIGHUP', onSighup);
     const tty = !values.quiet && process.stderr.isTTY === true;
     const started = Date.now();
-    const say = (run: ExperimentRun): number => (shard ? sayShard(run, scenario.name, shard, values) : sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs }));
+    const say = (run: ExperimentRun): number =>
+      shard
+        ? sayShard(run, scenario.name, shard, values)
+        : sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs });
     try {
       const run = await runExperiment(scenario, {
-        outDir, seeds, rounds, jobs: askedJobs, reference: values.reference, shard,
-        traces: !values['no-traces'], signal: stopNow.signal, stopStarting: stopStarting.signal,
+        outDir,
+        seeds,
+        rounds,
+        jobs: askedJobs,
+        reference: values.reference,
+        shard,
+        traces: !values['no-traces'],
+        signal: stopNow.signal,
+        stopStarting: stopStarting.signal,
         onProgress: (p) => {
           if (!tty) return;
           const frac = p.roundsTotal ? p.roundsDone / p.roundsTotal : 0;
           const elapsed = (Date.now() - started) / 1000;
           const eta = frac > 0 ? elapsed / frac - elapsed : 0;
           const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
-          process.stderr.write(`\r${bar} runs ${p.done}/${p.total}  rounds ${p.roundsDone}/${p.roundsTotal}  ETA ${eta.toFixed(0)} s   `);
+          process.stderr.write(
+            `\r${bar} runs ${p.done}/${p.total}  rounds ${p.roundsDone}/${p.roundsTotal}  ETA ${eta.toFixed(0)} s   `,
+          );
         },
       });
       if (tty) process.stderr.write('\n');
@@ -119,7 +203,9 @@ export const experimentCommand: Command = {
       if (tty) process.stderr.write('\n');
       say(err.run);
       // Said last, so the terminal (and a batch log) ends with it.
-      console.error(`${signal ? `stopped by ${signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`);
+      console.error(
+        `${signal ? `stopped by ${signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`,
+      );
       return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
     } finally {
       process.off('SIGINT', onSigint);
@@ -132,18 +218,41 @@ export const experimentCommand: Command = {
 };
 
 /** Prints what an experiment found, whole or partial; gives the exit code of a whole one. */
-function sayExperiment(run: ExperimentRun, name: string, o: { json?: boolean; quiet?: boolean; askedJobs?: number }): number {
+function sayExperiment(
+  run: ExperimentRun,
+  name: string,
+  o: { json?: boolean; quiet?: boolean; askedJobs?: number },
+): number {
   const r = run.result;
-  const runs = run.partial ? `${run.partial.finished} of ${counted(run.partial.planned, 'run')}` : counted(r.runs.length, 'run');
+  const runs = run.partial
+    ? `${run.partial.finished} of ${counted(run.partial.planned, 'run')}`
+    : counted(r.runs.length, 'run');
   if (o.json) {
     const planned = run.partial?.planned ?? r.runs.length;
-    console.log(JSON.stringify({ partial: !!run.partial, runs_planned: planned, runs_finished: r.runs.length, claims: r.claims, summaries: r.summaries, contrasts: r.contrasts, baselines: r.baselines, files: run.files }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          partial: !!run.partial,
+          runs_planned: planned,
+          runs_finished: r.runs.length,
+          claims: r.claims,
+          summaries: r.summaries,
+          contrasts: r.contrasts,
+          baselines: r.baselines,
+          files: run.files,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
     if (o.askedJobs !== undefined && run.jobs < o.askedJobs && !o.quiet) {
       const why = run.fewerJobs === 'runs' ? `one per run` : `the workers share each model endpoint's concurrency`;
       console.error(`note: ran on ${counted(run.jobs, 'worker')}, not ${o.askedJobs}: ${why}`);
     }
-    console.log(`${printable(name)}: ${runs} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
+    console.log(
+      `${printable(name)}: ${runs} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`,
+    );
     // With no finished run the table would be all dashes.
     if (r.runs.length) console.log(printable(formatExperiment(r)));
     console.log(`\nreport: ${path.relative(process.cwd(), run.files[0])}`);

@@ -4,7 +4,16 @@
 // Also what a shard says when it is done.
 import * as path from 'node:path';
 import { lockOutputFolder, outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
-import { formatExperiment, gatherTraces, mergeShards, readShardFile, shardProblems, type ExperimentRun, type Shard, type ShardInput } from '../../core/experiment';
+import {
+  formatExperiment,
+  gatherTraces,
+  mergeShards,
+  readShardFile,
+  shardProblems,
+  type ExperimentRun,
+  type Shard,
+  type ShardInput,
+} from '../../core/experiment';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
@@ -20,11 +29,17 @@ function sayFaults(runs: ExperimentRun['result']['runs']): number {
 }
 
 export async function experimentMerge(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs('experiment merge', MERGE_USAGE, args, { out: { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' } });
+  const parsed = parseCommandArgs('experiment merge', MERGE_USAGE, args, {
+    out: { type: 'string' },
+    json: { type: 'boolean' },
+    quiet: { type: 'boolean', short: 'q' },
+  });
   if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0 || values.out === undefined) {
-    console.error(`society experiment merge: ${positionals.length === 0 ? 'missing the shard folders' : 'missing --out DIR, the folder for the merged experiment'}\nUsage: society ${MERGE_USAGE}`);
+    console.error(
+      `society experiment merge: ${positionals.length === 0 ? 'missing the shard folders' : 'missing --out DIR, the folder for the merged experiment'}\nUsage: society ${MERGE_USAGE}`,
+    );
     return 2;
   }
   const shards: ShardInput[] = [];
@@ -43,24 +58,64 @@ export async function experimentMerge(args: string[]): Promise<number> {
   const made = outputFolder(outDir, 'experiment merge');
   if (!made) return 1;
   const lock = lockOutputFolder(outDir, 'experiment merge');
-  if (!lock) { made.removeEmpty(); return 1; }
+  if (!lock) {
+    made.removeEmpty();
+    return 1;
+  }
   try {
     let merged: ReturnType<typeof mergeShards> | undefined;
     let traces: ReturnType<typeof gatherTraces> | undefined;
-    if (!wroteFiles('experiment merge', () => { merged = mergeShards(shards, outDir); traces = gatherTraces(shards, outDir); })) return 1;
-    const r = merged!.result, t = traces!;
+    if (
+      !wroteFiles('experiment merge', () => {
+        merged = mergeShards(shards, outDir);
+        traces = gatherTraces(shards, outDir);
+      })
+    ) {
+      return 1;
+    }
+    const r = merged!.result,
+      t = traces!;
     const n = shards.length;
     if (values.json) {
-      console.log(JSON.stringify({ shards: n, runs: r.runs.length, shard_wall_seconds: merged!.shardSeconds, traces: { linked: t.linked, copied: t.copied, missing: t.missing }, claims: r.claims, summaries: r.summaries, contrasts: r.contrasts, baselines: r.baselines, files: merged!.files }, null, 2));
+      console.log(
+        JSON.stringify(
+          {
+            shards: n,
+            runs: r.runs.length,
+            shard_wall_seconds: merged!.shardSeconds,
+            traces: { linked: t.linked, copied: t.copied, missing: t.missing },
+            claims: r.claims,
+            summaries: r.summaries,
+            contrasts: r.contrasts,
+            baselines: r.baselines,
+            files: merged!.files,
+          },
+          null,
+          2,
+        ),
+      );
     } else {
       const secs = merged!.shardSeconds;
       const took = `shards took ${Math.min(...secs).toFixed(1)}–${Math.max(...secs).toFixed(1)} s each (${secs.reduce((a, b) => a + b, 0).toFixed(1)} s in all)`;
-      console.log(`${printable(r.scenario)}: ${counted(r.runs.length, 'run')} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) merged from ${counted(n, 'shard')}; ${took}`);
+      console.log(
+        `${printable(r.scenario)}: ${counted(r.runs.length, 'run')} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) merged from ${counted(n, 'shard')}; ${took}`,
+      );
       if (r.runs.length) console.log(printable(formatExperiment(r)));
       console.log(`\nreport: ${shown(merged!.files[0])}`);
-      if (!values.quiet && t.linked + t.copied) console.error(`traces: ${t.linked + t.copied} under ${shown(path.join(outDir, 'traces'))} (${t.linked} linked, ${t.copied} copied)`);
+      if (!values.quiet && t.linked + t.copied) {
+        console.error(
+          `traces: ${t.linked + t.copied} under ${shown(path.join(outDir, 'traces'))} (${t.linked} linked, ${t.copied} copied)`,
+        );
+      }
     }
-    if (t.missing.length) console.error(`warning: ${counted(t.missing.length, 'trace')} named in the shard files ${t.missing.length === 1 ? 'is' : 'are'} not there: ${t.missing.slice(0, 5).map((f) => printable(shown(f))).join(', ')}${t.missing.length > 5 ? ', …' : ''}`);
+    if (t.missing.length) {
+      console.error(
+        `warning: ${counted(t.missing.length, 'trace')} named in the shard files ${t.missing.length === 1 ? 'is' : 'are'} not there: ${t.missing
+          .slice(0, 5)
+          .map((f) => printable(shown(f)))
+          .join(', ')}${t.missing.length > 5 ? ', …' : ''}`,
+      );
+    }
     return sayFaults(r.runs);
   } finally {
     lock.release();
@@ -69,20 +124,47 @@ export async function experimentMerge(args: string[]): Promise<number> {
 }
 
 /** What a shard says when it has run (or was stopped): its part, its file, and how to merge. */
-export function sayShard(run: ExperimentRun, name: string, shard: Shard, o: { json?: boolean; quiet?: boolean }): number {
+export function sayShard(
+  run: ExperimentRun,
+  name: string,
+  shard: Shard,
+  o: { json?: boolean; quiet?: boolean },
+): number {
   const r = run.result;
   const ran = r.runs.length;
   const file = run.files[0];
   if (o.json) {
-    console.log(JSON.stringify({ shard, partial: !!run.partial, runs_planned: run.partial?.planned ?? ran, runs_finished: ran, files: run.files }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          shard,
+          partial: !!run.partial,
+          runs_planned: run.partial?.planned ?? ran,
+          runs_finished: ran,
+          files: run.files,
+        },
+        null,
+        2,
+      ),
+    );
   } else {
-    const runs = run.partial ? `${run.partial.finished} of ${counted(run.partial.planned, 'run')}` : counted(ran, 'run');
+    const runs = run.partial
+      ? `${run.partial.finished} of ${counted(run.partial.planned, 'run')}`
+      : counted(ran, 'run');
     const planned = r.conditions.length * r.seeds.length;
-    console.log(`${printable(name)}: shard ${shard.index}/${shard.count}: ${runs} of the plan's ${planned} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`);
+    console.log(
+      `${printable(name)}: shard ${shard.index}/${shard.count}: ${runs} of the plan's ${planned} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) in ${run.wallSeconds.toFixed(1)} s on ${counted(run.jobs, 'worker')}`,
+    );
     console.log(`shard file: ${shown(file)}`);
     if (!o.quiet) {
-      if (!run.partial && ran === 0) console.error(`note: shard ${shard.index}/${shard.count} has no runs: the plan has ${counted(planned, 'run')}, fewer than ${shard.count} shards`);
-      console.error(`note: once all ${shard.count} shards have run, merge their folders: society experiment merge <shard folder>... --out DIR`);
+      if (!run.partial && ran === 0) {
+        console.error(
+          `note: shard ${shard.index}/${shard.count} has no runs: the plan has ${counted(planned, 'run')}, fewer than ${shard.count} shards`,
+        );
+      }
+      console.error(
+        `note: once all ${shard.count} shards have run, merge their folders: society experiment merge <shard folder>... --out DIR`,
+      );
     }
   }
   return sayFaults(r.runs);

@@ -12,7 +12,10 @@ const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--ro
 
 /** The format named, else the one --out's extension names (none: GEXF); undefined when neither names one. */
 function formatOf(format: string | undefined, out: string | undefined): TieFormat | undefined {
-  const ext = path.extname(out ?? '').slice(1).toLowerCase();
+  const ext = path
+    .extname(out ?? '')
+    .slice(1)
+    .toLowerCase();
   const name = format ?? (ext || 'gexf');
   return TIE_FORMATS.find((f) => f === name);
 }
@@ -20,12 +23,18 @@ function formatOf(format: string | undefined, out: string | undefined): TieForma
 export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
-  summary: 'Export a run\'s tie network as GraphML, GEXF (static or dynamic over rounds) or CSV',
+  summary: "Export a run's tie network as GraphML, GEXF (static or dynamic over rounds) or CSV",
   options: [
-    ['<trace.jsonl|graph.json>', 'a run\'s trace, or a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges")'],
+    [
+      '<trace.jsonl|graph.json>',
+      'a run\'s trace, or a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges")',
+    ],
     ['--format F', "graphml, gexf or csv (default: from --out's extension, else gexf)"],
     ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
-    ['--dynamic', "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline"],
+    [
+      '--dynamic',
+      "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline",
+    ],
     ['--out FILE', 'write to FILE (default: standard output)'],
   ],
   async run(args: string[]): Promise<number> {
@@ -48,7 +57,10 @@ export const exportCommand: Command = {
     const file = onePositional('export', USAGE, positionals, 'trace or graph file');
     if (file === undefined) return 2;
     if (!format) {
-      const given = values.format !== undefined ? `not '${values.format}'` : `and ${path.basename(values.out!)} names none of them (add --format)`;
+      const given =
+        values.format !== undefined
+          ? `not '${values.format}'`
+          : `and ${path.basename(values.out!)} names none of them (add --format)`;
       console.error(`society export: --format takes ${TIE_FORMATS.join(', ')}, ${given}\nUsage: society ${USAGE}`);
       return 2;
     }

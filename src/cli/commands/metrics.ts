@@ -3,7 +3,11 @@
 import type { Command } from '../command';
 import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
 import { formatMetricValue } from '../../core/analysis/report/metricFormat';
-import { computeNetworkMetrics, DEFAULT_ATTRIBUTE, type NetworkMetrics } from '../../core/analysis/metrics/networkMetrics';
+import {
+  computeNetworkMetrics,
+  DEFAULT_ATTRIBUTE,
+  type NetworkMetrics,
+} from '../../core/analysis/metrics/networkMetrics';
 import { loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
 import { seededRandom } from '../../core/random/seededRandom';
 import { MIN_SEED } from '../../core/random/rng';
@@ -20,9 +24,12 @@ export function formatMetricsTable(metrics: NetworkMetrics): string {
 export const metricsCommand: Command = {
   name: 'metrics',
   usage: USAGE,
-  summary: 'Network metrics of a tie network (graph JSON, or a trace\'s final ties)',
+  summary: "Network metrics of a tie network (graph JSON, or a trace's final ties)",
   options: [
-    ['<graph.json|trace.jsonl>', 'a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges"), or a run\'s trace'],
+    [
+      '<graph.json|trace.jsonl>',
+      'a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges"), or a run\'s trace',
+    ],
     ['--json', 'print JSON (the same keys as the NetworkX fixtures\' "expected")'],
     ['--attribute NAME', `node attribute for homophily (default ${DEFAULT_ATTRIBUTE})`],
     ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
@@ -57,8 +64,13 @@ export const metricsCommand: Command = {
     }
     if (network.note) console.error(`society metrics: note: ${network.note}`);
     const attribute = values.attribute ?? DEFAULT_ATTRIBUTE;
-    if (values.attribute !== undefined && !network.graph.someNode((_n, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null)) {
-      console.error(`society metrics: note: no agent has the attribute '${attribute}': ${attribute}_assortativity and ${attribute}_modularity are n/a`);
+    if (
+      values.attribute !== undefined &&
+      !network.graph.someNode((_n, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null)
+    ) {
+      console.error(
+        `society metrics: note: no agent has the attribute '${attribute}': ${attribute}_assortativity and ${attribute}_modularity are n/a`,
+      );
     }
     const metrics = computeNetworkMetrics(network.graph, { attribute, rng: seededRandom(seed) });
     if (values.json) {

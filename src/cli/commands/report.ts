@@ -32,7 +32,10 @@ export const reportCommand: Command = {
     ['--out DIR', "folder for the files (default: the trace's folder)"],
     ['--attribute NAME', `persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`],
     ['--static', 'no interactive view: a script-free page'],
-    ['--view-limit MB', `trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`],
+    [
+      '--view-limit MB',
+      `trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`,
+    ],
   ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('report', USAGE, args, {
@@ -48,7 +51,9 @@ export const reportCommand: Command = {
     if (traceFile === undefined) return 2;
     const viewLimit = Number(values['view-limit']);
     if (!Number.isFinite(viewLimit) || viewLimit < 0) {
-      console.error(`society report: --view-limit takes a size in MB (0 for the whole trace), not '${values['view-limit']}'`);
+      console.error(
+        `society report: --view-limit takes a size in MB (0 for the whole trace), not '${values['view-limit']}'`,
+      );
       return 2;
     }
     // Before reading a trace of any size: the files must have somewhere to go. A folder made for
@@ -63,7 +68,9 @@ export const reportCommand: Command = {
       const read = await readTraceFile(traceFile, {
         keepEvents: false,
         onProgress: progress.listener,
-        onHeader: (h) => { builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE }); },
+        onHeader: (h) => {
+          builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE });
+        },
         onEvent: (e, _line, size) => {
           builder!.add(e);
           if (!values.static && budget.take(e, size)) shown.push(e);
@@ -83,8 +90,14 @@ export const reportCommand: Command = {
       }
       const report = builder.finish();
       // What the report leaves out or lacks: said on standard error, and on the page.
-      const unfinished = unfinishedNote({ lastRound: report.round, ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}) });
-      const note = unfinished ?? (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
+      const unfinished = unfinishedNote({
+        lastRound: report.round,
+        ...(read.latestRound > report.round ? { unfinishedRound: read.latestRound } : {}),
+        ...(read.truncated ? { truncated: true } : {}),
+      });
+      const note =
+        unfinished ??
+        (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
       // Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run)
       // is left out of the view too, which otherwise opened at that half round.
       let whole = shown.length;
@@ -94,22 +107,61 @@ export const reportCommand: Command = {
       if (!values.static) {
         const assets = findViewAssets();
         // (the view says "incomplete trace" itself when there is no run_end)
-        const viewNote = [budget.note('society report --view-limit', 'the figures and tables below cover every round'), unfinished].filter(Boolean).join('; ');
+        const viewNote = [
+          budget.note('society report --view-limit', 'the figures and tables below cover every round'),
+          unfinished,
+        ]
+          .filter(Boolean)
+          .join('; ');
         try {
-          if (assets) view = viewEmbed(assets, { source: { kind: 'file', label: path.basename(traceFile) }, header: read.header, events: shown, complete: read.complete, ...(viewNote ? { note: viewNote } : {}) }, { embedded: true });
-          else console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
+          if (assets) {
+            view = viewEmbed(
+              assets,
+              {
+                source: { kind: 'file', label: path.basename(traceFile) },
+                header: read.header,
+                events: shown,
+                complete: read.complete,
+                ...(viewNote ? { note: viewNote } : {}),
+              },
+              { embedded: true },
+            );
+          } else {
+            console.error(
+              'society report: note: the interactive view is not built (npm run build); writing the static report',
+            );
+          }
         } catch (err) {
-          console.error(`society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`);
+          console.error(
+            `society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`,
+          );
         }
       }
       let files: string[] = [];
       const reportDir = values.out ?? path.dirname(traceFile);
-      if (!wroteFiles('report', () => { files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}) }); })) return 1;
-      recordWritten(reportDir, files.map((f) => path.basename(f)));
+      if (
+        !wroteFiles('report', () => {
+          files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}) });
+        })
+      ) {
+        return 1;
+      }
+      recordWritten(
+        reportDir,
+        files.map((f) => path.basename(f)),
+      );
       for (const file of files) console.log(file);
-      if (values.attribute !== undefined && !report.attributePresent) console.error(`society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`);
+      if (values.attribute !== undefined && !report.attributePresent) {
+        console.error(
+          `society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`,
+        );
+      }
       if (note) console.error(`society report: note: ${note}`);
-      if (budget.stopped && view) console.error(`society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`);
+      if (budget.stopped && view) {
+        console.error(
+          `society report: note: the interactive view holds rounds 0–${budget.stoppedAfter} (--view-limit ${viewLimit} MB); the rest of the report covers all ${report.round} rounds`,
+        );
+      }
       return 0;
     } finally {
       made?.removeEmpty();

@@ -5,7 +5,18 @@
 // `api_key_env`); `--cache DIR` records every answer and `--replay` reruns from the cache alone.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, knownModel, loadScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown, wroteFiles, type LoadedScenario } from '../options';
+import {
+  integerOption,
+  knownModel,
+  loadScenario,
+  lockOutputFolder,
+  onePositional,
+  outputFolder,
+  parseCommandArgs,
+  shown,
+  wroteFiles,
+  type LoadedScenario,
+} from '../options';
 import { checkpointModel } from '../../core/engine/checkpoint';
 import { slug } from '../../core/format/language/slug';
 import { printable } from '../../core/text/printable';
@@ -23,33 +34,58 @@ import { StopSignals } from '../run/stopSignals';
 
 export const runCommand: Command = {
   name: 'run',
-  usage: 'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--json]',
+  usage:
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
     ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    ['--root DIR', "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)"],
+    [
+      '--root DIR',
+      "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
+    ],
     ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
     ['--seed S', "seed of every random stream (default: the scenario's seed)"],
     ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
-    ['--model NAME', "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)"],
+    [
+      '--model NAME',
+      "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)",
+    ],
     ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
     ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
     ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
-    ['--overwrite', 'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)'],
+    [
+      '--overwrite',
+      'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)',
+    ],
     ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
     ['--json', 'print the closing summary as JSON'],
     ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
   ],
   async run(args) {
     const parsed = parseCommandArgs('run', runCommand.usage, args, {
-      scenario: { type: 'string' }, root: { type: 'string' }, rounds: { type: 'string' }, seed: { type: 'string' }, out: { type: 'string' }, model: { type: 'string' },
-      resume: { type: 'boolean' }, overwrite: { type: 'boolean' }, 'checkpoint-every': { type: 'string' }, json: { type: 'boolean' }, quiet: { type: 'boolean', short: 'q' },
-      cache: { type: 'string' }, replay: { type: 'boolean' },
+      scenario: { type: 'string' },
+      root: { type: 'string' },
+      rounds: { type: 'string' },
+      seed: { type: 'string' },
+      out: { type: 'string' },
+      model: { type: 'string' },
+      resume: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
+      'checkpoint-every': { type: 'string' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+      cache: { type: 'string' },
+      replay: { type: 'boolean' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (values.resume && values.overwrite) { console.error(`society run: --resume continues the run in --out, --overwrite starts it over: give one\nusage: society ${runCommand.usage}`); return 2; }
+    if (values.resume && values.overwrite) {
+      console.error(
+        `society run: --resume continues the run in --out, --overwrite starts it over: give one\nusage: society ${runCommand.usage}`,
+      );
+      return 2;
+    }
     const scenarioArg = onePositional('run', runCommand.usage, positionals, 'scenario file');
     if (scenarioArg === undefined) return 2;
     const rounds = integerOption('rounds', values.rounds, 1);
@@ -67,7 +103,10 @@ export const runCommand: Command = {
     const made = outputFolder(out, 'run');
     if (!made) return 1;
     const lock = lockOutputFolder(out, 'run');
-    if (!lock) { made.removeEmpty(); return 1; }
+    if (!lock) {
+      made.removeEmpty();
+      return 1;
+    }
     try {
       return await runInFolder({ values, file, loaded, out, rounds, seed, every });
     } finally {
@@ -77,14 +116,24 @@ export const runCommand: Command = {
   },
 };
 
-interface RunRequest { values: RunValues; file: string; loaded: LoadedScenario; out: string; rounds?: number; seed?: number; every?: number }
+interface RunRequest {
+  values: RunValues;
+  file: string;
+  loaded: LoadedScenario;
+  out: string;
+  rounds?: number;
+  seed?: number;
+  every?: number;
+}
 
 /** The run in its locked --out folder: resume or start, run, report. Returns the exit code. */
 async function runInFolder({ values, file, loaded, out, rounds, seed, every }: RunRequest): Promise<number> {
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
-  const resumed = values.resume ? resumeFrom({ out, tracePath, checkpointPath, loaded, seed, rounds, quiet: values.quiet }) : undefined;
+  const resumed = values.resume
+    ? resumeFrom({ out, tracePath, checkpointPath, loaded, seed, rounds, quiet: values.quiet })
+    : undefined;
   if (typeof resumed === 'number') return resumed;
   if (!resumed && !values.overwrite && folderHoldsRun(out, checkpointPath)) return 1;
   const cp = resumed?.cp;
@@ -92,12 +141,30 @@ async function runInFolder({ values, file, loaded, out, rounds, seed, every }: R
   // recorded: --model as given), so agents added after the resume get what they would have.
   const recorded = cp ? checkpointModel(cp) : undefined;
   if (recorded !== undefined && values.model !== undefined && values.model !== (recorded ?? undefined)) {
-    console.error(`society run: --resume continues the run with its own model (from its checkpoint: ${recorded === null ? "each persona's model, no --model" : `--model ${recorded}`}): leave out --model`);
+    console.error(
+      `society run: --resume continues the run with its own model (from its checkpoint: ${recorded === null ? "each persona's model, no --model" : `--model ${recorded}`}): leave out --model`,
+    );
     return 2;
   }
-  const model = recorded !== undefined ? recorded ?? undefined : values.model;
-  if (!values.quiet) for (const line of scenarioWarnings(loaded.warnings, scenario, cp?.header.rounds ?? rounds ?? scenario.world.rounds)) console.error(line);
-  const request = { scenario, out, model, cache: values.cache, replay: values.replay, rounds: cp?.header.rounds ?? rounds, seed: cp?.header.seed ?? seed };
+  const model = recorded !== undefined ? (recorded ?? undefined) : values.model;
+  if (!values.quiet) {
+    for (const line of scenarioWarnings(
+      loaded.warnings,
+      scenario,
+      cp?.header.rounds ?? rounds ?? scenario.world.rounds,
+    )) {
+      console.error(line);
+    }
+  }
+  const request = {
+    scenario,
+    out,
+    model,
+    cache: values.cache,
+    replay: values.replay,
+    rounds: cp?.header.rounds ?? rounds,
+    seed: cp?.header.seed ?? seed,
+  };
   const models = runModels(request);
   if (typeof models === 'number') return models;
   const { registry } = models;
@@ -105,25 +172,74 @@ async function runInFolder({ values, file, loaded, out, rounds, seed, every }: R
   // Assembly: the harness opens the simulation (fresh or restored) and its trace, tallies, flushes
   // and checkpoints; the header names the scenario relative to the run folder, so the same command
   // gives the same bytes from any directory.
-  const progress = new Progress(cp?.header.rounds ?? rounds ?? scenario.world.rounds, !values.quiet && process.stderr.isTTY === true);
+  const progress = new Progress(
+    cp?.header.rounds ?? rounds ?? scenario.world.rounds,
+    !values.quiet && process.stderr.isTTY === true,
+  );
   let harness: RunHarness | undefined;
   const signals = new StopSignals(values.quiet === true, () => harness?.stoppedAtRoundEnd ?? false);
-  const simulation = { seed, rounds, file: path.relative(out, file), model, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls };
+  const simulation = {
+    seed,
+    rounds,
+    file: path.relative(out, file),
+    model,
+    modelFactory: registry.factory,
+    relevance: registry.memoryRelevance,
+    calls: registry.calls,
+  };
   try {
     harness = RunHarness.open(scenario, {
-      simulation, resume: cp && { checkpoint: cp, memories: resumed?.memories }, listeners: [progress.listener],
-      trace: { path: tracePath, beforeOpen: () => { if (!cp) clearForFreshRun(out, values.overwrite === true); } },
+      simulation,
+      resume: cp && { checkpoint: cp, memories: resumed?.memories },
+      listeners: [progress.listener],
+      trace: {
+        path: tracePath,
+        beforeOpen: () => {
+          if (!cp) clearForFreshRun(out, values.overwrite === true);
+        },
+      },
       checkpoints: { path: checkpointPath, every },
       stopAfterRound: () => signals.stopping,
     });
   } catch (err) {
-    if ((err as NodeJS.ErrnoException)?.path !== undefined) return wroteFiles('run', () => { throw err; }) ? 0 : 1;
-    console.error(`society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`);
+    if ((err as NodeJS.ErrnoException)?.path !== undefined) {
+      return wroteFiles('run', () => {
+        throw err;
+      })
+        ? 0
+        : 1;
+    }
+    console.error(
+      `society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return 1;
   }
-  if (!values.quiet && cp) console.error(cp.ended ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume` : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`);
+  if (!values.quiet && cp) {
+    console.error(
+      cp.ended
+        ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume`
+        : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`,
+    );
+  }
   if (!values.quiet) announceModels(request, registry);
-  const ended = await runToEnd(harness, signals, progress, { file, out, tracePath, checkpointPath, values, loaded, session: models.session });
+  const ended = await runToEnd(harness, signals, progress, {
+    file,
+    out,
+    tracePath,
+    checkpointPath,
+    values,
+    loaded,
+    session: models.session,
+  });
   if (ended !== undefined) return ended;
-  return closingReport({ scenario, harness, registry, tracePath, httpRequests: models.httpRequests(), resumedFrom: cp, json: values.json, quiet: values.quiet });
+  return closingReport({
+    scenario,
+    harness,
+    registry,
+    tracePath,
+    httpRequests: models.httpRequests(),
+    resumedFrom: cp,
+    json: values.json,
+    quiet: values.quiet,
+  });
 }

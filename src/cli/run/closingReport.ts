@@ -32,17 +32,46 @@ export function closingReport(f: ClosingFacts): number {
   // how the stage's retrievals interleaved); they are reported here.
   const embeddings = registry.embeddingUsage();
   if (f.json) {
-    console.log(JSON.stringify({ trace: tracePath, rounds: sim.rounds, summary, usage: usage.toJSON(), ...(f.httpRequests ? { http_requests: f.httpRequests } : {}), ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}) }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          trace: tracePath,
+          rounds: sim.rounds,
+          summary,
+          usage: usage.toJSON(),
+          ...(f.httpRequests ? { http_requests: f.httpRequests } : {}),
+          ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}),
+        },
+        null,
+        2,
+      ),
+    );
   } else {
-    console.log(`${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`);
+    console.log(
+      `${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`,
+    );
     console.log(formatSummary(summary));
     if (usage.spent) console.log(usage.format(unpricedModels(scenario)));
-    if (f.httpRequests) console.log(`  HTTP requests: ${f.httpRequests} (a call is one decision; retries and re-asks are requests too${cp ? '; this session only' : ''})`);
-    if (embeddings.requests || embeddings.failed) console.log(`  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`);
+    if (f.httpRequests) {
+      console.log(
+        `  HTTP requests: ${f.httpRequests} (a call is one decision; retries and re-asks are requests too${cp ? '; this session only' : ''})`,
+      );
+    }
+    if (embeddings.requests || embeddings.failed) {
+      console.log(
+        `  memory relevance by embeddings: ${embeddings.requests} request(s), ${embeddings.tokens} tokens${embeddings.failed ? `; ${embeddings.failed} failed (lexical relevance instead)` : ''}${cp ? ' (this session; the run before --resume is not counted)' : ''}`,
+      );
+    }
     // Faults an embeddings call got past are not in the trace (which retrieval met them depends on timing): said here.
     const ef = embeddings.faults;
-    if (ef.length && !f.quiet) console.error(`warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((x) => `${x.reason}${x.status ? ` ${x.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`);
-    if (cp && !cp.reward_tally) console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
+    if (ef.length && !f.quiet) {
+      console.error(
+        `warning: embeddings calls got past ${counted(ef.length, 'fault')}: ${ef.map((x) => `${x.reason}${x.status ? ` ${x.status}` : ''}`).join(', ')} (last: ${ef[ef.length - 1].message})`,
+      );
+    }
+    if (cp && !cp.reward_tally) {
+      console.log('  (reward means cover the resumed part of the run only: the checkpoint predates reward tallies)');
+    }
   }
   const faultText = harness.faults.describe();
   // Every decision failed (a wrong key, a dead endpoint): the trace is whole but says nothing of

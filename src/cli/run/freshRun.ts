@@ -7,7 +7,9 @@ export /** A fresh run keeps what --out holds, finished or not, unless told to -
 function folderHoldsRun(out: string, checkpointPath: string): boolean {
   const unfinished = unfinishedRun(checkpointPath);
   if (unfinished) {
-    console.error(`society run: ${shown(out)} holds an unfinished run (${unfinished}); continue it with --resume, start it over with --overwrite, or choose another --out`);
+    console.error(
+      `society run: ${shown(out)} holds an unfinished run (${unfinished}); continue it with --resume, start it over with --overwrite, or choose another --out`,
+    );
     return true;
   }
   const held = heldRun(out);

@@ -6,7 +6,10 @@ export class Progress {
   private round = 0;
   private last = 0;
   private readonly start = Date.now();
-  constructor(private readonly rounds: number, private readonly enabled: boolean) {}
+  constructor(
+    private readonly rounds: number,
+    private readonly enabled: boolean,
+  ) {}
   readonly listener = (e: TraceEvent): void => {
     if (!this.enabled) return;
     if (e.type === 'reward') this.turns++;
@@ -19,8 +22,13 @@ export class Progress {
     const rate = secs > 0 ? this.turns / secs : 0;
     const frac = this.rounds ? this.round / this.rounds : 1;
     const eta = frac > 0 ? (secs / frac) * (1 - frac) : NaN;
-    const width = 24, filled = Math.round(frac * width);
-    process.stderr.write(`\r  round ${this.round}/${this.rounds} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate.toFixed(0)} agent-turns/s  ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)}s` : '?'}   `);
+    const width = 24,
+      filled = Math.round(frac * width);
+    process.stderr.write(
+      `\r  round ${this.round}/${this.rounds} [${'#'.repeat(filled)}${'.'.repeat(width - filled)}] ${rate.toFixed(0)} agent-turns/s  ETA ${Number.isFinite(eta) ? `${eta.toFixed(0)}s` : '?'}   `,
+    );
   };
-  done(): void { if (this.enabled) process.stderr.write('\n'); }
+  done(): void {
+    if (this.enabled) process.stderr.write('\n');
+  }
 }

@@ -12,7 +12,10 @@ import { shellWord } from '../shellWord';
 import { ReadProgress } from '../readProgress';
 import { shown, type LoadedScenario } from '../options';
 
-export interface ResumePoint { cp: Checkpoint; memories?: Map<string, MemoryRecord[]> }
+export interface ResumePoint {
+  cp: Checkpoint;
+  memories?: Map<string, MemoryRecord[]>;
+}
 
 export interface ResumeRequest {
   out: string;
@@ -27,8 +30,14 @@ export interface ResumeRequest {
 /** The checkpoint to resume from, or the exit code after saying why there is none. */
 export function resumeFrom(r: ResumeRequest): ResumePoint | number {
   const { out, tracePath, checkpointPath, loaded } = r;
-  if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) { console.error(`society run: nothing to resume in ${out}`); return 1; }
-  const cannot = (why: string, file = checkpointPath): number => { console.error(`society run: cannot resume from ${shown(file)}: ${why}`); return 1; };
+  if (!fs.existsSync(checkpointPath) || !fs.existsSync(tracePath)) {
+    console.error(`society run: nothing to resume in ${out}`);
+    return 1;
+  }
+  const cannot = (why: string, file = checkpointPath): number => {
+    console.error(`society run: cannot resume from ${shown(file)}: ${why}`);
+    return 1;
+  };
   let cp: Checkpoint;
   try {
     cp = parseCheckpoint(fs.readFileSync(checkpointPath, 'utf8'));
@@ -40,7 +49,9 @@ export function resumeFrom(r: ResumeRequest): ResumePoint | number {
   const scenario = loaded.scenario;
   if (typeof ran === 'string' && ran !== scenario.name) {
     const pick = loaded.scenarios.includes(ran) ? `; resume it with --scenario ${shellWord(ran)}` : '';
-    console.error(`society run: ${shown(out)} holds a run of scenario '${printable(ran)}', not '${printable(scenario.name)}'${pick}`);
+    console.error(
+      `society run: ${shown(out)} holds a run of scenario '${printable(ran)}', not '${printable(scenario.name)}'${pick}`,
+    );
     return 1;
   }
   const problem = resumeProblem(tracePath, cp);
@@ -52,16 +63,24 @@ export function resumeFrom(r: ResumeRequest): ResumePoint | number {
     try {
       memories = memoriesFromTrace(tracePath, cp.trace!.bytes, reading.listener);
     } catch (err) {
-      return cannot(err instanceof TraceMemoryError ? `its memories could not be read back: ${err.message}` : ioReason(err), tracePath);
+      return cannot(
+        err instanceof TraceMemoryError ? `its memories could not be read back: ${err.message}` : ioReason(err),
+        tracePath,
+      );
     } finally {
       reading.done();
     }
   }
   // The run goes on with its own seed and rounds: the same values may be repeated (the command
   // that was interrupted, plus --resume), other values are refused.
-  const differs = [r.seed !== undefined && r.seed !== cp.header.seed ? `seed ${cp.header.seed}` : '', r.rounds !== undefined && r.rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : ''].filter(Boolean);
+  const differs = [
+    r.seed !== undefined && r.seed !== cp.header.seed ? `seed ${cp.header.seed}` : '',
+    r.rounds !== undefined && r.rounds !== cp.header.rounds ? `rounds ${cp.header.rounds}` : '',
+  ].filter(Boolean);
   if (differs.length) {
-    console.error(`society run: --resume continues the run with its own ${differs.join(' and ')} (from its checkpoint): leave out ${differs.map((d) => `--${d.split(' ')[0]}`).join(' and ')}`);
+    console.error(
+      `society run: --resume continues the run with its own ${differs.join(' and ')} (from its checkpoint): leave out ${differs.map((d) => `--${d.split(' ')[0]}`).join(' and ')}`,
+    );
     return 2;
   }
   return { cp, memories };

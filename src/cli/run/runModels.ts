@@ -36,17 +36,32 @@ export interface RunModels {
 /** The run's models, or the exit code after saying why they cannot be had. */
 export function runModels(r: RunModelsRequest): RunModels | number {
   const cacheDir = r.cache !== undefined ? path.resolve(r.cache) : r.replay ? path.join(r.out, 'cache') : undefined;
-  if (r.replay && (!cacheDir || !fs.existsSync(cacheDir))) { console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`); return 1; }
+  if (r.replay && (!cacheDir || !fs.existsSync(cacheDir))) {
+    console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`);
+    return 1;
+  }
   // "calls" in the usage are decisions; the HTTP requests behind them are counted here, to
   // reconcile with the provider's bill.
   let requests = 0;
   const session = new SessionSpend(unpricedModels(r.scenario));
-  const onCall = (c: CallRecord): void => { if (!c.cached) requests += c.attempts; session.listener(c); };
-  const registry = new ModelRegistry(r.scenario, { cacheDir, replay: r.replay, rounds: r.rounds, seed: r.seed, onCall });
+  const onCall = (c: CallRecord): void => {
+    if (!c.cached) requests += c.attempts;
+    session.listener(c);
+  };
+  const registry = new ModelRegistry(r.scenario, {
+    cacheDir,
+    replay: r.replay,
+    rounds: r.rounds,
+    seed: r.seed,
+    onCall,
+  });
   try {
     for (const name of usedModelNames(r.scenario, r.model)) registry.model(name);
   } catch (err) {
-    if (err instanceof MissingKeyError) { console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`); return 1; }
+    if (err instanceof MissingKeyError) {
+      console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`);
+      return 1;
+    }
     throw err;
   }
   return { registry, session, httpRequests: () => requests };
@@ -58,7 +73,11 @@ export function announceModels(r: RunModelsRequest, registry: ModelRegistry): vo
   const models = new Set([model ?? 'default', ...(model ? [] : scenario.personas.map((p) => p.model ?? 'default'))]);
   for (const m of models) {
     const cfg = modelNamed(scenario.models, m);
-    if (cfg) console.error(`model '${printable(m)}': ${isInstant(cfg) ? OFFLINE_LABEL : registry.model(m).label}${r.replay && !isInstant(cfg) ? ' (replay from cache)' : ''}`);
+    if (cfg) {
+      console.error(
+        `model '${printable(m)}': ${isInstant(cfg) ? OFFLINE_LABEL : registry.model(m).label}${r.replay && !isInstant(cfg) ? ' (replay from cache)' : ''}`,
+      );
+    }
   }
   const unusedCache = r.cache !== undefined ? unusedCacheNote(scenario, model, r.cache) : undefined;
   if (unusedCache) console.error(unusedCache);

@@ -12,15 +12,39 @@ import { resumeCommand } from '../resumeHint';
 import type { Progress } from './progress';
 import type { StopSignals } from './stopSignals';
 
-export interface RunValues { scenario?: string; root?: string; model?: string; cache?: string; replay?: boolean; resume?: boolean; overwrite?: boolean; json?: boolean; quiet?: boolean }
+export interface RunValues {
+  scenario?: string;
+  root?: string;
+  model?: string;
+  cache?: string;
+  replay?: boolean;
+  resume?: boolean;
+  overwrite?: boolean;
+  json?: boolean;
+  quiet?: boolean;
+}
 
-export interface Stopping { file: string; out: string; tracePath: string; checkpointPath: string; values: RunValues; loaded: LoadedScenario; session: SessionSpend }
+export interface Stopping {
+  file: string;
+  out: string;
+  tracePath: string;
+  checkpointPath: string;
+  values: RunValues;
+  loaded: LoadedScenario;
+  session: SessionSpend;
+}
 
 /** Runs until the end (undefined) or a stop or failure (its exit code, after saying where the trace ends). */
-export async function runToEnd(harness: RunHarness, signals: StopSignals, progress: Progress, s: Stopping): Promise<number | undefined> {
+export async function runToEnd(
+  harness: RunHarness,
+  signals: StopSignals,
+  progress: Progress,
+  s: Stopping,
+): Promise<number | undefined> {
   const { values } = s;
   // Every option the resume needs to load the same scenario and answer as this run did.
-  const resumeHint = (): string => `continue with: ${resumeCommand({ file: s.file, out: s.out, scenario: values.scenario ?? (s.loaded.scenarios.length > 1 ? s.loaded.scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay })}`;
+  const resumeHint = (): string =>
+    `continue with: ${resumeCommand({ file: s.file, out: s.out, scenario: values.scenario ?? (s.loaded.scenarios.length > 1 ? s.loaded.scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay })}`;
   // Where the trace ends, and what --resume will do from the newest checkpoint.
   const endsAfter = (round: number): string => {
     const at = harness.checkpointed;
@@ -34,8 +58,12 @@ export async function runToEnd(harness: RunHarness, signals: StopSignals, progre
     // A run that cannot go on (e.g. a replay cache miss): the trace stays valid up to the last round.
     // A checkpoint write that failed (a full disk) leaves its temporary file: not the space to keep.
     fs.rmSync(`${s.checkpointPath}.tmp`, { force: true });
-    console.error(`society run: ${(err as NodeJS.ErrnoException)?.code ? ioReason(err) : err instanceof Error ? err.message : String(err)}`);
-    console.error(`${endsAfter(harness.sim.completed)}${harness.checkpointed !== undefined ? `; ${resumeHint()}` : ''}`);
+    console.error(
+      `society run: ${(err as NodeJS.ErrnoException)?.code ? ioReason(err) : err instanceof Error ? err.message : String(err)}`,
+    );
+    console.error(
+      `${endsAfter(harness.sim.completed)}${harness.checkpointed !== undefined ? `; ${resumeHint()}` : ''}`,
+    );
     // An endpoint never reached is "no model answer" (exit 3), as when every call failed.
     return err instanceof EndpointDownError ? 3 : 1;
   } finally {
@@ -45,9 +73,16 @@ export async function runToEnd(harness: RunHarness, signals: StopSignals, progre
   if (result.status !== 'aborted') return undefined;
   if (signals.dropped) {
     // The dropped round's answers were billed but are in no trace: what this process paid for.
-    if (s.session.spent) console.error(`${s.session.format()}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the stop are not counted)`);
-  } else if (harness.sim.world.usage.spent) console.error(harness.sim.world.usage.format(unpricedModels(s.loaded.scenario)));
-  console.error(`${signals.signal ? `stopped by ${signals.signal}` : 'interrupted'}: ${endsAfter(result.completed)}; ${resumeHint()}`);
+    if (s.session.spent) {
+      console.error(
+        `${s.session.format()}\n  (this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the stop are not counted)`,
+      );
+    }
+  } else if (harness.sim.world.usage.spent) {
+    console.error(harness.sim.world.usage.format(unpricedModels(s.loaded.scenario)));
+  }
+  console.error(
+    `${signals.signal ? `stopped by ${signals.signal}` : 'interrupted'}: ${endsAfter(result.completed)}; ${resumeHint()}`,
+  );
   return signals.exitCode;
 }
-

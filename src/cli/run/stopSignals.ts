@@ -12,21 +12,38 @@ export class StopSignals {
   signal?: 'SIGTERM' | 'SIGHUP';
   private readonly presses = new InterruptPresses();
 
-  constructor(private readonly quiet: boolean, private readonly stoppedAtRoundEnd: () => boolean) {}
+  constructor(
+    private readonly quiet: boolean,
+    private readonly stoppedAtRoundEnd: () => boolean,
+  ) {}
 
   /** The exit code of a run these signals stopped. */
-  get exitCode(): number { return this.signal === 'SIGTERM' ? 143 : this.signal === 'SIGHUP' ? 129 : 130; }
+  get exitCode(): number {
+    return this.signal === 'SIGTERM' ? 143 : this.signal === 'SIGHUP' ? 129 : 130;
+  }
 
-  private readonly stopNow = (): void => { this.dropped = !this.stoppedAtRoundEnd(); this.controller.abort(); };
+  private readonly stopNow = (): void => {
+    this.dropped = !this.stoppedAtRoundEnd();
+    this.controller.abort();
+  };
   private readonly onSigint = (): void => {
     const meaning = this.presses.press(performance.now());
     if (meaning === 'same-press') return;
-    if (meaning === 'stop-now') { this.stopNow(); return; }
+    if (meaning === 'stop-now') {
+      this.stopNow();
+      return;
+    }
     this.stopping = true;
     if (!this.quiet) console.error('\nstopping after this round (Ctrl-C again to stop at once)');
   };
-  private readonly onSigterm = (): void => { this.signal = 'SIGTERM'; this.stopNow(); };
-  private readonly onSighup = (): void => { this.signal = 'SIGHUP'; this.stopNow(); };
+  private readonly onSigterm = (): void => {
+    this.signal = 'SIGTERM';
+    this.stopNow();
+  };
+  private readonly onSighup = (): void => {
+    this.signal = 'SIGHUP';
+    this.stopNow();
+  };
 
   listen(): void {
     process.on('SIGINT', this.onSigint);

@@ -1,6 +1,13 @@
 // The analysis layer's public API: network metrics of tie networks (NetworkX-compatible), random
 // baselines, tie turnover, loading networks from graph files and traces, and run reports.
-export { computeNetworkMetrics, density, COUNT_METRICS, DEFAULT_ATTRIBUTE, type NetworkMetrics, type NetworkMetricsOptions } from './metrics/networkMetrics';
+export {
+  computeNetworkMetrics,
+  density,
+  COUNT_METRICS,
+  DEFAULT_ATTRIBUTE,
+  type NetworkMetrics,
+  type NetworkMetricsOptions,
+} from './metrics/networkMetrics';
 export { graphFromTies, type Tie, type TieNode } from './metrics/graphFromTies';
 export { createTieGraph, undirectedProjection, type TieGraph } from './metrics/tieGraph';
 export { randomBaseline, randomDirectedGnm, type RandomBaseline } from './metrics/randomBaseline';
@@ -26,6 +33,13 @@ export { reportMetricsJson, writeReportFiles } from './report/reportFiles';
 export { toGraphML } from './export/graphml';
 export { toGexf, toDynamicGexf, type GexfOptions } from './export/gexf';
 export { tieTimeline, type TieTimeline } from './export/tieTimeline';
-export { exportTraceTies, tieGraphText, TIE_FORMATS, TIE_FORMAT_EXTENSIONS, type TieFormat, type TieExportOptions } from './export/tieExport';
+export {
+  exportTraceTies,
+  tieGraphText,
+  TIE_FORMATS,
+  TIE_FORMAT_EXTENSIONS,
+  type TieFormat,
+  type TieExportOptions,
+} from './export/tieExport';
 export { toTiesCsv } from './export/tiesCsv';
 export { seededRandom } from '../random/seededRandom';

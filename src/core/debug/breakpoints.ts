@@ -11,8 +11,16 @@ import { stateScope } from './stateScope';
 import { targetAt, type LineReader } from './sourceMap';
 import { counted } from '../text/counted';
 
-export interface BreakpointOptions { condition?: string; hitCondition?: string; logMessage?: string }
-export interface Planned { verified: boolean; message?: string; spec?: BreakpointSpec }
+export interface BreakpointOptions {
+  condition?: string;
+  hitCondition?: string;
+  logMessage?: string;
+}
+export interface Planned {
+  verified: boolean;
+  message?: string;
+  spec?: BreakpointSpec;
+}
 
 export interface PlanContext {
   sim: () => Simulation;
@@ -25,14 +33,26 @@ export interface PlanContext {
  * was edited since the scenario was parsed, `parsed` gives that line in the parsed text (which
  * the scenario's source ranges point into) and a reader of that text.
  */
-export function planLine(scenario: Scenario, file: string, line: number, read: LineReader, o: BreakpointOptions, ctx: PlanContext, parsed?: { line: number; read: LineReader }): Planned {
+export function planLine(
+  scenario: Scenario,
+  file: string,
+  line: number,
+  read: LineReader,
+  o: BreakpointOptions,
+  ctx: PlanContext,
+  parsed?: { line: number; read: LineReader },
+): Planned {
   const outside = outsideFile(file, line, read);
   if (outside) return { verified: false, message: outside };
   const target = targetAt(scenario, file, parsed?.line ?? line, parsed?.read ?? read);
   if (!target) return { verified: false, message: 'This file is not part of the scenario being debugged.' };
   // A persona line stops its agent's turn as it begins; step into it to walk the phases.
-  const base: BreakpointSpec = target.kind === 'persona' ? { agent: target.agent, phase: 'perceive' }
-    : target.kind === 'event' ? { round: target.round } : {};
+  const base: BreakpointSpec =
+    target.kind === 'persona'
+      ? { agent: target.agent, phase: 'perceive' }
+      : target.kind === 'event'
+        ? { round: target.round }
+        : {};
   const onlyRoundStarts = target.kind === 'round';
   return finish(base, o, ctx, (p) => !onlyRoundStarts || (p.kind === 'round_start' && p.round > 0));
 }
@@ -51,21 +71,34 @@ function outsideFile(file: string, line: number, read: LineReader): string | und
 export function planFunction(name: string, o: BreakpointOptions, ctx: PlanContext): Planned {
   // Exactly `phase` or `agent.phase`: `.coach` or `a.b.c` would otherwise be read as something else.
   const m = /^\s*(?:([^.\s]+)\s*\.\s*)?([^.\s]+)\s*$/.exec(name);
-  if (!m) return { verified: false, message: `'${name}' is not a function breakpoint: write a phase (coach) or an agent and a phase (maya.coach).` };
+  if (!m) {
+    return {
+      verified: false,
+      message: `'${name}' is not a function breakpoint: write a phase (coach) or an agent and a phase (maya.coach).`,
+    };
+  }
   const [, who, what] = m;
-  if (!(PHASES as readonly string[]).includes(what)) return { verified: false, message: `'${what}' is not a phase (${PHASES.join(', ')})` };
+  if (!(PHASES as readonly string[]).includes(what)) {
+    return { verified: false, message: `'${what}' is not a phase (${PHASES.join(', ')})` };
+  }
   const phase = what as Phase;
   let agent: string | undefined;
   if (who) {
     const lower = who.trim().toLowerCase();
-    agent = [...ctx.sim().world.agents.keys(), ...ctx.sim().world.scenario.personas.map((p) => p.id)]
-      .find((id) => id.toLowerCase() === lower || id.toLowerCase().startsWith(`${lower}_`));
+    agent = [...ctx.sim().world.agents.keys(), ...ctx.sim().world.scenario.personas.map((p) => p.id)].find(
+      (id) => id.toLowerCase() === lower || id.toLowerCase().startsWith(`${lower}_`),
+    );
     if (!agent) return { verified: false, message: `no agent '${who}'` };
   }
   return finish({ phase, agent }, o, ctx, () => true);
 }
 
-function finish(base: BreakpointSpec, o: BreakpointOptions, ctx: PlanContext, applies: (p: StepPoint) => boolean): Planned {
+function finish(
+  base: BreakpointSpec,
+  o: BreakpointOptions,
+  ctx: PlanContext,
+  applies: (p: StepPoint) => boolean,
+): Planned {
   // What the editor typed may not parse: that breakpoint is unverified, the others still apply.
   let condition: ((s: ExpressionScope) => unknown) | undefined;
   let hits: ((n: number) => boolean) | undefined;
@@ -86,7 +119,9 @@ function finish(base: BreakpointSpec, o: BreakpointOptions, ctx: PlanContext, ap
     if (!applies(p)) return false;
     const scope = stateScope(ctx.sim(), p);
     if (condition) {
-      try { if (!condition(scope)) return false; } catch (err) {
+      try {
+        if (!condition(scope)) return false;
+      } catch (err) {
         const why = `breakpoint condition '${o.condition}' failed: ${err instanceof Error ? err.message : String(err)}`;
         ctx.log(`${why}\n`);
         return why; // a broken condition stops, so it gets noticed, and the stop says why
@@ -94,7 +129,10 @@ function finish(base: BreakpointSpec, o: BreakpointOptions, ctx: PlanContext, ap
     }
     count++;
     if (hits && !hits(count)) return false;
-    if (log) { ctx.log(`${log(scope)}\n`); return false; }
+    if (log) {
+      ctx.log(`${log(scope)}\n`);
+      return false;
+    }
     return true;
   };
   return { verified: true, spec: { ...base, when } };
@@ -106,15 +144,22 @@ export function hitTest(src: string): (n: number) => boolean {
   if (!m) throw new Error(`hit count '${src}' should look like 5, >= 5 or % 3`);
   const k = Number(m[2]);
   // Hits count from 1: these would be verified yet never stop.
-  const never = (k === 0 && (m[1] === undefined || m[1] === '==' || m[1] === '<=' || m[1] === '%')) || (m[1] === '<' && k <= 1);
+  const never =
+    (k === 0 && (m[1] === undefined || m[1] === '==' || m[1] === '<=' || m[1] === '%')) || (m[1] === '<' && k <= 1);
   if (never) throw new Error(`hit count '${src}' can never be reached: hits are counted from 1`);
   switch (m[1]) {
-    case '>=': return (n) => n >= k;
-    case '<=': return (n) => n <= k;
-    case '>': return (n) => n > k;
-    case '<': return (n) => n < k;
-    case '%': return (n) => k > 0 && n % k === 0;
-    default: return (n) => n === k;
+    case '>=':
+      return (n) => n >= k;
+    case '<=':
+      return (n) => n <= k;
+    case '>':
+      return (n) => n > k;
+    case '<':
+      return (n) => n < k;
+    case '%':
+      return (n) => k > 0 && n % k === 0;
+    default:
+      return (n) => n === k;
   }
 }
 
@@ -122,10 +167,17 @@ export function hitTest(src: string): (n: number) => boolean {
 export function logTemplate(src: string): (s: ExpressionScope) => string {
   const parts = src.split(/(\{[^{}]*\})/);
   const compiled = parts.map((part) => (/^\{.*\}$/.test(part) ? compileExpression(part.slice(1, -1)) : part));
-  return (s) => compiled.map((c) => {
-    if (typeof c === 'string') return c;
-    try { return display(c(s)); } catch (err) { return `<${err instanceof Error ? err.message : String(err)}>`; }
-  }).join('');
+  return (s) =>
+    compiled
+      .map((c) => {
+        if (typeof c === 'string') return c;
+        try {
+          return display(c(s));
+        } catch (err) {
+          return `<${err instanceof Error ? err.message : String(err)}>`;
+        }
+      })
+      .join('');
 }
 
 export function display(v: unknown): string {

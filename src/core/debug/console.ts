@@ -7,7 +7,12 @@ import { evaluateExpression, ExpressionError } from './expression';
 import { resolveAgent, stateScope } from './stateScope';
 import { display } from './breakpoints';
 
-export interface Interview { agent: string; question: string; answer: string; round: number }
+export interface Interview {
+  agent: string;
+  question: string;
+  answer: string;
+  round: number;
+}
 
 export interface ConsoleResult {
   text: string;
@@ -25,12 +30,17 @@ const MEMORIES_USAGE = 'memories needs an agent: memories <agent> [query…], e.
 const ASK_USAGE = 'ask needs an agent and a question: ask <agent> "<question>", e.g. ask maya "How was your week?"';
 
 export const CONSOLE_HELP = [
-  'memories <agent> [query…]   rank the agent\'s memories for a query (retrieval scores)',
+  "memories <agent> [query…]   rank the agent's memories for a query (retrieval scores)",
   'ask <agent> "<question>"    interview the agent in character (recorded as an intervention)',
   '<expression>                e.g. round >= 5 && tie("maya", "leo") > 0.6; functions: tie, reward, memories, met, rating, ties, contains',
 ].join('\n');
 
-export async function runConsole(input: string, sim: Simulation, at: StepPoint | undefined, opts: ConsoleOptions = {}): Promise<ConsoleResult> {
+export async function runConsole(
+  input: string,
+  sim: Simulation,
+  at: StepPoint | undefined,
+  opts: ConsoleOptions = {},
+): Promise<ConsoleResult> {
   const line = input.trim();
   if (line === 'help' || line === '?') return { text: CONSOLE_HELP };
   // The commands by their first word: without their arguments they would read as an unknown name.
@@ -45,7 +55,10 @@ export async function runConsole(input: string, sim: Simulation, at: StepPoint |
     if (opts.noInterview) throw new ExpressionError(opts.noInterview);
     const agent = resolveAgent(sim, ask[1]);
     const answer = (await sim.interview(agent.id, question, undefined, { record: true })) ?? '(no answer)';
-    return { text: `${agent.persona.name}: ${answer}`, interview: { agent: agent.id, question, answer, round: sim.world.round } };
+    return {
+      text: `${agent.persona.name}: ${answer}`,
+      interview: { agent: agent.id, question, answer, round: sim.world.round },
+    };
   }
   const value = evaluateExpression(line, stateScope(sim, at));
   return { text: display(value), value };
@@ -58,10 +71,17 @@ function memories(sim: Simulation, who: string, query: string): ConsoleResult {
   const q = makeQuery(...(query.trim() ? [query] : a.persona.interests));
   const ranked = scoreMemories(a.memories, q, w.round, w.settings.memory).slice(0, w.settings.memory.top_k);
   const value = ranked.map((s) => ({
-    score: r3(s.score), recency: r3(s.recency), importance: r3(s.importance), relevance: r3(s.relevance),
-    id: s.memory.id, round: s.memory.round, kind: s.memory.kind, text: s.memory.text,
+    score: r3(s.score),
+    recency: r3(s.recency),
+    importance: r3(s.importance),
+    relevance: r3(s.relevance),
+    id: s.memory.id,
+    round: s.memory.round,
+    kind: s.memory.kind,
+    text: s.memory.text,
   }));
-  const rescaled = w.settings.memory.normalize === 'minmax' ? ' (components rescaled per query: memory.normalize minmax)' : '';
+  const rescaled =
+    w.settings.memory.normalize === 'minmax' ? ' (components rescaled per query: memory.normalize minmax)' : '';
   const head = `${a.id}: top ${value.length} of ${a.memories.length} memories for "${query.trim() || a.persona.interests.join(', ')}"${rescaled}`;
   const rows = value.map((m) => `  ${m.score.toFixed(3)}  #${m.id} r${m.round} ${m.kind}  ${m.text}`);
   return { text: [head, ...rows].join('\n'), value };
@@ -73,6 +93,8 @@ function unquote(s: string): string {
   const t = s.trim();
   const q = t[0];
   if (q !== '"' && q !== "'") return t;
-  if (t.length < 2 || t[t.length - 1] !== q) throw new ExpressionError(`The question's closing ${q} is missing. ${ASK_USAGE}`);
+  if (t.length < 2 || t[t.length - 1] !== q) {
+    throw new ExpressionError(`The question's closing ${q} is missing. ${ASK_USAGE}`);
+  }
   return t.slice(1, -1);
 }

@@ -28,13 +28,25 @@ export class DecisionLog {
     const id = request.persona.id;
     let list = this.byAgent.get(id);
     if (!list) this.byAgent.set(id, (list = []));
-    list.push({ round: request.round, kind: request.kind, model: model.name, provider: model.provider, request, response });
+    list.push({
+      round: request.round,
+      kind: request.kind,
+      model: model.name,
+      provider: model.provider,
+      request,
+      response,
+    });
     if (list.length > KEEP) list.shift();
   }
 
   /** Newest first. */
-  of(agent: string): Decision[] { return [...(this.byAgent.get(agent) ?? [])].reverse(); }
-  last(agent: string): Decision | undefined { const l = this.byAgent.get(agent); return l?.[l.length - 1]; }
+  of(agent: string): Decision[] {
+    return [...(this.byAgent.get(agent) ?? [])].reverse();
+  }
+  last(agent: string): Decision | undefined {
+    const l = this.byAgent.get(agent);
+    return l?.[l.length - 1];
+  }
 
   /** Wraps a model factory so every decision of every model it builds is recorded here. */
   wrap(factory: ModelFactory): ModelFactory {
@@ -43,7 +55,9 @@ export class DecisionLog {
       if (inner instanceof OfflineModel) return new RecordingOfflineModel(cfg.name, seed, this);
       const log = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the returned object's own `this` is the model
       return {
-        name: inner.name, provider: inner.provider, label: inner.label,
+        name: inner.name,
+        provider: inner.provider,
+        label: inner.label,
         async decide<R extends DecisionRequest>(req: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {
           const res = await inner.decide(req, signal);
           log.record(inner, req, res);
@@ -55,7 +69,13 @@ export class DecisionLog {
 }
 
 class RecordingOfflineModel extends OfflineModel {
-  constructor(name: string, seed: number, private readonly log: DecisionLog) { super(name, seed); }
+  constructor(
+    name: string,
+    seed: number,
+    private readonly log: DecisionLog,
+  ) {
+    super(name, seed);
+  }
   override decideNow<R extends DecisionRequest>(request: R): DecisionResponse<R> {
     const res = super.decideNow(request);
     this.log.record(this, request, res);

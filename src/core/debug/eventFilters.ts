@@ -25,8 +25,11 @@ export interface EventFilter {
 type ErrorEvent = TraceEventOf<'error'>;
 
 const HANDLED: Record<ErrorEvent['handling'], string> = {
-  skipped: 'the step was skipped', fallback: 'answered by the offline rule-based model', offline: 'answered by the offline rule-based model',
-  recovered: 'answered past faults (retried, re-asked or repaired)', fatal: 'the run stopped',
+  skipped: 'the step was skipped',
+  fallback: 'answered by the offline rule-based model',
+  offline: 'answered by the offline rule-based model',
+  recovered: 'answered past faults (retried, re-asked or repaired)',
+  fatal: 'the run stopped',
 };
 
 function failure(e: TraceEvent): string {
@@ -41,22 +44,37 @@ function errorAgent(e: TraceEvent): string[] {
 
 export const EVENT_FILTERS: readonly EventFilter[] = [
   {
-    id: 'failedCall', label: 'Failed model calls', what: 'failed model call', default: false, type: 'error',
-    description: 'Stop after a model call failed: skipped, or answered by the offline rule-based model (an `error` event in the trace)',
+    id: 'failedCall',
+    label: 'Failed model calls',
+    what: 'failed model call',
+    default: false,
+    type: 'error',
+    description:
+      'Stop after a model call failed: skipped, or answered by the offline rule-based model (an `error` event in the trace)',
     matches: (e) => e.type === 'error' && e.handling !== 'recovered',
     agentsOf: errorAgent,
     describe: failure,
   },
   {
-    id: 'retriedCall', label: 'Retried model calls', what: 'retried model call', default: false, type: 'error',
-    description: 'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers) or whose answer was repaired',
+    id: 'retriedCall',
+    label: 'Retried model calls',
+    what: 'retried model call',
+    default: false,
+    type: 'error',
+    description:
+      'Stop after a model call that succeeded only after retries (429, 5xx, timeouts, malformed answers) or whose answer was repaired',
     matches: (e) => e.type === 'error' && e.handling === 'recovered',
     agentsOf: errorAgent,
     describe: failure,
   },
   {
-    id: 'tieFormed', label: 'Tie formed', what: 'tie formed', default: false, type: 'tie',
-    description: 'Stop after a conversation\'s rating lifts a directed tie to the threshold (not the initial ties of relationships)',
+    id: 'tieFormed',
+    label: 'Tie formed',
+    what: 'tie formed',
+    default: false,
+    type: 'tie',
+    description:
+      "Stop after a conversation's rating lifts a directed tie to the threshold (not the initial ties of relationships)",
     matches: (e, threshold) => e.type === 'tie' && e.cause === 'evaluation' && e.exists && e.previous < threshold,
     agentsOf: (e) => [(e as TraceEventOf<'tie'>).from, (e as TraceEventOf<'tie'>).to],
     describe: (e) => {
@@ -65,7 +83,11 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     },
   },
   {
-    id: 'reflection', label: 'Reflection', what: 'reflection', default: false, type: 'reflection',
+    id: 'reflection',
+    label: 'Reflection',
+    what: 'reflection',
+    default: false,
+    type: 'reflection',
     description: 'Stop after an agent reflects (its importance since the last reflection reached memory.reflect_at)',
     matches: (e) => e.type === 'reflection',
     agentsOf: (e) => [(e as TraceEventOf<'reflection'>).agent],

@@ -23,7 +23,11 @@ type Node =
   | { k: 'get'; obj: Node; key: Node }
   | { k: 'call'; name: string; args: Node[] };
 
-interface Token { t: 'num' | 'str' | 'id' | 'op'; v: string; at: number }
+interface Token {
+  t: 'num' | 'str' | 'id' | 'op';
+  v: string;
+  at: number;
+}
 
 /** Deeper than this, parsing and evaluating (both recursive) would overflow the stack. */
 const MAX_DEPTH = 200;
@@ -39,7 +43,11 @@ function escape(src: string, i: number, at: number): { text: string; next: numbe
   const c = src[i];
   const hex = (digits: string, next: number): { text: string; next: number } => {
     const code = /^[0-9a-fA-F]+$/.test(digits) ? parseInt(digits, 16) : NaN;
-    if (!(code <= 0x10ffff)) throw new ExpressionError(`bad escape '\\${c}' in the string at ${at + 1}: \\x takes 2 hex digits, \\u 4 or {up to 10FFFF}`);
+    if (!(code <= 0x10ffff)) {
+      throw new ExpressionError(
+        `bad escape '\\${c}' in the string at ${at + 1}: \\x takes 2 hex digits, \\u 4 or {up to 10FFFF}`,
+      );
+    }
     return { text: String.fromCodePoint(code), next };
   };
   if (c === 'x') return hex(src.slice(i + 1, i + 3).padEnd(2, 'g'), i + 3);
@@ -52,39 +60,83 @@ function escape(src: string, i: number, at: number): { text: string; next: numbe
   return { text: ESCAPES[c] ?? c, next: i + 1 };
 }
 
-const OPS = ['&&', '||', '==', '!=', '<=', '>=', '===', '!==', '<', '>', '!', '+', '-', '*', '/', '%', '(', ')', '[', ']', '.', ','];
+const OPS = [
+  '&&',
+  '||',
+  '==',
+  '!=',
+  '<=',
+  '>=',
+  '===',
+  '!==',
+  '<',
+  '>',
+  '!',
+  '+',
+  '-',
+  '*',
+  '/',
+  '%',
+  '(',
+  ')',
+  '[',
+  ']',
+  '.',
+  ',',
+];
 
 function tokenize(src: string): Token[] {
   const out: Token[] = [];
   let i = 0;
   while (i < src.length) {
     const c = src[i];
-    if (/\s/.test(c)) { i++; continue; }
+    if (/\s/.test(c)) {
+      i++;
+      continue;
+    }
     const at = i;
     if (/[0-9]/.test(c) || (c === '.' && /[0-9]/.test(src[i + 1] ?? ''))) {
       const m = /^(?:[0-9]*\.?[0-9]+(?:[eE][-+]?[0-9]+)?)/.exec(src.slice(i))!;
-      out.push({ t: 'num', v: m[0], at }); i += m[0].length; continue;
+      out.push({ t: 'num', v: m[0], at });
+      i += m[0].length;
+      continue;
     }
     if (/[A-Za-z_$]/.test(c)) {
       const m = /^[A-Za-z_$][A-Za-z0-9_$]*/.exec(src.slice(i))!;
-      out.push({ t: 'id', v: m[0], at }); i += m[0].length; continue;
+      out.push({ t: 'id', v: m[0], at });
+      i += m[0].length;
+      continue;
     }
     if (c === '"' || c === "'") {
-      let s = ''; i++;
+      let s = '';
+      i++;
       while (i < src.length && src[i] !== c) {
-        if (src[i] === '\\' && i + 1 < src.length) { const e = escape(src, i + 1, at); s += e.text; i = e.next; } else s += src[i++];
+        if (src[i] === '\\' && i + 1 < src.length) {
+          const e = escape(src, i + 1, at);
+          s += e.text;
+          i = e.next;
+        } else s += src[i++];
       }
       if (src[i] !== c) throw new ExpressionError(`unterminated string at ${at + 1}`);
-      i++; out.push({ t: 'str', v: s, at }); continue;
+      i++;
+      out.push({ t: 'str', v: s, at });
+      continue;
     }
     const op = OPS.filter((o) => src.startsWith(o, i)).sort((a, b) => b.length - a.length)[0];
     if (!op) throw new ExpressionError(`unexpected '${c}' at ${at + 1}`);
-    out.push({ t: 'op', v: op, at }); i += op.length;
+    out.push({ t: 'op', v: op, at });
+    i += op.length;
   }
   return out;
 }
 
-const LEVELS: string[][] = [['||'], ['&&'], ['==', '!=', '===', '!==', '<', '<=', '>', '>='], ['+', '-'], ['*', '/', '%']];
+const LEVELS: string[][] = [
+  ['||'],
+  ['&&'],
+  ['==', '!=', '===', '!==', '<', '<=', '>', '>='],
+  ['+', '-'],
+  ['*', '/', '%'],
+];
 
 export function parseExpression(src: string): Node {
   const toks = tokenize(src);
@@ -92,11 +144,17 @@ export function parseExpression(src: string): Node {
   let depth = 0; // brackets open now: each costs a few stack frames of the recursive descent
   const nested = <T>(f: () => T): T => {
     if (++depth > MAX_DEPTH) throw new ExpressionError(TOO_DEEP);
-    try { return f(); } finally { depth--; }
+    try {
+      return f();
+    } finally {
+      depth--;
+    }
   };
   const peek = (v?: string): boolean => p < toks.length && toks[p].t === 'op' && (v === undefined || toks[p].v === v);
   const expect = (v: string): void => {
-    if (!peek(v)) throw new ExpressionError(`expected '${v}' ${p < toks.length ? `at ${toks[p].at + 1}` : 'at the end'}`);
+    if (!peek(v)) {
+      throw new ExpressionError(`expected '${v}' ${p < toks.length ? `at ${toks[p].at + 1}` : 'at the end'}`);
+    }
     p++;
   };
   const level = (n: number): Node => {
@@ -125,12 +183,21 @@ export function parseExpression(src: string): Node {
         const t = toks[p++];
         if (!t || t.t !== 'id') throw new ExpressionError('expected a property name after "."');
         e = deep({ k: 'get', obj: e, key: { k: 'lit', v: t.v } });
-      } else if (peek('[')) { p++; const key = nested(() => level(0)); expect(']'); e = deep({ k: 'get', obj: e, key }); }
-      else if (peek('(')) {
+      } else if (peek('[')) {
+        p++;
+        const key = nested(() => level(0));
+        expect(']');
+        e = deep({ k: 'get', obj: e, key });
+      } else if (peek('(')) {
         if (e.k !== 'id') throw new ExpressionError('only named functions can be called');
         p++;
         const args: Node[] = [];
-        if (!peek(')')) nested(() => { do args.push(level(0)); while (peek(',') && ++p); });
+        if (!peek(')')) {
+          nested(() => {
+            do args.push(level(0));
+            while (peek(',') && ++p);
+          });
+        }
         expect(')');
         e = deep({ k: 'call', name: e.name, args });
       } else return e;
@@ -147,7 +214,11 @@ export function parseExpression(src: string): Node {
       if (t.v === 'null') return { k: 'lit', v: null };
       return { k: 'id', name: t.v };
     }
-    if (t.v === '(') { const e = nested(() => level(0)); expect(')'); return e; }
+    if (t.v === '(') {
+      const e = nested(() => level(0));
+      expect(')');
+      return e;
+    }
     throw new ExpressionError(`unexpected '${t.v}' at ${t.at + 1}`);
   };
   const root = level(0);
@@ -158,7 +229,8 @@ export function parseExpression(src: string): Node {
 /** How deep each node's tree is: a long chain (1+1+…+1, -----x) is as deep for evaluate as nesting. */
 const depths = new WeakMap<Node, number>();
 function deep(n: Node): Node {
-  const kids = n.k === 'un' ? [n.e] : n.k === 'bin' ? [n.l, n.r] : n.k === 'get' ? [n.obj, n.key] : n.k === 'call' ? n.args : [];
+  const kids =
+    n.k === 'un' ? [n.e] : n.k === 'bin' ? [n.l, n.r] : n.k === 'get' ? [n.obj, n.key] : n.k === 'call' ? n.args : [];
   const d = 1 + Math.max(0, ...kids.map((c) => depths.get(c) ?? 1));
   if (d > MAX_CHAIN) throw new ExpressionError(TOO_LONG);
   depths.set(n, d);
@@ -169,7 +241,9 @@ function deep(n: Node): Node {
 function property(obj: Value, key: Value): Value {
   if (obj instanceof Map) return obj.get(key);
   if (typeof obj === 'string' && key === 'length') return obj.length;
-  if (obj === null || typeof obj !== 'object') throw new ExpressionError(`cannot read '${String(key)}' of ${obj === null ? 'null' : typeof obj}`);
+  if (obj === null || typeof obj !== 'object') {
+    throw new ExpressionError(`cannot read '${String(key)}' of ${obj === null ? 'null' : typeof obj}`);
+  }
   if (Array.isArray(obj) && key === 'length') return obj.length;
   const k = String(key);
   if (!Object.prototype.hasOwnProperty.call(obj, k)) return undefined;
@@ -179,35 +253,58 @@ function property(obj: Value, key: Value): Value {
 
 function evaluate(n: Node, s: ExpressionScope): Value {
   switch (n.k) {
-    case 'lit': return n.v;
+    case 'lit':
+      return n.v;
     case 'id':
       if (!Object.prototype.hasOwnProperty.call(s.vars, n.name)) throw new ExpressionError(`unknown name '${n.name}'`);
       return s.vars[n.name];
-    case 'un': { const v = evaluate(n.e, s); return n.op === '!' ? !v : -Number(v); }
-    case 'get': return property(evaluate(n.obj, s), evaluate(n.key, s));
+    case 'un': {
+      const v = evaluate(n.e, s);
+      return n.op === '!' ? !v : -Number(v);
+    }
+    case 'get':
+      return property(evaluate(n.obj, s), evaluate(n.key, s));
     case 'call': {
-      if (!Object.prototype.hasOwnProperty.call(s.fns, n.name)) throw new ExpressionError(`unknown function '${n.name}' (known: ${Object.keys(s.fns).join(', ')})`);
+      if (!Object.prototype.hasOwnProperty.call(s.fns, n.name)) {
+        throw new ExpressionError(`unknown function '${n.name}' (known: ${Object.keys(s.fns).join(', ')})`);
+      }
       const fn = s.fns[n.name];
       // Declared parameters are required (tie() would ask for agent 'undefined'); rest parameters declare none.
-      if (fn.length > 0 && n.args.length !== fn.length) throw new ExpressionError(`${n.name}() takes ${counted(fn.length, 'argument')}, not ${n.args.length}`);
+      if (fn.length > 0 && n.args.length !== fn.length) {
+        throw new ExpressionError(`${n.name}() takes ${counted(fn.length, 'argument')}, not ${n.args.length}`);
+      }
       return fn(...n.args.map((a) => evaluate(a, s)));
     }
     case 'bin': {
       if (n.op === '&&') return evaluate(n.l, s) && evaluate(n.r, s);
       if (n.op === '||') return evaluate(n.l, s) || evaluate(n.r, s);
-      const l = evaluate(n.l, s), r = evaluate(n.r, s);
+      const l = evaluate(n.l, s),
+        r = evaluate(n.r, s);
       switch (n.op) {
-        case '==': case '===': return l === r;
-        case '!=': case '!==': return l !== r;
-        case '<': return (l as number) < (r as number);
-        case '<=': return (l as number) <= (r as number);
-        case '>': return (l as number) > (r as number);
-        case '>=': return (l as number) >= (r as number);
-        case '+': return typeof l === 'string' || typeof r === 'string' ? String(l) + String(r) : Number(l) + Number(r);
-        case '-': return Number(l) - Number(r);
-        case '*': return Number(l) * Number(r);
-        case '/': return Number(l) / Number(r);
-        case '%': return Number(l) % Number(r);
+        case '==':
+        case '===':
+          return l === r;
+        case '!=':
+        case '!==':
+          return l !== r;
+        case '<':
+          return (l as number) < (r as number);
+        case '<=':
+          return (l as number) <= (r as number);
+        case '>':
+          return (l as number) > (r as number);
+        case '>=':
+          return (l as number) >= (r as number);
+        case '+':
+          return typeof l === 'string' || typeof r === 'string' ? String(l) + String(r) : Number(l) + Number(r);
+        case '-':
+          return Number(l) - Number(r);
+        case '*':
+          return Number(l) * Number(r);
+        case '/':
+          return Number(l) / Number(r);
+        case '%':
+          return Number(l) % Number(r);
       }
     }
   }

@@ -17,22 +17,43 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
   const tiesOut: Record<string, number> = {};
   for (const [to, t] of w.ties.outgoing(id)) tiesOut[to] = round3(t.strength);
   const tiesIn: Record<string, number> = {};
-  for (const other of w.agents.keys()) { const s = w.ties.get(other, id); if (s > 0) tiesIn[other] = round3(s); }
+  for (const other of w.agents.keys()) {
+    const s = w.ties.get(other, id);
+    if (s > 0) tiesIn[other] = round3(s);
+  }
   const decisions = log.of(id).map((d) => ({
-    kind: d.kind, round: d.round, model: `${d.model} (${d.provider})`,
+    kind: d.kind,
+    round: d.round,
+    model: `${d.model} (${d.provider})`,
     // The offline model reads the request, not a prompt: say what an LLM would have been sent.
-    [isInstant(d) ? 'prompt (rendered; the offline model is not sent one)' : 'prompt']: promptOf(d, w.scenario.prompts, sim.rounds),
+    [isInstant(d) ? 'prompt (rendered; the offline model is not sent one)' : 'prompt']: promptOf(
+      d,
+      w.scenario.prompts,
+      sim.rounds,
+    ),
     [isInstant(d) ? 'reply (offline model, structured)' : 'reply']: d.response,
     retrieved: d.request.memories,
   }));
   const latest = log.last(id);
   return {
-    id, name: a.persona.name, model: a.model,
+    id,
+    name: a.persona.name,
+    model: a.model,
     persona: a.brief,
     rewards: { last: a.lastRewards ?? null, window: a.window },
     ties: { out: tiesOut, in: tiesIn },
-    met: Object.fromEntries(a.met), ratedBy: Object.fromEntries(a.ratedBy),
-    retrieved: latest ? latest.request.memories.map((m) => ({ score: round3(m.score), id: m.id, round: m.round, kind: m.kind, importance: m.importance, text: m.text })) : [],
+    met: Object.fromEntries(a.met),
+    ratedBy: Object.fromEntries(a.ratedBy),
+    retrieved: latest
+      ? latest.request.memories.map((m) => ({
+          score: round3(m.score),
+          id: m.id,
+          round: m.round,
+          kind: m.kind,
+          importance: m.importance,
+          text: m.text,
+        }))
+      : [],
     memories: [...a.memories].reverse(),
     decisions,
   };
@@ -47,14 +68,32 @@ export function worldState(sim: Simulation): Record<string, unknown> {
   const metrics = (): unknown => {
     try {
       const nodes = [...w.agents.values()].map((a) => ({ id: a.id, attrs: { group: a.persona.group } }));
-      return computeNetworkMetrics(graphFromTies(nodes, existing().filter((t) => w.agents.has(t.from) && w.agents.has(t.to)), threshold));
-    } catch (err) { return { error: err instanceof Error ? err.message : String(err) }; }
+      return computeNetworkMetrics(
+        graphFromTies(
+          nodes,
+          existing().filter((t) => w.agents.has(t.from) && w.agents.has(t.to)),
+          threshold,
+        ),
+      );
+    } catch (err) {
+      return { error: err instanceof Error ? err.message : String(err) };
+    }
   };
   const count = (n: number, what: string): string => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
   const tieCount = w.ties.countExisting(threshold);
   return {
-    round: w.round, rounds: sim.rounds, seed: sim.seed, completed: sim.completed,
-    agents: new Lazy(count(w.agents.size, 'agent'), () => Object.fromEntries([...w.agents.values()].map((a) => [a.id, { name: a.persona.name, memories: a.memories.length, reward: a.lastRewards?.total ?? null }]))),
+    round: w.round,
+    rounds: sim.rounds,
+    seed: sim.seed,
+    completed: sim.completed,
+    agents: new Lazy(count(w.agents.size, 'agent'), () =>
+      Object.fromEntries(
+        [...w.agents.values()].map((a) => [
+          a.id,
+          { name: a.persona.name, memories: a.memories.length, reward: a.lastRewards?.total ?? null },
+        ]),
+      ),
+    ),
     ties: new Lazy(`${count(tieCount, 'tie')} (strength ≥ ${threshold})`, existing, tieCount),
     metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
     usage: w.totalUsage,

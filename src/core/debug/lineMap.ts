@@ -16,30 +16,41 @@ export interface LineMap {
 const MAX_CELLS = 4_000_000;
 
 export function lineMap(launch: readonly string[], current: readonly string[]): LineMap {
-  const a = launch.map((l) => l.trimEnd()), b = current.map((l) => l.trimEnd());
+  const a = launch.map((l) => l.trimEnd()),
+    b = current.map((l) => l.trimEnd());
   const toCur = new Array<number>(a.length).fill(-1);
   const toOld = new Array<number>(b.length).fill(-1);
   let pre = 0;
-  while (pre < a.length && pre < b.length && a[pre] === b[pre]) { toCur[pre] = pre; toOld[pre] = pre; pre++; }
+  while (pre < a.length && pre < b.length && a[pre] === b[pre]) {
+    toCur[pre] = pre;
+    toOld[pre] = pre;
+    pre++;
+  }
   let suf = 0;
   while (suf < a.length - pre && suf < b.length - pre && a[a.length - 1 - suf] === b[b.length - 1 - suf]) {
     toCur[a.length - 1 - suf] = b.length - 1 - suf;
     toOld[b.length - 1 - suf] = a.length - 1 - suf;
     suf++;
   }
-  const n = a.length - pre - suf, m = b.length - pre - suf;
+  const n = a.length - pre - suf,
+    m = b.length - pre - suf;
   if (n > 0 && m > 0 && n * m <= MAX_CELLS) {
     // LCS table over the changed middle, from the end, then walked from the start.
     const w = m + 1;
     const t = new Uint32Array((n + 1) * w);
     for (let i = n - 1; i >= 0; i--) {
       for (let j = m - 1; j >= 0; j--) {
-        t[i * w + j] = a[pre + i] === b[pre + j] ? t[(i + 1) * w + j + 1] + 1 : Math.max(t[(i + 1) * w + j], t[i * w + j + 1]);
+        t[i * w + j] =
+          a[pre + i] === b[pre + j] ? t[(i + 1) * w + j + 1] + 1 : Math.max(t[(i + 1) * w + j], t[i * w + j + 1]);
       }
     }
     for (let i = 0, j = 0; i < n && j < m;) {
-      if (a[pre + i] === b[pre + j]) { toCur[pre + i] = pre + j; toOld[pre + j] = pre + i; i++; j++; }
-      else if (t[(i + 1) * w + j] >= t[i * w + j + 1]) i++;
+      if (a[pre + i] === b[pre + j]) {
+        toCur[pre + i] = pre + j;
+        toOld[pre + j] = pre + i;
+        i++;
+        j++;
+      } else if (t[(i + 1) * w + j] >= t[i * w + j + 1]) i++;
       else j++;
     }
   }

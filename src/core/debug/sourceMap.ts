@@ -5,10 +5,7 @@
 import * as path from 'node:path';
 import type { Persona, Scenario, SourceLocation } from '../format/language/model';
 
-export type LineTarget =
-  | { kind: 'persona'; agent: string }
-  | { kind: 'event'; round: number }
-  | { kind: 'round' };
+export type LineTarget = { kind: 'persona'; agent: string } | { kind: 'event'; round: number } | { kind: 'round' };
 
 /** Reads a file's lines (0-based); the debugger caches them. */
 export type LineReader = (file: string) => readonly string[];
@@ -48,20 +45,30 @@ function inside(s: SourceLocation | undefined, file: string, line: number, read:
 export function targetAt(scenario: Scenario, file: string, line: number, read: LineReader): LineTarget | undefined {
   // Innermost first: an inline persona or an event sits inside the scenario document.
   for (const p of scenario.personas) if (inside(p.source, file, line, read)) return { kind: 'persona', agent: p.id };
-  for (const e of scenario.events) if ('add' in e) for (const p of e.add) if (inside(p.source, file, line, read)) return { kind: 'persona', agent: p.id };
+  for (const e of scenario.events) {
+    if ('add' in e) {
+      for (const p of e.add) if (inside(p.source, file, line, read)) return { kind: 'persona', agent: p.id };
+    }
+  }
   for (const e of scenario.events) if (inside(e.source, file, line, read)) return { kind: 'event', round: e.at };
   if (scenario.source && same(scenario.source.file, file)) return { kind: 'round' };
   return undefined;
 }
 
-export interface SourceLine { file: string; line: number }
+export interface SourceLine {
+  file: string;
+  line: number;
+}
 
 /** The persona's `id:` line (else the start of its document or item). */
 export function personaLine(persona: Persona | undefined, read: LineReader): SourceLine | undefined {
   const s = persona?.source;
   if (!s) return undefined;
   const lines = read(s.file);
-  return { file: s.file, line: findLine(lines, s.range.start.line, extent(s, lines).to, /^\s*(?:-\s*)?id\s*:/) ?? s.range.start.line };
+  return {
+    file: s.file,
+    line: findLine(lines, s.range.start.line, extent(s, lines).to, /^\s*(?:-\s*)?id\s*:/) ?? s.range.start.line,
+  };
 }
 
 /** The scheduled event of this round, else the scenario's `rounds:` line, else its first line. */
@@ -71,7 +78,10 @@ export function roundLine(scenario: Scenario, round: number, read: LineReader): 
   const s = scenario.source;
   if (!s) return undefined;
   const lines = read(s.file);
-  return { file: s.file, line: findLine(lines, s.range.start.line, extent(s, lines).to, /^\s*rounds\s*:/) ?? s.range.start.line };
+  return {
+    file: s.file,
+    line: findLine(lines, s.range.start.line, extent(s, lines).to, /^\s*rounds\s*:/) ?? s.range.start.line,
+  };
 }
 
 function findLine(lines: readonly string[], from: number, to: number, re: RegExp): number | undefined {

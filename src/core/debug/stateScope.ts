@@ -12,7 +12,9 @@ export function resolveAgent(sim: Simulation, name: unknown): Agent {
   if (exact) return exact;
   const found = namesOf(sim).get(key.toLowerCase()) ?? [];
   if (found.length === 1) return found[0];
-  throw new ExpressionError(found.length ? `'${key}' is ambiguous: ${found.map((a) => a.id).join(', ')}` : `no agent '${key}'`);
+  throw new ExpressionError(
+    found.length ? `'${key}' is ambiguous: ${found.map((a) => a.id).join(', ')}` : `no agent '${key}'`,
+  );
 }
 
 /**
@@ -33,7 +35,11 @@ function namesOf(sim: Simulation): Map<string, Agent[]> {
     const full = a.persona.name.toLowerCase();
     keys.add(full);
     keys.add(full.split(/\s+/)[0]);
-    for (const k of keys) { const list = names.get(k); if (list) list.push(a); else names.set(k, [a]); }
+    for (const k of keys) {
+      const list = names.get(k);
+      if (list) list.push(a);
+      else names.set(k, [a]);
+    }
   }
   nameIndexes.set(sim, { membership: sim.world.membership, names });
   return names;
@@ -66,7 +72,8 @@ export function stateScope(sim: Simulation, p: StepPoint | undefined): Expressio
       /** b's last rating of a. */
       rating: (a, b) => agent(a).ratedBy.get(agent(b).id) ?? null,
       /** Ties from the agent at or above the threshold. */
-      ties: (a) => [...w.ties.outgoing(agent(a).id).values()].filter((t) => t.strength >= w.settings.ties.threshold).length,
+      ties: (a) =>
+        [...w.ties.outgoing(agent(a).id).values()].filter((t) => t.strength >= w.settings.ties.threshold).length,
       /** Case-insensitive substring test, for logpoints over text. */
       contains: (s, part) => String(s).toLowerCase().includes(String(part).toLowerCase()),
     },

@@ -39,9 +39,21 @@ export function createAgent(persona: Persona, model: string): Agent {
   // give agents several shapes, and reads of other agents' fields (in every candidate proposal) slow
   // down with each shape they meet.
   return {
-    id: persona.id, persona, brief: personaBrief(persona), interests: new Set(persona.interests), interestIds: undefined, model,
-    memories: [], nextMemoryId: 0, sinceReflection: 0, reflectedUpTo: -1, reflectionDeferred: 0, window: emptyWindow(), lastRewards: undefined,
-    met: new Map(), ratedBy: new Map(),
+    id: persona.id,
+    persona,
+    brief: personaBrief(persona),
+    interests: new Set(persona.interests),
+    interestIds: undefined,
+    model,
+    memories: [],
+    nextMemoryId: 0,
+    sinceReflection: 0,
+    reflectedUpTo: -1,
+    reflectionDeferred: 0,
+    window: emptyWindow(),
+    lastRewards: undefined,
+    met: new Map(),
+    ratedBy: new Map(),
   };
 }
 
@@ -66,18 +78,34 @@ export interface AgentJSON {
 /** The agent's state for a checkpoint; the persona without its source locations (personaSources.ts). */
 export function agentToJSON(a: Agent): AgentJSON {
   return {
-    persona: withoutSources(a.persona), model: a.model, memories: a.memories, nextMemoryId: a.nextMemoryId,
-    sinceReflection: a.sinceReflection, reflectedUpTo: a.reflectedUpTo, ...(a.reflectionDeferred ? { reflectionDeferred: a.reflectionDeferred } : {}), window: a.window, lastRewards: a.lastRewards,
-    met: [...a.met], ratedBy: [...a.ratedBy],
+    persona: withoutSources(a.persona),
+    model: a.model,
+    memories: a.memories,
+    nextMemoryId: a.nextMemoryId,
+    sinceReflection: a.sinceReflection,
+    reflectedUpTo: a.reflectedUpTo,
+    ...(a.reflectionDeferred ? { reflectionDeferred: a.reflectionDeferred } : {}),
+    window: a.window,
+    lastRewards: a.lastRewards,
+    met: [...a.met],
+    ratedBy: [...a.ratedBy],
   };
 }
 
 /** The agent a checkpoint describes; `j.memories` must be there (restored from the trace if the file left it out). */
 export function agentFromJSON(j: AgentJSON): Agent {
-  if (!j.memories) throw new Error(`agent '${j.persona.id}': its memories are not in the checkpoint (read them from the trace)`);
+  if (!j.memories) {
+    throw new Error(`agent '${j.persona.id}': its memories are not in the checkpoint (read them from the trace)`);
+  }
   const a = createAgent(j.persona, j.model);
-  a.memories = j.memories; a.nextMemoryId = j.nextMemoryId; a.sinceReflection = j.sinceReflection;
-  a.reflectedUpTo = j.reflectedUpTo; a.reflectionDeferred = j.reflectionDeferred ?? 0; a.window = j.window; a.lastRewards = j.lastRewards;
-  a.met = new Map(j.met); a.ratedBy = new Map(j.ratedBy);
+  a.memories = j.memories;
+  a.nextMemoryId = j.nextMemoryId;
+  a.sinceReflection = j.sinceReflection;
+  a.reflectedUpTo = j.reflectedUpTo;
+  a.reflectionDeferred = j.reflectionDeferred ?? 0;
+  a.window = j.window;
+  a.lastRewards = j.lastRewards;
+  a.met = new Map(j.met);
+  a.ratedBy = new Map(j.ratedBy);
   return a;
 }

@@ -56,11 +56,20 @@ export function checkpointModel(cp: Checkpoint): string | null | undefined {
 /** A checkpoint from its JSON text; throws an Error saying in a sentence what is wrong with it. */
 export function parseCheckpoint(text: string): Checkpoint {
   let c: Checkpoint;
-  try { c = JSON.parse(text) as Checkpoint; } catch (err) {
-    throw new Error(text.trim() ? `not valid JSON (${err instanceof Error ? err.message : String(err)}): cut short, or not a checkpoint` : 'it is empty', { cause: err });
+  try {
+    c = JSON.parse(text) as Checkpoint;
+  } catch (err) {
+    throw new Error(
+      text.trim()
+        ? `not valid JSON (${err instanceof Error ? err.message : String(err)}): cut short, or not a checkpoint`
+        : 'it is empty',
+      { cause: err },
+    );
   }
   if (c?.format !== CHECKPOINT_FORMAT) throw new Error('not a society checkpoint');
-  if (c.version > CHECKPOINT_VERSION) throw new Error(`checkpoint version ${c.version} is newer than this engine supports (${CHECKPOINT_VERSION})`);
+  if (c.version > CHECKPOINT_VERSION) {
+    throw new Error(`checkpoint version ${c.version} is newer than this engine supports (${CHECKPOINT_VERSION})`);
+  }
   const problem = shapeProblem(c);
   if (problem) throw new Error(`damaged: ${problem}`);
   return c;
@@ -69,13 +78,24 @@ export function parseCheckpoint(text: string): Checkpoint {
 /** What a checkpoint lacks that restoring needs (the parts a hand edit or a torn copy breaks). */
 function shapeProblem(c: Checkpoint): string | undefined {
   const object = (v: unknown) => typeof v === 'object' && v !== null && !Array.isArray(v);
-  if (!object(c.header) || !Number.isInteger(c.header.seed) || !Number.isInteger(c.header.rounds)) return 'its header is missing or incomplete';
-  if (!Number.isInteger(c.completed) || c.completed < 0 || c.completed > c.header.rounds) return `round ${JSON.stringify(c.completed)} is not a round of the run (0–${c.header.rounds})`;
+  if (!object(c.header) || !Number.isInteger(c.header.seed) || !Number.isInteger(c.header.rounds)) {
+    return 'its header is missing or incomplete';
+  }
+  if (!Number.isInteger(c.completed) || c.completed < 0 || c.completed > c.header.rounds) {
+    return `round ${JSON.stringify(c.completed)} is not a round of the run (0–${c.header.rounds})`;
+  }
   if (!object(c.settings)) return 'its settings are missing';
-  if (!Array.isArray(c.agents) || !c.agents.every((a) => object(a) && object(a.persona))) return 'its agents are missing or incomplete';
+  if (!Array.isArray(c.agents) || !c.agents.every((a) => object(a) && object(a.persona))) {
+    return 'its agents are missing or incomplete';
+  }
   if (!Array.isArray(c.ties)) return 'its ties are missing';
   if (!object(c.usage)) return 'its usage totals are missing';
-  if (c.trace !== undefined && !(Number.isInteger(c.trace.bytes) && c.trace.bytes > 0 && Number.isInteger(c.trace.lines))) return 'its trace length is not a byte count';
+  if (
+    c.trace !== undefined &&
+    !(Number.isInteger(c.trace.bytes) && c.trace.bytes > 0 && Number.isInteger(c.trace.lines))
+  ) {
+    return 'its trace length is not a byte count';
+  }
   if (c.memories_in_trace) {
     if (c.trace === undefined) return 'its memories are in a trace whose length it does not record';
     const bad = c.agents.find((a) => !(Number.isInteger(a.memory_count) && a.memory_count! >= 0));

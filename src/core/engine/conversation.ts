@@ -29,7 +29,6 @@ export function situationOf(other: Agent): string[] {
   return [other.persona.name, ...other.persona.interests];
 }
 
-
 /**
  * Run the messages of a conversation. Speakers rotate through `members` starting with the first;
  * a pair has `turns` messages, a room `turns` per two members (so each speaks about as often as in
@@ -43,7 +42,9 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
   const total = messageCount(world.settings.world.conversation.turns, n, inRoom);
   // Each member's view of the others, and its tie to the first of them, built once per
   // conversation rather than per message (ties only change when the stage commits).
-  const othersOf: Agent[][] = [], briefsOf: PersonaBrief[][] = [], tieOf: number[] = [];
+  const othersOf: Agent[][] = [],
+    briefsOf: PersonaBrief[][] = [],
+    tieOf: number[] = [];
   for (const self of conv.members) {
     const others = othersThan(conv.members, self);
     othersOf.push(others);
@@ -54,7 +55,12 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
   const speakFrom = (from: number): Step => {
     for (let turn = from; turn < total; turn++) {
       const decided = ask(turn);
-      if (decided instanceof Promise) return decided.then((res) => { said(turn, res); return speakFrom(turn + 1); });
+      if (decided instanceof Promise) {
+        return decided.then((res) => {
+          said(turn, res);
+          return speakFrom(turn + 1);
+        });
+      }
       said(turn, decided);
     }
   };
@@ -63,11 +69,25 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
     const speaker = conv.members[turn % n];
     const tie = tieOf[turn % n];
     const req = {
-      kind: 'speak' as const, key: `speak:${conv.id}:${turn}`, round: world.round, setting: world.settings.world.setting,
-      persona: speaker.brief, memories: conv.context.get(speaker.id) ?? [], others: briefsOf[turn % n],
-      room: conv.room, transcript: conv.transcript, turn, turns: total, tie,
+      kind: 'speak' as const,
+      key: `speak:${conv.id}:${turn}`,
+      round: world.round,
+      setting: world.settings.world.setting,
+      persona: speaker.brief,
+      memories: conv.context.get(speaker.id) ?? [],
+      others: briefsOf[turn % n],
+      room: conv.room,
+      transcript: conv.transcript,
+      turn,
+      turns: total,
+      tie,
     };
-    return world.decide(speaker.model, req, { phase: 'act', agent: speaker.id, tape, encounter: conv.id, rest: total - 1 - turn }, signal);
+    return world.decide(
+      speaker.model,
+      req,
+      { phase: 'act', agent: speaker.id, tape, encounter: conv.id, rest: total - 1 - turn },
+      signal,
+    );
   };
   const said = (turn: number, res: Spoken): void => {
     if (!res) return;
@@ -90,10 +110,18 @@ function othersThan(members: readonly Agent[], self: Agent): Agent[] {
 }
 
 /** A message event, its optional fields set in place (spreading them in cost three objects a message). */
-function messageEvent(round: number, encounter: string, turn: number, from: string, to: string | undefined, res: DecisionResponse<SpeakRequest>): MessageEvent {
-  const e: MessageEvent = to === undefined
-    ? { type: 'message', round, encounter, turn, from, act: res.act, text: res.text }
-    : { type: 'message', round, encounter, turn, from, to, act: res.act, text: res.text };
+function messageEvent(
+  round: number,
+  encounter: string,
+  turn: number,
+  from: string,
+  to: string | undefined,
+  res: DecisionResponse<SpeakRequest>,
+): MessageEvent {
+  const e: MessageEvent =
+    to === undefined
+      ? { type: 'message', round, encounter, turn, from, act: res.act, text: res.text }
+      : { type: 'message', round, encounter, turn, from, to, act: res.act, text: res.text };
   if (res.topic) e.topic = res.topic;
   const usage = usageField(res.usage).usage;
   if (usage) e.usage = usage;
@@ -107,7 +135,9 @@ function messageEvent(round: number, encounter: string, turn: number, from: stri
  */
 export function rememberConversation(world: World, conv: Conversation, tape: Tape): void {
   if (!conv.transcript.length) return;
-  tape.later(() => { for (const self of conv.members) rememberAs(world, conv, self); });
+  tape.later(() => {
+    for (const self of conv.members) rememberAs(world, conv, self);
+  });
 }
 
 /** At most this many topics name a conversation in its memory. */
@@ -119,7 +149,11 @@ function rememberAs(world: World, conv: Conversation, self: Agent): void {
   const others = othersThan(conv.members, self);
   // One pass over the transcript for everything the memory says.
   const topics: string[] = [];
-  let askedMine = false, theySupported = false, iSupported = false, planned = false, disclosed = false;
+  let askedMine = false,
+    theySupported = false,
+    iSupported = false,
+    planned = false,
+    disclosed = false;
   for (let i = 0; i < tr.length; i++) {
     const l = tr[i];
     if (l.topic && topics.length < TOPICS_NAMED && !topics.includes(l.topic)) topics.push(l.topic);
@@ -136,8 +170,11 @@ function rememberAs(world: World, conv: Conversation, self: Agent): void {
   if (iSupported) notes += ' I supported them.';
   if (planned) notes += ' We agreed on a plan.';
   const first = others.length === 1 && !self.met.has(others[0].id);
-  const importance = 2 + (first ? 1 : 0) + (disclosed ? 1 : 0) + (theySupported || iSupported ? 2 : 0) + (planned ? 2 : 0);
-  const where = conv.room ? `In room ${conv.room.name}, talked with ${others.map((o) => o.persona.name).join(', ')}` : `Talked with ${others[0].persona.name}`;
+  const importance =
+    2 + (first ? 1 : 0) + (disclosed ? 1 : 0) + (theySupported || iSupported ? 2 : 0) + (planned ? 2 : 0);
+  const where = conv.room
+    ? `In room ${conv.room.name}, talked with ${others.map((o) => o.persona.name).join(', ')}`
+    : `Talked with ${others[0].persona.name}`;
   const text = `${where}${topics.length ? ` about ${topics.join(', ')}` : ''}.${notes}`;
   const cues: MemoryCues = {};
   if (others.length === 1) cues.partner = others[0].id;

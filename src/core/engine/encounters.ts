@@ -51,7 +51,11 @@ export class EncounterIndex {
   /** A view of one agent's friend list (reused per draw). */
   private readonly friendView: Weighted;
 
-  constructor(agents: ReadonlyMap<string, Agent>, ties: TieTable, readonly threshold: number) {
+  constructor(
+    agents: ReadonlyMap<string, Agent>,
+    ties: TieTable,
+    readonly threshold: number,
+  ) {
     this.ids = [...agents.keys()];
     this.agents = [...agents.values()];
     const n = this.ids.length;
@@ -62,7 +66,8 @@ export class EncounterIndex {
       const s = lists.length;
       for (const i of a.persona.interests) {
         const l = this.byInterest.get(i);
-        if (l) l.push(s); else this.byInterest.set(i, [s]);
+        if (l) l.push(s);
+        else this.byInterest.set(i, [s]);
       }
       lists.push(interestIdsOf(a));
       this.interestStart[s + 1] = this.interestStart[s] + lists[s].length;
@@ -97,7 +102,10 @@ export class EncounterIndex {
   private proposeFromNetwork(self: Agent, p: Proposal, exploration: number, rng: Rng, count: number): void {
     const contacts = this.gatherContacts(self, p.me, p.stamp);
     for (let slot = 0; slot < count * 2 && p.out.length < count; slot++) {
-      if (rng.chance(exploration)) { this.add(p, this.randomOther(p, rng), 'explore'); continue; }
+      if (rng.chance(exploration)) {
+        this.add(p, this.randomOther(p, rng), 'explore');
+        continue;
+      }
       let s = rng.chance(0.25) ? this.friendOfFriend(contacts, this.taken, p.stamp, rng) : -1;
       if (s < 0) s = draw(contacts, this.taken, p.stamp, rng);
       if (s < 0) s = this.randomOther(p, rng);
@@ -112,8 +120,16 @@ export class EncounterIndex {
     const pool: number[] = [];
     for (let k = 0; k < count * 3; k++) {
       // Pool sources in rotation: shared interests, my contacts, friends of friends.
-      const s = k % 3 === 0 ? this.similar(self, p.stamp, rng) : k % 3 === 1 ? draw(contacts, this.seen, p.stamp, rng) : this.friendOfFriend(contacts, this.seen, p.stamp, rng);
-      if (s >= 0 && this.seen[s] !== p.stamp) { this.seen[s] = p.stamp; pool.push(s); }
+      const s =
+        k % 3 === 0
+          ? this.similar(self, p.stamp, rng)
+          : k % 3 === 1
+            ? draw(contacts, this.seen, p.stamp, rng)
+            : this.friendOfFriend(contacts, this.seen, p.stamp, rng);
+      if (s >= 0 && this.seen[s] !== p.stamp) {
+        this.seen[s] = p.stamp;
+        pool.push(s);
+      }
     }
     for (const s of this.best(p.me, self, pool, count - explore, p.stamp)) this.add(p, s, 'recommend');
     while (p.out.length < count) {
@@ -157,20 +173,29 @@ export class EncounterIndex {
    */
   private gatherContacts(self: Agent, me: number, stamp: number): Weighted {
     const ties = this.ties;
-    const from = me < 0 ? 0 : ties.start[me], friends = me < 0 ? 0 : ties.friendEnd[me] - from, size = friends + self.ratedBy.size;
+    const from = me < 0 ? 0 : ties.start[me],
+      friends = me < 0 ? 0 : ties.friendEnd[me] - from,
+      size = friends + self.ratedBy.size;
     let c = this.contacts;
-    if (c.slots.length < size) c = this.contacts = { slots: new Int32Array(2 * size), cumulative: new Float64Array(2 * size), start: 0, end: 0 };
+    if (c.slots.length < size) {
+      c = this.contacts = { slots: new Int32Array(2 * size), cumulative: new Float64Array(2 * size), start: 0, end: 0 };
+    }
     // My friend list is my ties' part of the contacts: the same entries and running sums.
     c.slots.set(ties.friends.slots.subarray(from, from + friends));
     c.cumulative.set(ties.friends.cumulative.subarray(from, from + friends));
     c.end = friends;
     if (me >= 0) {
-      for (let k = from; k < ties.outEnd[me]; k++) { const s = ties.outTo[k]; this.tieMark[s] = stamp; this.tieTo[s] = ties.outStrength[k]; }
+      for (let k = from; k < ties.outEnd[me]; k++) {
+        const s = ties.outTo[k];
+        this.tieMark[s] = stamp;
+        this.tieTo[s] = ties.outStrength[k];
+      }
     }
     self.ratedBy.forEach((r, rater) => {
       const s = this.slots.get(rater);
       if (s === undefined) return;
-      this.ratingMark[s] = stamp; this.ratingFrom[s] = r;
+      this.ratingMark[s] = stamp;
+      this.ratingFrom[s] = r;
       push(c, s, r);
     });
     this.viewer = self;
@@ -204,15 +229,24 @@ export class EncounterIndex {
 
   /** The best `keep` of the pool by recommender score (stable: earlier draws win ties). */
   private best(me: number, self: Agent, pool: readonly number[], keep: number, stamp: number): number[] {
-    const best: number[] = [], scores: number[] = [];
+    const best: number[] = [],
+      scores: number[] = [];
     const mine = interestIdsOf(self);
     for (const s of pool) {
       const score = this.score(me, mine, s, stamp);
       let pos = best.length;
       if (pos === keep && !(score > scores[keep - 1])) continue;
-      if (pos < keep) { best.push(s); scores.push(score); } else pos--;
-      while (pos > 0 && score > scores[pos - 1]) { best[pos] = best[pos - 1]; scores[pos] = scores[pos - 1]; pos--; }
-      best[pos] = s; scores[pos] = score;
+      if (pos < keep) {
+        best.push(s);
+        scores.push(score);
+      } else pos--;
+      while (pos > 0 && score > scores[pos - 1]) {
+        best[pos] = best[pos - 1];
+        scores[pos] = scores[pos - 1];
+        pos--;
+      }
+      best[pos] = s;
+      scores[pos] = score;
     }
     return best;
   }
@@ -226,7 +260,10 @@ export class EncounterIndex {
    */
   private score(me: number, mine: Int32Array, other: number, stamp: number): number {
     const sim = this.similarity(mine, other);
-    const bond = Math.max(this.tieMark[other] === stamp ? this.tieTo[other] : 0, this.ratingMark[other] === stamp ? this.ratingFrom[other] : 0);
+    const bond = Math.max(
+      this.tieMark[other] === stamp ? this.tieTo[other] : 0,
+      this.ratingMark[other] === stamp ? this.ratingFrom[other] : 0,
+    );
     const mutual = me < 0 ? 0 : this.ties.mutual(me, other);
     return 0.5 * sim + 0.3 * bond + 0.2 * Math.min(1, this.ties.indegree[other] / 10) + 0.6 * Math.min(1, mutual / 2);
   }
@@ -242,24 +279,41 @@ export class EncounterIndex {
    */
   describe(self: Agent, other: Agent, via: Candidate['via'], ties: TieTable): Candidate {
     const o = this.slots.get(other.id);
-    const me = self === this.viewer ? this.viewerSlot : this.slots.get(self.id) ?? -1;
+    const me = self === this.viewer ? this.viewerSlot : (this.slots.get(self.id) ?? -1);
     const marked = o !== undefined && self === this.viewer;
     const c: Candidate = {
-      id: other.id, name: other.persona.name, interests: other.persona.interests, shared_interests: sharedInterests(self, other),
-      similarity: o === undefined ? jaccardIds(interestIdsOf(self), interestIdsOf(other)) : this.similarity(interestIdsOf(self), o),
+      id: other.id,
+      name: other.persona.name,
+      interests: other.persona.interests,
+      shared_interests: sharedInterests(self, other),
+      similarity:
+        o === undefined
+          ? jaccardIds(interestIdsOf(self), interestIdsOf(other))
+          : this.similarity(interestIdsOf(self), o),
       tie: marked ? (this.tieMark[o] === this.stamp ? this.tieTo[o] : 0) : ties.get(self.id, other.id),
-      met: self.met.get(other.id) ?? 0, popularity: o === undefined ? 0 : this.ties.indegree[o],
-      mutual: o === undefined || me < 0 ? 0 : this.ties.mutual(me, o), via,
+      met: self.met.get(other.id) ?? 0,
+      popularity: o === undefined ? 0 : this.ties.indegree[o],
+      mutual: o === undefined || me < 0 ? 0 : this.ties.mutual(me, o),
+      via,
     };
     if (other.persona.occupation) c.occupation = other.persona.occupation;
-    const r = marked ? (this.ratingMark[o] === this.stamp ? this.ratingFrom[o] : undefined) : self.ratedBy.get(other.id);
+    const r = marked
+      ? this.ratingMark[o] === this.stamp
+        ? this.ratingFrom[o]
+        : undefined
+      : self.ratedBy.get(other.id);
     if (r !== undefined) c.rating_from = r;
     return c;
   }
 }
 
 /** A proposal under way: my slot, its stamp, how many people are taken and the candidates so far. */
-interface Proposal { me: number; stamp: number; takenSize: number; out: Seed[] }
+interface Proposal {
+  me: number;
+  stamp: number;
+  takenSize: number;
+  out: Seed[];
+}
 
 type Seed = { id: string; agent: Agent; via: Candidate['via'] };
 
@@ -277,12 +331,19 @@ function draw(w: Weighted, exclude: Int32Array, stamp: number, rng: Rng): number
   const total = cumulative[end - 1];
   for (let tries = 0; tries < 8; tries++) {
     const x = rng.next() * total;
-    let lo = start, hi = end - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cumulative[mid] > x) hi = mid; else lo = mid + 1; }
+    let lo = start,
+      hi = end - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > x) hi = mid;
+      else lo = mid + 1;
+    }
     if (exclude[slots[lo]] !== stamp) return slots[lo];
   }
   // Mostly excluded: draw exactly among the rest.
-  const i = rng.weightedOf(n, (k) => (exclude[slots[start + k]] === stamp ? 0 : cumulative[start + k] - (k ? cumulative[start + k - 1] : 0)));
+  const i = rng.weightedOf(n, (k) =>
+    exclude[slots[start + k]] === stamp ? 0 : cumulative[start + k] - (k ? cumulative[start + k - 1] : 0),
+  );
   return i < 0 ? -1 : slots[start + i];
 }
 
@@ -290,14 +351,23 @@ function draw(w: Weighted, exclude: Int32Array, stamp: number, rng: Rng): number
  * Candidate ids with how they came up. `exclude` holds partners already chosen this turn. The
  * agents and ties are those the index was built over (neither changes where it is used).
  */
-export function proposeCandidates(self: Agent, policy: EncounterPolicy, index: EncounterIndex, exclude: ReadonlySet<string>, rng: Rng, count = CANDIDATES): Seed[] {
+export function proposeCandidates(
+  self: Agent,
+  policy: EncounterPolicy,
+  index: EncounterIndex,
+  exclude: ReadonlySet<string>,
+  rng: Rng,
+  count = CANDIDATES,
+): Seed[] {
   return index.propose(self, policy, exclude, rng, count);
 }
 
 /** My ties (≥ threshold) whose holder also has a tie (≥ threshold) to `other`. */
 export function mutualTies(self: string, other: string, ties: TieTable, threshold: number): number {
   let n = 0;
-  ties.outgoing(self).forEach((t, via) => { if (t.strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++; });
+  ties.outgoing(self).forEach((t, via) => {
+    if (t.strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++;
+  });
   return n;
 }
 
@@ -331,7 +401,12 @@ function jaccardRange(a: Int32Array, b: Int32Array, from: number, to: number): n
   if (!a.length && !bn) return 0;
   let inter = 0;
   for (let i = 0, j = from; i < a.length && j < to;) {
-    if (a[i] === b[j]) { inter++; i++; j++; } else if (a[i] < b[j]) i++; else j++;
+    if (a[i] === b[j]) {
+      inter++;
+      i++;
+      j++;
+    } else if (a[i] < b[j]) i++;
+    else j++;
   }
   return inter / (a.length + bn - inter);
 }
@@ -339,12 +414,20 @@ function jaccardRange(a: Int32Array, b: Int32Array, from: number, to: number): n
 export function jaccardSets(a: ReadonlySet<string>, b: ReadonlySet<string>): number {
   if (!a.size && !b.size) return 0;
   let inter = 0;
-  a.forEach((x) => { if (b.has(x)) inter++; });
+  a.forEach((x) => {
+    if (b.has(x)) inter++;
+  });
   return inter / (a.size + b.size - inter);
 }
 
 /** The full candidate description handed to the agent's model. */
-export function describeCandidate(self: Agent, other: Agent, via: Candidate['via'], ties: TieTable, index: EncounterIndex): Candidate {
+export function describeCandidate(
+  self: Agent,
+  other: Agent,
+  via: Candidate['via'],
+  ties: TieTable,
+  index: EncounterIndex,
+): Candidate {
   return index.describe(self, other, via, ties);
 }
 

@@ -14,15 +14,35 @@ import { inOrder, type Tape } from './tape';
 import { tieTarget, updatedStrength } from './ties';
 import { usageField, type World } from './world';
 
-export function evaluatePartner(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
+export function evaluatePartner(
+  world: World,
+  rater: Agent,
+  ratee: Agent,
+  conv: Conversation,
+  tape: Tape,
+  signal?: AbortSignal,
+): Step {
   const transcript = conv.transcript;
-  const decided = world.decide(rater.model, {
-    kind: 'evaluate', key: `evaluate:${conv.id}:${rater.id}:${ratee.id}`, round: world.round,
-    setting: world.settings.world.setting, persona: rater.brief, memories: conv.context.get(rater.id) ?? [], partner: ratee.brief, transcript,
-    // In a room nobody sought anyone out: the first member listed must not earn initiative from everyone.
-    initiated_by: conv.room ? '' : conv.initiator, met_before: rater.met.get(ratee.id) ?? 0, tie: world.ties.get(rater.id, ratee.id),
-    mutual: mutualTies(rater.id, ratee.id, world.ties, world.settings.ties.threshold),
-  }, { phase: 'evaluate', agent: rater.id, tape, encounter: conv.id }, signal);
+  const decided = world.decide(
+    rater.model,
+    {
+      kind: 'evaluate',
+      key: `evaluate:${conv.id}:${rater.id}:${ratee.id}`,
+      round: world.round,
+      setting: world.settings.world.setting,
+      persona: rater.brief,
+      memories: conv.context.get(rater.id) ?? [],
+      partner: ratee.brief,
+      transcript,
+      // In a room nobody sought anyone out: the first member listed must not earn initiative from everyone.
+      initiated_by: conv.room ? '' : conv.initiator,
+      met_before: rater.met.get(ratee.id) ?? 0,
+      tie: world.ties.get(rater.id, ratee.id),
+      mutual: mutualTies(rater.id, ratee.id, world.ties, world.settings.ties.threshold),
+    },
+    { phase: 'evaluate', agent: rater.id, tape, encounter: conv.id },
+    signal,
+  );
   // An answer at once (the offline model) is used at once, without a closure to wait for it.
   if (!(decided instanceof Promise)) return rated(world, rater, ratee, conv, tape, decided);
   return decided.then((res) => rated(world, rater, ratee, conv, tape, res));
@@ -38,13 +58,34 @@ function firstTopicOf(transcript: readonly TranscriptLine[], who: string): strin
 }
 
 /** The rating becomes an event now and, when the stage commits, a tie change, a memory and feedback to the ratee. */
-function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tape: Tape, res: DecisionResponse<EvaluateRequest> | undefined): void {
+function rated(
+  world: World,
+  rater: Agent,
+  ratee: Agent,
+  conv: Conversation,
+  tape: Tape,
+  res: DecisionResponse<EvaluateRequest> | undefined,
+): void {
   if (!res) return;
   // Read now, while the transcript is fresh in the cache, rather than when the stage commits.
-  const said = res.text, topic = firstTopicOf(conv.transcript, ratee.id);
-  const reasons = { reciprocity: clamp(res.reasons.reciprocity), novelty: clamp(res.reasons.novelty), affect: clamp(res.reasons.affect) };
+  const said = res.text,
+    topic = firstTopicOf(conv.transcript, ratee.id);
+  const reasons = {
+    reciprocity: clamp(res.reasons.reciprocity),
+    novelty: clamp(res.reasons.novelty),
+    affect: clamp(res.reasons.affect),
+  };
   const rating = clamp(res.rating);
-  const event: EvaluationEvent = { type: 'evaluation', round: world.round, encounter: conv.id, from: rater.id, to: ratee.id, rating, reasons, text: res.text };
+  const event: EvaluationEvent = {
+    type: 'evaluation',
+    round: world.round,
+    encounter: conv.id,
+    from: rater.id,
+    to: ratee.id,
+    rating,
+    reasons,
+    text: res.text,
+  };
   const usage = usageField(res.usage).usage;
   if (usage) event.usage = usage;
   tape.say(event);
@@ -54,12 +95,26 @@ function rated(world: World, rater: Agent, ratee: Agent, conv: Conversation, tap
     const previous = world.ties.get(rater.id, ratee.id);
     const strength = updatedStrength(previous, tieTarget(reasons, cfg.weights), cfg);
     world.ties.set(rater.id, ratee.id, strength, world.round);
-    world.emit({ type: 'tie', round: world.round, from: rater.id, to: ratee.id, previous, strength, exists: strength >= cfg.threshold, cause: 'evaluation' });
+    world.emit({
+      type: 'tie',
+      round: world.round,
+      from: rater.id,
+      to: ratee.id,
+      previous,
+      strength,
+      exists: strength >= cfg.threshold,
+      cause: 'evaluation',
+    });
 
     // Importance grows with how far the rating is from indifferent (0.5).
     const valence = 2 * rating - 1;
-    world.remember(rater, 'evaluation', `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${said}`,
-      3 + 5 * Math.abs(valence), topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence });
+    world.remember(
+      rater,
+      'evaluation',
+      `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${said}`,
+      3 + 5 * Math.abs(valence),
+      topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence },
+    );
 
     ratee.ratedBy.set(rater.id, rating);
     recordRating(ratee.window, rating);
@@ -79,10 +134,19 @@ function spoke(transcript: readonly TranscriptLine[], who: string): boolean {
 export function evaluateConversation(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   if (!conv.transcript.length) return;
   const pairs: [Agent, Agent][] = [];
-  for (const rater of conv.members) for (const ratee of conv.members) if (rater !== ratee && spoke(conv.transcript, ratee.id)) pairs.push([rater, ratee]);
-  return after(inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)), () => {
-    tape.later(() => {
-      for (const a of conv.members) for (const b of conv.members) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
-    });
-  });
+  for (const rater of conv.members) {
+    for (const ratee of conv.members) {
+      if (rater !== ratee && spoke(conv.transcript, ratee.id)) pairs.push([rater, ratee]);
+    }
+  }
+  return after(
+    inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)),
+    () => {
+      tape.later(() => {
+        for (const a of conv.members) {
+          for (const b of conv.members) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
+        }
+      });
+    },
+  );
 }

@@ -11,7 +11,11 @@ export function canonicalJSON(value: unknown): string {
   return JSON.stringify(value, (key, v) => {
     if (key === 'source') return undefined;
     if (v && typeof v === 'object' && !Array.isArray(v)) {
-      return Object.fromEntries(Object.keys(v).sort().map((k) => [k, (v as Record<string, unknown>)[k]]));
+      return Object.fromEntries(
+        Object.keys(v)
+          .sort()
+          .map((k) => [k, (v as Record<string, unknown>)[k]]),
+      );
     }
     return v;
   });
@@ -37,9 +41,13 @@ export function buildHeader(s: Scenario, opts: { seed: number; rounds: number; f
   const settings = settingsFromScenario(s);
   settings.world.rounds = opts.rounds;
   return {
-    type: 'header', format: TRACE_FORMAT, version: TRACE_FORMAT_VERSION,
+    type: 'header',
+    format: TRACE_FORMAT,
+    version: TRACE_FORMAT_VERSION,
     scenario: { name: s.name, hash: scenarioHash(s), ...(opts.file ? { file: opts.file } : {}) },
-    seed: opts.seed, rounds: opts.rounds, settings,
+    seed: opts.seed,
+    rounds: opts.rounds,
+    settings,
     models: Object.fromEntries(Object.entries(s.models).map(([k, m]) => [k, publicModelSettings(m)])),
   };
 }

@@ -97,7 +97,9 @@ export function interviewQueries(question: string): string[][] {
  */
 export function interleave<M extends { id: number }>(lists: readonly (readonly M[])[], k: number): M[] {
   if (lists.length === 1) return lists[0].slice(0, Math.max(0, k));
-  const out: M[] = [], taken = new Set<number>(), next = lists.map(() => 0);
+  const out: M[] = [],
+    taken = new Set<number>(),
+    next = lists.map(() => 0);
   for (let more = true; more && out.length < k;) {
     more = false;
     lists.forEach((l, j) => {
@@ -113,19 +115,32 @@ export function interleave<M extends { id: number }>(lists: readonly (readonly M
 }
 
 /** Whom a question names: agents (not `self`) by full name, any case, or by a capitalised first name. */
-export function namedPeople(question: string, people: Iterable<{ id: string; name: string }>, self: string, most = 2): { id: string; name: string }[] {
+export function namedPeople(
+  question: string,
+  people: Iterable<{ id: string; name: string }>,
+  self: string,
+  most = 2,
+): { id: string; name: string }[] {
   const out: { id: string; name: string }[] = [];
   const lower = question.toLowerCase();
   for (const p of people) {
     if (p.id === self || out.length >= most) continue;
     const first = p.name.split(/\s+/)[0];
     // `includes` first: a society may have thousands of agents, and wordIn builds a RegExp.
-    if ((lower.includes(p.name.toLowerCase()) && wordIn(question, p.name)) || (first.length > 1 && question.includes(first) && wordIn(question, first, true))) out.push(p);
+    if (
+      (lower.includes(p.name.toLowerCase()) && wordIn(question, p.name)) ||
+      (first.length > 1 && question.includes(first) && wordIn(question, first, true))
+    ) {
+      out.push(p);
+    }
   }
   return out;
 }
 
 /** Whether a memory is about `person`: they were its partner, or it names them. */
-export function mentions(person: { id: string; name: string }): (m: { text: string; cues?: { partner?: string } }) => boolean {
+export function mentions(person: {
+  id: string;
+  name: string;
+}): (m: { text: string; cues?: { partner?: string } }) => boolean {
   return (m) => m.cues?.partner === person.id || m.text.includes(person.name);
 }

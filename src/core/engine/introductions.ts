@@ -11,7 +11,11 @@ import type { World } from './world';
 /** Importance of remembering that someone was introduced to me. */
 export const INTRODUCTION_IMPORTANCE = 5;
 
-export interface Introduction { by: Agent; friend: Agent; topic?: string }
+export interface Introduction {
+  by: Agent;
+  friend: Agent;
+  topic?: string;
+}
 
 /** People named to `listener` by the others in the conversation: acquaintances of theirs it has not met. */
 export function introductionsTo(world: World, conv: Conversation, listener: Agent): readonly Introduction[] {
@@ -57,8 +61,12 @@ function cuesOf(i: Introduction, trust: number): MemoryCues {
 export function rememberIntroductions(world: World, conv: Conversation, listener: Agent): void {
   for (const i of introductionsTo(world, conv, listener)) {
     const trust = Math.round(50 * world.ties.get(listener.id, i.by.id)) / 100;
-    world.remember(listener, 'observation',
+    world.remember(
+      listener,
+      'observation',
       `${i.by.persona.name} introduced me to ${i.friend.persona.name}${i.topic ? `, who is into ${i.topic}` : ''}.`,
-      INTRODUCTION_IMPORTANCE, cuesOf(i, trust));
+      INTRODUCTION_IMPORTANCE,
+      cuesOf(i, trust),
+    );
   }
 }

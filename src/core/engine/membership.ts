@@ -17,7 +17,13 @@ export const RELATIONSHIP_IMPORTANCE = 5;
  * separately (see linkRelationships). `names` resolves persona ids to names (setup passes every
  * persona of the run); otherwise the agents present and the scenario's personas are asked.
  */
-export function addAgent(world: World, persona: Persona, reason: 'initial' | 'event', modelOverride?: string, names?: ReadonlyMap<string, string>): void {
+export function addAgent(
+  world: World,
+  persona: Persona,
+  reason: 'initial' | 'event',
+  modelOverride?: string,
+  names?: ReadonlyMap<string, string>,
+): void {
   if (world.agents.has(persona.id)) throw new Error(`duplicate agent id '${persona.id}'`);
   const model = modelOverride ?? persona.model ?? 'default';
   if (!modelNamed(world.scenario.models, model)) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
@@ -26,7 +32,9 @@ export function addAgent(world: World, persona: Persona, reason: 'initial' | 'ev
   world.membership++;
   world.emit({ type: 'agent_added', round: world.round, agent: withoutSources(persona), model, reason });
   for (const m of persona.memories) world.remember(agent, 'seed', m.text, m.importance);
-  for (const m of relationshipMemories(world, persona, names)) world.remember(agent, 'seed', m, RELATIONSHIP_IMPORTANCE);
+  for (const m of relationshipMemories(world, persona, names)) {
+    world.remember(agent, 'seed', m, RELATIONSHIP_IMPORTANCE);
+  }
 }
 
 /** The seed memory texts of a persona's relationship notes, in file order, without repeats. */
@@ -61,22 +69,34 @@ function scenarioNames(s: Scenario): Map<string, string> {
   return names;
 }
 
-
 /** Initial directed ties from persona relationships (targets that are not present are ignored). */
 export function linkRelationships(world: World, personas: readonly Persona[]): void {
   const threshold = world.settings.ties.threshold;
-  for (const p of personas) {for (const r of p.relationships) {
-    if (!world.agents.has(r.with) || r.with === p.id) continue;
-    const previous = world.ties.set(p.id, r.with, r.tie, world.round);
-    world.emit({ type: 'tie', round: world.round, from: p.id, to: r.with, previous, strength: r.tie, exists: r.tie >= threshold, cause: 'initial' });
-  }}
+  for (const p of personas) {
+    for (const r of p.relationships) {
+      if (!world.agents.has(r.with) || r.with === p.id) continue;
+      const previous = world.ties.set(p.id, r.with, r.tie, world.round);
+      world.emit({
+        type: 'tie',
+        round: world.round,
+        from: p.id,
+        to: r.with,
+        previous,
+        strength: r.tie,
+        exists: r.tie >= threshold,
+        cause: 'initial',
+      });
+    }
+  }
 }
 
 export function removeAgent(world: World, id: string): boolean {
   if (!world.agents.delete(id)) return false;
   world.membership++;
   world.ties.removeAgent(id);
-  for (const a of world.agents.values()) { a.ratedBy.delete(id); }
+  for (const a of world.agents.values()) {
+    a.ratedBy.delete(id);
+  }
   world.emit({ type: 'agent_removed', round: world.round, agent: id });
   return true;
 }

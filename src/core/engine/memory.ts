@@ -68,7 +68,12 @@ function scored(m: MemoryRecord, qn: number, now: number, cfg: MemoryConfig): Sc
 }
 
 /** Every memory scored, best first (ties broken by newer id first). Used by the retrieval preview. */
-export function scoreMemories(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig): ScoredMemory[] {
+export function scoreMemories(
+  stream: readonly MemoryRecord[],
+  query: Query,
+  now: number,
+  cfg: MemoryConfig,
+): ScoredMemory[] {
   const qn = markWords(query);
   const all = stream.map((m) => scored(m, qn, now, cfg));
   if (minMax(cfg)) rescale(all, cfg);
@@ -77,8 +82,14 @@ export function scoreMemories(stream: readonly MemoryRecord[], query: Query, now
 
 /** `normalize: minmax`: every component rescaled over the memories ranked, and the scores with them (minmax.ts). */
 function rescale(all: ScoredMemory[], cfg: MemoryConfig): void {
-  const rec = new Span(), imp = new Span(), rel = new Span();
-  for (const s of all) { rec.see(s.recency); imp.see(s.importance); rel.see(s.relevance); }
+  const rec = new Span(),
+    imp = new Span(),
+    rel = new Span();
+  for (const s of all) {
+    rec.see(s.recency);
+    imp.see(s.importance);
+    rel.see(s.relevance);
+  }
   for (const s of all) {
     s.recency = rec.scale(s.recency);
     s.importance = imp.scale(s.importance);
@@ -95,16 +106,29 @@ function byScore(a: ScoredMemory, b: ScoredMemory): number {
  * The top-k memories for a query (k defaults to cfg.top_k), best first — the same scores and order
  * as scoreMemories(...).slice(0, k).
  */
-export function retrieve(stream: readonly MemoryRecord[], query: Query, now: number, cfg: MemoryConfig, k = cfg.top_k): ScoredMemory[] {
+export function retrieve(
+  stream: readonly MemoryRecord[],
+  query: Query,
+  now: number,
+  cfg: MemoryConfig,
+  k = cfg.top_k,
+): ScoredMemory[] {
   if (minMax(cfg)) return scoreMemories(stream, query, now, cfg).slice(0, Math.max(0, k));
   const qn = markWords(query);
-  const n = topK(stream, qn, now, cfg, k), out: ScoredMemory[] = [];
+  const n = topK(stream, qn, now, cfg, k),
+    out: ScoredMemory[] = [];
   for (let i = 0; i < n; i++) out.push(scored(stream[topAt[i]], qn, now, cfg));
   return out;
 }
 
 /** Top-k for a situation given as phrases (the engine's path: no query set is built). */
-export function retrieveFor(stream: readonly MemoryRecord[], situation: readonly string[], now: number, cfg: MemoryConfig, k = cfg.top_k): { memory: MemoryRecord; score: number }[] {
+export function retrieveFor(
+  stream: readonly MemoryRecord[],
+  situation: readonly string[],
+  now: number,
+  cfg: MemoryConfig,
+  k = cfg.top_k,
+): { memory: MemoryRecord; score: number }[] {
   return retrieveAs(stream, situation, now, cfg, withScore, k);
 }
 
@@ -113,8 +137,16 @@ function withScore(memory: MemoryRecord, score: number): { memory: MemoryRecord;
 }
 
 /** retrieveFor with each of the top k made into what the caller hands on (`as` must not retrieve). */
-export function retrieveAs<T>(stream: readonly MemoryRecord[], situation: readonly string[], now: number, cfg: MemoryConfig, as: (m: MemoryRecord, score: number) => T, k = cfg.top_k): T[] {
-  const n = topK(stream, markPhrases(situation), now, cfg, k), out: T[] = [];
+export function retrieveAs<T>(
+  stream: readonly MemoryRecord[],
+  situation: readonly string[],
+  now: number,
+  cfg: MemoryConfig,
+  as: (m: MemoryRecord, score: number) => T,
+  k = cfg.top_k,
+): T[] {
+  const n = topK(stream, markPhrases(situation), now, cfg, k),
+    out: T[] = [];
   for (let i = 0; i < n; i++) out.push(as(stream[topAt[i]], topScore[i]));
   return out;
 }
@@ -123,7 +155,10 @@ export function retrieveAs<T>(stream: readonly MemoryRecord[], situation: readon
 let powBase = NaN;
 const powByAge: number[] = [];
 function recencyAt(decay: number, age: number): number {
-  if (decay !== powBase) { powBase = decay; powByAge.length = 0; }
+  if (decay !== powBase) {
+    powBase = decay;
+    powByAge.length = 0;
+  }
   if (age >= 4096) return Math.pow(decay, age);
   let w = powByAge[age];
   if (w === undefined) w = powByAge[age] = Math.pow(decay, age);
@@ -142,15 +177,24 @@ let topId = new Int32Array(16);
  */
 function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
   if (k <= 0) return 0;
-  if (k > topAt.length) { topAt = new Int32Array(k); topScore = new Float64Array(k); topId = new Int32Array(k); }
+  if (k > topAt.length) {
+    topAt = new Int32Array(k);
+    topScore = new Float64Array(k);
+    topId = new Int32Array(k);
+  }
   if (minMax(cfg)) return topKRescaled(stream, qn, now, cfg, k);
   const { data } = indexOf(stream);
   // weighted() and overlap() written out, the weights read once: this loop runs for every memory of
   // every retrieval (the calls measured 5–8% slower in a retrieval micro-benchmark).
-  const wRec = cfg.recency, wImp = cfg.importance, wRel = cfg.relevance, decay = cfg.decay;
+  const wRec = cfg.recency,
+    wImp = cfg.importance,
+    wRel = cfg.relevance,
+    decay = cfg.decay;
   let size = 0;
   for (let j = 0, o = 0; j < stream.length; j++) {
-    const id = data[o], age = now - data[o + 1], n = data[o + 3];
+    const id = data[o],
+      age = now - data[o + 1],
+      n = data[o + 3];
     const start = o + INDEX_FIELDS;
     o = start + n;
     const relevance = qn === 0 || n === 0 ? 0 : markedIn(data, start, o) / Math.sqrt(qn * n);
@@ -165,33 +209,57 @@ function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: Mem
  * entries if it beats the last (ties: newer id first); returns the new size.
  */
 function offer(size: number, k: number, j: number, s: number, id: number): number {
-  const at = topAt, sc = topScore, ids = topId;
+  const at = topAt,
+    sc = topScore,
+    ids = topId;
   let pos = size;
   if (pos === k && !(s > sc[k - 1] || (s === sc[k - 1] && id > ids[k - 1]))) return size;
-  if (pos < k) size++; else pos--;
-  while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) { at[pos] = at[pos - 1]; sc[pos] = sc[pos - 1]; ids[pos] = ids[pos - 1]; pos--; }
-  at[pos] = j; sc[pos] = s; ids[pos] = id;
+  if (pos < k) size++;
+  else pos--;
+  while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) {
+    at[pos] = at[pos - 1];
+    sc[pos] = sc[pos - 1];
+    ids[pos] = ids[pos - 1];
+    pos--;
+  }
+  at[pos] = j;
+  sc[pos] = s;
+  ids[pos] = id;
   return size;
 }
 
 // topKRescaled's raw components by stream position, and their spans (shared, as the top list).
-let rawRecency = new Float64Array(128), rawImportance = new Float64Array(128), rawRelevance = new Float64Array(128);
-const recencySpan = new Span(), importanceSpan = new Span(), relevanceSpan = new Span();
+let rawRecency = new Float64Array(128),
+  rawImportance = new Float64Array(128),
+  rawRelevance = new Float64Array(128);
+const recencySpan = new Span(),
+  importanceSpan = new Span(),
+  relevanceSpan = new Span();
 
 /** topK with `normalize: minmax`: the raw components in one pass, the rescaled scores in a second. */
 function topKRescaled(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
   const count = stream.length;
-  if (count > rawRecency.length) { const n = Math.max(count, rawRecency.length * 2); rawRecency = new Float64Array(n); rawImportance = new Float64Array(n); rawRelevance = new Float64Array(n); }
+  if (count > rawRecency.length) {
+    const n = Math.max(count, rawRecency.length * 2);
+    rawRecency = new Float64Array(n);
+    rawImportance = new Float64Array(n);
+    rawRelevance = new Float64Array(n);
+  }
   const { data } = indexOf(stream);
-  const rec = recencySpan, imp = importanceSpan, rel = relevanceSpan;
-  rec.reset(); imp.reset(); rel.reset();
+  const rec = recencySpan,
+    imp = importanceSpan,
+    rel = relevanceSpan;
+  rec.reset();
+  imp.reset();
+  rel.reset();
   for (let j = 0, o = 0; j < count; j++) {
-    const age = now - data[o + 1], n = data[o + 3];
+    const age = now - data[o + 1],
+      n = data[o + 3];
     const start = o + INDEX_FIELDS;
     o = start + n;
-    rec.see(rawRecency[j] = recencyAt(cfg.decay, age > 0 ? age : 0));
-    imp.see(rawImportance[j] = data[start - 2] / 10);
-    rel.see(rawRelevance[j] = overlap(data, start, n, qn));
+    rec.see((rawRecency[j] = recencyAt(cfg.decay, age > 0 ? age : 0)));
+    imp.see((rawImportance[j] = data[start - 2] / 10));
+    rel.see((rawRelevance[j] = overlap(data, start, n, qn)));
   }
   let size = 0;
   for (let j = 0, o = 0; j < count; j++) {
@@ -229,7 +297,13 @@ export function shouldReflect(importanceSinceReflection: number, cfg: MemoryConf
  * Top-k when relevance comes from elsewhere (endpoint embeddings): `relevance[i]` belongs to
  * `stream[i]`; recency, importance, weights and tie-breaking are the lexical path's.
  */
-export function retrieveByRelevance(stream: readonly MemoryRecord[], relevance: readonly number[], now: number, cfg: MemoryConfig, k = cfg.top_k): ScoredMemory[] {
+export function retrieveByRelevance(
+  stream: readonly MemoryRecord[],
+  relevance: readonly number[],
+  now: number,
+  cfg: MemoryConfig,
+  k = cfg.top_k,
+): ScoredMemory[] {
   const all = stream.map((m, i): ScoredMemory => {
     const recency = recencyAt(cfg.decay, Math.max(0, now - m.round));
     const importance = m.importance / 10;

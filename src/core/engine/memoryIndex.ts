@@ -19,12 +19,20 @@ export class MemoryIndex {
   private newest: MemoryRecord | undefined;
 
   append(m: MemoryRecord): void {
-    const n = scanIds(m.text), toks = scannedIds();
+    const n = scanIds(m.text),
+      toks = scannedIds();
     const need = this.used + FIELDS + n;
-    if (need > this.data.length) { const grown = new Int32Array(Math.max(need, this.data.length * 2)); grown.set(this.data.subarray(0, this.used)); this.data = grown; }
+    if (need > this.data.length) {
+      const grown = new Int32Array(Math.max(need, this.data.length * 2));
+      grown.set(this.data.subarray(0, this.used));
+      this.data = grown;
+    }
     const d = this.data;
     let o = this.used;
-    d[o++] = m.id; d[o++] = m.round; d[o++] = m.importance; d[o++] = n;
+    d[o++] = m.id;
+    d[o++] = m.round;
+    d[o++] = m.importance;
+    d[o++] = n;
     for (let i = 0; i < n; i++) d[o++] = toks[i];
     this.used = o;
     if (!this.count++) this.first = m;
@@ -67,7 +75,10 @@ export function indexOf(stream: readonly MemoryRecord[]): MemoryIndex {
 export function liveIndex(stream: readonly MemoryRecord[]): MemoryIndex | undefined {
   const s = stream as Indexed;
   const idx = s[INDEX];
-  if (idx && idx.count !== stream.length) { delete s[INDEX]; return undefined; }
+  if (idx && idx.count !== stream.length) {
+    delete s[INDEX];
+    return undefined;
+  }
   return idx;
 }
 

@@ -13,12 +13,17 @@ export const minMax = (cfg: MemoryConfig): boolean => cfg.normalize === 'minmax'
 export class Span {
   min = Infinity;
   max = -Infinity;
-  reset(): void { this.min = Infinity; this.max = -Infinity; }
-  see(v: number): void { if (v < this.min) this.min = v; if (v > this.max) this.max = v; }
+  reset(): void {
+    this.min = Infinity;
+    this.max = -Infinity;
+  }
+  see(v: number): void {
+    if (v < this.min) this.min = v;
+    if (v > this.max) this.max = v;
+  }
   /** `v` rescaled to 0..1 (0.5 when every value seen was the same). */
   scale(v: number): number {
     const range = this.max - this.min;
     return range > 0 ? (v - this.min) / range : 0.5;
   }
 }
-

@@ -12,9 +12,12 @@ const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 export function sample(d: Distribution | undefined, rng: Rng): number {
   if (d === undefined) return 0.5;
   if (typeof d === 'number') return d;
-  const x = 'normal' in d ? d.normal.mean + d.normal.sd * rng.normal()
-    : 'uniform' in d ? d.uniform.min + (d.uniform.max - d.uniform.min) * rng.next()
-    : rng.beta(d.beta.alpha, d.beta.beta);
+  const x =
+    'normal' in d
+      ? d.normal.mean + d.normal.sd * rng.normal()
+      : 'uniform' in d
+        ? d.uniform.min + (d.uniform.max - d.uniform.min) * rng.next()
+        : rng.beta(d.beta.alpha, d.beta.beta);
   return Math.min(d.max ?? 1, Math.max(d.min ?? 0, x));
 }
 
@@ -52,7 +55,9 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       // Another family name while the drawn one is taken (as many tries as there are names).
       const surnameRng = r('surname');
       let full = `${baseName} ${surnameRng.pick(surnames)}`;
-      for (let tries = 1; named.has(full) && tries < surnames.length; tries++) full = `${baseName} ${surnameRng.pick(surnames)}`;
+      for (let tries = 1; named.has(full) && tries < surnames.length; tries++) {
+        full = `${baseName} ${surnameRng.pick(surnames)}`;
+      }
       name = named.has(full) ? `${full} ${i}` : full;
       named.add(name);
     }
@@ -64,8 +69,16 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
     // was drawn from, so a pool of 4 and per_agent 3 gave 2; draws that were complete are unchanged.)
     const interests = drawDistinct(group.interests.pool, group.interests.per_agent, r('interests'));
     out.push({
-      id, name, occupation: group.occupations.length ? r('occupation').pick(group.occupations) : undefined,
-      group: group.group, traits, interests, motivations, memories: [], relationships: [], model: group.model,
+      id,
+      name,
+      occupation: group.occupations.length ? r('occupation').pick(group.occupations) : undefined,
+      group: group.group,
+      traits,
+      interests,
+      motivations,
+      memories: [],
+      relationships: [],
+      model: group.model,
       source: group.source,
     });
   }

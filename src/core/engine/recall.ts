@@ -34,7 +34,12 @@ export function recall(world: World, agent: Agent, situation: readonly string[],
  * situation, by the lexical relevance: an interview about someone retrieves what the agent
  * remembers of them even when weightier memories would fill the top k.
  */
-export function recallAmong(world: World, agent: Agent, situation: readonly string[], about: (m: MemoryRecord) => boolean): RetrievedMemory[] {
+export function recallAmong(
+  world: World,
+  agent: Agent,
+  situation: readonly string[],
+  about: (m: MemoryRecord) => boolean,
+): RetrievedMemory[] {
   return lexical(world, agent.memories.filter(about), situation);
 }
 
@@ -42,22 +47,40 @@ function lexical(world: World, stream: readonly MemoryRecord[], situation: reado
   return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
 }
 
-async function byScorer(world: World, agent: Agent, situation: readonly string[], scorer: RelevanceScorer, at: RecallSite): Promise<RetrievedMemory[]> {
+async function byScorer(
+  world: World,
+  agent: Agent,
+  situation: readonly string[],
+  scorer: RelevanceScorer,
+  at: RecallSite,
+): Promise<RetrievedMemory[]> {
   // The stream as it stands now: nothing another unit of this stage does may change the answer.
   const stream = agent.memories.slice();
   const query = situation.filter((s) => s).join('; ');
   let relevance: number[];
   try {
-    relevance = await scorer.scores(query, stream.map((m) => m.text), at.signal);
+    relevance = await scorer.scores(
+      query,
+      stream.map((m) => m.text),
+      at.signal,
+    );
   } catch (err) {
     if (at.signal?.aborted || err instanceof ReplayMissError || !(err instanceof ProviderError)) throw err;
     at.tape?.say({
-      type: 'error', round: world.round, agent: agent.id, phase: at.phase ?? 'retrieve', kind: 'embed', reason: err.reason, handling: 'fallback',
+      type: 'error',
+      round: world.round,
+      agent: agent.id,
+      phase: at.phase ?? 'retrieve',
+      kind: 'embed',
+      reason: err.reason,
+      handling: 'fallback',
       message: `memory relevance by embeddings failed (${err.message}); used the lexical relevance for this retrieval`,
     });
     return lexical(world, agent.memories, situation);
   }
-  return retrieveByRelevance(stream, relevance, world.round, world.settings.memory).map((s) => toRetrieved(s.memory, s.score));
+  return retrieveByRelevance(stream, relevance, world.round, world.settings.memory).map((s) =>
+    toRetrieved(s.memory, s.score),
+  );
 }
 
 // One literal per shape (adding `cues` afterwards would reshape every object: at 10,000 agents

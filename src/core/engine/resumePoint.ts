@@ -19,10 +19,14 @@ export function resumeProblem(tracePath: string, cp: Checkpoint): string | undef
     if (!header) return 'the trace does not start with a readable header';
     const differs = headerDifference(header, cp.header as unknown as Record<string, unknown>);
     if (differs) return `the trace is another run's: its header differs from the checkpoint's (${differs})`;
-    if (size < bytes) return `the trace has ${size} bytes, fewer than the ${bytes} the checkpoint's round ${cp.completed} ends at (it was cut)`;
+    if (size < bytes) {
+      return `the trace has ${size} bytes, fewer than the ${bytes} the checkpoint's round ${cp.completed} ends at (it was cut)`;
+    }
     const last = jsonObject(lineBefore(fd, bytes));
     const at = last && (last.type === 'round_end' || last.type === 'run_end') ? last.round : undefined;
-    if (at !== cp.completed) return `the trace does not end round ${cp.completed} at byte ${bytes}, where the checkpoint says it does (the trace was changed, or is another run's)`;
+    if (at !== cp.completed) {
+      return `the trace does not end round ${cp.completed} at byte ${bytes}, where the checkpoint says it does (the trace was changed, or is another run's)`;
+    }
     return undefined;
   } finally {
     fs.closeSync(fd);
@@ -33,9 +37,13 @@ export function resumeProblem(tracePath: string, cp: Checkpoint): string | undef
 function headerDifference(trace: Record<string, unknown>, checkpoint: Record<string, unknown>): string {
   if (JSON.stringify(trace) === JSON.stringify(checkpoint)) return '';
   const scenario = (h: Record<string, unknown>) => (h.scenario as { name?: string; hash?: string } | undefined) ?? {};
-  if (scenario(trace).hash !== scenario(checkpoint).hash) return `scenario '${scenario(trace).name}' vs '${scenario(checkpoint).name}'`;
+  if (scenario(trace).hash !== scenario(checkpoint).hash) {
+    return `scenario '${scenario(trace).name}' vs '${scenario(checkpoint).name}'`;
+  }
   for (const key of ['format', 'version', 'seed', 'rounds']) {
-    if (JSON.stringify(trace[key]) !== JSON.stringify(checkpoint[key])) return `${key} ${JSON.stringify(trace[key])} vs ${JSON.stringify(checkpoint[key])}`;
+    if (JSON.stringify(trace[key]) !== JSON.stringify(checkpoint[key])) {
+      return `${key} ${JSON.stringify(trace[key])} vs ${JSON.stringify(checkpoint[key])}`;
+    }
   }
   return 'its settings or models';
 }
@@ -53,8 +61,12 @@ export function unfinishedRun(checkpointPath: string): string | undefined {
     try {
       const buf = Buffer.allocUnsafe(1 << 20);
       head = buf.toString('utf8', 0, fs.readSync(fd, buf, 0, buf.length, 0));
-    } finally { fs.closeSync(fd); }
-  } catch { return undefined; }
+    } finally {
+      fs.closeSync(fd);
+    }
+  } catch {
+    return undefined;
+  }
   if (!head.startsWith('{"format":"society-checkpoint"')) return undefined;
   const state = /\},"completed":(\d+),"ended":(true|false),/.exec(head);
   const rounds = /"seed":-?\d+,"rounds":(\d+)/.exec(head);

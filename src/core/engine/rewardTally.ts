@@ -4,7 +4,11 @@ import { DRIVERS, type DriverWeights } from '../format/language/model';
 import type { TraceEvent } from '../trace/events';
 
 /** What a RewardTally has heard so far: per-driver sums, the sum of totals and the count of reward events. */
-export interface RewardTallyJSON { sum: DriverWeights; n: number; total?: number }
+export interface RewardTallyJSON {
+  sum: DriverWeights;
+  n: number;
+  total?: number;
+}
 
 /**
  * Collects reward means from the event stream (attach with sim.on). A checkpoint keeps its state,
@@ -28,9 +32,13 @@ export class RewardTally {
     this.n++;
   };
   /** Mean of the reward events' totals (motivation-weighted), the quantity of round_end's mean_reward. */
-  meanTotal(): number { return this.n ? this.total / this.n : 0; }
+  meanTotal(): number {
+    return this.n ? this.total / this.n : 0;
+  }
   means(): DriverWeights {
     return Object.fromEntries(DRIVERS.map((d) => [d, this.n ? this.sum[d] / this.n : 0])) as DriverWeights;
   }
-  toJSON(): RewardTallyJSON { return { sum: { ...this.sum }, n: this.n, total: this.total }; }
+  toJSON(): RewardTallyJSON {
+    return { sum: { ...this.sum }, n: this.n, total: this.total };
+  }
 }

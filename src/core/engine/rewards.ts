@@ -21,10 +21,21 @@ export interface RewardWindow {
 export function emptyWindow(): RewardWindow {
   return {
     basis: {
-      conversations: 0, partners: 0, rating_received: 0, questions_asked: 0, answers_received: 0, new_topics: 0,
-      shares: 0, shares_acknowledged: 0, plans_agreed: 0, support_received: 0, support_given: 0,
+      conversations: 0,
+      partners: 0,
+      rating_received: 0,
+      questions_asked: 0,
+      answers_received: 0,
+      new_topics: 0,
+      shares: 0,
+      shares_acknowledged: 0,
+      plans_agreed: 0,
+      support_received: 0,
+      support_given: 0,
     },
-    rating_sum: 0, rating_count: 0, partners: [],
+    rating_sum: 0,
+    rating_count: 0,
+    partners: [],
   };
 }
 
@@ -47,7 +58,12 @@ function toldBefore(transcript: readonly Utterance[], i: number, self: string): 
 }
 
 /** Add one conversation (pair or room) to `self`'s window. */
-export function recordConversation(w: RewardWindow, transcript: readonly Utterance[], self: string, selfInterests: ReadonlySet<string>): void {
+export function recordConversation(
+  w: RewardWindow,
+  transcript: readonly Utterance[],
+  self: string,
+  selfInterests: ReadonlySet<string>,
+): void {
   const b = w.basis;
   b.conversations++;
   for (let i = 0; i < transcript.length; i++) {
@@ -55,8 +71,14 @@ export function recordConversation(w: RewardWindow, transcript: readonly Utteran
     const prev = i > 0 ? transcript[i - 1] : undefined;
     const next = transcript[i + 1];
     if (u.from === self) {
-      if (u.act === 'ask') { b.questions_asked++; if (next && next.from !== self && next.act === 'answer') b.answers_received++; }
-      if (selfDisclosure(u.act)) { b.shares++; if (next && isContingent(u, next)) b.shares_acknowledged++; }
+      if (u.act === 'ask') {
+        b.questions_asked++;
+        if (next && next.from !== self && next.act === 'answer') b.answers_received++;
+      }
+      if (selfDisclosure(u.act)) {
+        b.shares++;
+        if (next && isContingent(u, next)) b.shares_acknowledged++;
+      }
       if (u.act === 'support') b.support_given++;
       if (u.act === 'accept' && prev?.act === 'propose') b.plans_agreed++;
     } else {
@@ -79,7 +101,13 @@ export function recordRating(w: RewardWindow, rating: number): void {
 const sat = (x: number, k: number): number => (x <= 0 ? 0 : x / (x + k));
 
 /** `weights`: the driver weights w_d the rewards were weighted with (the coach and `weakest` use them too). */
-export interface RewardResult { raw: DriverWeights; weighted: DriverWeights; weights: DriverWeights; total: number; basis: RewardBasis }
+export interface RewardResult {
+  raw: DriverWeights;
+  weighted: DriverWeights;
+  weights: DriverWeights;
+  total: number;
+  basis: RewardBasis;
+}
 
 export function rawRewards(b: RewardBasis): DriverWeights {
   return {
@@ -94,8 +122,10 @@ export function rawRewards(b: RewardBasis): DriverWeights {
 /** Per-driver weight: scenario weight × persona motivation (in DRIVERS order). */
 export function driverWeights(scenario: DriverWeights, motivations: DriverWeights): DriverWeights {
   return {
-    social: scenario.social * motivations.social, information: scenario.information * motivations.information,
-    presentation: scenario.presentation * motivations.presentation, coordination: scenario.coordination * motivations.coordination,
+    social: scenario.social * motivations.social,
+    information: scenario.information * motivations.information,
+    presentation: scenario.presentation * motivations.presentation,
+    coordination: scenario.coordination * motivations.coordination,
     support: scenario.support * motivations.support,
   };
 }
@@ -106,11 +136,14 @@ export function computeRewards(w: RewardWindow, scenario: DriverWeights, motivat
   // Named fields rather than a loop over DRIVERS (keyed reads of five names at one site are slow);
   // both sums start at 0 and add in DRIVERS order, as the loop did, for the same float results.
   const weighted: DriverWeights = {
-    social: raw.social * weights.social, information: raw.information * weights.information,
-    presentation: raw.presentation * weights.presentation, coordination: raw.coordination * weights.coordination,
+    social: raw.social * weights.social,
+    information: raw.information * weights.information,
+    presentation: raw.presentation * weights.presentation,
+    coordination: raw.coordination * weights.coordination,
     support: raw.support * weights.support,
   };
-  const sum = 0 + weighted.social + weighted.information + weighted.presentation + weighted.coordination + weighted.support;
+  const sum =
+    0 + weighted.social + weighted.information + weighted.presentation + weighted.coordination + weighted.support;
   const wsum = 0 + weights.social + weights.information + weights.presentation + weights.coordination + weights.support;
   return { raw, weighted, weights, total: wsum > 0 ? sum / wsum : 0, basis: { ...w.basis } };
 }

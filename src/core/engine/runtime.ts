@@ -24,10 +24,18 @@ export interface BreakpointSpec {
   /** Extra condition evaluated at the step point; a string stops too and says why (a condition that failed). */
   when?: (p: StepPoint) => boolean | string;
 }
-export interface Breakpoint extends BreakpointSpec { id: number; hits: number }
+export interface Breakpoint extends BreakpointSpec {
+  id: number;
+  hits: number;
+}
 
 /** Why a stop happened: the breakpoint, and for event breakpoints the event and how many more matched before the stop. */
-export interface StopDetail { breakpoint?: Breakpoint; event?: TraceEvent; more?: number; note?: string }
+export interface StopDetail {
+  breakpoint?: Breakpoint;
+  event?: TraceEvent;
+  more?: number;
+  note?: string;
+}
 
 type Mode = 'run' | 'phase' | 'turn' | 'round';
 
@@ -44,19 +52,28 @@ export class SimulationRuntime {
   /** The agent whose step we were at when `stepTurn` was asked. */
   private turnFrom?: string;
 
-  constructor(readonly sim: Simulation, private readonly opts: { stopOnEntry?: boolean } = {}) {
+  constructor(
+    readonly sim: Simulation,
+    private readonly opts: { stopOnEntry?: boolean } = {},
+  ) {
     if (opts.stopOnEntry) this.mode = 'phase';
     sim.gate = (p) => this.gate(p);
     sim.on((e) => {
-      const bp = this.breakpoints.find((b) => b.event === e.type && (b.agent === undefined || ('agent' in e && e.agent === b.agent) || ('from' in e && e.from === b.agent))
-        && (!b.onEvent || b.onEvent(e)));
+      const bp = this.breakpoints.find(
+        (b) =>
+          b.event === e.type &&
+          (b.agent === undefined || ('agent' in e && e.agent === b.agent) || ('from' in e && e.from === b.agent)) &&
+          (!b.onEvent || b.onEvent(e)),
+      );
       if (!bp) return;
       if (this.pendingEvent) this.pendingEvent.more++;
       else this.pendingEvent = { bp, event: e, more: 0 };
     });
   }
 
-  onStop(l: (reason: StopReason, p: StepPoint, detail?: StopDetail) => void): void { this.stopListeners.push(l); }
+  onStop(l: (reason: StopReason, p: StepPoint, detail?: StopDetail) => void): void {
+    this.stopListeners.push(l);
+  }
 
   /** Replace all breakpoints. */
   setBreakpoints(specs: BreakpointSpec[]): Breakpoint[] {
@@ -70,12 +87,20 @@ export class SimulationRuntime {
     return this.result;
   }
 
-  get paused(): boolean { return this.resume !== undefined; }
-  get position(): StepPoint | undefined { return this.sim.current; }
+  get paused(): boolean {
+    return this.resume !== undefined;
+  }
+  get position(): StepPoint | undefined {
+    return this.sim.current;
+  }
 
-  continue(): void { this.release('run'); }
+  continue(): void {
+    this.release('run');
+  }
   /** To the next step point (the next phase of this or the next agent, or a round boundary). */
-  stepPhase(): void { this.release('phase'); }
+  stepPhase(): void {
+    this.release('phase');
+  }
   /** To the next step of another agent (or the end of the round). */
   stepTurn(): void {
     const p = this.sim.current;
@@ -83,9 +108,13 @@ export class SimulationRuntime {
     this.release('turn');
   }
   /** To the end of the current round. */
-  stepRound(): void { this.release('round'); }
+  stepRound(): void {
+    this.release('round');
+  }
   /** Stop at the next step point. Ignored while paused: remembered, it would stop the next continue at once. */
-  pause(): void { if (!this.paused) this.pauseRequested = true; }
+  pause(): void {
+    if (!this.paused) this.pauseRequested = true;
+  }
 
   private release(mode: Mode): void {
     this.mode = mode;
@@ -107,19 +136,29 @@ export class SimulationRuntime {
     }
     let reason: StopReason | undefined;
     let detail: StopDetail | undefined;
-    if (this.opts.stopOnEntry && p.kind === 'round_start' && p.round === 0 && this.mode === 'phase' && !this.stopped0) { reason = 'entry'; this.stopped0 = true; }
-    else if (this.pauseRequested) reason = 'pause';
-    else if (this.pendingEvent) { reason = 'event'; detail = { breakpoint: this.pendingEvent.bp, event: this.pendingEvent.event, more: this.pendingEvent.more }; }
-    else if (this.mode === 'phase') reason = 'step';
-    else if (this.mode === 'turn' && ((p.kind === 'phase' && p.agent !== this.turnFrom) || p.kind === 'round_end')) reason = 'step';
-    else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';
-    else if (hit) { reason = 'breakpoint'; detail = hit; }
+    if (this.opts.stopOnEntry && p.kind === 'round_start' && p.round === 0 && this.mode === 'phase' && !this.stopped0) {
+      reason = 'entry';
+      this.stopped0 = true;
+    } else if (this.pauseRequested) reason = 'pause';
+    else if (this.pendingEvent) {
+      reason = 'event';
+      detail = { breakpoint: this.pendingEvent.bp, event: this.pendingEvent.event, more: this.pendingEvent.more };
+    } else if (this.mode === 'phase') reason = 'step';
+    else if (this.mode === 'turn' && ((p.kind === 'phase' && p.agent !== this.turnFrom) || p.kind === 'round_end')) {
+      reason = 'step';
+    } else if (this.mode === 'round' && p.kind === 'round_end') reason = 'step';
+    else if (hit) {
+      reason = 'breakpoint';
+      detail = hit;
+    }
     this.pendingEvent = undefined;
     if (!reason) return;
     if (detail?.breakpoint) detail.breakpoint.hits++;
     this.pauseRequested = false;
     this.mode = 'run';
-    const held = new Promise<void>((resolve) => { this.resume = resolve; });
+    const held = new Promise<void>((resolve) => {
+      this.resume = resolve;
+    });
     for (const l of this.stopListeners) l(reason, p, detail);
     return held;
   }
@@ -134,4 +173,3 @@ function matches(b: Breakpoint, p: StepPoint): boolean | string {
   if (b.agent === undefined && b.phase === undefined && b.round !== undefined && p.kind !== 'round_start') return false;
   return b.when ? b.when(p) : true;
 }
-

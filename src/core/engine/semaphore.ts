@@ -19,27 +19,43 @@ export class Semaphore {
    * `rest`: how many calls depend on this one in sequence (a whole number; larger goes first).
    */
   acquire(rest = 0): Promise<void> | undefined {
-    if (this.active < this.limit) { this.active++; return undefined; }
+    if (this.active < this.limit) {
+      this.active++;
+      return undefined;
+    }
     const r = Math.max(0, Math.floor(rest));
-    while (this.waiting.length <= r) { this.waiting.push([]); this.heads.push(0); }
+    while (this.waiting.length <= r) {
+      this.waiting.push([]);
+      this.heads.push(0);
+    }
     this.queued++;
     return new Promise((resolve) => this.waiting[r].push(resolve));
   }
 
   /** Free a slot, handing it straight to the waiter first in line if there is one. */
   release(): void {
-    if (!this.queued) { this.active--; return; }
+    if (!this.queued) {
+      this.active--;
+      return;
+    }
     for (let r = this.waiting.length - 1; r >= 0; r--) {
       const q = this.waiting[r];
       if (this.heads[r] === q.length) continue;
       const next = q[this.heads[r]++];
-      if (this.heads[r] === q.length) { q.length = 0; this.heads[r] = 0; }
+      if (this.heads[r] === q.length) {
+        q.length = 0;
+        this.heads[r] = 0;
+      }
       this.queued--;
       next();
       return;
     }
   }
 
-  get inFlight(): number { return this.active; }
-  get waiters(): number { return this.queued; }
+  get inFlight(): number {
+    return this.active;
+  }
+  get waiters(): number {
+    return this.queued;
+  }
 }

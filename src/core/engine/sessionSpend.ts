@@ -9,7 +9,12 @@ import { UsageBook } from './usageBook';
 
 /** The phase each kind of decision is made in (engine/turn.ts); interviews happen outside rounds. */
 const PHASE_OF: Record<DecisionKind, Phase> = {
-  choose_partner: 'decide', speak: 'act', evaluate: 'evaluate', advise: 'coach', reflect: 'reflect', interview: 'act',
+  choose_partner: 'decide',
+  speak: 'act',
+  evaluate: 'evaluate',
+  advise: 'coach',
+  reflect: 'reflect',
+  interview: 'act',
 };
 
 export class SessionSpend {
@@ -18,10 +23,14 @@ export class SessionSpend {
   /** `unpriced`: models without a price (llm/usage.ts unpricedModels), said rather than shown as $0. */
   constructor(private readonly unpriced: ReadonlySet<string> = new Set()) {}
 
-  get spent(): boolean { return this.book.spent; }
+  get spent(): boolean {
+    return this.book.spent;
+  }
 
   /** The usage lines, as the run's closing summary prints them. */
-  format(): string { return this.book.format(this.unpriced); }
+  format(): string {
+    return this.book.format(this.unpriced);
+  }
 
   readonly listener = (r: CallRecord): void => {
     if (r.cached || r.calls === 0) return;

@@ -36,7 +36,13 @@ import { isInstant } from '../format/language/providers';
 export type StepPoint =
   | { kind: 'round_start'; round: number }
   | { kind: 'rooms'; round: number }
-  | { kind: 'phase'; round: number; agent: string; phase: Phase; /** Position in this round's turn order. */ turn: number }
+  | {
+      kind: 'phase';
+      round: number;
+      agent: string;
+      phase: Phase;
+      /** Position in this round's turn order. */ turn: number;
+    }
   | { kind: 'round_end'; round: number };
 
 export interface SimulationOptions {
@@ -73,7 +79,10 @@ export interface SimulationOptions {
   withholdAdviceMemories?: boolean;
 }
 
-export interface RunResult { status: 'completed' | 'aborted'; completed: number }
+export interface RunResult {
+  status: 'completed' | 'aborted';
+  completed: number;
+}
 
 export interface RestoreOptions extends Omit<SimulationOptions, 'seed' | 'rounds'> {
   /** Memory streams by agent id, for a checkpoint that keeps them in its trace. */
@@ -83,11 +92,15 @@ export interface RestoreOptions extends Omit<SimulationOptions, 'seed' | 'rounds
 /** A checkpoint agent with its memory stream from the trace, which must hold as many memories as the checkpoint counts. */
 function withTraceMemories(a: AgentJSON, memories: ReadonlyMap<string, MemoryRecord[]> | undefined): AgentJSON {
   const id = a.persona.id;
-  if (!memories) throw new Error("the checkpoint keeps the agents' memories in its trace: read them from it (memoriesFromTrace)");
+  if (!memories) {
+    throw new Error("the checkpoint keeps the agents' memories in its trace: read them from it (memoriesFromTrace)");
+  }
   const stream = memories.get(id) ?? [];
   const newest = stream.length ? stream[stream.length - 1].id : -1;
   if (stream.length !== a.memory_count || newest >= a.nextMemoryId) {
-    throw new Error(`the trace holds ${stream.length} memories of agent '${id}' (the newest #${newest}) where the checkpoint counts ${a.memory_count} (the next #${a.nextMemoryId}): the trace is not the checkpoint's`);
+    throw new Error(
+      `the trace holds ${stream.length} memories of agent '${id}' (the newest #${newest}) where the checkpoint counts ${a.memory_count} (the next #${a.nextMemoryId}): the trace is not the checkpoint's`,
+    );
   }
   const { memory_count: _count, ...rest } = structuredClone(a);
   return { ...rest, memories: stream };
@@ -106,7 +119,11 @@ export class Simulation {
   private broken = false;
   private readonly finished = { units: 0 };
 
-  private constructor(readonly world: World, readonly header: TraceHeader, private readonly opts: SimulationOptions) {
+  private constructor(
+    readonly world: World,
+    readonly header: TraceHeader,
+    private readonly opts: SimulationOptions,
+  ) {
     world.forcedModel = opts.model;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
   }
@@ -114,11 +131,17 @@ export class Simulation {
   static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
     const seed = opts.seed ?? scenario.seed;
     const rounds = opts.rounds ?? scenario.world.rounds;
-    if (opts.model && !modelNamed(scenario.models, opts.model)) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+    if (opts.model && !modelNamed(scenario.models, opts.model)) {
+      throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+    }
     const header = buildHeader(scenario, { seed, rounds, file: opts.file });
     const settings = settingsFromScenario(scenario);
     settings.world.rounds = rounds;
-    return new Simulation(new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance), header, opts);
+    return new Simulation(
+      new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance),
+      header,
+      opts,
+    );
   }
 
   /**
@@ -130,19 +153,39 @@ export class Simulation {
    */
   static restore(scenario: Scenario, cp: Checkpoint, opts: RestoreOptions = {}): Simulation {
     const hash = scenarioHash(scenario);
-    if (hash !== cp.header.scenario.hash) throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
+    if (hash !== cp.header.scenario.hash) {
+      throw new Error('the scenario changed since the checkpoint was written (content hash differs)');
+    }
     const recorded = checkpointModel(cp);
     if (recorded !== undefined) {
       if (opts.model !== undefined && opts.model !== (recorded ?? undefined)) {
-        throw new Error(`the run ${recorded === null ? 'gave every agent its own model' : `used --model ${recorded}`}; it cannot go on with model '${opts.model}'`);
+        throw new Error(
+          `the run ${recorded === null ? 'gave every agent its own model' : `used --model ${recorded}`}; it cannot go on with model '${opts.model}'`,
+        );
       }
       opts = { ...opts, model: recorded ?? undefined };
     }
-    if (opts.model && !modelNamed(scenario.models, opts.model)) throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
-    const world = new World(scenario, cp.header.seed, structuredClone(cp.settings), opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance);
-    for (const a of cp.agents) world.agents.set(a.persona.id, agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, opts.memories) : structuredClone(a)));
+    if (opts.model && !modelNamed(scenario.models, opts.model)) {
+      throw new Error(`unknown model '${opts.model}' (scenario models: ${Object.keys(scenario.models).join(', ')})`);
+    }
+    const world = new World(
+      scenario,
+      cp.header.seed,
+      structuredClone(cp.settings),
+      opts.modelFactory ?? offlineOnlyFactory,
+      opts.calls,
+      opts.relevance,
+    );
+    for (const a of cp.agents) {
+      world.agents.set(
+        a.persona.id,
+        agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, opts.memories) : structuredClone(a)),
+      );
+    }
     world.ties = TieTable.fromJSON(cp.ties);
-    world.usage = cp.usage_book ? UsageBook.fromJSON(cp.usage_book) : UsageBook.fromJSON({ total: { ...cp.usage }, by_agent: {}, by_phase: {}, by_model: {}, failed: {} });
+    world.usage = cp.usage_book
+      ? UsageBook.fromJSON(cp.usage_book)
+      : UsageBook.fromJSON({ total: { ...cp.usage }, by_agent: {}, by_phase: {}, by_model: {}, failed: {} });
     world.round = cp.completed;
     const sim = new Simulation(world, cp.header, opts);
     sim.completed = cp.completed;
@@ -150,10 +193,18 @@ export class Simulation {
     return sim;
   }
 
-  get rounds(): number { return this.header.rounds; }
-  get seed(): number { return this.header.seed; }
-  on(l: Listener): () => void { return this.world.on(l); }
-  agent(id: string): Agent | undefined { return this.world.agents.get(id); }
+  get rounds(): number {
+    return this.header.rounds;
+  }
+  get seed(): number {
+    return this.header.seed;
+  }
+  on(l: Listener): () => void {
+    return this.world.on(l);
+  }
+  agent(id: string): Agent | undefined {
+    return this.world.agents.get(id);
+  }
 
   /** Run to the end (or until aborted). Safe to call again after completion (does nothing). */
   async run(signal?: AbortSignal): Promise<RunResult> {
@@ -162,13 +213,21 @@ export class Simulation {
       if (this.completed < 0) await this.setup(signal);
       while (this.completed < this.rounds) await this.round(this.completed + 1, signal);
       if (!this.ended) {
-        this.world.emit({ type: 'run_end', round: this.rounds, rounds: this.rounds, usage: { ...this.world.totalUsage } });
+        this.world.emit({
+          type: 'run_end',
+          round: this.rounds,
+          rounds: this.rounds,
+          usage: { ...this.world.totalUsage },
+        });
         this.ended = true;
         await this.afterRound?.(this.rounds, true);
       }
       return { status: 'completed', completed: this.completed };
     } catch (err) {
-      if (signal?.aborted) { this.broken = true; return { status: 'aborted', completed: this.completed }; }
+      if (signal?.aborted) {
+        this.broken = true;
+        return { status: 'aborted', completed: this.completed };
+      }
       this.broken = true;
       throw err;
     }
@@ -222,8 +281,10 @@ export class Simulation {
     const index = new EncounterIndex(w.agents, w.ties, w.settings.ties.threshold);
     const turns = this.turnOrder(r).map((a) => newTurn(a, index, signal));
     const stage: StageOptions = {
-      width: this.gate ? 1 : this.opts.concurrency ?? this.width(), emit: (e) => w.emit(e),
-      yieldEvery: this.opts.yieldEvery ?? 64, counter: this.finished,
+      width: this.gate ? 1 : (this.opts.concurrency ?? this.width()),
+      emit: (e) => w.emit(e),
+      yieldEvery: this.opts.yieldEvery ?? 64,
+      counter: this.finished,
     };
     // An agent's phases `list[from…]`, as plain calls while nothing has to wait (engine/step.ts).
     const phases = (t: Turn, tape: Tape, i: number, list: readonly Phase[], from = 0): Step => {
@@ -242,19 +303,37 @@ export class Simulation {
     if (rooms.length) await this.point({ kind: 'rooms', round: r }, signal);
     type Unit = { room: RoomSpec; k: number } | { turn: Turn; i: number };
     const first: Unit[] = [...rooms.map((room, k) => ({ room, k })), ...turns.map((turn, i) => ({ turn, i }))];
-    await runStage(first, (u, tape) => {
-      if ('room' in u) return holdRoom(w, u.room, index, tape, signal).then((c) => { roomTalks[u.k] = c; });
-      return phases(u.turn, tape, u.i, STAGES[0]);
-    }, stage);
+    await runStage(
+      first,
+      (u, tape) => {
+        if ('room' in u) {
+          return holdRoom(w, u.room, index, tape, signal).then((c) => {
+            roomTalks[u.k] = c;
+          });
+        }
+        return phases(u.turn, tape, u.i, STAGES[0]);
+      },
+      stage,
+    );
 
     // Stage 2, the evaluation barrier: every conversation is rated; ties move in canonical order.
     const talks = roomTalks.filter((c): c is Conversation => !!c);
-    const second: ({ conv: Conversation } | { turn: Turn; i: number })[] = [...talks.map((conv) => ({ conv })), ...turns.map((turn, i) => ({ turn, i }))];
-    await runStage(second, (u, tape) => ('conv' in u ? evaluateConversation(w, u.conv, tape, signal) : phases(u.turn, tape, u.i, STAGES[1])), stage);
+    const second: ({ conv: Conversation } | { turn: Turn; i: number })[] = [
+      ...talks.map((conv) => ({ conv })),
+      ...turns.map((turn, i) => ({ turn, i })),
+    ];
+    await runStage(
+      second,
+      (u, tape) => ('conv' in u ? evaluateConversation(w, u.conv, tape, signal) : phases(u.turn, tape, u.i, STAGES[1])),
+      stage,
+    );
 
     // Stage 3: rewards, coaching and reflection, each agent on its own state. (Conversations are
     // let go first: at 10,000 agents a round's transcripts are worth freeing early.)
-    for (const t of turns) { t.conversations = []; t.candidates = []; }
+    for (const t of turns) {
+      t.conversations = [];
+      t.candidates = [];
+    }
     await runStage(turns, (t, tape, i) => phases(t, tape, i, STAGES[2]), stage);
 
     await this.point({ kind: 'round_end', round: r }, signal);
@@ -285,13 +364,19 @@ export class Simulation {
   }
 
   private endRound(r: number): void {
-    const w = this.world, s = w.roundStats;
+    const w = this.world,
+      s = w.roundStats;
     const usage: UsageTotals = { ...s.usage };
     w.emit({
-      type: 'round_end', round: r, stats: {
-        agents: w.agents.size, encounters: s.encounters, messages: s.messages,
+      type: 'round_end',
+      round: r,
+      stats: {
+        agents: w.agents.size,
+        encounters: s.encounters,
+        messages: s.messages,
         ties: w.ties.countExisting(w.settings.ties.threshold),
-        mean_reward: s.rewardCount ? s.rewardSum / s.rewardCount : 0, usage,
+        mean_reward: s.rewardCount ? s.rewardSum / s.rewardCount : 0,
+        usage,
       },
     });
     this.completed = r;
@@ -307,22 +392,47 @@ export class Simulation {
    * among themselves too. Retrieval changes no state, so an interview leaves the rest of the
    * run (and its trace) as it would have been.
    */
-  async interview(agentId: string, question: string, signal?: AbortSignal, options: { record?: boolean } = {}): Promise<string | undefined> {
+  async interview(
+    agentId: string,
+    question: string,
+    signal?: AbortSignal,
+    options: { record?: boolean } = {},
+  ): Promise<string | undefined> {
     const a = this.world.agents.get(agentId);
     if (!a) throw new Error(`no agent '${agentId}'`);
     const situations = this.world.relevanceOf(a.model) ? [[question]] : interviewQueries(question);
     const found: RetrievedMemory[][] = [];
     found.push(await recall(this.world, a, situations[0], { signal }));
-    const people = namedPeople(question, [...this.world.agents.values()].map((x) => ({ id: x.id, name: x.persona.name })), a.id);
+    const people = namedPeople(
+      question,
+      [...this.world.agents.values()].map((x) => ({ id: x.id, name: x.persona.name })),
+      a.id,
+    );
     for (const p of people) found.push(recallAmong(this.world, a, [question], mentions(p)));
     for (const s of situations.slice(1)) found.push(await recall(this.world, a, s, { signal }));
-    const res = await this.world.model(a.model).decide({
-      kind: 'interview', key: `interview:${this.world.round}:${a.id}:${question}`, round: this.world.round,
-      setting: this.world.settings.world.setting, persona: a.brief, memories: interleave(found, this.world.settings.memory.top_k), question,
-      ...(people.length ? { people: people.map((p) => p.name) } : {}),
-    }, signal);
+    const res = await this.world.model(a.model).decide(
+      {
+        kind: 'interview',
+        key: `interview:${this.world.round}:${a.id}:${question}`,
+        round: this.world.round,
+        setting: this.world.settings.world.setting,
+        persona: a.brief,
+        memories: interleave(found, this.world.settings.memory.top_k),
+        question,
+        ...(people.length ? { people: people.map((p) => p.name) } : {}),
+      },
+      signal,
+    );
     if (options.record) {
-      this.world.emit({ type: 'intervention', round: this.world.round, kind: 'interview', agent: a.id, question, answer: res.answer, ...usageField(res.usage) });
+      this.world.emit({
+        type: 'intervention',
+        round: this.world.round,
+        kind: 'interview',
+        agent: a.id,
+        question,
+        answer: res.answer,
+        ...usageField(res.usage),
+      });
     }
     return res.answer;
   }
@@ -330,9 +440,16 @@ export class Simulation {
   /** The state after the last completed round. Only valid between rounds (e.g. in afterRound). */
   snapshot(): Checkpoint {
     return {
-      format: CHECKPOINT_FORMAT, version: CHECKPOINT_VERSION, header: this.header, completed: this.completed, ended: this.ended,
-      settings: structuredClone(this.world.settings), agents: [...this.world.agents.values()].map(agentToJSON),
-      ties: this.world.ties.toJSON(), usage: { ...this.world.totalUsage }, usage_book: this.world.usage.toJSON(),
+      format: CHECKPOINT_FORMAT,
+      version: CHECKPOINT_VERSION,
+      header: this.header,
+      completed: this.completed,
+      ended: this.ended,
+      settings: structuredClone(this.world.settings),
+      agents: [...this.world.agents.values()].map(agentToJSON),
+      ties: this.world.ties.toJSON(),
+      usage: { ...this.world.totalUsage },
+      usage_book: this.world.usage.toJSON(),
       model: this.opts.model ?? null,
     };
   }

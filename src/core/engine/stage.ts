@@ -20,13 +20,20 @@ export interface StageOptions {
 /** Workers started between turns of the event loop once some unit waits (see runStage). */
 const START_BATCH = 8;
 
-const nextTick = (): Promise<void> => new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
+const nextTick = (): Promise<void> =>
+  new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
-export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tape, index: number) => Step, o: StageOptions): Promise<void> {
+export async function runStage<U>(
+  units: readonly U[],
+  work: (unit: U, tape: Tape, index: number) => Step,
+  o: StageOptions,
+): Promise<void> {
   const n = units.length;
   const tapes: Tape[] = new Array(n);
   const finished = new Uint8Array(n);
-  let next = 0, published = 0, waiting = 0;
+  let next = 0,
+    published = 0,
+    waiting = 0;
   let failure: { error: unknown } | undefined;
 
   const publish = (): void => {
@@ -43,8 +50,15 @@ export async function runStage<U>(units: readonly U[], work: (unit: U, tape: Tap
       const tape = (tapes[i] = new Tape());
       try {
         const step = work(units[i], tape, i);
-        if (step) { waiting++; await step; waiting--; }
-      } catch (error) { failure ??= { error }; return; }
+        if (step) {
+          waiting++;
+          await step;
+          waiting--;
+        }
+      } catch (error) {
+        failure ??= { error };
+        return;
+      }
       finished[i] = 1;
       if (!failure) publish();
       if (++o.counter.units % o.yieldEvery === 0) await nextTick();

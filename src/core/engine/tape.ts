@@ -9,9 +9,13 @@ export class Tape {
   events: TraceEvent[] = [];
   effects: (() => void)[] = [];
 
-  say(e: TraceEvent): void { this.events.push(e); }
+  say(e: TraceEvent): void {
+    this.events.push(e);
+  }
 
-  later(effect: () => void): void { this.effects.push(effect); }
+  later(effect: () => void): void {
+    this.effects.push(effect);
+  }
 }
 
 /**
@@ -27,11 +31,21 @@ export function inOrder<T>(items: readonly T[], tape: Tape, work: (item: T, tape
   }
 }
 
-async function together<T>(items: readonly T[], from: number, tape: Tape, work: (item: T, tape: Tape, index: number) => Step, waiting: Promise<void>): Promise<void> {
+async function together<T>(
+  items: readonly T[],
+  from: number,
+  tape: Tape,
+  work: (item: T, tape: Tape, index: number) => Step,
+  waiting: Promise<void>,
+): Promise<void> {
   const tapes = items.slice(from).map(() => new Tape());
   const started: Step[] = [waiting];
   for (let j = 0; j < tapes.length; j++) {
-    try { started.push(work(items[from + j], tapes[j], from + j)); } catch (err) { started.push(Promise.reject(err)); }
+    try {
+      started.push(work(items[from + j], tapes[j], from + j));
+    } catch (err) {
+      started.push(Promise.reject(err));
+    }
   }
   await Promise.all(started);
   for (const t of tapes) {

@@ -9,7 +9,12 @@ import type { TieTable } from './ties';
  * People to draw from, each with a weight: the slice [start, end) of parallel arrays of agent
  * slots and cumulative weights (from 0 at `start`), for drawing by bisection.
  */
-export interface Weighted { slots: Int32Array; cumulative: Float64Array; start: number; end: number }
+export interface Weighted {
+  slots: Int32Array;
+  cumulative: Float64Array;
+  start: number;
+  end: number;
+}
 
 /**
  * Each agent's outgoing ties to active agents, in table order, three ways. They share one segment
@@ -30,7 +35,8 @@ export class TieLayout {
   private readonly strongTo: Int32Array;
 
   constructor(ties: TieTable, slots: ReadonlyMap<string, number>, threshold: number) {
-    const n = slots.size, size = ties.size();
+    const n = slots.size,
+      size = ties.size();
     this.indegree = new Int32Array(n);
     this.start = new Int32Array(n);
     this.outEnd = new Int32Array(n);
@@ -46,7 +52,8 @@ export class TieLayout {
       const f = slots.get(from);
       if (f === undefined) return;
       const start = next;
-      let friend = start, strong = start;
+      let friend = start,
+        strong = start;
       out.forEach((t, to) => {
         const s = slots.get(to);
         if (s === undefined) return;
@@ -56,7 +63,10 @@ export class TieLayout {
           cumulative[friend] = (friend > start ? cumulative[friend - 1] : 0) + t.strength;
           friendTo[friend++] = s;
         }
-        if (t.strength >= threshold) { this.strongTo[strong++] = s; this.indegree[s]++; }
+        if (t.strength >= threshold) {
+          this.strongTo[strong++] = s;
+          this.indegree[s]++;
+        }
       });
       this.start[f] = start;
       this.outEnd[f] = next;
@@ -75,11 +85,14 @@ export class TieLayout {
 
   /** Whether `from` has an existing tie to `to`. */
   private exists(from: number, to: number): boolean {
-    let lo = this.start[from], hi = this.strongEnd[from];
+    let lo = this.start[from],
+      hi = this.strongEnd[from];
     while (lo < hi) {
-      const mid = (lo + hi) >> 1, v = this.strongTo[mid];
+      const mid = (lo + hi) >> 1,
+        v = this.strongTo[mid];
       if (v === to) return true;
-      if (v < to) lo = mid + 1; else hi = mid;
+      if (v < to) lo = mid + 1;
+      else hi = mid;
     }
     return false;
   }

@@ -42,9 +42,17 @@ export class TieTable {
   /** Sets a strength and returns the previous one. */
   set(from: string, to: string, strength: number, round: number): number {
     let m = this.out.get(from);
-    if (!m) { m = new Map(); this.out.set(from, m); }
+    if (!m) {
+      m = new Map();
+      this.out.set(from, m);
+    }
     const prev = m.get(to);
-    if (prev) { const p = prev.strength; prev.strength = strength; prev.round = round; return p; }
+    if (prev) {
+      const p = prev.strength;
+      prev.strength = strength;
+      prev.round = round;
+      return p;
+    }
     m.set(to, { strength, round });
     return 0;
   }
@@ -109,11 +117,15 @@ export class TieTable {
 
   countExisting(threshold: number): number {
     let n = 0;
-    this.forEach((_f, _t, t) => { if (t.strength >= threshold) n++; });
+    this.forEach((_f, _t, t) => {
+      if (t.strength >= threshold) n++;
+    });
     return n;
   }
 
-  toJSON(): TieTriple[] { return [...this.entries()]; }
+  toJSON(): TieTriple[] {
+    return [...this.entries()];
+  }
 
   static fromJSON(triples: readonly TieTriple[]): TieTable {
     const t = new TieTable();
@@ -121,7 +133,9 @@ export class TieTable {
     return t;
   }
 
-  clone(): TieTable { return TieTable.fromJSON(this.toJSON()); }
+  clone(): TieTable {
+    return TieTable.fromJSON(this.toJSON());
+  }
 }
 
 const EMPTY: ReadonlyMap<string, TieState> = new Map();

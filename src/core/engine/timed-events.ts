@@ -14,18 +14,33 @@ export function fireEvents(world: World, events: readonly ScenarioEvent[], model
     const round = world.round;
     if ('broadcast' in e) {
       world.emit({ type: 'event_fired', round, index, action: 'broadcast', text: e.broadcast });
-      for (const a of world.agents.values()) world.remember(a, 'observation', `News for everyone: ${e.broadcast}`, BROADCAST_IMPORTANCE);
+      for (const a of world.agents.values()) {
+        world.remember(a, 'observation', `News for everyone: ${e.broadcast}`, BROADCAST_IMPORTANCE);
+      }
     } else if ('add' in e) {
       world.emit({ type: 'event_fired', round, index, action: 'add', agents: e.add.map((p) => p.id) });
       for (const p of e.add) {
-        try { addAgent(world, p, 'event', modelOverride); }
-        catch (err) { world.emit({ type: 'error', round, message: err instanceof Error ? err.message : String(err), handling: 'skipped' }); }
+        try {
+          addAgent(world, p, 'event', modelOverride);
+        } catch (err) {
+          world.emit({
+            type: 'error',
+            round,
+            message: err instanceof Error ? err.message : String(err),
+            handling: 'skipped',
+          });
+        }
       }
-      linkRelationships(world, e.add.filter((p) => world.agents.get(p.id)?.persona === p));
+      linkRelationships(
+        world,
+        e.add.filter((p) => world.agents.get(p.id)?.persona === p),
+      );
     } else if ('remove' in e) {
       world.emit({ type: 'event_fired', round, index, action: 'remove', agents: e.remove });
       for (const id of e.remove) {
-        if (!removeAgent(world, id)) world.emit({ type: 'error', round, message: `cannot remove unknown agent '${id}'`, handling: 'skipped' });
+        if (!removeAgent(world, id)) {
+          world.emit({ type: 'error', round, message: `cannot remove unknown agent '${id}'`, handling: 'skipped' });
+        }
       }
     } else {
       // A value that does not fit (after the schema's defaults) is an error event and that change is

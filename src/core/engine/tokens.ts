@@ -5,10 +5,13 @@
 // must stay stable); LLM-sized runs add tens of thousands of words.
 import { stemmer } from 'stemmer';
 
-const STOPWORDS = new Set(('the and for with that this you your are was were have has had but not about from they them ' +
-  'their what when who how its our out all can will just into than then there some very like also been more ' +
-  'would could should i me my we us he she his her him of to in on at is it be as or an a by so do did')
-  .split(' '));
+const STOPWORDS = new Set(
+  (
+    'the and for with that this you your are was were have has had but not about from they them ' +
+    'their what when who how its our out all can will just into than then there some very like also been more ' +
+    'would could should i me my we us he she his her him of to in on at is it be as or an a by so do did'
+  ).split(' '),
+);
 
 /** Word characters: ASCII letters and digits, and every non-ASCII code unit (accented letters, CJK). */
 function isWordChar(c: number): boolean {
@@ -24,7 +27,11 @@ function idOf(w: string): number {
   if (id === undefined) {
     const stem = stemmer(w);
     id = stems.get(stem);
-    if (id === undefined) { id = stems.size; stems.set(stem, id); fitIds(id + 1); }
+    if (id === undefined) {
+      id = stems.size;
+      stems.set(stem, id);
+      fitIds(id + 1);
+    }
     vocabulary.set(w, id);
   }
   return id;
@@ -36,7 +43,10 @@ function scanWords(text: string, visit: (id: number, word: string) => void): voi
   let start = -1;
   for (let i = 0; i <= lower.length; i++) {
     const word = i < lower.length && isWordChar(lower.charCodeAt(i));
-    if (word) { if (start < 0) start = i; continue; }
+    if (word) {
+      if (start < 0) start = i;
+      continue;
+    }
     if (start >= 0) {
       if (i - start >= 3) {
         const w = lower.slice(start, i);
@@ -58,7 +68,11 @@ let scan = 0;
 function keep(id: number): void {
   if (seen[id] === scan) return;
   seen[id] = scan;
-  if (found === scanned.length) { const grown = new Int32Array(found * 2); grown.set(scanned); scanned = grown; }
+  if (found === scanned.length) {
+    const grown = new Int32Array(found * 2);
+    grown.set(scanned);
+    scanned = grown;
+  }
   scanned[found++] = id;
 }
 
@@ -74,19 +88,28 @@ export function scanIds(text: string): number {
 }
 
 /** The buffer scanIds fills. */
-export function scannedIds(): Int32Array { return scanned; }
+export function scannedIds(): Int32Array {
+  return scanned;
+}
 
 /** Ids of the content words (length ≥ 3, no stopwords) of a text, deduplicated, in first-seen order. */
 export function tokenIds(text: string): number[] {
-  const n = scanIds(text), out: number[] = [];
+  const n = scanIds(text),
+    out: number[] = [];
   for (let i = 0; i < n; i++) out.push(scanned[i]);
   return out;
 }
 
 /** The content words of a text as written, one per stem ("plans, plan" → "plans"), in first-seen order. */
 export function tokenWords(text: string): string[] {
-  const ids: number[] = [], out: string[] = [];
-  scanWords(text, (id, w) => { if (!ids.includes(id)) { ids.push(id); out.push(w); } });
+  const ids: number[] = [],
+    out: string[] = [];
+  scanWords(text, (id, w) => {
+    if (!ids.includes(id)) {
+      ids.push(id);
+      out.push(w);
+    }
+  });
   return out;
 }
 
@@ -100,9 +123,16 @@ let phraseUsed = 0;
 function phraseOffset(text: string): number {
   let at = phraseAt.get(text);
   if (at === undefined) {
-    if (phraseAt.size > 100_000) { phraseAt.clear(); phraseUsed = 0; }
+    if (phraseAt.size > 100_000) {
+      phraseAt.clear();
+      phraseUsed = 0;
+    }
     const n = scanIds(text);
-    if (phraseUsed + 1 + n > phrasePool.length) { const grown = new Int32Array(Math.max(phraseUsed + 1 + n, phrasePool.length * 2)); grown.set(phrasePool); phrasePool = grown; }
+    if (phraseUsed + 1 + n > phrasePool.length) {
+      const grown = new Int32Array(Math.max(phraseUsed + 1 + n, phrasePool.length * 2));
+      grown.set(phrasePool);
+      phrasePool = grown;
+    }
     at = phraseUsed;
     phrasePool[at] = n;
     phrasePool.set(scanned.subarray(0, n), at + 1);
@@ -120,8 +150,12 @@ let generation = 0;
 function fitIds(n: number): void {
   if (n <= marks.length) return;
   const size = Math.max(n, marks.length * 2);
-  const m = new Int32Array(size); m.set(marks); marks = m;
-  const s = new Int32Array(size); s.set(seen); seen = s;
+  const m = new Int32Array(size);
+  m.set(marks);
+  marks = m;
+  const s = new Int32Array(size);
+  s.set(seen);
+  seen = s;
 }
 
 function mark(id: number): boolean {
@@ -134,7 +168,10 @@ function mark(id: number): boolean {
 export function markWords(query: Iterable<string>): number {
   generation++;
   let n = 0;
-  for (const w of query) { const id = idOf(w); if (id !== STOP && mark(id)) n++; }
+  for (const w of query) {
+    const id = idOf(w);
+    if (id !== STOP && mark(id)) n++;
+  }
   return n;
 }
 
@@ -148,14 +185,17 @@ export function markPhrases(texts: readonly string[]): number {
       for (let i = 0; i < k; i++) if (mark(scanned[i])) n++;
       continue;
     }
-    const at = phraseOffset(t), end = at + 1 + phrasePool[at];
+    const at = phraseOffset(t),
+      end = at + 1 + phrasePool[at];
     for (let i = at + 1; i < end; i++) if (mark(phrasePool[i])) n++;
   }
   return n;
 }
 
 /** Whether a token id is in the current query. */
-export function marked(id: number): boolean { return marks[id] === generation; }
+export function marked(id: number): boolean {
+  return marks[id] === generation;
+}
 
 /** Count of `ids[from, to)` in the current query. */
 export function markedIn(ids: Int32Array, from: number, to: number): number {

@@ -5,7 +5,14 @@
 // same stage must not see (engine/tape.ts).
 import { DRIVERS, type Driver } from '../format/language/model';
 import type { Phase, Usage } from '../trace/events';
-import type { AdviseRequest, Candidate, ChoosePartnerRequest, DecisionResponse, ReflectRequest, RetrievedMemory } from '../llm/types';
+import type {
+  AdviseRequest,
+  Candidate,
+  ChoosePartnerRequest,
+  DecisionResponse,
+  ReflectRequest,
+  RetrievedMemory,
+} from '../llm/types';
 import type { Agent } from './agent';
 import { describeCandidate, proposeCandidates, CANDIDATES, type EncounterIndex } from './encounters';
 import { rememberConversation, situationOf, talk, type Conversation } from './conversation';
@@ -43,10 +50,25 @@ export interface Turn {
  * evaluation barrier), stage 2 rates every conversation against the ties as they stood at the
  * barrier and commits tie changes in turn order, stage 3 touches only each agent's own state.
  */
-export const STAGES: readonly (readonly Phase[])[] = [['perceive', 'retrieve', 'decide', 'act'], ['evaluate'], ['reward', 'coach', 'reflect']];
+export const STAGES: readonly (readonly Phase[])[] = [
+  ['perceive', 'retrieve', 'decide', 'act'],
+  ['evaluate'],
+  ['reward', 'coach', 'reflect'],
+];
 
 export function newTurn(agent: Agent, index: EncounterIndex, signal?: AbortSignal): Turn {
-  return { agent, index, candidates: [], retrieved: [], partners: [], choices: [], conversations: [], recentPartners: [], tape: new Tape(), signal };
+  return {
+    agent,
+    index,
+    candidates: [],
+    retrieved: [],
+    partners: [],
+    choices: [],
+    conversations: [],
+    recentPartners: [],
+    tape: new Tape(),
+    signal,
+  };
 }
 
 const NO_ONE: ReadonlySet<string> = new Set();
@@ -55,22 +77,41 @@ const NO_ONE: ReadonlySet<string> = new Set();
 function perceive(world: World, t: Turn): void {
   const policy = world.settings.world.encounters;
   const rng = stream(world.seed, 'agent', t.agent.id, 'encounter', world.round);
-  const seeds = proposeCandidates(t.agent, policy, t.index, NO_ONE, rng,
-    policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1);
+  const seeds = proposeCandidates(
+    t.agent,
+    policy,
+    t.index,
+    NO_ONE,
+    rng,
+    policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1,
+  );
   t.candidates = seeds.map((s) => describeCandidate(t.agent, s.agent, s.via, world.ties, t.index));
 }
 
 /** Retrieve: top-k memories for the situation (own interests and the people on offer). */
 function retrieveMemories(world: World, t: Turn): void | Promise<void> {
-  const r = recall(world, t.agent, [...t.agent.persona.interests, ...t.candidates.map((c) => c.name)], { tape: t.tape, phase: 'retrieve', signal: t.signal });
-  if (!(r instanceof Promise)) { t.retrieved = r; return; }
-  return r.then((m) => { t.retrieved = m; });
+  const r = recall(world, t.agent, [...t.agent.persona.interests, ...t.candidates.map((c) => c.name)], {
+    tape: t.tape,
+    phase: 'retrieve',
+    signal: t.signal,
+  });
+  if (!(r instanceof Promise)) {
+    t.retrieved = r;
+    return;
+  }
+  return r.then((m) => {
+    t.retrieved = m;
+  });
 }
 
 /** Decide: choose `per_round` partners. In random mode the platform pairs people; no choice is made. */
 function decide(world: World, t: Turn): Step {
   const policy = world.settings.world.encounters;
-  if (policy.mode === 'random') { t.partners = t.candidates.slice(0, policy.per_round); t.candidates = []; return; }
+  if (policy.mode === 'random') {
+    t.partners = t.candidates.slice(0, policy.per_round);
+    t.candidates = [];
+    return;
+  }
   const pool = [...t.candidates, ...rememberedPeople(world, t)];
   // Nothing reads the candidates after the choice: let them go now, not at the round's end (at
   // 10,000 agents a round's worth would all be copied into the old generation by the GC).
@@ -84,12 +125,23 @@ function choose(world: World, t: Turn, pool: Candidate[], k: number): Step {
   for (; k < perRound && pool.length; k++) {
     // After this choice: the remaining choices, then the conversations' turns (held side by side).
     const rest = perRound - 1 - k + world.settings.world.conversation.turns;
-    const decided = world.decide(t.agent.model, {
-      kind: 'choose_partner', key: `choose:${world.round}:${t.agent.id}:${k}`, round: world.round,
-      setting: world.settings.world.setting, persona: t.agent.brief, memories: t.retrieved, candidates: pool,
-    }, { phase: 'decide', agent: t.agent.id, tape: t.tape, rest }, t.signal);
+    const decided = world.decide(
+      t.agent.model,
+      {
+        kind: 'choose_partner',
+        key: `choose:${world.round}:${t.agent.id}:${k}`,
+        round: world.round,
+        setting: world.settings.world.setting,
+        persona: t.agent.brief,
+        memories: t.retrieved,
+        candidates: pool,
+      },
+      { phase: 'decide', agent: t.agent.id, tape: t.tape, rest },
+      t.signal,
+    );
     if (decided instanceof Promise) {
-      const rest = pool, next = k + 1;
+      const rest = pool,
+        next = k + 1;
       return decided.then((res) => choose(world, t, chosen(world, t, rest, res), next));
     }
     pool = chosen(world, t, pool, decided);
@@ -97,11 +149,24 @@ function choose(world: World, t: Turn, pool: Candidate[], k: number): Step {
 }
 
 /** Take the chosen candidate out of the pool (an unknown choice is an error event and is skipped). */
-function chosen(world: World, t: Turn, pool: Candidate[], res: DecisionResponse<ChoosePartnerRequest> | undefined): Candidate[] {
+function chosen(
+  world: World,
+  t: Turn,
+  pool: Candidate[],
+  res: DecisionResponse<ChoosePartnerRequest> | undefined,
+): Candidate[] {
   if (!res) return pool;
   const c = pool.find((x) => x.id === res.choice);
   if (!c) {
-    t.tape.say({ type: 'error', round: world.round, agent: t.agent.id, phase: 'decide', kind: 'choose_partner', message: `chose unknown candidate '${res.choice}'`, handling: 'skipped' });
+    t.tape.say({
+      type: 'error',
+      round: world.round,
+      agent: t.agent.id,
+      phase: 'decide',
+      kind: 'choose_partner',
+      message: `chose unknown candidate '${res.choice}'`,
+      handling: 'skipped',
+    });
     return pool;
   }
   t.partners.push(c);
@@ -132,7 +197,15 @@ function act(world: World, t: Turn): Step {
     if (!partner) return;
     const id = `${world.round}:${t.agent.id}:${k}`;
     world.roundStats.encounters++;
-    tape.say({ type: 'encounter', round: world.round, id, from: t.agent.id, to: partner.id, via: c.via, ...usageField(t.choices[k]) });
+    tape.say({
+      type: 'encounter',
+      round: world.round,
+      id,
+      from: t.agent.id,
+      to: partner.id,
+      via: c.via,
+      ...usageField(t.choices[k]),
+    });
     // Each side recalls what it knows of the other before they talk, as Generative Agents does:
     // the initiator's retrieval for choosing was about all its candidates, and with it the
     // initiator greeted most old friends as strangers.
@@ -140,13 +213,26 @@ function act(world: World, t: Turn): Step {
     return then(recall(world, t.agent, [...t.agent.persona.interests, ...situationOf(partner)], site), (own) =>
       then(recall(world, partner, [...partner.persona.interests, ...situationOf(t.agent)], site), (theirs) => {
         const conv: Conversation = {
-          id, members: [t.agent, partner], initiator: t.agent.id, via: c.via, transcript: [],
-          context: new Map([[t.agent.id, own], [partner.id, theirs]]),
+          id,
+          members: [t.agent, partner],
+          initiator: t.agent.id,
+          via: c.via,
+          transcript: [],
+          context: new Map([
+            [t.agent.id, own],
+            [partner.id, theirs],
+          ]),
         };
-        return after(talk(world, conv, tape, t.signal), () => { rememberConversation(world, conv, tape); convs[k] = conv; });
-      }));
+        return after(talk(world, conv, tape, t.signal), () => {
+          rememberConversation(world, conv, tape);
+          convs[k] = conv;
+        });
+      }),
+    );
   });
-  return after(talking, () => { for (const c of convs) if (c) t.conversations.push(c); });
+  return after(talking, () => {
+    for (const c of convs) if (c) t.conversations.push(c);
+  });
 }
 
 /** Evaluate: both sides of each conversation the agent started rate each other (at the barrier). */
@@ -156,8 +242,15 @@ function evaluate(world: World, t: Turn): Step {
 
 /** The driver with the largest weighted shortfall w_d·(1 − raw_d). */
 export function weakest(r: RewardResult, w: Record<Driver, number>): Driver {
-  let best: Driver = DRIVERS[0], gap = -Infinity;
-  for (const d of DRIVERS) { const g = w[d] * (1 - r.raw[d]); if (g > gap + 1e-12) { gap = g; best = d; } }
+  let best: Driver = DRIVERS[0],
+    gap = -Infinity;
+  for (const d of DRIVERS) {
+    const g = w[d] * (1 - r.raw[d]);
+    if (g > gap + 1e-12) {
+      gap = g;
+      best = d;
+    }
+  }
   return best;
 }
 
@@ -169,12 +262,30 @@ function reward(world: World, t: Turn): void {
   t.previous = a.lastRewards;
   t.recentPartners = [...a.window.partners];
   a.lastRewards = { raw: r.raw, total: r.total };
-  t.tape.say({ type: 'reward', round: world.round, agent: a.id, raw: r.raw, weighted: r.weighted, total: r.total, basis: r.basis });
-  t.tape.later(() => { world.roundStats.rewardSum += r.total; world.roundStats.rewardCount++; });
+  t.tape.say({
+    type: 'reward',
+    round: world.round,
+    agent: a.id,
+    raw: r.raw,
+    weighted: r.weighted,
+    total: r.total,
+    basis: r.basis,
+  });
+  t.tape.later(() => {
+    world.roundStats.rewardSum += r.total;
+    world.roundStats.rewardCount++;
+  });
   const low = weakest(r, r.weights);
   const parts = DRIVERS.map((d) => `${d} ${r.raw[d].toFixed(2)}`).join(', ');
   // "socializing", not "social": a noun, with the stem relevance already counts for "social 0.55".
-  world.remember(a, 'observation', `How I fared lately: ${parts}; overall ${r.total.toFixed(2)}. I got too little ${low === 'social' ? 'socializing' : low}.`, 3, { driver: low }, t.tape);
+  world.remember(
+    a,
+    'observation',
+    `How I fared lately: ${parts}; overall ${r.total.toFixed(2)}. I got too little ${low === 'social' ? 'socializing' : low}.`,
+    3,
+    { driver: low },
+    t.tape,
+  );
   a.window = emptyWindow();
 }
 
@@ -190,13 +301,24 @@ function coach(world: World, t: Turn): Step {
     if (other) warm.push({ id, name: other.persona.name, rating, recent: t.recentPartners.includes(id) });
   });
   warm.sort((x, y) => y.rating - x.rating || (x.id < y.id ? -1 : 1));
-  const decided = world.decide(world.coachModel(), {
-    kind: 'advise', key: `advise:${world.round}:${a.id}`, round: world.round, setting: world.settings.world.setting,
-    persona: a.brief, memories: t.retrieved,
-    rewards: { raw: t.rewards.raw, total: t.rewards.total, basis: t.rewards.basis },
-    ...(t.previous ? { previous: t.previous } : {}),
-    weights: t.rewards.weights, warm_contacts: warm.map((c) => c.name), warm,
-  }, { phase: 'coach', agent: a.id, tape: t.tape, rest: reflectionNear(world, a) ? 1 : 0 }, t.signal);
+  const decided = world.decide(
+    world.coachModel(),
+    {
+      kind: 'advise',
+      key: `advise:${world.round}:${a.id}`,
+      round: world.round,
+      setting: world.settings.world.setting,
+      persona: a.brief,
+      memories: t.retrieved,
+      rewards: { raw: t.rewards.raw, total: t.rewards.total, basis: t.rewards.basis },
+      ...(t.previous ? { previous: t.previous } : {}),
+      weights: t.rewards.weights,
+      warm_contacts: warm.map((c) => c.name),
+      warm,
+    },
+    { phase: 'coach', agent: a.id, tape: t.tape, rest: reflectionNear(world, a) ? 1 : 0 },
+    t.signal,
+  );
   return then(decided, (res) => advised(world, t, res));
 }
 
@@ -218,23 +340,59 @@ function advised(world: World, t: Turn, res: DecisionResponse<AdviseRequest> | u
   if (!res || !t.rewards) return;
   const a = t.agent;
   const partner = res.partner && world.agents.has(res.partner) ? res.partner : undefined;
-  t.tape.say({ type: 'advice', round: world.round, agent: a.id, driver: res.driver, action: res.action, text: res.text, ...(partner ? { partner } : {}), ...usageField(res.usage) });
+  t.tape.say({
+    type: 'advice',
+    round: world.round,
+    agent: a.id,
+    driver: res.driver,
+    action: res.action,
+    text: res.text,
+    ...(partner ? { partner } : {}),
+    ...usageField(res.usage),
+  });
   if (world.withholdAdviceMemories) return;
   // Advice on a badly met need is more memorable: importance 5 + 3·(1 − raw_d).
-  world.remember(a, 'advice', res.text, 5 + 3 * (1 - (t.rewards.raw[res.driver] ?? 0)), partner ? { action: res.action, driver: res.driver, partner } : { action: res.action, driver: res.driver }, t.tape);
+  world.remember(
+    a,
+    'advice',
+    res.text,
+    5 + 3 * (1 - (t.rewards.raw[res.driver] ?? 0)),
+    partner ? { action: res.action, driver: res.driver, partner } : { action: res.action, driver: res.driver },
+    t.tape,
+  );
 }
 
 /** Reflect: when enough has happened, consolidate recent memories into insights. */
 function reflect(world: World, t: Turn): Step {
   const a = t.agent;
   if (!reflectionDue(world, a)) return;
-  const recent: RetrievedMemory[] = a.memories.filter((m) => m.id > a.reflectedUpTo && m.kind !== 'reflection').slice(-30)
-    .map((m) => ({ id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score: 0, ...(m.cues ? { cues: m.cues } : {}) }));
+  const recent: RetrievedMemory[] = a.memories
+    .filter((m) => m.id > a.reflectedUpTo && m.kind !== 'reflection')
+    .slice(-30)
+    .map((m) => ({
+      id: m.id,
+      round: m.round,
+      kind: m.kind,
+      text: m.text,
+      importance: m.importance,
+      score: 0,
+      ...(m.cues ? { cues: m.cues } : {}),
+    }));
   const sum = a.sinceReflection;
-  const decided = world.decide(a.model, {
-    kind: 'reflect', key: `reflect:${world.round}:${a.id}`, round: world.round, setting: world.settings.world.setting,
-    persona: a.brief, memories: t.retrieved, recent,
-  }, { phase: 'reflect', agent: a.id, tape: t.tape }, t.signal);
+  const decided = world.decide(
+    a.model,
+    {
+      kind: 'reflect',
+      key: `reflect:${world.round}:${a.id}`,
+      round: world.round,
+      setting: world.settings.world.setting,
+      persona: a.brief,
+      memories: t.retrieved,
+      recent,
+    },
+    { phase: 'reflect', agent: a.id, tape: t.tape },
+    t.signal,
+  );
   return then(decided, (res) => reflected(world, t, res, sum));
 }
 
@@ -254,18 +412,36 @@ function reflect(world: World, t: Turn): Step {
 function reflected(world: World, t: Turn, res: DecisionResponse<ReflectRequest> | undefined, sum: number): void {
   if (!res) return;
   const a = t.agent;
-  if (!res.insights.length) { a.reflectionDeferred = a.sinceReflection; return; }
+  if (!res.insights.length) {
+    a.reflectionDeferred = a.sinceReflection;
+    return;
+  }
   a.sinceReflection = 0;
   a.reflectionDeferred = 0;
   a.reflectedUpTo = a.nextMemoryId - 1;
   let first = true;
   for (const ins of res.insights) {
     const m = world.remember(a, 'reflection', ins.text, ins.importance, ins.cues, t.tape);
-    t.tape.say({ type: 'reflection', round: world.round, agent: a.id, memory: m.id, evidence: ins.evidence, importance_sum: sum, ...(first ? usageField(res.usage) : {}) });
+    t.tape.say({
+      type: 'reflection',
+      round: world.round,
+      agent: a.id,
+      memory: m.id,
+      evidence: ins.evidence,
+      importance_sum: sum,
+      ...(first ? usageField(res.usage) : {}),
+    });
     first = false;
   }
 }
 
 export const PHASE_STEPS: Record<Phase, (world: World, t: Turn) => void | Promise<void>> = {
-  perceive, retrieve: retrieveMemories, decide, act, evaluate, reward, coach, reflect,
+  perceive,
+  retrieve: retrieveMemories,
+  decide,
+  act,
+  evaluate,
+  reward,
+  coach,
+  reflect,
 };

@@ -18,10 +18,15 @@ export interface UsageBookJSON {
   cached?: { total: UsageTotals; by_model: Record<string, UsageTotals>; by_phase: Partial<Record<Phase, UsageTotals>> };
 }
 
-export function emptyTotals(): UsageTotals { return { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }; }
+export function emptyTotals(): UsageTotals {
+  return { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
+}
 
 export function addUsage(t: UsageTotals, u: Usage): void {
-  t.calls++; t.input_tokens += u.input_tokens; t.output_tokens += u.output_tokens; t.cost_usd += u.cost_usd;
+  t.calls++;
+  t.input_tokens += u.input_tokens;
+  t.output_tokens += u.output_tokens;
+  t.cost_usd += u.cost_usd;
 }
 
 export class UsageBook {
@@ -45,13 +50,26 @@ export class UsageBook {
     addUsage(slot(this.cachedByPhase, phase), u);
   }
 
-  fail(model: string): void { this.failed.set(model, (this.failed.get(model) ?? 0) + 1); }
+  fail(model: string): void {
+    this.failed.set(model, (this.failed.get(model) ?? 0) + 1);
+  }
 
   toJSON(): UsageBookJSON {
     return {
-      total: { ...this.total }, by_agent: sorted(this.byAgent), by_phase: sorted(this.byPhase), by_model: sorted(this.byModel),
+      total: { ...this.total },
+      by_agent: sorted(this.byAgent),
+      by_phase: sorted(this.byPhase),
+      by_model: sorted(this.byModel),
       failed: Object.fromEntries([...this.failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
-      ...(this.cached.calls ? { cached: { total: { ...this.cached }, by_model: sorted(this.cachedByModel), by_phase: sorted(this.cachedByPhase) } } : {}),
+      ...(this.cached.calls
+        ? {
+            cached: {
+              total: { ...this.cached },
+              by_model: sorted(this.cachedByModel),
+              by_phase: sorted(this.cachedByPhase),
+            },
+          }
+        : {}),
     };
   }
 
@@ -88,8 +106,16 @@ export class UsageBook {
     };
     // A model without `price:` costs 0 in the totals: said, so $0 is not read as free.
     const unpricedUsed = [...this.byModel.keys()].filter((m) => unpriced.has(m)).sort();
-    const out = [line('model calls', this.total, this.cached) + (unpricedUsed.length ? ` (not counting ${unpricedUsed.join(', ')}: no price)` : '')];
-    for (const [m, t] of [...this.byModel].sort()) out.push(line(`  model ${m}`, t, this.cachedByModel.get(m), unpriced.has(m)) + (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''));
+    const out = [
+      line('model calls', this.total, this.cached) +
+        (unpricedUsed.length ? ` (not counting ${unpricedUsed.join(', ')}: no price)` : ''),
+    ];
+    for (const [m, t] of [...this.byModel].sort()) {
+      out.push(
+        line(`  model ${m}`, t, this.cachedByModel.get(m), unpriced.has(m)) +
+          (this.failed.get(m) ? `, ${this.failed.get(m)} failed` : ''),
+      );
+    }
     for (const [p, t] of [...this.byPhase].sort()) out.push(line(`  phase ${p}`, t, this.cachedByPhase.get(p)));
     return out.join('\n');
   }
@@ -102,5 +128,7 @@ function slot<K>(m: Map<K, UsageTotals>, k: K): UsageTotals {
 }
 
 function sorted<K extends string>(m: Map<K, UsageTotals>): Record<K, UsageTotals> {
-  return Object.fromEntries([...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, { ...v }])) as Record<K, UsageTotals>;
+  return Object.fromEntries(
+    [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, { ...v }]),
+  ) as Record<K, UsageTotals>;
 }

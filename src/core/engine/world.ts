@@ -1,7 +1,16 @@
 // The engine's mutable world: agents, ties, live settings, models, and the two ways state changes
 // are made visible — emitting trace events and writing memories. Every phase goes through here.
 import { modelNamed, type ModelConfig, type Scenario } from '../format/language/model';
-import type { MemoryCues, MemoryKind, MemoryRecord, Phase, RunSettings, TraceEvent, Usage, UsageTotals } from '../trace/events';
+import type {
+  MemoryCues,
+  MemoryKind,
+  MemoryRecord,
+  Phase,
+  RunSettings,
+  TraceEvent,
+  Usage,
+  UsageTotals,
+} from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
 import type { RelevanceScorer } from '../llm/embeddings';
 import { ModelCallError, ReplayMissError } from '../llm/errors';
@@ -23,7 +32,11 @@ export type Listener = (event: TraceEvent) => void;
 export type ModelFactory = (cfg: ModelConfig, seed: number) => AgentModel;
 
 export const offlineOnlyFactory: ModelFactory = (cfg, seed) => {
-  if (!isInstant(cfg)) throw new Error(`model '${cfg.name}': provider '${cfg.provider}' is not available here (only the offline rule-based model is built in)`);
+  if (!isInstant(cfg)) {
+    throw new Error(
+      `model '${cfg.name}': provider '${cfg.provider}' is not available here (only the offline rule-based model is built in)`,
+    );
+  }
   return new OfflineModel(cfg.name, seed);
 };
 
@@ -78,32 +91,55 @@ export class World {
   }
 
   /** Usage of the whole run so far. */
-  get totalUsage(): UsageTotals { return this.usage.total; }
+  get totalUsage(): UsageTotals {
+    return this.usage.total;
+  }
 
   on(l: Listener): () => void {
     this.listeners.push(l);
-    return () => { const i = this.listeners.indexOf(l); if (i >= 0) this.listeners.splice(i, 1); };
+    return () => {
+      const i = this.listeners.indexOf(l);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
   }
 
-  emit(e: TraceEvent): void { for (const l of this.listeners) l(e); }
+  emit(e: TraceEvent): void {
+    for (const l of this.listeners) l(e);
+  }
 
   /** Active agents in insertion order. */
-  active(): Agent[] { return [...this.agents.values()]; }
+  active(): Agent[] {
+    return [...this.agents.values()];
+  }
 
   /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
-  remember(agent: Agent, kind: MemoryKind, text: string, importance: number, cues?: MemoryCues, tape?: Tape): MemoryRecord {
-    const id = agent.nextMemoryId++, round = this.round, imp = Math.max(1, Math.min(10, Math.round(importance)));
+  remember(
+    agent: Agent,
+    kind: MemoryKind,
+    text: string,
+    importance: number,
+    cues?: MemoryCues,
+    tape?: Tape,
+  ): MemoryRecord {
+    const id = agent.nextMemoryId++,
+      round = this.round,
+      imp = Math.max(1, Math.min(10, Math.round(importance)));
     // One literal per shape: a property added afterwards would cost every record an extra backing store.
-    const memory: MemoryRecord = cues ? { id, round, kind, text, importance: imp, cues } : { id, round, kind, text, importance: imp };
+    const memory: MemoryRecord = cues
+      ? { id, round, kind, text, importance: imp, cues }
+      : { id, round, kind, text, importance: imp };
     appendMemory(agent.memories, memory);
     if (kind !== 'reflection') agent.sinceReflection += memory.importance;
     const e: TraceEvent = { type: 'memory', round: this.round, agent: agent.id, memory };
-    if (tape) tape.say(e); else this.emit(e);
+    if (tape) tape.say(e);
+    else this.emit(e);
     return memory;
   }
 
   /** The coach's model config name: the forced model, else `coaching.model` (which a timed `set` may change), else default. */
-  coachModel(): string { return this.forcedModel ?? this.settings.coaching.model ?? 'default'; }
+  coachModel(): string {
+    return this.forcedModel ?? this.settings.coaching.model ?? 'default';
+  }
 
   model(name: string): AgentModel {
     let m = this.modelCache.get(name);
@@ -123,7 +159,10 @@ export class World {
   /** Decisions in flight per model config are bounded by its `concurrency`. */
   private slot(name: string): Semaphore {
     let s = this.slots.get(name);
-    if (!s) { s = new Semaphore(Math.max(1, this.config(name).concurrency || 1)); this.slots.set(name, s); }
+    if (!s) {
+      s = new Semaphore(Math.max(1, this.config(name).concurrency || 1));
+      this.slots.set(name, s);
+    }
     return s;
   }
 
@@ -134,20 +173,35 @@ export class World {
    * replay cache misses are not decisions that failed but runs that cannot go on: they propagate.
    * Usage is booked when the unit commits, so totals add up in canonical order.
    */
-  decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined> {
+  decide<R extends DecisionRequest>(
+    modelName: string,
+    req: R,
+    at: DecisionSite,
+    signal?: AbortSignal,
+  ): DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined> {
     const model = this.model(modelName);
     // The offline model answers at once: no slot, no promise (this is most of a large offline run).
     if (model instanceof OfflineModel) {
       signal?.throwIfAborted();
       let res: DecisionResponse<R>;
-      try { res = model.decideNow(req); } catch (err) { return this.failed(modelName, req, at, err); }
+      try {
+        res = model.decideNow(req);
+      } catch (err) {
+        return this.failed(modelName, req, at, err);
+      }
       this.bookLater(at.tape, at.agent, at.phase, res.usage);
       return res;
     }
     return this.decideLater(model, modelName, req, at, signal);
   }
 
-  private async decideLater<R extends DecisionRequest>(model: AgentModel, modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Promise<DecisionResponse<R> | undefined> {
+  private async decideLater<R extends DecisionRequest>(
+    model: AgentModel,
+    modelName: string,
+    req: R,
+    at: DecisionSite,
+    signal?: AbortSignal,
+  ): Promise<DecisionResponse<R> | undefined> {
     const slot = this.slot(modelName);
     const wait = slot.acquire(at.rest);
     if (wait) await wait;
@@ -174,30 +228,51 @@ export class World {
    */
   private recovered(req: DecisionRequest, at: DecisionSite): void {
     const record = this.calls?.take(req.key);
-    const faults = record?.faults ?? [], repairs = record?.repairs ?? [];
+    const faults = record?.faults ?? [],
+      repairs = record?.repairs ?? [];
     if (!faults.length && !repairs.length) return;
     const last = faults[faults.length - 1];
     const repaired = repairs.length ? `answer repaired: ${repairs.join(', ')}` : '';
     at.tape.say({
-      type: 'error', round: this.round, agent: at.agent, phase: at.phase, kind: req.kind, ...(at.encounter ? { encounter: at.encounter } : {}),
+      type: 'error',
+      round: this.round,
+      agent: at.agent,
+      phase: at.phase,
+      kind: req.kind,
+      ...(at.encounter ? { encounter: at.encounter } : {}),
       message: last
         ? `recovered after ${counted(faults.length, 'fault')}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})${repaired ? `; ${repaired}` : ''}`
         : repaired,
-      handling: 'recovered', reason: last ? last.reason : 'repaired',
+      handling: 'recovered',
+      reason: last ? last.reason : 'repaired',
     });
   }
 
-  private failed<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, err: unknown): DecisionResponse<R> | undefined {
+  private failed<R extends DecisionRequest>(
+    modelName: string,
+    req: R,
+    at: DecisionSite,
+    err: unknown,
+  ): DecisionResponse<R> | undefined {
     const cfg = this.config(modelName);
     const spent = err instanceof ModelCallError ? err.usage : undefined;
     const fallback = cfg.on_error === 'offline';
     at.tape.say({
-      type: 'error', round: this.round, agent: at.agent, phase: at.phase, kind: req.kind,
+      type: 'error',
+      round: this.round,
+      agent: at.agent,
+      phase: at.phase,
+      kind: req.kind,
       ...(at.encounter ? { encounter: at.encounter } : {}),
-      message: err instanceof Error ? err.message : String(err), handling: fallback ? 'fallback' : 'skipped',
-      ...(err instanceof ModelCallError ? { reason: err.reason } : {}), ...(spent ? usageField(spent) : {}),
+      message: err instanceof Error ? err.message : String(err),
+      handling: fallback ? 'fallback' : 'skipped',
+      ...(err instanceof ModelCallError ? { reason: err.reason } : {}),
+      ...(spent ? usageField(spent) : {}),
     });
-    at.tape.later(() => { this.usage.fail(cfg.name); if (spent) this.book(at.agent, at.phase, spent); });
+    at.tape.later(() => {
+      this.usage.fail(cfg.name);
+      if (spent) this.book(at.agent, at.phase, spent);
+    });
     if (!fallback) return undefined;
     this.fallback ??= new OfflineModel('offline-fallback', this.seed);
     return this.fallback.decideNow(req);

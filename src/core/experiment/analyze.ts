@@ -9,17 +9,28 @@ import { estimate, seedContrast, type Contrast, type Estimate } from './statisti
 
 export { paperClaims, type Claim };
 
-export interface MetricSummary { metric: string; byCondition: Record<string, Estimate> }
-export interface ConditionContrast { metric: string; reference: string; condition: string; result: Contrast }
+export interface MetricSummary {
+  metric: string;
+  byCondition: Record<string, Estimate>;
+}
+export interface ConditionContrast {
+  metric: string;
+  reference: string;
+  condition: string;
+  result: Contrast;
+}
 /** The null models a run's network is compared with. */
 export type NullModel = 'G(n, m)' | 'degree-preserving';
 export const NULL_MODELS: readonly NullModel[] = ['G(n, m)', 'degree-preserving'];
 
 export interface BaselineComparison {
-  metric: string; condition: string;
+  metric: string;
+  condition: string;
   /** G(n, m): same agents and tie count; degree-preserving: the run's own ties rewired, every agent's in- and out-degree kept. */
   null_model: NullModel;
-  observed: Estimate; baseline: Estimate; excess: Estimate;
+  observed: Estimate;
+  baseline: Estimate;
+  excess: Estimate;
 }
 
 export interface ExperimentResult {
@@ -36,28 +47,57 @@ export interface ExperimentResult {
 }
 
 /** Why `reference` names no condition of the experiment, or undefined when it does (or is not given). */
-export function unknownReference(conditions: readonly { name: string }[], reference: string | undefined): string | undefined {
+export function unknownReference(
+  conditions: readonly { name: string }[],
+  reference: string | undefined,
+): string | undefined {
   if (reference === undefined || conditions.some((c) => c.name === reference)) return undefined;
   return `unknown reference condition '${reference}' (conditions: ${conditions.map((c) => c.name).join(', ')})`;
 }
 
-export function analyzeExperiment(scenario: string, conditions: ExperimentCondition[], seeds: number[], runs: RunOutcome[], options: { reference?: string; metrics?: string[] } = {}): ExperimentResult {
+export function analyzeExperiment(
+  scenario: string,
+  conditions: ExperimentCondition[],
+  seeds: number[],
+  runs: RunOutcome[],
+  options: { reference?: string; metrics?: string[] } = {},
+): ExperimentResult {
   const names = conditions.map((c) => c.name);
   const reference = options.reference ?? names[0];
   const unknown = unknownReference(conditions, reference);
   if (unknown) throw new Error(unknown);
   const wanted = options.metrics?.length ? options.metrics : [...OUTCOME_METRICS];
-  const metrics = [...new Set([...wanted.filter((m) => (OUTCOME_METRICS as readonly string[]).includes(m)), 'density', 'median_undirected_degree', ...BASELINE_METRICS])]
-    .sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never));
+  const metrics = [
+    ...new Set([
+      ...wanted.filter((m) => (OUTCOME_METRICS as readonly string[]).includes(m)),
+      'density',
+      'median_undirected_degree',
+      ...BASELINE_METRICS,
+    ]),
+  ].sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never));
   const of = (condition: string): RunOutcome[] => runs.filter((r) => r.condition === condition);
-  const values = (condition: string, metric: string): (number | null)[] => of(condition).map((r) => r.metrics[metric] ?? null);
+  const values = (condition: string, metric: string): (number | null)[] =>
+    of(condition).map((r) => r.metrics[metric] ?? null);
   // Conditions share seeds, so runs are paired by seed wherever both conditions have the seed.
-  const bySeed = (condition: string, metric: string): Map<number, number | null> => new Map(of(condition).map((r) => [r.seed, r.metrics[metric] ?? null]));
+  const bySeed = (condition: string, metric: string): Map<number, number | null> =>
+    new Map(of(condition).map((r) => [r.seed, r.metrics[metric] ?? null]));
 
-  const summaries = metrics.map((metric) => ({ metric, byCondition: Object.fromEntries(names.map((c) => [c, estimate(values(c, metric))])) }));
+  const summaries = metrics.map((metric) => ({
+    metric,
+    byCondition: Object.fromEntries(names.map((c) => [c, estimate(values(c, metric))])),
+  }));
   const contrasts: ConditionContrast[] = [];
   for (const metric of metrics) {
-    for (const c of names) if (c !== reference) contrasts.push({ metric, reference, condition: c, result: seedContrast(bySeed(reference, metric), bySeed(c, metric)) });
+    for (const c of names) {
+      if (c !== reference) {
+        contrasts.push({
+          metric,
+          reference,
+          condition: c,
+          result: seedContrast(bySeed(reference, metric), bySeed(c, metric)),
+        });
+      }
+    }
   }
   const baselines: BaselineComparison[] = [];
   for (const null_model of NULL_MODELS) {
@@ -65,13 +105,31 @@ export function analyzeExperiment(scenario: string, conditions: ExperimentCondit
       for (const c of names) {
         const rs = of(c);
         const observed = rs.map((r) => r.metrics[metric] ?? null);
-        const base = rs.map((r) => (null_model === 'G(n, m)' ? r.baseline : r.degree_baseline ?? {})[metric] ?? null);
+        const base = rs.map((r) => (null_model === 'G(n, m)' ? r.baseline : (r.degree_baseline ?? {}))[metric] ?? null);
         const excess = rs.map((r, i) => (observed[i] !== null && base[i] !== null ? observed[i]! - base[i]! : null));
-        baselines.push({ metric, condition: c, null_model, observed: estimate(observed), baseline: estimate(base), excess: estimate(excess) });
+        baselines.push({
+          metric,
+          condition: c,
+          null_model,
+          observed: estimate(observed),
+          baseline: estimate(base),
+          excess: estimate(excess),
+        });
       }
     }
   }
-  const result: ExperimentResult = { scenario, conditions, reference, seeds, metrics, runs, summaries, contrasts, baselines, claims: [] };
+  const result: ExperimentResult = {
+    scenario,
+    conditions,
+    reference,
+    seeds,
+    metrics,
+    runs,
+    summaries,
+    contrasts,
+    baselines,
+    claims: [],
+  };
   result.claims = paperClaims(result);
   return result;
 }

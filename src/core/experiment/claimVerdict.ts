@@ -6,7 +6,11 @@ import { EXACT_ALPHA, type Claim, type ExactTest } from './paperClaims';
 
 export type VerdictKind = 'holds' | 'inconclusive' | 'fails' | 'untestable';
 
-export interface Verdict { kind: VerdictKind; mark: string; label: string }
+export interface Verdict {
+  kind: VerdictKind;
+  mark: string;
+  label: string;
+}
 
 export function claimVerdict(c: Claim): Verdict {
   if (c.holds === null) return { kind: 'untestable', mark: '?', label: `not testable (${c.reason ?? 'no data'})` };
@@ -14,7 +18,11 @@ export function claimVerdict(c: Claim): Verdict {
   if (c.confident) return { kind: 'holds', mark: '✔', label: 'holds (95% CI excludes 0)' };
   if (c.contradicted) return { kind: 'fails', mark: '✘', label: 'does not hold (95% CI excludes 0 the other way)' };
   // `reason` here says why there is no interval at all (too few seeds with a value).
-  return { kind: 'inconclusive', mark: '~', label: `inconclusive (${pointing(c)}; ${c.reason ?? '95% CI includes 0'})` };
+  return {
+    kind: 'inconclusive',
+    mark: '~',
+    label: `inconclusive (${pointing(c)}; ${c.reason ?? '95% CI includes 0'})`,
+  };
 }
 
 /** A claim no run varied on, so that an exact test decided it, not a zero-width interval. */
@@ -22,7 +30,11 @@ function exactVerdict(c: Claim, e: ExactTest): Verdict {
   const test = `no run varied; exact ${e.test} test p = ${formatP(e.p)}`;
   if (c.confident) return { kind: 'holds', mark: '✔', label: `holds (${test})` };
   if (c.contradicted) return { kind: 'fails', mark: '✘', label: `does not hold (${test}, the other way)` };
-  return { kind: 'inconclusive', mark: '~', label: `inconclusive (${pointing(c)}; ${test} > ${EXACT_ALPHA}: too few seeds)` };
+  return {
+    kind: 'inconclusive',
+    mark: '~',
+    label: `inconclusive (${pointing(c)}; ${test} > ${EXACT_ALPHA}: too few seeds)`,
+  };
 }
 
 /** Which way an undecided claim's mean points. */
@@ -46,9 +58,19 @@ export function holmVerdict(c: Claim): Verdict {
   const raw = claimVerdict(c);
   if (raw.kind === 'untestable') return raw;
   const adjusted = c.p_holm;
-  const at = adjusted === null || adjusted === undefined ? 'no p' : `Holm p ${adjusted < 1e-15 ? '' : '= '}${formatP(adjusted)}`;
-  if ((raw.kind === 'holds' || raw.kind === 'fails') && adjusted !== null && adjusted !== undefined && adjusted <= HOLM_ALPHA) {
+  const at =
+    adjusted === null || adjusted === undefined ? 'no p' : `Holm p ${adjusted < 1e-15 ? '' : '= '}${formatP(adjusted)}`;
+  if (
+    (raw.kind === 'holds' || raw.kind === 'fails') &&
+    adjusted !== null &&
+    adjusted !== undefined &&
+    adjusted <= HOLM_ALPHA
+  ) {
     return { kind: raw.kind, mark: raw.mark, label: `${raw.kind === 'holds' ? 'holds' : 'does not hold'} (${at})` };
   }
-  return { kind: 'inconclusive', mark: '~', label: `inconclusive (${at}${adjusted !== null && adjusted !== undefined ? ` > ${HOLM_ALPHA}` : ''})` };
+  return {
+    kind: 'inconclusive',
+    mark: '~',
+    label: `inconclusive (${at}${adjusted !== null && adjusted !== undefined ? ` > ${HOLM_ALPHA}` : ''})`,
+  };
 }

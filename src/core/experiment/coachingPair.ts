@@ -17,8 +17,14 @@ function coachingOf(c: ExperimentCondition): boolean | undefined {
 
 /** Paths set to different values (or set in one condition only), coaching.* aside. */
 function otherDifferences(a: ExperimentCondition, b: ExperimentCondition): string[] {
-  const of = (c: ExperimentCondition) => new Map(flattenSet(c.set).filter(([p]) => !isCoaching(p)).map(([p, v]) => [p, JSON.stringify(v)]));
-  const x = of(a), y = of(b);
+  const of = (c: ExperimentCondition) =>
+    new Map(
+      flattenSet(c.set)
+        .filter(([p]) => !isCoaching(p))
+        .map(([p, v]) => [p, JSON.stringify(v)]),
+    );
+  const x = of(a),
+    y = of(b);
   return [...new Set([...x.keys(), ...y.keys()])].filter((p) => x.get(p) !== y.get(p)).sort();
 }
 

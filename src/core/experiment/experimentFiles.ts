@@ -30,7 +30,21 @@ export function writeExperimentFiles(outDir: string, o: ExperimentFilesInput): s
     [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds, partial })],
     [EXPERIMENT_FILES.summary, summaryCsv(result)],
     [EXPERIMENT_FILES.runs, runsCsv(result)],
-    [EXPERIMENT_FILES.json, JSON.stringify({ ...partialFields(o.planned, finished), ...result, rounds: lengths.size === 1 ? [...lengths][0] : null, rounds_by_condition: rounds, model, wall_seconds: wallSeconds }, null, 2)],
+    [
+      EXPERIMENT_FILES.json,
+      JSON.stringify(
+        {
+          ...partialFields(o.planned, finished),
+          ...result,
+          rounds: lengths.size === 1 ? [...lengths][0] : null,
+          rounds_by_condition: rounds,
+          model,
+          wall_seconds: wallSeconds,
+        },
+        null,
+        2,
+      ),
+    ],
   ];
   for (const [name, text] of files) fs.writeFileSync(path.join(outDir, name), text);
   return files.map(([name]) => path.join(outDir, name));

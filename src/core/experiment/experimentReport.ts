@@ -19,7 +19,12 @@ import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
 import { describeRunFaults } from './runFaults';
 
-export const EXPERIMENT_FILES = { html: 'experiment.html', summary: 'summary.csv', runs: 'runs.csv', json: 'experiment.json' } as const;
+export const EXPERIMENT_FILES = {
+  html: 'experiment.html',
+  summary: 'summary.csv',
+  runs: 'runs.csv',
+  json: 'experiment.json',
+} as const;
 
 // overflow-wrap: anywhere lets a 300-character name without spaces wrap instead of widening the
 // page (unlike break-word it also lets a column shrink); on user strings (bdi) only, so metric
@@ -55,7 +60,8 @@ code { font-size: 0.85em; color: ${themed('muted')}; }
 `;
 
 // formatReal: floating-point residue (-4.4e-16) prints as 0, not -0.000.
-const num = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
+const num = (x: number | null | undefined, d = 3): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d);
 /** A user-provided string (scenario or condition name) in HTML: escaped and bidi-isolated. */
 const u = (s: string): string => `<bdi>${e(s)}</bdi>`;
 /** A difference's 95% CI, as computed: a difference may rightly be negative. */
@@ -66,7 +72,8 @@ const CUT = '†';
 function metricCi(metric: string, est: Estimate): string {
   const shown = shownInterval(metric, est);
   if (!shown) return '—';
-  const end = (v: number, cut: boolean): string => `${num(v)}${cut ? `<span class="cut" title="cut at the bound of ${e(metric)}">${CUT}</span>` : ''}`;
+  const end = (v: number, cut: boolean): string =>
+    `${num(v)}${cut ? `<span class="cut" title="cut at the bound of ${e(metric)}">${CUT}</span>` : ''}`;
   return `${end(shown.low, shown.cutLow)} … ${end(shown.high, shown.cutHigh)}`;
 }
 /** What the † means, for the captions. */
@@ -77,37 +84,71 @@ function roundsText(rounds: number | Record<string, number>): string {
   if (typeof rounds === 'number') return `${rounds} rounds each`;
   const lengths = new Set(Object.values(rounds));
   if (lengths.size <= 1) return `${[...lengths][0] ?? 0} rounds each`;
-  return `rounds: ${Object.entries(rounds).map(([name, n]) => `${u(name)} ${n}`).join(', ')}`;
+  return `rounds: ${Object.entries(rounds)
+    .map(([name, n]) => `${u(name)} ${n}`)
+    .join(', ')}`;
 }
 
 /** `rounds`: the run length of every condition, or of each (by name). */
-export function renderExperimentHtml(r: ExperimentResult, meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number; partial?: PartialRuns }): string {
+export function renderExperimentHtml(
+  r: ExperimentResult,
+  meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number; partial?: PartialRuns },
+): string {
   const names = r.conditions.map((c) => c.name);
-  const claims = r.claims.map((c) => {
-    const v = claimVerdict(c), h = holmVerdict(c);
-    const test = c.test ? `${c.test}, p ${c.p === null || c.p === undefined ? '—' : `${c.p < 1e-15 ? '' : '= '}${formatP(c.p)}`}` : '—';
-    return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td class="${h.kind}">${u(h.label)}</td><td>${u(c.evidence)}<br/><code>${e(test)}</code></td></tr>`;
-  }).join('');
-  const summaryRows = r.summaries.map((s) => {
-    const cells = names.map((c) => `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${metricCi(s.metric, s.byCondition[c])}</td>`).join('');
-    const cs = r.contrasts.filter((x) => x.metric === s.metric).map((x) => `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td class="test">${e(x.result.test ?? '—')}</td>`).join('');
-    return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
-  }).join('');
+  const claims = r.claims
+    .map((c) => {
+      const v = claimVerdict(c),
+        h = holmVerdict(c);
+      const test = c.test
+        ? `${c.test}, p ${c.p === null || c.p === undefined ? '—' : `${c.p < 1e-15 ? '' : '= '}${formatP(c.p)}`}`
+        : '—';
+      return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td class="${h.kind}">${u(h.label)}</td><td>${u(c.evidence)}<br/><code>${e(test)}</code></td></tr>`;
+    })
+    .join('');
+  const summaryRows = r.summaries
+    .map((s) => {
+      const cells = names
+        .map(
+          (c) =>
+            `<td class="num">${num(s.byCondition[c].mean)}</td><td class="num">${metricCi(s.metric, s.byCondition[c])}</td>`,
+        )
+        .join('');
+      const cs = r.contrasts
+        .filter((x) => x.metric === s.metric)
+        .map(
+          (x) =>
+            `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td class="test">${e(x.result.test ?? '—')}</td>`,
+        )
+        .join('');
+      return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
+    })
+    .join('');
   const others = names.filter((n) => n !== r.reference);
   const head = `<tr><th>metric</th>${names.map((c) => `<th>${u(c)} mean</th><th>95% CI</th>`).join('')}${others.map((c) => `<th>${u(c)} − ${u(r.reference)}</th><th>95% CI</th><th>Hedges' g</th><th>test</th>`).join('')}</tr>`;
-  const baselineRows = r.baselines.map((b) => `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td>${e(b.null_model)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`).join('');
-  const charts = r.summaries.map((s) => {
-    const rows: IntervalRow[] = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
-    // Each condition's own baseline: coaching changes density, and with it the random graph's figures.
-    for (const c of names) {
-      const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'G(n, m)');
-      if (b && b.baseline.n > 0) rows.push({ label: `random (${c})`, estimate: b.baseline, baseline: true });
-      const kept = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'degree-preserving');
-      if (kept && kept.baseline.n > 0) rows.push({ label: `kept (${c})`, estimate: kept.baseline, baseline: true });
-    }
-    return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
-  }).join('');
-  const against = others.length ? ` Differences against <strong>${u(r.reference)}</strong> with Hedges' g: conditions share seeds, so each difference is paired by seed (a paired t-interval on the per-seed differences) wherever every seed has a value in both; otherwise a Welch interval (the test column says which).` : '';
+  const baselineRows = r.baselines
+    .map(
+      (b) =>
+        `<tr><td>${e(b.metric)}</td><td>${u(b.condition)}</td><td>${e(b.null_model)}</td><td class="num">${num(b.observed.mean)}</td><td class="num">${num(b.baseline.mean)}</td><td class="num">${num(b.excess.mean)}</td><td class="num">${e(ci(b.excess))}</td></tr>`,
+    )
+    .join('');
+  const charts = r.summaries
+    .map((s) => {
+      const rows: IntervalRow[] = names.map((c) => ({ label: c, estimate: s.byCondition[c] }));
+      // Each condition's own baseline: coaching changes density, and with it the random graph's figures.
+      for (const c of names) {
+        const b = r.baselines.find((x) => x.metric === s.metric && x.condition === c && x.null_model === 'G(n, m)');
+        if (b && b.baseline.n > 0) rows.push({ label: `random (${c})`, estimate: b.baseline, baseline: true });
+        const kept = r.baselines.find(
+          (x) => x.metric === s.metric && x.condition === c && x.null_model === 'degree-preserving',
+        );
+        if (kept && kept.baseline.n > 0) rows.push({ label: `kept (${c})`, estimate: kept.baseline, baseline: true });
+      }
+      return `<figure>${intervalChartSvg(s.metric, rows)}</figure>`;
+    })
+    .join('');
+  const against = others.length
+    ? ` Differences against <strong>${u(r.reference)}</strong> with Hedges' g: conditions share seeds, so each difference is paired by seed (a paired t-interval on the per-seed differences) wherever every seed has a value in both; otherwise a Welch interval (the test column says which).`
+    : '';
   const faults = describeRunFaults(r.runs);
   const styleHash = createHash('sha256').update(STYLE, 'utf8').digest('base64');
   return `<!DOCTYPE html>
@@ -144,19 +185,62 @@ ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions
 /** What a condition sets, as written in the scenario (`coaching.enabled: true, memory.normalize: minmax`). */
 export function conditionChanges(c: ExperimentCondition): string {
   const set = Object.entries(c.set);
-  return set.length ? set.map(([path, value]) => `${path}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ') : 'none (the scenario as written)';
+  return set.length
+    ? set.map(([path, value]) => `${path}: ${typeof value === 'string' ? value : JSON.stringify(value)}`).join(', ')
+    : 'none (the scenario as written)';
 }
 
 /** One row per metric × condition (long format, convenient for pandas and ggplot). */
 export function summaryCsv(r: ExperimentResult): string {
-  const lines = [csvLine(['metric', 'condition', 'n', 'mean', 'sd', 'ci95_low', 'ci95_high', 'reference', 'difference', 'difference_ci95_low', 'difference_ci95_high', 'hedges_g', 'difference_test', 'difference_p', 'random_baseline_mean', 'degree_preserving_baseline_mean'])];
+  const lines = [
+    csvLine([
+      'metric',
+      'condition',
+      'n',
+      'mean',
+      'sd',
+      'ci95_low',
+      'ci95_high',
+      'reference',
+      'difference',
+      'difference_ci95_low',
+      'difference_ci95_high',
+      'hedges_g',
+      'difference_test',
+      'difference_p',
+      'random_baseline_mean',
+      'degree_preserving_baseline_mean',
+    ]),
+  ];
   for (const s of r.summaries) {
     for (const c of r.conditions.map((x) => x.name)) {
       const est = s.byCondition[c];
       const con = r.contrasts.find((x) => x.metric === s.metric && x.condition === c)?.result;
-      const base = r.baselines.find((b) => b.metric === s.metric && b.condition === c && b.null_model === 'G(n, m)')?.baseline.mean;
-      const kept = r.baselines.find((b) => b.metric === s.metric && b.condition === c && b.null_model === 'degree-preserving')?.baseline.mean;
-      lines.push(csvLine([s.metric, c, est.n, est.mean, est.sd, est.ci95?.[0], est.ci95?.[1], r.reference, con?.difference, con?.ci95?.[0], con?.ci95?.[1], con?.hedges_g, con?.test, con?.p, base, kept]));
+      const base = r.baselines.find((b) => b.metric === s.metric && b.condition === c && b.null_model === 'G(n, m)')
+        ?.baseline.mean;
+      const kept = r.baselines.find(
+        (b) => b.metric === s.metric && b.condition === c && b.null_model === 'degree-preserving',
+      )?.baseline.mean;
+      lines.push(
+        csvLine([
+          s.metric,
+          c,
+          est.n,
+          est.mean,
+          est.sd,
+          est.ci95?.[0],
+          est.ci95?.[1],
+          r.reference,
+          con?.difference,
+          con?.ci95?.[0],
+          con?.ci95?.[1],
+          con?.hedges_g,
+          con?.test,
+          con?.p,
+          base,
+          kept,
+        ]),
+      );
     }
   }
   return lines.join('\n') + '\n';
@@ -167,9 +251,39 @@ export function runsCsv(r: ExperimentResult): string {
   const metricKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.metrics)))];
   const baseKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.baseline)))];
   const keptKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.degree_baseline ?? {})))];
-  const lines = [csvLine(['condition', 'seed', ...metricKeys, ...baseKeys.map((k) => `random_${k}`), ...keptKeys.map((k) => `degree_preserving_${k}`), 'calls', 'failed_calls', 'no_model_answer', 'input_tokens', 'output_tokens', 'cost_usd', 'wall_ms'])];
+  const lines = [
+    csvLine([
+      'condition',
+      'seed',
+      ...metricKeys,
+      ...baseKeys.map((k) => `random_${k}`),
+      ...keptKeys.map((k) => `degree_preserving_${k}`),
+      'calls',
+      'failed_calls',
+      'no_model_answer',
+      'input_tokens',
+      'output_tokens',
+      'cost_usd',
+      'wall_ms',
+    ]),
+  ];
   for (const x of r.runs) {
-    lines.push(csvLine([x.condition, x.seed, ...metricKeys.map((k) => x.metrics[k]), ...baseKeys.map((k) => x.baseline[k]), ...keptKeys.map((k) => x.degree_baseline?.[k]), x.usage.calls, x.faults.failed_calls, x.faults.no_model_answer, x.usage.input_tokens, x.usage.output_tokens, x.usage.cost_usd, Math.round(x.wall_ms)]));
+    lines.push(
+      csvLine([
+        x.condition,
+        x.seed,
+        ...metricKeys.map((k) => x.metrics[k]),
+        ...baseKeys.map((k) => x.baseline[k]),
+        ...keptKeys.map((k) => x.degree_baseline?.[k]),
+        x.usage.calls,
+        x.faults.failed_calls,
+        x.faults.no_model_answer,
+        x.usage.input_tokens,
+        x.usage.output_tokens,
+        x.usage.cost_usd,
+        Math.round(x.wall_ms),
+      ]),
+    );
   }
   return lines.join('\n') + '\n';
 }
@@ -183,7 +297,9 @@ const CUT_NOTE = `${CUT} the 95% CI went past what the metric can be and is cut 
  */
 function terminalEstimate(metric: string, est: Estimate): string {
   const shown = shownInterval(metric, est);
-  if (!shown || !est.ci95 || (!shown.cutLow && !shown.cutHigh)) return `${num(est.mean)} ±${num(est.ci95 ? est.ci95[1] - est.mean! : null)}`;
+  if (!shown || !est.ci95 || (!shown.cutLow && !shown.cutHigh)) {
+    return `${num(est.mean)} ±${num(est.ci95 ? est.ci95[1] - est.mean! : null)}`;
+  }
   return `${num(est.mean)} (${num(shown.low)}${shown.cutLow ? CUT : ''}…${num(shown.high)}${shown.cutHigh ? CUT : ''})`;
 }
 
@@ -195,16 +311,21 @@ export function formatExperiment(r: ExperimentResult): string {
   out.push(`  ${'metric'.padEnd(w)}  ${names.map((n) => isolated(n).padStart(22)).join('')}`);
   let cut = false;
   for (const s of r.summaries) {
-    out.push(`  ${s.metric.padEnd(w)}  ${names.map((n) => {
-      const cell = terminalEstimate(s.metric, s.byCondition[n]);
-      cut ||= cell.includes(CUT);
-      return cell.padStart(22);
-    }).join('')}`);
+    out.push(
+      `  ${s.metric.padEnd(w)}  ${names
+        .map((n) => {
+          const cell = terminalEstimate(s.metric, s.byCondition[n]);
+          cut ||= cell.includes(CUT);
+          return cell.padStart(22);
+        })
+        .join('')}`,
+    );
   }
   if (cut) out.push(`  ${CUT_NOTE}`);
   out.push('');
   for (const c of r.claims) {
-    const v = claimVerdict(c), h = holmVerdict(c);
+    const v = claimVerdict(c),
+      h = holmVerdict(c);
     // ✔ speaks for itself; every other mark says what it means. The Holm verdict follows where it differs.
     const holm = h.kind === v.kind ? '' : ` [after Holm: ${h.label}]`;
     out.push(`  ${v.mark} ${c.text}: ${v.kind === 'holds' ? '' : `${v.label}; `}${c.evidence}${holm}`);

@@ -1,5 +1,12 @@
 // Experiments: conditions × seeds, statistics across seeds, the paper's claims, reports.
-export { runExperiment, roundsByCondition, isOffline, ExperimentCancelled, type ExperimentOptions, type ExperimentRun } from './runExperiment';
+export {
+  runExperiment,
+  roundsByCondition,
+  isOffline,
+  ExperimentCancelled,
+  type ExperimentOptions,
+  type ExperimentRun,
+} from './runExperiment';
 export { partialText, type PartialRuns } from './partial';
 export { analyzeExperiment, paperClaims, type ExperimentResult, type Claim } from './analyze';
 export { planExperiment, type ExperimentPlan } from './plan';

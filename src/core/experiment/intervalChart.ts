@@ -12,26 +12,42 @@ import { fitLabel } from './fitLabel';
 import { shownInterval } from './shownInterval';
 import type { Estimate } from './statistics';
 
-export interface IntervalRow { label: string; estimate: Estimate; baseline?: boolean }
+export interface IntervalRow {
+  label: string;
+  estimate: Estimate;
+  baseline?: boolean;
+}
 
 /** A chart of `metric` (its title; its bounds cut the intervals). */
 export function intervalChartSvg(metric: string, rows: IntervalRow[], width = 460): string {
-  const rowH = 26, top = 30, left = 150, right = 24, bottom = 30;
+  const rowH = 26,
+    top = 30,
+    left = 150,
+    right = 24,
+    bottom = 30;
   const height = top + rows.length * rowH + bottom;
   const shown = rows.map((r) => shownInterval(metric, r.estimate));
-  const xs = rows.flatMap((r, i) => [r.estimate.mean, shown[i]?.low, shown[i]?.high]).filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
-  let lo = Math.min(0, ...xs), hi = Math.max(...xs, lo + 1e-9);
+  const xs = rows
+    .flatMap((r, i) => [r.estimate.mean, shown[i]?.low, shown[i]?.high])
+    .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+  let lo = Math.min(0, ...xs),
+    hi = Math.max(...xs, lo + 1e-9);
   if (!(hi > lo)) hi = lo + 1;
   const ticks = niceTicks(lo, hi, 4);
-  lo = Math.min(lo, ticks[0]); hi = Math.max(hi, ticks[ticks.length - 1]);
+  lo = Math.min(lo, ticks[0]);
+  hi = Math.max(hi, ticks[ticks.length - 1]);
   const x = (v: number): number => left + ((v - lo) / (hi - lo)) * (width - left - right);
   const parts: string[] = [
     `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" viewBox="0 0 ${width} ${height}" role="img" aria-label="${e(metric)}" fill="currentColor">`,
     `<text x="${left}" y="18" font-size="13" font-weight="600">${e(metric)}</text>`,
   ];
   for (const t of ticks) {
-    parts.push(`<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 4}" y2="${height - bottom}" ${ink('ink-grid')}/>`);
-    parts.push(`<text x="${x(t).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle" ${ink('ink-muted')}>${e(String(t))}</text>`);
+    parts.push(
+      `<line x1="${x(t).toFixed(1)}" x2="${x(t).toFixed(1)}" y1="${top - 4}" y2="${height - bottom}" ${ink('ink-grid')}/>`,
+    );
+    parts.push(
+      `<text x="${x(t).toFixed(1)}" y="${height - bottom + 16}" font-size="11" text-anchor="middle" ${ink('ink-muted')}>${e(String(t))}</text>`,
+    );
   }
   rows.forEach((r, i) => {
     const y = top + i * rowH + rowH / 2;
@@ -39,12 +55,23 @@ export function intervalChartSvg(metric: string, rows: IntervalRow[], width = 46
     const stroke = r.baseline ? ink('ink-baseline-bar') : `stroke="${categoryColor(i)}"`;
     const fill = r.baseline ? ink('ink-baseline-dot') : `fill="${categoryColor(i)}"`;
     // The full name as a tooltip; the visible one cut to the margin (left − 8 px gap − 4 px slack).
-    parts.push(`<text x="${left - 8}" y="${y + 4}" font-size="12" text-anchor="end"${r.baseline ? ` ${ink('ink-muted')} font-style="italic"` : ''}><title>${e(r.label)}</title>${e(isolated(fitLabel(r.label, left - 12, 12)))}</text>`);
+    parts.push(
+      `<text x="${left - 8}" y="${y + 4}" font-size="12" text-anchor="end"${r.baseline ? ` ${ink('ink-muted')} font-style="italic"` : ''}><title>${e(r.label)}</title>${e(isolated(fitLabel(r.label, left - 12, 12)))}</text>`,
+    );
     const interval = shown[i];
     if (interval) {
-      parts.push(`<line x1="${x(interval.low).toFixed(1)}" x2="${x(interval.high).toFixed(1)}" y1="${y}" y2="${y}" ${stroke} stroke-width="2"/>`);
-      for (const [cut, at] of [[interval.cutLow, interval.low], [interval.cutHigh, interval.high]] as const) {
-        if (cut) parts.push(`<line x1="${x(at).toFixed(1)}" x2="${x(at).toFixed(1)}" y1="${y - 5}" y2="${y + 5}" ${stroke} stroke-width="2"/>`);
+      parts.push(
+        `<line x1="${x(interval.low).toFixed(1)}" x2="${x(interval.high).toFixed(1)}" y1="${y}" y2="${y}" ${stroke} stroke-width="2"/>`,
+      );
+      for (const [cut, at] of [
+        [interval.cutLow, interval.low],
+        [interval.cutHigh, interval.high],
+      ] as const) {
+        if (cut) {
+          parts.push(
+            `<line x1="${x(at).toFixed(1)}" x2="${x(at).toFixed(1)}" y1="${y - 5}" y2="${y + 5}" ${stroke} stroke-width="2"/>`,
+          );
+        }
       }
     }
     const { mean } = r.estimate;

@@ -10,11 +10,24 @@ import type { RunOutcome } from './outcome';
 import { inShard, type ShardFile, type ShardPlan } from './shard';
 
 /** A shard file and the folder it was read from. */
-export interface ShardInput { dir: string; file: ShardFile }
+export interface ShardInput {
+  dir: string;
+  file: ShardFile;
+}
 
-const PLAN_FIELDS: readonly (keyof ShardPlan)[] = ['conditions', 'seeds', 'rounds_by_condition', 'reference', 'metrics', 'model', 'runs'];
+const PLAN_FIELDS: readonly (keyof ShardPlan)[] = [
+  'conditions',
+  'seeds',
+  'rounds_by_condition',
+  'reference',
+  'metrics',
+  'model',
+  'runs',
+];
 const HOW_TO_AGREE: Partial<Record<keyof ShardPlan, string>> = {
-  seeds: 'give every shard the same --seeds', rounds_by_condition: 'give every shard the same --rounds', reference: 'give every shard the same --reference',
+  seeds: 'give every shard the same --seeds',
+  rounds_by_condition: 'give every shard the same --rounds',
+  reference: 'give every shard the same --reference',
   runs: 'give every shard the same --seeds',
 };
 
@@ -31,11 +44,17 @@ function groups<K>(shards: readonly ShardInput[], key: (s: ShardInput) => K): Ma
 }
 
 const dirs = (shards: readonly ShardInput[]): string => listed(shards.map((s) => s.dir));
-const short = (value: unknown): string => { const t = JSON.stringify(value) ?? 'null'; return t.length > 80 ? `${t.slice(0, 77)}…` : t; };
+const short = (value: unknown): string => {
+  const t = JSON.stringify(value) ?? 'null';
+  return t.length > 80 ? `${t.slice(0, 77)}…` : t;
+};
 
 /** Run k of a plan: condition by condition, seed by seed (plan.ts). */
 function planRun(plan: ShardPlan, k: number): { condition: string; seed: number } {
-  return { condition: plan.conditions[Math.floor(k / plan.seeds.length)].name, seed: plan.seeds[k % plan.seeds.length] };
+  return {
+    condition: plan.conditions[Math.floor(k / plan.seeds.length)].name,
+    seed: plan.seeds[k % plan.seeds.length],
+  };
 }
 
 /**
@@ -47,31 +66,46 @@ export function shardProblems(shards: readonly ShardInput[]): string[] {
   if (shards.length === 0) return ['no shard folders given'];
   const partial = shards.filter((s) => s.file.partial || s.file.runs_finished < s.file.runs_planned);
   if (partial.length) {
-    return partial.map((s) => `${s.dir}: shard ${s.file.shard.index}/${s.file.shard.count} is partial (${s.file.runs_finished} of ${s.file.runs_planned} runs finished): run it again`);
+    return partial.map(
+      (s) =>
+        `${s.dir}: shard ${s.file.shard.index}/${s.file.shard.count} is partial (${s.file.runs_finished} of ${s.file.runs_planned} runs finished): run it again`,
+    );
   }
   const byHash = groups(shards, (s) => s.file.scenario.hash);
   if (byHash.size > 1) {
-    return [`the shards are of different scenarios: ${[...byHash].map(([hash, ss]) => `'${ss[0].file.scenario.name}' ${hash.slice(0, 19)}… (${dirs(ss)})`).join('; ')}`];
+    return [
+      `the shards are of different scenarios: ${[...byHash].map(([hash, ss]) => `'${ss[0].file.scenario.name}' ${hash.slice(0, 19)}… (${dirs(ss)})`).join('; ')}`,
+    ];
   }
   const problems: string[] = [];
   for (const field of PLAN_FIELDS) {
     const byValue = groups(shards, (s) => canonicalJSON(s.file.plan[field] ?? null));
     if (byValue.size > 1) {
       const how = HOW_TO_AGREE[field];
-      problems.push(`the shards' plans differ in ${field}: ${[...byValue].map(([, ss]) => `${short(ss[0].file.plan[field])} (${dirs(ss)})`).join(' vs ')}${how ? `; ${how}` : ''}`);
+      problems.push(
+        `the shards' plans differ in ${field}: ${[...byValue].map(([, ss]) => `${short(ss[0].file.plan[field])} (${dirs(ss)})`).join(' vs ')}${how ? `; ${how}` : ''}`,
+      );
     }
   }
   if (problems.length) return problems;
   const byCount = groups(shards, (s) => s.file.shard.count);
   if (byCount.size > 1) {
-    return [`the shards disagree on n: ${[...byCount].map(([n, ss]) => `${ss.map((s) => `${s.file.shard.index}/${n}`).join(', ')} (${dirs(ss)})`).join(' vs ')}`];
+    return [
+      `the shards disagree on n: ${[...byCount].map(([n, ss]) => `${ss.map((s) => `${s.file.shard.index}/${n}`).join(', ')} (${dirs(ss)})`).join(' vs ')}`,
+    ];
   }
   const n = shards[0].file.shard.count;
   const byIndex = groups(shards, (s) => s.file.shard.index);
   const missing = Array.from({ length: n }, (_, i) => i + 1).filter((i) => !byIndex.has(i));
-  if (missing.length) problems.push(`missing ${missing.length === 1 ? 'shard' : 'shards'} ${listed(missing.map((i) => `${i}/${n}`))} (of ${n}; given: ${listed([...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${n}`))})`);
+  if (missing.length) {
+    problems.push(
+      `missing ${missing.length === 1 ? 'shard' : 'shards'} ${listed(missing.map((i) => `${i}/${n}`))} (of ${n}; given: ${listed([...byIndex.keys()].sort((a, b) => a - b).map((i) => `${i}/${n}`))})`,
+    );
+  }
   for (const [i, ss] of [...byIndex].sort(([a], [b]) => a - b)) {
-    if (ss.length > 1) problems.push(`shard ${i}/${n} is given ${ss.length === 2 ? 'twice' : `${ss.length} times`}: ${dirs(ss)}`);
+    if (ss.length > 1) {
+      problems.push(`shard ${i}/${n} is given ${ss.length === 2 ? 'twice' : `${ss.length} times`}: ${dirs(ss)}`);
+    }
   }
   if (problems.length) return problems;
   const plan = shards[0].file.plan;
@@ -79,13 +113,17 @@ export function shardProblems(shards: readonly ShardInput[]): string[] {
     const expected = Array.from({ length: plan.runs }, (_, k) => k).filter((k) => inShard(k, s.file.shard));
     const held = s.file.runs.map((r) => r.index);
     if (canonicalJSON([...held].sort((a, b) => a - b)) !== canonicalJSON(expected)) {
-      problems.push(`${s.dir}: shard ${s.file.shard.index}/${n} holds runs ${short(held)}, not its part of the plan ${short(expected)}`);
+      problems.push(
+        `${s.dir}: shard ${s.file.shard.index}/${n} holds runs ${short(held)}, not its part of the plan ${short(expected)}`,
+      );
       continue;
     }
     for (const r of s.file.runs) {
       const want = planRun(plan, r.index);
       if (r.outcome.condition !== want.condition || r.outcome.seed !== want.seed) {
-        problems.push(`${s.dir}: run ${r.index} is ${short(r.outcome.condition)} seed ${r.outcome.seed}, the plan's run ${r.index} is ${short(want.condition)} seed ${want.seed}`);
+        problems.push(
+          `${s.dir}: run ${r.index} is ${short(r.outcome.condition)} seed ${r.outcome.seed}, the plan's run ${r.index} is ${short(want.condition)} seed ${want.seed}`,
+        );
       }
     }
   }
@@ -103,14 +141,22 @@ export interface MergedExperiment {
 
 /** The shards' runs in plan order. The shards must have passed shardProblems. */
 export function mergedRuns(shards: readonly ShardInput[]): RunOutcome[] {
-  return shards.flatMap((s) => s.file.runs).sort((a, b) => a.index - b.index).map((r) => r.outcome);
+  return shards
+    .flatMap((s) => s.file.runs)
+    .sort((a, b) => a.index - b.index)
+    .map((r) => r.outcome);
 }
 
 /** Analyses the shards' runs and writes the experiment's files into `outDir`. The shards must have passed shardProblems. */
 export function mergeShards(shards: readonly ShardInput[], outDir: string): MergedExperiment {
   const { plan, scenario } = shards[0].file;
-  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, mergedRuns(shards), { reference: plan.reference, metrics: plan.metrics ?? undefined });
-  const shardSeconds = [...shards].sort((a, b) => a.file.shard.index - b.file.shard.index).map((s) => s.file.wall_seconds);
+  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, mergedRuns(shards), {
+    reference: plan.reference,
+    metrics: plan.metrics ?? undefined,
+  });
+  const shardSeconds = [...shards]
+    .sort((a, b) => a.file.shard.index - b.file.shard.index)
+    .map((s) => s.file.wall_seconds);
   const wallSeconds = Math.max(0, ...shardSeconds);
   // The conditions' order, as the run on one machine has it (an object would put names like '10' first).
   const roundsBy = new Map(plan.conditions.map((c) => [c.name, plan.rounds_by_condition[c.name]] as const));
@@ -119,7 +165,8 @@ export function mergeShards(shards: readonly ShardInput[], outDir: string): Merg
 }
 
 export interface GatheredTraces {
-  linked: number; copied: number;
+  linked: number;
+  copied: number;
   /** Traces a shard file names that are not in its folder (a shard copied without its traces). */
   missing: string[];
 }
@@ -137,10 +184,16 @@ export function gatherTraces(shards: readonly ShardInput[], outDir: string): Gat
       if (r.trace === null || r.trace === undefined) continue;
       const from = path.resolve(root, r.trace);
       // A shard file names traces in its own folder only.
-      if (!from.startsWith(root + path.sep) || !fs.existsSync(from)) { out.missing.push(path.join(s.dir, r.trace)); continue; }
+      if (!from.startsWith(root + path.sep) || !fs.existsSync(from)) {
+        out.missing.push(path.join(s.dir, r.trace));
+        continue;
+      }
       fs.mkdirSync(into, { recursive: true });
       const to = path.join(into, path.basename(from));
-      if (path.resolve(to) === from) { out.linked++; continue; }
+      if (path.resolve(to) === from) {
+        out.linked++;
+        continue;
+      }
       fs.rmSync(to, { force: true });
       try {
         fs.linkSync(from, to);

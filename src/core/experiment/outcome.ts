@@ -11,8 +11,17 @@ import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreserving
 
 /** Metrics compared across conditions, in report order. */
 export const OUTCOME_METRICS = [
-  'density', 'median_undirected_degree', 'reciprocity', 'average_clustering', 'transitivity', 'group_assortativity',
-  'louvain_modularity', 'louvain_communities', 'ties', 'mean_reward', ...DRIVERS.map((d) => `reward_${d}`),
+  'density',
+  'median_undirected_degree',
+  'reciprocity',
+  'average_clustering',
+  'transitivity',
+  'group_assortativity',
+  'louvain_modularity',
+  'louvain_communities',
+  'ties',
+  'mean_reward',
+  ...DRIVERS.map((d) => `reward_${d}`),
 ] as const;
 
 /** Metrics with a density-matched random baseline. */
@@ -36,7 +45,10 @@ export interface RunOutcome {
   wall_ms: number;
 }
 
-export interface RunFaults { failed_calls: number; no_model_answer: boolean }
+export interface RunFaults {
+  failed_calls: number;
+  no_model_answer: boolean;
+}
 
 export interface OutcomeInput {
   agents: { id: string; group?: string }[];
@@ -58,13 +70,21 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
     input.threshold,
   );
   const m = computeNetworkMetrics(graph);
-  const n = graph.order, edges = graph.size;
+  const n = graph.order,
+    edges = graph.size;
   const metrics: Record<string, number | null> = {
     // With fewer than two agents there is no possible tie (0/0): NetworkX says 0, but an empty
     // network averaged in as 0 would pull a condition's mean down and "test" the coaching claim.
-    density: n >= 2 ? m.density : null, median_undirected_degree: m.median_undirected_degree, reciprocity: m.reciprocity,
-    average_clustering: m.average_clustering, transitivity: m.transitivity, group_assortativity: m.group_assortativity ?? null,
-    louvain_modularity: m.louvain_modularity, louvain_communities: m.louvain_communities, ties: m.edges, mean_reward: input.rewardTotal,
+    density: n >= 2 ? m.density : null,
+    median_undirected_degree: m.median_undirected_degree,
+    reciprocity: m.reciprocity,
+    average_clustering: m.average_clustering,
+    transitivity: m.transitivity,
+    group_assortativity: m.group_assortativity ?? null,
+    louvain_modularity: m.louvain_modularity,
+    louvain_communities: m.louvain_communities,
+    ties: m.edges,
+    mean_reward: input.rewardTotal,
   };
   for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
 
@@ -72,16 +92,25 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
   const kept = n >= 2 ? degreePreservingBaselineOf(graph, 'group', seed) : undefined;
   const grouped = input.agents.some((a) => a.group);
   return {
-    condition, seed, metrics,
+    condition,
+    seed,
+    metrics,
     baseline: {
       reciprocity: base?.expected_reciprocity ?? null,
       average_clustering: base?.mean_average_clustering ?? null,
-      group_assortativity: n >= 2 ? assortativityBaseline(input.agents.filter((a) => ids.has(a.id)).map((a) => a.group ?? ''), edges, seed) : null,
+      group_assortativity:
+        n >= 2
+          ? assortativityBaseline(
+              input.agents.filter((a) => ids.has(a.id)).map((a) => a.group ?? ''),
+              edges,
+              seed,
+            )
+          : null,
     },
     degree_baseline: {
       reciprocity: kept?.mean_reciprocity ?? null,
       average_clustering: kept?.mean_average_clustering ?? null,
-      group_assortativity: grouped ? kept?.mean_attribute_assortativity ?? null : null,
+      group_assortativity: grouped ? (kept?.mean_attribute_assortativity ?? null) : null,
     },
     rounds: input.rounds.map((r) => ({ round: r.round, ties: r.stats.ties, mean_reward: r.stats.mean_reward })),
     usage: input.usage,
@@ -89,4 +118,3 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
     wall_ms: wallMs,
   };
 }
-

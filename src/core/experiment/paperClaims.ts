@@ -32,15 +32,20 @@ export interface Claim {
   evidence: string;
 }
 
-export interface ExactTest { test: 'permutation' | 'sign'; p: number }
+export interface ExactTest {
+  test: 'permutation' | 'sign';
+  p: number;
+}
 
 /** One-sided level of the exact tests: a two-sided 95% CI excludes 0 on one side at this level. */
 export const EXACT_ALPHA = 0.025;
 
-const f = (x: number | null | undefined, d = 3): string => (x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d));
+const f = (x: number | null | undefined, d = 3): string =>
+  x === null || x === undefined || !Number.isFinite(x) ? '—' : formatReal(x, d);
 
 /** A 95% CI as the evidence gives it ("95% CI 0.012 … 0.032", or a dash without one). */
-const ciText = (ci95: [number, number] | null | undefined): string => `95% CI ${ci95 ? `${f(ci95[0])} … ${f(ci95[1])}` : '—'}`;
+const ciText = (ci95: [number, number] | null | undefined): string =>
+  `95% CI ${ci95 ? `${f(ci95[0])} … ${f(ci95[1])}` : '—'}`;
 
 /** What a 95% CI of a claimed positive effect decides: only one that excludes 0 decides either way. */
 function decided(ci95: [number, number] | null | undefined): Pick<Claim, 'confident' | 'contradicted'> {
@@ -71,8 +76,15 @@ function noCiReason(n: number, runs: number): string | undefined {
  */
 export function paperClaims(r: ExperimentResult): Claim[] {
   const claims = coachingClaims(r);
-  const label: Record<string, string> = { reciprocity: 'Reciprocity', average_clustering: 'Clustering', group_assortativity: 'Homophily by group (group assortativity)' };
-  const graphOf: Record<string, string> = { 'G(n, m)': 'a density-matched random graph', 'degree-preserving': 'a degree-preserving random graph' };
+  const label: Record<string, string> = {
+    reciprocity: 'Reciprocity',
+    average_clustering: 'Clustering',
+    group_assortativity: 'Homophily by group (group assortativity)',
+  };
+  const graphOf: Record<string, string> = {
+    'G(n, m)': 'a density-matched random graph',
+    'degree-preserving': 'a degree-preserving random graph',
+  };
   for (const b of r.baselines) {
     // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
     if (b.observed.n === 0 || b.baseline.n === 0) continue;
@@ -82,16 +94,34 @@ export function paperClaims(r: ExperimentResult): Claim[] {
     const interval = flat ? `the same in all ${b.excess.n} runs` : ciText(b.excess.ci95);
     const evidence = `${f(b.observed.mean)} vs random ${f(b.baseline.mean)}; excess ${f(b.excess.mean)} (${interval})`;
     if (b.excess.mean === null) {
-      claims.push({ text, holds: null, confident: false, reason: 'no run has both the observed value and its baseline', evidence });
+      claims.push({
+        text,
+        holds: null,
+        confident: false,
+        reason: 'no run has both the observed value and its baseline',
+        evidence,
+      });
       continue;
     }
     const reason = noCiReason(b.excess.n, r.runs.filter((x) => x.condition === b.condition).length);
-    const decision = flat ? decidedExactly({ test: 'sign', p: signP(b.excess.n) }, b.excess.mean) : decided(b.excess.ci95);
+    const decision = flat
+      ? decidedExactly({ test: 'sign', p: signP(b.excess.n) }, b.excess.mean)
+      : decided(b.excess.ci95);
     const tested = flat ? exactP('sign', signP(b.excess.n)) : { test: 'one-sample t', p: b.excess.p ?? null };
-    claims.push({ text, holds: b.excess.mean > 0, ...(b.excess.mean === 0 ? { noDifference: true } : {}), ...decision, ...tested, ...(reason ? { reason } : {}), evidence });
+    claims.push({
+      text,
+      holds: b.excess.mean > 0,
+      ...(b.excess.mean === 0 ? { noDifference: true } : {}),
+      ...decision,
+      ...tested,
+      ...(reason ? { reason } : {}),
+      evidence,
+    });
   }
-  const adjusted = holmAdjust(claims.map((c) => (c.holds === null ? null : c.p ?? null)));
-  claims.forEach((c, i) => { c.p_holm = adjusted[i]; });
+  const adjusted = holmAdjust(claims.map((c) => (c.holds === null ? null : (c.p ?? null))));
+  claims.forEach((c, i) => {
+    c.p_holm = adjusted[i];
+  });
   return claims;
 }
 
@@ -106,24 +136,41 @@ function coachingClaims(r: ExperimentResult): Claim[] {
   if (!pair) return [];
   const claims: Claim[] = [];
   const finite = (xs: (number | null)[]): number[] => xs.filter((v): v is number => v !== null && Number.isFinite(v));
-  for (const [metric, label] of [['density', 'density'], ['median_undirected_degree', 'median degree']] as const) {
+  for (const [metric, label] of [
+    ['density', 'density'],
+    ['median_undirected_degree', 'median degree'],
+  ] as const) {
     const text = `Coaching raises ${label}`;
     if ('confounded' in pair) {
       // Crediting coaching with a difference another override may have caused would mislead.
       const { on, off, alsoDiffer } = pair.confounded;
-      claims.push({ text, holds: null, confident: false, reason: 'no two conditions differ only in coaching', evidence: `${iso(on.name)} and ${iso(off.name)} also differ in ${alsoDiffer.join(', ')}` });
+      claims.push({
+        text,
+        holds: null,
+        confident: false,
+        reason: 'no two conditions differ only in coaching',
+        evidence: `${iso(on.name)} and ${iso(off.name)} also differ in ${alsoDiffer.join(', ')}`,
+      });
       continue;
     }
     const { on, off } = pair;
     const runsOf = (name: string) => r.runs.filter((x) => x.condition === name);
-    const a = finite(runsOf(off.name).map((x) => x.metrics[metric] ?? null)), b = finite(runsOf(on.name).map((x) => x.metrics[metric] ?? null));
+    const a = finite(runsOf(off.name).map((x) => x.metrics[metric] ?? null)),
+      b = finite(runsOf(on.name).map((x) => x.metrics[metric] ?? null));
     if (!a.length || !b.length) {
       // A condition with no run at all (a cancelled experiment's) has no values to be undefined.
       const empty = [off.name, on.name].filter((n) => !runsOf(n).length);
-      const reason = empty.length ? `no run of ${empty.map(iso).join(' and ')} finished`
-        : `${label} is undefined in every run of ${[!a.length && off.name, !b.length && on.name].filter((x): x is string => !!x).map(iso).join(' and ')}`;
+      const reason = empty.length
+        ? `no run of ${empty.map(iso).join(' and ')} finished`
+        : `${label} is undefined in every run of ${[!a.length && off.name, !b.length && on.name]
+            .filter((x): x is string => !!x)
+            .map(iso)
+            .join(' and ')}`;
       claims.push({
-        text, holds: null, confident: false, reason,
+        text,
+        holds: null,
+        confident: false,
+        reason,
         evidence: `${label} has a value in ${a.length} of ${runsOf(off.name).length} runs of ${iso(off.name)} and ${b.length} of ${runsOf(on.name).length} of ${iso(on.name)}`,
       });
       continue;
@@ -135,9 +182,18 @@ function coachingClaims(r: ExperimentResult): Claim[] {
     // No spread to build an interval from (an integer median degree often has none): the interval
     // has zero width, and an exact test decides. Paired: every seed's difference is the same, a
     // sign test; unpaired: neither condition varied, a permutation test.
-    const flat = !reason && c.difference !== 0 && (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(a) && noSpread(b));
-    const exact: ExactTest = paired ? { test: 'sign', p: signP(c.pairs!) } : { test: 'permutation', p: separationP(a.length, b.length) };
-    const interval = flat ? (paired ? `the same in all ${c.pairs} seeds` : `each the same in all its runs`) : ciText(c.ci95);
+    const flat =
+      !reason &&
+      c.difference !== 0 &&
+      (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(a) && noSpread(b));
+    const exact: ExactTest = paired
+      ? { test: 'sign', p: signP(c.pairs!) }
+      : { test: 'permutation', p: separationP(a.length, b.length) };
+    const interval = flat
+      ? paired
+        ? `the same in all ${c.pairs} seeds`
+        : `each the same in all its runs`
+      : ciText(c.ci95);
     const how = paired ? `paired by seed, ${c.pairs} pairs` : 'Welch, unpaired';
     claims.push({
       text,

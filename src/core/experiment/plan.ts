@@ -1,7 +1,11 @@
 // What an experiment runs: every condition × every seed, in a stable order, and the order runs start in.
 import type { ExperimentCondition, Scenario } from '../format/language/model';
 
-export interface ExperimentRunSpec { index: number; condition: string; seed: number }
+export interface ExperimentRunSpec {
+  index: number;
+  condition: string;
+  seed: number;
+}
 
 export interface ExperimentPlan {
   conditions: ExperimentCondition[];
@@ -11,7 +15,9 @@ export interface ExperimentPlan {
 
 /** Without an `experiment:` block, the scenario as written is the one condition. */
 export function planExperiment(scenario: Scenario, overrides: { seeds?: number[] } = {}): ExperimentPlan {
-  const conditions = scenario.experiment?.conditions?.length ? scenario.experiment.conditions : [{ name: 'as written', set: {} }];
+  const conditions = scenario.experiment?.conditions?.length
+    ? scenario.experiment.conditions
+    : [{ name: 'as written', set: {} }];
   const seeds = overrides.seeds ?? scenario.experiment?.seeds ?? [1, 2, 3, 4, 5];
   const runs: ExperimentRunSpec[] = [];
   for (const c of conditions) for (const seed of seeds) runs.push({ index: runs.length, condition: c.name, seed });
@@ -27,5 +33,9 @@ export function startOrder<T extends { id: number }>(plan: ExperimentPlan, tasks
   const at = (t: T) => plan.runs[t.id];
   const seedPos = new Map(plan.seeds.map((s, i) => [s, i] as const));
   const condPos = new Map(plan.conditions.map((c, i) => [c.name, i] as const));
-  return [...tasks].sort((a, b) => seedPos.get(at(a).seed)! - seedPos.get(at(b).seed)! || condPos.get(at(a).condition)! - condPos.get(at(b).condition)!);
+  return [...tasks].sort(
+    (a, b) =>
+      seedPos.get(at(a).seed)! - seedPos.get(at(b).seed)! ||
+      condPos.get(at(a).condition)! - condPos.get(at(b).condition)!,
+  );
 }

@@ -30,36 +30,62 @@ export interface PoolStops {
  * finished (undefined for the others), and only once every worker has exited: a terminated worker
  * writes nothing more. A failed task throws, once the tasks under way have finished.
  */
-export async function runOnPool(tasks: WorkerTask[], jobs: number, events: PoolEvents = {}, stops: PoolStops = {}): Promise<(RunOutcome | undefined)[]> {
+export async function runOnPool(
+  tasks: WorkerTask[],
+  jobs: number,
+  events: PoolEvents = {},
+  stops: PoolStops = {},
+): Promise<(RunOutcome | undefined)[]> {
   const results = new Array<RunOutcome | undefined>(tasks.length).fill(undefined);
   const queue = [...tasks];
   const entry = workerEntry();
   const workers: Worker[] = [];
   const failures: string[] = [];
   const { signal, stopStarting } = stops;
-  const stopAll = (): void => { for (const w of workers) void w.terminate(); };
+  const stopAll = (): void => {
+    for (const w of workers) void w.terminate();
+  };
   signal?.addEventListener('abort', stopAll, { once: true });
   // What throws in a listener (a trace that cannot be renamed) fails the pool, not the process.
-  const failing = (f: () => void): void => { try { f(); } catch (err) { failures.push(err instanceof Error ? err.message : String(err)); } };
+  const failing = (f: () => void): void => {
+    try {
+      f();
+    } catch (err) {
+      failures.push(err instanceof Error ? err.message : String(err));
+    }
+  };
   const startNoMore = (): boolean => !!signal?.aborted || !!stopStarting?.aborted || failures.length > 0;
 
-  const lane = (): Promise<void> => new Promise((resolve) => {
-    const worker = new Worker(entry.file, { execArgv: entry.execArgv });
-    workers.push(worker);
-    const next = (): void => {
-      const task = startNoMore() ? undefined : queue.shift();
-      if (!task) { void worker.terminate(); return; }
-      worker.postMessage(task);
-    };
-    worker.on('message', (m: WorkerMessage) => {
-      if (m.type === 'round') events.onRound?.(m.id, m.round, m.of);
-      else if (m.type === 'done') { results[m.id] = m.outcome; failing(() => events.onDone?.(m.id, m.outcome)); next(); }
-      else { failures.push(`run ${m.id + 1}: ${m.message}`); next(); }
+  const lane = (): Promise<void> =>
+    new Promise((resolve) => {
+      const worker = new Worker(entry.file, { execArgv: entry.execArgv });
+      workers.push(worker);
+      const next = (): void => {
+        const task = startNoMore() ? undefined : queue.shift();
+        if (!task) {
+          void worker.terminate();
+          return;
+        }
+        worker.postMessage(task);
+      };
+      worker.on('message', (m: WorkerMessage) => {
+        if (m.type === 'round') events.onRound?.(m.id, m.round, m.of);
+        else if (m.type === 'done') {
+          results[m.id] = m.outcome;
+          failing(() => events.onDone?.(m.id, m.outcome));
+          next();
+        } else {
+          failures.push(`run ${m.id + 1}: ${m.message}`);
+          next();
+        }
+      });
+      worker.on('error', (err) => {
+        failures.push(err.message);
+        resolve();
+      });
+      worker.on('exit', () => resolve());
+      next();
     });
-    worker.on('error', (err) => { failures.push(err.message); resolve(); });
-    worker.on('exit', () => resolve());
-    next();
-  });
 
   await Promise.all(Array.from({ length: Math.max(1, Math.min(jobs, tasks.length)) }, lane));
   signal?.removeEventListener('abort', stopAll);

@@ -44,7 +44,9 @@ export interface ExperimentOptions {
 }
 
 export interface ExperimentRun {
-  result: ExperimentResult; files: string[]; wallSeconds: number;
+  result: ExperimentResult;
+  files: string[];
+  wallSeconds: number;
   /** The workers the runs were spread over: never more than there are runs. */
   jobs: number;
   /** Why `jobs` is fewer than asked: as many as there are runs, or an endpoint's limits (workerLimits.ts). */
@@ -72,7 +74,9 @@ export function isOffline(scenario: Scenario): boolean {
 
 /** The models a scenario uses, each named once (two offline models are one kind of model). */
 export function modelLine(scenario: Pick<Scenario, 'models'>): string {
-  const names = Object.values(scenario.models).map((m) => (isInstant(m) ? traitsOf(m.provider).label : `${m.provider}${m.model ? ` ${m.model}` : ''}`));
+  const names = Object.values(scenario.models).map((m) =>
+    isInstant(m) ? traitsOf(m.provider).label : `${m.provider}${m.model ? ` ${m.model}` : ''}`,
+  );
   return [...new Set(names)].join(', ');
 }
 
@@ -80,7 +84,11 @@ export function modelLine(scenario: Pick<Scenario, 'models'>): string {
  * Each condition's run length: its own (`world.rounds` may be one of its overrides) unless `rounds`
  * says otherwise for all. A condition that cannot be applied throws here, before any run starts.
  */
-export function roundsByCondition(scenario: Scenario, conditions: readonly { name: string; set: Record<string, unknown> }[], rounds?: number): Map<string, number> {
+export function roundsByCondition(
+  scenario: Scenario,
+  conditions: readonly { name: string; set: Record<string, unknown> }[],
+  rounds?: number,
+): Map<string, number> {
   return new Map(conditions.map((c) => [c.name, rounds ?? withOverrides(scenario, c.set).world.rounds]));
 }
 
@@ -97,23 +105,41 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   fs.mkdirSync(options.traces === false ? options.outDir : traceDir, { recursive: true });
   const conditionOf = (name: string) => plan.conditions.find((c) => c.name === name)!;
   // Each run's trace, by task id; runs write it under a `.part` name until they finish (traceFiles.ts).
-  const tracePaths = options.traces === false ? undefined : todo.runs.map((run) => path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`));
+  const tracePaths =
+    options.traces === false
+      ? undefined
+      : todo.runs.map((run) => path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`));
   const tasks: WorkerTask[] = todo.runs.map((run) => ({
-    id: run.index, scenario, condition: conditionOf(run.condition), seed: run.seed, rounds: roundsBy.get(run.condition)!,
+    id: run.index,
+    scenario,
+    condition: conditionOf(run.condition),
+    seed: run.seed,
+    rounds: roundsBy.get(run.condition)!,
     ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
   }));
   const total = tasks.length;
   const roundsTotal = tasks.reduce((sum, t) => sum + t.rounds, 0);
   const progressByRun = new Array<number>(total).fill(0);
   const finished = new Set<number>();
-  const report = (): void => options.onProgress?.({ done: finished.size, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
-  const onRound = (id: number, round: number): void => { progressByRun[id] = round; report(); };
+  const report = (): void =>
+    options.onProgress?.({
+      done: finished.size,
+      total,
+      roundsDone: progressByRun.reduce((a, b) => a + b, 0),
+      roundsTotal,
+    });
+  const onRound = (id: number, round: number): void => {
+    progressByRun[id] = round;
+    report();
+  };
   const onDone = (id: number): void => {
     if (tracePaths) keepTrace(tracePaths[id]);
     finished.add(id);
     report();
   };
-  const asked = options.jobs ?? (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
+  const asked =
+    options.jobs ??
+    (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
   // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
   const shared = workersFor(scenario, asked);
   // A worker per run at most: more would start idle, and take a share of an endpoint's limits unused.
@@ -125,8 +151,16 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   let outcomes: (RunOutcome | undefined)[];
   try {
     if (jobs > 1) {
-      for (const t of tasks) { t.share = jobs; if (cacheDir) t.cacheDir = cacheDir; }
-      outcomes = await runOnPool(startOrder(todo, tasks), jobs, { onRound, onDone }, { signal: options.signal, stopStarting: options.stopStarting });
+      for (const t of tasks) {
+        t.share = jobs;
+        if (cacheDir) t.cacheDir = cacheDir;
+      }
+      outcomes = await runOnPool(
+        startOrder(todo, tasks),
+        jobs,
+        { onRound, onDone },
+        { signal: options.signal, stopStarting: options.stopStarting },
+      );
     } else {
       outcomes = await runInThisThread(startOrder(todo, tasks), { ...options, cacheDir, onRound, onDone });
     }
@@ -140,11 +174,31 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   if (partial && tracePaths) for (const t of tasks) if (!finished.has(t.id)) dropStale(tracePaths[t.id]);
 
   // Claims and figures from the finished runs only; a condition without one has no values (n = 0).
-  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, ran, { reference: options.reference, metrics: scenario.experiment?.metrics });
+  const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, ran, {
+    reference: options.reference,
+    metrics: scenario.experiment?.metrics,
+  });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);
   const files = options.shard
-    ? [writeShardFile(options.outDir, shardFileOf({ scenario, plan, shard: options.shard, planIndex: todo.planIndex, outcomes, outDir: options.outDir, tracePaths, roundsBy, reference: options.reference, model, wallSeconds }))]
+    ? [
+        writeShardFile(
+          options.outDir,
+          shardFileOf({
+            scenario,
+            plan,
+            shard: options.shard,
+            planIndex: todo.planIndex,
+            outcomes,
+            outDir: options.outDir,
+            tracePaths,
+            roundsBy,
+            reference: options.reference,
+            model,
+            wallSeconds,
+          }),
+        ),
+      ]
     : writeExperimentFiles(options.outDir, { result, model, roundsBy, wallSeconds, planned: total });
   const run: ExperimentRun = { result, files, wallSeconds, jobs, ...(fewerJobs ? { fewerJobs } : {}) };
   if (partial) throw new ExperimentCancelled({ ...run, partial });
@@ -155,13 +209,24 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
  * One run at a time in this thread (LLM runs, `jobs: 1`): outcomes by task id, undefined for the
  * runs that a stop left unfinished or unstarted.
  */
-async function runInThisThread(tasks: WorkerTask[], o: Pick<ExperimentOptions, 'signal' | 'stopStarting' | 'models'> & { cacheDir?: string; onRound: (id: number, round: number) => void; onDone: (id: number) => void }): Promise<(RunOutcome | undefined)[]> {
+async function runInThisThread(
+  tasks: WorkerTask[],
+  o: Pick<ExperimentOptions, 'signal' | 'stopStarting' | 'models'> & {
+    cacheDir?: string;
+    onRound: (id: number, round: number) => void;
+    onDone: (id: number) => void;
+  },
+): Promise<(RunOutcome | undefined)[]> {
   const outcomes = new Array<RunOutcome | undefined>(tasks.length).fill(undefined);
   for (const t of tasks) {
     if (o.signal?.aborted || o.stopStarting?.aborted) break;
     try {
       outcomes[t.id] = await runOne(t.scenario, t.condition, t.seed, {
-        rounds: t.rounds, tracePath: t.tracePath, signal: o.signal, models: o.models, cacheDir: o.cacheDir,
+        rounds: t.rounds,
+        tracePath: t.tracePath,
+        signal: o.signal,
+        models: o.models,
+        cacheDir: o.cacheDir,
         onRound: (round) => o.onRound(t.id, round),
       });
     } catch (err) {

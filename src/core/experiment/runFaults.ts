@@ -5,7 +5,9 @@ import { counted } from '../text/counted';
 import type { RunOutcome } from './outcome';
 
 /** Undefined when no run had a failed call. */
-export function describeRunFaults(runs: readonly Pick<RunOutcome, 'condition' | 'seed' | 'faults'>[]): string | undefined {
+export function describeRunFaults(
+  runs: readonly Pick<RunOutcome, 'condition' | 'seed' | 'faults'>[],
+): string | undefined {
   const hit = runs.filter((r) => r.faults.failed_calls > 0);
   if (!hit.length) return undefined;
   const calls = hit.reduce((n, r) => n + r.faults.failed_calls, 0);

@@ -20,27 +20,49 @@ export interface RunOneOptions {
   models?: Pick<ModelOptions, 'secrets' | 'chatClientFactory'>;
 }
 
-export async function runOne(scenario: Scenario, condition: { name: string; set: Record<string, unknown> }, seed: number, opts: RunOneOptions = {}): Promise<RunOutcome> {
+export async function runOne(
+  scenario: Scenario,
+  condition: { name: string; set: Record<string, unknown> },
+  seed: number,
+  opts: RunOneOptions = {},
+): Promise<RunOutcome> {
   const started = performance.now();
   const conditioned = withOverrides(scenario, condition.set);
   // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
-  const registry = new ModelRegistry(conditioned, { ...opts.models, rounds: opts.rounds, seed, cacheDir: opts.cacheDir, share: opts.share });
+  const registry = new ModelRegistry(conditioned, {
+    ...opts.models,
+    rounds: opts.rounds,
+    seed,
+    cacheDir: opts.cacheDir,
+    share: opts.share,
+  });
   const harness = RunHarness.open(conditioned, {
-    simulation: { seed, rounds: opts.rounds, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls },
+    simulation: {
+      seed,
+      rounds: opts.rounds,
+      modelFactory: registry.factory,
+      relevance: registry.memoryRelevance,
+      calls: registry.calls,
+    },
     ...(opts.tracePath ? { trace: { path: opts.tracePath } } : {}),
     onRoundEnd: opts.onRound,
   });
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
   const w = harness.sim.world;
-  return runOutcome(condition.name, seed, {
-    agents: [...w.agents.values()].map((a) => ({ id: a.id, ...(a.persona.group ? { group: a.persona.group } : {}) })),
-    ties: w.ties.existing(w.settings.ties.threshold),
-    threshold: w.settings.ties.threshold,
-    rewardMeans: harness.rewards.means(),
-    rewardTotal: harness.rewards.meanTotal(),
-    rounds: harness.rounds,
-    usage: { ...w.totalUsage },
-    faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
-  }, performance.now() - started);
+  return runOutcome(
+    condition.name,
+    seed,
+    {
+      agents: [...w.agents.values()].map((a) => ({ id: a.id, ...(a.persona.group ? { group: a.persona.group } : {}) })),
+      ties: w.ties.existing(w.settings.ties.threshold),
+      threshold: w.settings.ties.threshold,
+      rewardMeans: harness.rewards.means(),
+      rewardTotal: harness.rewards.meanTotal(),
+      rounds: harness.rounds,
+      usage: { ...w.totalUsage },
+      faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
+    },
+    performance.now() - started,
+  );
 }

@@ -26,7 +26,9 @@ export function parseShard(text: string): Shard | string {
   if (!m) return `--shard takes i/n (this machine's part i of n), as in 2/4; got '${text}'`;
   const [index, count] = [Number(m[1]), Number(m[2])];
   if (count < 1) return `--shard ${text}: n must be at least 1`;
-  if (index < 1 || index > count) return `--shard ${text}: i must be between 1 and ${count} (shards are numbered 1 to n)`;
+  if (index < 1 || index > count) {
+    return `--shard ${text}: i must be between 1 and ${count} (shards are numbered 1 to n)`;
+  }
   return { index, count };
 }
 
@@ -39,7 +41,11 @@ export function inShard(k: number, shard: Shard): boolean {
 export function shardPlan(plan: ExperimentPlan, shard: Shard | undefined): ExperimentPlan & { planIndex: number[] } {
   if (!shard) return { ...plan, planIndex: plan.runs.map((r) => r.index) };
   const mine = plan.runs.filter((r) => inShard(r.index, shard));
-  return { ...plan, runs: mine.map((r, j): ExperimentRunSpec => ({ ...r, index: j })), planIndex: mine.map((r) => r.index) };
+  return {
+    ...plan,
+    runs: mine.map((r, j): ExperimentRunSpec => ({ ...r, index: j })),
+    planIndex: mine.map((r) => r.index),
+  };
 }
 
 /** What every shard of one experiment must agree on. */
@@ -79,8 +85,17 @@ export interface ShardFile {
 
 /** A shard's file, from what runExperiment ran: `outcomes[j]` is run j of `shardPlan`'s, undefined when it did not finish. */
 export function shardFileOf(o: {
-  scenario: Scenario; plan: ExperimentPlan; shard: Shard; planIndex: readonly number[]; outcomes: readonly (RunOutcome | undefined)[];
-  outDir: string; tracePaths?: readonly string[]; roundsBy: ReadonlyMap<string, number>; reference?: string; model: string; wallSeconds: number;
+  scenario: Scenario;
+  plan: ExperimentPlan;
+  shard: Shard;
+  planIndex: readonly number[];
+  outcomes: readonly (RunOutcome | undefined)[];
+  outDir: string;
+  tracePaths?: readonly string[];
+  roundsBy: ReadonlyMap<string, number>;
+  reference?: string;
+  model: string;
+  wallSeconds: number;
 }): ShardFile {
   const runs: ShardRun[] = [];
   o.outcomes.forEach((outcome, j) => {
@@ -89,14 +104,22 @@ export function shardFileOf(o: {
     runs.push({ index: o.planIndex[j], trace, outcome });
   });
   return {
-    format: SHARD_FORMAT, version: SHARD_FORMAT_VERSION,
+    format: SHARD_FORMAT,
+    version: SHARD_FORMAT_VERSION,
     scenario: { name: o.scenario.name, hash: scenarioHash(o.scenario) },
     plan: {
-      conditions: o.plan.conditions, seeds: o.plan.seeds, rounds_by_condition: Object.fromEntries(o.roundsBy),
-      reference: o.reference ?? o.plan.conditions[0].name, metrics: o.scenario.experiment?.metrics ?? null, model: o.model, runs: o.plan.runs.length,
+      conditions: o.plan.conditions,
+      seeds: o.plan.seeds,
+      rounds_by_condition: Object.fromEntries(o.roundsBy),
+      reference: o.reference ?? o.plan.conditions[0].name,
+      metrics: o.scenario.experiment?.metrics ?? null,
+      model: o.model,
+      runs: o.plan.runs.length,
     },
     shard: o.shard,
-    partial: runs.length < o.planIndex.length, runs_planned: o.planIndex.length, runs_finished: runs.length,
+    partial: runs.length < o.planIndex.length,
+    runs_planned: o.planIndex.length,
+    runs_finished: runs.length,
     wall_seconds: o.wallSeconds,
     runs,
   };
@@ -125,16 +148,36 @@ export function readShardFile(dir: string): ShardFile | string {
       : `${file}: cannot be read (${code ?? String(err)})`;
   }
   let json: unknown;
-  try { json = JSON.parse(text); } catch (err) { return `${file}: not JSON (${err instanceof Error ? err.message : String(err)})`; }
+  try {
+    json = JSON.parse(text);
+  } catch (err) {
+    return `${file}: not JSON (${err instanceof Error ? err.message : String(err)})`;
+  }
   const f = json as Partial<ShardFile> | null;
-  if (!f || typeof f !== 'object' || f.format !== SHARD_FORMAT) return `${file}: not a shard file (format is not '${SHARD_FORMAT}')`;
-  if (f.version !== SHARD_FORMAT_VERSION) return `${file}: shard file version ${String(f.version)}, this society reads version ${SHARD_FORMAT_VERSION}`;
+  if (!f || typeof f !== 'object' || f.format !== SHARD_FORMAT) {
+    return `${file}: not a shard file (format is not '${SHARD_FORMAT}')`;
+  }
+  if (f.version !== SHARD_FORMAT_VERSION) {
+    return `${file}: shard file version ${String(f.version)}, this society reads version ${SHARD_FORMAT_VERSION}`;
+  }
   const shape = [
     f.scenario && typeof f.scenario.name === 'string' && typeof f.scenario.hash === 'string',
-    f.plan && Array.isArray(f.plan.conditions) && Array.isArray(f.plan.seeds) && typeof f.plan.runs === 'number' && typeof f.plan.reference === 'string',
-    f.shard && Number.isSafeInteger(f.shard.index) && Number.isSafeInteger(f.shard.count) && f.shard.count >= 1 && f.shard.index >= 1 && f.shard.index <= f.shard.count,
-    Array.isArray(f.runs) && f.runs.every((r) => r && Number.isSafeInteger(r.index) && r.outcome && typeof r.outcome === 'object'),
+    f.plan &&
+      Array.isArray(f.plan.conditions) &&
+      Array.isArray(f.plan.seeds) &&
+      typeof f.plan.runs === 'number' &&
+      typeof f.plan.reference === 'string',
+    f.shard &&
+      Number.isSafeInteger(f.shard.index) &&
+      Number.isSafeInteger(f.shard.count) &&
+      f.shard.count >= 1 &&
+      f.shard.index >= 1 &&
+      f.shard.index <= f.shard.count,
+    Array.isArray(f.runs) &&
+      f.runs.every((r) => r && Number.isSafeInteger(r.index) && r.outcome && typeof r.outcome === 'object'),
   ];
-  if (!shape.every(Boolean)) return `${file}: a damaged shard file (${['scenario', 'plan', 'shard', 'runs'][shape.findIndex((ok) => !ok)]} is missing or malformed)`;
+  if (!shape.every(Boolean)) {
+    return `${file}: a damaged shard file (${['scenario', 'plan', 'shard', 'runs'][shape.findIndex((ok) => !ok)]} is missing or malformed)`;
+  }
   return f as ShardFile;
 }

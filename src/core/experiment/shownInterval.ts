@@ -32,7 +32,8 @@ export function shownInterval(metric: string, estimate: Estimate): ShownInterval
   if (!estimate.ci95) return null;
   const [a, b] = estimate.ci95;
   const [lowest, highest] = metricBounds(metric) ?? [-Infinity, Infinity];
-  const cutLow = a < lowest - RESIDUE, cutHigh = b > highest + RESIDUE;
+  const cutLow = a < lowest - RESIDUE,
+    cutHigh = b > highest + RESIDUE;
   // Never past the mean, should a mean itself lie outside (it cannot, short of residue).
   const mean = estimate.mean ?? (a + b) / 2;
   return {

@@ -9,7 +9,10 @@ import tQuantile from '@stdlib/stats-base-dists-t-quantile';
 import tCdf from '@stdlib/stats-base-dists-t-cdf';
 
 export interface Estimate {
-  n: number; mean: number | null; sd: number | null; ci95: [number, number] | null;
+  n: number;
+  mean: number | null;
+  sd: number | null;
+  ci95: [number, number] | null;
   /** Two-sided p of "the mean is 0" (one-sample t); null without spread or with one value. */
   p?: number | null;
 }
@@ -21,8 +24,14 @@ export function estimate(values: readonly (number | null)[]): Estimate {
   if (xs.length === 1) return { n: 1, mean: m, sd: null, ci95: null };
   // Identical values have no spread; the floating-point mean can leave a variance of 1e-34.
   const sd = noSpread(xs) ? 0 : sampleStandardDeviation(xs);
-  const half = tQuantile(0.975, xs.length - 1) * sd / Math.sqrt(xs.length);
-  return { n: xs.length, mean: m, sd, ci95: [m - half, m + half], p: twoSidedP(m, sd / Math.sqrt(xs.length), xs.length - 1) };
+  const half = (tQuantile(0.975, xs.length - 1) * sd) / Math.sqrt(xs.length);
+  return {
+    n: xs.length,
+    mean: m,
+    sd,
+    ci95: [m - half, m + half],
+    p: twoSidedP(m, sd / Math.sqrt(xs.length), xs.length - 1),
+  };
 }
 
 export interface Contrast {
@@ -55,9 +64,12 @@ export function seedContrast(a: ReadonlyMap<number, number | null>, b: ReadonlyM
     const v = m.get(seed);
     return v !== null && v !== undefined && Number.isFinite(v) ? v : undefined;
   };
-  const seeds = [...new Set([...a.keys(), ...b.keys()])].filter((s) => value(a, s) !== undefined || value(b, s) !== undefined);
+  const seeds = [...new Set([...a.keys(), ...b.keys()])].filter(
+    (s) => value(a, s) !== undefined || value(b, s) !== undefined,
+  );
   const paired = seeds.length >= 2 && seeds.every((s) => value(a, s) !== undefined && value(b, s) !== undefined);
-  const aValues = seeds.map((s) => value(a, s) ?? null), bValues = seeds.map((s) => value(b, s) ?? null);
+  const aValues = seeds.map((s) => value(a, s) ?? null),
+    bValues = seeds.map((s) => value(b, s) ?? null);
   if (!paired) return contrast(aValues, bValues);
   const welch = contrast(aValues, bValues);
   const diffs = seeds.map((s) => value(b, s)! - value(a, s)!);
@@ -65,7 +77,14 @@ export function seedContrast(a: ReadonlyMap<number, number | null>, b: ReadonlyM
   const sd = noSpread(diffs) ? 0 : sampleStandardDeviation(diffs);
   const se = sd / Math.sqrt(diffs.length);
   const half = tQuantile(0.975, diffs.length - 1) * se;
-  return { difference: d, ci95: [d - half, d + half], hedges_g: welch.hedges_g, test: 'paired t', pairs: diffs.length, p: twoSidedP(d, se, diffs.length - 1) };
+  return {
+    difference: d,
+    ci95: [d - half, d + half],
+    hedges_g: welch.hedges_g,
+    test: 'paired t',
+    pairs: diffs.length,
+    p: twoSidedP(d, se, diffs.length - 1),
+  };
 }
 
 /**
@@ -74,7 +93,10 @@ export function seedContrast(a: ReadonlyMap<number, number | null>, b: ReadonlyM
  * decides) stay null and do not count in k.
  */
 export function holmAdjust(ps: readonly (number | null)[]): (number | null)[] {
-  const order = ps.map((p, i) => [p, i] as const).filter((x): x is readonly [number, number] => x[0] !== null).sort((x, y) => x[0] - y[0]);
+  const order = ps
+    .map((p, i) => [p, i] as const)
+    .filter((x): x is readonly [number, number] => x[0] !== null)
+    .sort((x, y) => x[0] - y[0]);
   const adjusted: (number | null)[] = ps.map(() => null);
   let running = 0;
   order.forEach(([p, i], rank) => {
@@ -91,16 +113,26 @@ export function contrast(aValues: readonly (number | null)[], bValues: readonly 
     return { difference: a.length && b.length ? mean(b) - mean(a) : null, ci95: null, hedges_g: null };
   }
   const difference = mean(b) - mean(a);
-  const va = noSpread(a) ? 0 : sampleVariance(a), vb = noSpread(b) ? 0 : sampleVariance(b);
+  const va = noSpread(a) ? 0 : sampleVariance(a),
+    vb = noSpread(b) ? 0 : sampleVariance(b);
   const se = Math.sqrt(va / a.length + vb / b.length);
   // Welch–Satterthwaite degrees of freedom.
-  const df = se === 0 ? a.length + b.length - 2
-    : (va / a.length + vb / b.length) ** 2 / ((va / a.length) ** 2 / (a.length - 1) + (vb / b.length) ** 2 / (b.length - 1));
+  const df =
+    se === 0
+      ? a.length + b.length - 2
+      : (va / a.length + vb / b.length) ** 2 /
+        ((va / a.length) ** 2 / (a.length - 1) + (vb / b.length) ** 2 / (b.length - 1));
   const half = tQuantile(0.975, df) * se;
   const p = twoSidedP(difference, se, df);
   const pooled = Math.sqrt(((a.length - 1) * va + (b.length - 1) * vb) / (a.length + b.length - 2));
   const correction = 1 - 3 / (4 * (a.length + b.length) - 9);
-  return { difference, ci95: [difference - half, difference + half], hedges_g: pooled > 0 ? (difference / pooled) * correction : null, test: 'Welch t', p };
+  return {
+    difference,
+    ci95: [difference - half, difference + half],
+    hedges_g: pooled > 0 ? (difference / pooled) * correction : null,
+    test: 'Welch t',
+    p,
+  };
 }
 
 /** Whether every value is the same. */

@@ -27,5 +27,9 @@ export function dropStale(tracePath: string): void {
 
 function remove(file: string): void {
   // A file a terminated worker still holds open may refuse (Windows): a cut-off one stays `.part`.
-  try { fs.rmSync(file, { force: true }); } catch { /* see above */ }
+  try {
+    fs.rmSync(file, { force: true });
+  } catch {
+    /* see above */
+  }
 }

@@ -26,7 +26,10 @@ parentPort?.on('message', async (task: WorkerTask) => {
   const post = (m: WorkerMessage): void => parentPort!.postMessage(m);
   try {
     const outcome = await runOne(task.scenario, task.condition, task.seed, {
-      rounds: task.rounds, tracePath: task.tracePath, cacheDir: task.cacheDir, share: task.share,
+      rounds: task.rounds,
+      tracePath: task.tracePath,
+      cacheDir: task.cacheDir,
+      share: task.share,
       onRound: (round, of) => post({ type: 'round', id: task.id, round, of }),
     });
     post({ type: 'done', id: task.id, outcome });

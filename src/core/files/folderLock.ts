@@ -13,10 +13,16 @@ import * as path from 'node:path';
 
 export const LOCK_FILE = '.society-lock';
 
-export interface FolderLock { release(): void }
+export interface FolderLock {
+  release(): void;
+}
 
 /** Who holds the folder, when it is not us. */
-export interface LockHolder { pid: number; host: string; since: string }
+export interface LockHolder {
+  pid: number;
+  host: string;
+  since: string;
+}
 
 /**
  * Takes `dir`'s lock, or says who holds it. The lock is released by `release()` and, failing
@@ -34,7 +40,11 @@ export function lockFolder(dir: string): FolderLock | { heldBy: LockHolder } {
         if (!held) return;
         held = false;
         process.off('exit', release);
-        try { if (readHolder(file)?.holder?.pid === me.pid) fs.unlinkSync(file); } catch { /* gone already */ }
+        try {
+          if (readHolder(file)?.holder?.pid === me.pid) fs.unlinkSync(file);
+        } catch {
+          /* gone already */
+        }
       };
       process.on('exit', release);
       return { release };
@@ -55,19 +65,31 @@ export function lockFolder(dir: string): FolderLock | { heldBy: LockHolder } {
 function takeOver(file: string, stale: string): boolean {
   const guard = `${file}.takeover`;
   if (!create(guard, String(process.pid))) {
-    try { if (Date.now() - fs.statSync(guard).mtimeMs > 5_000) fs.unlinkSync(guard); } catch { /* gone meanwhile */ }
+    try {
+      if (Date.now() - fs.statSync(guard).mtimeMs > 5_000) fs.unlinkSync(guard);
+    } catch {
+      /* gone meanwhile */
+    }
     return false;
   }
   try {
     if (readHolder(file)?.text === stale) fs.unlinkSync(file);
-  } catch { /* gone meanwhile */ } finally {
-    try { fs.unlinkSync(guard); } catch { /* already gone */ }
+  } catch {
+    /* gone meanwhile */
+  } finally {
+    try {
+      fs.unlinkSync(guard);
+    } catch {
+      /* already gone */
+    }
   }
   return true;
 }
 
 const pause = new Int32Array(new SharedArrayBuffer(4));
-function sleep(ms: number): void { Atomics.wait(pause, 0, 0, ms); }
+function sleep(ms: number): void {
+  Atomics.wait(pause, 0, 0, ms);
+}
 
 /** Creates `file` holding `text`, all at once; false when it exists. */
 function create(file: string, text: string): boolean {
@@ -81,25 +103,46 @@ function create(file: string, text: string): boolean {
     if (code === 'EEXIST') return false;
     if (code !== 'EPERM' && code !== 'ENOTSUP' && code !== 'ENOSYS' && code !== 'EOPNOTSUPP') throw err;
     // A file system without hard links: exclusive create (a reader may then see it briefly empty).
-    try { fs.writeFileSync(file, text, { flag: 'wx' }); return true; } catch (e) { if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false; throw e; }
+    try {
+      fs.writeFileSync(file, text, { flag: 'wx' });
+      return true;
+    } catch (e) {
+      if ((e as NodeJS.ErrnoException).code === 'EEXIST') return false;
+      throw e;
+    }
   } finally {
-    try { fs.unlinkSync(tmp); } catch { /* already gone */ }
+    try {
+      fs.unlinkSync(tmp);
+    } catch {
+      /* already gone */
+    }
   }
 }
 
 /** The lock's text and holder (undefined when unreadable); undefined when there is no lock. */
 function readHolder(file: string): { holder?: LockHolder; text: string } | undefined {
   let text: string;
-  try { text = fs.readFileSync(file, 'utf8'); } catch { return undefined; }
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
   try {
     const h = JSON.parse(text) as LockHolder;
     return { holder: typeof h?.pid === 'number' ? h : undefined, text };
-  } catch { return { text }; }
+  } catch {
+    return { text };
+  }
 }
 
 /** Whether the holder still runs. On another host we cannot tell: assume it does. */
 function alive(h: LockHolder): boolean {
   if (h.host !== os.hostname()) return true;
   if (h.pid === process.pid) return true;
-  try { process.kill(h.pid, 0); return true; } catch (err) { return (err as NodeJS.ErrnoException).code === 'EPERM'; }
+  try {
+    process.kill(h.pid, 0);
+    return true;
+  } catch (err) {
+    return (err as NodeJS.ErrnoException).code === 'EPERM';
+  }
 }

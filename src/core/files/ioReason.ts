@@ -5,12 +5,21 @@
 /** The reason in a few words; `what` names the thing a folder was found in place of. */
 export function ioReason(err: unknown, what = 'file'): string {
   switch ((err as NodeJS.ErrnoException)?.code) {
-    case 'ENOENT': return 'no such file';
-    case 'EISDIR': return `it is a folder, not a ${what}`;
-    case 'EEXIST': case 'ENOTDIR': return 'a file is in the way';
-    case 'EACCES': case 'EPERM': return 'permission denied';
-    case 'EROFS': return 'the file system is read-only';
-    case 'ENOSPC': return 'no space left on the device';
-    default: return err instanceof Error ? err.message : String(err);
+    case 'ENOENT':
+      return 'no such file';
+    case 'EISDIR':
+      return `it is a folder, not a ${what}`;
+    case 'EEXIST':
+    case 'ENOTDIR':
+      return 'a file is in the way';
+    case 'EACCES':
+    case 'EPERM':
+      return 'permission denied';
+    case 'EROFS':
+      return 'the file system is read-only';
+    case 'ENOSPC':
+      return 'no space left on the device';
+    default:
+      return err instanceof Error ? err.message : String(err);
   }
 }

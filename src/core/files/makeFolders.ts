@@ -24,6 +24,8 @@ export function makeFolders(dir: string): string[] {
     }
   }
   // A file in the way reads as EEXIST from mkdir, as the recursive form reports it.
-  if (!fs.statSync(dir).isDirectory()) throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST', path: dir });
+  if (!fs.statSync(dir).isDirectory()) {
+    throw Object.assign(new Error(`EEXIST: file already exists, mkdir '${dir}'`), { code: 'EEXIST', path: dir });
+  }
   return made;
 }

@@ -3,7 +3,13 @@ export * from './language/model';
 export * from './language/diagnostics';
 export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './language/parse';
 export { LineIndex } from './language/lines';
-export { SocietyWorkspace, type ScenarioResolution, type PersonaEntry, type FileAnalysis, SOCIETY_EXTENSION } from './language/workspace';
+export {
+  SocietyWorkspace,
+  type ScenarioResolution,
+  type PersonaEntry,
+  type FileAnalysis,
+  SOCIETY_EXTENSION,
+} from './language/workspace';
 export { NodeFileSystem, OverlayFileSystem, type SocietyFileSystem } from './language/fileSystem';
 export { loadScenarioFile, defaultRoot } from './language/load';
 export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './language/templates';
@@ -16,8 +22,22 @@ export { complete } from './service/completionSources';
 export { snippetsAt, DOCUMENT_SNIPPETS, type DocumentSnippet } from './service/documentSnippets';
 export { hoverAt, type Hover } from './service/hover';
 export { definitionAt } from './service/definition';
-export { referencesAt, prepareRename, renamePersona, personaSites, type PersonaSite, type TextEdit, type WorkspaceEdit } from './service/references';
-export { documentSymbols, foldingRanges, type DocumentSymbol, type SymbolKind, type FoldingRange } from './service/symbols';
+export {
+  referencesAt,
+  prepareRename,
+  renamePersona,
+  personaSites,
+  type PersonaSite,
+  type TextEdit,
+  type WorkspaceEdit,
+} from './service/references';
+export {
+  documentSymbols,
+  foldingRanges,
+  type DocumentSymbol,
+  type SymbolKind,
+  type FoldingRange,
+} from './service/symbols';
 export { codeActions, type CodeAction } from './service/codeActions';
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
 export { personaCard, type PersonaSummary } from './service/personaCard';

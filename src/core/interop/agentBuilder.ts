@@ -6,7 +6,19 @@ import { traitLevel } from './bigFiveLevels';
 import type { WarningBook } from './warningBook';
 
 /** Importance of seed memories by what they hold (Generative Agents' 1..10 poignancy). */
-export const IMPORTANCE = { belief: 7, goal: 7, personality: 6, relationship: 5, fact: 5, profile: 5, skill: 4, preference: 4, post: 4, routine: 3, other: 3 } as const;
+export const IMPORTANCE = {
+  belief: 7,
+  goal: 7,
+  personality: 6,
+  relationship: 5,
+  fact: 5,
+  profile: 5,
+  skill: 4,
+  preference: 4,
+  post: 4,
+  routine: 3,
+  other: 3,
+} as const;
 
 /** A non-empty trimmed string from a string or number; undefined otherwise. */
 export function textOf(value: unknown): string | undefined {
@@ -30,13 +42,24 @@ export function textList(value: unknown): string[] {
 
 /** Interests compare as exact strings, so they are normalised: words lower-cased unless they are acronyms or camel-cased ("AI safety", "GPUs"), trailing punctuation dropped. */
 export function interestLabel(text: string): string {
-  const words = text.trim().replace(/[.;,!]+$/, '').trim() || text.trim();
-  return words.split(/\s+/).map((w) => (/^.[^A-Z]*$/.test(w) ? w.toLowerCase() : w)).join(' ');
+  const words =
+    text
+      .trim()
+      .replace(/[.;,!]+$/, '')
+      .trim() || text.trim();
+  return words
+    .split(/\s+/)
+    .map((w) => (/^.[^A-Z]*$/.test(w) ? w.toLowerCase() : w))
+    .join(' ');
 }
 
 /** "long_term_goals" → "Long term goals". */
 export function fieldLabel(key: string): string {
-  const words = key.replace(/[_-]+/g, ' ').replace(/([a-z])([A-Z])/g, '$1 $2').trim().toLowerCase();
+  const words = key
+    .replace(/[_-]+/g, ' ')
+    .replace(/([a-z])([A-Z])/g, '$1 $2')
+    .trim()
+    .toLowerCase();
   return words.charAt(0).toUpperCase() + words.slice(1);
 }
 
@@ -52,11 +75,17 @@ export class AgentBuilder {
   readonly links: ForeignLink[] = [];
   private readonly memoryTexts = new Set<string>();
 
-  constructor(readonly file: string, name: string, private readonly warnings: WarningBook) {
+  constructor(
+    readonly file: string,
+    name: string,
+    private readonly warnings: WarningBook,
+  ) {
     this.persona = { name };
   }
 
-  get name(): string { return this.persona.name; }
+  get name(): string {
+    return this.persona.name;
+  }
 
   warn(message: string): void {
     this.warnings.add(this.file, message, this.name);
@@ -66,7 +95,12 @@ export class AgentBuilder {
    * Sets a string field from the source's `source` key. When the field is already set the value
    * becomes a memory labelled `label`; a value that is not text goes to keep().
    */
-  text(field: 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group', value: unknown, source: string, label = fieldLabel(source)): void {
+  text(
+    field: 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group',
+    value: unknown,
+    source: string,
+    label = fieldLabel(source),
+  ): void {
     if (isEmpty(value)) return;
     const text = textOf(value);
     if (text === undefined) this.keep(source, value, label);
@@ -84,7 +118,10 @@ export class AgentBuilder {
   trait(trait: TraitName, value: unknown, source: string): void {
     if (isEmpty(value)) return;
     const level = traitLevel(value);
-    if (level === undefined) { this.warn(`${source} '${String(value)}' names no level (low/medium/high or a number): trait left at its default`); return; }
+    if (level === undefined) {
+      this.warn(`${source} '${String(value)}' names no level (low/medium/high or a number): trait left at its default`);
+      return;
+    }
     (this.persona.traits ??= {})[trait] = level;
   }
 
@@ -117,7 +154,9 @@ export class AgentBuilder {
   keep(key: string, value: unknown, label = fieldLabel(key)): void {
     if (isEmpty(value)) return;
     if (value && typeof value === 'object' && !Array.isArray(value)) {
-      for (const [k, v] of Object.entries(value)) this.keep(`${key}.${k}`, v, `${label}, ${fieldLabel(k).toLowerCase()}`);
+      for (const [k, v] of Object.entries(value)) {
+        this.keep(`${key}.${k}`, v, `${label}, ${fieldLabel(k).toLowerCase()}`);
+      }
       return;
     }
     const texts = textList(value);
@@ -125,7 +164,11 @@ export class AgentBuilder {
       this.memories(label, texts, IMPORTANCE.other);
       this.warnings.add(this.file, `'${key}' has no persona field: kept as seed memories`, this.name);
     } else {
-      this.warnings.add(this.file, `'${key}' (${JSON.stringify(value).slice(0, 60)}) has no persona field: not imported`, this.name);
+      this.warnings.add(
+        this.file,
+        `'${key}' (${JSON.stringify(value).slice(0, 60)}) has no persona field: not imported`,
+        this.name,
+      );
     }
   }
 
@@ -134,6 +177,12 @@ export class AgentBuilder {
   }
 
   build(idHints: string[], key?: string): ForeignAgent {
-    return { file: this.file, ...(key !== undefined ? { key } : {}), idHints: [...idHints, this.name], persona: this.persona, links: this.links };
+    return {
+      file: this.file,
+      ...(key !== undefined ? { key } : {}),
+      idHints: [...idHints, this.name],
+      persona: this.persona,
+      links: this.links,
+    };
   }
 }

@@ -18,7 +18,8 @@ function positions(keys: (string | undefined)[]): Map<string, number[]> {
   keys.forEach((key, i) => {
     if (key === undefined) return;
     const list = map.get(key);
-    if (list) list.push(i); else map.set(key, [i]);
+    if (list) list.push(i);
+    else map.set(key, [i]);
   });
   return map;
 }
@@ -67,30 +68,46 @@ export function assemblePersonas(agents: ForeignAgent[], warnings: WarningBook):
       const targets = resolve(link, i);
       if (!targets) {
         if ('key' in link.to) missingKeys.push(link.to.key);
-        else { strangers.push(link.to.name); remember(link.to.name, link.note); }
+        else {
+          strangers.push(link.to.name);
+          remember(link.to.name, link.note);
+        }
         continue;
       }
       if (targets.length > 1) {
         const them = alternatives(targets.map((t) => ids[t]));
         if ('key' in link.to) warn(`follows agent id ${link.to.key}, which could be ${them}: no tie`);
-        else { remember(link.to.name, link.note); warn(`the relationship with '${link.to.name}' could be ${them}: kept as a seed memory, not a tie`); }
+        else {
+          remember(link.to.name, link.note);
+          warn(`the relationship with '${link.to.name}' could be ${them}: kept as a seed memory, not a tie`);
+        }
         continue;
       }
       const target = targets[0];
       if (target === i) {
         // OASIS's follow note is ours, not the source's; a TinyTroupe description is the source's text.
-        if ('name' in link.to && link.note) { remember(link.to.name, link.note); warn('a relationship with oneself: kept as a seed memory, not a tie'); }
-        else warn('a relationship with oneself: not imported');
+        if ('name' in link.to && link.note) {
+          remember(link.to.name, link.note);
+          warn('a relationship with oneself: kept as a seed memory, not a tie');
+        } else warn('a relationship with oneself: not imported');
         continue;
       }
       const existing = ties.get(ids[target]);
       if (existing) {
         existing.tie = Math.max(existing.tie, link.tie);
-        if (link.note && link.note !== existing.note) existing.note = existing.note ? `${existing.note}; ${link.note}` : link.note;
+        if (link.note && link.note !== existing.note) {
+          existing.note = existing.note ? `${existing.note}; ${link.note}` : link.note;
+        }
       } else ties.set(ids[target], { with: ids[target], tie: link.tie, ...(link.note ? { note: link.note } : {}) });
     }
-    if (strangers.length) warn('relationships with people who are not among the imported agents were kept as seed memories');
-    if (missingKeys.length) warn(`follows agent ids that are not in the file (${missingKeys.slice(0, 5).join(', ')}${missingKeys.length > 5 ? ', …' : ''}): no tie`);
+    if (strangers.length) {
+      warn('relationships with people who are not among the imported agents were kept as seed memories');
+    }
+    if (missingKeys.length) {
+      warn(
+        `follows agent ids that are not in the file (${missingKeys.slice(0, 5).join(', ')}${missingKeys.length > 5 ? ', …' : ''}): no tie`,
+      );
+    }
     const { memories: _seed, ...fields } = agent.persona;
     return {
       kind: 'persona',

@@ -46,7 +46,10 @@ export function traitFromText(text: string): number | undefined {
   let phrase = trimmed.toLowerCase().split(/[.;:(]/, 1)[0];
   const found: number[] = [];
   for (const [pattern, level] of LEVELS) {
-    phrase = phrase.replace(pattern, () => { found.push(level); return ' '; });
+    phrase = phrase.replace(pattern, () => {
+      found.push(level);
+      return ' ';
+    });
   }
   if (!found.length) return undefined;
   return round2(found.reduce((a, b) => a + b, 0) / found.length);

@@ -12,10 +12,8 @@ export type RelationshipDraft = Omit<Relationship, 'source'>;
  * A persona document as it will be written to a `.society` file: the persona's own fields, with
  * only what the source gave (traits, interests and motivations may be partial or absent).
  */
-export type PersonaDraft = { kind: 'persona' }
-  & Pick<Persona, 'id' | 'name'>
-  & Partial<Pick<Persona, 'age' | 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group' | 'interests'>>
-  & {
+export type PersonaDraft = { kind: 'persona' } & Pick<Persona, 'id' | 'name'> &
+  Partial<Pick<Persona, 'age' | 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group' | 'interests'>> & {
     traits?: Partial<Record<TraitName, number>>;
     motivations?: Partial<Record<Driver, number>>;
     memories?: SeedMemoryDraft[];
@@ -51,4 +49,6 @@ export interface ImportWarning {
   agents: string[];
 }
 
-export interface ReadResult { agents: ForeignAgent[] }
+export interface ReadResult {
+  agents: ForeignAgent[];
+}

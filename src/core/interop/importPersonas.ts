@@ -19,7 +19,10 @@ export interface ImportOptions {
   scenario?: string;
 }
 
-export interface ImportedFile { path: string; text: string }
+export interface ImportedFile {
+  path: string;
+  text: string;
+}
 
 export interface ImportResult {
   personas: PersonaDraft[];
@@ -32,15 +35,27 @@ const baseName = (file: string): string => file.split(/[\\/]/).pop() ?? file;
 
 export function importPersonas(source: ImportSource, sources: SourceText[], options: ImportOptions = {}): ImportResult {
   const warnings = new WarningBook();
-  const agents = source === 'tinytroupe' ? readTinyTroupe(sources, warnings) : sources.flatMap((s, input) => readOasis(s, warnings).map((a) => ({ ...a, input })));
+  const agents =
+    source === 'tinytroupe'
+      ? readTinyTroupe(sources, warnings)
+      : sources.flatMap((s, input) => readOasis(s, warnings).map((a) => ({ ...a, input })));
   const personas = assemblePersonas(agents, warnings);
   const files: ImportedFile[] = personas.map((p, i) => ({
     path: personaFileName(p),
-    text: personaFileText(p, `Imported from ${SOURCE_LABEL[source]} (${baseName(agents[i].file)}) by \`society import\`.`),
+    text: personaFileText(
+      p,
+      `Imported from ${SOURCE_LABEL[source]} (${baseName(agents[i].file)}) by \`society import\`.`,
+    ),
   }));
   if (options.scenario !== undefined) {
     const from = [...new Set(sources.map((s) => baseName(s.file)))].join(', ');
-    files.push({ path: `${slugId(options.scenario)}.society`, text: scenarioFileText(options.scenario, `${counted(personas.length, 'persona')} imported from ${SOURCE_LABEL[source]} (${from}).`) });
+    files.push({
+      path: `${slugId(options.scenario)}.society`,
+      text: scenarioFileText(
+        options.scenario,
+        `${counted(personas.length, 'persona')} imported from ${SOURCE_LABEL[source]} (${from}).`,
+      ),
+    });
   }
   return { personas, files, warnings: warnings.list() };
 }
@@ -54,8 +69,15 @@ export function detectImportSource(file: string, text: string): ImportSource | u
     const first = Array.isArray(value) ? value[0] : value;
     if (!first || typeof first !== 'object') return undefined;
     const keys = Object.keys(first);
-    if (keys.includes('persona') && (first as { type?: unknown }).type !== undefined || keys.includes('_configuration')) return 'tinytroupe';
-    if (['realname', 'username', 'interested_topics', 'mbti', 'user_char'].some((k) => keys.includes(k))) return 'oasis';
+    if (
+      (keys.includes('persona') && (first as { type?: unknown }).type !== undefined) ||
+      keys.includes('_configuration')
+    ) {
+      return 'tinytroupe';
+    }
+    if (['realname', 'username', 'interested_topics', 'mbti', 'user_char'].some((k) => keys.includes(k))) {
+      return 'oasis';
+    }
     if (keys.includes('persona')) return 'tinytroupe';
   } catch {
     return undefined;

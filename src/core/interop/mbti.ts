@@ -6,10 +6,14 @@
 import type { TraitName } from '../format/language/model';
 
 const LETTERS: Record<string, [TraitName, number]> = {
-  E: ['extraversion', 0.7], I: ['extraversion', 0.3],
-  N: ['openness', 0.7], S: ['openness', 0.3],
-  F: ['agreeableness', 0.65], T: ['agreeableness', 0.35],
-  J: ['conscientiousness', 0.7], P: ['conscientiousness', 0.3],
+  E: ['extraversion', 0.7],
+  I: ['extraversion', 0.3],
+  N: ['openness', 0.7],
+  S: ['openness', 0.3],
+  F: ['agreeableness', 0.65],
+  T: ['agreeableness', 0.35],
+  J: ['conscientiousness', 0.7],
+  P: ['conscientiousness', 0.3],
 };
 
 /** Traits for a type like "ENTP" or "INFJ-T"; undefined when it is not an MBTI type. */

@@ -16,7 +16,17 @@ import { INITIAL_TIE } from './initialTie';
 export const FOLLOW_TIE = INITIAL_TIE;
 
 /** Columns about the source platform's accounts and activity rather than the person. */
-const PLATFORM_FIELDS = new Set(['', 'user_id', 'created_at', 'followers_count', 'following_count', 'tweets_id', 'activity_level', 'activity_level_frequency', 'following_list']);
+const PLATFORM_FIELDS = new Set([
+  '',
+  'user_id',
+  'created_at',
+  'followers_count',
+  'following_count',
+  'tweets_id',
+  'activity_level',
+  'activity_level_frequency',
+  'following_list',
+]);
 
 /** A list field that may be a JSON array or a CSV cell holding a Python literal; undefined when it is neither. */
 function listValue(value: unknown): unknown[] | undefined {
@@ -26,9 +36,17 @@ function listValue(value: unknown): unknown[] | undefined {
   return value.trim().startsWith('[') ? parsePythonList(value) : [value];
 }
 
-function mapProfile(record: Record<string, unknown>, index: number, file: string, warnings: WarningBook): ForeignAgent | undefined {
+function mapProfile(
+  record: Record<string, unknown>,
+  index: number,
+  file: string,
+  warnings: WarningBook,
+): ForeignAgent | undefined {
   const name = textOf(record.realname) ?? textOf(record.name) ?? textOf(record.username);
-  if (!name) { warnings.add(file, `profile ${index} has no realname, name or username: skipped`); return undefined; }
+  if (!name) {
+    warnings.add(file, `profile ${index} has no realname, name or username: skipped`);
+    return undefined;
+  }
   const b = new AgentBuilder(file, name, warnings);
   const handled = new Set(['realname', 'name', 'username']);
   const take = (key: string, map: (value: unknown) => void): void => {
@@ -36,7 +54,10 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
     if (record[key] !== undefined && record[key] !== null && record[key] !== '') map(record[key]);
   };
   // The handle the others knew the agent by, and a display name the realname replaced.
-  for (const [key, label] of [['name', 'Also known as'], ['username', 'My username']] as const) {
+  for (const [key, label] of [
+    ['name', 'Also known as'],
+    ['username', 'My username'],
+  ] as const) {
     const text = textOf(record[key]);
     if (text !== undefined && text !== name) b.memories(label, text, IMPORTANCE.other);
     else if (text === undefined && record[key] !== undefined) b.keep(key, record[key]);
@@ -44,13 +65,21 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
   // The long character text (persona, user_char) is what OASIS puts in the agent's prompt, so it
   // is the bio; the short public profile line (bio, description) and any further distinct text
   // become memories.
-  const texts = (['persona', 'user_char', 'bio', 'description'] as const).map((key) => ({ key, text: textOf(record[key]) }));
+  const texts = (['persona', 'user_char', 'bio', 'description'] as const).map((key) => ({
+    key,
+    text: textOf(record[key]),
+  }));
   const bio = texts.find((t) => t.text !== undefined);
   for (const { key, text } of texts) {
     handled.add(key);
-    if (text === undefined) { if (record[key] !== undefined) b.keep(key, record[key]); continue; }
+    if (text === undefined) {
+      if (record[key] !== undefined) b.keep(key, record[key]);
+      continue;
+    }
     if (key === bio?.key) b.text('bio', text, key);
-    else if (text !== bio?.text) b.memories(key === 'persona' || key === 'user_char' ? 'Character' : 'My profile says', text, IMPORTANCE.profile);
+    else if (text !== bio?.text) {
+      b.memories(key === 'persona' || key === 'user_char' ? 'Character' : 'My profile says', text, IMPORTANCE.profile);
+    }
   }
 
   take('age', (v) => b.age(v));
@@ -59,11 +88,15 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
   take('profession', (v) => b.text('occupation', v, 'profession'));
   take('mbti', (v) => {
     const traits = traitsFromMbti(String(v));
-    if (traits) { b.traits(traits); b.memories('MBTI type', v, IMPORTANCE.profile); } else b.warn(`mbti '${String(v)}' is not an MBTI type: traits left at their defaults`);
+    if (traits) {
+      b.traits(traits);
+      b.memories('MBTI type', v, IMPORTANCE.profile);
+    } else b.warn(`mbti '${String(v)}' is not an MBTI type: traits left at their defaults`);
   });
   take('interested_topics', (v) => {
     const topics = listValue(v);
-    if (topics) b.interests(topics); else b.keep('interested_topics', v);
+    if (topics) b.interests(topics);
+    else b.keep('interested_topics', v);
   });
   take('previous_tweets', (v) => {
     const posts = listValue(v);
@@ -72,7 +105,10 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
   take('following_agentid_list', (v) => {
     // OASIS reads a bare number here as "follows nobody".
     const ids = typeof v === 'number' || (typeof v === 'string' && /^\s*-?\d+\s*$/.test(v)) ? [] : listValue(v);
-    if (!ids) { b.warn(`following_agentid_list '${JSON.stringify(v).slice(0, 40)}' is not a list of agent ids: no ties imported`); return; }
+    if (!ids) {
+      b.warn(`following_agentid_list '${JSON.stringify(v).slice(0, 40)}' is not a list of agent ids: no ties imported`);
+      return;
+    }
     for (const id of ids) b.link({ to: { key: String(id) }, tie: FOLLOW_TIE, note: 'follows them' });
   });
   for (const [key, value] of Object.entries(record)) {
@@ -80,9 +116,12 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
     if (PLATFORM_FIELDS.has(key)) {
       // The unnamed index column is the agent id (used as the key below).
       if (key !== '' && value !== '' && value !== undefined && value !== null && value !== '[]') {
-        warnings.add(file, key === 'following_list'
-          ? "'following_list' holds the platform's account ids, not agents: not imported (following_agentid_list gives the ties)"
-          : `'${key}' is platform data, not a persona field: not imported`);
+        warnings.add(
+          file,
+          key === 'following_list'
+            ? "'following_list' holds the platform's account ids, not agents: not imported (following_agentid_list gives the ties)"
+            : `'${key}' is platform data, not a persona field: not imported`,
+        );
       }
       continue;
     }
@@ -90,7 +129,10 @@ function mapProfile(record: Record<string, unknown>, index: number, file: string
   }
   // pandas writes the agent id as an unnamed first column; it equals the row position.
   const indexColumn = textOf(record['']);
-  return b.build(textOf(record.username) ? [textOf(record.username)!] : [], indexColumn && /^\d+$/.test(indexColumn) ? indexColumn : String(index));
+  return b.build(
+    textOf(record.username) ? [textOf(record.username)!] : [],
+    indexColumn && /^\d+$/.test(indexColumn) ? indexColumn : String(index),
+  );
 }
 
 /** Reddit-style profiles: a JSON list of profile objects (a single object counts as one). */
@@ -104,7 +146,10 @@ export function readOasisJson(source: SourceText, warnings: WarningBook): Foreig
   }
   const list = Array.isArray(value) ? value : [value];
   return list.flatMap((record, i) => {
-    if (!record || typeof record !== 'object' || Array.isArray(record)) { warnings.add(source.file, `profile ${i} is not an object: skipped`); return []; }
+    if (!record || typeof record !== 'object' || Array.isArray(record)) {
+      warnings.add(source.file, `profile ${i} is not an object: skipped`);
+      return [];
+    }
     return mapProfile(record as Record<string, unknown>, i, source.file, warnings) ?? [];
   });
 }
@@ -116,7 +161,12 @@ export function readOasisCsv(source: SourceText, warnings: WarningBook): Foreign
     warnings.add(source.file, 'no name, username or realname column: not an OASIS profile file, skipped');
     return [];
   }
-  if (unclosedQuoteLine !== undefined) warnings.add(source.file, `the quoted field opened on line ${unclosedQuoteLine} is never closed: everything after its quote was read as one field`);
+  if (unclosedQuoteLine !== undefined) {
+    warnings.add(
+      source.file,
+      `the quoted field opened on line ${unclosedQuoteLine} is never closed: everything after its quote was read as one field`,
+    );
+  }
   return records.flatMap((record, i) => mapProfile(record, i, source.file, warnings) ?? []);
 }
 

@@ -5,8 +5,15 @@ const MAX_LENGTH = 40;
 
 /** "Clément Delangue" → "clement_delangue", "GPU_Overlord" → "gpu_overlord", "42" → "p_42"; "" when nothing is left. */
 export function slugId(text: string): string {
-  const ascii = text.normalize('NFKD').replace(/[\u0300-\u036f]/g, '').toLowerCase();
-  let slug = ascii.replace(/[^a-z0-9]+/g, '_').replace(/^_+|_+$/g, '').slice(0, MAX_LENGTH).replace(/_+$/, '');
+  const ascii = text
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase();
+  let slug = ascii
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .slice(0, MAX_LENGTH)
+    .replace(/_+$/, '');
   if (!slug) return '';
   if (!/^[a-z]/.test(slug)) slug = `p_${slug}`;
   return slug;

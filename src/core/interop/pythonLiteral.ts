@@ -12,7 +12,9 @@ export function parsePythonList(text: string): (string | number)[] | undefined {
   const items: (string | number)[] = [];
   let i = 1;
   const end = s.length - 1;
-  const skipSpace = () => { while (i < end && /\s/.test(s[i])) i++; };
+  const skipSpace = () => {
+    while (i < end && /\s/.test(s[i])) i++;
+  };
   while (true) {
     skipSpace();
     if (i >= end) break;
@@ -23,7 +25,11 @@ export function parsePythonList(text: string): (string | number)[] | undefined {
       while (i < end && s[i] !== c) {
         if (s[i] === '\\' && i + 1 < end) {
           const next = s[i + 1];
-          if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) { value += String.fromCharCode(parseInt(s.slice(i + 2, i + 6), 16)); i += 6; continue; }
+          if (next === 'u' && /^[0-9a-fA-F]{4}$/.test(s.slice(i + 2, i + 6))) {
+            value += String.fromCharCode(parseInt(s.slice(i + 2, i + 6), 16));
+            i += 6;
+            continue;
+          }
           value += ESCAPES[next] ?? `\\${next}`;
           i += 2;
         } else value += s[i++];

@@ -5,7 +5,23 @@ import { Document } from 'yaml';
 import type { PersonaDraft } from './foreignAgent';
 
 /** Keys in the order the schema (and docs/format.md) lists them. */
-const PERSONA_KEYS: (keyof PersonaDraft)[] = ['kind', 'id', 'name', 'age', 'gender', 'occupation', 'location', 'bio', 'style', 'group', 'traits', 'interests', 'motivations', 'memories', 'relationships'];
+const PERSONA_KEYS: (keyof PersonaDraft)[] = [
+  'kind',
+  'id',
+  'name',
+  'age',
+  'gender',
+  'occupation',
+  'location',
+  'bio',
+  'style',
+  'group',
+  'traits',
+  'interests',
+  'motivations',
+  'memories',
+  'relationships',
+];
 const TRAIT_ORDER = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'];
 
 export const PERSONAS_FOLDER = 'personas';
@@ -20,7 +36,12 @@ function ordered(persona: PersonaDraft): Record<string, unknown> {
   for (const key of PERSONA_KEYS) {
     const value = persona[key];
     if (value === undefined) continue;
-    out[key] = key === 'traits' ? Object.fromEntries(TRAIT_ORDER.filter((t) => t in (value as object)).map((t) => [t, (value as Record<string, number>)[t]])) : value;
+    out[key] =
+      key === 'traits'
+        ? Object.fromEntries(
+            TRAIT_ORDER.filter((t) => t in (value as object)).map((t) => [t, (value as Record<string, number>)[t]]),
+          )
+        : value;
   }
   return out;
 }
@@ -43,14 +64,21 @@ export function personaFileName(persona: PersonaDraft): string {
 
 /** A runnable scenario on the offline model that includes every imported persona. */
 export function scenarioFileText(name: string, description: string): string {
-  return render({
-    kind: 'scenario',
-    name,
-    description,
-    seed: 1,
-    personas: [{ include: `${PERSONAS_FOLDER}/*.society` }],
-    world: { rounds: 20, encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 }, conversation: { turns: 4 } },
-    coaching: { enabled: true, every: 1 },
-    models: { default: { provider: 'offline' } },
-  }, `${name}: personas imported by \`society import\`. Run it with \`society run\` on this file.`);
+  return render(
+    {
+      kind: 'scenario',
+      name,
+      description,
+      seed: 1,
+      personas: [{ include: `${PERSONAS_FOLDER}/*.society` }],
+      world: {
+        rounds: 20,
+        encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 },
+        conversation: { turns: 4 },
+      },
+      coaching: { enabled: true, every: 1 },
+      models: { default: { provider: 'offline' } },
+    },
+    `${name}: personas imported by \`society import\`. Run it with \`society run\` on this file.`,
+  );
 }

@@ -1,5 +1,8 @@
 // One input file of an import: its name (as the user gave it, for messages) and its text.
-export interface SourceText { file: string; text: string }
+export interface SourceText {
+  file: string;
+  text: string;
+}
 
 /**
  * JSON.parse for a source file. Windows editors and Excel save UTF-8 with a byte-order mark,

@@ -8,7 +8,10 @@ export class WarningBook {
   add(file: string, message: string, agent?: string): void {
     const key = `${file}\u0000${message}`;
     let entry = this.entries.get(key);
-    if (!entry) { entry = { file, message, agents: [] }; this.entries.set(key, entry); }
+    if (!entry) {
+      entry = { file, message, agents: [] };
+      this.entries.set(key, entry);
+    }
     if (agent !== undefined && !entry.agents.includes(agent)) entry.agents.push(agent);
   }
 

@@ -2,22 +2,30 @@
 // HTTP, the VS Code language model API) implement ChatClient; limits, retries and the response
 // cache are ChatClient decorators, so every provider gets them the same way.
 
-export interface ChatMessage { role: 'system' | 'user' | 'assistant'; content: string }
+export interface ChatMessage {
+  role: 'system' | 'user' | 'assistant';
+  content: string;
+}
 
 /** A JSON schema the answer must follow: sent as structured output where the endpoint supports it. */
-export interface JsonSchemaFormat { name: string; schema: Record<string, unknown> }
+export interface JsonSchemaFormat {
+  name: string;
+  schema: Record<string, unknown>;
+}
 
 export interface ChatRequest {
   messages: ChatMessage[];
   json?: JsonSchemaFormat;
 }
 
-export interface ChatTokens { input_tokens: number; output_tokens: number }
+export interface ChatTokens {
+  input_tokens: number;
+  output_tokens: number;
+}
 
 /** Why an attempt failed. Transient reasons are retried; the rest fail the call at once. */
 export type FaultReason =
-  | 'rate_limited' | 'server_error' | 'timeout' | 'network' | 'bad_response'
-  | 'rejected' | 'unparseable' | 'replay_miss';
+  'rate_limited' | 'server_error' | 'timeout' | 'network' | 'bad_response' | 'rejected' | 'unparseable' | 'replay_miss';
 
 /** One failed attempt (retried or final). Plain data: it is cached and replayed into the trace. */
 export interface CallFault {

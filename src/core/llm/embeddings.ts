@@ -20,8 +20,14 @@ export interface EmbeddingClient {
 }
 
 export function cosine(a: number[], b: number[]): number {
-  let dot = 0, na = 0, nb = 0;
-  for (let i = 0; i < a.length; i++) { dot += a[i] * b[i]; na += a[i] * a[i]; nb += b[i] * b[i]; }
+  let dot = 0,
+    na = 0,
+    nb = 0;
+  for (let i = 0; i < a.length; i++) {
+    dot += a[i] * b[i];
+    na += a[i] * a[i];
+    nb += b[i] * b[i];
+  }
   return na && nb ? dot / Math.sqrt(na * nb) : 0;
 }
 
@@ -104,7 +110,9 @@ export class EmbeddingRelevance implements RelevanceScorer {
     if (missing.length) {
       const work = this.fetch(missing, signal);
       for (const t of missing) this.pending.set(t, work);
-      const clear = (): void => { for (const t of missing) if (this.pending.get(t) === work) this.pending.delete(t); };
+      const clear = (): void => {
+        for (const t of missing) if (this.pending.get(t) === work) this.pending.delete(t);
+      };
       work.then(clear, clear);
     }
     // Taken now: a request settles (and leaves `pending`) while we wait for another.
@@ -147,7 +155,13 @@ export class EmbeddingRelevance implements RelevanceScorer {
         this.memo.set(batch[j], vectors[j]);
         // The batch's faults go with its first text, so a replay or rerun reports them once.
         const extra = j === 0 && faults.length ? { faults } : {};
-        await this.store?.put(embeddingKey(this.identity, batch[j]), { v: CACHE_VERSION, model: this.identity.model, embedding: vectors[j], tokens: Math.ceil(tokens / batch.length), ...extra });
+        await this.store?.put(embeddingKey(this.identity, batch[j]), {
+          v: CACHE_VERSION,
+          model: this.identity.model,
+          embedding: vectors[j],
+          tokens: Math.ceil(tokens / batch.length),
+          ...extra,
+        });
       }
     }
   }

@@ -5,9 +5,17 @@ import type { Usage } from '../trace/events';
 import type { CallFault, ChatTokens, FaultReason } from './chat';
 import type { DecisionKind } from './types';
 
-const TRANSIENT: ReadonlySet<FaultReason> = new Set(['rate_limited', 'server_error', 'timeout', 'network', 'bad_response']);
+const TRANSIENT: ReadonlySet<FaultReason> = new Set([
+  'rate_limited',
+  'server_error',
+  'timeout',
+  'network',
+  'bad_response',
+]);
 
-export function isTransient(reason: FaultReason): boolean { return TRANSIENT.has(reason); }
+export function isTransient(reason: FaultReason): boolean {
+  return TRANSIENT.has(reason);
+}
 
 export class ProviderError extends Error {
   override readonly name = 'ProviderError';
@@ -22,15 +30,23 @@ export class ProviderError extends Error {
     readonly retryAfterMs?: number,
     /** Every failed attempt of the call, the last one included. */
     public faults: CallFault[] = [],
-  ) { super(message); }
+  ) {
+    super(message);
+  }
 }
 
 /** A cache miss while replaying: the run cannot be reproduced from the cache. Never retried. */
 export class ReplayMissError extends Error {
   override readonly name = 'ReplayMissError';
-  constructor(readonly model: string, readonly cacheKey: string, readonly decision?: string) {
-    super(`replay: no cached answer for ${decision ? `decision '${decision}' of ` : ''}model '${model}' (cache key ${cacheKey.slice(0, 16)}); ` +
-      'the scenario, prompts or model parameters differ from the recorded run, or the cache is incomplete');
+  constructor(
+    readonly model: string,
+    readonly cacheKey: string,
+    readonly decision?: string,
+  ) {
+    super(
+      `replay: no cached answer for ${decision ? `decision '${decision}' of ` : ''}model '${model}' (cache key ${cacheKey.slice(0, 16)}); ` +
+        'the scenario, prompts or model parameters differ from the recorded run, or the cache is incomplete',
+    );
   }
 }
 
@@ -48,10 +64,15 @@ export class ModelCallError extends Error {
     /** Tokens spent on the failed decision (answers that could not be used still cost). */
     readonly usage?: Usage,
   ) {
-    super(`model '${model}' failed to ${kind.replace('_', ' ')} (${reason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${detail}`);
+    super(
+      `model '${model}' failed to ${kind.replace('_', ' ')} (${reason}) after ${attempts} attempt${attempts === 1 ? '' : 's'}: ${detail}`,
+    );
   }
 }
 
 export function isAbort(err: unknown): boolean {
-  return err instanceof Error && (err.name === 'AbortError' || err.name === 'APIUserAbortError' || err.name === 'TimeoutError');
+  return (
+    err instanceof Error &&
+    (err.name === 'AbortError' || err.name === 'APIUserAbortError' || err.name === 'TimeoutError')
+  );
 }

@@ -15,7 +15,12 @@ import { isInstant, traitsOf } from '../format/language/providers';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
-  choose_partner: 30, speak: 60, evaluate: 70, advise: 70, reflect: 150, interview: 100,
+  choose_partner: 30,
+  speak: 60,
+  evaluate: 70,
+  advise: 70,
+  reflect: 150,
+  interview: 100,
 };
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
@@ -23,7 +28,11 @@ const CANDIDATES_SHOWN = 6;
 const REFLECTION_EVIDENCE = 20;
 const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect'];
 
-export interface CallsAndTokens { calls: number; input_tokens: number; output_tokens: number }
+export interface CallsAndTokens {
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+}
 
 export interface ModelEstimate extends CallsAndTokens {
   name: string;
@@ -46,7 +55,11 @@ export interface RunEstimate {
   assumptions: string[];
 }
 
-export interface EstimateOptions { rounds?: number; /** Every agent and the coach use this model. */ model?: string; prices?: PriceTable }
+export interface EstimateOptions {
+  rounds?: number;
+  /** Every agent and the coach use this model. */ model?: string;
+  prices?: PriceTable;
+}
 
 /** Agents per model name: personas by their `model`, population groups by theirs. */
 function agentsByModel(s: Scenario, forced?: string): Map<string, number> {
@@ -65,7 +78,10 @@ function samplePersona(s: Scenario): PersonaBrief {
   if (p) return personaBrief(p);
   const g = s.population[0];
   return {
-    id: `${g?.id_prefix ?? 'p'}0`, name: g?.names[0] ?? 'Alex Doe', occupation: g?.occupations[0], group: g?.group,
+    id: `${g?.id_prefix ?? 'p'}0`,
+    name: g?.names[0] ?? 'Alex Doe',
+    occupation: g?.occupations[0],
+    group: g?.group,
     traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0.5 },
     interests: (g?.interests.pool ?? ['books', 'music']).slice(0, Math.max(2, g?.interests.per_agent ?? 2)),
     motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
@@ -77,23 +93,91 @@ function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview'>
   const me = samplePersona(s);
   const other: PersonaBrief = { ...me, id: 'other', name: 'Sam Rivera' };
   const memories: RetrievedMemory[] = Array.from({ length: s.memory.top_k }, (_, i) => ({
-    id: i, round: 1, kind: 'conversation', importance: 4, score: 0.5,
+    id: i,
+    round: 1,
+    kind: 'conversation',
+    importance: 4,
+    score: 0.5,
     text: `Talked with ${other.name} about ${me.interests[i % Math.max(1, me.interests.length)] ?? 'the city'}. They asked about my interests.`,
   }));
-  const line = (i: number): TranscriptLine => ({ from: i % 2 ? other.id : me.id, name: i % 2 ? other.name : me.name, act: 'share', text: 'That sounds great; I have been wanting to try it too. What got you into it in the first place?' });
+  const line = (i: number): TranscriptLine => ({
+    from: i % 2 ? other.id : me.id,
+    name: i % 2 ? other.name : me.name,
+    act: 'share',
+    text: 'That sounds great; I have been wanting to try it too. What got you into it in the first place?',
+  });
   const turns = s.world.conversation.turns;
   const base = { key: 'estimate', round: 1, setting: s.world.setting, persona: me, memories };
   return {
-    choose_partner: { ...base, kind: 'choose_partner', candidates: Array.from({ length: CANDIDATES_SHOWN }, (_, i) => ({
-      id: `candidate${i}`, name: `Candidate ${i}`, occupation: me.occupation, interests: me.interests, shared_interests: me.interests.slice(0, 1),
-      similarity: 0.3, tie: 0.2, met: 1, popularity: 2, via: 'recommend' as const,
-    })) },
-    speak: { ...base, kind: 'speak', others: [other], transcript: Array.from({ length: Math.floor(turns / 2) }, (_, i) => line(i)), turn: Math.floor(turns / 2), turns, tie: 0.2 },
-    evaluate: { ...base, kind: 'evaluate', partner: other, transcript: Array.from({ length: turns }, (_, i) => line(i)), initiated_by: me.id, met_before: 1, tie: 0.2 },
-    advise: { ...base, kind: 'advise', rewards: { raw: { social: 0.5, information: 0.4, presentation: 0.3, coordination: 0.2, support: 0.4 }, total: 0.36, basis: {
-      conversations: 2, partners: 2, rating_received: 0.6, questions_asked: 1, answers_received: 1, new_topics: 1, shares: 2, shares_acknowledged: 1, plans_agreed: 0, support_received: 0, support_given: 1,
-    } }, previous: { raw: { social: 0.4, information: 0.4, presentation: 0.3, coordination: 0.1, support: 0.3 }, total: 0.3 }, weights: me.motivations, warm_contacts: [other.name] },
-    reflect: { ...base, kind: 'reflect', recent: Array.from({ length: REFLECTION_EVIDENCE }, (_, i) => ({ ...memories[i % Math.max(1, memories.length)] ?? memories[0], id: i })) },
+    choose_partner: {
+      ...base,
+      kind: 'choose_partner',
+      candidates: Array.from({ length: CANDIDATES_SHOWN }, (_, i) => ({
+        id: `candidate${i}`,
+        name: `Candidate ${i}`,
+        occupation: me.occupation,
+        interests: me.interests,
+        shared_interests: me.interests.slice(0, 1),
+        similarity: 0.3,
+        tie: 0.2,
+        met: 1,
+        popularity: 2,
+        via: 'recommend' as const,
+      })),
+    },
+    speak: {
+      ...base,
+      kind: 'speak',
+      others: [other],
+      transcript: Array.from({ length: Math.floor(turns / 2) }, (_, i) => line(i)),
+      turn: Math.floor(turns / 2),
+      turns,
+      tie: 0.2,
+    },
+    evaluate: {
+      ...base,
+      kind: 'evaluate',
+      partner: other,
+      transcript: Array.from({ length: turns }, (_, i) => line(i)),
+      initiated_by: me.id,
+      met_before: 1,
+      tie: 0.2,
+    },
+    advise: {
+      ...base,
+      kind: 'advise',
+      rewards: {
+        raw: { social: 0.5, information: 0.4, presentation: 0.3, coordination: 0.2, support: 0.4 },
+        total: 0.36,
+        basis: {
+          conversations: 2,
+          partners: 2,
+          rating_received: 0.6,
+          questions_asked: 1,
+          answers_received: 1,
+          new_topics: 1,
+          shares: 2,
+          shares_acknowledged: 1,
+          plans_agreed: 0,
+          support_received: 0,
+          support_given: 1,
+        },
+      },
+      previous: {
+        raw: { social: 0.4, information: 0.4, presentation: 0.3, coordination: 0.1, support: 0.3 },
+        total: 0.3,
+      },
+      weights: me.motivations,
+      warm_contacts: [other.name],
+    },
+    reflect: {
+      ...base,
+      kind: 'reflect',
+      recent: Array.from({ length: REFLECTION_EVIDENCE }, (_, i) => ({
+        ...(memories[i % Math.max(1, memories.length)] ?? memories[0]),
+        id: i,
+      })),
+    },
   };
 }
 
@@ -107,10 +191,16 @@ function seatsOf(room: Scenario['world']['rooms'][number], agents: number): numb
 }
 
 /** Decisions of each kind per agent over the run, and for the coach. */
-function callsPerAgent(s: Scenario, rounds: number, agents: number): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise'>, number>; advise: number } {
+function callsPerAgent(
+  s: Scenario,
+  rounds: number,
+  agents: number,
+): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise'>, number>; advise: number } {
   const { mode, per_round } = s.world.encounters;
   const turns = s.world.conversation.turns;
-  let roomMessages = 0, roomRatings = 0, roomSeats = 0;
+  let roomMessages = 0,
+    roomRatings = 0,
+    roomSeats = 0;
   for (const room of s.world.rooms) {
     const m = seatsOf(room, agents);
     if (m < 2) continue;
@@ -122,7 +212,10 @@ function callsPerAgent(s: Scenario, rounds: number, agents: number): { agent: Re
   const conversations = 2 * per_round + perAgent(roomSeats);
   const evaluations = 2 * per_round + perAgent(roomRatings);
   const coached = s.coaching.enabled ? Math.floor(rounds / Math.max(1, s.coaching.every)) : 0;
-  const importancePerRound = IMPORTANCE.observation + conversations * IMPORTANCE.conversation + evaluations * IMPORTANCE.evaluation +
+  const importancePerRound =
+    IMPORTANCE.observation +
+    conversations * IMPORTANCE.conversation +
+    evaluations * IMPORTANCE.evaluation +
     (rounds ? (coached / rounds) * IMPORTANCE.advice : 0);
   return {
     agent: {
@@ -157,21 +250,38 @@ const MEMORY_TOKENS = 28;
  * yet embedded) and memories embedded: the seeds and what was written before the last round's
  * retrievals (a memory is embedded when it is first ranked, once).
  */
-function embeddingsPerAgent(s: Scenario, rounds: number, per: ReturnType<typeof callsPerAgent>, agents: number): { retrievals: number; memories: number } {
+function embeddingsPerAgent(
+  s: Scenario,
+  rounds: number,
+  per: ReturnType<typeof callsPerAgent>,
+  agents: number,
+): { retrievals: number; memories: number } {
   const { per_round } = s.world.encounters;
   const seats = s.world.rooms.reduce((n, r) => n + seatsOf(r, agents), 0);
   const rooms = agents ? seats / agents : 0;
   // Own turn + as a chosen partner (per_round on average) + room seats.
   const retrievals = rounds * (1 + per_round + rooms);
   // Per round: an observation, the conversations, the evaluations written, advice; reflections add a few insights each.
-  const written = rounds ? (rounds * (1 + 2 * per_round + rooms) + per.agent.evaluate + per.advise + 3 * per.agent.reflect) / rounds : 0;
+  const written = rounds
+    ? (rounds * (1 + 2 * per_round + rooms) + per.agent.evaluate + per.advise + 3 * per.agent.reflect) / rounds
+    : 0;
   const seeds = s.personas.length ? s.personas.reduce((n, p) => n + p.memories.length, 0) / s.personas.length : 0;
   return { retrievals, memories: seeds + written * Math.max(0, rounds - 1) };
 }
 
-function addEmbeddings(m: ModelEstimate, model: string, e: { retrievals: number; memories: number }, agents: number): void {
+function addEmbeddings(
+  m: ModelEstimate,
+  model: string,
+  e: { retrievals: number; memories: number },
+  agents: number,
+): void {
   const texts = Math.round(agents * (e.retrievals + e.memories));
-  m.embeddings = { model, texts, requests: Math.round(agents * e.retrievals), input_tokens: Math.round(agents * (e.retrievals * QUERY_TOKENS + e.memories * MEMORY_TOKENS)) };
+  m.embeddings = {
+    model,
+    texts,
+    requests: Math.round(agents * e.retrievals),
+    input_tokens: Math.round(agents * (e.retrievals * QUERY_TOKENS + e.memories * MEMORY_TOKENS)),
+  };
 }
 
 export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
@@ -190,47 +300,93 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     let m = models.get(cfg.name);
     if (!m) {
       const price = priceOf(cfg, o.prices);
-      m = { name: cfg.name, provider: cfg.provider, ...(cfg.model ? { model: cfg.model } : {}), calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, priced: !traitsOf(cfg.provider).priced || !!price, by_kind: {} };
+      m = {
+        name: cfg.name,
+        provider: cfg.provider,
+        ...(cfg.model ? { model: cfg.model } : {}),
+        calls: 0,
+        input_tokens: 0,
+        output_tokens: 0,
+        cost_usd: 0,
+        priced: !traitsOf(cfg.provider).priced || !!price,
+        by_kind: {},
+      };
       models.set(cfg.name, m);
     }
     const llm = !isInstant(cfg);
     const req = requests[kind];
-    const input = llm ? Math.round(calls * (messageTokens(renderPrompt(req, s.prompts, ctx)) + approxTokens(JSON.stringify(responseSchema(req, true))))) : 0;
+    const input = llm
+      ? Math.round(
+          calls *
+            (messageTokens(renderPrompt(req, s.prompts, ctx)) +
+              approxTokens(JSON.stringify(responseSchema(req, true)))),
+        )
+      : 0;
     const output = llm ? Math.round(calls * Math.min(TYPICAL_OUTPUT_TOKENS[kind], cfg.max_tokens ?? Infinity)) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });
-    k.calls += Math.round(calls); k.input_tokens += input; k.output_tokens += output;
-    m.calls += Math.round(calls); m.input_tokens += input; m.output_tokens += output;
+    k.calls += Math.round(calls);
+    k.input_tokens += input;
+    k.output_tokens += output;
+    m.calls += Math.round(calls);
+    m.input_tokens += input;
+    m.output_tokens += output;
     m.cost_usd += costUsd({ input_tokens: input, output_tokens: output }, priceOf(cfg, o.prices));
   };
 
-  for (const [name, n] of byModel) for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect'] as const) add(name, kind, n * per.agent[kind]);
+  for (const [name, n] of byModel) {
+    for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect'] as const) {
+      add(name, kind, n * per.agent[kind]);
+    }
+  }
   for (const [name, n] of byModel) {
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     const m = models.get(cfg.name);
-    if (m && cfg.embeddings && traitsOf(cfg.provider).embeddings) addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
+    if (m && cfg.embeddings && traitsOf(cfg.provider).embeddings) {
+      addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
+    }
   }
   add(coachModel, 'advise', agents * per.advise);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
-  for (const m of list) m.by_kind = Object.fromEntries(KINDS.filter((k) => m.by_kind[k]).map((k) => [k, m.by_kind[k]!]));
-  const total = list.reduce((t, m) => ({ calls: t.calls + m.calls, input_tokens: t.input_tokens + m.input_tokens, output_tokens: t.output_tokens + m.output_tokens, cost_usd: t.cost_usd + m.cost_usd }), { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 });
+  for (const m of list) {
+    m.by_kind = Object.fromEntries(KINDS.filter((k) => m.by_kind[k]).map((k) => [k, m.by_kind[k]!]));
+  }
+  const total = list.reduce(
+    (t, m) => ({
+      calls: t.calls + m.calls,
+      input_tokens: t.input_tokens + m.input_tokens,
+      output_tokens: t.output_tokens + m.output_tokens,
+      cost_usd: t.cost_usd + m.cost_usd,
+    }),
+    { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+  );
   return {
-    scenario: s.name, agents, rounds, models: list, total,
+    scenario: s.name,
+    agents,
+    rounds,
+    models: list,
+    total,
     assumptions: [
       'no retries, re-asks or failed calls; answers from the response cache cost nothing and are not subtracted',
-      'tokens ≈ characters / 4, for prompts rendered from this scenario\'s templates with typical contents',
+      "tokens ≈ characters / 4, for prompts rendered from this scenario's templates with typical contents",
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
       ...setEventsIgnored(s, rounds),
-      ...(list.some((m) => m.embeddings) ? [`embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; not priced`] : []),
+      ...(list.some((m) => m.embeddings)
+        ? [
+            `embeddings: at most one request per retrieval; every situation (≈ ${QUERY_TOKENS} tokens) and memory (≈ ${MEMORY_TOKENS} tokens) embedded once, repeated texts counted as new; not priced`,
+          ]
+        : []),
     ],
   };
 }
 
 /** The timed `set` events within the run, which the estimate does not follow (it uses the settings the run starts with). */
 function setEventsIgnored(s: Scenario, rounds: number): string[] {
-  const sets = s.events.filter((e): e is Extract<Scenario['events'][number], { set: unknown }> => 'set' in e && e.at <= rounds);
+  const sets = s.events.filter(
+    (e): e is Extract<Scenario['events'][number], { set: unknown }> => 'set' in e && e.at <= rounds,
+  );
   if (!sets.length) return [];
   const changes = sets.map((e) => `round ${e.at}: ${Object.keys(e.set).join(', ')}`).join('; ');
   return [`timed \`set\` events are not followed: the estimate uses the settings the run starts with (${changes})`];

@@ -57,7 +57,11 @@ export class LlmAgentModel implements AgentModel {
     const first = await this.ask(request, messages, tally, signal);
     let parsed = parseAnswer(request, first);
     if (!parsed.ok) {
-      tally.faults.push({ attempt: tally.attempts, reason: 'unparseable', message: `${parsed.error}; answer: "${excerpt(first, this.o.redactor)}"` });
+      tally.faults.push({
+        attempt: tally.attempts,
+        reason: 'unparseable',
+        message: `${parsed.error}; answer: "${excerpt(first, this.o.redactor)}"`,
+      });
       const second = await this.ask(request, reaskMessages(messages, first, parsed.error, request.kind), tally, signal);
       parsed = parseAnswer(request, second);
       if (!parsed.ok) {
@@ -70,9 +74,17 @@ export class LlmAgentModel implements AgentModel {
     return { ...parsed.value, usage } as DecisionResponse<R>;
   }
 
-  private async ask(request: DecisionRequest, messages: ChatMessage[], tally: Tally, signal?: AbortSignal): Promise<string> {
+  private async ask(
+    request: DecisionRequest,
+    messages: ChatMessage[],
+    tally: Tally,
+    signal?: AbortSignal,
+  ): Promise<string> {
     try {
-      const res = await this.o.client.complete({ messages, json: { name: request.kind, schema: responseSchema(request, true) } }, signal);
+      const res = await this.o.client.complete(
+        { messages, json: { name: request.kind, schema: responseSchema(request, true) } },
+        signal,
+      );
       tally.calls++;
       tally.attempts += res.faults.filter((f) => !f.note).length + 1;
       tally.tokens.input_tokens += res.tokens.input_tokens;
@@ -87,7 +99,10 @@ export class LlmAgentModel implements AgentModel {
         tally.faults.push(...err.faults);
         tally.cached &&= err.cached;
         // Answers without content the endpoint still billed for (provider layer: openai/answer.ts).
-        if (err.tokens) { tally.tokens.input_tokens += err.tokens.input_tokens; tally.tokens.output_tokens += err.tokens.output_tokens; }
+        if (err.tokens) {
+          tally.tokens.input_tokens += err.tokens.input_tokens;
+          tally.tokens.output_tokens += err.tokens.output_tokens;
+        }
         throw this.fail(request, tally, err.reason, this.o.redactor.message(err));
       }
       if (err instanceof ReplayMissError) throw new ReplayMissError(this.name, err.cacheKey, request.key);
@@ -97,16 +112,33 @@ export class LlmAgentModel implements AgentModel {
 
   private fail(request: DecisionRequest, tally: Tally, reason: CallFault['reason'], detail: string): ModelCallError {
     const usage = this.report(request, tally, 'failed', []);
-    return new ModelCallError(this.name, request.kind, request.key, reason, tally.attempts, tally.faults, detail, usage);
+    return new ModelCallError(
+      this.name,
+      request.kind,
+      request.key,
+      reason,
+      tally.attempts,
+      tally.faults,
+      detail,
+      usage,
+    );
   }
 
   /** Reports the decision; returns its usage, marked (outside the trace) when it came from the cache. */
   private report(request: DecisionRequest, tally: Tally, outcome: CallRecord['outcome'], repairs: string[]): Usage {
     const cached = tally.cached && tally.calls > 0;
     this.o.onCall?.({
-      model: this.name, kind: request.kind, key: request.key, agent: request.persona.id, outcome,
-      calls: tally.calls, attempts: tally.attempts, faults: tally.faults, repairs,
-      usage: usageOf(this.name, tally.tokens, this.o.price), cached,
+      model: this.name,
+      kind: request.kind,
+      key: request.key,
+      agent: request.persona.id,
+      outcome,
+      calls: tally.calls,
+      attempts: tally.attempts,
+      faults: tally.faults,
+      repairs,
+      usage: usageOf(this.name, tally.tokens, this.o.price),
+      cached,
     });
     const usage = usageOf(this.name, tally.tokens, this.o.price);
     return cached ? markCached(usage) : usage;

@@ -22,7 +22,11 @@ export const SENSITIVE_HEADER = /auth|key|token|secret|cookie|password|signature
  */
 function escapedForms(secret: string): RegExp {
   const one = (c: string): string => {
-    const hex = c.charCodeAt(0).toString(16).padStart(4, '0').replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`);
+    const hex = c
+      .charCodeAt(0)
+      .toString(16)
+      .padStart(4, '0')
+      .replace(/[a-f]/g, (h) => `[${h}${h.toUpperCase()}]`);
     const plain = c.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&');
     // In the pattern: a literal backslash, `u`, the four hex digits (and, for `/`, a backslash then `/`).
     return `(?:${plain}|\\\\u${hex}${c === '/' ? '|\\\\/' : ''})`;

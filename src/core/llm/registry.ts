@@ -57,9 +57,14 @@ export interface ModelOptions {
 
 export class MissingKeyError extends Error {
   override readonly name = 'MissingKeyError';
-  constructor(readonly model: string, readonly envName: string) {
-    super(`model '${model}' needs an API key in the environment variable ${envName} (its api_key_env), which is not set` +
-      ' (in VS Code, run "Society: Set API Key")');
+  constructor(
+    readonly model: string,
+    readonly envName: string,
+  ) {
+    super(
+      `model '${model}' needs an API key in the environment variable ${envName} (its api_key_env), which is not set` +
+        ' (in VS Code, run "Society: Set API Key")',
+    );
   }
 }
 
@@ -84,7 +89,11 @@ export function usedModelNames(scenario: Scenario, forced?: string): string[] {
   if (scenario.coaching.enabled && scenario.coaching.model) names.add(scenario.coaching.model);
   for (const e of scenario.events) {
     if ('add' in e) for (const p of e.add) if (p.model) names.add(p.model);
-    if ('set' in e) for (const [path, value] of flattenSet(e.set)) if (path === 'coaching.model' && typeof value === 'string') names.add(value);
+    if ('set' in e) {
+      for (const [path, value] of flattenSet(e.set)) {
+        if (path === 'coaching.model' && typeof value === 'string') names.add(value);
+      }
+    }
   }
   return [...names].filter((n) => modelNamed(scenario.models, n));
 }
@@ -116,7 +125,13 @@ export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = 
     identity: identityOf,
     label: (cfg, identity) => {
       if (cfg.azure) return `Azure OpenAI deployment ${cfg.azure.deployment}`;
-      const host = (() => { try { return new URL(identity.endpoint ?? '').host; } catch { return identity.endpoint; } })();
+      const host = (() => {
+        try {
+          return new URL(identity.endpoint ?? '').host;
+        } catch {
+          return identity.endpoint;
+        }
+      })();
       return `${identity.model} at ${host}`;
     },
     client: (ctx, cfg) => new OpenAIChatClient(cfg, { apiKey: ctx.key(cfg), fetch: ctx.fetch }, ctx.redactor),
@@ -140,9 +155,15 @@ export class ModelRegistry {
    * faults that retries got past reach its trace. Kept here so no host can forget to wire it.
    */
   readonly calls = new CallLog();
-  private readonly onCall: CallListener = (r) => { this.calls.listener(r); this.options.onCall?.(r); };
+  private readonly onCall: CallListener = (r) => {
+    this.calls.listener(r);
+    this.options.onCall?.(r);
+  };
 
-  constructor(readonly scenario: Scenario, private readonly options: ModelOptions = {}) {
+  constructor(
+    readonly scenario: Scenario,
+    private readonly options: ModelOptions = {},
+  ) {
     if (options.replay && !options.cacheDir) throw new Error('replay needs a response cache directory');
     this.store = options.cacheDir ? new DiskStore(options.cacheDir) : undefined;
     this.redactor = options.redactor ?? globalRedactor;
@@ -187,8 +208,15 @@ export class ModelRegistry {
     if (!cfg?.embeddings || !traitsOf(cfg.provider).embeddings) return undefined;
     let r = this.engineScorers.get(cfg.name);
     if (!r) {
-      const client = this.options.replay ? undefined
-        : new OpenAIEmbeddingClient(cfg, { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch }, this.limiter(cfg), this.resilience(cfg), this.redactor);
+      const client = this.options.replay
+        ? undefined
+        : new OpenAIEmbeddingClient(
+            cfg,
+            { apiKey: this.key(cfg), fetch: this.options.fetch ?? nodeFetch },
+            this.limiter(cfg),
+            this.resilience(cfg),
+            this.redactor,
+          );
       r = new EmbeddingRelevance(embeddingIdentity(cfg), client, this.store);
       this.engineScorers.set(cfg.name, r);
     }
@@ -201,9 +229,16 @@ export class ModelRegistry {
    * depends on how a stage interleaved, so these are not in the trace.
    */
   embeddingUsage(): { requests: number; tokens: number; failed: number; faults: CallFault[] } {
-    let requests = 0, tokens = 0, failed = 0;
+    let requests = 0,
+      tokens = 0,
+      failed = 0;
     const faults: CallFault[] = [];
-    for (const r of this.engineScorers.values()) { requests += r.requests; tokens += r.tokens; failed += r.failedRequests; faults.push(...r.faults); }
+    for (const r of this.engineScorers.values()) {
+      requests += r.requests;
+      tokens += r.tokens;
+      failed += r.failedRequests;
+      faults.push(...r.faults);
+    }
     return { requests, tokens, failed, faults };
   }
 
@@ -216,7 +251,13 @@ export class ModelRegistry {
   }
 
   private resilience(cfg: ModelConfig) {
-    return { retries: cfg.retries, timeoutMs: cfg.timeout_ms, maxTokens: cfg.max_tokens, backoff: this.options.backoff, health: this.health(cfg) };
+    return {
+      retries: cfg.retries,
+      timeoutMs: cfg.timeout_ms,
+      maxTokens: cfg.max_tokens,
+      backoff: this.options.backoff,
+      health: this.health(cfg),
+    };
   }
 
   /** The circuit breaker of `cfg`'s endpoint, shared as its limiter is (limits/endpointHealth.ts). */
@@ -224,7 +265,9 @@ export class ModelRegistry {
     const key = endpointKey(cfg) ?? `config ${cfg.name}`;
     let h = this.healths.get(key);
     if (!h) {
-      h = new EndpointHealth(maskUrlCredentials(cfg.base_url ?? traitsOf(cfg.provider).defaultBaseUrl ?? `of model '${cfg.name}'`));
+      h = new EndpointHealth(
+        maskUrlCredentials(cfg.base_url ?? traitsOf(cfg.provider).defaultBaseUrl ?? `of model '${cfg.name}'`),
+      );
       this.healths.set(key, h);
     }
     return h;
@@ -238,26 +281,47 @@ export class ModelRegistry {
     let client: ChatClient | undefined;
     if (!this.options.replay) {
       const ctx: ClientContext = {
-        key: (c) => this.key(c), fetch: this.options.fetch ?? nodeFetch, redactor: this.redactor, vscodeClient: (c) => this.vscodeClient(c),
+        key: (c) => this.key(c),
+        fetch: this.options.fetch ?? nodeFetch,
+        redactor: this.redactor,
+        vscodeClient: (c) => this.vscodeClient(c),
       };
-      client = new ResilientChatClient(factory.client(ctx, cfg), this.limiter(cfg), this.resilience(cfg), this.redactor);
+      client = new ResilientChatClient(
+        factory.client(ctx, cfg),
+        this.limiter(cfg),
+        this.resilience(cfg),
+        this.redactor,
+      );
     }
     if (this.store) client = new CachedChatClient(client, this.store, identity);
     return new LlmAgentModel({
-      name: cfg.name, provider: cfg.provider, label: factory.label(cfg, identity), client: client!,
-      templates: this.scenario.prompts, context: { rounds: this.options.rounds ?? this.scenario.world.rounds },
-      price: priceOf(cfg, this.options.prices), redactor: this.redactor, onCall: this.onCall,
+      name: cfg.name,
+      provider: cfg.provider,
+      label: factory.label(cfg, identity),
+      client: client!,
+      templates: this.scenario.prompts,
+      context: { rounds: this.options.rounds ?? this.scenario.world.rounds },
+      price: priceOf(cfg, this.options.prices),
+      redactor: this.redactor,
+      onCall: this.onCall,
     });
   }
 
   private vscodeClient(cfg: ModelConfig): ChatClient {
-    if (!this.options.chatClientFactory) throw new Error(`model '${cfg.name}': provider 'vscode' is only available inside VS Code (use --replay with a cache, or another provider in the CLI)`);
+    if (!this.options.chatClientFactory) {
+      throw new Error(
+        `model '${cfg.name}': provider 'vscode' is only available inside VS Code (use --replay with a cache, or another provider in the CLI)`,
+      );
+    }
     return this.options.chatClientFactory(cfg);
   }
 }
 
 /** One agent model per scenario `models` entry (or only the named ones). */
-export function createAgentModels(scenario: Scenario, options: ModelOptions & { only?: string[] } = {}): Record<string, AgentModel> {
+export function createAgentModels(
+  scenario: Scenario,
+  options: ModelOptions & { only?: string[] } = {},
+): Record<string, AgentModel> {
   const registry = new ModelRegistry(scenario, options);
   const names = options.only ?? Object.keys(scenario.models);
   return Object.fromEntries(names.map((n) => [n, registry.model(n)]));

@@ -14,14 +14,19 @@ export function isTokenCount(v: unknown): v is number {
  * count. Absent usage is normal for some servers and needs no note; values that are present but
  * unusable get one note (attempt 1: the caller renumbers it).
  */
-export function reportedTokens<K extends string>(usage: unknown, estimates: Record<K, number>): { tokens: Record<K, number>; notes: CallFault[] } {
+export function reportedTokens<K extends string>(
+  usage: unknown,
+  estimates: Record<K, number>,
+): { tokens: Record<K, number>; notes: CallFault[] } {
   const u = usage && typeof usage === 'object' ? (usage as Record<string, unknown>) : {};
   const tokens = { ...estimates };
   const bad: string[] = [];
   for (const field of Object.keys(estimates) as K[]) {
     const v = u[field];
     if (isTokenCount(v)) tokens[field] = v;
-    else if (v !== undefined && v !== null) bad.push(`${field} = ${printable(JSON.stringify(v) ?? String(v)).slice(0, 40)}`);
+    else if (v !== undefined && v !== null) {
+      bad.push(`${field} = ${printable(JSON.stringify(v) ?? String(v)).slice(0, 40)}`);
+    }
   }
   const message = `the endpoint reported usage ${bad.join(', ')}: not token counts; used the estimate instead`;
   return { tokens, notes: bad.length ? [{ attempt: 1, reason: 'bad_response', note: true, message }] : [] };

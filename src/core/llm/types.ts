@@ -3,10 +3,32 @@
 // structured context (for rule-based decisions) and everything a prompt layer needs to render a
 // chat prompt; every response is structured and reports its token usage (zero offline).
 import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
-import type { AdviceAction, DialogueAct, EvaluationReasons, MemoryCues, MemoryKind, RewardBasis, Usage } from '../trace/events';
+import type {
+  AdviceAction,
+  DialogueAct,
+  EvaluationReasons,
+  MemoryCues,
+  MemoryKind,
+  RewardBasis,
+  Usage,
+} from '../trace/events';
 
 /** The persona as shown to a model: no seed memories, relationships or source locations. */
-export type PersonaBrief = Pick<Persona, 'id' | 'name' | 'age' | 'gender' | 'occupation' | 'location' | 'bio' | 'style' | 'group' | 'traits' | 'interests' | 'motivations'>;
+export type PersonaBrief = Pick<
+  Persona,
+  | 'id'
+  | 'name'
+  | 'age'
+  | 'gender'
+  | 'occupation'
+  | 'location'
+  | 'bio'
+  | 'style'
+  | 'group'
+  | 'traits'
+  | 'interests'
+  | 'motivations'
+>;
 
 export function personaBrief(p: Persona): PersonaBrief {
   const { id, name, age, gender, occupation, location, bio, style, group, traits, interests, motivations } = p;
@@ -62,9 +84,18 @@ export interface ChoosePartnerRequest extends RequestBase {
   kind: 'choose_partner';
   candidates: Candidate[];
 }
-export interface ChoosePartnerResponse { choice: string; reason: string }
+export interface ChoosePartnerResponse {
+  choice: string;
+  reason: string;
+}
 
-export interface TranscriptLine { from: string; name: string; act: DialogueAct; text: string; topic?: string }
+export interface TranscriptLine {
+  from: string;
+  name: string;
+  act: DialogueAct;
+  text: string;
+  topic?: string;
+}
 
 export interface SpeakRequest extends RequestBase {
   kind: 'speak';
@@ -79,7 +110,11 @@ export interface SpeakRequest extends RequestBase {
   /** My tie to the (first) other, 0..1. */
   tie: number;
 }
-export interface SpeakResponse { act: DialogueAct; text: string; topic?: string }
+export interface SpeakResponse {
+  act: DialogueAct;
+  text: string;
+  topic?: string;
+}
 
 export interface EvaluateRequest extends RequestBase {
   kind: 'evaluate';
@@ -94,7 +129,11 @@ export interface EvaluateRequest extends RequestBase {
   /** Friends in common: the rater's existing ties (≥ threshold) who also have an existing tie to the partner. */
   mutual?: number;
 }
-export interface EvaluateResponse { rating: number; reasons: EvaluationReasons; text: string }
+export interface EvaluateResponse {
+  rating: number;
+  reasons: EvaluationReasons;
+  text: string;
+}
 
 export interface AdviseRequest extends RequestBase {
   kind: 'advise';
@@ -128,8 +167,15 @@ export interface ReflectRequest extends RequestBase {
   /** The recent memories to reflect on (the evidence pool), oldest first. */
   recent: RetrievedMemory[];
 }
-export interface Insight { text: string; importance: number; evidence: number[]; cues?: MemoryCues }
-export interface ReflectResponse { insights: Insight[] }
+export interface Insight {
+  text: string;
+  importance: number;
+  evidence: number[];
+  cues?: MemoryCues;
+}
+export interface ReflectResponse {
+  insights: Insight[];
+}
 
 export interface InterviewRequest extends RequestBase {
   kind: 'interview';
@@ -137,10 +183,12 @@ export interface InterviewRequest extends RequestBase {
   /** Full names of the people in the society the question names (remembered or not). */
   people?: string[];
 }
-export interface InterviewResponse { answer: string }
+export interface InterviewResponse {
+  answer: string;
+}
 
 export type DecisionRequest =
-  | ChoosePartnerRequest | SpeakRequest | EvaluateRequest | AdviseRequest | ReflectRequest | InterviewRequest;
+  ChoosePartnerRequest | SpeakRequest | EvaluateRequest | AdviseRequest | ReflectRequest | InterviewRequest;
 export type DecisionKind = DecisionRequest['kind'];
 
 export interface ResponseByKind {
@@ -151,12 +199,15 @@ export interface ResponseByKind {
   reflect: ReflectResponse;
   interview: InterviewResponse;
 }
-export type DecisionResponse<R extends DecisionRequest = DecisionRequest> = ResponseByKind[R['kind']] & { usage: Usage };
+export type DecisionResponse<R extends DecisionRequest = DecisionRequest> = ResponseByKind[R['kind']] & {
+  usage: Usage;
+};
 
 /** The JSON shape each kind must answer with; prompt templates can embed it verbatim. */
 export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
   choose_partner: '{"choice": "<candidate id>", "reason": "<one sentence>"}',
-  speak: '{"act": "greet|share|ask|answer|disclose|support|propose|accept|decline|farewell", "text": "<your message>", "topic": "<optional topic>"}',
+  speak:
+    '{"act": "greet|share|ask|answer|disclose|support|propose|accept|decline|farewell", "text": "<your message>", "topic": "<optional topic>"}',
   evaluate: '{"rating": 0..1, "reasons": {"reciprocity": 0..1, "novelty": 0..1, "affect": 0..1}, "text": "<why>"}',
   advise: `{"driver": "${DRIVERS.join('|')}", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<id of a warm contact, or null>"}`,
   reflect: '{"insights": [{"text": "<insight>", "importance": 1..10, "evidence": [<memory ids>]}]}',

@@ -7,7 +7,10 @@ import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
 import { traitsOf } from '../format/language/providers';
 
-export interface Price { input: number; output: number }
+export interface Price {
+  input: number;
+  output: number;
+}
 /** Prices by endpoint model name (e.g. "gpt-4o-mini") or scenario model name. */
 export type PriceTable = Record<string, Price>;
 
@@ -17,7 +20,11 @@ export function priceOf(cfg: ModelConfig, table: PriceTable = {}): Price | undef
 
 /** Model configs that call an endpoint but give no `price:` (their cost is reported as unpriced, not as $0). */
 export function unpricedModels(scenario: Scenario): Set<string> {
-  return new Set(Object.values(scenario.models).filter((m) => traitsOf(m.provider).priced && !priceOf(m)).map((m) => m.name));
+  return new Set(
+    Object.values(scenario.models)
+      .filter((m) => traitsOf(m.provider).priced && !priceOf(m))
+      .map((m) => m.name),
+  );
 }
 
 /** USD, rounded to 1e-9 so sums print cleanly and stay identical across runs. */
@@ -27,7 +34,12 @@ export function costUsd(tokens: ChatTokens, price: Price | undefined): number {
 }
 
 export function usageOf(model: string, tokens: ChatTokens, price: Price | undefined): Usage {
-  return { model, input_tokens: tokens.input_tokens, output_tokens: tokens.output_tokens, cost_usd: costUsd(tokens, price) };
+  return {
+    model,
+    input_tokens: tokens.input_tokens,
+    output_tokens: tokens.output_tokens,
+    cost_usd: costUsd(tokens, price),
+  };
 }
 
 /**
@@ -45,4 +57,3 @@ export function markCached(u: Usage): Usage {
 export function isCached(u: Usage): boolean {
   return (u as Usage & { [FROM_CACHE]?: true })[FROM_CACHE] === true;
 }
-

@@ -34,15 +34,25 @@ export interface AgentSummary {
  * `incoming` (from incomingTies) saves a pass over every tie when summarising many agents of the
  * same state, as the CodeLens of a file with many personas does.
  */
-export function summarizeAgent(state: WorldState, ledger: MemoryLedger, agent: string, incoming = incomingTies(state)): AgentSummary | undefined {
+export function summarizeAgent(
+  state: WorldState,
+  ledger: MemoryLedger,
+  agent: string,
+  incoming = incomingTies(state),
+): AgentSummary | undefined {
   const a = state.agents.get(agent);
   if (!a) return undefined;
   const threshold = state.settings.ties.threshold;
   let ties = 0;
   for (const t of a.active ? state.ties.outgoing(agent).values() : []) if (t.strength >= threshold) ties++;
   return {
-    agent, name: a.persona.name ?? agent, round: state.round,
-    memories: ledger.written(agent, state.round), kept: a.memories.length, ties, tiesIn: incoming.get(agent) ?? 0,
+    agent,
+    name: a.persona.name ?? agent,
+    round: state.round,
+    memories: ledger.written(agent, state.round),
+    kept: a.memories.length,
+    ties,
+    tiesIn: incoming.get(agent) ?? 0,
     ...(a.lastReward ? { reward: a.lastReward.total, rewardRound: a.lastReward.round } : {}),
   };
 }
@@ -51,7 +61,9 @@ export function summarizeAgent(state: WorldState, ledger: MemoryLedger, agent: s
 export function incomingTies(state: WorldState): Map<string, number> {
   const threshold = state.settings.ties.threshold;
   const out = new Map<string, number>();
-  for (const [from, to, s] of state.ties.entries()) if (from !== to && s >= threshold) out.set(to, (out.get(to) ?? 0) + 1);
+  for (const [from, to, s] of state.ties.entries()) {
+    if (from !== to && s >= threshold) out.set(to, (out.get(to) ?? 0) + 1);
+  }
   return out;
 }
 
@@ -67,17 +79,23 @@ export function summaryTitle(s: AgentSummary): string {
 export const memoriesPhrase = (n: number): string => `${n} ${n === 1 ? 'memory' : 'memories'}`;
 
 /** "1 tie out · 2 in": the same words wherever an agent's ties are counted (CodeLens, tree, hover). */
-export const tiesPhrase = (s: Pick<AgentSummary, 'ties' | 'tiesIn'>): string => `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'} out · ${s.tiesIn} in`;
+export const tiesPhrase = (s: Pick<AgentSummary, 'ties' | 'tiesIn'>): string =>
+  `${s.ties} ${s.ties === 1 ? 'tie' : 'ties'} out · ${s.tiesIn} in`;
 
 /** Its ties both ways, strongest (by the larger direction) first. */
 export function tiesOf(state: WorldState, agent: string): TieSummary[] {
   const byOther = new Map<string, TieSummary>();
   const get = (other: string) => {
     let t = byOther.get(other);
-    if (!t) { t = { agent: other, out: 0, in: 0 }; byOther.set(other, t); }
+    if (!t) {
+      t = { agent: other, out: 0, in: 0 };
+      byOther.set(other, t);
+    }
     return t;
   };
   for (const [other, t] of state.ties.outgoing(agent)) if (other !== agent) get(other).out = t.strength;
   for (const [from, to, s] of state.ties.entries()) if (to === agent && from !== agent) get(from).in = s;
-  return [...byOther.values()].sort((a, b) => Math.max(b.out, b.in) - Math.max(a.out, a.in) || b.out - a.out || a.agent.localeCompare(b.agent));
+  return [...byOther.values()].sort(
+    (a, b) => Math.max(b.out, b.in) - Math.max(a.out, a.in) || b.out - a.out || a.agent.localeCompare(b.agent),
+  );
 }

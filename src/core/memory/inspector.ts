@@ -8,21 +8,52 @@ import { previewRetrieval } from './retrievalPreview';
 /** Rows sent at most (newest first); the count says how many matched. */
 export const MAX_ROWS = 2000;
 
-export function inspectorContext(source: MemorySource, agent: string): Extract<InspectorHostMessage, { type: 'context' }> {
+export function inspectorContext(
+  source: MemorySource,
+  agent: string,
+): Extract<InspectorHostMessage, { type: 'context' }> {
   const state = source.stateAt();
-  const agents = [...(state?.agents.values() ?? [])].map((a) => ({ id: a.id, name: a.persona.name ?? a.id })).sort((x, y) => x.name.localeCompare(y.name));
-  return { type: 'context', source: source.label, agents, agent, round: source.round, lastRound: source.lastRound, complete: source.complete, ...(source.file ? { file: source.file } : {}) };
+  const agents = [...(state?.agents.values() ?? [])]
+    .map((a) => ({ id: a.id, name: a.persona.name ?? a.id }))
+    .sort((x, y) => x.name.localeCompare(y.name));
+  return {
+    type: 'context',
+    source: source.label,
+    agents,
+    agent,
+    round: source.round,
+    lastRound: source.lastRound,
+    complete: source.complete,
+    ...(source.file ? { file: source.file } : {}),
+  };
 }
 
-export function answerQuery(source: MemorySource, query: InspectorQuery): Extract<InspectorHostMessage, { type: 'result' }> {
+export function answerQuery(
+  source: MemorySource,
+  query: InspectorQuery,
+): Extract<InspectorHostMessage, { type: 'result' }> {
   const state = source.stateAt();
   const agent = state?.agents.get(query.agent);
-  if (!agent) return { type: 'result', query, total: 0, rows: [], problem: `No agent '${query.agent}' in ${source.label} at round ${source.round}.` };
+  if (!agent) {
+    return {
+      type: 'result',
+      query,
+      total: 0,
+      rows: [],
+      problem: `No agent '${query.agent}' in ${source.label} at round ${source.round}.`,
+    };
+  }
   const kept = new Set(agent.memories.map((m) => m.id));
   const entries = source.ledger.entries(query.agent, source.round);
   const matched = filterMemories(entries, { kinds: query.kinds, from: query.from, to: query.to, text: query.text });
   const rows: MemoryRow[] = matched.slice(0, MAX_ROWS).map(({ memory: m, evidence }) => ({
-    id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, kept: kept.has(m.id), ...(evidence ? { evidence } : {}),
+    id: m.id,
+    round: m.round,
+    kind: m.kind,
+    text: m.text,
+    importance: m.importance,
+    kept: kept.has(m.id),
+    ...(evidence ? { evidence } : {}),
   }));
   const out: Extract<InspectorHostMessage, { type: 'result' }> = { type: 'result', query, total: matched.length, rows };
   if (query.preview) {
@@ -41,7 +72,24 @@ export function answerQuery(source: MemorySource, query: InspectorQuery): Extrac
 
 function previewData(p: NonNullable<ReturnType<typeof previewRetrieval>>): PreviewData {
   return {
-    agent: p.agent, round: p.round, query: p.query, tokens: p.tokens, k: p.k, considered: p.considered, settings: p.settings, ...(p.note ? { note: p.note } : {}),
-    rows: p.rows.map((r) => ({ rank: r.rank, id: r.memory.id, round: r.memory.round, kind: r.memory.kind, text: r.memory.text, recency: r.recency, importance: r.importance, relevance: r.relevance, score: r.score })),
+    agent: p.agent,
+    round: p.round,
+    query: p.query,
+    tokens: p.tokens,
+    k: p.k,
+    considered: p.considered,
+    settings: p.settings,
+    ...(p.note ? { note: p.note } : {}),
+    rows: p.rows.map((r) => ({
+      rank: r.rank,
+      id: r.memory.id,
+      round: r.memory.round,
+      kind: r.memory.kind,
+      text: r.memory.text,
+      recency: r.recency,
+      importance: r.importance,
+      relevance: r.relevance,
+      score: r.score,
+    })),
   };
 }

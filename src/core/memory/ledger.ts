@@ -21,7 +21,11 @@ export class MemoryLedger {
     if (e.type === 'memory') {
       const entry: LedgerEntry = { agent: e.agent, memory: e.memory, ...(line !== undefined ? { line } : {}) };
       let list = this.byAgent.get(e.agent);
-      if (!list) { list = []; this.byAgent.set(e.agent, list); this.byId.set(e.agent, new Map()); }
+      if (!list) {
+        list = [];
+        this.byAgent.set(e.agent, list);
+        this.byId.set(e.agent, new Map());
+      }
       list.push(entry);
       this.byId.get(e.agent)!.set(e.memory.id, entry);
     } else if (e.type === 'reflection') {
@@ -50,10 +54,12 @@ export class MemoryLedger {
 
 /** Index of the first entry written after `round` (entries are in round order). */
 function upperBound(list: readonly LedgerEntry[], round: number): number {
-  let lo = 0, hi = list.length;
+  let lo = 0,
+    hi = list.length;
   while (lo < hi) {
     const mid = (lo + hi) >> 1;
-    if (list[mid].memory.round <= round) lo = mid + 1; else hi = mid;
+    if (list[mid].memory.round <= round) lo = mid + 1;
+    else hi = mid;
   }
   return lo;
 }

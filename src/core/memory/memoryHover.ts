@@ -33,7 +33,11 @@ export function memoryHover(source: MemorySource, agent: string, opts: MemoryHov
     out.push(`**Most important**\n\n${mostImportant(a.memories, n).map(memoryLine).join('\n')}`);
   }
   const ties = tiesOf(state, agent).slice(0, n);
-  if (ties.length) out.push(`**Strongest ties**\n\n${ties.map((t) => `- ${escapeMarkdown(nameOf(state, t.agent))}: → ${t.out.toFixed(2)} · ← ${t.in.toFixed(2)}`).join('\n')}`);
+  if (ties.length) {
+    out.push(
+      `**Strongest ties**\n\n${ties.map((t) => `- ${escapeMarkdown(nameOf(state, t.agent))}: → ${t.out.toFixed(2)} · ← ${t.in.toFixed(2)}`).join('\n')}`,
+    );
+  }
   if (opts.link) out.push(opts.link);
   return out.join('\n\n');
 }

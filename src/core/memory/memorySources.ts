@@ -13,7 +13,9 @@ export class MemorySources {
     return this.stack[this.stack.length - 1];
   }
 
-  all(): readonly MemorySource[] { return this.stack; }
+  all(): readonly MemorySource[] {
+    return this.stack;
+  }
 
   /** Shows `source` (moved to the top if already there). */
   use(source: MemorySource): void {

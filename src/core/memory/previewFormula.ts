@@ -4,6 +4,8 @@ import type { MemoryConfig } from '../format/language/model';
 
 export function previewFormula(s: MemoryConfig, round: number): string {
   const rescaled = s.normalize === 'minmax' ? ', each rescaled to 0..1 over the stream (min–max, per query)' : '';
-  return `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance${rescaled}   `
-    + `(recency = ${s.decay}^(${round} − round), importance = ★/10, relevance = words in common, by stem)`;
+  return (
+    `score = ${s.recency}·recency + ${s.importance}·importance + ${s.relevance}·relevance${rescaled}   ` +
+    `(recency = ${s.decay}^(${round} − round), importance = ★/10, relevance = words in common, by stem)`
+  );
 }

@@ -8,7 +8,12 @@ import { clip, nameOf } from './memoryHover';
 
 /** Codicon per memory kind. */
 export const MEMORY_ICONS: Record<MemoryKind, string> = {
-  seed: 'pinned', observation: 'eye', conversation: 'comment-discussion', evaluation: 'star-half', advice: 'lightbulb', reflection: 'sparkle',
+  seed: 'pinned',
+  observation: 'eye',
+  conversation: 'comment-discussion',
+  evaluation: 'star-half',
+  advice: 'lightbulb',
+  reflection: 'sparkle',
 };
 
 export type AgentGroup = 'memories' | 'ties' | 'rewards';
@@ -16,7 +21,17 @@ export type AgentGroup = 'memories' | 'ties' | 'rewards';
 export type SocietyNode =
   | { type: 'agent'; agent: string; label: string; description: string }
   | { type: 'group'; agent: string; group: AgentGroup; label: string; description: string }
-  | { type: 'memory'; agent: string; id: number; label: string; description: string; tooltip: string; icon: string; line?: number; kept: boolean }
+  | {
+      type: 'memory';
+      agent: string;
+      id: number;
+      label: string;
+      description: string;
+      tooltip: string;
+      icon: string;
+      line?: number;
+      kept: boolean;
+    }
   | { type: 'tie'; agent: string; other: string; label: string; description: string }
   | { type: 'reward'; agent: string; round: number; label: string; description: string };
 
@@ -29,7 +44,10 @@ export type Liveness = 'running' | 'ended';
  * in round 2/10" (a debug session ended mid-round). A trace without run_end is running only while
  * it is being written (`liveness`).
  */
-export function runProgress(source: Pick<MemorySource, 'header' | 'complete' | 'events' | 'lastRound'>, liveness: Liveness): string {
+export function runProgress(
+  source: Pick<MemorySource, 'header' | 'complete' | 'events' | 'lastRound'>,
+  liveness: Liveness,
+): string {
   if (!source.header) return '';
   const of = `${source.lastRound}/${source.header.rounds}`;
   if (source.complete) return `round ${of}`;
@@ -45,7 +63,14 @@ export function agentNodes(source: MemorySource): SocietyNode[] {
   const incoming = incomingTies(state);
   for (const a of state.agents.values()) {
     const s = summarizeAgent(state, source.ledger, a.id, incoming);
-    if (s) out.push({ type: 'agent', agent: a.id, label: s.name, description: `${a.active ? '' : 'left · '}${summaryTitle(s)}` });
+    if (s) {
+      out.push({
+        type: 'agent',
+        agent: a.id,
+        label: s.name,
+        description: `${a.active ? '' : 'left · '}${summaryTitle(s)}`,
+      });
+    }
   }
   return out.sort((x, y) => x.label.localeCompare(y.label));
 }
@@ -55,9 +80,21 @@ export function groupNodes(source: MemorySource, agent: string): SocietyNode[] {
   const s = state && summarizeAgent(state, source.ledger, agent);
   if (!s) return [];
   return [
-    { type: 'group', agent, group: 'memories', label: 'Memories', description: `${s.memories}${s.kept < s.memories ? ` (${s.kept} kept)` : ''}` },
+    {
+      type: 'group',
+      agent,
+      group: 'memories',
+      label: 'Memories',
+      description: `${s.memories}${s.kept < s.memories ? ` (${s.kept} kept)` : ''}`,
+    },
     { type: 'group', agent, group: 'ties', label: 'Ties', description: `${s.ties} out · ${s.tiesIn} in` },
-    { type: 'group', agent, group: 'rewards', label: 'Rewards', description: s.reward === undefined ? 'none yet' : `latest ${s.reward.toFixed(2)}` },
+    {
+      type: 'group',
+      agent,
+      group: 'rewards',
+      label: 'Rewards',
+      description: s.reward === undefined ? 'none yet' : `latest ${s.reward.toFixed(2)}`,
+    },
   ];
 }
 
@@ -72,7 +109,12 @@ export function memoryNodes(source: MemorySource, agent: string): SocietyNode[] 
     const { memory: m, line, evidence } = entries[i];
     const isKept = kept.has(m.id);
     out.push({
-      type: 'memory', agent, id: m.id, label: clip(m.text, 90), icon: MEMORY_ICONS[m.kind] ?? 'note', kept: isKept,
+      type: 'memory',
+      agent,
+      id: m.id,
+      label: clip(m.text, 90),
+      icon: MEMORY_ICONS[m.kind] ?? 'note',
+      kept: isKept,
       description: `r${m.round} · ${m.kind} · ★${m.importance}${isKept ? '' : ' · forgotten'}`,
       tooltip: `#${m.id} · round ${m.round} · ${m.kind} · importance ${m.importance}${evidence ? ` · from #${evidence.join(', #')}` : ''}${isKept ? '' : ' · forgotten'}\n\n${m.text}`,
       ...(line !== undefined ? { line } : {}),
@@ -86,16 +128,24 @@ export function tieNodes(source: MemorySource, agent: string): SocietyNode[] {
   if (!state) return [];
   const threshold = state.settings.ties.threshold;
   return tiesOf(state, agent).map((t) => ({
-    type: 'tie', agent, other: t.agent, label: nameOf(state, t.agent),
+    type: 'tie',
+    agent,
+    other: t.agent,
+    label: nameOf(state, t.agent),
     description: `→ ${t.out.toFixed(2)} · ← ${t.in.toFixed(2)}${t.out >= threshold && t.in >= threshold ? ' · mutual' : ''}`,
   }));
 }
 
 export function rewardNodes(source: MemorySource, agent: string): SocietyNode[] {
   const round = source.round;
-  const rewards = source.events.filter((e): e is RewardEvent => e.type === 'reward' && e.agent === agent && e.round <= round);
+  const rewards = source.events.filter(
+    (e): e is RewardEvent => e.type === 'reward' && e.agent === agent && e.round <= round,
+  );
   return rewards.reverse().map((e) => ({
-    type: 'reward', agent, round: e.round, label: `round ${e.round} · ${e.total.toFixed(2)}`,
+    type: 'reward',
+    agent,
+    round: e.round,
+    label: `round ${e.round} · ${e.total.toFixed(2)}`,
     description: DRIVERS.map((d) => `${DRIVER_LABELS[d]} ${e.raw[d].toFixed(2)}`).join(' · '),
   }));
 }

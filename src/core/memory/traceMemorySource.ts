@@ -19,7 +19,11 @@ export class TraceMemorySource implements MemorySource {
   private dirty = false;
   private readonly listeners = new Set<() => void>();
 
-  constructor(readonly kind: MemorySourceKind, readonly label: string, readonly file?: string) {}
+  constructor(
+    readonly kind: MemorySourceKind,
+    readonly label: string,
+    readonly file?: string,
+  ) {}
 
   setHeader(header: TraceHeader): void {
     this.header = header;
@@ -62,7 +66,9 @@ export class TraceMemorySource implements MemorySource {
 
   /** Shows a given round instead of the latest (a debugger's paused round); undefined follows the latest again. */
   pin(round: number | undefined): void {
-    if (round !== undefined && !(Number.isInteger(round) && round >= 0)) throw new RangeError(`Cannot show round ${round}: rounds are whole numbers from 0 (setup).`);
+    if (round !== undefined && !(Number.isInteger(round) && round >= 0)) {
+      throw new RangeError(`Cannot show round ${round}: rounds are whole numbers from 0 (setup).`);
+    }
     if (round === this.pinned) return;
     this.pinned = round;
     this.notify();
@@ -87,7 +93,13 @@ export class TraceMemorySource implements MemorySource {
   }
 
   /** A source over a whole trace already in memory (events numbered as written: header on line 1). */
-  static of(kind: MemorySourceKind, label: string, header: TraceHeader, events: readonly TraceEvent[], file?: string): TraceMemorySource {
+  static of(
+    kind: MemorySourceKind,
+    label: string,
+    header: TraceHeader,
+    events: readonly TraceEvent[],
+    file?: string,
+  ): TraceMemorySource {
     const s = new TraceMemorySource(kind, label, file);
     s.setHeader(header);
     events.forEach((e, i) => s.add(e, i + 2));

@@ -34,7 +34,9 @@ export function embeddedTraceJson(trace: EmbeddedTrace): string {
  */
 export function* embeddedTraceJsonChunks(trace: EmbeddedTrace, chunkChars = 1 << 20): Generator<string> {
   // Each piece is made safe on its own: an escape replaces one character, so none spans two pieces.
-  for (const piece of jsonPieces(trace, 'events', chunkChars)) yield piece.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  for (const piece of jsonPieces(trace, 'events', chunkChars)) {
+    yield piece.replace(UNSAFE, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  }
 }
 
 /** The whole element. */

@@ -54,9 +54,25 @@ export interface PreviewData {
 /** Host → inspector. */
 export type InspectorHostMessage =
   /** What can be inspected: the source, its agents and rounds; `agent` is the one to show. */
-  | { type: 'context'; source: string; agents: { id: string; name: string }[]; agent: string; round: number; lastRound: number; complete: boolean; /** The trace behind the source, kept in the view's state so a reloaded window reopens it. */ file?: string }
+  | {
+      type: 'context';
+      source: string;
+      agents: { id: string; name: string }[];
+      agent: string;
+      round: number;
+      lastRound: number;
+      complete: boolean;
+      /** The trace behind the source, kept in the view's state so a reloaded window reopens it. */ file?: string;
+    }
   /** The answer to a query: the filtered stream (newest first) and the preview, if asked. */
-  | { type: 'result'; query: InspectorQuery; total: number; rows: MemoryRow[]; preview?: PreviewData; problem?: string };
+  | {
+      type: 'result';
+      query: InspectorQuery;
+      total: number;
+      rows: MemoryRow[];
+      preview?: PreviewData;
+      problem?: string;
+    };
 
 /** Inspector → host. */
 export type InspectorViewMessage =
@@ -72,7 +88,15 @@ const isInt = (v: unknown): v is number => typeof v === 'number' && Number.isInt
 const optionalInt = (v: unknown): boolean => v === undefined || isInt(v);
 
 export function isInspectorQuery(v: unknown): v is InspectorQuery {
-  if (!isRecord(v) || typeof v.agent !== 'string' || typeof v.text !== 'string' || !optionalInt(v.from) || !optionalInt(v.to)) return false;
+  if (
+    !isRecord(v) ||
+    typeof v.agent !== 'string' ||
+    typeof v.text !== 'string' ||
+    !optionalInt(v.from) ||
+    !optionalInt(v.to)
+  ) {
+    return false;
+  }
   if (!Array.isArray(v.kinds) || !v.kinds.every((k) => MEMORY_KINDS.includes(k as MemoryKind))) return false;
   if (v.preview === undefined) return true;
   const p = v.preview;
@@ -83,16 +107,22 @@ export function isInspectorQuery(v: unknown): v is InspectorQuery {
 export function isInspectorViewMessage(v: unknown): v is InspectorViewMessage {
   if (!isRecord(v)) return false;
   switch (v.type) {
-    case 'ready': return true;
-    case 'query': return isInspectorQuery(v.query);
-    case 'reveal': return typeof v.agent === 'string' && isInt(v.id);
-    default: return false;
+    case 'ready':
+      return true;
+    case 'query':
+      return isInspectorQuery(v.query);
+    case 'reveal':
+      return typeof v.agent === 'string' && isInt(v.id);
+    default:
+      return false;
   }
 }
 
 export function isInspectorHostMessage(v: unknown): v is InspectorHostMessage {
   if (!isRecord(v)) return false;
-  if (v.type === 'context') return typeof v.source === 'string' && Array.isArray(v.agents) && typeof v.agent === 'string' && isInt(v.round);
+  if (v.type === 'context') {
+    return typeof v.source === 'string' && Array.isArray(v.agents) && typeof v.agent === 'string' && isInt(v.round);
+  }
   if (v.type === 'result') return isInspectorQuery(v.query) && Array.isArray(v.rows) && isInt(v.total);
   return false;
 }

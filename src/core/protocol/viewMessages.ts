@@ -84,11 +84,20 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isRecord(v) || !HOST_TYPES.has(v.type as HostMessage['type'])) return false;
   switch (v.type) {
-    case 'load': return isRecord(v.source) && isRecord(v.header) && Array.isArray(v.events) && typeof v.live === 'boolean'
-      && (v.rest === undefined || (Number.isSafeInteger(v.rest) && (v.rest as number) >= 0));
-    case 'events': return Array.isArray(v.events);
-    case 'status': return typeof v.status === 'string';
-    default: return isStringArray(v.agents);
+    case 'load':
+      return (
+        isRecord(v.source) &&
+        isRecord(v.header) &&
+        Array.isArray(v.events) &&
+        typeof v.live === 'boolean' &&
+        (v.rest === undefined || (Number.isSafeInteger(v.rest) && (v.rest as number) >= 0))
+      );
+    case 'events':
+      return Array.isArray(v.events);
+    case 'status':
+      return typeof v.status === 'string';
+    default:
+      return isStringArray(v.agents);
   }
 }
 
@@ -96,10 +105,16 @@ export function isHostMessage(v: unknown): v is HostMessage {
 export function isViewMessage(v: unknown): v is ViewMessage {
   if (!isRecord(v) || !VIEW_TYPES.has(v.type as ViewMessage['type'])) return false;
   switch (v.type) {
-    case 'ready': return v.state === undefined || isRecord(v.state);
-    case 'selection': return isStringArray(v.agents);
-    case 'export': return EXPORT_FORMATS.has(v.format as ExportFormat) && typeof v.fileName === 'string' && typeof v.data === 'string';
-    default: return typeof v.message === 'string';
+    case 'ready':
+      return v.state === undefined || isRecord(v.state);
+    case 'selection':
+      return isStringArray(v.agents);
+    case 'export':
+      return (
+        EXPORT_FORMATS.has(v.format as ExportFormat) && typeof v.fileName === 'string' && typeof v.data === 'string'
+      );
+    default:
+      return typeof v.message === 'string';
   }
 }
 

@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import { embeddedTraceElementChunks, type EmbeddedTrace } from './embeddedTrace';
 
 /** The built view: dist/webview.js and dist/webview.css. */
-export interface ViewAssets { script: string; style: string }
+export interface ViewAssets {
+  script: string;
+  style: string;
+}
 
 export function cspHash(text: string): string {
   return `'sha256-${createHash('sha256').update(text, 'utf8').digest('base64')}'`;
@@ -27,8 +30,12 @@ export interface ViewEmbed {
 }
 
 export function viewEmbed(assets: ViewAssets, trace: EmbeddedTrace, opts: { embedded?: boolean } = {}): ViewEmbed {
-  if (assets.script.includes(']]>') || /<\/script/i.test(assets.script)) throw new Error('the view bundle cannot be inlined: it contains "]]>" or "</script"');
-  if (assets.style.includes(']]>') || /<\/style/i.test(assets.style)) throw new Error('the view stylesheet cannot be inlined');
+  if (assets.script.includes(']]>') || /<\/script/i.test(assets.script)) {
+    throw new Error('the view bundle cannot be inlined: it contains "]]>" or "</script"');
+  }
+  if (assets.style.includes(']]>') || /<\/style/i.test(assets.style)) {
+    throw new Error('the view stylesheet cannot be inlined');
+  }
   const scriptText = `//<![CDATA[\n${xmlSafeScript(assets.script)}\n//]]>`;
   const styleText = `/*<![CDATA[*/\n${assets.style}\n/*]]>*/`;
   return {
@@ -46,7 +53,10 @@ export function viewEmbed(assets: ViewAssets, trace: EmbeddedTrace, opts: { embe
  * string or regex literals (minifiers print some raw), where the escape means the same character.
  */
 function xmlSafeScript(script: string): string {
-  return script.replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+  return script.replace(
+    /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g,
+    (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+  );
 }
 
 /** A page that is nothing but the view of one trace. */

@@ -6,7 +6,15 @@ import type { Persona } from '../format/language/model';
 import { appendMemory } from '../engine/memory';
 import { applySet, setApplied } from '../format/language/settings';
 import { TieTable } from '../engine/ties';
-import type { AdviceEvent, MemoryRecord, RewardEvent, RoundStats, RunSettings, TraceEvent, TraceHeader } from '../trace/events';
+import type {
+  AdviceEvent,
+  MemoryRecord,
+  RewardEvent,
+  RoundStats,
+  RunSettings,
+  TraceEvent,
+  TraceHeader,
+} from '../trace/events';
 
 export interface AgentView {
   id: string;
@@ -38,16 +46,32 @@ export interface WorldState {
 
 export function initialState(header: TraceHeader): WorldState {
   return {
-    header, round: 0, roundComplete: false, complete: false, settings: structuredClone(header.settings),
-    agents: new Map(), ties: new TieTable(), stats: [],
+    header,
+    round: 0,
+    roundComplete: false,
+    complete: false,
+    settings: structuredClone(header.settings),
+    agents: new Map(),
+    ties: new TieTable(),
+    stats: [],
   };
 }
 
 export function applyEvent(s: WorldState, e: TraceEvent): void {
-  if (e.round !== s.round) { s.round = e.round; s.roundComplete = false; }
+  if (e.round !== s.round) {
+    s.round = e.round;
+    s.roundComplete = false;
+  }
   switch (e.type) {
     case 'agent_added':
-      s.agents.set(e.agent.id, { id: e.agent.id, persona: e.agent, model: e.model, active: true, memories: [], rewardByRound: [] });
+      s.agents.set(e.agent.id, {
+        id: e.agent.id,
+        persona: e.agent,
+        model: e.model,
+        active: true,
+        memories: [],
+        rewardByRound: [],
+      });
       break;
     case 'agent_removed': {
       const a = s.agents.get(e.agent);
@@ -68,7 +92,10 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
       break;
     case 'reward': {
       const a = s.agents.get(e.agent);
-      if (a) { a.lastReward = e; a.rewardByRound[e.round] = e.total; }
+      if (a) {
+        a.lastReward = e;
+        a.rewardByRound[e.round] = e.total;
+      }
       break;
     }
     case 'advice': {
@@ -116,7 +143,11 @@ export class Replayer {
   private at = -1;
   private readonly snapshots = new Map<number, { pos: number; state: WorldState }>();
 
-  constructor(readonly header: TraceHeader, private readonly events: readonly TraceEvent[], private readonly every = 10) {
+  constructor(
+    readonly header: TraceHeader,
+    private readonly events: readonly TraceEvent[],
+    private readonly every = 10,
+  ) {
     this.state = initialState(header);
   }
 
@@ -139,13 +170,20 @@ export class Replayer {
   private rewind(round: number): void {
     let best: { pos: number; state: WorldState } | undefined;
     for (const [r, snap] of this.snapshots) if (r <= round && (!best || snap.pos > best.pos)) best = snap;
-    if (best) { this.state = cloneState(best.state); this.pos = best.pos; }
-    else { this.state = initialState(this.header); this.pos = 0; }
+    if (best) {
+      this.state = cloneState(best.state);
+      this.pos = best.pos;
+    } else {
+      this.state = initialState(this.header);
+      this.pos = 0;
+    }
   }
 }
 
 export function cloneState(s: WorldState): WorldState {
   const agents = new Map<string, AgentView>();
-  for (const [k, a] of s.agents) agents.set(k, { ...a, memories: [...a.memories], rewardByRound: [...a.rewardByRound] });
+  for (const [k, a] of s.agents) {
+    agents.set(k, { ...a, memories: [...a.memories], rewardByRound: [...a.rewardByRound] });
+  }
   return { ...s, settings: structuredClone(s.settings), agents, ties: s.ties.clone(), stats: [...s.stats] };
 }

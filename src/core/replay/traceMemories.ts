@@ -15,18 +15,28 @@ const WANTED = [Buffer.from('"type":"memory"'), Buffer.from('"type":"agent_added
 
 /** A problem found while folding, with the trace line it is on (1-based). */
 export class TraceMemoryError extends Error {
-  constructor(readonly line: number, message: string) { super(`line ${line}: ${message}`); }
+  constructor(
+    readonly line: number,
+    message: string,
+  ) {
+    super(`line ${line}: ${message}`);
+  }
 }
 
 /**
  * Memory streams by agent id after the trace's first `bytes` bytes (which must end a line).
  * `onProgress` gets the bytes read so far after each chunk (a progress line for large traces).
  */
-export function memoriesFromTrace(tracePath: string, bytes: number, onProgress?: (bytesRead: number) => void): Map<string, MemoryRecord[]> {
+export function memoriesFromTrace(
+  tracePath: string,
+  bytes: number,
+  onProgress?: (bytesRead: number) => void,
+): Map<string, MemoryRecord[]> {
   const streams = new Map<string, MemoryRecord[]>();
   const fd = fs.openSync(tracePath, 'r');
   try {
-    let carry = Buffer.alloc(0), at = 0;
+    let carry = Buffer.alloc(0),
+      at = 0;
     try {
       while (at < bytes) {
         const read = Buffer.allocUnsafe(Math.min(CHUNK, bytes - at));
@@ -53,7 +63,10 @@ export function memoriesFromTrace(tracePath: string, bytes: number, onProgress?:
 
 /** A problem at a byte offset; its line number is counted only when one is reported. */
 class Problem {
-  constructor(readonly offset: number, readonly message: string) {}
+  constructor(
+    readonly offset: number,
+    readonly message: string,
+  ) {}
 }
 
 /** Folds the wanted lines of `buf` (whole lines, starting at byte `base` of the trace) into `streams`. */
@@ -63,7 +76,9 @@ function foldLines(buf: Buffer, base: number, streams: Map<string, MemoryRecord[
   // searching both from every line would rescan the chunk for the rare one each time).
   const next = WANTED.map((w) => buf.indexOf(w, 0));
   while (start < buf.length) {
-    for (let k = 0; k < WANTED.length; k++) if (next[k] >= 0 && next[k] < start) next[k] = buf.indexOf(WANTED[k], start);
+    for (let k = 0; k < WANTED.length; k++) {
+      if (next[k] >= 0 && next[k] < start) next[k] = buf.indexOf(WANTED[k], start);
+    }
     const hit = earliest(next);
     if (hit < 0) return;
     const from = buf.lastIndexOf(NEWLINE, hit) + 1;
@@ -94,14 +109,20 @@ function lineAt(fd: number, offset: number): number {
 
 function apply(text: string, offset: number, streams: Map<string, MemoryRecord[]>): void {
   let e: { type?: unknown; agent?: unknown; memory?: unknown };
-  try { e = JSON.parse(text) as typeof e; } catch { throw new Problem(offset, 'not valid JSON'); }
+  try {
+    e = JSON.parse(text) as typeof e;
+  } catch {
+    throw new Problem(offset, 'not valid JSON');
+  }
   if (e.type === 'agent_added') {
     const id = (e.agent as { id?: unknown } | undefined)?.id;
     if (typeof id !== 'string') throw new Problem(offset, 'agent_added without an agent id');
     streams.set(id, []);
   } else if (e.type === 'memory') {
     const m = e.memory as MemoryRecord | undefined;
-    if (typeof e.agent !== 'string' || !m || typeof m !== 'object' || !Number.isInteger(m.id)) throw new Problem(offset, 'a memory event without its agent or memory');
+    if (typeof e.agent !== 'string' || !m || typeof m !== 'object' || !Number.isInteger(m.id)) {
+      throw new Problem(offset, 'a memory event without its agent or memory');
+    }
     const stream = streams.get(e.agent);
     if (!stream) throw new Problem(offset, `a memory of '${e.agent}', who has not joined`);
     appendMemory(stream, m);

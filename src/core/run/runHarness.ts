@@ -7,7 +7,13 @@ import type { Scenario } from '../format/language/model';
 import type { RoundStats, TraceEvent, TraceHeader } from '../trace/events';
 import { TraceWriter } from '../trace/writer';
 import { FaultTally } from '../trace/faultTally';
-import { checkpointDue, checkpointInterval, writeCheckpoint, writeCheckpointAsync, type Checkpoint } from '../engine/checkpoint';
+import {
+  checkpointDue,
+  checkpointInterval,
+  writeCheckpoint,
+  writeCheckpointAsync,
+  type Checkpoint,
+} from '../engine/checkpoint';
 import { RewardTally } from '../engine/rewardTally';
 import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/simulation';
 
@@ -61,7 +67,11 @@ export class RunHarness {
   stoppedAtRoundEnd = false;
   private readonly stopper = new AbortController();
 
-  private constructor(sim: Simulation, writer: TraceWriter | undefined, private readonly options: RunHarnessOptions) {
+  private constructor(
+    sim: Simulation,
+    writer: TraceWriter | undefined,
+    private readonly options: RunHarnessOptions,
+  ) {
     this.sim = sim;
     this.writer = writer;
     const cp = options.resume?.checkpoint;
@@ -70,7 +80,9 @@ export class RunHarness {
     if (writer) sim.on(writer.listener);
     sim.on(this.rewards.listener);
     sim.on(this.faults.listener);
-    sim.on((e) => { if (e.type === 'round_end' && e.round > 0) this.rounds.push({ round: e.round, stats: e.stats }); });
+    sim.on((e) => {
+      if (e.type === 'round_end' && e.round > 0) this.rounds.push({ round: e.round, stats: e.stats });
+    });
     for (const l of options.listeners ?? []) sim.on(l);
     let every = options.checkpoints?.every;
     sim.afterRound = async (round, final) => {
@@ -86,7 +98,10 @@ export class RunHarness {
         }
       }
       options.onRoundEnd?.(round, sim.rounds);
-      if (stop) { this.stoppedAtRoundEnd = true; this.stopper.abort(); }
+      if (stop) {
+        this.stoppedAtRoundEnd = true;
+        this.stopper.abort();
+      }
     };
   }
 
@@ -119,7 +134,9 @@ export class RunHarness {
     return new RunHarness(sim, writer, options);
   }
 
-  get header(): TraceHeader { return this.sim.header; }
+  get header(): TraceHeader {
+    return this.sim.header;
+  }
 
   /**
    * Runs to the end, until `signal` aborts, or until a round end the host asked to stop at. The

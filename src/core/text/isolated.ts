@@ -9,10 +9,14 @@ const DIRECTIONAL = /[\u202a-\u202e\u2066-\u2069]/;
 /** `s` as is, or isolated when it carries directional formatting (with any stray isolate close dropped, which would end the wrapper early). */
 export function isolated(s: string): string {
   if (!DIRECTIONAL.test(s)) return s;
-  let open = 0, out = '';
+  let open = 0,
+    out = '';
   for (const c of s) {
     if (c === '\u2066' || c === '\u2067' || c === '\u2068') open++;
-    else if (c === '\u2069') { if (open === 0) continue; open--; }
+    else if (c === '\u2069') {
+      if (open === 0) continue;
+      open--;
+    }
     out += c;
   }
   return `\u2068${out}\u2069`;

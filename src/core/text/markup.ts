@@ -2,7 +2,8 @@
 // that came from a persona, a scenario or a trace goes through here before it is written into markup.
 
 /** Characters XML 1.0 forbids anywhere (C0 controls other than tab, newline, return; lone surrogates; U+FFFE/U+FFFF). */
-const NOT_XML = /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
+const NOT_XML =
+  /[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g;
 
 /**
  * Text safe in HTML/SVG/XML element content and in quoted attribute values: & < > " ' are

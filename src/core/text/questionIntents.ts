@@ -13,10 +13,13 @@ export const ASKS_ABOUT: Readonly<Record<QuestionTopic, RegExp>> = {
   needs: /\b(needs?|needed|needing|miss(es|ed|ing)?|lack\w*|wants?|wish\w*|short of|help|better|improve\w*)\b/i,
   // Not "feel about / towards": that asks about someone or something, whose name is the cue.
   // "ok", "alright" only after "are you / you're / doing": as a filler ("Okay, and your plans?") they ask nothing.
-  feelings: /\b(feel\w*(?! (about|towards?)\b)|mood\w*|happ(y|ier|iness)|unhappy|sad|lonely|content(ed)?|satisf\w*|well-?being|(are you|you're|you are|doing) (ok(ay)?|alright|all right)|how are you|how('s| is| has) (it|life|everything|things)|how (are|have) (things|you)|fared|faring)\b/i,
+  feelings:
+    /\b(feel\w*(?! (about|towards?)\b)|mood\w*|happ(y|ier|iness)|unhappy|sad|lonely|content(ed)?|satisf\w*|well-?being|(are you|you're|you are|doing) (ok(ay)?|alright|all right)|how are you|how('s| is| has) (it|life|everything|things)|how (are|have) (things|you)|fared|faring)\b/i,
   // Not "who are you": that asks about the agent itself.
-  relationships: /\b(friends?\w*|get (on|along)|close to|closest|like (best|most|talking|chatting)|talk(ing)? (to|with)|favou?rite|trust\w*|buddy|buddies|who(?! are you\b)|anyone|someone|company|people)\b/i,
-  interests: /\b(interest\w*|hobb\w*|free time|spare time|for fun|passion\w*|yourself|what (are|do) you (into|like|love|enjoy)|who are you)\b/i,
+  relationships:
+    /\b(friends?\w*|get (on|along)|close to|closest|like (best|most|talking|chatting)|talk(ing)? (to|with)|favou?rite|trust\w*|buddy|buddies|who(?! are you\b)|anyone|someone|company|people)\b/i,
+  interests:
+    /\b(interest\w*|hobb\w*|free time|spare time|for fun|passion\w*|yourself|what (are|do) you (into|like|love|enjoy)|who are you)\b/i,
   plans: /\b(plans?|planning|next|future|going to|gonna|intend\w*|goals?|hop(e|es|ing)|tomorrow|will you)\b/i,
 };
 

@@ -17,9 +17,13 @@ export class AgentRoster {
         this.added.add(id);
         return undefined;
       }
-      case 'tie': return this.unknown((e as TieEvent).from, 'tie', 'from') ?? this.unknown((e as TieEvent).to, 'tie', 'to');
-      case 'memory': case 'agent_removed': return this.unknown((e as MemoryEvent | AgentRemovedEvent).agent, type, 'agent');
-      default: return undefined;
+      case 'tie':
+        return this.unknown((e as TieEvent).from, 'tie', 'from') ?? this.unknown((e as TieEvent).to, 'tie', 'to');
+      case 'memory':
+      case 'agent_removed':
+        return this.unknown((e as MemoryEvent | AgentRemovedEvent).agent, type, 'agent');
+      default:
+        return undefined;
     }
   }
 

@@ -30,8 +30,19 @@
 // the round's lines are kept in arrays reused every round (see RoundLog). Joined keys in one map,
 // or an array per agent and round, made reading a 136 MB trace 15–35% slower; this costs 5–8%.
 import type {
-  AdviceEvent, AgentAddedEvent, AgentRemovedEvent, EncounterEvent, EvaluationEvent, EventFiredEvent, MemoryEvent,
-  MessageEvent, ReflectionEvent, RewardEvent, RoomEvent, TraceEvent, TraceEventType,
+  AdviceEvent,
+  AgentAddedEvent,
+  AgentRemovedEvent,
+  EncounterEvent,
+  EvaluationEvent,
+  EventFiredEvent,
+  MemoryEvent,
+  MessageEvent,
+  ReflectionEvent,
+  RewardEvent,
+  RoomEvent,
+  TraceEvent,
+  TraceEventType,
 } from './events';
 import { printable } from '../text/printable';
 
@@ -85,77 +96,146 @@ export class DuplicateEvents {
     }
     // The commonest first (a 10,000-agent round: ~65,000 memory lines, ~40,000 messages).
     switch (type) {
-      case 'memory': return this.memory(e as MemoryEvent, round, line);
-      case 'message': return this.message(e as MessageEvent, line);
-      case 'evaluation': return this.evaluation(e as EvaluationEvent, round, line);
-      case 'reward': case 'advice': return this.once(e as RewardEvent | AdviceEvent, type, round, line);
-      case 'encounter': case 'room': return this.conversationStart((e as EncounterEvent | RoomEvent).id, type, line);
-      case 'reflection': return this.reflection(e as ReflectionEvent, round, line);
-      case 'agent_added': case 'agent_removed': return this.membership(e as AgentAddedEvent | AgentRemovedEvent, type, round, line);
-      case 'round_start': case 'tie_decay': case 'event_fired': return this.ofRound(e as EventFiredEvent, type, round, line);
-      default: return undefined;
+      case 'memory':
+        return this.memory(e as MemoryEvent, round, line);
+      case 'message':
+        return this.message(e as MessageEvent, line);
+      case 'evaluation':
+        return this.evaluation(e as EvaluationEvent, round, line);
+      case 'reward':
+      case 'advice':
+        return this.once(e as RewardEvent | AdviceEvent, type, round, line);
+      case 'encounter':
+      case 'room':
+        return this.conversationStart((e as EncounterEvent | RoomEvent).id, type, line);
+      case 'reflection':
+        return this.reflection(e as ReflectionEvent, round, line);
+      case 'agent_added':
+      case 'agent_removed':
+        return this.membership(e as AgentAddedEvent | AgentRemovedEvent, type, round, line);
+      case 'round_start':
+      case 'tie_decay':
+      case 'event_fired':
+        return this.ofRound(e as EventFiredEvent, type, round, line);
+      default:
+        return undefined;
     }
   }
 
   /** A memory whose id does not rise: a copy (naming its first line) or one out of order. */
   private memory(e: MemoryEvent, round: number, line: number): string | undefined {
-    const id = e.memory.id, a = this.agent(e.agent, round);
-    if (id > a.newest) { a.newest = id; a.memories = this.log.add(a.memories, id, '', line); return undefined; }
-    const what = `memory ${id} of agent '${printable(e.agent)}'`, at = this.log.lineOf(a.memories, id, '');
+    const id = e.memory.id,
+      a = this.agent(e.agent, round);
+    if (id > a.newest) {
+      a.newest = id;
+      a.memories = this.log.add(a.memories, id, '', line);
+      return undefined;
+    }
+    const what = `memory ${id} of agent '${printable(e.agent)}'`,
+      at = this.log.lineOf(a.memories, id, '');
     return at ? again(what, at) : `${what} after its memory ${a.newest}: an agent's memory ids only rise`;
   }
 
   private message(m: MessageEvent, line: number): string | undefined {
-    const c = this.conversation(m.encounter), at = this.log.lineOf(c.messages, m.turn, '');
-    if (!at) { c.messages = this.log.add(c.messages, m.turn, '', line); return undefined; }
+    const c = this.conversation(m.encounter),
+      at = this.log.lineOf(c.messages, m.turn, '');
+    if (!at) {
+      c.messages = this.log.add(c.messages, m.turn, '', line);
+      return undefined;
+    }
     return shared(c) ? undefined : again(`message ${m.turn} of encounter '${printable(m.encounter)}'`, at);
   }
 
   /** Listed with the rater (a pair's rater rates one, a room's each other member), by conversation and ratee. */
   private evaluation(v: EvaluationEvent, round: number, line: number): string | undefined {
-    const a = this.agent(v.from, round), c = this.conversation(v.encounter), at = this.log.lineOf(a.ratings, c.serial, v.to);
-    if (!at) { a.ratings = this.log.add(a.ratings, c.serial, v.to, line); return undefined; }
-    return shared(c) ? undefined : again(`evaluation of '${printable(v.to)}' by '${printable(v.from)}' in encounter '${printable(v.encounter)}'`, at);
+    const a = this.agent(v.from, round),
+      c = this.conversation(v.encounter),
+      at = this.log.lineOf(a.ratings, c.serial, v.to);
+    if (!at) {
+      a.ratings = this.log.add(a.ratings, c.serial, v.to, line);
+      return undefined;
+    }
+    return shared(c)
+      ? undefined
+      : again(
+          `evaluation of '${printable(v.to)}' by '${printable(v.from)}' in encounter '${printable(v.encounter)}'`,
+          at,
+        );
   }
 
-  private once(e: RewardEvent | AdviceEvent, type: 'reward' | 'advice', round: number, line: number): string | undefined {
-    const a = this.agent(e.agent, round), at = type === 'reward' ? a.reward : a.advice;
-    if (!at) { if (type === 'reward') a.reward = line; else a.advice = line; return undefined; }
+  private once(
+    e: RewardEvent | AdviceEvent,
+    type: 'reward' | 'advice',
+    round: number,
+    line: number,
+  ): string | undefined {
+    const a = this.agent(e.agent, round),
+      at = type === 'reward' ? a.reward : a.advice;
+    if (!at) {
+      if (type === 'reward') a.reward = line;
+      else a.advice = line;
+      return undefined;
+    }
     return again(`${type} of agent '${printable(e.agent)}' in round ${round}`, at);
   }
 
   private conversationStart(id: string, type: 'encounter' | 'room', line: number): string | undefined {
-    const c = this.conversation(id), at = type === 'encounter' ? c.encounter : c.room;
-    if (!at) { if (type === 'encounter') c.encounter = line; else c.room = line; return undefined; }
+    const c = this.conversation(id),
+      at = type === 'encounter' ? c.encounter : c.room;
+    if (!at) {
+      if (type === 'encounter') c.encounter = line;
+      else c.room = line;
+      return undefined;
+    }
     return again(`${type} '${printable(id)}'`, at);
   }
 
   private reflection(r: ReflectionEvent, round: number, line: number): string | undefined {
-    const a = this.agent(r.agent, round), at = this.log.lineOf(a.reflections, r.memory, '');
-    if (!at) { a.reflections = this.log.add(a.reflections, r.memory, '', line); return undefined; }
+    const a = this.agent(r.agent, round),
+      at = this.log.lineOf(a.reflections, r.memory, '');
+    if (!at) {
+      a.reflections = this.log.add(a.reflections, r.memory, '', line);
+      return undefined;
+    }
     return again(`reflection on memory ${r.memory} of agent '${printable(r.agent)}'`, at);
   }
 
-  private membership(e: AgentAddedEvent | AgentRemovedEvent, type: 'agent_added' | 'agent_removed', round: number, line: number): string | undefined {
+  private membership(
+    e: AgentAddedEvent | AgentRemovedEvent,
+    type: 'agent_added' | 'agent_removed',
+    round: number,
+    line: number,
+  ): string | undefined {
     if (type === 'agent_added') {
-      const id = (e as AgentAddedEvent).agent.id, a = this.agents.get(id);
+      const id = (e as AgentAddedEvent).agent.id,
+        a = this.agents.get(id);
       if (a && a.member > 0) return `${again(`agent_added of '${printable(id)}'`, a.member)} without an agent_removed`;
       // Added (again): a fresh stream, whose memory ids start over.
       this.agents.set(id, newAgent(line, round));
       return undefined;
     }
-    const id = (e as AgentRemovedEvent).agent, a = this.agent(id, round);
+    const id = (e as AgentRemovedEvent).agent,
+      a = this.agent(id, round);
     if (a.member < 0) return again(`agent_removed of '${printable(id)}'`, -a.member);
     a.member = -line;
     return undefined;
   }
 
-  private ofRound(e: EventFiredEvent, type: 'round_start' | 'tie_decay' | 'event_fired', round: number, line: number): string | undefined {
+  private ofRound(
+    e: EventFiredEvent,
+    type: 'round_start' | 'tie_decay' | 'event_fired',
+    round: number,
+    line: number,
+  ): string | undefined {
     let at: number;
-    if (type === 'round_start') { if (!(at = this.roundStart)) this.roundStart = line; }
-    else if (type === 'tie_decay') { if (!(at = this.tieDecay)) this.tieDecay = line; }
-    else if (!(at = this.fired.get(e.index) ?? 0)) this.fired.set(e.index, line);
-    return at ? again(type === 'event_fired' ? `event_fired of scenario event ${e.index}` : `${type} of round ${round}`, at) : undefined;
+    if (type === 'round_start') {
+      if (!(at = this.roundStart)) this.roundStart = line;
+    } else if (type === 'tie_decay') {
+      if (!(at = this.tieDecay)) this.tieDecay = line;
+    } else if (!(at = this.fired.get(e.index) ?? 0)) this.fired.set(e.index, line);
+    return at
+      ? again(type === 'event_fired' ? `event_fired of scenario event ${e.index}` : `${type} of round ${round}`, at)
+      : undefined;
   }
 
   /** The agent's record, its round's part emptied when `round` is a new one for it. */
@@ -204,19 +284,32 @@ class RoundLog {
   private readonly before: number[] = [];
   private n = 0;
 
-  clear(): void { this.n = 0; }
+  clear(): void {
+    this.n = 0;
+  }
 
   /** Add (key, tag) at `line` to the list whose newest entry is `head` (−1: empty); returns the new head. */
   add(head: number, key: number, tag: string, line: number): number {
     const i = this.n++;
-    if (i < this.keys.length) { this.keys[i] = key; this.tags[i] = tag; this.lines[i] = line; this.before[i] = head; }
-    else { this.keys.push(key); this.tags.push(tag); this.lines.push(line); this.before.push(head); }
+    if (i < this.keys.length) {
+      this.keys[i] = key;
+      this.tags[i] = tag;
+      this.lines[i] = line;
+      this.before[i] = head;
+    } else {
+      this.keys.push(key);
+      this.tags.push(tag);
+      this.lines.push(line);
+      this.before.push(head);
+    }
     return i;
   }
 
   /** The line of (key, tag) in the list from `head`, or 0. */
   lineOf(head: number, key: number, tag: string): number {
-    for (let i = head; i >= 0; i = this.before[i]) if (this.keys[i] === key && this.tags[i] === tag) return this.lines[i];
+    for (let i = head; i >= 0; i = this.before[i]) {
+      if (this.keys[i] === key && this.tags[i] === tag) return this.lines[i];
+    }
     return 0;
   }
 }

@@ -13,7 +13,18 @@ export const PHASES = ['perceive', 'retrieve', 'decide', 'act', 'evaluate', 'rew
 export type Phase = (typeof PHASES)[number];
 
 /** Dialogue acts; the offline model composes messages from them, LLM replies are tagged with one. */
-export const DIALOGUE_ACTS = ['greet', 'share', 'ask', 'answer', 'disclose', 'support', 'propose', 'accept', 'decline', 'farewell'] as const;
+export const DIALOGUE_ACTS = [
+  'greet',
+  'share',
+  'ask',
+  'answer',
+  'disclose',
+  'support',
+  'propose',
+  'accept',
+  'decline',
+  'farewell',
+] as const;
 export type DialogueAct = (typeof DIALOGUE_ACTS)[number];
 
 /** What a coach can advise; each maps to a behaviour the agent can choose to adopt. */
@@ -59,10 +70,19 @@ export interface Usage {
   cached?: boolean;
 }
 
-export interface UsageTotals { calls: number; input_tokens: number; output_tokens: number; cost_usd: number }
+export interface UsageTotals {
+  calls: number;
+  input_tokens: number;
+  output_tokens: number;
+  cost_usd: number;
+}
 
 /** The evaluation's three reasons, each 0..1 (Learning to Make Friends). */
-export interface EvaluationReasons { reciprocity: number; novelty: number; affect: number }
+export interface EvaluationReasons {
+  reciprocity: number;
+  novelty: number;
+  affect: number;
+}
 
 /** Model settings as recorded in the header: never keys or headers (which may carry keys). */
 export interface ModelSettings {
@@ -124,7 +144,9 @@ export interface RoundStats {
   usage: UsageTotals;
 }
 
-interface Base { round: number }
+interface Base {
+  round: number;
+}
 
 export interface AgentAddedEvent extends Base {
   type: 'agent_added';
@@ -133,8 +155,14 @@ export interface AgentAddedEvent extends Base {
   model: string;
   reason: 'initial' | 'event';
 }
-export interface AgentRemovedEvent extends Base { type: 'agent_removed'; agent: string }
-export interface RoundStartEvent extends Base { type: 'round_start'; agents: number }
+export interface AgentRemovedEvent extends Base {
+  type: 'agent_removed';
+  agent: string;
+}
+export interface RoundStartEvent extends Base {
+  type: 'round_start';
+  agents: number;
+}
 export interface EncounterEvent extends Base {
   type: 'encounter';
   /** Unique within the run, e.g. "3:maya:0". Messages and evaluations refer to it. */
@@ -219,7 +247,11 @@ export interface AdviceEvent extends Base {
   partner?: string;
   usage?: Usage;
 }
-export interface MemoryEvent extends Base { type: 'memory'; agent: string; memory: MemoryRecord }
+export interface MemoryEvent extends Base {
+  type: 'memory';
+  agent: string;
+  memory: MemoryRecord;
+}
 /** A reflection was written (its memory appears in the preceding `memory` event). */
 export interface ReflectionEvent extends Base {
   type: 'reflection';
@@ -275,20 +307,58 @@ export interface InterventionEvent extends Base {
   answer: string;
   usage?: Usage;
 }
-export interface RoundEndEvent extends Base { type: 'round_end'; stats: RoundStats }
-export interface RunEndEvent extends Base { type: 'run_end'; rounds: number; usage: UsageTotals }
+export interface RoundEndEvent extends Base {
+  type: 'round_end';
+  stats: RoundStats;
+}
+export interface RunEndEvent extends Base {
+  type: 'run_end';
+  rounds: number;
+  usage: UsageTotals;
+}
 
 export type TraceEvent =
-  | AgentAddedEvent | AgentRemovedEvent | RoundStartEvent | EncounterEvent | RoomEvent | MessageEvent
-  | EvaluationEvent | TieEvent | TieDecayEvent | RewardEvent | AdviceEvent | MemoryEvent
-  | ReflectionEvent | EventFiredEvent | ErrorEvent | InterventionEvent | RoundEndEvent | RunEndEvent;
+  | AgentAddedEvent
+  | AgentRemovedEvent
+  | RoundStartEvent
+  | EncounterEvent
+  | RoomEvent
+  | MessageEvent
+  | EvaluationEvent
+  | TieEvent
+  | TieDecayEvent
+  | RewardEvent
+  | AdviceEvent
+  | MemoryEvent
+  | ReflectionEvent
+  | EventFiredEvent
+  | ErrorEvent
+  | InterventionEvent
+  | RoundEndEvent
+  | RunEndEvent;
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
 
 export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
-  'agent_added', 'agent_removed', 'round_start', 'encounter', 'room', 'message', 'evaluation', 'tie',
-  'tie_decay', 'reward', 'advice', 'memory', 'reflection', 'event_fired', 'error', 'intervention', 'round_end', 'run_end',
+  'agent_added',
+  'agent_removed',
+  'round_start',
+  'encounter',
+  'room',
+  'message',
+  'evaluation',
+  'tie',
+  'tie_decay',
+  'reward',
+  'advice',
+  'memory',
+  'reflection',
+  'event_fired',
+  'error',
+  'intervention',
+  'round_end',
+  'run_end',
 ];
 
 export type TraceLine = TraceHeader | TraceEvent;

@@ -32,7 +32,10 @@ export class FaultTally {
   };
 
   add(e: ErrorEvent): void {
-    if (e.handling === 'recovered') { this.recovered++; return; }
+    if (e.handling === 'recovered') {
+      this.recovered++;
+      return;
+    }
     if (e.kind !== 'embed' && e.handling !== 'fatal' && e.reason !== undefined) this.failedCalls++;
     if (e.kind === 'embed') this.lexical++;
     else if (e.handling === 'skipped') this.skipped++;
@@ -44,28 +47,43 @@ export class FaultTally {
   }
 
   /** Decisions and lookups that did not get the model's own answer. */
-  get failed(): number { return this.skipped + this.fallback + this.lexical + this.fatal; }
+  get failed(): number {
+    return this.skipped + this.fallback + this.lexical + this.fatal;
+  }
 
   /**
    * Decisions failed and none got its model's answer: a wrong key, a dead endpoint. The run's
    * trace is complete but says nothing about the model the scenario names (the CLI exits 3).
    */
-  get nothingAnswered(): boolean { return this.skipped + this.fallback + this.fatal > 0 && this.recovered === 0 && this.calls <= this.failedCalls; }
+  get nothingAnswered(): boolean {
+    return this.skipped + this.fallback + this.fatal > 0 && this.recovered === 0 && this.calls <= this.failedCalls;
+  }
 
   /** One sentence, or undefined when nothing failed or was retried. */
   describe(): string | undefined {
     const parts: string[] = [];
     if (this.failed) {
-      const reasons = [...this.reasons].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)).map(([r, n]) => `${r} ${n}`).join(', ');
+      const reasons = [...this.reasons]
+        .sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1))
+        .map(([r, n]) => `${r} ${n}`)
+        .join(', ');
       const what = [
         this.fallback && `${this.fallback} answered by the offline rule-based model`,
         this.skipped && `${this.skipped} skipped`,
         this.lexical && `${counted(this.lexical, 'memory lookup')} by lexical relevance instead of embeddings`,
         this.fatal && `${this.fatal} stopped the run`,
-      ].filter(Boolean).join(', ');
-      parts.push(`${this.nothingAnswered ? 'No model call succeeded: ' : ''}${counted(this.failed, 'model call')} failed (${reasons}): ${what}; first: ${this.first}`);
+      ]
+        .filter(Boolean)
+        .join(', ');
+      parts.push(
+        `${this.nothingAnswered ? 'No model call succeeded: ' : ''}${counted(this.failed, 'model call')} failed (${reasons}): ${what}; first: ${this.first}`,
+      );
     }
-    if (this.recovered) parts.push(`${counted(this.recovered, 'decision')} got ${this.recovered === 1 ? 'its' : 'their'} answer past faults (retries, re-asks, repairs, or unusable usage figures)`);
+    if (this.recovered) {
+      parts.push(
+        `${counted(this.recovered, 'decision')} got ${this.recovered === 1 ? 'its' : 'their'} answer past faults (retries, re-asks, repairs, or unusable usage figures)`,
+      );
+    }
     return parts.length ? `${parts.join('. ')}. Each is an \`error\` event in the trace.` : undefined;
   }
 }

@@ -3,16 +3,23 @@
 // `streamed` one element at a time, a piece handed out whenever ~`pieceChars` have gathered.
 // Joined, the pieces are exactly JSON.stringify(value) for plain data (undefined fields skipped).
 export function* jsonPieces(value: object, streamed: string, pieceChars = 1 << 20): Generator<string> {
-  let text = '{', first = true;
+  let text = '{',
+    first = true;
   for (const [key, field] of Object.entries(value)) {
     if (field === undefined) continue;
     text += `${first ? '' : ','}${JSON.stringify(key)}:`;
     first = false;
-    if (key !== streamed || !Array.isArray(field)) { text += JSON.stringify(field); continue; }
+    if (key !== streamed || !Array.isArray(field)) {
+      text += JSON.stringify(field);
+      continue;
+    }
     text += '[';
     for (let i = 0; i < field.length; i++) {
       text += (i ? ',' : '') + JSON.stringify(field[i]);
-      if (text.length >= pieceChars) { yield text; text = ''; }
+      if (text.length >= pieceChars) {
+        yield text;
+        text = '';
+      }
     }
     text += ']';
   }

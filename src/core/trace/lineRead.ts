@@ -12,7 +12,9 @@ export function jsonObject(line: string | undefined): Record<string, unknown> | 
   try {
     const v = JSON.parse(line) as unknown;
     return v && typeof v === 'object' && !Array.isArray(v) ? (v as Record<string, unknown>) : undefined;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }
 
 /** The line starting at `start` of a file of `size` bytes (up to its newline, which must be there). */

@@ -8,7 +8,10 @@ import { RoundSequence } from './roundSequence';
 import { DuplicateEvents } from './duplicateEvents';
 import { ioReason } from '../files/ioReason';
 
-export interface TraceProblem { line: number; message: string }
+export interface TraceProblem {
+  line: number;
+  message: string;
+}
 
 export interface TraceRead {
   header?: TraceHeader;
@@ -36,7 +39,14 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   encounter: { id: 'string', from: 'string', to: 'string', via: 'string' },
   room: { id: 'string', room: 'string', members: 'array' },
   message: { encounter: 'string', turn: 'number', from: 'string', act: 'string', text: 'string' },
-  evaluation: { encounter: 'string', from: 'string', to: 'string', rating: 'number', reasons: 'object', text: 'string' },
+  evaluation: {
+    encounter: 'string',
+    from: 'string',
+    to: 'string',
+    rating: 'number',
+    reasons: 'object',
+    text: 'string',
+  },
   tie: { from: 'string', to: 'string', previous: 'number', strength: 'number', exists: 'boolean', cause: 'string' },
   tie_decay: { rate: 'number', floor: 'number', dissolved: 'array' },
   reward: { agent: 'string', raw: 'object', weighted: 'object', total: 'number', basis: 'object' },
@@ -55,7 +65,9 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
  * "constructor" for event types, and listing the pairs once saves an array per line (a 10,000-agent
  * trace has 1.8 million lines).
  */
-const REQUIRED_FIELDS = new Map<string, readonly [string, Check][]>(Object.entries(REQUIRED).map(([type, fields]) => [type, Object.entries(fields)]));
+const REQUIRED_FIELDS = new Map<string, readonly [string, Check][]>(
+  Object.entries(REQUIRED).map(([type, fields]) => [type, Object.entries(fields)]),
+);
 
 function kindOf(v: unknown): Check | 'null' | 'undefined' {
   if (v === null) return 'null';
@@ -69,33 +81,64 @@ export function checkEvent(v: unknown): string | undefined {
   const o = v as Record<string, unknown>;
   if (typeof o.type !== 'string') return "missing 'type'";
   const req = REQUIRED_FIELDS.get(o.type);
-  if (!req) return o.type === 'header' ? 'a second header: two traces joined into one file?' : `unknown event type '${o.type}'`;
-  if (typeof o.round !== 'number' || !Number.isInteger(o.round) || o.round < 0) return `${o.type}: 'round' must be a non-negative integer`;
+  if (!req) {
+    return o.type === 'header' ? 'a second header: two traces joined into one file?' : `unknown event type '${o.type}'`;
+  }
+  if (typeof o.round !== 'number' || !Number.isInteger(o.round) || o.round < 0) {
+    return `${o.type}: 'round' must be a non-negative integer`;
+  }
   for (const [k, c] of req) {
     const got = kindOf(o[k]);
-    if (got !== c) return `${o.type}: '${k}' must be ${c === 'array' ? 'an array' : c === 'object' ? 'an object' : `a ${c}`}, got ${got}`;
+    if (got !== c) {
+      return `${o.type}: '${k}' must be ${c === 'array' ? 'an array' : c === 'object' ? 'an object' : `a ${c}`}, got ${got}`;
+    }
   }
   if (o.type === 'memory') {
     const m = o.memory as Record<string, unknown>;
-    if (typeof m.id !== 'number' || typeof m.text !== 'string' || typeof m.importance !== 'number' || typeof m.round !== 'number' || typeof m.kind !== 'string') return 'memory: malformed memory record';
+    if (
+      typeof m.id !== 'number' ||
+      typeof m.text !== 'string' ||
+      typeof m.importance !== 'number' ||
+      typeof m.round !== 'number' ||
+      typeof m.kind !== 'string'
+    ) {
+      return 'memory: malformed memory record';
+    }
   }
   return undefined;
 }
 
 /** Why the first line is not a header this reader can read, in the words of its real cause; or undefined. */
 export function checkHeader(v: unknown): string | undefined {
-  if (!v || typeof v !== 'object' || Array.isArray(v)) return 'the first line is not a society trace header (not a JSON object)';
+  if (!v || typeof v !== 'object' || Array.isArray(v)) {
+    return 'the first line is not a society trace header (not a JSON object)';
+  }
   const h = v as Record<string, unknown>;
   if (h.type !== 'header') {
-    return typeof h.type === 'string' && REQUIRED_FIELDS.has(h.type) ? `the first line is a ${h.type} event, not a society trace header: the header line is missing`
+    return typeof h.type === 'string' && REQUIRED_FIELDS.has(h.type)
+      ? `the first line is a ${h.type} event, not a society trace header: the header line is missing`
       : 'the first line is not a society trace header';
   }
   if (h.format === undefined) return "header: missing 'format'";
-  if (h.format !== TRACE_FORMAT) return `the first line is a header of format ${JSON.stringify(h.format)}, not '${TRACE_FORMAT}'`;
+  if (h.format !== TRACE_FORMAT) {
+    return `the first line is a header of format ${JSON.stringify(h.format)}, not '${TRACE_FORMAT}'`;
+  }
   if (h.version === undefined) return "header: missing 'version'";
-  if (!Number.isInteger(h.version) || (h.version as number) < 1) return `header: 'version' must be a positive integer, got ${JSON.stringify(h.version)}`;
-  if ((h.version as number) > TRACE_FORMAT_VERSION) return `trace format version ${h.version} is newer than this reader (${TRACE_FORMAT_VERSION})`;
-  if (typeof h.seed !== 'number' || !Number.isInteger(h.rounds) || (h.rounds as number) < 0 || !h.scenario || !h.settings) return 'header: missing seed, rounds, scenario or settings';
+  if (!Number.isInteger(h.version) || (h.version as number) < 1) {
+    return `header: 'version' must be a positive integer, got ${JSON.stringify(h.version)}`;
+  }
+  if ((h.version as number) > TRACE_FORMAT_VERSION) {
+    return `trace format version ${h.version} is newer than this reader (${TRACE_FORMAT_VERSION})`;
+  }
+  if (
+    typeof h.seed !== 'number' ||
+    !Number.isInteger(h.rounds) ||
+    (h.rounds as number) < 0 ||
+    !h.scenario ||
+    !h.settings
+  ) {
+    return 'header: missing seed, rounds, scenario or settings';
+  }
   return undefined;
 }
 
@@ -118,10 +161,15 @@ export class TraceLineReader {
   private orderProblem?: string;
 
   /** `onEvent` gets each event with its line number and the line's size (characters + newline). */
-  constructor(private readonly keepEvents = true, private readonly onEvent?: (e: TraceEvent, line: number, size: number) => void) {}
+  constructor(
+    private readonly keepEvents = true,
+    private readonly onEvent?: (e: TraceEvent, line: number, size: number) => void,
+  ) {}
 
   /** The header, once its line was read. */
-  get header(): TraceHeader | undefined { return this.read.header; }
+  get header(): TraceHeader | undefined {
+    return this.read.header;
+  }
 
   /** `unterminated`: the text's last line, with no newline after it (a cut-off write if it is not JSON). */
   line(text: string, unterminated = false): void {
@@ -130,7 +178,9 @@ export class TraceLineReader {
     // Windows editors save UTF-8 with a byte-order mark, which JSON.parse rejects (as interop/sourceText does, skip it).
     if (n === 1 && text.charCodeAt(0) === 0xfeff) text = text.slice(1);
     let v: unknown;
-    try { v = JSON.parse(text); } catch (e) {
+    try {
+      v = JSON.parse(text);
+    } catch (e) {
       // A header cut off reads as one (not as whatever else fails to parse).
       if (unterminated && (this.rounds || text.startsWith('{'))) this.read.truncated = true;
       else this.problem(n, `invalid JSON: ${e instanceof Error ? e.message : String(e)}`);
@@ -139,12 +189,20 @@ export class TraceLineReader {
     if (!this.rounds) {
       const problem = checkHeader(v);
       if (problem) this.problem(n, problem);
-      else { this.read.header = v as TraceHeader; this.rounds = new RoundSequence(this.read.header.rounds); }
+      else {
+        this.read.header = v as TraceHeader;
+        this.rounds = new RoundSequence(this.read.header.rounds);
+      }
       return;
     }
     const problem = checkEvent(v);
-    if (problem) { this.read.errors.push({ line: n, message: problem }); return; }
-    const e = v as TraceEvent, type = e.type, round = e.round;
+    if (problem) {
+      this.read.errors.push({ line: n, message: problem });
+      return;
+    }
+    const e = v as TraceEvent,
+      type = e.type,
+      round = e.round;
     const order = this.rounds.next(type, round, n);
     if (order) {
       if (order !== this.orderProblem) this.read.errors.push({ line: n, message: order });
@@ -152,16 +210,25 @@ export class TraceLineReader {
       return;
     }
     const agent = this.roster.check(e, type);
-    if (agent) { this.read.errors.push({ line: n, message: agent }); return; }
+    if (agent) {
+      this.read.errors.push({ line: n, message: agent });
+      return;
+    }
     const again = this.duplicates.check(e, type, round, n);
-    if (again) { this.read.errors.push({ line: n, message: again }); return; }
+    if (again) {
+      this.read.errors.push({ line: n, message: again });
+      return;
+    }
     if (this.keepEvents) this.read.events.push(e);
     this.onEvent?.(e, n, text.length + 1);
   }
 
   /** A line longer than a string can hold: skipped, and reported at its number. */
   tooLong(limit: number): void {
-    this.problem(++this.lineNo, `line is too long (over ${limit >= 1 << 20 ? `${Math.round(limit / (1 << 20))} MB` : `${limit} characters`})`);
+    this.problem(
+      ++this.lineNo,
+      `line is too long (over ${limit >= 1 << 20 ? `${Math.round(limit / (1 << 20))} MB` : `${limit} characters`})`,
+    );
   }
 
   /** A problem before the header was read means there is none: that one is reported, the rest is not read. */
@@ -182,7 +249,10 @@ export class TraceLineReader {
     }
     // Said, not recorded: more lines may come (a run that has just begun writing its trace).
     if (this.headless) return read;
-    return { ...read, errors: [{ line: 1, message: read.truncated ? 'the header line is cut off' : 'empty trace: no header' }] };
+    return {
+      ...read,
+      errors: [{ line: 1, message: read.truncated ? 'the header line is cut off' : 'empty trace: no header' }],
+    };
   }
 }
 
@@ -196,7 +266,13 @@ export function traceProblemsMessage(file: string, errors: readonly TraceProblem
 
 /** A file that could not be read at all: one problem for the whole file (line 0), said plainly. */
 function unreadable(e: unknown): TraceRead {
-  return { events: [], errors: [{ line: 0, message: `cannot read the trace: ${ioReason(e, 'trace file')}` }], complete: false, lastRound: -1, latestRound: 0 };
+  return {
+    events: [],
+    errors: [{ line: 0, message: `cannot read the trace: ${ioReason(e, 'trace file')}` }],
+    complete: false,
+    lastRound: -1,
+    latestRound: 0,
+  };
 }
 
 /** Parse a whole trace text. */
@@ -221,26 +297,38 @@ const MAX_LINE = bufferConstants.MAX_STRING_LENGTH;
  * line-break regular expression cost a quarter of the reading time of a 450 MB trace. A line
  * longer than `maxLine` characters (tests set a small one) is skipped and reported at its number.
  */
-export async function readTraceFile(path: string, opts: {
-  keepEvents?: boolean; onEvent?: (e: TraceEvent, line: number, size: number) => void; onHeader?: (h: TraceHeader) => void; onProgress?: (bytesRead: number) => void;
-  maxLine?: number;
-} = {}): Promise<TraceRead> {
+export async function readTraceFile(
+  path: string,
+  opts: {
+    keepEvents?: boolean;
+    onEvent?: (e: TraceEvent, line: number, size: number) => void;
+    onHeader?: (h: TraceHeader) => void;
+    onProgress?: (bytesRead: number) => void;
+    maxLine?: number;
+  } = {},
+): Promise<TraceRead> {
   const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
   const maxLine = opts.maxLine ?? MAX_LINE;
   let input: fs.ReadStream;
-  try { input = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK }); } catch (e) {
+  try {
+    input = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK });
+  } catch (e) {
     return unreadable(e);
   }
   let told = !opts.onHeader;
   const line = (text: string, unterminated = false): void => {
     r.line(text.endsWith('\r') ? text.slice(0, -1) : text, unterminated);
-    if (!told && r.header) { told = true; opts.onHeader!(r.header); }
+    if (!told && r.header) {
+      told = true;
+      opts.onHeader!(r.header);
+    }
   };
   try {
     // `rest`: the start of a line that continues in the next piece (searched once, so a line
     // longer than a piece costs no more than a short one). `long`: the line so far is too long
     // to keep; the rest of it is passed over.
-    let rest = '', long = false;
+    let rest = '',
+      long = false;
     for await (const chunk of input as AsyncIterable<string>) {
       let from = 0;
       for (let end = chunk.indexOf('\n'); end >= 0; end = chunk.indexOf('\n', from)) {
@@ -250,7 +338,10 @@ export async function readTraceFile(path: string, opts: {
         long = false;
         from = end + 1;
       }
-      if (long || rest.length + chunk.length - from > maxLine) { long = true; rest = ''; } else rest += chunk.slice(from);
+      if (long || rest.length + chunk.length - from > maxLine) {
+        long = true;
+        rest = '';
+      } else rest += chunk.slice(from);
       opts.onProgress?.(input.bytesRead);
     }
     if (long) r.tooLong(maxLine);

@@ -20,7 +20,9 @@ export class RoundSequence {
   /** `rounds`: the header's; a run never goes past them. */
   constructor(private readonly rounds: number) {}
 
-  get complete(): boolean { return this.runEndAt > 0; }
+  get complete(): boolean {
+    return this.runEndAt > 0;
+  }
 
   /**
    * Why an event of `type` and round `r` (a non-negative integer) cannot come next, or undefined:
@@ -32,20 +34,28 @@ export class RoundSequence {
   next(type: TraceEventType, r: number, line: number): string | undefined {
     if (this.runEndAt) return `a line after the run_end at line ${this.runEndAt}: the run had ended`;
     if (type === 'run_end') {
-      if (r !== this.current || this.ended !== r) return `run_end of round ${r}, but ${this.ended === this.current ? `the last round is ${this.ended}` : `round ${this.current} has no round_end`}`;
+      if (r !== this.current || this.ended !== r) {
+        return `run_end of round ${r}, but ${this.ended === this.current ? `the last round is ${this.ended}` : `round ${this.current} has no round_end`}`;
+      }
       this.runEndAt = line;
       return undefined;
     }
     if (r === this.current) {
       // An interview from the debugger changes nothing: it may carry the round just ended.
       if (this.ended !== r || type === 'intervention') return this.taken(type, r, line);
-      return type === 'round_end' ? `a second round_end of round ${r} (the first is at line ${this.endedAt})` : `round ${r} again after its round_end at line ${this.endedAt}`;
+      return type === 'round_end'
+        ? `a second round_end of round ${r} (the first is at line ${this.endedAt})`
+        : `round ${r} again after its round_end at line ${this.endedAt}`;
     }
     if (r < this.current) return `round ${r} after round ${this.current}: events out of order`;
     let problem: string | undefined;
     if (this.ended < this.current) problem = `round ${r} begins before round ${this.current} ended (no round_end)`;
-    else if (r > this.current + 1) problem = `round ${r} follows ${this.current < 0 ? 'the header' : `round ${this.current}`}: ${missing(this.current + 1, r - 1)}`;
-    else if (r > this.rounds && !this.pastRounds) { this.pastRounds = true; problem = `round ${r} is past the header's ${this.rounds} rounds`; }
+    else if (r > this.current + 1) {
+      problem = `round ${r} follows ${this.current < 0 ? 'the header' : `round ${this.current}`}: ${missing(this.current + 1, r - 1)}`;
+    } else if (r > this.rounds && !this.pastRounds) {
+      this.pastRounds = true;
+      problem = `round ${r} is past the header's ${this.rounds} rounds`;
+    }
     // A round_start out of sequence still opens its round, so its other lines are not each reported.
     if (problem && type !== 'round_start') return problem;
     this.current = r;
@@ -55,7 +65,10 @@ export class RoundSequence {
 
   /** The event is in sequence: a round_end ends its round. */
   private taken(type: TraceEventType, r: number, line: number): undefined {
-    if (type === 'round_end') { this.ended = r; this.endedAt = line; }
+    if (type === 'round_end') {
+      this.ended = r;
+      this.endedAt = line;
+    }
     return undefined;
   }
 }

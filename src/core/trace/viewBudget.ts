@@ -27,16 +27,23 @@ export class ViewBudget {
   /** The budget in bytes. */
   readonly limit: number;
 
-  constructor(readonly limitMb: number) { this.limit = limitBytes(limitMb); }
+  constructor(readonly limitMb: number) {
+    this.limit = limitBytes(limitMb);
+  }
 
   /** Whether an event was refused (a budget spent at the last round's end leaves nothing out). */
-  get stopped(): boolean { return this.stoppedAfter !== undefined; }
+  get stopped(): boolean {
+    return this.stoppedAfter !== undefined;
+  }
 
   /** Counts one event of about `bytes`. False once the budget is spent: the event is not to be kept. */
   take(e: TraceEvent, bytes = MEAN_EVENT_BYTES): boolean {
     if (this.stoppedAfter !== undefined) return false;
     // run_end right after the spending round end closes the rounds the view holds: it is kept.
-    if (this.spentAfter !== undefined && e.type !== 'run_end') { this.stoppedAfter = this.spentAfter; return false; }
+    if (this.spentAfter !== undefined && e.type !== 'run_end') {
+      this.stoppedAfter = this.spentAfter;
+      return false;
+    }
     this.used += bytes;
     if (e.type === 'round_end' && this.used >= this.limit) this.spentAfter = e.round;
     return true;
@@ -46,7 +53,10 @@ export class ViewBudget {
    * What the view says once it stopped (undefined while it has not): `limit` names where the
    * limit is set, `elsewhere` where the whole run can be seen.
    */
-  note(limit = 'setting society.views.maxTraceMB', elsewhere = '`society report` covers the whole run'): string | undefined {
+  note(
+    limit = 'setting society.views.maxTraceMB',
+    elsewhere = '`society report` covers the whole run',
+  ): string | undefined {
     if (this.stoppedAfter === undefined) return undefined;
     return `showing rounds 0–${this.stoppedAfter} only: the rest of this trace is beyond the view's limit of ${this.limitMb} MB (${limit}); ${elsewhere}`;
   }
@@ -55,6 +65,8 @@ export class ViewBudget {
 /** Why a trace file is not opened at all (its size is over the budget), or undefined when it may be. */
 export function tooLargeToOpen(file: string, bytes: number, limitMb: number): string | undefined {
   if (bytes <= limitBytes(limitMb)) return undefined;
-  return `${file} is ${(bytes / 1024 / 1024).toFixed(0)} MB, more than the ${limitMb} MB the editor's views load ` +
-    '(setting society.views.maxTraceMB); `society report` writes a report of the whole run';
+  return (
+    `${file} is ${(bytes / 1024 / 1024).toFixed(0)} MB, more than the ${limitMb} MB the editor's views load ` +
+    '(setting society.views.maxTraceMB); `society report` writes a report of the whole run'
+  );
 }

@@ -33,10 +33,12 @@ const NEWLINE = 0x0a;
 
 function streamSink(out: Writable, closeStream: boolean): TraceSink {
   return {
-    write: (chunk) => new Promise((resolve, reject) => {
-      const ok = out.write(chunk, (err) => (err ? reject(err) : undefined));
-      if (ok) resolve(); else out.once('drain', resolve);
-    }),
+    write: (chunk) =>
+      new Promise((resolve, reject) => {
+        const ok = out.write(chunk, (err) => (err ? reject(err) : undefined));
+        if (ok) resolve();
+        else out.once('drain', resolve);
+      }),
     close: () => new Promise((resolve) => (closeStream ? out.end(resolve) : resolve())),
   };
 }
@@ -53,14 +55,20 @@ function fileSink(path: string, append: boolean): TraceSink {
 
 /** fs.write may write less than asked; keep going until the whole buffer is out. */
 function writeAll(fd: number, buf: Uint8Array, offset = 0): Promise<void> {
-  return new Promise((resolve, reject) => fs.write(fd, buf, offset, buf.length - offset, null, (err, n) => {
-    if (err) return reject(err);
-    if (offset + n < buf.length) writeAll(fd, buf, offset + n).then(resolve, reject); else resolve();
-  }));
+  return new Promise((resolve, reject) =>
+    fs.write(fd, buf, offset, buf.length - offset, null, (err, n) => {
+      if (err) return reject(err);
+      if (offset + n < buf.length) writeAll(fd, buf, offset + n).then(resolve, reject);
+      else resolve();
+    }),
+  );
 }
 
 /** Encoded lines on their way to the sink; `last` of a chunk's final stretch, which frees the chunk once written. */
-interface Part { bytes: Buffer; last?: Buffer }
+interface Part {
+  bytes: Buffer;
+  last?: Buffer;
+}
 
 export class TraceWriter {
   /** Stretches of retired chunks not yet handed to the sink. */
@@ -78,14 +86,20 @@ export class TraceWriter {
   /** Where the last complete round ended (what `discard` goes back to). */
   private complete: { bytes: number; lines: number };
 
-  private constructor(private readonly sink: TraceSink, start = { bytes: 0, lines: 0 }, private readonly spill = SPILL_BYTES) {
+  private constructor(
+    private readonly sink: TraceSink,
+    start = { bytes: 0, lines: 0 },
+    private readonly spill = SPILL_BYTES,
+  ) {
     this.bytes = start.bytes;
     this.lines = start.lines;
     this.complete = { ...start };
   }
 
   /** A new trace at `path` (truncated). `spillBytes`: buffered bytes before part of a round is written. */
-  static toFile(path: string, spillBytes = SPILL_BYTES): TraceWriter { return new TraceWriter(fileSink(path, false), undefined, spillBytes); }
+  static toFile(path: string, spillBytes = SPILL_BYTES): TraceWriter {
+    return new TraceWriter(fileSink(path, false), undefined, spillBytes);
+  }
 
   /** Continue a trace at `path` after truncating it to `bytes` (resume from a checkpoint). */
   static appendToFile(path: string, at: { bytes: number; lines: number }, spillBytes = SPILL_BYTES): TraceWriter {
@@ -94,9 +108,13 @@ export class TraceWriter {
   }
 
   /** Write to a stream; the stream is ended on close only if `closeStream`. */
-  static toStream(out: Writable, closeStream = false): TraceWriter { return new TraceWriter(streamSink(out, closeStream)); }
+  static toStream(out: Writable, closeStream = false): TraceWriter {
+    return new TraceWriter(streamSink(out, closeStream));
+  }
 
-  header(h: TraceHeader): void { this.add(h); }
+  header(h: TraceHeader): void {
+    this.add(h);
+  }
 
   /** Buffer one event; round_end and run_end flush. Use as a simulation listener. */
   event(e: TraceEvent): void {
@@ -125,7 +143,8 @@ export class TraceWriter {
   /** Retire the current chunk (its last stretch goes with the next flush) and start one with room for `bytes`. */
   private nextChunk(bytes: number): void {
     this.full.push({ bytes: this.chunk.subarray(0, this.used), last: this.base });
-    this.base = this.chunk = (bytes <= CHUNK_BYTES && this.spare.pop()) || Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, bytes));
+    this.base = this.chunk =
+      (bytes <= CHUNK_BYTES && this.spare.pop()) || Buffer.allocUnsafeSlow(Math.max(CHUNK_BYTES, bytes));
     this.used = 0;
   }
 

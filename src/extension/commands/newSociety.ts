@@ -9,13 +9,34 @@ import type { SocietyContext } from '../context';
 /** Arguments are optional (the palette passes none): the parent folder and the society's name. */
 export function newSociety(_ctx: SocietyContext) {
   return async (parent?: vscode.Uri, name?: string): Promise<vscode.Uri | undefined> => {
-    const base = parent ?? vscode.workspace.workspaceFolders?.[0]?.uri ?? (await vscode.window.showOpenDialog({ canSelectFolders: true, canSelectFiles: false, openLabel: 'Create the society here' }))?.[0];
+    const base =
+      parent ??
+      vscode.workspace.workspaceFolders?.[0]?.uri ??
+      (
+        await vscode.window.showOpenDialog({
+          canSelectFolders: true,
+          canSelectFiles: false,
+          openLabel: 'Create the society here',
+        })
+      )?.[0];
     if (!base) return undefined;
-    const title = name ?? (await vscode.window.showInputBox({ title: 'New Society', prompt: 'Name of the society', value: 'My society', validateInput: (v) => (v.trim() ? undefined : 'Give it a name') }));
+    const title =
+      name ??
+      (await vscode.window.showInputBox({
+        title: 'New Society',
+        prompt: 'Name of the society',
+        value: 'My society',
+        validateInput: (v) => (v.trim() ? undefined : 'Give it a name'),
+      }));
     if (!title?.trim()) return undefined;
     const folder = await freeFolder(base, slug(title, 'society'));
     const files = scaffoldSociety(title.trim());
-    for (const f of files) await vscode.workspace.fs.writeFile(vscode.Uri.joinPath(folder, ...f.path.split('/')), new TextEncoder().encode(f.text));
+    for (const f of files) {
+      await vscode.workspace.fs.writeFile(
+        vscode.Uri.joinPath(folder, ...f.path.split('/')),
+        new TextEncoder().encode(f.text),
+      );
+    }
     const scenario = vscode.Uri.joinPath(folder, files[0].path);
     await vscode.window.showTextDocument(scenario);
     return scenario;
@@ -26,7 +47,11 @@ export function newSociety(_ctx: SocietyContext) {
 async function freeFolder(base: vscode.Uri, name: string): Promise<vscode.Uri> {
   for (let i = 1; ; i++) {
     const candidate = vscode.Uri.joinPath(base, i === 1 ? name : `${name}-${i}`);
-    try { await vscode.workspace.fs.stat(candidate); } catch { return candidate; }
+    try {
+      await vscode.workspace.fs.stat(candidate);
+    } catch {
+      return candidate;
+    }
     if (i > 999) throw new Error(`no free folder name for ${path.join(base.fsPath, name)}`);
   }
 }

@@ -17,7 +17,10 @@ export const DEBUG_TYPE = 'society';
 export class SocietyDebugConfigurations implements vscode.DebugConfigurationProvider {
   constructor(private readonly ctx: SocietyContext) {}
 
-  async resolveDebugConfiguration(_folder: vscode.WorkspaceFolder | undefined, config: vscode.DebugConfiguration): Promise<vscode.DebugConfiguration | undefined> {
+  async resolveDebugConfiguration(
+    _folder: vscode.WorkspaceFolder | undefined,
+    config: vscode.DebugConfiguration,
+  ): Promise<vscode.DebugConfiguration | undefined> {
     // Every launch (F5, launch.json, startDebugging) passes here; undefined cancels it quietly.
     if (!requireTrust('debug')) return undefined;
     if (!config.type && !config.request && !config.name) {
@@ -33,7 +36,9 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
     if (typeof config.scenario === 'string') {
       const scenario = await this.scenarioFor(config.scenario);
       if (!scenario) {
-        void vscode.window.showErrorMessage(`${path.basename(config.scenario)} is not a scenario and no scenario includes it.`);
+        void vscode.window.showErrorMessage(
+          `${path.basename(config.scenario)} is not a scenario and no scenario includes it.`,
+        );
         return undefined;
       }
       config.scenario = scenario;
@@ -42,19 +47,29 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
       if (config.root === undefined && folder) config.root = folder;
       // A scenario with errors is told as Run Simulation tells it, before the session starts (the
       // adapter's launch failure came as VS Code's modal, offering to open a launch.json).
-      const { diagnostics } = await loadScenarioFile(scenario, { root: typeof config.root === 'string' ? config.root : path.dirname(scenario) });
+      const { diagnostics } = await loadScenarioFile(scenario, {
+        root: typeof config.root === 'string' ? config.root : path.dirname(scenario),
+      });
       const errors = diagnostics.filter((d) => d.severity === 'error');
-      if (errors.length) { void showScenarioProblems(new ScenarioProblems(errors)); return undefined; }
+      if (errors.length) {
+        void showScenarioProblems(new ScenarioProblems(errors));
+        return undefined;
+      }
       // Before a debug run the cost limit cannot vouch for, ask; Cancel aborts the launch.
       if (!(await confirmDebugCost({ scenario, rounds: config.rounds, model: config.model }))) return undefined;
       // A debugged run leaves its trace (with any console interviews) under the runs folder too.
       if (config.trace === undefined) {
         const root = folder ?? path.dirname(scenario);
         const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
-        config.trace = path.join(runDirectory(root, runsFolder, `${path.basename(scenario, '.society')} debug`, new Date(), fs.existsSync), TRACE_FILE);
+        config.trace = path.join(
+          runDirectory(root, runsFolder, `${path.basename(scenario, '.society')} debug`, new Date(), fs.existsSync),
+          TRACE_FILE,
+        );
       }
     } else {
-      void vscode.window.showErrorMessage('Open a .society scenario (or set "scenario" in launch.json) to debug a simulation.');
+      void vscode.window.showErrorMessage(
+        'Open a .society scenario (or set "scenario" in launch.json) to debug a simulation.',
+      );
       return undefined;
     }
     return config;
@@ -67,7 +82,13 @@ export class SocietyDebugConfigurations implements vscode.DebugConfigurationProv
     for (const f of files) {
       const project = await this.ctx.projects.forFile(f.fsPath);
       if (project.resolutionsInvolving(f.fsPath).some((r) => r.file === f.fsPath)) {
-        out.push({ type: DEBUG_TYPE, request: 'launch', name: `Debug ${path.basename(f.fsPath)}`, scenario: f.fsPath, stopOnEntry: false });
+        out.push({
+          type: DEBUG_TYPE,
+          request: 'launch',
+          name: `Debug ${path.basename(f.fsPath)}`,
+          scenario: f.fsPath,
+          stopOnEntry: false,
+        });
       }
     }
     return out;

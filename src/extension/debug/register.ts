@@ -22,7 +22,12 @@ import { liveTraces } from '../run/liveTraces';
 import { TraceMemorySource } from '../../core/memory/traceMemorySource';
 import { DEBUG_TYPE, SocietyDebugConfigurations } from './configurations';
 
-export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log: vscode.LogOutputChannel, status?: ActivityStatus): vscode.Disposable[] {
+export function registerDebugger(
+  ctx: SocietyContext,
+  panels: SocietyPanels,
+  log: vscode.LogOutputChannel,
+  status?: ActivityStatus,
+): vscode.Disposable[] {
   const configurations = new SocietyDebugConfigurations(ctx);
   const feeds = new Map<string, TraceFeed>();
   /** Per session: ends its trace's "being written". */
@@ -39,7 +44,11 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     // paused mid-round, the lens and hover show that point, as the society view does.
     const before = memories.get(session.id);
     if (before) ctx.memory.release(before);
-    const memory = new TraceMemorySource('debug', `${run.scenario.name} (debug)`, typeof session.configuration.trace === 'string' ? session.configuration.trace : undefined);
+    const memory = new TraceMemorySource(
+      'debug',
+      `${run.scenario.name} (debug)`,
+      typeof session.configuration.trace === 'string' ? session.configuration.trace : undefined,
+    );
     memory.setHeader(run.sim.header);
     run.sim.on((e) => memory.add(e));
     memories.set(session.id, memory);
@@ -47,21 +56,35 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
     panels.show(feed, `${run.scenario.name} (debug)`, 'debug');
     const trace = session.configuration.trace;
     if (typeof trace === 'string' && !unlive.has(session.id)) unlive.set(session.id, liveTraces.add(trace));
-    status?.set(session, `$(debug) Society: debugging ${run.scenario.name}`, `${run.scenario.name} (debug session)${typeof trace === 'string' ? `\n${trace}` : ''}`);
+    status?.set(
+      session,
+      `$(debug) Society: debugging ${run.scenario.name}`,
+      `${run.scenario.name} (debug session)${typeof trace === 'string' ? `\n${trace}` : ''}`,
+    );
   };
   return [
     vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, configurations),
-    vscode.debug.registerDebugConfigurationProvider(DEBUG_TYPE, { provideDebugConfigurations: () => configurations.provideDebugConfigurations() }, vscode.DebugConfigurationProviderTriggerKind.Dynamic),
+    vscode.debug.registerDebugConfigurationProvider(
+      DEBUG_TYPE,
+      { provideDebugConfigurations: () => configurations.provideDebugConfigurations() },
+      vscode.DebugConfigurationProviderTriggerKind.Dynamic,
+    ),
     vscode.debug.registerDebugAdapterDescriptorFactory(DEBUG_TYPE, {
-      createDebugAdapterDescriptor: (session) => new vscode.DebugAdapterInlineImplementation(new SocietyDebugSession({
-        // The settings apply as they do to Run Simulation (read again at each start and restart).
-        models: async (loaded, run) => {
-          const scenario = applyRunSettings(loaded, currentRunSettings());
-          const keys = await loadKeys(ctx.extension.secrets, scenario);
-          return registryModels(scenario, run, { secrets: (name) => keys.get(name), chatClientFactory: (cfg) => languageModelClient(cfg) });
-        },
-        onRun: (run) => follow(session, run),
-      })),
+      createDebugAdapterDescriptor: (session) =>
+        new vscode.DebugAdapterInlineImplementation(
+          new SocietyDebugSession({
+            // The settings apply as they do to Run Simulation (read again at each start and restart).
+            models: async (loaded, run) => {
+              const scenario = applyRunSettings(loaded, currentRunSettings());
+              const keys = await loadKeys(ctx.extension.secrets, scenario);
+              return registryModels(scenario, run, {
+                secrets: (name) => keys.get(name),
+                chatClientFactory: (cfg) => languageModelClient(cfg),
+              });
+            },
+            onRun: (run) => follow(session, run),
+          }),
+        ),
     }),
     vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
       if (e.session.type !== DEBUG_TYPE) return;
@@ -71,7 +94,9 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
         const feed = feeds.get(e.session.id);
         if (!feed) return;
         feed.flush();
-        const { paused, ...highlight } = e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'> & { paused?: string };
+        const { paused, ...highlight } = e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'> & {
+          paused?: string;
+        };
         // The badge says paused (and why) until the run goes on.
         if (feed.going) feed.setStatus('paused', paused || undefined);
         panels.post(feed, { type: 'highlight', ...highlight });
@@ -87,7 +112,10 @@ export function registerDebugger(ctx: SocietyContext, panels: SocietyPanels, log
       unlive.get(s.id)?.();
       unlive.delete(s.id);
       const memory = memories.get(s.id);
-      if (memory) { ctx.memory.release(memory); memories.delete(s.id); }
+      if (memory) {
+        ctx.memory.release(memory);
+        memories.delete(s.id);
+      }
       status?.clear(s);
       const feed = feeds.get(s.id);
       if (!feed) return;

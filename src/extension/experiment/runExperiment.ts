@@ -26,15 +26,31 @@ import type { ActivityStatus } from '../run/activityStatus';
  * environment. `status`: the experiment takes the status bar item while it runs (a finished run's
  * summary there would otherwise speak for the window during the experiment) and leaves its own summary.
  */
-export async function runExperimentCommand(secrets: vscode.SecretStorage, status: ActivityStatus, uri?: vscode.Uri): Promise<void> {
-  const file = uri?.fsPath ?? (vscode.window.activeTextEditor?.document.languageId === 'society' ? vscode.window.activeTextEditor.document.uri.fsPath : undefined);
-  if (!file) { void vscode.window.showErrorMessage('Open a .society scenario (a document with kind: scenario) to run its experiment.'); return; }
+export async function runExperimentCommand(
+  secrets: vscode.SecretStorage,
+  status: ActivityStatus,
+  uri?: vscode.Uri,
+): Promise<void> {
+  const file =
+    uri?.fsPath ??
+    (vscode.window.activeTextEditor?.document.languageId === 'society'
+      ? vscode.window.activeTextEditor.document.uri.fsPath
+      : undefined);
+  if (!file) {
+    void vscode.window.showErrorMessage(
+      'Open a .society scenario (a document with kind: scenario) to run its experiment.',
+    );
+    return;
+  }
   if (!requireTrust('experiment')) return;
   const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
   const { scenario: loaded, diagnostics } = await loadScenarioFile(file, { root: folder });
   if (!loaded) {
     const first = diagnostics.find((d) => d.severity === 'error');
-    const choice = await vscode.window.showErrorMessage(`The scenario has errors${first ? `: ${first.message}` : ''}`, 'Show Problems');
+    const choice = await vscode.window.showErrorMessage(
+      `The scenario has errors${first ? `: ${first.message}` : ''}`,
+      'Show Problems',
+    );
     if (choice) await vscode.commands.executeCommand('workbench.actions.view.problems');
     return;
   }
@@ -48,38 +64,56 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, status
   const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
   const outDir = runDirectory(folder, runsFolder, `${scenario.name} experiment`, new Date(), fs.existsSync);
   const owner = {};
-  status.set(owner, `$(beaker~spin) Society: experiment of ${scenario.name}`, 'Society Studio: an experiment is running (progress in its notification)');
-  const run = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Experiment: ${scenario.name}`, cancellable: true }, async (progress, token) => {
-    const controller = new AbortController();
-    token.onCancellationRequested(() => controller.abort());
-    let reported = 0;
-    try {
-      return await runExperiment(scenario, {
-        outDir, signal: controller.signal, models,
-        onProgress: (p) => {
-          const pct = p.roundsTotal ? (100 * p.roundsDone) / p.roundsTotal : 0;
-          progress.report({ increment: pct - reported, message: `runs ${p.done}/${p.total}` });
-          status.update(owner, `$(beaker~spin) Society: experiment runs ${p.done}/${p.total}`);
-          reported = pct;
-        },
-      });
-    } catch (err) {
-      // Cancelled after some runs finished: their report is written (marked partial); show it.
-      if (err instanceof ExperimentCancelled && err.run.partial.finished > 0) return err.run;
-      if (controller.signal.aborted) {
-        status.ended(owner, '$(debug-stop) Society: experiment cancelled');
-        void vscode.window.showInformationMessage(`Experiment of ${scenario.name} cancelled.`);
+  status.set(
+    owner,
+    `$(beaker~spin) Society: experiment of ${scenario.name}`,
+    'Society Studio: an experiment is running (progress in its notification)',
+  );
+  const run = await vscode.window.withProgress(
+    { location: vscode.ProgressLocation.Notification, title: `Experiment: ${scenario.name}`, cancellable: true },
+    async (progress, token) => {
+      const controller = new AbortController();
+      token.onCancellationRequested(() => controller.abort());
+      let reported = 0;
+      try {
+        return await runExperiment(scenario, {
+          outDir,
+          signal: controller.signal,
+          models,
+          onProgress: (p) => {
+            const pct = p.roundsTotal ? (100 * p.roundsDone) / p.roundsTotal : 0;
+            progress.report({ increment: pct - reported, message: `runs ${p.done}/${p.total}` });
+            status.update(owner, `$(beaker~spin) Society: experiment runs ${p.done}/${p.total}`);
+            reported = pct;
+          },
+        });
+      } catch (err) {
+        // Cancelled after some runs finished: their report is written (marked partial); show it.
+        if (err instanceof ExperimentCancelled && err.run.partial.finished > 0) return err.run;
+        if (controller.signal.aborted) {
+          status.ended(owner, '$(debug-stop) Society: experiment cancelled');
+          void vscode.window.showInformationMessage(`Experiment of ${scenario.name} cancelled.`);
+          return undefined;
+        }
+        status.ended(owner, '$(error) Society: experiment failed');
+        void vscode.window.showErrorMessage(
+          `Experiment of ${scenario.name} failed: ${err instanceof Error ? err.message : String(err)}`,
+        );
         return undefined;
       }
-      status.ended(owner, '$(error) Society: experiment failed');
-      void vscode.window.showErrorMessage(`Experiment of ${scenario.name} failed: ${err instanceof Error ? err.message : String(err)}`);
-      return undefined;
-    }
-  });
+    },
+  );
   if (!run) return;
-  const panel = vscode.window.createWebviewPanel('society.experiment', `${scenario.name} — experiment`, vscode.ViewColumn.Beside, { enableScripts: false, localResourceRoots: [] });
+  const panel = vscode.window.createWebviewPanel(
+    'society.experiment',
+    `${scenario.name} — experiment`,
+    vscode.ViewColumn.Beside,
+    { enableScripts: false, localResourceRoots: [] },
+  );
   // The report is self-contained: its own CSP allows only its hashed style and no scripts.
-  panel.webview.html = await vscode.workspace.fs.readFile(vscode.Uri.file(run.files[0])).then((b) => Buffer.from(b).toString('utf8'));
+  panel.webview.html = await vscode.workspace.fs
+    .readFile(vscode.Uri.file(run.files[0]))
+    .then((b) => Buffer.from(b).toString('utf8'));
   // A claim holds when its 95% CI says so (claimVerdict); inconclusive and untestable ones are
   // counted apart, neither held nor failed.
   const verdicts = run.result.claims.map((c) => claimVerdict(c).kind);
@@ -87,13 +121,21 @@ export async function runExperimentCommand(secrets: vscode.SecretStorage, status
   const testable = verdicts.filter((k) => k !== 'untestable').length;
   const inconclusive = verdicts.filter((k) => k === 'inconclusive').length;
   const untestable = verdicts.length - testable;
-  const apart = [inconclusive && `${inconclusive} inconclusive`, untestable && `${untestable} not testable`].filter((x) => x).join(', ');
+  const apart = [inconclusive && `${inconclusive} inconclusive`, untestable && `${untestable} not testable`]
+    .filter((x) => x)
+    .join(', ');
   const partial = run.partial ? ` (${partialText(run.partial)})` : '';
   const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s${partial}; ${held} of ${testable} claims hold${apart ? `, ${apart}` : ''}.`;
   const faults = describeRunFaults(run.result.runs);
-  status.ended(owner, `${faults ? '$(warning)' : run.partial ? '$(debug-stop)' : '$(beaker)'} Society: experiment, ${run.partial ? `${run.partial.finished} of ${run.partial.planned} runs (partial)` : counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`);
-  const choice = !faults ? await vscode.window.showInformationMessage(text, 'Reveal Files')
-    : runsWithoutAnswers(run.result.runs) ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files') : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
+  status.ended(
+    owner,
+    `${faults ? '$(warning)' : run.partial ? '$(debug-stop)' : '$(beaker)'} Society: experiment, ${run.partial ? `${run.partial.finished} of ${run.partial.planned} runs (partial)` : counted(run.result.runs.length, 'run')}, ${held} of ${testable} claims hold`,
+  );
+  const choice = !faults
+    ? await vscode.window.showInformationMessage(text, 'Reveal Files')
+    : runsWithoutAnswers(run.result.runs)
+      ? await vscode.window.showErrorMessage(`${text} ${faults}`, 'Reveal Files')
+      : await vscode.window.showWarningMessage(`${text} ${faults}`, 'Reveal Files');
   if (choice) await revealExperimentFiles(run.files);
 }
 
@@ -109,14 +151,19 @@ export async function revealExperimentFiles(files: string[]): Promise<void> {
     try {
       await vscode.commands.executeCommand('revealFileInOS', report);
       return;
-    } catch { /* no file manager command here: the Explorer, as in a remote window */ }
+    } catch {
+      /* no file manager command here: the Explorer, as in a remote window */
+    }
   }
   if (vscode.workspace.getWorkspaceFolder(report)) {
     await vscode.commands.executeCommand('revealInExplorer', report);
     return;
   }
   const summary = files.find((f) => f.endsWith('.csv')) ?? files[0];
-  await vscode.window.showTextDocument(vscode.Uri.file(summary), { preview: true, viewColumn: vscode.ViewColumn.Active });
+  await vscode.window.showTextDocument(vscode.Uri.file(summary), {
+    preview: true,
+    viewColumn: vscode.ViewColumn.Active,
+  });
 }
 
 /** True when the experiment may start: its estimate (all conditions × seeds) is within the limit, or the user said Run Anyway. */
@@ -127,7 +174,9 @@ async function confirmExperimentCost(scenario: Scenario, settings: RunSettings):
     reason = experimentCostReason(estimateExperiment(scenario), settings.costLimitUsd);
   } catch (err) {
     // A condition that cannot be applied fails the same way in the run: say so now, before anything starts.
-    void vscode.window.showErrorMessage(`The experiment of ${scenario.name} cannot run: ${err instanceof Error ? err.message : String(err)}`);
+    void vscode.window.showErrorMessage(
+      `The experiment of ${scenario.name} cannot run: ${err instanceof Error ? err.message : String(err)}`,
+    );
     return false;
   }
   return confirmCostReason(reason);

@@ -24,28 +24,44 @@ export function registerCompletion(ctx: SocietyContext): vscode.Disposable {
 }
 
 function registerSnippets(): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider({ language: 'society' }, {
-    provideCompletionItems(document, position) {
-      return snippetsAt(new LineIndex(document.getText()), fromPosition(position)).map(toItem);
+  return vscode.languages.registerCompletionItemProvider(
+    { language: 'society' },
+    {
+      provideCompletionItems(document, position) {
+        return snippetsAt(new LineIndex(document.getText()), fromPosition(position)).map(toItem);
+      },
     },
-  });
+  );
 }
 
 function registerSchemaCompletion(ctx: SocietyContext): vscode.Disposable {
-  return vscode.languages.registerCompletionItemProvider(SELECTOR, {
-    async provideCompletionItems(document, position, _token, context) {
-      // A space only opens completions right after `key:`, `-` or `,` (values, list items).
-      if (context.triggerCharacter === ' ' && !/(:|-|,) $/.test(document.lineAt(position.line).text.slice(0, position.character))) return undefined;
-      const file = fileKey(document.uri);
-      const project = await ctx.projects.forFile(file);
-      const items = await complete(project, file, fromPosition(position));
-      return items.map(toItem);
+  return vscode.languages.registerCompletionItemProvider(
+    SELECTOR,
+    {
+      async provideCompletionItems(document, position, _token, context) {
+        // A space only opens completions right after `key:`, `-` or `,` (values, list items).
+        if (
+          context.triggerCharacter === ' ' &&
+          !/(:|-|,) $/.test(document.lineAt(position.line).text.slice(0, position.character))
+        ) {
+          return undefined;
+        }
+        const file = fileKey(document.uri);
+        const project = await ctx.projects.forFile(file);
+        const items = await complete(project, file, fromPosition(position));
+        return items.map(toItem);
+      },
     },
-  }, ' ', '/');
+    ' ',
+    '/',
+  );
 }
 
 function toItem(i: CompletionItem): vscode.CompletionItem {
-  const item = new vscode.CompletionItem(i.description ? { label: i.label, description: i.description } : i.label, KIND[i.kind]);
+  const item = new vscode.CompletionItem(
+    i.description ? { label: i.label, description: i.description } : i.label,
+    KIND[i.kind],
+  );
   item.detail = i.detail;
   if (i.documentation) item.documentation = new vscode.MarkdownString(i.documentation);
   item.insertText = i.snippet ? new vscode.SnippetString(i.insertText) : i.insertText;

@@ -10,13 +10,22 @@ export function registerNavigation(ctx: SocietyContext): vscode.Disposable[] {
     vscode.languages.registerDefinitionProvider(SELECTOR, {
       async provideDefinition(document, position) {
         const file = fileKey(document.uri);
-        return (await definitionAt(await ctx.projects.forFile(file), file, document.offsetAt(position))).map(toLocation);
+        return (await definitionAt(await ctx.projects.forFile(file), file, document.offsetAt(position))).map(
+          toLocation,
+        );
       },
     }),
     vscode.languages.registerReferenceProvider(SELECTOR, {
       async provideReferences(document, position, context) {
         const file = fileKey(document.uri);
-        return (await referencesAt(await ctx.projects.forFile(file), file, document.offsetAt(position), context.includeDeclaration)).map(toLocation);
+        return (
+          await referencesAt(
+            await ctx.projects.forFile(file),
+            file,
+            document.offsetAt(position),
+            context.includeDeclaration,
+          )
+        ).map(toLocation);
       },
     }),
   ];

@@ -21,20 +21,42 @@ export function registerOutline(ctx: SocietyContext): vscode.Disposable[] {
     return (await ctx.projects.forFile(file)).workspace.analyzeText(file, document.getText()).parsed;
   };
   return [
-    vscode.languages.registerDocumentSymbolProvider(SELECTOR, {
-      async provideDocumentSymbols(document) { return documentSymbols(await parsed(document)).map(toSymbol); },
-    }, { label: 'Society' }),
+    vscode.languages.registerDocumentSymbolProvider(
+      SELECTOR,
+      {
+        async provideDocumentSymbols(document) {
+          return documentSymbols(await parsed(document)).map(toSymbol);
+        },
+      },
+      { label: 'Society' },
+    ),
     vscode.languages.registerFoldingRangeProvider(SELECTOR, {
       async provideFoldingRanges(document) {
-        return foldingRanges(await parsed(document)).map((f) => new vscode.FoldingRange(f.startLine, f.endLine,
-          f.kind === 'comment' ? vscode.FoldingRangeKind.Comment : f.kind === 'region' ? vscode.FoldingRangeKind.Region : undefined));
+        return foldingRanges(await parsed(document)).map(
+          (f) =>
+            new vscode.FoldingRange(
+              f.startLine,
+              f.endLine,
+              f.kind === 'comment'
+                ? vscode.FoldingRangeKind.Comment
+                : f.kind === 'region'
+                  ? vscode.FoldingRangeKind.Region
+                  : undefined,
+            ),
+        );
       },
     }),
   ];
 }
 
 function toSymbol(s: DocumentSymbol): vscode.DocumentSymbol {
-  const out = new vscode.DocumentSymbol(s.name || ' ', s.detail ?? '', KIND[s.kind], toRange(s.range), toRange(s.selectionRange));
+  const out = new vscode.DocumentSymbol(
+    s.name || ' ',
+    s.detail ?? '',
+    KIND[s.kind],
+    toRange(s.range),
+    toRange(s.selectionRange),
+  );
   out.children = s.children.map(toSymbol);
   return out;
 }

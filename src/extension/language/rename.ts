@@ -15,7 +15,12 @@ export function registerRename(ctx: SocietyContext): vscode.Disposable {
     },
     async provideRenameEdits(document, position, newName) {
       const file = fileKey(document.uri);
-      const r = await renamePersona(await ctx.projects.forFile(file), file, document.offsetAt(position), newName.trim());
+      const r = await renamePersona(
+        await ctx.projects.forFile(file),
+        file,
+        document.offsetAt(position),
+        newName.trim(),
+      );
       if ('error' in r) throw new Error(r.error);
       return toWorkspaceEdit(r.edit);
     },

@@ -19,7 +19,10 @@ export class MemoryInspector implements vscode.Disposable {
   private unsubscribe?: () => void;
   private timer?: ReturnType<typeof setTimeout>;
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   /** `source`'s trace was deleted (its run folder removed): the panel showing it says so instead of its old rows. */
   sourceGone(source: MemorySource): void {
@@ -50,7 +53,14 @@ export class MemoryInspector implements vscode.Disposable {
       } else this.post(inspectorContext(source, agent));
       return;
     }
-    this.adopt(vscode.window.createWebviewPanel(INSPECTOR_VIEW, titleOf(source, agent), vscode.ViewColumn.Beside, viewOptions(this.extensionUri)));
+    this.adopt(
+      vscode.window.createWebviewPanel(
+        INSPECTOR_VIEW,
+        titleOf(source, agent),
+        vscode.ViewColumn.Beside,
+        viewOptions(this.extensionUri),
+      ),
+    );
   }
 
   /**
@@ -59,8 +69,15 @@ export class MemoryInspector implements vscode.Disposable {
    */
   restore(panel: vscode.WebviewPanel, source: MemorySource | undefined, agent: string | undefined): void {
     const id = agent && source?.stateAt()?.agents.has(agent) ? agent : source?.stateAt()?.agents.keys().next().value;
-    if (!source || !id) { showGone(panel); return; }
-    if (this.panel) { panel.dispose(); this.show(source, id); return; }
+    if (!source || !id) {
+      showGone(panel);
+      return;
+    }
+    if (this.panel) {
+      panel.dispose();
+      this.show(source, id);
+      return;
+    }
     this.unsubscribe?.();
     this.source = source;
     this.agent = id;
@@ -74,7 +91,13 @@ export class MemoryInspector implements vscode.Disposable {
   private adopt(panel: vscode.WebviewPanel): void {
     panel.webview.html = inspectorHtml(panel.webview, this.extensionUri);
     panel.webview.onDidReceiveMessage((m: unknown) => this.receive(m));
-    panel.onDidDispose(() => { if (this.panel === panel) { this.panel = undefined; this.unsubscribe?.(); this.unsubscribe = undefined; } });
+    panel.onDidDispose(() => {
+      if (this.panel === panel) {
+        this.panel = undefined;
+        this.unsubscribe?.();
+        this.unsubscribe = undefined;
+      }
+    });
     this.panel = panel;
   }
 
@@ -87,8 +110,7 @@ export class MemoryInspector implements vscode.Disposable {
         if (m.query.agent !== this.agent && this.panel) this.panel.title = titleOf(this.source, m.query.agent);
         this.agent = m.query.agent;
         this.post(answerQuery(this.source, m.query));
-      }
-      else {
+      } else {
         const line = this.source.ledger.entry(m.agent, m.id)?.line;
         if (this.source.file && line) void revealInTrace(this.source.file, line);
       }
@@ -99,7 +121,10 @@ export class MemoryInspector implements vscode.Disposable {
 
   private contextSoon(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => { this.timer = undefined; if (this.source) this.post(inspectorContext(this.source, this.agent)); }, DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      if (this.source) this.post(inspectorContext(this.source, this.agent));
+    }, DEBOUNCE_MS);
   }
 
   private post(m: InspectorHostMessage): void {
@@ -125,5 +150,7 @@ function inspectorHtml(webview: vscode.Webview, extensionUri: vscode.Uri): strin
 /** What a panel says when the run it showed is gone (deleted, or not there after a reload). */
 function showGone(panel: vscode.WebviewPanel): void {
   panel.webview.options = { enableScripts: false };
-  panel.webview.html = messageHtml('The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.');
+  panel.webview.html = messageHtml(
+    'The run this memory inspector showed is no longer available. Run a scenario or open a trace, then use Society: Show Memories.',
+  );
 }

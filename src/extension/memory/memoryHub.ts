@@ -21,7 +21,10 @@ import { freshlyWritten } from './societyTreeView';
 const DEBOUNCE_MS = 250;
 const POLL_MS = 2000;
 
-export interface RunEntry { file: string; mtime: number }
+export interface RunEntry {
+  file: string;
+  mtime: number;
+}
 
 export class MemoryHub implements vscode.Disposable {
   private readonly loaded = new Map<string, TraceFileSource>();
@@ -45,7 +48,10 @@ export class MemoryHub implements vscode.Disposable {
   /** A run's trace was deleted: whatever shows its source should say so. */
   readonly onDidForget = this.forgotten.event;
 
-  constructor(readonly sources: MemorySources, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    readonly sources: MemorySources,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     const unsubscribe = sources.onChange(() => this.changed());
     this.disposables.push({ dispose: unsubscribe }, this.changes, this.forgotten);
     // A run or debug session of this window ended: its trace is no longer "running".
@@ -56,17 +62,27 @@ export class MemoryHub implements vscode.Disposable {
     this.poller = setInterval(() => this.poll(false), POLL_MS);
   }
 
-  get active(): MemorySource | undefined { return this.sources.active; }
+  get active(): MemorySource | undefined {
+    return this.sources.active;
+  }
 
   /** Trace files in the runs folders, newest first. */
   runs(): RunEntry[] {
     const out: RunEntry[] = [];
     for (const dir of runsFolders()) {
       let names: string[];
-      try { names = fs.readdirSync(dir); } catch { continue; }
+      try {
+        names = fs.readdirSync(dir);
+      } catch {
+        continue;
+      }
       for (const name of names) {
         const file = path.join(dir, name, TRACE_FILE);
-        try { out.push({ file, mtime: fs.statSync(file).mtimeMs }); } catch { /* not a run folder */ }
+        try {
+          out.push({ file, mtime: fs.statSync(file).mtimeMs });
+        } catch {
+          /* not a run folder */
+        }
       }
     }
     return out.sort((a, b) => b.mtime - a.mtime);
@@ -80,7 +96,13 @@ export class MemoryHub implements vscode.Disposable {
     let entry = this.loaded.get(file);
     if (!entry) {
       if (this.refused.has(file)) return undefined;
-      try { entry = openTraceFile(file, runsFolders().some((d) => path.dirname(path.dirname(file)) === d) ? 'run' : 'trace', viewTraceLimitMb()); } catch (err) {
+      try {
+        entry = openTraceFile(
+          file,
+          runsFolders().some((d) => path.dirname(path.dirname(file)) === d) ? 'run' : 'trace',
+          viewTraceLimitMb(),
+        );
+      } catch (err) {
         const message = err instanceof Error ? err.message : String(err);
         this.refused.add(file);
         this.log.warn(`cannot read ${file}: ${message}`);
@@ -88,7 +110,9 @@ export class MemoryHub implements vscode.Disposable {
         return undefined;
       }
       this.loaded.set(file, entry);
-      entry.source.onChange(() => { if (entry!.source !== this.active) this.changed(); });
+      entry.source.onChange(() => {
+        if (entry!.source !== this.active) this.changed();
+      });
     }
     return entry.source;
   }
@@ -111,11 +135,19 @@ export class MemoryHub implements vscode.Disposable {
     // A run written elsewhere counts as running while its file is fresh (societyTreeView.ts
     // liveness): when one goes quiet, the tree must say "stopped" without a click on Refresh.
     const now = Date.now();
-    const fresh = runs.filter((r) => freshlyWritten(r.mtime, now)).map((r) => r.file).join('\n');
-    if (fresh !== this.fresh) { this.fresh = fresh; this.changed(); }
+    const fresh = runs
+      .filter((r) => freshlyWritten(r.mtime, now))
+      .map((r) => r.file)
+      .join('\n');
+    if (fresh !== this.fresh) {
+      this.fresh = fresh;
+      this.changed();
+    }
     if (listing !== this.known) {
       for (const file of this.refused) if (!fs.existsSync(file)) this.refused.delete(file);
-      for (const file of this.loaded.keys()) if (!runs.some((r) => r.file === file) && !fs.existsSync(file)) this.forget(file);
+      for (const file of this.loaded.keys()) {
+        if (!runs.some((r) => r.file === file) && !fs.existsSync(file)) this.forget(file);
+      }
       this.known = listing;
       this.changed();
     }
@@ -159,12 +191,19 @@ export class MemoryHub implements vscode.Disposable {
     this.loaded.delete(file);
     this.sources.release(entry.source);
     this.forgotten.fire(entry.source);
-    if (this.latest === file) { this.latest = undefined; this.latestMtime = -Infinity; this.latestHeader = undefined; }
+    if (this.latest === file) {
+      this.latest = undefined;
+      this.latestMtime = -Infinity;
+      this.latestHeader = undefined;
+    }
   }
 
   /** A trace opened in the society view is shown from when its tab is active until it is closed. */
   private followTraceTab(): void {
-    const traceOf = (tab: vscode.Tab | undefined) => (tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === TRACE_EDITOR ? tab.input.uri.fsPath : undefined);
+    const traceOf = (tab: vscode.Tab | undefined) =>
+      tab?.input instanceof vscode.TabInputCustom && tab.input.viewType === TRACE_EDITOR
+        ? tab.input.uri.fsPath
+        : undefined;
     if (this.opened && !vscode.window.tabGroups.all.some((g) => g.tabs.some((t) => traceOf(t) === this.opened))) {
       const source = this.loaded.get(this.opened)?.source;
       this.opened = undefined;
@@ -180,7 +219,10 @@ export class MemoryHub implements vscode.Disposable {
 
   changed(): void {
     if (this.timer) return;
-    this.timer = setTimeout(() => { this.timer = undefined; this.changes.fire(); }, DEBOUNCE_MS);
+    this.timer = setTimeout(() => {
+      this.timer = undefined;
+      this.changes.fire();
+    }, DEBOUNCE_MS);
   }
 
   dispose(): void {
@@ -195,5 +237,7 @@ export class MemoryHub implements vscode.Disposable {
 export function runsFolders(): string[] {
   const runsFolder = vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs');
   if (path.isAbsolute(runsFolder)) return [runsFolder];
-  return (vscode.workspace.workspaceFolders ?? []).filter((f) => f.uri.scheme === 'file').map((f) => path.join(f.uri.fsPath, runsFolder));
+  return (vscode.workspace.workspaceFolders ?? [])
+    .filter((f) => f.uri.scheme === 'file')
+    .map((f) => path.join(f.uri.fsPath, runsFolder));
 }

@@ -11,7 +11,10 @@ import { memorySourceFor } from './memorySourceFor';
 export class MemoryLens implements vscode.CodeLensProvider {
   readonly onDidChangeCodeLenses: vscode.Event<void>;
 
-  constructor(private readonly ctx: SocietyContext, private readonly hub: MemoryHub) {
+  constructor(
+    private readonly ctx: SocietyContext,
+    private readonly hub: MemoryHub,
+  ) {
     this.onDidChangeCodeLenses = hub.onDidChange;
   }
 
@@ -30,11 +33,22 @@ export class MemoryLens implements vscode.CodeLensProvider {
       if (!summary) continue;
       const range = new vscode.Range(place.line ?? place.range.start.line, 0, place.line ?? place.range.start.line, 0);
       const forgotten = summary.memories - summary.kept;
-      lenses.push(new vscode.CodeLens(range, {
-        title: summaryTitle(summary), command: 'society.memory.revealAgent', arguments: [place.id],
-        tooltip: `${source.label}, round ${summary.round}: ${summary.memories} memories written${forgotten ? ` (${forgotten} forgotten)` : ''}, ${summary.ties} ties out and ${summary.tiesIn} in at or above the threshold, latest reward ${summary.reward?.toFixed(3) ?? 'none'}`,
-      }));
-      lenses.push(new vscode.CodeLens(range, { title: 'Show memories', command: 'society.memory.show', arguments: [place.id], tooltip: 'Open the memory inspector for this agent' }));
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: summaryTitle(summary),
+          command: 'society.memory.revealAgent',
+          arguments: [place.id],
+          tooltip: `${source.label}, round ${summary.round}: ${summary.memories} memories written${forgotten ? ` (${forgotten} forgotten)` : ''}, ${summary.ties} ties out and ${summary.tiesIn} in at or above the threshold, latest reward ${summary.reward?.toFixed(3) ?? 'none'}`,
+        }),
+      );
+      lenses.push(
+        new vscode.CodeLens(range, {
+          title: 'Show memories',
+          command: 'society.memory.show',
+          arguments: [place.id],
+          tooltip: 'Open the memory inspector for this agent',
+        }),
+      );
     }
     return lenses;
   }

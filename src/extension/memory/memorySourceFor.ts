@@ -5,7 +5,11 @@ import type { Projects } from '../projects';
 import type { MemoryHub } from './memoryHub';
 import { runCovers } from './runScope';
 
-export async function memorySourceFor(hub: MemoryHub, projects: Projects, file: string): Promise<MemorySource | undefined> {
+export async function memorySourceFor(
+  hub: MemoryHub,
+  projects: Projects,
+  file: string,
+): Promise<MemorySource | undefined> {
   const source = hub.active;
   if (!source?.header || !(await runCovers(projects, source, file))) return undefined;
   return source;

@@ -22,9 +22,13 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
   const treeView = vscode.window.createTreeView(TREE_VIEW, { treeDataProvider: tree, showCollapseAll: true });
   const inspector = new MemoryInspector(ctx.extension.extensionUri, log);
   const command = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn); // eslint-disable-line @typescript-eslint/no-explicit-any
-  const agentOf = (arg: unknown): string | undefined => (typeof arg === 'string' ? arg : (arg as { node?: { agent?: string } } | undefined)?.node?.agent);
+  const agentOf = (arg: unknown): string | undefined =>
+    typeof arg === 'string' ? arg : (arg as { node?: { agent?: string } } | undefined)?.node?.agent;
   return [
-    log, hub, treeView, inspector,
+    log,
+    hub,
+    treeView,
+    inspector,
     hub.onDidChange(() => tree.refresh()),
     hub.onDidForget((source) => inspector.sourceGone(source)),
     // After a window reload VS Code hands back the inspector panel with its saved state.
@@ -32,7 +36,11 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
       async deserializeWebviewPanel(panel: vscode.WebviewPanel, state: unknown) {
         const saved = (state ?? {}) as { file?: unknown; agent?: unknown };
         const source = (typeof saved.file === 'string' && hub.load(saved.file)) || hub.active;
-        inspector.restore(panel, source?.header ? source : undefined, typeof saved.agent === 'string' ? saved.agent : undefined);
+        inspector.restore(
+          panel,
+          source?.header ? source : undefined,
+          typeof saved.agent === 'string' ? saved.agent : undefined,
+        );
       },
     }),
     vscode.languages.registerCodeLensProvider(SELECTOR, new MemoryLens(ctx, hub)),
@@ -41,8 +49,13 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
     command('society.memory.show', async (arg?: unknown) => {
       const element = arg as { run?: { file?: string } } | undefined;
       const source = (element?.run?.file && hub.load(element.run.file)) || hub.active;
-      if (!source?.header) { void vscode.window.showInformationMessage('No run to inspect yet: run a scenario (Society: Run Simulation) or open a trace.'); return; }
-      const agent = agentOf(arg) ?? await pickAgent(source.stateAt()?.agents, await pausedAgent());
+      if (!source?.header) {
+        void vscode.window.showInformationMessage(
+          'No run to inspect yet: run a scenario (Society: Run Simulation) or open a trace.',
+        );
+        return;
+      }
+      const agent = agentOf(arg) ?? (await pickAgent(source.stateAt()?.agents, await pausedAgent()));
       if (agent) inspector.show(source, agent);
     }),
     command('society.memory.revealAgent', async (agent: string) => {
@@ -50,13 +63,22 @@ export function registerMemory(ctx: SocietyContext): vscode.Disposable[] {
       if (element) await treeView.reveal(element, { select: true, focus: true, expand: true });
     }),
     command('society.memory.reveal', (file: string, line: number) => revealInTrace(file, line)),
-    command('society.memory.useRun', (element?: { file?: string }) => { if (element?.file) hub.use(element.file); }),
+    command('society.memory.useRun', (element?: { file?: string }) => {
+      if (element?.file) hub.use(element.file);
+    }),
     command('society.memory.refresh', () => tree.refresh()),
   ];
 }
 
-async function pickAgent(agents: ReadonlyMap<string, { persona: { name?: string } }> | undefined, paused?: string): Promise<string | undefined> {
-  const items = [...(agents?.entries() ?? [])].map(([id, a]) => ({ label: a.persona.name ?? id, description: id === paused ? `${id} · paused here` : id, id }));
+async function pickAgent(
+  agents: ReadonlyMap<string, { persona: { name?: string } }> | undefined,
+  paused?: string,
+): Promise<string | undefined> {
+  const items = [...(agents?.entries() ?? [])].map(([id, a]) => ({
+    label: a.persona.name ?? id,
+    description: id === paused ? `${id} · paused here` : id,
+    id,
+  }));
   // The agent a paused debug session stands at comes first, so Enter picks it.
   items.sort((a, b) => Number(b.id === paused) - Number(a.id === paused));
   return (await vscode.window.showQuickPick(items, { title: 'Show the memories of', matchOnDescription: true }))?.id;
@@ -67,7 +89,12 @@ async function pausedAgent(): Promise<string | undefined> {
   const session = vscode.debug.activeDebugSession;
   if (session?.type !== DEBUG_TYPE) return undefined;
   try {
-    const answer = await Promise.race([session.customRequest(PAUSED_AGENT_REQUEST), new Promise((r) => setTimeout(r, 500))]) as { agent?: unknown } | undefined;
+    const answer = (await Promise.race([
+      session.customRequest(PAUSED_AGENT_REQUEST),
+      new Promise((r) => setTimeout(r, 500)),
+    ])) as { agent?: unknown } | undefined;
     return typeof answer?.agent === 'string' ? answer.agent : undefined;
-  } catch { return undefined; }
+  } catch {
+    return undefined;
+  }
 }

@@ -16,7 +16,9 @@ export function scenarioFileOf(source: MemorySource): string | undefined {
   const rel = source.header?.scenario.file;
   if (!rel) return undefined;
   const bases = (vscode.workspace.workspaceFolders ?? []).map((f) => f.uri.fsPath);
-  for (let dir = source.file && path.dirname(source.file); dir && path.dirname(dir) !== dir; dir = path.dirname(dir)) bases.push(dir);
+  for (let dir = source.file && path.dirname(source.file); dir && path.dirname(dir) !== dir; dir = path.dirname(dir)) {
+    bases.push(dir);
+  }
   const candidates = path.isAbsolute(rel) ? [rel] : bases.map((b) => path.resolve(b, rel));
   const hit = candidates.find((f) => fs.existsSync(f)) ?? null;
   found.set(source, hit);

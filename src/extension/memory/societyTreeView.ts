@@ -4,7 +4,16 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import type { MemorySource } from '../../core/memory/memorySource';
-import { agentNodes, groupNodes, memoryNodes, rewardNodes, runProgress, tieNodes, type Liveness, type SocietyNode } from '../../core/memory/societyTree';
+import {
+  agentNodes,
+  groupNodes,
+  memoryNodes,
+  rewardNodes,
+  runProgress,
+  tieNodes,
+  type Liveness,
+  type SocietyNode,
+} from '../../core/memory/societyTree';
 import { liveTraces } from '../run/liveTraces';
 import type { MemoryHub } from './memoryHub';
 import { runLabel } from './traceFileSource';
@@ -26,7 +35,11 @@ export function liveness(file: string | undefined, now = Date.now(), kind?: Memo
   if (!file) return 'running'; // a debug session's source is listed while the session lasts
   if (liveTraces.writing(file)) return 'running';
   if (liveTraces.ended(file) || kind === 'trace') return 'ended';
-  try { return freshlyWritten(fs.statSync(file).mtimeMs, now) ? 'running' : 'ended'; } catch { return 'ended'; }
+  try {
+    return freshlyWritten(fs.statSync(file).mtimeMs, now) ? 'running' : 'ended';
+  } catch {
+    return 'ended';
+  }
 }
 
 /** A run: a trace file of the runs folder, or a source with no file (a debug session). */
@@ -41,14 +54,17 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
 
   constructor(private readonly hub: MemoryHub) {}
 
-  refresh(): void { this.changes.fire(); }
+  refresh(): void {
+    this.changes.fire();
+  }
 
   getChildren(element?: Element): Element[] {
     if (!element) return this.roots();
     const run = element.type === 'run' ? element : element.run;
     const source = this.sourceOf(run);
     if (!source?.header) return [];
-    const wrap = (nodes: SocietyNode[], parent: string): NodeElement[] => nodes.map((node) => ({ type: 'node', id: `${parent}/${nodeKey(node)}`, node, run }));
+    const wrap = (nodes: SocietyNode[], parent: string): NodeElement[] =>
+      nodes.map((node) => ({ type: 'node', id: `${parent}/${nodeKey(node)}`, node, run }));
     if (element.type === 'run') return wrap(agentNodes(source), run.id);
     const n = element.node;
     if (n.type === 'agent') return wrap(groupNodes(source, n.agent), element.id);
@@ -65,7 +81,10 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
   getTreeItem(element: Element): vscode.TreeItem {
     if (element.type === 'run') return this.runItem(element);
     const n = element.node;
-    const collapsible = n.type === 'agent' || n.type === 'group' ? vscode.TreeItemCollapsibleState.Collapsed : vscode.TreeItemCollapsibleState.None;
+    const collapsible =
+      n.type === 'agent' || n.type === 'group'
+        ? vscode.TreeItemCollapsibleState.Collapsed
+        : vscode.TreeItemCollapsibleState.None;
     const item = new vscode.TreeItem(n.label, collapsible);
     item.id = element.id;
     item.description = n.description;
@@ -76,13 +95,21 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
         item.tooltip = `${n.agent}: ${n.description}`;
         break;
       case 'group':
-        item.iconPath = new vscode.ThemeIcon(n.group === 'memories' ? 'database' : n.group === 'ties' ? 'type-hierarchy-sub' : 'graph-line');
+        item.iconPath = new vscode.ThemeIcon(
+          n.group === 'memories' ? 'database' : n.group === 'ties' ? 'type-hierarchy-sub' : 'graph-line',
+        );
         break;
       case 'memory':
         item.iconPath = new vscode.ThemeIcon(n.icon, n.kept ? undefined : new vscode.ThemeColor('disabledForeground'));
         item.tooltip = n.tooltip;
         item.contextValue = 'society.memory';
-        if (element.run.file && n.line) item.command = { title: 'Reveal in Trace', command: 'society.memory.reveal', arguments: [element.run.file, n.line] };
+        if (element.run.file && n.line) {
+          item.command = {
+            title: 'Reveal in Trace',
+            command: 'society.memory.reveal',
+            arguments: [element.run.file, n.line],
+          };
+        }
         break;
       case 'tie':
         item.iconPath = new vscode.ThemeIcon('arrow-swap');
@@ -107,7 +134,11 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
     // Sources that are not a run of the workspace: an opened trace from elsewhere, a debug session.
     for (const s of [...this.hub.sources.all()].reverse()) {
       if (s.file && runs.some((r) => r.file === s.file)) continue;
-      runs.unshift(s.file ? { type: 'run', id: `run:${s.file}`, file: s.file } : { type: 'run', id: `source:${s.kind}:${s.label}`, source: s });
+      runs.unshift(
+        s.file
+          ? { type: 'run', id: `run:${s.file}`, file: s.file }
+          : { type: 'run', id: `source:${s.kind}:${s.label}`, source: s },
+      );
     }
     return runs;
   }
@@ -122,9 +153,13 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
     item.id = run.id;
     const loaded = run.source ?? (run.file ? this.hub.loadedSource(run.file) : undefined);
     const shown = loaded !== undefined && loaded === this.hub.active;
-    const progress = loaded?.header ? runProgress(loaded, liveness(run.file ?? loaded.file, Date.now(), loaded.kind)) : '';
+    const progress = loaded?.header
+      ? runProgress(loaded, liveness(run.file ?? loaded.file, Date.now(), loaded.kind))
+      : '';
     item.description = [progress, shown ? 'shown in editor' : ''].filter(Boolean).join(' · ');
-    item.tooltip = run.file ? `${run.file}${loaded?.header ? `\n${loaded.header.scenario.name}, seed ${loaded.header.seed}` : ''}` : label;
+    item.tooltip = run.file
+      ? `${run.file}${loaded?.header ? `\n${loaded.header.scenario.name}, seed ${loaded.header.seed}` : ''}`
+      : label;
     item.iconPath = new vscode.ThemeIcon(shown ? 'eye' : loaded?.kind === 'debug' ? 'debug' : 'history');
     item.contextValue = shown ? 'society.run.shown' : 'society.run';
     item.resourceUri = run.file ? vscode.Uri.file(path.dirname(run.file)) : undefined;
@@ -134,10 +169,15 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
 
 function nodeKey(n: SocietyNode): string {
   switch (n.type) {
-    case 'agent': return `agent:${n.agent}`;
-    case 'group': return n.group;
-    case 'memory': return `memory:${n.id}`;
-    case 'tie': return `tie:${n.other}`;
-    case 'reward': return `reward:${n.round}`;
+    case 'agent':
+      return `agent:${n.agent}`;
+    case 'group':
+      return n.group;
+    case 'memory':
+      return `memory:${n.id}`;
+    case 'tie':
+      return `tie:${n.other}`;
+    case 'reward':
+      return `reward:${n.round}`;
   }
 }

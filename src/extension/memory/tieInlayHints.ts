@@ -11,7 +11,10 @@ import { memorySourceFor } from './memorySourceFor';
 export class TieInlayHints implements vscode.InlayHintsProvider {
   readonly onDidChangeInlayHints: vscode.Event<void>;
 
-  constructor(private readonly ctx: SocietyContext, private readonly hub: MemoryHub) {
+  constructor(
+    private readonly ctx: SocietyContext,
+    private readonly hub: MemoryHub,
+  ) {
     this.onDidChangeInlayHints = hub.onDidChange;
   }
 

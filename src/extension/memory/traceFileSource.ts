@@ -22,9 +22,17 @@ export interface TraceFileSource {
  * Reads `file` and follows it. A file still empty (a run just started) gets its header later; one
  * whose first line is not a trace header, or that is larger than `limitMb`, throws.
  */
-export function openTraceFile(file: string, kind: MemorySourceKind = 'trace', limitMb = VIEW_TRACE_LIMIT_MB): TraceFileSource {
+export function openTraceFile(
+  file: string,
+  kind: MemorySourceKind = 'trace',
+  limitMb = VIEW_TRACE_LIMIT_MB,
+): TraceFileSource {
   let size = 0;
-  try { size = fs.statSync(file).size; } catch { /* not written yet */ }
+  try {
+    size = fs.statSync(file).size;
+  } catch {
+    /* not written yet */
+  }
   const refusal = tooLargeToOpen(file, size, limitMb);
   if (refusal) throw new Error(refusal);
   const source = new TraceMemorySource(kind, runLabel(file), file);
@@ -34,14 +42,23 @@ export function openTraceFile(file: string, kind: MemorySourceKind = 'trace', li
   let read = 0;
   const startOver = () => {
     budget = new ViewBudget(limitMb);
-    reader = new TraceLineReader(false, (e, line, size) => { if (budget.take(e, size)) source.add(e, line); });
+    reader = new TraceLineReader(false, (e, line, size) => {
+      if (budget.take(e, size)) source.add(e, line);
+    });
     read = 0;
     source.reset();
   };
-  const restart = () => { tail = new TraceTail(file); startOver(); };
+  const restart = () => {
+    tail = new TraceTail(file);
+    startOver();
+  };
   const readMore = () => {
     // (a rewritten file starts over, setting `read` to 0, inside drain: add after it returns)
-    const lines = tail.drain((line) => reader.line(line), () => budget.stopped, startOver);
+    const lines = tail.drain(
+      (line) => reader.line(line),
+      () => budget.stopped,
+      startOver,
+    );
     read += lines;
     if (read === 0) return;
     const result = reader.result();
@@ -58,7 +75,9 @@ export function openTraceFile(file: string, kind: MemorySourceKind = 'trace', li
       if (budget.stopped && now.size >= before.size) return;
       if (source.complete || budget.stopped) restart();
       readMore();
-    } catch { /* the file is not a trace (any more): keep what was read */ }
+    } catch {
+      /* the file is not a trace (any more): keep what was read */
+    }
   };
   fs.watchFile(file, { interval: POLL_MS }, listener);
   return { source, dispose: () => fs.unwatchFile(file, listener) };

@@ -17,18 +17,35 @@ export class ActivityStatus implements vscode.Disposable {
     this.item.command = 'society.showView';
   }
 
-  set(owner: object, text: string, tooltip?: string): void { this.owners.set(owner, text, tooltip); this.show(); }
-  update(owner: object, text: string): void { this.owners.update(owner, text); this.show(); }
-  ended(owner: object, text: string): void { this.owners.ended(owner, text); this.show(); }
-  clear(owner?: object): void { this.owners.clear(owner); this.show(); }
+  set(owner: object, text: string, tooltip?: string): void {
+    this.owners.set(owner, text, tooltip);
+    this.show();
+  }
+  update(owner: object, text: string): void {
+    this.owners.update(owner, text);
+    this.show();
+  }
+  ended(owner: object, text: string): void {
+    this.owners.ended(owner, text);
+    this.show();
+  }
+  clear(owner?: object): void {
+    this.owners.clear(owner);
+    this.show();
+  }
 
   private show(): void {
     const shown = this.owners.shown();
-    if (!shown) { this.item.hide(); return; }
+    if (!shown) {
+      this.item.hide();
+      return;
+    }
     this.item.text = shown.text;
     this.item.tooltip = shown.tooltip;
     this.item.show();
   }
 
-  dispose(): void { this.item.dispose(); }
+  dispose(): void {
+    this.item.dispose();
+  }
 }

@@ -12,14 +12,19 @@ export function currentRunSettings(): RunSettings {
 }
 
 /** True when the run may go ahead. */
-export function confirmCost(estimate: RunEstimate, limitUsd: number | undefined, subject?: CostSubject): Promise<boolean> {
+export function confirmCost(
+  estimate: RunEstimate,
+  limitUsd: number | undefined,
+  subject?: CostSubject,
+): Promise<boolean> {
   return confirmCostReason(costLimitReason(estimate, limitUsd, subject));
 }
 
 /** True when there is no reason to ask, or the user chose Run Anyway. */
 export async function confirmCostReason(reason: string | undefined): Promise<boolean> {
   if (!reason) return true;
-  const detail = 'The estimate assumes typical prompt and answer lengths and no retries (`society estimate` shows its details). '
-    + 'Change the limit in Settings › Society Studio › Run: Cost Limit; 0 turns the check off.';
+  const detail =
+    'The estimate assumes typical prompt and answer lengths and no retries (`society estimate` shows its details). ' +
+    'Change the limit in Settings › Society Studio › Run: Cost Limit; 0 turns the check off.';
   return (await vscode.window.showWarningMessage(reason, { modal: true, detail }, 'Run Anyway')) === 'Run Anyway';
 }

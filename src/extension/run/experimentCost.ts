@@ -46,7 +46,20 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
     total.cost_usd += run.total.cost_usd * seeds;
     for (const m of run.models) {
       let sum = models.get(m.name);
-      if (!sum) models.set(m.name, (sum = { ...m, calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, by_kind: {}, embeddings: undefined }));
+      if (!sum) {
+        models.set(
+          m.name,
+          (sum = {
+            ...m,
+            calls: 0,
+            input_tokens: 0,
+            output_tokens: 0,
+            cost_usd: 0,
+            by_kind: {},
+            embeddings: undefined,
+          }),
+        );
+      }
       addCalls(sum, m, seeds);
       sum.cost_usd += m.cost_usd * seeds;
       sum.priced &&= m.priced;
@@ -63,10 +76,19 @@ export function estimateExperiment(scenario: Scenario, options: ExperimentEstima
   }
   for (const m of models.values()) if (!m.embeddings) delete m.embeddings;
   return {
-    conditions: plan.conditions.length, seeds, runs: plan.runs.length,
+    conditions: plan.conditions.length,
+    seeds,
+    runs: plan.runs.length,
     total: {
-      scenario: scenario.name, agents, rounds, models: [...models.values()], total,
-      assumptions: [...assumptions, 'every seed of a condition costs the same; answers cached by an earlier run of the experiment are not subtracted'],
+      scenario: scenario.name,
+      agents,
+      rounds,
+      models: [...models.values()],
+      total,
+      assumptions: [
+        ...assumptions,
+        'every seed of a condition costs the same; answers cached by an earlier run of the experiment are not subtracted',
+      ],
     },
   };
 }

@@ -16,9 +16,12 @@ export async function pickLanguageModel(cfg: ModelConfig): Promise<vscode.Langua
   const wanted = cfg.model;
   const found = wanted ? all.find((m) => m.id === wanted || m.family === wanted || m.name === wanted) : all[0];
   if (!found) {
-    throw new ProviderError('rejected', wanted
-      ? `no VS Code language model '${wanted}' is available (available: ${all.map((m) => m.id).join(', ') || 'none'})`
-      : 'no VS Code language model is available (install or sign in to a chat extension such as GitHub Copilot)');
+    throw new ProviderError(
+      'rejected',
+      wanted
+        ? `no VS Code language model '${wanted}' is available (available: ${all.map((m) => m.id).join(', ') || 'none'})`
+        : 'no VS Code language model is available (install or sign in to a chat extension such as GitHub Copilot)',
+    );
   }
   return found;
 }
@@ -29,12 +32,16 @@ export function languageModelClient(cfg: ModelConfig): ChatClient {
     identity: vscodeIdentity(cfg),
     async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
       // Runs are refused in Restricted Mode already; a model call must never slip through.
-      if (!allowed('modelCall', vscode.workspace.isTrusted)) throw new ProviderError('rejected', refusalMessage('modelCall'));
+      if (!allowed('modelCall', vscode.workspace.isTrusted)) {
+        throw new ProviderError('rejected', refusalMessage('modelCall'));
+      }
       model ??= pickLanguageModel(cfg);
       const chat = await model;
-      const messages = request.messages.map((m) => (m.role === 'assistant'
-        ? vscode.LanguageModelChatMessage.Assistant(m.content)
-        : vscode.LanguageModelChatMessage.User(m.content)));
+      const messages = request.messages.map((m) =>
+        m.role === 'assistant'
+          ? vscode.LanguageModelChatMessage.Assistant(m.content)
+          : vscode.LanguageModelChatMessage.User(m.content),
+      );
       const cancel = new vscode.CancellationTokenSource();
       const onAbort = () => cancel.cancel();
       signal?.addEventListener('abort', onAbort);
@@ -42,16 +49,26 @@ export function languageModelClient(cfg: ModelConfig): ChatClient {
         const response = await chat.sendRequest(messages, { justification: JUSTIFICATION }, cancel.token);
         let content = '';
         for await (const part of response.text) content += part;
-        const input = (await Promise.all(messages.map((m) => chat.countTokens(m, cancel.token)))).reduce((a, b) => a + b, 0);
+        const input = (await Promise.all(messages.map((m) => chat.countTokens(m, cancel.token)))).reduce(
+          (a, b) => a + b,
+          0,
+        );
         const output = await chat.countTokens(content, cancel.token);
         return { content, tokens: { input_tokens: input, output_tokens: output }, faults: [] };
       } catch (err) {
         if (signal?.aborted) throw err;
         if (err instanceof vscode.LanguageModelError) {
-          const reason = err.code === vscode.LanguageModelError.NoPermissions().code || err.code === vscode.LanguageModelError.Blocked().code ? 'rejected' : 'server_error';
+          const reason =
+            err.code === vscode.LanguageModelError.NoPermissions().code ||
+            err.code === vscode.LanguageModelError.Blocked().code
+              ? 'rejected'
+              : 'server_error';
           throw new ProviderError(reason, `VS Code language model ${chat.id}: ${err.message}`);
         }
-        throw new ProviderError('network', `VS Code language model ${chat.id}: ${err instanceof Error ? err.message : String(err)}`);
+        throw new ProviderError(
+          'network',
+          `VS Code language model ${chat.id}: ${err instanceof Error ? err.message : String(err)}`,
+        );
       } finally {
         signal?.removeEventListener('abort', onAbort);
         cancel.dispose();

@@ -20,23 +20,33 @@ export class LiveTraces {
       if (removed) return;
       removed = true;
       const n = (this.files.get(key) ?? 1) - 1;
-      if (n > 0) this.files.set(key, n); else { this.files.delete(key); this.finished.add(key); }
+      if (n > 0) this.files.set(key, n);
+      else {
+        this.files.delete(key);
+        this.finished.add(key);
+      }
       this.changed();
     };
   }
 
   /** A run or debug session of this window is writing `file`. */
-  writing(file: string): boolean { return this.files.has(path.resolve(file)); }
+  writing(file: string): boolean {
+    return this.files.has(path.resolve(file));
+  }
 
   /** A run or debug session of this window wrote `file` and has ended (whatever the file says). */
-  ended(file: string): boolean { return this.finished.has(path.resolve(file)); }
+  ended(file: string): boolean {
+    return this.finished.has(path.resolve(file));
+  }
 
   onChange(listener: () => void): () => void {
     this.listeners.add(listener);
     return () => this.listeners.delete(listener);
   }
 
-  private changed(): void { for (const l of [...this.listeners]) l(); }
+  private changed(): void {
+    for (const l of [...this.listeners]) l();
+  }
 }
 
 /** The window's live traces (the run controller and the debugger add theirs; the memory hub reads them). */

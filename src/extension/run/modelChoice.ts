@@ -17,9 +17,10 @@ const DEFAULTS = { concurrency: 4, timeout_ms: 60000, retries: 2, on_error: 'off
 /** The scenario to run and the model name to force on every agent (none: as written). */
 export function applyModelChoice(scenario: Scenario, choice: ModelChoice): { scenario: Scenario; model?: string } {
   if (choice.kind === 'scenario') return { scenario };
-  const cfg: ModelConfig = choice.kind === 'offline'
-    ? { name: OVERRIDE_MODEL, provider: 'offline', ...DEFAULTS }
-    : { name: OVERRIDE_MODEL, provider: 'vscode', model: choice.model, ...DEFAULTS };
+  const cfg: ModelConfig =
+    choice.kind === 'offline'
+      ? { name: OVERRIDE_MODEL, provider: 'offline', ...DEFAULTS }
+      : { name: OVERRIDE_MODEL, provider: 'vscode', model: choice.model, ...DEFAULTS };
   return { scenario: { ...scenario, models: { ...scenario.models, [OVERRIDE_MODEL]: cfg } }, model: OVERRIDE_MODEL };
 }
 
@@ -30,5 +31,11 @@ export function offlineOnly(scenario: Scenario): boolean {
 
 /** Names of the environment variables that hold the keys the scenario's models need. */
 export function keyNames(scenario: Scenario): string[] {
-  return [...new Set(Object.values(scenario.models).map((m) => m.api_key_env).filter((k): k is string => !!k))];
+  return [
+    ...new Set(
+      Object.values(scenario.models)
+        .map((m) => m.api_key_env)
+        .filter((k): k is string => !!k),
+    ),
+  ];
 }

@@ -9,16 +9,27 @@ type Item = vscode.QuickPickItem & { choice: ModelChoice };
 export async function pickModelChoice(): Promise<ModelChoice | undefined> {
   const items: Item[] = [
     { label: '$(file-code) As the scenario says', description: 'its models section', choice: { kind: 'scenario' } },
-    { label: '$(circuit-board) Offline rule-based model', description: 'no LLM, no key, deterministic', choice: { kind: 'offline' } },
+    {
+      label: '$(circuit-board) Offline rule-based model',
+      description: 'no LLM, no key, deterministic',
+      choice: { kind: 'offline' },
+    },
   ];
   try {
     for (const m of await vscode.lm.selectChatModels()) {
-      items.push({ label: `$(sparkle) ${m.name}`, description: `VS Code language model · ${m.vendor} ${m.family}`, choice: { kind: 'vscode', model: m.id, label: m.name } });
+      items.push({
+        label: `$(sparkle) ${m.name}`,
+        description: `VS Code language model · ${m.vendor} ${m.family}`,
+        choice: { kind: 'vscode', model: m.id, label: m.name },
+      });
     }
   } catch {
     // No language model access (no chat extension): the list stays as it is.
   }
-  const picked = await vscode.window.showQuickPick(items, { title: 'Run the simulation with', placeHolder: 'Model for every agent and the coach' });
+  const picked = await vscode.window.showQuickPick(items, {
+    title: 'Run the simulation with',
+    placeHolder: 'Model for every agent and the coach',
+  });
   return picked?.choice;
 }
 

@@ -13,17 +13,28 @@ import type { Projects } from '../projects';
 import type { ActivityStatus } from './activityStatus';
 
 /** Features that show things in the society panels and the status bar (the debugger) plug in here to share them. */
-export type PanelFeature = (panels: SocietyPanels, log: vscode.LogOutputChannel, status: ActivityStatus) => vscode.Disposable[];
+export type PanelFeature = (
+  panels: SocietyPanels,
+  log: vscode.LogOutputChannel,
+  status: ActivityStatus,
+) => vscode.Disposable[];
 
 /** `projects` finds the scenario that includes a persona file, for Run on a persona. */
-export function registerRuns(extension: vscode.ExtensionContext, projects: Projects | undefined, status: ActivityStatus, ...withPanels: PanelFeature[]): vscode.Disposable[] {
+export function registerRuns(
+  extension: vscode.ExtensionContext,
+  projects: Projects | undefined,
+  status: ActivityStatus,
+  ...withPanels: PanelFeature[]
+): vscode.Disposable[] {
   const log = vscode.window.createOutputChannel('Society', { log: true });
   const panels = new SocietyPanels(extension.extensionUri, log);
   const runs = new RunController(extension, panels, log, status, projects);
   const keyNames = new KeyNames(extension.globalState);
   const command = (id: string, fn: (...args: any[]) => unknown) => vscode.commands.registerCommand(id, fn); // eslint-disable-line @typescript-eslint/no-explicit-any
   return [
-    log, panels, runs,
+    log,
+    panels,
+    runs,
     TraceEditorProvider.register(extension.extensionUri, log),
     vscode.languages.registerCodeLensProvider({ language: 'society', scheme: 'file' }, new RunCodeLens()),
     command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),
@@ -31,7 +42,11 @@ export function registerRuns(extension: vscode.ExtensionContext, projects: Proje
     command('society.stop', () => runs.stop()),
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
-    command('society.setApiKey', (envName?: string) => requireTrust('apiKey') && setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [], keyNames)),
+    command(
+      'society.setApiKey',
+      (envName?: string) =>
+        requireTrust('apiKey') && setApiKey(extension.secrets, typeof envName === 'string' ? [envName] : [], keyNames),
+    ),
     // Removing a key is safe in Restricted Mode too: no trust needed.
     command('society.clearApiKey', () => clearApiKey(extension.secrets, keyNames)),
     ...withPanels.flatMap((feature) => feature(panels, log, status)),
@@ -43,7 +58,9 @@ async function openTrace(file?: string, last?: string): Promise<void> {
   let target = file && fs.existsSync(file) ? vscode.Uri.file(file) : undefined;
   if (!target) {
     const picked = await vscode.window.showOpenDialog({
-      title: 'Open a society trace', canSelectMany: false, filters: { 'Society trace': ['jsonl'] },
+      title: 'Open a society trace',
+      canSelectMany: false,
+      filters: { 'Society trace': ['jsonl'] },
       defaultUri: last ? vscode.Uri.file(last) : vscode.workspace.workspaceFolders?.[0]?.uri,
     });
     target = picked?.[0];

@@ -23,23 +23,31 @@ import { liveTraces } from './liveTraces';
 
 export const RUNNING_CONTEXT = 'society.running';
 
-interface ActiveRun { controller: AbortController; done: Promise<void>; run: PreparedRun }
+interface ActiveRun {
+  controller: AbortController;
+  done: Promise<void>;
+  run: PreparedRun;
+}
 
 export interface RunArgs {
   /** Model to use without asking. */
   model?: ModelChoice;
 }
 
-
 export class RunController implements vscode.Disposable {
   private active?: ActiveRun;
 
   constructor(
-    private readonly extension: vscode.ExtensionContext, private readonly panels: SocietyPanels, private readonly log: vscode.LogOutputChannel,
-    private readonly status: ActivityStatus, private readonly projects?: Projects,
+    private readonly extension: vscode.ExtensionContext,
+    private readonly panels: SocietyPanels,
+    private readonly log: vscode.LogOutputChannel,
+    private readonly status: ActivityStatus,
+    private readonly projects?: Projects,
   ) {}
 
-  get running(): boolean { return this.active !== undefined; }
+  get running(): boolean {
+    return this.active !== undefined;
+  }
 
   /** The last run's trace (Open Trace offers it first). */
   lastTrace?: string;
@@ -54,7 +62,9 @@ export class RunController implements vscode.Disposable {
     // A persona file runs the scenario that includes it (as F5 debugs it).
     const file = this.projects ? await scenarioToRun(opened, this.projects) : opened;
     if (!file) return;
-    if (file !== opened) this.log.info(`${path.basename(opened)} is not a scenario: running ${file}, which includes it`);
+    if (file !== opened) {
+      this.log.info(`${path.basename(opened)} is not a scenario: running ${file}, which includes it`);
+    }
     if (this.active) {
       // The notification outlives the run it is about (VS Code cannot take it back): its Stop It
       // stops that run only, never one started since.
@@ -91,7 +101,10 @@ export class RunController implements vscode.Disposable {
   }
 
   stop(): void {
-    if (!this.active) { void vscode.window.showInformationMessage('No simulation is running.'); return; }
+    if (!this.active) {
+      void vscode.window.showInformationMessage('No simulation is running.');
+      return;
+    }
     this.log.info('stop requested');
     this.active.controller.abort();
   }
@@ -102,7 +115,9 @@ export class RunController implements vscode.Disposable {
     const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
     feed.setHeader(header);
     this.panels.show(feed, `${header.scenario.name} (run)`, 'run');
-    this.log.info(`run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`);
+    this.log.info(
+      `run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`,
+    );
     const owner = {};
     const status = (text: string) => this.status.update(owner, text);
     this.status.set(owner, `$(sync~spin) Society: starting`, `${header.scenario.name}\n${run.tracePath}`);
@@ -122,22 +137,41 @@ export class RunController implements vscode.Disposable {
       }
     };
     try {
-      const result = await vscode.window.withProgress({ location: vscode.ProgressLocation.Notification, title: `Simulating ${header.scenario.name}`, cancellable: true }, async (bar, token) => {
-        token.onCancellationRequested(() => { this.log.info('cancel requested'); controller.abort(); });
-        let last = 0;
-        reportRound = (round) => {
-          bar.report({ increment: ((round - last) / Math.max(1, header.rounds)) * 100, message: progress.statusText() });
-          last = round;
-        };
-        return run.run(controller.signal, onEvent, () => feed.caughtUp(controller.signal));
-      });
+      const result = await vscode.window.withProgress(
+        {
+          location: vscode.ProgressLocation.Notification,
+          title: `Simulating ${header.scenario.name}`,
+          cancellable: true,
+        },
+        async (bar, token) => {
+          token.onCancellationRequested(() => {
+            this.log.info('cancel requested');
+            controller.abort();
+          });
+          let last = 0;
+          reportRound = (round) => {
+            bar.report({
+              increment: ((round - last) / Math.max(1, header.rounds)) * 100,
+              message: progress.statusText(),
+            });
+            last = round;
+          };
+          return run.run(controller.signal, onEvent, () => feed.caughtUp(controller.signal));
+        },
+      );
       if (result.status === 'aborted') {
         feed.setStatus('stopped', `after round ${result.completed}`);
         this.status.ended(owner, `$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`);
         this.log.info(`stopped after round ${result.completed}; the trace ends at that round`);
         // The stopped round's answered calls were billed though the trace drops them.
-        if (run.spend.spent) this.log.info(`model calls of this run, the stopped round's included (billed; calls cut off by the stop are not counted):\n${run.spend.format()}`);
-        void vscode.window.showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log').then((c) => c && this.log.show());
+        if (run.spend.spent) {
+          this.log.info(
+            `model calls of this run, the stopped round's included (billed; calls cut off by the stop are not counted):\n${run.spend.format()}`,
+          );
+        }
+        void vscode.window
+          .showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log')
+          .then((c) => c && this.log.show());
       } else {
         feed.setStatus('completed');
         this.status.ended(owner, `$(check) Society: ${progress.statusText()}`);
@@ -148,10 +182,15 @@ export class RunController implements vscode.Disposable {
         if (faults) this.log.warn(faults);
         const text = faults ? `${done} ${faults}` : done;
         const f = progress.faults;
-        const shown = f.nothingAnswered ? vscode.window.showErrorMessage(text, 'Open Trace', 'Show Log')
-          : f.failed ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log') : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
+        const shown = f.nothingAnswered
+          ? vscode.window.showErrorMessage(text, 'Open Trace', 'Show Log')
+          : f.failed
+            ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log')
+            : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
         void shown.then((c) => {
-          if (c === 'Open Trace') void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
+          if (c === 'Open Trace') {
+            void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
+          }
           if (c === 'Show Log') this.log.show();
         });
       }
@@ -171,14 +210,21 @@ export class RunController implements vscode.Disposable {
   private async fail(err: unknown, file: string): Promise<void> {
     const message = plain(err instanceof Error ? err.message : String(err));
     this.log.error(message);
-    if (err instanceof ScenarioProblems) { await showScenarioProblems(err); return; }
+    if (err instanceof ScenarioProblems) {
+      await showScenarioProblems(err);
+      return;
+    }
     if (err instanceof MissingKeyError) {
       const choice = await vscode.window.showErrorMessage(message, 'Set API Key', 'Run Offline');
       if (choice === 'Set API Key') await vscode.commands.executeCommand('society.setApiKey', err.envName);
       if (choice === 'Run Offline') await this.run(vscode.Uri.file(file), { model: { kind: 'offline' } });
       return;
     }
-    const choice = await vscode.window.showErrorMessage(`Simulation of ${path.basename(file)} failed: ${message}`, 'Show Log', 'Open Settings');
+    const choice = await vscode.window.showErrorMessage(
+      `Simulation of ${path.basename(file)} failed: ${message}`,
+      'Show Log',
+      'Open Settings',
+    );
     if (choice === 'Show Log') this.log.show();
     if (choice === 'Open Settings') await vscode.commands.executeCommand('workbench.action.openSettings', 'society');
   }
@@ -187,4 +233,3 @@ export class RunController implements vscode.Disposable {
     this.active?.controller.abort();
   }
 }
-

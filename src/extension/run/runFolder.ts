@@ -17,7 +17,13 @@ export function timestamp(d: Date): string {
  * The folder of a new run. `runsFolder` is relative to `root` (the workspace folder) unless
  * absolute; `exists` lets a second run in the same second get its own folder.
  */
-export function runDirectory(root: string, runsFolder: string, scenarioName: string, at: Date, exists: (dir: string) => boolean): string {
+export function runDirectory(
+  root: string,
+  runsFolder: string,
+  scenarioName: string,
+  at: Date,
+  exists: (dir: string) => boolean,
+): string {
   const base = path.resolve(root, runsFolder, `${scenarioSlug(scenarioName)}-${timestamp(at)}`);
   let dir = base;
   for (let i = 2; exists(dir); i++) dir = `${base}-${i}`;

@@ -36,15 +36,27 @@ export class RunProgress {
         this.calls += s.usage.calls;
         this.tokens += s.usage.input_tokens + s.usage.output_tokens;
         this.cost += s.usage.cost_usd;
-        return { level: 'info', text: `round ${e.round}/${this.rounds}: ${s.agents} agents, ${s.encounters} encounters, ${s.messages} messages, ${s.ties} ties, mean reward ${s.mean_reward.toFixed(3)}` };
+        return {
+          level: 'info',
+          text: `round ${e.round}/${this.rounds}: ${s.agents} agents, ${s.encounters} encounters, ${s.messages} messages, ${s.ties} ties, mean reward ${s.mean_reward.toFixed(3)}`,
+        };
       }
       case 'error':
         this.faults.add(e);
-        return { level: e.handling === 'fatal' ? 'error' : 'warn', text: `round ${e.round}${e.agent ? ` ${e.agent}` : ''}${e.phase ? ` (${e.phase})` : ''}: ${e.message} [${e.handling}]` };
+        return {
+          level: e.handling === 'fatal' ? 'error' : 'warn',
+          text: `round ${e.round}${e.agent ? ` ${e.agent}` : ''}${e.phase ? ` (${e.phase})` : ''}: ${e.message} [${e.handling}]`,
+        };
       case 'event_fired':
-        return { level: 'info', text: `round ${e.round}: scenario event ${e.index} (${e.action})${e.text ? `: ${e.text}` : ''}` };
+        return {
+          level: 'info',
+          text: `round ${e.round}: scenario event ${e.index} (${e.action})${e.text ? `: ${e.text}` : ''}`,
+        };
       case 'run_end':
-        return { level: 'info', text: `run complete: ${e.rounds} rounds, ${e.usage.calls} model calls, ${e.usage.input_tokens + e.usage.output_tokens} tokens, $${e.usage.cost_usd.toFixed(4)}` };
+        return {
+          level: 'info',
+          text: `run complete: ${e.rounds} rounds, ${e.usage.calls} model calls, ${e.usage.input_tokens + e.usage.output_tokens} tokens, $${e.usage.cost_usd.toFixed(4)}`,
+        };
       default:
         return undefined;
     }
@@ -52,7 +64,10 @@ export class RunProgress {
 
   /** One line for the status bar. */
   statusText(): string {
-    const usage = this.tokens > 0 || this.cost > 0 ? ` · ${formatTokens(this.tokens)} tokens · $${this.cost.toFixed(this.cost < 1 ? 4 : 2)}` : '';
+    const usage =
+      this.tokens > 0 || this.cost > 0
+        ? ` · ${formatTokens(this.tokens)} tokens · $${this.cost.toFixed(this.cost < 1 ? 4 : 2)}`
+        : '';
     return `round ${this.round}/${this.rounds} · ${this.agents} agents · ${this.ties} ties · ${this.model}${usage}`;
   }
 }
@@ -63,6 +78,12 @@ export function formatTokens(n: number): string {
 
 /** The models of a run in a few words; the offline model is never passed off as an LLM. */
 export function describeModels(header: TraceHeader): string {
-  const names = Object.values(header.models).map((m) => (isInstant(m) ? 'offline rule-based model' : m.provider === 'vscode' ? `VS Code LM ${m.model ?? ''}`.trim() : m.model ?? m.provider));
+  const names = Object.values(header.models).map((m) =>
+    isInstant(m)
+      ? 'offline rule-based model'
+      : m.provider === 'vscode'
+        ? `VS Code LM ${m.model ?? ''}`.trim()
+        : (m.model ?? m.provider),
+  );
   return [...new Set(names)].join(', ') || 'no model';
 }

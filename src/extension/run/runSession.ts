@@ -23,7 +23,9 @@ import { unpricedModels } from '../../core/llm/usage';
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
   constructor(readonly problems: Diagnostic[]) {
-    super(`The scenario has ${problems.length} error${problems.length === 1 ? '' : 's'}: ${problems[0]?.message ?? 'it could not be loaded'}`);
+    super(
+      `The scenario has ${problems.length} error${problems.length === 1 ? '' : 's'}: ${problems[0]?.message ?? 'it could not be loaded'}`,
+    );
   }
 }
 
@@ -67,20 +69,33 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     chatClientFactory: (cfg) => languageModelClient(cfg),
   });
   const root = rootOf(setup.file);
-  const simulation = Simulation.create(scenario, { file: path.relative(root, setup.file), model, modelFactory: registry.factory, relevance: registry.memoryRelevance, calls: registry.calls });
+  const simulation = Simulation.create(scenario, {
+    file: path.relative(root, setup.file),
+    model,
+    modelFactory: registry.factory,
+    relevance: registry.memoryRelevance,
+    calls: registry.calls,
+  });
   // Build every model the run uses now, so a missing key fails before any file is written.
   for (const name of usedModelNames(scenario, model)) registry.model(name);
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const tracePath = path.join(directory, TRACE_FILE);
   return {
-    simulation, header: simulation.header, directory, tracePath, estimate: estimateRun(scenario, { model }), spend,
+    simulation,
+    header: simulation.header,
+    directory,
+    tracePath,
+    estimate: estimateRun(scenario, { model }),
+    spend,
     async run(signal, onEvent, pace) {
       fs.mkdirSync(directory, { recursive: true });
       // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can
       // continue a cancelled run), piece by piece, so the extension host neither holds a
       // 10,000-agent checkpoint as one string nor stalls on it.
       const harness = RunHarness.attach(simulation, {
-        trace: { path: tracePath }, listeners: [onEvent], pace,
+        trace: { path: tracePath },
+        listeners: [onEvent],
+        pace,
         checkpoints: { path: path.join(directory, CHECKPOINT_FILE), async: true },
       });
       return harness.run(signal);

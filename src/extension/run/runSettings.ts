@@ -89,7 +89,11 @@ export interface CostSubject {
  * estimated cost is above the limit, or an OpenAI-compatible model has no price to estimate
  * with. (VS Code language models are billed by their subscription, the offline model is free.)
  */
-export function costLimitReason(estimate: RunEstimate, limitUsd: number | undefined, subject: CostSubject = { what: `run of ${estimate.scenario}`, per: ' per run' }): string | undefined {
+export function costLimitReason(
+  estimate: RunEstimate,
+  limitUsd: number | undefined,
+  subject: CostSubject = { what: `run of ${estimate.scenario}`, per: ' per run' },
+): string | undefined {
   if (limitUsd === undefined) return undefined;
   const usd = (x: number): string => `$${x.toFixed(2)}`;
   const tokens = estimate.total.input_tokens + estimate.total.output_tokens;
@@ -97,7 +101,9 @@ export function costLimitReason(estimate: RunEstimate, limitUsd: number | undefi
   if (estimate.total.cost_usd > limitUsd) {
     return `This ${subject.what} is estimated to cost ${usd(estimate.total.cost_usd)} (${size}), above your limit of ${usd(limitUsd)}${subject.per}.`;
   }
-  const unpriced = estimate.models.filter((m) => traitsOf(m.provider).priced && !m.priced && m.calls > 0).map((m) => m.name);
+  const unpriced = estimate.models
+    .filter((m) => traitsOf(m.provider).priced && !m.priced && m.calls > 0)
+    .map((m) => m.name);
   if (unpriced.length) {
     const which = `${unpriced.length === 1 ? 'model' : 'models'} ${unpriced.map((n) => `'${n}'`).join(', ')} ${unpriced.length === 1 ? 'has' : 'have'}`;
     return `The cost of this ${subject.what} (${size}) cannot be checked against your limit of ${usd(limitUsd)}: ${which} no price (set price: in the model).`;

@@ -8,7 +8,8 @@ import * as vscode from 'vscode';
 import type { Projects } from '../projects';
 import { scenarioLines } from './scenarioLines';
 
-const isSociety = (d?: vscode.TextDocument): d is vscode.TextDocument => d?.languageId === 'society' && d.uri.scheme === 'file';
+const isSociety = (d?: vscode.TextDocument): d is vscode.TextDocument =>
+  d?.languageId === 'society' && d.uri.scheme === 'file';
 
 /** The given file (saved if open and dirty), or the scenario the user is looking at. */
 export async function scenarioFile(target?: vscode.Uri): Promise<string | undefined> {
@@ -48,19 +49,32 @@ async function lookedAt(): Promise<vscode.TextDocument | undefined> {
 export async function scenarioToRun(file: string, projects: Projects): Promise<string | undefined> {
   const open = vscode.workspace.textDocuments.find((d) => d.uri.fsPath === file);
   let text: string;
-  try { text = open?.getText() ?? fs.readFileSync(file, 'utf8'); } catch { return file; }
+  try {
+    text = open?.getText() ?? fs.readFileSync(file, 'utf8');
+  } catch {
+    return file;
+  }
   if (scenarioLines(text).length) return file;
   const project = await projects.forFile(file);
   const scenarios = [...new Set(project.resolutionsInvolving(file).map((r) => r.file))].filter((f) => f !== file);
   const name = path.basename(file);
   if (scenarios.length === 0) {
-    void vscode.window.showErrorMessage(`${name} has no scenario to run (no document with kind: scenario), and no scenario includes it. Open a scenario to run it.`);
+    void vscode.window.showErrorMessage(
+      `${name} has no scenario to run (no document with kind: scenario), and no scenario includes it. Open a scenario to run it.`,
+    );
     return undefined;
   }
   if (scenarios.length === 1) return scenarios[0];
   const root = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath ?? path.dirname(file);
-  const picked = await vscode.window.showQuickPick(scenarios.map((f) => ({ label: path.basename(f), description: path.relative(root, path.dirname(f)) || undefined, file: f })), {
-    title: `${name} is included by ${scenarios.length} scenarios: run which?`,
-  });
+  const picked = await vscode.window.showQuickPick(
+    scenarios.map((f) => ({
+      label: path.basename(f),
+      description: path.relative(root, path.dirname(f)) || undefined,
+      file: f,
+    })),
+    {
+      title: `${name} is included by ${scenarios.length} scenarios: run which?`,
+    },
+  );
   return picked?.file;
 }

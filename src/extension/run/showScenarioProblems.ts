@@ -9,9 +9,15 @@ export const plain = (text: string): string => text.replace(/`([^`]*)`/g, '$1');
 
 export async function showScenarioProblems(err: ScenarioProblems): Promise<void> {
   const first = err.problems[0];
-  const choice = await vscode.window.showErrorMessage(plain(err.message), ...(first ? ['Open Problem'] : []), 'Show Problems');
+  const choice = await vscode.window.showErrorMessage(
+    plain(err.message),
+    ...(first ? ['Open Problem'] : []),
+    'Show Problems',
+  );
   if (choice === 'Open Problem' && first) {
     const r = first.range;
-    await vscode.window.showTextDocument(vscode.Uri.file(first.file), { selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character) });
+    await vscode.window.showTextDocument(vscode.Uri.file(first.file), {
+      selection: new vscode.Range(r.start.line, r.start.character, r.end.line, r.end.character),
+    });
   } else if (choice === 'Show Problems') await vscode.commands.executeCommand('workbench.actions.view.problems');
 }

@@ -3,7 +3,10 @@
 // session started during it, and lost its item when that session ended). An ended run's summary
 // stays until someone else comes, and never comes back after that. Pure, so it is unit-tested.
 
-export interface Shown { text: string; tooltip?: string }
+export interface Shown {
+  text: string;
+  tooltip?: string;
+}
 
 export class StatusOwners {
   private readonly said = new Map<object, Shown & { ended?: boolean }>();
@@ -25,12 +28,16 @@ export class StatusOwners {
   /** `owner` ended (a run finished, stopped or failed): `text` is its summary. */
   ended(owner: object, text: string): void {
     const said = this.said.get(owner);
-    if (said) { said.text = text; said.ended = true; }
+    if (said) {
+      said.text = text;
+      said.ended = true;
+    }
   }
 
   /** Forgets `owner` (or everyone). */
   clear(owner?: object): void {
-    if (owner) this.said.delete(owner); else this.said.clear();
+    if (owner) this.said.delete(owner);
+    else this.said.clear();
   }
 
   /** What the item shows, undefined when it hides. */

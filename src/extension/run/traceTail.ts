@@ -22,7 +22,9 @@ export class TraceTail {
   constructor(readonly file: string) {}
 
   /** Bytes consumed so far (whole lines). */
-  get position(): number { return this.offset; }
+  get position(): number {
+    return this.offset;
+  }
 
   /**
    * Every whole line in the file now, read piece by piece and handed to `onLine` until `done()`
@@ -33,7 +35,10 @@ export class TraceTail {
     let count = 0;
     for (let more = true; more && !done();) {
       const piece = this.read();
-      if (piece.reset) { onReset(); count = 0; }
+      if (piece.reset) {
+        onReset();
+        count = 0;
+      }
       for (const line of piece.lines) {
         onLine(line);
         if (done()) break;
@@ -47,9 +52,16 @@ export class TraceTail {
   /** Lines completed since the previous call; `reset` when the file shrank (rewritten: start over). */
   read(maxBytes = TAIL_CHUNK): TailRead {
     let size: number;
-    try { size = fs.statSync(this.file).size; } catch { return { lines: [], reset: false }; }
+    try {
+      size = fs.statSync(this.file).size;
+    } catch {
+      return { lines: [], reset: false };
+    }
     let reset = false;
-    if (size < this.offset) { this.offset = 0; reset = true; }
+    if (size < this.offset) {
+      this.offset = 0;
+      reset = true;
+    }
     if (size === this.offset) return { lines: [], reset };
     const fd = fs.openSync(this.file, 'r');
     try {
@@ -62,7 +74,11 @@ export class TraceTail {
         if (end < 0 && n === want && this.offset + n < size) continue;
         if (end < 0) return { lines: [], reset };
         this.offset += end + 1;
-        const lines = buf.subarray(0, end).toString('utf8').split('\n').filter((l) => l.trim() !== '');
+        const lines = buf
+          .subarray(0, end)
+          .toString('utf8')
+          .split('\n')
+          .filter((l) => l.trim() !== '');
         return this.offset < size ? { lines, reset, more: true } : { lines, reset };
       }
     } finally {

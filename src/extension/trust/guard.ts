@@ -15,7 +15,9 @@ export function requireTrust(capability: Capability): boolean {
 
 /** For code that runs without a user gesture (a model call): fails with the same message, no notification. */
 export class WorkspaceNotTrusted extends Error {
-  constructor(capability: Capability) { super(refusalMessage(capability)); }
+  constructor(capability: Capability) {
+    super(refusalMessage(capability));
+  }
 }
 
 export function assertTrusted(capability: Capability): void {

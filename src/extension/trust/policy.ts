@@ -6,13 +6,29 @@
 import * as path from 'node:path';
 
 export type Capability =
-  | 'validate' | 'complete' | 'hover' | 'viewTrace' | 'inspectMemory'
-  | 'run' | 'experiment' | 'debug' | 'modelCall' | 'apiKey';
+  | 'validate'
+  | 'complete'
+  | 'hover'
+  | 'viewTrace'
+  | 'inspectMemory'
+  | 'run'
+  | 'experiment'
+  | 'debug'
+  | 'modelCall'
+  | 'apiKey';
 
 /** Capabilities kept in Restricted Mode. */
 const UNTRUSTED_OK: Record<Capability, boolean> = {
-  validate: true, complete: true, hover: true, viewTrace: true, inspectMemory: true,
-  run: false, experiment: false, debug: false, modelCall: false, apiKey: false,
+  validate: true,
+  complete: true,
+  hover: true,
+  viewTrace: true,
+  inspectMemory: true,
+  run: false,
+  experiment: false,
+  debug: false,
+  modelCall: false,
+  apiKey: false,
 };
 
 /** What the refusal message calls each refused capability. */
@@ -40,8 +56,10 @@ export const MANAGE_TRUST_COMMAND = 'workbench.trust.manage';
 /** The message shown when `capability` is refused: what is off, why, what still works, the way out. */
 export function refusalMessage(capability: Capability): string {
   const what = REFUSED_WHAT[capability] ?? 'This';
-  return `${what} is disabled in Restricted Mode: this workspace is not trusted. `
-    + 'Validation and viewing traces still work; trust the workspace to run simulations and call models.';
+  return (
+    `${what} is disabled in Restricted Mode: this workspace is not trusted. ` +
+    'Validation and viewing traces still work; trust the workspace to run simulations and call models.'
+  );
 }
 
 /**

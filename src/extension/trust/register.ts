@@ -6,5 +6,9 @@ import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 
 export function registerTrust(ctx: SocietyContext): vscode.Disposable[] {
-  return [vscode.workspace.onDidGrantWorkspaceTrust(() => { void ctx.projects.revalidate(); })];
+  return [
+    vscode.workspace.onDidGrantWorkspaceTrust(() => {
+      void ctx.projects.revalidate();
+    }),
+  ];
 }

@@ -17,16 +17,24 @@ export const VIEW_TYPE = 'society.view';
 /** Which panel: the runs' or the debug sessions'. */
 export type PanelSlot = 'run' | 'debug';
 
-interface LivePanel { panel: vscode.WebviewPanel; connection: ViewConnection }
+interface LivePanel {
+  panel: vscode.WebviewPanel;
+  connection: ViewConnection;
+}
 
 export class SocietyPanels implements vscode.Disposable {
   private readonly live = new Map<PanelSlot, LivePanel>();
   private readonly disposables: vscode.Disposable[] = [];
 
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {
-    this.disposables.push(vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
-      deserializeWebviewPanel: async (panel, state: ViewState | undefined) => this.restore(panel, state),
-    }));
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
+    this.disposables.push(
+      vscode.window.registerWebviewPanelSerializer(VIEW_TYPE, {
+        deserializeWebviewPanel: async (panel, state: ViewState | undefined) => this.restore(panel, state),
+      }),
+    );
   }
 
   /** Shows a feed in the slot's panel (created on first use, revealed beside the editor). */
@@ -42,11 +50,18 @@ export class SocietyPanels implements vscode.Disposable {
     // A debug session's panel opens beside the run panel's, not over it.
     const other = this.live.get(slot === 'run' ? 'debug' : 'run');
     const column = other?.panel.viewColumn ?? vscode.ViewColumn.Beside;
-    const panel = vscode.window.createWebviewPanel(VIEW_TYPE, title, { viewColumn: column, preserveFocus: true }, viewOptions(this.extensionUri));
+    const panel = vscode.window.createWebviewPanel(
+      VIEW_TYPE,
+      title,
+      { viewColumn: column, preserveFocus: true },
+      viewOptions(this.extensionUri),
+    );
     this.adopt(panel, feed, title, slot);
   }
 
-  get visible(): boolean { return this.live.size > 0; }
+  get visible(): boolean {
+    return this.live.size > 0;
+  }
 
   /** Sends a message to the panel showing `feed`, if one does (the debugger's highlight of its session). */
   post(feed: TraceFeed, message: HostMessage): void {
@@ -54,7 +69,9 @@ export class SocietyPanels implements vscode.Disposable {
   }
 
   /** Reveals the slot's panel, else any. */
-  reveal(slot: PanelSlot = 'run'): void { (this.live.get(slot) ?? [...this.live.values()][0])?.panel.reveal(); }
+  reveal(slot: PanelSlot = 'run'): void {
+    (this.live.get(slot) ?? [...this.live.values()][0])?.panel.reveal();
+  }
 
   private adopt(panel: vscode.WebviewPanel, feed: TraceFeed, title: string, slot: PanelSlot): void {
     panel.webview.options = viewOptions(this.extensionUri);

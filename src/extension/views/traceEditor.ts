@@ -9,7 +9,10 @@ import { messageHtml, viewHtml, viewOptions } from './webviewHtml';
 export const TRACE_EDITOR = 'society.trace';
 
 export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider {
-  constructor(private readonly extensionUri: vscode.Uri, private readonly log: vscode.LogOutputChannel) {}
+  constructor(
+    private readonly extensionUri: vscode.Uri,
+    private readonly log: vscode.LogOutputChannel,
+  ) {}
 
   static register(extensionUri: vscode.Uri, log: vscode.LogOutputChannel): vscode.Disposable {
     return vscode.window.registerCustomEditorProvider(TRACE_EDITOR, new TraceEditorProvider(extensionUri, log), {
@@ -38,6 +41,9 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider 
     panel.webview.options = viewOptions(this.extensionUri);
     panel.webview.html = viewHtml(panel.webview, this.extensionUri, feed.header?.scenario.name ?? 'Society trace');
     const connection = new ViewConnection(panel.webview, feed, this.log);
-    panel.onDidDispose(() => { connection.dispose(); feed.dispose(); });
+    panel.onDidDispose(() => {
+      connection.dispose();
+      feed.dispose();
+    });
   }
 }

@@ -38,21 +38,31 @@ export class TraceFeed implements vscode.Disposable {
   private readonly budget: ViewBudget;
   private readonly readers = new Set<FeedReader>();
 
-  constructor(readonly source: TraceSource, readonly live: boolean, limitMb = viewTraceLimitMb()) {
+  constructor(
+    readonly source: TraceSource,
+    readonly live: boolean,
+    limitMb = viewTraceLimitMb(),
+  ) {
     this.status = live ? 'running' : 'completed';
     this.budget = new ViewBudget(limitMb);
   }
 
-  setHeader(header: TraceHeader): void { this.header = header; }
+  setHeader(header: TraceHeader): void {
+    this.header = header;
+  }
 
   /** The run's run_end went by (kept or, past the budget, not). */
   ended = false;
 
   /** The run still goes on: running, or paused in the debugger. */
-  get going(): boolean { return this.status === 'running' || this.status === 'paused'; }
+  get going(): boolean {
+    return this.status === 'running' || this.status === 'paused';
+  }
 
   /** True once the feed stopped taking events (the trace went past the views' budget). */
-  get full(): boolean { return this.budget.stopped; }
+  get full(): boolean {
+    return this.budget.stopped;
+  }
 
   /** `bytes`: the event's size in the trace, where known (a line read from a file). */
   push(e: TraceEvent, bytes?: number): void {
@@ -86,9 +96,19 @@ export class TraceFeed implements vscode.Disposable {
     if (!behind() || signal?.aborted) return Promise.resolve();
     return new Promise((resolve) => {
       const offs: (() => void)[] = [];
-      const done = () => { for (const off of offs) off(); clearTimeout(timer); resolve(); };
+      const done = () => {
+        for (const off of offs) off();
+        clearTimeout(timer);
+        resolve();
+      };
       const timer = setTimeout(done, maxMs);
-      for (const r of this.readers) offs.push(r.onCaughtUp(() => { if (!behind()) done(); }));
+      for (const r of this.readers) {
+        offs.push(
+          r.onCaughtUp(() => {
+            if (!behind()) done();
+          }),
+        );
+      }
       if (signal) {
         signal.addEventListener('abort', done, { once: true });
         offs.push(() => signal.removeEventListener('abort', done));
@@ -97,7 +117,10 @@ export class TraceFeed implements vscode.Disposable {
   }
 
   flush(): void {
-    if (this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    if (this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
     if (this.pending.length === 0) return;
     const batch = this.pending;
     this.pending = [];
@@ -122,7 +145,13 @@ export class TraceFeed implements vscode.Disposable {
     let reader = reading();
     let reported = 0;
     const readMore = () => {
-      tail.drain((line) => reader.line(line), () => feed.full, () => { reader = reading(); });
+      tail.drain(
+        (line) => reader.line(line),
+        () => feed.full,
+        () => {
+          reader = reading();
+        },
+      );
       const read = reader.result();
       if (!feed.header && read.header) feed.setHeader(read.header);
       for (; reported < read.errors.length; reported++) onProblem(read.errors[reported]);
@@ -134,13 +163,22 @@ export class TraceFeed implements vscode.Disposable {
       throw new Error(traceProblemsMessage(file, problem ? [problem] : []));
     }
     feed.flush();
-    if (feed.full) { feed.setStatus('stopped'); return feed; }
+    if (feed.full) {
+      feed.setStatus('stopped');
+      return feed;
+    }
     if (first.complete) return feed;
     feed.status = 'stopped';
     const listener = () => {
       const read = readMore();
       feed.flush();
-      if (read.complete) { feed.setStatus('completed'); stop(); } else if (feed.full) { feed.setStatus('stopped'); stop(); }
+      if (read.complete) {
+        feed.setStatus('completed');
+        stop();
+      } else if (feed.full) {
+        feed.setStatus('stopped');
+        stop();
+      }
     };
     const stop = () => fs.unwatchFile(file, listener);
     fs.watchFile(file, { interval: POLL_MS }, listener);

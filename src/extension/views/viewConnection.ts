@@ -18,14 +18,20 @@ export class ViewConnection implements vscode.Disposable {
   readonly onSelection = this.selections.event;
   private readonly outbox: ViewOutbox;
 
-  constructor(private readonly webview: vscode.Webview, private feed: TraceFeed, private readonly log: vscode.LogOutputChannel) {
+  constructor(
+    private readonly webview: vscode.Webview,
+    private feed: TraceFeed,
+    private readonly log: vscode.LogOutputChannel,
+  ) {
     this.outbox = new ViewOutbox((m) => this.webview.postMessage(m));
     this.outbox.awaitView(); // the page is loading; a run waits for it (TraceFeed.caughtUp)
     this.subscriptions.push(webview.onDidReceiveMessage((m: unknown) => this.receive(m)));
     this.watch();
   }
 
-  get current(): TraceFeed { return this.feed; }
+  get current(): TraceFeed {
+    return this.feed;
+  }
 
   /** Show another trace in the same webview (the next run). */
   setFeed(feed: TraceFeed): void {
@@ -44,7 +50,10 @@ export class ViewConnection implements vscode.Disposable {
    * loading, and was lost.
    */
   post(message: HostMessage): void {
-    if (!this.loaded && (message.type === 'highlight' || message.type === 'select')) { this.pending.set(message.type, message); return; }
+    if (!this.loaded && (message.type === 'highlight' || message.type === 'select')) {
+      this.pending.set(message.type, message);
+      return;
+    }
     this.outbox.post(message);
   }
 
@@ -52,8 +61,12 @@ export class ViewConnection implements vscode.Disposable {
     const unfollow = this.feed.follow(this.outbox);
     this.feedSubscriptions = [
       { dispose: unfollow },
-      this.feed.onEvents((events) => { if (this.loaded) this.post({ type: 'events', events }); }),
-      this.feed.onStatus((status) => { if (this.loaded) this.post({ type: 'status', status, message: this.feed.statusMessage }); }),
+      this.feed.onEvents((events) => {
+        if (this.loaded) this.post({ type: 'events', events });
+      }),
+      this.feed.onStatus((status) => {
+        if (this.loaded) this.post({ type: 'status', status, message: this.feed.statusMessage });
+      }),
     ];
   }
 
@@ -61,7 +74,14 @@ export class ViewConnection implements vscode.Disposable {
     const { feed } = this;
     if (!feed.header) return;
     const [first = [], ...rest] = batches(feed.events, MAX_EVENTS_PER_MESSAGE);
-    this.post({ type: 'load', source: feed.source, header: feed.header, events: first, live: feed.going, rest: feed.events.length - first.length });
+    this.post({
+      type: 'load',
+      source: feed.source,
+      header: feed.header,
+      events: first,
+      live: feed.going,
+      rest: feed.events.length - first.length,
+    });
     for (const events of rest) this.post({ type: 'events', events });
     if (feed.status !== 'running') this.post({ type: 'status', status: feed.status, message: feed.statusMessage });
   }
@@ -90,7 +110,9 @@ export class ViewConnection implements vscode.Disposable {
   }
 
   private async save(m: Extract<ViewMessage, { type: 'export' }>): Promise<void> {
-    const near = this.feed.source.path ? path.dirname(this.feed.source.path) : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+    const near = this.feed.source.path
+      ? path.dirname(this.feed.source.path)
+      : vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
     const fileName = path.basename(m.fileName);
     const target = await vscode.window.showSaveDialog({
       defaultUri: near ? vscode.Uri.file(path.join(near, fileName)) : undefined,

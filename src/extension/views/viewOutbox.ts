@@ -38,18 +38,26 @@ export class ViewOutbox {
   constructor(
     private readonly send: (m: HostMessage) => PromiseLike<unknown>,
     private readonly maxEvents = MAX_EVENTS_PER_MESSAGE,
-    private readonly later: (f: () => void, ms: number) => void = (f, ms) => { setTimeout(f, ms); },
+    private readonly later: (f: () => void, ms: number) => void = (f, ms) => {
+      setTimeout(f, ms);
+    },
     private readonly now: () => number = Date.now,
   ) {}
 
   /** Messages waiting (not the one in flight). */
-  get waiting(): number { return this.queue.length; }
+  get waiting(): number {
+    return this.queue.length;
+  }
 
   /** A message was posted and not yet taken. */
-  get busy(): boolean { return this.inFlight; }
+  get busy(): boolean {
+    return this.inFlight;
+  }
 
   /** More than the message in flight is waiting, or the view is still opening: the view is behind. */
-  get behind(): boolean { return this.opening || this.queue.length > 0; }
+  get behind(): boolean {
+    return this.opening || this.queue.length > 0;
+  }
 
   /** The view's page is loading: it is behind until `viewReady`, or for `maxMs` at most. */
   awaitView(maxMs = OPENING_MS): void {
@@ -78,9 +86,17 @@ export class ViewOutbox {
   }
 
   /** Drops what was not sent yet (it was about a trace the view no longer shows). */
-  clear(): void { this.queue = []; this.caughtUp(); }
+  clear(): void {
+    this.queue = [];
+    this.caughtUp();
+  }
 
-  dispose(): void { this.closed = true; this.queue = []; this.caughtUp(); this.drained.clear(); }
+  dispose(): void {
+    this.closed = true;
+    this.queue = [];
+    this.caughtUp();
+    this.drained.clear();
+  }
 
   private caughtUp(): void {
     if (!this.behind) for (const l of [...this.drained]) l();
@@ -113,10 +129,18 @@ export class ViewOutbox {
       this.inFlight = false;
       this.resting = true;
       const gap = Math.min(MAX_GAP_MS, Math.max(MIN_GAP_MS, this.now() - started));
-      this.later(() => { this.resting = false; this.pump(); }, gap);
+      this.later(() => {
+        this.resting = false;
+        this.pump();
+      }, gap);
     };
     let sent: PromiseLike<unknown>;
-    try { sent = this.send(m); } catch { done(); return; }
+    try {
+      sent = this.send(m);
+    } catch {
+      done();
+      return;
+    }
     Promise.resolve(sent).then(done, done);
   }
 }

@@ -10,9 +10,21 @@ export function viewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & v
 }
 
 /** dist/<bundle>.js and .css rendered into `root`. */
-export function webviewPage(webview: vscode.Webview, extensionUri: vscode.Uri, page: { bundle: 'webview' | 'memory'; root: string; title: string; images?: boolean }): string {
-  const asset = (ext: string) => webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', `${page.bundle}.${ext}`)).toString();
-  return pageHtml({ cspSource: webview.cspSource, script: asset('js'), style: asset('css'), root: page.root, title: page.title, images: page.images });
+export function webviewPage(
+  webview: vscode.Webview,
+  extensionUri: vscode.Uri,
+  page: { bundle: 'webview' | 'memory'; root: string; title: string; images?: boolean },
+): string {
+  const asset = (ext: string) =>
+    webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', `${page.bundle}.${ext}`)).toString();
+  return pageHtml({
+    cspSource: webview.cspSource,
+    script: asset('js'),
+    style: asset('css'),
+    root: page.root,
+    title: page.title,
+    images: page.images,
+  });
 }
 
 /** The society view of a run or trace. */

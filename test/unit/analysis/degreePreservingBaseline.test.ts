@@ -1,24 +1,36 @@
 import * as assert from 'node:assert/strict';
-import { degreePreservingBaseline, directedEdgeSwap, type IndexedEdges } from '../../../src/core/analysis/metrics/degreePreservingBaseline';
+import {
+  degreePreservingBaseline,
+  directedEdgeSwap,
+  type IndexedEdges,
+} from '../../../src/core/analysis/metrics/degreePreservingBaseline';
 import { randomDirectedGnm } from '../../../src/core/analysis/metrics/randomBaseline';
 import { seededRandom } from '../../../src/core/random/seededRandom';
 
 function edgesOf(n: number, m: number, seed: number): IndexedEdges {
   const g = randomDirectedGnm(n, m, seededRandom(seed));
-  const sources: number[] = [], targets: number[] = [];
-  g.forEachEdge((_e, _a, from, to) => { sources.push(Number(from)); targets.push(Number(to)); });
+  const sources: number[] = [],
+    targets: number[] = [];
+  g.forEachEdge((_e, _a, from, to) => {
+    sources.push(Number(from));
+    targets.push(Number(to));
+  });
   return { n, sources: Int32Array.from(sources), targets: Int32Array.from(targets) };
 }
 
 const degrees = (e: IndexedEdges): string => {
-  const out = new Array(e.n).fill(0), inn = new Array(e.n).fill(0);
-  e.sources.forEach((s, i) => { out[s]++; inn[e.targets[i]]++; });
+  const out = new Array(e.n).fill(0),
+    inn = new Array(e.n).fill(0);
+  e.sources.forEach((s, i) => {
+    out[s]++;
+    inn[e.targets[i]]++;
+  });
   return JSON.stringify([out, inn]);
 };
 const keys = (e: IndexedEdges): Set<number> => new Set(Array.from(e.sources, (s, i) => s * e.n + e.targets[i]));
 
 describe('degree-preserving baseline (directed edge swaps)', () => {
-  it('keeps every node\'s in- and out-degree and the graph simple, while rewiring most ties', () => {
+  it("keeps every node's in- and out-degree and the graph simple, while rewiring most ties", () => {
     for (const seed of [1, 2, 3]) {
       const original = edgesOf(40, 160, seed);
       const { edges, swapped } = directedEdgeSwap(original, 1600, seededRandom(seed));
@@ -43,10 +55,26 @@ describe('degree-preserving baseline (directed edge swaps)', () => {
     const cycle: IndexedEdges = { n: 3, sources: Int32Array.from([0, 1, 2]), targets: Int32Array.from([1, 2, 0]) };
     assert.equal(directedEdgeSwap(cycle, 30, seededRandom(1)).swapped, 0);
     // Fully reciprocated pairs among 60 nodes: rewiring keeps the degrees but breaks most pairs.
-    const sources: number[] = [], targets: number[] = [];
-    for (let i = 0; i < 60; i += 2) for (const [a, b] of [[i, i + 1], [i + 1, i]]) { sources.push(a); targets.push(b); }
-    for (let i = 0; i < 60; i++) { sources.push(i); targets.push((i + 7) % 60); }
-    const base = degreePreservingBaseline({ n: 60, sources: Int32Array.from(sources), targets: Int32Array.from(targets) }, null, 1);
+    const sources: number[] = [],
+      targets: number[] = [];
+    for (let i = 0; i < 60; i += 2) {
+      for (const [a, b] of [
+        [i, i + 1],
+        [i + 1, i],
+      ]) {
+        sources.push(a);
+        targets.push(b);
+      }
+    }
+    for (let i = 0; i < 60; i++) {
+      sources.push(i);
+      targets.push((i + 7) % 60);
+    }
+    const base = degreePreservingBaseline(
+      { n: 60, sources: Int32Array.from(sources), targets: Int32Array.from(targets) },
+      null,
+      1,
+    );
     assert.ok(base.mean_reciprocity! < 0.3, String(base.mean_reciprocity));
     assert.equal(base.mean_attribute_assortativity, null);
   });

@@ -14,21 +14,28 @@ import path from 'node:path';
 const hostile = '<script>alert(1)</script> & "quotes" \'apos\'';
 
 function tricky() {
-  return graphFromTies([
-    { id: 'maya', attrs: { name: hostile, group: 'a&b', openness: 0.8, coached: true } },
-    { id: 'li"<x>', attrs: { name: 'Li', openness: 0.25, coached: false, interests: ['x', 'y'] } },
-    { id: 'sam', attrs: { name: 'Sam, "the" man\nnewline\r\nand\rreturn\u0085nel\u2028ls', group: 'c' } },
-  ], [
-    { from: 'maya', to: 'li"<x>', strength: 0.75 },
-    { from: 'li"<x>', to: 'maya', strength: 0.5 },
-    { from: 'sam', to: 'maya', strength: 0.9 },
-    { from: 'maya', to: 'sam', strength: 0.1 },
-  ], 0.5);
+  return graphFromTies(
+    [
+      { id: 'maya', attrs: { name: hostile, group: 'a&b', openness: 0.8, coached: true } },
+      { id: 'li"<x>', attrs: { name: 'Li', openness: 0.25, coached: false, interests: ['x', 'y'] } },
+      { id: 'sam', attrs: { name: 'Sam, "the" man\nnewline\r\nand\rreturn\u0085nel\u2028ls', group: 'c' } },
+    ],
+    [
+      { from: 'maya', to: 'li"<x>', strength: 0.75 },
+      { from: 'li"<x>', to: 'maya', strength: 0.5 },
+      { from: 'sam', to: 'maya', strength: 0.9 },
+      { from: 'maya', to: 'sam', strength: 0.1 },
+    ],
+    0.5,
+  );
 }
 
 describe('escapeMarkup', () => {
   it('escapes the five markup characters and drops characters XML cannot carry', () => {
-    assert.equal(escapeMarkup(hostile), '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;apos&#39;');
+    assert.equal(
+      escapeMarkup(hostile),
+      '&lt;script&gt;alert(1)&lt;/script&gt; &amp; &quot;quotes&quot; &#39;apos&#39;',
+    );
     assert.equal(escapeMarkup('a\u0000b\u001Fc\td\ud800e'), 'abc\tde');
     assert.equal(escapeMarkup('😀'), '😀');
   });
@@ -51,10 +58,18 @@ describe('toGraphML', () => {
     const xml = toGraphML(tricky());
     const doc = parseStrictXml(xml);
     assert.equal(doc.documentElement!.nodeName, 'graphml');
-    const keys = Array.from(doc.getElementsByTagName('key')).map((k) => [k.getAttribute('for'), k.getAttribute('attr.name'), k.getAttribute('attr.type')]);
+    const keys = Array.from(doc.getElementsByTagName('key')).map((k) => [
+      k.getAttribute('for'),
+      k.getAttribute('attr.name'),
+      k.getAttribute('attr.type'),
+    ]);
     assert.deepEqual(keys, [
-      ['node', 'name', 'string'], ['node', 'group', 'string'], ['node', 'openness', 'double'], ['node', 'coached', 'boolean'],
-      ['node', 'interests', 'string'], ['edge', 'weight', 'double'],
+      ['node', 'name', 'string'],
+      ['node', 'group', 'string'],
+      ['node', 'openness', 'double'],
+      ['node', 'coached', 'boolean'],
+      ['node', 'interests', 'string'],
+      ['edge', 'weight', 'double'],
     ]);
     assert.equal(doc.getElementsByTagName('graph')[0].getAttribute('edgedefault'), 'directed');
     assert.equal(doc.getElementsByTagName('node').length, 3);
@@ -67,11 +82,18 @@ describe('toGraphML', () => {
     const back = parseGraphml(DirectedGraph, toGraphML(original));
     assert.deepEqual(back.nodes(), original.nodes());
     assert.equal(back.getNodeAttribute('maya', 'name'), hostile);
-    assert.equal(back.getNodeAttribute('sam', 'name'), 'Sam, "the" man\nnewline\r\nand\rreturn\u0085nel\u2028ls', 'line ends kept as written');
+    assert.equal(
+      back.getNodeAttribute('sam', 'name'),
+      'Sam, "the" man\nnewline\r\nand\rreturn\u0085nel\u2028ls',
+      'line ends kept as written',
+    );
     assert.equal(back.getNodeAttribute('maya', 'openness'), 0.8);
     assert.equal(back.getNodeAttribute('li"<x>', 'coached'), false);
     assert.equal(back.getNodeAttribute('li"<x>', 'interests'), '["x","y"]');
-    assert.deepEqual(back.mapEdges((_e, a, s, t) => [s, t, a.weight]), original.mapEdges((_e, a, s, t) => [s, t, a.weight]));
+    assert.deepEqual(
+      back.mapEdges((_e, a, s, t) => [s, t, a.weight]),
+      original.mapEdges((_e, a, s, t) => [s, t, a.weight]),
+    );
   });
 
   it('exports a reference fixture completely', () => {
@@ -88,7 +110,12 @@ describe('toTiesCsv', () => {
     const csv = toTiesCsv(tricky());
     const lines = csv.split('\r\n');
     assert.equal(lines.pop(), '');
-    assert.deepEqual(lines, ['Source,Target,Type,Weight', 'maya,"li""<x>",Directed,0.75', '"li""<x>",maya,Directed,0.5', 'sam,maya,Directed,0.9']);
+    assert.deepEqual(lines, [
+      'Source,Target,Type,Weight',
+      'maya,"li""<x>",Directed,0.75',
+      '"li""<x>",maya,Directed,0.5',
+      'sam,maya,Directed,0.9',
+    ]);
   });
 
   it('has as many rows as the graph has ties', () => {

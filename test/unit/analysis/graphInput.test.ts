@@ -8,13 +8,29 @@ import { graphFromFixture, parseGraphFixture } from '../../../src/core/analysis/
 import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 
 describe('graphFromTies', () => {
-  const nodes = [{ id: 'maya', attrs: { group: 'new', name: 'Maya' } }, { id: 'li', attrs: { group: 'old' } }, { id: 'sam' }];
+  const nodes = [
+    { id: 'maya', attrs: { group: 'new', name: 'Maya' } },
+    { id: 'li', attrs: { group: 'old' } },
+    { id: 'sam' },
+  ];
 
   it('keeps ties at or above the threshold, with their strength as weight', () => {
-    const g = graphFromTies(nodes, [
-      { from: 'maya', to: 'li', strength: 0.6 }, { from: 'li', to: 'maya', strength: 0.59 }, { from: 'sam', to: 'li', strength: 0.9 },
-    ], 0.6);
-    assert.deepEqual(g.mapEdges((_e, a, s, t) => [s, t, a.weight]), [['maya', 'li', 0.6], ['sam', 'li', 0.9]]);
+    const g = graphFromTies(
+      nodes,
+      [
+        { from: 'maya', to: 'li', strength: 0.6 },
+        { from: 'li', to: 'maya', strength: 0.59 },
+        { from: 'sam', to: 'li', strength: 0.9 },
+      ],
+      0.6,
+    );
+    assert.deepEqual(
+      g.mapEdges((_e, a, s, t) => [s, t, a.weight]),
+      [
+        ['maya', 'li', 0.6],
+        ['sam', 'li', 0.9],
+      ],
+    );
     assert.equal(g.type, 'directed');
     assert.deepEqual(g.getNodeAttributes('maya'), { group: 'new', name: 'Maya' });
   });
@@ -22,14 +38,31 @@ describe('graphFromTies', () => {
   it('skips ties to oneself and rejects unknown or repeated ties', () => {
     assert.equal(graphFromTies(nodes, [{ from: 'sam', to: 'sam', strength: 1 }], 0.5).size, 0);
     assert.throws(() => graphFromTies(nodes, [{ from: 'maya', to: 'zoe', strength: 1 }], 0.5), /unknown node 'zoe'/);
-    assert.throws(() => graphFromTies(nodes, [{ from: 'maya', to: 'li', strength: 1 }, { from: 'maya', to: 'li', strength: 0.7 }], 0.5), /duplicate tie/);
+    assert.throws(
+      () =>
+        graphFromTies(
+          nodes,
+          [
+            { from: 'maya', to: 'li', strength: 1 },
+            { from: 'maya', to: 'li', strength: 0.7 },
+          ],
+          0.5,
+        ),
+      /duplicate tie/,
+    );
     assert.throws(() => graphFromTies([{ id: 'a' }, { id: 'a' }], [], 0.5), /duplicate node/);
   });
 });
 
 describe('graph fixture format', () => {
   it('reads nodes with attributes and weighted edges', () => {
-    const f = parseGraphFixture({ nodes: [{ id: 'a', group: 'g1' }, { id: 2 }], edges: [{ source: 'a', target: 2, weight: 0.5 }, { source: 2, target: 'a' }] });
+    const f = parseGraphFixture({
+      nodes: [{ id: 'a', group: 'g1' }, { id: 2 }],
+      edges: [
+        { source: 'a', target: 2, weight: 0.5 },
+        { source: 2, target: 'a' },
+      ],
+    });
     const g = graphFromFixture(f);
     assert.deepEqual(g.nodes(), ['a', '2']);
     assert.equal(g.getNodeAttribute('a', 'group'), 'g1');
@@ -42,7 +75,10 @@ describe('graph fixture format', () => {
     assert.throws(() => parseGraphFixture([], 'g.json'), /^Error: g\.json: expected a JSON object/);
     assert.throws(() => parseGraphFixture({ nodes: [{}], edges: [] }, 'g.json'), /nodes\[0\]/);
     assert.throws(() => parseGraphFixture({ nodes: [], edges: [{ source: 'a' }] }, 'g.json'), /edges\[0\]/);
-    assert.throws(() => parseGraphFixture({ nodes: [], edges: [], expected: { density: 'high' } }, 'g.json'), /expected\.density/);
+    assert.throws(
+      () => parseGraphFixture({ nodes: [], edges: [], expected: { density: 'high' } }, 'g.json'),
+      /expected\.density/,
+    );
     const f = parseGraphFixture({ nodes: [{ id: 'a' }], edges: [{ source: 'a', target: 'b' }] });
     assert.throws(() => graphFromFixture(f, 'g.json'), /g\.json: edge a -> b names an unknown node/);
     const loop = parseGraphFixture({ nodes: [{ id: 'a' }], edges: [{ source: 'a', target: 'a' }] });
@@ -53,10 +89,17 @@ describe('graph fixture format', () => {
 describe('isTraceFile', () => {
   const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-istrace-'));
   after(() => fs.rmSync(dir, { recursive: true, force: true }));
-  const file = (name: string, text: string | Buffer): string => { const f = path.join(dir, name); fs.writeFileSync(f, text); return f; };
+  const file = (name: string, text: string | Buffer): string => {
+    const f = path.join(dir, name);
+    fs.writeFileSync(f, text);
+    return f;
+  };
 
   it('knows a trace by its header line, whatever the file is called', () => {
-    assert.equal(isTraceFile(file('run.log', '{"type":"header","format":"society-trace"}\n{"type":"round_start","round":1}\n')), true);
+    assert.equal(
+      isTraceFile(file('run.log', '{"type":"header","format":"society-trace"}\n{"type":"round_start","round":1}\n')),
+      true,
+    );
     assert.equal(isTraceFile(file('any.jsonl', 'not even json')), true, '.jsonl is taken at its word');
   });
 

@@ -8,7 +8,13 @@ export function headingLevels(markup: string): number[] {
 
 export function assertHeadingOutline(markup: string): void {
   const levels = headingLevels(markup);
-  assert.deepEqual(levels.filter((l) => l === 1), [1], `one h1: ${levels.join(' ')}`);
+  assert.deepEqual(
+    levels.filter((l) => l === 1),
+    [1],
+    `one h1: ${levels.join(' ')}`,
+  );
   assert.equal(levels[0], 1, 'the h1 comes first');
-  levels.forEach((level, i) => { if (i > 0) assert.ok(level <= levels[i - 1] + 1, `h${levels[i - 1]} then h${level}: a level skipped`); });
+  levels.forEach((level, i) => {
+    if (i > 0) assert.ok(level <= levels[i - 1] + 1, `h${levels[i - 1]} then h${level}: a level skipped`);
+  });
 }

@@ -13,7 +13,9 @@ describe('homophily kind in the report', function () {
   before(async () => {
     const scenario = reportScenario(9, 3);
     // Ages for all but one agent: that one is left out of the numeric figure.
-    scenario.personas.forEach((p, i) => { if (i > 0) p.age = 20 + 5 * i; });
+    scenario.personas.forEach((p, i) => {
+      if (i > 0) p.age = 20 + 5 * i;
+    });
     trace = await runTrace(scenario);
   });
 

@@ -21,8 +21,15 @@ describe('metric formatting', () => {
 
   it('shows a large society’s density in the run summary', () => {
     const s: RunSummary = {
-      agents: 10000, ties: 17400, density: 17400 / (10000 * 9999), reciprocity: 0.5, average_clustering: 0.0012, communities: 900, median_degree: 3,
-      reward: { social: 0.4, information: 0.2, presentation: 0.1, coordination: 0.2, support: 0.1 }, baseline: { reciprocity: 0.0002, average_clustering: 0 },
+      agents: 10000,
+      ties: 17400,
+      density: 17400 / (10000 * 9999),
+      reciprocity: 0.5,
+      average_clustering: 0.0012,
+      communities: 900,
+      median_degree: 3,
+      reward: { social: 0.4, information: 0.2, presentation: 0.1, coordination: 0.2, support: 0.1 },
+      baseline: { reciprocity: 0.0002, average_clustering: 0 },
     };
     const text = formatSummary(s);
     assert.match(text, /density\s+0\.00017\n/);

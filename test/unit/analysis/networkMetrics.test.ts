@@ -6,7 +6,14 @@ import { louvainCommunities, partitionModularity } from '../../../src/core/analy
 import { medianOf } from '../../../src/core/analysis/metrics/degrees';
 import { seededRandom } from '../../../src/core/random/seededRandom';
 import { undirectedProjection } from '../../../src/core/analysis/metrics/tieGraph';
-import { adjacencyFromLinks, adjacencyOf, averageClustering, clusteringOf, localClustering, transitivity } from '../../../src/core/analysis/metrics/clustering';
+import {
+  adjacencyFromLinks,
+  adjacencyOf,
+  averageClustering,
+  clusteringOf,
+  localClustering,
+  transitivity,
+} from '../../../src/core/analysis/metrics/clustering';
 
 const node = (id: string, group?: string): TieNode => ({ id, attrs: group === undefined ? {} : { group } });
 const tie = (from: string, to: string, strength = 1): Tie => ({ from, to, strength });
@@ -49,7 +56,11 @@ describe('computeNetworkMetrics', () => {
   });
 
   it('measures a directed triangle with one reciprocated tie', () => {
-    const g = graphFromTies([node('a'), node('b'), node('c')], [tie('a', 'b'), tie('b', 'c'), tie('c', 'a'), tie('b', 'a')], 0.5);
+    const g = graphFromTies(
+      [node('a'), node('b'), node('c')],
+      [tie('a', 'b'), tie('b', 'c'), tie('c', 'a'), tie('b', 'a')],
+      0.5,
+    );
     const m = computeNetworkMetrics(g);
     assert.equal(m.edges, 4);
     assert.equal(m.density, 4 / 6);
@@ -68,7 +79,11 @@ describe('computeNetworkMetrics', () => {
   });
 
   it('finds a star disassortative with a friendship paradox', () => {
-    const g = graphFromTies(['hub', 'x', 'y', 'z'].map((id) => node(id)), [tie('hub', 'x'), tie('y', 'hub'), ...pair('hub', 'z')], 0.5);
+    const g = graphFromTies(
+      ['hub', 'x', 'y', 'z'].map((id) => node(id)),
+      [tie('hub', 'x'), tie('y', 'hub'), ...pair('hub', 'z')],
+      0.5,
+    );
     const m = computeNetworkMetrics(g);
     assert.ok(Math.abs(m.degree_assortativity! - -1) < 1e-12);
     assert.equal(m.average_clustering, 0);
@@ -101,8 +116,10 @@ describe('computeNetworkMetrics', () => {
 
   it('names the homophily metrics after the chosen attribute', () => {
     const nodes: TieNode[] = [
-      { id: 'a', attrs: { team: 'red', group: 'g' } }, { id: 'b', attrs: { team: 'red', group: 'h' } },
-      { id: 'c', attrs: { team: 'blue', group: 'g' } }, { id: 'd', attrs: { team: 'blue', group: 'h' } },
+      { id: 'a', attrs: { team: 'red', group: 'g' } },
+      { id: 'b', attrs: { team: 'red', group: 'h' } },
+      { id: 'c', attrs: { team: 'blue', group: 'g' } },
+      { id: 'd', attrs: { team: 'blue', group: 'h' } },
     ];
     const m = computeNetworkMetrics(graphFromTies(nodes, [tie('a', 'b'), tie('c', 'd')], 0.5), { attribute: 'team' });
     assert.equal(m.team_assortativity, 1);
@@ -111,7 +128,9 @@ describe('computeNetworkMetrics', () => {
   });
 
   it('gives null homophily when no node has the attribute', () => {
-    const m = computeNetworkMetrics(graphFromTies([node('a'), node('b'), node('c')], [...pair('a', 'b'), tie('b', 'c')], 0.5));
+    const m = computeNetworkMetrics(
+      graphFromTies([node('a'), node('b'), node('c')], [...pair('a', 'b'), tie('b', 'c')], 0.5),
+    );
     assert.equal(m.group_assortativity, null);
     assert.equal(m.group_modularity, null);
     assert.equal(typeof m.louvain_modularity, 'number');
@@ -163,7 +182,13 @@ describe('louvainCommunities', () => {
       for (let i = 1; i <= 4; i++) for (let j = i + 1; j <= 4; j++) ties.push(...pair(`${side}${i}`, `${side}${j}`));
     }
     ties.push(tie('a1', 'b1'));
-    return undirectedProjection(graphFromTies(ids.map((id) => node(id)), ties, 0.5));
+    return undirectedProjection(
+      graphFromTies(
+        ids.map((id) => node(id)),
+        ties,
+        0.5,
+      ),
+    );
   };
 
   it('separates two cliques joined by one tie', () => {
@@ -191,7 +216,13 @@ describe('clustering on a compact adjacency', () => {
   });
 
   it('gives the same figures as the graph it was read from', () => {
-    const g = undirectedProjection(graphFromTies(['a', 'b', 'c', 'd'].map((id) => node(id)), [...pair('a', 'b'), tie('b', 'c'), tie('c', 'a'), tie('c', 'd')], 0.5));
+    const g = undirectedProjection(
+      graphFromTies(
+        ['a', 'b', 'c', 'd'].map((id) => node(id)),
+        [...pair('a', 'b'), tie('b', 'c'), tie('c', 'a'), tie('c', 'd')],
+        0.5,
+      ),
+    );
     const c = clusteringOf(adjacencyOf(g));
     assert.deepEqual([...localClustering(g).values()], [1, 1, 1 / 3, 0]);
     assert.equal(c.average, averageClustering(g));

@@ -8,7 +8,9 @@ import { COUNT_METRICS, computeNetworkMetrics } from '../../../src/core/analysis
 import { graphFixturesDir } from './sharedFixtures';
 
 const dir = graphFixturesDir();
-const files = readdirSync(dir).filter((f) => /^graph-.*\.json$/.test(f)).sort();
+const files = readdirSync(dir)
+  .filter((f) => /^graph-.*\.json$/.test(f))
+  .sort();
 
 describe('network metrics agree with NetworkX fixtures', () => {
   it('finds the fixtures', () => {

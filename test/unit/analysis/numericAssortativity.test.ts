@@ -36,15 +36,20 @@ describe('numeric assortativity', () => {
     assert.ok(!('age_modularity' in m));
   });
 
-  it('matches NetworkX\'s documented example: +1 when equal values pair up', () => {
+  it("matches NetworkX's documented example: +1 when equal values pair up", () => {
     const nodes = [aged('0', 2), aged('1', 2), aged('2', 3), aged('3', 3)];
-    close(numericAssortativity(undirectedProjection(graphFromTies(nodes, [tie('0', '1'), tie('2', '3')], 0.5)), 'age'), 1);
+    close(
+      numericAssortativity(undirectedProjection(graphFromTies(nodes, [tie('0', '1'), tie('2', '3')], 0.5)), 'age'),
+      1,
+    );
   });
 
   it('leaves out agents without a numeric value, with their ties, and counts them', () => {
     // e has no age and ties to a: as NetworkX with nodes=[a, b, c, d], r stays 5/11.
     const nodes = [...pathNodes, aged('e'), { id: 'f', attrs: { age: null } }];
-    const m = computeNetworkMetrics(graphFromTies(nodes, [...pathTies, tie('e', 'a'), tie('f', 'd')], 0.5), { attribute: 'age' });
+    const m = computeNetworkMetrics(graphFromTies(nodes, [...pathTies, tie('e', 'a'), tie('f', 'd')], 0.5), {
+      attribute: 'age',
+    });
     close(m.age_assortativity, 5 / 11);
     assert.equal(m.age_assortativity_kind, 'numeric');
     assert.equal(m.age_assortativity_missing, 2);
@@ -58,12 +63,22 @@ describe('numeric assortativity', () => {
   });
 
   it('keeps text and mixed text/number attributes categorical, with their modularity', () => {
-    const text = computeNetworkMetrics(graphFromTies(pathNodes.map((n) => aged(n.id, String(n.attrs!.age))), pathTies, 0.5), { attribute: 'age' });
+    const text = computeNetworkMetrics(
+      graphFromTies(
+        pathNodes.map((n) => aged(n.id, String(n.attrs!.age))),
+        pathTies,
+        0.5,
+      ),
+      { attribute: 'age' },
+    );
     close(text.age_assortativity, -5 / 13);
     assert.equal(text.age_assortativity_kind, 'categorical');
     assert.equal(typeof text.age_modularity, 'number');
     assert.ok(!('age_assortativity_missing' in text));
-    const mixed = computeNetworkMetrics(graphFromTies([...pathNodes.slice(0, 3), aged('d', 'unknown')], pathTies, 0.5), { attribute: 'age' });
+    const mixed = computeNetworkMetrics(
+      graphFromTies([...pathNodes.slice(0, 3), aged('d', 'unknown')], pathTies, 0.5),
+      { attribute: 'age' },
+    );
     assert.equal(mixed.age_assortativity_kind, 'categorical');
   });
 

@@ -6,7 +6,13 @@ import { undirectedProjection } from '../../../src/core/analysis/metrics/tieGrap
 import { seededRandom } from '../../../src/core/random/seededRandom';
 
 describe('randomDirectedGnm', () => {
-  for (const [n, m] of [[20, 30], [10, 80], [6, 30], [1, 0], [0, 0]] as const) {
+  for (const [n, m] of [
+    [20, 30],
+    [10, 80],
+    [6, 30],
+    [1, 0],
+    [0, 0],
+  ] as const) {
     it(`draws exactly ${m} distinct directed edges on ${n} nodes without self-loops`, () => {
       const g = randomDirectedGnm(n, m, seededRandom(1));
       assert.equal(g.order, n);
@@ -20,7 +26,10 @@ describe('randomDirectedGnm', () => {
   });
 
   it('is reproducible from its seed and varies with it', () => {
-    const edges = (seed: number) => randomDirectedGnm(30, 60, seededRandom(seed)).mapEdges((_e, _a, s, t) => `${s}>${t}`).sort();
+    const edges = (seed: number) =>
+      randomDirectedGnm(30, 60, seededRandom(seed))
+        .mapEdges((_e, _a, s, t) => `${s}>${t}`)
+        .sort();
     assert.deepEqual(edges(5), edges(5));
     assert.notDeepEqual(edges(5), edges(6));
   });
@@ -31,18 +40,29 @@ describe('randomDirectedGnm', () => {
       const counts = new Map<string, number>();
       const draws = 6000;
       for (let i = 0; i < draws; i++) {
-        randomDirectedGnm(3, m, rng).forEachEdge((_e, _a, s, t) => counts.set(`${s}>${t}`, (counts.get(`${s}>${t}`) ?? 0) + 1));
+        randomDirectedGnm(3, m, rng).forEachEdge((_e, _a, s, t) =>
+          counts.set(`${s}>${t}`, (counts.get(`${s}>${t}`) ?? 0) + 1),
+        );
       }
       assert.equal(counts.size, 6);
       const expected = (draws * m) / 6;
-      for (const [pairKey, count] of counts) assert.ok(Math.abs(count - expected) < 0.06 * expected, `${pairKey}: ${count} vs ${expected}`);
+      for (const [pairKey, count] of counts) {
+        assert.ok(Math.abs(count - expected) < 0.06 * expected, `${pairKey}: ${count} vs ${expected}`);
+      }
     }
   });
 });
 
 describe('gnmSample', () => {
   // The baseline counts on arrays instead of graphs; it must give exactly what the graphs give.
-  for (const [n, m, seed] of [[40, 90, 1], [40, 900, 2], [12, 100, 3], [200, 300, 4], [5, 0, 5], [2, 2, 6]] as const) {
+  for (const [n, m, seed] of [
+    [40, 90, 1],
+    [40, 900, 2],
+    [12, 100, 3],
+    [200, 300, 4],
+    [5, 0, 5],
+    [2, 2, 6],
+  ] as const) {
     it(`equals the graph path exactly for G(${n}, ${m})`, () => {
       const graph = randomDirectedGnm(n, m, seededRandom(seed));
       const projection = undirectedProjection(graph);
@@ -55,7 +75,7 @@ describe('gnmSample', () => {
 });
 
 describe('randomBaseline', () => {
-  it('matches the density and gives G(n, m)\'s exact expected reciprocity, (m − 1) / (n(n − 1) − 1)', () => {
+  it("matches the density and gives G(n, m)'s exact expected reciprocity, (m − 1) / (n(n − 1) − 1)", () => {
     const b = randomBaseline(30, 87, 1, 3);
     assert.equal(b.density, 87 / 870);
     assert.equal(b.expected_reciprocity, 86 / 869);
@@ -67,7 +87,9 @@ describe('randomBaseline', () => {
   });
 
   it('samples reciprocity and clustering near their G(n, m) expectations', () => {
-    const n = 60, m = 400, slots = n * (n - 1);
+    const n = 60,
+      m = 400,
+      slots = n * (n - 1);
     const b = randomBaseline(n, m, 42, 100);
     // Given an edge, its reverse is one of the other m - 1 edges among slots - 1 pairs.
     assert.ok(Math.abs(b.mean_reciprocity! - (m - 1) / (slots - 1)) < 0.01, `reciprocity ${b.mean_reciprocity}`);

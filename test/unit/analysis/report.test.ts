@@ -14,7 +14,12 @@ import { reportMetricsJson, writeReportFiles } from '../../../src/core/analysis/
 import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
 import { buildRunReport, type RunReport } from '../../../src/core/analysis/report/reportModel';
 import { seededRandom } from '../../../src/core/random/seededRandom';
-import { loadTrace, shapesNetwork, tieNetworkOf, traceTieNetwork } from '../../../src/core/analysis/metrics/traceNetwork';
+import {
+  loadTrace,
+  shapesNetwork,
+  tieNetworkOf,
+  traceTieNetwork,
+} from '../../../src/core/analysis/metrics/traceNetwork';
 import { replay } from '../../../src/core/replay/replay';
 import { HOSTILE_NAME, reportScenario, runTrace, toJsonl } from './runTrace';
 import { parseStrictXml } from './xml';
@@ -42,12 +47,17 @@ describe('society report (core)', function () {
     it('covers every round and ends at the last one', () => {
       assert.equal(report.round, 8);
       assert.ok(report.complete);
-      assert.deepEqual(report.overRounds.map((r) => r.round), [0, 1, 2, 3, 4, 5, 6, 7, 8]);
+      assert.deepEqual(
+        report.overRounds.map((r) => r.round),
+        [0, 1, 2, 3, 4, 5, 6, 7, 8],
+      );
       assert.equal(report.graph.order, 18);
     });
 
     it('counts the same ties per round as the engine reported', () => {
-      const engineTies = trace.events.filter((e): e is RoundEndEvent => e.type === 'round_end').map((e) => [e.round, e.stats.ties]);
+      const engineTies = trace.events
+        .filter((e): e is RoundEndEvent => e.type === 'round_end')
+        .map((e) => [e.round, e.stats.ties]);
       assert.ok(engineTies.length >= 8);
       for (const [round, ties] of engineTies) assert.equal(report.overRounds[round].ties, ties, `round ${round}`);
       assert.ok(report.metrics.edges > 0, 'the run forms ties');
@@ -89,7 +99,9 @@ describe('society report (core)', function () {
       for (const el of all) {
         for (const attr of Array.from(el.attributes)) {
           assert.ok(!/^on/i.test(attr.name), `event handler ${attr.name} on <${el.nodeName}>`);
-          if (['href', 'src', 'xlink:href'].includes(attr.name)) assert.ok(!/^[a-z]+:/i.test(attr.value) || attr.value.startsWith('url(#'), `remote ${attr.value}`);
+          if (['href', 'src', 'xlink:href'].includes(attr.name)) {
+            assert.ok(!/^[a-z]+:/i.test(attr.value) || attr.value.startsWith('url(#'), `remote ${attr.value}`);
+          }
         }
       }
       assert.ok(!/https?:\/\/(?!www\.w3\.org\/)/.test(html), 'no remote URL other than XML namespaces');
@@ -97,7 +109,9 @@ describe('society report (core)', function () {
 
     it('declares a strict CSP whose style hash matches the page style', () => {
       const doc = parseStrictXml(html, 'application/xhtml+xml');
-      const csp = Array.from(doc.getElementsByTagName('meta')).find((m) => m.getAttribute('http-equiv') === 'Content-Security-Policy')!;
+      const csp = Array.from(doc.getElementsByTagName('meta')).find(
+        (m) => m.getAttribute('http-equiv') === 'Content-Security-Policy',
+      )!;
       const policy = csp.getAttribute('content')!;
       assert.match(policy, /default-src 'none'/);
       assert.doesNotMatch(policy, /script-src|unsafe/);
@@ -123,7 +137,10 @@ describe('society report (core)', function () {
       const page = renderReportHtml(buildRunReport(header, trace.events));
       const doc = parseStrictXml(page, 'application/xhtml+xml');
       assert.equal(doc.getElementsByTagName('script').length, 0);
-      assert.equal(doc.getElementsByTagName('title')[0].textContent, 'Society report: </title><script>alert(3)</script>');
+      assert.equal(
+        doc.getElementsByTagName('title')[0].textContent,
+        'Society report: </title><script>alert(3)</script>',
+      );
       assert.ok(!page.includes('<script>'));
     });
 
@@ -131,7 +148,9 @@ describe('society report (core)', function () {
       const doc = parseStrictXml(html, 'application/xhtml+xml');
       const svgs = Array.from(doc.getElementsByTagName('svg'));
       const network = svgs.find((s) => s.getAttribute('class') === 'network')!;
-      const agents = Array.from(network.getElementsByTagName('g')).find((g) => (g.getAttribute('class') ?? '').split(' ').includes('agents'))!;
+      const agents = Array.from(network.getElementsByTagName('g')).find((g) =>
+        (g.getAttribute('class') ?? '').split(' ').includes('agents'),
+      )!;
       assert.equal(agents.getElementsByTagName('circle').length, report.graph.order);
       const charts = svgs.filter((s) => s.getAttribute('class') === 'chart').map((s) => s.getAttribute('aria-label'));
       assert.deepEqual(charts, ['Density over rounds', 'The network over rounds', 'Reward per driver']);
@@ -141,7 +160,10 @@ describe('society report (core)', function () {
       const rewardChart = svgs.find((s) => s.getAttribute('aria-label') === 'Reward per driver')!;
       assert.equal(rewardChart.getElementsByTagName('polyline').length, DRIVERS.length + 1);
       const table = Array.from(doc.getElementsByTagName('table')).find((t) => t.getAttribute('class') === 'metrics')!;
-      assert.equal(table.getElementsByTagName('tbody')[0].getElementsByTagName('tr').length, Object.keys(report.metrics).length);
+      assert.equal(
+        table.getElementsByTagName('tbody')[0].getElementsByTagName('tr').length,
+        Object.keys(report.metrics).length,
+      );
       const rounds = Array.from(doc.getElementsByTagName('table')).find((t) => t.getAttribute('class') === 'rounds')!;
       assert.equal(rounds.getElementsByTagName('tbody')[0].getElementsByTagName('tr').length, 9);
       assert.match(html, /the offline rule-based model \(not an LLM\)/);
@@ -152,18 +174,26 @@ describe('society report (core)', function () {
       // shrank to 60 px with words broken anywhere ("networ/k"), and nowrap values widened theirs.
       const doc = parseStrictXml(html, 'application/xhtml+xml');
       const tables = Array.from(doc.getElementsByTagName('table'));
-      assert.deepEqual(tables.map((t) => t.getAttribute('class')), ['metrics', 'rounds']);
+      assert.deepEqual(
+        tables.map((t) => t.getAttribute('class')),
+        ['metrics', 'rounds'],
+      );
       for (const table of tables) {
         const wrapper = table.parentNode as typeof table;
         assert.equal(wrapper.nodeName, 'div');
-        assert.equal(wrapper.getAttribute('class'), 'table-scroll', `the ${table.getAttribute('class')} table is not in a scroll wrapper`);
+        assert.equal(
+          wrapper.getAttribute('class'),
+          'table-scroll',
+          `the ${table.getAttribute('class')} table is not in a scroll wrapper`,
+        );
         // A named region in the tab order, so a keyboard can scroll it.
         assert.equal(wrapper.getAttribute('role'), 'region');
         assert.ok(wrapper.getAttribute('aria-label'));
         assert.equal(wrapper.getAttribute('tabindex'), '0');
       }
       const style = doc.getElementsByTagName('style')[0].textContent!;
-      const rule = (selector: string) => new RegExp(`(^|\\n)${selector.replace(/[.]/g, '\\.')} \\{([^}]*)\\}`).exec(style)?.[2] ?? '';
+      const rule = (selector: string) =>
+        new RegExp(`(^|\\n)${selector.replace(/[.]/g, '\\.')} \\{([^}]*)\\}`).exec(style)?.[2] ?? '';
       assert.match(rule('.table-scroll'), /overflow-x: auto/);
       assert.doesNotMatch(style, /overflow-wrap: anywhere|word-break: break-all/, 'words may break anywhere');
       assert.doesNotMatch(rule('td.num'), /nowrap/, 'long values (degree distributions) cannot wrap');
@@ -171,7 +201,10 @@ describe('society report (core)', function () {
       const codes = Array.from(doc.getElementsByTagName('code'));
       const keyed = codes.find((c) => c.textContent === 'out_degree_distribution')!;
       assert.equal(keyed.getElementsByTagName('wbr').length, 2);
-      assert.deepEqual(codes.map((c) => c.textContent), Object.keys(report.metrics));
+      assert.deepEqual(
+        codes.map((c) => c.textContent),
+        Object.keys(report.metrics),
+      );
     });
 
     it('has one h1 and headings that go down a level at a time, with the view or without', () => {
@@ -233,7 +266,9 @@ describe('society report (core)', function () {
       assert.equal(back.getNodeAttribute('p0', 'name'), HOSTILE_NAME);
       assert.equal(back.getNodeAttribute('p2', 'group'), 'cooks');
       assert.equal(typeof back.getNodeAttribute('p2', 'openness'), 'number');
-      report.graph.forEachEdge((_e, attrs, s, t) => assert.equal(back.getDirectedEdgeAttribute(s, t, 'weight'), attrs.weight));
+      report.graph.forEachEdge((_e, attrs, s, t) =>
+        assert.equal(back.getDirectedEdgeAttribute(s, t, 'weight'), attrs.weight),
+      );
     });
 
     it('ties.gexf is well-formed and holds every agent and tie', () => {
@@ -269,8 +304,15 @@ describe('society report (core)', function () {
         const fromAll = tieNetworkOf(replay(trace.header, trace.events, r));
         const fromNetwork = traceTieNetwork(network, r);
         // (edge keys are a process-wide counter of graphology's: compared without them)
-        const plain = (g: typeof fromAll) => ({ nodes: g.export().nodes, edges: g.mapEdges((_k, attrs, source, target) => ({ source, target, attrs })) });
-        assert.deepEqual(plain(fromNetwork), plain(fromAll), `round ${r}: the network from the kept events is the full replay's`);
+        const plain = (g: typeof fromAll) => ({
+          nodes: g.export().nodes,
+          edges: g.mapEdges((_k, attrs, source, target) => ({ source, target, attrs })),
+        });
+        assert.deepEqual(
+          plain(fromNetwork),
+          plain(fromAll),
+          `round ${r}: the network from the kept events is the full replay's`,
+        );
       }
       const broken = path.join(dir, 'broken.jsonl');
       const lines = toJsonl(trace).split('\n');

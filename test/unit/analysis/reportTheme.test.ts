@@ -10,7 +10,15 @@ import { networkSvg } from '../../../src/core/analysis/report/networkSvg';
 import { CATEGORY_COLORS, sequentialColor } from '../../../src/core/analysis/report/palette';
 import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
 import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
-import { SVG_INKS, TEXT_TOKENS, THEME, themeCss, themeVar, type SvgInk, type ThemeToken } from '../../../src/core/analysis/report/reportTheme';
+import {
+  SVG_INKS,
+  TEXT_TOKENS,
+  THEME,
+  themeCss,
+  themeVar,
+  type SvgInk,
+  type ThemeToken,
+} from '../../../src/core/analysis/report/reportTheme';
 import { viewEmbed } from '../../../src/core/protocol/viewPage';
 import { syntheticTrace } from '../../webview/fixtures';
 import { outcome } from '../experiment/fixtures';
@@ -22,13 +30,22 @@ const shade = (token: ThemeToken, scheme: (typeof SCHEMES)[number]) => THEME[tok
 
 function runReportPage(withView = false): string {
   const trace = syntheticTrace({ agents: 12, ties: 20 });
-  const view = withView ? viewEmbed({ script: 'var a = 1;', style: 'a { color: red }' }, trace, { embedded: true }) : undefined;
+  const view = withView
+    ? viewEmbed({ script: 'var a = 1;', style: 'a { color: red }' }, trace, { embedded: true })
+    : undefined;
   return renderReportHtml(buildRunReport(trace.header, trace.events), { view });
 }
 
 function experimentPage(): string {
-  const r = analyzeExperiment('x', [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }], [1, 2],
-    [outcome('off', 1), outcome('off', 2, { density: 0.02 }), outcome('on', 1), outcome('on', 2, { density: 0.3 })]);
+  const r = analyzeExperiment(
+    'x',
+    [
+      { name: 'off', set: { 'coaching.enabled': false } },
+      { name: 'on', set: { 'coaching.enabled': true } },
+    ],
+    [1, 2],
+    [outcome('off', 1), outcome('off', 2, { density: 0.02 }), outcome('on', 1), outcome('on', 2, { density: 0.3 })],
+  );
   return renderExperimentHtml(r, { model: 'offline', rounds: 3, wallSeconds: 1 });
 }
 
@@ -46,7 +63,12 @@ function strayGreys(markup: string, mimeType: 'image/svg+xml' | 'application/xht
     for (const property of ['fill', 'stroke'] as const) {
       const value = el.getAttribute(property);
       if (!value || !isGrey(value)) continue;
-      const inked = classes.some((c) => c in SVG_INKS && SVG_INKS[c as SvgInk].property === property && THEME[SVG_INKS[c as SvgInk].token].light === value);
+      const inked = classes.some(
+        (c) =>
+          c in SVG_INKS &&
+          SVG_INKS[c as SvgInk].property === property &&
+          THEME[SVG_INKS[c as SvgInk].token].light === value,
+      );
       if (!inked) stray.push(`<${el.nodeName} ${property}="${value}">`);
     }
   }
@@ -72,8 +94,13 @@ describe('report colours in light and dark', () => {
       });
     }
 
-    it('keeps the categorical colours at 3:1 on the dark page and rims viridis\' darkest purple, which is not', () => {
-      for (const colour of CATEGORY_COLORS) assert.ok(contrastRatio(colour, THEME.page.dark) >= 3, `${colour}: ${contrastRatio(colour, THEME.page.dark).toFixed(2)}:1`);
+    it("keeps the categorical colours at 3:1 on the dark page and rims viridis' darkest purple, which is not", () => {
+      for (const colour of CATEGORY_COLORS) {
+        assert.ok(
+          contrastRatio(colour, THEME.page.dark) >= 3,
+          `${colour}: ${contrastRatio(colour, THEME.page.dark).toFixed(2)}:1`,
+        );
+      }
       const purple = sequentialColor(0);
       assert.ok(contrastRatio(purple, THEME.page.dark) < 1.5, 'why nodes have a light rim in dark mode');
       assert.ok(contrastRatio(THEME.rim.dark, purple) >= 3);
@@ -81,12 +108,20 @@ describe('report colours in light and dark', () => {
 
     it("gives the embedded view's network legend the report's muted colour, not its 4.48:1 grey", () => {
       assert.ok(contrastRatio('#777777', '#ffffff') < 4.5, "the view's own fallback, #777 on white");
-      assert.ok(styleOf(runReportPage(true)).includes(`.society-app.embedded { --muted: var(--vscode-descriptionForeground, var(${themeVar('muted')})); }`));
+      assert.ok(
+        styleOf(runReportPage(true)).includes(
+          `.society-app.embedded { --muted: var(--vscode-descriptionForeground, var(${themeVar('muted')})); }`,
+        ),
+      );
     });
   });
 
   describe('stylesheets', () => {
-    const pages = { 'run report': () => runReportPage(), 'run report with the view': () => runReportPage(true), 'experiment report': experimentPage };
+    const pages = {
+      'run report': () => runReportPage(),
+      'run report with the view': () => runReportPage(true),
+      'experiment report': experimentPage,
+    };
     for (const [name, page] of Object.entries(pages)) {
       it(`define every colour for light, for prefers-color-scheme: dark and for VS Code's dark themes (${name})`, () => {
         const style = styleOf(page());
@@ -95,7 +130,9 @@ describe('report colours in light and dark', () => {
           assert.ok(start >= 0, `no block ${opening}`);
           return style.slice(start, style.indexOf('}', start));
         };
-        const light = block(':root {'), dark = block('@media (prefers-color-scheme: dark) { :root {'), vscodeDark = block('body.vscode-dark');
+        const light = block(':root {'),
+          dark = block('@media (prefers-color-scheme: dark) { :root {'),
+          vscodeDark = block('body.vscode-dark');
         for (const [token, shades] of Object.entries(THEME)) {
           const name = themeVar(token as ThemeToken);
           assert.ok(light.includes(`${name}: ${shades.light};`), `${name} (light)`);
@@ -114,14 +151,40 @@ describe('report colours in light and dark', () => {
   });
 
   describe('pictures', () => {
-    const graph = graphFromTies(Array.from({ length: 8 }, (_, i) => ({ id: `a${i}`, attrs: { name: `A${i}`, group: `g${i % 3}`, ...(i % 3 ? { age: 20 + i } : {}) } })),
-      Array.from({ length: 7 }, (_, i) => ({ from: `a${i}`, to: `a${(i + 1) % 8}`, strength: 0.9 })).concat([{ from: 'a1', to: 'a0', strength: 0.9 }]), 0.5);
+    const graph = graphFromTies(
+      Array.from({ length: 8 }, (_, i) => ({
+        id: `a${i}`,
+        attrs: { name: `A${i}`, group: `g${i % 3}`, ...(i % 3 ? { age: 20 + i } : {}) },
+      })),
+      Array.from({ length: 7 }, (_, i) => ({ from: `a${i}`, to: `a${(i + 1) % 8}`, strength: 0.9 })).concat([
+        { from: 'a1', to: 'a0', strength: 0.9 },
+      ]),
+      0.5,
+    );
     const estimate = { n: 3, mean: 0.01, sd: 0.006, ci95: [-0.004, 0.024] as [number, number] };
     const pictures: Record<string, () => string> = {
       'network by group': () => networkSvg(graph),
       'network by a numeric attribute': () => networkSvg(graph, { colorBy: 'age' }),
-      'line chart': () => lineChartSvg([{ label: 'total', color: 'currentColor', points: [[0, 0.2], [1, 0.4]] }], { title: 't', xLabel: 'x', yLabel: 'y', yDomain: [0, 1] }),
-      'interval chart': () => intervalChartSvg('density', [{ label: 'off', estimate }, { label: 'random (off)', estimate, baseline: true }, { label: 'on', estimate: { n: 0, mean: null, sd: null, ci95: null } }]),
+      'line chart': () =>
+        lineChartSvg(
+          [
+            {
+              label: 'total',
+              color: 'currentColor',
+              points: [
+                [0, 0.2],
+                [1, 0.4],
+              ],
+            },
+          ],
+          { title: 't', xLabel: 'x', yLabel: 'y', yDomain: [0, 1] },
+        ),
+      'interval chart': () =>
+        intervalChartSvg('density', [
+          { label: 'off', estimate },
+          { label: 'random (off)', estimate, baseline: true },
+          { label: 'on', estimate: { n: 0, mean: null, sd: null, ci95: null } },
+        ]),
     };
     for (const [name, svg] of Object.entries(pictures)) {
       it(`draws no grey outside the theme's inks, text in currentColor (${name})`, () => {
@@ -137,7 +200,9 @@ describe('report colours in light and dark', () => {
     });
 
     it('maps every ink to its token in the stylesheet', () => {
-      for (const [name, { property, token }] of Object.entries(SVG_INKS)) assert.ok(themeCss().includes(`svg .${name} { ${property}: var(${themeVar(token)}); }`), name);
+      for (const [name, { property, token }] of Object.entries(SVG_INKS)) {
+        assert.ok(themeCss().includes(`svg .${name} { ${property}: var(${themeVar(token)}); }`), name);
+      }
     });
   });
 });

@@ -4,17 +4,41 @@ import { formatMetricValue } from '../../../src/core/analysis/report/metricForma
 import type { DriverWeights } from '../../../src/core/format/language/model';
 import type { RewardEvent, TraceEvent } from '../../../src/core/trace/events';
 
-const raw = (social: number, information = 0): DriverWeights => ({ social, information, presentation: 0, coordination: 0, support: 0 });
+const raw = (social: number, information = 0): DriverWeights => ({
+  social,
+  information,
+  presentation: 0,
+  coordination: 0,
+  support: 0,
+});
 const reward = (round: number, agent: string, r: DriverWeights, total: number): RewardEvent => ({
-  type: 'reward', round, agent, raw: r, weighted: r, total,
-  basis: { conversations: 1, partners: 1, rating_received: 0, questions_asked: 0, answers_received: 0, new_topics: 0, shares: 0, shares_acknowledged: 0, plans_agreed: 0, support_received: 0, support_given: 0 },
+  type: 'reward',
+  round,
+  agent,
+  raw: r,
+  weighted: r,
+  total,
+  basis: {
+    conversations: 1,
+    partners: 1,
+    rating_received: 0,
+    questions_asked: 0,
+    answers_received: 0,
+    new_topics: 0,
+    shares: 0,
+    shares_acknowledged: 0,
+    plans_agreed: 0,
+    support_received: 0,
+    support_given: 0,
+  },
 });
 
 describe('rewardCurves', () => {
   it('averages raw rewards per driver over the agents rewarded each round, with gaps as null', () => {
     const events: TraceEvent[] = [
       { type: 'round_start', round: 1, agents: 2 },
-      reward(1, 'a', raw(0.2, 1), 0.5), reward(1, 'b', raw(0.6, 0), 0.1),
+      reward(1, 'a', raw(0.2, 1), 0.5),
+      reward(1, 'b', raw(0.6, 0), 0.1),
       reward(3, 'a', raw(1, 0.5), 0.9),
     ];
     const curves = rewardCurves(events);

@@ -13,9 +13,15 @@ describe('a report over a gap in the rounds', function () {
     const last = events.findIndex((e) => e.type === 'round_end' && e.round === 3);
     // (a round far enough to count the rows, near enough that the old loop ends)
     const wild: TraceEvent[] = [...events.slice(0, last + 1), { ...events[last], round: 3000 } as TraceEvent];
-    assert.deepEqual(buildRunReport(header, wild).overRounds.map((r) => r.round), [0, 1, 2, 3, 3000]);
+    assert.deepEqual(
+      buildRunReport(header, wild).overRounds.map((r) => r.round),
+      [0, 1, 2, 3, 3000],
+    );
     // A round missing in the middle gets no row copied from the round before.
     const without2 = events.filter((e) => e.round !== 2);
-    assert.deepEqual(buildRunReport(header, without2).overRounds.map((r) => r.round), [0, 1, 3]);
+    assert.deepEqual(
+      buildRunReport(header, without2).overRounds.map((r) => r.round),
+      [0, 1, 3],
+    );
   });
 });

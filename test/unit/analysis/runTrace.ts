@@ -15,7 +15,9 @@ export function reportScenario(n = 18, rounds = 8): Scenario {
     coaching: { enabled: true, every: 1 },
     ties: { ...base.ties, threshold: 0.45 },
   });
-  scenario.personas.forEach((p, i) => { p.group = GROUPS[i % GROUPS.length]; });
+  scenario.personas.forEach((p, i) => {
+    p.group = GROUPS[i % GROUPS.length];
+  });
   scenario.personas[0].name = HOSTILE_NAME;
   scenario.personas[1].group = '<img src=x onerror=alert(2)>';
   return scenario;

@@ -3,7 +3,12 @@ import { graphFromTies, type Tie } from '../../../src/core/analysis/metrics/grap
 import { tieTurnover } from '../../../src/core/analysis/metrics/tieTurnover';
 
 const nodes = ['a', 'b', 'c', 'd'].map((id) => ({ id }));
-const snapshot = (...ties: [string, string][]) => graphFromTies(nodes, ties.map(([from, to]): Tie => ({ from, to, strength: 1 })), 0.5);
+const snapshot = (...ties: [string, string][]) =>
+  graphFromTies(
+    nodes,
+    ties.map(([from, to]): Tie => ({ from, to, strength: 1 })),
+    0.5,
+  );
 
 describe('tieTurnover', () => {
   it('counts kept, gained and lost ties and their Jaccard similarity', () => {
@@ -12,8 +17,14 @@ describe('tieTurnover', () => {
     assert.equal(t.lost, 2);
     assert.equal(t.gained, 2);
     assert.equal(t.jaccard, 1 / 5);
-    assert.deepEqual(t.lost_ties, [{ from: 'b', to: 'a' }, { from: 'c', to: 'd' }]);
-    assert.deepEqual(t.gained_ties, [{ from: 'd', to: 'c' }, { from: 'a', to: 'c' }]);
+    assert.deepEqual(t.lost_ties, [
+      { from: 'b', to: 'a' },
+      { from: 'c', to: 'd' },
+    ]);
+    assert.deepEqual(t.gained_ties, [
+      { from: 'd', to: 'c' },
+      { from: 'a', to: 'c' },
+    ]);
   });
 
   it('treats direction as part of the tie', () => {

@@ -11,6 +11,9 @@ const strict: ErrorHandlerFunction = (level, message) => {
   onWarningStopParsing();
 };
 
-export function parseStrictXml(text: string, mimeType: 'application/xml' | 'application/xhtml+xml' | 'image/svg+xml' = 'application/xml') {
+export function parseStrictXml(
+  text: string,
+  mimeType: 'application/xml' | 'application/xhtml+xml' | 'image/svg+xml' = 'application/xml',
+) {
   return new DOMParser({ onError: strict }).parseFromString(text, mimeType);
 }

@@ -4,8 +4,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 function sources(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? sources(path.join(dir, e.name)) : /\.(ts|js|mjs|cjs)$/.test(e.name) ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? sources(path.join(dir, e.name))
+        : /\.(ts|js|mjs|cjs)$/.test(e.name)
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
 describe('architecture', () => {
@@ -13,8 +20,15 @@ describe('architecture', () => {
     const core = path.resolve(__dirname, '../../../src/core');
     const files = sources(core);
     assert.ok(files.length > 10);
-    const offenders = files.filter((f) => /(from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/.test(fs.readFileSync(f, 'utf8')));
-    assert.deepEqual(offenders.map((f) => path.relative(core, f)), []);
+    const offenders = files.filter((f) =>
+      /(from\s+['"]vscode['"]|require\(\s*['"]vscode['"]\s*\)|import\(\s*['"]vscode['"]\s*\))/.test(
+        fs.readFileSync(f, 'utf8'),
+      ),
+    );
+    assert.deepEqual(
+      offenders.map((f) => path.relative(core, f)),
+      [],
+    );
   });
 
   it('the check itself catches an import of vscode', () => {

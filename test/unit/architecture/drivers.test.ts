@@ -9,17 +9,30 @@ import { computeRewards, emptyWindow, rawRewards } from '../../../src/core/engin
 import { RESPONSE_FORMATS } from '../../../src/core/llm/types';
 
 const repo = path.resolve(__dirname, '../../..');
-const only = (d: string, value = 1): DriverWeights => Object.fromEntries(DRIVERS.map((x) => [x, x === d ? value : 0])) as DriverWeights;
+const only = (d: string, value = 1): DriverWeights =>
+  Object.fromEntries(DRIVERS.map((x) => [x, x === d ? value : 0])) as DriverWeights;
 
 describe('the reward drivers table', () => {
   it('counts every driver in the weighted total (the sums are written out for speed)', () => {
     const w = emptyWindow();
-    Object.assign(w.basis, { conversations: 3, rating_received: 0.8, answers_received: 2, new_topics: 1, shares_acknowledged: 2, plans_agreed: 1, support_received: 1, support_given: 2 });
+    Object.assign(w.basis, {
+      conversations: 3,
+      rating_received: 0.8,
+      answers_received: 2,
+      new_topics: 1,
+      shares_acknowledged: 2,
+      plans_agreed: 1,
+      support_received: 1,
+      support_given: 2,
+    });
     const raw = rawRewards(w.basis);
     for (const d of DRIVERS) {
       assert.ok(raw[d] > 0, `${d} has a raw reward`);
       const r = computeRewards(w, only(d), only(d, 0.5));
-      assert.ok(Math.abs(r.total - raw[d]) < 1e-12, `with only ${d} weighted, the total is its raw reward (${r.total} vs ${raw[d]})`);
+      assert.ok(
+        Math.abs(r.total - raw[d]) < 1e-12,
+        `with only ${d} weighted, the total is its raw reward (${r.total} vs ${raw[d]})`,
+      );
     }
     assert.deepEqual(Object.keys(raw), [...DRIVERS]);
     assert.deepEqual(Object.keys(DRIVER_LABELS), [...DRIVERS]);

@@ -6,7 +6,9 @@ import * as path from 'node:path';
 describe('format reference', () => {
   it('docs/format.md matches schemas/society.schema.json', () => {
     const repo = path.resolve(__dirname, '../../..');
-    const r = spawnSync(process.execPath, [path.join(repo, 'scripts/format-reference.mjs'), '--check'], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.join(repo, 'scripts/format-reference.mjs'), '--check'], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 0, r.stderr);
   });
 });

@@ -28,12 +28,17 @@ describe('architecture: function length', () => {
     const src = path.resolve(__dirname, '../../../src');
     const files = sourcesUnder(src);
     assert.ok(files.size > 100);
-    assert.deepEqual([...files].flatMap(([file, text]) => longFunctions(file, text)), []);
+    assert.deepEqual(
+      [...files].flatMap(([file, text]) => longFunctions(file, text)),
+      [],
+    );
   });
 
   it('counts a function from its first line to its last', () => {
     const body = Array.from({ length: 98 }, (_, i) => `  const x${i} = ${i};`).join('\n');
     assert.deepEqual(longFunctions('a.ts', `function ok() {\n${body}\n}`), []);
-    assert.deepEqual(longFunctions('b.ts', `const f = () => {\n${body}\n  return 1;\n};`), ['b.ts:1 (anonymous) (101 lines)']);
+    assert.deepEqual(longFunctions('b.ts', `const f = () => {\n${body}\n  return 1;\n};`), [
+      'b.ts:1 (anonymous) (101 lines)',
+    ]);
   });
 });

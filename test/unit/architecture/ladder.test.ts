@@ -8,12 +8,27 @@ const core = path.resolve(__dirname, '../../../src/core');
 
 describe('architecture: the core ladder', () => {
   it('places every folder of src/core on a floor, and every subfolder of a floor with rooms in a room', () => {
-    const folders = fs.readdirSync(core, { withFileTypes: true }).filter((e) => e.isDirectory()).map((e) => e.name);
-    assert.deepEqual(folders.filter((f) => floorOf(f) < 0), [], `floors: ${JSON.stringify(FLOORS)}`);
+    const folders = fs
+      .readdirSync(core, { withFileTypes: true })
+      .filter((e) => e.isDirectory())
+      .map((e) => e.name);
+    assert.deepEqual(
+      folders.filter((f) => floorOf(f) < 0),
+      [],
+      `floors: ${JSON.stringify(FLOORS)}`,
+    );
     for (const [folder, rooms] of Object.entries(ROOMS)) {
       const entries = fs.readdirSync(path.join(core, folder), { withFileTypes: true });
-      assert.deepEqual(entries.filter((e) => e.isDirectory() && !rooms.includes(e.name)).map((e) => e.name), [], `${folder}'s rooms: ${rooms.join(', ')}`);
-      assert.deepEqual(entries.filter((e) => e.isFile() && e.name !== 'index.ts').map((e) => e.name), [], `${folder} keeps its modules in rooms`);
+      assert.deepEqual(
+        entries.filter((e) => e.isDirectory() && !rooms.includes(e.name)).map((e) => e.name),
+        [],
+        `${folder}'s rooms: ${rooms.join(', ')}`,
+      );
+      assert.deepEqual(
+        entries.filter((e) => e.isFile() && e.name !== 'index.ts').map((e) => e.name),
+        [],
+        `${folder} keeps its modules in rooms`,
+      );
     }
   });
 
@@ -36,13 +51,16 @@ describe('architecture: the core ladder', () => {
       ['analysis/metrics/degrees.ts', "import { svg } from '../report/networkSvg';"],
       ['analysis/index.ts', "export * from './report/reportHtml';"],
     ]);
-    assert.deepEqual(climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`), [
-      'format/language/model.ts:1 → engine/simulation',
-      'llm/types.ts:1 → engine/simulation',
-      'memory/a.ts:1 → debug/b',
-      'trace/writer.ts:1 → analysis/report',
-      'format/language/parse.ts:1 → format/service/completion',
-      'analysis/metrics/degrees.ts:1 → analysis/report/networkSvg',
-    ]);
+    assert.deepEqual(
+      climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`),
+      [
+        'format/language/model.ts:1 → engine/simulation',
+        'llm/types.ts:1 → engine/simulation',
+        'memory/a.ts:1 → debug/b',
+        'trace/writer.ts:1 → analysis/report',
+        'format/language/parse.ts:1 → format/service/completion',
+        'analysis/metrics/degrees.ts:1 → analysis/report/networkSvg',
+      ],
+    );
   });
 });

@@ -29,7 +29,12 @@ export const ROOMS: Readonly<Record<string, readonly string[]>> = {
   format: ['language', 'service'],
 };
 
-export interface Climb { from: string; to: string; line: number; text: string }
+export interface Climb {
+  from: string;
+  to: string;
+  line: number;
+  text: string;
+}
 
 /** A room's rank in its floor's ROOMS, or undefined for a file outside rooms (an index.ts). */
 function roomOf(file: string): number | undefined {
@@ -40,7 +45,8 @@ function roomOf(file: string): number | undefined {
   return at < 0 ? -1 : at;
 }
 
-const IMPORT = /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
+const IMPORT =
+  /(?:^|\n)\s*(?:import|export)\b[^'"]*?\bfrom\s*['"](\.{1,2}\/[^'"]+)['"]|\bimport\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)|\brequire\(\s*['"](\.{1,2}\/[^'"]+)['"]\s*\)/g;
 
 export function floorOf(folder: string): number {
   return FLOORS.findIndex((floor) => floor.includes(folder));
@@ -58,11 +64,15 @@ export function climbs(files: ReadonlyMap<string, string>): Climb[] {
       const to = target.split('/')[0];
       const line = (): number => text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
       if (to === folder) {
-        const a = roomOf(file), b = roomOf(target);
-        if (a !== undefined && (a < 0 || b === undefined || b < 0 || b > a)) found.push({ from: file, to: target, line: line(), text: m[0].trim() });
+        const a = roomOf(file),
+          b = roomOf(target);
+        if (a !== undefined && (a < 0 || b === undefined || b < 0 || b > a)) {
+          found.push({ from: file, to: target, line: line(), text: m[0].trim() });
+        }
         continue;
       }
-      const a = floorOf(folder), b = floorOf(to);
+      const a = floorOf(folder),
+        b = floorOf(to);
       if (a < 0 || b < 0 || b >= a) {
         found.push({ from: file, to: target, line: line(), text: m[0].trim() });
       }
@@ -78,7 +88,9 @@ export function sourcesUnder(dir: string): Map<string, string> {
     for (const e of fs.readdirSync(d, { withFileTypes: true })) {
       const p = path.join(d, e.name);
       if (e.isDirectory()) walk(p);
-      else if (/\.(ts|mts|cts)$/.test(e.name)) out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p, 'utf8'));
+      else if (/\.(ts|mts|cts)$/.test(e.name)) {
+        out.set(path.relative(dir, p).split(path.sep).join('/'), fs.readFileSync(p, 'utf8'));
+      }
     }
   };
   walk(dir);

@@ -14,7 +14,9 @@ describe('the providers table', () => {
     const enums: string[][] = [];
     const walk = (node: unknown, key?: string): void => {
       if (!node || typeof node !== 'object') return;
-      if (key === 'provider' && Array.isArray((node as { enum?: unknown }).enum)) enums.push((node as { enum: string[] }).enum);
+      if (key === 'provider' && Array.isArray((node as { enum?: unknown }).enum)) {
+        enums.push((node as { enum: string[] }).enum);
+      }
       for (const [k, v] of Object.entries(node)) walk(v, k);
     };
     walk(schema);
@@ -22,9 +24,11 @@ describe('the providers table', () => {
     for (const e of enums) assert.deepEqual([...e].sort(), [...PROVIDER_NAMES].sort());
   });
 
-  it('is what the extension\'s default-model setting offers', () => {
+  it("is what the extension's default-model setting offers", () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(repo, 'package.json'), 'utf8'));
-    const configuration = [pkg.contributes.configuration].flat() as { properties: Record<string, { enum: string[] }> }[];
+    const configuration = [pkg.contributes.configuration].flat() as {
+      properties: Record<string, { enum: string[] }>;
+    }[];
     const setting = configuration.map((c) => c.properties['society.defaultModel.provider']).find((x) => x)!;
     assert.deepEqual([...setting.enum].sort(), [...PROVIDER_NAMES].sort());
   });

@@ -16,10 +16,22 @@ const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
 
 function scenario(dir: string, port: number, concurrency: number): string {
-  const personas = Array.from({ length: 20 }, (_, i) => `  - { id: p${i}, name: Person ${i}, interests: [chess, hiking] }`);
+  const personas = Array.from(
+    { length: 20 },
+    (_, i) => `  - { id: p${i}, name: Person ${i}, interests: [chess, hiking] }`,
+  );
   const file = path.join(dir, 'dead.society');
-  fs.writeFileSync(file, ['kind: scenario', 'name: Dead endpoint', 'personas:', ...personas, 'world: { rounds: 3 }',
-    `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${port}/v1", retries: 2, concurrency: ${concurrency}, on_error: offline } }`].join('\n') + '\n');
+  fs.writeFileSync(
+    file,
+    [
+      'kind: scenario',
+      'name: Dead endpoint',
+      'personas:',
+      ...personas,
+      'world: { rounds: 3 }',
+      `models: { default: { provider: openai, model: m, base_url: "http://127.0.0.1:${port}/v1", retries: 2, concurrency: ${concurrency}, on_error: offline } }`,
+    ].join('\n') + '\n',
+  );
   return file;
 }
 
@@ -32,10 +44,19 @@ describe('a dead endpoint stops the run at once (issue 33: 11)', function () {
     const file = scenario(dir, port, 4);
     const out = path.join(dir, 'out');
     const started = Date.now();
-    const r = spawnSync(process.execPath, [bin, 'run', file, '--out', out], { encoding: 'utf8', timeout: 50_000, env: { ...process.env, OPENAI_API_KEY: 'x' } });
+    const r = spawnSync(process.execPath, [bin, 'run', file, '--out', out], {
+      encoding: 'utf8',
+      timeout: 50_000,
+      env: { ...process.env, OPENAI_API_KEY: 'x' },
+    });
     const seconds = (Date.now() - started) / 1000;
     assert.equal(r.status, 3, r.stderr);
-    assert.match(r.stderr, new RegExp(`the model endpoint http://127\\.0\\.0\\.1:${port}/v1 refused or dropped ${CONNECTION_FAILURES} connections in a row and has not answered once`));
+    assert.match(
+      r.stderr,
+      new RegExp(
+        `the model endpoint http://127\\.0\\.0\\.1:${port}/v1 refused or dropped ${CONNECTION_FAILURES} connections in a row and has not answered once`,
+      ),
+    );
     assert.ok(seconds < 20, `took ${seconds.toFixed(1)} s`);
     // Only whole rounds in the trace: it reads back without a problem.
     const trace = readTrace(fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8'));
@@ -43,19 +64,26 @@ describe('a dead endpoint stops the run at once (issue 33: 11)', function () {
     assert.ok(!trace.events.some((e) => e.type === 'round_end' && e.round > 0), 'stopped in round 1');
   });
 
-  it('makes at most the breaker\'s count of attempts plus the calls already in flight', async () => {
+  it("makes at most the breaker's count of attempts plus the calls already in flight", async () => {
     // Count connections with a server that accepts and resets each at once (a dropped connection).
     let connections = 0;
-    const server = net.createServer((socket) => { connections++; socket.destroy(); });
+    const server = net.createServer((socket) => {
+      connections++;
+      socket.destroy();
+    });
     await new Promise<void>((r) => server.listen(0, '127.0.0.1', () => r()));
     const port = (server.address() as net.AddressInfo).port;
     try {
       const dir = scratchDir('society-dead-');
       const file = scenario(dir, port, 4);
       const child = await new Promise<{ status: number | null; stderr: string }>((resolve) => {
-        const p = spawn(process.execPath, [bin, 'run', file, '--out', path.join(dir, 'out')], { env: { ...process.env, OPENAI_API_KEY: 'x' } });
+        const p = spawn(process.execPath, [bin, 'run', file, '--out', path.join(dir, 'out')], {
+          env: { ...process.env, OPENAI_API_KEY: 'x' },
+        });
         let stderr = '';
-        p.stderr.setEncoding('utf8').on('data', (d: string) => { stderr += d; });
+        p.stderr.setEncoding('utf8').on('data', (d: string) => {
+          stderr += d;
+        });
         p.on('close', (status: number | null) => resolve({ status, stderr }));
       });
       assert.equal(child.status, 3, child.stderr);

@@ -10,14 +10,22 @@ import { loadScenarioFile } from '../../../src/core/format/language/load';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');
-const society = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+const society = (args: string[]) =>
+  spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 
 describe('society experiment: checked before any run', () => {
   it('names the conditions when the reference is none of them', () => {
     const conditions = [{ name: 'uncoached' }, { name: 'coached' }];
     assert.equal(unknownReference(conditions, 'coached'), undefined);
     assert.equal(unknownReference(conditions, undefined), undefined);
-    assert.equal(unknownReference(conditions, 'nope'), "unknown reference condition 'nope' (conditions: uncoached, coached)");
+    assert.equal(
+      unknownReference(conditions, 'nope'),
+      "unknown reference condition 'nope' (conditions: uncoached, coached)",
+    );
   });
 
   it('refuses an unknown reference before any run, exit 2, with no output folder made', function () {
@@ -32,11 +40,22 @@ describe('society experiment: checked before any run', () => {
 
   it('finds a key a condition needs, though the scenario as written runs offline', async () => {
     const { scenario } = await loadScenarioFile(path.join(repo, 'examples/friends/friends.society'));
-    const keyed = { name: 'gpt', set: { models: { default: { provider: 'openai', model: 'm', api_key_env: 'SOCIETY_TEST_NO_SUCH_KEY' } } } };
+    const keyed = {
+      name: 'gpt',
+      set: { models: { default: { provider: 'openai', model: 'm', api_key_env: 'SOCIETY_TEST_NO_SUCH_KEY' } } },
+    };
     const conditions = [{ name: 'offline', set: {} }, keyed];
-    assert.equal(missingExperimentKey(scenario!, [conditions[0]], () => undefined), undefined);
-    assert.equal(missingExperimentKey(scenario!, conditions, () => undefined),
-      "model 'default' (condition 'gpt') needs an API key in the environment variable SOCIETY_TEST_NO_SUCH_KEY (its api_key_env), which is not set");
-    assert.equal(missingExperimentKey(scenario!, conditions, (n) => (n === 'SOCIETY_TEST_NO_SUCH_KEY' ? 'sk-x' : undefined)), undefined);
+    assert.equal(
+      missingExperimentKey(scenario!, [conditions[0]], () => undefined),
+      undefined,
+    );
+    assert.equal(
+      missingExperimentKey(scenario!, conditions, () => undefined),
+      "model 'default' (condition 'gpt') needs an API key in the environment variable SOCIETY_TEST_NO_SUCH_KEY (its api_key_env), which is not set",
+    );
+    assert.equal(
+      missingExperimentKey(scenario!, conditions, (n) => (n === 'SOCIETY_TEST_NO_SUCH_KEY' ? 'sk-x' : undefined)),
+      undefined,
+    );
   });
 });

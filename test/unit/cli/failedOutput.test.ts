@@ -14,13 +14,17 @@ const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
 const NO_KEY = 'SOCIETY_TEST_UNSET_KEY';
 const env = Object.fromEntries(Object.entries(process.env).filter(([k]) => k !== NO_KEY));
-const society = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
+const society = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: repo, env, encoding: 'utf8', timeout: 60_000 });
 const FRIENDS = 'examples/friends/friends.society';
 
 /** A scenario on an LLM whose key is not set: it fails before its first call. */
 function keyedScenario(dir: string): string {
   const file = path.join(dir, 'keyed.society');
-  fs.writeFileSync(file, `kind: scenario\nname: Keyed\npersonas: [{ id: a, name: A }, { id: b, name: B }]\nworld: { rounds: 1 }\nmodels: { default: { provider: openai, model: m, api_key_env: ${NO_KEY} } }\n`);
+  fs.writeFileSync(
+    file,
+    `kind: scenario\nname: Keyed\npersonas: [{ id: a, name: A }, { id: b, name: B }]\nworld: { rounds: 1 }\nmodels: { default: { provider: openai, model: m, api_key_env: ${NO_KEY} } }\n`,
+  );
   return file;
 }
 
@@ -32,13 +36,21 @@ describe('a failed command leaves no folder behind', function () {
     const made = new MadeFolders(makeFolders(path.join(dir, 'a', 'b', 'c')));
     fs.mkdirSync(path.join(dir, 'a', 'b', 'c', 'traces'));
     made.removeEmpty();
-    assert.deepEqual(fs.readdirSync(dir), [], 'a, b, c and the empty traces/ in c are gone; the folder that was there stays');
+    assert.deepEqual(
+      fs.readdirSync(dir),
+      [],
+      'a, b, c and the empty traces/ in c are gone; the folder that was there stays',
+    );
 
     const kept = new MadeFolders(makeFolders(path.join(dir, 'x', 'y')));
     fs.mkdirSync(path.join(dir, 'x', 'y', 'traces'));
     fs.writeFileSync(path.join(dir, 'x', 'mine.txt'), 'mine');
     kept.removeEmpty();
-    assert.deepEqual(fs.readdirSync(path.join(dir, 'x')).sort(), ['mine.txt'], 'y (empty) goes, x holds a file and stays');
+    assert.deepEqual(
+      fs.readdirSync(path.join(dir, 'x')).sort(),
+      ['mine.txt'],
+      'y (empty) goes, x holds a file and stays',
+    );
 
     fs.mkdirSync(path.join(dir, 'old'));
     new MadeFolders(makeFolders(path.join(dir, 'old'))).removeEmpty();
@@ -57,7 +69,9 @@ describe('a failed command leaves no folder behind', function () {
     fs.mkdirSync(path.join(dir, 'empty'));
     fs.mkdirSync(path.join(dir, 'mine'));
     fs.writeFileSync(path.join(dir, 'mine', 'notes.txt'), 'mine');
-    for (const out of ['empty', 'mine']) assert.equal(society(['report', damaged, '--out', path.join(dir, out)]).status, 1);
+    for (const out of ['empty', 'mine']) {
+      assert.equal(society(['report', damaged, '--out', path.join(dir, out)]).status, 1);
+    }
     assert.deepEqual(fs.readdirSync(path.join(dir, 'empty')), []);
     assert.equal(fs.readFileSync(path.join(dir, 'mine', 'notes.txt'), 'utf8'), 'mine');
   });
@@ -82,7 +96,10 @@ describe('a failed command leaves no folder behind', function () {
     const r = society(['experiment', keyedScenario(dir), '--seeds', '1,2', '--out', path.join(dir, 'new', 'exp')]);
     // Said once, before any run, as `society run` says it (it was each run's error on one line, exit 2).
     assert.equal(r.status, 1, r.stderr);
-    assert.equal(r.stderr, `society experiment: model 'default' needs an API key in the environment variable ${NO_KEY} (its api_key_env), which is not set\n`);
+    assert.equal(
+      r.stderr,
+      `society experiment: model 'default' needs an API key in the environment variable ${NO_KEY} (its api_key_env), which is not set\n`,
+    );
     assert.ok(!fs.existsSync(path.join(dir, 'new')));
   });
 
@@ -91,7 +108,12 @@ describe('a failed command leaves no folder behind', function () {
     const out = path.join(dir, 'run');
     assert.equal(society(['run', FRIENDS, '--rounds', '1', '--out', out, '--quiet']).status, 0);
     // A name longer than any file system takes: the write fails after the folder is made.
-    const r = society(['export', path.join(out, 'trace.jsonl'), '--out', path.join(dir, 'new', `${'t'.repeat(300)}.gexf`)]);
+    const r = society([
+      'export',
+      path.join(out, 'trace.jsonl'),
+      '--out',
+      path.join(dir, 'new', `${'t'.repeat(300)}.gexf`),
+    ]);
     assert.equal(r.status, 1, r.stderr);
     assert.match(r.stderr, /^society export: cannot write /);
     assert.ok(!fs.existsSync(path.join(dir, 'new')));

@@ -7,7 +7,8 @@ import { commands } from '../../../src/cli/commands';
 import { asksForHelp, commandHelp, overview } from '../../../src/cli/help';
 
 const repo = path.resolve(__dirname, '../../..');
-const society = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd: repo, encoding: 'utf8' });
+const society = (args: string[]) =>
+  spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd: repo, encoding: 'utf8' });
 
 describe('society help', () => {
   it('documents every option each command names in its usage line', () => {
@@ -15,7 +16,10 @@ describe('society help', () => {
       const flags = [...c.usage.matchAll(/--[a-z-]+/g)].map((m) => m[0]);
       assert.ok(flags.length > 0, c.name);
       for (const flag of flags) {
-        assert.ok(c.options.some(([f]) => f.split(/[ ,]/).includes(flag)), `${c.name}: ${flag} is in the usage but not in the options`);
+        assert.ok(
+          c.options.some(([f]) => f.split(/[ ,]/).includes(flag)),
+          `${c.name}: ${flag} is in the usage but not in the options`,
+        );
       }
       const help = commandHelp(c);
       assert.ok(help.startsWith(`Usage: society ${c.usage}\n\n${c.summary}.`), c.name);
@@ -24,7 +28,9 @@ describe('society help', () => {
 
   it('lists the commands one line each, at most 100 columns wide', () => {
     const text = overview(commands, '1.2.3');
-    for (const c of commands) assert.match(text, new RegExp(`^  ${c.name} +${c.summary.replace(/[()?.*+]/g, '\\$&')}$`, 'm'));
+    for (const c of commands) {
+      assert.match(text, new RegExp(`^  ${c.name} +${c.summary.replace(/[()?.*+]/g, '\\$&')}$`, 'm'));
+    }
     for (const line of text.split('\n')) assert.ok(line.length <= 100, `too wide: ${line}`);
   });
 
@@ -37,7 +43,10 @@ describe('society help', () => {
 
   it('answers `society <command> --help` and `society help <command>` for every command, exit 0', () => {
     for (const c of commands.filter((x) => ['run', 'check', 'experiment', 'report'].includes(x.name))) {
-      for (const args of [[c.name, '--help'], ['help', c.name]]) {
+      for (const args of [
+        [c.name, '--help'],
+        ['help', c.name],
+      ]) {
         const r = society(args);
         assert.equal(r.status, 0, `${args.join(' ')}: ${r.stderr}`);
         assert.equal(r.stdout.trimEnd(), commandHelp(c));
@@ -57,10 +66,20 @@ describe('society help', () => {
     for (const name of ['run', 'estimate', 'experiment', 'report', 'metrics', 'export']) {
       const none = society([name]);
       assert.equal(none.status, 2, name);
-      assert.match(none.stderr, new RegExp(`^society ${name}: missing the [a-z ]+ file\\nUsage: society ${name} `), name);
+      assert.match(
+        none.stderr,
+        new RegExp(`^society ${name}: missing the [a-z ]+ file\\nUsage: society ${name} `),
+        name,
+      );
       const two = society([name, 'examples/forum/forum.society', 'examples/forum/people.society']);
       assert.equal(two.status, 2, name);
-      assert.match(two.stderr, new RegExp(`^society ${name}: takes one [a-z ]+ file, got 2: examples/forum/forum.society examples/forum/people.society\\n`), name);
+      assert.match(
+        two.stderr,
+        new RegExp(
+          `^society ${name}: takes one [a-z ]+ file, got 2: examples/forum/forum.society examples/forum/people.society\\n`,
+        ),
+        name,
+      );
     }
   });
 
@@ -77,12 +96,25 @@ describe('society help', () => {
       const bad = society([name, 'examples/forum/people.society']);
       assert.equal(bad.status, 1, name);
       // A persona file is fine in itself (`society check` passes it): QA said "see society check" sent users nowhere.
-      assert.match(bad.stderr, new RegExp(`^examples/forum/people\\.society:\\d+:\\d+: error .*\\nsociety ${name}: examples/forum/people\\.society holds no scenario \\(\`kind: scenario\`\\) to run; a persona file runs as part of a scenario that includes it\\n$`), name);
+      assert.match(
+        bad.stderr,
+        new RegExp(
+          `^examples/forum/people\\.society:\\d+:\\d+: error .*\\nsociety ${name}: examples/forum/people\\.society holds no scenario \\(\`kind: scenario\`\\) to run; a persona file runs as part of a scenario that includes it\\n$`,
+        ),
+        name,
+      );
       const broken = scratchDir('society-broken-');
-      fs.writeFileSync(path.join(broken, 's.society'), 'kind: scenario\nname: Broken\npersonas: [{ id: a, name: A }]\nworld: { rounds: zero }\n');
+      fs.writeFileSync(
+        path.join(broken, 's.society'),
+        'kind: scenario\nname: Broken\npersonas: [{ id: a, name: A }]\nworld: { rounds: zero }\n',
+      );
       const errors = society([name, path.join(broken, 's.society')]);
       assert.equal(errors.status, 1, name);
-      assert.match(errors.stderr, new RegExp(`society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`), name);
+      assert.match(
+        errors.stderr,
+        new RegExp(`society ${name}: the scenario has errors \\(see \`society check\`\\)\\n$`),
+        name,
+      );
     }
   });
 
@@ -98,7 +130,11 @@ describe('society help', () => {
     for (const [name, args] of runs) {
       const r = society([name, ...args]);
       assert.equal(r.status, 1, `${name}: ${r.stderr}`);
-      assert.match(r.stderr, new RegExp(`^society ${name}: cannot create the output folder .*a-file.*: a file is in the way\\n$`), name);
+      assert.match(
+        r.stderr,
+        new RegExp(`^society ${name}: cannot create the output folder .*a-file.*: a file is in the way\\n$`),
+        name,
+      );
     }
   });
 });

@@ -10,10 +10,16 @@ import { scratchDir } from '../../support/scratch';
 const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
 const society = (args: string[], cwd: string, env: Record<string, string> = {}) =>
-  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 30_000, env: { ...process.env, ...env } });
+  spawnSync(process.execPath, [bin, ...args], {
+    cwd,
+    encoding: 'utf8',
+    timeout: 30_000,
+    env: { ...process.env, ...env },
+  });
 /** Raw control bytes a terminal would act on (the progress bar's own \r aside: none is drawn here). */
 const RAW_CONTROL = /[\x00-\x08\x0b-\x1f\x7f]/;
-const SCENARIO = (include: string) => `kind: scenario\nname: S\npersonas:\n  - include: ${include}\nworld: { setting: x, rounds: 1 }\n`;
+const SCENARIO = (include: string) =>
+  `kind: scenario\nname: S\npersonas:\n  - include: ${include}\nworld: { setting: x, rounds: 1 }\n`;
 
 describe('hostile input files (issue 33: 1, 3, 7, 8)', function () {
   this.timeout(60_000);
@@ -30,7 +36,10 @@ describe('hostile input files (issue 33: 1, 3, 7, 8)', function () {
     const check = society(['check', 's.society'], dir);
     assert.equal(check.error, undefined, 'check ended');
     assert.equal(check.status, 1);
-    assert.match(check.stdout, /s\.society:4:14: error SOC004 Include 'personas\/pipe\.society': personas\/pipe\.society is a named pipe \(FIFO\)/);
+    assert.match(
+      check.stdout,
+      /s\.society:4:14: error SOC004 Include 'personas\/pipe\.society': personas\/pipe\.society is a named pipe \(FIFO\)/,
+    );
     const run = society(['run', 's.society', '--out', 'out'], dir);
     assert.equal(run.error, undefined, 'run ended');
     assert.equal(run.status, 1);
@@ -42,7 +51,10 @@ describe('hostile input files (issue 33: 1, 3, 7, 8)', function () {
     fs.symlinkSync('/dev/zero', path.join(dir, 'personas/zero.society'));
     fs.writeFileSync(path.join(dir, 's.society'), SCENARIO('personas/zero.society'));
     const check = society(['check', 's.society'], dir);
-    assert.match(check.stdout, /SOC004 Include 'personas\/zero\.society': personas\/zero\.society is a character device/);
+    assert.match(
+      check.stdout,
+      /SOC004 Include 'personas\/zero\.society': personas\/zero\.society is a character device/,
+    );
     spawnSync('mkfifo', [path.join(dir, 'lone.society')]);
     const lone = society(['check', 'lone.society'], dir);
     assert.equal(lone.error, undefined);
@@ -53,14 +65,23 @@ describe('hostile input files (issue 33: 1, 3, 7, 8)', function () {
     const persona = (i: number) => `---\nkind: persona\nid: p${i}\nname: Person ${i}\nbio: ${'x'.repeat(200)}\n`;
     fs.writeFileSync(path.join(dir, 'big.society'), Array.from({ length: 6000 }, (_, i) => persona(i)).join(''));
     const refused = society(['check', 'big.society'], dir, { SOCIETY_MAX_FILE_MB: '1' });
-    assert.match(refused.stdout, /big\.society:1:1: error SOC004 The file is 1\.\d MB, over the 1 MB limit for a \.society file \(split it into included files, or raise SOCIETY_MAX_FILE_MB\)/);
+    assert.match(
+      refused.stdout,
+      /big\.society:1:1: error SOC004 The file is 1\.\d MB, over the 1 MB limit for a \.society file \(split it into included files, or raise SOCIETY_MAX_FILE_MB\)/,
+    );
     const allowed = society(['check', 'big.society'], dir, { SOCIETY_MAX_FILE_MB: '4' });
     assert.doesNotMatch(allowed.stdout, /SOC004/);
   });
 
   it('says in one line that a file is UTF-16 or binary, and marks control characters in values', () => {
-    fs.writeFileSync(path.join(dir, 'u16.society'), Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: persona\nid: x\nname: N\n', 'utf16le')]));
-    fs.writeFileSync(path.join(dir, 'bin.society'), Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)));
+    fs.writeFileSync(
+      path.join(dir, 'u16.society'),
+      Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from('kind: persona\nid: x\nname: N\n', 'utf16le')]),
+    );
+    fs.writeFileSync(
+      path.join(dir, 'bin.society'),
+      Buffer.from(Array.from({ length: 3000 }, (_, i) => (i * 7919) % 256)),
+    );
     fs.writeFileSync(path.join(dir, 'nul.society'), 'kind: persona\nid: x\nname: "N\u0000ull"\n');
     const out = society(['check', 'u16.society', 'bin.society', 'nul.society'], dir).stdout.trim().split('\n');
     assert.deepEqual(out, [

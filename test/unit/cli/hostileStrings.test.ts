@@ -11,13 +11,31 @@ import { seededRandom } from '../../../src/core/random/seededRandom';
 
 const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
-const society = (args: string[], cwd: string) => spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
+const society = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 
 /** Refused by check where they are (SOC006, SOC005). */
-const CONTROL = ['\x1b]0;PWNED\x07', '\x1b[31mred\x1b[0m', '\x1b[2J\x1b[H', 'bell\x07', 'nul\x00byte', 'back\x08space', 'del\x7f'];
+const CONTROL = [
+  '\x1b]0;PWNED\x07',
+  '\x1b[31mred\x1b[0m',
+  '\x1b[2J\x1b[H',
+  'bell\x07',
+  'nul\x00byte',
+  'back\x08space',
+  'del\x7f',
+];
 /** Allowed text that must stay inert all the way to the report. */
-const INERT = ['constructor', '__proto__', 'toString', 'hasOwnProperty',
-  '</script><img src=x onerror=alert(1)>', '"><svg onload=alert(1)>', "'; DROP TABLE ties; --", '\u202eevil\u202c', '{{rounds}}'];
+const INERT = [
+  'constructor',
+  '__proto__',
+  'toString',
+  'hasOwnProperty',
+  '</script><img src=x onerror=alert(1)>',
+  '"><svg onload=alert(1)>',
+  "'; DROP TABLE ties; --",
+  '\u202eevil\u202c',
+  '{{rounds}}',
+];
 let reported = 0;
 const ONE_MB = 'x'.repeat(1 << 20);
 /** Raw control bytes a terminal acts on (tab and line feed aside). */
@@ -26,15 +44,31 @@ const yamlString = (s: string): string => JSON.stringify(s); // a JSON string is
 
 function caseFiles(dir: string, rng: () => number, big: boolean): void {
   const control = rng() < 0.3;
-  const pick = (): string => (control && rng() < 0.5 ? CONTROL[Math.floor(rng() * CONTROL.length)] : INERT[Math.floor(rng() * INERT.length)]);
-  const persona = (id: string, other: string): string => ['kind: persona', `id: ${yamlString(id)}`, `name: ${yamlString(`${pick()} ${id}`)}`,
-    `bio: ${yamlString(big ? ONE_MB : pick())}`, `interests: [${yamlString(pick())}, chess]`, `relationships: [{ with: ${yamlString(other)}, tie: 0.5, note: ${yamlString(pick())} }]`].join('\n') + '\n';
+  const pick = (): string =>
+    control && rng() < 0.5 ? CONTROL[Math.floor(rng() * CONTROL.length)] : INERT[Math.floor(rng() * INERT.length)];
+  const persona = (id: string, other: string): string =>
+    [
+      'kind: persona',
+      `id: ${yamlString(id)}`,
+      `name: ${yamlString(`${pick()} ${id}`)}`,
+      `bio: ${yamlString(big ? ONE_MB : pick())}`,
+      `interests: [${yamlString(pick())}, chess]`,
+      `relationships: [{ with: ${yamlString(other)}, tie: 0.5, note: ${yamlString(pick())} }]`,
+    ].join('\n') + '\n';
   const ids = [rng() < 0.5 ? pick() : 'ann', 'bob'];
   fs.mkdirSync(path.join(dir, 'personas'), { recursive: true });
   fs.writeFileSync(path.join(dir, 'personas/a.society'), persona(ids[0], ids[1]));
   fs.writeFileSync(path.join(dir, 'personas/b.society'), persona(ids[1], ids[0]));
-  fs.writeFileSync(path.join(dir, 's.society'), ['kind: scenario', `name: ${yamlString(`${pick()} society`)}`, 'personas:', '  - include: personas/*.society',
-    `world: { setting: ${yamlString(pick())}, rounds: 2 }`].join('\n') + '\n');
+  fs.writeFileSync(
+    path.join(dir, 's.society'),
+    [
+      'kind: scenario',
+      `name: ${yamlString(`${pick()} society`)}`,
+      'personas:',
+      '  - include: personas/*.society',
+      `world: { setting: ${yamlString(pick())}, rounds: 2 }`,
+    ].join('\n') + '\n',
+  );
 }
 
 function assertClean(what: string, r: ReturnType<typeof society>): void {
@@ -75,10 +109,12 @@ describe('hostile strings through check, run, report and metrics (issue 33)', fu
       const html = fs.readFileSync(path.join(dir, 'out', 'report.html'), 'utf8');
       assert.ok(!html.includes('<img src=x onerror'), 'markup from the input is escaped in report.html');
       assert.ok(!html.includes('<svg onload'), 'markup from the input is escaped in report.html');
-      assert.ok(!/<\/script><img/i.test(html), 'no input closes the embedded trace\'s script element');
+      assert.ok(!/<\/script><img/i.test(html), "no input closes the embedded trace's script element");
       reported++;
     });
   }
 
-  after(() => assert.ok(reported >= 3, `only ${reported} cases reached a report: the generator must exercise run and report too`));
+  after(() =>
+    assert.ok(reported >= 3, `only ${reported} cases reached a report: the generator must exercise run and report too`),
+  );
 });

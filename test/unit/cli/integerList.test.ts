@@ -9,7 +9,12 @@ import { MIN_SEED } from '../../../src/core/random/rng';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');
-const society = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+const society = (args: string[]) =>
+  spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], {
+    cwd: repo,
+    encoding: 'utf8',
+    timeout: 60_000,
+  });
 const seeds = (value: string) => integerListOption('seeds', value, MIN_SEED);
 
 describe('--seeds lists', () => {
@@ -39,8 +44,14 @@ describe('--seeds lists', () => {
       ['1,7-5', "--seeds: the range '7-5' in '1,7-5' runs backwards, so it holds no integer; write 5-7"],
       ['1,1', '--seeds lists 1 twice: repeated seeds are not independent runs'],
       ['1-3,2', "--seeds lists 2 twice (in '1-3' and '2'): repeated seeds are not independent runs"],
-      ['99999999999999999999', "--seeds takes integers ≥ -2147483648 and ≤ 9007199254740991; got '99999999999999999999'"],
-      ['1,-2147483649-0', "--seeds takes integers ≥ -2147483648 and ≤ 9007199254740991; got '-2147483649-0' in '1,-2147483649-0'"],
+      [
+        '99999999999999999999',
+        "--seeds takes integers ≥ -2147483648 and ≤ 9007199254740991; got '99999999999999999999'",
+      ],
+      [
+        '1,-2147483649-0',
+        "--seeds takes integers ≥ -2147483648 and ≤ 9007199254740991; got '-2147483649-0' in '1,-2147483649-0'",
+      ],
       [`1-${MAX_LIST_LENGTH + 1}`, `--seeds holds at most ${MAX_LIST_LENGTH} integers; got '1-${MAX_LIST_LENGTH + 1}'`],
     ];
     for (const [value, message] of refused) assert.throws(() => seeds(value), { message }, value);
@@ -50,11 +61,25 @@ describe('--seeds lists', () => {
   it('society experiment --seeds 1-2 runs seeds 1 and 2; a backwards range is refused before any work, exit 2', function () {
     this.timeout(60_000);
     const out = path.join(scratchDir('society-seeds-'), 'exp');
-    const ran = society(['experiment', 'examples/friends/friends.society', '--seeds', '1-2', '--rounds', '1', '--no-traces', '--quiet', '--out', out]);
+    const ran = society([
+      'experiment',
+      'examples/friends/friends.society',
+      '--seeds',
+      '1-2',
+      '--rounds',
+      '1',
+      '--no-traces',
+      '--quiet',
+      '--out',
+      out,
+    ]);
     assert.equal(ran.status, 0, ran.stderr);
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, 'experiment.json'), 'utf8')).seeds, [1, 2]);
     const backwards = society(['experiment', 'examples/friends/friends.society', '--seeds', '3-1']);
     assert.equal(backwards.status, 2);
-    assert.equal(backwards.stderr, "society: --seeds: the range '3-1' runs backwards, so it holds no integer; write 1-3\n");
+    assert.equal(
+      backwards.stderr,
+      "society: --seeds: the range '3-1' runs backwards, so it holds no integer; write 1-3\n",
+    );
   });
 });

@@ -7,7 +7,8 @@ import { COUNT_METRICS } from '../../../src/core/analysis/metrics/networkMetrics
 import { graphFixturesDir, repoRoot } from '../analysis/sharedFixtures';
 
 const root = repoRoot();
-const society = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
+const society = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('society metrics', () => {
   const fixtureFile = path.join(graphFixturesDir(), 'graph-100.json');
@@ -34,12 +35,15 @@ describe('society metrics', () => {
   it('says when no node has the --attribute asked for', () => {
     const none = society('metrics', fixtureFile, '--attribute', 'nope');
     assert.equal(none.status, 0, none.stderr);
-    assert.equal(none.stderr.trim(), "society metrics: note: no agent has the attribute 'nope': nope_assortativity and nope_modularity are n/a");
+    assert.equal(
+      none.stderr.trim(),
+      "society metrics: note: no agent has the attribute 'nope': nope_assortativity and nope_modularity are n/a",
+    );
     assert.match(none.stdout, /^nope_assortativity\s+n\/a$/m);
     assert.equal(society('metrics', fixtureFile).stderr, '', 'nothing said for the default attribute');
   });
 
-  it('refuses --attribute degree, whose homophily would overwrite the network\'s degree_assortativity', () => {
+  it("refuses --attribute degree, whose homophily would overwrite the network's degree_assortativity", () => {
     for (const command of ['metrics', 'report']) {
       const r = society(command, fixtureFile, '--attribute', 'degree');
       assert.equal(r.status, 2, command);

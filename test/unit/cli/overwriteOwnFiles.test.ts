@@ -9,7 +9,8 @@ import { MANIFEST_FILE } from '../../../src/cli/manifest';
 
 const repo = path.resolve(__dirname, '../../..');
 const bin = path.join(repo, 'bin/society.js');
-const society = (args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
+const society = (args: string[]) =>
+  spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
 const FRIENDS = 'examples/friends/friends.society';
 const REPORT_FILES = ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv'];
 
@@ -25,7 +26,7 @@ describe('society run --overwrite removes only its own files (issue 33: 5)', fun
     assert.ok(fs.existsSync(path.join(out, 'trace.jsonl')));
   });
 
-  it('removes exactly the previous run\'s report files, and lists what it wrote', () => {
+  it("removes exactly the previous run's report files, and lists what it wrote", () => {
     const out = scratchDir('society-own-');
     assert.equal(society(['run', FRIENDS, '--rounds', '1', '--out', out, '--quiet']).status, 0);
     assert.equal(society(['report', path.join(out, 'trace.jsonl')]).status, 0);
@@ -36,6 +37,9 @@ describe('society run --overwrite removes only its own files (issue 33: 5)', fun
     assert.equal(r.status, 0, r.stderr);
     for (const f of REPORT_FILES) assert.ok(!fs.existsSync(path.join(out, f)), `${f} of the old run removed`);
     assert.equal(fs.readFileSync(path.join(out, 'notes.md'), 'utf8'), 'mine');
-    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')).files, ['checkpoint.json', 'trace.jsonl']);
+    assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')).files, [
+      'checkpoint.json',
+      'trace.jsonl',
+    ]);
   });
 });

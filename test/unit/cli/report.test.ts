@@ -8,7 +8,8 @@ import { repoRoot } from '../analysis/sharedFixtures';
 import { reportScenario, runTrace, toJsonl } from '../analysis/runTrace';
 
 const root = repoRoot();
-const society = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
+const society = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('society report', function () {
   this.timeout(60000);
@@ -26,7 +27,9 @@ describe('society report', function () {
     const out = path.join(dir, 'out');
     const result = society('report', traceFile, '--out', out);
     assert.equal(result.status, 0, result.stderr);
-    const files = ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv'].map((f) => path.join(out, f));
+    const files = ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv'].map((f) =>
+      path.join(out, f),
+    );
     assert.deepEqual(result.stdout.trim().split('\n'), files);
     for (const f of files) assert.ok(existsSync(f), f);
   });
@@ -69,15 +72,24 @@ describe('society report', function () {
     const out = path.join(dir, 'limited');
     const result = society('report', traceFile, '--out', out, '--view-limit', '0.01');
     assert.equal(result.status, 0, result.stderr);
-    assert.match(result.stderr, /the interactive view holds rounds 0–\d+ \(--view-limit 0\.01 MB\); the rest of the report covers all 6 rounds/);
+    assert.match(
+      result.stderr,
+      /the interactive view holds rounds 0–\d+ \(--view-limit 0\.01 MB\); the rest of the report covers all 6 rounds/,
+    );
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
-    const embedded = JSON.parse(/<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1]) as { events: { type: string; round: number }[]; note?: string };
+    const embedded = JSON.parse(
+      /<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1],
+    ) as { events: { type: string; round: number }[]; note?: string };
     const last = embedded.events[embedded.events.length - 1];
     assert.equal(last.type, 'round_end', 'the view ends at a round end');
     assert.ok(last.round < 6, `the view stops at round ${last.round}`);
     assert.match(embedded.note!, new RegExp(`^showing rounds 0–${last.round} only: .*--view-limit.*cover every round`));
     const full = JSON.parse(readFileSync(path.join(dir, 'metrics.json'), 'utf8'));
-    assert.deepEqual(JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')), full, 'the limit changes only what the view embeds');
+    assert.deepEqual(
+      JSON.parse(readFileSync(path.join(out, 'metrics.json'), 'utf8')),
+      full,
+      'the limit changes only what the view embeds',
+    );
     assert.equal(full.rounds.length, 7);
     assert.equal(society('report', traceFile, '--view-limit', 'lots').status, 2);
   });
@@ -95,7 +107,9 @@ describe('society report', function () {
     const html = readFileSync(path.join(out, 'report.html'), 'utf8');
     // The page says it too (QA D16: only standard error did), in the run's facts and in the view's status.
     assert.match(html, /<p class="note">The trace ends after round 3: round 4 was not finished and is left out\.<\/p>/);
-    const embedded = JSON.parse(/<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1]) as { events: { type: string; round: number }[]; note?: string };
+    const embedded = JSON.parse(
+      /<script type="application\/json" id="society-trace">(.*?)<\/script>/s.exec(html)![1],
+    ) as { events: { type: string; round: number }[]; note?: string };
     assert.equal(embedded.note, 'the trace ends after round 3: round 4 was not finished and is left out');
     const last = embedded.events[embedded.events.length - 1];
     assert.deepEqual([last.type, last.round], ['round_end', 3]);

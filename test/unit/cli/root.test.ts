@@ -10,7 +10,8 @@ import { defaultRoot } from '../../../src/core/format/language/load';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');
-const society = (args: string[], cwd: string) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd, encoding: 'utf8' });
+const society = (args: string[], cwd: string) =>
+  spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), ...args], { cwd, encoding: 'utf8' });
 
 /** proj/scenarios/s.society includes proj/personas/*.society. */
 function project(): string {
@@ -19,7 +20,10 @@ function project(): string {
   fs.mkdirSync(path.join(proj, 'personas'));
   fs.writeFileSync(path.join(proj, 'personas', 'ana.society'), 'kind: persona\nid: ana\nname: Ana\n');
   fs.writeFileSync(path.join(proj, 'personas', 'bo.society'), 'kind: persona\nid: bo\nname: Bo\n');
-  fs.writeFileSync(path.join(proj, 'scenarios', 's.society'), 'kind: scenario\nname: S\npersonas:\n  - include: ../personas/*.society\nworld: { rounds: 2 }\n');
+  fs.writeFileSync(
+    path.join(proj, 'scenarios', 's.society'),
+    'kind: scenario\nname: S\npersonas:\n  - include: ../personas/*.society\nworld: { rounds: 2 }\n',
+  );
   return proj;
 }
 
@@ -29,7 +33,11 @@ describe('CLI root folder', () => {
     assert.equal(defaultRoot(['/p/scenarios/s.society'], '/p/scenarios', marked(['/p'])), '/p');
     assert.equal(defaultRoot(['s.society'], '/p/scenarios', marked(['/p'])), '/p', 'relative to the working directory');
     assert.equal(defaultRoot(['/p/scenarios/s.society'], '/elsewhere', marked(['/p'])), '/p');
-    assert.equal(defaultRoot(['/p/a/x.society', '/p/b/y.society'], '/q', marked(['/p/a', '/p'])), '/p', 'holding every file');
+    assert.equal(
+      defaultRoot(['/p/a/x.society', '/p/b/y.society'], '/q', marked(['/p/a', '/p'])),
+      '/p',
+      'holding every file',
+    );
     assert.equal(defaultRoot(['/p/scenarios/s.society'], '/p', marked([])), '/p');
     assert.equal(defaultRoot(['/p/scenarios/s.society'], '/q', marked([])), '/p/scenarios');
     // A folder target starts from itself, so it gets the root its files get (QA: `check proj` took
@@ -46,7 +54,10 @@ describe('CLI root folder', () => {
     const proj = path.join(top, 'proj');
     fs.mkdirSync(path.join(proj, '.git'), { recursive: true });
     fs.writeFileSync(path.join(top, 'outside.society'), 'kind: persona\nid: o\nname: O\n');
-    fs.writeFileSync(path.join(proj, 's.society'), 'kind: scenario\nname: X\npersonas:\n  - include: ../outside.society\n  - { id: a, name: A }\nworld: { rounds: 2 }\n');
+    fs.writeFileSync(
+      path.join(proj, 's.society'),
+      'kind: scenario\nname: X\npersonas:\n  - include: ../outside.society\n  - { id: a, name: A }\nworld: { rounds: 2 }\n',
+    );
     for (const target of [proj, path.join(proj, 's.society')]) {
       const r = society(['check', target], repo);
       assert.equal(r.status, 1, `${target}: ${r.stdout}`);
@@ -62,10 +73,18 @@ describe('CLI root folder', () => {
     const inside = society(['estimate', 's.society'], path.join(proj, 'scenarios'));
     assert.equal(inside.status, 1, inside.stderr);
     assert.match(inside.stderr, /SOC032 Include '\.\.\/personas\/\*\.society' leaves the workspace folder/);
-    assert.match(inside.stderr, /^note: includes may not leave \. \(the repository's top folder, else the working directory when it holds the file, else the file's folder\); set it with --root DIR$/m);
+    assert.match(
+      inside.stderr,
+      /^note: includes may not leave \. \(the repository's top folder, else the working directory when it holds the file, else the file's folder\); set it with --root DIR$/m,
+    );
     assert.equal(society(['estimate', 'scenarios/s.society'], proj).status, 0);
     for (const cmd of ['estimate', 'run', 'experiment']) {
-      const args = cmd === 'estimate' ? [] : cmd === 'run' ? ['--out', path.join(proj, 'out-run'), '--quiet'] : ['--out', path.join(proj, 'out-exp'), '--seeds', '1', '--quiet'];
+      const args =
+        cmd === 'estimate'
+          ? []
+          : cmd === 'run'
+            ? ['--out', path.join(proj, 'out-run'), '--quiet']
+            : ['--out', path.join(proj, 'out-exp'), '--seeds', '1', '--quiet'];
       const r = society([cmd, file, '--root', proj, ...args], path.join(proj, 'scenarios'));
       assert.equal(r.status, 0, `${cmd}: ${r.stderr}`);
     }

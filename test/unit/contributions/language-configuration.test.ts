@@ -4,7 +4,10 @@ import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
-interface OnEnterRule { beforeText: string; action: { indent: string; appendText?: string } }
+interface OnEnterRule {
+  beforeText: string;
+  action: { indent: string; appendText?: string };
+}
 const config = JSON.parse(readFileSync(join(__dirname, '..', '..', '..', 'language-configuration.json'), 'utf8')) as {
   comments: { lineComment: string };
   wordPattern: string;
@@ -31,10 +34,27 @@ describe('language-configuration.json', () => {
 
   it('indents after a key that opens a block', () => {
     const increase = new RegExp(config.indentationRules.increaseIndentPattern);
-    for (const line of ['traits:', '  memories:  # seed memories', 'bio: |', '  speak: >-', '- with:', '  -', 'interests: [', 'traits: {', 'base: &defaults']) {
+    for (const line of [
+      'traits:',
+      '  memories:  # seed memories',
+      'bio: |',
+      '  speak: >-',
+      '- with:',
+      '  -',
+      'interests: [',
+      'traits: {',
+      'base: &defaults',
+    ]) {
       assert.ok(increase.test(line), `should indent after ${JSON.stringify(line)}`);
     }
-    for (const line of ['name: Maya Chen', 'tie: 0.6', 'interests: [a, b]', '# note:', '  - maya', 'note: "ends with a colon:" # x y']) {
+    for (const line of [
+      'name: Maya Chen',
+      'tie: 0.6',
+      'interests: [a, b]',
+      '# note:',
+      '  - maya',
+      'note: "ends with a colon:" # x y',
+    ]) {
       assert.ok(!increase.test(line), `should not indent after ${JSON.stringify(line)}`);
     }
     const decrease = new RegExp(config.indentationRules.decreaseIndentPattern);

@@ -29,7 +29,9 @@ function expand(prefix: string, indent = ''): string {
 
 describe('snippets/society.json', () => {
   let dir: string;
-  before(() => { dir = mkdtempSync(join(tmpdir(), 'society-snippets-')); });
+  before(() => {
+    dir = mkdtempSync(join(tmpdir(), 'society-snippets-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('is no static contribution: completion offers each snippet where it fits (documentSnippets.test.ts)', () => {
@@ -48,22 +50,31 @@ describe('snippets/society.json', () => {
   it('expands to persona and scenario files that pass society check', async () => {
     mkdirSync(join(dir, 'personas'));
     const maya = [expand('persona'), expand('memory', '  ')].join('\n') + '\n';
-    const tom = expand('persona').replace('id: maya_chen', 'id: tom').replace('name: Maya Chen', 'name: Tom Nguyen')
-      + '\nrelationships:\n' + expand('relationship', '  ').replace('persona_id', 'maya_chen') + '\n';
+    const tom =
+      expand('persona').replace('id: maya_chen', 'id: tom').replace('name: Maya Chen', 'name: Tom Nguyen') +
+      '\nrelationships:\n' +
+      expand('relationship', '  ').replace('persona_id', 'maya_chen') +
+      '\n';
     writeFileSync(join(dir, 'personas', 'maya_chen.society'), maya);
     writeFileSync(join(dir, 'personas', 'tom.society'), tom);
-    const scenario = [
-      expand('scenario'),
-      'population:', expand('population', '  '),
-      'events:', expand('event', '  '),
-      expand('experiment'),
-    ].join('\n') + '\n';
+    const scenario =
+      [
+        expand('scenario'),
+        'population:',
+        expand('population', '  '),
+        'events:',
+        expand('event', '  '),
+        expand('experiment'),
+      ].join('\n') + '\n';
     writeFileSync(join(dir, 'scenario.society'), scenario);
 
     const workspace = new SocietyWorkspace(new NodeFileSystem(), dir);
     const { files, diagnostics } = await workspace.check([dir]);
     assert.equal(files.length, 3);
-    assert.deepEqual(diagnostics.map((d) => `${d.file}:${d.range.start.line + 1}: ${d.code} ${d.message}`), []);
+    assert.deepEqual(
+      diagnostics.map((d) => `${d.file}:${d.range.start.line + 1}: ${d.code} ${d.message}`),
+      [],
+    );
 
     const resolved = await workspace.resolveScenario(join(dir, 'scenario.society'));
     assert.deepEqual(resolved.personas.map((p) => (p.raw as { id: string }).id).sort(), ['maya_chen', 'tom']);

@@ -20,7 +20,11 @@ async function topFrames(dc: DebugClient): Promise<DebugProtocol.StackFrame[]> {
 }
 async function stepAndStop(dc: DebugClient, step: 'next' | 'stepIn' | 'stepOut'): Promise<DebugProtocol.StackFrame[]> {
   const stopped = dc.waitForEvent('stopped');
-  await (step === 'next' ? dc.nextRequest({ threadId: 1 }) : step === 'stepIn' ? dc.stepInRequest({ threadId: 1 }) : dc.stepOutRequest({ threadId: 1 }));
+  await (step === 'next'
+    ? dc.nextRequest({ threadId: 1 })
+    : step === 'stepIn'
+      ? dc.stepInRequest({ threadId: 1 })
+      : dc.stepOutRequest({ threadId: 1 }));
   await stopped;
   return topFrames(dc);
 }
@@ -28,10 +32,17 @@ async function expand(dc: DebugClient, ref: number): Promise<Map<string, DebugPr
   return new Map((await dc.variablesRequest({ variablesReference: ref })).body.variables.map((v) => [v.name, v]));
 }
 /** Launch with these line breakpoints in maya's file and wait for the first stop. */
-async function launchWith(dc: DebugClient, bps: DebugProtocol.SourceBreakpoint[], args: object = launch): Promise<DebugProtocol.StoppedEvent> {
+async function launchWith(
+  dc: DebugClient,
+  bps: DebugProtocol.SourceBreakpoint[],
+  args: object = launch,
+): Promise<DebugProtocol.StoppedEvent> {
   const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
   await Promise.all([
-    dc.waitForEvent('initialized').then(() => dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: bps })).then(() => dc.configurationDoneRequest()),
+    dc
+      .waitForEvent('initialized')
+      .then(() => dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: bps }))
+      .then(() => dc.configurationDoneRequest()),
     dc.launch(args),
   ]);
   return stopped;
@@ -47,12 +58,17 @@ describe('society debug adapter (DAP)', function () {
     });
     await dc.start();
   });
-  afterEach(async () => { await dc.stop(); });
+  afterEach(async () => {
+    await dc.stop();
+  });
 
-  it('stops on a persona breakpoint at that persona\'s id line, in its turn', async () => {
+  it("stops on a persona breakpoint at that persona's id line, in its turn", async () => {
     await dc.hitBreakpoint(launch, { path: maya, line: MAYA_ID_LINE });
     const frames = await topFrames(dc);
-    assert.deepEqual(frames.map((f) => f.name.replace(/\(.*\)/, '').trim()), ['maya_chen · perceive', 'maya_chen\'s turn', 'round 1']);
+    assert.deepEqual(
+      frames.map((f) => f.name.replace(/\(.*\)/, '').trim()),
+      ['maya_chen · perceive', "maya_chen's turn", 'round 1'],
+    );
     assert.equal(frames[0].source?.path, maya);
     assert.equal(frames[0].line, MAYA_ID_LINE);
     assert.equal(path.resolve(frames[2].source!.path!), scenario);
@@ -68,24 +84,33 @@ describe('society debug adapter (DAP)', function () {
     const over = await stepAndStop(dc, 'next');
     assert.match(over[0].name, /^(?!maya_chen)\w+ · perceive$/, over[0].name);
     assert.notEqual(over[0].source?.path, maya);
-    assert.equal(over[0].line, 2, 'another persona\'s id line');
+    assert.equal(over[0].line, 2, "another persona's id line");
     const out = await stepAndStop(dc, 'stepOut');
-    assert.deepEqual(out.map((f) => f.name), ['round 1 end']);
+    assert.deepEqual(
+      out.map((f) => f.name),
+      ['round 1 end'],
+    );
     const rounds = (await dc.evaluateRequest({ expression: 'round', context: 'watch' })).body.result;
     assert.equal(rounds, '1');
   });
 
-  it('shows the agent\'s memories, retrieved memories with scores, the prompt and the world', async () => {
+  it("shows the agent's memories, retrieved memories with scores, the prompt and the world", async () => {
     await launchWith(dc, [{ line: MAYA_ID_LINE }]);
     await stepAndStop(dc, 'stepIn'); // retrieve
     await stepAndStop(dc, 'stepIn'); // decide
     await stepAndStop(dc, 'stepIn'); // act: the partner choice has been made
     const scopes = (await dc.scopesRequest({ frameId: 3 })).body.scopes;
-    assert.deepEqual(scopes.map((s) => s.name), ['Agent maya_chen', 'World']);
+    assert.deepEqual(
+      scopes.map((s) => s.name),
+      ['Agent maya_chen', 'World'],
+    );
     const agent = await expand(dc, scopes[0].variablesReference);
     const memories = [...(await expand(dc, agent.get('memories')!.variablesReference)).values()];
     assert.ok(memories.length >= 1);
-    assert.ok(memories.some((m) => /civic|data|Melbourne|newsroom|journal/i.test(m.value)), memories.map((m) => m.value).join('\n'));
+    assert.ok(
+      memories.some((m) => /civic|data|Melbourne|newsroom|journal/i.test(m.value)),
+      memories.map((m) => m.value).join('\n'),
+    );
     const retrieved = [...(await expand(dc, agent.get('retrieved')!.variablesReference)).values()];
     assert.ok(retrieved.length >= 1);
     const first = await expand(dc, retrieved[0].variablesReference);
@@ -93,8 +118,15 @@ describe('society debug adapter (DAP)', function () {
     const decisions = [...(await expand(dc, agent.get('decisions')!.variablesReference)).values()];
     const choose = await expand(dc, decisions[0].variablesReference);
     assert.equal(choose.get('kind')!.value, '"choose_partner"');
-    const prompt = [...(await expand(dc, choose.get('prompt (rendered; the offline model is not sent one)')!.variablesReference)).values()];
-    assert.deepEqual(prompt.map((m) => m.name), ['0', '1']);
+    const prompt = [
+      ...(
+        await expand(dc, choose.get('prompt (rendered; the offline model is not sent one)')!.variablesReference)
+      ).values(),
+    ];
+    assert.deepEqual(
+      prompt.map((m) => m.name),
+      ['0', '1'],
+    );
     assert.match(prompt[0].value, /^system: /);
     assert.ok(choose.has('reply (offline model, structured)'));
     const world = await expand(dc, scopes[1].variablesReference);
@@ -120,23 +152,55 @@ describe('society debug adapter (DAP)', function () {
     const out: string[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));
     await Promise.all([
-      dc.waitForEvent('initialized').then(() => dc.setBreakpointsRequest({ source: { path: maya }, breakpoints: [
-        { line: MAYA_ID_LINE, condition: 'tie("maya", "aroha") > 2' },
-        { line: 5, logMessage: 'maya in round {round} has {memories("maya")} memories' },
-      ] })).then((r) => assert.deepEqual(r.body.breakpoints.map((b) => b.verified), [true, true])).then(() => dc.configurationDoneRequest()),
+      dc
+        .waitForEvent('initialized')
+        .then(() =>
+          dc.setBreakpointsRequest({
+            source: { path: maya },
+            breakpoints: [
+              { line: MAYA_ID_LINE, condition: 'tie("maya", "aroha") > 2' },
+              { line: 5, logMessage: 'maya in round {round} has {memories("maya")} memories' },
+            ],
+          }),
+        )
+        .then((r) =>
+          assert.deepEqual(
+            r.body.breakpoints.map((b) => b.verified),
+            [true, true],
+          ),
+        )
+        .then(() => dc.configurationDoneRequest()),
       dc.launch(launch),
     ]);
     await dc.waitForEvent('terminated');
-    assert.equal(await Promise.race([never.then(() => 'stopped'), new Promise((r) => setTimeout(() => r('no stop'), 50))]), 'no stop');
+    assert.equal(
+      await Promise.race([never.then(() => 'stopped'), new Promise((r) => setTimeout(() => r('no stop'), 50))]),
+      'no stop',
+    );
     const logged = out.filter((o) => o.startsWith('maya in round'));
-    assert.deepEqual(logged.map((l) => l.replace(/has \d+/, 'has N').trim()), [1, 2, 3].map((r) => `maya in round ${r} has N memories`));
+    assert.deepEqual(
+      logged.map((l) => l.replace(/has \d+/, 'has N').trim()),
+      [1, 2, 3].map((r) => `maya in round ${r} has N memories`),
+    );
   });
 
   it('hit counts and function breakpoints by phase', async () => {
     const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
     await Promise.all([
-      dc.waitForEvent('initialized').then(() => dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'maya.coach', hitCondition: '2' }, { name: 'nosuchphase' }] }))
-        .then((r) => assert.deepEqual(r.body.breakpoints.map((b) => b.verified), [true, false])).then(() => dc.configurationDoneRequest()),
+      dc
+        .waitForEvent('initialized')
+        .then(() =>
+          dc.setFunctionBreakpointsRequest({
+            breakpoints: [{ name: 'maya.coach', hitCondition: '2' }, { name: 'nosuchphase' }],
+          }),
+        )
+        .then((r) =>
+          assert.deepEqual(
+            r.body.breakpoints.map((b) => b.verified),
+            [true, false],
+          ),
+        )
+        .then(() => dc.configurationDoneRequest()),
       dc.launch(launch),
     ]);
     await stopped;
@@ -147,10 +211,14 @@ describe('society debug adapter (DAP)', function () {
 
   it('evaluates expressions and console commands', async () => {
     await dc.hitBreakpoint({ ...launch, stopOnEntry: false }, { path: maya, line: MAYA_ID_LINE });
-    const ev = async (expression: string, context = 'repl'): Promise<DebugProtocol.EvaluateResponse['body']> => (await dc.evaluateRequest({ expression, context })).body;
+    const ev = async (expression: string, context = 'repl'): Promise<DebugProtocol.EvaluateResponse['body']> =>
+      (await dc.evaluateRequest({ expression, context })).body;
     assert.equal((await ev('agent')).result, 'maya_chen');
     assert.equal((await ev('phase == "perceive" && round == 1')).result, 'true');
-    assert.equal((await ev('memories("maya") + 1')).result, String(Number((await ev('memories("maya_chen")')).result) + 1));
+    assert.equal(
+      (await ev('memories("maya") + 1')).result,
+      String(Number((await ev('memories("maya_chen")')).result) + 1),
+    );
     const mem = await ev('memories maya data');
     assert.match(mem.result, /^maya_chen: top \d+ of \d+ memories for "data"/);
     assert.ok(mem.variablesReference > 0);
@@ -160,20 +228,31 @@ describe('society debug adapter (DAP)', function () {
     assert.equal((await intervention).body.agent, 'maya_chen');
     // Expressions are interpreted, never eval'd: no globals, no methods.
     await assert.rejects(dc.evaluateRequest({ expression: 'process.pid', context: 'repl' }), /unknown name 'process'/);
-    await assert.rejects(dc.evaluateRequest({ expression: 'agent.constructor', context: 'watch' }), /cannot read 'constructor' of string/);
+    await assert.rejects(
+      dc.evaluateRequest({ expression: 'agent.constructor', context: 'watch' }),
+      /cannot read 'constructor' of string/,
+    );
     // A failed watch is not a notification (QA: a stale watch toasted at every stop): VS Code shows it in place.
     const responses: DebugProtocol.Response[] = [];
     const client = dc as unknown as { dispatch(body: string): void };
     const dispatch = client.dispatch.bind(dc);
-    client.dispatch = (body: string) => { const m = JSON.parse(body); if (m.type === 'response') responses.push(m); dispatch(body); };
-    for (const context of ['watch', 'hover', 'repl']) await assert.rejects(dc.evaluateRequest({ expression: 'density +', context }));
+    client.dispatch = (body: string) => {
+      const m = JSON.parse(body);
+      if (m.type === 'response') responses.push(m);
+      dispatch(body);
+    };
+    for (const context of ['watch', 'hover', 'repl']) {
+      await assert.rejects(dc.evaluateRequest({ expression: 'density +', context }));
+    }
     client.dispatch = dispatch;
     const failed = responses.filter((r) => r.command === 'evaluate');
     assert.equal(failed.length, 3);
-    for (const r of failed) assert.equal((r.body as { error?: DebugProtocol.Message }).error?.showUser, false, r.message);
+    for (const r of failed) {
+      assert.equal((r.body as { error?: DebugProtocol.Message }).error?.showUser, false, r.message);
+    }
   });
 
-  it('writes the debugged run\'s trace with an interview recorded as an intervention where it happened', async () => {
+  it("writes the debugged run's trace with an interview recorded as an intervention where it happened", async () => {
     const trace = path.join(scratchDir('society-debug-'), 'trace.jsonl');
     await dc.hitBreakpoint({ ...launch, rounds: 2, trace }, { path: maya, line: MAYA_ID_LINE });
     const ask = await dc.evaluateRequest({ expression: 'ask maya "Who would you climb with?"', context: 'repl' });
@@ -181,12 +260,26 @@ describe('society debug adapter (DAP)', function () {
     const ended = dc.waitForEvent('terminated');
     await dc.continueRequest({ threadId: 1 });
     await ended;
-    const lines = fs.readFileSync(trace, 'utf8').trim().split('\n').map((l) => JSON.parse(l));
+    const lines = fs
+      .readFileSync(trace, 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l));
     assert.equal(lines[0].type, 'header');
     assert.equal(lines.at(-1).type, 'run_end');
     const interventions = lines.filter((e) => e.type === 'intervention');
     assert.equal(interventions.length, 1);
-    assert.deepEqual({ ...interventions[0], answer: undefined }, { type: 'intervention', round: 1, kind: 'interview', agent: 'maya_chen', question: 'Who would you climb with?', answer: undefined });
+    assert.deepEqual(
+      { ...interventions[0], answer: undefined },
+      {
+        type: 'intervention',
+        round: 1,
+        kind: 'interview',
+        agent: 'maya_chen',
+        question: 'Who would you climb with?',
+        answer: undefined,
+      },
+    );
     assert.equal(`Maya Chen: ${interventions[0].answer}`, ask.body.result);
     // It sits inside round 1, before that round ends.
     const at = lines.indexOf(interventions[0]);
@@ -195,15 +288,25 @@ describe('society debug adapter (DAP)', function () {
 
   it('offers exception filters for what happened: failed and retried model calls, ties formed, reflections', async () => {
     const init = await dc.initializeRequest();
-    assert.deepEqual(init.body?.exceptionBreakpointFilters?.map((f) => [f.filter, f.default]),
-      [['failedCall', false], ['retriedCall', false], ['tieFormed', false], ['reflection', false]]);
+    assert.deepEqual(
+      init.body?.exceptionBreakpointFilters?.map((f) => [f.filter, f.default]),
+      [
+        ['failedCall', false],
+        ['retriedCall', false],
+        ['tieFormed', false],
+        ['reflection', false],
+      ],
+    );
     assert.equal(init.body?.supportsExceptionInfoRequest, true);
   });
 
   it('"Tie formed" stops after a rating lifts a tie to the threshold, at the rater\'s persona, with the tie in an Event scope', async () => {
     const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
     await Promise.all([
-      dc.waitForEvent('initialized').then(() => dc.setExceptionBreakpointsRequest({ filters: ['tieFormed'] })).then(() => dc.configurationDoneRequest()),
+      dc
+        .waitForEvent('initialized')
+        .then(() => dc.setExceptionBreakpointsRequest({ filters: ['tieFormed'] }))
+        .then(() => dc.configurationDoneRequest()),
       dc.launch(launch),
     ]);
     const e = await stopped;
@@ -216,12 +319,18 @@ describe('society debug adapter (DAP)', function () {
     const [, from, to] = /^(\w+) → (\w+)/.exec(e.body.text!)!;
     const frames = await topFrames(dc);
     assert.equal(frames[0].name, 'tie formed', 'the persona file beside it says whose');
-    assert.match(frames[0].source?.path ?? '', new RegExp(`${from}\\.society$`), 'the rater\'s persona file');
+    assert.match(frames[0].source?.path ?? '', new RegExp(`${from}\\.society$`), "the rater's persona file");
     assert.equal(frames[0].line, 2, 'its id line');
     const scopes = (await dc.scopesRequest({ frameId: frames[0].id })).body.scopes;
-    assert.deepEqual(scopes.map((x) => x.name), ['Event: Tie formed', `Agent ${from}`, 'World']);
+    assert.deepEqual(
+      scopes.map((x) => x.name),
+      ['Event: Tie formed', `Agent ${from}`, 'World'],
+    );
     const event = await expand(dc, scopes[0].variablesReference);
-    assert.deepEqual(['type', 'from', 'to', 'exists', 'cause'].map((k) => event.get(k)?.value), ['"tie"', `"${from}"`, `"${to}"`, 'true', '"evaluation"']);
+    assert.deepEqual(
+      ['type', 'from', 'to', 'exists', 'cause'].map((k) => event.get(k)?.value),
+      ['"tie"', `"${from}"`, `"${to}"`, 'true', '"evaluation"'],
+    );
     assert.ok(Number(event.get('previous')!.value) < 0.6 && Number(event.get('strength')!.value) >= 0.6);
     // Continue: the next tie that forms stops the run again.
     const next = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
@@ -235,14 +344,24 @@ describe('society debug adapter (DAP)', function () {
       const file = await deadEndpointScenario(dir);
       const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
       await Promise.all([
-        dc.waitForEvent('initialized').then(() => dc.setExceptionBreakpointsRequest({ filters: ['failedCall'] })).then(() => dc.configurationDoneRequest()),
+        dc
+          .waitForEvent('initialized')
+          .then(() => dc.setExceptionBreakpointsRequest({ filters: ['failedCall'] }))
+          .then(() => dc.configurationDoneRequest()),
         dc.launch({ scenario: file }),
       ]);
       const e = await stopped;
       assert.equal(e.body.reason, 'exception');
-      assert.match(e.body.text ?? '', /^(ann|bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/);
+      assert.match(
+        e.body.text ?? '',
+        /^(ann|bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/,
+      );
       const frames = await topFrames(dc);
-      assert.match(frames[0].name, /^(ann|bob): failed model call$/, 'inline personas: the file does not say whose, the name does');
+      assert.match(
+        frames[0].name,
+        /^(ann|bob): failed model call$/,
+        'inline personas: the file does not say whose, the name does',
+      );
       assert.equal(path.resolve(frames[0].source!.path!), file);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -250,8 +369,15 @@ describe('society debug adapter (DAP)', function () {
   });
 
   it('stops on entry, pauses, and restarts from round 0', async () => {
-    await Promise.all([dc.configurationSequence(), dc.launch({ ...launch, stopOnEntry: true }), dc.assertStoppedLocation('entry', {})]);
-    assert.deepEqual((await topFrames(dc)).map((f) => f.name), ['setup (round 0)']);
+    await Promise.all([
+      dc.configurationSequence(),
+      dc.launch({ ...launch, stopOnEntry: true }),
+      dc.assertStoppedLocation('entry', {}),
+    ]);
+    assert.deepEqual(
+      (await topFrames(dc)).map((f) => f.name),
+      ['setup (round 0)'],
+    );
     await stepAndStop(dc, 'stepOut');
     await stepAndStop(dc, 'stepIn');
     await stepAndStop(dc, 'stepIn');
@@ -259,7 +385,10 @@ describe('society debug adapter (DAP)', function () {
     const again = dc.waitForEvent('stopped');
     await dc.send('restart', {});
     assert.equal((await again).body.reason, 'entry');
-    assert.deepEqual((await topFrames(dc)).map((f) => f.name), ['setup (round 0)']);
+    assert.deepEqual(
+      (await topFrames(dc)).map((f) => f.name),
+      ['setup (round 0)'],
+    );
     const paused = dc.waitForEvent('stopped');
     await dc.continueRequest({ threadId: 1 });
     await dc.pauseRequest({ threadId: 1 });

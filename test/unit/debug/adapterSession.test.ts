@@ -49,11 +49,22 @@ describe('society debug adapter: session', function () {
     dc.on('terminated', () => events.push('terminated'));
     dc.on('output', (e: DebugProtocol.OutputEvent) => events.push(`output:${e.body.output.trim()}`));
   });
-  afterEach(async () => { await dc.stop(); });
+  afterEach(async () => {
+    await dc.stop();
+  });
 
-  async function launchStopped(args: object, setup: () => Promise<unknown> = async () => undefined): Promise<DebugProtocol.StoppedEvent> {
+  async function launchStopped(
+    args: object,
+    setup: () => Promise<unknown> = async () => undefined,
+  ): Promise<DebugProtocol.StoppedEvent> {
     const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-    await Promise.all([dc.waitForEvent('initialized').then(setup).then(() => dc.configurationDoneRequest()), dc.launch(args)]);
+    await Promise.all([
+      dc
+        .waitForEvent('initialized')
+        .then(setup)
+        .then(() => dc.configurationDoneRequest()),
+      dc.launch(args),
+    ]);
     return stopped;
   }
 
@@ -70,16 +81,25 @@ describe('society debug adapter: session', function () {
     const ended = dc.waitForEvent('terminated');
     await dc.continueRequest({ threadId: 1 });
     await ended;
-    assert.deepEqual(events.filter((e) => !e.startsWith('output:')), ['stopped:entry', 'stopped:step', 'stopped:entry', 'terminated']);
+    assert.deepEqual(
+      events.filter((e) => !e.startsWith('output:')),
+      ['stopped:entry', 'stopped:step', 'stopped:entry', 'terminated'],
+    );
     // One run's end was told, the new run's: the old one's would have said "simulation aborted".
-    assert.deepEqual(events.filter((e) => e.startsWith('output:simulation ')), ['output:simulation completed after round 3'], events.join('\n'));
+    assert.deepEqual(
+      events.filter((e) => e.startsWith('output:simulation ')),
+      ['output:simulation completed after round 3'],
+      events.join('\n'),
+    );
     assert.ok(!events.some((e) => /aborted/.test(e)), events.join('\n'));
   });
 
-  it('restart tells the client the thread runs again (continued) before the new run\'s first stop', async () => {
+  it("restart tells the client the thread runs again (continued) before the new run's first stop", async () => {
     await launchStopped({ scenario: tiny, stopOnEntry: true });
     const seen: string[] = [];
-    dc.on('continued', (e: DebugProtocol.ContinuedEvent) => seen.push(`continued:${e.body.threadId}:${e.body.allThreadsContinued}`));
+    dc.on('continued', (e: DebugProtocol.ContinuedEvent) =>
+      seen.push(`continued:${e.body.threadId}:${e.body.allThreadsContinued}`),
+    );
     dc.on('stopped', (e: DebugProtocol.StoppedEvent) => seen.push(`stopped:${e.body.reason}`));
     const entry = dc.waitForEvent('stopped');
     await dc.send('restart', {});
@@ -95,7 +115,14 @@ describe('society debug adapter: session', function () {
       await go();
       return (await highlight).body.paused;
     };
-    assert.equal(await paused(() => launchStopped({ scenario: tiny, stopOnEntry: true }, () => dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE }] }))), 'on entry');
+    assert.equal(
+      await paused(() =>
+        launchStopped({ scenario: tiny, stopOnEntry: true }, () =>
+          dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE }] }),
+        ),
+      ),
+      'on entry',
+    );
     assert.equal(resumed, 0);
     assert.equal(await paused(() => dc.continueRequest({ threadId: 1 })), 'on breakpoint');
     assert.equal(resumed, 1);
@@ -104,11 +131,17 @@ describe('society debug adapter: session', function () {
   });
 
   it('a logpoint logs at every pass, also where another breakpoint or a step stops', async () => {
-    const logged = (): string[] => events.filter((e) => e.startsWith('output:LP')).map((e) => e.slice('output:'.length));
-    await launchStopped({ scenario: tiny }, () => dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [
-      { line: ANN_LINE, condition: 'round == 2' },
-      { line: ANN_LINE + 1, logMessage: 'LP r{round} {phase}' },
-    ] }));
+    const logged = (): string[] =>
+      events.filter((e) => e.startsWith('output:LP')).map((e) => e.slice('output:'.length));
+    await launchStopped({ scenario: tiny }, () =>
+      dc.setBreakpointsRequest({
+        source: { path: tiny },
+        breakpoints: [
+          { line: ANN_LINE, condition: 'round == 2' },
+          { line: ANN_LINE + 1, logMessage: 'LP r{round} {phase}' },
+        ],
+      }),
+    );
     assert.deepEqual(logged(), ['LP r1 perceive', 'LP r2 perceive']);
     // Step through ann's next turn: the logpoint logs where the step stops, once.
     const stop = dc.waitForEvent('stopped');
@@ -129,7 +162,9 @@ describe('society debug adapter: session', function () {
   });
 
   it('names the agent the paused run stands at (Show Memories offers it first)', async () => {
-    await launchStopped({ scenario: tiny, stopOnEntry: true }, () => dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE }] }));
+    await launchStopped({ scenario: tiny, stopOnEntry: true }, () =>
+      dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE }] }),
+    );
     assert.equal((await dc.customRequest('society.pausedAgent')).body.agent, undefined, 'setup: no agent');
     const stop = dc.waitForEvent('stopped');
     await dc.continueRequest({ threadId: 1 });
@@ -140,7 +175,9 @@ describe('society debug adapter: session', function () {
   it('after an edit to the file, stops show the line where it is now, or say that it cannot be found', async () => {
     const file = path.join(scratchDir('society-dap-edit-'), 'tiny.society');
     fs.writeFileSync(file, TINY);
-    const stop1 = await launchStopped({ scenario: file }, () => dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: ANN_LINE }] }));
+    const stop1 = await launchStopped({ scenario: file }, () =>
+      dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: ANN_LINE }] }),
+    );
     assert.equal(stop1.body.description, undefined);
     let frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
     assert.equal(frames[0].line, ANN_LINE);
@@ -149,8 +186,12 @@ describe('society debug adapter: session', function () {
     fs.writeFileSync(file, edited);
     const later = new Date(Date.now() + 5000);
     fs.utimesSync(file, later, later);
-    const bps = (await dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: ANN_LINE + 3 }] })).body.breakpoints;
-    assert.deepEqual(bps.map((b) => [b.verified, b.line]), [[true, ANN_LINE + 3]]);
+    const bps = (await dc.setBreakpointsRequest({ source: { path: file }, breakpoints: [{ line: ANN_LINE + 3 }] })).body
+      .breakpoints;
+    assert.deepEqual(
+      bps.map((b) => [b.verified, b.line]),
+      [[true, ANN_LINE + 3]],
+    );
     let stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
     await dc.continueRequest({ threadId: 1 });
     const stop2 = await stopped;
@@ -167,7 +208,10 @@ describe('society debug adapter: session', function () {
     stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
     await dc.continueRequest({ threadId: 1 });
     const stop3 = await stopped;
-    assert.match(stop3.body.description ?? '', /^Paused on breakpoint \(tiny\.society changed since the launch: its line is not shown; restart/);
+    assert.match(
+      stop3.body.description ?? '',
+      /^Paused on breakpoint \(tiny\.society changed since the launch: its line is not shown; restart/,
+    );
     frames = (await dc.stackTraceRequest({ threadId: 1 })).body.stackFrames;
     assert.equal(frames[0].name, 'ann · perceive');
     assert.equal(frames[0].source, undefined);
@@ -177,9 +221,20 @@ describe('society debug adapter: session', function () {
   it('a logpoint that does not parse is unverified with a sentence, the others set, and restart still works', async () => {
     let bps: DebugProtocol.Breakpoint[] = [];
     await launchStopped({ scenario: tiny, stopOnEntry: true }, async () => {
-      bps = (await dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE, logMessage: 'hi {round +}' }, { line: ANN_LINE + 1 }] })).body.breakpoints;
+      bps = (
+        await dc.setBreakpointsRequest({
+          source: { path: tiny },
+          breakpoints: [{ line: ANN_LINE, logMessage: 'hi {round +}' }, { line: ANN_LINE + 1 }],
+        })
+      ).body.breakpoints;
     });
-    assert.deepEqual(bps.map((b) => [b.verified, b.message]), [[false, 'log message \'hi {round +}\': unexpected end of expression'], [true, undefined]]);
+    assert.deepEqual(
+      bps.map((b) => [b.verified, b.message]),
+      [
+        [false, "log message 'hi {round +}': unexpected end of expression"],
+        [true, undefined],
+      ],
+    );
     const entry = dc.waitForEvent('stopped');
     assert.equal((await dc.send('restart', {})).success, true);
     assert.equal((await entry).body.reason, 'entry');
@@ -187,15 +242,31 @@ describe('society debug adapter: session', function () {
 
   it('function breakpoints set before the launch are updated by a breakpoint event with the id the stop names', async () => {
     await dc.initializeRequest();
-    const set = (await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'ann.act' }, { name: '.act' }] })).body.breakpoints;
-    assert.deepEqual(set.map((b) => [b.verified, b.message]), [[false, 'Checked when the simulation starts.'], [false, 'Checked when the simulation starts.']]);
+    const set = (await dc.setFunctionBreakpointsRequest({ breakpoints: [{ name: 'ann.act' }, { name: '.act' }] })).body
+      .breakpoints;
+    assert.deepEqual(
+      set.map((b) => [b.verified, b.message]),
+      [
+        [false, 'Checked when the simulation starts.'],
+        [false, 'Checked when the simulation starts.'],
+      ],
+    );
     assert.ok(set.every((b) => typeof b.id === 'number'));
     const changed: DebugProtocol.Breakpoint[] = [];
     dc.on('breakpoint', (e: DebugProtocol.BreakpointEvent) => changed.push(e.body.breakpoint));
     const stopped = dc.waitForEvent('stopped') as Promise<DebugProtocol.StoppedEvent>;
-    await Promise.all([dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()), dc.launchRequest({ scenario: tiny } as DebugProtocol.LaunchRequestArguments)]);
+    await Promise.all([
+      dc.waitForEvent('initialized').then(() => dc.configurationDoneRequest()),
+      dc.launchRequest({ scenario: tiny } as DebugProtocol.LaunchRequestArguments),
+    ]);
     const stop = await stopped;
-    assert.deepEqual(changed.map((b) => [b.id, b.verified]), [[set[0].id, true], [set[1].id, false]]);
+    assert.deepEqual(
+      changed.map((b) => [b.id, b.verified]),
+      [
+        [set[0].id, true],
+        [set[1].id, false],
+      ],
+    );
     assert.match(changed[1].message!, /'\.act' is not a function breakpoint/);
     assert.deepEqual(stop.body.hitBreakpointIds, [set[0].id]);
   });
@@ -203,7 +274,12 @@ describe('society debug adapter: session', function () {
   it('line breakpoints carry ids the stop names; a condition that fails says why it stopped', async () => {
     let bps: DebugProtocol.Breakpoint[] = [];
     const stop = await launchStopped({ scenario: tiny }, async () => {
-      bps = (await dc.setBreakpointsRequest({ source: { path: tiny }, breakpoints: [{ line: ANN_LINE, condition: 'tie("ann", "nobody") > 0' }] })).body.breakpoints;
+      bps = (
+        await dc.setBreakpointsRequest({
+          source: { path: tiny },
+          breakpoints: [{ line: ANN_LINE, condition: 'tie("ann", "nobody") > 0' }],
+        })
+      ).body.breakpoints;
     });
     assert.equal(typeof bps[0].id, 'number');
     assert.equal(stop.body.reason, 'breakpoint');
@@ -216,31 +292,52 @@ describe('society debug adapter: session', function () {
     await launchStopped({ scenario: tiny, stopOnEntry: true });
     await assert.rejects(dc.scopesRequest({ frameId: 99 }), /There is no frame 99 at this stop\./);
     await assert.rejects(dc.stackTraceRequest({ threadId: 7 }), /There is no thread 7/);
-    assert.deepEqual((await dc.scopesRequest({ frameId: 1 })).body.scopes.map((s) => s.name), ['World']);
-    await assert.rejects(dc.launchRequest({ scenario: tiny } as DebugProtocol.LaunchRequestArguments), /already running a simulation/);
+    assert.deepEqual(
+      (await dc.scopesRequest({ frameId: 1 })).body.scopes.map((s) => s.name),
+      ['World'],
+    );
+    await assert.rejects(
+      dc.launchRequest({ scenario: tiny } as DebugProtocol.LaunchRequestArguments),
+      /already running a simulation/,
+    );
   });
 
   it('the console interviews only a paused run, and says "before round 1" when aborted at setup', async () => {
     const stopped = dc.waitForEvent('stopped');
     await Promise.all([
-      dc.waitForEvent('initialized').then(async () => {
-        // Launched, not yet started: the run is not stopped anywhere an interview could be recorded.
-        await assert.rejects(dc.evaluateRequest({ expression: 'ask ann "Hello?"', context: 'repl' }), /Pause the simulation first/);
-      }).then(() => dc.configurationDoneRequest()),
+      dc
+        .waitForEvent('initialized')
+        .then(async () => {
+          // Launched, not yet started: the run is not stopped anywhere an interview could be recorded.
+          await assert.rejects(
+            dc.evaluateRequest({ expression: 'ask ann "Hello?"', context: 'repl' }),
+            /Pause the simulation first/,
+          );
+        })
+        .then(() => dc.configurationDoneRequest()),
       dc.launch({ scenario: tiny, stopOnEntry: true }),
     ]);
     await stopped;
-    await assert.rejects(dc.evaluateRequest({ expression: 'ask ann', context: 'repl' }), /ask needs an agent and a question/);
+    await assert.rejects(
+      dc.evaluateRequest({ expression: 'ask ann', context: 'repl' }),
+      /ask needs an agent and a question/,
+    );
     const ended = dc.waitForEvent('terminated');
     await dc.terminateRequest({});
     await ended;
     assert.ok(events.includes('output:simulation aborted during setup, before round 1'), events.join('\n'));
-    await assert.rejects(dc.evaluateRequest({ expression: 'ask ann "Still there?"', context: 'repl' }), /The simulation has ended/);
+    await assert.rejects(
+      dc.evaluateRequest({ expression: 'ask ann "Still there?"', context: 'repl' }),
+      /The simulation has ended/,
+    );
     assert.ok(!events.some((e) => /intervention recorded/.test(e)));
   });
 
   it('refuses bad launch arguments in a sentence and prints scenario warnings as file:line:col', async () => {
-    await assert.rejects(dc.launch({ scenario: tiny, rounds: -1 }), /"rounds" must be a whole number of rounds, 1 or more \(got -1\)/);
+    await assert.rejects(
+      dc.launch({ scenario: tiny, rounds: -1 }),
+      /"rounds" must be a whole number of rounds, 1 or more \(got -1\)/,
+    );
     await dc.stop();
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
@@ -251,6 +348,9 @@ describe('society debug adapter: session', function () {
     const empty = path.join(path.dirname(tiny), 'empty.society');
     fs.writeFileSync(empty, 'kind: scenario\nname: Empty\npersonas: []\nworld:\n  setting: A room.\n  rounds: 1\n');
     await Promise.all([dc.configurationSequence(), dc.launch({ scenario: empty }), dc.waitForEvent('terminated')]);
-    assert.ok(out.some((o) => o.startsWith(`${empty}:3:1: warning SOC053 `)), out.join(''));
+    assert.ok(
+      out.some((o) => o.startsWith(`${empty}:3:1: warning SOC053 `)),
+      out.join(''),
+    );
   });
 });

@@ -13,7 +13,13 @@ import { makeScenario } from '../engine/scenarioFixture';
 const dir = path.resolve(__dirname, '../../../examples/friends');
 const scenarioFile = path.join(dir, 'friends.society');
 const maya = path.join(dir, 'personas/maya_chen.society');
-const read = (f: string): string[] => { try { return fs.readFileSync(f, 'utf8').split(/\r?\n/); } catch { return []; } };
+const read = (f: string): string[] => {
+  try {
+    return fs.readFileSync(f, 'utf8').split(/\r?\n/);
+  } catch {
+    return [];
+  }
+};
 
 describe('debug breakpoints: planning', () => {
   let scenario: Scenario;
@@ -24,26 +30,34 @@ describe('debug breakpoints: planning', () => {
     ctx = { sim: () => sim, log: () => undefined };
   });
 
-  it('a logpoint that does not parse is unverified with the reason; the file\'s other breakpoints are unaffected', () => {
+  it("a logpoint that does not parse is unverified with the reason; the file's other breakpoints are unaffected", () => {
     const bad = planLine(scenario, maya, 16, read, { logMessage: 'hi {round +}' }, ctx);
     assert.equal(bad.verified, false);
-    assert.equal(bad.message, 'log message \'hi {round +}\': unexpected end of expression');
+    assert.equal(bad.message, "log message 'hi {round +}': unexpected end of expression");
     assert.equal(planLine(scenario, maya, 1, read, {}, ctx).verified, true);
   });
 
   it('a line outside the file says so, in the scenario file and in a persona file', () => {
     const lines = read(maya).filter((l, i, all) => i < all.length - 1 || l !== '').length;
     for (const line of [999, -1, -6]) {
-      assert.deepEqual(planLine(scenario, maya, line, read, {}, ctx), { verified: false, message: `Line ${line + 1} is outside maya_chen.society, which has ${lines} lines.` });
+      assert.deepEqual(planLine(scenario, maya, line, read, {}, ctx), {
+        verified: false,
+        message: `Line ${line + 1} is outside maya_chen.society, which has ${lines} lines.`,
+      });
     }
     const r = planLine(scenario, scenarioFile, 499, read, {}, ctx);
     assert.equal(r.verified, false);
     assert.match(r.message!, /^Line 500 is outside friends\.society, which has \d+ lines\.$/);
-    assert.match(planLine(scenario, path.join(dir, 'nope.society'), 3, read, {}, ctx).message!, /not part of the scenario/);
+    assert.match(
+      planLine(scenario, path.join(dir, 'nope.society'), 3, read, {}, ctx).message!,
+      /not part of the scenario/,
+    );
   });
 
   it('hit counts that can never be reached are refused', () => {
-    for (const never of ['% 0', '0', '== 0', '<= 0', '< 1']) assert.throws(() => hitTest(never), /can never be reached/, never);
+    for (const never of ['% 0', '0', '== 0', '<= 0', '< 1']) {
+      assert.throws(() => hitTest(never), /can never be reached/, never);
+    }
     assert.deepEqual(planFunction('coach', { hitCondition: '% 0' }, ctx).verified, false);
     assert.deepEqual([1, 2, 3].filter(hitTest('< 2')), [1]);
   });
@@ -52,7 +66,10 @@ describe('debug breakpoints: planning', () => {
     for (const name of ['.coach', 'a.b.c', 'maya.', '']) {
       const r = planFunction(name, {}, ctx);
       assert.equal(r.verified, false, name);
-      assert.equal(r.message, `'${name}' is not a function breakpoint: write a phase (coach) or an agent and a phase (maya.coach).`);
+      assert.equal(
+        r.message,
+        `'${name}' is not a function breakpoint: write a phase (coach) or an agent and a phase (maya.coach).`,
+      );
     }
     assert.deepEqual(planFunction('maya.coach', {}, ctx).spec?.agent, 'maya_chen');
     assert.match(planFunction('maya.sleep', {}, ctx).message!, /^'sleep' is not a phase/);
@@ -61,10 +78,20 @@ describe('debug breakpoints: planning', () => {
   it('a condition that fails at a stop stops there and the stop says why', async () => {
     const sim = Simulation.create(makeScenario(2), { rounds: 1 });
     const logged: string[] = [];
-    const planned = planFunction('act', { condition: 'tie("p0", "nobody") > 0' }, { sim: () => sim, log: (t) => logged.push(t) });
+    const planned = planFunction(
+      'act',
+      { condition: 'tie("p0", "nobody") > 0' },
+      { sim: () => sim, log: (t) => logged.push(t) },
+    );
     const runtime = new SimulationRuntime(sim);
     runtime.setBreakpoints([planned.spec!]);
-    const note = new Promise<string | undefined>((resolve) => runtime.onStop((_r, _p, d) => { resolve(d?.note); runtime.setBreakpoints([]); runtime.continue(); }));
+    const note = new Promise<string | undefined>((resolve) =>
+      runtime.onStop((_r, _p, d) => {
+        resolve(d?.note);
+        runtime.setBreakpoints([]);
+        runtime.continue();
+      }),
+    );
     await runtime.start();
     const why = 'breakpoint condition \'tie("p0", "nobody") > 0\' failed: no agent \'nobody\'';
     assert.equal(await note, why);

@@ -16,10 +16,17 @@ describe('debug run: the scenario the model provider returns', () => {
     let returned: Scenario | undefined;
     const run = await createRun({ scenario: scenarioFile }, (loaded) => {
       given = loaded;
-      returned = { ...loaded, world: { ...loaded.world, rounds: 2 }, models: { ...loaded.models, default: { ...loaded.models.default, concurrency: 3 } } };
+      returned = {
+        ...loaded,
+        world: { ...loaded.world, rounds: 2 },
+        models: { ...loaded.models, default: { ...loaded.models.default, concurrency: 3 } },
+      };
       return { scenario: returned, modelFactory: offlineOnlyFactory };
     });
-    assert.ok(given && given.world.rounds !== 2 && given.models.default.concurrency !== 3, 'the provider is given the scenario as written');
+    assert.ok(
+      given && given.world.rounds !== 2 && given.models.default.concurrency !== 3,
+      'the provider is given the scenario as written',
+    );
     assert.equal(run.scenario, returned);
     assert.equal(run.sim.header.rounds, 2);
     assert.equal(run.sim.header.models.default.concurrency, 3);
@@ -39,15 +46,28 @@ describe('debug run: the scenario the model provider returns', () => {
       fs.cpSync(path.dirname(scenarioFile), path.join(workspace, 'friends'), { recursive: true });
       const file = path.join(workspace, 'scratch', 'uplevel.society');
       fs.mkdirSync(path.dirname(file));
-      fs.writeFileSync(file, 'kind: scenario\nname: Up a level\npersonas:\n  - include: ../friends/personas/*.society\nworld: { rounds: 1 }\n');
-      const cwd = process.cwd(), elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'debug-cwd-'));
+      fs.writeFileSync(
+        file,
+        'kind: scenario\nname: Up a level\npersonas:\n  - include: ../friends/personas/*.society\nworld: { rounds: 1 }\n',
+      );
+      const cwd = process.cwd(),
+        elsewhere = fs.mkdtempSync(path.join(os.tmpdir(), 'debug-cwd-'));
       process.chdir(elsewhere); // as in VS Code: the adapter's working directory is not the workspace
       try {
-        await assert.rejects(createRun({ scenario: file }), /SOC032/, 'without a root the scenario\'s folder is the limit');
+        await assert.rejects(
+          createRun({ scenario: file }),
+          /SOC032/,
+          "without a root the scenario's folder is the limit",
+        );
         const run = await createRun({ scenario: file, root: workspace });
         assert.equal(run.scenario.personas.length, 16);
         await run.close();
-      } finally { process.chdir(cwd); fs.rmSync(elsewhere, { recursive: true, force: true }); }
-    } finally { fs.rmSync(workspace, { recursive: true, force: true }); }
+      } finally {
+        process.chdir(cwd);
+        fs.rmSync(elsewhere, { recursive: true, force: true });
+      }
+    } finally {
+      fs.rmSync(workspace, { recursive: true, force: true });
+    }
   });
 });

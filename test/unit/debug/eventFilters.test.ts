@@ -4,10 +4,26 @@ import { EVENT_FILTERS, eventFilter } from '../../../src/core/debug/eventFilters
 import type { TraceEvent } from '../../../src/core/trace/events';
 
 const filter = (id: string) => eventFilter(id)!;
-const tie = (previous: number, strength: number, cause: 'initial' | 'evaluation' = 'evaluation'): TraceEvent =>
-  ({ type: 'tie', round: 2, from: 'maya', to: 'tom', previous, strength, exists: strength >= 0.6, cause });
-const error = (handling: 'skipped' | 'fallback' | 'recovered'): TraceEvent =>
-  ({ type: 'error', round: 1, agent: 'maya', phase: 'act', kind: 'speak', message: 'timed out after 60000 ms', handling, reason: 'timeout' });
+const tie = (previous: number, strength: number, cause: 'initial' | 'evaluation' = 'evaluation'): TraceEvent => ({
+  type: 'tie',
+  round: 2,
+  from: 'maya',
+  to: 'tom',
+  previous,
+  strength,
+  exists: strength >= 0.6,
+  cause,
+});
+const error = (handling: 'skipped' | 'fallback' | 'recovered'): TraceEvent => ({
+  type: 'error',
+  round: 1,
+  agent: 'maya',
+  phase: 'act',
+  kind: 'speak',
+  message: 'timed out after 60000 ms',
+  handling,
+  reason: 'timeout',
+});
 
 describe('debugger exception filters', () => {
   it('has unique ids, each for one event type, all off by default', () => {
@@ -26,15 +42,37 @@ describe('debugger exception filters', () => {
   });
 
   it('"Failed model calls" and "Retried model calls" split error events by what became of the call', () => {
-    assert.deepEqual(['skipped', 'fallback', 'recovered'].map((h) => filter('failedCall').matches(error(h as 'skipped'), 0.6)), [true, true, false]);
-    assert.deepEqual(['skipped', 'fallback', 'recovered'].map((h) => filter('retriedCall').matches(error(h as 'skipped'), 0.6)), [false, false, true]);
-    assert.equal(filter('failedCall').describe(error('fallback')), 'maya · act (speak): timed out after 60000 ms — answered by the offline rule-based model');
-    assert.equal(filter('failedCall').describe(error('skipped')), 'maya · act (speak): timed out after 60000 ms — the step was skipped');
+    assert.deepEqual(
+      ['skipped', 'fallback', 'recovered'].map((h) => filter('failedCall').matches(error(h as 'skipped'), 0.6)),
+      [true, true, false],
+    );
+    assert.deepEqual(
+      ['skipped', 'fallback', 'recovered'].map((h) => filter('retriedCall').matches(error(h as 'skipped'), 0.6)),
+      [false, false, true],
+    );
+    assert.equal(
+      filter('failedCall').describe(error('fallback')),
+      'maya · act (speak): timed out after 60000 ms — answered by the offline rule-based model',
+    );
+    assert.equal(
+      filter('failedCall').describe(error('skipped')),
+      'maya · act (speak): timed out after 60000 ms — the step was skipped',
+    );
   });
 
   it('"Reflection": every reflection event, about its agent', () => {
-    const r: TraceEvent = { type: 'reflection', round: 4, agent: 'tom', memory: 41, evidence: [3, 9], importance_sum: 152 };
+    const r: TraceEvent = {
+      type: 'reflection',
+      round: 4,
+      agent: 'tom',
+      memory: 41,
+      evidence: [3, 9],
+      importance_sum: 152,
+    };
     assert.equal(filter('reflection').matches(r, 0.6), true);
-    assert.equal(filter('reflection').describe(r), 'tom reflected (memory #41, importance since the last reflection 152)');
+    assert.equal(
+      filter('reflection').describe(r),
+      'tom reflected (memory #41, importance since the last reflection 152)',
+    );
   });
 });

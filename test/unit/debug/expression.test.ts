@@ -25,14 +25,37 @@ describe('debug expressions', () => {
 
   it('short-circuits so a guarded call does not run', () => {
     let calls = 0;
-    const s: ExpressionScope = { vars: { round: 1 }, fns: { f: () => { calls++; return true; } } };
+    const s: ExpressionScope = {
+      vars: { round: 1 },
+      fns: {
+        f: () => {
+          calls++;
+          return true;
+        },
+      },
+    };
     assert.equal(evaluateExpression('round > 3 && f()', s), false);
     assert.equal(calls, 0);
   });
 
   it('refuses anything outside the language: globals, methods, prototypes, assignments', () => {
-    for (const bad of ['process', 'globalThis.x', 'agent.constructor', 'state.__proto__.x', 'state.toString()', 'round = 3', 'tie("a"', '1 +', 'a < b < c', '`x`']) {
-      assert.throws(() => ev(bad), (e: unknown) => e instanceof ExpressionError, bad);
+    for (const bad of [
+      'process',
+      'globalThis.x',
+      'agent.constructor',
+      'state.__proto__.x',
+      'state.toString()',
+      'round = 3',
+      'tie("a"',
+      '1 +',
+      'a < b < c',
+      '`x`',
+    ]) {
+      assert.throws(
+        () => ev(bad),
+        (e: unknown) => e instanceof ExpressionError,
+        bad,
+      );
     }
     assert.equal(ev('state.toString'), undefined, 'inherited members read as undefined');
   });
@@ -43,12 +66,25 @@ describe('debug expressions', () => {
     assert.deepEqual(at('>= 5'), [5, 6]);
     assert.deepEqual(at('% 2'), [2, 4, 6]);
     assert.throws(() => hitTest('often'));
-    assert.equal(logTemplate('round {round}: {agent} tie {tie("maya", "leo")} {nope}')(scope), 'round 5: maya tie 0.65 <unknown name \'nope\'>');
+    assert.equal(
+      logTemplate('round {round}: {agent} tie {tie("maya", "leo")} {nope}')(scope),
+      "round 5: maya tie 0.65 <unknown name 'nope'>",
+    );
   });
 
   it('refuses too deep nesting in a sentence, not a stack overflow', () => {
-    for (const deep of ['('.repeat(20000) + '1' + ')'.repeat(20000), '-'.repeat(100000) + '1', '!'.repeat(100000) + 'true', '1+'.repeat(100000) + '1', 'state['.repeat(5000)]) {
-      assert.throws(() => ev(deep), (e: unknown) => e instanceof ExpressionError && /^expression is too deeply nested/.test(e.message), deep.slice(0, 10));
+    for (const deep of [
+      '('.repeat(20000) + '1' + ')'.repeat(20000),
+      '-'.repeat(100000) + '1',
+      '!'.repeat(100000) + 'true',
+      '1+'.repeat(100000) + '1',
+      'state['.repeat(5000),
+    ]) {
+      assert.throws(
+        () => ev(deep),
+        (e: unknown) => e instanceof ExpressionError && /^expression is too deeply nested/.test(e.message),
+        deep.slice(0, 10),
+      );
     }
     assert.equal(ev('-'.repeat(100) + '1'), 1);
     assert.equal(ev('('.repeat(100) + 'round' + ')'.repeat(100)), 5);

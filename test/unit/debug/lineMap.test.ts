@@ -8,7 +8,10 @@ describe('debug line map (a file edited during a session)', () => {
   it('is the identity for the same text', () => {
     const m = lineMap(before, [...before]);
     assert.equal(m.same, true);
-    assert.deepEqual([0, 1, 4].map((l) => m.toCurrent(l)), [0, 1, 4]);
+    assert.deepEqual(
+      [0, 1, 4].map((l) => m.toCurrent(l)),
+      [0, 1, 4],
+    );
     assert.equal(m.toLaunch(3), 3);
   });
 
@@ -16,7 +19,10 @@ describe('debug line map (a file edited during a session)', () => {
     const after = ['# a', '# b', 'kind: persona', 'id: maya', 'name: Maya', '# new', 'interests: [a]', 'bio: x'];
     const m = lineMap(before, after);
     assert.equal(m.same, false);
-    assert.deepEqual(before.map((_, l) => m.toCurrent(l)), [2, 3, 4, 6, 7]);
+    assert.deepEqual(
+      before.map((_, l) => m.toCurrent(l)),
+      [2, 3, 4, 6, 7],
+    );
     assert.equal(m.toLaunch(3), 1);
     assert.equal(m.toLaunch(5), 2, 'a new line stands for the unchanged line above it');
     assert.equal(m.toLaunch(0), 0, 'new lines at the top stand for the first unchanged line');
@@ -31,7 +37,10 @@ describe('debug line map (a file edited during a session)', () => {
   });
 
   it('ignores trailing spaces and CR', () => {
-    const m = lineMap(before, before.map((l) => `${l}  `));
+    const m = lineMap(
+      before,
+      before.map((l) => `${l}  `),
+    );
     assert.equal(m.same, true);
   });
 });

@@ -13,12 +13,20 @@ function harness(stopOnEntry = false) {
   const stops: string[] = [];
   let waiting: (() => void) | undefined;
   runtime.onStop((reason: StopReason, p, d) => {
-    stops.push(`${reason} r${p.round}${p.kind === 'phase' ? ` ${p.agent}.${p.phase}` : ` ${p.kind}`}${d?.breakpoint?.ref !== undefined ? ` #${d.breakpoint.ref}` : ''}`);
+    stops.push(
+      `${reason} r${p.round}${p.kind === 'phase' ? ` ${p.agent}.${p.phase}` : ` ${p.kind}`}${d?.breakpoint?.ref !== undefined ? ` #${d.breakpoint.ref}` : ''}`,
+    );
     waiting?.();
   });
-  const next = (): Promise<void> => new Promise((r) => { waiting = r; });
+  const next = (): Promise<void> =>
+    new Promise((r) => {
+      waiting = r;
+    });
   const ctx = { sim: () => sim, log: (t: string) => log.push(t.trim()) };
-  const plan = (name: string, o: { condition?: string; hitCondition?: string; logMessage?: string }, ref: number) => ({ ...planFunction(name, o, ctx).spec!, ref });
+  const plan = (name: string, o: { condition?: string; hitCondition?: string; logMessage?: string }, ref: number) => ({
+    ...planFunction(name, o, ctx).spec!,
+    ref,
+  });
   return { sim, runtime, log, stops, next, plan };
 }
 

@@ -11,8 +11,14 @@ function harness(stopOnEntry: boolean) {
   const runtime = new SimulationRuntime(sim, { stopOnEntry });
   const stops: StopReason[] = [];
   let waiting: (() => void) | undefined;
-  runtime.onStop((reason) => { stops.push(reason); waiting?.(); });
-  const next = (): Promise<void> => new Promise((r) => { waiting = r; });
+  runtime.onStop((reason) => {
+    stops.push(reason);
+    waiting?.();
+  });
+  const next = (): Promise<void> =>
+    new Promise((r) => {
+      waiting = r;
+    });
   return { sim, runtime, stops, next };
 }
 

@@ -15,30 +15,57 @@ const lineOf = (file: string, re: RegExp): number => read(file).findIndex((l) =>
 
 describe('debug source map', () => {
   let scenario: Scenario;
-  before(async () => { scenario = (await loadScenarioFile(scenarioFile, { root: dir })).scenario!; });
+  before(async () => {
+    scenario = (await loadScenarioFile(scenarioFile, { root: dir })).scenario!;
+  });
 
   it('maps a line of a persona document to that persona, up to the next document', () => {
-    assert.deepEqual(targetAt(scenario, people, lineOf(people, /^id: ana_silva/), read), { kind: 'persona', agent: 'ana_silva' });
-    assert.deepEqual(targetAt(scenario, people, lineOf(people, /^id: rahul_mehta/) - 3, read), { kind: 'persona', agent: 'ana_silva' }, 'last line of ana');
-    assert.deepEqual(targetAt(scenario, people, lineOf(people, /^id: rahul_mehta/) + 5, read), { kind: 'persona', agent: 'rahul_mehta' });
+    assert.deepEqual(targetAt(scenario, people, lineOf(people, /^id: ana_silva/), read), {
+      kind: 'persona',
+      agent: 'ana_silva',
+    });
+    assert.deepEqual(
+      targetAt(scenario, people, lineOf(people, /^id: rahul_mehta/) - 3, read),
+      { kind: 'persona', agent: 'ana_silva' },
+      'last line of ana',
+    );
+    assert.deepEqual(targetAt(scenario, people, lineOf(people, /^id: rahul_mehta/) + 5, read), {
+      kind: 'persona',
+      agent: 'rahul_mehta',
+    });
     assert.equal(targetAt(scenario, people, 0, read), undefined, 'the comment before the first document');
   });
 
   it('maps event lines to their round, a persona an event adds to that persona, other scenario lines to rounds', () => {
-    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /Census date/), read), { kind: 'event', round: 4 });
-    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /^ {2}- at: 7/), read), { kind: 'event', round: 7 });
-    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /Arrived from Istanbul/), read), { kind: 'persona', agent: 'elif_yilmaz' });
-    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /remove: \[lucy_tran\]/), read), { kind: 'event', round: 11 });
+    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /Census date/), read), {
+      kind: 'event',
+      round: 4,
+    });
+    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /^ {2}- at: 7/), read), {
+      kind: 'event',
+      round: 7,
+    });
+    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /Arrived from Istanbul/), read), {
+      kind: 'persona',
+      agent: 'elif_yilmaz',
+    });
+    assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /remove: \[lucy_tran\]/), read), {
+      kind: 'event',
+      round: 11,
+    });
     assert.deepEqual(targetAt(scenario, scenarioFile, lineOf(scenarioFile, /^\s+rounds: 24/), read), { kind: 'round' });
     assert.equal(targetAt(scenario, path.join(dir, 'nope.society'), 3, read), undefined);
   });
 
-  it('points frames at the persona\'s id line and at the round\'s event or the rounds line', () => {
+  it("points frames at the persona's id line and at the round's event or the rounds line", () => {
     const tariq = scenario.personas.find((p) => p.id === 'tariq_hussein');
     assert.deepEqual(personaLine(tariq, read), { file: people, line: lineOf(people, /^id: tariq_hussein/) });
     const elif = scenario.events.flatMap((e) => ('add' in e ? e.add : [])).find((p) => p.id === 'elif_yilmaz');
     assert.deepEqual(personaLine(elif, read), { file: scenarioFile, line: lineOf(scenarioFile, /- id: elif_yilmaz/) });
     assert.deepEqual(roundLine(scenario, 4, read), { file: scenarioFile, line: lineOf(scenarioFile, /^ {2}- at: 4/) });
-    assert.deepEqual(roundLine(scenario, 5, read), { file: scenarioFile, line: lineOf(scenarioFile, /^\s+rounds: 24/) });
+    assert.deepEqual(roundLine(scenario, 5, read), {
+      file: scenarioFile,
+      line: lineOf(scenarioFile, /^\s+rounds: 24/),
+    });
   });
 });

@@ -8,7 +8,12 @@ describe('naming agents in conditions and the Debug Console', () => {
   const ids = (sim: Simulation, name: string) => resolveAgent(sim, name).id;
 
   it('takes an id, an id prefix up to an underscore, a full name or a first name, in any case', async () => {
-    const personas = [{ ...makePersona(0), id: 'maya_chen_2' }, { ...makePersona(1), id: 'leo_park' }, makePersona(2), { ...makePersona(12), id: 'maya_x' }];
+    const personas = [
+      { ...makePersona(0), id: 'maya_chen_2' },
+      { ...makePersona(1), id: 'leo_park' },
+      makePersona(2),
+      { ...makePersona(12), id: 'maya_x' },
+    ];
     const sim = Simulation.create(makeScenario(0, { personas }), { rounds: 0 });
     await sim.run();
     assert.equal(ids(sim, 'leo_park'), 'leo_park');

@@ -30,13 +30,28 @@ describe('debug variables', () => {
   it('works out a lazy value when it is expanded, once, and pages a lazy list by its known length', () => {
     const store = new VariableStore();
     let computed = 0;
-    const ref = store.ref({ metrics: new Lazy('density, …', () => { computed++; return { density: 0.25 }; }), ties: new Lazy('3 ties', () => [1, 2, 3], 3) });
+    const ref = store.ref({
+      metrics: new Lazy('density, …', () => {
+        computed++;
+        return { density: 0.25 };
+      }),
+      ties: new Lazy('3 ties', () => [1, 2, 3], 3),
+    });
     const [metrics, ties] = store.children(ref);
-    assert.deepEqual([metrics.value, ties.value, ties.indexedVariables, metrics.indexedVariables], ['density, …', '3 ties', 3, undefined]);
+    assert.deepEqual(
+      [metrics.value, ties.value, ties.indexedVariables, metrics.indexedVariables],
+      ['density, …', '3 ties', 3, undefined],
+    );
     assert.equal(computed, 0, 'listing the scope computes nothing');
-    assert.deepEqual(store.children(metrics.variablesReference).map((v) => [v.name, v.value]), [['density', '0.25']]);
+    assert.deepEqual(
+      store.children(metrics.variablesReference).map((v) => [v.name, v.value]),
+      [['density', '0.25']],
+    );
     store.children(metrics.variablesReference);
     assert.equal(computed, 1);
-    assert.deepEqual(store.children(ties.variablesReference, { start: 1, count: 1 }).map((v) => v.value), ['2']);
+    assert.deepEqual(
+      store.children(ties.variablesReference, { start: 1, count: 1 }).map((v) => v.value),
+      ['2'],
+    );
   });
 });

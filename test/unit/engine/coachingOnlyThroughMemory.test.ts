@@ -32,7 +32,10 @@ interface Outcome {
 }
 
 async function run(sc: Scenario, seed: number, coached: boolean, withhold = false): Promise<Outcome> {
-  const sim = Simulation.create({ ...sc, coaching: { ...sc.coaching, enabled: coached } }, { seed, withholdAdviceMemories: withhold });
+  const sim = Simulation.create(
+    { ...sc, coaching: { ...sc.coaching, enabled: coached } },
+    { seed, withholdAdviceMemories: withhold },
+  );
   const tally = new RewardTally();
   sim.on(tally.listener);
   const events: TraceEvent[] = [];
@@ -72,8 +75,10 @@ describe('coaching acts only through memory (friends example, offline model)', f
       assert.deepEqual(withheld.ties, uncoached.ties, `seed ${seed}: tie strengths`);
       assert.deepEqual(withheld.rewards, uncoached.rewards, `seed ${seed}: reward means`);
       // Conversations, evaluations, memories and reflections too: only the advice itself is new.
-      assert.ok(withheld.rest.length === uncoached.rest.length && withheld.rest.every((e, i) => e === uncoached.rest[i]),
-        `seed ${seed}: the trace without advice differs from the uncoached one first at ${firstDifference(withheld.rest, uncoached.rest)}`);
+      assert.ok(
+        withheld.rest.length === uncoached.rest.length && withheld.rest.every((e, i) => e === uncoached.rest[i]),
+        `seed ${seed}: the trace without advice differs from the uncoached one first at ${firstDifference(withheld.rest, uncoached.rest)}`,
+      );
     }
   });
 
@@ -82,7 +87,10 @@ describe('coaching acts only through memory (friends example, offline model)', f
     for (const seed of SEEDS) {
       const coached = await run(scenario, seed, true);
       const uncoached = await run(scenario, seed, false);
-      assert.ok(coached.adviceMemories > 0 && coached.adviceMemories === coached.advice, `seed ${seed}: each advice was remembered (${coached.adviceMemories} of ${coached.advice})`);
+      assert.ok(
+        coached.adviceMemories > 0 && coached.adviceMemories === coached.advice,
+        `seed ${seed}: each advice was remembered (${coached.adviceMemories} of ${coached.advice})`,
+      );
       if (JSON.stringify(coached.metrics) !== JSON.stringify(uncoached.metrics)) differ++;
     }
     assert.ok(differ >= SEEDS.length - 1, `coaching changed the network in ${differ} of ${SEEDS.length} seeds`);

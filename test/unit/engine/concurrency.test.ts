@@ -18,7 +18,9 @@ class SlowModel implements AgentModel {
   maxInFlight = 0;
   calls = 0;
   constructor(private readonly inner: OfflineModel) {}
-  get name(): string { return this.inner.name; }
+  get name(): string {
+    return this.inner.name;
+  }
   async decide<R extends DecisionRequest>(req: R): Promise<DecisionResponse<R>> {
     this.calls++;
     this.maxInFlight = Math.max(this.maxInFlight, ++this.inFlight);
@@ -28,13 +30,23 @@ class SlowModel implements AgentModel {
   }
 }
 
-async function run(sc: Scenario, opts: SimulationOptions & { gate?: boolean } = {}): Promise<{ trace: string; models: SlowModel[] }> {
+async function run(
+  sc: Scenario,
+  opts: SimulationOptions & { gate?: boolean } = {},
+): Promise<{ trace: string; models: SlowModel[] }> {
   const models: SlowModel[] = [];
   const out = new PassThrough();
   const chunks: Buffer[] = [];
   out.on('data', (c: Buffer) => chunks.push(c));
   const writer = TraceWriter.toStream(out);
-  const sim = Simulation.create(sc, { ...opts, modelFactory: (cfg, seed) => { const m = new SlowModel(new OfflineModel(cfg.name, seed)); models.push(m); return m; } });
+  const sim = Simulation.create(sc, {
+    ...opts,
+    modelFactory: (cfg, seed) => {
+      const m = new SlowModel(new OfflineModel(cfg.name, seed));
+      models.push(m);
+      return m;
+    },
+  });
   if (opts.gate) sim.gate = () => Promise.resolve();
   writer.header(sim.header);
   sim.on(writer.listener);
@@ -48,7 +60,12 @@ describe('concurrent stages', function () {
   this.timeout(60_000);
   const base = makeScenario(10);
   const sc = makeScenario(10, {
-    world: { ...base.world, rounds: 4, encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 }, rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }] },
+    world: {
+      ...base.world,
+      rounds: 4,
+      encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
+      rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }],
+    },
     coaching: { enabled: true, every: 1 },
     models: { default: { ...base.models.default, concurrency: 4 } },
   });

@@ -5,7 +5,10 @@ import { Simulation } from '../../../src/core/engine/simulation';
 
 describe('engine determinism', () => {
   it('same scenario and seed give a byte-identical trace', async () => {
-    const sc = makeScenario(12, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds: 8 } });
+    const sc = makeScenario(12, {
+      coaching: { enabled: true, every: 1 },
+      world: { ...makeScenario(1).world, rounds: 8 },
+    });
     const a = await traceOf(sc);
     const b = await traceOf(structuredClone(sc));
     assert.ok(a.length > 10_000);
@@ -30,7 +33,13 @@ describe('engine determinism', () => {
     });
     const a = await traceOf(sc);
     assert.equal(a, await traceOf(sc));
-    for (const needle of ['"type":"room"', '"action":"broadcast"', '"agent_added","round":3', '"agent_removed","round":4', '"action":"set"']) {
+    for (const needle of [
+      '"type":"room"',
+      '"action":"broadcast"',
+      '"agent_added","round":3',
+      '"agent_removed","round":4',
+      '"action":"set"',
+    ]) {
       assert.ok(a.includes(needle), `trace should contain ${needle}`);
     }
   });
@@ -38,8 +47,14 @@ describe('engine determinism', () => {
   it("adding an agent does not reshuffle the others' turn order", () => {
     const small = Simulation.create(makeScenario(10));
     const big = Simulation.create({ ...makeScenario(10), personas: [...makeScenario(10).personas, makePersona(99)] });
-    for (const s of [small, big]) for (const p of s.world.scenario.personas) s.world.agents.set(p.id, { id: p.id } as never);
-    const order = (s: Simulation): string[] => s.turnOrder(3).map((a) => a.id).filter((id) => id !== 'p99');
+    for (const s of [small, big]) {
+      for (const p of s.world.scenario.personas) s.world.agents.set(p.id, { id: p.id } as never);
+    }
+    const order = (s: Simulation): string[] =>
+      s
+        .turnOrder(3)
+        .map((a) => a.id)
+        .filter((id) => id !== 'p99');
     assert.deepEqual(order(big), order(small));
   });
 });

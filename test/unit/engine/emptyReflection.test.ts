@@ -26,14 +26,26 @@ function lonely(rounds = 6): Scenario {
 
 /** Checks importance_sum of every reflection against the memory events since the previous one. */
 function reconcile(events: TraceEvent[], agent: string): number {
-  let running = 0, reflections = 0, lastRound = -1, lastSum = 0;
+  let running = 0,
+    reflections = 0,
+    lastRound = -1,
+    lastSum = 0;
   for (const e of events) {
     if (e.type === 'memory' && e.agent === agent && e.memory.kind !== 'reflection') running += e.memory.importance;
     if (e.type === 'reflection' && e.agent === agent) {
       reflections++;
-      if (e.round === lastRound) { assert.equal(e.importance_sum, lastSum); continue; }
-      assert.equal(e.importance_sum, running, `round ${e.round}: importance_sum ${e.importance_sum}, memory events since the last reflection ${running}`);
-      lastRound = e.round; lastSum = running; running = 0;
+      if (e.round === lastRound) {
+        assert.equal(e.importance_sum, lastSum);
+        continue;
+      }
+      assert.equal(
+        e.importance_sum,
+        running,
+        `round ${e.round}: importance_sum ${e.importance_sum}, memory events since the last reflection ${running}`,
+      );
+      lastRound = e.round;
+      lastSum = running;
+      running = 0;
     }
   }
   return reflections;
@@ -48,7 +60,9 @@ describe('a reflection with no insight', () => {
 
   it('reconciles in a busy society too', async () => {
     const sc = makeScenario(8, { coaching: { enabled: true, every: 1 } });
-    const { events } = readTrace(await traceOf({ ...sc, world: { ...sc.world, rounds: 8 }, memory: { ...sc.memory, reflect_at: 20 } }));
+    const { events } = readTrace(
+      await traceOf({ ...sc, world: { ...sc.world, rounds: 8 }, memory: { ...sc.memory, reflect_at: 20 } }),
+    );
     for (const id of ['p0', 'p1', 'p2', 'p3', 'p4', 'p5', 'p6', 'p7']) reconcile(events, id);
   });
 
@@ -58,7 +72,10 @@ describe('a reflection with no insight', () => {
       override decideNow<R extends DecisionRequest>(req: R): DecisionResponse<R> {
         if (req.kind !== 'reflect') return super.decideNow(req);
         attempts.push(req.round);
-        return { insights: [], usage: { model: this.name, input_tokens: 0, output_tokens: 0, cost_usd: 0 } } as unknown as DecisionResponse<R>;
+        return {
+          insights: [],
+          usage: { model: this.name, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        } as unknown as DecisionResponse<R>;
       }
     }
     const trace = await traceOf(lonely(8), { modelFactory: (cfg, seed) => new NothingToSay(cfg.name, seed) });
@@ -73,6 +90,8 @@ describe('a reflection with no insight', () => {
     try {
       await runInto(dir, lonely(), { stopAfter: 1 });
       assert.equal(await runInto(dir, lonely(), { resume: true }), expected);
-    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

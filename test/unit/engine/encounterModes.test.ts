@@ -25,18 +25,29 @@ describe('encounter modes', function () {
 
   for (const mode of MODES) {
     it(`${mode}: runs a society to the end, every agent meeting someone each round`, async () => {
-      const s = withEncounters(makeScenario(8, { coaching: { enabled: true, every: 1 } }), { mode, per_round: 2, exploration: 0.2 }, 4);
+      const s = withEncounters(
+        makeScenario(8, { coaching: { enabled: true, every: 1 } }),
+        { mode, per_round: 2, exploration: 0.2 },
+        4,
+      );
       const events = await eventsOf(s);
       for (let r = 1; r <= 4; r++) {
-        const started = new Set(events.filter((e) => e.type === 'encounter' && e.round === r).map((e) => (e as { from: string }).from));
+        const started = new Set(
+          events.filter((e) => e.type === 'encounter' && e.round === r).map((e) => (e as { from: string }).from),
+        );
         assert.equal(started.size, 8, `round ${r}: every agent starts a conversation`);
       }
       assert.ok(events.some((e) => e.type === 'evaluation') && events.some((e) => e.type === 'advice'));
     });
 
     it(`${mode}: two agents with nothing in common still meet`, async () => {
-      const a = { ...makePersona(0), interests: ['chess'] }, b = { ...makePersona(1), interests: ['surfing'] };
-      const s = withEncounters(makeScenario(0, { personas: [a, b] }), { mode, per_round: 1, exploration: mode === 'random' ? 0 : 1 }, 3);
+      const a = { ...makePersona(0), interests: ['chess'] },
+        b = { ...makePersona(1), interests: ['surfing'] };
+      const s = withEncounters(
+        makeScenario(0, { personas: [a, b] }),
+        { mode, per_round: 1, exploration: mode === 'random' ? 0 : 1 },
+        3,
+      );
       const encounters = (await eventsOf(s)).filter((e) => e.type === 'encounter');
       assert.equal(encounters.length, 6, 'each of them starts one conversation in each of 3 rounds');
     });

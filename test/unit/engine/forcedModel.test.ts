@@ -6,7 +6,14 @@ import { recordingFactory } from './recordingModels';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { makeScenario } from './scenarioFixture';
 
-const offline = (name: string): ModelConfig => ({ name, provider: 'offline', concurrency: 8, timeout_ms: 60000, retries: 3, on_error: 'skip' });
+const offline = (name: string): ModelConfig => ({
+  name,
+  provider: 'offline',
+  concurrency: 8,
+  timeout_ms: 60000,
+  retries: 3,
+  on_error: 'skip',
+});
 
 async function deciders(model?: string): Promise<Map<string, Set<string>>> {
   const byKind = new Map<string, Set<string>>();
@@ -14,7 +21,10 @@ async function deciders(model?: string): Promise<Map<string, Set<string>>> {
     if (!byKind.has(req.kind)) byKind.set(req.kind, new Set());
     byKind.get(req.kind)!.add(name);
   });
-  const s = makeScenario(4, { coaching: { enabled: true, every: 1, model: 'coach' }, models: { default: offline('default'), coach: offline('coach'), cheap: offline('cheap') } });
+  const s = makeScenario(4, {
+    coaching: { enabled: true, every: 1, model: 'coach' },
+    models: { default: offline('default'), coach: offline('coach'), cheap: offline('cheap') },
+  });
   s.world = { ...s.world, rounds: 2 };
   const sim = Simulation.create(s, { model, modelFactory: factory });
   assert.equal((await sim.run()).status, 'completed');

@@ -32,17 +32,36 @@ describe('engine with an LLM provider', function () {
   this.timeout(60_000);
   let server: FakeOpenAI;
   let dir: string;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); server.latencyMs = 5; dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-llm-run-')); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.reset();
+    server.latencyMs = 5;
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-llm-run-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('runs phase by phase within the concurrency, records usage and recovered faults, and replays byte-identically from the cache', async () => {
     const names = ['maya', 'ali', 'tom', 'zoe', 'sam', 'ivy'];
-    const sc = scenario({}, {
-      personas: names.map((n) => persona(n)), world: { ...scenario({}).world, rounds: 2 },
-      models: { default: modelConfig('default', { base_url: server.url, api_key_env: 'FAKE_KEY', concurrency: 4, price: { input: 1, output: 2 } }) },
-    });
+    const sc = scenario(
+      {},
+      {
+        personas: names.map((n) => persona(n)),
+        world: { ...scenario({}).world, rounds: 2 },
+        models: {
+          default: modelConfig('default', {
+            base_url: server.url,
+            api_key_env: 'FAKE_KEY',
+            concurrency: 4,
+            price: { input: 1, output: 2 },
+          }),
+        },
+      },
+    );
     // Every 15th request is rate limited once; the provider layer retries it.
     server.script = (r) => (r.n % 15 === 7 ? reply.rateLimited(0) : undefined);
     const backoff = { baseMs: 1, maxMs: 5, maxRetryAfterMs: 5 };
@@ -54,7 +73,10 @@ describe('engine with an LLM provider', function () {
     assert.deepEqual([...usage.byModel.keys()], ['default']);
     assert.match(live.trace, /"type":"message".*"usage":\{"model":"default","input_tokens":\d+/);
     const recovered = live.trace.split('\n').filter((l) => l.includes('"handling":"recovered"'));
-    assert.ok(recovered.length > 0 && recovered.every((l) => l.includes('rate_limited 429')), 'retried 429s are in the trace');
+    assert.ok(
+      recovered.length > 0 && recovered.every((l) => l.includes('rate_limited 429')),
+      'retried 429s are in the trace',
+    );
     assert.ok(!live.trace.includes('"handling":"skipped"'));
 
     server.reset();
@@ -64,10 +86,18 @@ describe('engine with an LLM provider', function () {
   });
 
   it('records answers it had to repair (a code fence, a candidate named instead of its id) as recovered, with what was changed', async () => {
-    const sc = scenario({}, {
-      personas: [['maya', 'Maya Chen'], ['ali', 'Ali Okafor'], ['tom', 'Tom Berg']].map(([id, name]) => persona(id, { name })), world: { ...scenario({}).world, rounds: 1 },
-      models: { default: modelConfig('default', { base_url: server.url, api_key_env: 'FAKE_KEY' }) },
-    });
+    const sc = scenario(
+      {},
+      {
+        personas: [
+          ['maya', 'Maya Chen'],
+          ['ali', 'Ali Okafor'],
+          ['tom', 'Tom Berg'],
+        ].map(([id, name]) => persona(id, { name })),
+        world: { ...scenario({}).world, rounds: 1 },
+        models: { default: modelConfig('default', { base_url: server.url, api_key_env: 'FAKE_KEY' }) },
+      },
+    );
     server.script = (r) => {
       const schema = r.body?.response_format?.json_schema;
       if (!schema) return undefined;
@@ -79,11 +109,22 @@ describe('engine with an LLM provider', function () {
       return reply.content('```json\n' + JSON.stringify(sampleOfSchema(schema.schema)) + '\n```');
     };
     const { trace } = await run(sc, new ModelRegistry(sc, { secrets: () => 'sk-test' }));
-    const repaired = trace.split('\n').filter((l) => l.includes('"reason":"repaired"')).map((l) => JSON.parse(l) as { handling: string; kind: string; message: string });
+    const repaired = trace
+      .split('\n')
+      .filter((l) => l.includes('"reason":"repaired"'))
+      .map((l) => JSON.parse(l) as { handling: string; kind: string; message: string });
     assert.ok(repaired.length > 0, 'repaired answers are in the trace');
     assert.ok(repaired.every((e) => e.handling === 'recovered'));
-    assert.ok(repaired.some((e) => e.kind === 'speak' && e.message === 'answer repaired: code fence'), JSON.stringify(repaired.slice(0, 3)));
-    assert.ok(repaired.some((e) => e.kind === 'choose_partner' && e.message === 'answer repaired: a candidate named instead of its id'), JSON.stringify(repaired.slice(0, 3)));
+    assert.ok(
+      repaired.some((e) => e.kind === 'speak' && e.message === 'answer repaired: code fence'),
+      JSON.stringify(repaired.slice(0, 3)),
+    );
+    assert.ok(
+      repaired.some(
+        (e) => e.kind === 'choose_partner' && e.message === 'answer repaired: a candidate named instead of its id',
+      ),
+      JSON.stringify(repaired.slice(0, 3)),
+    );
     assert.ok(!trace.includes('"handling":"skipped"') && !trace.includes('"handling":"fallback"'));
   });
 });

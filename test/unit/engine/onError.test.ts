@@ -16,7 +16,10 @@ class FlakyModel implements AgentModel {
   readonly label = 'flaky test model';
   failures = 0;
   successes = 0;
-  constructor(readonly name: string, private readonly inner: OfflineModel) {}
+  constructor(
+    readonly name: string,
+    private readonly inner: OfflineModel,
+  ) {}
   async decide<R extends DecisionRequest>(req: R): Promise<DecisionResponse<R>> {
     await Promise.resolve();
     const usage = { model: this.name, input_tokens: 100, output_tokens: 10, cost_usd: 0.001 };
@@ -29,22 +32,28 @@ class FlakyModel implements AgentModel {
   }
 }
 
-async function flakyRun(onError: FailurePolicy): Promise<{ events: TraceEvent[]; model: FlakyModel; sim: Simulation; sc: Scenario }> {
+async function flakyRun(
+  onError: FailurePolicy,
+): Promise<{ events: TraceEvent[]; model: FlakyModel; sim: Simulation; sc: Scenario }> {
   const base = makeScenario(8);
   const sc = makeScenario(8, {
-    world: { ...base.world, rounds: 6 }, coaching: { enabled: true, every: 1 },
+    world: { ...base.world, rounds: 6 },
+    coaching: { enabled: true, every: 1 },
     memory: { ...base.memory, reflect_at: 40 },
     models: { default: { ...base.models.default, on_error: onError } },
   });
   let model!: FlakyModel;
-  const sim = Simulation.create(sc, { modelFactory: (cfg, seed) => (model = new FlakyModel(cfg.name, new OfflineModel(cfg.name, seed))) });
+  const sim = Simulation.create(sc, {
+    modelFactory: (cfg, seed) => (model = new FlakyModel(cfg.name, new OfflineModel(cfg.name, seed))),
+  });
   const events: TraceEvent[] = [];
   sim.on((e) => events.push(e));
   assert.equal((await sim.run()).status, 'completed');
   return { events, model, sim, sc };
 }
 
-const of = <T extends TraceEvent['type']>(events: TraceEvent[], type: T) => events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type);
+const of = <T extends TraceEvent['type']>(events: TraceEvent[], type: T) =>
+  events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type);
 
 describe('model failures (on_error)', function () {
   this.timeout(30_000);
@@ -54,9 +63,21 @@ describe('model failures (on_error)', function () {
     const errors = of(events, 'error');
     assert.ok(model.failures > 20, `failures ${model.failures}`);
     assert.equal(errors.length, model.failures);
-    assert.ok(errors.every((e) => e.handling === 'skipped' && e.agent && e.phase && e.kind && e.reason === 'server_error' && e.usage?.input_tokens === 100));
+    assert.ok(
+      errors.every(
+        (e) =>
+          e.handling === 'skipped' &&
+          e.agent &&
+          e.phase &&
+          e.kind &&
+          e.reason === 'server_error' &&
+          e.usage?.input_tokens === 100,
+      ),
+    );
     const phasesFailed = new Set(errors.map((e) => e.phase));
-    for (const ph of ['decide', 'act', 'evaluate', 'coach']) assert.ok(phasesFailed.has(ph as never), `a ${ph} decision failed`);
+    for (const ph of ['decide', 'act', 'evaluate', 'coach']) {
+      assert.ok(phasesFailed.has(ph as never), `a ${ph} decision failed`);
+    }
 
     const turns = sc.world.conversation.turns;
     for (let round = 1; round <= sc.world.rounds; round++) {
@@ -79,7 +100,11 @@ describe('model failures (on_error)', function () {
         const raters = [enc.from, enc.to].filter((r) => speakers.has(r === enc.from ? enc.to : enc.from));
         const rated = of(inRound, 'evaluation').filter((e) => e.encounter === enc.id);
         const failed = of(inRound, 'error').filter((e) => e.encounter === enc.id && e.phase === 'evaluate');
-        assert.equal(rated.length + failed.length, raters.length, `encounter ${enc.id}: every evaluation made or recorded as failed`);
+        assert.equal(
+          rated.length + failed.length,
+          raters.length,
+          `encounter ${enc.id}: every evaluation made or recorded as failed`,
+        );
       }
     }
   });
@@ -102,7 +127,10 @@ describe('model failures (on_error)', function () {
     assert.equal(u.total.input_tokens, 100 * (model.successes + model.failures));
     assert.equal(u.failed.get('default'), model.failures);
     assert.deepEqual([...u.byPhase.keys()].sort(), ['act', 'coach', 'decide', 'evaluate', 'reflect']);
-    assert.equal([...u.byAgent.values()].reduce((s, t) => s + t.calls, 0), u.total.calls);
+    assert.equal(
+      [...u.byAgent.values()].reduce((s, t) => s + t.calls, 0),
+      u.total.calls,
+    );
     const runEnd = of(events, 'run_end')[0];
     assert.equal(runEnd.usage.calls, u.total.calls);
     assert.ok(of(events, 'message').every((m) => m.usage?.output_tokens === 10));

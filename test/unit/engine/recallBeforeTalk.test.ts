@@ -15,18 +15,28 @@ describe('recall before a conversation', () => {
     const { scenario } = await loadScenarioFile(path.join(__dirname, '../../../examples/friends/friends.society'));
     const sim = Simulation.create(scenario!);
     const events: TraceEvent[] = [];
-    sim.on((e) => { events.push(e); });
+    sim.on((e) => {
+      events.push(e);
+    });
     await sim.run();
     const talked = new Set<string>();
     const pair = (a: string, b: string): string => (a < b ? `${a}|${b}` : `${b}|${a}`);
-    let again = 0, introduced = 0, firsts = 0, welcomedFirst = 0;
+    let again = 0,
+      introduced = 0,
+      firsts = 0,
+      welcomedFirst = 0;
     for (const e of events) {
       if (e.type !== 'message') continue;
       const m = e as MessageEvent;
       if (m.turn === 0 && m.act === 'greet' && m.to) {
         const known = talked.has(pair(m.from, m.to));
-        if (known) { again++; if (INTRODUCTION.test(m.text)) introduced++; }
-        else { firsts++; if (!INTRODUCTION.test(m.text)) welcomedFirst++; }
+        if (known) {
+          again++;
+          if (INTRODUCTION.test(m.text)) introduced++;
+        } else {
+          firsts++;
+          if (!INTRODUCTION.test(m.text)) welcomedFirst++;
+        }
       }
       if (m.to) talked.add(pair(m.from, m.to));
     }

@@ -4,11 +4,15 @@ import type { ModelConfig } from '../../../src/core/format/language/model';
 import type { AgentModel, DecisionRequest } from '../../../src/core/llm/types';
 import { OfflineModel } from '../../../src/core/llm/offline';
 
-export function recordingFactory(onDecide: (req: DecisionRequest, model: string) => void): (cfg: ModelConfig, seed: number) => AgentModel {
+export function recordingFactory(
+  onDecide: (req: DecisionRequest, model: string) => void,
+): (cfg: ModelConfig, seed: number) => AgentModel {
   return (cfg, seed) => {
     const inner = new OfflineModel(cfg.name, seed);
     return {
-      name: cfg.name, provider: 'offline', label: inner.label,
+      name: cfg.name,
+      provider: 'offline',
+      label: inner.label,
       decide: <R extends DecisionRequest>(req: R, signal?: AbortSignal) => {
         onDecide(req, cfg.name);
         return inner.decide(req, signal);

@@ -30,8 +30,15 @@ function scenario(): Scenario {
   return sc;
 }
 
-const memories = (events: TraceEvent[], agent: string): { round: number; kind: string; text: string; importance: number }[] =>
-  events.flatMap((e) => (e.type === 'memory' && e.agent === agent ? [{ round: e.round, kind: e.memory.kind, text: e.memory.text, importance: e.memory.importance }] : []));
+const memories = (
+  events: TraceEvent[],
+  agent: string,
+): { round: number; kind: string; text: string; importance: number }[] =>
+  events.flatMap((e) =>
+    e.type === 'memory' && e.agent === agent
+      ? [{ round: e.round, kind: e.memory.kind, text: e.memory.text, importance: e.memory.importance }]
+      : [],
+  );
 
 describe('relationship notes as seed memories', () => {
   it('keeps the importance of imported relationship memories', () => {
@@ -53,12 +60,17 @@ describe('relationship notes as seed memories', () => {
   it('an agent added by a timed event gets its notes as seed memories when it joins', async () => {
     const { events } = readTrace(await traceOf(scenario()));
     const omar = memories(events, 'p3');
-    assert.deepEqual(omar.slice(0, 2).map((m) => [m.round, m.kind, m.text]), [
-      [2, 'seed', omar[0].text],
-      [2, 'seed', 'Leo Park: Colleague at the hospital.'],
-    ]);
+    assert.deepEqual(
+      omar.slice(0, 2).map((m) => [m.round, m.kind, m.text]),
+      [
+        [2, 'seed', omar[0].text],
+        [2, 'seed', 'Leo Park: Colleague at the hospital.'],
+      ],
+    );
     const added = events.findIndex((e) => e.type === 'agent_added' && e.agent.id === 'p3');
-    const note = events.findIndex((e) => e.type === 'memory' && e.agent === 'p3' && e.memory.text.startsWith('Leo Park:'));
+    const note = events.findIndex(
+      (e) => e.type === 'memory' && e.agent === 'p3' && e.memory.text.startsWith('Leo Park:'),
+    );
     assert.ok(added >= 0 && note > added);
   });
 
@@ -69,6 +81,8 @@ describe('relationship notes as seed memories', () => {
     try {
       await runInto(dir, scenario(), { stopAfter: 1 });
       assert.equal(await runInto(dir, scenario(), { resume: true }), expected);
-    } finally { fs.rmSync(dir, { recursive: true, force: true }); }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
   });
 });

@@ -5,13 +5,25 @@ import * as path from 'node:path';
 import { makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/simulation';
-import { checkpointDue, checkpointPieces, parseCheckpoint, writeCheckpoint, writeCheckpointAsync } from '../../../src/core/engine/checkpoint';
+import {
+  checkpointDue,
+  checkpointPieces,
+  parseCheckpoint,
+  writeCheckpoint,
+  writeCheckpointAsync,
+} from '../../../src/core/engine/checkpoint';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 
 /** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
-async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop?: (round: number, phase?: string) => boolean, resume = false): Promise<string> {
-  const trace = path.join(dir, 'trace.jsonl'), cpFile = path.join(dir, 'checkpoint.json');
+async function runToFiles(
+  dir: string,
+  sc: ReturnType<typeof makeScenario>,
+  stop?: (round: number, phase?: string) => boolean,
+  resume = false,
+): Promise<string> {
+  const trace = path.join(dir, 'trace.jsonl'),
+    cpFile = path.join(dir, 'checkpoint.json');
   let sim: Simulation, writer: TraceWriter;
   if (resume) {
     const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));
@@ -30,7 +42,11 @@ async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop
     writeCheckpoint(cpFile, cp);
   };
   const controller = new AbortController();
-  if (stop) sim.gate = (p) => { if (stop(p.round, p.kind === 'phase' ? p.phase : undefined)) controller.abort(); };
+  if (stop) {
+    sim.gate = (p) => {
+      if (stop(p.round, p.kind === 'phase' ? p.phase : undefined)) controller.abort();
+    };
+  }
   const r = await sim.run(controller.signal);
   if (r.status === 'aborted') writer.discard();
   await writer.close();
@@ -38,9 +54,15 @@ async function runToFiles(dir: string, sc: ReturnType<typeof makeScenario>, stop
 }
 
 describe('checkpoint and resume', () => {
-  const sc = makeScenario(12, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds: 7 }, events: [{ at: 4, broadcast: 'Exams are next week.' }] });
+  const sc = makeScenario(12, {
+    coaching: { enabled: true, every: 1 },
+    world: { ...makeScenario(1).world, rounds: 7 },
+    events: [{ at: 4, broadcast: 'Exams are next week.' }],
+  });
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-resume-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-resume-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   for (const [label, stop] of [
@@ -77,7 +99,8 @@ describe('checkpoint and resume', () => {
   });
 
   it('checkpoints are due every `every` rounds before the last, and at the end', () => {
-    const due = (every: number, rounds: number) => Array.from({ length: rounds + 1 }, (_, r) => r).filter((r) => checkpointDue(r, false, every, rounds));
+    const due = (every: number, rounds: number) =>
+      Array.from({ length: rounds + 1 }, (_, r) => r).filter((r) => checkpointDue(r, false, every, rounds));
     assert.deepEqual(due(1, 4), [0, 1, 2, 3]);
     assert.deepEqual(due(3, 10), [0, 3, 6, 9]);
     assert.deepEqual(due(50, 10), [0]);

@@ -9,8 +9,13 @@ import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 import { TraceWriter } from '../../../src/core/trace/writer';
 
 /** Runs to the end, or stops once round `stopAfter` is checkpointed; returns the trace file's text. */
-export async function runInto(dir: string, sc: Scenario, opts: { stopAfter?: number; resume?: boolean; sim?: SimulationOptions } = {}): Promise<string> {
-  const trace = path.join(dir, 'trace.jsonl'), cpFile = path.join(dir, 'checkpoint.json');
+export async function runInto(
+  dir: string,
+  sc: Scenario,
+  opts: { stopAfter?: number; resume?: boolean; sim?: SimulationOptions } = {},
+): Promise<string> {
+  const trace = path.join(dir, 'trace.jsonl'),
+    cpFile = path.join(dir, 'checkpoint.json');
   let sim: Simulation, writer: TraceWriter;
   if (opts.resume) {
     const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));

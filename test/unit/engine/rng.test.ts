@@ -7,8 +7,14 @@ describe('seeded streams', () => {
     const a = stream(1, 'agent', 'maya', 'speak', 3);
     const b = stream(1, 'agent', 'maya', 'speak', 3);
     const xs = Array.from({ length: 5 }, () => a.next());
-    assert.deepEqual(Array.from({ length: 5 }, () => b.next()), xs);
-    assert.notDeepEqual(Array.from({ length: 5 }, () => stream(1, 'agent', 'leo', 'speak', 3).next()), xs);
+    assert.deepEqual(
+      Array.from({ length: 5 }, () => b.next()),
+      xs,
+    );
+    assert.notDeepEqual(
+      Array.from({ length: 5 }, () => stream(1, 'agent', 'leo', 'speak', 3).next()),
+      xs,
+    );
     assert.notEqual(hashKey(1, 'a'), hashKey(2, 'a'));
   });
 
@@ -24,9 +30,18 @@ describe('seeded streams', () => {
   });
 
   it('population sampling is seeded per generated agent, so growing a group keeps existing members', () => {
-    const g = { group: 'students', count: 5, id_prefix: 's', names: ['Ana', 'Bo'], occupations: ['student'], interests: { pool: ['a', 'b', 'c', 'd'], per_agent: 2 },
-      traits: { openness: { normal: { mean: 0.6, sd: 0.2 } } }, motivations: { social: { uniform: { min: 0.2, max: 0.8 } } } };
-    const five = samplePopulation(g, 3), eight = samplePopulation({ ...g, count: 8 }, 3);
+    const g = {
+      group: 'students',
+      count: 5,
+      id_prefix: 's',
+      names: ['Ana', 'Bo'],
+      occupations: ['student'],
+      interests: { pool: ['a', 'b', 'c', 'd'], per_agent: 2 },
+      traits: { openness: { normal: { mean: 0.6, sd: 0.2 } } },
+      motivations: { social: { uniform: { min: 0.2, max: 0.8 } } },
+    };
+    const five = samplePopulation(g, 3),
+      eight = samplePopulation({ ...g, count: 8 }, 3);
     assert.deepEqual(eight.slice(0, 5), five);
     for (const p of eight) {
       assert.equal(p.interests.length, 2);

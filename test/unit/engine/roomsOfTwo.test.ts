@@ -11,7 +11,9 @@ import { makeScenario } from './scenarioFixture';
 async function eventsOf(s: Scenario): Promise<TraceEvent[]> {
   const sim = Simulation.create(s);
   const events: TraceEvent[] = [];
-  sim.on((e) => { events.push(e); });
+  sim.on((e) => {
+    events.push(e);
+  });
   await sim.run();
   return events;
 }
@@ -19,25 +21,50 @@ async function eventsOf(s: Scenario): Promise<TraceEvent[]> {
 function roomScenario(rooms: Scenario['world']['rooms'], over: Partial<Scenario> = {}, turns = 1): Scenario {
   const base = makeScenario(5);
   return makeScenario(5, {
-    world: { ...base.world, rounds: 3, encounters: { mode: 'random', per_round: 0, exploration: 0 }, conversation: { turns }, rooms },
+    world: {
+      ...base.world,
+      rounds: 3,
+      encounters: { mode: 'random', per_round: 0, exploration: 0 },
+      conversation: { turns },
+      rooms,
+    },
     ...over,
   });
 }
 
 /** Per room conversation: its members, messages and evaluations. */
-function roomTalks(events: TraceEvent[]): { id: string; members: string[]; messages: Extract<TraceEvent, { type: 'message' }>[]; ratings: string[] }[] {
-  return events.filter((e): e is Extract<TraceEvent, { type: 'room' }> => e.type === 'room').map((r) => ({
-    id: r.id, members: r.members,
-    messages: events.filter((e): e is Extract<TraceEvent, { type: 'message' }> => e.type === 'message' && e.encounter === r.id),
-    ratings: events.filter((e): e is Extract<TraceEvent, { type: 'evaluation' }> => e.type === 'evaluation' && e.encounter === r.id).map((e) => `${e.from}>${e.to}`).sort(),
-  }));
+function roomTalks(
+  events: TraceEvent[],
+): { id: string; members: string[]; messages: Extract<TraceEvent, { type: 'message' }>[]; ratings: string[] }[] {
+  return events
+    .filter((e): e is Extract<TraceEvent, { type: 'room' }> => e.type === 'room')
+    .map((r) => ({
+      id: r.id,
+      members: r.members,
+      messages: events.filter(
+        (e): e is Extract<TraceEvent, { type: 'message' }> => e.type === 'message' && e.encounter === r.id,
+      ),
+      ratings: events
+        .filter(
+          (e): e is Extract<TraceEvent, { type: 'evaluation' }> => e.type === 'evaluation' && e.encounter === r.id,
+        )
+        .map((e) => `${e.from}>${e.to}`)
+        .sort(),
+    }));
 }
 
 function assertRoomOfTwo(talk: ReturnType<typeof roomTalks>[number], turns: number): void {
   assert.equal(talk.members.length, 2, talk.id);
   assert.equal(talk.messages.length, Math.max(2, Math.ceil((turns * 2) / 2)), `${talk.id}: room formula`);
-  assert.ok(talk.messages.every((m) => m.to === undefined), `${talk.id}: no \`to\` in a room`);
-  assert.deepEqual([...new Set(talk.messages.map((m) => m.from))].sort(), [...talk.members].sort(), `${talk.id}: both speak`);
+  assert.ok(
+    talk.messages.every((m) => m.to === undefined),
+    `${talk.id}: no \`to\` in a room`,
+  );
+  assert.deepEqual(
+    [...new Set(talk.messages.map((m) => m.from))].sort(),
+    [...talk.members].sort(),
+    `${talk.id}: both speak`,
+  );
   const [a, b] = talk.members;
   assert.deepEqual(talk.ratings, [`${a}>${b}`, `${b}>${a}`].sort(), `${talk.id}: both rate each other`);
 }
@@ -63,7 +90,13 @@ describe('rooms of two members', () => {
   });
 
   it('a fixed room of three after `remove` takes one member', async () => {
-    const events = await eventsOf(roomScenario([{ name: 'trio', members: ['p0', 'p1', 'p2'], size: 4 }], { events: [{ at: 2, remove: ['p2'] }] }, 3));
+    const events = await eventsOf(
+      roomScenario(
+        [{ name: 'trio', members: ['p0', 'p1', 'p2'], size: 4 }],
+        { events: [{ at: 2, remove: ['p2'] }] },
+        3,
+      ),
+    );
     const talks = roomTalks(events);
     assert.equal(talks[0].members.length, 3);
     assert.equal(talks[0].messages.length, Math.max(3, Math.ceil((3 * 3) / 2)));
@@ -81,7 +114,9 @@ describe('rooms of two members', () => {
     const encounters = events.filter((e): e is Extract<TraceEvent, { type: 'encounter' }> => e.type === 'encounter');
     assert.ok(encounters.length > 0);
     for (const enc of encounters) {
-      const msgs = events.filter((e): e is Extract<TraceEvent, { type: 'message' }> => e.type === 'message' && e.encounter === enc.id);
+      const msgs = events.filter(
+        (e): e is Extract<TraceEvent, { type: 'message' }> => e.type === 'message' && e.encounter === enc.id,
+      );
       assert.equal(msgs.length, 3);
       for (const m of msgs) assert.equal(m.to, m.from === enc.from ? enc.to : enc.from);
     }

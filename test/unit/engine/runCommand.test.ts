@@ -15,42 +15,68 @@ const EXAMPLE = path.resolve(__dirname, '../../../examples/friends/friends.socie
 /** Three personas on an OpenAI-compatible endpoint at `url` (key in SOCIETY_TEST_FAKE_KEY, priced). */
 function llmScenario(dir: string, url: string, rounds: number): string {
   const file = path.join(dir, 'llm.society');
-  fs.writeFileSync(file, [
-    'kind: scenario', 'name: LLM run', 'seed: 3',
-    'personas:',
-    '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
-    '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
-    '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
-    `world: { rounds: ${rounds} }`,
-    `models: { default: { provider: openai, model: fake-model, base_url: "${url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
-  ].join('\n') + '\n');
+  fs.writeFileSync(
+    file,
+    [
+      'kind: scenario',
+      'name: LLM run',
+      'seed: 3',
+      'personas:',
+      '  - { id: maya, name: Maya Chen, interests: [bouldering, open data] }',
+      '  - { id: tom, name: Tom Nguyen, interests: [bouldering, jazz] }',
+      '  - { id: ana, name: Ana Silva, interests: [jazz, open data] }',
+      `world: { rounds: ${rounds} }`,
+      `models: { default: { provider: openai, model: fake-model, base_url: "${url}", api_key_env: SOCIETY_TEST_FAKE_KEY, price: { input: 1, output: 2 } } }`,
+    ].join('\n') + '\n',
+  );
   return file;
 }
 
 describe('society run', function () {
   this.timeout(60_000);
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-run-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-run-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('writes a valid trace and checkpoint and prints the summary table', async () => {
-    const { result, out } = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--seed', '9', '--out', dir]));
+    const { result, out } = await quietly(() =>
+      runCommand.run([EXAMPLE, '--rounds', '3', '--seed', '9', '--out', dir]),
+    );
     assert.equal(result, 0);
     const r = readTrace(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'));
     assert.deepEqual(r.errors, []);
     assert.equal(r.complete, true);
     assert.equal(r.header?.seed, 9);
     assert.ok(fs.existsSync(path.join(dir, 'checkpoint.json')));
-    for (const row of ['density', 'reciprocity', 'clustering', 'communities', 'median degree', 'reward social', 'reward support']) assert.ok(out.includes(row), row);
+    for (const row of [
+      'density',
+      'reciprocity',
+      'clustering',
+      'communities',
+      'median degree',
+      'reward social',
+      'reward support',
+    ]) {
+      assert.ok(out.includes(row), row);
+    }
   });
 
   it('Ctrl-C leaves a valid trace and checkpoint; --resume finishes it byte-identically, with the same summary', async () => {
-    const full = path.join(dir, 'full'), cut = path.join(dir, 'cut');
+    const full = path.join(dir, 'full'),
+      cut = path.join(dir, 'cut');
     const whole = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', full]));
     // Ctrl-C once the first checkpoint is on disk (the run yields to timers between agents), so the run stops mid-way.
     const cutCheckpoint = path.join(cut, 'checkpoint.json');
     // The press arrives twice at once, as `timeout` and some wrappers deliver it: still one press (QA: now and then no checkpoint at the stop).
-    const poll = setInterval(() => { if (fs.existsSync(cutCheckpoint)) { clearInterval(poll); process.emit('SIGINT'); process.emit('SIGINT'); } }, 1);
+    const poll = setInterval(() => {
+      if (fs.existsSync(cutCheckpoint)) {
+        clearInterval(poll);
+        process.emit('SIGINT');
+        process.emit('SIGINT');
+      }
+    }, 1);
     const { result, errors } = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', cut]));
     clearInterval(poll);
     assert.equal(result, 130, errors);
@@ -83,8 +109,14 @@ describe('society run', function () {
     const server = await startFakeOpenAI();
     try {
       const file = llmScenario(dir, server.url, 2);
-      const cache = path.join(dir, 'cache'), live = path.join(dir, 'live'), again = path.join(dir, 'again');
-      assert.equal((await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]))).result, 1, 'no key, no run');
+      const cache = path.join(dir, 'cache'),
+        live = path.join(dir, 'live'),
+        again = path.join(dir, 'again');
+      assert.equal(
+        (await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]))).result,
+        1,
+        'no key, no run',
+      );
       process.env.SOCIETY_TEST_FAKE_KEY = 'sk-test';
       const { result, out } = await quietly(() => runCommand.run([file, '--out', live, '--cache', cache]));
       assert.equal(result, 0);
@@ -98,7 +130,10 @@ describe('society run', function () {
       assert.equal(replayed.result, 0);
       assert.doesNotMatch(replayed.out, /HTTP requests/, 'a replay sends none');
       assert.equal(server.count, calls, 'replay made no calls');
-      assert.equal(fs.readFileSync(path.join(again, 'trace.jsonl'), 'utf8'), fs.readFileSync(path.join(live, 'trace.jsonl'), 'utf8'));
+      assert.equal(
+        fs.readFileSync(path.join(again, 'trace.jsonl'), 'utf8'),
+        fs.readFileSync(path.join(live, 'trace.jsonl'), 'utf8'),
+      );
     } finally {
       delete process.env.SOCIETY_TEST_FAKE_KEY;
       await server.close();
@@ -116,7 +151,13 @@ describe('society run', function () {
       server.script = () => {
         // The second press well after the first (closer ones are one press delivered twice); the
         // calls still to come wait a second, so round 2 is still going when it comes.
-        if (++chats === 35) setImmediate(() => { process.emit('SIGINT'); server.latencyMs = 1000; setTimeout(() => process.emit('SIGINT'), SIGINT_REPEAT_MS + 50); });
+        if (++chats === 35) {
+          setImmediate(() => {
+            process.emit('SIGINT');
+            server.latencyMs = 1000;
+            setTimeout(() => process.emit('SIGINT'), SIGINT_REPEAT_MS + 50);
+          });
+        }
         return undefined;
       };
       const out = path.join(dir, 'out');
@@ -125,7 +166,9 @@ describe('society run', function () {
       const trace = readTrace(fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8'));
       assert.deepEqual(trace.errors, []);
       assert.equal(trace.lastRound, 1, 'round 2 was dropped');
-      const kept = trace.events.filter((e) => e.type === 'round_end').reduce((n, e) => n + (e.type === 'round_end' ? e.stats.usage.calls : 0), 0);
+      const kept = trace.events
+        .filter((e) => e.type === 'round_end')
+        .reduce((n, e) => n + (e.type === 'round_end' ? e.stats.usage.calls : 0), 0);
       const line = /model calls: (\d+) calls, (\d+) in \+ (\d+) out tokens, \$(\d+\.\d+)/.exec(errors);
       assert.ok(line, errors);
       const billed = Number(line[1]);
@@ -133,7 +176,10 @@ describe('society run', function () {
       assert.ok(billed > kept, `session calls ${billed} include the dropped round's beyond the trace's ${kept}`);
       assert.ok(billed <= server.chatRequests().length, 'a decision is at least one request');
       assert.ok(Number(line[4]) > 0);
-      assert.match(errors, /this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the stop are not counted/);
+      assert.match(
+        errors,
+        /this session's calls, the dropped round's included: billed, though --resume asks them again; calls cut off by the stop are not counted/,
+      );
       assert.match(errors, /continue with: society run .* --resume$/m);
     } finally {
       delete process.env.SOCIETY_TEST_FAKE_KEY;
@@ -144,8 +190,11 @@ describe('society run', function () {
   it('exits 3 when the endpoint was never reached: the circuit breaker stops the run, saying where the trace ends (issue 33: 11)', async () => {
     const file = await deadEndpointScenario(dir);
     const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
-    assert.equal(result, 3, 'no call reached the scenario\'s model');
-    assert.match(errors, /^society run: the model endpoint http:\/\/127\.0\.0\.1:\d+\/v1 refused or dropped \d+ connections in a row and has not answered once: is the server running, and is base_url right\? \(last error: .*ECONNREFUSED/m);
+    assert.equal(result, 3, "no call reached the scenario's model");
+    assert.match(
+      errors,
+      /^society run: the model endpoint http:\/\/127\.0\.0\.1:\d+\/v1 refused or dropped \d+ connections in a row and has not answered once: is the server running, and is base_url right\? \(last error: .*ECONNREFUSED/m,
+    );
     assert.match(errors, /trace\.jsonl ends after round 0/);
     const r = readTrace(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'));
     assert.deepEqual(r.errors, []);
@@ -156,8 +205,15 @@ describe('society run', function () {
     const dead = fs.readFileSync(await deadEndpointScenario(dir), 'utf8');
     const file = path.join(dir, 'mixed.society');
     // Bob thinks with the offline model: his decisions are answered, Ann's all fail.
-    fs.writeFileSync(file, dead.replace('{ id: bob, name: Bob, interests: [chess] }', '{ id: bob, name: Bob, interests: [chess], model: calm }')
-      .replace('models: {', 'models: { calm: { provider: offline },'));
+    fs.writeFileSync(
+      file,
+      dead
+        .replace(
+          '{ id: bob, name: Bob, interests: [chess] }',
+          '{ id: bob, name: Bob, interests: [chess], model: calm }',
+        )
+        .replace('models: {', 'models: { calm: { provider: offline },'),
+    );
     const { result, errors } = await quietly(() => runCommand.run([file, '--out', dir]));
     assert.equal(result, 0);
     assert.match(errors, /^warning: \d+ model calls? failed \(network \d+\)/m);
@@ -167,7 +223,10 @@ describe('society run', function () {
   it('runs the first of several scenarios in a file and says so; --scenario NAME picks another', async () => {
     // QA: the second scenario of a file could not be run, and nothing said the first was chosen.
     const file = path.join(dir, 'two.society');
-    fs.writeFileSync(file, 'kind: scenario\nname: One\npersonas: [{ id: a, name: A }, { id: b, name: B }]\nworld: { rounds: 1 }\n---\nkind: scenario\nname: Two\npersonas: [{ id: c, name: C }, { id: d, name: D }]\nworld: { rounds: 2 }\n');
+    fs.writeFileSync(
+      file,
+      'kind: scenario\nname: One\npersonas: [{ id: a, name: A }, { id: b, name: B }]\nworld: { rounds: 1 }\n---\nkind: scenario\nname: Two\npersonas: [{ id: c, name: C }, { id: d, name: D }]\nworld: { rounds: 2 }\n',
+    );
     const first = await quietly(() => runCommand.run([file, '--out', path.join(dir, 'one')]));
     assert.equal(first.result, 0);
     assert.match(first.errors, /holds 2 scenarios \('One', 'Two'\); this is 'One' \(choose with --scenario NAME\)/);
@@ -182,16 +241,34 @@ describe('society run', function () {
   it('rejects bad arguments', async () => {
     assert.equal((await quietly(() => runCommand.run([]))).result, 2);
     await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', 'x', '--out', dir])), /--rounds/);
-    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', path.join(dir, 'none'), '--resume']))).result, 1);
-    await assert.rejects(() => quietly(() => runCommand.run([EXAMPLE, '--rounds', '0', '--out', dir])), /--rounds must be an integer ≥ 1/);
-    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--seed', '9', '--out', dir]))).result, 0);
-    const resumeSeed = await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '3', '--rounds', '2']));
+    assert.equal(
+      (await quietly(() => runCommand.run([EXAMPLE, '--out', path.join(dir, 'none'), '--resume']))).result,
+      1,
+    );
+    await assert.rejects(
+      () => quietly(() => runCommand.run([EXAMPLE, '--rounds', '0', '--out', dir])),
+      /--rounds must be an integer ≥ 1/,
+    );
+    assert.equal(
+      (await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--seed', '9', '--out', dir]))).result,
+      0,
+    );
+    const resumeSeed = await quietly(() =>
+      runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '3', '--rounds', '2']),
+    );
     assert.equal(resumeSeed.result, 2);
-    assert.match(resumeSeed.errors, /--resume continues the run with its own seed 9 \(from its checkpoint\): leave out --seed/);
+    assert.match(
+      resumeSeed.errors,
+      /--resume continues the run with its own seed 9 \(from its checkpoint\): leave out --seed/,
+    );
     const resumeRounds = await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--rounds', '5']));
     assert.equal(resumeRounds.result, 2);
     assert.match(resumeRounds.errors, /its own rounds 2 \(from its checkpoint\): leave out --rounds/);
-    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '9', '--rounds', '2']))).result, 0, 'the same values are accepted');
+    assert.equal(
+      (await quietly(() => runCommand.run([EXAMPLE, '--out', dir, '--resume', '--seed', '9', '--rounds', '2']))).result,
+      0,
+      'the same values are accepted',
+    );
     // One writer per folder: a second run into it is refused before it touches anything.
     const held = lockFolder(dir);
     assert.ok('release' in held);
@@ -199,7 +276,10 @@ describe('society run', function () {
     const busy = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '1', '--out', dir]));
     held.release();
     assert.equal(busy.result, 1);
-    assert.match(busy.errors, /another society command \(pid \d+, since .+\) is writing to .+; wait for it to end or choose another --out/);
+    assert.match(
+      busy.errors,
+      /another society command \(pid \d+, since .+\) is writing to .+; wait for it to end or choose another --out/,
+    );
     assert.equal(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'), before);
   });
 });

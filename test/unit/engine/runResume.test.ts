@@ -22,21 +22,30 @@ async function stoppedAt(out: string, round: number, extra: string[] = [], signa
       for (const s of signals) process.emit(s as 'SIGINT');
     }
   }, 1);
-  try { return await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', out, ...extra])); } finally { clearInterval(poll); }
+  try {
+    return await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', out, ...extra]));
+  } finally {
+    clearInterval(poll);
+  }
 }
 
 describe('society run: resuming and restarting a run folder', function () {
   this.timeout(120_000);
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-resume-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-resume-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  it('refuses to resume onto another run\'s trace, a changed trace or a checkpoint that does not match it', async () => {
-    const a = path.join(dir, 'a'), b = path.join(dir, 'b');
+  it("refuses to resume onto another run's trace, a changed trace or a checkpoint that does not match it", async () => {
+    const a = path.join(dir, 'a'),
+      b = path.join(dir, 'b');
     assert.equal((await stoppedAt(a, 3)).result, 130);
     assert.equal((await stoppedAt(b, 3, ['--seed', '8'])).result, 130);
-    const trace = path.join(a, 'trace.jsonl'), checkpoint = path.join(a, 'checkpoint.json');
-    const ownTrace = fs.readFileSync(trace), ownCheckpoint = fs.readFileSync(checkpoint, 'utf8');
+    const trace = path.join(a, 'trace.jsonl'),
+      checkpoint = path.join(a, 'checkpoint.json');
+    const ownTrace = fs.readFileSync(trace),
+      ownCheckpoint = fs.readFileSync(checkpoint, 'utf8');
     const resume = () => quietly(() => runCommand.run([EXAMPLE, '--out', a, '--resume']));
     const refused = async (why: RegExp) => {
       const r = await resume();
@@ -45,7 +54,9 @@ describe('society run: resuming and restarting a run folder', function () {
     };
     // Another run's trace beside this checkpoint (QA: a fresh run killed in its first checkpoint left one).
     fs.copyFileSync(path.join(b, 'trace.jsonl'), trace);
-    await refused(/^society run: cannot resume from \S*trace\.jsonl: the trace is another run's: its header differs from the checkpoint's \(seed 8 vs 7\)$/m);
+    await refused(
+      /^society run: cannot resume from \S*trace\.jsonl: the trace is another run's: its header differs from the checkpoint's \(seed 8 vs 7\)$/m,
+    );
     assert.deepEqual(fs.readFileSync(trace), fs.readFileSync(path.join(b, 'trace.jsonl')), 'nothing was appended');
     // A line inserted before the checkpoint's round end.
     const lines = ownTrace.toString('utf8').split('\n');
@@ -64,10 +75,16 @@ describe('society run: resuming and restarting a run folder', function () {
     const moved = [...lines];
     moved[memoryLine] = moved[memoryLine].replace('"agent":"aroha_walker"', '"agent":"ben_kowalski"');
     fs.writeFileSync(trace, moved.join('\n'));
-    await refused(/cannot resume from \S*checkpoint\.json: the trace holds \d+ memories of agent '(aroha_walker|ben_kowalski)'.*the trace is not the checkpoint's/);
+    await refused(
+      /cannot resume from \S*checkpoint\.json: the trace holds \d+ memories of agent '(aroha_walker|ben_kowalski)'.*the trace is not the checkpoint's/,
+    );
     moved[memoryLine] = moved[memoryLine].replace('"memory":{', '"memory":[');
     fs.writeFileSync(trace, moved.join('\n'));
-    await refused(new RegExp(`cannot resume from \\S*trace\\.jsonl: its memories could not be read back: line ${memoryLine + 1}: not valid JSON`));
+    await refused(
+      new RegExp(
+        `cannot resume from \\S*trace\\.jsonl: its memories could not be read back: line ${memoryLine + 1}: not valid JSON`,
+      ),
+    );
     fs.writeFileSync(trace, ownTrace);
     // As it was: resumes.
     fs.writeFileSync(checkpoint, ownCheckpoint);
@@ -108,7 +125,12 @@ describe('society run: resuming and restarting a run folder', function () {
     const fresh = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a]));
     assert.equal(fresh.result, 1);
     const completed = JSON.parse(fs.readFileSync(path.join(a, 'checkpoint.json'), 'utf8')).completed as number;
-    assert.match(fresh.errors, new RegExp(`holds an unfinished run \\(round ${completed} of 30\\); continue it with --resume, start it over with --overwrite, or choose another --out`));
+    assert.match(
+      fresh.errors,
+      new RegExp(
+        `holds an unfinished run \\(round ${completed} of 30\\); continue it with --resume, start it over with --overwrite, or choose another --out`,
+      ),
+    );
     assert.deepEqual(fs.readFileSync(path.join(a, 'trace.jsonl')), before, 'the unfinished run is kept');
     const over = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a, '--overwrite']));
     assert.equal(over.result, 0, over.errors);
@@ -117,22 +139,32 @@ describe('society run: resuming and restarting a run folder', function () {
     const again = await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a]));
     assert.equal(again.result, 1);
     assert.match(again.errors, /holds a finished run/);
-    assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a, '--overwrite']))).result, 0);
+    assert.equal(
+      (await quietly(() => runCommand.run([EXAMPLE, '--rounds', '3', '--out', a, '--overwrite']))).result,
+      0,
+    );
     const both = await quietly(() => runCommand.run([EXAMPLE, '--out', a, '--resume', '--overwrite']));
     assert.equal(both.result, 2);
   });
 
   it('stops at once on SIGTERM with a valid trace and the resume hint; --resume finishes it byte-identically', async () => {
-    const whole = path.join(dir, 'whole'), cut = path.join(dir, 'cut');
+    const whole = path.join(dir, 'whole'),
+      cut = path.join(dir, 'cut');
     assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '30', '--out', whole]))).result, 0);
     const stopped = await stoppedAt(cut, 5, [], ['SIGTERM']);
     assert.equal(stopped.result, 143, stopped.errors);
-    assert.match(stopped.errors, /^stopped by SIGTERM: \S*trace\.jsonl ends after round \d+.*; continue with: society run .* --resume$/m);
+    assert.match(
+      stopped.errors,
+      /^stopped by SIGTERM: \S*trace\.jsonl ends after round \d+.*; continue with: society run .* --resume$/m,
+    );
     const read = readTrace(fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'));
     assert.deepEqual(read.errors, []);
     const resumed = await quietly(() => runCommand.run([EXAMPLE, '--out', cut, '--resume']));
     assert.equal(resumed.result, 0, resumed.errors);
-    assert.equal(fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'), fs.readFileSync(path.join(whole, 'trace.jsonl'), 'utf8'));
+    assert.equal(
+      fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'),
+      fs.readFileSync(path.join(whole, 'trace.jsonl'), 'utf8'),
+    );
   });
 
   it('says when the checkpoint is behind the trace a stop left (QA: rounds were redone unannounced)', async () => {
@@ -143,7 +175,12 @@ describe('society run: resuming and restarting a run folder', function () {
     const ended = readTrace(fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8')).lastRound;
     const cp = JSON.parse(fs.readFileSync(path.join(cut, 'checkpoint.json'), 'utf8'));
     assert.ok(cp.completed < ended, `checkpoint ${cp.completed}, trace ${ended}`);
-    assert.match(stopped.errors, new RegExp(`ends after round ${ended} \\(its checkpoint is at round ${cp.completed}: --resume cuts it back and redoes round`));
+    assert.match(
+      stopped.errors,
+      new RegExp(
+        `ends after round ${ended} \\(its checkpoint is at round ${cp.completed}: --resume cuts it back and redoes round`,
+      ),
+    );
   });
 
   it('writes the same trace from any working directory', async () => {
@@ -153,10 +190,15 @@ describe('society run: resuming and restarting a run folder', function () {
     try {
       for (const cwd of [path.dirname(EXAMPLE), os.tmpdir()]) {
         process.chdir(cwd);
-        assert.equal((await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--out', out, '--overwrite']))).result, 0);
+        assert.equal(
+          (await quietly(() => runCommand.run([EXAMPLE, '--rounds', '2', '--out', out, '--overwrite']))).result,
+          0,
+        );
         traces.push(fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8'));
       }
-    } finally { process.chdir(here); }
+    } finally {
+      process.chdir(here);
+    }
     assert.equal(traces[0], traces[1]);
     const header = JSON.parse(traces[0].split('\n')[0]);
     assert.equal(path.resolve(out, header.scenario.file), EXAMPLE, 'the header names the scenario from the run folder');

@@ -8,20 +8,40 @@ import { RewardTally, summarizeRun } from '../../../src/core/analysis/report/run
 import { makeScenario } from './scenarioFixture';
 
 describe('run summary', () => {
-  for (const [agents, rounds] of [[30, 12], [60, 6]] as const) {
+  for (const [agents, rounds] of [
+    [30, 12],
+    [60, 6],
+  ] as const) {
     it(`${agents} agents × ${rounds} rounds: the summary's network figures equal computeNetworkMetrics'`, async () => {
-      const sim = Simulation.create(makeScenario(agents, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds } }));
+      const sim = Simulation.create(
+        makeScenario(agents, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds } }),
+      );
       const tally = new RewardTally();
       sim.on(tally.listener);
       await sim.run();
       const s = summarizeRun(sim, tally);
-      const w = sim.world, threshold = w.settings.ties.threshold;
+      const w = sim.world,
+        threshold = w.settings.ties.threshold;
       const ties = [...w.ties.entries()].map(([from, to, strength]) => ({ from, to, strength }));
-      const m = computeNetworkMetrics(graphFromTies([...w.agents.values()].map((a) => ({ id: a.id, attrs: {} })), ties, threshold));
+      const m = computeNetworkMetrics(
+        graphFromTies(
+          [...w.agents.values()].map((a) => ({ id: a.id, attrs: {} })),
+          ties,
+          threshold,
+        ),
+      );
       assert.ok(s.ties > 10, `a run with ties (${s.ties})`);
       assert.deepEqual(
         [s.agents, s.ties, s.density, s.reciprocity, s.average_clustering, s.communities, s.median_degree],
-        [m.nodes, m.edges, m.density, m.reciprocity, m.average_clustering, m.louvain_communities, m.median_undirected_degree],
+        [
+          m.nodes,
+          m.edges,
+          m.density,
+          m.reciprocity,
+          m.average_clustering,
+          m.louvain_communities,
+          m.median_undirected_degree,
+        ],
       );
     });
   }

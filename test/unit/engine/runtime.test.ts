@@ -6,7 +6,12 @@ import { PHASES } from '../../../src/core/trace/events';
 import { STAGES } from '../../../src/core/engine/turn';
 
 function nextStop(rt: SimulationRuntime): Promise<[StopReason, StepPoint]> {
-  return new Promise((resolve) => { const l = (r: StopReason, p: StepPoint): void => { resolve([r, p]); }; rt.onStop(l); });
+  return new Promise((resolve) => {
+    const l = (r: StopReason, p: StepPoint): void => {
+      resolve([r, p]);
+    };
+    rt.onStop(l);
+  });
 }
 
 describe('debugger runtime', () => {
@@ -57,9 +62,14 @@ describe('debugger runtime', () => {
   });
 
   it('hits phase breakpoints and event breakpoints, and exposes state while paused', async () => {
-    const sim = Simulation.create(makeScenario(5, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds: 4 } }));
+    const sim = Simulation.create(
+      makeScenario(5, { coaching: { enabled: true, every: 1 }, world: { ...makeScenario(1).world, rounds: 4 } }),
+    );
     const rt = new SimulationRuntime(sim);
-    rt.setBreakpoints([{ agent: 'p3', phase: 'coach', round: 2 }, { event: 'advice', agent: 'p1' }]);
+    rt.setBreakpoints([
+      { agent: 'p3', phase: 'coach', round: 2 },
+      { event: 'advice', agent: 'p1' },
+    ]);
     const first = nextStop(rt);
     const done = rt.start();
     const [reason, p] = await first;
@@ -67,7 +77,10 @@ describe('debugger runtime', () => {
     assert.ok(rt.paused);
     assert.ok(sim.agent('p3')!.memories.length > 0);
     const reasons: StopReason[] = [reason];
-    rt.onStop((r) => { reasons.push(r); setImmediate(() => rt.continue()); });
+    rt.onStop((r) => {
+      reasons.push(r);
+      setImmediate(() => rt.continue());
+    });
     rt.continue();
     await done;
     assert.ok(reasons.includes('breakpoint') && reasons.includes('event'), reasons.join(','));
@@ -84,7 +97,10 @@ describe('debugger runtime', () => {
     const after: string[] = [];
     sim.on((e) => {
       if (asked) after.push(e.type);
-      else if (e.type === 'round_start' && e.round === 2) { asked = true; rt.pause(); }
+      else if (e.type === 'round_start' && e.round === 2) {
+        asked = true;
+        rt.pause();
+      }
     });
     const done = rt.start();
     const [reason, at] = await stop;

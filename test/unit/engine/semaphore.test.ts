@@ -18,9 +18,16 @@ describe('call slots (Semaphore)', () => {
     const s = new Semaphore(1);
     assert.equal(s.acquire(), undefined);
     const served: string[] = [];
-    const queue = (name: string, rest: number) => s.acquire(rest)!.then(() => { served.push(name); });
+    const queue = (name: string, rest: number) =>
+      s.acquire(rest)!.then(() => {
+        served.push(name);
+      });
     const all = [queue('a0', 0), queue('b2', 2), queue('c1', 1), queue('d2', 2), queue('e0', 0), queue('f3.7', 3.7)];
-    for (let i = 0; i < all.length; i++) { s.release(); await Promise.resolve(); await Promise.resolve(); }
+    for (let i = 0; i < all.length; i++) {
+      s.release();
+      await Promise.resolve();
+      await Promise.resolve();
+    }
     await Promise.all(all);
     assert.deepEqual(served, ['f3.7', 'b2', 'd2', 'c1', 'a0', 'e0']);
     assert.equal(s.waiters, 0);
@@ -31,7 +38,9 @@ describe('call slots (Semaphore)', () => {
 
   it('never has more than the limit in flight while waiters come and go', async () => {
     const s = new Semaphore(3);
-    let inFlight = 0, peak = 0, done = 0;
+    let inFlight = 0,
+      peak = 0,
+      done = 0;
     const work = async (i: number): Promise<void> => {
       const w = s.acquire(i % 4);
       if (w) await w;

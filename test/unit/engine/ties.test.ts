@@ -25,7 +25,9 @@ describe('ties', () => {
 
   it('round-trips through JSON in the same order and forgets removed agents', () => {
     const t = new TieTable();
-    t.set('x', 'y', 0.5, 1); t.set('a', 'x', 0.7, 1); t.set('x', 'a', 0.3, 2);
+    t.set('x', 'y', 0.5, 1);
+    t.set('a', 'x', 0.7, 1);
+    t.set('x', 'a', 0.3, 2);
     assert.deepEqual(TieTable.fromJSON(JSON.parse(JSON.stringify(t.toJSON()))).toJSON(), t.toJSON());
     t.removeAgent('x');
     assert.deepEqual(t.toJSON(), []);

@@ -23,7 +23,12 @@ async function example(file: string): Promise<Scenario> {
 function eventful(): Scenario {
   const base = makeScenario(24);
   return makeScenario(24, {
-    world: { ...base.world, rounds: 10, encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 }, rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }] },
+    world: {
+      ...base.world,
+      rounds: 10,
+      encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
+      rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }],
+    },
     coaching: { enabled: true, every: 2 },
     events: [
       { at: 2, broadcast: 'A storm cancels all classes today.' },
@@ -38,26 +43,41 @@ function eventful(): Scenario {
 function sampled(): Scenario {
   const base = makeScenario(0);
   return {
-    ...base, personas: [],
-    population: [{
-      group: 'crowd', count: 150, id_prefix: 'c', names: ['Ana', 'Bo', 'Chen'], occupations: ['student', 'nurse'],
-      interests: { pool: ['chess', 'jazz', 'film', 'cooking', 'running', 'poetry', 'birding'], per_agent: 2 },
-      traits: { openness: { uniform: { min: 0, max: 1 } }, extraversion: { beta: { alpha: 2, beta: 2 } } },
-      motivations: { social: { uniform: { min: 0, max: 1 } }, support: { uniform: { min: 0, max: 1 } } },
-    }] as Scenario['population'],
+    ...base,
+    personas: [],
+    population: [
+      {
+        group: 'crowd',
+        count: 150,
+        id_prefix: 'c',
+        names: ['Ana', 'Bo', 'Chen'],
+        occupations: ['student', 'nurse'],
+        interests: { pool: ['chess', 'jazz', 'film', 'cooking', 'running', 'poetry', 'birding'], per_agent: 2 },
+        traits: { openness: { uniform: { min: 0, max: 1 } }, extraversion: { beta: { alpha: 2, beta: 2 } } },
+        motivations: { social: { uniform: { min: 0, max: 1 } }, support: { uniform: { min: 0, max: 1 } } },
+      },
+    ] as Scenario['population'],
     world: { ...base.world, rounds: 8, encounters: { mode: 'random', per_round: 1, exploration: 0 } },
   };
 }
 
 const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
-  ['examples/friends', () => example('friends/friends.society'),
-    '4b295264be1035b9b7d2a4bb2619322dab610be144df3cdf8be126d6499b276d'],
-  ['examples/forum', () => example('forum/forum.society'),
-    '5dd87c3ace01e458ed9a36259ca107dbfe0ba197303fa9150fd6cb2d06657eb0'],
-  ['rooms, timed events and coaching', eventful,
-    'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
-  ['a sampled population paired at random', sampled,
-    '2a33f66be5a5ab4821d488754dc9ff12944c1835910feb04387305f5fb66acef'],
+  [
+    'examples/friends',
+    () => example('friends/friends.society'),
+    '4b295264be1035b9b7d2a4bb2619322dab610be144df3cdf8be126d6499b276d',
+  ],
+  [
+    'examples/forum',
+    () => example('forum/forum.society'),
+    '5dd87c3ace01e458ed9a36259ca107dbfe0ba197303fa9150fd6cb2d06657eb0',
+  ],
+  ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
+  [
+    'a sampled population paired at random',
+    sampled,
+    '2a33f66be5a5ab4821d488754dc9ff12944c1835910feb04387305f5fb66acef',
+  ],
 ];
 
 describe('trace fingerprints', () => {

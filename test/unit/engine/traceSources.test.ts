@@ -25,11 +25,14 @@ async function copyAndLoad(root: string, name: string): Promise<Scenario> {
 
 describe('trace independent of the workspace location', () => {
   let root: string;
-  beforeEach(() => { root = fs.mkdtempSync(path.join(os.tmpdir(), 'society-where-')); });
+  beforeEach(() => {
+    root = fs.mkdtempSync(path.join(os.tmpdir(), 'society-where-'));
+  });
   afterEach(() => fs.rmSync(root, { recursive: true, force: true }));
 
   it('the same scenario run from a copied workspace writes the same trace, with no file paths in it', async () => {
-    const a = await copyAndLoad(root, 'one'), b = await copyAndLoad(root, 'two');
+    const a = await copyAndLoad(root, 'one'),
+      b = await copyAndLoad(root, 'two');
     assert.ok(a.personas[0].source?.file.startsWith(path.join(root, 'one')), 'the loaded personas carry their source');
     const ta = await traceOf(a, { rounds: 2, file: 'friends.society' });
     const tb = await traceOf(b, { rounds: 2, file: 'friends.society' });
@@ -48,14 +51,20 @@ describe('trace independent of the workspace location', () => {
     // The rest of the persona is recorded as it was, in its key order.
     const oliver = a.personas.find((p) => p.id === 'oliver_grant')!;
     const traced = added.find((e) => e.type === 'agent_added' && e.agent.id === 'oliver_grant')!;
-    assert.equal(JSON.stringify(traced.type === 'agent_added' && traced.agent), JSON.stringify(oliver, (k, v) => (k === 'source' ? undefined : v)));
+    assert.equal(
+      JSON.stringify(traced.type === 'agent_added' && traced.agent),
+      JSON.stringify(oliver, (k, v) => (k === 'source' ? undefined : v)),
+    );
   });
 
   it('the live agents keep their source locations (debugger navigation), and stripping copies', async () => {
     const a = await copyAndLoad(root, 'one');
     const sim = Simulation.create(a, { rounds: 1 });
     await sim.run();
-    assert.equal(sim.agent('oliver_grant')?.persona.source?.file, path.join(root, 'one', 'personas', 'oliver_grant.society'));
+    assert.equal(
+      sim.agent('oliver_grant')?.persona.source?.file,
+      path.join(root, 'one', 'personas', 'oliver_grant.society'),
+    );
     const p = a.personas[0];
     const copy = withoutSources(p);
     assert.ok(p.source && p.memories.every((m) => m.source));
@@ -70,7 +79,8 @@ describe('trace independent of the workspace location', () => {
       cp.trace = { bytes: 1000, lines: 10 };
       return [...checkpointPieces(cp)].join('');
     };
-    const one = await checkpointOf('one'), two = await checkpointOf('two');
+    const one = await checkpointOf('one'),
+      two = await checkpointOf('two');
     assert.equal(one, two);
     assert.ok(!one.includes(root) && !one.includes('"source"'), 'no source locations in the checkpoint');
   });

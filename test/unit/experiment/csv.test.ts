@@ -4,7 +4,7 @@ import { csvCell } from '../../../src/core/experiment/csv';
 import { outcome } from './fixtures';
 
 describe('experiment CSV files', () => {
-  it("neutralise text that a spreadsheet would run as a formula, but leave numbers alone", () => {
+  it('neutralise text that a spreadsheet would run as a formula, but leave numbers alone', () => {
     assert.equal(csvCell('=HYPERLINK("http://evil.example","c")'), `"'=HYPERLINK(""http://evil.example"",""c"")"`);
     assert.equal(csvCell("+cmd|' /C calc'!A0"), "'+cmd|' /C calc'!A0");
     assert.equal(csvCell('-1+1'), "'-1+1");
@@ -18,11 +18,23 @@ describe('experiment CSV files', () => {
 
   it('summary.csv and runs.csv carry hostile condition names as inert text', () => {
     const names = ['=HYPERLINK("http://evil.example","c")', "+cmd|' /C calc'!A0", '-1+1', '@SUM(1)'];
-    const r = analyzeExperiment('x', names.map((name) => ({ name, set: {} })), [1], names.map((n) => outcome(n, 1, { group_assortativity: -0.5 })));
+    const r = analyzeExperiment(
+      'x',
+      names.map((name) => ({ name, set: {} })),
+      [1],
+      names.map((n) => outcome(n, 1, { group_assortativity: -0.5 })),
+    );
     for (const csv of [summaryCsv(r), runsCsv(r)]) {
-      const firstCells = csv.trim().split('\n').slice(1).map((line) => line.replace(/^"/, ''));
+      const firstCells = csv
+        .trim()
+        .split('\n')
+        .slice(1)
+        .map((line) => line.replace(/^"/, ''));
       for (const cell of firstCells) assert.ok(!/^[=+\-@]/.test(cell), cell);
-      assert.ok(csv.split('\n').every((line) => !/(^|,)[=+@]/.test(line)), 'no cell starts a formula');
+      assert.ok(
+        csv.split('\n').every((line) => !/(^|,)[=+@]/.test(line)),
+        'no cell starts a formula',
+      );
     }
     assert.match(runsCsv(r), /^'-1\+1,1,0\.1,1,0\.5,0\.1,-0\.5,/m, 'negative numbers stay numbers');
   });

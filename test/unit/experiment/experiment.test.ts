@@ -19,12 +19,18 @@ async function friends() {
 describe('experiments', function () {
   this.timeout(120000);
 
-  it('measures mean_reward as the rounds do: the mean of the reward events\' motivation-weighted totals', async () => {
+  it("measures mean_reward as the rounds do: the mean of the reward events' motivation-weighted totals", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-reward-'));
     try {
       const tracePath = path.join(dir, 'trace.jsonl');
       const out = await runOne(await friends(), { name: 'on', set: {} }, 3, { rounds: 4, tracePath });
-      const totals = fs.readFileSync(tracePath, 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'reward').map((e) => e.total as number);
+      const totals = fs
+        .readFileSync(tracePath, 'utf8')
+        .trim()
+        .split('\n')
+        .map((l) => JSON.parse(l))
+        .filter((e) => e.type === 'reward')
+        .map((e) => e.total as number);
       assert.ok(totals.length > 0);
       const mean = totals.reduce((a, b) => a + b, 0) / totals.length;
       assert.ok(Math.abs((out.metrics.mean_reward as number) - mean) < 1e-12, `${out.metrics.mean_reward} vs ${mean}`);
@@ -56,8 +62,13 @@ describe('experiments', function () {
     const serial = await runExperiment(s, { outDir: dir2, seeds: [1, 2], rounds: 6, jobs: 1, traces: false });
     const strip = (r: RunOutcome) => ({ ...r, wall_ms: 0 });
     assert.deepEqual(parallel.result.runs.map(strip), serial.result.runs.map(strip));
-    assert.deepEqual(parallel.result.runs.map((r) => `${r.condition}/${r.seed}`), ['uncoached/1', 'uncoached/2', 'coached/1', 'coached/2']);
-    for (const f of ['experiment.html', 'summary.csv', 'runs.csv', 'experiment.json']) assert.ok(fs.existsSync(path.join(dir1, f)), f);
+    assert.deepEqual(
+      parallel.result.runs.map((r) => `${r.condition}/${r.seed}`),
+      ['uncoached/1', 'uncoached/2', 'coached/1', 'coached/2'],
+    );
+    for (const f of ['experiment.html', 'summary.csv', 'runs.csv', 'experiment.json']) {
+      assert.ok(fs.existsSync(path.join(dir1, f)), f);
+    }
     assert.equal(fs.readdirSync(path.join(dir1, 'traces')).length, 4);
     const runs = fs.readFileSync(path.join(dir1, 'runs.csv'), 'utf8').trim().split('\n');
     assert.equal(runs.length, 1 + 4);
@@ -68,17 +79,36 @@ describe('experiments', function () {
 
   it('runs each condition for its own world.rounds; an explicit rounds sets every run', async () => {
     // QA: every condition ran the base scenario's length, whatever `world.rounds` it set.
-    const s = { ...(await friends()), experiment: { seeds: [1], conditions: [{ name: 'short', set: { 'world.rounds': 2 } }, { name: 'long', set: { 'world.rounds': 5 } }] } };
+    const s = {
+      ...(await friends()),
+      experiment: {
+        seeds: [1],
+        conditions: [
+          { name: 'short', set: { 'world.rounds': 2 } },
+          { name: 'long', set: { 'world.rounds': 5 } },
+        ],
+      },
+    };
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-rounds-'));
     try {
       const progress: number[] = [];
       await runExperiment(s, { outDir: dir, seeds: [1], jobs: 1, onProgress: (p) => progress.push(p.roundsTotal) });
-      const lastRound = (c: string) => fs.readFileSync(path.join(dir, 'traces', `${c}-seed1.jsonl`), 'utf8').trim().split('\n').map((l) => JSON.parse(l)).filter((e) => e.type === 'round_end').pop().round;
+      const lastRound = (c: string) =>
+        fs
+          .readFileSync(path.join(dir, 'traces', `${c}-seed1.jsonl`), 'utf8')
+          .trim()
+          .split('\n')
+          .map((l) => JSON.parse(l))
+          .filter((e) => e.type === 'round_end')
+          .pop().round;
       assert.deepEqual([lastRound('short'), lastRound('long')], [2, 5]);
-      assert.equal(progress[0], 7, 'progress counts each run\'s own rounds');
+      assert.equal(progress[0], 7, "progress counts each run's own rounds");
       const json = JSON.parse(fs.readFileSync(path.join(dir, 'experiment.json'), 'utf8'));
       assert.deepEqual([json.rounds, json.rounds_by_condition], [null, { short: 2, long: 5 }]);
-      assert.match(fs.readFileSync(path.join(dir, 'experiment.html'), 'utf8'), /rounds: <bdi>short<\/bdi> 2, <bdi>long<\/bdi> 5;/);
+      assert.match(
+        fs.readFileSync(path.join(dir, 'experiment.html'), 'utf8'),
+        /rounds: <bdi>short<\/bdi> 2, <bdi>long<\/bdi> 5;/,
+      );
       await runExperiment(s, { outDir: dir, seeds: [1], jobs: 1, rounds: 3 });
       assert.deepEqual([lastRound('short'), lastRound('long')], [3, 3]);
       assert.equal(JSON.parse(fs.readFileSync(path.join(dir, 'experiment.json'), 'utf8')).rounds, 3);
@@ -90,11 +120,30 @@ describe('experiments', function () {
   it('escapes hostile names in the report and CSV', () => {
     const hostile = '<script>alert(1)</script>';
     const outcome = (condition: string, seed: number, density: number): RunOutcome => ({
-      condition, seed, metrics: { density, median_undirected_degree: 1, reciprocity: 0.5, average_clustering: 0.1, group_assortativity: 0.2 },
-      baseline: { reciprocity: 0.1, average_clustering: 0.05, group_assortativity: 0 }, rounds: [], usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 }, faults: { failed_calls: 0, no_model_answer: false }, wall_ms: 1,
+      condition,
+      seed,
+      metrics: {
+        density,
+        median_undirected_degree: 1,
+        reciprocity: 0.5,
+        average_clustering: 0.1,
+        group_assortativity: 0.2,
+      },
+      baseline: { reciprocity: 0.1, average_clustering: 0.05, group_assortativity: 0 },
+      rounds: [],
+      usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+      faults: { failed_calls: 0, no_model_answer: false },
+      wall_ms: 1,
     });
-    const r = analyzeExperiment(hostile, [{ name: 'a, "b"', set: { 'coaching.enabled': false } }, { name: hostile, set: { 'coaching.enabled': true } }], [1, 2],
-      [outcome('a, "b"', 1, 0.1), outcome('a, "b"', 2, 0.12), outcome(hostile, 1, 0.2), outcome(hostile, 2, 0.21)]);
+    const r = analyzeExperiment(
+      hostile,
+      [
+        { name: 'a, "b"', set: { 'coaching.enabled': false } },
+        { name: hostile, set: { 'coaching.enabled': true } },
+      ],
+      [1, 2],
+      [outcome('a, "b"', 1, 0.1), outcome('a, "b"', 2, 0.12), outcome(hostile, 1, 0.2), outcome(hostile, 2, 0.21)],
+    );
     // eslint-disable-next-line @typescript-eslint/no-require-imports
     const { renderExperimentHtml, summaryCsv } = require('../../../src/core/experiment');
     const html: string = renderExperimentHtml(r, { model: 'offline', rounds: 3, wallSeconds: 1 });
@@ -121,11 +170,21 @@ describe('the friends example reproduces the seed paper (offline model)', functi
     assert.equal(claims.length, 2 + 3 * 2 * 2);
     for (const c of claims) assert.ok(c.holds, `${c.text}: ${c.evidence}`);
     // The README says every claim survives Holm's correction and the degree-preserving null.
-    for (const c of claims) assert.equal(holmVerdict(c).kind, 'holds', `${c.text} after Holm (p ${c.p}, adjusted ${c.p_holm}): ${c.evidence}`);
+    for (const c of claims) {
+      assert.equal(
+        holmVerdict(c).kind,
+        'holds',
+        `${c.text} after Holm (p ${c.p}, adjusted ${c.p_holm}): ${c.evidence}`,
+      );
+    }
     assert.equal(claims.filter((c) => c.text.includes('degree-preserving')).length, 6);
     for (const c of claims.filter((x) => x.text.startsWith('Coaching'))) assert.equal(c.test, 'paired t', c.text);
-    for (const c of claims.filter((x) => x.text.startsWith('Coaching'))) assert.ok(c.confident, `${c.text} with 95% confidence: ${c.evidence}`);
+    for (const c of claims.filter((x) => x.text.startsWith('Coaching'))) {
+      assert.ok(c.confident, `${c.text} with 95% confidence: ${c.evidence}`);
+    }
     const html = fs.readFileSync(path.join(dir, 'experiment.html'), 'utf8');
-    for (const c of claims) assert.ok(html.includes(c.evidence.replace(/'/g, '&#39;')), `the report states: ${c.evidence}`);
+    for (const c of claims) {
+      assert.ok(html.includes(c.evidence.replace(/'/g, '&#39;')), `the report states: ${c.evidence}`);
+    }
   });
 });

@@ -17,20 +17,32 @@ const small = (models: Parameters<typeof scenario>[0]) => {
   return { ...s, world: { ...s.world, rounds: 1 } };
 };
 
-describe('experiment runs with the editor\'s models', function () {
+describe("experiment runs with the editor's models", function () {
   this.timeout(30000);
   let fake: FakeOpenAI;
   let dir: string;
-  before(async () => { fake = await startFakeOpenAI(); });
-  after(async () => { await fake.close(); });
-  beforeEach(() => { fake.reset(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-models-')); });
+  before(async () => {
+    fake = await startFakeOpenAI();
+  });
+  after(async () => {
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-models-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('uses the keys it is given, not only the environment', async () => {
     assert.equal(process.env[KEY_NAME], undefined);
     const s = small({ default: modelConfig('default', { base_url: fake.url, api_key_env: KEY_NAME, retries: 0 }) });
     await assert.rejects(runExperiment(s, { outDir: dir, seeds: [1], traces: false }), new RegExp(KEY_NAME));
-    const run = await runExperiment(s, { outDir: dir, seeds: [1], traces: false, models: { secrets: (name) => (name === KEY_NAME ? 'sk-from-the-editor' : undefined) } });
+    const run = await runExperiment(s, {
+      outDir: dir,
+      seeds: [1],
+      traces: false,
+      models: { secrets: (name) => (name === KEY_NAME ? 'sk-from-the-editor' : undefined) },
+    });
     assert.equal(run.result.runs.length, 1);
     const chats = fake.chatRequests();
     assert.ok(chats.length > 0);
@@ -44,11 +56,14 @@ describe('experiment runs with the editor\'s models', function () {
       const first = await runExperiment(s, { outDir: dir, seeds: [1, 2], traces: false, jobs: 2 });
       const calls = fake.chatRequests().length;
       assert.ok(calls > 0);
-      assert.ok(fs.readdirSync(path.join(dir, 'cache')).length > 0, 'the workers wrote the experiment\'s cache');
+      assert.ok(fs.readdirSync(path.join(dir, 'cache')).length > 0, "the workers wrote the experiment's cache");
       fake.reset();
       const again = await runExperiment(s, { outDir: dir, seeds: [1, 2], traces: false, jobs: 2 });
       assert.equal(fake.chatRequests().length, 0, 'every answer came from the cache');
-      assert.deepEqual(again.result.runs.map((r) => r.metrics), first.result.runs.map((r) => r.metrics));
+      assert.deepEqual(
+        again.result.runs.map((r) => r.metrics),
+        first.result.runs.map((r) => r.metrics),
+      );
     } finally {
       delete process.env[KEY_NAME];
     }
@@ -61,10 +76,19 @@ describe('experiment runs with the editor\'s models', function () {
       identity: vscodeIdentity(lm),
       async complete(req) {
         seen.push(req);
-        return { content: JSON.stringify(req.json ? sampleOf(req.json.schema) : {}), tokens: { input_tokens: 10, output_tokens: 5 }, faults: [] };
+        return {
+          content: JSON.stringify(req.json ? sampleOf(req.json.schema) : {}),
+          tokens: { input_tokens: 10, output_tokens: 5 },
+          faults: [],
+        };
       },
     };
-    const run = await runExperiment(small({ default: lm }), { outDir: dir, seeds: [1], traces: false, models: { chatClientFactory: () => client } });
+    const run = await runExperiment(small({ default: lm }), {
+      outDir: dir,
+      seeds: [1],
+      traces: false,
+      models: { chatClientFactory: () => client },
+    });
     assert.equal(run.result.runs.length, 1);
     assert.ok(seen.length > 0);
   });

@@ -12,8 +12,13 @@ describe('experiment metric names', () => {
       if (!node || typeof node !== 'object') return undefined;
       const o = node as Record<string, unknown>;
       const metrics = (o.properties as Record<string, { items?: { enum?: string[] } }> | undefined)?.metrics;
-      if (o.properties && (o.properties as Record<string, unknown>).conditions && metrics?.items?.enum) return metrics.items.enum;
-      for (const v of Object.values(o)) { const hit = find(v); if (hit) return hit; }
+      if (o.properties && (o.properties as Record<string, unknown>).conditions && metrics?.items?.enum) {
+        return metrics.items.enum;
+      }
+      for (const v of Object.values(o)) {
+        const hit = find(v);
+        if (hit) return hit;
+      }
       return undefined;
     };
     assert.deepEqual(find(schema), [...OUTCOME_METRICS]);

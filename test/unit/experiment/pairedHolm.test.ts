@@ -15,10 +15,23 @@ describe('paired contrasts and Holm correction', () => {
     assert.ok(Math.abs(c.ci95![0] - -0.2734801808288123) < 1e-9 && Math.abs(c.ci95![1] - 2.7734801808288125) < 1e-9);
   });
 
-  it('falls back to Welch where a seed lacks a value in one condition, with SciPy\'s p (ttest_ind, equal_var=False)', () => {
+  it("falls back to Welch where a seed lacks a value in one condition, with SciPy's p (ttest_ind, equal_var=False)", () => {
     const c = seedContrast(bySeed([1, 2, 3, 4, 7]), bySeed([2, 4, 5, 4, null]));
     assert.equal(c.test, 'Welch t');
-    const welch = seedContrast(new Map([[1, 1], [2, 2], [3, 3], [4, 4]]), new Map([[5, 2], [6, 4], [7, 5], [8, 4]]));
+    const welch = seedContrast(
+      new Map([
+        [1, 1],
+        [2, 2],
+        [3, 3],
+        [4, 4],
+      ]),
+      new Map([
+        [5, 2],
+        [6, 4],
+        [7, 5],
+        [8, 4],
+      ]),
+    );
     assert.equal(welch.test, 'Welch t');
     // scipy.stats.ttest_ind([2,4,5,4], [1,2,3,4], equal_var=False).pvalue = 0.21487424477194444
     assert.ok(Math.abs(welch.p! - 0.21487424477194444) < 1e-9, String(welch.p));
@@ -32,7 +45,9 @@ describe('paired contrasts and Holm correction', () => {
   it("adjusts by Holm's step-down method (R's p.adjust(method = 'holm'))", () => {
     // p.adjust(c(0.01, 0.04, 0.03, 0.005), 'holm') = 0.03 0.06 0.06 0.02
     const adjusted = holmAdjust([0.01, 0.04, 0.03, 0.005]);
-    [0.03, 0.06, 0.06, 0.02].forEach((want, i) => assert.ok(Math.abs(adjusted[i]! - want) < 1e-12, `${i}: ${adjusted[i]}`));
+    [0.03, 0.06, 0.06, 0.02].forEach((want, i) =>
+      assert.ok(Math.abs(adjusted[i]! - want) < 1e-12, `${i}: ${adjusted[i]}`),
+    );
     // Untested claims stay null and do not count in the family; adjusted p never exceeds 1.
     assert.deepEqual(holmAdjust([null, 0.5, 0.6]), [null, 1, 1]);
   });

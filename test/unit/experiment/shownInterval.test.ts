@@ -17,9 +17,14 @@ const SPARSE = [0.004, 0.01, 0.016];
 const COACHED = [0.03, 0.035, 0.04];
 
 function sparseExperiment() {
-  const conditions = [{ name: 'off', set: { 'coaching.enabled': false } }, { name: 'on', set: { 'coaching.enabled': true } }];
+  const conditions = [
+    { name: 'off', set: { 'coaching.enabled': false } },
+    { name: 'on', set: { 'coaching.enabled': true } },
+  ];
   const runs = [
-    ...SPARSE.map((density, i) => outcome('off', i + 1, { density, average_clustering: [0, 0, 0.3][i], reciprocity: [0.9, 1, 1][i] })),
+    ...SPARSE.map((density, i) =>
+      outcome('off', i + 1, { density, average_clustering: [0, 0, 0.3][i], reciprocity: [0.9, 1, 1][i] }),
+    ),
     ...COACHED.map((density, i) => outcome('on', i + 1, { density, average_clustering: [0.1, 0.2, 0.15][i] })),
   ];
   return analyzeExperiment('x', conditions, [1, 2, 3], runs);
@@ -41,7 +46,12 @@ describe('bounded intervals', () => {
     assert.ok(sparse.ci95![0] < 0, 'the t-interval passes 0');
     assert.deepEqual(shownInterval('density', sparse), { low: 0, high: sparse.ci95![1], cutLow: true, cutHigh: false });
     const within = estimate([0.2, 0.3, 0.4]);
-    assert.deepEqual(shownInterval('density', within), { low: within.ci95![0], high: within.ci95![1], cutLow: false, cutHigh: false });
+    assert.deepEqual(shownInterval('density', within), {
+      low: within.ci95![0],
+      high: within.ci95![1],
+      cutLow: false,
+      cutHigh: false,
+    });
     const nearOne = estimate([0.9, 1, 1]);
     assert.ok(nearOne.ci95![1] > 1);
     assert.equal(shownInterval('reciprocity', nearOne)!.high, 1);
@@ -64,7 +74,10 @@ describe('bounded intervals', () => {
     // off mean, off CI, on mean, on CI, on − off, its CI, Hedges' g.
     assert.match(cells[1], /^0\.000<span class="cut" title="cut at the bound of density">†<\/span> … 0\.025$/);
     assert.doesNotMatch(cells[3], /†/, 'an interval within the bounds is not marked');
-    assert.match(html, /is cut at the bound and the cut end marked †; the files beside this page keep the uncut t-interval, and differences are never cut\./);
+    assert.match(
+      html,
+      /is cut at the bound and the cut end marked †; the files beside this page keep the uncut t-interval, and differences are never cut\./,
+    );
     const clustering = /<tr><td><strong>average_clustering<\/strong>[\s\S]*?<\/tr>/.exec(html)![0];
     const clusteringCi = [...clustering.matchAll(/<td class="num">([\s\S]*?)<\/td>/g)].map((m) => m[1])[1];
     assert.match(clusteringCi, /^0\.000<span class="cut"[^>]*>†<\/span> … 0\.\d{3}$/, 'no negative clustering');
@@ -76,12 +89,17 @@ describe('bounded intervals', () => {
     const row = /<tr><td><strong>reciprocity<\/strong>[\s\S]*?<\/tr>/.exec(html)![0];
     const difference = r.contrasts.find((c) => c.metric === 'reciprocity')!.result;
     assert.ok(difference.ci95![0] < 0);
-    assert.ok(row.includes(`<td class="num">${difference.ci95![0].toFixed(3)} … ${difference.ci95![1].toFixed(3)}</td>`), row);
+    assert.ok(
+      row.includes(`<td class="num">${difference.ci95![0].toFixed(3)} … ${difference.ci95![1].toFixed(3)}</td>`),
+      row,
+    );
   });
 
   it('keeps the t-interval in summary.csv', () => {
     const r = sparseExperiment();
-    const line = summaryCsv(r).split('\n').find((l) => l.startsWith('density,off,'))!;
+    const line = summaryCsv(r)
+      .split('\n')
+      .find((l) => l.startsWith('density,off,'))!;
     const [low] = line.split(',').slice(5, 7).map(Number);
     assert.equal(low, r.summaries.find((s) => s.metric === 'density')!.byCondition.off.ci95![0]);
     assert.ok(low < 0);
@@ -92,20 +110,33 @@ describe('bounded intervals', () => {
     const density = r.claims.find((c) => c.text === 'Coaching raises density')!;
     const bySeed = (xs: readonly number[]) => new Map(xs.map((x, i) => [i + 1, x]));
     const c = seedContrast(bySeed(SPARSE), bySeed(COACHED));
-    assert.ok(density.evidence.includes(`95% CI ${c.ci95![0].toFixed(3)} … ${c.ci95![1].toFixed(3)}`), density.evidence);
+    assert.ok(
+      density.evidence.includes(`95% CI ${c.ci95![0].toFixed(3)} … ${c.ci95![1].toFixed(3)}`),
+      density.evidence,
+    );
     assert.equal(claimVerdict(density).kind, c.ci95![0] > 0 ? 'holds' : c.ci95![1] < 0 ? 'fails' : 'inconclusive');
     // Clustering's excess over random: an uncut interval that includes 0 keeps the claim inconclusive.
     const excess = r.baselines.find((b) => b.metric === 'average_clustering' && b.condition === 'off')!.excess;
     assert.ok(excess.ci95![0] < 0 && excess.ci95![1] > 0);
-    assert.equal(claimVerdict(r.claims.find((x) => x.text === 'Clustering exceeds a density-matched random graph (off)')!).kind, 'inconclusive');
+    assert.equal(
+      claimVerdict(r.claims.find((x) => x.text === 'Clustering exceeds a density-matched random graph (off)')!).kind,
+      'inconclusive',
+    );
   });
 
   it('draws a cut whisker from the bound, not past it, ending in an upright bar', () => {
     const svg = intervalChartSvg('density', [{ label: 'off', estimate: estimate(SPARSE) }]);
     const zero = /<line x1="([\d.]+)"[^>]*class="ink-grid"[^>]*\/><text[^>]*>0<\/text>/.exec(svg)!;
-    const whisker = /<line x1="([\d.]+)" x2="([\d.]+)" y1="(\d+)" y2="\3" stroke="#4e79a7" stroke-width="2"\/>/.exec(svg)!;
+    const whisker = /<line x1="([\d.]+)" x2="([\d.]+)" y1="(\d+)" y2="\3" stroke="#4e79a7" stroke-width="2"\/>/.exec(
+      svg,
+    )!;
     assert.equal(whisker[1], zero[1], 'the whisker starts at 0');
-    assert.ok(svg.includes(`<line x1="${zero[1]}" x2="${zero[1]}" y1="${Number(whisker[3]) - 5}" y2="${Number(whisker[3]) + 5}" stroke="#4e79a7" stroke-width="2"/>`), 'the cut end has a bar');
+    assert.ok(
+      svg.includes(
+        `<line x1="${zero[1]}" x2="${zero[1]}" y1="${Number(whisker[3]) - 5}" y2="${Number(whisker[3]) + 5}" stroke="#4e79a7" stroke-width="2"/>`,
+      ),
+      'the cut end has a bar',
+    );
     assert.doesNotMatch(svg, />-0\.00\d</, 'no tick below 0');
   });
 });

@@ -7,7 +7,7 @@ describe('experiment statistics', () => {
     assert.equal(e.n, 5);
     assert.equal(e.mean, 3);
     assert.ok(Math.abs(e.sd! - Math.sqrt(2.5)) < 1e-12);
-    const half = 2.7764451051977987 * Math.sqrt(2.5) / Math.sqrt(5); // t(0.975, 4)
+    const half = (2.7764451051977987 * Math.sqrt(2.5)) / Math.sqrt(5); // t(0.975, 4)
     assert.ok(Math.abs(e.ci95![0] - (3 - half)) < 1e-9 && Math.abs(e.ci95![1] - (3 + half)) < 1e-9);
   });
 
@@ -17,7 +17,8 @@ describe('experiment statistics', () => {
   });
 
   it('contrasts two groups with Welch intervals and Hedges g', () => {
-    const a = [1, 2, 3, 4, 5], b = [3, 4, 5, 6, 7];
+    const a = [1, 2, 3, 4, 5],
+      b = [3, 4, 5, 6, 7];
     const c = contrast(a, b);
     assert.equal(c.difference, 2);
     // Equal variances and sizes: pooled sd = sqrt(2.5); d = 2 / sqrt(2.5); g = d * (1 - 3 / (4*10 - 9)).

@@ -15,7 +15,16 @@ import { makeScenario } from '../engine/scenarioFixture';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, scenario as llmScenario } from '../../support/llmFixtures';
 
-const llm = (name: string, over: Partial<ModelConfig> = {}): ModelConfig => ({ name, provider: 'openai', model: 'm', concurrency: 8, timeout_ms: 1000, retries: 0, on_error: 'skip', ...over });
+const llm = (name: string, over: Partial<ModelConfig> = {}): ModelConfig => ({
+  name,
+  provider: 'openai',
+  model: 'm',
+  concurrency: 8,
+  timeout_ms: 1000,
+  retries: 0,
+  on_error: 'skip',
+  ...over,
+});
 const withModels = (models: Record<string, ModelConfig>): Scenario => ({ ...makeScenario(3), models });
 const KEY_NAME = 'SOCIETY_TEST_WORKER_LIMITS_KEY';
 
@@ -30,20 +39,42 @@ describe('experiment workers share the endpoint limits', function () {
 
   it('runs no more workers than the strictest endpoint has concurrent calls', () => {
     assert.equal(workersFor(withModels({ default: llm('default', { concurrency: 8, rpm: 100 }) }), 4), 4);
-    assert.equal(workersFor(withModels({ default: llm('default', { concurrency: 8 }), coach: llm('coach', { model: 'c', concurrency: 2, rpm: 3 }) }), 4), 2);
+    assert.equal(
+      workersFor(
+        withModels({
+          default: llm('default', { concurrency: 8 }),
+          coach: llm('coach', { model: 'c', concurrency: 2, rpm: 3 }),
+        }),
+        4,
+      ),
+      2,
+    );
     assert.equal(workersFor(makeScenario(3), 4), 4, 'offline: as many as asked');
     assert.equal(workersFor(withModels({ default: llm('default') }), 1), 1);
   });
 
   describe('against an endpoint', () => {
     let fake: FakeOpenAI, dir: string;
-    before(async () => { fake = await startFakeOpenAI(); });
-    after(async () => { await fake.close(); });
-    beforeEach(() => { fake.reset(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-limits-')); process.env[KEY_NAME] = 'sk-test'; });
-    afterEach(() => { fs.rmSync(dir, { recursive: true, force: true }); delete process.env[KEY_NAME]; });
+    before(async () => {
+      fake = await startFakeOpenAI();
+    });
+    after(async () => {
+      await fake.close();
+    });
+    beforeEach(() => {
+      fake.reset();
+      dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-limits-'));
+      process.env[KEY_NAME] = 'sk-test';
+    });
+    afterEach(() => {
+      fs.rmSync(dir, { recursive: true, force: true });
+      delete process.env[KEY_NAME];
+    });
 
-    it('keeps the calls of all workers within the endpoint\'s concurrency; each trace records the scenario as written', async () => {
-      const base = llmScenario({ default: modelConfig('default', { base_url: fake.url, api_key_env: KEY_NAME, retries: 0, concurrency: 2 }) });
+    it("keeps the calls of all workers within the endpoint's concurrency; each trace records the scenario as written", async () => {
+      const base = llmScenario({
+        default: modelConfig('default', { base_url: fake.url, api_key_env: KEY_NAME, retries: 0, concurrency: 2 }),
+      });
       const s: Scenario = { ...base, world: { ...base.world, rounds: 2 } };
       fake.latencyMs = 40;
       fake.maxInFlight = 0;
@@ -55,7 +86,11 @@ describe('experiment workers share the endpoint limits', function () {
       assert.equal(traces.length, 4);
       for (const f of traces) {
         const header = readTrace(fs.readFileSync(path.join(dir, 'traces', f), 'utf8')).header!;
-        assert.equal(header.models.default.concurrency, 2, `${f} records the scenario's concurrency, not a worker's share`);
+        assert.equal(
+          header.models.default.concurrency,
+          2,
+          `${f} records the scenario's concurrency, not a worker's share`,
+        );
         assert.equal(header.scenario.hash, scenarioHash(s), `${f} records the scenario's own hash`);
       }
     });

@@ -24,7 +24,7 @@ function withExperiment(models: Parameters<typeof scenario>[0] = PRICED): Scenar
 }
 
 describe('experiment cost', () => {
-  it('sums each condition\'s own estimate times the seeds', () => {
+  it("sums each condition's own estimate times the seeds", () => {
     const s = withExperiment();
     const e = estimateExperiment(s);
     assert.deepEqual([e.conditions, e.seeds, e.runs], [2, 3, 6]);
@@ -37,16 +37,30 @@ describe('experiment cost', () => {
     const [model] = e.total.models;
     assert.equal(model.name, 'default');
     assert.equal(model.calls, e.total.total.calls, 'one model: its sum is the total');
-    assert.equal(Object.values(model.by_kind).reduce((a, k) => a + k.calls, 0), model.calls);
-    assert.equal(model.by_kind.advise?.calls, 3 * (estimateRun(withOverrides(s, s.experiment!.conditions[1].set)).models[0].by_kind.advise?.calls ?? 0), 'only the coached condition asks for advice');
+    assert.equal(
+      Object.values(model.by_kind).reduce((a, k) => a + k.calls, 0),
+      model.calls,
+    );
+    assert.equal(
+      model.by_kind.advise?.calls,
+      3 * (estimateRun(withOverrides(s, s.experiment!.conditions[1].set)).models[0].by_kind.advise?.calls ?? 0),
+      'only the coached condition asks for advice',
+    );
   });
 
-  it('uses the base scenario\'s rounds for every condition (as runExperiment does) unless told otherwise', () => {
+  it("uses the base scenario's rounds for every condition (as runExperiment does) unless told otherwise", () => {
     const s = withExperiment();
     s.experiment!.conditions[0].set = { 'world.rounds': 50 };
     const e = estimateExperiment(s);
     assert.equal(e.total.rounds, s.world.rounds);
-    assert.equal(e.total.total.calls, 3 * s.experiment!.conditions.reduce((a, c) => a + estimateRun(withOverrides(s, c.set), { rounds: s.world.rounds }).total.calls, 0));
+    assert.equal(
+      e.total.total.calls,
+      3 *
+        s.experiment!.conditions.reduce(
+          (a, c) => a + estimateRun(withOverrides(s, c.set), { rounds: s.world.rounds }).total.calls,
+          0,
+        ),
+    );
     assert.ok(estimateExperiment(s, { rounds: 1 }).total.total.calls < e.total.total.calls);
     assert.equal(estimateExperiment(s, { seeds: [9] }).runs, 2);
   });
@@ -64,14 +78,28 @@ describe('experiment cost', () => {
     assert.equal(experimentCostReason(e, undefined), undefined);
     assert.equal(experimentCostReason(e, cost * 1.01), undefined, 'each run is far below the limit and so is the sum');
     const reason = experimentCostReason(e, cost / 2)!;
-    assert.match(reason, /^This experiment on test with 2 conditions × 3 seeds = 6 runs is estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d \(the limit holds for an experiment as a whole\)\.$/);
+    assert.match(
+      reason,
+      /^This experiment on test with 2 conditions × 3 seeds = 6 runs is estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d \(the limit holds for an experiment as a whole\)\.$/,
+    );
     // A limit above every single run but below the sum still asks: the sum is what is spent.
-    const perRun = Math.max(...withExperiment().experiment!.conditions.map((c) => estimateRun(withOverrides(withExperiment(), c.set)).total.cost_usd));
+    const perRun = Math.max(
+      ...withExperiment().experiment!.conditions.map(
+        (c) => estimateRun(withOverrides(withExperiment(), c.set)).total.cost_usd,
+      ),
+    );
     assert.ok(experimentCostReason(e, perRun * 1.5), 'the limit is checked against the sum, not one run');
 
     const unpriced = estimateExperiment(withExperiment({ default: modelConfig('default') }));
-    assert.match(experimentCostReason(unpriced, 1000)!, /^The cost of this experiment on test with 2 conditions × 3 seeds = 6 runs \(.* model 'default' has no price/);
-    assert.equal(experimentCostReason(estimateExperiment(withExperiment({})), 0.01), undefined, 'the offline model is free');
+    assert.match(
+      experimentCostReason(unpriced, 1000)!,
+      /^The cost of this experiment on test with 2 conditions × 3 seeds = 6 runs \(.* model 'default' has no price/,
+    );
+    assert.equal(
+      experimentCostReason(estimateExperiment(withExperiment({})), 0.01),
+      undefined,
+      'the offline model is free',
+    );
   });
 
   it('estimates the scenario with the settings applied: a default model from the settings counts', () => {

@@ -2,7 +2,13 @@
 import * as assert from 'node:assert/strict';
 import { messageHtml, pageHtml } from '../../../src/extension/views/pageShell';
 
-const SHELL = { cspSource: 'https://file+.vscode-resource.example', script: 'https://r.example/dist/webview.js', style: 'https://r.example/dist/webview.css', root: 'society-app', title: 'Friends' };
+const SHELL = {
+  cspSource: 'https://file+.vscode-resource.example',
+  script: 'https://r.example/dist/webview.js',
+  style: 'https://r.example/dist/webview.css',
+  root: 'society-app',
+  title: 'Friends',
+};
 
 function csp(html: string): string {
   const m = /http-equiv="Content-Security-Policy" content="([^"]*)"/.exec(html);
@@ -11,7 +17,7 @@ function csp(html: string): string {
 }
 
 describe('webview page shell', () => {
-  it('allows only its own resources and the script carrying this page\'s nonce', () => {
+  it("allows only its own resources and the script carrying this page's nonce", () => {
     const html = pageHtml(SHELL, 'N0nce');
     const policy = csp(html);
     assert.match(policy, /^default-src 'none'/);
@@ -23,11 +29,15 @@ describe('webview page shell', () => {
   });
 
   it('gives pages that draw images data: and blob: only', () => {
-    assert.match(csp(pageHtml({ ...SHELL, images: true }, 'n')), /img-src https:\/\/file\+\.vscode-resource\.example data: blob:;/);
+    assert.match(
+      csp(pageHtml({ ...SHELL, images: true }, 'n')),
+      /img-src https:\/\/file\+\.vscode-resource\.example data: blob:;/,
+    );
   });
 
   it('uses a fresh nonce for every page', () => {
-    const a = /nonce-([^']+)'/.exec(pageHtml(SHELL))![1], b = /nonce-([^']+)'/.exec(pageHtml(SHELL))![1];
+    const a = /nonce-([^']+)'/.exec(pageHtml(SHELL))![1],
+      b = /nonce-([^']+)'/.exec(pageHtml(SHELL))![1];
     assert.notEqual(a, b);
     assert.ok(a.length >= 16);
   });

@@ -7,10 +7,18 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import { scaffoldSociety } from '../../../src/core/format';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import { applyRunSettings, costLimitReason, runSettingsFrom, type RunSettings } from '../../../src/extension/run/runSettings';
+import {
+  applyRunSettings,
+  costLimitReason,
+  runSettingsFrom,
+  type RunSettings,
+} from '../../../src/extension/run/runSettings';
 import { modelConfig, scenario } from '../../support/llmFixtures';
 
-const OPENAI: RunSettings = { defaultModel: { provider: 'openai', model: 'gpt-4o-mini', apiKeyEnv: 'OPENAI_API_KEY' }, baseUrl: 'http://gateway.test/v1' };
+const OPENAI: RunSettings = {
+  defaultModel: { provider: 'openai', model: 'gpt-4o-mini', apiKeyEnv: 'OPENAI_API_KEY' },
+  baseUrl: 'http://gateway.test/v1',
+};
 
 /** The New Society scaffold, loaded from disk; `withModels` false drops its `models:` section. */
 async function scaffolded(withModels: boolean) {
@@ -22,7 +30,10 @@ async function scaffolded(withModels: boolean) {
       fs.writeFileSync(path.join(dir, f.path), text);
     }
     const { scenario: s, diagnostics } = await loadScenarioFile(path.join(dir, 'settings.society'), { root: dir });
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
     return s!;
   } finally {
     fs.rmSync(dir, { recursive: true, force: true });
@@ -32,14 +43,31 @@ async function scaffolded(withModels: boolean) {
 describe('run settings', () => {
   it('reads the raw settings: empty strings and zeros mean unset', () => {
     const raw: Record<string, unknown> = {
-      'defaultModel.provider': 'openai', 'defaultModel.model': ' gpt-4o-mini ', 'defaultModel.apiKeyEnv': '',
-      baseUrl: '', 'limits.concurrency': 16.7, 'limits.requestsPerMinute': 0, 'limits.tokensPerMinute': -1, 'run.costLimit': 2.5,
+      'defaultModel.provider': 'openai',
+      'defaultModel.model': ' gpt-4o-mini ',
+      'defaultModel.apiKeyEnv': '',
+      baseUrl: '',
+      'limits.concurrency': 16.7,
+      'limits.requestsPerMinute': 0,
+      'limits.tokensPerMinute': -1,
+      'run.costLimit': 2.5,
     };
-    assert.deepEqual(runSettingsFrom((k) => raw[k]), {
-      defaultModel: { provider: 'openai', model: 'gpt-4o-mini' }, baseUrl: undefined, concurrency: 16, rpm: undefined, tpm: undefined, costLimitUsd: 2.5,
-    });
+    assert.deepEqual(
+      runSettingsFrom((k) => raw[k]),
+      {
+        defaultModel: { provider: 'openai', model: 'gpt-4o-mini' },
+        baseUrl: undefined,
+        concurrency: 16,
+        rpm: undefined,
+        tpm: undefined,
+        costLimitUsd: 2.5,
+      },
+    );
     assert.equal(runSettingsFrom(() => undefined).defaultModel.provider, 'offline');
-    assert.equal(runSettingsFrom((k) => (k === 'defaultModel.provider' ? 'bogus' : undefined)).defaultModel.provider, 'offline');
+    assert.equal(
+      runSettingsFrom((k) => (k === 'defaultModel.provider' ? 'bogus' : undefined)).defaultModel.provider,
+      'offline',
+    );
   });
 
   it('gives a scenario without a default model the one from the settings', async () => {
@@ -61,7 +89,10 @@ describe('run settings', () => {
   });
 
   it('fills base_url only where a model has none, and caps concurrency and rate limits of endpoint models', () => {
-    const written = { file: '/ws/s.society', range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } } };
+    const written = {
+      file: '/ws/s.society',
+      range: { start: { line: 1, character: 2 }, end: { line: 1, character: 9 } },
+    };
     const s = scenario({
       default: modelConfig('default', { provider: 'offline', concurrency: 8, source: written }),
       gpt: modelConfig('gpt', { concurrency: 64, tpm: 1_000_000 }),
@@ -71,11 +102,21 @@ describe('run settings', () => {
     });
     const m = applyRunSettings(s, { ...OPENAI, concurrency: 8, rpm: 500, tpm: 2_000_000 }).models;
     assert.deepEqual(m.default, s.models.default, 'a written default stays; the offline model is not an endpoint');
-    assert.deepEqual([m.gpt.base_url, m.gpt.concurrency, m.gpt.rpm, m.gpt.tpm], ['http://gateway.test/v1', 8, 500, 1_000_000]);
-    assert.deepEqual([m.local.base_url, m.local.concurrency, m.local.rpm, m.local.tpm], ['http://localhost:11434/v1', 2, 100, 2_000_000]);
+    assert.deepEqual(
+      [m.gpt.base_url, m.gpt.concurrency, m.gpt.rpm, m.gpt.tpm],
+      ['http://gateway.test/v1', 8, 500, 1_000_000],
+    );
+    assert.deepEqual(
+      [m.local.base_url, m.local.concurrency, m.local.rpm, m.local.tpm],
+      ['http://localhost:11434/v1', 2, 100, 2_000_000],
+    );
     assert.equal(m.azure.base_url, undefined);
     assert.deepEqual([m.copilot.base_url, m.copilot.concurrency, m.copilot.rpm], [undefined, 8, 500]);
-    assert.deepEqual(applyRunSettings(s, { defaultModel: { provider: 'offline' } }).models, s.models, 'no settings, no change');
+    assert.deepEqual(
+      applyRunSettings(s, { defaultModel: { provider: 'offline' } }).models,
+      s.models,
+      'no settings, no change',
+    );
   });
 
   it('asks before a run whose estimate is above the cost limit, or whose cost cannot be estimated', () => {
@@ -84,7 +125,10 @@ describe('run settings', () => {
     assert.ok(estimate.total.cost_usd > 0);
     assert.equal(costLimitReason(estimate, undefined), undefined);
     assert.equal(costLimitReason(estimate, estimate.total.cost_usd * 2), undefined);
-    assert.match(costLimitReason(estimate, estimate.total.cost_usd / 2)!, /estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d per run/);
+    assert.match(
+      costLimitReason(estimate, estimate.total.cost_usd / 2)!,
+      /estimated to cost \$\d+\.\d\d \([\d,]+ model calls, about [\d,]+ tokens\), above your limit of \$\d+\.\d\d per run/,
+    );
 
     const unpriced = estimateRun(scenario({ default: modelConfig('default') }));
     assert.match(costLimitReason(unpriced, 100)!, /model 'default' has no price/);

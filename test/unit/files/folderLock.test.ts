@@ -27,7 +27,10 @@ describe('output folder lock', () => {
   it('takes over a stale lock, whose process is gone, and a torn one', () => {
     const dir = scratchDir('society-lock-');
     const gone = spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' });
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: Number(gone.stdout), host: os.hostname(), since: 'then' }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: Number(gone.stdout), host: os.hostname(), since: 'then' }),
+    );
     const lock = lockFolder(dir);
     assert.ok('release' in lock, 'a dead holder does not keep the folder');
     lock.release();
@@ -39,7 +42,10 @@ describe('output folder lock', () => {
 
   it('leaves alone a lock held on another host (its process cannot be checked from here)', () => {
     const dir = scratchDir('society-lock-');
-    fs.writeFileSync(path.join(dir, LOCK_FILE), JSON.stringify({ pid: 1, host: `not-${os.hostname()}`, since: 'then' }));
+    fs.writeFileSync(
+      path.join(dir, LOCK_FILE),
+      JSON.stringify({ pid: 1, host: `not-${os.hostname()}`, since: 'then' }),
+    );
     const lock = lockFolder(dir);
     assert.ok('heldBy' in lock);
     assert.equal(lock.heldBy.host, `not-${os.hostname()}`);
@@ -52,27 +58,59 @@ describe('output folder lock', () => {
     const dir = scratchDir('society-lock-race-');
     const script = path.join(dir, 'contender.js');
     buildSync({
-      stdin: { contents: `import { lockFolder } from ${JSON.stringify(path.resolve(__dirname, '../../../src/core/files/folderLock'))};
+      stdin: {
+        contents: `import { lockFolder } from ${JSON.stringify(path.resolve(__dirname, '../../../src/core/files/folderLock'))};
         const at = Number(process.argv[2]); while (Date.now() < at) {}
         const r = lockFolder(process.argv[3]);
         console.log('release' in r ? 'GOT' : 'HELD');
-        setTimeout(() => undefined, 1000);`, resolveDir: dir, loader: 'ts' },
-      bundle: true, platform: 'node', outfile: script, logLevel: 'silent',
+        setTimeout(() => undefined, 1000);`,
+        resolveDir: dir,
+        loader: 'ts',
+      },
+      bundle: true,
+      platform: 'node',
+      outfile: script,
+      logLevel: 'silent',
     });
-    const gone = Number(spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout);
+    const gone = Number(
+      spawnSync(process.execPath, ['-e', 'process.stdout.write(String(process.pid))'], { encoding: 'utf8' }).stdout,
+    );
     for (const stale of [false, true]) {
       const folder = fs.mkdtempSync(path.join(dir, 'out-'));
-      if (stale) fs.writeFileSync(path.join(folder, LOCK_FILE), JSON.stringify({ pid: gone, host: os.hostname(), since: 'then' }));
+      if (stale) {
+        fs.writeFileSync(
+          path.join(folder, LOCK_FILE),
+          JSON.stringify({ pid: gone, host: os.hostname(), since: 'then' }),
+        );
+      }
       const at = Date.now() + 2500;
-      const outcomes = await Promise.all(Array.from({ length: 12 }, () => new Promise<string>((resolve) => {
-        const child = spawn(process.execPath, [script, String(at), folder], { stdio: ['ignore', 'pipe', 'inherit'] });
-        let out = '';
-        child.stdout.on('data', (c: Buffer) => { out += c.toString(); });
-        child.on('close', () => resolve(out.trim()));
-      })));
-      assert.equal(outcomes.filter((o) => o === 'GOT').length, 1, `${stale ? 'over a stale lock' : 'fresh'}: ${outcomes.join(' ')}`);
+      const outcomes = await Promise.all(
+        Array.from(
+          { length: 12 },
+          () =>
+            new Promise<string>((resolve) => {
+              const child = spawn(process.execPath, [script, String(at), folder], {
+                stdio: ['ignore', 'pipe', 'inherit'],
+              });
+              let out = '';
+              child.stdout.on('data', (c: Buffer) => {
+                out += c.toString();
+              });
+              child.on('close', () => resolve(out.trim()));
+            }),
+        ),
+      );
+      assert.equal(
+        outcomes.filter((o) => o === 'GOT').length,
+        1,
+        `${stale ? 'over a stale lock' : 'fresh'}: ${outcomes.join(' ')}`,
+      );
       assert.equal(outcomes.filter((o) => o === 'HELD').length, 11);
-      assert.deepEqual(fs.readdirSync(folder).filter((f) => f !== LOCK_FILE), [], 'no temporary lock files left');
+      assert.deepEqual(
+        fs.readdirSync(folder).filter((f) => f !== LOCK_FILE),
+        [],
+        'no temporary lock files left',
+      );
     }
   });
 });

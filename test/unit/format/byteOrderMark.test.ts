@@ -17,7 +17,10 @@ const repo = path.resolve(__dirname, '../../..');
 function positions(text: string, cache?: ChunkCache): string[] {
   const parsed = parseSociety(text, '/v/x.society', cache);
   return [...parsed.diagnostics, ...parsed.documents.flatMap((d) => validateDocument(parsed, d))]
-    .map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`).sort();
+    .map(
+      (d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code}`,
+    )
+    .sort();
 }
 
 describe('byte order mark', () => {
@@ -30,17 +33,26 @@ describe('byte order mark', () => {
   });
 
   it('also in a large file parsed in chunks', () => {
-    const text = scenarioWithInlinePersonas(170).replace('kind: scenario\nname: Generated\nseed: 1\n', 'seed: many\nkind: scenario\nname: Generated\n').replace('  - id: p3\n', '  - id: p3\n    nmae: X\n');
+    const text = scenarioWithInlinePersonas(170)
+      .replace('kind: scenario\nname: Generated\nseed: 1\n', 'seed: many\nkind: scenario\nname: Generated\n')
+      .replace('  - id: p3\n', '  - id: p3\n    nmae: X\n');
     assert.ok(text.length > 64 * 1024 && parseChunked(text, new ChunkCache()), 'parsed in chunks');
     const expected = positions(text, new ChunkCache());
-    assert.ok(expected.some((p) => p.startsWith('0:6-0:10 ')) && expected.some((p) => p.endsWith('SOC011')), expected.join('\n'));
+    assert.ok(
+      expected.some((p) => p.startsWith('0:6-0:10 ')) && expected.some((p) => p.endsWith('SOC011')),
+      expected.join('\n'),
+    );
     assert.deepEqual(positions(BOM + text, new ChunkCache()), expected);
   });
 
   it('society check reports line 1 columns without it, also in --json', () => {
     const dir = scratchDir('society-bom-');
     fs.writeFileSync(path.join(dir, 'a.society'), `${BOM}kind: persnoa\nid: a\nname: A\n`);
-    const check = (args: string[]) => spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), 'check', ...args, 'a.society'], { cwd: dir, encoding: 'utf8' });
+    const check = (args: string[]) =>
+      spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), 'check', ...args, 'a.society'], {
+        cwd: dir,
+        encoding: 'utf8',
+      });
     assert.match(check([]).stdout, /^a\.society:1:7: error SOC003 Unknown kind 'persnoa'/m);
     const [d] = JSON.parse(check(['--json']).stdout).diagnostics;
     assert.deepEqual([d.range.start, d.line, d.column], [{ line: 0, character: 6 }, 1, 7]);

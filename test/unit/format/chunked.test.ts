@@ -11,7 +11,15 @@ import { scenarioWithInlinePersonas } from '../../../bench/generate';
 function diagnostics(text: string, cache?: ChunkCache) {
   const parsed = parseSociety(text, '/v/big.society', cache);
   const all = [...parsed.diagnostics, ...parsed.documents.flatMap((d) => validateDocument(parsed, d))];
-  return { parsed, all: all.map((d) => `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`).sort() };
+  return {
+    parsed,
+    all: all
+      .map(
+        (d) =>
+          `${d.range.start.line}:${d.range.start.character}-${d.range.end.line}:${d.range.end.character} ${d.code} ${d.message}`,
+      )
+      .sort(),
+  };
 }
 
 describe('chunked parsing', function () {
@@ -31,7 +39,9 @@ describe('chunked parsing', function () {
   it('places an empty item (a bare `-`) where a whole parse does, not on the list', () => {
     for (const item of ['  -\n', '  - # nothing yet\n', '  -   \n', '  -\n    # later\n']) {
       let text = 'kind: scenario\nname: big\npersonas:\n';
-      for (let i = 0; i < 40; i++) text += `  - id: p${i}\n    name: P\n    bio: ${'lorem '.repeat(300)}\n${i === 5 ? item : ''}`;
+      for (let i = 0; i < 40; i++) {
+        text += `  - id: p${i}\n    name: P\n    bio: ${'lorem '.repeat(300)}\n${i === 5 ? item : ''}`;
+      }
       text += 'world:\n  rounds: 3\n';
       assert.ok(parseChunked(text, new ChunkCache()), 'chunked');
       const chunked = diagnostics(text, new ChunkCache()).all;
@@ -44,7 +54,11 @@ describe('chunked parsing', function () {
   it('gives every node, keys included, the range a whole parse gives, also for cached items an edit moved', () => {
     const ranges = (doc: Document): string[] => {
       const out: string[] = [];
-      visit(doc, { Node(_, node) { out.push(`${node.constructor.name} ${node.range?.join(',')}`); } });
+      visit(doc, {
+        Node(_, node) {
+          out.push(`${node.constructor.name} ${node.range?.join(',')}`);
+        },
+      });
       return out;
     };
     const cache = new ChunkCache();
@@ -59,7 +73,11 @@ describe('chunked parsing', function () {
   });
 
   it('leaves documents with anchors, aliases or collection keys in an item to a whole parse', () => {
-    for (const odd of ['    bio: &b Lives here\n    style: *b\n', '    ? [a, b]\n    : 1\n', '    traits: { &t openness: 0.5 }\n']) {
+    for (const odd of [
+      '    bio: &b Lives here\n    style: *b\n',
+      '    ? [a, b]\n    : 1\n',
+      '    traits: { &t openness: 0.5 }\n',
+    ]) {
       const text = base.replace('    name: Person 7\n', `    name: Person 7\n${odd}`);
       assert.equal(parseChunked(text, new ChunkCache()), undefined, JSON.stringify(odd));
     }
@@ -67,31 +85,51 @@ describe('chunked parsing', function () {
 
   it('matches whole-text diagnostics after random line edits (120 edit sequences)', () => {
     const lines = base.split('\n');
-    const edits = fc.array(fc.record({
-      line: fc.nat(lines.length - 1),
-      op: fc.constantFrom('delete', 'duplicate', 'replace', 'insert'),
-      text: fc.constantFrom('    nmae: X', '    age: old', '  - id: p1', '    traits: { openness: 2 }', '    bio: "unclosed', '', '# comment', '    interests: [a, b', '  - { id: zz, name: Z }', '    relationships: 3'),
-    }), { minLength: 1, maxLength: 3 });
+    const edits = fc.array(
+      fc.record({
+        line: fc.nat(lines.length - 1),
+        op: fc.constantFrom('delete', 'duplicate', 'replace', 'insert'),
+        text: fc.constantFrom(
+          '    nmae: X',
+          '    age: old',
+          '  - id: p1',
+          '    traits: { openness: 2 }',
+          '    bio: "unclosed',
+          '',
+          '# comment',
+          '    interests: [a, b',
+          '  - { id: zz, name: Z }',
+          '    relationships: 3',
+        ),
+      }),
+      { minLength: 1, maxLength: 3 },
+    );
     const cache = new ChunkCache();
-    fc.assert(fc.property(edits, (ops) => {
-      const l = [...lines];
-      for (const op of ops) {
-        const i = op.line % l.length;
-        if (op.op === 'delete') l.splice(i, 1);
-        else if (op.op === 'duplicate') l.splice(i, 0, l[i]);
-        else if (op.op === 'replace') l[i] = op.text;
-        else l.splice(i, 0, op.text);
-      }
-      const text = l.join('\n');
-      const a = diagnostics(text, cache);
-      const b = diagnostics(text);
-      if (a.all.some((d) => / SOC001 /.test(d)) || b.all.some((d) => / SOC001 /.test(d))) {
-        // A syntax error may be worded differently inside a chunk; both must still report one.
-        assert.equal(a.all.some((d) => / SOC001 /.test(d)), b.all.some((d) => / SOC001 /.test(d)));
-      } else {
-        assert.deepEqual(a.all, b.all);
-        assert.deepEqual(a.parsed.documents[0]?.value, b.parsed.documents[0]?.value);
-      }
-    }), { numRuns: 120, seed: 7 });
+    fc.assert(
+      fc.property(edits, (ops) => {
+        const l = [...lines];
+        for (const op of ops) {
+          const i = op.line % l.length;
+          if (op.op === 'delete') l.splice(i, 1);
+          else if (op.op === 'duplicate') l.splice(i, 0, l[i]);
+          else if (op.op === 'replace') l[i] = op.text;
+          else l.splice(i, 0, op.text);
+        }
+        const text = l.join('\n');
+        const a = diagnostics(text, cache);
+        const b = diagnostics(text);
+        if (a.all.some((d) => / SOC001 /.test(d)) || b.all.some((d) => / SOC001 /.test(d))) {
+          // A syntax error may be worded differently inside a chunk; both must still report one.
+          assert.equal(
+            a.all.some((d) => / SOC001 /.test(d)),
+            b.all.some((d) => / SOC001 /.test(d)),
+          );
+        } else {
+          assert.deepEqual(a.all, b.all);
+          assert.deepEqual(a.parsed.documents[0]?.value, b.parsed.documents[0]?.value);
+        }
+      }),
+      { numRuns: 120, seed: 7 },
+    );
   });
 });

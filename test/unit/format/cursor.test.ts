@@ -25,7 +25,10 @@ describe('cursor context (tolerant of half-typed YAML)', () => {
 
   it('keys and values inside flow mappings and lists', () => {
     const key = ctx('kind: persona\ntraits: { openness: 0.8, ex| }\n')!;
-    assert.deepEqual([key.role, key.path, key.prefix, key.flow, key.existingKeys], ['key', ['traits'], 'ex', true, ['openness']]);
+    assert.deepEqual(
+      [key.role, key.path, key.prefix, key.flow, key.existingKeys],
+      ['key', ['traits'], 'ex', true, ['openness']],
+    );
     const value = ctx('kind: persona\nmotivations: { social: 0.|')!;
     assert.deepEqual([value.role, value.path, value.prefix], ['value', ['motivations', 'social'], '0.']);
     const item = ctx('kind: persona\ninterests: [a, b, c|')!;
@@ -33,20 +36,25 @@ describe('cursor context (tolerant of half-typed YAML)', () => {
   });
 
   it('deep paths through lists count the items above', () => {
-    const c = ctx('kind: scenario\nname: x\npersonas:\n  - include: a\n  - id: p1\n    relationships:\n      - with: q\n      - { with: |')!;
+    const c = ctx(
+      'kind: scenario\nname: x\npersonas:\n  - include: a\n  - id: p1\n    relationships:\n      - with: q\n      - { with: |',
+    )!;
     assert.deepEqual([c.role, c.path], ['value', ['personas', 1, 'relationships', 1, 'with']]);
     const block = ctx('kind: scenario\npersonas:\n  - id: p1\n    relationships:\n      - with: q\n        |')!;
-    assert.deepEqual([block.role, block.path, block.existingKeys], ['key', ['personas', 0, 'relationships', 0], ['with']]);
+    assert.deepEqual(
+      [block.role, block.path, block.existingKeys],
+      ['key', ['personas', 0, 'relationships', 0], ['with']],
+    );
   });
 
-  it('compact lists (dash at the key\'s column) and nested owners', () => {
+  it("compact lists (dash at the key's column) and nested owners", () => {
     const c = ctx('kind: scenario\npersonas:\n- include: a\n- |\n')!;
     assert.deepEqual(c.path, ['personas', 1]);
     const deep = ctx('kind: scenario\nworld:\n  rooms:\n    - name: r\n      members:\n        - |')!;
     assert.deepEqual(deep.path, ['world', 'rooms', 0, 'members', 0]);
   });
 
-  it('a list item\'s first key picks the include branch of a personas item', () => {
+  it("a list item's first key picks the include branch of a personas item", () => {
     const c = ctx('kind: scenario\npersonas:\n  - include: p|')!;
     assert.deepEqual([c.role, c.path, c.prefix], ['value', ['personas', 0, 'include'], 'p']);
     assert.deepEqual(c.partial, { personas: [{ include: true }] });

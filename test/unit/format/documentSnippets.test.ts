@@ -17,7 +17,15 @@ const item = (marked: string, label: string) => {
 
 describe('document snippets in context', () => {
   it('every snippet of snippets/society.json has a place', () => {
-    assert.deepEqual(DOCUMENT_SNIPPETS.map((s) => s.prefix).sort(), ['event', 'experiment', 'memory', 'persona', 'population', 'relationship', 'scenario']);
+    assert.deepEqual(DOCUMENT_SNIPPETS.map((s) => s.prefix).sort(), [
+      'event',
+      'experiment',
+      'memory',
+      'persona',
+      'population',
+      'relationship',
+      'scenario',
+    ]);
   });
 
   it('whole documents only where a document starts: an empty file, after comments, after ---', () => {
@@ -43,7 +51,11 @@ describe('document snippets in context', () => {
     assert.deepEqual(at('kind: persona\nid: a\nmemories:\n  |'), ['memory']);
     assert.deepEqual(at('kind: scenario\nevents:\n  |'), ['event']);
     assert.deepEqual(at('kind: scenario\npopulation:\n  |'), ['population']);
-    assert.deepEqual(at('kind: scenario\npersonas:\n  - id: sam\n    relationships:\n      |'), ['relationship'], 'an inline persona\'s list');
+    assert.deepEqual(
+      at('kind: scenario\npersonas:\n  - id: sam\n    relationships:\n      |'),
+      ['relationship'],
+      "an inline persona's list",
+    );
     assert.deepEqual(at('kind: scenario\nrelationships:\n  |'), [], 'a scenario has no relationships');
   });
 
@@ -53,7 +65,11 @@ describe('document snippets in context', () => {
     assert.deepEqual(rel.range, { start: { line: 3, character: 4 }, end: { line: 3, character: 4 } });
     assert.equal(rel.kind, 'snippet');
     assert.match(item('kind: scenario\npopulation:\n  - |', 'population').insertText, /^group: /);
-    assert.deepEqual(at('kind: persona\nid: a\nrelationships:\n  - tie: 0.5\n    |'), [], 'not inside an item that has keys');
+    assert.deepEqual(
+      at('kind: persona\nid: a\nrelationships:\n  - tie: 0.5\n    |'),
+      [],
+      'not inside an item that has keys',
+    );
   });
 
   it('nowhere else: values, flow mappings, nested keys, mid-line', () => {

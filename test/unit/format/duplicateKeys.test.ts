@@ -15,7 +15,10 @@ import { scenarioWithInlinePersonas } from '../../../bench/generate';
 function problems(text: string, cache?: ChunkCache): string[] {
   const parsed = parseSociety(text, '/virtual/d.society', cache);
   return [...parsed.diagnostics, ...parsed.documents.flatMap((d) => validateDocument(parsed, d))]
-    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code} ${d.message}`)
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1}-${d.range.end.line + 1}:${d.range.end.character + 1} ${d.code} ${d.message}`,
+    )
     .sort();
 }
 
@@ -23,22 +26,33 @@ describe('duplicate keys', function () {
   this.timeout(60000);
 
   it('leave the rest of the document schema-checked, at exact ranges', () => {
-    const text = 'kind: persona\nid: p1\nname: P\nname: Q\ntraits: { openness: 2, extraversion: "high" }\nmemories:\n  - importance: 5\n';
-    assert.deepEqual(problems(text), [
-      "3:1-3:5 SOC002 Duplicate key 'name': this one is ignored, as the key is given again on line 4 (a key may appear only once in a mapping; the last one counts)",
-      "4:1-4:5 SOC002 Duplicate key 'name': a key may appear only once in a mapping (the last one counts, so the one on line 3 is ignored)",
-      "5:21-5:22 SOC013 'traits.openness' must be <= 1, found 2",
-      "5:38-5:44 SOC012 'traits.extraversion' must be a number, found 'high'",
-      "7:5-7:15 SOC010 Missing required property 'text' in 'memories[0]'",
-    ].sort());
+    const text =
+      'kind: persona\nid: p1\nname: P\nname: Q\ntraits: { openness: 2, extraversion: "high" }\nmemories:\n  - importance: 5\n';
+    assert.deepEqual(
+      problems(text),
+      [
+        "3:1-3:5 SOC002 Duplicate key 'name': this one is ignored, as the key is given again on line 4 (a key may appear only once in a mapping; the last one counts)",
+        "4:1-4:5 SOC002 Duplicate key 'name': a key may appear only once in a mapping (the last one counts, so the one on line 3 is ignored)",
+        "5:21-5:22 SOC013 'traits.openness' must be <= 1, found 2",
+        "5:38-5:44 SOC012 'traits.extraversion' must be a number, found 'high'",
+        "7:5-7:15 SOC010 Missing required property 'text' in 'memories[0]'",
+      ].sort(),
+    );
   });
 
   it('are read by their last occurrence, as the loader reads them', () => {
     const earlierWrong = 'kind: persona\nid: p1\nname: P\nage: old\nage: 40\n';
-    assert.deepEqual(problems(earlierWrong).filter((p) => !p.includes('SOC002')), ["4:6-4:9 SOC012 'age' must be an integer, found 'old'"], 'the ignored copy is checked too');
+    assert.deepEqual(
+      problems(earlierWrong).filter((p) => !p.includes('SOC002')),
+      ["4:6-4:9 SOC012 'age' must be an integer, found 'old'"],
+      'the ignored copy is checked too',
+    );
     assert.equal((parseSociety(earlierWrong, '/virtual/d.society').documents[0].value as { age: unknown }).age, 40);
     const laterWrong = 'kind: persona\nid: p1\nname: P\nage: 40\nage: old\n';
-    assert.deepEqual(problems(laterWrong).filter((p) => !p.includes('SOC002')), ["5:6-5:9 SOC012 'age' must be an integer, found 'old'"]);
+    assert.deepEqual(
+      problems(laterWrong).filter((p) => !p.includes('SOC002')),
+      ["5:6-5:9 SOC012 'age' must be an integer, found 'old'"],
+    );
     const doc = parseSociety(laterWrong, '/virtual/d.society').documents[0];
     assert.equal(nodeAtPath(doc.yaml, ['age'])?.value?.range?.[0], laterWrong.lastIndexOf('old'));
   });
@@ -46,15 +60,24 @@ describe('duplicate keys', function () {
   it('still keep the file from running', async () => {
     const file = path.resolve('/virtual/dup/s.society');
     const overlay = new OverlayFileSystem(new NodeFileSystem());
-    overlay.set(file, 'kind: scenario\nname: S\nname: T\npersonas:\n  - { id: ana, name: Ana }\nworld: { rounds: 0 }\n');
+    overlay.set(
+      file,
+      'kind: scenario\nname: S\nname: T\npersonas:\n  - { id: ana, name: Ana }\nworld: { rounds: 0 }\n',
+    );
     const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file);
     assert.equal(r.scenario, undefined);
-    assert.deepEqual(r.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`), ['2 SOC002', '3 SOC002', '6 SOC013']);
+    assert.deepEqual(
+      r.diagnostics.map((d) => `${d.range.start.line + 1} ${d.code}`),
+      ['2 SOC002', '3 SOC002', '6 SOC013'],
+    );
   });
 
   it('do not lift the silence a syntax error imposes on the schema checks', () => {
     const text = 'kind: persona\nid: p1\nname: P\nname: "unclosed\nage: old\n';
-    assert.ok(problems(text).every((p) => / SOC00[12] /.test(p)), problems(text).join('\n'));
+    assert.ok(
+      problems(text).every((p) => / SOC00[12] /.test(p)),
+      problems(text).join('\n'),
+    );
   });
 
   it('give the same diagnostics through the chunked parse as a whole parse', () => {
@@ -66,7 +89,14 @@ describe('duplicate keys', function () {
     assert.ok(parseChunked(text, new ChunkCache()), 'chunked');
     const chunked = problems(text, new ChunkCache());
     assert.deepEqual(chunked, problems(text));
-    assert.deepEqual(chunked.map((p) => p.split(' ')[1]).sort(), ['SOC002', 'SOC002', 'SOC002', 'SOC002', 'SOC012', 'SOC012']);
+    assert.deepEqual(chunked.map((p) => p.split(' ')[1]).sort(), [
+      'SOC002',
+      'SOC002',
+      'SOC002',
+      'SOC002',
+      'SOC012',
+      'SOC012',
+    ]);
   });
 
   it('of a chunked list are left to a whole parse, whose value holds the last', () => {
@@ -74,7 +104,12 @@ describe('duplicate keys', function () {
     assert.equal(parseChunked(text, new ChunkCache()), undefined);
     const cache = new ChunkCache();
     assert.deepEqual(problems(text, cache), problems(text));
-    assert.deepEqual((parseSociety(text, '/virtual/d.society', cache).documents[0].value as { personas: { id: string }[] }).personas.map((p) => p.id), ['solo']);
+    assert.deepEqual(
+      (
+        parseSociety(text, '/virtual/d.society', cache).documents[0].value as { personas: { id: string }[] }
+      ).personas.map((p) => p.id),
+      ['solo'],
+    );
     assert.ok(problems(text).some((p) => p.includes("SOC012 'age' of persona 'solo'")));
   });
 });

@@ -4,7 +4,12 @@ import * as path from 'node:path';
 import { LineIndex, NodeFileSystem, OverlayFileSystem, SocietyProject, type Range } from '../../../src/core/format';
 import { scratchDir } from '../../support/scratch';
 
-export function cursorIn(marked: string): { text: string; offset: number; lines: LineIndex; position: { line: number; character: number } } {
+export function cursorIn(marked: string): {
+  text: string;
+  offset: number;
+  lines: LineIndex;
+  position: { line: number; character: number };
+} {
   const offset = marked.indexOf('|');
   if (offset < 0) throw new Error('no | cursor mark');
   const text = marked.slice(0, offset) + marked.slice(offset + 1);
@@ -22,7 +27,9 @@ export function tempTree(files: Record<string, string>): string {
 }
 
 /** A loaded project over a temp tree, with an overlay for "unsaved" edits. */
-export async function projectOf(files: Record<string, string>): Promise<{ root: string; project: SocietyProject; overlay: OverlayFileSystem; file: (rel: string) => string }> {
+export async function projectOf(
+  files: Record<string, string>,
+): Promise<{ root: string; project: SocietyProject; overlay: OverlayFileSystem; file: (rel: string) => string }> {
   const root = tempTree(files);
   const overlay = new OverlayFileSystem(new NodeFileSystem());
   const project = new SocietyProject(overlay, root);
@@ -41,10 +48,15 @@ export function applyEdits(text: string, edits: { range: Range; newText: string 
   const lines = new LineIndex(text);
   const sorted = [...edits].sort((a, b) => lines.offsetAt(b.range.start) - lines.offsetAt(a.range.start));
   let out = text;
-  for (const e of sorted) out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
+  for (const e of sorted) {
+    out = out.slice(0, lines.offsetAt(e.range.start)) + e.newText + out.slice(lines.offsetAt(e.range.end));
+  }
   return out;
 }
 
-export const MAYA = 'kind: persona\nid: maya\nname: Maya Chen\nage: 27\noccupation: data journalist\nmotivations: { social: 0.3, information: 0.9 }\ninterests: [climbing, open data]\nrelationships:\n  - { with: leo, tie: 0.7 }\n';
-export const LEO = 'kind: persona\nid: leo\nname: Leo Martin\noccupation: teacher\nrelationships:\n  - with: maya\n    tie: 0.4\n';
-export const SCENARIO = 'kind: scenario\nname: Small\nseed: 1\npersonas:\n  - include: personas/*.society\n  - id: sam\n    name: Sam\n    relationships:\n      - { with: maya }\nworld:\n  rounds: 5\n  rooms:\n    - { name: lobby, members: [maya, leo] }\nevents:\n  - { at: 3, remove: [leo] }\n';
+export const MAYA =
+  'kind: persona\nid: maya\nname: Maya Chen\nage: 27\noccupation: data journalist\nmotivations: { social: 0.3, information: 0.9 }\ninterests: [climbing, open data]\nrelationships:\n  - { with: leo, tie: 0.7 }\n';
+export const LEO =
+  'kind: persona\nid: leo\nname: Leo Martin\noccupation: teacher\nrelationships:\n  - with: maya\n    tie: 0.4\n';
+export const SCENARIO =
+  'kind: scenario\nname: Small\nseed: 1\npersonas:\n  - include: personas/*.society\n  - id: sam\n    name: Sam\n    relationships:\n      - { with: maya }\nworld:\n  rounds: 5\n  rooms:\n    - { name: lobby, members: [maya, leo] }\nevents:\n  - { at: 3, remove: [leo] }\n';

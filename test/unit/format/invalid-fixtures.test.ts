@@ -9,12 +9,23 @@ const fixtures = path.resolve(__dirname, '../../fixtures');
 const invalid = path.join(fixtures, 'invalid');
 
 function societyFiles(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) =>
-    e.isDirectory() ? societyFiles(path.join(dir, e.name)) : e.name.endsWith('.society') ? [path.join(dir, e.name)] : []);
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) =>
+      e.isDirectory()
+        ? societyFiles(path.join(dir, e.name))
+        : e.name.endsWith('.society')
+          ? [path.join(dir, e.name)]
+          : [],
+    );
 }
 
 function expectations(file: string): string[] {
-  const lines = fs.readFileSync(file, 'utf8').split('\n').filter((l) => l.startsWith('# expect: ')).map((l) => l.slice('# expect: '.length).trim());
+  const lines = fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .filter((l) => l.startsWith('# expect: '))
+    .map((l) => l.slice('# expect: '.length).trim());
   return lines.filter((l) => l !== 'none').sort();
 }
 
@@ -46,7 +57,34 @@ describe('invalid fixtures', () => {
 
   it('covers every diagnostic code family of the format layer', () => {
     const seen = new Set([...byFile.values()].flat().map((e) => e.split(' ').pop()));
-    for (const code of ['SOC001', 'SOC002', 'SOC003', 'SOC010', 'SOC011', 'SOC012', 'SOC013', 'SOC020', 'SOC021', 'SOC022', 'SOC030', 'SOC031', 'SOC032', 'SOC040', 'SOC041', 'SOC042', 'SOC050', 'SOC051', 'SOC052', 'SOC054', 'SOC055', 'SOC056', 'SOC057', 'SOC058', 'SOC059', 'SOC060']) {
+    for (const code of [
+      'SOC001',
+      'SOC002',
+      'SOC003',
+      'SOC010',
+      'SOC011',
+      'SOC012',
+      'SOC013',
+      'SOC020',
+      'SOC021',
+      'SOC022',
+      'SOC030',
+      'SOC031',
+      'SOC032',
+      'SOC040',
+      'SOC041',
+      'SOC042',
+      'SOC050',
+      'SOC051',
+      'SOC052',
+      'SOC054',
+      'SOC055',
+      'SOC056',
+      'SOC057',
+      'SOC058',
+      'SOC059',
+      'SOC060',
+    ]) {
       assert.ok(seen.has(code), `no fixture produces ${code}`);
     }
   });

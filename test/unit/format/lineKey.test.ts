@@ -14,17 +14,61 @@ function former(text: string) {
 describe('lineKey', () => {
   it('reads keys as the former regex did', () => {
     const lines = [
-      'name: Maya', 'name:', 'name :', 'name  \t: x', 'a b  : c', 'url: http://x:80', 'a:b', 'a:b: c', '"quoted key": 1', '"q\\"k" : 1',
-      "'it''s': 1", "'a' b: 1", '-x: 1', '- x: 1', '-: 1', '# c: 1', 'x # y: 1', '{a: 1}', '[a]: 1', ' a: 1', 'k\u00a0: v', '', ':', 'a',
+      'name: Maya',
+      'name:',
+      'name :',
+      'name  \t: x',
+      'a b  : c',
+      'url: http://x:80',
+      'a:b',
+      'a:b: c',
+      '"quoted key": 1',
+      '"q\\"k" : 1',
+      "'it''s': 1",
+      "'a' b: 1",
+      '-x: 1',
+      '- x: 1',
+      '-: 1',
+      '# c: 1',
+      'x # y: 1',
+      '{a: 1}',
+      '[a]: 1',
+      ' a: 1',
+      'k\u00a0: v',
+      '',
+      ':',
+      'a',
     ];
     for (const line of lines) assert.deepEqual(lineKey(line), former(line), JSON.stringify(line));
   });
 
   it('reads keys as the former regex did (5,000 random lines)', () => {
-    const unit = fc.constantFrom(' ', ' ', '\t', 'a', 'b', '-', ':', ':', '#', '"', "'", '\\', '{', '[', ']', '}', ',', '\u00a0');
-    fc.assert(fc.property(fc.string({ maxLength: 24, unit }), (line) => {
-      assert.deepEqual(lineKey(line), former(line));
-    }), { numRuns: 5000, seed: 4 });
+    const unit = fc.constantFrom(
+      ' ',
+      ' ',
+      '\t',
+      'a',
+      'b',
+      '-',
+      ':',
+      ':',
+      '#',
+      '"',
+      "'",
+      '\\',
+      '{',
+      '[',
+      ']',
+      '}',
+      ',',
+      '\u00a0',
+    );
+    fc.assert(
+      fc.property(fc.string({ maxLength: 24, unit }), (line) => {
+        assert.deepEqual(lineKey(line), former(line));
+      }),
+      { numRuns: 5000, seed: 4 },
+    );
   });
 
   it('is linear on a long run of spaces (100,000 took the former regex over ten seconds)', function () {

@@ -4,7 +4,13 @@ import { definitionAt, referencesAt, prepareRename, renamePersona, hoverAt } fro
 import { projectOf, applyEdits, textAt, MAYA, LEO, SCENARIO } from './editorFixtures';
 import * as fs from 'node:fs';
 
-const files = { 'personas/maya.society': MAYA, 'personas/leo.society': LEO, 's.society': SCENARIO, 'elsewhere/s2.society': 'kind: scenario\nname: Other\npersonas:\n  - { id: maya, name: Another Maya }\n  - { id: bo, name: Bo, relationships: [{ with: maya }] }\n' };
+const files = {
+  'personas/maya.society': MAYA,
+  'personas/leo.society': LEO,
+  's.society': SCENARIO,
+  'elsewhere/s2.society':
+    'kind: scenario\nname: Other\npersonas:\n  - { id: maya, name: Another Maya }\n  - { id: bo, name: Bo, relationships: [{ with: maya }] }\n',
+};
 const offsetOf = (text: string, needle: string, nth = 0): number => {
   let at = -1;
   for (let i = 0; i <= nth; i++) at = text.indexOf(needle, at + 1);
@@ -16,23 +22,55 @@ describe('navigation: definition, references, rename, hover', () => {
   it('go to definition: persona id → its definition; include → files; model → models entry', async () => {
     const { project, file } = await projectOf(files);
     const defs = await definitionAt(project, file('personas/leo.society'), offsetOf(LEO, 'maya'));
-    assert.deepEqual(defs.map((d) => [d.file, d.range.start.line]), [[file('personas/maya.society'), 1]]);
+    assert.deepEqual(
+      defs.map((d) => [d.file, d.range.start.line]),
+      [[file('personas/maya.society'), 1]],
+    );
     const inc = await definitionAt(project, file('s.society'), offsetOf(SCENARIO, 'personas/*'));
-    assert.deepEqual(inc.map((d) => path.basename(d.file)), ['leo.society', 'maya.society']);
-    const other = await definitionAt(project, file('elsewhere/s2.society'), offsetOf(files['elsewhere/s2.society'], 'with: maya') + 6);
-    assert.deepEqual(other.map((d) => d.file), [file('elsewhere/s2.society')], 'ids are scoped to their scenario');
-    const { project: p2, file: f2 } = await projectOf({ 's.society': 'kind: scenario\nname: S\nmodels:\n  gpt: { provider: openai }\npersonas:\n  - { id: a, name: A, model: gpt }\n' });
-    const model = await definitionAt(p2, f2('s.society'), 'kind: scenario\nname: S\nmodels:\n  gpt: { provider: openai }\npersonas:\n  - { id: a, name: A, model: g'.length);
-    assert.deepEqual(model.map((d) => d.range.start), [{ line: 3, character: 2 }]);
+    assert.deepEqual(
+      inc.map((d) => path.basename(d.file)),
+      ['leo.society', 'maya.society'],
+    );
+    const other = await definitionAt(
+      project,
+      file('elsewhere/s2.society'),
+      offsetOf(files['elsewhere/s2.society'], 'with: maya') + 6,
+    );
+    assert.deepEqual(
+      other.map((d) => d.file),
+      [file('elsewhere/s2.society')],
+      'ids are scoped to their scenario',
+    );
+    const { project: p2, file: f2 } = await projectOf({
+      's.society':
+        'kind: scenario\nname: S\nmodels:\n  gpt: { provider: openai }\npersonas:\n  - { id: a, name: A, model: gpt }\n',
+    });
+    const model = await definitionAt(
+      p2,
+      f2('s.society'),
+      'kind: scenario\nname: S\nmodels:\n  gpt: { provider: openai }\npersonas:\n  - { id: a, name: A, model: g'.length,
+    );
+    assert.deepEqual(
+      model.map((d) => d.range.start),
+      [{ line: 3, character: 2 }],
+    );
   });
 
   it('find all references, with or without the declaration', async () => {
     const { project, file } = await projectOf(files);
     const refs = await referencesAt(project, file('personas/maya.society'), offsetOf(MAYA, 'maya'), true);
-    assert.deepEqual(refs.map((r) => `${path.basename(r.file)}:${r.range.start.line}:${r.kind}`).sort(),
-      ['leo.society:5:reference', 'maya.society:1:definition', 's.society:12:reference', 's.society:8:reference']);
+    assert.deepEqual(refs.map((r) => `${path.basename(r.file)}:${r.range.start.line}:${r.kind}`).sort(), [
+      'leo.society:5:reference',
+      'maya.society:1:definition',
+      's.society:12:reference',
+      's.society:8:reference',
+    ]);
     const noDecl = await referencesAt(project, file('s.society'), offsetOf(SCENARIO, 'leo]'), false);
-    assert.deepEqual(noDecl.map((r) => `${path.basename(r.file)}:${r.range.start.line}`).sort(), ['maya.society:8', 's.society:12', 's.society:14']);
+    assert.deepEqual(noDecl.map((r) => `${path.basename(r.file)}:${r.range.start.line}`).sort(), [
+      'maya.society:8',
+      's.society:12',
+      's.society:14',
+    ]);
   });
 
   it('rename a persona id across files in one edit, leaving other scenarios alone', async () => {
@@ -42,7 +80,11 @@ describe('navigation: definition, references, rename, hover', () => {
     assert.equal(prep.placeholder, 'maya');
     const result = await renamePersona(project, file('s.society'), offsetOf(SCENARIO, 'maya'), 'maya_chen');
     assert.ok('edit' in result);
-    assert.deepEqual([...result.edit.keys()].map((f) => path.relative(path.dirname(file('s.society')), f)).sort(), ['personas/leo.society', 'personas/maya.society', 's.society']);
+    assert.deepEqual([...result.edit.keys()].map((f) => path.relative(path.dirname(file('s.society')), f)).sort(), [
+      'personas/leo.society',
+      'personas/maya.society',
+      's.society',
+    ]);
     for (const [f, edits] of result.edit) {
       const before = fs.readFileSync(f, 'utf8');
       for (const e of edits) assert.equal(textAt(before, e.range), 'maya');
@@ -56,9 +98,18 @@ describe('navigation: definition, references, rename, hover', () => {
   it('rename refuses invalid or taken ids, and non-id positions', async () => {
     const { project, file } = await projectOf(files);
     const at = offsetOf(SCENARIO, 'maya');
-    assert.match(((await renamePersona(project, file('s.society'), at, 'Maya')) as { error: string }).error, /not a valid persona id/);
-    assert.match(((await renamePersona(project, file('s.society'), at, 'leo')) as { error: string }).error, /already exists/);
-    assert.match(((await renamePersona(project, file('s.society'), at, 'null')) as { error: string }).error, /boolean or null/);
+    assert.match(
+      ((await renamePersona(project, file('s.society'), at, 'Maya')) as { error: string }).error,
+      /not a valid persona id/,
+    );
+    assert.match(
+      ((await renamePersona(project, file('s.society'), at, 'leo')) as { error: string }).error,
+      /already exists/,
+    );
+    assert.match(
+      ((await renamePersona(project, file('s.society'), at, 'null')) as { error: string }).error,
+      /boolean or null/,
+    );
     assert.ok('error' in (await prepareRename(project, file('s.society'), offsetOf(SCENARIO, 'Small'))));
   });
 
@@ -91,18 +142,23 @@ describe('navigation: definition, references, rename, hover', () => {
     }
   });
 
-  it('hover on a population agent\'s id says which group generates it; past the count it is unknown', async () => {
+  it("hover on a population agent's id says which group generates it; past the count it is unknown", async () => {
     // QA: a good reference to a generated agent hovered as "Unknown persona id".
-    const text = 'kind: scenario\nname: Crowd\npopulation:\n  - { group: crowd, id_prefix: c, count: 40 }\nevents:\n  - { at: 3, remove: [c12, c41] }\n';
+    const text =
+      'kind: scenario\nname: Crowd\npopulation:\n  - { group: crowd, id_prefix: c, count: 40 }\nevents:\n  - { at: 3, remove: [c12, c41] }\n';
     const { project, file } = await projectOf({ 's.society': text });
     const known = await hoverAt(project, file('s.society'), offsetOf(text, 'c12'));
     assert.match(known!.markdown, /^\*\*`c12`\*\* · agent 12 of 40 of population group `crowd`/);
     assert.match(known!.markdown, /ids `c1`…`c40`/);
-    assert.equal((await hoverAt(project, file('s.society'), offsetOf(text, 'c41')))!.markdown, 'Unknown persona id `c41`');
+    assert.equal(
+      (await hoverAt(project, file('s.society'), offsetOf(text, 'c41')))!.markdown,
+      'Unknown persona id `c41`',
+    );
   });
 
   it('hover on unknown keys named like built-in properties (constructor, __proto__, toString): nothing', async () => {
-    const text = 'kind: scenario\nname: Odd keys\nconstructor: 1\n__proto__: 2\ntoString: 3\nworld: { hasOwnProperty: 4 }\n';
+    const text =
+      'kind: scenario\nname: Odd keys\nconstructor: 1\n__proto__: 2\ntoString: 3\nworld: { hasOwnProperty: 4 }\n';
     const { project, file } = await projectOf({ 'odd.society': text });
     for (const key of ['constructor', '__proto__', 'toString', 'hasOwnProperty']) {
       assert.equal(await hoverAt(project, file('odd.society'), offsetOf(text, key)), undefined, key);

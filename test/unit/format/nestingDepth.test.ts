@@ -25,7 +25,10 @@ describe('nesting depth', () => {
     assert.equal(nestingPast(`x: ${'['.repeat(9)}${']'.repeat(9)}`, 10), undefined);
     assert.equal(nestingPast(`${'- '.repeat(11)}x`, 10), 2 * 10);
     assert.equal(nestingPast(`a:\n${' '.repeat(11)}b: 1`, 10), 3 + 11);
-    assert.equal(nestingPast('k:\n' + Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), 10) !== undefined, true);
+    assert.equal(
+      nestingPast('k:\n' + Array.from({ length: 20 }, (_, i) => `${' '.repeat(i)}k:`).join('\n'), 10) !== undefined,
+      true,
+    );
   });
 
   it('does not count brackets in quoted strings, comments or block scalars', () => {
@@ -51,12 +54,15 @@ describe('nesting depth', () => {
     assert.equal(parsed.diagnostics[0].range.start.line, 3);
   });
 
-  it('keeps a too deep item from yaml in the editor\'s incremental parse too', () => {
+  it("keeps a too deep item from yaml in the editor's incremental parse too", () => {
     const item = (i: number) => `  - id: p${i}\n    name: Person ${i}\n    bio: ${'x'.repeat(40)}\n`;
     const many = Array.from({ length: 2000 }, (_, i) => item(i)).join('');
     const text = `kind: scenario\nname: big\npersonas:\n${many}`;
     const cache = new ChunkCache();
-    assert.deepEqual(parseSociety(text, 'big.society', cache).diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      parseSociety(text, 'big.society', cache).diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
     const deep = text.replace('bio: xxxx', `bio: ${'['.repeat(5000)}`);
     const parsed = parseSociety(deep, 'big.society', cache);
     assert.equal(parsed.diagnostics.length, 1);
@@ -72,8 +78,14 @@ describe('nesting depth', () => {
       Array.from({ length: 3000 }, (_, i) => `${' '.repeat(i)}k:`).join('\n') + ' 1\n',
       `x: ${'{a: '.repeat(5000)}1${'}'.repeat(5000)}\n`,
       Array.from({ length: 60 }, () => '['.repeat(20 + Math.floor(Math.random() * 40))).join('\n'),
-    ].map((text, i) => { const f = path.join(dir, `d${i}.society`); fs.writeFileSync(f, text); return f; });
-    const r = spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), 'check', ...files, ...files], { encoding: 'utf8' });
+    ].map((text, i) => {
+      const f = path.join(dir, `d${i}.society`);
+      fs.writeFileSync(f, text);
+      return f;
+    });
+    const r = spawnSync(process.execPath, [path.join(repo, 'bin/society.js'), 'check', ...files, ...files], {
+      encoding: 'utf8',
+    });
     assert.equal(r.signal, null, r.stderr.slice(0, 400));
     assert.equal(r.status, 1, r.stderr.slice(0, 400));
     assert.equal((r.stdout.match(/nested too deeply to read/g) ?? []).length, files.length, r.stdout);

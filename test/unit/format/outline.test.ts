@@ -11,7 +11,16 @@ describe('outline and folding', () => {
     const [maya] = documentSymbols(parseSociety(MAYA, 'maya.society'));
     assert.deepEqual([maya.name, maya.detail, maya.kind], ['Maya Chen', 'maya', 'persona']);
     assert.deepEqual(maya.selectionRange.start, { line: 1, character: 4 });
-    assert.deepEqual(names(maya.children), ['kind', 'id', 'name', 'age', 'occupation', 'motivations', 'interests', 'relationships']);
+    assert.deepEqual(names(maya.children), [
+      'kind',
+      'id',
+      'name',
+      'age',
+      'occupation',
+      'motivations',
+      'interests',
+      'relationships',
+    ]);
     assert.deepEqual(names(maya.children.find((c) => c.name === 'motivations')!.children), ['social', 'information']);
   });
 
@@ -19,9 +28,18 @@ describe('outline and folding', () => {
     const [s] = documentSymbols(parseSociety(SCENARIO, 's.society'));
     assert.deepEqual([s.name, s.kind], ['Small', 'scenario']);
     const personas = s.children.find((c) => c.name === 'personas')!;
-    assert.deepEqual(personas.children.map((c) => [c.name, c.kind]), [['include personas/*.society', 'include'], ['Sam', 'persona']]);
+    assert.deepEqual(
+      personas.children.map((c) => [c.name, c.kind]),
+      [
+        ['include personas/*.society', 'include'],
+        ['Sam', 'persona'],
+      ],
+    );
     const events = s.children.find((c) => c.name === 'events')!;
-    assert.deepEqual(events.children.map((c) => [c.name, c.detail]), [['round 3', 'remove']]);
+    assert.deepEqual(
+      events.children.map((c) => [c.name, c.detail]),
+      [['round 3', 'remove']],
+    );
     const rooms = s.children.find((c) => c.name === 'world')!.children.find((c) => c.name === 'rooms')!;
     assert.deepEqual(names(rooms.children), ['lobby']);
   });
@@ -35,8 +53,11 @@ describe('outline and folding', () => {
   });
 
   it('folds blocks under their key, list items, documents and comment blocks', () => {
-    const text = '# one\n# two\nkind: scenario\nname: x\nworld:\n  rounds: 3\n  rooms:\n    - name: a\n      topic: t\nbio: >\n  long\n  text\n---\nkind: persona\n';
-    const folds = foldingRanges(parseSociety(text, 'x.society')).map((f) => `${f.startLine}-${f.endLine}${f.kind ? ` ${f.kind}` : ''}`);
+    const text =
+      '# one\n# two\nkind: scenario\nname: x\nworld:\n  rounds: 3\n  rooms:\n    - name: a\n      topic: t\nbio: >\n  long\n  text\n---\nkind: persona\n';
+    const folds = foldingRanges(parseSociety(text, 'x.society')).map(
+      (f) => `${f.startLine}-${f.endLine}${f.kind ? ` ${f.kind}` : ''}`,
+    );
     assert.deepEqual(folds, ['0-1 comment', '2-11', '4-8', '6-8', '7-8', '9-11', '12-13']);
   });
 

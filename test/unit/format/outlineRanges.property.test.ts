@@ -5,15 +5,22 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { parseSociety, documentSymbols, type DocumentSymbol, type Position } from '../../../src/core/format';
 
-const before = (a: Position, b: Position): boolean => a.line < b.line || (a.line === b.line && a.character < b.character);
+const before = (a: Position, b: Position): boolean =>
+  a.line < b.line || (a.line === b.line && a.character < b.character);
 
 /** Symbols (by path) whose selection sticks out of their range, or whose range is reversed. */
 function outside(symbols: DocumentSymbol[], path = ''): string[] {
   return symbols.flatMap((s) => {
     const here = `${path}/${s.name}`;
-    const bad = before(s.selectionRange.start, s.range.start) || before(s.range.end, s.selectionRange.end)
-      || before(s.range.end, s.range.start) || before(s.selectionRange.end, s.selectionRange.start);
-    return [...(bad ? [`${here} ${JSON.stringify(s.range)} ${JSON.stringify(s.selectionRange)}`] : []), ...outside(s.children, here)];
+    const bad =
+      before(s.selectionRange.start, s.range.start) ||
+      before(s.range.end, s.selectionRange.end) ||
+      before(s.range.end, s.range.start) ||
+      before(s.selectionRange.end, s.selectionRange.start);
+    return [
+      ...(bad ? [`${here} ${JSON.stringify(s.range)} ${JSON.stringify(s.selectionRange)}`] : []),
+      ...outside(s.children, here),
+    ];
   });
 }
 
@@ -25,15 +32,20 @@ const SEEDS = [
 ];
 
 describe('outline: selection inside range', () => {
-  it('an over-indented key under an inline persona\'s id still gives an outline', () => {
-    const symbols = symbolsOf('kind: scenario\nname: Club\npersonas:\n  - include: people/*.society\n  - id: cleo\n     name: Cleo Park\nworld:\n  rounds: 3\n');
+  it("an over-indented key under an inline persona's id still gives an outline", () => {
+    const symbols = symbolsOf(
+      'kind: scenario\nname: Club\npersonas:\n  - include: people/*.society\n  - id: cleo\n     name: Cleo Park\nworld:\n  rounds: 3\n',
+    );
     assert.deepEqual(outside(symbols), []);
     const personas = symbols[0].children.find((c) => c.name === 'personas')!;
-    assert.deepEqual(personas.children.map((c) => c.kind), ['include', 'persona']);
+    assert.deepEqual(
+      personas.children.map((c) => c.kind),
+      ['include', 'persona'],
+    );
     assert.deepEqual(personas.children[1].selectionRange.start, { line: 4, character: 8 });
   });
 
-  it('an over-indented key under a persona file\'s id still gives an outline', () => {
+  it("an over-indented key under a persona file's id still gives an outline", () => {
     const symbols = symbolsOf('kind: persona\nname: Ana\nid: ana\n  age: 3\n');
     assert.deepEqual(outside(symbols), []);
     assert.deepEqual([symbols[0].name, symbols[0].selectionRange.start], ['Ana', { line: 2, character: 4 }]);
@@ -41,10 +53,23 @@ describe('outline: selection inside range', () => {
 
   it('holds for 3,000 mutated files (fast-check)', function () {
     this.timeout(60000);
-    const edit = fc.record({ at: fc.nat(), text: fc.string({ maxLength: 6, unit: fc.constantFrom(' ', ' ', ' ', '\n', '-', ':', 'a', '#', '[', ']', '{', '}', ',') }), drop: fc.nat(4) });
-    fc.assert(fc.property(fc.nat(SEEDS.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (seed, edits) => {
-      const text = edits.reduce((t, e) => { const at = e.at % (t.length + 1); return t.slice(0, at) + e.text + t.slice(at + e.drop); }, SEEDS[seed]);
-      assert.deepEqual(outside(symbolsOf(text)), [], text);
-    }), { numRuns: 3000, seed: 7 });
+    const edit = fc.record({
+      at: fc.nat(),
+      text: fc.string({
+        maxLength: 6,
+        unit: fc.constantFrom(' ', ' ', ' ', '\n', '-', ':', 'a', '#', '[', ']', '{', '}', ','),
+      }),
+      drop: fc.nat(4),
+    });
+    fc.assert(
+      fc.property(fc.nat(SEEDS.length - 1), fc.array(edit, { minLength: 1, maxLength: 3 }), (seed, edits) => {
+        const text = edits.reduce((t, e) => {
+          const at = e.at % (t.length + 1);
+          return t.slice(0, at) + e.text + t.slice(at + e.drop);
+        }, SEEDS[seed]);
+        assert.deepEqual(outside(symbolsOf(text)), [], text);
+      }),
+      { numRuns: 3000, seed: 7 },
+    );
   });
 });

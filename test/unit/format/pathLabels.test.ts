@@ -16,9 +16,13 @@ async function messages(lines: string[]): Promise<string[]> {
 
 describe('schema messages name list items', () => {
   it('a persona by its id, in every kind of schema message', async () => {
-    const out = await messages(['kind: scenario', 'name: S', 'personas:',
+    const out = await messages([
+      'kind: scenario',
+      'name: S',
+      'personas:',
       '  - { id: ana, name: Ana }',
-      '  - { id: maya, traits: { openness: 2 }, agee: 30, memories: [{ importance: 3 }], interests: [a, a] }']);
+      '  - { id: maya, traits: { openness: 2 }, agee: 30, memories: [{ importance: 3 }], interests: [a, a] }',
+    ]);
     assert.deepEqual(out, [
       "5:7 SOC010 Missing required property 'name' in persona 'maya'",
       "5:37 SOC013 'traits.openness' of persona 'maya' must be <= 1, found 2",
@@ -29,11 +33,19 @@ describe('schema messages name list items', () => {
   });
 
   it('a persona an event adds by its id and round, groups, rooms and conditions by their names', async () => {
-    const out = await messages(['kind: scenario', 'name: S', 'personas: [{ id: ana, name: Ana }]',
-      'population:', '  - { group: owls, count: 2000000 }',
-      'world:', '  rooms: [{ name: lobby, size: 1 }]',
-      'experiment:', '  conditions: [{ name: slow, set: { world.rounds: 0 } }]',
-      'events:', '  - { at: 2, add: [{ id: cy, name: Cy, traits: { neuroticism: -1 } }] }']);
+    const out = await messages([
+      'kind: scenario',
+      'name: S',
+      'personas: [{ id: ana, name: Ana }]',
+      'population:',
+      '  - { group: owls, count: 2000000 }',
+      'world:',
+      '  rooms: [{ name: lobby, size: 1 }]',
+      'experiment:',
+      '  conditions: [{ name: slow, set: { world.rounds: 0 } }]',
+      'events:',
+      '  - { at: 2, add: [{ id: cy, name: Cy, traits: { neuroticism: -1 } }] }',
+    ]);
     assert.deepEqual(out, [
       "5:27 SOC013 'count' of population group 'owls' must be <= 1000000, found 2000000",
       "7:32 SOC013 'size' of room 'lobby' must be >= 2, found 1",
@@ -43,21 +55,29 @@ describe('schema messages name list items', () => {
   });
 
   it('keeps the position where there is no usable name, or two items share it', async () => {
-    const out = await messages(['kind: scenario', 'name: S', 'personas:',
+    const out = await messages([
+      'kind: scenario',
+      'name: S',
+      'personas:',
       '  - { name: Noid, traits: { openness: 2 } }',
       '  - { id: bo, name: Bo, age: -1 }',
       '  - { id: bo, name: Bo again, age: -2 }',
       '  - { id: Not An Id, name: X }',
-      'world:', '  rooms: [{ size: 1 }]']);
-    assert.deepEqual(out.filter((m) => !m.includes('SOC020')), [
-      "4:7 SOC010 Missing required property 'id' in inline persona 'personas[0]'",
-      "4:39 SOC013 'personas[0].traits.openness' must be <= 1, found 2",
-      "5:30 SOC013 'age' of persona 'bo' (personas[1]) must be >= 0, found -1",
-      "6:36 SOC013 'age' of persona 'bo' (personas[2]) must be >= 0, found -2",
-      "7:11 SOC013 'personas[3].id' 'Not An Id' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter",
-      "9:13 SOC010 Missing required property 'name' in 'world.rooms[0]'",
-      "9:19 SOC013 'world.rooms[0].size' must be >= 2, found 1",
+      'world:',
+      '  rooms: [{ size: 1 }]',
     ]);
+    assert.deepEqual(
+      out.filter((m) => !m.includes('SOC020')),
+      [
+        "4:7 SOC010 Missing required property 'id' in inline persona 'personas[0]'",
+        "4:39 SOC013 'personas[0].traits.openness' must be <= 1, found 2",
+        "5:30 SOC013 'age' of persona 'bo' (personas[1]) must be >= 0, found -1",
+        "6:36 SOC013 'age' of persona 'bo' (personas[2]) must be >= 0, found -2",
+        "7:11 SOC013 'personas[3].id' 'Not An Id' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter",
+        "9:13 SOC010 Missing required property 'name' in 'world.rooms[0]'",
+        "9:19 SOC013 'world.rooms[0].size' must be >= 2, found 1",
+      ],
+    );
   });
 
   it('leaves paths outside named lists as they were', () => {
@@ -66,6 +86,9 @@ describe('schema messages name list items', () => {
     assert.equal(pathLabel(['world', 'rounds'], doc), "'world.rounds'");
     assert.equal(pathLabel(['events', 0, 'set', 'world.rooms', 0, 'size'], doc), "'events[0].set.world.rooms[0].size'");
     assert.equal(pathLabel(['personas', 0, 'id'], doc), "'personas[0].id'", 'the id itself is not its own name');
-    assert.equal(pathLabel(['personas', 0, 'relationships', 1, 'tie'], doc), "'relationships[1].tie' of persona 'maya'");
+    assert.equal(
+      pathLabel(['personas', 0, 'relationships', 1, 'tie'], doc),
+      "'relationships[1].tie' of persona 'maya'",
+    );
   });
 });

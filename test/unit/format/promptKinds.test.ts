@@ -2,7 +2,14 @@
 // which the coach can see; unknown ones diagnosed for it as for any kind), accepted by the schema
 // as a string only, and documented in completion and hover like the other prompt keys.
 import * as assert from 'node:assert/strict';
-import { completionsAt, hoverAt, NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type CompletionSources } from '../../../src/core/format';
+import {
+  completionsAt,
+  hoverAt,
+  NodeFileSystem,
+  OverlayFileSystem,
+  SocietyWorkspace,
+  type CompletionSources,
+} from '../../../src/core/format';
 import { PROMPT_KINDS } from '../../../src/core/format/language/model';
 import { validatorFor } from '../../../src/core/format/language/schema';
 import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
@@ -18,39 +25,74 @@ async function diagnostics(text: string) {
 const codes = async (text: string): Promise<string[]> => (await diagnostics(text)).map((d) => d.code);
 
 describe('prompts.coach_system', () => {
-  it('is a prompt kind with the variables the coach sees: the common ones and advise\'s, not the other kinds\'', () => {
+  it("is a prompt kind with the variables the coach sees: the common ones and advise's, not the other kinds'", () => {
     assert.ok(PROMPT_KINDS.includes('coach_system'));
-    for (const v of [...PROMPT_VARIABLES.system, 'rewards', 'reward_changes', 'ratings_received']) assert.ok(PROMPT_VARIABLES.coach_system.includes(v), v);
-    for (const v of ['conversation', 'partner.name', 'candidates', 'question', 'recent_memories']) assert.ok(!PROMPT_VARIABLES.coach_system.includes(v), v);
+    for (const v of [...PROMPT_VARIABLES.system, 'rewards', 'reward_changes', 'ratings_received']) {
+      assert.ok(PROMPT_VARIABLES.coach_system.includes(v), v);
+    }
+    for (const v of ['conversation', 'partner.name', 'candidates', 'question', 'recent_memories']) {
+      assert.ok(!PROMPT_VARIABLES.coach_system.includes(v), v);
+    }
     assert.deepEqual([...PROMPT_VARIABLES.coach_system].sort(), [...PROMPT_VARIABLES.advise].sort());
   });
 
   it('the schema accepts a string and rejects anything else', () => {
     const check = validatorFor('scenario');
-    const doc = (coach: unknown) => ({ kind: 'scenario', name: 'x', personas: [{ id: 'a', name: 'A' }], prompts: { system: 'You are {{persona.name}}.', coach_system: coach } });
+    const doc = (coach: unknown) => ({
+      kind: 'scenario',
+      name: 'x',
+      personas: [{ id: 'a', name: 'A' }],
+      prompts: { system: 'You are {{persona.name}}.', coach_system: coach },
+    });
     assert.ok(check(doc('You coach {{persona.name}}.')), JSON.stringify(check.errors));
     for (const bad of [3, true, ['a'], { text: 'a' }, null]) {
       assert.ok(!check(doc(bad)), `accepted ${JSON.stringify(bad)}`);
-      assert.ok(check.errors!.some((e) => e.instancePath === '/prompts/coach_system' && e.keyword === 'type'), JSON.stringify(check.errors));
+      assert.ok(
+        check.errors!.some((e) => e.instancePath === '/prompts/coach_system' && e.keyword === 'type'),
+        JSON.stringify(check.errors),
+      );
     }
   });
 
   it('a scenario with it checks clean; a non-string is SOC012, a misspelt key SOC011', async () => {
-    assert.deepEqual(await codes(`${HEAD}prompts:\n  system: "You are {{persona.name}}."\n  coach_system: "You coach {{persona.name}} ({{rewards}}; {{ratings_received}}; {{reward_changes}}), round {{round}} of {{rounds}}.\\n{{memories}}"\n`), []);
+    assert.deepEqual(
+      await codes(
+        `${HEAD}prompts:\n  system: "You are {{persona.name}}."\n  coach_system: "You coach {{persona.name}} ({{rewards}}; {{ratings_received}}; {{reward_changes}}), round {{round}} of {{rounds}}.\\n{{memories}}"\n`,
+      ),
+      [],
+    );
     assert.deepEqual(await codes(`${HEAD}prompts:\n  coach_system: 3\n`), ['SOC012']);
     assert.deepEqual(await codes(`${HEAD}prompts:\n  coach_sytem: "x"\n`), ['SOC011']);
   });
 
   it('unknown variables are diagnosed for coach_system, per kind', async () => {
-    const found = (await diagnostics(`${HEAD}prompts:\n  coach_system: "{{conversation}} and {{persona.nam}}"\n`)).filter((d) => d.code === 'SOC050');
+    const found = (
+      await diagnostics(`${HEAD}prompts:\n  coach_system: "{{conversation}} and {{persona.nam}}"\n`)
+    ).filter((d) => d.code === 'SOC050');
     assert.equal(found.length, 2);
     assert.match(found[0].message, /Unknown template variable '\{\{conversation\}\}' in the coach_system prompt/);
     assert.match(found[0].message, /available: .*rewards, reward_changes, ratings_received/);
-    assert.match(found[1].message, /'\{\{persona\.nam\}\}' in the coach_system prompt\. Did you mean '\{\{persona\.name\}\}'\?/);
-    assert.deepEqual(found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]), [[4, 17, 33], [4, 38, 53]]);
+    assert.match(
+      found[1].message,
+      /'\{\{persona\.nam\}\}' in the coach_system prompt\. Did you mean '\{\{persona\.name\}\}'\?/,
+    );
+    assert.deepEqual(
+      found.map((d) => [d.range.start.line, d.range.start.character, d.range.end.character]),
+      [
+        [4, 17, 33],
+        [4, 38, 53],
+      ],
+    );
     // The coach's variables belong to coach_system (and advise), not to the agents' system prompt.
-    const agent = (await diagnostics(`${HEAD}prompts:\n  system: "{{rewards}}"\n  coach_system: "{{rewards}}"\n  advise: "{{rewards}}"\n`)).filter((d) => d.code === 'SOC050');
-    assert.deepEqual(agent.map((d) => d.message.replace(/ \(available.*$/, '')), ["Unknown template variable '{{rewards}}' in the system prompt"]);
+    const agent = (
+      await diagnostics(
+        `${HEAD}prompts:\n  system: "{{rewards}}"\n  coach_system: "{{rewards}}"\n  advise: "{{rewards}}"\n`,
+      )
+    ).filter((d) => d.code === 'SOC050');
+    assert.deepEqual(
+      agent.map((d) => d.message.replace(/ \(available.*$/, '')),
+      ["Unknown template variable '{{rewards}}' in the system prompt"],
+    );
   });
 
   it('completion offers it under prompts with its documentation; hover documents it', async () => {

@@ -26,7 +26,11 @@ function oracleRejects(text: string): boolean {
   for (const d of docs) {
     if (d.errors.length) return true;
     let value: unknown;
-    try { value = d.toJS({ maxAliasCount: 100 }); } catch { return true; }
+    try {
+      value = d.toJS({ maxAliasCount: 100 });
+    } catch {
+      return true;
+    }
     if (value === null || value === undefined) continue;
     if (!oracle(value)) return true;
   }
@@ -34,17 +38,28 @@ function oracleRejects(text: string): boolean {
 }
 
 const mutation = fc.oneof(
-  fc.record({ op: fc.constant('insert' as const), at: fc.nat(), text: fc.string({ maxLength: 6, unit: fc.constantFrom(...':-[]{}"\'#|>&*!%@ \n\tabcxyz0129.,') }) }),
+  fc.record({
+    op: fc.constant('insert' as const),
+    at: fc.nat(),
+    text: fc.string({ maxLength: 6, unit: fc.constantFrom(...':-[]{}"\'#|>&*!%@ \n\tabcxyz0129.,') }),
+  }),
   fc.record({ op: fc.constant('delete' as const), at: fc.nat(), length: fc.integer({ min: 1, max: 8 }) }),
   fc.record({ op: fc.constant('swapLines' as const), at: fc.nat(), other: fc.nat() }),
 );
 type Mutation = typeof mutation extends fc.Arbitrary<infer T> ? T : never;
 
 function mutate(text: string, m: Mutation): string {
-  if (m.op === 'insert') { const at = m.at % (text.length + 1); return text.slice(0, at) + m.text + text.slice(at); }
-  if (m.op === 'delete') { const at = m.at % (text.length + 1); return text.slice(0, at) + text.slice(at + m.length); }
+  if (m.op === 'insert') {
+    const at = m.at % (text.length + 1);
+    return text.slice(0, at) + m.text + text.slice(at);
+  }
+  if (m.op === 'delete') {
+    const at = m.at % (text.length + 1);
+    return text.slice(0, at) + text.slice(at + m.length);
+  }
   const lines = text.split('\n');
-  const a = m.at % lines.length, b = m.other % lines.length;
+  const a = m.at % lines.length,
+    b = m.other % lines.length;
   [lines[a], lines[b]] = [lines[b], lines[a]];
   return lines.join('\n');
 }
@@ -73,32 +88,48 @@ describe('format robustness (fast-check)', function () {
     // Found before yaml reads it (nestingDepth.ts): at the bracket that passes the limit.
     assert.equal(errors.length, 1, JSON.stringify(errors.map((e) => [e.range.start, e.message])));
     assert.equal(errors[0].code, 'SOC001');
-    assert.equal(errors[0].message, 'YAML syntax error: nested too deeply to read (over 256 levels of brackets, indentation or list markers)');
+    assert.equal(
+      errors[0].message,
+      'YAML syntax error: nested too deeply to read (over 256 levels of brackets, indentation or list markers)',
+    );
     assert.deepEqual(errors[0].range.start, { line: 2, character: 3 + 255 }); // `x: ` opens a level too
   });
 
   it('never throws on arbitrary text (4,000 files)', () => {
     let i = 0;
-    fc.assert(fc.property(fc.string({ maxLength: 400, unit: 'grapheme' }), (text) => {
-      analyzeOrFail(text, i++);
-    }), { numRuns: 4000, seed: 20261122 });
+    fc.assert(
+      fc.property(fc.string({ maxLength: 400, unit: 'grapheme' }), (text) => {
+        analyzeOrFail(text, i++);
+      }),
+      { numRuns: 4000, seed: 20261122 },
+    );
   });
 
   it('reports an error for every mutated file the oracle rejects (6,000 files)', () => {
     let rejected = 0;
     let i = 0;
-    fc.assert(fc.property(fc.nat(VALID.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (base, ms) => {
-      const text = ms.reduce(mutate, VALID[base]);
-      const { diagnostics } = analyzeOrFail(text, i++);
-      if (oracleRejects(text)) {
-        rejected++;
-        assert.ok(diagnostics.some((d) => d.severity === 'error' || (d.code === 'SOC003' && d.severity === 'warning')), `no error for invalid file:\n${text}`);
-      }
-      for (const d of diagnostics) {
-        assert.ok(d.range.start.line >= 0 && d.range.start.character >= 0, 'ranges are non-negative');
-        assert.ok(d.range.end.line > d.range.start.line || (d.range.end.line === d.range.start.line && d.range.end.character >= d.range.start.character), 'ranges are ordered');
-      }
-    }), { numRuns: 6000, seed: 42 });
+    fc.assert(
+      fc.property(fc.nat(VALID.length - 1), fc.array(mutation, { minLength: 1, maxLength: 4 }), (base, ms) => {
+        const text = ms.reduce(mutate, VALID[base]);
+        const { diagnostics } = analyzeOrFail(text, i++);
+        if (oracleRejects(text)) {
+          rejected++;
+          assert.ok(
+            diagnostics.some((d) => d.severity === 'error' || (d.code === 'SOC003' && d.severity === 'warning')),
+            `no error for invalid file:\n${text}`,
+          );
+        }
+        for (const d of diagnostics) {
+          assert.ok(d.range.start.line >= 0 && d.range.start.character >= 0, 'ranges are non-negative');
+          assert.ok(
+            d.range.end.line > d.range.start.line ||
+              (d.range.end.line === d.range.start.line && d.range.end.character >= d.range.start.character),
+            'ranges are ordered',
+          );
+        }
+      }),
+      { numRuns: 6000, seed: 42 },
+    );
     assert.ok(rejected > 1000, `only ${rejected} mutated files were invalid: the generator is too weak`);
   });
 });

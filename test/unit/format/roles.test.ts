@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { mayLeadTo, personaScope, valueRole, type ValueRole } from '../../../src/core/format/language/roles';
 import type { PathSegment } from '../../../src/core/format/language/parse';
 
-const ROLED: [('persona' | 'scenario'), PathSegment[], ValueRole][] = [
+const ROLED: ['persona' | 'scenario', PathSegment[], ValueRole][] = [
   ['persona', ['id'], 'persona-id'],
   ['persona', ['relationships', 2, 'with'], 'persona-ref'],
   ['persona', ['model'], 'model-ref'],
@@ -28,21 +28,39 @@ describe('value roles', () => {
 
   it('gives no role to neighbouring places (wrong index type, wrong depth, other kinds)', () => {
     const none: [string | undefined, PathSegment[]][] = [
-      ['scenario', ['personas', 'x', 'id']], ['scenario', ['personas', 0, 'id', 0]], ['scenario', ['personas', 0]],
-      ['scenario', ['id']], ['scenario', ['events', 0, 'remove']], ['scenario', ['world', 'rooms', 0, 'members']],
-      ['persona', ['relationships', 0, 'tie']], ['persona', ['traits', 'openness']], ['persona', ['personas', 0, 'id']],
-      ['experiment', ['personas', 0, 'id']], [undefined, ['id']],
+      ['scenario', ['personas', 'x', 'id']],
+      ['scenario', ['personas', 0, 'id', 0]],
+      ['scenario', ['personas', 0]],
+      ['scenario', ['id']],
+      ['scenario', ['events', 0, 'remove']],
+      ['scenario', ['world', 'rooms', 0, 'members']],
+      ['persona', ['relationships', 0, 'tie']],
+      ['persona', ['traits', 'openness']],
+      ['persona', ['personas', 0, 'id']],
+      ['experiment', ['personas', 0, 'id']],
+      [undefined, ['id']],
     ];
-    for (const [kind, path] of none) assert.equal(valueRole(kind as 'scenario', path), undefined, `${kind} ${path.join('.')}`);
+    for (const [kind, path] of none) {
+      assert.equal(valueRole(kind as 'scenario', path), undefined, `${kind} ${path.join('.')}`);
+    }
   });
 
   it('accepts every prefix of a place with the roles asked for, and skips places that hold none', () => {
     const ids: ValueRole[] = ['persona-id', 'persona-ref'];
     for (const [kind, path, role] of ROLED) {
       if (!ids.includes(role)) continue;
-      for (let n = 0; n <= path.length; n++) assert.ok(mayLeadTo(kind, path.slice(0, n), ids), `${kind} ${path.slice(0, n).join('.')}`);
+      for (let n = 0; n <= path.length; n++) {
+        assert.ok(mayLeadTo(kind, path.slice(0, n), ids), `${kind} ${path.slice(0, n).join('.')}`);
+      }
     }
-    for (const path of [['personas', 0, 'traits'], ['personas', 0, 'relationships', 0, 'tie'], ['models'], ['world', 'setting'], ['personas', 0, 'include'], ['coaching']]) {
+    for (const path of [
+      ['personas', 0, 'traits'],
+      ['personas', 0, 'relationships', 0, 'tie'],
+      ['models'],
+      ['world', 'setting'],
+      ['personas', 0, 'include'],
+      ['coaching'],
+    ]) {
       assert.equal(mayLeadTo('scenario', path, ids), false, path.join('.'));
     }
     assert.equal(mayLeadTo('scenario', ['coaching'], ['model-ref']), true);
@@ -50,7 +68,10 @@ describe('value roles', () => {
   });
 
   it('finds the persona mapping a path is inside', () => {
-    assert.deepEqual(personaScope('scenario', ['events', 2, 'add', 1, 'traits', 'openness']), { base: ['events', 2, 'add', 1], rest: ['traits', 'openness'] });
+    assert.deepEqual(personaScope('scenario', ['events', 2, 'add', 1, 'traits', 'openness']), {
+      base: ['events', 2, 'add', 1],
+      rest: ['traits', 'openness'],
+    });
     assert.deepEqual(personaScope('scenario', ['personas', 0]), { base: ['personas', 0], rest: [] });
     assert.deepEqual(personaScope('persona', ['name']), { base: [], rest: ['name'] });
     assert.equal(personaScope('scenario', ['personas']), undefined);

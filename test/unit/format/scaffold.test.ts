@@ -6,13 +6,25 @@ import * as path from 'node:path';
 describe('New Society scaffold', () => {
   it('is a valid, runnable scenario with personas that know each other', async () => {
     const files = scaffoldSociety('Book club');
-    assert.deepEqual(files.map((f) => f.path), ['book-club.society', 'personas/maya.society', 'personas/leo.society', 'personas/sam.society', 'personas/ines.society']);
+    assert.deepEqual(
+      files.map((f) => f.path),
+      [
+        'book-club.society',
+        'personas/maya.society',
+        'personas/leo.society',
+        'personas/sam.society',
+        'personas/ines.society',
+      ],
+    );
     const root = tempTree(Object.fromEntries(files.map((f) => [f.path, f.text])));
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 'book-club.society'), { root });
     assert.deepEqual(diagnostics, []);
     assert.equal(scenario?.name, 'Book club');
     assert.equal(scenario?.personas.length, 4);
-    assert.deepEqual(scenario?.personas.find((p) => p.id === 'leo')?.relationships.map((r) => r.with), ['sam']);
+    assert.deepEqual(
+      scenario?.personas.find((p) => p.id === 'leo')?.relationships.map((r) => r.with),
+      ['sam'],
+    );
   });
 
   it('quotes a name YAML would misread', async () => {

@@ -13,7 +13,8 @@ function tempTree(files: Record<string, string>): string {
   return root;
 }
 
-const maya = 'kind: persona\nid: maya\nname: Maya Chen\noccupation: data journalist\ntraits: { openness: 0.8 }\ninterests: [climbing]\nrelationships:\n  - { with: leo, tie: 0.7 }\n';
+const maya =
+  'kind: persona\nid: maya\nname: Maya Chen\noccupation: data journalist\ntraits: { openness: 0.8 }\ninterests: [climbing]\nrelationships:\n  - { with: leo, tie: 0.7 }\n';
 const leo = 'kind: persona\nid: leo\nname: Leo\n';
 
 describe('scenario loading', () => {
@@ -21,7 +22,8 @@ describe('scenario loading', () => {
     const root = tempTree({
       'personas/maya.society': maya,
       'personas/leo.society': leo,
-      'world.society': 'kind: scenario\nname: Small\nseed: 7\npersonas:\n  - include: personas/*.society\n  - { id: sam, name: Sam }\nworld: { rounds: 3 }\n',
+      'world.society':
+        'kind: scenario\nname: Small\nseed: 7\npersonas:\n  - include: personas/*.society\n  - { id: sam, name: Sam }\nworld: { rounds: 3 }\n',
     });
     const { scenario, diagnostics, files } = await loadScenarioFile(path.join(root, 'world.society'), { root });
     assert.deepEqual(diagnostics, []);
@@ -64,14 +66,27 @@ describe('scenario loading', () => {
   it('builds events, models and population groups', async () => {
     const root = tempTree({
       's.society': [
-        'kind: scenario', 'name: S', 'personas:', '  - { id: a, name: A }',
-        'models:', '  gpt: { provider: openai, model: gpt-4o-mini, api_key_env: OPENAI_API_KEY }',
-        'population:', '  - { group: students, count: 5, traits: { openness: { normal: { mean: 0.6, sd: 0.1 }, min: 0, max: 1 } } }',
-        'events:', '  - { at: 2, broadcast: "Storm" }', '  - { at: 3, add: [{ id: b, name: B }] }', '  - { at: 4, remove: [b] }', '  - { at: 5, set: { "coaching.enabled": true } }', '',
+        'kind: scenario',
+        'name: S',
+        'personas:',
+        '  - { id: a, name: A }',
+        'models:',
+        '  gpt: { provider: openai, model: gpt-4o-mini, api_key_env: OPENAI_API_KEY }',
+        'population:',
+        '  - { group: students, count: 5, traits: { openness: { normal: { mean: 0.6, sd: 0.1 }, min: 0, max: 1 } } }',
+        'events:',
+        '  - { at: 2, broadcast: "Storm" }',
+        '  - { at: 3, add: [{ id: b, name: B }] }',
+        '  - { at: 4, remove: [b] }',
+        '  - { at: 5, set: { "coaching.enabled": true } }',
+        '',
       ].join('\n'),
     });
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
-    assert.deepEqual(diagnostics.filter((d) => d.severity === 'error'), []);
+    assert.deepEqual(
+      diagnostics.filter((d) => d.severity === 'error'),
+      [],
+    );
     assert.ok(scenario);
     assert.equal(scenario.models.gpt.retries, 3);
     assert.equal(scenario.models.gpt.on_error, 'skip');
@@ -81,7 +96,11 @@ describe('scenario loading', () => {
     const add = scenario.events[1];
     assert.ok('add' in add);
     assert.equal(add.add[0].traits.openness, 0.5);
-    assert.deepEqual(scenario.personas.map((p) => p.id), ['a'], 'added personas join at their round, not at the start');
+    assert.deepEqual(
+      scenario.personas.map((p) => p.id),
+      ['a'],
+      'added personas join at their round, not at the start',
+    );
   });
 
   it('sees unsaved editor text through an overlay', async () => {
@@ -91,47 +110,94 @@ describe('scenario loading', () => {
     const file = path.join(root, 'p.society');
     assert.equal((await ws.analyze(file))!.diagnostics.length, 0);
     overlay.set(file, 'kind: persona\nid: leo\n');
-    assert.deepEqual((await ws.analyze(file))!.diagnostics.map((d) => d.code), ['SOC010']);
+    assert.deepEqual(
+      (await ws.analyze(file))!.diagnostics.map((d) => d.code),
+      ['SOC010'],
+    );
   });
 
   it('does not treat a scenario matched by its own glob as a cycle', async () => {
-    const root = tempTree({ 'a.society': leo, 's.society': 'kind: scenario\nname: S\npersonas:\n  - include: "*.society"\n' });
+    const root = tempTree({
+      'a.society': leo,
+      's.society': 'kind: scenario\nname: S\npersonas:\n  - include: "*.society"\n',
+    });
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
     assert.deepEqual(diagnostics, []);
-    assert.deepEqual(scenario?.personas.map((p) => p.id), ['leo']);
+    assert.deepEqual(
+      scenario?.personas.map((p) => p.id),
+      ['leo'],
+    );
   });
 
   it('reports a scenario that includes itself by name as a cycle (SOC031), not as matching no file', async () => {
-    const root = tempTree({ 'a.society': leo, 's.society': 'kind: scenario\nname: S\npersonas:\n  - include: a.society\n  - include: s.society\n' });
+    const root = tempTree({
+      'a.society': leo,
+      's.society': 'kind: scenario\nname: S\npersonas:\n  - include: a.society\n  - include: s.society\n',
+    });
     const { diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.message, d.range.start.line]), [['SOC031', 'Include cycle: s.society → s.society', 4]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.message, d.range.start.line]),
+      [['SOC031', 'Include cycle: s.society → s.society', 4]],
+    );
   });
 
   it('gives the YAML error of a scenario it could not read, not "no scenario to run"', async () => {
     // Each alias level repeats the one before nine times: the yaml package refuses to expand it.
-    const levels = Array.from({ length: 12 }, (_, i) => (i === 0 ? 'l0: &l0 [x, x, x, x, x, x, x, x, x]' : `l${i}: &l${i} [${Array(9).fill(`*l${i - 1}`).join(', ')}]`));
+    const levels = Array.from({ length: 12 }, (_, i) =>
+      i === 0
+        ? 'l0: &l0 [x, x, x, x, x, x, x, x, x]'
+        : `l${i}: &l${i} [${Array(9)
+            .fill(`*l${i - 1}`)
+            .join(', ')}]`,
+    );
     const root = tempTree({ 's.society': `${levels.join('\n')}\nkind: scenario\nname: S\n` });
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
     assert.equal(scenario, undefined);
-    assert.deepEqual(diagnostics.map((d) => d.code), ['SOC001']);
+    assert.deepEqual(
+      diagnostics.map((d) => d.code),
+      ['SOC001'],
+    );
     assert.match(diagnostics[0].message, /alias/i);
   });
 
   it('reports an include too long to be a pattern on its value (SOC030) instead of throwing', async () => {
-    const root = tempTree({ 'a.society': leo, 's.society': `kind: scenario\nname: S\npersonas:\n  - include: ${'a'.repeat(70_000)}\n  - include: a.society\n` });
+    const root = tempTree({
+      'a.society': leo,
+      's.society': `kind: scenario\nname: S\npersonas:\n  - include: ${'a'.repeat(70_000)}\n  - include: a.society\n`,
+    });
     const { scenario, diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
     assert.equal(scenario, undefined);
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]), [['SOC030', 3, 13, 70_013]]);
-    assert.equal(diagnostics[0].message, 'Include is too long to be a pattern (70,000 characters; at most 65,536): it matches no file');
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range.start.line, d.range.start.character, d.range.end.character]),
+      [['SOC030', 3, 13, 70_013]],
+    );
+    assert.equal(
+      diagnostics[0].message,
+      'Include is too long to be a pattern (70,000 characters; at most 65,536): it matches no file',
+    );
   });
 
   it('reads wrong-typed endpoint settings as schema errors only (base_url: 5 once stopped every check)', async () => {
-    const models = ['provider: openai, base_url: 5', 'provider: openai, base_url: {}', 'provider: openai, base_url: [a]', 'provider: 5', 'provider: [openai]',
-      'provider: openai, azure: 5', 'provider: openai, azure: { deployment: {}, api_version: v }', 'provider: openai, model: 7', 'provider: openai, rpm: x'];
+    const models = [
+      'provider: openai, base_url: 5',
+      'provider: openai, base_url: {}',
+      'provider: openai, base_url: [a]',
+      'provider: 5',
+      'provider: [openai]',
+      'provider: openai, azure: 5',
+      'provider: openai, azure: { deployment: {}, api_version: v }',
+      'provider: openai, model: 7',
+      'provider: openai, rpm: x',
+    ];
     for (const model of models) {
-      const root = tempTree({ 's.society': `kind: scenario\nname: S\npersonas: [{ id: a, name: A }]\nmodels:\n  default: { ${model} }\n  b: { provider: openai, rpm: 2 }\n` });
+      const root = tempTree({
+        's.society': `kind: scenario\nname: S\npersonas: [{ id: a, name: A }]\nmodels:\n  default: { ${model} }\n  b: { provider: openai, rpm: 2 }\n`,
+      });
       const { diagnostics } = await loadScenarioFile(path.join(root, 's.society'), { root });
-      assert.ok(diagnostics.length > 0 && diagnostics.every((d) => d.severity === 'error' && /^SOC01[0-3]$/.test(d.code)), `${model}: ${JSON.stringify(diagnostics)}`);
+      assert.ok(
+        diagnostics.length > 0 && diagnostics.every((d) => d.severity === 'error' && /^SOC01[0-3]$/.test(d.code)),
+        `${model}: ${JSON.stringify(diagnostics)}`,
+      );
     }
   });
 
@@ -140,6 +206,9 @@ describe('scenario loading', () => {
     const ws = new SocietyWorkspace(new NodeFileSystem(), root);
     const { diagnostics } = await ws.resolveScenario(path.join(root, 'p.society'));
     // Was 0:0-0:1: a character past the end of the empty first line.
-    assert.deepEqual(diagnostics.map((d) => [d.code, d.range]), [['SOC003', { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } }]]);
+    assert.deepEqual(
+      diagnostics.map((d) => [d.code, d.range]),
+      [['SOC003', { start: { line: 1, character: 0 }, end: { line: 1, character: 13 } }]],
+    );
   });
 });

@@ -12,7 +12,8 @@ import { parseSociety, MAX_SYNTAX_ERRORS } from '../../../src/core/format/langua
 import { ChunkCache } from '../../../src/core/format/language/chunked';
 
 const diagnostics = (text: string, chunks?: ChunkCache) => parseSociety(text, '/virtual/x.society', chunks).diagnostics;
-const summary = (n: number) => `…and ${n.toLocaleString('en-US')} more YAML syntax error${n === 1 ? '' : 's'} in this file`;
+const summary = (n: number) =>
+  `…and ${n.toLocaleString('en-US')} more YAML syntax error${n === 1 ? '' : 's'} in this file`;
 
 // Every line of it alike: yaml reports 19 errors on each line after the first, six of them in the
 // same words as another on that line (`{` at columns 0 and 19, `:`, `,`, `}`), so 13 diagnostics a line.
@@ -36,17 +37,23 @@ describe('YAML syntax errors: many of them', () => {
     assert.ok(big.slice(0, MAX_SYNTAX_ERRORS).every((d) => d.count === undefined));
     // The 101st: line 1 holds 14, lines 2… 13 each, so the 9th of line 8's.
     const line2 = small.filter((d) => d.range.start.line === 2);
-    assert.deepEqual(last.range, { start: { line: 8, character: line2[8].range.start.character }, end: { line: 8, character: line2[8].range.end.character } });
+    assert.deepEqual(last.range, {
+      start: { line: 8, character: line2[8].range.start.character },
+      end: { line: 8, character: line2[8].range.end.character },
+    });
   });
 
-  it('drops yaml\'s repeats as before: same line and code, and the same column or the same words', () => {
+  it("drops yaml's repeats as before: same line and code, and the same column or the same words", () => {
     const text = jsonl(3);
     const reported = parseAllDocuments(text)[0]?.errors.filter((e) => e.linePos?.[0].line === 3) ?? [];
     assert.equal(reported.length, 19);
     assert.equal(reported.filter((e) => e.message.includes('flow-map-start token')).length, 2); // columns 1 and 20
     const line2 = diagnostics(text).filter((d) => d.range.start.line === 2);
     assert.equal(line2.length, 13);
-    assert.deepEqual(line2.filter((d) => d.message.includes('flow-map-start token')).map((d) => d.range.start.character), [0]);
+    assert.deepEqual(
+      line2.filter((d) => d.message.includes('flow-map-start token')).map((d) => d.range.start.character),
+      [0],
+    );
     // The same slip reported twice at one spot (an over-indented key) is still one diagnostic.
     assert.equal(diagnostics('kind: scenario\nname: x\nworld:\n  setting: A room.\n    rounds: 8\n').length, 1);
   });
@@ -62,7 +69,7 @@ describe('YAML syntax errors: many of them', () => {
     assert.equal(docs[MAX_SYNTAX_ERRORS].message, summary(50));
   });
 
-  it('the editor\'s incremental parse of a large list keeps to the same limit', () => {
+  it("the editor's incremental parse of a large list keeps to the same limit", () => {
     const items = Array.from({ length: 3000 }, (_, i) => `  - id: p${i}\n    bio: "a" b\n`).join('');
     const text = `kind: scenario\nname: s\npersonas:\n${items}`;
     const whole = diagnostics(text);
@@ -88,9 +95,15 @@ describe('YAML syntax errors: long tokens', () => {
   });
 
   it('leaves short tokens as they were', () => {
-    assert.equal(diagnostics('kind: persona\n]\n')[0].message, 'YAML syntax error: Unexpected flow-seq-end token in YAML stream: "]"');
+    assert.equal(
+      diagnostics('kind: persona\n]\n')[0].message,
+      'YAML syntax error: Unexpected flow-seq-end token in YAML stream: "]"',
+    );
     const token = 'y'.repeat(60);
-    assert.equal(diagnostics(`kind: persona\n]\n${token}\n`)[1].message, `YAML syntax error: Unexpected scalar token in YAML stream: "${token}"`);
+    assert.equal(
+      diagnostics(`kind: persona\n]\n${token}\n`)[1].message,
+      `YAML syntax error: Unexpected scalar token in YAML stream: "${token}"`,
+    );
   });
 
   it('shortens other long runs: a tag, an alias', () => {
@@ -98,7 +111,10 @@ describe('YAML syntax errors: long tokens', () => {
     const [tag] = diagnostics(`!${long} x\n`);
     assert.equal(tag.message, `YAML syntax error: Unresolved tag: !${'z'.repeat(47)}…`);
     const [alias] = diagnostics(`a: *${long}\n`);
-    assert.equal(alias.message, `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${'z'.repeat(48)}…`);
+    assert.equal(
+      alias.message,
+      `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${'z'.repeat(48)}…`,
+    );
   });
 
   it('binary junk: short messages with no raw control characters', () => {
@@ -131,7 +147,9 @@ describe('society check on a file past the limit', () => {
     this.timeout(30_000);
     const file = path.join(scratchDir('society-many-errors-'), 'trace.society');
     fs.writeFileSync(file, jsonl(300));
-    const r = spawnSync(process.execPath, [path.resolve(__dirname, '../../../bin/society.js'), 'check', file], { encoding: 'utf8' });
+    const r = spawnSync(process.execPath, [path.resolve(__dirname, '../../../bin/society.js'), 'check', file], {
+      encoding: 'utf8',
+    });
     assert.equal(r.status, 1);
     assert.equal(r.stdout.trim().split('\n').length, MAX_SYNTAX_ERRORS + 1);
     assert.match(r.stderr, /^1 file checked: 3888 errors, 0 warnings$/m); // 14 + 298 × 13

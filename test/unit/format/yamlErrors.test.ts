@@ -5,7 +5,13 @@
 import * as assert from 'node:assert/strict';
 import { parseSociety } from '../../../src/core/format';
 
-const problems = (text: string) => parseSociety(text, '/virtual/x.society').diagnostics.map((d) => ({ code: d.code, message: d.message, line: d.range.start.line + 1, character: d.range.start.character }));
+const problems = (text: string) =>
+  parseSociety(text, '/virtual/x.society').diagnostics.map((d) => ({
+    code: d.code,
+    message: d.message,
+    line: d.range.start.line + 1,
+    character: d.range.start.character,
+  }));
 
 describe('YAML syntax errors: an over-indented key', () => {
   it('is reported once, on the key that is indented too far, naming the key above', () => {
@@ -13,21 +19,37 @@ describe('YAML syntax errors: an over-indented key', () => {
     assert.deepEqual(rest, []);
     assert.equal(p.code, 'SOC001');
     assert.deepEqual([p.line, p.character], [5, 4]);
-    assert.equal(p.message, "YAML syntax error: 'rounds' is indented 4 spaces, more than 'setting' on line 4 (2), so it reads as part of the value of 'setting': "
-      + "indent it as 'setting' is (yaml: nested mappings are not allowed in compact mappings)");
+    assert.equal(
+      p.message,
+      "YAML syntax error: 'rounds' is indented 4 spaces, more than 'setting' on line 4 (2), so it reads as part of the value of 'setting': " +
+        "indent it as 'setting' is (yaml: nested mappings are not allowed in compact mappings)",
+    );
   });
 
   it('at the top level, in list items, and after a continued value', () => {
-    assert.deepEqual(problems('kind: persona\nid: a\nname: A\n  age: 3\n').map((p) => [p.line, p.character, /'age' is indented 2 spaces, more than 'name' on line 3 \(0\)/.test(p.message)]), [[4, 2, true]]);
+    assert.deepEqual(
+      problems('kind: persona\nid: a\nname: A\n  age: 3\n').map((p) => [
+        p.line,
+        p.character,
+        /'age' is indented 2 spaces, more than 'name' on line 3 \(0\)/.test(p.message),
+      ]),
+      [[4, 2, true]],
+    );
     const item = problems('kind: persona\nid: a\nmemories:\n  - text: hello\n      importance: 3\n');
-    assert.deepEqual(item.map((p) => [p.line, p.character]), [[5, 6]]);
+    assert.deepEqual(
+      item.map((p) => [p.line, p.character]),
+      [[5, 6]],
+    );
     assert.match(item[0].message, /'importance' is indented 6 spaces, more than 'text' on line 4 \(4\)/);
     const continued = problems('kind: persona\nid: a\nbio: Moved here\n  last month.\n  age: 3\n');
-    assert.deepEqual(continued.map((p) => p.line), [5]);
+    assert.deepEqual(
+      continued.map((p) => p.line),
+      [5],
+    );
     assert.match(continued[0].message, /'age' is indented 2 spaces, more than 'bio' on line 3/);
   });
 
-  it('other syntax errors keep the parser\'s words', () => {
+  it("other syntax errors keep the parser's words", () => {
     const [p] = problems('kind: persona\nid: a\n- b\n');
     assert.match(p.message, /^YAML syntax error: /);
     assert.doesNotMatch(p.message, /indented/);

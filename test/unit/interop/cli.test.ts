@@ -10,20 +10,42 @@ import { parseStrictXml } from '../analysis/xml';
 import { interopFixtures } from './fixtures';
 
 const root = repoRoot();
-const society = (...args: string[]) => spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
+const society = (...args: string[]) =>
+  spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('society import', function () {
   this.timeout(60000);
   let dir: string;
-  before(() => { dir = mkdtempSync(path.join(os.tmpdir(), 'society-cli-import-')); });
+  before(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'society-cli-import-'));
+  });
   after(() => rmSync(dir, { recursive: true, force: true }));
 
   it('imports a folder of TinyTroupe agents with a scenario, prints files and warnings, and the result checks clean', () => {
     const out = path.join(dir, 'tt');
-    const result = society('import', 'tinytroupe', path.join(interopFixtures, 'tinytroupe'), '--out', out, '--scenario', 'Night shift');
+    const result = society(
+      'import',
+      'tinytroupe',
+      path.join(interopFixtures, 'tinytroupe'),
+      '--out',
+      out,
+      '--scenario',
+      'Night shift',
+    );
     assert.equal(result.status, 0, result.stderr);
-    const written = result.stdout.trim().split('\n').map((f) => path.resolve(root, f));
-    assert.deepEqual(written.map((f) => path.relative(out, f)), ['personas/ana_folau.society', 'personas/rafael_mendes.society', 'personas/kenji_sato.society', 'night_shift.society']);
+    const written = result.stdout
+      .trim()
+      .split('\n')
+      .map((f) => path.resolve(root, f));
+    assert.deepEqual(
+      written.map((f) => path.relative(out, f)),
+      [
+        'personas/ana_folau.society',
+        'personas/rafael_mendes.society',
+        'personas/kenji_sato.society',
+        'night_shift.society',
+      ],
+    );
     assert.match(result.stderr, /warning: .*Somewhat agreeable/);
     assert.match(result.stderr, /3 personas from 4 files: 3 initial ties, \d+ seed memories, 4 warnings/);
     const check = society('check', out);
@@ -35,7 +57,10 @@ describe('society import', function () {
     const out = path.join(dir, 'oasis');
     const csv = path.join(interopFixtures, 'oasis', 'twitter_profiles.csv');
     assert.equal(society('import', 'oasis', csv, '--out', out).status, 0);
-    assert.match(readFileSync(path.join(out, 'personas', 'user0.society'), 'utf8'), /relationships:\n {2}- with: user1\n {4}tie: 0.75/);
+    assert.match(
+      readFileSync(path.join(out, 'personas', 'user0.society'), 'utf8'),
+      /relationships:\n {2}- with: user1\n {4}tie: 0.75/,
+    );
     const again = society('import', 'oasis', csv, '--out', out);
     assert.equal(again.status, 1);
     assert.match(again.stderr, /exist already.*--force/);
@@ -61,7 +86,10 @@ describe('society import', function () {
     writeFileSync(path.join(empty, 'notes.json'), '{"title": "not an agent"}');
     const noAgents = society('import', 'tinytroupe', empty, '--out', dir);
     assert.equal(noAgents.status, 1);
-    assert.match(noAgents.stderr, /society import: no personas found in 1 file.*; tinytroupe reads \*\.agent\.json specs/);
+    assert.match(
+      noAgents.stderr,
+      /society import: no personas found in 1 file.*; tinytroupe reads \*\.agent\.json specs/,
+    );
   });
 });
 
@@ -109,7 +137,10 @@ describe('society export', function () {
   it('will not guess a format from an extension that names none, and says plainly why it cannot write', () => {
     const txt = society('export', traceFile, '--out', path.join(dir, 'ties.txt'));
     assert.equal(txt.status, 2);
-    assert.match(txt.stderr, /^society export: --format takes gexf, graphml, csv, and ties\.txt names none of them \(add --format\)/);
+    assert.match(
+      txt.stderr,
+      /^society export: --format takes gexf, graphml, csv, and ties\.txt names none of them \(add --format\)/,
+    );
     assert.ok(!existsSync(path.join(dir, 'ties.txt')));
     assert.equal(society('export', traceFile, '--out', path.join(dir, 'ties.txt'), '--format', 'csv').status, 0);
     const nested = path.join(dir, 'new', 'folder', 'ties.gexf');
@@ -120,6 +151,9 @@ describe('society export', function () {
     assert.match(folder.stderr, /^society export: cannot write .+: it is a folder, not a file$/m);
     const under = society('export', traceFile, '--out', path.join(traceFile, 'ties.csv'));
     assert.equal(under.status, 1);
-    assert.match(under.stderr, /^society export: cannot create the output folder .+trace\.jsonl: a file is in the way$/m);
+    assert.match(
+      under.stderr,
+      /^society export: cannot create the output folder .+trace\.jsonl: a file is in the way$/m,
+    );
   });
 });

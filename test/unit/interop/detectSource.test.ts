@@ -14,11 +14,18 @@ describe('import source detection', () => {
 
   it('reads the shape when the name says nothing', () => {
     assert.equal(detectImportSource('a.json', '{"type": "TinyPerson", "persona": {"name": "A"}}'), 'tinytroupe');
-    assert.equal(detectImportSource('a.json', '{"json_serializable_class_name": "TinyPerson", "_configuration": {}}'), 'tinytroupe');
+    assert.equal(
+      detectImportSource('a.json', '{"json_serializable_class_name": "TinyPerson", "_configuration": {}}'),
+      'tinytroupe',
+    );
     assert.equal(detectImportSource('a.json', '[{"realname": "A", "persona": "text", "mbti": "INTJ"}]'), 'oasis');
     assert.equal(detectImportSource('a.json', '{"hello": 1}'), undefined);
     assert.equal(detectImportSource('a.json', 'not json'), undefined);
     assert.equal(detectImportSource('a.json', '[]'), undefined);
-    assert.equal(detectImportSource('a.json', '\ufeff[{"realname": "A", "username": "a"}]'), 'oasis', 'a byte-order mark');
+    assert.equal(
+      detectImportSource('a.json', '\ufeff[{"realname": "A", "username": "a"}]'),
+      'oasis',
+      'a byte-order mark',
+    );
   });
 });

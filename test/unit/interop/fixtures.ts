@@ -12,10 +12,16 @@ export function fixture(...parts: string[]): { file: string; text: string } {
 }
 
 export function tinyTroupeFixtures(): { file: string; text: string }[] {
-  return readdirSync(path.join(interopFixtures, 'tinytroupe')).sort().map((f) => fixture('tinytroupe', f));
+  return readdirSync(path.join(interopFixtures, 'tinytroupe'))
+    .sort()
+    .map((f) => fixture('tinytroupe', f));
 }
 
-export function importFixtures(source: ImportSource, files: { file: string; text: string }[], scenario?: string): ImportResult {
+export function importFixtures(
+  source: ImportSource,
+  files: { file: string; text: string }[],
+  scenario?: string,
+): ImportResult {
   return importPersonas(source, files, scenario === undefined ? {} : { scenario });
 }
 

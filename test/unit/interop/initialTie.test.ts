@@ -10,7 +10,8 @@ import { TieTable } from '../../../src/core/engine/ties';
 describe('imported initial ties', () => {
   it('stay ties for four untended rounds at the default threshold and decay, and are gone in the fifth', () => {
     const ties = documentSchema('scenario').properties!.ties!.properties!;
-    const threshold = ties.threshold.default as number, decay = ties.decay.default as number;
+    const threshold = ties.threshold.default as number,
+      decay = ties.decay.default as number;
     assert.equal(FOLLOW_TIE, INITIAL_TIE);
     assert.equal(RELATIONSHIP_TIE, INITIAL_TIE);
     const table = new TieTable();

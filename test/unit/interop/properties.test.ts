@@ -9,13 +9,65 @@ import { importPersonas } from '../../../src/core/interop';
 import { assertAccountedFor } from './accounting';
 
 const text = fc.string({ minLength: 1, maxLength: 30 }).filter((s) => s.trim().length > 0);
-const leaf = fc.oneof(text, fc.integer({ min: -5, max: 200 }), fc.double({ noNaN: true, noDefaultInfinity: true }), fc.boolean(), fc.constant(null));
+const leaf = fc.oneof(
+  text,
+  fc.integer({ min: -5, max: 200 }),
+  fc.double({ noNaN: true, noDefaultInfinity: true }),
+  fc.boolean(),
+  fc.constant(null),
+);
 const value = fc.letrec((tie) => ({
-  any: fc.oneof({ depthSize: 'small' }, leaf, fc.array(tie('any'), { maxLength: 3 }), fc.dictionary(fc.constantFrom('a', 'b', 'title', 'name', 'description'), tie('any'), { maxKeys: 3 })),
+  any: fc.oneof(
+    { depthSize: 'small' },
+    leaf,
+    fc.array(tie('any'), { maxLength: 3 }),
+    fc.dictionary(fc.constantFrom('a', 'b', 'title', 'name', 'description'), tie('any'), { maxKeys: 3 }),
+  ),
 })).any;
 
-const TINYTROUPE_KEYS = ['age', 'gender', 'nationality', 'residence', 'country_of_residence', 'current_location', 'education', 'long_term_goals', 'occupation', 'occupation_description', 'style', 'personality', 'personality_traits', 'preferences', 'professional_interests', 'skills', 'beliefs', 'behaviors', 'routines', 'health', 'relationships', 'other_facts', 'current_emotions', 'made_up_key'];
-const OASIS_KEYS = ['name', 'username', 'bio', 'persona', 'age', 'gender', 'mbti', 'country', 'profession', 'interested_topics', 'previous_tweets', 'following_agentid_list', 'user_char', 'description', 'karma'];
+const TINYTROUPE_KEYS = [
+  'age',
+  'gender',
+  'nationality',
+  'residence',
+  'country_of_residence',
+  'current_location',
+  'education',
+  'long_term_goals',
+  'occupation',
+  'occupation_description',
+  'style',
+  'personality',
+  'personality_traits',
+  'preferences',
+  'professional_interests',
+  'skills',
+  'beliefs',
+  'behaviors',
+  'routines',
+  'health',
+  'relationships',
+  'other_facts',
+  'current_emotions',
+  'made_up_key',
+];
+const OASIS_KEYS = [
+  'name',
+  'username',
+  'bio',
+  'persona',
+  'age',
+  'gender',
+  'mbti',
+  'country',
+  'profession',
+  'interested_topics',
+  'previous_tweets',
+  'following_agentid_list',
+  'user_char',
+  'description',
+  'karma',
+];
 
 function fields(keys: string[]) {
   return fc.dictionary(fc.constantFrom(...keys), value, { maxKeys: 8 });
@@ -34,25 +86,33 @@ describe('import properties', function () {
   this.timeout(60000);
 
   it('TinyTroupe: nothing is dropped silently, and the file is valid and reads back', async () => {
-    await fc.assert(fc.asyncProperty(text, fields(TINYTROUPE_KEYS), async (name, persona) => {
-      const source = { name, ...persona };
-      const result = importPersonas('tinytroupe', [{ file: 'gen.agent.json', text: JSON.stringify({ type: 'TinyPerson', persona: source }) }]);
-      assert.equal(result.personas.length, 1);
-      assertAccountedFor(result, result.personas[0], source, ['name', 'personality.big_five']);
-      assert.deepEqual(parse(result.files[0].text), JSON.parse(JSON.stringify(result.personas[0])));
-      assert.deepEqual(await checkWritten(result.files[0].text), []);
-    }), { numRuns: 500 });
+    await fc.assert(
+      fc.asyncProperty(text, fields(TINYTROUPE_KEYS), async (name, persona) => {
+        const source = { name, ...persona };
+        const result = importPersonas('tinytroupe', [
+          { file: 'gen.agent.json', text: JSON.stringify({ type: 'TinyPerson', persona: source }) },
+        ]);
+        assert.equal(result.personas.length, 1);
+        assertAccountedFor(result, result.personas[0], source, ['name', 'personality.big_five']);
+        assert.deepEqual(parse(result.files[0].text), JSON.parse(JSON.stringify(result.personas[0])));
+        assert.deepEqual(await checkWritten(result.files[0].text), []);
+      }),
+      { numRuns: 500 },
+    );
   });
 
   it('OASIS: nothing is dropped silently, and the file is valid and reads back', async () => {
-    await fc.assert(fc.asyncProperty(text, fields(OASIS_KEYS), async (realname, profile) => {
-      const source = { realname, ...profile };
-      const result = importPersonas('oasis', [{ file: 'gen.json', text: JSON.stringify([source]) }]);
-      assert.equal(result.personas.length, 1);
-      // The follow list is about other agents (reported when it names none).
-      assertAccountedFor(result, result.personas[0], source, ['realname', 'following_agentid_list', 'mbti']);
-      assert.deepEqual(parse(result.files[0].text), JSON.parse(JSON.stringify(result.personas[0])));
-      assert.deepEqual(await checkWritten(result.files[0].text), []);
-    }), { numRuns: 500 });
+    await fc.assert(
+      fc.asyncProperty(text, fields(OASIS_KEYS), async (realname, profile) => {
+        const source = { realname, ...profile };
+        const result = importPersonas('oasis', [{ file: 'gen.json', text: JSON.stringify([source]) }]);
+        assert.equal(result.personas.length, 1);
+        // The follow list is about other agents (reported when it names none).
+        assertAccountedFor(result, result.personas[0], source, ['realname', 'following_agentid_list', 'mbti']);
+        assert.deepEqual(parse(result.files[0].text), JSON.parse(JSON.stringify(result.personas[0])));
+        assert.deepEqual(await checkWritten(result.files[0].text), []);
+      }),
+      { numRuns: 500 },
+    );
   });
 });

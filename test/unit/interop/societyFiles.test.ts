@@ -11,7 +11,8 @@ import { NodeFileSystem, SocietyWorkspace, loadScenarioFile } from '../../../src
 import { importPersonas, type ImportResult } from '../../../src/core/interop';
 import { fixture, importFixtures, tinyTroupeFixtures } from './fixtures';
 
-const HOSTILE = 'Zoë <b>&amp;</b> "quoted" \'single\' #not-a-comment: - [x] {y} * &anchor !tag %dir @at `tick`\u0007\u0000\u001b end';
+const HOSTILE =
+  'Zoë <b>&amp;</b> "quoted" \'single\' #not-a-comment: - [x] {y} * &anchor !tag %dir @at `tick`\u0007\u0000\u001b end';
 
 async function writeAndCheck(result: ImportResult): Promise<{ dir: string; errors: string[]; warnings: string[] }> {
   const dir = mkdtempSync(path.join(os.tmpdir(), 'society-import-'));
@@ -22,14 +23,27 @@ async function writeAndCheck(result: ImportResult): Promise<{ dir: string; error
   const workspace = new SocietyWorkspace(new NodeFileSystem(), dir);
   const { files, diagnostics } = await workspace.check([dir]);
   assert.equal(files.length, result.files.length);
-  const line = (d: (typeof diagnostics)[number]) => `${path.relative(dir, d.file)}:${d.range.start.line + 1}: ${d.code} ${d.message}`;
-  return { dir, errors: diagnostics.filter((d) => d.severity === 'error').map(line), warnings: diagnostics.filter((d) => d.severity === 'warning').map(line) };
+  const line = (d: (typeof diagnostics)[number]) =>
+    `${path.relative(dir, d.file)}:${d.range.start.line + 1}: ${d.code} ${d.message}`;
+  return {
+    dir,
+    errors: diagnostics.filter((d) => d.severity === 'error').map(line),
+    warnings: diagnostics.filter((d) => d.severity === 'warning').map(line),
+  };
 }
 
 describe('imported .society files', () => {
   const cases: [string, () => ImportResult][] = [
     ['TinyTroupe', () => importFixtures('tinytroupe', tinyTroupeFixtures(), 'Night shift')],
-    ['OASIS JSON and CSV', () => importFixtures('oasis', [fixture('oasis', 'reddit_profiles.json'), fixture('oasis', 'twitter_profiles.csv')], 'OASIS mix')],
+    [
+      'OASIS JSON and CSV',
+      () =>
+        importFixtures(
+          'oasis',
+          [fixture('oasis', 'reddit_profiles.json'), fixture('oasis', 'twitter_profiles.csv')],
+          'OASIS mix',
+        ),
+    ],
   ];
   for (const [label, run] of cases) {
     it(`${label}: pass the checker with 0 errors and 0 warnings, and the scenario runs`, async () => {
@@ -51,7 +65,16 @@ describe('imported .society files', () => {
   }
 
   it('read back to exactly the imported personas, hostile strings included', async () => {
-    const text = JSON.stringify({ type: 'TinyPerson', persona: { name: HOSTILE, occupation: { title: HOSTILE, description: `${HOSTILE}\nsecond line` }, preferences: { interests: [HOSTILE, '- dash', '? q', 'yes', 'null', '1e3'] }, beliefs: [HOSTILE], relationships: [{ name: HOSTILE, description: HOSTILE }] } });
+    const text = JSON.stringify({
+      type: 'TinyPerson',
+      persona: {
+        name: HOSTILE,
+        occupation: { title: HOSTILE, description: `${HOSTILE}\nsecond line` },
+        preferences: { interests: [HOSTILE, '- dash', '? q', 'yes', 'null', '1e3'] },
+        beliefs: [HOSTILE],
+        relationships: [{ name: HOSTILE, description: HOSTILE }],
+      },
+    });
     const result = importPersonas('tinytroupe', [{ file: 'hostile "file"\nname.agent.json', text }]);
     for (const [i, persona] of result.personas.entries()) {
       assert.deepEqual(parse(result.files[i].text), JSON.parse(JSON.stringify(persona)));

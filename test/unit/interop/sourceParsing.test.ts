@@ -6,11 +6,18 @@ import { parsePythonList } from '../../../src/core/interop/pythonLiteral';
 describe('CSV rows', () => {
   it('handles quotes, embedded commas and line breaks, CRLF and a BOM', () => {
     const text = '\ufeffa,b,c\r\n1,"x, ""y""","multi\nline"\r\n2,,\n';
-    assert.deepEqual(parseCsv(text), [['a', 'b', 'c'], ['1', 'x, "y"', 'multi\nline'], ['2', '', '']]);
+    assert.deepEqual(parseCsv(text), [
+      ['a', 'b', 'c'],
+      ['1', 'x, "y"', 'multi\nline'],
+      ['2', '', ''],
+    ]);
   });
 
   it('finds a quoted field that is never closed, naming the line it opened on', () => {
-    assert.deepEqual(readCsv('name,username\r\nAna,ana\r\n"unterminated,x\nBo,bo\n'), { rows: [['name', 'username'], ['Ana', 'ana'], ['unterminated,x\nBo,bo\n']], unclosedQuoteLine: 3 });
+    assert.deepEqual(readCsv('name,username\r\nAna,ana\r\n"unterminated,x\nBo,bo\n'), {
+      rows: [['name', 'username'], ['Ana', 'ana'], ['unterminated,x\nBo,bo\n']],
+      unclosedQuoteLine: 3,
+    });
     assert.equal(readCsv('a\n"b\nc",d\n').unclosedQuoteLine, undefined);
     assert.equal(csvRecords('name\n"x').unclosedQuoteLine, 2);
   });
@@ -18,7 +25,10 @@ describe('CSV rows', () => {
   it('keys records by the header and names the pandas index column ""', () => {
     const { header, records } = csvRecords(',name,username\n0,user_0,user0\n\n1,user_1,user1\n');
     assert.deepEqual(header, ['', 'name', 'username']);
-    assert.deepEqual(records, [{ '': '0', name: 'user_0', username: 'user0' }, { '': '1', name: 'user_1', username: 'user1' }]);
+    assert.deepEqual(records, [
+      { '': '0', name: 'user_0', username: 'user0' },
+      { '': '1', name: 'user_1', username: 'user1' },
+    ]);
   });
 });
 
@@ -32,6 +42,8 @@ describe('Python list literals', () => {
   });
 
   it('refuses anything else rather than guessing', () => {
-    for (const bad of ['[1, 2', "['open]", '[a]', '{1: 2}', '[1 2]', 'None']) assert.equal(parsePythonList(bad), undefined, bad);
+    for (const bad of ['[1, 2', "['open]", '[a]', '{1: 2}', '[1 2]', 'None']) {
+      assert.equal(parsePythonList(bad), undefined, bad);
+    }
   });
 });

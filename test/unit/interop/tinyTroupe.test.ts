@@ -7,7 +7,11 @@ import { assertAccountedFor } from './accounting';
 import { byName, fixture, importFixtures, tinyTroupeFixtures, warningTexts } from './fixtures';
 
 describe('TinyTroupe import', () => {
-  const agents = [fixture('tinytroupe', 'AnaFolau.agent.json'), fixture('tinytroupe', 'RafaelMendes.agent.json'), fixture('tinytroupe', 'kenji_sato.json')];
+  const agents = [
+    fixture('tinytroupe', 'AnaFolau.agent.json'),
+    fixture('tinytroupe', 'RafaelMendes.agent.json'),
+    fixture('tinytroupe', 'kenji_sato.json'),
+  ];
   const result = importFixtures('tinytroupe', agents);
 
   it('maps the persona fields of the current agent form', () => {
@@ -23,9 +27,24 @@ describe('TinyTroupe import', () => {
   });
 
   it('turns Big Five words and numbers into trait numbers and reports what names no level', () => {
-    assert.deepEqual(byName(result, 'Ana Folau').traits, { openness: 0.5, conscientiousness: 0.9, extraversion: 0.63, agreeableness: 0.75, neuroticism: 0.25 });
-    assert.deepEqual(byName(result, 'Rafael Mendes').traits, { openness: 0.75, conscientiousness: 0.7, extraversion: 0.9, neuroticism: 0.38 });
-    assert.ok(warningTexts(result).some((w) => /big_five\.agreeableness 'Somewhat agreeable' names no level.*\(Rafael Mendes\)/.test(w)));
+    assert.deepEqual(byName(result, 'Ana Folau').traits, {
+      openness: 0.5,
+      conscientiousness: 0.9,
+      extraversion: 0.63,
+      agreeableness: 0.75,
+      neuroticism: 0.25,
+    });
+    assert.deepEqual(byName(result, 'Rafael Mendes').traits, {
+      openness: 0.75,
+      conscientiousness: 0.7,
+      extraversion: 0.9,
+      neuroticism: 0.38,
+    });
+    assert.ok(
+      warningTexts(result).some((w) =>
+        /big_five\.agreeableness 'Somewhat agreeable' names no level.*\(Rafael Mendes\)/.test(w),
+      ),
+    );
   });
 
   it('keeps lists of sentences as labelled seed memories with importances by kind', () => {
@@ -41,11 +60,25 @@ describe('TinyTroupe import', () => {
   });
 
   it('resolves relationships by full or first name to ties, and keeps the others as memories', () => {
-    assert.deepEqual(byName(result, 'Ana Folau').relationships, [{ with: 'rafael_mendes', tie: 0.75, note: 'A paramedic you hand patients over to most nights.' }]);
-    assert.deepEqual(byName(result, 'Rafael Mendes').relationships?.map((r) => r.with), ['ana_folau']);
-    assert.deepEqual(byName(result, 'Kenji Sato').relationships?.map((r) => r.with), ['ana_folau']);
-    assert.ok(byName(result, 'Ana Folau').memories!.some((m) => m.text === 'Losa: Your daughter, twelve, netball-mad.'));
-    assert.ok(warningTexts(result).some((w) => /not among the imported agents were kept as seed memories \(Ana Folau\)/.test(w)));
+    assert.deepEqual(byName(result, 'Ana Folau').relationships, [
+      { with: 'rafael_mendes', tie: 0.75, note: 'A paramedic you hand patients over to most nights.' },
+    ]);
+    assert.deepEqual(
+      byName(result, 'Rafael Mendes').relationships?.map((r) => r.with),
+      ['ana_folau'],
+    );
+    assert.deepEqual(
+      byName(result, 'Kenji Sato').relationships?.map((r) => r.with),
+      ['ana_folau'],
+    );
+    assert.ok(
+      byName(result, 'Ana Folau').memories!.some((m) => m.text === 'Losa: Your daughter, twelve, netball-mad.'),
+    );
+    assert.ok(
+      warningTexts(result).some((w) =>
+        /not among the imported agents were kept as seed memories \(Ana Folau\)/.test(w),
+      ),
+    );
   });
 
   it('reads the older _configuration form', () => {
@@ -73,11 +106,20 @@ describe('TinyTroupe import', () => {
     assert.equal(all.personas.length, 3);
     for (const p of all.personas) {
       assert.ok(p.interests?.includes('late-night radio'), p.name);
-      assert.ok(p.memories?.some((m) => m.text === 'Belief: The city is a different place after midnight.'), p.name);
+      assert.ok(
+        p.memories?.some((m) => m.text === 'Belief: The city is a different place after midnight.'),
+        p.name,
+      );
     }
-    assert.ok(all.warnings.some((w) => /night_shift\.fragment\.json$/.test(w.file) && /merged into all 3/.test(w.message)));
+    assert.ok(
+      all.warnings.some((w) => /night_shift\.fragment\.json$/.test(w.file) && /merged into all 3/.test(w.message)),
+    );
     const lost: string[] = [];
-    const merged = mergeFragment({ name: 'A', preferences: { interests: ['x'], mood: 'calm' }, age: 3 }, { preferences: { interests: ['x', 'y'], likes: ['z'], mood: 'wild' }, age: 9 }, (p) => lost.push(p));
+    const merged = mergeFragment(
+      { name: 'A', preferences: { interests: ['x'], mood: 'calm' }, age: 3 },
+      { preferences: { interests: ['x', 'y'], likes: ['z'], mood: 'wild' }, age: 9 },
+      (p) => lost.push(p),
+    );
     assert.deepEqual(merged, { name: 'A', preferences: { interests: ['x', 'y'], mood: 'calm', likes: ['z'] }, age: 3 });
     assert.deepEqual(lost, ['preferences.mood', 'age']);
   });
@@ -90,17 +132,39 @@ describe('TinyTroupe import', () => {
       { file: 'nameless.agent.json', text: '{"type": "TinyPerson", "persona": {"age": 3}}' },
       { file: 'only.fragment.json', text: '{"type": "Fragment", "persona": {"beliefs": ["x"]}}' },
     ]);
-    assert.deepEqual(bad.personas.map((p) => p.name), ['X']);
-    assert.deepEqual(bad.warnings.map((w) => w.file).sort(), ['broken.json', 'extra.agent.json', 'nameless.agent.json', 'only.fragment.json', 'other.json']);
-    assert.ok(bad.warnings.some((w) => w.message === "top-level 'episodic_memory' is not part of the persona: not imported"));
+    assert.deepEqual(
+      bad.personas.map((p) => p.name),
+      ['X'],
+    );
+    assert.deepEqual(bad.warnings.map((w) => w.file).sort(), [
+      'broken.json',
+      'extra.agent.json',
+      'nameless.agent.json',
+      'only.fragment.json',
+      'other.json',
+    ]);
+    assert.ok(
+      bad.warnings.some((w) => w.message === "top-level 'episodic_memory' is not part of the persona: not imported"),
+    );
   });
 
   describe('relationships that name no single other agent', () => {
-    const agent = (name: string, relationships: { name: string; description?: string }[] = []) => JSON.stringify({ type: 'TinyPerson', persona: { name, relationships } });
+    const agent = (name: string, relationships: { name: string; description?: string }[] = []) =>
+      JSON.stringify({ type: 'TinyPerson', persona: { name, relationships } });
     const r = importPersonas('tinytroupe', [
-      { file: 'jose1.agent.json', text: agent('José Núñez', [{ name: 'José', description: 'My cousin.' }, { name: 'José Núñez', description: 'Myself?' }, { name: 'Wang', description: 'Supplier.' }]) },
+      {
+        file: 'jose1.agent.json',
+        text: agent('José Núñez', [
+          { name: 'José', description: 'My cousin.' },
+          { name: 'José Núñez', description: 'Myself?' },
+          { name: 'Wang', description: 'Supplier.' },
+        ]),
+      },
       { file: 'jose2.agent.json', text: agent('José Núñez') },
-      { file: 'wang.agent.json', text: agent('Wang Xiaoming', [{ name: 'josé núñez', description: 'Customer.' }, { name: 'Wang' }]) },
+      {
+        file: 'wang.agent.json',
+        text: agent('Wang Xiaoming', [{ name: 'josé núñez', description: 'Customer.' }, { name: 'Wang' }]),
+      },
     ]);
     const [jose1, jose2, wang] = r.personas;
 
@@ -109,11 +173,21 @@ describe('TinyTroupe import', () => {
       assert.ok(wang.memories?.some((m) => m.text === 'josé núñez: Customer.'));
       assert.ok(jose1.memories?.some((m) => m.text === 'José: My cousin.'));
       const warnings = warningTexts(r);
-      assert.ok(warnings.includes("the relationship with 'josé núñez' could be jose_nunez or jose_nunez_2: kept as a seed memory, not a tie (Wang Xiaoming)"), warnings.join('\n'));
-      assert.ok(warnings.includes("the relationship with 'José' could be jose_nunez or jose_nunez_2: kept as a seed memory, not a tie (José Núñez)"), warnings.join('\n'));
+      assert.ok(
+        warnings.includes(
+          "the relationship with 'josé núñez' could be jose_nunez or jose_nunez_2: kept as a seed memory, not a tie (Wang Xiaoming)",
+        ),
+        warnings.join('\n'),
+      );
+      assert.ok(
+        warnings.includes(
+          "the relationship with 'José' could be jose_nunez or jose_nunez_2: kept as a seed memory, not a tie (José Núñez)",
+        ),
+        warnings.join('\n'),
+      );
     });
 
-    it('treats one\'s own name as oneself, not the namesake: a memory when described, else a warning', () => {
+    it("treats one's own name as oneself, not the namesake: a memory when described, else a warning", () => {
       assert.deepEqual(jose1.relationships, [{ with: 'wang_xiaoming', tie: 0.75, note: 'Supplier.' }]);
       assert.ok(jose1.memories?.some((m) => m.text === 'José Núñez: Myself?'));
       assert.equal(jose2.relationships, undefined);
@@ -124,27 +198,68 @@ describe('TinyTroupe import', () => {
   });
 
   it('keeps what a relationship says besides name and description as memories, tie or not', () => {
-    const r = importPersonas('tinytroupe', [{ file: 'a.agent.json', text: JSON.stringify({ type: 'TinyPerson', persona: { name: 'Bo', relationships: [{ name: 'Bo', since: 2019 }, { name: 'Cy', description: 'A friend.', role: 'mentor' }] } }) }]);
-    assert.deepEqual(r.personas[0].memories?.map((m) => m.text), ['Bo, since: 2019', 'Cy, role: mentor', 'Cy: A friend.']);
+    const r = importPersonas('tinytroupe', [
+      {
+        file: 'a.agent.json',
+        text: JSON.stringify({
+          type: 'TinyPerson',
+          persona: {
+            name: 'Bo',
+            relationships: [
+              { name: 'Bo', since: 2019 },
+              { name: 'Cy', description: 'A friend.', role: 'mentor' },
+            ],
+          },
+        }),
+      },
+    ]);
+    assert.deepEqual(
+      r.personas[0].memories?.map((m) => m.text),
+      ['Bo, since: 2019', 'Cy, role: mentor', 'Cy: A friend.'],
+    );
     assert.ok(warningTexts(r).includes("'relationships.since' has no persona field: kept as seed memories (Bo)"));
   });
 
   it('keeps a Big Five description as a memory, but not a bare level or number', () => {
-    const bigFive = { extraversion: '0.2', openness: 'Medium-High', conscientiousness: '7/10', neuroticism: 'Low. Calm under pressure.' };
-    const p = importPersonas('tinytroupe', [{ file: 'a.agent.json', text: JSON.stringify({ type: 'TinyPerson', persona: { name: 'Bo', personality: { big_five: bigFive } } }) }]).personas[0];
+    const bigFive = {
+      extraversion: '0.2',
+      openness: 'Medium-High',
+      conscientiousness: '7/10',
+      neuroticism: 'Low. Calm under pressure.',
+    };
+    const p = importPersonas('tinytroupe', [
+      {
+        file: 'a.agent.json',
+        text: JSON.stringify({ type: 'TinyPerson', persona: { name: 'Bo', personality: { big_five: bigFive } } }),
+      },
+    ]).personas[0];
     assert.deepEqual(p.traits, { extraversion: 0.2, openness: 0.63, conscientiousness: 0.7, neuroticism: 0.25 });
-    assert.deepEqual(p.memories?.map((m) => m.text), ['Personality (neuroticism): Low. Calm under pressure.']);
+    assert.deepEqual(
+      p.memories?.map((m) => m.text),
+      ['Personality (neuroticism): Low. Calm under pressure.'],
+    );
   });
 
   it('reads a file that starts with a UTF-8 byte-order mark', () => {
-    const bom = importPersonas('tinytroupe', [{ file: 'a.agent.json', text: '\ufeff{"type": "TinyPerson", "persona": {"name": "Bo"}}' }]);
-    assert.deepEqual(bom.personas.map((p) => p.name), ['Bo']);
+    const bom = importPersonas('tinytroupe', [
+      { file: 'a.agent.json', text: '\ufeff{"type": "TinyPerson", "persona": {"name": "Bo"}}' },
+    ]);
+    assert.deepEqual(
+      bom.personas.map((p) => p.name),
+      ['Bo'],
+    );
     assert.deepEqual(bom.warnings, []);
   });
 
   it('gives duplicate names distinct ids', () => {
     const text = JSON.stringify({ type: 'TinyPerson', persona: { name: 'Sam Lee' } });
-    const twice = importPersonas('tinytroupe', [{ file: 'a.json', text }, { file: 'b.json', text }]);
-    assert.deepEqual(twice.personas.map((p) => p.id), ['sam_lee', 'sam_lee_2']);
+    const twice = importPersonas('tinytroupe', [
+      { file: 'a.json', text },
+      { file: 'b.json', text },
+    ]);
+    assert.deepEqual(
+      twice.personas.map((p) => p.id),
+      ['sam_lee', 'sam_lee_2'],
+    );
   });
 });

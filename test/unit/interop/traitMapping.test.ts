@@ -1,6 +1,11 @@
 // Big Five levels (TinyTroupe's words, numbers on several scales) and MBTI types → trait numbers.
 import assert from 'node:assert/strict';
-import { describesBeyondLevel, traitFromNumber, traitFromText, traitLevel } from '../../../src/core/interop/bigFiveLevels';
+import {
+  describesBeyondLevel,
+  traitFromNumber,
+  traitFromText,
+  traitLevel,
+} from '../../../src/core/interop/bigFiveLevels';
 import { traitsFromMbti } from '../../../src/core/interop/mbti';
 
 describe('Big Five levels', () => {
@@ -44,15 +49,34 @@ describe('Big Five levels', () => {
 
 describe('Big Five descriptions', () => {
   it('tells a description after the level from a bare level or number', () => {
-    for (const text of ['High. Very imaginative and curious.', 'Low to moderate; gets anxious before concerts', '0.5. Pretty balanced.', 'High: curious']) assert.ok(describesBeyondLevel(text), text);
-    for (const text of ['0.2', '0.75.', 'Medium-High', 'very high', '7/10', '85%', '4.5 ']) assert.ok(!describesBeyondLevel(text), text);
+    for (const text of [
+      'High. Very imaginative and curious.',
+      'Low to moderate; gets anxious before concerts',
+      '0.5. Pretty balanced.',
+      'High: curious',
+    ]) {
+      assert.ok(describesBeyondLevel(text), text);
+    }
+    for (const text of ['0.2', '0.75.', 'Medium-High', 'very high', '7/10', '85%', '4.5 ']) {
+      assert.ok(!describesBeyondLevel(text), text);
+    }
   });
 });
 
 describe('MBTI types', () => {
   it('maps each letter to the pole of its Big Five correlate', () => {
-    assert.deepEqual(traitsFromMbti('ENTP'), { extraversion: 0.7, openness: 0.7, agreeableness: 0.35, conscientiousness: 0.3 });
-    assert.deepEqual(traitsFromMbti('isfj'), { extraversion: 0.3, openness: 0.3, agreeableness: 0.65, conscientiousness: 0.7 });
+    assert.deepEqual(traitsFromMbti('ENTP'), {
+      extraversion: 0.7,
+      openness: 0.7,
+      agreeableness: 0.35,
+      conscientiousness: 0.3,
+    });
+    assert.deepEqual(traitsFromMbti('isfj'), {
+      extraversion: 0.3,
+      openness: 0.3,
+      agreeableness: 0.65,
+      conscientiousness: 0.7,
+    });
   });
 
   it('reads the assertive/turbulent suffix as neuroticism', () => {

@@ -17,7 +17,14 @@ const identity = { provider: 'openai', model: 'gpt-4o-mini', endpoint: 'https://
 const request = { messages: [{ role: 'user' as const, content: 'hello' }] };
 
 async function decideAll(model: AgentModel): Promise<string> {
-  const reqs: DecisionRequest[] = [requests.choose(), requests.speak(), requests.evaluate(), requests.advise(), requests.reflect(), requests.interview()];
+  const reqs: DecisionRequest[] = [
+    requests.choose(),
+    requests.speak(),
+    requests.evaluate(),
+    requests.advise(),
+    requests.reflect(),
+    requests.interview(),
+  ];
   const out = [];
   for (const r of reqs) out.push(await model.decide(r).catch((e: Error) => ({ error: e.message })));
   return JSON.stringify(out);
@@ -25,7 +32,12 @@ async function decideAll(model: AgentModel): Promise<string> {
 
 describe('llm cache keys', () => {
   it('are stable across runs and key order (pinned value)', () => {
-    const reordered = { temperature: 0.7, endpoint: 'https://api.openai.com/v1', model: 'gpt-4o-mini', provider: 'openai' };
+    const reordered = {
+      temperature: 0.7,
+      endpoint: 'https://api.openai.com/v1',
+      model: 'gpt-4o-mini',
+      provider: 'openai',
+    };
     assert.equal(cacheKey(identity, request), cacheKey(reordered, request));
     assert.equal(cacheKey(identity, request), 'fa908bf61a8d387661d0f704d642a0530c5795f1404649fdae0c1d5947c52627');
   });
@@ -47,70 +59,119 @@ describe('llm cache keys', () => {
 describe('llm cache and replay (real HTTP)', () => {
   let server: FakeOpenAI;
   let dir: string;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-cache-')); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.reset();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-cache-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   it('a cached rerun gives identical decisions and records without calling the endpoint', async () => {
     let n = 0;
-    server.script = (r) => (r.n === 1 ? reply.serverError() : r.body.response_format.json_schema.name === 'interview' ? reply.json({ answer: `answer ${n++}` }) : undefined);
+    server.script = (r) =>
+      r.n === 1
+        ? reply.serverError()
+        : r.body.response_format.json_schema.name === 'interview'
+          ? reply.json({ answer: `answer ${n++}` })
+          : undefined;
     const live: CallRecord[] = [];
-    const first = await decideAll(registryFor(server.url, {}, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'));
+    const first = await decideAll(
+      registryFor(server.url, {}, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'),
+    );
     const calls = server.requests.length;
     assert.equal(calls, 7, 'six decisions, one retried');
 
     const again: CallRecord[] = [];
-    const second = await decideAll(registryFor(server.url, {}, { cacheDir: dir, onCall: (r) => again.push(r) }).model('gpt'));
+    const second = await decideAll(
+      registryFor(server.url, {}, { cacheDir: dir, onCall: (r) => again.push(r) }).model('gpt'),
+    );
     assert.equal(server.requests.length, calls, 'no new requests');
     assert.equal(second, first);
-    assert.deepEqual(again.map((r) => ({ ...r, cached: false })), live);
+    assert.deepEqual(
+      again.map((r) => ({ ...r, cached: false })),
+      live,
+    );
     assert.ok(again.every((r) => r.cached));
   });
 
   it('replay needs no server and reproduces faults and final failures exactly', async () => {
-    server.script = (r) => (r.body.response_format.json_schema.name === 'evaluate' ? reply.serverError(503) : r.n === 0 ? reply.rateLimited(0) : undefined);
+    server.script = (r) =>
+      r.body.response_format.json_schema.name === 'evaluate'
+        ? reply.serverError(503)
+        : r.n === 0
+          ? reply.rateLimited(0)
+          : undefined;
     const live: CallRecord[] = [];
-    const first = await decideAll(registryFor(server.url, { retries: 1 }, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'));
+    const first = await decideAll(
+      registryFor(server.url, { retries: 1 }, { cacheDir: dir, onCall: (r) => live.push(r) }).model('gpt'),
+    );
     assert.match(first, /failed to evaluate \(server_error\) after 2 attempts/);
 
     const calls = server.requests.length;
     const replayed: CallRecord[] = [];
     // No key needed either: replay never builds an HTTP client.
-    const offline = registryFor(server.url, { retries: 1, api_key_env: 'NOT_SET_ANYWHERE' }, { cacheDir: dir, replay: true, onCall: (r) => replayed.push(r) });
+    const offline = registryFor(
+      server.url,
+      { retries: 1, api_key_env: 'NOT_SET_ANYWHERE' },
+      { cacheDir: dir, replay: true, onCall: (r) => replayed.push(r) },
+    );
     const second = await decideAll(offline.model('gpt'));
     assert.equal(server.requests.length, calls, 'no network in replay');
     assert.equal(second, first);
-    assert.deepEqual(replayed.map((r) => ({ ...r, cached: false })), live);
+    assert.deepEqual(
+      replayed.map((r) => ({ ...r, cached: false })),
+      live,
+    );
     assert.equal(replayed[0].faults[0].reason, 'rate_limited');
   });
 
   it('a replay miss fails clearly and never touches the network', async () => {
     const model = registryFor(server.url, {}, { cacheDir: dir, replay: true }).model('gpt');
-    const err = await model.decide(requests.interview()).then(() => undefined, (e) => e);
+    const err = await model.decide(requests.interview()).then(
+      () => undefined,
+      (e) => e,
+    );
     assert.ok(err instanceof ReplayMissError);
     assert.ok(!(err instanceof ModelCallError), 'not subject to on_error');
     assert.match(err.message, /replay: no cached answer for decision 'interview:2:maya' of model 'gpt'/);
     assert.equal(server.requests.length, 0);
   });
 
-  it('keys the coach\'s answer by its rendered messages: a changed coach_system is a miss, a changed system is not', async () => {
-    server.script = () => reply.content(JSON.stringify({ driver: 'social', action: 'explore', text: 'Meet someone new.' }));
+  it("keys the coach's answer by its rendered messages: a changed coach_system is a miss, a changed system is not", async () => {
+    server.script = () =>
+      reply.content(JSON.stringify({ driver: 'social', action: 'explore', text: 'Meet someone new.' }));
     const coach = (prompts: PromptTemplates, replay = false) =>
-      new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }, { prompts }), { backoff: FAST_BACKOFF, cacheDir: dir, replay }).model('gpt');
+      new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }, { prompts }), {
+        backoff: FAST_BACKOFF,
+        cacheDir: dir,
+        replay,
+      }).model('gpt');
     const decide = (prompts: PromptTemplates) => coach(prompts).decide(requests.advise());
     await decide({ coach_system: 'You coach {{persona.name}}.' });
     assert.equal(server.requests.length, 1);
     await decide({ coach_system: 'You coach {{persona.name}}.' });
     assert.equal(server.requests.length, 1, 'the same coach prompt: a hit');
-    await decide({ coach_system: 'You coach {{persona.name}}.', system: 'You are {{persona.name}}. Stay in character.' });
-    assert.equal(server.requests.length, 1, 'the agents\' system prompt is not the coach\'s: still a hit');
+    await decide({
+      coach_system: 'You coach {{persona.name}}.',
+      system: 'You are {{persona.name}}. Stay in character.',
+    });
+    assert.equal(server.requests.length, 1, "the agents' system prompt is not the coach's: still a hit");
     await decide({ coach_system: 'You mentor {{persona.name}}.' });
     assert.equal(server.requests.length, 2, 'a changed coach system prompt: a miss, not the stale answer');
     assert.equal(server.requests[1].body.messages[0].content, 'You mentor Maya.');
     await decide({});
     assert.equal(server.requests.length, 3, 'back to the built-in coach system: another miss');
-    const err = await coach({ coach_system: 'You guide {{persona.name}}.' }, true).decide(requests.advise()).then(() => undefined, (e) => e);
+    const err = await coach({ coach_system: 'You guide {{persona.name}}.' }, true)
+      .decide(requests.advise())
+      .then(
+        () => undefined,
+        (e) => e,
+      );
     assert.ok(err instanceof ReplayMissError, 'replay with an unseen coach system prompt misses');
     assert.equal(server.requests.length, 3);
     const replayed = await coach({ coach_system: 'You mentor {{persona.name}}.' }, true).decide(requests.advise());

@@ -18,9 +18,16 @@ async function until(done: () => boolean, what: string, ms = 10_000): Promise<vo
 const STOPPED_WITHIN_MS = 10_000;
 
 /** Aborts once `ready` holds; resolves with the call's error and how long after the abort it settled. */
-async function abortWhen(ready: () => boolean, what: string, run: (signal: AbortSignal) => Promise<unknown>): Promise<{ error: unknown; stoppedMs: number }> {
+async function abortWhen(
+  ready: () => boolean,
+  what: string,
+  run: (signal: AbortSignal) => Promise<unknown>,
+): Promise<{ error: unknown; stoppedMs: number }> {
   const ac = new AbortController();
-  const settled = run(ac.signal).then(() => undefined, (e: unknown) => e);
+  const settled = run(ac.signal).then(
+    () => undefined,
+    (e: unknown) => e,
+  );
   await until(ready, what);
   const abortedAt = performance.now();
   ac.abort(new Error('cancelled by the user'));
@@ -30,8 +37,12 @@ async function abortWhen(ready: () => boolean, what: string, run: (signal: Abort
 
 describe('llm cancellation', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
   beforeEach(() => server.reset());
 
   it('aborts a hanging request, without retrying or recording a fault', async () => {
@@ -39,7 +50,11 @@ describe('llm cancellation', () => {
     const records: unknown[] = [];
     const model = registryFor(server.url, { timeout_ms: 60_000 }, { onCall: (r) => records.push(r) }).model('gpt');
     // Aborted once the request is at the server (in flight), not after a guessed delay.
-    const { error, stoppedMs } = await abortWhen(() => server.requests.length === 1, 'the request arrived', (s) => model.decide(requests.interview(), s));
+    const { error, stoppedMs } = await abortWhen(
+      () => server.requests.length === 1,
+      'the request arrived',
+      (s) => model.decide(requests.interview(), s),
+    );
     assert.match(String(error), /cancelled by the user/);
     assert.ok(stoppedMs < STOPPED_WITHIN_MS, `stopped ${stoppedMs.toFixed(0)} ms after the abort`);
     assert.equal(server.requests.length, 1);
@@ -50,9 +65,18 @@ describe('llm cancellation', () => {
   it('aborts calls queued behind the concurrency limit and paused by a Retry-After, and the call waiting it out', async () => {
     server.script = () => reply.rateLimited(60);
     // Retry-After is honoured up to 60 s here, so an uncancelled wait would outlast the bound.
-    const model = registryFor(server.url, { concurrency: 1, timeout_ms: 60_000 }, { backoff: { ...FAST_BACKOFF, maxRetryAfterMs: 60_000 } }).model('gpt');
+    const model = registryFor(
+      server.url,
+      { concurrency: 1, timeout_ms: 60_000 },
+      { backoff: { ...FAST_BACKOFF, maxRetryAfterMs: 60_000 } },
+    ).model('gpt');
     const ac = new AbortController();
-    const calls = [0, 1, 2].map((i) => model.decide(requests.interview(`interview:${i}`), ac.signal).then(() => 'done', (e) => e));
+    const calls = [0, 1, 2].map((i) =>
+      model.decide(requests.interview(`interview:${i}`), ac.signal).then(
+        () => 'done',
+        (e) => e,
+      ),
+    );
     // Call 0 met a 429 with a 60 s Retry-After: it waits that out, and the limiter holds calls 1
     // and 2 (queued behind its slot, then behind the pause) for as long.
     await until(() => server.requests.length >= 1 && server.inFlight === 0, 'the first request was answered');
@@ -63,7 +87,11 @@ describe('llm cancellation', () => {
     const stoppedMs = performance.now() - t;
     assert.ok(stoppedMs < STOPPED_WITHIN_MS, `stopped ${stoppedMs.toFixed(0)} ms after the abort`);
     for (const r of results) assert.match(String(r), /stop/);
-    assert.equal(server.requests.length, 1, 'nothing was retried or started inside the Retry-After, nor after the abort');
+    assert.equal(
+      server.requests.length,
+      1,
+      'nothing was retried or started inside the Retry-After, nor after the abort',
+    );
   });
 
   it('refuses to start when already aborted', async () => {

@@ -15,20 +15,40 @@ const memories = ['Went bouldering with Ali at the climbing gym.', 'Talked about
 
 /** The outcome of a retrieval as the engine sees it: scores, or the failure's reason and message. */
 async function outcome(p: Promise<number[]>): Promise<unknown> {
-  return p.then((scores) => ({ scores }), (e: unknown) => (e instanceof ProviderError ? { reason: e.reason, message: e.message } : { other: String(e) }));
+  return p.then(
+    (scores) => ({ scores }),
+    (e: unknown) => (e instanceof ProviderError ? { reason: e.reason, message: e.message } : { other: String(e) }),
+  );
 }
 
 describe('llm embeddings: failures and faults (real HTTP)', () => {
   let server: FakeOpenAI;
   let dir: string;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-embfault-')); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.reset();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-embfault-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const s = (extra: Partial<ModelConfig> = {}) => scenario({ default: modelConfig('default', { base_url: server.url, embeddings: { model: 'fake-embed' }, retries: 0, ...extra }) });
-  const live = (extra: Partial<ModelConfig> = {}) => new ModelRegistry(s(extra), { cacheDir: dir, backoff: FAST_BACKOFF }).memoryRelevance('default')!;
-  const replay = (extra: Partial<ModelConfig> = {}) => new ModelRegistry(s(extra), { cacheDir: dir, replay: true }).memoryRelevance('default')!;
+  const s = (extra: Partial<ModelConfig> = {}) =>
+    scenario({
+      default: modelConfig('default', {
+        base_url: server.url,
+        embeddings: { model: 'fake-embed' },
+        retries: 0,
+        ...extra,
+      }),
+    });
+  const live = (extra: Partial<ModelConfig> = {}) =>
+    new ModelRegistry(s(extra), { cacheDir: dir, backoff: FAST_BACKOFF }).memoryRelevance('default')!;
+  const replay = (extra: Partial<ModelConfig> = {}) =>
+    new ModelRegistry(s(extra), { cacheDir: dir, replay: true }).memoryRelevance('default')!;
 
   it('replays a failed retrieval as failed, with its message, even when the same retrieval later succeeded', async () => {
     server.script = (r) => (r.n === 0 ? reply.serverError(500) : undefined);
@@ -60,7 +80,8 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
 
   it('a caller sharing a failed request reports its real reason, not a missing embedding', async () => {
     // The request that carries the shared text fails at once; the caller's own request succeeds later.
-    server.script = (r: FakeRequest) => (r.body.input.includes(memories[1]) ? reply.serverError(503) : reply.content('', 100));
+    server.script = (r: FakeRequest) =>
+      r.body.input.includes(memories[1]) ? reply.serverError(503) : reply.content('', 100);
     const rel = live();
     const first = outcome(rel.scores('bouldering', memories));
     const second = outcome(rel.scores('climbing', [memories[1], 'Had coffee; the weather was grey.']));
@@ -74,7 +95,10 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
     const registry = new ModelRegistry(s({ retries: 2 }), { cacheDir: dir, backoff: FAST_BACKOFF });
     await registry.memoryRelevance('default')!.scores('bouldering with Ali', memories);
     const { faults } = registry.embeddingUsage();
-    assert.deepEqual(faults.map((f) => [f.attempt, f.reason, f.status]), [[1, 'server_error', 500]]);
+    assert.deepEqual(
+      faults.map((f) => [f.attempt, f.reason, f.status]),
+      [[1, 'server_error', 500]],
+    );
 
     const again = new ModelRegistry(s({ retries: 2 }), { cacheDir: dir, replay: true });
     await again.memoryRelevance('default')!.scores('bouldering with Ali', memories);
@@ -83,7 +107,12 @@ describe('llm embeddings: failures and faults (real HTTP)', () => {
 
   it('says how many attempts a failed embeddings call made, and names the status once', async () => {
     server.script = () => reply.serverError(500);
-    const err = await live({ retries: 1 }).scores('bouldering', memories).then(() => undefined, (e: Error) => e);
+    const err = await live({ retries: 1 })
+      .scores('bouldering', memories)
+      .then(
+        () => undefined,
+        (e: Error) => e,
+      );
     assert.ok(err instanceof ProviderError);
     assert.equal(err.message, 'HTTP 500: The server had an error (after 2 attempts)');
   });

@@ -10,8 +10,12 @@ import type { CallRecord } from '../../../src/core/llm/callRecord';
 
 describe('llm under 25% injected faults (real HTTP)', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
 
   it('completes, records every fault, and loses no turn', async function () {
     this.timeout(60_000);
@@ -19,21 +23,34 @@ describe('llm under 25% injected faults (real HTTP)', () => {
     server.script = mix.script;
     const records: CallRecord[] = [];
     // A 1 s timeout: long enough that only injected hangs time out, even on a busy machine.
-    const model = registryFor(server.url, { concurrency: 16, timeout_ms: 1000, retries: 8, on_error: 'offline' }, { onCall: (r) => records.push(r) }).model('gpt');
-    const agents = 16, rounds = 2, turns = 4;
+    const model = registryFor(
+      server.url,
+      { concurrency: 16, timeout_ms: 1000, retries: 8, on_error: 'offline' },
+      { onCall: (r) => records.push(r) },
+    ).model('gpt');
+    const agents = 16,
+      rounds = 2,
+      turns = 4;
     const result = await drive(model, { agents, rounds, turns });
 
     // choose, speak × turns, evaluate × 2, advise, reflect
     const expected = rounds * agents * (1 + turns + 2 + 1 + 1);
     assert.equal(result.decisions, expected, 'every decision was made');
     assert.equal(records.length, expected, 'every decision was recorded');
-    assert.equal(records.filter((r) => r.outcome === 'failed').length, result.fallbacks.length, 'each failure fell back to the offline model');
+    assert.equal(
+      records.filter((r) => r.outcome === 'failed').length,
+      result.fallbacks.length,
+      'each failure fell back to the offline model',
+    );
 
     const recorded = Object.fromEntries(INJECTED_FAULTS.map((k) => [k, 0])) as Record<string, number>;
     for (const r of records) for (const f of r.faults) recorded[f.reason]++;
     assert.deepEqual(recorded, { ...mix.injected }, 'each injected fault appears exactly once in the records');
     const injectedTotal = Object.values(mix.injected).reduce((a, b) => a + b, 0);
-    assert.ok(injectedTotal > server.requests.length * 0.15, `faults were injected (${injectedTotal} of ${server.requests.length})`);
+    assert.ok(
+      injectedTotal > server.requests.length * 0.15,
+      `faults were injected (${injectedTotal} of ${server.requests.length})`,
+    );
     for (const k of INJECTED_FAULTS) assert.ok(mix.injected[k] > 0, `some ${k} faults`);
   });
 });

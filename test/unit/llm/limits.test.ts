@@ -10,8 +10,12 @@ import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';
 
 describe('llm limits', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
   beforeEach(() => server.reset());
 
   it('never has more than `concurrency` requests in flight, and uses all of it', async () => {
@@ -34,7 +38,9 @@ describe('llm limits', () => {
     const registry = new ModelRegistry(s, { backoff: FAST_BACKOFF });
     assert.equal(registry.limiter(s.models.gpt), registry.limiter(s.models.cool));
     const [gpt, cool] = [registry.model('gpt'), registry.model('cool')];
-    await Promise.all(Array.from({ length: 30 }, (_, i) => (i % 2 ? gpt : cool).decide(requests.interview(`interview:${i}`))));
+    await Promise.all(
+      Array.from({ length: 30 }, (_, i) => (i % 2 ? gpt : cool).decide(requests.interview(`interview:${i}`))),
+    );
     server.latencyMs = 0;
     assert.equal(server.requests.length, 30);
     assert.equal(server.maxInFlight, 3);
@@ -43,14 +49,25 @@ describe('llm limits', () => {
   it('endpoint keys: same model and endpoint share, another model or deployment does not', () => {
     const key = (extra: Partial<ModelConfig>) => endpointKey(modelConfig('m', extra));
     assert.equal(key({ base_url: 'http://Host:8000/v1/' }), key({ base_url: 'http://host:8000/v1', temperature: 0 }));
-    assert.notEqual(key({ base_url: 'http://host:8000/v1', model: 'a' }), key({ base_url: 'http://host:8000/v1', model: 'b' }));
+    assert.notEqual(
+      key({ base_url: 'http://host:8000/v1', model: 'a' }),
+      key({ base_url: 'http://host:8000/v1', model: 'b' }),
+    );
     assert.notEqual(key({ base_url: 'http://host:8000/v1' }), key({ base_url: 'http://host:8001/v1' }));
     assert.equal(key({}), key({ base_url: 'https://api.openai.com/v1' }), 'no base_url is OpenAI');
-    const azure = (deployment: string) => key({ base_url: 'https://r.openai.azure.com/openai', azure: { deployment, api_version: '2024-10-21' } });
+    const azure = (deployment: string) =>
+      key({ base_url: 'https://r.openai.azure.com/openai', azure: { deployment, api_version: '2024-10-21' } });
     assert.notEqual(azure('gpt4o'), azure('mini'));
     assert.equal(endpointKey(modelConfig('o', { provider: 'offline' })), undefined);
-    const all = { a: modelConfig('a', { concurrency: 16, rpm: 600 }), b: modelConfig('b', { concurrency: 4, tpm: 90_000 }), c: modelConfig('c', { model: 'other', concurrency: 2 }) };
-    assert.deepEqual(sharedLimits(all.a, all), { models: ['a', 'b'], settings: { concurrency: 4, rpm: 600, tpm: 90_000 } });
+    const all = {
+      a: modelConfig('a', { concurrency: 16, rpm: 600 }),
+      b: modelConfig('b', { concurrency: 4, tpm: 90_000 }),
+      c: modelConfig('c', { model: 'other', concurrency: 2 }),
+    };
+    assert.deepEqual(sharedLimits(all.a, all), {
+      models: ['a', 'b'],
+      settings: { concurrency: 4, rpm: 600, tpm: 90_000 },
+    });
     assert.deepEqual(sharedLimits(all.c, all), { models: ['c'], settings: { concurrency: 2 } });
   });
 
@@ -85,7 +102,10 @@ describe('llm limits', () => {
     const limiter = new Limiter({ concurrency: 10, tpm: 60_000 }, () => now); // 1000 tokens per second
     const a = await limiter.acquire(1000);
     let granted = false;
-    const pending = limiter.acquire(500).then((p) => { granted = true; return p; });
+    const pending = limiter.acquire(500).then((p) => {
+      granted = true;
+      return p;
+    });
     await new Promise((r) => setTimeout(r, 5));
     assert.equal(granted, false);
     a.release(200); // used less than estimated: 800 tokens come back
@@ -101,7 +121,12 @@ describe('llm limits', () => {
     let now = 0;
     const limiter = new Limiter({ concurrency: 64, rpm: 1200 }, () => now); // 20 per second: one per 50 ms
     let granted = 0;
-    const permits = Array.from({ length: 40 }, () => limiter.acquire(1).then((p) => { granted++; return p; }));
+    const permits = Array.from({ length: 40 }, () =>
+      limiter.acquire(1).then((p) => {
+        granted++;
+        return p;
+      }),
+    );
     /** Waits (on real timers) for the limiter to admit what the clock allows, then checks it is exactly that. */
     const admitted = async (want: number, what: string): Promise<void> => {
       const end = performance.now() + 20_000;

@@ -9,12 +9,21 @@ import { modelConfig } from '../../support/llmFixtures';
 
 describe('llm openai client (real HTTP)', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
   beforeEach(() => server.reset());
 
   it('sends model, messages, sampling parameters, seed, extra headers and a JSON schema', async () => {
-    const model = registryFor(server.url, { temperature: 0.3, max_tokens: 120, seed: 7, headers: { 'X-Team': 'lab' } }).model('gpt');
+    const model = registryFor(server.url, {
+      temperature: 0.3,
+      max_tokens: 120,
+      seed: 7,
+      headers: { 'X-Team': 'lab' },
+    }).model('gpt');
     const res = await model.decide(requests.choose());
     assert.equal(res.choice, 'ali');
     const [req] = server.requests;
@@ -36,26 +45,41 @@ describe('llm openai client (real HTTP)', () => {
     const model = registryFor(server.url).model('gpt');
     const first = await model.decide(requests.interview());
     assert.equal(first.answer, 'plain');
-    assert.deepEqual(server.requests.map((r) => r.body.response_format?.type ?? 'none'), ['json_schema', 'json_object', 'none']);
+    assert.deepEqual(
+      server.requests.map((r) => r.body.response_format?.type ?? 'none'),
+      ['json_schema', 'json_object', 'none'],
+    );
     await model.decide(requests.interview('interview:3:maya'));
     assert.equal(server.requests[3].body.response_format, undefined, 'the step down is remembered');
   });
 
   it('switches to max_completion_tokens when the endpoint asks for it', async () => {
-    server.script = (r) => (r.body.max_tokens !== undefined ? reply.status(400, "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.") : undefined);
+    server.script = (r) =>
+      r.body.max_tokens !== undefined
+        ? reply.status(
+            400,
+            "Unsupported parameter: 'max_tokens' is not supported with this model. Use 'max_completion_tokens' instead.",
+          )
+        : undefined;
     const model = registryFor(server.url, { max_tokens: 50 }).model('gpt');
     await model.decide(requests.interview());
     assert.equal(server.requests[1].body.max_completion_tokens, 50);
   });
 
   it('sends the key as a bearer token, and a placeholder when the endpoint needs none', async () => {
-    await registryFor(server.url, { api_key_env: 'FAKE_KEY' }, { secrets: (n) => (n === 'FAKE_KEY' ? 'sk-live-abcdefghijklmnop' : undefined) }).model('gpt').decide(requests.interview());
+    await registryFor(
+      server.url,
+      { api_key_env: 'FAKE_KEY' },
+      { secrets: (n) => (n === 'FAKE_KEY' ? 'sk-live-abcdefghijklmnop' : undefined) },
+    )
+      .model('gpt')
+      .decide(requests.interview());
     assert.equal(server.requests[0].headers.authorization, 'Bearer sk-live-abcdefghijklmnop');
     await registryFor(server.url).model('gpt').decide(requests.interview());
     assert.equal(server.requests[1].headers.authorization, 'Bearer no-key');
   });
 
-  it('does not pick up OPENAI_API_KEY or OPENAI_BASE_URL from the environment behind the scenario\'s back', async () => {
+  it("does not pick up OPENAI_API_KEY or OPENAI_BASE_URL from the environment behind the scenario's back", async () => {
     const saved = { key: process.env.OPENAI_API_KEY, url: process.env.OPENAI_BASE_URL };
     process.env.OPENAI_API_KEY = 'sk-ambient-0123456789';
     process.env.OPENAI_BASE_URL = 'http://127.0.0.1:9/v1';
@@ -63,14 +87,20 @@ describe('llm openai client (real HTTP)', () => {
       await registryFor(server.url).model('gpt').decide(requests.interview());
       assert.equal(server.requests[0].headers.authorization, 'Bearer no-key');
     } finally {
-      if (saved.key === undefined) delete process.env.OPENAI_API_KEY; else process.env.OPENAI_API_KEY = saved.key;
-      if (saved.url === undefined) delete process.env.OPENAI_BASE_URL; else process.env.OPENAI_BASE_URL = saved.url;
+      if (saved.key === undefined) delete process.env.OPENAI_API_KEY;
+      else process.env.OPENAI_API_KEY = saved.key;
+      if (saved.url === undefined) delete process.env.OPENAI_BASE_URL;
+      else process.env.OPENAI_BASE_URL = saved.url;
     }
   });
 
   it('talks Azure OpenAI: deployment path, api-version query, api-key header', async () => {
     const base = server.url.replace(/\/v1$/, '');
-    const model = registryFor(base, { model: undefined, azure: { deployment: 'gpt4o-prod', api_version: '2024-10-21' }, api_key_env: 'AZ' }, { secrets: () => 'azure-key-0123456789' }).model('gpt');
+    const model = registryFor(
+      base,
+      { model: undefined, azure: { deployment: 'gpt4o-prod', api_version: '2024-10-21' }, api_key_env: 'AZ' },
+      { secrets: () => 'azure-key-0123456789' },
+    ).model('gpt');
     await model.decide(requests.interview());
     const [req] = server.requests;
     assert.equal(req.path, '/openai/deployments/gpt4o-prod/chat/completions');
@@ -83,7 +113,9 @@ describe('llm openai client (real HTTP)', () => {
   it('works the same over the platform fetch as over the built-in node:http transport', async () => {
     server.script = (r) => (r.n === 0 ? reply.rateLimited(0) : undefined);
     const records: unknown[] = [];
-    const res = await registryFor(server.url, {}, { fetch: globalThis.fetch, onCall: (r) => records.push(r) }).model('gpt').decide(requests.evaluate());
+    const res = await registryFor(server.url, {}, { fetch: globalThis.fetch, onCall: (r) => records.push(r) })
+      .model('gpt')
+      .decide(requests.evaluate());
     assert.equal(res.rating, 1);
     assert.equal(server.requests.length, 2);
     assert.match(String(server.requests[1].headers['user-agent']), /OpenAI/);
@@ -92,6 +124,9 @@ describe('llm openai client (real HTTP)', () => {
   it('reports an answer without content as a bad response', async () => {
     server.script = () => ({ status: 200, body: { id: 'x', choices: [] } });
     const client = new OpenAIChatClient(modelConfig('gpt', { base_url: server.url }), {}, new Redactor());
-    await assert.rejects(client.complete({ messages: [{ role: 'user', content: 'hi' }] }), { name: 'ProviderError', reason: 'bad_response' });
+    await assert.rejects(client.complete({ messages: [{ role: 'user', content: 'hi' }] }), {
+      name: 'ProviderError',
+      reason: 'bad_response',
+    });
   });
 });

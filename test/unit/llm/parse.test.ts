@@ -25,7 +25,10 @@ describe('llm parse: extraction and repair', () => {
   });
 
   it('finds the object inside prose, ignoring braces in strings', () => {
-    assert.deepEqual(value('Sure! {"answer": "a {curly} one", "n": [1, 2]} Hope that helps.'), { answer: 'a {curly} one', n: [1, 2] });
+    assert.deepEqual(value('Sure! {"answer": "a {curly} one", "n": [1, 2]} Hope that helps.'), {
+      answer: 'a {curly} one',
+      n: [1, 2],
+    });
   });
 
   it('skips a braced aside before the answer', () => {
@@ -38,7 +41,10 @@ describe('llm parse: extraction and repair', () => {
   });
 
   it('converts single quotes, keeping apostrophes inside strings', () => {
-    assert.deepEqual(value("{'text': 'I'm glad we talked', 'act': 'share'}"), { text: "I'm glad we talked", act: 'share' });
+    assert.deepEqual(value("{'text': 'I'm glad we talked', 'act': 'share'}"), {
+      text: "I'm glad we talked",
+      act: 'share',
+    });
     assert.deepEqual(value('{"text": "it\'s fine"}'), { text: "it's fine" });
   });
 
@@ -49,18 +55,26 @@ describe('llm parse: extraction and repair', () => {
   });
 
   it('closes an answer cut off by max_tokens when only brackets are missing', () => {
-    assert.deepEqual(value('{"insights": [{"text": "a", "importance": 5, "evidence": [1]}'), { insights: [{ text: 'a', importance: 5, evidence: [1] }] });
+    assert.deepEqual(value('{"insights": [{"text": "a", "importance": 5, "evidence": [1]}'), {
+      insights: [{ text: 'a', importance: 5, evidence: [1] }],
+    });
   });
 
   it('reports an answer cut off inside a key as cut off, not by judging an object nested in it', () => {
     const cut = '{"rating":0.7,"reasons":{"reciprocity":0.7,"novelty":0.7,"affect":0.7},"t';
-    assert.deepEqual(extractJson(cut), { ok: false, error: 'the answer was cut off inside its JSON object (too long for max_tokens?)' });
+    assert.deepEqual(extractJson(cut), {
+      ok: false,
+      error: 'the answer was cut off inside its JSON object (too long for max_tokens?)',
+    });
     const parsed = parseAnswer(requests.evaluate(), cut);
     assert.ok(!parsed.ok && /cut off/.test(parsed.error) && !/missing/.test(parsed.error));
   });
 
   it('reports, never guesses, when there is no JSON', () => {
-    assert.deepEqual(extractJson('I would rather not say.'), { ok: false, error: 'no JSON object found in the answer' });
+    assert.deepEqual(extractJson('I would rather not say.'), {
+      ok: false,
+      error: 'no JSON object found in the answer',
+    });
     assert.deepEqual(extractJson('  '), { ok: false, error: 'the answer was empty' });
     assert.equal(extractJson('{"a": nope nope}').ok, false);
   });
@@ -88,7 +102,10 @@ describe('llm parse: validation per kind', () => {
     const act = parseAnswer(requests.speak(), '{"act": "shout", "text": "HI"}');
     assert.equal(act.ok, false);
     assert.match((act as { error: string }).error, /"act" must be one of greet, share/);
-    const rating = parseAnswer(requests.evaluate(), '{"rating": 7, "reasons": {"reciprocity": 1, "novelty": 0, "affect": 1}, "text": "ok"}');
+    const rating = parseAnswer(
+      requests.evaluate(),
+      '{"rating": 7, "reasons": {"reciprocity": 1, "novelty": 0, "affect": 1}, "text": "ok"}',
+    );
     assert.deepEqual(rating, { ok: false, error: '"rating" must be <= 1' });
     const missing = parseAnswer(requests.evaluate(), '{"rating": 0.5, "text": "ok"}');
     assert.deepEqual(missing, { ok: false, error: 'the answer is missing "reasons"' });
@@ -108,16 +125,25 @@ describe('llm parse: validation per kind', () => {
   });
 
   it('keeps only reflection evidence that cites shown memories, and rounds importance', () => {
-    const r = parseAnswer(requests.reflect(), '{"insights": [{"text": "Ali is a friend", "importance": 6.6, "evidence": [3, 99, 3]}]}');
+    const r = parseAnswer(
+      requests.reflect(),
+      '{"insights": [{"text": "Ali is a friend", "importance": 6.6, "evidence": [3, 99, 3]}]}',
+    );
     assert.deepEqual(r.ok && r.value, { insights: [{ text: 'Ali is a friend', importance: 7, evidence: [3] }] });
   });
 
   it('reports the repairs it made', () => {
-    const r = parseAnswer(requests.advise(), "```\n{'driver': 'Information', 'action': 'ask', 'text': 'Ask about their work.',}\n```");
+    const r = parseAnswer(
+      requests.advise(),
+      "```\n{'driver': 'Information', 'action': 'ask', 'text': 'Ask about their work.',}\n```",
+    );
     assert.ok(r.ok);
     assert.deepEqual(r.value, { driver: 'information', action: 'ask', text: 'Ask about their work.' });
     assert.deepEqual(r.repairs, ['code fence', 'single quotes', 'trailing commas', '"driver" spelling']);
-    const evidence = parseAnswer(requests.reflect(), '{"insights": [{"text": "Ali is a friend", "importance": 6, "evidence": [3, 99, 98, 99]}]}');
+    const evidence = parseAnswer(
+      requests.reflect(),
+      '{"insights": [{"text": "Ali is a friend", "importance": 6, "evidence": [3, 99, 98, 99]}]}',
+    );
     assert.deepEqual(evidence.ok && evidence.repairs, ['evidence never shown dropped (99, 98)']);
     const clean = parseAnswer(requests.advise(), '{"driver": "information", "action": "ask", "text": "Ask."}');
     assert.deepEqual(clean.ok && clean.repairs, [], 'an answer taken as given lists no repairs');

@@ -6,7 +6,10 @@ import { stream } from '../../../src/core/random/rng';
 import type { PersonaBrief } from '../../../src/core/llm/types';
 
 const persona = (id: string, name: string, interests: string[], occupation?: string): PersonaBrief => ({
-  id, name, interests, ...(occupation ? { occupation } : {}),
+  id,
+  name,
+  interests,
+  ...(occupation ? { occupation } : {}),
   bio: 'Bulgarian-born physio who makes her own kefir.',
   traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0.5 },
   motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
@@ -17,8 +20,26 @@ const diego = persona('diego', 'Diego Álvarez', ['live music', 'vinyl']);
 describe('offline wording', () => {
   it('supports a worry with sympathy and good news with warmth', () => {
     for (let seed = 0; seed < 20; seed++) {
-      const worry = phrase('support', { self: diego, other: nina, topic: 'theatre', after: { act: 'disclose', text: "Can I be honest? I've been feeling a bit lost lately." } }, stream(seed, 'w'));
-      const news = phrase('support', { self: diego, other: nina, topic: 'theatre', after: { act: 'share', text: "I've been really into theatre lately." } }, stream(seed, 'w'));
+      const worry = phrase(
+        'support',
+        {
+          self: diego,
+          other: nina,
+          topic: 'theatre',
+          after: { act: 'disclose', text: "Can I be honest? I've been feeling a bit lost lately." },
+        },
+        stream(seed, 'w'),
+      );
+      const news = phrase(
+        'support',
+        {
+          self: diego,
+          other: nina,
+          topic: 'theatre',
+          after: { act: 'share', text: "I've been really into theatre lately." },
+        },
+        stream(seed, 'w'),
+      );
       assert.match(worry, /a lot|I hear you/, worry);
       assert.match(news, /great|love that|so good/, news);
     }
@@ -27,7 +48,11 @@ describe('offline wording', () => {
   it('never repeats the line just said, even after a greeting', () => {
     for (let seed = 0; seed < 40; seed++) {
       const before = phrase('share', { self: diego, other: nina, topic: 'live music' }, stream(seed, 'a'));
-      const again = phrase('share', { self: nina, other: diego, topic: 'live music', after: { act: 'share', text: `Hi Nina! ${before}` } }, stream(seed, 'a'));
+      const again = phrase(
+        'share',
+        { self: nina, other: diego, topic: 'live music', after: { act: 'share', text: `Hi Nina! ${before}` } },
+        stream(seed, 'a'),
+      );
       assert.notEqual(again, before);
     }
   });
@@ -35,7 +60,18 @@ describe('offline wording', () => {
   it('has words for every act without a topic: never "undefined" (a persona without interests)', () => {
     // QA: an imported profile without interests said "Something I care about is undefined."
     const loner = persona('lo', 'Lo Ner', []);
-    const acts = ['greet', 'share', 'ask', 'answer', 'disclose', 'support', 'propose', 'accept', 'decline', 'farewell'] as const;
+    const acts = [
+      'greet',
+      'share',
+      'ask',
+      'answer',
+      'disclose',
+      'support',
+      'propose',
+      'accept',
+      'decline',
+      'farewell',
+    ] as const;
     for (const act of acts) {
       for (let seed = 0; seed < 12; seed++) {
         for (const self of [loner, persona('nu', 'Nu Rse', [], 'nurse')]) {
@@ -45,20 +81,33 @@ describe('offline wording', () => {
       }
     }
     // Wording without a topic takes one draw as with one, so the run's streams do not shift.
-    const a = stream(3, 'x'), b = stream(3, 'x');
+    const a = stream(3, 'x'),
+      b = stream(3, 'x');
     phrase('share', { self: loner, other: diego }, a);
     phrase('share', { self: nina, other: diego, topic: 'theatre' }, b);
     assert.equal(a.next(), b.next());
   });
 
-  it('answers in the speaker\'s own voice, not by quoting the bio', () => {
-    const texts = new Set(Array.from({ length: 30 }, (_, seed) => phrase('answer', { self: nina, other: diego, topic: 'fermentation' }, stream(seed, 'b'))));
-    assert.ok([...texts].some((t) => t === 'Good question! Fermentation is a big part of my life, along with theatre — a nice change from being a sports physiotherapist all day.'), [...texts].join('\n'));
+  it("answers in the speaker's own voice, not by quoting the bio", () => {
+    const texts = new Set(
+      Array.from({ length: 30 }, (_, seed) =>
+        phrase('answer', { self: nina, other: diego, topic: 'fermentation' }, stream(seed, 'b')),
+      ),
+    );
+    assert.ok(
+      [...texts].some(
+        (t) =>
+          t ===
+          'Good question! Fermentation is a big part of my life, along with theatre — a nice change from being a sports physiotherapist all day.',
+      ),
+      [...texts].join('\n'),
+    );
     for (const t of texts) assert.doesNotMatch(t, /kefir|her own/);
   });
 
   it('takes one draw per line whatever the context', () => {
-    const a = stream(7, 'c'), b = stream(7, 'c');
+    const a = stream(7, 'c'),
+      b = stream(7, 'c');
     phrase('support', { self: diego, other: nina, after: { act: 'share', text: 'x' } }, a);
     phrase('support', { self: diego, other: nina }, b);
     assert.equal(a.next(), b.next());
@@ -70,11 +119,26 @@ describe('offline wording', () => {
     for (let seed = 0; seed < 40; seed++) {
       said.add(phrase('answer', { self: gamer, other: nina, topic: 'board games' }, stream(seed, 'p')));
       said.add(phrase('answer', { self: gamer, other: nina, topic: 'chess' }, stream(seed, 'p')));
-      said.add(phrase('support', { self: nina, other: gamer, topic: 'board games', after: { act: 'share', text: 'I love board games.' } }, stream(seed, 'p')));
+      said.add(
+        phrase(
+          'support',
+          { self: nina, other: gamer, topic: 'board games', after: { act: 'share', text: 'I love board games.' } },
+          stream(seed, 'p'),
+        ),
+      );
     }
-    for (const t of ['Good question! Board games are a big part of my life, along with chess.', 'Honestly, board games are where I feel most myself.',
-      'Honestly, chess is where I feel most myself.', "That's great to hear — board games sound wonderful."]) assert.ok(said.has(t), `${t}\n--\n${[...said].join('\n')}`);
+    for (const t of [
+      'Good question! Board games are a big part of my life, along with chess.',
+      'Honestly, board games are where I feel most myself.',
+      'Honestly, chess is where I feel most myself.',
+      "That's great to hear — board games sound wonderful.",
+    ]) {
+      assert.ok(said.has(t), `${t}\n--\n${[...said].join('\n')}`);
+    }
     for (const t of said) assert.doesNotMatch(t, /games is|games sounds|chess are/, t);
-    assert.deepEqual(['clubs and societies', 'tabletop RPGs', 'politics', 'news', 'tennis', 'open data'].map((t) => plural(t)), [true, true, false, false, false, false]);
+    assert.deepEqual(
+      ['clubs and societies', 'tabletop RPGs', 'politics', 'news', 'tennis', 'open data'].map((t) => plural(t)),
+      [true, true, false, false, false, false],
+    );
   });
 });

@@ -9,7 +9,14 @@ import { renderTemplate, templateVariables } from '../../../src/core/format/lang
 import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
 import { requests } from '../../support/llmFixtures';
 
-const all: DecisionRequest[] = [requests.choose(), requests.speak(), requests.evaluate(), requests.advise(), requests.reflect(), requests.interview()];
+const all: DecisionRequest[] = [
+  requests.choose(),
+  requests.speak(),
+  requests.evaluate(),
+  requests.advise(),
+  requests.reflect(),
+  requests.interview(),
+];
 const ctx = { rounds: 20 };
 
 describe('llm prompts', () => {
@@ -23,7 +30,7 @@ describe('llm prompts', () => {
     }
   });
 
-  it('provides a value for every variable of coach_system in the coach\'s request', () => {
+  it("provides a value for every variable of coach_system in the coach's request", () => {
     const values = promptValues(requests.advise(), ctx);
     const missing = PROMPT_VARIABLES.coach_system.filter((v) => !(v in values));
     assert.deepEqual(missing, []);
@@ -31,7 +38,9 @@ describe('llm prompts', () => {
 
   it('default templates only use documented variables', () => {
     for (const [kind, template] of Object.entries(DEFAULT_TEMPLATES)) {
-      const unknown = templateVariables(template).map((v) => v.name).filter((n) => !PROMPT_VARIABLES[kind as keyof typeof PROMPT_VARIABLES].includes(n));
+      const unknown = templateVariables(template)
+        .map((v) => v.name)
+        .filter((n) => !PROMPT_VARIABLES[kind as keyof typeof PROMPT_VARIABLES].includes(n));
       assert.deepEqual(unknown, [], kind);
     }
   });
@@ -43,7 +52,10 @@ describe('llm prompts', () => {
     assert.match(system.content, /Age: 27/);
     assert.match(system.content, /round 2 of 20/);
     assert.match(system.content, /- 3: Talked with Ali about climate\./);
-    assert.match(user.content, /- ali: Ali; nurse; interests climate, jazz; shared with you: climate; talked 1 time; your tie 0\.40; they rated you 0\.80/);
+    assert.match(
+      user.content,
+      /- ali: Ali; nurse; interests climate, jazz; shared with you: climate; talked 1 time; your tie 0\.40; they rated you 0\.80/,
+    );
     assert.match(user.content, /"choice" must be one of: ali, sam/);
     assert.ok(user.content.includes(RESPONSE_FORMATS.choose_partner));
   });
@@ -56,7 +68,14 @@ describe('llm prompts', () => {
   });
 
   it('uses scenario overrides per kind and keeps the JSON instruction', () => {
-    const [system, user] = renderPrompt(requests.speak(), { system: 'I am {{persona.name}} in {{world.setting}}', speak: 'Say hi to {{partner.name}} (turn {{turn}}/{{turns}}).\n{{conversation}}' }, ctx);
+    const [system, user] = renderPrompt(
+      requests.speak(),
+      {
+        system: 'I am {{persona.name}} in {{world.setting}}',
+        speak: 'Say hi to {{partner.name}} (turn {{turn}}/{{turns}}).\n{{conversation}}',
+      },
+      ctx,
+    );
     assert.equal(system.content, 'I am Maya in An online forum for new students.');
     assert.match(user.content, /^Say hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/);
     assert.ok(user.content.endsWith(RESPONSE_FORMATS.speak));
@@ -71,7 +90,10 @@ describe('llm prompts', () => {
   });
 
   it('leaves unknown placeholders as written, inherited names like toString too', () => {
-    assert.equal(renderTemplate('{{ name }} / {{toString}} / {{constructor}} / {{nope}}', { name: 'Maya' }), 'Maya / {{toString}} / {{constructor}} / {{nope}}');
+    assert.equal(
+      renderTemplate('{{ name }} / {{toString}} / {{constructor}} / {{nope}}', { name: 'Maya' }),
+      'Maya / {{toString}} / {{constructor}} / {{nope}}',
+    );
   });
 
   it('re-asks with the bad answer and the problem', () => {

@@ -19,14 +19,19 @@ const ctx = { rounds: 20 };
 /** A coach request whose warm contacts carry ids, as the engine sends them. */
 function advise(): AdviseRequest {
   return {
-    ...requests.advise(), warm_contacts: ['Ali', 'Jack Thompson'],
-    warm: [{ id: 'ali', name: 'Ali', rating: 0.8, recent: true }, { id: 'jack_t', name: 'Jack Thompson', rating: 0.6, recent: false }],
+    ...requests.advise(),
+    warm_contacts: ['Ali', 'Jack Thompson'],
+    warm: [
+      { id: 'ali', name: 'Ali', rating: 0.8, recent: true },
+      { id: 'jack_t', name: 'Jack Thompson', rating: 0.6, recent: false },
+    ],
   };
 }
-const answer = (partner: unknown): string => JSON.stringify({ driver: 'social', action: 'reciprocate', text: 'Follow up with them.', partner });
+const answer = (partner: unknown): string =>
+  JSON.stringify({ driver: 'social', action: 'reciprocate', text: 'Follow up with them.', partner });
 
 describe('llm prompts: the coach', () => {
-  it('gives the coach a coach\'s system message that knows the persona and its memories, not the persona\'s own', () => {
+  it("gives the coach a coach's system message that knows the persona and its memories, not the persona's own", () => {
     const [system, user] = renderPrompt(advise(), {}, ctx);
     assert.equal(system.role, 'system');
     assert.doesNotMatch(system.content, /You are Maya/);
@@ -39,60 +44,105 @@ describe('llm prompts: the coach', () => {
     assert.match(user.content, /You are a coach helping Maya/);
   });
 
-  it('keeps the persona\'s own system message for every other kind', () => {
-    for (const req of [requests.choose(), requests.speak(), requests.evaluate(), requests.reflect(), requests.interview()]) {
+  it("keeps the persona's own system message for every other kind", () => {
+    for (const req of [
+      requests.choose(),
+      requests.speak(),
+      requests.evaluate(),
+      requests.reflect(),
+      requests.interview(),
+    ]) {
       const [system] = renderPrompt(req, {}, ctx);
-      assert.match(system.content, /^You are Maya, a person taking part in a social simulation\. Stay in character\./, req.kind);
+      assert.match(
+        system.content,
+        /^You are Maya, a person taking part in a social simulation\. Stay in character\./,
+        req.kind,
+      );
     }
   });
 
-  it('never gives the coach a scenario\'s `system`: that is the agents\' persona prompt', () => {
+  it("never gives the coach a scenario's `system`: that is the agents' persona prompt", () => {
     const persona = { system: 'You are {{persona.name}}. Stay in character. Platform: {{world.setting}}' };
     const [system, user] = renderPrompt(advise(), persona, ctx);
-    assert.equal(system.content, renderPrompt(advise(), {}, ctx)[0].content, 'the built-in coach system, as without the override');
+    assert.equal(
+      system.content,
+      renderPrompt(advise(), {}, ctx)[0].content,
+      'the built-in coach system, as without the override',
+    );
     assert.match(system.content, /^You are a coach /);
     assert.doesNotMatch(system.content, /You are Maya|Stay in character/);
     assert.doesNotMatch(user.content, /Stay in character/);
-    for (const req of [requests.choose(), requests.speak(), requests.evaluate(), requests.reflect(), requests.interview()]) {
-      assert.equal(renderPrompt(req, persona, ctx)[0].content, 'You are Maya. Stay in character. Platform: An online forum for new students.', req.kind);
+    for (const req of [
+      requests.choose(),
+      requests.speak(),
+      requests.evaluate(),
+      requests.reflect(),
+      requests.interview(),
+    ]) {
+      assert.equal(
+        renderPrompt(req, persona, ctx)[0].content,
+        'You are Maya. Stay in character. Platform: An online forum for new students.',
+        req.kind,
+      );
     }
   });
 
-  it('uses a scenario\'s `coach_system` for the coach, with the common variables and advise\'s', () => {
+  it("uses a scenario's `coach_system` for the coach, with the common variables and advise's", () => {
     const templates = {
       system: 'You are {{persona.name}}. Stay in character.',
-      coach_system: 'You coach {{persona.name}} on {{world.setting}} (round {{round}} of {{rounds}}).\nLives in: {{persona.location}}\nRewards:\n{{rewards}}\nChange: {{reward_changes}}\nMemories:\n{{memories}}',
+      coach_system:
+        'You coach {{persona.name}} on {{world.setting}} (round {{round}} of {{rounds}}).\nLives in: {{persona.location}}\nRewards:\n{{rewards}}\nChange: {{reward_changes}}\nMemories:\n{{memories}}',
     };
     const [system, user] = renderPrompt(advise(), templates, ctx);
-    assert.equal(system.content, [
-      'You coach Maya on An online forum for new students. (round 2 of 20).',
-      'Rewards:',
-      '- social (SOC): 0.50, matters 0.30',
-      '- information (INF): 0.20, matters 0.90',
-      '- presentation (PRE): 0.10, matters 0.20',
-      '- coordination (COORD): 0.00, matters 0.40',
-      '- support (EMO): 0.30, matters 0.50',
-      '- overall: 0.30',
-      'Change: social +0.10, information -0.10, presentation +0.00, coordination +0.00, support +0.10; overall +0.05',
-      'Memories:',
-      '- 3: Talked with Ali about climate. (round 1, conversation, importance 4)',
-      '- 1: I want to find people to climb with. (round 0, seed, importance 6)',
-    ].join('\n'), 'the empty "Lives in" line is dropped');
+    assert.equal(
+      system.content,
+      [
+        'You coach Maya on An online forum for new students. (round 2 of 20).',
+        'Rewards:',
+        '- social (SOC): 0.50, matters 0.30',
+        '- information (INF): 0.20, matters 0.90',
+        '- presentation (PRE): 0.10, matters 0.20',
+        '- coordination (COORD): 0.00, matters 0.40',
+        '- support (EMO): 0.30, matters 0.50',
+        '- overall: 0.30',
+        'Change: social +0.10, information -0.10, presentation +0.00, coordination +0.00, support +0.10; overall +0.05',
+        'Memories:',
+        '- 3: Talked with Ali about climate. (round 1, conversation, importance 4)',
+        '- 1: I want to find people to climb with. (round 0, seed, importance 6)',
+      ].join('\n'),
+      'the empty "Lives in" line is dropped',
+    );
     assert.doesNotMatch(system.content, /\{\{|Stay in character/);
-    assert.match(user.content, /^You are a coach helping Maya make friends on this platform\./, 'the advise template is not affected');
+    assert.match(
+      user.content,
+      /^You are a coach helping Maya make friends on this platform\./,
+      'the advise template is not affected',
+    );
     assert.match(user.content, /"partner" is optional: .*one of: ali, jack_t; or null\./);
   });
 
   it('never gives the agents the `coach_system`', () => {
-    for (const req of [requests.choose(), requests.speak(), requests.evaluate(), requests.reflect(), requests.interview()]) {
+    for (const req of [
+      requests.choose(),
+      requests.speak(),
+      requests.evaluate(),
+      requests.reflect(),
+      requests.interview(),
+    ]) {
       const [system] = renderPrompt(req, { coach_system: 'You coach {{persona.name}}.' }, ctx);
-      assert.match(system.content, /^You are Maya, a person taking part in a social simulation\. Stay in character\./, req.kind);
+      assert.match(
+        system.content,
+        /^You are Maya, a person taking part in a social simulation\. Stay in character\./,
+        req.kind,
+      );
       assert.doesNotMatch(system.content, /You coach/, req.kind);
     }
   });
 
   it('writes the coach system with only the variables every prompt has; it is the default `coach_system`', () => {
-    const unknown = templateVariables(DEFAULT_COACH_SYSTEM).map((v) => v.name).filter((n) => !PROMPT_VARIABLES.system.includes(n));
+    const unknown = templateVariables(DEFAULT_COACH_SYSTEM)
+      .map((v) => v.name)
+      .filter((n) => !PROMPT_VARIABLES.system.includes(n));
     assert.deepEqual(unknown, []);
     assert.notEqual(DEFAULT_COACH_SYSTEM, DEFAULT_TEMPLATES.system);
     assert.equal(DEFAULT_TEMPLATES.coach_system, DEFAULT_COACH_SYSTEM);
@@ -100,22 +150,37 @@ describe('llm prompts: the coach', () => {
 
   it('shows each warm contact with its id and says which ids "partner" may take', () => {
     const [, user] = renderPrompt(advise(), {}, ctx);
-    assert.match(user.content, /people who liked talking with them \(their warm contacts\): Ali \(id ali\), Jack Thompson \(id jack_t\)/);
+    assert.match(
+      user.content,
+      /people who liked talking with them \(their warm contacts\): Ali \(id ali\), Jack Thompson \(id jack_t\)/,
+    );
     assert.match(user.content, /"partner" is optional: .*one of: ali, jack_t; or null\./);
     const none = renderPrompt({ ...requests.advise(), warm_contacts: [], warm: [] }, {}, ctx)[1];
     assert.match(none.content, /"partner" must be null/);
     const overridden = renderPrompt(advise(), { advise: 'Advise {{persona.name}}.' }, ctx)[1];
-    assert.match(overridden.content, /one of: ali, jack_t/, 'the ids come with the JSON instruction, which an override keeps');
+    assert.match(
+      overridden.content,
+      /one of: ali, jack_t/,
+      'the ids come with the JSON instruction, which an override keeps',
+    );
   });
 });
 
-describe('llm parse: the coach\'s partner', () => {
-  it('puts an optional partner in the strict schema (nullable, the warm contacts\' ids), which stays strict', () => {
-    type Strict = { properties: Record<string, { type: unknown; enum?: unknown[] }>; required: string[]; additionalProperties: boolean };
+describe("llm parse: the coach's partner", () => {
+  it("puts an optional partner in the strict schema (nullable, the warm contacts' ids), which stays strict", () => {
+    type Strict = {
+      properties: Record<string, { type: unknown; enum?: unknown[] }>;
+      required: string[];
+      additionalProperties: boolean;
+    };
     const strict = responseSchema(advise(), true) as Strict;
     assert.deepEqual(strict.properties.partner.type, ['string', 'null']);
     assert.deepEqual(strict.properties.partner.enum, ['ali', 'jack_t', null]);
-    assert.deepEqual((responseSchema({ ...advise(), warm: [] }, true) as Strict).properties.partner.type, 'null', 'no one to suggest: null only');
+    assert.deepEqual(
+      (responseSchema({ ...advise(), warm: [] }, true) as Strict).properties.partner.type,
+      'null',
+      'no one to suggest: null only',
+    );
     assert.deepEqual(strict.required, Object.keys(strict.properties), 'strict mode: every property required');
     assert.equal(strict.additionalProperties, false);
     const check = new Ajv({ strict: false }).compile(strict);
@@ -128,7 +193,11 @@ describe('llm parse: the coach\'s partner', () => {
 
   it('keeps a partner who is a warm contact, by id', () => {
     const r = parseAnswer(advise(), answer('jack_t'));
-    assert.deepEqual(r, { ok: true, value: { driver: 'social', action: 'reciprocate', text: 'Follow up with them.', partner: 'jack_t' }, repairs: [] });
+    assert.deepEqual(r, {
+      ok: true,
+      value: { driver: 'social', action: 'reciprocate', text: 'Follow up with them.', partner: 'jack_t' },
+      repairs: [],
+    });
   });
 
   it('maps a warm contact named instead of the id, and an id in another case', () => {
@@ -165,7 +234,10 @@ describe('llm parse: the coach\'s partner', () => {
     assert.deepEqual(r.ok && r.repairs, ['a candidate named instead of its id']);
     const cased = parseAnswer(req, '{"choice": "Sam", "reason": "new"}');
     assert.deepEqual(cased.ok && cased.repairs, ['"choice" spelling']);
-    assert.deepEqual(parseAnswer(req, '{"choice": "Sam Lees", "reason": "?"}'), { ok: false, error: '"choice" must be one of ali, sam, not "Sam Lees"' });
+    assert.deepEqual(parseAnswer(req, '{"choice": "Sam Lees", "reason": "?"}'), {
+      ok: false,
+      error: '"choice" must be one of ali, sam, not "Sam Lees"',
+    });
   });
 });
 
@@ -184,10 +256,19 @@ describe('llm agent model: the coach (real HTTP)', () => {
     assert.deepEqual(schema.properties.partner.enum, ['ali', 'jack_t', null]);
   });
 
-  it('sends the scenario\'s coach_system to the coach and its system to the agents only', async () => {
-    fake.server.script = (r) => (r.body.response_format?.json_schema?.name === 'advise' ? reply.content(answer(null)) : reply.json({ answer: 'Hello.' }));
-    const prompts = { system: 'You are {{persona.name}}. Stay in character.', coach_system: 'You coach {{persona.name}}. Rewards:\n{{rewards}}' };
-    const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: fake.server.url }) }, { prompts }), { backoff: FAST_BACKOFF });
+  it("sends the scenario's coach_system to the coach and its system to the agents only", async () => {
+    fake.server.script = (r) =>
+      r.body.response_format?.json_schema?.name === 'advise'
+        ? reply.content(answer(null))
+        : reply.json({ answer: 'Hello.' });
+    const prompts = {
+      system: 'You are {{persona.name}}. Stay in character.',
+      coach_system: 'You coach {{persona.name}}. Rewards:\n{{rewards}}',
+    };
+    const registry = new ModelRegistry(
+      scenario({ gpt: modelConfig('gpt', { base_url: fake.server.url }) }, { prompts }),
+      { backoff: FAST_BACKOFF },
+    );
     await registry.model('gpt').decide(advise());
     await registry.model('gpt').decide(requests.interview());
     const [coach, agent] = fake.server.requests.map((r) => r.body.messages[0].content as string);

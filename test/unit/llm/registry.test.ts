@@ -9,8 +9,12 @@ import { LlmAgentModel } from '../../../src/core/llm/llmAgentModel';
 
 describe('llm model registry', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
   beforeEach(() => server.reset());
 
   it('builds one model per scenario entry: offline and openai', () => {
@@ -21,7 +25,7 @@ describe('llm model registry', () => {
     assert.equal(models.gpt.provider, 'openai');
   });
 
-  it('is the engine\'s ModelFactory: same instance per name, offline seeded per run', () => {
+  it("is the engine's ModelFactory: same instance per name, offline seeded per run", () => {
     const registry = new ModelRegistry(scenario({ gpt: modelConfig('gpt', { base_url: server.url }) }));
     const s = registry.scenario;
     assert.equal(registry.factory(s.models.gpt, 1), registry.factory(s.models.gpt, 2));
@@ -29,18 +33,37 @@ describe('llm model registry', () => {
   });
 
   it('lists the models agents and the coach use (per-persona and per-group assignment)', () => {
-    const s = scenario({ gpt: modelConfig('gpt'), big: modelConfig('big'), coach: modelConfig('coach'), unused: modelConfig('unused') }, {
-      personas: [persona('maya', { model: 'gpt' }), persona('ali')],
-      population: [{ group: 'g', count: 3, id_prefix: 'g', names: [], occupations: [], interests: { pool: [], per_agent: 0 }, traits: {}, motivations: {}, model: 'big' }],
-      coaching: { enabled: true, every: 1, model: 'coach' },
-    });
+    const s = scenario(
+      { gpt: modelConfig('gpt'), big: modelConfig('big'), coach: modelConfig('coach'), unused: modelConfig('unused') },
+      {
+        personas: [persona('maya', { model: 'gpt' }), persona('ali')],
+        population: [
+          {
+            group: 'g',
+            count: 3,
+            id_prefix: 'g',
+            names: [],
+            occupations: [],
+            interests: { pool: [], per_agent: 0 },
+            traits: {},
+            motivations: {},
+            model: 'big',
+          },
+        ],
+        coaching: { enabled: true, every: 1, model: 'coach' },
+      },
+    );
     assert.deepEqual(usedModelNames(s), ['default', 'gpt', 'big', 'coach']);
     assert.deepEqual(usedModelNames(s, 'gpt'), ['gpt']);
     // Models that only timed events bring in are built before the run too.
-    const later = { ...s, models: { ...s.models, late: s.models.gpt, night: s.models.gpt }, events: [
-      { at: 2, add: [{ ...s.personas[0], id: 'newcomer', model: 'late' }] },
-      { at: 3, set: { coaching: { model: 'night' } } },
-    ] };
+    const later = {
+      ...s,
+      models: { ...s.models, late: s.models.gpt, night: s.models.gpt },
+      events: [
+        { at: 2, add: [{ ...s.personas[0], id: 'newcomer', model: 'late' }] },
+        { at: 3, set: { coaching: { model: 'night' } } },
+      ],
+    };
     assert.deepEqual(usedModelNames(later), ['default', 'gpt', 'big', 'coach', 'late', 'night']);
   });
 
@@ -48,7 +71,10 @@ describe('llm model registry', () => {
     const seen: ChatRequest[] = [];
     const client: ChatClient = {
       identity: vscodeIdentity(modelConfig('lm', { provider: 'vscode', model: 'copilot-gpt-4o' })),
-      async complete(req) { seen.push(req); return { content: '{"answer": "from the editor"}', tokens: { input_tokens: 10, output_tokens: 5 }, faults: [] }; },
+      async complete(req) {
+        seen.push(req);
+        return { content: '{"answer": "from the editor"}', tokens: { input_tokens: 10, output_tokens: 5 }, faults: [] };
+      },
     };
     const s = scenario({ lm: modelConfig('lm', { provider: 'vscode', model: 'copilot-gpt-4o' }) });
     const model = new ModelRegistry(s, { chatClientFactory: () => client }).model('lm');

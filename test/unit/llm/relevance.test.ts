@@ -10,17 +10,29 @@ import { EmbeddingRelevance } from '../../../src/core/llm/embeddings';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { ProviderError, ReplayMissError } from '../../../src/core/llm/errors';
 
-const memories = ['Went bouldering with Ali at the climbing gym.', 'Talked about open data and climate reports.', 'Had coffee; the weather was grey.'];
+const memories = [
+  'Went bouldering with Ali at the climbing gym.',
+  'Talked about open data and climate reports.',
+  'Had coffee; the weather was grey.',
+];
 
 describe('llm relevance: embeddings (real HTTP)', () => {
   let server: FakeOpenAI;
   let dir: string;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-emb-')); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.reset();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-emb-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
-  const s = () => scenario({ default: modelConfig('default', { base_url: server.url, embeddings: { model: 'fake-embed' } }) });
+  const s = () =>
+    scenario({ default: modelConfig('default', { base_url: server.url, embeddings: { model: 'fake-embed' } }) });
 
   it('embeds each text once, batched, and ranks by cosine similarity', async () => {
     const rel = new ModelRegistry(s(), { cacheDir: dir, backoff: FAST_BACKOFF }).memoryRelevance('default')!;
@@ -40,10 +52,13 @@ describe('llm relevance: embeddings (real HTTP)', () => {
   it('throws a ProviderError when the embeddings call fails (the engine records it and retrieves lexically)', async () => {
     server.script = () => reply.status(404, 'model not found');
     const rel = new ModelRegistry(s(), { backoff: FAST_BACKOFF }).memoryRelevance('default')!;
-    await assert.rejects(rel.scores('climbing bouldering', memories), (e) => e instanceof ProviderError && /HTTP 404/.test(e.message));
+    await assert.rejects(
+      rel.scores('climbing bouldering', memories),
+      (e) => e instanceof ProviderError && /HTTP 404/.test(e.message),
+    );
   });
 
-  it('is none (the engine\'s own lexical relevance) when the model has no embeddings configured', () => {
+  it("is none (the engine's own lexical relevance) when the model has no embeddings configured", () => {
     assert.equal(new ModelRegistry(scenario({})).memoryRelevance('default'), undefined);
   });
 });

@@ -9,27 +9,51 @@ import { validateResponse } from '../../../src/core/llm/parse/validate';
 import type { DecisionRequest } from '../../../src/core/llm/types';
 import { requests } from '../../support/llmFixtures';
 
-const BOUNDS = ['minimum', 'maximum', 'exclusiveMinimum', 'exclusiveMaximum', 'maxLength', 'minLength', 'maxItems', 'minItems', 'enum', 'const', 'pattern'];
+const BOUNDS = [
+  'minimum',
+  'maximum',
+  'exclusiveMinimum',
+  'exclusiveMaximum',
+  'maxLength',
+  'minLength',
+  'maxItems',
+  'minItems',
+  'enum',
+  'const',
+  'pattern',
+];
 
 /** Every bound in a schema, by the path of properties and items it sits at. */
 function bounds(schema: unknown, at = '', out = new Map<string, unknown>()): Map<string, unknown> {
   if (!schema || typeof schema !== 'object') return out;
   const s = schema as Record<string, unknown>;
   for (const k of BOUNDS) if (k in s) out.set(`${at}#${k}`, s[k]);
-  for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {})) bounds(sub, `${at}/${name}`, out);
+  for (const [name, sub] of Object.entries((s.properties as Record<string, unknown>) ?? {})) {
+    bounds(sub, `${at}/${name}`, out);
+  }
   if (s.items) bounds(s.items, `${at}[]`, out);
   return out;
 }
 
-const ALL: DecisionRequest[] = [requests.choose(), requests.speak(), requests.evaluate(), requests.advise(), requests.reflect(), requests.interview()];
+const ALL: DecisionRequest[] = [
+  requests.choose(),
+  requests.speak(),
+  requests.evaluate(),
+  requests.advise(),
+  requests.reflect(),
+  requests.interview(),
+];
 
 describe('decision schemas: what is sent is what is validated (issue 33: 4)', () => {
   for (const req of ALL) {
     it(`${req.kind}: every bound the validator holds is in the schema sent`, () => {
-      const sent = bounds(responseSchema(req, true)), validated = bounds(responseSchema(req, false));
+      const sent = bounds(responseSchema(req, true)),
+        validated = bounds(responseSchema(req, false));
       for (const [where, value] of validated) assert.deepEqual(sent.get(where), value, `${req.kind} ${where}`);
       // The sent schema may only be stricter where the request names its own choices (candidate ids).
-      for (const where of sent.keys()) if (!validated.has(where)) assert.match(where, /#enum$/, `${req.kind} ${where} sent but not validated`);
+      for (const where of sent.keys()) {
+        if (!validated.has(where)) assert.match(where, /#enum$/, `${req.kind} ${where} sent but not validated`);
+      }
     });
   }
 
@@ -52,9 +76,16 @@ describe('decision schemas: what is sent is what is validated (issue 33: 4)', ()
       assert.ok(v.ok, `importance ${importance}: ${!v.ok ? v.error : ''}`);
     }
     for (const x of [0, 1]) {
-      const v = validateResponse(requests.evaluate(), { rating: x, reasons: { reciprocity: x, novelty: x, affect: x }, text: 'fine' });
+      const v = validateResponse(requests.evaluate(), {
+        rating: x,
+        reasons: { reciprocity: x, novelty: x, affect: x },
+        text: 'fine',
+      });
       assert.ok(v.ok, `evaluate at ${x}: ${!v.ok ? v.error : ''}`);
     }
-    assert.ok(!validateResponse(req, { insights: [{ text: 't', importance: 0, evidence }] }).ok, 'outside the sent range is refused');
+    assert.ok(
+      !validateResponse(req, { insights: [{ text: 't', importance: 0, evidence }] }).ok,
+      'outside the sent range is refused',
+    );
   });
 });

@@ -14,32 +14,60 @@ const KEY = 'sk-proj-Zq8v3LmN0pQrStUvWxYz123456';
 const HEADER_SECRET = 'tok_9f8e7d6c5b4a';
 
 function filesUnder(dir: string): string[] {
-  return fs.readdirSync(dir, { withFileTypes: true }).flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 }
 
 describe('llm secrets (real HTTP)', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
   beforeEach(() => server.reset());
 
   it('sends the key as a header but never lets it into errors, records, labels or the cache', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-secrets-'));
     try {
       // The endpoint echoes the credentials it received in its error message, as some proxies do.
-      server.script = (r) => (r.n === 0 ? reply.status(401, `Incorrect API key provided: ${r.headers.authorization}; x-auth-token=${r.headers['x-auth-token']}`) : undefined);
+      server.script = (r) =>
+        r.n === 0
+          ? reply.status(
+              401,
+              `Incorrect API key provided: ${r.headers.authorization}; x-auth-token=${r.headers['x-auth-token']}`,
+            )
+          : undefined;
       const records: CallRecord[] = [];
-      const registry = registryFor(server.url, { api_key_env: 'LAB_KEY', headers: { 'X-Auth-Token': HEADER_SECRET } }, {
-        secrets: (n) => (n === 'LAB_KEY' ? KEY : undefined), cacheDir: dir, onCall: (r) => records.push(r),
-      });
+      const registry = registryFor(
+        server.url,
+        { api_key_env: 'LAB_KEY', headers: { 'X-Auth-Token': HEADER_SECRET } },
+        {
+          secrets: (n) => (n === 'LAB_KEY' ? KEY : undefined),
+          cacheDir: dir,
+          onCall: (r) => records.push(r),
+        },
+      );
       const model = registry.model('gpt');
-      const err = await model.decide(requests.interview()).then(() => undefined, (e: Error) => e);
+      const err = await model.decide(requests.interview()).then(
+        () => undefined,
+        (e: Error) => e,
+      );
       const ok = await model.decide(requests.speak());
       assert.equal(server.requests[0].headers.authorization, `Bearer ${KEY}`);
       assert.equal(server.requests[0].headers['x-auth-token'], HEADER_SECRET);
       assert.ok(err, 'the 401 failed the decision');
-      const outputs = [err!.message, String(err!.stack), JSON.stringify(err), JSON.stringify(records), JSON.stringify(ok), model.label,
-        ...filesUnder(dir).map((f) => fs.readFileSync(f, 'utf8'))];
+      const outputs = [
+        err!.message,
+        String(err!.stack),
+        JSON.stringify(err),
+        JSON.stringify(records),
+        JSON.stringify(ok),
+        model.label,
+        ...filesUnder(dir).map((f) => fs.readFileSync(f, 'utf8')),
+      ];
       assert.ok(outputs.length > 6);
       for (const out of outputs) {
         assert.ok(!out.includes(KEY), `key leaked into: ${out.slice(0, 200)}`);
@@ -53,7 +81,10 @@ describe('llm secrets (real HTTP)', () => {
 
   it('a missing key names the variable, not a value, before any request', () => {
     const registry = registryFor(server.url, { api_key_env: 'ABSENT_KEY_VAR' }, { secrets: () => undefined });
-    assert.throws(() => registry.model('gpt'), (e: Error) => e instanceof MissingKeyError && /environment variable ABSENT_KEY_VAR/.test(e.message));
+    assert.throws(
+      () => registry.model('gpt'),
+      (e: Error) => e instanceof MissingKeyError && /environment variable ABSENT_KEY_VAR/.test(e.message),
+    );
     assert.equal(server.requests.length, 0);
   });
 });

@@ -12,38 +12,65 @@ const eight = () => Array.from({ length: 8 }, (_, i) => requests.interview(`inte
 
 describe('llm step down under concurrency (real HTTP)', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
-  beforeEach(() => { server.reset(); server.latencyMs = 40; });
-  afterEach(() => { server.latencyMs = 0; });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
+  beforeEach(() => {
+    server.reset();
+    server.latencyMs = 40;
+  });
+  afterEach(() => {
+    server.latencyMs = 0;
+  });
 
   it('loses no decision when every response_format is rejected with 8 calls in flight', async () => {
-    server.script = (r) => (r.body.response_format ? reply.rejectFormat(format(r.body)) : reply.json({ answer: 'plain' }));
+    server.script = (r) =>
+      r.body.response_format ? reply.rejectFormat(format(r.body)) : reply.json({ answer: 'plain' });
     const model = registryFor(server.url, { concurrency: 8 }).model('gpt');
     const answers = await Promise.all(eight().map((q) => model.decide(q)));
-    assert.deepEqual(answers.map((a) => a.answer), Array(8).fill('plain'));
+    assert.deepEqual(
+      answers.map((a) => a.answer),
+      Array(8).fill('plain'),
+    );
     assert.ok(server.maxInFlight >= 8, `all in flight together (${server.maxInFlight})`);
     const before = server.requests.length;
     await model.decide(requests.interview('interview:3:maya'));
-    assert.deepEqual(server.requests.slice(before).map((r) => format(r.body)), ['none'], 'the step is remembered');
+    assert.deepEqual(
+      server.requests.slice(before).map((r) => format(r.body)),
+      ['none'],
+      'the step is remembered',
+    );
   });
 
   it('steps only as far as needed, and the shared mode never moves back', async () => {
-    server.script = (r) => (format(r.body) === 'json_schema' ? reply.rejectFormat() : reply.json({ answer: 'json mode' }));
+    server.script = (r) =>
+      format(r.body) === 'json_schema' ? reply.rejectFormat() : reply.json({ answer: 'json mode' });
     const client = new OpenAIChatClient(modelConfig('gpt', { base_url: server.url }), {}, new Redactor());
     const json = { name: 'interview', schema: { type: 'object' } };
-    const results = await Promise.all(Array.from({ length: 8 }, () => client.complete({ messages: [{ role: 'user', content: 'hi' }], json })));
+    const results = await Promise.all(
+      Array.from({ length: 8 }, () => client.complete({ messages: [{ role: 'user', content: 'hi' }], json })),
+    );
     assert.equal(results.length, 8);
     assert.equal(client.mode, 'json_object');
     assert.ok(!server.requests.some((r) => format(r.body) === 'none'), 'no call skipped JSON mode');
   });
 
-  it('loses no decision when max_tokens is rejected (OpenAI\'s message) with 8 calls in flight, response_format too', async () => {
-    server.script = (r) => (r.body.max_tokens !== undefined ? reply.rejectMaxTokens()
-      : r.body.response_format ? reply.rejectFormat(format(r.body)) : reply.json({ answer: 'ok' }));
+  it("loses no decision when max_tokens is rejected (OpenAI's message) with 8 calls in flight, response_format too", async () => {
+    server.script = (r) =>
+      r.body.max_tokens !== undefined
+        ? reply.rejectMaxTokens()
+        : r.body.response_format
+          ? reply.rejectFormat(format(r.body))
+          : reply.json({ answer: 'ok' });
     const model = registryFor(server.url, { concurrency: 8, max_tokens: 300 }).model('gpt');
     const answers = await Promise.all(eight().map((q) => model.decide(q)));
-    assert.deepEqual(answers.map((a) => a.answer), Array(8).fill('ok'));
+    assert.deepEqual(
+      answers.map((a) => a.answer),
+      Array(8).fill('ok'),
+    );
     const answered = server.requests.filter((r) => r.body.max_tokens === undefined && !r.body.response_format);
     assert.equal(answered.length, 8);
     for (const r of answered) assert.equal(r.body.max_completion_tokens, 300);

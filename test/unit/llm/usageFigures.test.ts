@@ -14,8 +14,12 @@ import { isCached, markCached } from '../../../src/core/llm/usage';
 
 describe('llm usage figures (real HTTP)', () => {
   let server: FakeOpenAI;
-  before(async () => { server = await startFakeOpenAI(); });
-  after(async () => { await server.close(); });
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(async () => {
+    await server.close();
+  });
   beforeEach(() => server.reset());
 
   for (const [name, usage] of [
@@ -26,7 +30,11 @@ describe('llm usage figures (real HTTP)', () => {
     it(`uses the estimate for ${name} token counts and notes the bad values in the call's faults`, async () => {
       server.script = () => reply.usage(usage);
       const records: CallRecord[] = [];
-      const model = registryFor(server.url, { price: { input: 1, output: 2 } }, { onCall: (r) => records.push(r) }).model('gpt');
+      const model = registryFor(
+        server.url,
+        { price: { input: 1, output: 2 } },
+        { onCall: (r) => records.push(r) },
+      ).model('gpt');
       const res = await model.decide(requests.interview());
       assert.ok(Number.isSafeInteger(res.usage.input_tokens) && res.usage.input_tokens > 0);
       assert.ok(Number.isSafeInteger(res.usage.output_tokens) && res.usage.output_tokens > 0);
@@ -43,7 +51,9 @@ describe('llm usage figures (real HTTP)', () => {
   it('takes no note when the endpoint sends no usage', async () => {
     server.script = () => reply.usage(null);
     const records: CallRecord[] = [];
-    await registryFor(server.url, {}, { onCall: (r) => records.push(r) }).model('gpt').decide(requests.interview());
+    await registryFor(server.url, {}, { onCall: (r) => records.push(r) })
+      .model('gpt')
+      .decide(requests.interview());
     assert.deepEqual(records[0].faults, []);
   });
 
@@ -51,7 +61,9 @@ describe('llm usage figures (real HTTP)', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-usage-'));
     try {
       const live = await registryFor(server.url, {}, { cacheDir: dir }).model('gpt').decide(requests.interview());
-      const again = await registryFor(server.url, {}, { cacheDir: dir, replay: true }).model('gpt').decide(requests.interview());
+      const again = await registryFor(server.url, {}, { cacheDir: dir, replay: true })
+        .model('gpt')
+        .decide(requests.interview());
       assert.equal(isCached(live.usage), false);
       assert.equal(isCached(again.usage), true);
       assert.equal(JSON.stringify(again), JSON.stringify(live));
@@ -73,7 +85,9 @@ describe('llm limits: figures that would stall them', () => {
 
   it('limiter: a wait beyond what setTimeout can hold sleeps in capped steps, without warnings', async () => {
     const warnings: string[] = [];
-    const onWarning = (w: Error): void => { warnings.push(w.name); };
+    const onWarning = (w: Error): void => {
+      warnings.push(w.name);
+    };
     process.on('warning', onWarning);
     const limiter = new Limiter({ concurrency: 1 });
     limiter.pause(Date.now() + 1e13);
@@ -94,7 +108,11 @@ describe('usage book: answers from the cache', () => {
     const book = new UsageBook();
     book.record('maya', 'act', usage(0.002));
     book.record('ali', 'act', markCached(usage(0.003)));
-    assert.deepEqual(book.total, { calls: 2, input_tokens: 200, output_tokens: 20, cost_usd: 0.005 }, 'totals as in the trace');
+    assert.deepEqual(
+      book.total,
+      { calls: 2, input_tokens: 200, output_tokens: 20, cost_usd: 0.005 },
+      'totals as in the trace',
+    );
     const text = book.format();
     assert.match(text, /model calls: 2 calls, 200 in \+ 20 out tokens, \$0\.0020 \(1 from cache, \$0\.0030 saved\)/);
     assert.match(text, /model gpt: .*\(1 from cache, \$0\.0030 saved\)/);

@@ -1,12 +1,20 @@
 import * as assert from 'node:assert/strict';
-import { memoriesPhrase, summarizeAgent, summaryTitle, tiesOf, tiesPhrase } from '../../../src/core/memory/agentSummary';
+import {
+  memoriesPhrase,
+  summarizeAgent,
+  summaryTitle,
+  tiesOf,
+  tiesPhrase,
+} from '../../../src/core/memory/agentSummary';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import type { RewardEvent, RoundEndEvent } from '../../../src/core/trace/events';
 import { recordRun, type RecordedRun } from './memoryFixture';
 
 describe('agent summary (the CodeLens above a persona)', () => {
   let run: RecordedRun;
-  before(async () => { run = await recordRun(); });
+  before(async () => {
+    run = await recordRun();
+  });
 
   it('counts memory events, own ties at or above the threshold and the latest reward, at any round', () => {
     const source = TraceMemorySource.of('trace', 'fixture', run.header, run.events);
@@ -15,8 +23,13 @@ describe('agent summary (the CodeLens above a persona)', () => {
       let ties = 0;
       for (const id of state.agents.keys()) {
         const s = summarizeAgent(state, source.ledger, id)!;
-        assert.equal(s.memories, run.events.filter((e) => e.type === 'memory' && e.agent === id && e.round <= round).length);
-        const rewards = run.events.filter((e): e is RewardEvent => e.type === 'reward' && e.agent === id && e.round <= round);
+        assert.equal(
+          s.memories,
+          run.events.filter((e) => e.type === 'memory' && e.agent === id && e.round <= round).length,
+        );
+        const rewards = run.events.filter(
+          (e): e is RewardEvent => e.type === 'reward' && e.agent === id && e.round <= round,
+        );
         assert.equal(s.reward, rewards[rewards.length - 1]?.total);
         assert.equal(s.kept, state.agents.get(id)!.memories.length);
         ties += s.ties;
@@ -24,20 +37,35 @@ describe('agent summary (the CodeLens above a persona)', () => {
       // The engine's own count of directed ties after the round.
       const end = run.events.find((e): e is RoundEndEvent => e.type === 'round_end' && e.round === round)!;
       assert.equal(ties, end.stats.ties, `ties at round ${round}`);
-      const tiesIn = [...state.agents.keys()].reduce((n, id) => n + summarizeAgent(state, source.ledger, id)!.tiesIn, 0);
-      assert.equal(tiesIn, end.stats.ties, 'every tie is someone\'s outgoing and someone else\'s incoming one');
+      const tiesIn = [...state.agents.keys()].reduce(
+        (n, id) => n + summarizeAgent(state, source.ledger, id)!.tiesIn,
+        0,
+      );
+      assert.equal(tiesIn, end.stats.ties, "every tie is someone's outgoing and someone else's incoming one");
     }
     assert.equal(summarizeAgent(source.stateAt()!, source.ledger, 'nobody'), undefined);
   });
 
   it('titles the lens "N memories · N ties out · M in · reward x.xx" (ties both ways, as the view counts them)', () => {
     const base = { agent: 'maya', name: 'Maya', round: 3, kept: 34, tiesIn: 0 };
-    assert.equal(summaryTitle({ ...base, memories: 34, ties: 5, tiesIn: 2, reward: 0.6184 }), '34 memories · 5 ties out · 2 in · reward 0.62');
+    assert.equal(
+      summaryTitle({ ...base, memories: 34, ties: 5, tiesIn: 2, reward: 0.6184 }),
+      '34 memories · 5 ties out · 2 in · reward 0.62',
+    );
     assert.equal(summaryTitle({ ...base, memories: 1, ties: 1 }), '1 memory · 1 tie out · 0 in · reward –');
-    assert.equal(summaryTitle({ ...base, memories: 0, ties: 0, reward: 0 }), '0 memories · 0 ties out · 0 in · reward 0.00');
+    assert.equal(
+      summaryTitle({ ...base, memories: 0, ties: 0, reward: 0 }),
+      '0 memories · 0 ties out · 0 in · reward 0.00',
+    );
     // QA #13: an agent nobody's tie reaches out from, but two reach in to, is not "0 ties".
-    assert.equal(summaryTitle({ ...base, memories: 265, ties: 0, tiesIn: 2, reward: 0.5 }), '265 memories · 0 ties out · 2 in · reward 0.50');
-    assert.equal(summaryTitle({ ...base, memories: 1, ties: 1, tiesIn: 1, reward: 0.5 }), '1 memory · 1 tie out · 1 in · reward 0.50');
+    assert.equal(
+      summaryTitle({ ...base, memories: 265, ties: 0, tiesIn: 2, reward: 0.5 }),
+      '265 memories · 0 ties out · 2 in · reward 0.50',
+    );
+    assert.equal(
+      summaryTitle({ ...base, memories: 1, ties: 1, tiesIn: 1, reward: 0.5 }),
+      '1 memory · 1 tie out · 1 in · reward 0.50',
+    );
     // The hover says it in the same words (QA: it said "1 ties out" where the lens said "1 tie out").
     assert.equal(tiesPhrase({ ties: 1, tiesIn: 0 }), '1 tie out · 0 in');
     assert.equal(memoriesPhrase(1), '1 memory');
@@ -53,7 +81,10 @@ describe('agent summary (the CodeLens above a persona)', () => {
         assert.equal(t.in, state.ties.get(t.agent, id));
       }
       const strength = ties.map((t) => Math.max(t.out, t.in));
-      assert.deepEqual(strength, [...strength].sort((a, b) => b - a));
+      assert.deepEqual(
+        strength,
+        [...strength].sort((a, b) => b - a),
+      );
       const others = new Set([...state.ties.entries()].flatMap(([f, t]) => (f === id ? [t] : t === id ? [f] : [])));
       assert.equal(ties.length, others.size);
     }

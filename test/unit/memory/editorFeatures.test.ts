@@ -5,7 +5,14 @@ import { NodeFileSystem, SocietyWorkspace } from '../../../src/core/format';
 import { answerQuery, inspectorContext, MAX_ROWS } from '../../../src/core/memory/inspector';
 import { escapeMarkdown, memoryHover } from '../../../src/core/memory/memoryHover';
 import { personaPlaces } from '../../../src/core/memory/personaPlaces';
-import { agentNodes, groupNodes, memoryNodes, MEMORY_ICONS, rewardNodes, tieNodes } from '../../../src/core/memory/societyTree';
+import {
+  agentNodes,
+  groupNodes,
+  memoryNodes,
+  MEMORY_ICONS,
+  rewardNodes,
+  tieNodes,
+} from '../../../src/core/memory/societyTree';
 import { tieHints } from '../../../src/core/memory/tieHints';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import { isInspectorViewMessage } from '../../../src/core/protocol/memoryMessages';
@@ -25,31 +32,61 @@ describe('memory in the editor', () => {
     const a = state.agents.get('p1')!;
     const md = memoryHover(source, 'p1', { count: 2, link: '[Show memories](command:x)' })!;
     const newest = [...a.memories].sort((x, y) => y.round - x.round || y.id - x.id)[0];
-    assert.ok(md.startsWith(`**Memories of ${escapeMarkdown(a.persona.name)}** · fixture\\-run · round ${run.header.rounds}`), md.slice(0, 120));
+    assert.ok(
+      md.startsWith(`**Memories of ${escapeMarkdown(a.persona.name)}** · fixture\\-run · round ${run.header.rounds}`),
+      md.slice(0, 120),
+    );
     assert.ok(md.includes(`${source.ledger.written('p1')} memories`));
     assert.doesNotMatch(md, /\b1 ties\b|\b1 memories\b/, 'one tie, one memory');
     assert.ok(md.includes(escapeMarkdown(newest.text.slice(0, 60))), 'the newest memory is listed');
     assert.ok(md.includes('**Most important**') && md.includes('**Strongest ties**'));
     assert.ok(md.endsWith('[Show memories](command:x)'));
     assert.equal(memoryHover(source, 'nobody'), undefined);
-    assert.equal(escapeMarkdown('<img src=x onerror=alert(1)> *b* [l](u) `c`'), '\\<img src=x onerror=alert\\(1\\)\\> \\*b\\* \\[l\\]\\(u\\) \\`c\\`');
+    assert.equal(
+      escapeMarkdown('<img src=x onerror=alert(1)> *b* [l](u) `c`'),
+      '\\<img src=x onerror=alert\\(1\\)\\> \\*b\\* \\[l\\]\\(u\\) \\`c\\`',
+    );
   });
 
   it('places ids and owners of relationship references, and hints the tie both ways', () => {
     const ws = new SocietyWorkspace(new NodeFileSystem(), '/');
     const text = [
-      'kind: persona', 'id: p1', 'name: Leo', 'relationships:', '  - { with: p2, tie: 0.4 }', '  - with: p3', '    note: flatmate',
-      '---', 'kind: scenario', 'name: s', 'personas:', '  - id: q9', '    name: Inline', '    relationships: [{ with: p1 }]', 'world: { rooms: [{ name: r, members: [p1, p2] }] }',
+      'kind: persona',
+      'id: p1',
+      'name: Leo',
+      'relationships:',
+      '  - { with: p2, tie: 0.4 }',
+      '  - with: p3',
+      '    note: flatmate',
+      '---',
+      'kind: scenario',
+      'name: s',
+      'personas:',
+      '  - id: q9',
+      '    name: Inline',
+      '    relationships: [{ with: p1 }]',
+      'world: { rooms: [{ name: r, members: [p1, p2] }] }',
     ].join('\n');
     const places = personaPlaces(ws.analyzeText('/virtual/p1.society', `# Leo, a flatmate\n${text}`));
-    assert.deepEqual(places.map((p) => [p.kind, p.id, p.owner ?? null, p.range.start.line, p.line ?? null]), [
-      ['definition', 'p1', null, 2, 1], ['reference', 'p2', 'p1', 5, null], ['reference', 'p3', 'p1', 6, null],
-      ['definition', 'q9', null, 12, 12], ['reference', 'p1', 'q9', 14, null], ['reference', 'p1', null, 15, null], ['reference', 'p2', null, 15, null],
-    ]);
+    assert.deepEqual(
+      places.map((p) => [p.kind, p.id, p.owner ?? null, p.range.start.line, p.line ?? null]),
+      [
+        ['definition', 'p1', null, 2, 1],
+        ['reference', 'p2', 'p1', 5, null],
+        ['reference', 'p3', 'p1', 6, null],
+        ['definition', 'q9', null, 12, 12],
+        ['reference', 'p1', 'q9', 14, null],
+        ['reference', 'p1', null, 15, null],
+        ['reference', 'p2', null, 15, null],
+      ],
+    );
     const state = source.stateAt()!;
     const hints = tieHints(state, places);
     // q9 is not in the run; room members have no owner: only p1's two relationships get hints.
-    assert.deepEqual(hints.map((h) => h.position), [places[1].range.end, places[2].range.end]);
+    assert.deepEqual(
+      hints.map((h) => h.position),
+      [places[1].range.end, places[2].range.end],
+    );
     const f = (n: number) => n.toFixed(2);
     assert.equal(hints[0].label, `→ ${f(state.ties.get('p1', 'p2'))} · ← ${f(state.ties.get('p2', 'p1'))}`);
     assert.ok(hints[1].tooltip.startsWith(`Tie strength at round ${run.header.rounds}: p1 → p3 `));
@@ -59,7 +96,10 @@ describe('memory in the editor', () => {
     const state = source.stateAt()!;
     const agents = agentNodes(source);
     assert.equal(agents.length, state.agents.size);
-    assert.deepEqual(groupNodes(source, 'p2').map((g) => g.label), ['Memories', 'Ties', 'Rewards']);
+    assert.deepEqual(
+      groupNodes(source, 'p2').map((g) => g.label),
+      ['Memories', 'Ties', 'Rewards'],
+    );
     const memories = memoryNodes(source, 'p2');
     assert.equal(memories.length, source.ledger.written('p2'));
     const kept = memories.filter((m) => m.type === 'memory' && m.kept).length;
@@ -72,7 +112,10 @@ describe('memory in the editor', () => {
     }
     assert.ok(memories.some((m) => m.type === 'memory' && !m.kept && m.description.endsWith('forgotten')));
     assert.equal(new Set(Object.values(MEMORY_ICONS)).size, MEMORY_KINDS.length, 'one icon per kind');
-    assert.equal(tieNodes(source, 'p2').length, new Set([...state.ties.entries()].flatMap(([f, t]) => (f === 'p2' ? [t] : t === 'p2' ? [f] : []))).size);
+    assert.equal(
+      tieNodes(source, 'p2').length,
+      new Set([...state.ties.entries()].flatMap(([f, t]) => (f === 'p2' ? [t] : t === 'p2' ? [f] : []))).size,
+    );
     const rewards = rewardNodes(source, 'p2');
     assert.equal(rewards.length, run.events.filter((e) => e.type === 'reward' && e.agent === 'p2').length);
     assert.ok(rewards[0].type === 'reward' && rewards[0].round === run.header.rounds);
@@ -83,13 +126,27 @@ describe('memory in the editor', () => {
     assert.deepEqual([ctx.agent, ctx.round, ctx.complete, ctx.agents.length], ['p3', run.header.rounds, true, 8]);
     const all = answerQuery(source, { agent: 'p3', kinds: [], text: '' });
     assert.equal(all.total, source.ledger.written('p3'));
-    assert.deepEqual(all.rows.map((r) => r.id), source.ledger.entries('p3').map((e) => e.memory.id).reverse());
+    assert.deepEqual(
+      all.rows.map((r) => r.id),
+      source.ledger
+        .entries('p3')
+        .map((e) => e.memory.id)
+        .reverse(),
+    );
     const advice = answerQuery(source, { agent: 'p3', kinds: ['advice'], from: 3, to: 6, text: '' });
-    const expected = run.events.filter((e): e is Extract<TraceEvent, { type: 'memory' }> => e.type === 'memory' && e.agent === 'p3' && e.memory.kind === 'advice' && e.round >= 3 && e.round <= 6);
+    const expected = run.events.filter(
+      (e): e is Extract<TraceEvent, { type: 'memory' }> =>
+        e.type === 'memory' && e.agent === 'p3' && e.memory.kind === 'advice' && e.round >= 3 && e.round <= 6,
+    );
     assert.equal(advice.total, expected.length);
     assert.ok(advice.total > 0);
     assert.equal(advice.preview, undefined);
-    const withPreview = answerQuery(source, { agent: 'p3', kinds: [], text: '', preview: { text: 'weekend plans', round: 12, k: 5 } });
+    const withPreview = answerQuery(source, {
+      agent: 'p3',
+      kinds: [],
+      text: '',
+      preview: { text: 'weekend plans', round: 12, k: 5 },
+    });
     assert.equal(withPreview.preview!.rows.length, 5);
     assert.equal(withPreview.preview!.round, 12);
     assert.ok(answerQuery(source, { agent: 'ghost', kinds: [], text: '' }).problem);
@@ -98,12 +155,22 @@ describe('memory in the editor', () => {
 
   it('the inspector protocol rejects malformed messages', () => {
     assert.ok(isInspectorViewMessage({ type: 'ready' }));
-    assert.ok(isInspectorViewMessage({ type: 'query', query: { agent: 'a', kinds: ['advice'], text: '', preview: { text: 'x', round: 3, k: 8 } } }));
+    assert.ok(
+      isInspectorViewMessage({
+        type: 'query',
+        query: { agent: 'a', kinds: ['advice'], text: '', preview: { text: 'x', round: 3, k: 8 } },
+      }),
+    );
     assert.ok(isInspectorViewMessage({ type: 'reveal', agent: 'a', id: 3 }));
-    for (const bad of [null, 'ready', { type: 'nope' }, { type: 'query', query: { agent: 'a', kinds: ['gossip'], text: '' } },
+    for (const bad of [
+      null,
+      'ready',
+      { type: 'nope' },
+      { type: 'query', query: { agent: 'a', kinds: ['gossip'], text: '' } },
       { type: 'query', query: { agent: 'a', kinds: [], text: '', preview: { text: 'x', round: 1.5, k: 8 } } },
       { type: 'query', query: { agent: 'a', kinds: [], text: '', preview: { text: 'x', round: 1, k: 0 } } },
-      { type: 'reveal', agent: 'a', id: '3' }]) {
+      { type: 'reveal', agent: 'a', id: '3' },
+    ]) {
       assert.equal(isInspectorViewMessage(bad), false, JSON.stringify(bad));
     }
   });

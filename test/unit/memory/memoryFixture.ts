@@ -6,14 +6,25 @@
 import { makeScenario } from '../engine/scenarioFixture';
 import { traceOf } from '../engine/traceHelpers';
 import { OfflineModel } from '../../../src/core/llm/offline';
-import type { ChoosePartnerRequest, DecisionRequest, DecisionResponse, SpeakRequest } from '../../../src/core/llm/types';
+import type {
+  ChoosePartnerRequest,
+  DecisionRequest,
+  DecisionResponse,
+  SpeakRequest,
+} from '../../../src/core/llm/types';
 import { readTrace } from '../../../src/core/trace/reader';
 import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
 import type { Scenario } from '../../../src/core/format/language/model';
 
 /** The offline model, noting each partner choice it is asked for (the engine's fast path stays on). */
 class RecordingModel extends OfflineModel {
-  constructor(name: string, seed: number, private readonly seen: Pick<RecordedRun, 'choices' | 'replies'>) { super(name, seed); }
+  constructor(
+    name: string,
+    seed: number,
+    private readonly seen: Pick<RecordedRun, 'choices' | 'replies'>,
+  ) {
+    super(name, seed);
+  }
   override decideNow<R extends DecisionRequest>(request: R): DecisionResponse<R> {
     const r: DecisionRequest = request;
     if (r.kind === 'choose_partner') this.seen.choices.push(structuredClone(r));
@@ -34,12 +45,21 @@ export interface RecordedRun {
 
 export function societyScenario(): Scenario {
   return makeScenario(8, {
-    world: { setting: 'An online forum for new students.', rounds: 16, encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 }, conversation: { turns: 4 }, rooms: [] },
+    world: {
+      setting: 'An online forum for new students.',
+      rounds: 16,
+      encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
+      conversation: { turns: 4 },
+      rooms: [],
+    },
     coaching: { enabled: true, every: 1 },
     // Low enough that agents reflect (reflections carry evidence) and a cap-sized stream is reached.
     memory: { recency: 1, importance: 1, relevance: 1, top_k: 6, reflect_at: 40, decay: 0.97 },
     // Timed events change a round's setup: a broadcast memory and new memory weights before the turns.
-    events: [{ at: 4, broadcast: 'A storm cancels all classes today; the climbing gym is open.' }, { at: 6, set: { 'memory.relevance': 2, 'memory.decay': 0.9 } }],
+    events: [
+      { at: 4, broadcast: 'A storm cancels all classes today; the climbing gym is open.' },
+      { at: 6, set: { 'memory.relevance': 2, 'memory.decay': 0.9 } },
+    ],
   });
 }
 

@@ -14,17 +14,28 @@ describe('retrieval preview: bad input', () => {
     run = await recordRun({ ...scenario, events: [...scenario.events, { at: 3, remove: ['p1'] }] });
   });
   const source = (): TraceMemorySource => TraceMemorySource.of('trace', 'fixture', run.header, run.events);
-  const ids = (s: TraceMemorySource, round: number): number[] => previewRetrieval(s, 'p0', 'climbing', round)!.rows.map((r) => r.memory.id);
+  const ids = (s: TraceMemorySource, round: number): number[] =>
+    previewRetrieval(s, 'p0', 'climbing', round)!.rows.map((r) => r.memory.id);
 
   it('refuses a NaN round or k, and a later preview still sees its own round', () => {
     const fresh = ids(source(), 2);
     const s = source();
     s.stateAt(9);
     ids(s, 5);
-    assert.throws(() => previewRetrieval(s, 'p0', 'climbing', NaN), /^RangeError: The round to preview must be a number \(got NaN\)\.$/);
-    assert.throws(() => previewRetrieval(s, 'p0', 'climbing', 2, NaN), /^RangeError: The number of memories to preview must be a number/);
+    assert.throws(
+      () => previewRetrieval(s, 'p0', 'climbing', NaN),
+      /^RangeError: The round to preview must be a number \(got NaN\)\.$/,
+    );
+    assert.throws(
+      () => previewRetrieval(s, 'p0', 'climbing', 2, NaN),
+      /^RangeError: The number of memories to preview must be a number/,
+    );
     assert.deepEqual(ids(s, 2), fresh);
-    assert.equal(previewRetrieval(s, 'p0', 'climbing', Infinity)!.round, run.header.rounds + 1, 'infinite rounds still clamp');
+    assert.equal(
+      previewRetrieval(s, 'p0', 'climbing', Infinity)!.round,
+      run.header.rounds + 1,
+      'infinite rounds still clamp',
+    );
   });
 
   it('the replay refuses NaN and keeps rewinding', () => {
@@ -36,7 +47,13 @@ describe('retrieval preview: bad input', () => {
 
   it('a pinned round is a whole number from 0', () => {
     const s = source();
-    for (const bad of [NaN, -3, 1.5]) assert.throws(() => s.pin(bad), /^RangeError: Cannot show round .*: rounds are whole numbers from 0/, String(bad));
+    for (const bad of [NaN, -3, 1.5]) {
+      assert.throws(
+        () => s.pin(bad),
+        /^RangeError: Cannot show round .*: rounds are whole numbers from 0/,
+        String(bad),
+      );
+    }
     s.pin(0);
     assert.equal(s.round, 0);
   });
@@ -44,7 +61,7 @@ describe('retrieval preview: bad input', () => {
   it('an agent who has left the society has no preview, and the inspector says so', () => {
     const s = source();
     assert.ok(previewRetrieval(s, 'p1', 'climbing', 2), 'still there in round 2');
-    assert.equal(previewRetrieval(s, 'p1', 'climbing', 3), undefined, 'removed before round 3\'s turns');
+    assert.equal(previewRetrieval(s, 'p1', 'climbing', 3), undefined, "removed before round 3's turns");
     assert.equal(previewRetrieval(s, 'p1', 'climbing', 9), undefined);
     const answer = answerQuery(s, { agent: 'p1', kinds: [], text: '', preview: { text: 'climbing', round: 4, k: 3 } });
     assert.equal(answer.problem, 'p1 was not in the society at round 4.');

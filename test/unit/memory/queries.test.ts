@@ -28,9 +28,19 @@ describe('memory queries', () => {
   });
 
   it('latest: newest round and id first; most important: importance, then newer', () => {
-    assert.deepEqual(latestMemories(stream, 3).map((m) => m.id), [5, 4, 3]);
-    assert.deepEqual(mostImportant(stream, 4).map((m) => m.id), [4, 3, 0, 2]);
+    assert.deepEqual(
+      latestMemories(stream, 3).map((m) => m.id),
+      [5, 4, 3],
+    );
+    assert.deepEqual(
+      mostImportant(stream, 4).map((m) => m.id),
+      [4, 3, 0, 2],
+    );
     assert.deepEqual(latestMemories([], 3), []);
-    assert.deepEqual(stream.map((m) => m.id), [0, 1, 2, 3, 4, 5], 'inputs are not reordered');
+    assert.deepEqual(
+      stream.map((m) => m.id),
+      [0, 1, 2, 3, 4, 5],
+      'inputs are not reordered',
+    );
   });
 });

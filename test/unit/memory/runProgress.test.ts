@@ -10,7 +10,10 @@ import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
 
 const header = { rounds: 300 } as TraceHeader;
 const source = (last: TraceEvent['type'], round: number, complete = false) => ({
-  header, complete, lastRound: round, events: [{ type: last, round } as TraceEvent],
+  header,
+  complete,
+  lastRound: round,
+  events: [{ type: last, round } as TraceEvent],
 });
 
 describe('how far a run got (Society tree)', () => {
@@ -18,7 +21,11 @@ describe('how far a run got (Society tree)', () => {
     assert.equal(runProgress(source('run_end', 300, true), 'ended'), 'round 300/300');
     assert.equal(runProgress(source('round_end', 133), 'running'), 'round 133/300 · running');
     assert.equal(runProgress(source('round_end', 133), 'ended'), 'stopped after round 133/300');
-    assert.equal(runProgress(source('message', 2), 'ended'), 'stopped in round 2/300', 'a debug session ended mid-round');
+    assert.equal(
+      runProgress(source('message', 2), 'ended'),
+      'stopped in round 2/300',
+      'a debug session ended mid-round',
+    );
     assert.equal(runProgress({ header: undefined, complete: false, lastRound: 0, events: [] }, 'ended'), '');
   });
 

@@ -7,12 +7,18 @@ import { recordRun, type RecordedRun } from './memoryFixture';
 
 /** Memory events per agent, counted straight from the JSONL text. */
 function memoryEventsInText(text: string, agent: string, upTo = Infinity): number {
-  return text.split('\n').filter((l) => l.startsWith('{"type":"memory"')).map((l) => JSON.parse(l)).filter((e) => e.agent === agent && e.round <= upTo).length;
+  return text
+    .split('\n')
+    .filter((l) => l.startsWith('{"type":"memory"'))
+    .map((l) => JSON.parse(l))
+    .filter((e) => e.agent === agent && e.round <= upTo).length;
 }
 
 describe('memory source over a trace', () => {
   let run: RecordedRun;
-  before(async () => { run = await recordRun(); });
+  before(async () => {
+    run = await recordRun();
+  });
 
   it('the ledger holds every memory event with its trace line, forgotten ones included', () => {
     const source = TraceMemorySource.of('trace', 'fixture', run.header, run.events);
@@ -31,9 +37,11 @@ describe('memory source over a trace', () => {
     assert.ok(forgotten > 0, 'some stream reached the cap, so kept and written differ');
   });
 
-  it('attaches each reflection\'s evidence to its memory', () => {
+  it("attaches each reflection's evidence to its memory", () => {
     const source = TraceMemorySource.of('trace', 'fixture', run.header, run.events);
-    const reflections = run.events.filter((e): e is Extract<TraceEvent, { type: 'reflection' }> => e.type === 'reflection');
+    const reflections = run.events.filter(
+      (e): e is Extract<TraceEvent, { type: 'reflection' }> => e.type === 'reflection',
+    );
     assert.ok(reflections.length > 0);
     for (const r of reflections) {
       const entry = source.ledger.entry(r.agent, r.memory)!;
@@ -53,7 +61,15 @@ describe('memory source over a trace', () => {
         live.flush();
         // Ask between rounds, as the editor does while a run goes on.
         const expected = replay(run.header, run.events, e.round);
-        for (const [id, a] of expected.agents) assert.deepEqual(live.stateAt()!.agents.get(id)!.memories.map((m) => m.id), a.memories.map((m) => m.id));
+        for (const [id, a] of expected.agents) {
+          assert.deepEqual(
+            live
+              .stateAt()!
+              .agents.get(id)!
+              .memories.map((m) => m.id),
+            a.memories.map((m) => m.id),
+          );
+        }
       }
     }
     live.flush();
@@ -75,7 +91,13 @@ describe('memory source over a trace', () => {
       const got = source.stateAt(r)!;
       assert.equal(got.round, expected.round);
       assert.deepEqual(got.ties.toJSON(), expected.ties.toJSON(), `ties at round ${r}`);
-      for (const [id, a] of expected.agents) assert.deepEqual(got.agents.get(id)!.memories.map((m) => m.id), a.memories.map((m) => m.id), `${id} at round ${r}`);
+      for (const [id, a] of expected.agents) {
+        assert.deepEqual(
+          got.agents.get(id)!.memories.map((m) => m.id),
+          a.memories.map((m) => m.id),
+          `${id} at round ${r}`,
+        );
+      }
     }
     source.pin(undefined);
     assert.equal(source.round, run.header.rounds);
@@ -93,7 +115,9 @@ describe('memory source over a trace', () => {
 
 describe('memory sources', () => {
   let run: RecordedRun;
-  before(async () => { run = await recordRun(); });
+  before(async () => {
+    run = await recordRun();
+  });
 
   it('shows the top of the stack and falls back when it is released', () => {
     const sources = new MemorySources();
@@ -114,7 +138,10 @@ describe('memory sources', () => {
     assert.equal(changes, 5, 'a released source is no longer heard');
     const newer = TraceMemorySource.of('run', 'newer', run.header, run.events);
     sources.replace(latest, newer);
-    assert.deepEqual(sources.all().map((s) => s.label), ['newer', 'opened']);
+    assert.deepEqual(
+      sources.all().map((s) => s.label),
+      ['newer', 'opened'],
+    );
     assert.equal(sources.active, opened, 'a newer latest run does not cover an opened trace');
   });
 });

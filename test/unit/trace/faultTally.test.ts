@@ -4,8 +4,21 @@ import type { TraceEventOf } from '../../../src/core/trace/events';
 import { FaultTally } from '../../../src/core/trace/faultTally';
 
 type ErrorEvent = TraceEventOf<'error'>;
-const error = (handling: ErrorEvent['handling'], reason: string | undefined, message: string, kind = 'speak'): ErrorEvent =>
-  ({ type: 'error', round: 1, agent: 'a', phase: 'act', kind, message, handling, ...(reason ? { reason } : {}) });
+const error = (
+  handling: ErrorEvent['handling'],
+  reason: string | undefined,
+  message: string,
+  kind = 'speak',
+): ErrorEvent => ({
+  type: 'error',
+  round: 1,
+  agent: 'a',
+  phase: 'act',
+  kind,
+  message,
+  handling,
+  ...(reason ? { reason } : {}),
+});
 
 describe('fault tally', () => {
   it('says nothing when nothing failed', () => {
@@ -24,12 +37,16 @@ describe('fault tally', () => {
       error('fallback', 'network', 'embeddings failed', 'embed'),
       error('recovered', 'rate_limited', 'recovered after 1 fault: rate_limited 429'),
       error('fallback', undefined, 'unparseable answer'),
-    ]) t.listener(e);
+    ]) {
+      t.listener(e);
+    }
     assert.deepEqual([t.fallback, t.skipped, t.lexical, t.recovered, t.failed], [3, 1, 1, 1, 5]);
-    assert.equal(t.describe(),
+    assert.equal(
+      t.describe(),
       '5 model calls failed (network 3, other 1, timeout 1): 3 answered by the offline rule-based model, 1 skipped, ' +
-      '1 memory lookup by lexical relevance instead of embeddings; first: speak timed out after 60000 ms. ' +
-      '1 decision got its answer past faults (retries, re-asks, repairs, or unusable usage figures). Each is an `error` event in the trace.');
+        '1 memory lookup by lexical relevance instead of embeddings; first: speak timed out after 60000 ms. ' +
+        '1 decision got its answer past faults (retries, re-asks, repairs, or unusable usage figures). Each is an `error` event in the trace.',
+    );
     assert.equal(t.nothingAnswered, false, 'the recovered decision got its answer');
   });
 
@@ -38,17 +55,35 @@ describe('fault tally', () => {
     t.add(error('recovered', 'server_error', 'recovered after 2 faults'));
     t.add(error('recovered', 'server_error', 'recovered after 1 fault'));
     assert.equal(t.failed, 0);
-    assert.equal(t.describe(), '2 decisions got their answer past faults (retries, re-asks, repairs, or unusable usage figures). Each is an `error` event in the trace.');
+    assert.equal(
+      t.describe(),
+      '2 decisions got their answer past faults (retries, re-asks, repairs, or unusable usage figures). Each is an `error` event in the trace.',
+    );
     assert.equal(t.nothingAnswered, false);
   });
 
-  it('says when no decision got its model\'s answer: the rounds\' calls are all failed ones', () => {
+  it("says when no decision got its model's answer: the rounds' calls are all failed ones", () => {
     const t = new FaultTally();
-    const roundEnd = (round: number, calls: number) => t.listener({ type: 'round_end', round, stats: { agents: 2, encounters: 1, messages: 2, ties: 0, mean_reward: 0, usage: { calls, input_tokens: 0, output_tokens: 0, cost_usd: 0 } } });
+    const roundEnd = (round: number, calls: number) =>
+      t.listener({
+        type: 'round_end',
+        round,
+        stats: {
+          agents: 2,
+          encounters: 1,
+          messages: 2,
+          ties: 0,
+          mean_reward: 0,
+          usage: { calls, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+        },
+      });
     t.listener(error('skipped', 'auth', '401 Incorrect API key'));
     roundEnd(1, 1); // the failed call is among the round's calls
     assert.equal(t.nothingAnswered, true);
-    assert.match(t.describe()!, /^No model call succeeded: 1 model call failed \(auth 1\): 1 skipped; first: 401 Incorrect API key\./);
+    assert.match(
+      t.describe()!,
+      /^No model call succeeded: 1 model call failed \(auth 1\): 1 skipped; first: 401 Incorrect API key\./,
+    );
     roundEnd(2, 3);
     assert.equal(t.nothingAnswered, false, 'three decisions were answered in round 2');
     assert.match(t.describe()!, /^1 model call failed/);

@@ -10,7 +10,9 @@ import { traceOf } from '../engine/traceHelpers';
 
 describe('trace reader', () => {
   let text: string;
-  before(async () => { text = await traceOf(makeScenario(6, { world: { ...makeScenario(1).world, rounds: 3 } })); });
+  before(async () => {
+    text = await traceOf(makeScenario(6, { world: { ...makeScenario(1).world, rounds: 3 } }));
+  });
 
   it('reads a complete trace without errors', () => {
     const r = readTrace(text);
@@ -22,16 +24,20 @@ describe('trace reader', () => {
   });
 
   /** Indexes of message lines: breaking one affects no other line (an agent_added or round_end would). */
-  const messageLines = (lines: string[]): number[] => lines.flatMap((l, i) => (l.includes('"type":"message"') ? [i] : []));
+  const messageLines = (lines: string[]): number[] =>
+    lines.flatMap((l, i) => (l.includes('"type":"message"') ? [i] : []));
 
   it('reports corrupt lines with their line numbers and keeps the rest', () => {
     const lines = text.trimEnd().split('\n');
     const [a, b, c] = messageLines(lines);
-    lines[a] = '{"type":"message","round":1';                     // truncated JSON
-    lines[b] = '{"type":"teleport","round":1}';                   // unknown type
+    lines[a] = '{"type":"message","round":1'; // truncated JSON
+    lines[b] = '{"type":"teleport","round":1}'; // unknown type
     lines[c] = JSON.stringify({ ...JSON.parse(lines[c]), round: -2 }); // bad round
     const r = readTrace(lines.join('\n'));
-    assert.deepEqual(r.errors.map((e) => e.line), [a + 1, b + 1, c + 1]);
+    assert.deepEqual(
+      r.errors.map((e) => e.line),
+      [a + 1, b + 1, c + 1],
+    );
     assert.match(r.errors[0].message, /invalid JSON/);
     assert.match(r.errors[1].message, /unknown event type 'teleport'/);
     assert.equal(r.events.length, lines.length - 1 - 3);
@@ -44,7 +50,14 @@ describe('trace reader', () => {
     lines[b] = '{"type":"constructor","round":1}';
     lines[c] = '{"type":"__proto__","round":1}';
     const r = readTrace(lines.join('\n'));
-    assert.deepEqual(r.errors.map((e) => [e.line, e.message]), [[a + 1, "unknown event type 'toString'"], [b + 1, "unknown event type 'constructor'"], [c + 1, "unknown event type '__proto__'"]]);
+    assert.deepEqual(
+      r.errors.map((e) => [e.line, e.message]),
+      [
+        [a + 1, "unknown event type 'toString'"],
+        [b + 1, "unknown event type 'constructor'"],
+        [c + 1, "unknown event type '__proto__'"],
+      ],
+    );
   });
 
   it('flags a missing header and a trace cut mid-run as incomplete', () => {
@@ -55,10 +68,13 @@ describe('trace reader', () => {
   });
 
   it('never throws, whatever the input', () => {
-    fc.assert(fc.property(fc.array(fc.oneof(fc.string(), fc.json(), fc.constant('{"type":"tie","round":1}'))), (ls) => {
-      const r = readTrace(ls.join('\n'));
-      assert.ok(Array.isArray(r.errors));
-    }), { numRuns: 300 });
+    fc.assert(
+      fc.property(fc.array(fc.oneof(fc.string(), fc.json(), fc.constant('{"type":"tie","round":1}'))), (ls) => {
+        const r = readTrace(ls.join('\n'));
+        assert.ok(Array.isArray(r.errors));
+      }),
+      { numRuns: 300 },
+    );
   });
 
   it('streams a file and reports an unreadable one as an error', async () => {
@@ -93,13 +109,26 @@ describe('trace reader', () => {
       fs.writeFileSync(f, body);
       const seen: number[] = [];
       let progress = 0;
-      const streamed = await readTraceFile(f, { onEvent: (_e, line) => seen.push(line), onProgress: (b) => { assert.ok(b >= progress); progress = b; } });
+      const streamed = await readTraceFile(f, {
+        onEvent: (_e, line) => seen.push(line),
+        onProgress: (b) => {
+          assert.ok(b >= progress);
+          progress = b;
+        },
+      });
       const whole = readTrace(body.replace('\r\n', '\n'));
       assert.deepEqual(streamed.errors, whole.errors);
       assert.equal(streamed.errors[0].line, 10);
       assert.equal(streamed.events.length, whole.events.length);
       assert.deepEqual(streamed.events, whole.events);
-      assert.equal((streamed.events.find((e) => e.type === 'memory' && e.memory.text.length > 1000) as { memory: { text: string } }).memory.text, long.memory.text);
+      assert.equal(
+        (
+          streamed.events.find((e) => e.type === 'memory' && e.memory.text.length > 1000) as {
+            memory: { text: string };
+          }
+        ).memory.text,
+        long.memory.text,
+      );
       assert.equal(seen.length, whole.events.length);
       assert.equal(progress, fs.statSync(f).size);
       assert.equal(streamed.complete, true);

@@ -22,7 +22,8 @@ describe('trace reader checks', () => {
   const find = (pick: (e: Record<string, unknown>) => boolean): number => lines.findIndex((l) => pick(JSON.parse(l)));
   const roundEnd = (r: number) => find((e) => e.type === 'round_end' && e.round === r);
   const roundStart = (r: number) => find((e) => e.type === 'round_start' && e.round === r);
-  const edited = (lineIndex: number, change: Record<string, unknown>): string => JSON.stringify({ ...JSON.parse(lines[lineIndex]), ...change });
+  const edited = (lineIndex: number, change: Record<string, unknown>): string =>
+    JSON.stringify({ ...JSON.parse(lines[lineIndex]), ...change });
   /** Reads `ls` line by line as readTrace does, collecting the events handed on. */
   const readLines = (ls: string[]): { read: TraceRead; handed: TraceEvent[] } => {
     const handed: TraceEvent[] = [];
@@ -42,7 +43,11 @@ describe('trace reader checks', () => {
       ['version 0', { version: 0 }, "header: 'version' must be a positive integer, got 0"],
       ['a negative version', { version: -5 }, "header: 'version' must be a positive integer, got -5"],
       ['a fractional version', { version: 1.5 }, "header: 'version' must be a positive integer, got 1.5"],
-      ['another format', { format: 'other-trace' }, `the first line is a header of format "other-trace", not 'society-trace'`],
+      [
+        'another format',
+        { format: 'other-trace' },
+        `the first line is a header of format "other-trace", not 'society-trace'`,
+      ],
     ] as const) {
       it(`is one problem at line 1 naming the cause, not one per line, for ${what}`, () => {
         const { read, handed } = readLines(withHeader({ ...header(), ...change }));
@@ -54,7 +59,9 @@ describe('trace reader checks', () => {
 
     it('is one problem for a trace without its header line, saying what the first line is', () => {
       const { read, handed } = readLines(lines.slice(1));
-      assert.deepEqual(problems(read), [[1, 'the first line is a round_start event, not a society trace header: the header line is missing']]);
+      assert.deepEqual(problems(read), [
+        [1, 'the first line is a round_start event, not a society trace header: the header line is missing'],
+      ]);
       assert.deepEqual(handed, []);
       assert.deepEqual(problems(readTrace('{"a":1}\n' + text)), [[1, 'the first line is not a society trace header']]);
       assert.deepEqual(problems(readTrace('{"type":"header"\n' + text)).length, 1);
@@ -97,7 +104,10 @@ describe('trace reader checks', () => {
       ls[at] = edited(at, { round: 1e15 });
       const { read, handed } = readLines(ls);
       assert.deepEqual(problems(read), [[at + 1, 'round 1000000000000000 begins before round 2 ended (no round_end)']]);
-      assert.ok(handed.every((e) => e.round <= 3), 'the wild event is not handed on');
+      assert.ok(
+        handed.every((e) => e.round <= 3),
+        'the wild event is not handed on',
+      );
       assert.equal(handed.length, lines.length - 2);
       assert.equal(read.lastRound, 3);
       assert.equal(read.complete, true);
@@ -108,14 +118,18 @@ describe('trace reader checks', () => {
       const { read } = readLines(ls);
       assert.deepEqual(problems(read), [[roundStart(2) + 1, 'round 3 follows round 1: round 2 is missing']]);
       // (and then every agent it names was never added)
-      assert.deepEqual(problems(readTrace([lines[0], ...lines.slice(roundStart(1))].join('\n')))[0], [2, 'round 1 follows the header: round 0 is missing']);
+      assert.deepEqual(problems(readTrace([lines[0], ...lines.slice(roundStart(1))].join('\n')))[0], [
+        2,
+        'round 1 follows the header: round 0 is missing',
+      ]);
     });
 
     it('reports a round read twice at the line it starts again, and its second round_end', () => {
       const round1 = lines.slice(roundStart(1), roundEnd(1) + 1);
       const ls = [...lines.slice(0, roundEnd(1) + 1), ...round1, ...lines.slice(roundEnd(1) + 1)];
       const { read, handed } = readLines(ls);
-      const first = roundEnd(1) + 1, again = roundEnd(1) + 2;
+      const first = roundEnd(1) + 1,
+        again = roundEnd(1) + 2;
       assert.deepEqual(problems(read), [
         [again, `round 1 again after its round_end at line ${first}`],
         [again + round1.length - 1, `a second round_end of round 1 (the first is at line ${first})`],
@@ -125,15 +139,20 @@ describe('trace reader checks', () => {
 
     it('reports a round_end repeated on its own, and a round that begins before the last one ended', () => {
       const end = roundEnd(1);
-      assert.deepEqual(problems(readTrace([...lines.slice(0, end + 1), lines[end], ...lines.slice(end + 1)].join('\n'))),
-        [[end + 2, `a second round_end of round 1 (the first is at line ${end + 1})`]]);
-      assert.deepEqual(problems(readTrace([...lines.slice(0, end), ...lines.slice(end + 1)].join('\n'))),
-        [[end + 1, 'round 2 begins before round 1 ended (no round_end)']]);
+      assert.deepEqual(
+        problems(readTrace([...lines.slice(0, end + 1), lines[end], ...lines.slice(end + 1)].join('\n'))),
+        [[end + 2, `a second round_end of round 1 (the first is at line ${end + 1})`]],
+      );
+      assert.deepEqual(problems(readTrace([...lines.slice(0, end), ...lines.slice(end + 1)].join('\n'))), [
+        [end + 1, 'round 2 begins before round 1 ended (no round_end)'],
+      ]);
     });
 
     it('reports lines after run_end once, and a run_end of another round', () => {
       const twice = readTrace([...lines, lines.at(-1)!, lines.at(-2)!].join('\n'));
-      assert.deepEqual(problems(twice), [[lines.length + 1, `a line after the run_end at line ${lines.length}: the run had ended`]]);
+      assert.deepEqual(problems(twice), [
+        [lines.length + 1, `a line after the run_end at line ${lines.length}: the run had ended`],
+      ]);
       assert.equal(twice.complete, true);
       const joined = readTrace([...lines, ...lines].join('\n'));
       assert.deepEqual(problems(joined), [
@@ -146,7 +165,8 @@ describe('trace reader checks', () => {
     });
 
     it('reports events out of order once per round, not once per line', () => {
-      const round2 = lines.slice(roundStart(2), roundEnd(2) + 1), round3 = lines.slice(roundStart(3), roundEnd(3) + 1);
+      const round2 = lines.slice(roundStart(2), roundEnd(2) + 1),
+        round3 = lines.slice(roundStart(3), roundEnd(3) + 1);
       const ls = [...lines.slice(0, roundStart(2)), ...round3, ...round2, ...lines.slice(roundEnd(3) + 1)];
       assert.deepEqual(problems(readTrace(ls.join('\n'))), [
         [roundStart(2) + 1, 'round 3 follows round 1: round 2 is missing'],
@@ -154,9 +174,11 @@ describe('trace reader checks', () => {
       ]);
     });
 
-    it('reports the first round past the header\'s rounds', () => {
+    it("reports the first round past the header's rounds", () => {
       const ls = [JSON.stringify({ ...JSON.parse(lines[0]), rounds: 2 }), ...lines.slice(1)];
-      assert.deepEqual(problems(readTrace(ls.join('\n'))), [[roundStart(3) + 1, "round 3 is past the header's 2 rounds"]]);
+      assert.deepEqual(problems(readTrace(ls.join('\n'))), [
+        [roundStart(3) + 1, "round 3 is past the header's 2 rounds"],
+      ]);
     });
 
     it('finds nothing wrong in a trace still being written, whatever line it has got to', () => {
@@ -169,7 +191,8 @@ describe('trace reader checks', () => {
     });
 
     it('takes an interview from the debugger between rounds, with the round just ended or the next', () => {
-      const ask = (round: number) => JSON.stringify({ type: 'intervention', round, kind: 'interview', agent: 'p0', question: 'q', answer: 'a' });
+      const ask = (round: number) =>
+        JSON.stringify({ type: 'intervention', round, kind: 'interview', agent: 'p0', question: 'q', answer: 'a' });
       const end = roundEnd(1);
       const ls = [...lines.slice(0, end + 1), ask(1), ask(2), ...lines.slice(end + 1)];
       assert.deepEqual(readTrace(ls.join('\n')).errors, []);
@@ -190,17 +213,22 @@ describe('trace reader checks', () => {
       const { read, handed } = readLines(ls);
       const lost = (JSON.parse(lines[added]) as { agent: { id: string } }).agent.id;
       const found = problems(read);
-      assert.deepEqual(found.filter(([, m]) => !m.includes(`'${lost}'`)), [
-        [added + 1, "agent_added: the agent has no 'id'"],
-        [tie + 1, "tie: 'from' names 'ghost', an agent never added"],
-        [memory + 1, "memory: 'agent' names 'nobody\\u001b[2J', an agent never added"],
-      ].sort(([a], [b]) => (a as number) - (b as number)));
+      assert.deepEqual(
+        found.filter(([, m]) => !m.includes(`'${lost}'`)),
+        [
+          [added + 1, "agent_added: the agent has no 'id'"],
+          [tie + 1, "tie: 'from' names 'ghost', an agent never added"],
+          [memory + 1, "memory: 'agent' names 'nobody\\u001b[2J', an agent never added"],
+        ].sort(([a], [b]) => (a as number) - (b as number)),
+      );
       // The agent whose agent_added was broken: its first line after that says so, its others nothing more.
       assert.equal(found.filter(([, m]) => m.includes(`'${lost}'`)).length, 1);
       assert.ok(!handed.some((e) => e.type === 'agent_added' && !e.agent.id));
       assert.ok(!handed.some((e) => e.type === 'tie' && e.from === 'ghost'));
-      assert.deepEqual(problems(readTrace([...lines.slice(0, roundEnd(1)), removal, ...lines.slice(roundEnd(1))].join('\n'))),
-        [[roundEnd(1) + 1, "agent_removed: 'agent' names 'ghost', an agent never added"]]);
+      assert.deepEqual(
+        problems(readTrace([...lines.slice(0, roundEnd(1)), removal, ...lines.slice(roundEnd(1))].join('\n'))),
+        [[roundEnd(1) + 1, "agent_removed: 'agent' names 'ghost', an agent never added"]],
+      );
     });
   });
 
@@ -222,7 +250,9 @@ describe('trace reader checks', () => {
         assert.deepEqual(problems(await readTraceFile(f, { maxLine: 2 << 20 })), [[1, 'line is too long (over 2 MB)']]);
         // At the end of the file without a newline, too.
         fs.writeFileSync(f, `${text}${'z'.repeat(6000)}`);
-        assert.deepEqual(problems(await readTraceFile(f, { maxLine: 4096 })), [[lines.length + 1, 'line is too long (over 4096 characters)']]);
+        assert.deepEqual(problems(await readTraceFile(f, { maxLine: 4096 })), [
+          [lines.length + 1, 'line is too long (over 4096 characters)'],
+        ]);
       } finally {
         fs.rmSync(dir, { recursive: true, force: true });
       }

@@ -4,7 +4,18 @@ import * as assert from 'node:assert/strict';
 import { limitBytes, MEAN_EVENT_BYTES, tooLargeToOpen, ViewBudget } from '../../../src/core/trace/viewBudget';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
-const roundEnd = (round: number): TraceEvent => ({ type: 'round_end', round, stats: { agents: 2, encounters: 0, messages: 0, ties: 0, mean_reward: 0, usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 } } });
+const roundEnd = (round: number): TraceEvent => ({
+  type: 'round_end',
+  round,
+  stats: {
+    agents: 2,
+    encounters: 0,
+    messages: 0,
+    ties: 0,
+    mean_reward: 0,
+    usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+  },
+});
 const roundStart = (round: number): TraceEvent => ({ type: 'round_start', round, agents: 2 });
 
 describe('view trace budget', () => {
@@ -22,8 +33,15 @@ describe('view trace budget', () => {
 
   it('says nothing when the budget is spent at the last round end: nothing was left out', () => {
     const budget = new ViewBudget(1);
-    const runEnd: TraceEvent = { type: 'run_end', round: 1, rounds: 1, usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 } };
-    const taken = [roundStart(0), roundEnd(0), roundStart(1), roundEnd(1), runEnd].filter((e) => budget.take(e, 300 * 1024));
+    const runEnd: TraceEvent = {
+      type: 'run_end',
+      round: 1,
+      rounds: 1,
+      usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+    };
+    const taken = [roundStart(0), roundEnd(0), roundStart(1), roundEnd(1), runEnd].filter((e) =>
+      budget.take(e, 300 * 1024),
+    );
     assert.equal(taken.length, 5, 'round 1 spends the budget; run_end closes it and is kept');
     assert.equal(budget.stopped, false);
     assert.equal(budget.note(), undefined);
@@ -55,7 +73,10 @@ describe('view trace budget', () => {
 
   it('refuses to open a file larger than the limit, naming its size and the setting', () => {
     assert.equal(tooLargeToOpen('t.jsonl', 256 * 1024 * 1024, 256), undefined);
-    assert.match(tooLargeToOpen('runs/big/trace.jsonl', 452 * 1024 * 1024, 256)!, /^runs\/big\/trace\.jsonl is 452 MB, more than the 256 MB .*society\.views\.maxTraceMB.*society report/);
+    assert.match(
+      tooLargeToOpen('runs/big/trace.jsonl', 452 * 1024 * 1024, 256)!,
+      /^runs\/big\/trace\.jsonl is 452 MB, more than the 256 MB .*society\.views\.maxTraceMB.*society report/,
+    );
     assert.equal(tooLargeToOpen('t.jsonl', 1e12, 0), undefined);
   });
 });

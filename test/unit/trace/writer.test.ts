@@ -9,7 +9,9 @@ import { makeScenario } from '../engine/scenarioFixture';
 
 describe('trace writer', () => {
   let dir: string;
-  beforeEach(() => { dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-writer-')); });
+  beforeEach(() => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-writer-'));
+  });
   afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
 
   async function write(file: string, spill: number, stopInRound?: number): Promise<TraceWriter> {
@@ -18,7 +20,11 @@ describe('trace writer', () => {
     writer.header(sim.header);
     sim.on(writer.listener);
     const controller = new AbortController();
-    if (stopInRound !== undefined) sim.gate = (p) => { if (p.kind === 'phase' && p.round === stopInRound && p.phase === 'reward') controller.abort(); };
+    if (stopInRound !== undefined) {
+      sim.gate = (p) => {
+        if (p.kind === 'phase' && p.round === stopInRound && p.phase === 'reward') controller.abort();
+      };
+    }
     const r = await sim.run(controller.signal);
     if (r.status === 'aborted') writer.discard();
     await writer.close();
@@ -26,7 +32,8 @@ describe('trace writer', () => {
   }
 
   it('spilling large rounds in chunks writes the same trace', async () => {
-    const whole = path.join(dir, 'whole.jsonl'), chunked = path.join(dir, 'chunked.jsonl');
+    const whole = path.join(dir, 'whole.jsonl'),
+      chunked = path.join(dir, 'chunked.jsonl');
     await write(whole, Infinity);
     const w = await write(chunked, 2_000);
     const text = fs.readFileSync(chunked, 'utf8');
@@ -36,7 +43,8 @@ describe('trace writer', () => {
   });
 
   it('an interrupted round already spilled to disk is cut back to the last round end', async () => {
-    const full = path.join(dir, 'full.jsonl'), cut = path.join(dir, 'cut.jsonl');
+    const full = path.join(dir, 'full.jsonl'),
+      cut = path.join(dir, 'cut.jsonl');
     await write(full, Infinity);
     const w = await write(cut, 2_000, 3);
     const partial = fs.readFileSync(cut, 'utf8');

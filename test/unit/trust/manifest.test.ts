@@ -25,13 +25,22 @@ describe('workspace trust in the manifest', () => {
     // there, or raise the cost cap a run asks before exceeding.
     const risky = props.filter((p) => /url|endpoint|folder|path|dir|host|apikey|cost/i.test(p));
     assert.ok(risky.includes('society.runsFolder'));
-    assert.deepEqual(risky.filter((p) => !restricted.includes(p)), []);
+    assert.deepEqual(
+      risky.filter((p) => !restricted.includes(p)),
+      [],
+    );
   });
 
   it('hides gated commands from context menus in an untrusted workspace', () => {
-    for (const [menu, items] of Object.entries(pkg.contributes.menus as Record<string, { command: string; when?: string }[]>)) {
+    for (const [menu, items] of Object.entries(
+      pkg.contributes.menus as Record<string, { command: string; when?: string }[]>,
+    )) {
       if (menu === 'editor/title' || menu === 'commandPalette') continue; // visible on purpose: they explain the refusal
-      for (const item of items) if (GATED.includes(item.command)) assert.match(item.when ?? '', /isWorkspaceTrusted/, `${menu}: ${item.command}`);
+      for (const item of items) {
+        if (GATED.includes(item.command)) {
+          assert.match(item.when ?? '', /isWorkspaceTrusted/, `${menu}: ${item.command}`);
+        }
+      }
     }
   });
 });

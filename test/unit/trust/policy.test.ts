@@ -1,10 +1,18 @@
 // The Restricted Mode rules: what stays on, what is refused and how the refusal reads.
 import * as assert from 'node:assert/strict';
-import { allowed, includeRefusal, MANAGE_TRUST_COMMAND, refusalMessage, refusedWhenUntrusted } from '../../../src/extension/trust/policy';
+import {
+  allowed,
+  includeRefusal,
+  MANAGE_TRUST_COMMAND,
+  refusalMessage,
+  refusedWhenUntrusted,
+} from '../../../src/extension/trust/policy';
 
 describe('workspace trust policy', () => {
   it('keeps reading features and refuses execution, model calls and keys when untrusted', () => {
-    for (const c of ['validate', 'complete', 'hover', 'viewTrace', 'inspectMemory'] as const) assert.ok(allowed(c, false), c);
+    for (const c of ['validate', 'complete', 'hover', 'viewTrace', 'inspectMemory'] as const) {
+      assert.ok(allowed(c, false), c);
+    }
     assert.deepEqual(refusedWhenUntrusted().sort(), ['apiKey', 'debug', 'experiment', 'modelCall', 'run']);
     for (const c of refusedWhenUntrusted()) {
       assert.equal(allowed(c, false), false, c);
@@ -29,7 +37,10 @@ describe('workspace trust policy', () => {
     assert.equal(includeRefusal('/home/u/ws', folders, false), undefined);
     assert.equal(includeRefusal('/srv/other/x.society', folders, false), undefined);
     assert.equal(includeRefusal('/etc/passwd', folders, true), undefined);
-    assert.match(includeRefusal('/etc/passwd', folders, false)!, /^\/etc\/passwd is outside the workspace folder and the workspace is not trusted/);
+    assert.match(
+      includeRefusal('/etc/passwd', folders, false)!,
+      /^\/etc\/passwd is outside the workspace folder and the workspace is not trusted/,
+    );
     // A sibling whose name starts with the folder's is outside.
     assert.ok(includeRefusal('/home/u/ws2/a.society', folders, false));
     assert.ok(includeRefusal('/home/u/a.society', [], false), 'no folder: nothing is inside');

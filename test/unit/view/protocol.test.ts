@@ -8,21 +8,58 @@ import { syntheticTrace } from '../../webview/fixtures';
 describe('view protocol', () => {
   it('recognises host messages and rejects anything else', () => {
     const t = syntheticTrace({ agents: 3, ties: 2 });
-    assert.ok(isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false }));
-    assert.ok(isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false, rest: 5000 }));
-    for (const rest of [-1, 1.5, '3']) assert.equal(isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false, rest }), false, `rest ${rest}`);
+    assert.ok(
+      isHostMessage({ type: 'load', source: { kind: 'file', label: 'x' }, header: t.header, events: [], live: false }),
+    );
+    assert.ok(
+      isHostMessage({
+        type: 'load',
+        source: { kind: 'file', label: 'x' },
+        header: t.header,
+        events: [],
+        live: false,
+        rest: 5000,
+      }),
+    );
+    for (const rest of [-1, 1.5, '3']) {
+      assert.equal(
+        isHostMessage({
+          type: 'load',
+          source: { kind: 'file', label: 'x' },
+          header: t.header,
+          events: [],
+          live: false,
+          rest,
+        }),
+        false,
+        `rest ${rest}`,
+      );
+    }
     assert.ok(isHostMessage({ type: 'events', events: [] }));
     assert.ok(isHostMessage({ type: 'status', status: 'completed' }));
     assert.ok(isHostMessage({ type: 'highlight', agents: ['a'], round: 2 }));
     assert.ok(isHostMessage({ type: 'select', agents: [] }));
-    for (const bad of [null, 'load', [], { type: 'load' }, { type: 'events', events: 'x' }, { type: 'select', agents: [1] }, { type: 'eval', code: '1' }]) {
+    for (const bad of [
+      null,
+      'load',
+      [],
+      { type: 'load' },
+      { type: 'events', events: 'x' },
+      { type: 'select', agents: [1] },
+      { type: 'eval', code: '1' },
+    ]) {
       assert.equal(isHostMessage(bad), false, JSON.stringify(bad));
     }
   });
 
   it('recognises view messages and rejects malformed exports', () => {
     assert.ok(isViewMessage({ type: 'ready' }));
-    assert.ok(isViewMessage({ type: 'ready', state: { round: null, selected: [], filter: { rounds: 'all', kinds: [], search: '' } } }));
+    assert.ok(
+      isViewMessage({
+        type: 'ready',
+        state: { round: null, selected: [], filter: { rounds: 'all', kinds: [], search: '' } },
+      }),
+    );
     assert.ok(isViewMessage({ type: 'selection', agents: ['a'] }));
     assert.ok(isViewMessage({ type: 'export', format: 'csv', fileName: 'ties.csv', data: 'from,to' }));
     assert.ok(isViewMessage({ type: 'error', message: 'x' }));
@@ -33,7 +70,11 @@ describe('view protocol', () => {
 
   it('splits events into batches in order', () => {
     const items = Array.from({ length: 12 }, (_, i) => i);
-    assert.deepEqual(batches(items, 5), [[0, 1, 2, 3, 4], [5, 6, 7, 8, 9], [10, 11]]);
+    assert.deepEqual(batches(items, 5), [
+      [0, 1, 2, 3, 4],
+      [5, 6, 7, 8, 9],
+      [10, 11],
+    ]);
     assert.deepEqual(batches([], 5), []);
   });
 
@@ -51,8 +92,14 @@ describe('view protocol', () => {
     t.header.scenario.name = 'A <b> & \u2029 club';
     const pieces = [...embeddedTraceJsonChunks(t, 300)];
     assert.ok(pieces.length > 10, `${pieces.length} pieces`);
-    assert.ok(pieces.every((p) => p.length < 300 + 2000), 'a piece is about one batch of events');
-    const whole = JSON.stringify(t).replace(/[<>&\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`);
+    assert.ok(
+      pieces.every((p) => p.length < 300 + 2000),
+      'a piece is about one batch of events',
+    );
+    const whole = JSON.stringify(t).replace(
+      /[<>&\u2028\u2029]/g,
+      (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`,
+    );
     assert.equal(pieces.join(''), whole);
     assert.equal(embeddedTraceJson(t), whole);
   });

@@ -19,14 +19,25 @@ describe('running from the editor', () => {
     assert.equal(scenarioSlug("Freshers' Forum — 2025!"), 'freshers-forum-2025');
     assert.equal(scenarioSlug('***'), 'run');
     assert.equal(scenarioSlug('Inês et Zoë: café'), 'ines-et-zoe-cafe', 'accents fold to their letters');
-    assert.equal(scenarioSlug('a'.repeat(47) + ' b'), 'a'.repeat(47), 'cut at 48 characters, no hyphen left at the end');
+    assert.equal(
+      scenarioSlug('a'.repeat(47) + ' b'),
+      'a'.repeat(47),
+      'cut at 48 characters, no hyphen left at the end',
+    );
     const taken = new Set([path.resolve('/ws/runs/x-20250102-030405')]);
-    assert.equal(runDirectory('/ws', 'runs', 'X', at, (d) => taken.has(d)), path.resolve('/ws/runs/x-20250102-030405-2'));
-    assert.equal(runDirectory('/ws', '/abs/runs', 'X', at, () => false), path.resolve('/abs/runs/x-20250102-030405'));
+    assert.equal(
+      runDirectory('/ws', 'runs', 'X', at, (d) => taken.has(d)),
+      path.resolve('/ws/runs/x-20250102-030405-2'),
+    );
+    assert.equal(
+      runDirectory('/ws', '/abs/runs', 'X', at, () => false),
+      path.resolve('/abs/runs/x-20250102-030405'),
+    );
   });
 
   it('finds the lines that start scenario documents', () => {
-    const text = 'kind: persona\nid: a\n---\nkind: scenario\nname: x\n---\n  kind: scenario\nkind: "scenario"  # quoted\nkind: scenarios\n';
+    const text =
+      'kind: persona\nid: a\n---\nkind: scenario\nname: x\n---\n  kind: scenario\nkind: "scenario"  # quoted\nkind: scenarios\n';
     assert.deepEqual(scenarioLines(text), [3, 7]);
     assert.deepEqual(scenarioLines('kind: scenario\r\nname: y\r\n'), [0]);
   });
@@ -39,7 +50,10 @@ describe('running from the editor', () => {
     assert.equal(offline.scenario.models[OVERRIDE_MODEL].provider, 'offline');
     assert.equal(scenario.models[OVERRIDE_MODEL], undefined, 'the loaded scenario is not changed');
     const lm = applyModelChoice(scenario, { kind: 'vscode', model: 'copilot-gpt-4o' });
-    assert.deepEqual([lm.scenario.models[OVERRIDE_MODEL].provider, lm.scenario.models[OVERRIDE_MODEL].model], ['vscode', 'copilot-gpt-4o']);
+    assert.deepEqual(
+      [lm.scenario.models[OVERRIDE_MODEL].provider, lm.scenario.models[OVERRIDE_MODEL].model],
+      ['vscode', 'copilot-gpt-4o'],
+    );
     const withKey = makeScenario(1);
     withKey.models.gpt = { ...withKey.models.default, name: 'gpt', provider: 'openai', api_key_env: 'OPENAI_API_KEY' };
     assert.deepEqual(keyNames(withKey), ['OPENAI_API_KEY']);
@@ -67,7 +81,9 @@ describe('running from the editor', () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-tail-'));
     const file = path.join(dir, 'trace.jsonl');
     try {
-      const lines = Array.from({ length: 200 }, (_, i) => JSON.stringify({ i, text: 'x'.repeat(i % 7 === 0 ? 300 : 20) }));
+      const lines = Array.from({ length: 200 }, (_, i) =>
+        JSON.stringify({ i, text: 'x'.repeat(i % 7 === 0 ? 300 : 20) }),
+      );
       fs.writeFileSync(file, lines.join('\n') + '\n');
       const tail = new TraceTail(file);
       const got: string[] = [];
@@ -95,10 +111,25 @@ describe('running from the editor', () => {
       const tail = new TraceTail(file);
       const got: string[] = [];
       let resets = 0;
-      assert.equal(tail.drain((l) => got.push(l), () => got.length >= 2, () => resets++), 4, 'the piece read is counted whole');
+      assert.equal(
+        tail.drain(
+          (l) => got.push(l),
+          () => got.length >= 2,
+          () => resets++,
+        ),
+        4,
+        'the piece read is counted whole',
+      );
       assert.deepEqual(got, ['{"a":1}', '{"b":2}'], 'no line after done()');
       fs.writeFileSync(file, '{"e":5}\n');
-      assert.equal(tail.drain((l) => got.push(l), () => false, () => resets++), 1);
+      assert.equal(
+        tail.drain(
+          (l) => got.push(l),
+          () => false,
+          () => resets++,
+        ),
+        1,
+      );
       assert.deepEqual([got, resets], [['{"a":1}', '{"b":2}', '{"e":5}'], 1]);
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -112,10 +143,38 @@ describe('running from the editor', () => {
     assert.equal(progress.statusText(), 'round 2/2 · 5 agents · 4 ties · offline rule-based model');
     assert.equal(lines.length, 4, 'three round ends and the run end');
     assert.match(lines[1]!.text, /^round 1\/2: 5 agents, 0 encounters, 0 messages, \d+ ties/);
-    progress.add({ type: 'round_end', round: 3, stats: { agents: 5, encounters: 1, messages: 2, ties: 4, mean_reward: 0.5, usage: { calls: 3, input_tokens: 1500, output_tokens: 200, cost_usd: 0.0123 } } });
-    assert.equal(progress.statusText(), 'round 3/2 · 5 agents · 4 ties · offline rule-based model · 1.7k tokens · $0.0123');
-    assert.equal(progress.add({ type: 'error', round: 3, agent: 'a', phase: 'act', message: 'timeout', handling: 'offline', reason: 'timeout' })?.level, 'warn');
+    progress.add({
+      type: 'round_end',
+      round: 3,
+      stats: {
+        agents: 5,
+        encounters: 1,
+        messages: 2,
+        ties: 4,
+        mean_reward: 0.5,
+        usage: { calls: 3, input_tokens: 1500, output_tokens: 200, cost_usd: 0.0123 },
+      },
+    });
+    assert.equal(
+      progress.statusText(),
+      'round 3/2 · 5 agents · 4 ties · offline rule-based model · 1.7k tokens · $0.0123',
+    );
+    assert.equal(
+      progress.add({
+        type: 'error',
+        round: 3,
+        agent: 'a',
+        phase: 'act',
+        message: 'timeout',
+        handling: 'offline',
+        reason: 'timeout',
+      })?.level,
+      'warn',
+    );
     assert.equal(progress.faults.fallback, 1, 'the end-of-run message hears of it');
-    assert.match(progress.faults.describe()!, /^1 model call failed \(timeout 1\): 1 answered by the offline rule-based model; first: timeout\./);
+    assert.match(
+      progress.faults.describe()!,
+      /^1 model call failed \(timeout 1\): 1 answered by the offline rule-based model; first: timeout\./,
+    );
   });
 });

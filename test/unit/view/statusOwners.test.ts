@@ -4,7 +4,9 @@ import { StatusOwners } from '../../../src/extension/run/statusOwners';
 
 describe('status bar owners', () => {
   it('gives a running run its item back when a debug session started during it ends', () => {
-    const s = new StatusOwners(), run = {}, debug = {};
+    const s = new StatusOwners(),
+      run = {},
+      debug = {};
     s.set(run, 'round 1/300', 'friends');
     s.set(debug, 'debugging friends');
     s.update(run, 'round 60/300');
@@ -15,8 +17,10 @@ describe('status bar owners', () => {
     assert.equal(s.shown()?.text, 'stopped after round 67/300');
   });
 
-  it('lets an ended run\'s summary go for good once someone else comes', () => {
-    const s = new StatusOwners(), run = {}, debug = {};
+  it("lets an ended run's summary go for good once someone else comes", () => {
+    const s = new StatusOwners(),
+      run = {},
+      debug = {};
     s.set(run, 'round 1/3');
     s.ended(run, 'round 3/3 · 16 agents');
     s.set(debug, 'debugging friends');

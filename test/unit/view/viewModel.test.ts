@@ -15,28 +15,84 @@ import { RewardSeries } from '../../../webview/model/rewardSeries';
 import { scrollToRow, visibleWindow } from '../../../webview/panels/virtualWindow';
 import { syntheticTrace } from '../../webview/fixtures';
 
-const message = (round: number, from: string, to: string, text: string): TraceEvent => ({ type: 'message', round, encounter: `${round}:${from}:0`, turn: 0, from, to, act: 'share', text, topic: 'chess' });
+const message = (round: number, from: string, to: string, text: string): TraceEvent => ({
+  type: 'message',
+  round,
+  encounter: `${round}:${from}:0`,
+  turn: 0,
+  from,
+  to,
+  act: 'share',
+  text,
+  topic: 'chess',
+});
 
 describe('view model', () => {
   describe('trace rows', () => {
     const events: TraceEvent[] = [
       message(1, 'a', 'b', 'Hello there'),
-      { type: 'evaluation', round: 1, encounter: '1:a:0', from: 'b', to: 'a', rating: 0.712, reasons: { reciprocity: 1, novelty: 0, affect: 1 }, text: 'Nice chat' },
-      { type: 'advice', round: 2, agent: 'c', driver: 'social', action: 'ask', text: 'Ask more questions', partner: 'a' },
+      {
+        type: 'evaluation',
+        round: 1,
+        encounter: '1:a:0',
+        from: 'b',
+        to: 'a',
+        rating: 0.712,
+        reasons: { reciprocity: 1, novelty: 0, affect: 1 },
+        text: 'Nice chat',
+      },
+      {
+        type: 'advice',
+        round: 2,
+        agent: 'c',
+        driver: 'social',
+        action: 'ask',
+        text: 'Ask more questions',
+        partner: 'a',
+      },
       { type: 'tie', round: 2, from: 'a', to: 'b', previous: 0, strength: 0.7, exists: true, cause: 'evaluation' },
       message(3, 'c', 'b', '<b>bold</b> move'),
-      { type: 'intervention', round: 3, kind: 'interview', agent: 'a', question: 'Who do you trust?', answer: 'Leo, mostly.' },
-      { type: 'error', round: 3, agent: 'b', phase: 'act', kind: 'speak', handling: 'skipped', reason: 'timeout', message: 'no answer in 60 s' },
+      {
+        type: 'intervention',
+        round: 3,
+        kind: 'interview',
+        agent: 'a',
+        question: 'Who do you trust?',
+        answer: 'Leo, mostly.',
+      },
+      {
+        type: 'error',
+        round: 3,
+        agent: 'b',
+        phase: 'act',
+        kind: 'speak',
+        handling: 'skipped',
+        reason: 'timeout',
+        message: 'no answer in 60 s',
+      },
     ];
     const rows = events.map(rowOf).filter((r): r is TraceRow => r !== undefined);
     const names: Record<string, string> = { a: 'Maya Chen', b: 'Leo Park', c: 'Ana Silva' };
     const nameOf = (id: string) => names[id] ?? id;
-    const filter = (f: Partial<TraceFilter>, round = 3) => filterRows(rows, { ...DEFAULT_FILTER, ...f }, round, nameOf).map((i) => rows[i].index);
+    const filter = (f: Partial<TraceFilter>, round = 3) =>
+      filterRows(rows, { ...DEFAULT_FILTER, ...f }, round, nameOf).map((i) => rows[i].index);
 
     it('lists messages, evaluations and advice with their detail', () => {
-      assert.deepEqual(rows.map((r) => [r.kind, r.detail]), [['message', 'share · chess'], ['evaluation', 'rating 0.71'], ['advice', 'social · ask'], ['message', 'share · chess'],
-        ['intervention', 'interview'], ['error', 'act · speak · skipped']]);
-      assert.deepEqual(rows.map((r) => r.index), [0, 1, 2, 4, 5, 6]);
+      assert.deepEqual(
+        rows.map((r) => [r.kind, r.detail]),
+        [
+          ['message', 'share · chess'],
+          ['evaluation', 'rating 0.71'],
+          ['advice', 'social · ask'],
+          ['message', 'share · chess'],
+          ['intervention', 'interview'],
+          ['error', 'act · speak · skipped'],
+        ],
+      );
+      assert.deepEqual(
+        rows.map((r) => r.index),
+        [0, 1, 2, 4, 5, 6],
+      );
       assert.equal(rows[4].text, 'Q: Who do you trust?\nA: Leo, mostly.');
       assert.equal(rows[5].text, 'timeout: no answer in 60 s');
       assert.deepEqual(rowAgents(rows[2]), ['c', 'a']);
@@ -72,14 +128,21 @@ describe('view model', () => {
       const set = new Set(data.edges.map((e) => `${e.from}>${e.to}`));
       for (const e of data.edges) assert.equal(e.reciprocal, set.has(`${e.to}>${e.from}`));
       assert.ok(data.edges.some((e) => e.reciprocal));
-      assert.equal(data.nodes.reduce((s, n) => s + n.inDegree + n.outDegree, 0), 240);
+      assert.equal(
+        data.nodes.reduce((s, n) => s + n.inDegree + n.outDegree, 0),
+        240,
+      );
       assert.ok(networkAt(replay(trace.header, trace.events, 1)).edges.length < 120);
     });
 
     it('computes the same density, reciprocity, clustering and modularity as the analysis layer, Louvain seeded alike', () => {
       const data = networkAt(replay(trace.header, trace.events));
       const m = roundMetrics(data);
-      const graph = graphFromTies(data.nodes.map((n) => ({ id: n.id })), data.edges, data.threshold);
+      const graph = graphFromTies(
+        data.nodes.map((n) => ({ id: n.id })),
+        data.edges,
+        data.threshold,
+      );
       // What `society report`, `society metrics` and the closing summary compute, whatever the run's seed.
       const reference = computeNetworkMetrics(graph);
       assert.equal(m.density, reference.density);
@@ -91,7 +154,7 @@ describe('view model', () => {
   });
 
   describe('stable community colours', () => {
-    it('keeps a community\'s colour when Louvain renumbers it', () => {
+    it("keeps a community's colour when Louvain renumbers it", () => {
       const first = nextColours({ a: 0, b: 0, c: 0, d: 1, e: 1 }, new Map());
       const second = nextColours({ a: 7, b: 7, c: 7, d: 3, e: 3, f: 3 }, first);
       assert.equal(second.get('a'), first.get('a'));
@@ -105,9 +168,13 @@ describe('view model', () => {
       for (let c = 0; c < 13; c++) for (let k = 0; k < 13 - c; k++) partition[`n${c}_${k}`] = c; // sizes 13, 12, …, 1
       const got = nextColours(partition, new Map());
       const byCommunity = new Map<number, Set<number>>();
-      for (const [node, c] of Object.entries(partition)) (byCommunity.get(c) ?? byCommunity.set(c, new Set()).get(c)!).add(got.get(node)!);
+      for (const [node, c] of Object.entries(partition)) {
+        (byCommunity.get(c) ?? byCommunity.set(c, new Set()).get(c)!).add(got.get(node)!);
+      }
       for (let c = 0; c < 9; c++) assert.deepEqual([...byCommunity.get(c)!], [c], `community ${c} has its own colour`);
-      for (let c = 9; c < 13; c++) assert.deepEqual([...byCommunity.get(c)!], [9], `community ${c} is in the grey "other"`);
+      for (let c = 9; c < 13; c++) {
+        assert.deepEqual([...byCommunity.get(c)!], [9], `community ${c} is in the grey "other"`);
+      }
       // Ten or fewer: every colour, the tenth included, is a community's own.
       const ten = nextColours(Object.fromEntries(Array.from({ length: 10 }, (_, i) => [`m${i}`, i])), new Map());
       assert.equal(new Set(ten.values()).size, 10);
@@ -130,7 +197,7 @@ describe('view model', () => {
       ];
       const inOrder = new RoundColours();
       const played = rounds.map((c, r) => inOrder.at(r, c, (k) => rounds[k]).colours);
-          // Visited 3, 0, 2, 1, 3 with every round's communities known: the same colours.
+      // Visited 3, 0, 2, 1, 3 with every round's communities known: the same colours.
       const scrubbed = new RoundColours();
       for (const r of [3, 0, 2, 1, 3]) {
         const got = scrubbed.at(r, rounds[r], (k) => rounds[k]);
@@ -143,9 +210,15 @@ describe('view model', () => {
       const first = early.at(3, rounds[3], (k) => (known.has(k) ? rounds[k] : undefined));
       assert.equal(first.provisional, true);
       assert.equal(early.chainedThrough, 0);
-      assert.equal(early.canChain(3, (k) => (known.has(k) ? rounds[k] : undefined)), false);
+      assert.equal(
+        early.canChain(3, (k) => (known.has(k) ? rounds[k] : undefined)),
+        false,
+      );
       known.add(1).add(2).add(3);
-      assert.equal(early.canChain(3, (k) => (known.has(k) ? rounds[k] : undefined)), true);
+      assert.equal(
+        early.canChain(3, (k) => (known.has(k) ? rounds[k] : undefined)),
+        true,
+      );
       const later = early.at(3, rounds[3], (k) => (known.has(k) ? rounds[k] : undefined));
       assert.equal(later.provisional, false);
       assert.deepEqual([...later.colours].sort(), [...played[3]].sort());
@@ -154,18 +227,36 @@ describe('view model', () => {
     });
   });
 
-  it('averages raw rewards per driver per round, and keeps each agent\'s history', () => {
+  it("averages raw rewards per driver per round, and keeps each agent's history", () => {
     const series = new RewardSeries();
-    const basis = { conversations: 1, partners: 1, rating_received: 0, questions_asked: 0, answers_received: 0, new_topics: 0, shares: 0, shares_acknowledged: 0, plans_agreed: 0, support_received: 0, support_given: 0 };
+    const basis = {
+      conversations: 1,
+      partners: 1,
+      rating_received: 0,
+      questions_asked: 0,
+      answers_received: 0,
+      new_topics: 0,
+      shares: 0,
+      shares_acknowledged: 0,
+      plans_agreed: 0,
+      support_received: 0,
+      support_given: 0,
+    };
     const raw = (v: number) => ({ social: v, information: v / 2, presentation: 0, coordination: 0, support: 1 });
     series.add({ type: 'reward', round: 1, agent: 'a', raw: raw(0.2), weighted: raw(0), total: 0.3, basis });
     series.add({ type: 'reward', round: 1, agent: 'b', raw: raw(0.6), weighted: raw(0), total: 0.5, basis });
     series.add({ type: 'reward', round: 2, agent: 'a', raw: raw(1), weighted: raw(0), total: 0.9, basis });
     const means = series.means();
-    assert.deepEqual(means.social.map((p) => p.round), [1, 2]);
+    assert.deepEqual(
+      means.social.map((p) => p.round),
+      [1, 2],
+    );
     assert.ok(Math.abs(means.social[0].value - 0.4) < 1e-12);
     assert.ok(Math.abs(means.total[0].value - 0.4) < 1e-12);
-    assert.deepEqual(series.ofAgent('a').social.map((p) => p.value), [0.2, 1]);
+    assert.deepEqual(
+      series.ofAgent('a').social.map((p) => p.value),
+      [0.2, 1],
+    );
     assert.deepEqual(series.ofAgent('zz').total, []);
   });
 

@@ -7,8 +7,10 @@ import type { HostMessage } from '../../../src/core/protocol/viewMessages';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { MAX_GAP_MS, MIN_GAP_MS, OPENING_MS, ViewOutbox } from '../../../src/extension/views/viewOutbox';
 
-const ev = (round: number, i: number): TraceEvent => ({ type: 'message', round, from: `a${i}`, to: 'b', text: `m${i}` } as unknown as TraceEvent);
-const events = (round: number, n: number, from = 0): TraceEvent[] => Array.from({ length: n }, (_, i) => ev(round, from + i));
+const ev = (round: number, i: number): TraceEvent =>
+  ({ type: 'message', round, from: `a${i}`, to: 'b', text: `m${i}` }) as unknown as TraceEvent;
+const events = (round: number, n: number, from = 0): TraceEvent[] =>
+  Array.from({ length: n }, (_, i) => ev(round, from + i));
 
 /** A webview whose postMessage settles when the test says, and a clock and timer the test drives. */
 function harness(maxEvents = 5) {
@@ -16,9 +18,28 @@ function harness(maxEvents = 5) {
   const settle: (() => void)[] = [];
   const timers: { f: () => void; ms: number }[] = [];
   let clock = 0;
-  const outbox = new ViewOutbox((m) => { sent.push(structuredClone(m)); return new Promise<void>((r) => settle.push(r)); }, maxEvents, (f, ms) => { timers.push({ f, ms }); }, () => clock);
-  const take = async (after = 10) => { clock += after; settle.shift()!(); await Promise.resolve(); await Promise.resolve(); };
-  const tick = () => { const t = timers.shift()!; t.f(); return t.ms; };
+  const outbox = new ViewOutbox(
+    (m) => {
+      sent.push(structuredClone(m));
+      return new Promise<void>((r) => settle.push(r));
+    },
+    maxEvents,
+    (f, ms) => {
+      timers.push({ f, ms });
+    },
+    () => clock,
+  );
+  const take = async (after = 10) => {
+    clock += after;
+    settle.shift()!();
+    await Promise.resolve();
+    await Promise.resolve();
+  };
+  const tick = () => {
+    const t = timers.shift()!;
+    t.f();
+    return t.ms;
+  };
   return { outbox, sent, settle, timers, take, tick };
 }
 
@@ -35,7 +56,10 @@ describe('the society view outbox (one message in flight)', () => {
     assert.equal(h.sent.length, 1, 'nothing goes out during the pause');
     assert.equal(h.tick(), 40, 'the pause lasts as long as the message took');
     assert.equal(h.sent.length, 2);
-    assert.deepEqual((h.sent[1] as Extract<HostMessage, { type: 'events' }>).events.map((e) => e.round), [2, 2, 3, 3]);
+    assert.deepEqual(
+      (h.sent[1] as Extract<HostMessage, { type: 'events' }>).events.map((e) => e.round),
+      [2, 2, 3, 3],
+    );
     assert.ok(!h.outbox.behind, 'only the message in flight is left');
   });
 
@@ -46,10 +70,19 @@ describe('the society view outbox (one message in flight)', () => {
     h.outbox.post({ type: 'status', status: 'stopped' });
     h.outbox.post({ type: 'events', events: events(2, 1) });
     h.outbox.post({ type: 'highlight', agents: ['a1'], round: 2 });
-    for (let i = 0; i < 10 && h.settle.length; i++) { await h.take(); h.tick(); }
-    assert.deepEqual(h.sent.map((m) => m.type === 'events' ? `events:${m.events.length}` : m.type), ['load', 'events:3', 'events:3', 'events:1', 'status', 'events:1', 'highlight']);
+    for (let i = 0; i < 10 && h.settle.length; i++) {
+      await h.take();
+      h.tick();
+    }
+    assert.deepEqual(
+      h.sent.map((m) => (m.type === 'events' ? `events:${m.events.length}` : m.type)),
+      ['load', 'events:3', 'events:3', 'events:1', 'status', 'events:1', 'highlight'],
+    );
     const all = h.sent.flatMap((m) => (m.type === 'events' ? m.events : []));
-    assert.deepEqual(all.map((e) => (e as unknown as { text: string }).text), ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm0']);
+    assert.deepEqual(
+      all.map((e) => (e as unknown as { text: string }).text),
+      ['m0', 'm1', 'm2', 'm3', 'm4', 'm5', 'm6', 'm0'],
+    );
   });
 
   it('bounds the pause, tells when it caught up, and drops the rest when cleared or disposed', async () => {
@@ -69,17 +102,28 @@ describe('the society view outbox (one message in flight)', () => {
     assert.ok(!h.outbox.behind);
     h.outbox.dispose();
     h.outbox.post({ type: 'events', events: events(5, 1) });
-    await h.take(); h.timers.splice(0).forEach((t) => t.f());
+    await h.take();
+    h.timers.splice(0).forEach((t) => t.f());
     assert.equal(h.sent.length, 3, 'nothing after dispose');
   });
 
   it('goes on after a failed post', async () => {
     let n = 0;
     const timers: (() => void)[] = [];
-    const outbox = new ViewOutbox(() => { n++; return Promise.reject(new Error('webview disposed')); }, 5, (f) => { timers.push(f); });
+    const outbox = new ViewOutbox(
+      () => {
+        n++;
+        return Promise.reject(new Error('webview disposed'));
+      },
+      5,
+      (f) => {
+        timers.push(f);
+      },
+    );
     outbox.post({ type: 'status', status: 'running' });
     outbox.post({ type: 'status', status: 'stopped' });
-    await Promise.resolve(); await Promise.resolve();
+    await Promise.resolve();
+    await Promise.resolve();
     timers.shift()!();
     assert.equal(n, 2);
   });

@@ -28,8 +28,15 @@ async function fileWith(text: string): Promise<vscode.TextDocument> {
 async function snippetsAtEnd(text: string): Promise<string[]> {
   const doc = await fileWith(text);
   const end = doc.positionAt(text.length);
-  const list = await vscode.commands.executeCommand<vscode.CompletionList>('vscode.executeCompletionItemProvider', doc.uri, end);
-  return list.items.filter((i) => i.kind === vscode.CompletionItemKind.Snippet).map(label).sort();
+  const list = await vscode.commands.executeCommand<vscode.CompletionList>(
+    'vscode.executeCompletionItemProvider',
+    doc.uri,
+    end,
+  );
+  return list.items
+    .filter((i) => i.kind === vscode.CompletionItemKind.Snippet)
+    .map(label)
+    .sort();
 }
 
 describe('QA fixes in the editor (extension host)', function () {
@@ -55,18 +62,26 @@ describe('QA fixes in the editor (extension host)', function () {
     assert.ok(all.every((s) => SNIPPETS.includes(s)));
   });
 
-  it('Set API Key refuses a blank key, and a blank stored key does not hide the environment\'s', async () => {
+  it("Set API Key refuses a blank key, and a blank stored key does not hide the environment's", async () => {
     assert.ok(validateApiKey('   '), 'spaces are refused');
     assert.ok(validateApiKey(''), 'nothing is refused');
     assert.equal(validateApiKey(' sk-test '), undefined);
-    const scenario = { models: { default: { provider: 'openai', model: 'm', api_key_env: 'SOCIETY_QA_TEST_KEY' } } } as unknown as Scenario;
-    const stored = (value: string | undefined) => ({ get: async (key: string) => (key === 'society.apiKey.SOCIETY_QA_TEST_KEY' ? value : undefined) });
+    const scenario = {
+      models: { default: { provider: 'openai', model: 'm', api_key_env: 'SOCIETY_QA_TEST_KEY' } },
+    } as unknown as Scenario;
+    const stored = (value: string | undefined) => ({
+      get: async (key: string) => (key === 'society.apiKey.SOCIETY_QA_TEST_KEY' ? value : undefined),
+    });
     process.env.SOCIETY_QA_TEST_KEY = 'sk-from-env';
     try {
       assert.equal((await loadKeys(stored(''), scenario)).get('SOCIETY_QA_TEST_KEY'), 'sk-from-env');
       assert.equal((await loadKeys(stored('  '), scenario)).get('SOCIETY_QA_TEST_KEY'), 'sk-from-env');
       assert.equal((await loadKeys(stored(undefined), scenario)).get('SOCIETY_QA_TEST_KEY'), 'sk-from-env');
-      assert.equal((await loadKeys(stored('sk-stored'), scenario)).get('SOCIETY_QA_TEST_KEY'), 'sk-stored', 'a stored key comes first');
+      assert.equal(
+        (await loadKeys(stored('sk-stored'), scenario)).get('SOCIETY_QA_TEST_KEY'),
+        'sk-stored',
+        'a stored key comes first',
+      );
       delete process.env.SOCIETY_QA_TEST_KEY;
       assert.equal((await loadKeys(stored(''), scenario)).has('SOCIETY_QA_TEST_KEY'), false);
     } finally {
@@ -80,7 +95,10 @@ describe('QA fixes in the editor (extension host)', function () {
     fs.writeFileSync(junk, 'hello world\n');
     try {
       const asked = new Promise<'asked'>((resolve) => setTimeout(() => resolve('asked'), 4000));
-      const outcome = await Promise.race([vscode.commands.executeCommand<vscode.Uri | undefined>('society.exportTies', vscode.Uri.file(junk)), asked]);
+      const outcome = await Promise.race([
+        vscode.commands.executeCommand<vscode.Uri | undefined>('society.exportTies', vscode.Uri.file(junk)),
+        asked,
+      ]);
       if (outcome === 'asked') await vscode.commands.executeCommand('workbench.action.closeQuickOpen');
       assert.equal(outcome, undefined, 'the command asked a question about a file it could not read');
     } finally {

@@ -10,7 +10,11 @@ import { nodeId } from '../metrics/nodeKeys';
 
 type GexfType = 'boolean' | 'double' | 'string';
 
-interface AttributeSpec { id: string; title: string; type: GexfType }
+interface AttributeSpec {
+  id: string;
+  title: string;
+  type: GexfType;
+}
 
 export interface GexfOptions {
   /** Shown in Gephi's graph metadata. */
@@ -71,29 +75,44 @@ function strengthValues(id: string, strengths: { round: number; value: number }[
 function header(description: string | undefined, graphAttributes: string): string[] {
   return [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-      + ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
+    '<gexf xmlns="http://gexf.net/1.3" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+      ' xsi:schemaLocation="http://gexf.net/1.3 http://gexf.net/1.3/gexf.xsd" version="1.3">',
     `  <meta><creator>Society Studio</creator>${description ? `<description>${e(description)}</description>` : ''}</meta>`,
     `  <graph defaultedgetype="directed"${graphAttributes}>`,
   ];
 }
 
-const label = (id: string, attrs: Record<string, unknown>): string => e(typeof attrs.name === 'string' ? attrs.name : id);
+const label = (id: string, attrs: Record<string, unknown>): string =>
+  e(typeof attrs.name === 'string' ? attrs.name : id);
 
 /** The tie network as a static GEXF 1.3 document (UTF-8). */
 export function toGexf(graph: TieGraph, options: GexfOptions = {}): string {
-  const nodeSpecs = attributeSpecs('n', graph.mapNodes((_n, attrs) => attrs), ['name']);
-  const edgeSpecs = attributeSpecs('e', graph.mapEdges((_e, attrs) => attrs), ['weight']);
+  const nodeSpecs = attributeSpecs(
+    'n',
+    graph.mapNodes((_n, attrs) => attrs),
+    ['name'],
+  );
+  const edgeSpecs = attributeSpecs(
+    'e',
+    graph.mapEdges((_e, attrs) => attrs),
+    ['weight'],
+  );
   let edgeIndex = 0;
   return [
     ...header(options.description, ' mode="static"'),
     ...declarations('node', 'static', nodeSpecs),
     ...declarations('edge', 'static', edgeSpecs),
     '    <nodes>',
-    ...graph.mapNodes((node, attrs) => `      <node id="${e(nodeId(node))}" label="${label(nodeId(node), attrs)}">${attvalues(nodeSpecs, attrs)}</node>`),
+    ...graph.mapNodes(
+      (node, attrs) =>
+        `      <node id="${e(nodeId(node))}" label="${label(nodeId(node), attrs)}">${attvalues(nodeSpecs, attrs)}</node>`,
+    ),
     '    </nodes>',
     '    <edges>',
-    ...graph.mapEdges((_edge, attrs, source, target) => `      <edge id="e${edgeIndex++}" source="${e(nodeId(source))}" target="${e(nodeId(target))}" weight="${attrs.weight}">${attvalues(edgeSpecs, attrs)}</edge>`),
+    ...graph.mapEdges(
+      (_edge, attrs, source, target) =>
+        `      <edge id="e${edgeIndex++}" source="${e(nodeId(source))}" target="${e(nodeId(target))}" weight="${attrs.weight}">${attvalues(edgeSpecs, attrs)}</edge>`,
+    ),
     '    </edges>',
     '  </graph>',
     '</gexf>',
@@ -104,18 +123,31 @@ export function toGexf(graph: TieGraph, options: GexfOptions = {}): string {
 /** The network over a run's rounds as a dynamic GEXF 1.3 document (integer time = round). */
 export function toDynamicGexf(timeline: TieTimeline, options: GexfOptions = {}): string {
   const { description } = options;
-  const nodeSpecs = attributeSpecs('n', timeline.nodes.map((n) => n.attrs), ['name']);
+  const nodeSpecs = attributeSpecs(
+    'n',
+    timeline.nodes.map((n) => n.attrs),
+    ['name'],
+  );
   const strength: AttributeSpec = { id: 'strength', title: 'strength', type: 'double' };
   return [
-    ...header(description, ` mode="dynamic" timeformat="integer" timerepresentation="interval" start="${timeline.firstRound}" end="${timeline.lastRound}"`),
+    ...header(
+      description,
+      ` mode="dynamic" timeformat="integer" timerepresentation="interval" start="${timeline.firstRound}" end="${timeline.lastRound}"`,
+    ),
     ...declarations('node', 'static', nodeSpecs),
     ...declarations('edge', 'dynamic', [strength]),
     '    <nodes>',
-    ...timeline.nodes.map((n) => `      <node id="${e(n.id)}" label="${label(n.id, n.attrs)}">${attvalues(nodeSpecs, n.attrs)}${spells(n.spells)}</node>`),
+    ...timeline.nodes.map(
+      (n) =>
+        `      <node id="${e(n.id)}" label="${label(n.id, n.attrs)}">${attvalues(nodeSpecs, n.attrs)}${spells(n.spells)}</node>`,
+    ),
     '    </nodes>',
     '    <edges>',
-    ...timeline.ties.map((t, i) => `      <edge id="e${i}" source="${e(t.from)}" target="${e(t.to)}" weight="${t.strengths[t.strengths.length - 1].value}">`
-      + `${strengthValues(strength.id, t.strengths)}${spells(t.spells)}</edge>`),
+    ...timeline.ties.map(
+      (t, i) =>
+        `      <edge id="e${i}" source="${e(t.from)}" target="${e(t.to)}" weight="${t.strengths[t.strengths.length - 1].value}">` +
+        `${strengthValues(strength.id, t.strengths)}${spells(t.spells)}</edge>`,
+    ),
     '    </edges>',
     '  </graph>',
     '</gexf>',

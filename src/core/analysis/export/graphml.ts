@@ -7,7 +7,11 @@ import { nodeId } from '../metrics/nodeKeys';
 
 type GraphmlType = 'boolean' | 'double' | 'string';
 
-interface KeySpec { id: string; name: string; type: GraphmlType }
+interface KeySpec {
+  id: string;
+  name: string;
+  type: GraphmlType;
+}
 
 function graphmlType(values: unknown[]): GraphmlType {
   const present = values.filter((v) => v !== undefined && v !== null);
@@ -21,11 +25,13 @@ function dataText(value: unknown): string {
 }
 
 function dataElements(keys: KeySpec[], attrs: Record<string, unknown>): string {
-  return keys
-    .filter((key) => attrs[key.name] !== undefined && attrs[key.name] !== null)
-    // escapeXml: a literal CR (or NEL, LINE SEPARATOR) in element text would read back as a line feed.
-    .map((key) => `<data key="${key.id}">${escapeXml(dataText(attrs[key.name]))}</data>`)
-    .join('');
+  return (
+    keys
+      .filter((key) => attrs[key.name] !== undefined && attrs[key.name] !== null)
+      // escapeXml: a literal CR (or NEL, LINE SEPARATOR) in element text would read back as a line feed.
+      .map((key) => `<data key="${key.id}">${escapeXml(dataText(attrs[key.name]))}</data>`)
+      .join('')
+  );
 }
 
 function keySpecs(prefix: string, records: Record<string, unknown>[]): KeySpec[] {
@@ -35,17 +41,32 @@ function keySpecs(prefix: string, records: Record<string, unknown>[]): KeySpec[]
 
 /** The directed tie network as a GraphML document (UTF-8). */
 export function toGraphML(graph: TieGraph): string {
-  const nodeKeys = keySpecs('n', graph.mapNodes((_node, attrs) => attrs));
-  const edgeKeys = keySpecs('e', graph.mapEdges((_edge, attrs) => attrs));
+  const nodeKeys = keySpecs(
+    'n',
+    graph.mapNodes((_node, attrs) => attrs),
+  );
+  const edgeKeys = keySpecs(
+    'e',
+    graph.mapEdges((_edge, attrs) => attrs),
+  );
   const lines = [
     '<?xml version="1.0" encoding="UTF-8"?>',
-    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"'
-      + ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
-    ...nodeKeys.map((k) => `  <key id="${k.id}" for="node" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`),
-    ...edgeKeys.map((k) => `  <key id="${k.id}" for="edge" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`),
+    '<graphml xmlns="http://graphml.graphdrawing.org/xmlns" xmlns:xsi="http://www.w3.org/2001/XMLSchema-instance"' +
+      ' xsi:schemaLocation="http://graphml.graphdrawing.org/xmlns http://graphml.graphdrawing.org/xmlns/1.0/graphml.xsd">',
+    ...nodeKeys.map(
+      (k) => `  <key id="${k.id}" for="node" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`,
+    ),
+    ...edgeKeys.map(
+      (k) => `  <key id="${k.id}" for="edge" attr.name="${escapeXmlAttribute(k.name)}" attr.type="${k.type}"/>`,
+    ),
     '  <graph id="ties" edgedefault="directed">',
-    ...graph.mapNodes((node, attrs) => `    <node id="${escapeXmlAttribute(nodeId(node))}">${dataElements(nodeKeys, attrs)}</node>`),
-    ...graph.mapEdges((_edge, attrs, source, target) => `    <edge source="${escapeXmlAttribute(nodeId(source))}" target="${escapeXmlAttribute(nodeId(target))}">${dataElements(edgeKeys, attrs)}</edge>`),
+    ...graph.mapNodes(
+      (node, attrs) => `    <node id="${escapeXmlAttribute(nodeId(node))}">${dataElements(nodeKeys, attrs)}</node>`,
+    ),
+    ...graph.mapEdges(
+      (_edge, attrs, source, target) =>
+        `    <edge source="${escapeXmlAttribute(nodeId(source))}" target="${escapeXmlAttribute(nodeId(target))}">${dataElements(edgeKeys, attrs)}</edge>`,
+    ),
     '  </graph>',
     '</graphml>',
     '',

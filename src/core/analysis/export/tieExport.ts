@@ -32,7 +32,9 @@ export function exportTraceTies(trace: LoadedTrace, format: TieFormat, options: 
   const name = trace.header.scenario.name;
   if (options.dynamic) {
     if (format !== 'gexf') throw new Error('a dynamic export is GEXF only');
-    return toDynamicGexf(tieTimeline(trace.header, trace.events, round), { description: `${name}: ties over rounds 0..${round}` });
+    return toDynamicGexf(tieTimeline(trace.header, trace.events, round), {
+      description: `${name}: ties over rounds 0..${round}`,
+    });
   }
   return tieGraphText(traceTieNetwork(trace, round), format, `${name}: ties at the end of round ${round}`);
 }

@@ -9,7 +9,11 @@ import { nodeId } from '../metrics/nodeKeys';
 /** Inclusive round interval. */
 export type Spell = [start: number, end: number];
 
-export interface TimelineNode { id: string; attrs: Record<string, unknown>; spells: Spell[] }
+export interface TimelineNode {
+  id: string;
+  attrs: Record<string, unknown>;
+  spells: Spell[];
+}
 
 export interface TimelineTie {
   from: string;
@@ -19,7 +23,12 @@ export interface TimelineTie {
   strengths: { round: number; value: number }[];
 }
 
-export interface TieTimeline { firstRound: number; lastRound: number; nodes: TimelineNode[]; ties: TimelineTie[] }
+export interface TieTimeline {
+  firstRound: number;
+  lastRound: number;
+  nodes: TimelineNode[];
+  ties: TimelineTie[];
+}
 
 function extend(spells: Spell[], round: number): void {
   const last = spells[spells.length - 1];
@@ -28,7 +37,11 @@ function extend(spells: Spell[], round: number): void {
 }
 
 /** Rounds 0..`lastRound` (default: the trace's last round). */
-export function tieTimeline(header: TraceHeader, events: readonly TraceEvent[], lastRound = events.reduce((max, e) => Math.max(max, e.round), 0)): TieTimeline {
+export function tieTimeline(
+  header: TraceHeader,
+  events: readonly TraceEvent[],
+  lastRound = events.reduce((max, e) => Math.max(max, e.round), 0),
+): TieTimeline {
   const replayer = new Replayer(header, events);
   const nodes = new Map<string, TimelineNode>();
   const ties = new Map<string, TimelineTie>();
@@ -37,7 +50,7 @@ export function tieTimeline(header: TraceHeader, events: readonly TraceEvent[], 
     graph.forEachNode((key, attrs) => {
       const id = nodeId(key);
       let node = nodes.get(id);
-      if (!node) nodes.set(id, node = { id, attrs, spells: [] });
+      if (!node) nodes.set(id, (node = { id, attrs, spells: [] }));
       node.attrs = attrs;
       extend(node.spells, round);
     });
@@ -45,7 +58,7 @@ export function tieTimeline(header: TraceHeader, events: readonly TraceEvent[], 
       const [from, to] = [nodeId(fromKey), nodeId(toKey)];
       const key = `${from}\u0000${to}`;
       let tie = ties.get(key);
-      if (!tie) ties.set(key, tie = { from, to, spells: [], strengths: [] });
+      if (!tie) ties.set(key, (tie = { from, to, spells: [], strengths: [] }));
       extend(tie.spells, round);
       tie.strengths.push({ round, value: attrs.weight });
     });

@@ -12,6 +12,9 @@ function csvField(value: unknown): string {
  * (pandas/NetworkX take any names) — then one line per tie of the graph, in edge order; CRLF line ends.
  */
 export function toTiesCsv(graph: TieGraph): string {
-  const rows = [['Source', 'Target', 'Type', 'Weight'], ...graph.mapEdges((_edge, attrs, from, to) => [nodeId(from), nodeId(to), 'Directed', attrs.weight])];
+  const rows = [
+    ['Source', 'Target', 'Type', 'Weight'],
+    ...graph.mapEdges((_edge, attrs, from, to) => [nodeId(from), nodeId(to), 'Directed', attrs.weight]),
+  ];
   return rows.map((row) => row.map(csvField).join(',')).join('\r\n') + '\r\n';
 }

@@ -8,7 +8,10 @@ import type { AnyGraph } from './tieGraph';
 
 /** Pearson correlation of the degrees at either end of an edge; null when undefined. */
 export function degreeAssortativity(graph: AnyGraph): number | null {
-  let pairs = 0, sum = 0, sumSquares = 0, sumProducts = 0;
+  let pairs = 0,
+    sum = 0,
+    sumSquares = 0,
+    sumProducts = 0;
   graph.forEachEdge((_edge, _attrs, source, target) => {
     const a = graph.degree(source);
     const b = graph.degree(target);
@@ -36,7 +39,8 @@ export function categoryOf(graph: AnyGraph, node: string, attribute: string): st
  * falls in one category.
  */
 export function attributeAssortativity(graph: AnyGraph, attribute: string): number | null {
-  let ends = 0, sameCategory = 0;
+  let ends = 0,
+    sameCategory = 0;
   const endsByCategory = new Map<string, number>();
   graph.forEachEdge((_edge, _attrs, source, target) => {
     const a = categoryOf(graph, source, attribute);

@@ -12,7 +12,12 @@ import { undirectedProjection } from './tieGraph';
  * `categories[k]` ('' for an agent without one). null when no agent has a category, or when the
  * coefficient is undefined in every draw.
  */
-export function assortativityBaseline(categories: readonly string[], m: number, seed: number, samples = BASELINE_SAMPLES): number | null {
+export function assortativityBaseline(
+  categories: readonly string[],
+  m: number,
+  seed: number,
+  samples = BASELINE_SAMPLES,
+): number | null {
   if (categories.length < 2 || categories.every((c) => c === '')) return null;
   // A stream of its own: the reciprocity and clustering draws (randomBaseline) stay as they were.
   const rng = seededRandom(seed ^ 0x5bd1e995);

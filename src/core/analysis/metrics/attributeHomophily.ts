@@ -49,6 +49,8 @@ export function attributeHomophily(projection: AnyGraph, attribute: string): Rec
     [assortativity]: attributed ? attributeAssortativity(projection, attribute) : null,
     [`${assortativity}_kind`]: kind,
     [`${attribute}_modularity`]: attributed ? partitionModularity(projection, byValue) : null,
-    [`${attribute}_modularity_weighted`]: attributed ? partitionModularity(projection, byValue, { weighted: true }) : null,
+    [`${attribute}_modularity_weighted`]: attributed
+      ? partitionModularity(projection, byValue, { weighted: true })
+      : null,
   };
 }

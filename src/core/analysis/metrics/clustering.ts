@@ -5,7 +5,10 @@
 import type { AnyGraph } from './tieGraph';
 
 /** Undirected simple adjacency: node i's neighbours are `neighbours[start[i] .. start[i + 1])`, no self-loops. */
-export interface Adjacency { start: Int32Array; neighbours: Int32Array }
+export interface Adjacency {
+  start: Int32Array;
+  neighbours: Int32Array;
+}
 
 /** A graph's adjacency with nodes numbered in graph order. */
 export function adjacencyOf(graph: AnyGraph): Adjacency {
@@ -14,7 +17,9 @@ export function adjacencyOf(graph: AnyGraph): Adjacency {
   const rows: number[][] = [];
   graph.forEachNode((node) => {
     const own = new Set<number>();
-    graph.forEachNeighbor(node, (other) => { if (other !== node) own.add(position.get(other)!); });
+    graph.forEachNeighbor(node, (other) => {
+      if (other !== node) own.add(position.get(other)!);
+    });
     rows.push([...own]);
   });
   return packRows(rows);
@@ -27,8 +32,12 @@ export function adjacencyOf(graph: AnyGraph): Adjacency {
 export function adjacencyFromLinks(n: number, links: ArrayLike<number>): Adjacency {
   const rows: number[][] = Array.from({ length: n }, () => []);
   for (let k = 0; k + 1 < links.length; k += 2) {
-    const u = links[k], v = links[k + 1];
-    if (u !== v) { rows[u].push(v); rows[v].push(u); }
+    const u = links[k],
+      v = links[k + 1];
+    if (u !== v) {
+      rows[u].push(v);
+      rows[v].push(u);
+    }
   }
   for (let i = 0; i < n; i++) if (rows[i].length > 1) rows[i] = [...new Set(rows[i])];
   return packRows(rows);
@@ -36,7 +45,9 @@ export function adjacencyFromLinks(n: number, links: ArrayLike<number>): Adjacen
 
 function packRows(rows: number[][]): Adjacency {
   const start = new Int32Array(rows.length + 1);
-  rows.forEach((r, i) => { start[i + 1] = start[i] + r.length; });
+  rows.forEach((r, i) => {
+    start[i + 1] = start[i] + r.length;
+  });
   const neighbours = new Int32Array(start[rows.length]);
   rows.forEach((r, i) => neighbours.set(r, start[i]));
   return { start, neighbours };
@@ -82,7 +93,9 @@ export function clusteringOf(adj: Adjacency): Clustering {
   const n = adj.start.length - 1;
   const triangles = trianglesPerNode(adj);
   const local = localValues(adj, triangles);
-  let sum = 0, all = 0, triples = 0;
+  let sum = 0,
+    all = 0,
+    triples = 0;
   for (let i = 0; i < n; i++) {
     sum += local[i];
     all += triangles[i];

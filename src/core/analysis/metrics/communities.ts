@@ -26,11 +26,15 @@ export interface ModularityOptions {
  * (or, weighted, no edge weight), where it is undefined.
  */
 export function partitionModularity(
-  graph: AnyGraph, communityOf: (node: string) => string | number, options: ModularityOptions = {},
+  graph: AnyGraph,
+  communityOf: (node: string) => string | number,
+  options: ModularityOptions = {},
 ): number | null {
   const getEdgeWeight = options.weighted ? strengthWeight : unitWeight;
   let total = 0;
-  graph.forEachEdge((edge, attrs) => { total += getEdgeWeight(edge, attrs); });
+  graph.forEachEdge((edge, attrs) => {
+    total += getEdgeWeight(edge, attrs);
+  });
   if (graph.size === 0 || total === 0) return null;
   return modularity(graph, { getNodeCommunity: (node) => communityOf(node), getEdgeWeight });
 }
@@ -53,7 +57,9 @@ export function louvainCommunities(graph: AnyGraph, rng: () => number = seededRa
     // No edge: Louvain has nothing to merge, every node is its own community.
     const communities: Record<string, number> = Object.create(null);
     let index = 0;
-    graph.forEachNode((node) => { communities[node] = index++; });
+    graph.forEachNode((node) => {
+      communities[node] = index++;
+    });
     return { communities, count: graph.order, modularity: null };
   }
   const communities = louvain(graph, { getEdgeWeight: unitWeight, rng });

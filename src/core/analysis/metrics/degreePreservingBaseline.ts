@@ -17,7 +17,11 @@ const TRIES_PER_SWAP = 100;
 const SWAP_BUDGET = 2_000_000;
 
 /** A directed graph as node indices 0..n-1 and edges (sources[i] → targets[i]). */
-export interface IndexedEdges { n: number; sources: Int32Array; targets: Int32Array }
+export interface IndexedEdges {
+  n: number;
+  sources: Int32Array;
+  targets: Int32Array;
+}
 
 /**
  * Rewires `edges` in place of a copy by up to `swaps` directed three-edge swaps: a path
@@ -26,7 +30,11 @@ export interface IndexedEdges { n: number; sources: Int32Array; targets: Int32Ar
  * probability proportional to its out-degree (which swaps never change), the next steps uniformly
  * among successors. Returns the rewired edges and the swaps made (fewer than asked when tries run out).
  */
-export function directedEdgeSwap(edges: IndexedEdges, swaps: number, rng: () => number): { edges: IndexedEdges; swapped: number } {
+export function directedEdgeSwap(
+  edges: IndexedEdges,
+  swaps: number,
+  rng: () => number,
+): { edges: IndexedEdges; swapped: number } {
   const { n } = edges;
   const m = edges.sources.length;
   const succ: number[][] = Array.from({ length: n }, () => []);
@@ -38,10 +46,18 @@ export function directedEdgeSwap(edges: IndexedEdges, swaps: number, rng: () => 
   // Cumulative out-degrees: a start drawn ∝ out-degree is the source of a uniformly drawn edge slot.
   const cumulative = new Int32Array(n);
   let total = 0;
-  for (let u = 0; u < n; u++) { total += succ[u].length; cumulative[u] = total; }
+  for (let u = 0; u < n; u++) {
+    total += succ[u].length;
+    cumulative[u] = total;
+  }
   const startOf = (slot: number): number => {
-    let lo = 0, hi = n - 1;
-    while (lo < hi) { const mid = (lo + hi) >> 1; if (cumulative[mid] > slot) hi = mid; else lo = mid + 1; }
+    let lo = 0,
+      hi = n - 1;
+    while (lo < hi) {
+      const mid = (lo + hi) >> 1;
+      if (cumulative[mid] > slot) hi = mid;
+      else lo = mid + 1;
+    }
     return lo;
   };
   const pick = (list: number[]): number => list[Math.floor(rng() * list.length)];
@@ -68,9 +84,16 @@ export function directedEdgeSwap(edges: IndexedEdges, swaps: number, rng: () => 
     replace(c, d, b);
     swapped++;
   }
-  const sources = new Int32Array(m), targets = new Int32Array(m);
+  const sources = new Int32Array(m),
+    targets = new Int32Array(m);
   let k = 0;
-  for (let u = 0; u < n; u++) for (const v of succ[u]) { sources[k] = u; targets[k] = v; k++; }
+  for (let u = 0; u < n; u++) {
+    for (const v of succ[u]) {
+      sources[k] = u;
+      targets[k] = v;
+      k++;
+    }
+  }
   return { edges: { n, sources, targets }, swapped };
 }
 
@@ -94,14 +117,20 @@ const meanOf = (xs: number[]): number | null => (xs.length ? xs.reduce((s, x) =>
  * '' for none; pass null to skip assortativity): means over seeded rewired samples.
  */
 export function degreePreservingBaseline(
-  edges: IndexedEdges, categories: readonly string[] | null, seed: number, samples = BASELINE_SAMPLES,
+  edges: IndexedEdges,
+  categories: readonly string[] | null,
+  seed: number,
+  samples = BASELINE_SAMPLES,
 ): DegreePreservingBaseline {
   const m = edges.sources.length;
   const swaps = SWAPS_PER_EDGE * m;
   const drawn = swaps === 0 ? samples : Math.max(1, Math.min(samples, Math.floor(SWAP_BUDGET / swaps)));
   // A stream of its own, apart from the G(n, m) draws, so those stay as they were.
   const rng = seededRandom(seed ^ 0x2545f491);
-  const recip: number[] = [], clustering: number[] = [], transitivity: number[] = [], assort: number[] = [];
+  const recip: number[] = [],
+    clustering: number[] = [],
+    transitivity: number[] = [],
+    assort: number[] = [];
   const withCategories = categories !== null && categories.some((c) => c !== '');
   let made = 0;
   for (let s = 0; s < drawn; s++) {
@@ -110,7 +139,10 @@ export function degreePreservingBaseline(
     const r = reciprocityOf(rewired);
     if (r !== null) recip.push(r);
     const links = new Int32Array(2 * m);
-    for (let i = 0; i < m; i++) { links[2 * i] = rewired.sources[i]; links[2 * i + 1] = rewired.targets[i]; }
+    for (let i = 0; i < m; i++) {
+      links[2 * i] = rewired.sources[i];
+      links[2 * i + 1] = rewired.targets[i];
+    }
     const c = clusteringOf(adjacencyFromLinks(edges.n, links));
     if (c.average !== null) clustering.push(c.average);
     transitivity.push(c.transitivity);
@@ -120,8 +152,12 @@ export function degreePreservingBaseline(
     }
   }
   return {
-    samples: drawn, swaps_per_sample: swaps, mean_swaps_made: drawn ? made / drawn : 0,
-    mean_reciprocity: meanOf(recip), mean_average_clustering: meanOf(clustering), mean_transitivity: meanOf(transitivity),
+    samples: drawn,
+    swaps_per_sample: swaps,
+    mean_swaps_made: drawn ? made / drawn : 0,
+    mean_reciprocity: meanOf(recip),
+    mean_average_clustering: meanOf(clustering),
+    mean_transitivity: meanOf(transitivity),
     mean_attribute_assortativity: withCategories ? meanOf(assort) : null,
   };
 }
@@ -140,19 +176,31 @@ function reciprocityOf(edges: IndexedEdges): number | null {
 function categoricalAssortativity(edges: IndexedEdges, categories: readonly string[]): number | null {
   const g = createTieGraph();
   for (let k = 0; k < edges.n; k++) g.addNode(String(k), { category: categories[k] });
-  for (let i = 0; i < edges.sources.length; i++) g.addDirectedEdge(String(edges.sources[i]), String(edges.targets[i]), { weight: 1 });
+  for (let i = 0; i < edges.sources.length; i++) {
+    g.addDirectedEdge(String(edges.sources[i]), String(edges.targets[i]), { weight: 1 });
+  }
   return attributeAssortativity(undirectedProjection(g), 'category');
 }
 
 /** The degree-preserving baseline of a tie graph, with each node's `attribute` as its category (null: none). */
 export function degreePreservingBaselineOf(
-  graph: TieGraph, attribute: string | null, seed: number, samples = BASELINE_SAMPLES,
+  graph: TieGraph,
+  attribute: string | null,
+  seed: number,
+  samples = BASELINE_SAMPLES,
 ): DegreePreservingBaseline {
   const index = new Map<string, number>();
-  graph.forEachNode((node) => { index.set(node, index.size); });
-  const sources = new Int32Array(graph.size), targets = new Int32Array(graph.size);
+  graph.forEachNode((node) => {
+    index.set(node, index.size);
+  });
+  const sources = new Int32Array(graph.size),
+    targets = new Int32Array(graph.size);
   let i = 0;
-  graph.forEachEdge((_edge, _attrs, from, to) => { sources[i] = index.get(from)!; targets[i] = index.get(to)!; i++; });
+  graph.forEachEdge((_edge, _attrs, from, to) => {
+    sources[i] = index.get(from)!;
+    targets[i] = index.get(to)!;
+    i++;
+  });
   const categories = attribute === null ? null : graph.mapNodes((node) => categoryOf(graph, node, attribute));
   return degreePreservingBaseline({ n: graph.order, sources, targets }, categories, seed, samples);
 }

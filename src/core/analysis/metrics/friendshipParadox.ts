@@ -10,12 +10,16 @@ export interface FriendshipParadox {
 }
 
 export function friendshipParadox(graph: AnyGraph): FriendshipParadox {
-  let nodes = 0, gapSum = 0, below = 0;
+  let nodes = 0,
+    gapSum = 0,
+    below = 0;
   graph.forEachNode((node) => {
     const degree = graph.degree(node);
     if (degree === 0) return;
     let neighbourDegrees = 0;
-    graph.forEachNeighbor(node, (other) => { neighbourDegrees += graph.degree(other); });
+    graph.forEachNeighbor(node, (other) => {
+      neighbourDegrees += graph.degree(other);
+    });
     nodes++;
     gapSum += neighbourDegrees / degree - degree;
     // Compared in integers: degree < neighbourDegrees / degree.

@@ -6,8 +6,15 @@ import { createTieGraph, type TieGraph } from './tieGraph';
 import { nodeKey } from './nodeKeys';
 import { ioReason } from '../../files/ioReason';
 
-export interface FixtureNode { id: string; [attribute: string]: unknown }
-export interface FixtureEdge { source: string; target: string; weight?: number }
+export interface FixtureNode {
+  id: string;
+  [attribute: string]: unknown;
+}
+export interface FixtureEdge {
+  source: string;
+  target: string;
+  weight?: number;
+}
 export type ExpectedMetrics = Record<string, number | null>;
 
 export interface GraphFixture {
@@ -36,11 +43,16 @@ export function parseGraphFixture(json: unknown, where = 'graph'): GraphFixture 
     }
   });
   edges.forEach((edge, i) => {
-    if (!isRecord(edge) || (typeof edge.source !== 'string' && typeof edge.source !== 'number')
-      || (typeof edge.target !== 'string' && typeof edge.target !== 'number')) {
+    if (
+      !isRecord(edge) ||
+      (typeof edge.source !== 'string' && typeof edge.source !== 'number') ||
+      (typeof edge.target !== 'string' && typeof edge.target !== 'number')
+    ) {
       fail(where, `edges[${i}] must be an object with "source" and "target"`);
     }
-    if (edge.weight !== undefined && typeof edge.weight !== 'number') fail(where, `edges[${i}].weight must be a number`);
+    if (edge.weight !== undefined && typeof edge.weight !== 'number') {
+      fail(where, `edges[${i}].weight must be a number`);
+    }
   });
   if (expected !== undefined) {
     if (!isRecord(expected)) fail(where, '"expected" must be an object');
@@ -51,7 +63,9 @@ export function parseGraphFixture(json: unknown, where = 'graph'): GraphFixture 
   return {
     nodes: (nodes as Record<string, unknown>[]).map((n) => ({ ...n, id: String(n.id) })),
     edges: (edges as Record<string, unknown>[]).map((e) => ({
-      source: String(e.source), target: String(e.target), ...(e.weight === undefined ? {} : { weight: e.weight as number }),
+      source: String(e.source),
+      target: String(e.target),
+      ...(e.weight === undefined ? {} : { weight: e.weight as number }),
     })),
     ...(expected === undefined ? {} : { expected: expected as ExpectedMetrics }),
   };
@@ -70,7 +84,10 @@ export function readGraphFixture(file: string): GraphFixture {
     json = JSON.parse(text);
   } catch (err) {
     // A .society or other non-JSON file handed in by mistake: say what is expected, not just the parser's complaint.
-    fail(file, `not a graph JSON file (nodes and edges, or a trace .jsonl): ${err instanceof Error ? err.message : String(err)}`);
+    fail(
+      file,
+      `not a graph JSON file (nodes and edges, or a trace .jsonl): ${err instanceof Error ? err.message : String(err)}`,
+    );
   }
   return parseGraphFixture(json, file);
 }

@@ -3,8 +3,15 @@
 import { createTieGraph, type TieGraph } from './tieGraph';
 import { nodeKey } from './nodeKeys';
 
-export interface TieNode { id: string; attrs?: Record<string, unknown> }
-export interface Tie { from: string; to: string; strength: number }
+export interface TieNode {
+  id: string;
+  attrs?: Record<string, unknown>;
+}
+export interface Tie {
+  from: string;
+  to: string;
+  strength: number;
+}
 
 /**
  * A graphology DirectedGraph with one node per entry of `nodes` (attributes copied) and one edge

@@ -9,7 +9,15 @@ import { attributeHomophily, type AttributeKind } from './attributeHomophily';
 import { adjacencyOf, clusteringOf } from './clustering';
 import { louvainCommunities } from './communities';
 import { componentSummary } from './components';
-import { inDegreeDistribution, inDegrees, maxOf, medianDegree, outDegreeDistribution, outDegrees, type DegreeDistribution } from './degrees';
+import {
+  inDegreeDistribution,
+  inDegrees,
+  maxOf,
+  medianDegree,
+  outDegreeDistribution,
+  outDegrees,
+  type DegreeDistribution,
+} from './degrees';
 import { friendshipParadox } from './friendshipParadox';
 import { mutualPairs, reciprocity } from './reciprocity';
 import { seededRandom } from '../../random/seededRandom';
@@ -36,7 +44,8 @@ export interface NetworkMetrics {
    * present a number) are a correlation instead, and add `<attribute>_assortativity_missing`,
    * the nodes left out for lacking a value. See attributeHomophily.
    */
-  [attributeMetric: `${string}_assortativity` | `${string}_modularity` | `${string}_modularity_weighted`]: number | null;
+  [attributeMetric: `${string}_assortativity` | `${string}_modularity` | `${string}_modularity_weighted`]:
+    number | null;
   [attributeKind: `${string}_assortativity_kind`]: AttributeKind;
   [attributeMissing: `${string}_assortativity_missing`]: number;
   louvain_communities: number;
@@ -56,8 +65,16 @@ export interface NetworkMetrics {
 
 /** Metrics that are counts (compared exactly); the other scalar metrics are real numbers. */
 export const COUNT_METRICS: readonly string[] = [
-  'nodes', 'edges', 'mutual_pairs', 'louvain_communities', 'connected_components', 'largest_component',
-  'weakly_connected_components', 'strongly_connected_components', 'max_in_degree', 'max_out_degree',
+  'nodes',
+  'edges',
+  'mutual_pairs',
+  'louvain_communities',
+  'connected_components',
+  'largest_component',
+  'weakly_connected_components',
+  'strongly_connected_components',
+  'max_in_degree',
+  'max_out_degree',
 ];
 
 export interface NetworkMetricsOptions {

@@ -33,9 +33,11 @@ export function numericAssortativity(graph: AnyGraph, attribute: string): number
   let sum = 0;
   for (const [a, b] of ends) sum += a + b;
   const mean = sum / (2 * ends.length);
-  let covariance = 0, variance = 0;
+  let covariance = 0,
+    variance = 0;
   for (const [a, b] of ends) {
-    const da = a - mean, db = b - mean;
+    const da = a - mean,
+      db = b - mean;
     covariance += 2 * da * db;
     variance += da * da + db * db;
   }

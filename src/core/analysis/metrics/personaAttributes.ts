@@ -14,7 +14,9 @@ export function personaAttributes(persona: Persona): Record<string, string | num
     const value = persona[key];
     if (value !== undefined) attrs[key] = value;
   }
-  for (const trait of TRAIT_NAMES) if (typeof persona.traits?.[trait] === 'number') attrs[trait] = persona.traits[trait];
+  for (const trait of TRAIT_NAMES) {
+    if (typeof persona.traits?.[trait] === 'number') attrs[trait] = persona.traits[trait];
+  }
   for (const driver of DRIVERS) {
     if (typeof persona.motivations?.[driver] === 'number') attrs[`motivation_${driver}`] = persona.motivations[driver];
   }

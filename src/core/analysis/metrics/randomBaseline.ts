@@ -14,7 +14,9 @@ import { createTieGraph, type TieGraph } from './tieGraph';
 function gnmSlots(n: number, m: number, rng: () => number): number[] {
   const slots = n * (n - 1);
   if (!Number.isInteger(n) || n < 0) throw new Error(`node count must be a non-negative integer, got ${n}`);
-  if (!Number.isInteger(m) || m < 0 || m > slots) throw new Error(`edge count must be an integer in 0..${slots}, got ${m}`);
+  if (!Number.isInteger(m) || m < 0 || m > slots) {
+    throw new Error(`edge count must be an integer in 0..${slots}, got ${m}`);
+  }
   const pick = (count: number): Set<number> => {
     const chosen = new Set<number>();
     while (chosen.size < count) chosen.add(Math.floor(rng() * slots));
@@ -59,14 +61,19 @@ export function randomDirectedGnm(n: number, m: number, rng: () => number): TieG
  * `reciprocity(randomDirectedGnm(...))` and the clustering of its undirected projection give
  * (the same draw, node order and arithmetic), without building the graphs.
  */
-export function gnmSample(n: number, m: number, rng: () => number): { reciprocity: number | null; clustering: Clustering } {
+export function gnmSample(
+  n: number,
+  m: number,
+  rng: () => number,
+): { reciprocity: number | null; clustering: Clustering } {
   const edgeSlots = gnmSlots(n, m, rng);
   const present = new Set(edgeSlots);
   const links = new Int32Array(2 * edgeSlots.length);
   let reciprocated = 0;
   edgeSlots.forEach((slot, k) => {
     const [u, v] = pairOfSlot(slot, n);
-    links[2 * k] = u; links[2 * k + 1] = v;
+    links[2 * k] = u;
+    links[2 * k + 1] = v;
     if (present.has(slotOfPair(v, u, n))) reciprocated++;
   });
   return { reciprocity: m === 0 ? null : reciprocated / m, clustering: clusteringOf(adjacencyFromLinks(n, links)) };

@@ -6,7 +6,10 @@ import toUndirected from 'graphology-operators/to-undirected';
 /** Node attributes: whatever the persona or fixture carries (group, openness, name, ...). */
 export type TieNodeAttributes = Record<string, unknown>;
 /** Edge attributes: `weight` is the tie strength. */
-export interface TieEdgeAttributes { weight: number; [key: string]: unknown }
+export interface TieEdgeAttributes {
+  weight: number;
+  [key: string]: unknown;
+}
 
 export type TieGraph = DirectedGraph<TieNodeAttributes, TieEdgeAttributes>;
 /** Any graphology graph; the undirected projection is one of these. */
@@ -29,7 +32,9 @@ export function undirectedProjection(graph: TieGraph): AnyGraph {
   const position = new Map(graph.nodes().map((node, i) => [node, i]));
   projection.forEachEdge((edge, _attrs, u, v) => {
     const [first, later] = position.get(u)! < position.get(v)! ? [u, v] : [v, u];
-    const from = graph.hasDirectedEdge(later, first) ? graph.directedEdge(later, first)! : graph.directedEdge(first, later)!;
+    const from = graph.hasDirectedEdge(later, first)
+      ? graph.directedEdge(later, first)!
+      : graph.directedEdge(first, later)!;
     projection.setEdgeAttribute(edge, 'weight', graph.getEdgeAttribute(from, 'weight'));
   });
   return projection;

@@ -57,8 +57,9 @@ export async function loadTieNetwork(file: string, options: { round?: number } =
     const graph = tieNetworkOf(state);
     return {
       graph,
-      description: `${file}: scenario '${printable(trace.header.scenario.name)}', ties at the end of round ${round}`
-        + ` (threshold ${state.settings.ties.threshold}): ${graph.order} agents, ${graph.size} directed ties`,
+      description:
+        `${file}: scenario '${printable(trace.header.scenario.name)}', ties at the end of round ${round}` +
+        ` (threshold ${state.settings.ties.threshold}): ${graph.order} agents, ${graph.size} directed ties`,
       ...(note ? { note } : {}),
     };
   }

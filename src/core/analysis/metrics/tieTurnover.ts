@@ -3,7 +3,10 @@
 // Hand-written: graphology has no snapshot comparison.
 import type { TieGraph } from './tieGraph';
 
-export interface DirectedPair { from: string; to: string }
+export interface DirectedPair {
+  from: string;
+  to: string;
+}
 
 export interface TieTurnover {
   /** |A ∩ B| / |A ∪ B| of the directed edge sets; null when both snapshots have no tie. */
@@ -23,7 +26,8 @@ function pairs(graph: TieGraph): DirectedPair[] {
 
 /** Turnover from snapshot `before` to snapshot `after`; nodes are matched by key. */
 export function tieTurnover(before: TieGraph, after: TieGraph): TieTurnover {
-  const has = (graph: TieGraph, p: DirectedPair) => graph.hasNode(p.from) && graph.hasNode(p.to) && graph.hasDirectedEdge(p.from, p.to);
+  const has = (graph: TieGraph, p: DirectedPair) =>
+    graph.hasNode(p.from) && graph.hasNode(p.to) && graph.hasDirectedEdge(p.from, p.to);
   const beforePairs = pairs(before);
   const afterPairs = pairs(after);
   const kept = beforePairs.filter((p) => has(after, p)).length;

@@ -16,7 +16,11 @@ export function tieNetworkOf(state: WorldState): TieGraph {
   const ties = [...state.ties.entries()]
     .filter(([from, to]) => present.has(from) && present.has(to))
     .map(([from, to, strength]) => ({ from, to, strength }));
-  return graphFromTies(agents.map((a) => ({ id: a.id, attrs: personaAttributes(a.persona) })), ties, state.settings.ties.threshold);
+  return graphFromTies(
+    agents.map((a) => ({ id: a.id, attrs: personaAttributes(a.persona) })),
+    ties,
+    state.settings.ties.threshold,
+  );
 }
 
 export interface LoadedTrace {
@@ -34,7 +38,16 @@ export interface LoadedTrace {
   truncated?: boolean;
 }
 
-const NETWORK_EVENTS: ReadonlySet<TraceEvent['type']> = new Set(['round_start', 'agent_added', 'agent_removed', 'tie', 'tie_decay', 'event_fired', 'round_end', 'run_end']);
+const NETWORK_EVENTS: ReadonlySet<TraceEvent['type']> = new Set([
+  'round_start',
+  'agent_added',
+  'agent_removed',
+  'tie',
+  'tie_decay',
+  'event_fired',
+  'round_end',
+  'run_end',
+]);
 
 /** Events that change the tie network or its agents (replay reads nothing else for `tieNetworkOf`). */
 export function shapesNetwork(e: TraceEvent): boolean {
@@ -48,15 +61,26 @@ export function shapesNetwork(e: TraceEvent): boolean {
  */
 export async function loadTrace(file: string, keep: (e: TraceEvent) => boolean = shapesNetwork): Promise<LoadedTrace> {
   const events: TraceEvent[] = [];
-  const read = await readTraceFile(file, { keepEvents: false, onEvent: (e) => { if (keep(e)) events.push(e); } });
+  const read = await readTraceFile(file, {
+    keepEvents: false,
+    onEvent: (e) => {
+      if (keep(e)) events.push(e);
+    },
+  });
   if (read.errors.length > 0 || !read.header) throw new Error(traceProblemsMessage(file, read.errors));
   // Rounds end with round_end; the events of one without it (the run was stopped mid-round) would
   // show half-updated ties, so they are left out. A trace cut inside round 0 (setup) holds no whole
   // round (lastRound −1): it has no network, rather than an empty or half-built one.
-  const lastRound = read.lastRound, unfinished = read.latestRound > lastRound;
+  const lastRound = read.lastRound,
+    unfinished = read.latestRound > lastRound;
   return {
-    file, header: read.header, events: unfinished ? events.filter((e) => e.round <= lastRound) : events, lastRound, complete: read.complete,
-    ...(unfinished ? { unfinishedRound: read.latestRound } : {}), ...(read.truncated ? { truncated: true } : {}),
+    file,
+    header: read.header,
+    events: unfinished ? events.filter((e) => e.round <= lastRound) : events,
+    lastRound,
+    complete: read.complete,
+    ...(unfinished ? { unfinishedRound: read.latestRound } : {}),
+    ...(read.truncated ? { truncated: true } : {}),
   };
 }
 
@@ -64,21 +88,30 @@ export async function loadTrace(file: string, keep: (e: TraceEvent) => boolean =
  * The round asked for (default: the last whole one); throws when the trace does not hold it whole,
  * naming the trace's file when it is known.
  */
-export function wholeRound(trace: Pick<LoadedTrace, 'file' | 'lastRound' | 'unfinishedRound'>, requested?: number): number {
+export function wholeRound(
+  trace: Pick<LoadedTrace, 'file' | 'lastRound' | 'unfinishedRound'>,
+  requested?: number,
+): number {
   const round = requested ?? trace.lastRound;
   if (Number.isInteger(round) && round >= 0 && round <= trace.lastRound) return round;
   const unfinished = trace.unfinishedRound !== undefined ? `; round ${trace.unfinishedRound} was not finished` : '';
   // A trace cut inside round 0 (or only a header) has no network to show, not an empty one.
-  const problem = trace.lastRound < 0 ? `round ${requested ?? 0} is not in the trace: it ends before round 0 was finished`
-    : `round ${round} is outside the trace (0..${trace.lastRound}${unfinished})`;
+  const problem =
+    trace.lastRound < 0
+      ? `round ${requested ?? 0} is not in the trace: it ends before round 0 was finished`
+      : `round ${round} is outside the trace (0..${trace.lastRound}${unfinished})`;
   throw new Error(trace.file !== undefined ? `${trace.file}: ${problem}` : problem);
 }
 
 /** What a command says about a trace it read whole rounds of: nothing for a whole trace. */
-export function unfinishedNote(trace: Pick<LoadedTrace, 'lastRound' | 'unfinishedRound' | 'truncated'>): string | undefined {
+export function unfinishedNote(
+  trace: Pick<LoadedTrace, 'lastRound' | 'unfinishedRound' | 'truncated'>,
+): string | undefined {
   if (trace.lastRound < 0) return 'the trace ends before round 0 was finished';
   const parts: string[] = [];
-  if (trace.unfinishedRound !== undefined) parts.push(`round ${trace.unfinishedRound} was not finished and is left out`);
+  if (trace.unfinishedRound !== undefined) {
+    parts.push(`round ${trace.unfinishedRound} was not finished and is left out`);
+  }
   if (trace.truncated) parts.push('its last line was cut off');
   return parts.length ? `the trace ends after round ${trace.lastRound}: ${parts.join('; ')}` : undefined;
 }

@@ -36,13 +36,29 @@ export const categoryLabel = (category: string): string => category || '(none)';
 export function categoryKey(counts: ReadonlyMap<string, number>, noun = 'categories'): CategoryKey {
   const all = [...counts.keys()].sort(byNaturalOrder);
   const fits = all.length <= CATEGORY_COLORS.length;
-  const coloured = fits ? all
-    : [...all].sort((a, b) => counts.get(b)! - counts.get(a)! || byNaturalOrder(a, b)).slice(0, CATEGORY_COLORS.length - 1).sort(byNaturalOrder);
-  const entries: CategoryKeyEntry[] = coloured.map((c, i) => ({ label: categoryLabel(c), noun, color: CATEGORY_COLORS[i], categories: [c], agents: counts.get(c)! }));
+  const coloured = fits
+    ? all
+    : [...all]
+        .sort((a, b) => counts.get(b)! - counts.get(a)! || byNaturalOrder(a, b))
+        .slice(0, CATEGORY_COLORS.length - 1)
+        .sort(byNaturalOrder);
+  const entries: CategoryKeyEntry[] = coloured.map((c, i) => ({
+    label: categoryLabel(c),
+    noun,
+    color: CATEGORY_COLORS[i],
+    categories: [c],
+    agents: counts.get(c)!,
+  }));
   if (!fits) {
     const kept = new Set(coloured);
     const rest = all.filter((c) => !kept.has(c));
-    entries.push({ label: `other (${rest.length} ${noun})`, noun, color: OTHER_COLOR, categories: rest, agents: rest.reduce((n, c) => n + counts.get(c)!, 0) });
+    entries.push({
+      label: `other (${rest.length} ${noun})`,
+      noun,
+      color: OTHER_COLOR,
+      categories: rest,
+      agents: rest.reduce((n, c) => n + counts.get(c)!, 0),
+    });
   }
   const colors = new Map(entries.flatMap((e) => e.categories.map((c): [string, string] => [c, e.color])));
   return { entries, colorOf: (category) => colors.get(category) ?? OTHER_COLOR };

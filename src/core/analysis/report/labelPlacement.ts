@@ -6,19 +6,35 @@
 import { RectGrid, type Rect } from './rectGrid';
 
 /** A place for a label on screen: its left edge and vertical centre. */
-export interface LabelSpot { x: number; y: number }
+export interface LabelSpot {
+  x: number;
+  y: number;
+}
 
 /** A label of width `w` and height `h`, with the places it may take, in order of preference. */
-export interface LabelBox { id: string; w: number; h: number; at: readonly LabelSpot[] }
+export interface LabelBox {
+  id: string;
+  w: number;
+  h: number;
+  at: readonly LabelSpot[];
+}
 
 /** Where each drawn label went: the index of its place in `at`. */
 export type LabelPlaces = Map<string, number>;
 
 /** An agent's circle on screen, which labels other than its own had better not cover. */
-export interface LabelObstacle { id: string; x: number; y: number; r: number }
+export interface LabelObstacle {
+  id: string;
+  x: number;
+  y: number;
+  r: number;
+}
 
 /** The visible area on screen, when names should not run off its edges. */
-export interface LabelBounds { width: number; height: number }
+export interface LabelBounds {
+  width: number;
+  height: number;
+}
 
 /**
  * The labels drawn and where. `boxes` come in priority order; each takes the first of its places
@@ -28,7 +44,12 @@ export interface LabelBounds { width: number; height: number }
  * `always` are drawn at their first place even where they overlap (the agent being debugged or
  * selected), and still take their room.
  */
-export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string> = new Set(), obstacles: readonly LabelObstacle[] = [], bounds?: LabelBounds): LabelPlaces {
+export function declutter(
+  boxes: readonly LabelBox[],
+  always: ReadonlySet<string> = new Set(),
+  obstacles: readonly LabelObstacle[] = [],
+  bounds?: LabelBounds,
+): LabelPlaces {
   const kept = new RectGrid<Rect>();
   const circles = new RectGrid<Rect & { id: string }>();
   for (const o of obstacles) circles.add({ id: o.id, x: o.x - o.r, y: o.y, w: 2 * o.r, h: 2 * o.r });
@@ -37,11 +58,14 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
     // One pass over the places, each tested once (this runs every frame while the layout moves):
     // the first clear one wins; else the first free one inside, else the first free one.
     const rects = b.at.map((p): Rect => ({ x: p.x, y: p.y, w: b.w, h: b.h }));
-    let i = always.has(b.id) && rects.length ? 0 : -1, freeInside = -1, free = -1;
+    let i = always.has(b.id) && rects.length ? 0 : -1,
+      freeInside = -1,
+      free = -1;
     for (let k = 0; i < 0 && k < rects.length; k++) {
       const r = rects[k];
       if (kept.some(r)) continue;
-      const inside = !bounds || (r.x >= 0 && r.x + r.w <= bounds.width && r.y - r.h / 2 >= 0 && r.y + r.h / 2 <= bounds.height);
+      const inside =
+        !bounds || (r.x >= 0 && r.x + r.w <= bounds.width && r.y - r.h / 2 >= 0 && r.y + r.h / 2 <= bounds.height);
       if (inside && !circles.some(r, (c) => c.id !== b.id)) i = k;
       if (inside && freeInside < 0) freeInside = k;
       if (free < 0) free = k;
@@ -59,23 +83,46 @@ export function declutter(boxes: readonly LabelBox[], always: ReadonlySet<string
  * the four sides, then the four corners, which often stay free where a crowd closes the sides
  * (the friends example lost one or two of its 16 names in a VS Code panel with sides only).
  */
-export const AROUND = ['right', 'left', 'above', 'below', 'upper right', 'lower right', 'upper left', 'lower left'] as const;
+export const AROUND = [
+  'right',
+  'left',
+  'above',
+  'below',
+  'upper right',
+  'lower right',
+  'upper left',
+  'lower left',
+] as const;
 
 /**
  * Where to write a name that took place `place` of `around` an agent at (x, y): the text's anchor
  * point (vertically centred) and alignment, in the drawing's own units; `d` is the centre-to-label
  * distance (radius + gap) and `half` the label's half height in those units.
  */
-export function labelAnchor(place: number, x: number, y: number, d: number, half: number): { x: number; y: number; align: 'start' | 'end' | 'middle' } {
+export function labelAnchor(
+  place: number,
+  x: number,
+  y: number,
+  d: number,
+  half: number,
+): { x: number; y: number; align: 'start' | 'end' | 'middle' } {
   switch (AROUND[place]) {
-    case 'left': return { x: x - d, y, align: 'end' };
-    case 'above': return { x, y: y - d - half, align: 'middle' };
-    case 'below': return { x, y: y + d + half, align: 'middle' };
-    case 'upper right': return { x: x + d * Math.SQRT1_2, y: y - d * Math.SQRT1_2 - half, align: 'start' };
-    case 'lower right': return { x: x + d * Math.SQRT1_2, y: y + d * Math.SQRT1_2 + half, align: 'start' };
-    case 'upper left': return { x: x - d * Math.SQRT1_2, y: y - d * Math.SQRT1_2 - half, align: 'end' };
-    case 'lower left': return { x: x - d * Math.SQRT1_2, y: y + d * Math.SQRT1_2 + half, align: 'end' };
-    default: return { x: x + d, y, align: 'start' };
+    case 'left':
+      return { x: x - d, y, align: 'end' };
+    case 'above':
+      return { x, y: y - d - half, align: 'middle' };
+    case 'below':
+      return { x, y: y + d + half, align: 'middle' };
+    case 'upper right':
+      return { x: x + d * Math.SQRT1_2, y: y - d * Math.SQRT1_2 - half, align: 'start' };
+    case 'lower right':
+      return { x: x + d * Math.SQRT1_2, y: y + d * Math.SQRT1_2 + half, align: 'start' };
+    case 'upper left':
+      return { x: x - d * Math.SQRT1_2, y: y - d * Math.SQRT1_2 - half, align: 'end' };
+    case 'lower left':
+      return { x: x - d * Math.SQRT1_2, y: y + d * Math.SQRT1_2 + half, align: 'end' };
+    default:
+      return { x: x + d, y, align: 'start' };
   }
 }
 
@@ -85,15 +132,27 @@ export function labelAnchor(place: number, x: number, y: number, d: number, half
  * it, then off its four corners (the label's near corner on the circle's 45° points, pushed out).
  */
 export function around(cx: number, cy: number, r: number, gap: number, w: number, h: number): LabelSpot[] {
-  const d = r + gap, o = d * Math.SQRT1_2;
+  const d = r + gap,
+    o = d * Math.SQRT1_2;
   return [
-    { x: cx + d, y: cy }, { x: cx - d - w, y: cy }, { x: cx - w / 2, y: cy - d - h / 2 }, { x: cx - w / 2, y: cy + d + h / 2 },
-    { x: cx + o, y: cy - o - h / 2 }, { x: cx + o, y: cy + o + h / 2 }, { x: cx - o - w, y: cy - o - h / 2 }, { x: cx - o - w, y: cy + o + h / 2 },
+    { x: cx + d, y: cy },
+    { x: cx - d - w, y: cy },
+    { x: cx - w / 2, y: cy - d - h / 2 },
+    { x: cx - w / 2, y: cy + d + h / 2 },
+    { x: cx + o, y: cy - o - h / 2 },
+    { x: cx + o, y: cy + o + h / 2 },
+    { x: cx - o - w, y: cy - o - h / 2 },
+    { x: cx - o - w, y: cy + o + h / 2 },
   ];
 }
 
 /** An agent as drawn: its layout position and radius. */
-export interface PlacedAgent { id: string; x: number; y: number; radius: number }
+export interface PlacedAgent {
+  id: string;
+  x: number;
+  y: number;
+  radius: number;
+}
 
 /**
  * Where the names of `named` (in priority order) go on screen, for a drawing whose view maps
@@ -102,18 +161,36 @@ export interface PlacedAgent { id: string; x: number; y: number; radius: number 
  * place names this way.
  */
 export function placeNames<N extends PlacedAgent>(
-  named: readonly N[], agents: readonly PlacedAgent[], view: { k: number; x: number; y: number },
-  width: (n: N) => number, h: number, gap: number, focus: ReadonlySet<string>, bounds?: LabelBounds,
+  named: readonly N[],
+  agents: readonly PlacedAgent[],
+  view: { k: number; x: number; y: number },
+  width: (n: N) => number,
+  h: number,
+  gap: number,
+  focus: ReadonlySet<string>,
+  bounds?: LabelBounds,
 ): LabelPlaces {
   const { k, x, y } = view;
-  return declutter(named.map((n) => {
-    const w = width(n);
-    return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, gap, w, h) };
-  }), focus, agents.map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })), bounds);
+  return declutter(
+    named.map((n) => {
+      const w = width(n);
+      return { id: n.id, w, h, at: around(x + k * n.x, y + k * n.y, k * n.radius, gap, w, h) };
+    }),
+    focus,
+    agents.map((n) => ({ id: n.id, x: x + k * n.x, y: y + k * n.y, r: k * n.radius })),
+    bounds,
+  );
 }
 
 /** Priority of a name: focused agents first, then more ties, then the name itself (stable). */
-export function byLabelPriority<N extends { id: string; name: string; inDegree: number; outDegree: number }>(nodes: readonly N[], focus: ReadonlySet<string>): N[] {
-  return [...nodes].sort((a, b) => Number(focus.has(b.id)) - Number(focus.has(a.id))
-    || (b.inDegree + b.outDegree) - (a.inDegree + a.outDegree) || (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+export function byLabelPriority<N extends { id: string; name: string; inDegree: number; outDegree: number }>(
+  nodes: readonly N[],
+  focus: ReadonlySet<string>,
+): N[] {
+  return [...nodes].sort(
+    (a, b) =>
+      Number(focus.has(b.id)) - Number(focus.has(a.id)) ||
+      b.inDegree + b.outDegree - (a.inDegree + a.outDegree) ||
+      (a.name < b.name ? -1 : a.name > b.name ? 1 : 0),
+  );
 }

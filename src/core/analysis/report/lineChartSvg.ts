@@ -39,12 +39,17 @@ export function niceTicks(lo: number, hi: number, count = 5): number[] {
 
 export function lineChartSvg(series: ChartSeries[], options: LineChartOptions): string {
   const { width = 640, height = 320, title, xLabel, yLabel } = options;
-  const left = 52, right = 130, top = 28, bottom = 44;
+  const left = 52,
+    right = 130,
+    top = 28,
+    bottom = 44;
   const xs = series.flatMap((s) => s.points.map(([x]) => x));
   const ys = series.flatMap((s) => s.points.map(([, y]) => y).filter((y): y is number => y !== null));
-  const xMin = xs.length ? Math.min(...xs) : 0, xMax = xs.length ? Math.max(...xs) : 1;
+  const xMin = xs.length ? Math.min(...xs) : 0,
+    xMax = xs.length ? Math.max(...xs) : 1;
   const [yMin, yMax] = options.yDomain ?? [0, ys.length && Math.max(...ys) > 0 ? Math.max(...ys) : 1];
-  const plotW = width - left - right, plotH = height - top - bottom;
+  const plotW = width - left - right,
+    plotH = height - top - bottom;
   const sx = (x: number) => left + (xMax > xMin ? ((x - xMin) / (xMax - xMin)) * plotW : plotW / 2);
   const sy = (y: number) => top + plotH - (yMax > yMin ? ((y - yMin) / (yMax - yMin)) * plotH : 0);
 
@@ -53,8 +58,14 @@ export function lineChartSvg(series: ChartSeries[], options: LineChartOptions): 
   const axes = [
     `<line x1="${left}" y1="${top + plotH}" x2="${left + plotW}" y2="${top + plotH}" stroke="currentColor"/>`,
     `<line x1="${left}" y1="${top}" x2="${left}" y2="${top + plotH}" stroke="currentColor"/>`,
-    ...xTicks.map((t) => `<line x1="${fmt(sx(t))}" y1="${top + plotH}" x2="${fmt(sx(t))}" y2="${top + plotH + 4}" stroke="currentColor"/><text x="${fmt(sx(t))}" y="${top + plotH + 16}" text-anchor="middle">${t}</text>`),
-    ...yTicks.map((t) => `<line x1="${left - 4}" y1="${fmt(sy(t))}" x2="${left + plotW}" y2="${fmt(sy(t))}" ${ink('ink-grid')}/><text x="${left - 7}" y="${fmt(sy(t) + 4)}" text-anchor="end">${t}</text>`),
+    ...xTicks.map(
+      (t) =>
+        `<line x1="${fmt(sx(t))}" y1="${top + plotH}" x2="${fmt(sx(t))}" y2="${top + plotH + 4}" stroke="currentColor"/><text x="${fmt(sx(t))}" y="${top + plotH + 16}" text-anchor="middle">${t}</text>`,
+    ),
+    ...yTicks.map(
+      (t) =>
+        `<line x1="${left - 4}" y1="${fmt(sy(t))}" x2="${left + plotW}" y2="${fmt(sy(t))}" ${ink('ink-grid')}/><text x="${left - 7}" y="${fmt(sy(t) + 4)}" text-anchor="end">${t}</text>`,
+    ),
     `<text x="${left + plotW / 2}" y="${height - 8}" text-anchor="middle">${escapeMarkup(xLabel)}</text>`,
     `<text x="14" y="${top + plotH / 2}" text-anchor="middle" transform="rotate(-90 14 ${top + plotH / 2})">${escapeMarkup(yLabel)}</text>`,
     `<text x="${left}" y="16" font-weight="bold">${escapeMarkup(title)}</text>`,
@@ -67,12 +78,16 @@ export function lineChartSvg(series: ChartSeries[], options: LineChartOptions): 
       if (y === null) runs.push([]);
       else runs[runs.length - 1].push([x, y]);
     }
-    return runs.filter((run) => run.length > 0).map((run) => {
-      const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
-      if (run.length === 1) return `<circle cx="${fmt(sx(run[0][0]))}" cy="${fmt(sy(run[0][1]))}" r="2.5" fill="${s.color}"><title>${escapeMarkup(s.label)}</title></circle>`;
-      const points = run.map(([x, y]) => `${fmt(sx(x))},${fmt(sy(y))}`).join(' ');
-      return `<polyline fill="none" stroke="${s.color}" stroke-width="2"${dash} points="${points}"><title>${escapeMarkup(s.label)}</title></polyline>`;
-    });
+    return runs
+      .filter((run) => run.length > 0)
+      .map((run) => {
+        const dash = s.dashed ? ' stroke-dasharray="5 3"' : '';
+        if (run.length === 1) {
+          return `<circle cx="${fmt(sx(run[0][0]))}" cy="${fmt(sy(run[0][1]))}" r="2.5" fill="${s.color}"><title>${escapeMarkup(s.label)}</title></circle>`;
+        }
+        const points = run.map(([x, y]) => `${fmt(sx(x))},${fmt(sy(y))}`).join(' ');
+        return `<polyline fill="none" stroke="${s.color}" stroke-width="2"${dash} points="${points}"><title>${escapeMarkup(s.label)}</title></polyline>`;
+      });
   });
 
   const legend = series.map((s, i) => {

@@ -10,7 +10,8 @@ export function formatMetricValue(key: string, value: unknown): string {
     const pairs = value.flatMap((count, degree) => (count === 0 ? [] : [`${degree}:${count}`]));
     return pairs.length ? pairs.join(' ') : '-';
   }
-  if (typeof value === 'number') return COUNT_METRICS.includes(key) || Number.isInteger(value) ? String(value) : formatReal(value, 4);
+  if (typeof value === 'number') {
+    return COUNT_METRICS.includes(key) || Number.isInteger(value) ? String(value) : formatReal(value, 4);
+  }
   return String(value);
 }
-

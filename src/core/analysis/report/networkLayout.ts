@@ -1,10 +1,22 @@
 // A deterministic force-directed layout of the tie network for static pictures: d3-force run for
 // a fixed number of ticks from seeded start positions, with a seeded jiggle, then fitted to a box.
-import { forceCenter, forceCollide, forceLink, forceManyBody, forceSimulation, forceX, forceY, type SimulationNodeDatum } from 'd3-force';
+import {
+  forceCenter,
+  forceCollide,
+  forceLink,
+  forceManyBody,
+  forceSimulation,
+  forceX,
+  forceY,
+  type SimulationNodeDatum,
+} from 'd3-force';
 import { seededRandom } from '../../random/seededRandom';
 import type { TieGraph } from '../metrics/tieGraph';
 
-export interface Point { x: number; y: number }
+export interface Point {
+  x: number;
+  y: number;
+}
 
 export interface LayoutOptions {
   seed?: number;
@@ -15,7 +27,9 @@ export interface LayoutOptions {
   margin?: number;
 }
 
-interface LayoutNode extends SimulationNodeDatum { id: string }
+interface LayoutNode extends SimulationNodeDatum {
+  id: string;
+}
 
 /**
  * Ticks of the layout by default: 300 up to 1,000 nodes, then fewer (each tick costs O(n log n);
@@ -43,8 +57,18 @@ export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map
   const links = graph.mapEdges((_edge, _attrs, source, target) => ({ source, target }));
   const simulation = forceSimulation(nodes)
     .randomSource(rng)
-    .force('link', forceLink<LayoutNode, { source: string; target: string }>(links).id((d) => d.id).distance(40))
-    .force('charge', forceManyBody().strength(-60).theta(graph.order <= CAREFUL_UP_TO ? 0.9 : COARSE_THETA))
+    .force(
+      'link',
+      forceLink<LayoutNode, { source: string; target: string }>(links)
+        .id((d) => d.id)
+        .distance(40),
+    )
+    .force(
+      'charge',
+      forceManyBody()
+        .strength(-60)
+        .theta(graph.order <= CAREFUL_UP_TO ? 0.9 : COARSE_THETA),
+    )
     .force('x', forceX(0).strength(0.05))
     .force('y', forceY(0).strength(0.05))
     .force('center', forceCenter(0, 0))
@@ -59,13 +83,22 @@ export function layoutNetwork(graph: TieGraph, options: LayoutOptions = {}): Map
 function fitToBox(nodes: LayoutNode[], width: number, height: number, margin: number): Map<string, Point> {
   const positions = new Map<string, Point>();
   if (nodes.length === 0) return positions;
-  const xs = nodes.map((n) => n.x!), ys = nodes.map((n) => n.y!);
-  const minX = Math.min(...xs), maxX = Math.max(...xs), minY = Math.min(...ys), maxY = Math.max(...ys);
-  const spanX = maxX - minX, spanY = maxY - minY;
-  const scale = Math.min(spanX > 0 ? (width - 2 * margin) / spanX : Infinity, spanY > 0 ? (height - 2 * margin) / spanY : Infinity);
+  const xs = nodes.map((n) => n.x!),
+    ys = nodes.map((n) => n.y!);
+  const minX = Math.min(...xs),
+    maxX = Math.max(...xs),
+    minY = Math.min(...ys),
+    maxY = Math.max(...ys);
+  const spanX = maxX - minX,
+    spanY = maxY - minY;
+  const scale = Math.min(
+    spanX > 0 ? (width - 2 * margin) / spanX : Infinity,
+    spanY > 0 ? (height - 2 * margin) / spanY : Infinity,
+  );
   const k = Number.isFinite(scale) ? scale : 1;
   // Centre the drawing in the box whatever its aspect ratio.
-  const offsetX = (width - k * spanX) / 2, offsetY = (height - k * spanY) / 2;
+  const offsetX = (width - k * spanX) / 2,
+    offsetY = (height - k * spanY) / 2;
   for (const n of nodes) positions.set(n.id, { x: offsetX + k * (n.x! - minX), y: offsetY + k * (n.y! - minY) });
   return positions;
 }

@@ -20,10 +20,16 @@ export const LEGEND_CHAR_WIDTH = 0.6 * LEGEND_FONT_SIZE;
 /** Categories named in the tooltip of "other" before the list is cut short. */
 const OTHER_NAMED = 30;
 
-const PAD = 12, ROW = 18, SWATCH = 18, COLUMN_GAP = 18;
+const PAD = 12,
+  ROW = 18,
+  SWATCH = 18,
+  COLUMN_GAP = 18;
 
 /** The legend: its markup, in absolute coordinates, and the height of its band. */
-export interface LegendBand { height: number; markup: string }
+export interface LegendBand {
+  height: number;
+  markup: string;
+}
 
 /** `text` cut to `max` characters (code points), the last one an ellipsis. */
 export function shortened(text: string, max: number): string {
@@ -48,23 +54,41 @@ export function categoryLegend(entries: readonly CategoryKeyEntry[], width: numb
   const columns = Math.max(1, Math.min(entries.length, Math.floor((width - 2 * PAD + COLUMN_GAP) / column)));
   const rows = Math.ceil(entries.length / columns);
   const items = entries.map((entry, i) => {
-    const x = PAD + Math.floor(i / rows) * column, y = top + PAD + (i % rows) * ROW;
-    return `<g><title>${escapeMarkup(tooltip(entry))}</title><circle cx="${fmt(x + 6)}" cy="${y}" r="6" fill="${entry.color}" ${ink('ink-rim')}/>`
-      + `<text x="${fmt(x + SWATCH)}" y="${y + 4}">${escapeMarkup(texts[i])}</text></g>`;
+    const x = PAD + Math.floor(i / rows) * column,
+      y = top + PAD + (i % rows) * ROW;
+    return (
+      `<g><title>${escapeMarkup(tooltip(entry))}</title><circle cx="${fmt(x + 6)}" cy="${y}" r="6" fill="${entry.color}" ${ink('ink-rim')}/>` +
+      `<text x="${fmt(x + SWATCH)}" y="${y + 4}">${escapeMarkup(texts[i])}</text></g>`
+    );
   });
   return { height: 2 * PAD + (rows - 1) * ROW + 6, markup: items.join('') };
 }
 
 /** Range of a numeric attribute over the agents, and how many have no value. */
-export interface NumericRange { min: number; max: number; missing: number }
+export interface NumericRange {
+  min: number;
+  max: number;
+  missing: number;
+}
 
 /** The scale as a bar of five swatches from the lowest to the highest value, and a swatch for agents without one, from `top` down. */
 export function numericLegend(attribute: string, r: NumericRange, top: number): LegendBand {
-  const out = [`<g><title>${escapeMarkup(attribute)}</title><text x="${PAD}" y="${top + 16}">${escapeMarkup(shortened(attribute, LEGEND_MAX_CHARS))}</text></g>`];
-  for (let i = 0; i < 5; i++) out.push(`<rect x="${PAD + 16 * i}" y="${top + 22}" width="16" height="10" fill="${sequentialColor(i / 4)}"/>`);
+  const out = [
+    `<g><title>${escapeMarkup(attribute)}</title><text x="${PAD}" y="${top + 16}">${escapeMarkup(shortened(attribute, LEGEND_MAX_CHARS))}</text></g>`,
+  ];
+  for (let i = 0; i < 5; i++) {
+    out.push(`<rect x="${PAD + 16 * i}" y="${top + 22}" width="16" height="10" fill="${sequentialColor(i / 4)}"/>`);
+  }
   out.push(`<rect x="${PAD}" y="${top + 22}" width="80" height="10" fill="none" ${ink('ink-rim')}/>`);
-  out.push(`<text x="${PAD}" y="${top + 46}">${escapeMarkup(fmtValue(r.min))}</text>`, `<text x="${PAD + 80}" y="${top + 46}" text-anchor="end">${escapeMarkup(fmtValue(r.max))}</text>`);
-  if (r.missing) out.push(`<circle cx="${PAD + 6}" cy="${top + 60}" r="6" fill="${NO_VALUE_COLOR}" ${ink('ink-rim')}/><text x="${PAD + SWATCH}" y="${top + 64}">${escapeMarkup('(no value)')}</text>`);
+  out.push(
+    `<text x="${PAD}" y="${top + 46}">${escapeMarkup(fmtValue(r.min))}</text>`,
+    `<text x="${PAD + 80}" y="${top + 46}" text-anchor="end">${escapeMarkup(fmtValue(r.max))}</text>`,
+  );
+  if (r.missing) {
+    out.push(
+      `<circle cx="${PAD + 6}" cy="${top + 60}" r="6" fill="${NO_VALUE_COLOR}" ${ink('ink-rim')}/><text x="${PAD + SWATCH}" y="${top + 64}">${escapeMarkup('(no value)')}</text>`,
+    );
+  }
   return { height: r.missing ? 74 : 56, markup: out.join('') };
 }
 

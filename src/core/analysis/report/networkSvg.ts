@@ -47,19 +47,30 @@ function baseRadius(nodes: number, width: number, height: number): number {
 
 /** The segment between two node circles, trimmed so arrowheads meet the rims. */
 function trimmed(a: Point, b: Point, ra: number, rb: number): [Point, Point] | null {
-  const dx = b.x - a.x, dy = b.y - a.y;
+  const dx = b.x - a.x,
+    dy = b.y - a.y;
   const length = Math.hypot(dx, dy);
   if (length <= ra + rb) return null;
-  const ux = dx / length, uy = dy / length;
-  return [{ x: a.x + ux * ra, y: a.y + uy * ra }, { x: b.x - ux * rb, y: b.y - uy * rb }];
+  const ux = dx / length,
+    uy = dy / length;
+  return [
+    { x: a.x + ux * ra, y: a.y + uy * ra },
+    { x: b.x - ux * rb, y: b.y - uy * rb },
+  ];
 }
 
 function numericRange(graph: TieGraph, attribute: string): NumericRange {
-  let min = Infinity, max = -Infinity, missing = 0;
+  let min = Infinity,
+    max = -Infinity,
+    missing = 0;
   graph.forEachNode((node) => {
     const v = numericValueOf(graph, node, attribute);
-    if (v === undefined) { missing++; return; }
-    min = Math.min(min, v); max = Math.max(max, v);
+    if (v === undefined) {
+      missing++;
+      return;
+    }
+    min = Math.min(min, v);
+    max = Math.max(max, v);
   });
   return { min, max, missing };
 }
@@ -70,14 +81,22 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
   const category = options.categoryOf ?? ((node: string) => categoryOf(graph, node, colorBy));
   // A numeric attribute (age, a trait) is coloured on a sequential scale from its lowest to its
   // highest value: a palette of categories would give every distinct age its own unrelated colour.
-  const numeric = !options.categoryOf && attributeKind(graph, colorBy) === 'numeric' ? numericRange(graph, colorBy) : undefined;
+  const numeric =
+    !options.categoryOf && attributeKind(graph, colorBy) === 'numeric' ? numericRange(graph, colorBy) : undefined;
   const counts = new Map<string, number>();
-  if (!numeric) graph.forEachNode((node) => { const c = category(node); counts.set(c, (counts.get(c) ?? 0) + 1); });
+  if (!numeric) {
+    graph.forEachNode((node) => {
+      const c = category(node);
+      counts.set(c, (counts.get(c) ?? 0) + 1);
+    });
+  }
   const key = categoryKey(counts, options.categoriesAre);
   const colorOf = (node: string) => {
     if (!numeric) return key.colorOf(category(node));
     const v = numericValueOf(graph, node, colorBy);
-    return v === undefined ? NO_VALUE_COLOR : sequentialColor(numeric.max > numeric.min ? (v - numeric.min) / (numeric.max - numeric.min) : 0.5);
+    return v === undefined
+      ? NO_VALUE_COLOR
+      : sequentialColor(numeric.max > numeric.min ? (v - numeric.min) / (numeric.max - numeric.min) : 0.5);
   };
   const base = baseRadius(graph.order, width, height);
   // Sized by ties received: 5 + 1.5·√in-degree at full size.
@@ -94,11 +113,15 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     if (mutual && source > target) return; // drawn once, from the other direction
     const segment = trimmed(positions.get(source)!, positions.get(target)!, radius(source) + 1, radius(target) + 1);
     if (!segment) return;
-    const strength = mutual ? Math.max(attrs.weight, graph.getDirectedEdgeAttribute(target, source, 'weight')) : attrs.weight;
+    const strength = mutual
+      ? Math.max(attrs.weight, graph.getDirectedEdgeAttribute(target, source, 'weight'))
+      : attrs.weight;
     const title = mutual ? `${labelOf(source)} ↔ ${labelOf(target)}` : `${labelOf(source)} → ${labelOf(target)}`;
-    ties.push(`<line class="${mutual ? 'tie mutual' : 'tie'}" x1="${fmt(segment[0].x)}" y1="${fmt(segment[0].y)}" x2="${fmt(segment[1].x)}" y2="${fmt(segment[1].y)}"`
-      + ` stroke-width="${fmt(0.5 + 2 * Math.max(0, Math.min(1, strength)))}"${mutual ? ' marker-start="url(#tie-head-start)"' : ''} marker-end="url(#tie-head)">`
-      + `<title>${escapeMarkup(`${title} (${strength.toFixed(2)})`)}</title></line>`);
+    ties.push(
+      `<line class="${mutual ? 'tie mutual' : 'tie'}" x1="${fmt(segment[0].x)}" y1="${fmt(segment[0].y)}" x2="${fmt(segment[1].x)}" y2="${fmt(segment[1].y)}"` +
+        ` stroke-width="${fmt(0.5 + 2 * Math.max(0, Math.min(1, strength)))}"${mutual ? ' marker-start="url(#tie-head-start)"' : ''} marker-end="url(#tie-head)">` +
+        `<title>${escapeMarkup(`${title} (${strength.toFixed(2)})`)}</title></line>`,
+    );
   });
 
   const circles: string[] = [];
@@ -109,20 +132,36 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     bottom = Math.max(bottom, p.y + radius(node));
     const nodeCategory = category(node);
     const about = `${labelOf(node)} (${nodeId(node)})${nodeCategory ? `, ${options.categoryOf ? nodeCategory : `${colorBy}: ${nodeCategory}`}` : ''}; in ${graph.inDegree(node)}, out ${graph.outDegree(node)}`;
-    circles.push(`<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(radius(node))}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`);
+    circles.push(
+      `<circle cx="${fmt(p.x)}" cy="${fmt(p.y)}" r="${fmt(radius(node))}" fill="${colorOf(node)}"><title>${escapeMarkup(about)}</title></circle>`,
+    );
   });
   // Names above their circles, the best connected first, each only where it overlaps no name
   // already written (labelPlacement.ts); the rest keep their tooltip.
   const labels: string[] = [];
   if (labelled) {
-    const named = byLabelPriority(graph.mapNodes((id) => ({ id, name: labelOf(id), inDegree: graph.inDegree(id), outDegree: graph.outDegree(id) })), new Set());
+    const named = byLabelPriority(
+      graph.mapNodes((id) => ({ id, name: labelOf(id), inDegree: graph.inDegree(id), outDegree: graph.outDegree(id) })),
+      new Set(),
+    );
     // Above the circle, or else below it.
     const above = (id: string) => positions.get(id)!.y - radius(id) - 3;
     const below = (id: string) => positions.get(id)!.y + radius(id) + 3 + LABEL_SIZE * 0.75;
-    const places = declutter(named.map((n) => {
-      const w = n.name.length * LABEL_SIZE * 0.55, x = positions.get(n.id)!.x - w / 2;
-      return { id: n.id, w, h: LABEL_SIZE * 1.2, at: [{ x, y: above(n.id) - LABEL_SIZE * 0.35 }, { x, y: below(n.id) - LABEL_SIZE * 0.35 }] };
-    }));
+    const places = declutter(
+      named.map((n) => {
+        const w = n.name.length * LABEL_SIZE * 0.55,
+          x = positions.get(n.id)!.x - w / 2;
+        return {
+          id: n.id,
+          w,
+          h: LABEL_SIZE * 1.2,
+          at: [
+            { x, y: above(n.id) - LABEL_SIZE * 0.35 },
+            { x, y: below(n.id) - LABEL_SIZE * 0.35 },
+          ],
+        };
+      }),
+    );
     graph.forEachNode((node) => {
       const place = places.get(node);
       if (place === undefined) return;
@@ -134,8 +173,11 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
 
   // The legend's band starts under everything drawn; no legend when nobody has a value (one category, '').
   const top = Math.ceil(bottom);
-  const legend = numeric ? numericLegend(colorBy, numeric, top)
-    : counts.size > 1 || (counts.size === 1 && !counts.has('')) ? categoryLegend(key.entries, width, top) : { height: 0, markup: '' };
+  const legend = numeric
+    ? numericLegend(colorBy, numeric, top)
+    : counts.size > 1 || (counts.size === 1 && !counts.has(''))
+      ? categoryLegend(key.entries, width, top)
+      : { height: 0, markup: '' };
   const total = legend.height ? top + legend.height : height;
 
   return [
@@ -147,8 +189,12 @@ export function networkSvg(graph: TieGraph, options: NetworkSvgOptions = {}): st
     `<g ${ink('ink-tie', 'ties')} stroke-opacity="0.6">${ties.join('')}</g>`,
     `<g ${ink('ink-rim', 'agents')} stroke-width="${base < 5 ? fmt(base / 5) : 1}">${circles.join('')}</g>`,
     // Names over everything, each on a halo of the page's colour: drawn under the ties, lines ran through them.
-    labelled ? `<g ${ink('ink-halo', 'labels')} font-family="sans-serif" font-size="${LABEL_SIZE}" fill="currentColor" text-anchor="middle" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${labels.join('')}</g>` : '',
-    legend.height ? `<g class="legend" font-family="sans-serif" font-size="${LEGEND_FONT_SIZE}" fill="currentColor">${legend.markup}</g>` : '',
+    labelled
+      ? `<g ${ink('ink-halo', 'labels')} font-family="sans-serif" font-size="${LABEL_SIZE}" fill="currentColor" text-anchor="middle" stroke-width="3" stroke-linejoin="round" paint-order="stroke">${labels.join('')}</g>`
+      : '',
+    legend.height
+      ? `<g class="legend" font-family="sans-serif" font-size="${LEGEND_FONT_SIZE}" fill="currentColor">${legend.markup}</g>`
+      : '',
     '</svg>',
   ].join('\n');
 }

@@ -13,19 +13,25 @@ import { writePiecesSync } from '../../trace/writePieces';
  * prints for the same round and attribute.
  */
 export function reportMetricsJson(report: RunReport): string {
-  return JSON.stringify({
-    scenario: report.header.scenario,
-    seed: report.header.seed,
-    round: report.round,
-    complete: report.complete,
-    threshold: report.settings.ties.threshold,
-    attribute: report.attribute,
-    network: report.metrics,
-    random_baseline: report.baseline,
-    degree_preserving_baseline: report.degreeBaseline,
-    rounds: report.overRounds,
-    rewards: report.rewards,
-  }, null, 2) + '\n';
+  return (
+    JSON.stringify(
+      {
+        scenario: report.header.scenario,
+        seed: report.header.seed,
+        round: report.round,
+        complete: report.complete,
+        threshold: report.settings.ties.threshold,
+        attribute: report.attribute,
+        network: report.metrics,
+        random_baseline: report.baseline,
+        degree_preserving_baseline: report.degreeBaseline,
+        rounds: report.overRounds,
+        rewards: report.rewards,
+      },
+      null,
+      2,
+    ) + '\n'
+  );
 }
 
 /**
@@ -40,7 +46,14 @@ export function writeReportFiles(report: RunReport, outDir: string, html: Report
     [REPORT_FILES.html, () => reportHtmlParts(report, html)],
     [REPORT_FILES.metrics, () => [reportMetricsJson(report)]],
     [REPORT_FILES.graphml, () => [toGraphML(report.graph)]],
-    [REPORT_FILES.gexf, () => [toGexf(report.graph, { description: `${report.header.scenario.name}: ties at the end of round ${report.round}` })]],
+    [
+      REPORT_FILES.gexf,
+      () => [
+        toGexf(report.graph, {
+          description: `${report.header.scenario.name}: ties at the end of round ${report.round}`,
+        }),
+      ],
+    ],
     [REPORT_FILES.csv, () => [toTiesCsv(report.graph)]],
   ];
   return contents.map(([name, parts]) => {
@@ -49,7 +62,9 @@ export function writeReportFiles(report: RunReport, outDir: string, html: Report
       writePiecesSync(file, parts());
     } catch (err) {
       // A failed write (a full disk) names no file, as a failed open does: say which one it was.
-      if (err instanceof Error && (err as NodeJS.ErrnoException).code && !(err as NodeJS.ErrnoException).path) (err as NodeJS.ErrnoException).path = file;
+      if (err instanceof Error && (err as NodeJS.ErrnoException).code && !(err as NodeJS.ErrnoException).path) {
+        (err as NodeJS.ErrnoException).path = file;
+      }
       throw err;
     }
     return file;

@@ -19,7 +19,13 @@ import { counted } from '../../text/counted';
 import { isolated } from '../../text/isolated';
 
 /** The companion files written next to report.html. */
-export const REPORT_FILES = { html: 'report.html', metrics: 'metrics.json', graphml: 'ties.graphml', gexf: 'ties.gexf', csv: 'ties.csv' } as const;
+export const REPORT_FILES = {
+  html: 'report.html',
+  metrics: 'metrics.json',
+  graphml: 'ties.graphml',
+  gexf: 'ties.gexf',
+  csv: 'ties.csv',
+} as const;
 
 // On a narrow screen the page never scrolls sideways. Text wraps between words: `break-word`
 // breaks inside a word only when that word alone is wider than the line, and (unlike `anywhere`)
@@ -89,27 +95,65 @@ function baselineFor(report: RunReport): Record<string, number | null> {
 function runSection(report: RunReport): string {
   const { header } = report;
   const models = Object.values(header.models);
-  const modelText = models.map((m) => (m.provider === 'offline'
-    ? `${isolated(m.name)}: the offline rule-based model (not an LLM)`
-    : `${isolated(m.name)}: ${m.provider}${m.model ? ` ${isolated(m.model)}` : ''}`)).join('; ');
+  const modelText = models
+    .map((m) =>
+      m.provider === 'offline'
+        ? `${isolated(m.name)}: the offline rule-based model (not an LLM)`
+        : `${isolated(m.name)}: ${m.provider}${m.model ? ` ${isolated(m.model)}` : ''}`,
+    )
+    .join('; ');
   const rows: [string, string][] = [
     ['Scenario', isolated(header.scenario.name) + (header.scenario.file ? ` (${isolated(header.scenario.file)})` : '')],
     ['Seed', String(header.seed)],
     ['Rounds', `${report.round} of ${header.rounds}${report.complete ? '' : ' (run incomplete)'}`],
     ['Agents', whole(report.graph.order)],
-    ['Coach', startAndEnd(coachText(header.settings.coaching), coachText(report.settings.coaching), changedAt(report, 'coaching'))],
-    ['Tie threshold', startAndEnd(String(header.settings.ties.threshold), String(report.settings.ties.threshold), changedAt(report, 'ties.threshold'))],
-    ['Encounters', startAndEnd(encountersText(header.settings), encountersText(report.settings), changedAt(report, 'world.encounters', 'world.conversation', 'world.rooms'))],
-    ['Ties', startAndEnd(tieDynamicsText(header.settings), tieDynamicsText(report.settings), changedAt(report, 'ties.learning_rate', 'ties.decay', 'ties.weights'))],
-    ['Reward weights', startAndEnd(rewardWeightsText(header.settings), rewardWeightsText(report.settings), changedAt(report, 'rewards'))],
+    [
+      'Coach',
+      startAndEnd(
+        coachText(header.settings.coaching),
+        coachText(report.settings.coaching),
+        changedAt(report, 'coaching'),
+      ),
+    ],
+    [
+      'Tie threshold',
+      startAndEnd(
+        String(header.settings.ties.threshold),
+        String(report.settings.ties.threshold),
+        changedAt(report, 'ties.threshold'),
+      ),
+    ],
+    [
+      'Encounters',
+      startAndEnd(
+        encountersText(header.settings),
+        encountersText(report.settings),
+        changedAt(report, 'world.encounters', 'world.conversation', 'world.rooms'),
+      ),
+    ],
+    [
+      'Ties',
+      startAndEnd(
+        tieDynamicsText(header.settings),
+        tieDynamicsText(report.settings),
+        changedAt(report, 'ties.learning_rate', 'ties.decay', 'ties.weights'),
+      ),
+    ],
+    [
+      'Reward weights',
+      startAndEnd(rewardWeightsText(header.settings), rewardWeightsText(report.settings), changedAt(report, 'rewards')),
+    ],
     ['Memory', startAndEnd(memoryText(header.settings), memoryText(report.settings), changedAt(report, 'memory'))],
     ['Models', modelText || 'none recorded'],
   ];
   if (report.usage && report.usage.calls > 0) {
     const { calls, input_tokens, output_tokens, cost_usd } = report.usage;
-    rows.push(['Model calls', input_tokens + output_tokens > 0
-      ? `${whole(calls)} (${whole(input_tokens)} input, ${whole(output_tokens)} output tokens, $${cost_usd.toFixed(4)})`
-      : whole(calls)]);
+    rows.push([
+      'Model calls',
+      input_tokens + output_tokens > 0
+        ? `${whole(calls)} (${whole(input_tokens)} input, ${whole(output_tokens)} output tokens, $${cost_usd.toFixed(4)})`
+        : whole(calls),
+    ]);
   }
   return `<dl class="run">${rows.map(([k, v]) => `<dt>${e(k)}</dt><dd>${e(v)}</dd>`).join('')}</dl>`;
 }
@@ -146,49 +190,100 @@ function networkSection(report: RunReport): string {
     categoriesAre: byAttribute ? undefined : 'communities',
   });
   const numeric = report.metrics[`${report.attribute}_assortativity_kind`] === 'numeric';
-  const colour = !byAttribute ? 'Colour: Louvain community' : numeric ? `Colour: ${report.attribute}, from its lowest value (dark purple) to its highest (yellow)` : `Colour: ${report.attribute}`;
-  return `<figure>${svg}<figcaption>${e(`Ties at the end of round ${report.round}: ${report.graph.order} agents, ${report.graph.size} directed ties `
-    + `(strength ≥ ${report.settings.ties.threshold}). ${colour}; size: ties received; a line with two heads is a reciprocated tie.`)}</figcaption></figure>`;
+  const colour = !byAttribute
+    ? 'Colour: Louvain community'
+    : numeric
+      ? `Colour: ${report.attribute}, from its lowest value (dark purple) to its highest (yellow)`
+      : `Colour: ${report.attribute}`;
+  return `<figure>${svg}<figcaption>${e(
+    `Ties at the end of round ${report.round}: ${report.graph.order} agents, ${report.graph.size} directed ties ` +
+      `(strength ≥ ${report.settings.ties.threshold}). ${colour}; size: ties received; a line with two heads is a reciprocated tie.`,
+  )}</figcaption></figure>`;
 }
 
 function metricsTable(report: RunReport): string {
-  const baseline = baselineFor(report), degrees = degreeBaselineFor(report);
+  const baseline = baselineFor(report),
+    degrees = degreeBaselineFor(report);
   const rows = Object.entries(report.metrics).map(([key, value]) => {
     const base = key in baseline ? formatMetricValue(key, baseline[key]) : '';
     const kept = key in degrees ? formatMetricValue(key, degrees[key]) : '';
-    return `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${wrappableKey(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td>`
-      + `<td class="num">${e(base)}</td><td class="num">${e(kept)}</td></tr>`;
+    return (
+      `<tr><td>${e(describeMetric(key, report.metrics))}<br/><code>${wrappableKey(key)}</code></td><td class="num">${e(formatMetricValue(key, value))}</td>` +
+      `<td class="num">${e(base)}</td><td class="num">${e(kept)}</td></tr>`
+    );
   });
   const d = report.degreeBaseline;
-  const note = report.attributePresent ? '' : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
-  return `${note}${scrollable('Network metrics table', `<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline G(n, m)</th><th>Degree-preserving baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}`
-    + `<p>${e(`Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; `
-      + `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering, transitivity${report.baseline.mean_attribute_assortativity === null ? '' : ` and ${report.attribute} assortativity (the agents' own ${report.attribute} values on the random graph)`} averaged over ${report.baseline.samples} seeded samples. `
-      + `Degree-preserving baseline: the run's own network rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d), which keep every agent's ties held and received; `
-      + `${d.swaps_per_sample} swaps asked per sample (${d.mean_swaps_made.toFixed(0)} made on average), averaged over ${d.samples} seeded samples. `
-      + `It is the stronger null here: agents rate both sides of each conversation, so degrees alone make ties look reciprocal.`)}</p>`;
+  const note = report.attributePresent
+    ? ''
+    : `<p class="note">${e(`No agent has a '${report.attribute}', so homophily by it is undefined (n/a).`)}</p>`;
+  return (
+    `${note}${scrollable('Network metrics table', `<table class="metrics"><thead><tr><th>Metric</th><th>Value</th><th>Random baseline G(n, m)</th><th>Degree-preserving baseline</th></tr></thead><tbody>${rows.join('')}</tbody></table>`)}` +
+    `<p>${e(
+      `Random baseline: directed G(n, m) graphs with the same ${report.baseline.nodes} agents and ${report.baseline.edges} ties; ` +
+        `reciprocity is G(n, m)'s exact expectation, (m − 1) / (n(n − 1) − 1); clustering, transitivity${report.baseline.mean_attribute_assortativity === null ? '' : ` and ${report.attribute} assortativity (the agents' own ${report.attribute} values on the random graph)`} averaged over ${report.baseline.samples} seeded samples. ` +
+        `Degree-preserving baseline: the run's own network rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d), which keep every agent's ties held and received; ` +
+        `${d.swaps_per_sample} swaps asked per sample (${d.mean_swaps_made.toFixed(0)} made on average), averaged over ${d.samples} seeded samples. ` +
+        `It is the stronger null here: agents rate both sides of each conversation, so degrees alone make ties look reciprocal.`,
+    )}</p>`
+  );
 }
 
 function overRoundsSection(report: RunReport): string {
-  const points = (pick: (r: RunReport['overRounds'][number]) => number | null) => report.overRounds.map((r): [number, number | null] => [r.round, pick(r)]);
+  const points = (pick: (r: RunReport['overRounds'][number]) => number | null) =>
+    report.overRounds.map((r): [number, number | null] => [r.round, pick(r)]);
   // Density on its own axis: a sparse network's (0.03) lies flat on 0 beside values near 1.
-  const densityChart = lineChartSvg([{ label: 'density', color: categoryColor(0), points: points((r) => r.density) }],
-    { title: 'Density over rounds', xLabel: 'round', yLabel: 'density' });
-  const chart = lineChartSvg([
-    { label: 'reciprocity', color: categoryColor(1), points: points((r) => r.reciprocity) },
-    { label: 'avg clustering', color: categoryColor(2), points: points((r) => r.average_clustering) },
-    { label: 'tie Jaccard', color: categoryColor(3), points: points((r) => r.jaccard), dashed: true },
-  ], { title: 'The network over rounds', xLabel: 'round', yLabel: 'value', yDomain: [0, 1] });
-  const rows = report.overRounds.map((r) => `<tr>${[
-    r.round, r.ties, formatMetricValue('density', r.density), formatMetricValue('reciprocity', r.reciprocity), r.mutual_pairs,
-    formatMetricValue('average_clustering', r.average_clustering), formatMetricValue('median_undirected_degree', r.median_undirected_degree),
-    r.gained ?? '', r.lost ?? '', formatMetricValue('jaccard', r.jaccard),
-  ].map((v) => `<td class="num">${e(v)}</td>`).join('')}</tr>`);
-  const head = ['Round', 'Ties', 'Density', 'Reciprocity', 'Mutual pairs', 'Avg clustering', 'Median degree', 'Gained', 'Lost', 'Jaccard']
-    .map((h) => `<th>${e(h)}</th>`).join('');
-  return `<figure>${densityChart}<figcaption>${e('Density: directed ties over possible ones, n(n − 1); the axis starts at 0.')}</figcaption></figure>`
-    + `<figure>${chart}<figcaption>${e('Tie Jaccard: share of ties kept from the previous round (|A∩B| / |A∪B|).')}</figcaption></figure>`
-    + scrollable('Network per round table', `<table class="rounds"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`);
+  const densityChart = lineChartSvg([{ label: 'density', color: categoryColor(0), points: points((r) => r.density) }], {
+    title: 'Density over rounds',
+    xLabel: 'round',
+    yLabel: 'density',
+  });
+  const chart = lineChartSvg(
+    [
+      { label: 'reciprocity', color: categoryColor(1), points: points((r) => r.reciprocity) },
+      { label: 'avg clustering', color: categoryColor(2), points: points((r) => r.average_clustering) },
+      { label: 'tie Jaccard', color: categoryColor(3), points: points((r) => r.jaccard), dashed: true },
+    ],
+    { title: 'The network over rounds', xLabel: 'round', yLabel: 'value', yDomain: [0, 1] },
+  );
+  const rows = report.overRounds.map(
+    (r) =>
+      `<tr>${[
+        r.round,
+        r.ties,
+        formatMetricValue('density', r.density),
+        formatMetricValue('reciprocity', r.reciprocity),
+        r.mutual_pairs,
+        formatMetricValue('average_clustering', r.average_clustering),
+        formatMetricValue('median_undirected_degree', r.median_undirected_degree),
+        r.gained ?? '',
+        r.lost ?? '',
+        formatMetricValue('jaccard', r.jaccard),
+      ]
+        .map((v) => `<td class="num">${e(v)}</td>`)
+        .join('')}</tr>`,
+  );
+  const head = [
+    'Round',
+    'Ties',
+    'Density',
+    'Reciprocity',
+    'Mutual pairs',
+    'Avg clustering',
+    'Median degree',
+    'Gained',
+    'Lost',
+    'Jaccard',
+  ]
+    .map((h) => `<th>${e(h)}</th>`)
+    .join('');
+  return (
+    `<figure>${densityChart}<figcaption>${e('Density: directed ties over possible ones, n(n − 1); the axis starts at 0.')}</figcaption></figure>` +
+    `<figure>${chart}<figcaption>${e('Tie Jaccard: share of ties kept from the previous round (|A∩B| / |A∪B|).')}</figcaption></figure>` +
+    scrollable(
+      'Network per round table',
+      `<table class="rounds"><thead><tr>${head}</tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    )
+  );
 }
 
 function rewardSection(report: RunReport): string {
@@ -199,10 +294,22 @@ function rewardSection(report: RunReport): string {
     color: categoryColor(i),
     points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.drivers[driver][j]]),
   }));
-  series.push({ label: 'total', color: 'currentColor', dashed: true, points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.total[j]]) });
-  const chart = lineChartSvg(series, { title: 'Reward per driver', xLabel: 'round', yLabel: 'mean raw reward', yDomain: [0, 1] });
-  return `<figure>${chart}<figcaption>${e('Mean raw reward (0–1) over the agents rewarded in each round: social interaction (SOC), '
-    + 'information seeking (INF), self-presentation (PRE), coordination (COORD), emotional support (EMO); total is the motivation-weighted reward.')}</figcaption></figure>`;
+  series.push({
+    label: 'total',
+    color: 'currentColor',
+    dashed: true,
+    points: rewards.rounds.map((round, j): [number, number | null] => [round, rewards.total[j]]),
+  });
+  const chart = lineChartSvg(series, {
+    title: 'Reward per driver',
+    xLabel: 'round',
+    yLabel: 'mean raw reward',
+    yDomain: [0, 1],
+  });
+  return `<figure>${chart}<figcaption>${e(
+    'Mean raw reward (0–1) over the agents rewarded in each round: social interaction (SOC), ' +
+      'information seeking (INF), self-presentation (PRE), coordination (COORD), emotional support (EMO); total is the motivation-weighted reward.',
+  )}</figcaption></figure>`;
 }
 
 export interface ReportHtmlOptions {
@@ -235,7 +342,9 @@ export function* reportHtmlParts(report: RunReport, options: ReportHtmlOptions =
     ? `default-src 'none'; script-src ${view.scriptHash}; style-src 'sha256-${styleHash}' ${view.styleHash}; img-src data: blob:`
     : `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:`;
   const title = `Society report: ${isolated(report.header.scenario.name)}`;
-  const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv].map((f) => `<a href="${e(f)}">${e(f)}</a>`).join(', ');
+  const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv]
+    .map((f) => `<a href="${e(f)}">${e(f)}</a>`)
+    .join(', ');
   yield `<!DOCTYPE html>
 <html xmlns="http://www.w3.org/1999/xhtml" lang="en">
 <head>

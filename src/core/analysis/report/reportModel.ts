@@ -70,7 +70,10 @@ export interface ReportBaseline extends RandomBaseline {
   mean_attribute_assortativity: number | null;
 }
 
-export interface SettingChange { round: number; paths: string[] }
+export interface SettingChange {
+  round: number;
+  paths: string[];
+}
 
 export interface RunReportOptions {
   attribute?: string;
@@ -98,7 +101,11 @@ function roundNetwork(round: number, graph: TieGraph, previous: TieGraph | undef
   };
 }
 
-export function buildRunReport(header: TraceHeader, events: readonly TraceEvent[], options: RunReportOptions = {}): RunReport {
+export function buildRunReport(
+  header: TraceHeader,
+  events: readonly TraceEvent[],
+  options: RunReportOptions = {},
+): RunReport {
   const builder = new RunReportBuilder(header, options);
   for (const e of events) builder.add(e);
   return builder.finish();
@@ -121,7 +128,10 @@ export class RunReportBuilder {
   private usage?: UsageTotals;
   private readonly settingChanges: SettingChange[] = [];
 
-  constructor(readonly header: TraceHeader, private readonly options: RunReportOptions = {}) {
+  constructor(
+    readonly header: TraceHeader,
+    private readonly options: RunReportOptions = {},
+  ) {
     this.state = initialState(header);
   }
 
@@ -137,7 +147,9 @@ export class RunReportBuilder {
     if (e.type !== 'memory') applyEvent(this.state, e);
     if (e.type === 'reward') this.rewards.push(e);
     if (e.type === 'run_end') this.usage = e.usage;
-    if (e.type === 'event_fired' && e.action === 'set' && e.applied) this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
+    if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
+      this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
+    }
     if (e.type === 'round_end') this.measure(e.round);
   }
 
@@ -148,7 +160,9 @@ export class RunReportBuilder {
   finish(): RunReport {
     if (this.measured < 0) this.measure(this.round);
     const last = this.measured;
-    if (this.rewards.length && this.rewards[this.rewards.length - 1].round > last) this.rewards.splice(this.rewards.findIndex((r) => r.round > last));
+    if (this.rewards.length && this.rewards[this.rewards.length - 1].round > last) {
+      this.rewards.splice(this.rewards.findIndex((r) => r.round > last));
+    }
     const attribute = this.options.attribute ?? DEFAULT_ATTRIBUTE;
     const seed = this.options.seed ?? this.header.seed;
     const graph = this.previous!;
@@ -169,11 +183,21 @@ export class RunReportBuilder {
       communities,
       baseline: {
         ...randomBaseline(graph.order, graph.size, seed, this.options.baselineSamples),
-        mean_attribute_assortativity: metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null
-          : assortativityBaseline(graph.mapNodes((node) => categoryOf(graph, node, attribute)), graph.size, seed, this.options.baselineSamples),
+        mean_attribute_assortativity:
+          metrics[`${attribute}_assortativity_kind`] === 'numeric'
+            ? null
+            : assortativityBaseline(
+                graph.mapNodes((node) => categoryOf(graph, node, attribute)),
+                graph.size,
+                seed,
+                this.options.baselineSamples,
+              ),
       },
       degreeBaseline: degreePreservingBaselineOf(
-        graph, metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null : attribute, seed, this.options.baselineSamples,
+        graph,
+        metrics[`${attribute}_assortativity_kind`] === 'numeric' ? null : attribute,
+        seed,
+        this.options.baselineSamples,
       ),
       overRounds: this.overRounds,
       rewards: rewardCurves(this.rewards),

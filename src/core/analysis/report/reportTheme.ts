@@ -6,7 +6,10 @@
 // round nodes and swatches in dark mode. Every text colour keeps WCAG AA (4.5:1) against the page
 // and the note background in both schemes (tested).
 
-export interface Shades { light: string; dark: string }
+export interface Shades {
+  light: string;
+  dark: string;
+}
 
 export const THEME = {
   /** The page, and the pictures' background. */
@@ -39,7 +42,8 @@ export type ThemeToken = keyof typeof THEME;
 export const TEXT_TOKENS: readonly ThemeToken[] = ['text', 'muted', 'link', 'holds', 'inconclusive', 'fails'];
 
 /** The CSS custom property of a token: `noteBackground` -> `--report-note-background`. */
-export const themeVar = (token: ThemeToken): string => `--report-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
+export const themeVar = (token: ThemeToken): string =>
+  `--report-${token.replace(/[A-Z]/g, (c) => `-${c.toLowerCase()}`)}`;
 
 /** `var(--report-…)` for a stylesheet. */
 export const themed = (token: ThemeToken): string => `var(${themeVar(token)})`;
@@ -70,7 +74,9 @@ export function ink(name: SvgInk, ...classes: string[]): string {
 }
 
 const declarations = (scheme: keyof Shades): string =>
-  `color-scheme: ${scheme}; ${Object.entries(THEME).map(([token, shades]) => `${themeVar(token as ThemeToken)}: ${shades[scheme]};`).join(' ')}`;
+  `color-scheme: ${scheme}; ${Object.entries(THEME)
+    .map(([token, shades]) => `${themeVar(token as ThemeToken)}: ${shades[scheme]};`)
+    .join(' ')}`;
 
 /**
  * The colour part of a report's stylesheet: the tokens for light, for `prefers-color-scheme: dark`,
@@ -79,7 +85,9 @@ const declarations = (scheme: keyof Shades): string =>
  * links and the SVG inks.
  */
 export function themeCss(): string {
-  const inks = Object.entries(SVG_INKS).map(([name, { property, token }]) => `svg .${name} { ${property}: ${themed(token)}; }`);
+  const inks = Object.entries(SVG_INKS).map(
+    ([name, { property, token }]) => `svg .${name} { ${property}: ${themed(token)}; }`,
+  );
   return [
     `:root { ${declarations('light')} }`,
     `@media (prefers-color-scheme: dark) { :root { ${declarations('dark')} } }`,

@@ -13,7 +13,11 @@ export interface RewardCurves {
 }
 
 export function rewardCurves(events: Iterable<TraceEvent>): RewardCurves {
-  interface Sums { count: number; total: number; drivers: Record<Driver, number> }
+  interface Sums {
+    count: number;
+    total: number;
+    drivers: Record<Driver, number>;
+  }
   const byRound = new Map<number, Sums>();
   for (const event of events) {
     if (event.type !== 'reward') continue;
@@ -34,7 +38,10 @@ export function rewardCurves(events: Iterable<TraceEvent>): RewardCurves {
   };
   return {
     rounds,
-    drivers: Object.fromEntries(DRIVERS.map((d) => [d, rounds.map((r) => mean(r, (s) => s.drivers[d]))])) as Record<Driver, (number | null)[]>,
+    drivers: Object.fromEntries(DRIVERS.map((d) => [d, rounds.map((r) => mean(r, (s) => s.drivers[d]))])) as Record<
+      Driver,
+      (number | null)[]
+    >,
     total: rounds.map((r) => mean(r, (s) => s.total)),
   };
 }

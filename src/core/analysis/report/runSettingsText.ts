@@ -6,14 +6,20 @@ import { counted } from '../../text/counted';
 
 export function encountersText(s: RunSettings): string {
   const e = s.world.encounters;
-  const policy = e.mode === 'random' ? 'random partners' : e.mode === 'network' ? 'partners mostly through ties' : 'a recommender (interests, ties, popularity)';
+  const policy =
+    e.mode === 'random'
+      ? 'random partners'
+      : e.mode === 'network'
+        ? 'partners mostly through ties'
+        : 'a recommender (interests, ties, popularity)';
   const exploring = e.mode === 'random' ? '' : `, ${e.exploration} explored at random`;
   const rooms = s.world.rooms.length ? `; ${counted(s.world.rooms.length, 'room')}` : '';
   return `${policy}, ${counted(e.per_round, 'conversation')} started per agent and round${exploring}; conversations of ${counted(s.world.conversation.turns, 'turn')}${rooms}`;
 }
 
 export function tieDynamicsText(s: RunSettings): string {
-  const t = s.ties, w = t.weights;
+  const t = s.ties,
+    w = t.weights;
   return `learning rate ${t.learning_rate}, decay ${t.decay} per round without talking; target ${w.reciprocity}·reciprocity + ${w.novelty}·novelty + ${w.affect}·affect`;
 }
 

@@ -30,38 +30,64 @@ export interface RunSummary {
 }
 
 export function summarize(
-  agents: { id: string; group?: string }[], ties: Iterable<[string, string, number, ...unknown[]]>, threshold: number,
-  reward: DriverWeights, seed = 1,
+  agents: { id: string; group?: string }[],
+  ties: Iterable<[string, string, number, ...unknown[]]>,
+  threshold: number,
+  reward: DriverWeights,
+  seed = 1,
 ): RunSummary {
   const ids = new Set(agents.map((a) => a.id));
-  const tieList = [...ties].filter(([f, t]) => ids.has(f) && ids.has(t)).map(([from, to, strength]) => ({ from, to, strength }));
-  const graph = graphFromTies(agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })), tieList, threshold);
+  const tieList = [...ties]
+    .filter(([f, t]) => ids.has(f) && ids.has(t))
+    .map(([from, to, strength]) => ({ from, to, strength }));
+  const graph = graphFromTies(
+    agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })),
+    tieList,
+    threshold,
+  );
   // Only the metrics the summary shows, as computeNetworkMetrics computes them (Louvain with its
   // default generator): the rest of its list (components, assortativity, …) took ≈ 0.2 s at 10,000 agents.
   const projection = undirectedProjection(graph);
   const base = graph.order >= 2 ? randomBaseline(graph.order, graph.size, seed) : undefined;
   return {
-    agents: graph.order, ties: graph.size, density: density(graph), reciprocity: reciprocity(graph),
-    average_clustering: clusteringOf(adjacencyOf(projection)).average, communities: louvainCommunities(projection, seededRandom(0)).count,
+    agents: graph.order,
+    ties: graph.size,
+    density: density(graph),
+    reciprocity: reciprocity(graph),
+    average_clustering: clusteringOf(adjacencyOf(projection)).average,
+    communities: louvainCommunities(projection, seededRandom(0)).count,
     median_degree: medianDegree(projection),
-    reward, baseline: { reciprocity: base?.expected_reciprocity ?? null, average_clustering: base?.mean_average_clustering ?? null },
+    reward,
+    baseline: {
+      reciprocity: base?.expected_reciprocity ?? null,
+      average_clustering: base?.mean_average_clustering ?? null,
+    },
   };
 }
 
 /** The summary of a simulation as it stands (after its run), with the reward means `tally` heard. */
 export function summarizeRun(sim: Simulation, tally: RewardTally): RunSummary {
   const w = sim.world;
-  return summarize([...w.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })), w.ties.entries(), w.settings.ties.threshold, tally.means(), sim.seed);
+  return summarize(
+    [...w.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })),
+    w.ties.entries(),
+    w.settings.ties.threshold,
+    tally.means(),
+    sim.seed,
+  );
 }
 
 /** A two-column text table of a summary. */
 export function formatSummary(s: RunSummary): string {
   const f = (x: number | null, d = 3): string => (x === null ? '—' : formatReal(x, d));
   const rows: [string, string][] = [
-    ['agents', String(s.agents)], ['ties', String(s.ties)], ['density', f(s.density)],
+    ['agents', String(s.agents)],
+    ['ties', String(s.ties)],
+    ['density', f(s.density)],
     ['reciprocity', `${f(s.reciprocity)}  (random: ${f(s.baseline.reciprocity)})`],
     ['clustering', `${f(s.average_clustering)}  (random: ${f(s.baseline.average_clustering)})`],
-    ['communities', String(s.communities)], ['median degree', f(s.median_degree, 1)],
+    ['communities', String(s.communities)],
+    ['median degree', f(s.median_degree, 1)],
     ...DRIVERS.map((d): [string, string] => [`reward ${d}`, f(s.reward[d])]),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));

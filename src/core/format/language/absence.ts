@@ -22,13 +22,23 @@ export type AbsenceCheck = (id: string) => Absence | undefined;
  * scenario's timeline; in a persona document, when the run starts, in each scenario including it
  * (the first that has the persona absent says why). Undefined where the timeline does not matter.
  */
-export async function absenceAtReference(project: SocietyProject, file: string, docIndex: number, kind: DocumentKind | undefined, at: readonly PathSegment[]): Promise<AbsenceCheck | undefined> {
+export async function absenceAtReference(
+  project: SocietyProject,
+  file: string,
+  docIndex: number,
+  kind: DocumentKind | undefined,
+  at: readonly PathSegment[],
+): Promise<AbsenceCheck | undefined> {
   const point = timelinePoint(kind, at);
   if (!point) return undefined;
   const own = (await project.workspace.analyze(file))?.parsed.documents[docIndex];
   const resolutions = project.resolutionsInvolving(file);
   if (own?.kind === 'scenario') {
-    return inScenario(own.value, resolutions.find((r) => r.file === file && r.docIndex === docIndex), point);
+    return inScenario(
+      own.value,
+      resolutions.find((r) => r.file === file && r.docIndex === docIndex),
+      point,
+    );
   }
   const checks: AbsenceCheck[] = [];
   for (const r of resolutions) {
@@ -36,7 +46,12 @@ export async function absenceAtReference(project: SocietyProject, file: string, 
     const check = inScenario((await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value, r, point);
     // The persona's file has no timeline of its own: say whose it is.
     const where = ` in ${path.basename(r.file)}`;
-    if (check) checks.push((id) => { const a = check(id); return a && { reason: a.reason + where, short: a.short + where }; });
+    if (check) {
+      checks.push((id) => {
+        const a = check(id);
+        return a && { reason: a.reason + where, short: a.short + where };
+      });
+    }
   }
   return checks.length ? (id) => checks.map((c) => c(id)).find((a) => a !== undefined) : undefined;
 }
@@ -45,7 +60,11 @@ export async function absenceAtReference(project: SocietyProject, file: string, 
  * One scenario's check. Its value is read as written now, the personas it includes from its last
  * resolution (`resolution`, which may be a keystroke old: only other files' ids are taken from it).
  */
-function inScenario(value: unknown, resolution: ScenarioResolution | undefined, point: TimelinePoint): AbsenceCheck | undefined {
+function inScenario(
+  value: unknown,
+  resolution: ScenarioResolution | undefined,
+  point: TimelinePoint,
+): AbsenceCheck | undefined {
   if (!isObj(value)) return undefined;
   const initial = new Set<string>();
   const defined = new Set<string>();
@@ -55,8 +74,19 @@ function inScenario(value: unknown, resolution: ScenarioResolution | undefined, 
     defined.add(id);
     if (p.addedAt === undefined) initial.add(id);
   }
-  for (const p of list(value.personas)) { const id = idOf(p); if (id !== undefined) { initial.add(id); defined.add(id); } }
-  for (const e of list(value.events)) for (const p of list(isObj(e) ? e.add : undefined)) { const id = idOf(p); if (id !== undefined) defined.add(id); }
+  for (const p of list(value.personas)) {
+    const id = idOf(p);
+    if (id !== undefined) {
+      initial.add(id);
+      defined.add(id);
+    }
+  }
+  for (const e of list(value.events)) {
+    for (const p of list(isObj(e) ? e.add : undefined)) {
+      const id = idOf(p);
+      if (id !== undefined) defined.add(id);
+    }
+  }
   const groups = populationGroups(value.population);
   const present = (id: string): boolean => initial.has(id) || generatesId(groups, id);
   const check = absenceAt(value.events, scenarioRounds(value), present, point);

@@ -1,7 +1,16 @@
 // Validated, defaulted document values -> the typed model (model.ts), with source locations.
 // Only called on documents without errors, so values have the schema's shapes.
 import type {
-  Persona, Scenario, ModelConfig, ScenarioEvent, PopulationGroup, Room, SourceLocation, Traits, DriverWeights, Experiment,
+  Persona,
+  Scenario,
+  ModelConfig,
+  ScenarioEvent,
+  PopulationGroup,
+  Room,
+  SourceLocation,
+  Traits,
+  DriverWeights,
+  Experiment,
 } from './model';
 import type { PathSegment } from './parse';
 import type { Locator } from './locate';
@@ -10,7 +19,10 @@ import { applyDefaults, documentSchema, societySchema } from './schema';
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 /** A persona's place in the sources: the locator of its document and the path to its mapping. */
-export interface PersonaSite { at: Locator; path: PathSegment[] }
+export interface PersonaSite {
+  at: Locator;
+  path: PathSegment[];
+}
 
 export function buildPersona(raw: unknown, site: PersonaSite): Persona {
   const v = applyDefaults(societySchema.$defs.inlinePersona, raw) as Obj;
@@ -21,8 +33,17 @@ export function buildPersona(raw: unknown, site: PersonaSite): Persona {
     traits: v.traits as Traits,
     interests: v.interests,
     motivations: v.motivations as DriverWeights,
-    memories: (v.memories as Obj[]).map((m, i) => ({ text: m.text, importance: m.importance, source: loc(['memories', i]) })),
-    relationships: (v.relationships as Obj[]).map((r, i) => ({ with: r.with, tie: r.tie, ...(r.note !== undefined ? { note: r.note } : {}), source: loc(['relationships', i, 'with']) })),
+    memories: (v.memories as Obj[]).map((m, i) => ({
+      text: m.text,
+      importance: m.importance,
+      source: loc(['memories', i]),
+    })),
+    relationships: (v.relationships as Obj[]).map((r, i) => ({
+      with: r.with,
+      tie: r.tie,
+      ...(r.note !== undefined ? { note: r.note } : {}),
+      source: loc(['relationships', i, 'with']),
+    })),
     source: { file: site.at.file.file, range: site.at.parentKeyRange(site.path) },
   };
   for (const key of ['age', 'gender', 'occupation', 'location', 'bio', 'style', 'group', 'model'] as const) {
@@ -40,14 +61,23 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   const rawModels: Obj = { default: DEFAULT_MODEL, ...v.models };
   for (const [name, m] of Object.entries(rawModels)) {
     const withDefaults = applyDefaults(societySchema.$defs.model, m) as Obj;
-    models[name] = { name, ...withDefaults, ...(v.models?.[name] ? { source: loc(['models', name]) } : {}) } as ModelConfig;
+    models[name] = {
+      name,
+      ...withDefaults,
+      ...(v.models?.[name] ? { source: loc(['models', name]) } : {}),
+    } as ModelConfig;
   }
   const scenario: Scenario = {
     name: v.name,
     seed: v.seed,
     personas,
-    population: (v.population as Obj[]).map((g, i) => ({ ...g, id_prefix: g.id_prefix ?? g.group, source: loc(['population', i]) }) as PopulationGroup),
-    world: { ...v.world, rooms: (v.world.rooms as Obj[]).map((r, i) => ({ ...r, source: loc(['world', 'rooms', i]) }) as Room) },
+    population: (v.population as Obj[]).map(
+      (g, i) => ({ ...g, id_prefix: g.id_prefix ?? g.group, source: loc(['population', i]) }) as PopulationGroup,
+    ),
+    world: {
+      ...v.world,
+      rooms: (v.world.rooms as Obj[]).map((r, i) => ({ ...r, source: loc(['world', 'rooms', i]) }) as Room),
+    },
     rewards: v.rewards,
     coaching: v.coaching,
     ties: v.ties,

@@ -5,10 +5,28 @@
 // spliced back into one yaml Document whose node ranges are absolute offsets in the full text, so
 // every consumer (validation, locations, navigation) sees the same AST as a whole-text parse.
 import { nestingPast } from './nestingDepth';
-import { parseDocument, visit, YAMLSeq, isMap, isSeq, isPair, isScalar, isAlias, isCollection, isNode, type Document, type Node, type Pair } from 'yaml';
+import {
+  parseDocument,
+  visit,
+  YAMLSeq,
+  isMap,
+  isSeq,
+  isPair,
+  isScalar,
+  isAlias,
+  isCollection,
+  isNode,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import { plainValue } from './plainValue';
 
-export interface YamlError { code: string; message: string; pos: [number, number] }
+export interface YamlError {
+  code: string;
+  message: string;
+  pos: [number, number];
+}
 
 interface ChunkParse {
   node: Node | null;
@@ -41,13 +59,24 @@ export class ChunkCache {
   }
 }
 
-interface Region { key: string; start: number; end: number; itemIndent: number; items: number[] }
+interface Region {
+  key: string;
+  start: number;
+  end: number;
+  itemIndent: number;
+  items: number[];
+}
 
 const MIN_TEXT = 64 * 1024;
 const MIN_ITEMS = 32;
 const OPTIONS = { uniqueKeys: true, prettyErrors: false, logLevel: 'error' } as const;
 
-export interface ChunkedResult { doc: Document.Parsed; value: unknown; errors: YamlError[]; warnings: YamlError[] }
+export interface ChunkedResult {
+  doc: Document.Parsed;
+  value: unknown;
+  errors: YamlError[];
+  warnings: YamlError[];
+}
 
 /**
  * Parses a single-document text incrementally, or returns undefined when the text is small or its
@@ -62,7 +91,10 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
   // The skeleton: the text without the regions' items. Small, so parsed afresh each time.
   let skeletonText = '';
   let last = 0;
-  for (const r of regions) { skeletonText += text.slice(last, r.start); last = r.end; }
+  for (const r of regions) {
+    skeletonText += text.slice(last, r.start);
+    last = r.end;
+  }
   skeletonText += text.slice(last);
   // Too deep for yaml (nestingDepth.ts): the whole-text path reports it without parsing.
   if (nestingPast(skeletonText) !== undefined) return undefined;
@@ -71,13 +103,30 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
 
   const toFull = (skeletonOffset: number): number => {
     let o = skeletonOffset;
-    for (const r of regions) if (o >= r.start) o += r.end - r.start; else break;
+    for (const r of regions) {
+      if (o >= r.start) o += r.end - r.start;
+      else break;
+    }
     return o;
   };
-  visit(skeleton, { Node(_, node) { if (node.range) node.range = [toFull(node.range[0]), toFull(node.range[1]), toFull(node.range[2])] as typeof node.range; } });
+  visit(skeleton, {
+    Node(_, node) {
+      if (node.range) {
+        node.range = [toFull(node.range[0]), toFull(node.range[1]), toFull(node.range[2])] as typeof node.range;
+      }
+    },
+  });
   skeleton.range = [toFull(skeleton.range[0]), toFull(skeleton.range[1]), toFull(skeleton.range[2])];
-  const errors: YamlError[] = skeleton.errors.map((e) => ({ code: e.code, message: e.message, pos: [toFull(e.pos[0]), toFull(e.pos[1])] }));
-  const warnings: YamlError[] = skeleton.warnings.map((e) => ({ code: e.code, message: e.message, pos: [toFull(e.pos[0]), toFull(e.pos[1])] }));
+  const errors: YamlError[] = skeleton.errors.map((e) => ({
+    code: e.code,
+    message: e.message,
+    pos: [toFull(e.pos[0]), toFull(e.pos[1])],
+  }));
+  const warnings: YamlError[] = skeleton.warnings.map((e) => ({
+    code: e.code,
+    message: e.message,
+    pos: [toFull(e.pos[0]), toFull(e.pos[1])],
+  }));
   let value: Record<string, unknown>;
   try {
     value = plainValue(skeleton) as Record<string, unknown>;
@@ -90,7 +139,9 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
     // A duplicated key: the value holds its last occurrence, which need not be this region.
     if (pairs.length > 1) return undefined;
     const pair = pairs[0];
-    if (!pair || !(pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.source))) return undefined;
+    if (!pair || !(pair.value === null || (isScalar(pair.value) && pair.value.value === null && !pair.value.source))) {
+      return undefined;
+    }
     const seq = new YAMLSeq<Node | null>();
     const values: unknown[] = [];
     for (let i = 0; i < region.items.length; i++) {
@@ -109,7 +160,13 @@ export function parseChunked(text: string, cache: ChunkCache): ChunkedResult | u
     value[region.key] = values;
     // The document and its root mapping end where their last item does.
     for (const node of [skeleton, skeleton.contents]) {
-      if (node.range) node.range = [node.range[0], Math.max(node.range[1], region.end), Math.max(node.range[2], region.end)] as typeof node.range;
+      if (node.range) {
+        node.range = [
+          node.range[0],
+          Math.max(node.range[1], region.end),
+          Math.max(node.range[2], region.end),
+        ] as typeof node.range;
+      }
     }
   }
   return { doc: skeleton as Document.Parsed, value, errors, warnings };
@@ -163,7 +220,11 @@ function shift(chunk: ChunkParse, offset: number): void {
 
 /** Every node's range (keys included) moved by `delta`; new arrays, as a range may be shared. */
 function moveRanges(node: unknown, delta: number): void {
-  if (isPair(node)) { moveRanges(node.key, delta); moveRanges(node.value, delta); return; }
+  if (isPair(node)) {
+    moveRanges(node.key, delta);
+    moveRanges(node.value, delta);
+    return;
+  }
   if (!isNode(node)) return;
   const r = node.range;
   if (r) node.range = [r[0] + delta, r[1] + delta, r[2] + delta];
@@ -184,7 +245,9 @@ function outsidePlainLayout(doc: Document): boolean {
 
 /** Whether some node (keys included) passes `test`, or some pair passes `pairTest`. */
 function someNode(node: unknown, test: (n: Node) => boolean, pairTest?: (p: Pair) => boolean): boolean {
-  if (isPair(node)) return !!pairTest?.(node) || someNode(node.key, test, pairTest) || someNode(node.value, test, pairTest);
+  if (isPair(node)) {
+    return !!pairTest?.(node) || someNode(node.key, test, pairTest) || someNode(node.value, test, pairTest);
+  }
   if (!isNode(node)) return false;
   if (test(node)) return true;
   if (isCollection(node)) for (const item of node.items) if (someNode(item, test, pairTest)) return true;
@@ -199,7 +262,8 @@ function findRegions(text: string): Region[] | undefined {
   const regions: Region[] = [];
   const lineStarts: number[] = [0];
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-  const lineAt = (n: number): string => text.slice(lineStarts[n], n + 1 < lineStarts.length ? lineStarts[n + 1] - 1 : text.length);
+  const lineAt = (n: number): string =>
+    text.slice(lineStarts[n], n + 1 < lineStarts.length ? lineStarts[n + 1] - 1 : text.length);
   const isBlankOrComment = (l: string): boolean => /^\s*(#.*)?\r?$/.test(l);
   const indentOf = (l: string): number => l.length - l.trimStart().length;
 
@@ -221,9 +285,15 @@ function findRegions(text: string): Region[] | undefined {
       if (isBlankOrComment(line)) continue;
       if (line.includes('\t') && indentOf(line.replace(/\t/g, '  ')) !== indentOf(line)) return undefined;
       const indent = indentOf(line);
-      if (indent === itemIndent && /^ *-( |\r?$)/.test(line)) { items.push(lineStarts[j] ); continue; }
+      if (indent === itemIndent && /^ *-( |\r?$)/.test(line)) {
+        items.push(lineStarts[j]);
+        continue;
+      }
       if (indent > itemIndent) continue;
-      if (indent === 0) { end = lineStarts[j]; break; }
+      if (indent === 0) {
+        end = lineStarts[j];
+        break;
+      }
       return undefined; // something at an indentation chunking cannot place
     }
     if (items.length >= MIN_ITEMS) regions.push({ key: m[1], start: items[0], end, itemIndent, items });

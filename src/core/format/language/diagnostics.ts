@@ -4,10 +4,19 @@ import type { Range } from './model';
 
 export type Severity = 'error' | 'warning' | 'info';
 
-export interface RelatedInformation { file: string; range: Range; message: string }
+export interface RelatedInformation {
+  file: string;
+  range: Range;
+  message: string;
+}
 
 /** A quick fix the editor can offer: replace `range` in `file` with `newText`. */
-export interface DiagnosticFix { title: string; file: string; range: Range; newText: string }
+export interface DiagnosticFix {
+  title: string;
+  file: string;
+  range: Range;
+  newText: string;
+}
 
 export interface Diagnostic {
   code: DiagnosticCode;
@@ -65,10 +74,12 @@ export const CODES = {
 export type DiagnosticCode = keyof typeof CODES;
 
 export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
-  return a.file.localeCompare(b.file)
-    || a.range.start.line - b.range.start.line
-    || a.range.start.character - b.range.start.character
-    || a.code.localeCompare(b.code);
+  return (
+    a.file.localeCompare(b.file) ||
+    a.range.start.line - b.range.start.line ||
+    a.range.start.character - b.range.start.character ||
+    a.code.localeCompare(b.code)
+  );
 }
 
 /** `file:line:col: severity CODE message` with 1-based line and column (gcc/eslint style). */

@@ -42,7 +42,9 @@ export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {
       }
       for (const [key, copies] of byKey) {
         if (copies.length > 1) out.push({ ...(path ? { path: [...path, key] } : {}), copies, map: node });
-        copies.forEach((pair, i) => stack.push({ node: pair.value, path: path && i === copies.length - 1 ? [...path, key] : undefined }));
+        copies.forEach((pair, i) =>
+          stack.push({ node: pair.value, path: path && i === copies.length - 1 ? [...path, key] : undefined }),
+        );
       }
     }
   }
@@ -50,7 +52,11 @@ export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {
 }
 
 /** SOC002 on every copy of each duplicated key, naming the copies that are ignored and the one that counts. */
-export function duplicateKeyDiagnostics(duplicates: readonly DuplicateKey[], file: string, lines: LineIndex): Diagnostic[] {
+export function duplicateKeyDiagnostics(
+  duplicates: readonly DuplicateKey[],
+  file: string,
+  lines: LineIndex,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const { copies } of duplicates) {
     const ranges = copies.map((p) => lines.range(p.key.range![0], p.key.range![1]));
@@ -58,12 +64,17 @@ export function duplicateKeyDiagnostics(duplicates: readonly DuplicateKey[], fil
     const last = ranges.length - 1;
     const lineOf = (i: number): number => ranges[i].start.line;
     ranges.forEach((range, i) => {
-      const related: RelatedInformation[] = i === last
-        ? ranges.slice(0, last).map((r) => ({ file, range: r, message: 'ignored' }))
-        : [{ file, range: ranges[last], message: 'this one counts' }];
-      const message = i === last
-        ? `Duplicate key ${name}: a key may appear only once in a mapping (the last one counts, so the ${ignoredPlaces(ranges.slice(0, last).map((r) => r.start.line), lineOf(last))} ignored)`
-        : `Duplicate key ${name}: this one is ignored, as the key is given again ${place(lineOf(last), lineOf(i), 'later')} (a key may appear only once in a mapping; the last one counts)`;
+      const related: RelatedInformation[] =
+        i === last
+          ? ranges.slice(0, last).map((r) => ({ file, range: r, message: 'ignored' }))
+          : [{ file, range: ranges[last], message: 'this one counts' }];
+      const message =
+        i === last
+          ? `Duplicate key ${name}: a key may appear only once in a mapping (the last one counts, so the ${ignoredPlaces(
+              ranges.slice(0, last).map((r) => r.start.line),
+              lineOf(last),
+            )} ignored)`
+          : `Duplicate key ${name}: this one is ignored, as the key is given again ${place(lineOf(last), lineOf(i), 'later')} (a key may appear only once in a mapping; the last one counts)`;
       out.push({ code: 'SOC002', severity: 'error', message, file, range, related });
     });
   }
@@ -99,7 +110,11 @@ export function ignoredCopyVariants(doc: ParsedDocument): CopyVariant[] {
     if (!path || (path.length === 1 && path[0] === 'kind')) continue;
     for (const pair of copies.slice(0, -1)) {
       let value: unknown;
-      try { value = plainNodeValue(pair.value, doc.yaml); } catch { continue; } // alias limits: yaml reports them
+      try {
+        value = plainNodeValue(pair.value, doc.yaml);
+      } catch {
+        continue;
+      } // alias limits: yaml reports them
       let variant = variants.find((v) => v.paths.every((p) => !nested(p, path)));
       if (!variant) {
         if (variants.length >= MAX_VARIANTS) continue;
@@ -131,13 +146,18 @@ function substitute(root: unknown, paths: PathSegment[][], values: unknown[]): u
     return c as Record<PathSegment, unknown>;
   };
   // defineProperty: a key named __proto__ is an own property here, and must stay one.
-  const put = (o: object, key: PathSegment, v: unknown): void => { Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true }); };
+  const put = (o: object, key: PathSegment, v: unknown): void => {
+    Object.defineProperty(o, key, { value: v, writable: true, enumerable: true, configurable: true });
+  };
   const top = own(root as object);
   paths.forEach((path, i) => {
     let parent: Record<PathSegment, unknown> | undefined = top;
     for (const segment of path.slice(0, -1)) {
       const child: unknown = parent[segment];
-      if (!child || typeof child !== 'object') { parent = undefined; break; }
+      if (!child || typeof child !== 'object') {
+        parent = undefined;
+        break;
+      }
       const c = own(child);
       put(parent, segment, c);
       parent = c;
@@ -161,7 +181,12 @@ function place(line: number, own: number, relation: 'earlier' | 'later'): string
 /** `one on line 4 is`, `ones on lines 2 and 4 are`, `one earlier on this line is`. */
 function ignoredPlaces(lines: number[], own: number): string {
   const distinct = [...new Set(lines)];
-  const where = distinct.length === 1 ? place(distinct[0], own, 'earlier')
-    : `on lines ${distinct.slice(0, -1).map((l) => l + 1).join(', ')} and ${distinct[distinct.length - 1] + 1}`;
+  const where =
+    distinct.length === 1
+      ? place(distinct[0], own, 'earlier')
+      : `on lines ${distinct
+          .slice(0, -1)
+          .map((l) => l + 1)
+          .join(', ')} and ${distinct[distinct.length - 1] + 1}`;
   return lines.length === 1 ? `one ${where} is` : `ones ${where} are`;
 }

@@ -7,7 +7,11 @@ import type { ModelConfig } from './model';
 import { isInstant, OPENAI_BASE_URL } from './providers';
 
 /** An endpoint's limits: calls in flight, requests and tokens per minute. */
-export interface LimitSettings { concurrency: number; rpm?: number; tpm?: number }
+export interface LimitSettings {
+  concurrency: number;
+  rpm?: number;
+  tpm?: number;
+}
 
 /** What identifies an endpoint's capacity; undefined for the offline model (no limits). */
 export function endpointKey(cfg: ModelConfig): string | undefined {
@@ -43,7 +47,8 @@ export function sharedLimits(cfg: ModelConfig, all: Readonly<Record<string, Mode
     return values.length ? Math.min(...values) : undefined;
   };
   const settings: LimitSettings = { concurrency: Math.max(1, least((c) => c.concurrency) ?? 1) };
-  const rpm = least((c) => c.rpm), tpm = least((c) => c.tpm);
+  const rpm = least((c) => c.rpm),
+    tpm = least((c) => c.tpm);
   if (rpm !== undefined) settings.rpm = rpm;
   if (tpm !== undefined) settings.tpm = tpm;
   return { models: peers.map((c) => c.name), settings };

@@ -25,7 +25,9 @@ export function notRegular(st: Stats): string | undefined {
 
 /** Why a file of `size` bytes is refused, or undefined. */
 export function tooLarge(size: number, max = maxFileBytes()): string | undefined {
-  return size > max ? `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(max / 1024 / 1024).toFixed(0)} MB limit for a .society file (split it into included files, or raise SOCIETY_MAX_FILE_MB)` : undefined;
+  return size > max
+    ? `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(max / 1024 / 1024).toFixed(0)} MB limit for a .society file (split it into included files, or raise SOCIETY_MAX_FILE_MB)`
+    : undefined;
 }
 
 export type FileRead = { text: string } | { refused: string } | { missing: true };
@@ -41,7 +43,9 @@ export async function readSocietyFile(file: string, max = maxFileBytes()): Promi
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
     const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR' ? { missing: true } : { refused: `cannot be opened (${code ?? 'error'})` };
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? { missing: true }
+      : { refused: `cannot be opened (${code ?? 'error'})` };
   }
   try {
     const st = await handle.stat();
@@ -58,7 +62,8 @@ export async function readSocietyFile(file: string, max = maxFileBytes()): Promi
 /** Control characters a value may not hold: C0 but tab, line feed and carriage return; DEL. */
 const CONTROL = /[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]/g;
 
-export type TextProblem = { kind: 'binary' | 'utf16' | 'not-utf8'; message: string } | { kind: 'control'; at: number[] };
+export type TextProblem =
+  { kind: 'binary' | 'utf16' | 'not-utf8'; message: string } | { kind: 'control'; at: number[] };
 
 /**
  * Whether decoded text is text a person wrote: not UTF-16 (its BOM read as UTF-8 is two U+FFFD, and
@@ -67,11 +72,18 @@ export type TextProblem = { kind: 'binary' | 'utf16' | 'not-utf8'; message: stri
  */
 export function textProblem(text: string, limit = 10): TextProblem | undefined {
   const head = text.slice(0, 8192);
-  if (head.startsWith('\ufffd\ufffd') && /\u0000/.test(head)) return { kind: 'utf16', message: 'not UTF-8 text (UTF-16 byte order mark found): save the file as UTF-8' };
+  if (head.startsWith('\ufffd\ufffd') && /\u0000/.test(head)) {
+    return { kind: 'utf16', message: 'not UTF-8 text (UTF-16 byte order mark found): save the file as UTF-8' };
+  }
   if (text.includes('\u0000')) return { kind: 'binary', message: 'a binary file, not text (it holds NUL bytes)' };
   const bad = head.split('\ufffd').length - 1;
-  if (bad > 8 && bad * 50 > head.length) return { kind: 'not-utf8', message: 'not UTF-8 text (invalid byte sequences): save the file as UTF-8' };
+  if (bad > 8 && bad * 50 > head.length) {
+    return { kind: 'not-utf8', message: 'not UTF-8 text (invalid byte sequences): save the file as UTF-8' };
+  }
   const at: number[] = [];
-  for (const m of text.matchAll(CONTROL)) { at.push(m.index); if (at.length >= limit) break; }
+  for (const m of text.matchAll(CONTROL)) {
+    at.push(m.index);
+    if (at.length >= limit) break;
+  }
   return at.length ? { kind: 'control', at } : undefined;
 }

@@ -28,8 +28,12 @@ export class NodeFileSystem implements SocietyFileSystem {
   /** Only regular files within the size limit are read (fileLimits.ts): a FIFO or a device never blocks. */
   async readFile(file: string): Promise<string | undefined> {
     const read = await readSocietyFile(file);
-    if ('text' in read) { this.refusals.delete(file); return read.text; }
-    if ('refused' in read) this.refusals.set(file, read.refused); else this.refusals.delete(file);
+    if ('text' in read) {
+      this.refusals.delete(file);
+      return read.text;
+    }
+    if ('refused' in read) this.refusals.set(file, read.refused);
+    else this.refusals.delete(file);
     return undefined;
   }
 
@@ -76,7 +80,8 @@ export class OverlayFileSystem implements SocietyFileSystem {
   constructor(private readonly base: SocietyFileSystem) {}
 
   set(file: string, text: string | undefined): void {
-    if (text === undefined) this.overlay.delete(file); else this.overlay.set(file, text);
+    if (text === undefined) this.overlay.delete(file);
+    else this.overlay.set(file, text);
   }
 
   async readFile(file: string): Promise<string | undefined> {

@@ -11,7 +11,10 @@ type Obj = Record<string, unknown>;
 
 /** One population group as the check sees it. */
 export interface GeneratedIds {
-  prefix: string; count: number; group: string; path: PathSegment[];
+  prefix: string;
+  count: number;
+  group: string;
+  path: PathSegment[];
   /** No `id_prefix`: the group label is the prefix (as the engine builds it). */
   labelIsPrefix: boolean;
 }
@@ -48,13 +51,22 @@ export function populationGroups(population: unknown): GeneratedIds[] {
     const prefix = typeof o.id_prefix === 'string' ? o.id_prefix : typeof o.group === 'string' ? o.group : undefined;
     if (prefix === undefined || typeof o.count !== 'number' || !Number.isInteger(o.count)) return;
     const labelIsPrefix = typeof o.id_prefix !== 'string';
-    out.push({ prefix, count: o.count, group: typeof o.group === 'string' ? o.group : prefix, path: ['population', i, labelIsPrefix ? 'group' : 'id_prefix'], labelIsPrefix });
+    out.push({
+      prefix,
+      count: o.count,
+      group: typeof o.group === 'string' ? o.group : prefix,
+      path: ['population', i, labelIsPrefix ? 'group' : 'id_prefix'],
+      labelIsPrefix,
+    });
   });
   return out;
 }
 
 /** The group generating `id` and its index there, if any group does. */
-export function generatedAgent(groups: readonly GeneratedIds[], id: string): { group: GeneratedIds; index: number } | undefined {
+export function generatedAgent(
+  groups: readonly GeneratedIds[],
+  id: string,
+): { group: GeneratedIds; index: number } | undefined {
   for (const group of groups) {
     const index = indexIn(group, id);
     if (index !== undefined) return { group, index };
@@ -84,18 +96,27 @@ const PERSONA_ID = /^[a-z][a-z0-9_-]*$/;
  * not persona ids ('Night Owls' → 'Night Owls1'): nothing could refer to those agents.
  */
 export function invalidGeneratedIds(groups: readonly GeneratedIds[], at: Locator): Diagnostic[] {
-  return groups.filter((g) => g.count > 0 && g.labelIsPrefix && !PERSONA_ID.test(g.prefix)).map((g) => {
-    const suggestion = slug(g.prefix, '').replace(/-/g, '_');
-    const example = PERSONA_ID.test(suggestion) ? ` (e.g. \`id_prefix: ${suggestion}\`)` : '';
-    return {
-      code: 'SOC013', severity: 'error', file: at.file.file, range: at.valueRange(g.path),
-      message: `Population group '${g.group}' has no \`id_prefix\`, so its label is the prefix and its ids ('${g.prefix}1'…) are not valid persona ids (lowercase letters, digits, '_' and '-', starting with a letter): set \`id_prefix\`${example}`,
-    };
-  });
+  return groups
+    .filter((g) => g.count > 0 && g.labelIsPrefix && !PERSONA_ID.test(g.prefix))
+    .map((g) => {
+      const suggestion = slug(g.prefix, '').replace(/-/g, '_');
+      const example = PERSONA_ID.test(suggestion) ? ` (e.g. \`id_prefix: ${suggestion}\`)` : '';
+      return {
+        code: 'SOC013',
+        severity: 'error',
+        file: at.file.file,
+        range: at.valueRange(g.path),
+        message: `Population group '${g.group}' has no \`id_prefix\`, so its label is the prefix and its ids ('${g.prefix}1'…) are not valid persona ids (lowercase letters, digits, '_' and '-', starting with a letter): set \`id_prefix\`${example}`,
+      };
+    });
 }
 
 /** SOC020 for each group whose ids clash with a persona's id or with an earlier group's ids (the first clash each). */
-export function generatedIdClashes(groups: readonly GeneratedIds[], personaIds: Iterable<string>, at: Locator): Diagnostic[] {
+export function generatedIdClashes(
+  groups: readonly GeneratedIds[],
+  personaIds: Iterable<string>,
+  at: Locator,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   const ids = [...personaIds];
   const say = (g: GeneratedIds, message: string): void => {
@@ -104,13 +125,19 @@ export function generatedIdClashes(groups: readonly GeneratedIds[], personaIds: 
   groups.forEach((g, k) => {
     const persona = ids.find((id) => indexIn(g, id) !== undefined);
     if (persona !== undefined) {
-      say(g, `Duplicate persona id '${persona}': population group '${g.group}' generates it (ids ${g.prefix}1…${g.prefix}${g.count}); set another \`id_prefix\``);
+      say(
+        g,
+        `Duplicate persona id '${persona}': population group '${g.group}' generates it (ids ${g.prefix}1…${g.prefix}${g.count}); set another \`id_prefix\``,
+      );
       return;
     }
     for (const earlier of groups.slice(0, k)) {
       const shared = firstShared(earlier, g);
       if (shared === undefined) continue;
-      say(g, `Duplicate persona id '${shared}': population groups '${earlier.group}' and '${g.group}' both generate it; set another \`id_prefix\``);
+      say(
+        g,
+        `Duplicate persona id '${shared}': population groups '${earlier.group}' and '${g.group}' both generate it; set another \`id_prefix\``,
+      );
       return;
     }
   });

@@ -15,7 +15,12 @@ const PROJECT_MARKERS = ['.git', '.hg'];
  * verdict from any working directory; without one, the working directory when every target is
  * inside it, otherwise the deepest folder that contains all targets (a folder target contains itself).
  */
-export function defaultRoot(targets: string[], cwd = process.cwd(), isMarked: (dir: string) => boolean = hasProjectMarker, isFolder: (p: string) => boolean = isDirectory): string {
+export function defaultRoot(
+  targets: string[],
+  cwd = process.cwd(),
+  isMarked: (dir: string) => boolean = hasProjectMarker,
+  isFolder: (p: string) => boolean = isDirectory,
+): string {
   const abs = targets.map((t) => path.resolve(cwd, t));
   // A folder target (`society check proj`) starts from itself: its parent would miss proj/.git and
   // give the folder another root than its files get one by one.
@@ -42,18 +47,35 @@ function hasProjectMarker(dir: string): boolean {
  * names of every scenario document in the file (several may share a file), so a caller can say
  * which one it ran and how to choose another.
  */
-export async function loadScenarioFile(file: string, options: { root?: string; scenario?: string } = {}): Promise<{ scenario?: Scenario; diagnostics: Diagnostic[]; files: string[]; scenarios: string[] }> {
+export async function loadScenarioFile(
+  file: string,
+  options: { root?: string; scenario?: string } = {},
+): Promise<{ scenario?: Scenario; diagnostics: Diagnostic[]; files: string[]; scenarios: string[] }> {
   const abs = path.resolve(file);
   const workspace = new SocietyWorkspace(new NodeFileSystem(), path.resolve(options.root ?? defaultRoot([abs])));
   const docs = (await workspace.analyze(abs))?.parsed.documents ?? [];
-  const named = docs.map((d, index) => ({ index, kind: d.kind, name: scenarioName(d.value) })).filter((d) => d.kind === 'scenario');
+  const named = docs
+    .map((d, index) => ({ index, kind: d.kind, name: scenarioName(d.value) }))
+    .filter((d) => d.kind === 'scenario');
   const scenarios = named.map((d) => d.name ?? '');
   let docIndex: number | undefined;
   if (options.scenario !== undefined) {
     const hit = named.find((d) => d.name === options.scenario);
     if (!hit) {
       const message = `No scenario named '${options.scenario}' in this file${scenarios.length ? ` (its scenarios: ${scenarios.map((n) => `'${n}'`).join(', ')})` : ''}`;
-      return { diagnostics: [{ code: 'SOC003', severity: 'error', message, file: abs, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } }], files: [abs], scenarios };
+      return {
+        diagnostics: [
+          {
+            code: 'SOC003',
+            severity: 'error',
+            message,
+            file: abs,
+            range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+          },
+        ],
+        files: [abs],
+        scenarios,
+      };
     }
     docIndex = hit.index;
   }

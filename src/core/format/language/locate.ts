@@ -7,7 +7,11 @@ import { nodeAtPath } from './parse';
 /** Finds ranges for paths inside one document. */
 export class Locator {
   /** `copies`: duplicated keys' copies to follow instead of the last (see nodeAtPath). */
-  constructor(readonly file: ParsedFile, readonly doc: ParsedDocument, private readonly copies?: ReadonlyMap<string, Pair>) {}
+  constructor(
+    readonly file: ParsedFile,
+    readonly doc: ParsedDocument,
+    private readonly copies?: ReadonlyMap<string, Pair>,
+  ) {}
 
   /** The same document, following the given copies of duplicated keys. */
   following(copies: ReadonlyMap<string, Pair>): Locator {

@@ -3,10 +3,19 @@
 // it so the engine, CLI and extension never touch raw YAML.
 
 /** Zero-based position in a text document (line and UTF-16 column). */
-export interface Position { line: number; character: number }
-export interface Range { start: Position; end: Position }
+export interface Position {
+  line: number;
+  character: number;
+}
+export interface Range {
+  start: Position;
+  end: Position;
+}
 /** Where something was written: absolute file path (or URI string) plus range. */
-export interface SourceLocation { file: string; range: Range }
+export interface SourceLocation {
+  file: string;
+  range: Range;
+}
 
 export const TRAIT_NAMES = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'] as const;
 export type TraitName = (typeof TRAIT_NAMES)[number];
@@ -17,11 +26,19 @@ export const DRIVERS = ['social', 'information', 'presentation', 'coordination',
 export type Driver = (typeof DRIVERS)[number];
 /** Short labels used by the paper (SOC, INF, PRE, COORD, EMO). */
 export const DRIVER_LABELS: Record<Driver, string> = {
-  social: 'SOC', information: 'INF', presentation: 'PRE', coordination: 'COORD', support: 'EMO',
+  social: 'SOC',
+  information: 'INF',
+  presentation: 'PRE',
+  coordination: 'COORD',
+  support: 'EMO',
 };
 export type DriverWeights = Record<Driver, number>;
 
-export interface SeedMemory { text: string; importance: number; source?: SourceLocation }
+export interface SeedMemory {
+  text: string;
+  importance: number;
+  source?: SourceLocation;
+}
 
 export interface Relationship {
   /** Persona id of the other side. */
@@ -160,7 +177,16 @@ export function modelNamed<M>(models: Readonly<Record<string, M>>, name: string 
  * system message, for `advise` only; `system` never reaches the coach) and one per decision kind.
  */
 export type PromptTemplates = Partial<Record<PromptKind, string>>;
-export const PROMPT_KINDS = ['system', 'coach_system', 'choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'interview'] as const;
+export const PROMPT_KINDS = [
+  'system',
+  'coach_system',
+  'choose_partner',
+  'speak',
+  'evaluate',
+  'advise',
+  'reflect',
+  'interview',
+] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
 export type ScenarioEvent =
@@ -176,7 +202,10 @@ export type Distribution =
   | ({ uniform: { min: number; max: number } } & Clip)
   | ({ beta: { alpha: number; beta: number } } & Clip);
 
-interface Clip { min?: number; max?: number }
+interface Clip {
+  min?: number;
+  max?: number;
+}
 
 export interface PopulationGroup {
   group: string;
@@ -194,8 +223,15 @@ export interface PopulationGroup {
   source?: SourceLocation;
 }
 
-export interface ExperimentCondition { name: string; set: Record<string, unknown> }
-export interface Experiment { seeds: number[]; conditions: ExperimentCondition[]; metrics?: string[] }
+export interface ExperimentCondition {
+  name: string;
+  set: Record<string, unknown>;
+}
+export interface Experiment {
+  seeds: number[];
+  conditions: ExperimentCondition[];
+  metrics?: string[];
+}
 
 export interface Scenario {
   name: string;

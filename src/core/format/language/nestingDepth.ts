@@ -26,7 +26,10 @@ export function nestingPast(text: string, limit = MAX_NESTING): number | undefin
     let i = lineStart;
     while (i < end && isBlank(text.charCodeAt(i))) i++;
     const indent = i - lineStart;
-    if (scalarIndent >= 0 && (i === end || text.charCodeAt(i) === CR || indent > scalarIndent)) { lineStart = end + 1; continue; }
+    if (scalarIndent >= 0 && (i === end || text.charCodeAt(i) === CR || indent > scalarIndent)) {
+      lineStart = end + 1;
+      continue;
+    }
     scalarIndent = -1;
     if (!quote && indent > limit) return i;
     let block = 0;
@@ -43,7 +46,12 @@ export function nestingPast(text: string, limit = MAX_NESTING): number | undefin
       const before = i === lineStart ? SPACE : text.charCodeAt(i - 1);
       if (c === HASH && isBlank(before)) break;
       last = i;
-      if (c === DQUOTE || c === SQUOTE) { if (isBlank(before) || before === OPEN_SQ || before === OPEN_CURLY || before === COMMA || before === COLON) quote = c; continue; }
+      if (c === DQUOTE || c === SQUOTE) {
+        if (isBlank(before) || before === OPEN_SQ || before === OPEN_CURLY || before === COMMA || before === COLON) {
+          quote = c;
+        }
+        continue;
+      }
       if (c === OPEN_SQ || c === OPEN_CURLY) flow++;
       else if ((c === CLOSE_SQ || c === CLOSE_CURLY) && flow > 0) flow--;
       else if (i + 1 < end && !isBlank(text.charCodeAt(i + 1)) && text.charCodeAt(i + 1) !== CR) continue;
@@ -57,8 +65,24 @@ export function nestingPast(text: string, limit = MAX_NESTING): number | undefin
   return undefined;
 }
 
-const SPACE = 32, TAB = 9, CR = 13, HASH = 35, DQUOTE = 34, SQUOTE = 39, BACKSLASH = 92, COMMA = 44, COLON = 58;
-const OPEN_SQ = 91, CLOSE_SQ = 93, OPEN_CURLY = 123, CLOSE_CURLY = 125, DASH = 45, QUESTION = 63, PIPE = 124, GT = 62, PLUS = 43;
+const SPACE = 32,
+  TAB = 9,
+  CR = 13,
+  HASH = 35,
+  DQUOTE = 34,
+  SQUOTE = 39,
+  BACKSLASH = 92,
+  COMMA = 44,
+  COLON = 58;
+const OPEN_SQ = 91,
+  CLOSE_SQ = 93,
+  OPEN_CURLY = 123,
+  CLOSE_CURLY = 125,
+  DASH = 45,
+  QUESTION = 63,
+  PIPE = 124,
+  GT = 62,
+  PLUS = 43;
 const isBlank = (c: number): boolean => c === SPACE || c === TAB;
 
 /** Whether the line ends (at `last`) in a block scalar's header: `|` or `>`, then `-`, `+` or a digit, after a blank or at the line's start. */

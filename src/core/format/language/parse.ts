@@ -2,7 +2,20 @@
 // values. Syntax errors and duplicate keys become diagnostics; nothing here throws.
 import { MAX_NESTING, nestingPast } from './nestingDepth';
 import { textProblem } from './fileLimits';
-import { parseAllDocuments, visit, isMap, isSeq, isPair, isScalar, isAlias, isCollection, type Alias, type Document, type Node, type Pair } from 'yaml';
+import {
+  parseAllDocuments,
+  visit,
+  isMap,
+  isSeq,
+  isPair,
+  isScalar,
+  isAlias,
+  isCollection,
+  type Alias,
+  type Document,
+  type Node,
+  type Pair,
+} from 'yaml';
 import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
 import { LineIndex } from './lines';
@@ -48,7 +61,13 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   // Not text a person wrote (binary, UTF-16, mis-encoded): one line that says so, not 36 YAML errors.
   const problem = textProblem(text);
   if (problem && problem.kind !== 'control') {
-    diagnostics.push({ code: 'SOC005', severity: 'error', message: `This file is ${problem.message}`, file, range: lines.range(0, 0) });
+    diagnostics.push({
+      code: 'SOC005',
+      severity: 'error',
+      message: `This file is ${problem.message}`,
+      file,
+      range: lines.range(0, 0),
+    });
     return { file, text, lines, documents: [], diagnostics };
   }
   // Control characters (an escape sequence, a bell) have no place in a value: they would reach
@@ -56,7 +75,13 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   if (problem?.kind === 'control') {
     for (const at of problem.at) {
       const code = text.charCodeAt(at).toString(16).toUpperCase().padStart(4, '0');
-      diagnostics.push({ code: 'SOC006', severity: 'error', message: `Control character U+${code} in the text: values may hold tab and line breaks, no other control characters`, file, range: lines.range(at, at + 1) });
+      diagnostics.push({
+        code: 'SOC006',
+        severity: 'error',
+        message: `Control character U+${code} in the text: values may hold tab and line breaks, no other control characters`,
+        file,
+        range: lines.range(at, at + 1),
+      });
     }
     return { file, text, lines, documents: [], diagnostics };
   }
@@ -64,29 +89,55 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   const openers = new UnclosedOpeners(text);
   const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
   if (chunked) {
-    for (const e of chunked.errors) if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
-    for (const w of chunked.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
+    for (const e of chunked.errors) {
+      if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
+    }
+    for (const w of chunked.warnings) {
+      diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
+    }
     const doc = chunked.doc;
     const duplicates = chunked.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : [];
     diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
     syntax.finish();
     const value = chunked.value;
-    const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
+    const kind =
+      value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     return {
-      file, text, lines, diagnostics,
-      documents: [{ index: 0, yaml: doc, value, kind: typeof kind === 'string' ? kind : undefined, range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]), hasErrors: garbled(chunked.errors), duplicates }],
+      file,
+      text,
+      lines,
+      diagnostics,
+      documents: [
+        {
+          index: 0,
+          yaml: doc,
+          value,
+          kind: typeof kind === 'string' ? kind : undefined,
+          range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]),
+          hasErrors: garbled(chunked.errors),
+          duplicates,
+        },
+      ],
     };
   }
   // Not given to yaml: running out of stack there can abort the process (nestingDepth.ts). The
   // incremental parse checks the parts it reads itself, and leaves a deep text to this path.
   const deep = nestingPast(text);
   if (deep !== undefined) {
-    diagnostics.push({ code: 'SOC001', severity: 'error', message: TOO_DEEP, file, range: lines.range(deep, deep + 1) });
+    diagnostics.push({
+      code: 'SOC001',
+      severity: 'error',
+      message: TOO_DEEP,
+      file,
+      range: lines.range(deep, deep + 1),
+    });
     return { file, text, lines, documents: [], diagnostics };
   }
   let docs: Document.Parsed[] = [];
   try {
-    const parsed = withoutStacks(() => parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' }));
+    const parsed = withoutStacks(() =>
+      parseAllDocuments(text, { uniqueKeys: true, prettyErrors: false, keepSourceTokens: false, logLevel: 'error' }),
+    );
     if ('empty' in parsed) {
       // A stream with no document still reports stray syntax (e.g. a lone `]`).
       for (const e of parsed.errors) diagnostics.push(yamlDiagnostic(e, file, lines, openers));
@@ -94,17 +145,31 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       docs = parsed;
     }
   } catch (err) {
-    diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML could not be parsed: ${(err as Error).message}`, file, range: lines.range(0, 0) });
+    diagnostics.push({
+      code: 'SOC001',
+      severity: 'error',
+      message: `YAML could not be parsed: ${(err as Error).message}`,
+      file,
+      range: lines.range(0, 0),
+    });
   }
   const documents: ParsedDocument[] = docs.map((yaml, index) => {
     for (const e of yaml.errors) if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
-    for (const w of yaml.warnings) diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
+    for (const w of yaml.warnings) {
+      diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
+    }
     // The parser finds duplicates (uniqueKeys); the AST says which copy counts.
     const duplicates = yaml.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(yaml) : [];
     diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
     const complexKeys = collectionKeys(yaml);
     for (const key of complexKeys) {
-      diagnostics.push({ code: 'SOC001', severity: 'error', message: 'A key must be a plain value, not a list or mapping', file, range: lines.range(key[0], key[1]) });
+      diagnostics.push({
+        code: 'SOC001',
+        severity: 'error',
+        message: 'A key must be a plain value, not a list or mapping',
+        file,
+        range: lines.range(key[0], key[1]),
+      });
     }
     let value: unknown;
     try {
@@ -116,13 +181,30 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       const aliases = /^Unresolved alias/.test(message) ? unresolvedAliases(yaml) : [];
       for (const alias of aliases) {
         const [start, end] = alias.range!;
-        diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${clip(alias.source)}`, file, range: spanOf(lines, start, end) });
+        diagnostics.push({
+          code: 'SOC001',
+          severity: 'error',
+          message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${clip(alias.source)}`,
+          file,
+          range: spanOf(lines, start, end),
+        });
       }
-      if (aliases.length === 0) diagnostics.push({ code: 'SOC001', severity: 'error', message: `YAML value could not be read: ${message}`, file, range: lines.range(yaml.range[0], yaml.range[1]) });
+      if (aliases.length === 0) {
+        diagnostics.push({
+          code: 'SOC001',
+          severity: 'error',
+          message: `YAML value could not be read: ${message}`,
+          file,
+          range: lines.range(yaml.range[0], yaml.range[1]),
+        });
+      }
     }
-    const kind = value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
+    const kind =
+      value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
     return {
-      index, yaml, value,
+      index,
+      yaml,
+      value,
       kind: typeof kind === 'string' ? kind : undefined,
       range: lines.range(yaml.range[0], yaml.range[2] ?? yaml.range[1]),
       hasErrors: garbled(yaml.errors) || complexKeys.length > 0,
@@ -168,11 +250,19 @@ class SyntaxErrors {
     while (this.indexed < this.diagnostics.length) this.remember(this.diagnostics[this.indexed++]);
     const line = this.seen.get(d.code)?.get(d.range.start.line);
     if (line && (line.columns.has(d.range.start.character) || line.words.has(d.message))) return;
-    if (this.kept < MAX_SYNTAX_ERRORS) { this.kept++; this.diagnostics.push(d); return; }
+    if (this.kept < MAX_SYNTAX_ERRORS) {
+      this.kept++;
+      this.diagnostics.push(d);
+      return;
+    }
     // Dropped errors still count as seen, so the count is what the list would have held.
     this.remember(d);
     this.dropped++;
-    if (!this.summary) { this.summary = { ...d }; this.diagnostics.push(this.summary); this.indexed++; }
+    if (!this.summary) {
+      this.summary = { ...d };
+      this.diagnostics.push(this.summary);
+      this.indexed++;
+    }
   }
 
   /** Words the count into the summary, if errors were dropped. */
@@ -184,9 +274,9 @@ class SyntaxErrors {
 
   private remember(d: Diagnostic): void {
     let lines = this.seen.get(d.code);
-    if (!lines) this.seen.set(d.code, lines = new Map());
+    if (!lines) this.seen.set(d.code, (lines = new Map()));
     let line = lines.get(d.range.start.line);
-    if (!line) lines.set(d.range.start.line, line = { columns: new Set(), words: new Set() });
+    if (!line) lines.set(d.range.start.line, (line = { columns: new Set(), words: new Set() }));
     line.columns.add(d.range.start.character);
     line.words.add(d.message);
   }
@@ -199,31 +289,62 @@ class SyntaxErrors {
 function withoutStacks<T>(f: () => T): T {
   const limit = Error.stackTraceLimit;
   Error.stackTraceLimit = 0;
-  try { return f(); } finally { Error.stackTraceLimit = limit; }
+  try {
+    return f();
+  } finally {
+    Error.stackTraceLimit = limit;
+  }
 }
 
 function safely<T>(f: () => T): T | undefined {
-  try { return f(); } catch { return undefined; }
+  try {
+    return f();
+  } catch {
+    return undefined;
+  }
 }
 
 const TOO_DEEP = `YAML syntax error: nested too deeply to read (over ${MAX_NESTING} levels of brackets, indentation or list markers)`;
 
 /** A yaml error or warning other than a duplicate key (duplicateKeys.ts words those). */
-function yamlDiagnostic(e: { code: string; message: string; pos: [number, number] }, file: string, lines: LineIndex, openers: UnclosedOpeners): Diagnostic {
+function yamlDiagnostic(
+  e: { code: string; message: string; pos: [number, number] },
+  file: string,
+  lines: LineIndex,
+  openers: UnclosedOpeners,
+): Diagnostic {
   // The parser runs out of stack on thousands of nested brackets and reports its own overflow.
   const tooDeep = /Maximum call stack size exceeded/.test(e.message);
   const message = tooDeep ? TOO_DEEP : `YAML syntax error: ${clip(firstLine(e.message))}`;
   // yaml reports an unclosed bracket or quote where it gave up (often the end of the file);
   // point at the opening character instead, where the fix belongs.
-  const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message) ? openers.before(e.pos[0]) : undefined;
+  const opener = /Flow (sequence|mapping)|Missing closing|end with a/.test(e.message)
+    ? openers.before(e.pos[0])
+    : undefined;
   if (opener !== undefined) {
     const line = lines.positionAt(opener).line;
-    return { code: 'SOC001', severity: 'error', message, file, range: { start: lines.positionAt(opener), end: { line, character: lines.lineText(line).length } } };
+    return {
+      code: 'SOC001',
+      severity: 'error',
+      message,
+      file,
+      range: { start: lines.positionAt(opener), end: { line, character: lines.lineText(line).length } },
+    };
   }
   // yaml reports the slip twice, at the value above; both become the one diagnostic on the key.
-  const indented = /Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(e.message) ? overIndentedKey(lines, e.pos[0]) : undefined;
+  const indented = /Nested mappings are not allowed in compact mappings|Implicit keys need to be on a single line/.test(
+    e.message,
+  )
+    ? overIndentedKey(lines, e.pos[0])
+    : undefined;
   if (indented) return { code: 'SOC001', severity: 'error', message: indented.message, file, range: indented.range };
-  return { code: 'SOC001', severity: 'error', message, file, range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)) };
+  return {
+    code: 'SOC001',
+    severity: 'error',
+    message,
+    file,
+    range: lines.range(e.pos[0], Math.max(e.pos[1], e.pos[0] + 1)),
+  };
 }
 
 /**
@@ -232,7 +353,10 @@ function yamlDiagnostic(e: { code: string; message: string; pos: [number, number
  * start of the value above. Where that is what happened, the diagnostic names the indentation and
  * points at the over-indented key, where the fix belongs; yaml's words stay at the end.
  */
-function overIndentedKey(lines: LineIndex, offset: number): { message: string; range: Diagnostic['range'] } | undefined {
+function overIndentedKey(
+  lines: LineIndex,
+  offset: number,
+): { message: string; range: Diagnostic['range'] } | undefined {
   const at = lines.positionAt(offset);
   const text = lines.lineText(at.line);
   const keyCol = /^ *(?:- +)*/.exec(text)![0].length;
@@ -247,8 +371,9 @@ function overIndentedKey(lines: LineIndex, offset: number): { message: string; r
     if (indent <= keyCol) return undefined;
     if (!key) continue; // a continuation line of the value above
     return {
-      message: `YAML syntax error: '${key.raw}' is indented ${indent} space${indent === 1 ? '' : 's'}, more than '${above.raw}' on line ${at.line + 1} (${keyCol}), `
-        + `so it reads as part of the value of '${above.raw}': indent it as '${above.raw}' is (yaml: nested mappings are not allowed in compact mappings)`,
+      message:
+        `YAML syntax error: '${key.raw}' is indented ${indent} space${indent === 1 ? '' : 's'}, more than '${above.raw}' on line ${at.line + 1} (${keyCol}), ` +
+        `so it reads as part of the value of '${above.raw}': indent it as '${above.raw}' is (yaml: nested mappings are not allowed in compact mappings)`,
       range: { start: { line: l, character: indent }, end: { line: l, character: indent + key.raw.length } },
     };
   }
@@ -270,15 +395,26 @@ class UnclosedOpeners {
   constructor(private readonly text: string) {}
 
   before(end: number): number | undefined {
-    if (end < this.end) { this.i = 0; this.stack = []; this.quote = undefined; this.comment = false; }
+    if (end < this.end) {
+      this.i = 0;
+      this.stack = [];
+      this.quote = undefined;
+      this.comment = false;
+    }
     this.end = end;
     const text = this.text;
     for (; this.i < end && this.i < text.length; this.i++) {
       const i = this.i;
       const c = text[i];
-      if (this.comment) { if (c === '\n') this.comment = false; continue; }
+      if (this.comment) {
+        if (c === '\n') this.comment = false;
+        continue;
+      }
       if (this.quote) {
-        if (c === '\\' && this.quote.char === '"') { this.i++; continue; }
+        if (c === '\\' && this.quote.char === '"') {
+          this.i++;
+          continue;
+        }
         if (c === this.quote.char) this.quote = undefined;
         continue;
       }
@@ -296,7 +432,9 @@ function collectionKeys(doc: Document.Parsed): [number, number][] {
   const spans: [number, number][] = [];
   visit(doc, {
     Pair(_, pair) {
-      if (isCollection(pair.key) && pair.key.range) spans.push([pair.key.range[0], Math.max(pair.key.range[1], pair.key.range[0] + 1)]);
+      if (isCollection(pair.key) && pair.key.range) {
+        spans.push([pair.key.range[0], Math.max(pair.key.range[1], pair.key.range[0] + 1)]);
+      }
     },
   });
   return spans;
@@ -308,8 +446,9 @@ function unresolvedAliases(doc: Document.Parsed): Alias[] {
   const out: Alias[] = [];
   visit(doc, {
     Node(_, node) {
-      if (isAlias(node)) { if (!anchors.has(node.source) && node.range) out.push(node); }
-      else if (node.anchor) anchors.add(node.anchor);
+      if (isAlias(node)) {
+        if (!anchors.has(node.source) && node.range) out.push(node);
+      } else if (node.anchor) anchors.add(node.anchor);
     },
   });
   return out;
@@ -342,7 +481,10 @@ function clip(message: string): string {
       token = `: ${quotedExcerpt(quoted[1], raw)}`;
       // `Not a YAML token: <text>: "<text>"`: the raw copy (control characters and all) goes.
       if (raw && words.endsWith(`: ${raw}`)) words = words.slice(0, -raw.length - 2);
-    } catch { words = message; token = ''; }
+    } catch {
+      words = message;
+      token = '';
+    }
   }
   words = words.replace(/\S{61,}/g, (run) => `${start(run, 48)}…`);
   return (words.length > 100 ? `${start(words, 80)}…` : words) + token;
@@ -367,20 +509,29 @@ function start(s: string, n: number): string {
 }
 
 /** The nodes at a path: the value node and, for a mapping entry, its key node. */
-export interface NodeAtPath { value?: Node | null; key?: Node | null; pair?: Pair<unknown, unknown> }
+export interface NodeAtPath {
+  value?: Node | null;
+  key?: Node | null;
+  pair?: Pair<unknown, unknown>;
+}
 
 /**
  * `copies`: for duplicated keys, by the path of the key (`pathKey`), the copy to follow rather than
  * the last one (the ignored copies validate.ts checks).
  */
-export function nodeAtPath(doc: Document.Parsed, path: readonly PathSegment[], copies?: ReadonlyMap<string, Pair>): NodeAtPath | undefined {
+export function nodeAtPath(
+  doc: Document.Parsed,
+  path: readonly PathSegment[],
+  copies?: ReadonlyMap<string, Pair>,
+): NodeAtPath | undefined {
   let current: NodeAtPath = { value: doc.contents as Node | null };
   for (let i = 0; i < path.length; i++) {
     const segment = path[i];
     const node = current.value;
     if (isMap(node)) {
       // The last of duplicate keys: the one the document's value holds.
-      const pair = (copies?.size ? copies.get(pathKey(path.slice(0, i + 1))) : undefined) ?? lastPair(node.items, segment);
+      const pair =
+        (copies?.size ? copies.get(pathKey(path.slice(0, i + 1))) : undefined) ?? lastPair(node.items, segment);
       if (!pair) return undefined;
       current = { value: pair.value as Node | null, key: pair.key as Node, pair: pair as Pair<unknown, unknown> };
     } else if (isSeq(node) && typeof segment === 'number') {
@@ -411,8 +562,11 @@ export function nodeSpan(node: Node | null | undefined): [number, number] | unde
 /** Decodes an ajv instancePath (JSON pointer) into path segments; numeric segments become numbers. */
 export function pointerToPath(pointer: string): PathSegment[] {
   if (!pointer) return [];
-  return pointer.slice(1).split('/').map((raw) => {
-    const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
-    return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
-  });
+  return pointer
+    .slice(1)
+    .split('/')
+    .map((raw) => {
+      const s = raw.replace(/~1/g, '/').replace(/~0/g, '~');
+      return /^(0|[1-9]\d*)$/.test(s) ? Number(s) : s;
+    });
 }

@@ -10,15 +10,25 @@ import type { PathSegment } from './parse';
  * A list whose items have a name: where it is, what an item is called, which key names it, and
  * for a list that is not the only one of its kind, which one it is (`added at round 3`).
  */
-interface NamedList { at: readonly (string | null)[]; noun: string; key: string; which?(listPath: readonly PathSegment[], docValue: unknown): string }
+interface NamedList {
+  at: readonly (string | null)[];
+  noun: string;
+  key: string;
+  which?(listPath: readonly PathSegment[], docValue: unknown): string;
+}
 
 /** `null`: any list index. */
 const NAMED_LISTS: readonly NamedList[] = [
   { at: ['personas'], noun: 'persona', key: 'id' },
-  { at: ['events', null, 'add'], noun: 'persona', key: 'id', which: (listPath, docValue) => {
-    const round = valueAt(docValue, [...listPath.slice(0, -1), 'at']);
-    return Number.isInteger(round) ? `added at round ${round}` : `in ${quoted(listPath)}`;
-  } },
+  {
+    at: ['events', null, 'add'],
+    noun: 'persona',
+    key: 'id',
+    which: (listPath, docValue) => {
+      const round = valueAt(docValue, [...listPath.slice(0, -1), 'at']);
+      return Number.isInteger(round) ? `added at round ${round}` : `in ${quoted(listPath)}`;
+    },
+  },
   { at: ['population'], noun: 'population group', key: 'group' },
   { at: ['world', 'rooms'], noun: 'room', key: 'name' },
   { at: ['experiment', 'conditions'], noun: 'condition', key: 'name' },
@@ -57,15 +67,20 @@ function namedItem(path: readonly PathSegment[], docValue: unknown): { length: n
     const name = nameOf(items[index], list.key);
     if (name === undefined) return undefined;
     const shared = items.some((other, i) => i !== index && nameOf(other, list.key) === name);
-    const which = [list.which?.(path.slice(0, n), docValue), shared ? plain(path.slice(0, n + 1)) : undefined].filter(Boolean).join(', ');
+    const which = [list.which?.(path.slice(0, n), docValue), shared ? plain(path.slice(0, n + 1)) : undefined]
+      .filter(Boolean)
+      .join(', ');
     return { length: n + 1, name: `${list.noun} '${name}'${which ? ` (${which})` : ''}` };
   }
   return undefined;
 }
 
 function nameOf(item: unknown, key: string): string | undefined {
-  const name = item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined;
-  return typeof name === 'string' && name.trim() !== '' && name.length <= MAX_NAME && !name.includes("'") ? name : undefined;
+  const name =
+    item && typeof item === 'object' && !Array.isArray(item) ? (item as Record<string, unknown>)[key] : undefined;
+  return typeof name === 'string' && name.trim() !== '' && name.length <= MAX_NAME && !name.includes("'")
+    ? name
+    : undefined;
 }
 
 function valueAt(value: unknown, path: readonly PathSegment[]): unknown {
@@ -79,5 +94,8 @@ function quoted(path: readonly PathSegment[]): string {
 }
 
 function plain(path: readonly PathSegment[]): string {
-  return path.map((s) => (typeof s === 'number' ? `[${s}]` : s)).join('.').replace(/\.\[/g, '[');
+  return path
+    .map((s) => (typeof s === 'number' ? `[${s}]` : s))
+    .join('.')
+    .replace(/\.\[/g, '[');
 }

@@ -51,8 +51,9 @@ function plain(root: unknown): unknown {
     for (const key of Object.keys(o)) {
       const marked = foreign(o[key]);
       // defineProperty: a key named __proto__ is an own property here, and must stay one.
-      if (marked !== undefined) Object.defineProperty(o, key, { value: marked, writable: true, enumerable: true, configurable: true });
-      else stack.push(o[key]);
+      if (marked !== undefined) {
+        Object.defineProperty(o, key, { value: marked, writable: true, enumerable: true, configurable: true });
+      } else stack.push(o[key]);
     }
   }
   return root;

@@ -12,7 +12,10 @@ export class SocietyProject {
   /** Resolutions of the scenario documents of each file that has any. */
   private readonly scenarios = new Map<string, ScenarioResolution[]>();
 
-  constructor(fs: SocietyFileSystem, readonly root: string) {
+  constructor(
+    fs: SocietyFileSystem,
+    readonly root: string,
+  ) {
     this.workspace = new SocietyWorkspace(fs, root);
   }
 
@@ -23,17 +26,29 @@ export class SocietyProject {
     return this.update([...this.known], { created: [...this.known] });
   }
 
-  files(): string[] { return [...this.known].sort(); }
+  files(): string[] {
+    return [...this.known].sort();
+  }
 
-  has(file: string): boolean { return this.known.has(file); }
+  has(file: string): boolean {
+    return this.known.has(file);
+  }
 
   /**
    * Re-checks after `changed` files changed text (or were created or deleted, listed in `created`
    * and `deleted` too). Returns the diagnostics of every file they may have changed, [] to clear.
    */
-  async update(changed: string[], structural: { created?: string[]; deleted?: string[] } = {}): Promise<Map<string, Diagnostic[]>> {
-    for (const f of structural.created ?? []) if (f.endsWith(SOCIETY_EXTENSION) && (await this.workspace.fs.kind(f)) === 'file') this.known.add(f);
-    for (const f of structural.deleted ?? []) { this.known.delete(f); this.workspace.forget(f); }
+  async update(
+    changed: string[],
+    structural: { created?: string[]; deleted?: string[] } = {},
+  ): Promise<Map<string, Diagnostic[]>> {
+    for (const f of structural.created ?? []) {
+      if (f.endsWith(SOCIETY_EXTENSION) && (await this.workspace.fs.kind(f)) === 'file') this.known.add(f);
+    }
+    for (const f of structural.deleted ?? []) {
+      this.known.delete(f);
+      this.workspace.forget(f);
+    }
     const touched = new Set(changed);
     const all = (structural.created?.length ?? 0) + (structural.deleted?.length ?? 0) > 0;
     const toResolve = new Set<string>();
@@ -46,7 +61,8 @@ export class SocietyProject {
     for (const file of toResolve) {
       for (const r of this.scenarios.get(file) ?? []) r.files.forEach((f) => republish.add(f));
       const resolutions = await this.resolveAll(file);
-      if (resolutions.length) this.scenarios.set(file, resolutions); else this.scenarios.delete(file);
+      if (resolutions.length) this.scenarios.set(file, resolutions);
+      else this.scenarios.delete(file);
       for (const r of resolutions) r.files.forEach((f) => republish.add(f));
     }
     const out = new Map<string, Diagnostic[]>();
@@ -71,7 +87,9 @@ export class SocietyProject {
     if (!analysis) return [];
     const list = [...analysis.diagnostics];
     for (const resolutions of this.scenarios.values()) {
-      for (const r of resolutions) if (r.files.includes(file)) list.push(...r.diagnostics.filter((d) => d.file === file));
+      for (const r of resolutions) {
+        if (r.files.includes(file)) list.push(...r.diagnostics.filter((d) => d.file === file));
+      }
     }
     return dedupe(list);
   }
@@ -79,7 +97,9 @@ export class SocietyProject {
   /** Files with scenarios that include `file` (directly or not), itself excluded. */
   dependents(file: string): string[] {
     const out: string[] = [];
-    for (const [f, resolutions] of this.scenarios) if (f !== file && resolutions.some((r) => r.files.includes(file))) out.push(f);
+    for (const [f, resolutions] of this.scenarios) {
+      if (f !== file && resolutions.some((r) => r.files.includes(file))) out.push(f);
+    }
     return out.sort();
   }
 
@@ -98,7 +118,9 @@ export class SocietyProject {
   /** Scenario resolutions whose files include `file`. */
   resolutionsInvolving(file: string): ScenarioResolution[] {
     const out: ScenarioResolution[] = [];
-    for (const resolutions of this.scenarios.values()) for (const r of resolutions) if (r.files.includes(file)) out.push(r);
+    for (const resolutions of this.scenarios.values()) {
+      for (const r of resolutions) if (r.files.includes(file)) out.push(r);
+    }
     return out;
   }
 }

@@ -25,9 +25,31 @@ export interface ProviderTraits {
 export const OPENAI_BASE_URL = 'https://api.openai.com/v1';
 
 export const PROVIDERS = {
-  offline: { instant: true, priced: false, endpoint: false, structuredOutput: true, embeddings: false, label: 'the offline rule-based model (not an LLM)' },
-  openai: { instant: false, priced: true, endpoint: true, structuredOutput: true, embeddings: true, defaultBaseUrl: OPENAI_BASE_URL, label: 'an OpenAI-compatible endpoint' },
-  vscode: { instant: false, priced: false, endpoint: false, structuredOutput: false, embeddings: false, label: 'a VS Code language model' },
+  offline: {
+    instant: true,
+    priced: false,
+    endpoint: false,
+    structuredOutput: true,
+    embeddings: false,
+    label: 'the offline rule-based model (not an LLM)',
+  },
+  openai: {
+    instant: false,
+    priced: true,
+    endpoint: true,
+    structuredOutput: true,
+    embeddings: true,
+    defaultBaseUrl: OPENAI_BASE_URL,
+    label: 'an OpenAI-compatible endpoint',
+  },
+  vscode: {
+    instant: false,
+    priced: false,
+    endpoint: false,
+    structuredOutput: false,
+    embeddings: false,
+    label: 'a VS Code language model',
+  },
 } as const satisfies Record<string, ProviderTraits>;
 
 export type Provider = keyof typeof PROVIDERS;

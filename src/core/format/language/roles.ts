@@ -18,7 +18,10 @@ const IN_PERSONA: readonly [Pattern, ValueRole][] = [
   [['relationships', N, 'with'], 'persona-ref'],
   [['model'], 'model-ref'],
 ];
-const PERSONA_BASES: readonly Pattern[] = [['personas', N], ['events', N, 'add', N]];
+const PERSONA_BASES: readonly Pattern[] = [
+  ['personas', N],
+  ['events', N, 'add', N],
+];
 
 const ROLES: Record<'persona' | 'scenario', readonly [Pattern, ValueRole][]> = {
   persona: IN_PERSONA,
@@ -42,21 +45,29 @@ function sameStart(path: readonly PathSegment[], pattern: Pattern, count: number
 }
 
 /** Whether `path` is `pattern` or leads into it (a prefix of it). */
-const leadsInto = (path: readonly PathSegment[], pattern: Pattern): boolean => path.length <= pattern.length && sameStart(path, pattern, path.length);
+const leadsInto = (path: readonly PathSegment[], pattern: Pattern): boolean =>
+  path.length <= pattern.length && sameStart(path, pattern, path.length);
 
 /** The path of the persona mapping a path is inside, and the rest of the path within it. */
-export function personaScope(kind: DocumentKind | undefined, path: readonly PathSegment[]): { base: PathSegment[]; rest: PathSegment[] } | undefined {
+export function personaScope(
+  kind: DocumentKind | undefined,
+  path: readonly PathSegment[],
+): { base: PathSegment[]; rest: PathSegment[] } | undefined {
   if (kind === 'persona') return { base: [], rest: [...path] };
   if (kind !== 'scenario') return undefined;
   for (const base of PERSONA_BASES) {
-    if (path.length >= base.length && sameStart(path, base, base.length)) return { base: path.slice(0, base.length), rest: path.slice(base.length) };
+    if (path.length >= base.length && sameStart(path, base, base.length)) {
+      return { base: path.slice(0, base.length), rest: path.slice(base.length) };
+    }
   }
   return undefined;
 }
 
 export function valueRole(kind: DocumentKind | undefined, path: readonly PathSegment[]): ValueRole | undefined {
   if (kind !== 'persona' && kind !== 'scenario') return undefined;
-  for (const [pattern, role] of ROLES[kind]) if (path.length === pattern.length && leadsInto(path, pattern)) return role;
+  for (const [pattern, role] of ROLES[kind]) {
+    if (path.length === pattern.length && leadsInto(path, pattern)) return role;
+  }
   return undefined;
 }
 
@@ -64,7 +75,11 @@ export function valueRole(kind: DocumentKind | undefined, path: readonly PathSeg
  * Whether some value below `path` (or at it) can have one of `roles`: a walk looking for persona
  * ids skips a persona's traits, interests and memories, most of a large scenario's text.
  */
-export function mayLeadTo(kind: DocumentKind | undefined, path: readonly PathSegment[], roles: readonly ValueRole[]): boolean {
+export function mayLeadTo(
+  kind: DocumentKind | undefined,
+  path: readonly PathSegment[],
+  roles: readonly ValueRole[],
+): boolean {
   if (kind !== 'persona' && kind !== 'scenario') return false;
   for (const pattern of patternsOf(kind, roles)) if (leadsInto(path, pattern)) return true;
   return false;
@@ -75,7 +90,8 @@ const patternCache = new WeakMap<readonly ValueRole[], Record<'persona' | 'scena
 function patternsOf(kind: 'persona' | 'scenario', roles: readonly ValueRole[]): Pattern[] {
   let byKind = patternCache.get(roles);
   if (!byKind) {
-    const of = (k: 'persona' | 'scenario'): Pattern[] => ROLES[k].filter(([, role]) => roles.includes(role)).map(([p]) => p);
+    const of = (k: 'persona' | 'scenario'): Pattern[] =>
+      ROLES[k].filter(([, role]) => roles.includes(role)).map(([p]) => p);
     byKind = { persona: of('persona'), scenario: of('scenario') };
     patternCache.set(roles, byKind);
   }

@@ -28,10 +28,18 @@ export function checkRooms(rooms: unknown, at: Locator, path: PathSegment[], ref
     // A member listed twice would talk to and rate the others twice each round; one member alone never meets.
     const seen = new Set<unknown>();
     members.forEach((m, k) => {
-      if (typeof m === 'string' && seen.has(m)) say('SOC056', `Room '${r.name}' lists '${m}' twice`, [...path, i, 'members', k]);
+      if (typeof m === 'string' && seen.has(m)) {
+        say('SOC056', `Room '${r.name}' lists '${m}' twice`, [...path, i, 'members', k]);
+      }
       seen.add(m);
     });
-    if (members.length === 1) say('SOC013', `Room '${r.name}' has one member, who has nobody to talk to: list two or more, or none to draw \`size\` members each round`, [...path, i, 'members']);
+    if (members.length === 1) {
+      say(
+        'SOC013',
+        `Room '${r.name}' has one member, who has nobody to talk to: list two or more, or none to draw \`size\` members each round`,
+        [...path, i, 'members'],
+      );
+    }
   });
   return out;
 }

@@ -100,7 +100,11 @@ export function leafError(node: SchemaNode, value: unknown): ErrorObject | undef
 export function valueErrors(node: SchemaNode, value: unknown): ErrorObject[] {
   let check = leafChecks.get(node);
   if (check === undefined) {
-    try { check = JSON.stringify(node).includes('"$ref"') ? null : getAjv().compile(node); } catch { check = null; }
+    try {
+      check = JSON.stringify(node).includes('"$ref"') ? null : getAjv().compile(node);
+    } catch {
+      check = null;
+    }
     leafChecks.set(node, check);
   }
   if (!check || check(value)) return [];
@@ -116,7 +120,11 @@ export function ownProperty(node: SchemaNode, name: string): SchemaNode | undefi
 }
 
 /** The schema of a child (property or array item) given the parent's schema and value. */
-export function childSchema(parent: SchemaNode | undefined, segment: string | number, childValue?: unknown): SchemaNode | undefined {
+export function childSchema(
+  parent: SchemaNode | undefined,
+  segment: string | number,
+  childValue?: unknown,
+): SchemaNode | undefined {
   const p = deref(parent);
   if (!p) return undefined;
   if (typeof segment === 'number' || p.items) {
@@ -124,16 +132,25 @@ export function childSchema(parent: SchemaNode | undefined, segment: string | nu
   }
   const prop = ownProperty(p, segment);
   if (prop) return branch(prop, childValue);
-  if (p.additionalProperties && typeof p.additionalProperties === 'object') return branch(p.additionalProperties, childValue);
+  if (p.additionalProperties && typeof p.additionalProperties === 'object') {
+    return branch(p.additionalProperties, childValue);
+  }
   return undefined;
 }
 
 /** The schema at a path inside a document of the given kind, following the document's values. */
-export function schemaAtPath(kind: DocumentKind, path: readonly (string | number)[], documentValue?: unknown): SchemaNode | undefined {
+export function schemaAtPath(
+  kind: DocumentKind,
+  path: readonly (string | number)[],
+  documentValue?: unknown,
+): SchemaNode | undefined {
   let node: SchemaNode | undefined = documentSchema(kind);
   let value: unknown = documentValue;
   for (const segment of path) {
-    value = value && typeof value === 'object' && Object.hasOwn(value, segment) ? (value as Record<string | number, unknown>)[segment] : undefined;
+    value =
+      value && typeof value === 'object' && Object.hasOwn(value, segment)
+        ? (value as Record<string | number, unknown>)[segment]
+        : undefined;
     node = childSchema(node, segment, value);
     if (!node) return undefined;
   }
@@ -159,7 +176,8 @@ export function applyDefaults(node: SchemaNode | undefined, value: unknown): unk
       if (out[key] === undefined && p && p.default !== undefined) out[key] = structuredClone(p.default);
     }
     for (const key of Object.keys(out)) {
-      const child = ownProperty(n, key) ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined);
+      const child =
+        ownProperty(n, key) ?? (typeof n.additionalProperties === 'object' ? n.additionalProperties : undefined);
       if (child) out[key] = applyDefaults(child, out[key]);
     }
     return out;

@@ -30,7 +30,13 @@ export function isReservedId(id: string): boolean {
 }
 
 function reservedIdDiagnostic(id: string, file: string, range: Range): Diagnostic {
-  return mk('SOC023', 'error', `Persona id '${id}' is reserved (a built-in property name that network analysis cannot tell apart from its own data): choose another id, e.g. '${id}_1'`, file, range);
+  return mk(
+    'SOC023',
+    'error',
+    `Persona id '${id}' is reserved (a built-in property name that network analysis cannot tell apart from its own data): choose another id, e.g. '${id}_1'`,
+    file,
+    range,
+  );
 }
 
 /** Checks that need only one file: duplicate persona ids among its documents, secrets. */
@@ -43,8 +49,18 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
       const id = doc.value.id;
       const range = at.valueRange(['id']);
       const prev = first.get(id);
-      if (prev) out.push({ ...mk('SOC020', 'error', `Duplicate persona id '${id}': it is already defined in this file`, file.file, range), related: [{ file: file.file, range: prev, message: 'first definition' }] });
-      else first.set(id, range);
+      if (prev) {
+        out.push({
+          ...mk(
+            'SOC020',
+            'error',
+            `Duplicate persona id '${id}': it is already defined in this file`,
+            file.file,
+            range,
+          ),
+          related: [{ file: file.file, range: prev, message: 'first definition' }],
+        });
+      } else first.set(id, range);
       if (isReservedId(id)) out.push(reservedIdDiagnostic(id, file.file, range));
     }
     if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
@@ -52,11 +68,29 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
       for (const [name, m] of Object.entries(doc.value.models)) {
         // A plain object cannot hold a key named __proto__ (assigning it sets the prototype): the
         // model would vanish between the check and the run.
-        if (name === '__proto__') out.push(mk('SOC023', 'error', "Model name '__proto__' is reserved (a built-in property name): choose another name", file.file, at.keyRange(['models', name])));
+        if (name === '__proto__') {
+          out.push(
+            mk(
+              'SOC023',
+              'error',
+              "Model name '__proto__' is reserved (a built-in property name): choose another name",
+              file.file,
+              at.keyRange(['models', name]),
+            ),
+          );
+        }
         if (!isObj(m) || !isObj(m.headers)) continue;
         for (const [header, value] of Object.entries(m.headers)) {
           if (typeof value === 'string' && looksLikeSecret(header, value)) {
-            out.push(mk('SOC041', 'warning', `Header '${header}' of model '${name}' looks like a secret: keep keys out of files (use \`api_key_env\` or Society: Set API Key)`, file.file, at.valueRange(['models', name, 'headers', header])));
+            out.push(
+              mk(
+                'SOC041',
+                'warning',
+                `Header '${header}' of model '${name}' looks like a secret: keep keys out of files (use \`api_key_env\` or Society: Set API Key)`,
+                file.file,
+                at.valueRange(['models', name, 'headers', header]),
+              ),
+            );
           }
         }
       }
@@ -74,7 +108,11 @@ const LIMITS = ['concurrency', 'rpm', 'tpm'] as const;
 function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnostic[] {
   // No prototype: a model named __proto__ is an entry like any other.
   const configs: Record<string, ModelConfig> = Object.create(null);
-  for (const [name, m] of Object.entries(raw)) if (endpointFieldsFit(m)) configs[name] = { name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig;
+  for (const [name, m] of Object.entries(raw)) {
+    if (endpointFieldsFit(m)) {
+      configs[name] = { name, ...(applyDefaults(societySchema.$defs.model, m) as object) } as ModelConfig;
+    }
+  }
   const out: Diagnostic[] = [];
   const done = new Set<string>();
   for (const cfg of Object.values(configs)) {
@@ -87,9 +125,19 @@ function sharedEndpointDiagnostics(raw: Obj, at: Locator, file: string): Diagnos
     const limits = differ.map((l) => `${l} ${settings[l] ?? 'none'}`).join(', ');
     for (const c of peers) {
       const own = differ.find((l) => (raw[c.name] as Obj)[l] !== undefined);
-      const others = peers.filter((p) => p !== c).map((p) => `'${p.name}'`).join(', ');
-      out.push(mk('SOC042', 'warning', `Model '${c.name}' calls the same model at the same endpoint as ${others} with different limits: they share one limiter with the strictest (${limits})`,
-        file, own ? at.keyRange(['models', c.name, own]) : at.keyRange(['models', c.name])));
+      const others = peers
+        .filter((p) => p !== c)
+        .map((p) => `'${p.name}'`)
+        .join(', ');
+      out.push(
+        mk(
+          'SOC042',
+          'warning',
+          `Model '${c.name}' calls the same model at the same endpoint as ${others} with different limits: they share one limiter with the strictest (${limits})`,
+          file,
+          own ? at.keyRange(['models', c.name, own]) : at.keyRange(['models', c.name]),
+        ),
+      );
     }
   }
   return out;
@@ -109,7 +157,10 @@ function endpointFieldsFit(m: unknown): m is Obj {
 }
 
 function looksLikeSecret(header: string, value: string): boolean {
-  return /^(authorization|api-key|x-api-key)$/i.test(header) || /\b(sk-[A-Za-z0-9_-]{8,}|ghp_[A-Za-z0-9]{8,}|AKIA[A-Z0-9]{12,})/.test(value);
+  return (
+    /^(authorization|api-key|x-api-key)$/i.test(header) ||
+    /\b(sk-[A-Za-z0-9_-]{8,}|ghp_[A-Za-z0-9]{8,}|AKIA[A-Z0-9]{12,})/.test(value)
+  );
 }
 
 /** What every check of one scenario reads: its value, where it is, its personas, and the reference checks. */
@@ -137,7 +188,10 @@ interface ScenarioContext {
  * checks — unknown persona ids and models, no personas — wait until it reads cleanly (QA: a tab
  * indent also said a model written further down was not defined).
  */
-export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): Diagnostic[] {
+export function checkScenario(
+  scenario: { value: unknown; at: Locator; hasErrors?: boolean },
+  personas: PersonaEntry[],
+): Diagnostic[] {
   const ctx = scenarioContext(scenario, personas);
   // In the order a reader meets them: ids, references, models, prompts, weights, events, the experiment, the timeline, the population.
   checkRelationships(ctx);
@@ -154,7 +208,10 @@ export function checkScenario(scenario: { value: unknown; at: Locator; hasErrors
 }
 
 /** The context of the checks, with the persona id checks (SOC020, SOC023) done on the way. */
-function scenarioContext(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): ScenarioContext {
+function scenarioContext(
+  scenario: { value: unknown; at: Locator; hasErrors?: boolean },
+  personas: PersonaEntry[],
+): ScenarioContext {
   const out: Diagnostic[] = [];
   const v = isObj(scenario.value) ? scenario.value : {};
   const at = scenario.at;
@@ -166,18 +223,36 @@ function scenarioContext(scenario: { value: unknown; at: Locator; hasErrors?: bo
   // an id an earlier event removed may join again.
   const defined = new Map<string, { entry: PersonaEntry; range: Range }>();
   const listed = new Map<string, { entry: PersonaEntry; range: Range }>();
-  const joinsByEvent = (p: PersonaEntry): boolean => p.site.at === at && p.site.path[0] === 'events' && isTimed(list(v.events)[p.site.path[1] as number]);
+  const joinsByEvent = (p: PersonaEntry): boolean =>
+    p.site.at === at && p.site.path[0] === 'events' && isTimed(list(v.events)[p.site.path[1] as number]);
   for (const p of personas) {
     if (!isObj(p.raw) || typeof p.raw.id !== 'string') continue;
     const range = p.site.at.valueRange([...p.site.path, 'id']);
     // Persona documents are checked by checkFile; inline personas here.
-    if (p.site.path.length > 0 && isReservedId(p.raw.id)) out.push(reservedIdDiagnostic(p.raw.id, p.site.at.file.file, range));
+    if (p.site.path.length > 0 && isReservedId(p.raw.id)) {
+      out.push(reservedIdDiagnostic(p.raw.id, p.site.at.file.file, range));
+    }
     if (!defined.has(p.raw.id)) defined.set(p.raw.id, { entry: p, range });
     if (joinsByEvent(p)) continue;
     const prev = listed.get(p.raw.id);
     if (prev) {
-      if (prev.entry.site.at.file.file === p.site.at.file.file && p.site.path.length === 0 && prev.entry.site.path.length === 0) continue; // reported by checkFile
-      out.push({ ...mk('SOC020', 'error', `Duplicate persona id '${p.raw.id}': already defined in ${shortName(prev.entry.site.at.file.file)}`, p.site.at.file.file, range), related: [{ file: prev.entry.site.at.file.file, range: prev.range, message: 'first definition' }] });
+      if (
+        prev.entry.site.at.file.file === p.site.at.file.file &&
+        p.site.path.length === 0 &&
+        prev.entry.site.path.length === 0
+      ) {
+        continue;
+      } // reported by checkFile
+      out.push({
+        ...mk(
+          'SOC020',
+          'error',
+          `Duplicate persona id '${p.raw.id}': already defined in ${shortName(prev.entry.site.at.file.file)}`,
+          p.site.at.file.file,
+          range,
+        ),
+        related: [{ file: prev.entry.site.at.file.file, range: prev.range, message: 'first definition' }],
+      });
     } else {
       listed.set(p.raw.id, { entry: p, range });
     }
@@ -190,8 +265,19 @@ function scenarioContext(scenario: { value: unknown; at: Locator; hasErrors?: bo
     if (typeof id !== 'string' || isDefined(id) || unsure) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(id, ids);
-    const fixes: DiagnosticFix[] = suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : [];
-    out.push(mk('SOC021', 'error', `Unknown persona id '${id}' in ${what}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`, site.file.file, range, fixes));
+    const fixes: DiagnosticFix[] = suggestion
+      ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }]
+      : [];
+    out.push(
+      mk(
+        'SOC021',
+        'error',
+        `Unknown persona id '${id}' in ${what}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+        site.file.file,
+        range,
+        fixes,
+      ),
+    );
   };
 
   // Model names.
@@ -201,10 +287,31 @@ function scenarioContext(scenario: { value: unknown; at: Locator; hasErrors?: bo
     if (typeof name !== 'string' || modelNames.has(name) || unsure) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(name, modelNames);
-    out.push(mk('SOC040', 'error', `Model '${name}' is not defined in \`models\` (defined: ${[...modelNames].join(', ')})${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
-      site.file.file, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : []));
+    out.push(
+      mk(
+        'SOC040',
+        'error',
+        `Model '${name}' is not defined in \`models\` (defined: ${[...modelNames].join(', ')})${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+        site.file.file,
+        range,
+        suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : [],
+      ),
+    );
   };
-  return { v, at, file, unsure, personas, out, listed, groups, isDefined, refCheck, modelCheck, rounds: scenarioRounds(v) };
+  return {
+    v,
+    at,
+    file,
+    unsure,
+    personas,
+    out,
+    listed,
+    groups,
+    isDefined,
+    refCheck,
+    modelCheck,
+    rounds: scenarioRounds(v),
+  };
 }
 
 /** References from personas: relationships (SOC021, SOC022, SOC056). */
@@ -219,12 +326,28 @@ function checkRelationships(ctx: ScenarioContext): void {
       const path = [...p.site.path, 'relationships', i, 'with'];
       // Two entries for one person: the run would keep the last and drop the first's tie and note.
       if (typeof r.with === 'string' && related.has(r.with)) {
-        out.push(mk('SOC056', 'error', `Persona '${String((p.raw as Obj).id)}' lists a relationship with '${r.with}' twice (one entry per person: the run would keep only the last)`, p.site.at.file.file, p.site.at.valueRange(path)));
+        out.push(
+          mk(
+            'SOC056',
+            'error',
+            `Persona '${String((p.raw as Obj).id)}' lists a relationship with '${r.with}' twice (one entry per person: the run would keep only the last)`,
+            p.site.at.file.file,
+            p.site.at.valueRange(path),
+          ),
+        );
         return;
       }
       if (typeof r.with === 'string') related.add(r.with);
       if (typeof r.with === 'string' && r.with === (p.raw as Obj).id) {
-        out.push(mk('SOC022', 'warning', `Persona '${r.with}' has a relationship with itself`, p.site.at.file.file, p.site.at.valueRange(path)));
+        out.push(
+          mk(
+            'SOC022',
+            'warning',
+            `Persona '${r.with}' has a relationship with itself`,
+            p.site.at.file.file,
+            p.site.at.valueRange(path),
+          ),
+        );
       } else {
         refCheck(r.with, p.site.at, path, 'relationship');
       }
@@ -249,7 +372,9 @@ function checkModelNames(ctx: ScenarioContext): void {
   const { v, at, personas, modelCheck } = ctx;
   for (const p of personas) if (isObj(p.raw)) modelCheck(p.raw.model, p.site.at, [...p.site.path, 'model']);
   if (isObj(v.coaching)) modelCheck(v.coaching.model, at, ['coaching', 'model']);
-  list(v.population).forEach((g, i) => { if (isObj(g)) modelCheck(g.model, at, ['population', i, 'model']); });
+  list(v.population).forEach((g, i) => {
+    if (isObj(g)) modelCheck(g.model, at, ['population', i, 'model']);
+  });
 }
 
 /** Prompt template variables (SOC050). */
@@ -267,7 +392,15 @@ function checkTemplates(ctx: ScenarioContext): void {
         if (allowed.includes(variable.name)) continue;
         const suggestion = didYouMean(variable.name, allowed);
         const range = ranges[k];
-        out.push(mk('SOC050', 'error', `Unknown template variable '{{${variable.name}}}' in the ${kind} prompt${suggestion ? `. Did you mean '{{${suggestion}}}'?` : ''} (available: ${allowed.join(', ')})`, file, range));
+        out.push(
+          mk(
+            'SOC050',
+            'error',
+            `Unknown template variable '{{${variable.name}}}' in the ${kind} prompt${suggestion ? `. Did you mean '{{${suggestion}}}'?` : ''} (available: ${allowed.join(', ')})`,
+            file,
+            range,
+          ),
+        );
       }
     }
   }
@@ -280,7 +413,15 @@ function checkEvents(ctx: ScenarioContext): void {
   list(v.events).forEach((e, i) => {
     if (!isObj(e)) return;
     if (typeof e.at === 'number' && e.at > rounds) {
-      out.push(mk('SOC052', 'warning', `Event at round ${e.at} never fires: the scenario runs ${rounds} rounds`, file, at.valueRange(['events', i, 'at'])));
+      out.push(
+        mk(
+          'SOC052',
+          'warning',
+          `Event at round ${e.at} never fires: the scenario runs ${rounds} rounds`,
+          file,
+          at.valueRange(['events', i, 'at']),
+        ),
+      );
     }
     if (isObj(e.set)) {
       checkParameterPaths(e.set, at, ['events', i, 'set'], out, v, { refCheck, modelCheck });
@@ -297,17 +438,39 @@ function checkExperiment(ctx: ScenarioContext): void {
     const seeds = new Set<unknown>();
     list(v.experiment.seeds).forEach((seed, i) => {
       if (typeof seed !== 'number') return;
-      if (seeds.has(seed)) out.push(mk('SOC056', 'error', `experiment.seeds lists ${seed} twice: repeated seeds are not independent runs`, file, at.valueRange(['experiment', 'seeds', i])));
+      if (seeds.has(seed)) {
+        out.push(
+          mk(
+            'SOC056',
+            'error',
+            `experiment.seeds lists ${seed} twice: repeated seeds are not independent runs`,
+            file,
+            at.valueRange(['experiment', 'seeds', i]),
+          ),
+        );
+      }
       seeds.add(seed);
     });
     const names = new Set<string>();
     list(v.experiment.conditions).forEach((c, i) => {
       if (!isObj(c)) return;
       if (typeof c.name === 'string') {
-        if (names.has(c.name)) out.push(mk('SOC056', 'error', `Condition name '${c.name}' is used twice`, file, at.valueRange(['experiment', 'conditions', i, 'name'])));
+        if (names.has(c.name)) {
+          out.push(
+            mk(
+              'SOC056',
+              'error',
+              `Condition name '${c.name}' is used twice`,
+              file,
+              at.valueRange(['experiment', 'conditions', i, 'name']),
+            ),
+          );
+        }
         names.add(c.name);
       }
-      if (isObj(c.set)) checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
+      if (isObj(c.set)) {
+        checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
+      }
     });
   }
 }
@@ -317,14 +480,38 @@ function checkTimeline(ctx: ScenarioContext): void {
   const { v, at, file, out, personas, listed, groups, isDefined, rounds } = ctx;
   // Removals that can only fail and relationships with someone absent, in the order the run fires events.
   const starters = personas.filter((p) => p.addedAt === undefined);
-  const initial = new Set(starters.filter((p) => isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string));
+  const initial = new Set(
+    starters.filter((p) => isObj(p.raw) && typeof p.raw.id === 'string').map((p) => (p.raw as Obj).id as string),
+  );
   const origin = (id: string): { message: string; related?: RelatedInformation } | undefined => {
     const first = listed.get(id);
-    if (first) return { message: `already defined in ${shortName(first.entry.site.at.file.file)}`, related: { file: first.entry.site.at.file.file, range: first.range, message: 'first definition' } };
+    if (first) {
+      return {
+        message: `already defined in ${shortName(first.entry.site.at.file.file)}`,
+        related: { file: first.entry.site.at.file.file, range: first.range, message: 'first definition' },
+      };
+    }
     const generated = generatedAgent(groups, id);
-    return generated && { message: `generated by population group '${generated.group.group}'`, related: { file, range: at.valueRange(generated.group.path), message: 'population group' } };
+    return (
+      generated && {
+        message: `generated by population group '${generated.group.group}'`,
+        related: { file, range: at.valueRange(generated.group.path), message: 'population group' },
+      }
+    );
   };
-  out.push(...eventTimeline(v.events, rounds, { initiallyPresent: (id) => initial.has(id) || generatesId(groups, id), defined: isDefined, initial: starters, origin }, at));
+  out.push(
+    ...eventTimeline(
+      v.events,
+      rounds,
+      {
+        initiallyPresent: (id) => initial.has(id) || generatesId(groups, id),
+        defined: isDefined,
+        initial: starters,
+        origin,
+      },
+      at,
+    ),
+  );
 
   // Ids that timed events add are the timeline's to check against the groups' (present from the start).
   out.push(...generatedIdClashes(groups, listed.keys(), at));
@@ -339,7 +526,9 @@ function checkPopulation(ctx: ScenarioContext): void {
     if (!isObj(g)) return;
     for (const field of ['traits', 'motivations'] as const) {
       if (!isObj(g[field])) continue;
-      for (const [name, spec] of Object.entries(g[field] as Obj)) checkDistribution(spec, at, ['population', i, field, name], out);
+      for (const [name, spec] of Object.entries(g[field] as Obj)) {
+        checkDistribution(spec, at, ['population', i, field, name], out);
+      }
     }
   });
 }
@@ -349,18 +538,38 @@ function checkSomeoneToSimulate(ctx: ScenarioContext): void {
   const { v, at, file, out, personas, unsure } = ctx;
   // Nobody to simulate.
   // A negative count (a schema error of its own) adds nobody, and must not cancel out anyone else.
-  const populationCount = list(v.population).reduce<number>((n, g) => n + (isObj(g) && typeof g.count === 'number' && g.count > 0 ? g.count : 0), 0);
+  const populationCount = list(v.population).reduce<number>(
+    (n, g) => n + (isObj(g) && typeof g.count === 'number' && g.count > 0 ? g.count : 0),
+    0,
+  );
   if (!unsure && personas.filter((p) => p.addedAt === undefined).length + populationCount === 0) {
-    out.push(mk('SOC053', 'warning', 'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`', file, v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([])));
+    out.push(
+      mk(
+        'SOC053',
+        'warning',
+        'This scenario has no personas: add `personas:` (inline or `- include: personas/*.society`) or a `population:`',
+        file,
+        v.personas !== undefined ? at.keyRange(['personas']) : at.parentKeyRange([]),
+      ),
+    );
   }
 }
 
 /** Weights whose all being zero leaves a run with nothing to do: what each check reads, says and marks. */
 const DEGENERATE: { code: DiagnosticCode; path: string[]; zero: (s: Obj) => boolean; what: string }[] = [
-  { code: 'SOC051', path: ['rewards'], zero: (s) => allZero(s.rewards, DRIVERS), what: 'all reward weights are zero: agents would have no reason to engage' },
+  {
+    code: 'SOC051',
+    path: ['rewards'],
+    zero: (s) => allZero(s.rewards, DRIVERS),
+    what: 'all reward weights are zero: agents would have no reason to engage',
+  },
   // An evaluation's target strength is the tie weights' weighted mean, 0/0 when all are zero.
-  { code: 'SOC058', path: ['ties', 'weights'], zero: (s) => allZero(isObj(s.ties) ? s.ties.weights : undefined, ['reciprocity', 'novelty', 'affect']),
-    what: 'all tie weights are zero: an evaluation\'s target strength is their weighted mean (0/0), so no tie could ever form' },
+  {
+    code: 'SOC058',
+    path: ['ties', 'weights'],
+    zero: (s) => allZero(isObj(s.ties) ? s.ties.weights : undefined, ['reciprocity', 'novelty', 'affect']),
+    what: "all tie weights are zero: an evaluation's target strength is their weighted mean (0/0), so no tie could ever form",
+  },
 ];
 const allZero = (o: unknown, keys: readonly string[]): boolean => isObj(o) && keys.every((k) => o[k] === 0);
 const sentence = (s: string): string => s[0].toUpperCase() + s.slice(1);
@@ -381,13 +590,21 @@ function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
   // and only these, so applying a `set` never writes into the document's value.
   const d = applyDefaults(documentSchema('scenario'), { world: v.world, rewards: v.rewards, ties: v.ties }) as Obj;
   const copy = (o: unknown): unknown => (isObj(o) ? { ...o } : o);
-  const fresh = (): Obj => ({ world: { rounds: scenarioRounds(d) }, rewards: copy(d.rewards), ties: isObj(d.ties) ? { ...d.ties, weights: copy(d.ties.weights) } : d.ties });
+  const fresh = (): Obj => ({
+    world: { rounds: scenarioRounds(d) },
+    rewards: copy(d.rewards),
+    ties: isObj(d.ties) ? { ...d.ties, weights: copy(d.ties.weights) } : d.ties,
+  });
   const start = fresh();
   const base = DEGENERATE.map((c) => c.zero(start));
-  DEGENERATE.forEach((c, k) => { if (base[k]) out.push(mk(c.code, 'error', sentence(c.what), file, at.keyRange(c.path))); });
+  DEGENERATE.forEach((c, k) => {
+    if (base[k]) out.push(mk(c.code, 'error', sentence(c.what), file, at.keyRange(c.path)));
+  });
 
   // Events fire at the start of their round, in file order within it (engine/timed-events.ts).
-  const events = list(v.events).map((e, index) => ({ e: e as Obj, index })).filter((x) => isTimed(x.e) && isObj(x.e.set))
+  const events = list(v.events)
+    .map((e, index) => ({ e: e as Obj, index }))
+    .filter((x) => isTimed(x.e) && isObj(x.e.set))
     .sort((a, b) => (a.e.at as number) - (b.e.at as number));
   /** `index:code` of each event from which on a check fails (having passed before it). */
   const timeline = (settings: Obj, zero: boolean[]): Set<string> => {
@@ -409,7 +626,15 @@ function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
       const [index, code] = key.split(':');
       const c = DEGENERATE.find((x) => x.code === code)!;
       const when = `from the event at round ${String((list(v.events)[Number(index)] as Obj).at)} on`;
-      out.push(mk(c.code, 'error', sentence(`${condition ? `in condition ${condition}, ` : ''}${when}, ${c.what}`), file, at.keyRange(['events', Number(index), 'set'])));
+      out.push(
+        mk(
+          c.code,
+          'error',
+          sentence(`${condition ? `in condition ${condition}, ` : ''}${when}, ${c.what}`),
+          file,
+          at.keyRange(['events', Number(index), 'set']),
+        ),
+      );
     }
   };
   const baseEvents = timeline(fresh(), [...base]);
@@ -424,7 +649,17 @@ function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
     applySet(settings as unknown as Scenario, cond.set, { frozen: new Set() });
     const zero = DEGENERATE.map((c) => c.zero(settings));
     DEGENERATE.forEach((c, k) => {
-      if (zero[k] && !base[k]) out.push(mk(c.code, 'error', `In condition ${name}, ${c.what}`, file, at.keyRange(['experiment', 'conditions', i, 'set'])));
+      if (zero[k] && !base[k]) {
+        out.push(
+          mk(
+            c.code,
+            'error',
+            `In condition ${name}, ${c.what}`,
+            file,
+            at.keyRange(['experiment', 'conditions', i, 'set']),
+          ),
+        );
+      }
     });
     // Only what the condition changes on the scenario's timeline (the rest is reported there).
     report(timeline(settings, zero), baseEvents, name);
@@ -435,22 +670,52 @@ function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
 /** SOC057 for a timed event's `set` of a parameter the run fixes when it starts. */
 function checkFixedDuringRun(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[]): void {
   for (const key of Object.keys(set)) {
-    if (FROZEN_DURING_RUN.has(key)) out.push(mk('SOC057', 'error', `'${key}' cannot change during a run: its length is fixed when it starts (set it in \`world\` or per experiment condition)`, at.file.file, at.keyRange([...path, key])));
+    if (FROZEN_DURING_RUN.has(key)) {
+      out.push(
+        mk(
+          'SOC057',
+          'error',
+          `'${key}' cannot change during a run: its length is fixed when it starts (set it in \`world\` or per experiment condition)`,
+          at.file.file,
+          at.keyRange([...path, key]),
+        ),
+      );
+    }
   }
 }
 
 /** The checks of persona ids and model names, for the values a `set` gives. */
-interface ReferenceChecks { refCheck: PersonaRefCheck; modelCheck: (name: unknown, site: Locator, path: PathSegment[]) => void }
+interface ReferenceChecks {
+  refCheck: PersonaRefCheck;
+  modelCheck: (name: unknown, site: Locator, path: PathSegment[]) => void;
+}
 
-function checkParameterPaths(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[], docValue: unknown, refs: ReferenceChecks): void {
+function checkParameterPaths(
+  set: Obj,
+  at: Locator,
+  path: PathSegment[],
+  out: Diagnostic[],
+  docValue: unknown,
+  refs: ReferenceChecks,
+): void {
   for (const key of Object.keys(set)) {
     const segments = key.split('.');
     if (!/^(world|rewards|coaching|ties|memory)(\.[a-z_]+)+$/.test(key)) continue; // the schema reports the shape
     const target = schemaAtPath('scenario', segments);
     if (!target || target.properties) {
       const parent = schemaAtPath('scenario', segments.slice(0, -1));
-      const suggestion = parent?.properties ? didYouMean(segments[segments.length - 1], Object.keys(parent.properties)) : undefined;
-      out.push(mk('SOC054', 'error', `'${key}' is not a parameter that can be set${suggestion ? `. Did you mean '${[...segments.slice(0, -1), suggestion].join('.')}'?` : ''}`, at.file.file, at.keyRange([...path, key])));
+      const suggestion = parent?.properties
+        ? didYouMean(segments[segments.length - 1], Object.keys(parent.properties))
+        : undefined;
+      out.push(
+        mk(
+          'SOC054',
+          'error',
+          `'${key}' is not a parameter that can be set${suggestion ? `. Did you mean '${[...segments.slice(0, -1), suggestion].join('.')}'?` : ''}`,
+          at.file.file,
+          at.keyRange([...path, key]),
+        ),
+      );
       continue;
     }
     // The run would skip a value of the wrong kind with an error event: say so while editing, in
@@ -468,7 +733,17 @@ function checkDistribution(spec: unknown, at: Locator, path: PathSegment[], out:
   const families = ['normal', 'uniform', 'beta'].filter((k) => k in spec);
   const range = at.valueRange(path);
   if (families.length !== 1) {
-    out.push(mk('SOC055', 'error', families.length === 0 ? 'A distribution needs one of `normal`, `uniform` or `beta`' : `A distribution has exactly one of normal, uniform, beta (found ${families.join(', ')})`, at.file.file, range));
+    out.push(
+      mk(
+        'SOC055',
+        'error',
+        families.length === 0
+          ? 'A distribution needs one of `normal`, `uniform` or `beta`'
+          : `A distribution has exactly one of normal, uniform, beta (found ${families.join(', ')})`,
+        at.file.file,
+        range,
+      ),
+    );
     return;
   }
   const bounds: [unknown, unknown][] = [[spec.min, spec.max]];
@@ -480,21 +755,41 @@ function checkDistribution(spec: unknown, at: Locator, path: PathSegment[], out:
   }
   const side = sideOutsideUnit(spec);
   if (side !== undefined) {
-    out.push(mk('SOC055', 'warning', `Every sample of this distribution lies ${side === 0 ? 'below 0' : 'above 1'}: traits and motivations are clipped to 0..1, so every agent of the group gets ${side}`, at.file.file, range));
+    out.push(
+      mk(
+        'SOC055',
+        'warning',
+        `Every sample of this distribution lies ${side === 0 ? 'below 0' : 'above 1'}: traits and motivations are clipped to 0..1, so every agent of the group gets ${side}`,
+        at.file.file,
+        range,
+      ),
+    );
   }
 }
 
 /** 0 or 1 when a distribution's samples, after its own `min`/`max` clip, all fall below 0 or above 1 (a normal's: beyond 3 sd), else undefined. */
 function sideOutsideUnit(spec: Obj): 0 | 1 | undefined {
   const num = (x: unknown): number | undefined => (typeof x === 'number' && Number.isFinite(x) ? x : undefined);
-  let lo = -Infinity, hi = Infinity;
-  if (isObj(spec.uniform)) { lo = num(spec.uniform.min) ?? lo; hi = num(spec.uniform.max) ?? hi; }
-  if (isObj(spec.normal)) {
-    const mean = num(spec.normal.mean), sd = num(spec.normal.sd);
-    if (mean !== undefined && sd !== undefined && sd >= 0) { lo = mean - 3 * sd; hi = mean + 3 * sd; }
+  let lo = -Infinity,
+    hi = Infinity;
+  if (isObj(spec.uniform)) {
+    lo = num(spec.uniform.min) ?? lo;
+    hi = num(spec.uniform.max) ?? hi;
   }
-  if (isObj(spec.beta)) { lo = 0; hi = 1; }
-  const cmin = num(spec.min) ?? -Infinity, cmax = num(spec.max) ?? Infinity;
+  if (isObj(spec.normal)) {
+    const mean = num(spec.normal.mean),
+      sd = num(spec.normal.sd);
+    if (mean !== undefined && sd !== undefined && sd >= 0) {
+      lo = mean - 3 * sd;
+      hi = mean + 3 * sd;
+    }
+  }
+  if (isObj(spec.beta)) {
+    lo = 0;
+    hi = 1;
+  }
+  const cmin = num(spec.min) ?? -Infinity,
+    cmax = num(spec.max) ?? Infinity;
   const clip = (x: number): number => Math.min(cmax, Math.max(cmin, x));
   if (cmin > cmax) return undefined; // reported as reversed bounds
   [lo, hi] = [clip(lo), clip(hi)];
@@ -515,7 +810,9 @@ function placeholderRanges(at: Locator, path: PathSegment[], value: string, vari
   const aligned = written.length === variables.length;
   return variables.map((v, k) => {
     const w = written[k];
-    return aligned && source.slice(w.start, w.end) === value.slice(v.start, v.end) ? lines.range(from + w.start, from + w.end) : whole;
+    return aligned && source.slice(w.start, w.end) === value.slice(v.start, v.end)
+      ? lines.range(from + w.start, from + w.end)
+      : whole;
   });
 }
 
@@ -523,6 +820,15 @@ function shortName(file: string): string {
   return file.split(/[\\/]/).slice(-2).join('/');
 }
 
-function mk(code: DiagnosticCode, severity: Diagnostic['severity'], message: string, file: string, range: Range, fixes?: DiagnosticFix[]): Diagnostic {
-  return fixes && fixes.length ? { code, severity, message, file, range, fixes } : { code, severity, message, file, range };
+function mk(
+  code: DiagnosticCode,
+  severity: Diagnostic['severity'],
+  message: string,
+  file: string,
+  range: Range,
+  fixes?: DiagnosticFix[],
+): Diagnostic {
+  return fixes && fixes.length
+    ? { code, severity, message, file, range, fixes }
+    : { code, severity, message, file, range };
 }

@@ -26,24 +26,48 @@ function roomSchema(): SchemaNode | undefined {
  */
 export function roomWithDefaults(raw: unknown): RoomSpec {
   const r = applyDefaults(roomSchema(), raw) as Partial<RoomSpec> & Record<string, unknown>;
-  return { name: r.name as string, ...(r.topic !== undefined ? { topic: r.topic } : {}), members: r.members as string[], size: r.size as number };
+  return {
+    name: r.name as string,
+    ...(r.topic !== undefined ? { topic: r.topic } : {}),
+    members: r.members as string[],
+    size: r.size as number,
+  };
 }
 
 export function settingsFromScenario(s: Scenario): RunSettings {
   return structuredClone({
     // A room in the engine's shape: the scenario's own rooms were built with the schema's defaults,
     // an experiment condition's got them from applySet (experiment/overrides.ts), which checked them.
-    world: { setting: s.world.setting, rounds: s.world.rounds, encounters: s.world.encounters, conversation: s.world.conversation, rooms: s.world.rooms.map(roomWithDefaults) },
+    world: {
+      setting: s.world.setting,
+      rounds: s.world.rounds,
+      encounters: s.world.encounters,
+      conversation: s.world.conversation,
+      rooms: s.world.rooms.map(roomWithDefaults),
+    },
     rewards: s.rewards,
-    coaching: { enabled: s.coaching.enabled, every: s.coaching.every, ...(s.coaching.model ? { model: s.coaching.model } : {}) },
+    coaching: {
+      enabled: s.coaching.enabled,
+      every: s.coaching.every,
+      ...(s.coaching.model ? { model: s.coaching.model } : {}),
+    },
     ties: s.ties,
     memory: s.memory,
   });
 }
 
 /** `'world.rooms[0].size' must be >= 2`, from an ajv error at `path`. */
-function schemaMessage(path: string, e: { instancePath: string; message?: string; params?: Record<string, unknown> }): string {
-  const where = path + e.instancePath.split('/').slice(1).map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`)).join('');
+function schemaMessage(
+  path: string,
+  e: { instancePath: string; message?: string; params?: Record<string, unknown> },
+): string {
+  const where =
+    path +
+    e.instancePath
+      .split('/')
+      .slice(1)
+      .map((k) => (/^\d+$/.test(k) ? `[${k}]` : `.${k}`))
+      .join('');
   const extra = typeof e.params?.additionalProperty === 'string' ? ` ('${e.params.additionalProperty}')` : '';
   return `'${where}' ${e.message ?? 'is not valid'}${extra}`;
 }
@@ -80,9 +104,14 @@ export interface ApplySetOptions {
  * without `members` has none and is drawn each round), and must then fit the schema.
  * Returns one message per rejected path (the rest still apply; a rejected path changes nothing).
  */
-export function applySet(settings: RunSettings | Scenario, set: Record<string, unknown>, opts: ApplySetOptions = {}): string[] {
+export function applySet(
+  settings: RunSettings | Scenario,
+  set: Record<string, unknown>,
+  opts: ApplySetOptions = {},
+): string[] {
   const errors: string[] = [];
-  const frozen = opts.frozen ?? FROZEN_DURING_RUN, noun = opts.noun ?? 'setting';
+  const frozen = opts.frozen ?? FROZEN_DURING_RUN,
+    noun = opts.noun ?? 'setting';
   for (const [path, value] of flattenSet(set)) {
     const keys = path.split('.');
     let node: Record<string, unknown> = settings as unknown as Record<string, unknown>;
@@ -92,17 +121,29 @@ export function applySet(settings: RunSettings | Scenario, set: Record<string, u
       if (!node) break;
     }
     const leaf = keys[keys.length - 1];
-    if (frozen.has(path)) { errors.push(`'${path}' cannot change during a run`); continue; }
+    if (frozen.has(path)) {
+      errors.push(`'${path}' cannot change during a run`);
+      continue;
+    }
     // The parameter's schema, when `path` names one (never an object's inherited "constructor" or "__proto__").
     const schema = node && isParameterPath(keys) ? schemaAtPath('scenario', keys) : undefined;
     // Own keys only: an object's inherited "constructor" or "__proto__" is no setting. A leaf the
     // scenario did not set is there to set when the schema has it (and it is not a whole object).
     const own = !!node && Object.hasOwn(node, leaf);
-    if (!node || (!own && (!schema || schema.properties || Array.isArray(node)))) { errors.push(`unknown ${noun} '${path}'`); continue; }
-    if (own && typeof node[leaf] !== typeof value) { errors.push(`'${path}' must be a ${typeof node[leaf]}`); continue; }
+    if (!node || (!own && (!schema || schema.properties || Array.isArray(node)))) {
+      errors.push(`unknown ${noun} '${path}'`);
+      continue;
+    }
+    if (own && typeof node[leaf] !== typeof value) {
+      errors.push(`'${path}' must be a ${typeof node[leaf]}`);
+      continue;
+    }
     let next = schema ? applyDefaults(schema, value) : value;
     const error = schema ? leafError(schema, next) : undefined;
-    if (error) { errors.push(schemaMessage(path, error)); continue; }
+    if (error) {
+      errors.push(schemaMessage(path, error));
+      continue;
+    }
     if (path === 'world.rooms' && Array.isArray(next)) next = next.map(roomWithDefaults);
     if (path === 'coaching.model' && opts.models && !opts.models.includes(next as string)) {
       errors.push(`'coaching.model': unknown model '${String(next)}' (scenario models: ${opts.models.join(', ')})`);

@@ -2,7 +2,8 @@
 
 /** Damerau-Levenshtein (optimal string alignment) distance; small strings only. */
 export function editDistance(a: string, b: string): number {
-  const m = a.length, n = b.length;
+  const m = a.length,
+    n = b.length;
   if (Math.abs(m - n) > 3 && Math.min(m, n) < 20) return Math.abs(m - n);
   const d: number[][] = Array.from({ length: m + 1 }, (_, i) => [i, ...new Array<number>(n).fill(0)]);
   for (let j = 1; j <= n; j++) d[0][j] = j;
@@ -10,7 +11,9 @@ export function editDistance(a: string, b: string): number {
     for (let j = 1; j <= n; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1;
       d[i][j] = Math.min(d[i - 1][j] + 1, d[i][j - 1] + 1, d[i - 1][j - 1] + cost);
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) {
+        d[i][j] = Math.min(d[i][j], d[i - 2][j - 2] + 1);
+      }
     }
   }
   return d[m][n];
@@ -25,7 +28,10 @@ export function didYouMean(word: string, candidates: Iterable<string>): string |
   for (const c of candidates) {
     if (c === word) continue;
     const distance = c.toLowerCase() === lower ? 0 : editDistance(lower, c.toLowerCase());
-    if (distance < bestDistance) { best = c; bestDistance = distance; }
+    if (distance < bestDistance) {
+      best = c;
+      bestDistance = distance;
+    }
   }
   return bestDistance <= limit ? best : undefined;
 }

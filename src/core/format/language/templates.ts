@@ -4,9 +4,20 @@ import type { PromptKind } from './model';
 
 /** Variables available in every prompt. */
 const COMMON = [
-  'persona.id', 'persona.name', 'persona.age', 'persona.occupation', 'persona.location', 'persona.bio',
-  'persona.style', 'persona.interests', 'persona.traits', 'persona.motivations',
-  'world.setting', 'round', 'rounds', 'memories',
+  'persona.id',
+  'persona.name',
+  'persona.age',
+  'persona.occupation',
+  'persona.location',
+  'persona.bio',
+  'persona.style',
+  'persona.interests',
+  'persona.traits',
+  'persona.motivations',
+  'world.setting',
+  'round',
+  'rounds',
+  'memories',
 ] as const;
 
 /** What the coach sees: rendered only for `advise` requests, so `advise`'s variables. */
@@ -20,14 +31,37 @@ export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
   system: COMMON,
   coach_system: COACH,
   choose_partner: [...COMMON, 'candidates', 'ties'],
-  speak: [...COMMON, 'partner.id', 'partner.name', 'partner.occupation', 'partner.bio', 'partner.interests', 'conversation', 'turn', 'turns', 'room'],
-  evaluate: [...COMMON, 'partner.id', 'partner.name', 'partner.occupation', 'partner.bio', 'partner.interests', 'conversation'],
+  speak: [
+    ...COMMON,
+    'partner.id',
+    'partner.name',
+    'partner.occupation',
+    'partner.bio',
+    'partner.interests',
+    'conversation',
+    'turn',
+    'turns',
+    'room',
+  ],
+  evaluate: [
+    ...COMMON,
+    'partner.id',
+    'partner.name',
+    'partner.occupation',
+    'partner.bio',
+    'partner.interests',
+    'conversation',
+  ],
   advise: COACH,
   reflect: [...COMMON, 'recent_memories'],
   interview: [...COMMON, 'question'],
 };
 
-export interface TemplateVariable { name: string; start: number; end: number }
+export interface TemplateVariable {
+  name: string;
+  start: number;
+  end: number;
+}
 
 /**
  * `{{ name }}`: the name is what lies between the braces, trimmed. Trimming afterwards keeps the

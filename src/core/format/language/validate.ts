@@ -23,30 +23,83 @@ export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnos
     if (doc.hasErrors || value === undefined) return [];
     // An empty document: only complain when the whole file is empty of content.
     return file.documents.length === 1
-      ? [diag('SOC003', 'warning', 'Empty document: a .society document starts with `kind: persona` or `kind: scenario`', file.file, at.documentStart())]
+      ? [
+          diag(
+            'SOC003',
+            'warning',
+            'Empty document: a .society document starts with `kind: persona` or `kind: scenario`',
+            file.file,
+            at.documentStart(),
+          ),
+        ]
       : [];
   }
   if (typeof value !== 'object' || Array.isArray(value)) {
-    return [diag('SOC012', 'error', 'A .society document must be a mapping with a `kind` (persona or scenario)', file.file, at.valueRange([]))];
+    return [
+      diag(
+        'SOC012',
+        'error',
+        'A .society document must be a mapping with a `kind` (persona or scenario)',
+        file.file,
+        at.valueRange([]),
+      ),
+    ];
   }
   const kind = (value as Record<string, unknown>).kind;
   if (kind === undefined) {
-    return [diag('SOC003', 'error', 'Missing `kind`: add `kind: persona` or `kind: scenario`', file.file, at.documentStart(), [
-      { title: 'Add `kind: persona`', file: file.file, range: emptyAt(at.documentStart()), newText: 'kind: persona\n' },
-      { title: 'Add `kind: scenario`', file: file.file, range: emptyAt(at.documentStart()), newText: 'kind: scenario\n' },
-    ])];
+    return [
+      diag(
+        'SOC003',
+        'error',
+        'Missing `kind`: add `kind: persona` or `kind: scenario`',
+        file.file,
+        at.documentStart(),
+        [
+          {
+            title: 'Add `kind: persona`',
+            file: file.file,
+            range: emptyAt(at.documentStart()),
+            newText: 'kind: persona\n',
+          },
+          {
+            title: 'Add `kind: scenario`',
+            file: file.file,
+            range: emptyAt(at.documentStart()),
+            newText: 'kind: scenario\n',
+          },
+        ],
+      ),
+    ];
   }
   if (isForeign(kind)) {
-    return [diag('SOC012', 'error', `'kind' must be persona or scenario, found ${String(kind)}`, file.file, at.valueRange(['kind']))];
+    return [
+      diag(
+        'SOC012',
+        'error',
+        `'kind' must be persona or scenario, found ${String(kind)}`,
+        file.file,
+        at.valueRange(['kind']),
+      ),
+    ];
   }
   if (typeof kind !== 'string' || !DOCUMENT_KINDS.includes(kind as DocumentKind)) {
     const suggestion = typeof kind === 'string' ? didYouMean(kind, DOCUMENT_KINDS) : undefined;
     const range = at.valueRange(['kind']);
-    return [diag('SOC003', 'error', `Unknown kind '${String(kind)}': expected persona or scenario${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
-      file.file, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: file.file, range, newText: suggestion }] : undefined)];
+    return [
+      diag(
+        'SOC003',
+        'error',
+        `Unknown kind '${String(kind)}': expected persona or scenario${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+        file.file,
+        range,
+        suggestion ? [{ title: `Change to '${suggestion}'`, file: file.file, range, newText: suggestion }] : undefined,
+      ),
+    ];
   }
   const validate = validatorFor(kind);
-  const own = validate(value) ? [] : schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at);
+  const own = validate(value)
+    ? []
+    : schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at);
   return [...own, ...ignoredCopyDiagnostics(validate, kind as DocumentKind, doc, file, at)];
 }
 
@@ -54,14 +107,28 @@ export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnos
  * Schema errors inside the ignored copies of duplicated keys, at their own ranges (duplicateKeys.ts):
  * whichever copy the user keeps, its errors are known before the other goes.
  */
-function ignoredCopyDiagnostics(validate: ValidateFunction, kind: DocumentKind, doc: ParsedDocument, file: ParsedFile, at: Locator): Diagnostic[] {
+function ignoredCopyDiagnostics(
+  validate: ValidateFunction,
+  kind: DocumentKind,
+  doc: ParsedDocument,
+  file: ParsedFile,
+  at: Locator,
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const variant of ignoredCopyVariants(doc)) {
     if (validate(variant.value)) continue;
     const inside = (validate.errors ?? []).filter((e) => variant.paths.some((copy) => inCopy(e, copy)));
     // Without `path`: the structural quick fixes (add or remove a key) find their mapping by path,
     // which leads to the copy that counts.
-    for (const { path: _path, ...d } of schemaErrorDiagnostics(inside, kind, variant.value, file, at.following(variant.copies))) out.push(d);
+    for (const { path: _path, ...d } of schemaErrorDiagnostics(
+      inside,
+      kind,
+      variant.value,
+      file,
+      at.following(variant.copies),
+    )) {
+      out.push(d);
+    }
   }
   return out;
 }
@@ -69,17 +136,32 @@ function ignoredCopyDiagnostics(validate: ValidateFunction, kind: DocumentKind, 
 /** Whether an ajv error is about the copy at `copy`: inside it, or the copy's key being unknown to its mapping. */
 function inCopy(e: ErrorObject, copy: PathSegment[]): boolean {
   const path = pointerToPath(e.instancePath);
-  const startsWith = (long: PathSegment[], short: PathSegment[]): boolean => short.length <= long.length && short.every((s, i) => String(s) === String(long[i]));
+  const startsWith = (long: PathSegment[], short: PathSegment[]): boolean =>
+    short.length <= long.length && short.every((s, i) => String(s) === String(long[i]));
   if (startsWith(path, copy)) return true;
-  return e.keyword === 'additionalProperties' && path.length === copy.length - 1 && startsWith(copy, path) && String(e.params.additionalProperty) === String(copy[copy.length - 1]);
+  return (
+    e.keyword === 'additionalProperties' &&
+    path.length === copy.length - 1 &&
+    startsWith(copy, path) &&
+    String(e.params.additionalProperty) === String(copy[copy.length - 1])
+  );
 }
 
 /**
  * ajv's errors as diagnostics, folded so each problem yields one. `base`: where the validated
  * value sits in the document when it is not the document itself (the value of a `set` path).
  */
-export function schemaErrorDiagnostics(errors: ErrorObject[], kind: DocumentKind, value: unknown, file: ParsedFile, at: Locator, base: PathSegment[] = []): Diagnostic[] {
-  const relevant = errors.filter((e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined));
+export function schemaErrorDiagnostics(
+  errors: ErrorObject[],
+  kind: DocumentKind,
+  value: unknown,
+  file: ParsedFile,
+  at: Locator,
+  base: PathSegment[] = [],
+): Diagnostic[] {
+  const relevant = errors.filter(
+    (e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined),
+  );
   const typeErrorPaths = new Set(relevant.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Diagnostic[] = [];
   const seen = new Set<string>();
@@ -88,7 +170,9 @@ export function schemaErrorDiagnostics(errors: ErrorObject[], kind: DocumentKind
   for (const e of relevant) {
     if (e.keyword !== 'additionalProperties') continue;
     const unknown = String(e.params.additionalProperty);
-    const missing = relevant.filter((r) => r.keyword === 'required' && r.instancePath === e.instancePath).map((r) => String(r.params.missingProperty));
+    const missing = relevant
+      .filter((r) => r.keyword === 'required' && r.instancePath === e.instancePath)
+      .map((r) => String(r.params.missingProperty));
     const match = didYouMean(unknown, missing);
     if (match) misspelledRequired.add(`${e.instancePath}/${match}`);
   }
@@ -106,13 +190,23 @@ export function schemaErrorDiagnostics(errors: ErrorObject[], kind: DocumentKind
 }
 
 /** One ajv error at `path` of a document as a diagnostic (also used for the values of `set`, which the schema cannot reach). */
-export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind: DocumentKind, docValue: unknown, file: ParsedFile, at: Locator): Diagnostic | undefined {
+export function schemaErrorDiagnostic(
+  e: ErrorObject,
+  path: PathSegment[],
+  kind: DocumentKind,
+  docValue: unknown,
+  file: ParsedFile,
+  at: Locator,
+): Diagnostic | undefined {
   const where = contextName(kind, path, docValue);
   const f = file.file;
   switch (e.keyword) {
     case 'required': {
       const prop = String(e.params.missingProperty);
-      return { ...diag('SOC010', 'error', `Missing required property '${prop}' in ${where}`, f, at.parentKeyRange(path)), path };
+      return {
+        ...diag('SOC010', 'error', `Missing required property '${prop}' in ${where}`, f, at.parentKeyRange(path)),
+        path,
+      };
     }
     case 'additionalProperties': {
       const prop = String(e.params.additionalProperty);
@@ -121,34 +215,80 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
       const range = at.keyRange([...path, prop]);
       const fixes: DiagnosticFix[] = [];
       if (suggestion) fixes.push({ title: `Rename to '${suggestion}'`, file: f, range, newText: suggestion });
-      return { ...diag('SOC011', 'error', `Unknown property '${prop}' in ${where}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`, f, range, fixes), path: [...path, prop] };
+      return {
+        ...diag(
+          'SOC011',
+          'error',
+          `Unknown property '${prop}' in ${where}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+          f,
+          range,
+          fixes,
+        ),
+        path: [...path, prop],
+      };
     }
     case 'type': {
       const expected = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);
       const actual = valueAt(docValue, path);
-      return diag('SOC012', 'error', `${pathLabel(path, docValue)} must be ${withArticle(expected)}, found ${describeValue(actual)}`, f, at.valueRange(path));
+      return diag(
+        'SOC012',
+        'error',
+        `${pathLabel(path, docValue)} must be ${withArticle(expected)}, found ${describeValue(actual)}`,
+        f,
+        at.valueRange(path),
+      );
     }
     case 'enum': {
       const allowed = (e.params.allowedValues as unknown[]).map(String);
       const actual = valueAt(docValue, path);
       // A !!binary or !!set where a word is expected is a wrong type, not a wrong word.
-      if (isForeign(actual)) return diag('SOC012', 'error', `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`, f, at.valueRange(path));
+      if (isForeign(actual)) {
+        return diag(
+          'SOC012',
+          'error',
+          `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`,
+          f,
+          at.valueRange(path),
+        );
+      }
       const suggestion = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
       const range = at.valueRange(path);
-      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
-        f, range, suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined);
+      return diag(
+        'SOC013',
+        'error',
+        `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+        f,
+        range,
+        suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined,
+      );
     }
     case 'const':
-      return diag(isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013', 'error', `${pathLabel(path, docValue)} must be '${String(e.params.allowedValue)}' here`, f, at.valueRange(path));
-    case 'minimum': case 'maximum': case 'exclusiveMinimum': case 'exclusiveMaximum': {
+      return diag(
+        isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013',
+        'error',
+        `${pathLabel(path, docValue)} must be '${String(e.params.allowedValue)}' here`,
+        f,
+        at.valueRange(path),
+      );
+    case 'minimum':
+    case 'maximum':
+    case 'exclusiveMinimum':
+    case 'exclusiveMaximum': {
       const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`, f, at.valueRange(path));
+      return diag(
+        'SOC013',
+        'error',
+        `${pathLabel(path, docValue)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`,
+        f,
+        at.valueRange(path),
+      );
     }
     case 'minLength':
       return diag('SOC013', 'error', `${pathLabel(path, docValue)} must not be empty`, f, at.valueRange(path));
     case 'pattern': {
       const last = path[path.length - 1];
-      const isId = last === 'id' || last === 'with' || path.includes('remove') || path.includes('members') || last === 'id_prefix';
+      const isId =
+        last === 'id' || last === 'with' || path.includes('remove') || path.includes('members') || last === 'id_prefix';
       const message = isId
         ? `${pathLabel(path, docValue)} '${String(valueAt(docValue, path))}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter`
         : `${pathLabel(path, docValue)} does not match the pattern ${String(e.params.pattern)}`;
@@ -156,30 +296,77 @@ export function schemaErrorDiagnostic(e: ErrorObject, path: PathSegment[], kind:
     }
     case 'propertyNames': {
       const name = String(e.params.propertyName);
-      return diag('SOC054', 'error', `'${name}' is not a valid name here${path.includes('set') || path[path.length - 1] === 'set' ? ': use a dotted parameter path such as `coaching.enabled` or `ties.threshold`' : ''}`,
-        f, at.keyRange([...path, name]));
+      return diag(
+        'SOC054',
+        'error',
+        `'${name}' is not a valid name here${path.includes('set') || path[path.length - 1] === 'set' ? ': use a dotted parameter path such as `coaching.enabled` or `ties.threshold`' : ''}`,
+        f,
+        at.keyRange([...path, name]),
+      );
     }
-    case 'minProperties': case 'maxProperties':
+    case 'minProperties':
+    case 'maxProperties':
       if (path[0] === 'events' && path.length === 2) {
-        return diag('SOC013', 'error', 'An event has `at` and exactly one action: `broadcast`, `add`, `remove` or `set`', f, at.valueRange(path));
+        return diag(
+          'SOC013',
+          'error',
+          'An event has `at` and exactly one action: `broadcast`, `add`, `remove` or `set`',
+          f,
+          at.valueRange(path),
+        );
       }
-      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} ${e.params.limit === 1 ? 'entry' : 'entries'}`, f, at.valueRange(path));
+      return diag(
+        'SOC013',
+        'error',
+        `${pathLabel(path, docValue)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} ${e.params.limit === 1 ? 'entry' : 'entries'}`,
+        f,
+        at.valueRange(path),
+      );
     case 'uniqueItems': {
       const [first, repeat] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
-      return diag('SOC013', 'warning', `${pathLabel(path, docValue)} lists the same item twice (items ${first + 1} and ${repeat + 1})`, f, at.valueRange([...path, Number(e.params.i)]));
+      return diag(
+        'SOC013',
+        'warning',
+        `${pathLabel(path, docValue)} lists the same item twice (items ${first + 1} and ${repeat + 1})`,
+        f,
+        at.valueRange([...path, Number(e.params.i)]),
+      );
     }
     case 'minItems':
-      return diag('SOC013', 'error', `${pathLabel(path, docValue)} must have at least ${e.params.limit} item${e.params.limit === 1 ? '' : 's'}`, f, at.valueRange(path));
+      return diag(
+        'SOC013',
+        'error',
+        `${pathLabel(path, docValue)} must have at least ${e.params.limit} item${e.params.limit === 1 ? '' : 's'}`,
+        f,
+        at.valueRange(path),
+      );
     default:
-      return diag('SOC013', 'error', `${pathLabel(path, docValue)} ${e.message ?? 'is not valid'}`, f, at.valueRange(path));
+      return diag(
+        'SOC013',
+        'error',
+        `${pathLabel(path, docValue)} ${e.message ?? 'is not valid'}`,
+        f,
+        at.valueRange(path),
+      );
   }
 }
 
-function diag(code: DiagnosticCode, severity: Diagnostic['severity'], message: string, file: string, range: Range, fixes?: DiagnosticFix[]): Diagnostic {
-  return fixes && fixes.length ? { code, severity, message, file, range, fixes } : { code, severity, message, file, range };
+function diag(
+  code: DiagnosticCode,
+  severity: Diagnostic['severity'],
+  message: string,
+  file: string,
+  range: Range,
+  fixes?: DiagnosticFix[],
+): Diagnostic {
+  return fixes && fixes.length
+    ? { code, severity, message, file, range, fixes }
+    : { code, severity, message, file, range };
 }
 
-function emptyAt(r: Range): Range { return { start: { line: r.start.line, character: 0 }, end: { line: r.start.line, character: 0 } }; }
+function emptyAt(r: Range): Range {
+  return { start: { line: r.start.line, character: 0 }, end: { line: r.start.line, character: 0 } };
+}
 
 function valueAt(value: unknown, path: PathSegment[]): unknown {
   let v = value;
@@ -214,4 +401,3 @@ function describeValue(v: unknown): string {
   if (typeof v === 'string') return `'${v.length > 40 ? `${v.slice(0, 37)}...` : v}'`;
   return String(v);
 }
-

@@ -53,12 +53,18 @@ export class SocietyWorkspace {
   private readonly chunks = new Map<string, ChunkCache>();
 
   /** `root`: includes may not leave this folder. */
-  constructor(readonly fs: SocietyFileSystem, readonly root: string) {}
+  constructor(
+    readonly fs: SocietyFileSystem,
+    readonly root: string,
+  ) {}
 
   /** Parses and validates a file; cached while its text is unchanged. */
   async analyze(file: string): Promise<FileAnalysis | undefined> {
     const text = await this.fs.readFile(file);
-    if (text === undefined) { this.forget(file); return undefined; }
+    if (text === undefined) {
+      this.forget(file);
+      return undefined;
+    }
     return this.analyzeText(file, text);
   }
 
@@ -66,7 +72,10 @@ export class SocietyWorkspace {
     const hit = this.cache.get(file);
     if (hit && hit.text === text) return hit.analysis;
     let chunks = this.chunks.get(file);
-    if (!chunks) { chunks = new ChunkCache(); this.chunks.set(file, chunks); }
+    if (!chunks) {
+      chunks = new ChunkCache();
+      this.chunks.set(file, chunks);
+    }
     const parsed = parseSociety(text, file, chunks);
     const locators = parsed.documents.map((d) => new Locator(parsed, d));
     const diagnostics = [...parsed.diagnostics];
@@ -77,13 +86,20 @@ export class SocietyWorkspace {
     return analysis;
   }
 
-  forget(file: string): void { this.cache.delete(file); this.chunks.delete(file); }
+  forget(file: string): void {
+    this.cache.delete(file);
+    this.chunks.delete(file);
+  }
 
   /**
    * Resolves the scenario document `docIndex` (default: the first scenario) of a file.
    * `build: false` skips building the typed Scenario when only diagnostics are wanted (editor).
    */
-  async resolveScenario(file: string, docIndex?: number, options: { build?: boolean } = {}): Promise<ScenarioResolution> {
+  async resolveScenario(
+    file: string,
+    docIndex?: number,
+    options: { build?: boolean } = {},
+  ): Promise<ScenarioResolution> {
     const result: ScenarioResolution = { file, docIndex: docIndex ?? -1, diagnostics: [], files: [file], personas: [] };
     const analysis = await this.analyze(file);
     if (!analysis) {
@@ -101,7 +117,10 @@ export class SocietyWorkspace {
         return result;
       }
       // At the start of the (first) document, usually its `kind:` line.
-      const range = (analysis.locators[index] ?? analysis.locators[0])?.documentStart() ?? { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } };
+      const range = (analysis.locators[index] ?? analysis.locators[0])?.documentStart() ?? {
+        start: { line: 0, character: 0 },
+        end: { line: 0, character: 0 },
+      };
       result.diagnostics.push({ code: 'SOC003', severity: 'error', message: NO_SCENARIO_TO_RUN, file, range });
       return result;
     }
@@ -116,13 +135,21 @@ export class SocietyWorkspace {
     result.diagnostics.push(...checkScenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas));
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {
-      const initial: Persona[] = result.personas.filter((p) => p.addedAt === undefined).map((p) => buildPersona(p.raw, p.site));
+      const initial: Persona[] = result.personas
+        .filter((p) => p.addedAt === undefined)
+        .map((p) => buildPersona(p.raw, p.site));
       result.scenario = buildScenario(doc.value, at, initial);
     }
     return result;
   }
 
-  private async collectPersonas(analysis: FileAnalysis, doc: ParsedDocument, stack: string[], involved: Map<string, FileAnalysis>, out: ScenarioResolution): Promise<void> {
+  private async collectPersonas(
+    analysis: FileAnalysis,
+    doc: ParsedDocument,
+    stack: string[],
+    involved: Map<string, FileAnalysis>,
+    out: ScenarioResolution,
+  ): Promise<void> {
     const at = analysis.locators[doc.index];
     const value = doc.value as Record<string, unknown> | null;
     const items = value && Array.isArray(value.personas) ? value.personas : [];
@@ -130,7 +157,9 @@ export class SocietyWorkspace {
       const item = items[i];
       if (item && typeof item === 'object' && !Array.isArray(item) && 'include' in item) {
         const glob = (item as { include: unknown }).include;
-        if (typeof glob === 'string' && glob) await this.include(glob, at, ['personas', i, 'include'], stack, involved, out);
+        if (typeof glob === 'string' && glob) {
+          await this.include(glob, at, ['personas', i, 'include'], stack, involved, out);
+        }
       } else if (item && typeof item === 'object') {
         out.personas.push({ raw: item, site: { at, path: ['personas', i] }, valid: !doc.hasErrors });
       }
@@ -139,19 +168,42 @@ export class SocietyWorkspace {
     events.forEach((e, j) => {
       const add = e && typeof e === 'object' ? (e as { add?: unknown; at?: unknown }).add : undefined;
       if (Array.isArray(add)) {
-        add.forEach((p, k) => out.personas.push({ raw: p, site: { at, path: ['events', j, 'add', k] }, valid: !doc.hasErrors, addedAt: Number((e as { at: unknown }).at) || 0 }));
+        add.forEach((p, k) =>
+          out.personas.push({
+            raw: p,
+            site: { at, path: ['events', j, 'add', k] },
+            valid: !doc.hasErrors,
+            addedAt: Number((e as { at: unknown }).at) || 0,
+          }),
+        );
       }
     });
   }
 
-  private async include(glob: string, at: Locator, valuePath: (string | number)[], stack: string[], involved: Map<string, FileAnalysis>, out: ScenarioResolution): Promise<void> {
+  private async include(
+    glob: string,
+    at: Locator,
+    valuePath: (string | number)[],
+    stack: string[],
+    involved: Map<string, FileAnalysis>,
+    out: ScenarioResolution,
+  ): Promise<void> {
     const from = at.file.file;
     const baseDir = path.dirname(from);
     const range = at.valueRange(valuePath);
     const matcher = includeMatcher(glob);
     if (!matcher) {
-      const why = glob.length > MAX_GLOB_LENGTH ? `is too long to be a pattern (${glob.length.toLocaleString('en-US')} characters; at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')})` : 'is not a pattern that can be read';
-      out.diagnostics.push({ code: 'SOC030', severity: 'error', message: `Include ${why}: it matches no file`, file: from, range });
+      const why =
+        glob.length > MAX_GLOB_LENGTH
+          ? `is too long to be a pattern (${glob.length.toLocaleString('en-US')} characters; at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')})`
+          : 'is not a pattern that can be read';
+      out.diagnostics.push({
+        code: 'SOC030',
+        severity: 'error',
+        message: `Include ${why}: it matches no file`,
+        file: from,
+        range,
+      });
       return;
     }
     const scan = picomatch.scan(glob);
@@ -160,11 +212,23 @@ export class SocietyWorkspace {
       // Includes are relative so a project reads the same wherever it is checked out.
       const rel = path.relative(baseDir, glob).split(path.sep).join('/');
       const hint = isInside(this.root, staticBase) ? ` (here: '${rel}')` : '';
-      out.diagnostics.push({ code: 'SOC032', severity: 'error', message: `Include '${glob}' is an absolute path: write it relative to this file${hint}`, file: from, range });
+      out.diagnostics.push({
+        code: 'SOC032',
+        severity: 'error',
+        message: `Include '${glob}' is an absolute path: write it relative to this file${hint}`,
+        file: from,
+        range,
+      });
       return;
     }
     if (!isInside(this.root, staticBase)) {
-      out.diagnostics.push({ code: 'SOC032', severity: 'error', message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`, file: from, range });
+      out.diagnostics.push({
+        code: 'SOC032',
+        severity: 'error',
+        message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`,
+        file: from,
+        range,
+      });
       return;
     }
     // The file system may refuse to read outside a boundary (the editor in an untrusted
@@ -173,13 +237,25 @@ export class SocietyWorkspace {
     const literal = path.resolve(baseDir, glob);
     const refused = await this.fs.refusal?.(scan.isGlob ? staticBase : literal);
     if (refused) {
-      out.diagnostics.push({ code: 'SOC034', severity: 'warning', message: `Include '${glob}' was not loaded: ${refused}`, file: from, range });
+      out.diagnostics.push({
+        code: 'SOC034',
+        severity: 'warning',
+        message: `Include '${glob}' was not loaded: ${refused}`,
+        file: from,
+        range,
+      });
       return;
     }
     const literalText = scan.isGlob ? undefined : await this.fs.readFile(literal);
     const literalRefused = scan.isGlob || literalText !== undefined ? undefined : this.fs.whyUnreadable?.(literal);
     if (literalRefused) {
-      out.diagnostics.push({ code: 'SOC004', severity: 'error', message: `Include '${glob}': ${path.relative(this.root, literal) || literal} ${literalRefused}`, file: from, range });
+      out.diagnostics.push({
+        code: 'SOC004',
+        severity: 'error',
+        message: `Include '${glob}': ${path.relative(this.root, literal) || literal} ${literalRefused}`,
+        file: from,
+        range,
+      });
       return;
     }
     const candidates = scan.isGlob ? await this.fs.listFiles(staticBase) : literalText !== undefined ? [literal] : [];
@@ -190,28 +266,58 @@ export class SocietyWorkspace {
       return matcher(rel) && isInside(this.root, f);
     });
     if (matches.length === 0) {
-      out.diagnostics.push({ code: 'SOC030', severity: 'error', message: `Include '${glob}' matches no file`, file: from, range });
+      out.diagnostics.push({
+        code: 'SOC030',
+        severity: 'error',
+        message: `Include '${glob}' matches no file`,
+        file: from,
+        range,
+      });
       return;
     }
     for (const file of matches) {
       if (stack.includes(file)) {
-        const cycle = [...stack.slice(stack.indexOf(file)), file].map((f) => path.relative(this.root, f) || f).join(' → ');
-        out.diagnostics.push({ code: 'SOC031', severity: 'error', message: `Include cycle: ${cycle}`, file: from, range });
+        const cycle = [...stack.slice(stack.indexOf(file)), file]
+          .map((f) => path.relative(this.root, f) || f)
+          .join(' → ');
+        out.diagnostics.push({
+          code: 'SOC031',
+          severity: 'error',
+          message: `Include cycle: ${cycle}`,
+          file: from,
+          range,
+        });
         continue;
       }
       if (involved.has(file)) continue; // included twice (e.g. by two globs): read once
       const analysis = await this.analyze(file);
       if (!analysis) {
         const why = this.fs.whyUnreadable?.(file);
-        out.diagnostics.push({ code: 'SOC004', severity: 'error', message: `Included file ${path.relative(this.root, file)} ${why ?? 'cannot be read'}`, file: from, range });
+        out.diagnostics.push({
+          code: 'SOC004',
+          severity: 'error',
+          message: `Included file ${path.relative(this.root, file)} ${why ?? 'cannot be read'}`,
+          file: from,
+          range,
+        });
         continue;
       }
       involved.set(file, analysis);
       for (const doc of analysis.parsed.documents) {
         if (doc.kind === 'persona') {
-          out.personas.push({ raw: doc.value, site: { at: analysis.locators[doc.index], path: [] }, valid: !doc.hasErrors });
+          out.personas.push({
+            raw: doc.value,
+            site: { at: analysis.locators[doc.index], path: [] },
+            valid: !doc.hasErrors,
+          });
         } else if (doc.kind === 'scenario') {
-          out.diagnostics.push({ code: 'SOC033', severity: 'info', message: `Only the personas of the scenario in ${path.relative(this.root, file)} are included; its settings are ignored`, file: from, range });
+          out.diagnostics.push({
+            code: 'SOC033',
+            severity: 'info',
+            message: `Only the personas of the scenario in ${path.relative(this.root, file)} are included; its settings are ignored`,
+            file: from,
+            range,
+          });
           await this.collectPersonas(analysis, doc, [...stack, file], involved, out);
         }
       }
@@ -236,10 +342,15 @@ export class SocietyWorkspace {
     }
     for (const file of files) {
       const analysis = await this.analyze(file);
-      if (!analysis) { diagnostics.push(unreadable(file, this.fs.whyUnreadable?.(file))); continue; }
+      if (!analysis) {
+        diagnostics.push(unreadable(file, this.fs.whyUnreadable?.(file)));
+        continue;
+      }
       diagnostics.push(...analysis.diagnostics);
       for (const doc of analysis.parsed.documents) {
-        if (doc.kind === 'scenario') diagnostics.push(...(await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
+        if (doc.kind === 'scenario') {
+          diagnostics.push(...(await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
+        }
       }
     }
     return { files: [...files], diagnostics: dedupe(diagnostics) };
@@ -247,7 +358,13 @@ export class SocietyWorkspace {
 }
 
 function unreadable(file: string, why?: string): Diagnostic {
-  return { code: 'SOC004', severity: 'error', message: why ? `The file ${why}` : 'File not found or not readable', file, range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } } };
+  return {
+    code: 'SOC004',
+    severity: 'error',
+    message: why ? `The file ${why}` : 'File not found or not readable',
+    file,
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+  };
 }
 
 export function dedupe(list: Diagnostic[]): Diagnostic[] {
@@ -255,7 +372,10 @@ export function dedupe(list: Diagnostic[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   for (const d of list) {
     const key = `${d.file}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.message}`;
-    if (!seen.has(key)) { seen.add(key); out.push(d); }
+    if (!seen.has(key)) {
+      seen.add(key);
+      out.push(d);
+    }
   }
   return out.sort(compareDiagnostics);
 }

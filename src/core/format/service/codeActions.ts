@@ -34,27 +34,58 @@ export function codeActions(analysis: FileAnalysis, diagnostics: Diagnostic[], r
     if (d.file !== analysis.parsed.file || !overlaps(d.range, range)) continue;
     const fixes = d.fixes ?? [];
     for (const f of fixes) {
-      out.push({ title: f.title, kind: 'quickfix', diagnostic: d, edit: new Map([[f.file, [{ range: f.range, newText: f.newText }]]]), isPreferred: fixes.length === 1 });
+      out.push({
+        title: f.title,
+        kind: 'quickfix',
+        diagnostic: d,
+        edit: new Map([[f.file, [{ range: f.range, newText: f.newText }]]]),
+        isPreferred: fixes.length === 1,
+      });
     }
     if (d.code === 'SOC010' && d.path) {
       const prop = /Missing required property '([^']+)'/.exec(d.message)?.[1];
       const edit = prop && addProperty(analysis, d, d.path, prop);
-      if (edit) out.push({ title: `Add missing property '${prop}'`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [edit]]]), isPreferred: true, snippet: true });
+      if (edit) {
+        out.push({
+          title: `Add missing property '${prop}'`,
+          kind: 'quickfix',
+          diagnostic: d,
+          edit: new Map([[d.file, [edit]]]),
+          isPreferred: true,
+          snippet: true,
+        });
+      }
     }
     if (d.code === 'SOC011' && d.path) {
       const edit = removeKey(analysis, d, d.path);
-      if (edit) out.push({ title: `Remove unknown property '${d.path[d.path.length - 1]}'`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [edit]]]), isPreferred: fixes.length === 0 });
+      if (edit) {
+        out.push({
+          title: `Remove unknown property '${d.path[d.path.length - 1]}'`,
+          kind: 'quickfix',
+          diagnostic: d,
+          edit: new Map([[d.file, [edit]]]),
+          isPreferred: fixes.length === 0,
+        });
+      }
     }
     if (d.code === 'SOC002') {
       const copy = removeCopy(analysis, d);
-      if (copy) out.push({ title: `Remove this copy of ${copy.key}`, kind: 'quickfix', diagnostic: d, edit: new Map([[d.file, [copy.edit]]]) });
+      if (copy) {
+        out.push({
+          title: `Remove this copy of ${copy.key}`,
+          kind: 'quickfix',
+          diagnostic: d,
+          edit: new Map([[d.file, [copy.edit]]]),
+        });
+      }
     }
   }
   return out;
 }
 
 function overlaps(a: Range, b: Range): boolean {
-  const before = (p: Range['start'], q: Range['start']): boolean => p.line < q.line || (p.line === q.line && p.character < q.character);
+  const before = (p: Range['start'], q: Range['start']): boolean =>
+    p.line < q.line || (p.line === q.line && p.character < q.character);
   return !before(a.end, b.start) && !before(b.end, a.start);
 }
 
@@ -68,7 +99,12 @@ function addProperty(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[],
   if (!doc || !isMap(map) || !map.range) return undefined;
   const schema = schemasAt(doc.kind as DocumentKind, [...path, prop], doc.value)[0];
   const siblings = nodeAtPath(doc.yaml, path)?.value;
-  const value = placeholderValue(prop, schema, valueRole(doc.kind as DocumentKind, [...path, prop]), isMap(siblings) ? siblings.toJSON() as Record<string, unknown> : {});
+  const value = placeholderValue(
+    prop,
+    schema,
+    valueRole(doc.kind as DocumentKind, [...path, prop]),
+    isMap(siblings) ? (siblings.toJSON() as Record<string, unknown>) : {},
+  );
   const { lines, text } = analysis.parsed;
   const pairs = map.items.filter(isPair) as Pair<Node, Node | null>[];
   if (map.flow) {
@@ -82,7 +118,11 @@ function addProperty(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[],
   const first = pairs[0]?.key;
   if (!first?.range) return undefined;
   const column = lines.positionAt(first.range[0]).character;
-  const end = trimEnd(text, pairs[pairs.length - 1].value?.range?.[1] ?? pairs[pairs.length - 1].key.range![1], first.range[0]);
+  const end = trimEnd(
+    text,
+    pairs[pairs.length - 1].value?.range?.[1] ?? pairs[pairs.length - 1].key.range![1],
+    first.range[0],
+  );
   const lineEnd = lines.offsetAt({ line: lines.positionAt(end).line, character: Number.MAX_SAFE_INTEGER });
   return { range: lines.range(lineEnd, lineEnd), newText: `\n${' '.repeat(column)}${prop}: ${value}` };
 }
@@ -93,19 +133,32 @@ function addProperty(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[],
  * `name` comes from its `id` (`fixme` → Fixme) and an `id` from its `name`; choices are offered as
  * such; other values get their default, their minimum, or a placeholder naming what goes there.
  */
-function placeholderValue(prop: string, node: SchemaNode | undefined, role: ValueRole | undefined, siblings: Record<string, unknown>): string {
+function placeholderValue(
+  prop: string,
+  node: SchemaNode | undefined,
+  role: ValueRole | undefined,
+  siblings: Record<string, unknown>,
+): string {
   const n = deref(node);
   const tabStop = (text: string): string => `\${1:${escapeSnippet(text)}}`;
   if (n?.enum?.length) return `\${1|${n.enum.map((v) => escapeChoice(yamlScalar(v))).join(',')}|}`;
-  if (n?.const !== undefined && (typeof n.const !== 'object' || n.const === null)) return escapeSnippet(yamlScalar(n.const));
+  if (n?.const !== undefined && (typeof n.const !== 'object' || n.const === null)) {
+    return escapeSnippet(yamlScalar(n.const));
+  }
   const type = Array.isArray(n?.type) ? n?.type[0] : n?.type;
   if (type === 'boolean') return n?.default === true ? '${1|true,false|}' : '${1|false,true|}';
-  if (n?.default !== undefined && (typeof n.default !== 'object' || n.default === null)) return tabStop(yamlScalar(n.default));
+  if (n?.default !== undefined && (typeof n.default !== 'object' || n.default === null)) {
+    return tabStop(yamlScalar(n.default));
+  }
   if (type === 'object') return '{ $1 }';
   if (type === 'array') return '[$1]';
   if (type === 'number' || type === 'integer') return tabStop(String(n?.minimum ?? 0));
-  if (role === 'persona-id' && typeof siblings.name === 'string' && idFromName(siblings.name)) return tabStop(idFromName(siblings.name));
-  if (prop === 'name' && (typeof siblings.id === 'string' || typeof siblings.id === 'number')) return tabStop(yamlScalar(nameFromId(String(siblings.id))));
+  if (role === 'persona-id' && typeof siblings.name === 'string' && idFromName(siblings.name)) {
+    return tabStop(idFromName(siblings.name));
+  }
+  if (prop === 'name' && (typeof siblings.id === 'string' || typeof siblings.id === 'number')) {
+    return tabStop(yamlScalar(nameFromId(String(siblings.id))));
+  }
   if (role === 'persona-ref' || role === 'persona-id') return tabStop('persona_id');
   return tabStop(prop);
 }
@@ -118,11 +171,20 @@ export function nameFromId(id: string): string {
 
 /** Maya Chen → maya_chen. */
 function idFromName(name: string): string {
-  return name.toLowerCase().normalize('NFKD').replace(/[\u0300-\u036f]/g, '').replace(/[^a-z0-9]+/g, '_').replace(/^_|_$/g, '');
+  return name
+    .toLowerCase()
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .replace(/[^a-z0-9]+/g, '_')
+    .replace(/^_|_$/g, '');
 }
 
-function escapeSnippet(s: string): string { return s.replace(/[$}\\]/g, (c) => `\\${c}`); }
-function escapeChoice(s: string): string { return s.replace(/[$}\\|,]/g, (c) => `\\${c}`); }
+function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
+function escapeChoice(s: string): string {
+  return s.replace(/[$}\\|,]/g, (c) => `\\${c}`);
+}
 
 /** Snippet text with every placeholder at its default (the first choice), escapes undone. */
 export function expandSnippet(snippet: string): string {
@@ -135,14 +197,20 @@ export function expandSnippet(snippet: string): string {
 
 function yamlScalar(v: unknown): string {
   const s = String(v);
-  return typeof v === 'string' && (/^[\s*&!%@`'"|>{[\]#,-]|: | #|^(true|false|null|~|\d)/.test(s) || s === '') ? JSON.stringify(s) : s;
+  return typeof v === 'string' && (/^[\s*&!%@`'"|>{[\]#,-]|: | #|^(true|false|null|~|\d)/.test(s) || s === '')
+    ? JSON.stringify(s)
+    : s;
 }
 
 function removeKey(analysis: FileAnalysis, d: Diagnostic, path: PathSegment[]): TextEdit | undefined {
   const doc = docOf(analysis, d);
   const parent = doc && nodeAtPath(doc.yaml, path.slice(0, -1))?.value;
   if (!isMap(parent)) return undefined;
-  return removePair(analysis, parent as YAMLMap, (p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]));
+  return removePair(
+    analysis,
+    parent as YAMLMap,
+    (p) => isScalar(p.key) && String(p.key.value) === String(path[path.length - 1]),
+  );
 }
 
 /** The copy of a duplicated key a SOC002 diagnostic marks (its key starts where the diagnostic does), removed. */
@@ -157,7 +225,11 @@ function removeCopy(analysis: FileAnalysis, d: Diagnostic): { key: string; edit:
 }
 
 /** Removes the first entry of `parent` that `which` picks, with its line(s) in a block mapping. */
-function removePair(analysis: FileAnalysis, parent: YAMLMap, which: (p: Pair<Node, Node | null>) => boolean): TextEdit | undefined {
+function removePair(
+  analysis: FileAnalysis,
+  parent: YAMLMap,
+  which: (p: Pair<Node, Node | null>) => boolean,
+): TextEdit | undefined {
   const pairs = parent.items.filter(isPair) as Pair<Node, Node | null>[];
   const index = pairs.findIndex(which);
   const pair = pairs[index];
@@ -168,15 +240,20 @@ function removePair(analysis: FileAnalysis, parent: YAMLMap, which: (p: Pair<Nod
   if (parent.flow) {
     const next = pairs[index + 1]?.key.range?.[0];
     if (next !== undefined) return { range: lines.range(start, next), newText: '' };
-    const prevEnd = index > 0 ? trimEnd(text, pairs[index - 1].value?.range?.[1] ?? pairs[index - 1].key.range![1], 0) : undefined;
-    return prevEnd !== undefined ? { range: lines.range(prevEnd, valueEnd), newText: '' } : { range: lines.range(start, valueEnd), newText: '' };
+    const prevEnd =
+      index > 0 ? trimEnd(text, pairs[index - 1].value?.range?.[1] ?? pairs[index - 1].key.range![1], 0) : undefined;
+    return prevEnd !== undefined
+      ? { range: lines.range(prevEnd, valueEnd), newText: '' }
+      : { range: lines.range(start, valueEnd), newText: '' };
   }
   const startPos = lines.positionAt(start);
   const ownLine = lines.lineText(startPos.line).slice(0, startPos.character).trim() === '';
   if (!ownLine) {
     // `- bad: 1` opening a list item: the next key moves up after the dash.
     const next = pairs[index + 1]?.key.range?.[0];
-    return next !== undefined ? { range: lines.range(start, next), newText: '' } : { range: lines.range(start, valueEnd), newText: '{}' };
+    return next !== undefined
+      ? { range: lines.range(start, next), newText: '' }
+      : { range: lines.range(start, valueEnd), newText: '{}' };
   }
   const lastLine = lines.positionAt(valueEnd).line;
   const from = lines.offsetAt({ line: startPos.line, character: 0 });

@@ -59,7 +59,9 @@ export function completionsAt(lines: LineIndex, position: Position, sources: Com
   if (arrayOfObjects) return itemKeyItems(ctx, deref(nodes[0])!);
   // An item of a list: what the list already holds is not offered again, as written keys are not.
   const inList = typeof ctx.path[ctx.path.length - 1] === 'number';
-  const written = new Set(!inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position));
+  const written = new Set(
+    !inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position),
+  );
   const values = valueItems(ctx, nodes[0], sources, written);
   // Right after `key:` with no space yet, a value needs one (`mode:random` is a single string).
   const before = lines.lineText(ctx.replace.start.line).slice(0, ctx.replace.start.character);
@@ -92,8 +94,14 @@ function rawChild(parent: SchemaNode | undefined, seg: PathSegment): SchemaNode 
 }
 
 const types = (n: SchemaNode): string[] => (Array.isArray(n.type) ? n.type : n.type ? [n.type] : []);
-const isObjectSchema = (node: SchemaNode): boolean => { const n = deref(node); return !!n && (types(n).includes('object') || !!n.properties) && !!n.properties; };
-const isArrayOfObjects = (node: SchemaNode): boolean => { const n = deref(node); return !!n && types(n).includes('array') && !!n.items && (isObjectSchema(n.items) || !!deref(n.items)?.if); };
+const isObjectSchema = (node: SchemaNode): boolean => {
+  const n = deref(node);
+  return !!n && (types(n).includes('object') || !!n.properties) && !!n.properties;
+};
+const isArrayOfObjects = (node: SchemaNode): boolean => {
+  const n = deref(node);
+  return !!n && types(n).includes('array') && !!n.items && (isObjectSchema(n.items) || !!deref(n.items)?.if);
+};
 
 function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
   const out: CompletionItem[] = [];
@@ -106,9 +114,15 @@ function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
       const required = n.required?.includes(key) ?? false;
       const { text, retrigger } = keyInsertText(key, prop, ctx.flow);
       out.push({
-        label: key, kind: 'property', detail: `${required ? 'required · ' : ''}${typeSummary(prop)}`,
-        documentation: schemaMarkdown(key, prop, required, false) || undefined, insertText: text, snippet: true, range: ctx.replace,
-        sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`, ...(retrigger ? { retrigger } : {}),
+        label: key,
+        kind: 'property',
+        detail: `${required ? 'required · ' : ''}${typeSummary(prop)}`,
+        documentation: schemaMarkdown(key, prop, required, false) || undefined,
+        insertText: text,
+        snippet: true,
+        range: ctx.replace,
+        sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`,
+        ...(retrigger ? { retrigger } : {}),
       });
     });
   });
@@ -126,8 +140,14 @@ function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
       const required = n.required?.includes(key) ?? false;
       const { text, retrigger } = keyInsertText(key, prop, false);
       out.push({
-        label: `- ${key}`, kind: 'property', detail: `new item · ${required ? 'required · ' : ''}${typeSummary(prop)}`, documentation: schemaMarkdown(key, prop, required, false) || undefined,
-        insertText: `- ${text.replace(/\n/g, '\n  ')}`, snippet: true, range: ctx.replace, sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`,
+        label: `- ${key}`,
+        kind: 'property',
+        detail: `new item · ${required ? 'required · ' : ''}${typeSummary(prop)}`,
+        documentation: schemaMarkdown(key, prop, required, false) || undefined,
+        insertText: `- ${text.replace(/\n/g, '\n  ')}`,
+        snippet: true,
+        range: ctx.replace,
+        sortText: `${required ? 0 : 1}${String(order).padStart(3, '0')}${key}`,
         ...(retrigger ? { retrigger } : {}),
       });
     });
@@ -141,18 +161,35 @@ function keyInsertText(key: string, prop: SchemaNode, flow: boolean): { text: st
   const t = types(n);
   if (n.enum) return { text: `${key}: \${1|${n.enum.map(String).join(',')}|}`, retrigger: false };
   if (n.const !== undefined) return { text: `${key}: ${String(n.const)}`, retrigger: false };
-  if (t[0] === 'boolean') return { text: `${key}: \${1|${n.default === true ? 'true,false' : 'false,true'}|}`, retrigger: false };
+  if (t[0] === 'boolean') {
+    return { text: `${key}: \${1|${n.default === true ? 'true,false' : 'false,true'}|}`, retrigger: false };
+  }
   if (t[0] === 'object' && n.properties) {
     const required = (n.required ?? []).filter((k) => n.properties![k]);
-    if (flow) return { text: `${key}: { ${required.map((k, i) => `${k}: $${i + 1}`).join(', ') || '$1'} }`, retrigger: required.length === 0 };
-    if (required.length) return { text: `${key}:\n${required.map((k, i) => `  ${k}: ${placeholder(n.properties![k], i + 1, k)}`).join('\n')}`, retrigger: false };
+    if (flow) {
+      return {
+        text: `${key}: { ${required.map((k, i) => `${k}: $${i + 1}`).join(', ') || '$1'} }`,
+        retrigger: required.length === 0,
+      };
+    }
+    if (required.length) {
+      return {
+        text: `${key}:\n${required.map((k, i) => `  ${k}: ${placeholder(n.properties![k], i + 1, k)}`).join('\n')}`,
+        retrigger: false,
+      };
+    }
     return { text: `${key}:\n  $0`, retrigger: true };
   }
   if (t[0] === 'object') return { text: flow ? `${key}: { $1 }` : `${key}:\n  $0`, retrigger: false };
   if (t[0] === 'array') {
     const items = deref(n.items);
     const required = items?.required?.filter((k) => items.properties?.[k]) ?? [];
-    if (!flow && required.length) return { text: `${key}:\n  - ${required.map((k, i) => `${i ? '    ' : ''}${k}: ${placeholder(items!.properties![k], i + 1, k)}`).join('\n')}`, retrigger: required.length === 1 && WORKSPACE_VALUED.has(required[0]) };
+    if (!flow && required.length) {
+      return {
+        text: `${key}:\n  - ${required.map((k, i) => `${i ? '    ' : ''}${k}: ${placeholder(items!.properties![k], i + 1, k)}`).join('\n')}`,
+        retrigger: required.length === 1 && WORKSPACE_VALUED.has(required[0]),
+      };
+    }
     if (!flow && items?.if) return { text: `${key}:\n  - $0`, retrigger: true };
     return { text: `${key}: [$1]`, retrigger: false };
   }
@@ -173,15 +210,38 @@ function placeholder(prop: SchemaNode | undefined, i: number, key?: string): str
   return hint !== undefined && typeof hint !== 'object' ? `\${${i}:${escapeSnippet(String(hint))}}` : `$${i}`;
 }
 
-function escapeSnippet(s: string): string { return s.replace(/[$}\\]/g, (c) => `\\${c}`); }
+function escapeSnippet(s: string): string {
+  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
+}
 
 /** `written`: values already in the list the cursor is an item of, left out. */
-function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: CompletionSources, written: ReadonlySet<string>): CompletionItem[] {
+function valueItems(
+  ctx: CursorContext,
+  node: SchemaNode | undefined,
+  sources: CompletionSources,
+  written: ReadonlySet<string>,
+): CompletionItem[] {
   const out: CompletionItem[] = [];
   const n = deref(node);
-  const item = (label: string, kind: CompletionItem['kind'], detail?: string, documentation?: string, insert = label, sort = '1'): void => {
+  const item = (
+    label: string,
+    kind: CompletionItem['kind'],
+    detail?: string,
+    documentation?: string,
+    insert = label,
+    sort = '1',
+  ): void => {
     if (written.has(label)) return;
-    out.push({ label, kind, detail, documentation, insertText: insert, snippet: false, range: ctx.replace, sortText: `${sort}${label}` });
+    out.push({
+      label,
+      kind,
+      detail,
+      documentation,
+      insertText: insert,
+      snippet: false,
+      range: ctx.replace,
+      sortText: `${sort}${label}`,
+    });
   };
   const role = valueRole(ctx.kind, ctx.path);
   if (role === 'persona-ref') {
@@ -190,40 +250,76 @@ function valueItems(ctx: CursorContext, node: SchemaNode | undefined, sources: C
     const agent = (id: string, detail: string, card: string, sort: string): void => {
       // One the timeline has a word for (a removal's `already listed`) stays, last, saying so.
       const absent = sources.absence?.(id);
-      if (!absent) { item(id, 'persona', detail, card, id, sort); return; }
-      const consequence = ctx.path.includes('remove') ? 'removing them here can never apply (SOC059)' : 'a relationship with them here would be dropped (SOC060)';
+      if (!absent) {
+        item(id, 'persona', detail, card, id, sort);
+        return;
+      }
+      const consequence = ctx.path.includes('remove')
+        ? 'removing them here can never apply (SOC059)'
+        : 'a relationship with them here would be dropped (SOC060)';
       out.push({
-        label: id, kind: 'persona', detail: absent.reason, description: absent.short,
+        label: id,
+        kind: 'persona',
+        detail: absent.reason,
+        description: absent.short,
         documentation: `**Not in the society here:** \`${id}\` ${absent.reason}, so ${consequence}.\n\n${card}`,
-        insertText: id, snippet: false, range: ctx.replace, sortText: `3${sort}${id}`,
+        insertText: id,
+        snippet: false,
+        range: ctx.replace,
+        sortText: `3${sort}${id}`,
       });
     };
-    for (const p of sources.personas()) agent(p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
+    for (const p of sources.personas()) {
+      agent(p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
+    }
     // Generated agents after the personas, in numeric order; a large group offers its first ones.
     for (const g of sources.generated?.() ?? []) {
       const width = String(g.count).length;
       for (let i = 1; i <= Math.min(g.count, GENERATED_OFFERED); i++) {
         const id = `${g.prefix}${i}`;
-        agent(id, `population group '${g.group}' · ${i} of ${g.count}`, generatedAgentCard(g, i), `2${g.prefix}${String(i).padStart(width, '0')}`);
+        agent(
+          id,
+          `population group '${g.group}' · ${i} of ${g.count}`,
+          generatedAgentCard(g, i),
+          `2${g.prefix}${String(i).padStart(width, '0')}`,
+        );
       }
     }
     return out;
   }
   if (role === 'model-ref') {
-    for (const m of sources.models()) item(m, 'model', 'model from the scenario\'s `models`');
+    for (const m of sources.models()) item(m, 'model', "model from the scenario's `models`");
     return out;
   }
   if (role === 'include') {
-    for (const f of sources.includes()) item(f.path, f.kind, f.kind === 'folder' ? 'every .society file in the folder' : 'file', undefined, plainOrQuoted(f.path, ctx.flow), f.kind === 'folder' ? '0' : '1');
+    for (const f of sources.includes()) {
+      item(
+        f.path,
+        f.kind,
+        f.kind === 'folder' ? 'every .society file in the folder' : 'file',
+        undefined,
+        plainOrQuoted(f.path, ctx.flow),
+        f.kind === 'folder' ? '0' : '1',
+      );
+    }
     return out;
   }
   if (!n) return out;
   const doc = schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n);
   // The detail already gives the type summary: the documentation does not repeat it.
-  if (n.enum) for (const v of n.enum) item(String(v), 'enum', typeSummary(n), schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n, false, false) || undefined);
-  else if (n.const !== undefined) item(String(n.const), 'enum', undefined, doc);
-  else if (types(n)[0] === 'boolean') for (const v of ['true', 'false']) item(v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
-  else if (n.default !== undefined && typeof n.default !== 'object') item(show(n.default), 'value', 'default', doc);
+  if (n.enum) {
+    for (const v of n.enum) {
+      item(
+        String(v),
+        'enum',
+        typeSummary(n),
+        schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n, false, false) || undefined,
+      );
+    }
+  } else if (n.const !== undefined) item(String(n.const), 'enum', undefined, doc);
+  else if (types(n)[0] === 'boolean') {
+    for (const v of ['true', 'false']) item(v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
+  } else if (n.default !== undefined && typeof n.default !== 'object') item(show(n.default), 'value', 'default', doc);
   return out;
 }
 
@@ -241,12 +337,16 @@ function flowItems(lines: LineIndex, offset: number): string[] {
   const line = lines.positionAt(offset).line;
   // The innermost bracket open at the cursor: on its line or, for a list spanning lines, one above.
   let open: number | undefined;
-  for (let l = line; l >= 0 && l >= line - 200 && open === undefined; l--) open = openBracket(text, lines.offsetAt({ line: l, character: 0 }), offset);
+  for (let l = line; l >= 0 && l >= line - 200 && open === undefined; l--) {
+    open = openBracket(text, lines.offsetAt({ line: l, character: 0 }), offset);
+  }
   if (open === undefined || text[open] !== '[') return [];
   // An unclosed list ends before the next line that is not indented deeper than the one it opens on.
   const openIndent = indentAt(lines, lines.positionAt(open).line);
   const items: string[] = [];
-  let depth = 0, quote = '', start = open + 1;
+  let depth = 0,
+    quote = '',
+    start = open + 1;
   for (let i = open + 1; i <= text.length; i++) {
     const c = text[i];
     if (quote) {
@@ -255,11 +355,27 @@ function flowItems(lines: LineIndex, offset: number): string[] {
       else if (c === quote || c === '\n') quote = '';
       continue;
     }
-    if (opensQuote(text, i)) { quote = c; continue; }
-    if (c === '#' && /\s/.test(text[i - 1])) { while (i + 1 < text.length && text[i + 1] !== '\n') i++; continue; }
-    if (c === '[' || c === '{') { depth++; continue; }
-    if ((c === ']' || c === '}') && depth > 0) { depth--; continue; }
-    const ended = c === undefined || c === ']' || c === '}' || (c === '\n' && i + 1 < text.length && indentAt(lines, lines.positionAt(i + 1).line) <= openIndent);
+    if (opensQuote(text, i)) {
+      quote = c;
+      continue;
+    }
+    if (c === '#' && /\s/.test(text[i - 1])) {
+      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
+      continue;
+    }
+    if (c === '[' || c === '{') {
+      depth++;
+      continue;
+    }
+    if ((c === ']' || c === '}') && depth > 0) {
+      depth--;
+      continue;
+    }
+    const ended =
+      c === undefined ||
+      c === ']' ||
+      c === '}' ||
+      (c === '\n' && i + 1 < text.length && indentAt(lines, lines.positionAt(i + 1).line) <= openIndent);
     if (depth > 0 && !ended) continue;
     if (c === ',' || ended) {
       if (offset < start || offset > i) items.push(text.slice(start, i));
@@ -276,7 +392,11 @@ function openBracket(text: string, from: number, to: number): number | undefined
   let quote = '';
   for (let i = from; i < to; i++) {
     const c = text[i];
-    if (quote) { if (c === '\\' && quote === '"') i++; else if (c === quote) quote = ''; continue; }
+    if (quote) {
+      if (c === '\\' && quote === '"') i++;
+      else if (c === quote) quote = '';
+      continue;
+    }
     if (opensQuote(text, i)) quote = c;
     else if (c === '#' && (i === from || /\s/.test(text[i - 1]))) while (i + 1 < to && text[i + 1] !== '\n') i++;
     else if (c === '[' || c === '{') stack.push(i);
@@ -340,7 +460,11 @@ function scalarText(raw: string): string | undefined {
     const m = t[0] === '"' ? /^"((?:[^"\\]|\\.)*)"/.exec(t) : /^'((?:[^']|'')*)'/.exec(t);
     if (!m) return undefined;
     if (t[0] === "'") return m[1].replace(/''/g, "'");
-    try { return String(JSON.parse(m[0])); } catch { return undefined; }
+    try {
+      return String(JSON.parse(m[0]));
+    } catch {
+      return undefined;
+    }
   }
   const plain = t.replace(/(^|\s)#.*$/gm, '').trim();
   if (plain === '' || /^[[{|>&*!%@`]/.test(plain) || lineKey(plain)) return undefined;

@@ -34,17 +34,30 @@ export async function complete(project: SocietyProject, file: string, position: 
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
-  const sources: CompletionSources = { personas: () => personas, models: () => models, includes: () => includes, generated: () => groups, absence: (id) => absence?.(id) };
+  const sources: CompletionSources = {
+    personas: () => personas,
+    models: () => models,
+    includes: () => includes,
+    generated: () => groups,
+    absence: (id) => absence?.(id),
+  };
   return completionsAt(lines, position, sources);
 }
 
 /** The id of the persona whose `relationships[].with` is at `path`, when written. */
-export function relationshipOwner(value: unknown, kind: Parameters<typeof personaScope>[0], path: readonly (string | number)[]): string | undefined {
+export function relationshipOwner(
+  value: unknown,
+  kind: Parameters<typeof personaScope>[0],
+  path: readonly (string | number)[],
+): string | undefined {
   const scope = personaScope(kind, path);
   if (!scope || scope.rest[0] !== 'relationships') return undefined;
   let node: unknown = value;
-  for (const seg of scope.base) node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
-  const id = node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>).id : undefined;
+  for (const seg of scope.base) {
+    node = node && typeof node === 'object' ? (node as Record<string | number, unknown>)[seg] : undefined;
+  }
+  const id =
+    node && typeof node === 'object' && !Array.isArray(node) ? (node as Record<string, unknown>).id : undefined;
   return typeof id === 'string' || typeof id === 'number' ? String(id) : undefined;
 }
 
@@ -56,7 +69,10 @@ export async function personasVisibleFrom(project: SocietyProject, file: string)
     if (s.kind !== 'definition' || seen.has(s.id)) continue;
     seen.add(s.id);
     let rel = relative.get(s.file);
-    if (rel === undefined) { rel = path.relative(project.root, s.file); relative.set(s.file, rel); }
+    if (rel === undefined) {
+      rel = path.relative(project.root, s.file);
+      relative.set(s.file, rel);
+    }
     out.push(summarizePersona(s.id, s.value, rel));
   }
   return out;
@@ -67,16 +83,26 @@ export async function modelNames(project: SocietyProject, file: string, docIndex
   const names = new Set(['default']);
   for (const value of await scenariosAround(project, file, docIndex)) {
     const models = value && typeof value === 'object' ? (value as Record<string, unknown>).models : undefined;
-    if (models && typeof models === 'object' && !Array.isArray(models)) Object.keys(models).forEach((k) => names.add(k));
+    if (models && typeof models === 'object' && !Array.isArray(models)) {
+      Object.keys(models).forEach((k) => names.add(k));
+    }
   }
   return [...names];
 }
 
 /** The population groups (their generated agent ids) of the scenario the cursor is in, or of the scenarios including the file. */
-export async function populationGroupsVisibleFrom(project: SocietyProject, file: string, docIndex: number): Promise<GeneratedIds[]> {
+export async function populationGroupsVisibleFrom(
+  project: SocietyProject,
+  file: string,
+  docIndex: number,
+): Promise<GeneratedIds[]> {
   const groups: GeneratedIds[] = [];
   for (const value of await scenariosAround(project, file, docIndex)) {
-    groups.push(...populationGroups(value && typeof value === 'object' ? (value as Record<string, unknown>).population : undefined));
+    groups.push(
+      ...populationGroups(
+        value && typeof value === 'object' ? (value as Record<string, unknown>).population : undefined,
+      ),
+    );
   }
   return groups;
 }
@@ -85,14 +111,24 @@ export async function populationGroupsVisibleFrom(project: SocietyProject, file:
 async function scenariosAround(project: SocietyProject, file: string, docIndex: number): Promise<unknown[]> {
   const own = (await project.workspace.analyze(file))?.parsed.documents[docIndex];
   if (own?.kind === 'scenario') return [own.value];
-  return Promise.all(project.resolutionsInvolving(file).map(async (r) => (await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value));
+  return Promise.all(
+    project
+      .resolutionsInvolving(file)
+      .map(async (r) => (await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value),
+  );
 }
 
 /** .society files below the scenario's folder, and a `folder/*.society` glob for each folder holding some. */
-export async function includeCandidates(project: SocietyProject, file: string): Promise<{ path: string; kind: 'file' | 'folder' }[]> {
+export async function includeCandidates(
+  project: SocietyProject,
+  file: string,
+): Promise<{ path: string; kind: 'file' | 'folder' }[]> {
   const dir = path.dirname(file);
   const files = (await project.workspace.fs.listFiles(dir)).filter((f) => f.endsWith(SOCIETY_EXTENSION) && f !== file);
   const rel = files.map((f) => path.relative(dir, f).split(path.sep).join('/'));
   const folders = [...new Set(rel.map((r) => path.posix.dirname(r)).filter((d) => d !== '.'))].sort();
-  return [...folders.map((d) => ({ path: `${d}/*${SOCIETY_EXTENSION}`, kind: 'folder' as const })), ...rel.map((r) => ({ path: r, kind: 'file' as const }))];
+  return [
+    ...folders.map((d) => ({ path: `${d}/*${SOCIETY_EXTENSION}`, kind: 'folder' as const })),
+    ...rel.map((r) => ({ path: r, kind: 'file' as const })),
+  ];
 }

@@ -72,7 +72,13 @@ function indentOf(lines: LineIndex, line: number): number {
 }
 
 function unquote(s: string): string {
-  if (s.startsWith('"')) { try { return JSON.parse(s) as string; } catch { return s.slice(1, -1); } }
+  if (s.startsWith('"')) {
+    try {
+      return JSON.parse(s) as string;
+    } catch {
+      return s.slice(1, -1);
+    }
+  }
   if (s.startsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
   return s.trim();
 }
@@ -95,7 +101,10 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
       break;
     }
   }
-  const before = startLine === pos.line ? lineText.slice(0, character) : `${textBetween(lines, startLine, pos.line)}\n${lineText.slice(0, character)}`;
+  const before =
+    startLine === pos.line
+      ? lineText.slice(0, character)
+      : `${textBetween(lines, startLine, pos.line)}\n${lineText.slice(0, character)}`;
   if (inComment(before)) return undefined;
   if (insideBlockScalar(lines, pos.line, docStart, ownIndent)) return undefined;
 
@@ -118,7 +127,15 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
     // `- { with: ma` or `- [a, b`: flow collection as a sequence item.
     const prefix = itemFlow.token.replace(/^["']/, '');
     return {
-      docIndex, kind, role: itemFlow.role, path: [...path, ...itemFlow.path], prefix, flow: true, existingKeys: itemFlow.keys, column, partial: markFlowKeys(partial, path, itemFlow.keys),
+      docIndex,
+      kind,
+      role: itemFlow.role,
+      path: [...path, ...itemFlow.path],
+      prefix,
+      flow: true,
+      existingKeys: itemFlow.keys,
+      column,
+      partial: markFlowKeys(partial, path, itemFlow.keys),
       replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
     };
   }
@@ -128,7 +145,15 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
     const keys = existing();
     setKeys(partial, path, keys);
     return {
-      docIndex, kind, role: 'key', path, prefix, flow: false, existingKeys: keys, column, partial,
+      docIndex,
+      kind,
+      role: 'key',
+      path,
+      prefix,
+      flow: false,
+      existingKeys: keys,
+      column,
+      partial,
       replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
     };
   }
@@ -140,21 +165,39 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
   if (!flow) {
     const prefix = valueText.trimStart().replace(/^["']/, '');
     return {
-      docIndex, kind, role: 'value', path: [...path, key], prefix, flow: false, existingKeys: [], column, partial,
+      docIndex,
+      kind,
+      role: 'value',
+      path: [...path, key],
+      prefix,
+      flow: false,
+      existingKeys: [],
+      column,
+      partial,
       replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
     };
   }
   const fullPath = [...path, key, ...flow.path];
   const prefix = flow.token.replace(/^["']/, '');
   return {
-    docIndex, kind, role: flow.role, path: fullPath, prefix, flow: true, existingKeys: flow.keys, column, partial,
+    docIndex,
+    kind,
+    role: flow.role,
+    path: fullPath,
+    prefix,
+    flow: true,
+    existingKeys: flow.keys,
+    column,
+    partial,
     replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
   };
 }
 
 /** The `---`-separated document around a line: its index and line span. */
 function documentAround(lines: LineIndex, line: number): { docIndex: number; docStart: number; docEnd: number } {
-  let docIndex = 0, docStart = 0, seenContent = false;
+  let docIndex = 0,
+    docStart = 0,
+    seenContent = false;
   const text = lines.text;
   for (let l = 0; l < line; l++) {
     const first = text.charCodeAt(lines.offsetAt({ line: l, character: 0 }));
@@ -171,7 +214,10 @@ function documentAround(lines: LineIndex, line: number): { docIndex: number; doc
   let docEnd = lines.lineCount;
   for (let l = line + 1; l < lines.lineCount; l++) {
     const first = text.charCodeAt(lines.offsetAt({ line: l, character: 0 }));
-    if ((first === 45 || first === 46) && /^(---|\.\.\.)(\s|$)/.test(lines.lineText(l))) { docEnd = l; break; }
+    if ((first === 45 || first === 46) && /^(---|\.\.\.)(\s|$)/.test(lines.lineText(l))) {
+      docEnd = l;
+      break;
+    }
   }
   return { docIndex, docStart, docEnd };
 }
@@ -201,26 +247,38 @@ function climbFrom(lines: LineIndex, line: number, column: number, dashes: numbe
   let L = line;
   let C = column;
   let markers = [...dashes];
-  let itemKey = markers.length ? shapeOf(lines.lineText(line)).key ?? shapeOf(lines.lineText(line)).flowKey : undefined;
+  let itemKey = markers.length
+    ? (shapeOf(lines.lineText(line)).key ?? shapeOf(lines.lineText(line)).flowKey)
+    : undefined;
   for (let guard = 0; guard < 256; guard++) {
     if (markers.length) {
       // The entry at C is (the start of) an item of the sequence whose markers sit at column d.
       const d = markers.pop()!;
-      if (markers.length) { reversed.push({ seg: 0, itemKey }); itemKey = undefined; C = d; continue; } // `- - x`
+      if (markers.length) {
+        reversed.push({ seg: 0, itemKey });
+        itemKey = undefined;
+        C = d;
+        continue;
+      } // `- - x`
       let index = 0;
       let owner: { line: number; shape: Shape } | undefined;
       for (let l = L - 1; l >= docStart; l--) {
         const indent = indentOf(lines, l);
         if (indent < 0 || indent > d) continue; // blank, comment, or inside an item
         const s = shapeOf(lines.lineText(l));
-        if (s.dashes[0] === d) { index++; continue; }
+        if (s.dashes[0] === d) {
+          index++;
+          continue;
+        }
         owner = { line: l, shape: s };
         break;
       }
       reversed.push({ seg: index, itemKey });
       if (!owner?.shape.key) break;
       reversed.push({ seg: owner.shape.key });
-      L = owner.line; C = owner.shape.contentCol; markers = [...owner.shape.dashes];
+      L = owner.line;
+      C = owner.shape.contentCol;
+      markers = [...owner.shape.dashes];
       itemKey = markers.length ? owner.shape.key : undefined;
       continue;
     }
@@ -236,29 +294,47 @@ function climbFrom(lines: LineIndex, line: number, column: number, dashes: numbe
     const s = next.shape;
     if (s.dashes.length && s.contentCol === C) {
       // `- first: …` then our key below: the mapping is that sequence item.
-      L = next.line; markers = [...s.dashes]; itemKey = s.key ?? s.flowKey;
+      L = next.line;
+      markers = [...s.dashes];
+      itemKey = s.key ?? s.flowKey;
       continue;
     }
     if (s.key === undefined || s.contentCol >= C) break;
     reversed.push({ seg: s.key });
-    L = next.line; C = s.contentCol; markers = [...s.dashes];
+    L = next.line;
+    C = s.contentCol;
+    markers = [...s.dashes];
     itemKey = markers.length ? s.key : undefined;
   }
   reversed.reverse();
   const itemKeys = new Map<number, string>();
-  reversed.forEach((r, i) => { if (typeof r.seg === 'number' && r.itemKey) itemKeys.set(i, r.itemKey); });
+  reversed.forEach((r, i) => {
+    if (typeof r.seg === 'number' && r.itemKey) itemKeys.set(i, r.itemKey);
+  });
   return { path: reversed.map((r) => r.seg), itemKeys };
 }
 
 /** Keys at `column` of the mapping containing `line` (scanning up and down to its edges). */
-function mappingKeys(lines: LineIndex, line: number, column: number, docStart: number, docEnd: number, startsItem: boolean): string[] {
+function mappingKeys(
+  lines: LineIndex,
+  line: number,
+  column: number,
+  docStart: number,
+  docEnd: number,
+  startsItem: boolean,
+): string[] {
   const keys: string[] = [];
-  const take = (s: Shape): void => { if (s.key !== undefined && s.contentCol === column) keys.push(s.key); };
+  const take = (s: Shape): void => {
+    if (s.key !== undefined && s.contentCol === column) keys.push(s.key);
+  };
   if (!startsItem) {
     for (let l = line - 1; l >= docStart; l--) {
       const s = shapeOf(lines.lineText(l));
       if (s.blank) continue;
-      if (s.dashes.length && s.contentCol === column) { take(s); break; } // the item's first line
+      if (s.dashes.length && s.contentCol === column) {
+        take(s);
+        break;
+      } // the item's first line
       const start = s.dashes[0] ?? s.contentCol;
       if (start > column || (start === column && s.dashes.length)) continue; // deeper content
       if (start < column) break; // the owner
@@ -312,7 +388,10 @@ function stripComment(line: string): string {
   let quote = '';
   for (let i = 0; i < line.length; i++) {
     const c = line[i];
-    if (quote) { if (c === quote) quote = ''; continue; }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
     else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(0, i);
   }
@@ -326,9 +405,13 @@ function inComment(before: string): boolean {
 
 /** Open `{`/`[` count of a text, ignoring quoted strings. */
 function flowDepth(text: string): number {
-  let depth = 0, quote = '';
+  let depth = 0,
+    quote = '';
   for (const c of text) {
-    if (quote) { if (c === quote) quote = ''; continue; }
+    if (quote) {
+      if (c === quote) quote = '';
+      continue;
+    }
     if (c === '"' || c === "'") quote = c;
     else if (c === '{' || c === '[') depth++;
     else if ((c === '}' || c === ']') && depth > 0) depth--;
@@ -348,37 +431,68 @@ function insideBlockScalar(lines: LineIndex, line: number, docStart: number, ind
   return false;
 }
 
-interface FlowScan { role: 'key' | 'value'; path: PathSegment[]; token: string; keys: string[] }
+interface FlowScan {
+  role: 'key' | 'value';
+  path: PathSegment[];
+  token: string;
+  keys: string[];
+}
 
 /**
  * The position inside flow collections at the end of `text` (a value after `key:`), or undefined
  * when no collection is open there (then `text` is a plain value being typed).
  */
 function scanFlow(text: string): FlowScan | undefined {
-  interface Frame { type: 'map' | 'seq'; key?: string; index: number; keys: string[]; seg?: PathSegment }
+  interface Frame {
+    type: 'map' | 'seq';
+    key?: string;
+    index: number;
+    keys: string[];
+    seg?: PathSegment;
+  }
   const stack: Frame[] = [];
   let token = '';
   let quote = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (quote) { token += c; if (c === quote) quote = ''; continue; }
+    if (quote) {
+      token += c;
+      if (c === quote) quote = '';
+      continue;
+    }
     const top = stack[stack.length - 1];
-    if (c === '"' || c === "'") { quote = c; token += c; continue; }
+    if (c === '"' || c === "'") {
+      quote = c;
+      token += c;
+      continue;
+    }
     if (c === '{' || c === '[') {
       const seg: PathSegment | undefined = top ? (top.type === 'seq' ? top.index : top.key) : undefined;
       stack.push({ type: c === '{' ? 'map' : 'seq', index: 0, keys: [], seg });
       token = '';
       continue;
     }
-    if (!top) { token += c; continue; }
-    if (c === '}' || c === ']') { stack.pop(); token = ''; continue; }
+    if (!top) {
+      token += c;
+      continue;
+    }
+    if (c === '}' || c === ']') {
+      stack.pop();
+      token = '';
+      continue;
+    }
     if (c === ',') {
       if (top.type === 'seq') top.index++;
       else top.key = undefined;
       token = '';
       continue;
     }
-    if (c === ':' && top.type === 'map' && top.key === undefined && (i + 1 === text.length || /[\s,}\]]/.test(text[i + 1]))) {
+    if (
+      c === ':' &&
+      top.type === 'map' &&
+      top.key === undefined &&
+      (i + 1 === text.length || /[\s,}\]]/.test(text[i + 1]))
+    ) {
       top.key = unquote(token.trim());
       top.keys.push(top.key);
       token = '';

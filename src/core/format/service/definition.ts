@@ -33,14 +33,22 @@ export async function includeTargets(project: SocietyProject, file: string, glob
   const match = includeMatcher(glob);
   if (!match) return [];
   const files = await project.workspace.fs.listFiles(dir);
-  return files.filter((f) => f !== file && f.endsWith(SOCIETY_EXTENSION) && match(path.relative(dir, f).split(path.sep).join('/')));
+  return files.filter(
+    (f) => f !== file && f.endsWith(SOCIETY_EXTENSION) && match(path.relative(dir, f).split(path.sep).join('/')),
+  );
 }
 
-async function modelDefinitions(project: SocietyProject, file: string, docIndex: number, name: string): Promise<SourceLocation[]> {
+async function modelDefinitions(
+  project: SocietyProject,
+  file: string,
+  docIndex: number,
+  name: string,
+): Promise<SourceLocation[]> {
   const own = await project.workspace.analyze(file);
-  const scenarios = own?.parsed.documents[docIndex]?.kind === 'scenario'
-    ? [{ file, docIndex }]
-    : project.resolutionsInvolving(file).map((r) => ({ file: r.file, docIndex: r.docIndex }));
+  const scenarios =
+    own?.parsed.documents[docIndex]?.kind === 'scenario'
+      ? [{ file, docIndex }]
+      : project.resolutionsInvolving(file).map((r) => ({ file: r.file, docIndex: r.docIndex }));
   const out: SourceLocation[] = [];
   for (const s of scenarios) {
     const a = await project.workspace.analyze(s.file);

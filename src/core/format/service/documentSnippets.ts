@@ -25,12 +25,18 @@ type Place = 'document' | 'scenario-top' | 'relationships' | 'memories' | 'event
 
 /** Where each snippet belongs (by prefix); a snippet missing here is never offered. */
 const PLACES: Record<string, Place> = {
-  persona: 'document', scenario: 'document', experiment: 'scenario-top',
-  relationship: 'relationships', memory: 'memories', event: 'events', population: 'population',
+  persona: 'document',
+  scenario: 'document',
+  experiment: 'scenario-top',
+  relationship: 'relationships',
+  memory: 'memories',
+  event: 'events',
+  population: 'population',
 };
 
-export const DOCUMENT_SNIPPETS: readonly DocumentSnippet[] = Object.values(snippetFile as Record<string, { prefix: string; description: string; body: string[] }>)
-  .map((s) => ({ prefix: s.prefix, description: s.description, body: s.body.join('\n') }));
+export const DOCUMENT_SNIPPETS: readonly DocumentSnippet[] = Object.values(
+  snippetFile as Record<string, { prefix: string; description: string; body: string[] }>,
+).map((s) => ({ prefix: s.prefix, description: s.description, body: s.body.join('\n') }));
 
 /** The snippets that fit at a position, as completion items (kind `snippet`). */
 export function snippetsAt(lines: LineIndex, position: Position): CompletionItem[] {
@@ -49,8 +55,14 @@ export function snippetsAt(lines: LineIndex, position: Position): CompletionItem
     // After `- ` the item's dash is already written.
     const body = where === 'after-dash' ? s.body.replace(/^- /, '') : s.body;
     out.push({
-      label: s.prefix, kind: 'snippet', detail: s.description, documentation: preview(body),
-      insertText: body, snippet: true, range: ctx.replace, sortText: `2${s.prefix}`,
+      label: s.prefix,
+      kind: 'snippet',
+      detail: s.description,
+      documentation: preview(body),
+      insertText: body,
+      snippet: true,
+      range: ctx.replace,
+      sortText: `2${s.prefix}`,
     });
   }
   return out;
@@ -78,7 +90,9 @@ function placesAt(ctx: CursorContext, before: string): Map<Place, 'line' | 'afte
 
 function listPlace(kind: CursorContext['kind'], list: readonly PathSegment[]): Place | undefined {
   const persona = personaScope(kind, list);
-  if (persona?.rest.length === 1 && (persona.rest[0] === 'relationships' || persona.rest[0] === 'memories')) return persona.rest[0];
+  if (persona?.rest.length === 1 && (persona.rest[0] === 'relationships' || persona.rest[0] === 'memories')) {
+    return persona.rest[0];
+  }
   if (kind === 'scenario' && list.length === 1 && (list[0] === 'events' || list[0] === 'population')) return list[0];
   return undefined;
 }

@@ -14,7 +14,10 @@ import { personaCard, summarizePersona } from './personaCard';
 import { generatedAgent, generatedAgentCard } from '../language/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
 
-export interface Hover { markdown: string; range: Range }
+export interface Hover {
+  markdown: string;
+  range: Range;
+}
 
 export async function hoverAt(project: SocietyProject, file: string, offset: number): Promise<Hover | undefined> {
   const analysis = await project.workspace.analyze(file);
@@ -29,7 +32,10 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
       const defs = await definitionsOf(project, file, token.value);
       if (!defs.length) {
         // A population agent's id is good in references (rooms, remove events, relationships).
-        const generated = generatedAgent(await populationGroupsVisibleFrom(project, file, token.doc.index), token.value);
+        const generated = generatedAgent(
+          await populationGroupsVisibleFrom(project, file, token.doc.index),
+          token.value,
+        );
         if (generated) return { markdown: generatedAgentCard(generated.group, generated.index), range };
         return { markdown: `Unknown persona id \`${token.value}\``, range };
       }
@@ -40,11 +46,25 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
       const files = await includeTargets(project, file, token.value);
       const list = files.slice(0, 12).map((f) => `- ${path.relative(path.dirname(file), f)}`);
       if (files.length > 12) list.push(`- … and ${files.length - 12} more`);
-      return { markdown: [`**include** · ${files.length} file${files.length === 1 ? '' : 's'}`, ...list].join('\n'), range };
+      return {
+        markdown: [`**include** · ${files.length} file${files.length === 1 ? '' : 's'}`, ...list].join('\n'),
+        range,
+      };
     }
     if (role === 'model-ref') {
       const model = await modelConfig(project, file, token.doc.index, token.value);
-      return { markdown: `**model \`${token.value}\`**${model ? `\n\n${Object.entries(model).map(([k, v]) => `${k}: ${show(v)}`).join(' · ')}` : token.value === 'default' ? '\n\nThe scenario default (offline unless `models.default` says otherwise).' : ''}`, range };
+      return {
+        markdown: `**model \`${token.value}\`**${
+          model
+            ? `\n\n${Object.entries(model)
+                .map(([k, v]) => `${k}: ${show(v)}`)
+                .join(' · ')}`
+            : token.value === 'default'
+              ? '\n\nThe scenario default (offline unless `models.default` says otherwise).'
+              : ''
+        }`,
+        range,
+      };
     }
   }
   if (key === undefined || typeof key === 'number') return undefined;
@@ -55,9 +75,21 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
   return { markdown: schemaMarkdown(key, node, parent?.required?.includes(key) ?? false), range };
 }
 
-async function modelConfig(project: SocietyProject, file: string, docIndex: number, name: string): Promise<Record<string, unknown> | undefined> {
+async function modelConfig(
+  project: SocietyProject,
+  file: string,
+  docIndex: number,
+  name: string,
+): Promise<Record<string, unknown> | undefined> {
   const own = (await project.workspace.analyze(file))?.parsed.documents[docIndex];
-  const docs = own?.kind === 'scenario' ? [own.value] : await Promise.all(project.resolutionsInvolving(file).map(async (r) => (await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value));
+  const docs =
+    own?.kind === 'scenario'
+      ? [own.value]
+      : await Promise.all(
+          project
+            .resolutionsInvolving(file)
+            .map(async (r) => (await project.workspace.analyze(r.file))?.parsed.documents[r.docIndex]?.value),
+        );
   for (const v of docs) {
     const m = (v as { models?: Record<string, unknown> } | undefined)?.models?.[name];
     if (m && typeof m === 'object') return m as Record<string, unknown>;

@@ -21,7 +21,9 @@ export function summarizePersona(id: string, value: unknown, file?: string): Per
   if (typeof v.age === 'number') s.age = v.age;
   if (typeof v.location === 'string') s.location = v.location;
   if (v.motivations && typeof v.motivations === 'object') {
-    s.motivations = Object.fromEntries(Object.entries(v.motivations).filter(([, x]) => typeof x === 'number')) as Record<string, number>;
+    s.motivations = Object.fromEntries(
+      Object.entries(v.motivations).filter(([, x]) => typeof x === 'number'),
+    ) as Record<string, number>;
   }
   if (Array.isArray(v.interests)) s.interests = v.interests.filter((x): x is string => typeof x === 'string');
   if (file) s.file = file;
@@ -31,10 +33,14 @@ export function summarizePersona(id: string, value: unknown, file?: string): Per
 /** Markdown card. Motivations not written show the schema default, marked as such. */
 export function personaCard(p: PersonaSummary): string {
   const out = [`**${escape(p.name ?? p.id)}** · \`${p.id}\``];
-  const facts = [p.occupation, p.age !== undefined ? `${p.age}` : undefined, p.location].filter(Boolean).map((s) => escape(String(s)));
+  const facts = [p.occupation, p.age !== undefined ? `${p.age}` : undefined, p.location]
+    .filter(Boolean)
+    .map((s) => escape(String(s)));
   if (facts.length) out.push(facts.join(' · '));
   if (p.motivations) {
-    const weights = DRIVERS.map((d) => `${DRIVER_LABELS[d]} ${p.motivations![d] !== undefined ? p.motivations![d].toFixed(2) : '0.50*'}`);
+    const weights = DRIVERS.map(
+      (d) => `${DRIVER_LABELS[d]} ${p.motivations![d] !== undefined ? p.motivations![d].toFixed(2) : '0.50*'}`,
+    );
     out.push(`Motivations: ${weights.join(' · ')}`);
   }
   if (p.interests?.length) out.push(`Interests: ${p.interests.map(escape).join(', ')}`);

@@ -24,7 +24,10 @@ const cache = new WeakMap<FileAnalysis, PersonaSite[]>();
 /** Every persona id definition and reference in one file, in text order (cached per analysis, i.e. per text). */
 export function personaSites(analysis: FileAnalysis): PersonaSite[] {
   let sites = cache.get(analysis);
-  if (!sites) { sites = collectSites(analysis); cache.set(analysis, sites); }
+  if (!sites) {
+    sites = collectSites(analysis);
+    cache.set(analysis, sites);
+  }
   return sites;
 }
 
@@ -33,14 +36,32 @@ function collectSites(analysis: FileAnalysis): PersonaSite[] {
   for (const doc of analysis.parsed.documents) {
     if (doc.kind !== 'persona' && doc.kind !== 'scenario') continue;
     const kind = doc.kind as DocumentKind;
-    walk(doc.yaml.contents as Node | null, [], (path) => mayLeadTo(kind, path, ID_ROLES), (node, path) => {
-      const role = valueRole(kind, path);
-      if ((role !== 'persona-id' && role !== 'persona-ref') || !isScalar(node) || typeof node.value !== 'string' || !node.range) return;
-      const span: [number, number] = [node.range[0], node.range[1]];
-      const site: PersonaSite = { id: node.value, kind: role === 'persona-id' ? 'definition' : 'reference', file: analysis.parsed.file, range: analysis.parsed.lines.range(span[0], span[1]), span };
-      if (role === 'persona-id') site.value = valueAt(doc, path.slice(0, -1)) as Record<string, unknown>;
-      out.push(site);
-    });
+    walk(
+      doc.yaml.contents as Node | null,
+      [],
+      (path) => mayLeadTo(kind, path, ID_ROLES),
+      (node, path) => {
+        const role = valueRole(kind, path);
+        if (
+          (role !== 'persona-id' && role !== 'persona-ref') ||
+          !isScalar(node) ||
+          typeof node.value !== 'string' ||
+          !node.range
+        ) {
+          return;
+        }
+        const span: [number, number] = [node.range[0], node.range[1]];
+        const site: PersonaSite = {
+          id: node.value,
+          kind: role === 'persona-id' ? 'definition' : 'reference',
+          file: analysis.parsed.file,
+          range: analysis.parsed.lines.range(span[0], span[1]),
+          span,
+        };
+        if (role === 'persona-id') site.value = valueAt(doc, path.slice(0, -1)) as Record<string, unknown>;
+        out.push(site);
+      },
+    );
   }
   return out;
 }
@@ -51,9 +72,17 @@ const ID_ROLES: readonly ValueRole[] = ['persona-id', 'persona-ref'];
  * Visits scalars with their path, entering only the paths `enter` accepts; `path` is one array,
  * mutated while walking (copy it to keep it).
  */
-function walk(node: Node | null, path: PathSegment[], enter: (path: PathSegment[]) => boolean, visit: (node: Node, path: PathSegment[]) => void): void {
+function walk(
+  node: Node | null,
+  path: PathSegment[],
+  enter: (path: PathSegment[]) => boolean,
+  visit: (node: Node, path: PathSegment[]) => void,
+): void {
   if (!node || !enter(path)) return;
-  if (isScalar(node)) { visit(node, path); return; }
+  if (isScalar(node)) {
+    visit(node, path);
+    return;
+  }
   if (isMap(node)) {
     for (const pair of node.items) {
       if (!isPair(pair) || !isScalar(pair.key)) continue;
@@ -62,7 +91,11 @@ function walk(node: Node | null, path: PathSegment[], enter: (path: PathSegment[
       path.pop();
     }
   } else if (isSeq(node)) {
-    for (let i = 0; i < node.items.length; i++) { path.push(i); walk(node.items[i] as Node | null, path, enter, visit); path.pop(); }
+    for (let i = 0; i < node.items.length; i++) {
+      path.push(i);
+      walk(node.items[i] as Node | null, path, enter, visit);
+      path.pop();
+    }
   }
 }
 
@@ -83,7 +116,11 @@ export async function sitesInScope(project: SocietyProject, file: string): Promi
 }
 
 /** The persona id under an offset, if the offset is on an id definition or reference. */
-export async function personaIdAt(project: SocietyProject, file: string, offset: number): Promise<PersonaSite | undefined> {
+export async function personaIdAt(
+  project: SocietyProject,
+  file: string,
+  offset: number,
+): Promise<PersonaSite | undefined> {
   const analysis = await project.workspace.analyze(file);
   if (!analysis) return undefined;
   const token = tokenAt(analysis.parsed, offset);
@@ -95,13 +132,23 @@ export async function definitionsOf(project: SocietyProject, file: string, id: s
   return (await sitesInScope(project, file)).filter((s) => s.id === id && s.kind === 'definition');
 }
 
-export async function referencesAt(project: SocietyProject, file: string, offset: number, includeDeclaration: boolean): Promise<PersonaSite[]> {
+export async function referencesAt(
+  project: SocietyProject,
+  file: string,
+  offset: number,
+  includeDeclaration: boolean,
+): Promise<PersonaSite[]> {
   const at = await personaIdAt(project, file, offset);
   if (!at) return [];
-  return (await sitesInScope(project, file)).filter((s) => s.id === at.id && (includeDeclaration || s.kind === 'reference'));
+  return (await sitesInScope(project, file)).filter(
+    (s) => s.id === at.id && (includeDeclaration || s.kind === 'reference'),
+  );
 }
 
-export interface TextEdit { range: Range; newText: string }
+export interface TextEdit {
+  range: Range;
+  newText: string;
+}
 /** Edits by file: one change applied at once (a VS Code WorkspaceEdit, an LSP WorkspaceEdit). */
 export type WorkspaceEdit = Map<string, TextEdit[]>;
 
@@ -111,19 +158,39 @@ const YAML_WORDS = new Set(['true', 'false', 'null', 'yes', 'no', 'on', 'off', '
 export type RenameResult = { edit: WorkspaceEdit } | { error: string };
 
 /** Where a rename can start: the id under the offset and its range, or why not. */
-export async function prepareRename(project: SocietyProject, file: string, offset: number): Promise<{ range: Range; placeholder: string } | { error: string }> {
+export async function prepareRename(
+  project: SocietyProject,
+  file: string,
+  offset: number,
+): Promise<{ range: Range; placeholder: string } | { error: string }> {
   const at = await personaIdAt(project, file, offset);
-  if (!at) return { error: 'Only persona ids can be renamed here: place the cursor on an `id`, a relationship `with`, a room member or a removed persona.' };
+  if (!at) {
+    return {
+      error:
+        'Only persona ids can be renamed here: place the cursor on an `id`, a relationship `with`, a room member or a removed persona.',
+    };
+  }
   return { range: at.range, placeholder: at.id };
 }
 
-export async function renamePersona(project: SocietyProject, file: string, offset: number, newId: string): Promise<RenameResult> {
+export async function renamePersona(
+  project: SocietyProject,
+  file: string,
+  offset: number,
+  newId: string,
+): Promise<RenameResult> {
   const at = await personaIdAt(project, file, offset);
   if (!at) return { error: 'Not a persona id' };
-  if (!ID.test(newId)) return { error: `'${newId}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter` };
+  if (!ID.test(newId)) {
+    return {
+      error: `'${newId}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter`,
+    };
+  }
   if (YAML_WORDS.has(newId)) return { error: `'${newId}' would be read by YAML as a boolean or null, not an id` };
   const sites = await sitesInScope(project, file);
-  if (newId !== at.id && sites.some((s) => s.id === newId && s.kind === 'definition')) return { error: `A persona with id '${newId}' already exists` };
+  if (newId !== at.id && sites.some((s) => s.id === newId && s.kind === 'definition')) {
+    return { error: `A persona with id '${newId}' already exists` };
+  }
   const edit: WorkspaceEdit = new Map();
   for (const s of sites) {
     if (s.id !== at.id) continue;

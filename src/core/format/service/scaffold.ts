@@ -3,18 +3,75 @@
 import { DRIVERS } from '../language/model';
 import { slug } from '../language/slug';
 
-export interface ScaffoldFile { path: string; text: string }
+export interface ScaffoldFile {
+  path: string;
+  text: string;
+}
 
-interface Seed { id: string; name: string; age: number; occupation: string; bio: string; interests: string[]; traits: number[]; motivations: number[]; memory: string; friend?: string }
+interface Seed {
+  id: string;
+  name: string;
+  age: number;
+  occupation: string;
+  bio: string;
+  interests: string[];
+  traits: number[];
+  motivations: number[];
+  memory: string;
+  friend?: string;
+}
 
 const PEOPLE: Seed[] = [
-  { id: 'maya', name: 'Maya Chen', age: 27, occupation: 'data journalist', bio: 'Moved to the city last month for a job on a data desk; knows nobody yet.', interests: ['bouldering', 'open data', 'photography'], traits: [0.8, 0.6, 0.4, 0.7, 0.3], motivations: [0.4, 0.9, 0.2, 0.4, 0.5], memory: 'I want to find people to climb with on weeknights.' },
-  { id: 'leo', name: 'Leo Martin', age: 31, occupation: 'primary school teacher', bio: 'Runs the school chess club and a weekend bouldering group that keeps shrinking.', interests: ['bouldering', 'chess', 'cooking'], traits: [0.6, 0.7, 0.7, 0.8, 0.3], motivations: [0.8, 0.4, 0.3, 0.7, 0.6], memory: 'Two regulars left the climbing group this month.', friend: 'sam' },
-  { id: 'sam', name: 'Sam Okafor', age: 24, occupation: 'nursing student', bio: 'Works night shifts and studies by day; would love a board-game night that fits her roster.', interests: ['board games', 'cooking', 'running'], traits: [0.5, 0.8, 0.5, 0.9, 0.5], motivations: [0.6, 0.5, 0.2, 0.5, 0.9], memory: 'I missed the last games night because of a double shift.', friend: 'leo' },
-  { id: 'ines', name: 'Inês Duarte', age: 35, occupation: 'urban planner', bio: 'Maps bike lanes for the council and wants to hear what people actually need.', interests: ['cycling', 'open data', 'board games'], traits: [0.9, 0.6, 0.3, 0.6, 0.4], motivations: [0.3, 0.8, 0.5, 0.6, 0.3], memory: 'Nobody came to my open-data meetup last week.' },
+  {
+    id: 'maya',
+    name: 'Maya Chen',
+    age: 27,
+    occupation: 'data journalist',
+    bio: 'Moved to the city last month for a job on a data desk; knows nobody yet.',
+    interests: ['bouldering', 'open data', 'photography'],
+    traits: [0.8, 0.6, 0.4, 0.7, 0.3],
+    motivations: [0.4, 0.9, 0.2, 0.4, 0.5],
+    memory: 'I want to find people to climb with on weeknights.',
+  },
+  {
+    id: 'leo',
+    name: 'Leo Martin',
+    age: 31,
+    occupation: 'primary school teacher',
+    bio: 'Runs the school chess club and a weekend bouldering group that keeps shrinking.',
+    interests: ['bouldering', 'chess', 'cooking'],
+    traits: [0.6, 0.7, 0.7, 0.8, 0.3],
+    motivations: [0.8, 0.4, 0.3, 0.7, 0.6],
+    memory: 'Two regulars left the climbing group this month.',
+    friend: 'sam',
+  },
+  {
+    id: 'sam',
+    name: 'Sam Okafor',
+    age: 24,
+    occupation: 'nursing student',
+    bio: 'Works night shifts and studies by day; would love a board-game night that fits her roster.',
+    interests: ['board games', 'cooking', 'running'],
+    traits: [0.5, 0.8, 0.5, 0.9, 0.5],
+    motivations: [0.6, 0.5, 0.2, 0.5, 0.9],
+    memory: 'I missed the last games night because of a double shift.',
+    friend: 'leo',
+  },
+  {
+    id: 'ines',
+    name: 'Inês Duarte',
+    age: 35,
+    occupation: 'urban planner',
+    bio: 'Maps bike lanes for the council and wants to hear what people actually need.',
+    interests: ['cycling', 'open data', 'board games'],
+    traits: [0.9, 0.6, 0.3, 0.6, 0.4],
+    motivations: [0.3, 0.8, 0.5, 0.6, 0.3],
+    memory: 'Nobody came to my open-data meetup last week.',
+  },
 ];
 
-const fmt = (xs: number[], names: readonly string[]): string => `{ ${names.map((n, i) => `${n}: ${xs[i]}`).join(', ')} }`;
+const fmt = (xs: number[], names: readonly string[]): string =>
+  `{ ${names.map((n, i) => `${n}: ${xs[i]}`).join(', ')} }`;
 
 /** Files relative to the new society's folder; `name` is the scenario's display name. */
 export function scaffoldSociety(name = 'My society'): ScaffoldFile[] {

@@ -10,7 +10,8 @@ export function typeSummary(node: SchemaNode | undefined): string {
   if (n.enum) parts.push(`one of: ${n.enum.map(String).join(', ')}`);
   else if (n.const !== undefined) parts.push(`always ${String(n.const)}`);
   else parts.push(typeName(n));
-  const lo = n.minimum ?? n.exclusiveMinimum, hi = n.maximum;
+  const lo = n.minimum ?? n.exclusiveMinimum,
+    hi = n.maximum;
   if (lo !== undefined && hi !== undefined) parts[0] += ` ${lo}..${hi}`;
   else if (n.exclusiveMinimum !== undefined) parts[0] += ` > ${n.exclusiveMinimum}`;
   else if (n.minimum !== undefined) parts[0] += ` ≥ ${n.minimum}`;
@@ -23,7 +24,11 @@ function typeName(n: SchemaNode): string {
   const t = Array.isArray(n.type) ? n.type.join(' or ') : n.type;
   if (t === 'array') {
     const item = deref(n.items);
-    const it = item ? (item.type === 'object' || item.properties || item.if ? 'mappings' : `${Array.isArray(item.type) ? item.type.join(' or ') : item.type ?? 'value'}s`) : 'values';
+    const it = item
+      ? item.type === 'object' || item.properties || item.if
+        ? 'mappings'
+        : `${Array.isArray(item.type) ? item.type.join(' or ') : (item.type ?? 'value')}s`
+      : 'values';
     return `list of ${it}`;
   }
   if (t === 'object' || (!t && n.properties)) return 'mapping';
@@ -34,11 +39,22 @@ function typeName(n: SchemaNode): string {
  * Markdown documentation of a key: summary line, description, example. `head: false` leaves the
  * summary line out, for completion items whose detail already says it (VS Code shows both).
  */
-export function schemaMarkdown(key: string | undefined, node: SchemaNode | undefined, required = false, head = true): string {
+export function schemaMarkdown(
+  key: string | undefined,
+  node: SchemaNode | undefined,
+  required = false,
+  head = true,
+): string {
   const n = deref(node);
   if (!n) return '';
   const out: string[] = [];
-  if (head) out.push([key !== undefined ? `**${key}**` : undefined, required ? 'required' : undefined, typeSummary(n)].filter(Boolean).join(' · '));
+  if (head) {
+    out.push(
+      [key !== undefined ? `**${key}**` : undefined, required ? 'required' : undefined, typeSummary(n)]
+        .filter(Boolean)
+        .join(' · '),
+    );
+  }
   if (n.description) out.push(n.description);
   const example = n.examples?.[0];
   if (example !== undefined && key !== undefined) out.push(`Example: \`${key}: ${show(example)}\``);
@@ -47,7 +63,11 @@ export function schemaMarkdown(key: string | undefined, node: SchemaNode | undef
 
 export function show(v: unknown): string {
   if (Array.isArray(v)) return `[${v.map(show).join(', ')}]`;
-  if (v && typeof v === 'object') return `{ ${Object.entries(v).map(([k, x]) => `${k}: ${show(x)}`).join(', ')} }`;
+  if (v && typeof v === 'object') {
+    return `{ ${Object.entries(v)
+      .map(([k, x]) => `${k}: ${show(x)}`)
+      .join(', ')} }`;
+  }
   return String(v);
 }
 

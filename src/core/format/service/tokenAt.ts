@@ -41,7 +41,12 @@ function find(node: Node | null, offset: number, path: PathSegment[]): Omit<Toke
       if (!isPair(pair)) continue;
       const key = pair.key as Node | null;
       if (isScalar(key) && contains(key, offset) && key.range) {
-        return { path: [...path, String(key.value)], role: 'key', value: key.value, span: [key.range[0], key.range[1]] };
+        return {
+          path: [...path, String(key.value)],
+          role: 'key',
+          value: key.value,
+          span: [key.range[0], key.range[1]],
+        };
       }
       const value = pair.value as Node | null;
       if (isScalar(key) && contains(value, offset)) return find(value, offset, [...path, String(key.value)]);
@@ -55,6 +60,8 @@ function find(node: Node | null, offset: number, path: PathSegment[]): Omit<Toke
     }
     return undefined;
   }
-  if (isScalar(node) && node.range) return { path, role: 'value', value: node.value, span: [node.range[0], node.range[1]] };
+  if (isScalar(node) && node.range) {
+    return { path, role: 'value', value: node.value, span: [node.range[0], node.range[1]] };
+  }
   return undefined;
 }

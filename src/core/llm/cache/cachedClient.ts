@@ -12,9 +12,15 @@ export class CachedChatClient implements ChatClient {
   misses = 0;
 
   /** `inner` is omitted in replay mode: there is nothing to call. */
-  constructor(private readonly inner: ChatClient | undefined, private readonly store: ResponseStore, readonly identity = inner!.identity) {}
+  constructor(
+    private readonly inner: ChatClient | undefined,
+    private readonly store: ResponseStore,
+    readonly identity = inner!.identity,
+  ) {}
 
-  get replay(): boolean { return !this.inner; }
+  get replay(): boolean {
+    return !this.inner;
+  }
 
   async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
     signal?.throwIfAborted();
@@ -32,7 +38,13 @@ export class CachedChatClient implements ChatClient {
     if (!this.inner) throw new ReplayMissError(this.identity.model, key);
     try {
       const result = await this.inner.complete(request, signal);
-      await this.store.put(key, { v: CACHE_VERSION, model: this.identity.model, content: result.content, tokens: result.tokens, faults: result.faults });
+      await this.store.put(key, {
+        v: CACHE_VERSION,
+        model: this.identity.model,
+        content: result.content,
+        tokens: result.tokens,
+        faults: result.faults,
+      });
       return result;
     } catch (err) {
       if (err instanceof ProviderError) {

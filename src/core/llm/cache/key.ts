@@ -10,7 +10,8 @@ export const CACHE_VERSION = 1;
 export function canonical(value: unknown): string {
   if (Array.isArray(value)) return `[${value.map(canonical).join(',')}]`;
   if (value && typeof value === 'object') {
-    const entries = Object.keys(value).sort()
+    const entries = Object.keys(value)
+      .sort()
       .filter((k) => (value as Record<string, unknown>)[k] !== undefined)
       .map((k) => `${JSON.stringify(k)}:${canonical((value as Record<string, unknown>)[k])}`);
     return `{${entries.join(',')}}`;
@@ -24,10 +25,14 @@ export function cacheKey(identity: ChatIdentity, request: ChatRequest): string {
 }
 
 export function embeddingKey(identity: ChatIdentity, text: string): string {
-  return createHash('sha256').update(canonical({ v: CACHE_VERSION, identity, embed: text })).digest('hex');
+  return createHash('sha256')
+    .update(canonical({ v: CACHE_VERSION, identity, embed: text }))
+    .digest('hex');
 }
 
 /** A whole retrieval (query and documents, in order): where its embeddings failure is recorded. */
 export function retrievalKey(identity: ChatIdentity, texts: string[]): string {
-  return createHash('sha256').update(canonical({ v: CACHE_VERSION, identity, retrieve: texts })).digest('hex');
+  return createHash('sha256')
+    .update(canonical({ v: CACHE_VERSION, identity, retrieve: texts }))
+    .digest('hex');
 }

@@ -8,7 +8,12 @@ import type { CallFault, ChatTokens, FaultReason } from '../chat';
 import { ProviderError } from '../errors';
 
 /** A call that failed for good, as cached. */
-export interface CachedFailure { reason: FaultReason; status?: number; message: string; faults: CallFault[] }
+export interface CachedFailure {
+  reason: FaultReason;
+  status?: number;
+  message: string;
+  faults: CallFault[];
+}
 /** One retrieval's embeddings: null when they were all there, else why not. */
 export type RetrievalOutcome = CachedFailure | null;
 
@@ -19,7 +24,12 @@ export type CacheEntry =
   | { v: number; model: string; outcomes: RetrievalOutcome[] };
 
 export function failureOf(err: ProviderError): CachedFailure {
-  return { reason: err.reason, message: err.message, faults: err.faults, ...(err.status !== undefined ? { status: err.status } : {}) };
+  return {
+    reason: err.reason,
+    message: err.message,
+    faults: err.faults,
+    ...(err.status !== undefined ? { status: err.status } : {}),
+  };
 }
 
 /** The recorded failure, thrown again in replay exactly as it was met. */
@@ -39,7 +49,9 @@ let sequence = 0;
 export class DiskStore implements ResponseStore {
   constructor(readonly dir: string) {}
 
-  file(key: string): string { return path.join(this.dir, key.slice(0, 2), `${key}.json`); }
+  file(key: string): string {
+    return path.join(this.dir, key.slice(0, 2), `${key}.json`);
+  }
 
   async get(key: string): Promise<CacheEntry | undefined> {
     try {
@@ -64,6 +76,10 @@ export class DiskStore implements ResponseStore {
 /** An in-memory store, for the editor's session cache and for tests. */
 export class MemoryStore implements ResponseStore {
   readonly entries = new Map<string, CacheEntry>();
-  async get(key: string): Promise<CacheEntry | undefined> { return this.entries.get(key); }
-  async put(key: string, entry: CacheEntry): Promise<void> { this.entries.set(key, entry); }
+  async get(key: string): Promise<CacheEntry | undefined> {
+    return this.entries.get(key);
+  }
+  async put(key: string, entry: CacheEntry): Promise<void> {
+    this.entries.set(key, entry);
+  }
 }

@@ -5,7 +5,10 @@
 // tripped Node's MaxListenersExceededWarning ("11 abort listeners added to [AbortSignal]") on every
 // LLM run. So a signal gets one listener, which fans out to the callbacks subscribed through `onAbort`.
 
-interface FanOut { subscribers: Set<() => void>; listener: () => void }
+interface FanOut {
+  subscribers: Set<() => void>;
+  listener: () => void;
+}
 const fanOuts = new WeakMap<AbortSignal, FanOut>();
 
 /** Calls `fn` once when `signal` aborts; returns the unsubscribe. One real listener per signal. */
@@ -13,7 +16,11 @@ export function onAbort(signal: AbortSignal, fn: () => void): () => void {
   let fanOut = fanOuts.get(signal);
   if (!fanOut) {
     const subscribers = new Set<() => void>();
-    const listener = (): void => { fanOuts.delete(signal); for (const f of [...subscribers]) f(); subscribers.clear(); };
+    const listener = (): void => {
+      fanOuts.delete(signal);
+      for (const f of [...subscribers]) f();
+      subscribers.clear();
+    };
     fanOut = { subscribers, listener };
     fanOuts.set(signal, fanOut);
     signal.addEventListener('abort', listener, { once: true });
@@ -33,9 +40,17 @@ export function onAbort(signal: AbortSignal, fn: () => void): () => void {
 export function sleep(ms: number, signal?: AbortSignal): Promise<void> {
   signal?.throwIfAborted();
   return new Promise((resolve, reject) => {
-    const done = (): void => { unsubscribe?.(); resolve(); };
+    const done = (): void => {
+      unsubscribe?.();
+      resolve();
+    };
     const timer = setTimeout(done, ms);
-    const unsubscribe = signal && onAbort(signal, () => { clearTimeout(timer); reject(signal.reason); });
+    const unsubscribe =
+      signal &&
+      onAbort(signal, () => {
+        clearTimeout(timer);
+        reject(signal.reason);
+      });
   });
 }
 
@@ -58,7 +73,12 @@ export function attemptSignal(timeoutMs: number, outer?: AbortSignal): Attempt {
   }, timeoutMs);
   return {
     signal: controller.signal,
-    get timedOut() { return timedOut; },
-    dispose() { clearTimeout(timer); unsubscribe?.(); },
+    get timedOut() {
+      return timedOut;
+    },
+    dispose() {
+      clearTimeout(timer);
+      unsubscribe?.();
+    },
   };
 }

@@ -18,13 +18,22 @@ export function backoffMs(attempt: number, s: BackoffSettings, random: () => num
   return Math.round(ceiling / 2 + random() * (ceiling / 2));
 }
 
-export function retryDelayMs(attempt: number, retryAfterMs: number | undefined, s: BackoffSettings, random?: () => number): number {
+export function retryDelayMs(
+  attempt: number,
+  retryAfterMs: number | undefined,
+  s: BackoffSettings,
+  random?: () => number,
+): number {
   if (retryAfterMs !== undefined) return Math.min(Math.max(0, retryAfterMs), s.maxRetryAfterMs);
   return backoffMs(attempt, s, random);
 }
 
 /** Parses Retry-After (seconds or an HTTP date) or retry-after-ms into milliseconds. */
-export function parseRetryAfter(retryAfter: string | null | undefined, retryAfterMs?: string | null, now = Date.now()): number | undefined {
+export function parseRetryAfter(
+  retryAfter: string | null | undefined,
+  retryAfterMs?: string | null,
+  now = Date.now(),
+): number | undefined {
   if (retryAfterMs) {
     const ms = Number(retryAfterMs);
     if (Number.isFinite(ms) && ms >= 0) return ms;

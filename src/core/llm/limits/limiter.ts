@@ -15,7 +15,13 @@ export interface Permit {
 }
 
 /** `onAbort`: unsubscribes the waiter from its signal (abortable.ts onAbort). */
-interface Waiter { tokens: number; grant: (p: Permit) => void; fail: (e: unknown) => void; signal?: AbortSignal; onAbort?: () => void }
+interface Waiter {
+  tokens: number;
+  grant: (p: Permit) => void;
+  fail: (e: unknown) => void;
+  signal?: AbortSignal;
+  onAbort?: () => void;
+}
 
 export class Limiter {
   inFlight = 0;
@@ -28,13 +34,18 @@ export class Limiter {
   private timer?: ReturnType<typeof setTimeout>;
   private timerAt = 0;
 
-  constructor(readonly settings: LimitSettings, private readonly now: () => number = Date.now) {
+  constructor(
+    readonly settings: LimitSettings,
+    private readonly now: () => number = Date.now,
+  ) {
     if (settings.concurrency < 1) throw new Error('concurrency must be at least 1');
     if (settings.rpm) this.rpm = TokenBucket.perMinute(settings.rpm, now());
     if (settings.tpm) this.tpm = TokenBucket.perMinute(settings.tpm, now());
   }
 
-  get waiting(): number { return this.queue.length; }
+  get waiting(): number {
+    return this.queue.length;
+  }
 
   acquire(tokens: number, signal?: AbortSignal): Promise<Permit> {
     signal?.throwIfAborted();
@@ -67,8 +78,15 @@ export class Limiter {
     while (this.queue.length && this.inFlight < this.settings.concurrency) {
       const w = this.queue[0];
       const now = this.now();
-      const wait = Math.max(this.pausedUntil - now, this.rpm?.waitMs(1, now) ?? 0, this.tpm?.waitMs(w.tokens, now) ?? 0);
-      if (wait > 0) { this.wake(now + wait); return; }
+      const wait = Math.max(
+        this.pausedUntil - now,
+        this.rpm?.waitMs(1, now) ?? 0,
+        this.tpm?.waitMs(w.tokens, now) ?? 0,
+      );
+      if (wait > 0) {
+        this.wake(now + wait);
+        return;
+      }
       this.queue.shift();
       w.onAbort?.(); // unsubscribes: admitted, it no longer waits on the signal
       this.rpm?.take(1, now);
@@ -78,7 +96,10 @@ export class Limiter {
       w.grant(this.permit(w.tokens));
     }
     // Nobody left to wake (the waiters were admitted or cancelled): a long timer must not keep the process alive.
-    if (!this.queue.length && this.timer) { clearTimeout(this.timer); this.timer = undefined; }
+    if (!this.queue.length && this.timer) {
+      clearTimeout(this.timer);
+      this.timer = undefined;
+    }
   }
 
   private permit(estimate: number): Permit {
@@ -99,6 +120,12 @@ export class Limiter {
     if (this.timer) clearTimeout(this.timer);
     this.timerAt = at;
     // setTimeout fires after 1 ms for delays above 2^31-1 ms (with a warning each time): cap it, pump re-checks.
-    this.timer = setTimeout(() => { this.timer = undefined; this.pump(); }, Math.min(MAX_TIMER_MS, Math.max(1, at - this.now())));
+    this.timer = setTimeout(
+      () => {
+        this.timer = undefined;
+        this.pump();
+      },
+      Math.min(MAX_TIMER_MS, Math.max(1, at - this.now())),
+    );
   }
 }

@@ -29,7 +29,11 @@ export interface CallPlan<T> {
   tokensOf(result: T): number;
 }
 
-export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise<T>, plan: CallPlan<T>, signal?: AbortSignal): Promise<{ result: T; faults: CallFault[] }> {
+export async function resilientCall<T>(
+  attempt: (signal: AbortSignal) => Promise<T>,
+  plan: CallPlan<T>,
+  signal?: AbortSignal,
+): Promise<{ result: T; faults: CallFault[] }> {
   const { retries, timeoutMs } = plan.settings;
   const backoff = plan.settings.backoff ?? DEFAULT_BACKOFF;
   const faults: CallFault[] = [];
@@ -44,10 +48,15 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
       plan.settings.health?.succeeded();
       return { result, faults };
     } catch (err) {
-      if (signal?.aborted) { permit.release(); throw signal.reason; }
-      failure = a.timedOut ? new ProviderError('timeout', `no answer within ${timeoutMs} ms`)
-        : err instanceof ProviderError ? err
-        : new ProviderError('rejected', plan.redactor.message(err));
+      if (signal?.aborted) {
+        permit.release();
+        throw signal.reason;
+      }
+      failure = a.timedOut
+        ? new ProviderError('timeout', `no answer within ${timeoutMs} ms`)
+        : err instanceof ProviderError
+          ? err
+          : new ProviderError('rejected', plan.redactor.message(err));
     } finally {
       a.dispose();
     }
@@ -59,7 +68,9 @@ export async function resilientCall<T>(attempt: (signal: AbortSignal) => Promise
     permit.release();
     plan.settings.health?.failed(failure.reason, plan.redactor.message(failure));
     faults.push({
-      attempt: n, reason: failure.reason, message: plan.redactor.message(failure),
+      attempt: n,
+      reason: failure.reason,
+      message: plan.redactor.message(failure),
       ...(failure.status !== undefined ? { status: failure.status } : {}),
       ...(failure.retryAfterMs !== undefined ? { retry_after_ms: failure.retryAfterMs } : {}),
     });

@@ -11,20 +11,38 @@ export class ResilientChatClient implements ChatClient {
   constructor(
     private readonly inner: ChatClient,
     readonly limiter: Limiter,
-    private readonly settings: ResilienceSettings & { /** The model's max_tokens, for the estimate. */ maxTokens?: number },
+    private readonly settings: ResilienceSettings & {
+      /** The model's max_tokens, for the estimate. */ maxTokens?: number;
+    },
     private readonly redactor: Redactor,
   ) {}
 
-  get identity() { return this.inner.identity; }
+  get identity() {
+    return this.inner.identity;
+  }
 
   async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
-    const estimate = messageTokens(request.messages) + (request.json ? approxTokens(JSON.stringify(request.json.schema)) : 0) + (this.settings.maxTokens ?? 256);
-    const { result, faults } = await resilientCall((s) => this.inner.complete(request, s), {
-      limiter: this.limiter, settings: this.settings, redactor: this.redactor, estimate,
-      tokensOf: (r) => r.tokens.input_tokens + r.tokens.output_tokens,
-    }, signal);
+    const estimate =
+      messageTokens(request.messages) +
+      (request.json ? approxTokens(JSON.stringify(request.json.schema)) : 0) +
+      (this.settings.maxTokens ?? 256);
+    const { result, faults } = await resilientCall(
+      (s) => this.inner.complete(request, s),
+      {
+        limiter: this.limiter,
+        settings: this.settings,
+        redactor: this.redactor,
+        estimate,
+        tokensOf: (r) => r.tokens.input_tokens + r.tokens.output_tokens,
+      },
+      signal,
+    );
     // The provider's notes (bad usage figures) belong to the attempt that answered.
     const attempt = faults.length + 1;
-    return { ...result, content: this.redactor.redactKnown(result.content), faults: [...faults, ...result.faults.map((f) => ({ ...f, attempt }))] };
+    return {
+      ...result,
+      content: this.redactor.redactKnown(result.content),
+      faults: [...faults, ...result.faults.map((f) => ({ ...f, attempt }))],
+    };
   }
 }

@@ -11,7 +11,11 @@ export class TokenBucket {
    */
   private readonly floor: number;
 
-  constructor(readonly capacity: number, readonly perMs: number, now: number) {
+  constructor(
+    readonly capacity: number,
+    readonly perMs: number,
+    now: number,
+  ) {
     this.level = capacity;
     this.at = now;
     this.floor = -Math.max(capacity, perMs * 60_000);
@@ -48,5 +52,7 @@ export class TokenBucket {
     this.level = Math.max(this.floor, Math.min(this.capacity, this.level + delta));
   }
 
-  get available(): number { return this.level; }
+  get available(): number {
+    return this.level;
+  }
 }

@@ -45,12 +45,14 @@ export function partnerIntent(receptive: number, memories: readonly RetrievedMem
 
 /** Mean remembered valence towards one person, from retrieved memories about them (0 when none). */
 export function partnerValence(memories: readonly RetrievedMemory[], id: string): number {
-  let sum = 0, n = 0;
+  let sum = 0,
+    n = 0;
   if (!id) return 0;
   for (const m of memories) {
     const c = m.cues;
     if (c?.partner !== id || c.valence === undefined) continue;
-    sum += c.valence; n++;
+    sum += c.valence;
+    n++;
   }
   return n ? sum / n : 0;
 }

@@ -34,16 +34,25 @@ import { clamp01, firstName, jaccard, sat } from './cues';
 export const EMBEDDEDNESS = 0.3;
 
 export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
-  const r = req.persona, e = req.partner, tr = req.transcript;
+  const r = req.persona,
+    e = req.partner,
+    tr = req.transcript;
   const mine = r.interests;
   const attn = attentiveness(tr, r.id, e.id, mine);
   const reciprocity = clamp01(0.6 * attn + 0.4 * (req.initiated_by === e.id ? 1 : attn));
 
   // The first two topics I learned about are all the reasons name (no set of them is kept).
   let learned1: string | undefined, learned2: string | undefined;
-  let info = 0, answers = 0, supported = false, planned = false, declined = false, warm = 0, theirs = 0;
+  let info = 0,
+    answers = 0,
+    supported = false,
+    planned = false,
+    declined = false,
+    warm = 0,
+    theirs = 0;
   for (let i = 0; i < tr.length; i++) {
-    const u = tr[i], prev = tr[i - 1];
+    const u = tr[i],
+      prev = tr[i - 1];
     if (u.from !== e.id) continue;
     theirs++;
     if (u.topic && (u.act === 'greet' || u.act === 'share' || u.act === 'answer' || u.act === 'disclose')) {
@@ -56,21 +65,36 @@ export function evaluate(req: EvaluateRequest, rng: Rng): EvaluateResponse {
     }
     if (u.act === 'answer' && prev?.from === r.id && prev.act === 'ask') answers++;
     if (u.act === 'support' && prev?.from === r.id) supported = true;
-    if (prev?.from === r.id && prev.act === 'propose') { if (u.act === 'accept') planned = true; else declined = true; }
+    if (prev?.from === r.id && prev.act === 'propose') {
+      if (u.act === 'accept') planned = true;
+      else declined = true;
+    }
     if (u.act === 'propose' && tr[i + 1]?.from === r.id && isContingent(u, tr[i + 1])) planned = true;
     if (u.act === 'greet' || u.act === 'ask' || u.act === 'answer' || u.act === 'support' || u.act === 'accept') warm++;
   }
   const novelty = clamp01(sat(info + 0.5 * answers + (req.met_before === 0 ? 0.5 : 0), 1));
   const sim = jaccard(r.interests, e.interests);
   const warmth = theirs ? warm / theirs : 0;
-  const affect = clamp01(0.25 + 0.35 * sim + 0.15 * (supported ? 1 : 0) + 0.15 * (planned ? 1 : 0) + 0.2 * warmth + 0.2 * req.tie +
-    EMBEDDEDNESS * Math.min(1, (req.mutual ?? 0) / 2) +
-    0.25 * (r.traits.agreeableness - 0.5) - 0.25 * (r.traits.neuroticism - 0.5) - 0.15 * (declined ? 1 : 0) + 0.1 * (rng.next() - 0.5));
+  const affect = clamp01(
+    0.25 +
+      0.35 * sim +
+      0.15 * (supported ? 1 : 0) +
+      0.15 * (planned ? 1 : 0) +
+      0.2 * warmth +
+      0.2 * req.tie +
+      EMBEDDEDNESS * Math.min(1, (req.mutual ?? 0) / 2) +
+      0.25 * (r.traits.agreeableness - 0.5) -
+      0.25 * (r.traits.neuroticism - 0.5) -
+      0.15 * (declined ? 1 : 0) +
+      0.1 * (rng.next() - 0.5),
+  );
   const rating = (reciprocity + novelty + affect) / 3;
 
   const name = firstName(e.name);
   let why = attn >= 0.5 ? `${name} engaged with what I said` : `${name} did not pick up much of what I said`;
-  if (learned1 !== undefined) why += `; I learned about ${learned2 === undefined ? learned1 : `${learned1} and ${learned2}`}`;
+  if (learned1 !== undefined) {
+    why += `; I learned about ${learned2 === undefined ? learned1 : `${learned1} and ${learned2}`}`;
+  }
   const common = r.interests.find((i) => e.interests.includes(i));
   if (common !== undefined) why += `; we both care about ${common}`;
   if (supported) why += `; ${name} was supportive`;

@@ -19,7 +19,10 @@ export class OfflineModel implements AgentModel {
   /** Offline decisions cost nothing; one shared record (never mutated) saves an object per decision. */
   private readonly zero: Usage;
 
-  constructor(readonly name: string, private readonly seed: number) {
+  constructor(
+    readonly name: string,
+    private readonly seed: number,
+  ) {
     this.zero = Object.freeze(zeroUsage(name));
   }
 
@@ -33,12 +36,24 @@ export class OfflineModel implements AgentModel {
     const rng = stream(this.seed, 'offline', request.key);
     let out: ResponseByKind[DecisionRequest['kind']];
     switch (request.kind) {
-      case 'choose_partner': out = choosePartner(request, rng); break;
-      case 'speak': out = speak(request, rng); break;
-      case 'evaluate': out = evaluate(request, rng); break;
-      case 'advise': out = advise(request); break;
-      case 'reflect': out = reflect(request); break;
-      case 'interview': out = interview(request); break;
+      case 'choose_partner':
+        out = choosePartner(request, rng);
+        break;
+      case 'speak':
+        out = speak(request, rng);
+        break;
+      case 'evaluate':
+        out = evaluate(request, rng);
+        break;
+      case 'advise':
+        out = advise(request);
+        break;
+      case 'reflect':
+        out = reflect(request);
+        break;
+      case 'interview':
+        out = interview(request);
+        break;
     }
     // Each kind's function returns a fresh object: give it the usage in place rather than copying it.
     (out as { usage?: Usage }).usage = this.zero;

@@ -15,25 +15,85 @@ import { firstName } from './cues';
 import { wordIn } from '../../text/wholeWord';
 import { withArticle } from '../../text/article';
 import { ASKS_ABOUT } from '../../text/questionIntents';
-import { DO, LACK, MET, MET_FROM, NEED_WORDS, clean, clip, list, mood, namesOf, recollect, sentence, tone, feeling, type Recollection } from './recollection';
+import {
+  DO,
+  LACK,
+  MET,
+  MET_FROM,
+  NEED_WORDS,
+  clean,
+  clip,
+  list,
+  mood,
+  namesOf,
+  recollect,
+  sentence,
+  tone,
+  feeling,
+  type Recollection,
+} from './recollection';
 
-const { coach: COACH, needs: NEED, feelings: FEEL, relationships: FRIENDS, interests: INTERESTS, plans: PLANS } = ASKS_ABOUT;
+const {
+  coach: COACH,
+  needs: NEED,
+  feelings: FEEL,
+  relationships: FRIENDS,
+  interests: INTERESTS,
+  plans: PLANS,
+} = ASKS_ABOUT;
 /** First names that are also common words: these name someone only when capitalised in the question. */
-const WORDY = new Set(['may', 'will', 'rose', 'june', 'april', 'grace', 'hope', 'joy', 'faith', 'mark', 'bill', 'ray', 'dawn', 'sky', 'art', 'summer', 'jack', 'pat', 'sunny', 'max', 'long', 'young', 'king', 'white', 'black', 'brown', 'green', 'park', 'little']);
+const WORDY = new Set([
+  'may',
+  'will',
+  'rose',
+  'june',
+  'april',
+  'grace',
+  'hope',
+  'joy',
+  'faith',
+  'mark',
+  'bill',
+  'ray',
+  'dawn',
+  'sky',
+  'art',
+  'summer',
+  'jack',
+  'pat',
+  'sunny',
+  'max',
+  'long',
+  'young',
+  'king',
+  'white',
+  'black',
+  'brown',
+  'green',
+  'park',
+  'little',
+]);
 
 export function interview(req: InterviewRequest): InterviewResponse {
   const p: Partial<PersonaBrief> = req?.persona ?? {};
-  const memories = (Array.isArray(req?.memories) ? req.memories : []).filter((m): m is RetrievedMemory => !!m && typeof m === 'object');
+  const memories = (Array.isArray(req?.memories) ? req.memories : []).filter(
+    (m): m is RetrievedMemory => !!m && typeof m === 'object',
+  );
   const names = namesOf(memories);
   const recs = memories.map((m) => recollect(m, names)).filter((r) => r.clause);
   const interests = (Array.isArray(p.interests) ? p.interests : []).map((i) => clip(clean(i), 40)).filter((i) => i);
   const people = (Array.isArray(req?.people) ? req.people : []).map((n) => clip(clean(n), 60)).filter((n) => n);
-  const body = recs.length ? answer(clean(req?.question), recs, names, interests, clean(p.name), people) : people.length ? [stranger(people[0])] : [nothingYet(interests)];
+  const body = recs.length
+    ? answer(clean(req?.question), recs, names, interests, clean(p.name), people)
+    : people.length
+      ? [stranger(people[0])]
+      : [nothingYet(interests)];
   return { answer: clip([intro(p), ...body.slice(0, 3)].join(' '), 800) };
 }
 
 function intro(p: Partial<PersonaBrief>): string {
-  const name = clip(clean(p.name), 60), job = clip(clean(p.occupation), 60);
+  const name = clip(clean(p.name), 60),
+    job = clip(clean(p.occupation), 60);
   const role = job && withArticle(job);
   if (name) return sentence(`I'm ${name}${role ? `, ${role}` : ''}`);
   return role ? sentence(`I'm ${role}`) : 'Hi there.';
@@ -50,7 +110,14 @@ function nothingYet(interests: string[]): string {
 }
 
 /** The body of the answer: up to three sentences, the kind the question asks for first. */
-function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, string>, interests: string[], self: string, people: string[]): string[] {
+function answer(
+  q: string,
+  recs: Recollection[],
+  names: ReadonlyMap<string, string>,
+  interests: string[],
+  self: string,
+  people: string[],
+): string[] {
   const person = personAsked(q, recs, names, self);
   if (person) return aboutPerson(person, recs);
   // Someone here the question names, of whom nothing came to mind.
@@ -74,14 +141,22 @@ function answer(q: string, recs: Recollection[], names: ReadonlyMap<string, stri
 
 // ---- what the question asks about ---------------------------------------------------------------
 
-
 /** The person the question names (full name, first or last name, or agent id), among those the memories name. */
-function personAsked(q: string, recs: Recollection[], names: ReadonlyMap<string, string>, self: string): string | undefined {
+function personAsked(
+  q: string,
+  recs: Recollection[],
+  names: ReadonlyMap<string, string>,
+  self: string,
+): string | undefined {
   if (!q) return undefined;
   const mine = new Set(self.toLowerCase().split(/\s+/));
-  let best: string | undefined, len = 0;
+  let best: string | undefined,
+    len = 0;
   const consider = (person: string, by: string, caseSensitive = false): void => {
-    if (by.length > len && wordIn(q, by, caseSensitive)) { best = person; len = by.length; }
+    if (by.length > len && wordIn(q, by, caseSensitive)) {
+      best = person;
+      len = by.length;
+    }
   };
   for (const [id, n] of names) if (id.length > 1) consider(n, id);
   for (const n of new Set(recs.flatMap((r) => r.people))) {
@@ -97,7 +172,10 @@ function personAsked(q: string, recs: Recollection[], names: ReadonlyMap<string,
 
 /** A topic (interest or something talked about) the question mentions: whole, or its last word by stem. */
 function topicAsked(q: string, topics: string[]): string | undefined {
-  const words = q.toLowerCase().split(/[^\p{L}\p{N}]+/u).filter((w) => w.length >= 4);
+  const words = q
+    .toLowerCase()
+    .split(/[^\p{L}\p{N}]+/u)
+    .filter((w) => w.length >= 4);
   return topics.find((t) => {
     if (wordIn(q, t)) return true;
     const head = t.toLowerCase().split(/\s+/).pop() ?? '';
@@ -115,10 +193,19 @@ const cap = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 /** The top memories in order, one per person and kind, the reward observation and advice once each. */
 function general(recs: Recollection[]): string[] {
-  const seen = new Set<string>(), out: string[] = [];
+  const seen = new Set<string>(),
+    out: string[] = [];
   for (const r of recs) {
-    const key = r.overall !== undefined ? 'reward' : r.kind === 'advice' ? 'advice' : r.person ? `${r.kind}:${r.person}`
-      : r.kind === 'reflection' && r.action ? 'habit' : r.clause;
+    const key =
+      r.overall !== undefined
+        ? 'reward'
+        : r.kind === 'advice'
+          ? 'advice'
+          : r.person
+            ? `${r.kind}:${r.person}`
+            : r.kind === 'reflection' && r.action
+              ? 'habit'
+              : r.clause;
     if (seen.has(key) || out.includes(r.clause)) continue;
     seen.add(key);
     out.push(r.clause);
@@ -130,20 +217,24 @@ function general(recs: Recollection[]): string[] {
 /** How each person felt to me: mean valence of my evaluations and reflections about them. */
 function valences(recs: Recollection[]): Map<string, number[]> {
   const out = new Map<string, number[]>();
-  for (const r of recs) {if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
-    out.set(r.person, [...(out.get(r.person) ?? []), r.valence]);
-  }}
+  for (const r of recs) {
+    if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
+      out.set(r.person, [...(out.get(r.person) ?? []), r.valence]);
+    }
+  }
   return out;
 }
 
 /** How each person feels to me now: the mean valence of my latest round of memories about them (a reflection sums up the rounds before it). */
 function lately(recs: Recollection[]): Map<string, number> {
   const last = new Map<string, Recollection[]>();
-  for (const r of recs) {if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
-    const had = last.get(r.person);
-    if (!had || r.round > had[0].round) last.set(r.person, [r]);
-    else if (r.round === had[0].round) had.push(r);
-  }}
+  for (const r of recs) {
+    if (r.person && r.valence !== undefined && (r.kind === 'evaluation' || r.kind === 'reflection')) {
+      const had = last.get(r.person);
+      if (!had || r.round > had[0].round) last.set(r.person, [r]);
+      else if (r.round === had[0].round) had.push(r);
+    }
+  }
   return new Map([...last].map(([who, rs]) => [who, mean(rs.map((r) => r.valence!))]));
 }
 
@@ -154,17 +245,26 @@ function topicsWith(person: string, recs: Recollection[]): string[] {
 function aboutPerson(person: string, recs: Recollection[]): string[] {
   // Memories about them, or naming them by first name ("Kwame looked exhausted…").
   const first = firstName(person);
-  const mine = recs.filter((r) => r.person === person || r.people.includes(person) || (first.length > 1 && wordIn(r.clause, first, true)));
+  const mine = recs.filter(
+    (r) => r.person === person || r.people.includes(person) || (first.length > 1 && wordIn(r.clause, first, true)),
+  );
   const vs = valences(mine).get(person) ?? [];
   const evaluations = mine.filter((r) => r.kind === 'evaluation' && r.person === person);
   const out: string[] = [];
   if (vs.length) {
     // One conversation is told with its reasons; several are summed up.
     const ups = vs.length > 1 && Math.max(...vs) - Math.min(...vs) > 0.6;
-    out.push(ups ? `Things with ${person} have had their ups and downs.`
-      : evaluations.length === 1 ? evaluations[0].clause : `My conversations with ${person} ${tone(mean(vs))[1]}.`);
+    out.push(
+      ups
+        ? `Things with ${person} have had their ups and downs.`
+        : evaluations.length === 1
+          ? evaluations[0].clause
+          : `My conversations with ${person} ${tone(mean(vs))[1]}.`,
+    );
     const topics = topicsWith(person, mine);
-    if (topics.some((t) => !out[0].toLowerCase().includes(t.toLowerCase()))) out.push(`We talked about ${list(topics)}.`);
+    if (topics.some((t) => !out[0].toLowerCase().includes(t.toLowerCase()))) {
+      out.push(`We talked about ${list(topics)}.`);
+    }
   }
   // Then what else I remember about them, best first: what happened and what I resolved before what I was told.
   for (const r of [...mine.filter((r) => r.kind !== 'advice'), ...mine.filter((r) => r.kind === 'advice')]) {
@@ -214,9 +314,17 @@ function state(recs: Recollection[]): { fared?: Recollection; advice?: Recollect
 /** How the latest rewards felt: the mood, the needs that were met, the one I missed. */
 function fared(r: Recollection): string {
   if (r.overall === undefined) return feeling(undefined, r.need);
-  const raw = r.raw ?? {}, d = r.need;
-  const met = DRIVERS.filter((x) => x !== d && (raw[x] ?? 0) >= MET_FROM).sort((a, b) => raw[b]! - raw[a]!).slice(0, 2).map((x) => MET[x]);
-  const lack = !d ? '' : (raw[d] ?? 0) < MET_FROM ? `${LACK[d]}, and that's what I miss most` : `I could still do with more ${NEED_WORDS[d]}`;
+  const raw = r.raw ?? {},
+    d = r.need;
+  const met = DRIVERS.filter((x) => x !== d && (raw[x] ?? 0) >= MET_FROM)
+    .sort((a, b) => raw[b]! - raw[a]!)
+    .slice(0, 2)
+    .map((x) => MET[x]);
+  const lack = !d
+    ? ''
+    : (raw[d] ?? 0) < MET_FROM
+      ? `${LACK[d]}, and that's what I miss most`
+      : `I could still do with more ${NEED_WORDS[d]}`;
   const body = met.length && lack ? `${list(met)}, but ${lack}` : met.length ? list(met) : lack;
   const frank = r.overall < 0.4 ? 'honestly, ' : r.overall < 0.6 ? 'on the whole, ' : '';
   return sentence(`${frank}things have been ${mood(r.overall)} lately${body ? `: ${body}` : ''}`);
@@ -245,7 +353,9 @@ function feelings(recs: Recollection[]): string[] {
   else if (advice?.need) out.push(feeling(undefined, advice.need));
   else if (vs.length) {
     const m = mean(vs);
-    out.push(`I'm doing ${m >= 0.15 ? 'well' : m >= -0.15 ? 'okay' : 'not so great'}; my conversations lately ${tone(m)[1]}.`);
+    out.push(
+      `I'm doing ${m >= 0.15 ? 'well' : m >= -0.15 ? 'okay' : 'not so great'}; my conversations lately ${tone(m)[1]}.`,
+    );
   } else out.push("I'm not sure yet; it's early days.");
   // The coach's advice on the need I miss; else a lesson I drew about it; else advice on another need.
   const onNeed = !obs?.need || !advice?.need || advice.need === obs.need;
@@ -264,8 +374,9 @@ function needs(recs: Recollection[]): string[] | undefined {
   if (!d) return undefined;
   const missed = (obs?.raw?.[d] ?? 0) < MET_FROM && !LACK[d].includes(NEED_WORDS[d]);
   const out = [`What I need most is more ${NEED_WORDS[d]}${missed ? `: lately ${LACK[d]}` : ''}.`];
-  if (advice?.action && (!advice.need || advice.need === d)) out.push(`My coach told me to ${DO[advice.action]}, and I think that would help.`);
-  else if (lesson) out.push(lesson.clause);
+  if (advice?.action && (!advice.need || advice.need === d)) {
+    out.push(`My coach told me to ${DO[advice.action]}, and I think that would help.`);
+  } else if (lesson) out.push(lesson.clause);
   const people = company(recs, false);
   if (people) out.push(people);
   return out;
@@ -285,17 +396,28 @@ function plans(recs: Recollection[]): string[] {
 
 function friends(recs: Recollection[], topic?: string): string[] {
   const vs = [...lately(recs)].map(([who, v]) => ({ who, v, on: !!topic && topicsWith(who, recs).includes(topic) }));
-  const liked = vs.filter((x) => x.v >= 0.15).sort((a, b) => Number(b.on) - Number(a.on) || b.v - a.v || (a.who < b.who ? -1 : 1));
+  const liked = vs
+    .filter((x) => x.v >= 0.15)
+    .sort((a, b) => Number(b.on) - Number(a.on) || b.v - a.v || (a.who < b.who ? -1 : 1));
   const talked = [...new Set(recs.flatMap((r) => (r.kind === 'conversation' ? r.people : [])))];
   // Who, the coach says, enjoys talking with me.
   const fan = latest(recs, (r) => !!r.likedBy)?.likedBy;
   if (!liked.length) {
-    if (fan) return [`I haven't really clicked with anyone yet, though ${fan} seems to enjoy talking with me, so I'll look ${fan.split(/\s+/)[0]} up again.`];
-    return [talked.length ? `I haven't really clicked with anyone yet, though I've talked with ${list(talked.slice(0, 3))}.` : "I haven't really got to know anyone here yet."];
+    if (fan) {
+      return [
+        `I haven't really clicked with anyone yet, though ${fan} seems to enjoy talking with me, so I'll look ${fan.split(/\s+/)[0]} up again.`,
+      ];
+    }
+    return [
+      talked.length
+        ? `I haven't really clicked with anyone yet, though I've talked with ${list(talked.slice(0, 3))}.`
+        : "I haven't really got to know anyone here yet.",
+    ];
   }
   const out = [`I get on best with ${list(liked.slice(0, 3).map((x) => x.who))}.`];
   if (fan && !liked.slice(0, 3).some((x) => x.who === fan)) out.push(`${fan} seems to enjoy talking with me too.`);
-  const top = liked[0], topics = topicsWith(top.who, recs);
+  const top = liked[0],
+    topics = topicsWith(top.who, recs);
   if (top.on) out.push(`For ${topic}, I'd ask ${top.who}; we've talked about it before.`);
   else if (topics.length) out.push(`With ${top.who} I mostly talk about ${list(topics)}.`);
   const cold = vs.filter((x) => x.v < -0.15).sort((a, b) => a.v - b.v)[0];
@@ -306,14 +428,23 @@ function friends(recs: Recollection[], topic?: string): string[] {
 function hobbies(recs: Recollection[], interests: string[], topic?: string): string[] {
   const out: string[] = [];
   if (topic) {
-    const mentions = recs.filter((r) => r.topics.includes(topic) || r.clause.toLowerCase().includes(topic.toLowerCase()));
+    const mentions = recs.filter(
+      (r) => r.topics.includes(topic) || r.clause.toLowerCase().includes(topic.toLowerCase()),
+    );
     const mine = interests.some((i) => i.toLowerCase() === topic.toLowerCase());
-    out.push(mine ? `${cap(topic)} ${plural(topic) ? 'are' : 'is'} one of my big interests.`
-      : mentions.length ? `I've picked up a bit about ${topic} from others.` : `I don't know much about ${topic} myself.`);
+    out.push(
+      mine
+        ? `${cap(topic)} ${plural(topic) ? 'are' : 'is'} one of my big interests.`
+        : mentions.length
+          ? `I've picked up a bit about ${topic} from others.`
+          : `I don't know much about ${topic} myself.`,
+    );
     return out.concat(general(mentions).slice(0, 2));
   }
   if (interests.length) out.push(`I'm really into ${list(interests.slice(0, 3))}.`);
-  const learned = [...new Set(recs.flatMap((r) => r.topics))].filter((t) => !interests.some((i) => i.toLowerCase() === t.toLowerCase()));
+  const learned = [...new Set(recs.flatMap((r) => r.topics))].filter(
+    (t) => !interests.some((i) => i.toLowerCase() === t.toLowerCase()),
+  );
   if (learned.length) out.push(`Lately I've also been learning about ${list(learned.slice(0, 2))} from people here.`);
   const wish = recs.find((r) => r.kind === 'seed' || r.kind === 'reflection');
   if (wish) out.push(wish.clause);

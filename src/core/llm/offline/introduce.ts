@@ -8,7 +8,10 @@ import type { Rng } from '../../random/rng';
 import type { SpeakRequest } from '../types';
 import { nameIn } from './cues';
 
-export interface Introduction { name: string; topic: string }
+export interface Introduction {
+  name: string;
+  topic: string;
+}
 
 /** Chance to introduce, when a friend fits and nothing else is owed: 0.15 + 0.35·extraversion. */
 export function introduction(req: SpeakRequest, rng: Rng): Introduction | undefined {
@@ -31,4 +34,6 @@ const WORDING = [
   (i: Introduction): string => `You'd get on with ${i.name}; we always end up talking about ${i.topic}.`,
 ];
 
-export function introductionText(i: Introduction, rng: Rng): string { return rng.pick(WORDING)(i); }
+export function introductionText(i: Introduction, rng: Rng): string {
+  return rng.pick(WORDING)(i);
+}

@@ -20,15 +20,24 @@ export const MUTUAL_FRIENDS = 1;
  * choice ~ exp(β·u).
  */
 export function utilities(req: ChoosePartnerRequest): number[] {
-  const p = req.persona, memories = req.memories;
+  const p = req.persona,
+    memories = req.memories;
   const e = emphasis(p, memories);
   const receptive = receptiveness(p);
   const noveltyTaste = 0.3 * p.traits.openness + 0.6 * e.explore;
   const u: number[] = [];
   for (const c of req.candidates) {
-    u.push(c.similarity + c.tie + 0.8 * (c.rating_from ?? 0) * (1 + e.reciprocate) + 0.8 * e.reciprocate * c.tie +
-      MUTUAL_FRIENDS * Math.min(1, (c.mutual ?? 0) / 2) + 0.5 * partnerValence(memories, c.id) + partnerIntent(receptive, memories, c.id) +
-      (c.met === 0 ? noveltyTaste : 0) + 0.15 * p.traits.extraversion * Math.log1p(c.popularity));
+    u.push(
+      c.similarity +
+        c.tie +
+        0.8 * (c.rating_from ?? 0) * (1 + e.reciprocate) +
+        0.8 * e.reciprocate * c.tie +
+        MUTUAL_FRIENDS * Math.min(1, (c.mutual ?? 0) / 2) +
+        0.5 * partnerValence(memories, c.id) +
+        partnerIntent(receptive, memories, c.id) +
+        (c.met === 0 ? noveltyTaste : 0) +
+        0.15 * p.traits.extraversion * Math.log1p(c.popularity),
+    );
   }
   return u;
 }

@@ -22,12 +22,19 @@ const first = (p?: PersonaBrief): string => (p ? firstName(p.name) : 'everyone')
 
 const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
   greet: [
-    (w) => w.metBefore ? `Good to see you again, ${first(w.other)}!${w.topic ? ` Been up to anything with ${w.topic} lately?` : ''}` : `Hi ${first(w.other)}! I'm ${first(w.self)}${w.self.occupation ? `, ${withArticle(w.self.occupation)}` : ''}${w.topic ? ` — big on ${w.topic}` : ''}.`,
-    (w) => w.metBefore ? `Hey ${first(w.other)}, how have you been?${w.topic ? ` Still into ${w.topic}?` : ''}` : `Hello ${first(w.other)}, nice to meet you. ${first(w.self)} here${w.self.location ? `, from ${w.self.location}` : ''}${w.topic ? `; I spend my free time on ${w.topic}` : ''}.`,
+    (w) =>
+      w.metBefore
+        ? `Good to see you again, ${first(w.other)}!${w.topic ? ` Been up to anything with ${w.topic} lately?` : ''}`
+        : `Hi ${first(w.other)}! I'm ${first(w.self)}${w.self.occupation ? `, ${withArticle(w.self.occupation)}` : ''}${w.topic ? ` — big on ${w.topic}` : ''}.`,
+    (w) =>
+      w.metBefore
+        ? `Hey ${first(w.other)}, how have you been?${w.topic ? ` Still into ${w.topic}?` : ''}`
+        : `Hello ${first(w.other)}, nice to meet you. ${first(w.self)} here${w.self.location ? `, from ${w.self.location}` : ''}${w.topic ? `; I spend my free time on ${w.topic}` : ''}.`,
   ],
   share: [
     (w) => `I've been really into ${w.topic} lately.`,
-    (w) => `Something I care about is ${w.topic}${w.self.occupation ? ` — it comes up a lot in my work as ${withArticle(w.self.occupation)}` : ''}.`,
+    (w) =>
+      `Something I care about is ${w.topic}${w.self.occupation ? ` — it comes up a lot in my work as ${withArticle(w.self.occupation)}` : ''}.`,
     (w) => `Have you followed anything about ${w.topic}? It's been on my mind all week.`,
   ],
   ask: [
@@ -59,18 +66,9 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
     (w) => `We should do something about ${w.topic} together — maybe this weekend?`,
     (w) => `Want to team up on ${w.topic} sometime? I could set something up.`,
   ],
-  accept: [
-    (_w) => `Yes, let's do it! Count me in.`,
-    (w) => `I'd love that${w.topic ? ` — ${w.topic} it is` : ''}.`,
-  ],
-  decline: [
-    (_w) => `Maybe another time — I'm stretched thin right now.`,
-    (_w) => `Thanks, but I'll pass for now.`,
-  ],
-  farewell: [
-    (w) => `Good talking to you, ${first(w.other)}. See you around!`,
-    (_w) => `I have to run — talk soon!`,
-  ],
+  accept: [(_w) => `Yes, let's do it! Count me in.`, (w) => `I'd love that${w.topic ? ` — ${w.topic} it is` : ''}.`],
+  decline: [(_w) => `Maybe another time — I'm stretched thin right now.`, (_w) => `Thanks, but I'll pass for now.`],
+  farewell: [(w) => `Good talking to you, ${first(w.other)}. See you around!`, (_w) => `I have to run — talk soon!`],
 };
 
 /**
@@ -80,7 +78,10 @@ const TEMPLATES: Record<DialogueAct, ((w: Wording) => string)[]> = {
  */
 const TOPICLESS: Partial<Record<DialogueAct, ((w: Wording) => string)[]>> = {
   share: [
-    (w) => (w.self.occupation ? `Work as ${withArticle(w.self.occupation)} keeps me busy these days.` : `Things have been busy on my side lately.`),
+    (w) =>
+      w.self.occupation
+        ? `Work as ${withArticle(w.self.occupation)} keeps me busy these days.`
+        : `Things have been busy on my side lately.`,
     () => `I've been meaning to find something new to get into.`,
     () => `It's been a good week, all things considered.`,
   ],
@@ -92,7 +93,10 @@ const TOPICLESS: Partial<Record<DialogueAct, ((w: Wording) => string)[]>> = {
   answer: [
     () => `Good question! I'm still figuring that out, to be honest.`,
     () => `Hard to say — a bit of everything, I suppose.`,
-    (w) => (w.self.occupation ? `Mostly my work as ${withArticle(w.self.occupation)}, these days.` : `Honestly, I've never thought about it much.`),
+    (w) =>
+      w.self.occupation
+        ? `Mostly my work as ${withArticle(w.self.occupation)}, these days.`
+        : `Honestly, I've never thought about it much.`,
   ],
   propose: [
     () => `We should get together sometime — maybe this weekend?`,
@@ -112,7 +116,10 @@ const SUPPORT_GLAD: ((w: Wording) => string)[] = [
  * run's random streams); a text that would repeat the line just said takes the next template.
  */
 export function phrase(act: DialogueAct, w: Wording, rng: Rng): string {
-  const templates = act === 'support' && w.after && w.after.act !== 'disclose' ? SUPPORT_GLAD : (!w.topic && TOPICLESS[act]) || TEMPLATES[act];
+  const templates =
+    act === 'support' && w.after && w.after.act !== 'disclose'
+      ? SUPPORT_GLAD
+      : (!w.topic && TOPICLESS[act]) || TEMPLATES[act];
   const i = rng.int(templates.length);
   let text = templates[i](w);
   // endsWith: the line may carry a greeting before the same words ("Hi Aroha! I've been…").
@@ -130,7 +137,9 @@ export function plural(topic = ''): boolean {
 }
 const is = (topic?: string): string => (plural(topic) ? 'are' : 'is');
 
-function cap(s = ''): string { return s.charAt(0).toUpperCase() + s.slice(1); }
+function cap(s = ''): string {
+  return s.charAt(0).toUpperCase() + s.slice(1);
+}
 /** Another of the speaker's interests: the one listed after `topic` (no random draw, so wording never shifts a run). */
 function alongside(p: PersonaBrief, topic?: string): string | undefined {
   const i = topic === undefined ? -1 : p.interests.indexOf(topic);

@@ -37,27 +37,37 @@ export interface Recollection {
 
 /** A need in words. */
 export const NEED_WORDS: Record<Driver, string> = {
-  social: 'time with other people', information: 'new things to learn', presentation: 'chances to show who I am',
-  coordination: 'plans with other people', support: 'support from others',
+  social: 'time with other people',
+  information: 'new things to learn',
+  presentation: 'chances to show who I am',
+  coordination: 'plans with other people',
+  support: 'support from others',
 };
 /** A need counts as met lately from this raw reward on (0..1; e.g. one plan agreed gives 0.5, one support 0.4). */
 export const MET_FROM = 0.4;
 /** A need that was met lately, as I'd say it. */
 export const MET: Record<Driver, string> = {
-  social: "I've had good company", information: "I've learned a few things from people",
-  presentation: 'people pick up on what I share', coordination: "we've made some plans together",
+  social: "I've had good company",
+  information: "I've learned a few things from people",
+  presentation: 'people pick up on what I share',
+  coordination: "we've made some plans together",
   support: 'people have been there for me',
 };
 /** A need that went unmet lately, as I'd say it. */
 export const LACK: Record<Driver, string> = {
-  social: "I haven't had enough time with other people", information: "I'm not learning much that's new",
-  presentation: 'nobody picks up on what I share', coordination: 'nothing I suggest turns into actual plans',
+  social: "I haven't had enough time with other people",
+  information: "I'm not learning much that's new",
+  presentation: 'nobody picks up on what I share',
+  coordination: 'nothing I suggest turns into actual plans',
   support: "I haven't had enough support from others",
 };
 export const DO: Record<AdviceAction, string> = {
-  reciprocate: 'go back to the people who enjoyed talking with me', ask: 'ask people about their interests and really listen',
-  share: 'share more of what I care about', plan: 'propose doing something concrete together',
-  support: 'respond warmly when others open up', explore: 'reach out to someone new who shares my interests',
+  reciprocate: 'go back to the people who enjoyed talking with me',
+  ask: 'ask people about their interests and really listen',
+  share: 'share more of what I care about',
+  plan: 'propose doing something concrete together',
+  support: 'respond warmly when others open up',
+  explore: 'reach out to someone new who shares my interests',
 };
 
 // ---- text helpers -------------------------------------------------------------------------------
@@ -68,7 +78,8 @@ export function clean(s: unknown): string {
 }
 
 /** The start of a memory's text, cleaned: enough to read it, bounded so no pattern scans a huge text. */
-const opening = (s: unknown): string => clean(typeof s === 'string' && s.length > 4000 ? s.slice(0, 4000).replace(/[\uD800-\uDBFF]$/, '') : s);
+const opening = (s: unknown): string =>
+  clean(typeof s === 'string' && s.length > 4000 ? s.slice(0, 4000).replace(/[\uD800-\uDBFF]$/, '') : s);
 
 /** At most `max` characters (code points), cut at a word boundary where there is one, with an ellipsis. */
 export function clip(s: string, max: number): string {
@@ -92,7 +103,8 @@ export function list(xs: readonly string[]): string {
   return xs.length <= 1 ? (xs[0] ?? '') : `${xs.slice(0, -1).join(', ')} and ${xs[xs.length - 1]}`;
 }
 
-const lowerFirst = (s: string): string => (/^\p{Lu}\p{Ll}/u.test(s) && !/^I\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s);
+const lowerFirst = (s: string): string =>
+  /^\p{Lu}\p{Ll}/u.test(s) && !/^I\b/.test(s) ? s.charAt(0).toLowerCase() + s.slice(1) : s;
 const SCORE = /(?<![\p{L}\p{N}])-?\d+[.,]\d+(?![\p{L}\p{N}])/u;
 
 /** A value that leaked into a text unformatted. */
@@ -101,16 +113,24 @@ const LEAK = /\b(NaN|undefined)\b/;
 /** Free text without scores: parenthesised numbers go, and so do sentences still quoting one (or a leaked value). */
 function scrub(text: string, max = 170): string {
   const t = clean(text).replace(/\s*\([^()]*\d[.,]\d[^()]*\)/g, '');
-  const kept = t.split(/(?<=[.!?;])\s+/).filter((s) => !SCORE.test(s) && !LEAK.test(s)).join(' ');
+  const kept = t
+    .split(/(?<=[.!?;])\s+/)
+    .filter((s) => !SCORE.test(s) && !LEAK.test(s))
+    .join(' ');
   return clip(kept, max);
 }
 
-const topicsIn = (s?: string): string[] => clean(s).split(/\s*,\s*|\s+and\s+/).map((x) => clip(x, 40)).filter((x) => x);
+const topicsIn = (s?: string): string[] =>
+  clean(s)
+    .split(/\s*,\s*|\s+and\s+/)
+    .map((x) => clip(x, 40))
+    .filter((x) => x);
 const valenceOf = (m: RetrievedMemory): number | undefined => {
   const v = m.cues?.valence;
   return typeof v === 'number' && Number.isFinite(v) ? Math.max(-1, Math.min(1, v)) : undefined;
 };
-const driverOf = (d: unknown): Driver | undefined => (DRIVERS as readonly unknown[]).includes(d) ? (d as Driver) : undefined;
+const driverOf = (d: unknown): Driver | undefined =>
+  (DRIVERS as readonly unknown[]).includes(d) ? (d as Driver) : undefined;
 const name = (s: string): string => (LEAK.test(s) ? '' : clip(clean(s), 60));
 /** The coach's "<name> enjoyed talking with you (0.67)" (advise.ts). */
 const BUDDY = /(?:^|[.;!?]\s+)([^.;!?()]{1,80}?) enjoyed talking with you \(\d/;
@@ -135,34 +155,65 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
   const id = typeof cues.partner === 'string' ? name(cues.partner) : '';
   const partnerName = id ? names.get(cues.partner as string) : undefined;
   const cueTopic = clean(cues.topic);
-  const r: Recollection = { clause: '', kind, round: Number.isFinite(m?.round) ? m.round : 0, people: [], topics: cueTopic ? [clip(cueTopic, 40)] : [], notes: [] };
+  const r: Recollection = {
+    clause: '',
+    kind,
+    round: Number.isFinite(m?.round) ? m.round : 0,
+    people: [],
+    topics: cueTopic ? [clip(cueTopic, 40)] : [],
+    notes: [],
+  };
   const about = (who: string | undefined): void => {
     if (!who) return;
     r.person = who;
     if (!r.people.includes(who)) r.people.unshift(who);
   };
-  const addTopics = (ts: string[]): void => { for (const t of ts) if (!r.topics.includes(t)) r.topics.push(t); };
+  const addTopics = (ts: string[]): void => {
+    for (const t of ts) if (!r.topics.includes(t)) r.topics.push(t);
+  };
   let x: RegExpExecArray | null;
 
-  if (kind === 'conversation' && (x = /^(?:In room (.+?), t|T)alked with (.+?)(?: about (.+?))?\.(?:\s+(.*))?$/s.exec(text))) {
-    const who = x[2].split(/\s*,\s*/).map(name).filter((n) => n);
+  if (
+    kind === 'conversation' &&
+    (x = /^(?:In room (.+?), t|T)alked with (.+?)(?: about (.+?))?\.(?:\s+(.*))?$/s.exec(text))
+  ) {
+    const who = x[2]
+      .split(/\s*,\s*/)
+      .map(name)
+      .filter((n) => n);
     r.people.push(...who);
     if (who.length === 1) about(partnerName ?? who[0]);
     addTopics(topicsIn(x[3]));
-    r.notes = (x[4] ?? '').split(/(?<=\.)\s+/).map((n) => lowerFirst(scrub(n, 80)).replace(/\.$/, '')).filter((n) => n);
+    r.notes = (x[4] ?? '')
+      .split(/(?<=\.)\s+/)
+      .map((n) => lowerFirst(scrub(n, 80)).replace(/\.$/, ''))
+      .filter((n) => n);
     const withWhom = who.length ? list(who.slice(0, 4)) + (who.length > 4 ? ' and others' : '') : 'people';
     const topics = r.topics.length ? ` about ${list(r.topics.slice(0, 3))}` : '';
     const room = x[1] ? `in room ${name(x[1])}, ` : '';
-    r.clause = sentence(`${room}I talked with ${withWhom}${topics}${r.notes.length ? `, and ${list(r.notes.slice(0, 2))}` : ''}`);
-  } else if (kind === 'evaluation' && (x = /^I rated my conversation with (.+?) (-?\d+(?:[.,]\d+)?)(?::\s*(.*))?$/s.exec(text))) {
+    r.clause = sentence(
+      `${room}I talked with ${withWhom}${topics}${r.notes.length ? `, and ${list(r.notes.slice(0, 2))}` : ''}`,
+    );
+  } else if (
+    kind === 'evaluation' &&
+    (x = /^I rated my conversation with (.+?) (-?\d+(?:[.,]\d+)?)(?::\s*(.*))?$/s.exec(text))
+  ) {
     const who = partnerName ?? name(x[1]);
     about(who);
     const rating = Number(x[2].replace(',', '.'));
     r.valence = valenceOf(m) ?? (Number.isFinite(rating) ? Math.max(-1, Math.min(1, 2 * rating - 1)) : undefined);
-    const reasons = scrub(x[3] ?? '', 120).replace(/\.$/, '').split(/\s*;\s*/).filter((s) => s);
-    for (const s of reasons) { const l = /I learned about (.+)/.exec(s); if (l) addTopics(topicsIn(l[1])); }
+    const reasons = scrub(x[3] ?? '', 120)
+      .replace(/\.$/, '')
+      .split(/\s*;\s*/)
+      .filter((s) => s);
+    for (const s of reasons) {
+      const l = /I learned about (.+)/.exec(s);
+      if (l) addTopics(topicsIn(l[1]));
+    }
     const how = r.valence === undefined ? 'is one I still think about' : tone(r.valence)[0];
-    r.clause = sentence(`my conversation with ${who || 'them'} ${how}${reasons.length ? `: ${list(reasons.slice(0, 2))}` : ''}`);
+    r.clause = sentence(
+      `my conversation with ${who || 'them'} ${how}${reasons.length ? `: ${list(reasons.slice(0, 2))}` : ''}`,
+    );
   } else if (kind === 'advice') {
     r.action = (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction) ? cues.action : undefined;
     const need = driverOf(cues.driver);
@@ -173,7 +224,9 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
     if (need) r.need = need;
     if (r.action) {
       const why = need ? `I'm short on ${NEED_WORDS[need]}, so I should` : 'I should';
-      r.clause = sentence(`my coach told me ${why} ${DO[r.action]}${r.person ? `, and talk with ${r.person} again` : ''}`);
+      r.clause = sentence(
+        `my coach told me ${why} ${DO[r.action]}${r.person ? `, and talk with ${r.person} again` : ''}`,
+      );
     } else {
       const said = scrub(text.replace(/^Coach:\s*/i, ''));
       r.clause = said ? `My coach told me: “${sentence(said.replace(/^["“]|["”]$/g, ''))}”` : '';
@@ -209,21 +262,34 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
       r.clause = note ? sentence(`as for ${r.person}: ${note}`) : '';
     } else {
       const enjoy = /I enjoy talking with (.+?)(?: about ([^;.]+))?[;.]/.exec(text);
-      if (enjoy) { about(partnerName ?? name(enjoy[1])); addTopics(topicsIn(enjoy[2])); } else about(partnerName ?? (id || undefined));
-      const missing = need ? text.replace(new RegExp(`missing out on ${need}\\b`), `missing out on ${NEED_WORDS[need]}`) : text;
+      if (enjoy) {
+        about(partnerName ?? name(enjoy[1]));
+        addTopics(topicsIn(enjoy[2]));
+      } else about(partnerName ?? (id || undefined));
+      const missing = need
+        ? text.replace(new RegExp(`missing out on ${need}\\b`), `missing out on ${NEED_WORDS[need]}`)
+        : text;
       r.clause = sentence(scrub(missing));
     }
     const v = valenceOf(m);
     if (v !== undefined && r.person && kind === 'reflection') r.valence = v;
     if (need && kind === 'reflection') r.need = need;
-    if (kind === 'reflection' && (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction)) r.action = cues.action;
+    if (kind === 'reflection' && (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction)) {
+      r.action = cues.action;
+    }
   }
   return r;
 }
 
 /** How things have been, from the overall reward, 0..1. */
 export function mood(overall: number): string {
-  return overall >= 0.6 ? 'going really well' : overall >= 0.4 ? 'going fine' : overall >= 0.2 ? 'a bit flat' : 'pretty rough';
+  return overall >= 0.6
+    ? 'going really well'
+    : overall >= 0.4
+      ? 'going fine'
+      : overall >= 0.2
+        ? 'a bit flat'
+        : 'pretty rough';
 }
 
 /** How I have been, from the latest reward observation. */
@@ -241,13 +307,17 @@ export function feeling(overall: number | undefined, need: Driver | undefined): 
 export function namesOf(memories: readonly RetrievedMemory[]): Map<string, string> {
   const out = new Map<string, string>();
   for (const m of memories) {
-    const id = m?.cues?.partner, text = opening(m?.text);
+    const id = m?.cues?.partner,
+      text = opening(m?.text);
     if (typeof id !== 'string' || !id) continue;
     const known = out.get(id);
     if (known && known.includes(' ')) continue;
-    const x = /^(?:Talked with (.+?)(?: about .+?)?\.(?:\s|$)|I rated my conversation with (.+?) -?\d|I enjoy talking with (.+?)(?: about |[;.]))/s.exec(text)
-      ?? (m.kind === 'observation' ? /introduced me to (.+?)(?:, who is into |\.?$)/s.exec(text) : null)
-      ?? (m.kind === 'advice' ? BUDDY.exec(text) : null);
+    const x =
+      /^(?:Talked with (.+?)(?: about .+?)?\.(?:\s|$)|I rated my conversation with (.+?) -?\d|I enjoy talking with (.+?)(?: about |[;.]))/s.exec(
+        text,
+      ) ??
+      (m.kind === 'observation' ? /introduced me to (.+?)(?:, who is into |\.?$)/s.exec(text) : null) ??
+      (m.kind === 'advice' ? BUDDY.exec(text) : null);
     const n = x ? name(x[1] ?? x[2] ?? x[3] ?? '') : '';
     if (n && !n.includes(',') && (!known || (n.length > known.length && n.startsWith(`${known} `)))) out.set(id, n);
   }

@@ -19,8 +19,14 @@ const weightAt = (i: number): number => WEIGHTS[i];
 /** The index drawn among the offers (0 when every weight is 0), with `rng.weighted`'s draw. */
 const drawOffer = (rng: Rng): number => Math.max(0, rng.weightedOf(offered, weightAt));
 
-function offerAct(act: DialogueAct, weight: number): void { ACTS[offered] = act; WEIGHTS[offered++] = weight; }
-function offerTopic(topic: string, weight: number): void { TOPICS[offered] = topic; WEIGHTS[offered++] = weight; }
+function offerAct(act: DialogueAct, weight: number): void {
+  ACTS[offered] = act;
+  WEIGHTS[offered++] = weight;
+}
+function offerTopic(topic: string, weight: number): void {
+  TOPICS[offered] = topic;
+  WEIGHTS[offered++] = weight;
+}
 
 /**
  * Free-choice act weights (no pending obligation), with traits O, C, X, A, N, motivations m and
@@ -33,14 +39,21 @@ function offerTopic(topic: string, weight: number): void { TOPICS[offered] = top
  *   farewell 0.15                                          (last turn only)
  */
 function offerActs(req: SpeakRequest, e: Emphasis, haveShared: boolean): void {
-  const t = req.persona.traits, m = req.persona.motivations, tr = req.transcript, self = req.persona.id;
+  const t = req.persona.traits,
+    m = req.persona.motivations,
+    tr = req.transcript,
+    self = req.persona.id;
   const last = tr[tr.length - 1];
   offered = 0;
   offerAct('share', 0.3 + 0.5 * t.extraversion + 0.8 * e.share);
   offerAct('ask', 0.15 + 0.45 * t.openness + 1.2 * e.ask);
   if (!said(tr, self, 'disclose')) offerAct('disclose', 0.35 * t.neuroticism + 0.25 * m.support);
-  if (haveShared && !said(tr, undefined, 'propose')) offerAct('propose', 0.05 + 0.25 * t.conscientiousness + 0.4 * m.coordination + e.plan);
-  if (last && last.from !== self && (last.act === 'share' || last.act === 'disclose' || last.act === 'answer')) offerAct('support', 0.1 + 0.35 * t.agreeableness + e.support);
+  if (haveShared && !said(tr, undefined, 'propose')) {
+    offerAct('propose', 0.05 + 0.25 * t.conscientiousness + 0.4 * m.coordination + e.plan);
+  }
+  if (last && last.from !== self && (last.act === 'share' || last.act === 'disclose' || last.act === 'answer')) {
+    offerAct('support', 0.1 + 0.35 * t.agreeableness + e.support);
+  }
   if (req.turn === req.turns - 1 && req.turn > 0) offerAct('farewell', 0.15);
 }
 
@@ -62,7 +75,12 @@ const NONE: readonly string[] = [];
 function sharedWith(self: PersonaBrief, others: readonly PersonaBrief[]): readonly string[] {
   let out: string[] | undefined;
   for (const i of self.interests) {
-    for (const o of others) if (o.interests.includes(i)) { (out ??= []).push(i); break; }
+    for (const o of others) {
+      if (o.interests.includes(i)) {
+        (out ??= []).push(i);
+        break;
+      }
+    }
   }
   return out ?? NONE;
 }
@@ -92,24 +110,39 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
   const fromOther = last && last.from !== self.id ? last : undefined;
   const shared = sharedWith(self, req.others);
   const metBefore = metIn(req.memories, other?.id);
-  const speaker = fromOther ? byId(req.others, fromOther.from) ?? other : other;
+  const speaker = fromOther ? (byId(req.others, fromOther.from) ?? other) : other;
 
   let act: DialogueAct | undefined;
   let topic: string | undefined;
   // Obligations towards the previous speaker. In a room a question is put to the next speaker
   // (see nextInRoom), so it is answered by whoever it was about.
-  if (fromOther?.act === 'ask' && (!req.room || !fromOther.topic || self.interests.includes(fromOther.topic))) { act = 'answer'; topic = fromOther.topic; }
-  else if (fromOther?.act === 'propose') {
-    const p = clamp01(0.25 + (fromOther.topic && self.interests.includes(fromOther.topic) ? 0.35 : 0) + 0.2 * self.traits.conscientiousness + 0.4 * e.plan + 0.2 * req.tie);
+  if (fromOther?.act === 'ask' && (!req.room || !fromOther.topic || self.interests.includes(fromOther.topic))) {
+    act = 'answer';
+    topic = fromOther.topic;
+  } else if (fromOther?.act === 'propose') {
+    const p = clamp01(
+      0.25 +
+        (fromOther.topic && self.interests.includes(fromOther.topic) ? 0.35 : 0) +
+        0.2 * self.traits.conscientiousness +
+        0.4 * e.plan +
+        0.2 * req.tie,
+    );
     act = rng.chance(p) ? 'accept' : 'decline';
     topic = fromOther.topic;
-  } else if (fromOther?.act === 'disclose' && rng.chance(clamp01(0.2 + 0.5 * self.traits.agreeableness + 0.5 * e.support))) {
-    act = 'support'; topic = fromOther.topic;
+  } else if (
+    fromOther?.act === 'disclose' &&
+    rng.chance(clamp01(0.2 + 0.5 * self.traits.agreeableness + 0.5 * e.support))
+  ) {
+    act = 'support';
+    topic = fromOther.topic;
   } else if (req.turn === 0 && !req.room) {
     // Opening line: introduce myself with an interest (first meeting) or pick up a shared one.
     act = 'greet';
     const pool = metBefore && shared.length ? shared : self.interests;
-    if (pool.length) { offerPreferringShared(pool, shared); topic = TOPICS[drawOffer(rng)]; }
+    if (pool.length) {
+      offerPreferringShared(pool, shared);
+      topic = TOPICS[drawOffer(rng)];
+    }
   }
   if (!act) {
     // With nothing owed, a speaker may introduce a friend who shares the listener's interest.
@@ -120,9 +153,14 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
     topic = chooseTopic(act, self, req, shared, fromOther?.topic, rng);
   }
   // A question in a room goes to the next speaker, by name.
-  const addressee = act === 'ask' && req.room ? nextInRoom(req) ?? speaker : speaker;
+  const addressee = act === 'ask' && req.room ? (nextInRoom(req) ?? speaker) : speaker;
   const wording: Wording = {
-    self, other: addressee, topic, metBefore, room: req.room?.name, greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet',
+    self,
+    other: addressee,
+    topic,
+    metBefore,
+    room: req.room?.name,
+    greetBack: req.turn === 1 && req.transcript[0]?.act === 'greet',
     after: last,
   };
   return { act, text: phrase(act, wording, rng), topic };
@@ -139,15 +177,30 @@ function nextInRoom(req: SpeakRequest): PersonaBrief | undefined {
 }
 
 /** Offers another's interests that I have not named yet (all of them `again`): curiosity weighs those I do not share 1 + openness, mine 1. */
-function offerToAsk(interests: readonly string[], self: PersonaBrief, tr: readonly TranscriptLine[], again: boolean): void {
-  for (const i of interests) if (again || !named(tr, self.id, i)) offerTopic(i, self.interests.includes(i) ? 1 : 1 + self.traits.openness);
+function offerToAsk(
+  interests: readonly string[],
+  self: PersonaBrief,
+  tr: readonly TranscriptLine[],
+  again: boolean,
+): void {
+  for (const i of interests) {
+    if (again || !named(tr, self.id, i)) offerTopic(i, self.interests.includes(i) ? 1 : 1 + self.traits.openness);
+  }
 }
 
 /** Shared interests are preferred when sharing or planning (common ground); curiosity picks the other's. */
-function chooseTopic(act: DialogueAct, self: PersonaBrief, req: SpeakRequest, shared: readonly string[], lastTopic: string | undefined, rng: Rng): string | undefined {
+function chooseTopic(
+  act: DialogueAct,
+  self: PersonaBrief,
+  req: SpeakRequest,
+  shared: readonly string[],
+  lastTopic: string | undefined,
+  rng: Rng,
+): string | undefined {
   const tr = req.transcript;
   switch (act) {
-    case 'share': case 'disclose': {
+    case 'share':
+    case 'disclose': {
       offered = 0;
       for (const i of self.interests) if (!named(tr, self.id, i)) offerTopic(i, shared.includes(i) ? 2 : 1);
       if (!offered) return self.interests.length ? rng.pick(self.interests) : req.room?.topic;
@@ -165,8 +218,11 @@ function chooseTopic(act: DialogueAct, self: PersonaBrief, req: SpeakRequest, sh
       if (!offered) return (next ? undefined : lastTopic) ?? req.room?.topic;
       return TOPICS[drawOffer(rng)];
     }
-    case 'propose': return lastTopic && shared.includes(lastTopic) ? lastTopic : shared.length ? rng.pick(shared) : req.room?.topic;
-    case 'support': return lastTopic;
-    default: return undefined;
+    case 'propose':
+      return lastTopic && shared.includes(lastTopic) ? lastTopic : shared.length ? rng.pick(shared) : req.room?.topic;
+    case 'support':
+      return lastTopic;
+    default:
+      return undefined;
   }
 }

@@ -21,13 +21,24 @@ interface Body {
 export function readAnswer(res: Body, request: ChatRequest, redactor: Redactor): ChatResult {
   const message = res.choices?.[0]?.message;
   const refusal = typeof message?.refusal === 'string' ? message.refusal.trim() : '';
-  const content: string | undefined = typeof message?.content === 'string' && (message.content || !refusal) ? message.content : refusal ? REFUSAL_PREFIX + refusal : undefined;
-  const { tokens, notes } = reportedTokens(res.usage, { prompt_tokens: messageTokens(request.messages), completion_tokens: approxTokens(content ?? '') });
+  const content: string | undefined =
+    typeof message?.content === 'string' && (message.content || !refusal)
+      ? message.content
+      : refusal
+        ? REFUSAL_PREFIX + refusal
+        : undefined;
+  const { tokens, notes } = reportedTokens(res.usage, {
+    prompt_tokens: messageTokens(request.messages),
+    completion_tokens: approxTokens(content ?? ''),
+  });
   const used: ChatTokens = { input_tokens: tokens.prompt_tokens, output_tokens: tokens.completion_tokens };
   if (content !== undefined) return { content, tokens: used, faults: notes };
   const error = res.error as { message?: unknown } | undefined;
   const why = error?.message ?? error ?? res.choices?.[0]?.finish_reason;
-  const detail = why === undefined || why === null ? '' : `: ${redactor.message(typeof why === 'string' ? why : JSON.stringify(why), 200)}`;
+  const detail =
+    why === undefined || why === null
+      ? ''
+      : `: ${redactor.message(typeof why === 'string' ? why : JSON.stringify(why), 200)}`;
   const err = new ProviderError('bad_response', `the endpoint answered without message content${detail}`);
   // Estimates are no evidence of billing: only reported usage is kept for a body without content.
   if (res.usage && typeof res.usage === 'object') err.tokens = used;

@@ -14,7 +14,11 @@ import { rejectsResponseFormat, toProviderError, wantsMaxCompletionTokens } from
 
 export type StructuredMode = 'json_schema' | 'json_object' | 'none';
 type TokensParam = 'max_tokens' | 'max_completion_tokens';
-const STEP_DOWN: Record<StructuredMode, StructuredMode | undefined> = { json_schema: 'json_object', json_object: 'none', none: undefined };
+const STEP_DOWN: Record<StructuredMode, StructuredMode | undefined> = {
+  json_schema: 'json_object',
+  json_object: 'none',
+  none: undefined,
+};
 const RANK: Record<StructuredMode, number> = { json_schema: 0, json_object: 1, none: 2 };
 
 export class OpenAIChatClient implements ChatClient {
@@ -27,7 +31,11 @@ export class OpenAIChatClient implements ChatClient {
   /** Tokens billed for failed 200 attempts of a request, added to the answer that follows (the retry loop reuses the request object). */
   private readonly spent = new WeakMap<ChatRequest, ChatTokens>();
 
-  constructor(private readonly cfg: ModelConfig, opts: ConnectionOptions, private readonly redactor: Redactor) {
+  constructor(
+    private readonly cfg: ModelConfig,
+    opts: ConnectionOptions,
+    private readonly redactor: Redactor,
+  ) {
     addUrlSecrets(cfg, redactor);
     this.api = connect(cfg, opts);
     this.url = requestUrl(cfg, 'chat/completions');
@@ -41,11 +49,20 @@ export class OpenAIChatClient implements ChatClient {
       const sent = { mode: this.mode, tokensParam: this.tokensParam };
       let res: unknown;
       try {
-        res = await this.api.chat.completions.create(this.body(request, sent.mode, sent.tokensParam), { signal, maxRetries: 0 });
+        res = await this.api.chat.completions.create(this.body(request, sent.mode, sent.tokensParam), {
+          signal,
+          maxRetries: 0,
+        });
       } catch (err) {
         const next = request.json && rejectsResponseFormat(err) ? STEP_DOWN[sent.mode] : undefined;
-        if (next) { if (RANK[next] > RANK[this.mode]) this.mode = next; continue; }
-        if (wantsMaxCompletionTokens(err) && sent.tokensParam === 'max_tokens') { this.tokensParam = 'max_completion_tokens'; continue; }
+        if (next) {
+          if (RANK[next] > RANK[this.mode]) this.mode = next;
+          continue;
+        }
+        if (wantsMaxCompletionTokens(err) && sent.tokensParam === 'max_tokens') {
+          this.tokensParam = 'max_completion_tokens';
+          continue;
+        }
         throw toProviderError(err, this.redactor, this.url);
       }
       return this.answer(request, res);
@@ -56,25 +73,38 @@ export class OpenAIChatClient implements ChatClient {
     const before = this.spent.get(request);
     try {
       const result = readAnswer(res as Parameters<typeof readAnswer>[0], request, this.redactor);
-      if (before) { this.spent.delete(request); result.tokens = addTokens(result.tokens, before); }
+      if (before) {
+        this.spent.delete(request);
+        result.tokens = addTokens(result.tokens, before);
+      }
       return result;
     } catch (err) {
       if (err instanceof ProviderError) {
-        const total = err.tokens && before ? addTokens(err.tokens, before) : err.tokens ?? before;
-        if (total) { err.tokens = total; this.spent.set(request, total); }
+        const total = err.tokens && before ? addTokens(err.tokens, before) : (err.tokens ?? before);
+        if (total) {
+          err.tokens = total;
+          this.spent.set(request, total);
+        }
       }
       throw err;
     }
   }
 
-  private body(request: ChatRequest, mode: StructuredMode, tokensParam: TokensParam): ChatCompletionCreateParamsNonStreaming {
+  private body(
+    request: ChatRequest,
+    mode: StructuredMode,
+    tokensParam: TokensParam,
+  ): ChatCompletionCreateParamsNonStreaming {
     const c = this.cfg;
     const body: ChatCompletionCreateParamsNonStreaming = { model: this.identity.model, messages: request.messages };
     if (c.temperature !== undefined) body.temperature = c.temperature;
     if (c.max_tokens !== undefined) body[tokensParam] = c.max_tokens;
     if (c.seed !== undefined) body.seed = c.seed;
     if (request.json && mode === 'json_schema') {
-      body.response_format = { type: 'json_schema', json_schema: { name: request.json.name, schema: request.json.schema, strict: true } };
+      body.response_format = {
+        type: 'json_schema',
+        json_schema: { name: request.json.name, schema: request.json.schema, strict: true },
+      };
     } else if (request.json && mode === 'json_object') {
       body.response_format = { type: 'json_object' };
     }

@@ -32,7 +32,11 @@ export function addUrlSecrets(cfg: ModelConfig, redactor: Redactor): void {
   if (!cfg.base_url) return;
   const { url, query } = splitBaseUrl(cfg.base_url);
   for (const [name, value] of Object.entries(query)) if (SENSITIVE_HEADER.test(name)) redactor.add(value);
-  try { redactor.add(decodeURIComponent(new URL(url).password)); } catch { /* validated elsewhere */ }
+  try {
+    redactor.add(decodeURIComponent(new URL(url).password));
+  } catch {
+    /* validated elsewhere */
+  }
 }
 
 /** The deployment a route goes to on Azure: embeddings have their own (`embeddings.model`). */
@@ -40,7 +44,11 @@ function azureDeployment(cfg: ModelConfig, route: 'chat/completions' | 'embeddin
   return route === 'embeddings' ? cfg.embeddings?.model : cfg.azure?.deployment;
 }
 
-export function connect(cfg: ModelConfig, opts: ConnectionOptions, route: 'chat/completions' | 'embeddings' = 'chat/completions'): OpenAI {
+export function connect(
+  cfg: ModelConfig,
+  opts: ConnectionOptions,
+  route: 'chat/completions' | 'embeddings' = 'chat/completions',
+): OpenAI {
   const { url, query } = splitBaseUrl(cfg.base_url ?? OPENAI_BASE_URL);
   const common = {
     apiKey: opts.apiKey ?? NO_KEY,
@@ -56,9 +64,14 @@ export function connect(cfg: ModelConfig, opts: ConnectionOptions, route: 'chat/
     ...(opts.fetch ? { fetch: opts.fetch } : {}),
   };
   if (cfg.azure) {
-    if (!cfg.base_url) throw new Error(`model '${cfg.name}': Azure OpenAI needs base_url (https://<resource>.openai.azure.com)`);
+    if (!cfg.base_url) {
+      throw new Error(`model '${cfg.name}': Azure OpenAI needs base_url (https://<resource>.openai.azure.com)`);
+    }
     return new AzureOpenAI({
-      ...common, endpoint: url, deployment: azureDeployment(cfg, route), apiVersion: cfg.azure.api_version,
+      ...common,
+      endpoint: url,
+      deployment: azureDeployment(cfg, route),
+      apiVersion: cfg.azure.api_version,
     });
   }
   return new OpenAI({ ...common, baseURL: url });
@@ -76,10 +89,16 @@ export function requestUrl(cfg: ModelConfig, route: 'chat/completions' | 'embedd
 }
 
 /** The endpoint as recorded in cache identities: no credentials, no query. */
-export function publicEndpoint(cfg: ModelConfig, route: 'chat/completions' | 'embeddings' = 'chat/completions'): string {
+export function publicEndpoint(
+  cfg: ModelConfig,
+  route: 'chat/completions' | 'embeddings' = 'chat/completions',
+): string {
   try {
     const u = new URL(cfg.base_url ?? OPENAI_BASE_URL);
-    u.username = ''; u.password = ''; u.search = ''; u.hash = '';
+    u.username = '';
+    u.password = '';
+    u.search = '';
+    u.hash = '';
     const base = u.toString().replace(/\/$/, '');
     return cfg.azure ? `${base}/deployments/${azureDeployment(cfg, route)}?api-version=${cfg.azure.api_version}` : base;
   } catch {

@@ -22,24 +22,36 @@ export function toProviderError(err: unknown, redactor: Redactor, url?: string):
   if (err instanceof APIUserAbortError) throw err;
   const at = url ? ` (POST ${url})` : '';
   if (err instanceof APIConnectionTimeoutError) return new ProviderError('timeout', redactor.message(err));
-  if (err instanceof APIConnectionError) return new ProviderError('network', `${redactor.message(err.cause ?? err)}${at}`);
+  if (err instanceof APIConnectionError) {
+    return new ProviderError('network', `${redactor.message(err.cause ?? err)}${at}`);
+  }
   if (err instanceof APIError && err.status !== undefined) {
     const headers = err.headers;
     const retryAfter = parseRetryAfter(headers?.get('retry-after'), headers?.get('retry-after-ms'));
     // The package's message starts with the status too ("401 Incorrect API key…"): say it once.
     const text = redactor.message(err).replace(new RegExp(`^${err.status}\\b\\s*`), '');
     const reason = reasonForStatus(err.status);
-    return new ProviderError(reason, `HTTP ${err.status}${reason === 'rejected' ? at : ''}: ${text}`, err.status, retryAfter);
+    return new ProviderError(
+      reason,
+      `HTTP ${err.status}${reason === 'rejected' ? at : ''}: ${text}`,
+      err.status,
+      retryAfter,
+    );
   }
-  if (err instanceof SyntaxError) return new ProviderError('bad_response', `the endpoint's response is not valid JSON: ${redactor.message(err)}`);
+  if (err instanceof SyntaxError) {
+    return new ProviderError('bad_response', `the endpoint's response is not valid JSON: ${redactor.message(err)}`);
+  }
   if (err instanceof Error && err.name === 'AbortError') throw err;
   return new ProviderError('network', redactor.message(err));
 }
 
 /** A 400 that says the endpoint does not support the structured-output format we asked for. */
 export function rejectsResponseFormat(err: unknown): boolean {
-  return err instanceof APIError && (err.status === 400 || err.status === 422) &&
-    /response_format|json_schema|json_object|structured output|guided/i.test(err.message);
+  return (
+    err instanceof APIError &&
+    (err.status === 400 || err.status === 422) &&
+    /response_format|json_schema|json_object|structured output|guided/i.test(err.message)
+  );
 }
 
 /** A 400 that asks for max_completion_tokens instead of max_tokens (newer OpenAI models). */

@@ -22,20 +22,35 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
   const url = new URL(input instanceof Request ? input.url : String(input));
   const secure = url.protocol === 'https:';
   const headers: Record<string, string> = {};
-  new Headers(init.headers).forEach((v, k) => { headers[k] = v; });
+  new Headers(init.headers).forEach((v, k) => {
+    headers[k] = v;
+  });
   return new Promise<Response>((resolve, reject) => {
-    const req = (secure ? https : http).request(url, {
-      method: init.method ?? 'GET', headers, agent: secure ? agents.https : agents.http, signal: init.signal ?? undefined,
-    }, (res) => {
-      const chunks: Buffer[] = [];
-      res.on('data', (c: Buffer) => chunks.push(c));
-      res.on('error', reject);
-      res.on('end', () => {
-        const status = res.statusCode ?? 502;
-        const empty = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
-        resolve(new Response(empty ? null : Buffer.concat(chunks), { status, statusText: res.statusMessage, headers: responseHeaders(res.headers) }));
-      });
-    });
+    const req = (secure ? https : http).request(
+      url,
+      {
+        method: init.method ?? 'GET',
+        headers,
+        agent: secure ? agents.https : agents.http,
+        signal: init.signal ?? undefined,
+      },
+      (res) => {
+        const chunks: Buffer[] = [];
+        res.on('data', (c: Buffer) => chunks.push(c));
+        res.on('error', reject);
+        res.on('end', () => {
+          const status = res.statusCode ?? 502;
+          const empty = status === 204 || status === 205 || status === 304 || init.method === 'HEAD';
+          resolve(
+            new Response(empty ? null : Buffer.concat(chunks), {
+              status,
+              statusText: res.statusMessage,
+              headers: responseHeaders(res.headers),
+            }),
+          );
+        });
+      },
+    );
     req.on('error', reject);
     req.end(body ?? undefined);
   });

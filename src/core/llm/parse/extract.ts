@@ -5,7 +5,11 @@
 export type Extracted = { ok: true; value: unknown; repairs: string[] } | { ok: false; error: string };
 
 function tryParse(text: string): { value: unknown } | undefined {
-  try { return { value: JSON.parse(text) }; } catch { return undefined; }
+  try {
+    return { value: JSON.parse(text) };
+  } catch {
+    return undefined;
+  }
 }
 
 /** The body of the first ``` fenced block, if any. */
@@ -55,19 +59,27 @@ function singleToDouble(text: string): string {
   let out = '';
   for (let i = 0; i < text.length; i++) {
     const c = text[i];
-    if (c === '"') { // copy a double-quoted string verbatim
+    if (c === '"') {
+      // copy a double-quoted string verbatim
       let j = i + 1;
       while (j < text.length && text[j] !== '"') j += text[j] === '\\' ? 2 : 1;
       out += text.slice(i, j + 1);
       i = j;
       continue;
     }
-    if (c !== "'") { out += c; continue; }
+    if (c !== "'") {
+      out += c;
+      continue;
+    }
     let body = '';
     let j = i + 1;
     for (; j < text.length; j++) {
       const d = text[j];
-      if (d === '\\' && text[j + 1] === "'") { body += "'"; j++; continue; }
+      if (d === '\\' && text[j + 1] === "'") {
+        body += "'";
+        j++;
+        continue;
+      }
       if (d === "'" && /^\s*([,}\]:]|$)/.test(text.slice(j + 1))) break;
       body += d === '"' ? '\\"' : d;
     }
@@ -79,12 +91,36 @@ function singleToDouble(text: string): string {
 
 const REPAIRS: [string, (s: string) => string][] = [
   ['smart quotes', (s) => s.replace(/[\u201C\u201D]/g, '"').replace(/[\u2018\u2019]/g, "'")],
-  ['comments', (s) => s.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? '')],
+  [
+    'comments',
+    (s) => s.replace(/("(?:[^"\\]|\\.)*")|\/\/[^\n]*|\/\*[\s\S]*?\*\//g, (m, str: string | undefined) => str ?? ''),
+  ],
   ['single quotes', singleToDouble],
-  ['unquoted keys', (s) => s.replace(/("(?:[^"\\]|\\.)*")|([{,]\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*:)/g, (m, str: string | undefined, pre: string, key: string, colon: string) => str ?? `${pre}"${key}"${colon}`)],
-  ['python literals', (s) => s.replace(/("(?:[^"\\]|\\.)*")|\b(True|False|None)\b/g, (m, str: string | undefined, lit: string) => str ?? (lit === 'True' ? 'true' : lit === 'False' ? 'false' : 'null'))],
-  ['trailing commas', (s) => s.replace(/("(?:[^"\\]|\\.)*")|,(\s*[}\]])/g, (m, str: string | undefined, close: string) => str ?? close)],
-  ['raw newlines in strings', (s) => s.replace(/"(?:[^"\\]|\\.)*"/g, (str) => str.replace(/\r?\n/g, '\\n').replace(/\t/g, '\\t'))],
+  [
+    'unquoted keys',
+    (s) =>
+      s.replace(
+        /("(?:[^"\\]|\\.)*")|([{,]\s*)([A-Za-z_][A-Za-z0-9_]*)(\s*:)/g,
+        (m, str: string | undefined, pre: string, key: string, colon: string) => str ?? `${pre}"${key}"${colon}`,
+      ),
+  ],
+  [
+    'python literals',
+    (s) =>
+      s.replace(
+        /("(?:[^"\\]|\\.)*")|\b(True|False|None)\b/g,
+        (m, str: string | undefined, lit: string) =>
+          str ?? (lit === 'True' ? 'true' : lit === 'False' ? 'false' : 'null'),
+      ),
+  ],
+  [
+    'trailing commas',
+    (s) => s.replace(/("(?:[^"\\]|\\.)*")|,(\s*[}\]])/g, (m, str: string | undefined, close: string) => str ?? close),
+  ],
+  [
+    'raw newlines in strings',
+    (s) => s.replace(/"(?:[^"\\]|\\.)*"/g, (str) => str.replace(/\r?\n/g, '\\n').replace(/\t/g, '\\t')),
+  ],
 ];
 
 export function extractJson(answer: string): Extracted {
@@ -96,15 +132,30 @@ export function extractJson(answer: string): Extracted {
   const repairs: string[] = [];
   let candidate = text;
   const fence = fenced(text);
-  if (fence !== undefined) { candidate = fence.trim(); repairs.push('code fence'); }
+  if (fence !== undefined) {
+    candidate = fence.trim();
+    repairs.push('code fence');
+  }
   for (const { span, cut } of spans(candidate)) {
     const fixed = repair(span);
-    if (fixed) return { ok: true, value: fixed.value, repairs: [...repairs, ...(span !== candidate ? ['surrounding text'] : []), ...fixed.repairs] };
+    if (fixed) {
+      return {
+        ok: true,
+        value: fixed.value,
+        repairs: [...repairs, ...(span !== candidate ? ['surrounding text'] : []), ...fixed.repairs],
+      };
+    }
     // Every later "{" is inside this cut-off object: a nested one parsing is not the answer, and
     // judging it would tell the model the wrong problem.
     if (cut) return { ok: false, error: 'the answer was cut off inside its JSON object (too long for max_tokens?)' };
   }
-  return { ok: false, error: balancedSpan(candidate) === undefined ? 'no JSON object found in the answer' : 'the answer is not valid JSON, even after repairs' };
+  return {
+    ok: false,
+    error:
+      balancedSpan(candidate) === undefined
+        ? 'no JSON object found in the answer'
+        : 'the answer is not valid JSON, even after repairs',
+  };
 }
 
 /** Applies the repairs in order until the span parses. */
@@ -115,7 +166,10 @@ function repair(span: string): { value: unknown; repairs: string[] } | undefined
     const parsed = tryParse(candidate);
     if (parsed) return { value: parsed.value, repairs };
     const next = fix(candidate);
-    if (next !== candidate) { repairs.push(name); candidate = next; }
+    if (next !== candidate) {
+      repairs.push(name);
+      candidate = next;
+    }
   }
   const parsed = tryParse(candidate);
   return parsed ? { value: parsed.value, repairs } : undefined;

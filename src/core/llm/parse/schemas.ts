@@ -16,16 +16,29 @@ type Schema = Record<string, unknown>;
  * 1,000 tokens; a runaway answer otherwise went into the trace, the memory stream, every later
  * prompt and the checkpoint whole), and an interview answer. Longer is a problem the re-ask names.
  */
-export const MAX_TEXT = 4000, MAX_ANSWER = 16000, MAX_TOPIC = 200, MAX_INSIGHTS = 20;
+export const MAX_TEXT = 4000,
+  MAX_ANSWER = 16000,
+  MAX_TOPIC = 200,
+  MAX_INSIGHTS = 20;
 
 const str = (description?: string): Schema => ({ type: 'string', ...(description ? { description } : {}) });
 /** Free text, length-capped: the endpoint is told the cap it is held to. */
-const text = (_strict: boolean, description: string, max = MAX_TEXT): Schema => ({ type: 'string', description, maxLength: max });
-const unit = (_strict: boolean, description: string): Schema => ({ type: 'number', description: `${description}, 0 to 1`, minimum: 0, maximum: 1 });
+const text = (_strict: boolean, description: string, max = MAX_TEXT): Schema => ({
+  type: 'string',
+  description,
+  maxLength: max,
+});
+const unit = (_strict: boolean, description: string): Schema => ({
+  type: 'number',
+  description: `${description}, 0 to 1`,
+  minimum: 0,
+  maximum: 1,
+});
 
 function object(properties: Record<string, Schema>, strict: boolean, optional: string[] = []): Schema {
   return {
-    type: 'object', properties,
+    type: 'object',
+    properties,
     required: strict ? Object.keys(properties) : Object.keys(properties).filter((k) => !optional.includes(k)),
     ...(strict ? { additionalProperties: false } : {}),
   };
@@ -48,37 +61,68 @@ function partnerSchema(req: AdviseRequest, strict: boolean): Schema {
 export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
   switch (req.kind) {
     case 'choose_partner': // lenient: membership is checked in code, so one compiled validator serves every request
-      return object({ choice: strict ? { type: 'string', enum: req.candidates.map((c) => c.id) } : str(), reason: text(strict, 'one sentence') }, strict);
-    case 'speak':
-      return object({
-        act: { type: 'string', enum: [...DIALOGUE_ACTS] },
-        text: text(strict, 'your message'),
-        topic: { type: ['string', 'null'], description: 'the topic, if any', maxLength: MAX_TOPIC },
-      }, strict, ['topic']);
-    case 'evaluate':
-      return object({
-        rating: unit(strict, 'overall rating'),
-        reasons: object({ reciprocity: unit(strict, 'reciprocity'), novelty: unit(strict, 'novelty'), affect: unit(strict, 'affect') }, strict),
-        text: text(strict, 'why'),
-      }, strict);
-    case 'advise':
-      return object({
-        driver: { type: 'string', enum: [...DRIVERS] },
-        action: { type: 'string', enum: [...ADVICE_ACTIONS] },
-        text: text(strict, 'advice to the agent'),
-        partner: partnerSchema(req, strict),
-      }, strict, ['partner']);
-    case 'reflect':
-      return object({
-        insights: {
-          type: 'array', maxItems: MAX_INSIGHTS,
-          items: object({
-            text: text(strict, 'the insight'),
-            importance: { type: 'number', description: '1 to 10', minimum: 1, maximum: 10 },
-            evidence: { type: 'array', items: { type: 'integer' } },
-          }, strict),
+      return object(
+        {
+          choice: strict ? { type: 'string', enum: req.candidates.map((c) => c.id) } : str(),
+          reason: text(strict, 'one sentence'),
         },
-      }, strict);
+        strict,
+      );
+    case 'speak':
+      return object(
+        {
+          act: { type: 'string', enum: [...DIALOGUE_ACTS] },
+          text: text(strict, 'your message'),
+          topic: { type: ['string', 'null'], description: 'the topic, if any', maxLength: MAX_TOPIC },
+        },
+        strict,
+        ['topic'],
+      );
+    case 'evaluate':
+      return object(
+        {
+          rating: unit(strict, 'overall rating'),
+          reasons: object(
+            {
+              reciprocity: unit(strict, 'reciprocity'),
+              novelty: unit(strict, 'novelty'),
+              affect: unit(strict, 'affect'),
+            },
+            strict,
+          ),
+          text: text(strict, 'why'),
+        },
+        strict,
+      );
+    case 'advise':
+      return object(
+        {
+          driver: { type: 'string', enum: [...DRIVERS] },
+          action: { type: 'string', enum: [...ADVICE_ACTIONS] },
+          text: text(strict, 'advice to the agent'),
+          partner: partnerSchema(req, strict),
+        },
+        strict,
+        ['partner'],
+      );
+    case 'reflect':
+      return object(
+        {
+          insights: {
+            type: 'array',
+            maxItems: MAX_INSIGHTS,
+            items: object(
+              {
+                text: text(strict, 'the insight'),
+                importance: { type: 'number', description: '1 to 10', minimum: 1, maximum: 10 },
+                evidence: { type: 'array', items: { type: 'integer' } },
+              },
+              strict,
+            ),
+          },
+        },
+        strict,
+      );
     case 'interview':
       return object({ answer: text(strict, 'answer in character', MAX_ANSWER) }, strict);
   }

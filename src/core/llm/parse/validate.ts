@@ -9,7 +9,8 @@ import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
 
-export type Validated<K extends keyof ResponseByKind> = { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
+export type Validated<K extends keyof ResponseByKind> =
+  { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
 
 const ajv = new Ajv({ allErrors: false, strict: false });
 const compiled = new Map<DecisionRequest['kind'], ValidateFunction>();
@@ -35,7 +36,10 @@ const lower = (x: unknown): unknown => (typeof x === 'string' ? x.trim().toLower
  * one whose name it is (a model naming a person instead of giving the id). Undefined when it
  * names no one offered, or several people of that name.
  */
-function personMeant(given: string, offered: readonly { id: string; name: string }[]): { id: string; byName: boolean } | undefined {
+function personMeant(
+  given: string,
+  offered: readonly { id: string; name: string }[],
+): { id: string; byName: boolean } | undefined {
   const g = given.trim().toLowerCase();
   const byId = offered.find((c) => c.id.toLowerCase() === g);
   if (byId) return { id: byId.id, byName: false };
@@ -46,8 +50,12 @@ function personMeant(given: string, offered: readonly { id: string; name: string
 /** Spelling-level normalisation before validation (top-level fields of a copy); says what it changed. */
 function normalise(req: DecisionRequest, value: Record<string, unknown>, repairs: string[]): void {
   const spelled = (field: string): void => {
-    const was = value[field], now = lower(was);
-    if (now !== was) { value[field] = now; repairs.push(`"${field}" spelling`); }
+    const was = value[field],
+      now = lower(was);
+    if (now !== was) {
+      value[field] = now;
+      repairs.push(`"${field}" spelling`);
+    }
   };
   switch (req.kind) {
     case 'choose_partner': {
@@ -55,36 +63,56 @@ function normalise(req: DecisionRequest, value: Record<string, unknown>, repairs
       if (typeof given !== 'string') break;
       const meant = personMeant(given, req.candidates);
       value.choice = meant ? meant.id : given.trim(); // not a candidate: validateResponse says so
-      if (value.choice !== given) repairs.push(meant?.byName ? 'a candidate named instead of its id' : '"choice" spelling');
+      if (value.choice !== given) {
+        repairs.push(meant?.byName ? 'a candidate named instead of its id' : '"choice" spelling');
+      }
       break;
     }
-    case 'speak': spelled('act'); if (value.topic === null || value.topic === '') delete value.topic; break;
+    case 'speak':
+      spelled('act');
+      if (value.topic === null || value.topic === '') delete value.topic;
+      break;
     case 'advise': {
-      spelled('driver'); spelled('action');
+      spelled('driver');
+      spelled('action');
       // The optional partner must be one of the warm contacts offered (by id): a name is mapped to
       // the id, anyone else is dropped (the advice stands without a partner). A non-string is left
       // for the schema to name.
       const given = value.partner;
-      if (given === null || given === undefined || (typeof given === 'string' && !given.trim())) { delete value.partner; break; }
+      if (given === null || given === undefined || (typeof given === 'string' && !given.trim())) {
+        delete value.partner;
+        break;
+      }
       if (typeof given !== 'string') break;
       const meant = personMeant(given, req.warm ?? []);
-      if (!meant) { delete value.partner; repairs.push('"partner" not a warm contact, dropped'); break; }
+      if (!meant) {
+        delete value.partner;
+        repairs.push('"partner" not a warm contact, dropped');
+        break;
+      }
       value.partner = meant.id;
-      if (meant.id !== given) repairs.push(meant.byName ? 'a warm contact named instead of its id' : '"partner" spelling');
+      if (meant.id !== given) {
+        repairs.push(meant.byName ? 'a warm contact named instead of its id' : '"partner" spelling');
+      }
       break;
     }
   }
 }
 
 export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown): Validated<R['kind']> {
-  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return { ok: false, error: 'the answer must be a JSON object' };
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) {
+    return { ok: false, error: 'the answer must be a JSON object' };
+  }
   const value = { ...(raw as Record<string, unknown>) }; // normalise rewrites top-level fields only
   const repairs: string[] = [];
   normalise(req, value, repairs);
   const check = validator(req);
   if (!check(value)) return { ok: false, error: describe(check.errors![0]) };
   if (req.kind === 'choose_partner' && !req.candidates.some((c) => c.id === value.choice)) {
-    return { ok: false, error: `"choice" must be one of ${req.candidates.map((c) => c.id).join(', ')}, not "${String(value.choice)}"` };
+    return {
+      ok: false,
+      error: `"choice" must be one of ${req.candidates.map((c) => c.id).join(', ')}, not "${String(value.choice)}"`,
+    };
   }
   return { ok: true, value: shape(req, value, repairs) as ResponseByKind[R['kind']], repairs };
 }
@@ -93,22 +121,39 @@ export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown
 // eslint-disable-next-line @typescript-eslint/no-explicit-any -- `v` passed the kind's JSON Schema: its fields are there
 function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]): ResponseByKind[keyof ResponseByKind] {
   switch (req.kind) {
-    case 'choose_partner': return { choice: v.choice, reason: v.reason };
-    case 'speak': return { act: v.act, text: v.text, ...(typeof v.topic === 'string' ? { topic: v.topic } : {}) };
-    case 'evaluate': return { rating: v.rating, reasons: { reciprocity: v.reasons.reciprocity, novelty: v.reasons.novelty, affect: v.reasons.affect }, text: v.text };
-    case 'advise': return { driver: v.driver, action: v.action, text: v.text, ...(typeof v.partner === 'string' ? { partner: v.partner } : {}) };
+    case 'choose_partner':
+      return { choice: v.choice, reason: v.reason };
+    case 'speak':
+      return { act: v.act, text: v.text, ...(typeof v.topic === 'string' ? { topic: v.topic } : {}) };
+    case 'evaluate':
+      return {
+        rating: v.rating,
+        reasons: { reciprocity: v.reasons.reciprocity, novelty: v.reasons.novelty, affect: v.reasons.affect },
+        text: v.text,
+      };
+    case 'advise':
+      return {
+        driver: v.driver,
+        action: v.action,
+        text: v.text,
+        ...(typeof v.partner === 'string' ? { partner: v.partner } : {}),
+      };
     case 'reflect': {
       const shown = new Set([...req.recent, ...req.memories].map((m) => m.id));
-      const unseen = [...new Set((v.insights as { evidence: number[] }[]).flatMap((i) => i.evidence.filter((id) => !shown.has(id))))];
+      const unseen = [
+        ...new Set((v.insights as { evidence: number[] }[]).flatMap((i) => i.evidence.filter((id) => !shown.has(id)))),
+      ];
       if (unseen.length) repairs.push(`evidence never shown dropped (${unseen.join(', ')})`);
       return {
         // eslint-disable-next-line @typescript-eslint/no-explicit-any -- checked by the schema, as `v`
         insights: (v.insights as any[]).map((i) => ({
-          text: i.text, importance: Math.round(i.importance),
+          text: i.text,
+          importance: Math.round(i.importance),
           evidence: [...new Set((i.evidence as number[]).filter((id) => shown.has(id)))],
         })),
       };
     }
-    case 'interview': return { answer: v.answer };
+    case 'interview':
+      return { answer: v.answer };
   }
 }

@@ -89,8 +89,5 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
     'Cite the ids of the memories each insight rests on, and rate its importance from 1 to 10.',
   ].join('\n'),
 
-  interview: [
-    'An interviewer asks you: {{question}}',
-    'Answer in character, in a few sentences.',
-  ].join('\n'),
+  interview: ['An interviewer asks you: {{question}}', 'Answer in character, in a few sentences.'].join('\n'),
 };

@@ -9,7 +9,10 @@ import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../ty
 import { DEFAULT_TEMPLATES } from './defaults';
 import { promptValues, type PromptContext } from './values';
 
-interface CompiledLine { text: string; vars: string[] }
+interface CompiledLine {
+  text: string;
+  vars: string[];
+}
 
 // Templates are few and rendered thousands of times per round: split them into lines once.
 const compiled = new Map<string, CompiledLine[]>();
@@ -30,7 +33,10 @@ function compile(template: string): CompiledLine[] {
 export function renderLines(template: string, values: Record<string, string>): string {
   const out: string[] = [];
   for (const line of compile(template)) {
-    if (!line.vars.length) { out.push(line.text); continue; }
+    if (!line.vars.length) {
+      out.push(line.text);
+      continue;
+    }
     if (line.vars.every((v) => values[v] === '')) continue;
     out.push(renderTemplate(line.text, values));
   }
@@ -44,7 +50,9 @@ export function jsonInstruction(req: DecisionRequest): string {
   if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
   if (req.kind === 'advise') {
     const ids = (req.warm ?? []).map((c) => c.id);
-    s += ids.length ? `\n"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.` : '\n"partner" must be null: there are no warm contacts to suggest yet.';
+    s += ids.length
+      ? `\n"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.`
+      : '\n"partner" must be null: there are no warm contacts to suggest yet.';
   }
   return s;
 }
@@ -71,10 +79,18 @@ export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, c
 }
 
 /** The one follow-up after an unusable answer: show the model its answer and what was wrong. */
-export function reaskMessages(messages: ChatMessage[], answer: string, problem: string, kind: DecisionKind): ChatMessage[] {
+export function reaskMessages(
+  messages: ChatMessage[],
+  answer: string,
+  problem: string,
+  kind: DecisionKind,
+): ChatMessage[] {
   return [
     ...messages,
     { role: 'assistant', content: answer },
-    { role: 'user', content: `That answer could not be used: ${problem}\nReply again with only the JSON object, exactly in this shape:\n${RESPONSE_FORMATS[kind]}` },
+    {
+      role: 'user',
+      content: `That answer could not be used: ${problem}\nReply again with only the JSON object, exactly in this shape:\n${RESPONSE_FORMATS[kind]}`,
+    },
   ];
 }

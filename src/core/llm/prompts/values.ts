@@ -1,7 +1,14 @@
 // The values of every `{{variable}}` a prompt template can use (PROMPT_VARIABLES), rendered from a
 // decision request as short readable text. Absent fields render empty.
 import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/language/model';
-import type { AdviseRequest, Candidate, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from '../types';
+import type {
+  AdviseRequest,
+  Candidate,
+  DecisionRequest,
+  PersonaBrief,
+  RetrievedMemory,
+  TranscriptLine,
+} from '../types';
 
 export interface PromptContext {
   /** Total rounds of the run (`{{rounds}}`). */
@@ -12,16 +19,27 @@ const num = (x: number): string => x.toFixed(2);
 const text = (x: unknown): string => (x === undefined || x === null ? '' : String(x));
 
 // The engine passes the same brief object for an agent every time: format it once.
-const memo = { persona: new WeakMap<PersonaBrief, Record<string, string>>(), partner: new WeakMap<PersonaBrief, Record<string, string>>() };
+const memo = {
+  persona: new WeakMap<PersonaBrief, Record<string, string>>(),
+  partner: new WeakMap<PersonaBrief, Record<string, string>>(),
+};
 
-function personaValues(prefix: 'persona' | 'partner', p: PersonaBrief | undefined, full: boolean): Record<string, string> {
+function personaValues(
+  prefix: 'persona' | 'partner',
+  p: PersonaBrief | undefined,
+  full: boolean,
+): Record<string, string> {
   if (!p) return formatPersona(prefix, p, full);
   let v = memo[prefix].get(p);
   if (!v) memo[prefix].set(p, (v = formatPersona(prefix, p, full)));
   return v;
 }
 
-function formatPersona(prefix: 'persona' | 'partner', p: PersonaBrief | undefined, full: boolean): Record<string, string> {
+function formatPersona(
+  prefix: 'persona' | 'partner',
+  p: PersonaBrief | undefined,
+  full: boolean,
+): Record<string, string> {
   const v: Record<string, string> = {
     [`${prefix}.id`]: text(p?.id),
     [`${prefix}.name`]: text(p?.name),
@@ -34,14 +52,18 @@ function formatPersona(prefix: 'persona' | 'partner', p: PersonaBrief | undefine
     v[`${prefix}.location`] = text(p?.location);
     v[`${prefix}.style`] = text(p?.style);
     v[`${prefix}.traits`] = p ? TRAIT_NAMES.map((t) => `${t} ${num(p.traits[t])}`).join(', ') : '';
-    v[`${prefix}.motivations`] = p ? DRIVERS.map((d) => `${d} (${DRIVER_LABELS[d]}) ${num(p.motivations[d])}`).join(', ') : '';
+    v[`${prefix}.motivations`] = p
+      ? DRIVERS.map((d) => `${d} (${DRIVER_LABELS[d]}) ${num(p.motivations[d])}`).join(', ')
+      : '';
   }
   return v;
 }
 
 export function memoryLines(memories: RetrievedMemory[]): string {
   if (!memories.length) return '(nothing yet)';
-  return memories.map((m) => `- ${m.id}: ${m.text} (round ${m.round}, ${m.kind}, importance ${m.importance})`).join('\n');
+  return memories
+    .map((m) => `- ${m.id}: ${m.text} (round ${m.round}, ${m.kind}, importance ${m.importance})`)
+    .join('\n');
 }
 
 function candidateLine(c: Candidate): string {
@@ -82,7 +104,9 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
       v.conversation = conversationLines(req.transcript);
       v.turn = String(req.turn + 1);
       v.turns = String(req.turns);
-      v.room = req.room ? `You are in the group room "${req.room.name}"${req.room.topic ? ` about ${req.room.topic}` : ''}.` : '';
+      v.room = req.room
+        ? `You are in the group room "${req.room.name}"${req.room.topic ? ` about ${req.room.topic}` : ''}.`
+        : '';
       break;
     case 'evaluate':
       Object.assign(v, personaValues('partner', req.partner, false));
@@ -90,15 +114,21 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
       break;
     case 'advise': {
       const { raw, total, basis } = req.rewards;
-      v.rewards = DRIVERS.map((d) => `- ${d} (${DRIVER_LABELS[d]}): ${num(raw[d])}, matters ${num(req.weights[d])}`).join('\n') + `\n- overall: ${num(total)}`;
+      v.rewards =
+        DRIVERS.map((d) => `- ${d} (${DRIVER_LABELS[d]}): ${num(raw[d])}, matters ${num(req.weights[d])}`).join('\n') +
+        `\n- overall: ${num(total)}`;
       v.reward_changes = req.previous
-        ? DRIVERS.map((d) => `${d} ${signed(raw[d] - req.previous!.raw[d])}`).join(', ') + `; overall ${signed(total - req.previous.total)}`
+        ? DRIVERS.map((d) => `${d} ${signed(raw[d] - req.previous!.raw[d])}`).join(', ') +
+          `; overall ${signed(total - req.previous.total)}`
         : 'first assessment';
-      v.ratings_received = `${basis.conversations} conversation${basis.conversations === 1 ? '' : 's'} with ${basis.partners} partner${basis.partners === 1 ? '' : 's'}; ` +
+      v.ratings_received =
+        `${basis.conversations} conversation${basis.conversations === 1 ? '' : 's'} with ${basis.partners} partner${basis.partners === 1 ? '' : 's'}; ` +
         `mean rating received ${num(basis.rating_received)}; asked ${basis.questions_asked} question${basis.questions_asked === 1 ? '' : 's'}, got ${basis.answers_received} answer${basis.answers_received === 1 ? '' : 's'}; ` +
         `shared ${basis.shares} time${basis.shares === 1 ? '' : 's'} (${basis.shares_acknowledged} acknowledged); ${basis.plans_agreed} plan${basis.plans_agreed === 1 ? '' : 's'} agreed; ` +
         `support given ${basis.support_given}, received ${basis.support_received}` +
-        (req.warm_contacts.length ? `; people who liked talking with them (their warm contacts): ${warmContactLines(req)}` : '');
+        (req.warm_contacts.length
+          ? `; people who liked talking with them (their warm contacts): ${warmContactLines(req)}`
+          : '');
       break;
     }
     case 'reflect':
@@ -116,4 +146,6 @@ function warmContactLines(req: AdviseRequest): string {
   return req.warm?.length ? req.warm.map((c) => `${c.name} (id ${c.id})`).join(', ') : req.warm_contacts.join(', ');
 }
 
-function signed(x: number): string { return (x >= 0 ? '+' : '') + num(x); }
+function signed(x: number): string {
+  return (x >= 0 ? '+' : '') + num(x);
+}
