@@ -32,6 +32,20 @@ const LABELS_MAX = 400;
 /** Above this many ties on screen, strokes stay within one device pixel. */
 const CROWDED = 600;
 
+/** What every layer of one drawing shares: the canvas, the zoom, and what is on screen or dimmed. */
+interface Frame {
+  ctx: CanvasRenderingContext2D;
+  k: number;
+  /** The visible part of layout space, padded for curves and labels. */
+  box: { x0: number; y0: number; x1: number; y1: number };
+  visible: (n: LayoutNode) => boolean;
+  dimNode: (n: LayoutNode) => boolean;
+  dimLink: (l: LayoutLink) => boolean;
+  /** Thinnest stroke, in layout units: half a CSS pixel. */
+  minWidth: number;
+  theme: NetworkTheme;
+}
+
 export function drawNetwork(
   ctx: CanvasRenderingContext2D,
   nodes: readonly LayoutNode[],
@@ -46,19 +60,24 @@ export function drawNetwork(
   ctx.fillStyle = theme.background;
   ctx.fillRect(0, 0, opts.width, opts.height);
   ctx.setTransform(opts.ratio * k, 0, 0, opts.ratio * k, opts.ratio * x, opts.ratio * y);
-  // The visible part of layout space, padded for curves and labels.
   const pad = 40 / k;
-  const x0 = -x / k - pad,
-    y0 = -y / k - pad,
-    x1 = (opts.width - x) / k + pad,
-    y1 = (opts.height - y) / k + pad;
-  const visible = (n: LayoutNode) => n.x >= x0 && n.x <= x1 && n.y >= y0 && n.y <= y1;
+  const box = { x0: -x / k - pad, y0: -y / k - pad, x1: (opts.width - x) / k + pad, y1: (opts.height - y) / k + pad };
+  const visible = (n: LayoutNode) => n.x >= box.x0 && n.x <= box.x1 && n.y >= box.y0 && n.y <= box.y1;
   const { dimNode, dimLink } = focusOf(decor, links);
-  const minWidth = 0.5 / k;
+  const frame: Frame = { ctx, k, box, visible, dimNode, dimLink, minWidth: 0.5 / k, theme };
+  drawTies(frame, links);
+  drawNodes(frame, nodes);
+  drawRings(frame, nodes, decor);
+  drawLabels(frame, nodes, view, decor, opts);
+}
 
-  // Ties: batches keyed by (dimmed, reciprocal, width band). Software rasterizers draw strokes of
-  // at most one device pixel on a fast path, so with many ties on screen widths are capped there
-  // and strength also shows as opacity.
+/**
+ * Ties: batches keyed by (dimmed, reciprocal, width band). Software rasterizers draw strokes of
+ * at most one device pixel on a fast path, so with many ties on screen widths are capped there
+ * and strength also shows as opacity.
+ */
+function drawTies({ ctx, k, box, dimLink, minWidth, theme }: Frame, links: readonly LayoutLink[]): void {
+  const { x0, y0, x1, y1 } = box;
   const batches = new Map<number, LayoutLink[]>();
   let visibleTies = 0;
   for (const l of links) {
@@ -94,8 +113,10 @@ export function drawNetwork(
     ctx.stroke(path);
   }
   ctx.globalAlpha = 1;
+}
 
-  // Nodes: one fill per colour (dimmed ones apart), one outline pass.
+/** Nodes: one fill per colour (dimmed ones apart), one outline pass. */
+function drawNodes({ ctx, visible, dimNode, minWidth, theme }: Frame, nodes: readonly LayoutNode[]): void {
   const fills = new Map<string, Path2D>();
   const outline = new Path2D();
   for (const n of nodes) {
@@ -117,8 +138,10 @@ export function drawNetwork(
   ctx.strokeStyle = theme.outline;
   ctx.lineWidth = Math.max(minWidth, 1);
   ctx.stroke(outline);
+}
 
-  // Rings: selection, debugger highlight, hover.
+/** Rings: selection, debugger highlight, hover. */
+function drawRings({ ctx, k, theme }: Frame, nodes: readonly LayoutNode[], decor: Decor): void {
   const ring = (ids: Iterable<string>, colour: string, width: number) => {
     const path = new Path2D();
     for (const id of ids) {
@@ -134,8 +157,16 @@ export function drawNetwork(
   ring(decor.highlighted, theme.mutual, 3);
   ring(decor.selected, theme.focus, 2.5);
   if (decor.hovered) ring([decor.hovered], theme.focus, 1.5);
+}
 
-  // Labels where readable: all when zoomed in (or exporting), else the focused ones and hubs.
+/** Labels where readable: all when zoomed in (or exporting), else the focused ones and hubs. */
+function drawLabels(
+  { ctx, k, visible, dimNode, theme }: Frame,
+  nodes: readonly LayoutNode[],
+  view: View,
+  decor: Decor,
+  opts: DrawOptions,
+): void {
   ctx.font = theme.font;
   ctx.fillStyle = theme.foreground;
   ctx.textBaseline = 'middle';

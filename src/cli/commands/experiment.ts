@@ -2,6 +2,7 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { Scenario } from '../../core/format/language/model';
 import {
   integerOption,
   loadRunnableScenario,
@@ -18,6 +19,7 @@ import {
   roundsByCondition,
   runExperiment,
   type ExperimentRun,
+  type ExperimentProgress,
 } from '../../core/experiment';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
@@ -112,17 +114,7 @@ export const experimentCommand: Command = {
     }
     const rounds = integerOption('rounds', values.rounds, 1);
     const askedJobs = integerOption('jobs', values.jobs, 1);
-    if (rounds !== undefined && !values.quiet) {
-      // --rounds sets every run's length: say so where a condition set its own.
-      const own = [...roundsByCondition(scenario, conditions)].filter(
-        ([, n]) => n !== scenario.world.rounds && n !== rounds,
-      );
-      if (own.length) {
-        console.error(
-          `note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`,
-        );
-      }
-    }
+    if (rounds !== undefined && !values.quiet) noteRoundsOverride(scenario, conditions, rounds);
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
     // A folder made here goes again if the experiment fails before writing anything (no API key).
     const made = outputFolder(outDir, 'experiment');
@@ -132,38 +124,8 @@ export const experimentCommand: Command = {
       made.removeEmpty();
       return 1;
     }
-    // Ctrl-C once: start no more runs, let those under way finish, and report the finished ones as a
-    // partial experiment. Twice, or SIGTERM and SIGHUP (whoever sends them will not wait): stop the
-    // runs under way at once; the finished ones are reported all the same.
-    const stopStarting = new AbortController(),
-      stopNow = new AbortController();
-    let signal: 'SIGTERM' | 'SIGHUP' | undefined;
-    const presses = new InterruptPresses();
-    const onSigint = (): void => {
-      const meaning = presses.press(performance.now());
-      if (meaning === 'same-press') return;
-      if (meaning === 'stop-now') {
-        stopNow.abort();
-        return;
-      }
-      stopStarting.abort();
-      if (!values.quiet) {
-        console.error('\nstopping: no more runs start, the runs under way finish (Ctrl-C again to stop them at once)');
-      }
-    };
-    const onSigterm = (): void => {
-      signal = 'SIGTERM';
-      stopNow.abort();
-    };
-    const onSighup = (): void => {
-      signal = 'SIGHUP';
-      stopNow.abort();
-    };
-    process.on('SIGINT', onSigint);
-    process.on('SIGTERM', onSigterm);
-    process.on('SIGHUP', onSighup);
+    const stops = listenForStops(values.quiet);
     const tty = !values.quiet && process.stderr.isTTY === true;
-    const started = Date.now();
     const say = (run: ExperimentRun): number =>
       shard
         ? sayShard(run, scenario.name, shard, values)
@@ -177,18 +139,9 @@ export const experimentCommand: Command = {
         reference: values.reference,
         shard,
         traces: !values['no-traces'],
-        signal: stopNow.signal,
-        stopStarting: stopStarting.signal,
-        onProgress: (p) => {
-          if (!tty) return;
-          const frac = p.roundsTotal ? p.roundsDone / p.roundsTotal : 0;
-          const elapsed = (Date.now() - started) / 1000;
-          const eta = frac > 0 ? elapsed / frac - elapsed : 0;
-          const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
-          process.stderr.write(
-            `\r${bar} runs ${p.done}/${p.total}  rounds ${p.roundsDone}/${p.roundsTotal}  ETA ${eta.toFixed(0)} s   `,
-          );
-        },
+        signal: stops.stopNow.signal,
+        stopStarting: stops.stopStarting.signal,
+        onProgress: tty ? progressBar(Date.now()) : undefined,
       });
       if (tty) process.stderr.write('\n');
       return say(run);
@@ -204,18 +157,103 @@ export const experimentCommand: Command = {
       say(err.run);
       // Said last, so the terminal (and a batch log) ends with it.
       console.error(
-        `${signal ? `stopped by ${signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`,
+        `${stops.signal ? `stopped by ${stops.signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`,
       );
-      return signal === 'SIGTERM' ? 143 : signal === 'SIGHUP' ? 129 : 130;
+      return stops.signal === 'SIGTERM' ? 143 : stops.signal === 'SIGHUP' ? 129 : 130;
     } finally {
-      process.off('SIGINT', onSigint);
-      process.off('SIGTERM', onSigterm);
-      process.off('SIGHUP', onSighup);
+      stops.dispose();
       lock.release();
       made.removeEmpty();
     }
   },
 };
+
+/** --rounds sets every run's length: say so where a condition set its own. */
+function noteRoundsOverride(
+  scenario: Scenario,
+  conditions: readonly { name: string; set: Record<string, unknown> }[],
+  rounds: number,
+): void {
+  // --rounds sets every run's length: say so where a condition set its own.
+  const own = [...roundsByCondition(scenario, conditions)].filter(
+    ([, n]) => n !== scenario.world.rounds && n !== rounds,
+  );
+  if (own.length) {
+    console.error(
+      `note: --rounds ${rounds} replaces the run length the conditions set (${own.map(([name, n]) => `${printable(name)}: ${n}`).join(', ')})`,
+    );
+  }
+}
+
+interface Stops {
+  /** Aborted by the first Ctrl-C: start no more runs. */
+  stopStarting: AbortController;
+  /** Aborted by a second Ctrl-C, SIGTERM or SIGHUP: stop the runs under way. */
+  stopNow: AbortController;
+  /** The signal that stopped the experiment at once, if one did (it sets the exit code). */
+  readonly signal: 'SIGTERM' | 'SIGHUP' | undefined;
+  dispose(): void;
+}
+
+/**
+ * Ctrl-C once: start no more runs, let those under way finish, and report the finished ones as a
+ * partial experiment. Twice, or SIGTERM and SIGHUP (whoever sends them will not wait): stop the
+ * runs under way at once; the finished ones are reported all the same.
+ */
+function listenForStops(quiet: boolean | undefined): Stops {
+  const stopStarting = new AbortController();
+  const stopNow = new AbortController();
+  let signal: 'SIGTERM' | 'SIGHUP' | undefined;
+  const presses = new InterruptPresses();
+  const onSigint = (): void => {
+    const meaning = presses.press(performance.now());
+    if (meaning === 'same-press') return;
+    if (meaning === 'stop-now') {
+      stopNow.abort();
+      return;
+    }
+    stopStarting.abort();
+    if (!quiet) {
+      console.error('\nstopping: no more runs start, the runs under way finish (Ctrl-C again to stop them at once)');
+    }
+  };
+  const onSigterm = (): void => {
+    signal = 'SIGTERM';
+    stopNow.abort();
+  };
+  const onSighup = (): void => {
+    signal = 'SIGHUP';
+    stopNow.abort();
+  };
+  process.on('SIGINT', onSigint);
+  process.on('SIGTERM', onSigterm);
+  process.on('SIGHUP', onSighup);
+  return {
+    stopStarting,
+    stopNow,
+    get signal() {
+      return signal;
+    },
+    dispose() {
+      process.off('SIGINT', onSigint);
+      process.off('SIGTERM', onSigterm);
+      process.off('SIGHUP', onSighup);
+    },
+  };
+}
+
+/** The terminal's progress line: runs and rounds done, and an estimate of the time left. */
+function progressBar(started: number): (p: ExperimentProgress) => void {
+  return (p) => {
+    const frac = p.roundsTotal ? p.roundsDone / p.roundsTotal : 0;
+    const elapsed = (Date.now() - started) / 1000;
+    const eta = frac > 0 ? elapsed / frac - elapsed : 0;
+    const bar = '█'.repeat(Math.round(frac * 24)).padEnd(24, '░');
+    process.stderr.write(
+      `\r${bar} runs ${p.done}/${p.total}  rounds ${p.roundsDone}/${p.roundsTotal}  ETA ${eta.toFixed(0)} s   `,
+    );
+  };
+}
 
 /** Prints what an experiment found, whole or partial; gives the exit code of a whole one. */
 function sayExperiment(

@@ -98,45 +98,12 @@ export const reportCommand: Command = {
       const note =
         unfinished ??
         (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
-      // Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run)
-      // is left out of the view too, which otherwise opened at that half round.
-      let whole = shown.length;
-      while (whole > 0 && shown[whole - 1].type !== 'round_end' && shown[whole - 1].type !== 'run_end') whole--;
-      shown.length = whole;
-      let view: ViewEmbed | undefined;
-      if (!values.static) {
-        const assets = findViewAssets();
-        // (the view says "incomplete trace" itself when there is no run_end)
-        const viewNote = [
-          budget.note('society report --view-limit', 'the figures and tables below cover every round'),
-          unfinished,
-        ]
-          .filter(Boolean)
-          .join('; ');
-        try {
-          if (assets) {
-            view = viewEmbed(
-              assets,
-              {
-                source: { kind: 'file', label: path.basename(traceFile) },
-                header: read.header,
-                events: shown,
-                complete: read.complete,
-                ...(viewNote ? { note: viewNote } : {}),
-              },
-              { embedded: true },
-            );
-          } else {
-            console.error(
-              'society report: note: the interactive view is not built (npm run build); writing the static report',
-            );
-          }
-        } catch (err) {
-          console.error(
-            `society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`,
-          );
-        }
-      }
+      const view = values.static
+        ? undefined
+        : interactiveView(traceFile, read, wholeRoundsOf(shown), [
+            budget.note('society report --view-limit', 'the figures and tables below cover every round'),
+            unfinished,
+          ]);
       let files: string[] = [];
       const reportDir = values.out ?? path.dirname(traceFile);
       if (
@@ -168,3 +135,47 @@ export const reportCommand: Command = {
     }
   },
 };
+
+/**
+ * Whole rounds only, as the figures: a round the trace cuts off (a crash, a copy made mid-run) is
+ * left out of the view too, which otherwise opened at that half round.
+ */
+function wholeRoundsOf(shown: TraceEvent[]): TraceEvent[] {
+  let whole = shown.length;
+  while (whole > 0 && shown[whole - 1].type !== 'round_end' && shown[whole - 1].type !== 'run_end') whole--;
+  return shown.slice(0, whole);
+}
+
+/** The interactive society view to embed, or none (with a note why) when it is not built or fails. */
+function interactiveView(
+  traceFile: string,
+  read: Awaited<ReturnType<typeof readTraceFile>>,
+  events: TraceEvent[],
+  notes: (string | undefined)[],
+): ViewEmbed | undefined {
+  const assets = findViewAssets();
+  if (!assets) {
+    console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
+    return undefined;
+  }
+  // (the view says "incomplete trace" itself when there is no run_end)
+  const viewNote = notes.filter(Boolean).join('; ');
+  try {
+    return viewEmbed(
+      assets,
+      {
+        source: { kind: 'file', label: path.basename(traceFile) },
+        header: read.header!,
+        events,
+        complete: read.complete,
+        ...(viewNote ? { note: viewNote } : {}),
+      },
+      { embedded: true },
+    );
+  } catch (err) {
+    console.error(
+      `society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`,
+    );
+    return undefined;
+  }
+}

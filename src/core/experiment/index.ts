@@ -6,6 +6,7 @@ export {
   ExperimentCancelled,
   type ExperimentOptions,
   type ExperimentRun,
+  type ExperimentProgress,
 } from './runExperiment';
 export { partialText, type PartialRuns } from './partial';
 export { analyzeExperiment, paperClaims, type ExperimentResult, type Claim } from './analyze';

@@ -40,7 +40,15 @@ export interface ExperimentOptions {
    * scenario with LLM models, unless `jobs` asks for workers, which read keys from the environment.
    */
   models?: RunOneOptions['models'];
-  onProgress?: (p: { done: number; total: number; roundsDone: number; roundsTotal: number }) => void;
+  onProgress?: (p: ExperimentProgress) => void;
+}
+
+/** How far an experiment has come: runs finished, and rounds done over every run. */
+export interface ExperimentProgress {
+  done: number;
+  total: number;
+  roundsDone: number;
+  roundsTotal: number;
 }
 
 export interface ExperimentRun {
@@ -118,33 +126,8 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
   }));
   const total = tasks.length;
-  const roundsTotal = tasks.reduce((sum, t) => sum + t.rounds, 0);
-  const progressByRun = new Array<number>(total).fill(0);
-  const finished = new Set<number>();
-  const report = (): void =>
-    options.onProgress?.({
-      done: finished.size,
-      total,
-      roundsDone: progressByRun.reduce((a, b) => a + b, 0),
-      roundsTotal,
-    });
-  const onRound = (id: number, round: number): void => {
-    progressByRun[id] = round;
-    report();
-  };
-  const onDone = (id: number): void => {
-    if (tracePaths) keepTrace(tracePaths[id]);
-    finished.add(id);
-    report();
-  };
-  const asked =
-    options.jobs ??
-    (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
-  // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
-  const shared = workersFor(scenario, asked);
-  // A worker per run at most: more would start idle, and take a share of an endpoint's limits unused.
-  const jobs = Math.max(1, Math.min(shared, total));
-  const fewerJobs = jobs >= asked ? undefined : jobs === total ? 'runs' : 'endpoint';
+  const { finished, onRound, onDone } = progressOf(tasks, tracePaths, options.onProgress);
+  const { jobs, fewerJobs } = jobsFor(scenario, options.jobs, total);
 
   // LLM answers are cached beside the report, so a rerun of the experiment costs nothing.
   const cacheDir = isOffline(scenario) ? undefined : path.join(options.outDir, 'cache');
@@ -185,17 +168,8 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
         writeShardFile(
           options.outDir,
           shardFileOf({
-            scenario,
-            plan,
-            shard: options.shard,
-            planIndex: todo.planIndex,
-            outcomes,
-            outDir: options.outDir,
-            tracePaths,
-            roundsBy,
-            reference: options.reference,
-            model,
-            wallSeconds,
+            ...{ scenario, plan, shard: options.shard, planIndex: todo.planIndex, outcomes, outDir: options.outDir },
+            ...{ tracePaths, roundsBy, reference: options.reference, model, wallSeconds },
           }),
         ),
       ]
@@ -203,6 +177,46 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const run: ExperimentRun = { result, files, wallSeconds, jobs, ...(fewerJobs ? { fewerJobs } : {}) };
   if (partial) throw new ExperimentCancelled({ ...run, partial });
   return run;
+}
+
+/** Counts rounds and finished runs for `onProgress`; a finished run's trace loses its `.part` name. */
+function progressOf(
+  tasks: readonly WorkerTask[],
+  tracePaths: readonly string[] | undefined,
+  onProgress: ExperimentOptions['onProgress'],
+): { finished: Set<number>; onRound: (id: number, round: number) => void; onDone: (id: number) => void } {
+  const total = tasks.length;
+  const roundsTotal = tasks.reduce((sum, t) => sum + t.rounds, 0);
+  const progressByRun = new Array<number>(total).fill(0);
+  const finished = new Set<number>();
+  const report = (): void =>
+    onProgress?.({ done: finished.size, total, roundsDone: progressByRun.reduce((a, b) => a + b, 0), roundsTotal });
+  const onRound = (id: number, round: number): void => {
+    progressByRun[id] = round;
+    report();
+  };
+  const onDone = (id: number): void => {
+    if (tracePaths) keepTrace(tracePaths[id]);
+    finished.add(id);
+    report();
+  };
+  return { finished, onRound, onDone };
+}
+
+/** The worker threads for `total` runs, and why there are fewer than asked when there are. */
+function jobsFor(
+  scenario: Scenario,
+  askedJobs: number | undefined,
+  total: number,
+): { jobs: number; fewerJobs?: 'runs' | 'endpoint' } {
+  const asked =
+    askedJobs ??
+    (isOffline(scenario) ? Math.max(1, Math.min(os.availableParallelism?.() ?? os.cpus().length, total)) : 1);
+  // Workers share each endpoint's limits (workerLimits.ts): fewer of them when a limit is small.
+  const shared = workersFor(scenario, asked);
+  // A worker per run at most: more would start idle, and take a share of an endpoint's limits unused.
+  const jobs = Math.max(1, Math.min(shared, total));
+  return { jobs, fewerJobs: jobs >= asked ? undefined : jobs === total ? 'runs' : 'endpoint' };
 }
 
 /**

@@ -86,28 +86,7 @@ export function registerDebugger(
           }),
         ),
     }),
-    vscode.debug.onDidReceiveDebugSessionCustomEvent((e) => {
-      if (e.session.type !== DEBUG_TYPE) return;
-      if (e.event === HIGHLIGHT_EVENT) {
-        // Every stop: the memory views catch up with the paused point.
-        memories.get(e.session.id)?.flush();
-        const feed = feeds.get(e.session.id);
-        if (!feed) return;
-        feed.flush();
-        const { paused, ...highlight } = e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'> & {
-          paused?: string;
-        };
-        // The badge says paused (and why) until the run goes on.
-        if (feed.going) feed.setStatus('paused', paused || undefined);
-        panels.post(feed, { type: 'highlight', ...highlight });
-      } else if (e.event === RESUMED_EVENT) {
-        const feed = feeds.get(e.session.id);
-        if (feed?.status === 'paused') feed.setStatus('running');
-      } else if (e.event === INTERVENTION_EVENT) {
-        const b = e.body as { agent: string; question: string; answer: string; round: number };
-        log.info(`intervention (round ${b.round}): asked ${b.agent} "${b.question}" → ${b.answer}`);
-      }
-    }),
+    vscode.debug.onDidReceiveDebugSessionCustomEvent(customEventHandler(feeds, memories, panels, log)),
     vscode.debug.onDidTerminateDebugSession((s) => {
       unlive.get(s.id)?.();
       unlive.delete(s.id);
@@ -123,4 +102,35 @@ export function registerDebugger(
       if (feed.going) feed.setStatus(feed.ended ? 'completed' : 'stopped');
     }),
   ];
+}
+
+/** The debug session's own events: a stop (highlight the actor, catch the memory views up), a resume, an intervention. */
+function customEventHandler(
+  feeds: Map<string, TraceFeed>,
+  memories: Map<string, TraceMemorySource>,
+  panels: SocietyPanels,
+  log: vscode.LogOutputChannel,
+): (e: vscode.DebugSessionCustomEvent) => void {
+  return (e) => {
+    if (e.session.type !== DEBUG_TYPE) return;
+    if (e.event === HIGHLIGHT_EVENT) {
+      // Every stop: the memory views catch up with the paused point.
+      memories.get(e.session.id)?.flush();
+      const feed = feeds.get(e.session.id);
+      if (!feed) return;
+      feed.flush();
+      const { paused, ...highlight } = e.body as Omit<Extract<HostMessage, { type: 'highlight' }>, 'type'> & {
+        paused?: string;
+      };
+      // The badge says paused (and why) until the run goes on.
+      if (feed.going) feed.setStatus('paused', paused || undefined);
+      panels.post(feed, { type: 'highlight', ...highlight });
+    } else if (e.event === RESUMED_EVENT) {
+      const feed = feeds.get(e.session.id);
+      if (feed?.status === 'paused') feed.setStatus('running');
+    } else if (e.event === INTERVENTION_EVENT) {
+      const b = e.body as { agent: string; question: string; answer: string; round: number };
+      log.info(`intervention (round ${b.round}): asked ${b.agent} "${b.question}" → ${b.answer}`);
+    }
+  };
 }

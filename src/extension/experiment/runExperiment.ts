@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { Scenario } from '../../core/format/language/model';
-import { ExperimentCancelled, partialText, runExperiment } from '../../core/experiment';
+import { ExperimentCancelled, partialText, runExperiment, type ExperimentRun } from '../../core/experiment';
 import { loadKeys } from '../run/apiKeys';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';
 import { languageModelClient } from '../run/languageModelClient';
@@ -104,9 +104,19 @@ export async function runExperimentCommand(
     },
   );
   if (!run) return;
+  await showExperimentResult(run, scenario.name, status, owner);
+}
+
+/** The experiment's report in a webview, its claims counted in the status bar and a notification. */
+async function showExperimentResult(
+  run: ExperimentRun,
+  name: string,
+  status: ActivityStatus,
+  owner: object,
+): Promise<void> {
   const panel = vscode.window.createWebviewPanel(
     'society.experiment',
-    `${scenario.name} — experiment`,
+    `${name} — experiment`,
     vscode.ViewColumn.Beside,
     { enableScripts: false, localResourceRoots: [] },
   );
@@ -125,7 +135,7 @@ export async function runExperimentCommand(
     .filter((x) => x)
     .join(', ');
   const partial = run.partial ? ` (${partialText(run.partial)})` : '';
-  const text = `Experiment of ${scenario.name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s${partial}; ${held} of ${testable} claims hold${apart ? `, ${apart}` : ''}.`;
+  const text = `Experiment of ${name}: ${counted(run.result.runs.length, 'run')} in ${run.wallSeconds.toFixed(1)} s${partial}; ${held} of ${testable} claims hold${apart ? `, ${apart}` : ''}.`;
   const faults = describeRunFaults(run.result.runs);
   status.ended(
     owner,

@@ -34,6 +34,16 @@ describe('architecture: function length', () => {
     );
   });
 
+  it(`has none in webview/ either (the society view's own code)`, () => {
+    const webview = path.resolve(__dirname, '../../../webview');
+    const files = sourcesUnder(webview);
+    assert.ok(files.size > 10);
+    assert.deepEqual(
+      [...files].flatMap(([file, text]) => longFunctions(file, text)),
+      [],
+    );
+  });
+
   it('counts a function from its first line to its last', () => {
     const body = Array.from({ length: 98 }, (_, i) => `  const x${i} = ${i};`).join('\n');
     assert.deepEqual(longFunctions('a.ts', `function ok() {\n${body}\n}`), []);

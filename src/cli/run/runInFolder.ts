@@ -1,0 +1,180 @@
+// `society run`'s work in its locked --out folder: resume or start fresh, open the run harness,
+// run to the end (or a stop) and give the closing report.
+import * as path from 'node:path';
+import { shown, wroteFiles, type LoadedScenario } from '../options';
+import { checkpointModel, type Checkpoint } from '../../core/engine/checkpoint';
+import { printable } from '../../core/text/printable';
+import { RunHarness } from '../../core/run/runHarness';
+import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
+import { scenarioWarnings } from '../scenarioWarnings';
+import { closingReport } from './closingReport';
+import { folderHoldsRun } from './freshRun';
+import { Progress } from './progress';
+import { resumeFrom, type ResumePoint } from './resumeFrom';
+import type { ModelRegistry } from '../../core/llm/registry';
+import { announceModels, runModels } from './runModels';
+import { runToEnd, type RunValues } from './runToEnd';
+import { StopSignals } from './stopSignals';
+
+export interface RunRequest {
+  values: RunValues;
+  file: string;
+  loaded: LoadedScenario;
+  out: string;
+  rounds?: number;
+  seed?: number;
+  every?: number;
+}
+
+/** The run in its locked --out folder: resume or start, run, report. Returns the exit code. */
+export async function runInFolder({ values, file, loaded, out, rounds, seed, every }: RunRequest): Promise<number> {
+  const { scenario } = loaded;
+  const tracePath = path.join(out, TRACE_FILE);
+  const checkpointPath = path.join(out, CHECKPOINT_FILE);
+  const resumed = values.resume
+    ? resumeFrom({ out, tracePath, checkpointPath, loaded, seed, rounds, quiet: values.quiet })
+    : undefined;
+  if (typeof resumed === 'number') return resumed;
+  if (!resumed && !values.overwrite && folderHoldsRun(out, checkpointPath)) return 1;
+  const cp = resumed?.cp;
+  const model = runModel(values, cp);
+  if (model === false) return 2;
+  if (!values.quiet) {
+    for (const line of scenarioWarnings(
+      loaded.warnings,
+      scenario,
+      cp?.header.rounds ?? rounds ?? scenario.world.rounds,
+    )) {
+      console.error(line);
+    }
+  }
+  const request = {
+    scenario,
+    out,
+    model,
+    cache: values.cache,
+    replay: values.replay,
+    rounds: cp?.header.rounds ?? rounds,
+    seed: cp?.header.seed ?? seed,
+  };
+  const models = runModels(request);
+  if (typeof models === 'number') return models;
+  const { registry } = models;
+
+  const progress = new Progress(
+    cp?.header.rounds ?? rounds ?? scenario.world.rounds,
+    !values.quiet && process.stderr.isTTY === true,
+  );
+  // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
+  const held: { harness?: RunHarness } = {};
+  const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
+  const harness = openHarness(
+    { values, file, loaded, out, rounds, seed, every },
+    { model, registry, cp, resumed, progress, signals },
+  );
+  if (typeof harness === 'number') return harness;
+  held.harness = harness;
+  if (!values.quiet && cp) {
+    console.error(
+      cp.ended
+        ? `${printable(scenario.name)} already ran all ${cp.header.rounds} rounds in ${out}; nothing to resume`
+        : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`,
+    );
+  }
+  if (!values.quiet) announceModels(request, registry);
+  const ended = await runToEnd(harness, signals, progress, {
+    file,
+    out,
+    tracePath,
+    checkpointPath,
+    values,
+    loaded,
+    session: models.session,
+  });
+  if (ended !== undefined) return ended;
+  return closingReport({
+    scenario,
+    harness,
+    registry,
+    tracePath,
+    httpRequests: models.httpRequests(),
+    resumedFrom: cp,
+    json: values.json,
+    quiet: values.quiet,
+  });
+}
+
+/**
+ * The model every agent gets: on resume the checkpoint's (a checkpoint from before it was
+ * recorded: --model as given), so agents added after the resume get what they would have.
+ * False (after saying why) when --model contradicts the checkpoint.
+ */
+function runModel(values: RunValues, cp: Checkpoint | undefined): string | undefined | false {
+  const recorded = cp ? checkpointModel(cp) : undefined;
+  if (recorded !== undefined && values.model !== undefined && values.model !== (recorded ?? undefined)) {
+    console.error(
+      `society run: --resume continues the run with its own model (from its checkpoint: ${recorded === null ? "each persona's model, no --model" : `--model ${recorded}`}): leave out --model`,
+    );
+    return false;
+  }
+  return recorded !== undefined ? (recorded ?? undefined) : values.model;
+}
+
+interface Assembly {
+  model: string | undefined;
+  registry: ModelRegistry;
+  cp: Checkpoint | undefined;
+  resumed: ResumePoint | undefined;
+  progress: Progress;
+  signals: StopSignals;
+}
+
+/**
+ * Assembly: the harness opens the simulation (fresh or restored) and its trace, tallies, flushes
+ * and checkpoints; the header names the scenario relative to the run folder, so the same command
+ * gives the same bytes from any directory. An exit code when it cannot.
+ */
+function openHarness(
+  { values, file, loaded, out, rounds, seed, every }: RunRequest,
+  { model, registry, cp, resumed, progress, signals }: Assembly,
+): RunHarness | number {
+  const { scenario } = loaded;
+  const tracePath = path.join(out, TRACE_FILE);
+  const checkpointPath = path.join(out, CHECKPOINT_FILE);
+  const simulation = {
+    seed,
+    rounds,
+    file: path.relative(out, file),
+    model,
+    modelFactory: registry.factory,
+    relevance: registry.memoryRelevance,
+    calls: registry.calls,
+  };
+  try {
+    return RunHarness.open(scenario, {
+      simulation,
+      resume: cp && { checkpoint: cp, memories: resumed?.memories },
+      listeners: [progress.listener],
+      trace: {
+        path: tracePath,
+        beforeOpen: () => {
+          if (!cp) clearForFreshRun(out, values.overwrite === true);
+        },
+      },
+      checkpoints: { path: checkpointPath, every },
+      stopAfterRound: () => signals.stopping,
+    });
+  } catch (err) {
+    if ((err as NodeJS.ErrnoException)?.path !== undefined) {
+      return wroteFiles('run', () => {
+        throw err;
+      })
+        ? 0
+        : 1;
+    }
+    console.error(
+      `society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return 1;
+  }
+}
