@@ -90,6 +90,95 @@ function occupationText(value: unknown): string | undefined {
   return title && organization ? `${title} at ${organization}` : (title ?? organization);
 }
 
+/** `occupation`: a title (at an organization) or a text; its description is work bio. */
+function mapOccupation(b: AgentBuilder, v: unknown): void {
+  const text = occupationText(v);
+  if (text) b.persona.occupation = text;
+  if (!isObject(v)) {
+    if (!text) b.keep('occupation', v);
+    return;
+  }
+  b.text('bio', v.description, 'occupation.description', 'Work');
+  for (const [k, rest] of Object.entries(v)) {
+    const carried = (k === 'title' || k === 'organization') && textOf(rest) !== undefined;
+    if (!carried && k !== 'description') b.keep(`occupation.${k}`, rest);
+  }
+}
+
+/** `personality`: traits as memories, `big_five` levels as traits (and any words after a level as memories). */
+function mapPersonality(b: AgentBuilder, v: unknown): void {
+  if (!isObject(v)) {
+    b.memories('Personality', v, IMPORTANCE.personality);
+    return;
+  }
+  b.memories('Personality', v.traits, IMPORTANCE.personality);
+  if (isObject(v.big_five)) {
+    for (const [k, level] of Object.entries(v.big_five)) {
+      const trait = TRAIT_NAMES.find((t) => t === k.toLowerCase());
+      if (!trait) {
+        b.keep(`personality.big_five.${k}`, level);
+        continue;
+      }
+      b.trait(trait, level, `personality.big_five.${k}`);
+      // "High. Very imaginative and curious." — the words after the level describe the person.
+      if (typeof level === 'string' && describesBeyondLevel(level)) {
+        b.memories(`Personality (${trait})`, level, IMPORTANCE.personality);
+      }
+    }
+  } else if (v.big_five !== undefined) b.keep('personality.big_five', v.big_five);
+  for (const [k, rest] of Object.entries(v)) if (k !== 'traits' && k !== 'big_five') b.keep(`personality.${k}`, rest);
+}
+
+/** `preferences`: interests, likes and dislikes. */
+function mapPreferences(b: AgentBuilder, v: unknown): void {
+  if (!isObject(v)) {
+    b.interests(v);
+    return;
+  }
+  b.interests(v.interests);
+  b.memories('Likes', v.likes, IMPORTANCE.preference);
+  b.memories('Dislikes', v.dislikes, IMPORTANCE.preference);
+  for (const [k, rest] of Object.entries(v)) {
+    if (!['interests', 'likes', 'dislikes'].includes(k)) b.keep(`preferences.${k}`, rest);
+  }
+}
+
+/** `behaviors`: habits, and routines by time of day. */
+function mapBehaviors(b: AgentBuilder, v: unknown): void {
+  if (!isObject(v)) {
+    b.memories('Habit', v, IMPORTANCE.routine);
+    return;
+  }
+  for (const [k, rest] of Object.entries(v)) {
+    if (k === 'routines' && isObject(rest)) {
+      for (const [when, steps] of Object.entries(rest)) {
+        b.memories(`${when.charAt(0).toUpperCase()}${when.slice(1)} routine`, steps, IMPORTANCE.routine);
+      }
+    } else b.memories(k === 'general' ? 'Habit' : `Habit (${k})`, rest, IMPORTANCE.routine);
+  }
+}
+
+/** `relationships`: a tie (with a note) to each person named. */
+function mapRelationships(b: AgentBuilder, v: unknown): void {
+  for (const r of Array.isArray(v) ? v : [v]) {
+    const other = isObject(r) ? textOf(r.name) : textOf(r);
+    if (!other) {
+      b.keep('relationships', r);
+      continue;
+    }
+    const note = isObject(r) ? textList(r.description).join(' ') || undefined : undefined;
+    b.link({ to: { name: other }, tie: RELATIONSHIP_TIE, ...(note ? { note } : {}) });
+    // A tie holds only a note; anything else said about the person is theirs to remember.
+    if (isObject(r)) {
+      for (const [k, rest] of Object.entries(r)) {
+        if (k !== 'name' && k !== 'description') {
+          b.keep(`relationships.${k}`, rest, `${other}, ${fieldLabel(k).toLowerCase()}`);
+        }
+      }
+    }
+  }
+}
+
 function mapPerson(persona: Json, file: string, warnings: WarningBook): ForeignAgent | undefined {
   const name = textOf(persona.name);
   if (!name) {
@@ -110,99 +199,25 @@ function mapPerson(persona: Json, file: string, warnings: WarningBook): ForeignA
   take('current_location', (v) => b.text('location', v, 'current_location', 'Currently in'));
   take('nationality', (v) => b.memories('Nationality', v, IMPORTANCE.profile));
   take('style', (v) => b.text('style', v, 'style'));
-  take('occupation', (v) => {
-    const text = occupationText(v);
-    if (text) b.persona.occupation = text;
-    if (!isObject(v)) {
-      if (!text) b.keep('occupation', v);
-      return;
-    }
-    b.text('bio', v.description, 'occupation.description', 'Work');
-    for (const [k, rest] of Object.entries(v)) {
-      const carried = (k === 'title' || k === 'organization') && textOf(rest) !== undefined;
-      if (!carried && k !== 'description') b.keep(`occupation.${k}`, rest);
-    }
-  });
+  take('occupation', (v) => mapOccupation(b, v));
   take('occupation_description', (v) => b.text('bio', v, 'occupation_description', 'Work'));
   take('education', (v) => b.memories('Education', v, IMPORTANCE.fact));
   take('long_term_goals', (v) => b.memories('Long-term goal', v, IMPORTANCE.goal));
-  take('personality', (v) => {
-    if (!isObject(v)) {
-      b.memories('Personality', v, IMPORTANCE.personality);
-      return;
-    }
-    b.memories('Personality', v.traits, IMPORTANCE.personality);
-    if (isObject(v.big_five)) {
-      for (const [k, level] of Object.entries(v.big_five)) {
-        const trait = TRAIT_NAMES.find((t) => t === k.toLowerCase());
-        if (!trait) {
-          b.keep(`personality.big_five.${k}`, level);
-          continue;
-        }
-        b.trait(trait, level, `personality.big_five.${k}`);
-        // "High. Very imaginative and curious." — the words after the level describe the person.
-        if (typeof level === 'string' && describesBeyondLevel(level)) {
-          b.memories(`Personality (${trait})`, level, IMPORTANCE.personality);
-        }
-      }
-    } else if (v.big_five !== undefined) b.keep('personality.big_five', v.big_five);
-    for (const [k, rest] of Object.entries(v)) if (k !== 'traits' && k !== 'big_five') b.keep(`personality.${k}`, rest);
-  });
+  take('personality', (v) => mapPersonality(b, v));
   take('personality_traits', (v) => b.memories('Personality', v, IMPORTANCE.personality));
-  take('preferences', (v) => {
-    if (!isObject(v)) {
-      b.interests(v);
-      return;
-    }
-    b.interests(v.interests);
-    b.memories('Likes', v.likes, IMPORTANCE.preference);
-    b.memories('Dislikes', v.dislikes, IMPORTANCE.preference);
-    for (const [k, rest] of Object.entries(v)) {
-      if (!['interests', 'likes', 'dislikes'].includes(k)) b.keep(`preferences.${k}`, rest);
-    }
-  });
+  take('preferences', (v) => mapPreferences(b, v));
   take('professional_interests', (v) => b.interests(v));
   take('personal_interests', (v) => b.interests(v));
   take('interests', (v) => b.interests(v));
   take('skills', (v) => b.memories('Skill', v, IMPORTANCE.skill));
   take('beliefs', (v) => b.memories('Belief', v, IMPORTANCE.belief));
-  take('behaviors', (v) => {
-    if (!isObject(v)) {
-      b.memories('Habit', v, IMPORTANCE.routine);
-      return;
-    }
-    for (const [k, rest] of Object.entries(v)) {
-      if (k === 'routines' && isObject(rest)) {
-        for (const [when, steps] of Object.entries(rest)) {
-          b.memories(`${when.charAt(0).toUpperCase()}${when.slice(1)} routine`, steps, IMPORTANCE.routine);
-        }
-      } else b.memories(k === 'general' ? 'Habit' : `Habit (${k})`, rest, IMPORTANCE.routine);
-    }
-  });
+  take('behaviors', (v) => mapBehaviors(b, v));
   take('routines', (v) => b.memories('Routine', v, IMPORTANCE.routine));
   take('health', (v) => b.memories('Health', v, IMPORTANCE.fact));
   take('other_facts', (v) => b.memories(undefined, v, IMPORTANCE.fact));
   take('current_emotions', (v) => b.memories('Feeling', v, IMPORTANCE.fact));
   take('current_goals', (v) => b.memories('Current goal', v, IMPORTANCE.goal));
-  take('relationships', (v) => {
-    for (const r of Array.isArray(v) ? v : [v]) {
-      const other = isObject(r) ? textOf(r.name) : textOf(r);
-      if (!other) {
-        b.keep('relationships', r);
-        continue;
-      }
-      const note = isObject(r) ? textList(r.description).join(' ') || undefined : undefined;
-      b.link({ to: { name: other }, tie: RELATIONSHIP_TIE, ...(note ? { note } : {}) });
-      // A tie holds only a note; anything else said about the person is theirs to remember.
-      if (isObject(r)) {
-        for (const [k, rest] of Object.entries(r)) {
-          if (k !== 'name' && k !== 'description') {
-            b.keep(`relationships.${k}`, rest, `${other}, ${fieldLabel(k).toLowerCase()}`);
-          }
-        }
-      }
-    }
-  });
+  take('relationships', (v) => mapRelationships(b, v));
   for (const [key, value] of Object.entries(persona)) if (!handled.has(key)) b.keep(key, value);
   return b.build([]);
 }

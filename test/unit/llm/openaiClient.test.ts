@@ -129,4 +129,16 @@ describe('llm openai client (real HTTP)', () => {
       reason: 'bad_response',
     });
   });
+
+  it("quotes a gateway's own error shapes instead of 'status code (no body)'", async () => {
+    const client = new OpenAIChatClient(modelConfig('gpt', { base_url: server.url }), {}, new Redactor());
+    const ask = () => client.complete({ messages: [{ role: 'user', content: 'hi' }] });
+    // Portkey's AI Gateway and FastAPI servers (vLLM's) do not wrap their errors in `error`.
+    server.script = () => ({ status: 400, body: { status: 'failure', message: 'Invalid config passed' } });
+    await assert.rejects(ask(), (e: Error) => /HTTP 400 .*: Invalid config passed$/.test(e.message));
+    server.script = () => ({ status: 422, body: { detail: 'max_tokens must be at least 1' } });
+    await assert.rejects(ask(), (e: Error) => e.message.includes('{"detail":"max_tokens must be at least 1"}'));
+    server.script = () => reply.status(400, 'Unknown model');
+    await assert.rejects(ask(), (e: Error) => /: Unknown model$/.test(e.message));
+  });
 });

@@ -20,7 +20,7 @@ import type { Range } from './model';
 import type { Diagnostic } from './diagnostics';
 import { LineIndex } from './lines';
 import { lineKey } from './lineKey';
-import { parseChunked, type ChunkCache } from './chunked';
+import { parseChunked, type ChunkCache, type ChunkedResult } from './chunked';
 import { plainValue } from './plainValue';
 import { duplicateKeys, duplicateKeyDiagnostics, pathKey, type DuplicateKey } from './duplicateKeys';
 
@@ -58,7 +58,46 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
   const text = source.charCodeAt(0) === 0xfeff ? source.slice(1) : source;
   const lines = new LineIndex(text);
   const diagnostics: Diagnostic[] = [];
-  // Not text a person wrote (binary, UTF-16, mis-encoded): one line that says so, not 36 YAML errors.
+  if (notYamlText(text, file, lines, diagnostics)) return { file, text, lines, documents: [], diagnostics };
+  const syntax = new SyntaxErrors(diagnostics);
+  const openers = new UnclosedOpeners(text);
+  const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
+  if (chunked) return chunkedFile(chunked, { file, text, lines, diagnostics, syntax, openers });
+  // Not given to yaml: running out of stack there can abort the process (nestingDepth.ts). The
+  // incremental parse checks the parts it reads itself, and leaves a deep text to this path.
+  const deep = nestingPast(text);
+  if (deep !== undefined) {
+    diagnostics.push({
+      code: 'SOC001',
+      severity: 'error',
+      message: TOO_DEEP,
+      file,
+      range: lines.range(deep, deep + 1),
+    });
+    return { file, text, lines, documents: [], diagnostics };
+  }
+  const docs = yamlDocuments(text, file, lines, diagnostics, openers);
+  const documents = docs.map((yaml, index) =>
+    parsedDocument(yaml, index, { file, lines, diagnostics, syntax, openers }),
+  );
+  syntax.finish();
+  return { file, text, lines, documents, diagnostics };
+}
+
+/** What turning one file's documents into ParsedDocuments writes to and reads from. */
+interface ParseState {
+  file: string;
+  lines: LineIndex;
+  diagnostics: Diagnostic[];
+  syntax: SyntaxErrors;
+  openers: UnclosedOpeners;
+}
+
+/**
+ * Whether the text is no YAML to read, with the diagnostics that say why. Text a person did not
+ * write (binary, UTF-16, mis-encoded) gets one line that says so, not 36 YAML errors.
+ */
+function notYamlText(text: string, file: string, lines: LineIndex, diagnostics: Diagnostic[]): boolean {
   const problem = textProblem(text);
   if (problem && problem.kind !== 'control') {
     diagnostics.push({
@@ -68,7 +107,7 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       file,
       range: lines.range(0, 0),
     });
-    return { file, text, lines, documents: [], diagnostics };
+    return true;
   }
   // Control characters (an escape sequence, a bell) have no place in a value: they would reach
   // prompts, traces and terminals. Each is marked where it is, and the file is read no further.
@@ -83,56 +122,52 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
         range: lines.range(at, at + 1),
       });
     }
-    return { file, text, lines, documents: [], diagnostics };
+    return true;
   }
-  const syntax = new SyntaxErrors(diagnostics);
-  const openers = new UnclosedOpeners(text);
-  const chunked = chunks ? safely(() => parseChunked(text, chunks)) : undefined;
-  if (chunked) {
-    for (const e of chunked.errors) {
-      if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
-    }
-    for (const w of chunked.warnings) {
-      diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
-    }
-    const doc = chunked.doc;
-    const duplicates = chunked.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : [];
-    diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
-    syntax.finish();
-    const value = chunked.value;
-    const kind =
-      value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
-    return {
-      file,
-      text,
-      lines,
-      diagnostics,
-      documents: [
-        {
-          index: 0,
-          yaml: doc,
-          value,
-          kind: typeof kind === 'string' ? kind : undefined,
-          range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]),
-          hasErrors: garbled(chunked.errors),
-          duplicates,
-        },
-      ],
-    };
+  return false;
+}
+
+/** The file as the incremental parse read it: one document. */
+function chunkedFile(chunked: ChunkedResult, state: ParseState & { text: string }): ParsedFile {
+  const { file, text, lines, diagnostics, syntax, openers } = state;
+  for (const e of chunked.errors) {
+    if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
   }
-  // Not given to yaml: running out of stack there can abort the process (nestingDepth.ts). The
-  // incremental parse checks the parts it reads itself, and leaves a deep text to this path.
-  const deep = nestingPast(text);
-  if (deep !== undefined) {
-    diagnostics.push({
-      code: 'SOC001',
-      severity: 'error',
-      message: TOO_DEEP,
-      file,
-      range: lines.range(deep, deep + 1),
-    });
-    return { file, text, lines, documents: [], diagnostics };
+  for (const w of chunked.warnings) {
+    diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
   }
+  const doc = chunked.doc;
+  const duplicates = chunked.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : [];
+  diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
+  syntax.finish();
+  const value = chunked.value;
+  return {
+    file,
+    text,
+    lines,
+    diagnostics,
+    documents: [
+      {
+        index: 0,
+        yaml: doc,
+        value,
+        kind: kindOf(value),
+        range: lines.range(doc.range[0], doc.range[2] ?? doc.range[1]),
+        hasErrors: garbled(chunked.errors),
+        duplicates,
+      },
+    ],
+  };
+}
+
+/** yaml's documents of the text; a stream yaml cannot read at all leaves only diagnostics. */
+function yamlDocuments(
+  text: string,
+  file: string,
+  lines: LineIndex,
+  diagnostics: Diagnostic[],
+  openers: UnclosedOpeners,
+): Document.Parsed[] {
   let docs: Document.Parsed[] = [];
   try {
     const parsed = withoutStacks(() =>
@@ -153,66 +188,84 @@ export function parseSociety(source: string, file: string, chunks?: ChunkCache):
       range: lines.range(0, 0),
     });
   }
-  const documents: ParsedDocument[] = docs.map((yaml, index) => {
-    for (const e of yaml.errors) if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
-    for (const w of yaml.warnings) {
-      diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
-    }
-    // The parser finds duplicates (uniqueKeys); the AST says which copy counts.
-    const duplicates = yaml.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(yaml) : [];
-    diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
-    const complexKeys = collectionKeys(yaml);
-    for (const key of complexKeys) {
-      diagnostics.push({
-        code: 'SOC001',
-        severity: 'error',
-        message: 'A key must be a plain value, not a list or mapping',
-        file,
-        range: lines.range(key[0], key[1]),
-      });
-    }
-    let value: unknown;
-    try {
-      value = plainValue(yaml);
-    } catch (err) {
-      value = undefined;
-      const message = (err as Error).message;
-      // An alias with no anchor: each such alias is reported where it is, not the whole document.
-      const aliases = /^Unresolved alias/.test(message) ? unresolvedAliases(yaml) : [];
-      for (const alias of aliases) {
-        const [start, end] = alias.range!;
-        diagnostics.push({
-          code: 'SOC001',
-          severity: 'error',
-          message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${clip(alias.source)}`,
-          file,
-          range: spanOf(lines, start, end),
-        });
-      }
-      if (aliases.length === 0) {
-        diagnostics.push({
-          code: 'SOC001',
-          severity: 'error',
-          message: `YAML value could not be read: ${message}`,
-          file,
-          range: lines.range(yaml.range[0], yaml.range[1]),
-        });
-      }
-    }
-    const kind =
-      value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
-    return {
-      index,
-      yaml,
-      value,
-      kind: typeof kind === 'string' ? kind : undefined,
-      range: lines.range(yaml.range[0], yaml.range[2] ?? yaml.range[1]),
-      hasErrors: garbled(yaml.errors) || complexKeys.length > 0,
-      duplicates,
-    };
-  });
-  syntax.finish();
-  return { file, text, lines, documents, diagnostics };
+  return docs;
+}
+
+/** One yaml document with its value, its errors reported. */
+function parsedDocument(yaml: Document.Parsed, index: number, state: ParseState): ParsedDocument {
+  const { file, lines, diagnostics, syntax, openers } = state;
+  for (const e of yaml.errors) if (e.code !== 'DUPLICATE_KEY') syntax.push(yamlDiagnostic(e, file, lines, openers));
+  for (const w of yaml.warnings) {
+    diagnostics.push({ ...yamlDiagnostic(w, file, lines, openers), severity: 'warning' });
+  }
+  // The parser finds duplicates (uniqueKeys); the AST says which copy counts.
+  const duplicates = yaml.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(yaml) : [];
+  diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
+  const complexKeys = collectionKeys(yaml);
+  for (const key of complexKeys) {
+    diagnostics.push({
+      code: 'SOC001',
+      severity: 'error',
+      message: 'A key must be a plain value, not a list or mapping',
+      file,
+      range: lines.range(key[0], key[1]),
+    });
+  }
+  let value: unknown;
+  try {
+    value = plainValue(yaml);
+  } catch (err) {
+    value = undefined;
+    diagnostics.push(...unreadableValueDiagnostics(yaml, (err as Error).message, file, lines));
+  }
+  return {
+    index,
+    yaml,
+    value,
+    kind: kindOf(value),
+    range: lines.range(yaml.range[0], yaml.range[2] ?? yaml.range[1]),
+    hasErrors: garbled(yaml.errors) || complexKeys.length > 0,
+    duplicates,
+  };
+}
+
+/** Why a document's value could not be read: at each alias with no anchor, else the whole document. */
+function unreadableValueDiagnostics(
+  yaml: Document.Parsed,
+  message: string,
+  file: string,
+  lines: LineIndex,
+): Diagnostic[] {
+  const out: Diagnostic[] = [];
+  // An alias with no anchor: each such alias is reported where it is, not the whole document.
+  const aliases = /^Unresolved alias/.test(message) ? unresolvedAliases(yaml) : [];
+  for (const alias of aliases) {
+    const [start, end] = alias.range!;
+    out.push({
+      code: 'SOC001',
+      severity: 'error',
+      message: `YAML value could not be read: Unresolved alias (the anchor must be set before the alias): ${clip(alias.source)}`,
+      file,
+      range: spanOf(lines, start, end),
+    });
+  }
+  if (aliases.length === 0) {
+    out.push({
+      code: 'SOC001',
+      severity: 'error',
+      message: `YAML value could not be read: ${message}`,
+      file,
+      range: lines.range(yaml.range[0], yaml.range[1]),
+    });
+  }
+  return out;
+}
+
+/** A document's `kind`, if its value is a mapping whose `kind` is a string. */
+function kindOf(value: unknown): string | undefined {
+  const kind =
+    value && typeof value === 'object' && !Array.isArray(value) ? (value as Record<string, unknown>).kind : undefined;
+  return typeof kind === 'string' ? kind : undefined;
 }
 
 /**

@@ -217,14 +217,41 @@ function scenarioContext(
   const at = scenario.at;
   const file = at.file.file;
   const unsure = scenario.hasErrors === true;
+  const { defined, listed } = checkPersonaIds(personas, v, at, out);
+  const groups = populationGroups(v.population);
+  // Population agents are defined too, though only as arithmetic (a group may count a million).
+  const isDefined = (id: string): boolean => defined.has(id) || generatesId(groups, id);
+  return {
+    v,
+    at,
+    file,
+    unsure,
+    personas,
+    out,
+    listed,
+    groups,
+    isDefined,
+    refCheck: personaRefCheck([...defined.keys()], isDefined, unsure, out),
+    modelCheck: modelNameCheck(v, unsure, out),
+    rounds: scenarioRounds(v),
+  };
+}
 
-  // Persona ids: unique across every file; the first definition wins. The personas this
-  // scenario's timed events add are checked against who is there when they join (timeline.ts):
-  // an id an earlier event removed may join again.
-  const defined = new Map<string, { entry: PersonaEntry; range: Range }>();
-  const listed = new Map<string, { entry: PersonaEntry; range: Range }>();
-  const joinsByEvent = (p: PersonaEntry): boolean =>
-    p.site.at === at && p.site.path[0] === 'events' && isTimed(list(v.events)[p.site.path[1] as number]);
+type PersonaSites = Map<string, { entry: PersonaEntry; range: Range }>;
+
+/**
+ * Persona ids: unique across every file; the first definition wins. The personas this
+ * scenario's timed events add are checked against who is there when they join (timeline.ts):
+ * an id an earlier event removed may join again. `defined`: every id; `listed`: those there from the start.
+ */
+function checkPersonaIds(
+  personas: PersonaEntry[],
+  v: Obj,
+  at: Locator,
+  out: Diagnostic[],
+): { defined: PersonaSites; listed: PersonaSites } {
+  const defined: PersonaSites = new Map();
+  const listed: PersonaSites = new Map();
   for (const p of personas) {
     if (!isObj(p.raw) || typeof p.raw.id !== 'string') continue;
     const range = p.site.at.valueRange([...p.site.path, 'id']);
@@ -233,7 +260,7 @@ function scenarioContext(
       out.push(reservedIdDiagnostic(p.raw.id, p.site.at.file.file, range));
     }
     if (!defined.has(p.raw.id)) defined.set(p.raw.id, { entry: p, range });
-    if (joinsByEvent(p)) continue;
+    if (joinsByEvent(p, v, at)) continue;
     const prev = listed.get(p.raw.id);
     if (prev) {
       if (
@@ -257,11 +284,22 @@ function scenarioContext(
       listed.set(p.raw.id, { entry: p, range });
     }
   }
-  const ids = [...defined.keys()];
-  const groups = populationGroups(v.population);
-  // Population agents are defined too, though only as arithmetic (a group may count a million).
-  const isDefined = (id: string): boolean => defined.has(id) || generatesId(groups, id);
-  const refCheck: PersonaRefCheck = (id, site, path, what) => {
+  return { defined, listed };
+}
+
+/** Whether a persona joins later, added by one of this scenario's timed events. */
+function joinsByEvent(p: PersonaEntry, v: Obj, at: Locator): boolean {
+  return p.site.at === at && p.site.path[0] === 'events' && isTimed(list(v.events)[p.site.path[1] as number]);
+}
+
+/** The check of persona ids the scenario refers to (SOC021), with a change to the nearest id. */
+function personaRefCheck(
+  ids: string[],
+  isDefined: (id: string) => boolean,
+  unsure: boolean,
+  out: Diagnostic[],
+): PersonaRefCheck {
+  return (id, site, path, what) => {
     if (typeof id !== 'string' || isDefined(id) || unsure) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(id, ids);
@@ -279,11 +317,13 @@ function scenarioContext(
       ),
     );
   };
+}
 
-  // Model names.
+/** The check of model names (SOC040): `default` or one the scenario's `models` defines. */
+function modelNameCheck(v: Obj, unsure: boolean, out: Diagnostic[]): ScenarioContext['modelCheck'] {
   const models = isObj(v.models) ? Object.keys(v.models) : [];
   const modelNames = new Set(['default', ...models]);
-  const modelCheck = (name: unknown, site: Locator, path: PathSegment[]): void => {
+  return (name, site, path) => {
     if (typeof name !== 'string' || modelNames.has(name) || unsure) return;
     const range = site.valueRange(path);
     const suggestion = didYouMean(name, modelNames);
@@ -297,20 +337,6 @@ function scenarioContext(
         suggestion ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }] : [],
       ),
     );
-  };
-  return {
-    v,
-    at,
-    file,
-    unsure,
-    personas,
-    out,
-    listed,
-    groups,
-    isDefined,
-    refCheck,
-    modelCheck,
-    rounds: scenarioRounds(v),
   };
 }
 

@@ -198,70 +198,17 @@ export function schemaErrorDiagnostic(
   file: ParsedFile,
   at: Locator,
 ): Diagnostic | undefined {
-  const where = contextName(kind, path, docValue);
-  const f = file.file;
+  const site: ErrorSite = { e, path, kind, docValue, f: file.file, at, where: contextName(kind, path, docValue) };
+  const { f } = site;
   switch (e.keyword) {
-    case 'required': {
-      const prop = String(e.params.missingProperty);
-      return {
-        ...diag('SOC010', 'error', `Missing required property '${prop}' in ${where}`, f, at.parentKeyRange(path)),
-        path,
-      };
-    }
-    case 'additionalProperties': {
-      const prop = String(e.params.additionalProperty);
-      const known = propertyNames(schemaAtPath(kind, path, docValue));
-      const suggestion = didYouMean(prop, known);
-      const range = at.keyRange([...path, prop]);
-      const fixes: DiagnosticFix[] = [];
-      if (suggestion) fixes.push({ title: `Rename to '${suggestion}'`, file: f, range, newText: suggestion });
-      return {
-        ...diag(
-          'SOC011',
-          'error',
-          `Unknown property '${prop}' in ${where}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
-          f,
-          range,
-          fixes,
-        ),
-        path: [...path, prop],
-      };
-    }
-    case 'type': {
-      const expected = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);
-      const actual = valueAt(docValue, path);
-      return diag(
-        'SOC012',
-        'error',
-        `${pathLabel(path, docValue)} must be ${withArticle(expected)}, found ${describeValue(actual)}`,
-        f,
-        at.valueRange(path),
-      );
-    }
-    case 'enum': {
-      const allowed = (e.params.allowedValues as unknown[]).map(String);
-      const actual = valueAt(docValue, path);
-      // A !!binary or !!set where a word is expected is a wrong type, not a wrong word.
-      if (isForeign(actual)) {
-        return diag(
-          'SOC012',
-          'error',
-          `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`,
-          f,
-          at.valueRange(path),
-        );
-      }
-      const suggestion = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
-      const range = at.valueRange(path);
-      return diag(
-        'SOC013',
-        'error',
-        `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
-        f,
-        range,
-        suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined,
-      );
-    }
+    case 'required':
+      return missingPropertyDiagnostic(site);
+    case 'additionalProperties':
+      return unknownPropertyDiagnostic(site);
+    case 'type':
+      return wrongTypeDiagnostic(site);
+    case 'enum':
+      return notAllowedDiagnostic(site);
     case 'const':
       return diag(
         isForeign(valueAt(docValue, path)) ? 'SOC012' : 'SOC013',
@@ -273,65 +220,19 @@ export function schemaErrorDiagnostic(
     case 'minimum':
     case 'maximum':
     case 'exclusiveMinimum':
-    case 'exclusiveMaximum': {
-      const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[e.keyword];
-      return diag(
-        'SOC013',
-        'error',
-        `${pathLabel(path, docValue)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`,
-        f,
-        at.valueRange(path),
-      );
-    }
+    case 'exclusiveMaximum':
+      return outOfBoundsDiagnostic(site, e.keyword);
     case 'minLength':
       return diag('SOC013', 'error', `${pathLabel(path, docValue)} must not be empty`, f, at.valueRange(path));
-    case 'pattern': {
-      const last = path[path.length - 1];
-      const isId =
-        last === 'id' || last === 'with' || path.includes('remove') || path.includes('members') || last === 'id_prefix';
-      const message = isId
-        ? `${pathLabel(path, docValue)} '${String(valueAt(docValue, path))}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter`
-        : `${pathLabel(path, docValue)} does not match the pattern ${String(e.params.pattern)}`;
-      return diag('SOC013', 'error', message, f, at.valueRange(path));
-    }
-    case 'propertyNames': {
-      const name = String(e.params.propertyName);
-      return diag(
-        'SOC054',
-        'error',
-        `'${name}' is not a valid name here${path.includes('set') || path[path.length - 1] === 'set' ? ': use a dotted parameter path such as `coaching.enabled` or `ties.threshold`' : ''}`,
-        f,
-        at.keyRange([...path, name]),
-      );
-    }
+    case 'pattern':
+      return patternDiagnostic(site);
+    case 'propertyNames':
+      return invalidNameDiagnostic(site);
     case 'minProperties':
     case 'maxProperties':
-      if (path[0] === 'events' && path.length === 2) {
-        return diag(
-          'SOC013',
-          'error',
-          'An event has `at` and exactly one action: `broadcast`, `add`, `remove` or `set`',
-          f,
-          at.valueRange(path),
-        );
-      }
-      return diag(
-        'SOC013',
-        'error',
-        `${pathLabel(path, docValue)} must have ${e.keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} ${e.params.limit === 1 ? 'entry' : 'entries'}`,
-        f,
-        at.valueRange(path),
-      );
-    case 'uniqueItems': {
-      const [first, repeat] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
-      return diag(
-        'SOC013',
-        'warning',
-        `${pathLabel(path, docValue)} lists the same item twice (items ${first + 1} and ${repeat + 1})`,
-        f,
-        at.valueRange([...path, Number(e.params.i)]),
-      );
-    }
+      return entryCountDiagnostic(site, e.keyword);
+    case 'uniqueItems':
+      return repeatedItemDiagnostic(site);
     case 'minItems':
       return diag(
         'SOC013',
@@ -349,6 +250,159 @@ export function schemaErrorDiagnostic(
         at.valueRange(path),
       );
   }
+}
+
+/** One ajv error and where it is: what the wording of each keyword below reads. */
+interface ErrorSite {
+  e: ErrorObject;
+  path: PathSegment[];
+  kind: DocumentKind;
+  docValue: unknown;
+  /** The file's name. */
+  f: string;
+  at: Locator;
+  /** The mapping at `path`, in words (contextName). */
+  where: string;
+}
+
+/** `required`: on the parent's key, where the property belongs. */
+function missingPropertyDiagnostic({ e, path, where, f, at }: ErrorSite): Diagnostic {
+  const prop = String(e.params.missingProperty);
+  return {
+    ...diag('SOC010', 'error', `Missing required property '${prop}' in ${where}`, f, at.parentKeyRange(path)),
+    path,
+  };
+}
+
+/** `additionalProperties`: on the unknown key, with a rename when it looks like a known one. */
+function unknownPropertyDiagnostic({ e, path, kind, docValue, where, f, at }: ErrorSite): Diagnostic {
+  const prop = String(e.params.additionalProperty);
+  const known = propertyNames(schemaAtPath(kind, path, docValue));
+  const suggestion = didYouMean(prop, known);
+  const range = at.keyRange([...path, prop]);
+  const fixes: DiagnosticFix[] = [];
+  if (suggestion) fixes.push({ title: `Rename to '${suggestion}'`, file: f, range, newText: suggestion });
+  return {
+    ...diag(
+      'SOC011',
+      'error',
+      `Unknown property '${prop}' in ${where}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+      f,
+      range,
+      fixes,
+    ),
+    path: [...path, prop],
+  };
+}
+
+function wrongTypeDiagnostic({ e, path, docValue, f, at }: ErrorSite): Diagnostic {
+  const expected = Array.isArray(e.params.type) ? e.params.type.join(' or ') : String(e.params.type);
+  const actual = valueAt(docValue, path);
+  return diag(
+    'SOC012',
+    'error',
+    `${pathLabel(path, docValue)} must be ${withArticle(expected)}, found ${describeValue(actual)}`,
+    f,
+    at.valueRange(path),
+  );
+}
+
+/** `enum`: the allowed words, and a change to the nearest one. */
+function notAllowedDiagnostic({ e, path, docValue, f, at }: ErrorSite): Diagnostic {
+  const allowed = (e.params.allowedValues as unknown[]).map(String);
+  const actual = valueAt(docValue, path);
+  // A !!binary or !!set where a word is expected is a wrong type, not a wrong word.
+  if (isForeign(actual)) {
+    return diag(
+      'SOC012',
+      'error',
+      `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}`,
+      f,
+      at.valueRange(path),
+    );
+  }
+  const suggestion = typeof actual === 'string' ? didYouMean(actual, allowed) : undefined;
+  const range = at.valueRange(path);
+  return diag(
+    'SOC013',
+    'error',
+    `${pathLabel(path, docValue)} must be one of: ${allowed.join(', ')}; found ${describeValue(actual)}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+    f,
+    range,
+    suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined,
+  );
+}
+
+function outOfBoundsDiagnostic(
+  { e, path, docValue, f, at }: ErrorSite,
+  keyword: 'minimum' | 'maximum' | 'exclusiveMinimum' | 'exclusiveMaximum',
+): Diagnostic {
+  const op = { minimum: '>=', maximum: '<=', exclusiveMinimum: '>', exclusiveMaximum: '<' }[keyword];
+  return diag(
+    'SOC013',
+    'error',
+    `${pathLabel(path, docValue)} must be ${op} ${e.params.limit}, found ${describeNumber(valueAt(docValue, path), at, path)}`,
+    f,
+    at.valueRange(path),
+  );
+}
+
+/** `pattern`: persona ids in the words of ids, anything else by its pattern. */
+function patternDiagnostic({ e, path, docValue, f, at }: ErrorSite): Diagnostic {
+  const last = path[path.length - 1];
+  const isId =
+    last === 'id' || last === 'with' || path.includes('remove') || path.includes('members') || last === 'id_prefix';
+  const message = isId
+    ? `${pathLabel(path, docValue)} '${String(valueAt(docValue, path))}' is not a valid persona id: use lowercase letters, digits, '_' and '-', starting with a letter`
+    : `${pathLabel(path, docValue)} does not match the pattern ${String(e.params.pattern)}`;
+  return diag('SOC013', 'error', message, f, at.valueRange(path));
+}
+
+/** `propertyNames`: on the key; under `set`, with what a parameter path looks like. */
+function invalidNameDiagnostic({ e, path, f, at }: ErrorSite): Diagnostic {
+  const name = String(e.params.propertyName);
+  return diag(
+    'SOC054',
+    'error',
+    `'${name}' is not a valid name here${path.includes('set') || path[path.length - 1] === 'set' ? ': use a dotted parameter path such as `coaching.enabled` or `ties.threshold`' : ''}`,
+    f,
+    at.keyRange([...path, name]),
+  );
+}
+
+/** `minProperties`, `maxProperties`: an event's one action, or a mapping's count of entries. */
+function entryCountDiagnostic(
+  { e, path, docValue, f, at }: ErrorSite,
+  keyword: 'minProperties' | 'maxProperties',
+): Diagnostic {
+  if (path[0] === 'events' && path.length === 2) {
+    return diag(
+      'SOC013',
+      'error',
+      'An event has `at` and exactly one action: `broadcast`, `add`, `remove` or `set`',
+      f,
+      at.valueRange(path),
+    );
+  }
+  return diag(
+    'SOC013',
+    'error',
+    `${pathLabel(path, docValue)} must have ${keyword === 'minProperties' ? 'at least' : 'at most'} ${e.params.limit} ${e.params.limit === 1 ? 'entry' : 'entries'}`,
+    f,
+    at.valueRange(path),
+  );
+}
+
+/** `uniqueItems`: a warning on the first of the two copies. */
+function repeatedItemDiagnostic({ e, path, docValue, f, at }: ErrorSite): Diagnostic {
+  const [first, repeat] = [Number(e.params.i), Number(e.params.j)].sort((a, b) => a - b);
+  return diag(
+    'SOC013',
+    'warning',
+    `${pathLabel(path, docValue)} lists the same item twice (items ${first + 1} and ${repeat + 1})`,
+    f,
+    at.valueRange([...path, Number(e.params.i)]),
+  );
 }
 
 function diag(

@@ -5,7 +5,7 @@ import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from './diagnostics';
 import { compareDiagnostics } from './diagnostics';
-import type { Persona, Scenario } from './model';
+import type { Persona, Range, Scenario } from './model';
 import { parseSociety, type ParsedDocument, type ParsedFile } from './parse';
 import { ChunkCache } from './chunked';
 import { validateDocument } from './validate';
@@ -189,74 +189,48 @@ export class SocietyWorkspace {
     out: ScenarioResolution,
   ): Promise<void> {
     const from = at.file.file;
-    const baseDir = path.dirname(from);
     const range = at.valueRange(valuePath);
-    const matcher = includeMatcher(glob);
-    if (!matcher) {
-      const why =
-        glob.length > MAX_GLOB_LENGTH
-          ? `is too long to be a pattern (${glob.length.toLocaleString('en-US')} characters; at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')})`
-          : 'is not a pattern that can be read';
-      out.diagnostics.push({
-        code: 'SOC030',
-        severity: 'error',
-        message: `Include ${why}: it matches no file`,
-        file: from,
-        range,
-      });
+    const matches = await this.includeMatches(glob, from, range);
+    if (!Array.isArray(matches)) {
+      out.diagnostics.push(matches);
       return;
     }
+    for (const file of matches) await this.includeFile(file, from, range, stack, involved, out);
+  }
+
+  /** The files an include of `from` names, or the diagnostic that says why it names none. */
+  private async includeMatches(glob: string, from: string, range: Range): Promise<string[] | Diagnostic> {
+    const baseDir = path.dirname(from);
+    const matcher = includeMatcher(glob);
+    if (!matcher) return unreadablePattern(glob, from, range);
     const scan = picomatch.scan(glob);
     const staticBase = path.resolve(baseDir, scan.base || '.');
-    if (path.isAbsolute(glob)) {
-      // Includes are relative so a project reads the same wherever it is checked out.
-      const rel = path.relative(baseDir, glob).split(path.sep).join('/');
-      const hint = isInside(this.root, staticBase) ? ` (here: '${rel}')` : '';
-      out.diagnostics.push({
-        code: 'SOC032',
-        severity: 'error',
-        message: `Include '${glob}' is an absolute path: write it relative to this file${hint}`,
-        file: from,
-        range,
-      });
-      return;
-    }
-    if (!isInside(this.root, staticBase)) {
-      out.diagnostics.push({
-        code: 'SOC032',
-        severity: 'error',
-        message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`,
-        file: from,
-        range,
-      });
-      return;
-    }
+    const outside = this.outsideWorkspace(glob, baseDir, staticBase, from, range);
+    if (outside) return outside;
     // The file system may refuse to read outside a boundary (the editor in an untrusted
     // workspace). Checking the glob's folder and a literal path is enough: listings do not follow
     // symlinks, so a glob's matches are real files below its folder.
     const literal = path.resolve(baseDir, glob);
     const refused = await this.fs.refusal?.(scan.isGlob ? staticBase : literal);
     if (refused) {
-      out.diagnostics.push({
+      return {
         code: 'SOC034',
         severity: 'warning',
         message: `Include '${glob}' was not loaded: ${refused}`,
         file: from,
         range,
-      });
-      return;
+      };
     }
     const literalText = scan.isGlob ? undefined : await this.fs.readFile(literal);
     const literalRefused = scan.isGlob || literalText !== undefined ? undefined : this.fs.whyUnreadable?.(literal);
     if (literalRefused) {
-      out.diagnostics.push({
+      return {
         code: 'SOC004',
         severity: 'error',
         message: `Include '${glob}': ${path.relative(this.root, literal) || literal} ${literalRefused}`,
         file: from,
         range,
-      });
-      return;
+      };
     }
     const candidates = scan.isGlob ? await this.fs.listFiles(staticBase) : literalText !== undefined ? [literal] : [];
     const matches = candidates.filter((f) => {
@@ -266,60 +240,101 @@ export class SocietyWorkspace {
       return matcher(rel) && isInside(this.root, f);
     });
     if (matches.length === 0) {
-      out.diagnostics.push({
+      return {
         code: 'SOC030',
         severity: 'error',
         message: `Include '${glob}' matches no file`,
         file: from,
         range,
+      };
+    }
+    return matches;
+  }
+
+  /** Why an include may not be read: an absolute path, or a folder outside the workspace. */
+  private outsideWorkspace(
+    glob: string,
+    baseDir: string,
+    staticBase: string,
+    from: string,
+    range: Range,
+  ): Diagnostic | undefined {
+    if (path.isAbsolute(glob)) {
+      // Includes are relative so a project reads the same wherever it is checked out.
+      const rel = path.relative(baseDir, glob).split(path.sep).join('/');
+      const hint = isInside(this.root, staticBase) ? ` (here: '${rel}')` : '';
+      return {
+        code: 'SOC032',
+        severity: 'error',
+        message: `Include '${glob}' is an absolute path: write it relative to this file${hint}`,
+        file: from,
+        range,
+      };
+    }
+    if (!isInside(this.root, staticBase)) {
+      return {
+        code: 'SOC032',
+        severity: 'error',
+        message: `Include '${glob}' leaves the workspace folder (${this.root}); only files inside it can be included`,
+        file: from,
+        range,
+      };
+    }
+    return undefined;
+  }
+
+  /** One file an include matched: its personas, and those of a scenario in it, unless it closes a cycle. */
+  private async includeFile(
+    file: string,
+    from: string,
+    range: Range,
+    stack: string[],
+    involved: Map<string, FileAnalysis>,
+    out: ScenarioResolution,
+  ): Promise<void> {
+    if (stack.includes(file)) {
+      const cycle = [...stack.slice(stack.indexOf(file)), file]
+        .map((f) => path.relative(this.root, f) || f)
+        .join(' → ');
+      out.diagnostics.push({
+        code: 'SOC031',
+        severity: 'error',
+        message: `Include cycle: ${cycle}`,
+        file: from,
+        range,
       });
       return;
     }
-    for (const file of matches) {
-      if (stack.includes(file)) {
-        const cycle = [...stack.slice(stack.indexOf(file)), file]
-          .map((f) => path.relative(this.root, f) || f)
-          .join(' → ');
+    if (involved.has(file)) return; // included twice (e.g. by two globs): read once
+    const analysis = await this.analyze(file);
+    if (!analysis) {
+      const why = this.fs.whyUnreadable?.(file);
+      out.diagnostics.push({
+        code: 'SOC004',
+        severity: 'error',
+        message: `Included file ${path.relative(this.root, file)} ${why ?? 'cannot be read'}`,
+        file: from,
+        range,
+      });
+      return;
+    }
+    involved.set(file, analysis);
+    for (const doc of analysis.parsed.documents) {
+      if (doc.kind === 'persona') {
+        out.personas.push({
+          raw: doc.value,
+          site: { at: analysis.locators[doc.index], path: [] },
+          valid: !doc.hasErrors,
+        });
+      } else if (doc.kind === 'scenario') {
         out.diagnostics.push({
-          code: 'SOC031',
-          severity: 'error',
-          message: `Include cycle: ${cycle}`,
+          code: 'SOC033',
+          severity: 'info',
+          message: `Only the personas of the scenario in ${path.relative(this.root, file)} are included; its settings are ignored`,
           file: from,
           range,
         });
-        continue;
-      }
-      if (involved.has(file)) continue; // included twice (e.g. by two globs): read once
-      const analysis = await this.analyze(file);
-      if (!analysis) {
-        const why = this.fs.whyUnreadable?.(file);
-        out.diagnostics.push({
-          code: 'SOC004',
-          severity: 'error',
-          message: `Included file ${path.relative(this.root, file)} ${why ?? 'cannot be read'}`,
-          file: from,
-          range,
-        });
-        continue;
-      }
-      involved.set(file, analysis);
-      for (const doc of analysis.parsed.documents) {
-        if (doc.kind === 'persona') {
-          out.personas.push({
-            raw: doc.value,
-            site: { at: analysis.locators[doc.index], path: [] },
-            valid: !doc.hasErrors,
-          });
-        } else if (doc.kind === 'scenario') {
-          out.diagnostics.push({
-            code: 'SOC033',
-            severity: 'info',
-            message: `Only the personas of the scenario in ${path.relative(this.root, file)} are included; its settings are ignored`,
-            file: from,
-            range,
-          });
-          await this.collectPersonas(analysis, doc, [...stack, file], involved, out);
-        }
+        await this.collectPersonas(analysis, doc, [...stack, file], involved, out);
       }
     }
   }
@@ -378,6 +393,21 @@ export function dedupe(list: Diagnostic[]): Diagnostic[] {
     }
   }
   return out.sort(compareDiagnostics);
+}
+
+/** An include no glob can be made of (unreadable or too long) matches no file. */
+function unreadablePattern(glob: string, from: string, range: Range): Diagnostic {
+  const why =
+    glob.length > MAX_GLOB_LENGTH
+      ? `is too long to be a pattern (${glob.length.toLocaleString('en-US')} characters; at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')})`
+      : 'is not a pattern that can be read';
+  return {
+    code: 'SOC030',
+    severity: 'error',
+    message: `Include ${why}: it matches no file`,
+    file: from,
+    range,
+  };
 }
 
 function isInside(root: string, p: string): boolean {

@@ -214,6 +214,129 @@ function escapeSnippet(s: string): string {
   return s.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
+/** Value items being collected for a cursor; `written` (values already in the list) are left out. */
+interface ValueCollector {
+  ctx: CursorContext;
+  written: ReadonlySet<string>;
+  out: CompletionItem[];
+}
+
+function addValue(
+  c: ValueCollector,
+  label: string,
+  kind: CompletionItem['kind'],
+  detail?: string,
+  documentation?: string,
+  insert = label,
+  sort = '1',
+): void {
+  if (c.written.has(label)) return;
+  c.out.push({
+    label,
+    kind,
+    detail,
+    documentation,
+    insertText: insert,
+    snippet: false,
+    range: c.ctx.replace,
+    sortText: `${sort}${label}`,
+  });
+}
+
+/**
+ * A persona or generated agent id. Who is not in the society at this point of the run comes last,
+ * saying why: what is written is still the user's choice (events may yet be reordered), but the
+ * checks would flag it.
+ */
+function addAgent(
+  c: ValueCollector,
+  sources: CompletionSources,
+  id: string,
+  detail: string,
+  card: string,
+  sort: string,
+): void {
+  // One the timeline has a word for (a removal's `already listed`) stays, last, saying so.
+  const absent = sources.absence?.(id);
+  if (!absent) {
+    addValue(c, id, 'persona', detail, card, id, sort);
+    return;
+  }
+  const consequence = c.ctx.path.includes('remove')
+    ? 'removing them here can never apply (SOC059)'
+    : 'a relationship with them here would be dropped (SOC060)';
+  c.out.push({
+    label: id,
+    kind: 'persona',
+    detail: absent.reason,
+    description: absent.short,
+    documentation: `**Not in the society here:** \`${id}\` ${absent.reason}, so ${consequence}.\n\n${card}`,
+    insertText: id,
+    snippet: false,
+    range: c.ctx.replace,
+    sortText: `3${sort}${id}`,
+  });
+}
+
+/** Persona ids, then generated agents in numeric order (a large group offers its first ones). */
+function agentItems(c: ValueCollector, sources: CompletionSources): void {
+  for (const p of sources.personas()) {
+    addAgent(c, sources, p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
+  }
+  for (const g of sources.generated?.() ?? []) {
+    const width = String(g.count).length;
+    for (let i = 1; i <= Math.min(g.count, GENERATED_OFFERED); i++) {
+      const id = `${g.prefix}${i}`;
+      addAgent(
+        c,
+        sources,
+        id,
+        `population group '${g.group}' · ${i} of ${g.count}`,
+        generatedAgentCard(g, i),
+        `2${g.prefix}${String(i).padStart(width, '0')}`,
+      );
+    }
+  }
+}
+
+/** Include paths: folders (every .society file in them) first. */
+function includeItems(c: ValueCollector, sources: CompletionSources): void {
+  for (const f of sources.includes()) {
+    addValue(
+      c,
+      f.path,
+      f.kind,
+      f.kind === 'folder' ? 'every .society file in the folder' : 'file',
+      undefined,
+      plainOrQuoted(f.path, c.ctx.flow),
+      f.kind === 'folder' ? '0' : '1',
+    );
+  }
+}
+
+/** What the schema allows or suggests: enum values, a const, booleans, or the default. */
+function schemaValueItems(c: ValueCollector, n: SchemaNode): void {
+  const path = c.ctx.path;
+  const doc = schemaMarkdown(String(path[path.length - 1] ?? ''), n);
+  // The detail already gives the type summary: the documentation does not repeat it.
+  if (n.enum) {
+    for (const v of n.enum) {
+      addValue(
+        c,
+        String(v),
+        'enum',
+        typeSummary(n),
+        schemaMarkdown(String(path[path.length - 1] ?? ''), n, false, false) || undefined,
+      );
+    }
+  } else if (n.const !== undefined) addValue(c, String(n.const), 'enum', undefined, doc);
+  else if (types(n)[0] === 'boolean') {
+    for (const v of ['true', 'false']) addValue(c, v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
+  } else if (n.default !== undefined && typeof n.default !== 'object') {
+    addValue(c, show(n.default), 'value', 'default', doc);
+  }
+}
+
 /** `written`: values already in the list the cursor is an item of, left out. */
 function valueItems(
   ctx: CursorContext,
@@ -221,106 +344,15 @@ function valueItems(
   sources: CompletionSources,
   written: ReadonlySet<string>,
 ): CompletionItem[] {
-  const out: CompletionItem[] = [];
+  const c: ValueCollector = { ctx, written, out: [] };
   const n = deref(node);
-  const item = (
-    label: string,
-    kind: CompletionItem['kind'],
-    detail?: string,
-    documentation?: string,
-    insert = label,
-    sort = '1',
-  ): void => {
-    if (written.has(label)) return;
-    out.push({
-      label,
-      kind,
-      detail,
-      documentation,
-      insertText: insert,
-      snippet: false,
-      range: ctx.replace,
-      sortText: `${sort}${label}`,
-    });
-  };
   const role = valueRole(ctx.kind, ctx.path);
-  if (role === 'persona-ref') {
-    // Who is not in the society at this point of the run comes last, saying why: what is written
-    // is still the user's choice (events may yet be reordered), but the checks would flag it.
-    const agent = (id: string, detail: string, card: string, sort: string): void => {
-      // One the timeline has a word for (a removal's `already listed`) stays, last, saying so.
-      const absent = sources.absence?.(id);
-      if (!absent) {
-        item(id, 'persona', detail, card, id, sort);
-        return;
-      }
-      const consequence = ctx.path.includes('remove')
-        ? 'removing them here can never apply (SOC059)'
-        : 'a relationship with them here would be dropped (SOC060)';
-      out.push({
-        label: id,
-        kind: 'persona',
-        detail: absent.reason,
-        description: absent.short,
-        documentation: `**Not in the society here:** \`${id}\` ${absent.reason}, so ${consequence}.\n\n${card}`,
-        insertText: id,
-        snippet: false,
-        range: ctx.replace,
-        sortText: `3${sort}${id}`,
-      });
-    };
-    for (const p of sources.personas()) {
-      agent(p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
-    }
-    // Generated agents after the personas, in numeric order; a large group offers its first ones.
-    for (const g of sources.generated?.() ?? []) {
-      const width = String(g.count).length;
-      for (let i = 1; i <= Math.min(g.count, GENERATED_OFFERED); i++) {
-        const id = `${g.prefix}${i}`;
-        agent(
-          id,
-          `population group '${g.group}' · ${i} of ${g.count}`,
-          generatedAgentCard(g, i),
-          `2${g.prefix}${String(i).padStart(width, '0')}`,
-        );
-      }
-    }
-    return out;
-  }
-  if (role === 'model-ref') {
-    for (const m of sources.models()) item(m, 'model', "model from the scenario's `models`");
-    return out;
-  }
-  if (role === 'include') {
-    for (const f of sources.includes()) {
-      item(
-        f.path,
-        f.kind,
-        f.kind === 'folder' ? 'every .society file in the folder' : 'file',
-        undefined,
-        plainOrQuoted(f.path, ctx.flow),
-        f.kind === 'folder' ? '0' : '1',
-      );
-    }
-    return out;
-  }
-  if (!n) return out;
-  const doc = schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n);
-  // The detail already gives the type summary: the documentation does not repeat it.
-  if (n.enum) {
-    for (const v of n.enum) {
-      item(
-        String(v),
-        'enum',
-        typeSummary(n),
-        schemaMarkdown(String(ctx.path[ctx.path.length - 1] ?? ''), n, false, false) || undefined,
-      );
-    }
-  } else if (n.const !== undefined) item(String(n.const), 'enum', undefined, doc);
-  else if (types(n)[0] === 'boolean') {
-    for (const v of ['true', 'false']) item(v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
-  } else if (n.default !== undefined && typeof n.default !== 'object') item(show(n.default), 'value', 'default', doc);
-  return out;
+  if (role === 'persona-ref') agentItems(c, sources);
+  else if (role === 'model-ref') {
+    for (const m of sources.models()) addValue(c, m, 'model', "model from the scenario's `models`");
+  } else if (role === 'include') includeItems(c, sources);
+  else if (n) schemaValueItems(c, n);
+  return c.out;
 }
 
 /** A plain YAML scalar unless it would be read as something else (`*.society` is an alias). */

@@ -90,17 +90,8 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
   if (/^(---|\.\.\.)(\s|$)/.test(lineText)) return undefined;
   const character = Math.min(pos.character, lineText.length);
 
-  // A flow collection opened on an earlier line (`names: [Amira, Ben,⏎    Mia]`) continues here.
-  let startLine = pos.line;
   const ownIndent = lineText.trim() === '' ? character : lineText.length - lineText.trimStart().length;
-  for (let l = pos.line - 1; l >= docStart && l >= pos.line - 200; l--) {
-    const t = lines.lineText(l);
-    if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
-    if (t.length - t.trimStart().length < ownIndent) {
-      if (flowDepth(textBetween(lines, l, pos.line)) > 0) startLine = l;
-      break;
-    }
-  }
+  const startLine = flowStartLine(lines, pos.line, docStart, ownIndent);
   const before =
     startLine === pos.line
       ? lineText.slice(0, character)
@@ -117,10 +108,77 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
 
   const afterMarkers = before.slice(/^ *(?:-[ \t]+)*/.exec(before)?.[0].length ?? 0);
   const wordEnd = character + (/^[\w./*-]*/.exec(lineText.slice(character))?.[0].length ?? 0);
-  const at = (line: number, ch: number): Position => ({ line, character: ch });
-  const existing = (): string[] => mappingKeys(lines, startLine, column, docStart, docEnd, shape.dashes.length > 0);
   const partial = buildPartial(path, climb.itemKeys);
+  const entry: Entry = {
+    lines,
+    docIndex,
+    docStart,
+    docEnd,
+    kind,
+    startLine,
+    column,
+    startsItem: shape.dashes.length > 0,
+    path,
+    partial,
+    line: pos.line,
+    character,
+    wordEnd,
+  };
+  return entryContext(entry, afterMarkers);
+}
 
+/**
+ * The line the cursor's entry starts on: the cursor's own, or an earlier one where a flow collection
+ * was opened and is still open (`names: [Amira, Ben,⏎    Mia]`).
+ */
+function flowStartLine(lines: LineIndex, line: number, docStart: number, ownIndent: number): number {
+  for (let l = line - 1; l >= docStart && l >= line - 200; l--) {
+    const t = lines.lineText(l);
+    if (t.trim() === '' || t.trimStart().startsWith('#')) continue;
+    if (t.length - t.trimStart().length < ownIndent) {
+      if (flowDepth(textBetween(lines, l, line)) > 0) return l;
+      break;
+    }
+  }
+  return line;
+}
+
+/** Where the entry at the cursor sits in the document, found before reading what is typed in it. */
+interface Entry {
+  lines: LineIndex;
+  docIndex: number;
+  docStart: number;
+  docEnd: number;
+  kind?: DocumentKind;
+  /** The line the entry starts on (earlier than the cursor's in a flow collection spanning lines). */
+  startLine: number;
+  column: number;
+  /** The entry's line starts with `- ` markers. */
+  startsItem: boolean;
+  /** Path of the mapping the entry belongs to. */
+  path: PathSegment[];
+  partial: Record<string, unknown>;
+  /** The cursor's line and character, and where the word under it ends. */
+  line: number;
+  character: number;
+  wordEnd: number;
+}
+
+/** The span a completion for `prefix` replaces: the prefix and the rest of the word. */
+function replaceSpan(e: Entry, prefix: string): Range {
+  return {
+    start: { line: e.line, character: e.character - prefix.length },
+    end: { line: e.line, character: e.wordEnd },
+  };
+}
+
+function existingKeys(e: Entry): string[] {
+  return mappingKeys(e.lines, e.startLine, e.column, e.docStart, e.docEnd, e.startsItem);
+}
+
+/** What is being typed after the line's `- ` markers: a key, a value, or a key or value in a flow collection. */
+function entryContext(e: Entry, afterMarkers: string): CursorContext {
+  const { docIndex, kind, column, path, partial } = e;
   const keyMatch = lineKey(afterMarkers);
   const itemFlow = !keyMatch && /^[{[]/.test(afterMarkers) ? scanFlow(afterMarkers) : undefined;
   if (itemFlow) {
@@ -136,13 +194,13 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
       existingKeys: itemFlow.keys,
       column,
       partial: markFlowKeys(partial, path, itemFlow.keys),
-      replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+      replace: replaceSpan(e, prefix),
     };
   }
   if (!keyMatch) {
     // No `key:` yet: a key of the mapping at `path`, or a plain item of a sequence (decided by the schema).
     const prefix = afterMarkers.trimStart();
-    const keys = existing();
+    const keys = existingKeys(e);
     setKeys(partial, path, keys);
     return {
       docIndex,
@@ -154,13 +212,13 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
       existingKeys: keys,
       column,
       partial,
-      replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+      replace: replaceSpan(e, prefix),
     };
   }
   const key = unquote(keyMatch.raw);
   const valueText = afterMarkers.slice(keyMatch.length);
   const flow = scanFlow(valueText);
-  const keys = existing();
+  const keys = existingKeys(e);
   setKeys(partial, path, keys);
   if (!flow) {
     const prefix = valueText.trimStart().replace(/^["']/, '');
@@ -174,7 +232,7 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
       existingKeys: [],
       column,
       partial,
-      replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+      replace: replaceSpan(e, prefix),
     };
   }
   const fullPath = [...path, key, ...flow.path];
@@ -189,7 +247,7 @@ export function cursorContext(lines: LineIndex, pos: Position): CursorContext | 
     existingKeys: flow.keys,
     column,
     partial,
-    replace: { start: at(pos.line, character - prefix.length), end: at(pos.line, wordEnd) },
+    replace: replaceSpan(e, prefix),
   };
 }
 

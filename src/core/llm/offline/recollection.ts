@@ -4,7 +4,7 @@
 // what it is about (who, how it felt, which topics, which need went unmet). Memories written by an
 // LLM, imported or hand-made may have any text: what is not recognised is kept, cleaned and clipped.
 import { DRIVERS, type Driver } from '../../format/language/model';
-import type { AdviceAction } from '../../trace/events';
+import type { AdviceAction, MemoryCues } from '../../trace/events';
 import type { RetrievedMemory } from '../types';
 
 /** "social 0.46" in a how-I-fared note: any driver of the table, then its figure. */
@@ -146,6 +146,145 @@ export function tone(v: number): [string, string] {
 
 // ---- reading one memory -------------------------------------------------------------------------
 
+/** One memory being read: its opening text, its cues, its partner, and the recollection filled in. */
+interface Reading {
+  m: RetrievedMemory;
+  text: string;
+  cues: MemoryCues;
+  /** The cue's partner id, cleaned ('' when none). */
+  id: string;
+  /** The partner's display name where a memory gave it. */
+  partnerName?: string;
+  r: Recollection;
+}
+
+/** Makes `who` the person the memory is mainly about (first among its people). */
+function about(r: Recollection, who: string | undefined): void {
+  if (!who) return;
+  r.person = who;
+  if (!r.people.includes(who)) r.people.unshift(who);
+}
+
+function addTopics(r: Recollection, ts: string[]): void {
+  for (const t of ts) if (!r.topics.includes(t)) r.topics.push(t);
+}
+
+const isAdviceAction = (a: unknown): a is AdviceAction =>
+  (Object.keys(DO) as AdviceAction[]).includes(a as AdviceAction);
+
+/** "In room R, talked with A, B about x. They were supportive." */
+function recallConversation({ r, partnerName }: Reading, x: RegExpExecArray): void {
+  const who = x[2]
+    .split(/\s*,\s*/)
+    .map(name)
+    .filter((n) => n);
+  r.people.push(...who);
+  if (who.length === 1) about(r, partnerName ?? who[0]);
+  addTopics(r, topicsIn(x[3]));
+  r.notes = (x[4] ?? '')
+    .split(/(?<=\.)\s+/)
+    .map((n) => lowerFirst(scrub(n, 80)).replace(/\.$/, ''))
+    .filter((n) => n);
+  const withWhom = who.length ? list(who.slice(0, 4)) + (who.length > 4 ? ' and others' : '') : 'people';
+  const topics = r.topics.length ? ` about ${list(r.topics.slice(0, 3))}` : '';
+  const room = x[1] ? `in room ${name(x[1])}, ` : '';
+  r.clause = sentence(
+    `${room}I talked with ${withWhom}${topics}${r.notes.length ? `, and ${list(r.notes.slice(0, 2))}` : ''}`,
+  );
+}
+
+/** "I rated my conversation with Ben 0.72: reasons; I learned about x". */
+function recallEvaluation({ m, r, partnerName }: Reading, x: RegExpExecArray): void {
+  const who = partnerName ?? name(x[1]);
+  about(r, who);
+  const rating = Number(x[2].replace(',', '.'));
+  r.valence = valenceOf(m) ?? (Number.isFinite(rating) ? Math.max(-1, Math.min(1, 2 * rating - 1)) : undefined);
+  const reasons = scrub(x[3] ?? '', 120)
+    .replace(/\.$/, '')
+    .split(/\s*;\s*/)
+    .filter((s) => s);
+  for (const s of reasons) {
+    const l = /I learned about (.+)/.exec(s);
+    if (l) addTopics(r, topicsIn(l[1]));
+  }
+  const how = r.valence === undefined ? 'is one I still think about' : tone(r.valence)[0];
+  r.clause = sentence(
+    `my conversation with ${who || 'them'} ${how}${reasons.length ? `: ${list(reasons.slice(0, 2))}` : ''}`,
+  );
+}
+
+/** The coach's advice: the action in words when the cues give one, else what it said. */
+function recallAdvice({ text, cues, id, partnerName, r }: Reading): void {
+  r.action = isAdviceAction(cues.action) ? cues.action : undefined;
+  const need = driverOf(cues.driver);
+  const buddy = BUDDY.exec(text)?.[1];
+  about(r, partnerName ?? (buddy ? name(buddy) : undefined));
+  if (buddy && r.person) r.likedBy = r.person;
+  if (!r.person && id) r.people.push(id);
+  if (need) r.need = need;
+  if (r.action) {
+    const why = need ? `I'm short on ${NEED_WORDS[need]}, so I should` : 'I should';
+    r.clause = sentence(
+      `my coach told me ${why} ${DO[r.action]}${r.person ? `, and talk with ${r.person} again` : ''}`,
+    );
+  } else {
+    const said = scrub(text.replace(/^Coach:\s*/i, ''));
+    r.clause = said ? `My coach told me: “${sentence(said.replace(/^["“]|["”]$/g, ''))}”` : '';
+  }
+}
+
+/** "How I fared lately: social 0.46, …, overall 0.5; too little socializing". */
+function recallFared({ text, cues, r }: Reading, x: RegExpExecArray): void {
+  const overall = Number(x[1].replace(',', '.'));
+  if (Number.isFinite(overall)) r.overall = Math.max(0, Math.min(1, overall));
+  const said = /too little (\w+)/.exec(text)?.[1];
+  const need = driverOf(cues.driver) ?? (said === 'socializing' ? 'social' : driverOf(said));
+  if (need) r.need = need;
+  const raw: Partial<Record<Driver, number>> = {};
+  for (const [, d, v] of text.slice(0, x.index + x[0].length).matchAll(DRIVER_FIGURE)) {
+    const n = Number(v.replace(',', '.'));
+    if (Number.isFinite(n)) raw[d as Driver] ??= Math.max(0, Math.min(1, n));
+  }
+  if (Object.keys(raw).length) r.raw = raw;
+  r.clause = feeling(r.overall, r.need);
+}
+
+/** "A introduced me to B, who is into x." */
+function recallIntroduction({ text, partnerName, r }: Reading, x: RegExpExecArray): void {
+  about(r, partnerName ?? name(x[2]));
+  r.people.push(name(x[1]));
+  addTopics(r, topicsIn(x[3]));
+  r.clause = sentence(scrub(text));
+}
+
+/** Reflections and seed memories are first person already; "Name: note" is a relationship note. */
+function recallOwnWords({ m, text, cues, id, partnerName, r }: Reading): void {
+  const kind = r.kind;
+  const need = driverOf(cues.driver);
+  const rel = kind === 'seed' ? /^([^:]{1,60}):\s+(.+)$/s.exec(text) : null;
+  if (rel && /^\p{Lu}/u.test(rel[1])) {
+    about(r, name(rel[1]));
+    const note = scrub(rel[2], 140);
+    r.clause = note ? sentence(`as for ${r.person}: ${note}`) : '';
+  } else {
+    const enjoy = /I enjoy talking with (.+?)(?: about ([^;.]+))?[;.]/.exec(text);
+    if (enjoy) {
+      about(r, partnerName ?? name(enjoy[1]));
+      addTopics(r, topicsIn(enjoy[2]));
+    } else about(r, partnerName ?? (id || undefined));
+    const missing = need
+      ? text.replace(new RegExp(`missing out on ${need}\\b`), `missing out on ${NEED_WORDS[need]}`)
+      : text;
+    r.clause = sentence(scrub(missing));
+  }
+  const v = valenceOf(m);
+  if (v !== undefined && r.person && kind === 'reflection') r.valence = v;
+  if (need && kind === 'reflection') r.need = need;
+  if (kind === 'reflection' && isAdviceAction(cues.action)) {
+    r.action = cues.action;
+  }
+}
+
 /** What one retrieved memory says, as the agent would put it. `names` maps partner ids to names. */
 export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>): Recollection {
   const text = opening(m?.text);
@@ -163,120 +302,30 @@ export function recollect(m: RetrievedMemory, names: ReadonlyMap<string, string>
     topics: cueTopic ? [clip(cueTopic, 40)] : [],
     notes: [],
   };
-  const about = (who: string | undefined): void => {
-    if (!who) return;
-    r.person = who;
-    if (!r.people.includes(who)) r.people.unshift(who);
-  };
-  const addTopics = (ts: string[]): void => {
-    for (const t of ts) if (!r.topics.includes(t)) r.topics.push(t);
-  };
+  const reading: Reading = { m, text, cues, id, partnerName, r };
   let x: RegExpExecArray | null;
-
+  // The first pattern that fits the kind decides, in this order.
   if (
     kind === 'conversation' &&
     (x = /^(?:In room (.+?), t|T)alked with (.+?)(?: about (.+?))?\.(?:\s+(.*))?$/s.exec(text))
   ) {
-    const who = x[2]
-      .split(/\s*,\s*/)
-      .map(name)
-      .filter((n) => n);
-    r.people.push(...who);
-    if (who.length === 1) about(partnerName ?? who[0]);
-    addTopics(topicsIn(x[3]));
-    r.notes = (x[4] ?? '')
-      .split(/(?<=\.)\s+/)
-      .map((n) => lowerFirst(scrub(n, 80)).replace(/\.$/, ''))
-      .filter((n) => n);
-    const withWhom = who.length ? list(who.slice(0, 4)) + (who.length > 4 ? ' and others' : '') : 'people';
-    const topics = r.topics.length ? ` about ${list(r.topics.slice(0, 3))}` : '';
-    const room = x[1] ? `in room ${name(x[1])}, ` : '';
-    r.clause = sentence(
-      `${room}I talked with ${withWhom}${topics}${r.notes.length ? `, and ${list(r.notes.slice(0, 2))}` : ''}`,
-    );
+    recallConversation(reading, x);
   } else if (
     kind === 'evaluation' &&
     (x = /^I rated my conversation with (.+?) (-?\d+(?:[.,]\d+)?)(?::\s*(.*))?$/s.exec(text))
   ) {
-    const who = partnerName ?? name(x[1]);
-    about(who);
-    const rating = Number(x[2].replace(',', '.'));
-    r.valence = valenceOf(m) ?? (Number.isFinite(rating) ? Math.max(-1, Math.min(1, 2 * rating - 1)) : undefined);
-    const reasons = scrub(x[3] ?? '', 120)
-      .replace(/\.$/, '')
-      .split(/\s*;\s*/)
-      .filter((s) => s);
-    for (const s of reasons) {
-      const l = /I learned about (.+)/.exec(s);
-      if (l) addTopics(topicsIn(l[1]));
-    }
-    const how = r.valence === undefined ? 'is one I still think about' : tone(r.valence)[0];
-    r.clause = sentence(
-      `my conversation with ${who || 'them'} ${how}${reasons.length ? `: ${list(reasons.slice(0, 2))}` : ''}`,
-    );
+    recallEvaluation(reading, x);
   } else if (kind === 'advice') {
-    r.action = (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction) ? cues.action : undefined;
-    const need = driverOf(cues.driver);
-    const buddy = BUDDY.exec(text)?.[1];
-    about(partnerName ?? (buddy ? name(buddy) : undefined));
-    if (buddy && r.person) r.likedBy = r.person;
-    if (!r.person && id) r.people.push(id);
-    if (need) r.need = need;
-    if (r.action) {
-      const why = need ? `I'm short on ${NEED_WORDS[need]}, so I should` : 'I should';
-      r.clause = sentence(
-        `my coach told me ${why} ${DO[r.action]}${r.person ? `, and talk with ${r.person} again` : ''}`,
-      );
-    } else {
-      const said = scrub(text.replace(/^Coach:\s*/i, ''));
-      r.clause = said ? `My coach told me: “${sentence(said.replace(/^["“]|["”]$/g, ''))}”` : '';
-    }
+    recallAdvice(reading);
   } else if (kind === 'observation' && (x = /^How I fared lately:.*?overall (-?\d+(?:[.,]\d+)?)/s.exec(text))) {
-    const overall = Number(x[1].replace(',', '.'));
-    if (Number.isFinite(overall)) r.overall = Math.max(0, Math.min(1, overall));
-    const said = /too little (\w+)/.exec(text)?.[1];
-    const need = driverOf(cues.driver) ?? (said === 'socializing' ? 'social' : driverOf(said));
-    if (need) r.need = need;
-    const raw: Partial<Record<Driver, number>> = {};
-    for (const [, d, v] of text.slice(0, x.index + x[0].length).matchAll(DRIVER_FIGURE)) {
-      const n = Number(v.replace(',', '.'));
-      if (Number.isFinite(n)) raw[d as Driver] ??= Math.max(0, Math.min(1, n));
-    }
-    if (Object.keys(raw).length) r.raw = raw;
-    r.clause = feeling(r.overall, r.need);
+    recallFared(reading, x);
   } else if (kind === 'observation' && (x = /^News for everyone:\s*(.*)$/s.exec(text))) {
     const news = scrub(x[1], 140);
     r.clause = news ? `I heard the news: ${sentence(news)}` : '';
   } else if (kind === 'observation' && (x = /^(.+?) introduced me to (.+?)(?:, who is into (.+?))?\.?$/s.exec(text))) {
-    about(partnerName ?? name(x[2]));
-    r.people.push(name(x[1]));
-    addTopics(topicsIn(x[3]));
-    r.clause = sentence(scrub(text));
+    recallIntroduction(reading, x);
   } else {
-    // Reflections and seed memories are first person already; "Name: note" is a relationship note.
-    const need = driverOf(cues.driver);
-    const rel = kind === 'seed' ? /^([^:]{1,60}):\s+(.+)$/s.exec(text) : null;
-    if (rel && /^\p{Lu}/u.test(rel[1])) {
-      about(name(rel[1]));
-      const note = scrub(rel[2], 140);
-      r.clause = note ? sentence(`as for ${r.person}: ${note}`) : '';
-    } else {
-      const enjoy = /I enjoy talking with (.+?)(?: about ([^;.]+))?[;.]/.exec(text);
-      if (enjoy) {
-        about(partnerName ?? name(enjoy[1]));
-        addTopics(topicsIn(enjoy[2]));
-      } else about(partnerName ?? (id || undefined));
-      const missing = need
-        ? text.replace(new RegExp(`missing out on ${need}\\b`), `missing out on ${NEED_WORDS[need]}`)
-        : text;
-      r.clause = sentence(scrub(missing));
-    }
-    const v = valenceOf(m);
-    if (v !== undefined && r.person && kind === 'reflection') r.valence = v;
-    if (need && kind === 'reflection') r.need = need;
-    if (kind === 'reflection' && (Object.keys(DO) as AdviceAction[]).includes(cues.action as AdviceAction)) {
-      r.action = cues.action;
-    }
+    recallOwnWords(reading);
   }
   return r;
 }

@@ -1,10 +1,11 @@
 // Builds the `openai` package client for a model config: plain OpenAI-compatible endpoints, or
 // Azure OpenAI (deployment URL, api-version query, `api-key` header). The key is passed in by the
 // registry; the package's own environment fallbacks are disabled so only the scenario decides.
-import OpenAI, { AzureOpenAI } from 'openai';
+import type OpenAI from 'openai';
 import type { ModelConfig } from '../../format/language/model';
 import { SENSITIVE_HEADER, maskUrlCredentials, type Redactor } from '../redact';
 import { OPENAI_BASE_URL } from './defaults';
+import { GatewayAwareAzureOpenAI, GatewayAwareOpenAI } from './gatewayErrors';
 
 export { OPENAI_BASE_URL };
 /** Sent when an endpoint needs no key (Ollama, vLLM, LM Studio): the client insists on one. */
@@ -67,14 +68,14 @@ export function connect(
     if (!cfg.base_url) {
       throw new Error(`model '${cfg.name}': Azure OpenAI needs base_url (https://<resource>.openai.azure.com)`);
     }
-    return new AzureOpenAI({
+    return new GatewayAwareAzureOpenAI({
       ...common,
       endpoint: url,
       deployment: azureDeployment(cfg, route),
       apiVersion: cfg.azure.api_version,
     });
   }
-  return new OpenAI({ ...common, baseURL: url });
+  return new GatewayAwareOpenAI({ ...common, baseURL: url });
 }
 
 /** The URL a route is requested at, credentials masked: for failure messages. */
