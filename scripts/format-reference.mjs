@@ -9,6 +9,14 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const schema = JSON.parse(readFileSync(path.join(root, 'schemas/society.schema.json'), 'utf8'));
 const target = path.join(root, 'docs/format.md');
 
+// Section titles of the definitions whose schema has none.
+const TITLES = new Map(
+  Object.entries({ distribution: 'Distribution', quantity: 'Quantity', actionArg: 'Action argument', action: 'Action' })
+    .filter(([def]) => schema.$defs[def] && !schema.$defs[def].title)
+    .map(([def, title]) => [schema.$defs[def], title]),
+);
+const titleOf = (n) => n.title ?? TITLES.get(n);
+
 const deref = (node) => {
   let n = node;
   for (let i = 0; n && n.$ref && i < 10; i++) n = schema.$defs[n.$ref.replace('#/$defs/', '')];
@@ -23,8 +31,10 @@ function typeOf(node) {
   if (n.if) return `${typeOf(n.then)} or ${typeOf(n.else)}`;
   const t = Array.isArray(n.type) ? n.type.join(' or ') : (n.type ?? 'any');
   if (t === 'array') return `list of ${typeOf(n.items) || 'values'}`;
-  if (t === 'object' && n.title)
-    return `${n.title.toLowerCase()} (see [${n.title}](#${n.title.toLowerCase().replace(/[^a-z0-9]+/g, '-')}))`;
+  if (t === 'object' && titleOf(n))
+    return `${titleOf(n).toLowerCase()} (see [${titleOf(n)}](#${titleOf(n)
+      .toLowerCase()
+      .replace(/[^a-z0-9]+/g, '-')}))`;
   if (t === 'object' && n.additionalProperties && typeof n.additionalProperties === 'object')
     return `map of ${typeOf(n.additionalProperties)}`;
   return t;
@@ -89,9 +99,19 @@ for (const [kind, def] of [
   out.push(`## \`kind: ${kind}\``, '', n.description, '');
   table(n, '', out, new Set());
 }
-for (const def of ['inlinePersona', 'include', 'model', 'event', 'population', 'distribution']) {
+for (const def of [
+  'inlinePersona',
+  'include',
+  'model',
+  'event',
+  'population',
+  'distribution',
+  'quantity',
+  'action',
+  'actionArg',
+]) {
   const n = schema.$defs[def];
-  out.push(`## ${n.title ?? 'Distribution'}`, '', n.description ?? '', '');
+  out.push(`## ${titleOf(n)}`, '', n.description ?? '', '');
   if (def === 'inlinePersona') {
     out.push('The keys of `kind: persona` above; `kind` may be left out.', '');
     continue;

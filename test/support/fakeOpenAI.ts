@@ -91,6 +91,7 @@ export const reply = {
 /** A valid instance of a JSON schema: first enum value, 1 for numbers, one array item. */
 export function sampleOf(schema: any): unknown {
   if (schema.enum) return schema.enum[0];
+  if (schema.anyOf) return sampleOf(schema.anyOf[0]);
   const type = Array.isArray(schema.type) ? schema.type[0] : schema.type;
   switch (type) {
     case 'object':
@@ -99,7 +100,7 @@ export function sampleOf(schema: any): unknown {
       return schema.items?.type === 'integer' ? [] : [sampleOf(schema.items ?? {})];
     case 'number':
     case 'integer':
-      return 1;
+      return Math.min(schema.maximum ?? 1, Math.max(schema.minimum ?? 1, 1));
     case 'boolean':
       return true;
     case 'null':

@@ -1,4 +1,4 @@
-// The conversation trace as table rows: every message, evaluation and advice of a run, the
+// The conversation trace as table rows: every message, evaluation, advice and declared action of a run, the
 // researcher's interventions (debug-console interviews) and every recorded failure, and the
 // filter that narrows them (agent, rounds, kinds, search). Pure functions, so the view can
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
@@ -52,6 +52,21 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
         detail: `${e.driver} · ${e.action}`,
         text: e.text,
       };
+    case 'action': {
+      // The agent an argument names (a sanction's target, a gift's recipient) is the row's other party.
+      const other = Object.values(e.args).find((v): v is string => typeof v === 'string' && v !== e.agent);
+      const args = Object.entries(e.args).map(([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : v}`);
+      const changes = Object.entries(e.changes).map(([k, [b, a]]) => `${k} ${round2(b)} → ${round2(a)}`);
+      return {
+        index,
+        round: e.round,
+        kind: 'action',
+        from: e.agent,
+        ...(other ? { to: other } : {}),
+        detail: args.length ? `${e.action} · ${args.join(', ')}` : e.action,
+        text: [changes.length ? changes.join('; ') : 'nothing changed', e.reason].filter(Boolean).join(' — '),
+      };
+    }
     case 'intervention':
       return {
         index,
@@ -74,6 +89,8 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
       return undefined;
   }
 }
+
+const round2 = (x: number): number => Math.round(x * 100) / 100;
 
 /** The agents a row is about (clicking it selects them). */
 export function rowAgents(row: TraceRow): string[] {

@@ -96,6 +96,32 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
       return `${r.agent} reflected (memory #${r.memory}, importance since the last reflection ${r.importance_sum})`;
     },
   },
+  {
+    id: 'action',
+    label: 'Action taken',
+    what: 'action',
+    default: false,
+    type: 'action',
+    description: "Stop after an agent's declared action takes effect (scenarios with `actions:`), with what it changed",
+    matches: (e) => e.type === 'action',
+    agentsOf: (e) => {
+      const a = e as TraceEventOf<'action'>;
+      const others = Object.keys(a.changes)
+        .map((k) => k.slice(0, k.indexOf('.')))
+        .filter((id) => id !== 'world' && id !== a.agent);
+      return [a.agent, ...new Set(others)];
+    },
+    describe: (e) => {
+      const a = e as TraceEventOf<'action'>;
+      const args = Object.entries(a.args).map(
+        ([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`,
+      );
+      const changes = Object.entries(a.changes).map(
+        ([k, [before, after]]) => `${k} ${Math.round(before * 100) / 100} → ${Math.round(after * 100) / 100}`,
+      );
+      return `${a.agent}: ${a.action}${args.length ? ` (${args.join(', ')})` : ''}${changes.length ? `; ${changes.join(', ')}` : '; nothing changed'}`;
+    },
+  },
 ];
 
 export function eventFilter(id: string): EventFilter | undefined {

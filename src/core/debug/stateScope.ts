@@ -74,6 +74,18 @@ export function stateScope(sim: Simulation, p: StepPoint | undefined): Expressio
       /** Ties from the agent at or above the threshold. */
       ties: (a) =>
         [...w.ties.outgoing(agent(a).id).values()].filter((t) => t.strength >= w.settings.ties.threshold).length,
+      /** A declared world quantity (`state.world`), or an agent's (`state.agents`) when an agent is named: `quantity("fish")`, `quantity("catch", "ana")`. */
+      quantity: (name, a) => {
+        if (!w.state) throw new ExpressionError('this scenario declares no state');
+        const key = String(name);
+        const values = a === undefined ? w.state.world : w.state.of(agent(a).id);
+        if (!(key in values)) {
+          throw new ExpressionError(
+            `no ${a === undefined ? 'world' : 'agent'} quantity '${key}' (${Object.keys(values).join(', ') || 'none declared'})`,
+          );
+        }
+        return values[key];
+      },
       /** Case-insensitive substring test, for logpoints over text. */
       contains: (s, part) => String(s).toLowerCase().includes(String(part).toLowerCase()),
     },

@@ -46,6 +46,8 @@ export interface Checkpoint {
    * own; a resumed run adds agents with it. Absent in checkpoints written before it was recorded.
    */
   model?: string | null;
+  /** The declared state's values (scenarios with `state:`/`actions:`). */
+  world_state?: { world: Record<string, number>; agents: Record<string, Record<string, number>> };
 }
 
 /** The checkpoint's model override: a name, null for none, undefined when the checkpoint predates the field. */

@@ -94,6 +94,7 @@ export function removeAgent(world: World, id: string): boolean {
   if (!world.agents.delete(id)) return false;
   world.membership++;
   world.ties.removeAgent(id);
+  world.state?.remove(id);
   for (const a of world.agents.values()) {
     a.ratedBy.delete(id);
   }

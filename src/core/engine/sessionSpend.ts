@@ -15,6 +15,7 @@ const PHASE_OF: Record<DecisionKind, Phase> = {
   advise: 'coach',
   reflect: 'reflect',
   interview: 'act',
+  act: 'world',
 };
 
 export class SessionSpend {

@@ -30,6 +30,9 @@ import { settingsFromScenario } from '../format/language/settings';
 import { TIE_FLOOR, TieTable } from './ties';
 import { fireEvents } from './timed-events';
 import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
+import { compileMechanics } from './compiledMechanics';
+import { WorldState } from './worldState';
+import { closeWorldRound, resolveActions } from './worldPhase';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
 import { isInstant } from '../format/language/providers';
 
@@ -137,11 +140,16 @@ export class Simulation {
     const header = buildHeader(scenario, { seed, rounds, file: opts.file });
     const settings = settingsFromScenario(scenario);
     settings.world.rounds = rounds;
-    return new Simulation(
-      new World(scenario, seed, settings, opts.modelFactory ?? offlineOnlyFactory, opts.calls, opts.relevance),
-      header,
-      opts,
+    const world = new World(
+      scenario,
+      seed,
+      settings,
+      opts.modelFactory ?? offlineOnlyFactory,
+      opts.calls,
+      opts.relevance,
     );
+    if (scenario.mechanics) world.state = new WorldState(compileMechanics(scenario.mechanics));
+    return new Simulation(world, header, opts);
   }
 
   /**
@@ -183,6 +191,10 @@ export class Simulation {
       );
     }
     world.ties = TieTable.fromJSON(cp.ties);
+    if (scenario.mechanics) {
+      const compiled = compileMechanics(scenario.mechanics);
+      world.state = cp.world_state ? WorldState.fromJSON(compiled, cp.world_state) : new WorldState(compiled);
+    }
     world.usage = cp.usage_book
       ? UsageBook.fromJSON(cp.usage_book)
       : UsageBook.fromJSON({ total: { ...cp.usage }, by_agent: {}, by_phase: {}, by_model: {}, failed: {} });
@@ -258,6 +270,10 @@ export class Simulation {
     const names = new Map(personas.map((p) => [p.id, p.name]));
     for (const p of personas) addAgent(w, p, 'initial', this.opts.model, names);
     linkRelationships(w, personas);
+    if (w.state) {
+      for (const p of personas) w.state.of(p.id);
+      w.emit(w.state.stateEvent(0));
+    }
     await this.point({ kind: 'round_end', round: 0 }, signal);
     this.endRound(0);
     await this.afterRound?.(0, false);
@@ -335,6 +351,16 @@ export class Simulation {
       t.candidates = [];
     }
     await runStage(turns, (t, tape, i) => phases(t, tape, i, STAGES[2]), stage);
+
+    // Stage 4, the world phase (scenarios with `actions:`): everyone chooses, then the choices
+    // take effect in turn order, then the declared updates run (engine/worldPhase.ts).
+    if (w.state) {
+      if (w.state.compiled.actions.length) {
+        await runStage(turns, (t, tape, i) => phases(t, tape, i, STAGES[3]), stage);
+        resolveActions(w, turns);
+      }
+      closeWorldRound(w);
+    }
 
     await this.point({ kind: 'round_end', round: r }, signal);
     const cfg = w.settings.ties;
@@ -451,6 +477,7 @@ export class Simulation {
       usage: { ...this.world.totalUsage },
       usage_book: this.world.usage.toJSON(),
       model: this.opts.model ?? null,
+      ...(this.world.state ? { world_state: this.world.state.toJSON() } : {}),
     };
   }
 }

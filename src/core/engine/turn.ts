@@ -6,6 +6,7 @@
 import { DRIVERS, type Driver } from '../format/language/model';
 import type { Phase, Usage } from '../trace/events';
 import type {
+  ActRequest,
   AdviseRequest,
   Candidate,
   ChoosePartnerRequest,
@@ -24,6 +25,7 @@ import { stream } from '../random/rng';
 import { after, then, type Step } from './step';
 import { inOrder, Tape } from './tape';
 import { usageField, type World } from './world';
+import { chooseAction } from './worldPhase';
 
 export interface Turn {
   agent: Agent;
@@ -42,6 +44,8 @@ export interface Turn {
   /** The tape of the stage now running this turn. */
   tape: Tape;
   signal?: AbortSignal;
+  /** The world phase's choice, applied when every agent has chosen (engine/worldPhase.ts). */
+  chosenAction?: DecisionResponse<ActRequest>;
 }
 
 /**
@@ -54,6 +58,7 @@ export const STAGES: readonly (readonly Phase[])[] = [
   ['perceive', 'retrieve', 'decide', 'act'],
   ['evaluate'],
   ['reward', 'coach', 'reflect'],
+  ['world'],
 ];
 
 export function newTurn(agent: Agent, index: EncounterIndex, signal?: AbortSignal): Turn {
@@ -444,4 +449,5 @@ export const PHASE_STEPS: Record<Phase, (world: World, t: Turn) => void | Promis
   reward,
   coach,
   reflect,
+  world: chooseAction,
 };

@@ -56,6 +56,8 @@ export interface DecisionSite {
   rest?: number;
 }
 
+import type { WorldState } from './worldState';
+
 export class World {
   readonly agents = new Map<string, Agent>();
   /** Bumped whenever an agent joins or leaves, so what is worked out over the agents knows when to redo it. */
@@ -69,6 +71,8 @@ export class World {
   /** Per-round counters for round_end stats. */
   roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
   usage = new UsageBook();
+  /** The declared state's values, for scenarios with `state:` or `actions:` (engine/worldPhase.ts). */
+  state?: WorldState;
   private readonly listeners: Listener[] = [];
   private readonly modelCache = new Map<string, AgentModel>();
   private readonly slots = new Map<string, Semaphore>();

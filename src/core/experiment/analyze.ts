@@ -4,6 +4,7 @@
 // checked against those numbers (paperClaims.ts).
 import type { ExperimentCondition } from '../format/language/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
+import { STATE_METRIC } from './stateOutcomes';
 import { paperClaims, type Claim } from './paperClaims';
 import { estimate, seedContrast, type Contrast, type Estimate } from './statistics';
 
@@ -67,14 +68,19 @@ export function analyzeExperiment(
   const unknown = unknownReference(conditions, reference);
   if (unknown) throw new Error(unknown);
   const wanted = options.metrics?.length ? options.metrics : [...OUTCOME_METRICS];
+  // The declared state's outcomes (stateOutcomes.ts) come after the network's, in the runs' order.
+  const stateMetrics = [...new Set(runs.flatMap((r) => Object.keys(r.metrics).filter((k) => STATE_METRIC.test(k))))];
   const metrics = [
-    ...new Set([
-      ...wanted.filter((m) => (OUTCOME_METRICS as readonly string[]).includes(m)),
-      'density',
-      'median_undirected_degree',
-      ...BASELINE_METRICS,
-    ]),
-  ].sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never));
+    ...[
+      ...new Set([
+        ...wanted.filter((m) => (OUTCOME_METRICS as readonly string[]).includes(m)),
+        'density',
+        'median_undirected_degree',
+        ...BASELINE_METRICS,
+      ]),
+    ].sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never)),
+    ...stateMetrics.filter((m) => !options.metrics?.length || options.metrics.includes(m)),
+  ];
   const of = (condition: string): RunOutcome[] => runs.filter((r) => r.condition === condition);
   const values = (condition: string, metric: string): (number | null)[] =>
     of(condition).map((r) => r.metrics[metric] ?? null);

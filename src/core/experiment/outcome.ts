@@ -60,6 +60,8 @@ export interface OutcomeInput {
   rounds: { round: number; stats: RoundStats }[];
   usage: UsageTotals;
   faults?: RunFaults;
+  /** Outcomes of the declared state (stateOutcomes.ts), for scenarios with `state:`. */
+  state?: Record<string, number | null>;
 }
 
 export function runOutcome(condition: string, seed: number, input: OutcomeInput, wallMs: number): RunOutcome {
@@ -87,6 +89,7 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
     mean_reward: input.rewardTotal,
   };
   for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
+  Object.assign(metrics, input.state);
 
   const base = n >= 2 ? randomBaseline(n, edges, seed) : undefined;
   const kept = n >= 2 ? degreePreservingBaselineOf(graph, 'group', seed) : undefined;

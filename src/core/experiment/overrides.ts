@@ -4,10 +4,16 @@
 // before the run starts, so `world.rounds` may change too.
 import type { Scenario } from '../format/language/model';
 import { applySet } from '../format/language/settings';
+import { applyWorldOverrides, isWorldOverride } from './worldOverrides';
 
 export function withOverrides(scenario: Scenario, set: Record<string, unknown>): Scenario {
   const copy = structuredClone(scenario);
-  const errors = applySet(copy, set, { models: Object.keys(scenario.models), frozen: new Set(), noun: 'parameter' });
+  const world = Object.fromEntries(Object.entries(set).filter(([path]) => isWorldOverride(path)));
+  const settings = Object.fromEntries(Object.entries(set).filter(([path]) => !isWorldOverride(path)));
+  const errors = [
+    ...applyWorldOverrides(copy, world),
+    ...applySet(copy, settings, { models: Object.keys(scenario.models), frozen: new Set(), noun: 'parameter' }),
+  ];
   if (errors.length) throw new Error(errors[0]);
   return copy;
 }

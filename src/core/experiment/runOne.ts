@@ -4,6 +4,7 @@ import type { Scenario } from '../format/language/model';
 import { RunHarness } from '../run/runHarness';
 import { ModelRegistry, type ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
+import { StateTally } from './stateOutcomes';
 import { runOutcome, type RunOutcome } from './outcome';
 
 export interface RunOneOptions {
@@ -47,6 +48,13 @@ export async function runOne(
     ...(opts.tracePath ? { trace: { path: opts.tracePath } } : {}),
     onRoundEnd: opts.onRound,
   });
+  const tally = conditioned.mechanics ? new StateTally(conditioned.mechanics) : undefined;
+  if (tally) {
+    harness.sim.on((e) => {
+      if (e.type === 'state') tally.add(e);
+      else if (e.type === 'agent_removed') tally.removeAgent(e.agent);
+    });
+  }
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
   const w = harness.sim.world;
@@ -62,6 +70,7 @@ export async function runOne(
       rounds: harness.rounds,
       usage: { ...w.totalUsage },
       faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
+      ...(tally ? { state: tally.metrics(w.round) } : {}),
     },
     performance.now() - started,
   );

@@ -6,7 +6,7 @@ import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../fo
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
-import type { DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
+import type { ActRequest, DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
 import { roomWithDefaults } from '../format/language/settings';
@@ -21,12 +21,13 @@ export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
   advise: 70,
   reflect: 150,
   interview: 100,
+  act: 40,
 };
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
 const CANDIDATES_SHOWN = 6;
 const REFLECTION_EVIDENCE = 20;
-const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect'];
+const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'act'];
 
 export interface CallsAndTokens {
   calls: number;
@@ -178,6 +179,44 @@ function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview'>
         id: i,
       })),
     },
+    act: typicalAct(s, base, other),
+  };
+}
+
+/** An `act` request over the scenario's declared state and actions, every action on offer. */
+function typicalAct(
+  s: Scenario,
+  base: Omit<ActRequest, 'kind' | 'world' | 'own' | 'others' | 'actions' | 'options' | 'n'>,
+  other: PersonaBrief,
+): ActRequest {
+  const m = s.mechanics;
+  const seen = (q: { name: string; initial: number; description?: string; min?: number; max?: number }) => ({
+    name: q.name,
+    value: q.initial,
+    ...(q.description ? { description: q.description } : {}),
+    ...(q.min !== undefined ? { min: q.min } : {}),
+    ...(q.max !== undefined ? { max: q.max } : {}),
+  });
+  const agentState = Object.fromEntries((m?.agents ?? []).filter((q) => !q.hidden).map((q) => [q.name, q.initial]));
+  return {
+    ...base,
+    kind: 'act',
+    world: (m?.world ?? []).map(seen),
+    own: (m?.agents ?? []).map(seen),
+    others: Array.from({ length: CANDIDATES_SHOWN }, (_, i) => ({
+      id: `${other.id}${i}`,
+      name: other.name,
+      tie: 0.2,
+      state: agentState,
+    })),
+    actions: (m?.actions ?? []).map((a) => ({
+      name: a.name,
+      description: a.description,
+      args: a.args,
+      effects: a.effects,
+    })),
+    options: [],
+    n: 1,
   };
 }
 
@@ -219,6 +258,7 @@ function callsPerAgent(
     (rounds ? (coached / rounds) * IMPORTANCE.advice : 0);
   return {
     agent: {
+      act: s.mechanics?.actions.length ? rounds : 0,
       choose_partner: rounds * (mode === 'random' ? 0 : per_round),
       speak: rounds * (per_round * turns + perAgent(roomMessages)),
       evaluate: rounds * evaluations,

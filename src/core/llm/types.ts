@@ -187,8 +187,66 @@ export interface InterviewResponse {
   answer: string;
 }
 
+/**
+ * One way to take a declared action (format/language/mechanics.ts) with its arguments filled in,
+ * and what it would change, worked out by the engine from the action's effects on the current
+ * state: `changes` maps `world.<q>`, `me.<q>` and `<agent id>.<q>` to the change in that quantity.
+ */
+export interface ActOption {
+  action: string;
+  args: Record<string, number | string>;
+  changes: Record<string, number>;
+}
+
+/** A declared quantity as the deciding agent sees it. */
+export interface SeenQuantity {
+  name: string;
+  value: number;
+  description?: string;
+  min?: number;
+  max?: number;
+}
+
+export interface ActRequest extends RequestBase {
+  kind: 'act';
+  /** The world's quantities and the agent's own, now. */
+  world: SeenQuantity[];
+  own: SeenQuantity[];
+  /** The agents it may act on (agent-typed arguments), with their visible quantities and its tie to them. */
+  others: { id: string; name: string; tie: number; state: Record<string, number> }[];
+  /** The actions it may take now (their `when` holds), as declared. */
+  actions: {
+    name: string;
+    description: string;
+    args: {
+      name: string;
+      type: 'number' | 'agent';
+      description?: string;
+      min?: number;
+      max?: number;
+      integer?: boolean;
+    }[];
+    effects: { target: string; expression: string }[];
+  }[];
+  /** Ways to take them, with their consequences (a sample of argument values for each action). */
+  options: ActOption[];
+  /** The number of agents: a world quantity is shared among them. */
+  n: number;
+}
+export interface ActResponse {
+  action: string;
+  args: Record<string, number | string>;
+  reason: string;
+}
+
 export type DecisionRequest =
-  ChoosePartnerRequest | SpeakRequest | EvaluateRequest | AdviseRequest | ReflectRequest | InterviewRequest;
+  | ChoosePartnerRequest
+  | SpeakRequest
+  | EvaluateRequest
+  | AdviseRequest
+  | ReflectRequest
+  | InterviewRequest
+  | ActRequest;
 export type DecisionKind = DecisionRequest['kind'];
 
 export interface ResponseByKind {
@@ -198,6 +256,7 @@ export interface ResponseByKind {
   advise: AdviseResponse;
   reflect: ReflectResponse;
   interview: InterviewResponse;
+  act: ActResponse;
 }
 export type DecisionResponse<R extends DecisionRequest = DecisionRequest> = ResponseByKind[R['kind']] & {
   usage: Usage;
@@ -212,6 +271,7 @@ export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
   advise: `{"driver": "${DRIVERS.join('|')}", "action": "reciprocate|ask|share|plan|support|explore", "text": "<advice to the agent>", "partner": "<id of a warm contact, or null>"}`,
   reflect: '{"insights": [{"text": "<insight>", "importance": 1..10, "evidence": [<memory ids>]}]}',
   interview: '{"answer": "<answer in character>"}',
+  act: '{"action": "<action name>", "args": {"<argument>": <number, or an agent id>}, "reason": "<one sentence>"}',
 };
 
 /** Anything that can make an agent's decisions. LLM providers implement this too. */

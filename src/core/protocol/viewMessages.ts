@@ -46,7 +46,7 @@ export interface ViewState {
   positions?: Record<string, [number, number]>;
 }
 
-export const TRACE_ROW_KINDS = ['message', 'evaluation', 'advice', 'intervention', 'error'] as const;
+export const TRACE_ROW_KINDS = ['message', 'evaluation', 'advice', 'action', 'intervention', 'error'] as const;
 export type TraceRowKind = (typeof TRACE_ROW_KINDS)[number];
 
 export interface TraceFilter {

@@ -9,7 +9,17 @@ export const TRACE_FORMAT_VERSION = 1;
 export const TRACE_FORMAT = 'society-trace';
 
 /** The phases of one agent turn, in order. The debugger can pause between any two. */
-export const PHASES = ['perceive', 'retrieve', 'decide', 'act', 'evaluate', 'reward', 'coach', 'reflect'] as const;
+export const PHASES = [
+  'perceive',
+  'retrieve',
+  'decide',
+  'act',
+  'evaluate',
+  'reward',
+  'coach',
+  'reflect',
+  'world',
+] as const;
 export type Phase = (typeof PHASES)[number];
 
 /** Dialogue acts; the offline model composes messages from them, LLM replies are tagged with one. */
@@ -307,6 +317,29 @@ export interface InterventionEvent extends Base {
   answer: string;
   usage?: Usage;
 }
+/**
+ * An agent took one of the scenario's declared actions (`actions:`), in the world phase. `changes`
+ * holds what it changed, as applied (bounds included): `world.<q>`, `<agent id>.<q>` → [before, after].
+ */
+export interface ActionEvent extends Base {
+  type: 'action';
+  agent: string;
+  action: string;
+  args: Record<string, number | string>;
+  changes: Record<string, [number, number]>;
+  reason?: string;
+  usage?: Usage;
+}
+/**
+ * The declared state at the end of a round, after its `update`s: every world quantity, and every
+ * quantity of each agent whose values changed this round (by actions or updates). The first, at
+ * round 0, holds every agent's initial values; replaying them in order gives the state at any round.
+ */
+export interface StateEvent extends Base {
+  type: 'state';
+  world: Record<string, number>;
+  agents: Record<string, Record<string, number>>;
+}
 export interface RoundEndEvent extends Base {
   type: 'round_end';
   stats: RoundStats;
@@ -334,6 +367,8 @@ export type TraceEvent =
   | EventFiredEvent
   | ErrorEvent
   | InterventionEvent
+  | ActionEvent
+  | StateEvent
   | RoundEndEvent
   | RunEndEvent;
 
@@ -357,6 +392,8 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'event_fired',
   'error',
   'intervention',
+  'action',
+  'state',
   'round_end',
   'run_end',
 ];

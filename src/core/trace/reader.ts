@@ -56,6 +56,8 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   event_fired: { index: 'number', action: 'string' },
   error: { message: 'string', handling: 'string' },
   intervention: { kind: 'string', agent: 'string', question: 'string', answer: 'string' },
+  action: { agent: 'string', action: 'string', args: 'object', changes: 'object' },
+  state: { world: 'object', agents: 'object' },
   round_end: { stats: 'object' },
   run_end: { rounds: 'number', usage: 'object' },
 };

@@ -46,6 +46,13 @@ function registerSchemaCompletion(ctx: SocietyContext): vscode.Disposable {
         ) {
           return undefined;
         }
+        // A dot only after a name (`world.` in an expression of the mechanics), not in a number.
+        if (
+          context.triggerCharacter === '.' &&
+          !/[A-Za-z_]\w*\.$/.test(document.lineAt(position.line).text.slice(0, position.character))
+        ) {
+          return undefined;
+        }
         const file = fileKey(document.uri);
         const project = await ctx.projects.forFile(file);
         const items = await complete(project, file, fromPosition(position));
@@ -54,6 +61,7 @@ function registerSchemaCompletion(ctx: SocietyContext): vscode.Disposable {
     },
     ' ',
     '/',
+    '.',
   );
 }
 

@@ -295,6 +295,7 @@ describe('society debug adapter (DAP)', function () {
         ['retriedCall', false],
         ['tieFormed', false],
         ['reflection', false],
+        ['action', false],
       ],
     );
     assert.equal(init.body?.supportsExceptionInfoRequest, true);

@@ -12,6 +12,8 @@ import { formatMetricValue } from './metricFormat';
 import { networkSvg } from './networkSvg';
 import { categoryColor } from './palette';
 import type { RunReport } from './reportModel';
+import type { WorldStateSeries } from './worldStateSeries';
+import { formatReal } from './realFormat';
 import { themeCss, themed } from './reportTheme';
 import { encountersText, memoryText, rewardWeightsText, tieDynamicsText } from './runSettingsText';
 import type { ViewEmbed } from '../../protocol/viewPage';
@@ -228,6 +230,51 @@ function metricsTable(report: RunReport): string {
   );
 }
 
+/** The declared quantities over the rounds: world quantities, and each agent quantity's mean and range. */
+function worldStateSection(s: WorldStateSeries): string {
+  const at = (values: number[]) =>
+    s.rounds.map((r, i): [number, number | null] => [r, Number.isFinite(values[i]) ? values[i] : null]);
+  const charts: string[] = [];
+  const world = Object.entries(s.world);
+  if (world.length) {
+    charts.push(
+      lineChartSvg(
+        world.map(([name, values], i) => ({ label: name, color: categoryColor(i), points: at(values) })),
+        { title: 'The world', xLabel: 'round', yLabel: 'value' },
+      ),
+    );
+  }
+  for (const [name, v] of Object.entries(s.agents)) {
+    charts.push(
+      lineChartSvg(
+        [
+          { label: `${name}, mean`, color: categoryColor(0), points: at(v.mean) },
+          { label: 'least', color: categoryColor(1), points: at(v.min), dashed: true },
+          { label: 'most', color: categoryColor(2), points: at(v.max), dashed: true },
+        ],
+        { title: `Agents' ${name}`, xLabel: 'round', yLabel: name },
+      ),
+    );
+  }
+  const last = s.rounds.length - 1;
+  const rows = [
+    ...world.map(
+      ([name, values]) => `<tr><td>world.${escapeMarkup(name)}</td><td>${formatReal(values[last], 2)}</td></tr>`,
+    ),
+    ...Object.entries(s.agents).map(
+      ([name, v]) =>
+        `<tr><td>agents.${escapeMarkup(name)}</td><td>mean ${formatReal(v.mean[last], 2)}, ${formatReal(v.min[last], 2)} … ${formatReal(v.max[last], 2)}</td></tr>`,
+    ),
+  ];
+  return (
+    charts.map((c) => `<figure>${c}</figure>`).join('') +
+    scrollable(
+      'World state table',
+      `<table><thead><tr><th>quantity</th><th>at round ${s.rounds[last]}</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    )
+  );
+}
+
 function overRoundsSection(report: RunReport): string {
   const points = (pick: (r: RunReport['overRounds'][number]) => number | null) =>
     report.overRounds.map((r): [number, number | null] => [r.round, pick(r)]);
@@ -362,6 +409,7 @@ ${view ? `<section id="explore"><h2>Explore the run</h2><noscript><p class="note
 <section id="metrics"><h2>Network metrics</h2>${metricsTable(report)}</section>
 <section id="rounds"><h2>Over rounds</h2>${overRoundsSection(report)}</section>
 <section id="rewards"><h2>Rewards</h2>${rewardSection(report)}</section>
+${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}
 <footer><p>Data: ${files}.</p></footer>`;
   if (view) {
     yield '\n';

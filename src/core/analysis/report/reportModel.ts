@@ -13,6 +13,7 @@ import { degreePreservingBaselineOf, type DegreePreservingBaseline } from '../me
 import { categoryOf } from '../metrics/assortativity';
 import { mutualPairs, reciprocity } from '../metrics/reciprocity';
 import { rewardCurves, type RewardCurves } from './rewardCurves';
+import { WorldStateCollector, type WorldStateSeries } from './worldStateSeries';
 import { seededRandom } from '../../random/seededRandom';
 import { tieNetworkOf } from '../metrics/traceNetwork';
 import { tieTurnover } from '../metrics/tieTurnover';
@@ -58,6 +59,8 @@ export interface RunReport {
   overRounds: RoundNetwork[];
   rewards: RewardCurves;
   usage?: UsageTotals;
+  /** The declared state over the rounds (scenarios with `state:`). */
+  worldState?: WorldStateSeries;
 }
 
 /** The random baseline of the report's metrics, homophily included. */
@@ -127,6 +130,7 @@ export class RunReportBuilder {
   private measured = -1;
   private usage?: UsageTotals;
   private readonly settingChanges: SettingChange[] = [];
+  private readonly worldState = new WorldStateCollector();
 
   constructor(
     readonly header: TraceHeader,
@@ -146,6 +150,7 @@ export class RunReportBuilder {
     // Memories are the bulk of a trace and nothing in the report reads them: not kept.
     if (e.type !== 'memory') applyEvent(this.state, e);
     if (e.type === 'reward') this.rewards.push(e);
+    this.worldState.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
       this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
@@ -169,6 +174,7 @@ export class RunReportBuilder {
     // Louvain is seeded as everywhere else, so the report's communities are the run summary's and `society metrics`'.
     const louvainSeed = this.options.seed ?? 0;
     const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(louvainSeed) });
+    const worldState = this.worldState.finish(last);
     const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
     return {
       header: this.header,
@@ -202,6 +208,7 @@ export class RunReportBuilder {
       overRounds: this.overRounds,
       rewards: rewardCurves(this.rewards),
       ...(this.usage ? { usage: this.usage } : {}),
+      ...(worldState ? { worldState } : {}),
     };
   }
 

@@ -15,6 +15,7 @@ import type {
 import type { PathSegment } from './parse';
 import type { Locator } from './locate';
 import { applyDefaults, documentSchema, societySchema } from './schema';
+import { buildMechanics } from './buildMechanics';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -89,6 +90,8 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   };
   if (v.description !== undefined) scenario.description = v.description;
   if (v.experiment) scenario.experiment = v.experiment as Experiment;
+  const mechanics = buildMechanics(v, at);
+  if (mechanics) scenario.mechanics = mechanics;
   return scenario;
 }
 

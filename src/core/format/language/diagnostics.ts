@@ -70,6 +70,11 @@ export const CODES = {
   SOC058: 'All tie weights are zero',
   SOC059: 'Event can never apply',
   SOC060: 'Relationship with someone absent',
+  SOC061: 'Invalid expression',
+  SOC062: 'Unknown effect target',
+  SOC063: 'Inconsistent bounds',
+  SOC064: 'Action that can never be taken',
+  SOC065: 'World quantity that plays no part',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -12,6 +12,8 @@ export interface Range {
   end: Position;
 }
 /** Where something was written: absolute file path (or URI string) plus range. */
+import type { Mechanics } from './mechanics';
+
 export interface SourceLocation {
   file: string;
   range: Range;
@@ -186,6 +188,7 @@ export const PROMPT_KINDS = [
   'advise',
   'reflect',
   'interview',
+  'act',
 ] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
@@ -249,6 +252,8 @@ export interface Scenario {
   prompts: PromptTemplates;
   events: ScenarioEvent[];
   experiment?: Experiment;
+  /** World state and actions (`state:`, `actions:`); absent when the scenario declares none. */
+  mechanics?: Mechanics;
   /** File the scenario document came from. */
   source?: SourceLocation;
 }

@@ -67,7 +67,31 @@ export function deref(node: SchemaNode | undefined): SchemaNode | undefined {
     const m = /^#\/\$defs\/(.+)$/.exec(n.$ref);
     n = m ? societySchema.$defs[m[1]] : undefined;
   }
-  return n;
+  return n?.anyOf ? alternatives(n) : n;
+}
+
+const merged = new WeakMap<SchemaNode, SchemaNode>();
+/**
+ * An `anyOf` of string alternatives (experiment metrics: a known name, or a state outcome's
+ * pattern) as the editor shows it: one node whose enum offers every known name, documented by the
+ * alternatives' descriptions. Validation still uses the schema as written.
+ */
+function alternatives(n: SchemaNode): SchemaNode {
+  let m = merged.get(n);
+  if (!m) {
+    const options = n.anyOf as SchemaNode[];
+    const values = options.flatMap((o) => o.enum ?? []);
+    const notes = options.map((o) => o.description).filter(Boolean);
+    m = {
+      ...n,
+      type: options.every((o) => o.type === 'string') ? 'string' : n.type,
+      ...(values.length ? { enum: values } : {}),
+      ...(notes.length ? { description: [n.description, ...notes].filter(Boolean).join(' ') } : {}),
+    };
+    delete m.anyOf;
+    merged.set(n, m);
+  }
+  return m;
 }
 
 const conditionChecks = new WeakMap<SchemaNode, ValidateFunction>();

@@ -16,6 +16,7 @@ import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds, p
 import { checkRooms, type PersonaRefCheck } from './rooms';
 import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { applySet, FROZEN_DURING_RUN } from './settings';
+import { checkMechanics } from './mechanicsCheck';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -193,7 +194,7 @@ export function checkScenario(
   personas: PersonaEntry[],
 ): Diagnostic[] {
   const ctx = scenarioContext(scenario, personas);
-  // In the order a reader meets them: ids, references, models, prompts, weights, events, the experiment, the timeline, the population.
+  // In the order a reader meets them: ids, references, models, prompts, weights, events, the experiment, the timeline, the population, the mechanics.
   checkRelationships(ctx);
   checkScenarioReferences(ctx);
   checkModelNames(ctx);
@@ -204,6 +205,7 @@ export function checkScenario(
   checkTimeline(ctx);
   checkPopulation(ctx);
   checkSomeoneToSimulate(ctx);
+  ctx.out.push(...checkMechanics(ctx.v, ctx.at, ctx.unsure));
   return ctx.out;
 }
 

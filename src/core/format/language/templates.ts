@@ -55,6 +55,7 @@ export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
   advise: COACH,
   reflect: [...COMMON, 'recent_memories'],
   interview: [...COMMON, 'question'],
+  act: [...COMMON, 'world_state', 'own_state', 'others', 'actions'],
 };
 
 export interface TemplateVariable {

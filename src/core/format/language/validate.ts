@@ -159,8 +159,19 @@ export function schemaErrorDiagnostics(
   at: Locator,
   base: PathSegment[] = [],
 ): Diagnostic[] {
+  // An `anyOf` (experiment metrics: a known name, or a state outcome's pattern) is reported as its
+  // first alternative alone: "must be one of density, …", not once per alternative.
+  const anyOfs = errors.filter((e) => e.keyword === 'anyOf');
+  const otherAlternative = (e: ErrorObject): boolean =>
+    anyOfs.some(
+      (a) =>
+        a === e ||
+        (e.instancePath === a.instancePath &&
+          e.schemaPath.startsWith(`${a.schemaPath}/`) &&
+          !e.schemaPath.startsWith(`${a.schemaPath}/0/`)),
+    );
   const relevant = errors.filter(
-    (e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined),
+    (e) => e.keyword !== 'if' && !(e.keyword === 'pattern' && e.propertyName !== undefined) && !otherAlternative(e),
   );
   const typeErrorPaths = new Set(relevant.filter((e) => e.keyword === 'type').map((e) => e.instancePath));
   const out: Diagnostic[] = [];

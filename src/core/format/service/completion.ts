@@ -12,6 +12,8 @@ import { lineKey } from '../language/lineKey';
 import { personaCard, type PersonaSummary } from './personaCard';
 import { generatedAgentCard, type GeneratedIds } from '../language/generatedIds';
 import type { Absence } from '../language/timeline';
+import type { Mechanics } from '../language/mechanics';
+import { expressionCompletions } from './expressionCompletion';
 
 /** Generated agent ids offered per population group (a group may count thousands). */
 const GENERATED_OFFERED = 50;
@@ -47,10 +49,14 @@ export interface CompletionSources {
    * (an event's removal, a joining persona's relationships), undefined when it is (timeline.ts).
    */
   absence?(id: string): Absence | undefined;
+  /** The mechanics (`state:`, `actions:`) of the scenario the cursor is in, for completion in expressions. */
+  mechanics?(): Mechanics | undefined;
 }
 
 export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
   const ctx = cursorContext(lines, position);
+  const expression = expressionCompletions(lines, position, ctx, sources.mechanics);
+  if (expression) return expression;
   if (!ctx) return [];
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);

@@ -11,6 +11,7 @@ import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
 import { populationGroups, type GeneratedIds } from '../language/generatedIds';
 import { absenceAtReference, type AbsenceCheck } from '../language/absence';
+import { readMechanics } from '../language/mechanicsSource';
 
 export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {
   const analysis = await project.workspace.analyze(file);
@@ -40,6 +41,11 @@ export async function complete(project: SocietyProject, file: string, position: 
     includes: () => includes,
     generated: () => groups,
     absence: (id) => absence?.(id),
+    mechanics: () => {
+      const doc = analysis.parsed.documents[ctx.docIndex];
+      const at = analysis.locators[ctx.docIndex];
+      return doc?.kind === 'scenario' && at ? readMechanics(doc.value, at) : undefined;
+    },
   };
   return completionsAt(lines, position, sources);
 }

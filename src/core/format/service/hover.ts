@@ -13,6 +13,7 @@ import { schemaMarkdown, show } from './schemaText';
 import { personaCard, summarizePersona } from './personaCard';
 import { generatedAgent, generatedAgentCard } from '../language/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
+import { expressionHover } from './expressionHover';
 
 export interface Hover {
   markdown: string;
@@ -23,6 +24,8 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
   const analysis = await project.workspace.analyze(file);
   const token = analysis && tokenAt(analysis.parsed, offset);
   if (!token) return undefined;
+  const expression = expressionHover(token, analysis.parsed.lines, offset, analysis.locators[token.doc.index]);
+  if (expression) return expression;
   const kind = token.doc.kind as DocumentKind | undefined;
   const range = token.range;
   const key = token.path[token.path.length - 1];

@@ -10,6 +10,7 @@ import { evaluate } from './evaluate';
 import { advise } from './advise';
 import { reflect } from './reflect';
 import { interview } from './interview';
+import { act } from './act';
 
 export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
 
@@ -53,6 +54,9 @@ export class OfflineModel implements AgentModel {
         break;
       case 'interview':
         out = interview(request);
+        break;
+      case 'act':
+        out = act(request, rng);
         break;
     }
     // Each kind's function returns a fresh object: give it the usage in place rather than copying it.

@@ -262,8 +262,10 @@ function recallOwnWords({ m, text, cues, id, partnerName, r }: Reading): void {
   const kind = r.kind;
   const need = driverOf(cues.driver);
   const rel = kind === 'seed' ? /^([^:]{1,60}):\s+(.+)$/s.exec(text) : null;
-  if (rel && /^\p{Lu}/u.test(rel[1])) {
-    about(r, name(rel[1]));
+  // A note about someone only when a name is left of what precedes the colon ("I rated … NaN: !" is not one).
+  const who = rel && /^\p{Lu}/u.test(rel[1]) ? name(rel[1]) : '';
+  if (rel && who) {
+    about(r, who);
     const note = scrub(rel[2], 140);
     r.clause = note ? sentence(`as for ${r.person}: ${note}`) : '';
   } else {

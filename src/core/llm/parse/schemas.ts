@@ -8,6 +8,7 @@
 import { DRIVERS } from '../../format/language/model';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { AdviseRequest, DecisionRequest } from '../types';
+import { actSchema } from './actAnswer';
 
 type Schema = Record<string, unknown>;
 
@@ -125,5 +126,7 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
       );
     case 'interview':
       return object({ answer: text(strict, 'answer in character', MAX_ANSWER) }, strict);
+    case 'act':
+      return actSchema(req, strict, text(strict, 'one sentence'));
   }
 }

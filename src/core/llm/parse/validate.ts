@@ -8,6 +8,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
+import { checkAct } from './actAnswer';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
@@ -114,6 +115,10 @@ export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown
       error: `"choice" must be one of ${req.candidates.map((c) => c.id).join(', ')}, not "${String(value.choice)}"`,
     };
   }
+  if (req.kind === 'act') {
+    const act = checkAct(req, value as Parameters<typeof checkAct>[1], repairs);
+    return act.ok ? { ok: true, value: act.value as ResponseByKind[R['kind']], repairs } : act;
+  }
   return { ok: true, value: shape(req, value, repairs) as ResponseByKind[R['kind']], repairs };
 }
 
@@ -155,5 +160,7 @@ function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]):
     }
     case 'interview':
       return { answer: v.answer };
+    case 'act': // checkAct shapes it
+      return { action: v.action, args: v.args, reason: v.reason };
   }
 }

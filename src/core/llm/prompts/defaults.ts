@@ -90,4 +90,16 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
   ].join('\n'),
 
   interview: ['An interviewer asks you: {{question}}', 'Answer in character, in a few sentences.'].join('\n'),
+
+  act: [
+    'The state of the world now:',
+    '{{world_state}}',
+    'Yours:',
+    '{{own_state}}',
+    'The others:',
+    '{{others}}',
+    'What you can do this round (each with what it changes):',
+    '{{actions}}',
+    'Choose one action and its arguments, in character, and say why in one sentence.',
+  ].join('\n'),
 };

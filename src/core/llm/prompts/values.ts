@@ -2,11 +2,13 @@
 // decision request as short readable text. Absent fields render empty.
 import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/language/model';
 import type {
+  ActRequest,
   AdviseRequest,
   Candidate,
   DecisionRequest,
   PersonaBrief,
   RetrievedMemory,
+  SeenQuantity,
   TranscriptLine,
 } from '../types';
 
@@ -137,6 +139,9 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
     case 'interview':
       v.question = req.question;
       break;
+    case 'act':
+      Object.assign(v, actValues(req));
+      break;
   }
   return v;
 }
@@ -149,3 +154,35 @@ function warmContactLines(req: AdviseRequest): string {
 function signed(x: number): string {
   return (x >= 0 ? '+' : '') + num(x);
 }
+
+/** `act`'s variables: the state as the agent sees it, the others, and the actions on offer with their effects. */
+export function actValues(req: ActRequest): Record<string, string> {
+  const quantity = (q: SeenQuantity): string =>
+    `- ${q.name}: ${round3(q.value)}${q.min !== undefined || q.max !== undefined ? ` (${q.min ?? '−∞'}..${q.max ?? '∞'})` : ''}${q.description ? ` — ${q.description}` : ''}`;
+  const arg = (a: ActRequest['actions'][number]['args'][number]): string =>
+    a.type === 'agent'
+      ? `${a.name}: the id of another agent${a.description ? ` (${a.description})` : ''}`
+      : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
+  return {
+    world_state: req.world.map(quantity).join('\n') || 'nothing declared',
+    own_state: req.own.map(quantity).join('\n') || 'nothing declared',
+    others: req.others.length
+      ? req.others
+          .map((o) => {
+            const seen = Object.entries(o.state).map(([k, x]) => `${k} ${round3(x)}`);
+            return `- ${o.name} (id ${o.id}), your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}`;
+          })
+          .join('\n')
+      : 'nobody you can act on',
+    actions: req.actions
+      .map(
+        (a) =>
+          `- ${a.name}: ${a.description}` +
+          (a.args.length ? `\n  arguments: ${a.args.map(arg).join('; ')}` : '') +
+          (a.effects.length ? `\n  effects: ${a.effects.map((e) => `${e.target} := ${e.expression}`).join('; ')}` : ''),
+      )
+      .join('\n'),
+  };
+}
+
+const round3 = (x: number): string => String(Math.round(x * 1000) / 1000);

@@ -1,0 +1,115 @@
+// The ways an agent can take the scenario's declared actions now, and what each would change. An
+// action is on offer while its `when` holds; its arguments are sampled (a number argument at its
+// least, middle and most; an agent argument as each of the agents offered), and each sample's
+// effects are evaluated on the current state — what the offline model weighs, and what an LLM
+// agent is told each action does.
+import type { ExpressionContext } from '../format/language/expressions';
+import type { ActionArg } from '../format/language/mechanics';
+import type { ActOption } from '../llm/types';
+import type { Agent } from './agent';
+import type { CompiledAction } from './compiledMechanics';
+import { bounded, type WorldState } from './worldState';
+
+/** Samples of one action's arguments, at most this many per action. */
+export const MAX_OPTIONS_PER_ACTION = 24;
+
+export interface ActionOption extends ActOption {
+  compiled: CompiledAction;
+}
+
+/** The expression context of `agent` acting with `args` (agent arguments resolved to their values). */
+export function contextOf(
+  state: WorldState,
+  agent: Agent,
+  n: number,
+  round: number,
+  args?: Record<string, number | string>,
+  compiled?: CompiledAction,
+): ExpressionContext {
+  const context: ExpressionContext = {
+    world: state.world,
+    n: BigInt(n) as unknown as number,
+    round: BigInt(round) as unknown as number,
+    me: state.of(agent.id),
+    traits: agent.persona.traits,
+  };
+  if (args) {
+    context.args = args;
+    for (const a of compiled?.spec.args ?? []) if (a.type === 'agent') context[a.name] = state.of(String(args[a.name]));
+  }
+  return context;
+}
+
+function samples(arg: ActionArg, others: readonly string[]): (number | string)[] {
+  if (arg.type === 'agent') return [...others];
+  const lo = arg.min ?? 0,
+    hi = arg.max ?? lo + 1;
+  const mid = arg.integer ? Math.round((lo + hi) / 2) : (lo + hi) / 2;
+  return [...new Set([lo, mid, hi])];
+}
+
+/** Every combination of the samples, in argument order, at most `limit`. */
+function combinations(
+  args: readonly ActionArg[],
+  others: readonly string[],
+  limit: number,
+): Record<string, number | string>[] {
+  let out: Record<string, number | string>[] = [{}];
+  for (const arg of args) {
+    const next: Record<string, number | string>[] = [];
+    for (const partial of out) {
+      for (const value of samples(arg, others)) {
+        if (next.length >= limit) break;
+        next.push({ ...partial, [arg.name]: value });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** What `action` with `args` would change now: target → after − before (bounds applied). */
+export function changesOf(
+  state: WorldState,
+  agent: Agent,
+  action: CompiledAction,
+  args: Record<string, number | string>,
+  context: ExpressionContext,
+): Record<string, number> {
+  const changes: Record<string, number> = {};
+  for (const e of action.effects) {
+    const x = Number(e.evaluate(context));
+    if (!Number.isFinite(x)) continue;
+    const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
+    const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;
+    const before = owner === 'world' ? state.world[e.quantity] : state.of(owner)[e.quantity];
+    const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
+    changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
+  }
+  return changes;
+}
+
+export function optionsFor(
+  state: WorldState,
+  agent: Agent,
+  others: readonly string[],
+  n: number,
+  round: number,
+): ActionOption[] {
+  const out: ActionOption[] = [];
+  const base = contextOf(state, agent, n, round);
+  for (const compiled of state.compiled.actions) {
+    if (compiled.when && compiled.when(base) !== true) continue;
+    if (compiled.spec.args.some((a) => a.type === 'agent') && !others.length) continue;
+    for (const args of combinations(compiled.spec.args, others, MAX_OPTIONS_PER_ACTION)) {
+      const context = contextOf(state, agent, n, round, args, compiled);
+      out.push({
+        action: compiled.spec.name,
+        args,
+        changes: changesOf(state, agent, compiled, args, context),
+        compiled,
+      });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,220 @@
+// The world phase of a round, for scenarios that declare `state:` and `actions:`. After the
+// friend-making stages, every agent chooses one action against the state as it stands (all
+// choose at once: nobody sees another's choice), then the choices take effect one by one in the
+// round's turn order — each effect recomputed on the state as it is by then, so two agents
+// harvesting the last fish do not both get it — and each agent remembers what it did. At the
+// end of the round every `update` runs (world quantities, then agents'), and a `state` event
+// records the result.
+import type { ActRequest, ActResponse, DecisionResponse, SeenQuantity } from '../llm/types';
+import type { Quantity } from '../format/language/mechanics';
+import { stream } from '../random/rng';
+import type { Agent } from './agent';
+import { changesOf, contextOf, optionsFor } from './actionOptions';
+import { then, type Step } from './step';
+import type { Turn } from './turn';
+import { usageField, type World } from './world';
+import type { WorldState } from './worldState';
+import { ExpressionFailure } from './compiledMechanics';
+import type { ErrorEvent } from '../trace/events';
+
+/**
+ * Runs `work`; an expression that fails on the way becomes an error event (the part of the
+ * world phase it belonged to is skipped, the run goes on). Other errors are the engine's own.
+ */
+function guarded<T>(
+  world: World,
+  say: (e: ErrorEvent) => void,
+  agent: string | undefined,
+  work: () => T,
+): T | undefined {
+  try {
+    return work();
+  } catch (err) {
+    if (!(err instanceof ExpressionFailure)) throw err;
+    say({
+      type: 'error',
+      round: world.round,
+      ...(agent ? { agent } : {}),
+      phase: 'world',
+      message: err.message,
+      handling: 'skipped',
+      reason: 'expression',
+    });
+    return undefined;
+  }
+}
+
+/** Agents an agent may name in an agent argument: its strongest ties, then others at random. */
+export const TARGETS_OFFERED = 6;
+
+const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
+  shown
+    ? {
+        name: q.name,
+        value,
+        ...(q.description ? { description: q.description } : {}),
+        ...(q.min !== undefined ? { min: q.min } : {}),
+        ...(q.max !== undefined ? { max: q.max } : {}),
+      }
+    : undefined;
+
+function targetsFor(world: World, agent: Agent): string[] {
+  const tied = [...world.ties.outgoing(agent.id)]
+    .filter(([id]) => world.agents.has(id))
+    .sort((x, y) => y[1].strength - x[1].strength || (x[0] < y[0] ? -1 : 1))
+    .slice(0, TARGETS_OFFERED)
+    .map(([id]) => id);
+  const out = new Set(tied);
+  const rest = [...world.agents.keys()].filter((id) => id !== agent.id && !out.has(id));
+  const rng = stream(world.seed, 'agent', agent.id, 'targets', world.round);
+  while (out.size < TARGETS_OFFERED && rest.length) out.add(rest.splice(rng.int(rest.length), 1)[0]);
+  return [...out];
+}
+
+function visible(state: WorldState, id: string): Record<string, number> {
+  const values = state.of(id);
+  const out: Record<string, number> = {};
+  for (const [name, q] of state.agentQuantities) if (!q.hidden) out[name] = values[name];
+  return out;
+}
+
+/** The world phase's step for one agent: choose an action (applied after everyone has chosen). */
+export function chooseAction(world: World, t: Turn): Step {
+  const state = world.state;
+  if (!state) return;
+  const a = t.agent;
+  const others = targetsFor(world, a);
+  const options = guarded(
+    world,
+    (e) => t.tape.say(e),
+    a.id,
+    () => optionsFor(state, a, others, world.agents.size, world.round),
+  );
+  if (!options?.length) return;
+  const offered = new Set(options.map((o) => o.compiled));
+  const request: ActRequest = {
+    kind: 'act',
+    key: `act:${world.round}:${a.id}`,
+    round: world.round,
+    setting: world.settings.world.setting,
+    persona: a.brief,
+    memories: t.retrieved,
+    world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
+    own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
+    others: others.map((id) => ({
+      id,
+      name: world.agents.get(id)!.persona.name,
+      tie: world.ties.get(a.id, id),
+      state: visible(state, id),
+    })),
+    actions: [...offered].map((c) => ({
+      name: c.spec.name,
+      description: c.spec.description,
+      args: c.spec.args,
+      effects: c.spec.effects,
+    })),
+    options: options.map(({ action, args, changes }) => ({ action, args, changes })),
+    n: world.agents.size,
+  };
+  const decided = world.decide(a.model, request, { phase: 'world', agent: a.id, tape: t.tape }, t.signal);
+  return then(decided, (res) => {
+    t.chosenAction = res;
+  });
+}
+
+/** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
+function recollection(text: string, values: Record<string, string>): string {
+  return text.replace(/\{([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\}/g, (m, key: string) => values[key] ?? m);
+}
+
+const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
+
+/** Applies one agent's chosen action to the state as it is now; emits it and the agent's memory. */
+function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<ActRequest> | ActResponse): void {
+  const compiled = state.compiled.actions.find((c) => c.spec.name === res.action);
+  if (!compiled) return;
+  const context = contextOf(state, a, world.agents.size, world.round, res.args, compiled);
+  const emit = (e: ErrorEvent) => world.emit(e);
+  const possible = guarded(world, emit, a.id, () => !compiled.when || compiled.when(context) === true);
+  if (possible === undefined) return;
+  const applied: Record<string, [number, number]> = {};
+  const changes = possible ? guarded(world, emit, a.id, () => changesOf(state, a, compiled, res.args, context)) : {};
+  if (!changes) return;
+  {
+    for (const [key, change] of Object.entries(changes)) {
+      const dot = key.indexOf('.');
+      const owner = key.slice(0, dot),
+        name = key.slice(dot + 1);
+      const at = owner === 'world' ? 'world' : owner === 'me' ? a.id : owner;
+      const before = at === 'world' ? state.world[name] : state.of(at)[name];
+      const pair = at === 'world' ? state.setWorld(name, before + change) : state.setAgent(at, name, before + change);
+      applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
+    }
+  }
+  world.emit({
+    type: 'action',
+    round: world.round,
+    agent: a.id,
+    action: res.action,
+    args: res.args,
+    changes: applied,
+    reason: possible ? res.reason : `${res.reason} (no longer possible when its turn came)`,
+    ...usageField('usage' in res ? res.usage : undefined),
+  });
+  const values: Record<string, string> = {};
+  for (const [k, v] of Object.entries(res.args)) values[`args.${k}`] = shown(v);
+  for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
+  for (const [k, v] of Object.entries(state.of(a.id))) values[`me.${k}`] = shown(v);
+  const argText = Object.entries(res.args)
+    .map(([k, v]) => `${k} ${typeof v === 'string' ? (world.agents.get(v)?.persona.name ?? v) : shown(v)}`)
+    .join(', ');
+  const text = !possible
+    ? `I meant to ${res.action}${argText ? ` (${argText})` : ''}, but by my turn it was no longer possible.`
+    : compiled.spec.remember
+      ? recollection(compiled.spec.remember, values)
+      : `I chose to ${res.action}${argText ? ` (${argText})` : ''}.`;
+  world.remember(a, 'observation', text, 4);
+}
+
+/** After every agent has chosen: the choices take effect in turn order. */
+export function resolveActions(world: World, turns: readonly Turn[]): void {
+  const state = world.state;
+  if (!state) return;
+  for (const t of turns) {
+    const res = t.chosenAction;
+    t.chosenAction = undefined;
+    if (res && world.agents.has(t.agent.id)) apply(world, state, t.agent, res);
+  }
+}
+
+/** The end of a round: every `update` from the closing state, world first; then the state event. */
+export function closeWorldRound(world: World): void {
+  const state = world.state;
+  if (!state) return;
+  const n = world.agents.size,
+    round = world.round;
+  const worldContext = {
+    world: { ...state.world },
+    n: BigInt(n) as unknown as number,
+    round: BigInt(round) as unknown as number,
+  };
+  const emit = (e: ErrorEvent) => world.emit(e);
+  for (const u of state.compiled.worldUpdates) {
+    const x = guarded(world, emit, undefined, () => Number(u.evaluate(worldContext)));
+    if (x !== undefined && Number.isFinite(x)) state.setWorld(u.quantity.name, x);
+  }
+  if (state.compiled.agentUpdates.length) {
+    for (const a of world.agents.values()) {
+      const context = contextOf(state, a, n, round);
+      context.me = { ...state.of(a.id) };
+      const next = state.compiled.agentUpdates.map((u) =>
+        guarded(world, emit, a.id, () => Number(u.evaluate(context))),
+      );
+      state.compiled.agentUpdates.forEach((u, k) => {
+        const x = next[k];
+        if (x !== undefined && Number.isFinite(x)) state.setAgent(a.id, u.quantity.name, x);
+      });
+    }
+  }
+  world.emit(state.stateEvent(round));
+}

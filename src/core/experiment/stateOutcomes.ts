@@ -1,0 +1,61 @@
+// Outcomes of a scenario's declared state (`state:`), for experiments: per world quantity its
+// final value and its survival (rounds until it first sat at its floor; every round when it never
+// did), per agent quantity the mean and the Gini coefficient of its final values (0: all equal).
+// "Does the lake last longer, and are catches more equal, where the village is altruistic?" is a
+// comparison of `world.fish.survival` and `agents.catch.gini` across conditions.
+import type { Mechanics } from '../format/language/mechanics';
+import type { StateEvent } from '../trace/events';
+
+export const STATE_METRIC = /^(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini)$/;
+
+/** Gini coefficient of non-negative values: mean absolute difference over twice the mean. */
+export function gini(values: readonly number[]): number | null {
+  const n = values.length;
+  if (!n) return null;
+  const sorted = [...values].sort((a, b) => a - b);
+  const total = sorted.reduce((a, b) => a + b, 0);
+  if (total <= 0) return 0;
+  // Σ_i (2i − n − 1)·x_(i) / (n·Σx), i from 1: the sorted-order form of Σ|x_i − x_j| / (2n²·mean).
+  let weighted = 0;
+  for (let i = 0; i < n; i++) weighted += (2 * (i + 1) - n - 1) * sorted[i];
+  return weighted / (n * total);
+}
+
+/** Collects a run's state events and gives its state outcomes at the end. */
+export class StateTally {
+  private readonly series = new Map<string, { round: number; value: number }[]>();
+  private readonly agents = new Map<string, Record<string, number>>();
+
+  constructor(private readonly mechanics: Mechanics) {}
+
+  add(e: StateEvent): void {
+    for (const [name, value] of Object.entries(e.world)) {
+      let s = this.series.get(name);
+      if (!s) this.series.set(name, (s = []));
+      s.push({ round: e.round, value });
+    }
+    for (const [id, values] of Object.entries(e.agents)) this.agents.set(id, { ...this.agents.get(id), ...values });
+  }
+
+  removeAgent(id: string): void {
+    this.agents.delete(id);
+  }
+
+  metrics(rounds: number): Record<string, number | null> {
+    const out: Record<string, number | null> = {};
+    for (const q of this.mechanics.world) {
+      const s = this.series.get(q.name) ?? [];
+      out[`world.${q.name}.final`] = s.length ? s[s.length - 1].value : null;
+      if (q.min !== undefined) {
+        const gone = s.find((x) => x.round > 0 && x.value <= q.min!);
+        out[`world.${q.name}.survival`] = gone ? gone.round : rounds;
+      }
+    }
+    for (const q of this.mechanics.agents) {
+      const values = [...this.agents.values()].map((v) => v[q.name]).filter((x) => Number.isFinite(x));
+      out[`agents.${q.name}.mean`] = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
+      out[`agents.${q.name}.gini`] = values.every((x) => x >= 0) ? gini(values) : null;
+    }
+    return out;
+  }
+}

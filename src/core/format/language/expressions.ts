@@ -1,0 +1,144 @@
+// The expression language of a scenario's mechanics: CEL (Common Expression Language, Google's
+// sandboxed, non-Turing-complete language for policies), through @marcbachmann/cel-js — no `eval`,
+// no access to Node, bounded size and depth, and a type checker that knows the declared state.
+// Numbers are CEL doubles; whole-number literals mix with them (`fish - 1`), and min/max/clamp
+// are added because CEL's core has none.
+import { Environment } from '@marcbachmann/cel-js';
+import type { Action, Mechanics } from './mechanics';
+import { TRAIT_NAMES } from './model';
+
+/** What an expression must give. */
+export type Wanted = 'number' | 'bool';
+
+/** A problem in an expression, at offsets into its text. */
+export interface ExpressionProblem {
+  message: string;
+  start: number;
+  end: number;
+}
+
+/** The values an expression reads: every quantity is a number; an agent argument is an id. */
+export interface ExpressionContext {
+  world: Record<string, number>;
+  n: number;
+  round: number;
+  me?: Record<string, number>;
+  traits?: Record<string, number>;
+  args?: Record<string, number | string>;
+  /** Agent-typed arguments: the chosen agent's quantities under the argument's name. */
+  [agentArg: string]: unknown;
+}
+
+export type Evaluate = (context: ExpressionContext) => number | boolean;
+
+const LIMITS = { maxAstNodes: 400, maxDepth: 32, maxListElements: 100, maxMapEntries: 100, maxCallArguments: 8 };
+
+/** Which names an expression may read: world quantities only (world updates), or an agent's too. */
+export type Scope = { kind: 'world' } | { kind: 'agent' } | { kind: 'action'; action: Action };
+
+const numbers = (names: readonly string[]): Record<string, string> =>
+  Object.fromEntries(names.map((q) => [q, 'double']));
+
+function baseEnvironment(): Environment {
+  const env = new Environment({ limits: LIMITS });
+  // Whole-number literals and `n` mix with the doubles the state is made of.
+  const ops: Record<string, (a: number, b: number) => number> = {
+    '+': (a, b) => a + b,
+    '-': (a, b) => a - b,
+    '*': (a, b) => a * b,
+    '/': (a, b) => a / b,
+  };
+  for (const [op, f] of Object.entries(ops)) {
+    env.registerOperator(`double ${op} int`, (a: number, b: bigint) => f(a, Number(b)));
+    env.registerOperator(`int ${op} double`, (a: bigint, b: number) => f(Number(a), b));
+  }
+  for (const [name, f] of [
+    ['min', Math.min],
+    ['max', Math.max],
+  ] as const) {
+    env.registerFunction(`${name}(double, double): double`, (a: number, b: number) => f(a, b));
+    env.registerFunction(`${name}(double, int): double`, (a: number, b: bigint) => f(a, Number(b)));
+    env.registerFunction(`${name}(int, double): double`, (a: bigint, b: number) => f(Number(a), b));
+    env.registerFunction(`${name}(int, int): int`, (a: bigint, b: bigint) =>
+      f(Number(a), Number(b)) === Number(a) ? a : b,
+    );
+  }
+  // Every mix of whole-number literals and doubles, as for min and max: `clamp(x, 0, 10)`.
+  const kinds = ['double', 'int'];
+  for (const sig of kinds.flatMap((a) => kinds.flatMap((b) => kinds.map((c) => [a, b, c])))) {
+    const whole = sig.every((t) => t === 'int');
+    const clamp = (x: number | bigint, lo: number | bigint, hi: number | bigint): number | bigint => {
+      const v = Math.min(Number(hi), Math.max(Number(lo), Number(x)));
+      return whole ? BigInt(v) : v;
+    };
+    env.registerFunction(`clamp(${sig.join(', ')}): ${whole ? 'int' : 'double'}`, clamp);
+  }
+  return env;
+}
+
+/** The typed environment for expressions in `scope` of these mechanics. */
+export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
+  const env = baseEnvironment();
+  env.registerVariable({ name: 'world', schema: numbers(m.world.map((q) => q.name)) });
+  env.registerVariable('n', 'int');
+  env.registerVariable('round', 'int');
+  if (scope.kind === 'world') return env;
+  const agentSchema = numbers(m.agents.map((q) => q.name));
+  env.registerVariable({ name: 'me', schema: agentSchema });
+  env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
+  if (scope.kind === 'action') {
+    const args = Object.fromEntries(scope.action.args.map((a) => [a.name, a.type === 'agent' ? 'string' : 'double']));
+    env.registerVariable({ name: 'args', schema: args });
+    for (const a of scope.action.args) {
+      if (a.type === 'agent') env.registerVariable({ name: a.name, schema: agentSchema });
+    }
+  }
+  return env;
+}
+
+/** The first problem in `text` as an expression giving `wanted`, or undefined. */
+export function checkExpression(env: Environment, text: string, wanted: Wanted): ExpressionProblem | undefined {
+  let result: ReturnType<Environment['check']>;
+  try {
+    result = env.check(text);
+  } catch (err) {
+    return { message: firstLine(err), start: 0, end: text.length };
+  }
+  if (!result.valid) {
+    const node = (result.error as { node?: { start?: number; end?: number } }).node;
+    const start = clampOffset(node?.start ?? 0, text);
+    const end = Math.max(start, clampOffset(node?.end ?? text.length, text));
+    return { message: firstLine(result.error), start, end: end > start ? end : Math.min(text.length, start + 1) };
+  }
+  const type = result.type;
+  const ok = type === 'dyn' || (wanted === 'bool' ? type === 'bool' : type === 'double' || type === 'int');
+  if (!ok) {
+    return {
+      message: `gives ${type}, where ${wanted === 'bool' ? 'a condition (bool)' : 'a number'} is needed`,
+      start: 0,
+      end: text.length,
+    };
+  }
+  return undefined;
+}
+
+/** A checked expression, ready to evaluate; CEL integers come back as numbers. */
+export function compileExpression(env: Environment, text: string): Evaluate {
+  const program = env.parse(text);
+  return (context) => {
+    const value = program(context as unknown as Record<string, unknown>);
+    if (typeof value === 'bigint') return Number(value);
+    if (typeof value === 'number' || typeof value === 'boolean') return value;
+    throw new Error(`gave ${typeof value}, not a number or a condition`);
+  };
+}
+
+/** The library's message without its caret drawing (we point at the range ourselves). */
+function firstLine(err: unknown): string {
+  const message = err instanceof Error ? err.message : String(err);
+  return message.split('\n')[0].trim();
+}
+
+function clampOffset(offset: number, text: string): number {
+  return Math.max(0, Math.min(text.length, offset));
+}

@@ -1,0 +1,124 @@
+// What a problem the expression checker found means in a scenario's terms (SOC061): an unknown key
+// is an unknown world quantity, agent quantity, trait or argument, named with those that exist; an
+// unknown name is often a quantity written without `world.` or `me.`, or something the scope cannot
+// read (a world update reads no agent, a `when` no argument).
+import type { Mechanics } from './mechanics';
+import { TRAIT_NAMES } from './model';
+import type { ExpressionProblem, Scope } from './expressions';
+import type { ExpressionSite } from './mechanicsSource';
+import { didYouMean } from './suggest';
+
+export interface ExplainedProblem extends ExpressionProblem {
+  /** The name the user probably meant, replacing `start..end`. */
+  suggestion?: string;
+}
+
+const sentence = (s: string): string => s[0].toUpperCase() + s.slice(1);
+
+/** The names an expression in `scope` may read, and the agent arguments among them. */
+export function scopeNames(scope: Scope): string[] {
+  const names = ['world', 'n', 'round'];
+  if (scope.kind === 'world') return names;
+  names.push('me', 'traits');
+  if (scope.kind === 'action') {
+    names.push('args', ...scope.action.args.filter((a) => a.type === 'agent').map((a) => a.name));
+  }
+  return names;
+}
+
+/** What the members of a namespace are called, and which there are; undefined for no namespace of the scope. */
+export function namespaceMembers(
+  ns: string,
+  scope: Scope,
+  m: Mechanics,
+): { what: string; names: string[]; declared: string; of?: string } | undefined {
+  if (!scopeNames(scope).includes(ns)) return undefined;
+  if (ns === 'world') return { what: 'world quantity', names: m.world.map((q) => q.name), declared: '`state.world`' };
+  if (ns === 'traits') return { what: 'trait', names: [...TRAIT_NAMES], declared: 'the Big Five' };
+  if (ns === 'args' && scope.kind === 'action') {
+    const names = scope.action.args.map((a) => a.name);
+    return { what: 'argument', names, declared: '`args`', of: ` of action '${scope.action.name}'` };
+  }
+  if (ns === 'n' || ns === 'round') return undefined;
+  return { what: 'agent quantity', names: m.agents.map((q) => q.name), declared: '`state.agents`' };
+}
+
+/** `No such key: fsh` at `world.fsh`: an unknown world quantity, at its name. */
+function unknownKey(p: ExpressionProblem, key: string, site: ExpressionSite, m: Mechanics): ExplainedProblem {
+  const written = /^([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)$/.exec(site.text.slice(p.start, p.end));
+  const members = written && written[2] === key ? namespaceMembers(written[1], site.scope, m) : undefined;
+  if (!written || !members) return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
+  const start = p.end - key.length;
+  const suggestion = didYouMean(key, members.names);
+  const known = members.names.length
+    ? `${members.what === 'trait' ? 'traits' : 'defined'}: ${members.names.join(', ')}`
+    : `none declared in ${members.declared}`;
+  return {
+    message: `Unknown ${members.what} '${key}'${members.of ?? ''}${suggestion ? `. Did you mean '${suggestion}'?` : ''} (${known})`,
+    start,
+    end: p.end,
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+/** `Unknown variable: fish`: a quantity without its namespace, or a name the scope does not read. */
+function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSite, m: Mechanics): ExplainedProblem {
+  const scope = site.scope;
+  const at = { start: p.start, end: p.end };
+  if (m.world.some((q) => q.name === name)) {
+    return {
+      ...at,
+      message: `Unknown name '${name}': a world quantity is read as 'world.${name}'`,
+      suggestion: `world.${name}`,
+    };
+  }
+  if (m.agents.some((q) => q.name === name)) {
+    if (scope.kind === 'world') {
+      return {
+        ...at,
+        message: `'${name}' is an agent quantity: ${site.what} reads only world.<quantity>, n and round`,
+      };
+    }
+    return {
+      ...at,
+      message: `Unknown name '${name}': an agent quantity is read as 'me.${name}'`,
+      suggestion: `me.${name}`,
+    };
+  }
+  if (scope.kind === 'world' && (name === 'me' || name === 'traits')) {
+    return {
+      ...at,
+      message: `${sentence(site.what)} cannot read '${name}': a world quantity's update reads only world.<quantity>, n and round`,
+    };
+  }
+  const isArg = name === 'args' || m.actions.some((a) => a.args.some((x) => x.name === name));
+  if (scope.kind === 'agent' && isArg) {
+    const why =
+      site.path[0] === 'actions'
+        ? 'a `when` is checked before the arguments are chosen'
+        : "an agent quantity's update belongs to no action";
+    return { ...at, message: `${sentence(site.what)} cannot read '${name}': ${why}` };
+  }
+  const names = scopeNames(scope);
+  const suggestion = didYouMean(name, names);
+  return {
+    ...at,
+    message: `Unknown name '${name}'${suggestion ? `. Did you mean '${suggestion}'?` : ''} (${site.what} reads: ${names.join(', ')})`,
+    ...(suggestion ? { suggestion } : {}),
+  };
+}
+
+/** The problem in words of the scenario, at the sub-expression it is about. */
+export function explainProblem(p: ExpressionProblem, site: ExpressionSite, m: Mechanics): ExplainedProblem {
+  if (!site.text.trim()) {
+    const example =
+      site.wanted === 'bool' ? 'world.fish > 0.0' : site.path[0] === 'state' ? 'world.fish * 1.1' : 'me.catch + 1.0';
+    return { ...p, message: `${sentence(site.what)} is empty: write an expression, e.g. \`${example}\`` };
+  }
+  const key = /^No such key: ([A-Za-z_]\w*)$/.exec(p.message);
+  if (key) return unknownKey(p, key[1], site, m);
+  const variable = /^Unknown variable: ([A-Za-z_]\w*)$/.exec(p.message);
+  if (variable) return unknownVariable(p, variable[1], site, m);
+  if (p.message.startsWith('gives ')) return { ...p, message: `${sentence(site.what)} ${p.message}` };
+  return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
+}

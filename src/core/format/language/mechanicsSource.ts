@@ -1,0 +1,195 @@
+// The mechanics of a scenario as the editor reads them (issue 34): from the raw document value,
+// tolerantly (a half-typed `state:` still gives what is well formed), every expression with where it
+// is written and the scope it is read in, and where each character of an expression sits in the
+// file — so a problem found at offsets into the expression is shown on its own sub-expression.
+import type { Range } from './model';
+import type { PathSegment } from './parse';
+import type { Locator } from './locate';
+import type { Mechanics, Quantity } from './mechanics';
+import type { Scope, Wanted } from './expressions';
+import { buildMechanics } from './buildMechanics';
+
+type Obj = Record<string, unknown>;
+const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+
+const QUANTITY_FIELDS: Record<string, string> = {
+  description: 'string',
+  initial: 'number',
+  min: 'number',
+  max: 'number',
+  integer: 'boolean',
+  update: 'string',
+  hidden: 'boolean',
+};
+const ARG_FIELDS: Record<string, string> = { description: 'string', min: 'number', max: 'number', integer: 'boolean' };
+const ACTION_FIELDS: Record<string, string> = { description: 'string', when: 'string', remember: 'string' };
+
+/** The fields of a mapping whose values have the type the schema wants (the schema reports the rest). */
+function fields(raw: unknown, types: Record<string, string>): Obj {
+  const out: Obj = {};
+  if (!isObj(raw)) return out;
+  for (const [k, t] of Object.entries(types)) {
+    const v = raw[k];
+    if (typeof v === t && (t !== 'number' || Number.isFinite(v))) out[k] = v;
+  }
+  return out;
+}
+
+const entries = (v: unknown): [string, unknown][] => (isObj(v) ? Object.entries(v).filter(([, x]) => isObj(x)) : []);
+
+function cleanAction(raw: Obj): Obj {
+  const args: Obj = {};
+  for (const [name, a] of entries(raw.args)) {
+    const type = (a as Obj).type;
+    args[name] = { ...fields(a, ARG_FIELDS), ...(type === 'agent' || type === 'number' ? { type } : {}) };
+  }
+  const effects: Obj = {};
+  if (isObj(raw.effects)) {
+    for (const [target, e] of Object.entries(raw.effects)) if (typeof e === 'string') effects[target] = e;
+  }
+  return { description: '', ...fields(raw, ACTION_FIELDS), args, effects };
+}
+
+/**
+ * The mechanics a scenario's raw value declares, reading only what is well formed; undefined when
+ * it declares none. Never throws.
+ */
+export function readMechanics(value: unknown, at: Locator): Mechanics | undefined {
+  if (!isObj(value)) return undefined;
+  const state = isObj(value.state) ? value.state : {};
+  const clean = {
+    state: {
+      world: Object.fromEntries(entries(state.world).map(([k, q]) => [k, fields(q, QUANTITY_FIELDS)])),
+      agents: Object.fromEntries(entries(state.agents).map(([k, q]) => [k, fields(q, QUANTITY_FIELDS)])),
+    },
+    actions: Object.fromEntries(entries(value.actions).map(([k, a]) => [k, cleanAction(a as Obj)])),
+  };
+  try {
+    return buildMechanics(clean, at);
+  } catch {
+    return undefined;
+  }
+}
+
+/** One expression of the mechanics: where it is, what it is read as, and what it must give. */
+export interface ExpressionSite {
+  path: PathSegment[];
+  text: string;
+  scope: Scope;
+  wanted: Wanted;
+  /** In words, for messages: `the update of world quantity 'fish'`. */
+  what: string;
+}
+
+export function expressionSites(m: Mechanics): ExpressionSite[] {
+  const sites: ExpressionSite[] = [];
+  const updates = (side: 'world' | 'agents', list: Quantity[]): void => {
+    for (const q of list) {
+      if (q.update === undefined) continue;
+      sites.push({
+        path: ['state', side, q.name, 'update'],
+        text: q.update,
+        scope: { kind: side === 'world' ? 'world' : 'agent' },
+        wanted: 'number',
+        what: `the update of ${side === 'world' ? 'world' : 'agent'} quantity '${q.name}'`,
+      });
+    }
+  };
+  updates('world', m.world);
+  updates('agents', m.agents);
+  for (const a of m.actions) {
+    if (a.when !== undefined) {
+      sites.push({
+        path: ['actions', a.name, 'when'],
+        text: a.when,
+        scope: { kind: 'agent' },
+        wanted: 'bool',
+        what: `the \`when\` of action '${a.name}'`,
+      });
+    }
+    for (const e of a.effects) {
+      sites.push({
+        path: ['actions', a.name, 'effects', e.target],
+        text: e.expression,
+        scope: { kind: 'action', action: a },
+        wanted: 'number',
+        what: `the effect on ${e.target} of action '${a.name}'`,
+      });
+    }
+  }
+  return sites;
+}
+
+/** The site of an expression at a path of the document (a value of `update`, `when` or `effects`). */
+export function siteKind(path: readonly PathSegment[]): 'world' | 'agents' | 'when' | 'effect' | undefined {
+  if (path.length === 4 && path[0] === 'state' && path[3] === 'update') {
+    return path[1] === 'world' ? 'world' : path[1] === 'agents' ? 'agents' : undefined;
+  }
+  if (path.length === 3 && path[0] === 'actions' && path[2] === 'when') return 'when';
+  if (path.length === 4 && path[0] === 'actions' && path[2] === 'effects') return 'effect';
+  return undefined;
+}
+
+/**
+ * Where the characters of a scalar's value are in the file: the i-th character of the value is
+ * written from `starts[i]` to `ends[i]` (two characters for a quote doubled in a single-quoted
+ * scalar). Undefined when they cannot be told apart character by character (escapes in a
+ * double-quoted scalar, a tag, an alias).
+ */
+export function valueOffsets(
+  source: string,
+  from: number,
+  value: string,
+): { starts: number[]; ends: number[] } | undefined {
+  const first = source[0];
+  let j = 0;
+  let end = source.length;
+  if (first === '"' || first === "'") {
+    if (first === '"' && source.includes('\\')) return undefined;
+    j = 1;
+    end = source.lastIndexOf(first) > 0 ? source.lastIndexOf(first) : source.length;
+  } else if (first === '|' || first === '>') {
+    const header = source.indexOf('\n');
+    if (header < 0) return undefined;
+    j = header + 1;
+  } else if (/^[!&*]/.test(source)) return undefined;
+  const starts: number[] = [];
+  const ends: number[] = [];
+  for (let i = 0; i < value.length; i++) {
+    const c = value[i];
+    while (j < end && source[j] !== c && /\s/.test(source[j])) j++;
+    if (j < end && source[j] === c) {
+      starts.push(from + j);
+      j += first === "'" && c === "'" && source[j + 1] === "'" ? 2 : 1;
+      ends.push(from + j);
+    } else if (/\s/.test(c)) {
+      // A line break folded into a space.
+      starts.push(from + Math.min(j, end));
+      ends.push(from + Math.min(j, end));
+    } else return undefined;
+  }
+  starts.push(from + Math.min(j, end));
+  return { starts, ends };
+}
+
+/**
+ * The range of `start..end` of the string at `path`, or of the whole value when that cannot be
+ * told. An empty range at the end of the expression (`world.fish +`, expecting more) covers its
+ * last character, so that it shows.
+ */
+export function expressionRange(at: Locator, path: PathSegment[], value: string, start: number, end: number): Range {
+  const whole = at.valueRange(path);
+  const lines = at.file.lines;
+  const from = lines.offsetAt(whole.start);
+  const map = value.trim() ? valueOffsets(lines.text.slice(from, lines.offsetAt(whole.end)), from, value) : undefined;
+  if (!map) return whole;
+  let s = Math.max(0, Math.min(start, value.length));
+  let e = Math.max(s, Math.min(end, value.length));
+  if (s === e && s === value.length && value.trim()) {
+    s = value.trimEnd().length - 1;
+    e = s + 1;
+  }
+  if (s === e) return lines.range(map.starts[s], map.starts[s]);
+  e = Math.max(e, s + 1);
+  return lines.range(map.starts[s], map.ends[e - 1]);
+}

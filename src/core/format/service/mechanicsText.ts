@@ -1,0 +1,102 @@
+// The names an expression of a scenario's mechanics reads, in words: a quantity with its bounds and
+// update, an action's argument, a trait, a namespace, a function. Shared by completion and hover.
+import type { Action, ActionArg, Mechanics, Quantity } from '../language/mechanics';
+import type { Scope } from '../language/expressions';
+import { scopeNames } from '../language/mechanicsMessages';
+import { TRAIT_NAMES } from '../language/model';
+import { societySchema } from '../language/schema';
+
+/** The functions expressions may call beyond CEL's own, with what they do. */
+export const FUNCTIONS: Record<string, { signature: string; doc: string; snippet: string }> = {
+  min: { signature: 'min(a, b)', doc: 'The smaller of two numbers.', snippet: 'min($1, $2)' },
+  max: { signature: 'max(a, b)', doc: 'The larger of two numbers.', snippet: 'max($1, $2)' },
+  clamp: { signature: 'clamp(x, lo, hi)', doc: 'x kept within lo..hi.', snippet: 'clamp($1, $2, $3)' },
+};
+
+/** `0..200 · whole numbers`, the bounds of a quantity or number argument. */
+function bounds(x: { min?: number; max?: number; integer?: boolean }): string[] {
+  const parts: string[] = [];
+  if (x.min !== undefined || x.max !== undefined) parts.push(`${x.min ?? '-∞'}..${x.max ?? '∞'}`);
+  if (x.integer) parts.push('whole numbers');
+  return parts;
+}
+
+/** One line of a quantity's facts: its start, bounds, and whether others see it. */
+export function quantityDetail(q: Quantity, side: 'world' | 'agent'): string {
+  return [`${side} quantity`, `initial ${q.initial}`, ...bounds(q), ...(q.hidden ? ['hidden from others'] : [])].join(
+    ' · ',
+  );
+}
+
+export function quantityCard(
+  q: Quantity,
+  side: 'world' | 'agent',
+  written = `${side === 'world' ? 'world' : 'me'}.${q.name}`,
+): string {
+  const out = [`**${written}** · ${quantityDetail(q, side)}`];
+  if (q.description) out.push(q.description);
+  if (q.update) out.push(`Each round: \`${q.update}\``);
+  return out.join('\n\n');
+}
+
+export function argDetail(a: ActionArg, action: Action): string {
+  const type = a.type === 'agent' ? 'agent' : ['number', ...bounds(a)].join(' · ');
+  return `${type} · argument of action '${action.name}'`;
+}
+
+export function argCard(a: ActionArg, action: Action, written = `args.${a.name}`): string {
+  const out = [`**${written}** · ${argDetail(a, action)}`];
+  if (a.description) out.push(a.description);
+  if (a.type === 'agent') out.push(`The agent the model chooses; its quantities are read as \`${a.name}.<quantity>\`.`);
+  return out.join('\n\n');
+}
+
+export function traitCard(name: string): string {
+  const traits = societySchema.$defs.persona.properties?.traits?.properties ?? {};
+  const description = traits[name]?.description;
+  return [`**traits.${name}** · number 0..1 · the acting agent's trait`, description].filter(Boolean).join('\n\n');
+}
+
+const list = (names: string[]): string => (names.length ? names.join(', ') : 'none yet');
+
+/** A name an expression reads on its own: a namespace, `n`, `round`, an agent argument or a function. */
+export function nameCard(name: string, scope: Scope, m: Mechanics): string | undefined {
+  if (FUNCTIONS[name]) return `**${FUNCTIONS[name].signature}** · function\n\n${FUNCTIONS[name].doc}`;
+  if (!scopeNames(scope).includes(name)) return undefined;
+  const agentQuantities = list(m.agents.map((q) => q.name));
+  switch (name) {
+    case 'world':
+      return `**world** · the world's quantities: ${list(m.world.map((q) => q.name))}`;
+    case 'me':
+      return `**me** · the acting agent's quantities: ${agentQuantities}`;
+    case 'traits':
+      return `**traits** · the acting agent's Big Five traits, each 0..1: ${TRAIT_NAMES.join(', ')}`;
+    case 'n':
+      return '**n** · int · the number of agents in the society';
+    case 'round':
+      return '**round** · int · the current round (from 1)';
+  }
+  if (scope.kind !== 'action') return undefined;
+  if (name === 'args') {
+    return `**args** · the arguments of action '${scope.action.name}': ${list(scope.action.args.map((a) => a.name))}`;
+  }
+  const arg = scope.action.args.find((a) => a.name === name && a.type === 'agent');
+  return arg ? argCard(arg, scope.action, name) : undefined;
+}
+
+/** `ns.name`: a quantity, an argument or a trait. */
+export function memberCard(ns: string, name: string, scope: Scope, m: Mechanics): string | undefined {
+  if (!scopeNames(scope).includes(ns)) return undefined;
+  if (ns === 'world') {
+    const q = m.world.find((x) => x.name === name);
+    return q && quantityCard(q, 'world');
+  }
+  if (ns === 'traits') return (TRAIT_NAMES as readonly string[]).includes(name) ? traitCard(name) : undefined;
+  if (ns === 'args') {
+    const a = scope.kind === 'action' ? scope.action.args.find((x) => x.name === name) : undefined;
+    return a && scope.kind === 'action' ? argCard(a, scope.action) : undefined;
+  }
+  if (ns === 'n' || ns === 'round') return undefined;
+  const q = m.agents.find((x) => x.name === name);
+  return q && quantityCard(q, 'agent', `${ns}.${name}`);
+}

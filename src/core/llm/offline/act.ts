@@ -1,0 +1,78 @@
+// Offline choice among a scenario's declared actions. The rule knows no action by name: it weighs
+// each option by what its declared effects would change (the engine works the changes out from
+// the effects on the current state: ActOption.changes), read through the persona's traits:
+//
+//   u(option) = (1 − p/2)·Σ own changes + p·Σ_q (0.25 + scarcity_q)·change to world quantity q
+//             + p·Σ_j (0.5 + tie_j)·changes to agent j's quantities
+//
+// where each quantity's change is divided by the largest
+// change any option makes to it (so every quantity counts on −1..1, whatever its units),
+// p = agreeableness (concern for others and for what is shared), and scarcity_q = how near a
+// bounded world quantity is to its floor (0 at its ceiling, 1 at its floor; 0.5 when unbounded).
+// A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
+// its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
+// still differ; neuroticism widens that spread. Nothing here encodes a scenario's outcome: a
+// prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
+import type { Rng } from '../../random/rng';
+import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
+
+/** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
+export const ACT_BETA = 4;
+
+/** Scarcity of a world quantity now: 1 at its floor, 0 at its ceiling, 0.5 without both bounds. */
+function scarcity(q: SeenQuantity | undefined): number {
+  if (!q || q.min === undefined || q.max === undefined || q.max <= q.min) return 0.5;
+  return Math.min(1, Math.max(0, (q.max - q.value) / (q.max - q.min)));
+}
+
+/** The largest |change| any option makes to each target: the unit it is measured in. */
+function unitsOf(options: readonly ActOption[]): Map<string, number> {
+  const units = new Map<string, number>();
+  for (const o of options) {
+    for (const [target, change] of Object.entries(o.changes)) {
+      units.set(target, Math.max(units.get(target) ?? 0, Math.abs(change)));
+    }
+  }
+  return units;
+}
+
+export function utility(req: ActRequest, option: ActOption, units: Map<string, number>): number {
+  const p = req.persona.traits.agreeableness;
+  const world = new Map(req.world.map((q) => [q.name, q]));
+  const ties = new Map(req.others.map((o) => [o.id, o.tie]));
+  let u = 0;
+  for (const [target, change] of Object.entries(option.changes)) {
+    const unit = units.get(target) || 1;
+    const x = change / unit;
+    const dot = target.indexOf('.');
+    const owner = target.slice(0, dot),
+      name = target.slice(dot + 1);
+    if (owner === 'me') u += (1 - p / 2) * x;
+    else if (owner === 'world') u += p * (0.25 + scarcity(world.get(name))) * x;
+    else u += p * (0.5 + (ties.get(owner) ?? 0)) * x;
+  }
+  return u;
+}
+
+export function act(req: ActRequest, rng: Rng): ActResponse {
+  if (!req.options.length) return { action: req.actions[0]?.name ?? '', args: {}, reason: 'nothing else to do' };
+  const units = unitsOf(req.options);
+  const u = req.options.map((o) => utility(req, o, units));
+  let max = -Infinity;
+  for (const x of u) if (x > max) max = x;
+  const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
+  const weights = u.map((x) => Math.exp(beta * (x - max)));
+  const chosen = req.options[Math.max(0, rng.weighted(weights))];
+  return { action: chosen.action, args: { ...chosen.args }, reason: reasonFor(req, chosen) };
+}
+
+/** One sentence from the largest consequence the agent weighed. */
+function reasonFor(req: ActRequest, o: ActOption): string {
+  const entries = Object.entries(o.changes).filter(([, x]) => x !== 0);
+  if (!entries.length) return `${o.action} changes nothing I care about, and that suits me now`;
+  const [target, change] = entries.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));
+  const [owner, name] = target.split('.');
+  const who =
+    owner === 'me' ? 'my' : owner === 'world' ? 'the' : `${req.others.find((x) => x.id === owner)?.name ?? owner}'s`;
+  return `${o.action}: ${change > 0 ? 'raises' : 'lowers'} ${who} ${name} by ${Math.round(Math.abs(change) * 100) / 100}`;
+}

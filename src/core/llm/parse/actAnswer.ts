@@ -1,0 +1,92 @@
+// The answer to an `act` decision: which declared action, with which arguments. The strict schema
+// (for endpoints' structured output) enumerates the actions and gives each one's arguments their
+// bounds; answers are checked in code against the request (an action on offer, every argument
+// given, numbers in bounds, agents among those offered), since one lenient validator serves every
+// request. A model naming an agent instead of giving its id is repaired, and says so.
+import type { ActRequest, ActResponse } from '../types';
+
+type Schema = Record<string, unknown>;
+
+function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest, strict: boolean): Schema {
+  if (arg.type === 'agent') {
+    const ids = req.others.map((o) => o.id);
+    return strict && ids.length
+      ? { type: 'string', enum: ids, description: arg.description ?? 'an agent id' }
+      : { type: 'string' };
+  }
+  return {
+    type: arg.integer ? 'integer' : 'number',
+    ...(arg.description ? { description: arg.description } : {}),
+    ...(arg.min !== undefined ? { minimum: arg.min } : {}),
+    ...(arg.max !== undefined ? { maximum: arg.max } : {}),
+  };
+}
+
+export function actSchema(req: ActRequest, strict: boolean, text: Schema): Schema {
+  const argsOf = (a: ActRequest['actions'][number]): Schema => ({
+    type: 'object',
+    properties: Object.fromEntries(a.args.map((x) => [x.name, argSchema(x, req, strict)])),
+    required: a.args.map((x) => x.name),
+    ...(strict ? { additionalProperties: false } : {}),
+  });
+  return {
+    type: 'object',
+    properties: {
+      action: strict ? { type: 'string', enum: req.actions.map((a) => a.name) } : { type: 'string' },
+      args: strict ? { anyOf: req.actions.map(argsOf) } : { type: 'object' },
+      reason: text,
+    },
+    required: ['action', 'args', 'reason'],
+    ...(strict ? { additionalProperties: false } : {}),
+  };
+}
+
+/** The response, or what is wrong with it (for the re-ask). */
+export function checkAct(
+  req: ActRequest,
+  v: { action: string; args: Record<string, unknown>; reason: string },
+  repairs: string[],
+): { ok: true; value: ActResponse } | { ok: false; error: string } {
+  const name = v.action.trim();
+  const action =
+    req.actions.find((a) => a.name === name) ?? req.actions.find((a) => a.name.toLowerCase() === name.toLowerCase());
+  if (!action) {
+    return { ok: false, error: `"action" must be one of ${req.actions.map((a) => a.name).join(', ')}, not "${name}"` };
+  }
+  if (action.name !== v.action) repairs.push('"action" spelling');
+  const args: Record<string, number | string> = {};
+  for (const arg of action.args) {
+    const given = v.args[arg.name];
+    if (given === undefined || given === null) {
+      return {
+        ok: false,
+        error: `"args.${arg.name}" is missing (${action.name} takes ${action.args.map((a) => a.name).join(', ')})`,
+      };
+    }
+    if (arg.type === 'agent') {
+      const id = typeof given === 'string' ? given.trim() : '';
+      const other =
+        req.others.find((o) => o.id === id) ?? req.others.filter((o) => o.name.toLowerCase() === id.toLowerCase())[0];
+      if (!other) {
+        return {
+          ok: false,
+          error: `"args.${arg.name}" must be the id of one of ${req.others.map((o) => o.id).join(', ')}`,
+        };
+      }
+      if (other.id !== given) repairs.push(`"args.${arg.name}": an agent named instead of its id`);
+      args[arg.name] = other.id;
+      continue;
+    }
+    const x = typeof given === 'string' ? Number(given) : given;
+    if (typeof x !== 'number' || !Number.isFinite(x)) {
+      return { ok: false, error: `"args.${arg.name}" must be a number` };
+    }
+    if ((arg.min !== undefined && x < arg.min) || (arg.max !== undefined && x > arg.max)) {
+      return { ok: false, error: `"args.${arg.name}" must be within ${arg.min ?? '-∞'}..${arg.max ?? '∞'}, not ${x}` };
+    }
+    if (arg.integer && !Number.isInteger(x)) return { ok: false, error: `"args.${arg.name}" must be a whole number` };
+    if (typeof given === 'string') repairs.push(`"args.${arg.name}": a number written as text`);
+    args[arg.name] = x;
+  }
+  return { ok: true, value: { action: action.name, args, reason: v.reason } };
+}

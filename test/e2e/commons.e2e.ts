@@ -1,0 +1,95 @@
+// Issue 34 in a real VS Code (code-server + Chromium): the fishing commons, a society with its own
+// world state and actions. Its file checks clean and hovers a quantity inside an expression; Run
+// Simulation draws it and the trace table lists the actions; F5 with "Action taken" checked stops
+// after an action, with the world's state in Variables. Screenshots are saved.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO } from './codeServer';
+import { useWorkbench } from './session';
+import { STEP_MS } from './workbench';
+
+const commonsExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/commons'), ws, { recursive: true });
+const lineOf = (file: string, needle: string): number =>
+  fs
+    .readFileSync(file, 'utf8')
+    .split('\n')
+    .findIndex((l) => l.includes(needle)) + 1;
+
+describe('a society with its own mechanics: the fishing commons (code-server + Chromium)', function () {
+  const s = useWorkbench('commons', commonsExample);
+  const file = () => path.join(s.server.workspace, 'commons.society');
+
+  it('checks clean, and hovers a quantity inside an expression with its description and bounds', async () => {
+    await s.wb.open('commons.society');
+    assert.deepEqual(await s.wb.problemCounts(), { errors: 0, warnings: 0 });
+    const line = lineOf(file(), 'me.catch: "me.catch + min(args.tonnes, world.fish)"');
+    const text = fs.readFileSync(file(), 'utf8').split('\n')[line - 1];
+    await s.wb.goTo(line, text.lastIndexOf('world.fish') + 8);
+    const card = await s.wb.hover();
+    await card.getByText(/Fish in the lake/).waitFor();
+    await card
+      .getByText(/0 … 200|0\.\.200|min 0/)
+      .first()
+      .waitFor();
+    await s.wb.screenshot('commons-hover-quantity');
+    await s.wb.page.keyboard.press('Escape');
+  });
+
+  it('runs, and the trace table lists what the fishers did', async () => {
+    await s.wb.open('commons.society');
+    await s.wb.command('Society: Run Simulation');
+    const view = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
+    await view.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS * 4 });
+    assert.equal(await view.locator('.network').getAttribute('data-nodes'), '20');
+    // Only the actions: uncheck the other kinds.
+    for (const kind of ['message', 'evaluation', 'advice', 'intervention', 'error']) {
+      const box = view.locator('label.kind', { hasText: kind }).locator('input');
+      if (await box.isChecked()) await box.click();
+    }
+    const first = view.locator('.trace .vrow.kind-action').first();
+    await first.waitFor();
+    assert.match(await first.innerText(), /(fish · tonnes [\d.]+|rest)[\s\S]*(world\.fish|nothing changed)/);
+    await s.wb.page.waitForTimeout(800);
+    await s.wb.screenshot('commons-run-actions');
+    const runs = path.join(s.server.workspace, 'runs');
+    const [dir] = fs.readdirSync(runs);
+    const trace = fs.readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8');
+    assert.ok((trace.match(/"type":"action"/g) ?? []).length >= 20 * 30 - 40, 'about one action per fisher and round');
+    assert.equal((trace.match(/"type":"state"/g) ?? []).length, 31, 'a state event for setup and every round');
+  });
+
+  it('stops after an action with "Action taken", and shows the world state in Variables', async () => {
+    const page = s.wb.page;
+    await s.wb.open('commons.society');
+    await page.keyboard.press('Control+Shift+D');
+    // The filters are listed once the adapter has told VS Code about them: start and stop once.
+    await page.keyboard.press('F5');
+    await page.locator('.debug-toolbar').waitFor({ timeout: STEP_MS * 2 });
+    await page.keyboard.press('Shift+F5');
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 2 });
+    const filter = page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'Action taken' }).first();
+    await filter.waitFor();
+    const box = filter.locator('input[type="checkbox"]');
+    if (!(await box.isChecked())) await box.click();
+    await s.wb.open('commons.society');
+    await page.keyboard.press('F5');
+    await page.locator('.pane-header .exception', { hasText: 'Action taken' }).waitFor({ timeout: STEP_MS * 2 });
+    const vars = page.locator('.debug-variables');
+    await vars.getByText('Event: Action taken').waitFor();
+    const world = vars.locator('.monaco-list-row', { hasText: /^World$/ }).first();
+    await world.waitFor();
+    if ((await world.getAttribute('aria-expanded')) !== 'true') await world.click();
+    const state = vars.locator('.monaco-list-row', { hasText: /^state/ }).first();
+    await state.waitFor();
+    await state.click();
+    await vars
+      .locator('.monaco-list-row', { hasText: /^fish:\s*\d/ })
+      .first()
+      .waitFor();
+    await s.wb.screenshot('commons-debug-action');
+    await page.keyboard.press('Shift+F5');
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
+  });
+});

@@ -1,0 +1,206 @@
+// Declared world state and actions (`state:`, `actions:`) in the engine, on the commons example
+// and small scenarios: the world phase is deterministic, conserves what its effects move, keeps
+// every quantity within its bounds, resumes from a checkpoint to the same trace, records a failing
+// expression as an error event instead of crashing, and experiments can vary the state and the
+// population; the offline model's choice follows the persona's agreeableness and the scarcity of
+// the shared quantity, not the action's name.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
+import type { Scenario } from '../../../src/core/format/language/model';
+import type { TraceEvent } from '../../../src/core/trace/events';
+import { withOverrides } from '../../../src/core/experiment/overrides';
+import { gini } from '../../../src/core/experiment/stateOutcomes';
+import { act } from '../../../src/core/llm/offline/act';
+import type { ActRequest } from '../../../src/core/llm/types';
+import { stream } from '../../../src/core/random/rng';
+import { traceOf } from './traceHelpers';
+import { runInto } from './resumeHelper';
+import { scratchDir } from '../../support/scratch';
+import { WorldStateCollector } from '../../../src/core/analysis/report/worldStateSeries';
+
+const repo = path.resolve(__dirname, '../../..');
+const commonsFile = path.join(repo, 'examples/commons/commons.society');
+const events = (trace: string): TraceEvent[] =>
+  trace
+    .split('\n')
+    .filter(Boolean)
+    .map((l) => JSON.parse(l) as TraceEvent)
+    .filter((e) => e.type !== ('header' as string));
+
+async function load(file: string): Promise<Scenario> {
+  const { scenario, diagnostics } = await loadScenarioFile(file, { root: repo });
+  assert.ok(
+    scenario,
+    diagnostics.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`).join('\n'),
+  );
+  return scenario;
+}
+
+async function commons(rounds = 12): Promise<Scenario> {
+  const s = await load(commonsFile);
+  return { ...s, world: { ...s.world, rounds } };
+}
+
+/** A scenario from its text, through a file as a user writes it. */
+async function fromText(text: string): Promise<Scenario> {
+  const file = path.join(scratchDir('society-mech-text-'), 'scenario.society');
+  fs.writeFileSync(file, text);
+  const { scenario, diagnostics } = await loadScenarioFile(file, { root: path.dirname(file) });
+  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
+  return scenario;
+}
+
+describe('world state and actions in the engine', function () {
+  this.timeout(60_000);
+
+  it('runs the commons deterministically: state every round, quantities in bounds, fish conserved', async () => {
+    const sc = await commons();
+    const a = await traceOf(sc);
+    assert.equal(await traceOf(sc), a, 'same seed, same trace');
+    const es = events(a);
+    const states = es.filter((e): e is Extract<TraceEvent, { type: 'state' }> => e.type === 'state');
+    assert.deepEqual(
+      states.map((s) => s.round),
+      Array.from({ length: 13 }, (_, i) => i),
+    );
+    assert.equal(Object.keys(states[0].agents).length, 20, 'round 0 lists every agent');
+    const actions = es.filter((e): e is Extract<TraceEvent, { type: 'action' }> => e.type === 'action');
+    assert.ok(actions.length >= 20, `actions: ${actions.length}`);
+    assert.ok(
+      actions.some((x) => x.action === 'fish'),
+      'someone fished',
+    );
+    for (const s of states) assert.ok(s.world.fish >= 0 && s.world.fish <= 200, `fish ${s.world.fish}`);
+    // What the fishers landed is what left the lake, action by action.
+    for (const x of actions.filter((y) => y.action === 'fish')) {
+      const [before, after] = x.changes['world.fish'] ?? [0, 0];
+      const [c0, c1] = x.changes[`${x.agent}.catch`] ?? [0, 0];
+      assert.ok(Math.abs(before - after - (c1 - c0)) < 1e-9, JSON.stringify(x));
+    }
+    // Each agent remembers what it did.
+    const remembered = es.filter((e) => e.type === 'memory' && /^I (fished|rested|meant to)/.test(e.memory.text));
+    assert.equal(remembered.length, actions.length);
+  });
+
+  it("gives the report the state's course: the world per round, each agent quantity's mean and range", async () => {
+    const es = events(await traceOf(await commons(6)));
+    const c = new WorldStateCollector();
+    for (const e of es) c.add(e);
+    const series = c.finish(6)!;
+    assert.deepEqual(series.rounds, [0, 1, 2, 3, 4, 5, 6]);
+    const states = es.filter((e): e is Extract<TraceEvent, { type: 'state' }> => e.type === 'state');
+    assert.deepEqual(
+      series.world.fish,
+      states.map((s) => s.world.fish),
+    );
+    const catch6 = series.agents.catch;
+    assert.equal(catch6.mean[0], 0);
+    assert.ok(catch6.min[6] <= catch6.mean[6] && catch6.mean[6] <= catch6.max[6] && catch6.max[6] > 0);
+    assert.equal(new WorldStateCollector().finish(6), undefined, 'no state events, no section');
+  });
+
+  it('leaves a scenario without state or actions as it was: no world phase, no state events', async () => {
+    const s = await load(path.join(repo, 'examples/friends/friends.society'));
+    assert.equal(s.mechanics, undefined);
+    const trace = await traceOf({ ...s, world: { ...s.world, rounds: 2 } });
+    assert.ok(!/"type":"(state|action)"/.test(trace));
+  });
+
+  it('resumes from a checkpoint to the trace of an uninterrupted run', async () => {
+    const sc = await commons(8);
+    const whole = await runInto(scratchDir('society-mech-whole-'), sc);
+    const dir = scratchDir('society-mech-resume-');
+    await runInto(dir, sc, { stopAfter: 4 });
+    const cp = JSON.parse(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
+    assert.ok(cp.world_state && typeof cp.world_state.world.fish === 'number', 'the checkpoint holds the state');
+    assert.equal(await runInto(dir, sc, { resume: true }), whole);
+  });
+
+  it('records an expression that fails while running as an error event, and goes on', async () => {
+    const sc = await fromText(`kind: scenario
+name: broken
+personas:
+  - { id: ana, name: Ana }
+  - { id: bo, name: Bo }
+world: { rounds: 2 }
+state:
+  world:
+    pot: { initial: 10, min: 0 }
+actions:
+  split:
+    description: Split the pot by a count that is zero.
+    effects:
+      world.pot: "double(int(world.pot) / (n - n))"
+`);
+    const es = events(await traceOf(sc));
+    const errors = es.filter((e) => e.type === 'error' && e.reason === 'expression');
+    assert.ok(errors.length > 0, 'error events');
+    assert.match(
+      (errors[0] as { message: string }).message,
+      /actions\.split\.effects\.world\.pot: .*division by zero/i,
+    );
+    assert.equal(es.filter((e) => e.type === 'round_end').length, 3, 'the run went on');
+  });
+
+  it('lets experiment conditions set a quantity and a population distribution, and names a wrong path', async () => {
+    const sc = await commons();
+    const rich = withOverrides(sc, {
+      'state.world.fish.initial': 180,
+      'population.fishers.traits.agreeableness': { normal: { mean: 0.8, sd: 0.1 }, min: 0, max: 1 },
+    });
+    assert.equal(rich.mechanics!.world[0].initial, 180);
+    assert.deepEqual(rich.population[0].traits.agreeableness, { normal: { mean: 0.8, sd: 0.1 }, min: 0, max: 1 });
+    assert.equal(sc.mechanics!.world[0].initial, 120, 'the scenario itself is untouched');
+    assert.throws(() => withOverrides(sc, { 'state.world.fsh.initial': 1 }), /unknown quantity 'fsh'.*fish/);
+    assert.throws(
+      () => withOverrides(sc, { 'population.fisher.traits.openness': 0.5 }),
+      /unknown population group 'fisher'.*fishers/,
+    );
+  });
+
+  it('offline: a prosocial agent spares a shared quantity only when it runs short; a selfish one takes', () => {
+    const request = (agreeableness: number, fish: number): ActRequest => ({
+      kind: 'act',
+      key: 'k',
+      round: 1,
+      setting: '',
+      memories: [],
+      persona: {
+        id: 'me',
+        name: 'Me',
+        interests: [],
+        traits: { openness: 0.5, conscientiousness: 0.5, extraversion: 0.5, agreeableness, neuroticism: 0 },
+        motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
+      },
+      world: [{ name: 'stock', value: fish, min: 0, max: 200 }],
+      own: [{ name: 'wealth', value: 0 }],
+      others: [],
+      actions: [],
+      n: 20,
+      // Named so that no rule could key on them.
+      options: [
+        { action: 'alpha', args: { x: 3 }, changes: { 'world.stock': -3, 'me.wealth': 3 } },
+        { action: 'beta', args: {}, changes: {} },
+      ],
+    });
+    const share = (agreeableness: number, fish: number): number => {
+      let taken = 0;
+      for (let i = 0; i < 200; i++) {
+        if (act(request(agreeableness, fish), stream(1, 't', i)).action === 'alpha') taken++;
+      }
+      return taken / 200;
+    };
+    assert.ok(share(0.2, 20) > 0.8, 'selfish takes even when short');
+    assert.ok(share(0.9, 190) > 0.6, 'prosocial takes from plenty');
+    assert.ok(share(0.9, 20) < 0.2, 'prosocial spares a scarce stock');
+  });
+
+  it('measures inequality with the Gini coefficient', () => {
+    assert.equal(gini([1, 1, 1, 1]), 0);
+    assert.ok(Math.abs(gini([0, 0, 0, 4])! - 0.75) < 1e-12);
+    assert.ok(Math.abs(gini([1, 2, 3, 4])! - 0.25) < 1e-12);
+    assert.equal(gini([]), null);
+  });
+});

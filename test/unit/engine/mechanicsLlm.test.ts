@@ -1,0 +1,84 @@
+// Declared actions through a real OpenAI-compatible endpoint (a local fake server): the `act`
+// decision is sent with a JSON schema that enumerates the actions on offer and bounds each
+// action's arguments, the answer takes effect, and an answer naming an action that is not on
+// offer is re-asked.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { ModelRegistry } from '../../../src/core/llm/registry';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { traceOf } from './traceHelpers';
+import { scratchDir } from '../../support/scratch';
+
+const SCENARIO = (url: string) => `kind: scenario
+name: two fishers
+personas:
+  - { id: ana, name: Ana }
+  - { id: bo, name: Bo }
+world: { rounds: 2, conversation: { turns: 2 } }
+coaching: { enabled: false }
+models:
+  default: { provider: openai, base_url: "${url}", model: fake, api_key_env: FAKE_KEY, retries: 0 }
+state:
+  world:
+    fish: { initial: 10, min: 0, max: 20 }
+  agents:
+    catch: { initial: 0, min: 0 }
+actions:
+  fish:
+    description: Fish the lake.
+    args: { tonnes: { type: number, min: 0.5, max: 3 } }
+    effects:
+      world.fish: "world.fish - min(args.tonnes, world.fish)"
+      me.catch: "me.catch + min(args.tonnes, world.fish)"
+  rest:
+    description: Stay ashore.
+`;
+
+describe('declared actions with an LLM provider', function () {
+  this.timeout(60_000);
+  let server: FakeOpenAI;
+  before(async () => {
+    server = await startFakeOpenAI();
+  });
+  after(() => server.close());
+
+  it('sends the actions as structured output, applies the answer, and re-asks an action not on offer', async () => {
+    const file = path.join(scratchDir('society-act-llm-'), 's.society');
+    fs.writeFileSync(file, SCENARIO(server.url));
+    const { scenario, diagnostics } = await loadScenarioFile(file, { root: path.dirname(file) });
+    assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
+    let wrong = 0;
+    server.script = (req) => {
+      const format = req.body?.response_format?.json_schema;
+      if (format?.name === 'act' && wrong === 0) {
+        wrong++;
+        return { content: JSON.stringify({ action: 'swim', args: {}, reason: 'hot day' }) };
+      }
+      return undefined;
+    };
+    const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
+    const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
+
+    const acts = server.requests.filter((r) => r.body?.response_format?.json_schema?.name === 'act');
+    assert.ok(acts.length >= 4, `act requests: ${acts.length}`);
+    const schema = acts[0].body.response_format.json_schema.schema;
+    assert.deepEqual(schema.properties.action.enum, ['fish', 'rest']);
+    assert.deepEqual(schema.properties.args.anyOf[0].properties.tonnes, { type: 'number', minimum: 0.5, maximum: 3 });
+    assert.match(acts[0].body.messages[1].content, /fish: Fish the lake\.[\s\S]*tonnes: a number from 0\.5 to 3/);
+    // The re-ask names what was wrong; the run then fished as answered (tonnes 1, the sample).
+    assert.ok(
+      acts.some((r) =>
+        r.body.messages.some((m: { content: string }) => /"action" must be one of fish, rest/.test(m.content)),
+      ),
+    );
+    const actions = trace
+      .split('\n')
+      .filter((l) => l.includes('"type":"action"'))
+      .map((l) => JSON.parse(l));
+    assert.equal(actions.length, 4, 'two agents, two rounds');
+    assert.ok(actions.every((a) => a.action === 'fish' && a.args.tonnes === 1));
+    assert.match(trace, /"handling":"recovered".*unparseable|"reason":"unparseable".*"handling":"recovered"/);
+  });
+});
