@@ -75,6 +75,8 @@ export function changesOf(
   action: CompiledAction,
   args: Record<string, number | string>,
   context: ExpressionContext,
+  /** For a model to weigh: leave out tallies (`valued: false`). */
+  weighing = false,
 ): Record<string, number> {
   const changes: Record<string, number> = {};
   for (const e of action.effects) {
@@ -83,6 +85,7 @@ export function changesOf(
     const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
     const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;
     const before = owner === 'world' ? state.world[e.quantity] : state.of(owner)[e.quantity];
+    if (weighing && q.valued === false) continue; // a tally: nobody wants more of it
     const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
     changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
   }
@@ -106,7 +109,7 @@ export function optionsFor(
       out.push({
         action: compiled.spec.name,
         args,
-        changes: changesOf(state, agent, compiled, args, context),
+        changes: changesOf(state, agent, compiled, args, context, true),
         compiled,
       });
     }

@@ -5,6 +5,7 @@
 // `memory` event of that trace prefix, and folding them in again gives the same streams
 // (replay/traceMemories.ts). Memories are ~90% of the engine state, so a checkpoint file is a
 // twelfth of the size and costs a fifth of the time; resuming reads the memory lines of the trace.
+import type { WorldStateJSON } from './worldState';
 import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../trace/events';
 import type { AgentJSON } from './agent';
@@ -47,7 +48,7 @@ export interface Checkpoint {
    */
   model?: string | null;
   /** The declared state's values (scenarios with `state:`/`actions:`). */
-  world_state?: { world: Record<string, number>; agents: Record<string, Record<string, number>> };
+  world_state?: WorldStateJSON;
 }
 
 /** The checkpoint's model override: a name, null for none, undefined when the checkpoint predates the field. */

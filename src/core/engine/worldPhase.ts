@@ -15,7 +15,7 @@ import type { Turn } from './turn';
 import { usageField, type World } from './world';
 import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
-import type { ErrorEvent } from '../trace/events';
+import type { ActionEvent, ErrorEvent } from '../trace/events';
 
 /**
  * Runs `work`; an expression that fails on the way becomes an error event (the part of the
@@ -106,7 +106,9 @@ export function chooseAction(world: World, t: Turn): Step {
       name: world.agents.get(id)!.persona.name,
       tie: world.ties.get(a.id, id),
       state: visible(state, id),
+      conduct: state.conduct.conductOf(id),
     })),
+    pressure: state.conduct.pressureOn(a.id),
     actions: [...offered].map((c) => ({
       name: c.spec.name,
       description: c.spec.description,
@@ -151,7 +153,7 @@ function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<
       applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
     }
   }
-  world.emit({
+  const event: ActionEvent = {
     type: 'action',
     round: world.round,
     agent: a.id,
@@ -160,7 +162,9 @@ function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<
     changes: applied,
     reason: possible ? res.reason : `${res.reason} (no longer possible when its turn came)`,
     ...usageField('usage' in res ? res.usage : undefined),
-  });
+  };
+  world.emit(event);
+  state.conduct.add(event);
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.args)) values[`args.${k}`] = shown(v);
   for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
@@ -185,6 +189,7 @@ export function resolveActions(world: World, turns: readonly Turn[]): void {
     t.chosenAction = undefined;
     if (res && world.agents.has(t.agent.id)) apply(world, state, t.agent, res);
   }
+  state.conduct.close();
 }
 
 /** The end of a round: every `update` from the closing state, world first; then the state event. */

@@ -4,8 +4,15 @@
 import type { Quantity } from '../format/language/mechanics';
 import type { StateEvent } from '../trace/events';
 import type { CompiledMechanics } from './compiledMechanics';
+import { ConductBook } from './conduct';
 
 export type Values = Record<string, number>;
+
+export interface WorldStateJSON {
+  world: Values;
+  agents: Record<string, Values>;
+  conduct?: ReturnType<ConductBook['toJSON']>;
+}
 
 export function bounded(q: Quantity, x: number): number {
   let v = q.integer ? Math.round(x) : x;
@@ -22,6 +29,8 @@ export class WorldState {
   /** Agents whose values changed since the last state event. */
   private readonly changed = new Set<string>();
   readonly worldQuantities: ReadonlyMap<string, Quantity>;
+  /** What each agent's last action did to the others, and theirs to it (engine/conduct.ts). */
+  conduct = new ConductBook();
   readonly agentQuantities: ReadonlyMap<string, Quantity>;
 
   constructor(readonly compiled: CompiledMechanics) {
@@ -76,12 +85,17 @@ export class WorldState {
     return { type: 'state', round, world: { ...this.world }, agents };
   }
 
-  toJSON(): { world: Values; agents: Record<string, Values> } {
-    return { world: { ...this.world }, agents: Object.fromEntries([...this.agents].map(([id, v]) => [id, { ...v }])) };
+  toJSON(): WorldStateJSON {
+    return {
+      world: { ...this.world },
+      agents: Object.fromEntries([...this.agents].map(([id, v]) => [id, { ...v }])),
+      conduct: this.conduct.toJSON(),
+    };
   }
 
-  static fromJSON(compiled: CompiledMechanics, json: { world: Values; agents: Record<string, Values> }): WorldState {
+  static fromJSON(compiled: CompiledMechanics, json: WorldStateJSON): WorldState {
     const s = new WorldState(compiled);
+    s.conduct = ConductBook.fromJSON(json.conduct);
     s.world = { ...s.world, ...json.world };
     for (const [id, v] of Object.entries(json.agents)) {
       s.agents.set(id, { ...initial(compiled.mechanics.agents), ...v });

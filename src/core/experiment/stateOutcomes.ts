@@ -43,7 +43,14 @@ export class StateTally {
 
   metrics(rounds: number): Record<string, number | null> {
     const out: Record<string, number | null> = {};
-    for (const q of this.mechanics.world) {
+    // A world quantity nothing changes (a condition's switch) has no course to report.
+    const changed = new Set([
+      ...this.mechanics.world.filter((q) => q.update !== undefined).map((q) => q.name),
+      ...this.mechanics.actions.flatMap((a) =>
+        a.effects.filter((e) => e.target.startsWith('world.')).map((e) => e.target.slice('world.'.length)),
+      ),
+    ]);
+    for (const q of this.mechanics.world.filter((x) => changed.has(x.name))) {
       const s = this.series.get(q.name) ?? [];
       out[`world.${q.name}.final`] = s.length ? s[s.length - 1].value : null;
       if (q.min !== undefined) {

@@ -213,7 +213,19 @@ export interface ActRequest extends RequestBase {
   world: SeenQuantity[];
   own: SeenQuantity[];
   /** The agents it may act on (agent-typed arguments), with their visible quantities and its tie to them. */
-  others: { id: string; name: string; tie: number; state: Record<string, number> }[];
+  others: {
+    id: string;
+    name: string;
+    tie: number;
+    state: Record<string, number>;
+    /**
+     * What their last action did to everyone else, −1..1 (engine/conduct.ts): negative when it
+     * took from the world or from others, positive when it gave; relative to the round's largest.
+     */
+    conduct?: number;
+  }[];
+  /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
+  pressure?: number;
   /** The actions it may take now (their `when` holds), as declared. */
   actions: {
     name: string;

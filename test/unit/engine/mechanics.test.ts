@@ -19,6 +19,7 @@ import { traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import { WorldStateCollector } from '../../../src/core/analysis/report/worldStateSeries';
+import { ConductBook } from '../../../src/core/engine/conduct';
 
 const repo = path.resolve(__dirname, '../../..');
 const commonsFile = path.join(repo, 'examples/commons/commons.society');
@@ -80,7 +81,9 @@ describe('world state and actions in the engine', function () {
       assert.ok(Math.abs(before - after - (c1 - c0)) < 1e-9, JSON.stringify(x));
     }
     // Each agent remembers what it did.
-    const remembered = es.filter((e) => e.type === 'memory' && /^I (fished|rested|meant to)/.test(e.memory.text));
+    const remembered = es.filter(
+      (e) => e.type === 'memory' && /^I (fished|rested|reported|meant to)/.test(e.memory.text),
+    );
     assert.equal(remembered.length, actions.length);
   });
 
@@ -195,6 +198,74 @@ actions:
     assert.ok(share(0.2, 20) > 0.8, 'selfish takes even when short');
     assert.ok(share(0.9, 190) > 0.6, 'prosocial takes from plenty');
     assert.ok(share(0.9, 20) < 0.2, 'prosocial spares a scarce stock');
+  });
+
+  it('keeps conduct: taking is negative, giving positive, sanctioning a taker is not held against anyone', () => {
+    const book = new ConductBook();
+    const action = (
+      agent: string,
+      changes: Record<string, [number, number]>,
+    ): Extract<TraceEvent, { type: 'action' }> => ({
+      type: 'action',
+      round: 1,
+      agent,
+      action: 'x',
+      args: {},
+      changes,
+    });
+    book.add(action('ana', { 'world.fish': [100, 97], 'ana.catch': [0, 3] }));
+    book.add(action('bo', { 'world.fish': [97, 96], 'bo.catch': [0, 1] }));
+    book.add(action('cy', { 'dee.wealth': [0, 2], 'cy.wealth': [5, 3] }));
+    book.close();
+    assert.equal(book.conductOf('ana'), -1);
+    assert.ok(Math.abs(book.conductOf('bo') + 1 / 3) < 1e-12);
+    assert.ok(Math.abs(book.conductOf('cy') - 2 / 3) < 1e-12);
+    assert.equal(book.conductOf('dee'), 0, 'did nothing');
+    // Next round: cy fines ana (a taker) and ana fines cy (a giver).
+    book.add(action('cy', { 'ana.catch': [3, 1], 'cy.wealth': [3, 2.5] }));
+    book.add(action('ana', { 'cy.wealth': [2.5, 0.5], 'ana.catch': [1, 0.5] }));
+    book.close();
+    assert.equal(book.conductOf('cy'), 0, 'fining a taker is no transgression');
+    assert.equal(book.conductOf('ana'), -1, 'fining a giver is');
+    assert.equal(book.pressureOn('ana'), 1);
+    assert.equal(book.pressureOn('cy'), 1);
+    assert.deepEqual(ConductBook.fromJSON(book.toJSON()).toJSON(), book.toJSON());
+  });
+
+  it('offline: a conscientious agent sanctions one whose last action took, and a sanctioned agent holds back', () => {
+    const base = (conscientiousness: number, conduct: number, pressure = 0): ActRequest => ({
+      kind: 'act',
+      key: 'k',
+      round: 2,
+      setting: '',
+      memories: [],
+      persona: {
+        id: 'me',
+        name: 'Me',
+        interests: [],
+        traits: { openness: 0.5, conscientiousness, extraversion: 0.5, agreeableness: 0.3, neuroticism: 0 },
+        motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
+      },
+      world: [{ name: 'stock', value: 60, min: 0, max: 200 }],
+      own: [{ name: 'wealth', value: 5 }],
+      others: [{ id: 'x', name: 'X', tie: 0, state: {}, conduct }],
+      pressure,
+      actions: [],
+      n: 2,
+      options: [
+        { action: 'take', args: {}, changes: { 'world.stock': -3, 'me.wealth': 3 } },
+        { action: 'fine', args: { who: 'x' }, changes: { 'x.wealth': -2, 'me.wealth': -0.5 } },
+        { action: 'wait', args: {}, changes: {} },
+      ],
+    });
+    const share = (req: ActRequest, action: string): number => {
+      let n = 0;
+      for (let i = 0; i < 200; i++) if (act(req, stream(2, 't', i)).action === action) n++;
+      return n / 200;
+    };
+    assert.ok(share(base(0.9, -1), 'fine') > share(base(0.9, 0), 'fine') + 0.2, 'fines a taker more than a bystander');
+    assert.ok(share(base(0.1, -1), 'fine') < share(base(0.9, -1), 'fine'), 'the conscientious fine more');
+    assert.ok(share(base(0.5, 0, 1), 'take') < share(base(0.5, 0, 0), 'take'), 'pressure holds back');
   });
 
   it('measures inequality with the Gini coefficient', () => {

@@ -72,6 +72,16 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     () => example('forum/forum.society'),
     '5dd87c3ace01e458ed9a36259ca107dbfe0ba197303fa9150fd6cb2d06657eb0',
   ],
+  [
+    'examples/commons (world state and actions)',
+    () => example('commons/commons.society'),
+    'b208ffb6b03eb5ba5124ff0bd7215ef113ebb1d090cb9024ed0dfa48bcc8eb93',
+  ],
+  [
+    'examples/donor-game (world state and actions)',
+    () => example('donor-game/donor-game.society'),
+    '65d5509d1c5ac6873e200e9625089c06acf6fb60b720029b38b314d34422e6f2',
+  ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [
     'a sampled population paired at random',

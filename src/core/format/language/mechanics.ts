@@ -22,6 +22,8 @@ export interface Quantity {
   update?: string;
   /** Other agents do not see an agent quantity marked hidden; the agent itself always does. */
   hidden?: boolean;
+  /** False for a tally kept only to measure: the offline model does not weigh changes to it. */
+  valued?: boolean;
   source?: SourceLocation;
 }
 

@@ -3,12 +3,16 @@
 // the effects on the current state: ActOption.changes), read through the persona's traits:
 //
 //   u(option) = (1 − p/2)·Σ own changes + p·Σ_q (0.25 + scarcity_q)·change to world quantity q
-//             + p·Σ_j (0.5 + tie_j)·changes to agent j's quantities
+//             + Σ_j (p·(0.5 + tie_j) + c·conduct_j)·changes to agent j's quantities
 //
 // where each quantity's change is divided by the largest
 // change any option makes to it (so every quantity counts on −1..1, whatever its units),
-// p = agreeableness (concern for others and for what is shared), and scarcity_q = how near a
-// bounded world quantity is to its floor (0 at its ceiling, 1 at its floor; 0.5 when unbounded).
+// p = agreeableness (concern for others and for what is shared) raised by the pressure others put
+// on the agent last round (p + (1 − p)·pressure: a sanctioned agent minds the others more),
+// c = conscientiousness (the will to uphold norms: to reward those whose last action gave to
+// others and to sanction those whose last action took, conduct_j −1..1, engine/conduct.ts), and
+// scarcity_q = how near a bounded world quantity is to its floor (0 at its ceiling, 1 at its
+// floor; 0.5 when unbounded).
 // A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
 // its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
 // still differ; neuroticism widens that spread. Nothing here encodes a scenario's outcome: a
@@ -37,9 +41,11 @@ function unitsOf(options: readonly ActOption[]): Map<string, number> {
 }
 
 export function utility(req: ActRequest, option: ActOption, units: Map<string, number>): number {
-  const p = req.persona.traits.agreeableness;
+  const a = req.persona.traits.agreeableness;
+  const p = a + (1 - a) * (req.pressure ?? 0);
+  const c = req.persona.traits.conscientiousness;
   const world = new Map(req.world.map((q) => [q.name, q]));
-  const ties = new Map(req.others.map((o) => [o.id, o.tie]));
+  const care = new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + c * (o.conduct ?? 0)]));
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     const unit = units.get(target) || 1;
@@ -49,7 +55,7 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
       name = target.slice(dot + 1);
     if (owner === 'me') u += (1 - p / 2) * x;
     else if (owner === 'world') u += p * (0.25 + scarcity(world.get(name))) * x;
-    else u += p * (0.5 + (ties.get(owner) ?? 0)) * x;
+    else u += (care.get(owner) ?? p * 0.5) * x;
   }
   return u;
 }

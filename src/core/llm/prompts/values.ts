@@ -165,12 +165,21 @@ export function actValues(req: ActRequest): Record<string, string> {
       : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
   return {
     world_state: req.world.map(quantity).join('\n') || 'nothing declared',
-    own_state: req.own.map(quantity).join('\n') || 'nothing declared',
+    own_state:
+      (req.own.map(quantity).join('\n') || 'nothing declared') +
+      ((req.pressure ?? 0) >= 0.1 ? "\n- others' actions took from you last round" : ''),
     others: req.others.length
       ? req.others
           .map((o) => {
             const seen = Object.entries(o.state).map(([k, x]) => `${k} ${round3(x)}`);
-            return `- ${o.name} (id ${o.id}), your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}`;
+            const conduct = o.conduct ?? 0;
+            const last =
+              conduct <= -0.1
+                ? '; last round they took from others'
+                : conduct >= 0.1
+                  ? '; last round they gave to others'
+                  : '';
+            return `- ${o.name} (id ${o.id}), your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}${last}`;
           })
           .join('\n')
       : 'nobody you can act on',
