@@ -8,11 +8,19 @@
 // conduct was negative (a sanction) does not count against the one who takes.
 import type { ActionEvent } from '../trace/events';
 
+export interface ConductJSON {
+  conduct: Record<string, number>;
+  pressure: Record<string, number>;
+  last?: Record<string, string>;
+}
+
 export class ConductBook {
   private conduct = new Map<string, number>();
   private pressure = new Map<string, number>();
   private footprints = new Map<string, number>();
   private taken = new Map<string, number>();
+  private last = new Map<string, string>();
+  private doing = new Map<string, string>();
 
   /** Notes one applied action of this round. */
   add(e: ActionEvent): void {
@@ -26,6 +34,7 @@ export class ConductBook {
       if (owner !== 'world' && after < before) this.taken.set(owner, (this.taken.get(owner) ?? 0) + before - after);
     }
     this.footprints.set(e.agent, (this.footprints.get(e.agent) ?? 0) + footprint);
+    this.doing.set(e.agent, e.action);
   }
 
   /** The round's actions are all in: conduct and pressure for the next round. */
@@ -36,6 +45,13 @@ export class ConductBook {
     this.pressure = new Map([...this.taken].map(([id, t]) => [id, hardest > 0 ? t / hardest : 0]));
     this.footprints = new Map();
     this.taken = new Map();
+    this.last = this.doing;
+    this.doing = new Map();
+  }
+
+  /** The action an agent took last round. */
+  lastActionOf(id: string): string | undefined {
+    return this.last.get(id);
   }
 
   conductOf(id: string): number {
@@ -46,17 +62,20 @@ export class ConductBook {
     return this.pressure.get(id) ?? 0;
   }
 
-  toJSON(): { conduct: Record<string, number>; pressure: Record<string, number> } {
-    return { conduct: Object.fromEntries(this.conduct), pressure: Object.fromEntries(this.pressure) };
+  toJSON(): ConductJSON {
+    return {
+      conduct: Object.fromEntries(this.conduct),
+      pressure: Object.fromEntries(this.pressure),
+      last: Object.fromEntries(this.last),
+    };
   }
 
-  static fromJSON(
-    json: { conduct: Record<string, number>; pressure: Record<string, number> } | undefined,
-  ): ConductBook {
+  static fromJSON(json: ConductJSON | undefined): ConductBook {
     const book = new ConductBook();
     if (json) {
       book.conduct = new Map(Object.entries(json.conduct));
       book.pressure = new Map(Object.entries(json.pressure));
+      book.last = new Map(Object.entries(json.last ?? {}));
     }
     return book;
   }

@@ -20,9 +20,10 @@ export const RELATIONSHIP_IMPORTANCE = 5;
 export function addAgent(
   world: World,
   persona: Persona,
-  reason: 'initial' | 'event',
+  reason: 'initial' | 'event' | 'generation',
   modelOverride?: string,
   names?: ReadonlyMap<string, string>,
+  parent?: string,
 ): void {
   if (world.agents.has(persona.id)) throw new Error(`duplicate agent id '${persona.id}'`);
   const model = modelOverride ?? persona.model ?? 'default';
@@ -30,7 +31,14 @@ export function addAgent(
   const agent = createAgent(persona, model);
   world.agents.set(persona.id, agent);
   world.membership++;
-  world.emit({ type: 'agent_added', round: world.round, agent: withoutSources(persona), model, reason });
+  world.emit({
+    type: 'agent_added',
+    round: world.round,
+    agent: withoutSources(persona),
+    model,
+    reason,
+    ...(parent ? { parent } : {}),
+  });
   for (const m of persona.memories) world.remember(agent, 'seed', m.text, m.importance);
   for (const m of relationshipMemories(world, persona, names)) {
     world.remember(agent, 'seed', m, RELATIONSHIP_IMPORTANCE);
@@ -90,7 +98,7 @@ export function linkRelationships(world: World, personas: readonly Persona[]): v
   }
 }
 
-export function removeAgent(world: World, id: string): boolean {
+export function removeAgent(world: World, id: string, reason?: 'generation'): boolean {
   if (!world.agents.delete(id)) return false;
   world.membership++;
   world.ties.removeAgent(id);
@@ -98,6 +106,6 @@ export function removeAgent(world: World, id: string): boolean {
   for (const a of world.agents.values()) {
     a.ratedBy.delete(id);
   }
-  world.emit({ type: 'agent_removed', round: world.round, agent: id });
+  world.emit({ type: 'agent_removed', round: world.round, agent: id, ...(reason ? { reason } : {}) });
   return true;
 }

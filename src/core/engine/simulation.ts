@@ -33,6 +33,7 @@ import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
 import { compileMechanics } from './compiledMechanics';
 import { WorldState } from './worldState';
 import { closeWorldRound, resolveActions } from './worldPhase';
+import { nextGeneration } from './generations';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
 import { isInstant } from '../format/language/providers';
 
@@ -360,6 +361,8 @@ export class Simulation {
         resolveActions(w, turns);
       }
       closeWorldRound(w);
+      // The round's last word on the state is out; then one generation makes way for the next.
+      nextGeneration(w);
     }
 
     await this.point({ kind: 'round_end', round: r }, signal);

@@ -78,6 +78,28 @@ function visible(state: WorldState, id: string): Record<string, number> {
   return out;
 }
 
+/** What agents want more of, summed: the valued agent quantities (tallies left out). */
+function holdings(state: WorldState, id: string): number {
+  const values = state.of(id);
+  let sum = 0;
+  for (const [name, q] of state.agentQuantities) if (q.valued !== false) sum += values[name];
+  return sum;
+}
+
+/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among `others`. */
+function lastAndAhead(
+  state: WorldState,
+  me: string,
+  id: string,
+  others: readonly string[],
+): { last?: string; ahead?: number } {
+  const last = state.conduct.lastActionOf(id);
+  if (!last) return {};
+  const mine = holdings(state, me);
+  const widest = Math.max(0, ...others.map((o) => Math.abs(holdings(state, o) - mine)));
+  return { last, ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0 };
+}
+
 /** The world phase's step for one agent: choose an action (applied after everyone has chosen). */
 export function chooseAction(world: World, t: Turn): Step {
   const state = world.state;
@@ -107,6 +129,7 @@ export function chooseAction(world: World, t: Turn): Step {
       tie: world.ties.get(a.id, id),
       state: visible(state, id),
       conduct: state.conduct.conductOf(id),
+      ...lastAndAhead(state, a.id, id, others),
     })),
     pressure: state.conduct.pressureOn(a.id),
     actions: [...offered].map((c) => ({

@@ -6,7 +6,7 @@
 import type { Mechanics } from '../format/language/mechanics';
 import type { StateEvent } from '../trace/events';
 
-export const STATE_METRIC = /^(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini)$/;
+export const STATE_METRIC = /^(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini|gain\.g[0-9]+)$/;
 
 /** Gini coefficient of non-negative values: mean absolute difference over twice the mean. */
 export function gini(values: readonly number[]): number | null {
@@ -25,6 +25,9 @@ export function gini(values: readonly number[]): number | null {
 export class StateTally {
   private readonly series = new Map<string, { round: number; value: number }[]>();
   private readonly agents = new Map<string, Record<string, number>>();
+  /** Each agent's values when the current generation began (`generations:`). */
+  private generationStart = new Map<string, Record<string, number>>();
+  private readonly perGeneration: Record<string, number | null> = {};
 
   constructor(private readonly mechanics: Mechanics) {}
 
@@ -35,6 +38,26 @@ export class StateTally {
       s.push({ round: e.round, value });
     }
     for (const [id, values] of Object.entries(e.agents)) this.agents.set(id, { ...this.agents.get(id), ...values });
+    const g = this.mechanics.generations;
+    if (g && e.round > 0 && e.round % g.every === 0) this.closeGeneration(e.round / g.every);
+  }
+
+  /**
+   * Per agent quantity, what the generation's agents gained in it on average during the
+   * generation (from its start, or from the initial value for those born in it): with a tally of
+   * what was given, a generation's cooperation (`agents.given.gain.g2`).
+   */
+  private closeGeneration(k: number): void {
+    for (const q of this.mechanics.agents) {
+      const gains = [...this.agents].map(
+        ([id, v]) => v[q.name] - (this.generationStart.get(id)?.[q.name] ?? q.initial),
+      );
+      const finite = gains.filter((x) => Number.isFinite(x));
+      this.perGeneration[`agents.${q.name}.gain.g${k}`] = finite.length
+        ? finite.reduce((a, b) => a + b, 0) / finite.length
+        : null;
+    }
+    this.generationStart = new Map([...this.agents].map(([id, v]) => [id, { ...v }]));
   }
 
   removeAgent(id: string): void {
@@ -63,6 +86,6 @@ export class StateTally {
       out[`agents.${q.name}.mean`] = values.length ? values.reduce((a, b) => a + b, 0) / values.length : null;
       out[`agents.${q.name}.gini`] = values.every((x) => x >= 0) ? gini(values) : null;
     }
-    return out;
+    return { ...out, ...this.perGeneration };
   }
 }

@@ -223,6 +223,13 @@ export interface ActRequest extends RequestBase {
      * took from the world or from others, positive when it gave; relative to the round's largest.
      */
     conduct?: number;
+    /** The action they took last round, if any. */
+    last?: string;
+    /**
+     * How far ahead of this agent they are in what agents want more of (the valued agent
+     * quantities), −1..1 relative to the widest gap among those shown: imitation follows success.
+     */
+    ahead?: number;
   }[];
   /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
   pressure?: number;

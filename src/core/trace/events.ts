@@ -163,11 +163,16 @@ export interface AgentAddedEvent extends Base {
   agent: Persona;
   /** Name of the model config the agent uses. */
   model: string;
-  reason: 'initial' | 'event';
+  /** 'generation': a child of one of the fittest, replacing one of the least fit (`generations:`). */
+  reason: 'initial' | 'event' | 'generation';
+  /** For a child: its parent's id. */
+  parent?: string;
 }
 export interface AgentRemovedEvent extends Base {
   type: 'agent_removed';
   agent: string;
+  /** 'generation': one of the least fit at a generation's end. */
+  reason?: 'generation';
 }
 export interface RoundStartEvent extends Base {
   type: 'round_start';

@@ -268,6 +268,95 @@ actions:
     assert.ok(share(base(0.5, 0, 1), 'take') < share(base(0.5, 0, 0), 'take'), 'pressure holds back');
   });
 
+  it('offline: the open copy what a peer who is doing better did last round', () => {
+    const req = (openness: number, ahead: number): ActRequest => ({
+      kind: 'act',
+      key: 'k',
+      round: 3,
+      setting: '',
+      memories: [],
+      persona: {
+        id: 'me',
+        name: 'Me',
+        interests: [],
+        traits: { openness, conscientiousness: 0.5, extraversion: 0.5, agreeableness: 0.5, neuroticism: 0 },
+        motivations: { social: 0.5, information: 0.5, presentation: 0.5, coordination: 0.5, support: 0.5 },
+      },
+      world: [],
+      own: [],
+      others: [{ id: 'x', name: 'X', tie: 0, state: {}, last: 'beta', ahead }],
+      actions: [],
+      n: 2,
+      options: [
+        { action: 'alpha', args: {}, changes: {} },
+        { action: 'beta', args: {}, changes: {} },
+      ],
+    });
+    const beta = (r: ActRequest): number => {
+      let n = 0;
+      for (let i = 0; i < 400; i++) if (act(r, stream(3, 't', i)).action === 'beta') n++;
+      return n / 400;
+    };
+    assert.ok(beta(req(0.9, 1)) > 0.8, 'open, and the peer is ahead: copies');
+    assert.ok(Math.abs(beta(req(0.9, -1)) - 0.5) < 0.1, 'the peer is behind: no pull');
+    assert.ok(Math.abs(beta(req(0, 1)) - 0.5) < 0.1, 'closed: no pull');
+  });
+
+  it('replaces the least fit with children of the fittest at each generation, who inherit their lessons', async () => {
+    const sc = await load(path.join(repo, 'examples/donor-game/donor-game.society'));
+    const trace = await traceOf({ ...sc, world: { ...sc.world, rounds: 10 } });
+    const es = events(trace);
+    const removed = es.filter((e): e is Extract<TraceEvent, { type: 'agent_removed' }> => e.type === 'agent_removed');
+    const added = es.filter(
+      (e): e is Extract<TraceEvent, { type: 'agent_added' }> => e.type === 'agent_added' && e.reason === 'generation',
+    );
+    // Rounds 5 and 10 end generations; after the last round nobody is replaced.
+    assert.deepEqual(
+      removed.map((e) => [e.round, e.reason]),
+      Array.from({ length: 5 }, () => [5, 'generation']),
+    );
+    assert.equal(added.length, 5);
+    // The leavers were the poorest at round 5's end; the parents the richest.
+    const state5 = es.find((e): e is Extract<TraceEvent, { type: 'state' }> => e.type === 'state' && e.round === 5)!;
+    const wealthAt5 = new Map<string, number>();
+    for (const s of es.filter((e): e is Extract<TraceEvent, { type: 'state' }> => e.type === 'state' && e.round <= 5)) {
+      for (const [id, v] of Object.entries(s.agents)) wealthAt5.set(id, v.wealth);
+    }
+    assert.ok(state5);
+    const ranked = [...wealthAt5].sort((a, b) => a[1] - b[1] || (a[0] < b[0] ? -1 : 1)).map(([id]) => id);
+    assert.deepEqual(
+      removed.map((e) => e.agent),
+      ranked.slice(0, 5),
+    );
+    assert.deepEqual(
+      added.map((e) => e.parent),
+      ranked.slice(-5).reverse(),
+    );
+    for (const e of added) {
+      assert.match(e.agent.id, /^v\d+_g1$/);
+      assert.match(e.agent.name, /\(generation 2\)$/);
+      assert.ok(e.agent.memories.every((m) => m.text.startsWith('What ')));
+    }
+    assert.ok(
+      added.some((e) => e.agent.memories.length > 0),
+      'children start with their parents lessons',
+    );
+    // The children act in the next generation and start at the initial values.
+    const childIds = new Set(added.map((e) => e.agent.id));
+    const state6 = es.find((e): e is Extract<TraceEvent, { type: 'state' }> => e.type === 'state' && e.round === 6)!;
+    for (const id of childIds) assert.ok(id in state6.agents);
+    assert.ok(es.some((e) => e.type === 'action' && childIds.has(e.agent)));
+  });
+
+  it('resumes a run with generations to the uninterrupted trace', async () => {
+    const sc = await load(path.join(repo, 'examples/donor-game/donor-game.society'));
+    const short = { ...sc, world: { ...sc.world, rounds: 8 } };
+    const whole = await runInto(scratchDir('society-gen-whole-'), short);
+    const dir = scratchDir('society-gen-resume-');
+    await runInto(dir, short, { stopAfter: 6 });
+    assert.equal(await runInto(dir, short, { resume: true }), whole);
+  });
+
   it('measures inequality with the Gini coefficient', () => {
     assert.equal(gini([1, 1, 1, 1]), 0);
     assert.ok(Math.abs(gini([0, 0, 0, 4])! - 0.75) < 1e-12);

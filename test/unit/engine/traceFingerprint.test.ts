@@ -75,12 +75,12 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   [
     'examples/commons (world state and actions)',
     () => example('commons/commons.society'),
-    'b208ffb6b03eb5ba5124ff0bd7215ef113ebb1d090cb9024ed0dfa48bcc8eb93',
+    '0930c7bd2a52e2fb21b8b0b08b397c5e61dfdbceee4ec957f9f334dbde621771',
   ],
   [
     'examples/donor-game (world state and actions)',
     () => example('donor-game/donor-game.society'),
-    '65d5509d1c5ac6873e200e9625089c06acf6fb60b720029b38b314d34422e6f2',
+    '3d0e22f6abfcc83124a6fa67ff6c067d44e3e67905b5207ba3569192c50b20c8',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

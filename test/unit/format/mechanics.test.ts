@@ -67,6 +67,15 @@ const EXAMPLE = [
 ];
 
 describe('mechanics: checks', () => {
+  it('generations rank by an agent quantity that exists (SOC062), at the name', async () => {
+    const lines = [...EXAMPLE, 'generations: { every: 5, fitness: cath }'];
+    assert.deepEqual(await marks(lines), [`${lines.length}:35 SOC062 <<cath>>`]);
+    assert.deepEqual(await messages(lines), [
+      "SOC062 Unknown agent quantity 'cath' for generations.fitness. Did you mean 'catch'? (defined: catch)",
+    ]);
+    assert.deepEqual(await marks([...EXAMPLE, 'generations: { every: 5, fitness: catch }']), []);
+  });
+
   it('a scenario without state or actions gets nothing new; the reference example is clean', async () => {
     assert.deepEqual(await marks(HEAD), []);
     assert.deepEqual(await marks(EXAMPLE), []);

@@ -1,7 +1,7 @@
 // `state:` and `actions:` of a validated scenario -> Mechanics (mechanics.ts), defaults filled in
 // and each quantity and action with its source location. Undefined when the scenario has neither.
 import type { Locator } from './locate';
-import type { Action, ActionArg, Mechanics, Quantity } from './mechanics';
+import type { Action, ActionArg, Generations, Mechanics, Quantity } from './mechanics';
 import { applyDefaults, societySchema } from './schema';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -40,6 +40,9 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
   const world = quantities(v.state?.world, 'world', at);
   const agents = quantities(v.state?.agents, 'agents', at);
   const actions = Object.entries((v.actions ?? {}) as Obj).map(([name, a]) => action(name, a, at));
-  if (!world.length && !agents.length && !actions.length) return undefined;
-  return { world, agents, actions };
+  const generations = v.generations
+    ? (applyDefaults(societySchema.$defs.scenario.properties!.generations, v.generations) as Generations)
+    : undefined;
+  if (!world.length && !agents.length && !actions.length && !generations) return undefined;
+  return { world, agents, actions, ...(generations ? { generations } : {}) };
 }

@@ -58,10 +58,22 @@ export interface Action {
   source?: SourceLocation;
 }
 
+/** Agents replaced between generations: the least fit leave, children of the fittest join. */
+export interface Generations {
+  every: number;
+  replace: number;
+  /** An agent quantity: the ranking. */
+  fitness: string;
+  mutation: number;
+  /** The parent's latest advice and reflection memories the child starts with. */
+  inherit: number;
+}
+
 export interface Mechanics {
   world: Quantity[];
   agents: Quantity[];
   actions: Action[];
+  generations?: Generations;
 }
 
 /** Names an agent-typed action argument may not take: they are the expression namespaces. */

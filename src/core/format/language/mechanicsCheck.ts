@@ -54,11 +54,30 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean): Diagnostic
     checkBounds(c);
     // "Not defined" checks wait until the scenario reads cleanly (see semantic.ts).
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
+    if (!unsure) checkFitness(c);
     checkExpressions(c);
   } catch {
     // A check must never stop validation: what was found so far is reported.
   }
   return out;
+}
+
+/** `generations.fitness` names an agent quantity (SOC062). */
+function checkFitness(c: Checker): void {
+  const g = c.v.generations as Obj | undefined;
+  if (!g || typeof g.fitness !== 'string') return;
+  const names = c.m.agents.map((q) => q.name);
+  if (names.includes(g.fitness)) return;
+  const meant = didYouMean(g.fitness, names);
+  diag(
+    c,
+    'SOC062',
+    'error',
+    names.length
+      ? `Unknown agent quantity '${g.fitness}' for generations.fitness${meant ? `. Did you mean '${meant}'?` : ''} (defined: ${names.join(', ')})`
+      : `generations.fitness needs an agent quantity to rank agents by: declare it under state.agents`,
+    c.at.valueRange(['generations', 'fitness']),
+  );
 }
 
 function diag(

@@ -12,7 +12,9 @@
 // c = conscientiousness (the will to uphold norms: to reward those whose last action gave to
 // others and to sanction those whose last action took, conduct_j −1..1, engine/conduct.ts), and
 // scarcity_q = how near a bounded world quantity is to its floor (0 at its ceiling, 1 at its
-// floor; 0.5 when unbounded).
+// floor; 0.5 when unbounded). Social learning adds o·(mean of ahead_j over the others shown who
+// took this action last round and are ahead of the agent, 0..1) to an option, o = openness:
+// the open copy what those doing better than them did.
 // A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
 // its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
 // still differ; neuroticism widens that spread. Nothing here encodes a scenario's outcome: a
@@ -60,10 +62,20 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
   return u;
 }
 
+/** Per action: how much better off, on average, the others shown who took it last round are (ahead only). */
+function imitation(req: ActRequest): Map<string, number> {
+  const sums = new Map<string, number>();
+  for (const o of req.others) if (o.last && (o.ahead ?? 0) > 0) sums.set(o.last, (sums.get(o.last) ?? 0) + o.ahead!);
+  const shown = Math.max(1, req.others.length);
+  return new Map([...sums].map(([action, sum]) => [action, sum / shown]));
+}
+
 export function act(req: ActRequest, rng: Rng): ActResponse {
   if (!req.options.length) return { action: req.actions[0]?.name ?? '', args: {}, reason: 'nothing else to do' };
   const units = unitsOf(req.options);
-  const u = req.options.map((o) => utility(req, o, units));
+  const copied = imitation(req);
+  const openness = req.persona.traits.openness;
+  const u = req.options.map((o) => utility(req, o, units) + openness * (copied.get(o.action) ?? 0));
   let max = -Infinity;
   for (const x of u) if (x > max) max = x;
   const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);

@@ -174,11 +174,9 @@ export function actValues(req: ActRequest): Record<string, string> {
             const seen = Object.entries(o.state).map(([k, x]) => `${k} ${round3(x)}`);
             const conduct = o.conduct ?? 0;
             const last =
-              conduct <= -0.1
-                ? '; last round they took from others'
-                : conduct >= 0.1
-                  ? '; last round they gave to others'
-                  : '';
+              (o.last ? `; last round they chose to ${o.last}` : '') +
+              (conduct <= -0.1 ? ', taking from others' : conduct >= 0.1 ? ', giving to others' : '') +
+              ((o.ahead ?? 0) >= 0.1 ? '; they are doing better than you' : '');
             return `- ${o.name} (id ${o.id}), your tie ${num(o.tie)}${seen.length ? `: ${seen.join(', ')}` : ''}${last}`;
           })
           .join('\n')
