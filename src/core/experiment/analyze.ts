@@ -2,6 +2,7 @@
 // against the reference condition (difference, CI, Hedges' g), each condition against the
 // density-matched random baseline (paired by run), and the seed paper's qualitative claims
 // checked against those numbers (paperClaims.ts).
+import type { DeclaredClaim } from '../format/language/model';
 import type { ExperimentCondition } from '../format/language/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
 import { STATE_METRIC } from './stateOutcomes';
@@ -61,7 +62,7 @@ export function analyzeExperiment(
   conditions: ExperimentCondition[],
   seeds: number[],
   runs: RunOutcome[],
-  options: { reference?: string; metrics?: string[] } = {},
+  options: { reference?: string; metrics?: string[]; claims?: DeclaredClaim[] } = {},
 ): ExperimentResult {
   const names = conditions.map((c) => c.name);
   const reference = options.reference ?? names[0];
@@ -136,6 +137,6 @@ export function analyzeExperiment(
     baselines,
     claims: [],
   };
-  result.claims = paperClaims(result);
+  result.claims = paperClaims(result, options.claims);
   return result;
 }

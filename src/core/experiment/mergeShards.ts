@@ -21,6 +21,7 @@ const PLAN_FIELDS: readonly (keyof ShardPlan)[] = [
   'rounds_by_condition',
   'reference',
   'metrics',
+  'claims',
   'model',
   'runs',
 ];
@@ -153,6 +154,7 @@ export function mergeShards(shards: readonly ShardInput[], outDir: string): Merg
   const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, mergedRuns(shards), {
     reference: plan.reference,
     metrics: plan.metrics ?? undefined,
+    claims: plan.claims ?? undefined,
   });
   const shardSeconds = [...shards]
     .sort((a, b) => a.file.shard.index - b.file.shard.index)

@@ -5,6 +5,7 @@ import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
 import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
+import type { DeclaredClaim } from '../format/language/model';
 
 export interface Claim {
   text: string;
@@ -74,8 +75,10 @@ function noCiReason(n: number, runs: number): string | undefined {
  * "contradicted" to exclude it the other way (claimVerdict: only those two decide a claim).
  * A claim without the numbers to decide it is not testable (holds: null), never "does not hold".
  */
-export function paperClaims(r: ExperimentResult): Claim[] {
-  const claims = coachingClaims(r);
+export function paperClaims(r: ExperimentResult, declared: readonly DeclaredClaim[] = []): Claim[] {
+  const claims = [...coachingClaims(r), ...declaredClaims(r, declared)];
+  // Without a single tie in any run there is no network to compare with a random one.
+  const networks = !r.runs.length || !r.runs.every((x) => x.metrics.ties === 0);
   const label: Record<string, string> = {
     reciprocity: 'Reciprocity',
     average_clustering: 'Clustering',
@@ -87,7 +90,7 @@ export function paperClaims(r: ExperimentResult): Claim[] {
   };
   for (const b of r.baselines) {
     // A metric undefined for this scenario (no groups, fewer than two agents) is no claim at all.
-    if (b.observed.n === 0 || b.baseline.n === 0) continue;
+    if (b.observed.n === 0 || b.baseline.n === 0 || !networks) continue;
     const text = `${label[b.metric]} exceeds ${graphOf[b.null_model ?? 'G(n, m)']} (${iso(b.condition)})`;
     // Every run's excess the same (sd 0): its t-interval has zero width, and a sign test decides.
     const flat = b.excess.n >= 2 && b.excess.sd === 0 && b.excess.mean !== 0;
@@ -135,7 +138,6 @@ function coachingClaims(r: ExperimentResult): Claim[] {
   const pair = coachingPair(r.conditions);
   if (!pair) return [];
   const claims: Claim[] = [];
-  const finite = (xs: (number | null)[]): number[] => xs.filter((v): v is number => v !== null && Number.isFinite(v));
   for (const [metric, label] of [
     ['density', 'density'],
     ['median_undirected_degree', 'median degree'],
@@ -153,57 +155,96 @@ function coachingClaims(r: ExperimentResult): Claim[] {
       });
       continue;
     }
-    const { on, off } = pair;
-    const runsOf = (name: string) => r.runs.filter((x) => x.condition === name);
-    const a = finite(runsOf(off.name).map((x) => x.metrics[metric] ?? null)),
-      b = finite(runsOf(on.name).map((x) => x.metrics[metric] ?? null));
-    if (!a.length || !b.length) {
-      // A condition with no run at all (a cancelled experiment's) has no values to be undefined.
-      const empty = [off.name, on.name].filter((n) => !runsOf(n).length);
-      const reason = empty.length
-        ? `no run of ${empty.map(iso).join(' and ')} finished`
-        : `${label} is undefined in every run of ${[!a.length && off.name, !b.length && on.name]
-            .filter((x): x is string => !!x)
-            .map(iso)
-            .join(' and ')}`;
-      claims.push({
+    claims.push(pairClaim(r, text, metric, label, pair.off.name, pair.on.name));
+  }
+  return claims;
+}
+
+/**
+ * The claim that `metric` (`label` in words) is higher in condition `on` than in `off`, decided by
+ * their contrast paired by seed (Welch where seeds do not pair): the coaching claims', and the
+ * ones a scenario declares (declaredClaims.ts).
+ */
+export function pairClaim(
+  r: ExperimentResult,
+  text: string,
+  metric: string,
+  label: string,
+  off: string,
+  on: string,
+): Claim {
+  const finite = (xs: (number | null)[]): number[] => xs.filter((v): v is number => v !== null && Number.isFinite(v));
+  const runsOf = (name: string) => r.runs.filter((x) => x.condition === name);
+  const a = finite(runsOf(off).map((x) => x.metrics[metric] ?? null)),
+    b = finite(runsOf(on).map((x) => x.metrics[metric] ?? null));
+  if (!a.length || !b.length) {
+    // A condition with no run at all (a cancelled experiment's) has no values to be undefined.
+    const empty = [off, on].filter((n) => !runsOf(n).length);
+    const reason = empty.length
+      ? `no run of ${empty.map(iso).join(' and ')} finished`
+      : `${label} is undefined in every run of ${[!a.length && off, !b.length && on]
+          .filter((x): x is string => !!x)
+          .map(iso)
+          .join(' and ')}`;
+    return {
+      text,
+      holds: null,
+      confident: false,
+      reason,
+      evidence: `${label} has a value in ${a.length} of ${runsOf(off).length} runs of ${iso(off)} and ${b.length} of ${runsOf(on).length} of ${iso(on)}`,
+    };
+  }
+  const bySeed = (name: string) => new Map(runsOf(name).map((x) => [x.seed, x.metrics[metric] ?? null]));
+  const c = seedContrast(bySeed(off), bySeed(on));
+  const reason = noCiReason(Math.min(a.length, b.length), Math.min(runsOf(off).length, runsOf(on).length));
+  const paired = c.test === 'paired t';
+  // No spread to build an interval from (an integer median degree often has none): the interval
+  // has zero width, and an exact test decides. Paired: every seed's difference is the same, a
+  // sign test; unpaired: neither condition varied, a permutation test.
+  const flat =
+    !reason && c.difference !== 0 && (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(a) && noSpread(b));
+  const exact: ExactTest = paired
+    ? { test: 'sign', p: signP(c.pairs!) }
+    : { test: 'permutation', p: separationP(a.length, b.length) };
+  const interval = flat
+    ? paired
+      ? `the same in all ${c.pairs} seeds`
+      : `each the same in all its runs`
+    : ciText(c.ci95);
+  const how = paired ? `paired by seed, ${c.pairs} pairs` : 'Welch, unpaired';
+  return {
+    text,
+    holds: c.difference! > 0,
+    ...(c.difference === 0 ? { noDifference: true as const } : {}),
+    ...(flat ? decidedExactly(exact, c.difference!) : decided(c.ci95)),
+    ...(flat ? exactP(exact.test, exact.p) : { test: c.test, p: c.p ?? null }),
+    ...(reason ? { reason } : {}),
+    evidence: `${iso(on)} − ${iso(off)} = ${f(c.difference)} (${interval}; ${how}), Hedges' g ${f(c.hedges_g, 2)}`,
+  };
+}
+
+/**
+ * The claims a scenario's `experiment.claims` declares ("the lake lasts longer with fines"),
+ * decided as the coaching claims are: the contrast of two conditions paired by seed, its 95% CI
+ * (or an exact test when nothing varied), Holm-adjusted with the experiment's other claims.
+ */
+export function declaredClaims(r: ExperimentResult, declared: readonly DeclaredClaim[]): Claim[] {
+  const names = r.conditions.map((c) => c.name);
+  return declared.map((d) => {
+    const text = d.text ?? `${d.metric} is higher in ${iso(d.higher)} than in ${iso(d.than)}`;
+    const unknown = [d.higher, d.than].filter((n) => !names.includes(n));
+    if (unknown.length) {
+      return {
         text,
         holds: null,
         confident: false,
-        reason,
-        evidence: `${label} has a value in ${a.length} of ${runsOf(off.name).length} runs of ${iso(off.name)} and ${b.length} of ${runsOf(on.name).length} of ${iso(on.name)}`,
-      });
-      continue;
+        reason: `no condition named ${unknown.map(iso).join(' or ')}`,
+        evidence: `conditions: ${names.map(iso).join(', ')}`,
+      };
     }
-    const bySeed = (name: string) => new Map(runsOf(name).map((x) => [x.seed, x.metrics[metric] ?? null]));
-    const c = seedContrast(bySeed(off.name), bySeed(on.name));
-    const reason = noCiReason(Math.min(a.length, b.length), Math.min(runsOf(off.name).length, runsOf(on.name).length));
-    const paired = c.test === 'paired t';
-    // No spread to build an interval from (an integer median degree often has none): the interval
-    // has zero width, and an exact test decides. Paired: every seed's difference is the same, a
-    // sign test; unpaired: neither condition varied, a permutation test.
-    const flat =
-      !reason &&
-      c.difference !== 0 &&
-      (paired ? c.ci95 !== null && c.ci95[0] === c.ci95[1] : noSpread(a) && noSpread(b));
-    const exact: ExactTest = paired
-      ? { test: 'sign', p: signP(c.pairs!) }
-      : { test: 'permutation', p: separationP(a.length, b.length) };
-    const interval = flat
-      ? paired
-        ? `the same in all ${c.pairs} seeds`
-        : `each the same in all its runs`
-      : ciText(c.ci95);
-    const how = paired ? `paired by seed, ${c.pairs} pairs` : 'Welch, unpaired';
-    claims.push({
-      text,
-      holds: c.difference! > 0,
-      ...(c.difference === 0 ? { noDifference: true as const } : {}),
-      ...(flat ? decidedExactly(exact, c.difference!) : decided(c.ci95)),
-      ...(flat ? exactP(exact.test, exact.p) : { test: c.test, p: c.p ?? null }),
-      ...(reason ? { reason } : {}),
-      evidence: `${iso(on.name)} − ${iso(off.name)} = ${f(c.difference)} (${interval}; ${how}), Hedges' g ${f(c.hedges_g, 2)}`,
-    });
-  }
-  return claims;
+    if (!r.runs.some((x) => d.metric in x.metrics)) {
+      return { text, holds: null, confident: false, reason: `no run measured ${d.metric}`, evidence: '' };
+    }
+    return pairClaim(r, text, d.metric, d.metric, d.than, d.higher);
+  });
 }

@@ -160,6 +160,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const result = analyzeExperiment(scenario.name, plan.conditions, plan.seeds, ran, {
     reference: options.reference,
     metrics: scenario.experiment?.metrics,
+    claims: scenario.experiment?.claims,
   });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentPlan, ExperimentRunSpec } from './plan';
 import type { RunOutcome } from './outcome';
-import type { ExperimentCondition, Scenario } from '../format/language/model';
+import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format/language/model';
 import { scenarioHash } from '../engine/header';
 
 export interface Shard {
@@ -56,6 +56,8 @@ export interface ShardPlan {
   reference: string;
   /** The scenario's `experiment.metrics`, or null for the default set. */
   metrics: string[] | null;
+  /** The scenario's `experiment.claims` (absent: none, or a shard written before they existed). */
+  claims?: DeclaredClaim[];
   /** The models, as the report names them (modelLine). */
   model: string;
   /** Runs in the whole plan (conditions × seeds). */
@@ -113,6 +115,7 @@ export function shardFileOf(o: {
       rounds_by_condition: Object.fromEntries(o.roundsBy),
       reference: o.reference ?? o.plan.conditions[0].name,
       metrics: o.scenario.experiment?.metrics ?? null,
+      ...(o.scenario.experiment?.claims?.length ? { claims: o.scenario.experiment.claims } : {}),
       model: o.model,
       runs: o.plan.runs.length,
     },

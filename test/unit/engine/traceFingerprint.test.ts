@@ -75,12 +75,12 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   [
     'examples/commons (world state and actions)',
     () => example('commons/commons.society'),
-    '0930c7bd2a52e2fb21b8b0b08b397c5e61dfdbceee4ec957f9f334dbde621771',
+    '09a47ab11db04e7a59d60ddecd0d183afaaf61e375ad50bae1e56e539ffefb3b',
   ],
   [
     'examples/donor-game (world state and actions)',
     () => example('donor-game/donor-game.society'),
-    '3d0e22f6abfcc83124a6fa67ff6c067d44e3e67905b5207ba3569192c50b20c8',
+    'e109615c767cc3f10af359e93a1da897145b8a64db6ecbab4db0a0992e1f6313',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -230,10 +230,19 @@ export interface ExperimentCondition {
   name: string;
   set: Record<string, unknown>;
 }
+/** A claim the author makes: `metric` is higher in condition `higher` than in `than`. */
+export interface DeclaredClaim {
+  metric: string;
+  higher: string;
+  than: string;
+  /** How the report states it (default: "<metric> is higher in <higher> than in <than>"). */
+  text?: string;
+}
 export interface Experiment {
   seeds: number[];
   conditions: ExperimentCondition[];
   metrics?: string[];
+  claims?: DeclaredClaim[];
 }
 
 export interface Scenario {
