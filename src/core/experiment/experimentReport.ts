@@ -164,8 +164,7 @@ export function renderExperimentHtml(
 ${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.partial))}</strong>: the claims, figures and files beside this page cover only the finished runs.</p>\n` : ''}<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds).${against}</p>
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
-<h2>The seed paper's claims</h2>
-<p>From Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>. A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a sign test of paired differences or of the excess over a random graph, or a permutation test of two unpaired conditions, one-sided at ${EXACT_ALPHA}). The claims are tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA}). Each network claim is made against two null models: a density-matched G(n, m) graph, and the run's own network rewired by directed edge swaps that keep every agent's in- and out-degree (the stronger null: agents rate both sides of every conversation, so degrees alone make ties look reciprocal).</p>
+${claimsHeading(r)}
 <table><tr><th>claim</th><th>verdict</th><th>Holm-adjusted verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="4">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
@@ -331,4 +330,19 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${v.mark} ${c.text}: ${v.kind === 'holds' ? '' : `${v.label}; `}${c.evidence}${holm}`);
   }
   return out.join('\n');
+}
+
+/**
+ * The claims section's heading and how its verdicts are reached. With claims the scenario
+ * declares (`experiment.claims`), they come first and the heading says whose claims are whose.
+ */
+function claimsHeading(r: ExperimentResult): string {
+  const declared = r.claims.filter((c) => c.declared).length;
+  const paper = `Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>`;
+  const how = ` A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a sign test of paired differences or of the excess over a random graph, or a permutation test of two unpaired conditions, one-sided at ${EXACT_ALPHA}). The claims are tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA}). Each network claim is made against two null models: a density-matched G(n, m) graph, and the run's own network rewired by directed edge swaps that keep every agent's in- and out-degree (the stronger null: agents rate both sides of every conversation, so degrees alone make ties look reciprocal).`;
+  if (!declared) return `<h2>The seed paper's claims</h2>\n<p>From ${paper}.${how}</p>`;
+  const rest = r.claims.length - declared;
+  const own = `each says a metric is higher in one condition than in another, decided by their difference paired by seed`;
+  if (!rest) return `<h2>Claims</h2>\n<p>The scenario's own claims (<code>experiment.claims</code>): ${own}.${how}</p>`;
+  return `<h2>Claims</h2>\n<p>The first ${declared === 1 ? 'is' : `${declared} are`} the scenario's own (<code>experiment.claims</code>): ${own}; the rest are the seed paper's, from ${paper}.${how}</p>`;
 }

@@ -31,6 +31,8 @@ export interface Claim {
   /** Holm-adjusted p across the experiment's claims (the family the verdicts are drawn from together). */
   p_holm?: number | null;
   evidence: string;
+  /** Declared by the scenario (`experiment.claims`), not one of the seed paper's. */
+  declared?: true;
 }
 
 export interface ExactTest {
@@ -230,21 +232,23 @@ export function pairClaim(
  */
 export function declaredClaims(r: ExperimentResult, declared: readonly DeclaredClaim[]): Claim[] {
   const names = r.conditions.map((c) => c.name);
-  return declared.map((d) => {
-    const text = d.text ?? `${d.metric} is higher in ${iso(d.higher)} than in ${iso(d.than)}`;
-    const unknown = [d.higher, d.than].filter((n) => !names.includes(n));
-    if (unknown.length) {
-      return {
-        text,
-        holds: null,
-        confident: false,
-        reason: `no condition named ${unknown.map(iso).join(' or ')}`,
-        evidence: `conditions: ${names.map(iso).join(', ')}`,
-      };
-    }
-    if (!r.runs.some((x) => d.metric in x.metrics)) {
-      return { text, holds: null, confident: false, reason: `no run measured ${d.metric}`, evidence: '' };
-    }
-    return pairClaim(r, text, d.metric, d.metric, d.than, d.higher);
-  });
+  return declared
+    .map((d) => {
+      const text = d.text ?? `${d.metric} is higher in ${iso(d.higher)} than in ${iso(d.than)}`;
+      const unknown = [d.higher, d.than].filter((n) => !names.includes(n));
+      if (unknown.length) {
+        return {
+          text,
+          holds: null,
+          confident: false,
+          reason: `no condition named ${unknown.map(iso).join(' or ')}`,
+          evidence: `conditions: ${names.map(iso).join(', ')}`,
+        };
+      }
+      if (!r.runs.some((x) => d.metric in x.metrics)) {
+        return { text, holds: null, confident: false, reason: `no run measured ${d.metric}`, evidence: '' };
+      }
+      return pairClaim(r, text, d.metric, d.metric, d.than, d.higher);
+    })
+    .map((c): Claim => ({ ...c, declared: true }));
 }
