@@ -4,6 +4,7 @@
 // the network-vs-random claims are left out (there is no network to compare).
 import * as assert from 'node:assert/strict';
 import { analyzeExperiment } from '../../../src/core/experiment/analyze';
+import { renderExperimentHtml } from '../../../src/core/experiment';
 import { outcome } from './fixtures';
 
 const conditions = [
@@ -57,5 +58,23 @@ describe('declared experiment claims', () => {
     const tied = runs.map((x, i) => (i === 0 ? { ...x, metrics: { ...x.metrics, ties: 3 } } : x));
     const withTies = analyzeExperiment('s', conditions, seeds, tied);
     assert.ok(withTies.claims.some((c) => /random graph/.test(c.text)));
+  });
+
+  it("heads the report's claims by whose they are", () => {
+    const meta = { model: 'offline', rounds: 3, wallSeconds: 1 };
+    const claims = [{ metric: 'world.fish.survival', higher: 'on', than: 'off' }];
+    const own = renderExperimentHtml(analyzeExperiment('s', conditions, seeds, runs, { claims }), meta);
+    assert.match(own, /<h2>Claims<\/h2>\n<p>The scenario's own claims \(<code>experiment.claims<\/code>\)/);
+    const tied = runs.map((x) => ({ ...x, metrics: { ...x.metrics, ties: 3 } }));
+    const both = renderExperimentHtml(analyzeExperiment('s', conditions, seeds, tied, { claims }), meta);
+    assert.match(
+      both,
+      /<p>The first is the scenario's own \(<code>experiment.claims<\/code>\).*; the rest are the seed paper's/,
+    );
+    const paper = renderExperimentHtml(analyzeExperiment('s', conditions, seeds, tied), meta);
+    assert.match(
+      paper,
+      /<h2>The seed paper's claims<\/h2>\n<p>From Schneider, Tian &amp; Rizoiu \(2025\), <cite>[^<]+<\/cite>\. A claim holds/,
+    );
   });
 });
