@@ -542,7 +542,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     if (p.kind === 'phase') {
       const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
       const who = persona !== round ? p.agent : undefined;
-      frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.phase}`, at: persona, persona: who });
+      frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.step ?? p.phase}`, at: persona, persona: who });
       frames.push({
         id: FRAME.turn,
         name: `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`,

@@ -53,18 +53,23 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
         text: e.text,
       };
     case 'action': {
-      // The agent an argument names (a sanction's target, a gift's recipient) is the row's other party.
-      const other = Object.values(e.args).find((v): v is string => typeof v === 'string' && v !== e.agent);
+      // The row's other party: whom a platform verb was about (a post's author, the one followed),
+      // else the agent an argument names (a sanction's target, a gift's recipient).
+      const other =
+        e.toward ?? Object.values(e.args).find((v): v is string => typeof v === 'string' && v !== e.agent && !e.post);
       const args = Object.entries(e.args).map(([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : v}`);
       const changes = Object.entries(e.changes).map(([k, [b, a]]) => `${k} ${round2(b)} → ${round2(a)}`);
+      const phase = e.phase ? `${e.phase}: ` : '';
+      const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
+      const outcome = posted || (changes.length ? changes.join('; ') : e.liked || e.followed ? '' : 'nothing changed');
       return {
         index,
         round: e.round,
         kind: 'action',
         from: e.agent,
-        ...(other ? { to: other } : {}),
-        detail: args.length ? `${e.action} · ${args.join(', ')}` : e.action,
-        text: [changes.length ? changes.join('; ') : 'nothing changed', e.reason].filter(Boolean).join(' — '),
+        ...(other && other !== e.agent ? { to: other } : {}),
+        detail: `${phase}${args.length ? `${e.action} · ${args.join(', ')}` : e.action}`,
+        text: [outcome, e.reason].filter(Boolean).join(' — '),
       };
     }
     case 'intervention':

@@ -78,10 +78,13 @@ export function planFunction(name: string, o: BreakpointOptions, ctx: PlanContex
     };
   }
   const [, who, what] = m;
-  if (!(PHASES as readonly string[]).includes(what)) {
-    return { verified: false, message: `'${what}' is not a phase (${PHASES.join(', ')})` };
+  // A declared action phase (`round:`) stops at its agents' choices: the `world` step named so.
+  const declared = (ctx.sim().world.scenario.round ?? []).filter((p) => p.kind === 'act').map((p) => p.name);
+  if (!(PHASES as readonly string[]).includes(what) && !declared.includes(what)) {
+    return { verified: false, message: `'${what}' is not a phase (${[...PHASES, ...declared].join(', ')})` };
   }
-  const phase = what as Phase;
+  const step = declared.includes(what) && what !== 'world' ? what : undefined;
+  const phase = (step ? 'world' : what) as Phase;
   let agent: string | undefined;
   if (who) {
     const lower = who.trim().toLowerCase();
@@ -90,7 +93,7 @@ export function planFunction(name: string, o: BreakpointOptions, ctx: PlanContex
     );
     if (!agent) return { verified: false, message: `no agent '${who}'` };
   }
-  return finish({ phase, agent }, o, ctx, () => true);
+  return finish({ phase, agent, ...(step ? { step } : {}) }, o, ctx, () => true);
 }
 
 function finish(

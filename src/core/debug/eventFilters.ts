@@ -109,6 +109,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
       const others = Object.keys(a.changes)
         .map((k) => k.slice(0, k.indexOf('.')))
         .filter((id) => id !== 'world' && id !== a.agent);
+      if (a.toward && a.toward !== a.agent) others.unshift(a.toward);
       return [a.agent, ...new Set(others)];
     },
     describe: (e) => {
@@ -119,7 +120,17 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
       const changes = Object.entries(a.changes).map(
         ([k, [before, after]]) => `${k} ${Math.round(before * 100) / 100} → ${Math.round(after * 100) / 100}`,
       );
-      return `${a.agent}: ${a.action}${args.length ? ` (${args.join(', ')})` : ''}${changes.length ? `; ${changes.join(', ')}` : '; nothing changed'}`;
+      const what = a.post
+        ? `; posted ${a.post.id}${a.post.reply_to ? ` replying to ${a.post.reply_to}` : ''}: ${JSON.stringify(a.post.text)}`
+        : a.liked
+          ? `; liked ${a.liked}`
+          : a.followed
+            ? `; followed ${a.followed}`
+            : changes.length
+              ? `; ${changes.join(', ')}`
+              : '; nothing changed';
+      const phase = a.phase ? ` [${a.phase}]` : '';
+      return `${a.agent}: ${a.action}${args.length ? ` (${args.join(', ')})` : ''}${phase}${what}`;
     },
   },
 ];

@@ -52,7 +52,7 @@ export function stateScope(sim: Simulation, p: StepPoint | undefined): Expressio
   return {
     vars: {
       round: p?.round ?? w.round,
-      phase: p?.kind === 'phase' ? p.phase : null,
+      phase: p?.kind === 'phase' ? (p.step ?? p.phase) : null,
       agent: p?.kind === 'phase' ? p.agent : null,
       turn: p?.kind === 'phase' ? p.turn : null,
       step: p?.kind ?? null,

@@ -35,13 +35,32 @@ export function contextOf(
   };
   if (args) {
     context.args = args;
-    for (const a of compiled?.spec.args ?? []) if (a.type === 'agent') context[a.name] = state.of(String(args[a.name]));
+    for (const a of compiled?.spec.args ?? []) {
+      if (a.type === 'agent') context[a.name] = state.of(String(args[a.name]));
+      if (a.type === 'post') {
+        const p = state.board?.get(String(args[a.name]));
+        context[a.name] = { likes: p?.likes ?? 0, replies: p?.replies ?? 0, age: p ? round - p.round : 0 };
+      }
+    }
   }
   return context;
 }
 
-function samples(arg: ActionArg, others: readonly string[]): (number | string)[] {
-  if (arg.type === 'agent') return [...others];
+/** What an agent may pick for its arguments: the agents offered, and the posts it read on each feed. */
+export interface Choices {
+  others: readonly string[];
+  /** feed → ids of the posts read there, best ranked first. */
+  posts: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A post argument's feed: the one it names, else the scenario's only (or first) feed. */
+export function feedOf(arg: ActionArg, posts: ReadonlyMap<string, readonly string[]>): string | undefined {
+  return arg.feed ?? posts.keys().next().value;
+}
+
+function samples(arg: ActionArg, c: Choices): (number | string)[] {
+  if (arg.type === 'agent') return [...c.others];
+  if (arg.type === 'post') return [...(c.posts.get(feedOf(arg, c.posts) ?? '') ?? [])];
   const lo = arg.min ?? 0,
     hi = arg.max ?? lo + 1;
   const mid = arg.integer ? Math.round((lo + hi) / 2) : (lo + hi) / 2;
@@ -49,16 +68,12 @@ function samples(arg: ActionArg, others: readonly string[]): (number | string)[]
 }
 
 /** Every combination of the samples, in argument order, at most `limit`. */
-function combinations(
-  args: readonly ActionArg[],
-  others: readonly string[],
-  limit: number,
-): Record<string, number | string>[] {
+function combinations(args: readonly ActionArg[], choices: Choices, limit: number): Record<string, number | string>[] {
   let out: Record<string, number | string>[] = [{}];
   for (const arg of args) {
     const next: Record<string, number | string>[] = [];
     for (const partial of out) {
-      for (const value of samples(arg, others)) {
+      for (const value of samples(arg, choices)) {
         if (next.length >= limit) break;
         next.push({ ...partial, [arg.name]: value });
       }
@@ -66,6 +81,25 @@ function combinations(
     out = next;
   }
   return out;
+}
+
+/** An option's arguments all name something: every post argument a post read, and a like not given before. */
+function possibleOnBoard(
+  state: WorldState,
+  me: string,
+  compiled: CompiledAction,
+  args: Record<string, number | string>,
+): boolean {
+  for (const a of compiled.spec.args) if (a.type === 'post' && args[a.name] === undefined) return false;
+  const like = compiled.spec.like;
+  if (like && state.board?.hasLiked(me, String(args[like]))) return false;
+  const follow = compiled.spec.follow;
+  if (follow && state.board) {
+    const arg = compiled.spec.args.find((a) => a.name === follow);
+    const whom = arg?.type === 'post' ? state.board.get(String(args[follow]))?.author : String(args[follow]);
+    if (!whom || whom === me || state.board.isFollowing(me, whom)) return false;
+  }
+  return true;
 }
 
 /** What `action` with `args` would change now: target → after − before (bounds applied). */
@@ -95,16 +129,21 @@ export function changesOf(
 export function optionsFor(
   state: WorldState,
   agent: Agent,
-  others: readonly string[],
+  choices: Choices,
   n: number,
   round: number,
+  /** The actions of the phase (by name); all when undefined. */
+  offered?: readonly string[],
 ): ActionOption[] {
   const out: ActionOption[] = [];
   const base = contextOf(state, agent, n, round);
   for (const compiled of state.compiled.actions) {
+    if (offered && !offered.includes(compiled.spec.name)) continue;
     if (compiled.when && compiled.when(base) !== true) continue;
-    if (compiled.spec.args.some((a) => a.type === 'agent') && !others.length) continue;
-    for (const args of combinations(compiled.spec.args, others, MAX_OPTIONS_PER_ACTION)) {
+    if (compiled.spec.args.some((a) => a.type === 'agent') && !choices.others.length) continue;
+    // Only posts that can still take this action: a post liked before is not liked again.
+    for (const args of combinations(compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
+      if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
       out.push({
         action: compiled.spec.name,

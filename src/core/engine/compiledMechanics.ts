@@ -58,6 +58,17 @@ function compile(env: ReturnType<typeof expressionEnvironment>, text: string, wh
   };
 }
 
+/** A compiled `when` of a phase or action: true or false, an ExpressionFailure if it fails. */
+export type Condition = Evaluate;
+
+export function compileCondition(
+  env: ReturnType<typeof expressionEnvironment>,
+  text: string,
+  where: string,
+): Condition {
+  return compile(env, text, where);
+}
+
 function ownerOf(target: string, action: Action): EffectOwner {
   const owner = target.slice(0, target.indexOf('.'));
   if (owner === 'world') return { kind: 'world' };

@@ -12,6 +12,8 @@ export type StopReason = 'entry' | 'step' | 'breakpoint' | 'event' | 'pause';
 export interface BreakpointSpec {
   agent?: string;
   phase?: Phase;
+  /** A declared action phase by name (`round:`): its `world` steps only. */
+  step?: string;
   round?: number;
   /** Stop at the next step after an event of this type (e.g. 'tie', 'advice', 'error'). */
   event?: TraceEventType;
@@ -170,6 +172,7 @@ function matches(b: Breakpoint, p: StepPoint): boolean | string {
   if (b.round !== undefined && p.round !== b.round) return false;
   if (b.agent !== undefined && (p.kind !== 'phase' || p.agent !== b.agent)) return false;
   if (b.phase !== undefined && (p.kind !== 'phase' || p.phase !== b.phase)) return false;
+  if (b.step !== undefined && (p.kind !== 'phase' || p.step !== b.step)) return false;
   if (b.agent === undefined && b.phase === undefined && b.round !== undefined && p.kind !== 'round_start') return false;
   return b.when ? b.when(p) : true;
 }

@@ -34,6 +34,9 @@ import { compileMechanics } from './compiledMechanics';
 import { WorldState } from './worldState';
 import { closeWorldRound, resolveActions } from './worldPhase';
 import { nextGeneration } from './generations';
+import { phaseRuns } from './worldPhase';
+import { roundPlan, WORLD_PHASE, type RoundPlan } from './roundPlan';
+import type { RoundPhase } from '../format/language/mechanics';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
 import { isInstant } from '../format/language/providers';
 
@@ -46,8 +49,24 @@ export type StepPoint =
       agent: string;
       phase: Phase;
       /** Position in this round's turn order. */ turn: number;
+      /** The declared action phase running (`round:`), for a `world` step of a phase not named `world`. */
+      step?: string;
     }
   | { kind: 'round_end'; round: number };
+
+/** What a round's phases share: its turns, the stage settings and what `meet` leaves for `evaluate`. */
+interface RoundContext {
+  r: number;
+  turns: Turn[];
+  index: EncounterIndex;
+  stage: StageOptions;
+  phases: (t: Turn, tape: Tape, i: number, list: readonly Phase[], from?: number) => Step;
+  signal?: AbortSignal;
+  /** The rooms' conversations of this round's `meet`. */
+  talks: Conversation[];
+}
+
+type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
 
 export interface SimulationOptions {
   /** Overrides scenario.seed. */
@@ -122,6 +141,8 @@ export class Simulation {
   current?: StepPoint;
   private broken = false;
   private readonly finished = { units: 0 };
+  /** The phases of every round (engine/roundPlan.ts). */
+  private readonly plan: RoundPlan;
 
   private constructor(
     readonly world: World,
@@ -130,6 +151,7 @@ export class Simulation {
   ) {
     world.forcedModel = opts.model;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
+    this.plan = roundPlan(world.scenario);
   }
 
   static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
@@ -308,58 +330,23 @@ export class Simulation {
       t.tape = tape;
       for (let p = from; p < list.length; p++) {
         const phase = list[p];
-        const held = this.point({ kind: 'phase', round: r, agent: t.agent.id, phase, turn: i }, signal);
+        const step = phase === 'world' && t.phase && t.phase.name !== WORLD_PHASE ? t.phase.name : undefined;
+        const held = this.point(
+          { kind: 'phase', round: r, agent: t.agent.id, phase, turn: i, ...(step ? { step } : {}) },
+          signal,
+        );
         const running = held ? held.then(() => PHASE_STEPS[phase](w, t)) : PHASE_STEPS[phase](w, t);
         if (running) return running.then(() => phases(t, tape, i, list, p + 1));
       }
     };
 
-    // Stage 1: the rooms' conversations and every agent's perceive → act, against the state at its start.
-    const rooms: RoomSpec[] = w.settings.world.rooms;
-    const roomTalks: (Conversation | undefined)[] = [];
-    if (rooms.length) await this.point({ kind: 'rooms', round: r }, signal);
-    type Unit = { room: RoomSpec; k: number } | { turn: Turn; i: number };
-    const first: Unit[] = [...rooms.map((room, k) => ({ room, k })), ...turns.map((turn, i) => ({ turn, i }))];
-    await runStage(
-      first,
-      (u, tape) => {
-        if ('room' in u) {
-          return holdRoom(w, u.room, index, tape, signal).then((c) => {
-            roomTalks[u.k] = c;
-          });
-        }
-        return phases(u.turn, tape, u.i, STAGES[0]);
-      },
-      stage,
-    );
-
-    // Stage 2, the evaluation barrier: every conversation is rated; ties move in canonical order.
-    const talks = roomTalks.filter((c): c is Conversation => !!c);
-    const second: ({ conv: Conversation } | { turn: Turn; i: number })[] = [
-      ...talks.map((conv) => ({ conv })),
-      ...turns.map((turn, i) => ({ turn, i })),
-    ];
-    await runStage(
-      second,
-      (u, tape) => ('conv' in u ? evaluateConversation(w, u.conv, tape, signal) : phases(u.turn, tape, u.i, STAGES[1])),
-      stage,
-    );
-
-    // Stage 3: rewards, coaching and reflection, each agent on its own state. (Conversations are
-    // let go first: at 10,000 agents a round's transcripts are worth freeing early.)
-    for (const t of turns) {
-      t.conversations = [];
-      t.candidates = [];
+    const ctx: RoundContext = { r, turns, index, stage, phases, signal, talks: [] };
+    for (const phase of this.plan.phases) {
+      if (phase.runs && !phaseRuns(w, phase)) continue;
+      if (phase.kind === 'act') await this.actPhase(ctx, phase);
+      else await this[phase.name](ctx);
     }
-    await runStage(turns, (t, tape, i) => phases(t, tape, i, STAGES[2]), stage);
-
-    // Stage 4, the world phase (scenarios with `actions:`): everyone chooses, then the choices
-    // take effect in turn order, then the declared updates run (engine/worldPhase.ts).
     if (w.state) {
-      if (w.state.compiled.actions.length) {
-        await runStage(turns, (t, tape, i) => phases(t, tape, i, STAGES[3]), stage);
-        resolveActions(w, turns);
-      }
       closeWorldRound(w);
       // The round's last word on the state is out; then one generation makes way for the next.
       nextGeneration(w);
@@ -371,6 +358,86 @@ export class Simulation {
     w.emit({ type: 'tie_decay', round: r, rate: cfg.decay, floor: TIE_FLOOR, dissolved });
     this.endRound(r);
     await this.afterRound?.(r, false);
+  }
+
+  /** Built-in phase `meet`: the rooms' conversations and every agent's perceive → act, against the state at its start. */
+  private async meet(c: RoundContext): Promise<void> {
+    const w = this.world;
+    const rooms: RoomSpec[] = w.settings.world.rooms;
+    const roomTalks: (Conversation | undefined)[] = [];
+    if (rooms.length) await this.point({ kind: 'rooms', round: c.r }, c.signal);
+    type Unit = { room: RoomSpec; k: number } | { turn: Turn; i: number };
+    const first: Unit[] = [...rooms.map((room, k) => ({ room, k })), ...c.turns.map((turn, i) => ({ turn, i }))];
+    await runStage(
+      first,
+      (u, tape) => {
+        if ('room' in u) {
+          return holdRoom(w, u.room, c.index, tape, c.signal).then((conv) => {
+            roomTalks[u.k] = conv;
+          });
+        }
+        return c.phases(u.turn, tape, u.i, STAGES[0]);
+      },
+      c.stage,
+    );
+    c.talks = roomTalks.filter((conv): conv is Conversation => !!conv);
+  }
+
+  /** Built-in phase `evaluate`, the barrier: every conversation is rated; ties move in canonical order. */
+  private async evaluate(c: RoundContext): Promise<void> {
+    const w = this.world;
+    const second: ({ conv: Conversation } | { turn: Turn; i: number })[] = [
+      ...c.talks.map((conv) => ({ conv })),
+      ...c.turns.map((turn, i) => ({ turn, i })),
+    ];
+    await runStage(
+      second,
+      (u, tape) =>
+        'conv' in u ? evaluateConversation(w, u.conv, tape, c.signal) : c.phases(u.turn, tape, u.i, STAGES[1]),
+      c.stage,
+    );
+  }
+
+  /**
+   * Built-in phase `learn`: rewards, coaching and reflection, each agent on its own state.
+   * (Conversations are let go first: at 10,000 agents a round's transcripts are worth freeing early.)
+   */
+  private async learn(c: RoundContext): Promise<void> {
+    for (const t of c.turns) {
+      t.conversations = [];
+      t.candidates = [];
+    }
+    await runStage(c.turns, (t, tape, i) => c.phases(t, tape, i, STAGES[2]), c.stage);
+  }
+
+  /**
+   * An action phase (engine/worldPhase.ts). Simultaneous: everyone chooses, then the choices
+   * take effect in turn order. Sequential: each agent in turn chooses and acts at once, so the
+   * next sees what it did.
+   */
+  private async actPhase(c: RoundContext, phase: ActPhase): Promise<void> {
+    const w = this.world;
+    if (!w.state) return;
+    // Each acting agent with its place in the round's turn order (the debugger's `turn`).
+    const acting = c.turns
+      .map((t, i) => ({ t, i }))
+      .filter(({ t }) => !phase.who || phase.who.includes(t.agent.persona.group ?? ''));
+    for (const { t } of acting) t.phase = phase;
+    const choose = (u: { t: Turn; i: number }, tape: Tape): Step => c.phases(u.t, tape, u.i, STAGES[3]);
+    if (phase.order === 'sequential') {
+      for (const u of acting) {
+        await runStage([u], choose, c.stage);
+        resolveActions(w, [u.t], phase);
+      }
+    } else {
+      await runStage(acting, choose, c.stage);
+      resolveActions(
+        w,
+        acting.map((u) => u.t),
+        phase,
+      );
+    }
+    w.state.conduct.close();
   }
 
   /**

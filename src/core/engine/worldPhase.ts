@@ -5,11 +5,13 @@
 // harvesting the last fish do not both get it — and each agent remembers what it did. At the
 // end of the round every `update` runs (world quantities, then agents'), and a `state` event
 // records the result.
-import type { ActRequest, ActResponse, DecisionResponse, SeenQuantity } from '../llm/types';
-import type { Quantity } from '../format/language/mechanics';
+import type { ActRequest, ActResponse, DecisionResponse, SeenPost, SeenQuantity } from '../llm/types';
+import type { Quantity, RoundPhase } from '../format/language/mechanics';
+import { applyPlatform } from './platformActions';
+import { WORLD_PHASE, type PlannedPhase } from './roundPlan';
 import { stream } from '../random/rng';
 import type { Agent } from './agent';
-import { changesOf, contextOf, optionsFor } from './actionOptions';
+import { changesOf, contextOf, optionsFor, type Choices } from './actionOptions';
 import { then, type Step } from './step';
 import type { Turn } from './turn';
 import { usageField, type World } from './world';
@@ -100,23 +102,72 @@ function lastAndAhead(
   return { last, ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0 };
 }
 
-/** The world phase's step for one agent: choose an action (applied after everyone has chosen). */
+type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
+
+/** Whether a phase with a `when` runs this round; a failing condition is an error event and the phase is skipped. */
+export function phaseRuns(world: World, phase: PlannedPhase): boolean {
+  if (!phase.runs) return true;
+  const context = {
+    world: { ...(world.state?.world ?? {}) },
+    n: BigInt(world.agents.size) as unknown as number,
+    round: BigInt(world.round) as unknown as number,
+  };
+  return (
+    guarded(
+      world,
+      (e) => world.emit(e),
+      undefined,
+      () => phase.runs!(context) === true,
+    ) ?? false
+  );
+}
+
+/** The posts an agent reads before choosing, on the feeds the phase reads (every feed by default). */
+function postsRead(
+  world: World,
+  a: Agent,
+  phase: ActPhase | undefined,
+): { seen: SeenPost[]; byFeed: Map<string, string[]> } {
+  const board = world.state?.board;
+  const byFeed = new Map<string, string[]>();
+  const seen: SeenPost[] = [];
+  if (!board) return { seen, byFeed };
+  const me = a.persona.id;
+  const tie = (author: string): number => world.ties.get(me, author);
+  for (const feed of phase?.reads ?? [...board.feeds.keys()]) {
+    const posts = board.ranked(feed, me, world.round, tie);
+    byFeed.set(
+      feed,
+      posts.map((p) => p.id),
+    );
+    for (const p of posts) {
+      seen.push(board.seen(p, me, world.agents.get(p.author)?.persona.name ?? p.author, tie(p.author)));
+    }
+  }
+  return { seen, byFeed };
+}
+
+/** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
 export function chooseAction(world: World, t: Turn): Step {
   const state = world.state;
   if (!state) return;
   const a = t.agent;
+  const phase = t.phase;
   const others = targetsFor(world, a);
+  const read = postsRead(world, a, phase);
+  const choices: Choices = { others, posts: read.byFeed };
   const options = guarded(
     world,
     (e) => t.tape.say(e),
     a.id,
-    () => optionsFor(state, a, others, world.agents.size, world.round),
+    () => optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions),
   );
   if (!options?.length) return;
   const offered = new Set(options.map((o) => o.compiled));
+  const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
   const request: ActRequest = {
     kind: 'act',
-    key: `act:${world.round}:${a.id}`,
+    key: `act:${world.round}:${named}${a.id}`,
     round: world.round,
     setting: world.settings.world.setting,
     persona: a.brief,
@@ -137,8 +188,10 @@ export function chooseAction(world: World, t: Turn): Step {
       description: c.spec.description,
       args: c.spec.args,
       effects: c.spec.effects,
+      ...platformVerbs(c.spec),
     })),
     options: options.map(({ action, args, changes }) => ({ action, args, changes })),
+    ...(state.board ? { posts: read.seen } : {}),
     n: world.agents.size,
   };
   const decided = world.decide(a.model, request, { phase: 'world', agent: a.id, tape: t.tape }, t.signal);
@@ -146,6 +199,13 @@ export function chooseAction(world: World, t: Turn): Step {
     t.chosenAction = res;
   });
 }
+
+const platformVerbs = (spec: ActRequest['actions'][number]): Partial<ActRequest['actions'][number]> =>
+  Object.fromEntries(
+    (['post', 'reply_to', 'like', 'follow', 'ties'] as const)
+      .filter((k) => spec[k] !== undefined)
+      .map((k) => [k, spec[k]]),
+  );
 
 /** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
 function recollection(text: string, values: Record<string, string>): string {
@@ -155,7 +215,13 @@ function recollection(text: string, values: Record<string, string>): string {
 const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
 
 /** Applies one agent's chosen action to the state as it is now; emits it and the agent's memory. */
-function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<ActRequest> | ActResponse): void {
+function apply(
+  world: World,
+  state: WorldState,
+  a: Agent,
+  res: DecisionResponse<ActRequest> | ActResponse,
+  phase: string | undefined,
+): void {
   const compiled = state.compiled.actions.find((c) => c.spec.name === res.action);
   if (!compiled) return;
   const context = contextOf(state, a, world.agents.size, world.round, res.args, compiled);
@@ -176,6 +242,7 @@ function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<
       applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
     }
   }
+  const platform = possible ? applyPlatform(world, a, compiled, res.args, res.text) : { event: {}, account: [] };
   const event: ActionEvent = {
     type: 'action',
     round: world.round,
@@ -184,6 +251,8 @@ function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<
     args: res.args,
     changes: applied,
     reason: possible ? res.reason : `${res.reason} (no longer possible when its turn came)`,
+    ...(phase ? { phase } : {}),
+    ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),
   };
   world.emit(event);
@@ -199,20 +268,26 @@ function apply(world: World, state: WorldState, a: Agent, res: DecisionResponse<
     ? `I meant to ${res.action}${argText ? ` (${argText})` : ''}, but by my turn it was no longer possible.`
     : compiled.spec.remember
       ? recollection(compiled.spec.remember, values)
-      : `I chose to ${res.action}${argText ? ` (${argText})` : ''}.`;
+      : platform.account.length
+        ? platform.account.join(' ')
+        : `I chose to ${res.action}${argText ? ` (${argText})` : ''}.`;
   world.remember(a, 'observation', text, 4);
 }
 
-/** After every agent has chosen: the choices take effect in turn order. */
-export function resolveActions(world: World, turns: readonly Turn[]): void {
+/**
+ * The chosen actions take effect in turn order. Each action event names its phase, but for the
+ * default one (`world`): a round written out as the default gives the same trace.
+ */
+export function resolveActions(world: World, turns: readonly Turn[], phase: ActPhase): void {
   const state = world.state;
   if (!state) return;
   for (const t of turns) {
     const res = t.chosenAction;
     t.chosenAction = undefined;
-    if (res && world.agents.has(t.agent.id)) apply(world, state, t.agent, res);
+    if (res && world.agents.has(t.agent.id)) {
+      apply(world, state, t.agent, res, phase.name === WORLD_PHASE ? undefined : phase.name);
+    }
   }
-  state.conduct.close();
 }
 
 /** The end of a round: every `update` from the closing state, world first; then the state event. */
@@ -244,5 +319,6 @@ export function closeWorldRound(world: World): void {
       });
     }
   }
-  world.emit(state.stateEvent(round));
+  state.board?.prune(round + 1);
+  if (state.hasQuantities) world.emit(state.stateEvent(round));
 }

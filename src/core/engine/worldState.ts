@@ -5,6 +5,7 @@ import type { Quantity } from '../format/language/mechanics';
 import type { StateEvent } from '../trace/events';
 import type { CompiledMechanics } from './compiledMechanics';
 import { ConductBook } from './conduct';
+import { FeedBoard, type FeedBoardJSON } from './feeds';
 
 export type Values = Record<string, number>;
 
@@ -12,6 +13,7 @@ export interface WorldStateJSON {
   world: Values;
   agents: Record<string, Values>;
   conduct?: ReturnType<ConductBook['toJSON']>;
+  feeds?: FeedBoardJSON;
 }
 
 export function bounded(q: Quantity, x: number): number {
@@ -32,9 +34,12 @@ export class WorldState {
   /** What each agent's last action did to the others, and theirs to it (engine/conduct.ts). */
   conduct = new ConductBook();
   readonly agentQuantities: ReadonlyMap<string, Quantity>;
+  /** The feeds' posts and follows (scenarios with `feeds:`). */
+  board?: FeedBoard;
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;
+    if (m.feeds?.length) this.board = new FeedBoard(m.feeds);
     this.world = initial(m.world);
     this.worldQuantities = new Map(m.world.map((q) => [q.name, q]));
     this.agentQuantities = new Map(m.agents.map((q) => [q.name, q]));
@@ -72,6 +77,12 @@ export class WorldState {
   remove(agent: string): void {
     this.agents.delete(agent);
     this.changed.delete(agent);
+    this.board?.removeAgent(agent);
+  }
+
+  /** Whether the scenario declares any quantity (else no state events: a feed alone has none). */
+  get hasQuantities(): boolean {
+    return this.worldQuantities.size + this.agentQuantities.size > 0;
   }
 
   /** The state event for the end of `round`: the world, and the agents changed since the last one. */
@@ -90,12 +101,14 @@ export class WorldState {
       world: { ...this.world },
       agents: Object.fromEntries([...this.agents].map(([id, v]) => [id, { ...v }])),
       conduct: this.conduct.toJSON(),
+      ...(this.board ? { feeds: this.board.toJSON() } : {}),
     };
   }
 
   static fromJSON(compiled: CompiledMechanics, json: WorldStateJSON): WorldState {
     const s = new WorldState(compiled);
     s.conduct = ConductBook.fromJSON(json.conduct);
+    if (json.feeds) s.board = FeedBoard.fromJSON(compiled.mechanics.feeds ?? [], json.feeds);
     s.world = { ...s.world, ...json.world };
     for (const [id, v] of Object.entries(json.agents)) {
       s.agents.set(id, { ...initial(compiled.mechanics.agents), ...v });

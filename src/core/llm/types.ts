@@ -192,6 +192,24 @@ export interface InterviewResponse {
  * and what it would change, worked out by the engine from the action's effects on the current
  * state: `changes` maps `world.<q>`, `me.<q>` and `<agent id>.<q>` to the change in that quantity.
  */
+/** A post on a feed as a reader sees it (engine/feeds.ts). */
+export interface SeenPost {
+  id: string;
+  feed: string;
+  author: string;
+  name: string;
+  text: string;
+  round: number;
+  likes: number;
+  replies: number;
+  /** The post it replies to. */
+  reply_to?: string;
+  /** The reader's tie strength to the author. */
+  tie: number;
+  /** The reader follows the author. */
+  followed: boolean;
+}
+
 export interface ActOption {
   action: string;
   args: Record<string, number | string>;
@@ -239,14 +257,24 @@ export interface ActRequest extends RequestBase {
     description: string;
     args: {
       name: string;
-      type: 'number' | 'agent';
+      type: 'number' | 'agent' | 'post';
       description?: string;
       min?: number;
       max?: number;
       integer?: boolean;
+      feed?: string;
     }[];
     effects: { target: string; expression: string }[];
+    /** Platform verbs (format/language/mechanics.ts Action): posting writes `text`. */
+    post?: string;
+    reply_to?: string;
+    like?: string;
+    follow?: string;
+    ties?: Record<string, number>;
   }[];
+  /** The posts it read on the feeds, best ranked first: post arguments choose among them. */
+  posts?: SeenPost[];
+
   /** Ways to take them, with their consequences (a sample of argument values for each action). */
   options: ActOption[];
   /** The number of agents: a world quantity is shared among them. */
@@ -256,6 +284,8 @@ export interface ActResponse {
   action: string;
   args: Record<string, number | string>;
   reason: string;
+  /** The post's text, for an action that posts. */
+  text?: string;
 }
 
 export type DecisionRequest =

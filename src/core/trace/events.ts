@@ -228,7 +228,8 @@ export interface TieEvent extends Base {
   strength: number;
   /** strength >= threshold after the change. */
   exists: boolean;
-  cause: 'initial' | 'evaluation';
+  /** `action`: a declared action's `ties:` (engine/platformActions.ts). */
+  cause: 'initial' | 'evaluation' | 'action';
 }
 /**
  * Every tie not updated in this round lost `rate` of its strength; ties under `floor` were dropped.
@@ -333,6 +334,16 @@ export interface ActionEvent extends Base {
   args: Record<string, number | string>;
   changes: Record<string, [number, number]>;
   reason?: string;
+  /** The declared phase it was taken in (scenarios that declare `round:`). */
+  phase?: string;
+  /** The post it wrote (an action that `post:`s), with the model's text. */
+  post?: { id: string; feed: string; text: string; reply_to?: string };
+  /** The post it liked. */
+  liked?: string;
+  /** The agent it started following. */
+  followed?: string;
+  /** The agent the platform verbs were about: the one followed, or the author of the post replied to or liked. */
+  toward?: string;
   usage?: Usage;
 }
 /**

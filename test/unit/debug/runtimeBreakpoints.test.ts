@@ -5,6 +5,9 @@ import { Simulation } from '../../../src/core/engine/simulation';
 import { SimulationRuntime, type StopReason } from '../../../src/core/engine/runtime';
 import { planFunction } from '../../../src/core/debug/breakpoints';
 import { makeScenario } from '../engine/scenarioFixture';
+import * as path from 'node:path';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { stateScope } from '../../../src/core/debug/stateScope';
 
 function harness(stopOnEntry = false) {
   const sim = Simulation.create(makeScenario(3), { rounds: 3 });
@@ -83,5 +86,38 @@ describe('debug runtime: breakpoints at a point that stops for another reason', 
     assert.deepEqual(stops, ['breakpoint r1 p1.perceive #1', 'breakpoint r2 p1.perceive #2']);
     runtime.continue();
     await done;
+  });
+});
+
+describe('debug runtime: a declared action phase as a function breakpoint', () => {
+  it("'police' stops at the police phase's choices only, and the phase variable names it", async () => {
+    const file = path.join(__dirname, '../../../examples/commons/commons.society');
+    const { scenario } = await loadScenarioFile(file);
+    const [fish, ...others] = scenario!.mechanics!.actions.map((a) => a.name);
+    scenario!.round = [
+      { kind: 'act', name: 'work', actions: [fish], order: 'simultaneous' },
+      { kind: 'act', name: 'police', actions: others, order: 'simultaneous' },
+    ];
+    const sim = Simulation.create(scenario!, { rounds: 2 });
+    const runtime = new SimulationRuntime(sim, {});
+    const ctx = { sim: () => sim, log: () => undefined };
+    assert.equal(planFunction('patrol', {}, ctx).verified, false);
+    assert.match(planFunction('patrol', {}, ctx).message ?? '', /work, police/);
+    const planned = planFunction('police', {}, ctx);
+    assert.equal(planned.verified, true);
+    runtime.setBreakpoints([{ ...planned.spec!, ref: 1 }]);
+    let stop: { step?: string; phase?: string; scope?: unknown } | undefined;
+    const stopped = new Promise<void>((r) =>
+      runtime.onStop((_reason, p) => {
+        if (p.kind === 'phase') stop = { step: p.step, phase: p.phase, scope: stateScope(sim, p).vars.phase };
+        r();
+      }),
+    );
+    const done = runtime.start();
+    await stopped;
+    assert.deepEqual(stop, { step: 'police', phase: 'world', scope: 'police' });
+    runtime.setBreakpoints([]);
+    runtime.continue();
+    assert.equal((await done).status, 'completed');
   });
 });

@@ -81,4 +81,70 @@ describe('declared actions with an LLM provider', function () {
     assert.ok(actions.every((a) => a.action === 'fish' && a.args.tonnes === 1));
     assert.match(trace, /"handling":"recovered".*unparseable|"reason":"unparseable".*"handling":"recovered"/);
   });
+
+  it('a feed: the posts read are in the prompt, post arguments are enumerated, and the model writes the text', async () => {
+    const file = path.join(scratchDir('society-feed-llm-'), 's.society');
+    fs.writeFileSync(file, FEED_SCENARIO(server.url));
+    const { scenario, diagnostics } = await loadScenarioFile(file, { root: path.dirname(file) });
+    assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
+    const earlier = server.requests.length;
+    server.script = (req) => {
+      const format = req.body?.response_format?.json_schema;
+      if (format?.name !== 'act') return undefined;
+      const prompt = req.body.messages.map((m: { content: string }) => m.content).join('\n');
+      const who = /You are (\w+)/.exec(prompt)?.[1] ?? 'someone';
+      const ids: string[] | undefined = format.schema.properties.args.anyOf.find(
+        (a: { properties: Record<string, unknown> }) => a.properties.to,
+      )?.properties.to.enum;
+      return {
+        content: JSON.stringify(
+          ids?.length
+            ? { action: 'reply', args: { to: ids[0] }, reason: 'answering', text: `${who} answers ${ids[0]}` }
+            : { action: 'post', args: {}, reason: 'first word', text: `${who} opens a thread about kites` },
+        ),
+      };
+    };
+    const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
+    const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
+    const acts = server.requests.slice(earlier).filter((r) => r.body?.response_format?.json_schema?.name === 'act');
+    const schema = acts[0].body.response_format.json_schema.schema;
+    assert.ok(schema.required.includes('text'), 'posting actions on offer: the answer carries the text');
+    const later = acts.find((r) => /opens a thread about kites/.test(r.body.messages[1].content));
+    assert.ok(later, 'a later prompt shows the post read on the feed');
+    assert.match(later!.body.messages[1].content, /On the feeds \(best ranked first\):\n- p1 on chat by /);
+    const posts = trace
+      .split('\n')
+      .filter((l) => l.includes('"type":"action"'))
+      .map((l) => JSON.parse(l))
+      .filter((e) => e.post);
+    assert.ok(posts.some((e) => /opens a thread about kites/.test(e.post.text)));
+    const reply = posts.find((e) => e.post.reply_to);
+    assert.ok(reply, 'a reply');
+    assert.match(reply.post.text, new RegExp(`answers ${reply.post.reply_to}`));
+    server.script = undefined;
+  });
 });
+
+const FEED_SCENARIO = (url: string) => `kind: scenario
+name: two posters
+personas:
+  - { id: ana, name: Ana }
+  - { id: bo, name: Bo }
+world: { rounds: 2, conversation: { turns: 2 } }
+coaching: { enabled: false }
+models:
+  default: { provider: openai, base_url: "${url}", model: fake, api_key_env: FAKE_KEY, retries: 0 }
+feeds:
+  chat: { rank: { recency: 1 }, shows: 3 }
+actions:
+  post:
+    description: Start a thread.
+    post: chat
+  reply:
+    description: Reply to a post.
+    args: { to: { type: post } }
+    post: chat
+    reply_to: to
+round:
+  - { phase: talk, order: sequential }
+`;

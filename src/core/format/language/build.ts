@@ -15,7 +15,7 @@ import type {
 import type { PathSegment } from './parse';
 import type { Locator } from './locate';
 import { applyDefaults, documentSchema, societySchema } from './schema';
-import { buildMechanics } from './buildMechanics';
+import { buildMechanics, buildRound } from './buildMechanics';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -92,6 +92,8 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   if (v.experiment) scenario.experiment = v.experiment as Experiment;
   const mechanics = buildMechanics(v, at);
   if (mechanics) scenario.mechanics = mechanics;
+  const round = buildRound(v, at);
+  if (round) scenario.round = round;
   return scenario;
 }
 

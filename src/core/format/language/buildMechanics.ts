@@ -1,7 +1,17 @@
 // `state:` and `actions:` of a validated scenario -> Mechanics (mechanics.ts), defaults filled in
 // and each quantity and action with its source location. Undefined when the scenario has neither.
 import type { Locator } from './locate';
-import type { Action, ActionArg, Generations, Mechanics, Quantity } from './mechanics';
+import {
+  BUILTIN_PHASES,
+  type Action,
+  type ActionArg,
+  type BuiltinPhase,
+  type Feed,
+  type Generations,
+  type Mechanics,
+  type Quantity,
+  type RoundPhase,
+} from './mechanics';
 import { applyDefaults, societySchema } from './schema';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
@@ -12,6 +22,39 @@ function quantities(raw: Obj | undefined, side: 'world' | 'agents', at: Locator)
     ...(applyDefaults(societySchema.$defs.quantity, q) as Obj),
     source: at.location(['state', side, name]),
   })) as Quantity[];
+}
+
+const pick = (v: Obj, keys: readonly string[]): Obj =>
+  Object.fromEntries(keys.filter((k) => v[k] !== undefined).map((k) => [k, v[k]]));
+
+function feeds(raw: Obj | undefined, at: Locator): Feed[] {
+  return Object.entries(raw ?? {}).map(([name, f]) => {
+    const v = applyDefaults(societySchema.$defs.feed, f) as Obj;
+    const rank = applyDefaults(societySchema.$defs.feed.properties!.rank, v.rank ?? {}) as Feed['rank'];
+    return { name, ...v, rank, source: at.location(['feeds', name]) } as Feed;
+  });
+}
+
+/** `round:` as phases (a bare name is short for `{ phase: <name> }`); undefined when not declared. */
+export function buildRound(v: Obj, at: Locator): RoundPhase[] | undefined {
+  if (!Array.isArray(v.round)) return undefined;
+  return (v.round as (string | Obj)[]).map((entry, i) => {
+    const raw: Obj = typeof entry === 'string' ? { phase: entry } : entry;
+    const source = at.location(['round', i]);
+    if ((BUILTIN_PHASES as readonly string[]).includes(raw.phase)) {
+      return { kind: 'builtin', name: raw.phase as BuiltinPhase, ...pick(raw, ['when']), source };
+    }
+    const p = applyDefaults(societySchema.$defs.phase, raw) as Obj;
+    const actions = (p.actions as string[] | undefined) ?? Object.keys((v.actions ?? {}) as Obj);
+    return {
+      kind: 'act',
+      name: p.phase,
+      actions,
+      order: p.order,
+      ...pick(p, ['description', 'who', 'when', 'reads']),
+      source,
+    };
+  });
 }
 
 function action(name: string, raw: Obj, at: Locator): Action {
@@ -32,6 +75,7 @@ function action(name: string, raw: Obj, at: Locator): Action {
       expression,
     })),
     ...(v.remember !== undefined ? { remember: v.remember } : {}),
+    ...pick(v, ['post', 'reply_to', 'like', 'follow', 'ties']),
     source: at.location(['actions', name]),
   };
 }
@@ -43,6 +87,13 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
   const generations = v.generations
     ? (applyDefaults(societySchema.$defs.scenario.properties!.generations, v.generations) as Generations)
     : undefined;
-  if (!world.length && !agents.length && !actions.length && !generations) return undefined;
-  return { world, agents, actions, ...(generations ? { generations } : {}) };
+  const declaredFeeds = feeds(v.feeds, at);
+  if (!world.length && !agents.length && !actions.length && !generations && !declaredFeeds.length) return undefined;
+  return {
+    world,
+    agents,
+    actions,
+    ...(declaredFeeds.length ? { feeds: declaredFeeds } : {}),
+    ...(generations ? { generations } : {}),
+  };
 }

@@ -29,6 +29,9 @@ export interface ExpressionContext {
   [agentArg: string]: unknown;
 }
 
+/** What an expression reads of a post argument: `<arg>.likes`, `<arg>.replies`, `<arg>.age` (rounds). */
+export const POST_FIELDS = ['likes', 'replies', 'age'] as const;
+
 export type Evaluate = (context: ExpressionContext) => number | boolean;
 
 const LIMITS = { maxAstNodes: 400, maxDepth: 32, maxListElements: 100, maxMapEntries: 100, maxCallArguments: 8 };
@@ -87,10 +90,11 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   env.registerVariable({ name: 'me', schema: agentSchema });
   env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
   if (scope.kind === 'action') {
-    const args = Object.fromEntries(scope.action.args.map((a) => [a.name, a.type === 'agent' ? 'string' : 'double']));
+    const args = Object.fromEntries(scope.action.args.map((a) => [a.name, a.type === 'number' ? 'double' : 'string']));
     env.registerVariable({ name: 'args', schema: args });
     for (const a of scope.action.args) {
       if (a.type === 'agent') env.registerVariable({ name: a.name, schema: agentSchema });
+      if (a.type === 'post') env.registerVariable({ name: a.name, schema: numbers(POST_FIELDS) });
     }
   }
   return env;

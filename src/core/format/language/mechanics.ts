@@ -27,12 +27,14 @@ export interface Quantity {
   source?: SourceLocation;
 }
 
-export type ArgType = 'number' | 'agent';
+export type ArgType = 'number' | 'agent' | 'post';
 
-/** Something the model chooses when it takes an action: a number in bounds, or another agent. */
+/** Something the model chooses when it takes an action: a number in bounds, another agent, or a post it read. */
 export interface ActionArg {
   name: string;
   type: ArgType;
+  /** For posts: the feed it is chosen from (default: the scenario's only feed). */
+  feed?: string;
   description?: string;
   min?: number;
   max?: number;
@@ -55,8 +57,67 @@ export interface Action {
   effects: Effect[];
   /** What the agent remembers having done; `{args.<a>}`, `{world.<q>}` and `{me.<q>}` are filled in after the action. */
   remember?: string;
+  /** The agent writes a post on this feed (its model writes the text). */
+  post?: string;
+  /** With `post`: the post argument it replies to. */
+  reply_to?: string;
+  /** A post argument the agent likes. */
+  like?: string;
+  /** An agent or post argument whose agent (the post's author) the agent follows. */
+  follow?: string;
+  /** The actor's tie to the agent an argument names (a post argument: its author) changes by this much. */
+  ties?: Record<string, number>;
   source?: SourceLocation;
 }
+
+/** What a feed ranks posts by, each signal on 0..1 for the reader, weighted and summed. */
+export interface FeedRank {
+  /** 1 for this round's posts, 1/(1 + age in rounds) for older ones. */
+  recency: number;
+  /** The post's likes, relative to the most-liked post on the feed. */
+  likes: number;
+  /** Its replies, relative to the most-replied post. */
+  replies: number;
+  /** The reader's tie strength to the author. */
+  ties: number;
+  /** 1 when the reader follows the author. */
+  follows: number;
+}
+
+/** A platform's feed: posts agents write, ranked for each reader, the top `shows` read before acting. */
+export interface Feed {
+  name: string;
+  description?: string;
+  rank: FeedRank;
+  shows: number;
+  /** Posts older than this many rounds drop off the feed. */
+  keep: number;
+  source?: SourceLocation;
+}
+
+/** A round's built-in phases: the friend-making loop's stages (engine/turn.ts STAGES). */
+export const BUILTIN_PHASES = ['meet', 'evaluate', 'learn'] as const;
+export type BuiltinPhase = (typeof BUILTIN_PHASES)[number];
+
+/** One phase of a declared round: a built-in stage, or agents taking some of the declared actions. */
+export type RoundPhase =
+  | { kind: 'builtin'; name: BuiltinPhase; when?: string; source?: SourceLocation }
+  | {
+      kind: 'act';
+      name: string;
+      description?: string;
+      /** The actions on offer in this phase (by name). */
+      actions: string[];
+      /** simultaneous: everyone chooses on the same state, then the choices apply in turn order; sequential: each chooses and acts in turn, seeing the earlier ones. */
+      order: 'simultaneous' | 'sequential';
+      /** Groups whose members act (default: everyone). */
+      who?: string[];
+      /** A CEL condition on `world`, `n` and `round`: the phase runs in rounds where it holds. */
+      when?: string;
+      /** Feeds the agents read before choosing (default: every feed). */
+      reads?: string[];
+      source?: SourceLocation;
+    };
 
 /** Agents replaced between generations: the least fit leave, children of the fittest join. */
 export interface Generations {
@@ -73,6 +134,7 @@ export interface Mechanics {
   world: Quantity[];
   agents: Quantity[];
   actions: Action[];
+  feeds?: Feed[];
   generations?: Generations;
 }
 

@@ -12,7 +12,7 @@ export interface Range {
   end: Position;
 }
 /** Where something was written: absolute file path (or URI string) plus range. */
-import type { Mechanics } from './mechanics';
+import type { Mechanics, RoundPhase } from './mechanics';
 
 export interface SourceLocation {
   file: string;
@@ -263,6 +263,8 @@ export interface Scenario {
   experiment?: Experiment;
   /** World state and actions (`state:`, `actions:`); absent when the scenario declares none. */
   mechanics?: Mechanics;
+  /** The phases of a round as declared (`round:`); absent: the default (engine/roundPlan.ts). */
+  round?: RoundPhase[];
   /** File the scenario document came from. */
   source?: SourceLocation;
 }

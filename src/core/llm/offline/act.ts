@@ -17,10 +17,12 @@
 // the open copy what those doing better than them did.
 // A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
 // its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
-// still differ; neuroticism widens that spread. Nothing here encodes a scenario's outcome: a
+// still differ; neuroticism widens that spread. Platform verbs (post, reply, like, follow) add
+// what platform.ts says they are worth. Nothing here encodes a scenario's outcome: a
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
+import { platformReason, platformUtility, postText } from './platform';
 
 /** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
 export const ACT_BETA = 4;
@@ -75,18 +77,28 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
   const units = unitsOf(req.options);
   const copied = imitation(req);
   const openness = req.persona.traits.openness;
-  const u = req.options.map((o) => utility(req, o, units) + openness * (copied.get(o.action) ?? 0));
+  const u = req.options.map(
+    (o) => utility(req, o, units) + openness * (copied.get(o.action) ?? 0) + platformUtility(req, o),
+  );
   let max = -Infinity;
   for (const x of u) if (x > max) max = x;
   const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
   const weights = u.map((x) => Math.exp(beta * (x - max)));
   const chosen = req.options[Math.max(0, rng.weighted(weights))];
-  return { action: chosen.action, args: { ...chosen.args }, reason: reasonFor(req, chosen) };
+  const text = postText(req, chosen, rng);
+  return {
+    action: chosen.action,
+    args: { ...chosen.args },
+    reason: reasonFor(req, chosen),
+    ...(text !== undefined ? { text } : {}),
+  };
 }
 
 /** One sentence from the largest consequence the agent weighed. */
 function reasonFor(req: ActRequest, o: ActOption): string {
   const entries = Object.entries(o.changes).filter(([, x]) => x !== 0);
+  const social = platformReason(req, o);
+  if (social && !entries.length) return social;
   if (!entries.length) return `${o.action} changes nothing I care about, and that suits me now`;
   const [target, change] = entries.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));
   const [owner, name] = target.split('.');

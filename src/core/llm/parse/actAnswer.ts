@@ -8,10 +8,14 @@ import type { ActRequest, ActResponse } from '../types';
 type Schema = Record<string, unknown>;
 
 function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest, strict: boolean): Schema {
-  if (arg.type === 'agent') {
-    const ids = req.others.map((o) => o.id);
+  if (arg.type === 'agent' || arg.type === 'post') {
+    const ids = arg.type === 'agent' ? req.others.map((o) => o.id) : postIds(req, arg);
     return strict && ids.length
-      ? { type: 'string', enum: ids, description: arg.description ?? 'an agent id' }
+      ? {
+          type: 'string',
+          enum: ids,
+          description: arg.description ?? `${arg.type === 'agent' ? 'an agent' : 'a post'} id`,
+        }
       : { type: 'string' };
   }
   return {
@@ -21,6 +25,14 @@ function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActR
     ...(arg.max !== undefined ? { maximum: arg.max } : {}),
   };
 }
+
+/** The posts a post argument may name: those read on its feed (every feed read when it names none). */
+function postIds(req: ActRequest, arg: { feed?: string }): string[] {
+  return (req.posts ?? []).filter((p) => !arg.feed || p.feed === arg.feed).map((p) => p.id);
+}
+
+/** Whether any action on offer writes a post: then the answer carries its text. */
+const posting = (req: ActRequest): boolean => req.actions.some((a) => a.post !== undefined);
 
 export function actSchema(req: ActRequest, strict: boolean, text: Schema): Schema {
   const argsOf = (a: ActRequest['actions'][number]): Schema => ({
@@ -35,8 +47,12 @@ export function actSchema(req: ActRequest, strict: boolean, text: Schema): Schem
       action: strict ? { type: 'string', enum: req.actions.map((a) => a.name) } : { type: 'string' },
       args: strict ? { anyOf: req.actions.map(argsOf) } : { type: 'object' },
       reason: text,
+      // Strict only: the lenient validator is compiled once for every act request (checkAct asks for the text).
+      ...(strict && posting(req)
+        ? { text: { type: 'string', description: 'the post, for an action that posts; else ""' } }
+        : {}),
     },
-    required: ['action', 'args', 'reason'],
+    required: ['action', 'args', 'reason', ...(strict && posting(req) ? ['text'] : [])],
     ...(strict ? { additionalProperties: false } : {}),
   };
 }
@@ -44,7 +60,7 @@ export function actSchema(req: ActRequest, strict: boolean, text: Schema): Schem
 /** The response, or what is wrong with it (for the re-ask). */
 export function checkAct(
   req: ActRequest,
-  v: { action: string; args: Record<string, unknown>; reason: string },
+  v: { action: string; args: Record<string, unknown>; reason: string; text?: unknown },
   repairs: string[],
 ): { ok: true; value: ActResponse } | { ok: false; error: string } {
   const name = v.action.trim();
@@ -77,6 +93,15 @@ export function checkAct(
       args[arg.name] = other.id;
       continue;
     }
+    if (arg.type === 'post') {
+      const ids = postIds(req, arg);
+      const id = typeof given === 'string' ? given.trim() : String(given);
+      if (!ids.includes(id)) {
+        return { ok: false, error: `"args.${arg.name}" must be the id of one of the posts ${ids.join(', ')}` };
+      }
+      args[arg.name] = id;
+      continue;
+    }
     const x = typeof given === 'string' ? Number(given) : given;
     if (typeof x !== 'number' || !Number.isFinite(x)) {
       return { ok: false, error: `"args.${arg.name}" must be a number` };
@@ -87,6 +112,11 @@ export function checkAct(
     if (arg.integer && !Number.isInteger(x)) return { ok: false, error: `"args.${arg.name}" must be a whole number` };
     if (typeof given === 'string') repairs.push(`"args.${arg.name}": a number written as text`);
     args[arg.name] = x;
+  }
+  if (action.post !== undefined) {
+    const text = typeof v.text === 'string' ? v.text.trim() : '';
+    if (!text) return { ok: false, error: `"text" must hold the post ${action.name} writes` };
+    return { ok: true, value: { action: action.name, args, reason: v.reason, text } };
   }
   return { ok: true, value: { action: action.name, args, reason: v.reason } };
 }

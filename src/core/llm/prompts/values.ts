@@ -162,9 +162,17 @@ export function actValues(req: ActRequest): Record<string, string> {
   const arg = (a: ActRequest['actions'][number]['args'][number]): string =>
     a.type === 'agent'
       ? `${a.name}: the id of another agent${a.description ? ` (${a.description})` : ''}`
-      : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
+      : a.type === 'post'
+        ? `${a.name}: the id of a post you read${a.description ? ` (${a.description})` : ''}`
+        : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
+  // The feeds are part of the world as the agent sees it: the posts it read, best ranked first.
+  const posts = req.posts?.length
+    ? `\nOn the feeds (best ranked first):\n${req.posts.map(postLine).join('\n')}`
+    : req.posts
+      ? '\nOn the feeds: no posts yet'
+      : '';
   return {
-    world_state: req.world.map(quantity).join('\n') || 'nothing declared',
+    world_state: (req.world.map(quantity).join('\n') || (req.posts ? '' : 'nothing declared')) + posts,
     own_state:
       (req.own.map(quantity).join('\n') || 'nothing declared') +
       ((req.pressure ?? 0) >= 0.1 ? "\n- others' actions took from you last round" : ''),
@@ -186,10 +194,32 @@ export function actValues(req: ActRequest): Record<string, string> {
         (a) =>
           `- ${a.name}: ${a.description}` +
           (a.args.length ? `\n  arguments: ${a.args.map(arg).join('; ')}` : '') +
-          (a.effects.length ? `\n  effects: ${a.effects.map((e) => `${e.target} := ${e.expression}`).join('; ')}` : ''),
+          (a.effects.length
+            ? `\n  effects: ${a.effects.map((e) => `${e.target} := ${e.expression}`).join('; ')}`
+            : '') +
+          verbsLine(a),
       )
       .join('\n'),
   };
+}
+
+function postLine(p: NonNullable<ActRequest['posts']>[number]): string {
+  const about = `${p.likes} like${p.likes === 1 ? '' : 's'}, ${p.replies} repl${p.replies === 1 ? 'y' : 'ies'}`;
+  const reply = p.reply_to ? `, replying to ${p.reply_to}` : '';
+  const you = `${p.followed ? 'you follow them, ' : ''}your tie ${num(p.tie)}`;
+  return `- ${p.id} on ${p.feed} by ${p.name} (id ${p.author}; ${you}), round ${p.round}${reply}, ${about}: ${JSON.stringify(p.text)}`;
+}
+
+/** What an action's platform verbs do, for the model: posting means writing `text`. */
+function verbsLine(a: ActRequest['actions'][number]): string {
+  const said: string[] = [];
+  if (a.post !== undefined) {
+    said.push(`writes a post on ${a.post}${a.reply_to ? ` replying to ${a.reply_to}` : ''} (put its text in "text")`);
+  }
+  if (a.like !== undefined) said.push(`likes ${a.like}`);
+  if (a.follow !== undefined) said.push(`follows ${a.follow}${a.follow !== undefined ? ' (or its author)' : ''}`);
+  for (const [k, d] of Object.entries(a.ties ?? {})) said.push(`your tie to ${k} ${d >= 0 ? '+' : ''}${d}`);
+  return said.length ? `\n  does: ${said.join('; ')}` : '';
 }
 
 const round3 = (x: number): string => String(Math.round(x * 1000) / 1000);
