@@ -101,6 +101,9 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
     modelFactory: decisions.wrap(modelFactory),
     relevance,
     calls,
+    // The adapter starts only in a trusted workspace (extension/debug/configurations.ts asks
+    // requireTrust('debug') first), so the scenario's module may run.
+    allowModule: true,
   });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   // The debugger drives the run step by step (SimulationRuntime), so the harness only keeps its trace.

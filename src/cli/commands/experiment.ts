@@ -38,7 +38,7 @@ const ENDPOINT_DOWN = /connections in a row and has not answered once/;
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--json]\n       society ${MERGE_USAGE}`,
+  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--allow-module] [--json]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: [
     ['<scenario>', 'a scenario with an experiment: block (conditions; without one, the scenario as it is)'],
@@ -70,6 +70,7 @@ export const experimentCommand: Command = {
     ],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
     ['--no-traces', "don't keep each run's trace"],
+    ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
     ['--json', 'print the claims, summaries and contrasts as JSON'],
     ['-q, --quiet', 'no progress bar'],
   ],
@@ -87,6 +88,7 @@ export const experimentCommand: Command = {
       'no-traces': { type: 'boolean' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
+      'allow-module': { type: 'boolean' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
@@ -133,6 +135,7 @@ export const experimentCommand: Command = {
     try {
       const run = await runExperiment(scenario, {
         outDir,
+        allowModule: values['allow-module'] === true,
         seeds,
         rounds,
         jobs: askedJobs,

@@ -21,7 +21,7 @@ import { runInFolder } from '../run/runInFolder';
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--allow-module] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
@@ -45,6 +45,7 @@ export const runCommand: Command = {
       'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)',
     ],
     ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
+    ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
     ['--json', 'print the closing summary as JSON'],
     ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
   ],
@@ -63,6 +64,7 @@ export const runCommand: Command = {
       quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'string' },
       replay: { type: 'boolean' },
+      'allow-module': { type: 'boolean' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;

@@ -149,6 +149,7 @@ function openHarness(
     modelFactory: registry.factory,
     relevance: registry.memoryRelevance,
     calls: registry.calls,
+    allowModule: values['allow-module'] === true,
   };
   try {
     return RunHarness.open(scenario, {
@@ -172,9 +173,8 @@ function openHarness(
         ? 0
         : 1;
     }
-    console.error(
-      `society run: cannot resume from ${shown(checkpointPath)}: ${err instanceof Error ? err.message : String(err)}`,
-    );
+    const why = err instanceof Error ? err.message : String(err);
+    console.error(cp ? `society run: cannot resume from ${shown(checkpointPath)}: ${why}` : `society run: ${why}`);
     return 1;
   }
 }

@@ -22,6 +22,7 @@ export interface RunValues {
   overwrite?: boolean;
   json?: boolean;
   quiet?: boolean;
+  'allow-module'?: boolean;
 }
 
 export interface Stopping {

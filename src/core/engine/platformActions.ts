@@ -78,25 +78,7 @@ export function applyPlatform(
   for (const [argName, delta] of Object.entries(spec.ties ?? {})) {
     const whom = agentOfArg(board, compiled, args, argName);
     if (!whom || whom === actor.persona.id || !world.agents.has(whom)) continue;
-    moveTie(world, actor.persona.id, whom, delta);
+    world.moveTie(actor.persona.id, whom, delta, 'action');
   }
   return { event, account };
-}
-
-/** The actor's tie to `to` moves by `delta` (clamped to 0..1), as a `tie` event caused by an action. */
-function moveTie(world: World, from: string, to: string, delta: number): void {
-  const previous = world.ties.get(from, to);
-  const strength = Math.min(1, Math.max(0, previous + delta));
-  if (strength === previous) return;
-  world.ties.set(from, to, strength, world.round);
-  world.emit({
-    type: 'tie',
-    round: world.round,
-    from,
-    to,
-    previous,
-    strength,
-    exists: strength >= world.settings.ties.threshold,
-    cause: 'action',
-  });
 }

@@ -34,7 +34,8 @@ import { compileMechanics } from './compiledMechanics';
 import { WorldState } from './worldState';
 import { closeWorldRound, resolveActions } from './worldPhase';
 import { nextGeneration } from './generations';
-import { phaseRuns } from './worldPhase';
+import { moduleEndRound, phaseRuns } from './worldPhase';
+import { loadSocietyModule, ModuleNotAllowed, modulePath } from './societyModule';
 import { roundPlan, WORLD_PHASE, type RoundPlan } from './roundPlan';
 import type { RoundPhase } from '../format/language/mechanics';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
@@ -69,6 +70,8 @@ interface RoundContext {
 type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
 
 export interface SimulationOptions {
+  /** The scenario's `module:` may be loaded and run (a trusted workspace; `--allow-module`). */
+  allowModule?: boolean;
   /** Overrides scenario.seed. */
   seed?: number;
   /** Overrides scenario.world.rounds. */
@@ -152,6 +155,13 @@ export class Simulation {
     world.forcedModel = opts.model;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
     this.plan = roundPlan(world.scenario);
+    // Refused before any trace is opened: a host that has not allowed code gets nothing half-made.
+    if (world.scenario.module && !opts.allowModule) {
+      throw new ModuleNotAllowed(
+        `${world.scenario.name} names a module (${world.scenario.module}): its code runs with your rights, so it is ` +
+          'loaded only in a trusted workspace, or with --allow-module on the command line',
+      );
+    }
   }
 
   static create(scenario: Scenario, opts: SimulationOptions = {}): Simulation {
@@ -245,6 +255,7 @@ export class Simulation {
   async run(signal?: AbortSignal): Promise<RunResult> {
     if (this.broken) throw new Error('this simulation was interrupted mid-round; restore it from a checkpoint');
     try {
+      await this.loadModule();
       if (this.completed < 0) await this.setup(signal);
       while (this.completed < this.rounds) await this.round(this.completed + 1, signal);
       if (!this.ended) {
@@ -350,7 +361,7 @@ export class Simulation {
       closeWorldRound(w);
       // The round's last word on the state is out; then one generation makes way for the next.
       nextGeneration(w);
-    }
+    } else moduleEndRound(w);
 
     await this.point({ kind: 'round_end', round: r }, signal);
     const cfg = w.settings.ties;
@@ -438,6 +449,16 @@ export class Simulation {
       );
     }
     w.state.conduct.close();
+  }
+
+  /**
+   * The scenario's module (`module:`), loaded once before the first round it runs: only when the
+   * host allows code to run (a trusted workspace, `--allow-module`), never by validation.
+   */
+  private async loadModule(): Promise<void> {
+    const name = this.world.scenario.module;
+    if (!name || this.world.module) return;
+    this.world.module = await loadSocietyModule(modulePath(this.world.scenario.source?.file, name));
   }
 
   /**

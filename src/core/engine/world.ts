@@ -56,6 +56,7 @@ export interface DecisionSite {
   rest?: number;
 }
 
+import type { SocietyModule } from './societyModule';
 import type { WorldState } from './worldState';
 
 export class World {
@@ -73,6 +74,8 @@ export class World {
   usage = new UsageBook();
   /** The declared state's values, for scenarios with `state:` or `actions:` (engine/worldPhase.ts). */
   state?: WorldState;
+  /** The scenario's module of mechanics in code, once loaded (engine/societyModule.ts). */
+  module?: SocietyModule;
   private readonly listeners: Listener[] = [];
   private readonly modelCache = new Map<string, AgentModel>();
   private readonly slots = new Map<string, Semaphore>();
@@ -117,6 +120,24 @@ export class World {
   }
 
   /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
+  /** A tie moved by `delta` (clamped to 0..1) by an action's `ties:` or the module: a `tie` event. */
+  moveTie(from: string, to: string, delta: number, cause: 'action' | 'module'): void {
+    const previous = this.ties.get(from, to);
+    const strength = Math.min(1, Math.max(0, previous + delta));
+    if (strength === previous || from === to) return;
+    this.ties.set(from, to, strength, this.round);
+    this.emit({
+      type: 'tie',
+      round: this.round,
+      from,
+      to,
+      previous,
+      strength,
+      exists: strength >= this.settings.ties.threshold,
+      cause,
+    });
+  }
+
   remember(
     agent: Agent,
     kind: MemoryKind,

@@ -8,6 +8,7 @@
 import type { ActRequest, ActResponse, DecisionResponse, SeenPost, SeenQuantity } from '../llm/types';
 import type { Quantity, RoundPhase } from '../format/language/mechanics';
 import { applyPlatform } from './platformActions';
+import { moduleWorld, type SocietyModule } from './societyModule';
 import { WORLD_PHASE, type PlannedPhase } from './roundPlan';
 import { stream } from '../random/rng';
 import type { Agent } from './agent';
@@ -103,6 +104,27 @@ function lastAndAhead(
 }
 
 type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
+
+/**
+ * Calls a hook of the scenario's module. A hook that throws is an error event (`reason: module`,
+ * the rest of that hook skipped) and the run goes on, as with an expression that fails: what it
+ * changed before it threw stays changed.
+ */
+function callHook(world: World, hook: string, agent: string | undefined, call: (m: SocietyModule) => void): void {
+  try {
+    call(world.module!);
+  } catch (err) {
+    world.emit({
+      type: 'error',
+      round: world.round,
+      ...(agent ? { agent } : {}),
+      phase: 'world',
+      message: `module ${hook}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
+      handling: 'skipped',
+      reason: 'module',
+    });
+  }
+}
 
 /** Whether a phase with a `when` runs this round; a failing condition is an error event and the phase is skipped. */
 export function phaseRuns(world: World, phase: PlannedPhase): boolean {
@@ -257,6 +279,9 @@ function apply(
   };
   world.emit(event);
   state.conduct.add(event);
+  if (world.module?.afterAction) {
+    callHook(world, 'afterAction', a.id, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
+  }
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.args)) values[`args.${k}`] = shown(v);
   for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
@@ -290,6 +315,13 @@ export function resolveActions(world: World, turns: readonly Turn[], phase: ActP
   }
 }
 
+/** The module's `endRound` hook, if it has one (after the declared updates, before the state event). */
+export function moduleEndRound(world: World): void {
+  if (world.module?.endRound) {
+    callHook(world, 'endRound', undefined, (m) => m.endRound!(moduleWorld(world, 'endRound')));
+  }
+}
+
 /** The end of a round: every `update` from the closing state, world first; then the state event. */
 export function closeWorldRound(world: World): void {
   const state = world.state;
@@ -319,6 +351,7 @@ export function closeWorldRound(world: World): void {
       });
     }
   }
+  moduleEndRound(world);
   state.board?.prune(round + 1);
   if (state.hasQuantities) world.emit(state.stateEvent(round));
 }

@@ -22,6 +22,8 @@ import { isInstant, traitsOf } from '../format/language/providers';
 
 export interface ExperimentOptions {
   outDir: string;
+  /** The scenario's `module:` may run (a trusted workspace; `--allow-module`). */
+  allowModule?: boolean;
   seeds?: number[];
   rounds?: number;
   /** Parallel runs; default: the machine's cores for offline scenarios, 1 otherwise. */
@@ -123,6 +125,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     condition: conditionOf(run.condition),
     seed: run.seed,
     rounds: roundsBy.get(run.condition)!,
+    ...(options.allowModule ? { allowModule: true } : {}),
     ...(tracePaths ? { tracePath: partPath(tracePaths[run.index]) } : {}),
   }));
   const total = tasks.length;
@@ -242,6 +245,7 @@ async function runInThisThread(
         signal: o.signal,
         models: o.models,
         cacheDir: o.cacheDir,
+        allowModule: t.allowModule,
         onRound: (round) => o.onRound(t.id, round),
       });
     } catch (err) {

@@ -15,6 +15,8 @@ export interface RunOneOptions {
   cacheDir?: string;
   /** Runs calling the same endpoints at once (worker threads): each takes its part of their limits. */
   share?: number;
+  /** The scenario's `module:` may run. */
+  allowModule?: boolean;
   signal?: AbortSignal;
   onRound?: (round: number, of: number) => void;
   /** Keys and VS Code language models for this run (the editor's); default: keys from the environment. */
@@ -44,6 +46,7 @@ export async function runOne(
       modelFactory: registry.factory,
       relevance: registry.memoryRelevance,
       calls: registry.calls,
+      allowModule: opts.allowModule,
     },
     ...(opts.tracePath ? { trace: { path: opts.tracePath } } : {}),
     onRoundEnd: opts.onRound,

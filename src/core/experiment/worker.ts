@@ -15,6 +15,8 @@ export interface WorkerTask {
   cacheDir?: string;
   /** Workers calling the endpoints at once: each takes its part of their limits. */
   share?: number;
+  /** The scenario's `module:` may run. */
+  allowModule?: boolean;
 }
 
 export type WorkerMessage =
@@ -30,6 +32,7 @@ parentPort?.on('message', async (task: WorkerTask) => {
       tracePath: task.tracePath,
       cacheDir: task.cacheDir,
       share: task.share,
+      allowModule: task.allowModule,
       onRound: (round, of) => post({ type: 'round', id: task.id, round, of }),
     });
     post({ type: 'done', id: task.id, outcome });

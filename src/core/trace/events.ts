@@ -228,8 +228,8 @@ export interface TieEvent extends Base {
   strength: number;
   /** strength >= threshold after the change. */
   exists: boolean;
-  /** `action`: a declared action's `ties:` (engine/platformActions.ts). */
-  cause: 'initial' | 'evaluation' | 'action';
+  /** `action`: a declared action's `ties:` (engine/platformActions.ts); `module`: the scenario's module (engine/societyModule.ts). */
+  cause: 'initial' | 'evaluation' | 'action' | 'module';
 }
 /**
  * Every tie not updated in this round lost `rate` of its strength; ties under `floor` were dropped.

@@ -8,6 +8,9 @@ import { counted } from '../text/counted';
 
 type ErrorEvent = TraceEventOf<'error'>;
 
+/** Error reasons of the scenario's own mechanics, not of a model call (engine/worldPhase.ts). */
+const MECHANICS_REASONS: ReadonlySet<string> = new Set(['expression', 'module']);
+
 export class FaultTally {
   /** Decisions skipped (the step was left out). */
   skipped = 0;
@@ -23,6 +26,10 @@ export class FaultTally {
   /** Failed decisions among `calls`: those the provider layer made and reported (they carry its `reason`). */
   private failedCalls = 0;
   private readonly reasons = new Map<string, number>();
+  /** Steps of the scenario's own mechanics that failed (an expression, the module's hook): no model call. */
+  mechanics = 0;
+  private readonly mechanicsReasons = new Map<string, number>();
+  private firstMechanics?: string;
   /** The first failure's message (what to look at first). */
   first?: string;
 
@@ -32,6 +39,12 @@ export class FaultTally {
   };
 
   add(e: ErrorEvent): void {
+    if (e.reason !== undefined && MECHANICS_REASONS.has(e.reason)) {
+      this.mechanics++;
+      this.mechanicsReasons.set(e.reason, (this.mechanicsReasons.get(e.reason) ?? 0) + 1);
+      this.firstMechanics ??= e.message;
+      return;
+    }
     if (e.handling === 'recovered') {
       this.recovered++;
       return;
@@ -77,6 +90,12 @@ export class FaultTally {
         .join(', ');
       parts.push(
         `${this.nothingAnswered ? 'No model call succeeded: ' : ''}${counted(this.failed, 'model call')} failed (${reasons}): ${what}; first: ${this.first}`,
+      );
+    }
+    if (this.mechanics) {
+      const reasons = [...this.mechanicsReasons].map(([r, n]) => `${r} ${n}`).join(', ');
+      parts.push(
+        `${counted(this.mechanics, 'step')} of the scenario's mechanics failed and ${this.mechanics === 1 ? 'was' : 'were'} skipped (${reasons}); first: ${this.firstMechanics}`,
       );
     }
     if (this.recovered) {

@@ -78,6 +78,8 @@ export async function runExperimentCommand(
       try {
         return await runExperiment(scenario, {
           outDir,
+          // A scenario's module is code: only in a trusted workspace (engine/societyModule.ts).
+          allowModule: vscode.workspace.isTrusted,
           signal: controller.signal,
           models,
           onProgress: (p) => {

@@ -88,4 +88,16 @@ describe('fault tally', () => {
     assert.equal(t.nothingAnswered, false, 'three decisions were answered in round 2');
     assert.match(t.describe()!, /^1 model call failed/);
   });
+
+  it("a failing expression or module hook is a step of the scenario's mechanics, not a failed model call", () => {
+    const t = new FaultTally();
+    t.listener(error('skipped', 'expression', 'actions.fish.effects.world.fish: division by zero'));
+    t.listener(error('skipped', 'module', "module endRound: module: no agent 'ghost'"));
+    assert.equal(t.failed, 0);
+    assert.equal(t.nothingAnswered, false);
+    assert.equal(
+      t.describe(),
+      "2 steps of the scenario's mechanics failed and were skipped (expression 1, module 1); first: actions.fish.effects.world.fish: division by zero. Each is an `error` event in the trace.",
+    );
+  });
 });

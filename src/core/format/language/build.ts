@@ -94,6 +94,7 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   if (mechanics) scenario.mechanics = mechanics;
   const round = buildRound(v, at);
   if (round) scenario.round = round;
+  if (typeof v.module === 'string') scenario.module = v.module;
   return scenario;
 }
 

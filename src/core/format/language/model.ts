@@ -263,6 +263,8 @@ export interface Scenario {
   experiment?: Experiment;
   /** World state and actions (`state:`, `actions:`); absent when the scenario declares none. */
   mechanics?: Mechanics;
+  /** A module of mechanics in code (`module:`), as written: relative to the scenario's file. */
+  module?: string;
   /** The phases of a round as declared (`round:`); absent: the default (engine/roundPlan.ts). */
   round?: RoundPhase[];
   /** File the scenario document came from. */
