@@ -75,6 +75,14 @@ export const CODES = {
   SOC063: 'Inconsistent bounds',
   SOC064: 'Action that can never be taken',
   SOC065: 'World quantity that plays no part',
+  SOC066: 'Unknown action in a phase',
+  SOC067: 'Unknown group',
+  SOC068: 'Unknown feed',
+  SOC069: 'No feed to post on or read from',
+  SOC070: 'Wrong argument for a platform action',
+  SOC071: 'Invalid phase',
+  SOC072: 'Phase that never runs',
+  SOC073: 'Evaluate without meet',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

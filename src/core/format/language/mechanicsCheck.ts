@@ -1,7 +1,8 @@
 // Checks of a scenario's mechanics (issue 34, `state:` and `actions:`), beyond the schema: every
 // expression parses and gives what it must (SOC061, at the offending sub-expression), effects change
 // quantities that exist (SOC062), bounds hold together (SOC063), names expressions cannot read
-// (SOC023), actions nobody can ever take (SOC064) and world quantities with no part to play (SOC065).
+// (SOC023), actions nobody can ever take (SOC064) and world quantities with no part to play (SOC065);
+// then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
 import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
@@ -20,6 +21,18 @@ import {
 import { expressionRange, expressionSites, readMechanics, type ExpressionSite } from './mechanicsSource';
 import { explainProblem } from './mechanicsMessages';
 import { didYouMean } from './suggest';
+import type { Report } from './mechanicsReport';
+import {
+  phaseWhens,
+  populationSize,
+  readPhases,
+  scenarioGroups,
+  type PersonaLike,
+  type PhaseEntry,
+} from './roundSource';
+import { checkFeeds } from './feedCheck';
+import { checkRound } from './roundCheck';
+import { checkReach } from './roundReach';
 
 type Obj = Record<string, unknown>;
 
@@ -35,26 +48,35 @@ const MEANING: Record<(typeof RESERVED_NAMES)[number], string> = {
   traits: "the acting agent's traits",
 };
 
-interface Checker {
-  m: Mechanics;
-  v: Obj;
-  at: Locator;
-  unsure: boolean;
-  out: Diagnostic[];
+interface Checker extends Report {
+  phases?: PhaseEntry[];
 }
 
-/** The diagnostics of the mechanics of a scenario (none when it declares none). */
-export function checkMechanics(v: Obj, at: Locator, unsure: boolean): Diagnostic[] {
+const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
+
+/**
+ * The diagnostics of the mechanics and the declared round of a scenario (none when it declares
+ * neither). `personas`: every persona the scenario brings in, for the groups a phase's `who` names
+ * (without them, those written in the scenario).
+ */
+export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: readonly PersonaLike[]): Diagnostic[] {
   const out: Diagnostic[] = [];
   try {
-    const m = readMechanics(v, at);
+    const phases = readPhases(v);
+    const m = readMechanics(v, at) ?? (phases ? NO_MECHANICS : undefined);
     if (!m) return out;
-    const c: Checker = { m, v, at, unsure, out };
+    const c: Checker = { m, v, at, unsure, out, phases };
     checkNames(c);
     checkBounds(c);
     // "Not defined" checks wait until the scenario reads cleanly (see semantic.ts).
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
     if (!unsure) checkFitness(c);
+    checkFeeds(c);
+    if (phases) {
+      const round = { ...c, phases, groups: scenarioGroups(v, personas) };
+      checkRound(round);
+      checkReach(round, populationSize(v, personas));
+    }
     checkExpressions(c);
   } catch {
     // A check must never stop validation: what was found so far is reported.
@@ -300,7 +322,7 @@ function checkExpressions(c: Checker): void {
   };
   const reads = new Set<string>();
   let allRead = true;
-  for (const site of expressionSites(c.m)) {
+  for (const site of expressionSites(c.m, phaseWhens(c.phases))) {
     const env = envFor(site.scope);
     if (!env) {
       allRead = false;
@@ -322,7 +344,8 @@ function checkExpressions(c: Checker): void {
       continue;
     }
     if (!worldReads(env, site.text, reads)) allRead = false;
-    if (!c.unsure && site.wanted === 'bool') neverTrue(c, env, site);
+    // A phase's `when` that never holds is the round's to tell (roundReach.ts).
+    if (!c.unsure && site.wanted === 'bool' && site.path[0] === 'actions') neverTrue(c, env, site);
   }
   if (!c.unsure && allRead) unusedWorldQuantities(c, reads);
 }

@@ -4,7 +4,7 @@
 // read (a world update reads no agent, a `when` no argument).
 import type { Mechanics } from './mechanics';
 import { TRAIT_NAMES } from './model';
-import type { ExpressionProblem, Scope } from './expressions';
+import { POST_FIELDS, type ExpressionProblem, type Scope } from './expressions';
 import type { ExpressionSite } from './mechanicsSource';
 import { didYouMean } from './suggest';
 
@@ -21,7 +21,7 @@ export function scopeNames(scope: Scope): string[] {
   if (scope.kind === 'world') return names;
   names.push('me', 'traits');
   if (scope.kind === 'action') {
-    names.push('args', ...scope.action.args.filter((a) => a.type === 'agent').map((a) => a.name));
+    names.push('args', ...scope.action.args.filter((a) => a.type !== 'number').map((a) => a.name));
   }
   return names;
 }
@@ -40,6 +40,9 @@ export function namespaceMembers(
     return { what: 'argument', names, declared: '`args`', of: ` of action '${scope.action.name}'` };
   }
   if (ns === 'n' || ns === 'round') return undefined;
+  if (scope.kind === 'action' && scope.action.args.some((a) => a.name === ns && a.type === 'post')) {
+    return { what: 'post field', names: [...POST_FIELDS], declared: 'posts', of: ` of post argument '${ns}'` };
+  }
   return { what: 'agent quantity', names: m.agents.map((q) => q.name), declared: '`state.agents`' };
 }
 
@@ -50,8 +53,9 @@ function unknownKey(p: ExpressionProblem, key: string, site: ExpressionSite, m: 
   if (!written || !members) return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
   const start = p.end - key.length;
   const suggestion = didYouMean(key, members.names);
+  const plural = { trait: 'traits', 'post field': 'fields' }[members.what] ?? 'defined';
   const known = members.names.length
-    ? `${members.what === 'trait' ? 'traits' : 'defined'}: ${members.names.join(', ')}`
+    ? `${plural}: ${members.names.join(', ')}`
     : `none declared in ${members.declared}`;
   return {
     message: `Unknown ${members.what} '${key}'${members.of ?? ''}${suggestion ? `. Did you mean '${suggestion}'?` : ''} (${known})`,
@@ -88,7 +92,7 @@ function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSit
   if (scope.kind === 'world' && (name === 'me' || name === 'traits')) {
     return {
       ...at,
-      message: `${sentence(site.what)} cannot read '${name}': a world quantity's update reads only world.<quantity>, n and round`,
+      message: `${sentence(site.what)} cannot read '${name}': ${site.path[0] === 'round' ? "a phase's `when`" : "a world quantity's update"} reads only world.<quantity>, n and round`,
     };
   }
   const isArg = name === 'args' || m.actions.some((a) => a.args.some((x) => x.name === name));
@@ -112,7 +116,13 @@ function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSit
 export function explainProblem(p: ExpressionProblem, site: ExpressionSite, m: Mechanics): ExplainedProblem {
   if (!site.text.trim()) {
     const example =
-      site.wanted === 'bool' ? 'world.fish > 0.0' : site.path[0] === 'state' ? 'world.fish * 1.1' : 'me.catch + 1.0';
+      site.path[0] === 'round'
+        ? 'round % 5 == 0'
+        : site.wanted === 'bool'
+          ? 'world.fish > 0.0'
+          : site.path[0] === 'state'
+            ? 'world.fish * 1.1'
+            : 'me.catch + 1.0';
     return { ...p, message: `${sentence(site.what)} is empty: write an expression, e.g. \`${example}\`` };
   }
   const key = /^No such key: ([A-Za-z_]\w*)$/.exec(p.message);

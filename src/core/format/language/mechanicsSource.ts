@@ -1,6 +1,7 @@
 // The mechanics of a scenario as the editor reads them (issue 34): from the raw document value,
-// tolerantly (a half-typed `state:` still gives what is well formed), every expression with where it
-// is written and the scope it is read in, and where each character of an expression sits in the
+// tolerantly (a half-typed `state:` still gives what is well formed; feeds, post arguments and the
+// platform fields of actions too), every expression with where it is written and the scope it is
+// read in (a phase's `when` among them), and where each character of an expression sits in the
 // file — so a problem found at offsets into the expression is shown on its own sub-expression.
 import type { Range } from './model';
 import type { PathSegment } from './parse';
@@ -21,8 +22,30 @@ const QUANTITY_FIELDS: Record<string, string> = {
   update: 'string',
   hidden: 'boolean',
 };
-const ARG_FIELDS: Record<string, string> = { description: 'string', min: 'number', max: 'number', integer: 'boolean' };
-const ACTION_FIELDS: Record<string, string> = { description: 'string', when: 'string', remember: 'string' };
+const ARG_FIELDS: Record<string, string> = {
+  description: 'string',
+  min: 'number',
+  max: 'number',
+  integer: 'boolean',
+  feed: 'string',
+};
+const ACTION_FIELDS: Record<string, string> = {
+  description: 'string',
+  when: 'string',
+  remember: 'string',
+  post: 'string',
+  reply_to: 'string',
+  like: 'string',
+  follow: 'string',
+};
+const FEED_FIELDS: Record<string, string> = { description: 'string', shows: 'number', keep: 'number' };
+const RANK_FIELDS: Record<string, string> = {
+  recency: 'number',
+  likes: 'number',
+  replies: 'number',
+  ties: 'number',
+  follows: 'number',
+};
 
 /** The fields of a mapping whose values have the type the schema wants (the schema reports the rest). */
 function fields(raw: unknown, types: Record<string, string>): Obj {
@@ -41,13 +64,21 @@ function cleanAction(raw: Obj): Obj {
   const args: Obj = {};
   for (const [name, a] of entries(raw.args)) {
     const type = (a as Obj).type;
-    args[name] = { ...fields(a, ARG_FIELDS), ...(type === 'agent' || type === 'number' ? { type } : {}) };
+    const typed = type === 'agent' || type === 'number' || type === 'post' ? { type } : {};
+    args[name] = { ...fields(a, ARG_FIELDS), ...typed };
   }
   const effects: Obj = {};
   if (isObj(raw.effects)) {
     for (const [target, e] of Object.entries(raw.effects)) if (typeof e === 'string') effects[target] = e;
   }
-  return { description: '', ...fields(raw, ACTION_FIELDS), args, effects };
+  const ties = isObj(raw.ties)
+    ? { ties: Object.fromEntries(Object.entries(raw.ties).filter(([, w]) => typeof w === 'number')) }
+    : {};
+  return { description: '', ...fields(raw, ACTION_FIELDS), args, effects, ...ties };
+}
+
+function cleanFeed(raw: unknown): Obj {
+  return { ...fields(raw, FEED_FIELDS), rank: fields(isObj(raw) ? raw.rank : undefined, RANK_FIELDS) };
 }
 
 /**
@@ -63,6 +94,8 @@ export function readMechanics(value: unknown, at: Locator): Mechanics | undefine
       agents: Object.fromEntries(entries(state.agents).map(([k, q]) => [k, fields(q, QUANTITY_FIELDS)])),
     },
     actions: Object.fromEntries(entries(value.actions).map(([k, a]) => [k, cleanAction(a as Obj)])),
+    // Every feed by name, written out or not (`forum:` alone is a feed with the defaults to the checks).
+    feeds: isObj(value.feeds) ? Object.fromEntries(Object.entries(value.feeds).map(([k, f]) => [k, cleanFeed(f)])) : {},
   };
   try {
     return buildMechanics(clean, at);
@@ -81,7 +114,16 @@ export interface ExpressionSite {
   what: string;
 }
 
-export function expressionSites(m: Mechanics): ExpressionSite[] {
+/** A phase of `round:` with a `when` written as a string. */
+export interface PhaseWhen {
+  index: number;
+  /** The phase's name, as written (`round[2]` when it has none). */
+  name: string;
+  when: string;
+}
+
+/** Every expression of the mechanics, and the `when` of each phase of the round. */
+export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = []): ExpressionSite[] {
   const sites: ExpressionSite[] = [];
   const updates = (side: 'world' | 'agents', list: Quantity[]): void => {
     for (const q of list) {
@@ -117,11 +159,21 @@ export function expressionSites(m: Mechanics): ExpressionSite[] {
       });
     }
   }
+  for (const p of phases) {
+    sites.push({
+      path: ['round', p.index, 'when'],
+      text: p.when,
+      scope: { kind: 'world' },
+      wanted: 'bool',
+      what: `the \`when\` of phase '${p.name}'`,
+    });
+  }
   return sites;
 }
 
 /** The site of an expression at a path of the document (a value of `update`, `when` or `effects`). */
-export function siteKind(path: readonly PathSegment[]): 'world' | 'agents' | 'when' | 'effect' | undefined {
+export function siteKind(path: readonly PathSegment[]): 'world' | 'agents' | 'when' | 'effect' | 'phase' | undefined {
+  if (path.length === 3 && path[0] === 'round' && typeof path[1] === 'number' && path[2] === 'when') return 'phase';
   if (path.length === 4 && path[0] === 'state' && path[3] === 'update') {
     return path[1] === 'world' ? 'world' : path[1] === 'agents' ? 'agents' : undefined;
   }

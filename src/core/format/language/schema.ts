@@ -74,7 +74,8 @@ const merged = new WeakMap<SchemaNode, SchemaNode>();
 /**
  * An `anyOf` of string alternatives (experiment metrics: a known name, or a state outcome's
  * pattern) as the editor shows it: one node whose enum offers every known name, documented by the
- * alternatives' descriptions. Validation still uses the schema as written.
+ * alternatives' descriptions. A name or a mapping (a phase of `round:`: `meet`, or `{ phase: … }`)
+ * offers the names as values and the mapping's keys as keys. Validation still uses the schema as written.
  */
 function alternatives(n: SchemaNode): SchemaNode {
   let m = merged.get(n);
@@ -82,8 +83,10 @@ function alternatives(n: SchemaNode): SchemaNode {
     const options = n.anyOf as SchemaNode[];
     const values = options.flatMap((o) => o.enum ?? []);
     const notes = options.map((o) => o.description).filter(Boolean);
+    const mapping = options.map((o) => deref(o)).find((o) => o?.properties);
     m = {
       ...n,
+      ...(mapping ? { properties: mapping.properties, required: mapping.required } : {}),
       type: options.every((o) => o.type === 'string') ? 'string' : n.type,
       ...(values.length ? { enum: values } : {}),
       ...(notes.length ? { description: [n.description, ...notes].filter(Boolean).join(' ') } : {}),

@@ -205,7 +205,7 @@ export function checkScenario(
   checkTimeline(ctx);
   checkPopulation(ctx);
   checkSomeoneToSimulate(ctx);
-  ctx.out.push(...checkMechanics(ctx.v, ctx.at, ctx.unsure));
+  ctx.out.push(...checkMechanics(ctx.v, ctx.at, ctx.unsure, ctx.personas));
   return ctx.out;
 }
 

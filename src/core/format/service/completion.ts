@@ -14,6 +14,7 @@ import { generatedAgentCard, type GeneratedIds } from '../language/generatedIds'
 import type { Absence } from '../language/timeline';
 import type { Mechanics } from '../language/mechanics';
 import { expressionCompletions } from './expressionCompletion';
+import { roundCompletions } from './roundCompletion';
 
 /** Generated agent ids offered per population group (a group may count thousands). */
 const GENERATED_OFFERED = 50;
@@ -51,6 +52,8 @@ export interface CompletionSources {
   absence?(id: string): Absence | undefined;
   /** The mechanics (`state:`, `actions:`) of the scenario the cursor is in, for completion in expressions. */
   mechanics?(): Mechanics | undefined;
+  /** The groups of the scenario the cursor is in (population groups, personas' `group`), for a phase's `who`. */
+  groupNames?(): string[];
 }
 
 export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
@@ -58,17 +61,21 @@ export function completionsAt(lines: LineIndex, position: Position, sources: Com
   const expression = expressionCompletions(lines, position, ctx, sources.mechanics);
   if (expression) return expression;
   if (!ctx) return [];
+  // An item of a list: what the list already holds is not offered again, as written keys are not.
+  const inList = typeof ctx.path[ctx.path.length - 1] === 'number';
+  let listed: ReadonlySet<string> | undefined;
+  const written = (): ReadonlySet<string> =>
+    (listed ??= new Set(
+      !inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position),
+    ));
+  const named = roundCompletions(ctx, sources, written);
+  if (named) return named;
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);
   if (ctx.role === 'key' && nodes.length === 0 && ctx.path.length > 0) return [];
   const arrayOfObjects = ctx.role === 'key' && nodes.length === 1 && isArrayOfObjects(nodes[0]);
   if (arrayOfObjects) return itemKeyItems(ctx, deref(nodes[0])!);
-  // An item of a list: what the list already holds is not offered again, as written keys are not.
-  const inList = typeof ctx.path[ctx.path.length - 1] === 'number';
-  const written = new Set(
-    !inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position),
-  );
-  const values = valueItems(ctx, nodes[0], sources, written);
+  const values = valueItems(ctx, nodes[0], sources, written());
   // Right after `key:` with no space yet, a value needs one (`mode:random` is a single string).
   const before = lines.lineText(ctx.replace.start.line).slice(0, ctx.replace.start.character);
   return before.endsWith(':') ? values.map((v) => ({ ...v, insertText: ` ${v.insertText}` })) : values;

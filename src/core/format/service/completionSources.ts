@@ -35,12 +35,14 @@ export async function complete(project: SocietyProject, file: string, position: 
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
+  const groupNames = isWho(ctx.path) ? await groupsVisibleFrom(project, file, ctx.docIndex) : [];
   const sources: CompletionSources = {
     personas: () => personas,
     models: () => models,
     includes: () => includes,
     generated: () => groups,
     absence: (id) => absence?.(id),
+    groupNames: () => groupNames,
     mechanics: () => {
       const doc = analysis.parsed.documents[ctx.docIndex];
       const at = analysis.locators[ctx.docIndex];
@@ -111,6 +113,22 @@ export async function populationGroupsVisibleFrom(
     );
   }
   return groups;
+}
+
+const isWho = (p: readonly (string | number)[]): boolean => p[0] === 'round' && p[2] === 'who';
+
+/** The groups a phase's `who` may name: the scenario's population groups, and every persona's `group` in scope. */
+export async function groupsVisibleFrom(project: SocietyProject, file: string, docIndex: number): Promise<string[]> {
+  const names = new Set<string>();
+  for (const g of await populationGroupsVisibleFrom(project, file, docIndex)) names.add(g.group);
+  for (const s of await sitesInScope(project, file)) {
+    const group =
+      s.kind === 'definition' && s.value && typeof s.value === 'object'
+        ? (s.value as { group?: unknown }).group
+        : undefined;
+    if (typeof group === 'string' && group) names.add(group);
+  }
+  return [...names];
 }
 
 /** The scenario document the cursor is in, or else the scenario documents that include the file. */

@@ -1,6 +1,7 @@
 // Completion inside the expressions of a scenario's mechanics (issue 34) and of effect targets:
 // after `world.` the world quantities, after `me.` or an agent argument's `target.` the agents',
-// after `traits.` the five traits, after `args.` the action's arguments; on its own, the names the
+// after `traits.` the five traits, after `args.` the action's arguments, after a post argument's
+// `post.` its likes, replies and age; on its own, the names the
 // expression's scope reads and the functions min, max and clamp. Works on one-line values (plain,
 // quoted, in a flow mapping) and in block scalars (`when: |`).
 import type { Position, Range } from '../language/model';
@@ -12,7 +13,16 @@ import { siteKind } from '../language/mechanicsSource';
 import { namespaceMembers, scopeNames } from '../language/mechanicsMessages';
 import { cursorContext, type CursorContext } from './cursor';
 import type { CompletionItem } from './completion';
-import { argDetail, FUNCTIONS, memberCard, nameCard, quantityCard, quantityDetail } from './mechanicsText';
+import {
+  argDetail,
+  FUNCTIONS,
+  memberCard,
+  nameCard,
+  postArg,
+  postFieldDetail,
+  quantityCard,
+  quantityDetail,
+} from './mechanicsText';
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 
@@ -20,7 +30,7 @@ const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 export function scopeAt(path: readonly PathSegment[], m: Mechanics): Scope | undefined {
   const kind = siteKind(path);
   if (!kind) return undefined;
-  if (kind === 'world') return { kind: 'world' };
+  if (kind === 'world' || kind === 'phase') return { kind: 'world' };
   if (kind !== 'effect') return { kind: 'agent' };
   return { kind: 'action', action: actionNamed(m, String(path[1])) };
 }
@@ -165,6 +175,7 @@ function memberDetail(ns: string, name: string, scope: Scope, m: Mechanics): str
     const a = scope.action.args.find((x) => x.name === name);
     return a && argDetail(a, scope.action);
   }
+  if (postArg(scope, ns)) return postFieldDetail(name);
   const q = (ns === 'world' ? m.world : m.agents).find((x) => x.name === name);
   return q && quantityDetail(q, ns === 'world' ? 'world' : 'agent');
 }

@@ -14,6 +14,7 @@ import { personaCard, summarizePersona } from './personaCard';
 import { generatedAgent, generatedAgentCard } from '../language/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
 import { expressionHover } from './expressionHover';
+import { roundHover } from './roundHover';
 
 export interface Hover {
   markdown: string;
@@ -26,6 +27,8 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
   if (!token) return undefined;
   const expression = expressionHover(token, analysis.parsed.lines, offset, analysis.locators[token.doc.index]);
   if (expression) return expression;
+  const named = roundHover(token, analysis.locators[token.doc.index]);
+  if (named) return named;
   const kind = token.doc.kind as DocumentKind | undefined;
   const range = token.range;
   const key = token.path[token.path.length - 1];

@@ -1,7 +1,8 @@
 // The names an expression of a scenario's mechanics reads, in words: a quantity with its bounds and
-// update, an action's argument, a trait, a namespace, a function. Shared by completion and hover.
+// update, an action's argument, a post's fields, a trait, a namespace, a function. Shared by
+// completion and hover.
 import type { Action, ActionArg, Mechanics, Quantity } from '../language/mechanics';
-import type { Scope } from '../language/expressions';
+import type { POST_FIELDS, Scope } from '../language/expressions';
 import { scopeNames } from '../language/mechanicsMessages';
 import { TRAIT_NAMES } from '../language/model';
 import { societySchema } from '../language/schema';
@@ -40,7 +41,12 @@ export function quantityCard(
 }
 
 export function argDetail(a: ActionArg, action: Action): string {
-  const type = a.type === 'agent' ? 'agent' : ['number', ...bounds(a)].join(' · ');
+  const type =
+    a.type === 'agent'
+      ? 'agent'
+      : a.type === 'post'
+        ? `post${a.feed ? ` on feed '${a.feed}'` : ''}`
+        : ['number', ...bounds(a)].join(' · ');
   return `${type} · argument of action '${action.name}'`;
 }
 
@@ -48,7 +54,34 @@ export function argCard(a: ActionArg, action: Action, written = `args.${a.name}`
   const out = [`**${written}** · ${argDetail(a, action)}`];
   if (a.description) out.push(a.description);
   if (a.type === 'agent') out.push(`The agent the model chooses; its quantities are read as \`${a.name}.<quantity>\`.`);
+  if (a.type === 'post') {
+    out.push(
+      `A post the agent read, chosen by the model; expressions read \`${a.name}.likes\`, \`${a.name}.replies\` and \`${a.name}.age\`.`,
+    );
+  }
   return out.join('\n\n');
+}
+
+/** What an expression reads of a post argument (POST_FIELDS), in words. */
+export const POST_FIELD_MEANING: Record<(typeof POST_FIELDS)[number], string> = {
+  likes: 'how many likes the post has',
+  replies: 'how many replies the post has',
+  age: 'rounds since the post was written (0 in the round it was written)',
+};
+
+/** The post argument `ns` of an action scope, if it is one. */
+export function postArg(scope: Scope, ns: string): ActionArg | undefined {
+  return scope.kind === 'action' ? scope.action.args.find((a) => a.name === ns && a.type === 'post') : undefined;
+}
+
+export function postFieldDetail(field: string): string | undefined {
+  return Object.hasOwn(POST_FIELD_MEANING, field) ? 'number · field of a post' : undefined;
+}
+
+function postFieldCard(ns: string, field: string): string | undefined {
+  if (!Object.hasOwn(POST_FIELD_MEANING, field)) return undefined;
+  const meaning = POST_FIELD_MEANING[field as keyof typeof POST_FIELD_MEANING];
+  return `**${ns}.${field}** · ${postFieldDetail(field)}\n\n${meaning[0].toUpperCase()}${meaning.slice(1)}.`;
 }
 
 export function traitCard(name: string): string {
@@ -80,7 +113,7 @@ export function nameCard(name: string, scope: Scope, m: Mechanics): string | und
   if (name === 'args') {
     return `**args** · the arguments of action '${scope.action.name}': ${list(scope.action.args.map((a) => a.name))}`;
   }
-  const arg = scope.action.args.find((a) => a.name === name && a.type === 'agent');
+  const arg = scope.action.args.find((a) => a.name === name && a.type !== 'number');
   return arg ? argCard(arg, scope.action, name) : undefined;
 }
 
@@ -97,6 +130,7 @@ export function memberCard(ns: string, name: string, scope: Scope, m: Mechanics)
     return a && scope.kind === 'action' ? argCard(a, scope.action) : undefined;
   }
   if (ns === 'n' || ns === 'round') return undefined;
+  if (postArg(scope, ns)) return postFieldCard(ns, name);
   const q = m.agents.find((x) => x.name === name);
   return q && quantityCard(q, 'agent', `${ns}.${name}`);
 }

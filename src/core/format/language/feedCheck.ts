@@ -1,0 +1,113 @@
+// Checks of what an action does on a platform's feeds (issue 34, `feeds:`): `post:` and a post
+// argument's `feed:` name declared feeds (SOC068); a feed to post on and to read posts from exists,
+// and a post argument says which feed when there are several (SOC069); `reply_to` and `like` name a
+// post argument, `follow` and `ties` an agent or post argument, and a reply is a post (SOC070).
+import type { Action, ActionArg } from './mechanics';
+import type { PathSegment } from './parse';
+import { report, unknownName, type Report, type UnknownWords } from './mechanicsReport';
+
+export function checkFeeds(r: Report): void {
+  const feeds = (r.m.feeds ?? []).map((f) => f.name);
+  for (const a of r.m.actions) {
+    if (a.reply_to !== undefined && a.post === undefined) {
+      report(
+        r,
+        'SOC070',
+        'error',
+        `Action '${a.name}' has \`reply_to\` but no \`post\`: a reply is a post. Add \`post: <feed>\` (the feed the reply goes on)`,
+        r.at.keyRange(['actions', a.name, 'reply_to']),
+      );
+    }
+    if (r.unsure) continue; // "not defined" checks wait until the scenario reads cleanly
+    if (feeds.length) feedNames(r, a, feeds);
+    else noFeeds(r, a);
+    argumentKinds(r, a);
+  }
+}
+
+/** `post:` and the post arguments' `feed:` name declared feeds; a post argument says which of several (SOC068, SOC069). */
+function feedNames(r: Report, a: Action, feeds: string[]): void {
+  const unknown = (path: PathSegment[], name: string, where: string): void =>
+    unknownName(r, 'SOC068', r.at.valueRange(path), name, feeds, {
+      unknown: `Unknown feed '${name}' in ${where}`,
+      kind: 'feeds',
+      none: 'declare it under `feeds:`',
+    });
+  if (a.post !== undefined && !feeds.includes(a.post)) {
+    unknown(['actions', a.name, 'post'], a.post, `\`post\` of action '${a.name}'`);
+  }
+  for (const arg of a.args.filter((x) => x.type === 'post')) {
+    const path = ['actions', a.name, 'args', arg.name];
+    if (arg.feed !== undefined) {
+      if (!feeds.includes(arg.feed)) {
+        unknown([...path, 'feed'], arg.feed, `\`feed\` of post argument '${arg.name}' of action '${a.name}'`);
+      }
+    } else if (feeds.length > 1) {
+      report(
+        r,
+        'SOC069',
+        'error',
+        `Post argument '${arg.name}' of action '${a.name}' needs a \`feed\`: the scenario has ${feeds.length} feeds (${feeds.join(', ')}), and a post is chosen from one`,
+        r.at.keyRange(path),
+      );
+    }
+  }
+}
+
+/** An action that posts, likes or reads a post in a scenario with no feeds (SOC069), once. */
+function noFeeds(r: Report, a: Action): void {
+  const posts = a.args.filter((x) => x.type === 'post');
+  if (a.post === undefined && !posts.length) return;
+  const [what, path] =
+    a.post !== undefined
+      ? [`posts on feed '${a.post}'`, ['actions', a.name, 'post']]
+      : a.like !== undefined
+        ? ['likes a post', ['actions', a.name, 'like']]
+        : [`reads a post (argument '${posts[0].name}')`, ['actions', a.name, 'args', posts[0].name]];
+  const range = a.post !== undefined || a.like !== undefined ? r.at.valueRange(path) : r.at.keyRange(path);
+  report(
+    r,
+    'SOC069',
+    'error',
+    `Action '${a.name}' ${what}, but the scenario declares no feeds: declare ${a.post !== undefined ? 'it' : 'one'} under \`feeds:\``,
+    range,
+  );
+}
+
+const KIND_WORD: Record<ActionArg['type'], string> = {
+  number: 'a number argument',
+  agent: 'an agent argument',
+  post: 'a post argument',
+};
+
+/** `reply_to` and `like` name post arguments, `follow` and `ties`' keys agent or post arguments (SOC070). */
+function argumentKinds(r: Report, a: Action): void {
+  const base = ['actions', a.name];
+  const posts = a.args.filter((x) => x.type === 'post').map((x) => x.name);
+  const people = a.args.filter((x) => x.type !== 'number').map((x) => x.name);
+  const check = (field: string, name: string, allowed: string[], path: PathSegment[], onKey = false): void => {
+    if (allowed.includes(name)) return;
+    const range = onKey ? r.at.keyRange(path) : r.at.valueRange(path);
+    const forPosts = allowed === posts;
+    const arg = a.args.find((x) => x.name === name);
+    if (arg) {
+      const which = allowed.length
+        ? ` (${allowed.join(', ')})`
+        : ` (declare one with \`type: ${forPosts ? 'post' : 'agent'}\`)`;
+      const wants = forPosts ? 'a post argument' : 'an agent or post argument';
+      const message = `\`${field}\` of action '${a.name}' names '${name}', ${KIND_WORD[arg.type]}: it needs ${wants}${which}`;
+      report(r, 'SOC070', 'error', message, range);
+      return;
+    }
+    const words: UnknownWords = {
+      unknown: `Unknown argument '${name}' in \`${field}\` of action '${a.name}'`,
+      kind: forPosts ? 'post arguments' : 'agent and post arguments',
+      none: `action '${a.name}' has no ${forPosts ? 'post' : 'agent or post'} argument: add one to its \`args\`, e.g. \`${name}: { type: ${forPosts ? 'post' : 'agent'} }\``,
+    };
+    unknownName(r, 'SOC070', range, name, allowed, words);
+  };
+  if (a.reply_to !== undefined) check('reply_to', a.reply_to, posts, [...base, 'reply_to']);
+  if (a.like !== undefined) check('like', a.like, posts, [...base, 'like']);
+  if (a.follow !== undefined) check('follow', a.follow, people, [...base, 'follow']);
+  for (const key of Object.keys(a.ties ?? {})) check('ties', key, people, [...base, 'ties', key], true);
+}
