@@ -73,7 +73,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     'examples/forum',
     () => example('forum/forum.society'),
     // Rewritten on a feed (posts, replies, likes, follows) before its private messages.
-    '6c4c62d2f8f32f432756e89793134bfd66111bbbfa9b6d4a561981eae2f4ca1e',
+    '0703f0a6c70d08f989051242b4af0d7eec16459de45a28f44497a1d6612b003c',
   ],
   [
     'examples/commons (world state and actions)',
