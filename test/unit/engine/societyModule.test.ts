@@ -122,4 +122,18 @@ describe('a scenario module (the escape hatch)', function () {
     const s = await scenario('export const nothing = 1;\n');
     await assert.rejects(Simulation.create(s, { allowModule: true }).run(), /exports no hook/);
   });
+
+  it('a module file that does not exist is SOC074 at the value, without loading anything', async () => {
+    const dir = scratchDir('society-module-missing-');
+    const file = path.join(dir, 'market.society');
+    fs.writeFileSync(file, SCENARIO);
+    const { scenario: s, diagnostics } = await loadScenarioFile(file, { root: dir });
+    assert.equal(s, undefined);
+    const d = diagnostics.find((x) => x.code === 'SOC074')!;
+    assert.ok(d, diagnostics.map((x) => x.message).join('\n'));
+    assert.equal(d.severity, 'error');
+    assert.match(d.message, /^Module '\.\/market\.mjs' not found: no file market\.mjs in /);
+    const line = SCENARIO.split('\n').findIndex((l) => l.startsWith('module:'));
+    assert.deepEqual(d.range.start, { line, character: 'module: '.length });
+  });
 });

@@ -83,6 +83,7 @@ export const CODES = {
   SOC071: 'Invalid phase',
   SOC072: 'Phase that never runs',
   SOC073: 'Evaluate without meet',
+  SOC074: 'Module file not found',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

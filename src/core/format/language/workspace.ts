@@ -1,6 +1,7 @@
 // A set of .society files seen together: parses and validates each file once per text, resolves
 // a scenario's includes (globs, cycles, workspace boundary), runs the cross-file semantic checks
 // and builds the typed Scenario the engine runs.
+import { checkModule } from './moduleCheck';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from './diagnostics';
@@ -133,6 +134,9 @@ export class SocietyWorkspace {
       result.diagnostics.push(...a.diagnostics);
     }
     result.diagnostics.push(...checkScenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas));
+    if (doc.value && typeof doc.value === 'object') {
+      result.diagnostics.push(...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs)));
+    }
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {
       const initial: Persona[] = result.personas
