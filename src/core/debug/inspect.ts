@@ -1,6 +1,7 @@
 // The state the Variables view shows, as plain data: the acting agent (persona, rewards, ties,
 // the memories retrieved for its latest decision with their scores, the prompt and the reply)
 // and the world (round, agents, ties, network metrics). The adapter makes it expandable.
+import type { FeedBoard } from '../engine/feeds';
 import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
 import { graphFromTies } from '../analysis/metrics/graphFromTies';
 import type { Simulation } from '../engine/simulation';
@@ -61,6 +62,37 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
 }
 
 /** The world at a stop. Agents, ties and network metrics are worked out when expanded (see Lazy). */
+/** The feeds at a stop: each feed's posts, newest first (opened on demand), and the follows. */
+function feedsView(board: FeedBoard): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const name of board.feeds.keys()) {
+    const posts = board.postsOn(name);
+    out[name] = new Lazy(`${posts.length.toLocaleString('en')} post${posts.length === 1 ? '' : 's'}`, () =>
+      Object.fromEntries(
+        [...posts]
+          .reverse()
+          .slice(0, FEED_POSTS_SHOWN)
+          .map((p) => [
+            p.id,
+            {
+              author: p.author,
+              round: p.round,
+              likes: p.likes,
+              replies: p.replies,
+              ...(p.reply_to ? { reply_to: p.reply_to } : {}),
+              text: p.text,
+            },
+          ]),
+      ),
+    );
+  }
+  out.follows = board.followCount;
+  return out;
+}
+
+/** Posts a feed shows in Variables (the newest). */
+const FEED_POSTS_SHOWN = 100;
+
 export function worldState(sim: Simulation): Record<string, unknown> {
   const w = sim.world;
   const threshold = w.settings.ties.threshold;
@@ -99,6 +131,7 @@ export function worldState(sim: Simulation): Record<string, unknown> {
     metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
     // The scenario's declared quantities (`state:`), as they stand at this stop.
     ...(w.state ? { state: { ...w.state.world } } : {}),
+    ...(w.state?.board ? { feeds: feedsView(w.state.board) } : {}),
     usage: w.totalUsage,
   };
 }

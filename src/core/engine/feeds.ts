@@ -38,6 +38,18 @@ export class FeedBoard {
     this.feeds = new Map(feeds.map((f) => [f.name, f]));
   }
 
+  /** The posts still on a feed, oldest first. */
+  postsOn(feed: string): readonly Post[] {
+    return this.posts.filter((p) => p.feed === feed);
+  }
+
+  /** How many follow relations there are. */
+  get followCount(): number {
+    let k = 0;
+    for (const out of this.follows.values()) k += out.size;
+    return k;
+  }
+
   get(id: string): Post | undefined {
     return this.byId.get(id);
   }

@@ -11,6 +11,9 @@ import { traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import * as fs from 'node:fs';
+import { Simulation } from '../../../src/core/engine/simulation';
+import { worldState } from '../../../src/core/debug/inspect';
+import type { Lazy } from '../../../src/core/debug/lazy';
 
 const feed = (rank: Partial<Feed['rank']>, shows = 3, keep = 5): Feed => ({
   name: 'board',
@@ -142,5 +145,19 @@ describe('examples/forum on a feed', function () {
     const cp = JSON.parse(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
     assert.ok(cp.world_state.feeds.posts.length > 0, 'the checkpoint holds the posts');
     assert.equal(await runInto(dir, sc, { resume: true }), whole);
+  });
+
+  it("the debugger's World scope lists each feed's posts, newest first, and the follows", async () => {
+    const sim = Simulation.create({ ...(await forum()), world: { ...(await forum()).world, rounds: 2 } });
+    await sim.run();
+    const feeds = worldState(sim).feeds as Record<string, unknown>;
+    const forumPosts = feeds.forum as Lazy;
+    assert.match(forumPosts.summary, /^\d+ posts?$/);
+    const posts = forumPosts.get() as Record<string, { round: number; text: string; author: string }>;
+    const ids = Object.keys(posts);
+    assert.equal(ids.length, Number(forumPosts.summary.split(' ')[0]));
+    assert.ok(Number(ids[0].slice(1)) > Number(ids[ids.length - 1].slice(1)), 'newest first');
+    assert.ok(Object.values(posts).every((p) => p.text.length > 0 && p.author));
+    assert.equal(typeof feeds.follows, 'number');
   });
 });
