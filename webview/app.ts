@@ -19,6 +19,15 @@ import { AgentPanel } from './panels/agentPanel';
 import { MetricsPanel } from './panels/metricsPanel';
 import { Timeline } from './panels/timeline';
 import { TraceTable } from './panels/traceTable';
+import { SizeControl } from './panels/sizeControl';
+import { quantityValue, WorldStatePanel } from './panels/worldStatePanel';
+import { quantityRange, sizeNodes } from './model/nodeSizing';
+import type { NetworkData } from './model/networkData';
+
+/** The legend's text beside its tie samples: what size, colour and width mean. */
+const LEGEND_TIES = 'size: degree · colour: community · width: strength';
+/** The same after the "size:" picker (scenarios with agent quantities). */
+const LEGEND_REST = 'colour: community · width: strength';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   running: 'running',
@@ -35,6 +44,11 @@ export class App {
   private readonly table: TraceTable;
   private readonly agentPanel: AgentPanel;
   private readonly metricsPanel: MetricsPanel;
+  private readonly worldPanel = new WorldStatePanel();
+  private readonly sizeControl: SizeControl;
+  private readonly legendText: HTMLSpanElement;
+  /** The agent quantity node sizes show; null: their ties. */
+  private sizeBy: string | null = null;
   private readonly title: HTMLHeadingElement;
   private readonly status: HTMLSpanElement;
   private readonly models: HTMLSpanElement;
@@ -105,16 +119,30 @@ export class App {
       button('Fit', 'Fit the network to the panel (0)', () => this.network.fit()),
       el('span', { class: 'group', attrs: { role: 'group', 'aria-label': 'Export' } }, ...exports),
     );
+    this.sizeControl = new SizeControl((name) => {
+      this.sizeBy = name;
+      this.shown.round = -1; // sizes changed: show the round again
+      this.saveSoon();
+      this.schedule();
+    });
+    this.legendText = el('span', { text: LEGEND_TIES, attrs: { 'aria-hidden': 'true' } });
     const legend = el(
       'div',
-      { class: 'network-legend', attrs: { 'aria-hidden': 'true' } },
-      el('span', { class: 'one-way', text: 'one-way tie' }),
-      el('span', { class: 'mutual', text: 'reciprocated tie' }),
-      el('span', { text: 'size: degree · colour: community · width: strength' }),
+      { class: 'network-legend' },
+      el('span', { class: 'one-way', text: 'one-way tie', attrs: { 'aria-hidden': 'true' } }),
+      el('span', { class: 'mutual', text: 'reciprocated tie', attrs: { 'aria-hidden': 'true' } }),
+      this.sizeControl.element,
+      this.legendText,
     );
     this.stageNote = el('p', { class: 'stage-note', text: 'Waiting for the trace…', attrs: { role: 'status' } });
     const stage = el('div', { class: 'stage' }, this.network.element, this.stageNote, legend);
-    const side = el('aside', { class: 'side' }, this.agentPanel.element, this.metricsPanel.element);
+    const side = el(
+      'aside',
+      { class: 'side' },
+      this.worldPanel.element,
+      this.agentPanel.element,
+      this.metricsPanel.element,
+    );
     root.classList.add('society-app');
     root.replaceChildren(header, stage, side, this.timeline.element, this.table.element);
     root.addEventListener('keydown', (e) => {
@@ -132,16 +160,18 @@ export class App {
         const sameSource =
           (this.restored?.source?.path !== undefined && this.restored.source.path === m.source.path) ||
           (this.restored !== undefined && this.restored.source === undefined);
-        this.model.load(m.source, m.header, m.events);
+        this.model.load(m.source, m.header, m.events, m.state);
         this.awaited = m.rest ?? 0;
         this.loadTotal = m.events.length + this.awaited;
         this.colours.reset();
         if (this.restored && sameSource) {
           this.round = this.restored.round;
           this.selected = this.restored.selected ?? [];
+          this.sizeBy = this.restored.sizeBy ?? null;
         } else {
           this.round = null;
           this.selected = [];
+          this.sizeBy = null;
           this.restored = undefined;
         }
         this.title.textContent = `${m.header.scenario.name}`;
@@ -244,6 +274,7 @@ export class App {
     const fresh = this.shown.generation !== m.generation;
     const net = m.networkAt(round)!;
     if (fresh || this.shown.round !== round || this.shown.events !== m.events.length) {
+      this.sizeNetwork(net.data, round);
       const { colours, provisional } = this.colours.at(round, net.metrics.communities, m.knownCommunities);
       this.provisionalColours = provisional;
       this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined });
@@ -252,12 +283,35 @@ export class App {
     this.network.setDecor({ selected: new Set(this.selected), highlighted: new Set(this.highlighted) });
     this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds);
     const state = m.stateAt(round)!;
-    this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound);
+    this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound, (id) => {
+      const values = m.worldState.agentAt(id, round);
+      return m.worldState.agentQuantities.map((info) => ({ info, value: values?.[info.name] ?? null }));
+    });
+    this.worldPanel.update(m.worldState, round, m.lastRound);
     this.metricsPanel.update(m.metricSeries(), net.metrics, m.rewards, round, m.lastRound);
     this.table.update(m.rows, round, m.nameOf, [...m.names.keys()]);
     this.root.dataset.round = String(round);
     this.root.dataset.ready = 'true';
     this.computeMetricsLater();
+  }
+
+  /**
+   * Sizes the nodes by the chosen agent quantity (the legend's picker, shown when the trace has
+   * agent quantities), over its range in the whole run so far.
+   */
+  private sizeNetwork(data: NetworkData, round: number): void {
+    const track = this.model.worldState;
+    const quantities = track.agentQuantities;
+    this.sizeBy = this.sizeControl.sync(quantities, this.sizeBy);
+    const q = quantities.find((x) => x.name === this.sizeBy);
+    this.legendText.textContent = quantities.length ? LEGEND_REST : LEGEND_TIES;
+    if (!q) return;
+    const s = track.agentSeries(q.name);
+    const least = s.min.reduce<number | null>((a, p) => (p.value === null ? a : Math.min(a ?? p.value, p.value)), null);
+    const most = s.max.reduce<number | null>((a, p) => (p.value === null ? a : Math.max(a ?? p.value, p.value)), null);
+    sizeNodes(data.nodes, track.agentValuesAt(q.name, round), q.name, quantityRange(q, least, most), (v) =>
+      quantityValue(v, q),
+    );
   }
 
   /** Fills in the metrics of earlier rounds in small slices, so the view never stalls. */
@@ -296,6 +350,7 @@ export class App {
       selected: this.selected,
       filter: this.table.getFilter() ?? DEFAULT_FILTER,
       positions: this.network.layout.positions(),
+      ...(this.sizeBy ? { sizeBy: this.sizeBy } : {}),
     };
   }
 

@@ -67,10 +67,10 @@ function standaloneHost(): ViewHost {
     kind: 'standalone',
     post: (m) => {
       if (m.type !== 'ready' || !trace || !handler) return;
-      const { source, header, events } = trace;
+      const { source, header, events, state } = trace;
       const deliver = handler;
       queueMicrotask(() => {
-        deliver({ type: 'load', source, header, events, live: false });
+        deliver({ type: 'load', source, header, events, live: false, ...(state ? { state } : {}) });
         const { complete, note } = trace!;
         if (complete === false || note) {
           deliver({

@@ -1,7 +1,8 @@
 // Issue 34 in a real VS Code (code-server + Chromium): the fishing commons, a society with its own
 // world state and actions. Its file checks clean and hovers a quantity inside an expression; Run
-// Simulation draws it and the trace table lists the actions; F5 with "Action taken" checked stops
-// after an action, with the world's state in Variables. Screenshots are saved.
+// Simulation draws it, its world-state panel shows the lake's fish over the rounds, and the trace
+// table lists the actions; F5 with "Action taken" checked stops after an action, with the world's
+// state in Variables. Screenshots are saved.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -63,6 +64,24 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
     const trace = fs.readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8');
     assert.ok((trace.match(/"type":"action"/g) ?? []).length >= 20 * 30 - 40, 'about one action per fisher and round');
     assert.equal((trace.match(/"type":"state"/g) ?? []).length, 31, 'a state event for setup and every round');
+    // The world-state panel: the lake's fish (as the last state event has it) and the sanctions
+    // switch, each with its bounds and its course over the rounds, and the fishers' catch.
+    const last = trace
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as { type: string; world?: Record<string, number> })
+      .filter((e) => e.type === 'state')
+      .at(-1)!;
+    const panel = view.locator('.panel.world-state');
+    const fish = panel.locator('.quantity[data-name="fish"]');
+    await fish.locator('.sparkline path.series').waitFor();
+    assert.match((await fish.locator('.quantity-notes').textContent()) ?? '', /bounds 0 … 200/);
+    const shown = Number((await fish.locator('.quantity-value').textContent())?.replace(/,/g, ''));
+    assert.ok(Math.abs(shown - last.world!.fish) < 0.01, `fish ${shown} (trace: ${last.world!.fish})`);
+    await panel.locator('.quantity[data-name="catch"] .sparkline').waitFor();
+    await panel.scrollIntoViewIfNeeded();
+    await s.wb.page.waitForTimeout(300);
+    await s.wb.screenshot('commons-run-world-state');
   });
 
   it('stops after an action with "Action taken", and shows the world state in Variables', async () => {

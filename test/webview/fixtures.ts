@@ -6,6 +6,10 @@ import type { AgentAddedEvent, TraceEvent, TraceHeader } from '../../src/core/tr
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { replay } from '../../src/core/replay/replay';
 import { makePersona, makeScenario } from '../unit/engine/scenarioFixture';
+import path from 'node:path';
+import { loadScenarioFile } from '../../src/core/format/language/load';
+import type { Scenario } from '../../src/core/format/language/model';
+import { stateDeclarations } from '../../src/core/protocol/viewMessages';
 
 /** Strings that would run script if any panel wrote them as markup. */
 export const HOSTILE = {
@@ -176,4 +180,27 @@ export function syntheticTrace(o: SyntheticOptions): EmbeddedTrace {
     usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
   });
   return { source: { kind: 'file', label: 'synthetic.jsonl' }, header, events };
+}
+
+/**
+ * An example scenario (examples/<name>/<name>.society) run offline into a trace with its declared
+ * quantities, as the extension sends them (`rounds` cuts it short); `edit` changes the scenario first.
+ */
+export async function exampleRun(
+  name: string,
+  opts: { rounds?: number; edit?: (s: Scenario) => void } = {},
+): Promise<EmbeddedTrace> {
+  const loaded = await loadScenarioFile(path.join(__dirname, '..', '..', 'examples', name, `${name}.society`));
+  const scenario = loaded.scenario!;
+  opts.edit?.(scenario);
+  const sim = Simulation.create(scenario, { rounds: opts.rounds });
+  const events: TraceEvent[] = [];
+  sim.on((e) => events.push(structuredClone(e)));
+  await sim.run();
+  return {
+    source: { kind: 'file', label: `${name}.jsonl` },
+    header: sim.header,
+    events,
+    state: stateDeclarations(scenario.mechanics),
+  };
 }

@@ -170,6 +170,7 @@ export async function openWebview(
     header: trace.header,
     events: trace.events,
     live: false,
+    ...(trace.state ? { state: trace.state } : {}),
   };
   await page.evaluate((m) => window.postMessage(m, '*'), load);
   await page.waitForSelector('#society-app[data-ready="true"]', { timeout: 20000 });

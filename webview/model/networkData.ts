@@ -10,6 +10,10 @@ export interface NetworkNode {
   label: string;
   inDegree: number;
   outDegree: number;
+  /** Radius when nodes are sized by an agent quantity (model/nodeSizing.ts); by ties otherwise. */
+  size?: number;
+  /** That quantity's value, as written in the tooltip. */
+  quantity?: { name: string; value: string };
 }
 
 export interface NetworkEdge {

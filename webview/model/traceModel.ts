@@ -3,11 +3,12 @@
 // reward series and the per-round metrics, which are computed in the background in time slices.
 import type { TraceEvent, TraceHeader } from '../../src/core/trace/events';
 import { Replayer, type WorldState } from '../../src/core/replay/replay';
-import type { TraceSource } from '../../src/core/protocol/viewMessages';
+import type { StateDeclarations, TraceSource } from '../../src/core/protocol/viewMessages';
 import { networkAt, type NetworkData } from './networkData';
 import { RewardSeries } from './rewardSeries';
 import { roundMetrics, type RoundMetrics } from './roundMetrics';
 import { rowOf, type TraceRow } from './traceRows';
+import { WorldStateTrack } from './worldStateTrack';
 
 export class TraceModel {
   header?: TraceHeader;
@@ -15,6 +16,8 @@ export class TraceModel {
   events: TraceEvent[] = [];
   rows: TraceRow[] = [];
   rewards = new RewardSeries();
+  /** The declared state (`state:`) over the rounds; empty for a scenario without it. */
+  worldState = new WorldStateTrack();
   /** Persona names by agent id (every agent ever added). */
   names = new Map<string, string>();
   /** Highest round seen. */
@@ -28,12 +31,13 @@ export class TraceModel {
   private background?: Replayer;
   private readonly metrics = new Map<number, RoundMetrics>();
 
-  load(source: TraceSource, header: TraceHeader, events: readonly TraceEvent[]): void {
+  load(source: TraceSource, header: TraceHeader, events: readonly TraceEvent[], state?: StateDeclarations): void {
     this.source = source;
     this.header = header;
     this.events = [];
     this.rows = [];
     this.rewards = new RewardSeries();
+    this.worldState = new WorldStateTrack(state);
     this.names = new Map();
     this.lastRound = 0;
     this.completeRound = -1;
@@ -54,6 +58,10 @@ export class TraceModel {
       switch (e.type) {
         case 'agent_added':
           this.names.set(e.agent.id, e.agent.name);
+          break;
+        case 'state':
+        case 'agent_removed':
+          this.worldState.add(e);
           break;
         case 'reward':
           this.rewards.add(e);

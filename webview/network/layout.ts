@@ -2,6 +2,7 @@
 // their positions and velocities, newcomers start next to a neighbour, and each update only
 // nudges the simulation (a small reheat), so the picture grows instead of jumping.
 import {
+  forceCollide,
   forceLink,
   forceManyBody,
   forceSimulation,
@@ -35,6 +36,8 @@ export class ForceLayout {
   links: LayoutLink[] = [];
   readonly simulation: Simulation<LayoutNode, LayoutLink>;
   private readonly byId = new Map<string, LayoutNode>();
+  /** Nodes are sized by a quantity: a collision force keeps the larger circles apart. */
+  private collide = false;
 
   constructor(onTick: () => void) {
     this.simulation = forceSimulation<LayoutNode, LayoutLink>()
@@ -77,7 +80,9 @@ export class ForceLayout {
         changed = true;
       }
       Object.assign(node, n);
-      node.radius = nodeRadius(n.inDegree + n.outDegree);
+      node.size = n.size;
+      node.quantity = n.quantity;
+      node.radius = n.size ?? nodeRadius(n.inDegree + n.outDegree);
       node.colour = colours.get(n.id) ?? 0;
       nodes.push(node);
     }
@@ -94,6 +99,14 @@ export class ForceLayout {
       };
     });
     this.nodes = nodes;
+    // Sized by a quantity, circles grow apart from their ties: keep them from covering each other
+    // (only then, so a network sized by its ties is laid out as it always was).
+    const sized = data.nodes.some((n) => n.size !== undefined);
+    if (sized !== this.collide) {
+      this.collide = sized;
+      this.simulation.force('collide', sized ? forceCollide<LayoutNode>((n) => n.radius + 2).iterations(2) : null);
+      changed = true;
+    }
     this.simulation.nodes(nodes);
     this.simulation.force<ReturnType<typeof forceLink<LayoutNode, LayoutLink>>>('link')!.links(this.links);
     return changed;

@@ -349,12 +349,17 @@ export class NetworkView {
       return;
     }
     const text = `${counted(node.outDegree, 'tie')} out · ${node.inDegree} in`;
-    if (this.tooltip.hidden || this.tooltip.dataset.id !== node.id || this.tooltip.lastChild?.textContent !== text) {
+    const lines = node.quantity ? [text, `${node.quantity.name}: ${node.quantity.value}`] : [text];
+    if (this.tooltip.hidden || this.tooltip.dataset.id !== node.id || this.tooltip.dataset.text !== lines.join('\n')) {
       const name = document.createElement('strong');
       name.textContent = node.name;
-      const detail = document.createElement('div');
-      detail.textContent = text;
-      this.tooltip.replaceChildren(name, detail);
+      const details = lines.map((line) => {
+        const detail = document.createElement('div');
+        detail.textContent = line;
+        return detail;
+      });
+      this.tooltip.replaceChildren(name, ...details);
+      this.tooltip.dataset.text = lines.join('\n');
       this.tooltip.dataset.id = node.id;
       this.tooltip.hidden = false;
       // Measured only when the text changes (its width is max-content: it does not depend on where it is).

@@ -82,10 +82,16 @@ export class SvgRenderer implements NetworkRenderer {
         });
         return g;
       })
-      .attr('aria-label', (n) => `${n.name}: ${counted(n.outDegree, 'tie')} out, ${n.inDegree} in`)
+      .attr(
+        'aria-label',
+        (n) =>
+          `${n.name}: ${counted(n.outDegree, 'tie')} out, ${n.inDegree} in${n.quantity ? `, ${n.quantity.name} ${n.quantity.value}` : ''}`,
+      )
       .attr('data-id', (n) => n.id);
     this.agents.select('circle').attr('r', (n) => n.radius);
-    this.agents.select('title').text((n) => n.name);
+    this.agents
+      .select('title')
+      .text((n) => (n.quantity ? `${n.name}\n${n.quantity.name}: ${n.quantity.value}` : n.name));
     this.names = this.names
       .data(nodes, (n) => n.id)
       .join((enter) => enter.append('text').attr('class', 'label').attr('dy', '0.35em'))

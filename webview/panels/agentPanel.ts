@@ -7,6 +7,14 @@ import { el } from '../dom';
 import type { RewardSeries } from '../model/rewardSeries';
 import { legend, lineChart, type ChartSeries } from './lineChart';
 import { isolated } from '../../src/core/text/isolated';
+import type { QuantityInfo } from '../../src/core/protocol/viewMessages';
+import { quantityValue } from './worldStatePanel';
+
+/** One of the agent's declared quantities at the round on screen. */
+export interface AgentQuantity {
+  info: QuantityInfo;
+  value: number | null;
+}
 
 const MEMORIES_SHOWN = 8;
 
@@ -39,6 +47,7 @@ export class AgentPanel {
     rewards: RewardSeries,
     round: number,
     lastRound: number,
+    quantities: (id: string) => AgentQuantity[] = () => [],
   ): void {
     this.syncPicker(state, agentId);
     const agent = agentId ? state.agents.get(agentId) : undefined;
@@ -46,8 +55,10 @@ export class AgentPanel {
       this.body.replaceChildren(el('p', { class: 'hint', text: 'Click a node, a trace row, or pick an agent above.' }));
       return;
     }
+    const declared = quantities(agent.id);
     this.body.replaceChildren(
       ...this.persona(agent),
+      ...(declared.length ? [this.quantities(declared, round)] : []),
       this.ties(state, agent),
       this.rewards(agent, rewards, round, lastRound),
       this.memories(agent),
@@ -99,6 +110,22 @@ export class AgentPanel {
     }
     out.push(bars);
     return out;
+  }
+
+  /** Its declared quantities (`state:`) at the round on screen, hidden ones included and marked. */
+  private quantities(quantities: AgentQuantity[], round: number): HTMLElement {
+    const rows = quantities.map(({ info, value }) =>
+      el(
+        'div',
+        {
+          class: 'agent-quantity',
+          attrs: { 'data-name': info.name, ...(info.description ? { title: info.description } : {}) },
+        },
+        el('span', { text: info.hidden ? `${info.name} (hidden from others)` : info.name }),
+        el('span', { class: 'num', text: quantityValue(value, info) }),
+      ),
+    );
+    return el('div', { class: 'agent-state' }, el('h4', { text: `State at round ${round}` }), ...rows);
   }
 
   private ties(state: WorldState, agent: AgentView): HTMLElement {

@@ -4,7 +4,7 @@
 // stays data, and the page stays well-formed XML.
 import type { TraceEvent, TraceHeader } from '../trace/events';
 import { jsonPieces } from '../trace/jsonPieces';
-import type { TraceSource } from './viewMessages';
+import type { StateDeclarations, TraceSource } from './viewMessages';
 
 /** id of the <script type="application/json"> element holding the trace. */
 export const EMBEDDED_TRACE_ID = 'society-trace';
@@ -17,6 +17,8 @@ export interface EmbeddedTrace {
   complete?: boolean;
   /** Shown in the view's status: e.g. that only the first rounds of a large trace are embedded. */
   note?: string;
+  /** The scenario's declared quantities, their bounds and descriptions (the world-state panel). */
+  state?: StateDeclarations;
 }
 
 // Markup starters, the line separators older parsers took for line ends, and U+FFFE/U+FFFF, which

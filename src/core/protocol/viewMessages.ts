@@ -1,6 +1,7 @@
 // The one message protocol between the extension (or any host page) and the society view
 // webview. Both bundles import this module, so a message shape is typed once. Messages are plain
 // JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
+import type { Mechanics, Quantity } from '../format/language/mechanics';
 import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
 
 /** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */
@@ -23,7 +24,16 @@ export type HostMessage =
    * network once it has them all, so a trace opened twice is laid out the same (a layout that
    * unfolded round by round, as the batches happened to arrive, came out different each time).
    */
-  | { type: 'load'; source: TraceSource; header: TraceHeader; events: TraceEvent[]; live: boolean; rest?: number }
+  | {
+      type: 'load';
+      source: TraceSource;
+      header: TraceHeader;
+      events: TraceEvent[];
+      live: boolean;
+      rest?: number;
+      /** The scenario's declared quantities (`state:`), where the host knows them: their bounds and descriptions. */
+      state?: StateDeclarations;
+    }
   /** More events of the trace being shown, in order. */
   | { type: 'events'; events: TraceEvent[] }
   /** A live run ended (the trace is complete or was cut at a round boundary). */
@@ -32,6 +42,41 @@ export type HostMessage =
   | { type: 'highlight'; agents: string[]; round?: number; phase?: Phase }
   /** Select agents (e.g. from a memory inspector or the CodeLens of a persona). */
   | { type: 'select'; agents: string[] };
+
+/**
+ * One declared quantity as the view shows it (format/language/mechanics.ts `Quantity`, without its
+ * expressions). Every string in it is the author's: the view writes it as text only.
+ */
+export interface QuantityInfo {
+  name: string;
+  description?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** Hidden from other agents, never from the researcher: the view shows it, marked. */
+  hidden?: boolean;
+}
+
+/** The quantities a scenario declares (`state:`); a trace's `state` events carry their values. */
+export interface StateDeclarations {
+  world: QuantityInfo[];
+  agents: QuantityInfo[];
+}
+
+const quantityInfo = (q: Quantity): QuantityInfo => ({
+  name: q.name,
+  ...(q.description !== undefined ? { description: q.description } : {}),
+  ...(q.min !== undefined ? { min: q.min } : {}),
+  ...(q.max !== undefined ? { max: q.max } : {}),
+  ...(q.integer ? { integer: true } : {}),
+  ...(q.hidden ? { hidden: true } : {}),
+});
+
+/** What the view needs of a scenario's mechanics; undefined for a scenario that declares no state. */
+export function stateDeclarations(mechanics: Mechanics | undefined): StateDeclarations | undefined {
+  if (!mechanics || (mechanics.world.length === 0 && mechanics.agents.length === 0)) return undefined;
+  return { world: mechanics.world.map(quantityInfo), agents: mechanics.agents.map(quantityInfo) };
+}
 
 export type ExportFormat = 'png' | 'svg' | 'graphml' | 'gexf' | 'csv';
 
@@ -44,6 +89,8 @@ export interface ViewState {
   filter: TraceFilter;
   /** Node positions, so a restored view starts where the layout was. */
   positions?: Record<string, [number, number]>;
+  /** The agent quantity node sizes show (absent: their ties). */
+  sizeBy?: string;
 }
 
 export const TRACE_ROW_KINDS = ['message', 'evaluation', 'advice', 'action', 'intervention', 'error'] as const;
@@ -80,6 +127,13 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
+const isQuantityList = (v: unknown): boolean =>
+  Array.isArray(v) && v.every((q) => isRecord(q) && typeof q.name === 'string');
+
+function isStateDeclarations(v: unknown): v is StateDeclarations {
+  return isRecord(v) && isQuantityList(v.world) && isQuantityList(v.agents);
+}
+
 /** A message posted to the view is one of ours (a webview also receives messages from elsewhere). */
 export function isHostMessage(v: unknown): v is HostMessage {
   if (!isRecord(v) || !HOST_TYPES.has(v.type as HostMessage['type'])) return false;
@@ -90,7 +144,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
         isRecord(v.header) &&
         Array.isArray(v.events) &&
         typeof v.live === 'boolean' &&
-        (v.rest === undefined || (Number.isSafeInteger(v.rest) && (v.rest as number) >= 0))
+        (v.rest === undefined || (Number.isSafeInteger(v.rest) && (v.rest as number) >= 0)) &&
+        (v.state === undefined || isStateDeclarations(v.state))
       );
     case 'events':
       return Array.isArray(v.events);

@@ -113,7 +113,7 @@ export class RunController implements vscode.Disposable {
     const { header } = run;
     const progress = new RunProgress(header);
     const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
-    feed.setHeader(header);
+    feed.setHeader(header, run.state);
     this.panels.show(feed, `${header.scenario.name} (run)`, 'run');
     this.log.info(
       `run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`,

@@ -19,6 +19,7 @@ import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
 import { applyRunSettings, type RunSettings } from './runSettings';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { unpricedModels } from '../../core/llm/usage';
+import { stateDeclarations, type StateDeclarations } from '../../core/protocol/viewMessages';
 
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
@@ -43,6 +44,8 @@ export interface PreparedRun {
   header: TraceHeader;
   directory: string;
   tracePath: string;
+  /** The scenario's declared quantities, for the society view's world-state panel. */
+  state?: StateDeclarations;
   /** Predicted calls, tokens and cost of the run as configured (the cost limit checks it). */
   estimate: RunEstimate;
   /** What this run's model calls were billed for, a stopped round's included (the trace drops it). */
@@ -87,6 +90,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     header: simulation.header,
     directory,
     tracePath,
+    state: stateDeclarations(scenario.mechanics),
     estimate: estimateRun(scenario, { model }),
     spend,
     async run(signal, onEvent, pace) {

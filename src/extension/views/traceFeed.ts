@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceLineReader, traceProblemsMessage, type TraceProblem } from '../../core/trace/reader';
 import { VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
-import type { RunStatus, TraceSource } from '../../core/protocol/viewMessages';
+import type { RunStatus, StateDeclarations, TraceSource } from '../../core/protocol/viewMessages';
 import { TraceTail } from '../run/traceTail';
 
 const FLUSH_MS = 250;
@@ -47,8 +47,12 @@ export class TraceFeed implements vscode.Disposable {
     this.budget = new ViewBudget(limitMb);
   }
 
-  setHeader(header: TraceHeader): void {
+  /** The scenario's declared quantities, where known (a run's; a trace file does not carry them). */
+  state?: StateDeclarations;
+
+  setHeader(header: TraceHeader, state?: StateDeclarations): void {
     this.header = header;
+    this.state = state;
   }
 
   /** The run's run_end went by (kept or, past the budget, not). */

@@ -1,0 +1,185 @@
+// The world-state panel and node sizing in headless Chromium, as VS Code shows the view (its CSP,
+// the host's load message with the scenario's declarations) and standalone (the declarations
+// embedded with the trace): the fishing commons' quantities with their values and bounds as the
+// trace has them, at the latest round and at a round scrubbed back to; nodes sized by an agent
+// quantity with its value in the tooltip and the agent panel; a hostile description stays text;
+// and a scenario without state keeps the view it had.
+import assert from 'node:assert/strict';
+import { mkdirSync } from 'node:fs';
+import path from 'node:path';
+import type { Browser, Page } from 'playwright-core';
+import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
+import type { StateEvent } from '../../src/core/trace/events';
+import { quantityValue } from '../../webview/panels/worldStatePanel';
+import { exampleRun, HOSTILE, hostileRun } from './fixtures';
+import { launchChromium, openView, openWebview, testResults } from './harness';
+
+const ROUNDS = 8;
+const stateAt = (trace: EmbeddedTrace, round: number) =>
+  trace.events.filter((e): e is StateEvent => e.type === 'state' && e.round <= round).at(-1)!;
+/** Every agent's value of `name` at the end of `round`, from the trace itself. */
+function agentValues(trace: EmbeddedTrace, name: string, round: number): Map<string, number> {
+  const out = new Map<string, number>();
+  for (const e of trace.events) {
+    if (e.type !== 'state' || e.round > round) continue;
+    for (const [id, v] of Object.entries(e.agents)) if (v[name] !== undefined) out.set(id, v[name]);
+  }
+  return out;
+}
+const quantityText = (page: Page, name: string, part: string) =>
+  page.textContent(`.world-state .quantity[data-name="${name}"] ${part}`);
+
+describe('world state in the society view (headless Chromium)', function () {
+  this.timeout(120000);
+  let browser: Browser;
+  before(async () => {
+    browser = await launchChromium();
+    mkdirSync(testResults, { recursive: true });
+  });
+  after(async () => {
+    await browser?.close();
+  });
+
+  describe('the fishing commons in a webview', () => {
+    let trace: EmbeddedTrace;
+    let page: Page;
+    let errors: string[];
+    before(async () => {
+      trace = await exampleRun('commons', { rounds: ROUNDS });
+      ({ page, errors } = await openWebview(browser, trace, { width: 1280, height: 860 }));
+    });
+    after(async () => {
+      await page?.close();
+    });
+
+    it('shows each world quantity with its value at the latest round, its bounds and a sparkline', async () => {
+      assert.equal(await page.isVisible('.panel.world-state'), true);
+      const names = await page.$$eval('.world-state .quantity.world', (xs) =>
+        xs.map((x) => x.getAttribute('data-name')),
+      );
+      assert.deepEqual(names, ['fish', 'sanctions']);
+      const last = stateAt(trace, ROUNDS);
+      assert.equal(await quantityText(page, 'fish', '.quantity-value'), quantityValue(last.world.fish, {}));
+      assert.match((await quantityText(page, 'fish', '.quantity-notes'))!, /bounds 0 … 200/);
+      assert.match((await quantityText(page, 'fish', '.quantity-description'))!, /Fish in the lake/);
+      // One point per state event (setup and every round): the path has that many segments.
+      const d = (await page.getAttribute('.world-state .quantity[data-name="fish"] .sparkline path.series', 'd'))!;
+      assert.equal(d.split(/[ML]/).filter(Boolean).length, ROUNDS + 1);
+      assert.equal(
+        await page.locator('.world-state .sparkline line.bound').count(),
+        2 * 2 + 1,
+        'fish, sanctions 0 … max; catch ≥ 0',
+      );
+      // The agents' catch: mean, least … most.
+      const catches = [...agentValues(trace, 'catch', ROUNDS).values()];
+      const mean = catches.reduce((a, b) => a + b, 0) / catches.length;
+      assert.equal(
+        await quantityText(page, 'catch', '.quantity-value'),
+        `mean ${quantityValue(mean, {})} (${quantityValue(Math.min(...catches), {})} … ${quantityValue(Math.max(...catches), {})})`,
+      );
+      await page.screenshot({ path: path.join(testResults, 'view-world-state.png') });
+      assert.deepEqual(errors, []);
+    });
+
+    it('follows the timeline: scrubbed back to round 2, the values are round 2’s', async () => {
+      await page.locator('.timeline-range').fill('2');
+      await page.waitForSelector('#society-app[data-round="2"]');
+      assert.equal(
+        await quantityText(page, 'fish', '.quantity-value'),
+        quantityValue(stateAt(trace, 2).world.fish, {}),
+      );
+      assert.equal(await page.textContent('.world-state .summary'), 'At the end of round 2');
+      await page.click('.timeline button:has-text("Latest")');
+      await page.waitForSelector(`#society-app[data-round="${ROUNDS}"]`);
+    });
+
+    it('sizes nodes by an agent quantity, with its value in the tooltip and the agent panel', async () => {
+      assert.equal(await page.isVisible('.size-by'), true);
+      assert.deepEqual(await page.$$eval('.size-by option', (os) => os.map((o) => o.textContent)), ['ties', 'catch']);
+      await page.selectOption('.size-by select', 'catch');
+      const values = agentValues(trace, 'catch', ROUNDS);
+      const most = [...values].sort((a, b) => b[1] - a[1])[0][0];
+      const least = [...values].sort((a, b) => a[1] - b[1])[0][0];
+      const radius = (id: string) => page.getAttribute(`.network g.agent[data-id="${id}"] circle`, 'r').then(Number);
+      await page.waitForFunction(
+        ([a, b]) =>
+          Number(document.querySelector(`g.agent[data-id="${a}"] circle`)?.getAttribute('r')) >
+          Number(document.querySelector(`g.agent[data-id="${b}"] circle`)?.getAttribute('r')),
+        [most, least],
+      );
+      assert.ok((await radius(most)) > (await radius(least)));
+      assert.equal(await page.textContent('.network-legend > span:last-child'), 'colour: community · width: strength');
+      await page.hover(`.network g.agent[data-id="${most}"] circle`);
+      await page.waitForSelector('.network .tooltip:not([hidden])');
+      assert.match(
+        (await page.textContent('.network .tooltip'))!,
+        new RegExp(`catch: ${quantityValue(values.get(most)!, {})}`),
+      );
+      await page.selectOption('.panel.agent select', most);
+      await page.waitForSelector('.panel.agent .agent-quantity[data-name="catch"]');
+      assert.equal(
+        await page.textContent('.panel.agent .agent-quantity[data-name="catch"] .num'),
+        quantityValue(values.get(most)!, {}),
+      );
+      await page.screenshot({ path: path.join(testResults, 'view-world-state-sized.png') });
+      // Back to ties: every node's radius from its ties again.
+      await page.selectOption('.size-by select', '');
+      await page.waitForFunction(() =>
+        [...document.querySelectorAll('.network g.agent title')].every((t) => !t.textContent?.includes('catch')),
+      );
+      assert.deepEqual(errors, []);
+    });
+  });
+
+  it('shows a hostile quantity description as text, and hidden quantities to the researcher, marked', async () => {
+    const trace = await exampleRun('donor-game', {
+      rounds: 3,
+      edit: (s) => {
+        const m = s.mechanics!;
+        m.world[0].description = HOSTILE.name;
+        m.agents[0].description = HOSTILE.bio;
+        m.agents[1].hidden = true;
+      },
+    });
+    // Standalone: the declarations travel embedded with the trace.
+    const { page, errors } = await openView(browser, trace);
+    try {
+      await page.waitForSelector('.world-state .quantity[data-name="wealth"]');
+      assert.equal(await quantityText(page, 'punishment', '.quantity-description'), HOSTILE.name);
+      assert.equal(await quantityText(page, 'wealth', '.quantity-description'), HOSTILE.bio);
+      assert.equal(await page.getAttribute('.world-state .quantity[data-name="wealth"]', 'title'), HOSTILE.bio);
+      assert.match((await quantityText(page, 'given', '.quantity-notes'))!, /hidden from other agents/);
+      assert.deepEqual(await page.$$eval('.size-by option', (os) => os.map((o) => o.textContent)), [
+        'ties',
+        'wealth',
+        'given (hidden)',
+      ]);
+      const probe = await page.evaluate(() => ({
+        pwned: (window as unknown as { __pwned?: string }).__pwned,
+        markup: document.querySelectorAll('.world-state img, .world-state b, .world-state script').length,
+      }));
+      assert.deepEqual(probe, { pwned: undefined, markup: 0 });
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a scenario without state looks as before: no panel, no size picker, the same legend', async () => {
+    const trace = await hostileRun(8, 3);
+    const { page, errors } = await openWebview(browser, trace);
+    try {
+      assert.equal(await page.isVisible('.panel.world-state'), false);
+      assert.equal(await page.isVisible('.size-by'), false);
+      assert.deepEqual(await page.$$eval('.network-legend > :not([hidden])', (xs) => xs.map((x) => x.textContent)), [
+        'one-way tie',
+        'reciprocated tie',
+        'size: degree · colour: community · width: strength',
+      ]);
+      assert.equal(await page.locator('.side > :not([hidden])').count(), 2, 'the agent and metrics panels');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+});

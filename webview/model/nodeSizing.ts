@@ -1,0 +1,49 @@
+// Sizing the network's nodes by an agent quantity (the legend's "size:" picker) instead of their
+// ties: area grows with the value, from the least to the most over the whole run (or the declared
+// bounds), so a node's size means the same in every round the timeline shows.
+import type { QuantityInfo } from '../../src/core/protocol/viewMessages';
+import type { NetworkNode } from './networkData';
+
+/** Radius of the least and the most value (layout units; nodeRadius by ties spans about 4…16). */
+export const QUANTITY_RADIUS: readonly [number, number] = [3, 16];
+
+/** Radius of `value` on a scale from `lo` to `hi`: by area, clamped; the middle size when the range is empty. */
+export function quantityRadius(value: number, lo: number, hi: number): number {
+  const [r0, r1] = QUANTITY_RADIUS;
+  if (!(hi - lo > 1e-12)) return (r0 + r1) / 2;
+  const t = Math.max(0, Math.min(1, (value - lo) / (hi - lo)));
+  return r0 + (r1 - r0) * Math.sqrt(t);
+}
+
+/**
+ * The range a quantity is scaled over: its declared bounds where given, else the least and most
+ * the agents had in any round so far.
+ */
+export function quantityRange(
+  q: Pick<QuantityInfo, 'min' | 'max'>,
+  least: number | null,
+  most: number | null,
+): [number, number] {
+  const lo = q.min ?? least ?? 0;
+  const hi = q.max ?? most ?? lo;
+  return [lo, hi];
+}
+
+/**
+ * Gives each node its radius and its value (for the tooltip and the circle's label); a node
+ * with no value keeps the size of its ties.
+ */
+export function sizeNodes(
+  nodes: NetworkNode[],
+  values: ReadonlyMap<string, number>,
+  name: string,
+  range: [number, number],
+  format: (v: number) => string,
+): void {
+  for (const n of nodes) {
+    const v = values.get(n.id);
+    if (v === undefined) continue;
+    n.size = quantityRadius(v, range[0], range[1]);
+    n.quantity = { name, value: format(v) };
+  }
+}

@@ -1,0 +1,162 @@
+// The declared state of the trace on screen (scenarios with `state:`), folded from its `state`
+// events: each world quantity's value per round, each agent quantity's mean, least and most over
+// the agents per round (the report's WorldStateCollector, so both say the same), and every agent's
+// values at any round, for sizing the network's nodes by one of them. The scenario's declarations,
+// when the host sends them, add bounds and descriptions and fix the order; a trace alone still
+// shows every quantity its events name.
+import { WorldStateCollector, type WorldStateSeries } from '../../src/core/analysis/report/worldStateSeries';
+import type { QuantityInfo, StateDeclarations } from '../../src/core/protocol/viewMessages';
+import type { TraceEvent } from '../../src/core/trace/events';
+
+export interface SeriesPoint {
+  round: number;
+  value: number | null;
+}
+
+/** One agent's values after each state event that changed them (cumulative records). */
+interface AgentHistory {
+  rounds: number[];
+  values: Record<string, number>[];
+}
+
+export class WorldStateTrack {
+  private readonly collector = new WorldStateCollector();
+  private readonly agents = new Map<string, AgentHistory>();
+  private readonly worldNames = new Set<string>();
+  private readonly agentNames = new Set<string>();
+  private readonly declared?: StateDeclarations;
+  private cached?: WorldStateSeries;
+  /** Rounds of the state events, in order. */
+  private readonly rounds: number[] = [];
+
+  constructor(declarations?: StateDeclarations) {
+    this.declared = declarations;
+  }
+
+  /** Folds one trace event (only `state` and `agent_removed` matter). */
+  add(e: TraceEvent): void {
+    if (e.type !== 'state' && e.type !== 'agent_removed') return;
+    this.collector.add(e);
+    this.cached = undefined;
+    if (e.type !== 'state') return;
+    this.rounds.push(e.round);
+    for (const name of Object.keys(e.world)) this.worldNames.add(name);
+    for (const [id, v] of Object.entries(e.agents)) {
+      for (const name of Object.keys(v)) this.agentNames.add(name);
+      const h = this.agents.get(id) ?? { rounds: [], values: [] };
+      if (!this.agents.has(id)) this.agents.set(id, h);
+      const merged = { ...h.values.at(-1), ...v };
+      if (h.rounds.at(-1) === e.round) h.values[h.values.length - 1] = merged;
+      else {
+        h.rounds.push(e.round);
+        h.values.push(merged);
+      }
+    }
+  }
+
+  /** True once the trace has a state event: the scenario declares state. */
+  get present(): boolean {
+    return this.rounds.length > 0;
+  }
+
+  /** The world quantities, in declared order, then any only the trace names. */
+  get world(): QuantityInfo[] {
+    return ordered(this.declared?.world, this.worldNames);
+  }
+
+  /** The agent quantities, in declared order, then any only the trace names. */
+  get agentQuantities(): QuantityInfo[] {
+    return ordered(this.declared?.agents, this.agentNames);
+  }
+
+  private series(): WorldStateSeries {
+    this.cached ??= this.collector.finish(Infinity) ?? { rounds: [], world: {}, agents: {} };
+    return this.cached;
+  }
+
+  /** A world quantity over the rounds. */
+  worldSeries(name: string): SeriesPoint[] {
+    const s = this.series();
+    const values = s.world[name] ?? [];
+    return s.rounds.map((round, i) => ({ round, value: finite(values[i]) }));
+  }
+
+  /** An agent quantity's mean, least and most over the agents, round by round. */
+  agentSeries(name: string): { mean: SeriesPoint[]; min: SeriesPoint[]; max: SeriesPoint[] } {
+    const s = this.series();
+    const a = s.agents[name] ?? { mean: [], min: [], max: [] };
+    const pick = (xs: number[]) => s.rounds.map((round, i) => ({ round, value: finite(xs[i]) }));
+    return { mean: pick(a.mean), min: pick(a.min), max: pick(a.max) };
+  }
+
+  /** Index of the last state event at or before `round` (−1: none yet). */
+  private indexAt(round: number): number {
+    return lastAtOrBefore(this.rounds, round);
+  }
+
+  /**
+   * The round whose state is shown at `round`: `round` itself once its state event is in, an
+   * earlier one while `round` is under way (a live run, a paused debug session); null before any.
+   */
+  stateRoundAt(round: number): number | null {
+    const i = this.indexAt(round);
+    return i < 0 ? null : this.rounds[i];
+  }
+
+  /** A world quantity at the end of `round` (its last state event up to it); null before any. */
+  worldAt(name: string, round: number): number | null {
+    const i = this.indexAt(round);
+    return i < 0 ? null : finite(this.series().world[name]?.[i]);
+  }
+
+  /** An agent quantity's mean, least and most at `round`; nulls before any. */
+  agentSummaryAt(name: string, round: number): { mean: number | null; min: number | null; max: number | null } {
+    const i = this.indexAt(round);
+    const a = this.series().agents[name];
+    if (i < 0 || !a) return { mean: null, min: null, max: null };
+    return { mean: finite(a.mean[i]), min: finite(a.min[i]), max: finite(a.max[i]) };
+  }
+
+  /** Every agent's value of `name` at the end of `round` (agents without one are left out). */
+  agentValuesAt(name: string, round: number): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const [id, h] of this.agents) {
+      const i = lastAtOrBefore(h.rounds, round);
+      const v = i < 0 ? undefined : h.values[i][name];
+      if (v !== undefined && Number.isFinite(v)) out.set(id, v);
+    }
+    return out;
+  }
+
+  /** One agent's values at the end of `round`. */
+  agentAt(id: string, round: number): Record<string, number> | undefined {
+    const h = this.agents.get(id);
+    const i = h ? lastAtOrBefore(h.rounds, round) : -1;
+    return i < 0 ? undefined : h!.values[i];
+  }
+}
+
+function ordered(declared: QuantityInfo[] | undefined, seen: ReadonlySet<string>): QuantityInfo[] {
+  const out = [...(declared ?? [])];
+  const named = new Set(out.map((q) => q.name));
+  for (const name of seen) if (!named.has(name)) out.push({ name });
+  // Before the first state event the declarations say what is coming; after it, only what the trace has.
+  return seen.size ? out.filter((q) => seen.has(q.name)) : out;
+}
+
+const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
+
+/** Index of the last element ≤ `x` in ascending `xs` (−1: none). */
+function lastAtOrBefore(xs: readonly number[], x: number): number {
+  let lo = 0,
+    hi = xs.length - 1,
+    found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (xs[mid] <= x) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  return found;
+}
