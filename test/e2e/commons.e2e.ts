@@ -8,6 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
+import type { Frame } from 'playwright-core';
 import { STEP_MS } from './workbench';
 
 const commonsExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/commons'), ws, { recursive: true });
@@ -82,6 +83,53 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
     await panel.scrollIntoViewIfNeeded();
     await s.wb.page.waitForTimeout(300);
     await s.wb.screenshot('commons-run-world-state');
+  });
+
+  it('the memory inspector lists what a fisher remembers of the lake', async () => {
+    const runs = path.join(s.server.workspace, 'runs');
+    const [dir] = fs.readdirSync(runs);
+    const events = fs
+      .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
+    const names = new Map<string, string>();
+    for (const e of events) if (e.type === 'agent_added') names.set(e.agent.id, e.agent.name);
+    const fished = (id: string) =>
+      events.some((e) => e.type === 'memory' && e.agent === id && /^I fished [\d.]+ tonnes/.test(e.memory.text));
+    // One whose name no other fisher's name contains, so quick open's first match is it.
+    const all = [...names.values()];
+    const [agent, name] = [...names].find(([id, n]) => fished(id) && all.filter((m) => m.includes(n)).length === 1)!;
+    await s.wb.command('Society: Show Memories');
+    await s.wb.page.locator('.quick-input-widget input').fill(name);
+    await s.wb.page.locator('.quick-input-list .monaco-list-row', { hasText: agent }).first().waitFor();
+    await s.wb.page.keyboard.press('Enter');
+    // The inspector's webview frame (the society view is open too).
+    let frame: Frame | undefined;
+    for (let i = 0; !frame && i < 150; i++) {
+      for (const f of s.wb.page.frames()) {
+        if (
+          await f
+            .locator(`#memory-inspector[data-agent="${agent}"]`)
+            .count()
+            .catch(() => 0)
+        ) {
+          frame = f;
+        }
+      }
+      if (!frame) await s.wb.page.waitForTimeout(200);
+    }
+    assert.ok(frame, 'the memory inspector opened');
+    await frame.locator(`#memory-inspector[data-ready="true"][data-agent="${agent}"]`).waitFor();
+    await frame.locator('.count', { hasText: /\d+ memories/ }).waitFor();
+    await frame.locator('input[placeholder="Search memories"]').fill('tonnes');
+    await frame
+      .locator('.memory', { hasText: /I fished [\d.]+ tonnes; [\d.]+ tonnes are left/ })
+      .first()
+      .waitFor();
+    await s.wb.page.waitForTimeout(500);
+    await s.wb.screenshot('commons-memory-inspector');
+    await s.wb.command('View: Close All Editor Groups');
   });
 
   it('stops after an action with "Action taken", and shows the world state in Variables', async () => {
