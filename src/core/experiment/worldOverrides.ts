@@ -5,23 +5,32 @@
 // copy a condition runs; a wrong path or value is an error naming the path.
 import type { Scenario } from '../format/language/model';
 import { applyDefaults, societySchema, validatorFor } from '../format/language/schema';
+import {
+  isWorldOverride,
+  parseWorldPath,
+  unknownWorldName,
+  type WorldNames,
+  type WorldPath,
+} from '../format/language/worldPaths';
 
-const STATE_PATH = /^state\.(world|agents)\.([A-Za-z_][A-Za-z0-9_]*)\.(initial|min|max|update)$/;
-const POPULATION_PATH = /^population\.([^.]+)\.([a-z_]+(?:\.[a-z_]+)*)$/;
+// Which paths these are, and what a wrong name in one is called, the editor shares (SOC054).
+export { isWorldOverride };
 
-/** Whether `path` is one of these (else it is a run setting: settings.ts applySet). */
-export function isWorldOverride(path: string): boolean {
-  return STATE_PATH.test(path) || POPULATION_PATH.test(path);
+/** The quantities and population groups `s` declares. */
+function worldNames(s: Scenario): WorldNames {
+  return {
+    world: (s.mechanics?.world ?? []).map((q) => q.name),
+    agents: (s.mechanics?.agents ?? []).map((q) => q.name),
+    groups: s.population.map((g) => g.group),
+  };
 }
 
-function setState(s: Scenario, path: string, value: unknown): string | undefined {
-  const [, side, name, field] = STATE_PATH.exec(path)!;
-  const list = side === 'world' ? s.mechanics?.world : s.mechanics?.agents;
-  const q = list?.find((x) => x.name === name);
-  if (!q) {
-    const names = (list ?? []).map((x) => x.name);
-    return `unknown quantity '${name}' in '${path}'${names.length ? ` (state.${side}: ${names.join(', ')})` : ''}`;
-  }
+type StatePath = Extract<WorldPath, { kind: 'state' }>;
+type PopulationPath = Extract<WorldPath, { kind: 'population' }>;
+
+function setState(s: Scenario, path: string, { side, name, field }: StatePath, value: unknown): string | undefined {
+  const q = (side === 'world' ? s.mechanics?.world : s.mechanics?.agents)?.find((x) => x.name === name);
+  if (!q) return unknownWorldName(path, worldNames(s))!.message;
   if (field === 'update' ? typeof value !== 'string' : typeof value !== 'number') {
     return `'${path}' must be a ${field === 'update' ? 'string (a CEL expression)' : 'number'}`;
   }
@@ -29,13 +38,10 @@ function setState(s: Scenario, path: string, value: unknown): string | undefined
   return undefined;
 }
 
-function setPopulation(s: Scenario, path: string, value: unknown): string | undefined {
-  const [, groupName, rest] = POPULATION_PATH.exec(path)!;
+function setPopulation(s: Scenario, path: string, p: PopulationPath, value: unknown): string | undefined {
+  const { group: groupName, rest } = p;
   const group = s.population.find((g) => g.group === groupName);
-  if (!group) {
-    const names = s.population.map((g) => g.group);
-    return `unknown population group '${groupName}' in '${path}'${names.length ? ` (groups: ${names.join(', ')})` : ''}`;
-  }
+  if (!group) return unknownWorldName(path, worldNames(s))!.message;
   const { source, ...plain } = group as typeof group & { source?: unknown };
   const copy = structuredClone(plain) as Record<string, unknown>;
   const keys = rest.split('.');
@@ -60,7 +66,12 @@ function setPopulation(s: Scenario, path: string, value: unknown): string | unde
 export function applyWorldOverrides(s: Scenario, set: Record<string, unknown>): string[] {
   const errors: string[] = [];
   for (const [path, value] of Object.entries(set)) {
-    const error = STATE_PATH.test(path) ? setState(s, path, value) : setPopulation(s, path, value);
+    const p = parseWorldPath(path);
+    const error = !p
+      ? `'${path}' is neither a quantity's nor a population group's path`
+      : p.kind === 'state'
+        ? setState(s, path, p, value)
+        : setPopulation(s, path, p, value);
     if (error) errors.push(error);
   }
   return errors;

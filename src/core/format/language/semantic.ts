@@ -17,6 +17,7 @@ import { checkRooms, type PersonaRefCheck } from './rooms';
 import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
+import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -727,6 +728,17 @@ function checkParameterPaths(
   refs: ReferenceChecks,
 ): void {
   for (const key of Object.keys(set)) {
+    if (isWorldOverride(key) && path[0] === 'experiment') {
+      // A quantity or a population group the scenario does not declare, as the experiment says it
+      // (worldOverrides.ts). A timed event may not set these at all: the schema says so.
+      const unknown = unknownWorldName(key, worldNamesOf(docValue));
+      if (!unknown) continue;
+      const range = at.keyRange([...path, key]);
+      const near = unknown.suggestion;
+      const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
+      out.push(mk('SOC054', 'error', unknown.message, at.file.file, range, fixes));
+      continue;
+    }
     const segments = key.split('.');
     if (!/^(world|rewards|coaching|ties|memory)(\.[a-z_]+)+$/.test(key)) continue; // the schema reports the shape
     const target = schemaAtPath('scenario', segments);
