@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
-import type { Frame } from 'playwright-core';
 import { STEP_MS } from './workbench';
+import { openMemories, stopAfterAction, uniquelyNamed } from './worldSteps';
 
 const commonsExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/commons'), ws, { recursive: true });
 const lineOf = (file: string, needle: string): number =>
@@ -97,31 +97,8 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
     for (const e of events) if (e.type === 'agent_added') names.set(e.agent.id, e.agent.name);
     const fished = (id: string) =>
       events.some((e) => e.type === 'memory' && e.agent === id && /^I fished [\d.]+ tonnes/.test(e.memory.text));
-    // One whose name no other fisher's name contains, so quick open's first match is it.
-    const all = [...names.values()];
-    const [agent, name] = [...names].find(([id, n]) => fished(id) && all.filter((m) => m.includes(n)).length === 1)!;
-    await s.wb.command('Society: Show Memories');
-    await s.wb.page.locator('.quick-input-widget input').fill(name);
-    await s.wb.page.locator('.quick-input-list .monaco-list-row', { hasText: agent }).first().waitFor();
-    await s.wb.page.keyboard.press('Enter');
-    // The inspector's webview frame (the society view is open too).
-    let frame: Frame | undefined;
-    for (let i = 0; !frame && i < 150; i++) {
-      for (const f of s.wb.page.frames()) {
-        if (
-          await f
-            .locator(`#memory-inspector[data-agent="${agent}"]`)
-            .count()
-            .catch(() => 0)
-        ) {
-          frame = f;
-        }
-      }
-      if (!frame) await s.wb.page.waitForTimeout(200);
-    }
-    assert.ok(frame, 'the memory inspector opened');
-    await frame.locator(`#memory-inspector[data-ready="true"][data-agent="${agent}"]`).waitFor();
-    await frame.locator('.count', { hasText: /\d+ memories/ }).waitFor();
+    const [agent, name] = uniquelyNamed(names, fished);
+    const frame = await openMemories(s.wb, agent, name);
     await frame.locator('input[placeholder="Search memories"]').fill('tonnes');
     await frame
       .locator('.memory', { hasText: /I fished [\d.]+ tonnes; [\d.]+ tonnes are left/ })
@@ -134,38 +111,7 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
 
   it('stops after an action with "Action taken", and shows the world state in Variables', async () => {
     const page = s.wb.page;
-    await s.wb.command('View: Close All Editor Groups');
-    await s.wb.open('commons.society');
-    await page.keyboard.press('Control+Shift+D');
-    // The filters are listed once the adapter has told VS Code about them: a first session (it
-    // runs to the end at once: nothing stops it) lists them.
-    await s.wb.command('Debug: Start Debugging');
-    const filter = page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'Action taken' }).first();
-    await filter.waitFor({ timeout: STEP_MS * 2 });
-    await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 2 });
-    const box = filter.locator('input[type="checkbox"]');
-    if (!(await box.isChecked())) await box.click();
-    await s.wb.command('Debug: Start Debugging');
-    await page.locator('.pane-header .exception', { hasText: 'Action taken' }).waitFor({ timeout: STEP_MS * 2 });
-    const vars = page.locator('.debug-variables');
-    const event = vars.locator('.monaco-list-row', { hasText: 'Event: Action taken' }).first();
-    await event.waitFor();
-    await vars
-      .locator('.monaco-list-row', { hasText: /^changes/ })
-      .first()
-      .waitFor();
-    // Fold the event and its agent so the world's rows fit the pane (the list draws what is in view).
-    if ((await event.getAttribute('aria-expanded')) === 'true') await event.click();
-    const world = vars.locator('.monaco-list-row', { hasText: /^World$/ }).first();
-    await world.waitFor();
-    if ((await world.getAttribute('aria-expanded')) !== 'true') await world.click();
-    const state = vars.locator('.monaco-list-row', { hasText: /^state/ }).first();
-    await state.waitFor();
-    await state.click();
-    await vars
-      .locator('.monaco-list-row', { hasText: /fish\s*=\s*\d/ })
-      .first()
-      .waitFor();
+    await stopAfterAction(s.wb, 'commons.society', /fish\s*=\s*\d/);
     await s.wb.screenshot('commons-debug-action');
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });

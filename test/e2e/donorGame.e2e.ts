@@ -7,10 +7,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
-import { STEP_MS, type Workbench } from './workbench';
+import { STEP_MS } from './workbench';
+import { openMemories, stopAfterAction, uniquelyNamed } from './worldSteps';
 
 const donorExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/donor-game'), ws, { recursive: true });
 
@@ -85,17 +85,8 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
     }
     const gave = (id: string) =>
       events.some((e) => e.type === 'memory' && e.agent === id && /^I gave /.test(e.memory.text));
-    const names = [...active.values()];
-    // One whose name no other villager's name contains, so quick open's first match is it.
-    const [agent, name] = [...active].find(([id, n]) => gave(id) && names.filter((m) => m.includes(n)).length === 1)!;
-    assert.ok(agent, 'a villager who gave and is still in the village');
-    await s.wb.command('Society: Show Memories');
-    const quick = s.wb.page.locator('.quick-input-widget input');
-    await quick.fill(name);
-    await s.wb.page.locator('.quick-input-list .monaco-list-row', { hasText: agent }).first().waitFor();
-    await s.wb.page.keyboard.press('Enter');
-    const inspector = await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${agent}"]`);
-    await inspector.locator('.count', { hasText: /\d+ memories/ }).waitFor();
+    const [agent] = uniquelyNamed(active, gave);
+    const inspector = await openMemories(s.wb, agent, active.get(agent)!);
     await inspector.locator('input[placeholder="Search memories"]').fill('I gave');
     await inspector
       .locator('.memory', { hasText: /I gave [\d.]+ to another villager; I have [\d.]+ left\./ })
@@ -107,60 +98,10 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
 
   it('stops after an action with "Action taken", and shows the world state in Variables', async () => {
     const page = s.wb.page;
-    await s.wb.command('View: Close All Editor Groups');
-    await s.wb.open('donor-game.society');
-    await page.keyboard.press('Control+Shift+D');
-    // The filters are listed once the adapter has told VS Code about them: a first session (it
-    // runs to the end at once: nothing stops it) lists them.
-    await s.wb.command('Debug: Start Debugging');
-    const filter = page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'Action taken' }).first();
-    await filter.waitFor({ timeout: STEP_MS * 2 });
-    await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
-    const box = filter.locator('input[type="checkbox"]');
-    if (!(await box.isChecked())) await box.click();
-    await s.wb.command('Debug: Start Debugging');
-    await page.locator('.pane-header .exception', { hasText: 'Action taken' }).waitFor({ timeout: STEP_MS * 2 });
-    const vars = page.locator('.debug-variables');
-    const event = vars.locator('.monaco-list-row', { hasText: 'Event: Action taken' }).first();
-    await event.waitFor();
-    await vars
-      .locator('.monaco-list-row', { hasText: /^changes/ })
-      .first()
-      .waitFor();
-    // Fold the event so the world's rows fit the pane (the list draws what is in view).
-    if ((await event.getAttribute('aria-expanded')) === 'true') await event.click();
-    const world = vars.locator('.monaco-list-row', { hasText: /^World$/ }).first();
-    await world.waitFor();
-    if ((await world.getAttribute('aria-expanded')) !== 'true') await world.click();
-    const state = vars.locator('.monaco-list-row', { hasText: /^state/ }).first();
-    await state.waitFor();
-    await state.click();
-    await vars
-      .locator('.monaco-list-row', { hasText: /punishment\s*=\s*0/ })
-      .first()
-      .waitFor();
+    await stopAfterAction(s.wb, 'donor-game.society', /punishment\s*=\s*0/);
     await page.waitForTimeout(300);
     await s.wb.screenshot('donor-game-debug-action');
     await page.keyboard.press('Shift+F5');
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
   });
 });
-
-/** The webview frame holding `selector` (several webviews may be open). */
-async function frameWith(wb: Workbench, selector: string): Promise<Frame> {
-  const deadline = Date.now() + STEP_MS;
-  for (;;) {
-    for (const f of wb.page.frames()) {
-      if (
-        await f
-          .locator(selector)
-          .count()
-          .catch(() => 0)
-      ) {
-        return f;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no webview with ${selector}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

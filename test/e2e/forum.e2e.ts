@@ -6,10 +6,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
-import { STEP_MS, type Workbench } from './workbench';
+import { STEP_MS } from './workbench';
+import { frameWith } from './worldSteps';
 
 const forumExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/forum'), ws, { recursive: true });
 
@@ -114,22 +114,3 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
     await s.wb.command('Remove All Breakpoints');
   });
 });
-
-/** The webview frame holding `selector` (several webviews may be open). */
-async function frameWith(wb: Workbench, selector: string): Promise<Frame> {
-  const deadline = Date.now() + STEP_MS;
-  for (;;) {
-    for (const f of wb.page.frames()) {
-      if (
-        await f
-          .locator(selector)
-          .count()
-          .catch(() => 0)
-      ) {
-        return f;
-      }
-    }
-    if (Date.now() > deadline) throw new Error(`no webview with ${selector}`);
-    await new Promise((r) => setTimeout(r, 200));
-  }
-}

@@ -1,0 +1,84 @@
+// Steps the e2e tests of societies with their own mechanics share (commons, donor game, forum):
+// finding a webview's frame, opening an agent's memories from the palette, and stopping the
+// debugger after an action with the world's state in Variables.
+import type { Frame } from 'playwright-core';
+import { STEP_MS, type Workbench } from './workbench';
+
+/** The webview frame holding `selector` (several webviews may be open). */
+export async function frameWith(wb: Workbench, selector: string): Promise<Frame> {
+  const deadline = Date.now() + STEP_MS;
+  for (;;) {
+    for (const f of wb.page.frames()) {
+      if (
+        await f
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      ) {
+        return f;
+      }
+    }
+    if (Date.now() > deadline) throw new Error(`no webview with ${selector}`);
+    await new Promise((r) => setTimeout(r, 200));
+  }
+}
+
+/**
+ * An agent whose name no other agent's name contains (so quick open's first match is it), among
+ * `names` (id → name) those `wanted` accepts.
+ */
+export function uniquelyNamed(names: ReadonlyMap<string, string>, wanted: (id: string) => boolean): [string, string] {
+  const all = [...names.values()];
+  const found = [...names].find(([id, n]) => wanted(id) && all.filter((m) => m.includes(n)).length === 1);
+  if (!found) throw new Error('no agent with a name of its own that the test can use');
+  return found;
+}
+
+/** Society: Show Memories, picking `agent` by `name`: the inspector's frame once its memories are in. */
+export async function openMemories(wb: Workbench, agent: string, name: string): Promise<Frame> {
+  await wb.command('Society: Show Memories');
+  await wb.page.locator('.quick-input-widget input').fill(name);
+  await wb.page.locator('.quick-input-list .monaco-list-row', { hasText: agent }).first().waitFor();
+  await wb.page.keyboard.press('Enter');
+  const inspector = await frameWith(wb, `#memory-inspector[data-ready="true"][data-agent="${agent}"]`);
+  // The inspector resets its fields when the run's memories arrive: wait for them before typing.
+  await inspector.locator('.count', { hasText: /\d+ memories/ }).waitFor();
+  return inspector;
+}
+
+/**
+ * F5 on `file` with "Action taken" checked: stops after an action; the World scope's `state` is
+ * opened until a row matching `stateRow` shows. The session is left paused for a screenshot.
+ */
+export async function stopAfterAction(wb: Workbench, file: string, stateRow: RegExp): Promise<void> {
+  const page = wb.page;
+  await wb.command('View: Close All Editor Groups');
+  await wb.open(file);
+  await page.keyboard.press('Control+Shift+D');
+  // The filters are listed once the adapter has told VS Code about them: a first session (it
+  // runs to the end at once: nothing stops it) lists them.
+  await wb.command('Debug: Start Debugging');
+  const filter = page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'Action taken' }).first();
+  await filter.waitFor({ timeout: STEP_MS * 2 });
+  await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
+  const box = filter.locator('input[type="checkbox"]');
+  if (!(await box.isChecked())) await box.click();
+  await wb.command('Debug: Start Debugging');
+  await page.locator('.pane-header .exception', { hasText: 'Action taken' }).waitFor({ timeout: STEP_MS * 2 });
+  const vars = page.locator('.debug-variables');
+  const event = vars.locator('.monaco-list-row', { hasText: 'Event: Action taken' }).first();
+  await event.waitFor();
+  await vars
+    .locator('.monaco-list-row', { hasText: /^changes/ })
+    .first()
+    .waitFor();
+  // Fold the event so the world's rows fit the pane (the list draws what is in view).
+  if ((await event.getAttribute('aria-expanded')) === 'true') await event.click();
+  const world = vars.locator('.monaco-list-row', { hasText: /^World$/ }).first();
+  await world.waitFor();
+  if ((await world.getAttribute('aria-expanded')) !== 'true') await world.click();
+  const state = vars.locator('.monaco-list-row', { hasText: /^state/ }).first();
+  await state.waitFor();
+  await state.click();
+  await vars.locator('.monaco-list-row', { hasText: stateRow }).first().waitFor();
+}
