@@ -6,19 +6,11 @@
 // rooms/events/coaching fixture. Then what a declared round can do that the default cannot:
 // leave stages out, run a phase only in some rounds, give a phase to one group, and act in turn.
 import * as assert from 'node:assert/strict';
-import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { RoundPhase } from '../../../src/core/format/language/mechanics';
 import { defaultRound } from '../../../src/core/engine/roundPlan';
 import { makeScenario, makePersona } from './scenarioFixture';
-import { traceOf } from './traceHelpers';
-
-async function example(file: string): Promise<Scenario> {
-  const { scenario, diagnostics } = await loadScenarioFile(path.join(__dirname, '../../../examples', file));
-  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
-  return scenario;
-}
+import { example, traceOf } from './traceHelpers';
 
 type Line = Record<string, unknown> & { type: string; round?: number };
 const lines = (trace: string): Line[] =>

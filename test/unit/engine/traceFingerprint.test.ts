@@ -5,19 +5,11 @@
 // fingerprints here and say so in the change's CHANGELOG entry.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { makePersona, makeScenario } from './scenarioFixture';
-import { traceOf } from './traceHelpers';
+import { example, traceOf } from './traceHelpers';
 
 const sha256 = (text: string): string => crypto.createHash('sha256').update(text).digest('hex');
-
-async function example(file: string): Promise<Scenario> {
-  const { scenario, diagnostics } = await loadScenarioFile(path.join(__dirname, '../../../examples', file));
-  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
-  return scenario;
-}
 
 /** Rooms, a broadcast, an agent added and one removed, a switch of encounter mode, coaching. */
 function eventful(): Scenario {
