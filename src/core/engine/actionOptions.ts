@@ -9,6 +9,7 @@ import type { ActOption } from '../llm/types';
 import type { Agent } from './agent';
 import type { CompiledAction } from './compiledMechanics';
 import { bounded, type WorldState } from './worldState';
+import { agentOfArg } from './platformActions';
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
@@ -95,8 +96,7 @@ function possibleOnBoard(
   if (like && state.board?.hasLiked(me, String(args[like]))) return false;
   const follow = compiled.spec.follow;
   if (follow && state.board) {
-    const arg = compiled.spec.args.find((a) => a.name === follow);
-    const whom = arg?.type === 'post' ? state.board.get(String(args[follow]))?.author : String(args[follow]);
+    const whom = agentOfArg(state.board, compiled, args, follow);
     if (!whom || whom === me || state.board.isFollowing(me, whom)) return false;
   }
   return true;

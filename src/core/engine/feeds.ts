@@ -96,13 +96,6 @@ export class FeedBoard {
     return this.follows.get(follower)?.has(followed) ?? false;
   }
 
-  /** How many follow `id`. */
-  followers(id: string): number {
-    let k = 0;
-    for (const out of this.follows.values()) if (out.has(id)) k++;
-    return k;
-  }
-
   /** The top posts of `feed` for `reader` (its own left out), best first. */
   ranked(feed: string, reader: string, round: number, tie: (author: string) => number): Post[] {
     const f = this.feeds.get(feed);

@@ -16,12 +16,6 @@ export type PlannedPhase = RoundPhase & {
   runs?: Condition;
 };
 
-export interface RoundPlan {
-  phases: PlannedPhase[];
-  /** Declared by the scenario (`round:`), not the default. */
-  declared: boolean;
-}
-
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 
 export function defaultRound(m: Mechanics | undefined): RoundPhase[] {
@@ -36,12 +30,12 @@ export function defaultRound(m: Mechanics | undefined): RoundPhase[] {
   return phases;
 }
 
-export function roundPlan(scenario: Scenario): RoundPlan {
+/** The phases of every round of `scenario`, each `when` compiled. */
+export function roundPlan(scenario: Scenario): PlannedPhase[] {
   const m = scenario.mechanics ?? NO_MECHANICS;
   const env = expressionEnvironment(m, { kind: 'world' });
-  const phases = (scenario.round ?? defaultRound(scenario.mechanics)).map((p, i): PlannedPhase => {
+  return (scenario.round ?? defaultRound(scenario.mechanics)).map((p, i): PlannedPhase => {
     if (p.when === undefined) return p;
     return { ...p, runs: compileCondition(env, p.when, `round[${i}].when`) };
   });
-  return { phases, declared: !!scenario.round };
 }

@@ -32,12 +32,11 @@ import { fireEvents } from './timed-events';
 import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
 import { compileMechanics } from './compiledMechanics';
 import { WorldState } from './worldState';
-import { closeWorldRound, resolveActions } from './worldPhase';
+import { closeWorldRound, moduleEndRound, phaseRuns, resolveActions } from './worldPhase';
 import { nextGeneration } from './generations';
-import { moduleEndRound, phaseRuns } from './worldPhase';
 import { loadSocietyModule, ModuleNotAllowed, modulePath } from './societyModule';
-import { roundPlan, WORLD_PHASE, type RoundPlan } from './roundPlan';
-import type { RoundPhase } from '../format/language/mechanics';
+import { roundPlan, WORLD_PHASE, type PlannedPhase } from './roundPlan';
+import type { ActPhase } from '../format/language/mechanics';
 import { emptyUsage, offlineOnlyFactory, usageField, World, type Listener, type ModelFactory } from './world';
 import { isInstant } from '../format/language/providers';
 
@@ -66,8 +65,6 @@ interface RoundContext {
   /** The rooms' conversations of this round's `meet`. */
   talks: Conversation[];
 }
-
-type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
 
 export interface SimulationOptions {
   /** The scenario's `module:` may be loaded and run (a trusted workspace; `--allow-module`). */
@@ -145,7 +142,7 @@ export class Simulation {
   private broken = false;
   private readonly finished = { units: 0 };
   /** The phases of every round (engine/roundPlan.ts). */
-  private readonly plan: RoundPlan;
+  private readonly plan: readonly PlannedPhase[];
 
   private constructor(
     readonly world: World,
@@ -352,7 +349,7 @@ export class Simulation {
     };
 
     const ctx: RoundContext = { r, turns, index, stage, phases, signal, talks: [] };
-    for (const phase of this.plan.phases) {
+    for (const phase of this.plan) {
       if (phase.runs && !phaseRuns(w, phase)) continue;
       if (phase.kind === 'act') await this.actPhase(ctx, phase);
       else await this[phase.name](ctx);

@@ -26,7 +26,7 @@ import { after, then, type Step } from './step';
 import { inOrder, Tape } from './tape';
 import { usageField, type World } from './world';
 import { chooseAction } from './worldPhase';
-import type { RoundPhase } from '../format/language/mechanics';
+import type { ActPhase } from '../format/language/mechanics';
 
 export interface Turn {
   agent: Agent;
@@ -48,7 +48,7 @@ export interface Turn {
   /** The world phase's choice, applied when every agent has chosen (engine/worldPhase.ts). */
   chosenAction?: DecisionResponse<ActRequest>;
   /** The action phase now running (engine/roundPlan.ts). */
-  phase?: Extract<RoundPhase, { kind: 'act' }>;
+  phase?: ActPhase;
 }
 
 /**

@@ -6,7 +6,7 @@
 // end of the round every `update` runs (world quantities, then agents'), and a `state` event
 // records the result.
 import type { ActRequest, ActResponse, DecisionResponse, SeenPost, SeenQuantity } from '../llm/types';
-import type { Quantity, RoundPhase } from '../format/language/mechanics';
+import type { ActPhase, Quantity } from '../format/language/mechanics';
 import { applyPlatform } from './platformActions';
 import { moduleWorld, type SocietyModule } from './societyModule';
 import { WORLD_PHASE, type PlannedPhase } from './roundPlan';
@@ -102,8 +102,6 @@ function lastAndAhead(
   const widest = Math.max(0, ...others.map((o) => Math.abs(holdings(state, o) - mine)));
   return { last, ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0 };
 }
-
-type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
 
 /**
  * Calls a hook of the scenario's module. A hook that throws is an error event (`reason: module`,

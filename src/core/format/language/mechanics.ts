@@ -119,6 +119,9 @@ export type RoundPhase =
       source?: SourceLocation;
     };
 
+/** A phase in which agents take some of the declared actions. */
+export type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
+
 /** Agents replaced between generations: the least fit leave, children of the fittest join. */
 export interface Generations {
   every: number;

@@ -5,7 +5,7 @@
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
-import type { Diagnostic, DiagnosticCode, DiagnosticFix } from './diagnostics';
+import type { Diagnostic } from './diagnostics';
 import type { Range } from './model';
 import type { PathSegment } from './parse';
 import type { Locator } from './locate';
@@ -21,7 +21,7 @@ import {
 import { expressionRange, expressionSites, readMechanics, type ExpressionSite } from './mechanicsSource';
 import { explainProblem } from './mechanicsMessages';
 import { didYouMean } from './suggest';
-import type { Report } from './mechanicsReport';
+import { report, type Report } from './mechanicsReport';
 import {
   phaseWhens,
   populationSize,
@@ -102,17 +102,8 @@ function checkFitness(c: Checker): void {
   );
 }
 
-function diag(
-  c: Checker,
-  code: DiagnosticCode,
-  severity: Diagnostic['severity'],
-  message: string,
-  range: Range,
-  fixes?: DiagnosticFix[],
-): void {
-  const d: Diagnostic = { code, severity, message, file: c.at.file.file, range };
-  c.out.push(fixes?.length ? { ...d, fixes } : d);
-}
+/** A diagnostic at `range` (mechanicsReport.ts, shared with the round's and feeds' checks). */
+const diag = report;
 
 /** Names built-in object properties take, or CEL keywords, or (agent arguments) the expression namespaces. */
 function checkNames(c: Checker): void {
