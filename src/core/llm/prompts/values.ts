@@ -217,7 +217,10 @@ function verbsLine(a: ActRequest['actions'][number]): string {
     said.push(`writes a post on ${a.post}${a.reply_to ? ` replying to ${a.reply_to}` : ''} (put its text in "text")`);
   }
   if (a.like !== undefined) said.push(`likes ${a.like}`);
-  if (a.follow !== undefined) said.push(`follows ${a.follow}${a.follow !== undefined ? ' (or its author)' : ''}`);
+  if (a.follow !== undefined) {
+    const ofPost = a.args.some((x) => x.name === a.follow && x.type === 'post');
+    said.push(`follows ${ofPost ? `the author of ${a.follow}` : a.follow}`);
+  }
   for (const [k, d] of Object.entries(a.ties ?? {})) said.push(`your tie to ${k} ${d >= 0 ? '+' : ''}${d}`);
   return said.length ? `\n  does: ${said.join('; ')}` : '';
 }
