@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
-import { openMemories, stopAfterAction, uniquelyNamed } from './worldSteps';
+import { openMemories, runEvents, stopAfterAction, uniquelyNamed } from './worldSteps';
 
 const commonsExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/commons'), ws, { recursive: true });
 const lineOf = (file: string, needle: string): number =>
@@ -86,13 +86,7 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
   });
 
   it('the memory inspector lists what a fisher remembers of the lake', async () => {
-    const runs = path.join(s.server.workspace, 'runs');
-    const [dir] = fs.readdirSync(runs);
-    const events = fs
-      .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Record<string, any>);
+    const events = runEvents(s.server.workspace);
     const names = new Map<string, string>();
     for (const e of events) if (e.type === 'agent_added') names.set(e.agent.id, e.agent.name);
     const fished = (id: string) =>

@@ -9,8 +9,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
-import { STEP_MS } from './workbench';
-import { openMemories, stopAfterAction, uniquelyNamed } from './worldSteps';
+import { openMemories, runEvents, runToCompletion, stopAfterAction, uniquelyNamed } from './worldSteps';
 
 const donorExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/donor-game'), ws, { recursive: true });
 
@@ -23,17 +22,8 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
   it('runs; the society view shows the world state and sizes villagers by their wealth', async () => {
     await s.wb.open('donor-game.society');
     assert.equal((await s.wb.problemCounts()).errors, 0);
-    await s.wb.command('Society: Run Simulation');
-    const view = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
-    await view.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS * 4 });
-    const runs = path.join(s.server.workspace, 'runs');
-    const [dir] = fs.readdirSync(runs);
-    events = fs
-      .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Line);
+    const view = await runToCompletion(s.wb);
+    events = runEvents(s.server.workspace);
     const last = events.filter((e) => e.type === 'state').at(-1)!;
     // The panel: the world's punishment switch with its bounds, and the villagers' quantities.
     const panel = view.locator('.panel.world-state');

@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
-import { frameWith } from './worldSteps';
+import { frameWith, runEvents, runToCompletion } from './worldSteps';
 
 const forumExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/forum'), ws, { recursive: true });
 
@@ -22,17 +22,8 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
   it('checks clean; runs; the network and the posts show in the society view', async () => {
     await s.wb.open('forum.society');
     assert.deepEqual(await s.wb.problemCounts(), { errors: 0, warnings: 0 });
-    await s.wb.command('Society: Run Simulation');
-    const view = s.wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-    await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
-    await view.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS * 4 });
-    const runs = path.join(s.server.workspace, 'runs');
-    const [dir] = fs.readdirSync(runs);
-    events = fs
-      .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
-      .trim()
-      .split('\n')
-      .map((l) => JSON.parse(l) as Line);
+    const view = await runToCompletion(s.wb);
+    events = runEvents(s.server.workspace);
     // The view draws the ties the forum and the chats made.
     const ties = Number(await view.locator('.network').getAttribute('data-edges'));
     assert.ok(ties > 20, `${ties} ties drawn`);

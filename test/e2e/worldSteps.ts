@@ -1,7 +1,9 @@
 // Steps the e2e tests of societies with their own mechanics share (commons, donor game, forum):
 // finding a webview's frame, opening an agent's memories from the palette, and stopping the
 // debugger after an action with the world's state in Variables.
-import type { Frame } from 'playwright-core';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Frame, FrameLocator } from 'playwright-core';
 import { STEP_MS, type Workbench } from './workbench';
 
 /** The webview frame holding `selector` (several webviews may be open). */
@@ -81,4 +83,24 @@ export async function stopAfterAction(wb: Workbench, file: string, stateRow: Reg
   await state.waitFor();
   await state.click();
   await vars.locator('.monaco-list-row', { hasText: stateRow }).first().waitFor();
+}
+
+/** The events of the one run under `workspace`/runs, as JSON objects (the header first). */
+export function runEvents(workspace: string): Record<string, any>[] {
+  const runs = path.join(workspace, 'runs');
+  const [dir] = fs.readdirSync(runs);
+  return fs
+    .readFileSync(path.join(runs, dir, 'trace.jsonl'), 'utf8')
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Record<string, any>);
+}
+
+/** Society: Run Simulation on the open file, until the society view says the run is complete. */
+export async function runToCompletion(wb: Workbench): Promise<FrameLocator> {
+  await wb.command('Society: Run Simulation');
+  const view = wb.page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
+  await view.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS * 4 });
+  return view;
 }
