@@ -24,7 +24,7 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
 
   it('checks clean, and hovers a quantity inside an expression with its description and bounds', async () => {
     await s.wb.open('commons.society');
-    assert.deepEqual(await s.wb.problemCounts(), { errors: 0, warnings: 0 });
+    assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
     const keyLine = lineOf(file(), 'initial: 120');
     await s.wb.goTo(keyLine, 8);
     const docs = await s.wb.hover();

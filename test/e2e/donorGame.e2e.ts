@@ -21,7 +21,7 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
 
   it('runs; the society view shows the world state and sizes villagers by their wealth', async () => {
     await s.wb.open('donor-game.society');
-    assert.equal((await s.wb.problemCounts()).errors, 0);
+    assert.equal((await s.wb.scenarioProblemCounts()).errors, 0);
     const view = await runToCompletion(s.wb);
     events = runEvents(s.server.workspace);
     const last = events.filter((e) => e.type === 'state').at(-1)!;

@@ -21,7 +21,7 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
 
   it('checks clean; runs; the network and the posts show in the society view', async () => {
     await s.wb.open('forum.society');
-    assert.deepEqual(await s.wb.problemCounts(), { errors: 0, warnings: 0 });
+    assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
     const view = await runToCompletion(s.wb);
     events = runEvents(s.server.workspace);
     // The view draws the ties the forum and the chats made.

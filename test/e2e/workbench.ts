@@ -193,6 +193,15 @@ export class Workbench {
     return { errors: errors ?? NaN, warnings: warnings ?? NaN };
   }
 
+  /**
+   * Problem counts once the extension has read the open scenario: its Run lens shows first, so a
+   * clean count is not the empty status bar of an extension still activating.
+   */
+  async scenarioProblemCounts(): Promise<{ errors: number; warnings: number }> {
+    await this.editor().locator('.codelens-decoration a', { hasText: 'Run' }).first().waitFor();
+    return this.problemCounts();
+  }
+
   /** Ctrl+. and the quick fix with this title (the action list is driven by the keyboard). */
   async quickFix(title: string): Promise<void> {
     await this.page.keyboard.press('Control+.');
@@ -240,9 +249,17 @@ export class Workbench {
 
   /** Shows the hover at the cursor (editor.action.showHover) and returns its widget. */
   async hover(): Promise<Locator> {
-    await this.command('Show or Focus Hover');
     const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-    await hover.waitFor();
+    // A hover asked for while the extension still activates shows nothing: ask again.
+    for (const deadline = Date.now() + STEP_MS; ;) {
+      await this.command('Show or Focus Hover');
+      const shown = await hover.waitFor({ timeout: 5_000 }).then(
+        () => true,
+        () => false,
+      );
+      if (shown) break;
+      if (Date.now() > deadline) throw new Error('no hover at the cursor');
+    }
     await this.page.waitForTimeout(300); // let it fade in, for screenshots
     return hover;
   }
