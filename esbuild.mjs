@@ -26,6 +26,15 @@ const targets = [
     format: 'cjs',
     target: 'node20',
   },
+  // Model calls from worker threads (src/core/llm/openai/chatPool.ts looks for it beside the bundle).
+  {
+    ...common,
+    entryPoints: ['src/core/llm/openai/chatWorker.ts'],
+    outfile: 'dist/chat-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
 ];
 if (existsSync('src/extension/extension.ts')) {
   targets.push({

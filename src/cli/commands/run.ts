@@ -21,7 +21,7 @@ import { runInFolder } from '../run/runInFolder';
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--allow-module] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
@@ -45,6 +45,10 @@ export const runCommand: Command = {
       'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)',
     ],
     ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
+    [
+      '--threads N',
+      'threads making the model calls: 2 or more, worker threads; 0 or 1, the main thread (default: $SOCIETY_THREADS, else the cores, at most 4)',
+    ],
     ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
     ['--json', 'print the closing summary as JSON'],
     ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
@@ -60,6 +64,7 @@ export const runCommand: Command = {
       resume: { type: 'boolean' },
       overwrite: { type: 'boolean' },
       'checkpoint-every': { type: 'string' },
+      threads: { type: 'string' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       cache: { type: 'string' },
@@ -79,6 +84,7 @@ export const runCommand: Command = {
     const rounds = integerOption('rounds', values.rounds, 1);
     const seed = integerOption('seed', values.seed, MIN_SEED);
     const every = integerOption('checkpoint-every', values['checkpoint-every'], 1);
+    const threads = integerOption('threads', values.threads, 0);
     const file = path.resolve(scenarioArg);
     const loaded = await loadScenario(file, 'run', values.scenario, values.quiet, values.root);
     if (!loaded) return 1;
@@ -96,7 +102,7 @@ export const runCommand: Command = {
       return 1;
     }
     try {
-      return await runInFolder({ values, file, loaded, out, rounds, seed, every });
+      return await runInFolder({ values, file, loaded, out, rounds, seed, every, threads });
     } finally {
       lock.release();
       made.removeEmpty();

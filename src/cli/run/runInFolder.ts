@@ -24,10 +24,21 @@ export interface RunRequest {
   rounds?: number;
   seed?: number;
   every?: number;
+  /** --threads: threads making the model calls. */
+  threads?: number;
 }
 
 /** The run in its locked --out folder: resume or start, run, report. Returns the exit code. */
-export async function runInFolder({ values, file, loaded, out, rounds, seed, every }: RunRequest): Promise<number> {
+export async function runInFolder({
+  values,
+  file,
+  loaded,
+  out,
+  rounds,
+  seed,
+  every,
+  threads,
+}: RunRequest): Promise<number> {
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
@@ -56,6 +67,7 @@ export async function runInFolder({ values, file, loaded, out, rounds, seed, eve
     replay: values.replay,
     rounds: cp?.header.rounds ?? rounds,
     seed: cp?.header.seed ?? seed,
+    threads,
   };
   const models = runModels(request);
   if (typeof models === 'number') return models;

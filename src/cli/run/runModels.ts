@@ -23,6 +23,8 @@ export interface RunModelsRequest {
   replay?: boolean;
   rounds?: number;
   seed?: number;
+  /** --threads (ModelOptions.threads). */
+  threads?: number;
 }
 
 export interface RunModels {
@@ -53,6 +55,7 @@ export function runModels(r: RunModelsRequest): RunModels | number {
     replay: r.replay,
     rounds: r.rounds,
     seed: r.seed,
+    threads: r.threads,
     onCall,
   });
   try {

@@ -68,6 +68,11 @@ export interface ChatIdentity {
 export interface ChatClient {
   readonly identity: ChatIdentity;
   complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult>;
+  /**
+   * Settles once the client can make calls (a worker thread started): awaited before a call's
+   * attempts, so a start-up is not counted against the attempt's timeout. Never rejects.
+   */
+  ready?(): Promise<void>;
 }
 
 /** Rough token count (4 characters per token) for rate limiting and estimates, not billing. */

@@ -47,6 +47,11 @@ export class Redactor {
     return this;
   }
 
+  /** The registered secret values: for the redactor of a worker thread that makes calls (chatPool.ts). */
+  values(): string[] {
+    return [...this.secrets];
+  }
+
   addHeaders(headers: Record<string, string> | undefined): this {
     for (const [name, value] of Object.entries(headers ?? {})) if (SENSITIVE_HEADER.test(name)) this.add(value);
     return this;

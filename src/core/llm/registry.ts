@@ -20,6 +20,7 @@ import { LlmAgentModel } from './llmAgentModel';
 import { OfflineModel } from './offline';
 import { OpenAIChatClient, identityOf } from './openai/chatClient';
 import { nodeFetch } from './openai/nodeFetch';
+import { chatPool, defaultThreads, type ChatPool } from './openai/chatPool';
 import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
 import { maskUrlCredentials, secrets as globalRedactor, type Redactor } from './redact';
 import { EndpointHealth } from './limits/endpointHealth';
@@ -53,6 +54,13 @@ export interface ModelOptions {
    * threads): every limiter allows its part of the endpoint's concurrency, rpm and tpm.
    */
   share?: number;
+  /**
+   * Threads making the HTTP calls of `openai` models: 2 or more, a pool of that many worker
+   * threads (openai/chatPool.ts); 0 or 1, the calling thread. Default: $SOCIETY_THREADS, else
+   * the calling thread when `share` > 1 (runs in parallel already use the cores) or `fetch` is
+   * given (it cannot cross threads), else defaultThreads().
+   */
+  threads?: number;
 }
 
 export class MissingKeyError extends Error {
@@ -104,6 +112,8 @@ export interface ClientContext {
   key(cfg: ModelConfig): string | undefined;
   fetch: typeof fetch;
   redactor: Redactor;
+  /** The worker threads that make the HTTP calls, if any. */
+  pool?: ChatPool;
   /** The host's client for a VS Code language model (throws outside VS Code). */
   vscodeClient(cfg: ModelConfig): ChatClient;
 }
@@ -134,7 +144,7 @@ export const CLIENT_FACTORIES: Record<Provider, ClientFactory | 'in-process'> = 
       })();
       return `${identity.model} at ${host}`;
     },
-    client: (ctx, cfg) => new OpenAIChatClient(cfg, { apiKey: ctx.key(cfg), fetch: ctx.fetch }, ctx.redactor),
+    client: (ctx, cfg) => new OpenAIChatClient(cfg, { apiKey: ctx.key(cfg), fetch: ctx.fetch }, ctx.redactor, ctx.pool),
   },
   vscode: {
     identity: vscodeIdentity,
@@ -284,6 +294,7 @@ export class ModelRegistry {
         key: (c) => this.key(c),
         fetch: this.options.fetch ?? nodeFetch,
         redactor: this.redactor,
+        pool: this.options.fetch ? undefined : chatPool(this.threads()),
         vscodeClient: (c) => this.vscodeClient(c),
       };
       client = new ResilientChatClient(
@@ -305,6 +316,16 @@ export class ModelRegistry {
       redactor: this.redactor,
       onCall: this.onCall,
     });
+  }
+
+  /** The number of threads making calls (ModelOptions.threads). */
+  threads(): number {
+    const o = this.options;
+    if (o.threads !== undefined) return o.threads;
+    const env = process.env.SOCIETY_THREADS;
+    if (env !== undefined && env.trim() !== '' && Number.isFinite(Number(env))) return Number(env);
+    if (o.fetch || (o.share ?? 1) > 1) return 1;
+    return defaultThreads();
   }
 
   private vscodeClient(cfg: ModelConfig): ChatClient {

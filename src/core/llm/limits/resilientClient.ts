@@ -22,6 +22,7 @@ export class ResilientChatClient implements ChatClient {
   }
 
   async complete(request: ChatRequest, signal?: AbortSignal): Promise<ChatResult> {
+    if (this.inner.ready) await this.inner.ready();
     const estimate =
       messageTokens(request.messages) +
       (request.json ? approxTokens(JSON.stringify(request.json.schema)) : 0) +
