@@ -17,6 +17,9 @@ import { ChatPool, chatPool, closeChatPools } from '../../../src/core/llm/openai
 import { OpenAIChatClient } from '../../../src/core/llm/openai/chatClient';
 import { Redactor } from '../../../src/core/llm/redact';
 import { ProviderError } from '../../../src/core/llm/errors';
+import type { ChatClient } from '../../../src/core/llm/chat';
+import { Limiter } from '../../../src/core/llm/limits/limiter';
+import { ResilientChatClient } from '../../../src/core/llm/limits/resilientClient';
 import { Simulation } from '../../../src/core/engine/simulation';
 import { TraceWriter } from '../../../src/core/trace/writer';
 
@@ -104,6 +107,21 @@ describe('llm calls from worker threads (real HTTP)', function () {
     ]);
   });
 
+  it("keeps a run's step-downs to that run: the next registry with the same config starts from JSON schema", async () => {
+    server.script = (q) => (q.body.response_format ? reply.rejectFormat() : reply.json({ answer: 'plain' }));
+    const first = registryFor(server.url, {}, { threads: 2 }).model('gpt');
+    await first.decide(requests.interview());
+    await first.decide(requests.interview('interview:3:maya'));
+    assert.equal(server.requests[3].body.response_format, undefined, 'remembered within the run');
+    server.reset();
+    const next = registryFor(server.url, {}, { threads: 2 }).model('gpt');
+    await next.decide(requests.interview());
+    assert.deepEqual(
+      server.requests.map((r) => r.body.response_format?.type ?? 'none'),
+      ['json_schema'],
+    );
+  });
+
   it('fails a call with the same ProviderError, the key masked, and carries a body without content into the usage', async () => {
     server.script = (q) =>
       q.n === 0
@@ -187,19 +205,24 @@ describe('llm calls from worker threads (real HTTP)', function () {
     );
   });
 
-  it("does not count a worker's start-up against the first calls' timeout", async () => {
-    await closeChatPools(); // the next pool starts its workers from scratch (through tsx: slow)
-    const records: CallRecord[] = [];
-    const model = registryFor(
-      server.url,
-      { timeout_ms: 400, concurrency: 8 },
-      { threads: 2, onCall: (c) => records.push(c) },
-    ).model('gpt');
-    await Promise.all([0, 1, 2, 3, 4, 5].map((k) => model.decide(requests.interview(`interview:${k}`))));
-    assert.deepEqual(
-      records.flatMap((r) => r.faults),
-      [],
+  it("does not count a client's start-up (a worker starting) against its calls' timeout", async () => {
+    let started = false;
+    const slow: ChatClient = {
+      identity: { provider: 'openai', model: 'm' },
+      ready: () => new Promise<void>((res) => setTimeout(() => ((started = true), res()), 300)),
+      complete: () => {
+        assert.ok(started, 'no attempt before the client is ready');
+        return Promise.resolve({ content: 'ok', tokens: { input_tokens: 1, output_tokens: 1 }, faults: [] });
+      },
+    };
+    const client = new ResilientChatClient(
+      slow,
+      new Limiter({ concurrency: 1 }),
+      { retries: 0, timeoutMs: 100 },
+      new Redactor(),
     );
+    const res = await client.complete({ messages: [{ role: 'user', content: 'hi' }] });
+    assert.deepEqual([res.content, res.faults], ['ok', []]);
   });
 
   it('a closed pool refuses calls; the process pool is made again after closeChatPools', async () => {

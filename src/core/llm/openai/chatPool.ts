@@ -53,6 +53,7 @@ interface Slot {
 export class ChatPool {
   private readonly slots: Slot[];
   private readonly specs: ClientSpec[] = [];
+  private readonly ids = new Map<string, number>();
   private readonly pending = new Map<number, Pending>();
   private seq = 0;
   private closed = false;
@@ -61,10 +62,19 @@ export class ChatPool {
     this.slots = Array.from({ length: Math.max(1, size) }, () => ({ load: 0, clients: new Set(), secrets: new Set() }));
   }
 
-  /** Registers a client (a model config and its key); returns its id for `call`. */
+  /**
+   * Registers a client (a model config and its key); returns its id for `call`. The same config
+   * and key get the same id, so a long-lived process (the editor) running one scenario again and
+   * again does not pile up clients in the workers.
+   */
   register(spec: ClientSpec): number {
-    this.specs.push(spec);
-    return this.specs.length - 1;
+    const key = JSON.stringify(spec);
+    let id = this.ids.get(key);
+    if (id === undefined) {
+      id = this.specs.push(spec) - 1;
+      this.ids.set(key, id);
+    }
+    return id;
   }
 
   /**

@@ -46,17 +46,20 @@ export type FromWorker =
 if (!isMainThread && parentPort) {
   const port = parentPort;
   const redactor = new Redactor();
-  const clients = new Map<number, { target: ExchangeTarget; state: StepState }>();
+  const clients = new Map<number, { target: ExchangeTarget }>();
   const inFlight = new Map<number, AbortController>();
   const post = (m: FromWorker): void => port.postMessage(m);
 
   const call = async (m: Extract<ToWorker, { op: 'call' }>): Promise<void> => {
     const c = clients.get(m.client)!;
-    c.state.apply(m.sent);
+    // Each call steps down from what the main thread sent (its client's settings, which may be
+    // another run's than the last call's), and the main thread hears every step it takes.
+    const state = new StepState();
+    state.apply(m.sent);
     const ac = new AbortController();
     inFlight.set(m.id, ac);
     try {
-      const result = await exchange(c.target, c.state, m.request, ac.signal, (s) =>
+      const result = await exchange(c.target, state, m.request, ac.signal, (s) =>
         post({ id: m.id, step: { mode: s.mode, tokensParam: s.tokensParam } }),
       );
       post({ id: m.id, result });
@@ -85,7 +88,7 @@ if (!isMainThread && parentPort) {
         redactor.add(apiKey).addHeaders(cfg.headers);
         addUrlSecrets(cfg, redactor);
         const api = connect(cfg, { apiKey, fetch: nodeFetch });
-        clients.set(m.client, { target: { api, cfg, model, url, redactor }, state: new StepState() });
+        clients.set(m.client, { target: { api, cfg, model, url, redactor } });
         return;
       }
       case 'call':
