@@ -12,7 +12,7 @@ import { checkpointInterval } from '../src/core/engine/checkpoint';
 import { CHILD } from './engineChild';
 
 /** The child bundled as the CLI is (esbuild.mjs): the engine code it runs is the shipped one. */
-function bundledChild(): string {
+export function bundledChild(): string {
   const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-child-')), 'engine.js');
   buildSync({
     entryPoints: [path.join(__dirname, 'engineChild.ts')],

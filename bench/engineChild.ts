@@ -2,6 +2,8 @@
 // society run as `society run` runs it with its defaults — the JSONL trace to a file, checkpoints at
 // the default interval (engine/checkpoint.ts checkpointInterval) plus the final one, and the closing
 // summary — then one line of JSON with the figures. The size comes in SOCIETY_BENCH_ENGINE (AxR).
+// With SOCIETY_BENCH_KEEP_TRACE=FILE the trace (and its index, FILE's .index.json) is kept there
+// (bench/traceRead.ts reads it back), else it goes with the scratch folder.
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
@@ -9,9 +11,11 @@ import type { Scenario } from '../src/core/format/language/model';
 import { Simulation } from '../src/core/engine/simulation';
 import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
+import { indexPathOf } from '../src/core/trace/roundIndex';
 import { RewardTally, summarizeRun } from '../src/core/analysis/report/runSummary';
 
 export const CHILD = 'SOCIETY_BENCH_ENGINE';
+export const KEEP_TRACE = 'SOCIETY_BENCH_KEEP_TRACE';
 const INTERESTS = Array.from({ length: 60 }, (_, i) => `topic${i}`);
 
 function benchScenario(agents: number, rounds: number): Scenario {
@@ -100,6 +104,11 @@ async function child(agents: number, rounds: number): Promise<void> {
   const summaryMs = performance.now() - s0;
   const ms = performance.now() - t0;
   const bytes = fs.statSync(file).size;
+  const keep = process.env[KEEP_TRACE];
+  if (keep) {
+    fs.renameSync(file, keep);
+    fs.renameSync(indexPathOf(file), indexPathOf(keep));
+  }
   fs.rmSync(dir, { recursive: true, force: true });
   const cpu = process.cpuUsage();
   const usage = process.resourceUsage();

@@ -13,6 +13,8 @@ import { forgetWritten, recordWritten, writtenFiles } from './manifest';
 
 export const TRACE_FILE = 'trace.jsonl';
 export const CHECKPOINT_FILE = 'checkpoint.json';
+/** The trace's per-round index (core/trace/roundIndex.ts indexPathOf), which the trace writer keeps. */
+export const TRACE_INDEX_FILE = 'trace.index.json';
 /** What `society report` derives from the trace (core/analysis/report/reportFiles.ts): stale once the trace is replaced. */
 export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
 
@@ -63,7 +65,7 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
   const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];
   for (const name of stale) removeFile(path.join(dir, name));
   forgetWritten(dir, stale);
-  recordWritten(dir, [TRACE_FILE, CHECKPOINT_FILE]);
+  recordWritten(dir, [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE]);
 }
 
 /** Removes a file if it is there; a folder in its place is not ours to remove, and says so. */

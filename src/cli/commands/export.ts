@@ -3,9 +3,8 @@
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { exportTraceTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
+import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
-import { loadTrace, unfinishedNote } from '../../core/analysis/metrics/traceNetwork';
 import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 
 const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
@@ -71,9 +70,9 @@ export const exportCommand: Command = {
     let text: string;
     try {
       if (isTraceFile(file)) {
-        const trace = await loadTrace(file);
-        text = exportTraceTies(trace, format, { round, dynamic: values.dynamic });
-        const note = unfinishedNote(trace);
+        // Streamed: the trace's events are not held (with an index, --round N reads rounds 0..N only).
+        let note: string | undefined;
+        ({ text, note } = await exportTraceFileTies(file, format, { round, dynamic: values.dynamic }));
         if (note) console.error(`society export: note: ${note}`);
       } else {
         if (values.dynamic) throw new Error('--dynamic needs a trace');

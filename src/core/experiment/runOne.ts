@@ -48,7 +48,9 @@ export async function runOne(
       calls: registry.calls,
       allowModule: opts.allowModule,
     },
-    ...(opts.tracePath ? { trace: { path: opts.tracePath } } : {}),
+    // No per-round index: traces/ holds one `.jsonl` per run (renamed from `.part`, linked by
+    // `experiment merge`); a reader scans an experiment's trace for its round starts.
+    ...(opts.tracePath ? { trace: { path: opts.tracePath, index: false } } : {}),
     onRoundEnd: opts.onRound,
   });
   const tally = conditioned.mechanics ? new StateTally(conditioned.mechanics) : undefined;

@@ -22,6 +22,8 @@ export interface RunTrace {
   path: string;
   /** Run before the file is opened (a host clearing an old run only once it knows the trace can be written). */
   beforeOpen?: () => void;
+  /** Keep the trace's per-round index beside it (trace/roundIndex.ts); default true. */
+  index?: boolean;
 }
 
 export interface CheckpointPlan {
@@ -128,7 +130,10 @@ export class RunHarness {
     const trace = options.trace;
     if (trace) {
       trace.beforeOpen?.();
-      writer = cp ? TraceWriter.appendToFile(trace.path, cp.trace!) : TraceWriter.toFile(trace.path);
+      const opts = { index: trace.index ?? true };
+      writer = cp
+        ? TraceWriter.appendToFile(trace.path, cp.trace!, undefined, opts)
+        : TraceWriter.toFile(trace.path, undefined, opts);
       if (!cp) writer.header(sim.header);
     }
     return new RunHarness(sim, writer, options);

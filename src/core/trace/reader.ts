@@ -307,13 +307,19 @@ export async function readTraceFile(
     onHeader?: (h: TraceHeader) => void;
     onProgress?: (bytesRead: number) => void;
     maxLine?: number;
+    /** Read only the bytes before this offset (a round's start, from roundIndex.ts: rounds 0..N). */
+    end?: number;
   } = {},
 ): Promise<TraceRead> {
   const r = new TraceLineReader(opts.keepEvents ?? true, opts.onEvent);
   const maxLine = opts.maxLine ?? MAX_LINE;
   let input: fs.ReadStream;
   try {
-    input = fs.createReadStream(path, { encoding: 'utf8', highWaterMark: READ_CHUNK });
+    input = fs.createReadStream(path, {
+      encoding: 'utf8',
+      highWaterMark: READ_CHUNK,
+      ...(opts.end !== undefined ? { end: opts.end - 1 } : {}),
+    });
   } catch (e) {
     return unreadable(e);
   }

@@ -2,8 +2,15 @@
 // and the editor's `Society: Export Ties…`: GEXF (static, or dynamic over rounds), GraphML, CSV.
 import { toDynamicGexf, toGexf } from './gexf';
 import { toGraphML } from './graphml';
-import { tieTimeline } from './tieTimeline';
-import { traceTieNetwork, wholeRound, type LoadedTrace } from '../metrics/traceNetwork';
+import { TieTimelineBuilder, tieTimeline } from './tieTimeline';
+import {
+  streamTraceNetwork,
+  tieNetworkOf,
+  traceTieNetwork,
+  unfinishedNote,
+  wholeRound,
+  type LoadedTrace,
+} from '../metrics/traceNetwork';
 import { toTiesCsv } from './tiesCsv';
 import type { TieGraph } from '../metrics/tieGraph';
 
@@ -37,4 +44,29 @@ export function exportTraceTies(trace: LoadedTrace, format: TieFormat, options: 
     });
   }
   return tieGraphText(traceTieNetwork(trace, round), format, `${name}: ties at the end of round ${round}`);
+}
+
+/**
+ * The ties of the trace at `file` as file text, streamed (streamTraceNetwork: the trace's events
+ * are never held; a dynamic export holds the timeline it writes), with what `unfinishedNote` says
+ * of the trace. Throws as `exportTraceTies` does, and on a trace with problems.
+ */
+export async function exportTraceFileTies(
+  file: string,
+  format: TieFormat,
+  options: TieExportOptions = {},
+): Promise<{ text: string; note?: string }> {
+  if (options.dynamic && format !== 'gexf') throw new Error('a dynamic export is GEXF only');
+  const timeline = options.dynamic ? new TieTimelineBuilder() : undefined;
+  const trace = await streamTraceNetwork(file, {
+    round: options.round,
+    ...(timeline ? { onRound: (r, state) => timeline.add(r, tieNetworkOf(state)) } : {}),
+  });
+  const { round } = trace;
+  const name = trace.header.scenario.name;
+  const text = timeline
+    ? toDynamicGexf(timeline.finish(round), { description: `${name}: ties over rounds 0..${round}` })
+    : tieGraphText(tieNetworkOf(trace.state), format, `${name}: ties at the end of round ${round}`);
+  const note = unfinishedNote(trace);
+  return { text, ...(note ? { note } : {}) };
 }

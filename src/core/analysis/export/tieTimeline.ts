@@ -5,6 +5,7 @@ import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { Replayer } from '../../replay/replay';
 import { tieNetworkOf } from '../metrics/traceNetwork';
 import { nodeId } from '../metrics/nodeKeys';
+import type { TieGraph } from '../metrics/tieGraph';
 
 /** Inclusive round interval. */
 export type Spell = [start: number, end: number];
@@ -36,17 +37,17 @@ function extend(spells: Spell[], round: number): void {
   else spells.push([round, round]);
 }
 
-/** Rounds 0..`lastRound` (default: the trace's last round). */
-export function tieTimeline(
-  header: TraceHeader,
-  events: readonly TraceEvent[],
-  lastRound = events.reduce((max, e) => Math.max(max, e.round), 0),
-): TieTimeline {
-  const replayer = new Replayer(header, events);
-  const nodes = new Map<string, TimelineNode>();
-  const ties = new Map<string, TimelineTie>();
-  for (let round = 0; round <= lastRound; round++) {
-    const graph = tieNetworkOf(replayer.stateAt(round));
+/**
+ * The timeline built round by round from each round's network (rounds in order from 0): a trace
+ * streams past and only the output is held.
+ */
+export class TieTimelineBuilder {
+  private readonly nodes = new Map<string, TimelineNode>();
+  private readonly ties = new Map<string, TimelineTie>();
+
+  /** The network at the end of `round`. */
+  add(round: number, graph: TieGraph): void {
+    const { nodes, ties } = this;
     graph.forEachNode((key, attrs) => {
       const id = nodeId(key);
       let node = nodes.get(id);
@@ -63,5 +64,20 @@ export function tieTimeline(
       tie.strengths.push({ round, value: attrs.weight });
     });
   }
-  return { firstRound: 0, lastRound, nodes: [...nodes.values()], ties: [...ties.values()] };
+
+  finish(lastRound: number): TieTimeline {
+    return { firstRound: 0, lastRound, nodes: [...this.nodes.values()], ties: [...this.ties.values()] };
+  }
+}
+
+/** Rounds 0..`lastRound` (default: the trace's last round). */
+export function tieTimeline(
+  header: TraceHeader,
+  events: readonly TraceEvent[],
+  lastRound = events.reduce((max, e) => Math.max(max, e.round), 0),
+): TieTimeline {
+  const replayer = new Replayer(header, events);
+  const builder = new TieTimelineBuilder();
+  for (let round = 0; round <= lastRound; round++) builder.add(round, tieNetworkOf(replayer.stateAt(round)));
+  return builder.finish(lastRound);
 }

@@ -2,8 +2,7 @@
 // run's JSONL trace (the ties at the end of its last round, or of a chosen round).
 import { closeSync, openSync, readSync } from 'node:fs';
 import { graphFromFixture, readGraphFixture } from './graphFixture';
-import { replay } from '../../replay/replay';
-import { loadTrace, tieNetworkOf, unfinishedNote, wholeRound } from './traceNetwork';
+import { streamTraceNetwork, tieNetworkOf, unfinishedNote } from './traceNetwork';
 import type { TieGraph } from './tieGraph';
 import { printable } from '../../text/printable';
 import { parseSourceJson } from '../../interop/sourceText';
@@ -47,13 +46,12 @@ function firstLine(file: string, limit = 16 << 20): string {
   }
 }
 
-/** `round` applies to traces only (default: the trace's last round). */
+/** `round` applies to traces only (default: the trace's last round). A trace is streamed (streamTraceNetwork). */
 export async function loadTieNetwork(file: string, options: { round?: number } = {}): Promise<LoadedTieNetwork> {
   if (isTraceFile(file)) {
-    const trace = await loadTrace(file);
-    const round = wholeRound(trace, options.round);
+    const trace = await streamTraceNetwork(file, { round: options.round });
+    const { round, state } = trace;
     const note = unfinishedNote(trace);
-    const state = replay(trace.header, trace.events, round);
     const graph = tieNetworkOf(state);
     return {
       graph,

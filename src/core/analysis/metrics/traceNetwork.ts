@@ -1,8 +1,11 @@
 // The tie network of a run, from its trace: agents (with their persona's scalar fields as node
 // attributes) and the ties at or above the threshold, at the end of any round (via replay).
+import * as fs from 'node:fs';
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../trace/reader';
-import { replay, type WorldState } from '../../replay/replay';
+import { applyEvent, initialState, replay, type WorldState } from '../../replay/replay';
+import { jsonObject, lineBefore } from '../../trace/lineRead';
+import { endOfRound, indexedRoundOffsets, roundOffsets, type RoundOffsets } from '../../trace/roundIndex';
 import { graphFromTies } from './graphFromTies';
 import { personaAttributes } from './personaAttributes';
 import type { TieGraph } from './tieGraph';
@@ -119,4 +122,85 @@ export function unfinishedNote(
 /** The tie network at the end of `round` (default: the last round in the trace). */
 export function traceTieNetwork(trace: LoadedTrace, round = trace.lastRound): TieGraph {
   return tieNetworkOf(replay(trace.header, trace.events, round));
+}
+
+/** A trace's tie network folded as the trace streams past: the state at the end of `round`, never its events. */
+export interface StreamedNetwork extends Omit<LoadedTrace, 'events'> {
+  /** The round the state stands at the end of (checked with wholeRound). */
+  round: number;
+  state: WorldState;
+}
+
+/** The file's last line is a run_end (two small reads): no round of it is unfinished. */
+function endsWithRunEnd(file: string): boolean {
+  const fd = fs.openSync(file, 'r');
+  try {
+    return jsonObject(lineBefore(fd, fs.fstatSync(fd).size))?.type === 'run_end';
+  } catch {
+    return false;
+  } finally {
+    fs.closeSync(fd);
+  }
+}
+
+/**
+ * The tie network at the end of `options.round` (default: the last whole round) of the trace at
+ * `file`, streamed: the network's events are applied as they are read, so memory holds the
+ * network, not the trace. Every line up to that round is read and checked (every line when no
+ * round is asked for, or the trace has no index matching it): a problem throws, naming file and
+ * line. With a matching index (roundIndex.ts) a round asked for stops the read at that round's
+ * end. `onRound` hears the state at the end of every round 0..round, in order (dynamic exports).
+ */
+export async function streamTraceNetwork(
+  file: string,
+  options: { round?: number; onRound?: (round: number, state: WorldState) => void } = {},
+): Promise<StreamedNetwork> {
+  const requested = options.round;
+  // The round to stop applying at: the one asked for, else the last whole one, which the index
+  // (or a scan of the round starts) tells when the trace does not end with its run_end.
+  let offsets: RoundOffsets | undefined = requested !== undefined ? indexedRoundOffsets(file) : undefined;
+  let target = requested ?? Infinity;
+  if (requested === undefined && fs.existsSync(file) && !endsWithRunEnd(file)) {
+    offsets = roundOffsets(file);
+    target = offsets.lastRoundEnd;
+  }
+  const end = requested !== undefined && offsets ? endOfRound(offsets, requested) : undefined;
+  let state: WorldState | undefined;
+  /** The round whose events are being applied; the rounds before it were handed to onRound. */
+  let current = 0;
+  const read = await readTraceFile(file, {
+    keepEvents: false,
+    ...(end !== undefined && end < offsets!.bytes ? { end } : {}),
+    onHeader: (h) => {
+      state = initialState(h);
+    },
+    onEvent: (e) => {
+      if (e.round > target) return;
+      if (options.onRound) for (; current < e.round; current++) options.onRound(current, state!);
+      if (shapesNetwork(e)) applyEvent(state!, e);
+    },
+  });
+  if (read.errors.length > 0 || !read.header || !state) throw new Error(traceProblemsMessage(file, read.errors));
+  // A read stopped at the round's end knows the rest of the trace from its index.
+  const whole =
+    end !== undefined && end < offsets!.bytes
+      ? {
+          lastRound: offsets!.lastRoundEnd,
+          complete: offsets!.complete,
+          latestRound: offsets!.rounds.at(-1)?.round ?? 0,
+          truncated: offsets!.truncated,
+        }
+      : read;
+  const unfinished = whole.latestRound > whole.lastRound;
+  const trace = {
+    file,
+    header: read.header,
+    lastRound: whole.lastRound,
+    complete: whole.complete,
+    ...(unfinished ? { unfinishedRound: whole.latestRound } : {}),
+    ...(whole.truncated ? { truncated: true } : {}),
+  };
+  const round = wholeRound(trace, requested);
+  if (options.onRound) for (; current <= round; current++) options.onRound(current, state);
+  return { ...trace, round, state };
 }

@@ -12,10 +12,10 @@ import { assortativityBaseline } from '../metrics/assortativityBaseline';
 import { degreePreservingBaselineOf, type DegreePreservingBaseline } from '../metrics/degreePreservingBaseline';
 import { categoryOf } from '../metrics/assortativity';
 import { mutualPairs, reciprocity } from '../metrics/reciprocity';
-import { rewardCurves, type RewardCurves } from './rewardCurves';
+import { RewardSums, type RewardCurves } from './rewardCurves';
 import { WorldStateCollector, type WorldStateSeries } from './worldStateSeries';
 import { seededRandom } from '../../random/seededRandom';
-import { tieNetworkOf } from '../metrics/traceNetwork';
+import { shapesNetwork, tieNetworkOf } from '../metrics/traceNetwork';
 import { tieTurnover } from '../metrics/tieTurnover';
 import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
 
@@ -117,12 +117,12 @@ export function buildRunReport(
 /**
  * The report built as the trace streams past, one event at a time, so a run of any size is
  * reported without holding its events: the replayed state moves forward, each round's network is
- * measured once the next round begins, and only the reward events are kept for the curves.
+ * measured once the next round begins, and the reward curves are kept as sums per round.
  */
 export class RunReportBuilder {
   private readonly state: WorldState;
   private readonly overRounds: RoundNetwork[] = [];
-  private readonly rewards: TraceEvent[] = [];
+  private readonly rewards = new RewardSums();
   private previous?: TieGraph;
   /** The round whose events are being applied. */
   private round = 0;
@@ -147,9 +147,10 @@ export class RunReportBuilder {
       if (this.measured < this.round) this.measure(this.round);
       this.round = e.round;
     }
-    // Memories are the bulk of a trace and nothing in the report reads them: not kept.
-    if (e.type !== 'memory') applyEvent(this.state, e);
-    if (e.type === 'reward') this.rewards.push(e);
+    // The report reads the replayed network and settings only: memories (the bulk of a trace),
+    // rewards and advice (kept per agent and round by a replay) are not applied.
+    if (shapesNetwork(e)) applyEvent(this.state, e);
+    this.rewards.add(e);
     this.worldState.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
@@ -165,9 +166,6 @@ export class RunReportBuilder {
   finish(): RunReport {
     if (this.measured < 0) this.measure(this.round);
     const last = this.measured;
-    if (this.rewards.length && this.rewards[this.rewards.length - 1].round > last) {
-      this.rewards.splice(this.rewards.findIndex((r) => r.round > last));
-    }
     const attribute = this.options.attribute ?? DEFAULT_ATTRIBUTE;
     const seed = this.options.seed ?? this.header.seed;
     const graph = this.previous!;
@@ -206,7 +204,7 @@ export class RunReportBuilder {
         this.options.baselineSamples,
       ),
       overRounds: this.overRounds,
-      rewards: rewardCurves(this.rewards),
+      rewards: this.rewards.curves(last),
       ...(this.usage ? { usage: this.usage } : {}),
       ...(worldState ? { worldState } : {}),
     };

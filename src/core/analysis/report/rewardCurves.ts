@@ -12,36 +12,50 @@ export interface RewardCurves {
   total: (number | null)[];
 }
 
-export function rewardCurves(events: Iterable<TraceEvent>): RewardCurves {
-  interface Sums {
-    count: number;
-    total: number;
-    drivers: Record<Driver, number>;
-  }
-  const byRound = new Map<number, Sums>();
-  for (const event of events) {
-    if (event.type !== 'reward') continue;
-    let sums = byRound.get(event.round);
+interface Sums {
+  count: number;
+  total: number;
+  drivers: Record<Driver, number>;
+}
+
+/** The sums behind the curves, added to as reward events stream past (a report holds these, not the events). */
+export class RewardSums {
+  private readonly byRound = new Map<number, Sums>();
+
+  add(event: TraceEvent): void {
+    if (event.type !== 'reward') return;
+    let sums = this.byRound.get(event.round);
     if (!sums) {
       sums = { count: 0, total: 0, drivers: Object.fromEntries(DRIVERS.map((d) => [d, 0])) as Record<Driver, number> };
-      byRound.set(event.round, sums);
+      this.byRound.set(event.round, sums);
     }
     sums.count++;
     sums.total += event.total;
     for (const driver of DRIVERS) sums.drivers[driver] += event.raw[driver];
   }
-  const last = Math.max(0, ...byRound.keys());
-  const rounds = Array.from({ length: last }, (_, i) => i + 1);
-  const mean = (round: number, pick: (s: Sums) => number) => {
-    const sums = byRound.get(round);
-    return sums ? pick(sums) / sums.count : null;
-  };
-  return {
-    rounds,
-    drivers: Object.fromEntries(DRIVERS.map((d) => [d, rounds.map((r) => mean(r, (s) => s.drivers[d]))])) as Record<
-      Driver,
-      (number | null)[]
-    >,
-    total: rounds.map((r) => mean(r, (s) => s.total)),
-  };
+
+  /** The curves of rounds up to `upTo` (default: all). */
+  curves(upTo = Infinity): RewardCurves {
+    const byRound = this.byRound;
+    const last = Math.max(0, ...[...byRound.keys()].filter((r) => r <= upTo));
+    const rounds = Array.from({ length: last }, (_, i) => i + 1);
+    const mean = (round: number, pick: (s: Sums) => number) => {
+      const sums = byRound.get(round);
+      return sums ? pick(sums) / sums.count : null;
+    };
+    return {
+      rounds,
+      drivers: Object.fromEntries(DRIVERS.map((d) => [d, rounds.map((r) => mean(r, (s) => s.drivers[d]))])) as Record<
+        Driver,
+        (number | null)[]
+      >,
+      total: rounds.map((r) => mean(r, (s) => s.total)),
+    };
+  }
+}
+
+export function rewardCurves(events: Iterable<TraceEvent>): RewardCurves {
+  const sums = new RewardSums();
+  for (const event of events) sums.add(event);
+  return sums.curves();
 }
