@@ -7,11 +7,16 @@ import type { MemoryRecord } from '../trace/events';
 import { scanIds, scannedIds } from './tokens';
 
 const FIELDS = 4;
+/**
+ * Room for about three memories to start with, grown by half: at a million agents every wasted
+ * slot is 4 MB, and most agents of a short run hold a handful of memories.
+ */
+const INITIAL = 64;
 const INDEX = Symbol('memoryIndex');
 type Indexed = MemoryRecord[] & { [INDEX]?: MemoryIndex };
 
 export class MemoryIndex {
-  data = new Int32Array(256);
+  data = new Int32Array(INITIAL);
   used = 0;
   count = 0;
   /** The records at either end of the stream mirrored (what `matches` checks, by identity: no record is read). */
@@ -23,7 +28,7 @@ export class MemoryIndex {
       toks = scannedIds();
     const need = this.used + FIELDS + n;
     if (need > this.data.length) {
-      const grown = new Int32Array(Math.max(need, this.data.length * 2));
+      const grown = new Int32Array(Math.max(need, this.data.length + (this.data.length >> 1)));
       grown.set(this.data.subarray(0, this.used));
       this.data = grown;
     }

@@ -78,5 +78,10 @@ export async function runStage<U>(
   // Every worker settles before the stage reports a failure, so nothing is emitted after it.
   await Promise.all(workers);
   if (failure) throw failure.error;
-  for (const t of tapes) for (const effect of t.effects) effect();
+  for (const t of tapes) {
+    for (const effect of t.effects) effect();
+    // A turn keeps its tape until its next stage: run effects must not keep what they closed over
+    // (a round's conversations and transcripts, ≈ 3 KB an agent) alive that long.
+    t.effects = [];
+  }
 }
