@@ -17,6 +17,7 @@ import {
 import { slug } from '../../core/format/language/slug';
 import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
+import { agentCount, heapPlan, relaunchWithHeap } from '../run/heapRoom';
 
 export const runCommand: Command = {
   name: 'run',
@@ -90,6 +91,10 @@ export const runCommand: Command = {
     if (!loaded) return 1;
     const { scenario } = loaded;
     if (!knownModel(scenario, values.model, 'run')) return 2;
+    // A population past what Node's default heap holds: the same command again, with room for it.
+    const heap = heapPlan(agentCount(scenario), rounds ?? scenario.world.rounds);
+    if (heap.note && !values.quiet) console.error(`society run: ${heap.note}`);
+    if (heap.relaunchMb) return relaunchWithHeap(heap.relaunchMb);
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
     // A folder made here goes again if the run stops before its trace is begun (nothing to

@@ -1,0 +1,121 @@
+// Node gives a process ≈ 4 GB of JavaScript heap whatever the machine holds, and a society needs
+// ≈ 5 KB of it per agent after one round (more as memories accumulate): past ≈ 500,000 agents a
+// run would die of "heap out of memory" partway through. `society run` and `society experiment`
+// therefore start themselves once more with room for the population (at most three quarters of
+// the machine's memory) before they begin, unless the user set the limit themselves.
+import { spawn } from 'node:child_process';
+import * as os from 'node:os';
+import * as v8 from 'node:v8';
+import type { Scenario } from '../../core/format/language/model';
+
+/** Set in the relaunched process, so it never relaunches again. */
+export const RELAUNCHED = 'SOCIETY_HEAP_RELAUNCHED';
+const MB = 1 << 20;
+/** Heap of the program itself and its parsers, before any agent. */
+const BASE_MB = 256;
+/**
+ * Heap per agent, with the garbage a round leaves between collections. Measured at 100,000 and
+ * 200,000 agents × 1 round (bench/engineChild.ts): ≈ 5 KB live per agent after the round,
+ * ≈ 9 KB at the peak of a round; each further round adds ≈ 1.5 KB of memories.
+ */
+const FIRST_ROUND_KB = 10;
+const ROUND_KB = 1.5;
+
+/** The agents a scenario starts with: its personas and its population groups. */
+export function agentCount(s: Pick<Scenario, 'personas' | 'population'>): number {
+  return s.personas.length + s.population.reduce((n, g) => n + g.count, 0);
+}
+
+/** Heap (MB) a run of `agents` × `rounds` is expected to need at its peak. */
+export function heapNeededMb(agents: number, rounds: number): number {
+  return Math.ceil(BASE_MB + (agents * (FIRST_ROUND_KB + ROUND_KB * Math.max(0, rounds - 1))) / 1024);
+}
+
+export interface HeapPlan {
+  /** The heap limit to relaunch with (MB), or undefined to run as is. */
+  relaunchMb?: number;
+  /** Said on stderr before the run: what was decided and why. */
+  note?: string;
+}
+
+interface Machine {
+  limitMb: number;
+  totalMb: number;
+  /** The user already chose a limit (a --max-old-space-size flag or NODE_OPTIONS). */
+  chosen: boolean;
+  relaunched: boolean;
+}
+
+function thisMachine(): Machine {
+  const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
+  return {
+    limitMb: Math.floor(v8.getHeapStatistics().heap_size_limit / MB),
+    totalMb: Math.floor(os.totalmem() / MB),
+    chosen: /--max-old-space-size|--max_old_space_size/.test(flags),
+    relaunched: process.env[RELAUNCHED] === '1',
+  };
+}
+
+/** Whether to relaunch with a larger heap for `agents` × `rounds` (pure: tested with made-up machines). */
+export function heapPlan(agents: number, rounds: number, m: Machine = thisMachine()): HeapPlan {
+  const need = heapNeededMb(agents, rounds);
+  if (need <= m.limitMb) return {};
+  const size = `${agents.toLocaleString('en')} agents × ${rounds} round${rounds === 1 ? '' : 's'} need about ${(need / 1024).toFixed(1)} GB of heap`;
+  const allowed = `Node allows ${(m.limitMb / 1024).toFixed(1)} GB`;
+  if (m.chosen || m.relaunched) {
+    return { note: `${size}; ${allowed} (as set). The run may stop with "heap out of memory".` };
+  }
+  const cap = Math.floor(m.totalMb * 0.75);
+  if (cap <= m.limitMb) {
+    return { note: `${size}; ${allowed} and this machine has ${(m.totalMb / 1024).toFixed(1)} GB in all.` };
+  }
+  const relaunchMb = Math.min(cap, Math.max(need + (need >> 2), m.limitMb));
+  const short =
+    need > cap
+      ? ` (more than three quarters of this machine's ${(m.totalMb / 1024).toFixed(1)} GB: it may not be enough)`
+      : '';
+  return {
+    relaunchMb,
+    note: `${size}; running with a ${(relaunchMb / 1024).toFixed(1)} GB heap instead of ${(m.limitMb / 1024).toFixed(1)} GB${short}.`,
+  };
+}
+
+/**
+ * Run this same command again in a child with `--max-old-space-size=mb`, and end as it ends.
+ * SIGINT, SIGTERM and SIGHUP sent to this process are passed on. A Ctrl-C in a terminal reaches
+ * the child twice then (from the terminal and from here, within milliseconds): the run counts it
+ * as one press (interruptPresses.ts), as it does for `timeout` and other wrappers.
+ */
+export function relaunchWithHeap(mb: number): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(
+      process.execPath,
+      [...process.execArgv, `--max-old-space-size=${mb}`, ...process.argv.slice(1)],
+      {
+        stdio: 'inherit',
+        env: { ...process.env, [RELAUNCHED]: '1' },
+      },
+    );
+    const pass = (signal: NodeJS.Signals) => (): void => {
+      child.kill(signal);
+    };
+    const handlers: [NodeJS.Signals, () => void][] = [
+      ['SIGINT', pass('SIGINT')],
+      ['SIGTERM', pass('SIGTERM')],
+      ['SIGHUP', pass('SIGHUP')],
+    ];
+    for (const [s, h] of handlers) process.on(s, h);
+    const done = (): void => {
+      for (const [s, h] of handlers) process.off(s, h);
+    };
+    child.on('error', (err) => {
+      done();
+      reject(err);
+    });
+    child.on('exit', (code, signal) => {
+      done();
+      // A child ended by a signal: 128 + its number, as a shell reports it.
+      resolve(code ?? 128 + (signal ? (os.constants.signals[signal] ?? 0) : 0));
+    });
+  });
+}
