@@ -80,6 +80,11 @@ export function heapPlan(agents: number, rounds: number, m: Machine = thisMachin
   };
 }
 
+/** The Node flags of a relaunch with `mb` of heap (the engine bench starts its child with them too). */
+export function heapArgs(mb: number): string[] {
+  return [`--max-old-space-size=${mb}`];
+}
+
 /**
  * Run this same command again in a child with `--max-old-space-size=mb`, and end as it ends.
  * SIGINT, SIGTERM and SIGHUP sent to this process are passed on. A Ctrl-C in a terminal reaches
