@@ -87,21 +87,32 @@ async function child(agents: number, rounds: number): Promise<void> {
   const every = checkpointInterval(agents);
   let checkpoints = 0,
     checkpointMs = 0;
+  // SOCIETY_BENCH_PROBE=1: peak RSS so far at each round's end, checkpoint and the summary, on
+  // stderr (where a large run's peak comes from).
+  const probe = (what: string): void => {
+    if (!process.env.SOCIETY_BENCH_PROBE) return;
+    const peakMb = Math.round(process.resourceUsage().maxRSS / 1024),
+      heapMb = Math.round(process.memoryUsage().heapUsed / 1048576);
+    console.error(`${what}: peak RSS so far ${peakMb} MB, heap used ${heapMb} MB`);
+  };
   sim.afterRound = async (round, final) => {
+    probe(`round ${round} end`);
     await writer.flush();
     if (!checkpointDue(round, final, every, sim.rounds)) return;
     const t = performance.now();
-    const cp = sim.snapshot();
+    const cp = sim.checkpointDraft();
     cp.trace = { bytes: writer.bytes, lines: writer.lines };
     writeCheckpoint(cpFile, cp);
     checkpoints++;
     checkpointMs += performance.now() - t;
+    probe(`checkpoint ${round}`);
   };
   await sim.run();
   await writer.close();
   const s0 = performance.now();
   summarizeRun(sim, tally);
   const summaryMs = performance.now() - s0;
+  probe('summary');
   const ms = performance.now() - t0;
   const bytes = fs.statSync(file).size;
   const keep = process.env[KEEP_TRACE];

@@ -9,7 +9,7 @@ import type { WorldStateJSON } from './worldState';
 import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../trace/events';
 import type { AgentJSON } from './agent';
-import { jsonPieces } from '../trace/jsonPieces';
+import { jsonPieces, StreamedList } from '../trace/jsonPieces';
 import { writePiecesSync } from '../trace/writePieces';
 import type { TieTriple } from './ties';
 import type { UsageBookJSON } from './usageBook';
@@ -130,12 +130,22 @@ export function checkpointDue(round: number, final: boolean, every: number, roun
 }
 
 /**
+ * A checkpoint on its way to a file: its agents and ties may be lists made as they are written
+ * (Simulation.checkpointDraft), so the state is never copied whole; restoring reads a Checkpoint.
+ */
+export type CheckpointDraft = Omit<Checkpoint, 'agents' | 'ties'> & {
+  agents: AgentJSON[] | StreamedList<AgentJSON>;
+  ties: TieTriple[] | StreamedList<TieTriple>;
+};
+
+/**
  * The checkpoint as written to a file: when it records its trace length, without the memory
  * streams (`memories_in_trace`, each agent's `memory_count` instead); otherwise as it is.
  */
-export function fileForm(cp: Checkpoint): Checkpoint {
+export function fileForm(cp: CheckpointDraft): CheckpointDraft {
   if (cp.trace === undefined || cp.memories_in_trace) return cp;
-  return { ...cp, agents: cp.agents.map(withoutMemories), memories_in_trace: true };
+  const agents = cp.agents instanceof StreamedList ? cp.agents.map(withoutMemories) : cp.agents.map(withoutMemories);
+  return { ...cp, agents, memories_in_trace: true };
 }
 
 /** An agent's JSON with `memory_count` where its memory stream was (same key order otherwise). */
@@ -145,15 +155,15 @@ function withoutMemories(a: AgentJSON): AgentJSON {
 }
 
 /**
- * JSON.stringify(fileForm(cp)) in pieces, one agent at a time (at 10,000 agents after 10 rounds:
- * 14 MB without the memories, 166 MB with them).
+ * JSON.stringify(fileForm(cp)) in pieces, one agent and one tie at a time (at 10,000 agents after
+ * 10 rounds: 14 MB without the memories, 166 MB with them).
  */
-export function checkpointPieces(cp: Checkpoint, pieceChars = 1 << 20): Generator<string> {
-  return jsonPieces(fileForm(cp), 'agents', pieceChars);
+export function checkpointPieces(cp: CheckpointDraft, pieceChars = 1 << 20): Generator<string> {
+  return jsonPieces(fileForm(cp), ['agents', 'ties'], pieceChars);
 }
 
 /** Write a checkpoint to `file` atomically (a temporary file, then rename), piece by piece. */
-export function writeCheckpoint(file: string, cp: Checkpoint): void {
+export function writeCheckpoint(file: string, cp: CheckpointDraft): void {
   const tmp = `${file}.tmp`;
   writePiecesSync(tmp, checkpointPieces(cp));
   fs.renameSync(tmp, file);
@@ -163,7 +173,7 @@ export function writeCheckpoint(file: string, cp: Checkpoint): void {
  * The same, written asynchronously: the event loop gets a turn between pieces, so a host that
  * runs the simulation (the VS Code extension host) stays responsive while it is written.
  */
-export async function writeCheckpointAsync(file: string, cp: Checkpoint): Promise<void> {
+export async function writeCheckpointAsync(file: string, cp: CheckpointDraft): Promise<void> {
   const tmp = `${file}.tmp`;
   const handle = await fs.promises.open(tmp, 'w');
   try {

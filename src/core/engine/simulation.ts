@@ -10,7 +10,14 @@ import type { RelevanceScorer } from '../llm/embeddings';
 import type { RetrievedMemory } from '../llm/types';
 import type { MemoryRecord, Phase, TraceHeader, UsageTotals } from '../trace/events';
 import { agentFromJSON, agentToJSON, type Agent, type AgentJSON } from './agent';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, checkpointModel, type Checkpoint } from './checkpoint';
+import {
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  checkpointModel,
+  type Checkpoint,
+  type CheckpointDraft,
+} from './checkpoint';
+import { StreamedList } from '../trace/jsonPieces';
 import { EncounterIndex } from './encounters';
 import { buildHeader, scenarioHash } from './header';
 import { addAgent, linkRelationships } from './membership';
@@ -553,6 +560,27 @@ export class Simulation {
 
   /** The state after the last completed round. Only valid between rounds (e.g. in afterRound). */
   snapshot(): Checkpoint {
+    return this.checkpointWith(
+      [...this.world.agents.values()].map(agentToJSON),
+      this.world.ties.toJSON(),
+    ) as Checkpoint;
+  }
+
+  /**
+   * The same checkpoint for a file: its agents and ties are made one at a time as it is written
+   * (checkpoint.ts writeCheckpoint), never held whole. It reads the live state, so write it before
+   * the simulation steps on.
+   */
+  checkpointDraft(): CheckpointDraft {
+    const agents = this.world.agents,
+      ties = this.world.ties;
+    return this.checkpointWith(
+      new StreamedList(() => agents.values()).map(agentToJSON),
+      new StreamedList(() => ties.entries()),
+    );
+  }
+
+  private checkpointWith(agents: CheckpointDraft['agents'], ties: CheckpointDraft['ties']): CheckpointDraft {
     return {
       format: CHECKPOINT_FORMAT,
       version: CHECKPOINT_VERSION,
@@ -560,8 +588,8 @@ export class Simulation {
       completed: this.completed,
       ended: this.ended,
       settings: structuredClone(this.world.settings),
-      agents: [...this.world.agents.values()].map(agentToJSON),
-      ties: this.world.ties.toJSON(),
+      agents,
+      ties,
       usage: { ...this.world.totalUsage },
       usage_book: this.world.usage.toJSON(),
       model: this.opts.model ?? null,

@@ -296,8 +296,11 @@ const CUT_NOTE = `${CUT} the 95% CI went past what the metric can be and is cut 
  */
 function terminalEstimate(metric: string, est: Estimate): string {
   const shown = shownInterval(metric, est);
-  if (!shown || !est.ci95 || (!shown.cutLow && !shown.cutHigh)) {
-    return `${num(est.mean)} ±${num(est.ci95 ? est.ci95[1] - est.mean! : null)}`;
+  // No value in any run is a dash, not "— ±—"; one run (no interval) is its value alone.
+  if (est.mean === null) return '—';
+  if (!est.ci95) return num(est.mean);
+  if (!shown || (!shown.cutLow && !shown.cutHigh)) {
+    return `${num(est.mean)} ±${num(est.ci95[1] - est.mean)}`;
   }
   return `${num(est.mean)} (${num(shown.low)}${shown.cutLow ? CUT : ''}…${num(shown.high)}${shown.cutHigh ? CUT : ''})`;
 }
@@ -306,20 +309,16 @@ function terminalEstimate(metric: string, est: Estimate): string {
 export function formatExperiment(r: ExperimentResult): string {
   const names = r.conditions.map((c) => c.name);
   const w = Math.max(...r.summaries.map((s) => s.metric.length), 6);
+  const rows = r.summaries.map((s) => names.map((n) => terminalEstimate(s.metric, s.byCondition[n])));
+  // Each column as wide as its longest cell or condition name, two spaces apart: long names
+  // ("rich, altruistic, no fines") ran into their neighbours at a fixed width.
+  const widths = names.map((n, j) => Math.max(20, isolated(n).length, ...rows.map((row) => row[j].length)) + 2);
   const out: string[] = [];
-  out.push(`  ${'metric'.padEnd(w)}  ${names.map((n) => isolated(n).padStart(22)).join('')}`);
-  let cut = false;
-  for (const s of r.summaries) {
-    out.push(
-      `  ${s.metric.padEnd(w)}  ${names
-        .map((n) => {
-          const cell = terminalEstimate(s.metric, s.byCondition[n]);
-          cut ||= cell.includes(CUT);
-          return cell.padStart(22);
-        })
-        .join('')}`,
-    );
-  }
+  out.push(`  ${'metric'.padEnd(w)}  ${names.map((n, j) => isolated(n).padStart(widths[j])).join('')}`);
+  const cut = rows.some((row) => row.some((cell) => cell.includes(CUT)));
+  r.summaries.forEach((s, i) => {
+    out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
+  });
   if (cut) out.push(`  ${CUT_NOTE}`);
   out.push('');
   for (const c of r.claims) {

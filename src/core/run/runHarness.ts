@@ -171,7 +171,7 @@ export class RunHarness {
   }
 
   private async checkpoint(plan: CheckpointPlan, writer: TraceWriter): Promise<void> {
-    const snap = this.sim.snapshot();
+    const snap = this.sim.checkpointDraft();
     snap.trace = { bytes: writer.bytes, lines: writer.lines };
     snap.reward_tally = this.rewards.toJSON();
     if (plan.async) await writeCheckpointAsync(plan.path, snap);

@@ -23,6 +23,35 @@ describe('experiment report', () => {
     assert.ok(!svg.includes('<b>'));
   });
 
+  it('keeps long condition names apart in the terminal table, each over its own column', () => {
+    const a = 'rich, altruistic, no fines',
+      b = 'rich, altruistic, fines';
+    const r = analyzeExperiment(
+      'Commons',
+      [
+        { name: a, set: {} },
+        { name: b, set: {} },
+      ],
+      [1, 2],
+      [
+        outcome(a, 1, { reciprocity: null }),
+        outcome(a, 2, { reciprocity: null }),
+        outcome(b, 1, { density: 0.2, reciprocity: null }),
+        outcome(b, 2, { density: 0.3, reciprocity: null }),
+      ],
+    );
+    const lines = formatExperiment(r).split('\n');
+    const header = lines[0];
+    assert.ok(header.includes(`  ${a}  `) && header.endsWith(`  ${b}`), header);
+    // Every cell of a row ends where its condition's name ends.
+    const density = lines.find((l) => l.trimStart().startsWith('density '))!;
+    assert.equal(density.length, header.length, `${header}\n${density}`);
+    assert.equal(density.indexOf(' ±', header.indexOf(a)) < header.indexOf(a) + a.length, true);
+    // A metric no run has a value for is a dash, not "— ±—".
+    const reciprocity = lines.find((l) => l.trimStart().startsWith('reciprocity '))!;
+    assert.match(reciprocity, /^ {2}reciprocity +— +—$/);
+  });
+
   it('lays charts out two per row and lets long names wrap', () => {
     const r = analyzeExperiment(
       'W'.repeat(300),

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { jsonPieces } from '../../../src/core/trace/jsonPieces';
+import { jsonPieces, StreamedList } from '../../../src/core/trace/jsonPieces';
 
 describe('jsonPieces', () => {
   const items = Array.from({ length: 200 }, (_, i) => ({ i, text: `item ${i} — “quoted” \n`, x: i / 7 }));
@@ -23,5 +23,40 @@ describe('jsonPieces', () => {
     const longest = Math.max(...pieces.map((p) => p.length));
     assert.ok(longest < 500 + 100, `longest piece ${longest}`);
     assert.equal([...jsonPieces({ head: 'h', items }, 'items')].length, 1, 'one piece when it all fits');
+  });
+
+  it('streams lists made as they are read, several fields of them, as JSON.stringify writes them', () => {
+    let made = 0;
+    const list = new StreamedList(function* () {
+      for (const item of items) {
+        made++;
+        yield item;
+      }
+    });
+    const value = {
+      head: 'h',
+      items: list,
+      pairs: new StreamedList(() => [
+        [1, 'a'],
+        [2, undefined],
+      ]),
+      tail: 1,
+    };
+    const expected = JSON.stringify({
+      head: 'h',
+      items,
+      pairs: [
+        [1, 'a'],
+        [2, null],
+      ],
+      tail: 1,
+    });
+    made = 0;
+    const pieces = jsonPieces(value, ['items', 'pairs'], 500);
+    const firstPiece = pieces.next().value as string;
+    assert.ok(made > 0 && made < items.length / 2, `${made} of ${items.length} made for the first piece`);
+    assert.equal(firstPiece + [...pieces].join(''), expected);
+    assert.equal(JSON.stringify(value), expected, 'JSON.stringify of the same document says the same');
+    assert.equal(JSON.stringify(list.map((x) => x.i)), JSON.stringify(items.map((x) => x.i)));
   });
 });
