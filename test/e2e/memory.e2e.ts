@@ -168,15 +168,26 @@ describe('inspecting memories where personas are written (code-server + Chromium
   });
 
   it('picking another agent in the inspector renames its tab and clamps the preview fields to the run', async () => {
-    const inspector = await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
+    const ready = `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`;
+    let inspector = await frameWith(s.wb, ready);
     const source = coreSource();
     const state = source.stateAt()!;
     const other = [...state.agents.keys()].find((id) => id !== AGENT)!;
     const name = state.agents.get(other)!.persona.name ?? other;
-    // Out of range for this run and for k; not submitted (the form would refuse them).
-    await inspector.locator('input[aria-label="Round"]').fill('999');
-    await inspector.locator('input[aria-label="Top k"]').fill('200');
-    await inspector.locator('select[aria-label="Agent"]').selectOption(other);
+    // Out of range for this run and for k; not submitted (the form would refuse them). On a busy
+    // machine the window reload before may still replace the webview's frame (CI: "Frame was
+    // detached"): then the inspector is found again and the form filled anew.
+    for (let attempt = 1; ; attempt++) {
+      try {
+        await inspector.locator('input[aria-label="Round"]').fill('999');
+        await inspector.locator('input[aria-label="Top k"]').fill('200');
+        await inspector.locator('select[aria-label="Agent"]').selectOption(other);
+        break;
+      } catch (error) {
+        if (attempt === 3 || !/detached/i.test(String(error))) throw error;
+        inspector = await frameWith(s.wb, ready);
+      }
+    }
     await inspector.locator(`#memory-inspector[data-agent="${other}"]`).waitFor();
     await s.wb.page.locator('.tab', { hasText: `Memories: ${name}` }).waitFor();
     const round = source.lastRound + 1;

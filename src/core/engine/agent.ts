@@ -4,6 +4,7 @@ import type { MemoryRecord } from '../trace/events';
 import { personaBrief, type PersonaBrief } from '../llm/types';
 import { emptyWindow, type RewardWindow } from './rewards';
 import { withoutSources } from './personaSources';
+import { SmallMap } from './smallMap';
 
 export interface Agent {
   id: string;
@@ -29,9 +30,9 @@ export interface Agent {
   window: RewardWindow;
   lastRewards?: { raw: DriverWeights; total: number };
   /** Conversations had with each partner. */
-  met: Map<string, number>;
+  met: SmallMap<number>;
   /** The last rating each partner gave this agent (the agent sees its feedback). */
-  ratedBy: Map<string, number>;
+  ratedBy: SmallMap<number>;
 }
 
 export function createAgent(persona: Persona, model: string): Agent {
@@ -52,8 +53,8 @@ export function createAgent(persona: Persona, model: string): Agent {
     reflectionDeferred: 0,
     window: emptyWindow(),
     lastRewards: undefined,
-    met: new Map(),
-    ratedBy: new Map(),
+    met: new SmallMap(),
+    ratedBy: new SmallMap(),
   };
 }
 
@@ -105,7 +106,7 @@ export function agentFromJSON(j: AgentJSON): Agent {
   a.reflectionDeferred = j.reflectionDeferred ?? 0;
   a.window = j.window;
   a.lastRewards = j.lastRewards;
-  a.met = new Map(j.met);
-  a.ratedBy = new Map(j.ratedBy);
+  a.met = SmallMap.from(j.met);
+  a.ratedBy = SmallMap.from(j.ratedBy);
   return a;
 }

@@ -4,6 +4,7 @@
 // conversation runs inside one unit of work: its messages go to that unit's tape, and what the
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
+import { SmallMap } from './smallMap';
 import type { EncounterEvent, MemoryCues, MessageEvent } from '../trace/events';
 import type { DecisionResponse, PersonaBrief, RetrievedMemory, SpeakRequest, TranscriptLine } from '../llm/types';
 import type { Agent } from './agent';
@@ -18,7 +19,7 @@ export interface Conversation {
   id: string;
   members: Agent[];
   /** Retrieved memories per member id, used for every message of that member. */
-  context: Map<string, RetrievedMemory[]>;
+  context: SmallMap<RetrievedMemory[]>;
   transcript: TranscriptLine[];
   room?: { name: string; topic?: string };
   initiator: string;
@@ -63,6 +64,8 @@ export function talk(world: World, conv: Conversation, tape: Tape, signal?: Abor
       }
       said(turn, decided);
     }
+    // Said and done: the transcript is kept in an exact-size array until the round ends.
+    conv.transcript = conv.transcript.slice();
   };
   type Spoken = DecisionResponse<SpeakRequest> | undefined;
   const ask = (turn: number): Spoken | Promise<Spoken> => {

@@ -29,8 +29,9 @@ export function sample(d: Distribution | undefined, rng: Rng): number {
 export function drawDistinct<T>(pool: readonly T[], count: number, rng: Rng): T[] {
   const left = [...pool];
   const want = Math.max(0, Math.min(count, left.length));
-  const out: T[] = [];
-  while (out.length < want) out.push(left.splice(rng.int(left.length), 1)[0]);
+  // Filled in place: an array grown by push keeps room for 16 more, and every persona keeps its draw.
+  const out: T[] = new Array<T>(want);
+  for (let i = 0; i < want; i++) out[i] = left.splice(rng.int(left.length), 1)[0];
   return out;
 }
 

@@ -1,6 +1,7 @@
 // Group rooms: each round every room holds one group conversation (fixed members, or `size`
 // members drawn at random); at the evaluation barrier every member rates every other member who
 // spoke (engine/evaluation.ts evaluateConversation).
+import { SmallMap } from './smallMap';
 import type { RunSettings } from '../trace/events';
 import type { RetrievedMemory } from '../llm/types';
 import type { Agent } from './agent';
@@ -48,7 +49,7 @@ export async function holdRoom(
     ...(room.topic ? { topic: room.topic } : {}),
     members: members.map((m) => m.id),
   });
-  const context = new Map<string, RetrievedMemory[]>();
+  const context = new SmallMap<RetrievedMemory[]>();
   for (const m of members) {
     const r = recall(
       world,

@@ -3,6 +3,7 @@
 // apply exactly the same arithmetic in the same order.
 import type { TieConfig } from '../format/language/model';
 import type { EvaluationReasons } from '../trace/events';
+import { SmallMap } from './smallMap';
 
 /** Ties weaker than this after decay are dropped (keeps tables sparse). */
 export const TIE_FLOOR = 0.01;
@@ -28,7 +29,7 @@ export function updatedStrength(previous: number, target: number, cfg: TieConfig
 export type TieTriple = [from: string, to: string, strength: number, round: number];
 
 export class TieTable {
-  private readonly out = new Map<string, Map<string, TieState>>();
+  private readonly out = new Map<string, SmallMap<TieState>>();
 
   get(from: string, to: string): number {
     return this.out.get(from)?.get(to)?.strength ?? 0;
@@ -43,7 +44,7 @@ export class TieTable {
   set(from: string, to: string, strength: number, round: number): number {
     let m = this.out.get(from);
     if (!m) {
-      m = new Map();
+      m = new SmallMap();
       this.out.set(from, m);
     }
     const prev = m.get(to);
@@ -65,13 +66,13 @@ export class TieTable {
     const dissolved: [string, string][] = [];
     if (rate <= 0) return dissolved;
     for (const [from, m] of this.out) {
-      for (const [to, t] of m) {
-        if (t.round >= round) continue;
+      m.retain((t, to) => {
+        if (t.round >= round) return true;
         const before = t.strength;
         t.strength = before * (1 - rate);
         if (before >= threshold && t.strength < threshold) dissolved.push([from, to]);
-        if (t.strength < floor) m.delete(to);
-      }
+        return t.strength >= floor;
+      });
       if (m.size === 0) this.out.delete(from);
     }
     return dissolved;
@@ -138,4 +139,4 @@ export class TieTable {
   }
 }
 
-const EMPTY: ReadonlyMap<string, TieState> = new Map();
+const EMPTY: ReadonlyMap<string, TieState> = new SmallMap();

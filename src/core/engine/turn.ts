@@ -24,6 +24,7 @@ import { computeRewards, emptyWindow, type RewardResult } from './rewards';
 import { stream } from '../random/rng';
 import { after, then, type Step } from './step';
 import { inOrder, Tape } from './tape';
+import { SmallMap } from './smallMap';
 import { usageField, type World } from './world';
 import { chooseAction } from './worldPhase';
 import type { ActPhase } from '../format/language/mechanics';
@@ -199,6 +200,10 @@ function rememberedPeople(world: World, t: Turn): Candidate[] {
 
 /** Act: hold a conversation with each chosen partner (concurrently; each conversation's turns in order). */
 function act(world: World, t: Turn): Step {
+  // The choices are made: keep them in exact-size arrays until the round ends (an array grown by
+  // push keeps room for 16 more; at a million agents that is ≈ 0.5 GB over a round's lists).
+  t.partners = t.partners.slice();
+  t.choices = t.choices.slice();
   const convs: (Conversation | undefined)[] = [];
   const talking = inOrder(t.partners, t.tape, (c, tape, k) => {
     const partner = world.agents.get(c.id);
@@ -226,7 +231,7 @@ function act(world: World, t: Turn): Step {
           initiator: t.agent.id,
           via: c.via,
           transcript: [],
-          context: new Map([
+          context: SmallMap.from([
             [t.agent.id, own],
             [partner.id, theirs],
           ]),
@@ -240,6 +245,7 @@ function act(world: World, t: Turn): Step {
   });
   return after(talking, () => {
     for (const c of convs) if (c) t.conversations.push(c);
+    t.conversations = t.conversations.slice();
   });
 }
 
