@@ -86,7 +86,7 @@ export function heapArgs(mb: number): string[] {
 }
 
 /**
- * Run this same command again in a child with `--max-old-space-size=mb`, and end as it ends.
+ * Run this same command again in a child with `mb` of heap (heapArgs), and end as it ends.
  * SIGINT, SIGTERM and SIGHUP sent to this process are passed on. A Ctrl-C in a terminal reaches
  * the child twice then (from the terminal and from here, within milliseconds): the run counts it
  * as one press (interruptPresses.ts), as it does for `timeout` and other wrappers.
@@ -95,7 +95,7 @@ export function relaunchWithHeap(mb: number): Promise<number> {
   return new Promise((resolve, reject) => {
     const child = spawn(
       process.execPath,
-      [...process.execArgv, `--max-old-space-size=${mb}`, ...process.argv.slice(1)],
+      [...process.execArgv, ...heapArgs(mb), ...process.argv.slice(1)],
       {
         stdio: 'inherit',
         env: { ...process.env, [RELAUNCHED]: '1' },

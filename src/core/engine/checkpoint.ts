@@ -12,7 +12,7 @@ import type { AgentJSON } from './agent';
 import { jsonPieces, StreamedList } from '../trace/jsonPieces';
 import { writePiecesSync } from '../trace/writePieces';
 import type { TieTriple } from './ties';
-import type { UsageBookJSON } from './usageBook';
+import type { UsageBookDraft, UsageBookJSON } from './usageBook';
 import type { RewardTallyJSON } from './rewardTally';
 
 export const CHECKPOINT_FORMAT = 'society-checkpoint';
@@ -133,9 +133,10 @@ export function checkpointDue(round: number, final: boolean, every: number, roun
  * A checkpoint on its way to a file: its agents and ties may be lists made as they are written
  * (Simulation.checkpointDraft), so the state is never copied whole; restoring reads a Checkpoint.
  */
-export type CheckpointDraft = Omit<Checkpoint, 'agents' | 'ties'> & {
+export type CheckpointDraft = Omit<Checkpoint, 'agents' | 'ties' | 'usage_book'> & {
   agents: AgentJSON[] | StreamedList<AgentJSON>;
   ties: TieTriple[] | StreamedList<TieTriple>;
+  usage_book?: UsageBookJSON | UsageBookDraft;
 };
 
 /**

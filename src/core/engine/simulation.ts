@@ -563,6 +563,7 @@ export class Simulation {
     return this.checkpointWith(
       [...this.world.agents.values()].map(agentToJSON),
       this.world.ties.toJSON(),
+      this.world.usage.toJSON(),
     ) as Checkpoint;
   }
 
@@ -577,10 +578,15 @@ export class Simulation {
     return this.checkpointWith(
       new StreamedList(() => agents.values()).map(agentToJSON),
       new StreamedList(() => ties.entries()),
+      this.world.usage.toDraft(),
     );
   }
 
-  private checkpointWith(agents: CheckpointDraft['agents'], ties: CheckpointDraft['ties']): CheckpointDraft {
+  private checkpointWith(
+    agents: CheckpointDraft['agents'],
+    ties: CheckpointDraft['ties'],
+    usageBook: CheckpointDraft['usage_book'],
+  ): CheckpointDraft {
     return {
       format: CHECKPOINT_FORMAT,
       version: CHECKPOINT_VERSION,
@@ -591,7 +597,7 @@ export class Simulation {
       agents,
       ties,
       usage: { ...this.world.totalUsage },
-      usage_book: this.world.usage.toJSON(),
+      usage_book: usageBook,
       model: this.opts.model ?? null,
       ...(this.world.state ? { world_state: this.world.state.toJSON() } : {}),
     };

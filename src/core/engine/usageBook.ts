@@ -3,9 +3,15 @@
 // so floating-point totals are identical however calls interleaved.
 // Decisions answered from the response cache are in the totals (the trace's usage is the same in
 // a live run and its replay) and are also counted apart, so the summary can say what was spent now.
+import { StreamedRecord } from '../trace/jsonPieces';
 import { isCached } from '../llm/usage';
 import type { Phase, Usage, UsageTotals } from '../trace/events';
 import { counted } from '../text/counted';
+
+/** A usage book on its way to a checkpoint file (UsageBook.toDraft): its per-agent record streamed. */
+export type UsageBookDraft = Omit<UsageBookJSON, 'by_agent'> & {
+  by_agent: Record<string, UsageTotals> | StreamedRecord<UsageTotals>;
+};
 
 export interface UsageBookJSON {
   total: UsageTotals;
@@ -55,9 +61,28 @@ export class UsageBook {
   }
 
   toJSON(): UsageBookJSON {
+    return this.form(sorted(this.byAgent));
+  }
+
+  /**
+   * The same for a checkpoint file: the per-agent totals are written one agent at a time as the
+   * file is (at a million agents, the record made whole was most of the final checkpoint's peak).
+   */
+  toDraft(): UsageBookDraft {
+    const byAgent = this.byAgent;
+    let keys: string[] | undefined;
+    return this.form(
+      new StreamedRecord(function* () {
+        keys ??= [...byAgent.keys()].sort(byKey);
+        for (const k of keys) yield [k, byAgent.get(k)!] as const;
+      }),
+    );
+  }
+
+  private form<A extends UsageBookDraft['by_agent']>(byAgent: A): Omit<UsageBookJSON, 'by_agent'> & { by_agent: A } {
     return {
       total: { ...this.total },
-      by_agent: sorted(this.byAgent),
+      by_agent: byAgent,
       by_phase: sorted(this.byPhase),
       by_model: sorted(this.byModel),
       failed: Object.fromEntries([...this.failed].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0))),
@@ -127,8 +152,11 @@ function slot<K>(m: Map<K, UsageTotals>, k: K): UsageTotals {
   return t;
 }
 
+const byKey = (a: string, b: string): number => (a < b ? -1 : a > b ? 1 : 0);
+
 function sorted<K extends string>(m: Map<K, UsageTotals>): Record<K, UsageTotals> {
-  return Object.fromEntries(
-    [...m].sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)).map(([k, v]) => [k, { ...v }]),
-  ) as Record<K, UsageTotals>;
+  return Object.fromEntries([...m].sort(([a], [b]) => byKey(a, b)).map(([k, v]) => [k, { ...v }])) as Record<
+    K,
+    UsageTotals
+  >;
 }

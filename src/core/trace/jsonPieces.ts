@@ -1,7 +1,9 @@
 // JSON.stringify(value) in pieces, for documents too large to hold as one string (a checkpoint of
-// 10,000 agents, a report page's embedded trace): the object's fields in order, the lists under
-// `streamed` one element at a time, a piece handed out whenever ~`pieceChars` have gathered.
-// Joined, the pieces are exactly JSON.stringify(value) for plain data (undefined fields skipped).
+// a million agents, a report page's embedded trace): the object's fields in order, lists and
+// records one element at a time, a piece handed out whenever ~`pieceChars` have gathered.
+// Streamed are: the arrays under the `streamed` keys of the top object, every StreamedList and
+// StreamedRecord, and the fields of a plain object that holds either of those. Joined, the pieces
+// are exactly JSON.stringify(value) for plain data (undefined fields skipped as it does).
 
 /**
  * A list whose elements are made as they are read, so a document that holds it is never whole in
@@ -28,33 +30,92 @@ export class StreamedList<T> implements Iterable<T> {
   }
 }
 
+/** An array index as a JavaScript object orders it: such keys come first, ascending. */
+const INDEX_KEY = /^(?:0|[1-9]\d{0,9})$/;
+const isIndexKey = (k: string): boolean => INDEX_KEY.test(k) && Number(k) < 4294967295;
+
+/**
+ * A record whose entries are made as they are read (a usage book's million agents). It is written
+ * in the order JSON.stringify writes the object Object.fromEntries would make of the entries:
+ * array-index keys first, ascending, then the others as given. Keys must be distinct.
+ */
+export class StreamedRecord<V> {
+  constructor(private readonly entries: () => Iterable<readonly [string, V]>) {}
+
+  *ordered(): Generator<readonly [string, V]> {
+    const indexed: (readonly [string, V])[] = [];
+    for (const e of this.entries()) if (isIndexKey(e[0])) indexed.push(e);
+    indexed.sort((a, b) => Number(a[0]) - Number(b[0]));
+    yield* indexed;
+    for (const e of this.entries()) if (!isIndexKey(e[0])) yield e;
+  }
+
+  toJSON(): Record<string, V> {
+    return Object.fromEntries(this.entries());
+  }
+}
+
+const streams = (v: unknown): boolean => v instanceof StreamedList || v instanceof StreamedRecord;
+
+/** A plain object (no toJSON, no class) with a streamed value among its own fields. */
+function holdsStreamed(v: unknown): v is Record<string, unknown> {
+  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) {
+    return false;
+  }
+  for (const k in v) if (streams((v as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
 export function* jsonPieces(
   value: object,
-  streamed: string | readonly string[],
+  streamed: string | readonly string[] = [],
   pieceChars = 1 << 20,
 ): Generator<string> {
   const lists: readonly string[] = typeof streamed === 'string' ? [streamed] : streamed;
-  let text = '{',
-    first = true;
-  for (const [key, field] of Object.entries(value)) {
-    if (field === undefined) continue;
-    text += `${first ? '' : ','}${JSON.stringify(key)}:`;
-    first = false;
-    if (!lists.includes(key) || !(Array.isArray(field) || field instanceof StreamedList)) {
-      text += JSON.stringify(field);
-      continue;
-    }
+  let text = '';
+  // Each writer adds to `text` and hands it out when it is long enough.
+  function* flush(): Generator<string> {
+    if (text.length < pieceChars) return;
+    yield text;
+    text = '';
+  }
+  function* items(list: Iterable<unknown>): Generator<string, true> {
     text += '[';
     let i = 0;
-    for (const item of field as Iterable<unknown>) {
-      // As JSON.stringify writes an array: a hole or undefined as null.
-      text += (i++ ? ',' : '') + (JSON.stringify(item) ?? 'null');
-      if (text.length >= pieceChars) {
-        yield text;
-        text = '';
-      }
+    for (const item of list) {
+      if (i++) text += ',';
+      // As JSON.stringify writes an array: undefined (or a function) as null.
+      yield* write(item, 'null');
+      yield* flush();
     }
     text += ']';
+    return true;
   }
-  yield text + '}';
+  function* fields(entries: Iterable<readonly [string, unknown]>, top: boolean): Generator<string, true> {
+    text += '{';
+    let first = true;
+    for (const [key, field] of entries) {
+      if (field === undefined) continue;
+      const start = text.length;
+      text += `${first ? '' : ','}${JSON.stringify(key)}:`;
+      const wrote = top && lists.includes(key) && Array.isArray(field) ? yield* items(field) : yield* write(field, '');
+      // A field JSON.stringify leaves out (a function): its key goes too (nothing was handed out).
+      if (wrote) first = false;
+      else text = text.slice(0, start);
+      yield* flush();
+    }
+    text += '}';
+    return true;
+  }
+  /** Writes `v` (or `absent` where JSON.stringify writes nothing) and says whether anything was written. */
+  function* write(v: unknown, absent: string): Generator<string, boolean> {
+    if (v instanceof StreamedList) return yield* items(v);
+    if (v instanceof StreamedRecord) return yield* fields(v.ordered(), false);
+    if (holdsStreamed(v)) return yield* fields(Object.entries(v), false);
+    const json = (JSON.stringify(v) as string | undefined) ?? absent;
+    text += json;
+    return json !== '';
+  }
+  yield* fields(Object.entries(value), true);
+  yield text;
 }

@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { jsonPieces, StreamedList } from '../../../src/core/trace/jsonPieces';
+import { jsonPieces, StreamedList, StreamedRecord } from '../../../src/core/trace/jsonPieces';
 
 describe('jsonPieces', () => {
   const items = Array.from({ length: 200 }, (_, i) => ({ i, text: `item ${i} — “quoted” \n`, x: i / 7 }));
@@ -58,5 +58,36 @@ describe('jsonPieces', () => {
     assert.equal(firstPiece + [...pieces].join(''), expected);
     assert.equal(JSON.stringify(value), expected, 'JSON.stringify of the same document says the same');
     assert.equal(JSON.stringify(list.map((x) => x.i)), JSON.stringify(items.map((x) => x.i)));
+  });
+
+  it('streams records nested in plain objects, in the order a JavaScript object keeps its keys', () => {
+    const entries: [string, unknown][] = [
+      ['b', { calls: 1 }],
+      ['10', 2],
+      ['a', [1, undefined]],
+      ['2', 'two'],
+      ['4294967295', 'not an index'],
+      ['01', 'not an index either'],
+    ];
+    let reads = 0;
+    const record = new StreamedRecord(() => {
+      reads++;
+      return entries;
+    });
+    const value = {
+      head: 1,
+      book: { total: { calls: 3 }, by_agent: record, skipped: undefined, fn: () => 1 },
+      fn: () => 2,
+      list: new StreamedList(() => [{ x: 1 }, () => 3]),
+      last: 'z',
+    };
+    const expected = JSON.stringify(value);
+    assert.match(expected, /"by_agent":\{"2":"two","10":2,"b"/, 'JSON.stringify puts index keys first');
+    for (const size of [1, 16, 1 << 20]) {
+      reads = 0;
+      assert.equal([...jsonPieces(value, [], size)].join(''), expected, `pieces of ${size}`);
+      assert.equal(reads, 2, 'the record was streamed (index keys, then the rest), not stringified whole');
+    }
+    assert.equal([...jsonPieces({ only: () => 1 })].join(''), '{}');
   });
 });
