@@ -93,14 +93,10 @@ export function heapArgs(mb: number): string[] {
  */
 export function relaunchWithHeap(mb: number): Promise<number> {
   return new Promise((resolve, reject) => {
-    const child = spawn(
-      process.execPath,
-      [...process.execArgv, ...heapArgs(mb), ...process.argv.slice(1)],
-      {
-        stdio: 'inherit',
-        env: { ...process.env, [RELAUNCHED]: '1' },
-      },
-    );
+    const child = spawn(process.execPath, [...process.execArgv, ...heapArgs(mb), ...process.argv.slice(1)], {
+      stdio: 'inherit',
+      env: { ...process.env, [RELAUNCHED]: '1' },
+    });
     const pass = (signal: NodeJS.Signals) => (): void => {
       child.kill(signal);
     };
