@@ -54,9 +54,12 @@ export class WorldStateTrack {
     }
   }
 
-  /** True once the trace has a state event: the scenario declares state. */
+  /**
+   * True once the trace has a state event naming a quantity: the scenario declares state. A
+   * scenario with actions but no `state:` (the forum) writes state events with nothing in them.
+   */
   get present(): boolean {
-    return this.rounds.length > 0;
+    return this.rounds.length > 0 && (this.worldNames.size > 0 || this.agentNames.size > 0);
   }
 
   /** The world quantities, in declared order, then any only the trace names. */

@@ -53,6 +53,15 @@ describe('view world state', () => {
     assert.equal(t.worldAt('fish', 5), null);
   });
 
+  it('holds nothing for state events that name no quantity (actions without state: the forum)', () => {
+    const t = new WorldStateTrack();
+    t.add({ type: 'state', round: 0, world: {}, agents: { ana: {}, bo: {} } } as TraceEvent);
+    t.add({ type: 'state', round: 1, world: {}, agents: {} } as TraceEvent);
+    assert.equal(t.present, false);
+    assert.deepEqual(t.world, []);
+    assert.deepEqual(t.agentQuantities, []);
+  });
+
   it('builds each world quantity’s series from the state events, and its value at any round', () => {
     const t = commonsTrack(DECLARED);
     assert.equal(t.present, true);
