@@ -4,6 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
+import { runToFiles } from '../../support/runToFiles';
 import { Simulation } from '../../../src/core/engine/simulation';
 import {
   checkpointDue,
@@ -12,46 +13,6 @@ import {
   writeCheckpoint,
   writeCheckpointAsync,
 } from '../../../src/core/engine/checkpoint';
-import { TraceWriter } from '../../../src/core/trace/writer';
-import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
-
-/** Run into files, aborting when `stopAt` says so; checkpoints every round like `society run`. */
-async function runToFiles(
-  dir: string,
-  sc: ReturnType<typeof makeScenario>,
-  stop?: (round: number, phase?: string) => boolean,
-  resume = false,
-): Promise<string> {
-  const trace = path.join(dir, 'trace.jsonl'),
-    cpFile = path.join(dir, 'checkpoint.json');
-  let sim: Simulation, writer: TraceWriter;
-  if (resume) {
-    const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));
-    sim = Simulation.restore(sc, cp, { memories: memoriesFromTrace(trace, cp.trace!.bytes) });
-    writer = TraceWriter.appendToFile(trace, cp.trace!);
-  } else {
-    sim = Simulation.create(sc);
-    writer = TraceWriter.toFile(trace);
-    writer.header(sim.header);
-  }
-  sim.on(writer.listener);
-  sim.afterRound = async () => {
-    await writer.flush();
-    const cp = sim.snapshot();
-    cp.trace = { bytes: writer.bytes, lines: writer.lines };
-    writeCheckpoint(cpFile, cp);
-  };
-  const controller = new AbortController();
-  if (stop) {
-    sim.gate = (p) => {
-      if (stop(p.round, p.kind === 'phase' ? p.phase : undefined)) controller.abort();
-    };
-  }
-  const r = await sim.run(controller.signal);
-  if (r.status === 'aborted') writer.discard();
-  await writer.close();
-  return r.status;
-}
 
 describe('checkpoint and resume', () => {
   const sc = makeScenario(12, {
@@ -72,17 +33,17 @@ describe('checkpoint and resume', () => {
   ] as const) {
     it(`an interrupted run resumed ${label} equals the uninterrupted trace`, async () => {
       const expected = await traceOf(sc);
-      assert.equal(await runToFiles(dir, sc, stop), 'aborted');
+      assert.equal((await runToFiles(dir, sc, { stop })).status, 'aborted');
       const partial = fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8');
       assert.ok(expected.startsWith(partial), 'the interrupted trace is a prefix ending at a complete round');
       assert.match(partial.trimEnd().split('\n').pop()!, /"type":"round_end"/);
-      assert.equal(await runToFiles(dir, sc, undefined, true), 'completed');
+      assert.equal((await runToFiles(dir, sc, { resume: true })).status, 'completed');
       assert.equal(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'), expected);
     });
   }
 
   it('a checkpoint written agent by agent is exactly its JSON', async () => {
-    await runToFiles(dir, sc, (r) => r === 3);
+    await runToFiles(dir, sc, { stop: (r) => r === 3 });
     const cp = parseCheckpoint(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
     const file = path.join(dir, 'streamed.json');
     writeCheckpoint(file, cp);
@@ -108,7 +69,7 @@ describe('checkpoint and resume', () => {
   });
 
   it('refuses to resume with a changed scenario', async () => {
-    await runToFiles(dir, sc, (r) => r === 3);
+    await runToFiles(dir, sc, { stop: (r) => r === 3 });
     const cp = parseCheckpoint(fs.readFileSync(path.join(dir, 'checkpoint.json'), 'utf8'));
     assert.throws(() => Simulation.restore({ ...sc, rewards: { ...sc.rewards, social: 2 } }, cp), /scenario changed/);
   });

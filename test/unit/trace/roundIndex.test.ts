@@ -7,11 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { makeScenario } from '../engine/scenarioFixture';
 import { traceOf } from '../engine/traceHelpers';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/checkpoint';
-import { TraceWriter } from '../../../src/core/trace/writer';
+import { runToFiles as runFiles } from '../../support/runToFiles';
 import { readTrace } from '../../../src/core/trace/reader';
-import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 import {
   indexPathOf,
   roundOffsets,
@@ -37,39 +34,17 @@ const sc = makeScenario(10, {
 async function runToFiles(
   dir: string,
   opts: { stopInRound?: number; resume?: boolean; spill?: number; keepCheckpointOf?: number } = {},
-) {
-  const trace = path.join(dir, 'trace.jsonl'),
-    cpFile = path.join(dir, 'checkpoint.json');
-  let sim: Simulation, writer: TraceWriter;
-  if (opts.resume) {
-    const cp = parseCheckpoint(fs.readFileSync(cpFile, 'utf8'));
-    sim = Simulation.restore(sc, cp, { memories: memoriesFromTrace(trace, cp.trace!.bytes) });
-    writer = TraceWriter.appendToFile(trace, cp.trace!, opts.spill);
-  } else {
-    sim = Simulation.create(sc);
-    writer = TraceWriter.toFile(trace, opts.spill);
-    writer.header(sim.header);
-  }
-  sim.on(writer.listener);
-  sim.afterRound = async () => {
-    await writer.flush();
-    const cp = sim.snapshot();
-    cp.trace = { bytes: writer.bytes, lines: writer.lines };
-    writeCheckpoint(cpFile, cp);
-    if (cp.completed === opts.keepCheckpointOf) {
-      fs.copyFileSync(cpFile, path.join(dir, `checkpoint-${cp.completed}.json`));
-    }
-  };
-  const controller = new AbortController();
-  if (opts.stopInRound !== undefined) {
-    sim.gate = (p) => {
-      if (p.round === opts.stopInRound && p.kind === 'phase' && p.phase === 'reward') controller.abort();
-    };
-  }
-  const r = await sim.run(controller.signal);
-  if (r.status === 'aborted') writer.discard();
-  await writer.close();
-  return trace;
+): Promise<string> {
+  const { stopInRound, keepCheckpointOf } = opts;
+  const run = await runFiles(dir, sc, {
+    resume: opts.resume,
+    spill: opts.spill,
+    stop: stopInRound === undefined ? undefined : (round, phase) => round === stopInRound && phase === 'reward',
+    checkpointed: (cp, file) => {
+      if (cp.completed === keepCheckpointOf) fs.copyFileSync(file, path.join(dir, `checkpoint-${cp.completed}.json`));
+    },
+  });
+  return run.trace;
 }
 
 /** Every round's first line, from the text itself. */
