@@ -3,43 +3,16 @@
 // Wall time is compared with the lower bound of the run it actually made, from its own trace:
 // per round and stage, max(longest chain of dependent calls, calls / concurrency) × latency.
 import { RemoteFakeOpenAI } from '../test/support/fakeOpenAIWorker';
-import { FAST_BACKOFF, modelConfig, persona, scenario } from '../test/support/llmFixtures';
+import { endpointSociety, FAST_BACKOFF } from '../test/support/llmFixtures';
 import { ModelRegistry } from '../src/core/llm/registry';
 import { Simulation } from '../src/core/engine/simulation';
 import type { TraceEvent } from '../src/core/trace/events';
-import type { Scenario } from '../src/core/format/language/model';
 
 const AGENTS = 200,
   ROUNDS = 5,
   TURNS = 4,
   LATENCY = 100,
   CONCURRENCY = 64;
-
-function society(url: string): Scenario {
-  const base = scenario({});
-  return scenario(
-    {},
-    {
-      personas: Array.from({ length: AGENTS }, (_, i) =>
-        persona(`a${i}`, { name: `Agent ${i}`, interests: [`topic${i % 7}`, `topic${(i * 3) % 11}`] }),
-      ),
-      world: {
-        ...base.world,
-        rounds: ROUNDS,
-        encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 },
-        conversation: { turns: TURNS },
-      },
-      models: {
-        default: modelConfig('default', {
-          base_url: url,
-          concurrency: CONCURRENCY,
-          timeout_ms: 20_000,
-          on_error: 'offline',
-        }),
-      },
-    },
-  );
-}
 
 /** Σ over rounds and stages of max(chain, ⌈calls / concurrency⌉) × latency, from the trace. */
 function boundMs(events: TraceEvent[]): { bound: number; calls: number; chain: number } {
@@ -72,7 +45,7 @@ export async function run(): Promise<void> {
   const server = await RemoteFakeOpenAI.start();
   try {
     await server.configure({ latencyMs: LATENCY });
-    const sc = society(server.url);
+    const sc = endpointSociety(server.url, { agents: AGENTS, rounds: ROUNDS, turns: TURNS, concurrency: CONCURRENCY });
     for (const width of [undefined, 64]) {
       const registry = new ModelRegistry(sc, { backoff: FAST_BACKOFF });
       const sim = Simulation.create(sc, { modelFactory: registry.factory, ...(width ? { concurrency: width } : {}) });

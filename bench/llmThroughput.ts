@@ -7,41 +7,14 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import { RemoteFakeOpenAI } from '../test/support/fakeOpenAIWorker';
-import { FAST_BACKOFF, modelConfig, persona, scenario } from '../test/support/llmFixtures';
+import { endpointSociety, FAST_BACKOFF } from '../test/support/llmFixtures';
 import { ModelRegistry } from '../src/core/llm/registry';
 import { Simulation } from '../src/core/engine/simulation';
-import type { Scenario } from '../src/core/format/language/model';
 
 const AGENTS = Number(process.env.TP_AGENTS ?? 1000),
   ROUNDS = Number(process.env.TP_ROUNDS ?? 2),
   LATENCY = 20,
   CONCURRENCY = 256;
-
-function society(url: string): Scenario {
-  const base = scenario({});
-  return scenario(
-    {},
-    {
-      personas: Array.from({ length: AGENTS }, (_, i) =>
-        persona(`a${i}`, { name: `Agent ${i}`, interests: [`topic${i % 7}`, `topic${(i * 3) % 11}`] }),
-      ),
-      world: {
-        ...base.world,
-        rounds: ROUNDS,
-        encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 },
-        conversation: { turns: 4 },
-      },
-      models: {
-        default: modelConfig('default', {
-          base_url: url,
-          concurrency: CONCURRENCY,
-          timeout_ms: 20_000,
-          on_error: 'offline',
-        }),
-      },
-    },
-  );
-}
 
 /** CPU time of each thread of this process so far, ms by thread id (Linux /proc; empty elsewhere). */
 function threadCpuMs(): Map<number, number> {
@@ -79,7 +52,7 @@ export interface Throughput {
 }
 
 export async function throughput(server: RemoteFakeOpenAI, threads: number): Promise<Throughput> {
-  const sc = society(server.url);
+  const sc = endpointSociety(server.url, { agents: AGENTS, rounds: ROUNDS, turns: 4, concurrency: CONCURRENCY });
   const registry = new ModelRegistry(sc, { backoff: FAST_BACKOFF, threads });
   const sim = Simulation.create(sc, { modelFactory: registry.factory });
   await server.reset();

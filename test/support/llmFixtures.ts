@@ -182,6 +182,40 @@ export const requests = {
 };
 
 /** Backoff short enough for tests; Retry-After is still honoured as sent. */
+/**
+ * The benches' society on one endpoint (bench/llmEngine.ts, bench/llmThroughput.ts): `agents`
+ * personas with overlapping interests, recommended encounters, `turns`-message conversations,
+ * every model call to `url` at `concurrency`, falling back to the offline model on failure.
+ */
+export function endpointSociety(
+  url: string,
+  size: { agents: number; rounds: number; turns: number; concurrency: number },
+): Scenario {
+  const base = scenario({});
+  return scenario(
+    {},
+    {
+      personas: Array.from({ length: size.agents }, (_, i) =>
+        persona(`a${i}`, { name: `Agent ${i}`, interests: [`topic${i % 7}`, `topic${(i * 3) % 11}`] }),
+      ),
+      world: {
+        ...base.world,
+        rounds: size.rounds,
+        encounters: { mode: 'recommend', per_round: 1, exploration: 0.2 },
+        conversation: { turns: size.turns },
+      },
+      models: {
+        default: modelConfig('default', {
+          base_url: url,
+          concurrency: size.concurrency,
+          timeout_ms: 20_000,
+          on_error: 'offline',
+        }),
+      },
+    },
+  );
+}
+
 export const FAST_BACKOFF: BackoffSettings = { baseMs: 20, maxMs: 80, maxRetryAfterMs: 10_000 };
 
 /** A registry whose model `gpt` talks to `url`. */
