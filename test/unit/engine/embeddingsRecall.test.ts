@@ -6,7 +6,6 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, persona, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
@@ -15,24 +14,14 @@ import { Simulation } from '../../../src/core/engine/simulation';
 import { recall } from '../../../src/core/engine/recall';
 import { retrieveByRelevance, retrieveFor } from '../../../src/core/engine/memory';
 import { Tape } from '../../../src/core/engine/tape';
-import { TraceWriter } from '../../../src/core/trace/writer';
+import { runToText } from '../../support/runToText';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { ErrorEvent } from '../../../src/core/trace/events';
 
-async function run(sc: Scenario, registry: ModelRegistry): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const writer = TraceWriter.toStream(out);
-  const sim = Simulation.create(sc, { modelFactory: registry.factory, relevance: registry.memoryRelevance });
-  writer.header(sim.header);
-  sim.on(writer.listener);
-  sim.afterRound = () => writer.flush();
-  assert.equal((await sim.run()).status, 'completed');
-  await writer.close();
-  return Buffer.concat(chunks).toString('utf8');
-}
+/** A run whose agents recall through the registry's embeddings, as its trace's text. */
+const run = async (sc: Scenario, registry: ModelRegistry): Promise<string> =>
+  (await runToText(sc, { modelFactory: registry.factory, relevance: registry.memoryRelevance })).trace;
 
 describe('engine memory relevance from embeddings', function () {
   this.timeout(60_000);

@@ -5,28 +5,16 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { FakeOpenAI, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, persona, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
-import { Simulation } from '../../../src/core/engine/simulation';
 import { reply, sampleOf as sampleOfSchema } from '../../support/fakeOpenAI';
-import { TraceWriter } from '../../../src/core/trace/writer';
+import { runToText } from '../../support/runToText';
 import type { Scenario } from '../../../src/core/format/language/model';
 
-async function run(sc: Scenario, registry: ModelRegistry): Promise<{ trace: string; sim: Simulation }> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const writer = TraceWriter.toStream(out);
-  const sim = Simulation.create(sc, { modelFactory: registry.factory, calls: registry.calls });
-  writer.header(sim.header);
-  sim.on(writer.listener);
-  sim.afterRound = () => writer.flush();
-  assert.equal((await sim.run()).status, 'completed');
-  await writer.close();
-  return { trace: Buffer.concat(chunks).toString('utf8'), sim };
-}
+/** A run through the registry's models, with its trace's text. */
+const run = (sc: Scenario, registry: ModelRegistry) =>
+  runToText(sc, { modelFactory: registry.factory, calls: registry.calls });
 
 describe('engine with an LLM provider', function () {
   this.timeout(60_000);

@@ -6,7 +6,6 @@
 import * as assert from 'node:assert/strict';
 import { execFile } from 'node:child_process';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { promisify } from 'node:util';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, persona, registryFor, requests, scenario } from '../../support/llmFixtures';
@@ -20,8 +19,7 @@ import { ProviderError } from '../../../src/core/llm/errors';
 import type { ChatClient } from '../../../src/core/llm/chat';
 import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { ResilientChatClient } from '../../../src/core/llm/limits/resilientClient';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { TraceWriter } from '../../../src/core/trace/writer';
+import { runToText } from '../../support/runToText';
 
 const KEY = 'sk-pooltest-0123456789abcdef';
 
@@ -275,16 +273,7 @@ describe('a seeded run with and without worker threads (real HTTP)', function ()
 
   async function trace(sc: Scenario, threads: number): Promise<string> {
     const registry = new ModelRegistry(sc, { threads, backoff: FAST_BACKOFF, secrets: () => KEY });
-    const out = new PassThrough();
-    const chunks: Buffer[] = [];
-    out.on('data', (c: Buffer) => chunks.push(c));
-    const writer = TraceWriter.toStream(out);
-    const sim = Simulation.create(sc, { modelFactory: registry.factory, calls: registry.calls });
-    writer.header(sim.header);
-    sim.on(writer.listener);
-    assert.equal((await sim.run()).status, 'completed');
-    await writer.close();
-    return Buffer.concat(chunks).toString('utf8');
+    return (await runToText(sc, { modelFactory: registry.factory, calls: registry.calls })).trace;
   }
 
   it('writes the same trace, byte for byte, with recovered faults in it', async () => {
