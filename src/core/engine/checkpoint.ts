@@ -145,7 +145,7 @@ export type CheckpointDraft = Omit<Checkpoint, 'agents' | 'ties' | 'usage_book'>
  */
 export function fileForm(cp: CheckpointDraft): CheckpointDraft {
   if (cp.trace === undefined || cp.memories_in_trace) return cp;
-  const agents = cp.agents instanceof StreamedList ? cp.agents.map(withoutMemories) : cp.agents.map(withoutMemories);
+  const agents = cp.agents.map(withoutMemories);
   return { ...cp, agents, memories_in_trace: true };
 }
 
