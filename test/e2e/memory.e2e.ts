@@ -6,9 +6,9 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame } from 'playwright-core';
 import { useWorkbench } from './session';
-import { STEP_MS, type Workbench } from './workbench';
+import { STEP_MS } from './workbench';
+import { frameWith } from './worldSteps';
 import { readTrace } from '../../src/core/trace/reader';
 import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
 import { summarizeAgent, summaryTitle } from '../../src/core/memory/agentSummary';
@@ -267,27 +267,4 @@ async function waitFor(ok: () => Promise<boolean>, describe: () => Promise<strin
     if (Date.now() > deadline) throw new Error(`timed out: ${await describe().catch((e) => String(e))}`);
     await new Promise((r) => setTimeout(r, 200));
   }
-}
-
-/** The webview frame holding `selector` (several webviews may be open). */
-async function frameWith(wb: Workbench, selector: string): Promise<Frame> {
-  let found: Frame | undefined;
-  await waitFor(
-    async () => {
-      for (const f of wb.page.frames()) {
-        if (
-          await f
-            .locator(selector)
-            .count()
-            .catch(() => 0)
-        ) {
-          found = f;
-          return true;
-        }
-      }
-      return false;
-    },
-    async () => `no webview with ${selector}`,
-  );
-  return found!;
 }
