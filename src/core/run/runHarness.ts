@@ -89,6 +89,9 @@ export class RunHarness {
     let every = options.checkpoints?.every;
     sim.afterRound = async (round, final) => {
       await writer?.flush();
+      // Every round's end is a turn of the event loop for what waits on it (Ctrl-C, a pause or
+      // stop from the editor): a file trace's writes, synchronous now, no longer give one.
+      await new Promise<void>((resolve) => setImmediate(resolve));
       if (!final) await options.pace?.();
       const stop = !final && (options.stopAfterRound?.() ?? false);
       const plan = options.checkpoints;

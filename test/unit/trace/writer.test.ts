@@ -55,4 +55,30 @@ describe('trace writer', () => {
     assert.ok(fs.readFileSync(full, 'utf8').startsWith(partial));
     assert.equal(w.bytes, Buffer.byteLength(partial));
   });
+
+  // A round written faster than the event loop turns must not pile up in memory: a file gets each
+  // spill as it happens (at a million agents, chunks waiting for their turn took ≈ 1.3 GB).
+  it('a file gets each spill of a round at once, before the round yields', () => {
+    const file = path.join(dir, 'spill.jsonl');
+    const writer = TraceWriter.toFile(file, 64 << 10);
+    const text = 'x'.repeat(1000);
+    for (let i = 0; i < 2000; i++) {
+      writer.event({ type: 'event_fired', round: 1, index: i, action: 'broadcast', text });
+    }
+    // No await yet: everything past the last spill is still buffered, everything before it is on disk.
+    const onDisk = fs.statSync(file).size;
+    assert.ok(onDisk > 1_900_000, `only ${onDisk} bytes reached the file`);
+    assert.equal(onDisk, writer.bytes);
+  });
+
+  it('a write that fails rejects the flush, and every later one', async () => {
+    // /dev/full takes the open and refuses every write (ENOSPC), as a full disk would.
+    const writer = TraceWriter.toFile('/dev/full', 1 << 10, { index: false });
+    const fired = (index: number) =>
+      writer.event({ type: 'event_fired', round: 1, index, action: 'broadcast', text: 'y'.repeat(2000) });
+    fired(0);
+    await assert.rejects(writer.flush(), /ENOSPC/);
+    fired(1);
+    await assert.rejects(writer.flush(), /ENOSPC/);
+  });
 });
