@@ -10,7 +10,7 @@ import * as fs from 'node:fs';
 import type { RunSettings, TraceHeader, UsageTotals } from '../trace/events';
 import type { AgentJSON } from './agent';
 import { jsonPieces, StreamedList } from '../trace/jsonPieces';
-import { writePiecesSync } from '../trace/writePieces';
+import { PieceEncoder, writePiecesSync } from '../trace/writePieces';
 import type { TieTriple } from './ties';
 import type { UsageBookDraft, UsageBookJSON } from './usageBook';
 import type { RewardTallyJSON } from './rewardTally';
@@ -177,10 +177,11 @@ export function writeCheckpoint(file: string, cp: CheckpointDraft): void {
 export async function writeCheckpointAsync(file: string, cp: CheckpointDraft): Promise<void> {
   const tmp = `${file}.tmp`;
   const handle = await fs.promises.open(tmp, 'w');
+  const encoder = new PieceEncoder();
   try {
     for (const piece of checkpointPieces(cp)) {
-      const buf = Buffer.from(piece, 'utf8');
-      for (let at = 0; at < buf.length;) at += (await handle.write(buf, at)).bytesWritten;
+      const bytes = encoder.encode(piece);
+      for (let at = 0; at < bytes.length;) at += (await handle.write(bytes, at)).bytesWritten;
     }
   } finally {
     await handle.close();

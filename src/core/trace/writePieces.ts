@@ -1,14 +1,31 @@
 // Writing a large text to a file in pieces (jsonPieces, a report page), never joined into one string.
+// Each piece is encoded into one buffer that is refilled for the next: a Buffer of its own per
+// piece (≈ 1 MB each) stays resident until a full collection finds it dead, and a million agents'
+// checkpoint is ≈ 500 of them — it raised that run's peak by ≈ 0.4 GB.
 import * as fs from 'node:fs';
+
+/** A buffer refilled with one piece after another. */
+export class PieceEncoder {
+  private buf = Buffer.allocUnsafeSlow(0);
+
+  /** `piece` as UTF-8 at the start of the buffer; valid until the next call. */
+  encode(piece: string): Buffer {
+    // A UTF-16 code unit takes at most 3 bytes in UTF-8 (a surrogate pair, two units, takes 4).
+    const worst = piece.length * 3;
+    if (this.buf.length < worst) this.buf = Buffer.allocUnsafeSlow(Math.max(worst, this.buf.length * 2));
+    return this.buf.subarray(0, this.buf.write(piece, 0, 'utf8'));
+  }
+}
 
 /** Write text pieces one after another to `file` (truncated), never joining them. */
 export function writePiecesSync(file: string, pieces: Iterable<string>): void {
   const fd = fs.openSync(file, 'w');
+  const encoder = new PieceEncoder();
   try {
     for (const piece of pieces) {
-      const buf = Buffer.from(piece, 'utf8');
+      const bytes = encoder.encode(piece);
       // writeSync may write less than asked: go on until the whole piece is out.
-      for (let at = 0; at < buf.length;) at += fs.writeSync(fd, buf, at);
+      for (let at = 0; at < bytes.length;) at += fs.writeSync(fd, bytes, at);
     }
   } finally {
     fs.closeSync(fd);
