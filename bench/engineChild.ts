@@ -110,6 +110,7 @@ async function child(agents: number, rounds: number): Promise<void> {
   await sim.run();
   await writer.close();
   const s0 = performance.now();
+  sim.forgetMemories(); // as `society run` does before its closing summary (cli/run/closingReport.ts)
   summarizeRun(sim, tally);
   const summaryMs = performance.now() - s0;
   probe('summary');

@@ -26,6 +26,8 @@ export interface ClosingFacts {
 export function closingReport(f: ClosingFacts): number {
   const { harness, registry, scenario, tracePath, resumedFrom: cp } = f;
   const sim = harness.sim;
+  // The last checkpoint is written and the memories are in the trace: the summary's graphs may have their room.
+  sim.forgetMemories();
   const summary = summarizeRun(sim, harness.rewards);
   const usage = sim.world.usage;
   // Embedding calls are not part of the trace's usage (which texts one call embedded depends on

@@ -161,7 +161,7 @@ function rememberAs(world: World, conv: Conversation, self: Agent): void {
     const l = tr[i];
     if (l.topic && topics.length < TOPICS_NAMED && !topics.includes(l.topic)) topics.push(l.topic);
     if (l.from !== self.id) {
-      if (l.act === 'ask' && l.topic && self.interests.has(l.topic)) askedMine = true;
+      if (l.act === 'ask' && l.topic && self.interests.includes(l.topic)) askedMine = true;
       if (l.act === 'support') theySupported = true;
     } else if (l.act === 'support') iSupported = true;
     if (l.act === 'accept' && i > 0 && tr[i - 1].act === 'propose') planned = true;

@@ -379,13 +379,31 @@ function internInterest(i: string): number {
   return id;
 }
 
+// Agents' interest ids are views of shared slabs: an Int32Array of its own costs an agent ≈ 120 B
+// more (its ArrayBuffer and backing store) for a dozen bytes of ids. A slab lives while any of its
+// views does.
+const SLAB_IDS = 1 << 14;
+let slab = new Int32Array(SLAB_IDS);
+let slabUsed = 0;
+
 /** The agent's interests as sorted distinct ids (cached on the agent: interests never change). */
 export function interestIdsOf(a: Agent): Int32Array {
   let ids = a.interestIds;
   if (!ids) {
     const set = new Set<number>();
     for (const i of a.interests) set.add(internInterest(i));
-    a.interestIds = ids = Int32Array.from(set).sort();
+    const sorted = Int32Array.from(set).sort();
+    if (sorted.length > SLAB_IDS >> 4) ids = sorted;
+    else {
+      if (slabUsed + sorted.length > slab.length) {
+        slab = new Int32Array(SLAB_IDS);
+        slabUsed = 0;
+      }
+      ids = slab.subarray(slabUsed, slabUsed + sorted.length);
+      ids.set(sorted);
+      slabUsed += sorted.length;
+    }
+    a.interestIds = ids;
   }
   return ids;
 }
@@ -435,9 +453,9 @@ export function describeCandidate(
 function sharedInterests(self: Agent, other: Agent): string[] {
   // Counted, then filled: a pushed array keeps room for 16 more in every candidate of the round.
   let n = 0;
-  for (const i of other.persona.interests) if (self.interests.has(i)) n++;
+  for (const i of other.persona.interests) if (self.interests.includes(i)) n++;
   const shared: string[] = new Array<string>(n);
   let k = 0;
-  for (const i of other.persona.interests) if (self.interests.has(i)) shared[k++] = i;
+  for (const i of other.persona.interests) if (self.interests.includes(i)) shared[k++] = i;
   return shared;
 }

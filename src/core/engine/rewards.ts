@@ -43,8 +43,8 @@ export function emptyWindow(): RewardWindow {
 const selfDisclosure = (act: DialogueAct): boolean => act === 'share' || act === 'answer' || act === 'disclose';
 
 /** Whether `u` (by someone else) tells `self` about a topic outside its interests. */
-function newTopic(u: Utterance, self: string, selfInterests: ReadonlySet<string>): boolean {
-  return u.from !== self && !!u.topic && selfDisclosure(u.act) && !selfInterests.has(u.topic);
+function newTopic(u: Utterance, self: string, selfInterests: readonly string[]): boolean {
+  return u.from !== self && !!u.topic && selfDisclosure(u.act) && !selfInterests.includes(u.topic);
 }
 
 /** Whether `transcript[i]`'s topic was already told before it (a handful of lines: a scan, not a set). */
@@ -62,7 +62,7 @@ export function recordConversation(
   w: RewardWindow,
   transcript: readonly Utterance[],
   self: string,
-  selfInterests: ReadonlySet<string>,
+  selfInterests: readonly string[],
 ): void {
   const b = w.basis;
   b.conversations++;

@@ -29,14 +29,14 @@ import { recall, recallAmong } from './recall';
 import { interleave, interviewQueries, mentions, namedPeople } from './interviewQuery';
 import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
-import type { Step } from './step';
+import { after, type Step } from './step';
 import { Tape } from './tape';
 import { UsageBook } from './usageBook';
 import type { CallLog } from '../llm/callLog';
 import { settingsFromScenario } from '../format/language/settings';
 import { TIE_FLOOR, TieTable } from './ties';
 import { fireEvents } from './timed-events';
-import { newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
+import { letGo, newTurn, PHASE_STEPS, STAGES, type Turn } from './turn';
 import { compileMechanics } from './compiledMechanics';
 import { WorldState } from './worldState';
 import { closeWorldRound, moduleEndRound, phaseRuns, resolveActions } from './worldPhase';
@@ -65,7 +65,10 @@ export type StepPoint =
 interface RoundContext {
   r: number;
   turns: Turn[];
-  index: EncounterIndex;
+  /** The encounter index of the round's start, let go after the round's last `meet`. */
+  index: EncounterIndex | undefined;
+  /** Whether the phase now running is the round's last (its turns can let go of what they hold as they finish). */
+  last: boolean;
   stage: StageOptions;
   phases: (t: Turn, tape: Tape, i: number, list: readonly Phase[], from?: number) => Step;
   signal?: AbortSignal;
@@ -147,6 +150,8 @@ export class Simulation {
   /** The step about to run or running. */
   current?: StepPoint;
   private broken = false;
+  /** The agents' memory streams were let go (forgetMemories). */
+  private forgotten = false;
   private readonly finished = { units: 0 };
   /** The phases of every round (engine/roundPlan.ts). */
   private readonly plan: readonly PlannedPhase[];
@@ -258,6 +263,7 @@ export class Simulation {
   /** Run to the end (or until aborted). Safe to call again after completion (does nothing). */
   async run(signal?: AbortSignal): Promise<RunResult> {
     if (this.broken) throw new Error('this simulation was interrupted mid-round; restore it from a checkpoint');
+    if (this.forgotten) throw new Error("this simulation's memories were let go; restore it from a checkpoint");
     try {
       await this.loadModule();
       if (this.completed < 0) await this.setup(signal);
@@ -310,7 +316,8 @@ export class Simulation {
     linkRelationships(w, personas);
     if (w.state) {
       for (const p of personas) w.state.of(p.id);
-      w.emit(w.state.stateEvent(0));
+      // As every round's end (worldPhase.ts): a scenario with actions or feeds but no quantity has no state to show.
+      if (w.state.hasQuantities) w.emit(w.state.stateEvent(0));
     }
     await this.point({ kind: 'round_end', round: 0 }, signal);
     this.endRound(0);
@@ -355,12 +362,27 @@ export class Simulation {
       }
     };
 
-    const ctx: RoundContext = { r, turns, index, stage, phases, signal, talks: [] };
-    for (const phase of this.plan) {
-      if (phase.runs && !phaseRuns(w, phase)) continue;
-      if (phase.kind === 'act') await this.actPhase(ctx, phase);
-      else await this[phase.name](ctx);
+    const ctx: RoundContext = { r, turns, index, last: false, stage, phases, signal, talks: [] };
+    let lastMeet = -1;
+    this.plan.forEach((p, k) => {
+      if (p.kind === 'builtin' && p.name === 'meet') lastMeet = k;
+    });
+    for (let k = 0; k < this.plan.length; k++) {
+      const phase = this.plan[k];
+      ctx.last = k === this.plan.length - 1;
+      if (!phase.runs || phaseRuns(w, phase)) {
+        if (phase.kind === 'act') await this.actPhase(ctx, phase);
+        else await this[phase.name](ctx);
+      }
+      // Candidates are drawn in `meet` only: the index (≈ 200 B an agent) need not outlive it.
+      if (k === lastMeet) {
+        ctx.index = undefined;
+        for (const t of turns) t.index = undefined;
+      }
     }
+    // Nothing reads the turns now: the checkpoint in afterRound need not hold them too.
+    for (const t of turns) letGo(t);
+    ctx.talks = [];
     if (w.state) {
       closeWorldRound(w);
       // The round's last word on the state is out; then one generation makes way for the next.
@@ -387,6 +409,7 @@ export class Simulation {
       first,
       (u, tape) => {
         if ('room' in u) {
+          if (!c.index) throw new Error(`round ${c.r}: rooms met after the round's last meet`);
           return holdRoom(w, u.room, c.index, tape, c.signal).then((conv) => {
             roomTalks[u.k] = conv;
           });
@@ -422,7 +445,11 @@ export class Simulation {
       t.conversations = [];
       t.candidates = [];
     }
-    await runStage(c.turns, (t, tape, i) => c.phases(t, tape, i, STAGES[2]), c.stage);
+    // The round's last phase: each turn lets go of what it holds as soon as it is done.
+    const learn = c.last
+      ? (t: Turn, tape: Tape, i: number): Step => after(c.phases(t, tape, i, STAGES[2]), () => letGo(t))
+      : (t: Turn, tape: Tape, i: number): Step => c.phases(t, tape, i, STAGES[2]);
+    await runStage(c.turns, learn, c.stage);
   }
 
   /**
@@ -556,6 +583,17 @@ export class Simulation {
       });
     }
     return res.answer;
+  }
+
+  /**
+   * Lets go of every agent's memory stream, for a host that wrote the run's last checkpoint and
+   * keeps only the network and the totals (`society run`'s closing summary): at a million agents
+   * the streams are ≈ 2.4 GB, which the summary's graphs can then reuse. The simulation cannot
+   * run on afterwards, and its memories are in the trace.
+   */
+  forgetMemories(): void {
+    this.forgotten = true;
+    for (const a of this.world.agents.values()) a.memories = [];
   }
 
   /** The state after the last completed round. Only valid between rounds (e.g. in afterRound). */

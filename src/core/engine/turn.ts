@@ -31,7 +31,8 @@ import type { ActPhase } from '../format/language/mechanics';
 
 export interface Turn {
   agent: Agent;
-  index: EncounterIndex;
+  /** The round's encounter index, until the round's last `meet` is over (see `letGo`). */
+  index: EncounterIndex | undefined;
   candidates: Candidate[];
   retrieved: RetrievedMemory[];
   partners: Candidate[];
@@ -82,6 +83,29 @@ export function newTurn(agent: Agent, index: EncounterIndex, signal?: AbortSigna
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
+function encounterIndex(t: Turn): EncounterIndex {
+  if (!t.index) throw new Error(`${t.agent.id}: the round's encounter index is used after its last meet`);
+  return t.index;
+}
+
+/**
+ * What a turn no longer needs once the round's last phase that reads turns is over for it: its
+ * retrieved memories, rewards and choices (≈ 1.2 KB an agent, 1.2 GB of a million-agent round,
+ * otherwise kept until the round ends and through its checkpoint).
+ */
+export function letGo(t: Turn): void {
+  t.index = undefined;
+  t.candidates = [];
+  t.retrieved = [];
+  t.partners = [];
+  t.choices = [];
+  t.conversations = [];
+  t.rewards = undefined;
+  t.previous = undefined;
+  t.recentPartners = [];
+  t.chosenAction = undefined;
+}
+
 /** Perceive: what the platform shows the agent now — the candidates it could talk to. */
 function perceive(world: World, t: Turn): void {
   const policy = world.settings.world.encounters;
@@ -89,12 +113,13 @@ function perceive(world: World, t: Turn): void {
   const seeds = proposeCandidates(
     t.agent,
     policy,
-    t.index,
+    encounterIndex(t),
     NO_ONE,
     rng,
     policy.mode === 'random' ? policy.per_round : CANDIDATES + policy.per_round - 1,
   );
-  t.candidates = seeds.map((s) => describeCandidate(t.agent, s.agent, s.via, world.ties, t.index));
+  const index = encounterIndex(t);
+  t.candidates = seeds.map((s) => describeCandidate(t.agent, s.agent, s.via, world.ties, index));
 }
 
 /** Retrieve: top-k memories for the situation (own interests and the people on offer). */
@@ -192,7 +217,7 @@ function rememberedPeople(world: World, t: Turn): Candidate[] {
     const id = m.cues?.partner;
     if (!id || id === t.agent.id || have.has(id) || !world.agents.has(id)) continue;
     have.add(id);
-    out.push(describeCandidate(t.agent, world.agents.get(id)!, 'network', world.ties, t.index));
+    out.push(describeCandidate(t.agent, world.agents.get(id)!, 'network', world.ties, encounterIndex(t)));
     if (out.length >= REMEMBERED_CANDIDATES) break;
   }
   return out;

@@ -229,7 +229,7 @@ describe('offline rule-based model', () => {
         { from: me.id, act: 'share', text: '', topic: 'jazz' },
       ],
       me.id,
-      new Set(me.interests),
+      me.interests,
     );
     recordRating(w, 0.7);
     const r = computeRewards(

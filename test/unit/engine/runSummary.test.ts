@@ -45,4 +45,19 @@ describe('run summary', () => {
       );
     });
   }
+
+  // `society run` lets the memories go before its summary (cli/run/closingReport.ts): the summary
+  // must not need them, and the simulation must not run on without them.
+  it('is the same once the memories are let go, and the simulation then refuses to run on', async () => {
+    const sim = Simulation.create(makeScenario(20, { world: { ...makeScenario(1).world, rounds: 3 } }));
+    const tally = new RewardTally();
+    sim.on(tally.listener);
+    await sim.run();
+    const before = summarizeRun(sim, tally);
+    assert.ok([...sim.world.agents.values()].some((a) => a.memories.length > 0));
+    sim.forgetMemories();
+    assert.ok([...sim.world.agents.values()].every((a) => a.memories.length === 0));
+    assert.deepEqual(summarizeRun(sim, tally), before);
+    await assert.rejects(sim.run(), /memories were let go/);
+  });
 });
