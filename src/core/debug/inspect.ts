@@ -42,7 +42,7 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
     model: a.model,
     persona: a.brief,
     rewards: { last: a.lastRewards ?? null, window: a.window },
-    ...(w.state ? { state: { ...w.state.of(id) } } : {}),
+    ...(w.state?.hasQuantities ? { state: { ...w.state.of(id) } } : {}),
     ties: { out: tiesOut, in: tiesIn },
     met: Object.fromEntries(a.met),
     ratedBy: Object.fromEntries(a.ratedBy),
@@ -130,7 +130,7 @@ export function worldState(sim: Simulation): Record<string, unknown> {
     ties: new Lazy(`${count(tieCount, 'tie')} (strength ≥ ${threshold})`, existing, tieCount),
     metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
     // The scenario's declared quantities (`state:`), as they stand at this stop.
-    ...(w.state ? { state: { ...w.state.world } } : {}),
+    ...(w.state?.hasQuantities ? { state: { ...w.state.world } } : {}),
     ...(w.state?.board ? { feeds: feedsView(w.state.board) } : {}),
     usage: w.totalUsage,
   };

@@ -65,7 +65,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     'examples/forum',
     () => example('forum/forum.society'),
     // Rewritten on a feed (posts, replies, likes, follows) before its private messages.
-    '0703f0a6c70d08f989051242b4af0d7eec16459de45a28f44497a1d6612b003c',
+    '8337aba1d2e6eefee91faf8722e62bd67bde0e6cd8fc34e2c5ca106065f9c458',
   ],
   [
     'examples/commons (world state and actions)',
