@@ -12,6 +12,7 @@ import { rememberIntroductions } from './introductions';
 import { recordConversation } from './rewards';
 import type { Step } from './step';
 import type { Tape } from './tape';
+import type { StateChange } from './stateChange';
 import { usageField, type World } from './world';
 import { messageCount } from '../format/language/settings';
 
@@ -138,15 +139,34 @@ function messageEvent(
  */
 export function rememberConversation(world: World, conv: Conversation, tape: Tape): void {
   if (!conv.transcript.length) return;
-  tape.later(() => {
-    for (const self of conv.members) rememberAs(world, conv, self);
+  tape.later({
+    kind: 'conversation',
+    members: conv.members.map((m) => m.id),
+    transcript: conv.transcript,
+    ...(conv.room ? { room: conv.room } : {}),
   });
+}
+
+/** The members of a conversation, as the stage commits it (engine/stateChange.ts). */
+export function rememberTalk(world: World, c: Extract<StateChange, { kind: 'conversation' }>): void {
+  const talk: Talk = { members: c.members.map((id) => agentNamed(world, id)), transcript: c.transcript, room: c.room };
+  for (const self of talk.members) rememberAs(world, talk, self);
+}
+
+/** What a conversation's memory and introductions are made of. */
+export type Talk = Pick<Conversation, 'members' | 'transcript' | 'room'>;
+
+/** An agent a committed change names (agents leave only between rounds: it is there). */
+export function agentNamed(world: World, id: string): Agent {
+  const a = world.agents.get(id);
+  if (!a) throw new Error(`a change of round ${world.round} names '${id}', who is not in the society`);
+  return a;
 }
 
 /** At most this many topics name a conversation in its memory. */
 const TOPICS_NAMED = 3;
 
-function rememberAs(world: World, conv: Conversation, self: Agent): void {
+function rememberAs(world: World, conv: Talk, self: Agent): void {
   const tr = conv.transcript;
   recordConversation(self.window, tr, self.id, self.interests);
   const others = othersThan(conv.members, self);

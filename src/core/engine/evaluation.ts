@@ -4,7 +4,8 @@
 // independent: each reads the ties as they stood at the evaluation barrier, and its effects are
 // committed afterwards in canonical order (so two ratings of the same tie in one round compose).
 import type { Agent } from './agent';
-import type { Conversation } from './conversation';
+import { agentNamed, type Conversation } from './conversation';
+import type { StateChange } from './stateChange';
 import { mutualTies } from './encounters';
 import { recordRating } from './rewards';
 import type { DecisionResponse, EvaluateRequest, TranscriptLine } from '../llm/types';
@@ -90,35 +91,48 @@ function rated(
   if (usage) event.usage = usage;
   tape.say(event);
 
-  tape.later(() => {
-    const cfg = world.settings.ties;
-    const previous = world.ties.get(rater.id, ratee.id);
-    const strength = updatedStrength(previous, tieTarget(reasons, cfg.weights), cfg);
-    world.ties.set(rater.id, ratee.id, strength, world.round);
-    world.emit({
-      type: 'tie',
-      round: world.round,
-      from: rater.id,
-      to: ratee.id,
-      previous,
-      strength,
-      exists: strength >= cfg.threshold,
-      cause: 'evaluation',
-    });
+  tape.later({ kind: 'rating', rater: rater.id, ratee: ratee.id, rating, reasons, said, ...(topic ? { topic } : {}) });
+}
 
-    // Importance grows with how far the rating is from indifferent (0.5).
-    const valence = 2 * rating - 1;
-    world.remember(
-      rater,
-      'evaluation',
-      `I rated my conversation with ${ratee.persona.name} ${rating.toFixed(2)}: ${said}`,
-      3 + 5 * Math.abs(valence),
-      topic ? { partner: ratee.id, valence, topic } : { partner: ratee.id, valence },
-    );
-
-    ratee.ratedBy.set(rater.id, rating);
-    recordRating(ratee.window, rating);
+/** A rating, as the stage commits it (engine/stateChange.ts). */
+export function commitRating(world: World, c: Extract<StateChange, { kind: 'rating' }>): void {
+  const rater = agentNamed(world, c.rater),
+    ratee = agentNamed(world, c.ratee);
+  const cfg = world.settings.ties;
+  const previous = world.ties.get(rater.id, ratee.id);
+  const strength = updatedStrength(previous, tieTarget(c.reasons, cfg.weights), cfg);
+  world.ties.set(rater.id, ratee.id, strength, world.round);
+  world.emit({
+    type: 'tie',
+    round: world.round,
+    from: rater.id,
+    to: ratee.id,
+    previous,
+    strength,
+    exists: strength >= cfg.threshold,
+    cause: 'evaluation',
   });
+
+  // Importance grows with how far the rating is from indifferent (0.5).
+  const valence = 2 * c.rating - 1;
+  world.remember(
+    rater,
+    'evaluation',
+    `I rated my conversation with ${ratee.persona.name} ${c.rating.toFixed(2)}: ${c.said}`,
+    3 + 5 * Math.abs(valence),
+    c.topic ? { partner: ratee.id, valence, topic: c.topic } : { partner: ratee.id, valence },
+  );
+
+  ratee.ratedBy.set(rater.id, c.rating);
+  recordRating(ratee.window, c.rating);
+}
+
+/** The members of a rated conversation count one more meeting with each other (at the commit). */
+export function countMeeting(world: World, members: readonly string[]): void {
+  const agents = members.map((id) => agentNamed(world, id));
+  for (const a of agents) {
+    for (const b of agents) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
+  }
 }
 
 /** Whether `who` said anything in the transcript. */
@@ -142,11 +156,7 @@ export function evaluateConversation(world: World, conv: Conversation, tape: Tap
   return after(
     inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)),
     () => {
-      tape.later(() => {
-        for (const a of conv.members) {
-          for (const b of conv.members) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
-        }
-      });
+      tape.later({ kind: 'met', members: conv.members.map((m) => m.id) });
     },
   );
 }

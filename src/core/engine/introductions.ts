@@ -4,7 +4,7 @@
 // (turn.ts rememberedPeople makes them a candidate) and the choice is the agent's own. This is
 // triadic closure by introduction; nothing is arranged by the engine.
 import type { Agent } from './agent';
-import type { Conversation } from './conversation';
+import type { Talk } from './conversation';
 import type { MemoryCues } from '../trace/events';
 import type { World } from './world';
 
@@ -18,7 +18,7 @@ export interface Introduction {
 }
 
 /** People named to `listener` by the others in the conversation: acquaintances of theirs it has not met. */
-export function introductionsTo(world: World, conv: Conversation, listener: Agent): readonly Introduction[] {
+export function introductionsTo(world: World, conv: Talk, listener: Agent): readonly Introduction[] {
   let out: Introduction[] | undefined; // most conversations introduce no one: no array for them
   for (const line of conv.transcript) {
     if (line.from === listener.id) continue;
@@ -36,7 +36,7 @@ export function introductionsTo(world: World, conv: Conversation, listener: Agen
 
 const NONE: readonly Introduction[] = [];
 
-function memberOf(conv: Conversation, id: string): Agent | undefined {
+function memberOf(conv: Talk, id: string): Agent | undefined {
   for (const m of conv.members) if (m.id === id) return m;
   return undefined;
 }
@@ -58,7 +58,7 @@ function cuesOf(i: Introduction, trust: number): MemoryCues {
   return cues;
 }
 
-export function rememberIntroductions(world: World, conv: Conversation, listener: Agent): void {
+export function rememberIntroductions(world: World, conv: Talk, listener: Agent): void {
   for (const i of introductionsTo(world, conv, listener)) {
     const trust = Math.round(50 * world.ties.get(listener.id, i.by.id)) / 100;
     world.remember(

@@ -31,6 +31,7 @@ import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
 import { after, type Step } from './step';
 import { Tape } from './tape';
+import { applyChange } from './stateChange';
 import { UsageBook } from './usageBook';
 import type { CallLog } from '../llm/callLog';
 import { settingsFromScenario } from '../format/language/settings';
@@ -344,6 +345,7 @@ export class Simulation {
     const stage: StageOptions = {
       width: this.gate ? 1 : (this.opts.concurrency ?? this.width()),
       emit: (e) => w.emit(e),
+      commit: (c) => applyChange(w, c),
       yieldEvery: this.opts.yieldEvery ?? 64,
       counter: this.finished,
     };

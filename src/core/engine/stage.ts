@@ -4,6 +4,7 @@
 // deferred state changes of all units run when the stage ends (the barrier), in unit order.
 // Emission order therefore never depends on how the units interleaved.
 import type { TraceEvent } from '../trace/events';
+import type { StateChange } from './stateChange';
 import type { Step } from './step';
 import { Tape } from './tape';
 
@@ -11,6 +12,8 @@ export interface StageOptions {
   /** Units in flight at once (1 = one after another). */
   width: number;
   emit: (e: TraceEvent) => void;
+  /** Applies one unit's deferred state change (engine/stateChange.ts applyChange). */
+  commit: (c: StateChange) => void;
   /** Give the event loop a turn after this many finished units (pause, abort, I/O). */
   yieldEvery: number;
   /** Shared count of finished units, so yields are spaced across stages. */
@@ -79,9 +82,9 @@ export async function runStage<U>(
   await Promise.all(workers);
   if (failure) throw failure.error;
   for (const t of tapes) {
-    for (const effect of t.effects) effect();
-    // A turn keeps its tape until its next stage: run effects must not keep what they closed over
-    // (a round's conversations and transcripts, ≈ 3 KB an agent) alive that long.
-    t.effects = [];
+    for (const change of t.changes) o.commit(change);
+    // A turn keeps its tape until its next stage: committed changes must not keep what they hold
+    // (a round's transcripts, ≈ 3 KB an agent) alive that long.
+    t.changes = [];
   }
 }

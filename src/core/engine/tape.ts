@@ -1,20 +1,22 @@
 // What one independent unit of work (an agent's turn stage, a conversation's evaluations) did,
 // held back so a stage can run its units concurrently yet publish them in canonical order.
 // `say` records events that depend only on the unit itself; `later` records state changes that
-// other units of the same stage must not see yet — they run when the stage commits.
+// other units of the same stage must not see yet (as data, engine/stateChange.ts) — they are
+// applied when the stage commits.
 import type { TraceEvent } from '../trace/events';
+import type { StateChange } from './stateChange';
 import type { Step } from './step';
 
 export class Tape {
   events: TraceEvent[] = [];
-  effects: (() => void)[] = [];
+  changes: StateChange[] = [];
 
   say(e: TraceEvent): void {
     this.events.push(e);
   }
 
-  later(effect: () => void): void {
-    this.effects.push(effect);
+  later(change: StateChange): void {
+    this.changes.push(change);
   }
 }
 
@@ -50,6 +52,6 @@ async function together<T>(
   await Promise.all(started);
   for (const t of tapes) {
     for (const e of t.events) tape.say(e);
-    for (const f of t.effects) tape.later(f);
+    for (const c of t.changes) tape.later(c);
   }
 }

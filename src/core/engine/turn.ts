@@ -310,10 +310,7 @@ function reward(world: World, t: Turn): void {
     total: r.total,
     basis: r.basis,
   });
-  t.tape.later(() => {
-    world.roundStats.rewardSum += r.total;
-    world.roundStats.rewardCount++;
-  });
+  t.tape.later({ kind: 'reward', total: r.total });
   const low = weakest(r, r.weights);
   const parts = DRIVERS.map((d) => `${d} ${r.raw[d].toFixed(2)}`).join(', ');
   // "socializing", not "social": a noun, with the stem relevance already counts for "social 0.55".

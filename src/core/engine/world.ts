@@ -294,25 +294,25 @@ export class World {
       ...(err instanceof ModelCallError ? { reason: err.reason } : {}),
       ...(spent ? usageField(spent) : {}),
     });
-    at.tape.later(() => {
-      this.usage.fail(cfg.name);
-      if (spent) this.book(at.agent, at.phase, spent);
+    at.tape.later({
+      kind: 'failed_call',
+      model: cfg.name,
+      agent: at.agent,
+      phase: at.phase,
+      ...(spent ? { spent } : {}),
     });
     if (!fallback) return undefined;
     this.fallback ??= new OfflineModel('offline-fallback', this.seed);
     return this.fallback.decideNow(req);
   }
 
-  /**
-   * Book usage when the unit commits. A closure of its own so that it holds only the usage, not
-   * the response or request: at 10,000 agents a stage's deferred effects are alive until the
-   * stage ends, and whatever they hold is copied into the old generation by the GC.
-   */
+  /** Book usage when the unit commits (engine/stateChange.ts). */
   private bookLater(tape: Tape, agent: string, phase: Phase, u: Usage): void {
-    tape.later(() => this.book(agent, phase, u));
+    tape.later({ kind: 'usage', agent, phase, usage: u });
   }
 
-  private book(agent: string, phase: Phase, u: Usage): void {
+  /** Books a model call's usage to the agent, its phase and the round (a committed change). */
+  book(agent: string, phase: Phase, u: Usage): void {
     this.usage.record(agent, phase, u);
     addUsage(this.roundStats.usage, u);
   }

@@ -2,11 +2,17 @@
 // for a model, started in batches so the first calls go out before every agent has started.
 import * as assert from 'node:assert/strict';
 import { runStage, type StageOptions } from '../../../src/core/engine/stage';
+import type { StateChange } from '../../../src/core/engine/stateChange';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
-const options = (emit: (e: TraceEvent) => void, width = Number.MAX_SAFE_INTEGER): StageOptions => ({
+const options = (
+  emit: (e: TraceEvent) => void,
+  width = Number.MAX_SAFE_INTEGER,
+  commit: (c: StateChange) => void = () => undefined,
+): StageOptions => ({
   width,
   emit,
+  commit,
   yieldEvery: 64,
   counter: { units: 0 },
 });
@@ -48,9 +54,13 @@ describe('stage runner', () => {
     await runStage(
       Array.from({ length: 50 }, (_, i) => i),
       (i, tape) => {
-        tape.later(() => order.push(i));
+        tape.later({ kind: 'reward', total: i });
       },
-      options(() => undefined, 8),
+      options(
+        () => undefined,
+        8,
+        (c) => order.push(c.kind === 'reward' ? c.total : -1),
+      ),
     );
     clearInterval(timer);
     assert.deepEqual(

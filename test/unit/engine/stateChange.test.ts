@@ -1,0 +1,61 @@
+// A stage's deferred state changes are data (engine/stateChange.ts), so that units could run on
+// worker threads and send their changes back: here every change is copied as a message between
+// threads would copy it (structuredClone) before the stage commits it, and the traces must be the
+// ones the engine writes with the changes it made itself.
+import * as assert from 'node:assert/strict';
+import type { Scenario } from '../../../src/core/format/language/model';
+import type { StateChange } from '../../../src/core/engine/stateChange';
+import { Tape } from '../../../src/core/engine/tape';
+import { makeScenario } from './scenarioFixture';
+import { example, traceOf } from './traceHelpers';
+
+function withRooms(): Scenario {
+  const base = makeScenario(16);
+  return makeScenario(16, {
+    world: {
+      ...base.world,
+      rounds: 6,
+      encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
+      rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }],
+    },
+    coaching: { enabled: true, every: 2 },
+  });
+}
+
+/** The trace of `scenario` with every change cloned on its way to the commit; the kinds seen. */
+async function tracedThroughCopies(scenario: Scenario): Promise<{ trace: string; kinds: Set<string> }> {
+  const kinds = new Set<string>();
+  const later = Object.getOwnPropertyDescriptor(Tape.prototype, 'later')!;
+  Object.defineProperty(Tape.prototype, 'later', {
+    ...later,
+    value(this: Tape, change: StateChange) {
+      kinds.add(change.kind);
+      // Plain JSON too: nothing a message could not carry (no agents, maps or functions).
+      assert.deepEqual(JSON.parse(JSON.stringify(change)), change);
+      (later.value as (c: StateChange) => void).call(this, structuredClone(change));
+    },
+  });
+  try {
+    return { trace: await traceOf(scenario), kinds };
+  } finally {
+    Object.defineProperty(Tape.prototype, 'later', later);
+  }
+}
+
+describe('state changes as data', () => {
+  for (const [name, scenario] of [
+    ['examples/friends', () => example('friends/friends.society')],
+    ['examples/commons', () => example('commons/commons.society')],
+    ['examples/forum', () => example('forum/forum.society')],
+    ['rooms and coaching', withRooms],
+  ] as const) {
+    it(`${name}: changes copied as between threads give the same trace`, async function () {
+      this.timeout(60_000);
+      const expected = await traceOf(await scenario());
+      const copied = await tracedThroughCopies(await scenario());
+      assert.equal(copied.trace, expected);
+      for (const kind of ['conversation', 'rating', 'met', 'reward'])
+        assert.ok(copied.kinds.has(kind), `no '${kind}' change`);
+    });
+  }
+});
