@@ -54,8 +54,9 @@ describe('state changes as data', () => {
       const expected = await traceOf(await scenario());
       const copied = await tracedThroughCopies(await scenario());
       assert.equal(copied.trace, expected);
-      for (const kind of ['conversation', 'rating', 'met', 'reward'])
+      for (const kind of ['conversation', 'rating', 'met', 'reward']) {
         assert.ok(copied.kinds.has(kind), `no '${kind}' change`);
+      }
     });
   }
 });
