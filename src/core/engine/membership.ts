@@ -30,6 +30,9 @@ export function addAgent(
   if (!modelNamed(world.scenario.models, model)) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
   const agent = createAgent(persona, model);
   world.agents.set(persona.id, agent);
+  // Its values start now, not when a stage first reads them: a stage's units must not change what
+  // the others see, nor the order the next state event lists agents in (engine/stateChange.ts).
+  world.state?.of(persona.id);
   world.membership++;
   world.emit({
     type: 'agent_added',

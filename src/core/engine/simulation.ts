@@ -100,6 +100,11 @@ export interface SimulationOptions {
   /** Units of work (an agent's stage, a room) between yields to the event loop (default 64). */
   yieldEvery?: number;
   /**
+   * Run every stage's units last to first; the trace must not change (test/unit/engine/unitOrder.test.ts):
+   * units that read only the state at their stage's start are what worker threads need.
+   */
+  reversedUnits?: boolean;
+  /**
    * Agents in flight at once within a stage. Default: every agent when a model that waits (an
    * LLM) is in use, else the sum of the `concurrency` of the models the agents and the coach use.
    * 1 runs them one by one (as with a gate); the trace is the same.
@@ -346,6 +351,7 @@ export class Simulation {
       width: this.gate ? 1 : (this.opts.concurrency ?? this.width()),
       emit: (e) => w.emit(e),
       commit: (c) => applyChange(w, c),
+      reversed: this.opts.reversedUnits === true,
       yieldEvery: this.opts.yieldEvery ?? 64,
       counter: this.finished,
     };

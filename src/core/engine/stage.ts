@@ -18,6 +18,11 @@ export interface StageOptions {
   yieldEvery: number;
   /** Shared count of finished units, so yields are spaced across stages. */
   counter: { units: number };
+  /**
+   * Run the units last to first (they are still published and committed in unit order): a check
+   * that each reads only the state at the stage's start, as running them on worker threads needs.
+   */
+  reversed?: boolean;
 }
 
 /** Workers started between turns of the event loop once some unit waits (see runStage). */
@@ -49,7 +54,7 @@ export async function runStage<U>(
 
   const worker = async (): Promise<void> => {
     while (!failure && next < n) {
-      const i = next++;
+      const i = o.reversed ? n - 1 - next++ : next++;
       const tape = (tapes[i] = new Tape());
       try {
         const step = work(units[i], tape, i);
