@@ -9,7 +9,7 @@ import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { RoundPhase } from '../../../src/core/format/language/mechanics';
 import { defaultRound } from '../../../src/core/engine/roundPlan';
-import { makeScenario, makePersona } from './scenarioFixture';
+import { makeScenario, makePersona, roomsScenario } from './scenarioFixture';
 import { example, traceOf } from './traceHelpers';
 
 type Line = Record<string, unknown> & { type: string; round?: number };
@@ -65,15 +65,7 @@ describe('declared rounds', function () {
   });
 
   it('rooms, timed events and coaching run the same with the default round written out', async () => {
-    const base = makeScenario(24);
-    const s = makeScenario(24, {
-      world: {
-        ...base.world,
-        rounds: 6,
-        encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
-        rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }],
-      },
-      coaching: { enabled: true, every: 2 },
+    const s = roomsScenario(24, 6, {
       events: [
         { at: 2, broadcast: 'A storm cancels all classes today.' },
         { at: 3, add: [makePersona(40)] },

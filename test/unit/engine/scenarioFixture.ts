@@ -85,3 +85,21 @@ export function makeScenario(n: number, over: Partial<Scenario> = {}): Scenario 
     ...over,
   };
 }
+
+/**
+ * `n` agents over `rounds` rounds who meet two recommended partners a round and share a four-seat
+ * lounge, coached every other round (`over` adds or replaces top-level fields, events say).
+ */
+export function roomsScenario(n: number, rounds: number, over: Partial<Scenario> = {}): Scenario {
+  const base = makeScenario(n);
+  return makeScenario(n, {
+    world: {
+      ...base.world,
+      rounds,
+      encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
+      rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }],
+    },
+    coaching: { enabled: true, every: 2 },
+    ...over,
+  });
+}

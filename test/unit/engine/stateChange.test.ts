@@ -6,21 +6,8 @@ import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { StateChange } from '../../../src/core/engine/stateChange';
 import { Tape } from '../../../src/core/engine/tape';
-import { makeScenario } from './scenarioFixture';
+import { roomsScenario } from './scenarioFixture';
 import { example, traceOf } from './traceHelpers';
-
-function withRooms(): Scenario {
-  const base = makeScenario(16);
-  return makeScenario(16, {
-    world: {
-      ...base.world,
-      rounds: 6,
-      encounters: { mode: 'recommend', per_round: 2, exploration: 0.2 },
-      rooms: [{ name: 'lounge', topic: 'music', members: [], size: 4 }],
-    },
-    coaching: { enabled: true, every: 2 },
-  });
-}
 
 /** The trace of `scenario` with every change cloned on its way to the commit; the kinds seen. */
 async function tracedThroughCopies(scenario: Scenario): Promise<{ trace: string; kinds: Set<string> }> {
@@ -47,7 +34,7 @@ describe('state changes as data', () => {
     ['examples/friends', () => example('friends/friends.society')],
     ['examples/commons', () => example('commons/commons.society')],
     ['examples/forum', () => example('forum/forum.society')],
-    ['rooms and coaching', withRooms],
+    ['rooms and coaching', () => roomsScenario(16, 6)],
   ] as const) {
     it(`${name}: changes copied as between threads give the same trace`, async function () {
       this.timeout(60_000);
