@@ -7,7 +7,8 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { useWorkbench } from './session';
-import { STEP_MS } from './workbench';
+import type { Frame } from 'playwright-core';
+import { STEP_MS, type Workbench } from './workbench';
 import { frameWith } from './worldSteps';
 import { readTrace } from '../../src/core/trace/reader';
 import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
@@ -160,34 +161,26 @@ describe('inspecting memories where personas are written (code-server + Chromium
     await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     await s.wb.command('Developer: Reload Window');
     await s.wb.page.locator('[id="status.problems"]').waitFor();
-    const inspector = await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
     // The query typed before the reload is in the restored view state and ranked again.
-    assert.equal(await inspector.locator('input[aria-label="Retrieval query"]').inputValue(), 'weekend plans');
-    await inspector.locator('.preview-result[data-rows="8"]').waitFor();
+    await onInspector(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`, async (inspector) => {
+      assert.equal(await inspector.locator('input[aria-label="Retrieval query"]').inputValue(), 'weekend plans');
+      await inspector.locator('.preview-result[data-rows="8"]').waitFor();
+    });
     await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).waitFor();
   });
 
   it('picking another agent in the inspector renames its tab and clamps the preview fields to the run', async () => {
     const ready = `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`;
-    let inspector = await frameWith(s.wb, ready);
     const source = coreSource();
     const state = source.stateAt()!;
     const other = [...state.agents.keys()].find((id) => id !== AGENT)!;
     const name = state.agents.get(other)!.persona.name ?? other;
-    // Out of range for this run and for k; not submitted (the form would refuse them). On a busy
-    // machine the window reload before may still replace the webview's frame (CI: "Frame was
-    // detached"): then the inspector is found again and the form filled anew.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await inspector.locator('input[aria-label="Round"]').fill('999');
-        await inspector.locator('input[aria-label="Top k"]').fill('200');
-        await inspector.locator('select[aria-label="Agent"]').selectOption(other);
-        break;
-      } catch (error) {
-        if (attempt === 3 || !/detached/i.test(String(error))) throw error;
-        inspector = await frameWith(s.wb, ready);
-      }
-    }
+    // Out of range for this run and for k; not submitted (the form would refuse them).
+    const inspector = await onInspector(s.wb, ready, async (f) => {
+      await f.locator('input[aria-label="Round"]').fill('999');
+      await f.locator('input[aria-label="Top k"]').fill('200');
+      await f.locator('select[aria-label="Agent"]').selectOption(other);
+    });
     await inspector.locator(`#memory-inspector[data-agent="${other}"]`).waitFor();
     await s.wb.page.locator('.tab', { hasText: `Memories: ${name}` }).waitFor();
     const round = source.lastRound + 1;
@@ -242,6 +235,23 @@ describe('inspecting memories where personas are written (code-server + Chromium
 });
 
 /** Waits until the run's trace under `runs` ends with run_end; returns its path. */
+/**
+ * Runs `act` on the memory inspector's frame (found by `ready`) and returns the frame. After a
+ * window reload VS Code may still replace a restored webview's frame (CI: "Frame was detached",
+ * on an idle machine too): then the frame is found again and `act` runs anew, up to three times.
+ */
+async function onInspector(wb: Workbench, ready: string, act: (inspector: Frame) => Promise<void>): Promise<Frame> {
+  for (let attempt = 1; ; attempt++) {
+    const inspector = await frameWith(wb, ready);
+    try {
+      await act(inspector);
+      return inspector;
+    } catch (error) {
+      if (attempt === 3 || !/detached/i.test(String(error))) throw error;
+    }
+  }
+}
+
 async function finishedTrace(runs: string): Promise<string> {
   let file = '';
   await waitFor(
