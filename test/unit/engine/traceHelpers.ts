@@ -1,24 +1,14 @@
 // Running a simulation into an in-memory JSONL trace, for determinism, resume and replay tests.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { PassThrough } from 'node:stream';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
-import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
-import { TraceWriter } from '../../../src/core/trace/writer';
+import type { SimulationOptions } from '../../../src/core/engine/simulation';
+import { runToText } from '../../support/runToText';
 
+/** The trace of a run to its end (runToText: the trace of a stream, flushed at every round's end). */
 export async function traceOf(scenario: Scenario, opts: SimulationOptions = {}): Promise<string> {
-  const out = new PassThrough();
-  const chunks: Buffer[] = [];
-  out.on('data', (c: Buffer) => chunks.push(c));
-  const writer = TraceWriter.toStream(out);
-  const sim = Simulation.create(scenario, opts);
-  writer.header(sim.header);
-  sim.on(writer.listener);
-  sim.afterRound = () => writer.flush();
-  await sim.run();
-  await writer.close();
-  return Buffer.concat(chunks).toString('utf8');
+  return (await runToText(scenario, opts)).trace;
 }
 
 /** An example scenario (`examples/<file>`), loaded as the CLI loads it; it must check clean. */
