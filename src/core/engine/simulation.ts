@@ -161,6 +161,8 @@ export class Simulation {
   private readonly finished = { units: 0 };
   /** The phases of every round (engine/roundPlan.ts). */
   private readonly plan: readonly PlannedPhase[];
+  /** The plan's last `meet` (-1: none), after which a round's encounter index is let go. */
+  private readonly lastMeet: number;
 
   private constructor(
     readonly world: World,
@@ -170,6 +172,7 @@ export class Simulation {
     world.forcedModel = opts.model;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
     this.plan = roundPlan(world.scenario);
+    this.lastMeet = this.plan.map((p) => p.kind === 'builtin' && p.name === 'meet').lastIndexOf(true);
     // Refused before any trace is opened: a host that has not allowed code gets nothing half-made.
     if (world.scenario.module && !opts.allowModule) {
       throw new ModuleNotAllowed(
@@ -371,10 +374,6 @@ export class Simulation {
     };
 
     const ctx: RoundContext = { r, turns, index, last: false, stage, phases, signal, talks: [] };
-    let lastMeet = -1;
-    this.plan.forEach((p, k) => {
-      if (p.kind === 'builtin' && p.name === 'meet') lastMeet = k;
-    });
     for (let k = 0; k < this.plan.length; k++) {
       const phase = this.plan[k];
       ctx.last = k === this.plan.length - 1;
@@ -383,7 +382,7 @@ export class Simulation {
         else await this[phase.name](ctx);
       }
       // Candidates are drawn in `meet` only: the index (≈ 200 B an agent) need not outlive it.
-      if (k === lastMeet) {
+      if (k === this.lastMeet) {
         ctx.index = undefined;
         for (const t of turns) t.index = undefined;
       }

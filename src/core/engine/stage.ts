@@ -5,7 +5,7 @@
 // Emission order therefore never depends on how the units interleaved.
 import type { TraceEvent } from '../trace/events';
 import type { StateChange } from './stateChange';
-import type { Step } from './step';
+import { eventLoopTurn, type Step } from './step';
 import { Tape } from './tape';
 
 export interface StageOptions {
@@ -27,9 +27,6 @@ export interface StageOptions {
 
 /** Workers started between turns of the event loop once some unit waits (see runStage). */
 const START_BATCH = 8;
-
-const nextTick = (): Promise<void> =>
-  new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
 
 export async function runStage<U>(
   units: readonly U[],
@@ -69,7 +66,7 @@ export async function runStage<U>(
       }
       finished[i] = 1;
       if (!failure) publish();
-      if (++o.counter.units % o.yieldEvery === 0) await nextTick();
+      if (++o.counter.units % o.yieldEvery === 0) await eventLoopTurn();
     }
   };
 
@@ -80,7 +77,7 @@ export async function runStage<U>(
   const workers: Promise<void>[] = [];
   const count = Math.max(1, Math.min(o.width, n));
   for (let w = 0; w < count && !failure; w++) {
-    if (w && w % START_BATCH === 0 && waiting) await nextTick();
+    if (w && w % START_BATCH === 0 && waiting) await eventLoopTurn();
     workers.push(worker());
   }
   // Every worker settles before the stage reports a failure, so nothing is emitted after it.

@@ -13,3 +13,7 @@ export function then<T>(x: T | Promise<T>, f: (value: T) => Step): Step {
 export function after(step: Step, f: () => Step): Step {
   return step ? step.then(f) : f();
 }
+
+/** A turn of the event loop (timers, I/O, signals), where setImmediate exists, else a timer's. */
+export const eventLoopTurn = (): Promise<void> =>
+  new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));

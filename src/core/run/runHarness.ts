@@ -15,6 +15,7 @@ import {
   type Checkpoint,
 } from '../engine/checkpoint';
 import { RewardTally } from '../engine/rewardTally';
+import { eventLoopTurn } from '../engine/step';
 import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/simulation';
 
 export interface RunTrace {
@@ -91,7 +92,7 @@ export class RunHarness {
       await writer?.flush();
       // Every round's end is a turn of the event loop for what waits on it (Ctrl-C, a pause or
       // stop from the editor): a file trace's writes, synchronous now, no longer give one.
-      await new Promise<void>((resolve) => setImmediate(resolve));
+      await eventLoopTurn();
       if (!final) await options.pace?.();
       const stop = !final && (options.stopAfterRound?.() ?? false);
       const plan = options.checkpoints;
