@@ -45,6 +45,8 @@ export const emptyUsage = emptyTotals;
 /** Where a decision is made: its phase, the deciding agent, the tape of its unit of work. */
 export interface DecisionSite {
   phase: Phase;
+  /** The declared action phase (`round:`) the decision belongs to: its error events name it, not `world`. */
+  declared?: string;
   agent: string;
   tape: Tape;
   /** The conversation a speak or evaluate decision belongs to. */
@@ -262,7 +264,7 @@ export class World {
       type: 'error',
       round: this.round,
       agent: at.agent,
-      phase: at.phase,
+      phase: at.declared ?? at.phase,
       kind: req.kind,
       ...(at.encounter ? { encounter: at.encounter } : {}),
       message: last
@@ -286,7 +288,7 @@ export class World {
       type: 'error',
       round: this.round,
       agent: at.agent,
-      phase: at.phase,
+      phase: at.declared ?? at.phase,
       kind: req.kind,
       ...(at.encounter ? { encounter: at.encounter } : {}),
       message: err instanceof Error ? err.message : String(err),

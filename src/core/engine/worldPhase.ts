@@ -20,16 +20,17 @@ import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
 import type { ActionEvent, ErrorEvent } from '../trace/events';
 
+/** Whose step failed, and in which action phase (its declared name; `world` when none is given). */
+interface Where {
+  agent?: string;
+  phase?: string;
+}
+
 /**
  * Runs `work`; an expression that fails on the way becomes an error event (the part of the
  * world phase it belonged to is skipped, the run goes on). Other errors are the engine's own.
  */
-function guarded<T>(
-  world: World,
-  say: (e: ErrorEvent) => void,
-  agent: string | undefined,
-  work: () => T,
-): T | undefined {
+function guarded<T>(world: World, say: (e: ErrorEvent) => void, { agent, phase }: Where, work: () => T): T | undefined {
   try {
     return work();
   } catch (err) {
@@ -38,7 +39,7 @@ function guarded<T>(
       type: 'error',
       round: world.round,
       ...(agent ? { agent } : {}),
-      phase: 'world',
+      phase: phase ?? WORLD_PHASE,
       message: err.message,
       handling: 'skipped',
       reason: 'expression',
@@ -108,7 +109,7 @@ function lastAndAhead(
  * the rest of that hook skipped) and the run goes on, as with an expression that fails: what it
  * changed before it threw stays changed.
  */
-function callHook(world: World, hook: string, agent: string | undefined, call: (m: SocietyModule) => void): void {
+function callHook(world: World, hook: string, { agent, phase }: Where, call: (m: SocietyModule) => void): void {
   try {
     call(world.module!);
   } catch (err) {
@@ -116,7 +117,7 @@ function callHook(world: World, hook: string, agent: string | undefined, call: (
       type: 'error',
       round: world.round,
       ...(agent ? { agent } : {}),
-      phase: 'world',
+      phase: phase ?? WORLD_PHASE,
       message: `module ${hook}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
       handling: 'skipped',
       reason: 'module',
@@ -136,7 +137,7 @@ export function phaseRuns(world: World, phase: PlannedPhase): boolean {
     guarded(
       world,
       (e) => world.emit(e),
-      undefined,
+      { phase: phase.name },
       () => phase.runs!(context) === true,
     ) ?? false
   );
@@ -179,7 +180,7 @@ export function chooseAction(world: World, t: Turn): Step {
   const options = guarded(
     world,
     (e) => t.tape.say(e),
-    a.id,
+    { agent: a.id, phase: phase?.name },
     () => optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions),
   );
   if (!options?.length) return;
@@ -214,7 +215,12 @@ export function chooseAction(world: World, t: Turn): Step {
     ...(state.board ? { posts: read.seen } : {}),
     n: world.agents.size,
   };
-  const decided = world.decide(a.model, request, { phase: 'world', agent: a.id, tape: t.tape }, t.signal);
+  const decided = world.decide(
+    a.model,
+    request,
+    { phase: 'world', declared: phase?.name, agent: a.id, tape: t.tape },
+    t.signal,
+  );
   return then(decided, (res) => {
     t.chosenAction = res;
   });
@@ -246,10 +252,11 @@ function apply(
   if (!compiled) return;
   const context = contextOf(state, a, world.agents.size, world.round, res.args, compiled);
   const emit = (e: ErrorEvent) => world.emit(e);
-  const possible = guarded(world, emit, a.id, () => !compiled.when || compiled.when(context) === true);
+  const where: Where = { agent: a.id, phase };
+  const possible = guarded(world, emit, where, () => !compiled.when || compiled.when(context) === true);
   if (possible === undefined) return;
   const applied: Record<string, [number, number]> = {};
-  const changes = possible ? guarded(world, emit, a.id, () => changesOf(state, a, compiled, res.args, context)) : {};
+  const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, res.args, context)) : {};
   if (!changes) return;
   {
     for (const [key, change] of Object.entries(changes)) {
@@ -278,7 +285,7 @@ function apply(
   world.emit(event);
   state.conduct.add(event);
   if (world.module?.afterAction) {
-    callHook(world, 'afterAction', a.id, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
+    callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
   }
   const values: Record<string, string> = {};
   for (const [k, v] of Object.entries(res.args)) values[`args.${k}`] = shown(v);
@@ -316,7 +323,7 @@ export function resolveActions(world: World, turns: readonly Turn[], phase: ActP
 /** The module's `endRound` hook, if it has one (after the declared updates, before the state event). */
 export function moduleEndRound(world: World): void {
   if (world.module?.endRound) {
-    callHook(world, 'endRound', undefined, (m) => m.endRound!(moduleWorld(world, 'endRound')));
+    callHook(world, 'endRound', {}, (m) => m.endRound!(moduleWorld(world, 'endRound')));
   }
 }
 
@@ -333,7 +340,7 @@ export function closeWorldRound(world: World): void {
   };
   const emit = (e: ErrorEvent) => world.emit(e);
   for (const u of state.compiled.worldUpdates) {
-    const x = guarded(world, emit, undefined, () => Number(u.evaluate(worldContext)));
+    const x = guarded(world, emit, {}, () => Number(u.evaluate(worldContext)));
     if (x !== undefined && Number.isFinite(x)) state.setWorld(u.quantity.name, x);
   }
   if (state.compiled.agentUpdates.length) {
@@ -341,7 +348,7 @@ export function closeWorldRound(world: World): void {
       const context = contextOf(state, a, n, round);
       context.me = { ...state.of(a.id) };
       const next = state.compiled.agentUpdates.map((u) =>
-        guarded(world, emit, a.id, () => Number(u.evaluate(context))),
+        guarded(world, emit, { agent: a.id }, () => Number(u.evaluate(context))),
       );
       state.compiled.agentUpdates.forEach((u, k) => {
         const x = next[k];

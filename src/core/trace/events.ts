@@ -291,7 +291,8 @@ export interface EventFiredEvent extends Base {
 export interface ErrorEvent extends Base {
   type: 'error';
   agent?: string;
-  phase?: Phase;
+  /** The turn's phase (PHASES); in an action phase, its declared name (`world` for the default one). */
+  phase?: Phase | (string & {});
   message: string;
   /**
    * What the engine did about it (the model's `on_error`): 'skipped' the decision, answered it

@@ -1,7 +1,8 @@
 // Declared actions through a real OpenAI-compatible endpoint (a local fake server): the `act`
-// decision is sent with a JSON schema that enumerates the actions on offer and bounds each
-// action's arguments, the answer takes effect, and an answer naming an action that is not on
-// offer is re-asked.
+// decision is sent with a JSON schema with one alternative per action on offer, each bounding its
+// own arguments; the answer takes effect, and an answer naming an action that is not on offer is
+// re-asked. These fake answers are flat ({"action", "args", …}), as a model without structured
+// output writes them; test/unit/engine/actionSchema.test.ts answers in the schema's own shape.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
@@ -64,8 +65,13 @@ describe('declared actions with an LLM provider', function () {
     const acts = server.requests.filter((r) => r.body?.response_format?.json_schema?.name === 'act');
     assert.ok(acts.length >= 4, `act requests: ${acts.length}`);
     const schema = acts[0].body.response_format.json_schema.schema;
-    assert.deepEqual(schema.properties.action.enum, ['fish', 'rest']);
-    assert.deepEqual(schema.properties.args.anyOf[0].properties.tonnes, { type: 'number', minimum: 0.5, maximum: 3 });
+    const alternatives = schema.properties.choice.anyOf;
+    assert.deepEqual(
+      alternatives.map((a: { properties: { action: { enum: string[] } } }) => a.properties.action.enum),
+      [['fish'], ['rest']],
+    );
+    assert.deepEqual(alternatives[0].properties.args.properties.tonnes, { type: 'number', minimum: 0.5, maximum: 3 });
+    assert.deepEqual(alternatives[1].properties.args.properties, {}, 'rest takes no arguments');
     assert.match(acts[0].body.messages[1].content, /fish: Fish the lake\.[\s\S]*tonnes: a number from 0\.5 to 3/);
     // The re-ask names what was wrong; the run then fished as answered (tonnes 1, the sample).
     assert.ok(
@@ -93,9 +99,9 @@ describe('declared actions with an LLM provider', function () {
       if (format?.name !== 'act') return undefined;
       const prompt = req.body.messages.map((m: { content: string }) => m.content).join('\n');
       const who = /You are (\w+)/.exec(prompt)?.[1] ?? 'someone';
-      const ids: string[] | undefined = format.schema.properties.args.anyOf.find(
-        (a: { properties: Record<string, unknown> }) => a.properties.to,
-      )?.properties.to.enum;
+      type Alternative = { properties: { args: { properties: Record<string, { enum?: string[] }> } } };
+      const ids = (format.schema.properties.choice.anyOf as Alternative[]).find((a) => a.properties.args.properties.to)
+        ?.properties.args.properties.to.enum;
       return {
         content: JSON.stringify(
           ids?.length
@@ -108,7 +114,10 @@ describe('declared actions with an LLM provider', function () {
     const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
     const acts = server.requests.slice(earlier).filter((r) => r.body?.response_format?.json_schema?.name === 'act');
     const schema = acts[0].body.response_format.json_schema.schema;
-    assert.ok(schema.required.includes('text'), 'posting actions on offer: the answer carries the text');
+    for (const a of schema.properties.choice.anyOf) {
+      assert.ok(a.required.includes('text'), `${a.properties.action.enum[0]} posts: its answer carries the text`);
+      assert.equal(a.properties.text.pattern, '\\S', 'not blank');
+    }
     const later = acts.find((r) => /opens a thread about kites/.test(r.body.messages[1].content));
     assert.ok(later, 'a later prompt shows the post read on the feed');
     assert.match(later!.body.messages[1].content, /On the feeds \(best ranked first\):\n- p1 on chat by /);

@@ -1,16 +1,22 @@
 // The answer to an `act` decision: which declared action, with which arguments. The strict schema
-// (for endpoints' structured output) enumerates the actions and gives each one's arguments their
-// bounds; answers are checked in code against the request (an action on offer, every argument
-// given, numbers in bounds, agents among those offered), since one lenient validator serves every
-// request. A model naming an agent instead of giving its id is repaired, and says so.
+// (for endpoints' structured output) has one alternative per action on offer, each fixing its name,
+// its own arguments with their bounds and, for an action that posts, the post's text: an endpoint
+// that follows it can only answer an action with that action's arguments. (When `action` was an
+// enum beside an independent `args` union, {"action": "gift", "args": {"amount": 3}} followed the
+// schema and was refused: about one decision in ten lost, issue 41.) Lenient models may answer
+// flat ({"action", "args", "reason"}); liftChoice brings the strict shape to that one. Answers are
+// checked in code against the request (an action on offer, every argument given, numbers in
+// bounds, agents among those offered), since one lenient validator serves every request. A model
+// naming an agent instead of giving its id is repaired, and says so.
 import type { ActRequest, ActResponse } from '../types';
 
 type Schema = Record<string, unknown>;
 
-function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest, strict: boolean): Schema {
+/** An argument's schema: the ids on offer for an agent or a post, a number within its bounds. */
+function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest): Schema {
   if (arg.type === 'agent' || arg.type === 'post') {
     const ids = arg.type === 'agent' ? req.others.map((o) => o.id) : postIds(req, arg);
-    return strict && ids.length
+    return ids.length
       ? {
           type: 'string',
           enum: ids,
@@ -31,30 +37,58 @@ function postIds(req: ActRequest, arg: { feed?: string }): string[] {
   return (req.posts ?? []).filter((p) => !arg.feed || p.feed === arg.feed).map((p) => p.id);
 }
 
-/** Whether any action on offer writes a post: then the answer carries its text. */
-const posting = (req: ActRequest): boolean => req.actions.some((a) => a.post !== undefined);
-
-export function actSchema(req: ActRequest, strict: boolean, text: Schema): Schema {
-  const argsOf = (a: ActRequest['actions'][number]): Schema => ({
-    type: 'object',
-    properties: Object.fromEntries(a.args.map((x) => [x.name, argSchema(x, req, strict)])),
-    required: a.args.map((x) => x.name),
-    ...(strict ? { additionalProperties: false } : {}),
-  });
+/** One action as an answer: its name fixed, its own arguments, and the text of the post it writes. */
+function choiceOf(a: ActRequest['actions'][number], req: ActRequest, text: (description: string) => Schema): Schema {
+  const post = a.post !== undefined;
   return {
     type: 'object',
+    description: a.description,
     properties: {
-      action: strict ? { type: 'string', enum: req.actions.map((a) => a.name) } : { type: 'string' },
-      args: strict ? { anyOf: req.actions.map(argsOf) } : { type: 'object' },
-      reason: text,
-      // Strict only: the lenient validator is compiled once for every act request (checkAct asks for the text).
-      ...(strict && posting(req)
-        ? { text: { type: 'string', description: 'the post, for an action that posts; else ""' } }
-        : {}),
+      action: { type: 'string', enum: [a.name] },
+      args: {
+        type: 'object',
+        properties: Object.fromEntries(a.args.map((x) => [x.name, argSchema(x, req)])),
+        required: a.args.map((x) => x.name),
+        additionalProperties: false,
+      },
+      // Not blank: checkAct refuses a post without text.
+      ...(post ? { text: { ...text(`the post ${a.name} writes`), pattern: '\\S' } } : {}),
     },
-    required: ['action', 'args', 'reason', ...(strict && posting(req) ? ['text'] : [])],
-    ...(strict ? { additionalProperties: false } : {}),
+    required: ['action', 'args', ...(post ? ['text'] : [])],
+    additionalProperties: false,
   };
+}
+
+/**
+ * Strict: the chosen action as one of the alternatives (choiceOf), and why. Lenient (compiled once
+ * for every act request): the flat shape liftChoice makes of either.
+ */
+export function actSchema(req: ActRequest, strict: boolean, text: (description: string) => Schema): Schema {
+  if (strict) {
+    return {
+      type: 'object',
+      properties: {
+        choice: { description: 'the action and its arguments', anyOf: req.actions.map((a) => choiceOf(a, req, text)) },
+        reason: text('one sentence'),
+      },
+      required: ['choice', 'reason'],
+      additionalProperties: false,
+    };
+  }
+  return {
+    type: 'object',
+    properties: { action: { type: 'string' }, args: { type: 'object' }, reason: text('one sentence') },
+    required: ['action', 'args', 'reason'],
+  };
+}
+
+/** The strict answer's choice ({action, args, text}) lifted to the top, where lenient models put them. */
+export function liftChoice(value: Record<string, unknown>): void {
+  const choice = value.choice;
+  if (value.action !== undefined || !choice || typeof choice !== 'object' || Array.isArray(choice)) return;
+  const { action, args, text } = choice as Record<string, unknown>;
+  Object.assign(value, { action, args }, text === undefined ? {} : { text });
+  delete value.choice;
 }
 
 /** The response, or what is wrong with it (for the re-ask). */

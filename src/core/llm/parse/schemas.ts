@@ -127,6 +127,6 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
     case 'interview':
       return object({ answer: text(strict, 'answer in character', MAX_ANSWER) }, strict);
     case 'act':
-      return actSchema(req, strict, text(strict, 'one sentence'));
+      return actSchema(req, strict, (description) => text(strict, description));
   }
 }

@@ -8,7 +8,7 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
-import { checkAct } from './actAnswer';
+import { checkAct, liftChoice } from './actAnswer';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
@@ -59,6 +59,9 @@ function normalise(req: DecisionRequest, value: Record<string, unknown>, repairs
     }
   };
   switch (req.kind) {
+    case 'act': // the strict schema's shape, flattened: the lenient validator and checkAct read that
+      liftChoice(value);
+      break;
     case 'choose_partner': {
       const given = value.choice;
       if (typeof given !== 'string') break;
