@@ -1,10 +1,12 @@
 // A real OpenAI-compatible HTTP server on 127.0.0.1 (random port) for tests and benchmarks:
 // /v1/chat/completions, /v1/embeddings, /v1/models, with scriptable answers per request —
 // content, latency, 429 + Retry-After, 5xx, malformed JSON bodies, hangs, response_format
-// rejection. It records every request (headers included) and the peak number in flight, so
+// rejection, or any instance of the request's own JSON schema (schemaAnswers). It records every request (headers included) and the peak number in flight, so
 // tests can assert what the real `openai` client did on the wire.
 import * as http from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
+import { stream } from '../../src/core/random/rng';
+import { randomInstance } from './schemaInstance';
 
 export interface FakeRequest {
   /** 0-based arrival order. */
@@ -347,4 +349,22 @@ export function faultMix(
     }
   };
   return { script, injected };
+}
+
+/**
+ * A script answering every chat request that sends a JSON schema with a random instance of that
+ * schema (schemaInstance.ts), seeded by `seed` and the request's arrival: an endpoint with strict
+ * structured output that holds to the schema and nothing more. `answered` counts the answers.
+ */
+export function schemaAnswers(seed = 1): { script: (req: FakeRequest) => FakeReply | undefined; answered: number } {
+  const out = {
+    answered: 0,
+    script: (req: FakeRequest): FakeReply | undefined => {
+      const schema = req.body?.response_format?.json_schema?.schema;
+      if (!schema) return undefined;
+      out.answered++;
+      return reply.json(randomInstance(schema, stream(seed, 'schema answer', req.n)));
+    },
+  };
+  return out;
 }

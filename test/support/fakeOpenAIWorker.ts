@@ -2,11 +2,13 @@
 // not share one event loop and one core. Configured with data (latency, fault mix) since
 // functions cannot cross threads.
 import { Worker, isMainThread, parentPort } from 'node:worker_threads';
-import { FakeOpenAI, faultMix, type InjectedFault } from './fakeOpenAI';
+import { FakeOpenAI, faultMix, schemaAnswers, type InjectedFault } from './fakeOpenAI';
 
 export interface RemoteConfig {
   latencyMs?: number;
   faults?: { rate: number; seed?: number };
+  /** Answer with random instances of each request's JSON schema (faults, if any, come first). */
+  schemaAnswers?: { seed?: number };
 }
 export interface RemoteStats {
   count: number;
@@ -72,7 +74,8 @@ if (!isMainThread && parentPort) {
     if (m.op === 'configure') {
       server.latencyMs = m.config.latencyMs ?? 0;
       const mix = m.config.faults ? faultMix(m.config.faults.rate, m.config.faults.seed) : undefined;
-      server.script = mix?.script;
+      const answers = m.config.schemaAnswers ? schemaAnswers(m.config.schemaAnswers.seed).script : undefined;
+      server.script = mix && answers ? (req) => mix.script(req) ?? answers(req) : (mix?.script ?? answers);
       injected = mix?.injected ?? null;
       port.postMessage({ id: m.id, value: undefined });
     } else if (m.op === 'stats') {
