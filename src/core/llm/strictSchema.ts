@@ -28,7 +28,7 @@ export const STRICT_LIMITS = {
 const TYPES = new Set(['string', 'number', 'integer', 'boolean', 'object', 'array', 'null']);
 const FORMATS = new Set(['date-time', 'time', 'date', 'duration', 'email', 'hostname', 'ipv4', 'ipv6', 'uuid']);
 /** Keywords a strict schema may use; anything else (allOf, oneOf, not, if, default, …) is rejected. */
-const KEYWORDS = new Set([
+export const STRICT_KEYWORDS: ReadonlySet<string> = new Set([
   'type',
   'description',
   'properties',
@@ -71,14 +71,15 @@ class Walk {
 
   node(s: unknown, at: string, depth: number): void {
     if (!isSchema(s)) return this.say(at, 'a schema must be an object');
-    for (const k of Object.keys(s)) if (!KEYWORDS.has(k)) this.say(at, `"${k}" is not supported`);
+    for (const k of Object.keys(s)) if (!STRICT_KEYWORDS.has(k)) this.say(at, `"${k}" is not supported`);
     if (!TYPED.some((k) => k in s)) this.say(at, 'no type: give "type", "enum", "const" or "anyOf"');
     const types = s.type === undefined ? [] : Array.isArray(s.type) ? s.type : [s.type];
     for (const t of types) if (!TYPES.has(String(t))) this.say(at, `type "${String(t)}" is not supported`);
     if (s.enum !== undefined) this.enumOf(s, types, at);
     if ('const' in s) this.chars += String(s.const).length;
-    if (s.format !== undefined && !FORMATS.has(String(s.format)))
+    if (s.format !== undefined && !FORMATS.has(String(s.format))) {
       this.say(at, `format "${String(s.format)}" is not supported`);
+    }
     if (s.pattern !== undefined) this.pattern(s.pattern, at);
     if (typeof s.minimum === 'number' && typeof s.maximum === 'number' && s.minimum > s.maximum) {
       this.say(at, `minimum ${s.minimum} is above maximum ${s.maximum}`);
@@ -106,8 +107,9 @@ class Walk {
     if (!isSchema(s.properties)) return this.say(at, 'an object must list its "properties"');
     const names = Object.keys(s.properties);
     const required = Array.isArray(s.required) ? s.required.map(String) : [];
-    for (const n of names)
+    for (const n of names) {
       if (!required.includes(n)) this.say(at, `"${n}" must be required (make it nullable instead)`);
+    }
     for (const n of required) if (!names.includes(n)) this.say(at, `"${n}" is required but not a property`);
     this.properties += names.length;
     for (const [name, p] of Object.entries(s.properties)) {
@@ -163,7 +165,8 @@ export function strictViolations(schema: unknown): string[] {
   if (w.enumValues > STRICT_LIMITS.enumValues) {
     w.say('', `${w.enumValues} enum values (at most ${STRICT_LIMITS.enumValues})`);
   }
-  if (w.chars > STRICT_LIMITS.chars)
+  if (w.chars > STRICT_LIMITS.chars) {
     w.say('', `${w.chars} characters of names and values (at most ${STRICT_LIMITS.chars})`);
+  }
   return w.problems;
 }

@@ -12,6 +12,7 @@ import { ModelRegistry } from '../../../src/core/llm/registry';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { ActionEvent, ErrorEvent, TraceEvent } from '../../../src/core/trace/events';
+import { readTrace } from '../../../src/core/trace/reader';
 import { traceOf } from './traceHelpers';
 import { scratchDir } from '../../support/scratch';
 
@@ -68,12 +69,7 @@ async function load(server: FakeOpenAI, onError = 'skip'): Promise<Scenario> {
 
 async function run(scenario: Scenario): Promise<TraceEvent[]> {
   const registry = new ModelRegistry(scenario, { secrets: () => 'sk-test' });
-  const trace = await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls });
-  return trace
-    .split('\n')
-    .slice(1)
-    .filter(Boolean)
-    .map((l) => JSON.parse(l) as TraceEvent);
+  return readTrace(await traceOf(scenario, { modelFactory: registry.factory, calls: registry.calls })).events;
 }
 
 describe('action decisions against an endpoint that answers exactly to the schema (issue 41: 4)', function () {

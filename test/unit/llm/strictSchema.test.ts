@@ -8,7 +8,8 @@ import { strictViolations, STRICT_LIMITS } from '../../../src/core/llm/strictSch
 import { responseSchema } from '../../../src/core/llm/parse/schemas';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import type { Scenario } from '../../../src/core/format/language/model';
-import type { ErrorEvent, TraceEvent } from '../../../src/core/trace/events';
+import type { ErrorEvent } from '../../../src/core/trace/events';
+import { readTrace } from '../../../src/core/trace/reader';
 import { requests } from '../../support/llmFixtures';
 import { schemaAnswers, startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { example, traceOf } from '../engine/traceHelpers';
@@ -117,18 +118,15 @@ describe('every schema the examples send is strict-valid, and every answer withi
 
       const sent = server.chatRequests().map((r) => r.body.response_format?.json_schema);
       assert.ok(sent.length > 0 && sent.every(Boolean), 'every request sent a schema');
-      for (const kind of kinds)
+      for (const kind of kinds) {
         assert.ok(
           sent.some((f) => f.name === kind),
           `${kind} decisions were made`,
         );
+      }
       for (const f of sent) assert.deepEqual(strictViolations(f.schema), [], `${f.name}: ${JSON.stringify(f.schema)}`);
 
-      const events = trace
-        .split('\n')
-        .slice(1)
-        .filter(Boolean)
-        .map((l) => JSON.parse(l) as TraceEvent);
+      const { events } = readTrace(trace);
       const refused = events.filter((e): e is ErrorEvent => e.type === 'error' && e.reason === 'unparseable');
       assert.deepEqual(
         refused.map((e) => e.message),
