@@ -147,6 +147,29 @@ actions:
     assert.equal(es.filter((e) => e.type === 'round_end').length, 3, 'the run went on');
   });
 
+  it('names the declared phase an expression failed in (issue 41: 4; was world)', async () => {
+    const sc = await fromText(`kind: scenario
+name: broken
+personas:
+  - { id: ana, name: Ana }
+  - { id: bo, name: Bo }
+world: { rounds: 1 }
+state:
+  world:
+    pot: { initial: 10, min: 0 }
+actions:
+  split:
+    description: Split the pot by a count that is zero.
+    effects:
+      world.pot: "double(int(world.pot) / (n - n))"
+round:
+  - { phase: share }
+`);
+    const errors = events(await traceOf(sc)).filter((e) => e.type === 'error' && e.reason === 'expression');
+    assert.ok(errors.length > 0, 'error events');
+    for (const e of errors) assert.equal((e as { phase?: string }).phase, 'share');
+  });
+
   it('lets experiment conditions set a quantity and a population distribution, and names a wrong path', async () => {
     const sc = await commons();
     const rich = withOverrides(sc, {
