@@ -18,11 +18,13 @@ import type { Turn } from './turn';
 import { usageField, type World } from './world';
 import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
+import { RunFailure } from './runFailure';
 import type { ActionEvent, ErrorEvent } from '../trace/events';
 
 /**
  * Runs `work`; an expression that fails on the way becomes an error event (the part of the
- * world phase it belonged to is skipped, the run goes on). Other errors are the engine's own.
+ * world phase it belonged to is skipped, the run goes on). One that passed its budget of steps
+ * stops the run (RunFailure). Other errors are the engine's own.
  */
 function guarded<T>(
   world: World,
@@ -34,15 +36,17 @@ function guarded<T>(
     return work();
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    say({
+    const event = {
       type: 'error',
       round: world.round,
       ...(agent ? { agent } : {}),
       phase: 'world',
       message: err.message,
-      handling: 'skipped',
+      handling: err.fatal ? 'fatal' : 'skipped',
       reason: 'expression',
-    });
+    } as const;
+    say(event);
+    if (event.handling === 'fatal') throw new RunFailure({ ...event, handling: 'fatal' });
     return undefined;
   }
 }
