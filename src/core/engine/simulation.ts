@@ -80,6 +80,8 @@ interface RoundContext {
 export interface SimulationOptions {
   /** The scenario's `module:` may be loaded and run (a trusted workspace; `--allow-module`). */
   allowModule?: boolean;
+  /** Longest one call of a module's hook may run, in ms (default HOOK_TIME_LIMIT_MS, engine/timedCall.ts). */
+  moduleTimeLimitMs?: number;
   /** Overrides scenario.seed. */
   seed?: number;
   /** Overrides scenario.world.rounds. */
@@ -170,6 +172,7 @@ export class Simulation {
     private readonly opts: SimulationOptions,
   ) {
     world.forcedModel = opts.model;
+    if (opts.moduleTimeLimitMs !== undefined) world.moduleTimeLimitMs = opts.moduleTimeLimitMs;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
     this.plan = roundPlan(world.scenario);
     this.lastMeet = this.plan.map((p) => p.kind === 'builtin' && p.name === 'meet').lastIndexOf(true);

@@ -19,6 +19,7 @@ import { usageField, type World } from './world';
 import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
 import { RunFailure } from './runFailure';
+import { CallOverran, isThenable, timedCall } from './timedCall';
 import type { ActionEvent, ErrorEvent } from '../trace/events';
 
 /**
@@ -110,21 +111,37 @@ function lastAndAhead(
 /**
  * Calls a hook of the scenario's module. A hook that throws is an error event (`reason: module`,
  * the rest of that hook skipped) and the run goes on, as with an expression that fails: what it
- * changed before it threw stays changed.
+ * changed before it threw stays changed. A hook that runs past its time limit, or hands back a
+ * promise (work left for after the call, outside the round it belongs to), stops the run
+ * (RunFailure): its round is dropped, the checkpoint before it stands.
  */
-function callHook(world: World, hook: string, agent: string | undefined, call: (m: SocietyModule) => void): void {
-  try {
-    call(world.module!);
-  } catch (err) {
-    world.emit({
+function callHook(world: World, hook: string, agent: string | undefined, call: (m: SocietyModule) => unknown): void {
+  const say = (message: string, fatal: boolean): ErrorEvent => {
+    const event = {
       type: 'error',
       round: world.round,
       ...(agent ? { agent } : {}),
       phase: 'world',
-      message: `module ${hook}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-      handling: 'skipped',
+      message: `module ${hook}: ${message}`,
+      handling: fatal ? 'fatal' : 'skipped',
       reason: 'module',
-    });
+    } as const;
+    world.emit(event);
+    if (fatal) throw new RunFailure({ ...event, handling: 'fatal' });
+    return event;
+  };
+  let result: unknown;
+  try {
+    result = timedCall(() => call(world.module!), world.moduleTimeLimitMs);
+  } catch (err) {
+    if (err instanceof CallOverran) say(err.message, true);
+    say(err instanceof Error ? err.message.split('\n')[0] : String(err), false);
+    return;
+  }
+  if (isThenable(result)) {
+    // Whatever it does later is not the run's; a rejection must not end the process.
+    Promise.resolve(result).catch(() => undefined);
+    say('returned a promise: hooks must be synchronous (an async hook\'s changes would land after its call)', true);
   }
 }
 

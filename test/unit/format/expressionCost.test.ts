@@ -11,20 +11,9 @@ import { expressionCost } from '../../../src/core/format/language/expressionCost
 import { MAX_EXPRESSION_STEPS, StepsExceeded, withStepBudget } from '../../../src/core/format/language/expressionSteps';
 import type { Mechanics } from '../../../src/core/format/language/mechanics';
 import { Environment } from '@marcbachmann/cel-js';
+import { nestedExists, splitOf, TEN } from './costlyExpressions';
 
 const file = path.resolve('/virtual/cost/s.society');
-const TEN = '[1,2,3,4,5,6,7,8,9,10]';
-
-/** `levels` nested exists over a list of ten, around a condition that never holds. */
-export function nestedExists(levels: number, list = TEN): string {
-  let body = 'world.x < 0.0';
-  for (let i = levels; i >= 1; i--) body = `${list}.exists(v${i}, ${body})`;
-  return body;
-}
-
-/** A list of `n` one-letter strings the check cannot size: a split string. */
-export const splitOf = (n: number): string => `'${'x'.repeat(n)}'.split('')`;
-
 async function diagnosticsOf(update: string) {
   const text = [
     'kind: scenario',
