@@ -13,7 +13,7 @@ import { WORLD_PHASE, type PlannedPhase } from './roundPlan';
 import { stream } from '../random/rng';
 import type { Agent } from './agent';
 import { changesOf, contextOf, optionsFor, type Choices } from './actionOptions';
-import { then, type Step } from './step';
+import { Pacer, then, type Step } from './step';
 import type { Turn } from './turn';
 import { usageField, type World } from './world';
 import type { WorldState } from './worldState';
@@ -322,10 +322,17 @@ function apply(
  * The chosen actions take effect in turn order. Each action event names its phase, but for the
  * default one (`world`): a round written out as the default gives the same trace.
  */
-export function resolveActions(world: World, turns: readonly Turn[], phase: ActPhase): void {
+export async function resolveActions(
+  world: World,
+  turns: readonly Turn[],
+  phase: ActPhase,
+  signal?: AbortSignal,
+): Promise<void> {
   const state = world.state;
   if (!state) return;
+  const pacer = new Pacer(signal);
   for (const t of turns) {
+    if (pacer.due) await pacer.turn();
     const res = t.chosenAction;
     t.chosenAction = undefined;
     if (res && world.agents.has(t.agent.id)) {
@@ -342,7 +349,7 @@ export function moduleEndRound(world: World): void {
 }
 
 /** The end of a round: every `update` from the closing state, world first; then the state event. */
-export function closeWorldRound(world: World): void {
+export async function closeWorldRound(world: World, signal?: AbortSignal): Promise<void> {
   const state = world.state;
   if (!state) return;
   const n = world.agents.size,
@@ -358,7 +365,9 @@ export function closeWorldRound(world: World): void {
     if (x !== undefined && Number.isFinite(x)) state.setWorld(u.quantity.name, x);
   }
   if (state.compiled.agentUpdates.length) {
+    const pacer = new Pacer(signal);
     for (const a of world.agents.values()) {
+      if (pacer.due) await pacer.turn();
       const context = contextOf(state, a, n, round);
       context.me = { ...state.of(a.id) };
       const next = state.compiled.agentUpdates.map((u) =>

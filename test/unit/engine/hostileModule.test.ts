@@ -110,4 +110,36 @@ describe('a module that would hold the run', function () {
     assert.equal(last.handling, 'fatal');
     assert.equal(last.round, 1);
   });
+
+  it("a stop (the editor's AbortSignal) is heard between slow hook calls, not only at the round's end", async () => {
+    const dir = scratchDir('society-module-slow-');
+    const personas = Array.from({ length: 30 }, (_, i) => `  - { id: p${i}, name: P${i} }`).join('\n');
+    const file = path.join(dir, 'slow.society');
+    fs.writeFileSync(path.join(dir, 'slow.mjs'), 'export function afterAction() { const end = Date.now() + 100; while (Date.now() < end); }\n');
+    fs.writeFileSync(
+      file,
+      SCENARIO.replace(/personas:\n.*\n.*\n/, `personas:\n${personas}\n`)
+        .replace('./clock.mjs', './slow.mjs')
+        .concat('actions:\n  wait:\n    description: Wait.\n'),
+    );
+    const { scenario: s, diagnostics } = await loadScenarioFile(file, { root: dir });
+    assert.ok(s, diagnostics.map((d) => d.message).join('\n'));
+    // 30 actions × 100 ms: a round's actions take 3 s; the stop comes 500 ms into them.
+    const sim = Simulation.create(s, { allowModule: true });
+    const stop = new AbortController();
+    let stoppedAt = 0;
+    sim.on((e) => {
+      if (e.type === 'action' && e.round === 1 && !stoppedAt) {
+        setTimeout(() => {
+          stoppedAt = performance.now();
+          stop.abort();
+        }, 500);
+      }
+    });
+    const result = await sim.run(stop.signal);
+    const heard = performance.now() - stoppedAt;
+    assert.equal(result.status, 'aborted');
+    assert.equal(result.completed, 0);
+    assert.ok(heard < 1000, `heard ${Math.round(heard)} ms after the stop`);
+  });
 });
