@@ -34,4 +34,6 @@ export function timedCall<T>(f: () => T, limitMs: number): T {
 
 /** Whether a value is a promise (or any thenable): what an `async` function gives. */
 export const isThenable = (x: unknown): x is PromiseLike<unknown> =>
-  (typeof x === 'object' || typeof x === 'function') && x !== null && typeof (x as PromiseLike<unknown>).then === 'function';
+  (typeof x === 'object' || typeof x === 'function') &&
+  x !== null &&
+  typeof (x as PromiseLike<unknown>).then === 'function';

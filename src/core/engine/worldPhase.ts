@@ -141,7 +141,7 @@ function callHook(world: World, hook: string, agent: string | undefined, call: (
   if (isThenable(result)) {
     // Whatever it does later is not the run's; a rejection must not end the process.
     Promise.resolve(result).catch(() => undefined);
-    say('returned a promise: hooks must be synchronous (an async hook\'s changes would land after its call)', true);
+    say("returned a promise: hooks must be synchronous (an async hook's changes would land after its call)", true);
   }
 }
 

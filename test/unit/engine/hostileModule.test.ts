@@ -115,7 +115,10 @@ describe('a module that would hold the run', function () {
     const dir = scratchDir('society-module-slow-');
     const personas = Array.from({ length: 30 }, (_, i) => `  - { id: p${i}, name: P${i} }`).join('\n');
     const file = path.join(dir, 'slow.society');
-    fs.writeFileSync(path.join(dir, 'slow.mjs'), 'export function afterAction() { const end = Date.now() + 100; while (Date.now() < end); }\n');
+    fs.writeFileSync(
+      path.join(dir, 'slow.mjs'),
+      'export function afterAction() { const end = Date.now() + 100; while (Date.now() < end); }\n',
+    );
     fs.writeFileSync(
       file,
       SCENARIO.replace(/personas:\n.*\n.*\n/, `personas:\n${personas}\n`)

@@ -43,13 +43,19 @@ describe('what an expression may cost', () => {
     assert.equal(d.severity, 'error');
     assert.equal(d.range.start.line, 6);
     assert.equal(d.range.start.character, '    x: { initial: 1, max: 100, update: "'.length);
-    assert.match(d.message, /^The update of world quantity 'x' could take 8\.\de9 steps in one evaluation, more than the 100,000/);
+    assert.match(
+      d.message,
+      /^The update of world quantity 'x' could take 8\.\de9 steps in one evaluation, more than the 100,000/,
+    );
   });
 
   it('a few nested macros over short lists are fine; the estimate is an upper bound of the steps counted', async () => {
     assert.deepEqual(await diagnosticsOf(`${nestedExists(3)} ? 1.0 : 0.0`), []);
     const env = new Environment();
-    for (const text of [nestedExists(3).replace(/world\.x/g, '1.0'), `${TEN}.map(a, a * 2).filter(b, b > 4).size() > 0`]) {
+    for (const text of [
+      nestedExists(3).replace(/world\.x/g, '1.0'),
+      `${TEN}.map(a, a * 2).filter(b, b > 4).size() > 0`,
+    ]) {
       const estimate = expressionCost(env.parse(text).ast).steps;
       assert.throws(() => withStepBudget(() => env.evaluate(text), 1), StepsExceeded, 'its steps are counted');
       assert.doesNotThrow(() => withStepBudget(() => env.evaluate(text), estimate), `${text}: over ${estimate}`);
@@ -76,7 +82,11 @@ describe('what an expression may cost', () => {
     const text = `${TEN}.exists(a, a == 10 || ${TEN}.exists(b, ${TEN}.exists(c, false)))`;
     assert.equal(env.evaluate(text), true, 'unbounded, it is true');
     assert.throws(() => withStepBudget(() => env.evaluate(text), 200), StepsExceeded);
-    assert.equal(withStepBudget(() => env.evaluate(text)), true, 'within the default budget, true again');
+    assert.equal(
+      withStepBudget(() => env.evaluate(text)),
+      true,
+      'within the default budget, true again',
+    );
     assert.ok(MAX_EXPRESSION_STEPS >= 10_000);
   });
 });

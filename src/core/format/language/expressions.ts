@@ -39,7 +39,6 @@ export const POST_FIELDS = ['likes', 'replies', 'age'] as const;
 
 export type Evaluate = (context: ExpressionContext) => number | boolean;
 
-
 /** Which names an expression may read: world quantities only (world updates), or an agent's too. */
 export type Scope = { kind: 'world' } | { kind: 'agent' } | { kind: 'action'; action: Action };
 
