@@ -14,9 +14,12 @@ export interface ResumeOptions {
   root?: string;
   cache?: string;
   replay?: boolean;
+  /** `--allow-module` and `--module-time-limit S`: a resumed run with a module runs it as the run did. */
+  allowModule?: boolean;
+  moduleTimeLimit?: string;
 }
 
-/** `society run FILE [--scenario NAME] [--root DIR] --out DIR [--cache DIR] [--replay] --resume`, paths as typed from `cwd`. */
+/** `society run FILE [--scenario NAME] [--root DIR] --out DIR [--cache DIR] [--replay] [--allow-module] [--module-time-limit S] --resume`, paths as typed from `cwd`. */
 export function resumeCommand(o: ResumeOptions, cwd = process.cwd()): string {
   const from = (p: string, here: string): string => shellWord(path.relative(cwd, path.resolve(cwd, p)) || here);
   return [
@@ -28,6 +31,8 @@ export function resumeCommand(o: ResumeOptions, cwd = process.cwd()): string {
     from(o.out, '.'),
     ...(o.cache !== undefined ? ['--cache', from(o.cache, '.')] : []),
     ...(o.replay ? ['--replay'] : []),
+    ...(o.allowModule ? ['--allow-module'] : []),
+    ...(o.moduleTimeLimit !== undefined ? ['--module-time-limit', shellWord(o.moduleTimeLimit)] : []),
     '--resume',
   ].join(' ');
 }

@@ -22,7 +22,7 @@ import { agentCount, heapPlan, relaunchWithHeap } from '../run/heapRoom';
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--module-time-limit S] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
@@ -51,6 +51,10 @@ export const runCommand: Command = {
       'threads making the model calls: 2 or more, worker threads; 0 or 1, the main thread (default: $SOCIETY_THREADS, else the cores, at most 4)',
     ],
     ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
+    [
+      '--module-time-limit S',
+      "seconds one call of the module's hooks may run before the run stops with an error (default: 2)",
+    ],
     ['--json', 'print the closing summary as JSON'],
     ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
   ],
@@ -71,6 +75,7 @@ export const runCommand: Command = {
       cache: { type: 'string' },
       replay: { type: 'boolean' },
       'allow-module': { type: 'boolean' },
+      'module-time-limit': { type: 'string' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
@@ -86,6 +91,7 @@ export const runCommand: Command = {
     const seed = integerOption('seed', values.seed, MIN_SEED);
     const every = integerOption('checkpoint-every', values['checkpoint-every'], 1);
     const threads = integerOption('threads', values.threads, 0);
+    const hookSeconds = integerOption('module-time-limit', values['module-time-limit'], 1);
     const file = path.resolve(scenarioArg);
     const loaded = await loadScenario(file, 'run', values.scenario, values.quiet, values.root);
     if (!loaded) return 1;
@@ -107,7 +113,7 @@ export const runCommand: Command = {
       return 1;
     }
     try {
-      return await runInFolder({ values, file, loaded, out, rounds, seed, every, threads });
+      return await runInFolder({ values, file, loaded, out, rounds, seed, every, threads, hookSeconds });
     } finally {
       lock.release();
       made.removeEmpty();

@@ -8,6 +8,8 @@ import * as os from 'node:os';
 import * as v8 from 'node:v8';
 import type { Scenario } from '../../core/format/language/model';
 
+/** How long a relaunched run has to end after SIGTERM or SIGHUP before it is killed (ms). */
+export const STOP_GRACE_MS = 4000;
 /** Set in the relaunched process, so it never relaunches again. */
 export const RELAUNCHED = 'SOCIETY_HEAP_RELAUNCHED';
 const MB = 1 << 20;
@@ -87,7 +89,8 @@ export function heapArgs(mb: number): string[] {
 
 /**
  * Run this same command again in a child with `mb` of heap (heapArgs), and end as it ends.
- * SIGINT, SIGTERM and SIGHUP sent to this process are passed on. A Ctrl-C in a terminal reaches
+ * SIGINT, SIGTERM and SIGHUP sent to this process are passed on (after SIGTERM or SIGHUP the child
+ * has STOP_GRACE_MS to end, then it is killed). A Ctrl-C in a terminal reaches
  * the child twice then (from the terminal and from here, within milliseconds): the run counts it
  * as one press (interruptPresses.ts), as it does for `timeout` and other wrappers.
  */
@@ -97,8 +100,12 @@ export function relaunchWithHeap(mb: number): Promise<number> {
       stdio: 'inherit',
       env: { ...process.env, [RELAUNCHED]: '1' },
     });
+    let last: NodeJS.Timeout | undefined;
     const pass = (signal: NodeJS.Signals) => (): void => {
       child.kill(signal);
+      // SIGTERM and SIGHUP stop at once: a child that has not ended in a few seconds is held by
+      // something no signal reaches, and is killed. Its checkpoint is the last round's, whole.
+      if (signal !== 'SIGINT' && !last) last = setTimeout(() => child.kill('SIGKILL'), STOP_GRACE_MS).unref();
     };
     const handlers: [NodeJS.Signals, () => void][] = [
       ['SIGINT', pass('SIGINT')],
@@ -107,6 +114,7 @@ export function relaunchWithHeap(mb: number): Promise<number> {
     ];
     for (const [s, h] of handlers) process.on(s, h);
     const done = (): void => {
+      clearTimeout(last);
       for (const [s, h] of handlers) process.off(s, h);
     };
     child.on('error', (err) => {

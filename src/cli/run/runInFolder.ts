@@ -26,6 +26,8 @@ export interface RunRequest {
   every?: number;
   /** --threads: threads making the model calls. */
   threads?: number;
+  /** --module-time-limit: seconds one call of a module's hook may run. */
+  hookSeconds?: number;
 }
 
 /** The run in its locked --out folder: resume or start, run, report. Returns the exit code. */
@@ -147,7 +149,7 @@ interface Assembly {
  * gives the same bytes from any directory. An exit code when it cannot.
  */
 function openHarness(
-  { values, file, loaded, out, rounds, seed, every }: RunRequest,
+  { values, file, loaded, out, rounds, seed, every, hookSeconds }: RunRequest,
   { model, registry, cp, resumed, progress, signals }: Assembly,
 ): RunHarness | number {
   const { scenario } = loaded;
@@ -162,6 +164,7 @@ function openHarness(
     relevance: registry.memoryRelevance,
     calls: registry.calls,
     allowModule: values['allow-module'] === true,
+    ...(hookSeconds !== undefined ? { moduleTimeLimitMs: hookSeconds * 1000 } : {}),
   };
   try {
     return RunHarness.open(scenario, {

@@ -23,6 +23,7 @@ export interface RunValues {
   json?: boolean;
   quiet?: boolean;
   'allow-module'?: boolean;
+  'module-time-limit'?: string;
 }
 
 export interface Stopping {
@@ -45,7 +46,7 @@ export async function runToEnd(
   const { values } = s;
   // Every option the resume needs to load the same scenario and answer as this run did.
   const resumeHint = (): string =>
-    `continue with: ${resumeCommand({ file: s.file, out: s.out, scenario: values.scenario ?? (s.loaded.scenarios.length > 1 ? s.loaded.scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay })}`;
+    `continue with: ${resumeCommand({ file: s.file, out: s.out, scenario: values.scenario ?? (s.loaded.scenarios.length > 1 ? s.loaded.scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay, allowModule: values['allow-module'], moduleTimeLimit: values['module-time-limit'] })}`;
   // Where the trace ends, and what --resume will do from the newest checkpoint.
   const endsAfter = (round: number): string => {
     const at = harness.checkpointed;

@@ -3,6 +3,7 @@
 // still fails to compile stops the run before it starts, naming where it was written.
 import { compileExpression, expressionEnvironment, type Evaluate } from '../format/language/expressions';
 import type { Action, Mechanics, Quantity } from '../format/language/mechanics';
+import { StepsExceeded } from '../format/language/expressionSteps';
 
 export interface CompiledUpdate {
   quantity: Quantity;
@@ -34,11 +35,14 @@ export interface CompiledMechanics {
 
 /** An expression that failed while the run evaluated it (an integer division by zero, say). */
 export class ExpressionFailure extends Error {
+  /** It passed its budget of steps: it would for every agent again, so the run stops. */
+  readonly fatal: boolean;
   constructor(
     readonly where: string,
     cause: unknown,
   ) {
     super(`${where}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
+    this.fatal = cause instanceof StepsExceeded;
   }
 }
 

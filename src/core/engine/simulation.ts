@@ -29,7 +29,7 @@ import { recall, recallAmong } from './recall';
 import { interleave, interviewQueries, mentions, namedPeople } from './interviewQuery';
 import { evaluateConversation } from './evaluation';
 import { runStage, type StageOptions } from './stage';
-import { after, type Step } from './step';
+import { after, Pacer, type Step } from './step';
 import { Tape } from './tape';
 import { applyChange } from './stateChange';
 import { UsageBook } from './usageBook';
@@ -80,6 +80,8 @@ interface RoundContext {
 export interface SimulationOptions {
   /** The scenario's `module:` may be loaded and run (a trusted workspace; `--allow-module`). */
   allowModule?: boolean;
+  /** Longest one call of a module's hook may run, in ms (default HOOK_TIME_LIMIT_MS, engine/timedCall.ts). */
+  moduleTimeLimitMs?: number;
   /** Overrides scenario.seed. */
   seed?: number;
   /** Overrides scenario.world.rounds. */
@@ -170,6 +172,7 @@ export class Simulation {
     private readonly opts: SimulationOptions,
   ) {
     world.forcedModel = opts.model;
+    if (opts.moduleTimeLimitMs !== undefined) world.moduleTimeLimitMs = opts.moduleTimeLimitMs;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
     this.plan = roundPlan(world.scenario);
     this.lastMeet = this.plan.map((p) => p.kind === 'builtin' && p.name === 'meet').lastIndexOf(true);
@@ -357,6 +360,8 @@ export class Simulation {
       reversed: this.opts.reversedUnits === true,
       yieldEvery: this.opts.yieldEvery ?? 64,
       counter: this.finished,
+      // No signal: a stage's units see the stop at their next step point, and settle together.
+      pacer: new Pacer(),
     };
     // An agent's phases `list[from…]`, as plain calls while nothing has to wait (engine/step.ts).
     const phases = (t: Turn, tape: Tape, i: number, list: readonly Phase[], from = 0): Step => {
@@ -391,7 +396,7 @@ export class Simulation {
     for (const t of turns) letGo(t);
     ctx.talks = [];
     if (w.state) {
-      closeWorldRound(w);
+      await closeWorldRound(w, signal);
       // The round's last word on the state is out; then one generation makes way for the next.
       nextGeneration(w);
     } else moduleEndRound(w);
@@ -476,14 +481,15 @@ export class Simulation {
     if (phase.order === 'sequential') {
       for (const u of acting) {
         await runStage([u], choose, c.stage);
-        resolveActions(w, [u.t], phase);
+        await resolveActions(w, [u.t], phase, c.signal);
       }
     } else {
       await runStage(acting, choose, c.stage);
-      resolveActions(
+      await resolveActions(
         w,
         acting.map((u) => u.t),
         phase,
+        c.signal,
       );
     }
     w.state.conduct.close();

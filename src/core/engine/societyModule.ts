@@ -75,6 +75,13 @@ export async function loadSocietyModule(file: string): Promise<SocietyModule> {
     const hook = hooks[name];
     if (hook === undefined) continue;
     if (typeof hook !== 'function') throw new Error(`${file}: '${name}' must be a function`);
+    // An async hook's changes after its first `await` would land outside its call, in whatever the
+    // engine does next: a run that is no longer reproducible. Refused before the run begins.
+    if (/^Async/.test(hook.constructor.name)) {
+      throw new Error(
+        `${file}: '${name}' is async: hooks must be synchronous (the run calls them and goes on, so changes after an await would land outside the hook)`,
+      );
+    }
     out[name] = hook as never;
   }
   if (!out.afterAction && !out.endRound) {

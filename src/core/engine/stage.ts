@@ -5,7 +5,7 @@
 // Emission order therefore never depends on how the units interleaved.
 import type { TraceEvent } from '../trace/events';
 import type { StateChange } from './stateChange';
-import { eventLoopTurn, type Step } from './step';
+import { eventLoopTurn, type Pacer, type Step } from './step';
 import { Tape } from './tape';
 
 export interface StageOptions {
@@ -18,6 +18,8 @@ export interface StageOptions {
   yieldEvery: number;
   /** Shared count of finished units, so yields are spaced across stages. */
   counter: { units: number };
+  /** Turns of the event loop spaced in time too (step.ts), the stop heard after each. */
+  pacer?: Pacer;
   /**
    * Run the units last to first (they are still published and committed in unit order): a check
    * that each reads only the state at the stage's start, as running them on worker threads needs.
@@ -66,7 +68,8 @@ export async function runStage<U>(
       }
       finished[i] = 1;
       if (!failure) publish();
-      if (++o.counter.units % o.yieldEvery === 0) await eventLoopTurn();
+      // Every `yieldEvery` units, and sooner when units are slow (costly mechanics): a stop is heard.
+      if (++o.counter.units % o.yieldEvery === 0 || o.pacer?.due) await (o.pacer ? o.pacer.turn() : eventLoopTurn());
     }
   };
 

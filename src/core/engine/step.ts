@@ -17,3 +17,27 @@ export function after(step: Step, f: () => Step): Step {
 /** A turn of the event loop (timers, I/O, signals), where setImmediate exists, else a timer's. */
 export const eventLoopTurn = (): Promise<void> =>
   new Promise((r) => (typeof setImmediate === 'function' ? setImmediate(r) : setTimeout(r, 0)));
+
+/** Longest the world phase runs between turns of the event loop (ms): a stop is heard within it. */
+export const TURN_EVERY_MS = 200;
+
+/**
+ * Turns of the event loop spaced in time, for loops whose steps may each be slow (a costly
+ * expression, a module hook): after each turn, a stop that came in the meantime ends the run.
+ */
+export class Pacer {
+  private at = performance.now();
+
+  constructor(private readonly signal?: AbortSignal) {}
+
+  /** Whether a turn is due (cheap enough to ask after every agent). */
+  get due(): boolean {
+    return performance.now() - this.at >= TURN_EVERY_MS;
+  }
+
+  async turn(): Promise<void> {
+    await eventLoopTurn();
+    this.at = performance.now();
+    this.signal?.throwIfAborted();
+  }
+}

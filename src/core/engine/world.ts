@@ -59,6 +59,7 @@ export interface DecisionSite {
 }
 
 import type { SocietyModule } from './societyModule';
+import { HOOK_TIME_LIMIT_MS } from './timedCall';
 import type { WorldState } from './worldState';
 
 export class World {
@@ -78,6 +79,8 @@ export class World {
   state?: WorldState;
   /** The scenario's module of mechanics in code, once loaded (engine/societyModule.ts). */
   module?: SocietyModule;
+  /** Longest one call of a module's hook may run (engine/timedCall.ts). */
+  moduleTimeLimitMs = HOOK_TIME_LIMIT_MS;
   private readonly listeners: Listener[] = [];
   private readonly modelCache = new Map<string, AgentModel>();
   private readonly slots = new Map<string, Semaphore>();

@@ -13,11 +13,13 @@ import { WORLD_PHASE, type PlannedPhase } from './roundPlan';
 import { stream } from '../random/rng';
 import type { Agent } from './agent';
 import { changesOf, contextOf, optionsFor, type Choices } from './actionOptions';
-import { then, type Step } from './step';
+import { Pacer, then, type Step } from './step';
 import type { Turn } from './turn';
 import { usageField, type World } from './world';
 import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
+import { RunFailure } from './runFailure';
+import { CallOverran, isThenable, timedCall } from './timedCall';
 import type { ActionEvent, ErrorEvent } from '../trace/events';
 
 /** Whose step failed, and in which action phase (its declared name; `world` when none is given). */
@@ -28,22 +30,25 @@ interface Where {
 
 /**
  * Runs `work`; an expression that fails on the way becomes an error event (the part of the
- * world phase it belonged to is skipped, the run goes on). Other errors are the engine's own.
+ * world phase it belonged to is skipped, the run goes on). One that passed its budget of steps
+ * stops the run (RunFailure). Other errors are the engine's own.
  */
 function guarded<T>(world: World, say: (e: ErrorEvent) => void, { agent, phase }: Where, work: () => T): T | undefined {
   try {
     return work();
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    say({
+    const event = {
       type: 'error',
       round: world.round,
       ...(agent ? { agent } : {}),
       phase: phase ?? WORLD_PHASE,
       message: err.message,
-      handling: 'skipped',
+      handling: err.fatal ? 'fatal' : 'skipped',
       reason: 'expression',
-    });
+    } as const;
+    say(event);
+    if (event.handling === 'fatal') throw new RunFailure({ ...event, handling: 'fatal' });
     return undefined;
   }
 }
@@ -107,21 +112,37 @@ function lastAndAhead(
 /**
  * Calls a hook of the scenario's module. A hook that throws is an error event (`reason: module`,
  * the rest of that hook skipped) and the run goes on, as with an expression that fails: what it
- * changed before it threw stays changed.
+ * changed before it threw stays changed. A hook that runs past its time limit, or hands back a
+ * promise (work left for after the call, outside the round it belongs to), stops the run
+ * (RunFailure): its round is dropped, the checkpoint before it stands.
  */
-function callHook(world: World, hook: string, { agent, phase }: Where, call: (m: SocietyModule) => void): void {
-  try {
-    call(world.module!);
-  } catch (err) {
-    world.emit({
+function callHook(world: World, hook: string, { agent, phase }: Where, call: (m: SocietyModule) => unknown): void {
+  const say = (message: string, fatal: boolean): ErrorEvent => {
+    const event = {
       type: 'error',
       round: world.round,
       ...(agent ? { agent } : {}),
       phase: phase ?? WORLD_PHASE,
-      message: `module ${hook}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`,
-      handling: 'skipped',
+      message: `module ${hook}: ${message}`,
+      handling: fatal ? 'fatal' : 'skipped',
       reason: 'module',
-    });
+    } as const;
+    world.emit(event);
+    if (fatal) throw new RunFailure({ ...event, handling: 'fatal' });
+    return event;
+  };
+  let result: unknown;
+  try {
+    result = timedCall(() => call(world.module!), world.moduleTimeLimitMs);
+  } catch (err) {
+    if (err instanceof CallOverran) say(err.message, true);
+    say(err instanceof Error ? err.message.split('\n')[0] : String(err), false);
+    return;
+  }
+  if (isThenable(result)) {
+    // Whatever it does later is not the run's; a rejection must not end the process.
+    Promise.resolve(result).catch(() => undefined);
+    say("returned a promise: hooks must be synchronous (an async hook's changes would land after its call)", true);
   }
 }
 
@@ -308,10 +329,17 @@ function apply(
  * The chosen actions take effect in turn order. Each action event names its phase, but for the
  * default one (`world`): a round written out as the default gives the same trace.
  */
-export function resolveActions(world: World, turns: readonly Turn[], phase: ActPhase): void {
+export async function resolveActions(
+  world: World,
+  turns: readonly Turn[],
+  phase: ActPhase,
+  signal?: AbortSignal,
+): Promise<void> {
   const state = world.state;
   if (!state) return;
+  const pacer = new Pacer(signal);
   for (const t of turns) {
+    if (pacer.due) await pacer.turn();
     const res = t.chosenAction;
     t.chosenAction = undefined;
     if (res && world.agents.has(t.agent.id)) {
@@ -328,7 +356,7 @@ export function moduleEndRound(world: World): void {
 }
 
 /** The end of a round: every `update` from the closing state, world first; then the state event. */
-export function closeWorldRound(world: World): void {
+export async function closeWorldRound(world: World, signal?: AbortSignal): Promise<void> {
   const state = world.state;
   if (!state) return;
   const n = world.agents.size,
@@ -344,7 +372,9 @@ export function closeWorldRound(world: World): void {
     if (x !== undefined && Number.isFinite(x)) state.setWorld(u.quantity.name, x);
   }
   if (state.compiled.agentUpdates.length) {
+    const pacer = new Pacer(signal);
     for (const a of world.agents.values()) {
+      if (pacer.due) await pacer.turn();
       const context = contextOf(state, a, n, round);
       context.me = { ...state.of(a.id) };
       const next = state.compiled.agentUpdates.map((u) =>

@@ -16,6 +16,7 @@ import {
 } from '../engine/checkpoint';
 import { RewardTally } from '../engine/rewardTally';
 import { eventLoopTurn } from '../engine/step';
+import { RunFailure } from '../engine/runFailure';
 import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/simulation';
 
 export interface RunTrace {
@@ -159,6 +160,8 @@ export class RunHarness {
       result = await this.sim.run(both);
     } catch (err) {
       this.writer?.discard();
+      // Why the run stopped, after its last whole round (engine/runFailure.ts).
+      if (err instanceof RunFailure) this.writer?.epilogue(err.event);
       await this.writer?.close();
       throw err;
     }

@@ -227,6 +227,14 @@ export class TraceWriter {
 
   readonly listener = (e: TraceEvent): void => this.event(e);
 
+  /**
+   * A last line after the last whole round (a run that failed says why: engine/runFailure.ts),
+   * in no round of the index: --resume cuts the trace back to its checkpoint before it anyway.
+   */
+  epilogue(e: TraceEvent): void {
+    this.add(e);
+  }
+
   /** Encode one line into the current chunk (a new one if it might not fit). */
   private add(x: unknown): void {
     const line = JSON.stringify(x);

@@ -6,6 +6,9 @@
 import { Environment } from '@marcbachmann/cel-js';
 import type { Action, Mechanics } from './mechanics';
 import { TRAIT_NAMES } from './model';
+import { expressionCost } from './expressionCost';
+import { EXPRESSION_LIMITS } from './expressionLimits';
+import { MAX_EXPRESSION_STEPS, withStepBudget } from './expressionSteps';
 
 /** What an expression must give. */
 export type Wanted = 'number' | 'bool';
@@ -15,6 +18,8 @@ export interface ExpressionProblem {
   message: string;
   start: number;
   end: number;
+  /** The diagnostic it is, when not an invalid expression's (SOC061): SOC075, too costly. */
+  code?: 'SOC075';
 }
 
 /** The values an expression reads: every quantity is a number; an agent argument is an id. */
@@ -34,8 +39,6 @@ export const POST_FIELDS = ['likes', 'replies', 'age'] as const;
 
 export type Evaluate = (context: ExpressionContext) => number | boolean;
 
-const LIMITS = { maxAstNodes: 400, maxDepth: 32, maxListElements: 100, maxMapEntries: 100, maxCallArguments: 8 };
-
 /** Which names an expression may read: world quantities only (world updates), or an agent's too. */
 export type Scope = { kind: 'world' } | { kind: 'agent' } | { kind: 'action'; action: Action };
 
@@ -43,7 +46,7 @@ const numbers = (names: readonly string[]): Record<string, string> =>
   Object.fromEntries(names.map((q) => [q, 'double']));
 
 function baseEnvironment(): Environment {
-  const env = new Environment({ limits: LIMITS });
+  const env = new Environment({ limits: { ...EXPRESSION_LIMITS } });
   // Whole-number literals and `n` mix with the doubles the state is made of.
   const ops: Record<string, (a: number, b: number) => number> = {
     '+': (a, b) => a + b,
@@ -114,6 +117,8 @@ export function checkExpression(env: Environment, text: string, wanted: Wanted):
     const end = Math.max(start, clampOffset(node?.end ?? text.length, text));
     return { message: firstLine(result.error), start, end: end > start ? end : Math.min(text.length, start + 1) };
   }
+  const costly = tooCostly(env, text);
+  if (costly) return costly;
   const type = result.type;
   const ok = type === 'dyn' || (wanted === 'bool' ? type === 'bool' : type === 'double' || type === 'int');
   if (!ok) {
@@ -126,11 +131,33 @@ export function checkExpression(env: Environment, text: string, wanted: Wanted):
   return undefined;
 }
 
-/** A checked expression, ready to evaluate; CEL integers come back as numbers. */
+/** An expression whose evaluation could take more steps than the run allows it (SOC075). */
+export function tooCostly(env: Environment, text: string): ExpressionProblem | undefined {
+  const cost = expressionCost(env.parse(text).ast);
+  if (cost.steps <= MAX_EXPRESSION_STEPS) return undefined;
+  return {
+    code: 'SOC075',
+    message:
+      `could take ${approximately(cost.steps)} steps in one evaluation, more than the ${MAX_EXPRESSION_STEPS.toLocaleString('en')} ` +
+      'an expression may: each exists/all/exists_one/map/filter repeats what it holds once per element, so nesting them multiplies',
+    start: cost.start ?? 0,
+    end: cost.end ?? text.length,
+  };
+}
+
+/** A count too large to write out: 1.2e9. */
+function approximately(n: number): string {
+  return n < 1e7 ? Math.round(n).toLocaleString('en') : n.toExponential(1).replace('+', '');
+}
+
+/**
+ * A checked expression, ready to evaluate; CEL integers come back as numbers. Each evaluation
+ * may take MAX_EXPRESSION_STEPS steps (expressionSteps.ts), StepsExceeded past them.
+ */
 export function compileExpression(env: Environment, text: string): Evaluate {
   const program = env.parse(text);
   return (context) => {
-    const value = program(context as unknown as Record<string, unknown>);
+    const value = withStepBudget(() => program(context as unknown as Record<string, unknown>));
     if (typeof value === 'bigint') return Number(value);
     if (typeof value === 'number' || typeof value === 'boolean') return value;
     throw new Error(`gave ${typeof value}, not a number or a condition`);

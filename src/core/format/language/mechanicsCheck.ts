@@ -12,6 +12,7 @@ import type { Locator } from './locate';
 import { RESERVED_NAMES, type Action, type Mechanics } from './mechanics';
 import {
   checkExpression,
+  tooCostly,
   compileExpression,
   expressionEnvironment,
   type ExpressionContext,
@@ -289,11 +290,10 @@ function environment(m: Mechanics, scope: Scope): Environment | undefined {
   }
 }
 
-/** A syntax error of an expression, for scenarios that do not read cleanly (names may be missing). */
+/** A syntax error of an expression (or its cost, SOC075), for scenarios that do not read cleanly (names may be missing). */
 function syntaxProblem(env: Environment, text: string): ExpressionProblem | undefined {
   try {
-    env.parse(text);
-    return undefined;
+    return tooCostly(env, text);
   } catch (err) {
     const e = err as { summary?: string; message?: string; node?: { start?: number; end?: number } };
     const start = Math.max(0, Math.min(text.length, e.node?.start ?? 0));
@@ -350,7 +350,7 @@ function reportProblem(c: Checker, site: ExpressionSite, problem: ExpressionProb
     p.suggestion && written === site.text.slice(p.start, p.end)
       ? [{ title: `Change to '${p.suggestion}'`, file: c.at.file.file, range, newText: p.suggestion }]
       : [];
-  diag(c, 'SOC061', 'error', p.message, range, fixes);
+  diag(c, problem.code ?? 'SOC061', 'error', p.message, range, fixes);
 }
 
 /** A `when` that reads nothing and is false: nobody can ever take the action (SOC064). */

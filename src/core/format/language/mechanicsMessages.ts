@@ -129,6 +129,8 @@ export function explainProblem(p: ExpressionProblem, site: ExpressionSite, m: Me
   if (key) return unknownKey(p, key[1], site, m);
   const variable = /^Unknown variable: ([A-Za-z_]\w*)$/.exec(p.message);
   if (variable) return unknownVariable(p, variable[1], site, m);
-  if (p.message.startsWith('gives ')) return { ...p, message: `${sentence(site.what)} ${p.message}` };
+  if (p.message.startsWith('gives ') || p.code === 'SOC075') {
+    return { ...p, message: `${sentence(site.what)} ${p.message}` };
+  }
   return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
 }

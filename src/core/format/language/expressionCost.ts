@@ -1,0 +1,89 @@
+// What an expression may cost, found before it runs: the most steps one evaluation can take, in
+// the unit the run counts (expressionSteps.ts: one step a sub-expression evaluated). Each node is
+// a step; a macro that iterates (`exists`, `all`, `exists_one`, `map`, `filter`) takes its body's
+// steps once per element of what it ranges over, so nesting multiplies. A list written out has
+// its length; a list another macro makes, the length of what that one ranges over; `a + b` the
+// sum; anything else (a map's keys, a split string, a variable) counts as the longest list an
+// expression may write out — an estimate, which the run's own count backs up.
+import { EXPRESSION_LIMITS } from './expressionLimits';
+
+/** The estimate of the most steps, and the iterating macro that costs the most (where to point). */
+export interface ExpressionCost {
+  steps: number;
+  /** Offsets of the outermost iterating macro, when there is one. */
+  start?: number;
+  end?: number;
+}
+
+/** A parsed cel-js node, as far as the estimate reads it. */
+interface Node {
+  op: string;
+  args: unknown;
+  start: number;
+  end: number;
+  meta: { alternate?: Node };
+}
+
+interface Comprehension {
+  iterable: Node;
+  init: Node;
+  step: Node;
+  kind?: string;
+}
+
+const isNode = (x: unknown): x is Node =>
+  typeof x === 'object' && x !== null && typeof (x as Node).op === 'string' && 'meta' in x;
+
+/** Elements of what a node gives, when it is a list the estimate can size. */
+function sizeOf(node: Node): number | undefined {
+  const n = node.meta.alternate ?? node;
+  if (n.op === 'list' && Array.isArray(n.args)) return n.args.length;
+  if (n.op === 'comprehension') {
+    const c = n.args as Comprehension;
+    return c.kind === 'quantifier' ? undefined : rangeOf(c.iterable);
+  }
+  if (n.op === '+' && Array.isArray(n.args)) {
+    const [a, b] = (n.args as Node[]).map(sizeOf);
+    return a !== undefined && b !== undefined ? a + b : undefined;
+  }
+  return undefined;
+}
+
+/** Elements a macro ranges over: known, or the longest list an expression may write. */
+const rangeOf = (node: Node): number => sizeOf(node) ?? EXPRESSION_LIMITS.maxListElements;
+
+/** Steps of `node`, every element of every range included. */
+function stepsOf(node: Node): number {
+  const alt = node.meta.alternate;
+  if (alt) return 1 + stepsOf(alt);
+  if (node.op === 'comprehension') {
+    const c = node.args as Comprehension;
+    return 1 + stepsOf(c.iterable) + stepsOf(c.init) + rangeOf(c.iterable) * stepsOf(c.step);
+  }
+  return 1 + childrenOf(node.args).reduce((sum, child) => sum + stepsOf(child), 0);
+}
+
+/** The nodes among a node's arguments (a node, lists of them, a map's key-value pairs). */
+function childrenOf(args: unknown, out: Node[] = []): Node[] {
+  if (isNode(args)) out.push(args);
+  else if (Array.isArray(args)) for (const a of args) childrenOf(a, out);
+  return out;
+}
+
+/** The outermost iterating macro, the one to point at. */
+function firstMacro(node: Node): Node | undefined {
+  if (node.meta.alternate?.op === 'comprehension') return node;
+  for (const child of childrenOf(node.args)) {
+    const found = firstMacro(child);
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/** The most steps one evaluation of a parsed expression (cel-js's `parse(...).ast`) can take. */
+export function expressionCost(ast: unknown): ExpressionCost {
+  if (!isNode(ast)) return { steps: 0 };
+  const steps = stepsOf(ast);
+  const macro = firstMacro(ast);
+  return macro ? { steps, start: macro.start, end: macro.end } : { steps };
+}
