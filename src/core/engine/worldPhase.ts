@@ -18,6 +18,7 @@ import type { Turn } from './turn';
 import { usageField, type World } from './world';
 import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
+import { agentQuantity, finiteResult } from './finiteResult';
 import type { ActionEvent, ErrorEvent } from '../trace/events';
 
 /**
@@ -34,17 +35,22 @@ function guarded<T>(
     return work();
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    say({
-      type: 'error',
-      round: world.round,
-      ...(agent ? { agent } : {}),
-      phase: 'world',
-      message: err.message,
-      handling: 'skipped',
-      reason: 'expression',
-    });
+    say(expressionError(world, agent, err.message));
     return undefined;
   }
+}
+
+/** The error event of an expression that failed in the world phase (what was skipped is in `message`). */
+function expressionError(world: World, agent: string | undefined, message: string): ErrorEvent {
+  return {
+    type: 'error',
+    round: world.round,
+    ...(agent ? { agent } : {}),
+    phase: 'world',
+    message,
+    handling: 'skipped',
+    reason: 'expression',
+  };
 }
 
 /** Agents an agent may name in an agent argument: its strongest ties, then others at random. */
@@ -176,13 +182,10 @@ export function chooseAction(world: World, t: Turn): Step {
   const others = targetsFor(world, a);
   const read = postsRead(world, a, phase);
   const choices: Choices = { others, posts: read.byFeed };
-  const options = guarded(
-    world,
-    (e) => t.tape.say(e),
-    a.id,
-    () => optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions),
+  const options = optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions, (err) =>
+    t.tape.say(expressionError(world, a.id, `${err.message} (not on offer to ${a.id} this round)`)),
   );
-  if (!options?.length) return;
+  if (!options.length) return;
   const offered = new Set(options.map((o) => o.compiled));
   const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
   const request: ActRequest = {
@@ -333,19 +336,24 @@ export function closeWorldRound(world: World): void {
   };
   const emit = (e: ErrorEvent) => world.emit(e);
   for (const u of state.compiled.worldUpdates) {
-    const x = guarded(world, emit, undefined, () => Number(u.evaluate(worldContext)));
-    if (x !== undefined && Number.isFinite(x)) state.setWorld(u.quantity.name, x);
+    const name = u.quantity.name;
+    const x = guarded(world, emit, undefined, () =>
+      finiteResult(u.evaluate(worldContext), u, `world.${name}`, state.world[name]),
+    );
+    if (x !== undefined) state.setWorld(name, x);
   }
   if (state.compiled.agentUpdates.length) {
     for (const a of world.agents.values()) {
       const context = contextOf(state, a, n, round);
       context.me = { ...state.of(a.id) };
       const next = state.compiled.agentUpdates.map((u) =>
-        guarded(world, emit, a.id, () => Number(u.evaluate(context))),
+        guarded(world, emit, a.id, () =>
+          finiteResult(u.evaluate(context), u, agentQuantity(u.quantity.name, a.id), context.me![u.quantity.name]),
+        ),
       );
       state.compiled.agentUpdates.forEach((u, k) => {
         const x = next[k];
-        if (x !== undefined && Number.isFinite(x)) state.setAgent(a.id, u.quantity.name, x);
+        if (x !== undefined) state.setAgent(a.id, u.quantity.name, x);
       });
     }
   }
