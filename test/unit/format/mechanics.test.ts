@@ -318,6 +318,34 @@ describe('mechanics: checks', () => {
     );
   });
 
+  it('a number YAML reads as NaN or Infinity is an error where it is written, whatever the field (SOC075)', async () => {
+    const { text, all } = await diagnostics([
+      'kind: scenario',
+      'name: S',
+      'personas:',
+      '  - { id: ana, name: Ana, traits: { openness: .nan } }',
+      'world: { rounds: .inf }',
+      'state:',
+      '  world:',
+      '    fish: { initial: .NaN, max: -.inf, update: "world.fish" }',
+      '    pot: { initial: 1e400, min: -.Inf, update: "world.pot" }',
+    ]);
+    assert.deepEqual(
+      all.map(
+        (d) =>
+          `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${d.code} ${d.message}`,
+      ),
+      [
+        '4:47 <<.nan>> SOC075 `.nan` is NaN, not a finite number: write a number',
+        '5:18 <<.inf>> SOC075 `.inf` is Infinity, not a finite number: write a number',
+        '8:22 <<.NaN>> SOC075 `.NaN` is NaN, not a finite number: write a number',
+        '8:33 <<-.inf>> SOC075 `-.inf` is -Infinity, not a finite number: write a number (for no upper bound, leave out `max`)',
+        '9:21 <<1e400>> SOC075 `1e400` is Infinity, not a finite number: write a number',
+        '9:33 <<-.Inf>> SOC075 `-.Inf` is -Infinity, not a finite number: write a number (for no lower bound, leave out `min`)',
+      ],
+    );
+  });
+
   it('names expressions could not read (SOC023)', async () => {
     const out = await marks([
       ...HEAD,
