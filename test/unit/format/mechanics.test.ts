@@ -346,6 +346,40 @@ describe('mechanics: checks', () => {
     );
   });
 
+  it('warns of a division of two whole numbers, with the fix to divide as numbers (SOC076)', async () => {
+    const { text, all } = await diagnostics([
+      ...HEAD,
+      'state:',
+      '  world:',
+      '    pot: { initial: 10, update: "world.pot + (n + 1) / (round) + world.pot / 2 + n * 0.5 / 2 + int(n / 2)" }',
+      '  agents:',
+      '    wealth: { initial: 1, integer: true }',
+      'actions:',
+      '  grow:',
+      '    description: Grow.',
+      '    effects:',
+      '      me.wealth: "me.wealth + 5 / 2 - -7 / 2 + me.wealth / 2 + double(n) / 2"',
+    ]);
+    assert.deepEqual(
+      all.map(
+        (d) =>
+          `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${d.severity} ${d.code} ${d.message}`,
+      ),
+      [
+        '7:46 <<(n + 1) / (round)>> warning SOC076 `(n + 1) / (round)` divides whole numbers and gives a whole number, the quotient rounded toward zero: write `(double(n + 1)) / (double(round))`, or `int((n + 1) / (round))` if the whole part is meant',
+        '14:31 <<5 / 2>> warning SOC076 `5 / 2` divides whole numbers and gives 2, the whole part (`5.0 / 2.0` gives 2.5): write `5.0 / 2.0`, or `int(5 / 2)` if the whole part is meant',
+        '14:39 <<-7 / 2>> warning SOC076 `-7 / 2` divides whole numbers and gives -3, the whole part (`-7.0 / 2.0` gives -3.5): write `-7.0 / 2.0`, or `int(-7 / 2)` if the whole part is meant',
+      ],
+    );
+    const fixed = applyEdits(
+      text,
+      all.flatMap((d) => d.fixes ?? []),
+    );
+    assert.match(fixed, /world\.pot \+ \(double\(n \+ 1\)\) \/ \(double\(round\)\) \+/);
+    assert.match(fixed, /"me\.wealth \+ 5\.0 \/ 2\.0 - -7\.0 \/ 2\.0 \+/);
+    assert.deepEqual(await marks(fixed.trimEnd().split('\n')), [], 'the fixed expressions divide as numbers');
+  });
+
   it('names expressions could not read (SOC023)', async () => {
     const out = await marks([
       ...HEAD,
