@@ -147,19 +147,20 @@ export function optionsFor(
   round: number,
   /** The actions of the phase (by name); all when undefined. */
   offered: readonly string[] | undefined,
-  failed: (err: ExpressionFailure) => void,
+  /** `args`: the arguments the effect failed for (a failing `when` has none). */
+  failed: (err: ExpressionFailure, args?: Record<string, number | string>) => void,
 ): ActionOption[] {
   const out: ActionOption[] = [];
   const base = contextOf(state, agent, n, round);
   for (const compiled of state.compiled.actions) {
     if (offered && !offered.includes(compiled.spec.name)) continue;
     let reported = false;
-    const attempt = <T>(work: () => T): T | undefined => {
+    const attempt = <T>(work: () => T, args?: Record<string, number | string>): T | undefined => {
       try {
         return work();
       } catch (err) {
         if (!(err instanceof ExpressionFailure)) throw err;
-        if (!reported) failed(err);
+        if (!reported) failed(err, args);
         reported = true;
         return undefined;
       }
@@ -170,7 +171,7 @@ export function optionsFor(
     for (const args of combinations(compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
-      const changes = attempt(() => changesOf(state, agent, compiled, args, context, true));
+      const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
       if (changes) out.push({ action: compiled.spec.name, args, changes, compiled });
     }
   }

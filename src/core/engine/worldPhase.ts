@@ -53,6 +53,14 @@ function expressionError(world: World, agent: string | undefined, message: strin
   };
 }
 
+/** `, with tonnes 0.5` for the arguments an effect failed for; nothing when there are none. */
+const argsText = (args?: Record<string, number | string>): string =>
+  args && Object.keys(args).length
+    ? `, with ${Object.entries(args)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`
+    : '';
+
 /** Agents an agent may name in an agent argument: its strongest ties, then others at random. */
 export const TARGETS_OFFERED = 6;
 
@@ -182,8 +190,8 @@ export function chooseAction(world: World, t: Turn): Step {
   const others = targetsFor(world, a);
   const read = postsRead(world, a, phase);
   const choices: Choices = { others, posts: read.byFeed };
-  const options = optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions, (err) =>
-    t.tape.say(expressionError(world, a.id, `${err.message} (not on offer to ${a.id} this round)`)),
+  const options = optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions, (err, args) =>
+    t.tape.say(expressionError(world, a.id, `${err.message} (not on offer to ${a.id} this round${argsText(args)})`)),
   );
   if (!options.length) return;
   const offered = new Set(options.map((o) => o.compiled));

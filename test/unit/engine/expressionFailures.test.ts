@@ -116,4 +116,26 @@ actions:
       '2 bo actions.grow.when: division by zero (not on offer to bo this round)',
     ]);
   });
+
+  it('an effect that fails for some arguments takes only those ways of taking the action off the offer', async () => {
+    const { events } = await run(`state:
+  agents:
+    share: { initial: 0 }
+actions:
+  split:
+    description: Split a gain into parts.
+    args: { parts: { type: number, min: 0, max: 2, integer: true } }
+    effects:
+      me.share: "me.share + 1.0 / args.parts"
+`);
+    const splits = ofType(events, 'action').filter((a) => a.action === 'split');
+    assert.equal(splits.length, 4, 'each agent splits in each round');
+    assert.ok(splits.every((a) => a.args.parts !== 0));
+    const errors = ofType(events, 'error').map((e) => e.message);
+    assert.equal(errors.length, 4, 'one error per agent and round');
+    assert.match(
+      errors[0],
+      /^actions\.split\.effects\.me\.share: `me\.share \+ 1\.0 \/ args\.parts` gave Infinity, .*: share of \w+ keeps its value \d+ \(not on offer to \w+ this round, with parts 0\)$/,
+    );
+  });
 });
