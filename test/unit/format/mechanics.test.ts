@@ -314,7 +314,7 @@ describe('mechanics: checks', () => {
     ]);
   });
 
-  it('a number YAML reads as NaN or Infinity is an error where it is written, whatever the field (SOC075)', async () => {
+  it('a number YAML reads as NaN or Infinity is an error where it is written, whatever the field (SOC076)', async () => {
     const { text, all } = await diagnostics([
       'kind: scenario',
       'name: S',
@@ -327,16 +327,16 @@ describe('mechanics: checks', () => {
       '    pot: { initial: 1e400, min: -.Inf, update: "world.pot" }',
     ]);
     assert.deepEqual(told(text, all), [
-      '4:47 <<.nan>> SOC075 `.nan` is NaN, not a finite number: write a number',
-      '5:18 <<.inf>> SOC075 `.inf` is Infinity, not a finite number: write a number',
-      '8:22 <<.NaN>> SOC075 `.NaN` is NaN, not a finite number: write a number',
-      '8:33 <<-.inf>> SOC075 `-.inf` is -Infinity, not a finite number: write a number (for no upper bound, leave out `max`)',
-      '9:21 <<1e400>> SOC075 `1e400` is Infinity, not a finite number: write a number',
-      '9:33 <<-.Inf>> SOC075 `-.Inf` is -Infinity, not a finite number: write a number (for no lower bound, leave out `min`)',
+      '4:47 <<.nan>> SOC076 `.nan` is NaN, not a finite number: write a number',
+      '5:18 <<.inf>> SOC076 `.inf` is Infinity, not a finite number: write a number',
+      '8:22 <<.NaN>> SOC076 `.NaN` is NaN, not a finite number: write a number',
+      '8:33 <<-.inf>> SOC076 `-.inf` is -Infinity, not a finite number: write a number (for no upper bound, leave out `max`)',
+      '9:21 <<1e400>> SOC076 `1e400` is Infinity, not a finite number: write a number',
+      '9:33 <<-.Inf>> SOC076 `-.Inf` is -Infinity, not a finite number: write a number (for no lower bound, leave out `min`)',
     ]);
   });
 
-  it('warns of a division of two whole numbers, with the fix to divide as numbers (SOC076)', async () => {
+  it('warns of a division of two whole numbers, with the fix to divide as numbers (SOC077)', async () => {
     const { text, all } = await diagnostics([
       ...HEAD,
       'state:',
@@ -351,9 +351,9 @@ describe('mechanics: checks', () => {
       '      me.wealth: "me.wealth + 5 / 2 - -7 / 2 + me.wealth / 2 + double(n) / 2"',
     ]);
     assert.deepEqual(told(text, all, true), [
-      '7:46 <<(n + 1) / (round)>> warning SOC076 `(n + 1) / (round)` divides whole numbers and gives a whole number, the quotient rounded toward zero: write `(double(n + 1)) / (double(round))`, or `int((n + 1) / (round))` if the whole part is meant',
-      '14:31 <<5 / 2>> warning SOC076 `5 / 2` divides whole numbers and gives 2, the whole part (`5.0 / 2.0` gives 2.5): write `5.0 / 2.0`, or `int(5 / 2)` if the whole part is meant',
-      '14:39 <<-7 / 2>> warning SOC076 `-7 / 2` divides whole numbers and gives -3, the whole part (`-7.0 / 2.0` gives -3.5): write `-7.0 / 2.0`, or `int(-7 / 2)` if the whole part is meant',
+      '7:46 <<(n + 1) / (round)>> warning SOC077 `(n + 1) / (round)` divides whole numbers and gives a whole number, the quotient rounded toward zero: write `(double(n + 1)) / (double(round))`, or `int((n + 1) / (round))` if the whole part is meant',
+      '14:31 <<5 / 2>> warning SOC077 `5 / 2` divides whole numbers and gives 2, the whole part (`5.0 / 2.0` gives 2.5): write `5.0 / 2.0`, or `int(5 / 2)` if the whole part is meant',
+      '14:39 <<-7 / 2>> warning SOC077 `-7 / 2` divides whole numbers and gives -3, the whole part (`-7.0 / 2.0` gives -3.5): write `-7.0 / 2.0`, or `int(-7 / 2)` if the whole part is meant',
     ]);
     const fixed = applyEdits(
       text,

@@ -84,8 +84,8 @@ export const CODES = {
   SOC072: 'Phase that never runs',
   SOC073: 'Evaluate without meet',
   SOC074: 'Module file not found',
-  SOC075: 'Not a finite number',
-  SOC076: 'Whole-number division',
+  SOC076: 'Not a finite number',
+  SOC077: 'Whole-number division',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -2,7 +2,7 @@
 // expression parses and gives what it must (SOC061, at the offending sub-expression), effects change
 // quantities that exist (SOC062), bounds hold together (SOC063), names expressions cannot read
 // (SOC023), actions nobody can ever take (SOC064), world quantities with no part to play (SOC065)
-// and divisions of two whole numbers (SOC076, wholeDivision.ts);
+// and divisions of two whole numbers (SOC077, wholeDivision.ts);
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';

@@ -7,7 +7,7 @@ import type { Diagnostic } from './diagnostics';
 import type { Locator } from './locate';
 import type { PathSegment } from './parse';
 
-/** An error (SOC075) at every number of `value` that is not finite. */
+/** An error (SOC076) at every number of `value` that is not finite. */
 export function nonFiniteNumbers(value: unknown, at: Locator): Diagnostic[] {
   const out: Diagnostic[] = [];
   const visit = (x: unknown, path: PathSegment[]): void => {
@@ -27,7 +27,7 @@ function nonFinite(x: number, path: PathSegment[], at: Locator): Diagnostic {
   const bound =
     key === 'min' || key === 'max' ? ` (for no ${key === 'min' ? 'lower' : 'upper'} bound, leave out \`${key}\`)` : '';
   return {
-    code: 'SOC075',
+    code: 'SOC076',
     severity: 'error',
     message: `\`${written}\` is ${Number.isNaN(x) ? 'NaN' : x > 0 ? 'Infinity' : '-Infinity'}, not a finite number: write a number${bound}`,
     file: at.file.file,

@@ -1,4 +1,4 @@
-// A division of two whole numbers (SOC076, a warning). In CEL `5 / 2` is an integer division: it
+// A division of two whole numbers (SOC077, a warning). In CEL `5 / 2` is an integer division: it
 // gives 2, and `me.wealth + 5 / 2` adds 2 where the author most likely meant 2.5. The type checker
 // knows which operands are whole numbers (integer literals, `n`, `round`, `int(…)`, and min, max
 // and clamp of those), so only those divisions are marked; a quantity is a double and divides
@@ -70,7 +70,7 @@ function warn(r: Report, site: ExpressionSite, division: Node): void {
       : [];
   report(
     r,
-    'SOC076',
+    'SOC077',
     'warning',
     `\`${written}\` divides whole numbers and ${gives}: write \`${fixed}\`, or \`int(${written})\` if the whole part is meant`,
     range,
