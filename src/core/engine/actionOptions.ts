@@ -7,9 +7,10 @@ import type { ExpressionContext } from '../format/language/expressions';
 import type { ActionArg } from '../format/language/mechanics';
 import type { ActOption } from '../llm/types';
 import type { Agent } from './agent';
-import type { CompiledAction } from './compiledMechanics';
+import { ExpressionFailure, type CompiledAction } from './compiledMechanics';
 import { bounded, type WorldState } from './worldState';
 import { agentOfArg } from './platformActions';
+import { agentQuantity, finiteResult } from './finiteResult';
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
@@ -102,7 +103,10 @@ function possibleOnBoard(
   return true;
 }
 
-/** What `action` with `args` would change now: target → after − before (bounds applied). */
+/**
+ * What `action` with `args` would change now: target → after − before (bounds applied). An effect
+ * that fails or gives no finite number throws an ExpressionFailure.
+ */
 export function changesOf(
   state: WorldState,
   agent: Agent,
@@ -114,11 +118,15 @@ export function changesOf(
 ): Record<string, number> {
   const changes: Record<string, number> = {};
   for (const e of action.effects) {
-    const x = Number(e.evaluate(context));
-    if (!Number.isFinite(x)) continue;
     const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
     const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;
     const before = owner === 'world' ? state.world[e.quantity] : state.of(owner)[e.quantity];
+    const x = finiteResult(
+      e.evaluate(context),
+      e,
+      owner === 'world' ? e.target : agentQuantity(e.quantity, owner),
+      before,
+    );
     if (weighing && q.valued === false) continue; // a tally: nobody wants more of it
     const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
     changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
@@ -126,6 +134,11 @@ export function changesOf(
   return changes;
 }
 
+/**
+ * The options `agent` has now. An expression that fails is the failing action's alone: a `when`
+ * that fails takes that action off the offer, an effect that fails the samples it fails for (each
+ * action's first failure goes to `failed`); every other action stays on offer.
+ */
 export function optionsFor(
   state: WorldState,
   agent: Agent,
@@ -133,24 +146,33 @@ export function optionsFor(
   n: number,
   round: number,
   /** The actions of the phase (by name); all when undefined. */
-  offered?: readonly string[],
+  offered: readonly string[] | undefined,
+  /** `args`: the arguments the effect failed for (a failing `when` has none). */
+  failed: (err: ExpressionFailure, args?: Record<string, number | string>) => void,
 ): ActionOption[] {
   const out: ActionOption[] = [];
   const base = contextOf(state, agent, n, round);
   for (const compiled of state.compiled.actions) {
     if (offered && !offered.includes(compiled.spec.name)) continue;
-    if (compiled.when && compiled.when(base) !== true) continue;
+    let reported = false;
+    const attempt = <T>(work: () => T, args?: Record<string, number | string>): T | undefined => {
+      try {
+        return work();
+      } catch (err) {
+        if (!(err instanceof ExpressionFailure)) throw err;
+        if (!reported) failed(err, args);
+        reported = true;
+        return undefined;
+      }
+    };
+    if (compiled.when && attempt(() => compiled.when!(base)) !== true) continue;
     if (compiled.spec.args.some((a) => a.type === 'agent') && !choices.others.length) continue;
     // Only posts that can still take this action: a post liked before is not liked again.
     for (const args of combinations(compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
-      out.push({
-        action: compiled.spec.name,
-        args,
-        changes: changesOf(state, agent, compiled, args, context, true),
-        compiled,
-      });
+      const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
+      if (changes) out.push({ action: compiled.spec.name, args, changes, compiled });
     }
   }
   return out;

@@ -5,7 +5,13 @@ import { compileExpression, expressionEnvironment, type Evaluate } from '../form
 import type { Action, Mechanics, Quantity } from '../format/language/mechanics';
 import { StepsExceeded } from '../format/language/expressionSteps';
 
-export interface CompiledUpdate {
+/** Where an expression is written (`state.world.fish.update`) and its text, for the run's error events. */
+export interface ExpressionSource {
+  where: string;
+  expression: string;
+}
+
+export interface CompiledUpdate extends ExpressionSource {
   quantity: Quantity;
   evaluate: Evaluate;
 }
@@ -13,7 +19,7 @@ export interface CompiledUpdate {
 /** An effect's target: a world quantity, the actor's own, or the agent an argument names. */
 export type EffectOwner = { kind: 'world' } | { kind: 'me' } | { kind: 'arg'; arg: string };
 
-export interface CompiledEffect {
+export interface CompiledEffect extends ExpressionSource {
   target: string;
   owner: EffectOwner;
   quantity: string;
@@ -87,7 +93,10 @@ export function compileMechanics(m: Mechanics): CompiledMechanics {
   const updates = (qs: readonly Quantity[], env: typeof worldEnv, side: string): CompiledUpdate[] =>
     qs
       .filter((q) => q.update !== undefined)
-      .map((q) => ({ quantity: q, evaluate: compile(env, q.update!, `state.${side}.${q.name}.update`) }));
+      .map((q) => {
+        const where = `state.${side}.${q.name}.update`;
+        return { quantity: q, where, expression: q.update!, evaluate: compile(env, q.update!, where) };
+      });
   return {
     mechanics: m,
     worldUpdates: updates(m.world, worldEnv, 'world'),
@@ -97,12 +106,17 @@ export function compileMechanics(m: Mechanics): CompiledMechanics {
       return {
         spec: a,
         ...(a.when !== undefined ? { when: compile(agentEnv, a.when, `actions.${a.name}.when`) } : {}),
-        effects: a.effects.map((e) => ({
-          target: e.target,
-          owner: ownerOf(e.target, a),
-          quantity: e.target.slice(e.target.indexOf('.') + 1),
-          evaluate: compile(env, e.expression, `actions.${a.name}.effects.${e.target}`),
-        })),
+        effects: a.effects.map((e) => {
+          const where = `actions.${a.name}.effects.${e.target}`;
+          return {
+            target: e.target,
+            owner: ownerOf(e.target, a),
+            quantity: e.target.slice(e.target.indexOf('.') + 1),
+            where,
+            expression: e.expression,
+            evaluate: compile(env, e.expression, where),
+          };
+        }),
       };
     }),
   };

@@ -20,6 +20,7 @@ import type { WorldState } from './worldState';
 import { ExpressionFailure } from './compiledMechanics';
 import { RunFailure } from './runFailure';
 import { CallOverran, isThenable, timedCall } from './timedCall';
+import { agentQuantity, finiteResult } from './finiteResult';
 import type { ActionEvent, ErrorEvent } from '../trace/events';
 
 /** Whose step failed, and in which action phase (its declared name; `world` when none is given). */
@@ -38,20 +39,42 @@ function guarded<T>(world: World, say: (e: ErrorEvent) => void, { agent, phase }
     return work();
   } catch (err) {
     if (!(err instanceof ExpressionFailure)) throw err;
-    const event = {
-      type: 'error',
-      round: world.round,
-      ...(agent ? { agent } : {}),
-      phase: phase ?? WORLD_PHASE,
-      message: err.message,
-      handling: err.fatal ? 'fatal' : 'skipped',
-      reason: 'expression',
-    } as const;
-    say(event);
-    if (event.handling === 'fatal') throw new RunFailure({ ...event, handling: 'fatal' });
+    report(say, expressionError(world, { agent, phase }, err));
     return undefined;
   }
 }
+
+/** The error event of an expression that failed in the world phase (what was skipped is in `message`). */
+function expressionError(
+  world: World,
+  { agent, phase }: Where,
+  err: ExpressionFailure,
+  message = err.message,
+): ErrorEvent {
+  return {
+    type: 'error',
+    round: world.round,
+    ...(agent ? { agent } : {}),
+    phase: phase ?? WORLD_PHASE,
+    message,
+    handling: err.fatal ? 'fatal' : 'skipped',
+    reason: 'expression',
+  };
+}
+
+/** Says an expression's error event; one that passed its budget of steps stops the run. */
+function report(say: (e: ErrorEvent) => void, event: ErrorEvent): void {
+  say(event);
+  if (event.handling === 'fatal') throw new RunFailure({ ...event, handling: 'fatal' });
+}
+
+/** `, with tonnes 0.5` for the arguments an effect failed for; nothing when there are none. */
+const argsText = (args?: Record<string, number | string>): string =>
+  args && Object.keys(args).length
+    ? `, with ${Object.entries(args)
+        .map(([k, v]) => `${k} ${v}`)
+        .join(', ')}`
+    : '';
 
 /** Agents an agent may name in an agent argument: its strongest ties, then others at random. */
 export const TARGETS_OFFERED = 6;
@@ -198,13 +221,18 @@ export function chooseAction(world: World, t: Turn): Step {
   const others = targetsFor(world, a);
   const read = postsRead(world, a, phase);
   const choices: Choices = { others, posts: read.byFeed };
-  const options = guarded(
-    world,
-    (e) => t.tape.say(e),
-    { agent: a.id, phase: phase?.name },
-    () => optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions),
+  const options = optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions, (err, args) =>
+    report(
+      (e) => t.tape.say(e),
+      expressionError(
+        world,
+        { agent: a.id, phase: phase?.name },
+        err,
+        `${err.message} (not on offer to ${a.id} this round${argsText(args)})`,
+      ),
+    ),
   );
-  if (!options?.length) return;
+  if (!options.length) return;
   const offered = new Set(options.map((o) => o.compiled));
   const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
   const request: ActRequest = {
@@ -368,8 +396,11 @@ export async function closeWorldRound(world: World, signal?: AbortSignal): Promi
   };
   const emit = (e: ErrorEvent) => world.emit(e);
   for (const u of state.compiled.worldUpdates) {
-    const x = guarded(world, emit, {}, () => Number(u.evaluate(worldContext)));
-    if (x !== undefined && Number.isFinite(x)) state.setWorld(u.quantity.name, x);
+    const name = u.quantity.name;
+    const x = guarded(world, emit, {}, () =>
+      finiteResult(u.evaluate(worldContext), u, `world.${name}`, state.world[name]),
+    );
+    if (x !== undefined) state.setWorld(name, x);
   }
   if (state.compiled.agentUpdates.length) {
     const pacer = new Pacer(signal);
@@ -378,11 +409,13 @@ export async function closeWorldRound(world: World, signal?: AbortSignal): Promi
       const context = contextOf(state, a, n, round);
       context.me = { ...state.of(a.id) };
       const next = state.compiled.agentUpdates.map((u) =>
-        guarded(world, emit, { agent: a.id }, () => Number(u.evaluate(context))),
+        guarded(world, emit, { agent: a.id }, () =>
+          finiteResult(u.evaluate(context), u, agentQuantity(u.quantity.name, a.id), context.me![u.quantity.name]),
+        ),
       );
       state.compiled.agentUpdates.forEach((u, k) => {
         const x = next[k];
-        if (x !== undefined && Number.isFinite(x)) state.setAgent(a.id, u.quantity.name, x);
+        if (x !== undefined) state.setAgent(a.id, u.quantity.name, x);
       });
     }
   }

@@ -15,7 +15,7 @@ import { gini } from '../../../src/core/experiment/stateOutcomes';
 import { act } from '../../../src/core/llm/offline/act';
 import type { ActRequest } from '../../../src/core/llm/types';
 import { stream } from '../../../src/core/random/rng';
-import { traceOf } from './traceHelpers';
+import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import { WorldStateCollector } from '../../../src/core/analysis/report/worldStateSeries';
@@ -42,15 +42,6 @@ async function load(file: string): Promise<Scenario> {
 async function commons(rounds = 12): Promise<Scenario> {
   const s = await load(commonsFile);
   return { ...s, world: { ...s.world, rounds } };
-}
-
-/** A scenario from its text, through a file as a user writes it. */
-async function fromText(text: string): Promise<Scenario> {
-  const file = path.join(scratchDir('society-mech-text-'), 'scenario.society');
-  fs.writeFileSync(file, text);
-  const { scenario, diagnostics } = await loadScenarioFile(file, { root: path.dirname(file) });
-  assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
-  return scenario;
 }
 
 describe('world state and actions in the engine', function () {
@@ -122,7 +113,7 @@ describe('world state and actions in the engine', function () {
   });
 
   it('records an expression that fails while running as an error event, and goes on', async () => {
-    const sc = await fromText(`kind: scenario
+    const sc = await scenarioFromText(`kind: scenario
 name: broken
 personas:
   - { id: ana, name: Ana }
@@ -148,7 +139,7 @@ actions:
   });
 
   it('names the declared phase an expression failed in (issue 41: 4; was world)', async () => {
-    const sc = await fromText(`kind: scenario
+    const sc = await scenarioFromText(`kind: scenario
 name: broken
 personas:
   - { id: ana, name: Ana }
@@ -170,7 +161,7 @@ round:
     for (const e of errors) assert.equal((e as { phase?: string }).phase, 'share');
   });
 
-  it('lets experiment conditions set a quantity and a population distribution, and names a wrong path', async () => {
+  it('lets experiment conditions set a quantity and a population distribution; names a wrong path, refuses NaN and Infinity', async () => {
     const sc = await commons();
     const rich = withOverrides(sc, {
       'state.world.fish.initial': 180,
@@ -180,6 +171,12 @@ round:
     assert.deepEqual(rich.population[0].traits.agreeableness, { normal: { mean: 0.8, sd: 0.1 }, min: 0, max: 1 });
     assert.equal(sc.mechanics!.world[0].initial, 120, 'the scenario itself is untouched');
     assert.throws(() => withOverrides(sc, { 'state.world.fsh.initial': 1 }), /unknown quantity 'fsh'.*fish/);
+    for (const x of [NaN, Infinity, -Infinity]) {
+      assert.throws(
+        () => withOverrides(sc, { 'state.world.fish.max': x }),
+        /'state\.world\.fish\.max' must be a finite number/,
+      );
+    }
     assert.throws(
       () => withOverrides(sc, { 'population.fisher.traits.openness': 0.5 }),
       /unknown population group 'fisher'.*fishers/,

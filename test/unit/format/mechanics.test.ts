@@ -38,6 +38,14 @@ async function marks(lines: string[]): Promise<string[]> {
     .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} <<${textAt(text, d.range)}>>`);
 }
 
+/** `line:col <<the text the range covers>> [severity ]CODE message` of each diagnostic, 1-based. */
+function told(text: string, all: Diagnostic[], severity = false): string[] {
+  return all.map(
+    (d) =>
+      `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${severity ? `${d.severity} ` : ''}${d.code} ${d.message}`,
+  );
+}
+
 /** `CODE message` of each diagnostic. */
 async function messages(lines: string[]): Promise<string[]> {
   return (await diagnostics(lines)).all.map((d) => `${d.code} ${d.message}`);
@@ -268,19 +276,13 @@ describe('mechanics: checks', () => {
       '      args.amount: "1.0"',
       '      me.catch: "1.0"',
     ]);
-    assert.deepEqual(
-      all.map(
-        (d) =>
-          `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${d.code} ${d.message}`,
-      ),
-      [
-        "15:13 <<fsh>> SOC062 Effect of action 'a' on unknown world quantity 'fsh'. Did you mean 'fish'? (world quantities: fish)",
-        "16:7 <<targt>> SOC062 Unknown 'targt' in effect target 'targt.catch'. Did you mean 'target'?: an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity> (agent arguments of 'a': target)",
-        "17:14 <<cash>> SOC062 Effect of action 'a' on unknown agent quantity 'cash' (agent quantities: catch)",
-        "18:7 <<amount>> SOC062 'amount' is a number argument of action 'a', not an agent: an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity>",
-        "19:7 <<args>> SOC062 'args' cannot be changed: an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity>",
-      ],
-    );
+    assert.deepEqual(told(text, all), [
+      "15:13 <<fsh>> SOC062 Effect of action 'a' on unknown world quantity 'fsh'. Did you mean 'fish'? (world quantities: fish)",
+      "16:7 <<targt>> SOC062 Unknown 'targt' in effect target 'targt.catch'. Did you mean 'target'?: an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity> (agent arguments of 'a': target)",
+      "17:14 <<cash>> SOC062 Effect of action 'a' on unknown agent quantity 'cash' (agent quantities: catch)",
+      "18:7 <<amount>> SOC062 'amount' is a number argument of action 'a', not an agent: an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity>",
+      "19:7 <<args>> SOC062 'args' cannot be changed: an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity>",
+    ]);
     const fixed = applyEdits(
       text,
       all.flatMap((d) => d.fixes ?? []),
@@ -304,18 +306,62 @@ describe('mechanics: checks', () => {
       '      share: { min: 0.2, max: 0.8, integer: true }',
       '      cut: { max: 5 }',
     ]);
-    assert.deepEqual(
-      all.map(
-        (d) =>
-          `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${d.code} ${d.message}`,
-      ),
-      [
-        "7:32 <<10>> SOC063 World quantity 'fish' has min 10 > max 5",
-        "8:21 <<300>> SOC063 World quantity 'pot' starts at 300, above its max 200",
-        "9:5 <<gold>> SOC063 World quantity 'gold' starts at 0 (the default: set `initial`), below its min 1",
-        "15:7 <<share>> SOC063 Argument 'share' of action 'a' is a whole number from 0.2 to 0.8: there is none to choose",
-      ],
+    assert.deepEqual(told(text, all), [
+      "7:32 <<10>> SOC063 World quantity 'fish' has min 10 > max 5",
+      "8:21 <<300>> SOC063 World quantity 'pot' starts at 300, above its max 200",
+      "9:5 <<gold>> SOC063 World quantity 'gold' starts at 0 (the default: set `initial`), below its min 1",
+      "15:7 <<share>> SOC063 Argument 'share' of action 'a' is a whole number from 0.2 to 0.8: there is none to choose",
+    ]);
+  });
+
+  it('a number YAML reads as NaN or Infinity is an error where it is written, whatever the field (SOC076)', async () => {
+    const { text, all } = await diagnostics([
+      'kind: scenario',
+      'name: S',
+      'personas:',
+      '  - { id: ana, name: Ana, traits: { openness: .nan } }',
+      'world: { rounds: .inf }',
+      'state:',
+      '  world:',
+      '    fish: { initial: .NaN, max: -.inf, update: "world.fish" }',
+      '    pot: { initial: 1e400, min: -.Inf, update: "world.pot" }',
+    ]);
+    assert.deepEqual(told(text, all), [
+      '4:47 <<.nan>> SOC076 `.nan` is NaN, not a finite number: write a number',
+      '5:18 <<.inf>> SOC076 `.inf` is Infinity, not a finite number: write a number',
+      '8:22 <<.NaN>> SOC076 `.NaN` is NaN, not a finite number: write a number',
+      '8:33 <<-.inf>> SOC076 `-.inf` is -Infinity, not a finite number: write a number (for no upper bound, leave out `max`)',
+      '9:21 <<1e400>> SOC076 `1e400` is Infinity, not a finite number: write a number',
+      '9:33 <<-.Inf>> SOC076 `-.Inf` is -Infinity, not a finite number: write a number (for no lower bound, leave out `min`)',
+    ]);
+  });
+
+  it('warns of a division of two whole numbers, with the fix to divide as numbers (SOC077)', async () => {
+    const { text, all } = await diagnostics([
+      ...HEAD,
+      'state:',
+      '  world:',
+      '    pot: { initial: 10, update: "world.pot + (n + 1) / (round) + world.pot / 2 + n * 0.5 / 2 + int(n / 2)" }',
+      '  agents:',
+      '    wealth: { initial: 1, integer: true }',
+      'actions:',
+      '  grow:',
+      '    description: Grow.',
+      '    effects:',
+      '      me.wealth: "me.wealth + 5 / 2 - -7 / 2 + me.wealth / 2 + double(n) / 2"',
+    ]);
+    assert.deepEqual(told(text, all, true), [
+      '7:46 <<(n + 1) / (round)>> warning SOC077 `(n + 1) / (round)` divides whole numbers and gives a whole number, the quotient rounded toward zero: write `(double(n + 1)) / (double(round))`, or `int((n + 1) / (round))` if the whole part is meant',
+      '14:31 <<5 / 2>> warning SOC077 `5 / 2` divides whole numbers and gives 2, the whole part (`5.0 / 2.0` gives 2.5): write `5.0 / 2.0`, or `int(5 / 2)` if the whole part is meant',
+      '14:39 <<-7 / 2>> warning SOC077 `-7 / 2` divides whole numbers and gives -3, the whole part (`-7.0 / 2.0` gives -3.5): write `-7.0 / 2.0`, or `int(-7 / 2)` if the whole part is meant',
+    ]);
+    const fixed = applyEdits(
+      text,
+      all.flatMap((d) => d.fixes ?? []),
     );
+    assert.match(fixed, /world\.pot \+ \(double\(n \+ 1\)\) \/ \(double\(round\)\) \+/);
+    assert.match(fixed, /"me\.wealth \+ 5\.0 \/ 2\.0 - -7\.0 \/ 2\.0 \+/);
+    assert.deepEqual(await marks(fixed.trimEnd().split('\n')), [], 'the fixed expressions divide as numbers');
   });
 
   it('names expressions could not read (SOC023)', async () => {
@@ -371,17 +417,11 @@ describe('mechanics: checks', () => {
       '    effects:',
       '      world.pot: "world.pot + 1.0"',
     ]);
-    assert.deepEqual(
-      out.all.map(
-        (d) =>
-          `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(out.text, d.range)}>> ${d.severity} ${d.code} ${d.message}`,
-      ),
-      [
-        "10:5 <<stock>> warning SOC065 World quantity 'stock' never changes (no `update`, no action's effect) and no expression reads it: it stays 3",
-        '14:11 <<"1 > 2">> warning SOC064 Nobody can ever take action \'never\': its `when` is always false',
-        '17:11 <<"false || world.fish > 0.0 && false">> warning SOC064 Nobody can ever take action \'nope\': its `when` is always false',
-      ],
-    );
+    assert.deepEqual(told(out.text, out.all, true), [
+      "10:5 <<stock>> warning SOC065 World quantity 'stock' never changes (no `update`, no action's effect) and no expression reads it: it stays 3",
+      '14:11 <<"1 > 2">> warning SOC064 Nobody can ever take action \'never\': its `when` is always false',
+      '17:11 <<"false || world.fish > 0.0 && false">> warning SOC064 Nobody can ever take action \'nope\': its `when` is always false',
+    ]);
   });
 
   it('in a scenario with syntax errors, reports only what does not depend on names', async () => {

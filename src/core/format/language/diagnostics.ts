@@ -85,6 +85,8 @@ export const CODES = {
   SOC073: 'Evaluate without meet',
   SOC074: 'Module file not found',
   SOC075: 'Expression too costly',
+  SOC076: 'Not a finite number',
+  SOC077: 'Whole-number division',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -47,7 +47,8 @@ const numbers = (names: readonly string[]): Record<string, string> =>
 
 function baseEnvironment(): Environment {
   const env = new Environment({ limits: { ...EXPRESSION_LIMITS } });
-  // Whole-number literals and `n` mix with the doubles the state is made of.
+  // Whole-number literals and `n` mix with the doubles the state is made of, and give a double
+  // (the library's default result type is the left operand's: `n * 0.5` would check as an int).
   const ops: Record<string, (a: number, b: number) => number> = {
     '+': (a, b) => a + b,
     '-': (a, b) => a - b,
@@ -55,8 +56,8 @@ function baseEnvironment(): Environment {
     '/': (a, b) => a / b,
   };
   for (const [op, f] of Object.entries(ops)) {
-    env.registerOperator(`double ${op} int`, (a: number, b: bigint) => f(a, Number(b)));
-    env.registerOperator(`int ${op} double`, (a: bigint, b: number) => f(Number(a), b));
+    env.registerOperator(`double ${op} int: double`, (a: number, b: bigint) => f(a, Number(b)));
+    env.registerOperator(`int ${op} double: double`, (a: bigint, b: number) => f(Number(a), b));
   }
   for (const [name, f] of [
     ['min', Math.min],

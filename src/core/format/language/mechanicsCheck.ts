@@ -1,7 +1,8 @@
 // Checks of a scenario's mechanics (issue 34, `state:` and `actions:`), beyond the schema: every
 // expression parses and gives what it must (SOC061, at the offending sub-expression), effects change
 // quantities that exist (SOC062), bounds hold together (SOC063), names expressions cannot read
-// (SOC023), actions nobody can ever take (SOC064) and world quantities with no part to play (SOC065);
+// (SOC023), actions nobody can ever take (SOC064), world quantities with no part to play (SOC065)
+// and divisions of two whole numbers (SOC077, wholeDivision.ts);
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
@@ -34,6 +35,7 @@ import {
 import { checkFeeds } from './feedCheck';
 import { checkRound } from './roundCheck';
 import { checkReach } from './roundReach';
+import { checkWholeDivisions } from './wholeDivision';
 
 type Obj = Record<string, unknown>;
 
@@ -335,6 +337,7 @@ function checkExpressions(c: Checker): void {
       continue;
     }
     if (!worldReads(env, site.text, reads)) allRead = false;
+    if (!c.unsure) checkWholeDivisions(c, env, site);
     // A phase's `when` that never holds is the round's to tell (roundReach.ts).
     if (!c.unsure && site.wanted === 'bool' && site.path[0] === 'actions') neverTrue(c, env, site);
   }

@@ -13,6 +13,7 @@ import { didYouMean } from './suggest';
 import { isForeign } from './plainValue';
 import { namesItem, pathLabel } from './pathLabel';
 import { ignoredCopyVariants } from './duplicateKeys';
+import { nonFiniteNumbers } from './nonFinite';
 
 export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnostic[] {
   const at = new Locator(file, doc);
@@ -97,10 +98,15 @@ export function validateDocument(file: ParsedFile, doc: ParsedDocument): Diagnos
     ];
   }
   const validate = validatorFor(kind);
+  const nonFinite = nonFiniteNumbers(value, at);
+  // A non-finite number the schema also rejects (`integer`, a minimum) is told once, as what it is.
+  const told = new Set(nonFinite.map((d) => JSON.stringify(d.range)));
   const own = validate(value)
     ? []
-    : schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at);
-  return [...own, ...ignoredCopyDiagnostics(validate, kind as DocumentKind, doc, file, at)];
+    : schemaErrorDiagnostics(validate.errors ?? [], kind as DocumentKind, value, file, at).filter(
+        (d) => !told.has(JSON.stringify(d.range)),
+      );
+  return [...own, ...nonFinite, ...ignoredCopyDiagnostics(validate, kind as DocumentKind, doc, file, at)];
 }
 
 /**
