@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { REPORT_FILES } from '../core/analysis/report/reportHtml';
 import { printable } from '../core/text/printable';
 import { counted } from '../core/text/counted';
-import { jsonObject, lineBefore, lineFrom } from '../core/trace/lineRead';
+import { traceEnds } from '../core/trace/traceEnds';
 import { forgetWritten, recordWritten, writtenFiles } from './manifest';
 
 export const TRACE_FILE = 'trace.jsonl';
@@ -24,27 +24,20 @@ export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
  * its header line and its last line.
  */
 export function heldRun(dir: string): string | undefined {
-  const trace = path.join(dir, TRACE_FILE);
-  let fd: number;
+  let ends: ReturnType<typeof traceEnds>;
   try {
-    const stat = fs.statSync(trace);
-    if (!stat.isFile() || stat.size === 0) return undefined;
-    fd = fs.openSync(trace, 'r');
+    ends = traceEnds(path.join(dir, TRACE_FILE));
   } catch {
     return undefined;
   } // absent, or not ours to read: writing it will say why
-  try {
-    const size = fs.fstatSync(fd).size;
-    const header = jsonObject(lineFrom(fd, 0, size));
-    const scenario = header?.scenario as { name?: unknown } | undefined;
-    if (!header || header.type !== 'header' || typeof scenario?.name !== 'string') {
-      return `a ${TRACE_FILE} that is not a readable trace`;
-    }
-    const finished = jsonObject(lineBefore(fd, size))?.type === 'run_end';
-    return `${finished ? 'a finished run' : 'the trace of a run'} (scenario '${printable(scenario.name)}', seed ${header.seed}, ${counted(Number(header.rounds), 'round')})`;
-  } finally {
-    fs.closeSync(fd);
+  if (!ends) return undefined;
+  const { header, last } = ends;
+  const scenario = header?.scenario as { name?: unknown } | undefined;
+  if (!header || header.type !== 'header' || typeof scenario?.name !== 'string') {
+    return `a ${TRACE_FILE} that is not a readable trace`;
   }
+  const finished = last?.type === 'run_end';
+  return `${finished ? 'a finished run' : 'the trace of a run'} (scenario '${printable(scenario.name)}', seed ${header.seed}, ${counted(Number(header.rounds), 'round')})`;
 }
 
 /**

@@ -10,6 +10,7 @@ import {
   mergeShards,
   readShardFile,
   shardProblems,
+  shardTraceProblems,
   type ExperimentRun,
   type Shard,
   type ShardInput,
@@ -49,7 +50,9 @@ export async function experimentMerge(args: string[]): Promise<number> {
     if (typeof file === 'string') unreadable.push(file);
     else shards.push({ dir, file });
   }
-  const problems = unreadable.length ? unreadable : shardProblems(shards);
+  // Whole shards of one experiment first; then whole traces: a trace cut short would pass for a run.
+  let problems = unreadable.length ? unreadable : shardProblems(shards);
+  if (!problems.length) problems = shardTraceProblems(shards);
   if (problems.length) {
     for (const p of problems) console.error(`society experiment merge: ${printable(p)}`);
     return 1;
