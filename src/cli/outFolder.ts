@@ -48,11 +48,7 @@ export function heldRun(dir: string): string | undefined {
  * must not leave a checkpoint beside a trace it does not belong to.
  */
 export function clearForFreshRun(dir: string, derived: boolean): void {
-  // Only files we wrote: those the folder's list names, or, in a folder from before the list, the
-  // report files beside a trace of ours (made from it). A user's report.html where no run was stays.
-  const listed = writtenFiles(dir);
-  const ours = (name: string): boolean =>
-    listed ? listed.has(name) : name === CHECKPOINT_FILE || heldRun(dir) !== undefined;
+  const ours = ourFiles(dir);
   const derivedOurs = derived ? DERIVED_FILES.filter(ours) : [];
   fs.closeSync(fs.openSync(path.join(dir, TRACE_FILE), 'a'));
   const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];
@@ -61,8 +57,21 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
   recordWritten(dir, [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE]);
 }
 
+/**
+ * Whether a file of `dir` is one our commands wrote: one the folder's list names, or, in a folder
+ * from before the list, its checkpoint and the report files beside a trace of ours (made from it).
+ * A user's report.html where no run was is not.
+ */
+export function ourFiles(dir: string): (name: string) => boolean {
+  const listed = writtenFiles(dir);
+  if (listed) return (name) => listed.has(name);
+  let besideRun: boolean | undefined;
+  return (name) =>
+    name === CHECKPOINT_FILE || (DERIVED_FILES.includes(name) && (besideRun ??= heldRun(dir) !== undefined));
+}
+
 /** Removes a file if it is there; a folder in its place is not ours to remove, and says so. */
-function removeFile(file: string): void {
+export function removeFile(file: string): void {
   try {
     fs.unlinkSync(file);
   } catch (err) {
