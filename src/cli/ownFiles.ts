@@ -9,12 +9,14 @@ import { shown } from './options';
 import { ourFiles, removeFile } from './outFolder';
 import { forgetWritten, MANIFEST_FILE, recordWritten } from './manifest';
 
-/** Those of `names` that are in `dir` (anything of that name: a file, a link, a folder). */
+/**
+ * Those of `names` that are in `dir` as files (or links): a folder of that name is never replaced,
+ * and writing there says so.
+ */
 export function presentFiles(dir: string, names: readonly string[]): string[] {
   return names.filter((name) => {
     try {
-      fs.lstatSync(path.join(dir, name));
-      return true;
+      return !fs.lstatSync(path.join(dir, name)).isDirectory();
     } catch {
       return false;
     }
