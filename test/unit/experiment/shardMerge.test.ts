@@ -97,8 +97,8 @@ describe('experiments across machines: --shard i/n and merge', function () {
       'coached-seed4.jsonl',
       'uncoached-seed2.jsonl',
     ]);
-    // A shard writes no report: merge does.
-    assert.deepEqual(fs.readdirSync(shard(2)).sort(), ['shard.json', 'traces']);
+    // A shard writes no report: merge does. The list of the files it wrote (.society-files.json) names shard.json.
+    assert.deepEqual(fs.readdirSync(shard(2)).sort(), ['.society-files.json', 'shard.json', 'traces']);
   });
 
   it('merges 3 shards into the files one run writes: summary.csv byte for byte, experiment.json but for wall time, and the traces', async () => {
