@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { REPORT_FILES } from '../core/analysis/report/reportHtml';
 import { printable } from '../core/text/printable';
 import { counted } from '../core/text/counted';
-import { jsonObject, lineBefore, lineFrom } from '../core/trace/lineRead';
+import { traceEnds } from '../core/trace/traceEnds';
 import { forgetWritten, recordWritten, writtenFiles } from './manifest';
 
 export const TRACE_FILE = 'trace.jsonl';
@@ -24,27 +24,20 @@ export const DERIVED_FILES: readonly string[] = Object.values(REPORT_FILES);
  * its header line and its last line.
  */
 export function heldRun(dir: string): string | undefined {
-  const trace = path.join(dir, TRACE_FILE);
-  let fd: number;
+  let ends: ReturnType<typeof traceEnds>;
   try {
-    const stat = fs.statSync(trace);
-    if (!stat.isFile() || stat.size === 0) return undefined;
-    fd = fs.openSync(trace, 'r');
+    ends = traceEnds(path.join(dir, TRACE_FILE));
   } catch {
     return undefined;
   } // absent, or not ours to read: writing it will say why
-  try {
-    const size = fs.fstatSync(fd).size;
-    const header = jsonObject(lineFrom(fd, 0, size));
-    const scenario = header?.scenario as { name?: unknown } | undefined;
-    if (!header || header.type !== 'header' || typeof scenario?.name !== 'string') {
-      return `a ${TRACE_FILE} that is not a readable trace`;
-    }
-    const finished = jsonObject(lineBefore(fd, size))?.type === 'run_end';
-    return `${finished ? 'a finished run' : 'the trace of a run'} (scenario '${printable(scenario.name)}', seed ${header.seed}, ${counted(Number(header.rounds), 'round')})`;
-  } finally {
-    fs.closeSync(fd);
+  if (!ends) return undefined;
+  const { header, last } = ends;
+  const scenario = header?.scenario as { name?: unknown } | undefined;
+  if (!header || header.type !== 'header' || typeof scenario?.name !== 'string') {
+    return `a ${TRACE_FILE} that is not a readable trace`;
   }
+  const finished = last?.type === 'run_end';
+  return `${finished ? 'a finished run' : 'the trace of a run'} (scenario '${printable(scenario.name)}', seed ${header.seed}, ${counted(Number(header.rounds), 'round')})`;
 }
 
 /**
@@ -55,11 +48,7 @@ export function heldRun(dir: string): string | undefined {
  * must not leave a checkpoint beside a trace it does not belong to.
  */
 export function clearForFreshRun(dir: string, derived: boolean): void {
-  // Only files we wrote: those the folder's list names, or, in a folder from before the list, the
-  // report files beside a trace of ours (made from it). A user's report.html where no run was stays.
-  const listed = writtenFiles(dir);
-  const ours = (name: string): boolean =>
-    listed ? listed.has(name) : name === CHECKPOINT_FILE || heldRun(dir) !== undefined;
+  const ours = ourFiles(dir);
   const derivedOurs = derived ? DERIVED_FILES.filter(ours) : [];
   fs.closeSync(fs.openSync(path.join(dir, TRACE_FILE), 'a'));
   const stale = [...(ours(CHECKPOINT_FILE) ? [CHECKPOINT_FILE] : []), `${CHECKPOINT_FILE}.tmp`, ...derivedOurs];
@@ -68,8 +57,21 @@ export function clearForFreshRun(dir: string, derived: boolean): void {
   recordWritten(dir, [TRACE_FILE, TRACE_INDEX_FILE, CHECKPOINT_FILE]);
 }
 
+/**
+ * Whether a file of `dir` is one our commands wrote: one the folder's list names, or, in a folder
+ * from before the list, its checkpoint and the report files beside a trace of ours (made from it).
+ * A user's report.html where no run was is not.
+ */
+export function ourFiles(dir: string): (name: string) => boolean {
+  const listed = writtenFiles(dir);
+  if (listed) return (name) => listed.has(name);
+  let besideRun: boolean | undefined;
+  return (name) =>
+    name === CHECKPOINT_FILE || (DERIVED_FILES.includes(name) && (besideRun ??= heldRun(dir) !== undefined));
+}
+
 /** Removes a file if it is there; a folder in its place is not ours to remove, and says so. */
-function removeFile(file: string): void {
+export function removeFile(file: string): void {
   try {
     fs.unlinkSync(file);
   } catch (err) {

@@ -4,7 +4,7 @@
 // workspace it refuses includes outside the workspace folders (see trust/policy.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { NodeFileSystem, type SocietyFileSystem } from '../core/format';
+import { NodeFileSystem, type NotAFile, type SocietyFileSystem } from '../core/format';
 import { fileKey, openDocument } from './files';
 import { includeRefusal } from './trust/policy';
 import { realPath } from './trust/realPath';
@@ -22,6 +22,10 @@ export class EditorFileSystem implements SocietyFileSystem {
 
   whyUnreadable(file: string): string | undefined {
     return openDocument(file) ? undefined : this.disk.whyUnreadable(file);
+  }
+
+  notFilesIn(dir: string): NotAFile[] {
+    return this.disk.notFilesIn(dir).filter((n) => !openDocument(n.file));
   }
 
   async listFiles(dir: string): Promise<string[]> {

@@ -32,13 +32,16 @@ import { integerListOption } from '../integerList';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
 import { parseShard } from '../../core/experiment/shard';
 import { experimentMerge, MERGE_USAGE, sayShard } from './experimentMerge';
+import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
+import { SHARD_FILE } from '../../core/experiment/shard';
+import { mayStartOver, recordPresent, removeOurs } from '../ownFiles';
 
 /** EndpointDownError's message, as a worker thread passes it on. */
 const ENDPOINT_DOWN = /connections in a row and has not answered once/;
 
 export const experimentCommand: Command = {
   name: 'experiment',
-  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--allow-module] [--json]\n       society ${MERGE_USAGE}`,
+  usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--json] [-q]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
   options: [
     ['<scenario>', 'a scenario with an experiment: block (conditions; without one, the scenario as it is)'],
@@ -70,6 +73,10 @@ export const experimentCommand: Command = {
     ],
     ['--reference NAME', 'the condition the others are compared with (default: the first)'],
     ['--no-traces', "don't keep each run's trace"],
+    [
+      '--overwrite',
+      'replace the experiment (or shard) --out holds, and files of the same names a user put there (without it, both are kept; cache/ is kept and reused)',
+    ],
     ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
     ['--json', 'print the claims, summaries and contrasts as JSON'],
     ['-q, --quiet', 'no progress bar'],
@@ -86,6 +93,7 @@ export const experimentCommand: Command = {
       shard: { type: 'string' },
       reference: { type: 'string' },
       'no-traces': { type: 'boolean' },
+      overwrite: { type: 'boolean' },
       json: { type: 'boolean' },
       quiet: { type: 'boolean', short: 'q' },
       'allow-module': { type: 'boolean' },
@@ -126,12 +134,20 @@ export const experimentCommand: Command = {
       made.removeEmpty();
       return 1;
     }
+    const overwrite = values.overwrite === true;
+    if (!mayStartOver('experiment', outDir, EXPERIMENT_OUTPUTS, overwrite, 'an experiment')) {
+      lock.release();
+      made.removeEmpty();
+      return 1;
+    }
     const stops = listenForStops(values.quiet);
     const tty = !values.quiet && process.stderr.isTTY === true;
-    const say = (run: ExperimentRun): number =>
-      shard
+    const say = (run: ExperimentRun): number => {
+      keepOwn(outDir, run.files);
+      return shard
         ? sayShard(run, scenario.name, shard, values)
         : sayExperiment(run, scenario.name, { json: values.json, quiet: values.quiet, askedJobs });
+    };
     try {
       const run = await runExperiment(scenario, {
         outDir,
@@ -160,7 +176,7 @@ export const experimentCommand: Command = {
       say(err.run);
       // Said last, so the terminal (and a batch log) ends with it.
       console.error(
-        `${stops.signal ? `stopped by ${stops.signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`,
+        `${stops.signal ? `stopped by ${stops.signal}; ` : ''}${partialText(err.run.partial)}: ${shard ? 'shard.json holds only those, and merge refuses it until the shard is run again (--overwrite)' : 'the report, summary.csv, runs.csv and experiment.json cover only those'}`,
       );
       return stops.signal === 'SIGTERM' ? 143 : stops.signal === 'SIGHUP' ? 129 : 130;
     } finally {
@@ -170,6 +186,22 @@ export const experimentCommand: Command = {
     }
   },
 };
+
+/** What an experiment leaves in its folder, whole or sharded: a folder holding any of them holds an experiment. */
+const EXPERIMENT_OUTPUTS: readonly string[] = [...Object.values(EXPERIMENT_FILES), SHARD_FILE];
+
+/**
+ * The files the experiment wrote are ours (listed in the folder's manifest); an earlier one's it
+ * did not write again (experiment.html beside a shard's shard.json) go, as `run --overwrite`'s do.
+ */
+function keepOwn(outDir: string, files: readonly string[]): void {
+  const wrote = files.map((f) => path.basename(f));
+  recordPresent(outDir, wrote);
+  removeOurs(
+    outDir,
+    EXPERIMENT_OUTPUTS.filter((name) => !wrote.includes(name)),
+  );
+}
 
 /** --rounds sets every run's length: say so where a condition set its own. */
 function noteRoundsOverride(

@@ -10,15 +10,18 @@ import {
   mergeShards,
   readShardFile,
   shardProblems,
+  shardTraceProblems,
   type ExperimentRun,
   type Shard,
   type ShardInput,
 } from '../../core/experiment';
 import { describeRunFaults, runsWithoutAnswers } from '../../core/experiment/runFaults';
 import { counted } from '../../core/text/counted';
+import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
+import { mayReplace, recordPresent } from '../ownFiles';
 import { printable } from '../../core/text/printable';
 
-export const MERGE_USAGE = 'experiment merge <shard folder>... --out DIR [--json] [-q]';
+export const MERGE_USAGE = 'experiment merge <shard folder>... --out DIR [--overwrite] [--json] [-q]';
 
 /** Failed model calls said last; a run with no model answer at all makes the exit code 3, as `society experiment`'s. */
 function sayFaults(runs: ExperimentRun['result']['runs']): number {
@@ -28,9 +31,13 @@ function sayFaults(runs: ExperimentRun['result']['runs']): number {
   return dead ? 3 : 0;
 }
 
+/** The files a merge writes into --out (besides the traces under traces/). */
+const MERGED_FILES: readonly string[] = Object.values(EXPERIMENT_FILES);
+
 export async function experimentMerge(args: string[]): Promise<number> {
   const parsed = parseCommandArgs('experiment merge', MERGE_USAGE, args, {
     out: { type: 'string' },
+    overwrite: { type: 'boolean' },
     json: { type: 'boolean' },
     quiet: { type: 'boolean', short: 'q' },
   });
@@ -49,7 +56,9 @@ export async function experimentMerge(args: string[]): Promise<number> {
     if (typeof file === 'string') unreadable.push(file);
     else shards.push({ dir, file });
   }
-  const problems = unreadable.length ? unreadable : shardProblems(shards);
+  // Whole shards of one experiment first; then whole traces: a trace cut short would pass for a run.
+  let problems = unreadable.length ? unreadable : shardProblems(shards);
+  if (!problems.length) problems = shardTraceProblems(shards);
   if (problems.length) {
     for (const p of problems) console.error(`society experiment merge: ${printable(p)}`);
     return 1;
@@ -63,16 +72,17 @@ export async function experimentMerge(args: string[]): Promise<number> {
     return 1;
   }
   try {
+    // An earlier merge's files are replaced (merging again is how a fixed shard gets in); a user's are not.
+    if (!mayReplace('experiment merge', outDir, MERGED_FILES, values.overwrite === true)) return 1;
     let merged: ReturnType<typeof mergeShards> | undefined;
     let traces: ReturnType<typeof gatherTraces> | undefined;
-    if (
-      !wroteFiles('experiment merge', () => {
-        merged = mergeShards(shards, outDir);
-        traces = gatherTraces(shards, outDir);
-      })
-    ) {
-      return 1;
-    }
+    const wrote = wroteFiles('experiment merge', () => {
+      merged = mergeShards(shards, outDir);
+      traces = gatherTraces(shards, outDir);
+    });
+    // Even when a write failed half way: the files written are ours, not a user's.
+    recordPresent(outDir, MERGED_FILES);
+    if (!wrote) return 1;
     const r = merged!.result,
       t = traces!;
     const n = shards.length;

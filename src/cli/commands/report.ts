@@ -9,7 +9,8 @@ import type { Command } from '../command';
 import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/metrics/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/report/reportFiles';
-import { recordWritten } from '../manifest';
+import { mayReplace, recordPresent } from '../ownFiles';
+import { DERIVED_FILES } from '../outFolder';
 import { RunReportBuilder } from '../../core/analysis/report/reportModel';
 import type { TraceEvent } from '../../core/trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
@@ -19,7 +20,7 @@ import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
 import { unfinishedNote, wholeRound } from '../../core/analysis/metrics/traceNetwork';
 
-const USAGE = 'report <trace.jsonl> [--out DIR] [--attribute NAME] [--static] [--view-limit MB]';
+const USAGE = 'report <trace.jsonl> [--out DIR] [--overwrite] [--attribute NAME] [--static] [--view-limit MB] [-q]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
 export const REPORT_VIEW_LIMIT_MB = 64;
 
@@ -30,16 +31,23 @@ export const reportCommand: Command = {
   options: [
     ['<trace.jsonl>', 'the trace of a run (complete or not)'],
     ['--out DIR', "folder for the files (default: the trace's folder)"],
+    [
+      '--overwrite',
+      'replace files of the same names there that Society Studio did not write (without it the report refuses; its own earlier report it replaces)',
+    ],
     ['--attribute NAME', `persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`],
     ['--static', 'no interactive view: a script-free page'],
     [
       '--view-limit MB',
       `trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`,
     ],
+    ['-q, --quiet', 'no progress line or notes on standard error (the page still says what it leaves out)'],
   ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('report', USAGE, args, {
       out: { type: 'string' },
+      overwrite: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
       attribute: { type: 'string' },
       static: { type: 'boolean', default: false },
       'view-limit': { type: 'string', default: String(REPORT_VIEW_LIMIT_MB) },
@@ -60,11 +68,14 @@ export const reportCommand: Command = {
     // them goes again if the command fails before writing any (a missing or damaged trace).
     const made = values.out !== undefined ? outputFolder(path.resolve(values.out), 'report') : undefined;
     if (values.out !== undefined && !made) return 1;
+    const reportDir = values.out ?? path.dirname(traceFile);
+    const quiet = values.quiet === true;
     try {
+      if (!mayReplace('report', reportDir, DERIVED_FILES, values.overwrite === true)) return 1;
       let builder: RunReportBuilder | undefined;
       const budget = new ViewBudget(viewLimit);
       const shown: TraceEvent[] = [];
-      const progress = new ReadProgress(traceFile);
+      const progress = new ReadProgress(traceFile, !quiet && process.stderr.isTTY === true);
       const read = await readTraceFile(traceFile, {
         keepEvents: false,
         onProgress: progress.listener,
@@ -100,24 +111,19 @@ export const reportCommand: Command = {
         (report.complete ? undefined : `the trace ends at round ${report.round} without run_end (incomplete run)`);
       const view = values.static
         ? undefined
-        : interactiveView(traceFile, read, wholeRoundsOf(shown), [
+        : interactiveView(traceFile, read, wholeRoundsOf(shown), quiet, [
             budget.note('society report --view-limit', 'the figures and tables below cover every round'),
             unfinished,
           ]);
       let files: string[] = [];
-      const reportDir = values.out ?? path.dirname(traceFile);
-      if (
-        !wroteFiles('report', () => {
-          files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}) });
-        })
-      ) {
-        return 1;
-      }
-      recordWritten(
-        reportDir,
-        files.map((f) => path.basename(f)),
-      );
+      const wrote = wroteFiles('report', () => {
+        files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}) });
+      });
+      // Even when a write failed half way: the files written are ours, not a user's.
+      recordPresent(reportDir, DERIVED_FILES);
+      if (!wrote) return 1;
       for (const file of files) console.log(file);
+      if (quiet) return 0;
       if (values.attribute !== undefined && !report.attributePresent) {
         console.error(
           `society report: note: no agent has the attribute '${values.attribute}': homophily is n/a and the picture is coloured by community`,
@@ -151,11 +157,16 @@ function interactiveView(
   traceFile: string,
   read: Awaited<ReturnType<typeof readTraceFile>>,
   events: TraceEvent[],
+  quiet: boolean,
   notes: (string | undefined)[],
 ): ViewEmbed | undefined {
   const assets = findViewAssets();
   if (!assets) {
-    console.error('society report: note: the interactive view is not built (npm run build); writing the static report');
+    if (!quiet) {
+      console.error(
+        'society report: note: the interactive view is not built (npm run build); writing the static report',
+      );
+    }
     return undefined;
   }
   // (the view says "incomplete trace" itself when there is no run_end)
@@ -173,6 +184,7 @@ function interactiveView(
       { embedded: true },
     );
   } catch (err) {
+    if (quiet) return undefined;
     console.error(
       `society report: note: ${err instanceof Error ? err.message : String(err)}; writing the static report`,
     );

@@ -4,6 +4,7 @@
 // key stops the command with nothing left behind.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { longWaitSayer } from './longWait';
 import { modelNamed, type Scenario } from '../../core/format/language/model';
 import { isInstant } from '../../core/format/language/providers';
 import type { CallRecord } from '../../core/llm/callRecord';
@@ -57,6 +58,8 @@ export function runModels(r: RunModelsRequest): RunModels | number {
     seed: r.seed,
     threads: r.threads,
     onCall,
+    // Said even with --quiet: a run standing still for minutes must say why.
+    onLongWait: longWaitSayer((line) => process.stderr.write(`\n${line}\n`), 'run'),
   });
   try {
     for (const name of usedModelNames(r.scenario, r.model)) registry.model(name);

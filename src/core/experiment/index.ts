@@ -18,4 +18,4 @@ export { formatExperiment, renderExperimentHtml, summaryCsv, runsCsv, EXPERIMENT
 export { OUTCOME_METRICS, BASELINE_METRICS, type RunOutcome } from './outcome';
 export { writeExperimentFiles } from './experimentFiles';
 export { parseShard, readShardFile, SHARD_FILE, type Shard, type ShardFile } from './shard';
-export { shardProblems, mergeShards, gatherTraces, type ShardInput } from './mergeShards';
+export { shardProblems, shardTraceProblems, mergeShards, gatherTraces, type ShardInput } from './mergeShards';

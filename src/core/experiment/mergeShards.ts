@@ -8,6 +8,7 @@ import { analyzeExperiment, type ExperimentResult } from './analyze';
 import { writeExperimentFiles } from './experimentFiles';
 import type { RunOutcome } from './outcome';
 import { inShard, type ShardFile, type ShardPlan } from './shard';
+import { unwholeTrace } from '../trace/traceEnds';
 
 /** A shard file and the folder it was read from. */
 export interface ShardInput {
@@ -173,6 +174,48 @@ export interface GatheredTraces {
   missing: string[];
 }
 
+/** A run's trace as its shard file names it: `from`, in the shard's folder, or undefined when it names none there. */
+interface NamedTrace {
+  shard: ShardInput;
+  run: ShardFile['runs'][number];
+  /** As named, under the shard's folder (for messages). */
+  named: string;
+  from: string | undefined;
+}
+
+/** The traces the shard files name; a shard file names traces in its own folder only. */
+function namedTraces(shards: readonly ShardInput[]): NamedTrace[] {
+  const out: NamedTrace[] = [];
+  for (const shard of shards) {
+    const root = path.resolve(shard.dir);
+    for (const run of shard.file.runs) {
+      if (run.trace === null || run.trace === undefined) continue;
+      const from = path.resolve(root, run.trace);
+      const inside = from.startsWith(root + path.sep) && fs.existsSync(from);
+      out.push({ shard, run, named: path.join(shard.dir, run.trace), from: inside ? from : undefined });
+    }
+  }
+  return out;
+}
+
+/**
+ * The traces a shard file names that are there but are not the whole run (a copy cut short, a
+ * different run's trace), one sentence each: merged, they would pass for whole runs. Two small
+ * reads per trace (trace/traceEnds.ts). A missing trace is not one of these: gatherTraces lists it.
+ */
+export function shardTraceProblems(shards: readonly ShardInput[]): string[] {
+  const problems: string[] = [];
+  for (const t of namedTraces(shards)) {
+    const why = t.from && unwholeTrace(t.from, t.run.outcome.seed);
+    if (why) {
+      problems.push(
+        `${t.named}: the trace of run ${t.run.index} of shard ${t.shard.file.shard.index}/${t.shard.file.shard.count} is not the whole run: ${why}; copy it again from where the shard ran, or run the shard again`,
+      );
+    }
+  }
+  return problems;
+}
+
 /**
  * Brings the shards' traces together under `outDir/traces`: a hard link where the file system
  * allows one (same disk), else a copy. A trace already there is replaced.
@@ -180,30 +223,24 @@ export interface GatheredTraces {
 export function gatherTraces(shards: readonly ShardInput[], outDir: string): GatheredTraces {
   const into = path.join(outDir, 'traces');
   const out: GatheredTraces = { linked: 0, copied: 0, missing: [] };
-  for (const s of shards) {
-    const root = path.resolve(s.dir);
-    for (const r of s.file.runs) {
-      if (r.trace === null || r.trace === undefined) continue;
-      const from = path.resolve(root, r.trace);
-      // A shard file names traces in its own folder only.
-      if (!from.startsWith(root + path.sep) || !fs.existsSync(from)) {
-        out.missing.push(path.join(s.dir, r.trace));
-        continue;
-      }
-      fs.mkdirSync(into, { recursive: true });
-      const to = path.join(into, path.basename(from));
-      if (path.resolve(to) === from) {
-        out.linked++;
-        continue;
-      }
-      fs.rmSync(to, { force: true });
-      try {
-        fs.linkSync(from, to);
-        out.linked++;
-      } catch {
-        fs.copyFileSync(from, to);
-        out.copied++;
-      }
+  for (const { named, from } of namedTraces(shards)) {
+    if (!from) {
+      out.missing.push(named);
+      continue;
+    }
+    fs.mkdirSync(into, { recursive: true });
+    const to = path.join(into, path.basename(from));
+    if (path.resolve(to) === from) {
+      out.linked++;
+      continue;
+    }
+    fs.rmSync(to, { force: true });
+    try {
+      fs.linkSync(from, to);
+      out.linked++;
+    } catch {
+      fs.copyFileSync(from, to);
+      out.copied++;
     }
   }
   return out;

@@ -10,7 +10,7 @@ export {
   type FileAnalysis,
   SOCIETY_EXTENSION,
 } from './language/workspace';
-export { NodeFileSystem, OverlayFileSystem, type SocietyFileSystem } from './language/fileSystem';
+export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './language/fileSystem';
 export { loadScenarioFile, defaultRoot } from './language/load';
 export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './language/templates';
 export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './language/schema';

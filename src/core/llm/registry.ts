@@ -24,6 +24,7 @@ import { chatPool, defaultThreads, type ChatPool } from './openai/chatPool';
 import { OpenAIEmbeddingClient, embeddingIdentity } from './openai/embeddingClient';
 import { maskUrlCredentials, secrets as globalRedactor, type Redactor } from './redact';
 import { EndpointHealth } from './limits/endpointHealth';
+import type { ResilienceSettings } from './limits/resilientCall';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
@@ -44,6 +45,11 @@ export interface ModelOptions {
   chatClientFactory?: (cfg: ModelConfig) => ChatClient;
   prices?: PriceTable;
   backoff?: BackoffSettings;
+  /**
+   * Told when an endpoint's 429 Retry-After holds its calls for 10 s or more
+   * (limits/resilientCall.ts LONG_WAIT_MS): `endpoint` as the run names it, credentials masked.
+   */
+  onLongWait?: (wait: { endpoint: string; ms: number; retryAfterMs: number }) => void;
   /** Overrides scenario.world.rounds in prompts (`society run --rounds`). */
   rounds?: number;
   /** Seed of offline models; default scenario.seed. */
@@ -267,7 +273,17 @@ export class ModelRegistry {
       maxTokens: cfg.max_tokens,
       backoff: this.options.backoff,
       health: this.health(cfg),
+      ...(this.options.onLongWait ? { onLongWait: this.longWaitOf(cfg, this.options.onLongWait) } : {}),
     };
+  }
+
+  /** `onLongWait` naming `cfg`'s endpoint, as its circuit breaker does. */
+  private longWaitOf(
+    cfg: ModelConfig,
+    say: NonNullable<ModelOptions['onLongWait']>,
+  ): NonNullable<ResilienceSettings['onLongWait']> {
+    const endpoint = this.health(cfg).endpoint;
+    return (w) => say({ endpoint, ...w });
   }
 
   /** The circuit breaker of `cfg`'s endpoint, shared as its limiter is (limits/endpointHealth.ts). */

@@ -34,6 +34,17 @@ describe('society report', function () {
     for (const f of files) assert.ok(existsSync(f), f);
   });
 
+  it('takes -q: no notes on standard error, the same files (issue 41: 15)', () => {
+    const out = path.join(dir, 'quiet');
+    const loud = society('report', traceFile, '--out', out, '--attribute', 'no_such_attribute');
+    assert.equal(loud.status, 0, loud.stderr);
+    assert.match(loud.stderr, /note: no agent has the attribute 'no_such_attribute'/);
+    const quiet = society('report', traceFile, '--out', out, '--attribute', 'no_such_attribute', '-q');
+    assert.equal(quiet.status, 0, quiet.stderr);
+    assert.equal(quiet.stderr, '');
+    assert.equal(quiet.stdout, loud.stdout);
+  });
+
   it('writes next to the trace by default', () => {
     const result = society('report', traceFile);
     assert.equal(result.status, 0, result.stderr);

@@ -310,7 +310,8 @@ describe('society experiment: Ctrl-C, SIGTERM', function () {
     assert.match(twice.errors, /^stopping: no more runs start/m);
     assert.match(twice.errors, /^partial: 0 of 6 runs finished \(cancelled\)/m);
     assert.deepEqual(traceNames(dir), []);
-    const term = await interrupted(long, ['SIGTERM'], runsUnderWay);
+    // The same folder holds the partial experiment the first stop wrote: starting over takes --overwrite.
+    const term = await interrupted([...long, '--overwrite'], ['SIGTERM'], runsUnderWay);
     assert.equal(term.result, 143, term.errors);
     assert.ok(term.sinceSent < 10_000, `stopped ${term.sinceSent} ms after SIGTERM`);
     assert.match(term.errors, /^stopped by SIGTERM; partial: 0 of 6 runs finished \(cancelled\)/m);

@@ -97,8 +97,8 @@ describe('experiments across machines: --shard i/n and merge', function () {
       'coached-seed4.jsonl',
       'uncoached-seed2.jsonl',
     ]);
-    // A shard writes no report: merge does.
-    assert.deepEqual(fs.readdirSync(shard(2)).sort(), ['shard.json', 'traces']);
+    // A shard writes no report: merge does. The list of the files it wrote (.society-files.json) names shard.json.
+    assert.deepEqual(fs.readdirSync(shard(2)).sort(), ['.society-files.json', 'shard.json', 'traces']);
   });
 
   it('merges 3 shards into the files one run writes: summary.csv byte for byte, experiment.json but for wall time, and the traces', async () => {
@@ -181,6 +181,32 @@ describe('experiments across machines: --shard i/n and merge', function () {
     assert.equal(usage.result, 2);
     assert.match(usage.errors, /^society experiment merge: missing --out DIR/);
     assert.ok(!fs.existsSync(out), 'no folder');
+  });
+
+  it('refuses a shard trace cut short, mid-line or at a line, saying which shard and what is missing (issue 41: 13)', async () => {
+    const copy = path.join(base, 'cut-shard-1');
+    fs.cpSync(shard(1), copy, { recursive: true });
+    const trace = path.join(copy, 'traces', 'uncoached-seed1.jsonl');
+    const whole = fs.readFileSync(trace);
+    const out = path.join(base, 'cut-merged');
+    // Half its bytes: it ends mid-line.
+    fs.writeFileSync(trace, whole.subarray(0, Math.floor(whole.length / 2)));
+    const half = await society(['merge', copy, shard(2), shard(3), '--out', out]);
+    assert.equal(half.result, 1, half.out);
+    assert.equal(
+      half.errors,
+      `society experiment merge: ${trace}: the trace of run 0 of shard 1/3 is not the whole run: it ends in the middle of a line, without run_end (cut off); copy it again from where the shard ran, or run the shard again\n`,
+    );
+    // Its whole lines but the last (run_end): every line parses, and it is still not the run.
+    const lines = whole.toString().split('\n').slice(0, -2);
+    fs.writeFileSync(trace, lines.join('\n') + '\n');
+    const atLine = await society(['merge', copy, shard(2), shard(3), '--out', out]);
+    assert.equal(atLine.result, 1);
+    assert.match(
+      atLine.errors,
+      /not the whole run: it ends with round_end in round 5 of 5, without run_end \(cut off\)/,
+    );
+    assert.ok(!fs.existsSync(out), 'nothing merged');
   });
 
   it('refuses shards of another scenario, another plan, another n, or a partial shard', () => {

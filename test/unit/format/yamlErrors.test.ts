@@ -55,3 +55,22 @@ describe('YAML syntax errors: an over-indented key', () => {
     assert.doesNotMatch(p.message, /indented/);
   });
 });
+
+describe("YAML syntax errors: an unquoted ': ' in a value (issue 41: 15)", () => {
+  it('says to quote the value, with the line as it would be, over the value', () => {
+    const [p, ...rest] = problems('kind: persona\nid: a\nname: A\nbio: Note: she likes tea  # mine\n');
+    assert.deepEqual(rest, []);
+    assert.deepEqual([p.code, p.line, p.character], ['SOC001', 4, 5]);
+    assert.equal(
+      p.message,
+      `YAML syntax error: the value 'Note: she likes tea' holds ': ', which YAML reads as the start of a mapping inside it; put the value in quotes: write bio: "Note: she likes tea" (yaml: nested mappings are not allowed in compact mappings)`,
+    );
+    const [item] = problems('kind: persona\nid: a\nmemories:\n  - text: He said "hi": twice\n');
+    assert.match(item.message, /put the value in quotes: write - text: "He said \\"hi\\": twice"/);
+  });
+
+  it('an over-indented key is still named as one', () => {
+    const [p] = problems('kind: persona\nid: a\nname: A\nbio: Moved: here\n  age: 3\n');
+    assert.match(p.message, /'age' is indented 2 spaces, more than 'bio'/);
+  });
+});

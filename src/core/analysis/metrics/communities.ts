@@ -36,7 +36,21 @@ export function partitionModularity(
     total += getEdgeWeight(edge, attrs);
   });
   if (graph.size === 0 || total === 0) return null;
-  return modularity(graph, { getNodeCommunity: (node) => communityOf(node), getEdgeWeight });
+  return modularity(graph, { getNodeCommunity: communityNumbers(communityOf), getEdgeWeight });
+}
+
+/**
+ * The partition with each community as a number, first seen first: graphology tallies communities
+ * in plain objects, where a group named `__proto__` is no key of its own (its counts were lost).
+ */
+function communityNumbers(communityOf: (node: string) => string | number): (node: string) => number {
+  const numbers = new Map<string | number, number>();
+  return (node) => {
+    const community = communityOf(node);
+    let n = numbers.get(community);
+    if (n === undefined) numbers.set(community, (n = numbers.size));
+    return n;
+  };
 }
 
 export interface LouvainResult {

@@ -56,6 +56,7 @@ export const CODES = {
   SOC032: 'Include leaves the workspace',
   SOC033: 'Included scenario settings ignored',
   SOC034: 'Include not loaded in an untrusted workspace',
+  SOC035: 'Include glob matches something that is not a file',
   SOC040: 'Unknown model name',
   SOC041: 'Secret written in a file',
   SOC042: 'Models share an endpoint with different limits',

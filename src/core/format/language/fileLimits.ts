@@ -12,8 +12,10 @@ export function maxFileBytes(env: Record<string, string | undefined> = process.e
   return (Number.isFinite(mb) && mb > 0 ? mb : DEFAULT_MAX_FILE_MB) * 1024 * 1024;
 }
 
-/** What a path is, in words, when it is not a regular file; undefined for a regular file. */
-export function notRegular(st: Stats): string | undefined {
+/** What a path (its Stats, or a folder listing's Dirent) is, in words, when it is not a regular file; undefined for a regular file. */
+export function notRegular(
+  st: Pick<Stats, 'isFile' | 'isDirectory' | 'isFIFO' | 'isCharacterDevice' | 'isBlockDevice' | 'isSocket'>,
+): string | undefined {
   if (st.isFile()) return undefined;
   if (st.isDirectory()) return 'a folder';
   if (st.isFIFO()) return 'a named pipe (FIFO)';

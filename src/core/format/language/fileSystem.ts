@@ -2,13 +2,19 @@
 // VS Code's workspace (with unsaved editor buffers layered on top).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readSocietyFile } from './fileLimits';
+import { notRegular, readSocietyFile } from './fileLimits';
 
 export interface SocietyFileSystem {
   /** The text of a file, or undefined when it does not exist or cannot be read. */
   readFile(file: string): Promise<string | undefined>;
   /** Every file below a folder (recursively, absolute paths), skipping node_modules and dot-folders. */
   listFiles(dir: string): Promise<string[]>;
+  /**
+   * What the last `listFiles(dir)` met below `dir` that is neither a regular file nor a folder (a
+   * FIFO, a socket, a device), with what it is in words: never read, but an include's glob that
+   * matches one says so. Absent: none are known.
+   */
+  notFilesIn?(dir: string): NotAFile[];
   /** Whether a path is a file, a folder, or absent. */
   kind(p: string): Promise<'file' | 'directory' | undefined>;
   /**
@@ -20,10 +26,17 @@ export interface SocietyFileSystem {
   whyUnreadable?(file: string): string | undefined;
 }
 
+/** A path a folder listing met that is not a regular file, and what it is ("a named pipe (FIFO)"). */
+export interface NotAFile {
+  file: string;
+  what: string;
+}
+
 const SKIP = new Set(['node_modules', '.git', 'dist', 'out']);
 
 export class NodeFileSystem implements SocietyFileSystem {
   private readonly refusals = new Map<string, string>();
+  private readonly notFiles = new Map<string, NotAFile[]>();
 
   /** Only regular files within the size limit are read (fileLimits.ts): a FIFO or a device never blocks. */
   async readFile(file: string): Promise<string | undefined> {
@@ -50,8 +63,13 @@ export class NodeFileSystem implements SocietyFileSystem {
     }
   }
 
+  notFilesIn(dir: string): NotAFile[] {
+    return this.notFiles.get(dir) ?? [];
+  }
+
   async listFiles(dir: string): Promise<string[]> {
     const out: string[] = [];
+    const others: NotAFile[] = [];
     const walk = async (d: string, depth: number): Promise<void> => {
       if (depth > 32) return;
       let entries: import('node:fs').Dirent[];
@@ -66,10 +84,14 @@ export class NodeFileSystem implements SocietyFileSystem {
           if (!SKIP.has(e.name) && !e.name.startsWith('.')) await walk(full, depth + 1);
         } else if (e.isFile()) {
           out.push(full);
+        } else if (!e.isSymbolicLink()) {
+          // Listings do not follow links; anything else that is no file is never read, but named.
+          others.push({ file: full, what: notRegular(e) ?? 'not a regular file' });
         }
       }
     };
     await walk(dir, 0);
+    this.notFiles.set(dir, others);
     return out.sort();
   }
 }
@@ -90,6 +112,10 @@ export class OverlayFileSystem implements SocietyFileSystem {
 
   whyUnreadable(file: string): string | undefined {
     return this.overlay.has(file) ? undefined : this.base.whyUnreadable?.(file);
+  }
+
+  notFilesIn(dir: string): NotAFile[] {
+    return (this.base.notFilesIn?.(dir) ?? []).filter((n) => !this.overlay.has(n.file));
   }
 
   async kind(p: string): Promise<'file' | 'directory' | undefined> {

@@ -391,6 +391,10 @@ function yamlDiagnostic(
     ? overIndentedKey(lines, e.pos[0])
     : undefined;
   if (indented) return { code: 'SOC001', severity: 'error', message: indented.message, file, range: indented.range };
+  const colon = /Nested mappings are not allowed in compact mappings/.test(e.message)
+    ? colonInValue(lines, e.pos[0])
+    : undefined;
+  if (colon) return { code: 'SOC001', severity: 'error', message: colon.message, file, range: colon.range };
   return {
     code: 'SOC001',
     severity: 'error',
@@ -431,6 +435,31 @@ function overIndentedKey(
     };
   }
   return undefined;
+}
+
+/**
+ * `bio: Note: she likes tea`: an unquoted value holding `: ` reads as a mapping inside the value,
+ * and yaml says only "Nested mappings are not allowed in compact mappings" at its start. Where the
+ * value on that line holds a colon followed by a space, the diagnostic says to quote it (with the
+ * line as it would be), over the value; yaml's words stay at the end.
+ */
+function colonInValue(lines: LineIndex, offset: number): { message: string; range: Diagnostic['range'] } | undefined {
+  const at = lines.positionAt(offset);
+  const text = lines.lineText(at.line);
+  const value = text
+    .slice(at.character)
+    .replace(/\s+#.*$/, '')
+    .trimEnd();
+  const colon = /:(\s|$)/.exec(value);
+  if (!colon || /^['"]/.test(value)) return undefined;
+  const quoted = `"${value.replace(/\\/g, '\\\\').replace(/"/g, '\\"')}"`;
+  const shown = value.length > 60 ? `${value.slice(0, 57)}…` : value;
+  const before = text.slice(0, at.character).trim();
+  const fix = quoted.length <= 80 ? `: write ${before ? `${before} ` : ''}${quoted}` : '';
+  return {
+    message: `YAML syntax error: the value '${shown}' holds ': ', which YAML reads as the start of a mapping inside it; put the value in quotes${fix} (yaml: nested mappings are not allowed in compact mappings)`,
+    range: { start: at, end: { line: at.line, character: at.character + value.length } },
+  };
 }
 
 /**

@@ -194,7 +194,7 @@ export class SocietyWorkspace {
   ): Promise<void> {
     const from = at.file.file;
     const range = at.valueRange(valuePath);
-    const matches = await this.includeMatches(glob, from, range);
+    const matches = await this.includeMatches(glob, from, range, out.diagnostics);
     if (!Array.isArray(matches)) {
       out.diagnostics.push(matches);
       return;
@@ -202,8 +202,16 @@ export class SocietyWorkspace {
     for (const file of matches) await this.includeFile(file, from, range, stack, involved, out);
   }
 
-  /** The files an include of `from` names, or the diagnostic that says why it names none. */
-  private async includeMatches(glob: string, from: string, range: Range): Promise<string[] | Diagnostic> {
+  /**
+   * The files an include of `from` names, or the diagnostic that says why it names none. What the
+   * glob matches that is no file (a FIFO, a socket, a device) is skipped with a warning in `warnings`.
+   */
+  private async includeMatches(
+    glob: string,
+    from: string,
+    range: Range,
+    warnings: Diagnostic[],
+  ): Promise<string[] | Diagnostic> {
     const baseDir = path.dirname(from);
     const matcher = includeMatcher(glob);
     if (!matcher) return unreadablePattern(glob, from, range);
@@ -237,12 +245,22 @@ export class SocietyWorkspace {
       };
     }
     const candidates = scan.isGlob ? await this.fs.listFiles(staticBase) : literalText !== undefined ? [literal] : [];
-    const matches = candidates.filter((f) => {
-      // A scenario's own glob matching itself is not a cycle; naming itself outright is.
-      if (f === from && scan.isGlob) return false;
-      const rel = path.relative(baseDir, f).split(path.sep).join('/');
-      return matcher(rel) && isInside(this.root, f);
-    });
+    const matched = (f: string): boolean =>
+      matcher(path.relative(baseDir, f).split(path.sep).join('/')) && isInside(this.root, f);
+    // A scenario's own glob matching itself is not a cycle; naming itself outright is.
+    const matches = candidates.filter((f) => !(f === from && scan.isGlob) && matched(f));
+    if (scan.isGlob) {
+      for (const n of this.fs.notFilesIn?.(staticBase) ?? []) {
+        if (!matched(n.file)) continue;
+        warnings.push({
+          code: 'SOC035',
+          severity: 'warning',
+          message: `Include '${glob}' matches ${path.relative(this.root, n.file) || n.file}, which is ${n.what}, not a file: it is not read`,
+          file: from,
+          range,
+        });
+      }
+    }
     if (matches.length === 0) {
       return {
         code: 'SOC030',

@@ -17,7 +17,15 @@ export interface ResilienceSettings {
   timeoutMs: number;
   backoff?: BackoffSettings;
   random?: () => number;
+  /**
+   * Told when the endpoint's Retry-After holds its calls for LONG_WAIT_MS or more: a run must not
+   * stand still for minutes without a word (`ms`: the pause, at most the backoff's maxRetryAfterMs).
+   */
+  onLongWait?: (wait: { ms: number; retryAfterMs: number }) => void;
 }
+
+/** A Retry-After pause this long or longer is said (ResilienceSettings.onLongWait). */
+export const LONG_WAIT_MS = 10_000;
 
 export interface CallPlan<T> {
   limiter: Limiter;
@@ -64,7 +72,10 @@ export async function resilientCall<T>(
     // The endpoint's Retry-After holds every call to it, also when this one gives up here: calls
     // started inside that window would only meet the same 429. Paused before the slot is freed,
     // so a call queued behind this one cannot slip in between.
-    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) plan.limiter.pauseFor(delay);
+    if (failure.reason === 'rate_limited' && failure.retryAfterMs !== undefined) {
+      plan.limiter.pauseFor(delay);
+      if (delay >= LONG_WAIT_MS) plan.settings.onLongWait?.({ ms: delay, retryAfterMs: failure.retryAfterMs });
+    }
     permit.release();
     plan.settings.health?.failed(failure.reason, plan.redactor.message(failure));
     faults.push({
