@@ -49,6 +49,16 @@ describe('what an expression may cost', () => {
     );
   });
 
+  it('refuses `matches`, whose backtracking no budget or stop can interrupt (SOC075, at the call)', async () => {
+    // 'aaaa…!'.matches('(a+)+$') takes 2^30 backtracking steps inside one native call.
+    const update = `'${'a'.repeat(30)}!'.matches('(a+)+$') ? world.x + 1.0 : world.x`;
+    const all = await diagnosticsOf(update);
+    assert.equal(all.length, 1, all.map((d) => d.message).join('\n'));
+    assert.equal(all[0].code, 'SOC075');
+    assert.equal(all[0].range.start.character, '    x: { initial: 1, max: 100, update: "'.length);
+    assert.match(all[0].message, /`matches` is not available in mechanics/);
+  });
+
   it('a few nested macros over short lists are fine; the estimate is an upper bound of the steps counted', async () => {
     assert.deepEqual(await diagnosticsOf(`${nestedExists(3)} ? 1.0 : 0.0`), []);
     const env = new Environment();

@@ -80,6 +80,21 @@ function firstMacro(node: Node): Node | undefined {
   return undefined;
 }
 
+/**
+ * A call of `matches`, which runs a JavaScript regular expression: a pattern such as `(a+)+$`
+ * backtracks for a time exponential in its input inside one native call that neither the step
+ * count nor a stop can interrupt, so the check refuses it (mechanics compare ids, not patterns).
+ */
+export function regexCall(ast: unknown): Node | undefined {
+  if (!isNode(ast)) return undefined;
+  if ((ast.op === 'rcall' || ast.op === 'call') && Array.isArray(ast.args) && ast.args[0] === 'matches') return ast;
+  for (const child of childrenOf(ast.args)) {
+    const found = regexCall(child);
+    if (found) return found;
+  }
+  return ast.meta.alternate ? regexCall(ast.meta.alternate) : undefined;
+}
+
 /** The most steps one evaluation of a parsed expression (cel-js's `parse(...).ast`) can take. */
 export function expressionCost(ast: unknown): ExpressionCost {
   if (!isNode(ast)) return { steps: 0 };

@@ -6,7 +6,7 @@
 import { Environment } from '@marcbachmann/cel-js';
 import type { Action, Mechanics } from './mechanics';
 import { TRAIT_NAMES } from './model';
-import { expressionCost } from './expressionCost';
+import { expressionCost, regexCall } from './expressionCost';
 import { EXPRESSION_LIMITS } from './expressionLimits';
 import { MAX_EXPRESSION_STEPS, withStepBudget } from './expressionSteps';
 
@@ -134,7 +134,19 @@ export function checkExpression(env: Environment, text: string, wanted: Wanted):
 
 /** An expression whose evaluation could take more steps than the run allows it (SOC075). */
 export function tooCostly(env: Environment, text: string): ExpressionProblem | undefined {
-  const cost = expressionCost(env.parse(text).ast);
+  const ast = env.parse(text).ast;
+  const regex = regexCall(ast);
+  if (regex) {
+    return {
+      code: 'SOC075',
+      message:
+        '`matches` is not available in mechanics: a regular expression can take time exponential in its input, ' +
+        'and the run cannot stop it once it has started; compare with ==, startsWith, endsWith or contains',
+      start: regex.start,
+      end: regex.end,
+    };
+  }
+  const cost = expressionCost(ast);
   if (cost.steps <= MAX_EXPRESSION_STEPS) return undefined;
   return {
     code: 'SOC075',
