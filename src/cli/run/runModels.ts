@@ -4,7 +4,7 @@
 // key stops the command with nothing left behind.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { longWaitSayer } from './longWait';
+import { longWaitSayer } from '../../core/llm/limits/longWait';
 import { modelNamed, type Scenario } from '../../core/format/language/model';
 import { isInstant } from '../../core/format/language/providers';
 import type { CallRecord } from '../../core/llm/callRecord';

@@ -12,6 +12,7 @@ import type { SocietyPanels } from '../views/societyPanel';
 import { pickModelChoice, settingChoice } from './modelPick';
 import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
+import { longWaitSayer } from '../../core/llm/limits/longWait';
 import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
 import { confirmCost, currentRunSettings } from './costLimit';
 import { scenarioFile, scenarioToRun } from './scenarioTarget';
@@ -84,7 +85,12 @@ export class RunController implements vscode.Disposable {
       const choice = args.model ?? (ask ? await pickModelChoice() : await settingChoice());
       if (!choice) return;
       const runsFolder = config.get<string>('runsFolder', 'runs');
-      prepared = await prepareRun({ file, choice, secrets: this.extension.secrets, runsFolder, settings });
+      // A long 429 pause is said in the log and the status bar: the run would look hung.
+      const onLongWait = longWaitSayer((line) => {
+        this.log.warn(line);
+        vscode.window.setStatusBarMessage(`$(watch) ${line}`, 30_000);
+      }, 'run');
+      prepared = await prepareRun({ file, choice, secrets: this.extension.secrets, runsFolder, settings, onLongWait });
     } catch (err) {
       await this.fail(err, file);
       return;

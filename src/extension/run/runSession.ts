@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { Diagnostic } from '../../core/format/language/diagnostics';
 import { Simulation, type RunResult } from '../../core/engine/simulation';
-import { ModelRegistry, usedModelNames } from '../../core/llm/registry';
+import { ModelRegistry, usedModelNames, type ModelOptions } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { RunHarness } from '../../core/run/runHarness';
 import { SessionSpend } from '../../core/engine/sessionSpend';
@@ -37,6 +37,8 @@ export interface RunSetup {
   runsFolder: string;
   /** The Society Studio settings (default model, base URL, limits); none: the scenario as written. */
   settings?: RunSettings;
+  /** Told when an endpoint's 429 holds the run's calls for a long while (longWait.ts). */
+  onLongWait?: ModelOptions['onLongWait'];
 }
 
 export interface PreparedRun {
@@ -70,6 +72,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     onCall: spend.listener,
     secrets: (name) => keys.get(name),
     chatClientFactory: (cfg) => languageModelClient(cfg),
+    ...(setup.onLongWait ? { onLongWait: setup.onLongWait } : {}),
   });
   const root = rootOf(setup.file);
   const simulation = Simulation.create(scenario, {

@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, registryFor, requests } from '../../support/llmFixtures';
-import { longWaitSayer, type LongWait } from '../../../src/cli/run/longWait';
+import { longWaitSayer, type LongWait } from '../../../src/core/llm/limits/longWait';
 
 describe('a long Retry-After is said (issue 41: 15)', () => {
   let server: FakeOpenAI;

@@ -1,8 +1,9 @@
-// A line on the terminal when an endpoint's 429 Retry-After holds a run's calls for 10 s or more
-// (up to the 10 minutes a run waits at most): the run looked hung, without a word. Said once per
-// pause: the many calls that meet the same 429 together do not each say it.
-import { LONG_WAIT_MS } from '../../core/llm/limits/resilientCall';
-import { printable } from '../../core/text/printable';
+// A line (on the terminal; in the editor, the log and the status bar) when an endpoint's 429
+// Retry-After holds a run's calls for 10 s or more (up to the 10 minutes a run waits at most): the
+// run looked hung, without a word. Said once per pause: the many calls that meet the same 429
+// together do not each say it.
+import { LONG_WAIT_MS } from './resilientCall';
+import { printable } from '../../text/printable';
 
 export interface LongWait {
   endpoint: string;
