@@ -401,8 +401,13 @@ function worldReads(env: Environment, text: string, reads: Set<string>): boolean
   return !whole;
 }
 
-/** A world quantity nothing changes and nothing reads: only its value is ever told to the agents (SOC065). */
+/**
+ * A world quantity nothing changes and nothing reads: only its value is ever told to the agents
+ * (SOC065). With a module, which validation never loads, that cannot be known: the module may
+ * write or read it, so it is said as information, not as a warning that it stays where it starts.
+ */
 function unusedWorldQuantities(c: Checker, reads: Set<string>): void {
+  const module = typeof c.v.module === 'string' && c.v.module ? c.v.module : undefined;
   const changed = new Set(c.m.actions.flatMap((a) => a.effects.map((e) => e.target)));
   const remembered = c.m.actions.map((a) => a.remember ?? '').join('\n');
   for (const q of c.m.world) {
@@ -410,12 +415,18 @@ function unusedWorldQuantities(c: Checker, reads: Set<string>): void {
     const update = raw(c.v, ['state', 'world', q.name, 'update']) !== undefined;
     if (update || changed.has(`world.${q.name}`) || reads.has(q.name)) continue;
     if (remembered.includes(`world.${q.name}`)) continue;
+    const range = c.at.keyRange(['state', 'world', q.name]);
+    if (module) {
+      const message = `World quantity '${q.name}' is changed and read by no \`update\`, action's effect or expression: only the module (${module}) can write or read it; if it does not, it stays ${q.initial}`;
+      diag(c, 'SOC065', 'info', message, range);
+      continue;
+    }
     diag(
       c,
       'SOC065',
       'warning',
       `World quantity '${q.name}' never changes (no \`update\`, no action's effect) and no expression reads it: it stays ${q.initial}`,
-      c.at.keyRange(['state', 'world', q.name]),
+      range,
     );
   }
 }
