@@ -50,6 +50,11 @@ describe('declared experiment claims', () => {
     );
     assert.match(r.claims[0].reason!, /^no condition named \W?onn\W?$/);
     assert.equal(r.claims[1].reason, 'no run measured agents.catch.gini');
+    // Said without a dangling separator where there is no evidence to follow it.
+    const line = formatExperiment(r)
+      .split('\n')
+      .find((l) => l.includes('agents.catch.gini is higher'))!;
+    assert.match(line, /not testable \(no run measured agents\.catch\.gini\)$/, line);
   });
 
   it('leaves out the network-vs-random claims when no run has a tie, keeps them when one has', () => {
