@@ -31,8 +31,8 @@ type PopulationPath = Extract<WorldPath, { kind: 'population' }>;
 function setState(s: Scenario, path: string, { side, name, field }: StatePath, value: unknown): string | undefined {
   const q = (side === 'world' ? s.mechanics?.world : s.mechanics?.agents)?.find((x) => x.name === name);
   if (!q) return unknownWorldName(path, worldNames(s))!.message;
-  if (field === 'update' ? typeof value !== 'string' : typeof value !== 'number') {
-    return `'${path}' must be a ${field === 'update' ? 'string (a CEL expression)' : 'number'}`;
+  if (field === 'update' ? typeof value !== 'string' : typeof value !== 'number' || !Number.isFinite(value)) {
+    return `'${path}' must be a ${field === 'update' ? 'string (a CEL expression)' : 'finite number'}`;
   }
   (q as unknown as Record<string, unknown>)[field] = value;
   return undefined;

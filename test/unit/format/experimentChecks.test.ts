@@ -105,3 +105,60 @@ describe('claims naming what the experiment lacks (SOC075)', () => {
     assert.deepEqual(shown(ds, 'SOC075'), []);
   });
 });
+
+describe("a condition's values of a declared quantity, checked as if written in state: (issue 41)", () => {
+  const conditionSet = (values: string[]) => scenario(values.map((x) => `        ${x}`));
+
+  it('marks an update that does not parse or does not give a number, at the sub-expression', async () => {
+    const ds = await diagnostics(
+      conditionSet(['state.world.fish.update: "world.fish +"', 'state.agents.catch.update: "me.catch > 1.0"']),
+    );
+    const out = shown(ds, 'SOC061');
+    assert.equal(out.length, 2, out.join('\n'));
+    assert.match(out[0], /^18:46 error .*in condition 'rich'/);
+    assert.match(out[1], /^19:37 error The update of agent quantity 'catch' in condition 'rich' gives bool/);
+  });
+
+  it('marks a value of the wrong type or not finite', async () => {
+    const ds = await diagnostics(
+      conditionSet([
+        'state.world.fish.update: 5',
+        'state.world.fish.initial: "12"',
+        'state.world.tax.initial: .nan',
+        'state.agents.catch.min: .inf',
+      ]),
+    );
+    assert.deepEqual(shown(ds, 'SOC012'), [
+      "18:34 error In condition 'rich', 'state.world.fish.update' must be a string (an expression), found 5",
+      `19:35 error In condition 'rich', 'state.world.fish.initial' must be a finite number, found "12"`,
+      "20:34 error In condition 'rich', 'state.world.tax.initial' must be a finite number, found .nan",
+      "21:33 error In condition 'rich', 'state.agents.catch.min' must be a finite number, found .inf",
+    ]);
+  });
+
+  it('marks bounds that no longer hold together, at the value that breaks them', async () => {
+    const ds = await diagnostics(
+      conditionSet(['state.world.fish.min: 30', 'state.world.tax.max: 0.5', 'state.agents.catch.initial: -1']),
+    );
+    assert.deepEqual(shown(ds, 'SOC063'), [
+      "18:31 error In condition 'rich', world quantity 'fish' has min 30 > max 20",
+      "19:30 error In condition 'rich', world quantity 'tax' starts at 1, above its max 0.5",
+    ]);
+    // catch has no min: -1 is allowed, as in state: itself.
+  });
+
+  it('says nothing of values that hold, whichever it sets', async () => {
+    const ds = await diagnostics(
+      conditionSet([
+        'state.world.fish.update: "world.fish * 1.5"',
+        'state.world.fish.initial: 20',
+        'state.world.fish.max: 40',
+        'state.world.tax.initial: 0',
+      ]),
+    );
+    assert.deepEqual(
+      ds.filter((d) => d.severity === 'error').map((d) => d.message),
+      [],
+    );
+  });
+});

@@ -1,7 +1,8 @@
 // Checks of a scenario's mechanics (issue 34, `state:` and `actions:`), beyond the schema: every
 // expression parses and gives what it must (SOC061, at the offending sub-expression), effects change
 // quantities that exist (SOC062), bounds hold together (SOC063), names expressions cannot read
-// (SOC023), actions nobody can ever take (SOC064) and world quantities with no part to play (SOC065);
+// (SOC023), actions nobody can ever take (SOC064) and world quantities with no part to play (SOC065),
+// and the same of the values experiment conditions give declared quantities (conditionState.ts);
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
@@ -33,6 +34,7 @@ import {
 import { checkFeeds } from './feedCheck';
 import { checkRound } from './roundCheck';
 import { checkReach } from './roundReach';
+import { checkConditionValues, conditionUpdateSites } from './conditionState';
 
 type Obj = Record<string, unknown>;
 
@@ -68,6 +70,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     const c: Checker = { m, v, at, unsure, out, phases };
     checkNames(c);
     checkBounds(c);
+    checkConditionValues(c);
     // "Not defined" checks wait until the scenario reads cleanly (see semantic.ts).
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
     if (!unsure) checkFitness(c);
@@ -313,7 +316,8 @@ function checkExpressions(c: Checker): void {
   };
   const reads = new Set<string>();
   let allRead = true;
-  for (const site of expressionSites(c.m, phaseWhens(c.phases))) {
+  // The updates experiment conditions set are expressions like the others (conditionState.ts).
+  for (const site of [...expressionSites(c.m, phaseWhens(c.phases)), ...conditionUpdateSites(c)]) {
     const env = envFor(site.scope);
     if (!env) {
       allRead = false;
