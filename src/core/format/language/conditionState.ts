@@ -52,7 +52,7 @@ function written(x: unknown): string {
   if (typeof x === 'number') {
     return Number.isNaN(x) ? '.nan' : x === Infinity ? '.inf' : x === -Infinity ? '-.inf' : String(x);
   }
-  return typeof x === 'string' ? JSON.stringify(x) : (JSON.stringify(x) ?? String(x));
+  return JSON.stringify(x) ?? String(x);
 }
 
 /** Whether a value has the type its field takes: an expression string, or a finite number. */
