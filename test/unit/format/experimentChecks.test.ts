@@ -1,5 +1,5 @@
 // What `society check` says of an experiment beyond its paths (issue 41): a claim naming a
-// condition or a metric the experiment does not have (SOC075, with the name meant), and a
+// condition or a metric the experiment does not have (SOC078, with the name meant), and a
 // condition's `set:` of a declared quantity checked as if it were written in `state:` (SOC012,
 // SOC061, SOC063), each at the value written.
 import * as assert from 'node:assert/strict';
@@ -41,7 +41,7 @@ const scenario = (experiment: string[], module = false): string[] => [
   ...experiment,
 ];
 
-describe('claims naming what the experiment lacks (SOC075)', () => {
+describe('claims naming what the experiment lacks (SOC078)', () => {
   it('marks an unknown condition at the claim, with the one meant as a fix', async () => {
     const ds = await diagnostics(
       scenario([
@@ -50,10 +50,10 @@ describe('claims naming what the experiment lacks (SOC075)', () => {
         '    - { metric: density, higher: rihc, than: base }',
       ]),
     );
-    assert.deepEqual(shown(ds, 'SOC075'), [
+    assert.deepEqual(shown(ds, 'SOC078'), [
       "20:34 error Unknown condition 'rihc' in a claim. Did you mean 'rich'? (conditions: base, rich)",
     ]);
-    const d = ds.find((x) => x.code === 'SOC075')!;
+    const d = ds.find((x) => x.code === 'SOC078')!;
     assert.deepEqual(
       d.fixes?.map((f) => f.newText),
       ['rich'],
@@ -71,7 +71,7 @@ describe('claims naming what the experiment lacks (SOC075)', () => {
         '    - { metric: densty, higher: rich, than: base }',
       ]),
     );
-    const out = shown(ds, 'SOC075');
+    const out = shown(ds, 'SOC078');
     assert.equal(out.length, 3, out.join('\n'));
     assert.match(
       out[0],
@@ -86,7 +86,7 @@ describe('claims naming what the experiment lacks (SOC075)', () => {
       scenario(['        state.world.fish.initial: 15', '  metrics: [density, agents.cath.gini]']),
     );
     assert.deepEqual(
-      shown(ds, 'SOC075').map((m) => m.split('?')[0]),
+      shown(ds, 'SOC078').map((m) => m.split('?')[0]),
       ["19:22 error Unknown metric 'agents.cath.gini' to compare. Did you mean 'agents.catch.gini'"],
     );
   });
@@ -102,7 +102,7 @@ describe('claims naming what the experiment lacks (SOC075)', () => {
         true,
       ),
     );
-    assert.deepEqual(shown(ds, 'SOC075'), []);
+    assert.deepEqual(shown(ds, 'SOC078'), []);
   });
 });
 

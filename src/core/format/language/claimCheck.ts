@@ -1,6 +1,6 @@
 // A claim (`experiment.claims`) names two conditions and a metric; `experiment.metrics` names
 // metrics. A name the experiment does not have used to pass `check` and the whole experiment ran
-// to say "not testable" (issue 41): here it is an error where it is written (SOC075), with the
+// to say "not testable" (issue 41): here it is an error where it is written (SOC078), with the
 // names there are and the one meant. The metrics are the network's (the schema's list, which the
 // experiment's own list is tested against) and the declared state's outcomes as runs report them
 // (stateOutcomeNames.ts).
@@ -33,7 +33,7 @@ function generationsOf(v: Obj): number {
 }
 
 /**
- * SOC075 for every condition and metric a claim names, and every metric `experiment.metrics`
+ * SOC078 for every condition and metric a claim names, and every metric `experiment.metrics`
  * names, that the experiment does not have. None while the scenario has syntax errors (names
  * may be missing from what was recovered).
  */
@@ -51,8 +51,8 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
     if (gain && generations > 0 && r.m.agents.some((q) => q.name === gain[1])) return;
     const range = at.valueRange(path);
     const why = whyNotReported(metric, r.m, { module });
-    if (why) return report(r, 'SOC075', 'error', `Metric '${metric}' is not measured: ${why}`, range);
-    unknownName(r, 'SOC075', range, metric, metrics, {
+    if (why) return report(r, 'SOC078', 'error', `Metric '${metric}' is not measured: ${why}`, range);
+    unknownName(r, 'SOC078', range, metric, metrics, {
       unknown: `Unknown metric '${metric}' ${where}`,
       kind: 'metrics',
       none: 'none',
@@ -69,7 +69,7 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
     for (const side of ['higher', 'than'] as const) {
       const name = claim[side];
       if (typeof name !== 'string' || names.includes(name)) continue;
-      unknownName(r, 'SOC075', at.valueRange([...path, side]), name, names, {
+      unknownName(r, 'SOC078', at.valueRange([...path, side]), name, names, {
         unknown: `Unknown condition '${name}' in a claim`,
         kind: 'conditions',
         none: 'none',

@@ -84,7 +84,7 @@ export const CODES = {
   SOC072: 'Phase that never runs',
   SOC073: 'Evaluate without meet',
   SOC074: 'Module file not found',
-  SOC075: 'Unknown condition or metric in an experiment',
+  SOC078: 'Unknown condition or metric in an experiment',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

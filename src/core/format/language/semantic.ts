@@ -460,7 +460,7 @@ function checkEvents(ctx: ScenarioContext): void {
   });
 }
 
-/** Repeated seeds and condition names, parameter paths of conditions, and what claims name (SOC075). */
+/** Repeated seeds and condition names, parameter paths of conditions, and what claims name (SOC078). */
 function checkExperiment(ctx: ScenarioContext): void {
   const { v, at, file, out, refCheck, modelCheck } = ctx;
   if (isObj(v.experiment)) {

@@ -1,6 +1,6 @@
 // Which outcomes of a scenario's declared state an experiment reports (experiment/stateOutcomes.ts
 // computes them), named here so that `society check` can tell a claim on one that no run will
-// measure (SOC075) by the same rule the runs follow.
+// measure (SOC078) by the same rule the runs follow.
 import type { Mechanics, Quantity } from './mechanics';
 
 /** `world.<q>.final` and the like: the shape of a state outcome's name. */
@@ -38,7 +38,7 @@ export function stateOutcomeNames(m: Mechanics, o: { module: boolean; generation
 
 /**
  * Why a state outcome of a declared quantity is not among those reported (undefined when it is,
- * or when it names no declared quantity): for the message of SOC075.
+ * or when it names no declared quantity): for the message of SOC078.
  */
 export function whyNotReported(metric: string, m: Mechanics, o: { module: boolean }): string | undefined {
   const match = /^world\.([A-Za-z_][A-Za-z0-9_]*)\.(final|survival)$/.exec(metric);
