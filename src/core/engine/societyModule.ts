@@ -14,6 +14,7 @@ import { pathToFileURL } from 'node:url';
 import type { ActionEvent } from '../trace/events';
 import { stream, type Rng } from '../random/rng';
 import type { World } from './world';
+import { printable } from '../text/printable';
 
 /** One agent as a module sees it: who it is; its quantities through `quantity`. */
 export interface ModuleAgent {
@@ -114,8 +115,10 @@ export function moduleWorld(world: World, hook: string): ModuleWorld {
     setQuantity: (id, q, x) => void state!.setAgent(agentId(id), agentQuantity(q), finite(x)),
     tie: (from, to) => world.ties.get(agentId(from), agentId(to)),
     moveTie: (from, to, delta) => world.moveTie(agentId(from), agentId(to), finite(delta), 'module'),
+    // A file's text may hold no control character (SOC006) but a module's is never checked: its
+    // memories get them as escapes, so they reach prompts, traces and terminals as harmless text.
     remember: (id, text, importance = 4) =>
-      void world.remember(world.agents.get(agentId(id))!, 'observation', String(text), importance),
+      void world.remember(world.agents.get(agentId(id))!, 'observation', printable(String(text)), importance),
     random: () => (rng ??= stream(world.seed, 'module', hook, world.round)).next(),
   };
 }

@@ -10,7 +10,7 @@ import type { ExperimentResult } from './analyze';
 import type { ExperimentCondition } from '../format/language/model';
 import { isolated } from '../text/isolated';
 import { claimVerdict, formatP, HOLM_ALPHA, holmVerdict } from './claimVerdict';
-import { EXACT_ALPHA } from './paperClaims';
+import { CLAIM_FAMILIES, EXACT_ALPHA, holmCount, type Claim } from './paperClaims';
 import { csvLine } from './csv';
 import { intervalChartSvg, type IntervalRow } from './intervalChart';
 import { shownInterval } from './shownInterval';
@@ -95,16 +95,6 @@ export function renderExperimentHtml(
   meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number; partial?: PartialRuns },
 ): string {
   const names = r.conditions.map((c) => c.name);
-  const claims = r.claims
-    .map((c) => {
-      const v = claimVerdict(c),
-        h = holmVerdict(c);
-      const test = c.test
-        ? `${c.test}, p ${c.p === null || c.p === undefined ? '—' : `${c.p < 1e-15 ? '' : '= '}${formatP(c.p)}`}`
-        : '—';
-      return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td class="${h.kind}">${u(h.label)}</td><td>${u(c.evidence)}<br/><code>${e(test)}</code></td></tr>`;
-    })
-    .join('');
   const summaryRows = r.summaries
     .map((s) => {
       const cells = names
@@ -164,8 +154,7 @@ export function renderExperimentHtml(
 ${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.partial))}</strong>: the claims, figures and files beside this page cover only the finished runs.</p>\n` : ''}<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds).${against}</p>
 ${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
-${claimsHeading(r)}
-<table><tr><th>claim</th><th>verdict</th><th>Holm-adjusted verdict</th><th>evidence</th></tr>${claims || '<tr><td colspan="4">No coaching on/off conditions and no baseline metrics to test.</td></tr>'}</table>
+${claimsSections(r)}
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
 <p class="caption">${e(CUT_TEXT)}</p>
@@ -320,28 +309,64 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
-  out.push('');
-  for (const c of r.claims) {
-    const v = claimVerdict(c),
-      h = holmVerdict(c);
-    // ✔ speaks for itself; every other mark says what it means. The Holm verdict follows where it differs.
-    const holm = h.kind === v.kind ? '' : ` [after Holm: ${h.label}]`;
-    out.push(`  ${v.mark} ${c.text}: ${v.kind === 'holds' ? '' : `${v.label}; `}${c.evidence}${holm}`);
+  for (const family of CLAIM_FAMILIES) {
+    const claims = r.claims.filter((c) => c.family === family);
+    if (!claims.length) continue;
+    out.push(
+      '',
+      `  ${family === 'declared' ? "The scenario's claims" : "The seed paper's claims"} (Holm across ${holmCount(claims)}):`,
+    );
+    for (const c of claims) {
+      const v = claimVerdict(c),
+        h = holmVerdict(c);
+      // ✔ speaks for itself; every other mark says what it means. The Holm verdict follows where it differs.
+      const holm = h.kind === v.kind ? '' : ` [after Holm: ${h.label}]`;
+      const said = [v.kind === 'holds' ? '' : v.label, c.evidence].filter((x) => x).join('; ');
+      out.push(`  ${v.mark} ${c.text}: ${said}${holm}`);
+    }
   }
   return out.join('\n');
 }
 
+/** A claim's row of the HTML table: raw and Holm verdicts, evidence and test. */
+function claimRow(c: Claim): string {
+  const v = claimVerdict(c),
+    h = holmVerdict(c);
+  const test = c.test
+    ? `${c.test}, p ${c.p === null || c.p === undefined ? '—' : `${c.p < 1e-15 ? '' : '= '}${formatP(c.p)}`}`
+    : '—';
+  return `<tr><td>${u(c.text)}</td><td class="${v.kind}">${u(v.label)}</td><td class="${h.kind}">${u(h.label)}</td><td>${u(c.evidence)}<br/><code>${e(test)}</code></td></tr>`;
+}
+
+const PAPER = `Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>`;
+const HOW = ` A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a sign test of paired differences or of the excess over a random graph, or a permutation test of two unpaired conditions, one-sided at ${EXACT_ALPHA}).`;
+const NULLS = ` Each network claim is made against two null models: a density-matched G(n, m) graph, and the run's own network rewired by directed edge swaps that keep every agent's in- and out-degree (the stronger null: agents rate both sides of every conversation, so degrees alone make ties look reciprocal).`;
+
+/** How a family's Holm verdicts are reached: over its own claims only. */
+function holmText(claims: readonly Claim[], other: boolean): string {
+  const m = holmCount(claims);
+  return ` The ${m === 1 ? 'claim with a p-value is' : `${m} claims with a p-value are`} tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA})${other ? ", apart from the other section's claims" : ''}.`;
+}
+
 /**
- * The claims section's heading and how its verdicts are reached. With claims the scenario
- * declares (`experiment.claims`), they come first and the heading says whose claims are whose.
+ * The claims, by family (paperClaims.ts): the scenario's own (\`experiment.claims\`) first, then the
+ * seed paper's, each with its heading, how its verdicts are reached, and its table.
  */
-function claimsHeading(r: ExperimentResult): string {
-  const declared = r.claims.filter((c) => c.declared).length;
-  const paper = `Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Friends: Coaching LLM Agents toward Emergent Social Ties</cite>`;
-  const how = ` A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a sign test of paired differences or of the excess over a random graph, or a permutation test of two unpaired conditions, one-sided at ${EXACT_ALPHA}). The claims are tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA}). Each network claim is made against two null models: a density-matched G(n, m) graph, and the run's own network rewired by directed edge swaps that keep every agent's in- and out-degree (the stronger null: agents rate both sides of every conversation, so degrees alone make ties look reciprocal).`;
-  if (!declared) return `<h2>The seed paper's claims</h2>\n<p>From ${paper}.${how}</p>`;
-  const rest = r.claims.length - declared;
-  const own = `each says a metric is higher in one condition than in another, decided by their difference paired by seed`;
-  if (!rest) return `<h2>Claims</h2>\n<p>The scenario's own claims (<code>experiment.claims</code>): ${own}.${how}</p>`;
-  return `<h2>Claims</h2>\n<p>The first ${declared === 1 ? 'is' : `${declared} are`} the scenario's own (<code>experiment.claims</code>): ${own}; the rest are the seed paper's, from ${paper}.${how}</p>`;
+function claimsSections(r: ExperimentResult): string {
+  const table = (claims: readonly Claim[], empty: string): string =>
+    `<table><tr><th>claim</th><th>verdict</th><th>Holm-adjusted verdict</th><th>evidence</th></tr>${claims.map(claimRow).join('') || `<tr><td colspan="4">${empty}</td></tr>`}</table>`;
+  const own = r.claims.filter((c) => c.family === 'declared');
+  const paper = r.claims.filter((c) => c.family === 'paper');
+  const sections: string[] = [];
+  if (own.length) {
+    sections.push(
+      `<h2>The scenario's claims</h2>\n<p>The scenario's own (<code>experiment.claims</code>): each says a metric is higher in one condition than in another, decided by their difference paired by seed.${HOW}${holmText(own, paper.length > 0)}</p>\n${table(own, '')}`,
+    );
+  }
+  if (paper.length || !own.length) {
+    sections.push(
+      `<h2>The seed paper's claims</h2>\n<p>From ${PAPER}, tested wherever the conditions and networks allow.${HOW}${holmText(paper, own.length > 0)}${NULLS}</p>\n${table(paper, 'No coaching on/off conditions and no baseline metrics to test.')}`,
+    );
+  }
+  return sections.join('\n');
 }

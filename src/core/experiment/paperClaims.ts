@@ -28,11 +28,26 @@ export interface Claim {
   test?: string;
   /** Two-sided p-value of that test (exact tests: twice the one-sided p, at most 1); null when no test applies. */
   p?: number | null;
-  /** Holm-adjusted p across the experiment's claims (the family the verdicts are drawn from together). */
+  /** Holm-adjusted p across the claims of its family (the claims whose verdicts are drawn together). */
   p_holm?: number | null;
   evidence: string;
-  /** Declared by the scenario (`experiment.claims`), not one of the seed paper's. */
-  declared?: true;
+  family: ClaimFamily;
+}
+
+/**
+ * The claims Holm's correction takes together: the scenario's own (`experiment.claims`), and the
+ * seed paper's that every experiment tests where it can (coaching, network against random graphs).
+ * Apart, so that a study of a lake does not lose power to twelve network claims it never made.
+ */
+export type ClaimFamily = 'declared' | 'paper';
+export const CLAIM_FAMILIES: readonly ClaimFamily[] = ['declared', 'paper'];
+
+/** A claim before it is filed in its family. */
+type Tested = Omit<Claim, 'family'>;
+
+/** How many claims of a family Holm's correction counts (m): those with a p-value. */
+export function holmCount(claims: readonly Claim[]): number {
+  return claims.filter((c) => c.holds !== null && c.p !== null && c.p !== undefined).length;
 }
 
 export interface ExactTest {
@@ -76,9 +91,23 @@ function noCiReason(n: number, runs: number): string | undefined {
  * density-matched random graph. "Holds" compares means; "confident" needs the 95% CI to exclude 0,
  * "contradicted" to exclude it the other way (claimVerdict: only those two decide a claim).
  * A claim without the numbers to decide it is not testable (holds: null), never "does not hold".
+ * The scenario's declared claims come first; each family is Holm-adjusted on its own.
  */
 export function paperClaims(r: ExperimentResult, declared: readonly DeclaredClaim[] = []): Claim[] {
-  const claims = [...coachingClaims(r), ...declaredClaims(r, declared)];
+  const own = declaredClaims(r, declared);
+  const paper = [...coachingClaims(r), ...networkClaims(r)].map((c): Claim => ({ ...c, family: 'paper' }));
+  for (const family of [own, paper]) {
+    const adjusted = holmAdjust(family.map((c) => (c.holds === null ? null : (c.p ?? null))));
+    family.forEach((c, i) => {
+      c.p_holm = adjusted[i];
+    });
+  }
+  return [...own, ...paper];
+}
+
+/** Reciprocity, clustering and homophily beyond each null model, per condition. */
+function networkClaims(r: ExperimentResult): Tested[] {
+  const claims: Tested[] = [];
   // Without a single tie in any run there is no network to compare with a random one.
   const networks = !r.runs.length || !r.runs.every((x) => x.metrics.ties === 0);
   const label: Record<string, string> = {
@@ -123,10 +152,6 @@ export function paperClaims(r: ExperimentResult, declared: readonly DeclaredClai
       evidence,
     });
   }
-  const adjusted = holmAdjust(claims.map((c) => (c.holds === null ? null : (c.p ?? null))));
-  claims.forEach((c, i) => {
-    c.p_holm = adjusted[i];
-  });
   return claims;
 }
 
@@ -136,10 +161,10 @@ function exactP(test: ExactTest['test'], oneSided: number): { test: string; p: n
 }
 
 /** "Coaching raises density / median degree", between two conditions that differ only in coaching. */
-function coachingClaims(r: ExperimentResult): Claim[] {
+function coachingClaims(r: ExperimentResult): Tested[] {
   const pair = coachingPair(r.conditions);
   if (!pair) return [];
-  const claims: Claim[] = [];
+  const claims: Tested[] = [];
   for (const [metric, label] of [
     ['density', 'density'],
     ['median_undirected_degree', 'median degree'],
@@ -174,7 +199,7 @@ export function pairClaim(
   label: string,
   off: string,
   on: string,
-): Claim {
+): Tested {
   const finite = (xs: (number | null)[]): number[] => xs.filter((v): v is number => v !== null && Number.isFinite(v));
   const runsOf = (name: string) => r.runs.filter((x) => x.condition === name);
   const a = finite(runsOf(off).map((x) => x.metrics[metric] ?? null)),
@@ -228,7 +253,7 @@ export function pairClaim(
 /**
  * The claims a scenario's `experiment.claims` declares ("the lake lasts longer with fines"),
  * decided as the coaching claims are: the contrast of two conditions paired by seed, its 95% CI
- * (or an exact test when nothing varied), Holm-adjusted with the experiment's other claims.
+ * (or an exact test when nothing varied), Holm-adjusted among themselves.
  */
 export function declaredClaims(r: ExperimentResult, declared: readonly DeclaredClaim[]): Claim[] {
   const names = r.conditions.map((c) => c.name);
@@ -250,5 +275,5 @@ export function declaredClaims(r: ExperimentResult, declared: readonly DeclaredC
       }
       return pairClaim(r, text, d.metric, d.metric, d.than, d.higher);
     })
-    .map((c): Claim => ({ ...c, declared: true }));
+    .map((c): Claim => ({ ...c, family: 'declared' }));
 }

@@ -53,7 +53,9 @@ export async function runOne(
     ...(opts.tracePath ? { trace: { path: opts.tracePath, index: false } } : {}),
     onRoundEnd: opts.onRound,
   });
-  const tally = conditioned.mechanics ? new StateTally(conditioned.mechanics) : undefined;
+  const tally = conditioned.mechanics
+    ? new StateTally(conditioned.mechanics, { module: conditioned.module !== undefined })
+    : undefined;
   if (tally) {
     harness.sim.on((e) => {
       if (e.type === 'state') tally.add(e);

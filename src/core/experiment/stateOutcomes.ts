@@ -4,9 +4,10 @@
 // "Does the lake last longer, and are catches more equal, where the village is altruistic?" is a
 // comparison of `world.fish.survival` and `agents.catch.gini` across conditions.
 import type { Mechanics } from '../format/language/mechanics';
+import { STATE_METRIC, writtenWorldQuantities } from '../format/language/stateOutcomeNames';
 import type { StateEvent } from '../trace/events';
 
-export const STATE_METRIC = /^(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini|gain\.g[0-9]+)$/;
+export { STATE_METRIC };
 
 /** Gini coefficient of non-negative values: mean absolute difference over twice the mean. */
 export function gini(values: readonly number[]): number | null {
@@ -29,7 +30,11 @@ export class StateTally {
   private generationStart = new Map<string, Record<string, number>>();
   private readonly perGeneration: Record<string, number | null> = {};
 
-  constructor(private readonly mechanics: Mechanics) {}
+  /** `module`: the scenario names a module, which may write any world quantity. */
+  constructor(
+    private readonly mechanics: Mechanics,
+    private readonly o: { module: boolean },
+  ) {}
 
   add(e: StateEvent): void {
     for (const [name, value] of Object.entries(e.world)) {
@@ -66,14 +71,9 @@ export class StateTally {
 
   metrics(rounds: number): Record<string, number | null> {
     const out: Record<string, number | null> = {};
-    // A world quantity nothing changes (a condition's switch) has no course to report.
-    const changed = new Set([
-      ...this.mechanics.world.filter((q) => q.update !== undefined).map((q) => q.name),
-      ...this.mechanics.actions.flatMap((a) =>
-        a.effects.filter((e) => e.target.startsWith('world.')).map((e) => e.target.slice('world.'.length)),
-      ),
-    ]);
-    for (const q of this.mechanics.world.filter((x) => changed.has(x.name))) {
+    // A world quantity nothing writes (a condition's switch) has no course to report; its values
+    // come from the state events, whoever wrote them (an update, an effect, the module).
+    for (const q of writtenWorldQuantities(this.mechanics, this.o)) {
       const s = this.series.get(q.name) ?? [];
       out[`world.${q.name}.final`] = s.length ? s[s.length - 1].value : null;
       if (q.min !== undefined) {

@@ -16,6 +16,12 @@ describe('experiment CSV files', () => {
     assert.equal(csvCell('coached'), 'coached');
   });
 
+  it('write control characters as escapes, so a file shown in a terminal cannot drive it (issue 41)', () => {
+    assert.equal(csvCell('\u001b]0;PWNED\u0007 b'), '\\u001b]0;PWNED\\u0007 b');
+    assert.equal(csvCell('nul\u0000byte'), 'nul\\u0000byte');
+    assert.equal(csvCell('two\nlines'), '"two\nlines"');
+  });
+
   it('summary.csv and runs.csv carry hostile condition names as inert text', () => {
     const names = ['=HYPERLINK("http://evil.example","c")', "+cmd|' /C calc'!A0", '-1+1', '@SUM(1)'];
     const r = analyzeExperiment(

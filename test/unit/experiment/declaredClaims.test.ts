@@ -4,7 +4,7 @@
 // the network-vs-random claims are left out (there is no network to compare).
 import * as assert from 'node:assert/strict';
 import { analyzeExperiment } from '../../../src/core/experiment/analyze';
-import { renderExperimentHtml } from '../../../src/core/experiment';
+import { formatExperiment, renderExperimentHtml } from '../../../src/core/experiment';
 import { outcome } from './fixtures';
 
 const conditions = [
@@ -50,6 +50,11 @@ describe('declared experiment claims', () => {
     );
     assert.match(r.claims[0].reason!, /^no condition named \W?onn\W?$/);
     assert.equal(r.claims[1].reason, 'no run measured agents.catch.gini');
+    // Said without a dangling separator where there is no evidence to follow it.
+    const line = formatExperiment(r)
+      .split('\n')
+      .find((l) => l.includes('agents.catch.gini is higher'))!;
+    assert.match(line, /not testable \(no run measured agents\.catch\.gini\)$/, line);
   });
 
   it('leaves out the network-vs-random claims when no run has a tie, keeps them when one has', () => {
@@ -64,17 +69,55 @@ describe('declared experiment claims', () => {
     const meta = { model: 'offline', rounds: 3, wallSeconds: 1 };
     const claims = [{ metric: 'world.fish.survival', higher: 'on', than: 'off' }];
     const own = renderExperimentHtml(analyzeExperiment('s', conditions, seeds, runs, { claims }), meta);
-    assert.match(own, /<h2>Claims<\/h2>\n<p>The scenario's own claims \(<code>experiment.claims<\/code>\)/);
+    assert.match(own, /<h2>The scenario's claims<\/h2>\n<p>The scenario's own \(<code>experiment.claims<\/code>\)/);
+    assert.doesNotMatch(own, /seed paper/);
     const tied = runs.map((x) => ({ ...x, metrics: { ...x.metrics, ties: 3 } }));
     const both = renderExperimentHtml(analyzeExperiment('s', conditions, seeds, tied, { claims }), meta);
-    assert.match(
-      both,
-      /<p>The first is the scenario's own \(<code>experiment.claims<\/code>\).*; the rest are the seed paper's/,
-    );
+    assert.match(both, /<h2>The scenario's claims<\/h2>(.|\n)*<h2>The seed paper's claims<\/h2>/);
+    assert.match(both, /apart from the other section's claims/);
     const paper = renderExperimentHtml(analyzeExperiment('s', conditions, seeds, tied), meta);
     assert.match(
       paper,
-      /<h2>The seed paper's claims<\/h2>\n<p>From Schneider, Tian &amp; Rizoiu \(2025\), <cite>[^<]+<\/cite>\. A claim holds/,
+      /<h2>The seed paper's claims<\/h2>\n<p>From Schneider, Tian &amp; Rizoiu \(2025\), <cite>[^<]+<\/cite>, tested wherever the conditions and networks allow\. A claim holds/,
     );
+  });
+});
+
+describe("Holm's correction by family (issue 41)", () => {
+  const tied = runs.map((x) => ({
+    ...x,
+    metrics: { ...x.metrics, ties: 3, reciprocity: 0.5 + x.seed / 100 },
+  }));
+  const claims = [
+    { metric: 'world.fish.survival', higher: 'on', than: 'off' },
+    { metric: 'world.fish.survival', higher: 'off', than: 'on' },
+  ];
+
+  it("adjusts the scenario's claims among themselves, not with the automatic network claims", () => {
+    const r = analyzeExperiment('s', conditions, seeds, tied, { claims });
+    const own = r.claims.filter((c) => c.family === 'declared');
+    const paper = r.claims.filter((c) => c.family === 'paper');
+    assert.equal(own.length, 2);
+    assert.ok(paper.length >= 6, `${paper.length} automatic claims`);
+    // Two claims of one p each: Holm multiplies the smaller by 2 (m = 2), whatever the paper's claims are.
+    const [a, b] = own;
+    const smaller = Math.min(a.p!, b.p!);
+    assert.equal(Math.min(a.p_holm!, b.p_holm!), Math.min(1, 2 * smaller));
+    // The automatic claims form their own family: the smallest of theirs is multiplied by their count.
+    const tested = paper.filter((c) => c.p !== null && c.p !== undefined);
+    const least = Math.min(...tested.map((c) => c.p!));
+    assert.equal(Math.min(...tested.map((c) => c.p_holm!)), Math.min(1, tested.length * least));
+  });
+
+  it('shows the two families apart, each with its own count, in the HTML and the terminal', () => {
+    const r = analyzeExperiment('s', conditions, seeds, tied, { claims });
+    const html = renderExperimentHtml(r, { model: 'offline', rounds: 3, wallSeconds: 1 });
+    assert.match(html, /<h2>The scenario's claims<\/h2>/);
+    assert.match(html, /<h2>The seed paper's claims<\/h2>/);
+    assert.ok(html.indexOf("<h2>The scenario's claims</h2>") < html.indexOf("<h2>The seed paper's claims</h2>"));
+    const text = formatExperiment(r);
+    const own = text.indexOf("The scenario's claims (Holm across 2)");
+    const paper = text.search(/The seed paper's claims \(Holm across \d+\)/);
+    assert.ok(own >= 0 && paper > own, text);
   });
 });

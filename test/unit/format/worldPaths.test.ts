@@ -151,6 +151,16 @@ describe('world paths: the editor and `society experiment` agree', () => {
     }
   });
 
+  it('refuses a value that is not a finite number when the condition is applied (issue 41)', async () => {
+    const { scenario: s } = await loadScenarioFile(commons);
+    for (const x of [NaN, Infinity]) {
+      assert.throws(
+        () => withOverrides(s!, { 'state.world.fish.initial': x }),
+        /^Error: 'state\.world\.fish\.initial' must be a finite number$/,
+      );
+    }
+  });
+
   it('society experiment refuses with the diagnostic at the key, before any run', function () {
     this.timeout(60_000);
     const dir = scratchDir('society-world-paths-');

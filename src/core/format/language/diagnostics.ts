@@ -88,6 +88,7 @@ export const CODES = {
   SOC075: 'Expression too costly',
   SOC076: 'Not a finite number',
   SOC077: 'Whole-number division',
+  SOC078: 'Unknown condition or metric in an experiment',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

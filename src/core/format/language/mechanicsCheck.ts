@@ -2,7 +2,8 @@
 // expression parses and gives what it must (SOC061, at the offending sub-expression), effects change
 // quantities that exist (SOC062), bounds hold together (SOC063), names expressions cannot read
 // (SOC023), actions nobody can ever take (SOC064), world quantities with no part to play (SOC065)
-// and divisions of two whole numbers (SOC077, wholeDivision.ts);
+// and divisions of two whole numbers (SOC077, wholeDivision.ts), and the same of the values
+// experiment conditions give declared quantities (conditionState.ts);
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
@@ -36,6 +37,7 @@ import { checkFeeds } from './feedCheck';
 import { checkRound } from './roundCheck';
 import { checkReach } from './roundReach';
 import { checkWholeDivisions } from './wholeDivision';
+import { checkConditionValues, conditionUpdateSites } from './conditionState';
 
 type Obj = Record<string, unknown>;
 
@@ -71,6 +73,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     const c: Checker = { m, v, at, unsure, out, phases };
     checkNames(c);
     checkBounds(c);
+    checkConditionValues(c);
     // "Not defined" checks wait until the scenario reads cleanly (see semantic.ts).
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
     if (!unsure) checkFitness(c);
@@ -315,7 +318,8 @@ function checkExpressions(c: Checker): void {
   };
   const reads = new Set<string>();
   let allRead = true;
-  for (const site of expressionSites(c.m, phaseWhens(c.phases))) {
+  // The updates experiment conditions set are expressions like the others (conditionState.ts).
+  for (const site of [...expressionSites(c.m, phaseWhens(c.phases)), ...conditionUpdateSites(c)]) {
     const env = envFor(site.scope);
     if (!env) {
       allRead = false;
@@ -404,8 +408,13 @@ function worldReads(env: Environment, text: string, reads: Set<string>): boolean
   return !whole;
 }
 
-/** A world quantity nothing changes and nothing reads: only its value is ever told to the agents (SOC065). */
+/**
+ * A world quantity nothing changes and nothing reads: only its value is ever told to the agents
+ * (SOC065). With a module, which validation never loads, that cannot be known: the module may
+ * write or read it, so it is said as information, not as a warning that it stays where it starts.
+ */
 function unusedWorldQuantities(c: Checker, reads: Set<string>): void {
+  const module = typeof c.v.module === 'string' && c.v.module ? c.v.module : undefined;
   const changed = new Set(c.m.actions.flatMap((a) => a.effects.map((e) => e.target)));
   const remembered = c.m.actions.map((a) => a.remember ?? '').join('\n');
   for (const q of c.m.world) {
@@ -413,12 +422,18 @@ function unusedWorldQuantities(c: Checker, reads: Set<string>): void {
     const update = raw(c.v, ['state', 'world', q.name, 'update']) !== undefined;
     if (update || changed.has(`world.${q.name}`) || reads.has(q.name)) continue;
     if (remembered.includes(`world.${q.name}`)) continue;
+    const range = c.at.keyRange(['state', 'world', q.name]);
+    if (module) {
+      const message = `World quantity '${q.name}' is changed and read by no \`update\`, action's effect or expression: only the module (${module}) can write or read it; if it does not, it stays ${q.initial}`;
+      diag(c, 'SOC065', 'info', message, range);
+      continue;
+    }
     diag(
       c,
       'SOC065',
       'warning',
       `World quantity '${q.name}' never changes (no \`update\`, no action's effect) and no expression reads it: it stays ${q.initial}`,
-      c.at.keyRange(['state', 'world', q.name]),
+      range,
     );
   }
 }

@@ -17,6 +17,7 @@ import { checkRooms, type PersonaRefCheck } from './rooms';
 import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
+import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 
 type Obj = Record<string, unknown>;
@@ -459,7 +460,7 @@ function checkEvents(ctx: ScenarioContext): void {
   });
 }
 
-/** Repeated seeds and condition names, and parameter paths of conditions. */
+/** Repeated seeds and condition names, parameter paths of conditions, and what claims name (SOC078). */
 function checkExperiment(ctx: ScenarioContext): void {
   const { v, at, file, out, refCheck, modelCheck } = ctx;
   if (isObj(v.experiment)) {
@@ -501,6 +502,7 @@ function checkExperiment(ctx: ScenarioContext): void {
         checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
       }
     });
+    out.push(...checkClaims(v, at, ctx.unsure));
   }
 }
 
