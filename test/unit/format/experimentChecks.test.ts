@@ -131,8 +131,11 @@ describe("a condition's values of a declared quantity, checked as if written in 
     assert.deepEqual(shown(ds, 'SOC012'), [
       "18:34 error In condition 'rich', 'state.world.fish.update' must be a string (an expression), found 5",
       `19:35 error In condition 'rich', 'state.world.fish.initial' must be a finite number, found "12"`,
-      "20:34 error In condition 'rich', 'state.world.tax.initial' must be a finite number, found .nan",
-      "21:33 error In condition 'rich', 'state.agents.catch.min' must be a finite number, found .inf",
+    ]);
+    // NaN and Infinity are said once, as anywhere in a file (SOC076).
+    assert.deepEqual(shown(ds, 'SOC076'), [
+      '20:34 error `.nan` is NaN, not a finite number: write a number',
+      '21:33 error `.inf` is Infinity, not a finite number: write a number',
     ]);
   });
 

@@ -1,7 +1,7 @@
 // An experiment condition may set a declared quantity's `initial`, `min`, `max` or `update`
 // (`state.world.fish.initial: 30`, experiment/worldOverrides.ts). Such a value gets the checks it
 // would get written in `state:` itself (issue 41: a syntax error stopped the experiment at run
-// time; a string, NaN or min > max ran silently wrong): its type and finiteness (SOC012), the
+// time; a string, NaN or min > max ran silently wrong): its type (SOC012; NaN and Infinity are SOC076), the
 // bounds of the quantity as the condition leaves it (SOC063), and an update's expression (SOC061,
 // through mechanicsCheck.ts with the other expressions) — each where the condition writes it.
 import type { Mechanics, Quantity } from './mechanics';
@@ -59,13 +59,16 @@ function written(x: unknown): string {
 const wellTyped = (o: Override): boolean =>
   o.field === 'update' ? typeof o.value === 'string' : typeof o.value === 'number' && Number.isFinite(o.value);
 
+const isNumber = (o: Override): boolean => typeof o.value === 'number';
+
 /**
  * SOC012 for a value of the wrong type or not finite; SOC063 for bounds the condition's values
  * break (min > max, an initial outside them), at the value that breaks them.
  */
 export function checkConditionValues(r: Report): void {
   for (const overrides of overridesByCondition(r.v, r.m)) {
-    for (const o of overrides.filter((x) => !wellTyped(x))) {
+    // A number that is not finite is SOC076's, as anywhere in the file (nonFinite.ts): said once.
+    for (const o of overrides.filter((x) => !wellTyped(x) && !(isNumber(x) && x.field !== 'update'))) {
       const wanted = o.field === 'update' ? 'a string (an expression)' : 'a finite number';
       report(
         r,
