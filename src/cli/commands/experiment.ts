@@ -126,20 +126,9 @@ export const experimentCommand: Command = {
     const askedJobs = integerOption('jobs', values.jobs, 1);
     if (rounds !== undefined && !values.quiet) noteRoundsOverride(scenario, conditions, rounds);
     const outDir = path.resolve(values.out ?? path.join('runs', `${path.basename(file, '.society')}-experiment`));
-    // A folder made here goes again if the experiment fails before writing anything (no API key).
-    const made = outputFolder(outDir, 'experiment');
-    if (!made) return 1;
-    const lock = lockOutputFolder(outDir, 'experiment');
-    if (!lock) {
-      made.removeEmpty();
-      return 1;
-    }
-    const overwrite = values.overwrite === true;
-    if (!mayStartOver('experiment', outDir, EXPERIMENT_OUTPUTS, overwrite, 'an experiment')) {
-      lock.release();
-      made.removeEmpty();
-      return 1;
-    }
+    const folder = claimOutFolder(outDir, values.overwrite === true);
+    if (!folder) return 1;
+    const { made, lock } = folder;
     const stops = listenForStops(values.quiet);
     const tty = !values.quiet && process.stderr.isTTY === true;
     const say = (run: ExperimentRun): number => {
@@ -186,6 +175,31 @@ export const experimentCommand: Command = {
     }
   },
 };
+
+/**
+ * Makes, locks and clears `outDir` for an experiment, or says why not (undefined). A folder made
+ * here goes again if the experiment fails before writing anything (no API key).
+ */
+function claimOutFolder(
+  outDir: string,
+  overwrite: boolean,
+):
+  | { made: NonNullable<ReturnType<typeof outputFolder>>; lock: NonNullable<ReturnType<typeof lockOutputFolder>> }
+  | undefined {
+  const made = outputFolder(outDir, 'experiment');
+  if (!made) return undefined;
+  const lock = lockOutputFolder(outDir, 'experiment');
+  if (!lock) {
+    made.removeEmpty();
+    return undefined;
+  }
+  if (!mayStartOver('experiment', outDir, EXPERIMENT_OUTPUTS, overwrite, 'an experiment')) {
+    lock.release();
+    made.removeEmpty();
+    return undefined;
+  }
+  return { made, lock };
+}
 
 /** What an experiment leaves in its folder, whole or sharded: a folder holding any of them holds an experiment. */
 const EXPERIMENT_OUTPUTS: readonly string[] = [...Object.values(EXPERIMENT_FILES), SHARD_FILE];
