@@ -204,7 +204,9 @@ export class RunController implements vscode.Disposable {
       unlive();
       feed.setStatus('failed', err instanceof Error ? err.message : String(err));
       this.status.ended(owner, `$(error) Society: failed at round ${progress.round}`);
-      await this.fail(err, file);
+      // Not awaited: the message waits for a click, and until then the run would still count as
+      // running (Stop stopped nothing, a new Run was refused as "already running").
+      void this.fail(err, file);
     } finally {
       unlive();
       this.active = undefined;
