@@ -44,6 +44,23 @@ async function commons(rounds = 12): Promise<Scenario> {
   return { ...s, world: { ...s.world, rounds } };
 }
 
+/** A scenario whose one action divides by zero (n - n) whenever it is taken; `tail` is appended. */
+const dividesByZero = (rounds: number, tail = ''): string => `kind: scenario
+name: broken
+personas:
+  - { id: ana, name: Ana }
+  - { id: bo, name: Bo }
+world: { rounds: ${rounds} }
+state:
+  world:
+    pot: { initial: 10, min: 0 }
+actions:
+  split:
+    description: Split the pot by a count that is zero.
+    effects:
+      world.pot: "double(int(world.pot) / (n - n))"${tail}
+`;
+
 describe('world state and actions in the engine', function () {
   this.timeout(60_000);
 
@@ -113,21 +130,7 @@ describe('world state and actions in the engine', function () {
   });
 
   it('records an expression that fails while running as an error event, and goes on', async () => {
-    const sc = await scenarioFromText(`kind: scenario
-name: broken
-personas:
-  - { id: ana, name: Ana }
-  - { id: bo, name: Bo }
-world: { rounds: 2 }
-state:
-  world:
-    pot: { initial: 10, min: 0 }
-actions:
-  split:
-    description: Split the pot by a count that is zero.
-    effects:
-      world.pot: "double(int(world.pot) / (n - n))"
-`);
+    const sc = await scenarioFromText(dividesByZero(2));
     const es = events(await traceOf(sc));
     const errors = es.filter((e) => e.type === 'error' && e.reason === 'expression');
     assert.ok(errors.length > 0, 'error events');
@@ -139,23 +142,7 @@ actions:
   });
 
   it('names the declared phase an expression failed in (issue 41: 4; was world)', async () => {
-    const sc = await scenarioFromText(`kind: scenario
-name: broken
-personas:
-  - { id: ana, name: Ana }
-  - { id: bo, name: Bo }
-world: { rounds: 1 }
-state:
-  world:
-    pot: { initial: 10, min: 0 }
-actions:
-  split:
-    description: Split the pot by a count that is zero.
-    effects:
-      world.pot: "double(int(world.pot) / (n - n))"
-round:
-  - { phase: share }
-`);
+    const sc = await scenarioFromText(dividesByZero(1, '\nround:\n  - { phase: share }'));
     const errors = events(await traceOf(sc)).filter((e) => e.type === 'error' && e.reason === 'expression');
     assert.ok(errors.length > 0, 'error events');
     for (const e of errors) assert.equal((e as { phase?: string }).phase, 'share');

@@ -3,12 +3,8 @@
 // closed with (a later one does not see an earlier one's result); agent updates read the world as
 // the world updates left it, and each agent's own values as the round closed them.
 import assert from 'node:assert/strict';
-import fs from 'node:fs';
-import path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { traceOf } from './traceHelpers';
-import { scratchDir } from '../../support/scratch';
+import { scenarioFromText, traceOf } from './traceHelpers';
 
 const SCENARIO = `kind: scenario
 name: order
@@ -30,10 +26,7 @@ state:
 
 describe('the order of updates at the end of a round (issue 41: 15)', () => {
   it('world updates read the closing values; agent updates read the updated world and their own closing values', async () => {
-    const file = path.join(scratchDir('society-update-order-'), 'order.society');
-    fs.writeFileSync(file, SCENARIO);
-    const { scenario, diagnostics } = await loadScenarioFile(file, { root: path.dirname(file) });
-    assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
+    const scenario = await scenarioFromText(SCENARIO);
     const states = (await traceOf(scenario))
       .split('\n')
       .filter(Boolean)
