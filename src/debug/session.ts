@@ -481,7 +481,13 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const p = this.run?.runtime.paused ? this.run.runtime.position : undefined;
     const on = this.stoppedOn;
     response.body = {
-      agent: p ? (on ? on.filter.agentsOf(on.detail.event)[0] : p.kind === 'phase' ? p.agent : undefined) : undefined,
+      agent: p
+        ? on
+          ? on.filter.agentsOf(on.detail.event)[0]
+          : p.kind === 'phase' || p.kind === 'action'
+            ? p.agent
+            : undefined
+        : undefined,
     };
     this.sendResponse(response);
   }
@@ -539,6 +545,12 @@ export class SocietyDebugSession extends LoggingDebugSession {
         persona: at && about,
       });
     }
+    if (p.kind === 'action' && !on) {
+      // A step landed right after an action (not the Action taken filter, whose event frame says it).
+      const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
+      const who = persona !== round ? p.agent : undefined;
+      frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.action} taken`, at: persona, persona: who });
+    }
     if (p.kind === 'phase') {
       const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
       const who = persona !== round ? p.agent : undefined;
@@ -553,13 +565,15 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const label =
       p.kind === 'phase'
         ? `round ${p.round}`
-        : p.kind === 'round_start'
-          ? p.round === 0
-            ? 'setup (round 0)'
-            : `round ${p.round} start`
-          : p.kind === 'rooms'
-            ? `round ${p.round} rooms`
-            : `round ${p.round} end`;
+        : p.kind === 'action'
+          ? `round ${p.round} · ${p.step ?? 'world'}`
+          : p.kind === 'round_start'
+            ? p.round === 0
+              ? 'setup (round 0)'
+              : `round ${p.round} start`
+            : p.kind === 'rooms'
+              ? `round ${p.round} rooms`
+              : `round ${p.round} end`;
     frames.push({ id: FRAME.round, name: label, at: round });
     return frames;
   }
@@ -614,7 +628,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
       }
       scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
     } else if (this.run && p) {
-      if (p.kind === 'phase' && args.frameId !== FRAME.round) {
+      if ((p.kind === 'phase' || p.kind === 'action') && args.frameId !== FRAME.round) {
         scopes.push(
           new Scope(`Agent ${p.agent}`, this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions)), false),
         );
@@ -690,6 +704,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     return [
       ...(this.stoppedOn ? [FRAME.event] : []),
       ...(p.kind === 'phase' ? [FRAME.phase, FRAME.turn] : []),
+      ...(p.kind === 'action' && !this.stoppedOn ? [FRAME.phase] : []),
       FRAME.round,
     ];
   }
@@ -712,7 +727,9 @@ function planned(plan: () => Planned): Planned {
 }
 
 function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {
-  return p.kind === 'phase' ? { agents: [p.agent], round: p.round, phase: p.phase } : { agents: [], round: p.round };
+  if (p.kind === 'phase') return { agents: [p.agent], round: p.round, phase: p.phase };
+  if (p.kind === 'action') return { agents: [p.agent], round: p.round, phase: 'world' };
+  return { agents: [], round: p.round };
 }
 
 /** The .society files the scenario was parsed from (their lines as the run saw them are kept). */

@@ -52,9 +52,11 @@ export function stateScope(sim: Simulation, p: StepPoint | undefined): Expressio
   return {
     vars: {
       round: p?.round ?? w.round,
-      phase: p?.kind === 'phase' ? (p.step ?? p.phase) : null,
-      agent: p?.kind === 'phase' ? p.agent : null,
-      turn: p?.kind === 'phase' ? p.turn : null,
+      phase: p?.kind === 'phase' ? (p.step ?? p.phase) : p?.kind === 'action' ? (p.step ?? 'world') : null,
+      agent: p?.kind === 'phase' || p?.kind === 'action' ? p.agent : null,
+      turn: p?.kind === 'phase' || p?.kind === 'action' ? p.turn : null,
+      /** At the step point right after an action: its name. */
+      action: p?.kind === 'action' ? p.action : null,
       step: p?.kind ?? null,
       rounds: sim.rounds,
       agents: w.agents.size,

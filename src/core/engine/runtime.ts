@@ -3,7 +3,8 @@
 // breakpoints on agent/phase/round or on event types. It knows nothing about DAP.
 // Under a debugger the simulation runs agents one by one, stage by stage (turn.ts STAGES), so
 // stepping phase by phase shows agent 1 perceive…act, agent 2 perceive…act, …, then every
-// agent's evaluate, then every agent's reward, coach, reflect.
+// agent's evaluate, then every agent's reward, coach, reflect. In an action phase there is a step
+// point right after each action takes effect, where Action taken stops.
 import type { Phase, TraceEvent, TraceEventType } from '../trace/events';
 import type { RunResult, Simulation, StepPoint } from './simulation';
 
@@ -106,7 +107,7 @@ export class SimulationRuntime {
   /** To the next step of another agent (or the end of the round). */
   stepTurn(): void {
     const p = this.sim.current;
-    this.turnFrom = p?.kind === 'phase' ? p.agent : undefined;
+    this.turnFrom = p?.kind === 'phase' || p?.kind === 'action' ? p.agent : undefined;
     this.release('turn');
   }
   /** To the end of the current round. */

@@ -60,6 +60,17 @@ export type StepPoint =
       /** The declared action phase running (`round:`), for a `world` step of a phase not named `world`. */
       step?: string;
     }
+  | {
+      /** Right after an agent's chosen action took effect (the debugger's Action taken stops here). */
+      kind: 'action';
+      round: number;
+      agent: string;
+      /** The action taken. */
+      action: string;
+      turn: number;
+      /** The declared action phase it belongs to (`round:`), when not the default `world`. */
+      step?: string;
+    }
   | { kind: 'round_end'; round: number };
 
 /** What a round's phases share: its turns, the stage settings and what `meet` leaves for `evaluate`. */
@@ -478,10 +489,16 @@ export class Simulation {
       .filter(({ t }) => !phase.who || phase.who.includes(t.agent.persona.group ?? ''));
     for (const { t } of acting) t.phase = phase;
     const choose = (u: { t: Turn; i: number }, tape: Tape): Step => c.phases(u.t, tape, u.i, STAGES[3]);
+    // A step point right after each action takes effect: the debugger stops there with the state
+    // as that action left it (not at the next agent's phase, or the end of the round).
+    const place = new Map(acting.map(({ t, i }) => [t, i]));
+    const step = phase.name !== WORLD_PHASE ? { step: phase.name } : {};
+    const taken = (t: Turn, action: string): void | Promise<void> =>
+      this.point({ kind: 'action', round: c.r, agent: t.agent.id, action, turn: place.get(t)!, ...step }, c.signal);
     if (phase.order === 'sequential') {
       for (const u of acting) {
         await runStage([u], choose, c.stage);
-        await resolveActions(w, [u.t], phase, c.signal);
+        await resolveActions(w, [u.t], phase, c.signal, taken);
       }
     } else {
       await runStage(acting, choose, c.stage);
@@ -490,6 +507,7 @@ export class Simulation {
         acting.map((u) => u.t),
         phase,
         c.signal,
+        taken,
       );
     }
     w.state.conduct.close();

@@ -355,13 +355,15 @@ function apply(
 
 /**
  * The chosen actions take effect in turn order. Each action event names its phase, but for the
- * default one (`world`): a round written out as the default gives the same trace.
+ * default one (`world`): a round written out as the default gives the same trace. `taken` is told
+ * after each (the engine's step point: a debugger may hold the run there).
  */
 export async function resolveActions(
   world: World,
   turns: readonly Turn[],
   phase: ActPhase,
   signal?: AbortSignal,
+  taken?: (t: Turn, action: string) => void | Promise<void>,
 ): Promise<void> {
   const state = world.state;
   if (!state) return;
@@ -372,6 +374,8 @@ export async function resolveActions(
     t.chosenAction = undefined;
     if (res && world.agents.has(t.agent.id)) {
       apply(world, state, t.agent, res, phase.name === WORLD_PHASE ? undefined : phase.name);
+      const held = taken?.(t, res.action);
+      if (held) await held;
     }
   }
 }
