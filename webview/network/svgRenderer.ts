@@ -15,7 +15,7 @@ import {
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
-import { communityColour, type NetworkTheme } from './theme';
+import { nodeColour, type NetworkTheme } from './theme';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Font size of names in layout units at zoom 1 and closer (styles.css `.network text.label`). */
@@ -158,7 +158,7 @@ export class SvgRenderer implements NetworkRenderer {
       .select('circle')
       .attr('cx', (n) => n.x)
       .attr('cy', (n) => n.y)
-      .attr('fill', (n) => communityColour(theme, n.colour));
+      .attr('fill', (n) => nodeColour(theme, n.colour));
   }
 
   /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/report/labelPlacement.ts): dimmed agents' last. */
