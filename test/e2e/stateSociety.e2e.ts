@@ -54,7 +54,7 @@ describe('a society with state and no ties: its view explains itself (code-serve
     const last = events.filter((e) => e.type === 'state').at(-1)!;
     const toast = s.wb.page.locator('.notification-toast', { hasText: 'Village fund: 8 rounds' });
     await toast.waitFor();
-    const text = ((await toast.textContent()) ?? '').replace(/\s+/g, ' ');
+    const text = (await toast.locator('.notification-list-item-message').innerText()).replace(/\s+/g, ' ');
     assert.doesNotMatch(text, /\bties?\b/, text);
     const world = Object.entries<number>(last.world).map(([k, v]) => `${k} ${quantityText(v)}`);
     assert.ok(text.includes(`World: ${world.join(', ')}.`), text);
