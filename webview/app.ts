@@ -288,12 +288,13 @@ export class App {
       const size = this.sizeNetwork(net.data, round, ties);
       const { colours, key } = this.colourNetwork(net, round, ties);
       this.legend.update({ ties, colour: key, ...(size ? { size } : {}) });
-      this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined });
+      this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined, ties });
       this.shown = { generation: m.generation, round, events: m.events.length };
     }
     this.network.setDecor({ selected: new Set(this.selected), highlighted: new Set(this.highlighted) });
     this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds);
     const state = m.stateAt(round)!;
+    this.agentPanel.showTies = this.ties;
     this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound, (id) => {
       const values = m.worldState.agentAt(id, round);
       return m.worldState.agentQuantities.map((info) => ({ info, value: values?.[info.name] ?? null }));

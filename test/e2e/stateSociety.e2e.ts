@@ -93,6 +93,12 @@ describe('a society with state and no ties: its view explains itself (code-serve
     }
     assert.deepEqual(steps, ['0', quantityText(most)], 'savings ≥ 0: from 0 to the most anyone had');
     assert.match((await view.locator('.network-legend .size-scale').getAttribute('title')) ?? '', /savings/);
+    // Nor does a villager's tooltip tell of "0 ties out".
+    await view.locator('.network g.agent circle').first().hover();
+    const tip = view.locator('.network .tooltip:not([hidden])');
+    await tip.waitFor();
+    assert.doesNotMatch((await tip.textContent()) ?? '', TIE_WORDS);
+    assert.match((await tip.textContent()) ?? '', /savings: [\d.]+/);
     // The metrics panel does not count nine unconnected villagers as nine communities.
     assert.doesNotMatch((await view.locator('.panel.metrics').textContent()) ?? '', /communit|Density/);
     await view.locator('.network[data-layout="settled"]').waitFor({ timeout: 20_000 });

@@ -86,6 +86,19 @@ describe('the network legend (headless Chromium)', function () {
       assert.equal(steps[1].text, quantityValue(most(trace, 'savings'), {}));
       assert.ok(steps[0].r < steps[1].r, 'the least value has the smaller circle');
       assert.match((await page.getAttribute('.network-legend .size-scale', 'title'))!, /smallest 0, the largest/);
+      // Nor do the tooltip, the agents' labels or the agent panel tell of "0 ties out".
+      const first = (await page.getAttribute('.network g.agent', 'data-id'))!;
+      await page.hover(`.network g.agent[data-id="${first}"] circle`);
+      await page.waitForSelector('.network .tooltip:not([hidden])');
+      const tip = (await page.textContent('.network .tooltip'))!;
+      assert.doesNotMatch(tip, TIE_WORDS);
+      assert.match(tip, /savings: [\d.]+/);
+      const labels = await page.$$eval('.network g.agent', (gs) => gs.map((g) => g.getAttribute('aria-label')!));
+      assert.ok(!labels.some((l) => TIE_WORDS.test(l)), labels.join('; '));
+      assert.equal(await page.getAttribute('.network svg', 'aria-label'), 'Network');
+      await page.selectOption('.panel.agent select', first);
+      await page.waitForSelector('.panel.agent .agent-quantity[data-name="savings"]');
+      assert.doesNotMatch((await page.textContent('.panel.agent'))!, /Ties (out|in)/);
       // The metrics panel does not count nine unconnected agents as nine communities.
       const metrics = (await page.textContent('.panel.metrics'))!;
       assert.doesNotMatch(metrics, /communit|Density|Modularity/);

@@ -15,6 +15,7 @@ import {
 import type { NetworkNode } from '../../../webview/model/networkData';
 import { nodeRadius } from '../../../webview/network/geometry';
 import { QUANTITY_RADIUS } from '../../../webview/model/nodeSizing';
+import { agentLabel, agentLines, networkName } from '../../../webview/network/agentText';
 
 const node = (id: string, inDegree = 0, outDegree = 0): NetworkNode => ({
   id,
@@ -109,5 +110,15 @@ describe('the network legend for a society', () => {
       ],
     });
     assert.equal(quantityScale('flat', [5, 5], String).steps.length, 1, 'one value: one circle');
+  });
+
+  it('tells of an agent’s ties only where the society forms them', () => {
+    const ana = { ...node('ana', 1, 2), name: 'Ana', quantity: { name: 'wealth', value: '12.5' } };
+    assert.deepEqual(agentLines(ana, true), ['2 ties out · 1 in', 'wealth: 12.5']);
+    assert.deepEqual(agentLines(ana, false), ['wealth: 12.5']);
+    assert.equal(agentLabel(ana, true), 'Ana: 2 ties out, 1 in, wealth 12.5');
+    assert.equal(agentLabel(ana, false), 'Ana, wealth 12.5');
+    assert.equal(agentLabel({ ...node('bo'), name: 'Bo' }, false), 'Bo');
+    assert.deepEqual([networkName(true), networkName(false)], ['Tie network', 'Network']);
   });
 });
