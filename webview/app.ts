@@ -6,6 +6,7 @@ import {
   type ExportFormat,
   type HostMessage,
   type RunStatus,
+  type SocietyDesign,
   type ViewState,
 } from '../src/core/protocol/viewMessages';
 import { el } from './dom';
@@ -23,11 +24,19 @@ import { SizeControl } from './panels/sizeControl';
 import { quantityValue, WorldStatePanel } from './panels/worldStatePanel';
 import { quantityRange, sizeNodes } from './model/nodeSizing';
 import type { NetworkData } from './model/networkData';
-
-/** The legend's text beside its tie samples: what size, colour and width mean. */
-const LEGEND_TIES = 'size: degree · colour: community · width: strength';
-/** The same after the "size:" picker (scenarios with agent quantities). */
-const LEGEND_REST = 'colour: community · width: strength';
+import { NetworkLegend } from './panels/networkLegend';
+import {
+  colouring,
+  communityColours,
+  degreeScale,
+  groupColours,
+  neutralColours,
+  quantityScale,
+  showsTies,
+  type ColourKey,
+  type SizeScale,
+} from './model/networkKey';
+import { onThemeChange } from './network/theme';
 
 const STATUS_TEXT: Record<RunStatus, string> = {
   running: 'running',
@@ -46,7 +55,9 @@ export class App {
   private readonly metricsPanel: MetricsPanel;
   private readonly worldPanel = new WorldStatePanel();
   private readonly sizeControl: SizeControl;
-  private readonly legendText: HTMLSpanElement;
+  private readonly legend: NetworkLegend;
+  /** What the scenario's design says of its network (the host's `load`; none for a trace file). */
+  private design?: SocietyDesign;
   /** The agent quantity node sizes show; null: their ties. */
   private sizeBy: string | null = null;
   private readonly title: HTMLHeadingElement;
@@ -125,17 +136,10 @@ export class App {
       this.saveSoon();
       this.schedule();
     });
-    this.legendText = el('span', { text: LEGEND_TIES, attrs: { 'aria-hidden': 'true' } });
-    const legend = el(
-      'div',
-      { class: 'network-legend' },
-      el('span', { class: 'one-way', text: 'one-way tie', attrs: { 'aria-hidden': 'true' } }),
-      el('span', { class: 'mutual', text: 'reciprocated tie', attrs: { 'aria-hidden': 'true' } }),
-      this.sizeControl.element,
-      this.legendText,
-    );
+    this.legend = new NetworkLegend(this.sizeControl, () => this.network.currentTheme);
+    onThemeChange(() => this.legend.retheme());
     this.stageNote = el('p', { class: 'stage-note', text: 'Waiting for the trace…', attrs: { role: 'status' } });
-    const stage = el('div', { class: 'stage' }, this.network.element, this.stageNote, legend);
+    const stage = el('div', { class: 'stage' }, this.network.element, this.stageNote, this.legend.element);
     const side = el(
       'aside',
       { class: 'side' },
@@ -161,6 +165,7 @@ export class App {
           (this.restored?.source?.path !== undefined && this.restored.source.path === m.source.path) ||
           (this.restored !== undefined && this.restored.source === undefined);
         this.model.load(m.source, m.header, m.events, m.state);
+        this.design = m.design;
         this.awaited = m.rest ?? 0;
         this.loadTotal = m.events.length + this.awaited;
         this.colours.reset();
@@ -242,6 +247,11 @@ export class App {
     this.schedule();
   }
 
+  /** The society forms ties (its design, or its trace): the legend and metrics speak of them. */
+  private get ties(): boolean {
+    return showsTies(this.design, this.model.hasTies);
+  }
+
   /** The round on screen. */
   get displayRound(): number {
     return this.round === null ? this.model.lastRound : Math.min(this.round, this.model.lastRound);
@@ -274,21 +284,23 @@ export class App {
     const fresh = this.shown.generation !== m.generation;
     const net = m.networkAt(round)!;
     if (fresh || this.shown.round !== round || this.shown.events !== m.events.length) {
-      this.sizeNetwork(net.data, round);
-      const { colours, provisional } = this.colours.at(round, net.metrics.communities, m.knownCommunities);
-      this.provisionalColours = provisional;
-      this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined });
+      const ties = this.ties;
+      const size = this.sizeNetwork(net.data, round, ties);
+      const { colours, key } = this.colourNetwork(net, round, ties);
+      this.legend.update({ ties, colour: key, ...(size ? { size } : {}) });
+      this.network.show(net.data, colours, { fresh, positions: fresh ? this.restored?.positions : undefined, ties });
       this.shown = { generation: m.generation, round, events: m.events.length };
     }
     this.network.setDecor({ selected: new Set(this.selected), highlighted: new Set(this.highlighted) });
     this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds);
     const state = m.stateAt(round)!;
+    this.agentPanel.showTies = this.ties;
     this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound, (id) => {
       const values = m.worldState.agentAt(id, round);
       return m.worldState.agentQuantities.map((info) => ({ info, value: values?.[info.name] ?? null }));
     });
     this.worldPanel.update(m.worldState, round, m.lastRound);
-    this.metricsPanel.update(m.metricSeries(), net.metrics, m.rewards, round, m.lastRound);
+    this.metricsPanel.update(m.metricSeries(), net.metrics, m.rewards, round, m.lastRound, this.ties);
     this.table.update(m.rows, round, m.nameOf, [...m.names.keys()]);
     this.root.dataset.round = String(round);
     this.root.dataset.ready = 'true';
@@ -297,21 +309,48 @@ export class App {
 
   /**
    * Sizes the nodes by the chosen agent quantity (the legend's picker, shown when the trace has
-   * agent quantities), over its range in the whole run so far.
+   * agent quantities), over its range in the whole run so far, else by their ties where the
+   * society forms ties; returns the legend's scale (none: every circle one size).
    */
-  private sizeNetwork(data: NetworkData, round: number): void {
+  private sizeNetwork(data: NetworkData, round: number, ties: boolean): SizeScale | undefined {
     const track = this.model.worldState;
     const quantities = track.agentQuantities;
-    this.sizeBy = this.sizeControl.sync(quantities, this.sizeBy);
+    this.sizeBy = this.sizeControl.sync(quantities, this.sizeBy, ties ? 'ties' : 'equal');
     const q = quantities.find((x) => x.name === this.sizeBy);
-    this.legendText.textContent = quantities.length ? LEGEND_REST : LEGEND_TIES;
-    if (!q) return;
+    if (!q) return ties ? degreeScale(data.nodes) : undefined;
     const s = track.agentSeries(q.name);
     const least = s.min.reduce<number | null>((a, p) => (p.value === null ? a : Math.min(a ?? p.value, p.value)), null);
     const most = s.max.reduce<number | null>((a, p) => (p.value === null ? a : Math.max(a ?? p.value, p.value)), null);
-    sizeNodes(data.nodes, track.agentValuesAt(q.name, round), q.name, quantityRange(q, least, most), (v) =>
-      quantityValue(v, q),
-    );
+    const range = quantityRange(q, least, most);
+    const format = (v: number) => quantityValue(v, q);
+    sizeNodes(data.nodes, track.agentValuesAt(q.name, round), q.name, range, format);
+    return quantityScale(q.name, range, format);
+  }
+
+  /**
+   * Colours the nodes by community in a society that forms ties, else by group where the run has
+   * two or more, else all in one neutral colour (model/networkKey.ts); returns the legend's key.
+   */
+  private colourNetwork(
+    net: NonNullable<ReturnType<TraceModel['networkAt']>>,
+    round: number,
+    ties: boolean,
+  ): { colours: Map<string, number>; key: ColourKey } {
+    const m = this.model;
+    this.provisionalColours = false;
+    switch (colouring(ties, m.groups)) {
+      case 'community': {
+        const { colours, provisional } = this.colours.at(round, net.metrics.communities, m.knownCommunities);
+        this.provisionalColours = provisional;
+        return communityColours(net.data.nodes, colours);
+      }
+      case 'group': {
+        const { colours, key } = groupColours(m.groups);
+        return { colours, key };
+      }
+      default:
+        return { colours: neutralColours(net.data.nodes), key: { kind: 'neutral' } };
+    }
   }
 
   /** Fills in the metrics of earlier rounds in small slices, so the view never stalls. */
@@ -332,6 +371,7 @@ export class App {
           this.model.rewards,
           round,
           this.model.lastRound,
+          this.ties,
         );
       }
       this.computeMetricsLater();

@@ -67,10 +67,18 @@ function standaloneHost(): ViewHost {
     kind: 'standalone',
     post: (m) => {
       if (m.type !== 'ready' || !trace || !handler) return;
-      const { source, header, events, state } = trace;
+      const { source, header, events, state, design } = trace;
       const deliver = handler;
       queueMicrotask(() => {
-        deliver({ type: 'load', source, header, events, live: false, ...(state ? { state } : {}) });
+        deliver({
+          type: 'load',
+          source,
+          header,
+          events,
+          live: false,
+          ...(state ? { state } : {}),
+          ...(design ? { design } : {}),
+        });
         const { complete, note } = trace!;
         if (complete === false || note) {
           deliver({

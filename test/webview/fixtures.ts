@@ -9,7 +9,7 @@ import { makePersona, makeScenario } from '../unit/engine/scenarioFixture';
 import path from 'node:path';
 import { loadScenarioFile } from '../../src/core/format/language/load';
 import type { Scenario } from '../../src/core/format/language/model';
-import { stateDeclarations } from '../../src/core/protocol/viewMessages';
+import { societyDesign, stateDeclarations } from '../../src/core/protocol/viewMessages';
 
 /** Strings that would run script if any panel wrote them as markup. */
 export const HOSTILE = {
@@ -186,11 +186,20 @@ export function syntheticTrace(o: SyntheticOptions): EmbeddedTrace {
  * An example scenario (examples/<name>/<name>.society) run offline into a trace with its declared
  * quantities, as the extension sends them (`rounds` cuts it short); `edit` changes the scenario first.
  */
-export async function exampleRun(
+export function exampleRun(
   name: string,
   opts: { rounds?: number; edit?: (s: Scenario) => void } = {},
 ): Promise<EmbeddedTrace> {
-  const loaded = await loadScenarioFile(path.join(__dirname, '..', '..', 'examples', name, `${name}.society`));
+  return scenarioRun(path.join(__dirname, '..', '..', 'examples', name, `${name}.society`), opts);
+}
+
+/** The scenario in `file` run offline, as `exampleRun` runs an example. */
+export async function scenarioRun(
+  file: string,
+  opts: { rounds?: number; edit?: (s: Scenario) => void } = {},
+): Promise<EmbeddedTrace> {
+  const name = path.basename(file, '.society');
+  const loaded = await loadScenarioFile(file);
   const scenario = loaded.scenario!;
   opts.edit?.(scenario);
   const sim = Simulation.create(scenario, { rounds: opts.rounds });
@@ -202,5 +211,6 @@ export async function exampleRun(
     header: sim.header,
     events,
     state: stateDeclarations(scenario.mechanics),
+    design: societyDesign(scenario),
   };
 }

@@ -171,6 +171,7 @@ export async function openWebview(
     events: trace.events,
     live: false,
     ...(trace.state ? { state: trace.state } : {}),
+    ...(trace.design ? { design: trace.design } : {}),
   };
   await page.evaluate((m) => window.postMessage(m, '*'), load);
   await page.waitForSelector('#society-app[data-ready="true"]', { timeout: 20000 });

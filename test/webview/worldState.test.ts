@@ -108,7 +108,13 @@ describe('world state in the society view (headless Chromium)', function () {
         [most, least],
       );
       assert.ok((await radius(most)) > (await radius(least)));
-      assert.equal(await page.textContent('.network-legend > span:last-child'), 'colour: community · width: strength');
+      // The fishers form ties: the legend keeps speaking of them, and the scale says what sizes mean now.
+      assert.match((await page.textContent('.network-legend .legend-colour'))!, /^colour: community/);
+      assert.equal(await page.textContent('.network-legend .legend-width'), 'width: strength');
+      assert.equal(
+        await page.textContent('.network-legend .size-step:last-child'),
+        quantityValue(Math.max(...values.values()), {}),
+      );
       await page.hover(`.network g.agent[data-id="${most}"] circle`);
       await page.waitForSelector('.network .tooltip:not([hidden])');
       assert.match(
@@ -165,17 +171,19 @@ describe('world state in the society view (headless Chromium)', function () {
     }
   });
 
-  it('a scenario without state looks as before: no panel, no size picker, the same legend', async () => {
+  it('a scenario without state looks as before: no panel, no size picker, the tie legend', async () => {
     const trace = await hostileRun(8, 3);
     const { page, errors } = await openWebview(browser, trace);
     try {
       assert.equal(await page.isVisible('.panel.world-state'), false);
       assert.equal(await page.isVisible('.size-by'), false);
-      assert.deepEqual(await page.$$eval('.network-legend > :not([hidden])', (xs) => xs.map((x) => x.textContent)), [
-        'one-way tie',
-        'reciprocated tie',
-        'size: degree · colour: community · width: strength',
-      ]);
+      const items = await page.$$eval('.network-legend > :not([hidden])', (xs) =>
+        xs.map((x) => (x as HTMLElement).innerText.replace(/\s+/g, ' ').trim()),
+      );
+      assert.deepEqual(items.slice(0, 2), ['one-way tie', 'reciprocated tie']);
+      assert.match(items[2]!, /^size: ties ?\d+( … ?\d+)?$/);
+      assert.match(items[3]!, /^colour: community/);
+      assert.equal(items[4], 'width: strength');
       assert.equal(await page.locator('.side > :not([hidden])').count(), 2, 'the agent and metrics panels');
       assert.deepEqual(errors, []);
     } finally {

@@ -13,7 +13,7 @@ import type { View } from '../network/canvasDraw';
 import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/report/labelPlacement';
 import { tiePath, tieShape, tieWidth } from '../network/geometry';
 import type { LayoutLink, LayoutNode } from '../network/layout';
-import { communityColour, type NetworkTheme } from '../network/theme';
+import { nodeColour, type NetworkTheme } from '../network/theme';
 
 export interface ExportInput {
   nodes: readonly LayoutNode[];
@@ -65,7 +65,7 @@ export function networkSvg(input: ExportInput): string {
   const agents = nodes.map(
     (n) =>
       `<g transform="translate(${n.x.toFixed(1)},${n.y.toFixed(1)})" opacity="${dimNode(n) ? 0.25 : 1}">` +
-      `<circle r="${n.radius.toFixed(1)}" fill="${escapeMarkup(communityColour(theme, n.colour))}" stroke="${escapeMarkup(theme.outline)}"/>` +
+      `<circle r="${n.radius.toFixed(1)}" fill="${escapeMarkup(nodeColour(theme, n.colour))}" stroke="${escapeMarkup(theme.outline)}"/>` +
       `<title>${escapeXml(n.name)}</title></g>`,
   );
   return (

@@ -20,6 +20,10 @@ export class TraceModel {
   worldState = new WorldStateTrack();
   /** Persona names by agent id (every agent ever added). */
   names = new Map<string, string>();
+  /** Persona groups by agent id ('' for none), every agent ever added: the network's group colours. */
+  groups = new Map<string, string>();
+  /** The trace has a tie or a rated conversation: the society forms ties. */
+  hasTies = false;
   /** Highest round seen. */
   lastRound = 0;
   /** Last round whose round_end arrived (−1: none). */
@@ -39,6 +43,8 @@ export class TraceModel {
     this.rewards = new RewardSeries();
     this.worldState = new WorldStateTrack(state);
     this.names = new Map();
+    this.groups = new Map();
+    this.hasTies = false;
     this.lastRound = 0;
     this.completeRound = -1;
     this.complete = false;
@@ -55,9 +61,11 @@ export class TraceModel {
       const index = this.events.length;
       this.events.push(e);
       if (e.round > this.lastRound) this.lastRound = e.round;
+      if (e.type === 'tie' || e.type === 'evaluation') this.hasTies = true;
       switch (e.type) {
         case 'agent_added':
           this.names.set(e.agent.id, e.agent.name);
+          this.groups.set(e.agent.id, e.agent.group ?? '');
           break;
         case 'state':
         case 'agent_removed':

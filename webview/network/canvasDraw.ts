@@ -5,7 +5,7 @@ import { focusOf, type Decor } from './decor';
 import { byLabelPriority, labelAnchor, placeNames } from '../../src/core/analysis/report/labelPlacement';
 import { tieShape, tieWidth, traceTie } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
-import { communityColour, type NetworkTheme } from './theme';
+import { nodeColour, type NetworkTheme } from './theme';
 
 export interface View {
   k: number;
@@ -131,7 +131,7 @@ function drawNodes({ ctx, visible, dimNode, minWidth, theme }: Frame, nodes: rea
   }
   for (const [key, path] of fills) {
     ctx.globalAlpha = key[0] === 'd' ? 0.25 : 1;
-    ctx.fillStyle = communityColour(theme, Number(key.slice(1)));
+    ctx.fillStyle = nodeColour(theme, Number(key.slice(1)));
     ctx.fill(path);
   }
   ctx.globalAlpha = 1;

@@ -3,6 +3,7 @@
 // zooms a still layout, frames show a transformed snapshot of the last full drawing (a blit),
 // and the full drawing follows once the gesture pauses.
 import { counted } from '../dom';
+import { networkName } from './agentText';
 import { drawNetwork, type View } from './canvasDraw';
 import type { Decor } from './decor';
 import type { LayoutLink, LayoutNode } from './layout';
@@ -26,12 +27,13 @@ export class CanvasRenderer implements NetworkRenderer {
     this.ctx = this.element.getContext('2d', { alpha: false })!;
   }
 
-  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
+  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[], ties = true): void {
     this.nodes = nodes;
     this.links = links;
+    const counts = [counted(nodes.length, 'agent'), ...(ties ? [counted(links.length, 'tie')] : [])];
     this.element.setAttribute(
       'aria-label',
-      `Tie network: ${counted(nodes.length, 'agent')}, ${counted(links.length, 'tie')} (use the agent list to select)`,
+      `${networkName(ties)}: ${counts.join(', ')} (use the agent list to select)`,
     );
   }
 

@@ -4,7 +4,7 @@
 import { drag, type D3DragEvent } from 'd3-drag';
 import { pointer, select } from 'd3-selection';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
-import { counted } from '../dom';
+import { agentLines, networkName } from './agentText';
 import type { NetworkData } from '../model/networkData';
 import { CanvasRenderer } from './canvasRenderer';
 import type { View } from './canvasDraw';
@@ -46,6 +46,8 @@ export class NetworkView {
    */
   private tipped?: string;
   private tipSize = { width: 0, height: 0 };
+  /** The society forms ties: the tooltip and labels speak of them. */
+  private ties = true;
   private width = 0;
   private height = 0;
   private pendingFit = true;
@@ -184,13 +186,18 @@ export class NetworkView {
   show(
     data: NetworkData,
     colours: Map<string, number>,
-    opts: { fresh?: boolean; positions?: Record<string, [number, number]> } = {},
+    opts: { fresh?: boolean; positions?: Record<string, [number, number]>; ties?: boolean } = {},
   ): void {
     const changed = this.layout.update(data, colours, opts.positions);
+    this.ties = opts.ties ?? true;
+    this.element.setAttribute(
+      'aria-label',
+      `${networkName(this.ties)}. Arrow keys pan, plus and minus zoom, 0 fits, Escape clears the selection.`,
+    );
     // A new trace, or the agent is not in this round: no tooltip.
     if (this.tipped && (opts.fresh || !this.layout.get(this.tipped))) this.hover(undefined);
     this.useRenderer(data.nodes.length > CANVAS_ABOVE ? 'canvas' : 'svg');
-    this.renderer!.setGraph(this.layout.nodes, this.layout.links);
+    this.renderer!.setGraph(this.layout.nodes, this.layout.links, this.ties);
     this.element.dataset.nodes = String(this.layout.nodes.length);
     this.element.dataset.edges = String(this.layout.links.length);
     this.element.dataset.round = String(data.round);
@@ -348,8 +355,7 @@ export class NetworkView {
       this.tooltip.hidden = true;
       return;
     }
-    const text = `${counted(node.outDegree, 'tie')} out · ${node.inDegree} in`;
-    const lines = node.quantity ? [text, `${node.quantity.name}: ${node.quantity.value}`] : [text];
+    const lines = agentLines(node, this.ties);
     if (this.tooltip.hidden || this.tooltip.dataset.id !== node.id || this.tooltip.dataset.text !== lines.join('\n')) {
       const name = document.createElement('strong');
       name.textContent = node.name;

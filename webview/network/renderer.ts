@@ -8,8 +8,8 @@ import type { NetworkTheme } from './theme';
 export interface NetworkRenderer {
   readonly kind: 'svg' | 'canvas';
   readonly element: Element;
-  /** New nodes or ties (structure); positions follow in `draw`. */
-  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void;
+  /** New nodes or ties (structure); positions follow in `draw`. `ties`: the society forms ties (labels speak of them). */
+  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[], ties?: boolean): void;
   draw(view: View, decor: Decor, theme: NetworkTheme): void;
   resize(width: number, height: number): void;
   /** Cheap frame for a pan or zoom of a still picture; false when a full draw is needed. */

@@ -2,7 +2,7 @@
 // between agents, Enter selects), and the names above both in a layer of their own, with a halo,
 // only those that fit (core/analysis/report/labelPlacement.ts) — every string set with d3's .text().
 import { select, type Selection } from 'd3-selection';
-import { counted } from '../dom';
+import { agentLabel, networkName } from './agentText';
 import type { View } from './canvasDraw';
 import { focusOf, type Decor } from './decor';
 import {
@@ -15,7 +15,7 @@ import {
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
-import { communityColour, type NetworkTheme } from './theme';
+import { nodeColour, type NetworkTheme } from './theme';
 
 const SVG = 'http://www.w3.org/2000/svg';
 /** Font size of names in layout units at zoom 1 and closer (styles.css `.network text.label`). */
@@ -61,7 +61,8 @@ export class SvgRenderer implements NetworkRenderer {
       .selectAll<SVGTextElement, LayoutNode>('text');
   }
 
-  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[]): void {
+  setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[], ties = true): void {
+    select(this.element).attr('aria-label', networkName(ties));
     this.links = links;
     this.ties = this.ties
       .data(links, (l) => `${l.source.id}\u0000${l.target.id}`)
@@ -82,11 +83,7 @@ export class SvgRenderer implements NetworkRenderer {
         });
         return g;
       })
-      .attr(
-        'aria-label',
-        (n) =>
-          `${n.name}: ${counted(n.outDegree, 'tie')} out, ${n.inDegree} in${n.quantity ? `, ${n.quantity.name} ${n.quantity.value}` : ''}`,
-      )
+      .attr('aria-label', (n) => agentLabel(n, ties))
       .attr('data-id', (n) => n.id);
     this.agents.select('circle').attr('r', (n) => n.radius);
     this.agents
@@ -158,7 +155,7 @@ export class SvgRenderer implements NetworkRenderer {
       .select('circle')
       .attr('cx', (n) => n.x)
       .attr('cy', (n) => n.y)
-      .attr('fill', (n) => communityColour(theme, n.colour));
+      .attr('fill', (n) => nodeColour(theme, n.colour));
   }
 
   /** Names that fit without overlapping, right of the agent or else left, above or below it, in screen space (see core/analysis/report/labelPlacement.ts): dimmed agents' last. */

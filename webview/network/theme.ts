@@ -15,6 +15,8 @@ export interface NetworkTheme {
   outline: string;
   font: string;
   communities: readonly string[];
+  /** Nodes no colour distinguishes (no communities or groups to tell apart). */
+  neutral: string;
 }
 
 function cssVar(style: CSSStyleDeclaration, name: string, fallback: string): string {
@@ -38,10 +40,13 @@ export function readTheme(root: Element = document.body): NetworkTheme {
       : cssVar(s, '--vscode-editor-background', '#ffffff'),
     font: `${cssVar(s, '--vscode-font-size', '12px')} ${cssVar(s, '--vscode-font-family', 'system-ui, sans-serif')}`,
     communities: CATEGORY_COLORS,
+    neutral: cssVar(s, '--vscode-charts-foreground', '#8a8a8a'),
   };
 }
 
-export function communityColour(theme: NetworkTheme, index: number): string {
+/** A node's fill: a palette colour (community or group), or the neutral one for a negative index. */
+export function nodeColour(theme: NetworkTheme, index: number): string {
+  if (index < 0) return theme.neutral;
   return theme.communities[((index % theme.communities.length) + theme.communities.length) % theme.communities.length];
 }
 

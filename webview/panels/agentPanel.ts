@@ -27,6 +27,8 @@ export class AgentPanel {
   private readonly picker: HTMLSelectElement;
   private readonly body: HTMLDivElement;
   private knownAgents = '';
+  /** The society forms ties: the agent's ties out and in are listed (none to list otherwise). */
+  showTies = true;
 
   constructor(private readonly callbacks: AgentPanelCallbacks) {
     this.picker = el('select', { attrs: { 'aria-label': 'Agent' } });
@@ -59,7 +61,7 @@ export class AgentPanel {
     this.body.replaceChildren(
       ...this.persona(agent),
       ...(declared.length ? [this.quantities(declared, round)] : []),
-      this.ties(state, agent),
+      ...(this.showTies ? [this.ties(state, agent)] : []),
       this.rewards(agent, rewards, round, lastRound),
       this.memories(agent),
     );

@@ -1,5 +1,7 @@
 // The metrics panel: density, reciprocity, average clustering and Louvain modularity per round,
-// and the mean raw reward of each behavioral driver per round, as small charts.
+// and the mean raw reward of each behavioral driver per round, as small charts. A society without
+// ties has no network to measure (every agent a "community" of one): it gets its agent count, and
+// the reward chart only where the run has rewards.
 import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/language/model';
 import { categoryColor } from '../../src/core/analysis/report/palette';
 import { counted, el, formatNumber } from '../dom';
@@ -27,6 +29,7 @@ export class MetricsPanel {
     rewards: RewardSeries,
     round: number,
     lastRound: number,
+    ties = true,
   ): void {
     const xDomain: [number, number] = [0, Math.max(1, lastRound)];
     const foreground = 'var(--vscode-charts-foreground, currentColor)';
@@ -42,6 +45,24 @@ export class MetricsPanel {
       ...DRIVERS.map((d, i) => ({ label: DRIVER_LABELS[d], colour: categoryColor(i), points: rewardMeans[d] })),
       { label: 'total', colour: foreground, points: rewardMeans.total, dashed: true },
     ];
+    const rewardChart = [
+      lineChart(rewardSeries, {
+        title: 'Mean reward per driver',
+        marker: round,
+        xDomain,
+        yDomain: [0, 1],
+        height: 110,
+      }),
+      legend(rewardSeries),
+    ];
+    if (!ties) {
+      this.body.replaceChildren(
+        el('p', { class: 'summary', text: current ? counted(current.agents, 'agent') : '' }),
+        el('p', { class: 'muted no-ties', text: 'No ties form in this society: no network metrics.' }),
+        ...(rewardMeans.total.length ? rewardChart : []),
+      );
+      return;
+    }
     const summary = current
       ? `${counted(current.agents, 'agent')} · ${counted(current.ties, 'tie')} · ${counted(Object.keys(current.communities).length ? new Set(Object.values(current.communities)).size : 0, 'community', 'communities')}`
       : '';
@@ -51,14 +72,7 @@ export class MetricsPanel {
       metric('Reciprocity', (m) => m.reciprocity, [0, 1]),
       metric('Avg clustering', (m) => m.clustering, [0, 1]),
       metric('Modularity', (m) => m.modularity),
-      lineChart(rewardSeries, {
-        title: 'Mean reward per driver',
-        marker: round,
-        xDomain,
-        yDomain: [0, 1],
-        height: 110,
-      }),
-      legend(rewardSeries),
+      ...rewardChart,
     );
   }
 }

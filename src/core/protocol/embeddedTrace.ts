@@ -4,7 +4,7 @@
 // stays data, and the page stays well-formed XML.
 import type { TraceEvent, TraceHeader } from '../trace/events';
 import { jsonPieces } from '../trace/jsonPieces';
-import type { StateDeclarations, TraceSource } from './viewMessages';
+import type { SocietyDesign, StateDeclarations, TraceSource } from './viewMessages';
 
 /** id of the <script type="application/json"> element holding the trace. */
 export const EMBEDDED_TRACE_ID = 'society-trace';
@@ -19,6 +19,8 @@ export interface EmbeddedTrace {
   note?: string;
   /** The scenario's declared quantities, their bounds and descriptions (the world-state panel). */
   state?: StateDeclarations;
+  /** What the scenario's design says of its network, where known. */
+  design?: SocietyDesign;
 }
 
 // Markup starters, the line separators older parsers took for line ends, and U+FFFE/U+FFFF, which

@@ -2,6 +2,8 @@
 // webview. Both bundles import this module, so a message shape is typed once. Messages are plain
 // JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
 import type { Mechanics, Quantity } from '../format/language/mechanics';
+import type { Scenario } from '../format/language/model';
+import { tieSources, type TieSource } from '../format/language/tieSources';
 import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
 
 /** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */
@@ -33,6 +35,8 @@ export type HostMessage =
       rest?: number;
       /** The scenario's declared quantities (`state:`), where the host knows them: their bounds and descriptions. */
       state?: StateDeclarations;
+      /** What the scenario's design says of its network, where the host knows the scenario (a trace file alone does not say). */
+      design?: SocietyDesign;
     }
   /** More events of the trace being shown, in order. */
   | { type: 'events'; events: TraceEvent[] }
@@ -77,6 +81,16 @@ export function stateDeclarations(mechanics: Mechanics | undefined): StateDeclar
   if (!mechanics || (mechanics.world.length === 0 && mechanics.agents.length === 0)) return undefined;
   return { world: mechanics.world.map(quantityInfo), agents: mechanics.agents.map(quantityInfo) };
 }
+
+/**
+ * What a scenario's design says about its network: what can make ties in it (none: a world of
+ * actions alone). The view and the end-of-run message speak of ties only where they can form.
+ */
+export interface SocietyDesign {
+  ties: TieSource[];
+}
+
+export const societyDesign = (scenario: Scenario): SocietyDesign => ({ ties: tieSources(scenario) });
 
 export type ExportFormat = 'png' | 'svg' | 'graphml' | 'gexf' | 'csv';
 
@@ -130,6 +144,12 @@ const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every
 const isQuantityList = (v: unknown): boolean =>
   Array.isArray(v) && v.every((q) => isRecord(q) && typeof q.name === 'string');
 
+const TIE_SOURCES = new Set<string>(['relationships', 'evaluate', 'actions', 'module'] satisfies TieSource[]);
+
+function isSocietyDesign(v: unknown): v is SocietyDesign {
+  return isRecord(v) && Array.isArray(v.ties) && v.ties.every((t) => TIE_SOURCES.has(t as string));
+}
+
 function isStateDeclarations(v: unknown): v is StateDeclarations {
   return isRecord(v) && isQuantityList(v.world) && isQuantityList(v.agents);
 }
@@ -145,7 +165,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
         Array.isArray(v.events) &&
         typeof v.live === 'boolean' &&
         (v.rest === undefined || (Number.isSafeInteger(v.rest) && (v.rest as number) >= 0)) &&
-        (v.state === undefined || isStateDeclarations(v.state))
+        (v.state === undefined || isStateDeclarations(v.state)) &&
+        (v.design === undefined || isSocietyDesign(v.design))
       );
     case 'events':
       return Array.isArray(v.events);

@@ -8,7 +8,7 @@
 import * as vscode from 'vscode';
 import type { SocietyContext } from '../context';
 import { registryModels } from '../../debug/registryModels';
-import { stateDeclarations, type HostMessage } from '../../core/protocol/viewMessages';
+import { societyDesign, stateDeclarations, type HostMessage } from '../../core/protocol/viewMessages';
 import { SocietyDebugSession, HIGHLIGHT_EVENT, INTERVENTION_EVENT, RESUMED_EVENT } from '../../debug/session';
 import type { DebugRun } from '../../debug/debugRun';
 import { loadKeys } from '../run/apiKeys';
@@ -37,7 +37,7 @@ export function registerDebugger(
   const follow = (session: vscode.DebugSession, run: DebugRun): void => {
     feeds.get(session.id)?.setStatus('stopped', 'restarted');
     const feed = new TraceFeed({ kind: 'run', label: `${run.scenario.name} (debug)` }, true);
-    feed.setHeader(run.sim.header, stateDeclarations(run.scenario.mechanics));
+    feed.setHeader(run.sim.header, stateDeclarations(run.scenario.mechanics), societyDesign(run.scenario));
     run.sim.on((e) => feed.push(e));
     feeds.set(session.id, feed);
     // The session's own events, not its trace file (which the engine writes a round at a time):

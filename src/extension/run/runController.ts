@@ -117,9 +117,9 @@ export class RunController implements vscode.Disposable {
 
   private async execute(run: PreparedRun, controller: AbortController, file: string): Promise<void> {
     const { header } = run;
-    const progress = new RunProgress(header);
+    const progress = new RunProgress(header, undefined, run.design);
     const feed = new TraceFeed({ kind: 'run', label: header.scenario.name, path: run.tracePath }, true);
-    feed.setHeader(header, run.state);
+    feed.setHeader(header, run.state, run.design);
     this.panels.show(feed, `${header.scenario.name} (run)`, 'run');
     this.log.info(
       `run ${header.scenario.name}: seed ${header.seed}, ${header.rounds} rounds, ${progress.model} → ${run.tracePath}`,
@@ -184,7 +184,7 @@ export class RunController implements vscode.Disposable {
         // Failed model calls make it a warning that says what failed and how it was answered; an
         // error when no call got its model's answer at all (a wrong key, a dead endpoint).
         const faults = progress.faults.describe();
-        const done = `${header.scenario.name}: ${header.rounds} rounds, ${progress.ties} ties.`;
+        const done = progress.endText(header.scenario.name, run.state);
         if (faults) this.log.warn(faults);
         const text = faults ? `${done} ${faults}` : done;
         const f = progress.faults;

@@ -1,8 +1,14 @@
-// What the status bar and the log say about a run in progress, folded from its trace events:
-// round, agents, ties, tokens and cost. Pure, so the wording is tested without VS Code.
+// What the status bar, the log and the end-of-run message say about a run, folded from its trace
+// events: round, agents, ties, tokens and cost, and the declared state at the end. Ties are left
+// unsaid in a society that forms none by design (a round of action phases alone), unless some
+// formed anyway (a module's). Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
 import { isInstant } from '../../core/format/language/providers';
+import { formsTies } from '../../core/format/language/tieSources';
+import type { SocietyDesign, StateDeclarations } from '../../core/protocol/viewMessages';
+import { EndState } from '../../core/run/endState';
+import { counted } from '../../core/text/counted';
 
 export class RunProgress {
   round = 0;
@@ -15,14 +21,36 @@ export class RunProgress {
   readonly faults = new FaultTally();
   readonly rounds: number;
   readonly model: string;
+  /** The declared state as the run left it. */
+  readonly state = new EndState();
 
-  constructor(header: TraceHeader, modelLabel?: string) {
+  /** `design` (the scenario's, where known) says whether ties are worth a word at 0. */
+  constructor(
+    header: TraceHeader,
+    modelLabel?: string,
+    private readonly design?: SocietyDesign,
+  ) {
     this.rounds = header.rounds;
     this.model = modelLabel ?? describeModels(header);
   }
 
+  /** Ties are worth a word: the society forms them by design, or some formed. */
+  get saysTies(): boolean {
+    return this.ties > 0 || !this.design || formsTies(this.design.ties);
+  }
+
+  /**
+   * The end-of-run message: "Friends: 12 rounds, 14 ties." and, for a society with declared state,
+   * the world's quantities and the agents' means at the end ("Village fund: 8 rounds. World: …").
+   */
+  endText(name: string, declared?: StateDeclarations): string {
+    const counts = [counted(this.rounds, 'round'), ...(this.saysTies ? [counted(this.ties, 'tie')] : [])];
+    return [`${name}: ${counts.join(', ')}.`, this.state.describe(declared)].filter(Boolean).join(' ');
+  }
+
   /** Folds an event; returns a log line when the event deserves one. */
   add(e: TraceEvent): { level: 'info' | 'warn' | 'error'; text: string } | undefined {
+    this.state.add(e);
     switch (e.type) {
       case 'round_start':
         this.agents = e.agents;
@@ -68,7 +96,8 @@ export class RunProgress {
       this.tokens > 0 || this.cost > 0
         ? ` · ${formatTokens(this.tokens)} tokens · $${this.cost.toFixed(this.cost < 1 ? 4 : 2)}`
         : '';
-    return `round ${this.round}/${this.rounds} · ${this.agents} agents · ${this.ties} ties · ${this.model}${usage}`;
+    const ties = this.saysTies ? ` · ${this.ties} ties` : '';
+    return `round ${this.round}/${this.rounds} · ${this.agents} agents${ties} · ${this.model}${usage}`;
   }
 }
 

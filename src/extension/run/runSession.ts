@@ -19,7 +19,12 @@ import { CHECKPOINT_FILE, runDirectory, TRACE_FILE } from './runFolder';
 import { applyRunSettings, type RunSettings } from './runSettings';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { unpricedModels } from '../../core/llm/usage';
-import { stateDeclarations, type StateDeclarations } from '../../core/protocol/viewMessages';
+import {
+  societyDesign,
+  stateDeclarations,
+  type SocietyDesign,
+  type StateDeclarations,
+} from '../../core/protocol/viewMessages';
 
 /** The scenario has errors: the first ones, with where they are. */
 export class ScenarioProblems extends Error {
@@ -48,6 +53,8 @@ export interface PreparedRun {
   tracePath: string;
   /** The scenario's declared quantities, for the society view's world-state panel. */
   state?: StateDeclarations;
+  /** What can make ties in the scenario: the view's legend and the end-of-run message follow it. */
+  design: SocietyDesign;
   /** Predicted calls, tokens and cost of the run as configured (the cost limit checks it). */
   estimate: RunEstimate;
   /** What this run's model calls were billed for, a stopped round's included (the trace drops it). */
@@ -94,6 +101,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     directory,
     tracePath,
     state: stateDeclarations(scenario.mechanics),
+    design: societyDesign(scenario),
     estimate: estimateRun(scenario, { model }),
     spend,
     async run(signal, onEvent, pace) {

@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { TraceLineReader, traceProblemsMessage, type TraceProblem } from '../../core/trace/reader';
 import { VIEW_TRACE_LIMIT_MB, ViewBudget } from '../../core/trace/viewBudget';
-import type { RunStatus, StateDeclarations, TraceSource } from '../../core/protocol/viewMessages';
+import type { RunStatus, SocietyDesign, StateDeclarations, TraceSource } from '../../core/protocol/viewMessages';
 import { TraceTail } from '../run/traceTail';
 
 const FLUSH_MS = 250;
@@ -49,10 +49,13 @@ export class TraceFeed implements vscode.Disposable {
 
   /** The scenario's declared quantities, where known (a run's; a trace file does not carry them). */
   state?: StateDeclarations;
+  /** What the scenario's design says of its network, where known (a run's; a trace file does not say). */
+  design?: SocietyDesign;
 
-  setHeader(header: TraceHeader, state?: StateDeclarations): void {
+  setHeader(header: TraceHeader, state?: StateDeclarations, design?: SocietyDesign): void {
     this.header = header;
     this.state = state;
+    this.design = design;
   }
 
   /** The run's run_end went by (kept or, past the budget, not). */

@@ -82,6 +82,7 @@ export class ViewConnection implements vscode.Disposable {
       live: feed.going,
       rest: feed.events.length - first.length,
       ...(feed.state ? { state: feed.state } : {}),
+      ...(feed.design ? { design: feed.design } : {}),
     });
     for (const events of rest) this.post({ type: 'events', events });
     if (feed.status !== 'running') this.post({ type: 'status', status: feed.status, message: feed.statusMessage });

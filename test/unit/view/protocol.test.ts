@@ -35,6 +35,13 @@ describe('view protocol', () => {
         `rest ${rest}`,
       );
     }
+    // The scenario's design: what can make ties in it (none for a world of actions alone).
+    const load = { type: 'load', source: { kind: 'run', label: 'x' }, header: t.header, events: [], live: true };
+    assert.ok(isHostMessage({ ...load, design: { ties: [] } }));
+    assert.ok(isHostMessage({ ...load, design: { ties: ['evaluate', 'module'] } }));
+    for (const design of [{ ties: ['magic'] }, { ties: 'evaluate' }, {}, []]) {
+      assert.equal(isHostMessage({ ...load, design }), false, JSON.stringify(design));
+    }
     assert.ok(isHostMessage({ type: 'events', events: [] }));
     assert.ok(isHostMessage({ type: 'status', status: 'completed' }));
     assert.ok(isHostMessage({ type: 'highlight', agents: ['a'], round: 2 }));

@@ -10,7 +10,23 @@ import { applyModelChoice, keyNames, OVERRIDE_MODEL } from '../../../src/extensi
 import { TraceTail } from '../../../src/extension/run/traceTail';
 import { RunProgress } from '../../../src/extension/run/runProgress';
 import { makeScenario } from '../engine/scenarioFixture';
-import { syntheticTrace } from '../../webview/fixtures';
+import { scenarioRun, syntheticTrace } from '../../webview/fixtures';
+import { EndState } from '../../../src/core/run/endState';
+import { quantityText } from '../../../src/core/text/quantityText';
+import type { RoundEndEvent } from '../../../src/core/trace/events';
+
+const roundEnd: RoundEndEvent = {
+  type: 'round_end',
+  round: 3,
+  stats: {
+    agents: 5,
+    encounters: 0,
+    messages: 0,
+    ties: 0,
+    mean_reward: 0,
+    usage: { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+  },
+};
 
 describe('running from the editor', () => {
   it('names run folders by scenario and time, never reusing one', () => {
@@ -176,5 +192,44 @@ describe('running from the editor', () => {
       progress.faults.describe()!,
       /^1 model call failed \(timeout 1\): 1 answered by the offline rule-based model; first: timeout\./,
     );
+  });
+
+  it('ends a run of a society with state with its state, and leaves ties unsaid where none form by design', async () => {
+    const trace = await scenarioRun(path.join(__dirname, '../../fixtures/state-society/public-goods.society'), {
+      rounds: 3,
+    });
+    const progress = new RunProgress(trace.header, undefined, trace.design);
+    for (const e of trace.events) progress.add(e);
+    const last = trace.events.filter((e) => e.type === 'state').at(-1)!;
+    const text = progress.endText('Village fund', trace.state);
+    assert.ok(text.startsWith('Village fund: 3 rounds. World: '), text);
+    assert.doesNotMatch(text, /\bties?\b/);
+    assert.ok(
+      text.includes(`World: pot ${last.world.pot}, shared ${quantityText(last.world.shared)}, multiplier 1.6, fines `),
+      text,
+    );
+    assert.match(text, /Mean per agent: savings [\d.]+, given [\d.]+\.$/);
+    assert.doesNotMatch(progress.statusText(), /ties/);
+    // A module's ties are said once some formed; the friend-making loop says "0 ties" too.
+    const modular = new RunProgress(trace.header, undefined, { ties: ['module'] });
+    modular.add({ ...roundEnd, stats: { ...roundEnd.stats, ties: 2 } });
+    assert.equal(modular.endText('M'), 'M: 3 rounds, 2 ties.');
+    const friends = new RunProgress(trace.header, undefined, { ties: ['evaluate'] });
+    friends.add(roundEnd);
+    assert.equal(friends.endText('Friends'), 'Friends: 3 rounds, 0 ties.');
+    assert.match(friends.statusText(), / · 0 ties · /);
+  });
+
+  it('names five quantities of each kind in the end-of-run message and counts the rest', () => {
+    const state = new EndState();
+    const world = Object.fromEntries(Array.from({ length: 7 }, (_, i) => [`w${i}`, i + 0.5]));
+    state.add({ type: 'state', round: 0, world, agents: { a: { x: 1, n: 3 }, b: { x: 2 } } });
+    state.add({ type: 'state', round: 1, world: { ...world, w0: 10 }, agents: { b: { x: 4 } } });
+    state.add({ type: 'agent_removed', round: 1, agent: 'a' });
+    assert.equal(
+      state.describe({ world: [{ name: 'w6' }], agents: [{ name: 'x', integer: true }] }),
+      'World: w6 6.5, w0 10, w1 1.5, w2 2.5, w3 3.5, and 2 more. Mean per agent: x 4.',
+    );
+    assert.equal(new EndState().describe(), '', 'no declared state: nothing to say');
   });
 });
