@@ -9,6 +9,8 @@ import { unpricedModels } from '../../core/llm/usage';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import type { RunHarness } from '../../core/run/runHarness';
+import { closingState, closingStateRows } from '../../core/analysis/report/closingState';
+import { formsTies, tieSources } from '../../core/format/language/tieSources';
 
 export interface ClosingFacts {
   scenario: Scenario;
@@ -29,6 +31,10 @@ export function closingReport(f: ClosingFacts): number {
   // The last checkpoint is written and the memories are in the trace: the summary's graphs may have their room.
   sim.forgetMemories();
   const summary = summarizeRun(sim, harness.rewards);
+  const state = closingState(sim);
+  // Tie rows only for a society that forms ties by design or did form some (a module's).
+  const ties = formsTies(tieSources(scenario)) || summary.ties > 0;
+  const rewards = harness.rewards.count > 0;
   const usage = sim.world.usage;
   // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
   // how the stage's retrievals interleaved); they are reported here.
@@ -40,6 +46,7 @@ export function closingReport(f: ClosingFacts): number {
           trace: tracePath,
           rounds: sim.rounds,
           summary,
+          ...(state ? { state } : {}),
           usage: usage.toJSON(),
           ...(f.httpRequests ? { http_requests: f.httpRequests } : {}),
           ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}),
@@ -52,7 +59,7 @@ export function closingReport(f: ClosingFacts): number {
     console.log(
       `${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`,
     );
-    console.log(formatSummary(summary));
+    console.log(formatSummary(summary, { ties, rewards, state: state && closingStateRows(sim, state) }));
     if (usage.spent) console.log(usage.format(unpricedModels(scenario)));
     if (f.httpRequests) {
       console.log(

@@ -35,6 +35,10 @@ export class RewardTally {
   meanTotal(): number {
     return this.n ? this.total / this.n : 0;
   }
+  /** How many reward events were heard (none in a round without `learn`). */
+  get count(): number {
+    return this.n;
+  }
   means(): DriverWeights {
     return Object.fromEntries(DRIVERS.map((d) => [d, this.n ? this.sum[d] / this.n : 0])) as DriverWeights;
   }

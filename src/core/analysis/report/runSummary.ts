@@ -77,18 +77,34 @@ export function summarizeRun(sim: Simulation, tally: RewardTally): RunSummary {
   );
 }
 
+/**
+ * What the closing table shows besides the agents: the tie rows (not for a society that forms
+ * none: a public goods game is not an empty friendship network), the reward rows (not when no
+ * reward was given: a round without `learn`), and rows of declared state.
+ */
+export interface SummaryShape {
+  ties?: boolean;
+  rewards?: boolean;
+  state?: [string, string][];
+}
+
 /** A two-column text table of a summary. */
-export function formatSummary(s: RunSummary): string {
+export function formatSummary(s: RunSummary, shape: SummaryShape = {}): string {
   const f = (x: number | null, d = 3): string => (x === null ? '—' : formatReal(x, d));
   const rows: [string, string][] = [
     ['agents', String(s.agents)],
-    ['ties', String(s.ties)],
-    ['density', f(s.density)],
-    ['reciprocity', `${f(s.reciprocity)}  (random: ${f(s.baseline.reciprocity)})`],
-    ['clustering', `${f(s.average_clustering)}  (random: ${f(s.baseline.average_clustering)})`],
-    ['communities', String(s.communities)],
-    ['median degree', f(s.median_degree, 1)],
-    ...DRIVERS.map((d): [string, string] => [`reward ${d}`, f(s.reward[d])]),
+    ...(shape.ties === false
+      ? []
+      : ([
+          ['ties', String(s.ties)],
+          ['density', f(s.density)],
+          ['reciprocity', `${f(s.reciprocity)}  (random: ${f(s.baseline.reciprocity)})`],
+          ['clustering', `${f(s.average_clustering)}  (random: ${f(s.baseline.average_clustering)})`],
+          ['communities', String(s.communities)],
+          ['median degree', f(s.median_degree, 1)],
+        ] as [string, string][])),
+    ...(shape.rewards === false ? [] : DRIVERS.map((d): [string, string] => [`reward ${d}`, f(s.reward[d])])),
+    ...(shape.state ?? []),
   ];
   const w = Math.max(...rows.map((r) => r[0].length));
   return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
