@@ -189,12 +189,12 @@ export class TraceTable {
     });
     row.className = `vrow kind-${r.kind}`;
     // The whole row in its tooltip: what a narrow column cuts (or a narrow panel hides) reads there.
-    row.title = `${this.heading(r, true)}\n${r.detail}\n${r.text}`;
+    row.title = `${this.heading(r)}\n${r.detail}\n${r.text}`;
   }
 
-  /** `Round 3 · action · Abigail Chen → Bea Lund`, the ids after the names when `ids`. */
-  private heading(r: TraceRow, ids: boolean): string {
-    const who = ids ? (id: string) => this.withId(id) : this.nameOf;
+  /** `Round 3 · action · Abigail Chen (t14) → Bea Lund (t3)`: the ids, hidden in the Agents column, beside the names. */
+  private heading(r: TraceRow): string {
+    const who = (id: string) => this.withId(id);
     return `Round ${r.round} · ${r.kind} · ${r.to ? `${who(r.from)} → ${who(r.to)}` : who(r.from)}`;
   }
 
@@ -217,10 +217,7 @@ export class TraceTable {
       this.detail.replaceChildren();
       return;
     }
-    this.detail.replaceChildren(
-      el('strong', { text: `${this.heading(r, true)} · ${r.detail}` }),
-      el('p', { text: r.text }),
-    );
+    this.detail.replaceChildren(el('strong', { text: `${this.heading(r)} · ${r.detail}` }), el('p', { text: r.text }));
   }
 }
 
