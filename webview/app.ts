@@ -301,7 +301,7 @@ export class App {
     });
     this.worldPanel.update(m.worldState, round, m.lastRound);
     this.metricsPanel.update(m.metricSeries(), net.metrics, m.rewards, round, m.lastRound, this.ties);
-    this.table.update(m.rows, round, m.nameOf, [...m.names.keys()]);
+    this.table.update(m.rows, round, m.knownName, [...m.names.keys()]);
     this.root.dataset.round = String(round);
     this.root.dataset.ready = 'true';
     this.computeMetricsLater();

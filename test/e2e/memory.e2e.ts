@@ -15,6 +15,7 @@ import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
 import { summarizeAgent, summaryTitle } from '../../src/core/memory/agentSummary';
 import { latestMemories } from '../../src/core/memory/queries';
 import { previewRetrieval } from '../../src/core/memory/retrievalPreview';
+import { MEMORY_KINDS } from '../../src/core/trace/events';
 
 const AGENT = 'diego_alvarez';
 
@@ -96,12 +97,14 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     const source = coreSource();
 
-    await inspector.locator('label.kind-advice input').check();
+    // Every kind box starts ticked; only advice: untick the others (and tick them again after).
+    const others = MEMORY_KINDS.filter((k) => k !== 'advice');
+    for (const kind of others) await inspector.locator(`label.kind-${kind} input`).uncheck();
     const advice = source.ledger.entries(AGENT).filter((e) => e.memory.kind === 'advice').length;
     await inspector.locator('.count', { hasText: `${advice} memories` }).waitFor();
     assert.equal(await inspector.locator('.memory').count(), advice);
     assert.equal(await inspector.locator('.memory:not([data-kind="advice"])').count(), 0);
-    await inspector.locator('label.kind-advice input').uncheck();
+    for (const kind of others) await inspector.locator(`label.kind-${kind} input`).check();
 
     await inspector.locator('input[aria-label="Retrieval query"]').fill('weekend plans');
     // Round 20: Diego's plans are among his top 8 there (from round 17 on in the seed-7 run; at

@@ -78,14 +78,66 @@ describe('memory inspector webview (headless Chromium)', function () {
     const s = await saved(page);
     assert.equal(s?.agent, 'diego_alvarez');
     assert.equal(s?.file, '/w/runs/friends-b/trace.jsonl');
-    assert.deepEqual(s?.kinds, []);
+    assert.deepEqual(s?.hiddenKinds, [], 'nothing hidden');
+    await page.close();
+  });
+
+  it('filters by kind as the trace table does: every box starts ticked, and unticking one hides it', async () => {
+    const page = await open();
+    await receive(page, context());
+    const boxes = page.locator('.kinds input[type="checkbox"]');
+    assert.equal(await boxes.count(), 6);
+    assert.deepEqual(
+      await boxes.evaluateAll((b) => b.map((x) => (x as HTMLInputElement).checked)),
+      Array(6).fill(true),
+    );
+    assert.equal((await queries(page)).at(-1).kinds, undefined, 'all ticked: every kind');
+    await page.locator('label.kind-advice input').uncheck();
+    await page.waitForFunction(() => (window as any).posted.at(-1)?.query?.kinds);
+    const kinds = (await queries(page)).at(-1).kinds;
+    assert.deepEqual(kinds, ['seed', 'observation', 'conversation', 'evaluation', 'reflection'], 'advice hidden');
+    assert.deepEqual((await saved(page)).hiddenKinds, ['advice']);
+    for (const kind of kinds) await page.locator(`label.kind-${kind} input`).uncheck();
+    await page.waitForFunction(() => (window as any).posted.at(-1)?.query?.kinds?.length === 0);
+    await page.close();
+  });
+
+  it('lists people by name, the id only in the tooltip or where two share a name', async () => {
+    const page = await open();
+    await receive(
+      page,
+      context({
+        agents: [
+          { id: 't14', name: 'Abigail Chen' },
+          { id: 'r1', name: 'Ryan' },
+          { id: 'r2', name: 'Ryan' },
+        ],
+        agent: 't14',
+      }),
+    );
+    const options = await page
+      .locator('select[aria-label="Agent"] option')
+      .evaluateAll((os) => os.map((o) => [o.textContent, o.getAttribute('title')]));
+    assert.deepEqual(options, [
+      ['Abigail Chen', 't14'],
+      ['Ryan (r1)', 'r1'],
+      ['Ryan (r2)', 'r2'],
+    ]);
+    await page.close();
+  });
+
+  it('a state saved before the boxes meant "shown" starts with every box ticked', async () => {
+    const page = await open({ agent: 'diego_alvarez', kinds: ['advice'], text: '' });
+    await receive(page, context());
+    assert.equal(await page.locator('.kinds input:checked').count(), 6);
+    assert.equal((await saved(page)).kinds, undefined);
     await page.close();
   });
 
   it('clamps the preview fields to a smaller run, and the preview it sends matches them', async () => {
     const page = await open({
       agent: 'diego_alvarez',
-      kinds: ['advice'],
+      hiddenKinds: ['advice'],
       text: 'x',
       preview: { text: 'weekend plans', round: 30, k: 200 },
     });
@@ -94,7 +146,8 @@ describe('memory inspector webview (headless Chromium)', function () {
     assert.equal(await page.inputValue('input[aria-label="Top k"]'), '50');
     assert.deepEqual((await queries(page)).at(-1).preview, { text: 'weekend plans', round: 11, k: 50 });
     assert.deepEqual((await saved(page)).preview, { text: 'weekend plans', round: 11, k: 50 });
-    assert.deepEqual((await saved(page)).kinds, ['advice']);
+    assert.deepEqual((await saved(page)).hiddenKinds, ['advice']);
+    assert.equal(await page.locator('label.kind-advice input').isChecked(), false);
     await page.close();
   });
 

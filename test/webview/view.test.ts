@@ -100,6 +100,31 @@ describe('society view (standalone, headless Chromium)', function () {
       }
     });
 
+    it('reads a cut cell whole: its row tooltip holds it, and a column resizes by drag and by keys', async () => {
+      const row = page.locator('.vlist .vrow').first();
+      const cells = await row.locator('span').allTextContents();
+      const title = (await row.getAttribute('title')) ?? '';
+      assert.ok(title.includes(cells[3]) && title.includes(cells[4]), `detail and text in the tooltip: ${title}`);
+      assert.match(title, /^Round \d+ · \w+ · /);
+      const width = (selector: string) => page.$eval(selector, (s) => s.getBoundingClientRect().width);
+      const detail = '.vlist .vrow span:nth-child(4)';
+      const before = await width(detail);
+      const handle = page.locator('.vrow.head .col-resize[data-column="3"]');
+      const box = (await handle.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height / 2);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 120, box.y + box.height / 2, { steps: 4 });
+      await page.mouse.up();
+      const dragged = await width(detail);
+      assert.ok(Math.abs(dragged - before - 120) <= 2, `dragged 120 px: ${before} → ${dragged}`);
+      assert.equal(await width('.vrow.head > span:nth-child(4)'), dragged, 'the heading follows');
+      await handle.focus();
+      await page.keyboard.press('ArrowLeft');
+      assert.ok(Math.abs((await width(detail)) - (dragged - 16)) <= 1, 'ArrowLeft narrows by 16 px');
+      await handle.dblclick();
+      assert.ok(Math.abs((await width(detail)) - before) <= 1, 'a double click gives the default back');
+    });
+
     it('shows a hostile persona in the agent panel as text', async () => {
       await page.selectOption('.panel.agent select', 'p3');
       await page.waitForFunction(() => document.querySelector('.panel.agent h3') !== null);

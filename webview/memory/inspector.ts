@@ -7,6 +7,7 @@ import type {
   InspectorQuery,
   InspectorViewMessage,
 } from '../../src/core/protocol/memoryMessages';
+import { distinctLabels } from '../../src/core/text/personNames';
 import { counted, el } from '../dom';
 import { renderMemories } from './memoryList';
 import { renderPreview } from './previewTable';
@@ -15,7 +16,12 @@ export interface InspectorState {
   agent?: string;
   /** The trace file shown (the host reopens it after a window reload). */
   file?: string;
-  kinds: MemoryKind[];
+  /**
+   * The kinds unticked, i.e. hidden. The boxes say what is shown, as in the trace table: all start
+   * ticked and unticking one hides it. (The field used to be `kinds`, the ticked boxes with none
+   * meaning all; a state saved under that name is not read, so every box starts ticked.)
+   */
+  hiddenKinds: MemoryKind[];
   text: string;
   from?: number;
   to?: number;
@@ -61,7 +67,8 @@ export class Inspector {
     private readonly host: Host,
     restored?: InspectorState,
   ) {
-    this.state = restored ?? { kinds: [], text: '' };
+    this.state = { ...restored, hiddenKinds: restored?.hiddenKinds ?? [], text: restored?.text ?? '' };
+    delete (this.state as { kinds?: unknown }).kinds;
     this.search.value = this.state.text;
     if (this.state.from !== undefined) this.from.value = String(this.state.from);
     if (this.state.to !== undefined) this.to.value = String(this.state.to);
@@ -74,7 +81,7 @@ export class Inspector {
     const kinds = el('div', { class: 'kinds', attrs: { role: 'group', 'aria-label': 'Kinds' } });
     for (const kind of MEMORY_KINDS) {
       const box = el('input', { attrs: { type: 'checkbox', value: kind } });
-      box.checked = this.state.kinds.includes(kind);
+      box.checked = !this.state.hiddenKinds.includes(kind);
       box.addEventListener('change', () => this.changed());
       this.kindBoxes.set(kind, box);
       kinds.append(el('label', { class: `kind kind-${kind}` }, box, el('span', { text: kind })));
@@ -133,8 +140,14 @@ export class Inspector {
       this.context = m;
       this.state.agent = m.agent;
       this.state.file = m.file;
+      // Names, as everywhere a person reads; the id where two share a name, and in the tooltip.
+      const names = new Map(m.agents.map((a) => [a.id, a.name]));
+      const labels = distinctLabels(
+        m.agents.map((a) => a.id),
+        (id) => names.get(id),
+      );
       this.agentSelect.replaceChildren(
-        ...m.agents.map((a) => el('option', { text: `${a.name} (${a.id})`, attrs: { value: a.id } })),
+        ...m.agents.map((a) => el('option', { text: labels.get(a.id) ?? a.id, attrs: { value: a.id, title: a.id } })),
       );
       this.agentSelect.value = m.agent;
       this.sourceInfo.textContent = `${m.source} · round ${m.round}${m.complete ? '' : ' · unfinished'}`;
@@ -184,7 +197,7 @@ export class Inspector {
       return v;
     };
     this.state.text = this.search.value;
-    this.state.kinds = MEMORY_KINDS.filter((k) => this.kindBoxes.get(k)!.checked);
+    this.state.hiddenKinds = MEMORY_KINDS.filter((k) => !this.kindBoxes.get(k)!.checked);
     this.state.from = int(this.from);
     this.state.to = int(this.to);
     const text = this.previewText.value.trim();
@@ -202,7 +215,9 @@ export class Inspector {
 
   private send(): void {
     if (!this.state.agent) return;
-    const query: InspectorQuery = { agent: this.state.agent, kinds: this.state.kinds, text: this.state.text };
+    const query: InspectorQuery = { agent: this.state.agent, text: this.state.text };
+    const hidden = this.state.hiddenKinds;
+    if (hidden.length) query.kinds = MEMORY_KINDS.filter((k) => !hidden.includes(k));
     if (this.state.from !== undefined) query.from = this.state.from;
     if (this.state.to !== undefined) query.to = this.state.to;
     if (this.state.preview) query.preview = this.state.preview;

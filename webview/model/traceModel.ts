@@ -81,7 +81,7 @@ export class TraceModel {
           this.complete = true;
           break;
         default: {
-          const row = rowOf(e, index);
+          const row = rowOf(e, index, this.knownName);
           if (row) this.rows.push(row);
         }
       }
@@ -93,6 +93,8 @@ export class TraceModel {
   }
 
   nameOf = (id: string): string => this.names.get(id) ?? id;
+  /** The persona name of an agent id, undefined for anything else (a post id, `world`). */
+  knownName = (id: string): string | undefined => this.names.get(id);
 
   /** The world at the end of `round` (live object: read it before the next call). */
   stateAt(round: number): WorldState | undefined {

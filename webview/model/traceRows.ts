@@ -4,6 +4,8 @@
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
 import type { TraceEvent } from '../../src/core/trace/events';
 import type { TraceFilter, TraceRowKind } from '../../src/core/protocol/viewMessages';
+import { isolated } from '../../src/core/text/isolated';
+import { quantityOf, type NameLookup } from '../../src/core/text/personNames';
 
 export interface TraceRow {
   /** Position of the event in the trace. */
@@ -14,13 +16,19 @@ export interface TraceRow {
   from: string;
   /** Addressee, rated agent, or the partner the coach suggested. */
   to?: string;
+  /** Other agents the row names (a second agent argument, another agent whose quantity changed). */
+  also?: string[];
   /** Dialogue act, rating, or driver and action. */
   detail: string;
   text: string;
 }
 
-/** The row of an event, or undefined for events the trace table does not list. */
-export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
+/**
+ * The row of an event, or undefined for events the trace table does not list. `nameOf` gives the
+ * persona names an action's text uses for the agents it names (`Abigail Chen's place`, not
+ * `t14.place`); the row keeps the ids (`from`, `to`, `also`) for the filter and the search.
+ */
+export function rowOf(e: TraceEvent, index: number, nameOf: NameLookup = () => undefined): TraceRow | undefined {
   switch (e.type) {
     case 'message':
       return {
@@ -57,8 +65,13 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
       // else the agent an argument names (a sanction's target, a gift's recipient).
       const other =
         e.toward ?? Object.values(e.args).find((v): v is string => typeof v === 'string' && v !== e.agent && !e.post);
-      const args = Object.entries(e.args).map(([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : v}`);
-      const changes = Object.entries(e.changes).map(([k, [b, a]]) => `${k} ${round2(b)} → ${round2(a)}`);
+      const args = Object.entries(e.args).map(
+        ([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : (personIn(e, v, nameOf) ?? v)}`,
+      );
+      const changes = Object.entries(e.changes).map(
+        ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${round2(b)} → ${round2(a)}`,
+      );
+      const also = othersNamed(e, other, nameOf);
       const phase = e.phase ? `${e.phase}: ` : '';
       const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
       const outcome = posted || (changes.length ? changes.join('; ') : e.liked || e.followed ? '' : 'nothing changed');
@@ -68,6 +81,7 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
         kind: 'action',
         from: e.agent,
         ...(other && other !== e.agent ? { to: other } : {}),
+        ...(also.length ? { also } : {}),
         detail: `${phase}${args.length ? `${e.action} · ${args.join(', ')}` : e.action}`,
         text: [outcome, e.reason].filter(Boolean).join(' — '),
       };
@@ -97,9 +111,44 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;
 
+/**
+ * Whether an action's string argument is an agent rather than a post: the trace does not record
+ * argument types, and post ids (`p3`) may also be agent ids. An action of a platform (a post, a
+ * like, a follow) names its agent as `toward`; any other action's string arguments are agents.
+ */
+function namesAgent(e: Extract<TraceEvent, { type: 'action' }>, v: string): boolean {
+  return e.post || e.liked || e.toward ? v === e.toward || v === e.followed : true;
+}
+
+/** The name of the agent an action's argument names (isolated), or undefined for a post or a number. */
+function personIn(e: Extract<TraceEvent, { type: 'action' }>, v: string, nameOf: NameLookup): string | undefined {
+  const name = namesAgent(e, v) ? nameOf(v) : undefined;
+  return name === undefined ? undefined : isolated(name);
+}
+
+/** The agents an action names besides its actor and `other`: further agent arguments, owners of changed quantities. */
+function othersNamed(
+  e: Extract<TraceEvent, { type: 'action' }>,
+  other: string | undefined,
+  nameOf: NameLookup,
+): string[] {
+  const ids = new Set<string>();
+  for (const v of Object.values(e.args)) {
+    if (typeof v === 'string' && personIn(e, v, nameOf) !== undefined) ids.add(v);
+  }
+  for (const k of Object.keys(e.changes)) {
+    const owner = k.slice(0, k.indexOf('.'));
+    if (owner !== 'world' && nameOf(owner) !== undefined) ids.add(owner);
+  }
+  ids.delete(e.agent);
+  if (other) ids.delete(other);
+  return [...ids];
+}
+
 /** The agents a row is about (clicking it selects them). */
 export function rowAgents(row: TraceRow): string[] {
-  return row.to && row.to !== row.from ? [row.from, row.to] : [row.from];
+  const out = row.to && row.to !== row.from ? [row.from, row.to] : [row.from];
+  return row.also ? [...out, ...row.also] : out;
 }
 
 /**
@@ -120,7 +169,7 @@ export function filterRows(
     if (!kinds.has(r.kind)) continue;
     if (filter.rounds === 'current' && r.round !== round) continue;
     if (filter.rounds === 'upto' && r.round > round) continue;
-    if (filter.agent && r.from !== filter.agent && r.to !== filter.agent) continue;
+    if (filter.agent && r.from !== filter.agent && r.to !== filter.agent && !r.also?.includes(filter.agent)) continue;
     if (needle && !matches(r, needle, nameOf)) continue;
     out.push(i);
   }

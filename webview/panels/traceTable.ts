@@ -5,6 +5,8 @@ import { counted, el } from '../dom';
 import { filterRows, rowAgents, type TraceRow } from '../model/traceRows';
 import { VirtualList } from './virtualList';
 import { isolated } from '../../src/core/text/isolated';
+import { distinctLabels, nameWithId } from '../../src/core/text/personNames';
+import { ColumnSizes } from './columnSizes';
 
 export interface TraceTableCallbacks {
   select(agents: string[]): void;
@@ -12,6 +14,7 @@ export interface TraceTableCallbacks {
 }
 
 const ROW_HEIGHT = 22;
+const COLUMNS = ['Round', 'Kind', 'Agents', 'Detail', 'Text'];
 
 export class TraceTable {
   readonly element: HTMLDivElement;
@@ -29,6 +32,8 @@ export class TraceTable {
   private filter: TraceFilter = { ...DEFAULT_FILTER, kinds: [...DEFAULT_FILTER.kinds] };
   private round = 0;
   private nameOf: (id: string) => string = (id) => id;
+  /** The persona name of an id as the model has it (undefined for none), for labels with ids. */
+  private knownName: (id: string) => string | undefined = () => undefined;
   private agentIds: string[] = [];
   private searchTimer?: ReturnType<typeof setTimeout>;
   private lastRowCount = -1;
@@ -71,11 +76,8 @@ export class TraceTable {
       activate: (i) => this.activate(i),
     });
     this.detail = el('div', { class: 'trace-detail', attrs: { 'aria-live': 'polite' } });
-    const head = el(
-      'div',
-      { class: 'vrow head', attrs: { role: 'row', 'aria-hidden': 'true' } },
-      ...['Round', 'Kind', 'Agents', 'Detail', 'Text'].map((t) => el('span', { text: t })),
-    );
+    // Not aria-hidden: it holds the column resize handles, which take the keyboard.
+    const head = el('div', { class: 'vrow head' }, ...COLUMNS.map((t) => el('span', { text: t })));
     this.element = el(
       'section',
       { class: 'trace', attrs: { 'aria-label': 'Conversation trace' } },
@@ -84,6 +86,7 @@ export class TraceTable {
       this.list.element,
       this.detail,
     ) as HTMLDivElement;
+    new ColumnSizes(this.element, head, COLUMNS);
   }
 
   getFilter(): TraceFilter {
@@ -98,15 +101,21 @@ export class TraceTable {
     this.syncAgentOptions(true);
   }
 
-  /** Rows of the trace (grows while live), the round on screen and the name lookup. */
-  update(rows: readonly TraceRow[], round: number, nameOf: (id: string) => string, agents: string[]): void {
+  /** Rows of the trace (grows while live), the round on screen, the persona names by id and every agent's id. */
+  update(
+    rows: readonly TraceRow[],
+    round: number,
+    knownName: (id: string) => string | undefined,
+    agents: string[],
+  ): void {
     const grew = rows === this.rows && rows.length !== this.lastRowCount;
     const roundMatters = this.filter.rounds !== 'all' && round !== this.round;
     const fresh = rows !== this.rows;
     this.rows = rows;
     this.round = round;
     // A name with a right-to-left override would reverse the rest of its row ("Ana → Bo").
-    this.nameOf = (id) => isolated(nameOf(id));
+    this.nameOf = (id) => isolated(knownName(id) ?? id);
+    this.knownName = knownName;
     if (fresh) this.showDetail(-1);
     if (fresh || agents.length !== this.agentIds.length) {
       this.agentIds = agents;
@@ -148,12 +157,14 @@ export class TraceTable {
 
   private syncAgentOptions(keepValue: boolean): void {
     const value = keepValue ? (this.filter.agent ?? '') : this.agent.value;
+    // Names; an id only where two people share a name, and in every option's tooltip.
+    const labels = distinctLabels(this.agentIds, (id) => this.knownName(id));
     const options = [
       el('option', { text: 'All agents', attrs: { value: '' } }),
       ...[...this.agentIds]
         .sort((a, b) => this.nameOf(a).localeCompare(this.nameOf(b)))
         .map((id) => {
-          const o = el('option', { text: this.nameOf(id) });
+          const o = el('option', { text: labels.get(id) ?? id, attrs: { title: this.withId(id) } });
           o.value = id;
           return o;
         }),
@@ -177,6 +188,18 @@ export class TraceTable {
       row.children[c].textContent = text;
     });
     row.className = `vrow kind-${r.kind}`;
+    // The whole row in its tooltip: what a narrow column cuts (or a narrow panel hides) reads there.
+    row.title = `${this.heading(r)}\n${r.detail}\n${r.text}`;
+  }
+
+  /** `Round 3 · action · Abigail Chen (t14) → Bea Lund (t3)`: the ids, hidden in the Agents column, beside the names. */
+  private heading(r: TraceRow): string {
+    const who = (id: string) => this.withId(id);
+    return `Round ${r.round} · ${r.kind} · ${r.to ? `${who(r.from)} → ${who(r.to)}` : who(r.from)}`;
+  }
+
+  private withId(id: string): string {
+    return nameWithId(id, this.knownName(id));
   }
 
   private activate(i: number): void {
@@ -194,12 +217,7 @@ export class TraceTable {
       this.detail.replaceChildren();
       return;
     }
-    this.detail.replaceChildren(
-      el('strong', {
-        text: `Round ${r.round} · ${r.kind} · ${r.to ? `${this.nameOf(r.from)} → ${this.nameOf(r.to)}` : this.nameOf(r.from)} · ${r.detail}`,
-      }),
-      el('p', { text: r.text }),
-    );
+    this.detail.replaceChildren(el('strong', { text: `${this.heading(r)} · ${r.detail}` }), el('p', { text: r.text }));
   }
 }
 

@@ -337,7 +337,11 @@ function apply(
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
   }
   const values: Record<string, string> = {};
-  for (const [k, v] of Object.entries(res.args)) values[`args.${k}`] = shown(v);
+  // An agent argument reads as the person's name, as in the default text: "I gave 2 to Bea Lund".
+  const agentArg = (k: string) => compiled.spec.args.find((x) => x.name === k)?.type === 'agent';
+  for (const [k, v] of Object.entries(res.args)) {
+    values[`args.${k}`] = typeof v === 'string' && agentArg(k) ? (world.agents.get(v)?.persona.name ?? v) : shown(v);
+  }
   for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
   for (const [k, v] of Object.entries(state.of(a.id))) values[`me.${k}`] = shown(v);
   const argText = Object.entries(res.args)

@@ -65,7 +65,7 @@ export function answerQuery(
       return out;
     }
     if (p) out.preview = previewData(p);
-    else out.problem = `${query.agent} was not in the society at round ${query.preview.round}.`;
+    else out.problem = `${agent.persona.name ?? query.agent} was not in the society at round ${query.preview.round}.`;
   }
   return out;
 }

@@ -4,7 +4,7 @@ import type { MemoryKind, MemoryRecord } from '../trace/events';
 import type { LedgerEntry } from './ledger';
 
 export interface MemoryFilter {
-  /** Only these kinds (all when absent or empty). */
+  /** Only these kinds (every kind when absent; none when empty, as when every box is unticked). */
   kinds?: readonly MemoryKind[];
   /** Rounds from..to, inclusive. */
   from?: number;
@@ -14,7 +14,7 @@ export interface MemoryFilter {
 }
 
 export function matches(m: MemoryRecord, f: MemoryFilter): boolean {
-  if (f.kinds?.length && !f.kinds.includes(m.kind)) return false;
+  if (f.kinds && !f.kinds.includes(m.kind)) return false;
   if (f.from !== undefined && m.round < f.from) return false;
   if (f.to !== undefined && m.round > f.to) return false;
   const words = f.text?.toLowerCase().split(/\s+/).filter(Boolean) ?? [];

@@ -4,6 +4,7 @@
 import type { Position } from '../format/language/model';
 import type { WorldState } from '../replay/replay';
 import type { PersonaPlace } from './personaPlaces';
+import { nameOf } from './memoryHover';
 
 export interface TieHint {
   position: Position;
@@ -19,10 +20,13 @@ export function tieHints(state: WorldState, places: readonly PersonaPlace[]): Ti
     const there = state.ties.get(p.owner, p.id);
     const back = state.ties.get(p.id, p.owner);
     const holds = (s: number) => (s >= threshold ? 'a tie' : `below the threshold ${threshold}`);
+    // People by name: the ids are on the line the hint sits on.
+    const owner = nameOf(state, p.owner),
+      other = nameOf(state, p.id);
     out.push({
       position: p.range.end,
       label: `→ ${there.toFixed(2)} · ← ${back.toFixed(2)}`,
-      tooltip: `Tie strength at round ${state.round}: ${p.owner} → ${p.id} ${there.toFixed(3)} (${holds(there)}); ${p.id} → ${p.owner} ${back.toFixed(3)} (${holds(back)})`,
+      tooltip: `Tie strength at round ${state.round}: ${owner} → ${other} ${there.toFixed(3)} (${holds(there)}); ${other} → ${owner} ${back.toFixed(3)} (${holds(back)})`,
     });
   }
   return out;

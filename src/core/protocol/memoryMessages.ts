@@ -6,7 +6,8 @@ import type { MemoryConfig } from '../format/language/model';
 
 export interface InspectorQuery {
   agent: string;
-  kinds: MemoryKind[];
+  /** The kinds shown (the ticked boxes); absent: every kind. */
+  kinds?: MemoryKind[];
   from?: number;
   to?: number;
   text: string;
@@ -97,7 +98,9 @@ export function isInspectorQuery(v: unknown): v is InspectorQuery {
   ) {
     return false;
   }
-  if (!Array.isArray(v.kinds) || !v.kinds.every((k) => MEMORY_KINDS.includes(k as MemoryKind))) return false;
+  if (v.kinds !== undefined && (!Array.isArray(v.kinds) || !v.kinds.every((k) => MEMORY_KINDS.includes(k)))) {
+    return false;
+  }
   if (v.preview === undefined) return true;
   const p = v.preview;
   return isRecord(p) && typeof p.text === 'string' && isInt(p.round) && isInt(p.k) && (p.k as number) > 0;

@@ -17,6 +17,7 @@ import {
 import { liveTraces } from '../run/liveTraces';
 import type { MemoryHub } from './memoryHub';
 import { runLabel } from './traceFileSource';
+import { nameWithId } from '../../core/text/personNames';
 
 export const TREE_VIEW = 'society.runs';
 
@@ -92,7 +93,7 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
       case 'agent':
         item.iconPath = new vscode.ThemeIcon('person');
         item.contextValue = 'society.agent';
-        item.tooltip = `${n.agent}: ${n.description}`;
+        item.tooltip = `${nameWithId(n.agent, n.label)}: ${n.description}`;
         break;
       case 'group':
         item.iconPath = new vscode.ThemeIcon(

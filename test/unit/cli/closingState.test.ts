@@ -49,7 +49,10 @@ describe('society run: the closing summary of a society of state', function () {
     fs.writeFileSync(file, GOODS);
     const r = society(['run', file, '--out', path.join(dir, 'out')]);
     assert.equal(r.status, 0, r.stderr);
-    const trace = fs.readFileSync(path.join(dir, 'out', 'trace.jsonl'), 'utf8').trim().split('\n');
+    const trace = fs
+      .readFileSync(path.join(dir, 'out', 'trace.jsonl'), 'utf8')
+      .trim()
+      .split('\n');
     const last = JSON.parse(trace.filter((l) => l.includes('"type":"state"')).at(-1)!);
     assert.match(r.stdout, new RegExp(`world\\.pot\\s+${last.world.pot}\\n`));
     assert.match(r.stdout, /world\.rounds_played\s+3\n/);

@@ -89,7 +89,11 @@ describe('memory in the editor', () => {
     );
     const f = (n: number) => n.toFixed(2);
     assert.equal(hints[0].label, `→ ${f(state.ties.get('p1', 'p2'))} · ← ${f(state.ties.get('p2', 'p1'))}`);
-    assert.ok(hints[1].tooltip.startsWith(`Tie strength at round ${run.header.rounds}: p1 → p3 `));
+    const name = (id: string) => state.agents.get(id)!.persona.name;
+    assert.ok(
+      hints[1].tooltip.startsWith(`Tie strength at round ${run.header.rounds}: ${name('p1')} → ${name('p3')} `),
+      `people by name: ${hints[1].tooltip}`,
+    );
   });
 
   it('tree: agents with their lens line; memories newest first with icons, forgotten marked, trace lines; ties; rewards', () => {
@@ -124,7 +128,7 @@ describe('memory in the editor', () => {
   it('inspector: filtered stream with kept flags, a preview on demand, a context listing agents', () => {
     const ctx = inspectorContext(source, 'p3');
     assert.deepEqual([ctx.agent, ctx.round, ctx.complete, ctx.agents.length], ['p3', run.header.rounds, true, 8]);
-    const all = answerQuery(source, { agent: 'p3', kinds: [], text: '' });
+    const all = answerQuery(source, { agent: 'p3', text: '' });
     assert.equal(all.total, source.ledger.written('p3'));
     assert.deepEqual(
       all.rows.map((r) => r.id),
@@ -141,15 +145,16 @@ describe('memory in the editor', () => {
     assert.equal(advice.total, expected.length);
     assert.ok(advice.total > 0);
     assert.equal(advice.preview, undefined);
+    // The kinds are the ticked boxes: none ticked shows nothing, as in the trace table.
+    assert.equal(answerQuery(source, { agent: 'p3', kinds: [], text: '' }).total, 0);
     const withPreview = answerQuery(source, {
       agent: 'p3',
-      kinds: [],
       text: '',
       preview: { text: 'weekend plans', round: 12, k: 5 },
     });
     assert.equal(withPreview.preview!.rows.length, 5);
     assert.equal(withPreview.preview!.round, 12);
-    assert.ok(answerQuery(source, { agent: 'ghost', kinds: [], text: '' }).problem);
+    assert.ok(answerQuery(source, { agent: 'ghost', text: '' }).problem);
     assert.ok(MAX_ROWS >= 1000);
   });
 
@@ -162,6 +167,7 @@ describe('memory in the editor', () => {
       }),
     );
     assert.ok(isInspectorViewMessage({ type: 'reveal', agent: 'a', id: 3 }));
+    assert.ok(isInspectorViewMessage({ type: 'query', query: { agent: 'a', text: '' } }), 'no kinds: every kind');
     for (const bad of [
       null,
       'ready',

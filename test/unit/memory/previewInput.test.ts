@@ -63,9 +63,11 @@ describe('retrieval preview: bad input', () => {
     assert.ok(previewRetrieval(s, 'p1', 'climbing', 2), 'still there in round 2');
     assert.equal(previewRetrieval(s, 'p1', 'climbing', 3), undefined, "removed before round 3's turns");
     assert.equal(previewRetrieval(s, 'p1', 'climbing', 9), undefined);
-    const answer = answerQuery(s, { agent: 'p1', kinds: [], text: '', preview: { text: 'climbing', round: 4, k: 3 } });
-    assert.equal(answer.problem, 'p1 was not in the society at round 4.');
-    const nan = answerQuery(s, { agent: 'p0', kinds: [], text: '', preview: { text: 'climbing', round: NaN, k: 3 } });
+    const answer = answerQuery(s, { agent: 'p1', text: '', preview: { text: 'climbing', round: 4, k: 3 } });
+    const name = s.stateAt()!.agents.get('p1')!.persona.name;
+    assert.notEqual(name, 'p1');
+    assert.equal(answer.problem, `${name} was not in the society at round 4.`, 'by name');
+    const nan = answerQuery(s, { agent: 'p0', text: '', preview: { text: 'climbing', round: NaN, k: 3 } });
     assert.match(nan.problem ?? '', /The round to preview must be a number/);
   });
 });

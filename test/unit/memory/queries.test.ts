@@ -18,7 +18,7 @@ describe('memory queries', () => {
     const ids = (f: Parameters<typeof filterMemories>[1]) => filterMemories(entries, f).map((e) => e.memory.id);
     assert.deepEqual(ids({}), [5, 4, 3, 2, 1, 0]);
     assert.deepEqual(ids({ kinds: ['advice', 'reflection'] }), [4, 3]);
-    assert.deepEqual(ids({ kinds: [] }), [5, 4, 3, 2, 1, 0], 'no kinds selected means no kind filter');
+    assert.deepEqual(ids({ kinds: [] }), [], 'no kind ticked shows none (absent kinds: every kind)');
     assert.deepEqual(ids({ from: 1, to: 2 }), [3, 2, 1]);
     assert.deepEqual(ids({ text: 'leo PARK' }), [4, 2, 1]);
     assert.deepEqual(ids({ text: 'leo jazz' }), [1]);
