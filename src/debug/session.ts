@@ -427,7 +427,8 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private exceptionText(): string {
     const s = this.stoppedOn!;
     const more = s.detail.more ? ` (and ${s.detail.more} more before this stop)` : '';
-    return `${s.filter.describe(s.detail.event)}${more}`;
+    const sim = this.run?.sim;
+    return `${s.filter.describe(s.detail.event, (id) => sim?.agent(id)?.persona.name)}${more}`;
   }
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {

@@ -126,7 +126,10 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await top.click();
     const widget = page.locator('.exception-widget');
     await widget.waitFor();
-    assert.match(await widget.innerText(), /Tie formed[\s\S]*\w+ → \w+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/);
+    assert.match(
+      await widget.innerText(),
+      /Tie formed[\s\S]*[^→:_\n]+ → [^→:_\n]+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/,
+    );
     await page.waitForTimeout(500);
     // The focused top frame is drawn: its name and file fit one line at the default sidebar width
     // (a name that wraps the row leaves it blank: VS Code scrolls the two-line row to its badge).

@@ -3,6 +3,8 @@
 // that failed or was retried, a tie that formed, a reflection — and names the agent it concerns,
 // so the stop can point at that agent's persona. A table, so DAP and the tests read one list.
 import type { TraceEvent, TraceEventOf, TraceEventType } from '../trace/events';
+import { quantityOf, type NameLookup } from '../text/personNames';
+import { isolated } from '../text/isolated';
 
 export interface EventFilter {
   id: string;
@@ -18,8 +20,8 @@ export interface EventFilter {
   matches(e: TraceEvent, threshold: number): boolean;
   /** The agents the event concerns, the one it is about first (its persona is where the stop points). */
   agentsOf(e: TraceEvent): string[];
-  /** One line for the exception widget and the stop's text. */
-  describe(e: TraceEvent): string;
+  /** One line for the exception widget and the stop's text: people by name where `nameOf` knows them. */
+  describe(e: TraceEvent, nameOf?: NameLookup): string;
 }
 
 type ErrorEvent = TraceEventOf<'error'>;
@@ -32,9 +34,15 @@ const HANDLED: Record<ErrorEvent['handling'], string> = {
   fatal: 'the run stopped',
 };
 
-function failure(e: TraceEvent): string {
+/** A person as the stop's text names them: by name, else (no lookup, an unknown id) by id. */
+function person(id: string, nameOf?: NameLookup): string {
+  const name = nameOf?.(id);
+  return name === undefined ? id : isolated(name);
+}
+
+function failure(e: TraceEvent, nameOf?: NameLookup): string {
   const x = e as ErrorEvent;
-  return `${x.agent ?? 'run'}${x.phase ? ` · ${x.phase}` : ''}${x.kind ? ` (${x.kind})` : ''}: ${x.message} — ${HANDLED[x.handling]}`;
+  return `${x.agent ? person(x.agent, nameOf) : 'run'}${x.phase ? ` · ${x.phase}` : ''}${x.kind ? ` (${x.kind})` : ''}: ${x.message} — ${HANDLED[x.handling]}`;
 }
 
 function errorAgent(e: TraceEvent): string[] {
@@ -77,9 +85,9 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
       "Stop after a conversation's rating lifts a directed tie to the threshold (not the initial ties of relationships)",
     matches: (e, threshold) => e.type === 'tie' && e.cause === 'evaluation' && e.exists && e.previous < threshold,
     agentsOf: (e) => [(e as TraceEventOf<'tie'>).from, (e as TraceEventOf<'tie'>).to],
-    describe: (e) => {
+    describe: (e, nameOf) => {
       const t = e as TraceEventOf<'tie'>;
-      return `${t.from} → ${t.to}: tie formed (${t.previous.toFixed(2)} → ${t.strength.toFixed(2)}, ${t.cause})`;
+      return `${person(t.from, nameOf)} → ${person(t.to, nameOf)}: tie formed (${t.previous.toFixed(2)} → ${t.strength.toFixed(2)}, ${t.cause})`;
     },
   },
   {
@@ -91,9 +99,9 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     description: 'Stop after an agent reflects (its importance since the last reflection reached memory.reflect_at)',
     matches: (e) => e.type === 'reflection',
     agentsOf: (e) => [(e as TraceEventOf<'reflection'>).agent],
-    describe: (e) => {
+    describe: (e, nameOf) => {
       const r = e as TraceEventOf<'reflection'>;
-      return `${r.agent} reflected (memory #${r.memory}, importance since the last reflection ${r.importance_sum})`;
+      return `${person(r.agent, nameOf)} reflected (memory #${r.memory}, importance since the last reflection ${r.importance_sum})`;
     },
   },
   {
@@ -112,25 +120,29 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
       if (a.toward && a.toward !== a.agent) others.unshift(a.toward);
       return [a.agent, ...new Set(others)];
     },
-    describe: (e) => {
+    describe: (e, nameOf) => {
       const a = e as TraceEventOf<'action'>;
+      // Agent arguments by name; a platform action's arguments are post ids (which may look like agent ids).
+      const platform = !!(a.post || a.liked || a.followed);
       const args = Object.entries(a.args).map(
-        ([k, v]) => `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : v}`,
+        ([k, v]) =>
+          `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : platform || !nameOf?.(v) ? v : person(v, nameOf)}`,
       );
       const changes = Object.entries(a.changes).map(
-        ([k, [before, after]]) => `${k} ${Math.round(before * 100) / 100} → ${Math.round(after * 100) / 100}`,
+        ([k, [before, after]]) =>
+          `${nameOf ? quantityOf(k, nameOf) : k} ${Math.round(before * 100) / 100} → ${Math.round(after * 100) / 100}`,
       );
       const what = a.post
         ? `; posted ${a.post.id}${a.post.reply_to ? ` replying to ${a.post.reply_to}` : ''}: ${JSON.stringify(a.post.text)}`
         : a.liked
           ? `; liked ${a.liked}`
           : a.followed
-            ? `; followed ${a.followed}`
+            ? `; followed ${person(a.followed, nameOf)}`
             : changes.length
               ? `; ${changes.join(', ')}`
               : '; nothing changed';
       const phase = a.phase ? ` [${a.phase}]` : '';
-      return `${a.agent}: ${a.action}${args.length ? ` (${args.join(', ')})` : ''}${phase}${what}`;
+      return `${person(a.agent, nameOf)}: ${a.action}${args.length ? ` (${args.join(', ')})` : ''}${phase}${what}`;
     },
   },
 ];

@@ -313,12 +313,20 @@ describe('society debug adapter (DAP)', function () {
     const e = await stopped;
     assert.equal(e.body.reason, 'exception');
     assert.equal(e.body.description, 'Tie formed');
-    assert.match(e.body.text ?? '', /^(\w+) → (\w+): tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/);
+    // People by name (issue 42): "Maya Chen → Leo …", not their ids.
+    assert.match(
+      e.body.text ?? '',
+      /^([^→:_]+ [^→:_]+) → ([^→:_]+ [^→:_]+): tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/,
+    );
     const info = (await dc.exceptionInfoRequest({ threadId: 1 })).body;
     assert.equal(info.exceptionId, 'Tie formed');
     assert.equal(info.description, e.body.text);
-    const [, from, to] = /^(\w+) → (\w+)/.exec(e.body.text!)!;
     const frames = await topFrames(dc);
+    // The ids: the rater's persona file is named after its id.
+    const from = /([\w]+)\.society$/.exec(frames[0].source?.path ?? '')?.[1] ?? '';
+    const [, fromName] = /^(.+?) → /.exec(e.body.text!)!;
+    const fileName = fs.readFileSync(frames[0].source!.path!, 'utf8').match(/^name:\s*(.+)$/m)?.[1];
+    assert.equal(fromName, fileName, 'the text names the rater whose file it is');
     assert.equal(frames[0].name, 'tie formed', 'the persona file beside it says whose');
     assert.match(frames[0].source?.path ?? '', new RegExp(`${from}\\.society$`), "the rater's persona file");
     assert.equal(frames[0].line, 2, 'its id line');
@@ -330,7 +338,7 @@ describe('society debug adapter (DAP)', function () {
     const event = await expand(dc, scopes[0].variablesReference);
     assert.deepEqual(
       ['type', 'from', 'to', 'exists', 'cause'].map((k) => event.get(k)?.value),
-      ['"tie"', `"${from}"`, `"${to}"`, 'true', '"evaluation"'],
+      ['"tie"', `"${from}"`, event.get('to')?.value, 'true', '"evaluation"'],
     );
     assert.ok(Number(event.get('previous')!.value) < 0.6 && Number(event.get('strength')!.value) >= 0.6);
     // Continue: the next tie that forms stops the run again.

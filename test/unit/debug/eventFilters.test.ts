@@ -39,6 +39,15 @@ describe('debugger exception filters', () => {
     assert.equal(f.matches(tie(0, 0.65, 'initial'), 0.6), false, 'a relationship in the persona file');
     assert.deepEqual(f.agentsOf(tie(0.55, 0.62)), ['maya', 'tom'], 'the rater first');
     assert.equal(f.describe(tie(0.55, 0.62)), 'maya → tom: tie formed (0.55 → 0.62, evaluation)');
+    const names = new Map([
+      ['maya', 'Maya Chen'],
+      ['tom', 'Tom Ruiz'],
+    ]);
+    assert.equal(
+      f.describe(tie(0.55, 0.62), (id) => names.get(id)),
+      'Maya Chen → Tom Ruiz: tie formed (0.55 → 0.62, evaluation)',
+      'people by name where the names are known (issue 42: 5)',
+    );
   });
 
   it('"Failed model calls" and "Retried model calls" split error events by what became of the call', () => {
@@ -73,6 +82,37 @@ describe('debugger exception filters', () => {
     assert.equal(
       filter('reflection').describe(r),
       'tom reflected (memory #41, importance since the last reflection 152)',
+    );
+  });
+});
+
+describe('"Action taken" says who did what by name (issue 42: 5)', () => {
+  const give = {
+    type: 'action',
+    round: 2,
+    agent: 't3',
+    action: 'give',
+    args: { recipient: 'k7', amount: 1.5 },
+    changes: { 't3.wealth': [10, 8.5], 'k7.wealth': [4, 7], 'world.pot': [0, 1.5] },
+    reason: 'give',
+    phase: 'contribute',
+  } as unknown as TraceEvent;
+  const names = new Map([
+    ['t3', 'Bea Lund'],
+    ['k7', 'Klaus Mueller'],
+  ]);
+
+  it('names the actor, an agent argument and whose quantities changed; the world stays world', () => {
+    assert.equal(
+      eventFilter('action')!.describe(give, (id) => names.get(id)),
+      "Bea Lund: give (recipient Klaus Mueller, amount 1.5) [contribute]; Bea Lund's wealth 10 → 8.5, Klaus Mueller's wealth 4 → 7, world.pot 0 → 1.5",
+    );
+  });
+
+  it('keeps ids without a name lookup', () => {
+    assert.match(
+      eventFilter('action')!.describe(give),
+      /^t3: give \(recipient k7, amount 1\.5\) \[contribute\]; t3\.wealth/,
     );
   });
 });
