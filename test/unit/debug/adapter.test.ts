@@ -363,7 +363,7 @@ describe('society debug adapter (DAP)', function () {
       assert.equal(e.body.reason, 'exception');
       assert.match(
         e.body.text ?? '',
-        /^(ann|bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/,
+        /^(Ann|Bob) · decide \(choose_partner\): .*ECONNREFUSED.* — answered by the offline rule-based model/,
       );
       const frames = await topFrames(dc);
       assert.match(
