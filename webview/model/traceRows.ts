@@ -4,6 +4,7 @@
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
 import type { TraceEvent } from '../../src/core/trace/events';
 import type { TraceFilter, TraceRowKind } from '../../src/core/protocol/viewMessages';
+import type { ChangeLabel } from './changeLabels';
 
 export interface TraceRow {
   /** Position of the event in the trace. */
@@ -19,8 +20,11 @@ export interface TraceRow {
   text: string;
 }
 
-/** The row of an event, or undefined for events the trace table does not list. */
-export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
+/**
+ * The row of an event, or undefined for events the trace table does not list. `label` names the
+ * values of categorical quantities in an action's changes.
+ */
+export function rowOf(e: TraceEvent, index: number, label?: ChangeLabel): TraceRow | undefined {
   switch (e.type) {
     case 'message':
       return {
@@ -58,7 +62,8 @@ export function rowOf(e: TraceEvent, index: number): TraceRow | undefined {
       const other =
         e.toward ?? Object.values(e.args).find((v): v is string => typeof v === 'string' && v !== e.agent && !e.post);
       const args = Object.entries(e.args).map(([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : v}`);
-      const changes = Object.entries(e.changes).map(([k, [b, a]]) => `${k} ${round2(b)} → ${round2(a)}`);
+      const value = (k: string, v: number) => label?.(k, v) ?? round2(v);
+      const changes = Object.entries(e.changes).map(([k, [b, a]]) => `${k} ${value(k, b)} → ${value(k, a)}`);
       const phase = e.phase ? `${e.phase}: ` : '';
       const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
       const outcome = posted || (changes.length ? changes.join('; ') : e.liked || e.followed ? '' : 'nothing changed');

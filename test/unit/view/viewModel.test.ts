@@ -71,7 +71,7 @@ describe('view model', () => {
         message: 'no answer in 60 s',
       },
     ];
-    const rows = events.map(rowOf).filter((r): r is TraceRow => r !== undefined);
+    const rows = events.map((e, i) => rowOf(e, i)).filter((r): r is TraceRow => r !== undefined);
     const names: Record<string, string> = { a: 'Maya Chen', b: 'Leo Park', c: 'Ana Silva' };
     const nameOf = (id: string) => names[id] ?? id;
     const filter = (f: Partial<TraceFilter>, round = 3) =>
