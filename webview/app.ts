@@ -212,8 +212,11 @@ export class App {
         break;
       case 'status':
         this.setStatus(m.status, m.message);
+        // The run went on (or ended): back to the state its trace has.
+        if (m.status !== 'paused') this.model.worldState.pause(undefined);
         break;
       case 'highlight':
+        this.model.worldState.pause(m.state);
         this.highlighted = m.agents;
         if (m.round !== undefined) this.round = m.round;
         if (m.agents[0]) this.network.reveal(m.agents[0]);
@@ -314,7 +317,8 @@ export class App {
    */
   private sizeNetwork(data: NetworkData, round: number, ties: boolean): SizeScale | undefined {
     const track = this.model.worldState;
-    const quantities = track.agentQuantities;
+    // A categorical quantity's values name labels, not amounts: nodes are not sized by them.
+    const quantities = track.agentQuantities.filter((q) => !q.labels?.length);
     this.sizeBy = this.sizeControl.sync(quantities, this.sizeBy, ties ? 'ties' : 'equal');
     const q = quantities.find((x) => x.name === this.sizeBy);
     if (!q) return ties ? degreeScale(data.nodes) : undefined;

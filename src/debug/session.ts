@@ -20,6 +20,7 @@ import {
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
 import type { Scenario } from '../core/format/language/model';
+import type { PausedState } from '../core/protocol/viewMessages';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine/simulation';
 import {
@@ -214,6 +215,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
           ...(this.stoppedOn
             ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round }
             : highlightOf(p)),
+          ...pausedState(run, p),
           paused,
         }),
       );
@@ -731,6 +733,17 @@ function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: s
   if (p.kind === 'phase') return { agents: [p.agent], round: p.round, phase: p.phase };
   if (p.kind === 'action') return { agents: [p.agent], round: p.round, phase: 'world' };
   return { agents: [], round: p.round };
+}
+
+/**
+ * The declared state at the stop, as Variables shows it: the trace has it only at the round's end,
+ * so the society view is sent it with the stop (PausedState).
+ */
+function pausedState(run: DebugRun, p: StepPoint): { state?: PausedState } {
+  const s = run.sim.world.state;
+  if (!s?.hasQuantities) return {};
+  const { world, agents } = s.peek(p.round);
+  return { state: { round: p.round, world, agents, ...(p.kind === 'round_end' ? { ended: true } : {}) } };
 }
 
 /** The .society files the scenario was parsed from (their lines as the run saw them are kept). */

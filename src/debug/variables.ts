@@ -3,6 +3,7 @@
 import { Handles } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { Lazy } from '../core/debug/lazy';
+import { Labelled } from '../core/debug/labelled';
 
 export class VariableStore {
   private readonly handles = new Handles<unknown>();
@@ -47,6 +48,7 @@ function pages(v: unknown): { indexedVariables?: number } {
 
 function expandable(v: unknown): v is object {
   if (v instanceof Lazy) return true;
+  if (v instanceof Labelled) return false;
   return typeof v === 'object' && v !== null && (Array.isArray(v) ? v.length > 0 : Object.keys(v).length > 0);
 }
 
@@ -55,6 +57,7 @@ export function preview(v: unknown): string {
   if (typeof v === 'string') return JSON.stringify(v);
   if (v === null || v === undefined || typeof v !== 'object') return String(v);
   if (v instanceof Lazy) return v.summary;
+  if (v instanceof Labelled) return v.text;
   if (Array.isArray(v)) return `Array(${v.length})`;
   const o = v as Record<string, unknown>;
   if (typeof o.text === 'string') return `${typeof o.score === 'number' ? `${preview(o.score)} ` : ''}"${o.text}"`;

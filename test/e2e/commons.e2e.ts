@@ -76,7 +76,7 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
     const panel = view.locator('.panel.world-state');
     const fish = panel.locator('.quantity[data-name="fish"]');
     await fish.locator('.sparkline path.series').waitFor();
-    assert.match((await fish.locator('.quantity-notes').textContent()) ?? '', /bounds 0 … 200/);
+    assert.match((await fish.getAttribute('title')) ?? '', /bounds 0 … 200/);
     const shown = Number((await fish.locator('.quantity-value').textContent())?.replace(/,/g, ''));
     assert.ok(Math.abs(shown - last.world!.fish) < 0.01, `fish ${shown} (trace: ${last.world!.fish})`);
     await panel.locator('.quantity[data-name="catch"] .sparkline').waitFor();

@@ -30,12 +30,13 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
     await panel.waitFor();
     const punishment = panel.locator('.quantity[data-name="punishment"]');
     assert.equal(await punishment.locator('.quantity-value').textContent(), String(last.world.punishment));
-    assert.match((await punishment.locator('.quantity-notes').textContent()) ?? '', /bounds 0 … 1/);
+    assert.match((await punishment.getAttribute('title')) ?? '', /bounds 0 … 1/);
+    // Each agent quantity: the villagers' mean, and their least … most.
     for (const name of ['wealth', 'given']) {
-      assert.match(
-        (await panel.locator(`.quantity[data-name="${name}"] .quantity-value`).textContent()) ?? '',
-        /^mean /,
-      );
+      const row = panel.locator(`.quantity[data-name="${name}"]`);
+      assert.match((await row.locator('.quantity-value').textContent()) ?? '', /^[\d.,]+$/);
+      assert.match((await row.locator('.quantity-range').textContent()) ?? '', /^[\d.,]+ … [\d.,]+$/);
+      assert.match((await row.getAttribute('title')) ?? '', /agents now: mean /);
     }
     // Nodes sized by wealth: the richest villager's circle is the largest.
     await view.locator('.size-by select').selectOption('wealth');

@@ -28,6 +28,8 @@ function agentValues(trace: EmbeddedTrace, name: string, round: number): Map<str
 }
 const quantityText = (page: Page, name: string, part: string) =>
   page.textContent(`.world-state .quantity[data-name="${name}"] ${part}`);
+const rowTitle = (page: Page, name: string) =>
+  page.getAttribute(`.world-state .quantity[data-name="${name}"]`, 'title');
 
 describe('world state in the society view (headless Chromium)', function () {
   this.timeout(120000);
@@ -60,8 +62,8 @@ describe('world state in the society view (headless Chromium)', function () {
       assert.deepEqual(names, ['fish', 'sanctions']);
       const last = stateAt(trace, ROUNDS);
       assert.equal(await quantityText(page, 'fish', '.quantity-value'), quantityValue(last.world.fish, {}));
-      assert.match((await quantityText(page, 'fish', '.quantity-notes'))!, /bounds 0 … 200/);
-      assert.match((await quantityText(page, 'fish', '.quantity-description'))!, /Fish in the lake/);
+      // What does not fit the row is its tooltip: the description and the bounds.
+      assert.match((await rowTitle(page, 'fish'))!, /Fish in the lake[\s\S]*bounds 0 … 200/);
       // One point per state event (setup and every round): the path has that many segments.
       const d = (await page.getAttribute('.world-state .quantity[data-name="fish"] .sparkline path.series', 'd'))!;
       assert.equal(d.split(/[ML]/).filter(Boolean).length, ROUNDS + 1);
@@ -73,10 +75,16 @@ describe('world state in the society view (headless Chromium)', function () {
       // The agents' catch: mean, least … most.
       const catches = [...agentValues(trace, 'catch', ROUNDS).values()];
       const mean = catches.reduce((a, b) => a + b, 0) / catches.length;
+      assert.equal(await quantityText(page, 'catch', '.quantity-value'), quantityValue(mean, {}));
       assert.equal(
-        await quantityText(page, 'catch', '.quantity-value'),
-        `mean ${quantityValue(mean, {})} (${quantityValue(Math.min(...catches), {})} … ${quantityValue(Math.max(...catches), {})})`,
+        await quantityText(page, 'catch', '.quantity-range'),
+        `${quantityValue(Math.min(...catches), {})} … ${quantityValue(Math.max(...catches), {})}`,
       );
+      // A row each, about 20 px: the whole panel fits in the side column.
+      const heights = await page.$$eval('.world-state .quantity', (xs) =>
+        xs.map((x) => x.getBoundingClientRect().height),
+      );
+      assert.ok(Math.max(...heights) <= 22, `row heights ${heights.join(', ')}`);
       await page.screenshot({ path: path.join(testResults, 'view-world-state.png') });
       assert.deepEqual(errors, []);
     });
@@ -88,7 +96,7 @@ describe('world state in the society view (headless Chromium)', function () {
         await quantityText(page, 'fish', '.quantity-value'),
         quantityValue(stateAt(trace, 2).world.fish, {}),
       );
-      assert.equal(await page.textContent('.world-state .summary'), 'At the end of round 2');
+      assert.equal(await page.textContent('.world-state .moment'), 'At the end of round 2');
       await page.click('.timeline button:has-text("Latest")');
       await page.waitForSelector(`#society-app[data-round="${ROUNDS}"]`);
     });
@@ -151,10 +159,10 @@ describe('world state in the society view (headless Chromium)', function () {
     const { page, errors } = await openView(browser, trace);
     try {
       await page.waitForSelector('.world-state .quantity[data-name="wealth"]');
-      assert.equal(await quantityText(page, 'punishment', '.quantity-description'), HOSTILE.name);
-      assert.equal(await quantityText(page, 'wealth', '.quantity-description'), HOSTILE.bio);
-      assert.equal(await page.getAttribute('.world-state .quantity[data-name="wealth"]', 'title'), HOSTILE.bio);
-      assert.match((await quantityText(page, 'given', '.quantity-notes'))!, /hidden from other agents/);
+      assert.ok((await rowTitle(page, 'punishment'))!.split('\n').includes(HOSTILE.name));
+      assert.ok((await rowTitle(page, 'wealth'))!.split('\n').includes(HOSTILE.bio));
+      assert.match((await rowTitle(page, 'given'))!, /^given \(per agent\) · hidden from other agents/);
+      assert.equal(await quantityText(page, 'given', '.quantity-tag'), 'hidden');
       assert.deepEqual(await page.$$eval('.size-by option', (os) => os.map((o) => o.textContent)), [
         'ties',
         'wealth',

@@ -8,6 +8,7 @@ import { networkAt, type NetworkData } from './networkData';
 import { RewardSeries } from './rewardSeries';
 import { roundMetrics, type RoundMetrics } from './roundMetrics';
 import { rowOf, type TraceRow } from './traceRows';
+import { changeLabels, type ChangeLabel } from './changeLabels';
 import { WorldStateTrack } from './worldStateTrack';
 
 export class TraceModel {
@@ -34,6 +35,8 @@ export class TraceModel {
   private view?: Replayer;
   private background?: Replayer;
   private readonly metrics = new Map<number, RoundMetrics>();
+  /** Names the values of categorical quantities in the rows' change text. */
+  private changeLabel?: ChangeLabel;
 
   load(source: TraceSource, header: TraceHeader, events: readonly TraceEvent[], state?: StateDeclarations): void {
     this.source = source;
@@ -42,6 +45,7 @@ export class TraceModel {
     this.rows = [];
     this.rewards = new RewardSeries();
     this.worldState = new WorldStateTrack(state);
+    this.changeLabel = changeLabels(state);
     this.names = new Map();
     this.groups = new Map();
     this.hasTies = false;
@@ -81,7 +85,7 @@ export class TraceModel {
           this.complete = true;
           break;
         default: {
-          const row = rowOf(e, index, this.knownName);
+          const row = rowOf(e, index, this.knownName, this.changeLabel);
           if (row) this.rows.push(row);
         }
       }

@@ -6,6 +6,7 @@ import type { TraceEvent } from '../../src/core/trace/events';
 import type { TraceFilter, TraceRowKind } from '../../src/core/protocol/viewMessages';
 import { isolated } from '../../src/core/text/isolated';
 import { quantityOf, type NameLookup } from '../../src/core/text/personNames';
+import type { ChangeLabel } from './changeLabels';
 
 export interface TraceRow {
   /** Position of the event in the trace. */
@@ -27,8 +28,14 @@ export interface TraceRow {
  * The row of an event, or undefined for events the trace table does not list. `nameOf` gives the
  * persona names an action's text uses for the agents it names (`Abigail Chen's place`, not
  * `t14.place`); the row keeps the ids (`from`, `to`, `also`) for the filter and the search.
+ * `label` names the values of categorical quantities in an action's changes.
  */
-export function rowOf(e: TraceEvent, index: number, nameOf: NameLookup = () => undefined): TraceRow | undefined {
+export function rowOf(
+  e: TraceEvent,
+  index: number,
+  nameOf: NameLookup = () => undefined,
+  label?: ChangeLabel,
+): TraceRow | undefined {
   switch (e.type) {
     case 'message':
       return {
@@ -68,8 +75,9 @@ export function rowOf(e: TraceEvent, index: number, nameOf: NameLookup = () => u
       const args = Object.entries(e.args).map(
         ([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : (personIn(e, v, nameOf) ?? v)}`,
       );
+      const value = (k: string, v: number) => label?.(k, v) ?? round2(v);
       const changes = Object.entries(e.changes).map(
-        ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${round2(b)} → ${round2(a)}`,
+        ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${value(k, b)} → ${value(k, a)}`,
       );
       const also = othersNamed(e, other, nameOf);
       const phase = e.phase ? `${e.phase}: ` : '';

@@ -1,12 +1,15 @@
 // The declared state of the trace on screen (scenarios with `state:`), folded from its `state`
 // events: each world quantity's value per round, each agent quantity's mean, least and most over
-// the agents per round (the report's WorldStateCollector, so both say the same), and every agent's
-// values at any round, for sizing the network's nodes by one of them. The scenario's declarations,
-// when the host sends them, add bounds and descriptions and fix the order; a trace alone still
-// shows every quantity its events name.
+// the agents per round (the report's WorldStateCollector, so both say the same), how many agents
+// hold each label of a categorical quantity per round, and every agent's values at any round, for
+// sizing the network's nodes by one of them. The scenario's declarations, when the host sends
+// them, add bounds, labels and descriptions and fix the order; a trace alone still shows every
+// quantity its events name. A paused debug session's state (PausedState) stands in for its round
+// until the run goes on: the trace has a round's state only at its end.
 import { WorldStateCollector, type WorldStateSeries } from '../../src/core/analysis/report/worldStateSeries';
-import type { QuantityInfo, StateDeclarations } from '../../src/core/protocol/viewMessages';
+import type { PausedState, QuantityInfo, StateDeclarations } from '../../src/core/protocol/viewMessages';
 import type { TraceEvent } from '../../src/core/trace/events';
+import { labelCounts } from './labelCounts';
 
 export interface SeriesPoint {
   round: number;
@@ -28,9 +31,17 @@ export class WorldStateTrack {
   private cached?: WorldStateSeries;
   /** Rounds of the state events, in order. */
   private readonly rounds: number[] = [];
+  /** The values of the agents in the society after the last state event. */
+  private readonly current = new Map<string, Record<string, number>>();
+  /** Per categorical agent quantity: agents per label after each state event. */
+  private readonly counts = new Map<string, number[][]>();
+  private paused?: PausedState;
+  /** The agents' values at the paused point, worked out once per pause. */
+  private pausedAgents?: Map<string, Record<string, number>>;
 
   constructor(declarations?: StateDeclarations) {
     this.declared = declarations;
+    for (const q of declarations?.agents ?? []) if (q.labels?.length) this.counts.set(q.name, []);
   }
 
   /** Folds one trace event (only `state` and `agent_removed` matter). */
@@ -38,8 +49,11 @@ export class WorldStateTrack {
     if (e.type !== 'state' && e.type !== 'agent_removed') return;
     this.collector.add(e);
     this.cached = undefined;
+    if (e.type === 'agent_removed') this.current.delete(e.agent);
     if (e.type !== 'state') return;
     this.rounds.push(e.round);
+    for (const [id, v] of Object.entries(e.agents)) this.current.set(id, { ...this.current.get(id), ...v });
+    for (const [name, list] of this.counts) list.push(labelCounts(this.current.values(), name, this.labelsOf(name)));
     for (const name of Object.keys(e.world)) this.worldNames.add(name);
     for (const [id, v] of Object.entries(e.agents)) {
       for (const name of Object.keys(v)) this.agentNames.add(name);
@@ -52,6 +66,36 @@ export class WorldStateTrack {
         h.values.push(merged);
       }
     }
+  }
+
+  /**
+   * Shows a paused debug session's state at its round (undefined: the run went on, back to the
+   * trace's own state events).
+   */
+  pause(state: PausedState | undefined): void {
+    this.paused = state;
+    this.pausedAgents = undefined;
+  }
+
+  /** The paused state when `round` is the round the session is paused in. */
+  pausedAt(round: number): PausedState | undefined {
+    return this.paused?.round === round ? this.paused : undefined;
+  }
+
+  /** Every agent's values at the paused point: the last state event's, then what changed since. */
+  private agentsPaused(p: PausedState): Map<string, Record<string, number>> {
+    if (!this.pausedAgents) {
+      const out = new Map<string, Record<string, number>>();
+      // Stopped at the round's end, its state event is already folded into `current`.
+      for (const [id, v] of this.current) out.set(id, v);
+      for (const [id, v] of Object.entries(p.agents)) out.set(id, { ...out.get(id), ...v });
+      this.pausedAgents = out;
+    }
+    return this.pausedAgents;
+  }
+
+  private labelsOf(name: string): readonly string[] {
+    return this.declared?.agents.find((q) => q.name === name)?.labels ?? [];
   }
 
   /**
@@ -77,11 +121,12 @@ export class WorldStateTrack {
     return this.cached;
   }
 
-  /** A world quantity over the rounds. */
+  /** A world quantity over the rounds (to the paused point, while a session is paused). */
   worldSeries(name: string): SeriesPoint[] {
     const s = this.series();
     const values = s.world[name] ?? [];
-    return s.rounds.map((round, i) => ({ round, value: finite(values[i]) }));
+    const points = s.rounds.map((round, i) => ({ round, value: finite(values[i]) }));
+    return this.paused ? withPoint(points, this.paused.round, finite(this.paused.world[name])) : points;
   }
 
   /** An agent quantity's mean, least and most over the agents, round by round. */
@@ -89,7 +134,34 @@ export class WorldStateTrack {
     const s = this.series();
     const a = s.agents[name] ?? { mean: [], min: [], max: [] };
     const pick = (xs: number[]) => s.rounds.map((round, i) => ({ round, value: finite(xs[i]) }));
-    return { mean: pick(a.mean), min: pick(a.min), max: pick(a.max) };
+    const out = { mean: pick(a.mean), min: pick(a.min), max: pick(a.max) };
+    if (!this.paused) return out;
+    const r = this.paused.round,
+      now = summary(this.agentsPaused(this.paused).values(), name);
+    return {
+      mean: withPoint(out.mean, r, now.mean),
+      min: withPoint(out.min, r, now.min),
+      max: withPoint(out.max, r, now.max),
+    };
+  }
+
+  /** A categorical agent quantity: agents per label, round by round (empty without labels). */
+  labelSeries(name: string): { round: number; counts: number[] }[] {
+    const list = this.counts.get(name);
+    if (!list) return [];
+    const points = this.rounds.map((round, i) => ({ round, counts: list[i] }));
+    if (!this.paused) return points;
+    const r = this.paused.round;
+    const now = labelCounts(this.agentsPaused(this.paused).values(), name, this.labelsOf(name));
+    return [...points.filter((p) => p.round < r), { round: r, counts: now }, ...points.filter((p) => p.round > r)];
+  }
+
+  /** Agents per label of a categorical agent quantity at `round`; null before any state (or without labels). */
+  labelCountsAt(name: string, round: number): number[] | null {
+    const p = this.pausedAt(round);
+    if (p && this.counts.has(name)) return labelCounts(this.agentsPaused(p).values(), name, this.labelsOf(name));
+    const i = this.indexAt(round);
+    return i < 0 ? null : (this.counts.get(name)?.[i] ?? null);
   }
 
   /** Index of the last state event at or before `round` (−1: none yet). */
@@ -102,18 +174,23 @@ export class WorldStateTrack {
    * earlier one while `round` is under way (a live run, a paused debug session); null before any.
    */
   stateRoundAt(round: number): number | null {
+    if (this.pausedAt(round)) return round;
     const i = this.indexAt(round);
     return i < 0 ? null : this.rounds[i];
   }
 
   /** A world quantity at the end of `round` (its last state event up to it); null before any. */
   worldAt(name: string, round: number): number | null {
+    const p = this.pausedAt(round);
+    if (p) return finite(p.world[name]);
     const i = this.indexAt(round);
     return i < 0 ? null : finite(this.series().world[name]?.[i]);
   }
 
   /** An agent quantity's mean, least and most at `round`; nulls before any. */
   agentSummaryAt(name: string, round: number): { mean: number | null; min: number | null; max: number | null } {
+    const p = this.pausedAt(round);
+    if (p) return summary(this.agentsPaused(p).values(), name);
     const i = this.indexAt(round);
     const a = this.series().agents[name];
     if (i < 0 || !a) return { mean: null, min: null, max: null };
@@ -123,6 +200,11 @@ export class WorldStateTrack {
   /** Every agent's value of `name` at the end of `round` (agents without one are left out). */
   agentValuesAt(name: string, round: number): Map<string, number> {
     const out = new Map<string, number>();
+    const p = this.pausedAt(round);
+    if (p) {
+      for (const [id, v] of this.agentsPaused(p)) if (Number.isFinite(v[name])) out.set(id, v[name]);
+      return out;
+    }
     for (const [id, h] of this.agents) {
       const i = lastAtOrBefore(h.rounds, round);
       const v = i < 0 ? undefined : h.values[i][name];
@@ -133,6 +215,8 @@ export class WorldStateTrack {
 
   /** One agent's values at the end of `round`. */
   agentAt(id: string, round: number): Record<string, number> | undefined {
+    const p = this.pausedAt(round);
+    if (p) return this.agentsPaused(p).get(id);
     const h = this.agents.get(id);
     const i = h ? lastAtOrBefore(h.rounds, round) : -1;
     return i < 0 ? undefined : h!.values[i];
@@ -147,7 +231,30 @@ function ordered(declared: QuantityInfo[] | undefined, seen: ReadonlySet<string>
   return seen.size ? out.filter((q) => seen.has(q.name)) : out;
 }
 
-const finite = (v: number | undefined): number | null => (v !== undefined && Number.isFinite(v) ? v : null);
+const finite = (v: number | null | undefined): number | null =>
+  typeof v === 'number' && Number.isFinite(v) ? v : null;
+
+/** `points` with the one at `round` replaced by (or, in order, given) `value`. */
+function withPoint(points: SeriesPoint[], round: number, value: number | null): SeriesPoint[] {
+  return [...points.filter((p) => p.round < round), { round, value }, ...points.filter((p) => p.round > round)];
+}
+
+/** Mean, least and most of one quantity over some agents' values (nulls when none has it). */
+function summary(agents: Iterable<Record<string, number>>, name: string) {
+  let n = 0,
+    sum = 0,
+    min = Infinity,
+    max = -Infinity;
+  for (const v of agents) {
+    const x = v[name];
+    if (!Number.isFinite(x)) continue;
+    n++;
+    sum += x;
+    min = Math.min(min, x);
+    max = Math.max(max, x);
+  }
+  return n ? { mean: sum / n, min, max } : { mean: null, min: null, max: null };
+}
 
 /** Index of the last element ≤ `x` in ascending `xs` (−1: none). */
 function lastAtOrBefore(xs: readonly number[], x: number): number {

@@ -1,7 +1,9 @@
-// A sparkline (D3): one quantity over the rounds in a strip the width of the side panel, with its
+// A sparkline (D3): one quantity over the rounds in a strip of a World state row, with its
 // declared bounds as faint dashed lines, an optional band (the least … most over the agents), a
 // marker at the round on screen and a dot at its value there. Numbers and names are drawn by the
 // panel around it; the chart itself holds no text but its accessible label (set as an attribute).
+// It stretches to its cell (no fixed aspect): its lines keep their width and the dot stays round
+// (non-scaling strokes; the dot is a round cap on a line of no length).
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, line } from 'd3-shape';
@@ -23,6 +25,17 @@ export interface SparklineOptions {
   height?: number;
 }
 
+/** The chart's frame: an SVG with its viewBox, stretched to whatever box CSS gives it. */
+export function chartFrame(className: string, label: string, width: number, height: number): SVGSVGElement {
+  const svg = document.createElementNS(SVG, 'svg');
+  svg.setAttribute('class', className);
+  svg.setAttribute('viewBox', `0 0 ${width} ${height}`);
+  svg.setAttribute('preserveAspectRatio', 'none');
+  svg.setAttribute('role', 'img');
+  svg.setAttribute('aria-label', label);
+  return svg;
+}
+
 const SVG = 'http://www.w3.org/2000/svg';
 
 /** The y range: the declared bounds where both are given, else the data (with any one bound). */
@@ -41,9 +54,9 @@ export function sparklineDomain(values: readonly number[], min?: number, max?: n
 }
 
 export function sparkline(points: readonly SeriesPoint[], opts: SparklineOptions): SVGSVGElement {
-  const width = opts.width ?? 300,
-    height = opts.height ?? 40;
-  const m = { top: 4, right: 6, bottom: 4, left: 2 };
+  const width = opts.width ?? 120,
+    height = opts.height ?? 18;
+  const m = { top: 3, right: 3, bottom: 3, left: 1 };
   const values = [
     ...points.map((p) => p.value),
     ...(opts.band ? [...opts.band.low, ...opts.band.high].map((p) => p.value) : []),
@@ -54,11 +67,7 @@ export function sparkline(points: readonly SeriesPoint[], opts: SparklineOptions
   const y = scaleLinear()
     .domain(sparklineDomain(values, opts.min, opts.max))
     .range([height - m.bottom, m.top]);
-  const svg = select(document.createElementNS(SVG, 'svg'))
-    .attr('class', 'sparkline')
-    .attr('viewBox', `0 0 ${width} ${height}`)
-    .attr('role', 'img')
-    .attr('aria-label', opts.label);
+  const svg = select(chartFrame('sparkline', opts.label, width, height));
   for (const bound of [opts.min, opts.max]) {
     if (bound === undefined) continue;
     svg
@@ -98,7 +107,8 @@ export function sparkline(points: readonly SeriesPoint[], opts: SparklineOptions
     .attr('y1', m.top)
     .attr('y2', height - m.bottom);
   if (opts.current !== null) {
-    svg.append('circle').attr('class', 'dot').attr('cx', x(opts.marker)).attr('cy', y(opts.current)).attr('r', 2.5);
+    const [cx, cy] = [x(opts.marker), y(opts.current)];
+    svg.append('line').attr('class', 'dot').attr('x1', cx).attr('x2', cx).attr('y1', cy).attr('y2', cy);
   }
   return svg.node()!;
 }

@@ -7,6 +7,7 @@ import { graphFromTies } from '../analysis/metrics/graphFromTies';
 import type { Simulation } from '../engine/simulation';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
+import { labelledValues } from './labelled';
 import { isInstant } from '../format/language/providers';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
@@ -42,7 +43,7 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
     model: a.model,
     persona: a.brief,
     rewards: { last: a.lastRewards ?? null, window: a.window },
-    ...(w.state?.hasQuantities ? { state: { ...w.state.of(id) } } : {}),
+    ...(w.state?.hasQuantities ? { state: labelledValues(w.state.of(id), w.state.agentQuantities) } : {}),
     ties: { out: tiesOut, in: tiesIn },
     met: Object.fromEntries(a.met),
     ratedBy: Object.fromEntries(a.ratedBy),
@@ -130,7 +131,7 @@ export function worldState(sim: Simulation): Record<string, unknown> {
     ties: new Lazy(`${count(tieCount, 'tie')} (strength ≥ ${threshold})`, existing, tieCount),
     metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
     // The scenario's declared quantities (`state:`), as they stand at this stop.
-    ...(w.state?.hasQuantities ? { state: { ...w.state.world } } : {}),
+    ...(w.state?.hasQuantities ? { state: labelledValues(w.state.world, w.state.worldQuantities) } : {}),
     ...(w.state?.board ? { feeds: feedsView(w.state.board) } : {}),
     usage: w.totalUsage,
   };

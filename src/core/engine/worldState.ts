@@ -87,12 +87,22 @@ export class WorldState {
 
   /** The state event for the end of `round`: the world, and the agents changed since the last one. */
   stateEvent(round: number): StateEvent {
+    const e = this.peek(round);
+    this.changed.clear();
+    return e;
+  }
+
+  /**
+   * The state as it stands now, in a state event's shape (the world, the agents changed since the
+   * last state event), without starting a new delta: a paused debug session shows it, and the
+   * round's own state event still carries every change of the round.
+   */
+  peek(round: number): StateEvent {
     const agents: Record<string, Values> = {};
     for (const id of this.changed) {
       const v = this.agents.get(id);
       if (v) agents[id] = { ...v };
     }
-    this.changed.clear();
     return { type: 'state', round, world: { ...this.world }, agents };
   }
 

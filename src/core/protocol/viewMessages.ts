@@ -42,10 +42,26 @@ export type HostMessage =
   | { type: 'events'; events: TraceEvent[] }
   /** A live run ended (the trace is complete or was cut at a round boundary). */
   | { type: 'status'; status: RunStatus; message?: string }
-  /** The debugger stopped here: emphasise these agents and move to this round. */
-  | { type: 'highlight'; agents: string[]; round?: number; phase?: Phase }
+  /**
+   * The debugger stopped here: emphasise these agents and move to this round. `state`: the
+   * declared state at the stop (what Variables shows), which the trace has only at the round's end.
+   */
+  | { type: 'highlight'; agents: string[]; round?: number; phase?: Phase; state?: PausedState }
   /** Select agents (e.g. from a memory inspector or the CodeLens of a persona). */
   | { type: 'select'; agents: string[] };
+
+/**
+ * The declared state where a debug session stopped, in a `state` event's shape: every world
+ * quantity, and the agents whose values changed since the trace's last `state` event. The view
+ * shows it at `round` until the run goes on.
+ */
+export interface PausedState {
+  round: number;
+  world: Record<string, number>;
+  agents: Record<string, Record<string, number>>;
+  /** Stopped at the round's end: its `state` event is in the trace already. */
+  ended?: boolean;
+}
 
 /**
  * One declared quantity as the view shows it (format/language/mechanics.ts `Quantity`, without its
@@ -59,6 +75,8 @@ export interface QuantityInfo {
   integer?: boolean;
   /** Hidden from other agents, never from the researcher: the view shows it, marked. */
   hidden?: boolean;
+  /** A categorical quantity: value k means labels[k] (whole numbers 0 … labels.length − 1). */
+  labels?: string[];
 }
 
 /** The quantities a scenario declares (`state:`); a trace's `state` events carry their values. */
@@ -74,6 +92,7 @@ const quantityInfo = (q: Quantity): QuantityInfo => ({
   ...(q.max !== undefined ? { max: q.max } : {}),
   ...(q.integer ? { integer: true } : {}),
   ...(q.hidden ? { hidden: true } : {}),
+  ...(q.labels ? { labels: [...q.labels] } : {}),
 });
 
 /** What the view needs of a scenario's mechanics; undefined for a scenario that declares no state. */
@@ -142,7 +161,22 @@ function isRecord(v: unknown): v is Record<string, unknown> {
 const isStringArray = (v: unknown): v is string[] => Array.isArray(v) && v.every((x) => typeof x === 'string');
 
 const isQuantityList = (v: unknown): boolean =>
-  Array.isArray(v) && v.every((q) => isRecord(q) && typeof q.name === 'string');
+  Array.isArray(v) &&
+  v.every((q) => isRecord(q) && typeof q.name === 'string' && (q.labels === undefined || isStringArray(q.labels)));
+
+/** Numbers by name (a non-finite number crosses JSON as null: the view shows it as n/a). */
+const isNumberRecord = (v: unknown): boolean =>
+  isRecord(v) && Object.values(v).every((x) => typeof x === 'number' || x === null);
+
+function isPausedState(v: unknown): v is PausedState {
+  return (
+    isRecord(v) &&
+    Number.isSafeInteger(v.round) &&
+    isNumberRecord(v.world) &&
+    isRecord(v.agents) &&
+    Object.values(v.agents).every(isNumberRecord)
+  );
+}
 
 const TIE_SOURCES = new Set<string>(['relationships', 'evaluate', 'actions', 'module'] satisfies TieSource[]);
 
@@ -172,6 +206,8 @@ export function isHostMessage(v: unknown): v is HostMessage {
       return Array.isArray(v.events);
     case 'status':
       return typeof v.status === 'string';
+    case 'highlight':
+      return isStringArray(v.agents) && (v.state === undefined || isPausedState(v.state));
     default:
       return isStringArray(v.agents);
   }

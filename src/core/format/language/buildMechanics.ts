@@ -19,9 +19,15 @@ type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-exp
 function quantities(raw: Obj | undefined, side: 'world' | 'agents', at: Locator): Quantity[] {
   return Object.entries(raw ?? {}).map(([name, q]) => ({
     name,
-    ...(applyDefaults(societySchema.$defs.quantity, q) as Obj),
+    ...categorical(applyDefaults(societySchema.$defs.quantity, q) as Obj),
     source: at.location(['state', side, name]),
   })) as Quantity[];
+}
+
+/** A quantity with `labels` holds their indices: whole numbers 0 … labels − 1 (labelsCheck.ts says where written otherwise). */
+function categorical(q: Obj): Obj {
+  if (!Array.isArray(q.labels) || !q.labels.length) return q;
+  return { ...q, integer: true, min: q.min ?? 0, max: q.max ?? q.labels.length - 1 };
 }
 
 const pick = (v: Obj, keys: readonly string[]): Obj =>

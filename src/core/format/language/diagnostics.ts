@@ -89,6 +89,7 @@ export const CODES = {
   SOC076: 'Not a finite number',
   SOC077: 'Whole-number division',
   SOC078: 'Unknown condition or metric in an experiment',
+  SOC079: 'Labels and bounds disagree',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

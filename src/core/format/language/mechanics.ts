@@ -24,6 +24,12 @@ export interface Quantity {
   hidden?: boolean;
   /** False for a tally kept only to measure: the offline model does not weigh changes to it. */
   valued?: boolean;
+  /**
+   * A categorical quantity (a place, a vote): value k means labels[k]. It holds whole numbers
+   * 0 … labels.length − 1 (the build sets `integer`, `min` and `max` so); expressions and the
+   * offline model read the numbers, the editor's views the names.
+   */
+  labels?: string[];
   source?: SourceLocation;
 }
 

@@ -2,7 +2,8 @@
 // expression parses and gives what it must (SOC061, at the offending sub-expression), effects change
 // quantities that exist (SOC062), bounds hold together (SOC063), names expressions cannot read
 // (SOC023), actions nobody can ever take (SOC064), world quantities with no part to play (SOC065)
-// and divisions of two whole numbers (SOC077, wholeDivision.ts), and the same of the values
+// and divisions of two whole numbers (SOC077, wholeDivision.ts), categorical quantities whose
+// bounds disagree with their labels (SOC079, labelsCheck.ts), and the same of the values
 // experiment conditions give declared quantities (conditionState.ts);
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
@@ -38,6 +39,7 @@ import { checkRound } from './roundCheck';
 import { checkReach } from './roundReach';
 import { checkWholeDivisions } from './wholeDivision';
 import { checkConditionValues, conditionUpdateSites } from './conditionState';
+import { checkLabels } from './labelsCheck';
 
 type Obj = Record<string, unknown>;
 
@@ -73,6 +75,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     const c: Checker = { m, v, at, unsure, out, phases };
     checkNames(c);
     checkBounds(c);
+    checkLabels(c);
     checkConditionValues(c);
     // "Not defined" checks wait until the scenario reads cleanly (see semantic.ts).
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
@@ -190,6 +193,8 @@ function checkBounds(c: Checker): void {
   const { at } = c;
   for (const side of ['world', 'agents'] as const) {
     for (const q of side === 'world' ? c.m.world : c.m.agents) {
+      // A categorical quantity's bounds follow from its labels: checkLabels (SOC079) tells those.
+      if (q.labels?.length) continue;
       const path = ['state', side, q.name];
       const what = `${side === 'world' ? 'World' : 'Agent'} quantity '${q.name}'`;
       if (q.min !== undefined && q.max !== undefined && q.min > q.max) {

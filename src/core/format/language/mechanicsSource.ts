@@ -58,6 +58,14 @@ function fields(raw: unknown, types: Record<string, string>): Obj {
   return out;
 }
 
+/** A quantity's fields, its `labels` among them when they are a list of names. */
+function quantityFields(raw: unknown): Obj {
+  const out = fields(raw, QUANTITY_FIELDS);
+  const labels = isObj(raw) ? raw.labels : undefined;
+  if (Array.isArray(labels) && labels.length && labels.every((l) => typeof l === 'string')) out.labels = labels;
+  return out;
+}
+
 const entries = (v: unknown): [string, unknown][] => (isObj(v) ? Object.entries(v).filter(([, x]) => isObj(x)) : []);
 
 function cleanAction(raw: Obj): Obj {
@@ -90,8 +98,8 @@ export function readMechanics(value: unknown, at: Locator): Mechanics | undefine
   const state = isObj(value.state) ? value.state : {};
   const clean = {
     state: {
-      world: Object.fromEntries(entries(state.world).map(([k, q]) => [k, fields(q, QUANTITY_FIELDS)])),
-      agents: Object.fromEntries(entries(state.agents).map(([k, q]) => [k, fields(q, QUANTITY_FIELDS)])),
+      world: Object.fromEntries(entries(state.world).map(([k, q]) => [k, quantityFields(q)])),
+      agents: Object.fromEntries(entries(state.agents).map(([k, q]) => [k, quantityFields(q)])),
     },
     actions: Object.fromEntries(entries(value.actions).map(([k, a]) => [k, cleanAction(a as Obj)])),
     // Every feed by name, written out or not (`forum:` alone is a feed with the defaults to the checks).

@@ -22,11 +22,12 @@ function bounds(x: { min?: number; max?: number; integer?: boolean }): string[] 
   return parts;
 }
 
-/** One line of a quantity's facts: its start, bounds, and whether others see it. */
+/** One line of a quantity's facts: its start, bounds (or labels), and whether others see it. */
 export function quantityDetail(q: Quantity, side: 'world' | 'agent'): string {
-  return [`${side} quantity`, `initial ${q.initial}`, ...bounds(q), ...(q.hidden ? ['hidden from others'] : [])].join(
-    ' · ',
-  );
+  const start =
+    q.labels?.[q.initial] !== undefined ? `initial ${q.initial} (${q.labels[q.initial]})` : `initial ${q.initial}`;
+  const range = q.labels?.length ? [`${q.labels.length} labels`] : bounds(q);
+  return [`${side} quantity`, start, ...range, ...(q.hidden ? ['hidden from others'] : [])].join(' · ');
 }
 
 export function quantityCard(
@@ -36,6 +37,7 @@ export function quantityCard(
 ): string {
   const out = [`**${written}** · ${quantityDetail(q, side)}`];
   if (q.description) out.push(q.description);
+  if (q.labels?.length) out.push(`Values: ${q.labels.map((l, k) => `${k} = ${l}`).join(', ')}`);
   if (q.update) out.push(`Each round: \`${q.update}\``);
   return out.join('\n\n');
 }
