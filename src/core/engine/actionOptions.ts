@@ -113,7 +113,7 @@ export function changesOf(
   action: CompiledAction,
   args: Record<string, number | string>,
   context: ExpressionContext,
-  /** For a model to weigh: leave out tallies (`valued: false`). */
+  /** For a model to weigh: leave out tallies (`valued: false`) and categorical quantities (`labels`). */
   weighing = false,
 ): Record<string, number> {
   const changes: Record<string, number> = {};
@@ -127,7 +127,8 @@ export function changesOf(
       owner === 'world' ? e.target : agentQuantity(e.quantity, owner),
       before,
     );
-    if (weighing && q.valued === false) continue; // a tally: nobody wants more of it
+    // A tally: nobody wants more of it; a category (`labels`): a higher value is another label, not more.
+    if (weighing && (q.valued === false || q.labels?.length)) continue;
     const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
     changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
   }

@@ -110,11 +110,11 @@ function visible(state: WorldState, id: string): Record<string, number> {
   return out;
 }
 
-/** What agents want more of, summed: the valued agent quantities (tallies left out). */
+/** What agents want more of, summed: the valued agent quantities (tallies and categories left out). */
 function holdings(state: WorldState, id: string): number {
   const values = state.of(id);
   let sum = 0;
-  for (const [name, q] of state.agentQuantities) if (q.valued !== false) sum += values[name];
+  for (const [name, q] of state.agentQuantities) if (q.valued !== false && !q.labels?.length) sum += values[name];
   return sum;
 }
 
