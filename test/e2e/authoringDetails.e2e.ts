@@ -69,11 +69,38 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     await wb.command('File: Revert File');
   });
 
+  it('8a: CEL inside an expression string is coloured as CEL, not as one string', async () => {
+    const wb = s.wb;
+    const file = s.ws('town.society');
+    await openFresh(wb, 'town.society');
+    await cursorAt(wb, file, 'me.purse: "me.purse - min(2.0, me.purse)"', 'me.purse');
+    await wb.page.waitForTimeout(500);
+    // `when` of an action: names, members, operators and numbers each in their own colour.
+    const when = await tokenClasses(wb, 'when: "me.purse >= 0.0 && world.festival < 1"', [
+      '"me',
+      'me.',
+      '>=',
+      '0.0',
+      'festival',
+    ]);
+    const quote = when['"me'];
+    for (const token of ['me.', '>=', '0.0']) {
+      assert.notEqual(when[token], quote, `${token} is coloured apart from the string's quotes`);
+    }
+    assert.ok(new Set(Object.values(when)).size >= 4, `${JSON.stringify(when)}: four colours or more`);
+    // An effect's value: a function call and numbers; a description stays one string.
+    const effect = await tokenClasses(wb, 'me.purse: "me.purse - min(2.0, me.purse)"', ['"me', 'min', '2.0']);
+    assert.notEqual(effect.min, effect['"me']);
+    assert.notEqual(effect['2.0'], effect['"me']);
+    const prose = await tokenClasses(wb, "description: Put two coins in the town's pot", ['Put', 'pot', 'place']);
+    assert.equal(new Set(Object.values(prose)).size, 1, 'a description is text, all of one colour');
+    await wb.screenshot('authoring-cel-colours');
+  });
+
   it('8b: a completion detail shows whole beside its label; the rest is in its documentation', async () => {
     const wb = s.wb;
     const file = s.ws('town.society');
-    await wb.open('town.society');
-    await wb.scenarioProblemCounts();
+    await openFresh(wb, 'town.society');
     // `world.|festival` in the `when` of `go`: the festival is a whole-number switch, 0..1.
     await cursorAt(wb, file, 'when: "me.purse >= 0.0 && world.festival < 1"', 'world.festival', 'world.'.length);
     await wb.page.keyboard.press('Control+Space');
@@ -97,6 +124,45 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     await wb.page.keyboard.press('Escape');
   });
 });
+
+/**
+ * In the page: the token classes (`mtk…`, one per colour) of the first visible line of `editor`
+ * holding `args[0]`, at the first character of each of `args[1]` in that line. A string for
+ * `new Function`: a function written here would be compiled with helpers the page does not have.
+ */
+const TOKEN_CLASSES = `
+  const [needle, at] = args;
+  const textOf = (l) => (l.textContent || '').replace(/\\u00a0/g, ' ');
+  const line = [...editor.querySelectorAll('.view-line')].find((l) => textOf(l).includes(needle));
+  if (!line) throw new Error('no visible line with ' + needle);
+  const text = textOf(line);
+  const classAt = (offset) => {
+    let seen = 0;
+    for (const span of line.querySelectorAll('span > span')) {
+      seen += span.textContent.length;
+      if (offset < seen) return span.className;
+    }
+    return '';
+  };
+  return Object.fromEntries(at.map((a) => [a, classAt(text.indexOf(a))]));
+`;
+
+/** The token classes at the first character of each of `at` in the visible line holding `needle`. */
+async function tokenClasses(wb: Workbench, needle: string, at: string[]): Promise<Record<string, string>> {
+  const fn = new Function('editor', 'args', TOKEN_CLASSES) as (
+    e: Element,
+    a: [string, string[]],
+  ) => Record<string, string>;
+  return wb.editor().evaluate(fn, [needle, at] as [string, string[]]);
+}
+
+/** Opens `file` afresh (at its top, where its Run lens is) once the extension has read it. */
+async function openFresh(wb: Workbench, file: string): Promise<void> {
+  await wb.command('View: Close All Editor Groups');
+  await wb.open(file);
+  await wb.goTo(1, 1);
+  await wb.scenarioProblemCounts();
+}
 
 // Keeps STEP_MS imported for the run tests below (a run is waited for in steps of it).
 void STEP_MS;
