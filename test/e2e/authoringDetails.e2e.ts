@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS, type Workbench } from './workbench';
+import { runEvents, runToCompletion } from './worldSteps';
 
 const fill = (ws: string): void =>
   fs.cpSync(path.join(REPO, 'test/fixtures/authoring-details'), ws, { recursive: true });
@@ -123,6 +124,107 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     await wb.screenshot('authoring-completion-docs');
     await wb.page.keyboard.press('Escape');
   });
+
+  it('8c: after a clean run the society view is left clear; the status bar offers Open Trace and Show Log', async () => {
+    const wb = s.wb;
+    const page = wb.page;
+    await openFresh(wb, 'town.society');
+    const view = await runToCompletion(wb);
+    await view.locator('.trace').first().waitFor();
+    // No notification over the view's trace table (one with buttons would stay until dismissed).
+    const toast = page.locator('.notification-toast-container', { hasText: /Open Trace|Show Log|Market town:/ });
+    const toasted = await toast
+      .first()
+      .waitFor({ timeout: 4_000 })
+      .then(
+        () => true,
+        () => false,
+      );
+    await wb.screenshot('authoring-run-no-toast');
+    assert.equal(toasted, false, 'no notification covers the society view');
+    // The outcome stays in the status bar; its tooltip has the two ways on.
+    const item = page.locator('.statusbar-item', { hasText: /Society: round 3\/3/ }).first();
+    await item.waitFor();
+    await item.hover();
+    const tip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Show Log' }).first();
+    await tip.waitFor();
+    assert.match(
+      (await tip.innerText()).replace(/\s+/g, ' '),
+      /Market town: 3 rounds, \d+ ties\..*Open Trace · Show Log/,
+    );
+    await page.waitForTimeout(300);
+    await wb.screenshot('authoring-run-status-tooltip');
+    // Open Trace opens this run's trace in the trace editor; Show Log the run's log.
+    await tip.getByText('Open Trace').click();
+    await page.locator('.tab', { hasText: 'trace.jsonl' }).first().waitFor();
+    await page.mouse.move(700, 300);
+    await item.hover();
+    await tip.waitFor();
+    await tip.getByText('Show Log').click();
+    await page
+      .locator('.panel .view-lines', { hasText: /run\sMarket\stown:\sseed\s5/ })
+      .first()
+      .waitFor();
+    await page.mouse.move(700, 300);
+    await tip.waitFor({ state: 'hidden' });
+  });
+
+  it('8d: 24 distinct names for 24 townsfolk: each given once, Klaus too', async () => {
+    const wb = s.wb;
+    await openFresh(wb, 'town.society');
+    const view = await runToCompletion(wb);
+    const names = runEvents(s.server.workspace)
+      .filter((e) => e.type === 'agent_added')
+      .map((e) => String(e.agent.name));
+    const first = names.map((n) => n.replace(/ \d+$/, ''));
+    assert.equal(first.length, 24);
+    assert.equal(new Set(first).size, 24, `each name once: ${first.join(', ')}`);
+    assert.equal(first.filter((n) => n === 'Ryan').length, 1);
+    // The view lists them: every townsperson, Klaus among them, once.
+    const listed = await view.locator('select option').allInnerTexts();
+    for (const n of names) assert.ok(listed.includes(n), `${n} is listed in the society view`);
+    assert.ok(listed.some((n) => /^Klaus\b/.test(n)));
+    await wb.command('View: Close Primary Side Bar');
+    await hidePanel(wb);
+    await view.locator('.network[data-layout="settled"]').waitFor({ timeout: STEP_MS });
+    await wb.page.waitForTimeout(500);
+    await wb.screenshot('authoring-run-names');
+    await wb.command('View: Toggle Primary Side Bar Visibility');
+  });
+
+  it('8e: the name of a quantity is highlighted where it is a name, never inside prose', async () => {
+    const wb = s.wb;
+    const file = s.ws('town.society');
+    await openFresh(wb, 'town.society');
+    await hidePanel(wb);
+    // The cursor on `place`, the agents' quantity (its declaration under state.agents).
+    await cursorAt(wb, file, '    place:', 'place', 2);
+    const lines = [
+      '    place:',
+      'me.place: "args.to"',
+      'I went to place {me.place}',
+      'the place decides whom they meet',
+      'Go to another place for the evening.',
+      'description: the place to go to }',
+    ];
+    // Highlights come a moment after the cursor settles.
+    let counts: number[] = [];
+    for (const until = Date.now() + STEP_MS; Date.now() < until; await wb.page.waitForTimeout(200)) {
+      counts = await highlightsOn(wb, lines);
+      if (counts[0] > 0 && counts[1] > 0) break;
+    }
+    assert.ok(!counts.includes(-1), `every line in view: ${JSON.stringify(counts)}`);
+    const [declaration, target, remember, ...prose] = counts;
+    assert.ok(declaration >= 1 && target >= 1, 'the declaration and the effect target are marked');
+    assert.equal(remember, 1, 'in the remember text only the placeholder {me.place}, not the word before it');
+    assert.deepEqual(prose, [0, 0, 0], 'no "place" marked in a description');
+    await wb.screenshot('authoring-word-highlights');
+    // On a word of prose, nothing is marked (VS Code would mark every textual match).
+    await cursorAt(wb, file, 'the place decides whom they meet', 'place', 2);
+    await wb.page.waitForTimeout(1000);
+    const fromProse = await highlightsOn(wb, lines);
+    assert.deepEqual(fromProse, [0, 0, 0, 0, 0, 0]);
+  });
 });
 
 /**
@@ -156,6 +258,33 @@ async function tokenClasses(wb: Workbench, needle: string, at: string[]): Promis
   return wb.editor().evaluate(fn, [needle, at] as [string, string[]]);
 }
 
+/**
+ * In the page: how many word-highlight decorations (read, write or textual) sit on the first
+ * visible line of `editor` holding each of `args` (-1 when no such line is in view).
+ */
+const HIGHLIGHTS_ON = `
+  const textOf = (l) => (l.textContent || '').replace(/\\u00a0/g, ' ');
+  const marks = [...editor.querySelectorAll('.cdr.wordHighlight, .cdr.wordHighlightStrong, .cdr.wordHighlightText')]
+    .map((m) => m.getBoundingClientRect());
+  return args.map((needle) => {
+    const line = [...editor.querySelectorAll('.view-line')].find((l) => textOf(l).includes(needle));
+    if (!line) return -1;
+    const r = line.getBoundingClientRect();
+    return marks.filter((m) => m.top < r.bottom - 2 && m.bottom > r.top + 2).length;
+  });
+`;
+
+/** Word highlights on the visible lines holding each of `needles`. */
+async function highlightsOn(wb: Workbench, needles: string[]): Promise<number[]> {
+  const fn = new Function('editor', 'args', HIGHLIGHTS_ON) as (e: Element, a: string[]) => number[];
+  return wb.editor().evaluate(fn, needles);
+}
+
+/** Hides the panel (Problems, Output) when it shows: the command is not offered otherwise. */
+async function hidePanel(wb: Workbench): Promise<void> {
+  if (await wb.page.locator('.part.panel').isVisible()) await wb.command('View: Hide Panel');
+}
+
 /** Opens `file` afresh (at its top, where its Run lens is) once the extension has read it. */
 async function openFresh(wb: Workbench, file: string): Promise<void> {
   await wb.command('View: Close All Editor Groups');
@@ -163,6 +292,3 @@ async function openFresh(wb: Workbench, file: string): Promise<void> {
   await wb.goTo(1, 1);
   await wb.scenarioProblemCounts();
 }
-
-// Keeps STEP_MS imported for the run tests below (a run is waited for in steps of it).
-void STEP_MS;
