@@ -35,8 +35,12 @@ const FALLBACK_ENUMS = {
   on_error: ['skip', 'offline'],
 };
 
+const FALLBACK_EXPRESSIONS = { keys: ['update', 'when'], parents: ['effects'], patterns: [] };
+
 function vocabulary() {
-  if (!existsSync(schemaFile)) return { keys: FALLBACK_KEYS, enums: FALLBACK_ENUMS, from: 'fallback list' };
+  if (!existsSync(schemaFile)) {
+    return { keys: FALLBACK_KEYS, enums: FALLBACK_ENUMS, expressions: FALLBACK_EXPRESSIONS, from: 'fallback list' };
+  }
   const schema = JSON.parse(readFileSync(schemaFile, 'utf8'));
   const keys = new Set(['kind', 'include']);
   const enums = {};
@@ -55,7 +59,32 @@ function vocabulary() {
   walk(schema);
   const enumLists = Object.fromEntries(Object.entries(enums).map(([k, v]) => [k, [...v].sort()]));
   enumLists.kind ??= FALLBACK_ENUMS.kind;
-  return { keys: [...keys].sort(), enums: enumLists, from: 'schemas/society.schema.json' };
+  return { keys: [...keys].sort(), enums: enumLists, expressions: expressionKeys(schema), from: 'schemas/society.schema.json' };
+}
+
+/**
+ * Where CEL is written, as the schema marks it (`x-expression` on a string the engine reads as an
+ * expression, `x-expression-keys` on a mapping whose keys of that pattern hold one): the keys whose
+ * value is an expression (`when`, `update`), the keys whose every entry's value is one (`effects`),
+ * and key patterns (a condition's `state.world.<q>.update`). The language model reads the same
+ * sites (mechanicsSource.ts siteKind); test/unit/format/celGrammar.test.ts keeps the two agreeing.
+ */
+function expressionKeys(schema) {
+  const keys = new Set();
+  const parents = new Set();
+  const patterns = new Set();
+  const walk = (node) => {
+    if (Array.isArray(node)) return node.forEach(walk);
+    if (!node || typeof node !== 'object') return;
+    for (const [key, sub] of Object.entries(node.properties ?? {})) {
+      if (sub?.['x-expression']) keys.add(key);
+      if (sub?.additionalProperties?.['x-expression']) parents.add(key);
+      if (sub?.['x-expression-keys']) patterns.add(sub['x-expression-keys'].replace(/^\^|\$$/g, ''));
+    }
+    for (const v of Object.values(node)) walk(v);
+  };
+  walk(schema);
+  return { keys: [...keys].sort(), parents: [...parents].sort(), patterns: [...patterns].sort() };
 }
 
 const vocab = vocabulary();
@@ -118,9 +147,144 @@ function idPair(ctx, keys, idName) {
   };
 }
 
+// ---------------------------------------------------------------------------------------------
+// CEL inside expression strings (issue 42): the keys the schema marks (vocab.expressions) hold an
+// expression, coloured as one — names, members, functions, numbers, operators, its own strings —
+// not as a plain string. The quotes stay strings; what is between them is `meta.embedded`.
+
+const EXPR = vocab.expressions;
+/** A key whose value is an expression: a marked key, or a key of a marked pattern. */
+const EXPR_KEY = [words(EXPR.keys), ...EXPR.patterns.map((p) => p.replace(/\((?!\?)/g, '(?:'))]
+  .filter(Boolean)
+  .join('|');
+/** A key whose entries' values are expressions (`effects`). */
+const EXPR_PARENT = words(EXPR.parents);
+/**
+ * The names an expression reads on its own (core/format/language/mechanicsMessages.ts scopeNames,
+ * but for an action's own arguments, which are the author's names).
+ */
+const CEL_NAMES = ['world', 'me', 'traits', 'args', 'n', 'round'];
+
+const celCore = [
+  { match: R`\b(?:true|false|null)\b`, name: S('constant.language.cel') },
+  { match: R`(?<![\w.])(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][-+]?[0-9]+)?[uU]?(?![\w.])`, name: S('constant.numeric.cel') },
+  { match: R`\bin\b`, name: S('keyword.operator.word.cel') },
+  { match: R`\b([A-Za-z_]\w*)(?=[ \t]*\()`, captures: { 1: { name: S('support.function.cel') } } },
+  { match: `\\b(?:${words(CEL_NAMES)})\\b`, name: S('variable.language.cel') },
+  {
+    match: R`(\.)[ \t]*([A-Za-z_]\w*)`,
+    captures: { 1: { name: S('punctuation.accessor.cel') }, 2: { name: S('variable.other.property.cel') } },
+  },
+  { match: R`[A-Za-z_]\w*`, name: S('variable.other.cel') },
+  { match: R`&&|\|\||!(?!=)`, name: S('keyword.operator.logical.cel') },
+  { match: R`==|!=|<=|>=|<|>`, name: S('keyword.operator.comparison.cel') },
+  { match: R`[-+*/%]`, name: S('keyword.operator.arithmetic.cel') },
+  { match: R`[?:]`, name: S('keyword.operator.ternary.cel') },
+  { match: R`[()\[\]{}]`, name: S('punctuation.section.brackets.cel') },
+  { match: ',', name: S('punctuation.separator.comma.cel') },
+];
+/** CEL's own string literals, as each YAML scalar style lets them be written. */
+const celStrings = {
+  double: [
+    { match: R`'(?:[^'\\]|\\.)*'`, name: S('string.quoted.single.cel') },
+    { match: R`\\"(?:[^"\\]|\\[^"])*\\"`, name: S('string.quoted.double.cel') },
+    { match: R`\\.`, name: S('constant.character.escape') },
+  ],
+  single: [
+    { match: R`"(?:[^"\\]|\\.)*"`, name: S('string.quoted.double.cel') },
+    { match: "''(?:[^']|'(?!'))*''", name: S('string.quoted.single.cel') },
+  ],
+  plain: [
+    { match: R`'(?:[^'\\]|\\.)*'`, name: S('string.quoted.single.cel') },
+    { match: R`"(?:[^"\\]|\\.)*"`, name: S('string.quoted.double.cel') },
+  ],
+};
+const EMBEDDED = S('meta.embedded.expression.cel');
+
+/** Captures of a quoted expression: open quote, the expression, close quote. */
+const celQuoted = (first, quote) => ({
+  [first]: { name: `${S(`string.quoted.${quote}`)} ${S('punctuation.definition.string.begin')}` },
+  [first + 1]: { name: EMBEDDED, patterns: [{ include: `#cel-in-${quote}` }] },
+  [first + 2]: { name: `${S(`string.quoted.${quote}`)} ${S('punctuation.definition.string.end')}` },
+});
+
+/** `KEY: <expression>`, quoted or plain, for the keys `keyRe` matches. */
+function expressionPair(ctx, keyRe) {
+  const p = pieces[ctx];
+  const dq = R`(")((?:[^"\\]|\\.)*)(")`;
+  const sq = R`(')((?:[^']|'')*)(')`;
+  return {
+    match: `${p.keyStart}(${keyRe})${p.colon}[ \\t]+(?:${dq}|${sq}|(${p.plain}))${p.end}`,
+    captures: {
+      ...keyCaptures(1, 2),
+      ...celQuoted(3, 'double'),
+      ...celQuoted(6, 'single'),
+      9: { name: EMBEDDED, patterns: [{ include: '#cel-plain' }] },
+    },
+  };
+}
+
+/** `effects: { target: "<expression>", … }`: a flow mapping whose values are expressions. */
+function expressionFlowMapping(ctx) {
+  const p = pieces[ctx];
+  return {
+    begin: `${p.keyStart}(${EXPR_PARENT})${p.colon}[ \\t]*(\\{)`,
+    beginCaptures: { ...keyCaptures(1, 2), 3: { name: S('punctuation.definition.mapping.begin') } },
+    end: R`\}`,
+    endCaptures: { 0: { name: S('punctuation.definition.mapping.end') } },
+    name: S('meta.flow-mapping.expressions'),
+    patterns: [
+      { include: '#comment' },
+      { match: ',', name: S('punctuation.separator.mapping') },
+      expressionPair('flow', pieces.flow.plainKey),
+      { include: '#flow-node' },
+    ],
+  };
+}
+
+/** `KEY: |` holding an expression, with or without a `- ` before the key (as blockScalars). */
+const expressionBlockScalars = (keyRe) => [
+  {
+    begin: `^([ \\t]*)(-)([ \\t]+)(${keyRe})${pieces.block.colon}[ \\t]+${BLOCK_HEADER}`,
+    beginCaptures: {
+      2: { name: S('punctuation.definition.block.sequence.item') },
+      ...keyCaptures(4, 5),
+      ...headerCaptures(6),
+    },
+    end: R`^(?!\1 \3[ \t]|[ \t]*$)`,
+    contentName: EMBEDDED,
+    patterns: [{ include: '#cel-plain' }],
+  },
+  {
+    begin: `^([ \\t]*)(${keyRe})${pieces.block.colon}[ \\t]+${BLOCK_HEADER}`,
+    beginCaptures: { ...keyCaptures(2, 3), ...headerCaptures(4) },
+    end: R`^(?!\1[ \t]|[ \t]*$)`,
+    contentName: EMBEDDED,
+    patterns: [{ include: '#cel-plain' }],
+  },
+];
+
+/** `effects:` and the lines indented under it: every entry's value is an expression. */
+const blockExpressionMappings = () => [
+  {
+    begin: `^([ \\t]*)(${EXPR_PARENT})${pieces.block.colon}${pieces.block.end}`,
+    beginCaptures: keyCaptures(2, 3),
+    end: R`^(?!\1[ \t]|[ \t]*$)`,
+    name: S('meta.block-mapping.expressions'),
+    patterns: [
+      { include: '#comment' },
+      ...expressionBlockScalars(pieces.block.plainKey),
+      expressionPair('block', pieces.block.plainKey),
+      { include: '#block-node' },
+    ],
+  },
+];
+
 function pairs(ctx) {
   const p = pieces[ctx];
   const rules = [];
+  // when: "<CEL>", update: "<CEL>" (and a condition's state.<side>.<q>.update); effects: { … }.
+  rules.push(expressionPair(ctx, EXPR_KEY), expressionFlowMapping(ctx));
   // kind: persona | scenario
   rules.push({
     match: `${p.keyStart}(kind)${p.colon}[ \\t]+(${words(vocab.enums.kind)})${p.end}`,
@@ -297,8 +461,10 @@ const grammar = {
     { include: '#comment' },
     { include: '#directive' },
     { include: '#document' },
+    { include: '#expression-block-scalar' },
     { include: '#block-scalar' },
     { include: '#block-persona-references' },
+    { include: '#block-expression-mappings' },
     { include: '#block-node' },
   ],
   repository: {
@@ -318,7 +484,12 @@ const grammar = {
         { match: R`^\.\.\.(?=[ \t]|$)`, name: S('entity.other.document.end') },
       ],
     },
+    'expression-block-scalar': { patterns: expressionBlockScalars(EXPR_KEY) },
     'block-scalar': { patterns: blockScalars },
+    'block-expression-mappings': { patterns: blockExpressionMappings() },
+    'cel-in-double': { patterns: [...celStrings.double, ...celCore] },
+    'cel-in-single': { patterns: [...celStrings.single, ...celCore] },
+    'cel-plain': { patterns: [...celStrings.plain, ...celCore] },
     'block-persona-references': { patterns: blockReferenceLists },
     'block-node': {
       patterns: [

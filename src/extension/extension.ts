@@ -7,6 +7,7 @@ import { Projects } from './projects';
 import { SocietyDiagnostics } from './diagnostics';
 import { registerCompletion } from './language/completion';
 import { registerHover } from './language/hover';
+import { registerHighlights } from './language/highlights';
 import { registerNavigation } from './language/navigation';
 import { registerRename } from './language/rename';
 import { registerOutline } from './language/outline';
@@ -30,6 +31,7 @@ export type Command = (ctx: SocietyContext) => (...args: any[]) => unknown; // e
 const features: Record<string, Feature> = {
   completion: registerCompletion,
   hover: registerHover,
+  highlights: registerHighlights,
   navigation: registerNavigation,
   rename: registerRename,
   outline: registerOutline,

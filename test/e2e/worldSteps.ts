@@ -104,3 +104,19 @@ export async function runToCompletion(wb: Workbench): Promise<FrameLocator> {
   await view.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS * 4 });
   return view;
 }
+
+/**
+ * The finished run's outcome as the status bar item's tooltip says it (a clean run leaves no
+ * notification over the society view): its text with white space folded.
+ */
+export async function runOutcome(wb: Workbench, rounds: string): Promise<string> {
+  const page = wb.page;
+  const item = page.locator('.statusbar-item', { hasText: new RegExp(`Society: round ${rounds}`) }).first();
+  await item.waitFor();
+  await item.hover();
+  const tip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Show Log' }).first();
+  await tip.waitFor();
+  const text = (await tip.innerText()).replace(/\s+/g, ' ');
+  await page.mouse.move(700, 300);
+  return text;
+}

@@ -36,21 +36,41 @@ export function drawDistinct<T>(pool: readonly T[], count: number, rng: Rng): T[
 }
 
 /**
- * The personas of one population group (ids `${id_prefix}${i}` for i = 1..count). Names: a drawn
- * first name and the member's number (`Ana 12`); with `surnames`, a drawn first and family name
- * (`Ana Okafor`), another family name where the group already has that name, and a number only
- * when none is left; a bare number after a first name reads like a count. The family name has its own stream: adding surnames changes
- * no other draw.
+ * The first names of a group's `count` members, in member order: drawn without replacement from
+ * the distinct `names`, so every name is given once before any is given twice (24 names for 24
+ * members name each once; 48 members, each twice). One stream per group: raising `count` only
+ * appends names, and another group's names never change.
+ */
+export function drawFirstNames(names: readonly string[], count: number, rng: Rng): string[] {
+  const pool = [...new Set(names)];
+  const out: string[] = [];
+  // A Fisher–Yates shuffle of the pool, one round of names after another (linear in `count`).
+  while (pool.length && out.length < count) {
+    for (let i = 0; i < pool.length && out.length < count; i++) {
+      const j = i + rng.int(pool.length - i);
+      [pool[i], pool[j]] = [pool[j], pool[i]];
+      out.push(pool[i]);
+    }
+  }
+  return out;
+}
+
+/**
+ * The personas of one population group (ids `${id_prefix}${i}` for i = 1..count). Names: a first
+ * name (drawFirstNames) and the member's number (`Ana 12`); with `surnames`, a first and a drawn
+ * family name (`Ana Okafor`), another family name where the group already has that name, and a
+ * number only when none is left; a bare number after a first name reads like a count. The family
+ * name has its own stream: adding surnames changes no other draw.
  */
 export function samplePopulation(group: PopulationGroup, seed: number): Persona[] {
   const out: Persona[] = [];
   const surnames = group.surnames ?? [];
   const named = new Set<string>();
+  const firstNames = drawFirstNames(group.names, group.count, stream(seed, 'population', group.group, 'names'));
   for (let i = 1; i <= group.count; i++) {
     const id = `${group.id_prefix}${i}`;
     const r = (field: string): Rng => stream(seed, 'population', group.group, id, field);
-    const nameRng = r('name');
-    const baseName = group.names.length ? nameRng.pick(group.names) : `${group.group} member`;
+    const baseName = firstNames[i - 1] ?? `${group.group} member`;
     let name = `${baseName} ${i}`;
     if (surnames.length) {
       // Another family name while the drawn one is taken (as many tries as there are names).

@@ -39,5 +39,6 @@ export {
   type FoldingRange,
 } from './service/symbols';
 export { codeActions, type CodeAction } from './service/codeActions';
+export { documentHighlights, highlightsAt, type Highlight } from './service/highlights';
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
 export { personaCard, type PersonaSummary } from './service/personaCard';

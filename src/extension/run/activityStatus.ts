@@ -3,6 +3,14 @@
 // society view it opens (click) speak about the same thing.
 import * as vscode from 'vscode';
 import { StatusOwners } from './statusOwners';
+import { OUTCOME_COMMANDS } from './runOutcome';
+
+/** Markdown whose `command:` links may run the outcome's commands, and no others. */
+function trustedLinks(markdown: string): vscode.MarkdownString {
+  const md = new vscode.MarkdownString(markdown);
+  md.isTrusted = { enabledCommands: [...OUTCOME_COMMANDS] };
+  return md;
+}
 
 /** Least time between two updates of a run's progress (status bar, notification). */
 export const STATUS_EVERY_MS = 250;
@@ -25,8 +33,9 @@ export class ActivityStatus implements vscode.Disposable {
     this.owners.update(owner, text);
     this.show();
   }
-  ended(owner: object, text: string): void {
-    this.owners.ended(owner, text);
+  /** `markdown`: a tooltip whose links run the commands of runOutcome.ts (Open Trace, Show Log). */
+  ended(owner: object, text: string, markdown?: string): void {
+    this.owners.ended(owner, text, markdown);
     this.show();
   }
   clear(owner?: object): void {
@@ -41,7 +50,7 @@ export class ActivityStatus implements vscode.Disposable {
       return;
     }
     this.item.text = shown.text;
-    this.item.tooltip = shown.tooltip;
+    this.item.tooltip = shown.markdown ? trustedLinks(shown.tooltip ?? '') : shown.tooltip;
     this.item.show();
   }
 

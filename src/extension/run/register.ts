@@ -1,5 +1,5 @@
 // Running simulations in the editor, as one feature for extension.ts's table: the Run / Run with
-// Model / Stop / Open Trace / Set and Clear API Key / Show View commands, the Run CodeLens, the status bar,
+// Model / Stop / Open Trace / Show Log / Set and Clear API Key / Show View commands, the Run CodeLens, the status bar,
 // the "Society" log, the live view panel (restored after reload) and the trace editor.
 import * as fs from 'node:fs';
 import * as vscode from 'vscode';
@@ -42,6 +42,7 @@ export function registerRuns(
     command('society.stop', () => runs.stop()),
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
+    command('society.showLog', () => log.show()),
     command(
       'society.setApiKey',
       (envName?: string) =>

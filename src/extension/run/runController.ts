@@ -21,6 +21,7 @@ import type { Projects } from '../projects';
 import { ActivityStatus, STATUS_EVERY_MS } from './activityStatus';
 import { plain, showScenarioProblems } from './showScenarioProblems';
 import { liveTraces } from './liveTraces';
+import { needsNotification, outcomeTooltip, type OutcomeLevel } from './runOutcome';
 
 export const RUNNING_CONTEXT = 'society.running';
 
@@ -180,25 +181,7 @@ export class RunController implements vscode.Disposable {
           .then((c) => c && this.log.show());
       } else {
         feed.setStatus('completed');
-        this.status.ended(owner, `$(check) Society: ${progress.statusText()}`);
-        // Failed model calls make it a warning that says what failed and how it was answered; an
-        // error when no call got its model's answer at all (a wrong key, a dead endpoint).
-        const faults = progress.faults.describe();
-        const done = progress.endText(header.scenario.name, run.state);
-        if (faults) this.log.warn(faults);
-        const text = faults ? `${done} ${faults}` : done;
-        const f = progress.faults;
-        const shown = f.nothingAnswered
-          ? vscode.window.showErrorMessage(text, 'Open Trace', 'Show Log')
-          : f.failed
-            ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log')
-            : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
-        void shown.then((c) => {
-          if (c === 'Open Trace') {
-            void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
-          }
-          if (c === 'Show Log') this.log.show();
-        });
+        this.completed(run, progress, owner, feed);
       }
     } catch (err) {
       unlive();
@@ -212,6 +195,38 @@ export class RunController implements vscode.Disposable {
       this.active = undefined;
       void vscode.commands.executeCommand('setContext', RUNNING_CONTEXT, false);
     }
+  }
+
+  /**
+   * A completed run's outcome: in the status bar (its tooltip offers Open Trace and Show Log), and
+   * in a notification only when failed model calls need saying or the society view is out of
+   * sight (runOutcome.ts): a notification with buttons stays over the view's trace table.
+   */
+  private completed(run: PreparedRun, progress: RunProgress, owner: object, feed: TraceFeed): void {
+    const { header } = run;
+    // Failed model calls make it a warning that says what failed and how it was answered; an
+    // error when no call got its model's answer at all (a wrong key, a dead endpoint).
+    const faults = progress.faults.describe();
+    const done = progress.endText(header.scenario.name, run.state);
+    if (faults) this.log.warn(faults);
+    const text = faults ? `${done} ${faults}` : done;
+    this.log.info(text);
+    this.status.ended(owner, `$(check) Society: ${progress.statusText()}`, outcomeTooltip(text, run.tracePath));
+    const f = progress.faults;
+    const level: OutcomeLevel = f.nothingAnswered ? 'error' : f.failed ? 'warning' : 'info';
+    if (!needsNotification(level, this.panels.inSight(feed))) return;
+    const shown =
+      level === 'error'
+        ? vscode.window.showErrorMessage(text, 'Open Trace', 'Show Log')
+        : level === 'warning'
+          ? vscode.window.showWarningMessage(text, 'Open Trace', 'Show Log')
+          : vscode.window.showInformationMessage(text, 'Open Trace', 'Show Log');
+    void shown.then((c) => {
+      if (c === 'Open Trace') {
+        void vscode.commands.executeCommand('vscode.openWith', vscode.Uri.file(run.tracePath), 'society.trace');
+      }
+      if (c === 'Show Log') this.log.show();
+    });
   }
 
   /** Every failure reaches the user, with the action that helps. */

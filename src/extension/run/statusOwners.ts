@@ -6,6 +6,8 @@
 export interface Shown {
   text: string;
   tooltip?: string;
+  /** The tooltip is Markdown whose links run commands (a finished run's Open Trace, Show Log). */
+  markdown?: boolean;
 }
 
 export class StatusOwners {
@@ -25,12 +27,13 @@ export class StatusOwners {
     if (said) said.text = text;
   }
 
-  /** `owner` ended (a run finished, stopped or failed): `text` is its summary. */
-  ended(owner: object, text: string): void {
+  /** `owner` ended (a run finished, stopped or failed): `text` is its summary, `markdown` a tooltip with links. */
+  ended(owner: object, text: string, markdown?: string): void {
     const said = this.said.get(owner);
     if (said) {
       said.text = text;
       said.ended = true;
+      if (markdown !== undefined) Object.assign(said, { tooltip: markdown, markdown: true });
     }
   }
 
@@ -44,6 +47,6 @@ export class StatusOwners {
   shown(): Shown | undefined {
     let last: Shown | undefined;
     for (const said of this.said.values()) last = said;
-    return last && { text: last.text, tooltip: last.tooltip };
+    return last && { text: last.text, tooltip: last.tooltip, ...(last.markdown ? { markdown: true } : {}) };
   }
 }

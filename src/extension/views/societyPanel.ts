@@ -63,6 +63,11 @@ export class SocietyPanels implements vscode.Disposable {
     return this.live.size > 0;
   }
 
+  /** Whether a panel showing `feed` is in sight (its tab the one its editor group shows). */
+  inSight(feed: TraceFeed): boolean {
+    return [...this.live.values()].some((live) => live.connection.current === feed && live.panel.visible);
+  }
+
   /** Sends a message to the panel showing `feed`, if one does (the debugger's highlight of its session). */
   post(feed: TraceFeed, message: HostMessage): void {
     for (const live of this.live.values()) if (live.connection.current === feed) live.connection.post(message);

@@ -1,7 +1,7 @@
 // Population sampling: names, how many interests each sampled persona gets, and distribution clipping.
 import * as assert from 'node:assert/strict';
 import type { Distribution, Persona, PopulationGroup } from '../../../src/core/format/language/model';
-import { drawDistinct, sample, samplePopulation } from '../../../src/core/engine/population';
+import { drawDistinct, drawFirstNames, sample, samplePopulation } from '../../../src/core/engine/population';
 import { stream, type Rng } from '../../../src/core/random/rng';
 
 function group(over: Partial<PopulationGroup> = {}): PopulationGroup {
@@ -41,6 +41,33 @@ describe('population sampling', () => {
         for (const i of p.interests) assert.ok(pool.includes(i));
       }
     }
+  });
+
+  // Issue 42: 24 distinct names for 24 townsfolk gave three Ryans and no Klaus.
+  it('draws first names without replacement: each once before any twice, the same for a seed', () => {
+    const names =
+      'Abigail Bruno Chiara Dmitri Elif Farid Greta Hiro Ines Jonas Klaus Lena Mateo Nadia Oskar Priya Quentin Ryan Sofia Tariq Uma Viktor Wren Yusuf'.split(
+        ' ',
+      );
+    const first = (count: number, seed = 5, g = group({ names, count })) =>
+      samplePopulation({ ...g, count }, seed).map((p) => p.name.replace(/ \d+$/, ''));
+    const once = first(24);
+    assert.deepEqual([...once].sort(), [...names].sort(), 'every name once, Klaus too');
+    const twice = first(48);
+    assert.deepEqual(twice.slice(0, 24), once, 'more members only append');
+    for (const n of names) assert.equal(twice.filter((x) => x === n).length, 2, n);
+    assert.deepEqual(first(24), once, 'the same for the same seed');
+    assert.notDeepEqual(first(24, 6), once, 'another order for another seed');
+    assert.deepEqual(first(30).slice(24).length, 6);
+    // A name listed twice is one name; a group's names are its own (another group draws alike).
+    const doubled = samplePopulation(group({ names: ['Ana', 'Ana', 'Bo'], count: 4 }), 1).map((p) => p.name);
+    assert.deepEqual(doubled.map((n) => n.split(' ')[0]).sort(), ['Ana', 'Ana', 'Bo', 'Bo']);
+    const other = samplePopulation(group({ group: 'other', names, count: 24 }), 5).map((p) => p.name);
+    assert.notDeepEqual(
+      other,
+      samplePopulation(group({ names, count: 24 }), 5).map((p) => p.name),
+    );
+    assert.deepEqual(drawFirstNames([], 3, stream(1, 'x')), [], 'no names: none drawn');
   });
 
   // Audit: the forum's sampled students were "Mia 1" and "Mia 7", which read like counts.

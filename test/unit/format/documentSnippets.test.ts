@@ -84,8 +84,11 @@ describe('document snippets in context', () => {
 
   it('items carry the description and a preview with the defaults filled in', () => {
     const persona = item('|', 'persona');
-    assert.match(persona.detail!, /A persona document/);
-    assert.match(persona.documentation!, /^```yaml\nkind: persona\nid: maya_chen\n/);
+    assert.equal(persona.detail, 'A persona document');
+    assert.match(
+      persona.documentation!,
+      /^A persona document: one agent .*\n\n```yaml\nkind: persona\nid: maya_chen\n/,
+    );
     assert.ok(persona.snippet);
     assert.equal(persona.insertText.split('\n')[0], 'kind: persona');
   });

@@ -517,17 +517,14 @@ describe('mechanics: completion', () => {
       ['fish', 'pot'],
     );
     assert.deepEqual(world[0].range, { start: { line: 14, character: 34 }, end: { line: 14, character: 35 } });
-    assert.equal(world[0].detail, 'world quantity · initial 100 · 0..200');
+    assert.equal(world[0].detail, 'world quantity · 0..200');
     assert.match(
       world[0].documentation!,
       /^\*\*world\.fish\*\* · world quantity · initial 100 · 0\.\.200\n\nFish in the lake\.$/,
     );
     assert.deepEqual(labels(`${STATE}      me.catch: "me.|"\n`), ['catch']);
     assert.deepEqual(labels(`${STATE}      me.catch: "target.|"\n`), ['catch']);
-    assert.equal(
-      complete_(`${STATE}      me.catch: "target.|"\n`)[0].detail,
-      'agent quantity · initial 0 · 0..∞ · hidden from others',
-    );
+    assert.equal(complete_(`${STATE}      me.catch: "target.|"\n`)[0].detail, 'agent quantity · hidden · 0..∞');
     assert.deepEqual(labels(`${STATE}      me.catch: 'me.catch * traits.|'\n`), [
       'openness',
       'conscientiousness',
@@ -539,8 +536,8 @@ describe('mechanics: completion', () => {
     assert.deepEqual(
       args.map((i) => [i.label, i.detail]),
       [
-        ['amount', "number · 0..10 · argument of action 'harvest'"],
-        ['target', "agent · argument of action 'harvest'"],
+        ['amount', 'number 0..10 · argument'],
+        ['target', 'agent · argument'],
       ],
     );
   });

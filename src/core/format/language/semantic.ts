@@ -19,6 +19,7 @@ import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
+import { unknownGroupField, unsettable } from './parameterPaths';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -733,7 +734,7 @@ function checkParameterPaths(
     if (isWorldOverride(key) && path[0] === 'experiment') {
       // A quantity or a population group the scenario does not declare, as the experiment says it
       // (worldOverrides.ts). A timed event may not set these at all: the schema says so.
-      const unknown = unknownWorldName(key, worldNamesOf(docValue));
+      const unknown = unknownWorldName(key, worldNamesOf(docValue)) ?? unknownGroupField(key, docValue);
       if (!unknown) continue;
       const range = at.keyRange([...path, key]);
       const near = unknown.suggestion;
@@ -745,19 +746,12 @@ function checkParameterPaths(
     if (!/^(world|rewards|coaching|ties|memory)(\.[a-z_]+)+$/.test(key)) continue; // the schema reports the shape
     const target = schemaAtPath('scenario', segments);
     if (!target || target.properties) {
-      const parent = schemaAtPath('scenario', segments.slice(0, -1));
-      const suggestion = parent?.properties
-        ? didYouMean(segments[segments.length - 1], Object.keys(parent.properties))
-        : undefined;
-      out.push(
-        mk(
-          'SOC054',
-          'error',
-          `'${key}' is not a parameter that can be set${suggestion ? `. Did you mean '${[...segments.slice(0, -1), suggestion].join('.')}'?` : ''}`,
-          at.file.file,
-          at.keyRange([...path, key]),
-        ),
-      );
+      const range = at.keyRange([...path, key]);
+      const { message, suggestion } = unsettable(key, path[0] === 'experiment' ? 'condition' : 'event', docValue);
+      const fixes = suggestion
+        ? [{ title: `Change to '${suggestion}'`, file: at.file.file, range, newText: suggestion }]
+        : [];
+      out.push(mk('SOC054', 'error', message, at.file.file, range, fixes));
       continue;
     }
     // The run would skip a value of the wrong kind with an error event: say so while editing, in

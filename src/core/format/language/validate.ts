@@ -10,6 +10,7 @@ import { pointerToPath } from './parse';
 import { Locator } from './locate';
 import { DOCUMENT_KINDS, type DocumentKind, propertyNames, schemaAtPath, validatorFor, deref } from './schema';
 import { didYouMean } from './suggest';
+import { setSiteOf, unsettable } from './parameterPaths';
 import { isForeign } from './plainValue';
 import { namesItem, pathLabel } from './pathLabel';
 import { ignoredCopyVariants } from './duplicateKeys';
@@ -375,16 +376,15 @@ function patternDiagnostic({ e, path, docValue, f, at }: ErrorSite): Diagnostic 
   return diag('SOC013', 'error', message, f, at.valueRange(path));
 }
 
-/** `propertyNames`: on the key; under `set`, with what a parameter path looks like. */
-function invalidNameDiagnostic({ e, path, f, at }: ErrorSite): Diagnostic {
+/** `propertyNames`: on the key; under `set`, what cannot be varied there and what can (parameterPaths.ts). */
+function invalidNameDiagnostic({ e, path, kind, docValue, f, at }: ErrorSite): Diagnostic {
   const name = String(e.params.propertyName);
-  return diag(
-    'SOC054',
-    'error',
-    `'${name}' is not a valid name here${path.includes('set') || path[path.length - 1] === 'set' ? ': use a dotted parameter path such as `coaching.enabled` or `ties.threshold`' : ''}`,
-    f,
-    at.keyRange([...path, name]),
-  );
+  const range = at.keyRange([...path, name]);
+  const site = kind === 'scenario' ? setSiteOf(path) : undefined;
+  if (!site) return diag('SOC054', 'error', `'${name}' is not a valid name here`, f, range);
+  const { message, suggestion } = unsettable(name, site, docValue);
+  const fixes = suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined;
+  return diag('SOC054', 'error', message, f, range, fixes);
 }
 
 /** `minProperties`, `maxProperties`: an event's one action, or a mapping's count of entries. */

@@ -7,6 +7,7 @@ import type { PathSegment } from '../language/parse';
 import { cursorContext, type CursorContext } from './cursor';
 import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from '../language/schema';
 import { schemaMarkdown, show, typeSummary } from './schemaText';
+import { fitDetail, shortDetail, typeDetail } from './shortDetail';
 import { valueRole } from '../language/roles';
 import { lineKey } from '../language/lineKey';
 import { personaCard, type PersonaSummary } from './personaCard';
@@ -15,6 +16,7 @@ import type { Absence } from '../language/timeline';
 import type { Mechanics } from '../language/mechanics';
 import { expressionCompletions } from './expressionCompletion';
 import { roundCompletions } from './roundCompletion';
+import { parameterPathCompletions } from './parameterCompletion';
 
 /** Generated agent ids offered per population group (a group may count thousands). */
 const GENERATED_OFFERED = 50;
@@ -54,9 +56,16 @@ export interface CompletionSources {
   mechanics?(): Mechanics | undefined;
   /** The groups of the scenario the cursor is in (population groups, personas' `group`), for a phase's `who`. */
   groupNames?(): string[];
+  /** The value of the scenario document the cursor is in (as written, errors and all), for the paths a `set:` may name. */
+  scenarioValue?(): unknown;
 }
 
+/** The completions at `position`, each with a detail short enough to show whole (shortDetail.ts). */
 export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
+  return itemsAt(lines, position, sources).map(fitDetail);
+}
+
+function itemsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
   const ctx = cursorContext(lines, position);
   const expression = expressionCompletions(lines, position, ctx, sources.mechanics);
   if (expression) return expression;
@@ -68,7 +77,7 @@ export function completionsAt(lines: LineIndex, position: Position, sources: Com
     (listed ??= new Set(
       !inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position),
     ));
-  const named = roundCompletions(ctx, sources, written);
+  const named = roundCompletions(ctx, sources, written) ?? parameterPathCompletions(ctx, sources);
   if (named) return named;
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);
@@ -126,11 +135,13 @@ function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
       seen.add(key);
       const required = n.required?.includes(key) ?? false;
       const { text, retrigger } = keyInsertText(key, prop, ctx.flow);
+      const detail = typeDetail(prop, required ? 'required' : undefined);
       out.push({
         label: key,
         kind: 'property',
-        detail: `${required ? 'required · ' : ''}${typeSummary(prop)}`,
-        documentation: schemaMarkdown(key, prop, required, false) || undefined,
+        detail,
+        // The summary line too when the detail could not say all of it.
+        documentation: schemaMarkdown(key, prop, required, !sayAll(detail, prop, required)) || undefined,
         insertText: text,
         snippet: true,
         range: ctx.replace,
@@ -142,6 +153,10 @@ function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
   return out;
 }
 
+/** Whether a key's detail says all its summary line would (then the documentation need not repeat it). */
+const sayAll = (detail: string, prop: SchemaNode, required: boolean): boolean =>
+  detail.endsWith([required ? 'required' : '', typeSummary(prop)].filter(Boolean).join(' · '));
+
 /** `relationships:⏎  |` — a new item of a list of mappings: offer its keys after `- `. */
 function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
   const items = deref(array.items);
@@ -152,11 +167,12 @@ function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
     Object.entries(n.properties).forEach(([key, prop], order) => {
       const required = n.required?.includes(key) ?? false;
       const { text, retrigger } = keyInsertText(key, prop, false);
+      const detail = typeDetail(prop, required ? 'required' : undefined);
       out.push({
         label: `- ${key}`,
         kind: 'property',
-        detail: `new item · ${required ? 'required · ' : ''}${typeSummary(prop)}`,
-        documentation: schemaMarkdown(key, prop, required, false) || undefined,
+        detail,
+        documentation: schemaMarkdown(key, prop, required, !sayAll(detail, prop, required)) || undefined,
         insertText: `- ${text.replace(/\n/g, '\n  ')}`,
         snippet: true,
         range: ctx.replace,
@@ -169,7 +185,7 @@ function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
 }
 
 /** What accepting a key inserts: its value's shape, with required children and choices as placeholders. */
-function keyInsertText(key: string, prop: SchemaNode, flow: boolean): { text: string; retrigger: boolean } {
+export function keyInsertText(key: string, prop: SchemaNode, flow: boolean): { text: string; retrigger: boolean } {
   const n = deref(prop) ?? {};
   const t = types(n);
   if (n.enum) return { text: `${key}: \${1|${n.enum.map(String).join(',')}|}`, retrigger: false };
@@ -281,7 +297,7 @@ function addAgent(
   c.out.push({
     label: id,
     kind: 'persona',
-    detail: absent.reason,
+    detail: 'not in the society here',
     description: absent.short,
     documentation: `**Not in the society here:** \`${id}\` ${absent.reason}, so ${consequence}.\n\n${card}`,
     insertText: id,
@@ -294,7 +310,7 @@ function addAgent(
 /** Persona ids, then generated agents in numeric order (a large group offers its first ones). */
 function agentItems(c: ValueCollector, sources: CompletionSources): void {
   for (const p of sources.personas()) {
-    addAgent(c, sources, p.id, [p.name, p.occupation].filter(Boolean).join(' · '), personaCard(p), '1');
+    addAgent(c, sources, p.id, shortDetail([p.name, p.occupation]), personaCard(p), '1');
   }
   for (const g of sources.generated?.() ?? []) {
     const width = String(g.count).length;
@@ -304,7 +320,7 @@ function agentItems(c: ValueCollector, sources: CompletionSources): void {
         c,
         sources,
         id,
-        `population group '${g.group}' · ${i} of ${g.count}`,
+        shortDetail([`group ${g.group}`, `${i} of ${g.count}`]),
         generatedAgentCard(g, i),
         `2${g.prefix}${String(i).padStart(width, '0')}`,
       );
@@ -319,7 +335,7 @@ function includeItems(c: ValueCollector, sources: CompletionSources): void {
       c,
       f.path,
       f.kind,
-      f.kind === 'folder' ? 'every .society file in the folder' : 'file',
+      f.kind === 'folder' ? 'all .society files in it' : 'file',
       undefined,
       plainOrQuoted(f.path, c.ctx.flow),
       f.kind === 'folder' ? '0' : '1',
@@ -331,15 +347,14 @@ function includeItems(c: ValueCollector, sources: CompletionSources): void {
 function schemaValueItems(c: ValueCollector, n: SchemaNode): void {
   const path = c.ctx.path;
   const doc = schemaMarkdown(String(path[path.length - 1] ?? ''), n);
-  // The detail already gives the type summary: the documentation does not repeat it.
   if (n.enum) {
     for (const v of n.enum) {
       addValue(
         c,
         String(v),
         'enum',
-        typeSummary(n),
-        schemaMarkdown(String(path[path.length - 1] ?? ''), n, false, false) || undefined,
+        typeDetail(n),
+        schemaMarkdown(String(path[path.length - 1] ?? ''), n) || undefined,
       );
     }
   } else if (n.const !== undefined) addValue(c, String(n.const), 'enum', undefined, doc);
@@ -362,7 +377,7 @@ function valueItems(
   const role = valueRole(ctx.kind, ctx.path);
   if (role === 'persona-ref') agentItems(c, sources);
   else if (role === 'model-ref') {
-    for (const m of sources.models()) addValue(c, m, 'model', "model from the scenario's `models`");
+    for (const m of sources.models()) addValue(c, m, 'model', 'declared in `models`');
   } else if (role === 'include') includeItems(c, sources);
   else if (n) schemaValueItems(c, n);
   return c.out;

@@ -43,6 +43,7 @@ export async function complete(project: SocietyProject, file: string, position: 
     generated: () => groups,
     absence: (id) => absence?.(id),
     groupNames: () => groupNames,
+    scenarioValue: () => analysis.parsed.documents[ctx.docIndex]?.value,
     mechanics: () => {
       const doc = analysis.parsed.documents[ctx.docIndex];
       const at = analysis.locators[ctx.docIndex];

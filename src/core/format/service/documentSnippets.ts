@@ -10,6 +10,7 @@ import snippetFile from '../../../../snippets/society.json';
 import type { Position } from '../language/model';
 import type { LineIndex } from '../language/lines';
 import type { PathSegment } from '../language/parse';
+import { shortDetail } from './shortDetail';
 import { cursorContext, type CursorContext } from './cursor';
 import { personaScope } from '../language/roles';
 import type { CompletionItem } from './completion';
@@ -57,8 +58,9 @@ export function snippetsAt(lines: LineIndex, position: Position): CompletionItem
     out.push({
       label: s.prefix,
       kind: 'snippet',
-      detail: s.description,
-      documentation: preview(body),
+      // What it is in a few words (`A persona document`); the whole description above the preview.
+      detail: shortDetail([s.description.split(/[:.]| with /)[0]]),
+      documentation: `${s.description}\n\n${preview(body)}`,
       insertText: body,
       snippet: true,
       range: ctx.replace,

@@ -14,14 +14,14 @@ import { namespaceMembers, scopeNames } from '../language/mechanicsMessages';
 import { cursorContext, type CursorContext } from './cursor';
 import type { CompletionItem } from './completion';
 import {
-  argDetail,
+  argShortDetail,
   FUNCTIONS,
   memberCard,
   nameCard,
   postArg,
   postFieldDetail,
   quantityCard,
-  quantityDetail,
+  quantityShortDetail,
 } from './mechanicsText';
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
@@ -170,14 +170,14 @@ function expressionItems(
 }
 
 function memberDetail(ns: string, name: string, scope: Scope, m: Mechanics): string | undefined {
-  if (ns === 'traits') return "number 0..1 · the acting agent's trait";
+  if (ns === 'traits') return 'trait · number 0..1';
   if (ns === 'args' && scope.kind === 'action') {
     const a = scope.action.args.find((x) => x.name === name);
-    return a && argDetail(a, scope.action);
+    return a && argShortDetail(a);
   }
   if (postArg(scope, ns)) return postFieldDetail(name);
   const q = (ns === 'world' ? m.world : m.agents).find((x) => x.name === name);
-  return q && quantityDetail(q, ns === 'world' ? 'world' : 'agent');
+  return q && quantityShortDetail(q, ns === 'world' ? 'world' : 'agent');
 }
 
 /** Effect targets of the action: `world.<q>`, `me.<q>` and `<agent arg>.<q>`, those not written yet. */
@@ -187,13 +187,13 @@ function targetItems(lines: LineIndex, position: Position, ctx: CursorContext, m
   const targets: { target: string; detail: string; doc: string }[] = [
     ...m.world.map((q) => ({
       target: `world.${q.name}`,
-      detail: quantityDetail(q, 'world'),
+      detail: quantityShortDetail(q, 'world'),
       doc: quantityCard(q, 'world'),
     })),
     ...['me', ...agentArgs.map((a) => a.name)].flatMap((ns) =>
       m.agents.map((q) => ({
         target: `${ns}.${q.name}`,
-        detail: quantityDetail(q, 'agent'),
+        detail: quantityShortDetail(q, 'agent'),
         doc: quantityCard(q, 'agent', `${ns}.${q.name}`),
       })),
     ),

@@ -6,6 +6,7 @@ import type { POST_FIELDS, Scope } from '../language/expressions';
 import { scopeNames } from '../language/mechanicsMessages';
 import { TRAIT_NAMES } from '../language/model';
 import { societySchema } from '../language/schema';
+import { shortDetail } from './shortDetail';
 
 /** The functions expressions may call beyond CEL's own, with what they do. */
 export const FUNCTIONS: Record<string, { signature: string; doc: string; snippet: string }> = {
@@ -30,6 +31,11 @@ export function quantityDetail(q: Quantity, side: 'world' | 'agent'): string {
   return [`${side} quantity`, start, ...range, ...(q.hidden ? ['hidden from others'] : [])].join(' · ');
 }
 
+/** A quantity in the few words a completion row shows whole: `world quantity · 0..200`. */
+export function quantityShortDetail(q: Quantity, side: 'world' | 'agent'): string {
+  return shortDetail([`${side} quantity`, q.hidden ? 'hidden' : undefined, ...bounds(q), `initial ${q.initial}`]);
+}
+
 export function quantityCard(
   q: Quantity,
   side: 'world' | 'agent',
@@ -50,6 +56,12 @@ export function argDetail(a: ActionArg, action: Action): string {
         ? `post${a.feed ? ` on feed '${a.feed}'` : ''}`
         : ['number', ...bounds(a)].join(' · ');
   return `${type} · argument of action '${action.name}'`;
+}
+
+/** An argument in the few words a completion row shows whole: `number 0.5..3 · argument`. */
+export function argShortDetail(a: ActionArg): string {
+  const type = a.type === 'agent' ? 'agent' : a.type === 'post' ? 'post' : ['number', ...bounds(a)].join(' ');
+  return shortDetail([type, 'argument']);
 }
 
 export function argCard(a: ActionArg, action: Action, written = `args.${a.name}`): string {

@@ -4,11 +4,11 @@
 // the action's post (and agent) arguments in `reply_to`, `like`, `follow` and the keys of `ties`.
 import { BUILTIN_PHASES, type Action, type Mechanics } from '../language/mechanics';
 import type { PathSegment } from '../language/parse';
-import { BUILTIN_MEANING } from '../language/roundSource';
 import type { CursorContext } from './cursor';
 import type { CompletionItem, CompletionSources } from './completion';
-import { builtinCard, feedCard, feedDetail } from './roundText';
-import { argCard, argDetail } from './mechanicsText';
+import { builtinCard, feedCard } from './roundText';
+import { argCard, argShortDetail } from './mechanicsText';
+import { shortDetail } from './shortDetail';
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 
@@ -55,18 +55,18 @@ export function roundCompletions(
     out.push({ label, kind, detail, documentation, insertText: label, snippet: false, range: ctx.replace, sortText });
   };
   if (slot === 'phase') {
-    for (const p of BUILTIN_PHASES) add(p, 'enum', `built-in phase · ${BUILTIN_MEANING[p]}`, builtinCard(p));
+    for (const p of BUILTIN_PHASES) add(p, 'enum', 'built-in phase', builtinCard(p));
     if (ctx.role === 'key' && ctx.path.length === 2) out.push(ownPhase(ctx));
   } else if (slot === 'action') {
     for (const a of m().actions) add(a.name, 'value', 'action', a.description || undefined);
   } else if (slot === 'group') {
     for (const g of sources.groupNames?.() ?? []) add(g, 'value', 'group');
   } else if (slot === 'feed') {
-    for (const f of m().feeds ?? []) add(f.name, 'value', feedDetail(f), feedCard(f));
+    for (const f of m().feeds ?? []) add(f.name, 'value', shortDetail(['feed', `shows ${f.shows}`]), feedCard(f));
   } else {
     const a = action(m(), ctx.path[1]);
     for (const arg of a.args.filter((x) => x.type === 'post' || (slot === 'party' && x.type === 'agent'))) {
-      add(arg.name, 'value', argDetail(arg, a), argCard(arg, a, arg.name));
+      add(arg.name, 'value', argShortDetail(arg), argCard(arg, a, arg.name));
     }
   }
   return out;
@@ -77,7 +77,7 @@ function ownPhase(ctx: CursorContext): CompletionItem {
   return {
     label: 'phase',
     kind: 'property',
-    detail: 'a phase of actions, named by you',
+    detail: 'your own phase of actions',
     documentation:
       'A phase in which agents take some of the declared actions (`actions`, `order`, `who`, `when`, `reads`).',
     insertText: 'phase: ${1:act}',
@@ -98,7 +98,7 @@ function tieKeys(ctx: CursorContext, a: Action): CompletionItem[] {
     .map((x, i) => ({
       label: x.name,
       kind: 'property' as const,
-      detail: argDetail(x, a),
+      detail: argShortDetail(x),
       documentation: argCard(x, a, x.name),
       insertText: `${x.name}: \${1:0.1}`,
       snippet: true,

@@ -48,16 +48,6 @@ export function phaseCard(p: PhaseEntry, m: Mechanics | undefined): string | und
 
 const SIGNALS = ['recency', 'likes', 'replies', 'ties', 'follows'] as const satisfies readonly (keyof FeedRank)[];
 
-/** `recency 1 · ties 1`: the signals a feed ranks by, with their weights. */
-export function rankMix(f: Feed): string {
-  const used = SIGNALS.filter((s) => f.rank[s] > 0);
-  return used.length ? used.map((s) => `${s} ${f.rank[s]}`).join(' · ') : 'no signal (newest first)';
-}
-
-export function feedDetail(f: Feed): string {
-  return `feed · shows ${f.shows} · keeps ${f.keep} rounds · ranks by ${rankMix(f)}`;
-}
-
 /** A feed: what it is, and what it ranks posts by for each reader. */
 export function feedCard(f: Feed): string {
   const meaning = societySchema.$defs.feed.properties?.rank?.properties ?? {};

@@ -4,8 +4,13 @@ import { deref, type SchemaNode } from '../language/schema';
 
 /** `number 0..1 · default 0.5`, `one of: random, network, recommend`, `list of objects`. */
 export function typeSummary(node: SchemaNode | undefined): string {
+  return typeParts(node).join(' · ');
+}
+
+/** typeSummary's parts, most telling first: the type with its bounds (or the allowed words), the default. */
+export function typeParts(node: SchemaNode | undefined): string[] {
   const n = deref(node);
-  if (!n) return '';
+  if (!n) return [];
   const parts: string[] = [];
   if (n.enum) parts.push(`one of: ${n.enum.map(String).join(', ')}`);
   else if (n.const !== undefined) parts.push(`always ${String(n.const)}`);
@@ -17,7 +22,7 @@ export function typeSummary(node: SchemaNode | undefined): string {
   else if (n.minimum !== undefined) parts[0] += ` ≥ ${n.minimum}`;
   else if (hi !== undefined) parts[0] += ` ≤ ${hi}`;
   if (n.default !== undefined && !isEmpty(n.default)) parts.push(`default ${show(n.default)}`);
-  return parts.join(' · ');
+  return parts;
 }
 
 function typeName(n: SchemaNode): string {

@@ -1,0 +1,179 @@
+// What a `set:` may name (issue 42: 7). A condition's dotted path the experiment cannot vary is
+// SOC054 saying which path, why, and the paths that can be varied, nearest first, in a line the
+// Problems panel shows whole; never "use a dotted parameter path" of a path that is dotted. The
+// completion of `set:` keys offers exactly the paths the check accepts.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import {
+  completionsAt,
+  NodeFileSystem,
+  OverlayFileSystem,
+  parseSociety,
+  SocietyWorkspace,
+  type CompletionSources,
+  type Diagnostic,
+} from '../../../src/core/format';
+import { Locator } from '../../../src/core/format/language/locate';
+import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
+import { listPaths, nearestPaths, settablePaths } from '../../../src/core/format/language/parameterPaths';
+import { cursorIn } from './editorFixtures';
+
+const file = path.resolve('/virtual/parameterPaths/s.society');
+
+/** A public goods game with punishment: the kind of society the issue's newcomer wrote. */
+const GAME = [
+  'kind: scenario',
+  'name: Public goods',
+  'population:',
+  '  - { group: citizens, count: 4 }',
+  'state:',
+  '  world:',
+  '    pot: { initial: 0, min: 0 }',
+  '    multiplier: { initial: 1.6 }',
+  '    fine: { initial: 3, min: 0 }',
+  '  agents:',
+  '    wealth: { initial: 20, min: 0 }',
+  'actions:',
+  '  punish:',
+  '    description: Pay one to fine another.',
+  '    args: { who: { type: agent } }',
+  '    effects:',
+  '      who.wealth: "who.wealth - world.fine"',
+  '      me.wealth: "me.wealth - 1.0"',
+];
+const condition = (...set: string[]): string[] => [
+  ...GAME,
+  'experiment:',
+  '  conditions:',
+  '    - name: a',
+  '      set:',
+  ...set.map((s) => `        ${s}`),
+];
+
+async function soc054(lines: string[]): Promise<Diagnostic[]> {
+  const overlay = new OverlayFileSystem(new NodeFileSystem());
+  overlay.set(file, [...lines, ''].join('\n'));
+  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+  return r.diagnostics.filter((d) => d.code === 'SOC054');
+}
+
+function complete(marked: string): ReturnType<typeof completionsAt> {
+  const { lines, position, text } = cursorIn(marked);
+  const parsed = parseSociety(text, file);
+  const doc = parsed.documents[0];
+  const sources: CompletionSources = {
+    personas: () => [],
+    models: () => [],
+    includes: () => [],
+    mechanics: () => readMechanics(doc.value, new Locator(parsed, doc)),
+    scenarioValue: () => doc.value,
+  };
+  return completionsAt(lines, position, sources);
+}
+
+describe('what a set: may name (SOC054, issue 42: 7)', () => {
+  it('a dotted path that cannot be varied: which, why, and the nearest that can, with a fix', async () => {
+    const [d, ...rest] = await soc054(condition('state.world.multiplier: 2.0'));
+    assert.equal(rest.length, 0);
+    assert.equal(
+      d.message,
+      "'state.world.multiplier' cannot be varied: name one of its fields. Can vary: " +
+        'state.world.multiplier.{initial,min,max,update} (+57 more)',
+    );
+    assert.doesNotMatch(d.message, /dotted parameter path/);
+    assert.deepEqual(
+      d.fixes?.map((f) => f.newText),
+      ['state.world.multiplier.initial'],
+    );
+  });
+
+  it("an action's part: the rules are the same in every condition; the quantities it reads come first", async () => {
+    const [d] = await soc054(condition('actions.punish.effects: {}'));
+    assert.match(
+      d.message,
+      /^'actions\.punish\.effects' cannot be varied: actions are fixed; vary a quantity they read\./,
+    );
+    assert.match(d.message, /Can vary: state\.world\.fine\.initial \(\+60 more\)$/);
+    assert.equal(d.fixes, undefined, 'no path is plainly meant: no fix');
+  });
+
+  it('every message fits a line of the Problems panel', async () => {
+    const ds = await soc054(
+      condition(
+        'population.citizens.trait.openness: 0.5',
+        'rounds: 3',
+        'world.roundz: 3',
+        'seed: 4',
+        'state.agents.wealth.start: 1',
+      ),
+    );
+    assert.equal(ds.length, 5);
+    for (const d of ds) assert.ok(d.message.length <= 150, `${d.message.length}: ${d.message}`);
+    assert.deepEqual(
+      ds.map((d) => d.fixes?.[0]?.newText),
+      ['population.citizens.traits.openness', 'world.rounds', 'world.rounds', undefined, undefined],
+    );
+  });
+
+  it("a timed event: no quantities or population, and not the run's length", async () => {
+    const [d] = await soc054([...GAME, 'events:', '  - { at: 1, set: { state.world.fine.initial: 5 } }']);
+    assert.match(
+      d.message,
+      /^'state\.world\.fine\.initial' cannot be set by an event: an event sets run settings, not quantities\. Can set: /,
+    );
+    const event = settablePaths('event', { world: ['fine'], agents: [], groups: ['g'] }).map((p) => p.path);
+    assert.ok(!event.some((p) => /^(state|population)\./.test(p)) && !event.includes('world.rounds'));
+    assert.ok(event.includes('ties.weights.novelty') && event.includes('coaching.enabled'));
+  });
+
+  it('lists siblings under their parent, nearest parents first', () => {
+    const all = settablePaths('condition', { world: ['pot', 'fine'], agents: ['wealth'], groups: [] });
+    const ranked = nearestPaths('state.agents.welth', all).map((p) => p.path);
+    assert.match(ranked[0], /^state\.agents\.wealth\./);
+    assert.equal(
+      listPaths(
+        ranked,
+        all.map((p) => p.path),
+      ),
+      'state.agents.wealth.{initial,min,max,update}, state.world.pot.{initial,min,max,update} (+32 more)',
+    );
+  });
+});
+
+describe('completion of set: keys (issue 42: 7)', () => {
+  it("a condition's: declared quantities, then population groups, then run settings, not those written", () => {
+    const items = complete([...condition('state.world.pot.initial: 5', '|'), ''].join('\n'));
+    const labels = items.map((i) => i.label);
+    assert.deepEqual(labels.slice(0, 4), [
+      'state.world.pot.min',
+      'state.world.pot.max',
+      'state.world.pot.update',
+      'state.world.multiplier.initial',
+    ]);
+    assert.ok(labels.includes('population.citizens.traits.agreeableness'));
+    assert.ok(labels.includes('coaching.enabled') && labels.includes('world.rounds'));
+    const update = items.find((i) => i.label === 'state.agents.wealth.update')!;
+    assert.equal(update.insertText, 'state.agents.wealth.update: "$1"');
+    assert.match(update.documentation!, /agent quantity `wealth`/);
+    const mode = items.find((i) => i.label === 'world.encounters.mode')!;
+    assert.equal(mode.insertText, 'world.encounters.mode: ${1|random,network,recommend|}');
+  });
+
+  it("a timed event's, in a flow mapping: run settings only", () => {
+    const labels = complete([...GAME, 'events:', '  - { at: 1, set: { | } }', ''].join('\n')).map((i) => i.label);
+    assert.ok(labels.includes('ties.threshold'));
+    assert.ok(
+      !labels.some((l) => l.startsWith('state.') || l.startsWith('population.')) && !labels.includes('world.rounds'),
+    );
+  });
+
+  it('every path offered is one the check accepts', async () => {
+    const offered = complete([...condition('|'), ''].join('\n')).map((i) => i.label);
+    assert.ok(offered.length > 50);
+    const diagnostics = await soc054(condition(...offered.map((p) => `${p}: 1`)));
+    assert.deepEqual(
+      diagnostics.map((d) => d.message),
+      [],
+    );
+  });
+});
