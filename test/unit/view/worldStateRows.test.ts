@@ -145,7 +145,10 @@ describe('World state panel: a paused session, categorical quantities and dense 
       args: {},
       changes: { 'a.place': [0, 2], 'a.coins': [10, 7.5], 'world.season': [0, 1] },
     } as TraceEvent;
-    assert.equal(rowOf(action, 0, undefined, label)?.text, 'a.place home → park; a.coins 10 → 7.5; world.season spring → summer');
+    assert.equal(
+      rowOf(action, 0, undefined, label)?.text,
+      'a.place home → park; a.coins 10 → 7.5; world.season spring → summer',
+    );
     assert.equal(rowOf(action, 0)?.text, 'a.place 0 → 2; a.coins 10 → 7.5; world.season 0 → 1');
     assert.equal(changeLabels({ world: [{ name: 'pot' }], agents: [] }), undefined);
   });
