@@ -1,6 +1,6 @@
 // The engine benchmark's child process (bench/engine.ts bundles and starts it): one size of
 // society run as `society run` runs it with its defaults — the JSONL trace to a file, checkpoints at
-// the default interval (engine/checkpoint.ts checkpointInterval) plus the final one, and the closing
+// the default interval (engine/persist/checkpoint.ts checkpointInterval) plus the final one, and the closing
 // summary — then one line of JSON with the figures. The size comes in SOCIETY_BENCH_ENGINE (AxR).
 // With SOCIETY_BENCH_KEEP_TRACE=FILE the trace (and its index, FILE's .index.json) is kept there
 // (bench/traceRead.ts reads it back), else it goes with the scratch folder.
@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../src/core/format/language/model';
-import { Simulation } from '../src/core/engine/simulation';
-import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/checkpoint';
+import { Simulation } from '../src/core/engine/kernel/simulation';
+import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine/persist/checkpoint';
 import { TraceWriter } from '../src/core/trace/writer';
 import { indexPathOf } from '../src/core/trace/roundIndex';
 import { RewardTally, summarizeRun } from '../src/core/analysis/report/runSummary';

@@ -3,9 +3,9 @@
 import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
 import { formatDiagnostic } from '../core/format/language/diagnostics';
 import type { Scenario } from '../core/format/language/model';
-import { Simulation } from '../core/engine/simulation';
-import { SimulationRuntime } from '../core/engine/runtime';
-import { offlineOnlyFactory, type ModelFactory } from '../core/engine/world';
+import { Simulation } from '../core/engine/kernel/simulation';
+import { SimulationRuntime } from '../core/debug/runtime';
+import { offlineOnlyFactory, type ModelFactory } from '../core/engine/kernel/world';
 import { DecisionLog } from '../core/debug/decisionLog';
 import type { RelevanceScorer } from '../core/llm/embeddings';
 import type { CallLog } from '../core/llm/callLog';

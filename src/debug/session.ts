@@ -18,11 +18,11 @@ import {
   Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { BreakpointSpec, StopDetail, StopReason } from '../core/engine/runtime';
+import type { BreakpointSpec, StopDetail, StopReason } from '../core/debug/runtime';
 import type { Scenario } from '../core/format/language/model';
 import type { PausedState } from '../core/protocol/viewMessages';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
-import type { StepPoint } from '../core/engine/simulation';
+import type { StepPoint } from '../core/engine/kernel/simulation';
 import {
   planFunction,
   planLine,

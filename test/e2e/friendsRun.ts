@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { STEP_MS, type Workbench } from './workbench';
 import { loadScenarioFile } from '../../src/core/format/language/load';
-import { parseCheckpoint } from '../../src/core/engine/checkpoint';
+import { parseCheckpoint } from '../../src/core/engine/persist/checkpoint';
 
 export const FRIENDS = path.join(REPO, 'examples/friends/friends.society');
 

@@ -5,8 +5,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../../src/core/format/language/model';
 import type { Phase } from '../../src/core/trace/events';
-import { Simulation, type RunResult } from '../../src/core/engine/simulation';
-import { parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../src/core/engine/checkpoint';
+import { Simulation, type RunResult } from '../../src/core/engine/kernel/simulation';
+import { parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../src/core/engine/persist/checkpoint';
 import { TraceWriter } from '../../src/core/trace/writer';
 import { memoriesFromTrace } from '../../src/core/replay/traceMemories';
 

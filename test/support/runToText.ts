@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import type { Scenario } from '../../src/core/format/language/model';
-import { Simulation, type SimulationOptions } from '../../src/core/engine/simulation';
+import { Simulation, type SimulationOptions } from '../../src/core/engine/kernel/simulation';
 import { TraceWriter } from '../../src/core/trace/writer';
 
 export async function runToText(

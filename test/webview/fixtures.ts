@@ -1,7 +1,7 @@
 // Traces for the view's tests and benchmark: a real offline run whose personas carry hostile
 // strings, and synthetic traces of any size (thousands of agents, 100,000 trace rows).
-import { Simulation } from '../../src/core/engine/simulation';
-import { buildHeader } from '../../src/core/engine/header';
+import { Simulation } from '../../src/core/engine/kernel/simulation';
+import { buildHeader } from '../../src/core/engine/society/header';
 import type { AgentAddedEvent, TraceEvent, TraceHeader } from '../../src/core/trace/events';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { replay } from '../../src/core/replay/replay';

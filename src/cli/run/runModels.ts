@@ -11,7 +11,7 @@ import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
 import { unpricedModels } from '../../core/llm/usage';
-import { SessionSpend } from '../../core/engine/sessionSpend';
+import { SessionSpend } from '../../core/engine/society/sessionSpend';
 import { printable } from '../../core/text/printable';
 import { unusedCacheNote } from '../unusedCache';
 

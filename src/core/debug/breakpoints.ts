@@ -3,8 +3,8 @@
 // Conditions and log messages are expressions (expression.ts) over the state at the stop.
 import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
-import type { BreakpointSpec } from '../engine/runtime';
-import type { Simulation, StepPoint } from '../engine/simulation';
+import type { BreakpointSpec } from './runtime';
+import type { Simulation, StepPoint } from '../engine/kernel/simulation';
 import { PHASES, type Phase } from '../trace/events';
 import { compileExpression, type ExpressionScope } from './expression';
 import { stateScope } from './stateScope';

@@ -7,7 +7,7 @@ import { OfflineModel } from '../llm/offline';
 import { renderPrompt } from '../llm/prompts/render';
 import type { ChatMessage } from '../llm/chat';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
-import type { ModelFactory } from '../engine/world';
+import type { ModelFactory } from '../engine/kernel/world';
 
 export interface Decision {
   round: number;

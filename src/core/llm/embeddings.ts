@@ -1,8 +1,8 @@
 // Memory relevance from endpoint embeddings. With `embeddings: { model }` on the model config,
 // relevance is the cosine similarity of endpoint embeddings (cached by text, so each memory is
 // embedded once per model, and replayable). Otherwise the engine uses its own lexical relevance
-// (engine/memory.ts), which is also what answers a retrieval whose embeddings call failed
-// (engine/recall.ts records the failure).
+// (engine/memory/memory.ts), which is also what answers a retrieval whose embeddings call failed
+// (engine/phases/recall.ts records the failure).
 import type { CallFault, ChatIdentity } from './chat';
 import { ProviderError, ReplayMissError } from './errors';
 import { CACHE_VERSION, embeddingKey, retrievalKey } from './cache/key';

@@ -192,7 +192,7 @@ export interface InterviewResponse {
  * and what it would change, worked out by the engine from the action's effects on the current
  * state: `changes` maps `world.<q>`, `me.<q>` and `<agent id>.<q>` to the change in that quantity.
  */
-/** A post on a feed as a reader sees it (engine/feeds.ts). */
+/** A post on a feed as a reader sees it (engine/society/feeds.ts). */
 export interface SeenPost {
   id: string;
   feed: string;
@@ -237,7 +237,7 @@ export interface ActRequest extends RequestBase {
     tie: number;
     state: Record<string, number>;
     /**
-     * What their last action did to everyone else, −1..1 (engine/conduct.ts): negative when it
+     * What their last action did to everyone else, −1..1 (engine/society/conduct.ts): negative when it
      * took from the world or from others, positive when it gave; relative to the round's largest.
      */
     conduct?: number;

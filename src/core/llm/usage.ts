@@ -1,7 +1,7 @@
 // Tokens and cost. A call's cost is its tokens at the model's price (USD per million tokens) from
 // the scenario's `price:` or a configurable price table; a model without a price costs 0 and is
 // reported as unpriced. A usage answered from the cache is marked (not in the trace), so the run's
-// usage book (engine/usageBook.ts) can tell what was spent from what cached answers saved.
+// usage book (engine/society/usageBook.ts) can tell what was spent from what cached answers saved.
 import type { ModelConfig, Scenario } from '../format/language/model';
 import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';

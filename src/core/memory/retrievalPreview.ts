@@ -1,10 +1,10 @@
 // "What would Maya retrieve for 'weekend plans' at round 12?" The preview ranks the agent's stream
-// with the engine's own retrieval (engine/memory.ts `makeQuery` + `retrieve`), with the run's
+// with the engine's own retrieval (engine/memory/memory.ts `makeQuery` + `retrieve`), with the run's
 // memory settings, over the stream as it stood when the engine retrieves in that round: at the
 // start of the round, after the round's timed events (every agent retrieves before any
 // conversation of the round is remembered). So the scores equal the engine's, to the last bit.
 import { modelNamed, type MemoryConfig } from '../format/language/model';
-import { makeQuery, retrieve } from '../engine/memory';
+import { makeQuery, retrieve } from '../engine/memory/memory';
 import type { MemoryRecord, TraceEvent, TraceEventType } from '../trace/events';
 import { applyEvent, cloneState, type WorldState } from '../replay/replay';
 import type { MemorySource } from './memorySource';

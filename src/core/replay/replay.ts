@@ -3,9 +3,9 @@
 // state equals the engine's. `applyEvent` mutates the state it is given (for speed); `replay`
 // starts from a fresh one and never touches its inputs.
 import type { Persona } from '../format/language/model';
-import { appendMemory } from '../engine/memory';
+import { appendMemory } from '../engine/memory/memory';
 import { applySet, setApplied } from '../format/language/settings';
-import { TieTable } from '../engine/ties';
+import { TieTable } from '../engine/society/ties';
 import type {
   AdviceEvent,
   MemoryRecord,

@@ -1,12 +1,12 @@
 // Agents' memory streams folded from a trace prefix: what a checkpoint file leaves out
-// (engine/checkpoint.ts fileForm). Every memory the engine writes is a `memory` event, an agent's
+// (engine/persist/checkpoint.ts fileForm). Every memory the engine writes is a `memory` event, an agent's
 // stream starts empty at its `agent_added` event, and appending with the engine's own
 // appendMemory (its cap and forgetting rule) gives back exactly the engine's streams — the same
 // fold as trace replay (replay.ts). Only those two kinds of line are parsed: the prefix is
 // scanned as bytes for them, so a 450 MB trace of 10,000 agents is read in about two seconds.
 import * as fs from 'node:fs';
 import type { MemoryRecord } from '../trace/events';
-import { appendMemory } from '../engine/memory';
+import { appendMemory } from '../engine/memory/memory';
 
 const CHUNK = 8 << 20;
 const NEWLINE = 10;

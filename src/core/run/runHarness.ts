@@ -13,11 +13,11 @@ import {
   writeCheckpoint,
   writeCheckpointAsync,
   type Checkpoint,
-} from '../engine/checkpoint';
-import { RewardTally } from '../engine/rewardTally';
-import { eventLoopTurn } from '../engine/step';
-import { RunFailure } from '../engine/runFailure';
-import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/simulation';
+} from '../engine/persist/checkpoint';
+import { RewardTally } from '../engine/society/rewardTally';
+import { eventLoopTurn } from '../engine/flow/step';
+import { RunFailure } from '../engine/flow/runFailure';
+import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/kernel/simulation';
 
 export interface RunTrace {
   /** Where the trace goes. */
@@ -160,7 +160,7 @@ export class RunHarness {
       result = await this.sim.run(both);
     } catch (err) {
       this.writer?.discard();
-      // Why the run stopped, after its last whole round (engine/runFailure.ts).
+      // Why the run stopped, after its last whole round (engine/flow/runFailure.ts).
       if (err instanceof RunFailure) this.writer?.epilogue(err.event);
       await this.writer?.close();
       throw err;

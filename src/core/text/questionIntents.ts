@@ -1,5 +1,5 @@
 // What an interview question asks about, recognised by one table on both sides: the engine
-// retrieves the memories that answer it (engine/interviewQuery.ts) and the offline model words its
+// retrieves the memories that answer it (engine/memory/interviewQuery.ts) and the offline model words its
 // answer from them (llm/offline/interview.ts). With two lists the engine fetched the memories for
 // one kind of answer and the offline model gave another ("Are you okay?" fetched rewards and
 // advice, then got the top memories told in order; "Who are you?" got a list of friends).

@@ -228,12 +228,12 @@ export interface TieEvent extends Base {
   strength: number;
   /** strength >= threshold after the change. */
   exists: boolean;
-  /** `action`: a declared action's `ties:` (engine/platformActions.ts); `module`: the scenario's module (engine/societyModule.ts). */
+  /** `action`: a declared action's `ties:` (engine/phases/platformActions.ts); `module`: the scenario's module (engine/kernel/societyModule.ts). */
   cause: 'initial' | 'evaluation' | 'action' | 'module';
 }
 /**
  * Every tie not updated in this round lost `rate` of its strength; ties under `floor` were dropped.
- * Replay applies the same rule (engine/ties.ts decayTies); `dissolved` lists ties that fell
+ * Replay applies the same rule (engine/society/ties.ts decayTies); `dissolved` lists ties that fell
  * under the threshold, for consumers that only draw existing ties.
  */
 export interface TieDecayEvent extends Base {

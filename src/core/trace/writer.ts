@@ -228,7 +228,7 @@ export class TraceWriter {
   readonly listener = (e: TraceEvent): void => this.event(e);
 
   /**
-   * A last line after the last whole round (a run that failed says why: engine/runFailure.ts),
+   * A last line after the last whole round (a run that failed says why: engine/flow/runFailure.ts),
    * in no round of the index: --resume cuts the trace back to its checkpoint before it anyway.
    */
   epilogue(e: TraceEvent): void {

@@ -7,11 +7,11 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { Diagnostic } from '../../core/format/language/diagnostics';
-import { Simulation, type RunResult } from '../../core/engine/simulation';
+import { Simulation, type RunResult } from '../../core/engine/kernel/simulation';
 import { ModelRegistry, usedModelNames, type ModelOptions } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { RunHarness } from '../../core/run/runHarness';
-import { SessionSpend } from '../../core/engine/sessionSpend';
+import { SessionSpend } from '../../core/engine/society/sessionSpend';
 import { loadKeys } from './apiKeys';
 import { languageModelClient } from './languageModelClient';
 import { applyModelChoice, type ModelChoice } from './modelChoice';
@@ -88,7 +88,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     modelFactory: registry.factory,
     relevance: registry.memoryRelevance,
     calls: registry.calls,
-    // A scenario's module is code: it runs only in a trusted workspace (engine/societyModule.ts).
+    // A scenario's module is code: it runs only in a trusted workspace (engine/kernel/societyModule.ts).
     allowModule: vscode.workspace.isTrusted,
   });
   // Build every model the run uses now, so a missing key fails before any file is written.

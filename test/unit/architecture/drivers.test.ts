@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { DRIVER_LABELS, DRIVERS, type DriverWeights } from '../../../src/core/format/language/model';
-import { computeRewards, emptyWindow, rawRewards } from '../../../src/core/engine/rewards';
+import { computeRewards, emptyWindow, rawRewards } from '../../../src/core/engine/society/rewards';
 import { RESPONSE_FORMATS } from '../../../src/core/llm/types';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -2,9 +2,9 @@
 // it — in a simultaneous phase (everyone chooses, then the choices apply one by one) and in a
 // sequential one — not at the next agent's phase or the end of the round with "and N more".
 import * as assert from 'node:assert/strict';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { SimulationRuntime, type StopDetail } from '../../../src/core/engine/runtime';
-import type { StepPoint } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { SimulationRuntime, type StopDetail } from '../../../src/core/debug/runtime';
+import type { StepPoint } from '../../../src/core/engine/kernel/simulation';
 import { eventFilter } from '../../../src/core/debug/eventFilters';
 import { stateScope } from '../../../src/core/debug/stateScope';
 import { evaluateExpression } from '../../../src/core/debug/expression';

@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { hitTest, planFunction, planLine, type PlanContext } from '../../../src/core/debug/breakpoints';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { SimulationRuntime } from '../../../src/core/engine/runtime';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { SimulationRuntime } from '../../../src/core/debug/runtime';
 import { makeScenario } from '../engine/scenarioFixture';
 
 const dir = path.resolve(__dirname, '../../../examples/friends');

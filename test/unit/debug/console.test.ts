@@ -2,7 +2,7 @@
 // only where it can be recorded.
 import * as assert from 'node:assert/strict';
 import { runConsole } from '../../../src/core/debug/console';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from '../engine/scenarioFixture';
 
 describe('debug console commands', () => {

@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRun } from '../../../src/debug/debugRun';
-import { offlineOnlyFactory } from '../../../src/core/engine/world';
+import { offlineOnlyFactory } from '../../../src/core/engine/kernel/world';
 import type { Scenario } from '../../../src/core/format/language/model';
 
 const scenarioFile = path.resolve(__dirname, '../../../examples/friends/friends.society');

@@ -1,8 +1,8 @@
 // SimulationRuntime's breakpoints at a point that stops anyway: every breakpoint matching the
 // point sees it (logpoints log, hit counts count), whatever stops there, and the point stops once.
 import * as assert from 'node:assert/strict';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { SimulationRuntime, type StopReason } from '../../../src/core/engine/runtime';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { SimulationRuntime, type StopReason } from '../../../src/core/debug/runtime';
 import { planFunction } from '../../../src/core/debug/breakpoints';
 import { makeScenario } from '../engine/scenarioFixture';
 import * as path from 'node:path';

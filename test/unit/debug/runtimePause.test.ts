@@ -1,8 +1,8 @@
 // SimulationRuntime's pause: a pause is a request to stop at the next step of a running
 // simulation, never a note kept for later (which made the next continue stop at once).
 import * as assert from 'node:assert/strict';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { SimulationRuntime, type StopReason } from '../../../src/core/engine/runtime';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { SimulationRuntime, type StopReason } from '../../../src/core/debug/runtime';
 import { makeScenario } from '../engine/scenarioFixture';
 
 /** A runtime over a small society whose stops are recorded; `next` waits for the next one. */

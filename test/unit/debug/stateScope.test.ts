@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { addAgent, removeAgent } from '../../../src/core/engine/membership';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { addAgent, removeAgent } from '../../../src/core/engine/kernel/membership';
 import { resolveAgent } from '../../../src/core/debug/stateScope';
 import { makePersona, makeScenario } from '../engine/scenarioFixture';
 

@@ -3,8 +3,8 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { example } from './traceHelpers';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { checkpointPieces, writeCheckpoint, writeCheckpointAsync } from '../../../src/core/engine/checkpoint';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { checkpointPieces, writeCheckpoint, writeCheckpointAsync } from '../../../src/core/engine/persist/checkpoint';
 
 // A checkpoint's agents and ties are made one at a time as the file is written (issue 35: at a
 // million agents, the whole state copied at once was ≈ 1.5 GB of the run's peak). The file must

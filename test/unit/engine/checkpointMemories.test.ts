@@ -5,14 +5,14 @@ import * as path from 'node:path';
 import { makePersona, makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import {
   CHECKPOINT_VERSION,
   parseCheckpoint,
   writeCheckpoint,
   type Checkpoint,
-} from '../../../src/core/engine/checkpoint';
-import { MEMORY_CAP } from '../../../src/core/engine/memory';
+} from '../../../src/core/engine/persist/checkpoint';
+import { MEMORY_CAP } from '../../../src/core/engine/memory/memory';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import { memoriesFromTrace, TraceMemoryError } from '../../../src/core/replay/traceMemories';
 import type { MemoryRecord } from '../../../src/core/trace/events';

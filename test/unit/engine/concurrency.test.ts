@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
 import { makeScenario } from './scenarioFixture';
-import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
+import { Simulation, type SimulationOptions } from '../../../src/core/engine/kernel/simulation';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import { hashKey } from '../../../src/core/random/rng';

@@ -1,7 +1,7 @@
 import * as assert from 'node:assert/strict';
 import { makeScenario, makePersona } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 
 describe('engine determinism', () => {
   it('same scenario and seed give a byte-identical trace', async () => {

@@ -1,9 +1,9 @@
-// Feeds and platform verbs (engine/feeds.ts, engine/platformActions.ts, llm/offline/platform.ts):
+// Feeds and platform verbs (engine/society/feeds.ts, engine/phases/platformActions.ts, llm/offline/platform.ts):
 // the ranking is the declared mix, a like counts once, follows and replies reach the author's
 // memories and the tie network, and examples/forum runs on its feed and resumes to the same trace.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { FeedBoard } from '../../../src/core/engine/feeds';
+import { FeedBoard } from '../../../src/core/engine/society/feeds';
 import type { Feed } from '../../../src/core/format/language/mechanics';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
@@ -11,7 +11,7 @@ import { traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import * as fs from 'node:fs';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { worldState } from '../../../src/core/debug/inspect';
 import type { Lazy } from '../../../src/core/debug/lazy';
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { ModelConfig } from '../../../src/core/format/language/model';
 import { recordingFactory } from './recordingModels';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from './scenarioFixture';
 
 const offline = (name: string): ModelConfig => ({

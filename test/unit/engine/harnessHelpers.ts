@@ -3,7 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../../../src/core/format/language/model';
-import { parseCheckpoint } from '../../../src/core/engine/checkpoint';
+import { parseCheckpoint } from '../../../src/core/engine/persist/checkpoint';
 import { RunHarness } from '../../../src/core/run/runHarness';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 

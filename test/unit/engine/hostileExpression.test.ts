@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
-import { RunFailure } from '../../../src/core/engine/runFailure';
+import { RunFailure } from '../../../src/core/engine/flow/runFailure';
 import { scratchDir } from '../../support/scratch';
 import { splitOf } from '../format/costlyExpressions';
 import { runIn, traceIn } from './harnessHelpers';

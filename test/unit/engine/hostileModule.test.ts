@@ -7,9 +7,9 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
-import { parseCheckpoint } from '../../../src/core/engine/checkpoint';
-import { RunFailure } from '../../../src/core/engine/runFailure';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { parseCheckpoint } from '../../../src/core/engine/persist/checkpoint';
+import { RunFailure } from '../../../src/core/engine/flow/runFailure';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { scratchDir } from '../../support/scratch';
 import { runIn, traceIn } from './harnessHelpers';
 

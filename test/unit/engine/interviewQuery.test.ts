@@ -1,4 +1,4 @@
-// Interview retrieval (engine/interviewQuery.ts): a question about how the agent feels, what it
+// Interview retrieval (engine/memory/interviewQuery.ts): a question about how the agent feels, what it
 // needs, whom it likes or its plans is retrieved with the words the engine's own memories use for
 // that, so the memories that answer it come back; and interviewing changes nothing about the run.
 import * as assert from 'node:assert/strict';
@@ -11,10 +11,10 @@ import {
   interviewQueries,
   mentions,
   namedPeople,
-} from '../../../src/core/engine/interviewQuery';
+} from '../../../src/core/engine/memory/interviewQuery';
 import { ASKS_ABOUT } from '../../../src/core/text/questionIntents';
-import { Simulation, type StepPoint } from '../../../src/core/engine/simulation';
-import { tokenIds } from '../../../src/core/engine/tokens';
+import { Simulation, type StepPoint } from '../../../src/core/engine/kernel/simulation';
+import { tokenIds } from '../../../src/core/engine/memory/tokens';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import type { DecisionRequest, DecisionResponse, InterviewRequest } from '../../../src/core/llm/types';
 import type { MemoryRecord } from '../../../src/core/trace/events';

@@ -19,7 +19,7 @@ import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import { WorldStateCollector } from '../../../src/core/analysis/report/worldStateSeries';
-import { ConductBook } from '../../../src/core/engine/conduct';
+import { ConductBook } from '../../../src/core/engine/society/conduct';
 
 const repo = path.resolve(__dirname, '../../..');
 const commonsFile = path.join(repo, 'examples/commons/commons.society');

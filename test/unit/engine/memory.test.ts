@@ -9,7 +9,7 @@ import {
   scoreMemory,
   shouldReflect,
   tokenize,
-} from '../../../src/core/engine/memory';
+} from '../../../src/core/engine/memory/memory';
 import type { MemoryRecord } from '../../../src/core/trace/events';
 
 const cfg = { recency: 1, importance: 1, relevance: 1, top_k: 8, reflect_at: 150, decay: 0.9 };

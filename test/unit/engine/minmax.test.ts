@@ -1,4 +1,4 @@
-// `memory.normalize: minmax` (engine/minmax.ts): each retrieval component rescaled to 0..1 over
+// `memory.normalize: minmax` (engine/memory/minmax.ts): each retrieval component rescaled to 0..1 over
 // the memories ranked, per query, as Generative Agents does; the engine's packed-index retrieval
 // must rank and score exactly as the full scoring the preview and console use.
 import * as assert from 'node:assert/strict';
@@ -9,7 +9,7 @@ import {
   retrieveByRelevance,
   retrieveFor,
   scoreMemories,
-} from '../../../src/core/engine/memory';
+} from '../../../src/core/engine/memory/memory';
 import type { MemoryConfig } from '../../../src/core/format/language/model';
 import type { MemoryRecord } from '../../../src/core/trace/events';
 import { previewFormula } from '../../../src/core/memory/previewFormula';

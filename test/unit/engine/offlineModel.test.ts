@@ -8,9 +8,14 @@ import {
   type SpeakRequest,
   type AdviseRequest,
 } from '../../../src/core/llm/types';
-import { computeRewards, emptyWindow, recordConversation, recordRating } from '../../../src/core/engine/rewards';
+import {
+  computeRewards,
+  emptyWindow,
+  recordConversation,
+  recordRating,
+} from '../../../src/core/engine/society/rewards';
 import { makePersona } from './scenarioFixture';
-import { tokenIds } from '../../../src/core/engine/tokens';
+import { tokenIds } from '../../../src/core/engine/memory/tokens';
 import { DRIVERS, type Driver } from '../../../src/core/format/language/model';
 
 const model = new OfflineModel('default', 1);

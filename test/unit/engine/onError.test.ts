@@ -2,7 +2,7 @@
 // skipped (the turn goes on without it) or answered by the offline model; no turn is lost.
 import * as assert from 'node:assert/strict';
 import { makeScenario } from './scenarioFixture';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { hashKey } from '../../../src/core/random/rng';

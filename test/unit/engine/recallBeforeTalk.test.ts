@@ -1,11 +1,11 @@
-// Before a conversation each side recalls what it knows of the other (engine/turn.ts act). The
+// Before a conversation each side recalls what it knows of the other (engine/phases/turn.ts act). The
 // initiator used to talk from its retrieval for choosing a partner, about all its candidates,
 // and greeted six in ten people it had talked with before as strangers ("nice to meet you").
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { MessageEvent, TraceEvent } from '../../../src/core/trace/events';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 
 /** The offline model's greetings to someone it does not remember (llm/offline/phrasing.ts). */
 const INTRODUCTION = /nice to meet you|^Hi \S+! I'm \S+(,| —|\.)/;

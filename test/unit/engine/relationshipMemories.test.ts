@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { readTrace } from '../../../src/core/trace/reader';
-import { RELATIONSHIP_IMPORTANCE } from '../../../src/core/engine/membership';
+import { RELATIONSHIP_IMPORTANCE } from '../../../src/core/engine/kernel/membership';
 import { IMPORTANCE } from '../../../src/core/interop/agentBuilder';
 import { makePersona, makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';

@@ -5,14 +5,14 @@ import * as path from 'node:path';
 import { makeScenario } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { runToFiles } from '../../support/runToFiles';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import {
   checkpointDue,
   checkpointPieces,
   parseCheckpoint,
   writeCheckpoint,
   writeCheckpointAsync,
-} from '../../../src/core/engine/checkpoint';
+} from '../../../src/core/engine/persist/checkpoint';
 
 describe('checkpoint and resume', () => {
   const sc = makeScenario(12, {

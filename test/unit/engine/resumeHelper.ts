@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../../../src/core/format/language/model';
-import { Simulation, type SimulationOptions } from '../../../src/core/engine/simulation';
-import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/checkpoint';
+import { Simulation, type SimulationOptions } from '../../../src/core/engine/kernel/simulation';
+import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/persist/checkpoint';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
 import { TraceWriter } from '../../../src/core/trace/writer';
 

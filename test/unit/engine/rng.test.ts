@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import { hashKey, stream } from '../../../src/core/random/rng';
-import { samplePopulation } from '../../../src/core/engine/population';
+import { samplePopulation } from '../../../src/core/engine/society/population';
 
 describe('seeded streams', () => {
   it('are reproducible per key and independent across keys', () => {

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import type { EvaluateRequest } from '../../../src/core/llm/types';
 import { recordingFactory } from './recordingModels';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from './scenarioFixture';
 
 describe('room conversations', () => {

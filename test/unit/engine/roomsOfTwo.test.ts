@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { messageCount } from '../../../src/core/format/language/settings';
 import { makeScenario } from './scenarioFixture';
 

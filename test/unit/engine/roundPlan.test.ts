@@ -1,4 +1,4 @@
-// Declared rounds (`round:`, engine/roundPlan.ts). The friend-making loop written in these terms is
+// Declared rounds (`round:`, engine/society/roundPlan.ts). The friend-making loop written in these terms is
 // byte for byte the engine's own: examples/friends declares `round: [meet, evaluate, learn]`, and
 // its trace equals the trace of the same scenario without the declaration, event for event (the
 // header differs only in the scenario's hash, which covers every field of the scenario). The same
@@ -8,7 +8,7 @@
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { RoundPhase } from '../../../src/core/format/language/mechanics';
-import { defaultRound } from '../../../src/core/engine/roundPlan';
+import { defaultRound } from '../../../src/core/engine/society/roundPlan';
 import { makeScenario, makePersona, roomsScenario } from './scenarioFixture';
 import { example, traceOf } from './traceHelpers';
 

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { RewardTally, summarizeRun } from '../../../src/core/analysis/report/runSummary';
 import { makeScenario } from './scenarioFixture';
 

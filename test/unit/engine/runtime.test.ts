@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { makeScenario } from './scenarioFixture';
-import { Simulation, type StepPoint } from '../../../src/core/engine/simulation';
-import { SimulationRuntime, type StopReason } from '../../../src/core/engine/runtime';
+import { Simulation, type StepPoint } from '../../../src/core/engine/kernel/simulation';
+import { SimulationRuntime, type StopReason } from '../../../src/core/debug/runtime';
 import { PHASES } from '../../../src/core/trace/events';
-import { STAGES } from '../../../src/core/engine/turn';
+import { STAGES } from '../../../src/core/engine/phases/turn';
 
 function nextStop(rt: SimulationRuntime): Promise<[StopReason, StepPoint]> {
   return new Promise((resolve) => {

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import type { ModelConfig, Scenario } from '../../../src/core/format/language/model';
 import type { AgentModel } from '../../../src/core/llm/types';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { replay } from '../../../src/core/replay/replay';
 import { applySet, settingsFromScenario } from '../../../src/core/format/language/settings';
 import { withOverrides } from '../../../src/core/experiment/overrides';

@@ -5,7 +5,7 @@
 // reciprocity stayed at chance (0 in this society).
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/language/model';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { RewardTally, summarizeRun } from '../../../src/core/analysis/report/runSummary';
 import { makeScenario } from './scenarioFixture';
 

@@ -1,7 +1,7 @@
 // The model-call slots: uncontended acquisition is synchronous; queued calls with more dependent
 // calls after them are served first, first come first served among equals.
 import * as assert from 'node:assert/strict';
-import { Semaphore } from '../../../src/core/engine/semaphore';
+import { Semaphore } from '../../../src/core/engine/flow/semaphore';
 
 describe('call slots (Semaphore)', () => {
   it('takes a free slot synchronously and queues once the limit is reached', () => {

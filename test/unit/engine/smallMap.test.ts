@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { SmallMap } from '../../../src/core/engine/smallMap';
+import { SmallMap } from '../../../src/core/engine/flow/smallMap';
 
 // SmallMap stands in for Map in every agent (met, rated by, outgoing ties): the engine's trace
 // depends on its iteration order, so it must behave as Map does under any sequence of changes,

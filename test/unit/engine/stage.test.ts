@@ -1,8 +1,8 @@
 // A stage's units: published in canonical order however they interleave, and, once units wait
 // for a model, started in batches so the first calls go out before every agent has started.
 import * as assert from 'node:assert/strict';
-import { runStage, type StageOptions } from '../../../src/core/engine/stage';
-import type { StateChange } from '../../../src/core/engine/stateChange';
+import { runStage, type StageOptions } from '../../../src/core/engine/flow/stage';
+import type { StateChange } from '../../../src/core/engine/flow/stateChange';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
 const options = (

@@ -1,11 +1,11 @@
-// A stage's deferred state changes are data (engine/stateChange.ts), so that units could run on
+// A stage's deferred state changes are data (engine/flow/stateChange.ts), so that units could run on
 // worker threads and send their changes back: here every change is copied as a message between
 // threads would copy it (structuredClone) before the stage commits it, and the traces must be the
 // ones the engine writes with the changes it made itself.
 import * as assert from 'node:assert/strict';
 import type { Scenario } from '../../../src/core/format/language/model';
-import type { StateChange } from '../../../src/core/engine/stateChange';
-import { Tape } from '../../../src/core/engine/tape';
+import type { StateChange } from '../../../src/core/engine/flow/stateChange';
+import { Tape } from '../../../src/core/engine/flow/tape';
 import { roomsScenario } from './scenarioFixture';
 import { example, traceOf } from './traceHelpers';
 

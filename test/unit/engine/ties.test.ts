@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { TieTable, tieTarget, updatedStrength } from '../../../src/core/engine/ties';
+import { TieTable, tieTarget, updatedStrength } from '../../../src/core/engine/society/ties';
 
 const cfg = { threshold: 0.6, decay: 0.1, learning_rate: 0.3, weights: { reciprocity: 1, novelty: 0.5, affect: 1 } };
 

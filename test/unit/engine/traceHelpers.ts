@@ -4,7 +4,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
-import type { SimulationOptions } from '../../../src/core/engine/simulation';
+import type { SimulationOptions } from '../../../src/core/engine/kernel/simulation';
 import { runToText } from '../../support/runToText';
 import { scratchDir } from '../../support/scratch';
 

@@ -7,9 +7,9 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
-import { Simulation } from '../../../src/core/engine/simulation';
-import { withoutSources } from '../../../src/core/engine/personaSources';
-import { checkpointPieces } from '../../../src/core/engine/checkpoint';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { withoutSources } from '../../../src/core/engine/society/personaSources';
+import { checkpointPieces } from '../../../src/core/engine/persist/checkpoint';
 import { readTrace } from '../../../src/core/trace/reader';
 import { traceOf } from './traceHelpers';
 

@@ -1,9 +1,9 @@
 // A turn lets go of what it holds (retrieved memories, rewards, choices) once no phase of its round
-// can read it (engine/turn.ts letGo): right after `learn` when learn ends the round, else at the
+// can read it (engine/phases/turn.ts letGo): right after `learn` when learn ends the round, else at the
 // round's end. An action phase after learn must still see the memories its agent retrieved.
 import * as assert from 'node:assert/strict';
 import type { DecisionRequest, RetrievedMemory } from '../../../src/core/llm/types';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { recordingFactory } from './recordingModels';
 import { example } from './traceHelpers';
 

@@ -1,5 +1,5 @@
 // A stage's units must read only the state at the stage's start and defer what they change
-// (engine/stage.ts, engine/stateChange.ts): that is what lets them run on worker threads. Run
+// (engine/flow/stage.ts, engine/flow/stateChange.ts): that is what lets them run on worker threads. Run
 // last to first instead of first to last, every stage of these runs must write the same trace.
 import * as assert from 'node:assert/strict';
 import { roomsScenario } from './scenarioFixture';

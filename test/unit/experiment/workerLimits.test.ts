@@ -9,7 +9,7 @@ import type { ModelConfig, Scenario } from '../../../src/core/format/language/mo
 import { workersFor } from '../../../src/core/experiment/workerLimits';
 import { runExperiment } from '../../../src/core/experiment';
 import { partOf } from '../../../src/core/format/language/endpointLimits';
-import { scenarioHash } from '../../../src/core/engine/header';
+import { scenarioHash } from '../../../src/core/engine/society/header';
 import { readTrace } from '../../../src/core/trace/reader';
 import { makeScenario } from '../engine/scenarioFixture';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';

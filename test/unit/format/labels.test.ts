@@ -12,7 +12,7 @@ import {
   SocietyWorkspace,
   type Diagnostic,
 } from '../../../src/core/format';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { worldState, agentState } from '../../../src/core/debug/inspect';
 import { DecisionLog } from '../../../src/core/debug/decisionLog';
 import { VariableStore, preview } from '../../../src/debug/variables';

@@ -1,5 +1,5 @@
 // An id an earlier timed event removed may join again: the engine refuses only an agent whose id
-// is present (engine/membership.ts addAgent) and makes a new agent of a returning one. SOC020 asks
+// is present (engine/kernel/membership.ts addAgent) and makes a new agent of a returning one. SOC020 asks
 // the timeline whether the id is there when the add fires (QA: any re-add was a duplicate id).
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';

@@ -5,7 +5,7 @@ import { INITIAL_TIE } from '../../../src/core/interop/initialTie';
 import { FOLLOW_TIE } from '../../../src/core/interop/oasisProfiles';
 import { RELATIONSHIP_TIE } from '../../../src/core/interop/tinyTroupe';
 import { documentSchema } from '../../../src/core/format/language/schema';
-import { TieTable } from '../../../src/core/engine/ties';
+import { TieTable } from '../../../src/core/engine/society/ties';
 
 describe('imported initial ties', () => {
   it('stay ties for four untended rounds at the default threshold and decay, and are gone in the fifth', () => {

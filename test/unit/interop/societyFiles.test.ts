@@ -6,7 +6,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { parse } from 'yaml';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { NodeFileSystem, SocietyWorkspace, loadScenarioFile } from '../../../src/core/format';
 import { importPersonas, type ImportResult } from '../../../src/core/interop';
 import { fixture, importFixtures, tinyTroupeFixtures } from './fixtures';

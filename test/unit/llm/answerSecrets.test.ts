@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
-import { buildHeader, publicModelSettings } from '../../../src/core/engine/header';
+import { buildHeader, publicModelSettings } from '../../../src/core/engine/society/header';
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { Redactor, maskUrlCredentials } from '../../../src/core/llm/redact';
 

@@ -12,7 +12,7 @@ import { PassThrough } from 'node:stream';
 import { faultMix, startFakeOpenAI, type FakeOpenAI, type InjectedFault } from '../../support/fakeOpenAI';
 import { modelConfig, persona, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import type { TraceEvent } from '../../../src/core/trace/events';
 

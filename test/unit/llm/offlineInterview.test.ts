@@ -6,7 +6,7 @@ import fc from 'fast-check';
 import { interview } from '../../../src/core/llm/offline/interview';
 import type { PersonaBrief, RetrievedMemory } from '../../../src/core/llm/types';
 import { MEMORY_KINDS, type MemoryCues, type MemoryKind } from '../../../src/core/trace/events';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from '../engine/scenarioFixture';
 import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { registryFor, requests } from '../../support/llmFixtures';
-import { UsageBook } from '../../../src/core/engine/usageBook';
+import { UsageBook } from '../../../src/core/engine/society/usageBook';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
 import { Limiter } from '../../../src/core/llm/limits/limiter';
 import { TokenBucket } from '../../../src/core/llm/limits/tokenBucket';

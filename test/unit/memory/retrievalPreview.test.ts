@@ -1,5 +1,5 @@
 import * as assert from 'node:assert/strict';
-import { makeQuery, scoreMemory } from '../../../src/core/engine/memory';
+import { makeQuery, scoreMemory } from '../../../src/core/engine/memory/memory';
 import { previewRetrieval, rankMemories } from '../../../src/core/memory/retrievalPreview';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import type { MemoryRecord } from '../../../src/core/trace/events';

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { FailurePolicy, Scenario } from '../../../src/core/format/language/model';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { hashKey } from '../../../src/core/random/rng';
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { OfflineModel } from '../../../src/core/llm/offline';

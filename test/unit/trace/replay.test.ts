@@ -1,9 +1,9 @@
 import * as assert from 'node:assert/strict';
 import { makeScenario, makePersona } from '../engine/scenarioFixture';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { Replayer, replay } from '../../../src/core/replay/replay';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import type { Checkpoint } from '../../../src/core/engine/checkpoint';
+import type { Checkpoint } from '../../../src/core/engine/persist/checkpoint';
 
 describe('trace replay', () => {
   const sc = makeScenario(12, {

@@ -4,7 +4,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { TraceWriter } from '../../../src/core/trace/writer';
 import { readTrace } from '../../../src/core/trace/reader';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from '../engine/scenarioFixture';
 
 describe('trace writer', () => {

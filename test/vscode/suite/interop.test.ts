@@ -5,7 +5,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { Simulation } from '../../../src/core/engine/simulation';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { TraceEvent } from '../../../src/core/trace/events';
 

@@ -11,9 +11,9 @@ import { seededRandom } from '../../random/seededRandom';
 import { undirectedProjection } from '../metrics/tieGraph';
 import { randomBaseline } from '../metrics/randomBaseline';
 import { formatReal } from './realFormat';
-import type { Simulation } from '../../engine/simulation';
-import type { RewardTally } from '../../engine/rewardTally';
-export { RewardTally, type RewardTallyJSON } from '../../engine/rewardTally';
+import type { Simulation } from '../../engine/kernel/simulation';
+import type { RewardTally } from '../../engine/society/rewardTally';
+export { RewardTally, type RewardTallyJSON } from '../../engine/society/rewardTally';
 
 export interface RunSummary {
   agents: number;

@@ -132,7 +132,7 @@ export interface MemoryConfig {
   decay: number;
   /**
    * `minmax`: each component rescaled to 0..1 over the memories ranked, per query, as Generative
-   * Agents does (engine/minmax.ts). Absent or `none`: fixed 0..1 scales.
+   * Agents does (engine/memory/minmax.ts). Absent or `none`: fixed 0..1 scales.
    */
   normalize?: 'none' | 'minmax';
 }
@@ -265,7 +265,7 @@ export interface Scenario {
   mechanics?: Mechanics;
   /** A module of mechanics in code (`module:`), as written: relative to the scenario's file. */
   module?: string;
-  /** The phases of a round as declared (`round:`); absent: the default (engine/roundPlan.ts). */
+  /** The phases of a round as declared (`round:`); absent: the default (engine/society/roundPlan.ts). */
   round?: RoundPhase[];
   /** File the scenario document came from. */
   source?: SourceLocation;

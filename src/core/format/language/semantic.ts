@@ -633,7 +633,7 @@ function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
     if (base[k]) out.push(mk(c.code, 'error', sentence(c.what), file, at.keyRange(c.path)));
   });
 
-  // Events fire at the start of their round, in file order within it (engine/timed-events.ts).
+  // Events fire at the start of their round, in file order within it (engine/kernel/timed-events.ts).
   const events = list(v.events)
     .map((e, index) => ({ e: e as Obj, index }))
     .filter((x) => isTimed(x.e) && isObj(x.e.set))

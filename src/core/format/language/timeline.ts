@@ -2,11 +2,11 @@
 // - a removal of an agent who is not there (removed already, listed twice, or joining later): the
 //   run skips it with an error event, like an event after the last round never fires (SOC059);
 // - a relationship with an agent who is not there when its persona joins: its tie is made only
-//   with agents present then (engine/membership.ts linkRelationships), so it is dropped (SOC060);
+//   with agents present then (engine/kernel/membership.ts linkRelationships), so it is dropped (SOC060);
 // - an add of an agent who is still there: the engine refuses a second agent with the same id
 //   (membership.ts addAgent) and skips it with an error event (SOC020). Once removed, an id may be
 //   added again: the engine makes a new agent of it.
-// Events fire at the start of their round in file order (engine/timed-events.ts): the timeline is
+// Events fire at the start of their round in file order (engine/kernel/timed-events.ts): the timeline is
 // the events sorted by round, file order within a round. Events after the last round never fire,
 // and come after all that do: they are replayed too, for the adds they would make (SOC052 says
 // they never fire), but they warn of nothing else.

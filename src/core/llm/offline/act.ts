@@ -10,7 +10,7 @@
 // p = agreeableness (concern for others and for what is shared) raised by the pressure others put
 // on the agent last round (p + (1 − p)·pressure: a sanctioned agent minds the others more),
 // c = conscientiousness (the will to uphold norms: to reward those whose last action gave to
-// others and to sanction those whose last action took, conduct_j −1..1, engine/conduct.ts), and
+// others and to sanction those whose last action took, conduct_j −1..1, engine/society/conduct.ts), and
 // scarcity_q = how near a bounded world quantity is to its floor (0 at its ceiling, 1 at its
 // floor; 0.5 when unbounded). Social learning adds o·(mean of ahead_j over the others shown who
 // took this action last round and are ahead of the agent, 0..1) to an option, o = openness:

@@ -7,7 +7,7 @@
 // what it needs are told from its latest reward observation (which needs were met, which one it
 // missed, how it went overall), the coach's advice on that need and the people it enjoys talking
 // with or who enjoy talking with it (the engine retrieves those memories for such questions:
-// engine/interviewQuery.ts). Deterministic: no random draw.
+// engine/memory/interviewQuery.ts). Deterministic: no random draw.
 import { DRIVERS } from '../../format/language/model';
 import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory } from '../types';
 import { plural } from './phrasing';

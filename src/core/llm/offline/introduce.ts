@@ -2,7 +2,7 @@
 // same interest ("My friend Tom is big on bouldering too — you two should talk"). The friend is
 // someone the speaker remembers enjoying (a retrieved memory naming them, valence > 0) about a
 // topic the listener cares about. The engine notices a friend named in a message and the listener
-// remembers the introduction (engine/introductions.ts): this is how friends of friends meet, the
+// remembers the introduction (engine/phases/introductions.ts): this is how friends of friends meet, the
 // triadic closure real networks show, and it works the same for LLM agents that name a friend.
 import type { Rng } from '../../random/rng';
 import type { SpeakRequest } from '../types';

@@ -1,0 +1,329 @@
+// The engine's mutable world: agents, ties, live settings, models, and the two ways state changes
+// are made visible — emitting trace events and writing memories. Every phase goes through here.
+import { modelNamed, type ModelConfig, type Scenario } from '../../format/language/model';
+import type {
+  MemoryCues,
+  MemoryKind,
+  MemoryRecord,
+  Phase,
+  RunSettings,
+  TraceEvent,
+  Usage,
+  UsageTotals,
+} from '../../trace/events';
+import type { AgentModel, DecisionRequest, DecisionResponse } from '../../llm/types';
+import type { RelevanceScorer } from '../../llm/embeddings';
+import { ModelCallError, ReplayMissError } from '../../llm/errors';
+import { EndpointDownError } from '../../llm/limits/endpointHealth';
+import { OfflineModel } from '../../llm/offline/index';
+import { appendMemory } from '../memory/memory';
+import type { CallLog } from '../../llm/callLog';
+import { Semaphore } from '../flow/semaphore';
+import type { Tape } from '../flow/tape';
+import { TieTable } from '../society/ties';
+import { UsageBook, addUsage, emptyTotals } from '../society/usageBook';
+import type { Agent } from '../society/agent';
+import { counted } from '../../text/counted';
+import { isInstant } from '../../format/language/providers';
+
+export type Listener = (event: TraceEvent) => void;
+
+/** Builds a model for a config; the default only knows the offline model. */
+export type ModelFactory = (cfg: ModelConfig, seed: number) => AgentModel;
+
+export const offlineOnlyFactory: ModelFactory = (cfg, seed) => {
+  if (!isInstant(cfg)) {
+    throw new Error(
+      `model '${cfg.name}': provider '${cfg.provider}' is not available here (only the offline rule-based model is built in)`,
+    );
+  }
+  return new OfflineModel(cfg.name, seed);
+};
+
+export const emptyUsage = emptyTotals;
+
+/** Where a decision is made: its phase, the deciding agent, the tape of its unit of work. */
+export interface DecisionSite {
+  phase: Phase;
+  /** The declared action phase (`round:`) the decision belongs to: its error events name it, not `world`. */
+  declared?: string;
+  agent: string;
+  tape: Tape;
+  /** The conversation a speak or evaluate decision belongs to. */
+  encounter?: string;
+  /**
+   * Model calls of this stage that must wait for this one, in sequence (a conversation's later
+   * turns, say). Queued calls with more to come are served first (engine/flow/semaphore.ts).
+   */
+  rest?: number;
+}
+
+import type { SocietyModule } from './societyModule';
+import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
+import type { WorldState } from '../society/worldState';
+
+export class World {
+  readonly agents = new Map<string, Agent>();
+  /** Bumped whenever an agent joins or leaves, so what is worked out over the agents knows when to redo it. */
+  membership = 0;
+  ties = new TieTable();
+  round = 0;
+  /** `--model`: every agent's model and the coach's (undefined: each persona's own, the scenario's coach). */
+  forcedModel?: string;
+  /** Advice is written to the trace but not remembered (SimulationOptions.withholdAdviceMemories). */
+  withholdAdviceMemories = false;
+  /** Per-round counters for round_end stats. */
+  roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
+  usage = new UsageBook();
+  /** The declared state's values, for scenarios with `state:` or `actions:` (engine/phases/worldPhase.ts). */
+  state?: WorldState;
+  /** The scenario's module of mechanics in code, once loaded (engine/kernel/societyModule.ts). */
+  module?: SocietyModule;
+  /** Longest one call of a module's hook may run (engine/flow/timedCall.ts). */
+  moduleTimeLimitMs = HOOK_TIME_LIMIT_MS;
+  private readonly listeners: Listener[] = [];
+  private readonly modelCache = new Map<string, AgentModel>();
+  private readonly slots = new Map<string, Semaphore>();
+  private fallback?: OfflineModel;
+
+  constructor(
+    readonly scenario: Scenario,
+    readonly seed: number,
+    public settings: RunSettings,
+    private readonly factory: ModelFactory,
+    /** The provider layer's call records, for faults recovered by retries. */
+    private readonly calls?: CallLog,
+    /** Endpoint-embeddings relevance per model name (undefined: the engine's lexical relevance). */
+    private readonly relevance?: (modelName: string) => RelevanceScorer | undefined,
+  ) {}
+
+  /** The relevance scorer for agents on `modelName`, or undefined for the lexical path. */
+  relevanceOf(modelName: string): RelevanceScorer | undefined {
+    return this.relevance?.(modelName);
+  }
+
+  /** Usage of the whole run so far. */
+  get totalUsage(): UsageTotals {
+    return this.usage.total;
+  }
+
+  on(l: Listener): () => void {
+    this.listeners.push(l);
+    return () => {
+      const i = this.listeners.indexOf(l);
+      if (i >= 0) this.listeners.splice(i, 1);
+    };
+  }
+
+  emit(e: TraceEvent): void {
+    for (const l of this.listeners) l(e);
+  }
+
+  /** Active agents in insertion order. */
+  active(): Agent[] {
+    return [...this.agents.values()];
+  }
+
+  /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
+  /** A tie moved by `delta` (clamped to 0..1) by an action's `ties:` or the module: a `tie` event. */
+  moveTie(from: string, to: string, delta: number, cause: 'action' | 'module'): void {
+    const previous = this.ties.get(from, to);
+    const strength = Math.min(1, Math.max(0, previous + delta));
+    if (strength === previous || from === to) return;
+    this.ties.set(from, to, strength, this.round);
+    this.emit({
+      type: 'tie',
+      round: this.round,
+      from,
+      to,
+      previous,
+      strength,
+      exists: strength >= this.settings.ties.threshold,
+      cause,
+    });
+  }
+
+  remember(
+    agent: Agent,
+    kind: MemoryKind,
+    text: string,
+    importance: number,
+    cues?: MemoryCues,
+    tape?: Tape,
+  ): MemoryRecord {
+    const id = agent.nextMemoryId++,
+      round = this.round,
+      imp = Math.max(1, Math.min(10, Math.round(importance)));
+    // One literal per shape: a property added afterwards would cost every record an extra backing store.
+    const memory: MemoryRecord = cues
+      ? { id, round, kind, text, importance: imp, cues }
+      : { id, round, kind, text, importance: imp };
+    appendMemory(agent.memories, memory);
+    if (kind !== 'reflection') agent.sinceReflection += memory.importance;
+    const e: TraceEvent = { type: 'memory', round: this.round, agent: agent.id, memory };
+    if (tape) tape.say(e);
+    else this.emit(e);
+    return memory;
+  }
+
+  /** The coach's model config name: the forced model, else `coaching.model` (which a timed `set` may change), else default. */
+  coachModel(): string {
+    return this.forcedModel ?? this.settings.coaching.model ?? 'default';
+  }
+
+  model(name: string): AgentModel {
+    let m = this.modelCache.get(name);
+    if (!m) {
+      m = this.factory(this.config(name), this.seed);
+      this.modelCache.set(name, m);
+    }
+    return m;
+  }
+
+  config(name: string): ModelConfig {
+    const cfg = modelNamed(this.scenario.models, name) ?? modelNamed(this.scenario.models, 'default');
+    if (!cfg) throw new Error(`no model named '${name}' and no default model`);
+    return cfg;
+  }
+
+  /** Decisions in flight per model config are bounded by its `concurrency`. */
+  private slot(name: string): Semaphore {
+    let s = this.slots.get(name);
+    if (!s) {
+      s = new Semaphore(Math.max(1, this.config(name).concurrency || 1));
+      this.slots.set(name, s);
+    }
+    return s;
+  }
+
+  /**
+   * One model decision with the config's `on_error` policy. A failed decision is never lost
+   * silently: it becomes an `error` event and is either skipped (returns undefined; the caller
+   * carries on without it) or answered by the offline rule-based model ('fallback'). Aborts and
+   * replay cache misses are not decisions that failed but runs that cannot go on: they propagate.
+   * Usage is booked when the unit commits, so totals add up in canonical order.
+   */
+  decide<R extends DecisionRequest>(
+    modelName: string,
+    req: R,
+    at: DecisionSite,
+    signal?: AbortSignal,
+  ): DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined> {
+    const model = this.model(modelName);
+    // The offline model answers at once: no slot, no promise (this is most of a large offline run).
+    if (model instanceof OfflineModel) {
+      signal?.throwIfAborted();
+      let res: DecisionResponse<R>;
+      try {
+        res = model.decideNow(req);
+      } catch (err) {
+        return this.failed(modelName, req, at, err);
+      }
+      this.bookLater(at.tape, at.agent, at.phase, res.usage);
+      return res;
+    }
+    return this.decideLater(model, modelName, req, at, signal);
+  }
+
+  private async decideLater<R extends DecisionRequest>(
+    model: AgentModel,
+    modelName: string,
+    req: R,
+    at: DecisionSite,
+    signal?: AbortSignal,
+  ): Promise<DecisionResponse<R> | undefined> {
+    const slot = this.slot(modelName);
+    const wait = slot.acquire(at.rest);
+    if (wait) await wait;
+    let res: DecisionResponse<R>;
+    try {
+      res = await model.decide(req, signal);
+    } catch (err) {
+      // A replay cache miss or an endpoint never reached: the run cannot go on, every decision would fail alike.
+      if (signal?.aborted || err instanceof ReplayMissError || err instanceof EndpointDownError) throw err;
+      this.calls?.take(req.key);
+      return this.failed(modelName, req, at, err);
+    } finally {
+      slot.release();
+    }
+    this.recovered(req, at);
+    this.bookLater(at.tape, at.agent, at.phase, res.usage);
+    return res;
+  }
+
+  /**
+   * Faults a decision got past (retried, re-asked) and repairs made to its answer (a code fence
+   * stripped, a candidate named instead of its id, evidence never shown dropped) become an `error`
+   * event with handling 'recovered': the answer was used, but not as the model first gave it.
+   */
+  private recovered(req: DecisionRequest, at: DecisionSite): void {
+    const record = this.calls?.take(req.key);
+    const faults = record?.faults ?? [],
+      repairs = record?.repairs ?? [];
+    if (!faults.length && !repairs.length) return;
+    const last = faults[faults.length - 1];
+    const repaired = repairs.length ? `answer repaired: ${repairs.join(', ')}` : '';
+    at.tape.say({
+      type: 'error',
+      round: this.round,
+      agent: at.agent,
+      phase: at.declared ?? at.phase,
+      kind: req.kind,
+      ...(at.encounter ? { encounter: at.encounter } : {}),
+      message: last
+        ? `recovered after ${counted(faults.length, 'fault')}: ${faults.map((f) => `${f.reason}${f.status ? ` ${f.status}` : ''}`).join(', ')} (last: ${last.message})${repaired ? `; ${repaired}` : ''}`
+        : repaired,
+      handling: 'recovered',
+      reason: last ? last.reason : 'repaired',
+    });
+  }
+
+  private failed<R extends DecisionRequest>(
+    modelName: string,
+    req: R,
+    at: DecisionSite,
+    err: unknown,
+  ): DecisionResponse<R> | undefined {
+    const cfg = this.config(modelName);
+    const spent = err instanceof ModelCallError ? err.usage : undefined;
+    const fallback = cfg.on_error === 'offline';
+    at.tape.say({
+      type: 'error',
+      round: this.round,
+      agent: at.agent,
+      phase: at.declared ?? at.phase,
+      kind: req.kind,
+      ...(at.encounter ? { encounter: at.encounter } : {}),
+      message: err instanceof Error ? err.message : String(err),
+      handling: fallback ? 'fallback' : 'skipped',
+      ...(err instanceof ModelCallError ? { reason: err.reason } : {}),
+      ...(spent ? usageField(spent) : {}),
+    });
+    at.tape.later({
+      kind: 'failed_call',
+      model: cfg.name,
+      agent: at.agent,
+      phase: at.phase,
+      ...(spent ? { spent } : {}),
+    });
+    if (!fallback) return undefined;
+    this.fallback ??= new OfflineModel('offline-fallback', this.seed);
+    return this.fallback.decideNow(req);
+  }
+
+  /** Book usage when the unit commits (engine/flow/stateChange.ts). */
+  private bookLater(tape: Tape, agent: string, phase: Phase, u: Usage): void {
+    tape.later({ kind: 'usage', agent, phase, usage: u });
+  }
+
+  /** Books a model call's usage to the agent, its phase and the round (a committed change). */
+  book(agent: string, phase: Phase, u: Usage): void {
+    this.usage.record(agent, phase, u);
+    addUsage(this.roundStats.usage, u);
+  }
+}
+
+/** The usage to attach to an event: omitted when nothing was spent (offline model) or no call was made (random pairing). */
+export function usageField(u: Usage | undefined): { usage?: Usage } {
+  return u && (u.input_tokens || u.output_tokens || u.cost_usd || u.cached) ? { usage: u } : {};
+}

@@ -1,0 +1,180 @@
+// The ways an agent can take the scenario's declared actions now, and what each would change. An
+// action is on offer while its `when` holds; its arguments are sampled (a number argument at its
+// least, middle and most; an agent argument as each of the agents offered), and each sample's
+// effects are evaluated on the current state — what the offline model weighs, and what an LLM
+// agent is told each action does.
+import type { ExpressionContext } from '../../format/language/expressions';
+import type { ActionArg } from '../../format/language/mechanics';
+import type { ActOption } from '../../llm/types';
+import type { Agent } from '../society/agent';
+import { ExpressionFailure, type CompiledAction } from '../society/compiledMechanics';
+import { bounded, type WorldState } from '../society/worldState';
+import { agentOfArg } from './platformActions';
+import { agentQuantity, finiteResult } from '../society/finiteResult';
+
+/** Samples of one action's arguments, at most this many per action. */
+export const MAX_OPTIONS_PER_ACTION = 24;
+
+export interface ActionOption extends ActOption {
+  compiled: CompiledAction;
+}
+
+/** The expression context of `agent` acting with `args` (agent arguments resolved to their values). */
+export function contextOf(
+  state: WorldState,
+  agent: Agent,
+  n: number,
+  round: number,
+  args?: Record<string, number | string>,
+  compiled?: CompiledAction,
+): ExpressionContext {
+  const context: ExpressionContext = {
+    world: state.world,
+    n: BigInt(n) as unknown as number,
+    round: BigInt(round) as unknown as number,
+    me: state.of(agent.id),
+    traits: agent.persona.traits,
+  };
+  if (args) {
+    context.args = args;
+    for (const a of compiled?.spec.args ?? []) {
+      if (a.type === 'agent') context[a.name] = state.of(String(args[a.name]));
+      if (a.type === 'post') {
+        const p = state.board?.get(String(args[a.name]));
+        context[a.name] = { likes: p?.likes ?? 0, replies: p?.replies ?? 0, age: p ? round - p.round : 0 };
+      }
+    }
+  }
+  return context;
+}
+
+/** What an agent may pick for its arguments: the agents offered, and the posts it read on each feed. */
+export interface Choices {
+  others: readonly string[];
+  /** feed → ids of the posts read there, best ranked first. */
+  posts: ReadonlyMap<string, readonly string[]>;
+}
+
+/** A post argument's feed: the one it names, else the scenario's only (or first) feed. */
+export function feedOf(arg: ActionArg, posts: ReadonlyMap<string, readonly string[]>): string | undefined {
+  return arg.feed ?? posts.keys().next().value;
+}
+
+function samples(arg: ActionArg, c: Choices): (number | string)[] {
+  if (arg.type === 'agent') return [...c.others];
+  if (arg.type === 'post') return [...(c.posts.get(feedOf(arg, c.posts) ?? '') ?? [])];
+  const lo = arg.min ?? 0,
+    hi = arg.max ?? lo + 1;
+  const mid = arg.integer ? Math.round((lo + hi) / 2) : (lo + hi) / 2;
+  return [...new Set([lo, mid, hi])];
+}
+
+/** Every combination of the samples, in argument order, at most `limit`. */
+function combinations(args: readonly ActionArg[], choices: Choices, limit: number): Record<string, number | string>[] {
+  let out: Record<string, number | string>[] = [{}];
+  for (const arg of args) {
+    const next: Record<string, number | string>[] = [];
+    for (const partial of out) {
+      for (const value of samples(arg, choices)) {
+        if (next.length >= limit) break;
+        next.push({ ...partial, [arg.name]: value });
+      }
+    }
+    out = next;
+  }
+  return out;
+}
+
+/** An option's arguments all name something: every post argument a post read, and a like not given before. */
+function possibleOnBoard(
+  state: WorldState,
+  me: string,
+  compiled: CompiledAction,
+  args: Record<string, number | string>,
+): boolean {
+  for (const a of compiled.spec.args) if (a.type === 'post' && args[a.name] === undefined) return false;
+  const like = compiled.spec.like;
+  if (like && state.board?.hasLiked(me, String(args[like]))) return false;
+  const follow = compiled.spec.follow;
+  if (follow && state.board) {
+    const whom = agentOfArg(state.board, compiled, args, follow);
+    if (!whom || whom === me || state.board.isFollowing(me, whom)) return false;
+  }
+  return true;
+}
+
+/**
+ * What `action` with `args` would change now: target → after − before (bounds applied). An effect
+ * that fails or gives no finite number throws an ExpressionFailure.
+ */
+export function changesOf(
+  state: WorldState,
+  agent: Agent,
+  action: CompiledAction,
+  args: Record<string, number | string>,
+  context: ExpressionContext,
+  /** For a model to weigh: leave out tallies (`valued: false`) and categorical quantities (`labels`). */
+  weighing = false,
+): Record<string, number> {
+  const changes: Record<string, number> = {};
+  for (const e of action.effects) {
+    const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
+    const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;
+    const before = owner === 'world' ? state.world[e.quantity] : state.of(owner)[e.quantity];
+    const x = finiteResult(
+      e.evaluate(context),
+      e,
+      owner === 'world' ? e.target : agentQuantity(e.quantity, owner),
+      before,
+    );
+    // A tally: nobody wants more of it; a category (`labels`): a higher value is another label, not more.
+    if (weighing && (q.valued === false || q.labels?.length)) continue;
+    const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
+    changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
+  }
+  return changes;
+}
+
+/**
+ * The options `agent` has now. An expression that fails is the failing action's alone: a `when`
+ * that fails takes that action off the offer, an effect that fails the samples it fails for (each
+ * action's first failure goes to `failed`); every other action stays on offer.
+ */
+export function optionsFor(
+  state: WorldState,
+  agent: Agent,
+  choices: Choices,
+  n: number,
+  round: number,
+  /** The actions of the phase (by name); all when undefined. */
+  offered: readonly string[] | undefined,
+  /** `args`: the arguments the effect failed for (a failing `when` has none). */
+  failed: (err: ExpressionFailure, args?: Record<string, number | string>) => void,
+): ActionOption[] {
+  const out: ActionOption[] = [];
+  const base = contextOf(state, agent, n, round);
+  for (const compiled of state.compiled.actions) {
+    if (offered && !offered.includes(compiled.spec.name)) continue;
+    let reported = false;
+    const attempt = <T>(work: () => T, args?: Record<string, number | string>): T | undefined => {
+      try {
+        return work();
+      } catch (err) {
+        if (!(err instanceof ExpressionFailure)) throw err;
+        if (!reported) failed(err, args);
+        reported = true;
+        return undefined;
+      }
+    };
+    if (compiled.when && attempt(() => compiled.when!(base)) !== true) continue;
+    if (compiled.spec.args.some((a) => a.type === 'agent') && !choices.others.length) continue;
+    // Only posts that can still take this action: a post liked before is not liked again.
+    for (const args of combinations(compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
+      if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
+      const context = contextOf(state, agent, n, round, args, compiled);
+      const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
+      if (changes) out.push({ action: compiled.spec.name, args, changes, compiled });
+    }
+  }
+  return out;
+}

@@ -1,0 +1,92 @@
+// Retrieval for an agent's situation. The engine's own lexical relevance (engine/memory/memory.ts) is
+// synchronous and is what the offline model and any model without `embeddings` use. When the
+// agent's model config names an embeddings model, relevance is the cosine similarity of endpoint
+// embeddings instead (llm/embeddings.ts: each text embedded once per run, cached, replayable);
+// that path is async, and a failed embeddings call is recorded in the trace as an `error` event
+// (handling 'fallback') and answered with the lexical relevance, so no retrieval is lost.
+import { ProviderError, ReplayMissError } from '../../llm/errors';
+import type { RelevanceScorer } from '../../llm/embeddings';
+import type { RetrievedMemory } from '../../llm/types';
+import type { MemoryRecord, Phase } from '../../trace/events';
+import type { Agent } from '../society/agent';
+import { retrieveAs, retrieveByRelevance } from '../memory/memory';
+import type { Tape } from '../flow/tape';
+import type { World } from '../kernel/world';
+
+/** Where a retrieval happens: its failures go to `tape` (when part of the run) under `phase`. */
+export interface RecallSite {
+  tape?: Tape;
+  phase?: Phase;
+  signal?: AbortSignal;
+}
+
+export type Recalled = RetrievedMemory[] | Promise<RetrievedMemory[]>;
+
+/** The top-k memories of `agent` for a situation described by the given texts. */
+export function recall(world: World, agent: Agent, situation: readonly string[], at: RecallSite = {}): Recalled {
+  const scorer = world.relevanceOf(agent.model);
+  if (!scorer || !agent.memories.length) return lexical(world, agent.memories, situation);
+  return byScorer(world, agent, situation, scorer, at);
+}
+
+/**
+ * The top-k of the agent's memories that `about` picks (e.g. those naming a person), for the
+ * situation, by the lexical relevance: an interview about someone retrieves what the agent
+ * remembers of them even when weightier memories would fill the top k.
+ */
+export function recallAmong(
+  world: World,
+  agent: Agent,
+  situation: readonly string[],
+  about: (m: MemoryRecord) => boolean,
+): RetrievedMemory[] {
+  return lexical(world, agent.memories.filter(about), situation);
+}
+
+function lexical(world: World, stream: readonly MemoryRecord[], situation: readonly string[]): RetrievedMemory[] {
+  return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
+}
+
+async function byScorer(
+  world: World,
+  agent: Agent,
+  situation: readonly string[],
+  scorer: RelevanceScorer,
+  at: RecallSite,
+): Promise<RetrievedMemory[]> {
+  // The stream as it stands now: nothing another unit of this stage does may change the answer.
+  const stream = agent.memories.slice();
+  const query = situation.filter((s) => s).join('; ');
+  let relevance: number[];
+  try {
+    relevance = await scorer.scores(
+      query,
+      stream.map((m) => m.text),
+      at.signal,
+    );
+  } catch (err) {
+    if (at.signal?.aborted || err instanceof ReplayMissError || !(err instanceof ProviderError)) throw err;
+    at.tape?.say({
+      type: 'error',
+      round: world.round,
+      agent: agent.id,
+      phase: at.phase ?? 'retrieve',
+      kind: 'embed',
+      reason: err.reason,
+      handling: 'fallback',
+      message: `memory relevance by embeddings failed (${err.message}); used the lexical relevance for this retrieval`,
+    });
+    return lexical(world, agent.memories, situation);
+  }
+  return retrieveByRelevance(stream, relevance, world.round, world.settings.memory).map((s) =>
+    toRetrieved(s.memory, s.score),
+  );
+}
+
+// One literal per shape (adding `cues` afterwards would reshape every object: at 10,000 agents
+// retrieved memories are among the most allocated objects of a round).
+function toRetrieved(m: MemoryRecord, score: number): RetrievedMemory {
+  return m.cues
+    ? { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score, cues: m.cues }
+    : { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score };
+}

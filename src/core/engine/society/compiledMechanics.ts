@@ -1,0 +1,123 @@
+// A scenario's declared mechanics with every expression compiled once, in the scope it is
+// evaluated in (format/language/expressions.ts). Validation has checked them; an expression that
+// still fails to compile stops the run before it starts, naming where it was written.
+import { compileExpression, expressionEnvironment, type Evaluate } from '../../format/language/expressions';
+import type { Action, Mechanics, Quantity } from '../../format/language/mechanics';
+import { StepsExceeded } from '../../format/language/expressionSteps';
+
+/** Where an expression is written (`state.world.fish.update`) and its text, for the run's error events. */
+export interface ExpressionSource {
+  where: string;
+  expression: string;
+}
+
+export interface CompiledUpdate extends ExpressionSource {
+  quantity: Quantity;
+  evaluate: Evaluate;
+}
+
+/** An effect's target: a world quantity, the actor's own, or the agent an argument names. */
+export type EffectOwner = { kind: 'world' } | { kind: 'me' } | { kind: 'arg'; arg: string };
+
+export interface CompiledEffect extends ExpressionSource {
+  target: string;
+  owner: EffectOwner;
+  quantity: string;
+  evaluate: Evaluate;
+}
+
+export interface CompiledAction {
+  spec: Action;
+  when?: Evaluate;
+  effects: CompiledEffect[];
+}
+
+export interface CompiledMechanics {
+  mechanics: Mechanics;
+  worldUpdates: CompiledUpdate[];
+  agentUpdates: CompiledUpdate[];
+  actions: CompiledAction[];
+}
+
+/** An expression that failed while the run evaluated it (an integer division by zero, say). */
+export class ExpressionFailure extends Error {
+  /** It passed its budget of steps: it would for every agent again, so the run stops. */
+  readonly fatal: boolean;
+  constructor(
+    readonly where: string,
+    cause: unknown,
+  ) {
+    super(`${where}: ${cause instanceof Error ? cause.message.split('\n')[0] : String(cause)}`, { cause });
+    this.fatal = cause instanceof StepsExceeded;
+  }
+}
+
+function compile(env: ReturnType<typeof expressionEnvironment>, text: string, where: string): Evaluate {
+  let evaluate: Evaluate;
+  try {
+    evaluate = compileExpression(env, text);
+  } catch (err) {
+    throw new Error(`${where}: ${err instanceof Error ? err.message.split('\n')[0] : String(err)}`, { cause: err });
+  }
+  return (context) => {
+    try {
+      return evaluate(context);
+    } catch (err) {
+      throw new ExpressionFailure(where, err);
+    }
+  };
+}
+
+/** A compiled `when` of a phase or action: true or false, an ExpressionFailure if it fails. */
+export type Condition = Evaluate;
+
+export function compileCondition(
+  env: ReturnType<typeof expressionEnvironment>,
+  text: string,
+  where: string,
+): Condition {
+  return compile(env, text, where);
+}
+
+function ownerOf(target: string, action: Action): EffectOwner {
+  const owner = target.slice(0, target.indexOf('.'));
+  if (owner === 'world') return { kind: 'world' };
+  if (owner === 'me') return { kind: 'me' };
+  if (action.args.some((a) => a.name === owner && a.type === 'agent')) return { kind: 'arg', arg: owner };
+  throw new Error(`action '${action.name}': effect on '${target}': '${owner}' is not world, me or an agent argument`);
+}
+
+export function compileMechanics(m: Mechanics): CompiledMechanics {
+  const worldEnv = expressionEnvironment(m, { kind: 'world' });
+  const agentEnv = expressionEnvironment(m, { kind: 'agent' });
+  const updates = (qs: readonly Quantity[], env: typeof worldEnv, side: string): CompiledUpdate[] =>
+    qs
+      .filter((q) => q.update !== undefined)
+      .map((q) => {
+        const where = `state.${side}.${q.name}.update`;
+        return { quantity: q, where, expression: q.update!, evaluate: compile(env, q.update!, where) };
+      });
+  return {
+    mechanics: m,
+    worldUpdates: updates(m.world, worldEnv, 'world'),
+    agentUpdates: updates(m.agents, agentEnv, 'agents'),
+    actions: m.actions.map((a) => {
+      const env = expressionEnvironment(m, { kind: 'action', action: a });
+      return {
+        spec: a,
+        ...(a.when !== undefined ? { when: compile(agentEnv, a.when, `actions.${a.name}.when`) } : {}),
+        effects: a.effects.map((e) => {
+          const where = `actions.${a.name}.effects.${e.target}`;
+          return {
+            target: e.target,
+            owner: ownerOf(e.target, a),
+            quantity: e.target.slice(e.target.indexOf('.') + 1),
+            where,
+            expression: e.expression,
+            evaluate: compile(env, e.expression, where),
+          };
+        }),
+      };
+    }),
+  };
+}

@@ -1,0 +1,128 @@
+// The values of a scenario's declared quantities during a run: one per world quantity, one per
+// agent and agent quantity. Every write is clamped to the quantity's bounds (and rounded when it
+// is `integer`), so no action or update can leave them; agents that join start at the initial values.
+import type { Quantity } from '../../format/language/mechanics';
+import type { StateEvent } from '../../trace/events';
+import type { CompiledMechanics } from './compiledMechanics';
+import { ConductBook } from './conduct';
+import { FeedBoard, type FeedBoardJSON } from './feeds';
+
+export type Values = Record<string, number>;
+
+export interface WorldStateJSON {
+  world: Values;
+  agents: Record<string, Values>;
+  conduct?: ReturnType<ConductBook['toJSON']>;
+  feeds?: FeedBoardJSON;
+}
+
+export function bounded(q: Quantity, x: number): number {
+  let v = q.integer ? Math.round(x) : x;
+  if (q.min !== undefined && v < q.min) v = q.min;
+  if (q.max !== undefined && v > q.max) v = q.max;
+  return v;
+}
+
+const initial = (qs: readonly Quantity[]): Values => Object.fromEntries(qs.map((q) => [q.name, bounded(q, q.initial)]));
+
+export class WorldState {
+  world: Values;
+  private readonly agents = new Map<string, Values>();
+  /** Agents whose values changed since the last state event. */
+  private readonly changed = new Set<string>();
+  readonly worldQuantities: ReadonlyMap<string, Quantity>;
+  /** What each agent's last action did to the others, and theirs to it (engine/society/conduct.ts). */
+  conduct = new ConductBook();
+  readonly agentQuantities: ReadonlyMap<string, Quantity>;
+  /** The feeds' posts and follows (scenarios with `feeds:`). */
+  board?: FeedBoard;
+
+  constructor(readonly compiled: CompiledMechanics) {
+    const m = compiled.mechanics;
+    if (m.feeds?.length) this.board = new FeedBoard(m.feeds);
+    this.world = initial(m.world);
+    this.worldQuantities = new Map(m.world.map((q) => [q.name, q]));
+    this.agentQuantities = new Map(m.agents.map((q) => [q.name, q]));
+  }
+
+  /** An agent's values, created at the initial ones the first time it is asked for. */
+  of(agent: string): Values {
+    let v = this.agents.get(agent);
+    if (!v) {
+      v = initial(this.compiled.mechanics.agents);
+      this.agents.set(agent, v);
+      this.changed.add(agent);
+    }
+    return v;
+  }
+
+  /** Sets a world quantity (bounded); returns [before, after]. */
+  setWorld(name: string, x: number): [number, number] {
+    const before = this.world[name];
+    const after = bounded(this.worldQuantities.get(name)!, x);
+    this.world[name] = after;
+    return [before, after];
+  }
+
+  /** Sets an agent's quantity (bounded); returns [before, after]. */
+  setAgent(agent: string, name: string, x: number): [number, number] {
+    const values = this.of(agent);
+    const before = values[name];
+    const after = bounded(this.agentQuantities.get(name)!, x);
+    values[name] = after;
+    if (after !== before) this.changed.add(agent);
+    return [before, after];
+  }
+
+  remove(agent: string): void {
+    this.agents.delete(agent);
+    this.changed.delete(agent);
+    this.board?.removeAgent(agent);
+  }
+
+  /** Whether the scenario declares any quantity (else no state events: a feed alone has none). */
+  get hasQuantities(): boolean {
+    return this.worldQuantities.size + this.agentQuantities.size > 0;
+  }
+
+  /** The state event for the end of `round`: the world, and the agents changed since the last one. */
+  stateEvent(round: number): StateEvent {
+    const e = this.peek(round);
+    this.changed.clear();
+    return e;
+  }
+
+  /**
+   * The state as it stands now, in a state event's shape (the world, the agents changed since the
+   * last state event), without starting a new delta: a paused debug session shows it, and the
+   * round's own state event still carries every change of the round.
+   */
+  peek(round: number): StateEvent {
+    const agents: Record<string, Values> = {};
+    for (const id of this.changed) {
+      const v = this.agents.get(id);
+      if (v) agents[id] = { ...v };
+    }
+    return { type: 'state', round, world: { ...this.world }, agents };
+  }
+
+  toJSON(): WorldStateJSON {
+    return {
+      world: { ...this.world },
+      agents: Object.fromEntries([...this.agents].map(([id, v]) => [id, { ...v }])),
+      conduct: this.conduct.toJSON(),
+      ...(this.board ? { feeds: this.board.toJSON() } : {}),
+    };
+  }
+
+  static fromJSON(compiled: CompiledMechanics, json: WorldStateJSON): WorldState {
+    const s = new WorldState(compiled);
+    s.conduct = ConductBook.fromJSON(json.conduct);
+    if (json.feeds) s.board = FeedBoard.fromJSON(compiled.mechanics.feeds ?? [], json.feeds);
+    s.world = { ...s.world, ...json.world };
+    for (const [id, v] of Object.entries(json.agents)) {
+      s.agents.set(id, { ...initial(compiled.mechanics.agents), ...v });
+    }
+    return s;
+  }
+}
