@@ -5,7 +5,8 @@ import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
 import type { BreakpointSpec } from './runtime';
 import type { Simulation, StepPoint } from '../engine/kernel/simulation';
-import { PHASES, type Phase } from '../trace/events';
+import type { Phase } from '../trace/events';
+import { STEP_NAMES } from '../engine/phases/table';
 import { compileExpression, type ExpressionScope } from './expression';
 import { stateScope } from './stateScope';
 import { targetAt, type LineReader } from './sourceMap';
@@ -80,8 +81,8 @@ export function planFunction(name: string, o: BreakpointOptions, ctx: PlanContex
   const [, who, what] = m;
   // A declared action phase (`round:`) stops at its agents' choices: the `world` step named so.
   const declared = (ctx.sim().world.scenario.round ?? []).filter((p) => p.kind === 'act').map((p) => p.name);
-  if (!(PHASES as readonly string[]).includes(what) && !declared.includes(what)) {
-    return { verified: false, message: `'${what}' is not a phase (${[...PHASES, ...declared].join(', ')})` };
+  if (!STEP_NAMES.includes(what) && !declared.includes(what)) {
+    return { verified: false, message: `'${what}' is not a phase (${[...STEP_NAMES, ...declared].join(', ')})` };
   }
   const step = declared.includes(what) && what !== 'world' ? what : undefined;
   const phase = (step ? 'world' : what) as Phase;

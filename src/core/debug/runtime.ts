@@ -1,7 +1,7 @@
 // A debugger-facing runtime over a Simulation, in the style of mock-debug's runtime: start,
 // continue, step (to the next phase, the next agent, the end of the round), pause, and
 // breakpoints on agent/phase/round or on event types. It knows nothing about DAP.
-// Under a debugger the simulation runs agents one by one, stage by stage (turn.ts STAGES), so
+// Under a debugger the simulation runs agents one by one, stage by stage (engine/phases/table.ts PHASES), so
 // stepping phase by phase shows agent 1 perceive…act, agent 2 perceive…act, …, then every
 // agent's evaluate, then every agent's reward, coach, reflect. In an action phase there is a step
 // point right after each action takes effect, where Action taken stops.

@@ -270,7 +270,7 @@ function callsPerAgent(
 
 /**
  * Reflections per agent over the run. The engine checks once per agent and round (the reflect
- * phase, engine/phases/turn.ts) whether the importance written since the last reflection reaches
+ * phase, engine/phases/learn/reflection.ts) whether the importance written since the last reflection reaches
  * `reflect_at`, and a reflection starts the count again from 0: what was written beyond the
  * threshold is not carried over. So an agent reflects every ceil(reflect_at / importance per round)
  * rounds, and at most once a round however low `reflect_at` is.

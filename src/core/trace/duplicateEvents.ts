@@ -10,18 +10,18 @@
 // - event_fired by index: each scenario event fires once, in its round (engine/kernel/timed-events.ts);
 // - agent_added never of an agent present, agent_removed never of one absent (engine/kernel/membership.ts
 //   addAgent throws and removeAgent returns false instead); one removed may come back;
-// - encounter by id (`round:agent:k`: one turn per agent and round, k its partner, engine/phases/turn.ts
+// - encounter by id (`round:agent:k`: one turn per agent and round, k its partner, engine/phases/meet/talks.ts
 //   act), room by id (`round:room:name`: a run refuses a scenario naming two rooms alike,
 //   format/language/rooms.ts SOC056);
-// - message by (encounter, turn): each turn of a conversation is said once (engine/phases/conversation.ts talk);
+// - message by (encounter, turn): each turn of a conversation is said once (engine/phases/meet/conversation.ts talk);
 // - evaluation by (encounter, from, to): each member rates each other member who spoke once
-//   (engine/phases/evaluation.ts evaluateConversation); in a room one member rates several;
-// - reward, advice by agent: one turn per agent and round (engine/phases/turn.ts reward, advised);
+//   (engine/phases/evaluate/evaluation.ts evaluateConversation); in a room one member rates several;
+// - reward, advice by agent: one turn per agent and round (engine/phases/learn/reward.ts, coaching.ts advised);
 // - memory ids rise in each agent's stream (engine/kernel/world.ts remember: nextMemoryId++), in trace
 //   order too: memories written at a stage's commit go out as written, those on a tape are the
 //   unit's own agent's, in order (engine/flow/stage.ts, tape.ts); from 0 again for an agent added
 //   again (engine/society/agent.ts createAgent);
-// - reflection by (agent, memory): one per reflection memory (engine/phases/turn.ts reflected).
+// - reflection by (agent, memory): one per reflection memory (engine/phases/learn/reflection.ts reflected).
 // Not keyed: tie (several evaluations may move one tie in a round), error, intervention, round_end
 // and run_end (roundSequence.ts checks those two).
 //

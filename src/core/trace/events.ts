@@ -228,7 +228,7 @@ export interface TieEvent extends Base {
   strength: number;
   /** strength >= threshold after the change. */
   exists: boolean;
-  /** `action`: a declared action's `ties:` (engine/phases/platformActions.ts); `module`: the scenario's module (engine/kernel/societyModule.ts). */
+  /** `action`: a declared action's `ties:` (engine/phases/act/verbs.ts); `module`: the scenario's module (engine/phases/act/societyModule.ts). */
   cause: 'initial' | 'evaluation' | 'action' | 'module';
 }
 /**

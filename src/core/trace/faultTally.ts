@@ -8,7 +8,7 @@ import { counted } from '../text/counted';
 
 type ErrorEvent = TraceEventOf<'error'>;
 
-/** Error reasons of the scenario's own mechanics, not of a model call (engine/phases/worldPhase.ts). */
+/** Error reasons of the scenario's own mechanics, not of a model call (engine/phases/act/). */
 const MECHANICS_REASONS: ReadonlySet<string> = new Set(['expression', 'module']);
 
 export class FaultTally {

@@ -78,7 +78,7 @@ export async function runExperimentCommand(
       try {
         return await runExperiment(scenario, {
           outDir,
-          // A scenario's module is code: only in a trusted workspace (engine/kernel/societyModule.ts).
+          // A scenario's module is code: only in a trusted workspace (engine/phases/act/societyModule.ts).
           allowModule: vscode.workspace.isTrusted,
           signal: controller.signal,
           models,

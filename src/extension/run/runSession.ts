@@ -88,7 +88,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
     modelFactory: registry.factory,
     relevance: registry.memoryRelevance,
     calls: registry.calls,
-    // A scenario's module is code: it runs only in a trusted workspace (engine/kernel/societyModule.ts).
+    // A scenario's module is code: it runs only in a trusted workspace (engine/phases/act/societyModule.ts).
     allowModule: vscode.workspace.isTrusted,
   });
   // Build every model the run uses now, so a missing key fails before any file is written.

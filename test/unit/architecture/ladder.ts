@@ -27,6 +27,9 @@ export const FLOORS: readonly (readonly string[])[] = [
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
   analysis: ['metrics', 'export', 'report'],
   format: ['language', 'service'],
+  // The engine: staged units of work; the society's state; memory streams; checkpoints; the
+  // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.
+  engine: ['flow', 'society', 'memory', 'persist', 'phases', 'kernel'],
 };
 
 export interface Climb {

@@ -1,4 +1,4 @@
-// `society run` and a scenario's module (engine/kernel/societyModule.ts): refused without --allow-module,
+// `society run` and a scenario's module (engine/phases/act/societyModule.ts): refused without --allow-module,
 // before anything is written, with a sentence that says how to allow it; run with it.
 import assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';

@@ -2,6 +2,7 @@ import * as assert from 'node:assert/strict';
 import { makeScenario, makePersona } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { turnOrder } from '../../../src/core/engine/kernel/rounds';
 
 describe('engine determinism', () => {
   it('same scenario and seed give a byte-identical trace', async () => {
@@ -51,8 +52,7 @@ describe('engine determinism', () => {
       for (const p of s.world.scenario.personas) s.world.agents.set(p.id, { id: p.id } as never);
     }
     const order = (s: Simulation): string[] =>
-      s
-        .turnOrder(3)
+      turnOrder(s.world, 3)
         .map((a) => a.id)
         .filter((id) => id !== 'p99');
     assert.deepEqual(order(big), order(small));

@@ -1,4 +1,4 @@
-// Feeds and platform verbs (engine/society/feeds.ts, engine/phases/platformActions.ts, llm/offline/platform.ts):
+// Feeds and platform verbs (engine/society/feeds.ts, engine/phases/act/verbs.ts, llm/offline/platform.ts):
 // the ranking is the declared mix, a like counts once, follows and replies reach the author's
 // memories and the tie network, and examples/forum runs on its feed and resumes to the same trace.
 import * as assert from 'node:assert/strict';

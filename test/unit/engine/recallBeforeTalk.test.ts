@@ -1,4 +1,4 @@
-// Before a conversation each side recalls what it knows of the other (engine/phases/turn.ts act). The
+// Before a conversation each side recalls what it knows of the other (engine/phases/meet/talks.ts holdTalks). The
 // initiator used to talk from its retrieval for choosing a partner, about all its candidates,
 // and greeted six in ten people it had talked with before as strangers ("nice to meet you").
 import * as assert from 'node:assert/strict';

@@ -3,7 +3,9 @@ import { makeScenario } from './scenarioFixture';
 import { Simulation, type StepPoint } from '../../../src/core/engine/kernel/simulation';
 import { SimulationRuntime, type StopReason } from '../../../src/core/debug/runtime';
 import { PHASES } from '../../../src/core/trace/events';
-import { STAGES } from '../../../src/core/engine/phases/turn';
+import { turnOrder } from '../../../src/core/engine/kernel/rounds';
+import { MEET } from '../../../src/core/engine/phases/meet/meet';
+import { LEARN } from '../../../src/core/engine/phases/learn/learn';
 
 function nextStop(rt: SimulationRuntime): Promise<[StopReason, StepPoint]> {
   return new Promise((resolve) => {
@@ -31,11 +33,11 @@ describe('debugger runtime', () => {
       if (p.kind === 'phase' && p.round === 1) seen.push(`${p.agent}:${p.phase}`);
     }
     // Round 1, four agents in turn order: perceive…act for each, then the evaluation barrier, then reward…reflect.
-    const order = sim.turnOrder(1).map((a) => a.id);
+    const order = turnOrder(sim.world, 1).map((a) => a.id);
     const expected = [
-      ...order.flatMap((id) => STAGES[0].map((ph) => `${id}:${ph}`)),
+      ...order.flatMap((id) => MEET.steps.map((s) => `${id}:${s.name}`)),
       ...order.map((id) => `${id}:evaluate`),
-      ...order.flatMap((id) => STAGES[2].map((ph) => `${id}:${ph}`)),
+      ...order.flatMap((id) => LEARN.steps.map((s) => `${id}:${s.name}`)),
     ];
     assert.deepEqual(seen, expected);
     // Every phase but the world phase, which only scenarios with `actions:` or `state:` have.
@@ -107,7 +109,7 @@ describe('debugger runtime', () => {
     const [reason, at] = await stop;
     assert.equal(reason, 'pause');
     // The very next step point: round 2's first agent about to perceive, nothing of round 2 done yet.
-    assert.deepEqual(at, { kind: 'phase', round: 2, agent: sim.turnOrder(2)[0].id, phase: 'perceive', turn: 0 });
+    assert.deepEqual(at, { kind: 'phase', round: 2, agent: turnOrder(sim.world, 2)[0].id, phase: 'perceive', turn: 0 });
     assert.deepEqual(rt.position, at);
     assert.equal(after.join(', '), '', 'no event between the pause and the stop');
     rt.continue();

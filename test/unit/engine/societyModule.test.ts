@@ -1,4 +1,4 @@
-// The escape hatch (engine/kernel/societyModule.ts): a scenario's `module:` is never loaded by validation,
+// The escape hatch (engine/phases/act/societyModule.ts): a scenario's `module:` is never loaded by validation,
 // refuses to run unless the host allows it, and when allowed its hooks change the declared state,
 // ties and memories through the API — bounded, seeded, in the trace, resumable — and a hook that
 // throws is an error event, not a crash.
@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { ModuleNotAllowed } from '../../../src/core/engine/kernel/societyModule';
+import { ModuleNotAllowed } from '../../../src/core/engine/phases/act/societyModule';
 import { scratchDir } from '../../support/scratch';
 import { traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';

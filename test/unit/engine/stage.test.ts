@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { runStage, type StageOptions } from '../../../src/core/engine/flow/stage';
 import type { StateChange } from '../../../src/core/engine/flow/stateChange';
+import type { RewardChange } from '../../../src/core/engine/phases/learn/reward';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
 const options = (
@@ -59,7 +60,7 @@ describe('stage runner', () => {
       options(
         () => undefined,
         8,
-        (c) => order.push(c.kind === 'reward' ? c.total : -1),
+        (c) => order.push(c.kind === 'reward' ? (c as RewardChange).total : -1),
       ),
     );
     clearInterval(timer);

@@ -1,5 +1,5 @@
 // The pre-run estimate against real runs: reflections at most once per agent and round, and
-// rooms of two counted by the room rule (as engine/phases/conversation.ts runs them).
+// rooms of two counted by the room rule (as engine/phases/meet/conversation.ts runs them).
 import * as assert from 'node:assert/strict';
 import type { ModelConfig, Scenario } from '../../../src/core/format/language/model';
 import type { AgentModel, DecisionKind, DecisionRequest } from '../../../src/core/llm/types';

@@ -2,7 +2,7 @@
 // choose_partner request the engine made (its retrieved memories and their scores), so the
 // memory queries and the retrieval preview are checked against what the engine actually did.
 // (The partner's first message is the one retrieval whose situation a test can rebuild exactly:
-// its interests, the initiator's name and interests — engine/phases/conversation.ts situationOf.)
+// its interests, the initiator's name and interests — engine/phases/meet/conversation.ts situationOf.)
 import { makeScenario } from '../engine/scenarioFixture';
 import { traceOf } from '../engine/traceHelpers';
 import { OfflineModel } from '../../../src/core/llm/offline';

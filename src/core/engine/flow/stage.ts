@@ -12,7 +12,7 @@ export interface StageOptions {
   /** Units in flight at once (1 = one after another). */
   width: number;
   emit: (e: TraceEvent) => void;
-  /** Applies one unit's deferred state change (engine/flow/stateChange.ts applyChange). */
+  /** Applies one unit's deferred state change (phases/table.ts: each plug-in's changes). */
   commit: (c: StateChange) => void;
   /** Give the event loop a turn after this many finished units (pause, abort, I/O). */
   yieldEvery: number;

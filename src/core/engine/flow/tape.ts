@@ -15,7 +15,7 @@ export class Tape {
     this.events.push(e);
   }
 
-  later(change: StateChange): void {
+  later<C extends StateChange>(change: C): void {
     this.changes.push(change);
   }
 }

@@ -21,7 +21,7 @@ import type { CallLog } from '../../llm/callLog';
 import { Semaphore } from '../flow/semaphore';
 import type { Tape } from '../flow/tape';
 import { TieTable } from '../society/ties';
-import { UsageBook, addUsage, emptyTotals } from '../society/usageBook';
+import { UsageBook, addUsage, emptyTotals, usageField } from '../society/usageBook';
 import type { Agent } from '../society/agent';
 import { counted } from '../../text/counted';
 import { isInstant } from '../../format/language/providers';
@@ -42,27 +42,13 @@ export const offlineOnlyFactory: ModelFactory = (cfg, seed) => {
 
 export const emptyUsage = emptyTotals;
 
-/** Where a decision is made: its phase, the deciding agent, the tape of its unit of work. */
-export interface DecisionSite {
-  phase: Phase;
-  /** The declared action phase (`round:`) the decision belongs to: its error events name it, not `world`. */
-  declared?: string;
-  agent: string;
-  tape: Tape;
-  /** The conversation a speak or evaluate decision belongs to. */
-  encounter?: string;
-  /**
-   * Model calls of this stage that must wait for this one, in sequence (a conversation's later
-   * turns, say). Queued calls with more to come are served first (engine/flow/semaphore.ts).
-   */
-  rest?: number;
-}
-
-import type { SocietyModule } from './societyModule';
+import type { SocietyModule } from '../phases/act/moduleHooks';
+import type { Decided, DecisionSite, PhaseContext, RoundCounters } from '../phases/context';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
+import type { FailedCallChange, UsageChange } from './modelChanges';
 import type { WorldState } from '../society/worldState';
 
-export class World {
+export class World implements PhaseContext {
   readonly agents = new Map<string, Agent>();
   /** Bumped whenever an agent joins or leaves, so what is worked out over the agents knows when to redo it. */
   membership = 0;
@@ -73,11 +59,11 @@ export class World {
   /** Advice is written to the trace but not remembered (SimulationOptions.withholdAdviceMemories). */
   withholdAdviceMemories = false;
   /** Per-round counters for round_end stats. */
-  roundStats = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
+  roundStats: RoundCounters = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
   usage = new UsageBook();
-  /** The declared state's values, for scenarios with `state:` or `actions:` (engine/phases/worldPhase.ts). */
+  /** The declared state's values, for scenarios with `state:` or `actions:` (engine/phases/act/). */
   state?: WorldState;
-  /** The scenario's module of mechanics in code, once loaded (engine/kernel/societyModule.ts). */
+  /** The scenario's module of mechanics in code, once loaded (engine/phases/act/societyModule.ts). */
   module?: SocietyModule;
   /** Longest one call of a module's hook may run (engine/flow/timedCall.ts). */
   moduleTimeLimitMs = HOOK_TIME_LIMIT_MS;
@@ -124,7 +110,6 @@ export class World {
     return [...this.agents.values()];
   }
 
-  /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
   /** A tie moved by `delta` (clamped to 0..1) by an action's `ties:` or the module: a `tie` event. */
   moveTie(from: string, to: string, delta: number, cause: 'action' | 'module'): void {
     const previous = this.ties.get(from, to);
@@ -143,6 +128,7 @@ export class World {
     });
   }
 
+  /** Write a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
   remember(
     agent: Agent,
     kind: MemoryKind,
@@ -203,12 +189,7 @@ export class World {
    * replay cache misses are not decisions that failed but runs that cannot go on: they propagate.
    * Usage is booked when the unit commits, so totals add up in canonical order.
    */
-  decide<R extends DecisionRequest>(
-    modelName: string,
-    req: R,
-    at: DecisionSite,
-    signal?: AbortSignal,
-  ): DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined> {
+  decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Decided<R> {
     const model = this.model(modelName);
     // The offline model answers at once: no slot, no promise (this is most of a large offline run).
     if (model instanceof OfflineModel) {
@@ -299,7 +280,7 @@ export class World {
       ...(err instanceof ModelCallError ? { reason: err.reason } : {}),
       ...(spent ? usageField(spent) : {}),
     });
-    at.tape.later({
+    at.tape.later<FailedCallChange>({
       kind: 'failed_call',
       model: cfg.name,
       agent: at.agent,
@@ -311,9 +292,9 @@ export class World {
     return this.fallback.decideNow(req);
   }
 
-  /** Book usage when the unit commits (engine/flow/stateChange.ts). */
+  /** Book usage when the unit commits (kernel/modelChanges.ts). */
   private bookLater(tape: Tape, agent: string, phase: Phase, u: Usage): void {
-    tape.later({ kind: 'usage', agent, phase, usage: u });
+    tape.later<UsageChange>({ kind: 'usage', agent, phase, usage: u });
   }
 
   /** Books a model call's usage to the agent, its phase and the round (a committed change). */
@@ -321,9 +302,4 @@ export class World {
     this.usage.record(agent, phase, u);
     addUsage(this.roundStats.usage, u);
   }
-}
-
-/** The usage to attach to an event: omitted when nothing was spent (offline model) or no call was made (random pairing). */
-export function usageField(u: Usage | undefined): { usage?: Usage } {
-  return u && (u.input_tokens || u.output_tokens || u.cost_usd || u.cached) ? { usage: u } : {};
 }

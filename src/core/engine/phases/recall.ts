@@ -11,7 +11,7 @@ import type { MemoryRecord, Phase } from '../../trace/events';
 import type { Agent } from '../society/agent';
 import { retrieveAs, retrieveByRelevance } from '../memory/memory';
 import type { Tape } from '../flow/tape';
-import type { World } from '../kernel/world';
+import type { PhaseContext } from './context';
 
 /** Where a retrieval happens: its failures go to `tape` (when part of the run) under `phase`. */
 export interface RecallSite {
@@ -23,7 +23,7 @@ export interface RecallSite {
 export type Recalled = RetrievedMemory[] | Promise<RetrievedMemory[]>;
 
 /** The top-k memories of `agent` for a situation described by the given texts. */
-export function recall(world: World, agent: Agent, situation: readonly string[], at: RecallSite = {}): Recalled {
+export function recall(world: PhaseContext, agent: Agent, situation: readonly string[], at: RecallSite = {}): Recalled {
   const scorer = world.relevanceOf(agent.model);
   if (!scorer || !agent.memories.length) return lexical(world, agent.memories, situation);
   return byScorer(world, agent, situation, scorer, at);
@@ -35,7 +35,7 @@ export function recall(world: World, agent: Agent, situation: readonly string[],
  * remembers of them even when weightier memories would fill the top k.
  */
 export function recallAmong(
-  world: World,
+  world: PhaseContext,
   agent: Agent,
   situation: readonly string[],
   about: (m: MemoryRecord) => boolean,
@@ -43,12 +43,16 @@ export function recallAmong(
   return lexical(world, agent.memories.filter(about), situation);
 }
 
-function lexical(world: World, stream: readonly MemoryRecord[], situation: readonly string[]): RetrievedMemory[] {
+function lexical(
+  world: PhaseContext,
+  stream: readonly MemoryRecord[],
+  situation: readonly string[],
+): RetrievedMemory[] {
   return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
 }
 
 async function byScorer(
-  world: World,
+  world: PhaseContext,
   agent: Agent,
   situation: readonly string[],
   scorer: RelevanceScorer,

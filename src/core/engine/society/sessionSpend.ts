@@ -7,7 +7,7 @@ import type { DecisionKind } from '../../llm/types';
 import type { Phase } from '../../trace/events';
 import { UsageBook } from './usageBook';
 
-/** The phase each kind of decision is made in (engine/phases/turn.ts); interviews happen outside rounds. */
+/** The phase each kind of decision is made in (engine/phases/table.ts PHASES); interviews happen outside rounds. */
 const PHASE_OF: Record<DecisionKind, Phase> = {
   choose_partner: 'decide',
   speak: 'act',

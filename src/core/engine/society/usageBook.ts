@@ -160,3 +160,8 @@ function sorted<K extends string>(m: Map<K, UsageTotals>): Record<K, UsageTotals
     UsageTotals
   >;
 }
+
+/** The usage to attach to an event: omitted when nothing was spent (offline model) or no call was made (random pairing). */
+export function usageField(u: Usage | undefined): { usage?: Usage } {
+  return u && (u.input_tokens || u.output_tokens || u.cost_usd || u.cached) ? { usage: u } : {};
+}

@@ -1,4 +1,4 @@
-// The module a scenario names (`module:`, engine/kernel/societyModule.ts) must be a file beside it. The
+// The module a scenario names (`module:`, engine/phases/act/societyModule.ts) must be a file beside it. The
 // check only asks whether the file exists: validation never loads a module (its code runs only in
 // a run the host allowed), so an untrusted workspace can be validated safely.
 import * as path from 'node:path';

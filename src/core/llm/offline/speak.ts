@@ -168,7 +168,7 @@ export function speak(req: SpeakRequest, rng: Rng): SpeakResponse {
 
 /**
  * Who speaks after me in a room. The engine gives the members the floor in turn, in their order
- * (engine/phases/conversation.ts `talk`), and `others` is that order without me: with me at position
+ * (engine/phases/meet/conversation.ts `talk`), and `others` is that order without me: with me at position
  * i = turn mod n, the next member is others[i mod (n − 1)].
  */
 function nextInRoom(req: SpeakRequest): PersonaBrief | undefined {

@@ -4,28 +4,18 @@
 // conversation runs inside one unit of work: its messages go to that unit's tape, and what the
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
-import { SmallMap } from '../flow/smallMap';
-import type { EncounterEvent, MemoryCues, MessageEvent } from '../../trace/events';
-import type { DecisionResponse, PersonaBrief, RetrievedMemory, SpeakRequest, TranscriptLine } from '../../llm/types';
-import type { Agent } from '../society/agent';
+import type { MemoryCues, MessageEvent } from '../../../trace/events';
+import type { DecisionResponse, PersonaBrief, SpeakRequest, TranscriptLine } from '../../../llm/types';
+import type { Agent } from '../../society/agent';
 import { rememberIntroductions } from './introductions';
-import { recordConversation } from '../society/rewards';
-import type { Step } from '../flow/step';
-import type { Tape } from '../flow/tape';
-import type { StateChange } from '../flow/stateChange';
-import { usageField, type World } from '../kernel/world';
-import { messageCount } from '../../format/language/settings';
-
-export interface Conversation {
-  id: string;
-  members: Agent[];
-  /** Retrieved memories per member id, used for every message of that member. */
-  context: SmallMap<RetrievedMemory[]>;
-  transcript: TranscriptLine[];
-  room?: { name: string; topic?: string };
-  initiator: string;
-  via?: EncounterEvent['via'];
-}
+import type { Conversation, Talk } from './talk';
+import { recordConversation } from '../../society/rewards';
+import type { Step } from '../../flow/step';
+import type { Tape } from '../../flow/tape';
+import type { StateChange } from '../../flow/stateChange';
+import { usageField } from '../../society/usageBook';
+import type { PhaseContext } from '../context';
+import { messageCount } from '../../../format/language/settings';
 
 export function situationOf(other: Agent): string[] {
   return [other.persona.name, ...other.persona.interests];
@@ -38,7 +28,7 @@ export function situationOf(other: Agent): string[] {
  * room that lost members, a drawn room of size 2) follows the room rule, and its messages have no
  * `to`. A failed message (model error, `on_error: skip`) is left out and the others go on.
  */
-export function talk(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
+export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   const n = conv.members.length;
   const inRoom = !!conv.room;
   const total = messageCount(world.settings.world.conversation.turns, n, inRoom);
@@ -137,9 +127,9 @@ function messageEvent(
  * rewards. A conversation in which nothing was said (every message failed) is not remembered.
  * Importance = 2 + 1·[first meeting] + 1·[someone disclosed] + 2·[support given or received] + 2·[a plan was agreed].
  */
-export function rememberConversation(world: World, conv: Conversation, tape: Tape): void {
+export function rememberConversation(world: PhaseContext, conv: Conversation, tape: Tape): void {
   if (!conv.transcript.length) return;
-  tape.later({
+  tape.later<ConversationChange>({
     kind: 'conversation',
     members: conv.members.map((m) => m.id),
     transcript: conv.transcript,
@@ -147,17 +137,22 @@ export function rememberConversation(world: World, conv: Conversation, tape: Tap
   });
 }
 
+/** Each member remembers a conversation and counts it towards its rewards (at the stage's commit). */
+export interface ConversationChange extends StateChange {
+  kind: 'conversation';
+  members: string[];
+  transcript: TranscriptLine[];
+  room?: { name: string; topic?: string };
+}
+
 /** The members of a conversation, as the stage commits it (engine/flow/stateChange.ts). */
-export function rememberTalk(world: World, c: Extract<StateChange, { kind: 'conversation' }>): void {
+export function rememberTalk(world: PhaseContext, c: ConversationChange): void {
   const talk: Talk = { members: c.members.map((id) => agentNamed(world, id)), transcript: c.transcript, room: c.room };
   for (const self of talk.members) rememberAs(world, talk, self);
 }
 
-/** What a conversation's memory and introductions are made of. */
-export type Talk = Pick<Conversation, 'members' | 'transcript' | 'room'>;
-
 /** An agent a committed change names (agents leave only between rounds: it is there). */
-export function agentNamed(world: World, id: string): Agent {
+export function agentNamed(world: PhaseContext, id: string): Agent {
   const a = world.agents.get(id);
   if (!a) throw new Error(`a change of round ${world.round} names '${id}', who is not in the society`);
   return a;
@@ -166,7 +161,7 @@ export function agentNamed(world: World, id: string): Agent {
 /** At most this many topics name a conversation in its memory. */
 const TOPICS_NAMED = 3;
 
-function rememberAs(world: World, conv: Talk, self: Agent): void {
+function rememberAs(world: PhaseContext, conv: Talk, self: Agent): void {
   const tr = conv.transcript;
   recordConversation(self.window, tr, self.id, self.interests);
   const others = othersThan(conv.members, self);

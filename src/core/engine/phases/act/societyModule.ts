@@ -4,57 +4,17 @@
 // validate, complete or hover — and only when the host says the code may run: a trusted
 // workspace in VS Code, `--allow-module` on the command line.
 //
-// What a module may touch is this API, and nothing of the engine's own: the declared quantities
+// What a module may touch is this API (ModuleWorld, phases/act/moduleHooks.ts), and nothing of the engine's own: the declared quantities
 // (every write bounded like an action's), ties (as `tie` events with cause `module`), memories,
 // and a random stream seeded by the run, so a run with a module is as reproducible as one
 // without. Keep any state the module needs in declared quantities: checkpoints hold those, not a
 // module's variables, and a resumed run calls the same hooks from there on.
 import * as path from 'node:path';
 import { pathToFileURL } from 'node:url';
-import type { ActionEvent } from '../../trace/events';
-import { stream, type Rng } from '../../random/rng';
-import type { World } from './world';
-import { printable } from '../../text/printable';
-
-/** One agent as a module sees it: who it is; its quantities through `quantity`. */
-export interface ModuleAgent {
-  readonly id: string;
-  readonly name: string;
-  readonly group?: string;
-  readonly traits: Readonly<Record<string, number>>;
-}
-
-/** What a module's hooks are given. Everything it changes goes through here. */
-export interface ModuleWorld {
-  /** The round now running. */
-  readonly round: number;
-  /** The agents now in the society, in a stable order (by id). */
-  readonly agents: readonly ModuleAgent[];
-  /** A world quantity's value. */
-  world(quantity: string): number;
-  /** Sets a world quantity (clamped to its bounds, rounded when `integer`). */
-  setWorld(quantity: string, value: number): void;
-  /** An agent quantity's value. */
-  quantity(agent: string, quantity: string): number;
-  /** Sets an agent quantity (clamped to its bounds, rounded when `integer`). */
-  setQuantity(agent: string, quantity: string, value: number): void;
-  /** The tie strength from one agent to another, 0..1. */
-  tie(from: string, to: string): number;
-  /** Moves a tie by `delta` (clamped to 0..1): a `tie` event with cause `module`. */
-  moveTie(from: string, to: string, delta: number): void;
-  /** Gives an agent an observation memory (importance 1..10, default 4). */
-  remember(agent: string, text: string, importance?: number): void;
-  /** A number in [0, 1) from a stream seeded by the run, the round and the hook. */
-  random(): number;
-}
-
-/** The hooks a module may export (each optional). */
-export interface SocietyModule {
-  /** After each declared action takes effect, with its trace event. */
-  afterAction?(world: ModuleWorld, action: Readonly<ActionEvent>): void;
-  /** At the end of every round, after the declared updates and before the round's `state` event. */
-  endRound?(world: ModuleWorld): void;
-}
+import { stream, type Rng } from '../../../random/rng';
+import type { PhaseContext } from '../context';
+import type { ModuleWorld, SocietyModule } from './moduleHooks';
+import { printable } from '../../../text/printable';
 
 /** Thrown when a scenario names a module the host has not allowed to run. */
 export class ModuleNotAllowed extends Error {}
@@ -92,7 +52,7 @@ export async function loadSocietyModule(file: string): Promise<SocietyModule> {
 }
 
 /** The API a hook call gets, over the run's world. */
-export function moduleWorld(world: World, hook: string): ModuleWorld {
+export function moduleWorld(world: PhaseContext, hook: string): ModuleWorld {
   const state = world.state;
   const need = <T>(x: T | undefined, what: string): T => {
     if (x === undefined) throw new Error(`module: ${what}`);

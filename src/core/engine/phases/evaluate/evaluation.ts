@@ -3,20 +3,22 @@
 // rated agent (its rewards and what it knows about the rater). Evaluations of one round are
 // independent: each reads the ties as they stood at the evaluation barrier, and its effects are
 // committed afterwards in canonical order (so two ratings of the same tie in one round compose).
-import type { Agent } from '../society/agent';
-import { agentNamed, type Conversation } from './conversation';
-import type { StateChange } from '../flow/stateChange';
-import { mutualTies } from '../society/encounters';
-import { recordRating } from '../society/rewards';
-import type { DecisionResponse, EvaluateRequest, TranscriptLine } from '../../llm/types';
-import type { EvaluationEvent } from '../../trace/events';
-import { after, type Step } from '../flow/step';
-import { inOrder, type Tape } from '../flow/tape';
-import { tieTarget, updatedStrength } from '../society/ties';
-import { usageField, type World } from '../kernel/world';
+import type { Agent } from '../../society/agent';
+import { agentNamed } from '../meet/conversation';
+import type { Conversation } from '../meet/talk';
+import type { StateChange } from '../../flow/stateChange';
+import { mutualTies } from '../../society/encounters';
+import { recordRating } from '../../society/rewards';
+import type { DecisionResponse, EvaluateRequest, TranscriptLine } from '../../../llm/types';
+import type { EvaluationEvent, EvaluationReasons } from '../../../trace/events';
+import { after, type Step } from '../../flow/step';
+import { inOrder, type Tape } from '../../flow/tape';
+import { tieTarget, updatedStrength } from '../../society/ties';
+import { usageField } from '../../society/usageBook';
+import type { PhaseContext } from '../context';
 
 export function evaluatePartner(
-  world: World,
+  world: PhaseContext,
   rater: Agent,
   ratee: Agent,
   conv: Conversation,
@@ -60,7 +62,7 @@ function firstTopicOf(transcript: readonly TranscriptLine[], who: string): strin
 
 /** The rating becomes an event now and, when the stage commits, a tie change, a memory and feedback to the ratee. */
 function rated(
-  world: World,
+  world: PhaseContext,
   rater: Agent,
   ratee: Agent,
   conv: Conversation,
@@ -91,11 +93,38 @@ function rated(
   if (usage) event.usage = usage;
   tape.say(event);
 
-  tape.later({ kind: 'rating', rater: rater.id, ratee: ratee.id, rating, reasons, said, ...(topic ? { topic } : {}) });
+  tape.later<RatingChange>({
+    kind: 'rating',
+    rater: rater.id,
+    ratee: ratee.id,
+    rating,
+    reasons,
+    said,
+    ...(topic ? { topic } : {}),
+  });
+}
+
+/** A rating moves the rater's tie, becomes its memory and the ratee's feedback (at the barrier's commit). */
+export interface RatingChange extends StateChange {
+  kind: 'rating';
+  rater: string;
+  ratee: string;
+  rating: number;
+  reasons: EvaluationReasons;
+  /** What the rater said of the conversation. */
+  said: string;
+  /** The first topic the ratee brought up. */
+  topic?: string;
+}
+
+/** The members of a rated conversation count one more meeting with each other. */
+export interface MetChange extends StateChange {
+  kind: 'met';
+  members: string[];
 }
 
 /** A rating, as the stage commits it (engine/flow/stateChange.ts). */
-export function commitRating(world: World, c: Extract<StateChange, { kind: 'rating' }>): void {
+export function commitRating(world: PhaseContext, c: RatingChange): void {
   const rater = agentNamed(world, c.rater),
     ratee = agentNamed(world, c.ratee);
   const cfg = world.settings.ties;
@@ -128,7 +157,7 @@ export function commitRating(world: World, c: Extract<StateChange, { kind: 'rati
 }
 
 /** The members of a rated conversation count one more meeting with each other (at the commit). */
-export function countMeeting(world: World, members: readonly string[]): void {
+export function countMeeting(world: PhaseContext, members: readonly string[]): void {
   const agents = members.map((id) => agentNamed(world, id));
   for (const a of agents) {
     for (const b of agents) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
@@ -145,7 +174,7 @@ function spoke(transcript: readonly TranscriptLine[], who: string): boolean {
  * Every member who was spoken to rates every member who spoke, concurrently; afterwards the
  * members count the meeting (`met`), which is what "first meeting" means next time.
  */
-export function evaluateConversation(world: World, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
+export function evaluateConversation(world: PhaseContext, conv: Conversation, tape: Tape, signal?: AbortSignal): Step {
   if (!conv.transcript.length) return;
   const pairs: [Agent, Agent][] = [];
   for (const rater of conv.members) {
@@ -156,7 +185,7 @@ export function evaluateConversation(world: World, conv: Conversation, tape: Tap
   return after(
     inOrder(pairs, tape, ([rater, ratee], sub) => evaluatePartner(world, rater, ratee, conv, sub, signal)),
     () => {
-      tape.later({ kind: 'met', members: conv.members.map((m) => m.id) });
+      tape.later<MetChange>({ kind: 'met', members: conv.members.map((m) => m.id) });
     },
   );
 }

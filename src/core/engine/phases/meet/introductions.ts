@@ -3,10 +3,10 @@
 // remembers it, so the next time that memory is retrieved the introduced person is on its mind
 // (turn.ts rememberedPeople makes them a candidate) and the choice is the agent's own. This is
 // triadic closure by introduction; nothing is arranged by the engine.
-import type { Agent } from '../society/agent';
-import type { Talk } from './conversation';
-import type { MemoryCues } from '../../trace/events';
-import type { World } from '../kernel/world';
+import type { Agent } from '../../society/agent';
+import type { Talk } from './talk';
+import type { MemoryCues } from '../../../trace/events';
+import type { PhaseContext } from '../context';
 
 /** Importance of remembering that someone was introduced to me. */
 export const INTRODUCTION_IMPORTANCE = 5;
@@ -18,7 +18,7 @@ export interface Introduction {
 }
 
 /** People named to `listener` by the others in the conversation: acquaintances of theirs it has not met. */
-export function introductionsTo(world: World, conv: Talk, listener: Agent): readonly Introduction[] {
+export function introductionsTo(world: PhaseContext, conv: Talk, listener: Agent): readonly Introduction[] {
   let out: Introduction[] | undefined; // most conversations introduce no one: no array for them
   for (const line of conv.transcript) {
     if (line.from === listener.id) continue;
@@ -58,7 +58,7 @@ function cuesOf(i: Introduction, trust: number): MemoryCues {
   return cues;
 }
 
-export function rememberIntroductions(world: World, conv: Talk, listener: Agent): void {
+export function rememberIntroductions(world: PhaseContext, conv: Talk, listener: Agent): void {
   for (const i of introductionsTo(world, conv, listener)) {
     const trust = Math.round(50 * world.ties.get(listener.id, i.by.id)) / 100;
     world.remember(

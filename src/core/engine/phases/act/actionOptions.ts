@@ -3,14 +3,14 @@
 // least, middle and most; an agent argument as each of the agents offered), and each sample's
 // effects are evaluated on the current state — what the offline model weighs, and what an LLM
 // agent is told each action does.
-import type { ExpressionContext } from '../../format/language/expressions';
-import type { ActionArg } from '../../format/language/mechanics';
-import type { ActOption } from '../../llm/types';
-import type { Agent } from '../society/agent';
-import { ExpressionFailure, type CompiledAction } from '../society/compiledMechanics';
-import { bounded, type WorldState } from '../society/worldState';
-import { agentOfArg } from './platformActions';
-import { agentQuantity, finiteResult } from '../society/finiteResult';
+import type { ExpressionContext } from '../../../format/language/expressions';
+import type { ActionArg } from '../../../format/language/mechanics';
+import type { ActOption } from '../../../llm/types';
+import type { Agent } from '../../society/agent';
+import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
+import { bounded, type WorldState } from '../../society/worldState';
+import { agentOfArg } from './verbs';
+import { agentQuantity, finiteResult } from '../../society/finiteResult';
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;

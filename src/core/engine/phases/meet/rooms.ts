@@ -1,16 +1,17 @@
 // Group rooms: each round every room holds one group conversation (fixed members, or `size`
 // members drawn at random); at the evaluation barrier every member rates every other member who
-// spoke (engine/phases/evaluation.ts evaluateConversation).
-import { SmallMap } from '../flow/smallMap';
-import type { RunSettings } from '../../trace/events';
-import type { RetrievedMemory } from '../../llm/types';
-import type { Agent } from '../society/agent';
-import { rememberConversation, talk, type Conversation } from './conversation';
-import { recall } from './recall';
-import type { EncounterIndex } from '../society/encounters';
-import { stream } from '../../random/rng';
-import type { Tape } from '../flow/tape';
-import type { World } from '../kernel/world';
+// spoke (engine/phases/evaluate/evaluation.ts evaluateConversation).
+import { SmallMap } from '../../flow/smallMap';
+import type { RunSettings } from '../../../trace/events';
+import type { RetrievedMemory } from '../../../llm/types';
+import type { Agent } from '../../society/agent';
+import { rememberConversation, talk } from './conversation';
+import type { Conversation } from './talk';
+import { recall } from '../recall';
+import type { EncounterIndex } from '../../society/encounters';
+import { stream } from '../../../random/rng';
+import type { Tape } from '../../flow/tape';
+import type { PhaseContext } from '../context';
 
 export type RoomSpec = RunSettings['world']['rooms'][number];
 
@@ -20,7 +21,7 @@ export type RoomSpec = RunSettings['world']['rooms'][number];
  * time alike). A room of two is still a room (conversation.ts `talk`).
  */
 export async function holdRoom(
-  world: World,
+  world: PhaseContext,
   room: RoomSpec,
   index: EncounterIndex,
   tape: Tape,

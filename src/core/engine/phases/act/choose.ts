@@ -1,0 +1,162 @@
+// The `world` step of an action phase: an agent chooses one of the actions on offer against the
+// state as it stands — what it sees of the world, of itself, of the agents it may name, and of
+// the feeds it reads — and the choice waits in the turn until the phase resolves it.
+import type { ActRequest, SeenPost, SeenQuantity } from '../../../llm/types';
+import type { ActPhase, Quantity } from '../../../format/language/mechanics';
+import { stream } from '../../../random/rng';
+import type { Agent } from '../../society/agent';
+import { WORLD_PHASE } from '../../society/roundPlan';
+import type { WorldState } from '../../society/worldState';
+import { then, type Step } from '../../flow/step';
+import type { PhaseContext } from '../context';
+import { own } from '../slot';
+import type { Turn } from '../turn';
+import { optionsFor, type Choices } from './actionOptions';
+import { ACT_TURN } from './actState';
+import { argsText, expressionError, report } from './guard';
+import { platformVerbs } from './verbs';
+
+/** Agents an agent may name in an agent argument: its strongest ties, then others at random. */
+export const TARGETS_OFFERED = 6;
+
+const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
+  shown
+    ? {
+        name: q.name,
+        value,
+        ...(q.description ? { description: q.description } : {}),
+        ...(q.min !== undefined ? { min: q.min } : {}),
+        ...(q.max !== undefined ? { max: q.max } : {}),
+      }
+    : undefined;
+
+function targetsFor(world: PhaseContext, agent: Agent): string[] {
+  const tied = [...world.ties.outgoing(agent.id)]
+    .filter(([id]) => world.agents.has(id))
+    .sort((x, y) => y[1].strength - x[1].strength || (x[0] < y[0] ? -1 : 1))
+    .slice(0, TARGETS_OFFERED)
+    .map(([id]) => id);
+  const out = new Set(tied);
+  const rest = [...world.agents.keys()].filter((id) => id !== agent.id && !out.has(id));
+  const rng = stream(world.seed, 'agent', agent.id, 'targets', world.round);
+  while (out.size < TARGETS_OFFERED && rest.length) out.add(rest.splice(rng.int(rest.length), 1)[0]);
+  return [...out];
+}
+
+function visible(state: WorldState, id: string): Record<string, number> {
+  const values = state.of(id);
+  const out: Record<string, number> = {};
+  for (const [name, q] of state.agentQuantities) if (!q.hidden) out[name] = values[name];
+  return out;
+}
+
+/** What agents want more of, summed: the valued agent quantities (tallies and categories left out). */
+function holdings(state: WorldState, id: string): number {
+  const values = state.of(id);
+  let sum = 0;
+  for (const [name, q] of state.agentQuantities) if (q.valued !== false && !q.labels?.length) sum += values[name];
+  return sum;
+}
+
+/** Another agent's last action and how far ahead of `me` it is, relative to the widest gap among `others`. */
+function lastAndAhead(
+  state: WorldState,
+  me: string,
+  id: string,
+  others: readonly string[],
+): { last?: string; ahead?: number } {
+  const last = state.conduct.lastActionOf(id);
+  if (!last) return {};
+  const mine = holdings(state, me);
+  const widest = Math.max(0, ...others.map((o) => Math.abs(holdings(state, o) - mine)));
+  return { last, ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0 };
+}
+
+/** The posts an agent reads before choosing, on the feeds the phase reads (every feed by default). */
+function postsRead(
+  world: PhaseContext,
+  a: Agent,
+  phase: ActPhase | undefined,
+): { seen: SeenPost[]; byFeed: Map<string, string[]> } {
+  const board = world.state?.board;
+  const byFeed = new Map<string, string[]>();
+  const seen: SeenPost[] = [];
+  if (!board) return { seen, byFeed };
+  const me = a.persona.id;
+  const tie = (author: string): number => world.ties.get(me, author);
+  for (const feed of phase?.reads ?? [...board.feeds.keys()]) {
+    const posts = board.ranked(feed, me, world.round, tie);
+    byFeed.set(
+      feed,
+      posts.map((p) => p.id),
+    );
+    for (const p of posts) {
+      seen.push(board.seen(p, me, world.agents.get(p.author)?.persona.name ?? p.author, tie(p.author)));
+    }
+  }
+  return { seen, byFeed };
+}
+
+/** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
+export function chooseAction(world: PhaseContext, t: Turn): Step {
+  const state = world.state;
+  if (!state) return;
+  const a = t.agent;
+  const act = own(t, ACT_TURN);
+  const phase = act.phase;
+  const others = targetsFor(world, a);
+  const read = postsRead(world, a, phase);
+  const choices: Choices = { others, posts: read.byFeed };
+  const options = optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions, (err, args) =>
+    report(
+      (e) => t.tape.say(e),
+      expressionError(
+        world,
+        { agent: a.id, phase: phase?.name },
+        err,
+        `${err.message} (not on offer to ${a.id} this round${argsText(args)})`,
+      ),
+    ),
+  );
+  if (!options.length) return;
+  const offered = new Set(options.map((o) => o.compiled));
+  const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
+  const request: ActRequest = {
+    kind: 'act',
+    key: `act:${world.round}:${named}${a.id}`,
+    round: world.round,
+    setting: world.settings.world.setting,
+    persona: a.brief,
+    memories: t.recalled,
+    world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
+    own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
+    others: others.map((id) => ({
+      id,
+      name: world.agents.get(id)!.persona.name,
+      tie: world.ties.get(a.id, id),
+      state: visible(state, id),
+      conduct: state.conduct.conductOf(id),
+      ...lastAndAhead(state, a.id, id, others),
+    })),
+    pressure: state.conduct.pressureOn(a.id),
+    actions: [...offered].map((c) => ({
+      name: c.spec.name,
+      description: c.spec.description,
+      args: c.spec.args,
+      effects: c.spec.effects,
+      ...platformVerbs(c.spec),
+    })),
+    options: options.map(({ action, args, changes }) => ({ action, args, changes })),
+    ...(state.board ? { posts: read.seen } : {}),
+    n: world.agents.size,
+  };
+  const decided = world.decide(
+    a.model,
+    request,
+    { phase: 'world', declared: phase?.name, agent: a.id, tape: t.tape },
+    t.signal,
+  );
+  return then(decided, (res) => {
+    act.chosen = res;
+  });
+}

@@ -1,0 +1,122 @@
+// An action phase's choices take effect: each recomputed on the state as it is by then (two agents
+// harvesting the last fish do not both get it), with its platform verbs, the module's
+// `afterAction` hook, and the agent's memory of what it did.
+import type { ActRequest, ActResponse, DecisionResponse } from '../../../llm/types';
+import type { ActPhase } from '../../../format/language/mechanics';
+import type { ActionEvent, ErrorEvent } from '../../../trace/events';
+import type { Agent } from '../../society/agent';
+import { WORLD_PHASE } from '../../society/roundPlan';
+import type { WorldState } from '../../society/worldState';
+import { usageField } from '../../society/usageBook';
+import { Pacer } from '../../flow/step';
+import type { PhaseContext } from '../context';
+import { own } from '../slot';
+import type { Turn } from '../turn';
+import { changesOf, contextOf } from './actionOptions';
+import { ACT_TURN } from './actState';
+import { callHook, guarded, type Where } from './guard';
+import { moduleWorld } from './societyModule';
+import { applyPlatform } from './verbs';
+
+/** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
+function recollection(text: string, values: Record<string, string>): string {
+  return text.replace(/\{([A-Za-z_][A-Za-z0-9_]*\.[A-Za-z_][A-Za-z0-9_]*)\}/g, (m, key: string) => values[key] ?? m);
+}
+
+const shown = (x: number | string): string => (typeof x === 'number' ? String(Math.round(x * 100) / 100) : x);
+
+/** Applies one agent's chosen action to the state as it is now; emits it and the agent's memory. */
+function apply(
+  world: PhaseContext,
+  state: WorldState,
+  a: Agent,
+  res: DecisionResponse<ActRequest> | ActResponse,
+  phase: string | undefined,
+): void {
+  const compiled = state.compiled.actions.find((c) => c.spec.name === res.action);
+  if (!compiled) return;
+  const context = contextOf(state, a, world.agents.size, world.round, res.args, compiled);
+  const emit = (e: ErrorEvent) => world.emit(e);
+  const where: Where = { agent: a.id, phase };
+  const possible = guarded(world, emit, where, () => !compiled.when || compiled.when(context) === true);
+  if (possible === undefined) return;
+  const applied: Record<string, [number, number]> = {};
+  const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, res.args, context)) : {};
+  if (!changes) return;
+  {
+    for (const [key, change] of Object.entries(changes)) {
+      const dot = key.indexOf('.');
+      const owner = key.slice(0, dot),
+        name = key.slice(dot + 1);
+      const at = owner === 'world' ? 'world' : owner === 'me' ? a.id : owner;
+      const before = at === 'world' ? state.world[name] : state.of(at)[name];
+      const pair = at === 'world' ? state.setWorld(name, before + change) : state.setAgent(at, name, before + change);
+      applied[owner === 'me' ? `${a.id}.${name}` : key] = pair;
+    }
+  }
+  const platform = possible ? applyPlatform(world, a, compiled, res.args, res.text) : { event: {}, account: [] };
+  const event: ActionEvent = {
+    type: 'action',
+    round: world.round,
+    agent: a.id,
+    action: res.action,
+    args: res.args,
+    changes: applied,
+    reason: possible ? res.reason : `${res.reason} (no longer possible when its turn came)`,
+    ...(phase ? { phase } : {}),
+    ...platform.event,
+    ...usageField('usage' in res ? res.usage : undefined),
+  };
+  world.emit(event);
+  state.conduct.add(event);
+  if (world.module?.afterAction) {
+    callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
+  }
+  const values: Record<string, string> = {};
+  // An agent argument reads as the person's name, as in the default text: "I gave 2 to Bea Lund".
+  const agentArg = (k: string) => compiled.spec.args.find((x) => x.name === k)?.type === 'agent';
+  for (const [k, v] of Object.entries(res.args)) {
+    values[`args.${k}`] = typeof v === 'string' && agentArg(k) ? (world.agents.get(v)?.persona.name ?? v) : shown(v);
+  }
+  for (const [k, v] of Object.entries(state.world)) values[`world.${k}`] = shown(v);
+  for (const [k, v] of Object.entries(state.of(a.id))) values[`me.${k}`] = shown(v);
+  const argText = Object.entries(res.args)
+    .map(([k, v]) => `${k} ${typeof v === 'string' ? (world.agents.get(v)?.persona.name ?? v) : shown(v)}`)
+    .join(', ');
+  const text = !possible
+    ? `I meant to ${res.action}${argText ? ` (${argText})` : ''}, but by my turn it was no longer possible.`
+    : compiled.spec.remember
+      ? recollection(compiled.spec.remember, values)
+      : platform.account.length
+        ? platform.account.join(' ')
+        : `I chose to ${res.action}${argText ? ` (${argText})` : ''}.`;
+  world.remember(a, 'observation', text, 4);
+}
+
+/**
+ * The chosen actions take effect in turn order. Each action event names its phase, but for the
+ * default one (`world`): a round written out as the default gives the same trace. `taken` is told
+ * after each (the engine's step point: a debugger may hold the run there).
+ */
+export async function resolveActions(
+  world: PhaseContext,
+  turns: readonly Turn[],
+  phase: ActPhase,
+  signal?: AbortSignal,
+  taken?: (t: Turn, action: string) => void | Promise<void>,
+): Promise<void> {
+  const state = world.state;
+  if (!state) return;
+  const pacer = new Pacer(signal);
+  for (const t of turns) {
+    if (pacer.due) await pacer.turn();
+    const act = own(t, ACT_TURN);
+    const res = act.chosen;
+    act.chosen = undefined;
+    if (res && world.agents.has(t.agent.id)) {
+      apply(world, state, t.agent, res, phase.name === WORLD_PHASE ? undefined : phase.name);
+      const held = taken?.(t, res.action);
+      if (held) await held;
+    }
+  }
+}

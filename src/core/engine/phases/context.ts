@@ -1,0 +1,88 @@
+// What a phase may do to the world: the narrow surface every phase plug-in is written against
+// (issue 43). The kernel's World implements it; phases import this interface, never the world,
+// so the world's bookkeeping (listeners, the model cache, usage books) stays the kernel's own.
+import type { Scenario } from '../../format/language/model';
+import type { DecisionRequest, DecisionResponse } from '../../llm/types';
+import type { RelevanceScorer } from '../../llm/embeddings';
+import type {
+  MemoryCues,
+  MemoryKind,
+  MemoryRecord,
+  Phase,
+  RunSettings,
+  TraceEvent,
+  UsageTotals,
+} from '../../trace/events';
+import type { Tape } from '../flow/tape';
+import type { Agent } from '../society/agent';
+import type { TieTable } from '../society/ties';
+import type { WorldState } from '../society/worldState';
+import type { SocietyModule } from './act/moduleHooks';
+
+/** Where a decision is made: its phase, the deciding agent, the tape of its unit of work. */
+export interface DecisionSite {
+  phase: Phase;
+  /** The declared action phase (`round:`) the decision belongs to: its error events name it, not `world`. */
+  declared?: string;
+  agent: string;
+  tape: Tape;
+  /** The conversation a speak or evaluate decision belongs to. */
+  encounter?: string;
+  /**
+   * Model calls of this stage that must wait for this one, in sequence (a conversation's later
+   * turns, say). Queued calls with more to come are served first (engine/flow/semaphore.ts).
+   */
+  rest?: number;
+}
+
+/** A decision's answer: at once (a model that decides synchronously), later, or none (it failed and was skipped). */
+export type Decided<R extends DecisionRequest> =
+  DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined>;
+
+/** Per-round counters for the round_end statistics. */
+export interface RoundCounters {
+  encounters: number;
+  messages: number;
+  rewardSum: number;
+  rewardCount: number;
+  usage: UsageTotals;
+}
+
+export interface PhaseContext {
+  readonly scenario: Scenario;
+  readonly seed: number;
+  /** The round now running (0: setup). */
+  readonly round: number;
+  /** The live settings (a timed `set` may change them). */
+  readonly settings: RunSettings;
+  readonly agents: ReadonlyMap<string, Agent>;
+  readonly ties: TieTable;
+  /** The declared state's values, for scenarios with `state:` or `actions:`. */
+  readonly state?: WorldState;
+  readonly roundStats: RoundCounters;
+  /** The scenario's module of mechanics in code, once loaded. */
+  readonly module?: SocietyModule;
+  /** Longest one call of a module's hook may run (engine/flow/timedCall.ts). */
+  readonly moduleTimeLimitMs: number;
+  /** Advice is written to the trace but not remembered (SimulationOptions.withholdAdviceMemories). */
+  readonly withholdAdviceMemories: boolean;
+  /** Publishes an event now (a phase's unit writes to its tape instead). */
+  emit(e: TraceEvent): void;
+  /** Writes a memory now; its event goes to `tape` when given (published with the unit), else out at once. */
+  remember(
+    agent: Agent,
+    kind: MemoryKind,
+    text: string,
+    importance: number,
+    cues?: MemoryCues,
+    tape?: Tape,
+  ): MemoryRecord;
+  /** A tie moved by `delta` (clamped to 0..1) by an action's `ties:` or the module: a `tie` event. */
+  moveTie(from: string, to: string, delta: number, cause: 'action' | 'module'): void;
+  /** One model decision with the config's `on_error` policy (a failure is an error event, never lost). */
+  decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Decided<R>;
+  /** The coach's model config name. */
+  coachModel(): string;
+  /** The relevance scorer for agents on `modelName`, or undefined for the lexical path. */
+  relevanceOf(modelName: string): RelevanceScorer | undefined;
+}
