@@ -6,47 +6,12 @@ import type { DeclaredClaim } from '../format/language/model';
 import type { ExperimentCondition } from '../format/language/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
 import { STATE_METRIC } from './stateOutcomes';
-import { paperClaims, type Claim } from './paperClaims';
-import { estimate, seedContrast, type Contrast, type Estimate } from './statistics';
+import { paperClaims } from './paperClaims';
+import { estimate, seedContrast } from './statistics';
+import type { BaselineComparison, ConditionContrast, ExperimentResult, NullModel } from './types';
 
-export { paperClaims, type Claim };
-
-export interface MetricSummary {
-  metric: string;
-  byCondition: Record<string, Estimate>;
-}
-export interface ConditionContrast {
-  metric: string;
-  reference: string;
-  condition: string;
-  result: Contrast;
-}
-/** The null models a run's network is compared with. */
-export type NullModel = 'G(n, m)' | 'degree-preserving';
+/** The null models a run's network is compared with, in the order reports show them. */
 export const NULL_MODELS: readonly NullModel[] = ['G(n, m)', 'degree-preserving'];
-
-export interface BaselineComparison {
-  metric: string;
-  condition: string;
-  /** G(n, m): same agents and tie count; degree-preserving: the run's own ties rewired, every agent's in- and out-degree kept. */
-  null_model: NullModel;
-  observed: Estimate;
-  baseline: Estimate;
-  excess: Estimate;
-}
-
-export interface ExperimentResult {
-  scenario: string;
-  conditions: ExperimentCondition[];
-  reference: string;
-  seeds: number[];
-  metrics: string[];
-  runs: RunOutcome[];
-  summaries: MetricSummary[];
-  contrasts: ConditionContrast[];
-  baselines: BaselineComparison[];
-  claims: Claim[];
-}
 
 /** Why `reference` names no condition of the experiment, or undefined when it does (or is not given). */
 export function unknownReference(

@@ -2,7 +2,8 @@
 // 95% CI that excludes 0 decides a claim, either way: one that includes 0 (or a claim with no CI)
 // is inconclusive wherever its mean points, and a claim that could not be tested is neither. Where
 // no run varied, the exact test the claim carries decides in the interval's place.
-import { EXACT_ALPHA, type Claim, type ExactTest } from './paperClaims';
+import { EXACT_ALPHA } from './paperClaims';
+import type { Claim, ExactTest } from './types';
 
 export type VerdictKind = 'holds' | 'inconclusive' | 'fails' | 'untestable';
 

@@ -3,7 +3,7 @@
 // (`society experiment merge`), so the two write the same bytes for the same runs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { ExperimentResult } from './analyze';
+import type { ExperimentResult } from './types';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
 import { partialFields } from './partial';
 

@@ -9,7 +9,9 @@ export {
   type ExperimentProgress,
 } from './runExperiment';
 export { partialText, type PartialRuns } from './partial';
-export { analyzeExperiment, paperClaims, type ExperimentResult, type Claim } from './analyze';
+export { analyzeExperiment } from './analyze';
+export { paperClaims } from './paperClaims';
+export type { ExperimentResult, Claim } from './types';
 export { planExperiment, type ExperimentPlan } from './plan';
 export { runOne } from './runOne';
 export { withOverrides } from './overrides';

@@ -4,7 +4,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { canonicalJSON } from '../engine/society/header';
-import { analyzeExperiment, type ExperimentResult } from './analyze';
+import { analyzeExperiment } from './analyze';
+import type { ExperimentResult } from './types';
 import { writeExperimentFiles } from './experimentFiles';
 import type { RunOutcome } from './outcome';
 import { inShard, type ShardFile, type ShardPlan } from './shard';

@@ -1,45 +1,13 @@
 // The seed paper's qualitative claims, checked against an experiment's numbers.
 import { formatReal } from '../analysis/report/realFormat';
-import type { ExperimentResult } from './analyze';
+import type { Claim, ClaimFamily, ExactTest, ExperimentResult } from './types';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
 import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
 import type { DeclaredClaim } from '../format/language/model';
 
-export interface Claim {
-  text: string;
-  /** The means point the claimed way; null when the claim cannot be tested here (`reason` says why). */
-  holds: boolean | null;
-  /** The 95% CI excludes 0 in the claimed direction. */
-  confident: boolean;
-  /** The 95% CI excludes 0 in the other direction: the data contradict the claim. */
-  contradicted?: boolean;
-  /** The means are equal: the claim's mean points neither way. */
-  noDifference?: true;
-  /** Why the claim is not testable, or why a tested one has no CI (fewer than two seeds with a value). */
-  reason?: string;
-  /**
-   * When no run varied, the t-interval has zero width and decides nothing: the claim is decided by
-   * this exact test instead, one-sided at 0.025 (as a two-sided 95% CI is).
-   */
-  exact?: ExactTest;
-  /** The test behind the verdict: 'paired t', 'Welch t', 'one-sample t' (of the paired excess over a baseline), or an exact test. */
-  test?: string;
-  /** Two-sided p-value of that test (exact tests: twice the one-sided p, at most 1); null when no test applies. */
-  p?: number | null;
-  /** Holm-adjusted p across the claims of its family (the claims whose verdicts are drawn together). */
-  p_holm?: number | null;
-  evidence: string;
-  family: ClaimFamily;
-}
-
-/**
- * The claims Holm's correction takes together: the scenario's own (`experiment.claims`), and the
- * seed paper's that every experiment tests where it can (coaching, network against random graphs).
- * Apart, so that a study of a lake does not lose power to twelve network claims it never made.
- */
-export type ClaimFamily = 'declared' | 'paper';
+/** The claim families in the order reports show them (types.ts ClaimFamily). */
 export const CLAIM_FAMILIES: readonly ClaimFamily[] = ['declared', 'paper'];
 
 /** A claim before it is filed in its family. */
@@ -48,11 +16,6 @@ type Tested = Omit<Claim, 'family'>;
 /** How many claims of a family Holm's correction counts (m): those with a p-value. */
 export function holmCount(claims: readonly Claim[]): number {
   return claims.filter((c) => c.holds !== null && c.p !== null && c.p !== undefined).length;
-}
-
-export interface ExactTest {
-  test: 'permutation' | 'sign';
-  p: number;
 }
 
 /** One-sided level of the exact tests: a two-sided 95% CI excludes 0 on one side at this level. */

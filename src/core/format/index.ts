@@ -3,13 +3,8 @@ export * from './language/model';
 export * from './language/diagnostics';
 export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './language/parse';
 export { LineIndex } from './language/lines';
-export {
-  SocietyWorkspace,
-  type ScenarioResolution,
-  type PersonaEntry,
-  type FileAnalysis,
-  SOCIETY_EXTENSION,
-} from './language/workspace';
+export { type ScenarioResolution, type PersonaEntry, type FileAnalysis, SOCIETY_EXTENSION } from './language/workspace';
+export { SocietyWorkspace } from './language/societyWorkspace';
 export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './language/fileSystem';
 export { loadScenarioFile, defaultRoot } from './language/load';
 export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './language/templates';
@@ -17,10 +12,11 @@ export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './
 // Editor features (completion, hover, navigation, rename, outline, quick fixes, scaffolding).
 export { SocietyProject } from './language/project';
 export { cursorContext, type CursorContext } from './service/cursor';
-export { completionsAt, type CompletionItem, type CompletionSources } from './service/completion';
+export { completionsAt } from './service/completion';
+export type { CompletionItem, CompletionSources, Hover } from './service/types';
 export { complete } from './service/completionSources';
 export { snippetsAt, DOCUMENT_SNIPPETS, type DocumentSnippet } from './service/documentSnippets';
-export { hoverAt, type Hover } from './service/hover';
+export { hoverAt } from './service/hover';
 export { definitionAt } from './service/definition';
 export {
   referencesAt,

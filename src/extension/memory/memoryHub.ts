@@ -17,16 +17,12 @@ import { viewTraceLimitMb } from '../views/traceFeed';
 import { openTraceFile, type TraceFileSource } from './traceFileSource';
 import { liveTraces } from '../run/liveTraces';
 import { freshlyWritten } from './societyTreeView';
+import type { RunEntry, RunsOfWorkspace } from './types';
 
 const DEBOUNCE_MS = 250;
 const POLL_MS = 2000;
 
-export interface RunEntry {
-  file: string;
-  mtime: number;
-}
-
-export class MemoryHub implements vscode.Disposable {
+export class MemoryHub implements RunsOfWorkspace, vscode.Disposable {
   private readonly loaded = new Map<string, TraceFileSource>();
   /** Traces that could not be read (too large, not a trace), so they are not tried and reported again every poll. */
   private readonly refused = new Set<string>();

@@ -15,7 +15,7 @@ import {
   type SocietyNode,
 } from '../../core/memory/societyTree';
 import { liveTraces } from '../run/liveTraces';
-import type { MemoryHub } from './memoryHub';
+import type { RunsOfWorkspace } from './types';
 import { runLabel } from './traceFileSource';
 import { nameWithId } from '../../core/text/personNames';
 
@@ -53,7 +53,7 @@ export class SocietyTree implements vscode.TreeDataProvider<Element> {
   private readonly changes = new vscode.EventEmitter<void>();
   readonly onDidChangeTreeData = this.changes.event;
 
-  constructor(private readonly hub: MemoryHub) {}
+  constructor(private readonly hub: RunsOfWorkspace) {}
 
   refresh(): void {
     this.changes.fire();

@@ -5,23 +5,11 @@
 // (QA: errors in an ignored copy appeared only once the duplicate was removed). The checks beyond
 // the schema (ids, references) read the document's value, that is the copy that counts. A key
 // duplicated inside an ignored copy is marked too, but only its last copy is checked with it.
-import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair, type YAMLMap } from 'yaml';
+import { isMap, isScalar, isSeq, isPair, type Document, type Node, type Pair } from 'yaml';
 import type { Diagnostic, RelatedInformation } from './diagnostics';
 import type { LineIndex } from './lines';
-import type { ParsedDocument, PathSegment } from './parse';
+import type { DuplicateKey, ParsedDocument, PathSegment } from './parsed';
 import { plainNodeValue } from './plainValue';
-
-export interface DuplicateKey {
-  /**
-   * Where the key is, following the copies that count; undefined inside an ignored copy, which no
-   * path of the document's value reaches.
-   */
-  path?: PathSegment[];
-  /** Every copy, in text order: the last one counts. */
-  copies: Pair<Node, unknown>[];
-  /** The mapping holding them (for the quick fix that removes one). */
-  map: YAMLMap;
-}
 
 /** The keys given more than once in any mapping of the document (inside ignored copies too). */
 export function duplicateKeys(doc: Document.Parsed): DuplicateKey[] {

@@ -4,7 +4,7 @@ import * as path from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import type { Scenario } from './model';
 import { NodeFileSystem } from './fileSystem';
-import { SocietyWorkspace } from './workspace';
+import { SocietyWorkspace } from './societyWorkspace';
 
 /** Folders that mark a project's top: a repository's. (Not `.vscode`: every home folder with VS Code has one.) */
 const PROJECT_MARKERS = ['.git', '.hg'];

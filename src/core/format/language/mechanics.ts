@@ -2,7 +2,7 @@
 // every agent (`state:`), and the actions agents may take (`actions:`), whose preconditions and
 // effects are CEL expressions (expressions.ts). A scenario without them is the friend-making loop
 // alone, exactly as before.
-import type { SourceLocation } from './model';
+import type { SourceLocation } from './position';
 
 /** A named number of the world (one value) or of every agent (one value each). */
 export interface Quantity {

@@ -2,22 +2,12 @@
 // schemas/society.schema.json is the authority for keys, ranges and defaults; these types mirror
 // it so the engine, CLI and extension never touch raw YAML.
 
-/** Zero-based position in a text document (line and UTF-16 column). */
-export interface Position {
-  line: number;
-  character: number;
-}
-export interface Range {
-  start: Position;
-  end: Position;
-}
-/** Where something was written: absolute file path (or URI string) plus range. */
+import type { SourceLocation } from './position';
 import type { Mechanics, RoundPhase } from './mechanics';
 
-export interface SourceLocation {
-  file: string;
-  range: Range;
-}
+// Positions live below the model so the mechanics' types can say where they were written without
+// importing the model that holds them.
+export type { Position, Range, SourceLocation } from './position';
 
 export const TRAIT_NAMES = ['openness', 'conscientiousness', 'extraversion', 'agreeableness', 'neuroticism'] as const;
 export type TraitName = (typeof TRAIT_NAMES)[number];

@@ -22,34 +22,11 @@ import { LineIndex } from './lines';
 import { lineKey } from './lineKey';
 import { parseChunked, type ChunkCache, type ChunkedResult } from './chunked';
 import { plainValue } from './plainValue';
-import { duplicateKeys, duplicateKeyDiagnostics, pathKey, type DuplicateKey } from './duplicateKeys';
+import { duplicateKeys, duplicateKeyDiagnostics, pathKey } from './duplicateKeys';
+import type { ParsedDocument, ParsedFile, PathSegment } from './parsed';
 
-export type PathSegment = string | number;
-
-export interface ParsedDocument {
-  index: number;
-  yaml: Document.Parsed;
-  /**
-   * The document's plain value (null when empty); undefined when it could not be converted.
-   * Values that are no mapping, list or scalar (!!binary, !!set…) are inert markers (plainValue.ts).
-   */
-  value: unknown;
-  /** `kind` if it is a string. */
-  kind?: string;
-  range: Range;
-  /** An error leaves the structure in doubt (not a duplicate key: see `garbled`); schema checks skip it. */
-  hasErrors: boolean;
-  /** Keys given more than once (SOC002): the value holds the last copy; validate.ts checks the others too. */
-  duplicates: DuplicateKey[];
-}
-
-export interface ParsedFile {
-  file: string;
-  text: string;
-  lines: LineIndex;
-  documents: ParsedDocument[];
-  diagnostics: Diagnostic[];
-}
+// The parsed shapes live below the parser so duplicateKeys.ts can name them without importing it.
+export type { PathSegment, ParsedDocument, ParsedFile } from './parsed';
 
 /** `chunks`: a per-file cache that enables incremental parsing of large documents (see chunked.ts). */
 export function parseSociety(source: string, file: string, chunks?: ChunkCache): ParsedFile {

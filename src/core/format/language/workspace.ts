@@ -1,6 +1,8 @@
 // A set of .society files seen together: parses and validates each file once per text, resolves
-// a scenario's includes (globs, cycles, workspace boundary), runs the cross-file semantic checks
-// and builds the typed Scenario the engine runs.
+// a scenario's includes (globs, cycles, workspace boundary), runs the semantic checks it is handed
+// and builds the typed Scenario the engine runs. The checks are handed in (societyWorkspace.ts)
+// rather than imported: the checker reads the workspace's personas, so importing it back would
+// close a circle.
 import { checkModule } from './moduleCheck';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -12,7 +14,6 @@ import { ChunkCache } from './chunked';
 import { validateDocument } from './validate';
 import { Locator } from './locate';
 import { buildPersona, buildScenario, type PersonaSite } from './build';
-import { checkScenario, checkFile } from './semantic';
 import { includeMatcher, MAX_GLOB_LENGTH } from './includeGlob';
 import type { SocietyFileSystem } from './fileSystem';
 
@@ -35,6 +36,14 @@ export interface PersonaEntry {
   addedAt?: number;
 }
 
+/** The semantic checks a workspace runs (semantic.ts), handed to it by whoever opens it. */
+export interface WorkspaceChecks {
+  /** A file's own checks, run with its parse once per text. */
+  file(parsed: ParsedFile, locators: Locator[]): Diagnostic[];
+  /** A scenario's checks across the files it includes, with the personas they bring. */
+  scenario(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): Diagnostic[];
+}
+
 /** What resolving a file without a scenario says (a persona file is fine in itself: `check` passes it). */
 export const NO_SCENARIO_TO_RUN = 'This file has no `kind: scenario` document to run';
 
@@ -49,7 +58,8 @@ export interface ScenarioResolution {
   personas: PersonaEntry[];
 }
 
-export class SocietyWorkspace {
+/** The file set with the checks it is handed; hosts open a SocietyWorkspace (societyWorkspace.ts). */
+export class Workspace {
   private readonly cache = new Map<string, { text: string; analysis: FileAnalysis }>();
   private readonly chunks = new Map<string, ChunkCache>();
 
@@ -57,6 +67,7 @@ export class SocietyWorkspace {
   constructor(
     readonly fs: SocietyFileSystem,
     readonly root: string,
+    private readonly checks: WorkspaceChecks,
   ) {}
 
   /** Parses and validates a file; cached while its text is unchanged. */
@@ -81,7 +92,7 @@ export class SocietyWorkspace {
     const locators = parsed.documents.map((d) => new Locator(parsed, d));
     const diagnostics = [...parsed.diagnostics];
     for (const doc of parsed.documents) diagnostics.push(...validateDocument(parsed, doc));
-    diagnostics.push(...checkFile(parsed, locators));
+    diagnostics.push(...this.checks.file(parsed, locators));
     const analysis = { parsed, diagnostics, locators };
     this.cache.set(file, { text, analysis });
     return analysis;
@@ -133,7 +144,9 @@ export class SocietyWorkspace {
       if (f !== file) result.files.push(f);
       result.diagnostics.push(...a.diagnostics);
     }
-    result.diagnostics.push(...checkScenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas));
+    result.diagnostics.push(
+      ...this.checks.scenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas),
+    );
     if (doc.value && typeof doc.value === 'object') {
       result.diagnostics.push(...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs)));
     }

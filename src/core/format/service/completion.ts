@@ -1,7 +1,7 @@
 // Completions at the cursor, from the schema: keys (with docs, and snippets that fill in required
 // fields), enum values and booleans, persona ids where an id is expected, model names, include
 // paths. Editor-neutral: items carry a range and insert text (snippet syntax when `snippet`).
-import type { Position, Range } from '../language/model';
+import type { Position } from '../language/model';
 import type { LineIndex } from '../language/lines';
 import type { PathSegment } from '../language/parse';
 import { cursorContext, type CursorContext } from './cursor';
@@ -10,55 +10,16 @@ import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { fitDetail, shortDetail, typeDetail } from './shortDetail';
 import { valueRole } from '../language/roles';
 import { lineKey } from '../language/lineKey';
-import { personaCard, type PersonaSummary } from './personaCard';
-import { generatedAgentCard, type GeneratedIds } from '../language/generatedIds';
-import type { Absence } from '../language/timeline';
-import type { Mechanics } from '../language/mechanics';
+import { personaCard } from './personaCard';
+import { generatedAgentCard } from '../language/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { roundCompletions } from './roundCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
+import { keyInsertText, schemaTypes } from './keyInsertText';
+import type { CompletionItem, CompletionSources } from './types';
 
 /** Generated agent ids offered per population group (a group may count thousands). */
 const GENERATED_OFFERED = 50;
-
-export interface CompletionItem {
-  label: string;
-  kind: 'property' | 'value' | 'enum' | 'persona' | 'file' | 'folder' | 'model' | 'snippet';
-  detail?: string;
-  /** A few words shown beside the label on every row, not only the selected one (`left at round 3`). */
-  description?: string;
-  /** Markdown. */
-  documentation?: string;
-  /** Lines after the first are indented relative to the cursor's line (editors adjust them). */
-  insertText: string;
-  /** `insertText` uses snippet syntax (`$1`, `${1:default}`, `${1|a,b|}`). */
-  snippet: boolean;
-  range: Range;
-  sortText: string;
-  /** Open completions again after inserting (a key whose value has its own completions). */
-  retrigger?: boolean;
-}
-
-/** What completion needs from the workspace, asked only when the cursor needs it. */
-export interface CompletionSources {
-  personas(): PersonaSummary[];
-  /** Population groups whose generated agents (`${prefix}1…`) may be referred to too. */
-  generated?(): GeneratedIds[];
-  models(): string[];
-  /** Include paths relative to the scenario's folder: files and `folder/*.society` globs. */
-  includes(): { path: string; kind: 'file' | 'folder' }[];
-  /**
-   * Why a persona id is not in the society at the point of the run the cursor's reference is read
-   * (an event's removal, a joining persona's relationships), undefined when it is (timeline.ts).
-   */
-  absence?(id: string): Absence | undefined;
-  /** The mechanics (`state:`, `actions:`) of the scenario the cursor is in, for completion in expressions. */
-  mechanics?(): Mechanics | undefined;
-  /** The groups of the scenario the cursor is in (population groups, personas' `group`), for a phase's `who`. */
-  groupNames?(): string[];
-  /** The value of the scenario document the cursor is in (as written, errors and all), for the paths a `set:` may name. */
-  scenarioValue?(): unknown;
-}
 
 /** The completions at `position`, each with a detail short enough to show whole (shortDetail.ts). */
 export function completionsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
@@ -115,14 +76,13 @@ function rawChild(parent: SchemaNode | undefined, seg: PathSegment): SchemaNode 
   return ownProperty(p, seg) ?? (typeof p.additionalProperties === 'object' ? p.additionalProperties : undefined);
 }
 
-const types = (n: SchemaNode): string[] => (Array.isArray(n.type) ? n.type : n.type ? [n.type] : []);
 const isObjectSchema = (node: SchemaNode): boolean => {
   const n = deref(node);
-  return !!n && (types(n).includes('object') || !!n.properties) && !!n.properties;
+  return !!n && (schemaTypes(n).includes('object') || !!n.properties) && !!n.properties;
 };
 const isArrayOfObjects = (node: SchemaNode): boolean => {
   const n = deref(node);
-  return !!n && types(n).includes('array') && !!n.items && (isObjectSchema(n.items) || !!deref(n.items)?.if);
+  return !!n && schemaTypes(n).includes('array') && !!n.items && (isObjectSchema(n.items) || !!deref(n.items)?.if);
 };
 
 function keyItems(ctx: CursorContext, nodes: SchemaNode[]): CompletionItem[] {
@@ -182,65 +142,6 @@ function itemKeyItems(ctx: CursorContext, array: SchemaNode): CompletionItem[] {
     });
   }
   return out;
-}
-
-/** What accepting a key inserts: its value's shape, with required children and choices as placeholders. */
-export function keyInsertText(key: string, prop: SchemaNode, flow: boolean): { text: string; retrigger: boolean } {
-  const n = deref(prop) ?? {};
-  const t = types(n);
-  if (n.enum) return { text: `${key}: \${1|${n.enum.map(String).join(',')}|}`, retrigger: false };
-  if (n.const !== undefined) return { text: `${key}: ${String(n.const)}`, retrigger: false };
-  if (t[0] === 'boolean') {
-    return { text: `${key}: \${1|${n.default === true ? 'true,false' : 'false,true'}|}`, retrigger: false };
-  }
-  if (t[0] === 'object' && n.properties) {
-    const required = (n.required ?? []).filter((k) => n.properties![k]);
-    if (flow) {
-      return {
-        text: `${key}: { ${required.map((k, i) => `${k}: $${i + 1}`).join(', ') || '$1'} }`,
-        retrigger: required.length === 0,
-      };
-    }
-    if (required.length) {
-      return {
-        text: `${key}:\n${required.map((k, i) => `  ${k}: ${placeholder(n.properties![k], i + 1, k)}`).join('\n')}`,
-        retrigger: false,
-      };
-    }
-    return { text: `${key}:\n  $0`, retrigger: true };
-  }
-  if (t[0] === 'object') return { text: flow ? `${key}: { $1 }` : `${key}:\n  $0`, retrigger: false };
-  if (t[0] === 'array') {
-    const items = deref(n.items);
-    const required = items?.required?.filter((k) => items.properties?.[k]) ?? [];
-    if (!flow && required.length) {
-      return {
-        text: `${key}:\n  - ${required.map((k, i) => `${i ? '    ' : ''}${k}: ${placeholder(items!.properties![k], i + 1, k)}`).join('\n')}`,
-        retrigger: required.length === 1 && WORKSPACE_VALUED.has(required[0]),
-      };
-    }
-    if (!flow && items?.if) return { text: `${key}:\n  - $0`, retrigger: true };
-    return { text: `${key}: [$1]`, retrigger: false };
-  }
-  return { text: `${key}: ${placeholder(n, 1, key)}`, retrigger: WORKSPACE_VALUED.has(key) };
-}
-
-/** Keys whose values come from the workspace (persona ids, model names, files), not the schema. */
-const WORKSPACE_VALUED = new Set(['with', 'model', 'include']);
-
-function placeholder(prop: SchemaNode | undefined, i: number, key?: string): string {
-  const n = deref(prop);
-  if (key && WORKSPACE_VALUED.has(key)) return `$${i}`;
-  if (n?.enum) return `\${${i}|${n.enum.map(String).join(',')}|}`;
-  const t = n ? types(n)[0] : undefined;
-  if (t === 'array') return `[$${i}]`;
-  if (t === 'object') return `{ $${i} }`;
-  const hint = n?.default !== undefined && typeof n.default !== 'object' ? n.default : n?.examples?.[0];
-  return hint !== undefined && typeof hint !== 'object' ? `\${${i}:${escapeSnippet(String(hint))}}` : `$${i}`;
-}
-
-function escapeSnippet(s: string): string {
-  return s.replace(/[$}\\]/g, (c) => `\\${c}`);
 }
 
 /** Value items being collected for a cursor; `written` (values already in the list) are left out. */
@@ -358,7 +259,7 @@ function schemaValueItems(c: ValueCollector, n: SchemaNode): void {
       );
     }
   } else if (n.const !== undefined) addValue(c, String(n.const), 'enum', undefined, doc);
-  else if (types(n)[0] === 'boolean') {
+  else if (schemaTypes(n)[0] === 'boolean') {
     for (const v of ['true', 'false']) addValue(c, v, 'enum', v === String(n.default) ? 'default' : undefined, doc);
   } else if (n.default !== undefined && typeof n.default !== 'object') {
     addValue(c, show(n.default), 'value', 'default', doc);

@@ -13,7 +13,7 @@ import type { PathSegment } from '../language/parse';
 import { shortDetail } from './shortDetail';
 import { cursorContext, type CursorContext } from './cursor';
 import { personaScope } from '../language/roles';
-import type { CompletionItem } from './completion';
+import type { CompletionItem } from './types';
 
 export interface DocumentSnippet {
   prefix: string;

@@ -12,7 +12,7 @@ import type { Scope } from '../language/expressions';
 import { siteKind } from '../language/mechanicsSource';
 import { namespaceMembers, scopeNames } from '../language/mechanicsMessages';
 import { cursorContext, type CursorContext } from './cursor';
-import type { CompletionItem } from './completion';
+import type { CompletionItem } from './types';
 import {
   argShortDetail,
   FUNCTIONS,

@@ -7,7 +7,7 @@ import { readMechanics } from '../language/mechanicsSource';
 import { actionNamed, scopeAt } from './expressionCompletion';
 import { memberCard, nameCard } from './mechanicsText';
 import type { Token } from './tokenAt';
-import type { Hover } from './hover';
+import type { Hover } from './types';
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 

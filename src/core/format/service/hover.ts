@@ -1,7 +1,6 @@
 // Hover: a key's documentation from the schema; for a persona id, a card of who it is; for an
 // include, the files it brings in; for a model name, how the model is configured.
 import * as path from 'node:path';
-import type { Range } from '../language/model';
 import type { SocietyProject } from '../language/project';
 import { tokenAt } from './tokenAt';
 import { valueRole } from '../language/roles';
@@ -15,11 +14,7 @@ import { generatedAgent, generatedAgentCard } from '../language/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
 import { expressionHover } from './expressionHover';
 import { roundHover } from './roundHover';
-
-export interface Hover {
-  markdown: string;
-  range: Range;
-}
+import type { Hover } from './types';
 
 export async function hoverAt(project: SocietyProject, file: string, offset: number): Promise<Hover | undefined> {
   const analysis = await project.workspace.analyze(file);

@@ -5,7 +5,7 @@
 import { BUILTIN_PHASES, type Action, type Mechanics } from '../language/mechanics';
 import type { PathSegment } from '../language/parse';
 import type { CursorContext } from './cursor';
-import type { CompletionItem, CompletionSources } from './completion';
+import type { CompletionItem, CompletionSources } from './types';
 import { builtinCard, feedCard } from './roundText';
 import { argCard, argShortDetail } from './mechanicsText';
 import { shortDetail } from './shortDetail';

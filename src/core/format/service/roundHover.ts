@@ -10,7 +10,7 @@ import type { PathSegment } from '../language/parse';
 import { argCard } from './mechanicsText';
 import { feedCard, phaseCard } from './roundText';
 import type { Token } from './tokenAt';
-import type { Hover } from './hover';
+import type { Hover } from './types';
 
 const isFeedUse = (p: readonly PathSegment[]): boolean =>
   (p[0] === 'round' && p.length === 4 && p[2] === 'reads') ||

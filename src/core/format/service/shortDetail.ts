@@ -3,7 +3,7 @@
 // there beside their label; the rest of what an item is belongs in its documentation, shown beside
 // the list.
 import type { SchemaNode } from '../language/schema';
-import type { CompletionItem } from './completion';
+import type { CompletionItem } from './types';
 import { typeParts } from './schemaText';
 
 /** The most characters a detail is written with, whatever its label. */
