@@ -1,22 +1,27 @@
 // The phase plug-ins (issue 43): one entry per kind of round phase. The kernel runs a round's plan
 // through this table and nothing else; the format's built-in phase names, the trace's step names
 // and the debugger's function breakpoints are held to it by test/unit/architecture/phases.test.ts.
-import type { RoundPhase } from '../../format/language/mechanics';
+import type { BuiltinPhase, RoundPhase } from '../../format/language/mechanics';
 import { ACT } from './act/act';
 import { EVALUATE } from './evaluate/evaluate';
 import type { PhaseKind } from './kind';
 import { LEARN } from './learn/learn';
 import { MEET } from './meet/meet';
 
-export const PHASES: readonly PhaseKind[] = [MEET, EVALUATE, LEARN, ACT as PhaseKind];
+/** A plug-in for each built-in phase of the format and for declared action phases: a built-in added
+ * to format/language/mechanics.ts BUILTIN_PHASES without one here is a compile error. */
+const BY_KIND: Readonly<Record<BuiltinPhase | 'act', PhaseKind>> = {
+  meet: MEET,
+  evaluate: EVALUATE,
+  learn: LEARN,
+  act: ACT as PhaseKind,
+};
 
-const BY_KIND = new Map(PHASES.map((p) => [p.kind, p]));
+export const PHASES: readonly PhaseKind[] = Object.values(BY_KIND);
 
 /** The plug-in that runs a planned phase: a built-in by its name, a declared action phase by `act`. */
 export function phaseKind(phase: RoundPhase): PhaseKind {
-  const kind = BY_KIND.get(phase.kind === 'act' ? 'act' : phase.name);
-  if (!kind) throw new Error(`no phase plug-in runs '${phase.name}'`);
-  return kind;
+  return BY_KIND[phase.kind === 'act' ? 'act' : phase.name];
 }
 
 /** Every step of a turn, in the order a round with every kind runs them: the debugger's phases. */
