@@ -210,8 +210,8 @@ export class World {
     signal?: AbortSignal,
   ): DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined> {
     const model = this.model(modelName);
-    // The offline model answers at once: no slot, no promise (this is most of a large offline run).
-    if (model instanceof OfflineModel) {
+    // A model that answers at once (the offline one): no slot, no promise (most of a large offline run).
+    if (model.decideNow) {
       signal?.throwIfAborted();
       let res: DecisionResponse<R>;
       try {
