@@ -3,13 +3,12 @@
 import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
 import { formatDiagnostic } from '../core/format/language/diagnostics';
 import type { Scenario } from '../core/format/language/model';
-import { Simulation } from '../core/engine/kernel/simulation';
+import type { Simulation } from '../core/engine/kernel/simulation';
 import { SimulationRuntime } from '../core/debug/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine/kernel/world';
 import { DecisionLog } from '../core/debug/decisionLog';
-import type { RelevanceScorer } from '../core/llm/embeddings';
-import type { CallLog } from '../core/llm/callLog';
 import { RunHarness } from '../core/run/runHarness';
+import type { RunModels } from '../core/run/runModels';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchArgsProblem } from './launchArgs';
@@ -34,12 +33,18 @@ export interface LaunchArgs {
   root?: string;
 }
 
-/** A scenario's models: the factory and, for models with `embeddings`, memory relevance. */
+/**
+ * A scenario's models as the host gives them: what the run harness builds the provider layer with
+ * (keys, VS Code models), or a factory of its own instead (tests).
+ */
 export interface ModelSetup {
-  modelFactory: ModelFactory;
-  relevance?: (modelName: string) => RelevanceScorer | undefined;
-  /** The provider layer's call records (ModelRegistry.calls): faults retries got past reach the trace and the Retried breakpoint. */
-  calls?: CallLog;
+  /**
+   * For the provider layer, built by the harness as for every run: its call records carry faults
+   * retries got past to the trace and the Retried breakpoint; `embeddings` give memory relevance.
+   */
+  models?: RunModels;
+  /** Builds every model instead of the provider layer (tests: the offline model only). */
+  modelFactory?: ModelFactory;
   /**
    * The scenario to run instead of the loaded one, when the provider changes it (the editor's
    * settings: default model, base URL, limits); the factory must be built for this one.
@@ -47,11 +52,14 @@ export interface ModelSetup {
   scenario?: Scenario;
 }
 
-/** Builds the models for a scenario (the extension brings keys and VS Code models and applies its settings). */
-/** The launch's own run length, which prompts' `{{rounds}}` must say (a `rounds` in the launch configuration overrides the scenario's). */
+/**
+ * The launch's own run length, which prompts' `{{rounds}}` must say (a `rounds` in the launch
+ * configuration overrides the scenario's): the harness gives it to the models.
+ */
 export interface RunShape {
   rounds?: number;
 }
+/** Builds the models for a scenario (the extension brings keys and VS Code models and applies its settings). */
 export type ModelFactoryProvider = (
   scenario: Scenario,
   run: RunShape,
@@ -92,26 +100,27 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   const decisions = new DecisionLog();
   const setup = models ? await models(loaded.scenario, { rounds: args.rounds }) : offlineOnlyFactory;
   const given: ModelSetup = typeof setup === 'function' ? { modelFactory: setup } : setup;
-  const { modelFactory, relevance, calls, scenario = loaded.scenario } = given;
-  const sim = Simulation.create(scenario, {
-    seed: args.seed,
-    rounds: args.rounds,
-    model: args.model,
-    file: args.scenario,
-    modelFactory: decisions.wrap(modelFactory),
-    relevance,
-    calls,
-    // The adapter starts only in a trusted workspace (extension/debug/configurations.ts asks
-    // requireTrust('debug') first), so the scenario's module may run.
-    allowModule: true,
-  });
-  const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
-  // The debugger drives the run step by step (SimulationRuntime), so the harness only keeps its trace.
+  const { modelFactory: own, scenario = loaded.scenario } = given;
+  // The debugger drives the run step by step (SimulationRuntime), so the harness only keeps its
+  // trace; every decision goes to the log the Variables view shows.
   const trace = args.trace;
-  const harness = RunHarness.attach(
-    sim,
-    trace ? { trace: { path: trace, beforeOpen: () => fs.mkdirSync(path.dirname(trace), { recursive: true }) } } : {},
-  );
+  const harness = RunHarness.open(scenario, {
+    simulation: {
+      seed: args.seed,
+      rounds: args.rounds,
+      model: args.model,
+      file: args.scenario,
+      // The adapter starts only in a trusted workspace (extension/debug/configurations.ts asks
+      // requireTrust('debug') first), so the scenario's module may run.
+      allowModule: true,
+    },
+    models: { ...given.models, wrap: (registry) => decisions.wrap(own ?? registry) },
+    ...(trace
+      ? { trace: { path: trace, beforeOpen: () => fs.mkdirSync(path.dirname(trace), { recursive: true }) } }
+      : {}),
+  });
+  const sim = harness.sim;
+  const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= harness.close());
   return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), warnings, close };

@@ -3,7 +3,6 @@
 import * as path from 'node:path';
 import type { Checkpoint } from '../../core/engine/persist/checkpoint';
 import { formatSummary, summarizeRun } from '../../core/analysis/report/runSummary';
-import type { ModelRegistry } from '../../core/llm/registry';
 import type { Scenario } from '../../core/format/language/model';
 import { unpricedModels } from '../../core/llm/usage';
 import { counted } from '../../core/text/counted';
@@ -15,7 +14,6 @@ import { formsTies, tieSources } from '../../core/format/language/tieSources';
 export interface ClosingFacts {
   scenario: Scenario;
   harness: RunHarness;
-  registry: ModelRegistry;
   tracePath: string;
   /** HTTP requests behind the calls (retries and re-asks included, cached answers not). */
   httpRequests: number;
@@ -26,7 +24,7 @@ export interface ClosingFacts {
 
 /** Prints the run's closing report; returns the exit code. */
 export function closingReport(f: ClosingFacts): number {
-  const { harness, registry, scenario, tracePath, resumedFrom: cp } = f;
+  const { harness, scenario, tracePath, resumedFrom: cp } = f;
   const sim = harness.sim;
   // The last checkpoint is written and the memories are in the trace: the summary's graphs may have their room.
   sim.forgetMemories();
@@ -38,7 +36,7 @@ export function closingReport(f: ClosingFacts): number {
   const usage = sim.world.usage;
   // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
   // how the stage's retrievals interleaved); they are reported here.
-  const embeddings = registry.embeddingUsage();
+  const embeddings = harness.models.embeddingUsage();
   if (f.json) {
     console.log(
       JSON.stringify(

@@ -11,8 +11,8 @@ import { closingReport } from './closingReport';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
-import type { ModelRegistry } from '../../core/llm/registry';
-import { announceModels, runModels } from './runModels';
+import type { RunModels } from '../../core/run/runModels';
+import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 
@@ -67,13 +67,10 @@ export async function runInFolder({
     model,
     cache: values.cache,
     replay: values.replay,
-    rounds: cp?.header.rounds ?? rounds,
-    seed: cp?.header.seed ?? seed,
     threads,
   };
   const models = runModels(request);
   if (typeof models === 'number') return models;
-  const { registry } = models;
 
   const progress = new Progress(
     cp?.header.rounds ?? rounds ?? scenario.world.rounds,
@@ -84,7 +81,7 @@ export async function runInFolder({
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
   const harness = openHarness(
     { values, file, loaded, out, rounds, seed, every },
-    { model, registry, cp, resumed, progress, signals },
+    { model, models: models.options, cp, resumed, progress, signals },
   );
   if (typeof harness === 'number') return harness;
   held.harness = harness;
@@ -95,7 +92,7 @@ export async function runInFolder({
         : `resuming ${printable(scenario.name)} after round ${cp.completed} of ${cp.header.rounds}`,
     );
   }
-  if (!values.quiet) announceModels(request, registry);
+  if (!values.quiet) announceModels(request, harness.models);
   const ended = await runToEnd(harness, signals, progress, {
     file,
     out,
@@ -109,7 +106,6 @@ export async function runInFolder({
   return closingReport({
     scenario,
     harness,
-    registry,
     tracePath,
     httpRequests: models.httpRequests(),
     resumedFrom: cp,
@@ -136,7 +132,7 @@ function runModel(values: RunValues, cp: Checkpoint | undefined): string | undef
 
 interface Assembly {
   model: string | undefined;
-  registry: ModelRegistry;
+  models: RunModels;
   cp: Checkpoint | undefined;
   resumed: ResumePoint | undefined;
   progress: Progress;
@@ -144,13 +140,14 @@ interface Assembly {
 }
 
 /**
- * Assembly: the harness opens the simulation (fresh or restored) and its trace, tallies, flushes
- * and checkpoints; the header names the scenario relative to the run folder, so the same command
- * gives the same bytes from any directory. An exit code when it cannot.
+ * Assembly: the harness builds the models (every one the run uses, before anything is written),
+ * opens the simulation (fresh or restored) and its trace, tallies, flushes and checkpoints; the
+ * header names the scenario relative to the run folder, so the same command gives the same bytes
+ * from any directory. An exit code when it cannot (a missing key said as before: runModels.ts).
  */
 function openHarness(
   { values, file, loaded, out, rounds, seed, every, hookSeconds }: RunRequest,
-  { model, registry, cp, resumed, progress, signals }: Assembly,
+  { model, models, cp, resumed, progress, signals }: Assembly,
 ): RunHarness | number {
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
@@ -160,15 +157,13 @@ function openHarness(
     rounds,
     file: path.relative(out, file),
     model,
-    modelFactory: registry.factory,
-    relevance: registry.memoryRelevance,
-    calls: registry.calls,
     allowModule: values['allow-module'] === true,
     ...(hookSeconds !== undefined ? { moduleTimeLimitMs: hookSeconds * 1000 } : {}),
   };
   try {
     return RunHarness.open(scenario, {
       simulation,
+      models,
       resume: cp && { checkpoint: cp, memories: resumed?.memories },
       listeners: [progress.listener],
       trace: {
@@ -181,6 +176,7 @@ function openHarness(
       stopAfterRound: () => signals.stopping,
     });
   } catch (err) {
+    if (missingKey(err)) return 1;
     if ((err as NodeJS.ErrnoException)?.path !== undefined) {
       return wroteFiles('run', () => {
         throw err;

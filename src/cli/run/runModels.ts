@@ -1,7 +1,7 @@
-// The models of a `society run`: offline, or an LLM behind the limiter, retries and (optionally)
-// the response cache. Prompts and offline streams see the run's own rounds and seed (a resumed
-// run: its header's). Every model the run uses is built before anything is written, so a missing
-// key stops the command with nothing left behind.
+// What `society run` says about its models: offline, or an LLM behind the limiter, retries and
+// (optionally) the response cache. The run harness builds them with the run's own rounds and seed
+// (a resumed run: its header's), every one the run uses before anything is written, so a missing
+// key stops the command with nothing left behind (MissingKeyError, said by missingKey below).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
@@ -9,7 +9,8 @@ import { modelNamed, type Scenario } from '../../core/format/language/model';
 import { isInstant } from '../../core/format/language/providers';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
-import { MissingKeyError, ModelRegistry, usedModelNames } from '../../core/llm/registry';
+import { MissingKeyError, type ModelRegistry } from '../../core/llm/registry';
+import type { RunModels } from '../../core/run/runModels';
 import { unpricedModels } from '../../core/llm/usage';
 import { SessionSpend } from '../../core/engine/society/sessionSpend';
 import { printable } from '../../core/text/printable';
@@ -22,22 +23,21 @@ export interface RunModelsRequest {
   model?: string;
   cache?: string;
   replay?: boolean;
-  rounds?: number;
-  seed?: number;
   /** --threads (ModelOptions.threads). */
   threads?: number;
 }
 
-export interface RunModels {
-  registry: ModelRegistry;
+export interface RunModelChoice {
+  /** For the run harness (RunPlan.models). */
+  options: RunModels;
   /** What this session's calls were billed for (a dropped round's included). */
   session: SessionSpend;
   /** HTTP requests so far (retries and re-asks included, answers from the cache not). */
   httpRequests(): number;
 }
 
-/** The run's models, or the exit code after saying why they cannot be had. */
-export function runModels(r: RunModelsRequest): RunModels | number {
+/** What the run's models are built with, or the exit code after saying why they cannot be had. */
+export function runModels(r: RunModelsRequest): RunModelChoice | number {
   const cacheDir = r.cache !== undefined ? path.resolve(r.cache) : r.replay ? path.join(r.out, 'cache') : undefined;
   if (r.replay && (!cacheDir || !fs.existsSync(cacheDir))) {
     console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`);
@@ -51,26 +51,23 @@ export function runModels(r: RunModelsRequest): RunModels | number {
     if (!c.cached) requests += c.attempts;
     session.listener(c);
   };
-  const registry = new ModelRegistry(r.scenario, {
+  const options: RunModels = {
     cacheDir,
     replay: r.replay,
-    rounds: r.rounds,
-    seed: r.seed,
     threads: r.threads,
     onCall,
     // Said even with --quiet: a run standing still for minutes must say why.
     onLongWait: longWaitSayer((line) => process.stderr.write(`\n${line}\n`), 'run'),
-  });
-  try {
-    for (const name of usedModelNames(r.scenario, r.model)) registry.model(name);
-  } catch (err) {
-    if (err instanceof MissingKeyError) {
-      console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`);
-      return 1;
-    }
-    throw err;
-  }
-  return { registry, session, httpRequests: () => requests };
+    buildFirst: true,
+  };
+  return { options, session, httpRequests: () => requests };
+}
+
+/** Says that a model's key is missing (true), as the CLI words it; false for any other error. */
+export function missingKey(err: unknown): boolean {
+  if (!(err instanceof MissingKeyError)) return false;
+  console.error(`society run: ${err.message.replace(/ \(in VS Code.*\)$/, '')}`);
+  return true;
 }
 
 /** Says on standard error which model each agent gets, and when a --cache will hold nothing. */

@@ -1,9 +1,8 @@
 // Remembers each agent's latest model decisions so the debugger can show "the exact prompt sent
-// and the raw reply". It wraps the model factory the Simulation is created with; the offline model
-// stays an OfflineModel (the engine's synchronous fast path checks for it), so recording changes
-// no decision and no event.
+// and the raw reply". It wraps the model factory the Simulation is created with; a model that
+// answers at once (decideNow, the offline one) still does when recorded, so recording changes no
+// decision and no event.
 import type { ModelConfig, PromptTemplates } from '../format/language/model';
-import { OfflineModel } from '../llm/offline';
 import { renderPrompt } from '../llm/prompts/render';
 import type { ChatMessage } from '../llm/chat';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
@@ -50,35 +49,36 @@ export class DecisionLog {
 
   /** Wraps a model factory so every decision of every model it builds is recorded here. */
   wrap(factory: ModelFactory): ModelFactory {
-    return (cfg: ModelConfig, seed: number) => {
-      const inner = factory(cfg, seed);
-      if (inner instanceof OfflineModel) return new RecordingOfflineModel(cfg.name, seed, this);
-      const log = this; // eslint-disable-line @typescript-eslint/no-this-alias -- the returned object's own `this` is the model
-      return {
-        name: inner.name,
-        provider: inner.provider,
-        label: inner.label,
-        async decide<R extends DecisionRequest>(req: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {
-          const res = await inner.decide(req, signal);
-          log.record(inner, req, res);
-          return res;
-        },
-      };
-    };
+    return (cfg: ModelConfig, seed: number) => new RecordingModel(factory(cfg, seed), this);
   }
 }
 
-class RecordingOfflineModel extends OfflineModel {
+/** A model whose decisions go to the log; it answers at once exactly when the model it wraps does. */
+class RecordingModel implements AgentModel {
+  readonly name: string;
+  readonly provider: AgentModel['provider'];
+  readonly label: string;
+  readonly decideNow?: <R extends DecisionRequest>(request: R) => DecisionResponse<R>;
+
   constructor(
-    name: string,
-    seed: number,
+    private readonly inner: AgentModel,
     private readonly log: DecisionLog,
   ) {
-    super(name, seed);
+    this.name = inner.name;
+    this.provider = inner.provider;
+    this.label = inner.label;
+    if (inner.decideNow) {
+      this.decideNow = <R extends DecisionRequest>(request: R): DecisionResponse<R> => {
+        const res = inner.decideNow!(request);
+        log.record(inner, request, res);
+        return res;
+      };
+    }
   }
-  override decideNow<R extends DecisionRequest>(request: R): DecisionResponse<R> {
-    const res = super.decideNow(request);
-    this.log.record(this, request, res);
+
+  async decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>> {
+    const res = await this.inner.decide(request, signal);
+    this.log.record(this.inner, request, res);
     return res;
   }
 }

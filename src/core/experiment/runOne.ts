@@ -2,7 +2,7 @@
 // run's trace, so any single run of an experiment can be opened and inspected later.
 import type { Scenario } from '../format/language/model';
 import { RunHarness } from '../run/runHarness';
-import { ModelRegistry, type ModelOptions } from '../llm/registry';
+import type { ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { StateTally } from './stateOutcomes';
 import { runOutcome, type RunOutcome } from './outcome';
@@ -31,23 +31,10 @@ export async function runOne(
 ): Promise<RunOutcome> {
   const started = performance.now();
   const conditioned = withOverrides(scenario, condition.set);
-  // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
-  const registry = new ModelRegistry(conditioned, {
-    ...opts.models,
-    rounds: opts.rounds,
-    seed,
-    cacheDir: opts.cacheDir,
-    share: opts.share,
-  });
   const harness = RunHarness.open(conditioned, {
-    simulation: {
-      seed,
-      rounds: opts.rounds,
-      modelFactory: registry.factory,
-      relevance: registry.memoryRelevance,
-      calls: registry.calls,
-      allowModule: opts.allowModule,
-    },
+    simulation: { seed, rounds: opts.rounds, allowModule: opts.allowModule },
+    // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
+    models: { ...opts.models, cacheDir: opts.cacheDir, share: opts.share },
     // No per-round index: traces/ holds one `.jsonl` per run (renamed from `.part`, linked by
     // `experiment merge`); a reader scans an experiment's trace for its round starts.
     ...(opts.tracePath ? { trace: { path: opts.tracePath, index: false } } : {}),

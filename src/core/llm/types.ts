@@ -331,6 +331,12 @@ export interface AgentModel {
   /** Human-readable label, e.g. "offline rule-based model (not an LLM)". */
   readonly label: string;
   decide<R extends DecisionRequest>(request: R, signal?: AbortSignal): Promise<DecisionResponse<R>>;
+  /**
+   * The same answer at once, for a model that needs no call to give it (the offline rule-based
+   * model): the engine then takes no call slot and makes no promise, which is most of a large
+   * offline run. A wrapper has it exactly when what it wraps does.
+   */
+  decideNow?<R extends DecisionRequest>(request: R): DecisionResponse<R>;
 }
 
 export function zeroUsage(model: string): Usage {

@@ -1,5 +1,6 @@
 // One run, assembled in one place for every host (the CLI, the editor, the debugger, experiments):
-// the simulation, fresh or restored from a checkpoint; its trace, begun or continued; the tallies
+// the simulation with its models (run/runModels.ts), fresh or restored from a checkpoint; its
+// trace, begun or continued; the tallies
 // a run's summary needs (rewards, faults, round figures); and after each round a flush, the host's
 // pause, and a checkpoint when one is due. Hosts keep only their own interface code: options,
 // messages, signals, progress.
@@ -12,12 +13,15 @@ import {
   checkpointInterval,
   writeCheckpoint,
   writeCheckpointAsync,
+  checkpointModel,
   type Checkpoint,
 } from '../engine/persist/checkpoint';
 import { RewardTally } from '../engine/society/rewardTally';
 import { eventLoopTurn } from '../engine/flow/step';
 import { RunFailure } from '../engine/flow/runFailure';
 import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/kernel/simulation';
+import type { ModelRegistry } from '../llm/registry';
+import { runModels, type ModelWiring, type RunModels } from './runModels';
 
 export interface RunTrace {
   /** Where the trace goes. */
@@ -37,11 +41,26 @@ export interface CheckpointPlan {
   async?: boolean;
 }
 
-export interface RunHarnessOptions {
+/** What a run's simulation is made from. */
+export interface RunPlan {
   /** Start from this checkpoint (its trace is continued where the checkpoint says it ends). */
   resume?: { checkpoint: Checkpoint; memories?: RestoreOptions['memories'] };
-  /** Simulation options (seed and rounds are the checkpoint's on resume). */
-  simulation?: SimulationOptions;
+  /** Simulation options (seed and rounds are the checkpoint's on resume); its models are the harness's. */
+  simulation?: Omit<SimulationOptions, keyof ModelWiring>;
+  /** What the host knows of the models (keys, cache, listeners); default: keys from the environment. */
+  models?: RunModels;
+}
+
+/** A run's simulation and its models, nothing written yet: `RunHarness.attach` opens its trace. */
+export interface PreparedSimulation {
+  readonly sim: Simulation;
+  readonly models: ModelRegistry;
+  /** The checkpoint the simulation was restored from. */
+  readonly resumed?: Checkpoint;
+}
+
+/** How a prepared run is driven: its trace, checkpoints, listeners and the host's pauses. */
+export interface RunHarnessOptions {
   trace?: RunTrace;
   checkpoints?: CheckpointPlan;
   /** Listeners attached after the trace writer and tallies, in order. */
@@ -60,6 +79,8 @@ export interface RunHarnessOptions {
 /** A run as a host drives it. */
 export class RunHarness {
   readonly sim: Simulation;
+  /** The run's models: spend, embedding usage, labels for the host to report. */
+  readonly models: ModelRegistry;
   readonly writer?: TraceWriter;
   readonly rewards: RewardTally;
   readonly faults = new FaultTally();
@@ -72,13 +93,13 @@ export class RunHarness {
   private readonly stopper = new AbortController();
 
   private constructor(
-    sim: Simulation,
+    { sim, models, resumed: cp }: PreparedSimulation,
     writer: TraceWriter | undefined,
-    private readonly options: RunHarnessOptions,
+    options: RunHarnessOptions,
   ) {
     this.sim = sim;
+    this.models = models;
     this.writer = writer;
-    const cp = options.resume?.checkpoint;
     this.rewards = new RewardTally(cp?.reward_tally);
     this.checkpointed = cp?.completed;
     if (writer) sim.on(writer.listener);
@@ -113,24 +134,45 @@ export class RunHarness {
   }
 
   /**
-   * Opens a run: restores or creates the simulation (either may throw: a changed scenario, an
-   * unknown model), then opens its trace, continuing a resumed one or writing a fresh header.
-   * A trace that cannot be opened throws with the file system's error.
+   * Opens a run: `prepare`, then `attach`. A trace that cannot be opened throws with the file
+   * system's error.
    */
-  static open(scenario: Scenario, options: RunHarnessOptions): RunHarness {
-    const cp = options.resume?.checkpoint;
-    const sim = cp
-      ? Simulation.restore(scenario, cp, { ...options.simulation, memories: options.resume?.memories })
-      : Simulation.create(scenario, options.simulation);
-    return RunHarness.attach(sim, options);
+  static open(scenario: Scenario, options: RunPlan & RunHarnessOptions): RunHarness {
+    return RunHarness.attach(RunHarness.prepare(scenario, options), options);
   }
 
   /**
-   * A harness for a simulation the host made already (the editor shows its header before the run
-   * starts; the debugger wraps its models first): opens the trace as `open` does.
+   * Builds the run's models from the scenario with the run's seed and rounds (the checkpoint's on
+   * resume), then restores or creates the simulation over them. Any step may throw (a missing key
+   * with `buildFirst`, a changed scenario, an unknown model); nothing is written.
    */
-  static attach(sim: Simulation, options: RunHarnessOptions): RunHarness {
-    const cp = options.resume?.checkpoint;
+  static prepare(scenario: Scenario, plan: RunPlan): PreparedSimulation {
+    const cp = plan.resume?.checkpoint;
+    const given = plan.simulation ?? {};
+    // On resume every agent keeps the checkpoint's model (Simulation.restore holds to it).
+    const recorded = cp ? checkpointModel(cp) : undefined;
+    const { registry, wiring } = runModels(
+      scenario,
+      {
+        seed: cp?.header.seed ?? given.seed,
+        rounds: cp?.header.rounds ?? given.rounds,
+        model: recorded !== undefined ? (recorded ?? undefined) : given.model,
+      },
+      plan.models,
+    );
+    const sim = cp
+      ? Simulation.restore(scenario, cp, { ...given, ...wiring, memories: plan.resume?.memories })
+      : Simulation.create(scenario, { ...given, ...wiring });
+    return { sim, models: registry, resumed: cp };
+  }
+
+  /**
+   * Opens the trace of a prepared run (the editor shows its header and asks about its cost before
+   * it writes anything), continuing a resumed one or writing a fresh header.
+   */
+  static attach(run: PreparedSimulation, options: RunHarnessOptions): RunHarness {
+    const cp = run.resumed;
+    const sim = run.sim;
     let writer: TraceWriter | undefined;
     const trace = options.trace;
     if (trace) {
@@ -141,7 +183,7 @@ export class RunHarness {
         : TraceWriter.toFile(trace.path, undefined, opts);
       if (!cp) writer.header(sim.header);
     }
-    return new RunHarness(sim, writer, options);
+    return new RunHarness(run, writer, options);
   }
 
   get header(): TraceHeader {

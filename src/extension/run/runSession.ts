@@ -8,7 +8,7 @@ import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { Diagnostic } from '../../core/format/language/diagnostics';
 import { Simulation, type RunResult } from '../../core/engine/kernel/simulation';
-import { ModelRegistry, usedModelNames, type ModelOptions } from '../../core/llm/registry';
+import type { ModelOptions } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { RunHarness } from '../../core/run/runHarness';
 import { SessionSpend } from '../../core/engine/society/sessionSpend';
@@ -75,24 +75,25 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const scenario = setup.settings ? applyRunSettings(chosen.scenario, setup.settings) : chosen.scenario;
   const keys = await loadKeys(setup.secrets, scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
-  const registry = new ModelRegistry(scenario, {
-    onCall: spend.listener,
-    secrets: (name) => keys.get(name),
-    chatClientFactory: (cfg) => languageModelClient(cfg),
-    ...(setup.onLongWait ? { onLongWait: setup.onLongWait } : {}),
-  });
   const root = rootOf(setup.file);
-  const simulation = Simulation.create(scenario, {
-    file: path.relative(root, setup.file),
-    model,
-    modelFactory: registry.factory,
-    relevance: registry.memoryRelevance,
-    calls: registry.calls,
-    // A scenario's module is code: it runs only in a trusted workspace (engine/phases/act/societyModule.ts).
-    allowModule: vscode.workspace.isTrusted,
+  // The models and the simulation now, nothing written: the header is shown and the cost asked first.
+  const prepared = RunHarness.prepare(scenario, {
+    simulation: {
+      file: path.relative(root, setup.file),
+      model,
+      // A scenario's module is code: it runs only in a trusted workspace (engine/phases/act/societyModule.ts).
+      allowModule: vscode.workspace.isTrusted,
+    },
+    models: {
+      onCall: spend.listener,
+      secrets: (name) => keys.get(name),
+      chatClientFactory: (cfg) => languageModelClient(cfg),
+      ...(setup.onLongWait ? { onLongWait: setup.onLongWait } : {}),
+      // Every model the run uses, so a missing key fails before any file is written.
+      buildFirst: true,
+    },
   });
-  // Build every model the run uses now, so a missing key fails before any file is written.
-  for (const name of usedModelNames(scenario, model)) registry.model(name);
+  const simulation = prepared.sim;
   const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const tracePath = path.join(directory, TRACE_FILE);
   return {
@@ -109,7 +110,7 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       // Checkpoints as `society run` writes them (so `society run --out <run folder> --resume` can
       // continue a cancelled run), piece by piece, so the extension host neither holds a
       // 10,000-agent checkpoint as one string nor stalls on it.
-      const harness = RunHarness.attach(simulation, {
+      const harness = RunHarness.attach(prepared, {
         trace: { path: tracePath },
         listeners: [onEvent],
         pace,

@@ -191,8 +191,8 @@ export class World implements PhaseContext {
    */
   decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Decided<R> {
     const model = this.model(modelName);
-    // The offline model answers at once: no slot, no promise (this is most of a large offline run).
-    if (model instanceof OfflineModel) {
+    // A model that answers at once (the offline one): no slot, no promise (most of a large offline run).
+    if (model.decideNow) {
       signal?.throwIfAborted();
       let res: DecisionResponse<R>;
       try {

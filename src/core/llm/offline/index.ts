@@ -32,7 +32,7 @@ export class OfflineModel implements AgentModel {
     return this.decideNow(request);
   }
 
-  /** Synchronous form, used by the engine's fast path for offline agents. */
+  /** Synchronous form (AgentModel.decideNow): the engine's fast path for offline agents. */
   decideNow<R extends DecisionRequest>(request: R): DecisionResponse<R> {
     const rng = stream(this.seed, 'offline', request.key);
     let out: ResponseByKind[DecisionRequest['kind']];
