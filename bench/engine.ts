@@ -8,7 +8,7 @@ import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { checkpointInterval } from '../src/core/engine/persist/checkpoint';
+import { checkpointInterval } from '../src/core/engine';
 import { CHILD } from './engineChild';
 
 /** The child bundled as the CLI is (esbuild.mjs): the engine code it runs is the shipped one. */

@@ -5,7 +5,7 @@
 import { RemoteFakeOpenAI } from '../test/support/fakeOpenAIWorker';
 import { endpointSociety, FAST_BACKOFF } from '../test/support/llmFixtures';
 import { ModelRegistry } from '../src/core/llm/registry';
-import { Simulation } from '../src/core/engine/kernel/simulation';
+import { Simulation } from '../src/core/engine';
 import type { TraceEvent } from '../src/core/trace/events';
 
 const AGENTS = 200,

@@ -9,7 +9,7 @@ import { performance } from 'node:perf_hooks';
 import { RemoteFakeOpenAI } from '../test/support/fakeOpenAIWorker';
 import { endpointSociety, FAST_BACKOFF } from '../test/support/llmFixtures';
 import { ModelRegistry } from '../src/core/llm/registry';
-import { Simulation } from '../src/core/engine/kernel/simulation';
+import { Simulation } from '../src/core/engine';
 
 const AGENTS = Number(process.env.TP_AGENTS ?? 1000),
   ROUNDS = Number(process.env.TP_ROUNDS ?? 2),

@@ -3,9 +3,9 @@
 import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
 import { formatDiagnostic } from '../core/format/language/diagnostics';
 import type { Scenario } from '../core/format/language/model';
-import type { Simulation } from '../core/engine/kernel/simulation';
+import type { Simulation } from '../core/engine';
 import { SimulationRuntime } from '../core/debug/runtime';
-import { offlineOnlyFactory, type ModelFactory } from '../core/engine/kernel/world';
+import { offlineOnlyFactory, type ModelFactory } from '../core/engine';
 import { DecisionLog } from '../core/debug/decisionLog';
 import { RunHarness } from '../core/run/runHarness';
 import type { RunModels } from '../core/run/runModels';

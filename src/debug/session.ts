@@ -22,7 +22,7 @@ import type { BreakpointSpec, StopDetail, StopReason } from '../core/debug/runti
 import type { Scenario } from '../core/format/language/model';
 import type { PausedState } from '../core/protocol/viewMessages';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
-import type { StepPoint } from '../core/engine/kernel/simulation';
+import type { StepPoint } from '../core/engine';
 import {
   planFunction,
   planLine,

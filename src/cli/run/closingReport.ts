@@ -1,7 +1,7 @@
 // What `society run` prints when a run ends: the summary table (or JSON), spending, HTTP requests
 // and embedding calls, and the exit code its faults call for (3: no model answer at all).
 import * as path from 'node:path';
-import type { Checkpoint } from '../../core/engine/persist/checkpoint';
+import type { Checkpoint } from '../../core/engine';
 import { formatSummary, summarizeRun } from '../../core/analysis/report/runSummary';
 import type { Scenario } from '../../core/format/language/model';
 import { unpricedModels } from '../../core/llm/usage';

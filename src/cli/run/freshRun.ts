@@ -1,7 +1,7 @@
 // A fresh `society run` keeps what its --out folder holds, finished or not, unless told to --overwrite.
 import { shown } from '../options';
 import { heldRun } from '../outFolder';
-import { unfinishedRun } from '../../core/engine/persist/resumePoint';
+import { unfinishedRun } from '../../core/engine';
 
 export /** A fresh run keeps what --out holds, finished or not, unless told to --overwrite: says so and gives true. */
 function folderHoldsRun(out: string, checkpointPath: string): boolean {

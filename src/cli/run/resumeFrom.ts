@@ -3,8 +3,8 @@
 // checkpoint keeps them there. Every refusal is said in one sentence, with the exit code.
 import * as fs from 'node:fs';
 import { ioReason } from '../../core/files/ioReason';
-import { resumeProblem } from '../../core/engine/persist/resumePoint';
-import { parseCheckpoint, type Checkpoint } from '../../core/engine/persist/checkpoint';
+import { resumeProblem } from '../../core/engine';
+import { parseCheckpoint, type Checkpoint } from '../../core/engine';
 import type { MemoryRecord } from '../../core/trace/events';
 import { memoriesFromTrace, TraceMemoryError } from '../../core/replay/traceMemories';
 import { printable } from '../../core/text/printable';

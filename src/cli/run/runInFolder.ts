@@ -2,7 +2,7 @@
 // run to the end (or a stop) and give the closing report.
 import * as path from 'node:path';
 import { shown, wroteFiles, type LoadedScenario } from '../options';
-import { checkpointModel, type Checkpoint } from '../../core/engine/persist/checkpoint';
+import { checkpointModel, type Checkpoint } from '../../core/engine';
 import { printable } from '../../core/text/printable';
 import { RunHarness } from '../../core/run/runHarness';
 import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';

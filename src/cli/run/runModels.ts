@@ -12,7 +12,7 @@ import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, type ModelRegistry } from '../../core/llm/registry';
 import type { RunModels } from '../../core/run/runModels';
 import { unpricedModels } from '../../core/llm/usage';
-import { SessionSpend } from '../../core/engine/society/sessionSpend';
+import { SessionSpend } from '../../core/engine';
 import { printable } from '../../core/text/printable';
 import { unusedCacheNote } from '../unusedCache';
 

@@ -4,9 +4,9 @@
 import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
 import type { BreakpointSpec } from './runtime';
-import type { Simulation, StepPoint } from '../engine/kernel/simulation';
+import type { Simulation, StepPoint } from '../engine';
 import type { Phase } from '../trace/events';
-import { STEP_NAMES } from '../engine/phases/table';
+import { STEP_NAMES } from '../engine';
 import { compileExpression, type ExpressionScope } from './expression';
 import { stateScope } from './stateScope';
 import { targetAt, type LineReader } from './sourceMap';

@@ -1,8 +1,8 @@
 // The Debug Console: `memories <agent> [query…]` ranks an agent's memories for a query with the
 // engine's retrieval scores, `ask <agent> "<question>"` interviews the agent in character (the
 // interview is recorded in the trace as an `intervention` event), anything else is an expression over the state.
-import { makeQuery, scoreMemories } from '../engine/memory/memory';
-import type { Simulation, StepPoint } from '../engine/kernel/simulation';
+import { makeQuery, scoreMemories } from '../engine';
+import type { Simulation, StepPoint } from '../engine';
 import { evaluateExpression, ExpressionError } from './expression';
 import { resolveAgent, stateScope } from './stateScope';
 import { display } from './breakpoints';

@@ -6,7 +6,7 @@ import type { ModelConfig, PromptTemplates } from '../format/language/model';
 import { renderPrompt } from '../llm/prompts/render';
 import type { ChatMessage } from '../llm/chat';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';
-import type { ModelFactory } from '../engine/kernel/world';
+import type { ModelFactory } from '../engine';
 
 export interface Decision {
   round: number;

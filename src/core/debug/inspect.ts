@@ -1,10 +1,10 @@
 // The state the Variables view shows, as plain data: the acting agent (persona, rewards, ties,
 // the memories retrieved for its latest decision with their scores, the prompt and the reply)
 // and the world (round, agents, ties, network metrics). The adapter makes it expandable.
-import type { FeedBoard } from '../engine/society/feeds';
+import type { FeedBoard } from '../engine';
 import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
 import { graphFromTies } from '../analysis/metrics/graphFromTies';
-import type { Simulation } from '../engine/kernel/simulation';
+import type { Simulation } from '../engine';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
 import { labelledValues } from './labelled';

@@ -6,7 +6,7 @@
 // agent's evaluate, then every agent's reward, coach, reflect. In an action phase there is a step
 // point right after each action takes effect, where Action taken stops.
 import type { Phase, TraceEvent, TraceEventType } from '../trace/events';
-import type { RunResult, Simulation, StepPoint } from '../engine/kernel/simulation';
+import type { RunResult, Simulation, StepPoint } from '../engine';
 
 export type StopReason = 'entry' | 'step' | 'breakpoint' | 'event' | 'pause';
 

@@ -1,8 +1,8 @@
 // What conditions, logpoints and the Debug Console can read: the step point (round, phase,
 // agent, turn) and functions over the world (tie, reward, memories, …). Agents can be named by
 // id, by id prefix ("maya" for maya_chen) or by first name, as people type them in a console.
-import type { Simulation, StepPoint } from '../engine/kernel/simulation';
-import type { Agent } from '../engine/society/agent';
+import type { Simulation, StepPoint } from '../engine';
+import type { Agent } from '../engine';
 import type { ExpressionScope, Value } from './expression';
 import { ExpressionError } from './expression';
 

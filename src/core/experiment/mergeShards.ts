@@ -3,7 +3,7 @@
 // runs, in plan order, are analysed and written exactly as one machine's run writes them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { canonicalJSON } from '../engine/society/header';
+import { canonicalJSON } from '../engine';
 import { analyzeExperiment } from './analyze';
 import type { ExperimentResult } from './types';
 import { writeExperimentFiles } from './experimentFiles';

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import type { ExperimentPlan, ExperimentRunSpec } from './plan';
 import type { RunOutcome } from './outcome';
 import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format/language/model';
-import { scenarioHash } from '../engine/society/header';
+import { scenarioHash } from '../engine';
 
 export interface Shard {
   /** 1..count */

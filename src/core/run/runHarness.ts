@@ -15,11 +15,11 @@ import {
   writeCheckpointAsync,
   checkpointModel,
   type Checkpoint,
-} from '../engine/persist/checkpoint';
-import { RewardTally } from '../engine/society/rewardTally';
-import { eventLoopTurn } from '../engine/flow/step';
-import { RunFailure } from '../engine/flow/runFailure';
-import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine/kernel/simulation';
+} from '../engine';
+import { RewardTally } from '../engine';
+import { eventLoopTurn } from '../engine';
+import { RunFailure } from '../engine';
+import { Simulation, type RestoreOptions, type RunResult, type SimulationOptions } from '../engine';
 import type { ModelRegistry } from '../llm/registry';
 import { runModels, type ModelWiring, type RunModels } from './runModels';
 

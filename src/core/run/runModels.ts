@@ -4,8 +4,8 @@
 // models, the response cache, call listeners), so none wires the registry or the seed twice.
 import type { Scenario } from '../format/language/model';
 import { ModelRegistry, usedModelNames, type ModelOptions } from '../llm/registry';
-import type { ModelFactory } from '../engine/kernel/world';
-import type { SimulationOptions } from '../engine/kernel/simulation';
+import type { ModelFactory } from '../engine';
+import type { SimulationOptions } from '../engine';
 
 /** What a host says about a run's models; their seed and rounds are the run's. */
 export interface RunModels extends Omit<ModelOptions, 'seed' | 'rounds'> {

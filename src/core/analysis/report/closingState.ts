@@ -1,7 +1,7 @@
 // The declared state as a run ends, for `society run`'s closing summary: the world's quantities
 // and the mean of each agent quantity over the agents still there. A public goods game printed
 // "ties 0, communities 9, reward … 0.000" and nothing of its pot or its players' wealth.
-import type { Simulation } from '../../engine/kernel/simulation';
+import type { Simulation } from '../../engine';
 import { quantityText } from '../../text/quantityText';
 
 export interface ClosingState {

@@ -11,8 +11,8 @@ import { seededRandom } from '../../random/seededRandom';
 import { undirectedProjection } from '../metrics/tieGraph';
 import { randomBaseline } from '../metrics/randomBaseline';
 import { formatReal } from './realFormat';
-import type { Simulation } from '../../engine/kernel/simulation';
-import type { RewardTally } from '../../engine/society/rewardTally';
+import type { Simulation } from '../../engine';
+import type { RewardTally } from '../../engine';
 export { RewardTally, type RewardTallyJSON } from '../../engine/society/rewardTally';
 
 export interface RunSummary {
