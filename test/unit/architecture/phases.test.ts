@@ -40,7 +40,7 @@ describe('the phases table', () => {
       assert.equal(planned.verified, true, `a function breakpoint on '${step}': ${planned.message ?? ''}`);
       assert.equal(planned.spec?.phase, step);
     }
-    assert.equal(planFunction('gossip', {}, ctx).verified, false);
+    assert.equal(planFunction('no_such_phase', {}, ctx).verified, false);
   });
 
   it('gives every change kind one apply, and commits every change a run writes', async function () {
