@@ -2,7 +2,7 @@
 // researcher's interventions (debug-console interviews) and every recorded failure, and the
 // filter that narrows them (agent, rounds, kinds, search). Pure functions, so the view can
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
-import type { TraceEvent } from '../../src/core/trace/events';
+import { recordsVerb, type TraceEvent } from '../../src/core/trace/events';
 import type { TraceFilter, TraceRowKind } from '../../src/core/protocol/viewMessages';
 import { isolated } from '../../src/core/text/isolated';
 import { quantityOf, type NameLookup } from '../../src/core/text/personNames';
@@ -82,7 +82,7 @@ export function rowOf(
       const also = othersNamed(e, other, nameOf);
       const phase = e.phase ? `${e.phase}: ` : '';
       const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
-      const outcome = posted || (changes.length ? changes.join('; ') : e.liked || e.followed ? '' : 'nothing changed');
+      const outcome = posted || (changes.length ? changes.join('; ') : recordsVerb(e) ? '' : 'nothing changed');
       return {
         index,
         round: e.round,
@@ -125,7 +125,7 @@ const round2 = (x: number): number => Math.round(x * 100) / 100;
  * like, a follow) names its agent as `toward`; any other action's string arguments are agents.
  */
 function namesAgent(e: Extract<TraceEvent, { type: 'action' }>, v: string): boolean {
-  return e.post || e.liked || e.toward ? v === e.toward || v === e.followed : true;
+  return recordsVerb(e) || e.toward ? v === e.toward || v === e.followed : true;
 }
 
 /** The name of the agent an action's argument names (isolated), or undefined for a post or a number. */

@@ -2,7 +2,14 @@
 // VS Code's Breakpoints view). Each stops the run right after an event of its kind — a model call
 // that failed or was retried, a tie that formed, a reflection — and names the agent it concerns,
 // so the stop can point at that agent's persona. A table, so DAP and the tests read one list.
-import type { TraceEvent, TraceEventOf, TraceEventType } from '../trace/events';
+import {
+  recordsVerb,
+  type ActionEvent,
+  type TraceEvent,
+  type TraceEventOf,
+  type TraceEventType,
+} from '../trace/events';
+import { VERB_KEYS, type VerbKey } from '../format/language/verbs';
 import { quantityOf, type NameLookup } from '../text/personNames';
 import { isolated } from '../text/isolated';
 
@@ -39,6 +46,18 @@ function person(id: string, nameOf?: NameLookup): string {
   const name = nameOf?.(id);
   return name === undefined ? id : isolated(name);
 }
+
+/** What an action event says a platform verb did, the first one that did (`reply_to` is said with its post, `ties` by tie events). */
+const VERB_DONE: Record<VerbKey, ((a: ActionEvent, nameOf?: NameLookup) => string | undefined) | undefined> = {
+  post: (a) =>
+    a.post
+      ? `; posted ${a.post.id}${a.post.reply_to ? ` replying to ${a.post.reply_to}` : ''}: ${JSON.stringify(a.post.text)}`
+      : undefined,
+  reply_to: undefined,
+  like: (a) => (a.liked ? `; liked ${a.liked}` : undefined),
+  follow: (a, nameOf) => (a.followed ? `; followed ${person(a.followed, nameOf)}` : undefined),
+  ties: undefined,
+};
 
 function failure(e: TraceEvent, nameOf?: NameLookup): string {
   const x = e as ErrorEvent;
@@ -123,7 +142,7 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
     describe: (e, nameOf) => {
       const a = e as TraceEventOf<'action'>;
       // Agent arguments by name; a platform action's arguments are post ids (which may look like agent ids).
-      const platform = !!(a.post || a.liked || a.followed);
+      const platform = recordsVerb(a);
       const args = Object.entries(a.args).map(
         ([k, v]) =>
           `${k} ${typeof v === 'number' ? Math.round(v * 100) / 100 : platform || !nameOf?.(v) ? v : person(v, nameOf)}`,
@@ -132,15 +151,8 @@ export const EVENT_FILTERS: readonly EventFilter[] = [
         ([k, [before, after]]) =>
           `${nameOf ? quantityOf(k, nameOf) : k} ${Math.round(before * 100) / 100} → ${Math.round(after * 100) / 100}`,
       );
-      const what = a.post
-        ? `; posted ${a.post.id}${a.post.reply_to ? ` replying to ${a.post.reply_to}` : ''}: ${JSON.stringify(a.post.text)}`
-        : a.liked
-          ? `; liked ${a.liked}`
-          : a.followed
-            ? `; followed ${person(a.followed, nameOf)}`
-            : changes.length
-              ? `; ${changes.join(', ')}`
-              : '; nothing changed';
+      const did = VERB_KEYS.map((k) => VERB_DONE[k]?.(a, nameOf)).find(Boolean);
+      const what = did ?? (changes.length ? `; ${changes.join(', ')}` : '; nothing changed');
       const phase = a.phase ? ` [${a.phase}]` : '';
       return `${person(a.agent, nameOf)}: ${a.action}${args.length ? ` (${args.join(', ')})` : ''}${phase}${what}`;
     },

@@ -3,6 +3,7 @@
 // structured context (for rule-based decisions) and everything a prompt layer needs to render a
 // chat prompt; every response is structured and reports its token usage (zero offline).
 import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
+import type { VerbFields } from '../format/language/verbs';
 import type {
   AdviceAction,
   DialogueAct,
@@ -252,7 +253,7 @@ export interface ActRequest extends RequestBase {
   /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
   pressure?: number;
   /** The actions it may take now (their `when` holds), as declared. */
-  actions: {
+  actions: ({
     name: string;
     description: string;
     args: {
@@ -265,13 +266,8 @@ export interface ActRequest extends RequestBase {
       feed?: string;
     }[];
     effects: { target: string; expression: string }[];
-    /** Platform verbs (format/language/mechanics.ts Action): posting writes `text`. */
-    post?: string;
-    reply_to?: string;
-    like?: string;
-    follow?: string;
-    ties?: Record<string, number>;
-  }[];
+    /** With its platform verbs (format/language/verbs.ts): posting writes `text`. */
+  } & VerbFields)[];
   /** The posts it read on the feeds, best ranked first: post arguments choose among them. */
   posts?: SeenPost[];
 

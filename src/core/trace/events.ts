@@ -3,6 +3,7 @@
 // A trace file is JSONL: one TraceHeader line, then one TraceEvent per line, in emission order.
 // Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
 import type { Driver, DriverWeights, Persona, Provider } from '../format/language/model';
+import type { VerbKey } from '../format/language/verbs';
 
 /** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
 export const TRACE_FORMAT_VERSION = 1;
@@ -346,6 +347,23 @@ export interface ActionEvent extends Base {
   /** The agent the platform verbs were about: the one followed, or the author of the post replied to or liked. */
   toward?: string;
   usage?: Usage;
+}
+
+/**
+ * The field of the action event that records each platform verb (format/language/verbs.ts): none
+ * for `reply_to` (its post's `reply_to` says it) and `ties` (a tie move is a `tie` event).
+ */
+export const VERB_RECORDS = {
+  post: 'post',
+  reply_to: undefined,
+  like: 'liked',
+  follow: 'followed',
+  ties: undefined,
+} as const satisfies Record<VerbKey, keyof ActionEvent | undefined>;
+
+/** Whether an action event records a platform verb taking effect (a post written, a like, a follow). */
+export function recordsVerb(e: ActionEvent): boolean {
+  return Object.values(VERB_RECORDS).some((field) => field !== undefined && !!e[field]);
 }
 /**
  * The declared state at the end of a round, after its `update`s: every world quantity, and every

@@ -13,6 +13,7 @@ import {
   type RoundPhase,
 } from './mechanics';
 import { applyDefaults, societySchema } from './schema';
+import { VERB_KEYS } from './verbs';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -81,7 +82,7 @@ function action(name: string, raw: Obj, at: Locator): Action {
       expression,
     })),
     ...(v.remember !== undefined ? { remember: v.remember } : {}),
-    ...pick(v, ['post', 'reply_to', 'like', 'follow', 'ties']),
+    ...pick(v, VERB_KEYS),
     source: at.location(['actions', name]),
   };
 }

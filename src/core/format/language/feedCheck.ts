@@ -1,22 +1,21 @@
 // Checks of what an action does on a platform's feeds (issue 34, `feeds:`): `post:` and a post
 // argument's `feed:` name declared feeds (SOC068); a feed to post on and to read posts from exists,
-// and a post argument says which feed when there are several (SOC069); `reply_to` and `like` name a
-// post argument, `follow` and `ties` an agent or post argument, and a reply is a post (SOC070).
+// and a post argument says which feed when there are several (SOC069); each verb names what the
+// verb table says (verbs.ts: `reply_to` and `like` a post argument, `follow` and `ties` an agent or
+// post argument), and a verb that qualifies another comes with it: a reply is a post (SOC070).
 import type { Action, ActionArg } from './mechanics';
 import type { PathSegment } from './parse';
 import { report, unknownName, type Report, type UnknownWords } from './mechanicsReport';
+import { declaredVerbs, verbSpec, verbTarget } from './verbs';
 
 export function checkFeeds(r: Report): void {
   const feeds = (r.m.feeds ?? []).map((f) => f.name);
   for (const a of r.m.actions) {
-    if (a.reply_to !== undefined && a.post === undefined) {
-      report(
-        r,
-        'SOC070',
-        'error',
-        `Action '${a.name}' has \`reply_to\` but no \`post\`: a reply is a post. Add \`post: <feed>\` (the feed the reply goes on)`,
-        r.at.keyRange(['actions', a.name, 'reply_to']),
-      );
+    for (const { key } of declaredVerbs(a)) {
+      const needs = verbSpec(key)?.needs;
+      if (!needs || a[needs.verb] !== undefined) continue;
+      const message = `Action '${a.name}' has \`${key}\` but no \`${needs.verb}\`: ${needs.because}. Add \`${needs.verb}: <${verbTarget(needs.verb)}>\` (${needs.add})`;
+      report(r, 'SOC070', 'error', message, r.at.keyRange(['actions', a.name, key]));
     }
     if (r.unsure) continue; // "not defined" checks wait until the scenario reads cleanly
     if (feeds.length) feedNames(r, a, feeds);
@@ -33,8 +32,10 @@ function feedNames(r: Report, a: Action, feeds: string[]): void {
       kind: 'feeds',
       none: 'declare it under `feeds:`',
     });
-  if (a.post !== undefined && !feeds.includes(a.post)) {
-    unknown(['actions', a.name, 'post'], a.post, `\`post\` of action '${a.name}'`);
+  for (const v of declaredVerbs(a)) {
+    if (v.names === 'feed' && !feeds.includes(v.value)) {
+      unknown(['actions', a.name, v.key], v.value, `\`${v.key}\` of action '${a.name}'`);
+    }
   }
   for (const arg of a.args.filter((x) => x.type === 'post')) {
     const path = ['actions', a.name, 'args', arg.name];
@@ -80,7 +81,7 @@ const KIND_WORD: Record<ActionArg['type'], string> = {
   post: 'a post argument',
 };
 
-/** `reply_to` and `like` name post arguments, `follow` and `ties`' keys agent or post arguments (SOC070). */
+/** A verb names a post argument, or an agent or post argument, as the verb table says (SOC070). */
 function argumentKinds(r: Report, a: Action): void {
   const base = ['actions', a.name];
   const posts = a.args.filter((x) => x.type === 'post').map((x) => x.name);
@@ -106,8 +107,11 @@ function argumentKinds(r: Report, a: Action): void {
     };
     unknownName(r, 'SOC070', range, name, allowed, words);
   };
-  if (a.reply_to !== undefined) check('reply_to', a.reply_to, posts, [...base, 'reply_to']);
-  if (a.like !== undefined) check('like', a.like, posts, [...base, 'like']);
-  if (a.follow !== undefined) check('follow', a.follow, people, [...base, 'follow']);
-  for (const key of Object.keys(a.ties ?? {})) check('ties', key, people, [...base, 'ties', key], true);
+  for (const v of declaredVerbs(a)) {
+    if (v.names === 'post' || v.names === 'party') {
+      check(v.key, v.value, v.names === 'post' ? posts : people, [...base, v.key]);
+    } else if (v.names === 'deltas') {
+      for (const key of Object.keys(v.value)) check(v.key, key, people, [...base, v.key, key], true);
+    }
+  }
 }

@@ -3,6 +3,7 @@
 // effects are CEL expressions (expressions.ts). A scenario without them is the friend-making loop
 // alone, exactly as before.
 import type { SourceLocation } from './position';
+import type { VerbFields } from './verbs';
 
 /** A named number of the world (one value) or of every agent (one value each). */
 export interface Quantity {
@@ -53,7 +54,8 @@ export interface Effect {
   expression: string;
 }
 
-export interface Action {
+/** A declared action; its platform verbs (`post:`, `like:`, …) are the fields of verbs.ts's table. */
+export interface Action extends VerbFields {
   name: string;
   description: string;
   args: ActionArg[];
@@ -63,16 +65,6 @@ export interface Action {
   effects: Effect[];
   /** What the agent remembers having done; `{args.<a>}`, `{world.<q>}` and `{me.<q>}` are filled in after the action. */
   remember?: string;
-  /** The agent writes a post on this feed (its model writes the text). */
-  post?: string;
-  /** With `post`: the post argument it replies to. */
-  reply_to?: string;
-  /** A post argument the agent likes. */
-  like?: string;
-  /** An agent or post argument whose agent (the post's author) the agent follows. */
-  follow?: string;
-  /** The actor's tie to the agent an argument names (a post argument: its author) changes by this much. */
-  ties?: Record<string, number>;
   source?: SourceLocation;
 }
 

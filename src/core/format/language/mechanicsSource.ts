@@ -9,6 +9,7 @@ import type { Locator } from './locate';
 import type { Mechanics, Quantity } from './mechanics';
 import type { Scope, Wanted } from './expressions';
 import { buildMechanics } from './buildMechanics';
+import { VERB_KEYS, verbTarget } from './verbs';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -33,10 +34,6 @@ const ACTION_FIELDS: Record<string, string> = {
   description: 'string',
   when: 'string',
   remember: 'string',
-  post: 'string',
-  reply_to: 'string',
-  like: 'string',
-  follow: 'string',
 };
 const FEED_FIELDS: Record<string, string> = { description: 'string', shows: 'number', keep: 'number' };
 const RANK_FIELDS: Record<string, string> = {
@@ -79,10 +76,19 @@ function cleanAction(raw: Obj): Obj {
   if (isObj(raw.effects)) {
     for (const [target, e] of Object.entries(raw.effects)) if (typeof e === 'string') effects[target] = e;
   }
-  const ties = isObj(raw.ties)
-    ? { ties: Object.fromEntries(Object.entries(raw.ties).filter(([, w]) => typeof w === 'number')) }
-    : {};
-  return { description: '', ...fields(raw, ACTION_FIELDS), args, effects, ...ties };
+  return { description: '', ...fields(raw, ACTION_FIELDS), ...verbFields(raw), args, effects };
+}
+
+/** The platform verbs written well: a name, or (`ties`) the tie changes given as numbers. */
+function verbFields(raw: Obj): Obj {
+  const out: Obj = {};
+  for (const key of VERB_KEYS) {
+    const v = raw[key];
+    if (verbTarget(key) !== 'deltas') {
+      if (typeof v === 'string') out[key] = v;
+    } else if (isObj(v)) out[key] = Object.fromEntries(Object.entries(v).filter(([, w]) => typeof w === 'number'));
+  }
+  return out;
 }
 
 function cleanFeed(raw: unknown): Obj {

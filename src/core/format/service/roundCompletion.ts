@@ -1,9 +1,11 @@
 // Completion of the names a declared round and an action's platform fields refer to (issue 34,
 // `round:`, `feeds:`): the built-in phases in `round:` and `phase:`, the actions in a phase's
-// `actions`, the groups in `who`, the feeds in `reads`, `post:` and a post argument's `feed:`, and
-// the action's post (and agent) arguments in `reply_to`, `like`, `follow` and the keys of `ties`.
+// `actions`, the groups in `who`, the feeds in `reads` and a post argument's `feed:`, and in each
+// platform verb what the verb table says it names (language/verbs.ts): a feed (`post:`), the
+// action's post (and agent) arguments (`reply_to`, `like`, `follow`), or them as keys (`ties`).
 import { BUILTIN_PHASES, type Action, type Mechanics } from '../language/mechanics';
 import type { PathSegment } from '../language/parse';
+import { verbTarget } from '../language/verbs';
 import type { CursorContext } from './cursor';
 import type { CompletionItem, CompletionSources } from './types';
 import { builtinCard, feedCard } from './roundText';
@@ -21,11 +23,8 @@ function slotAt(path: readonly PathSegment[]): 'phase' | 'action' | 'group' | 'f
     return field === 'actions' ? 'action' : field === 'who' ? 'group' : field === 'reads' ? 'feed' : undefined;
   }
   if (top !== 'actions' || typeof i !== 'string') return undefined;
-  if (path.length === 3) {
-    if (field === 'post') return 'feed';
-    if (field === 'reply_to' || field === 'like') return 'post';
-    if (field === 'follow') return 'party';
-  }
+  const names = verbTarget(field);
+  if (path.length === 3 && names && names !== 'deltas') return names;
   if (path.length === 5 && field === 'args' && path[4] === 'feed') return 'feed';
   return undefined;
 }
@@ -41,7 +40,12 @@ export function roundCompletions(
 ): CompletionItem[] | undefined {
   if (ctx.kind !== 'scenario') return undefined;
   const m = (): Mechanics => sources.mechanics?.() ?? NO_MECHANICS;
-  if (ctx.role === 'key' && ctx.path.length === 3 && ctx.path[0] === 'actions' && ctx.path[2] === 'ties') {
+  if (
+    ctx.role === 'key' &&
+    ctx.path.length === 3 &&
+    ctx.path[0] === 'actions' &&
+    verbTarget(ctx.path[2]) === 'deltas'
+  ) {
     return tieKeys(ctx, action(m(), ctx.path[1]));
   }
   const slot = slotAt(ctx.path);
@@ -91,7 +95,7 @@ function action(m: Mechanics, name: PathSegment): Action {
   return m.actions.find((a) => a.name === name) ?? { name: String(name), description: '', args: [], effects: [] };
 }
 
-/** The keys of `ties`: the action's agent and post arguments not written yet, with a weight to fill in. */
+/** The keys of `ties` (a verb naming tie changes): the agent and post arguments not written yet, with a weight to fill in. */
 function tieKeys(ctx: CursorContext, a: Action): CompletionItem[] {
   return a.args
     .filter((x) => x.type !== 'number' && !ctx.existingKeys.includes(x.name))

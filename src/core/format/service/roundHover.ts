@@ -1,12 +1,14 @@
 // Hover on the names a declared round and an action's platform fields refer to (issue 34, `round:`,
 // `feeds:`): a phase's name shows what the phase does; a feed's name where it is used (a phase's
 // `reads`, `post:`, a post argument's `feed:`) its rank mix; an action's name in a phase's `actions`
-// its description; an argument named by `reply_to`, `like`, `follow` or `ties` what it is.
+// its description; an argument a platform verb names (`reply_to`, `like`, `follow`, `ties`: what
+// language/verbs.ts says each names) what it is.
 import type { Locator } from '../language/locate';
 import { readMechanics } from '../language/mechanicsSource';
 import { readPhases } from '../language/roundSource';
 import type { Mechanics } from '../language/mechanics';
 import type { PathSegment } from '../language/parse';
+import { verbTarget } from '../language/verbs';
 import { argCard } from './mechanicsText';
 import { feedCard, phaseCard } from './roundText';
 import type { Token } from './tokenAt';
@@ -15,12 +17,15 @@ import type { Hover } from './types';
 const isFeedUse = (p: readonly PathSegment[]): boolean =>
   (p[0] === 'round' && p.length === 4 && p[2] === 'reads') ||
   (p[0] === 'actions' &&
-    ((p.length === 3 && p[2] === 'post') || (p.length === 5 && p[2] === 'args' && p[4] === 'feed')));
+    ((p.length === 3 && verbTarget(p[2]) === 'feed') || (p.length === 5 && p[2] === 'args' && p[4] === 'feed')));
 
-const isArgUse = (p: readonly PathSegment[], role: Token['role']): boolean =>
-  p[0] === 'actions' &&
-  ((role === 'value' && p.length === 3 && ['reply_to', 'like', 'follow'].includes(String(p[2]))) ||
-    (role === 'key' && p.length === 4 && p[2] === 'ties'));
+const isArgUse = (p: readonly PathSegment[], role: Token['role']): boolean => {
+  const names = p[0] === 'actions' ? verbTarget(p[2]) : undefined;
+  return (
+    (role === 'value' && p.length === 3 && (names === 'post' || names === 'party')) ||
+    (role === 'key' && p.length === 4 && names === 'deltas')
+  );
+};
 
 export function roundHover(token: Token, at: Locator | undefined): Hover | undefined {
   if (token.doc.kind !== 'scenario' || !at) return undefined;

@@ -17,6 +17,7 @@
 // (phrasing.ts): a new thread shares one of its interests and asks the others; a reply answers
 // the post it replies to, on the post's topic.
 import type { Rng } from '../../random/rng';
+import { VERB_KEYS, type VerbKey } from '../../format/language/verbs';
 import type { ActOption, ActRequest, SeenPost } from '../types';
 import { firstName } from './cues';
 import { phrase } from './phrasing';
@@ -34,31 +35,60 @@ export function topicOf(text: string, interests: readonly string[]): string | un
 const postOf = (req: ActRequest, option: ActOption, arg: string | undefined): SeenPost | undefined =>
   arg === undefined ? undefined : req.posts?.find((p) => p.id === option.args[arg]);
 
+/** One option being weighed or explained: the request, the option, its action, and the reader. */
+interface Reading {
+  readonly req: ActRequest;
+  readonly option: ActOption;
+  readonly action: ActRequest['actions'][number];
+  /** 1 when the post names one of the reader's interests, else 0. */
+  readonly rel: (p: SeenPost | undefined) => number;
+}
+
+function reading(req: ActRequest, option: ActOption): Reading | undefined {
+  const action = req.actions.find((a) => a.name === option.action);
+  if (!action) return undefined;
+  const interests = req.persona.interests ?? [];
+  return { req, option, action, rel: (p) => (p && topicOf(p.text, interests) ? 1 : 0) };
+}
+
+/** The agent (or post author) an agent-or-post argument names, as the reader sees it. */
+const partyOf = (r: Reading, arg: string): { post?: SeenPost; other?: ActRequest['others'][number] } => ({
+  post: postOf(r.req, r.option, arg),
+  other: r.req.others.find((o) => o.id === r.option.args[arg]),
+});
+
+/** What each verb is worth to the reader, term by term (the header's rules; `reply_to` is weighed with its post). */
+const WORTH: Record<VerbKey, (r: Reading) => number[]> = {
+  post: ({ req, option, action, rel }) => {
+    const { traits: t, motivations: m } = req.persona;
+    const parent = postOf(req, option, action.reply_to);
+    return [
+      parent
+        ? m.social * (0.2 + rel(parent) + parent.tie) - REPLY_EFFORT
+        : 0.6 * m.presentation + 0.4 * t.extraversion - POST_EFFORT,
+    ];
+  },
+  reply_to: () => [],
+  like: ({ req, option, action, rel }) => {
+    const p = postOf(req, option, action.like);
+    return [req.persona.motivations.support * (0.2 + rel(p)) + 0.2 * req.persona.traits.agreeableness * (p?.tie ?? 0)];
+  },
+  follow: (r) => {
+    const { traits: t, motivations: m } = r.req.persona;
+    const { post: p, other } = partyOf(r, r.action.follow!);
+    const tie = p?.tie ?? other?.tie ?? 0;
+    return [m.information * r.rel(p) + m.social * tie + 0.2 * t.openness - FOLLOW_EFFORT];
+  },
+  ties: ({ req, action }) =>
+    Object.values(action.ties ?? {}).map((delta) => 2 * req.persona.motivations.social * delta),
+};
+
 /** What an option's platform verbs are worth to the reader (0 for an action without them). */
 export function platformUtility(req: ActRequest, option: ActOption): number {
-  const action = req.actions.find((a) => a.name === option.action);
-  if (!action) return 0;
-  const t = req.persona.traits,
-    m = req.persona.motivations;
-  const interests = req.persona.interests ?? [];
-  const rel = (p: SeenPost | undefined): number => (p && topicOf(p.text, interests) ? 1 : 0);
+  const r = reading(req, option);
+  if (!r) return 0;
   let u = 0;
-  if (action.post !== undefined) {
-    const parent = postOf(req, option, action.reply_to);
-    u += parent
-      ? m.social * (0.2 + rel(parent) + parent.tie) - REPLY_EFFORT
-      : 0.6 * m.presentation + 0.4 * t.extraversion - POST_EFFORT;
-  }
-  if (action.like !== undefined) {
-    const p = postOf(req, option, action.like);
-    u += m.support * (0.2 + rel(p)) + 0.2 * t.agreeableness * (p?.tie ?? 0);
-  }
-  if (action.follow !== undefined) {
-    const p = postOf(req, option, action.follow);
-    const tie = p?.tie ?? req.others.find((o) => o.id === option.args[action.follow!])?.tie ?? 0;
-    u += m.information * rel(p) + m.social * tie + 0.2 * t.openness - FOLLOW_EFFORT;
-  }
-  for (const delta of Object.values(action.ties ?? {})) u += 2 * m.social * delta;
+  for (const k of VERB_KEYS) if (r.action[k] !== undefined) for (const term of WORTH[k](r)) u += term;
   return u;
 }
 
@@ -89,24 +119,31 @@ const OPEN_TO_ALL = [
   'Tips welcome!',
 ];
 
+/** Why, in the reader's words, for each verb that gives a reason (the first the action declares does). */
+const REASON: Record<VerbKey, ((r: Reading) => string) | undefined> = {
+  post: (r) => {
+    const parent = postOf(r.req, r.option, r.action.reply_to);
+    return parent ? `I have something to say to ${about(r, parent)}` : 'I feel like putting something out there';
+  },
+  reply_to: undefined,
+  like: (r) => `I liked ${about(r, postOf(r.req, r.option, r.action.like))}`,
+  follow: (r) => {
+    const { post: p, other } = partyOf(r, r.action.follow!);
+    const name = p?.name ?? other?.name;
+    return `I want to see more from ${name ? firstName(name) : 'them'}`;
+  },
+  ties: undefined,
+};
+
+function about(r: Reading, p: SeenPost | undefined): string {
+  const topic = p && topicOf(p.text, r.req.persona.interests ?? []);
+  return p ? `${firstName(p.name)}'s post${topic ? ` about ${topic}` : ''}` : 'a post';
+}
+
 /** Why, in the reader's words, for an option with platform verbs (undefined without them). */
 export function platformReason(req: ActRequest, option: ActOption): string | undefined {
-  const action = req.actions.find((a) => a.name === option.action);
-  if (!action) return undefined;
-  const interests = req.persona.interests ?? [];
-  const about = (p: SeenPost | undefined): string => {
-    const topic = p && topicOf(p.text, interests);
-    return p ? `${firstName(p.name)}'s post${topic ? ` about ${topic}` : ''}` : 'a post';
-  };
-  if (action.post !== undefined) {
-    const parent = postOf(req, option, action.reply_to);
-    return parent ? `I have something to say to ${about(parent)}` : 'I feel like putting something out there';
-  }
-  if (action.like !== undefined) return `I liked ${about(postOf(req, option, action.like))}`;
-  if (action.follow !== undefined) {
-    const p = postOf(req, option, action.follow);
-    const name = p?.name ?? req.others.find((o) => o.id === option.args[action.follow!])?.name;
-    return `I want to see more from ${name ? firstName(name) : 'them'}`;
-  }
-  return undefined;
+  const r = reading(req, option);
+  if (!r) return undefined;
+  const k = VERB_KEYS.find((key) => r.action[key] !== undefined && REASON[key]);
+  return k ? REASON[k]!(r) : undefined;
 }

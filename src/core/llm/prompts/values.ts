@@ -1,6 +1,7 @@
 // The values of every `{{variable}}` a prompt template can use (PROMPT_VARIABLES), rendered from a
 // decision request as short readable text. Absent fields render empty.
 import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/language/model';
+import { VERB_KEYS, type VerbKey } from '../../format/language/verbs';
 import type {
   ActRequest,
   AdviseRequest,
@@ -210,18 +211,23 @@ function postLine(p: NonNullable<ActRequest['posts']>[number]): string {
   return `- ${p.id} on ${p.feed} by ${p.name} (id ${p.author}; ${you}), round ${p.round}${reply}, ${about}: ${JSON.stringify(p.text)}`;
 }
 
-/** What an action's platform verbs do, for the model: posting means writing `text`. */
-function verbsLine(a: ActRequest['actions'][number]): string {
-  const said: string[] = [];
-  if (a.post !== undefined) {
-    said.push(`writes a post on ${a.post}${a.reply_to ? ` replying to ${a.reply_to}` : ''} (put its text in "text")`);
-  }
-  if (a.like !== undefined) said.push(`likes ${a.like}`);
-  if (a.follow !== undefined) {
+type OfferedAction = ActRequest['actions'][number];
+
+/** What each platform verb does, for the model: posting means writing `text` (`reply_to` is said with its post). */
+const VERB_SAID: Record<VerbKey, (a: OfferedAction) => string[]> = {
+  post: (a) => [`writes a post on ${a.post}${a.reply_to ? ` replying to ${a.reply_to}` : ''} (put its text in "text")`],
+  reply_to: () => [],
+  like: (a) => [`likes ${a.like}`],
+  follow: (a) => {
     const ofPost = a.args.some((x) => x.name === a.follow && x.type === 'post');
-    said.push(`follows ${ofPost ? `the author of ${a.follow}` : a.follow}`);
-  }
-  for (const [k, d] of Object.entries(a.ties ?? {})) said.push(`your tie to ${k} ${d >= 0 ? '+' : ''}${d}`);
+    return [`follows ${ofPost ? `the author of ${a.follow}` : a.follow}`];
+  },
+  ties: (a) => Object.entries(a.ties ?? {}).map(([k, d]) => `your tie to ${k} ${d >= 0 ? '+' : ''}${d}`),
+};
+
+/** What an action's platform verbs do, in the table's order. */
+function verbsLine(a: OfferedAction): string {
+  const said = VERB_KEYS.filter((k) => a[k] !== undefined).flatMap((k) => VERB_SAID[k](a));
   return said.length ? `\n  does: ${said.join('; ')}` : '';
 }
 

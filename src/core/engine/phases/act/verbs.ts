@@ -4,9 +4,11 @@
 // the actor follow an agent (or a post's author), and `ties:` moves the actor's tie to the agent
 // an argument names. Each one the verbs touch remembers it, so a reply, a like or a follow reaches
 // the author's memory stream (and so what it says and does next), and tie changes are `tie`
-// events like any other. A new verb is one entry here, its key in the schema's action, and its
-// field in the action event (test/unit/architecture/phases.test.ts names what is missing).
+// events like any other. A new verb is a key in the format's table (format/language/verbs.ts),
+// whose compiler errors name its apply here and every other place that says what a verb does; its
+// key in the schema's action (test/unit/architecture/phases.test.ts names what is missing).
 import type { Action } from '../../../format/language/mechanics';
+import { VERB_KEYS, type VerbFields, type VerbKey } from '../../../format/language/verbs';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { Agent } from '../../society/agent';
 import type { FeedBoard } from '../../society/feeds';
@@ -44,7 +46,7 @@ interface Application {
 
 export interface PlatformVerb {
   /** The action's key that declares it. */
-  readonly key: 'post' | 'reply_to' | 'like' | 'follow' | 'ties';
+  readonly key: VerbKey;
   /** What it does once the action takes effect (none: it qualifies another verb, as `reply_to` does `post`). */
   readonly apply?: (v: Application) => void;
 }
@@ -103,14 +105,20 @@ function moveTies(v: Application): void {
   }
 }
 
-/** The verbs, in the order they apply. */
-export const VERBS: readonly PlatformVerb[] = [
-  { key: 'post', apply: post },
-  { key: 'reply_to' },
-  { key: 'like', apply: like },
-  { key: 'follow', apply: follow },
-  { key: 'ties', apply: moveTies },
-];
+/** What each verb does once the action takes effect (undefined: it qualifies another). */
+const APPLY: Record<VerbKey, PlatformVerb['apply']> = {
+  post,
+  reply_to: undefined,
+  like,
+  follow,
+  ties: moveTies,
+};
+
+/** The verbs, in the order they apply (the format's table: format/language/verbs.ts). */
+export const VERBS: readonly PlatformVerb[] = VERB_KEYS.map((key) => {
+  const apply = APPLY[key];
+  return apply ? { key, apply } : { key };
+});
 
 /** Applies the verbs; returns what the action event records of them, and the actor's own account. */
 export function applyPlatform(
@@ -126,6 +134,6 @@ export function applyPlatform(
 }
 
 /** The verbs an action declares, as the model is shown them. */
-export function platformVerbs(spec: Action): Partial<Pick<Action, PlatformVerb['key']>> {
+export function platformVerbs(spec: Action): VerbFields {
   return Object.fromEntries(VERBS.filter((v) => spec[v.key] !== undefined).map((v) => [v.key, spec[v.key]]));
 }
