@@ -9,7 +9,7 @@ import type { ActOption } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
 import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
 import { bounded, type WorldState } from '../../society/worldState';
-import { agentOfArg } from './verbs';
+import { verbsPossible } from './verbs';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 
 /** Samples of one action's arguments, at most this many per action. */
@@ -85,7 +85,7 @@ function combinations(args: readonly ActionArg[], choices: Choices, limit: numbe
   return out;
 }
 
-/** An option's arguments all name something: every post argument a post read, and a like not given before. */
+/** An option's arguments all name something: every post argument a post read, and each verb still possible. */
 function possibleOnBoard(
   state: WorldState,
   me: string,
@@ -93,14 +93,7 @@ function possibleOnBoard(
   args: Record<string, number | string>,
 ): boolean {
   for (const a of compiled.spec.args) if (a.type === 'post' && args[a.name] === undefined) return false;
-  const like = compiled.spec.like;
-  if (like && state.board?.hasLiked(me, String(args[like]))) return false;
-  const follow = compiled.spec.follow;
-  if (follow && state.board) {
-    const whom = agentOfArg(state.board, compiled, args, follow);
-    if (!whom || whom === me || state.board.isFollowing(me, whom)) return false;
-  }
-  return true;
+  return verbsPossible(state.board, me, compiled, args);
 }
 
 /**

@@ -105,20 +105,49 @@ function moveTies(v: Application): void {
   }
 }
 
-/** What each verb does once the action takes effect (undefined: it qualifies another). */
-const APPLY: Record<VerbKey, PlatformVerb['apply']> = {
-  post,
-  reply_to: undefined,
-  like,
-  follow,
-  ties: moveTies,
+/** Whether a verb's arguments still name something it can act on (a like not given before, a follow not made). */
+type Possible = (
+  board: FeedBoard,
+  me: string,
+  compiled: CompiledAction,
+  args: Record<string, number | string>,
+) => boolean;
+
+/** What each verb does in the engine: its apply (none: it qualifies another) and when it is possible. */
+const ENGINE: Record<VerbKey, { apply?: PlatformVerb['apply']; possible?: Possible }> = {
+  post: { apply: post },
+  reply_to: {},
+  like: { apply: like, possible: (board, me, c, args) => !board.hasLiked(me, String(args[c.spec.like!])) },
+  follow: {
+    apply: follow,
+    possible: (board, me, c, args) => {
+      const whom = agentOfArg(board, c, args, c.spec.follow!);
+      return !!whom && whom !== me && !board.isFollowing(me, whom);
+    },
+  },
+  ties: { apply: moveTies },
 };
 
 /** The verbs, in the order they apply (the format's table: format/language/verbs.ts). */
 export const VERBS: readonly PlatformVerb[] = VERB_KEYS.map((key) => {
-  const apply = APPLY[key];
+  const apply = ENGINE[key].apply;
   return apply ? { key, apply } : { key };
 });
+
+/** Whether every verb the action declares can act on what its arguments name (with a board to act on). */
+export function verbsPossible(
+  board: FeedBoard | undefined,
+  me: string,
+  compiled: CompiledAction,
+  args: Record<string, number | string>,
+): boolean {
+  if (!board) return true;
+  for (const key of VERB_KEYS) {
+    const possible = ENGINE[key].possible;
+    if (possible && compiled.spec[key] && !possible(board, me, compiled, args)) return false;
+  }
+  return true;
+}
 
 /** Applies the verbs; returns what the action event records of them, and the actor's own account. */
 export function applyPlatform(
