@@ -49,13 +49,16 @@ async function launchWith(
 }
 
 describe('society debug adapter (DAP)', function () {
-  this.timeout(30000);
+  this.timeout(60_000);
   let dc: DebugClient;
 
   beforeEach(async () => {
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
     });
+    // The adapter runs its TypeScript through tsx: a cold compile on a loaded CI machine (2 cores,
+    // everything else running) takes longer than the client's 5 s default to say `initialized`.
+    dc.defaultTimeout = 20_000;
     await dc.start();
   });
   afterEach(async () => {

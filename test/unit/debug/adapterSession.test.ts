@@ -30,7 +30,7 @@ const ANN_LINE = 5; // `- id: ann`, 1-based
 const lines = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\n');
 
 describe('society debug adapter: session', function () {
-  this.timeout(30000);
+  this.timeout(60_000);
   let dc: DebugClient;
   let tiny: string;
   let events: string[];
@@ -43,6 +43,9 @@ describe('society debug adapter: session', function () {
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
     });
+    // The adapter runs its TypeScript through tsx: a cold compile on a loaded CI machine (2 cores,
+    // everything else running) takes longer than the client's 5 s default to say `initialized`.
+    dc.defaultTimeout = 20_000;
     await dc.start();
     events = [];
     dc.on('stopped', (e: DebugProtocol.StoppedEvent) => events.push(`stopped:${e.body.reason}`));
@@ -342,6 +345,9 @@ describe('society debug adapter: session', function () {
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
     });
+    // The adapter runs its TypeScript through tsx: a cold compile on a loaded CI machine (2 cores,
+    // everything else running) takes longer than the client's 5 s default to say `initialized`.
+    dc.defaultTimeout = 20_000;
     await dc.start();
     const out: string[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));
