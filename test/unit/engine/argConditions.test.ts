@@ -113,4 +113,39 @@ describe('agent arguments with a condition, and actions by group (issue 44: 1, 6
       );
     }
   });
+
+  it('a choice whose candidate no longer qualifies when its turn comes is refused, as an impossible action is', async () => {
+    const text = `kind: scenario
+name: Throne
+seed: 3
+personas:
+  - { id: king, name: King, group: throne }
+  - { id: r0, name: Rebel 0, group: rebels }
+  - { id: r1, name: Rebel 1, group: rebels }
+world: { rounds: 1 }
+state:
+  agents:
+    standing: { initial: 1, min: 0 }
+actions:
+  topple:
+    description: Topple someone still standing on the throne.
+    args: { whom: { type: agent, where: "whom.group == 'throne' && whom.standing >= 1.0" } }
+    effects: { whom.standing: "0.0" }
+round:
+  - phase: revolt
+    actions: { rebels: [topple] }
+`;
+    const actions = lines(await traceOf(await scenarioFromText(text))).filter((e) => e.type === 'action') as (Line & {
+      agent: string;
+      args: Record<string, string>;
+      changes: Record<string, unknown>;
+      reason: string;
+    })[];
+    assert.deepEqual(actions.map((a) => a.agent).sort(), ['r0', 'r1'], 'both rebels chose, the king did not act');
+    assert.ok(actions.every((a) => a.args.whom === 'king'));
+    const [first, second] = actions;
+    assert.deepEqual(first.changes, { 'king.standing': [1, 0] });
+    assert.deepEqual(second.changes, {});
+    assert.match(second.reason, /no longer possible when its turn came/);
+  });
 });
