@@ -264,6 +264,10 @@ export interface ActRequest extends RequestBase {
       max?: number;
       integer?: boolean;
       feed?: string;
+      /** Its `where`, as written: the condition a candidate meets. */
+      where?: string;
+      /** With a `where`: the ids that meet it now, the only ones it may name. */
+      among?: string[];
     }[];
     effects: { target: string; expression: string }[];
     /** With its platform verbs (format/language/verbs.ts): posting writes `text`. */

@@ -26,7 +26,7 @@ const SCENARIO = [
   'actions:',
   '  give:',
   '    description: Give.',
-  '    args: { to: { type: agent } }',
+  '    args: { to: { type: agent, where: "to.purse < me.purse" } }',
   '    when: "me.purse > 1.0"',
   '    effects:',
   '      to.purse: "to.purse + 1.0"',
@@ -53,7 +53,7 @@ describe('CEL in the grammar and in the language model (issue 42: 8a)', () => {
     const doc = parsed.documents[0];
     const m = readMechanics(doc.value, new Locator(parsed, doc))!;
     const sites = expressionSites(m, [{ index: 0, name: 'act', when: 'round > 1' }]);
-    assert.equal(sites.length, 5);
+    assert.equal(sites.length, 6);
     const value = { ...(doc.value as object), round: [{ phase: 'act', when: 'round > 1' }] };
     const reached = new Set<SchemaNode>();
     for (const site of sites) {

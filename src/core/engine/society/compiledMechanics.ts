@@ -29,6 +29,8 @@ export interface CompiledEffect extends ExpressionSource {
 export interface CompiledAction {
   spec: Action;
   when?: Evaluate;
+  /** The `where` of its agent and post arguments, by argument name (none when no argument has one). */
+  wheres?: Record<string, Evaluate>;
   effects: CompiledEffect[];
 }
 
@@ -87,6 +89,17 @@ function ownerOf(target: string, action: Action): EffectOwner {
   throw new Error(`action '${action.name}': effect on '${target}': '${owner}' is not world, me or an agent argument`);
 }
 
+/** Each agent or post argument's `where`, compiled in the candidate's scope; undefined when none has one. */
+function argConditions(m: Mechanics, a: Action): Record<string, Evaluate> | undefined {
+  const out: Record<string, Evaluate> = {};
+  for (const arg of a.args) {
+    if (arg.where === undefined || arg.type === 'number') continue;
+    const env = expressionEnvironment(m, { kind: 'candidate', action: a, arg });
+    out[arg.name] = compile(env, arg.where, `actions.${a.name}.args.${arg.name}.where`);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
 export function compileMechanics(m: Mechanics): CompiledMechanics {
   const worldEnv = expressionEnvironment(m, { kind: 'world' });
   const agentEnv = expressionEnvironment(m, { kind: 'agent' });
@@ -103,9 +116,11 @@ export function compileMechanics(m: Mechanics): CompiledMechanics {
     agentUpdates: updates(m.agents, agentEnv, 'agents'),
     actions: m.actions.map((a) => {
       const env = expressionEnvironment(m, { kind: 'action', action: a });
+      const wheres = argConditions(m, a);
       return {
         spec: a,
         ...(a.when !== undefined ? { when: compile(agentEnv, a.when, `actions.${a.name}.when`) } : {}),
+        ...(wheres ? { wheres } : {}),
         effects: a.effects.map((e) => {
           const where = `actions.${a.name}.effects.${e.target}`;
           return {

@@ -90,6 +90,10 @@ export const CODES = {
   SOC077: 'Whole-number division',
   SOC078: 'Unknown condition or metric in an experiment',
   SOC079: 'Labels and bounds disagree',
+  SOC080: 'Invalid argument condition',
+  SOC081: 'Condition on a number argument',
+  SOC082: 'Unknown group in actions by group',
+  SOC083: 'Unknown action in actions by group',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

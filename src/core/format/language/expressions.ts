@@ -4,7 +4,7 @@
 // Numbers are CEL doubles; whole-number literals mix with them (`fish - 1`), and min/max/clamp
 // are added because CEL's core has none.
 import { Environment } from '@marcbachmann/cel-js';
-import type { Action, Mechanics } from './mechanics';
+import type { Action, ActionArg, Mechanics } from './mechanics';
 import { TRAIT_NAMES } from './model';
 import { expressionCost, regexCall } from './expressionCost';
 import { EXPRESSION_LIMITS } from './expressionLimits';
@@ -39,8 +39,22 @@ export const POST_FIELDS = ['likes', 'replies', 'age'] as const;
 
 export type Evaluate = (context: ExpressionContext) => number | boolean;
 
-/** Which names an expression may read: world quantities only (world updates), or an agent's too. */
-export type Scope = { kind: 'world' } | { kind: 'agent' } | { kind: 'action'; action: Action };
+/** What an argument's `where` reads of an agent candidate besides its quantities (a quantity of the name wins). */
+export const CANDIDATE_FIELDS = { group: 'string', id: 'string', tie: 'double' } as const;
+/** What it reads of the actor besides its quantities: `me.group`, `me.id`. */
+export const ACTOR_FIELDS = { group: 'string', id: 'string' } as const;
+/** What it reads of a post candidate: its counts, its age and its author's id. */
+export const POST_CANDIDATE_FIELDS = { likes: 'double', replies: 'double', age: 'double', author: 'string' } as const;
+
+/**
+ * Which names an expression may read: world quantities only (world updates), or an agent's too;
+ * an action's effects its arguments; an argument's `where` (`candidate`) the candidate by its name.
+ */
+export type Scope =
+  | { kind: 'world' }
+  | { kind: 'agent' }
+  | { kind: 'action'; action: Action }
+  | { kind: 'candidate'; action: Action; arg: ActionArg };
 
 const numbers = (names: readonly string[]): Record<string, string> =>
   Object.fromEntries(names.map((q) => [q, 'double']));
@@ -91,6 +105,14 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   env.registerVariable('round', 'int');
   if (scope.kind === 'world') return env;
   const agentSchema = numbers(m.agents.map((q) => q.name));
+  if (scope.kind === 'candidate') {
+    env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...agentSchema } });
+    env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
+    const arg = scope.arg;
+    const schema = arg.type === 'post' ? { ...POST_CANDIDATE_FIELDS } : { ...CANDIDATE_FIELDS, ...agentSchema };
+    env.registerVariable({ name: arg.name, schema });
+    return env;
+  }
   env.registerVariable({ name: 'me', schema: agentSchema });
   env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
   if (scope.kind === 'action') {

@@ -46,6 +46,8 @@ export interface ActionArg {
   min?: number;
   max?: number;
   integer?: boolean;
+  /** For agents and posts: a CEL condition on the candidate (expressions.ts `candidate` scope); only those meeting it are offered. */
+  where?: string;
 }
 
 /** One assignment an action makes: `target` is `world.<q>`, `me.<q>` or `<agent arg>.<q>`. */
@@ -104,8 +106,10 @@ export type RoundPhase =
       kind: 'act';
       name: string;
       description?: string;
-      /** The actions on offer in this phase (by name). */
+      /** The actions on offer in this phase (by name; with `byGroup`, every group's together). */
       actions: string[];
+      /** Each population group's own actions, when the phase gives them by group (`actions: { g: [...] }`). */
+      byGroup?: Record<string, string[]>;
       /** simultaneous: everyone chooses on the same state, then the choices apply in turn order; sequential: each chooses and acts in turn, seeing the earlier ones. */
       order: 'simultaneous' | 'sequential';
       /** Groups whose members act (default: everyone). */
@@ -119,6 +123,12 @@ export type RoundPhase =
 
 /** A phase in which agents take some of the declared actions. */
 export type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
+
+/** The actions a member of `group` has on offer in `phase`: its group's own when given by group. */
+export function phaseActionsFor(phase: ActPhase, group: string | undefined): string[] {
+  if (!phase.byGroup) return phase.actions;
+  return Object.hasOwn(phase.byGroup, group ?? '') ? phase.byGroup[group ?? ''] : [];
+}
 
 /** Agents replaced between generations: the least fit leave, children of the fittest join. */
 export interface Generations {

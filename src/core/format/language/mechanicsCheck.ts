@@ -9,6 +9,7 @@
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
 import type { Diagnostic } from './diagnostics';
+import { checkArgConditions } from './argConditionCheck';
 import type { Range } from './model';
 import type { PathSegment } from './parse';
 import type { Locator } from './locate';
@@ -76,6 +77,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     checkNames(c);
     checkBounds(c);
     checkLabels(c);
+    checkArgConditions(c);
     checkConditionValues(c);
     // "Not defined" checks wait until the scenario reads cleanly (see semantic.ts).
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
@@ -317,7 +319,12 @@ function checkExpressions(c: Checker): void {
   const envs = new Map<string, Environment | undefined>();
   const envFor = (scope: Scope): Environment | undefined => {
     // An action's environment depends only on its arguments: actions with the same ones share it.
-    const key = scope.kind === 'action' ? JSON.stringify(scope.action.args.map((a) => [a.name, a.type])) : scope.kind;
+    const key =
+      scope.kind === 'action'
+        ? JSON.stringify(scope.action.args.map((a) => [a.name, a.type]))
+        : scope.kind === 'candidate'
+          ? `candidate:${scope.arg.type}:${scope.arg.name}`
+          : scope.kind;
     if (!envs.has(key)) envs.set(key, environment(c.m, scope));
     return envs.get(key);
   };
@@ -362,7 +369,7 @@ function reportProblem(c: Checker, site: ExpressionSite, problem: ExpressionProb
     p.suggestion && written === site.text.slice(p.start, p.end)
       ? [{ title: `Change to '${p.suggestion}'`, file: c.at.file.file, range, newText: p.suggestion }]
       : [];
-  diag(c, problem.code ?? 'SOC061', 'error', p.message, range, fixes);
+  diag(c, problem.code ?? site.code ?? 'SOC061', 'error', p.message, range, fixes);
 }
 
 /** A `when` that reads nothing and is false: nobody can ever take the action (SOC064). */

@@ -4,7 +4,14 @@
 // read (a world update reads no agent, a `when` no argument).
 import type { Mechanics } from './mechanics';
 import { TRAIT_NAMES } from './model';
-import { POST_FIELDS, type ExpressionProblem, type Scope } from './expressions';
+import {
+  ACTOR_FIELDS,
+  CANDIDATE_FIELDS,
+  POST_CANDIDATE_FIELDS,
+  POST_FIELDS,
+  type ExpressionProblem,
+  type Scope,
+} from './expressions';
 import type { ExpressionSite } from './mechanicsSource';
 import { didYouMean } from './suggest';
 
@@ -23,6 +30,7 @@ export function scopeNames(scope: Scope): string[] {
   if (scope.kind === 'action') {
     names.push('args', ...scope.action.args.filter((a) => a.type !== 'number').map((a) => a.name));
   }
+  if (scope.kind === 'candidate') names.push(scope.arg.name);
   return names;
 }
 
@@ -40,6 +48,16 @@ export function namespaceMembers(
     return { what: 'argument', names, declared: '`args`', of: ` of action '${scope.action.name}'` };
   }
   if (ns === 'n' || ns === 'round') return undefined;
+  if (scope.kind === 'candidate') {
+    const fields = ns === 'me' ? ACTOR_FIELDS : scope.arg.type === 'post' ? POST_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
+    const quantities = scope.arg.type === 'post' && ns !== 'me' ? [] : m.agents.map((q) => q.name);
+    const names = [...new Set([...quantities, ...Object.keys(fields)])];
+    return {
+      what: ns === 'me' || scope.arg.type !== 'post' ? 'agent field' : 'post field',
+      names,
+      declared: '`state.agents`',
+    };
+  }
   if (scope.kind === 'action' && scope.action.args.some((a) => a.name === ns && a.type === 'post')) {
     return { what: 'post field', names: [...POST_FIELDS], declared: 'posts', of: ` of post argument '${ns}'` };
   }
@@ -53,7 +71,7 @@ function unknownKey(p: ExpressionProblem, key: string, site: ExpressionSite, m: 
   if (!written || !members) return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
   const start = p.end - key.length;
   const suggestion = didYouMean(key, members.names);
-  const plural = { trait: 'traits', 'post field': 'fields' }[members.what] ?? 'defined';
+  const plural = { trait: 'traits', 'post field': 'fields', 'agent field': 'fields' }[members.what] ?? 'defined';
   const known = members.names.length
     ? `${plural}: ${members.names.join(', ')}`
     : `none declared in ${members.declared}`;

@@ -29,6 +29,7 @@ const ARG_FIELDS: Record<string, string> = {
   max: 'number',
   integer: 'boolean',
   feed: 'string',
+  where: 'string',
 };
 const ACTION_FIELDS: Record<string, string> = {
   description: 'string',
@@ -126,6 +127,8 @@ export interface ExpressionSite {
   wanted: Wanted;
   /** In words, for messages: `the update of world quantity 'fish'`. */
   what: string;
+  /** The diagnostic of a problem in it, when not SOC061: SOC080 for an argument's `where`. */
+  code?: 'SOC080';
 }
 
 /** A phase of `round:` with a `when` written as a string. */
@@ -163,6 +166,17 @@ export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = [])
         what: `the \`when\` of action '${a.name}'`,
       });
     }
+    for (const arg of a.args) {
+      if (arg.where === undefined || arg.type === 'number') continue;
+      sites.push({
+        path: ['actions', a.name, 'args', arg.name, 'where'],
+        text: arg.where,
+        scope: { kind: 'candidate', action: a, arg },
+        wanted: 'bool',
+        what: `the \`where\` of argument '${arg.name}' of action '${a.name}'`,
+        code: 'SOC080',
+      });
+    }
     for (const e of a.effects) {
       sites.push({
         path: ['actions', a.name, 'effects', e.target],
@@ -186,7 +200,10 @@ export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = [])
 }
 
 /** The site of an expression at a path of the document (a value of `update`, `when` or `effects`). */
-export function siteKind(path: readonly PathSegment[]): 'world' | 'agents' | 'when' | 'effect' | 'phase' | undefined {
+export function siteKind(
+  path: readonly PathSegment[],
+): 'world' | 'agents' | 'when' | 'effect' | 'phase' | 'where' | undefined {
+  if (path.length === 5 && path[0] === 'actions' && path[2] === 'args' && path[4] === 'where') return 'where';
   if (path.length === 3 && path[0] === 'round' && typeof path[1] === 'number' && path[2] === 'when') return 'phase';
   if (path.length === 4 && path[0] === 'state' && path[3] === 'update') {
     return path[1] === 'world' ? 'world' : path[1] === 'agents' ? 'agents' : undefined;

@@ -1,8 +1,8 @@
 // Checks of what the phases of a declared round (issue 34, `round:`) name: a phase's `actions` are
-// declared actions (SOC066), its `who` population groups (SOC067), its `reads` feeds (SOC068); no
+// declared actions (SOC066; by group: SOC082 for the group, SOC083 for the action), its `who` population groups (SOC067), its `reads` feeds (SOC068); no
 // two phases share a name, and a built-in stage takes only `when` (SOC071).
 import type { Range } from './model';
-import { ACT_FIELDS, BUILTIN_MEANING, phaseLabel, stringItems, type PhaseEntry } from './roundSource';
+import { ACT_FIELDS, BUILTIN_MEANING, actionItems, phaseLabel, stringItems, type PhaseEntry } from './roundSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 
 export interface RoundReport extends Report {
@@ -62,15 +62,30 @@ function phaseReferences(r: RoundReport, p: PhaseEntry): void {
   const label = phaseLabel(p);
   const at = (field: string, index: number): Range => r.at.valueRange(['round', p.index, field, index]);
   const actions = keysOf(r.v.actions);
-  for (const { value, index } of stringItems(p.fields.actions)) {
+  for (const { value, at: where, group } of actionItems(p.fields.actions)) {
     if (actions.includes(value)) continue;
-    unknownName(r, 'SOC066', at('actions', index), value, actions, {
-      unknown: `Unknown action '${value}' in phase '${label}'`,
-      kind: 'actions',
-      none: 'the scenario declares no actions: declare it under `actions:`',
-    });
+    unknownName(
+      r,
+      group === undefined ? 'SOC066' : 'SOC083',
+      r.at.valueRange(['round', p.index, 'actions', ...where]),
+      value,
+      actions,
+      {
+        unknown: `Unknown action '${value}' in phase '${label}'${group === undefined ? '' : ` for group '${group}'`}`,
+        kind: 'actions',
+        none: 'the scenario declares no actions: declare it under `actions:`',
+      },
+    );
   }
   const groups = [...r.groups.keys()];
+  for (const group of keysOf(p.fields.actions)) {
+    if (r.groups.has(group)) continue;
+    unknownName(r, 'SOC082', r.at.keyRange(['round', p.index, 'actions', group]), group, groups, {
+      unknown: `Unknown group '${group}' in the \`actions\` of phase '${label}'`,
+      kind: 'groups',
+      none: 'no population group or persona has a `group`',
+    });
+  }
   for (const { value, index } of stringItems(p.fields.who)) {
     if (r.groups.has(value)) continue;
     unknownName(r, 'SOC067', at('who', index), value, groups, {

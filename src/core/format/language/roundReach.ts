@@ -3,7 +3,7 @@
 // and `n` and is false in every round (SOC072) — and `evaluate` with no `meet` before it (SOC073).
 import type { Environment } from '@marcbachmann/cel-js';
 import { checkExpression, compileExpression, expressionEnvironment, type ExpressionContext } from './expressions';
-import { phaseLabel, stringItems, type PhaseEntry } from './roundSource';
+import { actionItems, phaseLabel, stringItems, type PhaseEntry } from './roundSource';
 import { report } from './mechanicsReport';
 import type { RoundReport } from './roundCheck';
 import { scenarioRounds } from './timeline';
@@ -31,7 +31,10 @@ function unofferedActions(r: RoundReport): void {
   const acting = r.phases.filter((p) => !p.builtin && p.name !== undefined);
   const offered = new Set<string>();
   for (const p of acting) {
-    const listed = Array.isArray(p.fields.actions) ? stringItems(p.fields.actions).map((x) => x.value) : undefined;
+    const listed =
+      p.fields.actions && typeof p.fields.actions === 'object'
+        ? actionItems(p.fields.actions).map((x) => x.value)
+        : undefined;
     for (const a of listed ?? r.m.actions.map((x) => x.name)) offered.add(a);
   }
   const names = acting.map((p) => `'${p.name}'`);

@@ -58,6 +58,15 @@ export function stringItems(list: unknown): { value: string; index: number }[] {
   return list.flatMap((value: unknown, index) => (typeof value === 'string' ? [{ value, index }] : []));
 }
 
+/** A phase's `actions`, listed or by group (`{ group: [...] }`): each name with the path under the field. */
+export function actionItems(actions: unknown): { value: string; at: (string | number)[]; group?: string }[] {
+  if (Array.isArray(actions)) return stringItems(actions).map(({ value, index }) => ({ value, at: [index] }));
+  if (!actions || typeof actions !== 'object') return [];
+  return Object.entries(actions).flatMap(([group, list]) =>
+    stringItems(list).map(({ value, index }) => ({ value, at: [group, index], group })),
+  );
+}
+
 /** The phases' `when`s written as strings, for the expression checks. */
 export function phaseWhens(phases: readonly PhaseEntry[] | undefined): PhaseWhen[] {
   return (phases ?? []).flatMap((p) =>

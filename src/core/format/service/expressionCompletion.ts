@@ -31,6 +31,11 @@ export function scopeAt(path: readonly PathSegment[], m: Mechanics): Scope | und
   const kind = siteKind(path);
   if (!kind) return undefined;
   if (kind === 'world' || kind === 'phase') return { kind: 'world' };
+  if (kind === 'where') {
+    const action = actionNamed(m, String(path[1]));
+    const arg = action.args.find((a) => a.name === path[3]) ?? { name: String(path[3]), type: 'agent' as const };
+    return { kind: 'candidate', action, arg };
+  }
   if (kind !== 'effect') return { kind: 'agent' };
   return { kind: 'action', action: actionNamed(m, String(path[1])) };
 }

@@ -2,7 +2,7 @@
 // phase does (a built-in stage's meaning; a phase of actions' actions, order, who and when), and a
 // feed's rank mix. Shared by completion and hover.
 import type { Feed, FeedRank, Mechanics } from '../language/mechanics';
-import { BUILTIN_MEANING, isBuiltin, stringItems, type PhaseEntry } from '../language/roundSource';
+import { BUILTIN_MEANING, actionItems, isBuiltin, stringItems, type PhaseEntry } from '../language/roundSource';
 import { societySchema } from '../language/schema';
 
 const sentence = (s: string): string => `${s[0].toUpperCase()}${s.slice(1)}.`;
@@ -27,7 +27,7 @@ export function phaseCard(p: PhaseEntry, m: Mechanics | undefined): string | und
   const when = typeof p.fields.when === 'string' ? p.fields.when : undefined;
   if (isBuiltin(p.name)) return builtinCard(p.name, when);
   const order = p.fields.order === 'sequential' ? 'sequential' : 'simultaneous';
-  const listed = stringItems(p.fields.actions).map((x) => x.value);
+  const listed = actionItems(p.fields.actions).map((x) => x.value);
   const all = (m?.actions ?? []).map((a) => a.name);
   const who = stringItems(p.fields.who).map((x) => x.value);
   const reads = Array.isArray(p.fields.reads) ? stringItems(p.fields.reads).map((x) => x.value) : undefined;

@@ -15,7 +15,7 @@ type Schema = Record<string, unknown>;
 /** An argument's schema: the ids on offer for an agent or a post, a number within its bounds. */
 function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest): Schema {
   if (arg.type === 'agent' || arg.type === 'post') {
-    const ids = arg.type === 'agent' ? req.others.map((o) => o.id) : postIds(req, arg);
+    const ids = arg.among ?? (arg.type === 'agent' ? req.others.map((o) => o.id) : postIds(req, arg));
     return ids.length
       ? {
           type: 'string',
@@ -115,12 +115,14 @@ export function checkAct(
     }
     if (arg.type === 'agent') {
       const id = typeof given === 'string' ? given.trim() : '';
+      // With a `where`, only those meeting it.
+      const others = arg.among ? req.others.filter((o) => arg.among!.includes(o.id)) : req.others;
       const other =
-        req.others.find((o) => o.id === id) ?? req.others.filter((o) => o.name.toLowerCase() === id.toLowerCase())[0];
+        others.find((o) => o.id === id) ?? others.filter((o) => o.name.toLowerCase() === id.toLowerCase())[0];
       if (!other) {
         return {
           ok: false,
-          error: `"args.${arg.name}" must be the id of one of ${req.others.map((o) => o.id).join(', ')}`,
+          error: `"args.${arg.name}" must be the id of one of ${others.map((o) => o.id).join(', ')}`,
         };
       }
       if (other.id !== given) repairs.push(`"args.${arg.name}": an agent named instead of its id`);
@@ -128,7 +130,7 @@ export function checkAct(
       continue;
     }
     if (arg.type === 'post') {
-      const ids = postIds(req, arg);
+      const ids = arg.among ?? postIds(req, arg);
       const id = typeof given === 'string' ? given.trim() : String(given);
       if (!ids.includes(id)) {
         return { ok: false, error: `"args.${arg.name}" must be the id of one of the posts ${ids.join(', ')}` };

@@ -160,11 +160,13 @@ function signed(x: number): string {
 export function actValues(req: ActRequest): Record<string, string> {
   const quantity = (q: SeenQuantity): string =>
     `- ${q.name}: ${round3(q.value)}${q.min !== undefined || q.max !== undefined ? ` (${q.min ?? '−∞'}..${q.max ?? '∞'})` : ''}${q.description ? ` — ${q.description}` : ''}`;
+  const among = (a: ActRequest['actions'][number]['args'][number]): string =>
+    a.among ? `, one of: ${a.among.join(', ') || 'none now'}` : '';
   const arg = (a: ActRequest['actions'][number]['args'][number]): string =>
     a.type === 'agent'
-      ? `${a.name}: the id of another agent${a.description ? ` (${a.description})` : ''}`
+      ? `${a.name}: the id of another agent${a.description ? ` (${a.description})` : ''}${among(a)}`
       : a.type === 'post'
-        ? `${a.name}: the id of a post you read${a.description ? ` (${a.description})` : ''}`
+        ? `${a.name}: the id of a post you read${a.description ? ` (${a.description})` : ''}${among(a)}`
         : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
   // The feeds are part of the world as the agent sees it: the posts it read, best ranked first.
   const posts = req.posts?.length

@@ -23,7 +23,9 @@ export const ACT: PhaseKind<ActPhase> = {
     // Each acting agent with its place in the round's turn order (the debugger's `turn`).
     const acting = r.turns
       .map((t, i) => ({ t, i }))
-      .filter(({ t }) => !phase.who || phase.who.includes(t.agent.persona.group ?? ''));
+      .filter(({ t }) => !phase.who || phase.who.includes(t.agent.persona.group ?? ''))
+      // Actions given by group: only the groups named act.
+      .filter(({ t }) => !phase.byGroup || Object.hasOwn(phase.byGroup, t.agent.persona.group ?? ''));
     for (const { t } of acting) own(t, ACT_TURN).phase = phase;
     const declared = phase.name !== WORLD_PHASE ? phase.name : undefined;
     const choose = (u: { t: Turn; i: number }, tape: Tape) => r.steps(u.t, tape, u.i, [CHOOSE], declared);

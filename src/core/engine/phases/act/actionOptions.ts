@@ -10,6 +10,7 @@ import type { Agent } from '../../society/agent';
 import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
 import { bounded, type WorldState } from '../../society/worldState';
 import { verbsPossible } from './verbs';
+import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 
 /** Samples of one action's arguments, at most this many per action. */
@@ -53,6 +54,8 @@ export interface Choices {
   others: readonly string[];
   /** feed → ids of the posts read there, best ranked first. */
   posts: ReadonlyMap<string, readonly string[]>;
+  /** The candidates of each argument with a `where` (candidates.ts argKey → ids), which replace the above. */
+  among?: ReadonlyMap<string, readonly string[]>;
 }
 
 /** A post argument's feed: the one it names, else the scenario's only (or first) feed. */
@@ -60,7 +63,9 @@ export function feedOf(arg: ActionArg, posts: ReadonlyMap<string, readonly strin
   return arg.feed ?? posts.keys().next().value;
 }
 
-function samples(arg: ActionArg, c: Choices): (number | string)[] {
+function samples(arg: ActionArg, c: Choices, action: string): (number | string)[] {
+  const among = arg.where !== undefined && arg.type !== 'number' ? c.among?.get(argKey(action, arg.name)) : undefined;
+  if (among) return [...among];
   if (arg.type === 'agent') return [...c.others];
   if (arg.type === 'post') return [...(c.posts.get(feedOf(arg, c.posts) ?? '') ?? [])];
   const lo = arg.min ?? 0,
@@ -70,12 +75,17 @@ function samples(arg: ActionArg, c: Choices): (number | string)[] {
 }
 
 /** Every combination of the samples, in argument order, at most `limit`. */
-function combinations(args: readonly ActionArg[], choices: Choices, limit: number): Record<string, number | string>[] {
+function combinations(
+  action: string,
+  args: readonly ActionArg[],
+  choices: Choices,
+  limit: number,
+): Record<string, number | string>[] {
   let out: Record<string, number | string>[] = [{}];
   for (const arg of args) {
     const next: Record<string, number | string>[] = [];
     for (const partial of out) {
-      for (const value of samples(arg, choices)) {
+      for (const value of samples(arg, choices, action)) {
         if (next.length >= limit) break;
         next.push({ ...partial, [arg.name]: value });
       }
@@ -160,9 +170,9 @@ export function optionsFor(
       }
     };
     if (compiled.when && attempt(() => compiled.when!(base)) !== true) continue;
-    if (compiled.spec.args.some((a) => a.type === 'agent') && !choices.others.length) continue;
+    if (compiled.spec.args.some((a) => a.type === 'agent' && !samples(a, choices, compiled.spec.name).length)) continue;
     // Only posts that can still take this action: a post liked before is not liked again.
-    for (const args of combinations(compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
+    for (const args of combinations(compiled.spec.name, compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);

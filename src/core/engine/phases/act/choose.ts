@@ -2,8 +2,7 @@
 // state as it stands — what it sees of the world, of itself, of the agents it may name, and of
 // the feeds it reads — and the choice waits in the turn until the phase resolves it.
 import type { ActRequest, SeenPost, SeenQuantity } from '../../../llm/types';
-import type { ActPhase, Quantity } from '../../../format/language/mechanics';
-import { stream } from '../../../random/rng';
+import { phaseActionsFor, type ActionArg, type ActPhase, type Quantity } from '../../../format/language/mechanics';
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';
 import type { WorldState } from '../../society/worldState';
@@ -11,13 +10,13 @@ import { then, type Step } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
-import { optionsFor, type Choices } from './actionOptions';
+import { feedOf, optionsFor, type Choices } from './actionOptions';
+import type { CompiledAction, ExpressionFailure } from '../../society/compiledMechanics';
 import { ACT_TURN } from './actState';
 import { argsText, expressionError, report } from './guard';
 import { platformVerbs } from './verbs';
-
-/** Agents an agent may name in an agent argument: its strongest ties, then others at random. */
-export const TARGETS_OFFERED = 6;
+import { drawTargets } from './targets';
+import { argKey, conditionedChoices } from './candidates';
 
 const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
   shown
@@ -29,19 +28,6 @@ const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefine
         ...(q.max !== undefined ? { max: q.max } : {}),
       }
     : undefined;
-
-function targetsFor(world: PhaseContext, agent: Agent): string[] {
-  const tied = [...world.ties.outgoing(agent.id)]
-    .filter(([id]) => world.agents.has(id))
-    .sort((x, y) => y[1].strength - x[1].strength || (x[0] < y[0] ? -1 : 1))
-    .slice(0, TARGETS_OFFERED)
-    .map(([id]) => id);
-  const out = new Set(tied);
-  const rest = [...world.agents.keys()].filter((id) => id !== agent.id && !out.has(id));
-  const rng = stream(world.seed, 'agent', agent.id, 'targets', world.round);
-  while (out.size < TARGETS_OFFERED && rest.length) out.add(rest.splice(rng.int(rest.length), 1)[0]);
-  return [...out];
-}
 
 function visible(state: WorldState, id: string): Record<string, number> {
   const values = state.of(id);
@@ -97,6 +83,27 @@ function postsRead(
   return { seen, byFeed };
 }
 
+/** The agents shown to the model: those offered, then the candidates of conditioned arguments. */
+function shownOthers(
+  others: readonly string[],
+  among: ReadonlyMap<string, string[]> | undefined,
+  conditioned: readonly CompiledAction[],
+): string[] {
+  if (!among) return [...others];
+  const out = new Set(others);
+  for (const c of conditioned) {
+    for (const x of c.spec.args) {
+      if (x.type === 'agent') for (const id of among.get(argKey(c.spec.name, x.name)) ?? []) out.add(id);
+    }
+  }
+  return [...out];
+}
+
+/** A conditioned argument as the model is told it: with the ids it may choose among. */
+function withAmong(arg: ActionArg, ids: readonly string[] | undefined): ActionArg & { among?: string[] } {
+  return ids && arg.where !== undefined && arg.type !== 'number' ? { ...arg, among: [...ids] } : arg;
+}
+
 /** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
 export function chooseAction(world: PhaseContext, t: Turn): Step {
   const state = world.state;
@@ -104,10 +111,10 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
   const a = t.agent;
   const act = own(t, ACT_TURN);
   const phase = act.phase;
-  const others = targetsFor(world, a);
+  const others = drawTargets(world, a);
   const read = postsRead(world, a, phase);
-  const choices: Choices = { others, posts: read.byFeed };
-  const options = optionsFor(state, a, choices, world.agents.size, world.round, phase?.actions, (err, args) =>
+  const offeredNames = phase ? phaseActionsFor(phase, a.persona.group) : undefined;
+  const say = (err: ExpressionFailure, args?: Record<string, number | string>) =>
     report(
       (e) => t.tape.say(e),
       expressionError(
@@ -116,8 +123,22 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
         err,
         `${err.message} (not on offer to ${a.id} this round${argsText(args)})`,
       ),
-    ),
+    );
+  const conditioned = state.compiled.actions.filter(
+    (c) => c.wheres && (!offeredNames || offeredNames.includes(c.spec.name)),
   );
+  const among = conditioned.length
+    ? conditionedChoices(
+        world,
+        state,
+        a,
+        conditioned,
+        (arg) => read.byFeed.get(feedOf(arg, read.byFeed) ?? '') ?? [],
+        say,
+      )
+    : undefined;
+  const choices: Choices = { others, posts: read.byFeed, ...(among ? { among } : {}) };
+  const options = optionsFor(state, a, choices, world.agents.size, world.round, offeredNames, say);
   if (!options.length) return;
   const offered = new Set(options.map((o) => o.compiled));
   const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
@@ -130,7 +151,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
     memories: t.recalled,
     world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
     own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
-    others: others.map((id) => ({
+    others: shownOthers(others, among, conditioned).map((id) => ({
       id,
       name: world.agents.get(id)!.persona.name,
       tie: world.ties.get(a.id, id),
@@ -142,7 +163,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
     actions: [...offered].map((c) => ({
       name: c.spec.name,
       description: c.spec.description,
-      args: c.spec.args,
+      args: c.wheres ? c.spec.args.map((x) => withAmong(x, among?.get(argKey(c.spec.name, x.name)))) : c.spec.args,
       effects: c.spec.effects,
       ...platformVerbs(c.spec),
     })),

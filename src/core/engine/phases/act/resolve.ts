@@ -17,6 +17,7 @@ import { ACT_TURN } from './actState';
 import { callHook, guarded, type Where } from './guard';
 import { moduleWorld } from './societyModule';
 import { applyPlatform } from './verbs';
+import { argsQualify } from './candidates';
 
 /** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
 function recollection(text: string, values: Record<string, string>): string {
@@ -38,7 +39,13 @@ function apply(
   const context = contextOf(state, a, world.agents.size, world.round, res.args, compiled);
   const emit = (e: ErrorEvent) => world.emit(e);
   const where: Where = { agent: a.id, phase };
-  const possible = guarded(world, emit, where, () => !compiled.when || compiled.when(context) === true);
+  // Its `when` holds, and each argument with a `where` still names a candidate that qualifies.
+  const possible = guarded(
+    world,
+    emit,
+    where,
+    () => (!compiled.when || compiled.when(context) === true) && argsQualify(world, state, a, compiled, res.args),
+  );
   if (possible === undefined) return;
   const applied: Record<string, [number, number]> = {};
   const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, res.args, context)) : {};

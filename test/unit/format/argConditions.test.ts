@@ -1,0 +1,135 @@
+// The editor's side of issue 44 (1, 6): an argument's `where` is a condition on the candidate,
+// type-checked at the sub-expression with did-you-mean (SOC080), pointless on a number (SOC081);
+// a phase's `actions` by group names groups and actions that exist (SOC082, SOC083). Completion
+// inside a `where` offers the candidate's fields.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import {
+  completionsAt,
+  NodeFileSystem,
+  OverlayFileSystem,
+  SocietyWorkspace,
+  parseSociety,
+  type CompletionSources,
+} from '../../../src/core/format';
+import { Locator } from '../../../src/core/format/language/locate';
+import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
+import { buildRound } from '../../../src/core/format/language/buildMechanics';
+import { cursorIn, textAt } from './editorFixtures';
+
+const file = path.resolve('/virtual/args/s.society');
+
+async function marks(lines: string[]): Promise<string[]> {
+  const text = [...lines, ''].join('\n');
+  const overlay = new OverlayFileSystem(new NodeFileSystem());
+  overlay.set(file, text);
+  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+  return [...r.diagnostics]
+    .sort((a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character)
+    .map(
+      (d) =>
+        `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} <<${textAt(text, d.range)}>> ${d.message}`,
+    );
+}
+
+const ELECTION = [
+  'kind: scenario',
+  'name: S',
+  'personas:',
+  '  - { id: ana, name: Ana, group: candidates }',
+  '  - { id: bo, name: Bo, group: voters }',
+  'world: { rounds: 3 }',
+  'state:',
+  '  agents:',
+  '    votes: { initial: 0 }',
+  'actions:',
+  '  campaign: { description: Campaign., effects: { me.votes: "me.votes + 0.0" } }',
+  '  vote:',
+  '    description: Vote.',
+  '    args:',
+  `      whom: { type: agent, where: "whom.group == 'candidates' && whom.id != me.id && whom.tie >= 0.0" }`,
+  '    effects: { whom.votes: "whom.votes + 1.0" }',
+  'round:',
+  '  - phase: election',
+  '    actions: { candidates: [campaign], voters: [vote] }',
+];
+const edit = (from: string, to: string): string[] => ELECTION.map((l) => l.replace(from, to));
+
+describe('argument conditions and actions by group: checks', () => {
+  it('the election reads cleanly', async () => {
+    assert.deepEqual(await marks(ELECTION), []);
+  });
+
+  it('an unknown field of the candidate, at its name, with the one meant (SOC080)', async () => {
+    assert.deepEqual(await marks(edit("whom.group == 'candidates'", "whom.grop == 'candidates'")), [
+      "15:41 SOC080 <<grop>> Unknown agent field 'grop'. Did you mean 'group'? (fields: votes, group, id, tie)",
+    ]);
+  });
+
+  it('a condition that is not a bool, and a name the scope does not read (SOC080)', async () => {
+    const notBool = await marks(
+      edit(`"whom.group == 'candidates' && whom.id != me.id && whom.tie >= 0.0"`, '"whom.votes"'),
+    );
+    assert.equal(notBool.length, 1);
+    assert.match(notBool[0], /^15:36 SOC080 <<whom.votes>> .*bool/);
+    const unknown = await marks(edit("whom.group == 'candidates'", "who.group == 'candidates'"));
+    assert.equal(unknown.length, 1);
+    assert.match(unknown[0], /^15:36 SOC080 <<who>> .*Did you mean 'whom'\?/);
+  });
+
+  it('`where` on a number argument is never read (SOC081)', async () => {
+    const all = await marks(
+      edit('type: agent, where:', 'type: number, where:').map((l) => l.replace('whom.votes:', 'me.votes:')),
+    );
+    assert.ok(
+      all.some((m) => m.startsWith("15:29 SOC081 <<where>> Argument 'whom' of action 'vote' is a number")),
+      all.join('\n'),
+    );
+  });
+
+  it('actions by group: unknown groups and actions, with the names meant (SOC082, SOC083)', async () => {
+    assert.deepEqual(
+      await marks(
+        edit('{ candidates: [campaign], voters: [vote] }', '{ candidate: [campaign], voters: [vote, campain] }'),
+      ),
+      [
+        "19:16 SOC082 <<candidate>> Unknown group 'candidate' in the `actions` of phase 'election'. Did you mean 'candidates'? (groups: candidates, voters)",
+        "19:54 SOC083 <<campain>> Unknown action 'campain' in phase 'election' for group 'voters'. Did you mean 'campaign'? (actions: campaign, vote)",
+      ],
+    );
+  });
+
+  it('builds each group its actions, and every group together as the phase actions; the list form is unchanged', () => {
+    const text = [...ELECTION, '  - { phase: all, actions: [vote] }', ''].join('\n');
+    const parsed = parseSociety(text, file);
+    const value = parsed.documents[0].value as Record<string, unknown>;
+    const round = buildRound(value, new Locator(parsed, parsed.documents[0]))!;
+    assert.deepEqual(round[0], {
+      ...round[0],
+      actions: ['campaign', 'vote'],
+      byGroup: { candidates: ['campaign'], voters: ['vote'] },
+    });
+    assert.deepEqual(round[1].kind === 'act' && [round[1].actions, round[1].byGroup], [['vote'], undefined]);
+  });
+});
+
+describe('argument conditions: completion', () => {
+  it("inside a `where`, the candidate's quantities and fields", () => {
+    const marked = [
+      ...ELECTION.slice(0, 14),
+      '      whom: { type: agent, where: "whom.|" }',
+      ...ELECTION.slice(15),
+    ].join('\n');
+    const { lines, position, text } = cursorIn(marked);
+    const parsed = parseSociety(text, file);
+    const sources: CompletionSources = {
+      personas: () => [],
+      models: () => [],
+      includes: () => [],
+      groupNames: () => [],
+      mechanics: () => readMechanics(parsed.documents[0].value, new Locator(parsed, parsed.documents[0])),
+    };
+    const labels = completionsAt(lines, position, sources).map((i) => i.label);
+    for (const l of ['votes', 'group', 'id', 'tie']) assert.ok(labels.includes(l), `${l} in ${labels.join(', ')}`);
+  });
+});
