@@ -90,6 +90,11 @@ export const CODES = {
   SOC077: 'Whole-number division',
   SOC078: 'Unknown condition or metric in an experiment',
   SOC079: 'Labels and bounds disagree',
+  SOC085: 'Unknown agent quantity in a starting state',
+  SOC086: 'World quantity in a starting state',
+  SOC087: 'Starting value out of bounds',
+  SOC088: 'Unknown feed in a timed post',
+  SOC089: 'Unknown author of a timed post',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

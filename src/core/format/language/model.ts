@@ -60,6 +60,8 @@ export interface Persona {
   relationships: Relationship[];
   /** Name of a model in the scenario's `models` map; undefined means the scenario default. */
   model?: string;
+  /** Starting values of agent quantities, in place of their `initial` (clamped when the agent joins). */
+  state?: Record<string, number>;
   /** Where the persona document (or inline mapping) starts: used by breakpoints and navigation. */
   source?: SourceLocation;
 }
@@ -213,6 +215,8 @@ export interface PopulationGroup {
   traits: Partial<Record<TraitName, Distribution>>;
   motivations: Partial<Record<Driver, Distribution>>;
   model?: string;
+  /** Starting values of agent quantities: numbers or distributions, each drawn per member. */
+  state?: Record<string, Distribution>;
   source?: SourceLocation;
 }
 

@@ -17,6 +17,7 @@ import { checkRooms, type PersonaRefCheck } from './rooms';
 import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
+import { checkStartValues } from './startStateCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
@@ -207,6 +208,7 @@ export function checkScenario(
   checkExperiment(ctx);
   checkTimeline(ctx);
   checkPopulation(ctx);
+  ctx.out.push(...checkStartValues(ctx.v, ctx.at, ctx.personas, ctx.unsure));
   checkSomeoneToSimulate(ctx);
   ctx.out.push(...checkMechanics(ctx.v, ctx.at, ctx.unsure, ctx.personas));
   return ctx.out;
