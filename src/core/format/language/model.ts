@@ -188,7 +188,15 @@ export type ScenarioEvent =
   | { at: number; broadcast: string; source?: SourceLocation }
   | { at: number; add: Persona[]; source?: SourceLocation }
   | { at: number; remove: string[]; source?: SourceLocation }
-  | { at: number; set: Record<string, unknown>; source?: SourceLocation };
+  | { at: number; set: Record<string, unknown>; source?: SourceLocation }
+  | { at: number; post: SeededPost; source?: SourceLocation };
+
+/** A timed event's post: put on `feed` at the start of the round, by `author` or (none) the platform. */
+export interface SeededPost {
+  feed: string;
+  text: string;
+  author?: string;
+}
 
 /** A numeric distribution for population sampling; any family may be clipped to `min`/`max`. */
 export type Distribution =

@@ -18,6 +18,7 @@ import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
 import { checkStartValues } from './startStateCheck';
+import { checkTimedPosts } from './timedPostCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
@@ -205,6 +206,8 @@ export function checkScenario(
   checkTemplates(ctx);
   ctx.out.push(...degenerateWeights(ctx.v, ctx.at));
   checkEvents(ctx);
+  const ids = ctx.personas.map((p) => (isObj(p.raw) ? p.raw.id : undefined)).filter((x) => typeof x === 'string');
+  ctx.out.push(...checkTimedPosts(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids));
   checkExperiment(ctx);
   checkTimeline(ctx);
   checkPopulation(ctx);
