@@ -274,6 +274,11 @@ export interface ActRequest extends RequestBase {
   } & VerbFields)[];
   /** The posts it read on the feeds, best ranked first: post arguments choose among them. */
   posts?: SeenPost[];
+  /**
+   * The scenario's seeded posts (timed events that post) this agent knows of, most recent first:
+   * their text is in a post it reads or a memory it recalled. Only in scenarios that seed posts.
+   */
+  news?: string[];
 
   /** Ways to take them, with their consequences (a sample of argument values for each action). */
   options: ActOption[];

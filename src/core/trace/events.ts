@@ -282,8 +282,10 @@ export interface EventFiredEvent extends Base {
   type: 'event_fired';
   /** Index in scenario.events. */
   index: number;
-  action: 'broadcast' | 'add' | 'remove' | 'set';
+  action: 'broadcast' | 'add' | 'remove' | 'set' | 'post';
   text?: string;
+  /** A `post`: the post put on the feed (no author: the platform's own, FeedBoard's NEWS_AUTHOR). */
+  post?: { id: string; feed: string; text: string; author?: string };
   agents?: string[];
   set?: Record<string, unknown>;
   /** A `set`: the paths that changed and the values they took (defaults filled in); rejected ones are `error` events after it. */

@@ -32,7 +32,7 @@ export function addAgent(
   world.agents.set(persona.id, agent);
   // Its values start now, not when a stage first reads them: a stage's units must not change what
   // the others see, nor the order the next state event lists agents in (engine/flow/stateChange.ts).
-  world.state?.of(persona.id);
+  world.state?.of(persona.id, persona.state);
   world.membership++;
   world.emit({
     type: 'agent_added',

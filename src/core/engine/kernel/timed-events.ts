@@ -1,9 +1,10 @@
 // Timed scenario events, fired at the start of their round in file order: broadcast a message
-// (every agent observes it), add or remove agents, or change a parameter.
+// (every agent observes it), add or remove agents, change a parameter, or put a post on a feed.
 import type { ScenarioEvent } from '../../format/language/model';
 import { addAgent, linkRelationships, removeAgent } from './membership';
 import { applySet } from '../../format/language/settings';
 import type { World } from './world';
+import { firePost } from './seededPosts';
 
 /** Importance of a broadcast observation: news everyone hears is fairly memorable. */
 export const BROADCAST_IMPORTANCE = 6;
@@ -42,6 +43,8 @@ export function fireEvents(world: World, events: readonly ScenarioEvent[], model
           world.emit({ type: 'error', round, message: `cannot remove unknown agent '${id}'`, handling: 'skipped' });
         }
       }
+    } else if ('post' in e) {
+      firePost(world, e.post, index);
     } else {
       // A value that does not fit (after the schema's defaults) is an error event and that change is
       // skipped; what did change is in the event (`applied`), so a replay need not check values.

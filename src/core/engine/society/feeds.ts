@@ -6,6 +6,13 @@
 import type { Feed } from '../../format/language/mechanics';
 import type { SeenPost } from '../../llm/types';
 
+/**
+ * The author of a seeded post that names none (`events: - { at, post: { feed, text } }`): the
+ * platform itself, shown as News. No persona id can be it, so nobody follows it or holds a tie to it.
+ */
+export const NEWS_AUTHOR = '@news';
+export const NEWS_NAME = 'News';
+
 export interface Post {
   id: string;
   feed: string;

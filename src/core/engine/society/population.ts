@@ -107,7 +107,21 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       relationships: [],
       model: group.model,
       source: group.source,
+      ...(group.state ? { state: sampleState(group.state, r) } : {}),
     });
+  }
+  return out;
+}
+
+/**
+ * A member's starting quantity values: constants as written, distributions drawn from the member's
+ * own stream per quantity (`state:<name>`), so adding one quantity changes no other draw. Clipped
+ * only by the distribution's own `min`/`max`: the quantity's bounds apply when the agent joins.
+ */
+function sampleState(state: Record<string, Distribution>, r: (field: string) => Rng): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [name, d] of Object.entries(state)) {
+    out[name] = typeof d === 'number' ? d : sample({ min: -Infinity, max: Infinity, ...d }, r(`state:${name}`));
   }
   return out;
 }

@@ -45,11 +45,18 @@ export class WorldState {
     this.agentQuantities = new Map(m.agents.map((q) => [q.name, q]));
   }
 
-  /** An agent's values, created at the initial ones the first time it is asked for. */
-  of(agent: string): Values {
+  /**
+   * An agent's values, created the first time it is asked for: at the quantities' initial values,
+   * or at `start` (a persona's or its group's `state:`) for the quantities it names, bounded.
+   */
+  of(agent: string, start?: Readonly<Values>): Values {
     let v = this.agents.get(agent);
     if (!v) {
       v = initial(this.compiled.mechanics.agents);
+      for (const [name, x] of Object.entries(start ?? {})) {
+        const q = this.agentQuantities.get(name);
+        if (q && Number.isFinite(x)) v[name] = bounded(q, x);
+      }
       this.agents.set(agent, v);
       this.changed.add(agent);
     }

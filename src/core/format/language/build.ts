@@ -47,7 +47,7 @@ export function buildPersona(raw: unknown, site: PersonaSite): Persona {
     })),
     source: { file: site.at.file.file, range: site.at.parentKeyRange(site.path) },
   };
-  for (const key of ['age', 'gender', 'occupation', 'location', 'bio', 'style', 'group', 'model'] as const) {
+  for (const key of ['age', 'gender', 'occupation', 'location', 'bio', 'style', 'group', 'model', 'state'] as const) {
     if (v[key] !== undefined) (persona as unknown as Obj)[key] = v[key];
   }
   return persona;

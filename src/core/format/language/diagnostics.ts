@@ -94,6 +94,11 @@ export const CODES = {
   SOC081: 'Condition on a number argument',
   SOC082: 'Unknown group in actions by group',
   SOC083: 'Unknown action in actions by group',
+  SOC085: 'Unknown agent quantity in a starting state',
+  SOC086: 'World quantity in a starting state',
+  SOC087: 'Starting value out of bounds',
+  SOC088: 'Unknown feed in a timed post',
+  SOC089: 'Unknown author of a timed post',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -60,6 +60,8 @@ export interface Persona {
   relationships: Relationship[];
   /** Name of a model in the scenario's `models` map; undefined means the scenario default. */
   model?: string;
+  /** Starting values of agent quantities, in place of their `initial` (clamped when the agent joins). */
+  state?: Record<string, number>;
   /** Where the persona document (or inline mapping) starts: used by breakpoints and navigation. */
   source?: SourceLocation;
 }
@@ -186,7 +188,15 @@ export type ScenarioEvent =
   | { at: number; broadcast: string; source?: SourceLocation }
   | { at: number; add: Persona[]; source?: SourceLocation }
   | { at: number; remove: string[]; source?: SourceLocation }
-  | { at: number; set: Record<string, unknown>; source?: SourceLocation };
+  | { at: number; set: Record<string, unknown>; source?: SourceLocation }
+  | { at: number; post: SeededPost; source?: SourceLocation };
+
+/** A timed event's post: put on `feed` at the start of the round, by `author` or (none) the platform. */
+export interface SeededPost {
+  feed: string;
+  text: string;
+  author?: string;
+}
 
 /** A numeric distribution for population sampling; any family may be clipped to `min`/`max`. */
 export type Distribution =
@@ -213,6 +223,8 @@ export interface PopulationGroup {
   traits: Partial<Record<TraitName, Distribution>>;
   motivations: Partial<Record<Driver, Distribution>>;
   model?: string;
+  /** Starting values of agent quantities: numbers or distributions, each drawn per member. */
+  state?: Record<string, Distribution>;
   source?: SourceLocation;
 }
 

@@ -15,7 +15,9 @@
 // reader's interests, else 0.) An action with no verbs and no effects (reading only) is worth 0,
 // so a reader with little to gain just reads. The text of a post is worded from the persona
 // (phrasing.ts): a new thread shares one of its interests and asks the others; a reply answers
-// the post it replies to, on the post's topic.
+// the post it replies to, on the post's topic. In a scenario that seeds posts (timed events that
+// post), a new thread by an agent who knows of one (`news`: its text is in a post it reads or a
+// memory it recalled) passes the most recent on instead, quoted whole, so its readers know it too.
 import type { Rng } from '../../random/rng';
 import { VERB_KEYS, type VerbKey } from '../../format/language/verbs';
 import type { ActOption, ActRequest, SeenPost } from '../types';
@@ -107,9 +109,17 @@ export function postText(req: ActRequest, option: ActOption, rng: Rng): string |
     const name = firstName(parent.name);
     return `${warm.includes(name) ? '' : `@${name} `}${warm}${mine}`;
   }
+  // The topic follows what it knows: news a seeded post brought (only scenarios that seed posts have any).
+  const news = req.news?.[0];
+  if (news !== undefined) {
+    return `${HEARD[rng.int(HEARD.length)]} "${news}" ${OPEN_TO_ALL[rng.int(OPEN_TO_ALL.length)]}`;
+  }
   const topic = interests.length ? interests[rng.int(interests.length)] : undefined;
   return `${phrase('share', { self, topic }, rng)} ${OPEN_TO_ALL[rng.int(OPEN_TO_ALL.length)]}`;
 }
+
+/** How a new thread passes on news it knows of (quoted whole, so readers come to know it too). */
+const HEARD = ['Have you all heard?', 'Word is going round:', 'Just saw this:', 'Can this be true?'];
 
 /** How a new thread invites the others in. */
 const OPEN_TO_ALL = [

@@ -174,8 +174,12 @@ export function actValues(req: ActRequest): Record<string, string> {
     : req.posts
       ? '\nOn the feeds: no posts yet'
       : '';
+  // What seeded posts (the scenario's news and rumours) it has come to know: only where a scenario seeds them.
+  const news = req.news?.length
+    ? `\nNews you have heard:\n${req.news.map((t) => `- ${JSON.stringify(t)}`).join('\n')}`
+    : '';
   return {
-    world_state: (req.world.map(quantity).join('\n') || (req.posts ? '' : 'nothing declared')) + posts,
+    world_state: (req.world.map(quantity).join('\n') || (req.posts ? '' : 'nothing declared')) + posts + news,
     own_state:
       (req.own.map(quantity).join('\n') || 'nothing declared') +
       ((req.pressure ?? 0) >= 0.1 ? "\n- others' actions took from you last round" : ''),

@@ -17,6 +17,8 @@ import { argsText, expressionError, report } from './guard';
 import { platformVerbs } from './verbs';
 import { drawTargets } from './targets';
 import { argKey, conditionedChoices } from './candidates';
+import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
+import { knownNews, seededTexts } from '../../society/seededNews';
 
 const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
   shown
@@ -77,7 +79,7 @@ function postsRead(
       posts.map((p) => p.id),
     );
     for (const p of posts) {
-      seen.push(board.seen(p, me, world.agents.get(p.author)?.persona.name ?? p.author, tie(p.author)));
+      seen.push(board.seen(p, me, authorName(world, p.author), tie(p.author)));
     }
   }
   return { seen, byFeed };
@@ -102,6 +104,23 @@ function shownOthers(
 /** A conditioned argument as the model is told it: with the ids it may choose among. */
 function withAmong(arg: ActionArg, ids: readonly string[] | undefined): ActionArg & { among?: string[] } {
   return ids && arg.where !== undefined && arg.type !== 'number' ? { ...arg, among: [...ids] } : arg;
+}
+
+/** A post's author as readers see it: the agent's name, News for the platform's own posts. */
+function authorName(world: PhaseContext, id: string): string {
+  return world.agents.get(id)?.persona.name ?? (id === NEWS_AUTHOR ? NEWS_NAME : id);
+}
+
+/** The seeded posts the agent knows of (`news`), only in scenarios that seed posts (seededPosts.ts). */
+function newsOf(
+  world: PhaseContext,
+  read: readonly SeenPost[],
+  recalled: readonly { text: string }[],
+): { news?: string[] } {
+  const seeded = seededTexts(world.scenario.events, world.round);
+  if (!seeded.length) return {};
+  const texts = (xs: readonly { text: string }[]): string[] => xs.map((x) => x.text);
+  return { news: knownNews(seeded, texts(read), texts(recalled)) };
 }
 
 /** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
@@ -169,6 +188,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
     })),
     options: options.map(({ action, args, changes }) => ({ action, args, changes })),
     ...(state.board ? { posts: read.seen } : {}),
+    ...newsOf(world, read.seen, t.recalled),
     n: world.agents.size,
   };
   const decided = world.decide(

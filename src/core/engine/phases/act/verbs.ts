@@ -11,7 +11,7 @@ import type { Action } from '../../../format/language/mechanics';
 import { VERB_KEYS, type VerbFields, type VerbKey } from '../../../format/language/verbs';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { Agent } from '../../society/agent';
-import type { FeedBoard } from '../../society/feeds';
+import { NEWS_AUTHOR, NEWS_NAME, type FeedBoard } from '../../society/feeds';
 import type { ActionEvent } from '../../../trace/events';
 import type { PhaseContext } from '../context';
 
@@ -51,7 +51,8 @@ export interface PlatformVerb {
   readonly apply?: (v: Application) => void;
 }
 
-const nameOf = (v: Application, id: string): string => v.world.agents.get(id)?.persona.name ?? id;
+const nameOf = (v: Application, id: string): string =>
+  v.world.agents.get(id)?.persona.name ?? (id === NEWS_AUTHOR ? NEWS_NAME : id);
 
 /** `id` remembers what the actor did to it (not the actor itself). */
 function tell(v: Application, id: string | undefined, what: string, importance: number): void {
@@ -68,7 +69,7 @@ function post(v: Application): void {
   const made = board.add(spec.post!, actor.persona.id, v.world.round, body, parent?.id);
   event.post = { id: made.id, feed: made.feed, text: made.text, ...(parent ? { reply_to: parent.id } : {}) };
   if (parent) {
-    event.toward = parent.author;
+    if (parent.author !== NEWS_AUTHOR) event.toward = parent.author;
     account.push(`I replied to ${nameOf(v, parent.author)}'s post ${quoted(parent.text, 60)}: ${quoted(body)}`);
     tell(v, parent.author, `${actor.persona.name} replied to my post ${quoted(parent.text, 60)}: ${quoted(body)}`, 5);
   } else {
@@ -81,7 +82,7 @@ function like(v: Application): void {
   const liked = board?.get(String(v.args[v.compiled.spec.like!]));
   if (!board || !liked || !board.like(actor.persona.id, liked.id)) return;
   event.liked = liked.id;
-  event.toward ??= liked.author;
+  if (liked.author !== NEWS_AUTHOR) event.toward ??= liked.author;
   account.push(`I liked ${nameOf(v, liked.author)}'s post ${quoted(liked.text, 60)}.`);
   tell(v, liked.author, `${actor.persona.name} liked my post ${quoted(liked.text, 60)}.`, 3);
 }
