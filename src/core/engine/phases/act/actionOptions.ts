@@ -11,6 +11,7 @@ import { ExpressionFailure, type CompiledAction } from '../../society/compiledMe
 import { bounded, type WorldState } from '../../society/worldState';
 import { verbsPossible } from './verbs';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
+import { lazyAgents } from '../../../format/language/aggregates';
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
@@ -35,6 +36,7 @@ export function contextOf(
     me: state.of(agent.id),
     traits: agent.persona.traits,
   };
+  lazyAgents(context, () => state.rows());
   if (args) {
     context.args = args;
     for (const a of compiled?.spec.args ?? []) {
