@@ -38,7 +38,7 @@ import { checkFeeds } from './feedCheck';
 import { checkRound } from './roundCheck';
 import { checkReach } from './roundReach';
 import { checkWholeDivisions } from './wholeDivision';
-import { checkConditionValues, conditionUpdateSites } from './conditionState';
+import { checkConditionValues, conditionRuleSites, conditionUpdateSites } from './conditionState';
 import { checkLabels } from './labelsCheck';
 
 type Obj = Record<string, unknown>;
@@ -327,7 +327,8 @@ function checkExpressions(c: Checker): void {
   const reads = new Set<string>();
   let allRead = true;
   // The updates experiment conditions set are expressions like the others (conditionState.ts).
-  for (const site of [...expressionSites(c.m, phaseWhens(c.phases)), ...conditionUpdateSites(c)]) {
+  const sites = [...expressionSites(c.m, phaseWhens(c.phases)), ...conditionUpdateSites(c), ...conditionRuleSites(c)];
+  for (const site of sites) {
     const env = envFor(site.scope);
     if (!env) {
       allRead = false;

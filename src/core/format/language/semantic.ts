@@ -20,6 +20,7 @@ import { checkMechanics } from './mechanicsCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
+import { isStructurePath, structurePath } from './structurePaths';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -716,6 +717,32 @@ function checkFixedDuringRun(set: Obj, at: Locator, path: PathSegment[], out: Di
   }
 }
 
+/**
+ * A condition's feed, phase or action field (structurePaths.ts): one the scenario declares (else
+ * SOC054 with the nearest), its value of the kind the field takes. Expressions are checked with the
+ * others (conditionState.ts).
+ */
+function checkRulePath(
+  key: string,
+  value: unknown,
+  at: Locator,
+  path: PathSegment[],
+  out: Diagnostic[],
+  doc: unknown,
+): void {
+  const p = structurePath(key, doc);
+  if (!p) {
+    const range = at.keyRange(path);
+    const { message, suggestion } = unsettable(key, 'condition', doc);
+    const fixes = suggestion
+      ? [{ title: `Change to '${suggestion}'`, file: at.file.file, range, newText: suggestion }]
+      : [];
+    out.push(mk('SOC054', 'error', message, at.file.file, range, fixes));
+    return;
+  }
+  out.push(...schemaErrorDiagnostics(valueErrors(p.node, value), 'scenario', doc, at.file, at, path));
+}
+
 /** The checks of persona ids and model names, for the values a `set` gives. */
 interface ReferenceChecks {
   refCheck: PersonaRefCheck;
@@ -740,6 +767,10 @@ function checkParameterPaths(
       const near = unknown.suggestion;
       const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
       out.push(mk('SOC054', 'error', unknown.message, at.file.file, range, fixes));
+      continue;
+    }
+    if (isStructurePath(key) && path[0] === 'experiment') {
+      checkRulePath(key, set[key], at, [...path, key], out, docValue);
       continue;
     }
     const segments = key.split('.');
