@@ -8,7 +8,7 @@ import type { Mechanics } from '../format/language/mechanics';
 import type { Scenario } from '../format/language/model';
 import { valueErrors } from '../format/language/schema';
 import { didYouMean } from '../format/language/suggest';
-import { structurePaths, type StructurePath } from '../format/language/structurePaths';
+import { listNames, structurePaths, type StructurePath } from '../format/language/structurePaths';
 
 export { isStructurePath } from '../format/language/structurePaths';
 
@@ -81,6 +81,11 @@ function setOne(s: Scenario, key: string, value: unknown, paths: readonly Struct
   const error = valueErrors(p.node, value)[0];
   if (error) {
     return `'${key}' ${error.instancePath ? `${error.instancePath.slice(1)} ` : ''}${error.message ?? 'is invalid'}`;
+  }
+  const list = listNames(key, declared(s));
+  const unknown = list && Array.isArray(value) ? value.find((x) => !list.names.includes(String(x))) : undefined;
+  if (list && unknown !== undefined) {
+    return `'${key}' names ${list.what} '${String(unknown)}', which the scenario does not declare`;
   }
   const at = owner(s, key);
   if (!at) return `'${key}' names no feed, phase or action field of this scenario`;

@@ -109,6 +109,19 @@ describe("a condition's feeds, phases and actions: checks (issue 44: 3)", () => 
     assert.match(weight, /SOC012 <<lots>> .*must be a number/);
   });
 
+  it("a phase's actions or feeds a condition lists name declared ones (SOC090), at the item", async () => {
+    const [d, ...rest] = await told('round.browse.actions: [like, rad]');
+    assert.equal(rest.length, 0);
+    assert.equal(
+      d,
+      `${LINE}:38 SOC090 <<rad>> 'round.browse.actions' names action 'rad', which the scenario does not declare. ` +
+        "Did you mean 'read'? (actions: like, read) [fix: read]",
+    );
+    const [feed] = await told('round.browse.reads: [timelin]');
+    assert.match(feed, /SOC090 <<timelin>> .*feed 'timelin'.*Did you mean 'timeline'\?/);
+    assert.deepEqual(await told('round.browse.actions: [read]'), []);
+  });
+
   it('an expression a condition sets is checked in its scope, inside the string (SOC061)', async () => {
     const [when] = await told('round.browse.when: "me.liked > 0.0"');
     assert.match(

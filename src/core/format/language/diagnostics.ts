@@ -90,6 +90,7 @@ export const CODES = {
   SOC077: 'Whole-number division',
   SOC078: 'Unknown condition or metric in an experiment',
   SOC079: 'Labels and bounds disagree',
+  SOC090: 'Unknown action or feed in a list a condition sets',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -20,7 +20,7 @@ import { checkMechanics } from './mechanicsCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
-import { isStructurePath, structurePath } from './structurePaths';
+import { isStructurePath, listNames, structurePath } from './structurePaths';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -740,7 +740,20 @@ function checkRulePath(
     out.push(mk('SOC054', 'error', message, at.file.file, range, fixes));
     return;
   }
-  out.push(...schemaErrorDiagnostics(valueErrors(p.node, value), 'scenario', doc, at.file, at, path));
+  const errors = valueErrors(p.node, value);
+  out.push(...schemaErrorDiagnostics(errors, 'scenario', doc, at.file, at, path));
+  const list = listNames(key, doc);
+  if (errors.length || !list || !Array.isArray(value)) return;
+  value.forEach((name, i) => {
+    if (typeof name !== 'string' || list.names.includes(name)) return;
+    const near = didYouMean(name, list.names);
+    const range = at.valueRange([...path, i]);
+    const message =
+      `'${key}' names ${list.what} '${name}', which the scenario does not declare` +
+      `${near ? `. Did you mean '${near}'?` : ''} (${list.what}s: ${list.names.join(', ') || 'none'})`;
+    const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
+    out.push(mk('SOC090', 'error', message, at.file.file, range, fixes));
+  });
 }
 
 /** The checks of persona ids and model names, for the values a `set` gives. */

@@ -94,3 +94,13 @@ export function isStructurePath(key: string): boolean {
 export function structurePath(key: string, doc: unknown): StructurePath | undefined {
   return structurePaths(doc).find((p) => p.path === key);
 }
+
+/** The names a list a condition sets must hold: a phase's `actions` the declared actions, its `reads` the feeds. */
+export function listNames(key: string, doc: unknown): { what: string; names: string[] } | undefined {
+  const [top, , field] = key.split('.');
+  if (top !== 'round') return undefined;
+  const d = obj(doc);
+  if (field === 'actions') return { what: 'action', names: Object.keys(obj(d.actions)) };
+  if (field === 'reads') return { what: 'feed', names: Object.keys(obj(d.feeds)) };
+  return undefined;
+}
