@@ -163,7 +163,7 @@ const EXPR_PARENT = words(EXPR.parents);
  * The names an expression reads on its own (core/format/language/mechanicsMessages.ts scopeNames,
  * but for an action's own arguments, which are the author's names).
  */
-const CEL_NAMES = ['world', 'me', 'traits', 'args', 'n', 'round'];
+const CEL_NAMES = ['world', 'me', 'traits', 'args', 'n', 'round', 'agents'];
 
 const celCore = [
   { match: R`\b(?:true|false|null)\b`, name: S('constant.language.cel') },

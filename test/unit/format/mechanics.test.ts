@@ -190,10 +190,10 @@ describe('mechanics: checks', () => {
       all.map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
       [
         "7:36 Unknown name 'fish': a world quantity is read as 'world.fish'",
-        "8:45 The update of world quantity 'pot' cannot read 'me': a world quantity's update reads only world.<quantity>, n and round",
+        "8:45 The update of world quantity 'pot' cannot read 'me': a world quantity's update reads only world.<quantity>, n, round and agents",
         "10:35 Unknown name 'catch': an agent quantity is read as 'me.catch'",
         "15:12 The `when` of action 'a' cannot read 'args': a `when` is checked before the arguments are chosen",
-        "17:31 Unknown name 'wrld'. Did you mean 'world'? (the effect on world.pot of action 'a' reads: world, n, round, me, traits, args)",
+        "17:31 Unknown name 'wrld'. Did you mean 'world'? (the effect on world.pot of action 'a' reads: world, n, round, agents, me, traits, args)",
       ],
     );
     // The quick fixes write what was meant.
@@ -546,21 +546,26 @@ describe('mechanics: completion', () => {
     const effect = complete_(`${STATE}      me.catch: "me.catch + |"\n`);
     assert.deepEqual(
       effect.map((i) => i.label),
-      ['world', 'n', 'round', 'me', 'traits', 'args', 'target', 'min', 'max', 'clamp'],
+      ['world', 'n', 'round', 'agents', 'me', 'traits', 'args', 'target', 'min', 'max', 'clamp', 'sum', 'mean', 'sd'],
     );
     const world = effect.find((i) => i.label === 'world')!;
     assert.deepEqual([world.insertText, world.retrigger], ['world.', true]);
     const clamp = effect.find((i) => i.label === 'clamp')!;
     assert.deepEqual([clamp.insertText, clamp.snippet], ['clamp($1, $2, $3)', true]);
     const update = STATE.replace('pot: { initial: 0 }', 'pot: { initial: 0, update: "world.pot + |" }');
-    assert.deepEqual(labels(update), ['world', 'n', 'round', 'min', 'max', 'clamp']);
+    assert.deepEqual(labels(update), ['world', 'n', 'round', 'agents', 'min', 'max', 'clamp', 'sum', 'mean', 'sd']);
     const when = STATE.replace('    effects:', '    when: world.fish > 0.0 && r|\n    effects:');
     const items = complete_(when);
     assert.deepEqual(
       items.map((i) => i.label),
-      ['world', 'n', 'round', 'me', 'traits', 'min', 'max', 'clamp'],
+      ['world', 'n', 'round', 'agents', 'me', 'traits', 'min', 'max', 'clamp', 'sum', 'mean', 'sd'],
     );
     assert.deepEqual(items[0].range, { start: { line: 12, character: 30 }, end: { line: 12, character: 31 } });
+  });
+
+  it('after the variable of a macro over `agents`: an agent quantity, id and group (issue 44: 4)', () => {
+    assert.deepEqual(labels(`${STATE}      me.catch: "mean(agents.map(a, a.|))"\n`), ['catch', 'id', 'group']);
+    assert.deepEqual(labels(`${STATE}      me.catch: "agents.|"\n`), []);
   });
 
   it('in block scalars, also on lines indented more than the first', () => {
@@ -639,7 +644,8 @@ describe('mechanics: hover', () => {
       covered: 'me',
     });
     assert.deepEqual(await hover('min(args', 2), {
-      markdown: '**min(a, b)** · function\n\nThe smaller of two numbers.',
+      markdown:
+        '**min(a, b)** · function\n\nThe smaller of two numbers; `min(list)` the least of a list (0 for none): `min(agents.map(a, a.q))`.',
       covered: 'min',
     });
     assert.match((await hover('target.catch)', 2))!.markdown, /^\*\*target\*\* · agent · argument of action 'harvest'/);

@@ -78,7 +78,7 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
     assert.equal(
       d.message,
       "'state.world.multiplier' cannot be varied: name one of its fields. Can vary: " +
-        'state.world.multiplier.{initial,min,max,update} (+58 more)',
+        'state.world.multiplier.{initial,min,max,update} (+67 more)',
     );
     assert.doesNotMatch(d.message, /dotted parameter path/);
     assert.deepEqual(
@@ -87,14 +87,11 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
     );
   });
 
-  it("an action's part: the rules are the same in every condition; the quantities it reads come first", async () => {
+  it("an action's part: a condition sets one of its values (issue 44: 3), here one of its effects", async () => {
     const [d] = await soc054(condition('actions.punish.effects: {}'));
-    assert.match(
-      d.message,
-      /^'actions\.punish\.effects' cannot be varied: actions are fixed; vary a quantity they read\./,
-    );
-    assert.match(d.message, /Can vary: state\.world\.fine\.initial \(\+61 more\)$/);
-    assert.equal(d.fixes, undefined, 'no path is plainly meant: no fix');
+    assert.match(d.message, /^'actions\.punish\.effects' cannot be varied: it holds 2 values: set one of them\./);
+    assert.match(d.message, /Can vary: actions\.punish\.effects\.(who|me)\.wealth/);
+    assert.deepEqual(await soc054(condition('actions.punish.effects.who.wealth: "who.wealth - 2.0 * world.fine"')), []);
   });
 
   it('every message fits a line of the Problems panel', async () => {

@@ -262,12 +262,12 @@ describe('round and feeds: checks', () => {
     assert.deepEqual(await marks(lines), [
       "38:18 SOC061 <<haet>> Unknown world quantity 'haet'. Did you mean 'heat'? (defined: heat)",
       "42:45 SOC061 <<round + 1>> The `when` of phase 'later' gives int, where a condition (bool) is needed",
-      "43:45 SOC061 <<mood>> 'mood' is an agent quantity: the `when` of phase 'again' reads only world.<quantity>, n and round",
+      "43:45 SOC061 <<mood>> 'mood' is an agent quantity: the `when` of phase 'again' reads only world.<quantity>, n, round and agents (an aggregate, e.g. mean(agents.map(a, a.mood)))",
     ]);
     const me = lines.map((l) => l.replace('"world.haet > 1.0 && me.mood > 0.0"', '"me.mood > 0.0"'));
     assert.match(
       (await marks(me))[0],
-      /^38:12 SOC061 <<me>> The `when` of phase 'browse' cannot read 'me': a phase's `when` reads only world.<quantity>, n and round$/,
+      /^38:12 SOC061 <<me>> The `when` of phase 'browse' cannot read 'me': a phase's `when` reads only world.<quantity>, n, round and agents$/,
     );
   });
 
@@ -440,9 +440,13 @@ describe('round and feeds: completion', () => {
       'world',
       'n',
       'round',
+      'agents',
       'min',
       'max',
       'clamp',
+      'sum',
+      'mean',
+      'sd',
     ]);
   });
 });

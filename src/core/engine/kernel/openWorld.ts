@@ -40,8 +40,14 @@ export function checkScenario(scenario: Scenario, cp: Checkpoint): void {
 /** A fresh world for `scenario` with the run's seed and settings. */
 export function newWorld(scenario: Scenario, seed: number, settings: RunSettings, m: WorldModels): World {
   const world = new World(scenario, seed, settings, m.modelFactory ?? offlineOnlyFactory, m.calls, m.relevance);
-  if (scenario.mechanics) world.state = new WorldState(compileMechanics(scenario.mechanics));
+  if (scenario.mechanics) world.state = presentIn(world, new WorldState(compileMechanics(scenario.mechanics)));
   return world;
+}
+
+/** `state` ranging `agents` in expressions over the world's agents as they come and go. */
+function presentIn(world: World, state: WorldState): WorldState {
+  state.present = () => [...world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group }));
+  return state;
 }
 
 /**
@@ -83,7 +89,10 @@ export function restoredWorld(
   world.ties = TieTable.fromJSON(cp.ties);
   if (scenario.mechanics) {
     const compiled = compileMechanics(scenario.mechanics);
-    world.state = cp.world_state ? WorldState.fromJSON(compiled, cp.world_state) : new WorldState(compiled);
+    world.state = presentIn(
+      world,
+      cp.world_state ? WorldState.fromJSON(compiled, cp.world_state) : new WorldState(compiled),
+    );
   }
   world.usage = cp.usage_book
     ? UsageBook.fromJSON(cp.usage_book)

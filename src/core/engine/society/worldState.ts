@@ -2,6 +2,7 @@
 // agent and agent quantity. Every write is clamped to the quantity's bounds (and rounded when it
 // is `integer`), so no action or update can leave them; agents that join start at the initial values.
 import type { Quantity } from '../../format/language/mechanics';
+import { agentRow, type AgentRow } from '../../format/language/aggregates';
 import type { StateEvent } from '../../trace/events';
 import type { CompiledMechanics } from './compiledMechanics';
 import { ConductBook } from './conduct';
@@ -36,6 +37,8 @@ export class WorldState {
   readonly agentQuantities: ReadonlyMap<string, Quantity>;
   /** The feeds' posts and follows (scenarios with `feeds:`). */
   board?: FeedBoard;
+  /** The agents present, in the run's order: what `agents` in an expression ranges over (set by the run's world). */
+  present: () => Iterable<{ id: string; group?: string }> = () => [];
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;
@@ -61,6 +64,16 @@ export class WorldState {
       this.changed.add(agent);
     }
     return v;
+  }
+
+  /**
+   * `agents` in an expression (aggregates.ts): every present agent's values as they stand, copied.
+   * An agent no one has asked for yet shows its initial values without being created (creating it
+   * would put it in the next state event).
+   */
+  rows(): AgentRow[] {
+    const fresh = initial(this.compiled.mechanics.agents);
+    return [...this.present()].map((a) => agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh));
   }
 
   /** Sets a world quantity (bounded); returns [before, after]. */

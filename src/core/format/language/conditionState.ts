@@ -9,6 +9,7 @@ import type { PathSegment } from './parse';
 import type { ExpressionSite } from './mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import { parseWorldPath } from './worldPaths';
+import { structurePath } from './structurePaths';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -118,4 +119,35 @@ export function conditionUpdateSites(r: Pick<Report, 'v' | 'm'>): ExpressionSite
       wanted: 'number',
       what: `the update of ${o.side === 'world' ? 'world' : 'agent'} quantity '${o.quantity.name}' in condition ${o.condition}`,
     }));
+}
+
+/** The `when`s and effects conditions set on phases and actions (structurePaths.ts), as expression sites. */
+export function conditionRuleSites(r: Pick<Report, 'v' | 'm'>): ExpressionSite[] {
+  const experiment = isObj(r.v.experiment) ? r.v.experiment : {};
+  const conditions = Array.isArray(experiment.conditions) ? experiment.conditions : [];
+  const out: ExpressionSite[] = [];
+  conditions.forEach((c, i) => {
+    if (!isObj(c) || !isObj(c.set)) return;
+    const condition = typeof c.name === 'string' ? `'${c.name}'` : `#${i + 1}`;
+    for (const [key, value] of Object.entries(c.set)) {
+      const p = typeof value === 'string' ? structurePath(key, r.v) : undefined;
+      if (!p?.expression) continue;
+      const text = value as string;
+      const name = key.split('.')[1];
+      const action = r.m.actions.find((a) => a.name === name);
+      const path = ['experiment', 'conditions', i, 'set', key];
+      if (p.expression === 'phase-when') {
+        const what = `the \`when\` of phase '${name}' in condition ${condition}`;
+        out.push({ path, text, scope: { kind: 'world' }, wanted: 'bool', what });
+      } else if (action && p.expression === 'action-when') {
+        const what = `the \`when\` of action '${name}' in condition ${condition}`;
+        out.push({ path, text, scope: { kind: 'agent' }, wanted: 'bool', what });
+      } else if (action) {
+        const target = key.split('.').slice(3).join('.');
+        const what = `the effect on ${target} of action '${name}' in condition ${condition}`;
+        out.push({ path, text, scope: { kind: 'action', action }, wanted: 'number', what });
+      }
+    }
+  });
+  return out;
 }

@@ -99,6 +99,7 @@ export const CODES = {
   SOC087: 'Starting value out of bounds',
   SOC088: 'Unknown feed in a timed post',
   SOC089: 'Unknown author of a timed post',
+  SOC090: 'Unknown action or feed in a list a condition sets',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -4,7 +4,8 @@
 // steps once per element of what it ranges over, so nesting multiplies. A list written out has
 // its length; a list another macro makes, the length of what that one ranges over; `a + b` the
 // sum; anything else (a map's keys, a split string, a variable) counts as the longest list an
-// expression may write out — an estimate, which the run's own count backs up.
+// expression may write out — an estimate, which the run's own count backs up. `agents` (every
+// agent, aggregates.ts) has as many elements as the scenario brings agents, when that is known.
 import { EXPRESSION_LIMITS } from './expressionLimits';
 
 /** The estimate of the most steps, and the iterating macro that costs the most (where to point). */
@@ -34,10 +35,14 @@ interface Comprehension {
 const isNode = (x: unknown): x is Node =>
   typeof x === 'object' && x !== null && typeof (x as Node).op === 'string' && 'meta' in x;
 
+/** How many agents `agents` holds, when known (set for one estimate at a time). */
+let agentsKnown: number | undefined;
+
 /** Elements of what a node gives, when it is a list the estimate can size. */
 function sizeOf(node: Node): number | undefined {
   const n = node.meta.alternate ?? node;
   if (n.op === 'list' && Array.isArray(n.args)) return n.args.length;
+  if (n.op === 'id' && n.args === 'agents') return agentsKnown;
   if (n.op === 'comprehension') {
     const c = n.args as Comprehension;
     return c.kind === 'quantifier' ? undefined : rangeOf(c.iterable);
@@ -60,7 +65,21 @@ function stepsOf(node: Node): number {
     const c = node.args as Comprehension;
     return 1 + stepsOf(c.iterable) + stepsOf(c.init) + rangeOf(c.iterable) * stepsOf(c.step);
   }
-  return 1 + childrenOf(node.args).reduce((sum, child) => sum + stepsOf(child), 0);
+  // A reducer of a list (sum, mean, sd, min, max) takes a step per element.
+  const reduced = reducedList(node);
+  const own = reduced ? rangeOf(reduced) : 1;
+  return own + childrenOf(node.args).reduce((sum, child) => sum + stepsOf(child), 0);
+}
+
+const REDUCERS = new Set(['sum', 'mean', 'sd', 'min', 'max']);
+
+/** The list argument of `sum(list)`, `mean(list)`, … (a one-argument call of a reducer). */
+function reducedList(node: Node): Node | undefined {
+  if (node.op !== 'call' || !Array.isArray(node.args)) return undefined;
+  const [name, args] = node.args as [unknown, unknown];
+  return typeof name === 'string' && REDUCERS.has(name) && Array.isArray(args) && args.length === 1 && isNode(args[0])
+    ? args[0]
+    : undefined;
 }
 
 /** The nodes among a node's arguments (a node, lists of them, a map's key-value pairs). */
@@ -95,10 +114,19 @@ export function regexCall(ast: unknown): Node | undefined {
   return ast.meta.alternate ? regexCall(ast.meta.alternate) : undefined;
 }
 
-/** The most steps one evaluation of a parsed expression (cel-js's `parse(...).ast`) can take. */
-export function expressionCost(ast: unknown): ExpressionCost {
+/**
+ * The most steps one evaluation of a parsed expression (cel-js's `parse(...).ast`) can take;
+ * `agentCount`: how many agents `agents` holds, when known.
+ */
+export function expressionCost(ast: unknown, agentCount?: number): ExpressionCost {
   if (!isNode(ast)) return { steps: 0 };
-  const steps = stepsOf(ast);
+  agentsKnown = agentCount;
+  let steps: number;
+  try {
+    steps = stepsOf(ast);
+  } finally {
+    agentsKnown = undefined;
+  }
   const macro = firstMacro(ast);
   return macro ? { steps, start: macro.start, end: macro.end } : { steps };
 }

@@ -9,6 +9,7 @@ import { TRAIT_NAMES } from './model';
 import { expressionCost, regexCall } from './expressionCost';
 import { EXPRESSION_LIMITS } from './expressionLimits';
 import { MAX_EXPRESSION_STEPS, withStepBudget } from './expressionSteps';
+import { registerAggregates } from './aggregates';
 
 /** What an expression must give. */
 export type Wanted = 'number' | 'bool';
@@ -103,6 +104,7 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   env.registerVariable({ name: 'world', schema: numbers(m.world.map((q) => q.name)) });
   env.registerVariable('n', 'int');
   env.registerVariable('round', 'int');
+  registerAggregates(env, m);
   if (scope.kind === 'world') return env;
   const agentSchema = numbers(m.agents.map((q) => q.name));
   if (scope.kind === 'candidate') {
@@ -126,8 +128,16 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   return env;
 }
 
-/** The first problem in `text` as an expression giving `wanted`, or undefined. */
-export function checkExpression(env: Environment, text: string, wanted: Wanted): ExpressionProblem | undefined {
+/**
+ * The first problem in `text` as an expression giving `wanted`, or undefined. `agentCount`: how
+ * many agents `agents` may hold, for the cost estimate (unknown: the longest list one may write).
+ */
+export function checkExpression(
+  env: Environment,
+  text: string,
+  wanted: Wanted,
+  agentCount?: number,
+): ExpressionProblem | undefined {
   let result: ReturnType<Environment['check']>;
   try {
     result = env.check(text);
@@ -140,7 +150,7 @@ export function checkExpression(env: Environment, text: string, wanted: Wanted):
     const end = Math.max(start, clampOffset(node?.end ?? text.length, text));
     return { message: firstLine(result.error), start, end: end > start ? end : Math.min(text.length, start + 1) };
   }
-  const costly = tooCostly(env, text);
+  const costly = tooCostly(env, text, agentCount);
   if (costly) return costly;
   const type = result.type;
   const ok = type === 'dyn' || (wanted === 'bool' ? type === 'bool' : type === 'double' || type === 'int');
@@ -155,7 +165,7 @@ export function checkExpression(env: Environment, text: string, wanted: Wanted):
 }
 
 /** An expression whose evaluation could take more steps than the run allows it (SOC075). */
-export function tooCostly(env: Environment, text: string): ExpressionProblem | undefined {
+export function tooCostly(env: Environment, text: string, agentCount?: number): ExpressionProblem | undefined {
   const ast = env.parse(text).ast;
   const regex = regexCall(ast);
   if (regex) {
@@ -168,13 +178,14 @@ export function tooCostly(env: Environment, text: string): ExpressionProblem | u
       end: regex.end,
     };
   }
-  const cost = expressionCost(ast);
+  const cost = expressionCost(ast, agentCount);
   if (cost.steps <= MAX_EXPRESSION_STEPS) return undefined;
   return {
     code: 'SOC075',
     message:
       `could take ${approximately(cost.steps)} steps in one evaluation, more than the ${MAX_EXPRESSION_STEPS.toLocaleString('en')} ` +
-      'an expression may: each exists/all/exists_one/map/filter repeats what it holds once per element, so nesting them multiplies',
+      'an expression may: each exists/all/exists_one/map/filter repeats what it holds once per element ' +
+      '(over `agents`, once per agent), so nesting them multiplies',
     start: cost.start ?? 0,
     end: cost.end ?? text.length,
   };

@@ -39,7 +39,7 @@ import { checkFeeds } from './feedCheck';
 import { checkRound } from './roundCheck';
 import { checkReach } from './roundReach';
 import { checkWholeDivisions } from './wholeDivision';
-import { checkConditionValues, conditionUpdateSites } from './conditionState';
+import { checkConditionValues, conditionRuleSites, conditionUpdateSites } from './conditionState';
 import { checkLabels } from './labelsCheck';
 
 type Obj = Record<string, unknown>;
@@ -58,6 +58,8 @@ const MEANING: Record<(typeof RESERVED_NAMES)[number], string> = {
 
 interface Checker extends Report {
   phases?: PhaseEntry[];
+  /** How many agents the scenario brings (what `agents` in an expression ranges over), when known. */
+  agentCount?: number;
 }
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
@@ -73,7 +75,8 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     const phases = readPhases(v);
     const m = readMechanics(v, at) ?? (phases ? NO_MECHANICS : undefined);
     if (!m) return out;
-    const c: Checker = { m, v, at, unsure, out, phases };
+    const size = populationSize(v, personas);
+    const c: Checker = { m, v, at, unsure, out, phases, ...(size > 0 ? { agentCount: size } : {}) };
     checkNames(c);
     checkBounds(c);
     checkLabels(c);
@@ -86,7 +89,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     if (phases) {
       const round = { ...c, phases, groups: scenarioGroups(v, personas) };
       checkRound(round);
-      checkReach(round, populationSize(v, personas));
+      checkReach(round, size);
     }
     checkExpressions(c);
   } catch {
@@ -303,9 +306,9 @@ function environment(m: Mechanics, scope: Scope): Environment | undefined {
 }
 
 /** A syntax error of an expression (or its cost, SOC075), for scenarios that do not read cleanly (names may be missing). */
-function syntaxProblem(env: Environment, text: string): ExpressionProblem | undefined {
+function syntaxProblem(env: Environment, text: string, agentCount?: number): ExpressionProblem | undefined {
   try {
-    return tooCostly(env, text);
+    return tooCostly(env, text, agentCount);
   } catch (err) {
     const e = err as { summary?: string; message?: string; node?: { start?: number; end?: number } };
     const start = Math.max(0, Math.min(text.length, e.node?.start ?? 0));
@@ -331,7 +334,8 @@ function checkExpressions(c: Checker): void {
   const reads = new Set<string>();
   let allRead = true;
   // The updates experiment conditions set are expressions like the others (conditionState.ts).
-  for (const site of [...expressionSites(c.m, phaseWhens(c.phases)), ...conditionUpdateSites(c)]) {
+  const sites = [...expressionSites(c.m, phaseWhens(c.phases)), ...conditionUpdateSites(c), ...conditionRuleSites(c)];
+  for (const site of sites) {
     const env = envFor(site.scope);
     if (!env) {
       allRead = false;
@@ -339,7 +343,9 @@ function checkExpressions(c: Checker): void {
     }
     let problem: ExpressionProblem | undefined;
     try {
-      problem = c.unsure ? syntaxProblem(env, site.text) : checkExpression(env, site.text, site.wanted);
+      problem = c.unsure
+        ? syntaxProblem(env, site.text, c.agentCount)
+        : checkExpression(env, site.text, site.wanted, c.agentCount);
     } catch (err) {
       problem = {
         message: String(err instanceof Error ? err.message : err).split('\n')[0],

@@ -14,6 +14,7 @@ import {
 } from './expressions';
 import type { ExpressionSite } from './mechanicsSource';
 import { didYouMean } from './suggest';
+import { AGENT_FIELDS, agentVariables } from './aggregates';
 
 export interface ExplainedProblem extends ExpressionProblem {
   /** The name the user probably meant, replacing `start..end`. */
@@ -24,7 +25,7 @@ const sentence = (s: string): string => s[0].toUpperCase() + s.slice(1);
 
 /** The names an expression in `scope` may read, and the agent arguments among them. */
 export function scopeNames(scope: Scope): string[] {
-  const names = ['world', 'n', 'round'];
+  const names = ['world', 'n', 'round', 'agents'];
   if (scope.kind === 'world') return names;
   names.push('me', 'traits');
   if (scope.kind === 'action') {
@@ -47,7 +48,7 @@ export function namespaceMembers(
     const names = scope.action.args.map((a) => a.name);
     return { what: 'argument', names, declared: '`args`', of: ` of action '${scope.action.name}'` };
   }
-  if (ns === 'n' || ns === 'round') return undefined;
+  if (ns === 'n' || ns === 'round' || ns === 'agents') return undefined;
   if (scope.kind === 'candidate') {
     const fields = ns === 'me' ? ACTOR_FIELDS : scope.arg.type === 'post' ? POST_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
     const quantities = scope.arg.type === 'post' && ns !== 'me' ? [] : m.agents.map((q) => q.name);
@@ -64,10 +65,25 @@ export function namespaceMembers(
   return { what: 'agent quantity', names: m.agents.map((q) => q.name), declared: '`state.agents`' };
 }
 
+/** The members of `a` in `agents.map(a, …)`: an agent's quantities, id and group. */
+export function rowMembers(m: Mechanics, name: string): ReturnType<typeof namespaceMembers> {
+  return {
+    what: 'agent quantity',
+    names: [...m.agents.map((q) => q.name), ...AGENT_FIELDS],
+    declared: '`state.agents`',
+    of: ` of '${name}' (an agent of \`agents\`)`,
+  };
+}
+
 /** `No such key: fsh` at `world.fsh`: an unknown world quantity, at its name. */
 function unknownKey(p: ExpressionProblem, key: string, site: ExpressionSite, m: Mechanics): ExplainedProblem {
   const written = /^([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)$/.exec(site.text.slice(p.start, p.end));
-  const members = written && written[2] === key ? namespaceMembers(written[1], site.scope, m) : undefined;
+  const members =
+    written && written[2] === key
+      ? agentVariables(site.text).has(written[1])
+        ? rowMembers(m, written[1])
+        : namespaceMembers(written[1], site.scope, m)
+      : undefined;
   if (!written || !members) return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
   const start = p.end - key.length;
   const suggestion = didYouMean(key, members.names);
@@ -98,7 +114,9 @@ function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSit
     if (scope.kind === 'world') {
       return {
         ...at,
-        message: `'${name}' is an agent quantity: ${site.what} reads only world.<quantity>, n and round`,
+        message:
+          `'${name}' is an agent quantity: ${site.what} reads only world.<quantity>, n, round and agents ` +
+          `(an aggregate, e.g. mean(agents.map(a, a.${name})))`,
       };
     }
     return {
@@ -110,7 +128,7 @@ function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSit
   if (scope.kind === 'world' && (name === 'me' || name === 'traits')) {
     return {
       ...at,
-      message: `${sentence(site.what)} cannot read '${name}': ${site.path[0] === 'round' ? "a phase's `when`" : "a world quantity's update"} reads only world.<quantity>, n and round`,
+      message: `${sentence(site.what)} cannot read '${name}': ${site.path[0] === 'round' ? "a phase's `when`" : "a world quantity's update"} reads only world.<quantity>, n, round and agents`,
     };
   }
   const isArg = name === 'args' || m.actions.some((a) => a.args.some((x) => x.name === name));
@@ -147,6 +165,13 @@ export function explainProblem(p: ExpressionProblem, site: ExpressionSite, m: Me
   if (key) return unknownKey(p, key[1], site, m);
   const variable = /^Unknown variable: ([A-Za-z_]\w*)$/.exec(p.message);
   if (variable) return unknownVariable(p, variable[1], site, m);
+  const predicate = /^(\w+)\(var, predicate\) predicate must return bool, got '(\w+)'$/.exec(p.message);
+  if (predicate) {
+    return {
+      ...p,
+      message: `${sentence(site.what)}: the condition of \`${predicate[1]}\` gives ${predicate[2]}, where a condition (bool) is needed`,
+    };
+  }
   if (p.message.startsWith('gives ') || p.code === 'SOC075') {
     return { ...p, message: `${sentence(site.what)} ${p.message}` };
   }

@@ -6,6 +6,7 @@ import { deref, societySchema, type SchemaNode } from './schema';
 import { didYouMean, editDistance } from './suggest';
 import { FROZEN_DURING_RUN } from './settings';
 import { parseWorldPath, worldNamesOf, type WorldNames } from './worldPaths';
+import { structurePaths } from './structurePaths';
 
 /** Where a `set:` is written: an experiment condition (before the run) or a timed event (during it). */
 export type SetSite = 'condition' | 'event';
@@ -16,8 +17,8 @@ export const QUANTITY_FIELDS = ['initial', 'min', 'max', 'update'] as const;
 
 export interface SettablePath {
   path: string;
-  /** A run setting, a declared quantity's field, or a field of a population group. */
-  kind: 'setting' | 'quantity' | 'population';
+  /** A run setting, a declared quantity's field, a field of a population group, or of a feed, phase or action. */
+  kind: 'setting' | 'quantity' | 'population' | 'structure';
   /** The schema of the value (a setting's or a population group's field). */
   node?: SchemaNode;
 }
@@ -50,8 +51,11 @@ function groupFields(): SettablePath[] {
   return out;
 }
 
-/** What `set:` may name at `site` in a scenario declaring `names`, in the order completion lists them. */
-export function settablePaths(site: SetSite, names: WorldNames): SettablePath[] {
+/**
+ * What `set:` may name at `site` in a scenario declaring `names`, in the order completion lists
+ * them; a condition also the fields of the feeds, phases and actions `doc` declares.
+ */
+export function settablePaths(site: SetSite, names: WorldNames, doc?: unknown): SettablePath[] {
   if (site === 'event') return settingPaths().filter((p) => !FROZEN_DURING_RUN.has(p.path));
   const quantities = (side: 'world' | 'agents'): SettablePath[] =>
     names[side].flatMap((q) =>
@@ -63,6 +67,7 @@ export function settablePaths(site: SetSite, names: WorldNames): SettablePath[] 
     ...quantities('agents'),
     ...names.groups.flatMap((g) => fields.map((f) => ({ ...f, path: `population.${g}.${f.path}` }))),
     ...settingPaths(),
+    ...structurePaths(doc).map((p) => ({ path: p.path, kind: 'structure' as const, node: p.node })),
   ];
 }
 
@@ -149,8 +154,24 @@ export interface Unsettable {
   suggestion?: string;
 }
 
+/** Why a condition's `feeds.…`, `round.…` or `actions.…` names nothing: no such one, or no such field. */
+function ruleReason(top: string, name: string | undefined, doc: unknown): string {
+  const what = { feeds: 'feed', round: 'phase', actions: 'action' }[top]!;
+  const known = [
+    ...new Set(
+      structurePaths(doc)
+        .map((p) => p.path.split('.'))
+        .filter((p) => p[0] === top)
+        .map((p) => p[1]),
+    ),
+  ];
+  if (name === undefined) return `name a ${what} and its field`;
+  if (!known.includes(name)) return `no ${what} '${name}' (${known.join(', ') || 'none declared'})`;
+  return `a ${what} has no such field`;
+}
+
 /** Why `key` cannot be set at `site`, in a few words (after "cannot be varied: "). */
-function reason(key: string, site: SetSite, names: WorldNames, all: readonly string[]): string {
+function reason(key: string, site: SetSite, names: WorldNames, all: readonly string[], doc?: unknown): string {
   const [top, second, third] = key.split('.');
   const scenarioKey = Object.hasOwn(societySchema.$defs.scenario.properties ?? {}, top);
   if (top === 'seed') return "every condition runs each of the experiment's seeds";
@@ -175,6 +196,9 @@ function reason(key: string, site: SetSite, names: WorldNames, all: readonly str
       : `no population group '${second}' (${names.groups.join(', ') || 'none declared'})`;
   }
   if ((SETTING_ROOTS as readonly string[]).includes(top)) return `${top} has no setting '${key.slice(top.length + 1)}'`;
+  if (site === 'condition' && (top === 'actions' || top === 'round' || top === 'feeds')) {
+    return ruleReason(top, second, doc);
+  }
   if (top === 'actions' || top === 'round' || top === 'feeds' || top === 'module') {
     return site === 'event'
       ? `${top} are the society's rules, fixed for the run`
@@ -186,7 +210,7 @@ function reason(key: string, site: SetSite, names: WorldNames, all: readonly str
 
 /** The message of SOC054 for a `set:` key that names nothing `site` can set. */
 export function unsettable(key: string, site: SetSite, doc: unknown): Unsettable {
-  const candidates = settablePaths(site, worldNamesOf(doc));
+  const candidates = settablePaths(site, worldNamesOf(doc), doc);
   const ranked = nearestPaths(key, candidates, doc).map((c) => c.path);
   const all = candidates.map((c) => c.path);
   const near = didYouMean(key, all);
@@ -196,7 +220,7 @@ export function unsettable(key: string, site: SetSite, doc: unknown): Unsettable
   const suggestion = near ?? prefix ?? (sameLast.length === 1 ? sameLast[0] : undefined);
   const verb = site === 'event' ? 'set by an event' : 'varied';
   const can = site === 'event' ? 'Can set' : 'Can vary';
-  const said = `'${key}' cannot be ${verb}: ${reason(key, site, worldNamesOf(doc), all)}. ${can}: `;
+  const said = `'${key}' cannot be ${verb}: ${reason(key, site, worldNamesOf(doc), all, doc)}. ${can}: `;
   // Two families of paths when they fit in a line of the Problems panel, else one, else the nearest path.
   const family = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('.')));
   const first = all.find((p) => ranked.length && family(p) === family(ranked[0])) ?? ranked[0];

@@ -22,6 +22,7 @@ import { checkTimedPosts } from './timedPostCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
+import { isStructurePath, listNames, structurePath } from './structurePaths';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -721,6 +722,45 @@ function checkFixedDuringRun(set: Obj, at: Locator, path: PathSegment[], out: Di
   }
 }
 
+/**
+ * A condition's feed, phase or action field (structurePaths.ts): one the scenario declares (else
+ * SOC054 with the nearest), its value of the kind the field takes. Expressions are checked with the
+ * others (conditionState.ts).
+ */
+function checkRulePath(
+  key: string,
+  value: unknown,
+  at: Locator,
+  path: PathSegment[],
+  out: Diagnostic[],
+  doc: unknown,
+): void {
+  const p = structurePath(key, doc);
+  if (!p) {
+    const range = at.keyRange(path);
+    const { message, suggestion } = unsettable(key, 'condition', doc);
+    const fixes = suggestion
+      ? [{ title: `Change to '${suggestion}'`, file: at.file.file, range, newText: suggestion }]
+      : [];
+    out.push(mk('SOC054', 'error', message, at.file.file, range, fixes));
+    return;
+  }
+  const errors = valueErrors(p.node, value);
+  out.push(...schemaErrorDiagnostics(errors, 'scenario', doc, at.file, at, path));
+  const list = listNames(key, doc);
+  if (errors.length || !list || !Array.isArray(value)) return;
+  value.forEach((name, i) => {
+    if (typeof name !== 'string' || list.names.includes(name)) return;
+    const near = didYouMean(name, list.names);
+    const range = at.valueRange([...path, i]);
+    const message =
+      `'${key}' names ${list.what} '${name}', which the scenario does not declare` +
+      `${near ? `. Did you mean '${near}'?` : ''} (${list.what}s: ${list.names.join(', ') || 'none'})`;
+    const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
+    out.push(mk('SOC090', 'error', message, at.file.file, range, fixes));
+  });
+}
+
 /** The checks of persona ids and model names, for the values a `set` gives. */
 interface ReferenceChecks {
   refCheck: PersonaRefCheck;
@@ -745,6 +785,10 @@ function checkParameterPaths(
       const near = unknown.suggestion;
       const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
       out.push(mk('SOC054', 'error', unknown.message, at.file.file, range, fixes));
+      continue;
+    }
+    if (isStructurePath(key) && path[0] === 'experiment') {
+      checkRulePath(key, set[key], at, [...path, key], out, docValue);
       continue;
     }
     const segments = key.split('.');

@@ -10,7 +10,8 @@ import type { PathSegment } from '../language/parse';
 import type { Action, Mechanics } from '../language/mechanics';
 import type { Scope } from '../language/expressions';
 import { siteKind } from '../language/mechanicsSource';
-import { namespaceMembers, scopeNames } from '../language/mechanicsMessages';
+import { namespaceMembers, rowMembers, scopeNames } from '../language/mechanicsMessages';
+import { agentVariables } from '../language/aggregates';
 import { cursorContext, type CursorContext } from './cursor';
 import type { CompletionItem } from './types';
 import {
@@ -140,7 +141,8 @@ function expressionItems(
   const member = /([A-Za-z_]\w*)\s*\.\s*(\w*)$/.exec(before);
   if (member) {
     const [, ns, typed] = member;
-    const members = namespaceMembers(ns, scope, m);
+    // `a.` inside `agents.map(a, …)`: an agent's quantities, id and group.
+    const members = agentVariables(before).has(ns) ? rowMembers(m, ns) : namespaceMembers(ns, scope, m);
     if (!members) return [];
     const range = wordRange(lines, position, typed);
     return members.names.map((name) =>
@@ -155,7 +157,7 @@ function expressionItems(
   if (!word) return [];
   const range = wordRange(lines, position, word[1]);
   const names = scopeNames(scope).map((name) => {
-    const namespace = name !== 'n' && name !== 'round';
+    const namespace = name !== 'n' && name !== 'round' && name !== 'agents';
     return item(name, range, namespace ? '0' : '1', {
       kind: 'value',
       documentation: nameCard(name, scope, m),

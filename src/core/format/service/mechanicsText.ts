@@ -10,9 +10,32 @@ import { shortDetail } from './shortDetail';
 
 /** The functions expressions may call beyond CEL's own, with what they do. */
 export const FUNCTIONS: Record<string, { signature: string; doc: string; snippet: string }> = {
-  min: { signature: 'min(a, b)', doc: 'The smaller of two numbers.', snippet: 'min($1, $2)' },
-  max: { signature: 'max(a, b)', doc: 'The larger of two numbers.', snippet: 'max($1, $2)' },
+  min: {
+    signature: 'min(a, b)',
+    doc: 'The smaller of two numbers; `min(list)` the least of a list (0 for none): `min(agents.map(a, a.q))`.',
+    snippet: 'min($1, $2)',
+  },
+  max: {
+    signature: 'max(a, b)',
+    doc: 'The larger of two numbers; `max(list)` the greatest of a list (0 for none): `max(agents.map(a, a.q))`.',
+    snippet: 'max($1, $2)',
+  },
   clamp: { signature: 'clamp(x, lo, hi)', doc: 'x kept within lo..hi.', snippet: 'clamp($1, $2, $3)' },
+  sum: {
+    signature: 'sum(list)',
+    doc: 'The sum of a list of numbers (0 for none).',
+    snippet: 'sum(agents.map(a, a.$1))',
+  },
+  mean: {
+    signature: 'mean(list)',
+    doc: 'The mean of a list of numbers (0 for none).',
+    snippet: 'mean(agents.map(a, a.$1))',
+  },
+  sd: {
+    signature: 'sd(list)',
+    doc: 'The standard deviation of a list of numbers, over all of them (divided by n; 0 for fewer than two).',
+    snippet: 'sd(agents.map(a, a.$1))',
+  },
 };
 
 /** `0..200 · whole numbers`, the bounds of a quantity or number argument. */
@@ -120,6 +143,11 @@ export function nameCard(name: string, scope: Scope, m: Mechanics): string | und
       return `**traits** · the acting agent's Big Five traits, each 0..1: ${TRAIT_NAMES.join(', ')}`;
     case 'n':
       return '**n** · int · the number of agents in the society';
+    case 'agents':
+      return (
+        `**agents** · list · every agent present, with its quantities (${agentQuantities}), \`id\` and \`group\`: ` +
+        "`mean(agents.map(a, a.q))`, `agents.filter(a, a.group == 'g').size()`"
+      );
     case 'round':
       return '**round** · int · the current round (from 1)';
   }

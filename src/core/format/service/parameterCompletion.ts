@@ -36,7 +36,7 @@ export function parameterPathCompletions(ctx: CursorContext, sources: Completion
   if (!site) return undefined;
   const m = sources.mechanics?.();
   const names = worldNamesOf(sources.scenarioValue?.());
-  return settablePaths(site, names)
+  return settablePaths(site, names, sources.scenarioValue?.())
     .filter((p) => !ctx.existingKeys.includes(p.path))
     .map((p, i) => {
       const { detail, doc } =

@@ -12,6 +12,7 @@ import { bounded, type WorldState } from '../../society/worldState';
 import { verbsPossible } from './verbs';
 import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
+import { lazyAgents } from '../../../format/language/aggregates';
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
@@ -36,6 +37,7 @@ export function contextOf(
     me: state.of(agent.id),
     traits: agent.persona.traits,
   };
+  lazyAgents(context, () => state.rows());
   if (args) {
     context.args = args;
     for (const a of compiled?.spec.args ?? []) {

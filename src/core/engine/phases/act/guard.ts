@@ -8,6 +8,7 @@ import { ExpressionFailure } from '../../society/compiledMechanics';
 import { RunFailure } from '../../flow/runFailure';
 import { CallOverran, isThenable, timedCall } from '../../flow/timedCall';
 import type { PhaseContext } from '../context';
+import { lazyAgents } from '../../../format/language/aggregates';
 import type { SocietyModule } from './moduleHooks';
 
 /** Whose step failed, and in which action phase (its declared name; `world` when none is given). */
@@ -118,6 +119,7 @@ export function phaseRuns(world: PhaseContext, phase: PlannedPhase): boolean {
     n: BigInt(world.agents.size) as unknown as number,
     round: BigInt(world.round) as unknown as number,
   };
+  lazyAgents(context, () => world.state?.rows() ?? []);
   return (
     guarded(
       world,

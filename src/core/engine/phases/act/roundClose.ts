@@ -7,6 +7,7 @@ import type { PhaseContext } from '../context';
 import { contextOf } from './actionOptions';
 import { callHook, guarded } from './guard';
 import { moduleWorld } from './societyModule';
+import { lazyAgents, type AgentRow } from '../../../format/language/aggregates';
 
 /** The module's `endRound` hook, if it has one (after the declared updates, before the state event). */
 export function moduleEndRound(world: PhaseContext): void {
@@ -26,6 +27,10 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
     n: BigInt(n) as unknown as number,
     round: BigInt(round) as unknown as number,
   };
+  // Aggregates read the closing state too: built once, before any agent's update lands.
+  let closing: AgentRow[] | undefined;
+  const rows = (): AgentRow[] => (closing ??= state.rows());
+  lazyAgents(worldContext, rows);
   const emit = (e: ErrorEvent) => world.emit(e);
   for (const u of state.compiled.worldUpdates) {
     const name = u.quantity.name;
@@ -40,6 +45,7 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
       if (pacer.due) await pacer.turn();
       const context = contextOf(state, a, n, round);
       context.me = { ...state.of(a.id) };
+      lazyAgents(context, rows);
       const next = state.compiled.agentUpdates.map((u) =>
         guarded(world, emit, { agent: a.id }, () =>
           finiteResult(u.evaluate(context), u, agentQuantity(u.quantity.name, a.id), context.me![u.quantity.name]),

@@ -1,0 +1,127 @@
+// Experiment conditions that change the society's rules (issue 44, point 3): a feed's rank weights,
+// a phase's `when`/`who`/`order`/`actions`, an action's `when`, effects and arguments, by the
+// paths format/language/structurePaths.ts lists (the editor checks the same ones, SOC054). Applied
+// to the scenario copy a condition runs; a value of the wrong kind, or an expression that does not
+// check, is an error naming the path, before any run starts.
+import { checkExpression, expressionEnvironment, type Scope, type Wanted } from '../format/language/expressions';
+import type { Mechanics } from '../format/language/mechanics';
+import type { Scenario } from '../format/language/model';
+import { valueErrors } from '../format/language/schema';
+import { didYouMean } from '../format/language/suggest';
+import { listNames, structurePaths, type StructurePath } from '../format/language/structurePaths';
+
+export { isStructurePath } from '../format/language/structurePaths';
+
+type Obj = Record<string, unknown>;
+
+/** The names of the rules `s` declares, in the shape of a scenario document (what structurePaths reads). */
+function declared(s: Scenario): Obj {
+  const m = s.mechanics;
+  return {
+    feeds: Object.fromEntries((m?.feeds ?? []).map((f) => [f.name, {}])),
+    ...(s.round ? { round: s.round.map((p) => (p.kind === 'builtin' ? p.name : { phase: p.name })) } : {}),
+    actions: Object.fromEntries(
+      (m?.actions ?? []).map((a) => [
+        a.name,
+        {
+          effects: Object.fromEntries(a.effects.map((e) => [e.target, ''])),
+          args: Object.fromEntries(a.args.map((x) => [x.name, {}])),
+        },
+      ]),
+    ),
+  };
+}
+
+/** The typed object a path's last segments are set on, and those segments. */
+function owner(s: Scenario, key: string): { target: Obj; rest: string[] } | undefined {
+  const [top, name, ...rest] = key.split('.');
+  const m = s.mechanics;
+  if (top === 'feeds') {
+    const feed = m?.feeds?.find((f) => f.name === name);
+    return feed && { target: feed as unknown as Obj, rest };
+  }
+  if (top === 'round') {
+    const phase = s.round?.find((p) => p.name === name);
+    return phase && { target: phase as unknown as Obj, rest };
+  }
+  const action = m?.actions.find((a) => a.name === name);
+  if (!action) return undefined;
+  if (rest[0] === 'effects') {
+    const effect = action.effects.find((e) => e.target === rest.slice(1).join('.'));
+    return effect && { target: effect as unknown as Obj, rest: ['expression'] };
+  }
+  if (rest[0] === 'args') {
+    const arg = action.args.find((a) => a.name === rest[1]);
+    return arg && { target: arg as unknown as Obj, rest: rest.slice(2) };
+  }
+  return { target: action as unknown as Obj, rest };
+}
+
+/** Where the expression a path sets is read, and what it gives. */
+function expressionScope(s: Scenario, p: StructurePath): { scope: Scope; wanted: Wanted } | undefined {
+  if (p.expression === 'phase-when') return { scope: { kind: 'world' }, wanted: 'bool' };
+  const action = s.mechanics?.actions.find((a) => a.name === p.path.split('.')[1]);
+  if (!action) return undefined;
+  if (p.expression === 'action-when') return { scope: { kind: 'agent' }, wanted: 'bool' };
+  if (p.expression === 'effect') return { scope: { kind: 'action', action }, wanted: 'number' };
+  return undefined;
+}
+
+const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
+
+function setOne(s: Scenario, key: string, value: unknown, paths: readonly StructurePath[]): string | undefined {
+  const p = paths.find((x) => x.path === key);
+  if (!p) {
+    const near = didYouMean(
+      key,
+      paths.map((x) => x.path),
+    );
+    return `'${key}' names no feed, phase or action field of this scenario${near ? `. Did you mean '${near}'?` : ''}`;
+  }
+  const error = valueErrors(p.node, value)[0];
+  if (error) {
+    return `'${key}' ${error.instancePath ? `${error.instancePath.slice(1)} ` : ''}${error.message ?? 'is invalid'}`;
+  }
+  const list = listNames(key, declared(s));
+  const unknown = list && Array.isArray(value) ? value.find((x) => !list.names.includes(String(x))) : undefined;
+  if (list && unknown !== undefined) {
+    return `'${key}' names ${list.what} '${String(unknown)}', which the scenario does not declare`;
+  }
+  const at = owner(s, key);
+  if (!at) return `'${key}' names no feed, phase or action field of this scenario`;
+  let node = at.target;
+  for (const k of at.rest.slice(0, -1)) {
+    if (!node[k] || typeof node[k] !== 'object') node[k] = {};
+    node = node[k] as Obj;
+  }
+  node[at.rest[at.rest.length - 1]] = structuredClone(value);
+  return undefined;
+}
+
+/** Checks the expressions the condition set, on the scenario as it leaves it. */
+function expressionErrors(s: Scenario, set: Obj, paths: readonly StructurePath[]): string[] {
+  const out: string[] = [];
+  for (const [key, value] of Object.entries(set)) {
+    const p = paths.find((x) => x.path === key);
+    const where = p?.expression && typeof value === 'string' ? expressionScope(s, p) : undefined;
+    if (!where) continue;
+    const problem = checkExpression(
+      expressionEnvironment(s.mechanics ?? NO_MECHANICS, where.scope),
+      value as string,
+      where.wanted,
+    );
+    if (problem) out.push(`'${key}': ${problem.message}`);
+  }
+  return out;
+}
+
+/** Applies the rule overrides of `set` to `s` (a copy); returns one message per rejected path. */
+export function applyStructureOverrides(s: Scenario, set: Obj): string[] {
+  const paths = structurePaths(declared(s));
+  const errors: string[] = [];
+  for (const [key, value] of Object.entries(set)) {
+    const error = setOne(s, key, value, paths);
+    if (error) errors.push(error);
+  }
+  return errors.length ? errors : expressionErrors(s, set, paths);
+}
