@@ -96,6 +96,22 @@ export interface TranscriptLine {
   act: DialogueAct;
   text: string;
   topic?: string;
+  /** Knowledge items the message passes on (`knowledge:`). */
+  tells?: string[];
+  /** Items heard in this conversation the speaker does not believe. */
+  doubts?: string[];
+}
+
+/** A knowledge item as a speaker sees it: something it could pass on, or heard in this conversation. */
+export interface NewsItem {
+  id: string;
+  text: string;
+  kind: 'fact' | 'news' | 'rumour';
+  about: string[];
+  /** How worth telling it is, 0..1. */
+  appeal: number;
+  /** Who told the speaker (a name), if someone did. */
+  from?: string;
 }
 
 export interface SpeakRequest extends RequestBase {
@@ -110,11 +126,19 @@ export interface SpeakRequest extends RequestBase {
   turns: number;
   /** My tie to the (first) other, 0..1. */
   tie: number;
+  /** What I know and believe and could pass on now (scenarios with `knowledge:`; absent when nothing). */
+  news?: NewsItem[];
+  /** What I was told in this conversation and have not yet said whether I believe (absent when nothing). */
+  heard?: NewsItem[];
 }
 export interface SpeakResponse {
   act: DialogueAct;
   text: string;
   topic?: string;
+  /** Ids of `news` items the message passes on. */
+  tells?: string[];
+  /** Ids of `heard` items the speaker does not believe. */
+  doubts?: string[];
 }
 
 export interface EvaluateRequest extends RequestBase {

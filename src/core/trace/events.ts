@@ -207,7 +207,23 @@ export interface MessageEvent extends Base {
   act: DialogueAct;
   text: string;
   topic?: string;
+  /** Knowledge items (`knowledge:`) this message passes on, by id. */
+  tells?: string[];
+  /** Items heard in this conversation that the speaker does not believe. */
+  doubts?: string[];
   usage?: Usage;
+}
+/** Someone came to know a knowledge item: at the start, or told in a conversation. */
+export interface LearnedEvent extends Base {
+  type: 'learned';
+  agent: string;
+  item: string;
+  /** Who told it (absent: known from the start). */
+  from?: string;
+  /** The conversation it was told in. */
+  encounter?: string;
+  /** False when the listener doubted it: it knows of it but does not pass it on. */
+  believed: boolean;
 }
 export interface EvaluationEvent extends Base {
   type: 'evaluation';
@@ -394,6 +410,7 @@ export type TraceEvent =
   | EncounterEvent
   | RoomEvent
   | MessageEvent
+  | LearnedEvent
   | EvaluationEvent
   | TieEvent
   | TieDecayEvent
@@ -419,6 +436,7 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'encounter',
   'room',
   'message',
+  'learned',
   'evaluation',
   'tie',
   'tie_decay',

@@ -39,6 +39,7 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   encounter: { id: 'string', from: 'string', to: 'string', via: 'string' },
   room: { id: 'string', room: 'string', members: 'array' },
   message: { encounter: 'string', turn: 'number', from: 'string', act: 'string', text: 'string' },
+  learned: { agent: 'string', item: 'string', believed: 'boolean' },
   evaluation: {
     encounter: 'string',
     from: 'string',

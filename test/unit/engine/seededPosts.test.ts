@@ -56,7 +56,7 @@ const EVENTS = [
   '  - { at: 3, post: { feed: timeline, text: "Party at the cafe tonight", author: maya } }',
 ];
 
-type Line = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
+type Line = Record<string, any>;
 const lines = (trace: string): Line[] =>
   trace
     .split('\n')

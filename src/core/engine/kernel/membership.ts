@@ -3,6 +3,7 @@ import { modelNamed, type Persona, type Scenario } from '../../format/language/m
 import { createAgent } from '../society/agent';
 import { withoutSources } from '../society/personaSources';
 import type { World } from './world';
+import { knowFromStart } from '../phases/meet/hearsay';
 
 /**
  * Importance of the seed memory a relationship note becomes ("<other's name>: <note>"): the same
@@ -46,6 +47,7 @@ export function addAgent(
   for (const m of relationshipMemories(world, persona, names)) {
     world.remember(agent, 'seed', m, RELATIONSHIP_IMPORTANCE);
   }
+  knowFromStart(world, agent);
 }
 
 /** The seed memory texts of a persona's relationship notes, in file order, without repeats. */

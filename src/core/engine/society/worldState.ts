@@ -7,6 +7,7 @@ import type { StateEvent } from '../../trace/events';
 import type { CompiledMechanics } from './compiledMechanics';
 import { ConductBook } from './conduct';
 import { FeedBoard, type FeedBoardJSON } from './feeds';
+import { KnowledgeBook, type KnowledgeBookJSON } from './knowledge';
 
 export type Values = Record<string, number>;
 
@@ -15,6 +16,7 @@ export interface WorldStateJSON {
   agents: Record<string, Values>;
   conduct?: ReturnType<ConductBook['toJSON']>;
   feeds?: FeedBoardJSON;
+  knowledge?: KnowledgeBookJSON;
 }
 
 export function bounded(q: Quantity, x: number): number {
@@ -37,12 +39,15 @@ export class WorldState {
   readonly agentQuantities: ReadonlyMap<string, Quantity>;
   /** The feeds' posts and follows (scenarios with `feeds:`). */
   board?: FeedBoard;
+  /** Who knows what (scenarios with `knowledge:`). */
+  knowledge?: KnowledgeBook;
   /** The agents present, in the run's order: what `agents` in an expression ranges over (set by the run's world). */
   present: () => Iterable<{ id: string; group?: string }> = () => [];
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;
     if (m.feeds?.length) this.board = new FeedBoard(m.feeds);
+    if (m.knowledge?.length) this.knowledge = new KnowledgeBook(m.knowledge);
     this.world = initial(m.world);
     this.worldQuantities = new Map(m.world.map((q) => [q.name, q]));
     this.agentQuantities = new Map(m.agents.map((q) => [q.name, q]));
@@ -73,7 +78,11 @@ export class WorldState {
    */
   rows(): AgentRow[] {
     const fresh = initial(this.compiled.mechanics.agents);
-    return [...this.present()].map((a) => agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh));
+    const book = this.knowledge;
+    return [...this.present()].map((a) => {
+      const row = agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh);
+      return book ? { ...row, knows: book.row(a.id) } : row;
+    });
   }
 
   /** Sets a world quantity (bounded); returns [before, after]. */
@@ -98,6 +107,7 @@ export class WorldState {
     this.agents.delete(agent);
     this.changed.delete(agent);
     this.board?.removeAgent(agent);
+    this.knowledge?.remove(agent);
   }
 
   /** Whether the scenario declares any quantity (else no state events: a feed alone has none). */
@@ -132,6 +142,7 @@ export class WorldState {
       agents: Object.fromEntries([...this.agents].map(([id, v]) => [id, { ...v }])),
       conduct: this.conduct.toJSON(),
       ...(this.board ? { feeds: this.board.toJSON() } : {}),
+      ...(this.knowledge ? { knowledge: this.knowledge.toJSON() } : {}),
     };
   }
 
@@ -139,6 +150,7 @@ export class WorldState {
     const s = new WorldState(compiled);
     s.conduct = ConductBook.fromJSON(json.conduct);
     if (json.feeds) s.board = FeedBoard.fromJSON(compiled.mechanics.feeds ?? [], json.feeds);
+    if (json.knowledge) s.knowledge = KnowledgeBook.fromJSON(compiled.mechanics.knowledge ?? [], json.knowledge);
     s.world = { ...s.world, ...json.world };
     for (const [id, v] of Object.entries(json.agents)) {
       s.agents.set(id, { ...initial(compiled.mechanics.agents), ...v });

@@ -35,7 +35,7 @@ export function registerAggregates(env: Environment, m: Mechanics): void {
 }
 
 /** One element of `agents`: an agent's quantities (a copy), its id and its group ('' for none). */
-export type AgentRow = Record<string, number | string>;
+export type AgentRow = Record<string, number | string | Record<string, boolean>>;
 
 export function agentRow(id: string, group: string | undefined, values: Record<string, number>): AgentRow {
   return { id, group: group ?? '', ...values };

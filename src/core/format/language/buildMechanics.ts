@@ -8,6 +8,8 @@ import {
   type BuiltinPhase,
   type Feed,
   type Generations,
+  type KnowledgeItem,
+  DEFAULT_APPEAL,
   type Mechanics,
   type Quantity,
   type RoundPhase,
@@ -39,6 +41,23 @@ function feeds(raw: Obj | undefined, at: Locator): Feed[] {
     const v = applyDefaults(societySchema.$defs.feed, f) as Obj;
     const rank = applyDefaults(societySchema.$defs.feed.properties!.rank, v.rank ?? {}) as Feed['rank'];
     return { name, ...v, rank, source: at.location(['feeds', name]) } as Feed;
+  });
+}
+
+function knowledge(raw: Obj | undefined, at: Locator): KnowledgeItem[] {
+  return Object.entries(raw ?? {}).map(([id, k]) => {
+    const v = applyDefaults(societySchema.$defs.knowledgeItem, k) as Obj;
+    const kind = v.kind as KnowledgeItem['kind'];
+    return {
+      id,
+      text: v.text,
+      kind,
+      ...pick(v, ['truth', 'source']),
+      known_by: v.known_by ?? [],
+      about: v.about ?? [],
+      appeal: v.appeal ?? DEFAULT_APPEAL[kind],
+      source_location: at.location(['knowledge', id]),
+    } as KnowledgeItem;
   });
 }
 
@@ -102,12 +121,16 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
     ? (applyDefaults(societySchema.$defs.scenario.properties!.generations, v.generations) as Generations)
     : undefined;
   const declaredFeeds = feeds(v.feeds, at);
-  if (!world.length && !agents.length && !actions.length && !generations && !declaredFeeds.length) return undefined;
+  const known = knowledge(v.knowledge, at);
+  if (!world.length && !agents.length && !actions.length && !generations && !declaredFeeds.length && !known.length) {
+    return undefined;
+  }
   return {
     world,
     agents,
     actions,
     ...(declaredFeeds.length ? { feeds: declaredFeeds } : {}),
+    ...(known.length ? { knowledge: known } : {}),
     ...(generations ? { generations } : {}),
   };
 }

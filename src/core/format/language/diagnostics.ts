@@ -100,6 +100,9 @@ export const CODES = {
   SOC088: 'Unknown feed in a timed post',
   SOC089: 'Unknown author of a timed post',
   SOC090: 'Unknown action or feed in a list a condition sets',
+  SOC100: 'Unknown source of a knowledge item',
+  SOC101: 'Unknown persona or group knowing an item at the start',
+  SOC102: 'Knowledge nobody knows at the start',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -141,11 +141,31 @@ export interface Generations {
   inherit: number;
 }
 
+/** A fact, a piece of news or a rumour that agents can pass on in conversation (`knowledge:`). */
+export interface KnowledgeItem {
+  id: string;
+  text: string;
+  kind: 'fact' | 'news' | 'rumour';
+  truth?: boolean;
+  /** The persona it comes from: they know it at the start. */
+  source?: string;
+  /** Persona ids and group names who know it at the start besides the source. */
+  known_by: string[];
+  about: string[];
+  /** How worth telling it is, 0..1 (the kind's default when not written). */
+  appeal: number;
+  source_location?: SourceLocation;
+}
+
+/** How worth telling each kind is when an item does not say (`appeal`). */
+export const DEFAULT_APPEAL: Record<KnowledgeItem['kind'], number> = { fact: 0.4, news: 0.6, rumour: 0.7 };
+
 export interface Mechanics {
   world: Quantity[];
   agents: Quantity[];
   actions: Action[];
   feeds?: Feed[];
+  knowledge?: KnowledgeItem[];
   generations?: Generations;
 }
 

@@ -19,6 +19,7 @@ import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
 import { checkStartValues } from './startStateCheck';
 import { checkTimedPosts } from './timedPostCheck';
+import { checkKnowledge } from './knowledgeCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
@@ -209,6 +210,7 @@ export function checkScenario(
   checkEvents(ctx);
   const ids = ctx.personas.map((p) => (isObj(p.raw) ? p.raw.id : undefined)).filter((x) => typeof x === 'string');
   ctx.out.push(...checkTimedPosts(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids));
+  ctx.out.push(...checkKnowledge(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids, groupNames(ctx)));
   checkExperiment(ctx);
   checkTimeline(ctx);
   checkPopulation(ctx);
@@ -402,6 +404,15 @@ function checkScenarioReferences(ctx: ScenarioContext): void {
   });
   const world = isObj(v.world) ? v.world : {};
   out.push(...checkRooms(world.rooms, at, ['world', 'rooms'], refCheck));
+}
+
+/** The group names a scenario has: its personas' `group` and its population's groups. */
+function groupNames(ctx: ScenarioContext): string[] {
+  const out = new Set<string>();
+  for (const p of ctx.personas) if (isObj(p.raw) && typeof p.raw.group === 'string') out.add(p.raw.group);
+  const population = Array.isArray(ctx.v.population) ? ctx.v.population : [];
+  for (const g of population) if (isObj(g) && typeof g.group === 'string') out.add(g.group);
+  return [...out];
 }
 
 /** Model names of personas, the coach and population groups (SOC040). */

@@ -42,6 +42,7 @@ export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
     'turn',
     'turns',
     'room',
+    'news',
   ],
   evaluate: [
     ...COMMON,

@@ -6,6 +6,7 @@ import type { Usage } from '../../trace/events';
 import { stream } from '../../random/rng';
 import { choosePartner } from './partner';
 import { speak } from './speak';
+import { tellOrDoubt } from './hearsay';
 import { evaluate } from './evaluate';
 import { advise } from './advise';
 import { reflect } from './reflect';
@@ -42,6 +43,9 @@ export class OfflineModel implements AgentModel {
         break;
       case 'speak':
         out = speak(request, rng);
+        if (request.news || request.heard) {
+          out = tellOrDoubt(request, out, stream(this.seed, 'offline', request.key, 'hearsay'));
+        }
         break;
       case 'evaluate':
         out = evaluate(request, rng);

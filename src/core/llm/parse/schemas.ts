@@ -59,6 +59,22 @@ function partnerSchema(req: AdviseRequest, strict: boolean): Schema {
     : { type: 'null', description: 'no warm contacts to suggest: null' };
 }
 
+/**
+ * An optional list of offered ids (speak's `tells` / `doubts`), present only when something is
+ * offered, so a scenario without knowledge sends the schema it always sent. Lenient: any strings
+ * (which are offered is checked in code, engine/phases/meet/hearsay.ts offeredIds).
+ */
+function idList(
+  key: string,
+  offered: readonly { id: string }[] | undefined,
+  strict: boolean,
+  description: string,
+): Record<string, Schema> {
+  if (!offered?.length) return {};
+  const items = strict ? { type: 'string', enum: offered.map((k) => k.id) } : { type: 'string' };
+  return { [key]: { type: 'array', items, maxItems: offered.length, description } };
+}
+
 export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
   switch (req.kind) {
     case 'choose_partner': // lenient: membership is checked in code, so one compiled validator serves every request
@@ -75,9 +91,11 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
           act: { type: 'string', enum: [...DIALOGUE_ACTS] },
           text: text(strict, 'your message'),
           topic: { type: ['string', 'null'], description: 'the topic, if any', maxLength: MAX_TOPIC },
+          ...idList('tells', req.news, strict, 'the ids of the things you know that this message passes on'),
+          ...idList('doubts', req.heard, strict, 'the ids of what you were just told that you do not believe'),
         },
         strict,
-        ['topic'],
+        ['topic', 'tells', 'doubts'],
       );
     case 'evaluate':
       return object(

@@ -132,7 +132,13 @@ function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]):
     case 'choose_partner':
       return { choice: v.choice, reason: v.reason };
     case 'speak':
-      return { act: v.act, text: v.text, ...(typeof v.topic === 'string' ? { topic: v.topic } : {}) };
+      return {
+        act: v.act,
+        text: v.text,
+        ...(typeof v.topic === 'string' ? { topic: v.topic } : {}),
+        ...(Array.isArray(v.tells) && v.tells.length ? { tells: v.tells } : {}),
+        ...(Array.isArray(v.doubts) && v.doubts.length ? { doubts: v.doubts } : {}),
+      };
     case 'evaluate':
       return {
         rating: v.rating,

@@ -60,6 +60,7 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
     'Their interests: {{partner.interests}}',
     'The conversation so far:',
     '{{conversation}}',
+    '{{news}}',
     'Write your next message (message {{turn}} of {{turns}}): one or two sentences, in character.',
     'Tag it with the dialogue act that fits best.',
   ].join('\n'),

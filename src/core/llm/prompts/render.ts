@@ -48,6 +48,12 @@ export function jsonInstruction(req: DecisionRequest): string {
   let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[req.kind]}`;
   if (req.kind === 'choose_partner') s += `\n"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`;
   if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
+  if (req.kind === 'speak' && req.news?.length) {
+    s += `\nAlso "tells": the ids of the things you know that this message passes on ([] for none), of: ${req.news.map((k) => k.id).join(', ')}.`;
+  }
+  if (req.kind === 'speak' && req.heard?.length) {
+    s += `\nAlso "doubts": the ids of what you were just told that you do not believe ([] for none), of: ${req.heard.map((k) => k.id).join(', ')}.`;
+  }
   if (req.kind === 'advise') {
     const ids = (req.warm ?? []).map((c) => c.id);
     s += ids.length

@@ -10,6 +10,7 @@ import type {
   PersonaBrief,
   RetrievedMemory,
   SeenQuantity,
+  SpeakRequest,
   TranscriptLine,
 } from '../types';
 
@@ -110,6 +111,7 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
       v.room = req.room
         ? `You are in the group room "${req.room.name}"${req.room.topic ? ` about ${req.room.topic}` : ''}.`
         : '';
+      v.news = newsLines(req);
       break;
     case 'evaluate':
       Object.assign(v, personaValues('partner', req.partner, false));
@@ -238,3 +240,20 @@ function verbsLine(a: OfferedAction): string {
 }
 
 const round3 = (x: number): string => String(Math.round(x * 1000) / 1000);
+
+/**
+ * What the speaker knows and could pass on, and what it was just told (`knowledge:`): '' when
+ * neither, so the template's line is dropped and a scenario without knowledge prompts as before.
+ */
+function newsLines(req: SpeakRequest): string {
+  const out: string[] = [];
+  if (req.news?.length) {
+    out.push('Things you know that you could mention if it fits the conversation (id: what you know):');
+    for (const k of req.news) out.push(`- ${k.id}: ${k.text}${k.from ? ` (${k.from} told you)` : ''}`);
+  }
+  if (req.heard?.length) {
+    out.push('Just told to you in this conversation (id: what you were told):');
+    for (const k of req.heard) out.push(`- ${k.id}: ${k.text} (from ${k.from ?? 'someone'})`);
+  }
+  return out.join('\n');
+}

@@ -11,6 +11,21 @@ export interface ModuleAgent {
   readonly traits: Readonly<Record<string, number>>;
 }
 
+/** A conversation as a module sees it: who talked, and every message with what it passed on. */
+export interface ModuleConversation {
+  readonly round: number;
+  readonly members: readonly string[];
+  readonly room?: string;
+  readonly messages: readonly {
+    readonly from: string;
+    readonly act: string;
+    readonly text: string;
+    readonly topic?: string;
+    readonly tells?: readonly string[];
+    readonly doubts?: readonly string[];
+  }[];
+}
+
 /** What a module's hooks are given. Everything it changes goes through here. */
 export interface ModuleWorld {
   /** The round now running. */
@@ -33,6 +48,8 @@ export interface ModuleWorld {
   remember(agent: string, text: string, importance?: number): void;
   /** A number in [0, 1) from a stream seeded by the run, the round and the hook. */
   random(): number;
+  /** Whether an agent knows a knowledge item (`knowledge:`; false when none is declared). */
+  knows(agent: string, item: string): boolean;
 }
 
 /** The hooks a module may export (each optional). */
@@ -41,4 +58,6 @@ export interface SocietyModule {
   afterAction?(world: ModuleWorld, action: Readonly<ActionEvent>): void;
   /** At the end of every round, after the declared updates and before the round's `state` event. */
   endRound?(world: ModuleWorld): void;
+  /** After each conversation of `meet` is committed (its members remember it and learn what was told). */
+  afterConversation?(world: ModuleWorld, conversation: Readonly<ModuleConversation>): void;
 }

@@ -32,7 +32,7 @@ export async function loadSocietyModule(file: string): Promise<SocietyModule> {
     unknown
   >;
   const out: SocietyModule = {};
-  for (const name of ['afterAction', 'endRound'] as const) {
+  for (const name of ['afterAction', 'endRound', 'afterConversation'] as const) {
     const hook = hooks[name];
     if (hook === undefined) continue;
     if (typeof hook !== 'function') throw new Error(`${file}: '${name}' must be a function`);
@@ -45,8 +45,10 @@ export async function loadSocietyModule(file: string): Promise<SocietyModule> {
     }
     out[name] = hook as never;
   }
-  if (!out.afterAction && !out.endRound) {
-    throw new Error(`${file} exports no hook: export afterAction(world, action) and/or endRound(world)`);
+  if (!out.afterAction && !out.endRound && !out.afterConversation) {
+    throw new Error(
+      `${file} exports no hook: export afterAction(world, action), endRound(world) and/or afterConversation(world, conversation)`,
+    );
   }
   return out;
 }
@@ -80,6 +82,7 @@ export function moduleWorld(world: PhaseContext, hook: string): ModuleWorld {
     remember: (id, text, importance = 4) =>
       void world.remember(world.agents.get(agentId(id))!, 'observation', printable(String(text)), importance),
     random: () => (rng ??= stream(world.seed, 'module', hook, world.round)).next(),
+    knows: (id, item) => state?.knowledge?.knows(agentId(id), String(item)) ?? false,
   };
 }
 

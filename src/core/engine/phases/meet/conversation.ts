@@ -16,6 +16,8 @@ import type { StateChange } from '../../flow/stateChange';
 import { usageField } from '../../society/usageBook';
 import type { PhaseContext } from '../context';
 import { messageCount } from '../../../format/language/settings';
+import { heardBy, learnFromTalk, newsFor, offeredIds } from './hearsay';
+import { afterConversation } from './conversationHook';
 
 export function situationOf(other: Agent): string[] {
   return [other.persona.name, ...other.persona.interests];
@@ -59,11 +61,13 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
     conv.transcript = conv.transcript.slice();
   };
   type Spoken = DecisionResponse<SpeakRequest> | undefined;
+  // Each speaker's last request: what it was offered to tell and had heard (the answer may name only those).
+  const offers: SpeakRequest[] = [];
   const ask = (turn: number): Spoken | Promise<Spoken> => {
     const speaker = conv.members[turn % n];
     const tie = tieOf[turn % n];
-    const req = {
-      kind: 'speak' as const,
+    const req: SpeakRequest = {
+      kind: 'speak',
       key: `speak:${conv.id}:${turn}`,
       round: world.round,
       setting: world.settings.world.setting,
@@ -76,6 +80,11 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
       turns: total,
       tie,
     };
+    const news = newsFor(world, speaker, conv.transcript);
+    if (news) req.news = news;
+    const heard = heardBy(world, speaker, conv.transcript);
+    if (heard) req.heard = heard;
+    offers[turn % n] = req;
     return world.decide(
       speaker.model,
       req,
@@ -89,9 +98,23 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
     const line: TranscriptLine = res.topic
       ? { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text, topic: res.topic }
       : { from: speaker.id, name: speaker.persona.name, act: res.act, text: res.text };
+    const offer = offers[turn % n];
+    const tells = offeredIds(res.tells, offer?.news),
+      doubts = offeredIds(res.doubts, offer?.heard);
+    if (tells) line.tells = tells;
+    if (doubts) line.doubts = doubts;
     conv.transcript.push(line);
     world.roundStats.messages++;
-    tape.say(messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, res));
+    const e = messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, res);
+    if (tells || doubts) {
+      // The trace's key order: the message's own fields, then what it carried, then its usage.
+      const usage = e.usage;
+      delete e.usage;
+      if (tells) e.tells = tells;
+      if (doubts) e.doubts = doubts;
+      if (usage) e.usage = usage;
+    }
+    tape.say(e);
   };
   return speakFrom(0);
 }
@@ -134,6 +157,7 @@ export function rememberConversation(world: PhaseContext, conv: Conversation, ta
     members: conv.members.map((m) => m.id),
     transcript: conv.transcript,
     ...(conv.room ? { room: conv.room } : {}),
+    ...(world.state?.knowledge ? { encounter: conv.id } : {}),
   });
 }
 
@@ -143,12 +167,17 @@ export interface ConversationChange extends StateChange {
   members: string[];
   transcript: TranscriptLine[];
   room?: { name: string; topic?: string };
+  /** The conversation's id, kept where knowledge can pass (the `learned` events name it). */
+  encounter?: string;
 }
 
 /** The members of a conversation, as the stage commits it (engine/flow/stateChange.ts). */
 export function rememberTalk(world: PhaseContext, c: ConversationChange): void {
   const talk: Talk = { members: c.members.map((id) => agentNamed(world, id)), transcript: c.transcript, room: c.room };
   for (const self of talk.members) rememberAs(world, talk, self);
+  const book = world.state?.knowledge;
+  if (book) learnFromTalk(world, book, talk.members, c.transcript, c.encounter ?? '');
+  afterConversation(world, c);
 }
 
 /** An agent a committed change names (agents leave only between rounds: it is there). */
