@@ -5,6 +5,7 @@ import { RunHarness } from '../run/runHarness';
 import type { ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { StateTally } from './stateOutcomes';
+import { KnowledgeTally } from './knowledgeOutcomes';
 import { runOutcome, type RunOutcome } from './outcome';
 
 export interface RunOneOptions {
@@ -49,6 +50,8 @@ export async function runOne(
       else if (e.type === 'agent_removed') tally.removeAgent(e.agent);
     });
   }
+  const known = conditioned.mechanics?.knowledge?.length ? new KnowledgeTally(conditioned.mechanics.knowledge) : undefined;
+  if (known) harness.sim.on((e) => known.add(e));
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
   const w = harness.sim.world;
@@ -64,7 +67,7 @@ export async function runOne(
       rounds: harness.rounds,
       usage: { ...w.totalUsage },
       faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
-      ...(tally ? { state: tally.metrics(w.round) } : {}),
+      ...(tally ? { state: { ...tally.metrics(w.round), ...known?.metrics(w.round) } } : {}),
     },
     performance.now() - started,
   );

@@ -4,7 +4,8 @@
 import type { Mechanics, Quantity } from './mechanics';
 
 /** `world.<q>.final` and the like: the shape of a state outcome's name. */
-export const STATE_METRIC = /^(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini|gain\.g[0-9]+)$/;
+export const STATE_METRIC =
+  /^(?:(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini|gain\.g[0-9]+)|knowledge\.[A-Za-z_][A-Za-z0-9_]*\.(share|known|believed|share\.day[0-9]+))$/;
 
 /**
  * The world quantities whose course a run reports: those something writes — an `update`, an
@@ -23,7 +24,7 @@ export function writtenWorldQuantities(m: Mechanics, o: { module: boolean }): Qu
  * The names of the state outcomes a run reports, in report order; `generations`: how many
  * generations close in the run (each agent quantity's `gain.g<k>`).
  */
-export function stateOutcomeNames(m: Mechanics, o: { module: boolean; generations?: number }): string[] {
+export function stateOutcomeNames(m: Mechanics, o: { module: boolean; generations?: number; days?: number }): string[] {
   const names: string[] = [];
   for (const q of writtenWorldQuantities(m, o)) {
     names.push(`world.${q.name}.final`);
@@ -32,6 +33,10 @@ export function stateOutcomeNames(m: Mechanics, o: { module: boolean; generation
   for (const q of m.agents) {
     names.push(`agents.${q.name}.mean`, `agents.${q.name}.gini`);
     for (let k = 1; k <= (o.generations ?? 0); k++) names.push(`agents.${q.name}.gain.g${k}`);
+  }
+  for (const k of m.knowledge ?? []) {
+    names.push(`knowledge.${k.id}.share`, `knowledge.${k.id}.known`, `knowledge.${k.id}.believed`);
+    for (let d = 1; d <= (o.days ?? 0); d++) names.push(`knowledge.${k.id}.share.day${d}`);
   }
   return names;
 }

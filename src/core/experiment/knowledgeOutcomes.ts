@@ -1,0 +1,50 @@
+// Outcomes of a scenario's knowledge (`knowledge:`, issue 44), for experiments: per item the share
+// of the agents present who know it at the end (`knowledge.<id>.share`), how many (`.known`), the
+// share who believe it (`.believed`), and with a day of several rounds (`day:`), the share at the
+// end of each day (`.share.day<d>`): "how far did the party spread in two days" over seeds.
+import type { KnowledgeItem } from '../format/language/mechanics';
+import type { TraceEvent } from '../trace/events';
+
+export class KnowledgeTally {
+  private readonly present = new Set<string>();
+  private readonly knows = new Map<string, Map<string, boolean>>();
+  /** Each item's share at the end of each round, by round. */
+  private readonly byRound = new Map<number, Map<string, number>>();
+
+  constructor(private readonly items: readonly KnowledgeItem[]) {
+    for (const k of items) this.knows.set(k.id, new Map());
+  }
+
+  add(e: TraceEvent): void {
+    if (e.type === 'agent_added') this.present.add(e.agent.id);
+    else if (e.type === 'agent_removed') {
+      this.present.delete(e.agent);
+      for (const m of this.knows.values()) m.delete(e.agent);
+    } else if (e.type === 'learned') this.knows.get(e.item)?.set(e.agent, e.believed);
+    else if (e.type === 'round_end') {
+      this.byRound.set(e.round, new Map(this.items.map((k) => [k.id, this.share(k.id)])));
+    }
+  }
+
+  private share(item: string): number {
+    return this.present.size ? this.knows.get(item)!.size / this.present.size : 0;
+  }
+
+  /** `roundsPerDay`: the rounds of a day, when the scenario has days (each day's share is reported). */
+  metrics(rounds: number, roundsPerDay?: number): Record<string, number | null> {
+    const out: Record<string, number | null> = {};
+    for (const k of this.items) {
+      const m = this.knows.get(k.id)!;
+      out[`knowledge.${k.id}.share`] = this.share(k.id);
+      out[`knowledge.${k.id}.known`] = m.size;
+      out[`knowledge.${k.id}.believed`] = this.present.size
+        ? [...m.values()].filter((b) => b).length / this.present.size
+        : 0;
+      if (!roundsPerDay) continue;
+      for (let d = 1; d * roundsPerDay <= rounds; d++) {
+        out[`knowledge.${k.id}.share.day${d}`] = this.byRound.get(d * roundsPerDay)?.get(k.id) ?? null;
+      }
+    }
+    return out;
+  }
+}
