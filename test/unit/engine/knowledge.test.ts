@@ -152,8 +152,9 @@ describe('knowledge carried in conversation', function () {
       const seen = events.filter((e) => e.type === 'memory' && /^module saw /.test(e.memory.text));
       const conversations = events.filter((e) => e.type === 'encounter');
       assert.equal(seen.length, conversations.length, 'one call per conversation');
-      for (const m of seen)
+      for (const m of seen) {
         assert.match(m.memory.text, /^module saw 2 members, 4 messages, \d telling; \d know the party$/);
+      }
       assert.ok(seen.some((m) => !/ 0 telling/.test(m.memory.text)));
     } finally {
       fs.rmSync(dir, { recursive: true, force: true });
@@ -164,8 +165,9 @@ describe('knowledge carried in conversation', function () {
     const tally = new KnowledgeTally([
       { id: 'party', text: 'p', kind: 'news', known_by: [], about: [], appeal: 0.6, source: 'a' },
     ]);
-    for (const id of ['a', 'b', 'c', 'd'])
+    for (const id of ['a', 'b', 'c', 'd']) {
       tally.add({ type: 'agent_added', round: 0, agent: { id } as never, model: 'default', reason: 'initial' });
+    }
     tally.add({ type: 'learned', round: 0, agent: 'a', item: 'party', believed: true });
     tally.add({ type: 'round_end', round: 1 } as never);
     tally.add({ type: 'round_end', round: 2 } as never);
@@ -258,8 +260,9 @@ describe('knowledge: the offline rule and the LLM prompt', () => {
 
   it('offline: never in a message owed to the other; a shy stranger tells less; nothing to tell, nothing changes', () => {
     const answer = { act: 'answer' as const, text: 'Yes.' };
-    for (let k = 0; k < 50; k++)
+    for (let k = 0; k < 50; k++) {
       assert.equal(tellOrDoubt(speakReq({ news: [PARTY] }), answer, stream(k, 't')).tells, undefined);
+    }
     let shy = 0;
     for (let k = 0; k < 400; k++) {
       const req = speakReq({ news: [RUMOUR], persona: brief('isa', 'Isa', { extraversion: 0 }), tie: 0 });
