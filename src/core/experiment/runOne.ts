@@ -50,7 +50,9 @@ export async function runOne(
       else if (e.type === 'agent_removed') tally.removeAgent(e.agent);
     });
   }
-  const known = conditioned.mechanics?.knowledge?.length ? new KnowledgeTally(conditioned.mechanics.knowledge) : undefined;
+  const known = conditioned.mechanics?.knowledge?.length
+    ? new KnowledgeTally(conditioned.mechanics.knowledge)
+    : undefined;
   if (known) harness.sim.on((e) => known.add(e));
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
