@@ -121,6 +121,36 @@ describe('knowledge carried in conversation', function () {
     assert.ok(!none.some((e) => e.type === 'learned' || e.tells || e.doubts));
   });
 
+  it("expressions read it: `a.knows.<id>` over agents, `me.knows` and an agent argument's in `where`", async () => {
+    const sc = await scenarioFromText(
+      TOWN([
+        'state:',
+        '  world:',
+        '    knowers: { initial: 0, update: "double(agents.filter(a, a.knows.party).size())" }',
+        '  agents:',
+        '    invites: { initial: 0 }',
+        'actions:',
+        '  invite:',
+        '    description: Invite someone who has not heard of the party.',
+        '    when: "me.knows.party"',
+        '    args: { guest: { type: agent, where: "!guest.knows.party" } }',
+        '    effects: { me.invites: "me.invites + 1.0" }',
+        '  wait: { description: Wait. }',
+      ]),
+    );
+    const events = lines(await traceOf(sc));
+    const knowers = new Set<string>();
+    for (const e of events) {
+      if (e.type === 'learned' && e.item === 'party') knowers.add(e.agent);
+      if (e.type === 'state' && e.round > 0) assert.equal(e.world.knowers, knowers.size, `round ${e.round}`);
+      if (e.type === 'action' && e.action === 'invite') {
+        assert.ok(knowers.has(e.agent), 'only one who knows invites');
+        assert.ok(!knowers.has(e.args.guest), 'a guest who has not heard');
+      }
+    }
+    assert.ok(events.some((e) => e.type === 'action' && e.action === 'invite'));
+  });
+
   it('a run resumed from a checkpoint writes the uninterrupted trace (who knows what is in the checkpoint)', async () => {
     const sc = await scenarioFromText(TOWN());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knowledge-'));

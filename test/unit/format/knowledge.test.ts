@@ -79,4 +79,24 @@ describe('knowledge: declarations and diagnostics', () => {
       said.join('\n'),
     );
   });
+
+  it('expressions read `knows.<item>`; an unknown item is named with the items declared', async () => {
+    const { said } = await resolve([
+      '  party: { text: "Party", source: maya }',
+      'state:',
+      '  world:',
+      '    knowers: { initial: 0, update: "double(agents.filter(a, a.knows.partyy).size())" }',
+      'actions:',
+      '  invite:',
+      '    description: Invite.',
+      '    when: "me.knows.party"',
+      '    args: { guest: { type: agent, where: "!guest.knows.prty" } }',
+    ]);
+    assert.equal(said.length, 2, said.join('\n'));
+    assert.match(
+      said[0],
+      /^10:.. <<partyy>> SOC061 error Unknown knowledge item 'partyy'\. Did you mean 'party'\? \(items: party\)/,
+    );
+    assert.match(said[1], /^15:.. <<prty>> SOC080 error Unknown knowledge item 'prty'\. Did you mean 'party'\?/);
+  });
 });

@@ -72,6 +72,15 @@ export class WorldState {
   }
 
   /**
+   * An agent as an expression reads it (`me`, an agent argument): its values, and with
+   * `knowledge:` what it knows (`me.knows.party`, a copy). Without knowledge, the values themselves.
+   */
+  view(agent: string): Values {
+    const v = this.of(agent);
+    return this.knowledge ? ({ ...v, knows: this.knowledge.row(agent) } as unknown as Values) : v;
+  }
+
+  /**
    * `agents` in an expression (aggregates.ts): every present agent's values as they stand, copied.
    * An agent no one has asked for yet shows its initial values without being created (creating it
    * would put it in the next state event).

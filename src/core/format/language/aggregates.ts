@@ -25,8 +25,10 @@ export const AGGREGATES: Record<string, (xs: readonly number[]) => number> = {
 
 /** `agents` and the reducers, in an environment of these mechanics (every scope). */
 export function registerAggregates(env: Environment, m: Mechanics): void {
-  const schema: Record<string, string> = Object.fromEntries(AGENT_FIELDS.map((f) => [f, 'string']));
+  const schema: Record<string, unknown> = Object.fromEntries(AGENT_FIELDS.map((f) => [f, 'string']));
   for (const q of m.agents) schema[q.name] = 'double';
+  // What each knows (`a.knows.party`), with `knowledge:`: one bool per item.
+  if (m.knowledge?.length) schema.knows = Object.fromEntries(m.knowledge.map((k) => [k.id, 'bool']));
   env.registerType({ name: 'Agent', schema } as unknown as Parameters<Environment['registerType']>[0]);
   env.registerVariable('agents', 'list<Agent>');
   for (const [name, f] of Object.entries(AGGREGATES)) {

@@ -98,6 +98,11 @@ function baseEnvironment(): Environment {
   return env;
 }
 
+/** `knows`: what an agent knows of the scenario's `knowledge:`, one bool per item (none without it). */
+export function knowsSchema(m: Mechanics): Record<string, Record<string, string>> {
+  return m.knowledge?.length ? { knows: Object.fromEntries(m.knowledge.map((k) => [k.id, 'bool'])) } : {};
+}
+
 /** The typed environment for expressions in `scope` of these mechanics. */
 export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   const env = baseEnvironment();
@@ -106,7 +111,10 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   env.registerVariable('round', 'int');
   registerAggregates(env, m);
   if (scope.kind === 'world') return env;
-  const agentSchema = numbers(m.agents.map((q) => q.name));
+  const agentSchema: Record<string, string | Record<string, string>> = {
+    ...numbers(m.agents.map((q) => q.name)),
+    ...knowsSchema(m),
+  };
   if (scope.kind === 'candidate') {
     env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...agentSchema } });
     env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });

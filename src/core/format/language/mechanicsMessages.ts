@@ -9,6 +9,7 @@ import {
   CANDIDATE_FIELDS,
   POST_CANDIDATE_FIELDS,
   POST_FIELDS,
+  knowsSchema,
   type ExpressionProblem,
   type Scope,
 } from './expressions';
@@ -52,7 +53,8 @@ export function namespaceMembers(
   if (scope.kind === 'candidate') {
     const fields = ns === 'me' ? ACTOR_FIELDS : scope.arg.type === 'post' ? POST_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
     const quantities = scope.arg.type === 'post' && ns !== 'me' ? [] : m.agents.map((q) => q.name);
-    const names = [...new Set([...quantities, ...Object.keys(fields)])];
+    const knows = scope.arg.type === 'post' && ns !== 'me' ? [] : Object.keys(knowsSchema(m));
+    const names = [...new Set([...quantities, ...Object.keys(fields), ...knows])];
     return {
       what: ns === 'me' || scope.arg.type !== 'post' ? 'agent field' : 'post field',
       names,
@@ -62,14 +64,18 @@ export function namespaceMembers(
   if (scope.kind === 'action' && scope.action.args.some((a) => a.name === ns && a.type === 'post')) {
     return { what: 'post field', names: [...POST_FIELDS], declared: 'posts', of: ` of post argument '${ns}'` };
   }
-  return { what: 'agent quantity', names: m.agents.map((q) => q.name), declared: '`state.agents`' };
+  return {
+    what: 'agent quantity',
+    names: [...m.agents.map((q) => q.name), ...Object.keys(knowsSchema(m))],
+    declared: '`state.agents`',
+  };
 }
 
 /** The members of `a` in `agents.map(a, …)`: an agent's quantities, id and group. */
 export function rowMembers(m: Mechanics, name: string): ReturnType<typeof namespaceMembers> {
   return {
     what: 'agent quantity',
-    names: [...m.agents.map((q) => q.name), ...AGENT_FIELDS],
+    names: [...m.agents.map((q) => q.name), ...AGENT_FIELDS, ...(m.knowledge?.length ? ['knows'] : [])],
     declared: '`state.agents`',
     of: ` of '${name}' (an agent of \`agents\`)`,
   };
@@ -77,17 +83,24 @@ export function rowMembers(m: Mechanics, name: string): ReturnType<typeof namesp
 
 /** `No such key: fsh` at `world.fsh`: an unknown world quantity, at its name. */
 function unknownKey(p: ExpressionProblem, key: string, site: ExpressionSite, m: Mechanics): ExplainedProblem {
-  const written = /^([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)$/.exec(site.text.slice(p.start, p.end));
+  // `ns.key`, or `x.knows.key` (what an agent knows is one level down).
+  const written = /^(?:[A-Za-z_]\w*\s*\.\s*(?=knows\b))?([A-Za-z_]\w*)\s*\.\s*([A-Za-z_]\w*)$/.exec(
+    site.text.slice(p.start, p.end),
+  );
   const members =
     written && written[2] === key
-      ? agentVariables(site.text).has(written[1])
-        ? rowMembers(m, written[1])
-        : namespaceMembers(written[1], site.scope, m)
+      ? written[1] === 'knows'
+        ? { what: 'knowledge item', names: (m.knowledge ?? []).map((k) => k.id), declared: '`knowledge:`' }
+        : agentVariables(site.text).has(written[1])
+          ? rowMembers(m, written[1])
+          : namespaceMembers(written[1], site.scope, m)
       : undefined;
   if (!written || !members) return { ...p, message: `Invalid expression in ${site.what}: ${p.message}` };
   const start = p.end - key.length;
   const suggestion = didYouMean(key, members.names);
-  const plural = { trait: 'traits', 'post field': 'fields', 'agent field': 'fields' }[members.what] ?? 'defined';
+  const plural =
+    { trait: 'traits', 'post field': 'fields', 'agent field': 'fields', 'knowledge item': 'items' }[members.what] ??
+    'defined';
   const known = members.names.length
     ? `${plural}: ${members.names.join(', ')}`
     : `none declared in ${members.declared}`;

@@ -111,6 +111,10 @@ export function readMechanics(value: unknown, at: Locator): Mechanics | undefine
     actions: Object.fromEntries(entries(value.actions).map(([k, a]) => [k, cleanAction(a as Obj)])),
     // Every feed by name, written out or not (`forum:` alone is a feed with the defaults to the checks).
     feeds: isObj(value.feeds) ? Object.fromEntries(Object.entries(value.feeds).map(([k, f]) => [k, cleanFeed(f)])) : {},
+    // Each item by id, whatever else is written in it: expressions read only which exist (`me.knows.party`).
+    knowledge: isObj(value.knowledge)
+      ? Object.fromEntries(Object.keys(value.knowledge).map((k) => [k, { text: k }]))
+      : {},
   };
   try {
     return buildMechanics(clean, at);

@@ -34,14 +34,14 @@ export function contextOf(
     world: state.world,
     n: BigInt(n) as unknown as number,
     round: BigInt(round) as unknown as number,
-    me: state.of(agent.id),
+    me: state.view(agent.id),
     traits: agent.persona.traits,
   };
   lazyAgents(context, () => state.rows());
   if (args) {
     context.args = args;
     for (const a of compiled?.spec.args ?? []) {
-      if (a.type === 'agent') context[a.name] = state.of(String(args[a.name]));
+      if (a.type === 'agent') context[a.name] = state.view(String(args[a.name]));
       if (a.type === 'post') {
         const p = state.board?.get(String(args[a.name]));
         context[a.name] = { likes: p?.likes ?? 0, replies: p?.replies ?? 0, age: p ? round - p.round : 0 };

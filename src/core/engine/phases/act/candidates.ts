@@ -24,7 +24,7 @@ function candidateContext(
     world: state.world,
     n: BigInt(world.agents.size) as unknown as number,
     round: BigInt(world.round) as unknown as number,
-    me: { id: me, group: actor.persona.group ?? '', ...state.of(me) } as unknown as Record<string, number>,
+    me: { id: me, group: actor.persona.group ?? '', ...state.view(me) } as unknown as Record<string, number>,
     traits: actor.persona.traits,
   };
   if (arg.type === 'post') {
@@ -37,7 +37,7 @@ function candidateContext(
     };
   } else {
     const group = world.agents.get(candidate)?.persona.group ?? '';
-    context[arg.name] = { id: candidate, group, tie: world.ties.get(me, candidate), ...state.of(candidate) };
+    context[arg.name] = { id: candidate, group, tie: world.ties.get(me, candidate), ...state.view(candidate) };
   }
   return context;
 }

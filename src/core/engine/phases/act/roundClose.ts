@@ -44,7 +44,7 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
     for (const a of world.agents.values()) {
       if (pacer.due) await pacer.turn();
       const context = contextOf(state, a, n, round);
-      context.me = { ...state.of(a.id) };
+      context.me = { ...state.view(a.id) };
       lazyAgents(context, rows);
       const next = state.compiled.agentUpdates.map((u) =>
         guarded(world, emit, { agent: a.id }, () =>
