@@ -26,6 +26,7 @@ export { resumeProblem, unfinishedRun } from './persist/resumePoint';
 export { STEP_NAMES } from './phases/table';
 export { type Agent } from './society/agent';
 export { type FeedBoard } from './society/feeds';
+export { KnowledgeBook } from './society/knowledge';
 export { canonicalJSON, scenarioHash } from './society/header';
 export { RewardTally } from './society/rewardTally';
 export { SessionSpend } from './society/sessionSpend';

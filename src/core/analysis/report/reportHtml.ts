@@ -13,6 +13,7 @@ import { networkSvg } from './networkSvg';
 import { categoryColor } from './palette';
 import type { RunReport } from './reportModel';
 import type { WorldStateSeries } from './worldStateSeries';
+import type { KnowledgeSeries } from './knowledgeSeries';
 import { formatReal } from './realFormat';
 import { themeCss, themed } from './reportTheme';
 import { encountersText, memoryText, rewardWeightsText, tieDynamicsText } from './runSettingsText';
@@ -230,6 +231,34 @@ function metricsTable(report: RunReport): string {
   );
 }
 
+/** Each knowledge item's spread over the rounds, and who knows, believes and told it at the end. */
+function knowledgeSection(s: KnowledgeSeries): string {
+  const items = Object.entries(s.share);
+  const chart = lineChartSvg(
+    items.map(([item, values], i) => ({
+      label: item,
+      color: categoryColor(i),
+      points: s.rounds.map((r, k): [number, number | null] => [r, values[k] ?? null]),
+    })),
+    { title: 'Share who know each item', xLabel: 'round', yLabel: 'share', yDomain: [0, 1] },
+  );
+  const rows = Object.entries(s.end).map(([item, e]) => {
+    const tellers = e.tellers
+      .slice(0, 3)
+      .map(([who, n]) => `${escapeMarkup(who)} (${n})`)
+      .join(', ');
+    return `<tr><td>${escapeMarkup(item)}</td><td>${e.atStart}</td><td>${e.known} of ${e.present}</td><td>${e.believed}</td><td>${tellers || '—'}</td></tr>`;
+  });
+  return (
+    `<figure>${chart}</figure>` +
+    scrollable(
+      'Knowledge table',
+      `<table><thead><tr><th>item</th><th>knew at the start</th><th>know at round ${s.rounds[s.rounds.length - 1] ?? 0}</th><th>believe it</th><th>told it most</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
+    ) +
+    '<p class="note">Items travel only in conversation: a message tells it, and each other member who did not know it learns it when the phase commits (docs/authoring.md §12).</p>'
+  );
+}
+
 /** The declared quantities over the rounds: world quantities, and each agent quantity's mean and range. */
 function worldStateSection(s: WorldStateSeries): string {
   const at = (values: number[]) =>
@@ -409,7 +438,7 @@ ${view ? `<section id="explore"><h2>Explore the run</h2><noscript><p class="note
 <section id="metrics"><h2>Network metrics</h2>${metricsTable(report)}</section>
 <section id="rounds"><h2>Over rounds</h2>${overRoundsSection(report)}</section>
 <section id="rewards"><h2>Rewards</h2>${rewardSection(report)}</section>
-${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}
+${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}${report.knowledge ? `<section id="knowledge"><h2>Who knows what</h2>${knowledgeSection(report.knowledge)}</section>\n` : ''}
 <footer><p>Data: ${files}.</p></footer>`;
   if (view) {
     yield '\n';

@@ -14,6 +14,7 @@ import { categoryOf } from '../metrics/assortativity';
 import { mutualPairs, reciprocity } from '../metrics/reciprocity';
 import { RewardSums, type RewardCurves } from './rewardCurves';
 import { WorldStateCollector, type WorldStateSeries } from './worldStateSeries';
+import { KnowledgeCollector, type KnowledgeSeries } from './knowledgeSeries';
 import { seededRandom } from '../../random/seededRandom';
 import { shapesNetwork, tieNetworkOf } from '../metrics/traceNetwork';
 import { tieTurnover } from '../metrics/tieTurnover';
@@ -61,6 +62,8 @@ export interface RunReport {
   usage?: UsageTotals;
   /** The declared state over the rounds (scenarios with `state:`). */
   worldState?: WorldStateSeries;
+  /** Who knows what by round (scenarios with `knowledge:`). */
+  knowledge?: KnowledgeSeries;
 }
 
 /** The random baseline of the report's metrics, homophily included. */
@@ -131,6 +134,7 @@ export class RunReportBuilder {
   private usage?: UsageTotals;
   private readonly settingChanges: SettingChange[] = [];
   private readonly worldState = new WorldStateCollector();
+  private readonly knowledge = new KnowledgeCollector();
 
   constructor(
     readonly header: TraceHeader,
@@ -152,6 +156,7 @@ export class RunReportBuilder {
     if (shapesNetwork(e)) applyEvent(this.state, e);
     this.rewards.add(e);
     this.worldState.add(e);
+    this.knowledge.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
       this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
@@ -173,6 +178,7 @@ export class RunReportBuilder {
     const louvainSeed = this.options.seed ?? 0;
     const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(louvainSeed) });
     const worldState = this.worldState.finish(last);
+    const knowledge = this.knowledge.finish(last);
     const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
     return {
       header: this.header,
@@ -207,6 +213,7 @@ export class RunReportBuilder {
       rewards: this.rewards.curves(last),
       ...(this.usage ? { usage: this.usage } : {}),
       ...(worldState ? { worldState } : {}),
+      ...(knowledge ? { knowledge } : {}),
     };
   }
 
