@@ -24,6 +24,7 @@ import {
   quantityCard,
   quantityShortDetail,
 } from './mechanicsText';
+import { candidateMemberCard, candidateMemberDetail, candidateNameCard } from './candidateText';
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 
@@ -148,8 +149,8 @@ function expressionItems(
     return members.names.map((name) =>
       item(name, range, '0', {
         kind: 'property',
-        detail: memberDetail(ns, name, scope, m),
-        documentation: memberCard(ns, name, scope, m),
+        detail: candidateMemberDetail(ns, name, scope, m) ?? memberDetail(ns, name, scope, m),
+        documentation: candidateMemberCard(ns, name, scope, m) ?? memberCard(ns, name, scope, m),
       }),
     );
   }
@@ -160,7 +161,7 @@ function expressionItems(
     const namespace = name !== 'n' && name !== 'round' && name !== 'agents';
     return item(name, range, namespace ? '0' : '1', {
       kind: 'value',
-      documentation: nameCard(name, scope, m),
+      documentation: candidateNameCard(name, scope) ?? nameCard(name, scope, m),
       ...(namespace ? { insertText: `${name}.`, retrigger: true } : {}),
     });
   });
