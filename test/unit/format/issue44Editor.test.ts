@@ -4,6 +4,7 @@
 // candidate. Through the project, as the extension asks.
 import * as assert from 'node:assert/strict';
 import { complete, hoverAt, type CompletionItem } from '../../../src/core/format';
+import { renamePersona } from '../../../src/core/format/service/references';
 import { cursorIn, projectOf } from './editorFixtures';
 
 const HEAD = [
@@ -99,6 +100,26 @@ describe('issue 44 in the editor: start values, timed posts, `where` hovers', ()
     });
   });
 
+  it("hover on a group's or persona's start value: the quantity it starts and what the value does", async () => {
+    const text = `${HEAD.join('\n')
+      .replace('{ group: experts, count: 3, id_prefix: x }', '{ group: experts, count: 3, state: { skill: 0.6 } }')
+      .replace(
+        '{ id: lead, name: Robin, group: lead }',
+        '{ id: lead, name: Robin, group: lead, state: { on_team: 1 } }',
+      )}\n`;
+    const { project, file } = await projectOf({ 's.society': text, 'people/ada.society': PERSON.replace('|', '') });
+    const group = await hoverAt(project, file('s.society'), text.indexOf('skill: 0.6') + 1);
+    assert.equal(
+      group?.markdown,
+      '**skill** · agent quantity · initial 0.2 · 0..1\n\nHow much this expert gets done.\n\n' +
+        'Each member of the group starts at this value, or at a draw from a distribution (`{ normal: { mean, sd }, min, max }`), ' +
+        'instead of the quantity’s `initial`; clamped to its bounds.',
+    );
+    const persona = await hoverAt(project, file('s.society'), text.indexOf('on_team: 1') + 1);
+    assert.match(persona!.markdown, /^\*\*on_team\*\* · agent quantity · initial 0 \(pool\) · 2 labels/);
+    assert.match(persona!.markdown, /This agent starts at this value/);
+  });
+
   describe('completion in a timed post', () => {
     const event = (post: string) => `${[...HEAD, 'events:', `  - { at: 2, post: ${post} }`].join('\n')}\n`;
 
@@ -124,6 +145,13 @@ describe('issue 44 in the editor: start values, timed posts, `where` hovers', ()
       const { project, file } = await projectOf({ 's.society': text, 'people/ada.society': PERSON.replace('|', '') });
       const h = await hoverAt(project, file('s.society'), text.lastIndexOf('lead') + 1);
       assert.match(h!.markdown, /Robin/);
+    });
+    it('renaming a persona renames it as a post’s author too', async () => {
+      const text = event('{ feed: timeline, text: "x", author: lead }').replace('|', '');
+      const { project, file } = await projectOf({ 's.society': text, 'people/ada.society': PERSON.replace('|', '') });
+      const r = await renamePersona(project, file('s.society'), text.indexOf('id: lead') + 5, 'boss');
+      assert.ok('edit' in r);
+      assert.equal(r.edit.get(file('s.society'))?.length, 2, 'the id and the author');
     });
   });
 
@@ -160,6 +188,16 @@ describe('issue 44 in the editor: start values, timed posts, `where` hovers', ()
     it("the candidate itself, and the actor's own id", async () => {
       assert.match((await hover('who'))!, /^\*\*who\*\* · a candidate for argument `who` of action 'recruit'/);
       assert.match((await hover('me.id'))!, /^\*\*me\.id\*\* · string · the acting agent's id/);
+    });
+
+    it('completion after the candidate’s name: its quantities and fields, each row saying what it is', async () => {
+      const text = `${HEAD.join('\n').replace('where: "who.on_team == 0.0', 'where: "who.|on_team == 0.0')}\n`;
+      const items = await at(text);
+      const row = (l: string) => rows(items).find((r) => r.startsWith(`${l} [`));
+      assert.equal(row('group'), 'group [string · the candidate]');
+      assert.equal(row('tie'), 'tie [number 0..1 · the candidate]');
+      assert.equal(row('skill'), 'skill [agent quantity · 0..1]');
+      assert.match(items.find((i) => i.label === 'tie')!.documentation!, /The acting agent's tie to the candidate/);
     });
 
     it("a post candidate's author and counts", async () => {

@@ -43,7 +43,8 @@ function detail(q: Quantity): string {
   return shortDetail([q.integer ? 'whole number' : 'number', range, `initial ${q.initial}`]);
 }
 
-function documentation(q: Quantity, owner: 'persona' | 'group'): string {
+/** A start value's quantity, and what the value does for a persona or a group (completion and hover). */
+export function startStateDoc(q: Quantity, owner: 'persona' | 'group'): string {
   const how =
     owner === 'group'
       ? 'Each member of the group starts at this value, or at a draw from a distribution (`{ normal: { mean, sd }, min, max }`), instead of the quantity’s `initial`; clamped to its bounds.'
@@ -62,7 +63,7 @@ export function startStateCompletions(ctx: CursorContext, sources: CompletionSou
       label: q.name,
       kind: 'property' as const,
       detail: detail(q),
-      documentation: documentation(q, owner),
+      documentation: startStateDoc(q, owner),
       insertText: `${q.name}: ${valueSnippet(q)}`,
       snippet: true,
       range: ctx.replace,
