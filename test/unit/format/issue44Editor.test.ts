@@ -29,7 +29,7 @@ const HEAD = [
   '  recruit:',
   '    description: Recruit an expert.',
   '    args:',
-  '      who: { type: agent, where: "who.on_team == 0.0 && who.group == \'experts\' && who.tie >= 0.0 && who.id != me.id" }',
+  '      who: { type: agent, where: "who.on_team == 0.0 && who.group == \'experts\' && who.tie >= 0.0 && who.id != me.id && traits.openness >= 0.0" }',
   '    effects: { who.on_team: "1.0" }',
   '  like:',
   '    description: Like a post.',
@@ -198,6 +198,22 @@ describe('issue 44 in the editor: start values, timed posts, `where` hovers', ()
       assert.equal(row('tie'), 'tie [number 0..1 · the candidate]');
       assert.equal(row('skill'), 'skill [agent quantity · 0..1]');
       assert.match(items.find((i) => i.label === 'tie')!.documentation!, /The acting agent's tie to the candidate/);
+    });
+
+    it("completion in `who.group == '…'`: the scenario's groups", async () => {
+      const text = `${HEAD.join('\n').replace("who.group == 'experts'", "who.group == 'ex|'")}\n`;
+      const items = await at(text);
+      assert.deepEqual(rows(items).sort(), ['experts [group]', 'lead [group]']);
+      const line = text.split('\n').find((l) => l.includes('ex|'))!;
+      assert.equal(items[0].range.start.character, line.indexOf('ex|'), 'replaces what was typed of the name');
+      assert.equal(items[0].range.end.character, line.indexOf('ex|') + 2);
+    });
+
+    it("the actor's trait: the acting agent's, not the candidate's", async () => {
+      assert.match(
+        (await hover('traits.openness'))!,
+        /^\*\*traits\.openness\*\* · number 0\.\.1 · the acting agent's trait/,
+      );
     });
 
     it("a post candidate's author and counts", async () => {

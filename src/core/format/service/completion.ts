@@ -29,7 +29,7 @@ export function completionsAt(lines: LineIndex, position: Position, sources: Com
 
 function itemsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
   const ctx = cursorContext(lines, position);
-  const expression = expressionCompletions(lines, position, ctx, sources.mechanics);
+  const expression = expressionCompletions(lines, position, ctx, sources.mechanics, sources.groupNames);
   if (expression) return expression;
   if (!ctx) return [];
   // An item of a list: what the list already holds is not offered again, as written keys are not.

@@ -12,7 +12,7 @@ import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
 import { populationGroups, type GeneratedIds } from '../language/generatedIds';
 import { absenceAtReference, type AbsenceCheck } from '../language/absence';
-import { readMechanics } from '../language/mechanicsSource';
+import { readMechanics, siteKind } from '../language/mechanicsSource';
 import type { Mechanics } from '../language/mechanics';
 import { startStateOwner } from './startStateCompletion';
 
@@ -38,7 +38,11 @@ export async function complete(project: SocietyProject, file: string, position: 
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
-  const groupNames = isWho(ctx.path) ? await groupsVisibleFrom(project, file, ctx.docIndex) : [];
+  // A phase's `who`, and an expression that may compare a `.group` with a name.
+  const groupNames =
+    isWho(ctx.path) || (ctx.kind === 'scenario' && siteKind(ctx.path))
+      ? await groupsVisibleFrom(project, file, ctx.docIndex)
+      : [];
   // A persona file's `state:` names the quantities of the scenarios that include it.
   const included =
     ctx.kind === 'persona' && startStateOwner(ctx.kind, ctx.path) ? await includingMechanics(project, file) : undefined;
