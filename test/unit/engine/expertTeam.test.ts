@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { example, traceOf } from './traceHelpers';
+import { runInto } from './resumeHelper';
+import { scratchDir } from '../../support/scratch';
 
 interface Line {
   type: string;
@@ -106,5 +108,13 @@ describe('examples/expert-team: recruit, decide, act, evaluate', function () {
     assert.ok(judged.length > 0);
     const lead = blind.filter((e) => e.type === 'state' && e.agents?.lead).at(-1)!.agents!.lead;
     assert.equal(lead.judged, 0.5 * judged.length, 'every recruit counts the same to a blind lead');
+  });
+
+  it('resumes from a checkpoint mid-run (team, backing, drawn skills) to the uninterrupted trace', async () => {
+    const sc = await example('expert-team/expert-team.society');
+    const whole = await runInto(scratchDir('society-team-whole-'), sc);
+    const dir = scratchDir('society-team-resume-');
+    await runInto(dir, sc, { stopAfter: 3 });
+    assert.equal(await runInto(dir, sc, { resume: true }), whole);
   });
 });
