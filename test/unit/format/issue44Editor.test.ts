@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import { complete, hoverAt, type CompletionItem } from '../../../src/core/format';
 import { renamePersona } from '../../../src/core/format/service/references';
+import { startStateOwner } from '../../../src/core/format/service/startStateCompletion';
 import { cursorIn, projectOf } from './editorFixtures';
 
 const HEAD = [
@@ -118,6 +119,16 @@ describe('issue 44 in the editor: start values, timed posts, `where` hovers', ()
     const persona = await hoverAt(project, file('s.society'), text.indexOf('on_team: 1') + 1);
     assert.match(persona!.markdown, /^\*\*on_team\*\* · agent quantity · initial 0 \(pool\) · 2 labels/);
     assert.match(persona!.markdown, /This agent starts at this value/);
+  });
+
+  it('knows every place a start `state:` is written, and no other', () => {
+    assert.equal(startStateOwner('scenario', ['personas', 0, 'state']), 'persona');
+    assert.equal(startStateOwner('scenario', ['events', 1, 'add', 0, 'state']), 'persona');
+    assert.equal(startStateOwner('persona', ['state']), 'persona');
+    assert.equal(startStateOwner('scenario', ['population', 2, 'state']), 'group');
+    for (const p of [['state'], ['personas', 0, 'traits'], ['world', 'state'], ['events', 0, 'state']]) {
+      assert.equal(startStateOwner('scenario', p), undefined, p.join('.'));
+    }
   });
 
   describe('completion in a timed post', () => {
