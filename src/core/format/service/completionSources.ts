@@ -38,9 +38,10 @@ export async function complete(project: SocietyProject, file: string, position: 
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
-  // A phase's `who`, and an expression that may compare a `.group` with a name.
+  // A phase's `who`, and an expression comparing a `.group` with a name (looked up only then: the
+  // groups come from every persona in scope, too much to gather at every keystroke of an expression).
   const groupNames =
-    isWho(ctx.path) || (ctx.kind === 'scenario' && siteKind(ctx.path))
+    isWho(ctx.path) || (ctx.kind === 'scenario' && siteKind(ctx.path) && /\.\s*group\b/.test(ctx.prefix))
       ? await groupsVisibleFrom(project, file, ctx.docIndex)
       : [];
   // A persona file's `state:` names the quantities of the scenarios that include it.
