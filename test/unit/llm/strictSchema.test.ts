@@ -107,6 +107,7 @@ describe('every schema the examples send is strict-valid, and every answer withi
     ['commons/commons.society', ['act']],
     ['donor-game/donor-game.society', ['act', 'advise']],
     ['forum/forum.society', ['act']],
+    ['expert-team/expert-team.society', ['act']],
   ];
   for (const [file, kinds] of EXAMPLES) {
     it(file, async () => {

@@ -29,6 +29,7 @@ const ROLES: Record<'persona' | 'scenario', readonly [Pattern, ValueRole][]> = {
     ...PERSONA_BASES.flatMap((base) => IN_PERSONA.map(([p, role]): [Pattern, ValueRole] => [[...base, ...p], role])),
     [['personas', N, 'include'], 'include'],
     [['events', N, 'remove', N], 'persona-ref'],
+    [['events', N, 'post', 'author'], 'persona-ref'],
     [['world', 'rooms', N, 'members', N], 'persona-ref'],
     [['coaching', 'model'], 'model-ref'],
     [['population', N, 'model'], 'model-ref'],

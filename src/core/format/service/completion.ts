@@ -15,6 +15,7 @@ import { generatedAgentCard } from '../language/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { roundCompletions } from './roundCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
+import { startStateCompletions } from './startStateCompletion';
 import { keyInsertText, schemaTypes } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';
 
@@ -28,7 +29,7 @@ export function completionsAt(lines: LineIndex, position: Position, sources: Com
 
 function itemsAt(lines: LineIndex, position: Position, sources: CompletionSources): CompletionItem[] {
   const ctx = cursorContext(lines, position);
-  const expression = expressionCompletions(lines, position, ctx, sources.mechanics);
+  const expression = expressionCompletions(lines, position, ctx, sources.mechanics, sources.groupNames);
   if (expression) return expression;
   if (!ctx) return [];
   // An item of a list: what the list already holds is not offered again, as written keys are not.
@@ -38,7 +39,10 @@ function itemsAt(lines: LineIndex, position: Position, sources: CompletionSource
     (listed ??= new Set(
       !inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position),
     ));
-  const named = roundCompletions(ctx, sources, written) ?? parameterPathCompletions(ctx, sources);
+  const named =
+    roundCompletions(ctx, sources, written) ??
+    parameterPathCompletions(ctx, sources) ??
+    startStateCompletions(ctx, sources);
   if (named) return named;
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);

@@ -12,7 +12,9 @@ import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
 import { populationGroups, type GeneratedIds } from '../language/generatedIds';
 import { absenceAtReference, type AbsenceCheck } from '../language/absence';
-import { readMechanics } from '../language/mechanicsSource';
+import { readMechanics, siteKind } from '../language/mechanicsSource';
+import type { Mechanics } from '../language/mechanics';
+import { startStateOwner } from './startStateCompletion';
 
 export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {
   const analysis = await project.workspace.analyze(file);
@@ -36,7 +38,15 @@ export async function complete(project: SocietyProject, file: string, position: 
   }
   if (role === 'model-ref') models = await modelNames(project, file, ctx.docIndex);
   if (role === 'include') includes = await includeCandidates(project, file);
-  const groupNames = isWho(ctx.path) ? await groupsVisibleFrom(project, file, ctx.docIndex) : [];
+  // A phase's `who`, and an expression comparing a `.group` with a name (looked up only then: the
+  // groups come from every persona in scope, too much to gather at every keystroke of an expression).
+  const groupNames =
+    isWho(ctx.path) || (ctx.kind === 'scenario' && siteKind(ctx.path) && /\.\s*group\b/.test(ctx.prefix))
+      ? await groupsVisibleFrom(project, file, ctx.docIndex)
+      : [];
+  // A persona file's `state:` names the quantities of the scenarios that include it.
+  const included =
+    ctx.kind === 'persona' && startStateOwner(ctx.kind, ctx.path) ? await includingMechanics(project, file) : undefined;
   const sources: CompletionSources = {
     personas: () => personas,
     models: () => models,
@@ -48,10 +58,23 @@ export async function complete(project: SocietyProject, file: string, position: 
     mechanics: () => {
       const doc = analysis.parsed.documents[ctx.docIndex];
       const at = analysis.locators[ctx.docIndex];
-      return doc?.kind === 'scenario' && at ? readMechanics(doc.value, at) : undefined;
+      return doc?.kind === 'scenario' && at ? readMechanics(doc.value, at) : included;
     },
   };
   return completionsAt(lines, position, sources);
+}
+
+/** The mechanics of the first scenario that includes `file` and declares agent quantities. */
+async function includingMechanics(project: SocietyProject, file: string): Promise<Mechanics | undefined> {
+  for (const r of project.resolutionsInvolving(file)) {
+    if (r.file === file) continue;
+    const analysis = await project.workspace.analyze(r.file);
+    const doc = analysis?.parsed.documents[r.docIndex];
+    const at = analysis?.locators[r.docIndex];
+    const m = doc?.kind === 'scenario' && at ? readMechanics(doc.value, at) : undefined;
+    if (m?.agents.length) return m;
+  }
+  return undefined;
 }
 
 /** The id of the persona whose `relationships[].with` is at `path`, when written. */

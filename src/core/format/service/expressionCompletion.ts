@@ -2,8 +2,8 @@
 // after `world.` the world quantities, after `me.` or an agent argument's `target.` the agents',
 // after `traits.` the five traits, after `args.` the action's arguments, after a post argument's
 // `post.` its likes, replies and age; on its own, the names the
-// expression's scope reads and the functions min, max and clamp. Works on one-line values (plain,
-// quoted, in a flow mapping) and in block scalars (`when: |`).
+// expression's scope reads and the functions min, max and clamp; in `x.group == '…'` the groups.
+// Works on one-line values (plain, quoted, in a flow mapping) and in block scalars (`when: |`).
 import type { Position, Range } from '../language/model';
 import type { LineIndex } from '../language/lines';
 import type { PathSegment } from '../language/parse';
@@ -24,6 +24,8 @@ import {
   quantityCard,
   quantityShortDetail,
 } from './mechanicsText';
+import { groupLiteralItems } from './groupLiteralCompletion';
+import { candidateMemberCard, candidateMemberDetail, candidateNameCard } from './candidateText';
 
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 
@@ -57,13 +59,17 @@ export function expressionCompletions(
   position: Position,
   ctx: CursorContext | undefined,
   mechanics?: () => Mechanics | undefined,
+  groups?: () => string[],
 ): CompletionItem[] | undefined {
   const read = (): Mechanics => mechanics?.() ?? NO_MECHANICS;
+  const items = (before: string, path: readonly PathSegment[], m: Mechanics): CompletionItem[] =>
+    groupLiteralItems(lines, position, before, groups?.() ?? []) ??
+    expressionItems(lines, position, before, scopeAt(path, m)!, m);
   const block = blockExpression(lines, position);
   if (block) {
     if (!siteKind(block.path)) return undefined;
     const m = read();
-    return expressionItems(lines, position, block.before, scopeAt(block.path, m)!, m);
+    return items(block.before, block.path, m);
   }
   if (ctx) {
     if (ctx.kind !== 'scenario') return undefined;
@@ -71,7 +77,7 @@ export function expressionCompletions(
     if (ctx.role !== 'value' || !siteKind(ctx.path)) return undefined;
     const m = read();
     const before = typedExpression(lines, ctx);
-    return before === undefined ? [] : expressionItems(lines, position, before, scopeAt(ctx.path, m)!, m);
+    return before === undefined ? [] : items(before, ctx.path, m);
   }
   return undefined;
 }
@@ -148,8 +154,8 @@ function expressionItems(
     return members.names.map((name) =>
       item(name, range, '0', {
         kind: 'property',
-        detail: memberDetail(ns, name, scope, m),
-        documentation: memberCard(ns, name, scope, m),
+        detail: candidateMemberDetail(ns, name, scope, m) ?? memberDetail(ns, name, scope, m),
+        documentation: candidateMemberCard(ns, name, scope, m) ?? memberCard(ns, name, scope, m),
       }),
     );
   }
@@ -160,7 +166,7 @@ function expressionItems(
     const namespace = name !== 'n' && name !== 'round' && name !== 'agents';
     return item(name, range, namespace ? '0' : '1', {
       kind: 'value',
-      documentation: nameCard(name, scope, m),
+      documentation: candidateNameCard(name, scope) ?? nameCard(name, scope, m),
       ...(namespace ? { insertText: `${name}.`, retrigger: true } : {}),
     });
   });

@@ -6,6 +6,7 @@ import type { Mechanics } from '../language/mechanics';
 import { readMechanics } from '../language/mechanicsSource';
 import { actionNamed, scopeAt } from './expressionCompletion';
 import { memberCard, nameCard } from './mechanicsText';
+import { candidateMemberCard, candidateNameCard } from './candidateText';
 import type { Token } from './tokenAt';
 import type { Hover } from './types';
 
@@ -36,6 +37,20 @@ export function expressionHover(
   const word = text.slice(s, e);
   if (!/^[A-Za-z_]/.test(word)) return undefined;
   const ns = text[s - 1] === '.' ? /([A-Za-z_]\w*)\s*$/.exec(text.slice(from, s - 1)) : null;
-  const markdown = ns ? memberCard(ns[1], word, scope, m) : nameCard(word, scope, m);
+  const markdown = ns
+    ? (candidateMemberCard(ns[1], word, scope, m, groupsOf(token.doc.value)) ?? memberCard(ns[1], word, scope, m))
+    : (candidateNameCard(word, scope) ?? nameCard(word, scope, m));
   return markdown ? { markdown, range: lines.range(s, e) } : undefined;
+}
+
+/** The groups a scenario's agents belong to: its population groups and its inline personas' `group`. */
+function groupsOf(doc: unknown): string[] {
+  const items = (key: string): unknown[] => {
+    const v = doc && typeof doc === 'object' ? (doc as Record<string, unknown>)[key] : undefined;
+    return Array.isArray(v) ? v : [];
+  };
+  const group = (x: unknown): unknown =>
+    x && typeof x === 'object' ? (x as Record<string, unknown>).group : undefined;
+  const all = [...items('population'), ...items('personas')].map(group);
+  return [...new Set(all.filter((g): g is string => typeof g === 'string'))];
 }

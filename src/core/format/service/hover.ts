@@ -14,6 +14,7 @@ import { generatedAgent, generatedAgentCard } from '../language/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
 import { expressionHover } from './expressionHover';
 import { roundHover } from './roundHover';
+import { startStateHover } from './startStateHover';
 import type { Hover } from './types';
 
 export async function hoverAt(project: SocietyProject, file: string, offset: number): Promise<Hover | undefined> {
@@ -22,7 +23,8 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
   if (!token) return undefined;
   const expression = expressionHover(token, analysis.parsed.lines, offset, analysis.locators[token.doc.index]);
   if (expression) return expression;
-  const named = roundHover(token, analysis.locators[token.doc.index]);
+  const named =
+    roundHover(token, analysis.locators[token.doc.index]) ?? startStateHover(token, analysis.locators[token.doc.index]);
   if (named) return named;
   const kind = token.doc.kind as DocumentKind | undefined;
   const range = token.range;

@@ -167,7 +167,7 @@ export async function prepareRename(
   if (!at) {
     return {
       error:
-        'Only persona ids can be renamed here: place the cursor on an `id`, a relationship `with`, a room member or a removed persona.',
+        'Only persona ids can be renamed here: place the cursor on an `id`, a relationship `with`, a room member, a removed persona or the `author` of a timed post.',
     };
   }
   return { range: at.range, placeholder: at.id };

@@ -1,8 +1,8 @@
 // Completion of the names a declared round and an action's platform fields refer to (issue 34,
 // `round:`, `feeds:`): the built-in phases in `round:` and `phase:`, the actions in a phase's
-// `actions`, the groups in `who`, the feeds in `reads` and a post argument's `feed:`, and in each
-// platform verb what the verb table says it names (language/verbs.ts): a feed (`post:`), the
-// action's post (and agent) arguments (`reply_to`, `like`, `follow`), or them as keys (`ties`).
+// `actions`, the groups in `who`, the feeds in `reads`, a post argument's and a timed post's `feed:`,
+// and in each platform verb what the verb table says it names (language/verbs.ts): a feed (`post:`),
+// the action's post (and agent) arguments (`reply_to`, `like`, `follow`), or them as keys (`ties`).
 import { BUILTIN_PHASES, type Action, type Mechanics } from '../language/mechanics';
 import type { PathSegment } from '../language/parse';
 import { verbTarget } from '../language/verbs';
@@ -21,6 +21,10 @@ function slotAt(path: readonly PathSegment[]): 'phase' | 'action' | 'group' | 'f
     if (path.length === 2 || (path.length === 3 && field === 'phase')) return 'phase';
     if (path.length !== 4 || typeof j !== 'number') return undefined;
     return field === 'actions' ? 'action' : field === 'who' ? 'group' : field === 'reads' ? 'feed' : undefined;
+  }
+  // A timed post's feed (`events: - { at, post: { feed } }`).
+  if (top === 'events' && typeof i === 'number') {
+    return path.length === 4 && field === 'post' && j === 'feed' ? 'feed' : undefined;
   }
   if (top !== 'actions' || typeof i !== 'string') return undefined;
   const names = verbTarget(field);

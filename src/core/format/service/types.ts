@@ -39,7 +39,7 @@ export interface CompletionSources {
   absence?(id: string): Absence | undefined;
   /** The mechanics (`state:`, `actions:`) of the scenario the cursor is in, for completion in expressions. */
   mechanics?(): Mechanics | undefined;
-  /** The groups of the scenario the cursor is in (population groups, personas' `group`), for a phase's `who`. */
+  /** The groups of the scenario the cursor is in (population groups, personas' `group`), for a phase's `who` and `x.group == '…'`. */
   groupNames?(): string[];
   /** The value of the scenario document the cursor is in (as written, errors and all), for the paths a `set:` may name. */
   scenarioValue?(): unknown;
