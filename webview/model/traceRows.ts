@@ -1,4 +1,4 @@
-// The conversation trace as table rows: every message, evaluation, advice and declared action of a run, the
+// The conversation trace as table rows: every message, what it taught (knowledge), evaluation, advice and declared action of a run, the
 // researcher's interventions (debug-console interviews) and every recorded failure, and the
 // filter that narrows them (agent, rounds, kinds, search). Pure functions, so the view can
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
@@ -44,9 +44,27 @@ export function rowOf(
         kind: 'message',
         from: e.from,
         to: e.to,
-        detail: e.topic ? `${e.act} · ${e.topic}` : e.act,
+        detail: [e.act, e.topic, e.tells && `tells ${e.tells.join(', ')}`, e.doubts && `doubts ${e.doubts.join(', ')}`]
+          .filter(Boolean)
+          .join(' · '),
         text: e.text,
       };
+    case 'learned': {
+      // Who learned what from whom: the teller is the row's speaker, the learner its other party.
+      const learner = nameOf(e.agent) ?? e.agent;
+      return {
+        index,
+        round: e.round,
+        kind: 'learned',
+        from: e.from ?? e.agent,
+        ...(e.from !== undefined ? { to: e.agent } : {}),
+        detail: `${e.item}${e.believed ? '' : ' · doubted'}`,
+        text:
+          e.from === undefined
+            ? `${learner} knows ${e.item} from the start`
+            : `${learner} learned ${e.item} from ${nameOf(e.from) ?? e.from}${e.believed ? '' : ', and doubts it'}`,
+      };
+    }
     case 'evaluation':
       return {
         index,

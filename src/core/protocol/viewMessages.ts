@@ -126,7 +126,15 @@ export interface ViewState {
   sizeBy?: string;
 }
 
-export const TRACE_ROW_KINDS = ['message', 'evaluation', 'advice', 'action', 'intervention', 'error'] as const;
+export const TRACE_ROW_KINDS = [
+  'message',
+  'learned',
+  'evaluation',
+  'advice',
+  'action',
+  'intervention',
+  'error',
+] as const;
 export type TraceRowKind = (typeof TRACE_ROW_KINDS)[number];
 
 export interface TraceFilter {
