@@ -166,6 +166,24 @@ describe('issue 44 in the editor: start values, timed posts, `where` hovers', ()
     });
   });
 
+  describe('knowledge (issue 44: 5)', () => {
+    const know = (item: string) => `${HEAD.join('\n')}\nknowledge:\n  party: ${item}\n`;
+    it('`source` and `known_by` complete the personas; a hover says who; renaming reaches them', async () => {
+      const items = await at(know('{ text: "x", source: | }'));
+      const ids = items.map((i) => i.label);
+      for (const id of ['lead', 'ada', 'x1']) assert.ok(ids.includes(id), `${id} in ${ids.join(', ')}`);
+      const listed = await at(know('{ text: "x", known_by: [|] }'));
+      assert.ok(listed.some((i) => i.label === 'lead'));
+      const text = know('{ text: "x", source: lead, known_by: [lead] }');
+      const { project, file } = await projectOf({ 's.society': text, 'people/ada.society': PERSON.replace('|', '') });
+      const h = await hoverAt(project, file('s.society'), text.lastIndexOf('source: lead') + 9);
+      assert.match(h!.markdown, /Robin/);
+      const r = await renamePersona(project, file('s.society'), text.indexOf('id: lead') + 5, 'boss');
+      assert.ok('edit' in r);
+      assert.equal(r.edit.get(file('s.society'))?.length, 3, 'the id, the source and known_by');
+    });
+  });
+
   describe('hover inside a `where`', () => {
     async function hover(word: string, nth = 0): Promise<string | undefined> {
       const text = `${HEAD.join('\n')}\n`;

@@ -51,7 +51,15 @@ describe('trace table: knowledge rows', () => {
     assert.equal(start.to, undefined);
     assert.equal(start.text, 'Isabella Rodriguez knows party from the start');
     const rows = [told, start];
-    assert.equal(filterRows(rows, { ...DEFAULT_FILTER, agent: 'bo' }, 2).length, 1, 'the learner finds it');
-    assert.equal(filterRows(rows, { ...DEFAULT_FILTER, kinds: ['message'] }, 2).length, 0, 'a kind of its own');
+    assert.equal(
+      filterRows(rows, { ...DEFAULT_FILTER, agent: 'bo' }, 2, (id) => names[id] ?? id).length,
+      1,
+      'the learner finds it',
+    );
+    assert.equal(
+      filterRows(rows, { ...DEFAULT_FILTER, kinds: ['message'] }, 2, (id) => names[id] ?? id).length,
+      0,
+      'a kind of its own',
+    );
   });
 });

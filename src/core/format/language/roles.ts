@@ -10,7 +10,9 @@ const num = (s: PathSegment | undefined): boolean => typeof s === 'number';
 
 /** A path pattern: a key, or `N` for any list index. */
 const N = 0 as const;
-type Pattern = readonly (string | typeof N)[];
+/** Any key of a mapping (a knowledge item's id). */
+const K = Symbol('any key');
+type Pattern = readonly (string | typeof N | typeof K)[];
 
 /** Within a persona mapping (a persona file, an inline persona, a persona an event adds). */
 const IN_PERSONA: readonly [Pattern, ValueRole][] = [
@@ -30,6 +32,8 @@ const ROLES: Record<'persona' | 'scenario', readonly [Pattern, ValueRole][]> = {
     [['personas', N, 'include'], 'include'],
     [['events', N, 'remove', N], 'persona-ref'],
     [['events', N, 'post', 'author'], 'persona-ref'],
+    [['knowledge', K, 'source'], 'persona-ref'],
+    [['knowledge', K, 'known_by', N], 'persona-ref'],
     [['world', 'rooms', N, 'members', N], 'persona-ref'],
     [['coaching', 'model'], 'model-ref'],
     [['population', N, 'model'], 'model-ref'],
@@ -40,7 +44,7 @@ const ROLES: Record<'persona' | 'scenario', readonly [Pattern, ValueRole][]> = {
 function sameStart(path: readonly PathSegment[], pattern: Pattern, count: number): boolean {
   for (let i = 0; i < count; i++) {
     const p = pattern[i];
-    if (p === N ? !num(path[i]) : path[i] !== p) return false;
+    if (p === K ? typeof path[i] !== 'string' : p === N ? !num(path[i]) : path[i] !== p) return false;
   }
   return true;
 }
