@@ -151,6 +151,30 @@ describe('knowledge carried in conversation', function () {
     assert.ok(events.some((e) => e.type === 'action' && e.action === 'invite'));
   });
 
+  it('what an agent posts follows what it knows: a new thread quotes the item it believes', async () => {
+    const sc = await scenarioFromText(
+      TOWN([
+        'feeds:',
+        '  board: { shows: 3 }',
+        'actions:',
+        '  post: { description: Post on the town board., post: board }',
+        'round:',
+        '  - { phase: board, actions: [post] }',
+      ]),
+    );
+    const events = lines(await traceOf(sc));
+    const posts = events.filter((e) => e.type === 'action' && e.action === 'post');
+    const isa = posts.filter((e) => e.agent === 'isa');
+    assert.ok(isa.length > 0);
+    for (const e of isa)
+      assert.match(e.post.text, /Isa throws a party at the cafe on Friday\./, 'the source posts what it knows');
+    const others = posts.filter((e) => e.agent !== 'isa' && e.agent !== 'sam');
+    assert.ok(
+      others.every((e) => !/party at the cafe/.test(e.post.text)),
+      'nobody else knows it (no meet in this round)',
+    );
+  });
+
   it('a run resumed from a checkpoint writes the uninterrupted trace (who knows what is in the checkpoint)', async () => {
     const sc = await scenarioFromText(TOWN());
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'knowledge-'));

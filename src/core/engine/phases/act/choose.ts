@@ -111,16 +111,23 @@ function authorName(world: PhaseContext, id: string): string {
   return world.agents.get(id)?.persona.name ?? (id === NEWS_AUTHOR ? NEWS_NAME : id);
 }
 
-/** The seeded posts the agent knows of (`news`), only in scenarios that seed posts (seededPosts.ts). */
+/**
+ * The news the agent knows (`news`): the seeded posts it read or recalled (seededPosts.ts), then
+ * the knowledge items it believes (`knowledge:`), so what it posts follows what it knows. Only
+ * in scenarios that seed posts or declare knowledge.
+ */
 function newsOf(
   world: PhaseContext,
+  agent: string,
   read: readonly SeenPost[],
   recalled: readonly { text: string }[],
 ): { news?: string[] } {
   const seeded = seededTexts(world.scenario.events, world.round);
-  if (!seeded.length) return {};
+  const known = world.state?.knowledge?.believedBy(agent).map((k) => k.text) ?? [];
+  if (!seeded.length && !known.length) return {};
   const texts = (xs: readonly { text: string }[]): string[] => xs.map((x) => x.text);
-  return { news: knownNews(seeded, texts(read), texts(recalled)) };
+  const news = seeded.length ? knownNews(seeded, texts(read), texts(recalled)) : [];
+  return { news: [...news, ...known.filter((k) => !news.includes(k))] };
 }
 
 /** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
@@ -188,7 +195,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
     })),
     options: options.map(({ action, args, changes }) => ({ action, args, changes })),
     ...(state.board ? { posts: read.seen } : {}),
-    ...newsOf(world, read.seen, t.recalled),
+    ...newsOf(world, a.id, read.seen, t.recalled),
     n: world.agents.size,
   };
   const decided = world.decide(
