@@ -166,8 +166,9 @@ describe('knowledge carried in conversation', function () {
     const posts = events.filter((e) => e.type === 'action' && e.action === 'post');
     const isa = posts.filter((e) => e.agent === 'isa');
     assert.ok(isa.length > 0);
-    for (const e of isa)
-      {assert.match(e.post.text, /Isa throws a party at the cafe on Friday\./, 'the source posts what it knows');}
+    for (const e of isa) {
+      assert.match(e.post.text, /Isa throws a party at the cafe on Friday\./, 'the source posts what it knows');
+    }
     const others = posts.filter((e) => e.agent !== 'isa' && e.agent !== 'sam');
     assert.ok(
       others.every((e) => !/party at the cafe/.test(e.post.text)),
