@@ -1,7 +1,10 @@
 // Outcomes of a scenario's knowledge (`knowledge:`, issue 44), for experiments: per item the share
 // of the agents present who know it at the end (`knowledge.<id>.share`), how many (`.known`), the
 // share who believe it (`.believed`), and with a day of several rounds (`day:`), the share at the
-// end of each day (`.share.day<d>`): "how far did the party spread in two days" over seeds.
+// end of each day (`.share.day<d>`): "how far did the party spread in two days" over seeds. And
+// who knows of whom: `acquaintance_density`, the share of pairs present who have talked (a pair
+// conversation or a room together) or started with a relationship — the Generative Agents town's
+// "network density" (agents who know of each other), which ties (friendship) are not.
 import type { KnowledgeItem } from '../format/language/mechanics';
 import type { TraceEvent } from '../trace/events';
 
@@ -10,13 +13,21 @@ export class KnowledgeTally {
   private readonly knows = new Map<string, Map<string, boolean>>();
   /** Each item's share at the end of each round, by round. */
   private readonly byRound = new Map<number, Map<string, number>>();
+  /** Pairs who know of each other, as "a b" with a < b. */
+  private readonly acquainted = new Set<string>();
 
   constructor(private readonly items: readonly KnowledgeItem[]) {
     for (const k of items) this.knows.set(k.id, new Map());
   }
 
   add(e: TraceEvent): void {
-    if (e.type === 'agent_added') this.present.add(e.agent.id);
+    if (e.type === 'agent_added') {
+      this.present.add(e.agent.id);
+      for (const r of e.agent.relationships ?? []) this.meet(e.agent.id, r.with);
+    } else if (e.type === 'encounter') this.meet(e.from, e.to);
+    else if (e.type === 'room')
+      for (let i = 0; i < e.members.length; i++)
+        for (let j = i + 1; j < e.members.length; j++) this.meet(e.members[i], e.members[j]);
     else if (e.type === 'agent_removed') {
       this.present.delete(e.agent);
       for (const m of this.knows.values()) m.delete(e.agent);
@@ -26,13 +37,28 @@ export class KnowledgeTally {
     }
   }
 
+  private meet(a: string, b: string): void {
+    if (a !== b) this.acquainted.add(a < b ? `${a} ${b}` : `${b} ${a}`);
+  }
+
+  private acquaintanceDensity(): number | null {
+    const n = this.present.size;
+    if (n < 2) return null;
+    let pairs = 0;
+    for (const p of this.acquainted) {
+      const [a, b] = p.split(' ');
+      if (this.present.has(a) && this.present.has(b)) pairs++;
+    }
+    return pairs / ((n * (n - 1)) / 2);
+  }
+
   private share(item: string): number {
     return this.present.size ? this.knows.get(item)!.size / this.present.size : 0;
   }
 
   /** `roundsPerDay`: the rounds of a day, when the scenario has days (each day's share is reported). */
   metrics(rounds: number, roundsPerDay?: number): Record<string, number | null> {
-    const out: Record<string, number | null> = {};
+    const out: Record<string, number | null> = { acquaintance_density: this.acquaintanceDensity() };
     for (const k of this.items) {
       const m = this.knows.get(k.id)!;
       out[`knowledge.${k.id}.share`] = this.share(k.id);

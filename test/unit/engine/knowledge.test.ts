@@ -229,7 +229,10 @@ describe('knowledge carried in conversation', function () {
     tally.add({ type: 'learned', round: 3, agent: 'b', item: 'party', from: 'a', encounter: 'x', believed: false });
     tally.add({ type: 'round_end', round: 3 } as never);
     tally.add({ type: 'round_end', round: 4 } as never);
+    tally.add({ type: 'encounter', round: 1, id: '1:a:0', from: 'a', to: 'b', via: 'random' });
+    tally.add({ type: 'room', round: 1, id: '1:room:r', room: 'r', members: ['b', 'c', 'a'] });
     assert.deepEqual(tally.metrics(4, 2), {
+      acquaintance_density: 3 / 6,
       'knowledge.party.share': 0.5,
       'knowledge.party.known': 2,
       'knowledge.party.believed': 0.25,

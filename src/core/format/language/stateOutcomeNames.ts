@@ -5,7 +5,7 @@ import type { Mechanics, Quantity } from './mechanics';
 
 /** `world.<q>.final` and the like: the shape of a state outcome's name. */
 export const STATE_METRIC =
-  /^(?:(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini|gain\.g[0-9]+)|knowledge\.[A-Za-z_][A-Za-z0-9_]*\.(share|known|believed|share\.day[0-9]+))$/;
+  /^(?:(world|agents)\.[A-Za-z_][A-Za-z0-9_]*\.(final|survival|mean|gini|gain\.g[0-9]+)|knowledge\.[A-Za-z_][A-Za-z0-9_]*\.(share|known|believed|share\.day[0-9]+)|acquaintance_density)$/;
 
 /**
  * The world quantities whose course a run reports: those something writes — an `update`, an
@@ -34,6 +34,7 @@ export function stateOutcomeNames(m: Mechanics, o: { module: boolean; generation
     names.push(`agents.${q.name}.mean`, `agents.${q.name}.gini`);
     for (let k = 1; k <= (o.generations ?? 0); k++) names.push(`agents.${q.name}.gain.g${k}`);
   }
+  if (m.knowledge?.length) names.push('acquaintance_density');
   for (const k of m.knowledge ?? []) {
     names.push(`knowledge.${k.id}.share`, `knowledge.${k.id}.known`, `knowledge.${k.id}.believed`);
     for (let d = 1; d <= (o.days ?? 0); d++) names.push(`knowledge.${k.id}.share.day${d}`);
