@@ -49,22 +49,8 @@ export function rowOf(
           .join(' · '),
         text: e.text,
       };
-    case 'learned': {
-      // Who learned what from whom: the teller is the row's speaker, the learner its other party.
-      const learner = nameOf(e.agent) ?? e.agent;
-      return {
-        index,
-        round: e.round,
-        kind: 'learned',
-        from: e.from ?? e.agent,
-        ...(e.from !== undefined ? { to: e.agent } : {}),
-        detail: `${e.item}${e.believed ? '' : ' · doubted'}`,
-        text:
-          e.from === undefined
-            ? `${learner} knows ${e.item} from the start`
-            : `${learner} learned ${e.item} from ${nameOf(e.from) ?? e.from}${e.believed ? '' : ', and doubts it'}`,
-      };
-    }
+    case 'learned':
+      return learnedRow(e, index, nameOf);
     case 'evaluation':
       return {
         index,
@@ -133,6 +119,23 @@ export function rowOf(
     default:
       return undefined;
   }
+}
+
+/** Who learned what from whom: the teller is the row's speaker, the learner its other party. */
+function learnedRow(e: Extract<TraceEvent, { type: 'learned' }>, index: number, nameOf: NameLookup): TraceRow {
+  const learner = nameOf(e.agent) ?? e.agent;
+  return {
+    index,
+    round: e.round,
+    kind: 'learned',
+    from: e.from ?? e.agent,
+    ...(e.from !== undefined ? { to: e.agent } : {}),
+    detail: `${e.item}${e.believed ? '' : ' · doubted'}`,
+    text:
+      e.from === undefined
+        ? `${learner} knows ${e.item} from the start`
+        : `${learner} learned ${e.item} from ${nameOf(e.from) ?? e.from}${e.believed ? '' : ', and doubts it'}`,
+  };
 }
 
 const round2 = (x: number): number => Math.round(x * 100) / 100;

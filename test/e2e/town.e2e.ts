@@ -1,0 +1,111 @@
+// Issue 44 in a real VS Code (code-server + Chromium): the Generative Agents town. Its file checks
+// clean; Run Simulation draws the network with the places people are at (a caption per occupied
+// place, the part of the day), and the trace table's `learned` rows say who learned the party from
+// whom; the memory inspector shows a resident's memory of being told; F5 with a function
+// breakpoint on `learn` stops after the first round's conversations, and Variables show the
+// world's knowledge (how many know each item) and the agent's own. Screenshots are saved.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { REPO } from './codeServer';
+import { useWorkbench } from './session';
+import { STEP_MS } from './workbench';
+import { openMemories, runEvents, runToCompletion } from './worldSteps';
+
+const townExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/town'), ws, { recursive: true });
+
+type Line = Record<string, any>;
+
+describe('the Generative Agents town: places, plans and news in talk (code-server + Chromium)', function () {
+  const s = useWorkbench('town', townExample);
+  let events: Line[] = [];
+
+  it('checks clean; runs; the view shows where people are and who learned the party from whom', async () => {
+    await s.wb.open('town.society');
+    assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
+    const view = await runToCompletion(s.wb);
+    events = runEvents(s.server.workspace);
+    // Where people are at the last round: a caption per occupied place, as the trace says.
+    const last = events.filter((e) => e.type === 'places').pop()!;
+    assert.ok(last, 'the trace has places');
+    const occupied = Object.keys(last.at);
+    const captions = view.locator('.network text.place');
+    await captions.first().waitFor();
+    assert.equal(await captions.count(), occupied.length, 'one caption per occupied place');
+    for (const place of occupied) {
+      const caption = view.locator(`.network text.place[data-place="${place}"]`);
+      assert.match((await caption.textContent()) ?? '', new RegExp(`${last.at[place].length}`));
+    }
+    assert.equal(await view.locator('.network').getAttribute('data-when'), `day ${last.day}, ${last.part}`);
+    // The learned rows: only that kind, searched for the party.
+    for (const kind of ['message', 'evaluation', 'advice', 'action', 'intervention', 'error']) {
+      const box = view.locator('label.kind', { hasText: kind }).locator('input');
+      if (await box.isChecked()) await box.click();
+    }
+    await view.locator('input[placeholder="Search text and names"]').fill('learned party');
+    const told = events.filter((e) => e.type === 'learned' && e.item === 'party' && e.from);
+    assert.ok(told.length > 0, 'the party spread');
+    const row = view.locator('.trace .vrow.kind-learned', { hasText: 'learned party from' }).first();
+    await row.waitFor();
+    await s.wb.page.waitForTimeout(800);
+    await s.wb.screenshot('town-run-places-learned');
+  });
+
+  it("the memory inspector shows a resident's memory of being told about the party", async () => {
+    const first = events.find((e) => e.type === 'learned' && e.item === 'party' && e.from)!;
+    const name = events.find((e) => e.type === 'agent_added' && e.agent.id === first.agent)!.agent.name as string;
+    const inspector = await openMemories(s.wb, first.agent, name);
+    await inspector.locator('input[placeholder="Search memories"]').fill('told me');
+    await inspector
+      .locator('.memory', { hasText: /told me: Isabella is throwing a Valentine's Day party/ })
+      .first()
+      .waitFor();
+    await s.wb.page.waitForTimeout(500);
+    await s.wb.screenshot('town-memory-told');
+  });
+
+  it('F5 with a function breakpoint on learn: Variables show who knows what, in the world and the agent', async () => {
+    const page = s.wb.page;
+    await s.wb.command('View: Close All Editor Groups');
+    await s.wb.open('town.society');
+    await page.keyboard.press('Control+Shift+D');
+    await s.wb.command('Debug: Start Debugging');
+    const pane = page.locator('.pane', { has: page.locator('.pane-header', { hasText: /^Breakpoints/i }) });
+    await pane.waitFor({ timeout: STEP_MS * 2 });
+    await page
+      .locator('.debug-toolbar')
+      .waitFor({ timeout: STEP_MS })
+      .catch(() => undefined);
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
+    await pane.locator('.pane-header').hover();
+    await pane.locator('.action-label[aria-label*="Function Breakpoint"]').click();
+    await page.keyboard.type('learn');
+    await page.keyboard.press('Enter');
+    await pane.locator('.monaco-list-row', { hasText: 'learn' }).waitFor();
+    await s.wb.command('Debug: Start Debugging');
+    await page.locator('.pane-header', { hasText: 'Paused on breakpoint' }).waitFor({ timeout: STEP_MS * 2 });
+    await page.waitForTimeout(800);
+    const vars = page.locator('.debug-variables');
+    // Fold what is open so the World scope's rows are in view, then open its knowledge.
+    for (const row of await vars.locator('.monaco-list-row[aria-expanded="true"]').all()) {
+      await row
+        .locator('.monaco-tl-twistie')
+        .click()
+        .catch(() => undefined);
+    }
+    for (const scope of [/^World$/, /^knowledge/]) {
+      const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
+      await row.waitFor();
+      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+    }
+    const party = vars.locator('.monaco-list-row', { hasText: /^party\s*[:=]?\s*\d+ of 25 know/ }).first();
+    await party.waitFor();
+    const round1 = events.filter((e) => e.type === 'learned' && e.item === 'party' && e.round <= 1).length;
+    assert.match(await party.innerText(), new RegExp(`${round1} of 25 know`), 'as many as the trace says by round 1');
+    await page.waitForTimeout(500);
+    await s.wb.screenshot('town-debug-knowledge');
+    await page.keyboard.press('Shift+F5');
+    await page.locator('.debug-toolbar').waitFor({ state: 'hidden' });
+    await s.wb.command('Remove All Breakpoints');
+  });
+});
