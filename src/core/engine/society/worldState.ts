@@ -38,7 +38,7 @@ export class WorldState {
   /** The feeds' posts and follows (scenarios with `feeds:`). */
   board?: FeedBoard;
   /** The agents present, in the run's order: what `agents` in an expression ranges over (set by the run's world). */
-  present: () => Iterable<{ id: string; group?: string }> = () => [];
+  present: () => Iterable<{ id: string; group?: string; place?: string }> = () => [];
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;
@@ -73,7 +73,7 @@ export class WorldState {
    */
   rows(): AgentRow[] {
     const fresh = initial(this.compiled.mechanics.agents);
-    return [...this.present()].map((a) => agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh));
+    return [...this.present()].map((a) => agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh, a.place));
   }
 
   /** Sets a world quantity (bounded); returns [before, after]. */

@@ -7,7 +7,7 @@ import type { Environment } from '@marcbachmann/cel-js';
 import type { Mechanics } from './mechanics';
 
 /** The fields every element of `agents` has besides the agent quantities. */
-export const AGENT_FIELDS = ['id', 'group'] as const;
+export const AGENT_FIELDS = ['id', 'group', 'place'] as const;
 
 /** The reducers of a list of numbers, by name. Over no agents each gives 0 (a run never sees NaN). */
 export const AGGREGATES: Record<string, (xs: readonly number[]) => number> = {
@@ -34,11 +34,16 @@ export function registerAggregates(env: Environment, m: Mechanics): void {
   }
 }
 
-/** One element of `agents`: an agent's quantities (a copy), its id and its group ('' for none). */
+/** One element of `agents`: an agent's quantities (a copy), its id, group and place ('' for none). */
 export type AgentRow = Record<string, number | string>;
 
-export function agentRow(id: string, group: string | undefined, values: Record<string, number>): AgentRow {
-  return { id, group: group ?? '', ...values };
+export function agentRow(
+  id: string,
+  group: string | undefined,
+  values: Record<string, number>,
+  place?: string,
+): AgentRow {
+  return { id, group: group ?? '', place: place ?? '', ...values };
 }
 
 /**

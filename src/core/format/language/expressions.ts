@@ -41,9 +41,9 @@ export const POST_FIELDS = ['likes', 'replies', 'age'] as const;
 export type Evaluate = (context: ExpressionContext) => number | boolean;
 
 /** What an argument's `where` reads of an agent candidate besides its quantities (a quantity of the name wins). */
-export const CANDIDATE_FIELDS = { group: 'string', id: 'string', tie: 'double' } as const;
-/** What it reads of the actor besides its quantities: `me.group`, `me.id`. */
-export const ACTOR_FIELDS = { group: 'string', id: 'string' } as const;
+export const CANDIDATE_FIELDS = { group: 'string', id: 'string', tie: 'double', place: 'string' } as const;
+/** What it reads of the actor besides its quantities: `me.group`, `me.id`, `me.place` (its place id, '' when away or none). */
+export const ACTOR_FIELDS = { group: 'string', id: 'string', place: 'string' } as const;
 /** What it reads of a post candidate: its counts, its age and its author's id. */
 export const POST_CANDIDATE_FIELDS = { likes: 'double', replies: 'double', age: 'double', author: 'string' } as const;
 

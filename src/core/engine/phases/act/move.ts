@@ -1,0 +1,87 @@
+// An action's `move:` (issue 44 point 7): where it takes the actor, what the offline model weighs
+// of that (an option's `move`), and the move itself once the action takes effect (a `move` event).
+import type { Action } from '../../../format/language/mechanics';
+import { plannedPlace, timeLabel, timeOfRound } from '../../../format/language/places';
+import type { ActOption, ActRequest } from '../../../llm/types';
+import type { CompiledAction } from '../../society/compiledMechanics';
+import type { Agent } from '../../society/agent';
+import type { PhaseContext } from '../context';
+
+/** The place an action's `move:` names with these arguments (an id, or a place argument's value). */
+export function destination(spec: Action, args: Record<string, number | string>): string | undefined {
+  const to = spec.move?.to;
+  if (to === undefined) return undefined;
+  return to.startsWith('args.') ? String(args[to.slice(5)] ?? '') : to;
+}
+
+/** Mean tie of `agent` to those at `place` now (0 with no one there). */
+function tieTo(world: PhaseContext, agent: string, place: string | undefined): number {
+  if (place === undefined || !world.places) return 0;
+  const there = world.places.at(place).filter((id) => id !== agent);
+  if (!there.length) return 0;
+  return there.reduce((s, id) => s + world.ties.get(agent, id), 0) / there.length;
+}
+
+/** What an option's move means to the one deciding: where to, whether its plan says so, and the ties there against here. */
+export function moveOption(
+  world: PhaseContext,
+  agent: Agent,
+  spec: Action,
+  args: Record<string, number | string>,
+): ActOption['move'] {
+  const places = world.places;
+  const to = destination(spec, args);
+  if (!places || to === undefined) return undefined;
+  const here = places.placeOf(agent.id);
+  const part = timeOfRound(world.round, places.set.day).part;
+  const groups = new Map(world.scenario.population.map((g) => [g.group, g]));
+  return {
+    to,
+    label: places.label(to) ?? to,
+    planned: plannedPlace(places.set, agent.persona, groups, part) === to,
+    ties: here === to ? 0 : tieTo(world, agent.id, to) - tieTo(world, agent.id, here),
+  };
+}
+
+/** Moves the actor as its action says; the `move` event, or undefined when the action moves no one. */
+export function applyMove(
+  world: PhaseContext,
+  agent: Agent,
+  spec: Action,
+  args: Record<string, number | string>,
+): string | undefined {
+  const places = world.places;
+  const to = destination(spec, args);
+  if (!places || to === undefined || !spec.move || !places.set.places.some((p) => p.id === to)) return undefined;
+  const e = places.move(agent.id, to, spec.move.for, world.round, spec.name);
+  world.emit(e);
+  const label = places.label(e.to);
+  if (e.wanted !== undefined) {
+    return label ? `${places.label(e.wanted)} was full, so I went to ${label}.` : `${places.label(e.wanted)} was full.`;
+  }
+  return `I went to ${label}.`;
+}
+
+/** What a choice may name of places, and what a move means to `agent` (scenarios with places). */
+export function placeChoices(
+  world: PhaseContext,
+  agent: Agent,
+): { places?: string[]; moveOf?: (c: CompiledAction, args: Record<string, number | string>) => ActOption['move'] } {
+  const places = world.places;
+  if (!places) return {};
+  return {
+    places: places.set.places.map((p) => p.id),
+    moveOf: (c, args) => moveOption(world, agent, c.spec, args),
+  };
+}
+
+/** Where and when the agent is, as an act request says it (scenarios with places). */
+export function placeInRequest(world: PhaseContext, agent: Agent): Pick<ActRequest, 'place' | 'time' | 'places'> {
+  const places = world.places;
+  if (!places) return {};
+  return {
+    place: places.label(places.placeOf(agent.id)) ?? 'away',
+    time: timeLabel(world.round, places.set.day),
+    places: places.set.places.map((p) => ({ id: p.id, label: p.label })),
+  };
+}

@@ -1,0 +1,24 @@
+// What a move is worth to the offline model (issue 44 point 7): an agent keeps to its daily plan
+// unless company or temperament says otherwise. For an option that moves it (ActOption.move):
+//
+//   u_move = 0.5·Δtie + (planned ? 0 : 0.5·(o − c))
+//
+// Δtie = its mean tie to those at the destination minus to those where it is (−1..1): people go
+// where their friends are; o = openness, c = conscientiousness: off-plan the curious wander and
+// the conscientious keep to the plan. A move to where the plan says (or where it is) adds only Δtie.
+import type { ActOption, ActRequest } from '../types';
+
+export function moveUtility(req: ActRequest, o: ActOption): number {
+  if (!o.move) return 0;
+  const t = req.persona.traits;
+  return 0.5 * o.move.ties + (o.move.planned ? 0 : 0.5 * (t.openness - t.conscientiousness));
+}
+
+/** Why it moved, when the move is what it weighed. */
+export function moveReason(o: ActOption): string | undefined {
+  if (!o.move) return undefined;
+  if (o.move.ties > 0) return `${o.action}: people I am close to are at ${o.move.label}`;
+  return o.move.planned
+    ? `${o.action}: ${o.move.label} is where I planned to be`
+    : `${o.action}: I fancied ${o.move.label}`;
+}
