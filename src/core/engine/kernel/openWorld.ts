@@ -49,7 +49,12 @@ export function newWorld(scenario: Scenario, seed: number, settings: RunSettings
 /** `state` ranging `agents` in expressions over the world's agents as they come and go. */
 function presentIn(world: World, state: WorldState): WorldState {
   state.present = () =>
-    [...world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group, place: world.places?.placeOf(a.id) }));
+    [...world.agents.values()].map((a) => ({
+      id: a.id,
+      group: a.persona.group,
+      // With places, '' for someone away, so `a.place` always reads.
+      ...(world.places ? { place: world.places.placeOf(a.id) ?? '' } : {}),
+    }));
   return state;
 }
 

@@ -76,10 +76,17 @@ export class PlaceBook {
     return this.event(round, time.day, time.part, agents);
   }
 
-  /** `agent` goes to `to` now, for the rest of the part of the day or of the day (`for`). */
-  move(agent: string, to: string, span: 'part' | 'day', round: number, action: string): MoveEvent {
+  /**
+   * `agent` goes to `to` now, for the rest of the part of the day or of the day (`for`); undefined
+   * when nothing changes (it is there already, for as long as it would be).
+   */
+  move(agent: string, to: string, span: 'part' | 'day', round: number, action: string): MoveEvent | undefined {
     const from = this.where.get(agent);
     const until = span === 'day' ? lastRoundOfDay(round, this.set.day) : round;
+    const held = this.held.get(agent);
+    if (from === to && (until === round ? !held || held.until < round : held?.place === to && held.until === until)) {
+      return undefined;
+    }
     const there = to === from ? to : this.room(to, new Set());
     // Nowhere along the chain has room: the mover stays where it is.
     const ends = there ?? from;

@@ -6,8 +6,8 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import type { Mechanics } from './mechanics';
 
-/** The fields every element of `agents` has besides the agent quantities. */
-export const AGENT_FIELDS = ['id', 'group', 'place'] as const;
+/** The fields every element of `agents` has besides the agent quantities (and `place`, with places). */
+export const AGENT_FIELDS = ['id', 'group'] as const;
 
 /** The reducers of a list of numbers, by name. Over no agents each gives 0 (a run never sees NaN). */
 export const AGGREGATES: Record<string, (xs: readonly number[]) => number> = {
@@ -26,6 +26,7 @@ export const AGGREGATES: Record<string, (xs: readonly number[]) => number> = {
 /** `agents` and the reducers, in an environment of these mechanics (every scope). */
 export function registerAggregates(env: Environment, m: Mechanics): void {
   const schema: Record<string, string> = Object.fromEntries(AGENT_FIELDS.map((f) => [f, 'string']));
+  if (m.places) schema.place = 'string';
   for (const q of m.agents) schema[q.name] = 'double';
   env.registerType({ name: 'Agent', schema } as unknown as Parameters<Environment['registerType']>[0]);
   env.registerVariable('agents', 'list<Agent>');
@@ -43,7 +44,7 @@ export function agentRow(
   values: Record<string, number>,
   place?: string,
 ): AgentRow {
-  return { id, group: group ?? '', place: place ?? '', ...values };
+  return { id, group: group ?? '', ...(place !== undefined ? { place } : {}), ...values };
 }
 
 /**

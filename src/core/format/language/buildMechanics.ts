@@ -117,5 +117,6 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
     actions,
     ...(declaredFeeds.length ? { feeds: declaredFeeds } : {}),
     ...(generations ? { generations } : {}),
+    ...(v.places && typeof v.places === 'object' && Object.keys(v.places).length ? { places: true as const } : {}),
   };
 }

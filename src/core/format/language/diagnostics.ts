@@ -100,6 +100,14 @@ export const CODES = {
   SOC088: 'Unknown feed in a timed post',
   SOC089: 'Unknown author of a timed post',
   SOC090: 'Unknown action or feed in a list a condition sets',
+  SOC091: 'Unknown place',
+  SOC092: 'Unknown part of the day in a plan',
+  SOC093: 'Plans or moves without places',
+  SOC094: 'Place capacity below 1',
+  SOC095: 'Overflow chain in a circle',
+  SOC096: 'Part of the day named twice',
+  SOC097: 'Move to an argument that is not a place',
+  SOC098: 'Overflow that is never used',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -155,6 +155,8 @@ export interface Mechanics {
   actions: Action[];
   feeds?: Feed[];
   generations?: Generations;
+  /** The scenario declares places (`places:`): expressions read an agent's `.place`. */
+  places?: true;
 }
 
 /** Names an agent-typed action argument may not take: they are the expression namespaces. */

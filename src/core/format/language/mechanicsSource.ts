@@ -111,6 +111,8 @@ export function readMechanics(value: unknown, at: Locator): Mechanics | undefine
     actions: Object.fromEntries(entries(value.actions).map(([k, a]) => [k, cleanAction(a as Obj)])),
     // Every feed by name, written out or not (`forum:` alone is a feed with the defaults to the checks).
     feeds: isObj(value.feeds) ? Object.fromEntries(Object.entries(value.feeds).map(([k, f]) => [k, cleanFeed(f)])) : {},
+    // Only whether there are places: expressions may then read `.place`.
+    places: isObj(value.places) ? Object.fromEntries(Object.keys(value.places).map((k) => [k, {}])) : {},
   };
   try {
     return buildMechanics(clean, at);

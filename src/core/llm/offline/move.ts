@@ -1,17 +1,18 @@
 // What a move is worth to the offline model (issue 44 point 7): an agent keeps to its daily plan
 // unless company or temperament says otherwise. For an option that moves it (ActOption.move):
 //
-//   u_move = 0.5·Δtie + (planned ? 0 : 0.5·(o − c))
+//   u_move = 0.5·Δtie − (planned ? 0 : (1 + c − o) / 2)
 //
 // Δtie = its mean tie to those at the destination minus to those where it is (−1..1): people go
-// where their friends are; o = openness, c = conscientiousness: off-plan the curious wander and
-// the conscientious keep to the plan. A move to where the plan says (or where it is) adds only Δtie.
+// where their friends are. Leaving the plan costs 0..1: o = openness, c = conscientiousness, so
+// the curious wander and the conscientious keep to the plan (½ for a middling agent). A move to
+// where the plan says adds only Δtie; the action's own effects are weighed as any action's.
 import type { ActOption, ActRequest } from '../types';
 
 export function moveUtility(req: ActRequest, o: ActOption): number {
   if (!o.move) return 0;
   const t = req.persona.traits;
-  return 0.5 * o.move.ties + (o.move.planned ? 0 : 0.5 * (t.openness - t.conscientiousness));
+  return 0.5 * o.move.ties - (o.move.planned ? 0 : (1 + t.conscientiousness - t.openness) / 2);
 }
 
 /** Why it moved, when the move is what it weighed. */

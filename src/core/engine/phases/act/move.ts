@@ -54,6 +54,7 @@ export function applyMove(
   const to = destination(spec, args);
   if (!places || to === undefined || !spec.move || !places.set.places.some((p) => p.id === to)) return undefined;
   const e = places.move(agent.id, to, spec.move.for, world.round, spec.name);
+  if (!e) return undefined;
   world.emit(e);
   const label = places.label(e.to);
   if (e.wanted !== undefined) {

@@ -4,7 +4,7 @@
 // conversation runs inside one unit of work: its messages go to that unit's tape, and what the
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
-import { placePrefix, settingAt } from '../../society/placeText';
+import { placePrefix, settingAt } from './placeText';
 import type { MemoryCues, MessageEvent } from '../../../trace/events';
 import type { DecisionResponse, PersonaBrief, SpeakRequest, TranscriptLine } from '../../../llm/types';
 import type { Agent } from '../../society/agent';

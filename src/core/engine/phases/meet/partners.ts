@@ -1,6 +1,6 @@
 // The first steps of `meet`: perceive what the platform offers, recall what the agent knows of
 // it, choose partners (in random mode the platform pairs people and no choice is made).
-import { settingAt } from '../../society/placeText';
+import { settingAt } from './placeText';
 import type { Candidate, ChoosePartnerRequest, DecisionResponse } from '../../../llm/types';
 import { stream } from '../../../random/rng';
 import { CANDIDATES, describeCandidate, proposeCandidates } from '../../society/encounters';
