@@ -201,7 +201,7 @@ describe('places and daily plans: the format', () => {
       '    effects: { whom.knows: "1.0" }',
     ];
     assert.deepEqual((await resolve(TOWN(tell))).told, []);
-    const without = TOWN(tell).filter((l) => !/^(places:|  (home|cafe|park|library):|day:|plan:)/.test(l));
+    const without = TOWN(tell).filter((l) => !/^(places:| {2}(home|cafe|park|library):|day:|plan:)/.test(l));
     const told = (await resolve(without.map((l) => l.replace(/, plan: \{[^}]*\}/, '')))).told;
     assert.equal(told.length, 2, told.join('\n'));
     assert.match(told[0], /SOC061 .*'place'/);
