@@ -216,10 +216,11 @@ export interface ActOption {
   args: Record<string, number | string>;
   changes: Record<string, number>;
   /**
-   * An action that moves the agent (`move:`): the place it goes to (id and label), whether its
-   * daily plan puts it there now, and its mean tie to those there minus to those where it is.
+   * An action that moves the agent (`move:`): the place it goes to (id and label), the share of the
+   * parts of the day the move lasts whose plan says elsewhere (0: the plan says go there), and its
+   * mean tie to those there minus to those where it is.
    */
-  move?: { to: string; label: string; planned: boolean; ties: number };
+  move?: { to: string; label: string; off_plan: number; ties: number };
 }
 
 /** A declared quantity as the deciding agent sees it. */

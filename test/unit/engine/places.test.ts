@@ -254,22 +254,23 @@ describe('places and daily plans: the engine', () => {
     assert.ok(byLabel.ok && byLabel.value.args.where === 'cafe');
     assert.equal(repairs.length, 1);
     // Every go option carries what the move means to the agent.
-    assert.ok(act.options.filter((o) => o.action === 'go').every((o) => o.move && typeof o.move.planned === 'boolean'));
+    assert.ok(act.options.filter((o) => o.action === 'go').every((o) => o.move && typeof o.move.off_plan === 'number'));
   });
 
-  it('offline: keeping to the plan is free, leaving it costs (1 + c − o)/2, and friends there draw', () => {
+  it('offline: keeping to the plan is free, leaving it costs off·(1 + c − o)/2, and friends there draw', () => {
     const req = { persona: { traits: { openness: 0.2, conscientiousness: 0.8 } } } as unknown as ActRequest;
-    const option = (planned: boolean, ties: number): ActOption => ({
+    const option = (off: number, ties: number): ActOption => ({
       action: 'go',
       args: {},
       changes: {},
-      move: { to: 'x', label: 'X', planned, ties },
+      move: { to: 'x', label: 'X', off_plan: off, ties },
     });
-    assert.equal(moveUtility(req, option(true, 0)), 0);
-    assert.equal(moveUtility(req, option(false, 0)), -0.8);
-    assert.equal(moveUtility(req, option(true, 0.6)), 0.3);
+    assert.equal(moveUtility(req, option(0, 0)), 0);
+    assert.equal(moveUtility(req, option(1, 0)), -0.8);
+    assert.equal(moveUtility(req, option(0.5, 0)), -0.4, 'a day-long move off-plan for half its parts');
+    assert.equal(moveUtility(req, option(0, 0.6)), 0.3);
     const curious = { persona: { traits: { openness: 1, conscientiousness: 0 } } } as unknown as ActRequest;
-    assert.equal(moveUtility(curious, option(false, 0)), 0);
+    assert.equal(moveUtility(curious, option(1, 0)), 0);
     assert.equal(moveUtility(req, { action: 'stay', args: {}, changes: {} }), 0);
   });
 });

@@ -22,7 +22,7 @@ function tieTo(world: PhaseContext, agent: string, place: string | undefined): n
   return there.reduce((s, id) => s + world.ties.get(agent, id), 0) / there.length;
 }
 
-/** What an option's move means to the one deciding: where to, whether its plan says so, and the ties there against here. */
+/** What an option's move means to the one deciding: where to, how far its plan says otherwise, and the ties there against here. */
 export function moveOption(
   world: PhaseContext,
   agent: Agent,
@@ -33,12 +33,16 @@ export function moveOption(
   const to = destination(spec, args);
   if (!places || to === undefined) return undefined;
   const here = places.placeOf(agent.id);
-  const part = timeOfRound(world.round, places.set.day).part;
+  const day = places.set.day;
+  const now = timeOfRound(world.round, day).index;
+  // The parts the move lasts: this one, or this one and the day's later ones.
+  const parts = spec.move!.for === 'day' ? day.slice(now) : [day[now]];
   const groups = new Map(world.scenario.population.map((g) => [g.group, g]));
+  const off = parts.filter((p) => plannedPlace(places.set, agent.persona, groups, p) !== to).length;
   return {
     to,
     label: places.label(to) ?? to,
-    planned: plannedPlace(places.set, agent.persona, groups, part) === to,
+    off_plan: off / parts.length,
     ties: here === to ? 0 : tieTo(world, agent.id, to) - tieTo(world, agent.id, here),
   };
 }
