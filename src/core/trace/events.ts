@@ -127,6 +127,8 @@ export interface TraceHeader {
   rounds: number;
   settings: RunSettings;
   models: Record<string, ModelSettings>;
+  /** The scenario's places (`places:`), in order, with their labels: what `places` events name. */
+  places?: { id: string; label: string }[];
 }
 
 /** The quantities a reward was computed from, so reports can explain it. */
