@@ -273,4 +273,41 @@ describe('places and daily plans: the engine', () => {
     assert.equal(moveUtility(curious, option(1, 0)), 0);
     assert.equal(moveUtility(req, { action: 'stay', args: {}, changes: {} }), 0);
   });
+
+  it('a room at a place draws its members from those there; agents rows read a.place', async () => {
+    const sc = await scenarioFromText(
+      TOWN([
+        'world:',
+        '  rounds: 4',
+        '  rooms: [{ name: gossip, size: 3, place: cafe }, { name: bench, members: [isabella, folk1], place: park }]',
+        'state:',
+        '  world:',
+        '    at_cafe: { initial: 0, update: "double(agents.filter(a, a.place == \'cafe\').size())" }',
+      ]).replace('world: { rounds: 6 }\n', ''),
+    );
+    const events = lines(await traceOf(sc));
+    const where = whereabouts(events);
+    const rooms = events.filter((e) => e.type === 'room');
+    assert.ok(rooms.some((e) => e.room === 'gossip'));
+    for (const e of rooms) {
+      const place = e.room === 'gossip' ? 'cafe' : 'park';
+      assert.ok(
+        e.members.every((m: string) => where.get(e.round)!.get(m) === place),
+        JSON.stringify(e),
+      );
+    }
+    // The fixed bench meets only when both its members are at the park (in the afternoons the cafe turns them away).
+    for (let round = 1; round <= 4; round++) {
+      const both = ['isabella', 'folk1'].every((id) => where.get(round)!.get(id) === 'park');
+      assert.equal(
+        rooms.some((e) => e.room === 'bench' && e.round === round),
+        both,
+        `round ${round}`,
+      );
+    }
+    for (const e of events.filter((x) => x.type === 'state' && x.round > 0)) {
+      const here = [...where.get(e.round)!.values()].filter((p) => p === 'cafe').length;
+      assert.equal(e.world.at_cafe, here, `round ${e.round}`);
+    }
+  });
 });
