@@ -6,7 +6,9 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
 import { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from '../../../src/core/format/language/places';
-import { textAt } from './editorFixtures';
+import { cursorIn, textAt } from './editorFixtures';
+import { completionsAt, type CompletionSources } from '../../../src/core/format';
+import { parseSociety } from '../../../src/core/format/language/parse';
 
 const dir = path.resolve('/virtual/places');
 const file = path.join(dir, 's.society');
@@ -206,5 +208,33 @@ describe('places and daily plans: the format', () => {
     assert.equal(told.length, 2, told.join('\n'));
     assert.match(told[0], /SOC061 .*'place'/);
     assert.match(told[1], /<<place>> SOC080 error Unknown agent field 'place'/);
+  });
+
+  it('completes the places where a value names one, and the parts of the day as the keys of a plan', () => {
+    const complete = (marked: string): string[] => {
+      const { lines, position, text } = cursorIn(marked);
+      const doc = parseSociety(text, file).documents[0];
+      const sources: CompletionSources = {
+        personas: () => [],
+        models: () => [],
+        includes: () => [],
+        scenarioValue: () => doc.value,
+      };
+      return completionsAt(lines, position, sources).map((i) => `${i.label} (${i.detail})`);
+    };
+    const town = TOWN().join('\n');
+    const places = [
+      'home (place · Home)',
+      'cafe (place · Hobbs Cafe · holds 2)',
+      'park (place · Johnson Park)',
+      'library (place)',
+    ];
+    assert.deepEqual(complete(town.replace('plan: { morning: home,', 'plan: { morning: |,')), places);
+    assert.deepEqual(complete(`${town}\nworld:\n  rooms:\n    - { name: chat, place: | }`), places);
+    assert.deepEqual(complete(`${town}\nactions:\n  go:\n    description: Go.\n    move: |`), places);
+    assert.deepEqual(
+      complete(town.replace('plan: { morning: home, afternoon: park, evening: home }', 'plan:\n  morning: home\n  |')),
+      ['afternoon (part of the day)', 'evening (part of the day)'],
+    );
   });
 });

@@ -14,6 +14,7 @@ import { personaCard } from './personaCard';
 import { generatedAgentCard } from '../language/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { roundCompletions } from './roundCompletion';
+import { placeCompletions } from './placeCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
 import { keyInsertText, schemaTypes } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';
@@ -38,7 +39,8 @@ function itemsAt(lines: LineIndex, position: Position, sources: CompletionSource
     (listed ??= new Set(
       !inList ? [] : ctx.flow ? flowItems(lines, lines.offsetAt(position)) : blockItems(lines, position),
     ));
-  const named = roundCompletions(ctx, sources, written) ?? parameterPathCompletions(ctx, sources);
+  const named =
+    roundCompletions(ctx, sources, written) ?? placeCompletions(ctx, sources) ?? parameterPathCompletions(ctx, sources);
   if (named) return named;
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);
