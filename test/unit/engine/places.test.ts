@@ -148,6 +148,11 @@ describe('places and daily plans: the engine', () => {
       const next = events.find((e) => e.type === 'places' && e.round === morning.round + 1)!;
       assert.ok(next.at[morning.to]?.includes(morning.agent), JSON.stringify({ morning, next }));
     }
+    // meet comes after the moves: partners are where the movers went.
+    const met = events.filter((e) => e.type === 'encounter');
+    assert.ok(met.length > 0);
+    for (const e of met)
+      assert.equal(where.get(e.round)!.get(e.from), where.get(e.round)!.get(e.to), JSON.stringify(e));
     const tells = events.filter((e) => e.type === 'action' && e.action === 'tell');
     assert.ok(tells.length > 0, 'the news is told');
     for (const t of tells) {

@@ -32,10 +32,11 @@ export const MEET: PhaseKind = {
   beginRound(world, r) {
     const round = own(r, MEET_ROUND);
     round.index = new EncounterIndex(world.agents, world.ties, world.settings.ties.threshold);
-    if (world.places) round.byPlace = placeIndexes(world, world.places);
   },
   async run(world, r) {
     const round = own(r, MEET_ROUND);
+    // Where people are now: an earlier phase of the round may have moved them.
+    if (world.places) round.byPlace = placeIndexes(world, world.places);
     for (const t of r.turns) own(t, MEET_TURN).index = indexOf(world, round, t.agent.id);
     const rooms: RoomSpec[] = world.settings.world.rooms;
     const roomTalks: (Conversation | undefined)[] = [];
