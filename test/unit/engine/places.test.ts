@@ -151,8 +151,9 @@ describe('places and daily plans: the engine', () => {
     // meet comes after the moves: partners are where the movers went.
     const met = events.filter((e) => e.type === 'encounter');
     assert.ok(met.length > 0);
-    for (const e of met)
+    for (const e of met) {
       assert.equal(where.get(e.round)!.get(e.from), where.get(e.round)!.get(e.to), JSON.stringify(e));
+    }
     const tells = events.filter((e) => e.type === 'action' && e.action === 'tell');
     assert.ok(tells.length > 0, 'the news is told');
     for (const t of tells) {
