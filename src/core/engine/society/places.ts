@@ -20,6 +20,8 @@ export class PlaceBook {
   private readonly groups: Map<string, Pick<PopulationGroup, 'plan'>>;
   /** agent → where it is now (absent: away). */
   private readonly where = new Map<string, string>();
+  /** place → who is there now (kept with `where`): counts and company without a scan of everyone. */
+  private readonly members = new Map<string, Set<string>>();
   /** agent → a move that holds past the round it was made in. */
   readonly held = new Map<string, HeldMove>();
 
@@ -44,7 +46,7 @@ export class PlaceBook {
 
   /** The agents at `place` now, in the order they were placed. */
   at(place: string): string[] {
-    return [...this.where].filter(([, p]) => p === place).map(([a]) => a);
+    return [...(this.members.get(place) ?? [])];
   }
 
   /** Places everyone for round `round` (agents in the world's order) and says where they are. */
@@ -57,20 +59,22 @@ export class PlaceBook {
       const held = move && move.until >= round ? move.place : undefined;
       wanted.get(held ?? plannedPlace(this.set, a.persona, this.groups, time.part))!.push(a.id);
     }
-    for (const id of [...this.held.keys()]) if (!agents.some((a) => a.id === id)) this.held.delete(id);
+    const present = new Set(agents.map((a) => a.id));
+    for (const id of [...this.held.keys()]) if (!present.has(id)) this.held.delete(id);
     this.where.clear();
+    this.members.clear();
     const turnedAway: [string, string[]][] = [];
     for (const [place, ids] of wanted) {
       const cap = this.byId.get(place)!.capacity;
       const order = cap !== undefined && ids.length > cap ? this.shuffled(ids, round, place) : ids;
       const keep = cap === undefined ? order.length : Math.max(0, cap);
-      for (const id of order.slice(0, keep)) this.where.set(id, place);
+      for (const id of order.slice(0, keep)) this.put(id, place);
       if (order.length > keep) turnedAway.push([place, order.slice(keep)]);
     }
     for (const [place, ids] of turnedAway) {
       for (const id of ids) {
         const to = this.room(this.byId.get(place)!.overflow, new Set([place]));
-        if (to) this.where.set(id, to);
+        if (to) this.put(id, to);
       }
     }
     return this.event(round, time.day, time.part, agents);
@@ -90,8 +94,7 @@ export class PlaceBook {
     const there = to === from ? to : this.room(to, new Set());
     // Nowhere along the chain has room: the mover stays where it is.
     const ends = there ?? from;
-    if (ends === undefined) this.where.delete(agent);
-    else this.where.set(agent, ends);
+    this.put(agent, ends);
     if (until > round) this.held.set(agent, { place: to, until });
     else this.held.delete(agent);
     return {
@@ -118,10 +121,23 @@ export class PlaceBook {
     return undefined;
   }
 
-  private count(place: string): number {
-    let k = 0;
-    for (const p of this.where.values()) if (p === place) k++;
-    return k;
+  /** How many are at `place` now. */
+  count(place: string): number {
+    return this.members.get(place)?.size ?? 0;
+  }
+
+  /** `agent` is at `place` now (undefined: away). */
+  private put(agent: string, place: string | undefined): void {
+    const was = this.where.get(agent);
+    if (was !== undefined) this.members.get(was)?.delete(agent);
+    if (place === undefined) {
+      this.where.delete(agent);
+      return;
+    }
+    this.where.set(agent, place);
+    let here = this.members.get(place);
+    if (!here) this.members.set(place, (here = new Set()));
+    here.add(agent);
   }
 
   /** Those who want a full place, in the order it admits them (the place's own seeded stream). */

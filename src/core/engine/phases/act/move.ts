@@ -14,12 +14,20 @@ export function destination(spec: Action, args: Record<string, number | string>)
   return to.startsWith('args.') ? String(args[to.slice(5)] ?? '') : to;
 }
 
-/** Mean tie of `agent` to those at `place` now (0 with no one there). */
+/**
+ * Mean tie of `agent` to those at `place` now (0 with no one there): its own ties are walked, not
+ * the place's people, so a crowded place costs no more than an empty one.
+ */
 function tieTo(world: PhaseContext, agent: string, place: string | undefined): number {
-  if (place === undefined || !world.places) return 0;
-  const there = world.places.at(place).filter((id) => id !== agent);
-  if (!there.length) return 0;
-  return there.reduce((s, id) => s + world.ties.get(agent, id), 0) / there.length;
+  const places = world.places;
+  if (place === undefined || !places) return 0;
+  const others = places.count(place) - (places.placeOf(agent) === place ? 1 : 0);
+  if (others <= 0) return 0;
+  let sum = 0;
+  for (const [id, tie] of world.ties.outgoing(agent)) {
+    if (id !== agent && places.placeOf(id) === place) sum += tie.strength;
+  }
+  return sum / others;
 }
 
 /** What an option's move means to the one deciding: where to, how far its plan says otherwise, and the ties there against here. */

@@ -14,6 +14,7 @@ import { holdTalks } from './talks';
 import { indexOf, MEET_ROUND, MEET_TURN } from './meetState';
 import type { PhaseContext } from '../context';
 import type { PlaceBook } from '../../society/places';
+import type { Agent } from '../../society/agent';
 
 const STEPS: readonly PhaseStep[] = [
   { name: 'perceive', run: perceive },
@@ -71,11 +72,14 @@ export const MEET: PhaseKind = {
 
 /** One encounter index per place, over the agents there this round (in the world's order). */
 function placeIndexes(world: PhaseContext, places: PlaceBook): Map<string, EncounterIndex> {
-  const out = new Map<string, EncounterIndex>();
-  for (const p of places.set.places) {
-    const here = new Map([...world.agents].filter(([id]) => places.placeOf(id) === p.id));
-    out.set(p.id, new EncounterIndex(here, world.ties, world.settings.ties.threshold));
+  // One pass over the agents, each place's people in the world's order.
+  const here = new Map<string, Map<string, Agent>>(places.set.places.map((p) => [p.id, new Map()]));
+  for (const [id, a] of world.agents) {
+    const place = places.placeOf(id);
+    if (place !== undefined) here.get(place)?.set(id, a);
   }
+  const out = new Map<string, EncounterIndex>();
+  for (const [id, agents] of here) out.set(id, new EncounterIndex(agents, world.ties, world.settings.ties.threshold));
   return out;
 }
 
