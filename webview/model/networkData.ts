@@ -2,6 +2,7 @@
 // or above the threshold in force as directed edges, with degrees and reciprocity marked.
 import type { WorldState } from '../../src/core/replay/replay';
 import { isolated } from '../../src/core/text/isolated';
+import { placesShown, type PlacesShown } from './placeGroups';
 
 export interface NetworkNode {
   id: string;
@@ -14,6 +15,8 @@ export interface NetworkNode {
   size?: number;
   /** That quantity's value, as written in the tooltip. */
   quantity?: { name: string; value: string };
+  /** Where it is this round (traces with places; absent: away, or no places). */
+  place?: string;
 }
 
 export interface NetworkEdge {
@@ -29,6 +32,8 @@ export interface NetworkData {
   threshold: number;
   nodes: NetworkNode[];
   edges: NetworkEdge[];
+  /** Traces with places: where people are this round (model/placeGroups.ts). */
+  places?: PlacesShown;
 }
 
 /** Longest label drawn: a 400-character name would otherwise run across the whole picture. */
@@ -50,7 +55,15 @@ export function networkAt(state: WorldState): NetworkData {
   const nodes = new Map<string, NetworkNode>();
   for (const a of state.agents.values()) {
     if (a.active) {
-      nodes.set(a.id, { id: a.id, name: a.persona.name, label: nodeLabel(a.persona.name), inDegree: 0, outDegree: 0 });
+      const place = state.places?.at.get(a.id);
+      nodes.set(a.id, {
+        id: a.id,
+        name: a.persona.name,
+        label: nodeLabel(a.persona.name),
+        inDegree: 0,
+        outDegree: 0,
+        ...(place !== undefined ? { place } : {}),
+      });
     }
   }
   const edges: NetworkEdge[] = [];
@@ -66,5 +79,6 @@ export function networkAt(state: WorldState): NetworkData {
     present.add(`${from}\u0000${to}`);
   }
   for (const e of edges) e.reciprocal = present.has(`${e.to}\u0000${e.from}`);
-  return { round: state.round, threshold, nodes: [...nodes.values()], edges };
+  const places = placesShown(state);
+  return { round: state.round, threshold, nodes: [...nodes.values()], edges, ...(places ? { places } : {}) };
 }

@@ -9,6 +9,7 @@ import type { Decor } from './decor';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
 import type { NetworkTheme } from './theme';
+import { placeCaptions, type PlacesShown } from '../model/placeGroups';
 
 export class CanvasRenderer implements NetworkRenderer {
   readonly kind = 'canvas' as const;
@@ -43,6 +44,7 @@ export class CanvasRenderer implements NetworkRenderer {
       height: this.height,
       ratio: window.devicePixelRatio || 1,
     });
+    this.drawPlaces(view, theme);
     this.theme = theme;
     const image = this.snapshot?.image ?? document.createElement('canvas');
     if (image.width !== this.element.width || image.height !== this.element.height) {
@@ -54,6 +56,33 @@ export class CanvasRenderer implements NetworkRenderer {
   }
 
   private theme?: NetworkTheme;
+  private places: PlacesShown | undefined;
+
+  setPlaces(shown: PlacesShown | undefined): void {
+    this.places = shown;
+  }
+
+  /** Each place's caption above its cluster, in screen pixels, with a halo as the names have. */
+  private drawPlaces(view: View, theme: NetworkTheme): void {
+    if (!this.places) return;
+    const ctx = this.ctx;
+    const ratio = window.devicePixelRatio || 1;
+    ctx.save();
+    ctx.setTransform(ratio, 0, 0, ratio, 0, 0);
+    ctx.font = `600 ${theme.font}`;
+    ctx.textAlign = 'center';
+    ctx.lineWidth = 4;
+    ctx.lineJoin = 'round';
+    ctx.strokeStyle = theme.background;
+    ctx.fillStyle = theme.foreground;
+    for (const c of placeCaptions(this.nodes, this.places)) {
+      const x = view.x + c.x * view.k,
+        y = view.y + c.y * view.k;
+      ctx.strokeText(c.text, x, y);
+      ctx.fillText(c.text, x, y);
+    }
+    ctx.restore();
+  }
 
   /** The last full drawing moved and scaled to `view`; false when there is none to move. */
   preview(view: View): boolean {

@@ -14,6 +14,7 @@ import {
 } from 'd3-force';
 import type { NetworkData, NetworkEdge, NetworkNode } from '../model/networkData';
 import { nodeRadius } from './geometry';
+import { placeAnchors } from '../model/placeGroups';
 
 export interface LayoutNode extends SimulationNodeDatum, NetworkNode {
   x: number;
@@ -38,6 +39,8 @@ export class ForceLayout {
   private readonly byId = new Map<string, LayoutNode>();
   /** Nodes are sized by a quantity: a collision force keeps the larger circles apart. */
   private collide = false;
+  /** The last graph had places: agents are pulled toward their place (pullToPlaces). */
+  private byPlace = false;
 
   constructor(onTick: () => void) {
     this.simulation = forceSimulation<LayoutNode, LayoutLink>()
@@ -107,9 +110,25 @@ export class ForceLayout {
       this.simulation.force('collide', sized ? forceCollide<LayoutNode>((n) => n.radius + 2).iterations(2) : null);
       changed = true;
     }
+    this.pullToPlaces(data);
     this.simulation.nodes(nodes);
     this.simulation.force<ReturnType<typeof forceLink<LayoutNode, LayoutLink>>>('link')!.links(this.links);
     return changed;
+  }
+
+  /**
+   * With places, each agent is pulled toward its place's anchor (the away toward the centre), so
+   * people cluster where they are; without, every agent toward the centre, as always.
+   */
+  private pullToPlaces(data: NetworkData): void {
+    const places = data.places;
+    if (!places && !this.byPlace) return;
+    this.byPlace = !!places;
+    const anchors = placeAnchors(places?.places.map((p) => p.id) ?? []);
+    const at = (n: LayoutNode, k: 0 | 1): number => (n.place !== undefined ? (anchors.get(n.place)?.[k] ?? 0) : 0);
+    const strength = places ? 0.15 : 0.04;
+    this.simulation.force('x', forceX<LayoutNode>((n) => at(n, 0)).strength(strength));
+    this.simulation.force('y', forceY<LayoutNode>((n) => at(n, 1)).strength(strength));
   }
 
   /** Newcomers start beside an already placed neighbour, or on a spiral around the centre. */

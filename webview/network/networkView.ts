@@ -198,6 +198,7 @@ export class NetworkView {
     if (this.tipped && (opts.fresh || !this.layout.get(this.tipped))) this.hover(undefined);
     this.useRenderer(data.nodes.length > CANVAS_ABOVE ? 'canvas' : 'svg');
     this.renderer!.setGraph(this.layout.nodes, this.layout.links, this.ties);
+    this.renderer!.setPlaces?.(data.places);
     this.element.dataset.nodes = String(this.layout.nodes.length);
     this.element.dataset.edges = String(this.layout.links.length);
     this.element.dataset.round = String(data.round);

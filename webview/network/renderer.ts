@@ -4,6 +4,7 @@ import type { Decor } from './decor';
 import type { View } from './canvasDraw';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkTheme } from './theme';
+import type { PlacesShown } from '../model/placeGroups';
 
 export interface NetworkRenderer {
   readonly kind: 'svg' | 'canvas';
@@ -12,6 +13,8 @@ export interface NetworkRenderer {
   setGraph(nodes: readonly LayoutNode[], links: readonly LayoutLink[], ties?: boolean): void;
   draw(view: View, decor: Decor, theme: NetworkTheme): void;
   resize(width: number, height: number): void;
+  /** Where people are (traces with places): a caption above each place's cluster; undefined: none. */
+  setPlaces?(shown: PlacesShown | undefined): void;
   /** Cheap frame for a pan or zoom of a still picture; false when a full draw is needed. */
   preview?(view: View): boolean;
 }

@@ -15,6 +15,7 @@ import {
 import { tiePath, tieShape, tieWidth } from './geometry';
 import type { LayoutLink, LayoutNode } from './layout';
 import type { NetworkRenderer } from './renderer';
+import { placeCaptions, type PlacesShown } from '../model/placeGroups';
 import { nodeColour, type NetworkTheme } from './theme';
 
 const SVG = 'http://www.w3.org/2000/svg';
@@ -36,6 +37,9 @@ export class SvgRenderer implements NetworkRenderer {
   private ties: Selection<SVGPathElement, LayoutLink, SVGGElement, unknown>;
   private agents: Selection<SVGGElement, LayoutNode, SVGGElement, unknown>;
   private names: Selection<SVGTextElement, LayoutNode, SVGGElement, unknown>;
+  /** The places' captions (traces with places), under the ties. */
+  private readonly placeLayer: Selection<SVGGElement, unknown, null, undefined>;
+  private places: PlacesShown | undefined;
   private links: readonly LayoutLink[] = [];
   private nodes: readonly LayoutNode[] = [];
   /** Each name's width at LABEL_EM, measured once per graph. */
@@ -52,6 +56,7 @@ export class SvgRenderer implements NetworkRenderer {
       .attr('role', 'group')
       .attr('aria-label', 'Tie network');
     this.viewport = svg.append('g').attr('class', 'viewport');
+    this.placeLayer = this.viewport.append('g').attr('class', 'places').attr('aria-hidden', 'true');
     this.ties = this.viewport.append('g').attr('class', 'ties').selectAll<SVGPathElement, LayoutLink>('path');
     this.agents = this.viewport.append('g').attr('class', 'agents').selectAll<SVGGElement, LayoutNode>('g');
     this.names = this.viewport
@@ -117,6 +122,25 @@ export class SvgRenderer implements NetworkRenderer {
     });
   }
 
+  setPlaces(shown: PlacesShown | undefined): void {
+    this.places = shown;
+    select(this.element).attr('data-when', shown?.when ?? null);
+  }
+
+  /** Each place's caption above its cluster, at the names' size. */
+  private drawPlaces(font: number): void {
+    const captions = this.places ? placeCaptions(this.nodes, this.places) : [];
+    this.placeLayer
+      .selectAll<SVGTextElement, (typeof captions)[number]>('text')
+      .data(captions, (c) => c.id)
+      .join((enter) => enter.append('text').attr('class', 'place').attr('text-anchor', 'middle'))
+      .attr('data-place', (c) => c.id)
+      .attr('x', (c) => c.x)
+      .attr('y', (c) => c.y)
+      .style('font-size', `${font * 1.2}px`)
+      .text((c) => c.text);
+  }
+
   draw(view: View, decor: Decor, theme: NetworkTheme): void {
     this.viewport.attr('transform', `translate(${view.x},${view.y}) scale(${view.k})`);
     const font = labelFont(view.k);
@@ -124,6 +148,7 @@ export class SvgRenderer implements NetworkRenderer {
       this.font = font;
       this.names.style('font-size', `${font}px`).style('stroke-width', `${(HALO * font) / LABEL_EM}px`);
     }
+    this.drawPlaces(font);
     const { dimNode, dimLink } = focusOf(decor, this.links);
     const labelled = this.labelled(view, decor, dimNode);
     this.ties

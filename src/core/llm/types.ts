@@ -239,6 +239,12 @@ export interface ActOption {
   action: string;
   args: Record<string, number | string>;
   changes: Record<string, number>;
+  /**
+   * An action that moves the agent (`move:`): the place it goes to (id and label), the share of the
+   * parts of the day the move lasts whose plan says elsewhere (0: the plan says go there), and its
+   * mean tie to those there minus to those where it is.
+   */
+  move?: { to: string; label: string; off_plan: number; ties: number };
 }
 
 /** A declared quantity as the deciding agent sees it. */
@@ -282,7 +288,7 @@ export interface ActRequest extends RequestBase {
     description: string;
     args: {
       name: string;
-      type: 'number' | 'agent' | 'post';
+      type: 'number' | 'agent' | 'post' | 'place';
       description?: string;
       min?: number;
       max?: number;
@@ -295,9 +301,16 @@ export interface ActRequest extends RequestBase {
     }[];
     effects: { target: string; expression: string }[];
     /** With its platform verbs (format/language/verbs.ts): posting writes `text`. */
+    /** Where taking it moves the agent (`move:`): a place id or `args.<a>`, for the part of the day or the day. */
+    move?: { to: string; for: 'part' | 'day' };
   } & VerbFields)[];
   /** The posts it read on the feeds, best ranked first: post arguments choose among them. */
   posts?: SeenPost[];
+  /** Scenarios with places: where the agent is (a label; 'away') and when ("day 2, afternoon"). */
+  place?: string;
+  time?: string;
+  /** The places a place argument may name (id → label). */
+  places?: { id: string; label: string }[];
   /**
    * The scenario's seeded posts (timed events that post) this agent knows of, most recent first:
    * their text is in a post it reads or a memory it recalled. Only in scenarios that seed posts.

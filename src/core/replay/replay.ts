@@ -42,6 +42,15 @@ export interface WorldState {
   ties: TieTable;
   /** round_end stats by round. */
   stats: RoundStats[];
+  /** Where everyone is (traces of scenarios with places): the round's `places` event, then its moves. */
+  places?: PlacesView;
+}
+
+/** The places of a round: its day and part, and each present agent's place (absent: away). */
+export interface PlacesView {
+  day: number;
+  part: string;
+  at: Map<string, string>;
 }
 
 export function initialState(header: TraceHeader): WorldState {
@@ -109,6 +118,13 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
       if (e.action === 'set' && e.applied) setApplied(s.settings, e.applied);
       else if (e.action === 'set' && e.set) applySet(s.settings, e.set, { models: Object.keys(s.header.models) });
       break;
+    case 'places':
+      s.places = { day: e.day, part: e.part, at: placeMap(e.at) };
+      break;
+    case 'move':
+      if (s.places && e.to !== undefined) s.places.at.set(e.agent, e.to);
+      else s.places?.at.delete(e.agent);
+      break;
     case 'round_end':
       s.stats[e.round] = e.stats;
       s.roundComplete = true;
@@ -120,6 +136,12 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
     default:
       break;
   }
+}
+
+function placeMap(at: Record<string, string[]>): Map<string, string> {
+  const m = new Map<string, string>();
+  for (const [place, ids] of Object.entries(at)) for (const id of ids) m.set(id, place);
+  return m;
 }
 
 /** The state after every event of rounds ≤ `round` (default: the whole trace). */
@@ -185,5 +207,13 @@ export function cloneState(s: WorldState): WorldState {
   for (const [k, a] of s.agents) {
     agents.set(k, { ...a, memories: [...a.memories], rewardByRound: [...a.rewardByRound] });
   }
-  return { ...s, settings: structuredClone(s.settings), agents, ties: s.ties.clone(), stats: [...s.stats] };
+  const places = s.places ? { ...s.places, at: new Map(s.places.at) } : undefined;
+  return {
+    ...s,
+    settings: structuredClone(s.settings),
+    agents,
+    ties: s.ties.clone(),
+    stats: [...s.stats],
+    ...(places ? { places } : {}),
+  };
 }

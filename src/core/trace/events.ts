@@ -127,6 +127,8 @@ export interface TraceHeader {
   rounds: number;
   settings: RunSettings;
   models: Record<string, ModelSettings>;
+  /** The scenario's places (`places:`), in order, with their labels: what `places` events name. */
+  places?: { id: string; label: string }[];
 }
 
 /** The quantities a reward was computed from, so reports can explain it. */
@@ -294,6 +296,33 @@ export interface ReflectionEvent extends Base {
   importance_sum: number;
   usage?: Usage;
 }
+/**
+ * Where everyone is this round (scenarios that declare `places:`), written once at its start after
+ * plans, moves that last the day and capacities: place id → agents there, and who is away (turned
+ * away from a full place with no overflow). `day` counts from 1; `part` is the part of the day.
+ */
+export interface PlacesEvent extends Base {
+  type: 'places';
+  day: number;
+  part: string;
+  at: Record<string, string[]>;
+  away?: string[];
+}
+
+/** An agent went somewhere during the round (an action's `move:`): `to` is where it ended up (undefined: away). */
+export interface MoveEvent extends Base {
+  type: 'move';
+  agent: string;
+  from?: string;
+  to?: string;
+  /** The place it was going to, when that was full and it was turned away (to its overflow, or away). */
+  wanted?: string;
+  /** The last round the move holds (the plan applies again after it). */
+  until: number;
+  /** The action that moved it. */
+  action: string;
+}
+
 export interface EventFiredEvent extends Base {
   type: 'event_fired';
   /** Index in scenario.events. */
@@ -423,6 +452,8 @@ export type TraceEvent =
   | InterventionEvent
   | ActionEvent
   | StateEvent
+  | PlacesEvent
+  | MoveEvent
   | RoundEndEvent
   | RunEndEvent;
 
@@ -449,6 +480,8 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'intervention',
   'action',
   'state',
+  'places',
+  'move',
   'round_end',
   'run_end',
 ];

@@ -59,6 +59,8 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   intervention: { kind: 'string', agent: 'string', question: 'string', answer: 'string' },
   action: { agent: 'string', action: 'string', args: 'object', changes: 'object' },
   state: { world: 'object', agents: 'object' },
+  places: { day: 'number', part: 'string', at: 'object' },
+  move: { agent: 'string', until: 'number', action: 'string' },
   round_end: { stats: 'object' },
   run_end: { rounds: 'number', usage: 'object' },
 };

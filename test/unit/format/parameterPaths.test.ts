@@ -78,7 +78,7 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
     assert.equal(
       d.message,
       "'state.world.multiplier' cannot be varied: name one of its fields. Can vary: " +
-        'state.world.multiplier.{initial,min,max,update} (+69 more)',
+        'state.world.multiplier.{initial,min,max,update} (+70 more)',
     );
     assert.doesNotMatch(d.message, /dotted parameter path/);
     assert.deepEqual(

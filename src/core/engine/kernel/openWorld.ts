@@ -10,6 +10,7 @@ import { scenarioHash } from '../society/header';
 import { TieTable } from '../society/ties';
 import { UsageBook } from '../society/usageBook';
 import { WorldState } from '../society/worldState';
+import { PlaceBook } from '../society/places';
 import { checkpointModel, type Checkpoint } from '../persist/checkpoint';
 import { offlineOnlyFactory, World, type ModelFactory } from './world';
 
@@ -41,12 +42,19 @@ export function checkScenario(scenario: Scenario, cp: Checkpoint): void {
 export function newWorld(scenario: Scenario, seed: number, settings: RunSettings, m: WorldModels): World {
   const world = new World(scenario, seed, settings, m.modelFactory ?? offlineOnlyFactory, m.calls, m.relevance);
   if (scenario.mechanics) world.state = presentIn(world, new WorldState(compileMechanics(scenario.mechanics)));
+  if (scenario.places) world.places = new PlaceBook(scenario.places, scenario.population, seed);
   return world;
 }
 
 /** `state` ranging `agents` in expressions over the world's agents as they come and go. */
 function presentIn(world: World, state: WorldState): WorldState {
-  state.present = () => [...world.agents.values()].map((a) => ({ id: a.id, group: a.persona.group }));
+  state.present = () =>
+    [...world.agents.values()].map((a) => ({
+      id: a.id,
+      group: a.persona.group,
+      // With places, '' for someone away, so `a.place` always reads.
+      ...(world.places ? { place: world.places.placeOf(a.id) ?? '' } : {}),
+    }));
   return state;
 }
 
@@ -93,6 +101,10 @@ export function restoredWorld(
       world,
       cp.world_state ? WorldState.fromJSON(compiled, cp.world_state) : new WorldState(compiled),
     );
+  }
+  if (scenario.places) {
+    world.places = new PlaceBook(scenario.places, scenario.population, cp.header.seed);
+    for (const [agent, move] of Object.entries(cp.held_moves ?? {})) world.places.held.set(agent, { ...move });
   }
   world.usage = cp.usage_book
     ? UsageBook.fromJSON(cp.usage_book)

@@ -112,6 +112,8 @@ export class Rounds {
     await this.point({ kind: 'round_start', round: r }, signal);
     w.emit({ type: 'round_start', round: r, agents: w.agents.size });
     fireEvents(w, w.scenario.events, this.opts.model);
+    // Where everyone is this part of the day, before any phase draws partners or reads `.place`.
+    if (w.places) w.emit(w.places.placeRound(r, [...w.agents.values()]));
     const turns = turnOrder(w, r).map((a) => newTurn(a, new Tape(), signal));
     const run = this.roundRun(r, turns, signal);
     for (const { kind, lastOfKind } of this.plan) if (lastOfKind) kind.beginRound?.(w, run);

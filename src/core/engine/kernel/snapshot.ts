@@ -59,5 +59,6 @@ function checkpointWith(
     usage_book: usageBook,
     model: at.model,
     ...(world.state ? { world_state: world.state.toJSON() } : {}),
+    ...(world.places ? { held_moves: Object.fromEntries([...world.places.held].map(([a, m]) => [a, { ...m }])) } : {}),
   };
 }

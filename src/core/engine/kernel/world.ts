@@ -47,6 +47,7 @@ import type { Decided, DecisionSite, PhaseContext, RoundCounters } from '../phas
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
 import type { FailedCallChange, UsageChange } from './modelChanges';
 import type { WorldState } from '../society/worldState';
+import type { PlaceBook } from '../society/places';
 
 export class World implements PhaseContext {
   readonly agents = new Map<string, Agent>();
@@ -63,6 +64,8 @@ export class World implements PhaseContext {
   usage = new UsageBook();
   /** The declared state's values, for scenarios with `state:` or `actions:` (engine/phases/act/). */
   state?: WorldState;
+  /** Where everyone is, for scenarios that declare `places:` (engine/society/places.ts). */
+  places?: PlaceBook;
   /** The scenario's module of mechanics in code, once loaded (engine/phases/act/societyModule.ts). */
   module?: SocietyModule;
   /** Longest one call of a module's hook may run (engine/flow/timedCall.ts). */

@@ -49,6 +49,8 @@ export interface Checkpoint {
   model?: string | null;
   /** The declared state's values (scenarios with `state:`/`actions:`). */
   world_state?: WorldStateJSON;
+  /** Moves that hold past the round they were made in (scenarios with `places:`): agent → place, last round. */
+  held_moves?: Record<string, { place: string; until: number }>;
 }
 
 /** The checkpoint's model override: a name, null for none, undefined when the checkpoint predates the field. */

@@ -17,6 +17,7 @@ import type { Tape } from '../flow/tape';
 import type { Agent } from '../society/agent';
 import type { TieTable } from '../society/ties';
 import type { WorldState } from '../society/worldState';
+import type { PlaceBook } from '../society/places';
 import type { SocietyModule } from './act/moduleHooks';
 
 /** Where a decision is made: its phase, the deciding agent, the tape of its unit of work. */
@@ -59,6 +60,8 @@ export interface PhaseContext {
   readonly ties: TieTable;
   /** The declared state's values, for scenarios with `state:` or `actions:`. */
   readonly state?: WorldState;
+  /** Where everyone is, for scenarios that declare `places:`. */
+  readonly places?: PlaceBook;
   readonly roundStats: RoundCounters;
   /** The scenario's module of mechanics in code, once loaded. */
   readonly module?: SocietyModule;

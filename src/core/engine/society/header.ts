@@ -49,5 +49,6 @@ export function buildHeader(s: Scenario, opts: { seed: number; rounds: number; f
     rounds: opts.rounds,
     settings,
     models: Object.fromEntries(Object.entries(s.models).map(([k, m]) => [k, publicModelSettings(m)])),
+    ...(s.places ? { places: s.places.places.map((p) => ({ id: p.id, label: p.label })) } : {}),
   };
 }

@@ -42,7 +42,7 @@ export class WorldState {
   /** Who knows what (scenarios with `knowledge:`). */
   knowledge?: KnowledgeBook;
   /** The agents present, in the run's order: what `agents` in an expression ranges over (set by the run's world). */
-  present: () => Iterable<{ id: string; group?: string }> = () => [];
+  present: () => Iterable<{ id: string; group?: string; place?: string }> = () => [];
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;
@@ -89,7 +89,7 @@ export class WorldState {
     const fresh = initial(this.compiled.mechanics.agents);
     const book = this.knowledge;
     return [...this.present()].map((a) => {
-      const row = agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh);
+      const row = agentRow(a.id, a.group, this.agents.get(a.id) ?? fresh, a.place);
       return book ? { ...row, knows: book.row(a.id) } : row;
     });
   }

@@ -6,7 +6,7 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import type { Mechanics } from './mechanics';
 
-/** The fields every element of `agents` has besides the agent quantities. */
+/** The fields every element of `agents` has besides the agent quantities (and `place`, with places). */
 export const AGENT_FIELDS = ['id', 'group'] as const;
 
 /** The reducers of a list of numbers, by name. Over no agents each gives 0 (a run never sees NaN). */
@@ -26,6 +26,7 @@ export const AGGREGATES: Record<string, (xs: readonly number[]) => number> = {
 /** `agents` and the reducers, in an environment of these mechanics (every scope). */
 export function registerAggregates(env: Environment, m: Mechanics): void {
   const schema: Record<string, unknown> = Object.fromEntries(AGENT_FIELDS.map((f) => [f, 'string']));
+  if (m.places) schema.place = 'string';
   for (const q of m.agents) schema[q.name] = 'double';
   // What each knows (`a.knows.party`), with `knowledge:`: one bool per item.
   if (m.knowledge?.length) schema.knows = Object.fromEntries(m.knowledge.map((k) => [k.id, 'bool']));
@@ -36,11 +37,16 @@ export function registerAggregates(env: Environment, m: Mechanics): void {
   }
 }
 
-/** One element of `agents`: an agent's quantities (a copy), its id and its group ('' for none). */
+/** One element of `agents`: an agent's quantities (a copy), its id, group and place ('' for none), and what it knows. */
 export type AgentRow = Record<string, number | string | Record<string, boolean>>;
 
-export function agentRow(id: string, group: string | undefined, values: Record<string, number>): AgentRow {
-  return { id, group: group ?? '', ...values };
+export function agentRow(
+  id: string,
+  group: string | undefined,
+  values: Record<string, number>,
+  place?: string,
+): AgentRow {
+  return { id, group: group ?? '', ...(place !== undefined ? { place } : {}), ...values };
 }
 
 /**

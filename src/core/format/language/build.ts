@@ -1,5 +1,6 @@
 // Validated, defaulted document values -> the typed model (model.ts), with source locations.
 // Only called on documents without errors, so values have the schema's shapes.
+import { buildPlaces } from './places';
 import type {
   Persona,
   Scenario,
@@ -47,7 +48,18 @@ export function buildPersona(raw: unknown, site: PersonaSite): Persona {
     })),
     source: { file: site.at.file.file, range: site.at.parentKeyRange(site.path) },
   };
-  for (const key of ['age', 'gender', 'occupation', 'location', 'bio', 'style', 'group', 'model', 'state'] as const) {
+  for (const key of [
+    'age',
+    'gender',
+    'occupation',
+    'location',
+    'bio',
+    'style',
+    'group',
+    'model',
+    'state',
+    'plan',
+  ] as const) {
     if (v[key] !== undefined) (persona as unknown as Obj)[key] = v[key];
   }
   return persona;
@@ -95,6 +107,8 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   const round = buildRound(v, at);
   if (round) scenario.round = round;
   if (typeof v.module === 'string') scenario.module = v.module;
+  const places = buildPlaces(v);
+  if (places) scenario.places = places;
   return scenario;
 }
 

@@ -11,6 +11,7 @@ import {
   type KnowledgeItem,
   DEFAULT_APPEAL,
   type Mechanics,
+  type Move,
   type Quantity,
   type RoundPhase,
 } from './mechanics';
@@ -108,9 +109,16 @@ function action(name: string, raw: Obj, at: Locator): Action {
       expression,
     })),
     ...(v.remember !== undefined ? { remember: v.remember } : {}),
+    ...(v.move !== undefined ? { move: moveOf(v.move) } : {}),
     ...pick(v, VERB_KEYS),
     source: at.location(['actions', name]),
   };
+}
+
+/** `move: cafe` or `move: { to: args.where, for: day }`, as one shape. */
+function moveOf(raw: unknown): Move {
+  const m = (typeof raw === 'object' && raw !== null ? raw : { to: raw }) as Obj;
+  return { to: String(m.to), for: m.for === 'day' ? 'day' : 'part' };
 }
 
 export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
@@ -132,5 +140,6 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
     ...(declaredFeeds.length ? { feeds: declaredFeeds } : {}),
     ...(known.length ? { knowledge: known } : {}),
     ...(generations ? { generations } : {}),
+    ...(v.places && typeof v.places === 'object' && Object.keys(v.places).length ? { places: true as const } : {}),
   };
 }

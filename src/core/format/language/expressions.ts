@@ -44,6 +44,10 @@ export type Evaluate = (context: ExpressionContext) => number | boolean;
 export const CANDIDATE_FIELDS = { group: 'string', id: 'string', tie: 'double' } as const;
 /** What it reads of the actor besides its quantities: `me.group`, `me.id`. */
 export const ACTOR_FIELDS = { group: 'string', id: 'string' } as const;
+/** With `places:`, an agent's place id too ('' when it is away): `me.place`, `<arg>.place`, `a.place`. */
+export function placeFields(m: Pick<Mechanics, 'places'>): { place?: 'string' } {
+  return m.places ? { place: 'string' } : {};
+}
 /** What it reads of a post candidate: its counts, its age and its author's id. */
 export const POST_CANDIDATE_FIELDS = { likes: 'double', replies: 'double', age: 'double', author: 'string' } as const;
 
@@ -116,10 +120,11 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
     ...knowsSchema(m),
   };
   if (scope.kind === 'candidate') {
-    env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...agentSchema } });
+    env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...placeFields(m), ...agentSchema } });
     env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
     const arg = scope.arg;
-    const schema = arg.type === 'post' ? { ...POST_CANDIDATE_FIELDS } : { ...CANDIDATE_FIELDS, ...agentSchema };
+    const schema =
+      arg.type === 'post' ? { ...POST_CANDIDATE_FIELDS } : { ...CANDIDATE_FIELDS, ...placeFields(m), ...agentSchema };
     env.registerVariable({ name: arg.name, schema });
     return env;
   }

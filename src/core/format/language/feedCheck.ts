@@ -79,6 +79,7 @@ const KIND_WORD: Record<ActionArg['type'], string> = {
   number: 'a number argument',
   agent: 'an agent argument',
   post: 'a post argument',
+  place: 'a place argument',
 };
 
 /** A verb names a post argument, or an agent or post argument, as the verb table says (SOC070). */

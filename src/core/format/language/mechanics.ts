@@ -34,7 +34,7 @@ export interface Quantity {
   source?: SourceLocation;
 }
 
-export type ArgType = 'number' | 'agent' | 'post';
+export type ArgType = 'number' | 'agent' | 'post' | 'place';
 
 /** Something the model chooses when it takes an action: a number in bounds, another agent, or a post it read. */
 export interface ActionArg {
@@ -67,7 +67,15 @@ export interface Action extends VerbFields {
   effects: Effect[];
   /** What the agent remembers having done; `{args.<a>}`, `{world.<q>}` and `{me.<q>}` are filled in after the action. */
   remember?: string;
+  /** The actor goes to a place (an id, or `args.<a>` of a place argument) for the rest of the part of the day, or the day. */
+  move?: Move;
   source?: SourceLocation;
+}
+
+/** An action's `move:`: where to (a place id or `args.<a>`) and for how long. */
+export interface Move {
+  to: string;
+  for: 'part' | 'day';
 }
 
 /** What a feed ranks posts by, each signal on 0..1 for the reader, weighted and summed. */
@@ -167,6 +175,8 @@ export interface Mechanics {
   feeds?: Feed[];
   knowledge?: KnowledgeItem[];
   generations?: Generations;
+  /** The scenario declares places (`places:`): expressions read an agent's `.place`. */
+  places?: true;
 }
 
 /** Names an agent-typed action argument may not take: they are the expression namespaces. */

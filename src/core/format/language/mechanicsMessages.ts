@@ -7,6 +7,7 @@ import { TRAIT_NAMES } from './model';
 import {
   ACTOR_FIELDS,
   CANDIDATE_FIELDS,
+  placeFields,
   POST_CANDIDATE_FIELDS,
   POST_FIELDS,
   knowsSchema,
@@ -53,8 +54,8 @@ export function namespaceMembers(
   if (scope.kind === 'candidate') {
     const fields = ns === 'me' ? ACTOR_FIELDS : scope.arg.type === 'post' ? POST_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
     const quantities = scope.arg.type === 'post' && ns !== 'me' ? [] : m.agents.map((q) => q.name);
-    const knows = scope.arg.type === 'post' && ns !== 'me' ? [] : Object.keys(knowsSchema(m));
-    const names = [...new Set([...quantities, ...Object.keys(fields), ...knows])];
+    const own = scope.arg.type === 'post' && ns !== 'me' ? {} : { ...placeFields(m), ...knowsSchema(m) };
+    const names = [...new Set([...quantities, ...Object.keys(fields), ...Object.keys(own)])];
     return {
       what: ns === 'me' || scope.arg.type !== 'post' ? 'agent field' : 'post field',
       names,
@@ -75,7 +76,12 @@ export function namespaceMembers(
 export function rowMembers(m: Mechanics, name: string): ReturnType<typeof namespaceMembers> {
   return {
     what: 'agent quantity',
-    names: [...m.agents.map((q) => q.name), ...AGENT_FIELDS, ...(m.knowledge?.length ? ['knows'] : [])],
+    names: [
+      ...m.agents.map((q) => q.name),
+      ...AGENT_FIELDS,
+      ...Object.keys(placeFields(m)),
+      ...(m.knowledge?.length ? ['knows'] : []),
+    ],
     declared: '`state.agents`',
     of: ` of '${name}' (an agent of \`agents\`)`,
   };

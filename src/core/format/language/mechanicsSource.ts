@@ -115,6 +115,8 @@ export function readMechanics(value: unknown, at: Locator): Mechanics | undefine
     knowledge: isObj(value.knowledge)
       ? Object.fromEntries(Object.keys(value.knowledge).map((k) => [k, { text: k }]))
       : {},
+    // Only whether there are places: expressions may then read `.place`.
+    places: isObj(value.places) ? Object.fromEntries(Object.keys(value.places).map((k) => [k, {}])) : {},
   };
   try {
     return buildMechanics(clean, at);

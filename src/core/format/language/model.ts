@@ -62,6 +62,8 @@ export interface Persona {
   model?: string;
   /** Starting values of agent quantities, in place of their `initial` (clamped when the agent joins). */
   state?: Record<string, number>;
+  /** Its own daily plan (part of the day → place id), over its group's and the scenario's. */
+  plan?: Record<string, string>;
   /** Where the persona document (or inline mapping) starts: used by breakpoints and navigation. */
   source?: SourceLocation;
 }
@@ -83,6 +85,8 @@ export interface Room {
   members: string[];
   /** Group size when members are drawn. */
   size: number;
+  /** The place it meets at: only those there that round take part. */
+  place?: string;
   source?: SourceLocation;
 }
 
@@ -225,6 +229,8 @@ export interface PopulationGroup {
   model?: string;
   /** Starting values of agent quantities: numbers or distributions, each drawn per member. */
   state?: Record<string, Distribution>;
+  /** The members' daily plan (part of the day → place id), over the scenario's. */
+  plan?: Record<string, string>;
   source?: SourceLocation;
 }
 
@@ -245,6 +251,27 @@ export interface Experiment {
   conditions: ExperimentCondition[];
   metrics?: string[];
   claims?: DeclaredClaim[];
+}
+
+/** A place agents can be at (`places:`). */
+export interface Place {
+  id: string;
+  /** How agents and the view name it (its id when the file gives none). */
+  label: string;
+  description?: string;
+  /** Most agents it holds at once; undefined: no limit. */
+  capacity?: number;
+  /** Where those turned away when it is full go; undefined: away. */
+  overflow?: string;
+}
+
+/** A scenario's places and days: each round is one part of the day, cycling. */
+export interface PlaceSet {
+  places: Place[];
+  /** The parts of a day, in order (`day:`; `[day]` when not written). */
+  day: string[];
+  /** The scenario's daily plan: part → place id. */
+  plan: Record<string, string>;
 }
 
 export interface Scenario {
@@ -269,6 +296,8 @@ export interface Scenario {
   module?: string;
   /** The phases of a round as declared (`round:`); absent: the default (engine/society/roundPlan.ts). */
   round?: RoundPhase[];
+  /** Places, the parts of the day and the scenario's daily plan (`places:`, `day:`, `plan:`). */
+  places?: PlaceSet;
   /** File the scenario document came from. */
   source?: SourceLocation;
 }

@@ -18,6 +18,7 @@ import { eventTimeline, isTimed, scenarioRounds } from './timeline';
 import { applySet, FROZEN_DURING_RUN } from './settings';
 import { checkMechanics } from './mechanicsCheck';
 import { checkStartValues } from './startStateCheck';
+import { checkPlaces } from './placesCheck';
 import { checkTimedPosts } from './timedPostCheck';
 import { checkKnowledge } from './knowledgeCheck';
 import { checkClaims } from './claimCheck';
@@ -215,6 +216,7 @@ export function checkScenario(
   checkTimeline(ctx);
   checkPopulation(ctx);
   ctx.out.push(...checkStartValues(ctx.v, ctx.at, ctx.personas, ctx.unsure));
+  ctx.out.push(...checkPlaces(ctx.v, ctx.at, ctx.personas, ctx.unsure));
   checkSomeoneToSimulate(ctx);
   ctx.out.push(...checkMechanics(ctx.v, ctx.at, ctx.unsure, ctx.personas));
   return ctx.out;

@@ -5,7 +5,9 @@ import { applyDefaults, leafError, schemaAtPath, type SchemaNode } from './schem
 
 /** Simulation settings in force at the start of the run (events may change them later: see `event_fired`). */
 export interface RunSettings {
-  world: Omit<World, 'rooms'> & { rooms: { name: string; topic?: string; members: string[]; size: number }[] };
+  world: Omit<World, 'rooms'> & {
+    rooms: { name: string; topic?: string; members: string[]; size: number; place?: string }[];
+  };
   rewards: DriverWeights;
   coaching: CoachingConfig;
   ties: TieConfig;
@@ -31,6 +33,7 @@ export function roomWithDefaults(raw: unknown): RoomSpec {
     ...(r.topic !== undefined ? { topic: r.topic } : {}),
     members: r.members as string[],
     size: r.size as number,
+    ...(r.place !== undefined ? { place: r.place as string } : {}),
   };
 }
 

@@ -66,8 +66,17 @@ function actionPaths(doc: Obj): StructurePath[] {
   for (const [name, raw] of Object.entries(obj(doc.actions))) {
     const action = obj(raw);
     const own: StructurePath[] = [];
-    // The platform verbs (post, like, …) are the verb table's, in a shape of their own: not yet.
-    leaves(def('action'), `actions.${name}`, own, ['args', 'effects', 'post', 'reply_to', 'like', 'follow', 'ties']);
+    // The platform verbs (post, like, …) are the verb table's, and `move` is { to, for }: shapes of their own, not yet.
+    leaves(def('action'), `actions.${name}`, own, [
+      'args',
+      'effects',
+      'post',
+      'reply_to',
+      'like',
+      'follow',
+      'ties',
+      'move',
+    ]);
     for (const p of own) out.push(p.path.endsWith('.when') ? { ...p, node: WHEN, expression: 'action-when' } : p);
     for (const target of Object.keys(obj(action.effects))) {
       out.push({ path: `actions.${name}.effects.${target}`, node: { type: 'string' }, expression: 'effect' });

@@ -14,6 +14,7 @@ import { personaCard } from './personaCard';
 import { generatedAgentCard } from '../language/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { roundCompletions } from './roundCompletion';
+import { placeCompletions } from './placeCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
 import { startStateCompletions } from './startStateCompletion';
 import { keyInsertText, schemaTypes } from './keyInsertText';
@@ -41,6 +42,7 @@ function itemsAt(lines: LineIndex, position: Position, sources: CompletionSource
     ));
   const named =
     roundCompletions(ctx, sources, written) ??
+    placeCompletions(ctx, sources) ??
     parameterPathCompletions(ctx, sources) ??
     startStateCompletions(ctx, sources);
   if (named) return named;

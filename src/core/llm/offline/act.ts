@@ -18,11 +18,12 @@
 // A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
 // its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
 // still differ; neuroticism widens that spread. Platform verbs (post, reply, like, follow) add
-// what platform.ts says they are worth. Nothing here encodes a scenario's outcome: a
+// what platform.ts says they are worth, and a move what move.ts says. Nothing here encodes a scenario's outcome: a
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformReason, platformUtility, postText } from './platform';
+import { moveReason, moveUtility } from './move';
 
 /** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
 export const ACT_BETA = 4;
@@ -78,7 +79,8 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
   const copied = imitation(req);
   const openness = req.persona.traits.openness;
   const u = req.options.map(
-    (o) => utility(req, o, units) + openness * (copied.get(o.action) ?? 0) + platformUtility(req, o),
+    (o) =>
+      utility(req, o, units) + openness * (copied.get(o.action) ?? 0) + platformUtility(req, o) + moveUtility(req, o),
   );
   let max = -Infinity;
   for (const x of u) if (x > max) max = x;
@@ -97,7 +99,7 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
 /** One sentence from the largest consequence the agent weighed. */
 function reasonFor(req: ActRequest, o: ActOption): string {
   const entries = Object.entries(o.changes).filter(([, x]) => x !== 0);
-  const social = platformReason(req, o);
+  const social = platformReason(req, o) ?? moveReason(o);
   if (social && !entries.length) return social;
   if (!entries.length) return `${o.action} changes nothing I care about, and that suits me now`;
   const [target, change] = entries.reduce((a, b) => (Math.abs(b[1]) > Math.abs(a[1]) ? b : a));

@@ -14,6 +14,12 @@ type Schema = Record<string, unknown>;
 
 /** An argument's schema: the ids on offer for an agent or a post, a number within its bounds. */
 function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest): Schema {
+  if (arg.type === 'place') {
+    const ids = (req.places ?? []).map((p) => p.id);
+    return ids.length
+      ? { type: 'string', enum: ids, description: arg.description ?? 'a place id' }
+      : { type: 'string' };
+  }
   if (arg.type === 'agent' || arg.type === 'post') {
     const ids = arg.among ?? (arg.type === 'agent' ? req.others.map((o) => o.id) : postIds(req, arg));
     return ids.length
@@ -127,6 +133,20 @@ export function checkAct(
       }
       if (other.id !== given) repairs.push(`"args.${arg.name}": an agent named instead of its id`);
       args[arg.name] = other.id;
+      continue;
+    }
+    if (arg.type === 'place') {
+      const id = typeof given === 'string' ? given.trim() : String(given);
+      // A place's id, or its label as the prompt shows it.
+      const place = (req.places ?? []).find((p) => p.id === id || p.label.toLowerCase() === id.toLowerCase());
+      if (!place) {
+        return {
+          ok: false,
+          error: `"args.${arg.name}" must be the id of one of the places ${(req.places ?? []).map((p) => p.id).join(', ')}`,
+        };
+      }
+      if (place.id !== given) repairs.push(`"args.${arg.name}": a place named instead of its id`);
+      args[arg.name] = place.id;
       continue;
     }
     if (arg.type === 'post') {

@@ -169,7 +169,9 @@ export function actValues(req: ActRequest): Record<string, string> {
       ? `${a.name}: the id of another agent${a.description ? ` (${a.description})` : ''}${among(a)}`
       : a.type === 'post'
         ? `${a.name}: the id of a post you read${a.description ? ` (${a.description})` : ''}${among(a)}`
-        : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
+        : a.type === 'place'
+          ? `${a.name}: the id of a place, one of: ${(req.places ?? []).map((p) => `${p.id} (${p.label})`).join(', ')}${a.description ? ` (${a.description})` : ''}`
+          : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
   // The feeds are part of the world as the agent sees it: the posts it read, best ranked first.
   const posts = req.posts?.length
     ? `\nOn the feeds (best ranked first):\n${req.posts.map(postLine).join('\n')}`
@@ -181,7 +183,11 @@ export function actValues(req: ActRequest): Record<string, string> {
     ? `\nNews you have heard:\n${req.news.map((t) => `- ${JSON.stringify(t)}`).join('\n')}`
     : '';
   return {
-    world_state: (req.world.map(quantity).join('\n') || (req.posts ? '' : 'nothing declared')) + posts + news,
+    world_state:
+      (req.world.map(quantity).join('\n') || (req.posts || req.place ? '' : 'nothing declared')) +
+      posts +
+      news +
+      (req.place ? `\nYou are at ${req.place}; it is ${req.time}.` : ''),
     own_state:
       (req.own.map(quantity).join('\n') || 'nothing declared') +
       ((req.pressure ?? 0) >= 0.1 ? "\n- others' actions took from you last round" : ''),
@@ -206,7 +212,10 @@ export function actValues(req: ActRequest): Record<string, string> {
           (a.effects.length
             ? `\n  effects: ${a.effects.map((e) => `${e.target} := ${e.expression}`).join('; ')}`
             : '') +
-          verbsLine(a),
+          verbsLine(a) +
+          (a.move
+            ? `\n  moves you to ${a.move.to} for the rest of ${a.move.for === 'day' ? 'the day' : 'this part of the day'}`
+            : ''),
       )
       .join('\n'),
   };

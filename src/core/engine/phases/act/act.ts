@@ -16,7 +16,7 @@ const CHOOSE: PhaseStep = { name: 'world', run: chooseAction };
 export const ACT: PhaseKind<ActPhase> = {
   kind: 'act',
   steps: [CHOOSE],
-  events: ['action', 'tie', 'memory', 'error'],
+  events: ['action', 'move', 'tie', 'memory', 'error'],
   changes: {},
   async run(world, r, phase) {
     if (!world.state) return;

@@ -58,6 +58,9 @@ export interface Choices {
   posts: ReadonlyMap<string, readonly string[]>;
   /** The candidates of each argument with a `where` (candidates.ts argKey → ids), which replace the above. */
   among?: ReadonlyMap<string, readonly string[]>;
+  /** Scenarios with places: the ids a place argument may name, and what a move means to the agent. */
+  places?: readonly string[];
+  moveOf?: (compiled: CompiledAction, args: Record<string, number | string>) => ActionOption['move'];
 }
 
 /** A post argument's feed: the one it names, else the scenario's only (or first) feed. */
@@ -70,6 +73,7 @@ function samples(arg: ActionArg, c: Choices, action: string): (number | string)[
   if (among) return [...among];
   if (arg.type === 'agent') return [...c.others];
   if (arg.type === 'post') return [...(c.posts.get(feedOf(arg, c.posts) ?? '') ?? [])];
+  if (arg.type === 'place') return [...(c.places ?? [])];
   const lo = arg.min ?? 0,
     hi = arg.max ?? lo + 1;
   const mid = arg.integer ? Math.round((lo + hi) / 2) : (lo + hi) / 2;
@@ -172,13 +176,16 @@ export function optionsFor(
       }
     };
     if (compiled.when && attempt(() => compiled.when!(base)) !== true) continue;
-    if (compiled.spec.args.some((a) => a.type === 'agent' && !samples(a, choices, compiled.spec.name).length)) continue;
+    const unnamed = (a: ActionArg) =>
+      (a.type === 'agent' || a.type === 'place') && !samples(a, choices, compiled.spec.name).length;
+    if (compiled.spec.args.some(unnamed)) continue;
     // Only posts that can still take this action: a post liked before is not liked again.
     for (const args of combinations(compiled.spec.name, compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
-      if (changes) out.push({ action: compiled.spec.name, args, changes, compiled });
+      const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
+      if (changes) out.push({ action: compiled.spec.name, args, changes, compiled, ...(move ? { move } : {}) });
     }
   }
   return out;

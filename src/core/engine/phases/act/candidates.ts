@@ -11,6 +11,9 @@ import type { WorldState } from '../../society/worldState';
 import type { PhaseContext } from '../context';
 import { drawTargets } from './targets';
 
+/** An agent's place id as expressions read it: '' when away, or in a scenario without places. */
+const placeOf = (world: PhaseContext, id: string): string => world.places?.placeOf(id) ?? '';
+
 /** What a `where` reads: the state, the actor (with its id and group) and the candidate under the argument's name. */
 function candidateContext(
   world: PhaseContext,
@@ -24,7 +27,10 @@ function candidateContext(
     world: state.world,
     n: BigInt(world.agents.size) as unknown as number,
     round: BigInt(world.round) as unknown as number,
-    me: { id: me, group: actor.persona.group ?? '', ...state.view(me) } as unknown as Record<string, number>,
+    me: { id: me, group: actor.persona.group ?? '', place: placeOf(world, me), ...state.view(me) } as unknown as Record<
+      string,
+      number
+    >,
     traits: actor.persona.traits,
   };
   if (arg.type === 'post') {
@@ -37,7 +43,8 @@ function candidateContext(
     };
   } else {
     const group = world.agents.get(candidate)?.persona.group ?? '';
-    context[arg.name] = { id: candidate, group, tie: world.ties.get(me, candidate), ...state.view(candidate) };
+    const place = placeOf(world, candidate);
+    context[arg.name] = { id: candidate, group, tie: world.ties.get(me, candidate), place, ...state.view(candidate) };
   }
   return context;
 }

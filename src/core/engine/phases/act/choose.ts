@@ -16,6 +16,7 @@ import { ACT_TURN } from './actState';
 import { argsText, expressionError, report } from './guard';
 import { platformVerbs } from './verbs';
 import { drawTargets } from './targets';
+import { placeChoices, placeInRequest } from './move';
 import { argKey, conditionedChoices } from './candidates';
 import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
 import { knownNews, seededTexts } from '../../society/seededNews';
@@ -163,7 +164,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
         say,
       )
     : undefined;
-  const choices: Choices = { others, posts: read.byFeed, ...(among ? { among } : {}) };
+  const choices: Choices = { others, posts: read.byFeed, ...(among ? { among } : {}), ...placeChoices(world, a) };
   const options = optionsFor(state, a, choices, world.agents.size, world.round, offeredNames, say);
   if (!options.length) return;
   const offered = new Set(options.map((o) => o.compiled));
@@ -192,10 +193,12 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
       args: c.wheres ? c.spec.args.map((x) => withAmong(x, among?.get(argKey(c.spec.name, x.name)))) : c.spec.args,
       effects: c.spec.effects,
       ...platformVerbs(c.spec),
+      ...(c.spec.move ? { move: c.spec.move } : {}),
     })),
-    options: options.map(({ action, args, changes }) => ({ action, args, changes })),
+    options: options.map(({ action, args, changes, move }) => ({ action, args, changes, ...(move ? { move } : {}) })),
     ...(state.board ? { posts: read.seen } : {}),
     ...newsOf(world, a.id, read.seen, t.recalled),
+    ...placeInRequest(world, a),
     n: world.agents.size,
   };
   const decided = world.decide(

@@ -1,6 +1,7 @@
 // An action phase's choices take effect: each recomputed on the state as it is by then (two agents
 // harvesting the last fish do not both get it), with its platform verbs, the module's
 // `afterAction` hook, and the agent's memory of what it did.
+import { applyMove } from './move';
 import type { ActRequest, ActResponse, DecisionResponse } from '../../../llm/types';
 import type { ActPhase } from '../../../format/language/mechanics';
 import type { ActionEvent, ErrorEvent } from '../../../trace/events';
@@ -75,6 +76,8 @@ function apply(
     ...usageField('usage' in res ? res.usage : undefined),
   };
   world.emit(event);
+  const moved = possible ? applyMove(world, a, compiled.spec, res.args) : undefined;
+  if (moved) platform.account.push(moved);
   state.conduct.add(event);
   if (world.module?.afterAction) {
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));

@@ -4,6 +4,7 @@
 // conversation runs inside one unit of work: its messages go to that unit's tape, and what the
 // members remember is written when the stage commits (other conversations of the same stage
 // must not see it).
+import { placePrefix, settingAt } from './placeText';
 import type { MemoryCues, MessageEvent } from '../../../trace/events';
 import type { DecisionResponse, PersonaBrief, SpeakRequest, TranscriptLine } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
@@ -70,7 +71,7 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
       kind: 'speak',
       key: `speak:${conv.id}:${turn}`,
       round: world.round,
-      setting: world.settings.world.setting,
+      setting: settingAt(world, speaker.id),
       persona: speaker.brief,
       memories: conv.context.get(speaker.id) ?? [],
       others: briefsOf[turn % n],
@@ -222,7 +223,7 @@ function rememberAs(world: PhaseContext, conv: Talk, self: Agent): void {
   const where = conv.room
     ? `In room ${conv.room.name}, talked with ${others.map((o) => o.persona.name).join(', ')}`
     : `Talked with ${others[0].persona.name}`;
-  const text = `${where}${topics.length ? ` about ${topics.join(', ')}` : ''}.${notes}`;
+  const text = `${placePrefix(world, self.id, where)}${topics.length ? ` about ${topics.join(', ')}` : ''}.${notes}`;
   const cues: MemoryCues = {};
   if (others.length === 1) cues.partner = others[0].id;
   if (topics.length) cues.topic = topics[0];

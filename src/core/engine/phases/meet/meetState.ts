@@ -5,6 +5,7 @@ import type { Candidate } from '../../../llm/types';
 import type { Usage } from '../../../trace/events';
 import type { EncounterIndex } from '../../society/encounters';
 import { slot } from '../slot';
+import type { PhaseContext } from '../context';
 import type { Turn } from '../turn';
 import type { Conversation } from './talk';
 
@@ -29,11 +30,25 @@ export const MEET_TURN = slot<MeetTurn>(() => ({
 export interface MeetRound {
   /** Made at the round's start (the ties as they stood then), let go after its last `meet`. */
   index: EncounterIndex | undefined;
+  /** With `places:`: one index per place over those there (partners are drawn from one's own place). */
+  byPlace?: Map<string, EncounterIndex>;
   /** The rooms' conversations of this round's `meet`. */
   talks: Conversation[];
 }
 
 export const MEET_ROUND = slot<MeetRound>(() => ({ index: undefined, talks: [] }));
+
+/** The index `agent` draws partners from: its place's, or everyone's; undefined when it is away. */
+export function indexOf(world: PhaseContext, round: MeetRound, agent: string): EncounterIndex | undefined {
+  if (!world.places) return round.index;
+  const place = world.places.placeOf(agent);
+  return place === undefined ? undefined : round.byPlace?.get(place);
+}
+
+/** Whether the agent is away (a scenario with places, and it is at none): it meets no one. */
+export function away(world: PhaseContext, agent: string): boolean {
+  return !!world.places && world.places.placeOf(agent) === undefined;
+}
 
 export function encounterIndex(t: Turn, m: MeetTurn): EncounterIndex {
   if (!m.index) throw new Error(`${t.agent.id}: the round's encounter index is used after its last meet`);

@@ -1,5 +1,6 @@
 // The first steps of `meet`: perceive what the platform offers, recall what the agent knows of
 // it, choose partners (in random mode the platform pairs people and no choice is made).
+import { settingAt } from './placeText';
 import type { Candidate, ChoosePartnerRequest, DecisionResponse } from '../../../llm/types';
 import { stream } from '../../../random/rng';
 import { CANDIDATES, describeCandidate, proposeCandidates } from '../../society/encounters';
@@ -8,15 +9,20 @@ import type { PhaseContext } from '../context';
 import { recall } from '../recall';
 import { own } from '../slot';
 import type { Turn } from '../turn';
-import { encounterIndex, MEET_TURN, type MeetTurn } from './meetState';
+import { away, encounterIndex, MEET_TURN, type MeetTurn } from './meetState';
 
 const NO_ONE: ReadonlySet<string> = new Set();
 
 /** Perceive: what the platform shows the agent now — the candidates it could talk to. */
 export function perceive(world: PhaseContext, t: Turn): void {
   const policy = world.settings.world.encounters;
-  const rng = stream(world.seed, 'agent', t.agent.id, 'encounter', world.round);
   const m = own(t, MEET_TURN);
+  // Away (a scenario with places, and at none): no one to meet. Alone at a place: the index is empty.
+  if (away(world, t.agent.id) || (world.places && m.index!.ids.length < 2)) {
+    m.candidates = [];
+    return;
+  }
+  const rng = stream(world.seed, 'agent', t.agent.id, 'encounter', world.round);
   const seeds = proposeCandidates(
     t.agent,
     policy,
@@ -73,7 +79,7 @@ function choose(world: PhaseContext, t: Turn, pool: Candidate[], k: number): Ste
         kind: 'choose_partner',
         key: `choose:${world.round}:${t.agent.id}:${k}`,
         round: world.round,
-        setting: world.settings.world.setting,
+        setting: settingAt(world, t.agent.id),
         persona: t.agent.brief,
         memories: t.recalled,
         candidates: pool,
@@ -121,10 +127,13 @@ function chosen(
 export const REMEMBERED_CANDIDATES = 3;
 function rememberedPeople(world: PhaseContext, t: Turn, meet: MeetTurn): Candidate[] {
   const out: Candidate[] = [];
+  if (away(world, t.agent.id)) return out;
   const have = new Set(meet.candidates.map((c) => c.id));
   for (const m of t.recalled) {
     const id = m.cues?.partner;
     if (!id || id === t.agent.id || have.has(id) || !world.agents.has(id)) continue;
+    // With places, only someone at the agent's own place can be met.
+    if (world.places && world.places.placeOf(id) !== world.places.placeOf(t.agent.id)) continue;
     have.add(id);
     out.push(describeCandidate(t.agent, world.agents.get(id)!, 'network', world.ties, encounterIndex(t, meet)));
     if (out.length >= REMEMBERED_CANDIDATES) break;

@@ -31,6 +31,8 @@ export async function holdRoom(
   // Fixed members who are still here, each once (a member listed twice would talk to itself).
   if (room.members.length) {
     members = [...new Set(room.members)].map((id) => world.agents.get(id)).filter((a): a is Agent => !!a);
+    // A room tied to a place: only the members there this round take part.
+    if (room.place !== undefined) members = members.filter((a) => world.places?.placeOf(a.id) === room.place);
   } else {
     const rng = stream(world.seed, 'room', room.name, world.round);
     const ids = new Set<string>();
