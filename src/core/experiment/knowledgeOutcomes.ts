@@ -25,9 +25,7 @@ export class KnowledgeTally {
       this.present.add(e.agent.id);
       for (const r of e.agent.relationships ?? []) this.meet(e.agent.id, r.with);
     } else if (e.type === 'encounter') this.meet(e.from, e.to);
-    else if (e.type === 'room')
-      for (let i = 0; i < e.members.length; i++)
-        for (let j = i + 1; j < e.members.length; j++) this.meet(e.members[i], e.members[j]);
+    else if (e.type === 'room') this.meetAll(e.members);
     else if (e.type === 'agent_removed') {
       this.present.delete(e.agent);
       for (const m of this.knows.values()) m.delete(e.agent);
@@ -35,6 +33,12 @@ export class KnowledgeTally {
     else if (e.type === 'round_end') {
       this.byRound.set(e.round, new Map(this.items.map((k) => [k.id, this.share(k.id)])));
     }
+  }
+
+  private meetAll(members: readonly string[]): void {
+    members.forEach((a, i) => {
+      for (const b of members.slice(i + 1)) this.meet(a, b);
+    });
   }
 
   private meet(a: string, b: string): void {

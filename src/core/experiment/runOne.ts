@@ -69,7 +69,9 @@ export async function runOne(
       rounds: harness.rounds,
       usage: { ...w.totalUsage },
       faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
-      ...(tally ? { state: { ...tally.metrics(w.round), ...known?.metrics(w.round) } } : {}),
+      ...(tally
+        ? { state: { ...tally.metrics(w.round), ...known?.metrics(w.round, conditioned.places?.day.length) } }
+        : {}),
     },
     performance.now() - started,
   );

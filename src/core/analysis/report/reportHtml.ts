@@ -255,7 +255,7 @@ function knowledgeSection(s: KnowledgeSeries): string {
       'Knowledge table',
       `<table><thead><tr><th>item</th><th>knew at the start</th><th>know at round ${s.rounds[s.rounds.length - 1] ?? 0}</th><th>believe it</th><th>told it most</th></tr></thead><tbody>${rows.join('')}</tbody></table>`,
     ) +
-    '<p class="note">Items travel only in conversation: a message tells it, and each other member who did not know it learns it when the phase commits (docs/authoring.md §12).</p>'
+    '<p class="note">Items travel only in conversation: a message tells it, and each other member who did not know it learns it when the phase commits (docs/authoring.md §13).</p>'
   );
 }
 

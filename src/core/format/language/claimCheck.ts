@@ -32,6 +32,14 @@ function generationsOf(v: Obj): number {
   return Math.max(1, Math.floor((typeof rounds === 'number' ? rounds : 10) / every));
 }
 
+/** The whole days in the scenario's rounds, with places (`day:`'s parts a round each; one part without it). */
+function daysOf(v: Obj): number {
+  if (!isObj(v.places)) return 0;
+  const parts = Array.isArray(v.day) && v.day.length ? v.day.length : 1;
+  const rounds = isObj(v.world) && typeof v.world.rounds === 'number' ? v.world.rounds : 10;
+  return Math.floor(rounds / parts);
+}
+
 /**
  * SOC078 for every condition and metric a claim names, and every metric `experiment.metrics`
  * names, that the experiment does not have. None while the scenario has syntax errors (names
@@ -43,12 +51,16 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
   const r: Report = { v, at, unsure, out, m: readMechanics(v, at) ?? { world: [], agents: [], actions: [] } };
   const module = typeof v.module === 'string' && v.module !== '';
   const generations = generationsOf(v);
-  const metrics = [...networkMetrics(), ...stateOutcomeNames(r.m, { module, generations })];
+  const days = daysOf(v);
+  const metrics = [...networkMetrics(), ...stateOutcomeNames(r.m, { module, generations, days })];
   const checkMetric = (metric: unknown, path: (string | number)[], where: string): void => {
     if (typeof metric !== 'string' || metric === '' || metrics.includes(metric)) return;
     // A later generation's gain: a condition or --rounds may make runs longer than the scenario's.
     const gain = /^agents\.([A-Za-z_]\w*)\.gain\.g[1-9][0-9]*$/.exec(metric);
     if (gain && generations > 0 && r.m.agents.some((q) => q.name === gain[1])) return;
+    // A later day's share likewise: runs may be longer than the scenario's rounds.
+    const day = /^knowledge\.([A-Za-z_]\w*)\.share\.day[1-9][0-9]*$/.exec(metric);
+    if (day && days > 0 && r.m.knowledge?.some((k) => k.id === day[1])) return;
     const range = at.valueRange(path);
     const why = whyNotReported(metric, r.m, { module });
     if (why) return report(r, 'SOC078', 'error', `Metric '${metric}' is not measured: ${why}`, range);
