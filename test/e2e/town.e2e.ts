@@ -2,7 +2,7 @@
 // clean; Run Simulation draws the network with the places people are at (a caption per occupied
 // place, the part of the day), and the trace table's `learned` rows say who learned the party from
 // whom; the memory inspector shows a resident's memory of being told; F5 with a function
-// breakpoint on `learn` stops after the first round's conversations, and Variables show the
+// breakpoint on `evaluate` stops after the first round's conversations, and Variables show the
 // world's knowledge (how many know each item) and the agent's own. Screenshots are saved.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
@@ -25,18 +25,31 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
     const view = await runToCompletion(s.wb);
     events = runEvents(s.server.workspace);
-    // Where people are at the last round: a caption per occupied place, as the trace says.
+    // Where people are at the last round: placed by plan (the `places` event), then moved.
     const last = events.filter((e) => e.type === 'places').pop()!;
     assert.ok(last, 'the trace has places');
-    const occupied = Object.keys(last.at);
+    const at = new Map<string, string>();
+    for (const [place, ids] of Object.entries(last.at as Record<string, string[]>)) {
+      for (const id of ids) at.set(id, place);
+    }
+    for (const e of events) {
+      if (e.type !== 'move' || e.round !== last.round) continue;
+      if (e.to) at.set(e.agent, e.to);
+      else at.delete(e.agent);
+    }
+    const counts = new Map<string, number>();
+    for (const place of at.values()) counts.set(place, (counts.get(place) ?? 0) + 1);
     const captions = view.locator('.network text.place');
     await captions.first().waitFor();
-    assert.equal(await captions.count(), occupied.length, 'one caption per occupied place');
-    for (const place of occupied) {
+    assert.equal(await captions.count(), counts.size, 'one caption per occupied place');
+    for (const [place, n] of counts) {
       const caption = view.locator(`.network text.place[data-place="${place}"]`);
-      assert.match((await caption.textContent()) ?? '', new RegExp(`${last.at[place].length}`));
+      assert.match((await caption.textContent()) ?? '', new RegExp(`· ${n}$`), place);
     }
-    assert.equal(await view.locator('.network').getAttribute('data-when'), `day ${last.day}, ${last.part}`);
+    assert.equal(
+      await view.locator('.network svg[data-when]').first().getAttribute('data-when'),
+      `day ${last.day}, ${last.part}`,
+    );
     // The learned rows: only that kind, searched for the party.
     for (const kind of ['message', 'evaluation', 'advice', 'action', 'intervention', 'error']) {
       const box = view.locator('label.kind', { hasText: kind }).locator('input');
@@ -64,7 +77,7 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     await s.wb.screenshot('town-memory-told');
   });
 
-  it('F5 with a function breakpoint on learn: Variables show who knows what, in the world and the agent', async () => {
+  it('F5 with a function breakpoint on evaluate: Variables show who knows what, in the world and the agent', async () => {
     const page = s.wb.page;
     await s.wb.command('View: Close All Editor Groups');
     await s.wb.open('town.society');
@@ -79,9 +92,9 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
     await pane.locator('.pane-header').hover();
     await pane.locator('.action-label[aria-label*="Function Breakpoint"]').click();
-    await page.keyboard.type('learn');
+    await page.keyboard.type('evaluate');
     await page.keyboard.press('Enter');
-    await pane.locator('.monaco-list-row', { hasText: 'learn' }).waitFor();
+    await pane.locator('.monaco-list-row', { hasText: 'evaluate' }).waitFor();
     await s.wb.command('Debug: Start Debugging');
     await page.locator('.pane-header', { hasText: 'Paused on breakpoint' }).waitFor({ timeout: STEP_MS * 2 });
     await page.waitForTimeout(800);

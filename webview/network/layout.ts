@@ -124,11 +124,17 @@ export class ForceLayout {
     const places = data.places;
     if (!places && !this.byPlace) return;
     this.byPlace = !!places;
-    const anchors = placeAnchors(places?.places.map((p) => p.id) ?? []);
+    // Anchors for the places someone is at now: a town of eighteen places with eleven occupied
+    // gets eleven well-spaced clusters, not eighteen slots with the people crowded between them.
+    const anchors = placeAnchors(places?.places.filter((p) => p.count > 0).map((p) => p.id) ?? []);
     const at = (n: LayoutNode, k: 0 | 1): number => (n.place !== undefined ? (anchors.get(n.place)?.[k] ?? 0) : 0);
-    const strength = places ? 0.15 : 0.04;
+    const strength = places ? 0.3 : 0.04;
     this.simulation.force('x', forceX<LayoutNode>((n) => at(n, 0)).strength(strength));
     this.simulation.force('y', forceY<LayoutNode>((n) => at(n, 1)).strength(strength));
+    // Ties still draw friends together, but gently: where people are is what the picture shows.
+    this.simulation
+      .force<ReturnType<typeof forceLink<LayoutNode, LayoutLink>>>('link')!
+      .strength((l) => (places ? 0.3 : 1) * (0.05 + 0.25 * l.strength));
   }
 
   /** Newcomers start beside an already placed neighbour, or on a spiral around the centre. */

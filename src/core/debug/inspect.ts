@@ -7,7 +7,7 @@ import { graphFromTies } from '../analysis/metrics/graphFromTies';
 import type { Simulation } from '../engine';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
-import { knowledgeView, knowsOf } from './knowledgeView';
+import { knowledgeView, knowsOf, placesView } from './knowledgeView';
 import { labelledValues } from './labelled';
 import { isInstant } from '../format/language/providers';
 
@@ -45,6 +45,7 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
     persona: a.brief,
     rewards: { last: a.lastRewards ?? null, window: a.window },
     ...(w.state?.hasQuantities ? { state: labelledValues(w.state.of(id), w.state.agentQuantities) } : {}),
+    ...(w.places ? { place: w.places.label(w.places.placeOf(id)) ?? 'away' } : {}),
     ...(w.state?.knowledge ? { knows: knowsOf(w.state.knowledge, id, (x) => w.agents.get(x)?.persona.name ?? x) } : {}),
     ties: { out: tiesOut, in: tiesIn },
     met: Object.fromEntries(a.met),
@@ -135,6 +136,7 @@ export function worldState(sim: Simulation): Record<string, unknown> {
     // The scenario's declared quantities (`state:`), as they stand at this stop.
     ...(w.state?.hasQuantities ? { state: labelledValues(w.state.world, w.state.worldQuantities) } : {}),
     ...(w.state?.board ? { feeds: feedsView(w.state.board) } : {}),
+    ...(w.places ? { places: placesView(w.places, [...w.agents.keys()]) } : {}),
     ...(w.state?.knowledge ? { knowledge: knowledgeView(w.state.knowledge, [...w.agents.keys()]) } : {}),
     usage: w.totalUsage,
   };

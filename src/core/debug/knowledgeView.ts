@@ -1,6 +1,6 @@
-// What the debugger shows of `knowledge:` at a stop: per agent, what it knows, since when and from
-// whom; for the world, each item's knowers and how many believe it.
-import type { KnowledgeBook } from '../engine';
+// What the debugger shows of `knowledge:` and `places:` at a stop: per agent, what it knows, since
+// when and from whom, and where it is; for the world, each item's knowers and who is where.
+import type { KnowledgeBook, PlaceBook } from '../engine';
 import { Lazy } from './lazy';
 
 /** An agent's items: `party: "round 3, from Isabella Rodriguez"` (or "from the start"; "doubted"). */
@@ -26,5 +26,17 @@ export function knowledgeView(book: KnowledgeBook, present: readonly string[]): 
       () => ({ text: item.text, kind: item.kind, knowers }),
     );
   }
+  return out;
+}
+
+/** Each occupied place: how many are there, and who (expanded on demand); those away last. */
+export function placesView(book: PlaceBook, present: readonly string[]): Record<string, Lazy> {
+  const out: Record<string, Lazy> = {};
+  for (const p of book.set.places) {
+    const here = book.at(p.id);
+    if (here.length) out[p.label ?? p.id] = new Lazy(`${here.length} here`, () => here);
+  }
+  const away = present.filter((a) => book.placeOf(a) === undefined);
+  if (away.length) out.away = new Lazy(`${away.length} away`, () => away);
   return out;
 }

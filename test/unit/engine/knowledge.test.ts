@@ -11,6 +11,10 @@ import * as path from 'node:path';
 import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { Simulation } from '../../../src/core/engine/kernel/simulation';
+import { agentState, worldState } from '../../../src/core/debug/inspect';
+import { DecisionLog } from '../../../src/core/debug/decisionLog';
+import type { Lazy } from '../../../src/core/debug/lazy';
 import { tellOrDoubt } from '../../../src/core/llm/offline/hearsay';
 import { stream } from '../../../src/core/random/rng';
 import { responseSchema } from '../../../src/core/llm/parse/schemas';
@@ -174,6 +178,30 @@ describe('knowledge carried in conversation', function () {
       others.every((e) => !/party at the cafe/.test(e.post.text)),
       'nobody else knows it (no meet in this round)',
     );
+  });
+
+  it("the debugger shows who knows what: the World's knowledge, each agent's knows and place", async () => {
+    const sc = await scenarioFromText(
+      TOWN([
+        'places:',
+        '  cafe: { label: Hobbs Cafe }',
+        '  park: {}',
+        'plan: { day: cafe }',
+        'personas_plan_marker: x',
+      ]).replace('personas_plan_marker: x\n', ''),
+    );
+    const sim = Simulation.create({ ...sc, world: { ...sc.world, rounds: 2 } });
+    await sim.run();
+    const world = worldState(sim);
+    const knowledge = world.knowledge as Record<string, Lazy>;
+    const knowers = sim.world.state!.knowledge!;
+    const n = [...sim.world.agents.keys()].filter((a) => knowers.knows(a, 'party')).length;
+    assert.match(knowledge.party.summary, new RegExp(`^${n} of 8 know \\(\\d+ believe\\)$`));
+    assert.match(knowledge.rumour.summary, /, false$/, 'a false item says so');
+    assert.equal((world.places as Record<string, Lazy>)['Hobbs Cafe'].summary, '8 here');
+    const isa = agentState(sim, 'isa', new DecisionLog());
+    assert.equal(isa.place, 'Hobbs Cafe');
+    assert.equal((isa.knows as Record<string, string>).party, 'from the start');
   });
 
   it('a run resumed from a checkpoint writes the uninterrupted trace (who knows what is in the checkpoint)', async () => {
