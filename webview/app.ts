@@ -295,7 +295,7 @@ export class App {
       this.shown = { generation: m.generation, round, events: m.events.length };
     }
     this.network.setDecor({ selected: new Set(this.selected), highlighted: new Set(this.highlighted) });
-    this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds);
+    this.timeline.update(round, m.lastRound, this.round === null, m.header.rounds, net.data.places?.when);
     const state = m.stateAt(round)!;
     this.agentPanel.showTies = this.ties;
     this.agentPanel.update(state, this.selected[0], m.rewards, round, m.lastRound, (id) => {

@@ -50,6 +50,11 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
       await view.locator('.network svg[data-when]').first().getAttribute('data-when'),
       `day ${last.day}, ${last.part}`,
     );
+    // The timeline says which part of which day the round is.
+    assert.equal(
+      await view.locator('.timeline-label').textContent(),
+      `Round ${last.round} / 8 · day ${last.day}, ${last.part}`,
+    );
     // The learned rows: only that kind, searched for the party.
     for (const kind of ['message', 'evaluation', 'advice', 'action', 'intervention', 'error']) {
       const box = view.locator('label.kind', { hasText: kind }).locator('input');

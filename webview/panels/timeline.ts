@@ -51,13 +51,14 @@ export class Timeline {
     );
   }
 
-  update(round: number, last: number, following: boolean, total?: number): void {
+  /** `when`: the part of the day the round is, for traces with places ("day 2, evening"). */
+  update(round: number, last: number, following: boolean, total?: number, when?: string): void {
     this.last = last;
     this.round = round;
     this.range.max = String(last);
     this.range.value = String(round);
     this.range.setAttribute('aria-valuetext', `round ${round} of ${last}`);
-    this.label.textContent = `Round ${round} / ${total ?? last}`;
+    this.label.textContent = `Round ${round} / ${total ?? last}${when ? ` · ${when}` : ''}`;
     this.latest.setAttribute('aria-pressed', String(following));
     this.latest.classList.toggle('active', following);
   }

@@ -317,3 +317,54 @@ describe('places and daily plans: the engine', () => {
     }
   });
 });
+
+describe('places in a when, an effect and an update (me.place, an agent argument’s .place)', function () {
+  this.timeout(60_000);
+  it('an action offered only at the cafe, an effect and an update that read where the agent is', async () => {
+    const sc = await scenarioFromText(
+      TOWN([
+        'state:',
+        '  agents:',
+        '    coffees: { initial: 0, min: 0 }',
+        '    at_cafe: { initial: 0, min: 0, update: "me.at_cafe + (me.place == \'cafe\' ? 1.0 : 0.0)" }',
+        'actions:',
+        '  order:',
+        '    description: Order a coffee.',
+        '    when: "me.place == \'cafe\'"',
+        '    effects: { me.coffees: "me.coffees + (me.place == \'cafe\' ? 1.0 : 0.0)" }',
+        '  wait: { description: Wait. }',
+        'round: [{ phase: cafe, actions: [order, wait] }]',
+      ]),
+    );
+    const events = (await traceOf(sc))
+      .trim()
+      .split('\n')
+      .map((l) => JSON.parse(l) as Record<string, any>);
+    const where = new Map<number, Record<string, string>>();
+    for (const e of events) {
+      if (e.type !== 'places') continue;
+      const at: Record<string, string> = {};
+      for (const [place, ids] of Object.entries(e.at as Record<string, string[]>)) for (const id of ids) at[id] = place;
+      where.set(e.round, at);
+    }
+    const orders = events.filter((e) => e.type === 'action' && e.action === 'order');
+    assert.ok(orders.length > 0);
+    for (const e of orders) assert.equal(where.get(e.round)![e.agent], 'cafe', 'only at the cafe');
+    for (const e of orders) {
+      const [before, after] = e.changes[`${e.agent}.coffees`] as [number, number];
+      assert.equal(after, before + 1, 'the effect read me.place too');
+    }
+    // Each agent's at_cafe counts the rounds it spent at the cafe.
+    const last = events.filter((e) => e.type === 'state').pop()!;
+    const state = new Map<string, number>();
+    for (const e of events) {
+      if (e.type === 'state') {
+        for (const [id, v] of Object.entries(e.agents as Record<string, any>)) {
+          if (v.at_cafe !== undefined) state.set(id, v.at_cafe);
+        }
+      }
+    }
+    const cafeRounds = (id: string) => [...where.values()].filter((at) => at[id] === 'cafe').length;
+    for (const [id, n] of state) assert.equal(n, cafeRounds(id), `${id} at round ${last.round}`);
+  });
+});

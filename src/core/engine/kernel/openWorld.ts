@@ -55,6 +55,8 @@ function presentIn(world: World, state: WorldState): WorldState {
       // With places, '' for someone away, so `a.place` always reads.
       ...(world.places ? { place: world.places.placeOf(a.id) ?? '' } : {}),
     }));
+  // `me.place` and an agent argument's `.place` in a `when`, an effect or an update.
+  if (world.scenario.places) state.placeOf = (id) => world.places?.placeOf(id) ?? '';
   return state;
 }
 

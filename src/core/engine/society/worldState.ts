@@ -43,6 +43,8 @@ export class WorldState {
   knowledge?: KnowledgeBook;
   /** The agents present, in the run's order: what `agents` in an expression ranges over (set by the run's world). */
   present: () => Iterable<{ id: string; group?: string; place?: string }> = () => [];
+  /** Where an agent is ('' away), for scenarios with places (set by the run's world): what `me.place` reads. */
+  placeOf?: (agent: string) => string;
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;
@@ -72,12 +74,19 @@ export class WorldState {
   }
 
   /**
-   * An agent as an expression reads it (`me`, an agent argument): its values, and with
-   * `knowledge:` what it knows (`me.knows.party`, a copy). Without knowledge, the values themselves.
+   * An agent as an expression reads it (`me`, an agent argument): its values, with `places:` where
+   * it is (`me.place`), with `knowledge:` what it knows (`me.knows.party`), as a copy. Without
+   * either, the values themselves.
    */
   view(agent: string): Values {
     const v = this.of(agent);
-    return this.knowledge ? ({ ...v, knows: this.knowledge.row(agent) } as unknown as Values) : v;
+    if (!this.knowledge && !this.placeOf) return v;
+    return {
+      ...v,
+      // A quantity named `place` is read as the quantity (format/language/expressions.ts placeFields).
+      ...(this.placeOf && !this.agentQuantities.has('place') ? { place: this.placeOf(agent) } : {}),
+      ...(this.knowledge ? { knows: this.knowledge.row(agent) } : {}),
+    } as unknown as Values;
   }
 
   /**

@@ -128,13 +128,15 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
     env.registerVariable({ name: arg.name, schema });
     return env;
   }
-  env.registerVariable({ name: 'me', schema: agentSchema });
+  // With places, a `when`, an effect and an agent quantity's update read where the agent is too.
+  const placed = { ...placeFields(m), ...agentSchema };
+  env.registerVariable({ name: 'me', schema: placed });
   env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
   if (scope.kind === 'action') {
     const args = Object.fromEntries(scope.action.args.map((a) => [a.name, a.type === 'number' ? 'double' : 'string']));
     env.registerVariable({ name: 'args', schema: args });
     for (const a of scope.action.args) {
-      if (a.type === 'agent') env.registerVariable({ name: a.name, schema: agentSchema });
+      if (a.type === 'agent') env.registerVariable({ name: a.name, schema: placed });
       if (a.type === 'post') env.registerVariable({ name: a.name, schema: numbers(POST_FIELDS) });
     }
   }

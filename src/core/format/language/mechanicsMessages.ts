@@ -67,7 +67,7 @@ export function namespaceMembers(
   }
   return {
     what: 'agent quantity',
-    names: [...m.agents.map((q) => q.name), ...Object.keys(knowsSchema(m))],
+    names: [...m.agents.map((q) => q.name), ...Object.keys(placeFields(m)), ...Object.keys(knowsSchema(m))],
     declared: '`state.agents`',
   };
 }
