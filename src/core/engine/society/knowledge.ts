@@ -62,13 +62,6 @@ export class KnowledgeBook {
     return out;
   }
 
-  /** How many of `among` know `item`. */
-  count(item: string, among: Iterable<string>): number {
-    let n = 0;
-    for (const a of among) if (this.knows(a, item)) n++;
-    return n;
-  }
-
   remove(agent: string): void {
     this.known.delete(agent);
   }

@@ -106,16 +106,9 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
     if (doubts) line.doubts = doubts;
     conv.transcript.push(line);
     world.roundStats.messages++;
-    const e = messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, res);
-    if (tells || doubts) {
-      // The trace's key order: the message's own fields, then what it carried, then its usage.
-      const usage = e.usage;
-      delete e.usage;
-      if (tells) e.tells = tells;
-      if (doubts) e.doubts = doubts;
-      if (usage) e.usage = usage;
-    }
-    tape.say(e);
+    tape.say(
+      messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, line, res),
+    );
   };
   return speakFrom(0);
 }
@@ -127,13 +120,14 @@ function othersThan(members: readonly Agent[], self: Agent): Agent[] {
   return out;
 }
 
-/** A message event, its optional fields set in place (spreading them in cost three objects a message). */
+/** A message event, its optional fields set in place (spreading them in cost three objects a message), usage last. */
 function messageEvent(
   round: number,
   encounter: string,
   turn: number,
   from: string,
   to: string | undefined,
+  line: TranscriptLine,
   res: DecisionResponse<SpeakRequest>,
 ): MessageEvent {
   const e: MessageEvent =
@@ -141,6 +135,9 @@ function messageEvent(
       ? { type: 'message', round, encounter, turn, from, act: res.act, text: res.text }
       : { type: 'message', round, encounter, turn, from, to, act: res.act, text: res.text };
   if (res.topic) e.topic = res.topic;
+  // What it carried (`knowledge:`), as taken into the transcript: only the ids on offer.
+  if (line.tells) e.tells = line.tells;
+  if (line.doubts) e.doubts = line.doubts;
   const usage = usageField(res.usage).usage;
   if (usage) e.usage = usage;
   return e;
