@@ -7,31 +7,27 @@
 // "network density" (agents who know of each other), which ties (friendship) are not.
 import type { KnowledgeItem } from '../format/language/mechanics';
 import type { TraceEvent } from '../trace/events';
+import { Knowers } from '../trace/knowers';
 
 export class KnowledgeTally {
-  private readonly present = new Set<string>();
-  private readonly knows = new Map<string, Map<string, boolean>>();
+  private readonly knowers: Knowers;
   /** Each item's share at the end of each round, by round. */
   private readonly byRound = new Map<number, Map<string, number>>();
   /** Pairs who know of each other, as "a b" with a < b. */
   private readonly acquainted = new Set<string>();
 
   constructor(private readonly items: readonly KnowledgeItem[]) {
-    for (const k of items) this.knows.set(k.id, new Map());
+    this.knowers = new Knowers(items.map((k) => k.id));
   }
 
   add(e: TraceEvent): void {
+    this.knowers.add(e);
     if (e.type === 'agent_added') {
-      this.present.add(e.agent.id);
       for (const r of e.agent.relationships ?? []) this.meet(e.agent.id, r.with);
     } else if (e.type === 'encounter') this.meet(e.from, e.to);
     else if (e.type === 'room') this.meetAll(e.members);
-    else if (e.type === 'agent_removed') {
-      this.present.delete(e.agent);
-      for (const m of this.knows.values()) m.delete(e.agent);
-    } else if (e.type === 'learned') this.knows.get(e.item)?.set(e.agent, e.believed);
     else if (e.type === 'round_end') {
-      this.byRound.set(e.round, new Map(this.items.map((k) => [k.id, this.share(k.id)])));
+      this.byRound.set(e.round, new Map(this.items.map((k) => [k.id, this.knowers.share(k.id)])));
     }
   }
 
@@ -46,30 +42,25 @@ export class KnowledgeTally {
   }
 
   private acquaintanceDensity(): number | null {
-    const n = this.present.size;
+    const present = this.knowers.present;
+    const n = present.size;
     if (n < 2) return null;
     let pairs = 0;
     for (const p of this.acquainted) {
       const [a, b] = p.split(' ');
-      if (this.present.has(a) && this.present.has(b)) pairs++;
+      if (present.has(a) && present.has(b)) pairs++;
     }
     return pairs / ((n * (n - 1)) / 2);
-  }
-
-  private share(item: string): number {
-    return this.present.size ? this.knows.get(item)!.size / this.present.size : 0;
   }
 
   /** `roundsPerDay`: the rounds of a day, when the scenario has days (each day's share is reported). */
   metrics(rounds: number, roundsPerDay?: number): Record<string, number | null> {
     const out: Record<string, number | null> = { acquaintance_density: this.acquaintanceDensity() };
+    const n = this.knowers.present.size;
     for (const k of this.items) {
-      const m = this.knows.get(k.id)!;
-      out[`knowledge.${k.id}.share`] = this.share(k.id);
-      out[`knowledge.${k.id}.known`] = m.size;
-      out[`knowledge.${k.id}.believed`] = this.present.size
-        ? [...m.values()].filter((b) => b).length / this.present.size
-        : 0;
+      out[`knowledge.${k.id}.share`] = this.knowers.share(k.id);
+      out[`knowledge.${k.id}.known`] = this.knowers.known(k.id);
+      out[`knowledge.${k.id}.believed`] = n ? this.knowers.believed(k.id) / n : 0;
       if (!roundsPerDay) continue;
       for (let d = 1; d * roundsPerDay <= rounds; d++) {
         out[`knowledge.${k.id}.share.day${d}`] = this.byRound.get(d * roundsPerDay)?.get(k.id) ?? null;

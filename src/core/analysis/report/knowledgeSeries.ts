@@ -2,6 +2,7 @@
 // the share of the agents present who know it at the end of each round, how many believe it at
 // the end, and who told it most — what the report's "Who knows what" section draws.
 import type { TraceEvent } from '../../trace/events';
+import { Knowers } from '../../trace/knowers';
 
 export interface KnowledgeSeries {
   rounds: number[];
@@ -15,21 +16,14 @@ export interface KnowledgeSeries {
 }
 
 export class KnowledgeCollector {
-  private readonly present = new Set<string>();
-  private readonly knows = new Map<string, Map<string, boolean>>();
+  private readonly knowers = new Knowers();
   private readonly atStart = new Map<string, number>();
   private readonly told = new Map<string, Map<string, number>>();
   private readonly series: KnowledgeSeries = { rounds: [], share: {}, end: {} };
 
   add(e: TraceEvent): void {
-    if (e.type === 'agent_added') this.present.add(e.agent.id);
-    else if (e.type === 'agent_removed') {
-      this.present.delete(e.agent);
-      for (const m of this.knows.values()) m.delete(e.agent);
-    } else if (e.type === 'learned') {
-      let m = this.knows.get(e.item);
-      if (!m) this.knows.set(e.item, (m = new Map()));
-      m.set(e.agent, e.believed);
+    this.knowers.add(e);
+    if (e.type === 'learned') {
       if (e.from === undefined) this.atStart.set(e.item, (this.atStart.get(e.item) ?? 0) + 1);
       else {
         let t = this.told.get(e.item);
@@ -38,24 +32,24 @@ export class KnowledgeCollector {
       }
     } else if (e.type === 'round_end') {
       this.series.rounds.push(e.round);
-      const n = this.present.size;
-      for (const [item, m] of this.knows) {
+      for (const item of this.knowers.items()) {
         const s = (this.series.share[item] ??= this.series.rounds.slice(0, -1).map(() => 0));
-        s.push(n ? m.size / n : 0);
+        s.push(this.knowers.share(item));
       }
     }
   }
 
   /** Undefined when the run has no knowledge (no `learned` event). */
   finish(upTo: number): KnowledgeSeries | undefined {
-    if (!this.knows.size) return undefined;
+    const items = this.knowers.items();
+    if (!items.length) return undefined;
     const keep = this.series.rounds.filter((r) => r <= upTo).length;
     const end: KnowledgeSeries['end'] = {};
-    for (const [item, m] of this.knows) {
+    for (const item of items) {
       end[item] = {
-        known: m.size,
-        believed: [...m.values()].filter((b) => b).length,
-        present: this.present.size,
+        known: this.knowers.known(item),
+        believed: this.knowers.believed(item),
+        present: this.knowers.present.size,
         atStart: this.atStart.get(item) ?? 0,
         tellers: [...(this.told.get(item) ?? [])].sort((a, b) => b[1] - a[1] || (a[0] < b[0] ? -1 : 1)),
       };
