@@ -179,3 +179,27 @@ export async function openWebview(
 }
 
 export const testResults = path.join(root, 'test-results');
+
+type Clip = { x: number; y: number; width: number; height: number };
+
+/**
+ * Keeps a picture for the human reader of test-results/. A picture is evidence, not a check: on a
+ * busy machine Chromium can miss a frame for long (a force layout still ticking), so a picture
+ * is tried a few times with a bounded wait and, failing that, skipped with a warning rather than
+ * failing the assertions the test has already made.
+ */
+export async function keepScreenshot(
+  target: { screenshot(options: { path: string; timeout: number; clip?: Clip }): Promise<unknown> },
+  file: string,
+  options: { clip?: Clip } = {},
+): Promise<void> {
+  const shot = { ...options, path: path.join(testResults, file), timeout: 10000 };
+  for (let attempt = 1; attempt <= 3; attempt++) {
+    try {
+      await target.screenshot(shot);
+      return;
+    } catch (err) {
+      if (attempt === 3) console.warn(`    (no picture ${file}: ${(err as Error).message.split('\n')[0]})`);
+    }
+  }
+}

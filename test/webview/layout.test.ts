@@ -8,10 +8,9 @@
 // whole panel, and no two of its boxes overlap at any size from 260×360 to 1280×900.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import { hostileRun, syntheticTrace } from './fixtures';
-import { launchChromium, openView, openWebview, testResults } from './harness';
+import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
 import { counted } from '../../webview/dom';
 
 interface Box {
@@ -109,7 +108,7 @@ describe('society view layout (headless Chromium)', function () {
       for (const thing of [...b.circles, ...b.labels]) {
         assert.ok(!intersects(thing, b.legend), `at ${width} px the legend covers ${thing.what}`);
       }
-      await page.screenshot({ path: path.join(testResults, `view-layout-${width}.png`) });
+      await keepScreenshot(page, `view-layout-${width}.png`);
     }
     await resize(page, 1280);
   });
@@ -229,7 +228,7 @@ describe('society view layout (headless Chromium)', function () {
       await frames(p);
       await resize(p, 350);
       await allInside('a narrowed panel after Fit on a layout at rest');
-      await p.screenshot({ path: path.join(testResults, 'view-fit-after-wheel-350.png') });
+      await keepScreenshot(p, 'view-fit-after-wheel-350.png');
       assert.deepEqual(fresh.errors, []);
     } finally {
       await p.close();
@@ -260,10 +259,7 @@ describe('society view layout (headless Chromium)', function () {
       );
       assert.equal(probe.overflow, 0, `at ${width} px the side panel scrolls sideways`);
       const side = await page.locator('.side').boundingBox();
-      await page.screenshot({
-        path: path.join(testResults, `view-picker-${width}.png`),
-        clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) },
-      });
+      await keepScreenshot(page, `view-picker-${width}.png`, { clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) } });
     }
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
@@ -289,17 +285,8 @@ describe('society view layout (headless Chromium)', function () {
     }
     assert.ok(longTies, 'some agent has a tie to a 40-character name');
     await page.selectOption('.panel.agent select', longTies);
-    // The agent panel is drawn again as the view updates: a picture of the lists may need a second try.
-    for (let attempt = 1; ; attempt++) {
-      try {
-        await page
-          .locator('.panel.agent .tie-lists')
-          .screenshot({ path: path.join(testResults, 'view-long-names-350.png'), timeout: 5000 });
-        break;
-      } catch (err) {
-        if (attempt === 3) throw err;
-      }
-    }
+    // The agent panel is drawn again as the view updates: keepScreenshot tries again.
+    await keepScreenshot(page.locator('.panel.agent .tie-lists'), 'view-long-names-350.png');
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);
   });
@@ -332,10 +319,7 @@ describe('society view layout (headless Chromium)', function () {
       assert.ok(latest && latest.width > 30, `Latest is ${latest?.width} px wide at ${width} px`);
       const range = probe.parts.find((p) => p.text === 'Round');
       assert.ok(range && range.width >= 40, `the slider is ${range?.width} px wide at ${width} px`);
-      await page.screenshot({
-        path: path.join(testResults, `view-timeline-${width}.png`),
-        clip: { x: 0, y: 0, width, height: 430 },
-      });
+      await keepScreenshot(page, `view-timeline-${width}.png`, { clip: { x: 0, y: 0, width, height: 430 } });
     }
     await resize(page, 1280);
     assert.deepEqual(errors, []);
@@ -412,7 +396,7 @@ describe('society view layout (headless Chromium)', function () {
         return r.bottom <= Math.min(s.bottom, innerHeight) + 1 && r.top >= Math.max(s.top, 0) - 1;
       });
       assert.ok(reached, `${at} the agent's memories cannot be scrolled into view`);
-      await page.screenshot({ path: path.join(testResults, `view-short-${width}x${height}.png`) });
+      await keepScreenshot(page, `view-short-${width}x${height}.png`);
       await page.evaluate(() => {
         document.querySelector('.society-app')!.scrollTop = 0;
       });
@@ -487,7 +471,7 @@ describe('society view layout (headless Chromium)', function () {
         );
         assert.ok(fresh(t), JSON.stringify(t));
       }
-      await page.screenshot({ path: path.join(testResults, `view-tooltip-${width}x${height}.png`) });
+      await keepScreenshot(page, `view-tooltip-${width}x${height}.png`);
     }
     await resize(page, 1280);
     await settled(page);
@@ -517,7 +501,7 @@ describe('society view layout (headless Chromium)', function () {
       assert.notDeepEqual(after.figures, before.figures, 'the agent has other figures at round 0');
       assert.ok(fresh(after), `after the round changed: ${JSON.stringify(after)}`);
     }
-    await page.screenshot({ path: path.join(testResults, 'view-tooltip-round-0.png') });
+    await keepScreenshot(page, 'view-tooltip-round-0.png');
     await page.keyboard.press('End');
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '6');
     await page.mouse.move(0, 0);
@@ -693,7 +677,7 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
       for (const i of inset) {
         check(i.left >= 4 && i.left <= 12, `${at} ${i.what} starts ${i.left} px from the panel's edge`);
       }
-      await page.screenshot({ path: path.join(testResults, `view-vscode-width-${width}x${height}.png`) });
+      await keepScreenshot(page, `view-vscode-width-${width}x${height}.png`);
     }
     await resize(page, 1280);
     assert.deepEqual(problems, []);
@@ -774,9 +758,7 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
             `${at} the metrics summary (${round(summary.whole)}) is cut off by the side panel (${round(panel.get('side')!)})`,
           );
         }
-        await page.screenshot({
-          path: path.join(testResults, `view-vscode-boxes-${width}x${height}${agent ? `-${agent}` : ''}.png`),
-        });
+        await keepScreenshot(page, `view-vscode-boxes-${width}x${height}${agent ? `-${agent}` : ''}.png`);
       }
     }
     await page.selectOption('.panel.agent select', '');

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
 import { hostileRun, scenarioRun } from './fixtures';
-import { launchChromium, openView, openWebview, testResults } from './harness';
+import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
 
 const STATE_SOCIETY = path.join(__dirname, '..', 'fixtures', 'state-society', 'public-goods.society');
 /** Words of the friend-making loop's legend that mean nothing without ties. */
@@ -103,7 +103,7 @@ describe('the network legend (headless Chromium)', function () {
       const metrics = (await page.textContent('.panel.metrics'))!;
       assert.doesNotMatch(metrics, /communit|Density|Modularity/);
       assert.match(metrics, /9 agents/);
-      await page.screenshot({ path: path.join(testResults, 'view-legend-state-society.png') });
+      await keepScreenshot(page, 'view-legend-state-society.png');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();
@@ -177,7 +177,7 @@ describe('the network legend (headless Chromium)', function () {
         String(Math.min(...totals)),
         String(Math.max(...totals)),
       ]);
-      await page.screenshot({ path: path.join(testResults, 'view-legend-friends.png') });
+      await keepScreenshot(page, 'view-legend-friends.png');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

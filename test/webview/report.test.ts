@@ -12,7 +12,7 @@ import { cspHash, viewEmbed } from '../../src/core/protocol/viewPage';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { parseStrictXml } from '../unit/analysis/xml';
 import { expectedTies, HOSTILE, hostileRun } from './fixtures';
-import { launchChromium, testResults, viewAssets } from './harness';
+import { launchChromium, viewAssets, keepScreenshot } from './harness';
 
 describe('society report with the interactive view', function () {
   this.timeout(120000);
@@ -66,7 +66,7 @@ describe('society report with the interactive view', function () {
     assert.equal(await page.locator('#society-app .network path.tie').count(), expectedTies(trace));
     assert.equal(await page.isVisible('#network svg.network'), false);
     assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
-    await page.screenshot({ path: path.join(testResults, 'report-view.png') });
+    await keepScreenshot(page, 'report-view.png');
     assert.deepEqual(errors, [], 'no CSP violation or script error');
     await page.close();
   });

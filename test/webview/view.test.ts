@@ -4,11 +4,10 @@
 // hostile persona strings inert.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { expectedTies, HOSTILE, hostileRun, rowCount, syntheticTrace } from './fixtures';
-import { launchChromium, openView, testResults } from './harness';
+import { launchChromium, openView, testResults, keepScreenshot } from './harness';
 import { nodeLabel } from '../../webview/model/networkData';
 
 const dataset = (page: Page, selector: string) => page.$eval(selector, (e) => ({ ...(e as HTMLElement).dataset }));
@@ -58,7 +57,7 @@ describe('society view (standalone, headless Chromium)', function () {
     });
 
     it('keeps hostile strings inert and shows them as text', async () => {
-      await page.screenshot({ path: path.join(testResults, 'view-hostile.png') });
+      await keepScreenshot(page, 'view-hostile.png');
       const probe = await page.evaluate(() => ({
         pwned: (window as unknown as { __pwned?: string }).__pwned,
         imgs: document.querySelectorAll('img').length,
@@ -291,7 +290,7 @@ describe('society view (standalone, headless Chromium)', function () {
       (await boxes()).some((b) => b.name === hidden),
       `${hidden} is written once selected`,
     );
-    await page.screenshot({ path: path.join(testResults, 'view-labels.png') });
+    await keepScreenshot(page, 'view-labels.png');
     assert.deepEqual(errors, []);
     await page.close();
   });
@@ -337,7 +336,7 @@ describe('society view (standalone, headless Chromium)', function () {
     });
     await page.mouse.move(center.x, center.y);
     await page.mouse.wheel(0, -300);
-    await page.screenshot({ path: path.join(testResults, 'view-canvas.png') });
+    await keepScreenshot(page, 'view-canvas.png');
     assert.deepEqual(errors, []);
     await page.close();
   });

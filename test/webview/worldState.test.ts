@@ -6,13 +6,12 @@
 // and a scenario without state keeps the view it had.
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
-import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { StateEvent } from '../../src/core/trace/events';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
 import { exampleRun, HOSTILE, hostileRun } from './fixtures';
-import { launchChromium, openView, openWebview, testResults } from './harness';
+import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
 
 const ROUNDS = 8;
 const stateAt = (trace: EmbeddedTrace, round: number) =>
@@ -85,7 +84,7 @@ describe('world state in the society view (headless Chromium)', function () {
         xs.map((x) => x.getBoundingClientRect().height),
       );
       assert.ok(Math.max(...heights) <= 22, `row heights ${heights.join(', ')}`);
-      await page.screenshot({ path: path.join(testResults, 'view-world-state.png') });
+      await keepScreenshot(page, 'view-world-state.png');
       assert.deepEqual(errors, []);
     });
 
@@ -135,7 +134,7 @@ describe('world state in the society view (headless Chromium)', function () {
         await page.textContent('.panel.agent .agent-quantity[data-name="catch"] .num'),
         quantityValue(values.get(most)!, {}),
       );
-      await page.screenshot({ path: path.join(testResults, 'view-world-state-sized.png') });
+      await keepScreenshot(page, 'view-world-state-sized.png');
       // Back to ties: every node's radius from its ties again.
       await page.selectOption('.size-by select', '');
       await page.waitForFunction(() =>
