@@ -8,6 +8,7 @@ import type { Simulation } from '../engine';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
 import { knowledgeView, knowsOf, placesView } from './knowledgeView';
+import { learnedOf } from './experienceView';
 import { labelledValues } from './labelled';
 import { isInstant } from '../format/language/providers';
 
@@ -47,6 +48,8 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
     ...(w.state?.hasQuantities ? { state: labelledValues(w.state.of(id), w.state.agentQuantities) } : {}),
     ...(w.places ? { place: w.places.label(w.places.placeOf(id)) ?? 'away' } : {}),
     ...(w.state?.knowledge ? { knows: knowsOf(w.state.knowledge, id, (x) => w.agents.get(x)?.persona.name ?? x) } : {}),
+    // What each option brought it beyond its immediate changes, against its usual (issue 45).
+    ...(w.state?.experience.experienced(id) ? { learned: learnedOf(w.state.experience, id) } : {}),
     ties: { out: tiesOut, in: tiesIn },
     met: Object.fromEntries(a.met),
     ratedBy: Object.fromEntries(a.ratedBy),

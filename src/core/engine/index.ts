@@ -27,6 +27,7 @@ export { STEP_NAMES } from './phases/table';
 export { type Agent } from './society/agent';
 export { type FeedBoard } from './society/feeds';
 export { KnowledgeBook } from './society/knowledge';
+export { ExperienceBook } from './society/experience';
 export type { PlaceBook } from './society/places';
 export { canonicalJSON, scenarioHash } from './society/header';
 export { RewardTally } from './society/rewardTally';

@@ -245,6 +245,13 @@ export interface ActOption {
    * mean tie to those there minus to those where it is.
    */
   move?: { to: string; label: string; off_plan: number; ties: number };
+  /**
+   * What taking this option brought the agent (and, by its openness, the others who took it) in
+   * the rounds after, beyond what it changed at once, against its usual: per own valued quantity,
+   * in the quantity's units, the recency-weighted mean surprise (engine/society/experience.ts).
+   * Absent before any experience of it.
+   */
+  experience?: Record<string, number>;
 }
 
 /** A declared quantity as the deciding agent sees it. */

@@ -73,7 +73,9 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     'examples/commons (world state and actions)',
     () => example('commons/commons.society'),
     // Issue 42: twenty distinct first names for the twenty fishers (names drawn without replacement).
-    'dc3d64ad45698e7dc5b3cb7277aad2ddbf924e5b4763292635dabcd6f18eeb9d',
+    // Issue 45: fishers learn what their choices brought beyond their immediate catch (the fines
+    // others paid them), and remember a surprising round (engine/society/experience.ts).
+    '955a78adc5da330ee7c254189ae7d8820cc6b7d5a2eca9c2eb1ed235a68c8cfa',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -81,7 +83,8 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // A new generation's values start when it joins, so its state events list the agents in the
     // order they joined, not in the order a stage first read them (same values). Issue 42: names
     // drawn without replacement (twenty distinct villagers); reflections follow the new memories.
-    'd6d78334f17523e4c50d0c15c3e5d8fcb228a01c409fc1d18fa6cc5a525d4eb2',
+    // Issue 45: villagers learn what giving brought them back (others' gifts and punishments).
+    'ec1d85ed235cbda297130eb7c98f1438bf0c8c7e84c221042e12286114e56d88',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

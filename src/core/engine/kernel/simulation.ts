@@ -49,6 +49,12 @@ export interface SimulationOptions extends WorldModels {
    * model's rule is that coaching acts only through memory, so coached runs then equal uncoached ones.
    */
   withholdAdviceMemories?: boolean;
+  /**
+   * False: agents do not learn from consequences (engine/society/experience.ts) — the offline model
+   * weighs only what an action changes at once, as before issue 45. The seam of the benchmark's
+   * A/B and of the tests that show what learning changes.
+   */
+  learning?: boolean;
 }
 
 export interface RunResult {
@@ -87,6 +93,7 @@ export class Simulation implements RunControl, RunProgress {
     this.model = opts.model ?? null;
     if (opts.moduleTimeLimitMs !== undefined) world.moduleTimeLimitMs = opts.moduleTimeLimitMs;
     world.withholdAdviceMemories = opts.withholdAdviceMemories === true;
+    world.learning = opts.learning !== false;
     this.rounds_ = new Rounds(world, this, opts);
     // Refused before any trace is opened: a host that has not allowed code gets nothing half-made.
     if (world.scenario.module && !opts.allowModule) {

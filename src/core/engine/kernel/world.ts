@@ -59,6 +59,8 @@ export class World implements PhaseContext {
   forcedModel?: string;
   /** Advice is written to the trace but not remembered (SimulationOptions.withholdAdviceMemories). */
   withholdAdviceMemories = false;
+  /** Agents learn from consequences (SimulationOptions.learning). */
+  learning = true;
   /** Per-round counters for round_end stats. */
   roundStats: RoundCounters = { encounters: 0, messages: 0, rewardSum: 0, rewardCount: 0, usage: emptyTotals() };
   usage = new UsageBook();

@@ -69,6 +69,8 @@ export interface PhaseContext {
   readonly moduleTimeLimitMs: number;
   /** Advice is written to the trace but not remembered (SimulationOptions.withholdAdviceMemories). */
   readonly withholdAdviceMemories: boolean;
+  /** Agents learn from consequences (SimulationOptions.learning). */
+  readonly learning: boolean;
   /** Publishes an event now (a phase's unit writes to its tape instead). */
   emit(e: TraceEvent): void;
   /** Writes a memory now; its event goes to `tape` when given (published with the unit), else out at once. */

@@ -15,6 +15,8 @@ export interface Turn extends SlotHolder {
    * (empty without one), which later decisions — the coach, reflection, an action — are made with.
    */
   recalled: RetrievedMemory[];
+  /** It has retrieved this round (even nothing): an action phase without `meet` before it retrieves itself. */
+  retrieved?: boolean;
 }
 
 export function newTurn(agent: Agent, tape: Tape, signal?: AbortSignal): Turn {

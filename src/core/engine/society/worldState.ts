@@ -6,6 +6,7 @@ import { agentRow, type AgentRow } from '../../format/language/aggregates';
 import type { StateEvent } from '../../trace/events';
 import type { CompiledMechanics } from './compiledMechanics';
 import { ConductBook } from './conduct';
+import { ExperienceBook, type ExperienceJSON } from './experience';
 import { FeedBoard, type FeedBoardJSON } from './feeds';
 import { KnowledgeBook, type KnowledgeBookJSON } from './knowledge';
 
@@ -15,6 +16,7 @@ export interface WorldStateJSON {
   world: Values;
   agents: Record<string, Values>;
   conduct?: ReturnType<ConductBook['toJSON']>;
+  experience?: ExperienceJSON;
   feeds?: FeedBoardJSON;
   knowledge?: KnowledgeBookJSON;
 }
@@ -36,6 +38,8 @@ export class WorldState {
   readonly worldQuantities: ReadonlyMap<string, Quantity>;
   /** What each agent's last action did to the others, and theirs to it (engine/society/conduct.ts). */
   conduct = new ConductBook();
+  /** What each agent's choices brought it, for the offline model's learning (engine/society/experience.ts). */
+  experience = new ExperienceBook();
   readonly agentQuantities: ReadonlyMap<string, Quantity>;
   /** The feeds' posts and follows (scenarios with `feeds:`). */
   board?: FeedBoard;
@@ -154,11 +158,20 @@ export class WorldState {
     return { type: 'state', round, world: { ...this.world }, agents };
   }
 
+  /** The agent's valued quantities: what it wants more of (tallies and categories left out). */
+  valuedOf(id: string): Values {
+    const values = this.of(id);
+    const out: Values = {};
+    for (const [name, q] of this.agentQuantities) if (q.valued !== false && !q.labels?.length) out[name] = values[name];
+    return out;
+  }
+
   toJSON(): WorldStateJSON {
     return {
       world: { ...this.world },
       agents: Object.fromEntries([...this.agents].map(([id, v]) => [id, { ...v }])),
       conduct: this.conduct.toJSON(),
+      experience: this.experience.toJSON(),
       ...(this.board ? { feeds: this.board.toJSON() } : {}),
       ...(this.knowledge ? { knowledge: this.knowledge.toJSON() } : {}),
     };
@@ -167,6 +180,7 @@ export class WorldState {
   static fromJSON(compiled: CompiledMechanics, json: WorldStateJSON): WorldState {
     const s = new WorldState(compiled);
     s.conduct = ConductBook.fromJSON(json.conduct);
+    s.experience = ExperienceBook.fromJSON(json.experience);
     if (json.feeds) s.board = FeedBoard.fromJSON(compiled.mechanics.feeds ?? [], json.feeds);
     if (json.knowledge) s.knowledge = KnowledgeBook.fromJSON(compiled.mechanics.knowledge ?? [], json.knowledge);
     s.world = { ...s.world, ...json.world };

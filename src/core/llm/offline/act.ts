@@ -18,12 +18,19 @@
 // A full stock weighs a quarter (what is taken from plenty regrows: little is lost), a stock at
 // its floor one and a quarter. Choices are a softmax over u (β = 4), so agents of one disposition
 // still differ; neuroticism widens that spread. Platform verbs (post, reply, like, follow) add
-// what platform.ts says they are worth, and a move what move.ts says. Nothing here encodes a scenario's outcome: a
+// what platform.ts says they are worth, and a move what move.ts says. Experience adds
+// (1 − p/2)·(0.5 + 0.5·o)·Σ_q A_option,q / unit_q: what the option brought the agent's own valued
+// quantities, and the others' who took it, in the rounds after it beyond its immediate changes,
+// against its usual (engine/society/experience.ts), so a payoff that arrives only later — an
+// `update`, a later phase, a module, the others' reactions — comes to count as if foreseen. Nothing here encodes a scenario's outcome: a
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformReason, platformUtility, postText } from './platform';
 import { moveReason, moveUtility } from './move';
+
+/** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
+export const LEARNING = 1;
 
 /** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
 export const ACT_BETA = 4;
@@ -65,6 +72,31 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
   return u;
 }
 
+/**
+ * What each option's experience adds: its learned consequences for each own quantity, in the unit
+ * its immediate changes are weighed in (the largest any option makes to it now; else the largest
+ * learned), counted as an own change is — (1 − p/2) — and more fully by the open (0.5 + 0.5·o).
+ */
+function experienceOf(req: ActRequest, units: Map<string, number>): number[] {
+  const a = req.persona.traits.agreeableness;
+  const p = a + (1 - a) * (req.pressure ?? 0);
+  const weight = LEARNING * (1 - p / 2) * (0.5 + 0.5 * req.persona.traits.openness);
+  const learnedUnit = new Map<string, number>();
+  for (const o of req.options) {
+    for (const [q, x] of Object.entries(o.experience ?? {})) {
+      learnedUnit.set(q, Math.max(learnedUnit.get(q) ?? 0, Math.abs(x)));
+    }
+  }
+  return req.options.map((o) => {
+    let sum = 0;
+    for (const [q, x] of Object.entries(o.experience ?? {})) {
+      const unit = units.get(`me.${q}`) || learnedUnit.get(q) || 1;
+      sum += x / unit;
+    }
+    return weight * sum;
+  });
+}
+
 /** Per action: how much better off, on average, the others shown who took it last round are (ahead only). */
 function imitation(req: ActRequest): Map<string, number> {
   const sums = new Map<string, number>();
@@ -78,9 +110,14 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
   const units = unitsOf(req.options);
   const copied = imitation(req);
   const openness = req.persona.traits.openness;
+  const learned = experienceOf(req, units);
   const u = req.options.map(
-    (o) =>
-      utility(req, o, units) + openness * (copied.get(o.action) ?? 0) + platformUtility(req, o) + moveUtility(req, o),
+    (o, i) =>
+      utility(req, o, units) +
+      openness * (copied.get(o.action) ?? 0) +
+      learned[i] +
+      platformUtility(req, o) +
+      moveUtility(req, o),
   );
   let max = -Infinity;
   for (const x of u) if (x > max) max = x;

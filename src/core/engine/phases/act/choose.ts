@@ -6,7 +6,8 @@ import { phaseActionsFor, type ActionArg, type ActPhase, type Quantity } from '.
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';
 import type { WorldState } from '../../society/worldState';
-import { then, type Step } from '../../flow/step';
+import { after, then, type Step } from '../../flow/step';
+import { recall } from '../recall';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
@@ -20,6 +21,7 @@ import { placeChoices, placeInRequest } from './move';
 import { argKey, conditionedChoices } from './candidates';
 import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
 import { knownNews, seededTexts } from '../../society/seededNews';
+import { optionKey } from '../../society/experience';
 
 const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
   shown
@@ -41,9 +43,8 @@ function visible(state: WorldState, id: string): Record<string, number> {
 
 /** What agents want more of, summed: the valued agent quantities (tallies and categories left out). */
 function holdings(state: WorldState, id: string): number {
-  const values = state.of(id);
   let sum = 0;
-  for (const [name, q] of state.agentQuantities) if (q.valued !== false && !q.labels?.length) sum += values[name];
+  for (const x of Object.values(state.valuedOf(id))) sum += x;
   return sum;
 }
 
@@ -131,8 +132,35 @@ function newsOf(
   return { news: [...news, ...known.filter((k) => !news.includes(k))] };
 }
 
+/**
+ * An agent that has not retrieved this round (a round without `meet`) recalls before it chooses:
+ * what it remembers of these actions and of what it values — among it what its past choices
+ * brought (consequences.ts), which is how an LLM agent learns from them.
+ */
+function recallBeforeChoice(world: PhaseContext, t: Turn): void | Promise<void> {
+  const state = world.state!;
+  if (t.retrieved || !t.agent.memories.length) return;
+  t.retrieved = true;
+  const phase = own(t, ACT_TURN).phase;
+  const names = phase ? phaseActionsFor(phase, t.agent.persona.group) : undefined;
+  const actions = state.compiled.mechanics.actions.filter((x) => !names || names.includes(x.name));
+  const situation = [...actions.flatMap((x) => [x.name, x.description]), ...Object.keys(state.valuedOf(t.agent.id))];
+  const r = recall(world, t.agent, situation, { tape: t.tape, phase: 'retrieve', signal: t.signal });
+  if (!(r instanceof Promise)) t.recalled = r;
+  else {
+    return r.then((m) => {
+      t.recalled = m;
+    });
+  }
+}
+
 /** An action phase's step for one agent: choose an action (applied when resolveActions runs). */
 export function chooseAction(world: PhaseContext, t: Turn): Step {
+  if (!world.state) return;
+  return after(recallBeforeChoice(world, t), () => chooseNow(world, t));
+}
+
+function chooseNow(world: PhaseContext, t: Turn): Step {
   const state = world.state;
   if (!state) return;
   const a = t.agent;
@@ -167,6 +195,7 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
   const choices: Choices = { others, posts: read.byFeed, ...(among ? { among } : {}), ...placeChoices(world, a) };
   const options = optionsFor(state, a, choices, world.agents.size, world.round, offeredNames, say);
   if (!options.length) return;
+  if (world.learning) state.experience.enter(a.id, () => state.valuedOf(a.id));
   const offered = new Set(options.map((o) => o.compiled));
   const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
   const request: ActRequest = {
@@ -195,7 +224,16 @@ export function chooseAction(world: PhaseContext, t: Turn): Step {
       ...platformVerbs(c.spec),
       ...(c.spec.move ? { move: c.spec.move } : {}),
     })),
-    options: options.map(({ action, args, changes, move }) => ({ action, args, changes, ...(move ? { move } : {}) })),
+    options: options.map(({ action, args, changes, move, compiled }) => {
+      const learned = state.experience.attraction(a.id, optionKey(action, args, compiled.spec.args));
+      return {
+        action,
+        args,
+        changes,
+        ...(move ? { move } : {}),
+        ...(learned !== undefined ? { experience: learned } : {}),
+      };
+    }),
     ...(state.board ? { posts: read.seen } : {}),
     ...newsOf(world, a.id, read.seen, t.recalled),
     ...placeInRequest(world, a),

@@ -1,6 +1,7 @@
 // An action phase's choices take effect: each recomputed on the state as it is by then (two agents
 // harvesting the last fish do not both get it), with its platform verbs, the module's
 // `afterAction` hook, and the agent's memory of what it did.
+import { optionKey } from '../../society/experience';
 import { applyMove } from './move';
 import type { ActRequest, ActResponse, DecisionResponse } from '../../../llm/types';
 import type { ActPhase } from '../../../format/language/mechanics';
@@ -79,6 +80,7 @@ function apply(
   const moved = possible ? applyMove(world, a, compiled.spec, res.args) : undefined;
   if (moved) platform.account.push(moved);
   state.conduct.add(event);
+  state.experience.chose(a.id, optionKey(res.action, res.args, compiled.spec.args), ownChanges(a.id, applied));
   if (world.module?.afterAction) {
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
   }
@@ -129,4 +131,13 @@ export async function resolveActions(
       if (held) await held;
     }
   }
+}
+
+/** What an action changed in its actor's own quantities (`<id>.<q>` → after − before). */
+function ownChanges(id: string, applied: Record<string, [number, number]>): Record<string, number> {
+  const out: Record<string, number> = {};
+  for (const [key, [before, after]] of Object.entries(applied)) {
+    if (key.startsWith(`${id}.`)) out[key.slice(id.length + 1)] = after - before;
+  }
+  return out;
 }

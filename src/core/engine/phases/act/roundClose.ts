@@ -1,5 +1,6 @@
 // The end of a round of a world with state: every `update` from the closing state (world
-// quantities first, then agents'), the module's `endRound` hook, then the round's `state` event.
+// quantities first, then agents'), the module's `endRound` hook, what the round brought each agent
+// (consequences.ts), then the round's `state` event.
 import type { ErrorEvent } from '../../../trace/events';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 import { Pacer } from '../../flow/step';
@@ -8,6 +9,7 @@ import { contextOf } from './actionOptions';
 import { callHook, guarded } from './guard';
 import { moduleWorld } from './societyModule';
 import { lazyAgents, type AgentRow } from '../../../format/language/aggregates';
+import { learnFromRound } from './consequences';
 
 /** The module's `endRound` hook, if it has one (after the declared updates, before the state event). */
 export function moduleEndRound(world: PhaseContext): void {
@@ -58,6 +60,7 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
     }
   }
   moduleEndRound(world);
+  learnFromRound(world);
   state.board?.prune(round + 1);
   if (state.hasQuantities) world.emit(state.stateEvent(round));
 }

@@ -37,6 +37,7 @@ export function perceive(world: PhaseContext, t: Turn): void {
 
 /** Retrieve: top-k memories for the situation (own interests and the people on offer). */
 export function retrieveMemories(world: PhaseContext, t: Turn): void | Promise<void> {
+  t.retrieved = true;
   const r = recall(world, t.agent, [...t.agent.persona.interests, ...own(t, MEET_TURN).candidates.map((c) => c.name)], {
     tape: t.tape,
     phase: 'retrieve',

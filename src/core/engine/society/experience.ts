@@ -1,0 +1,277 @@
+// What each agent's choices brought it (issue 45): reinforcement learning in the manner of Roth &
+// Erev (1995), with Camerer & Ho's (1999) experience weighting and eligibility traces, so that a
+// consequence that arrives later — through an `update`, a later phase, a module, or the others'
+// reactions — still reaches the choice that caused it. docs/model.md states the rule; in short,
+// per valued quantity q of the agent, in the quantity's own units:
+//
+//   payoff   π_q  = its change over the round, less what the agent's own actions changed at once
+//                   (those it weighed when choosing: experience adds what it could not see)
+//   surprise d_q  = π_q − ρ_q (ρ_q its own recency-weighted usual payoff)
+//   option k:  S_kq ← φ·S_kq + e_k·d_q + v·(mean d_q of the others who took k),  W_k ← φ·W_k + e_k + v
+//              A_kq = S_kq / (W_k + 1)  (the mean surprise after taking k, shrunk by a prior round)
+//
+// with e_k the option's eligibility (1 when taken this round, λ times less each round after), v
+// the persona's openness (learning from what others' choices brought them; 0 when nobody else
+// took k). The offline model weighs A_kq like an immediate change to q
+// (llm/offline/act.ts). No random draw: the same trace gives the same attractions.
+import type { Traits } from '../../format/language/model';
+import type { ActionArg } from '../../format/language/mechanics';
+
+/** Recency: what a round's experience weighs the next round (φ). */
+export const FORGET = 0.85;
+/** Eligibility decay: the share of a round's surprise credited to the choice of the round before (λ). */
+export const ELIGIBILITY = 0.5;
+/** How fast the usual payoff ρ and the units follow the latest round. */
+const BASELINE_RATE = 0.2;
+/**
+ * A prior of this many rounds of no surprise: one lucky round is not yet a lesson, and an old
+ * lesson fades toward nothing as its weight is forgotten (the mean itself moves only with news).
+ */
+export const PRIOR = 1;
+/** Below this eligibility a past choice is forgotten (keeps the books small). */
+const FORGOTTEN = 0.01;
+
+/** Per valued quantity. */
+export type Vec = Record<string, number>;
+
+/** The key an option is learned under: the action and its number and place arguments. */
+export function optionKey(action: string, args: Record<string, number | string>, spec: readonly ActionArg[]): string {
+  const parts = spec
+    .filter((a) => (a.type === 'number' || a.type === 'place') && args[a.name] !== undefined)
+    .map((a) => `${a.name}=${args[a.name]}`);
+  return parts.length ? `${action}(${parts.join(',')})` : action;
+}
+
+interface Learner {
+  /** Valued quantities at the last close (the start of this round's payoff). */
+  held: Vec;
+  /** The changes its own actions made to them at once this round: weighed when it chose. */
+  foreseen?: Vec;
+  /** Usual payoff ρ per quantity (absent before its first payoff). */
+  usual?: Vec;
+  sums: Record<string, Vec>;
+  weights: Record<string, number>;
+  eligible: Record<string, number>;
+}
+
+export interface ExperienceJSON {
+  units: Record<string, number>;
+  agents: Record<string, Learner>;
+}
+
+/** An option taken this round: by how many, and their surprises summed per quantity. */
+interface Taken {
+  count: number;
+  sums: Vec;
+}
+
+/** One agent at the close of a round: its traits and its valued quantities now. */
+export interface Closing {
+  id: string;
+  traits: Traits;
+  held: Vec;
+}
+
+/** What a round brought an agent: the options it chose, how its valued quantities moved, and how unusual that was. */
+export interface Outcome {
+  agent: string;
+  chose: string[];
+  changes: Record<string, [number, number]>;
+  /** The surprise summed over its quantities, each in units of how much agents' changes in it differ. */
+  surprise: number;
+}
+
+export class ExperienceBook {
+  /** Per quantity: how much agents' changes in it differ from a round's mean change (recency-weighted). */
+  private units = new Map<string, number>();
+  private agents = new Map<string, Learner>();
+
+  /**
+   * The agent is about to choose: the first time, what it holds now is where its first payoff
+   * starts (an agent that never chooses starts at the close of its first round).
+   */
+  enter(agent: string, held: () => Vec): void {
+    if (!this.agents.has(agent)) this.agents.set(agent, { held: { ...held() }, sums: {}, weights: {}, eligible: {} });
+  }
+
+  /** The agent took an option this round, and its own quantities changed by `foreseen` at once. */
+  chose(agent: string, key: string, foreseen: Vec = {}): void {
+    const l = this.agents.get(agent);
+    if (!l) return;
+    l.eligible[key] = (l.eligible[key] ?? 0) + 1;
+    for (const [q, x] of Object.entries(foreseen)) {
+      if (q in l.held) (l.foreseen ??= {})[q] = (l.foreseen[q] ?? 0) + x;
+    }
+  }
+
+  /** The mean surprise per quantity after taking `key`, shrunk toward 0 by PRIOR (undefined: never taken nor seen). */
+  attraction(agent: string, key: string): Vec | undefined {
+    const l = this.agents.get(agent);
+    const w = l?.weights[key];
+    if (!l || !w) return undefined;
+    const out: Vec = {};
+    for (const [q, x] of Object.entries(l.sums[key])) out[q] = x / (w + PRIOR);
+    return out;
+  }
+
+  /** Every option the agent has learned about, with its attraction, in key order. */
+  lessons(agent: string): [string, Vec][] {
+    const l = this.agents.get(agent);
+    if (!l) return [];
+    return Object.keys(l.weights)
+      .sort()
+      .map((k) => [k, this.attraction(agent, k)!]);
+  }
+
+  /** Whether the agent has any experience yet. */
+  experienced(agent: string): boolean {
+    return Object.keys(this.agents.get(agent)?.weights ?? {}).length > 0;
+  }
+
+  /** The round is over: every agent's payoff and surprise, credited to the options behind it. */
+  close(closing: readonly Closing[]): Outcome[] {
+    const present = new Set(closing.map((c) => c.id));
+    for (const id of [...this.agents.keys()]) if (!present.has(id)) this.agents.delete(id);
+    const fresh = closing.filter((c) => !this.agents.has(c.id));
+    const old = closing.filter((c) => this.agents.has(c.id));
+    const changes = new Map(old.map((c) => [c.id, deltas(this.agents.get(c.id)!.held, c.held)]));
+    this.updateUnits([...changes.values()]);
+    const surprises = new Map<string, Vec>();
+    for (const c of old) {
+      const l = this.agents.get(c.id)!;
+      const pi = unforeseen(changes.get(c.id)!, l.foreseen);
+      surprises.set(c.id, surprise(pi, l));
+    }
+    const seen = this.seenByOption(surprises);
+    const outcomes: Outcome[] = [];
+    for (const c of old) {
+      const l = this.agents.get(c.id)!;
+      const d = surprises.get(c.id)!;
+      const chose = Object.keys(l.eligible).filter((k) => l.eligible[k] >= 1);
+      this.learn(l, d, c.traits.openness, seen);
+      outcomes.push({ agent: c.id, chose, changes: pairs(l.held, c.held), surprise: this.inUnits(d) });
+      l.held = { ...c.held };
+      delete l.foreseen;
+    }
+    for (const c of fresh) this.agents.set(c.id, { held: { ...c.held }, sums: {}, weights: {}, eligible: {} });
+    return outcomes;
+  }
+
+  private learn(l: Learner, d: Vec, openness: number, seen: Map<string, Taken>): void {
+    const keys = new Set([...Object.keys(l.weights), ...Object.keys(l.eligible), ...seen.keys()]);
+    for (const k of keys) {
+      const e = l.eligible[k] ?? 0;
+      // The others who took k this round, without the agent itself: what it brought them.
+      const taken = seen.get(k);
+      const mine = e >= 1 && taken ? 1 : 0;
+      const count = (taken?.count ?? 0) - mine;
+      const v = count > 0 ? openness : 0;
+      const w = FORGET * (l.weights[k] ?? 0) + e + v;
+      if (w < FORGOTTEN) {
+        delete l.sums[k];
+        delete l.weights[k];
+        continue;
+      }
+      const sums = (l.sums[k] ??= {});
+      for (const q of Object.keys(d)) {
+        const theirs = v ? (v * ((taken!.sums[q] ?? 0) - mine * d[q])) / count : 0;
+        sums[q] = FORGET * (sums[q] ?? 0) + e * d[q] + theirs;
+      }
+      l.weights[k] = w;
+    }
+    for (const k of Object.keys(l.eligible)) {
+      const e = l.eligible[k] * ELIGIBILITY;
+      if (e < FORGOTTEN) delete l.eligible[k];
+      else l.eligible[k] = e;
+    }
+  }
+
+  /** Per option taken this round: how many took it and their surprises summed (one pass, not one per agent). */
+  private seenByOption(surprises: Map<string, Vec>): Map<string, Taken> {
+    const seen = new Map<string, Taken>();
+    for (const [id, d] of surprises) {
+      const l = this.agents.get(id)!;
+      for (const [k, e] of Object.entries(l.eligible)) {
+        if (e < 1) continue;
+        let t = seen.get(k);
+        if (!t) seen.set(k, (t = { count: 0, sums: {} }));
+        t.count++;
+        for (const [q, x] of Object.entries(d)) t.sums[q] = (t.sums[q] ?? 0) + x;
+      }
+    }
+    return seen;
+  }
+
+  /** Each quantity's unit: how much agents' changes in it differ from the round's mean change. */
+  private updateUnits(changes: readonly Vec[]): void {
+    const names = new Set(changes.flatMap((c) => Object.keys(c)));
+    for (const q of names) {
+      const xs = changes.map((c) => c[q]).filter((x) => x !== undefined);
+      const m = average(xs) ?? 0;
+      const spread = average(xs.map((x) => Math.abs(x - m))) ?? 0;
+      if (spread <= 0) continue;
+      const u = this.units.get(q);
+      this.units.set(q, u === undefined ? spread : u + BASELINE_RATE * (spread - u));
+    }
+  }
+
+  /** A surprise summed over quantities, each in its unit (quantities without one yet left out). */
+  private inUnits(d: Vec): number {
+    let sum = 0;
+    for (const [q, x] of Object.entries(d)) {
+      const u = this.units.get(q);
+      if (u) sum += x / u;
+    }
+    return sum;
+  }
+
+  toJSON(): ExperienceJSON {
+    return { units: Object.fromEntries(this.units), agents: structuredClone(Object.fromEntries(this.agents)) };
+  }
+
+  static fromJSON(json: ExperienceJSON | undefined): ExperienceBook {
+    const book = new ExperienceBook();
+    if (json) {
+      book.units = new Map(Object.entries(json.units));
+      book.agents = new Map(Object.entries(structuredClone(json.agents)));
+    }
+    return book;
+  }
+}
+
+/**
+ * How far a payoff is from the agent's usual, per quantity, and the usual moved toward it. A first payoff surprises nobody: there is nothing of its own to judge
+ * it by yet. (Not the others' payoffs: in a shared pot a giver always trails the others of its
+ * round, whatever the pot pays, so that comparison would teach every first-timer the same lesson.)
+ */
+function surprise(pi: Vec, l: Learner): Vec {
+  const d: Vec = {};
+  const usual = (l.usual ??= {});
+  for (const [q, x] of Object.entries(pi)) {
+    d[q] = q in usual ? x - usual[q] : 0;
+    usual[q] = q in usual ? usual[q] + BASELINE_RATE * (x - usual[q]) : x;
+  }
+  return d;
+}
+
+function deltas(before: Vec, after: Vec): Vec {
+  const out: Vec = {};
+  for (const [q, x] of Object.entries(after)) if (before[q] !== undefined) out[q] = x - before[q];
+  return out;
+}
+
+function unforeseen(change: Vec, foreseen: Vec = {}): Vec {
+  const out: Vec = {};
+  for (const [q, x] of Object.entries(change)) out[q] = x - (foreseen[q] ?? 0);
+  return out;
+}
+
+function pairs(before: Vec, after: Vec): Record<string, [number, number]> {
+  const out: Record<string, [number, number]> = {};
+  for (const [q, x] of Object.entries(after)) if (before[q] !== undefined && before[q] !== x) out[q] = [before[q], x];
+  return out;
+}
+
+function average(xs: readonly number[]): number | undefined {
+  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
+}
