@@ -16,7 +16,7 @@ import { agentState } from '../../../src/core/debug/inspect';
 import { DecisionLog } from '../../../src/core/debug/decisionLog';
 
 /** Planting costs a coin now; the harvest (three coins a field) comes only at the round's close. */
-const FARM = (rounds = 30): string =>
+const FARM = (rounds = 30, extra: string[] = []): string =>
   [
     'kind: scenario',
     'name: Farm',
@@ -37,6 +37,7 @@ const FARM = (rounds = 30): string =>
     '    description: Do nothing.',
     'round:',
     '  - { phase: farm, actions: [plant, rest] }',
+    ...extra,
     '',
   ].join('\n');
 
@@ -110,8 +111,9 @@ describe('learning from consequences (offline model)', function () {
     }
   });
 
-  it('a surprising outcome is remembered with what was chosen, and later decisions recall it', async () => {
-    const sc = await scenarioFromText(FARM(12));
+  it('a surprising outcome is remembered with what was chosen, and an LLM agent’s later choices recall it', async () => {
+    // An LLM config (answered here by the offline rule, recorded): it retrieves before choosing.
+    const sc = await scenarioFromText(FARM(12, ['models:', '  default: { provider: openai, model: gpt-4o-mini }']));
     const requests: ActRequest[] = [];
     const factory = recordingFactory((req: DecisionRequest) => {
       if (req.kind === 'act') requests.push(req);

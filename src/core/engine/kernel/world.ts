@@ -93,6 +93,10 @@ export class World implements PhaseContext {
     return this.relevance?.(modelName);
   }
 
+  answersByRule(modelName: string): boolean {
+    return isInstant(this.config(modelName));
+  }
+
   /** Usage of the whole run so far. */
   get totalUsage(): UsageTotals {
     return this.usage.total;

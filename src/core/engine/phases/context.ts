@@ -90,4 +90,6 @@ export interface PhaseContext {
   coachModel(): string;
   /** The relevance scorer for agents on `modelName`, or undefined for the lexical path. */
   relevanceOf(modelName: string): RelevanceScorer | undefined;
+  /** The model config answers by rule at once (the offline model): it reads no memories to choose an action. */
+  answersByRule(modelName: string): boolean;
 }

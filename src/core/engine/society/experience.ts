@@ -128,62 +128,73 @@ export class ExperienceBook {
     return Object.keys(this.agents.get(agent)?.weights ?? {}).length > 0;
   }
 
-  /** The round is over: every agent's payoff and surprise, credited to the options behind it. */
-  close(closing: readonly Closing[]): Outcome[] {
-    const present = new Set(closing.map((c) => c.id));
-    for (const id of [...this.agents.keys()]) if (!present.has(id)) this.agents.delete(id);
-    const fresh = closing.filter((c) => !this.agents.has(c.id));
+  /**
+   * The round is over: every agent's payoff and surprise, credited to the options behind it. The
+   * book keeps each `held` (the caller hands over a fresh record). Returns what the round brought
+   * the agents whose surprise was at least `memorable` units.
+   */
+  close(closing: readonly Closing[], memorable = Infinity): Outcome[] {
+    if (closing.length !== this.agents.size || closing.some((c) => !this.agents.has(c.id))) this.forgetAbsent(closing);
     const old = closing.filter((c) => this.agents.has(c.id));
-    const changes = new Map(old.map((c) => [c.id, deltas(this.agents.get(c.id)!.held, c.held)]));
-    this.updateUnits([...changes.values()]);
+    this.updateUnits(old);
     const surprises = new Map<string, Vec>();
-    for (const c of old) {
-      const l = this.agents.get(c.id)!;
-      const pi = unforeseen(changes.get(c.id)!, l.foreseen);
-      surprises.set(c.id, surprise(pi, l));
-    }
+    for (const c of old) surprises.set(c.id, surprise(c.held, this.agents.get(c.id)!));
     const seen = this.seenByOption(surprises);
     const outcomes: Outcome[] = [];
     for (const c of old) {
       const l = this.agents.get(c.id)!;
       const d = surprises.get(c.id)!;
-      const chose = Object.keys(l.eligible).filter((k) => l.eligible[k] >= 1);
+      const size = this.inUnits(d);
+      if (Math.abs(size) >= memorable) {
+        const chose = Object.keys(l.eligible).filter((k) => l.eligible[k] >= 1);
+        outcomes.push({ agent: c.id, chose, changes: pairs(l.held, c.held), surprise: size });
+      }
       this.learn(l, d, c.traits.openness, seen);
-      outcomes.push({ agent: c.id, chose, changes: pairs(l.held, c.held), surprise: this.inUnits(d) });
-      l.held = { ...c.held };
+      l.held = c.held;
       delete l.foreseen;
     }
-    for (const c of fresh) this.agents.set(c.id, { held: { ...c.held }, sums: {}, weights: {}, eligible: {} });
+    for (const c of closing) {
+      if (!this.agents.has(c.id)) this.agents.set(c.id, { held: c.held, sums: {}, weights: {}, eligible: {} });
+    }
     return outcomes;
   }
 
+  /** Agents no longer present are forgotten; those new start at the close (see `close`). */
+  private forgetAbsent(closing: readonly Closing[]): void {
+    const present = new Set(closing.map((c) => c.id));
+    for (const id of [...this.agents.keys()]) if (!present.has(id)) this.agents.delete(id);
+  }
+
   private learn(l: Learner, d: Vec, openness: number, seen: Map<string, Taken>): void {
-    const keys = new Set([...Object.keys(l.weights), ...Object.keys(l.eligible), ...seen.keys()]);
-    for (const k of keys) {
-      const e = l.eligible[k] ?? 0;
-      // The others who took k this round, without the agent itself: what it brought them.
-      const taken = seen.get(k);
-      const mine = e >= 1 && taken ? 1 : 0;
-      const count = (taken?.count ?? 0) - mine;
-      const v = count > 0 ? openness : 0;
-      const w = FORGET * (l.weights[k] ?? 0) + e + v;
-      if (w < FORGOTTEN) {
-        delete l.sums[k];
-        delete l.weights[k];
-        continue;
-      }
-      const sums = (l.sums[k] ??= {});
-      for (const q of Object.keys(d)) {
-        const theirs = v ? (v * ((taken!.sums[q] ?? 0) - mine * d[q])) / count : 0;
-        sums[q] = FORGET * (sums[q] ?? 0) + e * d[q] + theirs;
-      }
-      l.weights[k] = w;
-    }
-    for (const k of Object.keys(l.eligible)) {
+    for (const k in l.weights) this.learnOption(l, k, d, openness, seen.get(k));
+    for (const k in l.eligible) if (!(k in l.weights)) this.learnOption(l, k, d, openness, seen.get(k));
+    for (const [k, taken] of seen) if (!(k in l.weights)) this.learnOption(l, k, d, openness, taken);
+    for (const k in l.eligible) {
       const e = l.eligible[k] * ELIGIBILITY;
       if (e < FORGOTTEN) delete l.eligible[k];
       else l.eligible[k] = e;
     }
+  }
+
+  /** One option's sums and weight moved by this round (the others who took it by openness). */
+  private learnOption(l: Learner, k: string, d: Vec, openness: number, taken: Taken | undefined): void {
+    const e = l.eligible[k] ?? 0;
+    // The others who took k this round, without the agent itself: what it brought them.
+    const mine = e >= 1 && taken ? 1 : 0;
+    const count = (taken?.count ?? 0) - mine;
+    const v = count > 0 ? openness : 0;
+    const w = FORGET * (l.weights[k] ?? 0) + e + v;
+    if (w < FORGOTTEN) {
+      delete l.sums[k];
+      delete l.weights[k];
+      return;
+    }
+    const sums = (l.sums[k] ??= {});
+    for (const q in d) {
+      const theirs = v ? (v * ((taken!.sums[q] ?? 0) - mine * d[q])) / count : 0;
+      sums[q] = FORGET * (sums[q] ?? 0) + e * d[q] + theirs;
+    }
+    l.weights[k] = w;
   }
 
   /** Per option taken this round: how many took it and their surprises summed (one pass, not one per agent). */
@@ -203,12 +214,25 @@ export class ExperienceBook {
   }
 
   /** Each quantity's unit: how much agents' changes in it differ from the round's mean change. */
-  private updateUnits(changes: readonly Vec[]): void {
-    const names = new Set(changes.flatMap((c) => Object.keys(c)));
-    for (const q of names) {
-      const xs = changes.map((c) => c[q]).filter((x) => x !== undefined);
-      const m = average(xs) ?? 0;
-      const spread = average(xs.map((x) => Math.abs(x - m))) ?? 0;
+  private updateUnits(old: readonly Closing[]): void {
+    if (!old.length) return;
+    for (const q in old[0].held) {
+      let sum = 0,
+        n = 0;
+      for (const c of old) {
+        const before = this.agents.get(c.id)!.held[q];
+        if (before === undefined) continue;
+        sum += c.held[q] - before;
+        n++;
+      }
+      if (!n) continue;
+      const m = sum / n;
+      let spread = 0;
+      for (const c of old) {
+        const before = this.agents.get(c.id)!.held[q];
+        if (before !== undefined) spread += Math.abs(c.held[q] - before - m);
+      }
+      spread /= n;
       if (spread <= 0) continue;
       const u = this.units.get(q);
       this.units.set(q, u === undefined ? spread : u + BASELINE_RATE * (spread - u));
@@ -240,38 +264,28 @@ export class ExperienceBook {
 }
 
 /**
- * How far a payoff is from the agent's usual, per quantity, and the usual moved toward it. A first payoff surprises nobody: there is nothing of its own to judge
- * it by yet. (Not the others' payoffs: in a shared pot a giver always trails the others of its
- * round, whatever the pot pays, so that comparison would teach every first-timer the same lesson.)
+ * How far a payoff is from the agent's usual, per quantity, and the usual moved toward it. The
+ * payoff is the change since the last close less what its own actions changed at once. A first
+ * payoff surprises nobody: there is nothing of its own to judge it by yet. (Not the others'
+ * payoffs: in a shared pot a giver always trails the others of its round, whatever the pot pays,
+ * so that comparison would teach every first-timer the same lesson.)
  */
-function surprise(pi: Vec, l: Learner): Vec {
+function surprise(now: Vec, l: Learner): Vec {
   const d: Vec = {};
   const usual = (l.usual ??= {});
-  for (const [q, x] of Object.entries(pi)) {
-    d[q] = q in usual ? x - usual[q] : 0;
-    usual[q] = q in usual ? usual[q] + BASELINE_RATE * (x - usual[q]) : x;
+  for (const q in now) {
+    const before = l.held[q];
+    if (before === undefined) continue;
+    const pi = now[q] - before - (l.foreseen?.[q] ?? 0);
+    const u = usual[q];
+    d[q] = u === undefined ? 0 : pi - u;
+    usual[q] = u === undefined ? pi : u + BASELINE_RATE * (pi - u);
   }
   return d;
-}
-
-function deltas(before: Vec, after: Vec): Vec {
-  const out: Vec = {};
-  for (const [q, x] of Object.entries(after)) if (before[q] !== undefined) out[q] = x - before[q];
-  return out;
-}
-
-function unforeseen(change: Vec, foreseen: Vec = {}): Vec {
-  const out: Vec = {};
-  for (const [q, x] of Object.entries(change)) out[q] = x - (foreseen[q] ?? 0);
-  return out;
 }
 
 function pairs(before: Vec, after: Vec): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   for (const [q, x] of Object.entries(after)) if (before[q] !== undefined && before[q] !== x) out[q] = [before[q], x];
   return out;
-}
-
-function average(xs: readonly number[]): number | undefined {
-  return xs.length ? xs.reduce((a, b) => a + b, 0) / xs.length : undefined;
 }

@@ -21,6 +21,9 @@ export interface WorldStateJSON {
   knowledge?: KnowledgeBookJSON;
 }
 
+/** What agents want more of: a quantity not declared `valued: false` that names no categories (`labels`). */
+export const valued = (q: Quantity): boolean => q.valued !== false && !q.labels?.length;
+
 export function bounded(q: Quantity, x: number): number {
   let v = q.integer ? Math.round(x) : x;
   if (q.min !== undefined && v < q.min) v = q.min;
@@ -162,7 +165,7 @@ export class WorldState {
   valuedOf(id: string): Values {
     const values = this.of(id);
     const out: Values = {};
-    for (const [name, q] of this.agentQuantities) if (q.valued !== false && !q.labels?.length) out[name] = values[name];
+    for (const [name, q] of this.agentQuantities) if (valued(q)) out[name] = values[name];
     return out;
   }
 

@@ -5,7 +5,7 @@ import type { ActRequest, SeenPost, SeenQuantity } from '../../../llm/types';
 import { phaseActionsFor, type ActionArg, type ActPhase, type Quantity } from '../../../format/language/mechanics';
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';
-import type { WorldState } from '../../society/worldState';
+import { valued, type WorldState } from '../../society/worldState';
 import { after, then, type Step } from '../../flow/step';
 import { recall } from '../recall';
 import type { PhaseContext } from '../context';
@@ -43,8 +43,9 @@ function visible(state: WorldState, id: string): Record<string, number> {
 
 /** What agents want more of, summed: the valued agent quantities (tallies and categories left out). */
 function holdings(state: WorldState, id: string): number {
+  const values = state.of(id);
   let sum = 0;
-  for (const x of Object.values(state.valuedOf(id))) sum += x;
+  for (const [name, q] of state.agentQuantities) if (valued(q)) sum += values[name];
   return sum;
 }
 
@@ -139,7 +140,8 @@ function newsOf(
  */
 function recallBeforeChoice(world: PhaseContext, t: Turn): void | Promise<void> {
   const state = world.state!;
-  if (t.retrieved || !t.agent.memories.length) return;
+  // The offline model chooses by rule from the state, not from memories: nothing to retrieve for.
+  if (t.retrieved || !t.agent.memories.length || world.answersByRule(t.agent.model)) return;
   t.retrieved = true;
   const phase = own(t, ACT_TURN).phase;
   const names = phase ? phaseActionsFor(phase, t.agent.persona.group) : undefined;

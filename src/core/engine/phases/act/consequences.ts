@@ -17,8 +17,8 @@ export function learnFromRound(world: PhaseContext): void {
     held: state.valuedOf(a.id),
   }));
   if (!closing.some((c) => Object.keys(c.held).length)) return;
-  for (const o of state.experience.close(closing)) {
-    if (!o.chose.length || Math.abs(o.surprise) < MEMORABLE || !Object.keys(o.changes).length) continue;
+  for (const o of state.experience.close(closing, MEMORABLE)) {
+    if (!o.chose.length || !Object.keys(o.changes).length) continue;
     const agent = world.agents.get(o.agent)!;
     const importance = Math.min(8, 3 + Math.round(Math.abs(o.surprise)));
     world.remember(agent, 'observation', consequenceText(o, world.round), importance);
