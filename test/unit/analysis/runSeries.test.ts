@@ -129,18 +129,6 @@ describe('a run’s series over rounds (RunTally)', function () {
     assert.equal(outcome.metrics.louvain_modularity, outcome.series!.metrics.louvain_modularity.at(-1));
   });
 
-  it('samples Louvain every k-th round when asked, and always measures the last', async () => {
-    const scenario = await scenarioFromText(GOODS_FRIENDS.replace('rounds: 6', 'rounds: 5'));
-    const { header, events } = await traceOfScenario(scenario);
-    const tally = new RunTally(header, declaredOutcomes(scenario), { louvainEvery: 2 });
-    for (const e of events) tally.add(e);
-    const louvain = tally.series().metrics.louvain_modularity;
-    assert.equal(louvain.length, 6);
-    for (const i of [1, 3]) assert.equal(louvain[i], null);
-    const last = computeNetworkMetrics(tieNetworkOf(replay(header, events)));
-    near(louvain[5], last.louvain_modularity, 'the last round');
-  });
-
   it('gives knowledge shares and acquaintance density per round where knowledge is declared', async () => {
     const scenario = await scenarioFromText(`kind: scenario
 name: Gossip

@@ -7,7 +7,7 @@ import type { Scenario } from '../../format/language/model';
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { KnowledgeTally } from './knowledgeTally';
 import type { RunSeries } from './runSeries';
-import { SeriesTally, type SeriesTallyOptions } from './seriesTally';
+import { SeriesTally } from './seriesTally';
 import { StateTally } from './stateTally';
 
 /** What the scenario declares; absent when only a trace is at hand (then only network series). */
@@ -37,12 +37,11 @@ export class RunTally {
   constructor(
     header: TraceHeader,
     private readonly declared?: DeclaredOutcomes,
-    options: SeriesTallyOptions = {},
   ) {
     const m = declared?.mechanics;
     if (m) this.stateTally = new StateTally(m, { module: declared.module });
     if (m?.knowledge?.length) this.knowledge = new KnowledgeTally(m.knowledge);
-    this.seriesTally = new SeriesTally(header, this.stateTally, this.knowledge, options);
+    this.seriesTally = new SeriesTally(header, this.stateTally, this.knowledge);
   }
 
   add(e: TraceEvent): void {

@@ -14,7 +14,8 @@ import { reciprocity } from './reciprocity';
 import type { RunSeries } from './runSeries';
 import type { StateTally } from './stateTally';
 import type { KnowledgeTally } from './knowledgeTally';
-import { shapesNetwork, tieNetworkOf } from './traceNetwork';
+import { shapesNetwork } from './traceNetwork';
+import { graphFromTies } from './graphFromTies';
 import { undirectedProjection, type AnyGraph } from './tieGraph';
 
 /** The network metrics of every round, in column order. */
@@ -29,56 +30,41 @@ export const SERIES_NETWORK_METRICS = [
   'mean_reward',
 ] as const;
 
-/**
- * Above this many agents Louvain is measured every LOUVAIN_EVERY-th round and at the last (the
- * rounds between are null): on 1,000 agents it costs more than the rest of a round's metrics
- * together (`npm run bench`, "series").
- */
-export const LOUVAIN_EVERY_FROM = 500;
-export const LOUVAIN_EVERY = 10;
-
-export interface SeriesTallyOptions {
-  /** Louvain modularity every k-th round (and the last); default 1 up to LOUVAIN_EVERY_FROM agents, else LOUVAIN_EVERY. */
-  louvainEvery?: number;
-}
-
 export class SeriesTally {
   private readonly world: WorldState;
   private readonly rounds: number[] = [];
   private readonly metrics: Record<string, (number | null)[]> = {};
-  /** The projection of the last round measured, kept for its Louvain when that round was skipped. */
-  private last?: AnyGraph;
+  /** The network as last measured: its projection, metrics and (once computed) Louvain modularity. */
+  private net?: { projection: AnyGraph; values: Record<string, number | null>; louvain?: number | null };
+  /** A network event came since it was measured (a round without one keeps its network). */
+  private changed = true;
 
   constructor(
     header: TraceHeader,
     private readonly state?: StateTally,
     private readonly knowledge?: KnowledgeTally,
-    private readonly options: SeriesTallyOptions = {},
   ) {
     this.world = initialState(header);
   }
 
   /** Feed every event in order; the state and knowledge tallies are fed by their owner (RunTally). */
   add(e: TraceEvent): void {
-    if (shapesNetwork(e)) applyEvent(this.world, e);
+    if (!shapesNetwork(e)) return;
+    // Decay of no tie (a society of state alone decays every round) changes nothing.
+    if (e.type !== 'round_start' && e.type !== 'round_end' && (e.type !== 'tie_decay' || this.world.ties.size() > 0)) {
+      this.changed = true;
+    }
+    applyEvent(this.world, e);
     if (e.type === 'round_end') this.measure(e.round, e.stats.mean_reward);
   }
 
   private measure(round: number, meanReward: number): void {
     const row: Record<string, number | null> = { ...this.state?.current(), ...this.knowledge?.metrics(round) };
-    const graph = tieNetworkOf(this.world);
-    const projection = undirectedProjection(graph);
-    const clustering = clusteringOf(adjacencyOf(projection));
-    const every = this.options.louvainEvery ?? (graph.order > LOUVAIN_EVERY_FROM ? LOUVAIN_EVERY : 1);
-    Object.assign(row, {
-      // As the final outcome: with fewer than two agents no tie is possible (0/0), not density 0.
-      density: graph.order >= 2 ? density(graph) : null,
-      ties: graph.size,
-      reciprocity: reciprocity(graph),
-      average_clustering: clustering.average,
-      transitivity: clustering.transitivity,
-      median_undirected_degree: medianDegree(projection),
-      louvain_modularity: round % every === 0 ? louvainModularity(projection) : null,
+    const net = this.network();
+    Object.assign(row, net.values, {
+      // Louvain every round: at 1,000 agents it is a small part of a round's measuring, which
+      // the graph's build dominates (`npm run bench`, "series").
+      louvain_modularity: this.louvain(),
       mean_reward: meanReward,
     });
     const i = this.rounds.length;
@@ -88,14 +74,44 @@ export class SeriesTally {
       (this.metrics[name] ??= new Array<number | null>(i).fill(null)).push(value);
     }
     for (const values of Object.values(this.metrics)) if (values.length < i + 1) values.push(null);
-    this.last = projection;
   }
 
-  /** The series so far; the last round always has its Louvain modularity. */
+  /** The tie network after the round (the replay's: threshold as the run's), measured once per change. */
+  private network(): NonNullable<SeriesTally['net']> {
+    if (this.net && !this.changed) return this.net;
+    const agents = [...this.world.agents.values()].filter((a) => a.active).map((a) => ({ id: a.id }));
+    const present = new Set(agents.map((a) => a.id));
+    const threshold = this.world.settings.ties.threshold;
+    const ties = this.world.ties
+      .existing(threshold)
+      .filter(([from, to]) => present.has(from) && present.has(to))
+      .map(([from, to, strength]) => ({ from, to, strength }));
+    // Node attributes (personas) play no part in these metrics: left out, they cost most of the build.
+    const graph = graphFromTies(agents, ties, threshold);
+    const projection = undirectedProjection(graph);
+    const clustering = clusteringOf(adjacencyOf(projection));
+    this.changed = false;
+    return (this.net = {
+      projection,
+      values: {
+        // As the final outcome: with fewer than two agents no tie is possible (0/0), not density 0.
+        density: graph.order >= 2 ? density(graph) : null,
+        ties: graph.size,
+        reciprocity: reciprocity(graph),
+        average_clustering: clustering.average,
+        transitivity: clustering.transitivity,
+        median_undirected_degree: medianDegree(projection),
+      },
+    });
+  }
+
+  private louvain(): number | null {
+    const net = this.net!;
+    if (net.louvain === undefined) net.louvain = louvainModularity(net.projection);
+    return net.louvain;
+  }
+
   series(): RunSeries {
-    const louvain = this.metrics.louvain_modularity;
-    const end = this.rounds.length - 1;
-    if (louvain && end >= 0 && louvain[end] === null && this.last) louvain[end] = louvainModularity(this.last);
     return {
       rounds: [...this.rounds],
       metrics: Object.fromEntries(Object.entries(this.metrics).map(([k, v]) => [k, [...v]])),
