@@ -34,7 +34,9 @@ function sparkline(values: readonly (number | null)[]): string {
     hi = Math.max(...xs);
   return cells
     .map((x) =>
-      x === null || !Number.isFinite(x) ? ' ' : BARS[hi > lo ? Math.round(((x - lo) / (hi - lo)) * (BARS.length - 1)) : 0],
+      x === null || !Number.isFinite(x)
+        ? ' '
+        : BARS[hi > lo ? Math.round(((x - lo) / (hi - lo)) * (BARS.length - 1)) : 0],
     )
     .join('');
 }
