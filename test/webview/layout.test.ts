@@ -259,7 +259,9 @@ describe('society view layout (headless Chromium)', function () {
       );
       assert.equal(probe.overflow, 0, `at ${width} px the side panel scrolls sideways`);
       const side = await page.locator('.side').boundingBox();
-      await keepScreenshot(page, `view-picker-${width}.png`, { clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) } });
+      await keepScreenshot(page, `view-picker-${width}.png`, {
+        clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) },
+      });
     }
     await page.selectOption('.panel.agent select', '');
     await resize(page, 1280);

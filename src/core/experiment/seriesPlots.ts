@@ -36,7 +36,7 @@ export function seriesSection(r: Pick<ExperimentResult, 'conditions'>, rows: rea
     return `<figure>${seriesChartSvg(metric, lines)}</figure>`;
   });
   return `<h2>Over rounds</h2>
-<p>Each metric after every round (0: the start), a line per condition through the mean over seeds, the shaded band its 95% CI (Student's t; cut at a bound of the metric). ${e(`${metrics.length} of the series`)}: the declared world quantities, the agents' means, knowledge shares and the tie density first; <a href="series.csv"><code>series.csv</code></a> holds every one.</p>
+<p>Each metric after every round (0: the start), a line per condition through the mean over seeds, the shaded band its 95% CI (Student's t over seeds; cut at a bound of a network metric). Drawn: ${e(metrics.join(', '))} — the declared world quantities first, then the agents' means, knowledge shares and the tie density (at most ${SERIES_PLOTS}); <a href="series.csv"><code>series.csv</code></a> holds every series.</p>
 <div class="charts">${figures.join('')}</div>
 `;
 }
