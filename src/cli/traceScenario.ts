@@ -5,7 +5,7 @@
 // outcomes of a world the run never had.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { scenarioHash } from '../core/engine';
+import { scenarioHash } from '../core/engine/society/header';
 import { loadScenarioFile } from '../core/format/language/load';
 import { declaredOutcomes, type DeclaredOutcomes } from '../core/analysis/metrics/runTally';
 import { traceEnds } from '../core/trace/traceEnds';

@@ -28,7 +28,7 @@ export const REPORT_VIEW_LIMIT_MB = 64;
 export const reportCommand: Command = {
   name: 'report',
   usage: USAGE,
-  summary: 'Write an HTML report of a run, with metrics.json, series.csv, ties.graphml, ties.gexf and ties.csv',
+  summary: "Write a run's HTML report, metrics.json, series.csv and its ties as GraphML, GEXF, CSV",
   options: [
     ['<trace.jsonl>', 'the trace of a run (complete or not)'],
     ['--out DIR', "folder for the files (default: the trace's folder)"],

@@ -34,6 +34,11 @@ describe('society report: the declared outcomes and series.csv', function () {
     const run = society(['run', file, '--out', out, '--json', '-q']);
     assert.equal(run.status, 0, run.stderr);
     const ran = JSON.parse(run.stdout);
+    // A resumed run (here: one already finished) reads its outcomes back from its whole trace.
+    const resumed = society(['run', file, '--out', out, '--resume', '--json', '-q']);
+    assert.equal(resumed.status, 0, resumed.stderr);
+    assert.deepEqual(JSON.parse(resumed.stdout).series, ran.series);
+    assert.deepEqual(JSON.parse(resumed.stdout).state, ran.state);
     const report = society(['report', path.join(out, 'trace.jsonl'), '--static', '-q']);
     assert.equal(report.status, 0, report.stderr);
     const metrics = JSON.parse(fs.readFileSync(path.join(out, 'metrics.json'), 'utf8'));
