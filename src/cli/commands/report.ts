@@ -1,6 +1,6 @@
 // `society report`: a self-contained HTML report of a run (the interactive society view with the
 // trace, a static tie network picture as its no-script fallback, metrics against a random
-// baseline, the network over rounds, reward curves) plus metrics.json, ties.graphml, ties.gexf and ties.csv,
+// baseline, the network over rounds, reward curves) plus metrics.json, series.csv, ties.graphml, ties.gexf and ties.csv,
 // written next to the trace or into --out. `--static` leaves the interactive view out.
 // The trace is streamed: the report of a run of any size is built without holding its events,
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
@@ -19,6 +19,7 @@ import { viewEmbed, type ViewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
 import { unfinishedNote, wholeRound } from '../../core/analysis/metrics/traceNetwork';
+import { declaredOfTrace } from '../traceScenario';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--overwrite] [--attribute NAME] [--static] [--view-limit MB] [-q]';
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
@@ -27,7 +28,7 @@ export const REPORT_VIEW_LIMIT_MB = 64;
 export const reportCommand: Command = {
   name: 'report',
   usage: USAGE,
-  summary: 'Write an HTML report of a run, with metrics.json, ties.graphml, ties.gexf and ties.csv',
+  summary: "Write a run's HTML report, metrics.json, series.csv and its ties as GraphML, GEXF, CSV",
   options: [
     ['<trace.jsonl>', 'the trace of a run (complete or not)'],
     ['--out DIR', "folder for the files (default: the trace's folder)"],
@@ -73,6 +74,7 @@ export const reportCommand: Command = {
     try {
       if (!mayReplace('report', reportDir, DERIVED_FILES, values.overwrite === true)) return 1;
       let builder: RunReportBuilder | undefined;
+      const declared = await declaredOfTrace(traceFile);
       const budget = new ViewBudget(viewLimit);
       const shown: TraceEvent[] = [];
       const progress = new ReadProgress(traceFile, !quiet && process.stderr.isTTY === true);
@@ -80,7 +82,7 @@ export const reportCommand: Command = {
         keepEvents: false,
         onProgress: progress.listener,
         onHeader: (h) => {
-          builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE });
+          builder = new RunReportBuilder(h, { attribute: values.attribute ?? DEFAULT_ATTRIBUTE, declared });
         },
         onEvent: (e, _line, size) => {
           builder!.add(e);

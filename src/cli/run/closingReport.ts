@@ -10,6 +10,8 @@ import { printable } from '../../core/text/printable';
 import type { RunHarness } from '../../core/run/runHarness';
 import { closingState, closingStateRows } from '../../core/analysis/report/closingState';
 import { formsTies, tieSources } from '../../core/format/language/tieSources';
+import type { RunSeries } from '../../core/analysis/metrics/runSeries';
+import { formatOverTime } from '../../core/analysis/report/overTime';
 
 export interface ClosingFacts {
   scenario: Scenario;
@@ -18,6 +20,8 @@ export interface ClosingFacts {
   /** HTTP requests behind the calls (retries and re-asks included, cached answers not). */
   httpRequests: number;
   resumedFrom?: Checkpoint;
+  /** The run's declared outcomes (experiments' names) and its series over rounds (runTally.ts). */
+  outcomes: { state?: Record<string, number | null>; series: RunSeries };
   json?: boolean;
   quiet?: boolean;
 }
@@ -44,7 +48,8 @@ export function closingReport(f: ClosingFacts): number {
           trace: tracePath,
           rounds: sim.rounds,
           summary,
-          ...(state ? { state } : {}),
+          ...(f.outcomes.state ? { state: f.outcomes.state } : {}),
+          series: f.outcomes.series,
           usage: usage.toJSON(),
           ...(f.httpRequests ? { http_requests: f.httpRequests } : {}),
           ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}),
@@ -58,6 +63,9 @@ export function closingReport(f: ClosingFacts): number {
       `${printable(scenario.name)}: ${counted(sim.rounds, 'round')}, seed ${sim.seed} → ${path.relative(process.cwd(), tracePath) || tracePath}`,
     );
     console.log(formatSummary(summary, { ties, rewards, state: state && closingStateRows(sim, state) }));
+    const integer = (name: string): boolean =>
+      name.startsWith('world.') && sim.world.state?.worldQuantities.get(name.slice(6))?.integer === true;
+    for (const line of formatOverTime(f.outcomes.series, { ties, integer })) console.log(line);
     if (usage.spent) console.log(usage.format(unpricedModels(scenario)));
     if (f.httpRequests) {
       console.log(

@@ -15,6 +15,7 @@ import type { RunModels } from '../../core/run/runModels';
 import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
+import { runOutcomes } from './runOutcomes';
 
 export interface RunRequest {
   values: RunValues;
@@ -93,6 +94,7 @@ export async function runInFolder({
     );
   }
   if (!values.quiet) announceModels(request, harness.models);
+  const outcomes = runOutcomes(harness, scenario, cp !== undefined);
   const ended = await runToEnd(harness, signals, progress, {
     file,
     out,
@@ -109,6 +111,7 @@ export async function runInFolder({
     tracePath,
     httpRequests: models.httpRequests(),
     resumedFrom: cp,
+    outcomes: await outcomes.finish(tracePath),
     json: values.json,
     quiet: values.quiet,
   });

@@ -1,11 +1,12 @@
-// The files an experiment leaves in its folder: experiment.html, summary.csv, runs.csv and
-// experiment.json. One writer for a run on one machine (runExperiment) and for shards merged
+// The files an experiment leaves in its folder: experiment.html, summary.csv, runs.csv,
+// series.csv and experiment.json. One writer for a run on one machine (runExperiment) and for shards merged
 // (`society experiment merge`), so the two write the same bytes for the same runs.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentResult } from './types';
 import { EXPERIMENT_FILES, renderExperimentHtml, runsCsv, summaryCsv } from './experimentReport';
 import { partialFields } from './partial';
+import { seriesSummary, seriesSummaryCsv } from './seriesSummary';
 
 export interface ExperimentFilesInput {
   result: ExperimentResult;
@@ -30,12 +31,16 @@ export function writeExperimentFiles(outDir: string, o: ExperimentFilesInput): s
     [EXPERIMENT_FILES.html, renderExperimentHtml(result, { model, rounds, wallSeconds, partial })],
     [EXPERIMENT_FILES.summary, summaryCsv(result)],
     [EXPERIMENT_FILES.runs, runsCsv(result)],
+    [EXPERIMENT_FILES.series, seriesSummaryCsv(seriesSummary(result))],
     [
       EXPERIMENT_FILES.json,
       JSON.stringify(
         {
           ...partialFields(o.planned, finished),
           ...result,
+          // Each run's series is summarised in series.csv (and kept whole in shard files): in
+          // every run here it would make the file grow with rounds × metrics × runs.
+          runs: result.runs.map(({ series: _series, ...run }) => run),
           rounds: lengths.size === 1 ? [...lengths][0] : null,
           rounds_by_condition: rounds,
           model,

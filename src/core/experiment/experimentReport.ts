@@ -17,6 +17,8 @@ import { shownInterval } from './shownInterval';
 import { partialText, type PartialRuns } from './partial';
 import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
+import { seriesSummary } from './seriesSummary';
+import { seriesSection } from './seriesPlots';
 import { describeRunFaults } from './runFaults';
 
 export const EXPERIMENT_FILES = {
@@ -24,6 +26,7 @@ export const EXPERIMENT_FILES = {
   summary: 'summary.csv',
   runs: 'runs.csv',
   json: 'experiment.json',
+  series: 'series.csv',
 } as const;
 
 // overflow-wrap: anywhere lets a 300-character name without spaces wrap instead of widening the
@@ -164,7 +167,7 @@ ${claimsSections(r)}
 <h2>Charts</h2>
 <p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent's degrees kept) of each condition's runs.</p>
 <div class="charts">${charts}</div>
-<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
+${seriesSection(r, seriesSummary(r))}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
 </html>
 `;

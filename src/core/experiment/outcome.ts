@@ -8,6 +8,7 @@ import { graphFromTies } from '../analysis/metrics/graphFromTies';
 import { randomBaseline } from '../analysis/metrics/randomBaseline';
 import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
 import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
+import type { RunSeries } from '../analysis/metrics/runSeries';
 
 /** Metrics compared across conditions, in report order. */
 export const OUTCOME_METRICS = [
@@ -35,6 +36,12 @@ export interface RunOutcome {
   /** The same metrics on the run's network rewired with every agent's in- and out-degree kept (degreePreservingBaseline). */
   degree_baseline?: Record<string, number | null>;
   rounds: { round: number; ties: number; mean_reward: number }[];
+  /**
+   * Every declared quantity and network metric after each round (seriesTally.ts): what the
+   * experiment's series.csv and time plots average over seeds. Kept in shard files, so merged
+   * shards give the same series.csv; left out of experiment.json's runs (its size).
+   */
+  series?: RunSeries;
   usage: UsageTotals;
   /**
    * Model decisions (and embedding lookups) that did not get the model's own answer — skipped or
@@ -62,6 +69,8 @@ export interface OutcomeInput {
   faults?: RunFaults;
   /** Outcomes of the declared state (stateOutcomes.ts), for scenarios with `state:`. */
   state?: Record<string, number | null>;
+  /** The run's outcomes over rounds (RunTally.series). */
+  series?: RunSeries;
 }
 
 export function runOutcome(condition: string, seed: number, input: OutcomeInput, wallMs: number): RunOutcome {
@@ -116,6 +125,7 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
       group_assortativity: grouped ? (kept?.mean_attribute_assortativity ?? null) : null,
     },
     rounds: input.rounds.map((r) => ({ round: r.round, ties: r.stats.ties, mean_reward: r.stats.mean_reward })),
+    ...(input.series ? { series: input.series } : {}),
     usage: input.usage,
     faults: input.faults ?? { failed_calls: 0, no_model_answer: false },
     wall_ms: wallMs,

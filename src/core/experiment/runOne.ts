@@ -4,8 +4,7 @@ import type { Scenario } from '../format/language/model';
 import { RunHarness } from '../run/runHarness';
 import type { ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
-import { StateTally } from './stateOutcomes';
-import { KnowledgeTally } from './knowledgeOutcomes';
+import { declaredOutcomes, RunTally } from '../analysis/metrics/runTally';
 import { runOutcome, type RunOutcome } from './outcome';
 
 export interface RunOneOptions {
@@ -41,22 +40,13 @@ export async function runOne(
     ...(opts.tracePath ? { trace: { path: opts.tracePath, index: false } } : {}),
     onRoundEnd: opts.onRound,
   });
-  const tally = conditioned.mechanics
-    ? new StateTally(conditioned.mechanics, { module: conditioned.module !== undefined })
-    : undefined;
-  if (tally) {
-    harness.sim.on((e) => {
-      if (e.type === 'state') tally.add(e);
-      else if (e.type === 'agent_removed') tally.removeAgent(e.agent);
-    });
-  }
-  const known = conditioned.mechanics?.knowledge?.length
-    ? new KnowledgeTally(conditioned.mechanics.knowledge)
-    : undefined;
-  if (known) harness.sim.on((e) => known.add(e));
+  // The declared outcomes and the series over rounds, from the run's events as they happen.
+  const tally = new RunTally(harness.header, declaredOutcomes(conditioned));
+  harness.sim.on((e) => tally.add(e));
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
   const w = harness.sim.world;
+  const state = tally.state(w.round);
   return runOutcome(
     condition.name,
     seed,
@@ -69,9 +59,8 @@ export async function runOne(
       rounds: harness.rounds,
       usage: { ...w.totalUsage },
       faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
-      ...(tally
-        ? { state: { ...tally.metrics(w.round), ...known?.metrics(w.round, conditioned.places?.day.length) } }
-        : {}),
+      ...(state ? { state } : {}),
+      series: tally.series(),
     },
     performance.now() - started,
   );

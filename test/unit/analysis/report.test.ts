@@ -229,9 +229,9 @@ describe('society report (core)', function () {
   });
 
   describe('files', () => {
-    it('writes report.html, metrics.json, ties.graphml, ties.gexf and ties.csv', () => {
+    it('writes report.html, metrics.json, series.csv, ties.graphml, ties.gexf and ties.csv', () => {
       const files = writeReportFiles(report, dir).map((f) => path.basename(f));
-      assert.deepEqual(files, ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv']);
+      assert.deepEqual(files, ['report.html', 'metrics.json', 'series.csv', 'ties.graphml', 'ties.gexf', 'ties.csv']);
       assert.equal(readFileSync(path.join(dir, 'report.html'), 'utf8'), html);
     });
 

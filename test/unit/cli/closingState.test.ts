@@ -61,10 +61,39 @@ describe('society run: the closing summary of a society of state', function () {
     const wealth = Number(/mean wealth\s+([\d.]+)/.exec(r.stdout)?.[1]);
     assert.ok(Math.abs(wealth - mean.reduce((a, b) => a + b) / 3) < 0.01, r.stdout);
     assert.doesNotMatch(r.stdout, /\bties\b|communities|reciprocity|reward social/, r.stdout);
+    // Over time: start, middle and end of each declared quantity, a sparkline; no density (no ties).
+    assert.match(r.stdout, /over time \(start → round 1 → round 3\):/);
+    assert.match(r.stdout, new RegExp(`world\\.pot\\s+0 → \\d+ → ${last.world.pot}\\s+[▁-█]{4}\\n`));
+    assert.match(r.stdout, /world\.rounds_played\s+0 → 1 → 3 /);
+    assert.match(r.stdout, /mean wealth\s+10 → /);
+    assert.doesNotMatch(r.stdout, /density/);
     const json = society(['run', file, '--out', path.join(dir, 'json'), '--json']);
     const parsed = JSON.parse(json.stdout);
-    assert.deepEqual(Object.keys(parsed.state).sort(), ['agent_means', 'world']);
-    assert.equal(parsed.state.world.rounds_played, 3);
+    // `state`: the final outcomes under the names experiments give them (issue 45).
+    assert.deepEqual(Object.keys(parsed.state), [
+      'world.pot.final',
+      'world.pot.survival',
+      'world.rounds_played.final',
+      'agents.wealth.mean',
+      'agents.wealth.gini',
+    ]);
+    assert.equal(parsed.state['world.rounds_played.final'], 3);
+    // `series`: every round, 0 the start, as the trace's state events say.
+    assert.deepEqual(parsed.series.rounds, [0, 1, 2, 3]);
+    assert.deepEqual(parsed.series.metrics['world.rounds_played'], [0, 1, 2, 3]);
+    const states = fs
+      .readFileSync(path.join(dir, 'json', 'trace.jsonl'), 'utf8')
+      .trim()
+      .split('\n')
+      .filter((l) => l.includes('"type":"state"'))
+      .map((l) => JSON.parse(l));
+    assert.deepEqual(
+      parsed.series.metrics['world.pot'],
+      states.map((e) => e.world.pot),
+    );
+    assert.equal(parsed.series.metrics['agents.wealth.mean'].length, 4);
+    assert.equal(parsed.series.metrics.density.length, 4);
+    assert.equal(parsed.state['agents.wealth.gini'], parsed.series.metrics['agents.wealth.gini'][3]);
   });
 
   it('keeps the friend-making table for a society that forms ties', () => {
@@ -72,5 +101,6 @@ describe('society run: the closing summary of a society of state', function () {
     const r = society(['run', 'examples/friends/friends.society', '--rounds', '2', '--out', out]);
     assert.equal(r.status, 0, r.stderr);
     assert.match(r.stdout, /ties\s+\d+[\s\S]*communities[\s\S]*reward social/);
+    assert.match(r.stdout, /over time \(start → round 1 → round 2\):\n\s+density\s+[\d.]+ → [\d.]+ → [\d.]+/);
   });
 });

@@ -12,7 +12,7 @@ const bin = path.join(repo, 'bin/society.js');
 const society = (args: string[]) =>
   spawnSync(process.execPath, [bin, ...args], { cwd: repo, encoding: 'utf8', timeout: 60_000 });
 const FRIENDS = 'examples/friends/friends.society';
-const REPORT_FILES = ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv'];
+const REPORT_FILES = ['report.html', 'metrics.json', 'series.csv', 'ties.graphml', 'ties.gexf', 'ties.csv'];
 
 describe('society run --overwrite removes only its own files (issue 33: 5)', function () {
   this.timeout(120_000);

@@ -27,7 +27,7 @@ describe('society report', function () {
     const out = path.join(dir, 'out');
     const result = society('report', traceFile, '--out', out);
     assert.equal(result.status, 0, result.stderr);
-    const files = ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv'].map((f) =>
+    const files = ['report.html', 'metrics.json', 'series.csv', 'ties.graphml', 'ties.gexf', 'ties.csv'].map((f) =>
       path.join(out, f),
     );
     assert.deepEqual(result.stdout.trim().split('\n'), files);

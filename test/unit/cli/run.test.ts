@@ -18,7 +18,7 @@ const bin = path.join(repo, 'bin/society.js');
 const society = (args: string[], cwd = repo) =>
   spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 const FRIENDS = 'examples/friends/friends.society';
-const REPORT_FILES = ['report.html', 'metrics.json', 'ties.graphml', 'ties.gexf', 'ties.csv'];
+const REPORT_FILES = ['report.html', 'metrics.json', 'series.csv', 'ties.graphml', 'ties.gexf', 'ties.csv'];
 
 /** `society run` started in the background and stopped by one Ctrl-C once its first checkpoint is on disk. */
 function interrupted(args: string[], out: string, cwd = repo): Promise<{ status: number | null; stderr: string }> {

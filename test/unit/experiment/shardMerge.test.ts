@@ -109,7 +109,15 @@ describe('experiments across machines: --shard i/n and merge', function () {
       /^Learning to make friends: 8 runs \(2 conditions × 4 seeds\) merged from 3 shards; shards took /,
     );
     assert.ok(read(whole, 'summary.csv').equals(read(merged, 'summary.csv')), 'summary.csv differs');
+    // Outcomes over time (issue 45): the shards carry each run's series, so the merge writes the same series.csv.
+    assert.ok(read(whole, 'series.csv').equals(read(merged, 'series.csv')), 'series.csv differs');
+    assert.match(read(merged, 'series.csv').toString(), /^condition,round,metric,n,mean,ci_low,ci_high\n/);
+    assert.match(read(merged, 'series.csv').toString(), /\ncoached,5,density,4,[\d.]+,[\d.-]+,[\d.]+\n/);
     assert.deepEqual(timeless(merged), timeless(whole));
+    // experiment.json leaves each run's series to series.csv; the shard files keep them whole.
+    assert.equal(timeless(whole).runs[0].series, undefined);
+    const shardRun = JSON.parse(read(shard(1), 'shard.json').toString()).runs[0];
+    assert.deepEqual(shardRun.outcome.series.rounds, [0, 1, 2, 3, 4, 5]);
     // runs.csv: the same rows but for the last column (wall_ms); the page: the same but for the seconds it says.
     const noWall = (dir: string) =>
       read(dir, 'runs.csv')

@@ -5,8 +5,11 @@
 /**
  * `rounds[i]` is a round number (0: the start, before the first round) and `metrics[name][i]` the
  * metric's value after that round; null where it is undefined (a Gini of nothing, clustering
- * with fewer than three agents). Names follow the outcomes': `world.<q>`, `agents.<q>.mean`,
- * `knowledge.<id>.share`, `density`, …
+ * with fewer than three agents). Names follow the outcomes' without `.final`: `world.<q>`,
+ * `agents.<q>.mean` / `.sd` / `.gini`, `knowledge.<id>.share` / `.known` / `.believed`,
+ * `acquaintance_density`, then the tie network's `density`, `ties`, `reciprocity`,
+ * `average_clustering`, `transitivity`, `median_undirected_degree`, `louvain_modularity`, and the
+ * round's `mean_reward` (seriesTally.ts builds it).
  */
 export interface RunSeries {
   rounds: number[];

@@ -1,4 +1,4 @@
-// Writes a run report to a folder: report.html, metrics.json, ties.graphml, ties.gexf and ties.csv.
+// Writes a run report to a folder: report.html, metrics.json, series.csv, ties.graphml, ties.gexf and ties.csv.
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import { toGexf } from '../export/gexf';
@@ -6,11 +6,13 @@ import { toGraphML } from '../export/graphml';
 import { REPORT_FILES, reportHtmlParts, type ReportHtmlOptions } from './reportHtml';
 import type { RunReport } from './reportModel';
 import { toTiesCsv } from '../export/tiesCsv';
+import { seriesCsv } from '../export/seriesCsv';
 import { writePiecesSync } from '../../trace/writePieces';
 
 /**
  * The report's numbers as JSON. `network` is exactly what `society metrics <trace> --json`
- * prints for the same round and attribute.
+ * prints for the same round and attribute; `state` the declared state's outcomes under the names
+ * experiments give them, and `series` every declared quantity and network metric by round.
  */
 export function reportMetricsJson(report: RunReport): string {
   return (
@@ -27,6 +29,8 @@ export function reportMetricsJson(report: RunReport): string {
         degree_preserving_baseline: report.degreeBaseline,
         rounds: report.overRounds,
         rewards: report.rewards,
+        ...(report.state ? { state: report.state } : {}),
+        series: report.series,
       },
       null,
       2,
@@ -35,7 +39,7 @@ export function reportMetricsJson(report: RunReport): string {
 }
 
 /**
- * Writes the five files into `outDir` (created if needed); returns their paths. Each file is made
+ * Writes the six files into `outDir` (created if needed); returns their paths. Each file is made
  * and written in turn, and the page piece by piece, so at most one file's text is in memory
  * (at 10,000 agents the page alone is ~90 MB). A file system error carries the file it is about
  * in `path`, as Node's own do, so a caller can say which one failed.
@@ -45,6 +49,7 @@ export function writeReportFiles(report: RunReport, outDir: string, html: Report
   const contents: [string, () => Iterable<string>][] = [
     [REPORT_FILES.html, () => reportHtmlParts(report, html)],
     [REPORT_FILES.metrics, () => [reportMetricsJson(report)]],
+    [REPORT_FILES.series, () => [seriesCsv(report.series)]],
     [REPORT_FILES.graphml, () => [toGraphML(report.graph)]],
     [
       REPORT_FILES.gexf,

@@ -25,6 +25,7 @@ import { isolated } from '../../text/isolated';
 export const REPORT_FILES = {
   html: 'report.html',
   metrics: 'metrics.json',
+  series: 'series.csv',
   graphml: 'ties.graphml',
   gexf: 'ties.gexf',
   csv: 'ties.csv',
@@ -418,7 +419,7 @@ export function* reportHtmlParts(report: RunReport, options: ReportHtmlOptions =
     ? `default-src 'none'; script-src ${view.scriptHash}; style-src 'sha256-${styleHash}' ${view.styleHash}; img-src data: blob:`
     : `default-src 'none'; style-src 'sha256-${styleHash}'; img-src data:`;
   const title = `Society report: ${isolated(report.header.scenario.name)}`;
-  const files = [REPORT_FILES.metrics, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv]
+  const files = [REPORT_FILES.metrics, REPORT_FILES.series, REPORT_FILES.graphml, REPORT_FILES.gexf, REPORT_FILES.csv]
     .map((f) => `<a href="${e(f)}">${e(f)}</a>`)
     .join(', ');
   yield `<!DOCTYPE html>

@@ -19,6 +19,8 @@ import { seededRandom } from '../../random/seededRandom';
 import { shapesNetwork, tieNetworkOf } from '../metrics/traceNetwork';
 import { tieTurnover } from '../metrics/tieTurnover';
 import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
+import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
+import type { RunSeries } from '../metrics/runSeries';
 
 /** The network at the end of one round, and how it changed since the round before. */
 export interface RoundNetwork {
@@ -64,6 +66,10 @@ export interface RunReport {
   worldState?: WorldStateSeries;
   /** Who knows what by round (scenarios with `knowledge:`). */
   knowledge?: KnowledgeSeries;
+  /** The declared state's final outcomes (experiments' names), when the scenario was at hand. */
+  state?: Record<string, number | null>;
+  /** Every declared quantity and network metric after each round (runTally.ts). */
+  series: RunSeries;
 }
 
 /** The random baseline of the report's metrics, homophily included. */
@@ -87,6 +93,11 @@ export interface RunReportOptions {
   seed?: number;
   /** G(n, m) samples for the baseline (default 20). */
   baselineSamples?: number;
+  /**
+   * What the run's scenario declares (its `state:` and `knowledge:`), for the state outcomes and
+   * their series; without it (the scenario file is gone or changed) the series are the network's.
+   */
+  declared?: DeclaredOutcomes;
 }
 
 function roundNetwork(round: number, graph: TieGraph, previous: TieGraph | undefined): RoundNetwork {
@@ -135,12 +146,14 @@ export class RunReportBuilder {
   private readonly settingChanges: SettingChange[] = [];
   private readonly worldState = new WorldStateCollector();
   private readonly knowledge = new KnowledgeCollector();
+  private readonly tally: RunTally;
 
   constructor(
     readonly header: TraceHeader,
     private readonly options: RunReportOptions = {},
   ) {
     this.state = initialState(header);
+    this.tally = new RunTally(header, options.declared);
   }
 
   add(e: TraceEvent): void {
@@ -157,6 +170,7 @@ export class RunReportBuilder {
     this.rewards.add(e);
     this.worldState.add(e);
     this.knowledge.add(e);
+    this.tally.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
       this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
@@ -214,7 +228,20 @@ export class RunReportBuilder {
       ...(this.usage ? { usage: this.usage } : {}),
       ...(worldState ? { worldState } : {}),
       ...(knowledge ? { knowledge } : {}),
+      ...this.outcomes(last),
     };
+  }
+
+  /** The state outcomes and series up to the last round measured (a later, unfinished one is left out). */
+  private outcomes(last: number): Pick<RunReport, 'state' | 'series'> {
+    const state = this.tally.state(last);
+    const all = this.tally.series();
+    const keep = all.rounds.filter((r) => r <= last).length;
+    const series = {
+      rounds: all.rounds.slice(0, keep),
+      metrics: Object.fromEntries(Object.entries(all.metrics).map(([k, v]) => [k, v.slice(0, keep)])),
+    };
+    return { ...(state ? { state } : {}), series };
   }
 
   private measure(round: number): void {
