@@ -7,6 +7,7 @@ import { withOverrides } from './overrides';
 import { StateTally } from './stateOutcomes';
 import { KnowledgeTally } from './knowledgeOutcomes';
 import { runOutcome, type RunOutcome } from './outcome';
+import { wantedTimeOutcomes } from '../format/language/timeOutcomeNames';
 
 export interface RunOneOptions {
   rounds?: number;
@@ -69,6 +70,8 @@ export async function runOne(
       rounds: harness.rounds,
       usage: { ...w.totalUsage },
       faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
+      // Read from the run's series once runs record them (`series`): until then none is computed.
+      timeOutcomes: wantedTimeOutcomes(conditioned.experiment),
       ...(tally
         ? { state: { ...tally.metrics(w.round), ...known?.metrics(w.round, conditioned.places?.day.length) } }
         : {}),
