@@ -18,7 +18,7 @@ const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.i
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The network metrics an experiment compares: the schema's enum of `experiment.metrics`. */
-function networkMetrics(): string[] {
+export function networkMetrics(): string[] {
   const items = schemaAtPath('scenario', ['experiment', 'metrics'])?.items;
   const branches = [items, ...((items?.anyOf ?? []) as SchemaNode[])];
   return branches.flatMap((x) =>
