@@ -18,6 +18,7 @@ import { partialText, type PartialRuns } from './partial';
 import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
 import { describeRunFaults } from './runFaults';
+import { censoredText } from './censored';
 
 export const EXPERIMENT_FILES = {
   html: 'experiment.html',
@@ -110,7 +111,8 @@ export function renderExperimentHtml(
             `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td class="test">${e(x.result.test ?? '—')}</td>`,
         )
         .join('');
-      return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
+      const never = censoredText(r.runs, s.metric, names);
+      return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code>${never ? `<br/><code>${u(never)}</code>` : ''}</td>${cells}${cs}</tr>`;
     })
     .join('');
   const others = names.filter((n) => n !== r.reference);
@@ -309,6 +311,10 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
+  for (const s of r.summaries) {
+    const never = censoredText(r.runs, s.metric, names);
+    if (never) out.push(`  ${s.metric}: ${never}`);
+  }
   for (const family of CLAIM_FAMILIES) {
     const claims = r.claims.filter((c) => c.family === family);
     if (!claims.length) continue;

@@ -12,6 +12,10 @@ import {
 } from '../../../src/core/format/language/timeOutcomeNames';
 import { describeMetric } from '../../../src/core/analysis/report/metricDescriptions';
 import { metricBounds } from '../../../src/core/analysis/metrics/metricBounds';
+import { censoredText } from '../../../src/core/experiment/censored';
+import { analyzeExperiment } from '../../../src/core/experiment/analyze';
+import { formatExperiment, renderExperimentHtml, type RunOutcome } from '../../../src/core/experiment';
+import { outcome } from './fixtures';
 
 const series: RunSeries = {
   rounds: [0, 1, 2, 3, 4, 5],
@@ -115,5 +119,44 @@ describe('time outcome names', () => {
     assert.deepEqual(metricBounds('density.at.r3'), [0, 1]);
     assert.deepEqual(metricBounds('density.reaches.0.1'), [0, Infinity]);
     assert.equal(metricBounds('world.fish.at.r3'), undefined);
+  });
+});
+
+describe('censored runs in verdicts and reports', () => {
+  const six = [1, 2, 3, 4, 5, 6].map((round) => ({ round, ties: 0, mean_reward: 0 }));
+  const run = (condition: string, seed: number, t: number): RunOutcome => ({
+    ...outcome(condition, seed, { 'knowledge.news.share.reaches.0.5': t }),
+    rounds: six,
+  });
+  const runs = [1, 2, 3, 4].flatMap((s) => [run('slow', s, s <= 2 ? 7 : 5 + (s % 2)), run('fast', s, 2 + (s % 2))]);
+  const conditions = [
+    { name: 'slow', set: {} },
+    { name: 'fast', set: {} },
+  ];
+
+  it('counts the runs that never got there, by condition', () => {
+    assert.equal(
+      censoredText(runs, 'knowledge.news.share.reaches.0.5', ['slow', 'fast']),
+      'never got there in 2 of 4 runs of slow, 0 of 4 of fast (counted as rounds + 1)',
+    );
+    assert.equal(censoredText(runs, 'density', ['slow', 'fast']), undefined);
+  });
+
+  it("says them in a claim's evidence, the terminal summary and the report", () => {
+    const r = analyzeExperiment('s', conditions, [1, 2, 3, 4], runs, {
+      claims: [{ metric: 'knowledge.news.share.reaches.0.5', higher: 'slow', than: 'fast' }],
+    });
+    const claim = r.claims.find((c) => c.family === 'declared')!;
+    assert.equal(claim.holds, true);
+    assert.match(
+      claim.evidence,
+      /; never got there in 2 of 4 runs of slow, 0 of 4 of fast \(counted as rounds \+ 1\)$/,
+    );
+    assert.match(
+      formatExperiment(r),
+      /\n {2}knowledge\.news\.share\.reaches\.0\.5: never got there in 2 of 4 runs of slow/,
+    );
+    const html = renderExperimentHtml(r, { model: 'offline', rounds: 6, wallSeconds: 1 });
+    assert.match(html, /First round knowledge\.news\.share ≥ 0\.5 .*never got there in/);
   });
 });
