@@ -83,6 +83,13 @@ describe('time outcomes in claims and metrics (SOC103–SOC105)', () => {
     ]);
   });
 
+  it('takes the longest run: a condition may set more rounds', async () => {
+    const lines = scenario(['  claims:', '    - { metric: world.fish.at.r9, higher: base, than: rich }']);
+    lines[lines.indexOf('    - { name: rich, set: { state.world.fish.initial: 15 } }')] =
+      '    - { name: rich, set: { state.world.fish.initial: 15, world.rounds: 9 } }';
+    assert.deepEqual(shown(await diagnostics(lines)), []);
+  });
+
   it('warns of a round after the last, and marks a malformed level or round', async () => {
     const ds = await diagnostics(
       scenario([
@@ -94,7 +101,7 @@ describe('time outcomes in claims and metrics (SOC103–SOC105)', () => {
       ]),
     );
     assert.deepEqual(shown(ds), [
-      "19:17 SOC104 warning 'world.fish.at.r7' asks for round 7, but the scenario runs 6 rounds: runs as long as that have no value there (unless a condition or --rounds makes them longer)",
+      "19:17 SOC104 warning 'world.fish.at.r7' asks for round 7, but the scenario's runs last at most 6 rounds: they have no value there (unless --rounds makes them longer)",
       "20:17 SOC105 error Malformed time outcome 'world.fish.reaches.half': '.reaches.' takes a level as a decimal number (`world.fish.reaches.0.5`), not 'half'",
       "22:7 SOC105 error Malformed time outcome 'world.fish.at.3': '.at.' takes a round as r<k> (`world.fish.at.r5`: the value after round 5; r0 is the start), not '3'",
     ]);

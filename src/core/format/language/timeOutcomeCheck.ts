@@ -1,18 +1,23 @@
 // A time outcome an experiment names (`<series>.at.r<k>`, `<series>.reaches.<level>`,
 // `<series>.falls.<level>`: timeOutcomeNames.ts), checked where it is written: a series the run
-// does not have (SOC103, with the one meant), a round after the scenario's last (SOC104, a
-// warning: a condition or `--rounds` may run longer), a level or round that is not a number
+// does not have (SOC103, with the one meant), a round after the last of the longest run (SOC104,
+// a warning: `--rounds` may run longer), a level or round that is not a number
 // (SOC105). Without these a typo ran the whole experiment to say "no run measured" it.
 import type { Range } from './model';
 import { report, type Report } from './mechanicsReport';
 import { didYouMean } from './suggest';
 import { malformedTimeOutcome, parseTimeOutcome, seriesNames } from './timeOutcomeNames';
 
-/** The rounds a run of the scenario as written has (the schema's default, 20, when unsaid). */
-function roundsOf(v: Record<string, unknown>): number {
-  const world = v.world;
-  const rounds = world && typeof world === 'object' ? (world as Record<string, unknown>).rounds : undefined;
-  return typeof rounds === 'number' && rounds >= 1 ? rounds : 20;
+/**
+ * The rounds of the scenario's longest run: its own (the schema's default, 20, when unsaid) or a
+ * condition's that sets \`world.rounds\` longer.
+ */
+function longestRun(v: Record<string, unknown>): number {
+  const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+  const own = isObj(v.world) && typeof v.world.rounds === 'number' && v.world.rounds >= 1 ? v.world.rounds : 20;
+  const conditions = isObj(v.experiment) && Array.isArray(v.experiment.conditions) ? v.experiment.conditions : [];
+  const set = conditions.map((c) => (isObj(c) && isObj(c.set) ? c.set['world.rounds'] : undefined));
+  return Math.max(own, ...set.filter((x): x is number => typeof x === 'number'));
 }
 
 /**
@@ -54,13 +59,13 @@ export function checkTimeOutcome(r: Report, metric: string, range: Range): void 
       fixes,
     );
   }
-  const rounds = roundsOf(r.v);
+  const rounds = longestRun(r.v);
   if (t.kind === 'at' && t.round > rounds) {
     report(
       r,
       'SOC104',
       'warning',
-      `'${metric}' asks for round ${t.round}, but the scenario runs ${rounds} rounds: runs as long as that have no value there (unless a condition or --rounds makes them longer)`,
+      `'${metric}' asks for round ${t.round}, but the scenario's runs last at most ${rounds} rounds: they have no value there (unless --rounds makes them longer)`,
       range,
     );
   }
