@@ -19,6 +19,7 @@ import type { Estimate } from './statistics';
 import { counted } from '../text/counted';
 import { describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
+import { describeTimeOutcome } from '../format/language/timeOutcomeNames';
 
 export const EXPERIMENT_FILES = {
   html: 'experiment.html',
@@ -311,9 +312,11 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
+  // Outcomes over time are said in words under the table: their names alone do not say "rounds".
   for (const s of r.summaries) {
+    const words = describeTimeOutcome(s.metric);
     const never = censoredText(r.runs, s.metric, names);
-    if (never) out.push(`  ${s.metric}: ${never}`);
+    if (words) out.push(`  ${s.metric}: ${words}${never ? ` ${never[0].toUpperCase()}${never.slice(1)}.` : ''}`);
   }
   for (const family of CLAIM_FAMILIES) {
     const claims = r.claims.filter((c) => c.family === family);
