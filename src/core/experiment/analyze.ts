@@ -6,6 +6,7 @@ import type { DeclaredClaim } from '../format/language/model';
 import type { ExperimentCondition } from '../format/language/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
 import { STATE_METRIC } from './stateOutcomes';
+import { parseTimeOutcome } from '../format/language/timeOutcomeNames';
 import { paperClaims } from './paperClaims';
 import { estimate, seedContrast } from './statistics';
 import type { BaselineComparison, ConditionContrast, ExperimentResult, NullModel } from './types';
@@ -46,6 +47,8 @@ export function analyzeExperiment(
       ]),
     ].sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never)),
     ...stateMetrics.filter((m) => !options.metrics?.length || options.metrics.includes(m)),
+    // Time outcomes last: runs compute only those the experiment names (its metrics and claims).
+    ...new Set(runs.flatMap((r) => Object.keys(r.metrics).filter((k) => parseTimeOutcome(k) !== undefined))),
   ];
   const of = (condition: string): RunOutcome[] => runs.filter((r) => r.condition === condition);
   const values = (condition: string, metric: string): (number | null)[] =>

@@ -20,6 +20,8 @@ import { counted } from '../text/counted';
 import { seriesSummary } from './seriesSummary';
 import { seriesSection } from './seriesPlots';
 import { describeRunFaults } from './runFaults';
+import { censoredText } from './censored';
+import { describeTimeOutcome } from '../format/language/timeOutcomeNames';
 
 export const EXPERIMENT_FILES = {
   html: 'experiment.html',
@@ -113,7 +115,8 @@ export function renderExperimentHtml(
             `<td class="num">${num(x.result.difference)}</td><td class="num">${e(x.result.ci95 ? `${num(x.result.ci95[0])} … ${num(x.result.ci95[1])}` : '—')}</td><td class="num">${num(x.result.hedges_g, 2)}</td><td class="test">${e(x.result.test ?? '—')}</td>`,
         )
         .join('');
-      return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code></td>${cells}${cs}</tr>`;
+      const never = censoredText(r.runs, s.metric, names);
+      return `<tr><td><strong>${e(s.metric)}</strong><br/><code>${e(describeMetric(s.metric) ?? '')}</code>${never ? `<br/><code>${u(never)}</code>` : ''}</td>${cells}${cs}</tr>`;
     })
     .join('');
   const others = names.filter((n) => n !== r.reference);
@@ -312,6 +315,12 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
+  // Outcomes over time are said in words under the table: their names alone do not say "rounds".
+  for (const s of r.summaries) {
+    const words = describeTimeOutcome(s.metric);
+    const never = censoredText(r.runs, s.metric, names);
+    if (words) out.push(`  ${s.metric}: ${words}${never ? ` ${never[0].toUpperCase()}${never.slice(1)}.` : ''}`);
+  }
   for (const family of CLAIM_FAMILIES) {
     const claims = r.claims.filter((c) => c.family === family);
     if (!claims.length) continue;

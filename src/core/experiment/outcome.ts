@@ -9,6 +9,7 @@ import { randomBaseline } from '../analysis/metrics/randomBaseline';
 import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
 import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
 import type { RunSeries } from '../analysis/metrics/runSeries';
+import { timeOutcomes } from '../analysis/metrics/timeOutcomes';
 
 /** Metrics compared across conditions, in report order. */
 export const OUTCOME_METRICS = [
@@ -69,8 +70,13 @@ export interface OutcomeInput {
   faults?: RunFaults;
   /** Outcomes of the declared state (stateOutcomes.ts), for scenarios with `state:`. */
   state?: Record<string, number | null>;
-  /** The run's outcomes over rounds (RunTally.series). */
+  /** Every series of the run, round by round (runSeries.ts): what the time outcomes are read from. */
   series?: RunSeries;
+  /**
+   * The time outcomes the experiment names (`<series>.at.r<k>`, `.reaches.<level>`,
+   * `.falls.<level>`: timeOutcomeNames.ts wantedTimeOutcomes), computed from `series` when given.
+   */
+  timeOutcomes?: readonly string[];
 }
 
 export function runOutcome(condition: string, seed: number, input: OutcomeInput, wallMs: number): RunOutcome {
@@ -99,6 +105,9 @@ export function runOutcome(condition: string, seed: number, input: OutcomeInput,
   };
   for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
   Object.assign(metrics, input.state);
+  if (input.series && input.timeOutcomes?.length) {
+    Object.assign(metrics, timeOutcomes(input.series, input.timeOutcomes));
+  }
 
   const base = n >= 2 ? randomBaseline(n, edges, seed) : undefined;
   const kept = n >= 2 ? degreePreservingBaselineOf(graph, 'group', seed) : undefined;

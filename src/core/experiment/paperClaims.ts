@@ -6,6 +6,7 @@ import { coachingPair } from './coachingPair';
 import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
 import type { DeclaredClaim } from '../format/language/model';
+import { censoredText } from './censored';
 
 /** The claim families in the order reports show them (types.ts ClaimFamily). */
 export const CLAIM_FAMILIES: readonly ClaimFamily[] = ['declared', 'paper'];
@@ -236,7 +237,10 @@ export function declaredClaims(r: ExperimentResult, declared: readonly DeclaredC
       if (!r.runs.some((x) => d.metric in x.metrics)) {
         return { text, holds: null, confident: false, reason: `no run measured ${d.metric}`, evidence: '' };
       }
-      return pairClaim(r, text, d.metric, d.metric, d.than, d.higher);
+      const c = pairClaim(r, text, d.metric, d.metric, d.than, d.higher);
+      // A time to a level: how many runs never got there (counted as rounds + 1).
+      const never = c.holds === null ? undefined : censoredText(r.runs, d.metric, [d.higher, d.than]);
+      return never ? { ...c, evidence: `${c.evidence}; ${never}` } : c;
     })
     .map((c): Claim => ({ ...c, family: 'declared' }));
 }

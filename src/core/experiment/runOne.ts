@@ -6,6 +6,7 @@ import type { ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
 import { declaredOutcomes, RunTally } from '../analysis/metrics/runTally';
 import { runOutcome, type RunOutcome } from './outcome';
+import { wantedTimeOutcomes } from '../format/language/timeOutcomeNames';
 
 export interface RunOneOptions {
   rounds?: number;
@@ -61,6 +62,7 @@ export async function runOne(
       faults: { failed_calls: harness.faults.failed, no_model_answer: harness.faults.nothingAnswered },
       ...(state ? { state } : {}),
       series: tally.series(),
+      timeOutcomes: wantedTimeOutcomes(conditioned.experiment),
     },
     performance.now() - started,
   );

@@ -1,5 +1,6 @@
 // The values each metric can take, in one table: the experiment report cuts a mean's confidence
 // interval at them (experiment/shownInterval.ts), so no page shows a density below 0.
+import { parseTimeOutcome } from '../../format/language/timeOutcomeNames';
 
 /** Lowest and highest possible value (either may be infinite). */
 export type MetricBounds = readonly [low: number, high: number];
@@ -37,6 +38,9 @@ const BOUNDS: Record<string, MetricBounds> = {
  */
 export function metricBounds(key: string): MetricBounds | undefined {
   if (BOUNDS[key]) return BOUNDS[key];
+  // A value at a round has its series' range; a first round is a round (censored runs: rounds + 1).
+  const time = parseTimeOutcome(key);
+  if (time) return time.kind === 'at' ? metricBounds(time.series) : COUNT;
   if (/^reward_.+$/.test(key)) return SHARE;
   if (/^.+_assortativity$/.test(key)) return CORRELATION;
   if (/^.+_modularity(_weighted)?$/.test(key)) return [-0.5, 1];

@@ -1,4 +1,5 @@
 // What each network metric means, in words, for the report's table and other displays.
+import { describeTimeOutcome } from '../../format/language/timeOutcomeNames';
 
 const DESCRIPTIONS: Record<string, string> = {
   nodes: 'Agents in the network.',
@@ -35,6 +36,8 @@ const DESCRIPTIONS: Record<string, string> = {
  */
 export function describeMetric(key: string, metrics?: object): string {
   if (DESCRIPTIONS[key]) return DESCRIPTIONS[key];
+  const time = describeTimeOutcome(key);
+  if (time) return time;
   const assortativity = /^(.+)_assortativity$/.exec(key);
   if (assortativity) {
     const attribute = assortativity[1];

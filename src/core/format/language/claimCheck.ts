@@ -10,13 +10,15 @@ import { readMechanics } from './mechanicsSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 import { schemaAtPath, type SchemaNode } from './schema';
 import { STATE_METRIC, stateOutcomeNames, whyNotReported } from './stateOutcomeNames';
+import { looksLikeTimeOutcome } from './timeOutcomeNames';
+import { checkTimeOutcome } from './timeOutcomeCheck';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
 
 /** The network metrics an experiment compares: the schema's enum of `experiment.metrics`. */
-function networkMetrics(): string[] {
+export function networkMetrics(): string[] {
   const items = schemaAtPath('scenario', ['experiment', 'metrics'])?.items;
   const branches = [items, ...((items?.anyOf ?? []) as SchemaNode[])];
   return branches.flatMap((x) =>
@@ -42,7 +44,7 @@ function daysOf(v: Obj): number {
 
 /**
  * SOC078 for every condition and metric a claim names, and every metric `experiment.metrics`
- * names, that the experiment does not have. None while the scenario has syntax errors (names
+ * names, that the experiment does not have; SOC103–SOC105 for a time outcome's. None while the scenario has syntax errors (names
  * may be missing from what was recovered).
  */
 export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] {
@@ -62,6 +64,7 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
     const day = /^knowledge\.([A-Za-z_]\w*)\.share\.day[1-9][0-9]*$/.exec(metric);
     if (day && days > 0 && r.m.knowledge?.some((k) => k.id === day[1])) return;
     const range = at.valueRange(path);
+    if (looksLikeTimeOutcome(metric)) return checkTimeOutcome(r, metric, range);
     const why = whyNotReported(metric, r.m, { module });
     if (why) return report(r, 'SOC078', 'error', `Metric '${metric}' is not measured: ${why}`, range);
     unknownName(r, 'SOC078', range, metric, metrics, {
@@ -89,9 +92,10 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
     }
     checkMetric(claim.metric, [...path, 'metric'], 'in a claim');
   });
-  // The schema lists the network metrics `experiment.metrics` may name and reports any other: here, the state's.
+  // The schema lists the network metrics `experiment.metrics` may name and reports any other: here,
+  // the state's and the time outcomes (SOC103–SOC105).
   list(v.experiment.metrics).forEach((metric, i) => {
-    if (typeof metric === 'string' && STATE_METRIC.test(metric)) {
+    if (typeof metric === 'string' && (STATE_METRIC.test(metric) || looksLikeTimeOutcome(metric))) {
       checkMetric(metric, ['experiment', 'metrics', i], 'to compare');
     }
   });

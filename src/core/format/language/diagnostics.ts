@@ -111,6 +111,11 @@ export const CODES = {
   SOC100: 'Unknown source of a knowledge item',
   SOC101: 'Unknown persona or group knowing an item at the start',
   SOC102: 'Knowledge nobody knows at the start',
+  SOC103: 'Unknown series in a time outcome',
+  SOC104: 'Time outcome after the last round',
+  SOC105: 'Malformed time outcome',
+  SOC106: 'Measurement tally that steers choices',
+  SOC107: 'Action that changes only unvalued quantities',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

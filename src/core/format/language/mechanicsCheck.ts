@@ -4,7 +4,8 @@
 // (SOC023), actions nobody can ever take (SOC064), world quantities with no part to play (SOC065)
 // and divisions of two whole numbers (SOC077, wholeDivision.ts), categorical quantities whose
 // bounds disagree with their labels (SOC079, labelsCheck.ts), and the same of the values
-// experiment conditions give declared quantities (conditionState.ts);
+// experiment conditions give declared quantities (conditionState.ts), measurement tallies that
+// steer choices and actions that change only tallies (SOC106, SOC107, tallyCheck.ts);
 // then the feeds actions use (feedCheck.ts) and the declared round (roundCheck.ts, roundReach.ts).
 // Like the other semantic checks they read raw values tolerantly, and never throw.
 import type { Environment } from '@marcbachmann/cel-js';
@@ -41,6 +42,7 @@ import { checkReach } from './roundReach';
 import { checkWholeDivisions } from './wholeDivision';
 import { checkConditionValues, conditionRuleSites, conditionUpdateSites } from './conditionState';
 import { checkLabels } from './labelsCheck';
+import { checkTallies } from './tallyCheck';
 
 type Obj = Record<string, unknown>;
 
@@ -364,6 +366,7 @@ function checkExpressions(c: Checker): void {
     if (!c.unsure && site.wanted === 'bool' && site.path[0] === 'actions') neverTrue(c, env, site);
   }
   if (!c.unsure && allRead) unusedWorldQuantities(c, reads);
+  checkTallies(c, sites);
 }
 
 function reportProblem(c: Checker, site: ExpressionSite, problem: ExpressionProblem): void {

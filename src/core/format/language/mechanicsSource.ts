@@ -22,6 +22,7 @@ const QUANTITY_FIELDS: Record<string, string> = {
   integer: 'boolean',
   update: 'string',
   hidden: 'boolean',
+  valued: 'boolean',
 };
 const ARG_FIELDS: Record<string, string> = {
   description: 'string',

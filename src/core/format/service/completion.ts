@@ -17,6 +17,7 @@ import { roundCompletions } from './roundCompletion';
 import { placeCompletions } from './placeCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
 import { startStateCompletions } from './startStateCompletion';
+import { metricCompletions } from './metricCompletion';
 import { keyInsertText, schemaTypes } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';
 
@@ -44,7 +45,8 @@ function itemsAt(lines: LineIndex, position: Position, sources: CompletionSource
     roundCompletions(ctx, sources, written) ??
     placeCompletions(ctx, sources) ??
     parameterPathCompletions(ctx, sources) ??
-    startStateCompletions(ctx, sources);
+    startStateCompletions(ctx, sources) ??
+    metricCompletions(ctx, sources, written);
   if (named) return named;
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);

@@ -15,6 +15,7 @@ import { populationGroupsVisibleFrom } from './completionSources';
 import { expressionHover } from './expressionHover';
 import { roundHover } from './roundHover';
 import { startStateHover } from './startStateHover';
+import { metricHover } from './metricCompletion';
 import type { Hover } from './types';
 
 export async function hoverAt(project: SocietyProject, file: string, offset: number): Promise<Hover | undefined> {
@@ -24,7 +25,9 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
   const expression = expressionHover(token, analysis.parsed.lines, offset, analysis.locators[token.doc.index]);
   if (expression) return expression;
   const named =
-    roundHover(token, analysis.locators[token.doc.index]) ?? startStateHover(token, analysis.locators[token.doc.index]);
+    roundHover(token, analysis.locators[token.doc.index]) ??
+    startStateHover(token, analysis.locators[token.doc.index]) ??
+    metricHover(token);
   if (named) return named;
   const kind = token.doc.kind as DocumentKind | undefined;
   const range = token.range;

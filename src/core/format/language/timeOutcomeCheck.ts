@@ -1,0 +1,72 @@
+// A time outcome an experiment names (`<series>.at.r<k>`, `<series>.reaches.<level>`,
+// `<series>.falls.<level>`: timeOutcomeNames.ts), checked where it is written: a series the run
+// does not have (SOC103, with the one meant), a round after the last of the longest run (SOC104,
+// a warning: `--rounds` may run longer), a level or round that is not a number
+// (SOC105). Without these a typo ran the whole experiment to say "no run measured" it.
+import type { Range } from './model';
+import { report, type Report } from './mechanicsReport';
+import { didYouMean } from './suggest';
+import { malformedTimeOutcome, parseTimeOutcome, seriesNames } from './timeOutcomeNames';
+
+/**
+ * The rounds of the scenario's longest run: its own (the schema's default, 20, when unsaid) or a
+ * condition's that sets \`world.rounds\` longer.
+ */
+function longestRun(v: Record<string, unknown>): number {
+  const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+  const own = isObj(v.world) && typeof v.world.rounds === 'number' && v.world.rounds >= 1 ? v.world.rounds : 20;
+  const conditions = isObj(v.experiment) && Array.isArray(v.experiment.conditions) ? v.experiment.conditions : [];
+  const set = conditions.map((c) => (isObj(c) && isObj(c.set) ? c.set['world.rounds'] : undefined));
+  return Math.max(own, ...set.filter((x): x is number => typeof x === 'number'));
+}
+
+/**
+ * The series meant by an unknown one: the closest by spelling, else the one it is a prefix of
+ * (`knowledge.rumour` → `knowledge.rumour.share`), else the one it extends (`world.fish.final` →
+ * `world.fish`).
+ */
+function meantSeries(series: string, known: readonly string[]): string | undefined {
+  return (
+    didYouMean(series, known) ??
+    known.find((k) => k.startsWith(`${series}.`)) ??
+    known.find((k) => series.startsWith(`${k}.`))
+  );
+}
+
+/** SOC103–SOC105 for `metric`, a name written as a time outcome at `range`. */
+export function checkTimeOutcome(r: Report, metric: string, range: Range): void {
+  const malformed = malformedTimeOutcome(metric);
+  if (malformed) return report(r, 'SOC105', 'error', `Malformed time outcome '${metric}': ${malformed}`, range);
+  const t = parseTimeOutcome(metric);
+  if (!t) return;
+  const known = seriesNames(r.m);
+  if (!known.includes(t.series)) {
+    const meant = meantSeries(t.series, known);
+    const fixed = meant ? meant + metric.slice(t.series.length) : '';
+    const lines = r.at.file.lines;
+    const written = lines.text.slice(lines.offsetAt(range.start), lines.offsetAt(range.end));
+    const fixes =
+      meant && written === metric
+        ? [{ title: `Change to '${fixed}'`, file: r.at.file.file, range, newText: fixed }]
+        : [];
+    const dym = meant ? `. Did you mean '${fixed}'?` : '';
+    return report(
+      r,
+      'SOC103',
+      'error',
+      `Unknown series '${t.series}' in time outcome '${metric}'${dym} (series: ${known.join(', ')})`,
+      range,
+      fixes,
+    );
+  }
+  const rounds = longestRun(r.v);
+  if (t.kind === 'at' && t.round > rounds) {
+    report(
+      r,
+      'SOC104',
+      'warning',
+      `'${metric}' asks for round ${t.round}, but the scenario's runs last at most ${rounds} rounds: they have no value there (unless --rounds makes them longer)`,
+      range,
+    );
+  }
+}

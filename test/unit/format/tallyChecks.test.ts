@@ -1,0 +1,127 @@
+// Measurement must not steer behaviour by accident (issue 45): `society check` warns of an agent
+// quantity that only counts what its owner does, that nothing reads, and that is valued by default
+// (SOC106, with `valued: false` as a quick fix in the mapping's own style), and tells of an action
+// that changes only `valued: false` quantities (SOC107); each at the name written.
+import * as assert from 'node:assert/strict';
+import * as path from 'node:path';
+import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
+
+const file = path.resolve('/virtual/tallyChecks/s.society');
+
+async function diagnostics(lines: string[]): Promise<Diagnostic[]> {
+  const overlay = new OverlayFileSystem(new NodeFileSystem());
+  overlay.set(file, [...lines, ''].join('\n'));
+  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: false });
+  return r.diagnostics;
+}
+const shown = (ds: Diagnostic[]): string[] =>
+  ds
+    .filter((d) => /^SOC10[67]$/.test(d.code))
+    .map((d) => `${d.range.start.line + 1}:${d.range.start.character + 1} ${d.code} ${d.severity}`);
+const applied = (text: string, d: Diagnostic): string => {
+  const f = d.fixes![0];
+  const lines = text.split('\n');
+  const at = (p: { line: number; character: number }): number =>
+    lines.slice(0, p.line).reduce((n, l) => n + l.length + 1, 0) + p.character;
+  return text.slice(0, at(f.range.start)) + f.newText + text.slice(at(f.range.end));
+};
+
+const town = (agents: string[], actions: string[], extra: string[] = []): string[] => [
+  'kind: scenario',
+  'name: S',
+  'personas:',
+  '  - { id: ana, name: Ana }',
+  '  - { id: bo, name: Bo }',
+  'state:',
+  '  world:',
+  '    heard: { initial: 0, update: "sum(agents.map(a, a.told))" }',
+  '  agents:',
+  ...agents,
+  'actions:',
+  ...actions,
+  ...extra,
+];
+const TELL = ['  tell:', '    description: Tell someone the news.', '    effects:', '      me.told: "me.told + 1.0"'];
+const REST = ['  rest:', '    description: Rest.', '    effects:', '      me.energy: "me.energy + 0.5"'];
+// A resource agents want, said so: a constant gain read by nothing would otherwise look like a tally.
+const ENERGY = '    energy: { initial: 0, valued: true }';
+
+describe('measurement tallies that steer choices (SOC106, SOC107)', () => {
+  it('warns of a valued counter nothing reads but a measuring total, with valued: false as a fix', async () => {
+    const lines = town(['    told: { initial: 0, min: 0 }', ENERGY], [...TELL, ...REST]);
+    const ds = await diagnostics(lines);
+    assert.deepEqual(shown(ds), ['10:5 SOC106 warning']);
+    const d = ds.find((x) => x.code === 'SOC106')!;
+    assert.match(
+      d.message,
+      /^Agent quantity 'told' only counts what agents do \('tell' adds to the actor's\) and nothing reads it but totals that only measure \(world\.heard\), yet it is valued: .* add `valued: false`; if agents should want it, write `valued: true`$/,
+    );
+    const fixed = applied([...lines, ''].join('\n'), d);
+    assert.match(fixed, /\n {4}told: \{ initial: 0, min: 0, valued: false \}\n/);
+    // Fixed, it checks clean of SOC106; the tally-only action is then said (SOC107, information).
+    const after = await diagnostics(fixed.split('\n'));
+    assert.deepEqual(shown(after), ['13:3 SOC107 info']);
+    assert.match(
+      after.find((x) => x.code === 'SOC107')!.message,
+      /^Action 'tell' changes only 'told', marked `valued: false` and read by nothing but measurement: its only consequence is a count, so the offline model weighs it as an action that changes nothing/,
+    );
+  });
+
+  it('inserts the fix as a line of a block mapping', async () => {
+    const lines = town(
+      ['    told:', '      description: People this agent told.', '      initial: 0', ENERGY],
+      [...TELL, ...REST],
+    );
+    const ds = await diagnostics(lines);
+    assert.deepEqual(shown(ds), ['10:5 SOC106 warning']);
+    const fixed = applied(
+      [...lines, ''].join('\n'),
+      ds.find((x) => x.code === 'SOC106')!,
+    );
+    assert.match(fixed, /\n {6}initial: 0\n {6}valued: false\n {4}energy:/);
+  });
+
+  it('says nothing of a counter something reads, one written valued, a payoff, or one an update changes', async () => {
+    const cases: [string[], string[], string[]][] = [
+      // read by an action's `when`: it plays a part
+      [['    told: { initial: 0 }', ENERGY], [...TELL, '    when: "me.told < 3.0"', ...REST], []],
+      // read by a world total that something else reads (the total is not only a measure)
+      [
+        ['    told: { initial: 0 }', ENERGY],
+        [...TELL, ...REST.slice(0, 3), '      me.energy: "me.energy + world.heard"'],
+        [],
+      ],
+      // written valued: true, on purpose
+      [['    told: { initial: 0, valued: true }', ENERGY], [...TELL, ...REST], []],
+      // a payoff that depends on the state, not a count
+      [
+        ['    told: { initial: 0 }', ENERGY],
+        ['  tell:', '    description: T.', '    effects:', '      me.told: "me.told + me.energy"', ...REST],
+        [],
+      ],
+      // also taken away: not a pure tally
+      [['    told: { initial: 0 }', ENERGY], [...TELL, ...REST, '      me.told: "me.told - 1.0"'], []],
+      // changed by an update
+      [['    told: { initial: 0, update: "me.told * 0.5" }', ENERGY], [...TELL, ...REST], []],
+      // ranked by in generations
+      [['    told: { initial: 0 }', ENERGY], [...TELL, ...REST], ['generations: { every: 5, fitness: told }']],
+      // a module may read it
+      [['    told: { initial: 0 }', ENERGY], [...TELL, ...REST], ['module: ./m.mjs']],
+    ];
+    for (const [agents, actions, extra] of cases) {
+      const ds = await diagnostics(town(agents, actions, extra));
+      assert.deepEqual(shown(ds), [], [...agents, ...actions, ...extra].join('\n'));
+    }
+  });
+
+  it('tells of an action that changes only tallies, not of one with a verb or offered alone', async () => {
+    const tally = '    told: { initial: 0, valued: false }';
+    assert.deepEqual(shown(await diagnostics(town([tally, ENERGY], [...TELL, ...REST]))), ['13:3 SOC107 info']);
+    assert.deepEqual(shown(await diagnostics(town([tally, ENERGY], [...TELL]))), []);
+    const withWorld = town([tally, ENERGY], [...TELL, '      world.heard: "world.heard + 1.0"', ...REST]);
+    assert.deepEqual(shown(await diagnostics(withWorld)), []);
+    // A tally another action's effect reads (who backs whose plan) is a consequence, not only a count.
+    const read = town([tally, ENERGY], [...TELL, ...REST.slice(0, 3), '      me.energy: "me.energy + me.told"']);
+    assert.deepEqual(shown(await diagnostics(read)), []);
+  });
+});
