@@ -49,7 +49,9 @@ export function seriesChartSvg(metric: string, lines: readonly SeriesLine[], wid
   const ys = lines.flatMap((l, k) => l.estimates.flatMap((est, i) => [est.mean, bands[k][i]?.low, bands[k][i]?.high]));
   const values = ys.filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
   let lo = Math.min(...values, 0),
-    hi = Math.max(...values, lo + 1e-9);
+    hi = Math.max(...values, lo);
+  // A flat series still gets an axis of its own unit, not four ticks that all read the same.
+  if (hi - lo < 1e-9) hi = lo + 1;
   const yTicks = niceTicks(lo, hi, 4);
   lo = Math.min(lo, yTicks[0]);
   hi = Math.max(hi, yTicks[yTicks.length - 1]);

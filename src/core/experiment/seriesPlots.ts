@@ -12,7 +12,15 @@ export const SERIES_PLOTS = 6;
 
 /** The metrics drawn, in order, among those the rows hold. */
 export function plottedSeries(rows: readonly SeriesRow[]): string[] {
-  const names = [...new Set(rows.map((r) => r.metric))];
+  // A series that never moves (a pot emptied at every close, a switch) has nothing to show over rounds.
+  const values = new Map<string, Set<number>>();
+  for (const r of rows) {
+    if (r.estimate.mean === null) continue;
+    let s = values.get(r.metric);
+    if (!s) values.set(r.metric, (s = new Set()));
+    s.add(r.estimate.mean);
+  }
+  const names = [...values].filter(([, s]) => s.size > 1).map(([n]) => n);
   const formed = rows.some((r) => r.metric === 'ties' && (r.estimate.mean ?? 0) > 0);
   return [
     ...names.filter((n) => n.startsWith('world.')),

@@ -71,6 +71,15 @@ describe('an experiment’s series over rounds', () => {
       })),
     });
     assert.deepEqual(plottedSeries(noTies), ['world.pot', 'agents.wealth.mean']);
+    // A series that never moves (emptied at every close) is not drawn.
+    const flat = seriesSummary({
+      conditions,
+      runs: runs.map((r) => ({
+        ...r,
+        series: { ...r.series!, metrics: { ...r.series!.metrics, 'world.pot': r.series!.rounds.map(() => 0) } },
+      })),
+    });
+    assert.deepEqual(plottedSeries(flat), ['agents.wealth.mean', 'density']);
   });
 
   it('draws a line and a CI band per condition, a legend, every name escaped, as well-formed SVG', () => {
