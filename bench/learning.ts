@@ -49,7 +49,7 @@ export async function run(): Promise<void> {
   console.log(
     `learning: public goods, ${PLAYERS.toLocaleString('en')} players × ${ROUNDS} rounds (offline, actions only; median of ${REPEATS}): ` +
       `without learning ${s1(wall[0])} (CPU ${s1(cpu[0])}), with ${s1(wall[1])} (CPU ${s1(cpu[1])}); ` +
-      `${lines.off.toLocaleString('en')} → ${lines.on.toLocaleString('en')} events (the added ones remembered consequences, and the choices differ): ` +
+      `${lines.off.toLocaleString('en')} events without, ${lines.on.toLocaleString('en')} with (remembered consequences add some; the choices differ): ` +
       `learning costs ${(cost * 100).toFixed(1)}% of the CPU time (target ≤ 10%: ${cost <= 0.1 ? 'met' : 'MISSED'})`,
   );
 }

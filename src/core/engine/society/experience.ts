@@ -91,7 +91,7 @@ export class ExperienceBook {
    * starts (an agent that never chooses starts at the close of its first round).
    */
   enter(agent: string, held: () => Vec): void {
-    if (!this.agents.has(agent)) this.agents.set(agent, { held: { ...held() }, sums: {}, weights: {}, eligible: {} });
+    if (!this.agents.has(agent)) this.agents.set(agent, newLearner({ ...held() }));
   }
 
   /** The agent took an option this round, and its own quantities changed by `foreseen` at once. */
@@ -151,10 +151,10 @@ export class ExperienceBook {
       }
       this.learn(l, d, c.traits.openness, seen);
       l.held = c.held;
-      delete l.foreseen;
+      l.foreseen = undefined; // not `delete`: the learner keeps its shape (fast property access)
     }
     for (const c of closing) {
-      if (!this.agents.has(c.id)) this.agents.set(c.id, { held: c.held, sums: {}, weights: {}, eligible: {} });
+      if (!this.agents.has(c.id)) this.agents.set(c.id, newLearner(c.held));
     }
     return outcomes;
   }
@@ -288,4 +288,9 @@ function pairs(before: Vec, after: Vec): Record<string, [number, number]> {
   const out: Record<string, [number, number]> = {};
   for (const [q, x] of Object.entries(after)) if (before[q] !== undefined && before[q] !== x) out[q] = [before[q], x];
   return out;
+}
+
+/** A learner with every field present from the start: one object shape for all (fast access). */
+function newLearner(held: Vec): Learner {
+  return { held, foreseen: undefined, usual: undefined, sums: {}, weights: {}, eligible: {} };
 }
