@@ -14,6 +14,7 @@ import { replay } from '../../../src/core/replay/replay';
 import type { Scenario } from '../../../src/core/format/language/model';
 import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
 import { GOODS_FRIENDS } from './goodsFriends';
+import { seriesNames } from '../../../src/core/format/language/timeOutcomeNames';
 
 async function traceOfScenario(scenario: Scenario): Promise<{ header: TraceHeader; events: TraceEvent[] }> {
   const sim = Simulation.create(scenario);
@@ -40,6 +41,8 @@ describe('a run’s series over rounds (RunTally)', function () {
     assert.deepEqual(s.rounds, [0, 1, 2, 3, 4, 5, 6]);
     // `bonus` is written by nothing: no course to report, as the final outcomes.
     assert.ok(!('world.bonus' in s.metrics));
+    const checkable = new Set(seriesNames(scenario.mechanics!));
+    for (const name of Object.keys(s.metrics)) assert.ok(checkable.has(name), `${name} is not a series SOC103 knows`);
     const wealth = new Map<string, number>();
     for (const [i, round] of s.rounds.entries()) {
       const state = events.filter((e) => e.type === 'state' && e.round === round);
@@ -119,6 +122,9 @@ knowledge:
       assert.equal(known[i], learned);
       near(s.metrics['knowledge.party.share'][i], learned / 4, `share after round ${round}`);
     }
+    // Every series a run records is one `society check` knows for time outcomes (SOC103).
+    const checkable = new Set(seriesNames(scenario.mechanics!));
+    for (const name of Object.keys(s.metrics)) assert.ok(checkable.has(name), name);
     assert.equal(s.metrics.acquaintance_density[0], 0);
     assert.equal(s.metrics.acquaintance_density.at(-1), tally.state(4)!.acquaintance_density);
   });

@@ -18,18 +18,6 @@ import { shapesNetwork } from './traceNetwork';
 import { graphFromTies } from './graphFromTies';
 import { undirectedProjection, type AnyGraph } from './tieGraph';
 
-/** The network metrics of every round, in column order. */
-export const SERIES_NETWORK_METRICS = [
-  'density',
-  'ties',
-  'reciprocity',
-  'average_clustering',
-  'transitivity',
-  'median_undirected_degree',
-  'louvain_modularity',
-  'mean_reward',
-] as const;
-
 export class SeriesTally {
   private readonly world: WorldState;
   private readonly rounds: number[] = [];
