@@ -52,9 +52,14 @@ function unitsOf(options: readonly ActOption[]): Map<string, number> {
   return units;
 }
 
-export function utility(req: ActRequest, option: ActOption, units: Map<string, number>): number {
+/** p: agreeableness raised by the pressure others put on the agent last round (a sanctioned agent minds the others more). */
+function concern(req: ActRequest): number {
   const a = req.persona.traits.agreeableness;
-  const p = a + (1 - a) * (req.pressure ?? 0);
+  return a + (1 - a) * (req.pressure ?? 0);
+}
+
+export function utility(req: ActRequest, option: ActOption, units: Map<string, number>): number {
+  const p = concern(req);
   const c = req.persona.traits.conscientiousness;
   const world = new Map(req.world.map((q) => [q.name, q]));
   const care = new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + c * (o.conduct ?? 0)]));
@@ -77,10 +82,10 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
  * its immediate changes are weighed in (the largest any option makes to it now; else the largest
  * learned), counted as an own change is — (1 − p/2) — and more fully by the open (0.5 + 0.5·o).
  */
-function experienceOf(req: ActRequest, units: Map<string, number>): number[] {
-  const a = req.persona.traits.agreeableness;
-  const p = a + (1 - a) * (req.pressure ?? 0);
-  const weight = LEARNING * (1 - p / 2) * (0.5 + 0.5 * req.persona.traits.openness);
+function experienceOf(req: ActRequest, units: Map<string, number>): number[] | undefined {
+  // Before any experience (and in worlds without valued quantities): nothing to add, nothing to build.
+  if (!req.options.some((o) => o.experience)) return undefined;
+  const weight = LEARNING * (1 - concern(req) / 2) * (0.5 + 0.5 * req.persona.traits.openness);
   const learnedUnit = new Map<string, number>();
   for (const o of req.options) {
     for (const [q, x] of Object.entries(o.experience ?? {})) {
@@ -115,7 +120,7 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
     (o, i) =>
       utility(req, o, units) +
       openness * (copied.get(o.action) ?? 0) +
-      learned[i] +
+      (learned?.[i] ?? 0) +
       platformUtility(req, o) +
       moveUtility(req, o),
   );

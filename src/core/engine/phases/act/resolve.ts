@@ -80,7 +80,9 @@ function apply(
   const moved = possible ? applyMove(world, a, compiled.spec, res.args) : undefined;
   if (moved) platform.account.push(moved);
   state.conduct.add(event);
-  state.experience.chose(a.id, optionKey(res.action, res.args, compiled.spec.args), ownChanges(a.id, applied));
+  if (world.learning) {
+    state.experience.chose(a.id, optionKey(res.action, res.args, compiled.spec.args), ownChanges(a.id, applied));
+  }
   if (world.module?.afterAction) {
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
   }
