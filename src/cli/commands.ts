@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check';
 import { estimateCommand } from './commands/estimate';
 import { experimentCommand } from './commands/experiment';
 import { exportCommand } from './commands/export';
+import { forkCommand } from './commands/fork';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
 import { reportCommand } from './commands/report';
@@ -14,6 +15,7 @@ export const commands: Command[] = [
   estimateCommand,
   experimentCommand,
   exportCommand,
+  forkCommand,
   importCommand,
   metricsCommand,
   reportCommand,

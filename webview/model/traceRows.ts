@@ -1,4 +1,5 @@
 // The conversation trace as table rows: every message, what it taught (knowledge), evaluation, advice and declared action of a run, the
+import { describeEdit } from '../../src/core/trace/edits';
 // researcher's interventions (debug-console interviews) and every recorded failure, and the
 // filter that narrows them (agent, rounds, kinds, search). Pure functions, so the view can
 // refilter 100,000 rows on every keystroke and tests can check the semantics in Node.
@@ -99,14 +100,23 @@ export function rowOf(
       };
     }
     case 'intervention':
-      return {
-        index,
-        round: e.round,
-        kind: 'intervention',
-        from: e.agent,
-        detail: e.kind,
-        text: `Q: ${e.question}\nA: ${e.answer}`,
-      };
+      return e.kind === 'edit'
+        ? {
+            index,
+            round: e.round,
+            kind: 'intervention',
+            from: '',
+            detail: 'branch edits',
+            text: e.edits.map(describeEdit).join('\n'),
+          }
+        : {
+            index,
+            round: e.round,
+            kind: 'intervention',
+            from: e.agent,
+            detail: e.kind,
+            text: `Q: ${e.question}\nA: ${e.answer}`,
+          };
     case 'error':
       return {
         index,

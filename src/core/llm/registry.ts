@@ -10,7 +10,7 @@ import { isInstant, traitsOf } from '../format/language/providers';
 import type { CallListener } from './callRecord';
 import type { CallFault, ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
-import { DiskStore, type ResponseStore } from './cache/store';
+import { DiskStore, LayeredStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
 import { endpointKey, partOf, sharedLimits } from '../format/language/endpointLimits';
@@ -36,6 +36,8 @@ export interface ModelOptions {
   secrets?: (envName: string) => string | undefined;
   /** Directory of the content-addressed response cache; no cache when absent. */
   cacheDir?: string;
+  /** Caches read after cacheDir, never written: a branch's parent's answers (needs cacheDir). */
+  cacheBelow?: readonly string[];
   /** Answer only from the cache (needs cacheDir); a miss is a ReplayMissError, never a network call. */
   replay?: boolean;
   /** fetch for the `openai` package (tests, proxies). */
@@ -181,7 +183,14 @@ export class ModelRegistry {
     private readonly options: ModelOptions = {},
   ) {
     if (options.replay && !options.cacheDir) throw new Error('replay needs a response cache directory');
-    this.store = options.cacheDir ? new DiskStore(options.cacheDir) : undefined;
+    const own = options.cacheDir ? new DiskStore(options.cacheDir) : undefined;
+    this.store =
+      own && options.cacheBelow?.length
+        ? new LayeredStore(
+            own,
+            options.cacheBelow.map((d) => new DiskStore(d)),
+          )
+        : own;
     this.redactor = options.redactor ?? globalRedactor;
   }
 

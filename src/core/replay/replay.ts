@@ -6,6 +6,7 @@ import type { Persona } from '../format/language/model';
 import { appendMemory } from '../engine/memory/memory';
 import { applySet, setApplied } from '../format/language/settings';
 import { TieTable } from '../engine/society/ties';
+import type { WorldEdit } from '../trace/edits';
 import type {
   AdviceEvent,
   MemoryRecord,
@@ -118,6 +119,9 @@ export function applyEvent(s: WorldState, e: TraceEvent): void {
       if (e.action === 'set' && e.applied) setApplied(s.settings, e.applied);
       else if (e.action === 'set' && e.set) applySet(s.settings, e.set, { models: Object.keys(s.header.models) });
       break;
+    case 'intervention':
+      if (e.kind === 'edit') applyEdits(s, e.edits);
+      break;
     case 'places':
       s.places = { day: e.day, part: e.part, at: placeMap(e.at) };
       break;
@@ -216,4 +220,26 @@ export function cloneState(s: WorldState): WorldState {
     stats: [...s.stats],
     ...(places ? { places } : {}),
   };
+}
+
+/**
+ * A branch's edits that have no event of their own: a memory forgotten, a trait or persona text,
+ * a setting. (A memory remembered, a tie or a quantity set are the `memory`, `tie` and `state`
+ * events after the edit event.)
+ */
+function applyEdits(s: WorldState, edits: readonly WorldEdit[]): void {
+  for (const e of edits) {
+    if (e.edit === 'forget') {
+      const a = s.agents.get(e.agent);
+      if (a) a.memories = a.memories.filter((m) => m.id !== e.memory);
+    } else if (e.edit === 'trait' || e.edit === 'persona') {
+      const a = s.agents.get(e.agent);
+      if (a) a.persona = editedPersona(a.persona, e);
+    } else if (e.edit === 'setting') setApplied(s.settings, { [e.path]: e.value });
+  }
+}
+
+/** The persona with one trait or text field changed (a copy: the agent_added event keeps the original). */
+export function editedPersona(p: Persona, e: Extract<WorldEdit, { edit: 'trait' | 'persona' }>): Persona {
+  return e.edit === 'trait' ? { ...p, traits: { ...p.traits, [e.trait]: e.value } } : { ...p, [e.field]: e.value };
 }

@@ -6,12 +6,18 @@
 // scanned as bytes for them, so a 450 MB trace of 10,000 agents is read in about two seconds.
 import * as fs from 'node:fs';
 import type { MemoryRecord } from '../trace/events';
+import type { WorldEdit } from '../trace/edits';
 import { appendMemory } from '../engine/memory/memory';
 
 const CHUNK = 8 << 20;
 const NEWLINE = 10;
 /** A line is parsed only if it holds one of these (a string value cannot: its quotes are escaped). */
-const WANTED = [Buffer.from('"type":"memory"'), Buffer.from('"type":"agent_added"')];
+const WANTED = [
+  Buffer.from('"type":"memory"'),
+  Buffer.from('"type":"agent_added"'),
+  // A branch's edits may forget a memory (trace/edits.ts); interviews, the other interventions, are rare.
+  Buffer.from('"type":"intervention"'),
+];
 
 /** A problem found while folding, with the trace line it is on (1-based). */
 export class TraceMemoryError extends Error {
@@ -108,7 +114,7 @@ function lineAt(fd: number, offset: number): number {
 }
 
 function apply(text: string, offset: number, streams: Map<string, MemoryRecord[]>): void {
-  let e: { type?: unknown; agent?: unknown; memory?: unknown };
+  let e: { type?: unknown; agent?: unknown; memory?: unknown; kind?: unknown; edits?: unknown };
   try {
     e = JSON.parse(text) as typeof e;
   } catch {
@@ -126,5 +132,12 @@ function apply(text: string, offset: number, streams: Map<string, MemoryRecord[]
     const stream = streams.get(e.agent);
     if (!stream) throw new Problem(offset, `a memory of '${e.agent}', who has not joined`);
     appendMemory(stream, m);
+  } else if (e.type === 'intervention' && e.kind === 'edit' && Array.isArray(e.edits)) {
+    for (const edit of e.edits as WorldEdit[]) {
+      if (edit?.edit !== 'forget') continue;
+      const stream = streams.get(edit.agent);
+      const at = stream?.findIndex((m) => m.id === edit.memory) ?? -1;
+      if (at >= 0) stream!.splice(at, 1);
+    }
   }
 }

@@ -4,6 +4,7 @@
 // Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
 import type { Driver, DriverWeights, Persona, Provider } from '../format/language/model';
 import type { VerbKey } from '../format/language/verbs';
+import type { WorldEdit } from './edits';
 
 /** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
 export const TRACE_FORMAT_VERSION = 1;
@@ -247,8 +248,8 @@ export interface TieEvent extends Base {
   strength: number;
   /** strength >= threshold after the change. */
   exists: boolean;
-  /** `action`: a declared action's `ties:` (engine/phases/act/verbs.ts); `module`: the scenario's module (engine/phases/act/societyModule.ts). */
-  cause: 'initial' | 'evaluation' | 'action' | 'module';
+  /** `action`: a declared action's `ties:` (engine/phases/act/verbs.ts); `module`: the scenario's module (engine/phases/act/societyModule.ts); `edit`: a branch's edit (trace/edits.ts). */
+  cause: 'initial' | 'evaluation' | 'action' | 'module' | 'edit';
 }
 /**
  * Every tie not updated in this round lost `rate` of its strength; ties under `floor` were dropped.
@@ -360,17 +361,24 @@ export interface ErrorEvent extends Base {
   usage?: Usage;
 }
 /**
- * Something a researcher did to the running world, recorded where it happened: today an interview
- * from the debugger's console (`ask maya "…"`), answered in character. Replay ignores it: an
- * interview changes no agent's state.
+ * Something a researcher did to the running world, recorded where it happened: an interview from
+ * the debugger's console (`ask maya "…"`), answered in character, which changes no agent's state;
+ * or a branch's edits at the start of its round (trace/edits.ts), which replay applies.
  */
-export interface InterventionEvent extends Base {
+export type InterventionEvent = InterviewEvent | EditEvent;
+export interface InterviewEvent extends Base {
   type: 'intervention';
   kind: 'interview';
   agent: string;
   question: string;
   answer: string;
   usage?: Usage;
+}
+/** A branch's edits, before their effects' own events (memory, tie with cause `edit`, state). */
+export interface EditEvent extends Base {
+  type: 'intervention';
+  kind: 'edit';
+  edits: WorldEdit[];
 }
 /**
  * An agent took one of the scenario's declared actions (`actions:`), in the world phase. `changes`

@@ -56,7 +56,8 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   reflection: { agent: 'string', memory: 'number', evidence: 'array', importance_sum: 'number' },
   event_fired: { index: 'number', action: 'string' },
   error: { message: 'string', handling: 'string' },
-  intervention: { kind: 'string', agent: 'string', question: 'string', answer: 'string' },
+  // Its other fields depend on its kind: checkEvent below.
+  intervention: { kind: 'string' },
   action: { agent: 'string', action: 'string', args: 'object', changes: 'object' },
   state: { world: 'object', agents: 'object' },
   places: { day: 'number', part: 'string', at: 'object' },
@@ -109,6 +110,27 @@ export function checkEvent(v: unknown): string | undefined {
     ) {
       return 'memory: malformed memory record';
     }
+  }
+  if (o.type === 'intervention') return interventionProblem(o);
+  return undefined;
+}
+
+/** An interview has its agent, question and answer; a branch's edits are an array of edits. */
+function interventionProblem(o: Record<string, unknown>): string | undefined {
+  const fields: [string, string][] =
+    o.kind === 'edit'
+      ? [['edits', 'array']]
+      : [
+          ['agent', 'string'],
+          ['question', 'string'],
+          ['answer', 'string'],
+        ];
+  for (const [k, c] of fields) {
+    const got = kindOf(o[k]);
+    if (got !== c) return `intervention: '${k}' must be ${c === 'array' ? 'an array' : `a ${c}`}, got ${got}`;
+  }
+  if (o.kind === 'edit' && !(o.edits as unknown[]).every((e) => kindOf((e as { edit?: unknown })?.edit) === 'string')) {
+    return "intervention: each edit must be an object with its 'edit' kind";
   }
   return undefined;
 }

@@ -25,6 +25,8 @@ import { nextGeneration } from './generations';
 import { addAgent, linkRelationships } from './membership';
 import { MODEL_CHANGES } from './modelChanges';
 import { fireEvents } from './timed-events';
+import { applyEdits } from './edits';
+import type { WorldEdit } from '../../trace/edits';
 import { emptyUsage, type World } from './world';
 
 /** What the kernel shares with its host (the Simulation): the gate, where it stands, how far it got. */
@@ -45,6 +47,8 @@ export interface RoundOptions {
   yieldEvery?: number;
   reversedUnits?: boolean;
   concurrency?: number;
+  /** Edits by round (a branch's, kernel/edits.ts): applied right after that round's `round_start`. */
+  edits?: ReadonlyMap<number, readonly WorldEdit[]>;
 }
 
 /** Every change kind's apply: the kernel's model bookkeeping and each phase plug-in's. */
@@ -111,6 +115,8 @@ export class Rounds {
     this.resetStats();
     await this.point({ kind: 'round_start', round: r }, signal);
     w.emit({ type: 'round_start', round: r, agents: w.agents.size });
+    const edits = this.opts.edits?.get(r);
+    if (edits) applyEdits(w, edits);
     fireEvents(w, w.scenario.events, this.opts.model);
     // Where everyone is this part of the day, before any phase draws partners or reads `.place`.
     if (w.places) w.emit(w.places.placeRound(r, [...w.agents.values()]));

@@ -14,6 +14,7 @@ import { checkModel, checkScenario, newWorld, restoredModel, restoredWorld, type
 import { Rounds, type RunControl } from './rounds';
 import { checkpointDraft, wholeCheckpoint, type RunProgress } from './snapshot';
 import type { Listener, World } from './world';
+import type { WorldEdit } from '../../trace/edits';
 
 export type { StepPoint };
 
@@ -55,6 +56,11 @@ export interface SimulationOptions extends WorldModels {
    * A/B and of the tests that show what learning changes.
    */
   learning?: boolean;
+  /**
+   * A branch's edits, by the round at whose start they apply (kernel/edits.ts): the run is its
+   * parent's up to that round's `round_start`, and the edits' events come next.
+   */
+  edits?: ReadonlyMap<number, readonly WorldEdit[]>;
 }
 
 export interface RunResult {

@@ -83,3 +83,28 @@ export class MemoryStore implements ResponseStore {
     this.entries.set(key, entry);
   }
 }
+
+/**
+ * A store that reads through to others when it has no answer, and writes only to itself: a
+ * branch answers from its parent's cache up to the edit and keeps what it asks after it apart.
+ */
+export class LayeredStore implements ResponseStore {
+  constructor(
+    private readonly own: ResponseStore,
+    private readonly below: readonly ResponseStore[],
+  ) {}
+
+  async get(key: string): Promise<CacheEntry | undefined> {
+    const mine = await this.own.get(key);
+    if (mine) return mine;
+    for (const s of this.below) {
+      const e = await s.get(key);
+      if (e) return e;
+    }
+    return undefined;
+  }
+
+  put(key: string, entry: CacheEntry): Promise<void> {
+    return this.own.put(key, entry);
+  }
+}

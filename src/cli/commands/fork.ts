@@ -1,0 +1,229 @@
+// `society fork <run> --round N [edits] [--out DIR]`: a branch of a run at round N — the parent's run
+// again (its scenario, seed, rounds, models; its cached answers), with the edits at round N's start.
+// The branch's trace is checked against the parent's: identical before round N, or the command
+// says where and why not (exit 1).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from '../command';
+import { integerOption, loadScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown } from '../options';
+import { BranchError, readParentRun } from '../../core/branch/parentRun';
+import { EditSyntaxError, editsFromJson, parseEdit } from '../../core/branch/editSyntax';
+import { openBranch, type ForkOutcome } from '../../core/branch/fork';
+import { describeEdit, type WorldEdit, type WorldEditKind } from '../../core/trace/edits';
+import { ioReason } from '../../core/files/ioReason';
+import { heldRun } from '../outFolder';
+import { runModels, missingKey } from '../run/runModels';
+import { Progress } from '../run/progress';
+
+const USAGE =
+  'fork <run> --round N [--remember A=TEXT] [--forget A#ID] [--quantity A.Q=X] [--trait A.T=X] [--persona A.FIELD=TEXT] [--tie A->B=X] [--set PATH=VALUE] [--broadcast TEXT] [--edits FILE] [--out DIR] [--scenario-file FILE] [--cache DIR] [--replay] [--overwrite] [--allow-module] [--json]';
+
+/** The option of each edit kind (several of each may be given; they apply in this order, then --edits). */
+const EDIT_OPTIONS: [string, WorldEditKind][] = [
+  ['set', 'setting'],
+  ['trait', 'trait'],
+  ['persona', 'persona'],
+  ['quantity', 'quantity'],
+  ['tie', 'tie'],
+  ['forget', 'forget'],
+  ['remember', 'remember'],
+  ['broadcast', 'broadcast'],
+];
+
+export const forkCommand: Command = {
+  name: 'fork',
+  usage: USAGE,
+  summary: "Branch a run at round N with edits: the parent's trace up to N, then a run of its own",
+  options: [
+    ['<run>', "the parent run's folder (or its trace.jsonl)"],
+    ['--round N', 'the round at whose start the edits apply (the branch is its parent before it)'],
+    ['--remember A=TEXT', 'agent A remembers TEXT (A:7=TEXT: with importance 7; default 6)'],
+    ['--forget A#ID', 'agent A forgets its memory #ID'],
+    ['--quantity A.Q=X', "set agent A's declared quantity Q (world.Q=X: the world's)"],
+    ['--trait A.T=X', "set agent A's Big Five trait T (0..1)"],
+    ['--persona A.FIELD=TEXT', "rewrite agent A's bio, style, occupation or location (what prompts show)"],
+    ['--tie A->B=X', "set the tie from A to B (0..1; 0 removes it); A:B=X also works"],
+    ['--set PATH=VALUE', 'change a run setting as a timed `set` would (coaching.enabled=false, world.setting=…)'],
+    ['--broadcast TEXT', 'news every agent observes'],
+    ['--edits FILE', 'more edits, as a JSON array ({"edit": "tie", "from": …}; see docs/branching.md)'],
+    ['--out DIR', 'the branch folder (default: <run>-r<N>)'],
+    ['--scenario-file FILE', "the scenario, when it is no longer where the parent's header says"],
+    ['--cache DIR', "the branch's response cache (default <out>/cache; the parent's <run>/cache is read too)"],
+    ['--replay', 'answer only from the caches: no network (a branch with edits then needs its answers cached)'],
+    ['--overwrite', 'replace a run the --out folder holds'],
+    ['--allow-module', "run the scenario's `module:` (JavaScript with your rights)"],
+    ['--json', 'print the outcome as JSON'],
+    ['-q, --quiet', 'no progress bar'],
+  ],
+  async run(args) {
+    const parsed = parseCommandArgs('fork', USAGE, args, {
+      round: { type: 'string' },
+      ...Object.fromEntries(EDIT_OPTIONS.map(([o]) => [o, { type: 'string', multiple: true }])),
+      edits: { type: 'string' },
+      out: { type: 'string' },
+      'scenario-file': { type: 'string' },
+      cache: { type: 'string' },
+      replay: { type: 'boolean' },
+      overwrite: { type: 'boolean' },
+      'allow-module': { type: 'boolean' },
+      json: { type: 'boolean' },
+      quiet: { type: 'boolean', short: 'q' },
+    } as const);
+    if (!parsed) return 2;
+    const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
+    const runArg = onePositional('fork', USAGE, parsed.positionals, 'run folder');
+    if (runArg === undefined) return 2;
+    const usage = (why: string): number => {
+      console.error(`society fork: ${why}\nUsage: society ${USAGE}`);
+      return 2;
+    };
+    let round: number | undefined;
+    try {
+      round = integerOption('round', values.round as string | undefined, 1);
+    } catch (err) {
+      return usage(err instanceof Error ? err.message : String(err));
+    }
+    if (round === undefined) return usage('--round N is required: the round at whose start the branch departs');
+    let edits: WorldEdit[];
+    try {
+      edits = editsGiven(values);
+    } catch (err) {
+      if (err instanceof EditSyntaxError) return usage(err.message);
+      throw err;
+    }
+    let parent;
+    try {
+      parent = await readParentRun(path.resolve(runArg));
+    } catch (err) {
+      console.error(`society fork: ${err instanceof BranchError ? err.message : ioReason(err)}`);
+      return 1;
+    }
+    const file = path.resolve(
+      (values['scenario-file'] as string | undefined) ?? path.join(parent.folder, parent.header.scenario.file ?? ''),
+    );
+    if (!fs.existsSync(file) || !parent.header.scenario.file && !values['scenario-file']) {
+      console.error(`society fork: the parent's scenario is not at ${shown(file)}: give it with --scenario-file FILE`);
+      return 1;
+    }
+    const loaded = await loadScenario(file, 'fork', parent.header.scenario.name, true);
+    if (!loaded) return 1;
+    const out = path.resolve((values.out as string | undefined) ?? `${parent.folder}-r${round}`);
+    return forkInto(out, { parent, loaded, file, round, edits, values });
+  },
+};
+
+/** Every edit the command line gives, in EDIT_OPTIONS order, then the --edits file's. */
+function editsGiven(values: Record<string, string | string[] | boolean | undefined>): WorldEdit[] {
+  const edits: WorldEdit[] = [];
+  for (const [option, kind] of EDIT_OPTIONS) {
+    for (const text of (values[option] as string[] | undefined) ?? []) edits.push(parseEdit(kind, text));
+  }
+  const file = values.edits as string | undefined;
+  if (file !== undefined) {
+    let text: string;
+    try {
+      text = fs.readFileSync(file, 'utf8');
+    } catch (err) {
+      throw new EditSyntaxError(`--edits ${file}: ${ioReason(err)}`);
+    }
+    try {
+      edits.push(...editsFromJson(text));
+    } catch (err) {
+      throw new EditSyntaxError(`--edits ${file}: ${err instanceof Error ? err.message : String(err)}`);
+    }
+  }
+  return edits;
+}
+
+interface ForkJob {
+  parent: Awaited<ReturnType<typeof readParentRun>>;
+  loaded: NonNullable<Awaited<ReturnType<typeof loadScenario>>>;
+  file: string;
+  round: number;
+  edits: WorldEdit[];
+  values: Record<string, string | string[] | boolean | undefined>;
+}
+
+async function forkInto(out: string, job: ForkJob): Promise<number> {
+  const { values } = job;
+  if (path.resolve(out) === job.parent.folder) {
+    console.error('society fork: --out is the parent run\'s own folder: a branch needs a folder of its own');
+    return 2;
+  }
+  const held = heldRun(out);
+  if (held && values.overwrite !== true) {
+    console.error(`society fork: ${shown(out)} holds ${held}: choose another --out, or --overwrite`);
+    return 1;
+  }
+  const made = outputFolder(out, 'fork');
+  if (!made) return 1;
+  const lock = lockOutputFolder(out, 'fork');
+  if (!lock) {
+    made.removeEmpty();
+    return 1;
+  }
+  try {
+    return await runBranch(out, job);
+  } finally {
+    lock.release();
+    made.removeEmpty();
+  }
+}
+
+async function runBranch(out: string, job: ForkJob): Promise<number> {
+  const { parent, round, edits, values } = job;
+  const cache = path.resolve((values.cache as string | undefined) ?? path.join(out, 'cache'));
+  // A replayed branch answers from its parent's cache: its own may not exist yet.
+  if (values.replay === true) fs.mkdirSync(cache, { recursive: true });
+  const models = runModels({
+    scenario: job.loaded.scenario,
+    out,
+    cache,
+    replay: values.replay === true,
+  });
+  if (typeof models === 'number') return models;
+  const progress = new Progress(parent.header.rounds, values.quiet !== true && values.json !== true && process.stderr.isTTY === true);
+  let branch;
+  try {
+    for (const f of ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json']) fs.rmSync(path.join(out, f), { force: true });
+    branch = openBranch(
+      { parent, scenario: job.loaded.scenario, scenarioFile: job.file, round, edits, out, models: models.options, allowModule: values['allow-module'] === true },
+      { listeners: [progress.listener] },
+    );
+  } catch (err) {
+    if (missingKey(err)) return 1;
+    console.error(`society fork: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  let outcome: ForkOutcome;
+  try {
+    outcome = await branch.run();
+  } catch (err) {
+    console.error(`society fork: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  } finally {
+    progress.done();
+  }
+  report(out, job, outcome, values.json === true);
+  return outcome.faithful ? 0 : 1;
+}
+
+function report(out: string, job: ForkJob, o: ForkOutcome, json: boolean): void {
+  const { parent, round, edits } = job;
+  if (json) {
+    console.log(JSON.stringify({ out, parent: parent.folder, round, edits, faithful: o.faithful, divergence: o.divergence ?? null, completed: o.result.completed }, null, 2));
+    return;
+  }
+  const d = o.divergence;
+  console.log(`branch of ${shown(parent.folder)} at round ${round}, in ${shown(out)}`);
+  for (const e of edits) console.log(`  edit: ${describeEdit(e)}`);
+  if (!d) console.log(`its trace is its parent's byte for byte${edits.length ? '' : ' (no edit)'}`);
+  else if (d.prefix) console.log(`its trace is its parent's byte for byte as far as the shorter one goes (line ${d.line - 1})`);
+  else if (o.faithful) console.log(`its trace is its parent's byte for byte up to line ${d.line - 1}; it departs in round ${d.round} (line ${d.line})`);
+  else {
+    console.error(
+      `society fork: the branch departs from its parent at line ${d.line}${d.round !== undefined ? ` (round ${d.round})` : ''}, before round ${round}: the run was not reproduced — a model answered differently (was the parent run with --cache? give it with --cache), or the scenario's module is not deterministic`,
+    );
+  }
+  console.log(`compare them: society compare ${shown(parent.folder)} ${shown(out)}`);
+}

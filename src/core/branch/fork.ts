@@ -1,0 +1,117 @@
+// A branch: the parent's run again from its own header (scenario, seed, rounds, settings, models),
+// answered from the parent's cached model answers, with the researcher's edits at the start of
+// round N (engine/kernel/edits.ts). Everything before is the parent's trace byte for byte — checked
+// after the run, not assumed — and costs no model call; from round N on it is a run of its own.
+import * as path from 'node:path';
+import type { Scenario } from '../format/language/model';
+import { replay } from '../replay/replay';
+import { RunHarness, type RunHarnessOptions } from '../run/runHarness';
+import type { RunModels } from '../run/runModels';
+import type { RunResult } from '../engine';
+import type { WorldEdit } from '../trace/edits';
+import { BranchError, type ParentRun } from './parentRun';
+import { editProblems } from './editCheck';
+import { fileSha256, writeBranchRecord } from './branchRecord';
+import { traceDivergence, type Divergence } from './divergence';
+
+export interface ForkRequest {
+  parent: ParentRun;
+  /** The scenario the parent ran (its header's hash must match). */
+  scenario: Scenario;
+  /** Its file, for branch.json. */
+  scenarioFile?: string;
+  /** The round at whose start the edits apply, 1 … the parent's rounds. */
+  round: number;
+  edits: WorldEdit[];
+  /** The branch's run folder. */
+  out: string;
+  /** The host's models (its cache is read first, then the parent's). */
+  models?: RunModels;
+  allowModule?: boolean;
+  moduleTimeLimitMs?: number;
+}
+
+export interface ForkOutcome {
+  result: RunResult;
+  /** Where the branch's trace first differs from its parent's; undefined: not at all. */
+  divergence?: Divergence;
+  /** Whether the branch is its parent up to round N's start, as it must be. */
+  faithful: boolean;
+}
+
+export interface Branch {
+  harness: RunHarness;
+  run(signal?: AbortSignal): Promise<ForkOutcome>;
+}
+
+/** Checks the request and opens the branch's run in `out` (nothing is written when a check fails). */
+export function openBranch(req: ForkRequest, driving: Omit<RunHarnessOptions, 'trace' | 'checkpoints'> = {}): Branch {
+  const { parent, round, edits } = req;
+  const header = parent.header;
+  if (!Number.isInteger(round) || round < 1 || round > header.rounds) {
+    throw new BranchError(`a branch begins at a round from 1 to ${header.rounds} (the parent's rounds), not ${round}`);
+  }
+  if (parent.lastRound < round - 1) {
+    throw new BranchError(
+      `the parent's trace ends after round ${Math.max(parent.lastRound, 0)}: a branch at round ${round} needs its rounds up to ${round - 1}`,
+    );
+  }
+  const problems = editProblems(edits, replay(header, parent.events, round - 1), req.scenario);
+  if (problems.length) throw new BranchError(problems.join('; '));
+  const prepared = RunHarness.prepare(req.scenario, {
+    simulation: {
+      seed: header.seed,
+      rounds: header.rounds,
+      // The parent's header, byte for byte: the branch is that run until its edits.
+      ...(header.scenario.file !== undefined ? { file: header.scenario.file } : {}),
+      ...(parent.model ? { model: parent.model } : {}),
+      edits: new Map([[round, edits]]),
+      allowModule: req.allowModule === true,
+      ...(req.moduleTimeLimitMs !== undefined ? { moduleTimeLimitMs: req.moduleTimeLimitMs } : {}),
+    },
+    models: {
+      ...req.models,
+      cacheBelow: [...(req.models?.cacheBelow ?? []), ...(parent.cacheDir ? [parent.cacheDir] : [])],
+    },
+  });
+  const differs = headerDifference(JSON.stringify(prepared.sim.header), JSON.stringify(header));
+  if (differs) throw new BranchError(differs);
+  const tracePath = path.join(req.out, 'trace.jsonl');
+  const harness = RunHarness.attach(prepared, {
+    ...driving,
+    trace: { path: tracePath },
+    checkpoints: { path: path.join(req.out, 'checkpoint.json') },
+  });
+  writeBranchRecord(req.out, {
+    format: 'society-branch',
+    version: 1,
+    parent: { folder: path.relative(req.out, parent.folder) || '.', trace_sha256: fileSha256(parent.tracePath) },
+    round,
+    edits,
+    ...(req.scenarioFile ? { scenario: path.relative(req.out, req.scenarioFile) } : {}),
+  });
+  return {
+    harness,
+    async run(signal) {
+      const result = await harness.run(signal);
+      const divergence = traceDivergence(parent.tracePath, tracePath);
+      // Before round N's edits the two must agree; a parent that stopped early is a prefix, not a difference.
+      const faithful =
+        !divergence || divergence.prefix || (divergence.round !== undefined && divergence.round >= round && edits.length > 0);
+      return { result, ...(divergence ? { divergence } : {}), faithful };
+    },
+  };
+}
+
+/** Why the branch's header is not its parent's: the scenario changed, or the models. */
+function headerDifference(mine: string, parents: string): string | undefined {
+  if (mine === parents) return undefined;
+  const a = JSON.parse(mine) as Record<string, unknown>,
+    b = JSON.parse(parents) as Record<string, unknown>;
+  const hash = (h: Record<string, unknown>) => (h.scenario as { hash?: string }).hash;
+  if (hash(a) !== hash(b)) {
+    return 'the scenario is not the one the parent ran (it changed since): a branch re-runs the parent, so it needs that scenario';
+  }
+  const key = Object.keys(b).find((k) => JSON.stringify(a[k]) !== JSON.stringify(b[k])) ?? 'header';
+  return `the run would not be the parent's: its ${key} differ${key.endsWith('s') ? '' : 's'} from the parent's header`;
+}
