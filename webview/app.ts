@@ -97,6 +97,7 @@ export class App {
         this.saveSoon();
         this.schedule();
       },
+      branch: (round) => this.host.post({ type: 'branch', round }),
     });
     this.table = new TraceTable({ select: (ids) => this.select(ids, false), filterChanged: () => this.saveSoon() });
     this.agentPanel = new AgentPanel({
@@ -166,6 +167,7 @@ export class App {
           (this.restored !== undefined && this.restored.source === undefined);
         this.model.load(m.source, m.header, m.events, m.state);
         this.design = m.design;
+        this.timeline.branchable = m.branch === true;
         this.awaited = m.rest ?? 0;
         this.loadTotal = m.events.length + this.awaited;
         this.colours.reset();

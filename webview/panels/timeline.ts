@@ -5,6 +5,8 @@ import { el } from '../dom';
 export interface TimelineCallbacks {
   /** null = follow the latest round. */
   seek(round: number | null): void;
+  /** Branch the run at the start of `round` (the one after the round on screen). */
+  branch?(round: number): void;
 }
 
 export class Timeline {
@@ -13,6 +15,9 @@ export class Timeline {
   private readonly label: HTMLSpanElement;
   private readonly play: HTMLButtonElement;
   private readonly latest: HTMLButtonElement;
+  /** "Branch…": shown where the host can branch (the editor, a trace on disk). */
+  private readonly branch: HTMLButtonElement;
+  private rounds = 0;
   private timer?: ReturnType<typeof setInterval>;
   private last = 0;
   private round = 0;
@@ -40,6 +45,15 @@ export class Timeline {
       this.stop();
       this.callbacks.seek(null);
     });
+    this.branch = el('button', {
+      text: 'Branch…',
+      class: 'timeline-branch',
+      attrs: { type: 'button', hidden: '' },
+    });
+    this.branch.addEventListener('click', () => {
+      this.stop();
+      if (this.round < this.rounds) this.callbacks.branch?.(this.round + 1);
+    });
     this.label = el('span', { class: 'timeline-label', attrs: { 'aria-live': 'polite' } });
     this.element = el(
       'div',
@@ -48,6 +62,7 @@ export class Timeline {
       this.range,
       this.label,
       this.latest,
+      this.branch,
     );
   }
 
@@ -60,7 +75,19 @@ export class Timeline {
     this.range.setAttribute('aria-valuetext', `round ${round} of ${last}`);
     this.label.textContent = `Round ${round} / ${total ?? last}${when ? ` · ${when}` : ''}`;
     this.latest.setAttribute('aria-pressed', String(following));
+    const rounds = total ?? last;
+    this.rounds = rounds;
+    this.branch.disabled = round >= rounds;
+    this.branch.title =
+      round >= rounds
+        ? 'The run ends here: branch at an earlier round'
+        : `Branch the run after round ${round}: it re-runs to here, you edit the world, and it goes on from round ${round + 1}`;
     this.latest.classList.toggle('active', following);
+  }
+
+  /** Whether the host can branch: the button shows only then. */
+  set branchable(on: boolean) {
+    this.branch.hidden = !on;
   }
 
   private start(): void {

@@ -5,7 +5,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { integerOption, loadScenario, lockOutputFolder, onePositional, outputFolder, parseCommandArgs, shown } from '../options';
+import {
+  integerOption,
+  loadScenario,
+  lockOutputFolder,
+  onePositional,
+  outputFolder,
+  parseCommandArgs,
+  shown,
+} from '../options';
 import { BranchError, readParentRun } from '../../core/branch/parentRun';
 import { EditSyntaxError, editsFromJson, parseEdit } from '../../core/branch/editSyntax';
 import { openBranch, type ForkOutcome } from '../../core/branch/fork';
@@ -42,7 +50,7 @@ export const forkCommand: Command = {
     ['--quantity A.Q=X', "set agent A's declared quantity Q (world.Q=X: the world's)"],
     ['--trait A.T=X', "set agent A's Big Five trait T (0..1)"],
     ['--persona A.FIELD=TEXT', "rewrite agent A's bio, style, occupation or location (what prompts show)"],
-    ['--tie A->B=X', "set the tie from A to B (0..1; 0 removes it); A:B=X also works"],
+    ['--tie A->B=X', 'set the tie from A to B (0..1; 0 removes it); A:B=X also works'],
     ['--set PATH=VALUE', 'change a run setting as a timed `set` would (coaching.enabled=false, world.setting=…)'],
     ['--broadcast TEXT', 'news every agent observes'],
     ['--edits FILE', 'more edits, as a JSON array ({"edit": "tie", "from": …}; see docs/branching.md)'],
@@ -91,26 +99,68 @@ export const forkCommand: Command = {
       if (err instanceof EditSyntaxError) return usage(err.message);
       throw err;
     }
-    let parent;
-    try {
-      parent = await readParentRun(path.resolve(runArg));
-    } catch (err) {
-      console.error(`society fork: ${err instanceof BranchError ? err.message : ioReason(err)}`);
-      return 1;
+    const many = runsIn(path.resolve(runArg));
+    if (many.length) {
+      // A folder of runs (one per seed): each is branched the same way, into --out/<its name>.
+      const outRoot = path.resolve((values.out as string | undefined) ?? `${path.resolve(runArg)}-r${round}`);
+      let worst = 0;
+      for (const run of many) {
+        const name = path.basename(run).replace(/\.jsonl$/, '');
+        const code = await forkOne(run, path.join(outRoot, name), round, edits, values);
+        worst = Math.max(worst, code);
+        if (code === 2) break;
+      }
+      if (values.json !== true) console.log(`branched ${many.length} runs into ${shown(outRoot)}`);
+      return worst;
     }
-    const file = path.resolve(
-      (values['scenario-file'] as string | undefined) ?? path.join(parent.folder, parent.header.scenario.file ?? ''),
+    return forkOne(
+      path.resolve(runArg),
+      values.out === undefined ? undefined : path.resolve(values.out as string),
+      round,
+      edits,
+      values,
     );
-    if (!fs.existsSync(file) || !parent.header.scenario.file && !values['scenario-file']) {
-      console.error(`society fork: the parent's scenario is not at ${shown(file)}: give it with --scenario-file FILE`);
-      return 1;
-    }
-    const loaded = await loadScenario(file, 'fork', parent.header.scenario.name, true);
-    if (!loaded) return 1;
-    const out = path.resolve((values.out as string | undefined) ?? `${parent.folder}-r${round}`);
-    return forkInto(out, { parent, loaded, file, round, edits, values });
   },
 };
+
+/** The runs a folder holds when it is not one itself: run folders (with trace.jsonl) or trace files, by name. */
+function runsIn(dir: string): string[] {
+  if (!fs.statSync(dir, { throwIfNoEntry: false })?.isDirectory() || fs.existsSync(path.join(dir, 'trace.jsonl'))) {
+    return [];
+  }
+  return fs
+    .readdirSync(dir, { withFileTypes: true })
+    .filter((d) => (d.isDirectory() ? fs.existsSync(path.join(dir, d.name, 'trace.jsonl')) : d.name.endsWith('.jsonl')))
+    .map((d) => path.join(dir, d.name))
+    .sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}
+
+async function forkOne(
+  runArg: string,
+  outArg: string | undefined,
+  round: number,
+  edits: WorldEdit[],
+  values: Record<string, string | string[] | boolean | undefined>,
+): Promise<number> {
+  let parent;
+  try {
+    parent = await readParentRun(runArg);
+  } catch (err) {
+    console.error(`society fork: ${err instanceof BranchError ? err.message : ioReason(err)}`);
+    return 1;
+  }
+  const file = path.resolve(
+    (values['scenario-file'] as string | undefined) ?? path.join(parent.folder, parent.header.scenario.file ?? ''),
+  );
+  if (!fs.existsSync(file) || (!parent.header.scenario.file && !values['scenario-file'])) {
+    console.error(`society fork: the parent's scenario is not at ${shown(file)}: give it with --scenario-file FILE`);
+    return 1;
+  }
+  const loaded = await loadScenario(file, 'fork', parent.header.scenario.name, true);
+  if (!loaded) return 1;
+  const out = outArg ?? `${parent.folder}-r${round}`;
+  return forkInto(out, { parent, loaded, file, round, edits, values });
+}
 
 /** Every edit the command line gives, in EDIT_OPTIONS order, then the --edits file's. */
 function editsGiven(values: Record<string, string | string[] | boolean | undefined>): WorldEdit[] {
@@ -147,7 +197,7 @@ interface ForkJob {
 async function forkInto(out: string, job: ForkJob): Promise<number> {
   const { values } = job;
   if (path.resolve(out) === job.parent.folder) {
-    console.error('society fork: --out is the parent run\'s own folder: a branch needs a folder of its own');
+    console.error("society fork: --out is the parent run's own folder: a branch needs a folder of its own");
     return 2;
   }
   const held = heldRun(out);
@@ -182,12 +232,26 @@ async function runBranch(out: string, job: ForkJob): Promise<number> {
     replay: values.replay === true,
   });
   if (typeof models === 'number') return models;
-  const progress = new Progress(parent.header.rounds, values.quiet !== true && values.json !== true && process.stderr.isTTY === true);
+  const progress = new Progress(
+    parent.header.rounds,
+    values.quiet !== true && values.json !== true && process.stderr.isTTY === true,
+  );
   let branch;
   try {
-    for (const f of ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json']) fs.rmSync(path.join(out, f), { force: true });
+    for (const f of ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json']) {
+      fs.rmSync(path.join(out, f), { force: true });
+    }
     branch = openBranch(
-      { parent, scenario: job.loaded.scenario, scenarioFile: job.file, round, edits, out, models: models.options, allowModule: values['allow-module'] === true },
+      {
+        parent,
+        scenario: job.loaded.scenario,
+        scenarioFile: job.file,
+        round,
+        edits,
+        out,
+        models: models.options,
+        allowModule: values['allow-module'] === true,
+      },
       { listeners: [progress.listener] },
     );
   } catch (err) {
@@ -211,16 +275,34 @@ async function runBranch(out: string, job: ForkJob): Promise<number> {
 function report(out: string, job: ForkJob, o: ForkOutcome, json: boolean): void {
   const { parent, round, edits } = job;
   if (json) {
-    console.log(JSON.stringify({ out, parent: parent.folder, round, edits, faithful: o.faithful, divergence: o.divergence ?? null, completed: o.result.completed }, null, 2));
+    console.log(
+      JSON.stringify(
+        {
+          out,
+          parent: parent.folder,
+          round,
+          edits,
+          faithful: o.faithful,
+          divergence: o.divergence ?? null,
+          completed: o.result.completed,
+        },
+        null,
+        2,
+      ),
+    );
     return;
   }
   const d = o.divergence;
   console.log(`branch of ${shown(parent.folder)} at round ${round}, in ${shown(out)}`);
   for (const e of edits) console.log(`  edit: ${describeEdit(e)}`);
   if (!d) console.log(`its trace is its parent's byte for byte${edits.length ? '' : ' (no edit)'}`);
-  else if (d.prefix) console.log(`its trace is its parent's byte for byte as far as the shorter one goes (line ${d.line - 1})`);
-  else if (o.faithful) console.log(`its trace is its parent's byte for byte up to line ${d.line - 1}; it departs in round ${d.round} (line ${d.line})`);
-  else {
+  else if (d.prefix) {
+    console.log(`its trace is its parent's byte for byte as far as the shorter one goes (line ${d.line - 1})`);
+  } else if (o.faithful) {
+    console.log(
+      `its trace is its parent's byte for byte up to line ${d.line - 1}; it departs in round ${d.round} (line ${d.line})`,
+    );
+  } else {
     console.error(
       `society fork: the branch departs from its parent at line ${d.line}${d.round !== undefined ? ` (round ${d.round})` : ''}, before round ${round}: the run was not reproduced — a model answered differently (was the parent run with --cache? give it with --cache), or the scenario's module is not deterministic`,
     );

@@ -37,7 +37,11 @@ export function traceDivergence(a: string, b: string): Divergence | undefined {
       }
       if (i < n || na !== nb) {
         const round = roundAt(fa, lineStart) ?? roundAt(fb, lineStart);
-        return { line, ...(round !== undefined ? { round } : {}), prefix: i === n && (na === 0 || nb === 0) && lineStart === at + n };
+        return {
+          line,
+          ...(round !== undefined ? { round } : {}),
+          prefix: i === n && (na === 0 || nb === 0) && lineStart === at + n,
+        };
       }
       if (na === 0) return undefined;
       at += n;

@@ -74,7 +74,11 @@ function problemOf(
     case 'setting': {
       if (!e.path.trim()) return 'a setting needs its path (e.g. coaching.enabled)';
       // The engine's own rule on a copy of the settings then: the sentence a timed `set` would get.
-      const rejected = applySet(structuredClone(at.settings), { [e.path]: e.value }, { models: Object.keys(at.header.models) });
+      const rejected = applySet(
+        structuredClone(at.settings),
+        { [e.path]: e.value },
+        { models: Object.keys(at.header.models) },
+      );
       return rejected.length ? rejected.join('; ') : undefined;
     }
     case 'broadcast':

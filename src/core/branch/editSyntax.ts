@@ -27,7 +27,9 @@ export const EDIT_FORMS: Record<WorldEditKind, string> = {
 /** One edit of `kind` from its text (what follows `--remember`, `--set`, …). */
 export function parseEdit(kind: WorldEditKind, text: string): WorldEdit {
   const bad = (): never => {
-    throw new EditSyntaxError(`--${kind === 'setting' ? 'set' : kind} ${JSON.stringify(text)}: expected ${EDIT_FORMS[kind]}`);
+    throw new EditSyntaxError(
+      `--${kind === 'setting' ? 'set' : kind} ${JSON.stringify(text)}: expected ${EDIT_FORMS[kind]}`,
+    );
   };
   const [left, value] = split(text, kind === 'forget' || kind === 'broadcast' ? undefined : '=');
   switch (kind) {
@@ -43,13 +45,17 @@ export function parseEdit(kind: WorldEditKind, text: string): WorldEdit {
     case 'quantity': {
       const [owner, name] = dotted(left) ?? bad();
       const n = number(value) ?? bad();
-      return owner === 'world' ? { edit: 'quantity', quantity: name, value: n } : { edit: 'quantity', agent: owner, quantity: name, value: n };
+      return owner === 'world'
+        ? { edit: 'quantity', quantity: name, value: n }
+        : { edit: 'quantity', agent: owner, quantity: name, value: n };
     }
     case 'trait': {
       const [agent, trait] = dotted(left) ?? bad();
       const n = number(value) ?? bad();
       if (!TRAIT_NAMES.includes(trait as TraitName)) {
-        throw new EditSyntaxError(`--trait ${JSON.stringify(text)}: '${trait}' is not a trait (${TRAIT_NAMES.join(', ')})`);
+        throw new EditSyntaxError(
+          `--trait ${JSON.stringify(text)}: '${trait}' is not a trait (${TRAIT_NAMES.join(', ')})`,
+        );
       }
       return { edit: 'trait', agent, trait: trait as TraitName, value: n };
     }
@@ -104,7 +110,10 @@ export function editsFromJson(text: string): WorldEdit[] {
   } catch (err) {
     throw new EditSyntaxError(`not valid JSON (${err instanceof Error ? err.message : String(err)})`);
   }
-  if (!Array.isArray(v) || !v.every((e) => e && typeof e === 'object' && typeof (e as { edit?: unknown }).edit === 'string')) {
+  if (
+    !Array.isArray(v) ||
+    !v.every((e) => e && typeof e === 'object' && typeof (e as { edit?: unknown }).edit === 'string')
+  ) {
     throw new EditSyntaxError('expected a JSON array of edits, each with its "edit" kind');
   }
   const kinds = Object.keys(EDIT_FORMS);

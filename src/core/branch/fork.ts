@@ -5,7 +5,8 @@
 import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
 import { replay } from '../replay/replay';
-import { RunHarness, type RunHarnessOptions } from '../run/runHarness';
+import { RunHarness, type PreparedSimulation, type RunHarnessOptions } from '../run/runHarness';
+import type { TraceHeader } from '../trace/events';
 import type { RunModels } from '../run/runModels';
 import type { RunResult } from '../engine';
 import type { WorldEdit } from '../trace/edits';
@@ -29,6 +30,8 @@ export interface ForkRequest {
   models?: RunModels;
   allowModule?: boolean;
   moduleTimeLimitMs?: number;
+  /** Write checkpoints piece by piece without blocking (the extension host). */
+  asyncCheckpoints?: boolean;
 }
 
 export interface ForkOutcome {
@@ -44,8 +47,21 @@ export interface Branch {
   run(signal?: AbortSignal): Promise<ForkOutcome>;
 }
 
+/** A branch checked and its simulation made, nothing written yet (the editor asks about cost first). */
+export interface PreparedBranch {
+  readonly header: TraceHeader;
+  readonly sim: PreparedSimulation['sim'];
+  /** Opens its trace, checkpoints and branch.json in the branch's folder. */
+  open(driving?: Omit<RunHarnessOptions, 'trace' | 'checkpoints'>): Branch;
+}
+
 /** Checks the request and opens the branch's run in `out` (nothing is written when a check fails). */
 export function openBranch(req: ForkRequest, driving: Omit<RunHarnessOptions, 'trace' | 'checkpoints'> = {}): Branch {
+  return prepareBranch(req).open(driving);
+}
+
+/** Checks the request against the parent and the scenario and makes the branch's simulation. */
+export function prepareBranch(req: ForkRequest): PreparedBranch {
   const { parent, round, edits } = req;
   const header = parent.header;
   if (!Number.isInteger(round) || round < 1 || round > header.rounds) {
@@ -76,11 +92,24 @@ export function openBranch(req: ForkRequest, driving: Omit<RunHarnessOptions, 't
   });
   const differs = headerDifference(JSON.stringify(prepared.sim.header), JSON.stringify(header));
   if (differs) throw new BranchError(differs);
+  return {
+    header: prepared.sim.header,
+    sim: prepared.sim,
+    open: (driving = {}) => attachBranch(req, prepared, driving),
+  };
+}
+
+function attachBranch(
+  req: ForkRequest,
+  prepared: PreparedSimulation,
+  driving: Omit<RunHarnessOptions, 'trace' | 'checkpoints'>,
+): Branch {
+  const { parent, round, edits } = req;
   const tracePath = path.join(req.out, 'trace.jsonl');
   const harness = RunHarness.attach(prepared, {
     ...driving,
     trace: { path: tracePath },
-    checkpoints: { path: path.join(req.out, 'checkpoint.json') },
+    checkpoints: { path: path.join(req.out, 'checkpoint.json'), ...(req.asyncCheckpoints ? { async: true } : {}) },
   });
   writeBranchRecord(req.out, {
     format: 'society-branch',
@@ -97,7 +126,9 @@ export function openBranch(req: ForkRequest, driving: Omit<RunHarnessOptions, 't
       const divergence = traceDivergence(parent.tracePath, tracePath);
       // Before round N's edits the two must agree; a parent that stopped early is a prefix, not a difference.
       const faithful =
-        !divergence || divergence.prefix || (divergence.round !== undefined && divergence.round >= round && edits.length > 0);
+        !divergence ||
+        divergence.prefix ||
+        (divergence.round !== undefined && divergence.round >= round && edits.length > 0);
       return { result, ...(divergence ? { divergence } : {}), faithful };
     },
   };

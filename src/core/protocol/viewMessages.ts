@@ -37,6 +37,8 @@ export type HostMessage =
       state?: StateDeclarations;
       /** What the scenario's design says of its network, where the host knows the scenario (a trace file alone does not say). */
       design?: SocietyDesign;
+      /** The host can branch this run (the editor, for a trace on disk): the scrubber offers "Branch…". */
+      branch?: boolean;
     }
   /** More events of the trace being shown, in order. */
   | { type: 'events'; events: TraceEvent[] }
@@ -156,10 +158,12 @@ export type ViewMessage =
   /** Save an export; `data` is text, or base64 for PNG. */
   | { type: 'export'; format: ExportFormat; fileName: string; data: string }
   /** Something went wrong inside the view: the host logs it. */
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Branch the run shown at the start of `round` (after the round on screen): the host asks for edits. */
+  | { type: 'branch'; round: number };
 
 const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select']);
-const VIEW_TYPES = new Set<ViewMessage['type']>(['ready', 'selection', 'export', 'error']);
+const VIEW_TYPES = new Set<ViewMessage['type']>(['ready', 'selection', 'export', 'error', 'branch']);
 const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'gexf', 'csv']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -233,6 +237,8 @@ export function isViewMessage(v: unknown): v is ViewMessage {
       return (
         EXPORT_FORMATS.has(v.format as ExportFormat) && typeof v.fileName === 'string' && typeof v.data === 'string'
       );
+    case 'branch':
+      return Number.isSafeInteger(v.round) && (v.round as number) >= 1;
     default:
       return typeof v.message === 'string';
   }

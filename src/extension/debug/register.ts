@@ -17,6 +17,7 @@ import { applyRunSettings } from '../run/runSettings';
 import { languageModelClient } from '../run/languageModelClient';
 import type { SocietyPanels } from '../views/societyPanel';
 import { TraceFeed } from '../views/traceFeed';
+import { pausedAt } from './pausedAt';
 import type { ActivityStatus } from '../run/activityStatus';
 import { liveTraces } from '../run/liveTraces';
 import { TraceMemorySource } from '../../core/memory/traceMemorySource';
@@ -88,6 +89,7 @@ export function registerDebugger(
     }),
     vscode.debug.onDidReceiveDebugSessionCustomEvent(customEventHandler(feeds, memories, panels, log)),
     vscode.debug.onDidTerminateDebugSession((s) => {
+      pausedAt.delete(s.id);
       unlive.get(s.id)?.();
       unlive.delete(s.id);
       const memory = memories.get(s.id);
@@ -114,6 +116,8 @@ function customEventHandler(
   return (e) => {
     if (e.session.type !== DEBUG_TYPE) return;
     if (e.event === HIGHLIGHT_EVENT) {
+      const round = (e.body as { round?: unknown }).round;
+      if (typeof round === 'number') pausedAt.set(e.session.id, round);
       // Every stop: the memory views catch up with the paused point.
       memories.get(e.session.id)?.flush();
       const feed = feeds.get(e.session.id);

@@ -11,6 +11,7 @@ import { RunController, type RunArgs } from './runController';
 import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';
 import type { ActivityStatus } from './activityStatus';
+import { branchHere, type BranchArgs } from '../branch/branchHere';
 
 /** Features that show things in the society panels and the status bar (the debugger) plug in here to share them. */
 export type PanelFeature = (
@@ -43,6 +44,10 @@ export function registerRuns(
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
     command('society.showLog', () => log.show()),
+    // From the explorer a trace file comes as its Uri; from the society view, its trace and round.
+    command('society.branchHere', (args?: BranchArgs | vscode.Uri) =>
+      branchHere(runs, extension.secrets, args instanceof vscode.Uri ? { trace: args.fsPath } : args),
+    ),
     command(
       'society.setApiKey',
       (envName?: string) =>

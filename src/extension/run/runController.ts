@@ -96,7 +96,31 @@ export class RunController implements vscode.Disposable {
       await this.fail(err, file);
       return;
     }
-    if (!(await confirmCost(prepared.estimate, settings.costLimitUsd))) {
+    await this.start(prepared, file, settings.costLimitUsd);
+  }
+
+  /**
+   * Runs a run made elsewhere (a branch: branch/branchRun.ts) as Run does: the cost check, the
+   * live view, progress and outcome. False when another run is going (said) or failed to prepare.
+   */
+  async runPrepared(prepare: () => Promise<PreparedRun>, file: string): Promise<void> {
+    if (!requireTrust('run')) return;
+    if (this.active) {
+      void vscode.window.showWarningMessage('A simulation is already running: stop it first.');
+      return;
+    }
+    let prepared: PreparedRun;
+    try {
+      prepared = await prepare();
+    } catch (err) {
+      await this.fail(err, file);
+      return;
+    }
+    await this.start(prepared, file, currentRunSettings().costLimitUsd);
+  }
+
+  private async start(prepared: PreparedRun, file: string, costLimitUsd: number | undefined): Promise<void> {
+    if (!(await confirmCost(prepared.estimate, costLimitUsd))) {
       this.log.info(`not run: ${prepared.header.scenario.name} was cancelled at the cost-limit check`);
       return;
     }
@@ -182,6 +206,11 @@ export class RunController implements vscode.Disposable {
       } else {
         feed.setStatus('completed');
         this.completed(run, progress, owner, feed);
+        const note = run.note?.();
+        if (note) {
+          this.log.warn(note);
+          void vscode.window.showWarningMessage(note, 'Show Log').then((c) => c && this.log.show());
+        }
       }
     } catch (err) {
       unlive();

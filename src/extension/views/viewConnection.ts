@@ -83,6 +83,7 @@ export class ViewConnection implements vscode.Disposable {
       rest: feed.events.length - first.length,
       ...(feed.state ? { state: feed.state } : {}),
       ...(feed.design ? { design: feed.design } : {}),
+      ...(feed.source.path !== undefined ? { branch: true } : {}),
     });
     for (const events of rest) this.post({ type: 'events', events });
     if (feed.status !== 'running') this.post({ type: 'status', status: feed.status, message: feed.statusMessage });
@@ -107,6 +108,11 @@ export class ViewConnection implements vscode.Disposable {
         break;
       case 'error':
         this.log.error(`society view: ${m.message}`);
+        break;
+      case 'branch':
+        if (this.feed.source.path !== undefined) {
+          await vscode.commands.executeCommand('society.branchHere', { trace: this.feed.source.path, round: m.round });
+        }
         break;
     }
   }

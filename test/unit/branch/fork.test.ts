@@ -80,7 +80,9 @@ describe('branching a run (society fork)', function () {
   it('with one edit is the parent up to round N’s start and departs there, for every kind of edit', async () => {
     const parent = lines(path.join(dir, 'parent', 'trace.jsonl'));
     const start = parent.findIndex((l) => l.startsWith('{"type":"round_start","round":5,'));
-    const agents = [...new Set(parent.filter((l) => l.includes('"type":"agent_added"')).map((l) => /"id":"([^"]+)"/.exec(l)![1]))];
+    const agents = [
+      ...new Set(parent.filter((l) => l.includes('"type":"agent_added"')).map((l) => /"id":"([^"]+)"/.exec(l)![1])),
+    ];
     const [a, b] = agents;
     const edits: WorldEdit[] = [
       { edit: 'setting', path: 'coaching.enabled', value: false },
@@ -96,7 +98,11 @@ describe('branching a run (society fork)', function () {
       const o = await branch(path.join(dir, 'parent'), out, sc, 5, [edit]);
       const mine = lines(path.join(out, 'trace.jsonl'));
       assert.ok(o.faithful, edit.edit);
-      assert.deepEqual(mine.slice(0, start + 1), parent.slice(0, start + 1), `${edit.edit}: identical through round 5's start`);
+      assert.deepEqual(
+        mine.slice(0, start + 1),
+        parent.slice(0, start + 1),
+        `${edit.edit}: identical through round 5's start`,
+      );
       assert.equal(o.divergence!.line, start + 2, `${edit.edit}: departs at the edit event`);
       assert.equal(o.divergence!.round, 5);
       assert.equal(JSON.parse(mine[start + 1]).kind, 'edit');
@@ -109,7 +115,11 @@ describe('branching a run (society fork)', function () {
       assert.deepEqual(replayed.settings, cp.settings, `${edit.edit}: settings`);
       const memories = memoriesFromTrace(path.join(out, 'trace.jsonl'), cp.trace!.bytes);
       for (const agent of cp.agents) {
-        assert.equal(memories.get(agent.persona.id)!.length, agent.memory_count, `${edit.edit}: ${agent.persona.id}'s memories`);
+        assert.equal(
+          memories.get(agent.persona.id)!.length,
+          agent.memory_count,
+          `${edit.edit}: ${agent.persona.id}'s memories`,
+        );
         assert.deepEqual(replayed.agents.get(agent.persona.id)!.persona.traits, agent.persona.traits);
       }
     }
@@ -179,7 +189,10 @@ describe('branching an LLM run from its cached answers', function () {
     assert.ok(parentCalls > 20);
 
     server.reset();
-    const same = await branch(parentDir, path.join(dir, 'same'), sc, 3, [], { cacheDir: path.join(dir, 'same', 'cache'), replay: true });
+    const same = await branch(parentDir, path.join(dir, 'same'), sc, 3, [], {
+      cacheDir: path.join(dir, 'same', 'cache'),
+      replay: true,
+    });
     assert.equal(server.count, 0, 'answered from the parent cache alone');
     assert.equal(same.divergence, undefined);
 

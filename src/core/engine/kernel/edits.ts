@@ -45,7 +45,10 @@ function applyOne(world: World, e: WorldEdit): void {
     case 'trait':
     case 'persona': {
       const a = agentOf(world, e.agent);
-      a.persona = e.edit === 'trait' ? { ...a.persona, traits: { ...a.persona.traits, [e.trait]: e.value } } : { ...a.persona, [e.field]: e.value };
+      a.persona =
+        e.edit === 'trait'
+          ? { ...a.persona, traits: { ...a.persona.traits, [e.trait]: e.value } }
+          : { ...a.persona, [e.field]: e.value };
       a.brief = personaBrief(a.persona);
       return;
     }
@@ -72,7 +75,9 @@ function setQuantity(world: World, e: Extract<WorldEdit, { edit: 'quantity' }>):
   const state = world.state;
   const declared = e.agent === undefined ? state?.compiled.mechanics.world : state?.compiled.mechanics.agents;
   if (!state || !declared?.some((q) => q.name === e.quantity)) {
-    throw new EditError(`the scenario declares no ${e.agent === undefined ? 'world' : 'agent'} quantity '${e.quantity}'`);
+    throw new EditError(
+      `the scenario declares no ${e.agent === undefined ? 'world' : 'agent'} quantity '${e.quantity}'`,
+    );
   }
   if (e.agent === undefined) state.setWorld(e.quantity, e.value);
   else state.setAgent(agentOf(world, e.agent).id, e.quantity, e.value);
@@ -99,7 +104,11 @@ function setTie(world: World, from: string, to: string, strength: number): void 
 /** The setting's value as applied (defaults filled in); a value that does not fit stops the branch. */
 function appliedSetting(world: World, e: Extract<WorldEdit, { edit: 'setting' }>): unknown {
   const applied: Record<string, unknown> = {};
-  const rejected = applySet(world.settings, { [e.path]: e.value }, { models: Object.keys(world.scenario.models), applied });
+  const rejected = applySet(
+    world.settings,
+    { [e.path]: e.value },
+    { models: Object.keys(world.scenario.models), applied },
+  );
   if (rejected.length) throw new EditError(rejected.join('; '));
   return Object.hasOwn(applied, e.path) ? applied[e.path] : e.value;
 }

@@ -1,0 +1,94 @@
+// A branch as the editor runs it: the parent's scenario and models (keys from SecretStorage), the
+// branch folder beside the parent (`<parent>-r<N>`, `-2`, … when taken), and the same PreparedRun
+// Run gives, so the live view, progress, cost check and outcome are Run's own.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadScenarioFile } from '../../core/format/language/load';
+import { readParentRun, BranchError } from '../../core/branch/parentRun';
+import { prepareBranch, type ForkOutcome } from '../../core/branch/fork';
+import type { WorldEdit } from '../../core/trace/edits';
+import { SessionSpend } from '../../core/engine';
+import { estimateRun } from '../../core/llm/estimate';
+import { unpricedModels } from '../../core/llm/usage';
+import { societyDesign, stateDeclarations } from '../../core/protocol/viewMessages';
+import { loadKeys } from '../run/apiKeys';
+import { languageModelClient } from '../run/languageModelClient';
+import { ScenarioProblems, rootOf, type PreparedRun } from '../run/runSession';
+
+export interface BranchSetup {
+  parentTrace: string;
+  round: number;
+  edits: WorldEdit[];
+  secrets: vscode.SecretStorage;
+  /** The scenario, when the parent's header does not lead to it (a debug session's trace). */
+  scenarioFile?: string;
+}
+
+/** The parent's scenario file: given, else where its header says (relative to its folder). */
+export function parentScenarioFile(parentTrace: string, named: string | undefined, given?: string): string {
+  if (given) return given;
+  if (!named) throw new BranchError("the parent's trace does not say where its scenario is");
+  return path.resolve(path.dirname(parentTrace), named);
+}
+
+export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun> {
+  const parent = await readParentRun(setup.parentTrace);
+  const file = parentScenarioFile(parent.tracePath, parent.header.scenario.file, setup.scenarioFile);
+  if (!fs.existsSync(file)) throw new BranchError(`the parent's scenario is not at ${file} any more`);
+  const loaded = await loadScenarioFile(file, { scenario: parent.header.scenario.name, root: rootOf(file) });
+  const problems = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.scenario || problems.length) throw new ScenarioProblems(problems);
+  const scenario = loaded.scenario;
+  const keys = await loadKeys(setup.secrets, scenario);
+  const spend = new SessionSpend(unpricedModels(scenario));
+  const out = freeFolder(`${parent.folder}-r${setup.round}`);
+  const branch = prepareBranch({
+    parent,
+    scenario,
+    scenarioFile: file,
+    round: setup.round,
+    edits: setup.edits,
+    out,
+    models: {
+      onCall: spend.listener,
+      secrets: (name) => keys.get(name),
+      chatClientFactory: (cfg) => languageModelClient(cfg),
+      cacheDir: path.join(out, 'cache'),
+      buildFirst: true,
+    },
+    allowModule: vscode.workspace.isTrusted,
+    asyncCheckpoints: true,
+  });
+  // Rounds before the branch are answered from the parent's cache: only the rest can cost.
+  const estimate = estimateRun(scenario, {
+    model: parent.model ?? undefined,
+    rounds: parent.header.rounds - setup.round + 1,
+  });
+  let outcome: ForkOutcome | undefined;
+  return {
+    simulation: branch.sim,
+    header: branch.header,
+    directory: out,
+    tracePath: path.join(out, 'trace.jsonl'),
+    state: stateDeclarations(scenario.mechanics),
+    design: societyDesign(scenario),
+    estimate,
+    spend,
+    async run(signal, onEvent, pace) {
+      fs.mkdirSync(out, { recursive: true });
+      outcome = await branch.open({ listeners: [onEvent], pace }).run(signal);
+      return outcome.result;
+    },
+    note: () =>
+      outcome && !outcome.faithful
+        ? `The branch departs from its parent at line ${outcome.divergence?.line} (round ${outcome.divergence?.round}), before round ${setup.round}: a model answered differently than in the parent's run (its answers were not cached), so the branch is not the parent's run up to its edits.`
+        : undefined,
+  };
+}
+
+function freeFolder(base: string): string {
+  let dir = base;
+  for (let i = 2; fs.existsSync(dir); i++) dir = `${base}-${i}`;
+  return dir;
+}
