@@ -16,6 +16,7 @@ import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 import { runOutcomes } from './runOutcomes';
+import { readBranchRecord } from '../../core/branch/branchRecord';
 
 export interface RunRequest {
   values: RunValues;
@@ -155,11 +156,14 @@ function openHarness(
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
+  // A branch stopped before its edits' round: they still apply when it goes on (branch.json).
+  const branch = cp ? readBranchRecord(out) : undefined;
   const simulation = {
     seed,
     rounds,
     file: path.relative(out, file),
     model,
+    ...(branch && cp && cp.completed < branch.round ? { edits: new Map([[branch.round, branch.edits]]) } : {}),
     allowModule: values['allow-module'] === true,
     ...(hookSeconds !== undefined ? { moduleTimeLimitMs: hookSeconds * 1000 } : {}),
   };

@@ -129,6 +129,34 @@ describe('branching a run (society fork)', function () {
     assert.ok(parent.slice(start).some((l) => l.includes('"type":"advice"')));
   });
 
+  it('stopped before its round, resumes with its edits to the trace it would have written', async () => {
+    const edits: WorldEdit[] = [{ edit: 'setting', path: 'coaching.enabled', value: false }];
+    const whole = path.join(dir, 'whole');
+    await branch(path.join(dir, 'parent'), whole, sc, 5, edits);
+    const cut = path.join(dir, 'cut');
+    fs.mkdirSync(cut);
+    const parent = await readParentRun(path.join(dir, 'parent'));
+    const stopped = await openBranch(
+      { parent, scenario: sc, round: 5, edits, out: cut },
+      { stopAfterRound: () => true },
+    ).run();
+    assert.equal(stopped.result.status, 'aborted');
+    const cp = parseCheckpoint(fs.readFileSync(path.join(cut, 'checkpoint.json'), 'utf8'));
+    assert.ok(cp.completed < 5);
+    const record = readBranchRecord(cut)!;
+    const resumed = RunHarness.open(sc, {
+      resume: { checkpoint: cp, memories: memoriesFromTrace(path.join(cut, 'trace.jsonl'), cp.trace!.bytes) },
+      simulation: { edits: new Map([[record.round, record.edits]]) },
+      trace: { path: path.join(cut, 'trace.jsonl') },
+      checkpoints: { path: path.join(cut, 'checkpoint.json') },
+    });
+    assert.equal((await resumed.run()).status, 'completed');
+    assert.equal(
+      fs.readFileSync(path.join(cut, 'trace.jsonl'), 'utf8'),
+      fs.readFileSync(path.join(whole, 'trace.jsonl'), 'utf8'),
+    );
+  });
+
   it('refuses edits that name what is not there, with did-you-mean, before writing anything', async () => {
     const out = path.join(dir, 'refused');
     fs.mkdirSync(out);
