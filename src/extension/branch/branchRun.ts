@@ -69,6 +69,7 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
   return {
     simulation: branch.sim,
     header: branch.header,
+    title: `${scenario.name} (branch of ${path.basename(parent.folder)} at round ${setup.round})`,
     directory: out,
     tracePath: path.join(out, 'trace.jsonl'),
     state: stateDeclarations(scenario.mechanics),

@@ -64,6 +64,8 @@ export interface PreparedRun {
    * `pace`, awaited after each round, holds the run while its view catches up.
    */
   run(signal: AbortSignal, onEvent: (e: TraceEvent) => void, pace?: () => Promise<void>): Promise<RunResult>;
+  /** The view's title (default: "<scenario> (run)"). */
+  title?: string;
   /** After a completed run: a warning to give, if any (a branch that did not reproduce its parent). */
   note?(): string | undefined;
 }
