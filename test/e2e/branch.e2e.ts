@@ -69,8 +69,9 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Branch with this edit' }).click();
 
     const out = s.ws('runs/parent-r5');
-    for (let i = 0; i < (STEP_MS * 4) / 500 && !runEnded(path.join(out, 'trace.jsonl')); i++)
+    for (let i = 0; i < (STEP_MS * 4) / 500 && !runEnded(path.join(out, 'trace.jsonl')); i++) {
       await page.waitForTimeout(500);
+    }
     assert.ok(runEnded(path.join(out, 'trace.jsonl')), 'the branch ran to its end');
     // Its own view, beside the parent's: the last webview opened.
     const live = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
