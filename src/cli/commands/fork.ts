@@ -17,6 +17,7 @@ import {
 import { BranchError, readParentRun } from '../../core/branch/parentRun';
 import { EditSyntaxError, editsFromJson, parseEdit } from '../../core/branch/editSyntax';
 import { openBranch, type ForkOutcome } from '../../core/branch/fork';
+import { experimentRunOf, scenarioAsRun } from '../../core/branch/experimentParent';
 import { describeEdit, type WorldEdit, type WorldEditKind } from '../../core/trace/edits';
 import { ioReason } from '../../core/files/ioReason';
 import { heldRun } from '../outFolder';
@@ -158,8 +159,20 @@ async function forkOne(
   }
   const loaded = await loadScenario(file, 'fork', parent.header.scenario.name, true);
   if (!loaded) return 1;
+  // One run of an experiment: its condition applied, its answers in the experiment's cache.
+  const experimentRun = experimentRunOf(parent);
+  if (experimentRun?.cacheDir && !parent.cacheDir) parent.cacheDir = experimentRun.cacheDir;
+  let scenario;
+  try {
+    scenario = scenarioAsRun(loaded.scenario, experimentRun);
+  } catch (err) {
+    console.error(
+      `society fork: the experiment's condition ${experimentRun?.condition} does not apply: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return 1;
+  }
   const out = outArg ?? `${parent.folder}-r${round}`;
-  return forkInto(out, { parent, loaded, file, round, edits, values });
+  return forkInto(out, { parent, loaded: { ...loaded, scenario }, file, round, edits, values });
 }
 
 /** Every edit the command line gives, in EDIT_OPTIONS order, then the --edits file's. */
@@ -293,7 +306,7 @@ function report(out: string, job: ForkJob, o: ForkOutcome, json: boolean): void 
     return;
   }
   const d = o.divergence;
-  console.log(`branch of ${shown(parent.folder)} at round ${round}, in ${shown(out)}`);
+  console.log(`branch of ${shown(parent.tracePath)} at round ${round}, in ${shown(out)}`);
   for (const e of edits) console.log(`  edit: ${describeEdit(e)}`);
   if (!d) console.log(`its trace is its parent's byte for byte${edits.length ? '' : ' (no edit)'}`);
   else if (d.prefix) {
@@ -307,5 +320,6 @@ function report(out: string, job: ForkJob, o: ForkOutcome, json: boolean): void 
       `society fork: the branch departs from its parent at line ${d.line}${d.round !== undefined ? ` (round ${d.round})` : ''}, before round ${round}: the run was not reproduced — a model answered differently (was the parent run with --cache? give it with --cache), or the scenario's module is not deterministic`,
     );
   }
-  console.log(`compare them: society compare ${shown(parent.folder)} ${shown(out)}`);
+  const parentRun = fs.existsSync(path.join(parent.folder, 'trace.jsonl')) ? parent.folder : parent.tracePath;
+  console.log(`compare them: society compare ${shown(parentRun)} ${shown(out)}`);
 }

@@ -89,6 +89,33 @@ describe('society fork', function () {
     }
   });
 
+  it("branches an experiment's runs with their conditions, byte for byte with no edit", () => {
+    const exp = path.join(dir, 'exp');
+    const r = society(['experiment', FRIENDS, '--seeds', '1', '--out', exp, '-q']);
+    assert.equal(r.status, 0, r.stderr);
+    const out = path.join(dir, 'exp-branches');
+    const f = society([
+      'fork',
+      path.join(exp, 'traces'),
+      '--round',
+      '12',
+      '--scenario-file',
+      FRIENDS,
+      '--out',
+      out,
+      '-q',
+    ]);
+    assert.equal(f.status, 0, f.stderr);
+    for (const run of ['coached-seed1', 'uncoached-seed1']) {
+      assert.ok(
+        fs
+          .readFileSync(path.join(out, run, 'trace.jsonl'))
+          .equals(fs.readFileSync(path.join(exp, 'traces', `${run}.jsonl`))),
+        run,
+      );
+    }
+  });
+
   it('says what is wrong with an edit in a sentence and leaves nothing behind', () => {
     const parent = path.join(dir, 'runs', 'seed-1');
     const malformed = society([
