@@ -6,8 +6,8 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
-import { compareSide, type CompareSide } from '../compareInputs';
-import { compareSides } from '../compareRun';
+import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
+import { compareSides } from '../../core/experiment/paired/compareSides';
 import { COMPARE_FILES } from '../../core/analysis/compare/comparePage';
 import { NotComparable } from '../../core/analysis/compare/headerCheck';
 
@@ -43,7 +43,7 @@ export const compareCommand: Command = {
     }
     let sides: [CompareSide, CompareSide];
     try {
-      sides = [compareSide(positionals[0]), compareSide(positionals[1])];
+      sides = [compareSide(positionals[0], shown), compareSide(positionals[1], shown)];
     } catch (err) {
       console.error(`society compare: ${(err as Error).message}`);
       return 1;
@@ -51,7 +51,10 @@ export const compareCommand: Command = {
     if (values.out !== undefined && !mayReplace('compare', values.out, NAMES, values.overwrite)) return 1;
     let output;
     try {
-      output = await compareSides(sides[0], sides[1], [shown(positionals[0]), shown(positionals[1])]);
+      output = await compareSides(sides[0], sides[1], {
+        labels: [shown(positionals[0]), shown(positionals[1])],
+        shown,
+      });
     } catch (err) {
       console.error(`society compare: ${err instanceof NotComparable ? err.message : (err as Error).message}`);
       return 1;

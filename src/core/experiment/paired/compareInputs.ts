@@ -1,11 +1,12 @@
-// What `society compare` is given for each side: a trace file, a run folder (holding trace.jsonl),
+// What `society compare` (and the editor's Compare Runs) is given for each side: a trace file, a run folder (holding trace.jsonl),
 // or a folder of run folders (one per seed: the trace.jsonl files one or two levels down, as
 // `runs/<name>/trace.jsonl` or `runs/<name>/seed-3/trace.jsonl`).
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { TRACE_FILE } from './outFolder';
-import { shown } from './options';
-import { ioReason } from '../core/files/ioReason';
+import { ioReason } from '../../files/ioReason';
+
+/** The trace a run folder holds (`society run --out`, the editor's runs folder). */
+export const TRACE_FILE = 'trace.jsonl';
 
 export type CompareSide = { kind: 'run'; file: string } | { kind: 'runs'; files: string[] };
 
@@ -25,8 +26,8 @@ function subfolders(dir: string): string[] {
   }
 }
 
-/** The side `arg` names; throws with a sentence when it names none. */
-export function compareSide(arg: string): CompareSide {
+/** The side `arg` names; throws with a sentence (naming it as `shown` does) when it names none. */
+export function compareSide(arg: string, shown: (p: string) => string = (p) => p): CompareSide {
   let stat: fs.Stats | undefined;
   try {
     stat = fs.statSync(arg);
