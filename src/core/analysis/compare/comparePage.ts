@@ -21,6 +21,7 @@ td.num { text-align: right; font-variant-numeric: tabular-nums; white-space: now
 .pair { display: grid; grid-template-columns: 1fr 1fr; gap: 0.3rem; }
 svg { max-width: 100%; height: auto; }
 .note { background: ${themed('noteBackground')}; border-left: 4px solid ${themed('noteBorder')}; padding: 0.5rem 0.8rem; }
+ul.note, .note ul { padding-left: 2rem; }
 code, .line { font-size: 0.85em; color: ${themed('muted')}; }
 .line { font-family: ui-monospace, monospace; overflow-wrap: anywhere; }
 .caption { color: ${themed('muted')}; font-size: 0.9rem; }

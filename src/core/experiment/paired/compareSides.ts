@@ -23,11 +23,15 @@ export interface CompareOutput {
 
 const filesOf = (s: CompareSide): string[] => (s.kind === 'run' ? [s.file] : s.files);
 
-async function digests(files: readonly string[], shown: (p: string) => string): Promise<LabelledDigest[]> {
+async function digests(
+  files: readonly string[],
+  shown: (p: string) => string,
+  declared: typeof declaredOfTrace,
+): Promise<LabelledDigest[]> {
   const out: LabelledDigest[] = [];
   // One at a time: a set of large traces is never in memory at once (each digest is small).
   for (const file of files) {
-    out.push({ label: shown(file), digest: await digestTraceFile(file, await declaredOfTrace(file)) });
+    out.push({ label: shown(file), digest: await digestTraceFile(file, await declared(file)) });
   }
   return out;
 }
@@ -39,13 +43,20 @@ async function digests(files: readonly string[], shown: (p: string) => string): 
 export async function compareSides(
   a: CompareSide,
   b: CompareSide,
-  o: { labels: [string, string]; shown?: (p: string) => string; nonce?: string },
+  o: {
+    labels: [string, string];
+    shown?: (p: string) => string;
+    nonce?: string;
+    /** Read the scenario files the traces name for their declared state (default); off in an untrusted workspace. */
+    scenarios?: boolean;
+  },
 ): Promise<CompareOutput> {
   const shown = o.shown ?? ((p: string) => p);
+  const declared = o.scenarios === false ? async () => undefined : declaredOfTrace;
   if (a.kind === 'run' && b.kind === 'run') {
     const c = await compareTraceFiles(
-      { file: a.file, label: shown(a.file), declared: await declaredOfTrace(a.file) },
-      { file: b.file, label: shown(b.file), declared: await declaredOfTrace(b.file) },
+      { file: a.file, label: shown(a.file), declared: await declared(a.file) },
+      { file: b.file, label: shown(b.file), declared: await declared(b.file) },
     );
     return {
       text: formatRunComparison(c),
@@ -55,8 +66,8 @@ export async function compareSides(
     };
   }
   const c = comparePaired(
-    { label: o.labels[0], runs: await digests(filesOf(a), shown) },
-    { label: o.labels[1], runs: await digests(filesOf(b), shown) },
+    { label: o.labels[0], runs: await digests(filesOf(a), shown, declared) },
+    { label: o.labels[1], runs: await digests(filesOf(b), shown, declared) },
   );
   return {
     text: formatPairedComparison(c),
