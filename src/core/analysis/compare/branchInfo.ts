@@ -10,6 +10,8 @@ export const BRANCH_FILE = 'branch.json';
 export interface BranchInfo {
   /** The parent's run folder as the file gives it, resolved against the branch's folder. */
   parentFolder?: string;
+  /** The same, as the file gives it (a path relative to where `society fork` ran, perhaps). */
+  parentFolderGiven?: string;
   /** sha256 of the parent's trace (hex, lower case). */
   parentSha256?: string;
   /** The round the branch was made at. */
@@ -41,7 +43,7 @@ export function readBranchInfo(traceFile: string): BranchInfo | undefined {
   const o = v as { parent?: Record<string, unknown>; edits?: unknown };
   const p = o.parent && typeof o.parent === 'object' ? o.parent : {};
   return {
-    ...(typeof p.folder === 'string' ? { parentFolder: path.resolve(dir, p.folder) } : {}),
+    ...(typeof p.folder === 'string' ? { parentFolder: path.resolve(dir, p.folder), parentFolderGiven: p.folder } : {}),
     ...(hex(p.trace_sha256) ? { parentSha256: hex(p.trace_sha256) } : {}),
     ...(typeof p.round === 'number' ? { round: p.round } : {}),
     edits: Array.isArray(o.edits) ? o.edits : [],
@@ -67,7 +69,9 @@ export function fileSha256(file: string): string | undefined {
 /** Whether `info`'s parent is the run whose trace is `traceFile`. */
 function isParent(info: BranchInfo, traceFile: string): boolean {
   const dir = path.dirname(path.resolve(traceFile));
-  if (info.parentFolder && path.resolve(info.parentFolder) === dir) return true;
+  // Relative to the branch's folder, or to the working directory `society fork` was given it in.
+  if (info.parentFolder === dir) return true;
+  if (info.parentFolderGiven !== undefined && path.resolve(info.parentFolderGiven) === dir) return true;
   return info.parentSha256 !== undefined && fileSha256(traceFile) === info.parentSha256;
 }
 
