@@ -41,6 +41,22 @@ describe('compare: the declared state of the scenario the traces name', function
       assert.ok(name in c.series.metrics, name);
     }
     assert.equal(c.series.metrics['world.pot'].a.at(-1), c.outcomes['world.pot.final'].a);
+    // An edited branch (another hash) reads its state as its parent's scenario declares it.
+    const branch = path.join(dir, 'branch');
+    fs.mkdirSync(branch);
+    const [head, ...rest] = fs.readFileSync(path.join(dir, 'seed-4', 'trace.jsonl'), 'utf8').split('\n');
+    const h = JSON.parse(head);
+    h.scenario.hash = 'sha256:edited';
+    fs.writeFileSync(path.join(branch, 'trace.jsonl'), [JSON.stringify(h), ...rest].join('\n'));
+    fs.writeFileSync(
+      path.join(branch, 'branch.json'),
+      JSON.stringify({ parent: { folder: '../seed-3', round: 2 }, edits: [] }),
+    );
+    const edited = JSON.parse(
+      (await compareSides(compareSide(path.join(dir, 'seed-3')), compareSide(branch), { labels: ['p', 'b'] })).json,
+    );
+    assert.deepEqual(edited.outcomes['world.pot.final'], c.outcomes['world.pot.final']);
+    assert.equal(edited.branch.relation, 'B is a branch of A at round 2 (0 edits)');
     // Without the scenario (an untrusted workspace): the network's and rewards' only.
     const bare = JSON.parse(
       (

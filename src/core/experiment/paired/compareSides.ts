@@ -7,7 +7,7 @@ import { formatRunComparison } from '../../analysis/compare/compareText';
 import { runComparisonHtml } from '../../analysis/compare/compareHtml';
 import { comparisonSeriesCsv } from '../../analysis/compare/compareCsv';
 import { digestTraceFile } from '../../analysis/compare/traceDigest';
-import { declaredOfTrace } from '../../analysis/metrics/traceScenario';
+import { declaredOfRun } from '../../analysis/compare/branchDeclared';
 import { comparePaired, type LabelledDigest } from './pairedRuns';
 import { formatPairedComparison } from './pairedText';
 import { pairedComparisonHtml } from './pairedHtml';
@@ -26,7 +26,7 @@ const filesOf = (s: CompareSide): string[] => (s.kind === 'run' ? [s.file] : s.f
 async function digests(
   files: readonly string[],
   shown: (p: string) => string,
-  declared: typeof declaredOfTrace,
+  declared: typeof declaredOfRun,
 ): Promise<LabelledDigest[]> {
   const out: LabelledDigest[] = [];
   // One at a time: a set of large traces is never in memory at once (each digest is small).
@@ -52,7 +52,7 @@ export async function compareSides(
   },
 ): Promise<CompareOutput> {
   const shown = o.shown ?? ((p: string) => p);
-  const declared = o.scenarios === false ? async () => undefined : declaredOfTrace;
+  const declared = o.scenarios === false ? async () => undefined : (f: string) => declaredOfRun(f);
   if (a.kind === 'run' && b.kind === 'run') {
     const c = await compareTraceFiles(
       { file: a.file, label: shown(a.file), declared: await declared(a.file) },
