@@ -1,6 +1,7 @@
 // The table of `society` subcommands (one module each under ./commands/).
 import type { Command } from './command';
 import { checkCommand } from './commands/check';
+import { compareCommand } from './commands/compare';
 import { estimateCommand } from './commands/estimate';
 import { experimentCommand } from './commands/experiment';
 import { exportCommand } from './commands/export';
@@ -12,6 +13,7 @@ import { runCommand } from './commands/run';
 
 export const commands: Command[] = [
   checkCommand,
+  compareCommand,
   estimateCommand,
   experimentCommand,
   exportCommand,

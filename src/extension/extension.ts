@@ -15,6 +15,7 @@ import { registerCodeActions } from './language/codeActions';
 import { newSociety } from './commands/newSociety';
 import { importPersonasCommand } from './commands/importPersonas';
 import { exportTiesCommand } from './commands/exportTies';
+import { compareRunsCommand } from './commands/compareRuns';
 import { runExperimentCommand } from './experiment/runExperiment';
 import { registerRuns } from './run/register';
 import { registerDebugger } from './debug/register';
@@ -50,6 +51,7 @@ const commands: Record<string, Command> = {
   'society.runExperiment': (ctx) => (uri?: vscode.Uri) => runExperimentCommand(ctx.extension.secrets, ctx.status, uri),
   'society.importPersonas': importPersonasCommand,
   'society.exportTies': exportTiesCommand,
+  'society.compareRuns': compareRunsCommand,
 };
 
 export function activate(extension: vscode.ExtensionContext): SocietyContext {

@@ -1,30 +1,16 @@
 // The numbers one run contributes to an experiment: the final tie network's metrics, the same
 // metrics on density-matched random graphs (the null model the paper's claims are judged
 // against), rewards, and per-round series.
-import { DRIVERS, type DriverWeights } from '../format/language/model';
+import type { DriverWeights } from '../format/language/model';
 import type { RoundStats, UsageTotals } from '../trace/events';
-import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
-import { graphFromTies } from '../analysis/metrics/graphFromTies';
+import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis/metrics/finalOutcomes';
 import { randomBaseline } from '../analysis/metrics/randomBaseline';
 import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
 import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
 import type { RunSeries } from '../analysis/metrics/runSeries';
 import { timeOutcomes } from '../analysis/metrics/timeOutcomes';
 
-/** Metrics compared across conditions, in report order. */
-export const OUTCOME_METRICS = [
-  'density',
-  'median_undirected_degree',
-  'reciprocity',
-  'average_clustering',
-  'transitivity',
-  'group_assortativity',
-  'louvain_modularity',
-  'louvain_communities',
-  'ties',
-  'mean_reward',
-  ...DRIVERS.map((d) => `reward_${d}`),
-] as const;
+export { OUTCOME_METRICS };
 
 /** Metrics with a density-matched random baseline. */
 export const BASELINE_METRICS = ['reciprocity', 'average_clustering', 'group_assortativity'] as const;
@@ -81,29 +67,10 @@ export interface OutcomeInput {
 
 export function runOutcome(condition: string, seed: number, input: OutcomeInput, wallMs: number): RunOutcome {
   const ids = new Set(input.agents.map((a) => a.id));
-  const graph = graphFromTies(
-    input.agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })),
-    input.ties.filter(([f, t]) => ids.has(f) && ids.has(t)).map(([from, to, strength]) => ({ from, to, strength })),
-    input.threshold,
-  );
-  const m = computeNetworkMetrics(graph);
+  const graph = outcomeGraph(input.agents, input.ties, input.threshold);
   const n = graph.order,
     edges = graph.size;
-  const metrics: Record<string, number | null> = {
-    // With fewer than two agents there is no possible tie (0/0): NetworkX says 0, but an empty
-    // network averaged in as 0 would pull a condition's mean down and "test" the coaching claim.
-    density: n >= 2 ? m.density : null,
-    median_undirected_degree: m.median_undirected_degree,
-    reciprocity: m.reciprocity,
-    average_clustering: m.average_clustering,
-    transitivity: m.transitivity,
-    group_assortativity: m.group_assortativity ?? null,
-    louvain_modularity: m.louvain_modularity,
-    louvain_communities: m.louvain_communities,
-    ties: m.edges,
-    mean_reward: input.rewardTotal,
-  };
-  for (const d of DRIVERS) metrics[`reward_${d}`] = input.rewardMeans[d];
+  const metrics = finalOutcomes(graph, { total: input.rewardTotal, means: input.rewardMeans });
   Object.assign(metrics, input.state);
   if (input.series && input.timeOutcomes?.length) {
     Object.assign(metrics, timeOutcomes(input.series, input.timeOutcomes));

@@ -42,7 +42,8 @@ export function seriesChartSvg(metric: string, lines: readonly SeriesLine[], wid
     right = 16,
     plotH = 170,
     legendRow = 18;
-  const legendTop = top + plotH + 34;
+  // Below the axis title (at plotH + 29), not on it: a legend row's swatch reaches 9 above its baseline.
+  const legendTop = top + plotH + 48;
   const height = legendTop + lines.length * legendRow + 6;
   const bands = lines.map((l) => l.estimates.map((est) => shownInterval(metric, est)));
   const rounds = lines.flatMap((l) => l.rounds);

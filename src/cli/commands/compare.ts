@@ -1,0 +1,85 @@
+// `society compare`: two runs of one scenario side by side (where their traces part, outcomes,
+// series over rounds and ties, with B − A), or two sets of runs paired by seed (each outcome's
+// paired difference with its 95% CI). --out writes compare.json, series.csv and compare.html.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Command } from '../command';
+import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
+import { mayReplace, recordPresent } from '../ownFiles';
+import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
+import { compareSides } from '../../core/experiment/paired/compareSides';
+import { COMPARE_FILES } from '../../core/analysis/compare/comparePage';
+import { NotComparable } from '../../core/analysis/compare/headerCheck';
+
+const USAGE = 'compare <A> <B> [--json] [--out DIR] [--overwrite]';
+const NAMES: readonly string[] = Object.values(COMPARE_FILES);
+
+export const compareCommand: Command = {
+  name: 'compare',
+  usage: USAGE,
+  summary: 'Two runs side by side (where they part, outcomes, series, ties), or run sets by seed',
+  options: [
+    [
+      '<A> <B>',
+      'each a run folder (holding trace.jsonl), a trace file, or a folder of run folders (one per seed: trace.jsonl one or two levels down); two sets are paired by seed',
+    ],
+    ['--json', 'print the comparison as JSON (what compare.json holds)'],
+    ['--out DIR', 'write compare.json, series.csv (a row per series and round) and compare.html there'],
+    ['--overwrite', 'replace files of those names in --out that Society Studio did not write'],
+  ],
+  async run(args: string[]): Promise<number> {
+    const parsed = parseCommandArgs('compare', USAGE, args, {
+      json: { type: 'boolean', default: false },
+      out: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
+    });
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
+    if (positionals.length !== 2) {
+      console.error(
+        `society compare: takes two runs (or sets of runs), got ${positionals.length}\nUsage: society ${USAGE}`,
+      );
+      return 2;
+    }
+    let sides: [CompareSide, CompareSide];
+    try {
+      sides = [compareSide(positionals[0], shown), compareSide(positionals[1], shown)];
+    } catch (err) {
+      console.error(`society compare: ${(err as Error).message}`);
+      return 1;
+    }
+    if (values.out !== undefined && !mayReplace('compare', values.out, NAMES, values.overwrite)) return 1;
+    let output;
+    try {
+      output = await compareSides(sides[0], sides[1], {
+        labels: [shown(positionals[0]), shown(positionals[1])],
+        shown,
+      });
+    } catch (err) {
+      console.error(`society compare: ${err instanceof NotComparable ? err.message : (err as Error).message}`);
+      return 1;
+    }
+    console.log(values.json ? output.json.trimEnd() : output.text);
+    return values.out === undefined ? 0 : writeOut(values.out, output);
+  },
+};
+
+function writeOut(dir: string, output: { json: string; csv: string; html: string }): number {
+  const made = outputFolder(path.resolve(dir), 'compare');
+  if (!made) return 1;
+  const files: [string, string][] = [
+    [COMPARE_FILES.json, output.json],
+    [COMPARE_FILES.series, output.csv],
+    [COMPARE_FILES.html, output.html],
+  ];
+  const wrote = wroteFiles('compare', () => {
+    for (const [name, text] of files) fs.writeFileSync(path.join(dir, name), text, 'utf8');
+  });
+  recordPresent(dir, NAMES);
+  if (!wrote) {
+    made.removeEmpty();
+    return 1;
+  }
+  for (const [name] of files) console.error(`wrote ${shown(path.join(dir, name))}`);
+  return 0;
+}

@@ -1,0 +1,31 @@
+// Which series a comparison draws over rounds: the declared world quantities, the agents' means,
+// the knowledge shares, then the network's and the rewards' — those that move in either run (a
+// flat line has nothing to show). Every series is in series.csv and compare.json.
+export const CHARTED_AT_MOST = 12;
+
+const NETWORK = [
+  'density',
+  'reciprocity',
+  'average_clustering',
+  'transitivity',
+  'ties',
+  'louvain_modularity',
+  'mean_reward',
+];
+
+/** `moves(name)`: the series takes more than one value in some run. */
+export function chartedSeries(names: readonly string[], moves: (name: string) => boolean): string[] {
+  const moving = names.filter(moves);
+  return [
+    ...moving.filter((n) => n.startsWith('world.')),
+    ...moving.filter((n) => /^agents\..*\.mean$/.test(n)),
+    ...moving.filter((n) => /^knowledge\..*\.share$/.test(n)),
+    ...NETWORK.filter((n) => moving.includes(n)),
+  ].slice(0, CHARTED_AT_MOST);
+}
+
+/** Whether the values (nulls aside) hold more than one number. */
+export function varies(values: readonly (number | null)[]): boolean {
+  const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
+  return xs.some((v) => v !== xs[0]);
+}

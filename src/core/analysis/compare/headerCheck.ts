@@ -1,0 +1,44 @@
+// Whether two traces can be compared, and what differs in how they were run: the same scenario by
+// name is required (two societies' numbers side by side say nothing); a different hash (a branch
+// with an edit, a changed file), seed, length, settings or models is said, not refused.
+import type { TraceHeader } from '../../trace/events';
+import { flattenSet } from '../../format/language/settings';
+import { printable } from '../../text/printable';
+
+export interface HeaderDifferences {
+  scenario: string;
+  /** What differs, a sentence each (empty: the runs were set up alike). */
+  notes: string[];
+  /** Settings paths whose values differ (`coaching.enabled`, `ties.threshold`). */
+  settings: string[];
+}
+
+/** Thrown when the two traces are of different scenarios. */
+export class NotComparable extends Error {}
+
+function flatDiff(a: object, b: object): string[] {
+  const of = (o: object) => new Map(flattenSet(o as Record<string, unknown>).map(([p, v]) => [p, JSON.stringify(v)]));
+  const x = of(a),
+    y = of(b);
+  return [...new Set([...x.keys(), ...y.keys()])].filter((p) => x.get(p) !== y.get(p)).sort();
+}
+
+export function checkHeaders(a: TraceHeader, b: TraceHeader): HeaderDifferences {
+  if (a.scenario.name !== b.scenario.name) {
+    throw new NotComparable(
+      `the traces are of different scenarios ('${printable(a.scenario.name)}' and '${printable(b.scenario.name)}'); compare runs of one scenario`,
+    );
+  }
+  const notes: string[] = [];
+  if (a.scenario.hash !== b.scenario.hash) {
+    notes.push('the scenario differs between the runs (another hash: an edited branch, a changed file or a condition)');
+  }
+  if (a.seed !== b.seed) notes.push(`the seeds differ (${a.seed} and ${b.seed})`);
+  if (a.rounds !== b.rounds) notes.push(`the runs were set for different lengths (${a.rounds} and ${b.rounds} rounds)`);
+  // The length is said above.
+  const settings = flatDiff(a.settings, b.settings).filter((p) => p !== 'world.rounds');
+  if (settings.length) notes.push(`settings differ: ${settings.join(', ')}`);
+  const models = flatDiff(a.models, b.models);
+  if (models.length) notes.push(`models differ: ${models.join(', ')}`);
+  return { scenario: a.scenario.name, notes, settings };
+}

@@ -1,0 +1,27 @@
+// The scenario a trace was run from, when it is still there unchanged: its header names the file
+// (relative to the run's folder) and the hash of the scenario as run. `society report` reads what
+// it declares (`state:`, `knowledge:`) for the state outcomes and their series; a scenario that is
+// gone, or changed since (a different hash, an experiment's condition), gives none rather than
+// outcomes of a world the run never had.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { scenarioHash } from '../../engine/society/header';
+import { loadScenarioFile } from '../../format/language/load';
+import { declaredOutcomes, type DeclaredOutcomes } from './runTally';
+import { traceEnds } from '../../trace/traceEnds';
+
+export async function declaredOfTrace(traceFile: string): Promise<DeclaredOutcomes | undefined> {
+  try {
+    const header = traceEnds(traceFile)?.header;
+    const scenario = header?.scenario as { name?: unknown; hash?: unknown; file?: unknown } | undefined;
+    if (typeof scenario?.file !== 'string' || typeof scenario.name !== 'string') return undefined;
+    const file = path.resolve(path.dirname(traceFile), scenario.file);
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+    const loaded = await loadScenarioFile(file, { scenario: scenario.name });
+    if (!loaded.scenario || scenarioHash(loaded.scenario) !== scenario.hash) return undefined;
+    return declaredOutcomes(loaded.scenario);
+  } catch {
+    // An unreadable scenario is one the report goes without, as a missing one.
+    return undefined;
+  }
+}

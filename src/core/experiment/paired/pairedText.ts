@@ -1,0 +1,57 @@
+// `society compare` of two sets of runs in the terminal: the pairs by seed and the runs left out,
+// each outcome's means and paired difference B − A with its 95% CI, and the mean difference of a
+// few series every few rounds (every number: --json, or the files of --out).
+import { printable } from '../../text/printable';
+import { counted } from '../../text/counted';
+import { columns, everyKth, signed, value } from '../../analysis/compare/compareFormat';
+import type { Estimate } from '../statistics';
+import type { PairedComparison } from './pairedRuns';
+
+const ci = (c: { ci95: [number, number] | null }): string =>
+  c.ci95 ? `[${signed(c.ci95[0])}, ${signed(c.ci95[1])}]` : '—';
+
+function seedList(seeds: readonly number[]): string {
+  return seeds.length <= 12 ? seeds.join(', ') : `${seeds.slice(0, 12).join(', ')}, … (${seeds.length})`;
+}
+
+function outcomeTable(c: PairedComparison): string[] {
+  const rows = Object.entries(c.outcomes).map(([name, o]) => [
+    name,
+    value(o.a.mean),
+    value(o.b.mean),
+    signed(o.difference.difference),
+    ci(o.difference),
+    String(o.n),
+  ]);
+  return columns([['outcome', 'mean A', 'mean B', 'B − A', '95% CI', 'pairs'], ...rows]);
+}
+
+function seriesTable(c: PairedComparison): string[] {
+  const shown = everyKth(c.series.rounds, 4);
+  const cell = (e: Estimate) => (e.mean === null ? '—' : `${signed(e.mean)} ${ci(e)}`);
+  const rows = Object.entries(c.series.metrics)
+    .filter(([, s]) => s.difference.some((e) => e.mean !== null))
+    .map(([name, s]) => [name, ...shown.map((i) => cell(s.difference[i]))]);
+  return rows.length ? columns([['B − A [95% CI]', ...shown.map((i) => `r${c.series.rounds[i]}`)], ...rows]) : [];
+}
+
+export function formatPairedComparison(c: PairedComparison): string {
+  const out = [
+    `Comparing runs of '${printable(c.scenario)}' paired by seed`,
+    `A: ${printable(c.a.label)} (${counted(c.a.runs, 'run')})`,
+    `B: ${printable(c.b.label)} (${counted(c.b.runs, 'run')})`,
+    `${counted(c.pairs.length, 'pair')}${c.pairs.length ? ` (seeds ${seedList(c.pairs.map((p) => p.seed))})` : ''}`,
+  ];
+  for (const x of c.leftOut) {
+    out.push(
+      `left out: ${x.side}'s ${printable(x.label)} (seed ${x.seed}${x.why === 'unpaired' ? ` has no run in ${x.side === 'A' ? 'B' : 'A'}` : ' is there more than once'})`,
+    );
+  }
+  for (const n of c.notes) out.push(`note: ${n}`);
+  if (!c.pairs.length) return [...out, '', 'no seed has a run in both: nothing to compare'].join('\n');
+  if (c.pairs.length < 2) out.push('note: one pair gives a difference but no confidence interval');
+  out.push('', ...outcomeTable(c));
+  const series = seriesTable(c);
+  if (series.length) out.push('', 'over rounds, mean of the per-seed differences:', ...series);
+  return out.join('\n');
+}

@@ -1,0 +1,98 @@
+// Society: Compare Runs… — two runs (or two folders of runs, paired by seed) picked from the runs
+// folder or an open dialog, compared by the same code as `society compare`
+// (core/experiment/paired/compareSides.ts) and shown as its page in a webview: no script, its
+// style allowed by a fresh nonce (the page's own CSP, as the extension's other pages).
+import { randomBytes } from 'node:crypto';
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { compareSide } from '../../core/experiment/paired/compareInputs';
+import { compareSides } from '../../core/experiment/paired/compareSides';
+import { messageHtml } from '../views/pageShell';
+import type { SocietyContext } from '../context';
+import { runChoices } from './compareChoices';
+
+type Pick = vscode.QuickPickItem & { uri?: vscode.Uri };
+
+function runsFolder(): string | undefined {
+  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
+  if (!root) return undefined;
+  return path.resolve(root, vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs'));
+}
+
+/** One side: a run (or folder of runs) of the runs folder, or any folder or trace from a dialog. */
+async function pickSide(side: 'A' | 'B', other?: vscode.Uri): Promise<vscode.Uri | undefined> {
+  const dir = runsFolder();
+  const items: Pick[] = (dir ? runChoices(dir) : [])
+    .filter((c) => c.path !== other?.fsPath)
+    .map((c) => ({
+      label: c.name,
+      description: c.kind === 'run' ? 'run' : `${c.runs} runs, paired by seed`,
+      detail: new Date(c.modified).toLocaleString(),
+      uri: vscode.Uri.file(c.path),
+    }));
+  const browse: Pick = {
+    label: '$(folder-opened) Browse…',
+    description: 'a run folder, a trace file or a folder of runs',
+  };
+  const choice = await vscode.window.showQuickPick([...items, browse], {
+    title: `Compare Runs: ${side === 'A' ? 'the first run (A)' : 'the run to compare with it (B)'}`,
+    placeHolder: side === 'A' ? 'A run, or a folder of runs (one per seed)' : 'B − A is shown',
+  });
+  if (!choice) return undefined;
+  if (choice.uri) return choice.uri;
+  return (
+    await vscode.window.showOpenDialog({
+      canSelectFiles: true,
+      canSelectFolders: true,
+      canSelectMany: false,
+      openLabel: `Compare as ${side}`,
+      title: `Compare Runs: ${side}`,
+      filters: { 'Run traces': ['jsonl'] },
+      ...(dir ? { defaultUri: vscode.Uri.file(dir) } : {}),
+    })
+  )?.[0];
+}
+
+/**
+ * Arguments are optional (the palette passes none): A and B as folders or trace files; the
+ * explorer's context menu on two selected items passes the clicked one and the selection.
+ */
+export function compareRunsCommand(_ctx: SocietyContext) {
+  return async (a?: vscode.Uri, b?: vscode.Uri | vscode.Uri[]): Promise<vscode.WebviewPanel | undefined> => {
+    if (Array.isArray(b)) [a, b] = b.length === 2 ? [b[0], b[1]] : [a, undefined];
+    const first = a ?? (await pickSide('A'));
+    if (!first) return undefined;
+    const second = b ?? (await pickSide('B', first));
+    if (!second) return undefined;
+    const shown = (p: string) => vscode.workspace.asRelativePath(p);
+    const nonce = randomBytes(18).toString('base64');
+    let html: string;
+    try {
+      const output = await vscode.window.withProgress(
+        { location: vscode.ProgressLocation.Notification, title: 'Comparing runs…' },
+        () =>
+          compareSides(compareSide(first.fsPath, shown), compareSide(second.fsPath, shown), {
+            labels: [shown(first.fsPath), shown(second.fsPath)],
+            shown,
+            nonce,
+            // A trace's header may name a scenario anywhere on disk: read only where the workspace is trusted.
+            scenarios: vscode.workspace.isTrusted,
+          }),
+      );
+      html = output.html;
+    } catch (err) {
+      void vscode.window.showErrorMessage(
+        `Could not compare the runs: ${err instanceof Error ? err.message : String(err)}`,
+      );
+      return undefined;
+    }
+    const panel = vscode.window.createWebviewPanel(
+      'society.compare',
+      `Compare: ${path.basename(first.fsPath)} ↔ ${path.basename(second.fsPath)}`,
+      vscode.ViewColumn.Active,
+      { enableScripts: false, localResourceRoots: [] },
+    );
+    panel.webview.html = html || messageHtml('Nothing to compare.');
+    return panel;
+  };
+}
