@@ -1,5 +1,5 @@
-// A branch (`society fork`) keeps `branch.json` beside its trace: {parent: {folder, trace_sha256,
-// round}, edits: [...]}. Comparing a branch with its parent (or two branches of one parent) says
+// A branch (`society fork`) keeps `branch.json` beside its trace: {parent: {folder, trace_sha256},
+// round, edits: [...]} (branch/branchRecord.ts). Comparing a branch with its parent (or two branches of one parent) says
 // so, with the round it branched at and its edits; a run without the file compares all the same.
 import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
@@ -40,12 +40,13 @@ export function readBranchInfo(traceFile: string): BranchInfo | undefined {
     return undefined; // no branch, or a file we cannot read: compared as plain runs
   }
   if (!v || typeof v !== 'object') return undefined;
-  const o = v as { parent?: Record<string, unknown>; edits?: unknown };
+  const o = v as { parent?: Record<string, unknown>; edits?: unknown; round?: unknown };
   const p = o.parent && typeof o.parent === 'object' ? o.parent : {};
   return {
     ...(typeof p.folder === 'string' ? { parentFolder: path.resolve(dir, p.folder), parentFolderGiven: p.folder } : {}),
     ...(hex(p.trace_sha256) ? { parentSha256: hex(p.trace_sha256) } : {}),
-    ...(typeof p.round === 'number' ? { round: p.round } : {}),
+    // The round is the record's own (branch/branchRecord.ts); `parent.round` is read too.
+    ...(typeof o.round === 'number' ? { round: o.round } : typeof p.round === 'number' ? { round: p.round } : {}),
     edits: Array.isArray(o.edits) ? o.edits : [],
   };
 }

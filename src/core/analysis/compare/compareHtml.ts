@@ -10,6 +10,7 @@ import { signed, value } from './compareFormat';
 import { COMPARE_FILES, comparePage, u } from './comparePage';
 import type { ComparedRun, RunComparison } from './compareRuns';
 import type { UnsharedTie } from './tieDifference';
+import { editText } from './editText';
 
 /** Rows of a tie table at most (every tie: compare.json). */
 const TIE_ROWS = 200;
@@ -87,9 +88,7 @@ function tiesHtml(title: string, ties: readonly UnsharedTie[], other: string): s
 /** The page; `nonce` for a webview (comparePage.ts). */
 export function runComparisonHtml(c: RunComparison, nonce?: string): string {
   const edits = (['a', 'b'] as const).flatMap((side) =>
-    (c.branch?.[side]?.edits ?? []).map(
-      (x) => `<li>${side.toUpperCase()}'s edit: <code>${e(JSON.stringify(x))}</code></li>`,
-    ),
+    (c.branch?.[side]?.edits ?? []).map((x) => `<li>${side.toUpperCase()}'s edit: ${e(editText(x))}</li>`),
   );
   const branch = c.branch?.relation
     ? `<div class="note"><p>${e(c.branch.relation)}.</p>${edits.length ? `<ul>${edits.join('')}</ul>` : ''}</div>`

@@ -6,6 +6,7 @@ import { counted } from '../../text/counted';
 import type { ComparedRun, RunComparison } from './compareRuns';
 import type { UnsharedTie } from './tieDifference';
 import { columns, everyKth, signed, value } from './compareFormat';
+import { editText } from './editText';
 
 /** Ties listed per side at most. */
 const TIES_SHOWN = 10;
@@ -62,7 +63,7 @@ export function formatRunComparison(c: RunComparison): string {
     ['A', c.branch?.a],
     ['B', c.branch?.b],
   ] as const) {
-    for (const e of info?.edits ?? []) out.push(`    ${side}'s edit: ${printable(JSON.stringify(e))}`);
+    for (const e of info?.edits ?? []) out.push(`    ${side}'s edit: ${printable(editText(e))}`);
   }
   for (const n of c.notes) out.push(`note: ${n}`);
   out.push('', divergenceText(c), '', ...outcomeTable(c));
