@@ -3,6 +3,7 @@ import type { Command } from './command';
 import { checkCommand } from './commands/check';
 import { estimateCommand } from './commands/estimate';
 import { experimentCommand } from './commands/experiment';
+import { explainCommand } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
@@ -13,6 +14,7 @@ export const commands: Command[] = [
   checkCommand,
   estimateCommand,
   experimentCommand,
+  explainCommand,
   exportCommand,
   importCommand,
   metricsCommand,

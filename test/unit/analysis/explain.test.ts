@@ -226,7 +226,7 @@ describe('explain: why a tie or a quantity stands where it does', function () {
       text,
       /^Why Maya Chen \(maya_chen\) → Nina Petrova \(nina_petrova\) is \d\.\d{3} at the end of round 3:/,
     );
-    assert.match(text, /\n {4}1 {3}\+0\.\d{3} {2}0\.\d{3} +\d+ {2}Maya Chen rated a conversation with Nina Petrova/);
+    assert.match(text, /\n {4}1 {2}\+0\.\d{3} {2}0\.\d{3} +\d+ {2}Maya Chen rated a conversation with Nina Petrova/);
     assert.match(text, /because Maya Chen rated Nina Petrova/);
     assert.match(text, /the changes add up to (\d\.\d{3}), its value \1\.$/);
   });

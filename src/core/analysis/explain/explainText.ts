@@ -16,20 +16,31 @@ export function explanationText(x: Explanation): string {
         .map((id) => nameOf(x, id))
         .join(' → ');
     }
-    return dot > 0 ? `${nameOf(x, s.slice(0, dot))}.${s.slice(dot + 1)}` : s;
+    const owner = x.names[s.slice(0, dot)];
+    return owner ? `${owner}'s ${s.slice(dot + 1)} (${s})` : s;
   };
   const head = Object.entries(x.values).map(([s, v]) => `${label(s)} is ${v.toFixed(3)}`);
-  const out = [`Why ${head.join(' and ')} at the end of round ${x.round}:`, '', 'round    delta   value    line  what'];
+  const moves = x.rounds.flatMap((r) => r.moves);
+  // Columns as wide as their widest number (a stock of 120 tonnes, a trace of a million lines).
+  const dw = Math.max(5, ...moves.map((m) => signed(m.delta).length));
+  const vw = Math.max(5, ...moves.map((m) => m.value.toFixed(3).length));
+  const lw = Math.max(4, ...x.rounds.flatMap((r) => [...r.moves, ...r.context].map((i) => String(i.line).length)));
+  const under = (line: number, text: string): string => `${' '.repeat(5 + dw + vw + 6)}${pad(line, lw)}    ${text}`;
+  const out = [
+    `Why ${head.join(' and ')} at the end of round ${x.round}:`,
+    '',
+    `round  ${pad('delta', dw)}  ${pad('value', vw)}  ${pad('line', lw)}  what`,
+  ];
   for (const r of x.rounds) {
     for (const m of r.moves) {
+      const which = both && m.tie ? `[${m.tie}] ` : '';
       out.push(
-        `${pad(r.round, 5)}  ${pad(signed(m.delta), 7)}  ${m.value.toFixed(3)}  ${pad(m.line, 6)}  ${both && m.tie ? `[${label(m.tie)}] ` : ''}${m.text}`,
+        `${pad(r.round, 5)}  ${pad(signed(m.delta), dw)}  ${pad(m.value.toFixed(3), vw)}  ${pad(m.line, lw)}  ${which}${m.text}`,
       );
-      if (m.because) out.push(`${' '.repeat(23)}${pad(m.because.line, 6)}    because ${m.because.text}`);
+      if (m.because) out.push(under(m.because.line, `because ${m.because.text}`));
     }
     for (const c of r.context) {
-      if (r.moves.some((m: Move) => m.because === c)) continue;
-      out.push(`${' '.repeat(23)}${pad(c.line, 6)}    ${c.kind}: ${c.text}`);
+      if (!r.moves.some((m: Move) => m.because === c)) out.push(under(c.line, `${c.kind}: ${c.text}`));
     }
   }
   if (!x.rounds.length) out.push('  (nothing in the trace moved it)');
