@@ -156,10 +156,21 @@ export type ViewMessage =
   /** Save an export; `data` is text, or base64 for PNG. */
   | { type: 'export'; format: ExportFormat; fileName: string; data: string }
   /** Something went wrong inside the view: the host logs it. */
-  | { type: 'error'; message: string };
+  | { type: 'error'; message: string }
+  /** Open the trace on screen at this line (1-based): an event the Why panel lists. */
+  | { type: 'revealTrace'; line: number }
+  /** Open the memory inspector on an agent's memories (a memory the Why panel lists). */
+  | { type: 'inspectMemory'; agent: string; memory?: number };
 
 const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select']);
-const VIEW_TYPES = new Set<ViewMessage['type']>(['ready', 'selection', 'export', 'error']);
+const VIEW_TYPES = new Set<ViewMessage['type']>([
+  'ready',
+  'selection',
+  'export',
+  'error',
+  'revealTrace',
+  'inspectMemory',
+]);
 const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'gexf', 'csv']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -233,6 +244,10 @@ export function isViewMessage(v: unknown): v is ViewMessage {
       return (
         EXPORT_FORMATS.has(v.format as ExportFormat) && typeof v.fileName === 'string' && typeof v.data === 'string'
       );
+    case 'revealTrace':
+      return Number.isSafeInteger(v.line) && (v.line as number) >= 1;
+    case 'inspectMemory':
+      return typeof v.agent === 'string' && (v.memory === undefined || Number.isSafeInteger(v.memory));
     default:
       return typeof v.message === 'string';
   }
