@@ -4,6 +4,7 @@
 import type { Command } from '../command';
 import { integerOption, parseCommandArgs } from '../options';
 import { printable } from '../../core/text/printable';
+import { counted } from '../../core/text/counted';
 import { readLocatedTrace, type LocatedTrace } from '../../core/analysis/explain/explainFile';
 import { EXPLAIN_USAGE, explainAsked } from '../../core/analysis/explain/explainQuery';
 import { explanationText } from '../../core/analysis/explain/explainText';
@@ -47,6 +48,11 @@ export const explainCommand: Command = {
     } catch (err) {
       console.error(`society explain: ${err instanceof Error ? err.message : String(err)}`);
       return 1;
+    }
+    if (trace.problems) {
+      console.error(
+        `society explain: note: ${counted(trace.problems, 'line')} of ${trace.file} could not be read and ${trace.problems === 1 ? 'is' : 'are'} left out`,
+      );
     }
     const asked = explainAsked(trace, words, { round, both: parsed.values.both });
     if ('problem' in asked) {

@@ -90,6 +90,15 @@ describe('society explain', function () {
     assert.equal((await explain([friends])).result, 2);
     assert.equal((await explain([friends, 'maya', 'nina', '--round', 'x'])).result, 2);
     assert.equal((await explain([friends, 'maya'])).result, 2);
+    const damaged = path.join(friends, 'damaged.jsonl');
+    const lines = fs.readFileSync(path.join(friends, 'trace.jsonl'), 'utf8').split('\n');
+    fs.writeFileSync(damaged, [...lines.slice(0, 40), '{not json', ...lines.slice(40)].join('\n'));
+    const partly = await explain([damaged, 'maya', 'nina']);
+    assert.equal(partly.result, 0);
+    assert.match(
+      partly.errors,
+      /^society explain: note: 1 line of .*damaged\.jsonl could not be read and is left out\n$/,
+    );
     const missing = await explain([path.join(friends, 'nope.jsonl'), 'maya', 'nina']);
     assert.equal(missing.result, 1);
     assert.match(missing.errors, /^society explain: /);

@@ -10,6 +10,8 @@ export interface LocatedTrace extends LocatedEvents<TraceEvent> {
   file: string;
   header: TraceHeader;
   lines: number[];
+  /** Lines that could not be read (left out; the others keep their own line numbers). */
+  problems: number;
 }
 
 /** The trace of a run folder, or the file itself. */
@@ -23,5 +25,5 @@ export async function readLocatedTrace(target: string): Promise<LocatedTrace> {
   const lines: number[] = [];
   const read = await readTraceFile(file, { onEvent: (_e, line) => lines.push(line) });
   if (!read.header) throw new Error(traceProblemsMessage(file, read.errors));
-  return { file, header: read.header, events: read.events, lines };
+  return { file, header: read.header, events: read.events, lines, problems: read.errors.length };
 }
