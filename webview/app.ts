@@ -25,6 +25,7 @@ import { quantityValue, WorldStatePanel } from './panels/worldStatePanel';
 import { quantityRange, sizeNodes } from './model/nodeSizing';
 import type { NetworkData } from './model/networkData';
 import { NetworkLegend } from './panels/networkLegend';
+import { WhyPanel } from './panels/whyPanel';
 import {
   colouring,
   communityColours,
@@ -54,6 +55,7 @@ export class App {
   private readonly agentPanel: AgentPanel;
   private readonly metricsPanel: MetricsPanel;
   private readonly worldPanel = new WorldStatePanel();
+  private readonly whyPanel: WhyPanel;
   private readonly sizeControl: SizeControl;
   private readonly legend: NetworkLegend;
   /** What the scenario's design says of its network (the host's `load`; none for a trace file). */
@@ -90,7 +92,13 @@ export class App {
     this.network = new NetworkView({
       select: (ids, additive) => this.select(ids, additive),
       moved: () => this.saveSoon(),
+      tie: (from, to) => {
+        this.whyPanel.open(from, to);
+        this.schedule();
+      },
     });
+    // Only VS Code can open the trace file at a line; a report page shows the line numbers.
+    this.whyPanel = new WhyPanel(host.kind === 'vscode' ? (m) => host.post(m) : undefined);
     this.timeline = new Timeline({
       seek: (round) => {
         this.round = round;
@@ -144,6 +152,7 @@ export class App {
     const side = el(
       'aside',
       { class: 'side' },
+      this.whyPanel.element,
       this.worldPanel.element,
       this.agentPanel.element,
       this.metricsPanel.element,
@@ -305,6 +314,7 @@ export class App {
       return m.worldState.agentQuantities.map((info) => ({ info, value: values?.[info.name] ?? null }));
     });
     this.worldPanel.update(m.worldState, round, m.lastRound);
+    this.whyPanel.update(m.events, round);
     this.metricsPanel.update(m.metricSeries(), net.metrics, m.rewards, round, m.lastRound, this.ties);
     this.table.update(m.rows, round, m.knownName, [...m.names.keys()]);
     this.root.dataset.round = String(round);

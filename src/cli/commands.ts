@@ -4,6 +4,7 @@ import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { estimateCommand } from './commands/estimate';
 import { experimentCommand } from './commands/experiment';
+import { explainCommand } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { forkCommand } from './commands/fork';
 import { importCommand } from './commands/import';
@@ -16,6 +17,7 @@ export const commands: Command[] = [
   compareCommand,
   estimateCommand,
   experimentCommand,
+  explainCommand,
   exportCommand,
   forkCommand,
   importCommand,

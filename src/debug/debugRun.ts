@@ -13,6 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { launchArgsProblem } from './launchArgs';
 import { counted } from '../core/text/counted';
+import type { TraceEvent } from '../core/trace/events';
 
 export interface LaunchArgs {
   /** The scenario .society file. */
@@ -71,6 +72,8 @@ export interface DebugRun {
   sim: Simulation;
   runtime: SimulationRuntime;
   decisions: DecisionLog;
+  /** Every event of the run so far, in trace order: the Debug Console's `why` reads them. */
+  events: TraceEvent[];
   abort: AbortController;
   /** The scenario's warnings as `file:line:col: warning CODE message` (the Debug Console shows them). */
   warnings: string[];
@@ -120,8 +123,21 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
       : {}),
   });
   const sim = harness.sim;
+  const events: TraceEvent[] = [];
+  // Copies: the engine may reuse what it emits (the trace writer has serialised it by then).
+  sim.on((e) => events.push(structuredClone(e)));
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= harness.close());
-  return { scenario, file: args.scenario, sim, runtime, decisions, abort: new AbortController(), warnings, close };
+  return {
+    scenario,
+    file: args.scenario,
+    sim,
+    runtime,
+    decisions,
+    events,
+    abort: new AbortController(),
+    warnings,
+    close,
+  };
 }

@@ -664,7 +664,10 @@ export class SocietyDebugSession extends LoggingDebugSession {
     const at = run.runtime.position;
     try {
       if (args.context === 'repl') {
-        const r = await runConsole(args.expression, run.sim, at, { noInterview: this.interviewRefusal(run) });
+        const r = await runConsole(args.expression, run.sim, at, {
+          noInterview: this.interviewRefusal(run),
+          events: () => run.events,
+        });
         if (r.interview) {
           this.sendEvent(new Event(INTERVENTION_EVENT, { type: 'interview', ...r.interview }));
           this.output(

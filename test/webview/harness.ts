@@ -160,7 +160,8 @@ export async function openWebview(
       : route.fulfill({ status: 200, contentType: `${type}; charset=utf-8`, body });
   });
   await page.addInitScript(
-    'window.acquireVsCodeApi = () => ({ postMessage() {}, getState() { return undefined; }, setState() {} });',
+    // What the view posts is kept in window.__posted for the tests to read.
+    'window.acquireVsCodeApi = () => ({ postMessage(m) { (window.__posted ??= []).push(m); }, getState() { return undefined; }, setState() {} });',
   );
   await page.goto(`${origin}/index.html`, { waitUntil: 'load' });
   await page.evaluate('globalThis.__name = (f) => f');

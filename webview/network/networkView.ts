@@ -3,6 +3,7 @@
 // click-to-select. Data arrives per round through `show`; positions survive every update.
 import { drag, type D3DragEvent } from 'd3-drag';
 import { pointer, select } from 'd3-selection';
+import { tieAt } from './tieHit';
 import { zoom, zoomIdentity, type D3ZoomEvent, type ZoomBehavior, type ZoomTransform } from 'd3-zoom';
 import { agentLines, networkName } from './agentText';
 import type { NetworkData } from '../model/networkData';
@@ -17,6 +18,8 @@ import { onThemeChange, readTheme, type NetworkTheme } from './theme';
 
 export interface NetworkCallbacks {
   select(ids: string[], additive: boolean): void;
+  /** A tie was clicked (from → to): the Why panel explains it. */
+  tie?(from: string, to: string): void;
   /** Layout moved (for persisting positions). */
   moved?(): void;
 }
@@ -163,7 +166,9 @@ export class NetworkView {
       const [x, y] = pointer(event, this.element);
       const node = this.nodeAt(x, y);
       const additive = event.shiftKey || event.ctrlKey || event.metaKey;
+      const tie = node || !this.ties ? undefined : tieAt(this.layout.links, ...this.toLayout(x, y), 5 / this.view.k);
       if (node) this.callbacks.select([node.id], additive);
+      else if (tie && this.callbacks.tie) this.callbacks.tie(tie.source.id, tie.target.id);
       else if (!additive) this.callbacks.select([], false);
     });
     el.on('pointermove', (event: PointerEvent) => {
@@ -334,6 +339,10 @@ export class NetworkView {
     clearTimeout(this.settleTimer);
     if (this.renderer && this.width > 0) this.renderer.draw(this.view, this.decor, this.theme);
     this.placeTooltip();
+  }
+
+  private toLayout(x: number, y: number): [number, number] {
+    return [(x - this.view.x) / this.view.k, (y - this.view.y) / this.view.k];
   }
 
   private nodeAt(x: number, y: number): LayoutNode | undefined {

@@ -72,6 +72,8 @@ export class SvgRenderer implements NetworkRenderer {
     this.ties = this.ties
       .data(links, (l) => `${l.source.id}\u0000${l.target.id}`)
       .join((enter) => enter.append('path').attr('class', 'tie'))
+      .attr('data-from', (l) => l.source.id)
+      .attr('data-to', (l) => l.target.id)
       .classed('mutual', (l) => l.reciprocal)
       .attr('stroke-width', (l) => tieWidth(l.strength));
     this.agents = this.agents

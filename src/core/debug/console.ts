@@ -1,11 +1,14 @@
 // The Debug Console: `memories <agent> [query…]` ranks an agent's memories for a query with the
 // engine's retrieval scores, `ask <agent> "<question>"` interviews the agent in character (the
-// interview is recorded in the trace as an `intervention` event), anything else is an expression over the state.
+// interview is recorded in the trace as an `intervention` event), `why maya sam` lists the events that
+// moved a tie (or `why maya.wealth` a quantity), anything else is an expression over the state.
 import { makeQuery, scoreMemories } from '../engine';
 import type { Simulation, StepPoint } from '../engine';
 import { evaluateExpression, ExpressionError } from './expression';
 import { resolveAgent, stateScope } from './stateScope';
 import { display } from './breakpoints';
+import type { TraceEvent } from '../trace/events';
+import { why, WHY_USAGE } from './why';
 
 export interface Interview {
   agent: string;
@@ -24,6 +27,8 @@ export interface ConsoleResult {
 export interface ConsoleOptions {
   /** Why an interview cannot happen now (the run has ended, or is not paused); unset when it can. */
   noInterview?: string;
+  /** The run's events so far (what its trace holds, in order), for `why`. */
+  events?: () => readonly TraceEvent[];
 }
 
 const MEMORIES_USAGE = 'memories needs an agent: memories <agent> [query…], e.g. memories maya weekend plans';
@@ -32,6 +37,8 @@ const ASK_USAGE = 'ask needs an agent and a question: ask <agent> "<question>", 
 export const CONSOLE_HELP = [
   "memories <agent> [query…]   rank the agent's memories for a query (retrieval scores)",
   'ask <agent> "<question>"    interview the agent in character (recorded as an intervention)',
+  'why <from> <to> [both]      the events that moved a tie so far, each with its trace line',
+  'why <agent>.<quantity>      the same for a declared quantity (or world.<quantity>)',
   '<expression>                e.g. round >= 5 && tie("maya", "leo") > 0.6; functions: tie, reward, memories, met, rating, ties, contains',
 ].join('\n');
 
@@ -47,6 +54,11 @@ export async function runConsole(
   if (line === 'memories') throw new ExpressionError(MEMORIES_USAGE);
   const mem = /^memories\s+(\S+)(?:\s+(.*))?$/.exec(line);
   if (mem) return memories(sim, mem[1], mem[2] ?? '');
+  if (/^why(?:\s|$)/.test(line)) {
+    if (!opts.events) throw new ExpressionError("why needs the run's events, which this session does not keep.");
+    if (line === 'why') throw new ExpressionError(WHY_USAGE);
+    return why(line.slice(3), opts.events());
+  }
   if (/^ask(?:\s|$)/.test(line)) {
     const ask = /^ask\s+(\S+)\s+(.+)$/.exec(line);
     if (!ask) throw new ExpressionError(ASK_USAGE);

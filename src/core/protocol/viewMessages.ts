@@ -160,10 +160,22 @@ export type ViewMessage =
   /** Something went wrong inside the view: the host logs it. */
   | { type: 'error'; message: string }
   /** Branch the run shown at the start of `round` (after the round on screen): the host asks for edits. */
-  | { type: 'branch'; round: number };
+  | { type: 'branch'; round: number }
+  /** Open the trace on screen at this line (1-based): an event the Why panel lists. */
+  | { type: 'revealTrace'; line: number }
+  /** Open the memory inspector on an agent's memories (a memory the Why panel lists). */
+  | { type: 'inspectMemory'; agent: string; memory?: number };
 
 const HOST_TYPES = new Set<HostMessage['type']>(['load', 'events', 'status', 'highlight', 'select']);
-const VIEW_TYPES = new Set<ViewMessage['type']>(['ready', 'selection', 'export', 'error', 'branch']);
+const VIEW_TYPES = new Set<ViewMessage['type']>([
+  'ready',
+  'selection',
+  'export',
+  'error',
+  'branch',
+  'revealTrace',
+  'inspectMemory',
+]);
 const EXPORT_FORMATS = new Set<ExportFormat>(['png', 'svg', 'graphml', 'gexf', 'csv']);
 
 function isRecord(v: unknown): v is Record<string, unknown> {
@@ -239,6 +251,10 @@ export function isViewMessage(v: unknown): v is ViewMessage {
       );
     case 'branch':
       return Number.isSafeInteger(v.round) && (v.round as number) >= 1;
+    case 'revealTrace':
+      return Number.isSafeInteger(v.line) && (v.line as number) >= 1;
+    case 'inspectMemory':
+      return typeof v.agent === 'string' && (v.memory === undefined || Number.isSafeInteger(v.memory));
     default:
       return typeof v.message === 'string';
   }

@@ -114,6 +114,18 @@ export class ViewConnection implements vscode.Disposable {
           await vscode.commands.executeCommand('society.branchHere', { trace: this.feed.source.path, round: m.round });
         }
         break;
+      // The Why panel's links: the trace file at an event's line, the memory inspector at an agent.
+      case 'revealTrace':
+        if (this.feed.source.path) {
+          await vscode.commands.executeCommand('society.memory.reveal', this.feed.source.path, m.line);
+        }
+        break;
+      case 'inspectMemory':
+        await vscode.commands.executeCommand('society.memory.show', {
+          ...(this.feed.source.path ? { run: { file: this.feed.source.path } } : {}),
+          node: { agent: m.agent },
+        });
+        break;
     }
   }
 

@@ -75,6 +75,16 @@ describe('view protocol', () => {
     assert.equal(isViewMessage({ type: 'openExternal', url: 'https://example.com' }), false);
   });
 
+  it("takes the Why panel's requests only with a line from 1 and an agent named", () => {
+    assert.ok(isViewMessage({ type: 'revealTrace', line: 12 }));
+    assert.equal(isViewMessage({ type: 'revealTrace', line: 0 }), false);
+    assert.equal(isViewMessage({ type: 'revealTrace', line: '12' }), false);
+    assert.ok(isViewMessage({ type: 'inspectMemory', agent: 'maya', memory: 3 }));
+    assert.ok(isViewMessage({ type: 'inspectMemory', agent: 'maya' }));
+    assert.equal(isViewMessage({ type: 'inspectMemory', agent: 3 }), false);
+    assert.equal(isViewMessage({ type: 'inspectMemory', agent: 'maya', memory: 1.5 }), false);
+  });
+
   it('splits events into batches in order', () => {
     const items = Array.from({ length: 12 }, (_, i) => i);
     assert.deepEqual(batches(items, 5), [

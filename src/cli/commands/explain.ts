@@ -1,0 +1,71 @@
+// `society explain`: why a tie or a declared quantity stands where it does — every event of the
+// run that moved it, round by round, with the conversations, ratings, rewards, advice, memories
+// and actions behind each move, and each event's line in the trace.
+import type { Command } from '../command';
+import { integerOption, parseCommandArgs } from '../options';
+import { printable } from '../../core/text/printable';
+import { counted } from '../../core/text/counted';
+import { readLocatedTrace, type LocatedTrace } from '../../core/analysis/explain/explainFile';
+import { EXPLAIN_USAGE, explainAsked } from '../../core/analysis/explain/explainQuery';
+import { explanationText } from '../../core/analysis/explain/explainText';
+
+const USAGE = 'explain <run folder|trace.jsonl> <from> <to> | <agent>.<quantity> [--both] [--round N] [--json]';
+
+export const explainCommand: Command = {
+  name: 'explain',
+  usage: USAGE,
+  summary: 'Why a tie or a quantity stands where it does: the trace events that moved it',
+  options: [
+    ['<run folder|trace.jsonl>', "a run's folder (its trace.jsonl) or a trace"],
+    ['<from> <to>', 'a directed tie: agents by id, name, first name or the start of the id (maya for maya_chen)'],
+    ['<agent>.<quantity>', "a declared quantity of an agent's (`state:`), or world.<quantity>"],
+    ['--both', 'for a tie: both directions, from → to and to → from'],
+    ['--round N', 'up to the end of round N (default: the whole run)'],
+    ['--json', 'print the explanation as JSON (moves with delta, value, line and round; the context events)'],
+  ],
+  async run(args: string[]): Promise<number> {
+    const parsed = parseCommandArgs('explain', USAGE, args, {
+      both: { type: 'boolean', default: false },
+      json: { type: 'boolean', default: false },
+      round: { type: 'string' },
+    });
+    if (!parsed) return 2;
+    const [target, ...words] = parsed.positionals;
+    if (target === undefined || words.length < 1 || words.length > 2) {
+      console.error(`society explain: say which run and what to explain: ${EXPLAIN_USAGE}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    let round: number | undefined;
+    try {
+      round = integerOption('round', parsed.values.round, 0);
+    } catch (err) {
+      console.error(`society explain: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${USAGE}`);
+      return 2;
+    }
+    let trace: LocatedTrace;
+    try {
+      trace = await readLocatedTrace(target);
+    } catch (err) {
+      console.error(`society explain: ${err instanceof Error ? err.message : String(err)}`);
+      return 1;
+    }
+    if (trace.problems) {
+      console.error(
+        `society explain: note: ${counted(trace.problems, 'line')} of ${trace.file} could not be read and ${trace.problems === 1 ? 'is' : 'are'} left out`,
+      );
+    }
+    const asked = explainAsked(trace, words, { round, both: parsed.values.both });
+    if ('problem' in asked) {
+      console.error(`society explain: ${printable(asked.problem)}`);
+      return 2;
+    }
+    const x = asked.explanation;
+    if (round !== undefined && round > x.round) {
+      console.error(`society explain: note: the trace ends at round ${x.round}, before round ${round}`);
+    }
+    console.log(
+      parsed.values.json ? JSON.stringify({ trace: trace.file, ...x }, null, 2) : printable(explanationText(x)),
+    );
+    return 0;
+  },
+};
