@@ -15,7 +15,8 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['replay'], // a trace replayed into world state (ties, memory streams, settings)
   ['analysis'], // network metrics, null models, reports, exports
   ['run'], // one run assembled for every host: simulation, trace, tallies, checkpoints
-  ['memory', 'debug', 'experiment', 'branch'], // the product's features over runs
+  ['memory', 'debug', 'experiment'], // the product's features over runs
+  ['branch'], // a run branched with edits (an experiment's run under its condition too)
 ];
 
 /**
