@@ -79,7 +79,19 @@ export interface Usage {
   output_tokens: number;
   cost_usd: number;
   cached?: boolean;
+  /**
+   * Who decided, when a person plays the agent (llm/human/): carried with the usage from the
+   * decision to its event, where it is written as the event's `by`, never inside `usage`.
+   */
+  by?: Decider;
 }
+
+/**
+ * Who made a decision of an agent a person plays (`society run --play`, "Play an Agent…"):
+ * 'human' the person; 'timeout:model' / 'timeout:offline' the agent's own model or the offline
+ * model, because the person did not answer in time. Absent: the agent's model, as always.
+ */
+export type Decider = 'human' | 'timeout:model' | 'timeout:offline';
 
 export interface UsageTotals {
   calls: number;
@@ -191,6 +203,8 @@ export interface EncounterEvent extends Base {
   via: 'random' | 'network' | 'recommend' | 'explore';
   /** Tokens of the partner choice that led to this encounter (absent offline). */
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 export interface RoomEvent extends Base {
   type: 'room';
@@ -214,6 +228,8 @@ export interface MessageEvent extends Base {
   /** Items heard in this conversation that the speaker does not believe. */
   doubts?: string[];
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 /** Someone came to know a knowledge item: at the start, or told in a conversation. */
 export interface LearnedEvent extends Base {
@@ -238,6 +254,8 @@ export interface EvaluationEvent extends Base {
   reasons: EvaluationReasons;
   text: string;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 export interface TieEvent extends Base {
   type: 'tie';
@@ -295,6 +313,8 @@ export interface ReflectionEvent extends Base {
   evidence: number[];
   importance_sum: number;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 /**
  * Where everyone is this round (scenarios that declare `places:`), written once at its start after
@@ -371,6 +391,8 @@ export interface InterventionEvent extends Base {
   question: string;
   answer: string;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 /**
  * An agent took one of the scenario's declared actions (`actions:`), in the world phase. `changes`
@@ -394,6 +416,8 @@ export interface ActionEvent extends Base {
   /** The agent the platform verbs were about: the one followed, or the author of the post replied to or liked. */
   toward?: string;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 
 /**
