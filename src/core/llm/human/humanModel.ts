@@ -113,7 +113,7 @@ export class PlaySession {
     }
     if (r.by === 'timeout:skip') {
       throw new DecisionSkipped(
-        `${req.persona.name}'s player did not answer in time (${this.o.book.header.timeout} s): the ${req.kind} decision is skipped`,
+        `${req.persona.name}'s player gave no answer${this.o.book.header.timeout ? ` within ${this.o.book.header.timeout} s` : ''}: the ${req.kind} decision is skipped`,
         'participant_timeout',
       );
     }
@@ -129,12 +129,16 @@ function marked(u: Usage, by: Decider): Usage {
 
 const TIMED_OUT = Symbol('timed out');
 
-/** The answer, or TIMED_OUT once the signal aborts (a port that does not stop waiting cannot hold the run). */
+/**
+ * The answer, or TIMED_OUT once the signal aborts (a port that does not stop waiting cannot hold
+ * the run) or the port gives up (its input ended, its panel closed): a person gone is a person
+ * who did not answer, and gets the same policy, recorded.
+ */
 function raced(answer: Promise<unknown>, signal: AbortSignal): Promise<unknown> {
   if (signal.aborted) return Promise.resolve(TIMED_OUT);
-  return new Promise((resolve, reject) => {
+  return new Promise((resolve) => {
     signal.addEventListener('abort', () => resolve(TIMED_OUT), { once: true });
-    answer.then(resolve, (err) => (signal.aborted ? resolve(TIMED_OUT) : reject(err)));
+    answer.then(resolve, () => resolve(TIMED_OUT));
   });
 }
 
