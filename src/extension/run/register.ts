@@ -11,6 +11,7 @@ import { RunController, type RunArgs } from './runController';
 import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';
 import type { ActivityStatus } from './activityStatus';
+import { playAgent } from '../play/playAgent';
 
 /** Features that show things in the society panels and the status bar (the debugger) plug in here to share them. */
 export type PanelFeature = (
@@ -40,6 +41,9 @@ export function registerRuns(
     command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),
     command('society.runWithModel', (uri?: vscode.Uri) => runs.run(uri, {}, true)),
     command('society.stop', () => runs.stop()),
+    command('society.playAgent', (uri?: vscode.Uri, agent?: string) =>
+      playAgent(extension.extensionUri, runs, projects, uri, typeof agent === 'string' ? agent : undefined),
+    ),
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
     command('society.showLog', () => log.show()),

@@ -7,85 +7,13 @@ import { DIALOGUE_ACTS, type DialogueAct } from '../../trace/events';
 import { DEFAULT_TEMPLATES } from '../prompts/defaults';
 import { renderLines, systemTemplate } from '../prompts/render';
 import { promptValues, type PromptContext } from '../prompts/values';
-import {
-  RESPONSE_FORMATS,
-  type ActRequest,
-  type DecisionKind,
-  type DecisionRequest,
-  type RetrievedMemory,
-  type TranscriptLine,
-} from '../types';
+import { RESPONSE_FORMATS, type ActRequest, type DecisionKind, type DecisionRequest } from '../types';
+import type { ActionArgOption, ActionOption, PlayOptions, PlayQuestion } from '../../protocol/playMessages';
+
+export type { ActionArgOption, ActionOption, PartnerOption, PlayOptions, PlayQuestion } from '../../protocol/playMessages';
 
 /** The rating scale a person answers on (a model answers 0..1: the rating is the answer ÷ 10). */
 export const RATING_SCALE = { min: 0, max: 10, step: 1 } as const;
-
-export interface PartnerOption {
-  id: string;
-  name: string;
-  /** What the candidate line of the prompt says about them. */
-  about: string;
-}
-
-export interface ActionArgOption {
-  name: string;
-  type: 'number' | 'agent' | 'post' | 'place';
-  description?: string;
-  min?: number;
-  max?: number;
-  integer?: boolean;
-  /** For agent, post and place arguments: the ids it may name, with a label. */
-  choices?: { id: string; label: string }[];
-}
-
-export interface ActionOption {
-  name: string;
-  description: string;
-  args: ActionArgOption[];
-  /** The action posts: the answer's `text` is the post. */
-  posts: boolean;
-}
-
-/** What may be answered, by kind. */
-export type PlayOptions =
-  | { kind: 'choose_partner'; partners: PartnerOption[] }
-  | {
-      kind: 'speak';
-      acts: readonly DialogueAct[];
-      /** The act used when the answer gives none. */
-      act: DialogueAct;
-      to: string[];
-      turn: number;
-      turns: number;
-      news?: { id: string; text: string }[];
-      heard?: { id: string; text: string }[];
-    }
-  | { kind: 'evaluate'; partner: { id: string; name: string }; scale: typeof RATING_SCALE }
-  | { kind: 'act'; actions: ActionOption[] }
-  | { kind: 'reflect' | 'interview' | 'advise' };
-
-export interface PlayQuestion {
-  type: 'question';
-  /** Sequence number within the session: an answer may name it, so a late answer is not taken for the next question. */
-  id: number;
-  kind: DecisionKind;
-  /** The decision's stable key (what the answer is recorded under). */
-  key: string;
-  agent: string;
-  name: string;
-  round: number;
-  /** Seconds left to answer; absent when there is no limit. */
-  seconds?: number;
-  /** Why the previous answer to this question was refused (it is asked again). */
-  problem?: string;
-  /** What an LLM agent would be shown: who it is (`system`) and the situation and question (`situation`). */
-  context: { system: string; situation: string };
-  memories: RetrievedMemory[];
-  /** The conversation so far (speak) or the one being rated (evaluate). */
-  transcript?: TranscriptLine[];
-  options: PlayOptions;
-  /** The JSON an answer takes (docs/cli.md, "Play an agent"). */
-  format: string;
-}
 
 /** The human answer formats: a model's, with a person's conveniences (names or numbers, a 0–10 rating, optional reasons). */
 export const ANSWER_FORMATS: Record<DecisionKind, string> = {
@@ -124,8 +52,9 @@ export function questionOf(
     ...(at.seconds !== undefined ? { seconds: Math.max(0, Math.round(at.seconds * 10) / 10) } : {}),
     ...(at.problem ? { problem: at.problem } : {}),
     context: { system, situation },
-    memories: req.memories,
-    ...(req.kind === 'speak' || req.kind === 'evaluate' ? { transcript: req.transcript } : {}),
+    // Copies: the engine goes on appending to its lists after the question is asked.
+    memories: req.memories.slice(),
+    ...(req.kind === 'speak' || req.kind === 'evaluate' ? { transcript: req.transcript.slice() } : {}),
     options: optionsOf(req),
     format: ANSWER_FORMATS[req.kind],
   };
