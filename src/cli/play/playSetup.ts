@@ -45,6 +45,8 @@ export interface PlaySetup {
   replaying: boolean;
   /** A person answers at a terminal (the progress bar would write over the prompts). */
   interactive: boolean;
+  /** What the person did this session, in a line (undefined when replaying). */
+  summary(): string | undefined;
   close(): void;
 }
 
@@ -74,18 +76,29 @@ export function playSetup(
     }
     const book = new AnswerBook(read.header, true, read.records);
     const session = new PlaySession({ book, templates: scenario.prompts, context });
-    return { session, replaying: true, interactive: false, close: () => undefined };
+    const summary = (): string =>
+      `replayed ${read.header.agent}'s ${read.records.length} recorded decisions from ${shown(answers)}`;
+    return { session, replaying: true, interactive: false, summary, close: () => undefined };
   }
-  if (values.play === undefined) return undefined;
+  if (values.play === undefined) {
+    // A fresh run in a folder a played run left: its record would make a later --replay play it again.
+    if (!values.resume && typeof readRecord(recordPath) !== 'string') fs.rmSync(recordPath);
+    return undefined;
+  }
   const header = playHeader(values, scenario, run.seed);
   if (typeof header === 'string') return fail(header);
   // A resumed session keeps what was answered: the rounds redone after the checkpoint get the same answers.
   const earlier = values.resume && fs.existsSync(recordPath) ? readRecord(recordPath) : undefined;
   if (typeof earlier === 'string') return fail(earlier);
   if (!earlier) fs.writeFileSync(recordPath, answerLine(header));
-  const book = new AnswerBook(header, false, earlier?.records ?? [], (r) =>
-    fs.appendFileSync(recordPath, answerLine(r)),
-  );
+  const tally = { answered: 0, timedOut: 0 };
+  const book = new AnswerBook(header, false, earlier?.records ?? [], (r) => {
+    fs.appendFileSync(recordPath, answerLine(r));
+    if (r.by === 'human') tally.answered++;
+    else tally.timedOut++;
+  });
+  const summary = (): string =>
+    `you played ${header.agent}: ${tally.answered} decisions answered, ${tally.timedOut} timed out (${header.fallback}); the answers are in ${shown(recordPath)}`;
   const input = io.input;
   const interactive = (input as { isTTY?: boolean }).isTTY === true;
   let port: ParticipantPort & { close?(): void };
@@ -96,7 +109,7 @@ export function playSetup(
     port = Object.assign(json, { close: () => reader.close() });
   }
   const session = new PlaySession({ book, port, templates: scenario.prompts, context });
-  return { session, replaying: false, interactive, close: () => port.close?.() };
+  return { session, replaying: false, interactive, summary, close: () => port.close?.() };
 }
 
 function fail(why: string): number {

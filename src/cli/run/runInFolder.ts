@@ -70,6 +70,8 @@ export async function runInFolder({
     return await runPlayed({ values, file, loaded, out, rounds, seed, every, threads }, { cp, resumed, model, play });
   } finally {
     play?.close();
+    const said = play?.summary();
+    if (said && !values.quiet) console.error(said);
   }
 }
 
