@@ -74,7 +74,6 @@ export interface PlayQuestion {
   format: string;
 }
 
-
 /** What became of a question, for the person to see. */
 export type PlayNote =
   | { type: 'answered'; id: number; key: string }

@@ -10,7 +10,13 @@ import { promptValues, type PromptContext } from '../prompts/values';
 import { RESPONSE_FORMATS, type ActRequest, type DecisionKind, type DecisionRequest } from '../types';
 import type { ActionArgOption, ActionOption, PlayOptions, PlayQuestion } from '../../protocol/playMessages';
 
-export type { ActionArgOption, ActionOption, PartnerOption, PlayOptions, PlayQuestion } from '../../protocol/playMessages';
+export type {
+  ActionArgOption,
+  ActionOption,
+  PartnerOption,
+  PlayOptions,
+  PlayQuestion,
+} from '../../protocol/playMessages';
 
 /** The rating scale a person answers on (a model answers 0..1: the rating is the answer ÷ 10). */
 export const RATING_SCALE = { min: 0, max: 10, step: 1 } as const;
