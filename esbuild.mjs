@@ -85,6 +85,19 @@ if (existsSync('webview/memory/main.ts')) {
   });
   targets.push({ ...common, entryPoints: ['webview/memory/memory.css'], outfile: 'dist/memory.css', minify: true });
 }
+// The play panel's webview ("Play an Agent…": the question asked of a person and the answer form).
+if (existsSync('webview/play/main.ts')) {
+  targets.push({
+    ...common,
+    entryPoints: ['webview/play/main.ts'],
+    outfile: 'dist/play.js',
+    platform: 'browser',
+    format: 'iife',
+    target: 'es2022',
+    minify: true,
+  });
+  targets.push({ ...common, entryPoints: ['webview/play/play.css'], outfile: 'dist/play.css', minify: true });
+}
 if (watch) {
   for (const t of targets) await (await esbuild.context(t)).watch();
 } else {

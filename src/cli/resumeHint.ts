@@ -17,6 +17,8 @@ export interface ResumeOptions {
   /** `--allow-module` and `--module-time-limit S`: a resumed run with a module runs it as the run did. */
   allowModule?: boolean;
   moduleTimeLimit?: string;
+  /** `--play AGENT` and its options (`play-timeout`, …) as given: a played run resumes played. */
+  play?: Record<string, string | undefined>;
 }
 
 /** `society run FILE [--scenario NAME] [--root DIR] --out DIR [--cache DIR] [--replay] [--allow-module] [--module-time-limit S] --resume`, paths as typed from `cwd`. */
@@ -33,6 +35,7 @@ export function resumeCommand(o: ResumeOptions, cwd = process.cwd()): string {
     ...(o.replay ? ['--replay'] : []),
     ...(o.allowModule ? ['--allow-module'] : []),
     ...(o.moduleTimeLimit !== undefined ? ['--module-time-limit', shellWord(o.moduleTimeLimit)] : []),
+    ...Object.entries(o.play ?? {}).flatMap(([k, v]) => (v !== undefined ? [`--${k}`, shellWord(v)] : [])),
     '--resume',
   ].join(' ');
 }

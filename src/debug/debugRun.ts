@@ -32,6 +32,8 @@ export interface LaunchArgs {
    * inside it, else the scenario's folder — which refused `include: ../personas/*.society`.
    */
   root?: string;
+  /** An agent a person plays ("Play an Agent…"): the extension asks them its decisions in a panel. */
+  play?: string;
 }
 
 /**
@@ -117,7 +119,11 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
       // requireTrust('debug') first), so the scenario's module may run.
       allowModule: true,
     },
-    models: { ...given.models, wrap: (registry) => decisions.wrap(own ?? registry) },
+    // The host's own wrap (a person playing an agent) inside the log, so the log records what they decided.
+    models: {
+      ...given.models,
+      wrap: (registry) => decisions.wrap(given.models?.wrap ? given.models.wrap(own ?? registry) : (own ?? registry)),
+    },
     ...(trace
       ? { trace: { path: trace, beforeOpen: () => fs.mkdirSync(path.dirname(trace), { recursive: true }) } }
       : {}),

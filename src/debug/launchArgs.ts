@@ -5,7 +5,7 @@ import { MIN_SEED } from '../core/random/rng';
 
 /** The sentence saying what is wrong with the launch arguments, or undefined when they are usable. */
 export function launchArgsProblem(args: Record<string, unknown>): string | undefined {
-  const { scenario, rounds, seed, model, trace, root } = args;
+  const { scenario, rounds, seed, model, trace, root, play } = args;
   if (typeof scenario !== 'string' || !scenario.trim()) {
     return 'The launch configuration needs "scenario": the path of the .society file to debug.';
   }
@@ -24,6 +24,9 @@ export function launchArgsProblem(args: Record<string, unknown>): string | undef
   }
   if (root !== undefined && (typeof root !== 'string' || !root.trim())) {
     return `"root" must be the folder includes may reach (got ${JSON.stringify(root)}).`;
+  }
+  if (play !== undefined && (typeof play !== 'string' || !play.trim())) {
+    return `"play" must be the id of the agent you play (got ${JSON.stringify(play)}).`;
   }
   return undefined;
 }

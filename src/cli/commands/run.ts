@@ -22,7 +22,7 @@ import { agentCount, heapPlan, relaunchWithHeap } from '../run/heapRoom';
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--module-time-limit S] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: [
     ['<scenario>', 'the scenario .society file'],
@@ -55,6 +55,23 @@ export const runCommand: Command = {
       '--module-time-limit S',
       "seconds one call of the module's hooks may run before the run stops with an error (default: 2)",
     ],
+    [
+      '--play AGENT',
+      "you take this agent's decisions (partner, messages, ratings, actions), asked on standard input: readable prompts at a terminal, JSON lines otherwise; the answers go to <out>/human.jsonl",
+    ],
+    ['--play-timeout S', 'seconds to answer each question (default: 120; 0: no limit)'],
+    [
+      '--play-fallback P',
+      "who decides when the time is up: model (the agent's own, default), offline (the offline model) or skip (nobody: the decision is skipped)",
+    ],
+    [
+      '--play-kinds K,…',
+      'the decisions you take (default: choose_partner,speak,evaluate,act; reflect and interview may be added)',
+    ],
+    [
+      '--answers FILE',
+      "answer the played agent from a played run's human.jsonl, asking nobody (--replay on a played run folder does this with its own)",
+    ],
     ['--json', 'print the closing summary as JSON'],
     ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
   ],
@@ -76,6 +93,11 @@ export const runCommand: Command = {
       replay: { type: 'boolean' },
       'allow-module': { type: 'boolean' },
       'module-time-limit': { type: 'string' },
+      play: { type: 'string' },
+      'play-timeout': { type: 'string' },
+      'play-fallback': { type: 'string' },
+      'play-kinds': { type: 'string' },
+      answers: { type: 'string' },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;

@@ -17,6 +17,7 @@ import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 import { runOutcomes } from './runOutcomes';
 import { readBranchRecord } from '../../core/branch/branchRecord';
+import { playSetup, type PlaySetup } from '../play/playSetup';
 
 export interface RunRequest {
   values: RunValues;
@@ -63,6 +64,26 @@ export async function runInFolder({
       console.error(line);
     }
   }
+  const runRounds = cp?.header.rounds ?? rounds ?? scenario.world.rounds;
+  const play = playSetup(values, scenario, out, { rounds: runRounds, seed: cp?.header.seed ?? seed ?? scenario.seed });
+  if (typeof play === 'number') return play;
+  try {
+    return await runPlayed({ values, file, loaded, out, rounds, seed, every, threads }, { cp, resumed, model, play });
+  } finally {
+    play?.close();
+    const said = play?.summary();
+    if (said && !values.quiet) console.error(said);
+  }
+}
+
+/** The run with its models (and the person playing an agent, if one does), to the closing report. */
+async function runPlayed(
+  { values, file, loaded, out, rounds, seed, every, threads }: RunRequest,
+  { cp, resumed, model, play }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup },
+): Promise<number> {
+  const { scenario } = loaded;
+  const tracePath = path.join(out, TRACE_FILE);
+  const checkpointPath = path.join(out, CHECKPOINT_FILE);
   const request = {
     scenario,
     out,
@@ -70,13 +91,15 @@ export async function runInFolder({
     cache: values.cache,
     replay: values.replay,
     threads,
+    played: play !== undefined,
   };
   const models = runModels(request);
   if (typeof models === 'number') return models;
+  if (play) models.options.wrap = (factory) => play.session.wrap(factory);
 
   const progress = new Progress(
     cp?.header.rounds ?? rounds ?? scenario.world.rounds,
-    !values.quiet && process.stderr.isTTY === true,
+    !values.quiet && process.stderr.isTTY === true && !play?.interactive,
   );
   // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
   const held: { harness?: RunHarness } = {};

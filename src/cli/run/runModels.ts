@@ -9,7 +9,7 @@ import { modelNamed, type Scenario } from '../../core/format/language/model';
 import { isInstant } from '../../core/format/language/providers';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
-import { MissingKeyError, type ModelRegistry } from '../../core/llm/registry';
+import { MissingKeyError, usedModelNames, type ModelRegistry } from '../../core/llm/registry';
 import type { RunModels } from '../../core/run/runModels';
 import { unpricedModels } from '../../core/llm/usage';
 import { SessionSpend } from '../../core/engine';
@@ -25,6 +25,8 @@ export interface RunModelsRequest {
   replay?: boolean;
   /** --threads (ModelOptions.threads). */
   threads?: number;
+  /** A person plays an agent (--play, or a replay of a played run): --replay needs no cache when every model is offline. */
+  played?: boolean;
 }
 
 export interface RunModelChoice {
@@ -39,7 +41,9 @@ export interface RunModelChoice {
 /** What the run's models are built with, or the exit code after saying why they cannot be had. */
 export function runModels(r: RunModelsRequest): RunModelChoice | number {
   const cacheDir = r.cache !== undefined ? path.resolve(r.cache) : r.replay ? path.join(r.out, 'cache') : undefined;
-  if (r.replay && (!cacheDir || !fs.existsSync(cacheDir))) {
+  // A played run on offline models made no calls, so it has no cache: its replay needs the answers alone.
+  const offlineOnly = usedModelNames(r.scenario, r.model).every((m) => isInstant(modelNamed(r.scenario.models, m)!));
+  if (r.replay && (!cacheDir || !fs.existsSync(cacheDir)) && !(r.played && offlineOnly)) {
     console.error(`society run: --replay needs a response cache (${cacheDir ?? '--cache DIR'} does not exist)`);
     return 1;
   }

@@ -24,6 +24,11 @@ export interface RunValues {
   quiet?: boolean;
   'allow-module'?: boolean;
   'module-time-limit'?: string;
+  play?: string;
+  'play-timeout'?: string;
+  'play-fallback'?: string;
+  'play-kinds'?: string;
+  answers?: string;
 }
 
 export interface Stopping {
@@ -46,7 +51,7 @@ export async function runToEnd(
   const { values } = s;
   // Every option the resume needs to load the same scenario and answer as this run did.
   const resumeHint = (): string =>
-    `continue with: ${resumeCommand({ file: s.file, out: s.out, scenario: values.scenario ?? (s.loaded.scenarios.length > 1 ? s.loaded.scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay, allowModule: values['allow-module'], moduleTimeLimit: values['module-time-limit'] })}`;
+    `continue with: ${resumeCommand({ file: s.file, out: s.out, scenario: values.scenario ?? (s.loaded.scenarios.length > 1 ? s.loaded.scenario.name : undefined), root: values.root, cache: values.cache, replay: values.replay, allowModule: values['allow-module'], moduleTimeLimit: values['module-time-limit'], play: playOptions(values) })}`;
   // Where the trace ends, and what --resume will do from the newest checkpoint.
   const endsAfter = (round: number): string => {
     const at = harness.checkpointed;
@@ -87,4 +92,11 @@ export async function runToEnd(
     `${signals.signal ? `stopped by ${signals.signal}` : 'interrupted'}: ${endsAfter(result.completed)}; ${resumeHint()}`,
   );
   return signals.exitCode;
+}
+
+/** The --play options as given, for the resume command (none when no one played). */
+function playOptions(v: RunValues): Record<string, string | undefined> | undefined {
+  if (v.play === undefined) return undefined;
+  const { play, 'play-timeout': timeout, 'play-fallback': fallback, 'play-kinds': kinds } = v;
+  return { play, 'play-timeout': timeout, 'play-fallback': fallback, 'play-kinds': kinds };
 }

@@ -76,3 +76,18 @@ export function isAbort(err: unknown): boolean {
     (err.name === 'AbortError' || err.name === 'APIUserAbortError' || err.name === 'TimeoutError')
   );
 }
+
+/**
+ * A decision left out on purpose rather than failed: a person playing the agent did not answer in
+ * time and the declared policy is `skip`. The engine skips it whatever the model's `on_error`
+ * says, and books no failed call (llm/human/).
+ */
+export class DecisionSkipped extends Error {
+  override readonly name = 'DecisionSkipped';
+  constructor(
+    message: string,
+    readonly reason: string,
+  ) {
+    super(message);
+  }
+}

@@ -386,6 +386,11 @@ export interface AgentModel {
    * offline run. A wrapper has it exactly when what it wraps does.
    */
   decideNow?<R extends DecisionRequest>(request: R): DecisionResponse<R>;
+  /**
+   * Whether this decision must go through `decide` even though `decideNow` exists: a model that
+   * answers most decisions at once but asks a person for some (llm/human/).
+   */
+  asks?(request: DecisionRequest): boolean;
 }
 
 export function zeroUsage(model: string): Usage {

@@ -80,7 +80,19 @@ export interface Usage {
   output_tokens: number;
   cost_usd: number;
   cached?: boolean;
+  /**
+   * Who decided, when a person plays the agent (llm/human/): carried with the usage from the
+   * decision to its event, where it is written as the event's `by`, never inside `usage`.
+   */
+  by?: Decider;
 }
+
+/**
+ * Who made a decision of an agent a person plays (`society run --play`, "Play an Agent…"):
+ * 'human' the person; 'timeout:model' / 'timeout:offline' the agent's own model or the offline
+ * model, because the person did not answer in time. Absent: the agent's model, as always.
+ */
+export type Decider = 'human' | 'timeout:model' | 'timeout:offline';
 
 export interface UsageTotals {
   calls: number;
@@ -192,6 +204,8 @@ export interface EncounterEvent extends Base {
   via: 'random' | 'network' | 'recommend' | 'explore';
   /** Tokens of the partner choice that led to this encounter (absent offline). */
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 export interface RoomEvent extends Base {
   type: 'room';
@@ -215,6 +229,8 @@ export interface MessageEvent extends Base {
   /** Items heard in this conversation that the speaker does not believe. */
   doubts?: string[];
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 /** Someone came to know a knowledge item: at the start, or told in a conversation. */
 export interface LearnedEvent extends Base {
@@ -239,6 +255,8 @@ export interface EvaluationEvent extends Base {
   reasons: EvaluationReasons;
   text: string;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 export interface TieEvent extends Base {
   type: 'tie';
@@ -296,6 +314,8 @@ export interface ReflectionEvent extends Base {
   evidence: number[];
   importance_sum: number;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 /**
  * Where everyone is this round (scenarios that declare `places:`), written once at its start after
@@ -373,6 +393,8 @@ export interface InterviewEvent extends Base {
   question: string;
   answer: string;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 /** A branch's edits, before their effects' own events (memory, tie with cause `edit`, state). */
 export interface EditEvent extends Base {
@@ -402,6 +424,8 @@ export interface ActionEvent extends Base {
   /** The agent the platform verbs were about: the one followed, or the author of the post replied to or liked. */
   toward?: string;
   usage?: Usage;
+  /** Set when a person plays the agent: who decided (Decider). */
+  by?: Decider;
 }
 
 /**

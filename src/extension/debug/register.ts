@@ -22,6 +22,7 @@ import type { ActivityStatus } from '../run/activityStatus';
 import { liveTraces } from '../run/liveTraces';
 import { TraceMemorySource } from '../../core/memory/traceMemorySource';
 import { DEBUG_TYPE, SocietyDebugConfigurations } from './configurations';
+import { debugPlay } from '../play/debugPlay';
 
 export function registerDebugger(
   ctx: SocietyContext,
@@ -78,9 +79,15 @@ export function registerDebugger(
             models: async (loaded, run) => {
               const scenario = applyRunSettings(loaded, currentRunSettings());
               const keys = await loadKeys(ctx.extension.secrets, scenario);
+              const { play, trace } = session.configuration;
+              const wrap =
+                typeof play === 'string'
+                  ? debugPlay(ctx.extension.extensionUri, scenario, play, trace, run.rounds)
+                  : undefined;
               return registryModels(scenario, run, {
                 secrets: (name) => keys.get(name),
                 chatClientFactory: (cfg) => languageModelClient(cfg),
+                ...(wrap ? { wrap } : {}),
               });
             },
             onRun: (run) => follow(session, run),

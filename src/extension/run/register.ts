@@ -12,6 +12,7 @@ import { requireTrust } from '../trust/guard';
 import type { Projects } from '../projects';
 import type { ActivityStatus } from './activityStatus';
 import { branchHere, type BranchArgs } from '../branch/branchHere';
+import { playAgent } from '../play/playAgent';
 
 /** Features that show things in the society panels and the status bar (the debugger) plug in here to share them. */
 export type PanelFeature = (
@@ -41,6 +42,9 @@ export function registerRuns(
     command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),
     command('society.runWithModel', (uri?: vscode.Uri) => runs.run(uri, {}, true)),
     command('society.stop', () => runs.stop()),
+    command('society.playAgent', (uri?: vscode.Uri, agent?: string) =>
+      playAgent(extension.extensionUri, runs, projects, uri, typeof agent === 'string' ? agent : undefined),
+    ),
     command('society.showView', () => (panels.visible ? panels.reveal() : openTrace(runs.lastTrace))),
     command('society.openTrace', (uri?: vscode.Uri) => openTrace(uri?.fsPath, runs.lastTrace)),
     command('society.showLog', () => log.show()),

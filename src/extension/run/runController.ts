@@ -13,7 +13,7 @@ import { pickModelChoice, settingChoice } from './modelPick';
 import type { ModelChoice } from './modelChoice';
 import { RunProgress } from './runProgress';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
-import { prepareRun, ScenarioProblems, type PreparedRun } from './runSession';
+import { prepareRun, ScenarioProblems, type PreparedRun, type RunSetup } from './runSession';
 import { confirmCost, currentRunSettings } from './costLimit';
 import { scenarioFile, scenarioToRun } from './scenarioTarget';
 import { requireTrust } from '../trust/guard';
@@ -34,6 +34,8 @@ interface ActiveRun {
 export interface RunArgs {
   /** Model to use without asking. */
   model?: ModelChoice;
+  /** A person plays an agent ("Play an Agent…"): whom, and where their questions go. */
+  play?: RunSetup['play'];
 }
 
 export class RunController implements vscode.Disposable {
@@ -91,7 +93,15 @@ export class RunController implements vscode.Disposable {
         this.log.warn(line);
         vscode.window.setStatusBarMessage(`$(watch) ${line}`, 30_000);
       }, 'run');
-      prepared = await prepareRun({ file, choice, secrets: this.extension.secrets, runsFolder, settings, onLongWait });
+      prepared = await prepareRun({
+        file,
+        choice,
+        secrets: this.extension.secrets,
+        runsFolder,
+        settings,
+        onLongWait,
+        play: args.play,
+      });
     } catch (err) {
       await this.fail(err, file);
       return;

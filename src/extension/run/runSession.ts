@@ -7,7 +7,16 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { Diagnostic } from '../../core/format/language/diagnostics';
-import { Simulation, type RunResult } from '../../core/engine';
+import { Simulation, type ModelFactory, type RunResult } from '../../core/engine';
+import type { Scenario } from '../../core/format/language/model';
+import {
+  ANSWERS_FILE,
+  AnswerBook,
+  PlaySession,
+  answerLine,
+  type ParticipantPort,
+  type PlayHeader,
+} from '../../core/llm/human';
 import type { ModelOptions } from '../../core/llm/registry';
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { RunHarness } from '../../core/run/runHarness';
@@ -44,6 +53,8 @@ export interface RunSetup {
   settings?: RunSettings;
   /** Told when an endpoint's 429 holds the run's calls for a long while (longWait.ts). */
   onLongWait?: ModelOptions['onLongWait'];
+  /** A person plays an agent: the session's header and the panel that asks them. */
+  play?: { header: PlayHeader; port: ParticipantPort };
 }
 
 export interface PreparedRun {
@@ -80,6 +91,8 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   const keys = await loadKeys(setup.secrets, scenario);
   const spend = new SessionSpend(unpricedModels(scenario));
   const root = rootOf(setup.file);
+  const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
+  const play = setup.play && playSession(setup.play, scenario, directory);
   // The models and the simulation now, nothing written: the header is shown and the cost asked first.
   const prepared = RunHarness.prepare(scenario, {
     simulation: {
@@ -95,10 +108,10 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       ...(setup.onLongWait ? { onLongWait: setup.onLongWait } : {}),
       // Every model the run uses, so a missing key fails before any file is written.
       buildFirst: true,
+      ...(play ? { wrap: (factory: ModelFactory) => play.wrap(factory) } : {}),
     },
   });
   const simulation = prepared.sim;
-  const directory = runDirectory(root, setup.runsFolder, scenario.name, new Date(), fs.existsSync);
   const tracePath = path.join(directory, TRACE_FILE);
   return {
     simulation,
@@ -123,6 +136,24 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
       return harness.run(signal);
     },
   };
+}
+
+/** The played session of a run: its answers recorded in the run folder's human.jsonl as they come. */
+function playSession(play: NonNullable<RunSetup['play']>, scenario: Scenario, directory: string): PlaySession {
+  const file = path.join(directory, ANSWERS_FILE);
+  const book = new AnswerBook(play.header, false, [], (r) => {
+    if (!fs.existsSync(file)) {
+      fs.mkdirSync(directory, { recursive: true });
+      fs.writeFileSync(file, answerLine(play.header));
+    }
+    fs.appendFileSync(file, answerLine(r));
+  });
+  return new PlaySession({
+    book,
+    port: play.port,
+    templates: scenario.prompts,
+    context: { rounds: scenario.world.rounds },
+  });
 }
 
 /** The workspace folder holding the file (runs and relative paths live there), else its folder. */

@@ -13,7 +13,7 @@ export function viewOptions(extensionUri: vscode.Uri): vscode.WebviewOptions & v
 export function webviewPage(
   webview: vscode.Webview,
   extensionUri: vscode.Uri,
-  page: { bundle: 'webview' | 'memory'; root: string; title: string; images?: boolean },
+  page: { bundle: 'webview' | 'memory' | 'play'; root: string; title: string; images?: boolean },
 ): string {
   const asset = (ext: string) =>
     webview.asWebviewUri(vscode.Uri.joinPath(extensionUri, 'dist', `${page.bundle}.${ext}`)).toString();

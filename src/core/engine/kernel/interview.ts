@@ -2,7 +2,7 @@
 // memories (the debugger's and the memory inspector's "ask").
 import type { RetrievedMemory } from '../../llm/types';
 import { interleave, interviewQueries, mentions, namedPeople } from '../memory/interviewQuery';
-import { usageField } from '../society/usageBook';
+import { decidedBy, usageField } from '../society/usageBook';
 import { recall, recallAmong } from '../phases/recall';
 import type { World } from './world';
 
@@ -57,6 +57,7 @@ export async function interview(
       question,
       answer: res.answer,
       ...usageField(res.usage),
+      ...decidedBy(res.usage),
     });
   }
   return res.answer;

@@ -13,7 +13,7 @@ import type {
 } from '../../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../llm/types';
 import type { RelevanceScorer } from '../../llm/embeddings';
-import { ModelCallError, ReplayMissError } from '../../llm/errors';
+import { DecisionSkipped, ModelCallError, ReplayMissError } from '../../llm/errors';
 import { EndpointDownError } from '../../llm/limits/endpointHealth';
 import { OfflineModel } from '../../llm/offline/index';
 import { appendMemory } from '../memory/memory';
@@ -200,8 +200,9 @@ export class World implements PhaseContext {
    */
   decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Decided<R> {
     const model = this.model(modelName);
-    // A model that answers at once (the offline one): no slot, no promise (most of a large offline run).
-    if (model.decideNow) {
+    // A model that answers at once (the offline one): no slot, no promise (most of a large offline run),
+    // unless this decision is asked of a person playing the agent (llm/human/).
+    if (model.decideNow && !model.asks?.(req)) {
       signal?.throwIfAborted();
       let res: DecisionResponse<R>;
       try {
@@ -276,7 +277,9 @@ export class World implements PhaseContext {
   ): DecisionResponse<R> | undefined {
     const cfg = this.config(modelName);
     const spent = err instanceof ModelCallError ? err.usage : undefined;
-    const fallback = cfg.on_error === 'offline';
+    // A decision skipped on purpose (a participant's timeout policy) is skipped whatever `on_error` says.
+    const skipped = err instanceof DecisionSkipped;
+    const fallback = cfg.on_error === 'offline' && !skipped;
     at.tape.say({
       type: 'error',
       round: this.round,
@@ -286,9 +289,10 @@ export class World implements PhaseContext {
       ...(at.encounter ? { encounter: at.encounter } : {}),
       message: err instanceof Error ? err.message : String(err),
       handling: fallback ? 'fallback' : 'skipped',
-      ...(err instanceof ModelCallError ? { reason: err.reason } : {}),
+      ...(err instanceof ModelCallError || skipped ? { reason: err.reason } : {}),
       ...(spent ? usageField(spent) : {}),
     });
+    if (skipped) return undefined;
     at.tape.later<FailedCallChange>({
       kind: 'failed_call',
       model: cfg.name,

@@ -5,7 +5,7 @@
 // a live run and its replay) and are also counted apart, so the summary can say what was spent now.
 import { StreamedRecord } from '../../trace/jsonPieces';
 import { isCached } from '../../llm/usage';
-import type { Phase, Usage, UsageTotals } from '../../trace/events';
+import type { Decider, Phase, Usage, UsageTotals } from '../../trace/events';
 import { counted } from '../../text/counted';
 
 /** A usage book on its way to a checkpoint file (UsageBook.toDraft): its per-agent record streamed. */
@@ -163,5 +163,17 @@ function sorted<K extends string>(m: Map<K, UsageTotals>): Record<K, UsageTotals
 
 /** The usage to attach to an event: omitted when nothing was spent (offline model) or no call was made (random pairing). */
 export function usageField(u: Usage | undefined): { usage?: Usage } {
+  if (u?.by) return usageField(withoutDecider(u));
   return u && (u.input_tokens || u.output_tokens || u.cost_usd || u.cached) ? { usage: u } : {};
+}
+
+/** Who decided, for the event (a played agent's decisions: Usage.by), after its usage. */
+export function decidedBy(u: Usage | undefined): { by?: Decider } {
+  return u?.by ? { by: u.by } : NOBODY;
+}
+const NOBODY: { by?: Decider } = Object.freeze({});
+
+function withoutDecider(u: Usage): Usage {
+  const { by: _by, ...rest } = u;
+  return rest;
 }

@@ -9,7 +9,7 @@ import type { ActionEvent, ErrorEvent } from '../../../trace/events';
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';
 import type { WorldState } from '../../society/worldState';
-import { usageField } from '../../society/usageBook';
+import { decidedBy, usageField } from '../../society/usageBook';
 import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
@@ -75,6 +75,7 @@ function apply(
     ...(phase ? { phase } : {}),
     ...platform.event,
     ...usageField('usage' in res ? res.usage : undefined),
+    ...decidedBy('usage' in res ? res.usage : undefined),
   };
   world.emit(event);
   const moved = possible ? applyMove(world, a, compiled.spec, res.args) : undefined;

@@ -91,6 +91,7 @@ function rated(
   };
   const usage = usageField(res.usage).usage;
   if (usage) event.usage = usage;
+  if (res.usage.by) event.by = res.usage.by;
   tape.say(event);
 
   tape.later<RatingChange>({

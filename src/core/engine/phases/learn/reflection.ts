@@ -4,7 +4,7 @@ import type { DecisionResponse, ReflectRequest, RetrievedMemory } from '../../..
 import type { Agent } from '../../society/agent';
 import { shouldReflect } from '../../memory/memory';
 import { then, type Step } from '../../flow/step';
-import { usageField } from '../../society/usageBook';
+import { decidedBy, usageField } from '../../society/usageBook';
 import type { PhaseContext } from '../context';
 import type { Turn } from '../turn';
 
@@ -84,6 +84,7 @@ function reflected(world: PhaseContext, t: Turn, res: DecisionResponse<ReflectRe
       evidence: ins.evidence,
       importance_sum: sum,
       ...(first ? usageField(res.usage) : {}),
+      ...decidedBy(res.usage),
     });
     first = false;
   }

@@ -140,6 +140,7 @@ function messageEvent(
   if (line.doubts) e.doubts = line.doubts;
   const usage = usageField(res.usage).usage;
   if (usage) e.usage = usage;
+  if (res.usage.by) e.by = res.usage.by;
   return e;
 }
 

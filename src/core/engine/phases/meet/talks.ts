@@ -3,7 +3,7 @@
 import { SmallMap } from '../../flow/smallMap';
 import { after, then, type Step } from '../../flow/step';
 import { inOrder } from '../../flow/tape';
-import { usageField } from '../../society/usageBook';
+import { decidedBy, usageField } from '../../society/usageBook';
 import type { PhaseContext } from '../context';
 import { recall } from '../recall';
 import { own } from '../slot';
@@ -33,6 +33,7 @@ export function holdTalks(world: PhaseContext, t: Turn): Step {
       to: partner.id,
       via: c.via,
       ...usageField(m.choices[k]),
+      ...decidedBy(m.choices[k]),
     });
     // Each side recalls what it knows of the other before they talk, as Generative Agents does:
     // the initiator's retrieval for choosing was about all its candidates, and with it the

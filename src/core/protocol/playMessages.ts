@@ -1,0 +1,100 @@
+// The messages between the extension and the "Play an Agent" panel, typed once for both sides,
+// and the question a person playing an agent is asked (llm/human/question.ts builds it from a
+// decision request; the terminal, a script over JSON lines and the panel all show the same one).
+import type { DialogueAct, MemoryKind } from '../trace/events';
+
+/** The decisions a person may take (llm/types.ts DecisionKind). */
+export type PlayKind = 'choose_partner' | 'speak' | 'evaluate' | 'advise' | 'reflect' | 'interview' | 'act';
+
+export interface PartnerOption {
+  id: string;
+  name: string;
+  /** What the candidate line of the prompt says about them. */
+  about: string;
+}
+
+export interface ActionArgOption {
+  name: string;
+  type: 'number' | 'agent' | 'post' | 'place';
+  description?: string;
+  min?: number;
+  max?: number;
+  integer?: boolean;
+  /** For agent, post and place arguments: the ids it may name, with a label. */
+  choices?: { id: string; label: string }[];
+}
+
+export interface ActionOption {
+  name: string;
+  description: string;
+  args: ActionArgOption[];
+  /** The action posts: the answer's `text` is the post. */
+  posts: boolean;
+}
+
+/** What may be answered, by kind. */
+export type PlayOptions =
+  | { kind: 'choose_partner'; partners: PartnerOption[] }
+  | {
+      kind: 'speak';
+      acts: readonly DialogueAct[];
+      /** The act used when the answer gives none. */
+      act: DialogueAct;
+      to: string[];
+      turn: number;
+      turns: number;
+      news?: { id: string; text: string }[];
+      heard?: { id: string; text: string }[];
+    }
+  | { kind: 'evaluate'; partner: { id: string; name: string }; scale: { min: number; max: number; step: number } }
+  | { kind: 'act'; actions: ActionOption[] }
+  | { kind: 'reflect' | 'interview' | 'advise' };
+
+export interface PlayQuestion {
+  type: 'question';
+  /** Sequence number within the session: an answer may name it, so a late answer is not taken for the next question. */
+  id: number;
+  kind: PlayKind;
+  /** The decision's stable key (what the answer is recorded under). */
+  key: string;
+  agent: string;
+  name: string;
+  round: number;
+  /** Seconds left to answer; absent when there is no limit. */
+  seconds?: number;
+  /** Why the previous answer to this question was refused (it is asked again). */
+  problem?: string;
+  /** What an LLM agent would be shown: who it is (`system`) and the situation and question (`situation`). */
+  context: { system: string; situation: string };
+  memories: { id: number; round: number; kind: MemoryKind; text: string; importance: number; score: number }[];
+  /** The conversation so far (speak) or the one being rated (evaluate). */
+  transcript?: { from: string; name: string; act: DialogueAct; text: string; topic?: string }[];
+  options: PlayOptions;
+  /** The JSON an answer takes (docs/cli.md, "Play an agent"). */
+  format: string;
+}
+
+/** What became of a question, for the person to see. */
+export type PlayNote =
+  | { type: 'answered'; id: number; key: string }
+  | { type: 'timeout'; id: number; key: string; policy: 'model' | 'offline' | 'skip' };
+
+/** Host → panel. */
+export type PlayHostMessage =
+  | { type: 'question'; question: PlayQuestion }
+  | { type: 'note'; note: PlayNote }
+  /** How the run stands (waiting for the others, ended, stopped). */
+  | { type: 'status'; text: string; ended?: boolean };
+
+/** Panel → host. */
+export type PlayViewMessage = { type: 'ready' } | { type: 'answer'; id: number; answer: unknown };
+
+export function isPlayHostMessage(m: unknown): m is PlayHostMessage {
+  const t = (m as { type?: unknown } | null)?.type;
+  return t === 'question' || t === 'note' || t === 'status';
+}
+
+export function isPlayViewMessage(m: unknown): m is PlayViewMessage {
+  const o = m as { type?: unknown; id?: unknown } | null;
+  return o?.type === 'ready' || (o?.type === 'answer' && typeof o.id === 'number');
+}

@@ -1,0 +1,73 @@
+// "Society: Play an Agent…": pick a scenario's agent and run the scenario in the editor as Run
+// Simulation does, with that agent's decisions asked of you in a panel beside the society view.
+// The answers go to human.jsonl in the run's folder: `society run <scenario> --replay --out <run
+// folder> --overwrite` replays the session byte for byte (docs/cli.md, "Play an agent").
+import * as path from 'node:path';
+import * as vscode from 'vscode';
+import { loadScenarioFile } from '../../core/format/language/load';
+import { allPersonas } from '../../core/engine/society/population';
+import { PLAYED_KINDS, type PlayHeader } from '../../core/llm/human';
+import { requireTrust } from '../trust/guard';
+import type { Projects } from '../projects';
+import type { RunController } from '../run/runController';
+import { rootOf } from '../run/runSession';
+import { scenarioFile, scenarioToRun } from '../run/scenarioTarget';
+import { PlayWebview } from './playWebview';
+
+/** Seconds to answer each question, and what answers when the time is up. */
+export const PLAY_TIMEOUT = 120;
+
+export async function playAgent(
+  extensionUri: vscode.Uri,
+  runs: RunController,
+  projects: Projects | undefined,
+  target?: vscode.Uri,
+  agentId?: string,
+): Promise<void> {
+  if (!requireTrust('run')) return;
+  const opened = await scenarioFile(target);
+  if (!opened) {
+    void vscode.window.showErrorMessage(
+      'Open a .society scenario (a document with kind: scenario) to play an agent of it.',
+    );
+    return;
+  }
+  const file = projects ? await scenarioToRun(opened, projects) : opened;
+  if (!file) return;
+  const { scenario } = await loadScenarioFile(file, { root: rootOf(file) });
+  if (!scenario) {
+    void vscode.window.showErrorMessage(`${path.basename(file)} has errors: fix them to play it.`);
+    return;
+  }
+  const people = allPersonas(scenario.personas, scenario.population, scenario.seed);
+  const agent =
+    people.find((p) => p.id === agentId)?.id ??
+    (
+      await vscode.window.showQuickPick(
+        people.map((p) => ({ label: p.name, description: p.id, detail: p.occupation, id: p.id })),
+        {
+          title: `Play an agent of ${scenario.name}`,
+          placeHolder: 'Whom do you play? You take their partner choices, messages, ratings and actions.',
+          matchOnDescription: true,
+        },
+      )
+    )?.id;
+  if (!agent) return;
+  const name = people.find((p) => p.id === agent)?.name ?? agent;
+  const header: PlayHeader = {
+    type: 'play',
+    agent,
+    kinds: [...PLAYED_KINDS],
+    timeout: PLAY_TIMEOUT,
+    fallback: 'model',
+  };
+  const panel = new PlayWebview(extensionUri, `Play ${name}`);
+  panel.status(
+    `You play ${name} in ${scenario.name}. The run asks you when ${name} has a decision to make; you have ${PLAY_TIMEOUT} s for each, then ${name}'s own model decides.`,
+  );
+  try {
+    await runs.run(vscode.Uri.file(file), { play: { header, port: panel } });
+  } finally {
+    panel.status('The run has ended. The answers are in human.jsonl in its run folder.', true);
+  }
+}

@@ -1,0 +1,79 @@
+// The "Play an Agent" panel on the extension side: a webview (dist/play.js, strict CSP with a
+// nonce: views/pageShell.ts) that is the person's ParticipantPort. Each question is posted to it
+// and its answer awaited; a closed panel is a person gone, so every question left gets the
+// timeout policy (recorded like a timeout).
+import * as vscode from 'vscode';
+import type { ParticipantPort } from '../../core/llm/human';
+import {
+  isPlayViewMessage,
+  type PlayHostMessage,
+  type PlayNote,
+  type PlayQuestion,
+} from '../../core/protocol/playMessages';
+import { viewOptions, webviewPage } from '../views/webviewHtml';
+
+export class PlayWebview implements ParticipantPort, vscode.Disposable {
+  private readonly panel: vscode.WebviewPanel;
+  private readonly ready: Promise<void>;
+  private pending?: { id: number; resolve: (answer: unknown) => void; reject: (err: Error) => void };
+  private closed = false;
+
+  constructor(extensionUri: vscode.Uri, title: string) {
+    this.panel = vscode.window.createWebviewPanel(
+      'society.play',
+      title,
+      { viewColumn: vscode.ViewColumn.Beside, preserveFocus: false },
+      { ...viewOptions(extensionUri), retainContextWhenHidden: true },
+    );
+    this.panel.webview.html = webviewPage(this.panel.webview, extensionUri, {
+      bundle: 'play',
+      root: 'society-play',
+      title,
+    });
+    let isReady!: () => void;
+    this.ready = new Promise((resolve) => (isReady = resolve));
+    this.panel.webview.onDidReceiveMessage((m: unknown) => {
+      if (!isPlayViewMessage(m)) return;
+      if (m.type === 'ready') isReady();
+      else if (this.pending?.id === m.id) {
+        const p = this.pending;
+        this.pending = undefined;
+        p.resolve(m.answer);
+      }
+    });
+    this.panel.onDidDispose(() => {
+      this.closed = true;
+      isReady();
+      this.pending?.reject(new Error('the play panel was closed'));
+      this.pending = undefined;
+    });
+  }
+
+  async ask(question: PlayQuestion, signal: AbortSignal): Promise<unknown> {
+    if (this.closed) throw new Error('the play panel was closed');
+    await this.ready;
+    if (this.closed) throw new Error('the play panel was closed');
+    this.post({ type: 'question', question });
+    if (!this.panel.visible) this.panel.reveal(undefined, false);
+    return new Promise((resolve, reject) => {
+      this.pending = { id: question.id, resolve, reject };
+      signal.addEventListener('abort', () => reject(new Error('no answer in time')), { once: true });
+    });
+  }
+
+  note(note: PlayNote): void {
+    this.post({ type: 'note', note });
+  }
+
+  status(text: string, ended = false): void {
+    this.post({ type: 'status', text, ended });
+  }
+
+  private post(m: PlayHostMessage): void {
+    if (!this.closed) void this.panel.webview.postMessage(m);
+  }
+
+  dispose(): void {
+    this.panel.dispose();
+  }
+}
