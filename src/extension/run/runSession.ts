@@ -96,7 +96,8 @@ export async function prepareRun(setup: RunSetup): Promise<PreparedRun> {
   // The models and the simulation now, nothing written: the header is shown and the cost asked first.
   const prepared = RunHarness.prepare(scenario, {
     simulation: {
-      file: path.relative(root, setup.file),
+      // Relative to the run's folder, as `society run` writes it: report, fork and compare find it from there.
+      file: path.relative(directory, setup.file),
       model,
       // A scenario's module is code: it runs only in a trusted workspace (engine/phases/act/societyModule.ts).
       allowModule: vscode.workspace.isTrusted,
