@@ -114,7 +114,15 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     for (const scope of [/^World$/, /^knowledge/]) {
       const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
       await row.waitFor();
-      if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
+      // The tree may redraw under the click on a busy machine (the row is detached): click again.
+      for (let attempt = 0; attempt < 8 && (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
+        await row
+          .locator('.monaco-tl-twistie')
+          .click({ timeout: 5000 })
+          .catch(() => undefined);
+        await page.waitForTimeout(300);
+      }
+      assert.equal(await row.getAttribute('aria-expanded'), 'true', `the ${String(scope)} row opens`);
     }
     const party = vars.locator('.monaco-list-row', { hasText: /^party\s*[:=]?\s*\d+ of 25 know/ }).first();
     await party.waitFor();
