@@ -7,8 +7,8 @@ import * as vscode from 'vscode';
 import type { ModelFactory } from '../../core/engine';
 import type { Scenario } from '../../core/format/language/model';
 import { allPersonas } from '../../core/engine/society/population';
-import { ANSWERS_FILE, AnswerBook, PLAYED_KINDS, PlaySession, answerLine, type PlayHeader } from '../../core/llm/human';
-import { PLAY_TIMEOUT } from './playAgent';
+import { ANSWERS_FILE, AnswerBook, PlaySession, answerLine } from '../../core/llm/human';
+import { editorPlayHeader } from './playAgent';
 import { PlayWebview } from './playWebview';
 
 /** The wrap that puts the person in front of the agent's model; throws (the session does not start) for an unknown agent. */
@@ -29,13 +29,7 @@ export function debugPlay(
         .join(', ')})`,
     );
   }
-  const header: PlayHeader = {
-    type: 'play',
-    agent,
-    kinds: [...PLAYED_KINDS],
-    timeout: PLAY_TIMEOUT,
-    fallback: 'model',
-  };
+  const header = editorPlayHeader(agent);
   const file = typeof trace === 'string' ? path.join(path.dirname(trace), ANSWERS_FILE) : undefined;
   if (file) {
     fs.mkdirSync(path.dirname(file), { recursive: true });

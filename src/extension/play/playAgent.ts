@@ -17,6 +17,11 @@ import { PlayWebview } from './playWebview';
 /** Seconds to answer each question, and what answers when the time is up. */
 export const PLAY_TIMEOUT = 120;
 
+/** What the editor plays (a run or a debug session): the default kinds, PLAY_TIMEOUT, the agent's own model after it. */
+export function editorPlayHeader(agent: string): PlayHeader {
+  return { type: 'play', agent, kinds: [...PLAYED_KINDS], timeout: PLAY_TIMEOUT, fallback: 'model' };
+}
+
 export async function playAgent(
   extensionUri: vscode.Uri,
   runs: RunController,
@@ -54,13 +59,7 @@ export async function playAgent(
     )?.id;
   if (!agent) return;
   const name = people.find((p) => p.id === agent)?.name ?? agent;
-  const header: PlayHeader = {
-    type: 'play',
-    agent,
-    kinds: [...PLAYED_KINDS],
-    timeout: PLAY_TIMEOUT,
-    fallback: 'model',
-  };
+  const header = editorPlayHeader(agent);
   const panel = new PlayWebview(extensionUri, `Play ${name}`);
   panel.status(
     `You play ${name} in ${scenario.name}. The run asks you when ${name} has a decision to make; you have ${PLAY_TIMEOUT} s for each, then ${name}'s own model decides.`,
