@@ -16,7 +16,7 @@ import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 import { runOutcomes } from './runOutcomes';
-import { readBranchRecord } from '../../core/branch/branchRecord';
+import { readBranchRecord } from '../../core/trace/branchRecord';
 import { playSetup, type PlaySetup } from '../play/playSetup';
 
 export interface RunRequest {

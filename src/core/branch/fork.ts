@@ -12,7 +12,7 @@ import type { RunResult } from '../engine';
 import type { WorldEdit } from '../trace/edits';
 import { BranchError, type ParentRun } from './parentRun';
 import { editProblems } from './editCheck';
-import { fileSha256, writeBranchRecord } from './branchRecord';
+import { fileSha256, writeBranchRecord } from '../trace/branchRecord';
 import { traceDivergence, type Divergence } from './divergence';
 
 export interface ForkRequest {

@@ -11,7 +11,7 @@ import type { Scenario } from '../../../src/core/format/language/model';
 import { RunHarness } from '../../../src/core/run/runHarness';
 import { readParentRun, BranchError } from '../../../src/core/branch/parentRun';
 import { openBranch } from '../../../src/core/branch/fork';
-import { readBranchRecord } from '../../../src/core/branch/branchRecord';
+import { readBranchRecord } from '../../../src/core/trace/branchRecord';
 import type { WorldEdit } from '../../../src/core/trace/edits';
 import { readTrace } from '../../../src/core/trace/reader';
 import { replay } from '../../../src/core/replay/replay';

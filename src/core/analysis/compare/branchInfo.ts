@@ -1,11 +1,10 @@
 // A branch (`society fork`) keeps `branch.json` beside its trace: {parent: {folder, trace_sha256},
-// round, edits: [...]} (branch/branchRecord.ts). Comparing a branch with its parent (or two branches of one parent) says
+// round, edits: [...]} (trace/branchRecord.ts). Comparing a branch with its parent (or two branches of one parent) says
 // so, with the round it branched at and its edits; a run without the file compares all the same.
-import { createHash } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-
-export const BRANCH_FILE = 'branch.json';
+import { fileSha256 as sha256Of } from '../../files/fileSha256';
+import { BRANCH_FILE } from '../../trace/branchRecord';
 
 export interface BranchInfo {
   /** The parent's run folder as the file gives it, resolved against the branch's folder. */
@@ -45,25 +44,18 @@ export function readBranchInfo(traceFile: string): BranchInfo | undefined {
   return {
     ...(typeof p.folder === 'string' ? { parentFolder: path.resolve(dir, p.folder), parentFolderGiven: p.folder } : {}),
     ...(hex(p.trace_sha256) ? { parentSha256: hex(p.trace_sha256) } : {}),
-    // The round is the record's own (branch/branchRecord.ts); `parent.round` is read too.
+    // The round is the record's own (trace/branchRecord.ts); `parent.round` is read too.
     ...(typeof o.round === 'number' ? { round: o.round } : typeof p.round === 'number' ? { round: p.round } : {}),
     edits: Array.isArray(o.edits) ? o.edits : [],
   };
 }
 
-/** sha256 of a file, read a piece at a time (a trace may be larger than memory allows). */
+/** sha256 of a file, or undefined when it cannot be read (compared as unrelated runs). */
 export function fileSha256(file: string): string | undefined {
-  let fd: number | undefined;
   try {
-    fd = fs.openSync(file, 'r');
-    const hash = createHash('sha256');
-    const buf = Buffer.alloc(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
-    return hash.digest('hex');
+    return sha256Of(file);
   } catch {
     return undefined;
-  } finally {
-    if (fd !== undefined) fs.closeSync(fd);
   }
 }
 

@@ -1,10 +1,12 @@
 // branch.json, beside a branch's trace: which run it branched from (folder, the sha256 of the
 // parent's trace as it was, the round) and what was edited, so a branch knows its parent and
 // `compare`, the view and a person can say what the difference between the two is made of.
-import * as crypto from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { WorldEdit } from '../trace/edits';
+import { fileSha256 } from '../files/fileSha256';
+import type { WorldEdit } from './edits';
+
+export { fileSha256 };
 
 export const BRANCH_FILE = 'branch.json';
 export const BRANCH_FORMAT = 'society-branch';
@@ -23,18 +25,6 @@ export interface BranchRecord {
   edits: WorldEdit[];
   /** The scenario file, relative to the branch's folder (the header keeps the parent's path). */
   scenario?: string;
-}
-
-export function fileSha256(file: string): string {
-  const hash = crypto.createHash('sha256');
-  const fd = fs.openSync(file, 'r');
-  try {
-    const buf = Buffer.allocUnsafe(1 << 20);
-    for (let n; (n = fs.readSync(fd, buf, 0, buf.length, null)) > 0;) hash.update(buf.subarray(0, n));
-  } finally {
-    fs.closeSync(fd);
-  }
-  return hash.digest('hex');
 }
 
 export function writeBranchRecord(folder: string, r: BranchRecord): void {
