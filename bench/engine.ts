@@ -3,6 +3,8 @@
 // Each size runs in a child process so its peak RSS is its own. Target: 10k × 10 < 10 s, < 1 GB.
 // The child is bundled by esbuild as `society run` ships (dist/cli.js), not run through tsx,
 // whose transform keeps function names with a helper call per closure created (≈ 5 % of a run).
+// Each run prints where its time went (SOCIETY_BENCH_PHASES: each phase, the commits inside them,
+// the trace writer and the collector's pauses; bench/engineChild.ts).
 import { spawnSync } from 'node:child_process';
 import { buildSync } from 'esbuild';
 import * as fs from 'node:fs';
@@ -33,11 +35,12 @@ export async function run(): Promise<void> {
     [10000, 10, 10_000],
   ] as const) {
     const r = spawnSync(process.execPath, [script], {
-      env: { ...process.env, [CHILD]: `${agents}x${rounds}` },
+      env: { ...process.env, [CHILD]: `${agents}x${rounds}`, SOCIETY_BENCH_PHASES: '1' },
       encoding: 'utf8',
       maxBuffer: 1 << 20,
     });
     if (r.status !== 0) throw new Error(`engine bench ${agents}x${rounds} failed: ${r.stderr}`);
+    const phases = /^phases of .*$/m.exec(r.stderr)?.[0];
     const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
       ms: number;
       cpuMs: number;
@@ -62,6 +65,8 @@ export async function run(): Promise<void> {
         `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB (${(m.pageFaults / 1000).toFixed(0)}k page faults), trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB, ` +
         `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s, closing summary ${(m.summaryMs / 1000).toFixed(1)} s${verdict}`,
     );
+    // Commits, trace and collector pauses are inside the phases' times; the rest of a phase is its units.
+    if (phases) console.log(`  where the time went: ${phases}`);
   }
   fs.rmSync(path.dirname(script), { recursive: true, force: true });
 }

@@ -13,6 +13,7 @@ import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/
 import { TraceWriter } from '../src/core/trace/writer';
 import { indexPathOf } from '../src/core/trace/roundIndex';
 import { RewardTally, summarizeRun } from '../src/core/analysis/report/runSummary';
+import { PerformanceObserver } from 'node:perf_hooks';
 
 export const CHILD = 'SOCIETY_BENCH_ENGINE';
 export const KEEP_TRACE = 'SOCIETY_BENCH_KEEP_TRACE';
@@ -78,10 +79,23 @@ async function child(agents: number, rounds: number): Promise<void> {
   const file = path.join(dir, 'trace.jsonl'),
     cpFile = path.join(dir, 'checkpoint.json');
   const t0 = performance.now();
-  const sim = Simulation.create(benchScenario(agents, rounds));
+  // SOCIETY_BENCH_PHASES=1: where the time goes — each phase (its units, commits and the trace
+  // lines it writes), the commits, the trace writer and the collector's pauses, on stderr.
+  const phases = process.env.SOCIETY_BENCH_PHASES ? new Map<string, number>() : undefined;
+  const sim = Simulation.create(benchScenario(agents, rounds), { phaseTimes: phases });
   const writer = TraceWriter.toFile(file);
   writer.header(sim.header);
-  sim.on(writer.listener);
+  const gc = phases ? gcPauses() : undefined;
+  let traceMs = 0;
+  sim.on(
+    phases
+      ? (e) => {
+          const t = performance.now();
+          writer.listener(e);
+          traceMs += performance.now() - t;
+        }
+      : writer.listener,
+  );
   const tally = new RewardTally();
   sim.on(tally.listener);
   const every = checkpointInterval(agents);
@@ -115,6 +129,7 @@ async function child(agents: number, rounds: number): Promise<void> {
   const summaryMs = performance.now() - s0;
   probe('summary');
   const ms = performance.now() - t0;
+  if (phases) printPhases(phases, { trace: traceMs, gc: gc!.ms(), checkpoints: checkpointMs, summary: summaryMs }, ms);
   const bytes = fs.statSync(file).size;
   const keep = process.env[KEEP_TRACE];
   if (keep) {
@@ -137,6 +152,28 @@ async function child(agents: number, rounds: number): Promise<void> {
       pageFaults: usage.minorPageFault,
     }) + '\n',
   );
+}
+
+/** The collector's pauses (ms) from now on, by V8's own account. */
+function gcPauses(): { ms(): number } {
+  let total = 0;
+  const obs = new PerformanceObserver((list) => {
+    for (const e of list.getEntries()) total += e.duration;
+  });
+  obs.observe({ entryTypes: ['gc'] });
+  return {
+    ms: () => {
+      obs.disconnect();
+      return total;
+    },
+  };
+}
+
+function printPhases(phases: Map<string, number>, other: Record<string, number>, ms: number): void {
+  const pct = (x: number): string => `${((100 * x) / ms).toFixed(1)}%`;
+  const rows = [...phases].map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s (${pct(v)})`);
+  rows.push(...Object.entries(other).map(([k, v]) => `${k} ${(v / 1000).toFixed(2)} s (${pct(v)})`));
+  console.error(`phases of ${(ms / 1000).toFixed(2)} s: ${rows.join(', ')}`);
 }
 
 const spec = process.env[CHILD];

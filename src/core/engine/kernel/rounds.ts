@@ -49,6 +49,20 @@ export interface RoundOptions {
   concurrency?: number;
   /** Edits by round (a branch's, kernel/edits.ts): applied right after that round's `round_start`. */
   edits?: ReadonlyMap<number, readonly WorldEdit[]>;
+  /** Where the time goes (SimulationOptions.phaseTimes): filled when given, nothing else changes. */
+  phaseTimes?: PhaseTimes;
+}
+
+/**
+ * Wall ms by planned phase name (its units and its stages' commits), with the commits alone under
+ * `commit` too, and the kernel's own work between phases under `kernel` (the benchmark's profile).
+ */
+export type PhaseTimes = Map<string, number>;
+
+function addTime(times: PhaseTimes, key: string, since: number): number {
+  const now = performance.now();
+  times.set(key, (times.get(key) ?? 0) + now - since);
+  return now;
 }
 
 /** Every change kind's apply: the kernel's model bookkeeping and each phase plug-in's. */
@@ -111,6 +125,8 @@ export class Rounds {
 
   async round(r: number, signal?: AbortSignal): Promise<void> {
     const w = this.world;
+    const times = this.opts.phaseTimes;
+    let t0 = times ? performance.now() : 0;
     w.round = r;
     this.resetStats();
     await this.point({ kind: 'round_start', round: r }, signal);
@@ -126,8 +142,10 @@ export class Rounds {
     for (let k = 0; k < this.plan.length; k++) {
       const { phase, kind, lastOfKind } = this.plan[k];
       run.last = k === this.plan.length - 1;
+      if (times) t0 = addTime(times, 'kernel', t0);
       if (!phase.runs || phaseRuns(w, phase)) await kind.run(w, run, phase);
       if (lastOfKind) kind.doneForRound?.(run);
+      if (times) t0 = addTime(times, phase.name, t0);
     }
     // Nothing reads the turns now: the checkpoint in afterRound need not hold them too.
     for (const t of turns) letGo(t);
@@ -143,16 +161,24 @@ export class Rounds {
     const dissolved = w.ties.decay(r, cfg.decay, cfg.threshold, TIE_FLOOR);
     w.emit({ type: 'tie_decay', round: r, rate: cfg.decay, floor: TIE_FLOOR, dissolved });
     this.endRound(r);
+    if (times) addTime(times, 'kernel', t0);
     await this.control.afterRound?.(r, false);
   }
 
   /** What the round's phases are given: its turns, its stages, the step points. */
   private roundRun(r: number, turns: readonly Turn[], signal?: AbortSignal): RoundRun {
     const w = this.world;
+    const times = this.opts.phaseTimes;
     const stage: StageOptions = {
       width: this.control.gate ? 1 : (this.opts.concurrency ?? this.width()),
       emit: (e) => w.emit(e),
-      commit: (c) => commitChange(w, c),
+      commit: times
+        ? (c) => {
+            const t = performance.now();
+            commitChange(w, c);
+            addTime(times, 'commit', t);
+          }
+        : (c) => commitChange(w, c),
       reversed: this.opts.reversedUnits === true,
       yieldEvery: this.opts.yieldEvery ?? 64,
       counter: this.finished,

@@ -11,7 +11,7 @@ import { loadSocietyModule, ModuleNotAllowed, modulePath } from '../phases/act/s
 import type { StepPoint } from '../phases/stepPoint';
 import { interview } from './interview';
 import { checkModel, checkScenario, newWorld, restoredModel, restoredWorld, type WorldModels } from './openWorld';
-import { Rounds, type RunControl } from './rounds';
+import { Rounds, type PhaseTimes, type RunControl } from './rounds';
 import { checkpointDraft, wholeCheckpoint, type RunProgress } from './snapshot';
 import type { Listener, World } from './world';
 import type { WorldEdit } from '../../trace/edits';
@@ -61,6 +61,8 @@ export interface SimulationOptions extends WorldModels {
    * parent's up to that round's `round_start`, and the edits' events come next.
    */
   edits?: ReadonlyMap<number, readonly WorldEdit[]>;
+  /** Filled with the wall ms of each phase, the commits and the kernel (bench/engineChild.ts's profile). */
+  phaseTimes?: PhaseTimes;
 }
 
 export interface RunResult {
