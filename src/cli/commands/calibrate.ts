@@ -17,7 +17,7 @@ import {
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
-import { readObserved, type ObservedData } from '../../core/analysis/calibration/observed';
+import { readObserved, type ObservedData } from '../../core/format/language/observedData';
 import { fitText } from '../../core/analysis/calibration/fitText';
 import { calibrationScenario, CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';
 import { planExperiment } from '../../core/experiment/plan';

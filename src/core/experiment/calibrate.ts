@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Calibration, Scenario } from '../format/language/model';
-import type { ObservedData } from '../analysis/calibration/observed';
+import type { ObservedData } from '../format/language/observedData';
 import { fitRuns, type MeasureFit } from '../analysis/calibration/fit';
 import { rankConditions, type RankedCondition } from '../analysis/calibration/rank';
 import { fitCsv, fitRoundsCsv } from '../analysis/calibration/fitCsv';

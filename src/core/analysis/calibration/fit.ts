@@ -7,7 +7,7 @@ import type { RunSeries } from '../metrics/runSeries';
 import { ks2Sample, type KsResult } from '../stats/ks';
 import { errors, type ErrorResult } from '../stats/rmse';
 import { welchTTest, type TTestResult } from '../stats/tTest';
-import type { ObservedData } from './observed';
+import type { ObservedData } from '../../format/language/observedData';
 
 export interface SimulatedRun {
   condition: string;

@@ -2,9 +2,10 @@
 // value`, optionally `condition` (which simulated condition the row is about; empty or absent:
 // every condition) and `run` or `sample` (which observed unit, when there are several per round).
 // Lines starting with `#` are comments (where a dataset says where it came from). Problems are
-// reported with their line, so an editor or the CLI can point at them.
-import { readCsv } from '../../interop/csvRows';
-import { didYouMean } from '../../format/language/suggest';
+// reported with their line, so an editor or the CLI can point at them. Quoted fields may hold
+// commas and quotes but not line breaks: one row is one line (the language floor reads it, below
+// interop's CSV reader).
+import { didYouMean } from './suggest';
 
 export interface ObservedPoint {
   round: number;
@@ -38,9 +39,13 @@ export const OPTIONAL_COLUMNS = ['condition', 'run', 'sample'] as const;
 export function readObserved(text: string): { data: ObservedData; problems: ObservedProblem[] } {
   const problems: ObservedProblem[] = [];
   // Comment lines become empty ones, so rows keep their lines.
-  const lines = text.split(/\r?\n/).map((l) => (l.trimStart().startsWith('#') ? '' : l));
-  const { rows: raw } = readCsv(lines.join('\n'));
-  const numbered = raw.map((cells, i) => ({ cells, line: i + 1 })).filter((r) => r.cells.some((c) => c.trim()));
+  const lines = text
+    .replace(/^\uFEFF/, '')
+    .split(/\r?\n/)
+    .map((l) => (l.trimStart().startsWith('#') ? '' : l));
+  const numbered = lines
+    .map((l, i) => ({ cells: csvFields(l), line: i + 1 }))
+    .filter((r) => r.cells.some((c) => c.trim()));
   const data: ObservedData = { points: [], measures: [], conditions: [] };
   const header = numbered.shift();
   if (!header) return { data, problems: [{ line: 1, message: 'the file has no header row' }] };
@@ -93,4 +98,27 @@ function missingColumn(name: string, columns: readonly string[]): string {
     columns.filter((c) => c !== ''),
   );
   return `no '${name}' column${near ? ` (is '${near}' it?)` : ''}: the columns are ${REQUIRED_COLUMNS.join(', ')}, and optionally ${OPTIONAL_COLUMNS.join(', ')}`;
+}
+
+/** The fields of one CSV line (RFC 4180 quoting within the line). */
+export function csvFields(line: string): string[] {
+  const fields: string[] = [];
+  let field = '',
+    quoted = false;
+  for (let i = 0; i < line.length; i++) {
+    const c = line[i];
+    if (quoted) {
+      if (c === '"' && line[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (c === '"') quoted = false;
+      else field += c;
+    } else if (c === '"') quoted = true;
+    else if (c === ',') {
+      fields.push(field);
+      field = '';
+    } else field += c;
+  }
+  fields.push(field);
+  return fields;
 }
