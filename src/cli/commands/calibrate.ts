@@ -17,8 +17,10 @@ import {
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
-import { readObserved, type ObservedData } from '../../core/format/language/observedData';
+import type { ObservedData } from '../../core/format/language/observedData';
 import { fitText } from '../../core/analysis/calibration/fitText';
+import { calibrateRun } from './calibrateRun';
+import { calibrationOf, loadObserved } from '../calibrationInput';
 import { calibrationScenario, CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';
 import { planExperiment } from '../../core/experiment/plan';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
@@ -27,7 +29,15 @@ import { didYouMean } from '../../core/format/language/suggest';
 import { mayStartOver, recordPresent } from '../ownFiles';
 
 const USAGE =
-  'calibrate <scenario> [--observed FILE] [--fit rmse|ks] [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--overwrite] [--allow-module] [--json] [-q]';
+  'calibrate <scenario|run> [--observed FILE] [--fit rmse|ks] [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--overwrite] [--allow-module] [--json] [-q]';
+
+/** A finished run's trace, when the argument is one (a `.jsonl` file, or a folder holding trace.jsonl). */
+function traceOf(arg: string): string | undefined {
+  const stat = fs.statSync(arg, { throwIfNoEntry: false });
+  if (stat?.isFile() && arg.endsWith('.jsonl')) return path.resolve(arg);
+  const inside = path.join(arg, 'trace.jsonl');
+  return stat?.isDirectory() && fs.existsSync(inside) ? path.resolve(inside) : undefined;
+}
 
 const OUTPUTS: readonly string[] = [...Object.values(EXPERIMENT_FILES), ...Object.values(CALIBRATION_FILES)];
 
@@ -37,6 +47,10 @@ export const calibrateCommand: Command = {
   summary: 'Compare runs with observed data (RMSE, KS, Welch t) and rank a sweep of settings by fit',
   options: [
     ['<scenario>', 'a scenario with a calibration: block (or any scenario, with --observed)'],
+    [
+      '<run>',
+      'instead: a finished run (its folder or trace.jsonl) compared as it is; fit.csv goes beside the trace unless --out',
+    ],
     [
       '--observed FILE',
       "the observed CSV (round, measure, value[, condition, run]); default: the calibration's `observed`",
@@ -79,13 +93,20 @@ export const calibrateCommand: Command = {
       console.error(`society calibrate: --fit is rmse or ks, not '${printable(values.fit)}'\nUsage: society ${USAGE}`);
       return 2;
     }
+    const trace = traceOf(scenarioArg);
+    if (trace) return calibrateRun(trace, values);
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const rounds = integerOption('rounds', values.rounds, 1);
     const jobs = integerOption('jobs', values.jobs, 1);
     const file = path.resolve(scenarioArg);
     const scenario = await loadRunnableScenario(file, 'calibrate', values.scenario, values.quiet, values.root);
     if (!scenario) return 1;
-    const cal = calibrationOf(scenario, file, values.observed, values.fit as Calibration['fit'] | undefined);
+    const cal = calibrationOf(
+      scenario.calibration,
+      file,
+      values.observed,
+      values.fit as Calibration['fit'] | undefined,
+    );
     if (typeof cal === 'string') {
       console.error(`society calibrate: ${printable(cal)}`);
       return 2;
@@ -130,38 +151,6 @@ export const calibrateCommand: Command = {
     }
   },
 };
-
-/** The calibration to run: the scenario's, with the command line's observed file and fit over it. */
-function calibrationOf(
-  scenario: Scenario,
-  file: string,
-  observedOption: string | undefined,
-  fit: Calibration['fit'] | undefined,
-): Calibration | string {
-  const own = scenario.calibration;
-  if (!own && observedOption === undefined) {
-    return `${path.basename(file)} has no calibration: block; give the observed data with --observed FILE`;
-  }
-  const observed =
-    observedOption !== undefined ? path.resolve(observedOption) : path.resolve(path.dirname(file), own!.observed);
-  return { ...(own ?? {}), observed, fit: fit ?? own?.fit ?? 'rmse' };
-}
-
-function loadObserved(file: string): ObservedData | undefined {
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch (err) {
-    console.error(
-      `society calibrate: cannot read the observed data ${path.relative(process.cwd(), file) || file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
-    );
-    return undefined;
-  }
-  const { data, problems } = readObserved(text);
-  const shownFile = path.relative(process.cwd(), file) || file;
-  for (const p of problems) console.error(`${shownFile}:${p.line}: ${printable(p.message)}`);
-  return problems.length ? undefined : data;
-}
 
 /** Observed rows naming a condition the calibration does not run are an error (with the one meant). */
 function unknownConditions(observed: ObservedData, scenario: Scenario, cal: Calibration): string | undefined {

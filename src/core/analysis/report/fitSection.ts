@@ -34,7 +34,7 @@ function chart(measure: string, shown: readonly RankedCondition[]): string {
       return f
         ? [
             {
-              label: i === 0 ? 'best' : 'runner-up',
+              label: r.condition,
               color: categoryColor(i),
               dashed: i > 0,
               points: f.rounds.map((x) => [x.round, x.simulated]),
