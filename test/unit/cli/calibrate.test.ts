@@ -6,6 +6,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { calibrateCommand } from '../../../src/cli/commands/calibrate';
 import { scratchDir } from '../../support/scratch';
+import { quietly } from '../../support/quietly';
+import { runCommand } from '../../../src/cli/commands/run';
 
 const SCENARIO = `kind: scenario
 name: Growth
@@ -88,5 +90,21 @@ describe('society calibrate', () => {
     const again = await calibrate([path.join(dir, 'growth.society'), '--out', out, '-q']);
     assert.equal(again.code, 1);
     assert.match(again.err, /holds a calibration or an experiment/);
+  });
+
+  it('a finished run: compared as it is, fit.csv beside its trace', async function () {
+    this.timeout(60_000);
+    const run = path.join(dir, 'run');
+    const made = await quietly(() => runCommand.run([path.join(dir, 'growth.society'), '--out', run, '-q']));
+    assert.equal(made.result, 0, made.errors);
+    const r = await calibrate([run]);
+    assert.equal(r.code, 0, r.err);
+    // rate 1: 10, 12, 14 against 10, 16, 22 → errors 0, 4, 8.
+    // python3 -c "import math; print(math.sqrt((0+16+64)/3)/12)"
+    assert.match(r.out, /^fit of the run, normalised RMSE .*: 0\.4303/);
+    assert.match(r.out, /stock ~ world\.stock: RMSE 5\.164/);
+    assert.ok(fs.existsSync(path.join(run, 'fit.csv')));
+    const gone = await calibrate([path.join(run, 'trace.jsonl'), '--observed', path.join(dir, 'nope.csv')]);
+    assert.equal(gone.code, 1);
   });
 });
