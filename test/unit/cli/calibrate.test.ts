@@ -8,6 +8,7 @@ import { calibrateCommand } from '../../../src/cli/commands/calibrate';
 import { scratchDir } from '../../support/scratch';
 import { quietly } from '../../support/quietly';
 import { runCommand } from '../../../src/cli/commands/run';
+import { reportCommand } from '../../../src/cli/commands/report';
 
 const SCENARIO = `kind: scenario
 name: Growth
@@ -92,7 +93,7 @@ describe('society calibrate', () => {
     assert.match(again.err, /holds a calibration or an experiment/);
   });
 
-  it('a finished run: compared as it is, fit.csv beside its trace', async function () {
+  it('a finished run: compared as it is, fit.csv beside its trace, a Fit section in its report', async function () {
     this.timeout(60_000);
     const run = path.join(dir, 'run');
     const made = await quietly(() => runCommand.run([path.join(dir, 'growth.society'), '--out', run, '-q']));
@@ -104,6 +105,12 @@ describe('society calibrate', () => {
     assert.match(r.out, /^fit of the run, normalised RMSE .*: 0\.4303/);
     assert.match(r.out, /stock ~ world\.stock: RMSE 5\.164/);
     assert.ok(fs.existsSync(path.join(run, 'fit.csv')));
+    // The run's report gains a Fit section against the scenario's observed data.
+    const report = await quietly(() => reportCommand.run([path.join(run, 'trace.jsonl'), '--static', '-q']));
+    assert.equal(report.result, 0, report.errors);
+    const html = fs.readFileSync(path.join(run, 'report.html'), 'utf8');
+    assert.match(html, /<section id="fit"><h2>Fit<\/h2>/);
+    assert.match(html, /Best fit: <strong>this run<\/strong>/);
     const gone = await calibrate([path.join(run, 'trace.jsonl'), '--observed', path.join(dir, 'nope.csv')]);
     assert.equal(gone.code, 1);
   });
