@@ -4,6 +4,8 @@ import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
 import { readObserved } from '../../../src/core/format/language/observedData';
+import { complete } from '../../../src/core/format';
+import { cursorIn, projectOf } from './editorFixtures';
 
 const file = path.resolve('/virtual/calibrationChecks/s.society');
 const csv = path.resolve('/virtual/calibrationChecks/obs.csv');
@@ -125,5 +127,18 @@ describe('observed data', () => {
       { line: 3, message: "value 'many' is not a number" },
       { line: 4, message: 'the measure is empty' },
     ]);
+  });
+});
+
+describe('calibration completion', () => {
+  it("offers the run's series at a measure's value", async () => {
+    const { text, position } = cursorIn(
+      [...scenario(['  observed: obs.csv', '  measures: { stock: | }']), ''].join('\n'),
+    );
+    const { project, file: fileOf, overlay } = await projectOf({ 's.society': text });
+    overlay.set(fileOf('s.society'), text);
+    const labels = (await complete(project, fileOf('s.society'), position)).map((i) => i.label);
+    assert.deepEqual(labels.slice(0, 2), ['world.fish', 'density']);
+    assert.ok(labels.includes('reciprocity'));
   });
 });
