@@ -1,5 +1,6 @@
 // The table of `society` subcommands (one module each under ./commands/).
 import type { Command } from './command';
+import { calibrateCommand } from './commands/calibrate';
 import { checkCommand } from './commands/check';
 import { compareCommand } from './commands/compare';
 import { estimateCommand } from './commands/estimate';
@@ -13,6 +14,7 @@ import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 
 export const commands: Command[] = [
+  calibrateCommand,
   checkCommand,
   compareCommand,
   estimateCommand,

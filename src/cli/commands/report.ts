@@ -9,6 +9,7 @@ import type { Command } from '../command';
 import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/metrics/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/report/reportFiles';
+import { runFitSection } from '../../core/analysis/report/runFitSection';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { DERIVED_FILES } from '../outFolder';
 import { RunReportBuilder } from '../../core/analysis/report/reportModel';
@@ -117,9 +118,10 @@ export const reportCommand: Command = {
             budget.note('society report --view-limit', 'the figures and tables below cover every round'),
             unfinished,
           ]);
+      const fit = await runFitSection(traceFile, report.series);
       let files: string[] = [];
       const wrote = wroteFiles('report', () => {
-        files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}) });
+        files = writeReportFiles(report, reportDir, { view, ...(note ? { note } : {}), ...(fit ? { fit } : {}) });
       });
       // Even when a write failed half way: the files written are ours, not a user's.
       recordPresent(reportDir, DERIVED_FILES);

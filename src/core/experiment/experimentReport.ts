@@ -97,7 +97,14 @@ function roundsText(rounds: number | Record<string, number>): string {
 /** `rounds`: the run length of every condition, or of each (by name). */
 export function renderExperimentHtml(
   r: ExperimentResult,
-  meta: { model: string; rounds: number | Record<string, number>; wallSeconds: number; partial?: PartialRuns },
+  meta: {
+    model: string;
+    rounds: number | Record<string, number>;
+    wallSeconds: number;
+    partial?: PartialRuns;
+    /** A calibration's Fit section (fitSection.ts), when the runs were compared with observed data. */
+    fit?: string;
+  },
 ): string {
   const names = r.conditions.map((c) => c.name);
   const summaryRows = r.summaries
@@ -170,7 +177,7 @@ ${claimsSections(r)}
 <h2>Charts</h2>
 <p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent's degrees kept) of each condition's runs.</p>
 <div class="charts">${charts}</div>
-${seriesSection(r, seriesSummary(r))}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
+${seriesSection(r, seriesSummary(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
 </html>
 `;

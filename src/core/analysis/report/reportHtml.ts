@@ -397,6 +397,8 @@ export interface ReportHtmlOptions {
    * last line, no run_end), as the command says it on standard error: the page says it too.
    */
   note?: string;
+  /** The Fit section against the scenario's observed data (runFitSection.ts), when it declares a calibration. */
+  fit?: string;
 }
 
 /** The note under the run's facts, as a sentence. */
@@ -439,7 +441,7 @@ ${view ? `<section id="explore"><h2>Explore the run</h2><noscript><p class="note
 <section id="metrics"><h2>Network metrics</h2>${metricsTable(report)}</section>
 <section id="rounds"><h2>Over rounds</h2>${overRoundsSection(report)}</section>
 <section id="rewards"><h2>Rewards</h2>${rewardSection(report)}</section>
-${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}${report.knowledge ? `<section id="knowledge"><h2>Who knows what</h2>${knowledgeSection(report.knowledge)}</section>\n` : ''}
+${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}${report.knowledge ? `<section id="knowledge"><h2>Who knows what</h2>${knowledgeSection(report.knowledge)}</section>\n` : ''}${options.fit ? `<section id="fit">${options.fit}</section>\n` : ''}
 <footer><p>Data: ${files}.</p></footer>`;
   if (view) {
     yield '\n';

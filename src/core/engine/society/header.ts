@@ -21,8 +21,13 @@ export function canonicalJSON(value: unknown): string {
   });
 }
 
+/**
+ * The hash of what a run runs. A `calibration:` block only says what runs are compared with
+ * afterwards, so it is left out: declaring or editing one neither changes a run's trace nor
+ * unlinks finished runs from their scenario.
+ */
 export function scenarioHash(s: Scenario): string {
-  return 'sha256:' + createHash('sha256').update(canonicalJSON(s)).digest('hex');
+  return 'sha256:' + createHash('sha256').update(canonicalJSON({ ...s, calibration: undefined })).digest('hex');
 }
 
 /** Header and headers-like fields never leave the process: they may carry keys; so may base_url. */

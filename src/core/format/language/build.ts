@@ -2,6 +2,7 @@
 // Only called on documents without errors, so values have the schema's shapes.
 import { buildPlaces } from './places';
 import type {
+  Calibration,
   Persona,
   Scenario,
   ModelConfig,
@@ -102,6 +103,12 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   };
   if (v.description !== undefined) scenario.description = v.description;
   if (v.experiment) scenario.experiment = v.experiment as Experiment;
+  if (v.calibration) {
+    scenario.calibration = {
+      ...(v.calibration as Calibration),
+      source: { file: at.file.file, range: at.parentKeyRange(['calibration']) },
+    };
+  }
   const mechanics = buildMechanics(v, at);
   if (mechanics) scenario.mechanics = mechanics;
   const round = buildRound(v, at);

@@ -116,6 +116,11 @@ export const CODES = {
   SOC105: 'Malformed time outcome',
   SOC106: 'Measurement tally that steers choices',
   SOC107: 'Action that changes only unvalued quantities',
+  SOC130: 'Unknown series in a calibration measure',
+  SOC131: 'Calibration sweep value repeated',
+  SOC132: 'Calibration seed repeated',
+  SOC133: 'Observed data missing or malformed',
+  SOC134: 'Observed measure the runs cannot be compared on',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -246,6 +246,23 @@ export interface DeclaredClaim {
   /** How the report states it (default: "<metric> is higher in <higher> than in <than>"). */
   text?: string;
 }
+/**
+ * A comparison with observed data (`calibration:`): the dataset, which run series its measures
+ * are, how fit is scored, and optionally a sweep of one or two parameters ranked by fit.
+ */
+export interface Calibration {
+  /** The observed CSV, relative to the scenario's file. */
+  observed: string;
+  /** Observed measure → the run series it is compared with (default: the series of its name). */
+  measures?: Record<string, string>;
+  /** What ranks the sweep's settings: normalised RMSE over rounds, or the KS statistic. */
+  fit: 'rmse' | 'ks';
+  /** Parameter paths (as a condition's `set`) → the values to try; every combination is a setting. */
+  sweep?: Record<string, unknown[]>;
+  /** Seeds each setting runs with (default: the experiment's, else 1–5). */
+  seeds?: number[];
+  source?: SourceLocation;
+}
 export interface Experiment {
   seeds: number[];
   conditions: ExperimentCondition[];
@@ -290,6 +307,7 @@ export interface Scenario {
   prompts: PromptTemplates;
   events: ScenarioEvent[];
   experiment?: Experiment;
+  calibration?: Calibration;
   /** World state and actions (`state:`, `actions:`); absent when the scenario declares none. */
   mechanics?: Mechanics;
   /** A module of mechanics in code (`module:`), as written: relative to the scenario's file. */

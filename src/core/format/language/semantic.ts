@@ -22,6 +22,7 @@ import { checkPlaces } from './placesCheck';
 import { checkTimedPosts } from './timedPostCheck';
 import { checkKnowledge } from './knowledgeCheck';
 import { checkClaims } from './claimCheck';
+import { checkCalibration } from './calibrationCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
 import { isStructurePath, listNames, structurePath } from './structurePaths';
@@ -524,6 +525,13 @@ function checkExperiment(ctx: ScenarioContext): void {
     });
     out.push(...checkClaims(v, at, ctx.unsure));
   }
+  if (isObj(v.calibration)) {
+    out.push(
+      ...checkCalibration(v, at, ctx.unsure, (set, path) =>
+        checkParameterPaths(set, at, path, out, v, { refCheck, modelCheck }),
+      ),
+    );
+  }
 }
 
 /** Removals that can only fail and relationships with someone absent (the timeline), and generated ids that clash. */
@@ -789,7 +797,9 @@ function checkParameterPaths(
   refs: ReferenceChecks,
 ): void {
   for (const key of Object.keys(set)) {
-    if (isWorldOverride(key) && path[0] === 'experiment') {
+    // A calibration's sweep sets what a condition does.
+    const condition = path[0] === 'experiment' || path[0] === 'calibration';
+    if (isWorldOverride(key) && condition) {
       // A quantity or a population group the scenario does not declare, as the experiment says it
       // (worldOverrides.ts). A timed event may not set these at all: the schema says so.
       const unknown = unknownWorldName(key, worldNamesOf(docValue)) ?? unknownGroupField(key, docValue);
@@ -800,7 +810,7 @@ function checkParameterPaths(
       out.push(mk('SOC054', 'error', unknown.message, at.file.file, range, fixes));
       continue;
     }
-    if (isStructurePath(key) && path[0] === 'experiment') {
+    if (isStructurePath(key) && condition) {
       checkRulePath(key, set[key], at, [...path, key], out, docValue);
       continue;
     }
@@ -809,7 +819,7 @@ function checkParameterPaths(
     const target = schemaAtPath('scenario', segments);
     if (!target || target.properties) {
       const range = at.keyRange([...path, key]);
-      const { message, suggestion } = unsettable(key, path[0] === 'experiment' ? 'condition' : 'event', docValue);
+      const { message, suggestion } = unsettable(key, condition ? 'condition' : 'event', docValue);
       const fixes = suggestion
         ? [{ title: `Change to '${suggestion}'`, file: at.file.file, range, newText: suggestion }]
         : [];

@@ -3,6 +3,7 @@
 // and builds the typed Scenario the engine runs. The checks are handed in (societyWorkspace.ts)
 // rather than imported: the checker reads the workspace's personas, so importing it back would
 // close a circle.
+import { checkObserved } from './observedCheck';
 import { checkModule } from './moduleCheck';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
@@ -149,6 +150,7 @@ export class Workspace {
     );
     if (doc.value && typeof doc.value === 'object') {
       result.diagnostics.push(...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs)));
+      result.diagnostics.push(...(await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs)));
     }
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {

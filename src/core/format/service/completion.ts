@@ -18,6 +18,7 @@ import { placeCompletions } from './placeCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
 import { startStateCompletions } from './startStateCompletion';
 import { metricCompletions } from './metricCompletion';
+import { seriesCompletions } from './seriesCompletion';
 import { keyInsertText, schemaTypes } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';
 
@@ -46,7 +47,8 @@ function itemsAt(lines: LineIndex, position: Position, sources: CompletionSource
     placeCompletions(ctx, sources) ??
     parameterPathCompletions(ctx, sources) ??
     startStateCompletions(ctx, sources) ??
-    metricCompletions(ctx, sources, written);
+    metricCompletions(ctx, sources, written) ??
+    seriesCompletions(ctx, sources);
   if (named) return named;
   const nodes = schemasAt(ctx.kind, ctx.path, ctx.partial);
   if (ctx.role === 'key' && nodes.some(isObjectSchema)) return keyItems(ctx, nodes);

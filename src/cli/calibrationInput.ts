@@ -1,0 +1,44 @@
+// What `society calibrate` compares with: the calibration (the scenario's, or the command line's
+// observed file and fit over it) and the observed data read from its file, problems said with
+// their line. Shared by the scenario and the run forms of the command.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Calibration } from '../core/format/language/model';
+import { readObserved, type ObservedData } from '../core/format/language/observedData';
+import { printable } from '../core/text/printable';
+
+/**
+ * The calibration to run: the scenario's (its observed file relative to `scenarioFile`), with the
+ * command line's observed file and fit over it.
+ */
+export function calibrationOf(
+  own: Calibration | undefined,
+  scenarioFile: string,
+  observedOption: string | undefined,
+  fit: Calibration['fit'] | undefined,
+): Calibration | string {
+  if (!own && observedOption === undefined) {
+    return `${path.basename(scenarioFile)} has no calibration: block; give the observed data with --observed FILE`;
+  }
+  const observed =
+    observedOption !== undefined
+      ? path.resolve(observedOption)
+      : path.resolve(path.dirname(scenarioFile), own!.observed);
+  return { ...(own ?? {}), observed, fit: fit ?? own?.fit ?? 'rmse' };
+}
+
+export function loadObserved(file: string): ObservedData | undefined {
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch (err) {
+    console.error(
+      `society calibrate: cannot read the observed data ${path.relative(process.cwd(), file) || file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+    );
+    return undefined;
+  }
+  const { data, problems } = readObserved(text);
+  const shownFile = path.relative(process.cwd(), file) || file;
+  for (const p of problems) console.error(`${shownFile}:${p.line}: ${printable(p.message)}`);
+  return problems.length ? undefined : data;
+}

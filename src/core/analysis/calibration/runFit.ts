@@ -1,0 +1,41 @@
+// One finished run against observed data (`society calibrate <run>`): its series read from the
+// trace (as `society compare` reads them), compared with the observed values as a condition of
+// one run. The scenario's calibration (measures, fit) comes from the scenario the trace was run
+// from, when it is still there unchanged — the same rule as traceScenario.ts's declaredOfTrace,
+// whose twin this lookup is (it needs the whole scenario, not only its declared outcomes).
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { Scenario } from '../../format/language/model';
+import { loadScenarioFile } from '../../format/language/load';
+import { scenarioHash } from '../../engine/society/header';
+import { traceEnds } from '../../trace/traceEnds';
+import { declaredOutcomes } from '../metrics/runTally';
+import { digestTraceFile } from '../compare/traceDigest';
+import type { ObservedData } from '../../format/language/observedData';
+import { fitRuns, type MeasureFit } from './fit';
+
+/** The scenario a trace was run from, when it is there unchanged. */
+export async function scenarioOfTrace(traceFile: string): Promise<Scenario | undefined> {
+  try {
+    const scenario = traceEnds(traceFile)?.header?.scenario as
+      { name?: unknown; hash?: unknown; file?: unknown } | undefined;
+    if (typeof scenario?.file !== 'string' || typeof scenario.name !== 'string') return undefined;
+    const file = path.resolve(path.dirname(traceFile), scenario.file);
+    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
+    const loaded = await loadScenarioFile(file, { scenario: scenario.name });
+    return loaded.scenario && scenarioHash(loaded.scenario) === scenario.hash ? loaded.scenario : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/** The fit of the run in `traceFile` (condition "run") to the observed data. */
+export async function fitTrace(
+  traceFile: string,
+  scenario: Scenario | undefined,
+  observed: ObservedData,
+  measures?: Readonly<Record<string, string>>,
+): Promise<MeasureFit[]> {
+  const digest = await digestTraceFile(traceFile, scenario ? declaredOutcomes(scenario) : undefined);
+  return fitRuns([{ condition: 'run', seed: 0, series: digest.series }], observed, measures);
+}

@@ -1,0 +1,29 @@
+// The run report's Fit section: when the scenario a trace was run from declares a calibration
+// whose observed file reads cleanly, the run's series against it (the run as the one condition).
+// Anything missing leaves the section out: `society calibrate <run>` says why.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { RunSeries } from '../metrics/runSeries';
+import { readObserved } from '../../format/language/observedData';
+import { fitRuns } from '../calibration/fit';
+import { rankConditions } from '../calibration/rank';
+import { scenarioOfTrace } from '../calibration/runFit';
+import { fitSectionHtml } from './fitSection';
+
+export async function runFitSection(traceFile: string, series: RunSeries): Promise<string | undefined> {
+  const scenario = await scenarioOfTrace(traceFile);
+  const cal = scenario?.calibration;
+  if (!cal || !scenario.source?.file) return undefined;
+  const file = path.resolve(path.dirname(scenario.source.file), cal.observed);
+  let text: string;
+  try {
+    text = fs.readFileSync(file, 'utf8');
+  } catch {
+    return undefined;
+  }
+  const { data, problems } = readObserved(text);
+  if (problems.length) return undefined;
+  const points = data.points.map(({ condition: _c, ...p }) => p);
+  const fits = fitRuns([{ condition: 'this run', seed: 0, series }], { ...data, points, conditions: [] }, cal.measures);
+  return fitSectionHtml({ ranked: rankConditions(fits, cal.fit), by: cal.fit, observed: path.basename(file) });
+}

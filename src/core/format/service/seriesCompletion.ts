@@ -1,0 +1,30 @@
+// Completion at a calibration measure's series (`calibration.measures: { fish: | }`): the series a
+// run computes round by round — the names `society check` accepts there (SOC130).
+import type { Mechanics } from '../language/mechanics';
+import { seriesNames } from '../language/timeOutcomeNames';
+import type { CursorContext } from './cursor';
+import type { CompletionItem, CompletionSources } from './types';
+
+/** The series at a measure's value, else undefined (other completions apply). */
+export function seriesCompletions(ctx: CursorContext, sources: CompletionSources): CompletionItem[] | undefined {
+  const p = ctx.path;
+  if (
+    ctx.kind !== 'scenario' ||
+    ctx.role !== 'value' ||
+    p.length !== 3 ||
+    p[0] !== 'calibration' ||
+    p[1] !== 'measures'
+  ) {
+    return undefined;
+  }
+  const m: Mechanics = sources.mechanics?.() ?? { world: [], agents: [], actions: [] };
+  return seriesNames(m).map((label, i) => ({
+    label,
+    kind: 'value',
+    insertText: label,
+    snippet: false,
+    range: ctx.replace,
+    sortText: String(i).padStart(4, '0'),
+    detail: 'series over rounds',
+  }));
+}
