@@ -26,7 +26,7 @@ export const FLOORS: readonly (readonly string[])[] = [
  * surface and may re-export any room.
  */
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
-  analysis: ['metrics', 'export', 'report', 'compare', 'explain'],
+  analysis: ['stats', 'metrics', 'export', 'report', 'compare', 'explain'],
   format: ['language', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
   // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.
