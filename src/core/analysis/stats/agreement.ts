@@ -13,7 +13,9 @@ function pairableUnits(ratings: Ratings): number[][] {
   const units = Math.max(0, ...ratings.map((r) => r.length));
   const out: number[][] = [];
   for (let u = 0; u < units; u++) {
-    const values = ratings.map((r) => r[u]).filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
+    const values = ratings
+      .map((r) => r[u])
+      .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
     if (values.length >= 2) out.push(values);
   }
   return out;
@@ -42,7 +44,8 @@ function alpha(ratings: Ratings, distance: (pooled: readonly number[]) => Distan
   let observed = 0;
   for (const values of units) {
     let s = 0;
-    for (let i = 0; i < values.length; i++) for (let j = 0; j < values.length; j++) if (i !== j) s += delta(values[i], values[j]);
+    for (let i = 0; i < values.length; i++)
+      for (let j = 0; j < values.length; j++) if (i !== j) s += delta(values[i], values[j]);
     observed += s / (values.length - 1);
   }
   let expected = 0;

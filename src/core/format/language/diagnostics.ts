@@ -116,6 +116,11 @@ export const CODES = {
   SOC105: 'Malformed time outcome',
   SOC106: 'Measurement tally that steers choices',
   SOC107: 'Action that changes only unvalued quantities',
+  SOC120: 'Unknown judge',
+  SOC121: 'Unknown shipped rubric',
+  SOC122: 'Malformed rubric dimension',
+  SOC123: 'Unknown group to judge',
+  SOC124: 'Judging that cannot happen as written',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

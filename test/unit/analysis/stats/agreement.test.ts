@@ -40,10 +40,34 @@ describe('agreement statistics', () => {
   });
 
   it('perfect agreement is 1; no variance or too few units is null', () => {
-    assert.equal(krippendorffInterval([[1, 2, 3], [1, 2, 3]]), 1);
-    assert.equal(icc21([[1, 2, 3], [1, 2, 3]]), 1);
-    assert.equal(krippendorffInterval([[2, 2], [2, 2]]), null);
-    assert.equal(krippendorffInterval([[1, _], [_, 2]]), null);
+    assert.equal(
+      krippendorffInterval([
+        [1, 2, 3],
+        [1, 2, 3],
+      ]),
+      1,
+    );
+    assert.equal(
+      icc21([
+        [1, 2, 3],
+        [1, 2, 3],
+      ]),
+      1,
+    );
+    assert.equal(
+      krippendorffInterval([
+        [2, 2],
+        [2, 2],
+      ]),
+      null,
+    );
+    assert.equal(
+      krippendorffInterval([
+        [1, _],
+        [_, 2],
+      ]),
+      null,
+    );
     assert.equal(icc21([[1], [1]]), null);
   });
 });
