@@ -28,7 +28,11 @@ const JUDGES = `judges:
     rounds: [2, 3]
 `;
 
-const lines = (trace: string): TraceEvent[] => trace.trim().split('\n').map((l) => JSON.parse(l) as TraceEvent);
+const lines = (trace: string): TraceEvent[] =>
+  trace
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as TraceEvent);
 
 describe('rubric judges in a run', () => {
   let plain: TraceEvent[], judged: TraceEvent[];
@@ -49,7 +53,12 @@ describe('rubric judges in a run', () => {
     const talks = plain.filter((e) => e.type === 'encounter').length;
     assert.ok(talks > 0);
     assert.equal(social.length, talks * 2 * 2);
-    const ranges: Record<string, [number, number]> = { believability: [0, 10], relationship: [-5, 5], secret: [-10, 0], goal: [0, 10] };
+    const ranges: Record<string, [number, number]> = {
+      believability: [0, 10],
+      relationship: [-5, 5],
+      secret: [-10, 0],
+      goal: [0, 10],
+    };
     for (const e of social) {
       assert.ok(e.encounter && e.partner);
       assert.equal(Object.keys(e.scores).length, 7);
@@ -62,8 +71,14 @@ describe('rubric judges in a run', () => {
     // two offline judges read the same signals and differ by their noise only
     const first = social.filter((e) => e.judge === 'offline');
     const second = social.filter((e) => e.judge === 'offline:second');
-    assert.deepEqual(first.map((e) => e.reasons), second.map((e) => e.reasons));
-    assert.notDeepEqual(first.map((e) => e.scores), second.map((e) => e.scores));
+    assert.deepEqual(
+      first.map((e) => e.reasons),
+      second.map((e) => e.reasons),
+    );
+    assert.notDeepEqual(
+      first.map((e) => e.scores),
+      second.map((e) => e.scores),
+    );
   });
 
   it('judges agents of the groups named at the rounds named, at the round end', () => {

@@ -56,7 +56,9 @@ export class Judges {
     const w = this.w,
       state = w.state;
     const change = new Map<string, number>();
-    if (state) for (const [id, before] of this.start) if (w.agents.has(id)) change.set(id, valuedChange(state, before, state.valuedOf(id)));
+    if (state)
+      {for (const [id, before] of this.start)
+        {if (w.agents.has(id)) change.set(id, valuedChange(state, before, state.valuedOf(id)));}}
     const maxChange = Math.max(0, ...[...change.values()].map(Math.abs));
     return { record: this.record, state, ties: w.ties, agents: [...w.agents.values()], change, maxChange };
   }
@@ -72,14 +74,22 @@ export class Judges {
       for (const id of talk.members) {
         const agent = this.w.agents.get(id);
         if (!agent || !judged.has(id)) continue;
-        const other = talk.members.length === 2 ? this.w.agents.get(talk.members.find((m) => m !== id) ?? '') : undefined;
+        const other =
+          talk.members.length === 2 ? this.w.agents.get(talk.members.find((m) => m !== id) ?? '') : undefined;
         out.push({ agent, talk, ...(other ? { partner: other } : {}) });
       }
     }
     return out;
   }
 
-  private async score(j: Judging, judge: string, t: Target, world: SignalWorld, r: number, signal?: AbortSignal): Promise<JudgementEvent> {
+  private async score(
+    j: Judging,
+    judge: string,
+    t: Target,
+    world: SignalWorld,
+    r: number,
+    signal?: AbortSignal,
+  ): Promise<JudgementEvent> {
     const req = this.request(j, judge, t, world, r);
     const base = {
       type: 'judgement' as const,
@@ -124,7 +134,14 @@ export class Judges {
       target: t.talk ? 'conversation' : 'agent',
       ...(t.partner ? { partner: t.partner.brief } : {}),
       ...(t.talk
-        ? { transcript: t.talk.lines.map((m) => ({ from: m.from, name: w.agents.get(m.from)?.persona.name ?? m.from, act: m.act, text: m.text })) }
+        ? {
+            transcript: t.talk.lines.map((m) => ({
+              from: m.from,
+              name: w.agents.get(m.from)?.persona.name ?? m.from,
+              act: m.act,
+              text: m.text,
+            })),
+          }
         : { record: this.agentRecord(t.agent) }),
       signals: judgeSignals(world, t.agent, t.talk),
     };
@@ -134,14 +151,21 @@ export class Judges {
   private agentRecord(a: Agent): string[] {
     const out: string[] = [];
     for (const e of this.record.actions.get(a.id) ?? []) {
-      const args = Object.entries(e.args).map(([k, v]) => `${k} ${typeof v === 'string' ? (this.w.agents.get(v)?.persona.name ?? v) : v}`);
-      out.push(`Round ${e.round}: ${e.action}${args.length ? ` (${args.join(', ')})` : ''}${e.reason ? ` — ${e.reason}` : ''}`);
+      const args = Object.entries(e.args).map(
+        ([k, v]) => `${k} ${typeof v === 'string' ? (this.w.agents.get(v)?.persona.name ?? v) : v}`,
+      );
+      out.push(
+        `Round ${e.round}: ${e.action}${args.length ? ` (${args.join(', ')})` : ''}${e.reason ? ` — ${e.reason}` : ''}`,
+      );
     }
-    for (const t of this.record.talks.values()) for (const m of t.lines) if (m.from === a.id) out.push(`Said: ${m.text}`);
+    for (const t of this.record.talks.values())
+      {for (const m of t.lines) if (m.from === a.id) out.push(`Said: ${m.text}`);}
     const state = this.w.state;
     if (state?.agentQuantities.size) {
       const values = state.of(a.id);
-      out.push(`Now: ${[...state.agentQuantities.keys()].map((q) => `${q} ${Math.round((values[q] ?? 0) * 1000) / 1000}`).join(', ')}`);
+      out.push(
+        `Now: ${[...state.agentQuantities.keys()].map((q) => `${q} ${Math.round((values[q] ?? 0) * 1000) / 1000}`).join(', ')}`,
+      );
     }
     return out;
   }

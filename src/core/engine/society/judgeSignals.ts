@@ -60,7 +60,9 @@ export function judgeSignals(s: SignalWorld, a: Agent, talk?: Talk): Record<stri
 }
 
 function talkRelationship(s: SignalWorld, a: Agent, talk: Talk): number {
-  const moved = talk.members.filter((m) => m !== a.id).reduce((sum, m) => sum + (s.record.tieMoves.get(`${a.id}>${m}`) ?? 0), 0);
+  const moved = talk.members
+    .filter((m) => m !== a.id)
+    .reduce((sum, m) => sum + (s.record.tieMoves.get(`${a.id}>${m}`) ?? 0), 0);
   return clamp01(0.5 + 5 * moved);
 }
 
@@ -86,7 +88,8 @@ function roundGoal(s: SignalWorld, a: Agent): number {
     const valued = Object.entries(state.valuedOf(a.id));
     const places = valued.map(([q, x]) => {
       const decl = state.agentQuantities.get(q);
-      if (decl?.min !== undefined && decl.max !== undefined && decl.max > decl.min) return (x - decl.min) / (decl.max - decl.min);
+      if (decl?.min !== undefined && decl.max !== undefined && decl.max > decl.min)
+        {return (x - decl.min) / (decl.max - decl.min);}
       const top = Math.max(0, ...s.agents.map((o) => state.of(o.id)[q] ?? 0));
       return top > 0 ? x / top : 0.5;
     });
@@ -99,7 +102,11 @@ function roundGoal(s: SignalWorld, a: Agent): number {
 }
 
 /** The change in an agent's valued quantities between two readings, each over its range when bounded. */
-export function valuedChange(state: WorldState, before: Readonly<Record<string, number>>, after: Readonly<Record<string, number>>): number {
+export function valuedChange(
+  state: WorldState,
+  before: Readonly<Record<string, number>>,
+  after: Readonly<Record<string, number>>,
+): number {
   let sum = 0;
   for (const [q, x] of Object.entries(after)) {
     const decl = state.agentQuantities.get(q);

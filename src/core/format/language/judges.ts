@@ -1,22 +1,8 @@
 // The typed model of `judges:` (docs/judges.md): rubric judgings, each scoring conversations or
 // agents on a rubric's dimensions at declared rounds, by one or more judges.
-import { SHIPPED_RUBRICS } from './rubrics';
+import { SHIPPED_RUBRICS, type Rubric, type RubricDimension } from './rubrics';
 
-export interface RubricDimension {
-  name: string;
-  description: string;
-  min: number;
-  max: number;
-  /** What some scores mean, by score. */
-  anchors?: Record<string, string>;
-  /** The offline rule's signal for it (JUDGE_SIGNALS); absent: by its name, else `activity`. */
-  offline?: string;
-}
-
-export interface Rubric {
-  description?: string;
-  dimensions: RubricDimension[];
-}
+export type { Rubric, RubricDimension };
 
 export interface Judging {
   name: string;

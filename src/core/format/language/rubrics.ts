@@ -3,7 +3,21 @@
 // Fried, Neubig & Sap (2024), "SOTOPIA: Interactive Evaluation for Social Intelligence in Language
 // Agents", ICLR 2024, section 3 (SOTOPIA-EVAL) — goal, believability and knowledge 0..10; secret
 // and social rules −10..0; relationship and financial/material benefits −5..5.
-import type { Rubric } from './judges';
+export interface RubricDimension {
+  name: string;
+  description: string;
+  min: number;
+  max: number;
+  /** What some scores mean, by score. */
+  anchors?: Record<string, string>;
+  /** The offline rule's signal for it (JUDGE_SIGNALS); absent: by its name, else `activity`. */
+  offline?: string;
+}
+
+export interface Rubric {
+  description?: string;
+  dimensions: RubricDimension[];
+}
 
 const SOTOPIA: Rubric = {
   description:

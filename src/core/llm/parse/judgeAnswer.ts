@@ -4,28 +4,39 @@
 // dimension, a whole number in its range) so one compiled validator serves every rubric. A score
 // outside is a problem for the re-ask, not something to clamp: the judge said something else.
 import type { JudgeRequest, JudgeResponse } from '../types';
-import { MAX_TEXT } from './schemas';
 
 type Schema = Record<string, unknown>;
 
-export function judgeSchema(req: JudgeRequest, strict: boolean): Schema {
+/** `reason`: the schema of a reason (schemas.ts text, length-capped like every text we take). */
+export function judgeSchema(req: JudgeRequest, strict: boolean, reason: Schema): Schema {
   const score = (min?: number, max?: number, description?: string): Schema => ({
     type: 'object',
     properties: {
-      score: { type: 'number', ...(min !== undefined ? { minimum: min, maximum: max } : {}), ...(description ? { description } : {}) },
-      reason: { type: 'string', description: 'one sentence', maxLength: MAX_TEXT },
+      score: {
+        type: 'number',
+        ...(min !== undefined ? { minimum: min, maximum: max } : {}),
+        ...(description ? { description } : {}),
+      },
+      reason,
     },
     required: ['score', 'reason'],
     ...(strict ? { additionalProperties: false } : {}),
   });
-  if (!strict) return { type: 'object', properties: { scores: { type: 'object', additionalProperties: score() } }, required: ['scores'] };
+  if (!strict)
+    {return {
+      type: 'object',
+      properties: { scores: { type: 'object', additionalProperties: score() } },
+      required: ['scores'],
+    };}
   const dims = req.rubric.dimensions;
   return {
     type: 'object',
     properties: {
       scores: {
         type: 'object',
-        properties: Object.fromEntries(dims.map((d) => [d.name, score(d.min, d.max, `${d.min} to ${d.max}, a whole number`)])),
+        properties: Object.fromEntries(
+          dims.map((d) => [d.name, score(d.min, d.max, `${d.min} to ${d.max}, a whole number`)]),
+        ),
         required: dims.map((d) => d.name),
         additionalProperties: false,
       },
@@ -46,7 +57,10 @@ export function checkJudge(
     const s = given[d.name];
     if (!s) return { ok: false, error: `"scores" is missing "${d.name}"` };
     if (!Number.isInteger(s.score) || s.score < d.min || s.score > d.max) {
-      return { ok: false, error: `"scores.${d.name}.score" must be a whole number from ${d.min} to ${d.max}, not ${s.score}` };
+      return {
+        ok: false,
+        error: `"scores.${d.name}.score" must be a whole number from ${d.min} to ${d.max}, not ${s.score}`,
+      };
     }
     scores[d.name] = { score: s.score, reason: s.reason };
   }

@@ -148,6 +148,6 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
     case 'act':
       return actSchema(req, strict, (description) => text(strict, description));
     case 'judge':
-      return judgeSchema(req, strict);
+      return judgeSchema(req, strict, text(strict, 'one sentence'));
   }
 }

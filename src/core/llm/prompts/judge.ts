@@ -46,7 +46,13 @@ export function judgePrompt(req: JudgeRequest, instruction: string): ChatMessage
           'Their record:',
           ...(req.record?.length ? req.record : ['(nothing recorded)']),
         ];
-  const task = [...about, '', 'Score them on each dimension:', ...rubricLines(req), 'Give a one-sentence reason for each score.'];
+  const task = [
+    ...about,
+    '',
+    'Score them on each dimension:',
+    ...rubricLines(req),
+    'Give a one-sentence reason for each score.',
+  ];
   return [
     { role: 'system', content: system },
     { role: 'user', content: `${task.join('\n')}\n\n${instruction}` },
