@@ -44,8 +44,9 @@ function alpha(ratings: Ratings, distance: (pooled: readonly number[]) => Distan
   let observed = 0;
   for (const values of units) {
     let s = 0;
-    for (let i = 0; i < values.length; i++)
+    for (let i = 0; i < values.length; i++) {
       for (let j = 0; j < values.length; j++) if (i !== j) s += delta(values[i], values[j]);
+    }
     observed += s / (values.length - 1);
   }
   let expected = 0;

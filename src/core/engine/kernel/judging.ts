@@ -56,9 +56,11 @@ export class Judges {
     const w = this.w,
       state = w.state;
     const change = new Map<string, number>();
-    if (state)
-      {for (const [id, before] of this.start)
-        {if (w.agents.has(id)) change.set(id, valuedChange(state, before, state.valuedOf(id)));}}
+    if (state) {
+      for (const [id, before] of this.start) {
+        if (w.agents.has(id)) change.set(id, valuedChange(state, before, state.valuedOf(id)));
+      }
+    }
     const maxChange = Math.max(0, ...[...change.values()].map(Math.abs));
     return { record: this.record, state, ties: w.ties, agents: [...w.agents.values()], change, maxChange };
   }
@@ -158,8 +160,9 @@ export class Judges {
         `Round ${e.round}: ${e.action}${args.length ? ` (${args.join(', ')})` : ''}${e.reason ? ` — ${e.reason}` : ''}`,
       );
     }
-    for (const t of this.record.talks.values())
-      {for (const m of t.lines) if (m.from === a.id) out.push(`Said: ${m.text}`);}
+    for (const t of this.record.talks.values()) {
+      for (const m of t.lines) if (m.from === a.id) out.push(`Said: ${m.text}`);
+    }
     const state = this.w.state;
     if (state?.agentQuantities.size) {
       const values = state.of(a.id);

@@ -88,8 +88,9 @@ function roundGoal(s: SignalWorld, a: Agent): number {
     const valued = Object.entries(state.valuedOf(a.id));
     const places = valued.map(([q, x]) => {
       const decl = state.agentQuantities.get(q);
-      if (decl?.min !== undefined && decl.max !== undefined && decl.max > decl.min)
-        {return (x - decl.min) / (decl.max - decl.min);}
+      if (decl?.min !== undefined && decl.max !== undefined && decl.max > decl.min) {
+        return (x - decl.min) / (decl.max - decl.min);
+      }
       const top = Math.max(0, ...s.agents.map((o) => state.of(o.id)[q] ?? 0));
       return top > 0 ? x / top : 0.5;
     });

@@ -68,14 +68,15 @@ function checkBy(r: Report, j: Obj, i: number, name: string, models: string[]): 
   (Array.isArray(j.by) ? j.by : []).forEach((judge: unknown, k) => {
     if (typeof judge !== 'string') return;
     const range = r.at.valueRange(['judges', i, 'by', k]);
-    if (seen.has(judge))
-      {report(
+    if (seen.has(judge)) {
+      report(
         r,
         'SOC124',
         'warning',
         `Judge '${judge}' is named twice in '${name}': it would be compared with itself`,
         range,
-      );}
+      );
+    }
     seen.add(judge);
     if (isOfflineJudge(judge) || models.includes(judge)) return;
     unknownName(r, 'SOC120', range, judge, ['offline', ...models], {

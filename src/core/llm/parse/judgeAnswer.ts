@@ -22,12 +22,13 @@ export function judgeSchema(req: JudgeRequest, strict: boolean, reason: Schema):
     required: ['score', 'reason'],
     ...(strict ? { additionalProperties: false } : {}),
   });
-  if (!strict)
-    {return {
+  if (!strict) {
+    return {
       type: 'object',
       properties: { scores: { type: 'object', additionalProperties: score() } },
       required: ['scores'],
-    };}
+    };
+  }
   const dims = req.rubric.dimensions;
   return {
     type: 'object',
