@@ -8,6 +8,7 @@ import { RunHarness } from '../../core/run/runHarness';
 import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
+import { writeJudgementsFile } from './judgementsFile';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
@@ -129,6 +130,7 @@ async function runPlayed(
     session: models.session,
   });
   if (ended !== undefined) return ended;
+  await writeJudgementsFile(scenario, tracePath, out);
   return closingReport({
     scenario,
     harness,

@@ -4,6 +4,7 @@
 // chat prompt; every response is structured and reports its token usage (zero offline).
 import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
 import type { VerbFields } from '../format/language/verbs';
+import type { RubricDimension } from '../format/language/judges';
 import type {
   AdviceAction,
   DialogueAct,
@@ -337,7 +338,35 @@ export interface ActResponse {
   text?: string;
 }
 
+/**
+ * A rubric judge's decision (`judges:`, docs/judges.md): score one agent, in a conversation or on
+ * its round's record, on each dimension of a rubric. `persona` is the agent judged, `memories` empty.
+ */
+export interface JudgeRequest extends RequestBase {
+  kind: 'judge';
+  /** The judging (`judges[].name`) and the judge (`offline`, `offline:<name>` or a model key). */
+  judging: string;
+  judge: string;
+  rubric: { description?: string; dimensions: RubricDimension[] };
+  target: 'conversation' | 'agent';
+  /** A conversation's other speaker and its transcript. */
+  partner?: PersonaBrief;
+  transcript?: TranscriptLine[];
+  /** An agent's record: what it did and what happened to it, one line each. */
+  record?: string[];
+  /** The offline rule's reading of each dimension, 0..1 (engine/society/judgeSignals.ts). */
+  signals: Record<string, number>;
+}
+export interface JudgeScore {
+  score: number;
+  reason: string;
+}
+export interface JudgeResponse {
+  scores: Record<string, JudgeScore>;
+}
+
 export type DecisionRequest =
+  | JudgeRequest
   | ChoosePartnerRequest
   | SpeakRequest
   | EvaluateRequest
@@ -355,6 +384,7 @@ export interface ResponseByKind {
   reflect: ReflectResponse;
   interview: InterviewResponse;
   act: ActResponse;
+  judge: JudgeResponse;
 }
 export type DecisionResponse<R extends DecisionRequest = DecisionRequest> = ResponseByKind[R['kind']] & {
   usage: Usage;
@@ -370,6 +400,7 @@ export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
   reflect: '{"insights": [{"text": "<insight>", "importance": 1..10, "evidence": [<memory ids>]}]}',
   interview: '{"answer": "<answer in character>"}',
   act: '{"action": "<action name>", "args": {"<argument>": <number, or an agent id>}, "reason": "<one sentence>"}',
+  judge: '{"scores": {"<dimension>": {"score": <whole number in its range>, "reason": "<one sentence>"}}}',
 };
 
 /** Anything that can make an agent's decisions. LLM providers implement this too. */

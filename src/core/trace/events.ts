@@ -464,6 +464,24 @@ export interface RunEndEvent extends Base {
   usage: UsageTotals;
 }
 
+/**
+ * A rubric judge's scores (`judges:`, docs/judges.md): one judge, one agent — in one conversation
+ * (`encounter`, with `partner`) or on its round — at the end of the round. A score the judge did
+ * not give in range (after one re-ask) is null, and `error` says why.
+ */
+export interface JudgementEvent extends Base {
+  type: 'judgement';
+  judging: string;
+  judge: string;
+  agent: string;
+  encounter?: string;
+  partner?: string;
+  scores: Record<string, number | null>;
+  reasons: Record<string, string>;
+  error?: string;
+  usage?: Usage;
+}
+
 export type TraceEvent =
   | AgentAddedEvent
   | AgentRemovedEvent
@@ -487,7 +505,8 @@ export type TraceEvent =
   | PlacesEvent
   | MoveEvent
   | RoundEndEvent
-  | RunEndEvent;
+  | RunEndEvent
+  | JudgementEvent;
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
@@ -516,6 +535,7 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'move',
   'round_end',
   'run_end',
+  'judgement',
 ];
 
 export type TraceLine = TraceHeader | TraceEvent;

@@ -2,6 +2,7 @@
 // lines dropped, the JSON instruction always present.
 import * as assert from 'node:assert/strict';
 import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
+import type { PromptKind } from '../../../src/core/format/language/model';
 import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
 import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
@@ -23,7 +24,7 @@ describe('llm prompts', () => {
   it('provides a value for every variable PROMPT_VARIABLES documents, for every kind', () => {
     for (const req of all) {
       const values = promptValues(req, ctx);
-      const missing = PROMPT_VARIABLES[req.kind].filter((v) => !(v in values));
+      const missing = PROMPT_VARIABLES[req.kind as PromptKind].filter((v) => !(v in values));
       assert.deepEqual(missing, [], `${req.kind} lacks ${missing.join(', ')}`);
       const systemMissing = PROMPT_VARIABLES.system.filter((v) => !(v in values));
       assert.deepEqual(systemMissing, []);

@@ -26,6 +26,7 @@ import { addAgent, linkRelationships } from './membership';
 import { MODEL_CHANGES } from './modelChanges';
 import { fireEvents } from './timed-events';
 import { applyEdits } from './edits';
+import { Judges } from './judging';
 import type { WorldEdit } from '../../trace/edits';
 import { emptyUsage, type World } from './world';
 
@@ -80,6 +81,8 @@ export class Rounds {
   private readonly finished = { units: 0 };
   /** The phases of every round (society/roundPlan.ts), each with its plug-in. */
   private readonly plan: readonly { phase: PlannedPhase; kind: PhaseKind; lastOfKind: boolean }[];
+  /** The rubric judges (`judges:`), listening to each round to score it at its end. */
+  private readonly judges?: Judges;
 
   constructor(
     private readonly world: World,
@@ -89,6 +92,7 @@ export class Rounds {
     const planned = roundPlan(world.scenario);
     const kinds = planned.map(phaseKind);
     this.plan = planned.map((phase, k) => ({ phase, kind: kinds[k], lastOfKind: kinds.lastIndexOf(kinds[k]) === k }));
+    if (world.scenario.judges?.length) this.judges = new Judges(world);
   }
 
   /** Passes a step point; a promise only when a gate is set (the debugger may hold the run here). */
@@ -160,6 +164,7 @@ export class Rounds {
     const cfg = w.settings.ties;
     const dissolved = w.ties.decay(r, cfg.decay, cfg.threshold, TIE_FLOOR);
     w.emit({ type: 'tie_decay', round: r, rate: cfg.decay, floor: TIE_FLOOR, dissolved });
+    await this.judges?.judgeRound(r, signal);
     this.endRound(r);
     if (times) addTime(times, 'kernel', t0);
     await this.control.afterRound?.(r, false);

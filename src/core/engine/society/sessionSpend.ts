@@ -16,6 +16,8 @@ const PHASE_OF: Record<DecisionKind, Phase> = {
   reflect: 'reflect',
   interview: 'act',
   act: 'world',
+  // a rubric judge scores at the round's end, as the evaluations do
+  judge: 'evaluate',
 };
 
 export class SessionSpend {

@@ -18,6 +18,7 @@ import type { PathSegment } from './parse';
 import type { Locator } from './locate';
 import { applyDefaults, documentSchema, societySchema } from './schema';
 import { buildMechanics, buildRound } from './buildMechanics';
+import { buildJudges } from './judges';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -116,6 +117,8 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   if (typeof v.module === 'string') scenario.module = v.module;
   const places = buildPlaces(v);
   if (places) scenario.places = places;
+  const judges = buildJudges(v);
+  if (judges) scenario.judges = judges;
   return scenario;
 }
 

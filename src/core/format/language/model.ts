@@ -4,6 +4,7 @@
 
 import type { SourceLocation } from './position';
 import type { Mechanics, RoundPhase } from './mechanics';
+import type { Judging } from './judges';
 
 // Positions live below the model so the mechanics' types can say where they were written without
 // importing the model that holds them.
@@ -316,6 +317,8 @@ export interface Scenario {
   round?: RoundPhase[];
   /** Places, the parts of the day and the scenario's daily plan (`places:`, `day:`, `plan:`). */
   places?: PlaceSet;
+  /** Rubric judges (`judges:`, docs/judges.md). */
+  judges?: Judging[];
   /** File the scenario document came from. */
   source?: SourceLocation;
 }

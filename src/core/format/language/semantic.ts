@@ -21,6 +21,7 @@ import { checkStartValues } from './startStateCheck';
 import { checkPlaces } from './placesCheck';
 import { checkTimedPosts } from './timedPostCheck';
 import { checkKnowledge } from './knowledgeCheck';
+import { checkJudges } from './judgeCheck';
 import { checkClaims } from './claimCheck';
 import { checkCalibration } from './calibrationCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
@@ -213,6 +214,7 @@ export function checkScenario(
   const ids = ctx.personas.map((p) => (isObj(p.raw) ? p.raw.id : undefined)).filter((x) => typeof x === 'string');
   ctx.out.push(...checkTimedPosts(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids));
   ctx.out.push(...checkKnowledge(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids, groupNames(ctx)));
+  ctx.out.push(...checkJudges(ctx.v, ctx.at, ctx.unsure, groupNames(ctx), ctx.rounds));
   checkExperiment(ctx);
   checkTimeline(ctx);
   checkPopulation(ctx);

@@ -39,7 +39,7 @@ export class PlaySession {
   /** Whether the person takes this decision. */
   takes(req: DecisionRequest): boolean {
     const h = this.o.book.header;
-    return req.persona.id === h.agent && req.kind !== 'advise' && h.kinds.includes(req.kind);
+    return req.persona.id === h.agent && req.kind !== 'advise' && req.kind !== 'judge' && h.kinds.includes(req.kind);
   }
 
   /** Puts the session around a model factory (RunModels.wrap). */

@@ -31,6 +31,7 @@ export const ANSWER_FORMATS: Record<DecisionKind, string> = {
   reflect: RESPONSE_FORMATS.reflect,
   interview: RESPONSE_FORMATS.interview,
   advise: RESPONSE_FORMATS.advise,
+  judge: RESPONSE_FORMATS.judge,
 };
 
 /** The act a message takes when the person names none: a greeting first, a farewell last, else sharing. */
@@ -44,6 +45,8 @@ export function questionOf(
   templates: PromptTemplates,
   ctx: PromptContext,
 ): PlayQuestion {
+  // A rubric judge is a model of `models`, never the agent a person plays (humanModel.ts asks).
+  if (req.kind === 'judge') throw new Error('a rubric judge is never asked of a person');
   const values = promptValues(req, ctx);
   const system = renderLines(systemTemplate(req.kind, templates), values);
   const situation = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
@@ -100,6 +103,8 @@ function optionsOf(req: DecisionRequest): PlayOptions {
       return { kind: 'evaluate', partner: { id: req.partner.id, name: req.partner.name }, scale: RATING_SCALE };
     case 'act':
       return { kind: 'act', actions: actionOptions(req) };
+    case 'judge':
+      throw new Error('a rubric judge is never asked of a person');
     default:
       return { kind: req.kind };
   }

@@ -11,6 +11,7 @@ import { evaluate } from './evaluate';
 import { advise } from './advise';
 import { reflect } from './reflect';
 import { interview } from './interview';
+import { judge } from './judge';
 import { act } from './act';
 
 export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
@@ -61,6 +62,9 @@ export class OfflineModel implements AgentModel {
         break;
       case 'act':
         out = act(request, rng);
+        break;
+      case 'judge':
+        out = judge(request, rng);
         break;
     }
     // Each kind's function returns a fresh object: give it the usage in place rather than copying it.

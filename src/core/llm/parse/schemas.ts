@@ -9,6 +9,7 @@ import { DRIVERS } from '../../format/language/model';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { AdviseRequest, DecisionRequest } from '../types';
 import { actSchema } from './actAnswer';
+import { judgeSchema } from './judgeAnswer';
 
 type Schema = Record<string, unknown>;
 
@@ -146,5 +147,7 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
       return object({ answer: text(strict, 'answer in character', MAX_ANSWER) }, strict);
     case 'act':
       return actSchema(req, strict, (description) => text(strict, description));
+    case 'judge':
+      return judgeSchema(req, strict, text(strict, 'one sentence'));
   }
 }

@@ -7,6 +7,7 @@ import { renderTemplate, templateVariables } from '../../format/language/templat
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
 import { DEFAULT_TEMPLATES } from './defaults';
+import { judgePrompt } from './judge';
 import { promptValues, type PromptContext } from './values';
 
 interface CompiledLine {
@@ -48,6 +49,10 @@ export function jsonInstruction(req: DecisionRequest): string {
   let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[req.kind]}`;
   if (req.kind === 'choose_partner') s += `\n"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`;
   if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
+  if (req.kind === 'judge') {
+    const ranges = req.rubric.dimensions.map((d) => `"${d.name}" ${d.min} to ${d.max}`).join(', ');
+    s += `\nScore every dimension with a whole number in its range: ${ranges}.`;
+  }
   if (req.kind === 'speak' && req.news?.length) {
     s += `\nAlso "tells": the ids of the things you know that this message passes on ([] for none), of: ${req.news.map((k) => k.id).join(', ')}.`;
   }
@@ -75,6 +80,8 @@ export function systemTemplate(kind: DecisionKind, templates: PromptTemplates): 
 }
 
 export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {
+  // A judge is not an agent: neither the agents' system prompt nor their templates apply.
+  if (req.kind === 'judge') return judgePrompt(req, jsonInstruction(req));
   const values = promptValues(req, ctx);
   const system = renderLines(systemTemplate(req.kind, templates), values);
   const task = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
