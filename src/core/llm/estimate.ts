@@ -22,6 +22,7 @@ export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
   reflect: 150,
   interview: 100,
   act: 40,
+  survey: 80,
 };
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
@@ -90,7 +91,7 @@ function samplePersona(s: Scenario): PersonaBrief {
 }
 
 /** Typical requests of each kind for this scenario, for rendering its prompts. */
-function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview'>, DecisionRequest> {
+function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview' | 'survey'>, DecisionRequest> {
   const me = samplePersona(s);
   const other: PersonaBrief = { ...me, id: 'other', name: 'Sam Rivera' };
   const memories: RetrievedMemory[] = Array.from({ length: s.memory.top_k }, (_, i) => ({
@@ -234,7 +235,7 @@ function callsPerAgent(
   s: Scenario,
   rounds: number,
   agents: number,
-): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise'>, number>; advise: number } {
+): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise' | 'survey'>, number>; advise: number } {
   const { mode, per_round } = s.world.encounters;
   const turns = s.world.conversation.turns;
   let roomMessages = 0,
@@ -334,7 +335,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const ctx = { rounds };
   const models = new Map<string, ModelEstimate>();
 
-  const add = (name: string, kind: Exclude<DecisionKind, 'interview'>, calls: number): void => {
+  const add = (name: string, kind: Exclude<DecisionKind, 'interview' | 'survey'>, calls: number): void => {
     if (calls <= 0) return;
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     let m = models.get(cfg.name);

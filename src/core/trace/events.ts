@@ -487,7 +487,22 @@ export type TraceEvent =
   | PlacesEvent
   | MoveEvent
   | RoundEndEvent
-  | RunEndEvent;
+  | RunEndEvent
+  | SurveyEvent;
+
+/**
+ * An agent answered a survey's instrument (`surveys:`, engine/kernel/surveys.ts): its answer per
+ * item id — a number, an option, text, or null when missing (an answer off the item's scale, or a
+ * failed call: `error` says why). Round 0 is the start; otherwise after that round's phases.
+ */
+export interface SurveyEvent extends Base {
+  type: 'survey';
+  agent: string;
+  instrument: string;
+  answers: Record<string, number | string | null>;
+  usage?: Usage;
+  error?: string;
+}
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
@@ -516,6 +531,7 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'move',
   'round_end',
   'run_end',
+  'survey',
 ];
 
 export type TraceLine = TraceHeader | TraceEvent;

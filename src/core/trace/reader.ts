@@ -64,6 +64,7 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   move: { agent: 'string', until: 'number', action: 'string' },
   round_end: { stats: 'object' },
   run_end: { rounds: 'number', usage: 'object' },
+  survey: { agent: 'string', instrument: 'string', answers: 'object' },
 };
 
 /**

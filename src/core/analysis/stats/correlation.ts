@@ -28,7 +28,10 @@ function pairs(xs: readonly (number | undefined)[], ys: readonly (number | undef
 }
 
 /** Pearson's r of the complete pairs; undefined with fewer than 3 or when a side does not vary. */
-export function pearson(xs: readonly (number | undefined)[], ys: readonly (number | undefined)[]): Correlation | undefined {
+export function pearson(
+  xs: readonly (number | undefined)[],
+  ys: readonly (number | undefined)[],
+): Correlation | undefined {
   const [a, b] = pairs(xs, ys);
   const n = a.length;
   if (n < 3) return undefined;
@@ -48,7 +51,10 @@ export function pearson(xs: readonly (number | undefined)[], ys: readonly (numbe
 }
 
 /** Spearman's ρ: Pearson's r of the ranks (ties get their mean rank), with the Fisher interval. */
-export function spearman(xs: readonly (number | undefined)[], ys: readonly (number | undefined)[]): Correlation | undefined {
+export function spearman(
+  xs: readonly (number | undefined)[],
+  ys: readonly (number | undefined)[],
+): Correlation | undefined {
   const [a, b] = pairs(xs, ys);
   return pearson(ranks(a), ranks(b));
 }
@@ -57,7 +63,7 @@ export function spearman(xs: readonly (number | undefined)[], ys: readonly (numb
 export function ranks(xs: readonly number[]): number[] {
   const order = xs.map((x, i) => ({ x, i })).sort((p, q) => p.x - q.x);
   const out = new Array<number>(xs.length);
-  for (let s = 0; s < order.length; ) {
+  for (let s = 0; s < order.length;) {
     let e = s;
     while (e + 1 < order.length && order[e + 1].x === order[s].x) e++;
     for (let k = s; k <= e; k++) out[order[k].i] = (s + e) / 2 + 1;

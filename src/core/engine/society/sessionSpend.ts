@@ -16,6 +16,7 @@ const PHASE_OF: Record<DecisionKind, Phase> = {
   reflect: 'reflect',
   interview: 'act',
   act: 'world',
+  survey: 'reflect',
 };
 
 export class SessionSpend {

@@ -17,6 +17,7 @@ import type { PathSegment } from './parse';
 import type { Locator } from './locate';
 import { applyDefaults, documentSchema, societySchema } from './schema';
 import { buildMechanics, buildRound } from './buildMechanics';
+import { buildSurveys } from './buildSurveys';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -109,6 +110,8 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   if (typeof v.module === 'string') scenario.module = v.module;
   const places = buildPlaces(v);
   if (places) scenario.places = places;
+  const surveys = buildSurveys(v, at);
+  if (surveys) scenario.surveys = surveys;
   return scenario;
 }
 

@@ -116,6 +116,13 @@ export const CODES = {
   SOC105: 'Malformed time outcome',
   SOC106: 'Measurement tally that steers choices',
   SOC107: 'Action that changes only unvalued quantities',
+  SOC110: 'Unknown instrument in a survey',
+  SOC111: 'Unknown persona or group a survey goes to',
+  SOC112: 'Unknown item in a scale',
+  SOC113: 'Survey round after the last round',
+  SOC114: 'Item declared twice in an instrument',
+  SOC115: 'Scale item that cannot be scored',
+  SOC116: 'Malformed response scale',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -4,6 +4,7 @@
 
 import type { SourceLocation } from './position';
 import type { Mechanics, RoundPhase } from './mechanics';
+import type { Survey } from './surveys';
 
 // Positions live below the model so the mechanics' types can say where they were written without
 // importing the model that holds them.
@@ -185,6 +186,7 @@ export const PROMPT_KINDS = [
   'reflect',
   'interview',
   'act',
+  'survey',
 ] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
@@ -298,6 +300,8 @@ export interface Scenario {
   round?: RoundPhase[];
   /** Places, the parts of the day and the scenario's daily plan (`places:`, `day:`, `plan:`). */
   places?: PlaceSet;
+  /** Surveys administered during the run (`surveys:`, format/language/surveys.ts); absent when none. */
+  surveys?: Survey[];
   /** File the scenario document came from. */
   source?: SourceLocation;
 }

@@ -21,6 +21,7 @@ import { checkStartValues } from './startStateCheck';
 import { checkPlaces } from './placesCheck';
 import { checkTimedPosts } from './timedPostCheck';
 import { checkKnowledge } from './knowledgeCheck';
+import { checkSurveys } from './surveyCheck';
 import { checkClaims } from './claimCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
@@ -212,6 +213,7 @@ export function checkScenario(
   const ids = ctx.personas.map((p) => (isObj(p.raw) ? p.raw.id : undefined)).filter((x) => typeof x === 'string');
   ctx.out.push(...checkTimedPosts(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids));
   ctx.out.push(...checkKnowledge(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids, groupNames(ctx)));
+  ctx.out.push(...checkSurveys(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids, groupNames(ctx)));
   checkExperiment(ctx);
   checkTimeline(ctx);
   checkPopulation(ctx);

@@ -31,6 +31,7 @@ export const ANSWER_FORMATS: Record<DecisionKind, string> = {
   reflect: RESPONSE_FORMATS.reflect,
   interview: RESPONSE_FORMATS.interview,
   advise: RESPONSE_FORMATS.advise,
+  survey: RESPONSE_FORMATS.survey,
 };
 
 /** The act a message takes when the person names none: a greeting first, a farewell last, else sharing. */

@@ -12,6 +12,7 @@ import { advise } from './advise';
 import { reflect } from './reflect';
 import { interview } from './interview';
 import { act } from './act';
+import { answerSurvey } from './survey';
 
 export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
 
@@ -61,6 +62,9 @@ export class OfflineModel implements AgentModel {
         break;
       case 'act':
         out = act(request, rng);
+        break;
+      case 'survey':
+        out = answerSurvey(request, rng);
         break;
     }
     // Each kind's function returns a fresh object: give it the usage in place rather than copying it.
