@@ -8,6 +8,7 @@ import { RunHarness } from '../../core/run/runHarness';
 import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
+import { writeSurveysCsv } from './surveysFile';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
@@ -129,6 +130,10 @@ async function runPlayed(
     session: models.session,
   });
   if (ended !== undefined) return ended;
+  if (scenario.surveys) {
+    const surveys = await writeSurveysCsv(tracePath, out);
+    if (!values.quiet) console.error([`survey answers: ${surveys.file}`, ...surveys.summary].join('\n  '));
+  }
   return closingReport({
     scenario,
     harness,

@@ -500,8 +500,20 @@ export interface SurveyEvent extends Base {
   agent: string;
   instrument: string;
   answers: Record<string, number | string | null>;
+  /**
+   * The instrument's scales, so a report scores them from the trace alone: their items, the
+   * reverse-keyed ones, the trait measured, and the response range reversing uses (min + max − x).
+   */
+  scales?: Record<string, SurveyScaleDef>;
   usage?: Usage;
   error?: string;
+}
+export interface SurveyScaleDef {
+  items: string[];
+  reverse: string[];
+  measures?: string;
+  min: number;
+  max: number;
 }
 
 export type TraceEventType = TraceEvent['type'];

@@ -21,6 +21,7 @@ import { tieTurnover } from '../metrics/tieTurnover';
 import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
 import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
 import type { RunSeries } from '../metrics/runSeries';
+import { SurveyTally, type ScalePsychometrics } from './surveyPsychometrics';
 
 /** The network at the end of one round, and how it changed since the round before. */
 export interface RoundNetwork {
@@ -70,6 +71,8 @@ export interface RunReport {
   state?: Record<string, number | null>;
   /** Every declared quantity and network metric after each round (runTally.ts). */
   series: RunSeries;
+  /** The surveys' psychometrics (scenarios with `surveys:`, surveyPsychometrics.ts). */
+  surveys?: ScalePsychometrics[];
 }
 
 /** The random baseline of the report's metrics, homophily included. */
@@ -146,6 +149,7 @@ export class RunReportBuilder {
   private readonly settingChanges: SettingChange[] = [];
   private readonly worldState = new WorldStateCollector();
   private readonly knowledge = new KnowledgeCollector();
+  private readonly surveys = new SurveyTally();
   private readonly tally: RunTally;
 
   constructor(
@@ -170,6 +174,7 @@ export class RunReportBuilder {
     this.rewards.add(e);
     this.worldState.add(e);
     this.knowledge.add(e);
+    this.surveys.add(e);
     this.tally.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
@@ -228,6 +233,7 @@ export class RunReportBuilder {
       ...(this.usage ? { usage: this.usage } : {}),
       ...(worldState ? { worldState } : {}),
       ...(knowledge ? { knowledge } : {}),
+      ...(this.surveys.finish(last) ? { surveys: this.surveys.finish(last) } : {}),
       ...this.outcomes(last),
     };
   }

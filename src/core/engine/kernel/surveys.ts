@@ -8,7 +8,7 @@ import type { Survey, SurveyAnswer } from '../../format/language/surveys';
 import { administeredAt } from '../../format/language/surveys';
 import type { DecisionResponse, SurveyQuestion, SurveyRequest } from '../../llm/types';
 import { validAnswer } from '../../llm/parse/surveyAnswer';
-import type { SurveyEvent } from '../../trace/events';
+import type { SurveyEvent, SurveyScaleDef } from '../../trace/events';
 import { Semaphore } from '../flow/semaphore';
 import type { Agent } from '../society/agent';
 import { usageField } from '../society/usageBook';
@@ -82,6 +82,7 @@ async function ask(
     ...(m !== undefined ? { mood: m } : {}),
   };
   const base = { type: 'survey' as const, round: world.round, agent: a.id, instrument: s.instrument.id };
+  const scales = scaleDefs(s);
   const model = world.model(a.model);
   let slot = slots.get(a.model);
   if (!slot) slots.set(a.model, (slot = new Semaphore(Math.max(1, world.config(a.model).concurrency || 1))));
@@ -99,13 +100,34 @@ async function ask(
   } catch (err) {
     if (signal?.aborted) throw err;
     const missing = Object.fromEntries(req.items.map((q) => [q.id, null]));
-    return { ...base, answers: missing, error: err instanceof Error ? err.message : String(err) };
+    return { ...base, answers: missing, ...scales, error: err instanceof Error ? err.message : String(err) };
   }
   // Whatever the model gave, each answer off its scale is recorded as missing.
   const given = res.answers ?? {};
   const clean: Record<string, SurveyAnswer> = {};
   for (const q of req.items) clean[q.id] = validAnswer(q.response, given[q.id]) ? given[q.id] : null;
-  return { ...base, answers: clean, ...usageField(res.usage) };
+  return { ...base, answers: clean, ...scales, ...usageField(res.usage) };
+}
+
+/** The scales as the event carries them; none when the instrument scores none. */
+function scaleDefs(s: Survey): { scales?: Record<string, SurveyScaleDef> } {
+  if (!s.instrument.scales.length) return {};
+  const range = (id: string): [number, number] => {
+    const r = s.instrument.items.find((i) => i.id === id)?.response;
+    return r?.type === 'likert' ? [1, r.points] : r?.type === 'numeric' ? [r.min, r.max] : [0, 0];
+  };
+  const defs: Record<string, SurveyScaleDef> = {};
+  for (const sc of s.instrument.scales) {
+    const [min, max] = range(sc.items[0]);
+    defs[sc.name] = {
+      items: sc.items,
+      reverse: sc.reverse,
+      ...(sc.measures ? { measures: sc.measures } : {}),
+      min,
+      max,
+    };
+  }
+  return { scales: defs };
 }
 
 function memoryText(s: Survey, given: Record<string, SurveyAnswer>): string {
