@@ -8,7 +8,8 @@ import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import { answerSurvey, expectedPosition } from '../../../src/core/llm/offline/survey';
 import { stream } from '../../../src/core/random/rng';
-import type { PersonaBrief, SurveyRequest } from '../../../src/core/llm/types';
+import type { AgentModel, DecisionRequest, PersonaBrief, SurveyRequest } from '../../../src/core/llm/types';
+import { OfflineModel } from '../../../src/core/llm/offline';
 
 const BASE = [
   'kind: scenario',
@@ -87,6 +88,28 @@ describe('surveys', function () {
     const memories = loud.filter((e) => e.type === 'memory' && /questionnaire/.test(e.memory.text));
     assert.equal(memories.length, 3);
     assert.match(memories[0].memory.text, /I answered the Mood questionnaire: "I am outgoing\." \d/);
+  });
+
+  it('a failed survey call is recorded as missing answers and the run goes on', async () => {
+    const sc = await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start] }'));
+    const modelFactory = (cfg: { name: string }, seed: number): AgentModel => {
+      const inner = new OfflineModel(cfg.name, seed);
+      return {
+        name: inner.name,
+        provider: inner.provider,
+        label: inner.label,
+        decide: async <R extends DecisionRequest>(req: R) => {
+          if (req.kind === 'survey') throw new Error('the answer was unusable twice');
+          return inner.decide(req);
+        },
+      };
+    };
+    const events = lines(await traceOf(sc, { modelFactory: modelFactory as never }));
+    const surveys = events.filter((e) => e.type === 'survey');
+    assert.equal(surveys.length, 3);
+    assert.deepEqual(surveys[0].answers, { m1: null, m2: null, m3: null, m4: null });
+    assert.match(surveys[0].error, /unusable twice/);
+    assert.equal(events.at(-1)!.type, 'run_end');
   });
 
   it('resumes to the uninterrupted trace', async () => {

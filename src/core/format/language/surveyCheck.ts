@@ -86,7 +86,7 @@ function checkInstrument(r: Report, id: string, inst: Obj): void {
       list(s[key]).forEach((name, k) => {
         if (typeof name !== 'string') return;
         const range = r.at.valueRange([...base, 'scales', scale, key, k]);
-        const pool = key === 'items' ? names : own;
+        const pool = key === 'items' ? names : own.filter((n) => names.includes(n));
         if (!pool.includes(name)) {
           unknownName(r, 'SOC112', range, name, pool, {
             unknown: `Scale '${scale}' of '${id}' names '${name}', which is not ${key === 'items' ? 'an item of the instrument' : 'among the scale’s items'}`,
