@@ -18,7 +18,7 @@ export function surveySection(scales: readonly ScalePsychometrics[]): string {
   const rows = scales.flatMap((s) =>
     s.administrations.map(
       (a, k) =>
-        `<tr><td>${k ? '' : esc(s.instrument)}</td><td>${k ? '' : esc(s.scale)}${!k && s.measures ? ` <small>(${esc(s.measures)})</small>` : ''}</td>` +
+        `<tr><td>${k ? '' : esc(s.instrument)}</td><td>${k ? '' : esc(s.scale)}${!k && s.measures && s.measures !== s.scale ? ` <small>(${esc(s.measures)})</small>` : ''}</td>` +
         `<td>${a.round === 0 ? 'start' : a.round}</td><td>${a.n}</td><td>${num(a.alpha)}</td><td>${num(a.mean)}</td>` +
         `<td>${s.measures ? esc(correlationText(a.adherence)) : ''}</td>` +
         `<td>${k === s.administrations.length - 1 && s.retest ? esc(correlationText(s.retest)) : ''}</td></tr>`,
