@@ -20,13 +20,13 @@ export const FLOORS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Rooms inside a floor, lowest first, with the same rule: analysis computes metrics, exports them,
+ * Rooms inside a floor, lowest first, with the same rule: analysis has pure statistics (stats), computes metrics, exports them,
  * reports them, and compares runs by them; format is the language (parse, validate, model) and the language service
  * (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
  * surface and may re-export any room.
  */
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
-  analysis: ['metrics', 'export', 'report', 'compare', 'explain'],
+  analysis: ['stats', 'metrics', 'export', 'report', 'compare', 'explain'],
   format: ['language', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
   // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.
