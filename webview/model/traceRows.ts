@@ -126,6 +126,17 @@ export function rowOf(
         detail: [e.phase, e.kind, e.handling].filter(Boolean).join(' · '),
         text: e.reason ? `${e.reason}: ${e.message}` : e.message,
       };
+    case 'survey':
+      return {
+        index,
+        round: e.round,
+        kind: 'survey',
+        from: e.agent,
+        detail: e.instrument,
+        text: Object.entries(e.answers)
+          .map(([item, answer]) => `${item}: ${answer ?? '–'}`)
+          .join(' · '),
+      };
     default:
       return undefined;
   }

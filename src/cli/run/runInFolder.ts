@@ -9,6 +9,7 @@ import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
 import { writeJudgementsFile } from './judgementsFile';
+import { writeSurveysCsv } from './surveysFile';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
@@ -131,6 +132,10 @@ async function runPlayed(
   });
   if (ended !== undefined) return ended;
   await writeJudgementsFile(scenario, tracePath, out);
+  if (scenario.surveys) {
+    const surveys = await writeSurveysCsv(tracePath, out);
+    if (!values.quiet) console.error([`survey answers: ${surveys.file}`, ...surveys.summary].join('\n  '));
+  }
   return closingReport({
     scenario,
     harness,

@@ -23,6 +23,7 @@ export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
   interview: 100,
   act: 40,
   judge: 200,
+  survey: 80,
 };
 /** Mean importance of the memories an agent writes (engine rules; evaluation assumes |valence| ≈ 0.5). */
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
@@ -91,7 +92,7 @@ function samplePersona(s: Scenario): PersonaBrief {
 }
 
 /** Typical requests of each kind for this scenario, for rendering its prompts. */
-function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview' | 'judge'>, DecisionRequest> {
+function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>, DecisionRequest> {
   const me = samplePersona(s);
   const other: PersonaBrief = { ...me, id: 'other', name: 'Sam Rivera' };
   const memories: RetrievedMemory[] = Array.from({ length: s.memory.top_k }, (_, i) => ({
@@ -235,7 +236,7 @@ function callsPerAgent(
   s: Scenario,
   rounds: number,
   agents: number,
-): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise' | 'judge'>, number>; advise: number } {
+): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise' | 'judge' | 'survey'>, number>; advise: number } {
   const { mode, per_round } = s.world.encounters;
   const turns = s.world.conversation.turns;
   let roomMessages = 0,
@@ -335,7 +336,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const ctx = { rounds };
   const models = new Map<string, ModelEstimate>();
 
-  const add = (name: string, kind: Exclude<DecisionKind, 'interview' | 'judge'>, calls: number): void => {
+  const add = (name: string, kind: Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>, calls: number): void => {
     if (calls <= 0) return;
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     let m = models.get(cfg.name);

@@ -5,6 +5,7 @@
 import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
 import type { VerbFields } from '../format/language/verbs';
 import type { RubricDimension } from '../format/language/judges';
+import type { BigFiveTrait, ResponseScale, SurveyAnswer } from '../format/language/surveys';
 import type {
   AdviceAction,
   DialogueAct,
@@ -213,6 +214,31 @@ export interface InterviewResponse {
   answer: string;
 }
 
+/** One item of a survey as asked; `trait` and `reverse` are for the offline rule, never shown in a prompt. */
+export interface SurveyQuestion {
+  id: string;
+  text: string;
+  response: ResponseScale;
+  /** The Big Five trait of the scale the item belongs to (`measures:`). */
+  trait?: BigFiveTrait;
+  /** Reverse-keyed in that scale. */
+  reverse?: boolean;
+}
+/** An agent answers an instrument (`surveys:`, engine/kernel/surveys.ts). */
+export interface SurveyRequest extends RequestBase {
+  kind: 'survey';
+  instrument: string;
+  title: string;
+  instructions?: string;
+  items: SurveyQuestion[];
+  /** Mean valence (−1..1) of the agent's latest memories that carry one; absent when none do. */
+  mood?: number;
+}
+export interface SurveyResponse {
+  /** By item id: a number (Likert, numeric), an option, text, or null (not answered). */
+  answers: Record<string, SurveyAnswer>;
+}
+
 /**
  * One way to take a declared action (format/language/mechanics.ts) with its arguments filled in,
  * and what it would change, worked out by the engine from the action's effects on the current
@@ -373,7 +399,8 @@ export type DecisionRequest =
   | AdviseRequest
   | ReflectRequest
   | InterviewRequest
-  | ActRequest;
+  | ActRequest
+  | SurveyRequest;
 export type DecisionKind = DecisionRequest['kind'];
 
 export interface ResponseByKind {
@@ -385,6 +412,7 @@ export interface ResponseByKind {
   interview: InterviewResponse;
   act: ActResponse;
   judge: JudgeResponse;
+  survey: SurveyResponse;
 }
 export type DecisionResponse<R extends DecisionRequest = DecisionRequest> = ResponseByKind[R['kind']] & {
   usage: Usage;
@@ -401,6 +429,7 @@ export const RESPONSE_FORMATS: Record<DecisionKind, string> = {
   interview: '{"answer": "<answer in character>"}',
   act: '{"action": "<action name>", "args": {"<argument>": <number, or an agent id>}, "reason": "<one sentence>"}',
   judge: '{"scores": {"<dimension>": {"score": <whole number in its range>, "reason": "<one sentence>"}}}',
+  survey: '{"answers": {"<item id>": <answer on the item\'s scale>}}',
 };
 
 /** Anything that can make an agent's decisions. LLM providers implement this too. */

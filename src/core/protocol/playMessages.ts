@@ -4,7 +4,7 @@
 import type { DialogueAct, MemoryKind } from '../trace/events';
 
 /** The decisions a person may take (llm/types.ts DecisionKind). */
-export type PlayKind = 'choose_partner' | 'speak' | 'evaluate' | 'advise' | 'reflect' | 'interview' | 'act';
+export type PlayKind = 'choose_partner' | 'speak' | 'evaluate' | 'advise' | 'reflect' | 'interview' | 'act' | 'survey';
 
 export interface PartnerOption {
   id: string;
@@ -48,7 +48,7 @@ export type PlayOptions =
     }
   | { kind: 'evaluate'; partner: { id: string; name: string }; scale: { min: number; max: number; step: number } }
   | { kind: 'act'; actions: ActionOption[] }
-  | { kind: 'reflect' | 'interview' | 'advise' };
+  | { kind: 'reflect' | 'interview' | 'advise' | 'survey' };
 
 export interface PlayQuestion {
   type: 'question';

@@ -136,6 +136,7 @@ export const TRACE_ROW_KINDS = [
   'action',
   'intervention',
   'error',
+  'survey',
 ] as const;
 export type TraceRowKind = (typeof TRACE_ROW_KINDS)[number];
 

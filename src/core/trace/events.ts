@@ -506,7 +506,34 @@ export type TraceEvent =
   | MoveEvent
   | RoundEndEvent
   | RunEndEvent
-  | JudgementEvent;
+  | JudgementEvent
+  | SurveyEvent;
+
+/**
+ * An agent answered a survey's instrument (`surveys:`, engine/kernel/surveys.ts): its answer per
+ * item id — a number, an option, text, or null when missing (an answer off the item's scale, or a
+ * failed call: `error` says why). Round 0 is the start; otherwise after that round's phases.
+ */
+export interface SurveyEvent extends Base {
+  type: 'survey';
+  agent: string;
+  instrument: string;
+  answers: Record<string, number | string | null>;
+  /**
+   * The instrument's scales, so a report scores them from the trace alone: their items, the
+   * reverse-keyed ones, the trait measured, and the response range reversing uses (min + max − x).
+   */
+  scales?: Record<string, SurveyScaleDef>;
+  usage?: Usage;
+  error?: string;
+}
+export interface SurveyScaleDef {
+  items: string[];
+  reverse: string[];
+  measures?: string;
+  min: number;
+  max: number;
+}
 
 export type TraceEventType = TraceEvent['type'];
 export type TraceEventOf<T extends TraceEventType> = Extract<TraceEvent, { type: T }>;
@@ -536,6 +563,7 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'round_end',
   'run_end',
   'judgement',
+  'survey',
 ];
 
 export type TraceLine = TraceHeader | TraceEvent;

@@ -65,6 +65,7 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   round_end: { stats: 'object' },
   run_end: { rounds: 'number', usage: 'object' },
   judgement: { judging: 'string', judge: 'string', agent: 'string', scores: 'object', reasons: 'object' },
+  survey: { agent: 'string', instrument: 'string', answers: 'object' },
 };
 
 /**

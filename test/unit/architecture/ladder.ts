@@ -20,7 +20,7 @@ export const FLOORS: readonly (readonly string[])[] = [
 ];
 
 /**
- * Rooms inside a floor, lowest first, with the same rule: analysis computes metrics, exports them,
+ * Rooms inside a floor, lowest first, with the same rule: analysis has pure statistics (stats), computes metrics, exports them,
  * reports them, and compares runs by them; format is the language (parse, validate, model) and the language service
  * (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
  * surface and may re-export any room.

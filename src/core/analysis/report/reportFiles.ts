@@ -31,6 +31,7 @@ export function reportMetricsJson(report: RunReport): string {
         rewards: report.rewards,
         ...(report.state ? { state: report.state } : {}),
         series: report.series,
+        ...(report.surveys ? { surveys: report.surveys } : {}),
       },
       null,
       2,

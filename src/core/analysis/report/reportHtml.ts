@@ -15,6 +15,7 @@ import type { RunReport } from './reportModel';
 import type { WorldStateSeries } from './worldStateSeries';
 import type { KnowledgeSeries } from './knowledgeSeries';
 import { judgesSection } from './judgesSection';
+import { surveySection } from './surveySection';
 import { formatReal } from './realFormat';
 import { themeCss, themed } from './reportTheme';
 import { encountersText, memoryText, rewardWeightsText, tieDynamicsText } from './runSettingsText';
@@ -442,7 +443,7 @@ ${view ? `<section id="explore"><h2>Explore the run</h2><noscript><p class="note
 <section id="metrics"><h2>Network metrics</h2>${metricsTable(report)}</section>
 <section id="rounds"><h2>Over rounds</h2>${overRoundsSection(report)}</section>
 <section id="rewards"><h2>Rewards</h2>${rewardSection(report)}</section>
-${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}${report.knowledge ? `<section id="knowledge"><h2>Who knows what</h2>${knowledgeSection(report.knowledge)}</section>\n` : ''}${options.fit ? `<section id="fit">${options.fit}</section>\n` : ''}${report.judges ? `<section id="judges"><h2>Judges</h2>${judgesSection(report.judges)}</section>\n` : ''}
+${report.worldState ? `<section id="world-state"><h2>World state</h2>${worldStateSection(report.worldState)}</section>\n` : ''}${report.knowledge ? `<section id="knowledge"><h2>Who knows what</h2>${knowledgeSection(report.knowledge)}</section>\n` : ''}${options.fit ? `<section id="fit">${options.fit}</section>\n` : ''}${report.judges ? `<section id="judges"><h2>Judges</h2>${judgesSection(report.judges)}</section>\n` : ''}${report.surveys ? `<section id="surveys"><h2>Surveys</h2>${surveySection(report.surveys)}</section>\n` : ''}
 <footer><p>Data: ${files}.</p></footer>`;
   if (view) {
     yield '\n';

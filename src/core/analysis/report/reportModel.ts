@@ -22,6 +22,7 @@ import { tieTurnover } from '../metrics/tieTurnover';
 import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
 import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
 import type { RunSeries } from '../metrics/runSeries';
+import { SurveyTally, type ScalePsychometrics } from './surveyPsychometrics';
 
 /** The network at the end of one round, and how it changed since the round before. */
 export interface RoundNetwork {
@@ -73,6 +74,8 @@ export interface RunReport {
   state?: Record<string, number | null>;
   /** Every declared quantity and network metric after each round (runTally.ts). */
   series: RunSeries;
+  /** The surveys' psychometrics (scenarios with `surveys:`, surveyPsychometrics.ts). */
+  surveys?: ScalePsychometrics[];
 }
 
 /** The random baseline of the report's metrics, homophily included. */
@@ -150,6 +153,7 @@ export class RunReportBuilder {
   private readonly worldState = new WorldStateCollector();
   private readonly knowledge = new KnowledgeCollector();
   private readonly judges = new JudgesCollector();
+  private readonly surveys = new SurveyTally();
   private readonly tally: RunTally;
 
   constructor(
@@ -175,6 +179,7 @@ export class RunReportBuilder {
     this.worldState.add(e);
     this.knowledge.add(e);
     this.judges.add(e);
+    this.surveys.add(e);
     this.tally.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
@@ -235,6 +240,7 @@ export class RunReportBuilder {
       ...(worldState ? { worldState } : {}),
       ...(knowledge ? { knowledge } : {}),
       ...(judges ? { judges } : {}),
+      ...(this.surveys.finish(last) ? { surveys: this.surveys.finish(last) } : {}),
       ...this.outcomes(last),
     };
   }

@@ -27,6 +27,7 @@ import { MODEL_CHANGES } from './modelChanges';
 import { fireEvents } from './timed-events';
 import { applyEdits } from './edits';
 import { Judges } from './judging';
+import { administerSurveys } from './surveys';
 import type { WorldEdit } from '../../trace/edits';
 import { emptyUsage, type World } from './world';
 
@@ -122,6 +123,7 @@ export class Rounds {
       // As every round's end: a scenario with actions or feeds but no quantity has no state to show.
       if (w.state.hasQuantities) w.emit(w.state.stateEvent(0));
     }
+    await administerSurveys(w, 0, signal);
     await this.point({ kind: 'round_end', round: 0 }, signal);
     this.endRound(0);
     await this.control.afterRound?.(0, false);
@@ -159,6 +161,7 @@ export class Rounds {
       // The round's last word on the state is out; then one generation makes way for the next.
       nextGeneration(w);
     } else moduleEndRound(w);
+    await administerSurveys(w, r, signal);
 
     await this.point({ kind: 'round_end', round: r }, signal);
     const cfg = w.settings.ties;

@@ -18,6 +18,7 @@ const PHASE_OF: Record<DecisionKind, Phase> = {
   act: 'world',
   // a rubric judge scores at the round's end, as the evaluations do
   judge: 'evaluate',
+  survey: 'reflect',
 };
 
 export class SessionSpend {

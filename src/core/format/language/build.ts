@@ -19,6 +19,7 @@ import type { Locator } from './locate';
 import { applyDefaults, documentSchema, societySchema } from './schema';
 import { buildMechanics, buildRound } from './buildMechanics';
 import { buildJudges } from './judges';
+import { buildSurveys } from './buildSurveys';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -119,6 +120,8 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
   if (places) scenario.places = places;
   const judges = buildJudges(v);
   if (judges) scenario.judges = judges;
+  const surveys = buildSurveys(v, at);
+  if (surveys) scenario.surveys = surveys;
   return scenario;
 }
 

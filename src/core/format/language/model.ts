@@ -5,6 +5,7 @@
 import type { SourceLocation } from './position';
 import type { Mechanics, RoundPhase } from './mechanics';
 import type { Judging } from './judges';
+import type { Survey } from './surveys';
 
 // Positions live below the model so the mechanics' types can say where they were written without
 // importing the model that holds them.
@@ -186,6 +187,7 @@ export const PROMPT_KINDS = [
   'reflect',
   'interview',
   'act',
+  'survey',
 ] as const;
 export type PromptKind = (typeof PROMPT_KINDS)[number];
 
@@ -319,6 +321,8 @@ export interface Scenario {
   places?: PlaceSet;
   /** Rubric judges (`judges:`, docs/judges.md). */
   judges?: Judging[];
+  /** Surveys administered during the run (`surveys:`, format/language/surveys.ts); absent when none. */
+  surveys?: Survey[];
   /** File the scenario document came from. */
   source?: SourceLocation;
 }

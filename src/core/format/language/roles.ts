@@ -34,6 +34,7 @@ const ROLES: Record<'persona' | 'scenario', readonly [Pattern, ValueRole][]> = {
     [['events', N, 'post', 'author'], 'persona-ref'],
     [['knowledge', K, 'source'], 'persona-ref'],
     [['knowledge', K, 'known_by', N], 'persona-ref'],
+    [['surveys', N, 'to', N], 'persona-ref'],
     [['world', 'rooms', N, 'members', N], 'persona-ref'],
     [['coaching', 'model'], 'model-ref'],
     [['population', N, 'model'], 'model-ref'],

@@ -22,6 +22,7 @@ import { checkPlaces } from './placesCheck';
 import { checkTimedPosts } from './timedPostCheck';
 import { checkKnowledge } from './knowledgeCheck';
 import { checkJudges } from './judgeCheck';
+import { checkSurveys } from './surveyCheck';
 import { checkClaims } from './claimCheck';
 import { checkCalibration } from './calibrationCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
@@ -215,6 +216,7 @@ export function checkScenario(
   ctx.out.push(...checkTimedPosts(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids));
   ctx.out.push(...checkKnowledge(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids, groupNames(ctx)));
   ctx.out.push(...checkJudges(ctx.v, ctx.at, ctx.unsure, groupNames(ctx), ctx.rounds));
+  ctx.out.push(...checkSurveys(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ids, groupNames(ctx)));
   checkExperiment(ctx);
   checkTimeline(ctx);
   checkPopulation(ctx);

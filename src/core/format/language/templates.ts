@@ -57,6 +57,7 @@ export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
   reflect: [...COMMON, 'recent_memories'],
   interview: [...COMMON, 'question'],
   act: [...COMMON, 'world_state', 'own_state', 'others', 'actions'],
+  survey: [...COMMON, 'instrument', 'instructions', 'items'],
 };
 
 export interface TemplateVariable {

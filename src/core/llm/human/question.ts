@@ -32,6 +32,7 @@ export const ANSWER_FORMATS: Record<DecisionKind, string> = {
   interview: RESPONSE_FORMATS.interview,
   advise: RESPONSE_FORMATS.advise,
   judge: RESPONSE_FORMATS.judge,
+  survey: RESPONSE_FORMATS.survey,
 };
 
 /** The act a message takes when the person names none: a greeting first, a farewell last, else sharing. */

@@ -13,6 +13,7 @@ import { reflect } from './reflect';
 import { interview } from './interview';
 import { judge } from './judge';
 import { act } from './act';
+import { answerSurvey } from './survey';
 
 export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
 
@@ -65,6 +66,8 @@ export class OfflineModel implements AgentModel {
         break;
       case 'judge':
         out = judge(request, rng);
+      case 'survey':
+        out = answerSurvey(request, rng);
         break;
     }
     // Each kind's function returns a fresh object: give it the usage in place rather than copying it.

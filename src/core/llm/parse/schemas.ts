@@ -10,6 +10,7 @@ import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { AdviseRequest, DecisionRequest } from '../types';
 import { actSchema } from './actAnswer';
 import { judgeSchema } from './judgeAnswer';
+import { surveySchema } from './surveyAnswer';
 
 type Schema = Record<string, unknown>;
 
@@ -145,6 +146,8 @@ export function responseSchema(req: DecisionRequest, strict: boolean): Schema {
       );
     case 'interview':
       return object({ answer: text(strict, 'answer in character', MAX_ANSWER) }, strict);
+    case 'survey':
+      return surveySchema(req, strict);
     case 'act':
       return actSchema(req, strict, (description) => text(strict, description));
     case 'judge':

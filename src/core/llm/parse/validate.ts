@@ -10,6 +10,8 @@ import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
 import { checkAct, liftChoice } from './actAnswer';
 import { checkJudge } from './judgeAnswer';
+  }
+import { surveyProblem } from './surveyAnswer';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
@@ -123,6 +125,10 @@ export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown
     const judged = checkJudge(req, value);
     return judged.ok ? { ok: true, value: judged.value as ResponseByKind[R['kind']], repairs } : judged;
   }
+  if (req.kind === 'survey') {
+    const problem = surveyProblem(req, value.answers as Record<string, unknown>);
+    if (problem) return { ok: false, error: problem };
+  }
   if (req.kind === 'act') {
     const act = checkAct(req, value as Parameters<typeof checkAct>[1], repairs);
     return act.ok ? { ok: true, value: act.value as ResponseByKind[R['kind']], repairs } : act;
@@ -174,6 +180,8 @@ function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]):
     }
     case 'interview':
       return { answer: v.answer };
+    case 'survey': // checkSurvey checked and shaped it
+      return { answers: v.answers };
     case 'act': // checkAct shapes it
       return { action: v.action, args: v.args, reason: v.reason };
     case 'judge': // checkJudge shapes it

@@ -92,6 +92,13 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
 
   interview: ['An interviewer asks you: {{question}}', 'Answer in character, in a few sentences.'].join('\n'),
 
+  survey: [
+    'A researcher asks you to fill in a questionnaire: {{instrument}}.',
+    '{{instructions}}',
+    'Answer every item as yourself, as you are now, each on its own scale:',
+    '{{items}}',
+  ].join('\n'),
+
   act: [
     'The state of the world now:',
     '{{world_state}}',

@@ -14,6 +14,8 @@ import type {
   TranscriptLine,
 } from '../types';
 
+import { surveyValues } from './surveyValues';
+
 export interface PromptContext {
   /** Total rounds of the run (`{{rounds}}`). */
   rounds: number;
@@ -144,6 +146,9 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
       break;
     case 'act':
       Object.assign(v, actValues(req));
+      break;
+    case 'survey':
+      Object.assign(v, surveyValues(req));
       break;
   }
   return v;

@@ -1,0 +1,52 @@
+// Offline survey answers, by a documented rule (docs/surveys.md). For an item of a scale that
+// measures a Big Five trait t (0..1): the trait is shifted by the agent's mood — the mean valence
+// m (−1..1) of its latest memories that carry one — t' = clamp(t + 0.1·m, 0, 1), or t − 0.1·m for
+// neuroticism; reversed (1 − t') for a reverse-keyed item; and placed on the scale: a Likert
+// answer is round(1 + t'·(points − 1) + noise), noise ~ Normal(0, 0.6), clamped to 1..points; a
+// numeric one min + t'·(max − min) + Normal(0, 0.1·(max − min)), clamped, to 2 decimals. An item
+// that measures no trait uses t = 0.5. A choice item takes an option at random; a text item says
+// the agent's view in one line. Each item draws from the decision's own stream (seed, key), so
+// answering changes no other draw of the run.
+import type { Rng } from '../../random/rng';
+import type { SurveyAnswer } from '../../format/language/surveys';
+import type { SurveyQuestion, SurveyRequest, SurveyResponse } from '../types';
+
+/** How far a fully good or bad mood moves a trait's expected answer (in trait units). */
+export const MOOD_SHIFT = 0.1;
+/** Likert noise (sd in points) and numeric noise (sd as a share of the range). */
+export const LIKERT_NOISE = 0.6;
+export const NUMERIC_NOISE = 0.1;
+
+const clamp = (x: number, lo: number, hi: number): number => Math.min(hi, Math.max(lo, x));
+
+/** The item's position 0..1 on its scale before noise: trait, mood, keying. */
+export function expectedPosition(req: SurveyRequest, q: SurveyQuestion): number {
+  const t = q.trait ? req.persona.traits[q.trait] : 0.5;
+  const mood = q.trait ? (req.mood ?? 0) * MOOD_SHIFT * (q.trait === 'neuroticism' ? -1 : 1) : 0;
+  const shifted = clamp(t + mood, 0, 1);
+  return q.reverse ? 1 - shifted : shifted;
+}
+
+function answer(req: SurveyRequest, q: SurveyQuestion, rng: Rng): SurveyAnswer {
+  const s = q.response;
+  const p = expectedPosition(req, q);
+  switch (s.type) {
+    case 'likert':
+      return clamp(Math.round(1 + p * (s.points - 1) + LIKERT_NOISE * rng.normal()), 1, s.points);
+    case 'numeric': {
+      const span = s.max - s.min;
+      const x = clamp(s.min + p * span + NUMERIC_NOISE * span * rng.normal(), s.min, s.max);
+      return Math.round(x * 100) / 100;
+    }
+    case 'choice':
+      return rng.pick(s.options);
+    case 'text':
+      return `As ${req.persona.name}, ${p >= 0.5 ? 'I mostly agree' : 'I am not sure I agree'}: "${q.text}"`;
+  }
+}
+
+export function answerSurvey(req: SurveyRequest, rng: Rng): SurveyResponse {
+  const answers: Record<string, SurveyAnswer> = {};
+  for (const q of req.items) answers[q.id] = answer(req, q, rng);
+  return { answers };
+}

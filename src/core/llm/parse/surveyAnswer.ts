@@ -1,0 +1,56 @@
+// A survey's answers: the structured-output schema (one answer per item, each on its item's scale)
+// and the check of what came back. Lenient (the validator compiled once per kind): `answers` is an
+// object; each item's answer is checked here, and a wrong one is a problem for the re-ask.
+import type { ResponseScale } from '../../format/language/surveys';
+import type { SurveyRequest } from '../types';
+
+type Schema = Record<string, unknown>;
+
+/** The JSON Schema of one answer on `s`. */
+export function answerSchema(s: ResponseScale): Schema {
+  switch (s.type) {
+    case 'likert':
+      return { type: 'integer', minimum: 1, maximum: s.points, description: `1 to ${s.points}` };
+    case 'numeric':
+      return { type: 'number', minimum: s.min, maximum: s.max };
+    case 'choice':
+      return { type: 'string', enum: s.options };
+    case 'text':
+      return { type: 'string', maxLength: 2000 };
+  }
+}
+
+export function surveySchema(req: SurveyRequest, strict: boolean): Schema {
+  if (!strict) return { type: 'object', properties: { answers: { type: 'object' } }, required: ['answers'] };
+  const properties = Object.fromEntries(req.items.map((i) => [i.id, answerSchema(i.response)]));
+  return {
+    type: 'object',
+    properties: {
+      answers: { type: 'object', properties, required: Object.keys(properties), additionalProperties: false },
+    },
+    required: ['answers'],
+    additionalProperties: false,
+  };
+}
+
+/** Whether `x` is a valid answer on `s` (whole numbers in range for a Likert scale). */
+export function validAnswer(s: ResponseScale, x: unknown): boolean {
+  switch (s.type) {
+    case 'likert':
+      return typeof x === 'number' && Number.isInteger(x) && x >= 1 && x <= s.points;
+    case 'numeric':
+      return typeof x === 'number' && Number.isFinite(x) && x >= s.min && x <= s.max;
+    case 'choice':
+      return typeof x === 'string' && s.options.includes(x);
+    case 'text':
+      return typeof x === 'string' && x.length <= 2000;
+  }
+}
+
+/** What is wrong with the answers, for the re-ask; undefined when every item has a valid answer. */
+export function surveyProblem(req: SurveyRequest, answers: Record<string, unknown>): string | undefined {
+  const wrong = req.items.filter((i) => !validAnswer(i.response, answers[i.id]));
+  if (!wrong.length) return undefined;
+  const first = wrong[0];
+  return `"answers" needs a valid answer for ${wrong.map((i) => i.id).join(', ')} (e.g. ${first.id}: ${JSON.stringify(answerSchema(first.response))}, got ${JSON.stringify(answers[first.id] ?? null)})`;
+}

@@ -1,0 +1,151 @@
+// Surveys (issue 48): administered at the declared rounds (start, a round, every N, end) to the
+// declared agents, one `survey` event per agent with an answer per item; with `remember: false`
+// nothing else in the trace changes, with `remember: true` a memory; resume gives the
+// uninterrupted trace; the offline rule follows the persona's traits and reverse keying.
+import * as assert from 'node:assert/strict';
+import { scenarioFromText, traceOf } from './traceHelpers';
+import { runInto } from './resumeHelper';
+import { scratchDir } from '../../support/scratch';
+import { answerSurvey, expectedPosition } from '../../../src/core/llm/offline/survey';
+import { stream } from '../../../src/core/random/rng';
+import type { AgentModel, DecisionRequest, PersonaBrief, SurveyRequest } from '../../../src/core/llm/types';
+import { OfflineModel } from '../../../src/core/llm/offline';
+
+const BASE = [
+  'kind: scenario',
+  'name: Survey',
+  'seed: 3',
+  'world: { rounds: 6, encounters: { mode: random, per_round: 1 }, conversation: { turns: 2 } }',
+  'personas:',
+  '  - { id: ana, name: Ana, group: a, interests: [x], traits: { extraversion: 0.95 } }',
+  '  - { id: bo, name: Bo, group: a, interests: [x], traits: { extraversion: 0.05 } }',
+  '  - { id: cy, name: Cy, group: b, interests: [x], traits: { extraversion: 0.5 } }',
+];
+const SURVEYED = (survey: string): string =>
+  [
+    ...BASE,
+    'instruments:',
+    '  mood:',
+    '    title: Mood',
+    '    items:',
+    '      - { id: m1, text: I am outgoing. }',
+    '      - { id: m2, text: I keep to myself. }',
+    '      - { id: m3, text: How many friends?, response: { type: numeric, min: 0, max: 10 } }',
+    '      - { id: m4, text: Pick one, response: { type: choice, options: [tea, coffee] } }',
+    '    scales:',
+    '      outgoing: { items: [m1, m2], reverse: [m2], measures: extraversion }',
+    'surveys:',
+    survey,
+    '',
+  ].join('\n');
+
+type Line = Record<string, any>;
+const lines = (t: string): Line[] =>
+  t
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
+
+describe('surveys', function () {
+  this.timeout(60_000);
+
+  it('administers at start, a round, every N and end, to the declared agents', async () => {
+    const sc = await scenarioFromText(
+      SURVEYED('  - { instrument: mood, at: [start, 3, end], every: 4, to: [ana, b] }'),
+    );
+    const surveys = lines(await traceOf(sc)).filter((e) => e.type === 'survey');
+    assert.deepEqual(
+      surveys.map((e) => `${e.round}:${e.agent}`),
+      ['0:ana', '0:cy', '3:ana', '3:cy', '4:ana', '4:cy', '6:ana', '6:cy'],
+    );
+    for (const e of surveys) {
+      assert.deepEqual(Object.keys(e.answers), ['m1', 'm2', 'm3', 'm4']);
+      assert.ok([1, 2, 3, 4, 5].includes(e.answers.m1));
+      assert.ok(e.answers.m3 >= 0 && e.answers.m3 <= 10);
+      assert.ok(['tea', 'coffee'].includes(e.answers.m4));
+    }
+  });
+
+  it('the shipped Mini-IPIP by name, every agent by default', async () => {
+    const sc = await scenarioFromText([...BASE, 'surveys:', '  - { instrument: mini-ipip, at: [end] }', ''].join('\n'));
+    const surveys = lines(await traceOf(sc)).filter((e) => e.type === 'survey');
+    assert.equal(surveys.length, 3);
+    assert.equal(Object.keys(surveys[0].answers).length, 20);
+    assert.equal(sc.surveys![0].instrument.scales.length, 5);
+  });
+
+  it('remember: false changes nothing else in the trace; remember: true adds a memory', async () => {
+    const plain = lines(await traceOf(await scenarioFromText([...BASE, ''].join('\n'))));
+    const quiet = lines(
+      await traceOf(await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start, 2, end] }'))),
+    );
+    const strip = (ls: Line[]): string =>
+      JSON.stringify(ls.filter((e) => e.type !== 'survey' && e.type !== 'header').map((e) => e));
+    assert.equal(strip(quiet), strip(plain));
+    const loud = lines(
+      await traceOf(await scenarioFromText(SURVEYED('  - { instrument: mood, at: [2], remember: true }'))),
+    );
+    const memories = loud.filter((e) => e.type === 'memory' && /questionnaire/.test(e.memory.text));
+    assert.equal(memories.length, 3);
+    assert.match(memories[0].memory.text, /I answered the Mood questionnaire: "I am outgoing\." \d/);
+  });
+
+  it('a failed survey call is recorded as missing answers and the run goes on', async () => {
+    const sc = await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start] }'));
+    const modelFactory = (cfg: { name: string }, seed: number): AgentModel => {
+      const inner = new OfflineModel(cfg.name, seed);
+      return {
+        name: inner.name,
+        provider: inner.provider,
+        label: inner.label,
+        decide: async <R extends DecisionRequest>(req: R) => {
+          if (req.kind === 'survey') throw new Error('the answer was unusable twice');
+          return inner.decide(req);
+        },
+      };
+    };
+    const events = lines(await traceOf(sc, { modelFactory: modelFactory as never }));
+    const surveys = events.filter((e) => e.type === 'survey');
+    assert.equal(surveys.length, 3);
+    assert.deepEqual(surveys[0].answers, { m1: null, m2: null, m3: null, m4: null });
+    assert.match(surveys[0].error, /unusable twice/);
+    assert.equal(events.at(-1)!.type, 'run_end');
+  });
+
+  it('resumes to the uninterrupted trace', async () => {
+    const sc = await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start, 2, end], remember: true }'));
+    const whole = await runInto(scratchDir('survey-whole-'), sc);
+    const dir = scratchDir('survey-resume-');
+    await runInto(dir, sc, { stopAfter: 3 });
+    assert.equal(await runInto(dir, sc, { resume: true }), whole);
+  });
+
+  it('the offline rule: trait-based, reversed for reverse-keyed items, mood-shifted', () => {
+    const persona = { id: 'p', name: 'P', interests: [], traits: { extraversion: 0.9 } } as unknown as PersonaBrief;
+    const req: SurveyRequest = {
+      kind: 'survey',
+      key: 'k',
+      round: 0,
+      setting: '',
+      persona,
+      memories: [],
+      instrument: 'x',
+      title: 'X',
+      items: [
+        { id: 'a', text: 'a', response: { type: 'likert', points: 5 }, trait: 'extraversion' },
+        { id: 'b', text: 'b', response: { type: 'likert', points: 5 }, trait: 'extraversion', reverse: true },
+      ],
+    };
+    assert.ok(Math.abs(expectedPosition(req, req.items[0]) - 0.9) < 1e-12);
+    assert.ok(Math.abs(expectedPosition(req, req.items[1]) - 0.1) < 1e-12);
+    assert.ok(Math.abs(expectedPosition({ ...req, mood: -1 }, req.items[0]) - 0.8) < 1e-12);
+    let a = 0,
+      b = 0;
+    for (let i = 0; i < 200; i++) {
+      const out = answerSurvey({ ...req, key: `k${i}` }, stream(1, 'offline', `k${i}`)).answers;
+      a += out.a as number;
+      b += out.b as number;
+    }
+    assert.ok(a / 200 > 4.2 && b / 200 < 1.8, `${a / 200} ${b / 200}`);
+  });
+});
