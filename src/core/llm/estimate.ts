@@ -92,7 +92,9 @@ function samplePersona(s: Scenario): PersonaBrief {
 }
 
 /** Typical requests of each kind for this scenario, for rendering its prompts. */
-function typicalRequests(s: Scenario): Record<Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>, DecisionRequest> {
+function typicalRequests(
+  s: Scenario,
+): Record<Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>, DecisionRequest> {
   const me = samplePersona(s);
   const other: PersonaBrief = { ...me, id: 'other', name: 'Sam Rivera' };
   const memories: RetrievedMemory[] = Array.from({ length: s.memory.top_k }, (_, i) => ({

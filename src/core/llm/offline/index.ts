@@ -66,6 +66,7 @@ export class OfflineModel implements AgentModel {
         break;
       case 'judge':
         out = judge(request, rng);
+        break;
       case 'survey':
         out = answerSurvey(request, rng);
         break;

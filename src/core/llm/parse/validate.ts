@@ -10,7 +10,6 @@ import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
 import { checkAct, liftChoice } from './actAnswer';
 import { checkJudge } from './judgeAnswer';
-  }
 import { surveyProblem } from './surveyAnswer';
 
 export type Validated<K extends keyof ResponseByKind> =
