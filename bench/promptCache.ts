@@ -1,0 +1,114 @@
+// How much of each prompt a prefix cache could serve: runs examples on one LLM config against the
+// local fake OpenAI-compatible server, records every chat request, and measures, in 64-character
+// blocks as a vLLM-style prefix cache sees them, the share of each request's prompt characters
+// that is a prefix already sent in an earlier request. Overall and per decision kind (the
+// request's response_format name), with the input cost at a cached-input price.
+// Standalone: `node --import tsx bench/promptCache.ts [friends|commons|forum …]`.
+import * as path from 'node:path';
+import { startFakeOpenAI, type FakeRequest } from '../test/support/fakeOpenAI';
+import { modelConfig } from '../test/support/llmFixtures';
+import { loadScenarioFile } from '../src/core/format';
+import { ModelRegistry } from '../src/core/llm/registry';
+import { Simulation } from '../src/core/engine';
+
+const BLOCK = 64;
+const ROUNDS = 5;
+/** gpt-4o-mini's rates, $ per 1M tokens; ≈ 4 characters a token. */
+const PRICE = { input: 0.15, cached_input: 0.075 };
+const CHARS_PER_TOKEN = 4;
+
+const EXAMPLES: Record<string, string> = {
+  friends: 'examples/friends/friends.society',
+  commons: 'examples/commons/commons.society',
+  forum: 'examples/forum/forum.society',
+};
+
+/** A request's prompt as a server's chat template lays it out: role then content, in order. */
+function promptText(body: { messages?: { role: string; content: unknown }[] }): string {
+  return (body.messages ?? []).map((m) => `<|${m.role}|>\n${String(m.content)}\n`).join('');
+}
+
+export interface CacheShare {
+  chars: number;
+  cached: number;
+}
+
+/**
+ * Per kind, the prompt characters and those a prefix cache would hold: the leading full blocks
+ * whose whole prefix was sent before (a block's key is everything up to its end, as in vLLM).
+ */
+export function prefixShares(prompts: { kind: string; text: string }[]): Map<string, CacheShare> {
+  const seen = new Set<string>();
+  const out = new Map<string, CacheShare>();
+  for (const { kind, text } of prompts) {
+    let cached = 0;
+    let hit = true;
+    for (let end = BLOCK; end <= text.length; end += BLOCK) {
+      const key = text.slice(0, end);
+      if (hit && seen.has(key)) cached = end;
+      else hit = false;
+      seen.add(key);
+    }
+    const s = out.get(kind) ?? { chars: 0, cached: 0 };
+    s.chars += text.length;
+    s.cached += cached;
+    out.set(kind, s);
+  }
+  return out;
+}
+
+async function measure(name: string, file: string): Promise<string> {
+  const server = await startFakeOpenAI();
+  try {
+    const { scenario } = await loadScenarioFile(path.resolve(file));
+    if (!scenario) throw new Error(`${file} does not load`);
+    const cfg = modelConfig('bench', { base_url: server.url, api_key_env: 'BENCH_KEY', concurrency: 8, price: PRICE });
+    const sc = { ...scenario, models: { ...scenario.models, bench: cfg } };
+    const registry = new ModelRegistry(sc, { secrets: () => 'sk-bench' });
+    const sim = Simulation.create(sc, { modelFactory: registry.factory, model: 'bench', rounds: ROUNDS });
+    await sim.run();
+    const chats = server.chatRequests().sort((a: FakeRequest, b: FakeRequest) => a.n - b.n);
+    const prompts = chats.map((r) => ({
+      kind: String(r.body?.response_format?.json_schema?.name ?? 'chat'),
+      text: promptText(r.body),
+    }));
+    const shares = prefixShares(prompts);
+    let chars = 0,
+      cached = 0;
+    for (const s of shares.values()) {
+      chars += s.chars;
+      cached += s.cached;
+    }
+    const perKind = [...shares]
+      .sort((a, b) => b[1].chars - a[1].chars)
+      .map(
+        ([k, s]) => `${k} ${(s.cached / s.chars).toFixed(2)} (${Math.round(s.chars / CHARS_PER_TOKEN / 1000)}k tokens)`,
+      );
+    const tokens = chars / CHARS_PER_TOKEN;
+    const plain = (tokens * PRICE.input) / 1e6;
+    const withCache =
+      ((tokens - cached / CHARS_PER_TOKEN) * PRICE.input + (cached / CHARS_PER_TOKEN) * PRICE.cached_input) / 1e6;
+    return (
+      `prompt cache, ${name} (${sc.personas.length + sc.population.reduce((n, p) => n + p.count, 0)} agents × ${ROUNDS} rounds, ${prompts.length} requests, ` +
+      `${Math.round(chars / prompts.length)} chars a prompt): prefix-cache share ${(cached / chars).toFixed(3)} at ${BLOCK}-char blocks; ` +
+      `per kind: ${perKind.join(', ')}; input ≈ ${Math.round(tokens).toLocaleString('en')} tokens, ` +
+      `$${plain.toFixed(4)} uncached, $${withCache.toFixed(4)} with caching at $${PRICE.cached_input}/1M cached`
+    );
+  } finally {
+    await server.close();
+  }
+}
+
+export async function run(only: string[] = []): Promise<void> {
+  for (const [name, file] of Object.entries(EXAMPLES)) {
+    if (only.length && !only.includes(name)) continue;
+    console.log(await measure(name, file));
+  }
+}
+
+if (require.main === module) {
+  run(process.argv.slice(2)).catch((e) => {
+    console.error(e);
+    process.exitCode = 1;
+  });
+}
