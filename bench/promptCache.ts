@@ -14,7 +14,7 @@ import { Simulation } from '../src/core/engine';
 const BLOCK = 64;
 const ROUNDS = 5;
 /** gpt-4o-mini's rates, $ per 1M tokens; ≈ 4 characters a token. */
-const PRICE = { input: 0.15, cached_input: 0.075 };
+const PRICE = { input: 0.15, output: 0.6, cached_input: 0.075 };
 const CHARS_PER_TOKEN = 4;
 
 const EXAMPLES: Record<string, string> = {
@@ -62,7 +62,12 @@ async function measure(name: string, file: string): Promise<string> {
   try {
     const { scenario } = await loadScenarioFile(path.resolve(file));
     if (!scenario) throw new Error(`${file} does not load`);
-    const cfg = modelConfig('bench', { base_url: server.url, api_key_env: 'BENCH_KEY', concurrency: 8, price: PRICE });
+    const cfg = modelConfig('bench', {
+      base_url: server.url,
+      api_key_env: 'BENCH_KEY',
+      concurrency: 8,
+      price: { input: PRICE.input, output: PRICE.output },
+    });
     const sc = { ...scenario, models: { ...scenario.models, bench: cfg } };
     const registry = new ModelRegistry(sc, { secrets: () => 'sk-bench' });
     const sim = Simulation.create(sc, { modelFactory: registry.factory, model: 'bench', rounds: ROUNDS });

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
 import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
-import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
+import { jsonShape, reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
 import { renderTemplate, templateVariables } from '../../../src/core/format/language/templates';
 import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
@@ -50,14 +50,42 @@ describe('llm prompts', () => {
     assert.equal(system.role, 'system');
     assert.match(system.content, /You are Maya/);
     assert.match(system.content, /Age: 27/);
-    assert.match(system.content, /round 2 of 20/);
-    assert.match(system.content, /- 3: Talked with Ali about climate\./);
+    // Laid out for prefix caches: the shared task and JSON shape, then the persona; the round and
+    // memories (oldest first) in the user message, before the situation.
+    assert.match(
+      system.content,
+      /^This is a social simulation\. Setting: An online forum for new students\.\n\nWhom do you start/,
+    );
+    assert.ok(system.content.indexOf(RESPONSE_FORMATS.choose_partner) < system.content.indexOf('You are Maya'));
+    assert.match(user.content, /round 2 of 20/);
+    assert.match(user.content, /- 1: .*\n- 3: Talked with Ali about climate\./);
+    assert.ok(user.content.indexOf('- 3: Talked') < user.content.indexOf('- ali: Ali'));
     assert.match(
       user.content,
       /- ali: Ali; nurse; interests climate, jazz; shared with you: climate; talked 1 time; your tie 0\.40; they rated you 0\.80/,
     );
-    assert.match(user.content, /"choice" must be one of: ali, sam/);
-    assert.ok(user.content.includes(RESPONSE_FORMATS.choose_partner));
+    assert.match(user.content, /"choice" must be one of: ali, sam\.$/);
+    assert.ok(system.content.includes(RESPONSE_FORMATS.choose_partner));
+  });
+
+  it('puts what every agent shares first, then the persona, then what changes per call (a prefix cache hits)', () => {
+    const maya = renderPrompt(requests.choose(), {}, ctx);
+    const later = renderPrompt({ ...requests.choose(), round: 3 }, {}, { rounds: 20 });
+    assert.equal(later[0].content, maya[0].content, 'the system message does not change with the round');
+    const ali = renderPrompt(
+      { ...requests.choose(), persona: { ...requests.choose().persona, id: 'ali', name: 'Ali' } },
+      {},
+      ctx,
+    );
+    const shared = maya[0].content.slice(0, maya[0].content.indexOf('You are Maya'));
+    assert.ok(shared.length > 100 && ali[0].content.startsWith(shared), 'the setting, task and shape are shared');
+    for (const kind of ['speak', 'evaluate', 'reflect', 'advise', 'interview'] as const) {
+      const req = (requests as any)[kind === 'speak' ? 'speak' : kind]();
+      const [system, user] = renderPrompt(req, {}, ctx);
+      assert.ok(system.content.includes(RESPONSE_FORMATS[kind]), kind);
+      assert.doesNotMatch(system.content, /round 2 of 20/, kind);
+      if (kind !== 'reflect' && kind !== 'interview') assert.match(user.content, /round 2 of 20/, kind);
+    }
   });
 
   it('drops lines whose variables are all empty (a persona without a location)', () => {
@@ -76,9 +104,10 @@ describe('llm prompts', () => {
       },
       ctx,
     );
-    assert.equal(system.content, 'I am Maya in An online forum for new students.');
+    // An overridden kind template brings its own task: only the JSON shape, then the scenario's system.
+    assert.equal(system.content, `${jsonShape('speak')}\n\nI am Maya in An online forum for new students.`);
     assert.match(user.content, /^Say hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/);
-    assert.ok(user.content.endsWith(RESPONSE_FORMATS.speak));
+    assert.ok(system.content.includes(RESPONSE_FORMATS.speak));
   });
 
   it('renders coach inputs: rewards, changes and ratings', () => {

@@ -1,12 +1,12 @@
-// Turns a decision request into chat messages: the system template (who the agent is; for the
-// coach's `advise`, who the coach is and whom it coaches), the kind's template (the situation and
-// the question), and the JSON shape the answer must take. Scenario `prompts:` override the
+// Turns a decision request into chat messages laid out for prefix caches (see renderPrompt): the
+// shared task and JSON shape, the system template (who the agent is; for the coach's `advise`,
+// who the coach is and whom it coaches), then the kind's template (the situation). Scenario `prompts:` override the
 // defaults per kind: `system` for the agents, `coach_system` for the coach.
 import type { PromptTemplates } from '../../format/language/model';
 import { renderTemplate, templateVariables } from '../../format/language/templates';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
-import { DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_CONTEXT, DEFAULT_RULES, DEFAULT_SHARED, DEFAULT_TEMPLATES } from './defaults';
 import { promptValues, type PromptContext } from './values';
 
 interface CompiledLine {
@@ -43,24 +43,38 @@ export function renderLines(template: string, values: Record<string, string>): s
   return out.join('\n').trim();
 }
 
-/** The closing instruction of every prompt: answer with JSON of the kind's shape. */
-export function jsonInstruction(req: DecisionRequest): string {
-  let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[req.kind]}`;
-  if (req.kind === 'choose_partner') s += `\n"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`;
-  if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
+/** The fixed part of the answer format: the JSON shape of the kind, the same for every call. */
+export function jsonShape(kind: DecisionKind): string {
+  let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[kind]}`;
+  if (kind === 'reflect') s += '\n"evidence" lists the ids of the memories given that support the insight.';
+  return s;
+}
+
+/** The per-call part of the answer format: the ids this call's answer may take ('' when none). */
+export function jsonChoices(req: DecisionRequest): string {
+  const out: string[] = [];
+  if (req.kind === 'choose_partner') {
+    out.push(`"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`);
+  }
   if (req.kind === 'speak' && req.news?.length) {
-    s += `\nAlso "tells": the ids of the things you know that this message passes on ([] for none), of: ${req.news.map((k) => k.id).join(', ')}.`;
+    out.push(
+      `Also "tells": the ids of the things you know that this message passes on ([] for none), of: ${req.news.map((k) => k.id).join(', ')}.`,
+    );
   }
   if (req.kind === 'speak' && req.heard?.length) {
-    s += `\nAlso "doubts": the ids of what you were just told that you do not believe ([] for none), of: ${req.heard.map((k) => k.id).join(', ')}.`;
+    out.push(
+      `Also "doubts": the ids of what you were just told that you do not believe ([] for none), of: ${req.heard.map((k) => k.id).join(', ')}.`,
+    );
   }
   if (req.kind === 'advise') {
     const ids = (req.warm ?? []).map((c) => c.id);
-    s += ids.length
-      ? `\n"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.`
-      : '\n"partner" must be null: there are no warm contacts to suggest yet.';
+    out.push(
+      ids.length
+        ? `"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.`
+        : '"partner" must be null: there are no warm contacts to suggest yet.',
+    );
   }
-  return s;
+  return out.join('\n');
 }
 
 /**
@@ -74,13 +88,34 @@ export function systemTemplate(kind: DecisionKind, templates: PromptTemplates): 
   return templates.system ?? DEFAULT_TEMPLATES.system;
 }
 
+/**
+ * Laid out for prefix caches (a provider's or a vLLM server's): the system message holds what
+ * every agent shares (the setting, the kind's task, the answer's JSON shape), then the persona;
+ * the user message what changes per call (the round and the memories, then the situation and
+ * the ids the answer may take). A scenario's own templates fill the same places; the built-in setting,
+ * round and memories lines come only with the built-in system template they were part of, the
+ * built-in task only with the built-in kind template.
+ */
 export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {
   const values = promptValues(req, ctx);
-  const system = renderLines(systemTemplate(req.kind, templates), values);
-  const task = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
+  const ownSystem = req.kind === 'advise' ? templates.coach_system : templates.system;
+  const ownTask = templates[req.kind];
+  const context = req.kind === 'advise' ? DEFAULT_CONTEXT.coach : DEFAULT_CONTEXT.agent;
+  const render = (t: string | undefined): string => (t ? renderLines(t, values) : '');
+  const shared = [
+    ownSystem === undefined ? render(DEFAULT_SHARED) : '',
+    ownTask === undefined ? DEFAULT_RULES[req.kind] : '',
+    jsonShape(req.kind),
+  ];
+  const persona = renderLines(systemTemplate(req.kind, templates), values);
+  const call = [
+    ownSystem === undefined ? render(context) : '',
+    renderLines(ownTask ?? DEFAULT_TEMPLATES[req.kind], values),
+    jsonChoices(req),
+  ];
   return [
-    { role: 'system', content: system },
-    { role: 'user', content: `${task}\n\n${jsonInstruction(req)}` },
+    { role: 'system', content: [...shared.filter(Boolean), persona].join('\n\n') },
+    { role: 'user', content: call.filter(Boolean).join('\n\n') },
   ];
 }
 
