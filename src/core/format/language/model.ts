@@ -156,7 +156,7 @@ export interface ModelConfig {
   retries: number;
   on_error: FailurePolicy;
   /** Price in USD per million tokens. */
-  price?: { input: number; output: number };
+  price?: { input: number; output: number; cached_input?: number };
   embeddings?: { model: string };
   source?: SourceLocation;
 }
