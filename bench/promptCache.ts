@@ -31,6 +31,15 @@ function promptText(body: { messages?: { role: string; content: unknown }[] }): 
 export interface CacheShare {
   chars: number;
   cached: number;
+  /** What OpenAI's automatic cache would serve: nothing below 1,024 tokens, then 128-token steps. */
+  openai: number;
+}
+
+/** OpenAI's rule on a cached prefix of `chars` characters (≈ 4 a token). */
+export function openaiCached(chars: number): number {
+  const min = 1024 * CHARS_PER_TOKEN,
+    step = 128 * CHARS_PER_TOKEN;
+  return chars < min ? 0 : min + Math.floor((chars - min) / step) * step;
 }
 
 /**
@@ -49,12 +58,47 @@ export function prefixShares(prompts: { kind: string; text: string }[]): Map<str
       else hit = false;
       seen.add(key);
     }
-    const s = out.get(kind) ?? { chars: 0, cached: 0 };
+    const s = out.get(kind) ?? { chars: 0, cached: 0, openai: 0 };
     s.chars += text.length;
     s.cached += cached;
+    s.openai += openaiCached(cached);
     out.set(kind, s);
   }
   return out;
+}
+
+function agentsOf(sc: { personas: unknown[]; population: { count: number }[] }): number {
+  return sc.personas.length + sc.population.reduce((n, p) => n + p.count, 0);
+}
+
+/** Input dollars for `chars` prompt characters of which `cached` are served from a cache. */
+function dollars(chars: number, cached: number): string {
+  const t = (n: number): number => n / CHARS_PER_TOKEN;
+  return `$${((t(chars - cached) * PRICE.input + t(cached) * PRICE.cached_input) / 1e6).toFixed(4)}`;
+}
+
+/** One line per example: the share (overall, per kind), the input tokens and what they cost three ways. */
+export function report(name: string, size: string, requests: number, shares: Map<string, CacheShare>): string {
+  let chars = 0,
+    cached = 0,
+    openai = 0;
+  for (const s of shares.values()) {
+    chars += s.chars;
+    cached += s.cached;
+    openai += s.openai;
+  }
+  const perKind = [...shares]
+    .sort((a, b) => b[1].chars - a[1].chars)
+    .map(
+      ([k, s]) => `${k} ${(s.cached / s.chars).toFixed(2)} (${Math.round(s.chars / CHARS_PER_TOKEN / 1000)}k tokens)`,
+    );
+  return (
+    `prompt cache, ${name} (${size}, ${requests} requests, ${Math.round(chars / requests)} chars a prompt): ` +
+    `prefix-cache share ${(cached / chars).toFixed(3)} at ${BLOCK}-char blocks (OpenAI's rule: ${(openai / chars).toFixed(3)}); ` +
+    `per kind: ${perKind.join(', ')}; input ≈ ${Math.round(chars / CHARS_PER_TOKEN).toLocaleString('en')} tokens: ` +
+    `${dollars(chars, 0)} uncached, ${dollars(chars, cached)} with a prefix cache, ${dollars(chars, openai)} with OpenAI's ` +
+    `(cached input at $${PRICE.cached_input}/1M)`
+  );
 }
 
 async function measure(name: string, file: string): Promise<string> {
@@ -77,28 +121,7 @@ async function measure(name: string, file: string): Promise<string> {
       kind: String(r.body?.response_format?.json_schema?.name ?? 'chat'),
       text: promptText(r.body),
     }));
-    const shares = prefixShares(prompts);
-    let chars = 0,
-      cached = 0;
-    for (const s of shares.values()) {
-      chars += s.chars;
-      cached += s.cached;
-    }
-    const perKind = [...shares]
-      .sort((a, b) => b[1].chars - a[1].chars)
-      .map(
-        ([k, s]) => `${k} ${(s.cached / s.chars).toFixed(2)} (${Math.round(s.chars / CHARS_PER_TOKEN / 1000)}k tokens)`,
-      );
-    const tokens = chars / CHARS_PER_TOKEN;
-    const plain = (tokens * PRICE.input) / 1e6;
-    const withCache =
-      ((tokens - cached / CHARS_PER_TOKEN) * PRICE.input + (cached / CHARS_PER_TOKEN) * PRICE.cached_input) / 1e6;
-    return (
-      `prompt cache, ${name} (${sc.personas.length + sc.population.reduce((n, p) => n + p.count, 0)} agents × ${ROUNDS} rounds, ${prompts.length} requests, ` +
-      `${Math.round(chars / prompts.length)} chars a prompt): prefix-cache share ${(cached / chars).toFixed(3)} at ${BLOCK}-char blocks; ` +
-      `per kind: ${perKind.join(', ')}; input ≈ ${Math.round(tokens).toLocaleString('en')} tokens, ` +
-      `$${plain.toFixed(4)} uncached, $${withCache.toFixed(4)} with caching at $${PRICE.cached_input}/1M cached`
-    );
+    return report(name, `${agentsOf(sc)} agents × ${ROUNDS} rounds`, prompts.length, prefixShares(prompts));
   } finally {
     await server.close();
   }

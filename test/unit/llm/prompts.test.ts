@@ -2,8 +2,9 @@
 // lines dropped, the JSON instruction always present.
 import * as assert from 'node:assert/strict';
 import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
-import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
-import { jsonShape, reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
+import { DEFAULT_RULES, DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
+import { handbook } from '../../../src/core/llm/prompts/handbook';
+import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
 import { renderTemplate, templateVariables } from '../../../src/core/format/language/templates';
 import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
@@ -52,11 +53,9 @@ describe('llm prompts', () => {
     assert.match(system.content, /Age: 27/);
     // Laid out for prefix caches: the shared task and JSON shape, then the persona; the round and
     // memories (oldest first) in the user message, before the situation.
-    assert.match(
-      system.content,
-      /^This is a social simulation\. Setting: An online forum for new students\.\n\nWhom do you start/,
-    );
+    assert.ok(system.content.startsWith(`${handbook({})}\n\nSetting: An online forum for new students.\n\n`));
     assert.ok(system.content.indexOf(RESPONSE_FORMATS.choose_partner) < system.content.indexOf('You are Maya'));
+    assert.match(user.content, /Your task now: "choose_partner"\./);
     assert.match(user.content, /round 2 of 20/);
     assert.match(user.content, /- 1: .*\n- 3: Talked with Ali about climate\./);
     assert.ok(user.content.indexOf('- 3: Talked') < user.content.indexOf('- ali: Ali'));
@@ -77,8 +76,8 @@ describe('llm prompts', () => {
       {},
       ctx,
     );
-    const shared = maya[0].content.slice(0, maya[0].content.indexOf('You are Maya'));
-    assert.ok(shared.length > 100 && ali[0].content.startsWith(shared), 'the setting, task and shape are shared');
+    const shared = maya[0].content.slice(0, maya[0].content.indexOf('The person: Maya'));
+    assert.ok(shared.length > 1000 && ali[0].content.startsWith(shared), 'the handbook and setting are shared');
     for (const kind of ['speak', 'evaluate', 'reflect', 'advise', 'interview'] as const) {
       const req = (requests as any)[kind === 'speak' ? 'speak' : kind]();
       const [system, user] = renderPrompt(req, {}, ctx);
@@ -104,9 +103,16 @@ describe('llm prompts', () => {
       },
       ctx,
     );
-    // An overridden kind template brings its own task: only the JSON shape, then the scenario's system.
-    assert.equal(system.content, `${jsonShape('speak')}\n\nI am Maya in An online forum for new students.`);
-    assert.match(user.content, /^Say hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/);
+    // An overridden kind template brings its own task: the handbook keeps only its shape; then the scenario's system.
+    const templates = { system: 'x', speak: 'y' };
+    assert.equal(system.content, `${handbook(templates)}\n\nI am Maya in An online forum for new students.`);
+    assert.ok(
+      !handbook(templates).includes(DEFAULT_RULES.speak) && handbook(templates).includes(RESPONSE_FORMATS.speak),
+    );
+    assert.match(
+      user.content,
+      /^Most relevant memories now[^\n]*\n\nSay hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/,
+    );
     assert.ok(system.content.includes(RESPONSE_FORMATS.speak));
   });
 

@@ -89,11 +89,7 @@ describe('llm prompts: the coach', () => {
         content.endsWith('\n\nYou are Maya. Stay in character. Platform: An online forum for new students.'),
         req.kind,
       );
-      assert.doesNotMatch(
-        content,
-        /This is a social simulation/,
-        'the built-in setting line goes with the built-in system',
-      );
+      assert.doesNotMatch(content, /^Setting: /m, 'the built-in setting line goes with the built-in system');
     }
   });
 
@@ -123,9 +119,10 @@ describe('llm prompts: the coach', () => {
       'the empty "Lives in" line is dropped',
     );
     assert.doesNotMatch(system.content, /\{\{|Stay in character/);
+    // No built-in memories block with the scenario's own coach_system: the retrieval order first.
     assert.match(
       user.content,
-      /^You are a coach helping Maya make friends on this platform\./,
+      /^Most relevant memories now \(ids, best first\): 3, 1\.\n\nYou are a coach helping Maya make friends on this platform\./,
       'the advise template is not affected',
     );
     assert.match(user.content, /"partner" is optional: .*one of: ali, jack_t; or null\./);

@@ -4,6 +4,23 @@
 import type { PromptKind } from '../../format/language/model';
 
 /**
+ * The person, in the third person: the first lines of both built-in system templates, so an
+ * agent's own calls and its coach's `advise` share this prefix (a prefix cache hits it); who the
+ * model is comes after it, in the template's last line.
+ */
+const PROFILE = [
+  'The person: {{persona.name}}',
+  'Age: {{persona.age}}',
+  'Occupation: {{persona.occupation}}',
+  'Lives in: {{persona.location}}',
+  'About them: {{persona.bio}}',
+  'How they talk: {{persona.style}}',
+  'Interests: {{persona.interests}}',
+  'Personality (Big Five, 0-1): {{persona.traits}}',
+  'What they want from people here (0-1): {{persona.motivations}}',
+];
+
+/**
  * The coach's system message (`coach_system`, for `advise` in place of `system`): a coach who
  * knows the person, not the person. `system` says "You are {{persona.name}} … Stay in
  * character", which told the coach it was the coachee. A scenario overrides it with
@@ -13,23 +30,16 @@ import type { PromptKind } from '../../format/language/model';
  * in DEFAULT_CONTEXT, after the situation, so the persona part stays a cacheable prefix.
  */
 export const DEFAULT_COACH_SYSTEM = [
+  ...PROFILE,
   'You are a coach on a social platform, helping {{persona.name}} make friends. You are not {{persona.name}}: you advise them, you do not speak for them.',
-  'What you know about {{persona.name}}:',
-  'Age: {{persona.age}}',
-  'Occupation: {{persona.occupation}}',
-  'Lives in: {{persona.location}}',
-  'About them: {{persona.bio}}',
-  'How they talk: {{persona.style}}',
-  'Interests: {{persona.interests}}',
-  'Personality (Big Five, 0-1): {{persona.traits}}',
-  'What they want from people here (0-1): {{persona.motivations}}',
 ].join('\n');
 
 /**
- * What every agent of a run shares, first in the system message (with the built-in `system` or
- * `coach_system`; a scenario's own system template says the setting where it wants).
+ * The setting, after the handbook (handbook.ts) and before the persona: the same for every agent
+ * of most runs (with the built-in `system` or `coach_system`; a scenario's own system template
+ * says the setting where it wants).
  */
-export const DEFAULT_SHARED = 'This is a social simulation. Setting: {{world.setting}}';
+export const DEFAULT_SHARED = 'Setting: {{world.setting}}';
 
 /**
  * The per-call context of the built-in system templates, before the kind's situation: the round
@@ -42,8 +52,8 @@ export const DEFAULT_CONTEXT = {
 };
 
 /**
- * The fixed task of each built-in kind template (no variables): shared by every agent, so it
- * comes before the persona. A scenario that overrides a kind's template gets none of it.
+ * The fixed task of each built-in kind template (no variables): in the handbook every prompt of
+ * a run starts with (handbook.ts). A scenario that overrides a kind's template gets none of it.
  */
 export const DEFAULT_RULES: Record<PromptKind, string> = {
   system: '',
@@ -74,15 +84,8 @@ export const DEFAULT_RULES: Record<PromptKind, string> = {
  */
 export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
   system: [
+    ...PROFILE,
     'You are {{persona.name}}, a person taking part in a social simulation. Stay in character.',
-    'Age: {{persona.age}}',
-    'Occupation: {{persona.occupation}}',
-    'Lives in: {{persona.location}}',
-    'About you: {{persona.bio}}',
-    'How you talk: {{persona.style}}',
-    'Interests: {{persona.interests}}',
-    'Personality (Big Five, 0-1): {{persona.traits}}',
-    'What you want from people here (0-1): {{persona.motivations}}',
   ].join('\n'),
 
   coach_system: DEFAULT_COACH_SYSTEM,
@@ -93,8 +96,11 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
     '{{candidates}}',
   ].join('\n'),
 
+  // speak and evaluate open with the same lines (the partner, then the conversation, which only
+  // grows), so the rating after a conversation repeats the prefix of the speaker's last turn.
   speak: [
-    'You are in a conversation with {{partner.name}} ({{partner.occupation}}). {{room}}',
+    'Your conversation partner: {{partner.name}} ({{partner.occupation}}).',
+    '{{room}}',
     'About them: {{partner.bio}}',
     'Their interests: {{partner.interests}}',
     'The conversation so far:',
@@ -104,10 +110,12 @@ export const DEFAULT_TEMPLATES: Record<PromptKind, string> = {
   ].join('\n'),
 
   evaluate: [
-    'You just talked with {{partner.name}} ({{partner.occupation}}).',
+    'Your conversation partner: {{partner.name}} ({{partner.occupation}}).',
+    'About them: {{partner.bio}}',
     'Their interests: {{partner.interests}}',
-    'The conversation:',
+    'The conversation so far:',
     '{{conversation}}',
+    'The conversation is over.',
   ].join('\n'),
 
   advise: [

@@ -1,12 +1,13 @@
 // Turns a decision request into chat messages laid out for prefix caches (see renderPrompt): the
-// shared task and JSON shape, the system template (who the agent is; for the coach's `advise`,
-// who the coach is and whom it coaches), then the kind's template (the situation). Scenario `prompts:` override the
-// defaults per kind: `system` for the agents, `coach_system` for the coach.
+// handbook every call shares, the system template (who the agent is; for the coach's `advise`,
+// who the coach is and whom it coaches), then the call's own part (the situation). Scenario
+// `prompts:` override the defaults per kind: `system` for the agents, `coach_system` for the coach.
 import type { PromptTemplates } from '../../format/language/model';
 import { renderTemplate, templateVariables } from '../../format/language/templates';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
-import { DEFAULT_CONTEXT, DEFAULT_RULES, DEFAULT_SHARED, DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_CONTEXT, DEFAULT_SHARED, DEFAULT_TEMPLATES } from './defaults';
+import { handbook, taskLine } from './handbook';
 import { promptValues, type PromptContext } from './values';
 
 interface CompiledLine {
@@ -41,13 +42,6 @@ export function renderLines(template: string, values: Record<string, string>): s
     out.push(renderTemplate(line.text, values));
   }
   return out.join('\n').trim();
-}
-
-/** The fixed part of the answer format: the JSON shape of the kind, the same for every call. */
-export function jsonShape(kind: DecisionKind): string {
-  let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[kind]}`;
-  if (kind === 'reflect') s += '\n"evidence" lists the ids of the memories given that support the insight.';
-  return s;
 }
 
 /** The per-call part of the answer format: the ids this call's answer may take ('' when none). */
@@ -89,34 +83,41 @@ export function systemTemplate(kind: DecisionKind, templates: PromptTemplates): 
 }
 
 /**
- * Laid out for prefix caches (a provider's or a vLLM server's): the system message holds what
- * every agent shares (the setting, the kind's task, the answer's JSON shape), then the persona;
- * the user message what changes per call (the round and the memories, then the situation and
- * the ids the answer may take). A scenario's own templates fill the same places; the built-in setting,
- * round and memories lines come only with the built-in system template they were part of, the
- * built-in task only with the built-in kind template.
+ * Laid out for prefix caches (a provider's or a vLLM server's): the system message holds the
+ * handbook (every kind's task and answer shape, the same for every call of a run), the setting,
+ * then the persona (stable per agent); the user message what changes per call: the memories
+ * (oldest first, so a later call mostly extends an earlier one's list), the round and which
+ * memories are most relevant now (retrieval order, by id; the same for every turn of a
+ * conversation), the situation, the task to answer and the ids the answer may take. A scenario's own templates fill the same places; the built-in
+ * setting, round and memories lines come only with the built-in system template they were part
+ * of, the built-in task text only with the built-in kind template.
  */
 export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {
   const values = promptValues(req, ctx);
   const ownSystem = req.kind === 'advise' ? templates.coach_system : templates.system;
-  const ownTask = templates[req.kind];
   const context = req.kind === 'advise' ? DEFAULT_CONTEXT.coach : DEFAULT_CONTEXT.agent;
-  const render = (t: string | undefined): string => (t ? renderLines(t, values) : '');
-  const shared = [
-    ownSystem === undefined ? render(DEFAULT_SHARED) : '',
-    ownTask === undefined ? DEFAULT_RULES[req.kind] : '',
-    jsonShape(req.kind),
+  const system = [
+    handbook(templates),
+    ownSystem === undefined ? renderLines(DEFAULT_SHARED, values) : '',
+    renderLines(systemTemplate(req.kind, templates), values),
   ];
-  const persona = renderLines(systemTemplate(req.kind, templates), values);
   const call = [
-    ownSystem === undefined ? render(context) : '',
-    renderLines(ownTask ?? DEFAULT_TEMPLATES[req.kind], values),
+    ownSystem === undefined ? renderLines(context, values) : '',
+    relevance(req),
+    renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values),
+    taskLine(req.kind),
     jsonChoices(req),
   ];
   return [
-    { role: 'system', content: [...shared.filter(Boolean), persona].join('\n\n') },
+    { role: 'system', content: system.filter(Boolean).join('\n\n') },
     { role: 'user', content: call.filter(Boolean).join('\n\n') },
   ];
+}
+
+/** Retrieval's order, which the oldest-first memory list no longer shows ('' for fewer than two). */
+function relevance(req: DecisionRequest): string {
+  if (req.memories.length < 2) return '';
+  return `Most relevant memories now (ids, best first): ${req.memories.map((m) => m.id).join(', ')}.`;
 }
 
 /** The one follow-up after an unusable answer: show the model its answer and what was wrong. */
