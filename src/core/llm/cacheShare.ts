@@ -1,5 +1,5 @@
 // Predicts how much of a kind's input a prefix cache serves, from the prompt layout (render.ts):
-// the system message (the shared task and JSON shape, then the persona) repeats on every call of
+// the system message (the handbook, the setting, then the persona) repeats on every call of
 // an agent's kind, so after each agent's first call of a kind it is served from the cache, in
 // whole 64-character blocks as a vLLM-style cache keys them (OpenAI's: 128-token steps past
 // 1,024). The per-call user message is counted as never cached, so the share is a floor.

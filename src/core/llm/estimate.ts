@@ -414,7 +414,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
-      "cached input: each kind's system message (shared task and shape, then the persona) in whole 64-character blocks, on every call but each agent's first of that kind; the per-call part never (a floor)",
+      "cached input: each kind's system message (the handbook of every task and shape, the setting, then the persona) in whole 64-character blocks, on every call but each agent's first of that kind; the per-call part never (a floor)",
       ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings)
         ? [
