@@ -6,6 +6,7 @@ import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../fo
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
+import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
 import type { ActRequest, DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
@@ -364,7 +365,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const input = llm
       ? Math.round(calls * (messageTokens(messages) + approxTokens(JSON.stringify(responseSchema(req, true)))))
       : 0;
-    const cached = Math.round(input * predictedCacheShare(messages, calls, callers));
+    const cached = Math.round(input * predictedCacheShare(messages, calls, callers, handbook(s.prompts).length));
     const output = llm ? Math.round(calls * Math.min(TYPICAL_OUTPUT_TOKENS[kind], cfg.max_tokens ?? Infinity)) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });
     k.calls += Math.round(calls);
@@ -414,7 +415,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
-      "cached input: each kind's system message (the handbook of every task and shape, the setting, then the persona) in whole 64-character blocks, on every call but each agent's first of that kind; the per-call part never (a floor)",
+      "cached input: in whole 64-character blocks, the handbook of every task and shape on every call but the first, the rest of each kind's system message (the setting, the persona) on every call but each agent's first of that kind; the per-call part never (a floor)",
       ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings)
         ? [

@@ -27,6 +27,9 @@ describe('estimate: the prompt cache', () => {
     assert.equal(stablePrefixShare(messages), 128 / 200);
     assert.equal(predictedCacheShare(messages, 10, 2), (128 / 200) * 0.8);
     assert.equal(predictedCacheShare(messages, 2, 2), 0, 'one call per agent: nothing repeats');
+    // The run-wide handbook (the first 70 characters here: one whole block) repeats on every call but one.
+    assert.equal(predictedCacheShare(messages, 10, 2, 70), (64 * 9 + 64 * 8) / (10 * 200));
+    assert.equal(predictedCacheShare(messages, 2, 2, 70), (64 * 1) / (2 * 200));
   });
 
   it('predicts a cached share per kind and prices it at cached_input; without that rate, no cached cost', () => {
