@@ -41,6 +41,19 @@ export function formatEstimate(e: RunEstimate): string {
         .map(([k, v]) => `${k} ${int(v.calls)}`)
         .join(', ')}`,
     );
+    if (m.cached_input_tokens && m.input_tokens) {
+      const share = (v: { input_tokens: number; cached_input_tokens?: number }): string =>
+        `${Math.round((100 * (v.cached_input_tokens ?? 0)) / Math.max(1, v.input_tokens))}%`;
+      lines.push(
+        `  ${m.name} prompt cache: ${share(m)} of input predicted cached (${Object.entries(m.by_kind)
+          .filter(([, v]) => v.input_tokens > 0)
+          .map(([k, v]) => `${k} ${share(v)}`)
+          .join(', ')})` +
+          (m.cost_usd_cached !== undefined
+            ? `; $${m.cost_usd_cached.toFixed(2)} with caching, $${m.cost_usd.toFixed(2)} without`
+            : ''),
+      );
+    }
     if (m.embeddings) {
       lines.push(
         `  ${m.name} memory relevance (${m.embeddings.model}): ${int(m.embeddings.requests)} embedding requests, ${int(m.embeddings.texts)} texts, ${int(m.embeddings.input_tokens)} tokens`,
@@ -55,6 +68,11 @@ export function formatEstimate(e: RunEstimate): string {
     '',
     `Total: ${int(e.total.calls)} calls, ${int(e.total.input_tokens)} input + ${int(e.total.output_tokens)} output tokens, $${e.total.cost_usd.toFixed(2)}${unpriced.length ? ` (without ${unpriced.join(', ')}: unpriced)` : ''}`,
   );
+  if (e.total.cost_usd_cached !== undefined) {
+    lines.push(
+      `With prompt caching: $${e.total.cost_usd_cached.toFixed(2)} (${int(e.total.cached_input_tokens ?? 0)} input tokens at the cached-input price), against $${e.total.cost_usd.toFixed(2)} without`,
+    );
+  }
   lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));
   return lines.join('\n');
 }

@@ -21,6 +21,8 @@ export interface ChatRequest {
 export interface ChatTokens {
   input_tokens: number;
   output_tokens: number;
+  /** Of `input_tokens`, those the endpoint served from its prompt cache (where it reports them). */
+  cached_input_tokens?: number;
 }
 
 /** Why an attempt failed. Transient reasons are retried; the rest fail the call at once. */

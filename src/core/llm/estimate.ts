@@ -2,10 +2,13 @@
 // (agents, rounds, encounters per round, turns, rooms, coaching) and prompts rendered with the
 // scenario's own templates on typical requests. It assumes no retries or re-asks and a typical
 // memory-importance flow for the reflection rate; `assumptions` lists every such constant.
+import { promptLayout } from './prompts/layout';
 import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../format/language/model';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
+import { handbook } from './prompts/handbook';
+import { predictedCacheShare } from './cacheShare';
 import type { ActRequest, DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
@@ -35,6 +38,8 @@ export interface CallsAndTokens {
   calls: number;
   input_tokens: number;
   output_tokens: number;
+  /** Of the input, what a prefix cache is predicted to serve (cacheShare.ts). */
+  cached_input_tokens?: number;
 }
 
 export interface ModelEstimate extends CallsAndTokens {
@@ -42,6 +47,8 @@ export interface ModelEstimate extends CallsAndTokens {
   provider: ModelConfig['provider'];
   model?: string;
   cost_usd: number;
+  /** The cost with the predicted cached input at `price.cached_input` (only with that price). */
+  cost_usd_cached?: number;
   /** False when neither the scenario nor the price table prices this model. */
   priced: boolean;
   by_kind: Partial<Record<DecisionKind, CallsAndTokens>>;
@@ -54,7 +61,7 @@ export interface RunEstimate {
   agents: number;
   rounds: number;
   models: ModelEstimate[];
-  total: CallsAndTokens & { cost_usd: number };
+  total: CallsAndTokens & { cost_usd: number; cost_usd_cached?: number };
   assumptions: string[];
 }
 
@@ -338,7 +345,12 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const ctx = { rounds };
   const models = new Map<string, ModelEstimate>();
 
-  const add = (name: string, kind: Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>, calls: number): void => {
+  const add = (
+    name: string,
+    kind: Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>,
+    calls: number,
+    callers: number,
+  ): void => {
     if (calls <= 0) return;
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     let m = models.get(cfg.name);
@@ -359,27 +371,35 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     }
     const llm = !isInstant(cfg);
     const req = requests[kind];
+    const layout = promptLayout(cfg.prompt_layout, priceOf(cfg, o.prices));
+    const messages = renderPrompt(req, s.prompts, { ...ctx, layout });
     const input = llm
-      ? Math.round(
-          calls *
-            (messageTokens(renderPrompt(req, s.prompts, ctx)) +
-              approxTokens(JSON.stringify(responseSchema(req, true)))),
-        )
+      ? Math.round(calls * (messageTokens(messages) + approxTokens(JSON.stringify(responseSchema(req, true)))))
       : 0;
+    const cached = Math.round(
+      input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
+    );
     const output = llm ? Math.round(calls * Math.min(TYPICAL_OUTPUT_TOKENS[kind], cfg.max_tokens ?? Infinity)) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });
     k.calls += Math.round(calls);
     k.input_tokens += input;
     k.output_tokens += output;
+    k.cached_input_tokens = (k.cached_input_tokens ?? 0) + cached;
     m.calls += Math.round(calls);
     m.input_tokens += input;
     m.output_tokens += output;
-    m.cost_usd += costUsd({ input_tokens: input, output_tokens: output }, priceOf(cfg, o.prices));
+    m.cached_input_tokens = (m.cached_input_tokens ?? 0) + cached;
+    const price = priceOf(cfg, o.prices);
+    m.cost_usd += costUsd({ input_tokens: input, output_tokens: output }, price);
+    if (price?.cached_input !== undefined) {
+      const withCache = costUsd({ input_tokens: input, output_tokens: output, cached_input_tokens: cached }, price);
+      m.cost_usd_cached = (m.cost_usd_cached ?? 0) + withCache;
+    }
   };
 
   for (const [name, n] of byModel) {
     for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect'] as const) {
-      add(name, kind, n * per.agent[kind]);
+      add(name, kind, n * per.agent[kind], n);
     }
   }
   for (const [name, n] of byModel) {
@@ -389,21 +409,13 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
     }
   }
-  add(coachModel, 'advise', agents * per.advise);
+  add(coachModel, 'advise', agents * per.advise, agents);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const m of list) {
     m.by_kind = Object.fromEntries(KINDS.filter((k) => m.by_kind[k]).map((k) => [k, m.by_kind[k]!]));
   }
-  const total = list.reduce(
-    (t, m) => ({
-      calls: t.calls + m.calls,
-      input_tokens: t.input_tokens + m.input_tokens,
-      output_tokens: t.output_tokens + m.output_tokens,
-      cost_usd: t.cost_usd + m.cost_usd,
-    }),
-    { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
-  );
+  const total = totalOf(list);
   return {
     scenario: s.name,
     agents,
@@ -416,6 +428,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
+      "cached input: in whole 64-character blocks, the handbook of every task and shape on every call but the first, the rest of each kind's system message (the setting, the persona) on every call but each agent's first of that kind; the per-call part never (a floor)",
       ...setEventsIgnored(s, rounds),
       ...(list.some((m) => m.embeddings)
         ? [
@@ -424,6 +437,23 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
         : []),
     ],
   };
+}
+
+type Total = RunEstimate['total'];
+
+/** The models' sum; with caching only where some model has a cached-input price (the others cost the same). */
+function totalOf(list: ModelEstimate[]): Total {
+  const withCache = list.some((x) => x.cost_usd_cached !== undefined);
+  const t: Total = { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0, cached_input_tokens: 0 };
+  for (const m of list) {
+    t.calls += m.calls;
+    t.input_tokens += m.input_tokens;
+    t.output_tokens += m.output_tokens;
+    t.cost_usd += m.cost_usd;
+    t.cached_input_tokens! += m.cached_input_tokens ?? 0;
+    if (withCache) t.cost_usd_cached = (t.cost_usd_cached ?? 0) + (m.cost_usd_cached ?? m.cost_usd);
+  }
+  return t;
 }
 
 /** The timed `set` events within the run, which the estimate does not follow (it uses the settings the run starts with). */

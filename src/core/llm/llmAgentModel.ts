@@ -32,6 +32,12 @@ function excerpt(answer: string, redactor: Redactor): string {
   return oneLine(redactor.redact(answer), 200);
 }
 
+function addTokens(into: ChatTokens, t: ChatTokens): void {
+  into.input_tokens += t.input_tokens;
+  into.output_tokens += t.output_tokens;
+  if (t.cached_input_tokens) into.cached_input_tokens = (into.cached_input_tokens ?? 0) + t.cached_input_tokens;
+}
+
 class Tally {
   tokens: ChatTokens = { input_tokens: 0, output_tokens: 0 };
   faults: CallFault[] = [];
@@ -87,8 +93,7 @@ export class LlmAgentModel implements AgentModel {
       );
       tally.calls++;
       tally.attempts += res.faults.filter((f) => !f.note).length + 1;
-      tally.tokens.input_tokens += res.tokens.input_tokens;
-      tally.tokens.output_tokens += res.tokens.output_tokens;
+      addTokens(tally.tokens, res.tokens);
       tally.faults.push(...res.faults);
       tally.cached &&= res.cached === true;
       return res.content;
@@ -99,10 +104,7 @@ export class LlmAgentModel implements AgentModel {
         tally.faults.push(...err.faults);
         tally.cached &&= err.cached;
         // Answers without content the endpoint still billed for (provider layer: openai/answer.ts).
-        if (err.tokens) {
-          tally.tokens.input_tokens += err.tokens.input_tokens;
-          tally.tokens.output_tokens += err.tokens.output_tokens;
-        }
+        if (err.tokens) addTokens(tally.tokens, err.tokens);
         throw this.fail(request, tally, err.reason, this.o.redactor.message(err));
       }
       if (err instanceof ReplayMissError) throw new ReplayMissError(this.name, err.cacheKey, request.key);

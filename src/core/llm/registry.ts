@@ -5,6 +5,7 @@
 // with one limiter per endpoint (configs calling the same model at the same endpoint share it).
 // Keys come from `secrets(api_key_env)`: the environment in the CLI, SecretStorage in the editor;
 // they are registered with the redactor before first use.
+import { promptLayout } from './prompts/layout';
 import { modelNamed, type ModelConfig, type Provider, type Scenario } from '../format/language/model';
 import { isInstant, traitsOf } from '../format/language/providers';
 import type { CallListener } from './callRecord';
@@ -336,7 +337,10 @@ export class ModelRegistry {
       label: factory.label(cfg, identity),
       client: client!,
       templates: this.scenario.prompts,
-      context: { rounds: this.options.rounds ?? this.scenario.world.rounds },
+      context: {
+        rounds: this.options.rounds ?? this.scenario.world.rounds,
+        layout: promptLayout(cfg.prompt_layout, priceOf(cfg, this.options.prices)),
+      },
       price: priceOf(cfg, this.options.prices),
       redactor: this.redactor,
       onCall: this.onCall,

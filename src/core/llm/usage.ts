@@ -10,6 +10,8 @@ import { traitsOf } from '../format/language/providers';
 export interface Price {
   input: number;
   output: number;
+  /** USD per million input tokens served from the endpoint's prompt cache (default: `input`). */
+  cached_input?: number;
 }
 /** Prices by endpoint model name (e.g. "gpt-4o-mini") or scenario model name. */
 export type PriceTable = Record<string, Price>;
@@ -30,16 +32,21 @@ export function unpricedModels(scenario: Scenario): Set<string> {
 /** USD, rounded to 1e-9 so sums print cleanly and stay identical across runs. */
 export function costUsd(tokens: ChatTokens, price: Price | undefined): number {
   if (!price) return 0;
-  return Math.round((tokens.input_tokens * price.input + tokens.output_tokens * price.output) * 1e3) / 1e9;
+  const cached = Math.min(tokens.cached_input_tokens ?? 0, tokens.input_tokens);
+  const input = (tokens.input_tokens - cached) * price.input + cached * (price.cached_input ?? price.input);
+  return Math.round((input + tokens.output_tokens * price.output) * 1e3) / 1e9;
 }
 
 export function usageOf(model: string, tokens: ChatTokens, price: Price | undefined): Usage {
-  return {
+  const u: Usage = {
     model,
     input_tokens: tokens.input_tokens,
     output_tokens: tokens.output_tokens,
     cost_usd: costUsd(tokens, price),
   };
+  // Only where an endpoint reported cached tokens: traces of every other run stay as they were.
+  if (tokens.cached_input_tokens) u.cached_input_tokens = tokens.cached_input_tokens;
+  return u;
 }
 
 /**

@@ -85,6 +85,8 @@ export interface Usage {
    * decision to its event, where it is written as the event's `by`, never inside `usage`.
    */
   by?: Decider;
+  /** Of `input_tokens`, those the endpoint's prompt cache served (only when it reported any). */
+  cached_input_tokens?: number;
 }
 
 /**
@@ -99,6 +101,8 @@ export interface UsageTotals {
   input_tokens: number;
   output_tokens: number;
   cost_usd: number;
+  /** Of `input_tokens`, those served from a prompt cache (only when any were). */
+  cached_input_tokens?: number;
 }
 
 /** The evaluation's three reasons, each 0..1 (Learning to Make Friends). */

@@ -3,7 +3,8 @@
 import * as assert from 'node:assert/strict';
 import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
 import type { PromptKind } from '../../../src/core/format/language/model';
-import { DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
+import { DEFAULT_RULES, DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
+import { handbook } from '../../../src/core/llm/prompts/handbook';
 import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
 import { renderTemplate, templateVariables } from '../../../src/core/format/language/templates';
@@ -18,7 +19,7 @@ const all: DecisionRequest[] = [
   requests.reflect(),
   requests.interview(),
 ];
-const ctx = { rounds: 20 };
+const ctx = { rounds: 20, layout: 'handbook' as const };
 
 describe('llm prompts', () => {
   it('provides a value for every variable PROMPT_VARIABLES documents, for every kind', () => {
@@ -51,14 +52,40 @@ describe('llm prompts', () => {
     assert.equal(system.role, 'system');
     assert.match(system.content, /You are Maya/);
     assert.match(system.content, /Age: 27/);
-    assert.match(system.content, /round 2 of 20/);
-    assert.match(system.content, /- 3: Talked with Ali about climate\./);
+    // Laid out for prefix caches: the shared task and JSON shape, then the persona; the round and
+    // memories (oldest first) in the user message, before the situation.
+    assert.ok(system.content.startsWith(`${handbook({})}\n\nSetting: An online forum for new students.\n\n`));
+    assert.ok(system.content.indexOf(RESPONSE_FORMATS.choose_partner) < system.content.indexOf('You are Maya'));
+    assert.match(user.content, /Your task now: "choose_partner"\./);
+    assert.match(user.content, /round 2 of 20/);
+    assert.match(user.content, /- 1: .*\n- 3: Talked with Ali about climate\./);
+    assert.ok(user.content.indexOf('- 3: Talked') < user.content.indexOf('- ali: Ali'));
     assert.match(
       user.content,
       /- ali: Ali; nurse; interests climate, jazz; shared with you: climate; talked 1 time; your tie 0\.40; they rated you 0\.80/,
     );
-    assert.match(user.content, /"choice" must be one of: ali, sam/);
-    assert.ok(user.content.includes(RESPONSE_FORMATS.choose_partner));
+    assert.match(user.content, /"choice" must be one of: ali, sam\.$/);
+    assert.ok(system.content.includes(RESPONSE_FORMATS.choose_partner));
+  });
+
+  it('puts what every agent shares first, then the persona, then what changes per call (a prefix cache hits)', () => {
+    const maya = renderPrompt(requests.choose(), {}, ctx);
+    const later = renderPrompt({ ...requests.choose(), round: 3 }, {}, ctx);
+    assert.equal(later[0].content, maya[0].content, 'the system message does not change with the round');
+    const ali = renderPrompt(
+      { ...requests.choose(), persona: { ...requests.choose().persona, id: 'ali', name: 'Ali' } },
+      {},
+      ctx,
+    );
+    const shared = maya[0].content.slice(0, maya[0].content.indexOf('The person: Maya'));
+    assert.ok(shared.length > 1000 && ali[0].content.startsWith(shared), 'the handbook and setting are shared');
+    for (const kind of ['speak', 'evaluate', 'reflect', 'advise', 'interview'] as const) {
+      const req = (requests as any)[kind === 'speak' ? 'speak' : kind]();
+      const [system, user] = renderPrompt(req, {}, ctx);
+      assert.ok(system.content.includes(RESPONSE_FORMATS[kind]), kind);
+      assert.doesNotMatch(system.content, /round 2 of 20/, kind);
+      if (kind !== 'reflect' && kind !== 'interview') assert.match(user.content, /round 2 of 20/, kind);
+    }
   });
 
   it('drops lines whose variables are all empty (a persona without a location)', () => {
@@ -77,9 +104,17 @@ describe('llm prompts', () => {
       },
       ctx,
     );
-    assert.equal(system.content, 'I am Maya in An online forum for new students.');
-    assert.match(user.content, /^Say hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/);
-    assert.ok(user.content.endsWith(RESPONSE_FORMATS.speak));
+    // An overridden kind template brings its own task: the handbook keeps only its shape; then the scenario's system.
+    const templates = { system: 'x', speak: 'y' };
+    assert.equal(system.content, `${handbook(templates)}\n\nI am Maya in An online forum for new students.`);
+    assert.ok(
+      !handbook(templates).includes(DEFAULT_RULES.speak) && handbook(templates).includes(RESPONSE_FORMATS.speak),
+    );
+    assert.match(
+      user.content,
+      /^Most relevant memories now[^\n]*\n\nSay hi to Ali \(turn 2\/4\)\.\nAli: Hi Maya! Into climbing\?/,
+    );
+    assert.ok(system.content.includes(RESPONSE_FORMATS.speak));
   });
 
   it('renders coach inputs: rewards, changes and ratings', () => {

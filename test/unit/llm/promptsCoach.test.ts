@@ -36,11 +36,15 @@ describe('llm prompts: the coach', () => {
     assert.equal(system.role, 'system');
     assert.doesNotMatch(system.content, /You are Maya/);
     assert.doesNotMatch(system.content, /[Ss]tay in character/);
-    assert.match(system.content, /^You are a coach .*helping Maya make friends/);
+    assert.match(system.content, /^You are a coach .*helping Maya make friends/m);
     assert.match(system.content, /Age: 27/);
     assert.match(system.content, /Occupation: data journalist/);
-    assert.match(system.content, /round 2 of 20/);
-    assert.match(system.content, /Things they remember, most relevant first:\n- 3: Talked with Ali about climate\./);
+    // What changes every round comes after the persona, in the user message (cache layout).
+    assert.match(user.content, /round 2 of 20/);
+    assert.match(
+      user.content,
+      /Things they remember, oldest first:\n- 1: I want to find people to climb with\..*\n- 3: Talked with Ali about climate\./,
+    );
     assert.match(user.content, /You are a coach helping Maya/);
   });
 
@@ -55,7 +59,7 @@ describe('llm prompts: the coach', () => {
       const [system] = renderPrompt(req, {}, ctx);
       assert.match(
         system.content,
-        /^You are Maya, a person taking part in a social simulation\. Stay in character\./,
+        /^You are Maya, a person taking part in a social simulation\. Stay in character\./m,
         req.kind,
       );
     }
@@ -69,7 +73,7 @@ describe('llm prompts: the coach', () => {
       renderPrompt(advise(), {}, ctx)[0].content,
       'the built-in coach system, as without the override',
     );
-    assert.match(system.content, /^You are a coach /);
+    assert.match(system.content, /^You are a coach /m);
     assert.doesNotMatch(system.content, /You are Maya|Stay in character/);
     assert.doesNotMatch(user.content, /Stay in character/);
     for (const req of [
@@ -79,11 +83,13 @@ describe('llm prompts: the coach', () => {
       requests.reflect(),
       requests.interview(),
     ]) {
-      assert.equal(
-        renderPrompt(req, persona, ctx)[0].content,
-        'You are Maya. Stay in character. Platform: An online forum for new students.',
+      const content = renderPrompt(req, persona, ctx)[0].content;
+      // The kind's task and JSON shape first (shared by every agent), then the scenario's system.
+      assert.ok(
+        content.endsWith('\n\nYou are Maya. Stay in character. Platform: An online forum for new students.'),
         req.kind,
       );
+      assert.doesNotMatch(content, /^Setting: /m, 'the built-in setting line goes with the built-in system');
     }
   });
 
@@ -95,7 +101,7 @@ describe('llm prompts: the coach', () => {
     };
     const [system, user] = renderPrompt(advise(), templates, ctx);
     assert.equal(
-      system.content,
+      system.content.slice(system.content.indexOf('\n\nYou coach ') + 2),
       [
         'You coach Maya on An online forum for new students. (round 2 of 20).',
         'Rewards:',
@@ -107,15 +113,16 @@ describe('llm prompts: the coach', () => {
         '- overall: 0.30',
         'Change: social +0.10, information -0.10, presentation +0.00, coordination +0.00, support +0.10; overall +0.05',
         'Memories:',
-        '- 3: Talked with Ali about climate. (round 1, conversation, importance 4)',
         '- 1: I want to find people to climb with. (round 0, seed, importance 6)',
+        '- 3: Talked with Ali about climate. (round 1, conversation, importance 4)',
       ].join('\n'),
       'the empty "Lives in" line is dropped',
     );
     assert.doesNotMatch(system.content, /\{\{|Stay in character/);
+    // No built-in memories block with the scenario's own coach_system: the retrieval order first.
     assert.match(
       user.content,
-      /^You are a coach helping Maya make friends on this platform\./,
+      /^Most relevant memories now \(ids, best first\): 3, 1\.\n\nYou are a coach helping Maya make friends on this platform\./,
       'the advise template is not affected',
     );
     assert.match(user.content, /"partner" is optional: .*one of: ali, jack_t; or null\./);
@@ -132,7 +139,7 @@ describe('llm prompts: the coach', () => {
       const [system] = renderPrompt(req, { coach_system: 'You coach {{persona.name}}.' }, ctx);
       assert.match(
         system.content,
-        /^You are Maya, a person taking part in a social simulation\. Stay in character\./,
+        /^You are Maya, a person taking part in a social simulation\. Stay in character\./m,
         req.kind,
       );
       assert.doesNotMatch(system.content, /You coach/, req.kind);
@@ -250,7 +257,7 @@ describe('llm agent model: the coach (real HTTP)', () => {
     assert.equal(res.partner, 'jack_t');
     assert.deepEqual(fake.records[0].repairs, ['a warm contact named instead of its id']);
     const body = fake.server.requests[0].body;
-    assert.match(body.messages[0].content, /^You are a coach /);
+    assert.match(body.messages[0].content, /^You are a coach /m);
     const schema = body.response_format?.json_schema?.schema;
     assert.ok(schema, 'asked for structured output');
     assert.deepEqual(schema.properties.partner.enum, ['ali', 'jack_t', null]);
@@ -272,7 +279,9 @@ describe('llm agent model: the coach (real HTTP)', () => {
     await registry.model('gpt').decide(advise());
     await registry.model('gpt').decide(requests.interview());
     const [coach, agent] = fake.server.requests.map((r) => r.body.messages[0].content as string);
-    assert.match(coach, /^You coach Maya\. Rewards:\n- social \(SOC\): 0\.50, matters 0\.30\n/);
-    assert.equal(agent, 'You are Maya. Stay in character.');
+    assert.match(coach, /\n\nYou coach Maya\. Rewards:\n- social \(SOC\): 0\.50, matters 0\.30\n/);
+    assert.ok(agent.endsWith('\n\nYou are Maya. Stay in character.'), agent);
+    assert.doesNotMatch(coach, /You are Maya/);
+    assert.doesNotMatch(agent, /You coach/);
   });
 });

@@ -33,6 +33,7 @@ export function addUsage(t: UsageTotals, u: Usage): void {
   t.input_tokens += u.input_tokens;
   t.output_tokens += u.output_tokens;
   t.cost_usd += u.cost_usd;
+  if (u.cached_input_tokens) t.cached_input_tokens = (t.cached_input_tokens ?? 0) + u.cached_input_tokens;
 }
 
 export class UsageBook {
@@ -127,7 +128,7 @@ export class UsageBook {
     const line = (label: string, t: UsageTotals, c: UsageTotals | undefined, noPrice = false): string => {
       const spent = Math.max(0, t.cost_usd - (c?.cost_usd ?? 0));
       const fromCache = c?.calls ? ` (${c.calls} from cache${noPrice ? '' : `, $${c.cost_usd.toFixed(4)} saved`})` : '';
-      return `  ${label}: ${counted(t.calls, 'call')}, ${t.input_tokens} in + ${t.output_tokens} out tokens, ${noPrice ? 'unpriced' : `$${spent.toFixed(4)}`}${fromCache}`;
+      return `  ${label}: ${counted(t.calls, 'call')}, ${t.input_tokens} in${t.cached_input_tokens ? ` (${t.cached_input_tokens} cached)` : ''} + ${t.output_tokens} out tokens, ${noPrice ? 'unpriced' : `$${spent.toFixed(4)}`}${fromCache}`;
     };
     // A model without `price:` costs 0 in the totals: said, so $0 is not read as free.
     const unpricedUsed = [...this.byModel.keys()].filter((m) => unpriced.has(m)).sort();

@@ -158,7 +158,9 @@ export interface ModelConfig {
   retries: number;
   on_error: FailurePolicy;
   /** Price in USD per million tokens. */
-  price?: { input: number; output: number };
+  price?: { input: number; output: number; cached_input?: number };
+  /** What opens every prompt (llm/prompts/layout.ts); `auto` when absent. */
+  prompt_layout?: 'auto' | 'handbook' | 'per_kind';
   embeddings?: { model: string };
   source?: SourceLocation;
 }

@@ -6,7 +6,7 @@
 import { approxTokens, messageTokens, type ChatRequest, type ChatResult, type ChatTokens } from '../chat';
 import { ProviderError } from '../errors';
 import type { Redactor } from '../redact';
-import { reportedTokens } from '../reportedTokens';
+import { isTokenCount, reportedTokens } from '../reportedTokens';
 
 /** Marks a refusal in the answer text, so the re-ask and the failure excerpt show what it was. */
 export const REFUSAL_PREFIX = 'refusal: ';
@@ -16,6 +16,17 @@ interface Body {
   choices?: { message?: { content?: unknown; refusal?: unknown }; finish_reason?: unknown }[];
   usage?: unknown;
   error?: unknown;
+}
+
+/**
+ * OpenAI's `usage.prompt_tokens_details.cached_tokens`: the prompt tokens its cache served
+ * (billed at the cached-input rate). Trusted only as a token count, and never above the prompt.
+ */
+export function cachedTokens(usage: unknown, promptTokens: number): number {
+  const details = (usage as { prompt_tokens_details?: { cached_tokens?: unknown } } | null | undefined)
+    ?.prompt_tokens_details;
+  const n = details && typeof details === 'object' ? details.cached_tokens : undefined;
+  return isTokenCount(n) ? Math.min(n, promptTokens) : 0;
 }
 
 export function readAnswer(res: Body, request: ChatRequest, redactor: Redactor): ChatResult {
@@ -32,6 +43,8 @@ export function readAnswer(res: Body, request: ChatRequest, redactor: Redactor):
     completion_tokens: approxTokens(content ?? ''),
   });
   const used: ChatTokens = { input_tokens: tokens.prompt_tokens, output_tokens: tokens.completion_tokens };
+  const cached = cachedTokens(res.usage, used.input_tokens);
+  if (cached) used.cached_input_tokens = cached;
   if (content !== undefined) return { content, tokens: used, faults: notes };
   const error = res.error as { message?: unknown } | undefined;
   const why = error?.message ?? error ?? res.choices?.[0]?.finish_reason;

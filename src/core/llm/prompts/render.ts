@@ -1,12 +1,13 @@
-// Turns a decision request into chat messages: the system template (who the agent is; for the
-// coach's `advise`, who the coach is and whom it coaches), the kind's template (the situation and
-// the question), and the JSON shape the answer must take. Scenario `prompts:` override the
-// defaults per kind: `system` for the agents, `coach_system` for the coach.
+// Turns a decision request into chat messages laid out for prefix caches (see renderPrompt): the
+// handbook every call shares, the system template (who the agent is; for the coach's `advise`,
+// who the coach is and whom it coaches), then the call's own part (the situation). Scenario
+// `prompts:` override the defaults per kind: `system` for the agents, `coach_system` for the coach.
 import type { PromptTemplates } from '../../format/language/model';
 import { renderTemplate, templateVariables } from '../../format/language/templates';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
-import { DEFAULT_TEMPLATES } from './defaults';
+import { DEFAULT_CONTEXT, DEFAULT_SHARED, DEFAULT_TEMPLATES } from './defaults';
+import { HANDBOOK_KINDS, handbook, taskEntry, taskLine } from './handbook';
 import { judgePrompt } from './judge';
 import { promptValues, type PromptContext } from './values';
 
@@ -44,28 +45,31 @@ export function renderLines(template: string, values: Record<string, string>): s
   return out.join('\n').trim();
 }
 
-/** The closing instruction of every prompt: answer with JSON of the kind's shape. */
-export function jsonInstruction(req: DecisionRequest): string {
-  let s = `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS[req.kind]}`;
-  if (req.kind === 'choose_partner') s += `\n"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`;
-  if (req.kind === 'reflect') s += '\n"evidence" lists the ids of the memories above that support the insight.';
-  if (req.kind === 'judge') {
-    const ranges = req.rubric.dimensions.map((d) => `"${d.name}" ${d.min} to ${d.max}`).join(', ');
-    s += `\nScore every dimension with a whole number in its range: ${ranges}.`;
+/** The per-call part of the answer format: the ids this call's answer may take ('' when none). */
+export function jsonChoices(req: DecisionRequest): string {
+  const out: string[] = [];
+  if (req.kind === 'choose_partner') {
+    out.push(`"choice" must be one of: ${req.candidates.map((c) => c.id).join(', ')}.`);
   }
   if (req.kind === 'speak' && req.news?.length) {
-    s += `\nAlso "tells": the ids of the things you know that this message passes on ([] for none), of: ${req.news.map((k) => k.id).join(', ')}.`;
+    out.push(
+      `Also "tells": the ids of the things you know that this message passes on ([] for none), of: ${req.news.map((k) => k.id).join(', ')}.`,
+    );
   }
   if (req.kind === 'speak' && req.heard?.length) {
-    s += `\nAlso "doubts": the ids of what you were just told that you do not believe ([] for none), of: ${req.heard.map((k) => k.id).join(', ')}.`;
+    out.push(
+      `Also "doubts": the ids of what you were just told that you do not believe ([] for none), of: ${req.heard.map((k) => k.id).join(', ')}.`,
+    );
   }
   if (req.kind === 'advise') {
     const ids = (req.warm ?? []).map((c) => c.id);
-    s += ids.length
-      ? `\n"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.`
-      : '\n"partner" must be null: there are no warm contacts to suggest yet.';
+    out.push(
+      ids.length
+        ? `"partner" is optional: the id of one warm contact to do it with, one of: ${ids.join(', ')}; or null.`
+        : '"partner" must be null: there are no warm contacts to suggest yet.',
+    );
   }
-  return s;
+  return out.join('\n');
 }
 
 /**
@@ -79,16 +83,62 @@ export function systemTemplate(kind: DecisionKind, templates: PromptTemplates): 
   return templates.system ?? DEFAULT_TEMPLATES.system;
 }
 
+/**
+ * Laid out for prefix caches (a provider's or a vLLM server's): the system message holds what
+ * calls share, then the persona (stable per agent); the user message what changes per call: the
+ * memories (oldest first, so a later call mostly extends an earlier one's list), the round and
+ * which memories are most relevant now (retrieval order, by id), the situation and the ids the
+ * answer may take. What calls share depends on the layout (layout.ts): `handbook` opens every
+ * call with every kind's task and shape (one prefix for the whole run; more tokens, cheap only
+ * where cached input is), `per_kind` with only this kind's. A scenario's own templates fill the
+ * same places; the built-in setting, round and memories lines come only with the built-in system
+ * template they were part of, the built-in task text only with the built-in kind template.
+ */
 export function renderPrompt(req: DecisionRequest, templates: PromptTemplates, ctx: PromptContext): ChatMessage[] {
   // A judge is not an agent: neither the agents' system prompt nor their templates apply.
-  if (req.kind === 'judge') return judgePrompt(req, jsonInstruction(req));
+  if (req.kind === 'judge') return judgePrompt(req, judgeInstruction(req));
   const values = promptValues(req, ctx);
-  const system = renderLines(systemTemplate(req.kind, templates), values);
-  const task = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
-  return [
-    { role: 'system', content: system },
-    { role: 'user', content: `${task}\n\n${jsonInstruction(req)}` },
+  const ownSystem = req.kind === 'advise' ? templates.coach_system : templates.system;
+  const context = req.kind === 'advise' ? DEFAULT_CONTEXT.coach : DEFAULT_CONTEXT.agent;
+  // A kind the handbook does not hold (a survey) says its task in the call, as per_kind does.
+  const inHandbook = ctx.layout === 'handbook' && HANDBOOK_KINDS.includes(req.kind);
+  // The built-in survey situation is the questionnaire, the same for everyone asked: shared, so
+  // it goes before the persona; a scenario's own survey template may speak of the agent.
+  const situation = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
+  const sharedSituation = req.kind === 'survey' && templates.survey === undefined;
+  const system = [
+    inHandbook ? handbook(templates) : '',
+    ownSystem === undefined ? renderLines(DEFAULT_SHARED, values) : '',
+    inHandbook ? '' : taskEntry(req.kind, templates),
+    sharedSituation ? situation : '',
+    renderLines(systemTemplate(req.kind, templates), values),
   ];
+  const call = [
+    ownSystem === undefined ? renderLines(context, values) : '',
+    relevance(req),
+    sharedSituation ? '' : situation,
+    inHandbook ? taskLine(req.kind) : '',
+    jsonChoices(req),
+  ];
+  return [
+    { role: 'system', content: system.filter(Boolean).join('\n\n') },
+    { role: 'user', content: call.filter(Boolean).join('\n\n') },
+  ];
+}
+
+/** The judge's answer format: the shape and every dimension's range. */
+function judgeInstruction(req: DecisionRequest & { kind: 'judge' }): string {
+  const ranges = req.rubric.dimensions.map((d) => `"${d.name}" ${d.min} to ${d.max}`).join(', ');
+  return [
+    `Answer with only a JSON object of this shape, no other text:\n${RESPONSE_FORMATS.judge}`,
+    `Score every dimension with a whole number in its range: ${ranges}.`,
+  ].join('\n');
+}
+
+/** Retrieval's order, which the oldest-first memory list no longer shows ('' for fewer than two). */
+function relevance(req: DecisionRequest): string {
+  if (req.memories.length < 2) return '';
+  return `Most relevant memories now (ids, best first): ${req.memories.map((m) => m.id).join(', ')}.`;
 }
 
 /** The one follow-up after an unusable answer: show the model its answer and what was wrong. */

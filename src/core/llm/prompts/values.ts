@@ -15,10 +15,13 @@ import type {
 } from '../types';
 
 import { surveyValues } from './surveyValues';
+import type { PromptLayout } from './layout';
 
 export interface PromptContext {
   /** Total rounds of the run (`{{rounds}}`). */
   rounds: number;
+  /** What opens every prompt (layout.ts); `per_kind` when absent. */
+  layout?: PromptLayout;
 }
 
 const num = (x: number): string => x.toFixed(2);
@@ -72,6 +75,14 @@ export function memoryLines(memories: RetrievedMemory[]): string {
     .join('\n');
 }
 
+/**
+ * Retrieved memories in the order they were made, not by score: a new round's retrieval then
+ * mostly appends, so the lines before it repeat the last prompt's (a prefix cache hits them).
+ */
+function inOrder(memories: RetrievedMemory[]): RetrievedMemory[] {
+  return [...memories].sort((a, b) => a.id - b.id);
+}
+
 function candidateLine(c: Candidate): string {
   const parts = [`${c.id}: ${c.name}`];
   if (c.occupation) parts.push(c.occupation);
@@ -95,7 +106,7 @@ export function promptValues(req: DecisionRequest, ctx: PromptContext): Record<s
     'world.setting': req.setting,
     round: String(req.round),
     rounds: String(ctx.rounds),
-    memories: memoryLines(req.memories),
+    memories: memoryLines(inOrder(req.memories)),
   };
   switch (req.kind) {
     case 'choose_partner': {
