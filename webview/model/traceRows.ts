@@ -37,6 +37,7 @@ export function rowOf(
   nameOf: NameLookup = () => undefined,
   label?: ChangeLabel,
 ): TraceRow | undefined {
+  if (e.type === 'survey') return surveyRow(e, index);
   switch (e.type) {
     case 'message':
       return {
@@ -126,20 +127,17 @@ export function rowOf(
         detail: [e.phase, e.kind, e.handling].filter(Boolean).join(' · '),
         text: e.reason ? `${e.reason}: ${e.message}` : e.message,
       };
-    case 'survey':
-      return {
-        index,
-        round: e.round,
-        kind: 'survey',
-        from: e.agent,
-        detail: e.instrument,
-        text: Object.entries(e.answers)
-          .map(([item, answer]) => `${item}: ${answer ?? '–'}`)
-          .join(' · '),
-      };
     default:
       return undefined;
   }
+}
+
+/** An agent's answers to a survey: the instrument, then each item's answer (– when missing). */
+function surveyRow(e: Extract<TraceEvent, { type: 'survey' }>, index: number): TraceRow {
+  const text = Object.entries(e.answers)
+    .map(([item, answer]) => `${item}: ${answer ?? '–'}`)
+    .join(' · ');
+  return { index, round: e.round, kind: 'survey', from: e.agent, detail: e.instrument, text };
 }
 
 /** Who learned what from whom: the teller is the row's speaker, the learner its other party. */
