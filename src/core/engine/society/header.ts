@@ -27,7 +27,12 @@ export function canonicalJSON(value: unknown): string {
  * unlinks finished runs from their scenario.
  */
 export function scenarioHash(s: Scenario): string {
-  return 'sha256:' + createHash('sha256').update(canonicalJSON({ ...s, calibration: undefined })).digest('hex');
+  return (
+    'sha256:' +
+    createHash('sha256')
+      .update(canonicalJSON({ ...s, calibration: undefined }))
+      .digest('hex')
+  );
 }
 
 /** Header and headers-like fields never leave the process: they may carry keys; so may base_url. */
