@@ -36,7 +36,13 @@ export async function calibrateRun(
   if (!observed) return 1;
   // One run is one condition: rows naming a condition describe it too.
   const data = { ...observed, points: observed.points.map(({ condition: _c, ...p }) => p), conditions: [] };
-  const fits = await fitTrace(trace, scenario, data, cal.measures);
+  let fits: Awaited<ReturnType<typeof fitTrace>>;
+  try {
+    fits = await fitTrace(trace, scenario, data, cal.measures);
+  } catch (err) {
+    console.error(`society calibrate: ${printable((err as Error).message)}`);
+    return 1;
+  }
   const ranked = rankConditions(fits, cal.fit);
   const outDir = path.resolve(values.out ?? path.dirname(trace));
   const names = Object.values(CALIBRATION_FILES);

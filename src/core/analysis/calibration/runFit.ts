@@ -1,5 +1,5 @@
 // One finished run against observed data (`society calibrate <run>`): its series read from the
-// trace (as `society compare` reads them), compared with the observed values as a condition of
+// trace by the run's own tally (RunTally, as `society run` keeps them), compared with the observed values as a condition of
 // one run. The scenario's calibration (measures, fit) comes from the scenario the trace was run
 // from, when it is still there unchanged — the same rule as traceScenario.ts's declaredOfTrace,
 // whose twin this lookup is (it needs the whole scenario, not only its declared outcomes).
@@ -9,8 +9,8 @@ import type { Scenario } from '../../format/language/model';
 import { loadScenarioFile } from '../../format/language/load';
 import { scenarioHash } from '../../engine/society/header';
 import { traceEnds } from '../../trace/traceEnds';
-import { declaredOutcomes } from '../metrics/runTally';
-import { digestTraceFile } from '../compare/traceDigest';
+import { declaredOutcomes, RunTally } from '../metrics/runTally';
+import { readTraceFile, traceProblemsMessage } from '../../trace/reader';
 import type { ObservedData } from '../../format/language/observedData';
 import { fitRuns, type MeasureFit } from './fit';
 
@@ -36,6 +36,15 @@ export async function fitTrace(
   observed: ObservedData,
   measures?: Readonly<Record<string, string>>,
 ): Promise<MeasureFit[]> {
-  const digest = await digestTraceFile(traceFile, scenario ? declaredOutcomes(scenario) : undefined);
-  return fitRuns([{ condition: 'run', seed: 0, series: digest.series }], observed, measures);
+  const declared = scenario ? declaredOutcomes(scenario) : undefined;
+  let tally: RunTally | undefined;
+  const read = await readTraceFile(traceFile, {
+    keepEvents: false,
+    onHeader: (h) => {
+      tally = new RunTally(h, declared);
+    },
+    onEvent: (e) => tally!.add(e),
+  });
+  if (read.errors.length > 0 || !tally) throw new Error(traceProblemsMessage(traceFile, read.errors));
+  return fitRuns([{ condition: 'run', seed: 0, series: tally.series() }], observed, measures);
 }
