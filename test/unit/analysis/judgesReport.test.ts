@@ -6,7 +6,13 @@ import { summarise } from '../../../src/core/analysis/report/judgesSummary';
 import { judgesSection } from '../../../src/core/analysis/report/judgesSection';
 import type { JudgementEvent } from '../../../src/core/trace/events';
 
-const ev = (judge: string, agent: string, help: number | null, round = 3, extra: Partial<JudgementEvent> = {}): JudgementEvent => ({
+const ev = (
+  judge: string,
+  agent: string,
+  help: number | null,
+  round = 3,
+  extra: Partial<JudgementEvent> = {},
+): JudgementEvent => ({
   type: 'judgement',
   round,
   judging: 'team',
@@ -43,7 +49,10 @@ describe('judgements.csv and the Judges section', () => {
     // scipy: x=[1,2,3,4,5,2,2,3,5,5]; m=np.mean(x); h=scipy.stats.t.ppf(0.975,9)*np.std(x,ddof=1)/np.sqrt(10); m-h, m+h
     // = (3.2, 2.144326657360838, 4.255673342639162); the tabled t is rounded to 3 decimals, hence 1e-3
     assert.equal(d.all.mean, 3.2);
-    assert.ok(Math.abs(d.all.low! - 2.144326657360838) < 1e-3 && Math.abs(d.all.high! - 4.255673342639162) < 1e-3, `${d.all.low} ${d.all.high}`);
+    assert.ok(
+      Math.abs(d.all.low! - 2.144326657360838) < 1e-3 && Math.abs(d.all.high! - 4.255673342639162) < 1e-3,
+      `${d.all.low} ${d.all.high}`,
+    );
     assert.equal(d.byJudge.offline.mean, 3);
     assert.deepEqual(d.distribution, [
       [1, 1],

@@ -36,7 +36,9 @@ const request = (over: Partial<JudgeRequest> = {}): JudgeRequest => ({
   ...over,
 });
 
-const good = { scores: { warmth: { score: 4, reason: 'friendly' }, relationship: { score: 2, reason: 'they agreed' } } };
+const good = {
+  scores: { warmth: { score: 4, reason: 'friendly' }, relationship: { score: 2, reason: 'they agreed' } },
+};
 
 describe('the LLM rubric judge (real HTTP)', () => {
   const fake = useFakeEndpoint();
@@ -57,14 +59,24 @@ describe('the LLM rubric judge (real HTTP)', () => {
     const schema = body.response_format.json_schema.schema;
     assert.deepEqual(schema.properties.scores.required, ['warmth', 'relationship']);
     assert.deepEqual(
-      [schema.properties.scores.properties.relationship.properties.score.minimum, schema.properties.scores.properties.relationship.properties.score.maximum],
+      [
+        schema.properties.scores.properties.relationship.properties.score.minimum,
+        schema.properties.scores.properties.relationship.properties.score.maximum,
+      ],
       [-5, 5],
     );
   });
 
   it('an agent judged on its record gets the record, not a transcript', async () => {
     fake.server.script = () => reply.json(good);
-    await model().decide(request({ target: 'agent', transcript: undefined, partner: undefined, record: ['Round 2: work — on it', 'Now: skill 0.5'] }));
+    await model().decide(
+      request({
+        target: 'agent',
+        transcript: undefined,
+        partner: undefined,
+        record: ['Round 2: work — on it', 'Now: skill 0.5'],
+      }),
+    );
     const user = fake.server.requests[0].body.messages[1].content;
     assert.match(user, /Their record:\nRound 2: work — on it\nNow: skill 0\.5/);
   });
@@ -80,11 +92,15 @@ describe('the LLM rubric judge (real HTTP)', () => {
       );
     assert.ok(err instanceof ModelCallError);
     assert.equal(fake.server.requests.length, 2);
-    assert.match(fake.server.requests[1].body.messages.at(-1).content, /"scores\.warmth\.score" must be a whole number from 1 to 5, not 9/);
+    assert.match(
+      fake.server.requests[1].body.messages.at(-1).content,
+      /"scores\.warmth\.score" must be a whole number from 1 to 5, not 9/,
+    );
   });
 
   it('a missing dimension is re-asked too; a good second answer is taken', async () => {
-    fake.server.script = (r) => (r.n === 0 ? reply.json({ scores: { warmth: { score: 3, reason: 'ok' } } }) : reply.json(good));
+    fake.server.script = (r) =>
+      r.n === 0 ? reply.json({ scores: { warmth: { score: 3, reason: 'ok' } } }) : reply.json(good);
     const res = await model().decide(request());
     assert.equal(res.scores.relationship.score, 2);
     assert.match(fake.server.requests[1].body.messages.at(-1).content, /"scores" is missing "relationship"/);
@@ -99,7 +115,9 @@ describe('the offline rubric judge', () => {
     assert.ok(a.scores.warmth.score >= 1 && a.scores.warmth.score <= 5);
     assert.equal(a.scores.warmth.reason, 'offline rule: warmth reads 0.80');
     // the Sotopia rubric: every dimension, in its range
-    const s = offline.decideNow(request({ rubric: SHIPPED_RUBRICS.sotopia, signals: { secret: 1, goal: 0, activity: 0.5 } }));
+    const s = offline.decideNow(
+      request({ rubric: SHIPPED_RUBRICS.sotopia, signals: { secret: 1, goal: 0, activity: 0.5 } }),
+    );
     assert.equal(Object.keys(s.scores).length, 7);
     assert.ok(s.scores.secret.score <= 0 && s.scores.secret.score >= -10);
     assert.match(s.scores.believability.reason, /activity reads 0\.50/, 'no signal of its name: activity');
