@@ -113,6 +113,12 @@ describe('completion', () => {
     ]);
     assert.deepEqual(labels('kind: persona\nmodel: |', sources), ['default', 'gpt']);
     assert.deepEqual(labels('kind: scenario\ncoaching: { model: |', sources), ['default', 'gpt']);
+    // a judge: the offline rule or a model (issue 48)
+    assert.deepEqual(labels('kind: scenario\njudges:\n  - { name: j, rubric: sotopia, by: [|] }', sources), [
+      'offline',
+      'default',
+      'gpt',
+    ]);
     const inc = items('kind: scenario\npersonas:\n  - include: |', sources);
     assert.deepEqual(
       inc.map((i) => [i.label, i.insertText]),

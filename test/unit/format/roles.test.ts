@@ -19,6 +19,7 @@ const ROLED: ['persona' | 'scenario', PathSegment[], ValueRole][] = [
   ['scenario', ['world', 'rooms', 0, 'members', 5], 'persona-ref'],
   ['scenario', ['coaching', 'model'], 'model-ref'],
   ['scenario', ['population', 2, 'model'], 'model-ref'],
+  ['scenario', ['judges', 0, 'by', 1], 'model-ref'],
 ];
 
 describe('value roles', () => {

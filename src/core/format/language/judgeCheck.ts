@@ -23,7 +23,7 @@ export function checkJudges(
   const out: Diagnostic[] = [];
   if (unsure || !Array.isArray(v.judges)) return out;
   const r: Report = { v, at, m: { world: [], agents: [], actions: [] }, unsure, out };
-  const models = isObj(v.models) ? Object.keys(v.models) : [];
+  const models = [...new Set(['default', ...(isObj(v.models) ? Object.keys(v.models) : [])])];
   const names = new Set<string>();
   v.judges.forEach((j: unknown, i) => {
     if (!isObj(j)) return;

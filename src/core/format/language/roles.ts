@@ -38,6 +38,7 @@ const ROLES: Record<'persona' | 'scenario', readonly [Pattern, ValueRole][]> = {
     [['world', 'rooms', N, 'members', N], 'persona-ref'],
     [['coaching', 'model'], 'model-ref'],
     [['population', N, 'model'], 'model-ref'],
+    [['judges', N, 'by', N], 'model-ref'],
   ],
 };
 

@@ -288,6 +288,8 @@ function valueItems(
   const role = valueRole(ctx.kind, ctx.path);
   if (role === 'persona-ref') agentItems(c, sources);
   else if (role === 'model-ref') {
+    // a judge may also be the offline rule, which no `models` entry declares (docs/judges.md)
+    if (ctx.path[0] === 'judges') addValue(c, 'offline', 'model', 'the offline rule (docs/judges.md)');
     for (const m of sources.models()) addValue(c, m, 'model', 'declared in `models`');
   } else if (role === 'include') includeItems(c, sources);
   else if (n) schemaValueItems(c, n);
