@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const FLOORS: readonly (readonly string[])[] = [
-  ['text', 'files', 'random'], // pure helpers: strings, file-system guards, seeded random streams
+  ['text', 'files', 'random', 'analysis/stats'], // pure helpers: strings, file-system guards, seeded random streams, statistics
   ['format'], // .society text → typed model, schema, validation, resolved run settings
   ['trace'], // the typed event stream and its JSONL record
   ['protocol', 'interop'], // editor ⇄ webview messages; import from other tools
@@ -26,7 +26,7 @@ export const FLOORS: readonly (readonly string[])[] = [
  * surface and may re-export any room.
  */
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
-  analysis: ['metrics', 'export', 'report', 'compare', 'explain'],
+  analysis: ['stats', 'metrics', 'export', 'report', 'compare', 'explain'],
   format: ['language', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
   // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.
@@ -38,6 +38,18 @@ export interface Climb {
   to: string;
   line: number;
   text: string;
+}
+
+/**
+ * Folders that stand on a lower floor than the folder holding them: analysis/stats is pure
+ * statistics with no imports, which the language (census hovers) and the engine (census
+ * populations fitted by IPF) use as well as the analysis.
+ */
+const SUB_FLOORS = ['analysis/stats'];
+
+/** The folder whose floor a path (relative to src/core) stands on. */
+function folderOf(file: string): string {
+  return SUB_FLOORS.find((f) => file.startsWith(`${f}/`)) ?? file.split('/')[0];
 }
 
 /** A room's rank in its floor's ROOMS, or undefined for a file outside rooms (an index.ts). */
@@ -60,14 +72,15 @@ export function floorOf(folder: string): number {
 export function climbs(files: ReadonlyMap<string, string>): Climb[] {
   const found: Climb[] = [];
   for (const [file, text] of files) {
-    const folder = file.split('/')[0];
+    const folder = folderOf(file);
     for (const m of text.matchAll(IMPORT)) {
       const spec = m[1] ?? m[2] ?? m[3];
       const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
       if (target.startsWith('..')) continue;
-      const to = target.split('/')[0];
+      const to = folderOf(target);
       const line = (): number => text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
       if (to === folder) {
+        if (SUB_FLOORS.includes(folder)) continue;
         const a = roomOf(file),
           b = roomOf(target);
         if (a !== undefined && (a < 0 || b === undefined || b < 0 || b > a)) {

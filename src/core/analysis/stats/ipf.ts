@@ -12,16 +12,29 @@ export interface IpfResult {
 }
 
 /** The margins of `weights`: out[a][k] is the total weight of the cells with category k of attribute a. */
-export function margins(weights: readonly number[], cells: readonly (readonly number[])[], sizes: readonly number[]): number[][] {
+export function margins(
+  weights: readonly number[],
+  cells: readonly (readonly number[])[],
+  sizes: readonly number[],
+): number[][] {
   const out = sizes.map((n) => new Array<number>(n).fill(0));
   for (let c = 0; c < weights.length; c++) for (let a = 0; a < sizes.length; a++) out[a][cells[c][a]] += weights[c];
   return out;
 }
 
-function largestGap(weights: readonly number[], cells: readonly (readonly number[])[], targets: readonly (readonly number[])[]): number {
-  const m = margins(weights, cells, targets.map((t) => t.length));
+function largestGap(
+  weights: readonly number[],
+  cells: readonly (readonly number[])[],
+  targets: readonly (readonly number[])[],
+): number {
+  const m = margins(
+    weights,
+    cells,
+    targets.map((t) => t.length),
+  );
   let gap = 0;
-  for (let a = 0; a < targets.length; a++) for (let k = 0; k < targets[a].length; k++) gap = Math.max(gap, Math.abs(m[a][k] - targets[a][k]));
+  for (let a = 0; a < targets.length; a++)
+    for (let k = 0; k < targets[a].length; k++) gap = Math.max(gap, Math.abs(m[a][k] - targets[a][k]));
   return gap;
 }
 
@@ -73,18 +86,81 @@ export function integerise(weights: readonly number[], total: number, random: ()
   const fractions = expected.map((e, c) => Math.max(0, e - counts[c]));
   while (missing > 0) {
     const left = fractions.reduce((s, f) => s + f, 0);
-    let c = 0;
-    if (left > 0) {
-      // A draw without replacement: a cell once chosen has no fraction left.
-      let r = random() * left;
-      for (c = 0; c < fractions.length - 1 && (r -= fractions[c]) >= 0; c++);
-      while (fractions[c] === 0) c = (c + 1) % fractions.length;
-    } else {
-      c = weights.findIndex((w) => w > 0);
-    }
+    // A draw without replacement: a cell once chosen has no fraction left.
+    const c = left > 0 ? drawByFraction(fractions, random() * left) : weights.findIndex((w) => w > 0);
     counts[c]++;
     fractions[c] = 0;
     missing--;
   }
   return counts;
+}
+
+/** The cell the point `r` (in 0..sum of fractions) falls in, skipping cells with none left. */
+function drawByFraction(fractions: readonly number[], r: number): number {
+  let c = 0;
+  while (c < fractions.length - 1 && (r -= fractions[c]) >= 0) c++;
+  while (fractions[c] === 0) c = (c + 1) % fractions.length;
+  return c;
+}
+
+/** Whole targets summing to `total` from real ones, by largest remainder (ties: the first). */
+export function wholeTargets(targets: readonly number[], total: number): number[] {
+  const sum = targets.reduce((s, t) => s + t, 0);
+  if (sum <= 0) return targets.map(() => 0);
+  const exact = targets.map((t) => (t * total) / sum);
+  const out = exact.map((e) => Math.floor(e + 1e-9));
+  const order = exact.map((e, k) => ({ k, rest: e - out[k] })).sort((x, y) => y.rest - x.rest || x.k - y.k);
+  for (let i = 0, left = total - out.reduce((s, n) => s + n, 0); left > 0; i = (i + 1) % order.length, left--) {
+    out[order[i].k]++;
+  }
+  return out;
+}
+
+/**
+ * Moves whole agents between twin cells (the same categories but one) until every margin equals
+ * its whole target (`targets[a]`, each summing to the counts' total), where the seed allows:
+ * a move from category k+ to k− of attribute a changes no other attribute's margin. Each move takes
+ * from the cell most above its expected count to its twin most below, so the cells stay close to
+ * the fit. A twin with no weight is never filled (a structural zero stays zero).
+ */
+export function matchMargins(
+  counts: readonly number[],
+  weights: readonly number[],
+  cells: readonly (readonly number[])[],
+  targets: readonly (readonly number[])[],
+): number[] {
+  const out = [...counts];
+  const total = out.reduce((s, n) => s + n, 0);
+  const wsum = weights.reduce((s, w) => s + w, 0) || 1;
+  const expected = weights.map((w) => (w * total) / wsum);
+  const sizes = targets.map((t) => t.length);
+  const twin = twinIndex(cells);
+  for (let a = 0; a < targets.length; a++) {
+    for (let guard = 0; guard < total; guard++) {
+      const m = margins(out, cells, sizes)[a];
+      const over = m.findIndex((n, k) => n > targets[a][k]);
+      const under = m.findIndex((n, k) => n < targets[a][k]);
+      if (over < 0 || under < 0) break;
+      let best: { from: number; to: number; score: number } | undefined;
+      for (let c = 0; c < cells.length; c++) {
+        if (cells[c][a] !== over || out[c] === 0) continue;
+        const to = twin(cells[c], a, under);
+        if (to === undefined || weights[to] <= 0) continue;
+        const score = out[c] - expected[c] + (expected[to] - out[to]);
+        if (!best || score > best.score) best = { from: c, to, score };
+      }
+      if (!best) break;
+      out[best.from]--;
+      out[best.to]++;
+    }
+  }
+  return out;
+}
+
+/** Finds the cell with `cell`'s categories but category k of attribute a. */
+function twinIndex(
+  cells: readonly (readonly number[])[],
+): (cell: readonly number[], a: number, k: number) => number | undefined {
+  const index = new Map(cells.map((c, i) => [c.join(','), i]));
+  return (cell, a, k) => index.get(cell.map((x, i) => (i === a ? k : x)).join(','));
 }

@@ -116,6 +116,11 @@ export const CODES = {
   SOC105: 'Malformed time outcome',
   SOC106: 'Measurement tally that steers choices',
   SOC107: 'Action that changes only unvalued quantities',
+  SOC125: 'Census table missing or unreadable',
+  SOC126: 'Unknown census attribute, column or field',
+  SOC127: 'Census category absent from its table',
+  SOC128: 'Census marginals with different totals',
+  SOC129: 'Census margin the joint table cannot reach',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

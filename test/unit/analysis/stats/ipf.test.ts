@@ -1,6 +1,6 @@
 // IPF against numpy raking, and the truncate-replicate-sample bound on the integer counts.
 import assert from 'node:assert/strict';
-import { integerise, ipf, margins } from '../../../../src/core/analysis/stats/ipf';
+import { integerise, ipf, margins, matchMargins, wholeTargets } from '../../../../src/core/analysis/stats/ipf';
 import { stream } from '../../../../src/core/random/rng';
 
 /** Every cell of a grid of `sizes`, the last attribute fastest (numpy's C order). */
@@ -27,8 +27,8 @@ describe('stats/ipf', () => {
     //   for _ in range(1000): s*=(r/s.sum(1))[:,None]; s*=(c/s.sum(0))[None,:]
     //   print(s.round(12).tolist())"
     const numpy = [
-      20.866483958744, 19.954170991155, 9.179345050101, 3.321201340473, 16.938632517071, 9.740166142456,
-      0.812314700784, 3.107196491773, 16.080488807443,
+      20.866483958744, 19.954170991155, 9.179345050101, 3.321201340473, 16.938632517071, 9.740166142456, 0.812314700784,
+      3.107196491773, 16.080488807443,
     ];
     close(fit.weights, numpy, 1e-9);
     const m = margins(fit.weights, cells, [3, 3]);
@@ -113,5 +113,36 @@ describe('stats/ipf', () => {
       integerise(w, 9, () => a.next()),
       integerise(w, 9, () => b.next()),
     );
+  });
+
+  it('rounds targets by largest remainder and matches every margin exactly where twins allow', () => {
+    assert.deepEqual(wholeTargets([1, 1, 1], 10), [4, 3, 3]);
+    assert.deepEqual(wholeTargets([0.2, 0.5, 0.3], 7), [1, 4, 2]);
+    const sizes = [6, 2, 10, 4];
+    const cells = grid(sizes);
+    const seed = cells.map((_, i) => 0.5 + ((i * 7919) % 13));
+    const shares = [
+      [0.108, 0.166, 0.16, 0.172, 0.158, 0.236],
+      [0.514, 0.486],
+      [0.094, 0.196, 0.128, 0.098, 0.092, 0.082, 0.07, 0.054, 0.09, 0.096],
+      [0.28, 0.25, 0.31, 0.16],
+    ];
+    const total = 1000;
+    const fit = ipf(
+      seed,
+      cells,
+      shares.map((s) => s.map((x) => x * total)),
+    );
+    const rng = stream(7, 'match');
+    const rough = integerise(fit.weights, total, () => rng.next());
+    const whole = shares.map((s) => wholeTargets(s, total));
+    const matched = matchMargins(rough, fit.weights, cells, whole);
+    assert.equal(
+      matched.reduce((s, n) => s + n, 0),
+      total,
+    );
+    assert.deepEqual(margins(matched, cells, sizes), whole);
+    // Cells stay near the fit: none moves by more than two agents from its expected count.
+    matched.forEach((n, c) => assert.ok(Math.abs(n - fit.weights[c]) < 2.5, `cell ${c}`));
   });
 });
