@@ -33,8 +33,9 @@ function largestGap(
     targets.map((t) => t.length),
   );
   let gap = 0;
-  for (let a = 0; a < targets.length; a++)
+  for (let a = 0; a < targets.length; a++) {
     for (let k = 0; k < targets[a].length; k++) gap = Math.max(gap, Math.abs(m[a][k] - targets[a][k]));
+  }
   return gap;
 }
 

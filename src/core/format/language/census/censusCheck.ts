@@ -13,11 +13,20 @@ export const MAX_CELLS = 1_000_000;
 
 export function checkCensusData(data: CensusData, base: PathSegment[], at: Locator, out: Diagnostic[]): void {
   const file = at.file.file;
+  // Counts must agree with each other; shares sum to 1 and percents to 100 by themselves.
   const totals = data.attributes.map((a) => a.targets.reduce((s, t) => s + t, 0));
-  const lo = Math.min(...totals);
-  const hi = Math.max(...totals);
-  if (totals.length > 1 && hi - lo > TOTAL_TOLERANCE * hi) {
-    const list = data.attributes.map((a, i) => `${a.name} ${round(totals[i])}`).join(', ');
+  const counts = data.attributes.flatMap((a, i) => (a.kind === 'count' ? [totals[i]] : []));
+  const off = data.attributes.filter((a, i) => {
+    if (a.kind === 'count') {
+      return counts.length > 1 && Math.abs(totals[i] - Math.max(...counts)) > TOTAL_TOLERANCE * Math.max(...counts);
+    }
+    const whole = a.kind === 'share' ? 1 : 100;
+    return Math.abs(totals[i] - whole) > TOTAL_TOLERANCE * whole;
+  });
+  if (off.length) {
+    const list = data.attributes
+      .map((a, i) => `${a.name} ${round(totals[i])}${a.kind === 'count' ? '' : ` (${a.kind}s)`}`)
+      .join(', ');
     out.push({
       code: 'SOC128',
       severity: 'warning',

@@ -198,6 +198,7 @@ function toData(
         name,
         categories: m.categories,
         targets: m.targets,
+        kind: m.kind,
         ...(map
           ? { field: map.field, values: categoryValues(map.field, m.categories, map.values, quantities).values }
           : {}),

@@ -25,6 +25,8 @@ export interface CensusAttribute {
   categories: string[];
   /** Target of each category as written (counts or shares): only the shares count. */
   targets: number[];
+  /** What the targets are: counts (any total), shares (of 1) or percents (of 100). */
+  kind: 'count' | 'share' | 'percent';
   /** The field it sets; none: fitted and recorded in the provenance only. */
   field?: CensusField;
   /** Per category, what it sets (with `field`). */

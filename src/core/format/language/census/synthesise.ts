@@ -119,8 +119,9 @@ function coverageOf(
     const categories = a.categories.map((category, k) => {
       const synthesised = members.length ? tally[k] / members.length : 0;
       const error = Math.abs(synthesised - shares[i][k]);
-      if (error > Math.abs(largest.error) || !largest.attribute)
+      if (error > Math.abs(largest.error) || !largest.attribute) {
         largest = { attribute: a.name, category, error: synthesised - shares[i][k] };
+      }
       return { category, target: shares[i][k], synthesised };
     });
     return { name: a.name, categories };

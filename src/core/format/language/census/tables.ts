@@ -19,7 +19,12 @@ export interface Marginal {
   targets: number[];
   file: string;
   line: number;
+  /** What its numbers are: counts (any total), shares (of 1) or percents (of 100). */
+  kind: 'count' | 'share' | 'percent';
 }
+
+const kindOf = (column: string): Marginal['kind'] =>
+  column === 'percent' ? 'percent' : column === 'share' || column === 'proportion' ? 'share' : 'count';
 
 const valueColumn = (header: string[]): number =>
   VALUE_COLUMNS.map((v) => header.findIndex((h) => h.toLowerCase() === v)).find((i) => i >= 0) ?? -1;
@@ -66,7 +71,9 @@ export function readMarginals(file: string, text: string, out: Map<string, Margi
       continue;
     }
     let m = out.get(name);
-    if (!m) out.set(name, (m = { name, categories: [], targets: [], file, line: row.line }));
+    if (!m) {
+      out.set(name, (m = { name, categories: [], targets: [], file, line: row.line, kind: kindOf(lower[value]) }));
+    }
     if (m.categories.includes(category)) {
       problems.push({ message: `line ${row.line}: ${name} '${category}' is listed twice`, line: row.line });
       continue;
@@ -97,12 +104,13 @@ export function readJoint(
     if (index === value) return;
     const m = marginals.get(h);
     if (m) columns.push({ index, m });
-    else
+    else {
       problems.push({
         message: `column '${h}' is no attribute of the marginal tables`,
         line: 1,
         unknown: { name: h, known },
       });
+    }
   });
   const out: JointTable = { columns: columns.map((c) => c.m.name), rows: [] };
   for (const row of rows.slice(1)) {
