@@ -15,6 +15,7 @@ import { mutualPairs, reciprocity } from '../metrics/reciprocity';
 import { RewardSums, type RewardCurves } from './rewardCurves';
 import { WorldStateCollector, type WorldStateSeries } from './worldStateSeries';
 import { KnowledgeCollector, type KnowledgeSeries } from './knowledgeSeries';
+import { PopulationCollector, type PopulationTally } from './populationSection';
 import { seededRandom } from '../../random/seededRandom';
 import { shapesNetwork, tieNetworkOf } from '../metrics/traceNetwork';
 import { tieTurnover } from '../metrics/tieTurnover';
@@ -66,6 +67,8 @@ export interface RunReport {
   worldState?: WorldStateSeries;
   /** Who knows what by round (scenarios with `knowledge:`). */
   knowledge?: KnowledgeSeries;
+  /** Census-synthesised agents by their provenance (populationSection.ts). */
+  population?: PopulationTally;
   /** The declared state's final outcomes (experiments' names), when the scenario was at hand. */
   state?: Record<string, number | null>;
   /** Every declared quantity and network metric after each round (runTally.ts). */
@@ -146,6 +149,7 @@ export class RunReportBuilder {
   private readonly settingChanges: SettingChange[] = [];
   private readonly worldState = new WorldStateCollector();
   private readonly knowledge = new KnowledgeCollector();
+  private readonly population = new PopulationCollector();
   private readonly tally: RunTally;
 
   constructor(
@@ -170,6 +174,7 @@ export class RunReportBuilder {
     this.rewards.add(e);
     this.worldState.add(e);
     this.knowledge.add(e);
+    this.population.add(e);
     this.tally.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
@@ -193,6 +198,7 @@ export class RunReportBuilder {
     const metrics = computeNetworkMetrics(graph, { attribute, rng: seededRandom(louvainSeed) });
     const worldState = this.worldState.finish(last);
     const knowledge = this.knowledge.finish(last);
+    const population = this.population.finish();
     const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
     return {
       header: this.header,
@@ -228,6 +234,7 @@ export class RunReportBuilder {
       ...(this.usage ? { usage: this.usage } : {}),
       ...(worldState ? { worldState } : {}),
       ...(knowledge ? { knowledge } : {}),
+      ...(population ? { population } : {}),
       ...this.outcomes(last),
     };
   }
