@@ -17,11 +17,12 @@ export class PopulationCollector {
     if (!origin) return;
     const key = origin.tables.join(', ');
     let s = this.sources.get(key);
-    if (!s)
-      {this.sources.set(
+    if (!s) {
+      this.sources.set(
         key,
         (s = { tables: key, agents: 0, attributes: Object.create(null) as Record<string, Record<string, number>> }),
-      );}
+      );
+    }
     s.agents++;
     for (const [attr, cat] of Object.entries(origin.cell)) {
       const counts = (s.attributes[attr] ??= Object.create(null) as Record<string, number>);

@@ -52,9 +52,9 @@ function setText(p: Persona, field: string, text: string): void {
 function setNumber(p: Persona, field: string, x: number): void {
   const [head, name] = field.split('.');
   if (field === 'age') p.age = x;
-  else if (head === 'traits' && (TRAIT_NAMES as readonly string[]).includes(name))
-    {p.traits[name as TraitName] = clamp01(x);}
-  else if (head === 'motivations' && (DRIVERS as readonly string[]).includes(name))
-    {p.motivations[name as Driver] = clamp01(x);}
-  else if (head === 'state' && name) p.state = { ...p.state, [name]: x };
+  else if (head === 'traits' && (TRAIT_NAMES as readonly string[]).includes(name)) {
+    p.traits[name as TraitName] = clamp01(x);
+  } else if (head === 'motivations' && (DRIVERS as readonly string[]).includes(name)) {
+    p.motivations[name as Driver] = clamp01(x);
+  } else if (head === 'state' && name) p.state = { ...p.state, [name]: x };
 }

@@ -33,8 +33,9 @@ async function censusGroup(
 /** The coverage, hovering a census group's `census:` or anything under it. */
 export async function censusHover(token: Token, at: Locator, fs: SocietyFileSystem): Promise<Hover | undefined> {
   const [top, index, key] = token.path;
-  if (token.doc.kind !== 'scenario' || top !== 'population' || typeof index !== 'number' || key !== 'census')
-    {return undefined;}
+  if (token.doc.kind !== 'scenario' || top !== 'population' || typeof index !== 'number' || key !== 'census') {
+    return undefined;
+  }
   const found = await censusGroup(token.doc.value, index, at, fs);
   if (!found?.group.census?.data) return undefined;
   const { coverage } = synthesise(found.group.census.data, found.group.count, found.seed, found.group.group);
