@@ -10,6 +10,7 @@ import { exportCommand } from './commands/export';
 import { forkCommand } from './commands/fork';
 import { importCommand } from './commands/import';
 import { metricsCommand } from './commands/metrics';
+import { populationCommand } from './commands/population';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 
@@ -24,6 +25,7 @@ export const commands: Command[] = [
   forkCommand,
   importCommand,
   metricsCommand,
+  populationCommand,
   reportCommand,
   runCommand,
 ];

@@ -105,6 +105,20 @@ export class AgentPanel {
     ];
     if (p.bio) out.push(el('p', { class: 'bio', text: p.bio }));
     if (p.interests?.length) out.push(el('p', { text: `Interests: ${p.interests.map(isolated).join(', ')}` }));
+    const origin = p.provenance;
+    if (origin) {
+      // Where a census-synthesised agent came from: its cell, IPF weight and seed rows.
+      const cell = Object.entries(origin.cell)
+        .map(([k, v]) => `${isolated(k)} ${isolated(v)}`)
+        .join(' · ');
+      const rows = origin.seed_rows?.length ? `; seed rows ${origin.seed_rows.join(', ')}` : '';
+      out.push(
+        el('p', {
+          class: 'provenance muted',
+          text: `From census: ${cell} (IPF weight ${origin.weight.toFixed(2)}; ${origin.tables.map(isolated).join(', ')}${rows})`,
+        }),
+      );
+    }
     const bars = el('div', { class: 'bars' });
     for (const t of TRAIT_NAMES) if (typeof p.traits?.[t] === 'number') bars.append(bar(t, p.traits[t]));
     for (const d of DRIVERS) {

@@ -12,6 +12,7 @@ import { closingState, closingStateRows } from '../../core/analysis/report/closi
 import { formsTies, tieSources } from '../../core/format/language/tieSources';
 import type { RunSeries } from '../../core/analysis/metrics/runSeries';
 import { formatOverTime } from '../../core/analysis/report/overTime';
+import { coverageLine, scenarioCoverage } from '../../core/format/language/census/coverageText';
 
 export interface ClosingFacts {
   scenario: Scenario;
@@ -41,6 +42,8 @@ export function closingReport(f: ClosingFacts): number {
   // Embedding calls are not part of the trace's usage (which texts one call embedded depends on
   // how the stage's retrievals interleaved); they are reported here.
   const embeddings = harness.models.embeddingUsage();
+  // Census populations: how close the synthesised agents came to the tables (docs/populations.md).
+  const census = scenarioCoverage(scenario, sim.seed);
   if (f.json) {
     console.log(
       JSON.stringify(
@@ -53,6 +56,7 @@ export function closingReport(f: ClosingFacts): number {
           usage: usage.toJSON(),
           ...(f.httpRequests ? { http_requests: f.httpRequests } : {}),
           ...(embeddings.requests || embeddings.failed || embeddings.faults.length ? { embeddings } : {}),
+          ...(census.length ? { population: census.map((c) => ({ group: c.group.group, ...c.coverage })) } : {}),
         },
         null,
         2,
@@ -66,6 +70,7 @@ export function closingReport(f: ClosingFacts): number {
     const integer = (name: string): boolean =>
       name.startsWith('world.') && sim.world.state?.worldQuantities.get(name.slice(6))?.integer === true;
     for (const line of formatOverTime(f.outcomes.series, { ties, integer })) console.log(line);
+    for (const c of census) console.log(`  census ${coverageLine(c.group, c.coverage)}`);
     if (usage.spent) console.log(usage.format(unpricedModels(scenario)));
     if (f.httpRequests) {
       console.log(

@@ -44,6 +44,8 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
     name: a.persona.name,
     model: a.model,
     persona: a.brief,
+    // A census-synthesised agent: the tables, cell and IPF weight it came from (issue 48).
+    ...(a.persona.provenance ? { provenance: a.persona.provenance } : {}),
     rewards: { last: a.lastRewards ?? null, window: a.window },
     ...(w.state?.hasQuantities ? { state: labelledValues(w.state.of(id), w.state.agentQuantities) } : {}),
     ...(w.places ? { place: w.places.label(w.places.placeOf(id)) ?? 'away' } : {}),

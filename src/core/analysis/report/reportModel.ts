@@ -16,6 +16,7 @@ import { RewardSums, type RewardCurves } from './rewardCurves';
 import { WorldStateCollector, type WorldStateSeries } from './worldStateSeries';
 import { KnowledgeCollector, type KnowledgeSeries } from './knowledgeSeries';
 import { JudgesCollector, type JudgingSummary } from './judgesSummary';
+import { PopulationCollector, type PopulationTally } from './populationSection';
 import { seededRandom } from '../../random/seededRandom';
 import { shapesNetwork, tieNetworkOf } from '../metrics/traceNetwork';
 import { tieTurnover } from '../metrics/tieTurnover';
@@ -70,6 +71,8 @@ export interface RunReport {
   knowledge?: KnowledgeSeries;
   /** Rubric judges' scores and agreement (scenarios with `judges:`). */
   judges?: JudgingSummary[];
+  /** Census-synthesised agents by their provenance (populationSection.ts). */
+  population?: PopulationTally;
   /** The declared state's final outcomes (experiments' names), when the scenario was at hand. */
   state?: Record<string, number | null>;
   /** Every declared quantity and network metric after each round (runTally.ts). */
@@ -154,6 +157,7 @@ export class RunReportBuilder {
   private readonly knowledge = new KnowledgeCollector();
   private readonly judges = new JudgesCollector();
   private readonly surveys = new SurveyTally();
+  private readonly population = new PopulationCollector();
   private readonly tally: RunTally;
 
   constructor(
@@ -180,6 +184,7 @@ export class RunReportBuilder {
     this.knowledge.add(e);
     this.judges.add(e);
     this.surveys.add(e);
+    this.population.add(e);
     this.tally.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
@@ -204,6 +209,7 @@ export class RunReportBuilder {
     const worldState = this.worldState.finish(last);
     const knowledge = this.knowledge.finish(last);
     const judges = this.judges.finish(last);
+    const population = this.population.finish();
     const communities = louvainCommunities(undirectedProjection(graph), seededRandom(louvainSeed)).communities;
     return {
       header: this.header,
@@ -241,6 +247,7 @@ export class RunReportBuilder {
       ...(knowledge ? { knowledge } : {}),
       ...(judges ? { judges } : {}),
       ...(this.surveys.finish(last) ? { surveys: this.surveys.finish(last) } : {}),
+      ...(population ? { population } : {}),
       ...this.outcomes(last),
     };
   }

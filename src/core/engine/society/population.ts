@@ -8,6 +8,7 @@ import {
   type PopulationGroup,
 } from '../../format/language/model';
 import { stream, type Rng } from '../../random/rng';
+import { applyCensus, censusMembers } from './censusPersona';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -73,6 +74,8 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
   const surnames = group.surnames ?? [];
   const named = new Set<string>();
   const firstNames = drawFirstNames(group.names, group.count, stream(seed, 'population', group.group, 'names'));
+  // Census tables: each member's cell, drawn up front; other fields are drawn as for any group.
+  const census = censusMembers(group, seed);
   for (let i = 1; i <= group.count; i++) {
     const id = `${group.id_prefix}${i}`;
     const r = (field: string): Rng => stream(seed, 'population', group.group, id, field);
@@ -95,7 +98,7 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
     // min(per_agent, pool size) distinct interests. (The bound used to shrink with the pool as it
     // was drawn from, so a pool of 4 and per_agent 3 gave 2; draws that were complete are unchanged.)
     const interests = drawDistinct(group.interests.pool, group.interests.per_agent, r('interests'));
-    out.push({
+    const persona: Persona = {
       id,
       name,
       occupation: group.occupations.length ? r('occupation').pick(group.occupations) : undefined,
@@ -108,7 +111,9 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       model: group.model,
       source: group.source,
       ...(group.state ? { state: sampleState(group.state, r) } : {}),
-    });
+    };
+    if (census && group.census?.data) applyCensus(persona, census[i - 1], group.census.data, r);
+    out.push(persona);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // Validated, defaulted document values -> the typed model (model.ts), with source locations.
 // Only called on documents without errors, so values have the schema's shapes.
+import { censusSpec } from './census/censusSpec';
 import { buildPlaces } from './places';
 import type {
   Calibration,
@@ -88,7 +89,13 @@ export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): S
     seed: v.seed,
     personas,
     population: (v.population as Obj[]).map(
-      (g, i) => ({ ...g, id_prefix: g.id_prefix ?? g.group, source: loc(['population', i]) }) as PopulationGroup,
+      (g, i) =>
+        ({
+          ...g,
+          id_prefix: g.id_prefix ?? g.group,
+          ...(g.census !== undefined ? { census: censusSpec(g.census) } : {}),
+          source: loc(['population', i]),
+        }) as PopulationGroup,
     ),
     world: {
       ...v.world,

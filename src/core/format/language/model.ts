@@ -6,6 +6,7 @@ import type { SourceLocation } from './position';
 import type { Mechanics, RoundPhase } from './mechanics';
 import type { Judging } from './judges';
 import type { Survey } from './surveys';
+import type { CensusSpec, PersonaProvenance } from './census/censusTypes';
 
 // Positions live below the model so the mechanics' types can say where they were written without
 // importing the model that holds them.
@@ -68,6 +69,8 @@ export interface Persona {
   plan?: Record<string, string>;
   /** Where the persona document (or inline mapping) starts: used by breakpoints and navigation. */
   source?: SourceLocation;
+  /** A census-synthesised agent's table, cell and weight (absent for every other persona). */
+  provenance?: PersonaProvenance;
 }
 
 export type EncounterMode = 'random' | 'network' | 'recommend';
@@ -236,6 +239,8 @@ export interface PopulationGroup {
   state?: Record<string, Distribution>;
   /** The members' daily plan (part of the day → place id), over the scenario's. */
   plan?: Record<string, string>;
+  /** Members synthesised from census tables by IPF (census/censusTypes.ts). */
+  census?: CensusSpec;
   source?: SourceLocation;
 }
 

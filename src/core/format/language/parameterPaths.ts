@@ -46,7 +46,8 @@ function settingPaths(): SettablePath[] {
 function groupFields(): SettablePath[] {
   const out: SettablePath[] = [];
   for (const [key, node] of Object.entries(societySchema.$defs.population.properties ?? {})) {
-    if (key !== 'group' && key !== 'id_prefix') leaves(node, key, 'population', out);
+    // `census:` neither: its tables are read when the scenario loads, not when a condition sets it.
+    if (key !== 'group' && key !== 'id_prefix' && key !== 'census') leaves(node, key, 'population', out);
   }
   return out;
 }

@@ -17,6 +17,7 @@ import { Locator } from './locate';
 import { buildPersona, buildScenario, type PersonaSite } from './build';
 import { includeMatcher, MAX_GLOB_LENGTH } from './includeGlob';
 import type { SocietyFileSystem } from './fileSystem';
+import { attachCensus, loadCensus } from './census/censusLoad';
 
 export const SOCIETY_EXTENSION = '.society';
 
@@ -152,12 +153,14 @@ export class Workspace {
       result.diagnostics.push(...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs)));
       result.diagnostics.push(...(await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs)));
     }
+    const census = await loadCensus(doc.value, at, this.fs);
+    result.diagnostics.push(...census.diagnostics);
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {
       const initial: Persona[] = result.personas
         .filter((p) => p.addedAt === undefined)
         .map((p) => buildPersona(p.raw, p.site));
-      result.scenario = buildScenario(doc.value, at, initial);
+      result.scenario = attachCensus(buildScenario(doc.value, at, initial), census.data);
     }
     return result;
   }

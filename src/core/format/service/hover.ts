@@ -17,6 +17,7 @@ import { roundHover } from './roundHover';
 import { startStateHover } from './startStateHover';
 import { metricHover } from './metricCompletion';
 import type { Hover } from './types';
+import { censusAgentLines, censusHover } from './censusHover';
 
 export async function hoverAt(project: SocietyProject, file: string, offset: number): Promise<Hover | undefined> {
   const analysis = await project.workspace.analyze(file);
@@ -29,6 +30,8 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
     startStateHover(token, analysis.locators[token.doc.index]) ??
     metricHover(token);
   if (named) return named;
+  const census = await censusHover(token, analysis.locators[token.doc.index], project.workspace.fs);
+  if (census) return census;
   const kind = token.doc.kind as DocumentKind | undefined;
   const range = token.range;
   const key = token.path[token.path.length - 1];
@@ -42,7 +45,18 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
           await populationGroupsVisibleFrom(project, file, token.doc.index),
           token.value,
         );
-        if (generated) return { markdown: generatedAgentCard(generated.group, generated.index), range };
+        if (generated) {
+          const at = analysis.locators[token.doc.index];
+          const group = generated.group.path[1];
+          const origin = await censusAgentLines(
+            token,
+            at,
+            project.workspace.fs,
+            typeof group === 'number' ? group : undefined,
+            generated.index,
+          );
+          return { markdown: [generatedAgentCard(generated.group, generated.index), ...origin].join('\n'), range };
+        }
         return { markdown: `Unknown persona id \`${token.value}\``, range };
       }
       const d = defs[0];
