@@ -335,6 +335,21 @@ function addEmbeddings(
   };
 }
 
+/** A model's estimate before any call is counted. */
+function emptyModelEstimate(cfg: ModelConfig, o: EstimateOptions): ModelEstimate {
+  return {
+    name: cfg.name,
+    provider: cfg.provider,
+    ...(cfg.model ? { model: cfg.model } : {}),
+    calls: 0,
+    input_tokens: 0,
+    output_tokens: 0,
+    cost_usd: 0,
+    priced: !traitsOf(cfg.provider).priced || !!priceOf(cfg, o.prices),
+    by_kind: {},
+  };
+}
+
 export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const rounds = o.rounds ?? s.world.rounds;
   const byModel = agentsByModel(s, o.model);
@@ -354,21 +369,7 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     if (calls <= 0) return;
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     let m = models.get(cfg.name);
-    if (!m) {
-      const price = priceOf(cfg, o.prices);
-      m = {
-        name: cfg.name,
-        provider: cfg.provider,
-        ...(cfg.model ? { model: cfg.model } : {}),
-        calls: 0,
-        input_tokens: 0,
-        output_tokens: 0,
-        cost_usd: 0,
-        priced: !traitsOf(cfg.provider).priced || !!price,
-        by_kind: {},
-      };
-      models.set(cfg.name, m);
-    }
+    if (!m) models.set(cfg.name, (m = emptyModelEstimate(cfg, o)));
     const llm = !isInstant(cfg);
     const req = requests[kind];
     const layout = promptLayout(cfg.prompt_layout, priceOf(cfg, o.prices));

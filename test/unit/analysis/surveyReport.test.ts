@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import { SurveyTally } from '../../../src/core/analysis/report/surveyPsychometrics';
 import { surveySection } from '../../../src/core/analysis/report/surveySection';
-import { cronbachAlpha } from '../../../src/core/analysis/stats/cronbachAlpha';
-import { pearson } from '../../../src/core/analysis/stats/correlation';
+import { cronbachAlpha } from '../../../src/core/stats/cronbachAlpha';
+import { pearson } from '../../../src/core/stats/correlation';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
 const scales = { out: { items: ['a', 'b'], reverse: ['b'], measures: 'extraversion', min: 1, max: 5 } };

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 
 export const FLOORS: readonly (readonly string[])[] = [
-  ['text', 'files', 'random'], // pure helpers: strings, file-system guards, seeded random streams
+  ['text', 'files', 'random', 'stats'], // pure helpers: strings, file-system guards, seeded random streams, statistics
   ['format'], // .society text → typed model, schema, validation, resolved run settings
   ['trace'], // the typed event stream and its JSONL record
   ['protocol', 'interop'], // editor ⇄ webview messages; import from other tools
@@ -26,7 +26,7 @@ export const FLOORS: readonly (readonly string[])[] = [
  * surface and may re-export any room.
  */
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
-  analysis: ['stats', 'metrics', 'calibration', 'export', 'report', 'compare', 'explain'],
+  analysis: ['metrics', 'calibration', 'export', 'report', 'compare', 'explain'],
   format: ['language', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
   // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.

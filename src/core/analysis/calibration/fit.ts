@@ -4,9 +4,9 @@
 // value at every observed round against every observed value); and their means (Welch's t).
 // Per round too, where there are several runs and samples to compare.
 import type { RunSeries } from '../metrics/runSeries';
-import { ks2Sample, type KsResult } from '../stats/ks';
-import { errors, type ErrorResult } from '../stats/rmse';
-import { welchTTest, type TTestResult } from '../stats/tTest';
+import { ks2Sample, type KsResult } from '../../stats/ks';
+import { errors, type ErrorResult } from '../../stats/rmse';
+import { welchTTest, type TTestResult } from '../../stats/tTest';
 import type { ObservedData } from '../../format/language/observedData';
 
 export interface SimulatedRun {

@@ -2,7 +2,7 @@
 // with its 95 % CI for all judges and for each, the scores' distribution, and with several judges
 // Krippendorff's alpha (interval) and ICC(2,1) over the targets they all scored.
 import { escapeMarkup as e } from '../../text/markup';
-import type { MeanInterval } from '../stats/meanInterval';
+import type { MeanInterval } from '../../stats/meanInterval';
 import type { DimensionSummary, JudgingSummary } from './judgesSummary';
 
 const num = (x: number | null | undefined, digits = 2): string =>

@@ -3,8 +3,8 @@
 // judges together; with several judges, their agreement on the targets they all scored —
 // Krippendorff's alpha (interval) and ICC(2,1) — per dimension. Missing scores are counted, not scored.
 import type { JudgementEvent, TraceEvent } from '../../trace/events';
-import { icc21, krippendorffInterval } from '../stats/agreement';
-import { meanInterval, type MeanInterval } from '../stats/meanInterval';
+import { icc21, krippendorffInterval } from '../../stats/agreement';
+import { meanInterval, type MeanInterval } from '../../stats/meanInterval';
 
 export interface DimensionSummary {
   dimension: string;

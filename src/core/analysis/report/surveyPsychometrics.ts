@@ -2,10 +2,10 @@
 // instrument, scale and administration (round) Cronbach's α of the keyed items and the mean
 // score; test–retest (the scale score at the first administration against the last, across
 // agents); and persona adherence — the correlation, across agents, of a scale's score with the
-// declared trait it `measures`. Correlations carry Fisher 95% intervals (analysis/stats).
-import { cronbachAlpha } from '../stats/cronbachAlpha';
-import { pearson, type Correlation } from '../stats/correlation';
-import { testRetest } from '../stats/testRetest';
+// declared trait it `measures`. Correlations carry Fisher 95% intervals (src/core/stats).
+import { cronbachAlpha } from '../../stats/cronbachAlpha';
+import { pearson, type Correlation } from '../../stats/correlation';
+import { testRetest } from '../../stats/testRetest';
 import type { SurveyScaleDef, TraceEvent } from '../../trace/events';
 
 export interface ScaleAdministration {

@@ -1,7 +1,7 @@
 // The report's "Surveys" section: per instrument and scale, Cronbach's α and the mean score at
 // each administration, persona adherence (score against the declared trait) and test–retest, each
 // correlation with its 95% interval.
-import type { Correlation } from '../stats/correlation';
+import type { Correlation } from '../../stats/correlation';
 import type { ScalePsychometrics } from './surveyPsychometrics';
 
 const esc = (s: string): string => s.replace(/[&<>"']/g, (c) => `&#${c.charCodeAt(0)};`);

@@ -2,7 +2,7 @@
 // (or evenly), raked to the marginal shares × count by IPF, integerised by truncate-replicate-
 // sample with margins matched to whole targets, and shuffled, all from the group's own seeded stream. Also the coverage: each
 // category's target share against the share synthesised.
-import { integerise, ipf, matchMargins, wholeTargets } from '../../../analysis/stats/ipf';
+import { integerise, ipf, matchMargins, wholeTargets } from '../../../stats/ipf';
 import { stream } from '../../../random/rng';
 import type { CensusData } from './censusTypes';
 

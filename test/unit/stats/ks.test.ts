@@ -1,6 +1,6 @@
 // The two-sample KS test against scipy.stats.ks_2samp (SciPy 1.17, default: two-sided, auto).
 import * as assert from 'node:assert/strict';
-import { ks2Sample } from '../../../../src/core/analysis/stats/ks';
+import { ks2Sample } from '../../../src/core/stats/ks';
 
 function close(actual: number, expected: number, rel = 1e-9): void {
   assert.ok(Math.abs(actual - expected) <= Math.abs(expected) * rel + 1e-15, `${actual} is not ${expected}`);

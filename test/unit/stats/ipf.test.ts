@@ -1,7 +1,7 @@
 // IPF against numpy raking, and the truncate-replicate-sample bound on the integer counts.
 import assert from 'node:assert/strict';
-import { integerise, ipf, margins, matchMargins, wholeTargets } from '../../../../src/core/analysis/stats/ipf';
-import { stream } from '../../../../src/core/random/rng';
+import { integerise, ipf, margins, matchMargins, wholeTargets } from '../../../src/core/stats/ipf';
+import { stream } from '../../../src/core/random/rng';
 
 /** Every cell of a grid of `sizes`, the last attribute fastest (numpy's C order). */
 function grid(sizes: number[]): number[][] {

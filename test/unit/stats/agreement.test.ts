@@ -1,6 +1,6 @@
 // Agreement statistics against published worked examples, each recomputed with numpy.
 import * as assert from 'node:assert/strict';
-import { icc21, krippendorffInterval, krippendorffOrdinal } from '../../../../src/core/analysis/stats/agreement';
+import { icc21, krippendorffInterval, krippendorffOrdinal } from '../../../src/core/stats/agreement';
 
 const _ = null;
 // Krippendorff (2011), "Computing Krippendorff's Alpha-Reliability", section C: 4 observers,

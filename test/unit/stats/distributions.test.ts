@@ -6,7 +6,7 @@ import {
   normalQuantile,
   studentTCdf,
   studentTTwoSided,
-} from '../../../../src/core/analysis/stats/distributions';
+} from '../../../src/core/stats/distributions';
 
 /** Relative closeness, absolute near zero. */
 function close(actual: number, expected: number, rel = 1e-10): void {

@@ -1,6 +1,6 @@
 // The distributions the calibration tests read p-values from: the standard normal (CDF and
 // quantile), Student's t (CDF, any real df > 0, as Welch's test needs) and the Kolmogorov
-// distribution (the limit of √n·D). Checked against SciPy 1.17 in test/unit/analysis/stats.
+// distribution (the limit of √n·D). Checked against SciPy 1.17 in test/unit/stats.
 import { betaIncomplete, gammaQ } from './specialFunctions';
 
 /** Φ(x), the standard normal CDF: erfc through the incomplete gamma, accurate in both tails. */

@@ -1,8 +1,8 @@
 // Cronbach's α, Pearson, Spearman, Fisher intervals and test–retest against SciPy 1.17 values.
 import * as assert from 'node:assert/strict';
-import { cronbachAlpha } from '../../../../src/core/analysis/stats/cronbachAlpha';
-import { pearson, ranks, spearman } from '../../../../src/core/analysis/stats/correlation';
-import { testRetest } from '../../../../src/core/analysis/stats/testRetest';
+import { cronbachAlpha } from '../../../src/core/stats/cronbachAlpha';
+import { pearson, ranks, spearman } from '../../../src/core/stats/correlation';
+import { testRetest } from '../../../src/core/stats/testRetest';
 
 const close = (a: number | undefined, b: number, eps = 1e-9): void =>
   assert.ok(a !== undefined && Math.abs(a - b) < eps, `${a} ≠ ${b}`);

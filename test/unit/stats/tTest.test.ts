@@ -1,7 +1,7 @@
 // t-tests against scipy.stats.ttest_ind(equal_var=False), ttest_1samp and ttest_rel (SciPy 1.17).
 import * as assert from 'node:assert/strict';
-import { oneSampleTTest, pairedTTest, welchTTest } from '../../../../src/core/analysis/stats/tTest';
-import { errors } from '../../../../src/core/analysis/stats/rmse';
+import { oneSampleTTest, pairedTTest, welchTTest } from '../../../src/core/stats/tTest';
+import { errors } from '../../../src/core/stats/rmse';
 
 function close(actual: number | null, expected: number, rel = 1e-9): void {
   assert.ok(actual !== null && Math.abs(actual - expected) <= Math.abs(expected) * rel, `${actual} is not ${expected}`);
