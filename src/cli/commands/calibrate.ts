@@ -44,7 +44,7 @@ const OUTPUTS: readonly string[] = [...Object.values(EXPERIMENT_FILES), ...Objec
 export const calibrateCommand: Command = {
   name: 'calibrate',
   usage: USAGE,
-  summary: 'Compare runs with observed data (RMSE, KS, Welch t) and rank a sweep of settings by fit',
+  summary: 'Compare runs with observed data (RMSE, KS, t) and rank a sweep of settings by fit',
   options: [
     ['<scenario>', 'a scenario with a calibration: block (or any scenario, with --observed)'],
     [

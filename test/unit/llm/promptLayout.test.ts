@@ -121,11 +121,12 @@ describe('llm prompts: laid out for prefix caches', () => {
     for (const req of all()) assert.ok(text(req, perKind).length < text(req, ctx).length, req.kind);
   });
 
-  it('auto takes the handbook only where cached input costs at most 15% of input', () => {
+  it('auto takes the handbook only where cached input costs at most 12.5% of input', () => {
     assert.equal(promptLayout(undefined, undefined), 'per_kind');
     assert.equal(promptLayout('auto', { input: 0.15 }), 'per_kind');
     assert.equal(promptLayout('auto', { input: 0.15, cached_input: 0.075 }), 'per_kind'); // OpenAI's 50%
     assert.equal(promptLayout('auto', { input: 3, cached_input: 0.3 }), 'handbook'); // Anthropic's 10%
+    assert.equal(promptLayout('auto', { input: 2, cached_input: 0.5 }), 'per_kind'); // 25%
     assert.equal(promptLayout('handbook', { input: 0.15, cached_input: 0.075 }), 'handbook');
     assert.equal(promptLayout('per_kind', { input: 3, cached_input: 0.3 }), 'per_kind');
   });
