@@ -35,15 +35,18 @@ describe('survey answers (LLM)', () => {
 
   it('the prompt lists the items and their scales, not the trait or keying', () => {
     const [system, user] = renderPrompt(survey(), {}, { rounds: 5 });
+    // The questionnaire is the same for everyone asked: it goes before the persona (prefix caches).
     assert.match(system.content, /You are Maya/);
-    assert.match(user.content, /questionnaire: Mood check/);
+    const questionnaire = system.content.slice(0, system.content.indexOf('The person: '));
+    assert.match(questionnaire, /questionnaire: Mood check/);
     assert.match(
-      user.content,
+      questionnaire,
       /- m1: I am happy\. \(answer a whole number: 1 = No, 2 = Hardly, 3 = Some, 4 = Mostly, 5 = Yes\)/,
     );
-    assert.match(user.content, /- m2: How many friends\? \(answer a number from 0 to 10\)/);
-    assert.match(user.content, /- m3: Tea or coffee\? \(answer one of: "tea", "coffee"\)/);
-    assert.doesNotMatch(user.content, /extraversion|reverse/);
+    assert.match(questionnaire, /- m2: How many friends\? \(answer a number from 0 to 10\)/);
+    assert.match(questionnaire, /- m3: Tea or coffee\? \(answer one of: "tea", "coffee"\)/);
+    assert.doesNotMatch(`${questionnaire}\n${user.content}`, /extraversion|reverse/);
+    assert.match(user.content, /Things you remember/);
   });
 
   it('the strict schema has one answer per item on its scale', () => {
