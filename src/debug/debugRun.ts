@@ -7,6 +7,7 @@ import type { Simulation } from '../core/engine';
 import { SimulationRuntime } from '../core/debug/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine';
 import { DecisionLog } from '../core/debug/decisionLog';
+import { SurveyBook } from '../core/debug/surveyBook';
 import { RunHarness } from '../core/run/runHarness';
 import type { RunModels } from '../core/run/runModels';
 import * as fs from 'node:fs';
@@ -74,6 +75,8 @@ export interface DebugRun {
   sim: Simulation;
   runtime: SimulationRuntime;
   decisions: DecisionLog;
+  /** Each agent's survey answers and judgements so far (the Variables view's). */
+  surveys: SurveyBook;
   /** Every event of the run so far, in trace order: the Debug Console's `why` reads them. */
   events: TraceEvent[];
   abort: AbortController;
@@ -131,7 +134,12 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
   const sim = harness.sim;
   const events: TraceEvent[] = [];
   // Copies: the engine may reuse what it emits (the trace writer has serialised it by then).
-  sim.on((e) => events.push(structuredClone(e)));
+  const surveys = new SurveyBook();
+  sim.on((e) => {
+    const copy = structuredClone(e);
+    events.push(copy);
+    surveys.add(copy);
+  });
   const runtime = new SimulationRuntime(sim, { stopOnEntry: !!args.stopOnEntry && !args.noDebug });
   let closed: Promise<void> | undefined;
   const close = (): Promise<void> => (closed ??= harness.close());
@@ -141,6 +149,7 @@ export async function createRun(args: LaunchArgs, models?: ModelFactoryProvider)
     sim,
     runtime,
     decisions,
+    surveys,
     events,
     abort: new AbortController(),
     warnings,

@@ -626,14 +626,22 @@ export class SocietyDebugSession extends LoggingDebugSession {
       scopes.push(new Scope(`Event: ${on.filter.label}`, this.vars.ref(on.detail.event), false));
       if (about && this.run.sim.agent(about)) {
         scopes.push(
-          new Scope(`Agent ${about}`, this.vars.ref(agentState(this.run.sim, about, this.run.decisions)), false),
+          new Scope(
+            `Agent ${about}`,
+            this.vars.ref(agentState(this.run.sim, about, this.run.decisions, this.run.surveys)),
+            false,
+          ),
         );
       }
       scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
     } else if (this.run && p) {
       if ((p.kind === 'phase' || p.kind === 'action') && args.frameId !== FRAME.round) {
         scopes.push(
-          new Scope(`Agent ${p.agent}`, this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions)), false),
+          new Scope(
+            `Agent ${p.agent}`,
+            this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions, this.run.surveys)),
+            false,
+          ),
         );
       }
       scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));

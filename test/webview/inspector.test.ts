@@ -6,7 +6,8 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
-import { launchChromium } from './harness';
+import { keepScreenshot, launchChromium } from './harness';
+import fs from 'node:fs';
 
 const root = path.resolve(__dirname, '..', '..');
 
@@ -166,6 +167,47 @@ describe('memory inspector webview (headless Chromium)', function () {
     assert.equal(await page.inputValue('input[aria-label="Round"]'), '11');
     assert.equal(await page.inputValue('input[aria-label="Top k"]'), '50');
     assert.equal((await saved(page)).agent, 'aroha_walker');
+    await page.close();
+  });
+
+  it('lists the agent’s survey answers as text, scores by scale, and hides the section without surveys', async () => {
+    const page = await open();
+    await page.addStyleTag({ content: fs.readFileSync(path.join(root, 'webview/memory/memory.css'), 'utf8') });
+    await receive(page, context());
+    const evil = '<img src=x onerror="window.pwned=1">';
+    await receive(page, {
+      type: 'result',
+      query: { agent: 'diego_alvarez', text: '' },
+      total: 1,
+      rows: [{ id: 1, round: 0, kind: 'seed', text: 'Grew up by the sea.', importance: 5, kept: true }],
+      surveys: [
+        {
+          round: 4,
+          instrument: evil,
+          answers: { m1: 4, m2: null, pick: 'tea' },
+          scores: { outgoing: 3.5, calm: null },
+        },
+        {
+          round: 0,
+          instrument: 'mood',
+          answers: { m1: 5, m2: 1 },
+          scores: { outgoing: 5 },
+          error: 'an answer off the scale',
+        },
+      ],
+    });
+    const rows = page.locator('.surveys .survey');
+    assert.deepEqual(await rows.evaluateAll((r) => r.map((x) => (x as HTMLElement).dataset.round)), ['4', '0']);
+    assert.equal(await rows.first().locator('.instrument').textContent(), evil, 'shown as text');
+    assert.equal(await page.locator('.surveys img').count(), 0, 'never as markup');
+    assert.equal(await page.evaluate(() => (window as any).pwned), undefined);
+    assert.deepEqual(await rows.first().locator('.scale-score').allTextContents(), ['outgoing 3.5', 'calm n/a']);
+    assert.deepEqual(await rows.first().locator('.answer').allTextContents(), ['m1: 4', 'm2: —', 'pick: tea']);
+    assert.match((await rows.nth(1).textContent()) ?? '', /an answer off the scale/);
+    await page.setViewportSize({ width: 1000, height: 420 });
+    await keepScreenshot(page, 'inspector-surveys.png');
+    await receive(page, { type: 'result', query: { agent: 'diego_alvarez', text: '' }, total: 0, rows: [] });
+    assert.equal(await page.locator('.surveys').isHidden(), true);
     await page.close();
   });
 });

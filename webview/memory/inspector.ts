@@ -11,6 +11,7 @@ import { distinctLabels } from '../../src/core/text/personNames';
 import { counted, el } from '../dom';
 import { renderMemories } from './memoryList';
 import { renderPreview } from './previewTable';
+import { renderSurveys } from './surveyList';
 
 export interface InspectorState {
   agent?: string;
@@ -52,6 +53,7 @@ export class Inspector {
   });
   private readonly count = el('span', { class: 'muted count', attrs: { 'aria-live': 'polite' } });
   private readonly list = el('div', { class: 'memories', attrs: { role: 'list' } });
+  private readonly surveys = el('div', { class: 'surveys' });
   private readonly previewText = el('input', {
     attrs: { type: 'text', placeholder: 'a situation, e.g. weekend plans', 'aria-label': 'Retrieval query' },
   });
@@ -123,7 +125,7 @@ export class Inspector {
       el(
         'div',
         { class: 'columns' },
-        el('section', { class: 'stream', attrs: { 'aria-label': 'Memory stream' } }, this.list),
+        el('section', { class: 'stream', attrs: { 'aria-label': 'Memory stream' } }, this.surveys, this.list),
         el(
           'section',
           { class: 'preview', attrs: { 'aria-label': 'Retrieval preview' } },
@@ -167,6 +169,7 @@ export class Inspector {
     if (m.query.agent !== this.state.agent) return;
     this.problem.textContent = m.problem ?? '';
     this.count.textContent = `${m.rows.length < m.total ? `${m.rows.length} shown of ` : ''}${counted(m.total, 'memory', 'memories')}`;
+    renderSurveys(this.surveys, m.surveys);
     renderMemories(this.list, m.rows, (id) => this.host.post({ type: 'reveal', agent: m.query.agent, id }));
     renderPreview(this.previewOut, m.preview, (id) => this.host.post({ type: 'reveal', agent: m.query.agent, id }));
     this.root.dataset.agent = m.query.agent;

@@ -11,10 +11,16 @@ import { knowledgeView, knowsOf, placesView } from './knowledgeView';
 import { learnedOf } from './experienceView';
 import { labelledValues } from './labelled';
 import { isInstant } from '../format/language/providers';
+import type { SurveyBook } from './surveyBook';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
-export function agentState(sim: Simulation, id: string, log: DecisionLog): Record<string, unknown> {
+export function agentState(
+  sim: Simulation,
+  id: string,
+  log: DecisionLog,
+  surveys?: SurveyBook,
+): Record<string, unknown> {
   const w = sim.world;
   const a = sim.agent(id);
   if (!a) return { removed: id };
@@ -55,6 +61,8 @@ export function agentState(sim: Simulation, id: string, log: DecisionLog): Recor
     ties: { out: tiesOut, in: tiesIn },
     met: Object.fromEntries(a.met),
     ratedBy: Object.fromEntries(a.ratedBy),
+    // Its survey answers with scale scores, and the judges' scores of it (issue 48).
+    ...surveys?.entries(id),
     retrieved: latest
       ? latest.request.memories.map((m) => ({
           score: round3(m.score),

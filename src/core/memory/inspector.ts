@@ -4,6 +4,7 @@ import type { InspectorHostMessage, InspectorQuery, MemoryRow, PreviewData } fro
 import type { MemorySource } from './memorySource';
 import { filterMemories } from './queries';
 import { previewRetrieval } from './retrievalPreview';
+import { surveyAnswers } from './surveyAnswers';
 
 /** Rows sent at most (newest first); the count says how many matched. */
 export const MAX_ROWS = 2000;
@@ -56,6 +57,8 @@ export function answerQuery(
     ...(evidence ? { evidence } : {}),
   }));
   const out: Extract<InspectorHostMessage, { type: 'result' }> = { type: 'result', query, total: matched.length, rows };
+  const surveys = surveyAnswers(source.events, query.agent, source.round);
+  if (surveys.length) out.surveys = surveys;
   if (query.preview) {
     let p: ReturnType<typeof previewRetrieval>;
     try {

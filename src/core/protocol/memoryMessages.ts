@@ -27,6 +27,16 @@ export interface MemoryRow {
   evidence?: number[];
 }
 
+/** One survey the agent answered (issue 48): its answer per item and each scale's score. */
+export interface SurveyAnswerRow {
+  round: number;
+  instrument: string;
+  answers: Record<string, number | string | null>;
+  /** Scale → score (reverse-keyed items reversed); null when an item of it went unanswered. */
+  scores?: Record<string, number | null>;
+  error?: string;
+}
+
 export interface PreviewRowData {
   rank: number;
   id: number;
@@ -71,6 +81,8 @@ export type InspectorHostMessage =
       query: InspectorQuery;
       total: number;
       rows: MemoryRow[];
+      /** The agent's survey answers up to the round shown, newest first (none: no surveys). */
+      surveys?: SurveyAnswerRow[];
       preview?: PreviewData;
       problem?: string;
     };

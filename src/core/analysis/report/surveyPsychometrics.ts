@@ -95,7 +95,7 @@ export class SurveyTally {
 }
 
 /** An item's answer as the scale scores it: reversed (min + max − x) when reverse-keyed. */
-function keyed(x: number | string | null | undefined, id: string, def: SurveyScaleDef): number | undefined {
+export function keyed(x: number | string | null | undefined, id: string, def: SurveyScaleDef): number | undefined {
   if (typeof x !== 'number') return undefined;
   return def.reverse.includes(id) ? def.min + def.max - x : x;
 }
@@ -104,8 +104,14 @@ function keyed(x: number | string | null | undefined, id: string, def: SurveySca
 function scoresOf(byAgent: Map<string, Answers>, def: SurveyScaleDef): Map<string, number> {
   const out = new Map<string, number>();
   for (const [agent, a] of byAgent) {
-    const xs = def.items.map((id) => keyed(a[id], id, def));
-    if (xs.every((x) => x !== undefined)) out.set(agent, (xs as number[]).reduce((s, x) => s + x, 0) / xs.length);
+    const score = scaleScore(a, def);
+    if (score !== undefined) out.set(agent, score);
   }
   return out;
+}
+
+/** One respondent's scale score: the mean of its keyed items; undefined unless it answered them all. */
+export function scaleScore(a: Answers, def: SurveyScaleDef): number | undefined {
+  const xs = def.items.map((id) => keyed(a[id], id, def));
+  return xs.every((x) => x !== undefined) ? (xs as number[]).reduce((s, x) => s + x, 0) / xs.length : undefined;
 }
