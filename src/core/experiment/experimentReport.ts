@@ -22,6 +22,7 @@ import { seriesSection } from './seriesPlots';
 import { describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
 import { describeTimeOutcome } from '../format/language/timeOutcomeNames';
+import { INSTRUMENTS_FILE, instrumentLines, instrumentRows, instrumentsSection } from './instrumentSummary';
 
 export const EXPERIMENT_FILES = {
   html: 'experiment.html',
@@ -29,6 +30,8 @@ export const EXPERIMENT_FILES = {
   runs: 'runs.csv',
   json: 'experiment.json',
   series: 'series.csv',
+  /** Only with surveys or judges. */
+  instruments: INSTRUMENTS_FILE,
 } as const;
 
 // overflow-wrap: anywhere lets a 300-character name without spaces wrap instead of widening the
@@ -177,7 +180,7 @@ ${claimsSections(r)}
 <h2>Charts</h2>
 <p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent's degrees kept) of each condition's runs.</p>
 <div class="charts">${charts}</div>
-${seriesSection(r, seriesSummary(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
+${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
 </html>
 `;
@@ -322,6 +325,7 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
+  out.push(...instrumentLines(instrumentRows(r)));
   // Outcomes over time are said in words under the table: their names alone do not say "rounds".
   for (const s of r.summaries) {
     const words = describeTimeOutcome(s.metric);

@@ -9,6 +9,7 @@ import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline
 import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
 import type { RunSeries } from '../analysis/metrics/runSeries';
 import { timeOutcomes } from '../analysis/metrics/timeOutcomes';
+import type { InstrumentValue } from './runInstruments';
 
 export { OUTCOME_METRICS };
 
@@ -37,6 +38,8 @@ export interface RunOutcome {
    */
   faults: RunFaults;
   wall_ms: number;
+  /** The run's survey scales and judging dimensions (runInstruments.ts); absent without either. */
+  instruments?: InstrumentValue[];
 }
 
 export interface RunFaults {

@@ -7,6 +7,9 @@ import { withOverrides } from './overrides';
 import { declaredOutcomes, RunTally } from '../analysis/metrics/runTally';
 import { runOutcome, type RunOutcome } from './outcome';
 import { wantedTimeOutcomes } from '../format/language/timeOutcomeNames';
+import { SurveyTally } from '../analysis/report/surveyPsychometrics';
+import { JudgesCollector } from '../analysis/report/judgesSummary';
+import { runInstruments } from './runInstruments';
 
 export interface RunOneOptions {
   rounds?: number;
@@ -44,11 +47,19 @@ export async function runOne(
   // The declared outcomes and the series over rounds, from the run's events as they happen.
   const tally = new RunTally(harness.header, declaredOutcomes(conditioned));
   harness.sim.on((e) => tally.add(e));
+  // Surveys and judges, folded as the run's report folds them.
+  const surveys = new SurveyTally();
+  const judges = new JudgesCollector();
+  harness.sim.on((e) => {
+    surveys.add(e);
+    judges.add(e);
+  });
   const result = await harness.run(opts.signal);
   if (result.status !== 'completed') throw new Error('aborted');
   const w = harness.sim.world;
   const state = tally.state(w.round);
-  return runOutcome(
+  const instruments = runInstruments(surveys.finish(w.round), judges.finish(w.round));
+  const outcome = runOutcome(
     condition.name,
     seed,
     {
@@ -66,4 +77,5 @@ export async function runOne(
     },
     performance.now() - started,
   );
+  return instruments ? { ...outcome, instruments } : outcome;
 }
