@@ -55,8 +55,22 @@ export function instrumentsCsv(rows: readonly InstrumentRow[]): string | undefin
 }
 
 const num = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : formatReal(x, 3));
-const interval = (m: MeanInterval): string =>
-  m.low === null || m.high === null ? '—' : `${num(m.low)} … ${num(m.high)}`;
+/** The bounds a statistic cannot pass: a correlation lies in [−1, 1], an α at most 1. */
+const BOUNDS: Partial<Record<InstrumentValue['statistic'], [number, number]>> = {
+  alpha: [-Infinity, 1],
+  adherence_r: [-1, 1],
+  retest_r: [-1, 1],
+};
+/**
+ * The interval as shown: cut at the statistic's bounds (as experiment/shownInterval.ts does for
+ * metrics: the true mean lies within them, so the cut keeps the coverage); instruments.csv keeps
+ * the t-interval as computed.
+ */
+const shown = (m: MeanInterval, statistic: InstrumentValue['statistic']): string => {
+  if (m.low === null || m.high === null) return '—';
+  const [lo, hi] = BOUNDS[statistic] ?? [-Infinity, Infinity];
+  return `${num(Math.max(lo, m.low))} … ${num(Math.min(hi, m.high))}`;
+};
 const LABEL: Record<InstrumentValue['statistic'], string> = {
   alpha: 'α',
   adherence_r: 'adherence r',
@@ -70,11 +84,11 @@ export function instrumentsSection(rows: readonly InstrumentRow[]): string {
   const body = rows
     .map(
       (x) =>
-        `<tr><td><bdi>${e(x.condition)}</bdi></td><td>${e(x.source)}</td><td><bdi>${e(x.name)}</bdi></td><td><bdi>${e(x.part)}</bdi></td><td>${e(LABEL[x.statistic])}</td><td class="num">${num(x.estimate.mean)}</td><td class="num">${interval(x.estimate)}</td><td class="num">${x.estimate.n}</td></tr>`,
+        `<tr><td><bdi>${e(x.condition)}</bdi></td><td>${e(x.source)}</td><td><bdi>${e(x.name)}</bdi></td><td><bdi>${e(x.part)}</bdi></td><td>${e(LABEL[x.statistic])}</td><td class="num">${num(x.estimate.mean)}</td><td class="num">${shown(x.estimate, x.statistic)}</td><td class="num">${x.estimate.n}</td></tr>`,
     )
     .join('');
   return `<h2>Instruments</h2>
-<p>Surveys and judges per condition, averaged over its runs with a 95% t-interval across runs. Per run: a scale's Cronbach's α and persona-adherence r are the means over its administrations, its test–retest r correlates the first administration with the last; a judging dimension's score is the mean over all judges and targets. The interval is Student's t over runs, uncut: with few seeds it can pass a bound (an r or α above 1, a score above its rubric's maximum). Every row is in <a href="${INSTRUMENTS_FILE}"><code>${INSTRUMENTS_FILE}</code></a>.</p>
+<p>Surveys and judges per condition, averaged over its runs with a 95% t-interval across runs. Per run: a scale's Cronbach's α and persona-adherence r are the means over its administrations, its test–retest r correlates the first administration with the last; a judging dimension's score is the mean over all judges and targets. The interval is Student's t over runs, cut at a correlation's ±1 and α's 1 (with few seeds it can pass them; a score's interval is not cut at its rubric's range). Every row is in <a href="${INSTRUMENTS_FILE}"><code>${INSTRUMENTS_FILE}</code></a>.</p>
 <div class="scroll"><table><tr><th>condition</th><th>source</th><th>instrument / judging</th><th>scale / dimension</th><th>statistic</th><th>mean</th><th>95% CI</th><th>runs</th></tr>${body}</table></div>
 `;
 }
@@ -91,7 +105,10 @@ export function instrumentLines(rows: readonly InstrumentRow[]): string[] {
     const said = conditions.map((c) => {
       const stats = xs
         .filter((x) => x.condition === c)
-        .map((x) => `${LABEL[x.statistic]} ${num(x.estimate.mean)} (${interval(x.estimate).replace(' … ', '…')})`);
+        .map(
+          (x) =>
+            `${LABEL[x.statistic]} ${num(x.estimate.mean)} (${shown(x.estimate, x.statistic).replace(' … ', '…')})`,
+        );
       return `${isolated(c)}: ${stats.join(', ')}`;
     });
     return `  ${key} — ${said.join('; ')}`;
