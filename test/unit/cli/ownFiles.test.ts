@@ -78,7 +78,14 @@ describe("commands replace only their own files, never a user's (issue 41: 12)",
     assert.deepEqual(fs.readdirSync(out), ['summary.csv']);
     const forced = await quietly(() => experimentCommand.run(['merge', ...shards, '--out', out, '--overwrite']));
     assert.equal(forced.result, 0, forced.errors);
-    assert.deepEqual(listed(out), ['experiment.html', 'experiment.json', 'runs.csv', 'series.csv', 'summary.csv']);
+    assert.deepEqual(listed(out), [
+      'experiment.html',
+      'experiment.json',
+      'instruments.csv',
+      'runs.csv',
+      'series.csv',
+      'summary.csv',
+    ]);
     // Merging again replaces its own files.
     assert.equal((await quietly(() => experimentCommand.run(['merge', ...shards, '--out', out]))).result, 0);
   });
@@ -96,7 +103,14 @@ describe("commands replace only their own files, never a user's (issue 41: 12)",
     const forced = await quietly(() => experimentCommand.run([FRIENDS, ...SMALL, '--out', out, '--overwrite']));
     assert.equal(forced.result, 0, forced.errors);
     assert.ok(!fs.existsSync(path.join(out, 'shard.json')), "the earlier shard's file went with it");
-    assert.deepEqual(listed(out), ['experiment.html', 'experiment.json', 'runs.csv', 'series.csv', 'summary.csv']);
+    assert.deepEqual(listed(out), [
+      'experiment.html',
+      'experiment.json',
+      'instruments.csv',
+      'runs.csv',
+      'series.csv',
+      'summary.csv',
+    ]);
     // A user's file of one of those names in a new folder: refused as report refuses it.
     const mine = path.join(base, 'mine-experiment');
     fs.mkdirSync(mine);
