@@ -3,7 +3,7 @@
 import type { AgentModel, DecisionRequest, DecisionResponse, ResponseByKind } from '../types';
 import { zeroUsage } from '../types';
 import type { Usage } from '../../trace/events';
-import { stream } from '../../random/rng';
+import { stream, type Rng } from '../../random/rng';
 import { choosePartner } from './partner';
 import { speak } from './speak';
 import { tellOrDoubt } from './hearsay';
@@ -14,6 +14,28 @@ import { interview } from './interview';
 import { judge } from './judge';
 import { act } from './act';
 import { answerSurvey } from './survey';
+
+type Rule<K extends DecisionRequest['kind']> = (
+  req: Extract<DecisionRequest, { kind: K }>,
+  rng: Rng,
+  seed: number,
+) => ResponseByKind[K];
+
+/** Each kind's rule, as a table: a kind without one does not compile, and none falls through. */
+const RULES: { [K in DecisionRequest['kind']]: Rule<K> } = {
+  choose_partner: choosePartner,
+  speak: (req, rng, seed) => {
+    const said = speak(req, rng);
+    return req.news || req.heard ? tellOrDoubt(req, said, stream(seed, 'offline', req.key, 'hearsay')) : said;
+  },
+  evaluate: evaluate,
+  advise: (req) => advise(req),
+  reflect: (req) => reflect(req),
+  interview: (req) => interview(req),
+  act: act,
+  judge: judge,
+  survey: answerSurvey,
+};
 
 export const OFFLINE_LABEL = 'offline rule-based model (not an LLM)';
 
@@ -38,39 +60,8 @@ export class OfflineModel implements AgentModel {
   /** Synchronous form (AgentModel.decideNow): the engine's fast path for offline agents. */
   decideNow<R extends DecisionRequest>(request: R): DecisionResponse<R> {
     const rng = stream(this.seed, 'offline', request.key);
-    let out: ResponseByKind[DecisionRequest['kind']];
-    switch (request.kind) {
-      case 'choose_partner':
-        out = choosePartner(request, rng);
-        break;
-      case 'speak':
-        out = speak(request, rng);
-        if (request.news || request.heard) {
-          out = tellOrDoubt(request, out, stream(this.seed, 'offline', request.key, 'hearsay'));
-        }
-        break;
-      case 'evaluate':
-        out = evaluate(request, rng);
-        break;
-      case 'advise':
-        out = advise(request);
-        break;
-      case 'reflect':
-        out = reflect(request);
-        break;
-      case 'interview':
-        out = interview(request);
-        break;
-      case 'act':
-        out = act(request, rng);
-        break;
-      case 'judge':
-        out = judge(request, rng);
-        break;
-      case 'survey':
-        out = answerSurvey(request, rng);
-        break;
-    }
+    const answer = RULES[request.kind] as (req: DecisionRequest, rng: Rng, seed: number) => object;
+    const out = answer(request, rng, this.seed);
     // Each kind's function returns a fresh object: give it the usage in place rather than copying it.
     (out as { usage?: Usage }).usage = this.zero;
     return out as unknown as DecisionResponse<R>;
