@@ -56,8 +56,23 @@ const view = (page: Page) =>
     return { x: Number(m[1]), y: Number(m[2]), k: Number(m[3]) };
   });
 
-const frames = (page: Page) =>
-  page.evaluate(() => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))));
+/** Two frames drawn; a page that draws none in 10 s fails here, saying so, rather than hanging. */
+const frames = async (page: Page) => {
+  let timer: NodeJS.Timeout | undefined;
+  const stalled = new Promise<never>((_, fail) => {
+    timer = setTimeout(() => fail(new Error('the page drew no frame in 10 s')), 10000);
+  });
+  try {
+    await Promise.race([
+      page.evaluate(
+        () => new Promise<void>((done) => requestAnimationFrame(() => requestAnimationFrame(() => done()))),
+      ),
+      stalled,
+    ]);
+  } finally {
+    clearTimeout(timer);
+  }
+};
 const settled = (page: Page) =>
   page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.layout === 'settled', null, {
     timeout: 30000,
@@ -69,20 +84,29 @@ async function resize(page: Page, width: number, height = 860): Promise<void> {
 }
 
 /**
- * For one describe block: Chromium, and the view opened by `open` at 1280×860 on a run of 14
- * agents, two of them with 40-character names (names end up near every edge), laid out.
+ * For one describe block: Chromium, and for each test a fresh view opened by `open` at 1280×860
+ * on a run of 14 agents, two of them with 40-character names (names end up near every edge), laid
+ * out. A page of its own per test: no test starts from another's zoom or selection, and a page
+ * that stops drawing (CI's Chromium once stalled one) fails one test, not every test after it.
  */
-function openForBlock(
+function openForEach(
   open: typeof openView,
   set: (o: { browser: Browser; page: Page; errors: string[] }) => void,
 ): void {
   let browser: Browser | undefined;
+  let page: Page | undefined;
   before(async () => {
     browser = await launchChromium();
     mkdirSync(testResults, { recursive: true });
-    const { page, errors } = await open(browser, await hostileRun(14, 6), { width: 1280, height: 860 });
-    set({ browser, page, errors });
+  });
+  beforeEach(async () => {
+    const opened = await open(browser!, await hostileRun(14, 6), { width: 1280, height: 860 });
+    page = opened.page;
+    set({ browser: browser!, ...opened });
     await settled(page);
+  });
+  afterEach(async () => {
+    await page?.close();
   });
   after(async () => {
     await browser?.close();
@@ -94,7 +118,7 @@ describe('society view layout (headless Chromium)', function () {
   let browser: Browser;
   let page: Page;
   let errors: string[];
-  openForBlock(openView, (o) => ({ browser, page, errors } = o));
+  openForEach(openView, (o) => ({ browser, page, errors } = o));
 
   it('lays the legend out under the drawing, never over an agent or a name', async () => {
     for (const width of [1280, 900, 560, 350]) {
@@ -611,7 +635,7 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
   this.timeout(120000);
   let page: Page;
   let errors: string[];
-  openForBlock(openWebview, (o) => ({ page, errors } = o));
+  openForEach(openWebview, (o) => ({ page, errors } = o));
 
   it('spans the whole panel, however VS Code pads a webview body, keeping its own small inner spacing', async () => {
     // QA: VS Code's default `body { padding: 0 20px }` inset the view 20 px each side (40 of a 300 px side bar).
