@@ -4,6 +4,7 @@
 import * as assert from 'node:assert/strict';
 import type { JudgementEvent, TraceEvent } from '../../../src/core/trace/events';
 import { scenarioFromText, traceOf } from './traceHelpers';
+import { countByRound, usageApart } from '../../support/usageApart';
 
 const SCENARIO = (judges: string) => `kind: scenario
 name: Judged
@@ -41,11 +42,18 @@ describe('rubric judges in a run', () => {
     judged = lines(await traceOf(await scenarioFromText(SCENARIO(JUDGES))));
   });
 
-  it('adds judgement events and changes nothing else', () => {
-    const rest = judged.filter((e) => e.type !== 'judgement');
-    // the header names the scenario's hash: compare the events after it
-    assert.deepEqual(rest.slice(1), plain.slice(1));
-    assert.ok(judged.some((e) => e.type === 'judgement'));
+  it('adds judgement events and changes nothing else but the usage, which counts their calls', () => {
+    const judgements = judged.filter((e): e is JudgementEvent => e.type === 'judgement');
+    assert.ok(judgements.length > 0);
+    // the header names the scenario's hash: usageApart compares the events after it
+    const withJudges = usageApart(judged.filter((e) => e.type !== 'judgement'));
+    const without = usageApart(plain);
+    assert.deepEqual(withJudges.rest, without.rest);
+    const added = countByRound(judgements);
+    for (const [round, calls] of without.callsByRound) {
+      assert.equal(withJudges.callsByRound.get(round), calls + (added.get(round) ?? 0), `round ${round}'s calls`);
+    }
+    assert.equal(withJudges.calls, without.calls + judgements.length);
   });
 
   it('scores each conversation member every round, by each judge, in range', () => {

@@ -6,9 +6,18 @@ import * as assert from 'node:assert/strict';
 import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
+import { countByRound, usageApart, type TraceLine } from '../../support/usageApart';
+import type { Usage } from '../../../src/core/trace/events';
+import { ModelCallError } from '../../../src/core/llm/errors';
 import { answerSurvey, expectedPosition } from '../../../src/core/llm/offline/survey';
 import { stream } from '../../../src/core/random/rng';
-import type { AgentModel, DecisionRequest, PersonaBrief, SurveyRequest } from '../../../src/core/llm/types';
+import type {
+  AgentModel,
+  DecisionRequest,
+  DecisionResponse,
+  PersonaBrief,
+  SurveyRequest,
+} from '../../../src/core/llm/types';
 import { OfflineModel } from '../../../src/core/llm/offline';
 
 const BASE = [
@@ -46,6 +55,22 @@ const lines = (t: string): Line[] =>
     .split('\n')
     .map((l) => JSON.parse(l) as Line);
 
+/** A model factory: the offline model, but surveys are answered by `answer` (given the offline answer's thunk). */
+const surveysAnsweredBy =
+  (
+    answer: (req: SurveyRequest, offline: () => Promise<DecisionResponse>, model: string) => Promise<DecisionResponse>,
+  ) =>
+  (cfg: { name: string }, seed: number): AgentModel => {
+    const inner = new OfflineModel(cfg.name, seed);
+    return {
+      name: inner.name,
+      provider: inner.provider,
+      label: inner.label,
+      decide: async (req: DecisionRequest) =>
+        req.kind === 'survey' ? answer(req, () => inner.decide(req), cfg.name) : inner.decide(req),
+    } as AgentModel;
+  };
+
 describe('surveys', function () {
   this.timeout(60_000);
 
@@ -74,14 +99,21 @@ describe('surveys', function () {
     assert.equal(sc.surveys![0].instrument.scales.length, 5);
   });
 
-  it('remember: false changes nothing else in the trace; remember: true adds a memory', async () => {
+  it('remember: false changes nothing else in the trace but the usage, which counts its calls; remember: true adds a memory', async () => {
     const plain = lines(await traceOf(await scenarioFromText([...BASE, ''].join('\n'))));
     const quiet = lines(
       await traceOf(await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start, 2, end] }'))),
     );
-    const strip = (ls: Line[]): string =>
-      JSON.stringify(ls.filter((e) => e.type !== 'survey' && e.type !== 'header').map((e) => e));
-    assert.equal(strip(quiet), strip(plain));
+    const surveyed = quiet.filter((e) => e.type === 'survey') as { round: number }[];
+    const withSurveys = usageApart(quiet.filter((e) => e.type !== 'survey') as TraceLine[]);
+    const without = usageApart(plain as TraceLine[]);
+    assert.equal(JSON.stringify(withSurveys.rest), JSON.stringify(without.rest));
+    const added = countByRound(surveyed);
+    assert.deepEqual([...added.keys()], [0, 2, 6], 'at the start, round 2 and the end');
+    for (const [round, calls] of without.callsByRound) {
+      assert.equal(withSurveys.callsByRound.get(round), calls + (added.get(round) ?? 0), `round ${round}'s calls`);
+    }
+    assert.equal(withSurveys.calls, without.calls + surveyed.length);
     const loud = lines(
       await traceOf(await scenarioFromText(SURVEYED('  - { instrument: mood, at: [2], remember: true }'))),
     );
@@ -92,24 +124,40 @@ describe('surveys', function () {
 
   it('a failed survey call is recorded as missing answers and the run goes on', async () => {
     const sc = await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start] }'));
-    const modelFactory = (cfg: { name: string }, seed: number): AgentModel => {
-      const inner = new OfflineModel(cfg.name, seed);
-      return {
-        name: inner.name,
-        provider: inner.provider,
-        label: inner.label,
-        decide: async <R extends DecisionRequest>(req: R) => {
-          if (req.kind === 'survey') throw new Error('the answer was unusable twice');
-          return inner.decide(req);
-        },
-      };
-    };
+    const modelFactory = surveysAnsweredBy(async () => {
+      throw new Error('the answer was unusable twice');
+    });
     const events = lines(await traceOf(sc, { modelFactory: modelFactory as never }));
     const surveys = events.filter((e) => e.type === 'survey');
     assert.equal(surveys.length, 3);
     assert.deepEqual(surveys[0].answers, { m1: null, m2: null, m3: null, m4: null });
     assert.match(surveys[0].error, /unusable twice/);
     assert.equal(events.at(-1)!.type, 'run_end');
+  });
+
+  it("books a survey's tokens and cost in the round's and the run's usage, and a failed call's spend with its failure", async () => {
+    const sc = await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start] }'));
+    const spent = (model: string): Usage => ({ model, input_tokens: 300, output_tokens: 20, cost_usd: 0.001 });
+    // Ana's survey fails after spending (an answer off its scale, twice), the others answer at a price.
+    const modelFactory = surveysAnsweredBy(async (req, offline, model) => {
+      if (req.persona.id === 'ana') {
+        throw new ModelCallError(model, 'survey', req.key, 'unparseable', 2, [], 'off its scale', spent(model));
+      }
+      return { ...(await offline()), usage: spent(model) };
+    });
+    const events = lines(await traceOf(sc, { modelFactory: modelFactory as never }));
+    const start = events.find((e) => e.type === 'round_end' && e.round === 0)!.stats.usage;
+    assert.deepEqual(
+      { calls: start.calls, input: start.input_tokens, output: start.output_tokens },
+      { calls: 3, input: 900, output: 60 },
+      'three surveys at the start, the failed one with what it spent',
+    );
+    assert.ok(Math.abs(start.cost_usd - 0.003) < 1e-12);
+    const end = events.at(-1)!;
+    assert.equal(end.type, 'run_end');
+    assert.equal(end.usage.input_tokens, 900, 'no other call of the offline model spends tokens');
+    const ana = events.find((e) => e.type === 'survey' && e.agent === 'ana')!;
+    assert.match(ana.error, /off its scale/);
   });
 
   it('resumes to the uninterrupted trace', async () => {

@@ -4,21 +4,31 @@
 // come in. The offline judges answer at once; an LLM judge (a model of `models`) is asked through
 // its provider (one re-ask after an answer outside the rubric) and a decision that still fails is
 // recorded with null scores and the reason. Judging changes nothing in the world: a scenario's
-// trace without `judges:` is the same, and with them only the judgement events are added.
+// trace without `judges:` is the same, and with them only the judgement events are added (and
+// their calls to the round's and the run's usage).
 import { judgesAt, isOfflineJudge, type Judging } from '../../format/language/judges';
 import { OfflineModel } from '../../llm/offline/index';
 import type { AgentModel, JudgeRequest } from '../../llm/types';
-import type { JudgementEvent, TraceEvent } from '../../trace/events';
+import { ModelCallError } from '../../llm/errors';
+import type { JudgementEvent, TraceEvent, Usage } from '../../trace/events';
 import type { Agent } from '../society/agent';
 import { JudgeRecord, type Talk } from '../society/judgeRecord';
 import { judgeSignals, valuedChange, type SignalWorld } from '../society/judgeSignals';
 import { usageField } from '../society/usageBook';
+import { PHASE_OF } from '../society/decisionPhase';
 import type { World } from './world';
 
 interface Target {
   agent: Agent;
   talk?: Talk;
   partner?: Agent;
+}
+
+/** A judgement, what its call spent and, when it failed, the model that failed. */
+interface Scored {
+  event: JudgementEvent;
+  spent?: Usage;
+  failed?: string;
 }
 
 export class Judges {
@@ -46,8 +56,13 @@ export class Judges {
     for (const j of due) {
       const targets = this.targets(j);
       for (const judge of j.by) {
-        const events = await Promise.all(targets.map((t) => this.score(j, judge, t, world, r, signal)));
-        for (const e of events) this.w.emit(e);
+        const scored = await Promise.all(targets.map((t) => this.score(j, judge, t, world, r, signal)));
+        // Booked in the targets' order, as the events are: a judge's calls are in the run's totals.
+        for (const { event, spent, failed } of scored) {
+          if (failed) this.w.usage.fail(failed);
+          if (spent) this.w.book(event.agent, PHASE_OF.judge, spent);
+          this.w.emit(event);
+        }
       }
     }
   }
@@ -91,7 +106,7 @@ export class Judges {
     world: SignalWorld,
     r: number,
     signal?: AbortSignal,
-  ): Promise<JudgementEvent> {
+  ): Promise<Scored> {
     const req = this.request(j, judge, t, world, r);
     const base = {
       type: 'judgement' as const,
@@ -106,11 +121,19 @@ export class Judges {
       const res = await this.model(judge).decide(req, signal);
       const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, res.scores[d.name]?.score ?? null]));
       const reasons = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, res.scores[d.name]?.reason ?? '']));
-      return { ...base, scores, reasons, ...usageField(res.usage) };
+      return {
+        event: { ...base, scores, reasons, ...usageField(res.usage) },
+        ...(res.usage ? { spent: res.usage } : {}),
+      };
     } catch (err) {
       if (signal?.aborted) throw err;
       const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, null]));
-      return { ...base, scores, reasons: {}, error: err instanceof Error ? err.message : String(err) };
+      const spent = err instanceof ModelCallError ? err.usage : undefined;
+      return {
+        event: { ...base, scores, reasons: {}, error: err instanceof Error ? err.message : String(err) },
+        failed: isOfflineJudge(judge) ? judge : this.w.config(judge).name,
+        ...(spent ? { spent } : {}),
+      };
     }
   }
 

@@ -2,17 +2,22 @@
 // its instrument — one decision per agent, all in flight together (bounded by the model's
 // `concurrency`), published in the agents' order as `survey` events. A failed or unusable answer
 // is recorded as missing, never stops the run. With `remember`, the answers become a memory; without
-// it nothing else in the run changes (no memory, no draw from the run's streams: the offline model
-// answers from the decision's own stream).
+// it nothing else in the run changes but its usage, which counts the survey's calls (no memory, no
+// draw from the run's streams: the offline model answers from the decision's own stream).
 import type { Survey, SurveyAnswer } from '../../format/language/surveys';
 import { administeredAt } from '../../format/language/surveys';
-import type { DecisionResponse, SurveyQuestion, SurveyRequest } from '../../llm/types';
+import type { DecisionResponse, SurveyRequest } from '../../llm/types';
+import { questions } from '../../llm/surveyQuestions';
 import { validAnswer } from '../../llm/parse/surveyAnswer';
-import type { SurveyEvent, SurveyScaleDef } from '../../trace/events';
+import type { SurveyEvent, SurveyScaleDef, Usage } from '../../trace/events';
 import { Semaphore } from '../flow/semaphore';
 import type { Agent } from '../society/agent';
 import { usageField } from '../society/usageBook';
+import { PHASE_OF } from '../society/decisionPhase';
+import { ModelCallError } from '../../llm/errors';
 import type { World } from './world';
+
+const SURVEY_PHASE = PHASE_OF.survey;
 
 /** How many of an agent's latest memories with a valence set its mood. */
 const MOOD_MEMORIES = 10;
@@ -25,8 +30,12 @@ export async function administerSurveys(world: World, round: number, signal?: Ab
     if (!administeredAt(s, round, world.settings.world.rounds)) continue;
     const agents = [...world.agents.values()].filter((a) => answers(s, a));
     const slots = new Map<string, Semaphore>();
-    const events = await Promise.all(agents.map((a) => ask(world, s, a, slots, signal)));
-    events.forEach((e, i) => {
+    const asked = await Promise.all(agents.map((a) => ask(world, s, a, slots, signal)));
+    asked.forEach(({ event: e, spent, failed }, i) => {
+      // Booked in the agents' order, as the events are, so the run's totals add up the same however
+      // the answers arrived: surveys are in the round's and the run's usage with the other calls.
+      if (failed) world.usage.fail(failed);
+      if (spent) world.book(agents[i].id, SURVEY_PHASE, spent);
       world.emit(e);
       if (s.remember) world.remember(agents[i], 'observation', memoryText(s, e.answers), 3);
     });
@@ -35,20 +44,6 @@ export async function administerSurveys(world: World, round: number, signal?: Ab
 
 function answers(s: Survey, a: Agent): boolean {
   return !s.to || s.to.includes(a.id) || (a.persona.group !== undefined && s.to.includes(a.persona.group));
-}
-
-/** The items as asked: each with the trait and keying of the first scale that scores it. */
-export function questions(s: Survey): SurveyQuestion[] {
-  return s.instrument.items.map((item) => {
-    const scale = s.instrument.scales.find((sc) => sc.items.includes(item.id));
-    return {
-      id: item.id,
-      text: item.text,
-      response: item.response,
-      ...(scale?.measures ? { trait: scale.measures } : {}),
-      ...(scale?.reverse.includes(item.id) ? { reverse: true } : {}),
-    };
-  });
 }
 
 function mood(a: Agent): number | undefined {
@@ -60,13 +55,20 @@ function mood(a: Agent): number | undefined {
   return valences.length ? valences.reduce((x, y) => x + y, 0) / valences.length : undefined;
 }
 
+/** A survey's answer, what it spent and, when it failed, the model that failed. */
+interface Asked {
+  event: SurveyEvent;
+  spent?: Usage;
+  failed?: string;
+}
+
 async function ask(
   world: World,
   s: Survey,
   a: Agent,
   slots: Map<string, Semaphore>,
   signal?: AbortSignal,
-): Promise<SurveyEvent> {
+): Promise<Asked> {
   const m = mood(a);
   const req: SurveyRequest = {
     kind: 'survey',
@@ -100,13 +102,21 @@ async function ask(
   } catch (err) {
     if (signal?.aborted) throw err;
     const missing = Object.fromEntries(req.items.map((q) => [q.id, null]));
-    return { ...base, answers: missing, ...scales, error: err instanceof Error ? err.message : String(err) };
+    const spent = err instanceof ModelCallError ? err.usage : undefined;
+    return {
+      event: { ...base, answers: missing, ...scales, error: err instanceof Error ? err.message : String(err) },
+      failed: world.config(a.model).name,
+      ...(spent ? { spent } : {}),
+    };
   }
   // Whatever the model gave, each answer off its scale is recorded as missing.
   const given = res.answers ?? {};
   const clean: Record<string, SurveyAnswer> = {};
   for (const q of req.items) clean[q.id] = validAnswer(q.response, given[q.id]) ? given[q.id] : null;
-  return { ...base, answers: clean, ...scales, ...usageField(res.usage) };
+  return {
+    event: { ...base, answers: clean, ...scales, ...usageField(res.usage) },
+    ...(res.usage ? { spent: res.usage } : {}),
+  };
 }
 
 /** The scales as the event carries them; none when the instrument scores none. */

@@ -3,23 +3,8 @@
 // round that a second Ctrl-C dropped — answered and billed, yet in no trace and asked again by
 // `--resume`. Answers from the response cache cost nothing and are left out.
 import type { CallRecord } from '../../llm/callRecord';
-import type { DecisionKind } from '../../llm/types';
-import type { Phase } from '../../trace/events';
 import { UsageBook } from './usageBook';
-
-/** The phase each kind of decision is made in (engine/phases/table.ts PHASES); interviews happen outside rounds. */
-const PHASE_OF: Record<DecisionKind, Phase> = {
-  choose_partner: 'decide',
-  speak: 'act',
-  evaluate: 'evaluate',
-  advise: 'coach',
-  reflect: 'reflect',
-  interview: 'act',
-  act: 'world',
-  // a rubric judge scores at the round's end, as the evaluations do
-  judge: 'evaluate',
-  survey: 'reflect',
-};
+import { PHASE_OF } from './decisionPhase';
 
 export class SessionSpend {
   readonly book = new UsageBook();
