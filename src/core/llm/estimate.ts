@@ -9,12 +9,21 @@ import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
 import { handbook } from './prompts/handbook';
 import { predictedCacheShare } from './cacheShare';
-import type { ActRequest, DecisionKind, DecisionRequest, PersonaBrief, RetrievedMemory, TranscriptLine } from './types';
+import type {
+  ActRequest,
+  DecisionKind,
+  DecisionRequest,
+  EvaluateRequest,
+  PersonaBrief,
+  RetrievedMemory,
+  TranscriptLine,
+} from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
 import { roomWithDefaults } from '../format/language/settings';
 import { messageCount } from '../format/language/settings';
 import { isInstant, traitsOf } from '../format/language/providers';
+import { agentsByModel, instrumentBatches, JUDGE_TOKENS, SURVEY_TOKENS } from './estimateInstruments';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */
 export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
@@ -32,7 +41,9 @@ export const TYPICAL_OUTPUT_TOKENS: Record<DecisionKind, number> = {
 const IMPORTANCE = { observation: 3, conversation: 3.5, evaluation: 5.5, advice: 6.5 };
 const CANDIDATES_SHOWN = 6;
 const REFLECTION_EVIDENCE = 20;
-const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'act'];
+const KINDS: DecisionKind[] = ['choose_partner', 'speak', 'evaluate', 'advise', 'reflect', 'act', 'survey', 'judge'];
+/** The kinds whose answer length is TYPICAL_OUTPUT_TOKENS (a survey's and a judge's grow with their items). */
+const FIXED_LENGTH_KINDS = KINDS.filter((k) => k !== 'survey' && k !== 'judge');
 
 export interface CallsAndTokens {
   calls: number;
@@ -69,18 +80,6 @@ export interface EstimateOptions {
   rounds?: number;
   /** Every agent and the coach use this model. */ model?: string;
   prices?: PriceTable;
-}
-
-/** Agents per model name: personas by their `model`, population groups by theirs. */
-function agentsByModel(s: Scenario, forced?: string): Map<string, number> {
-  const counts = new Map<string, number>();
-  const add = (name: string | undefined, n: number): void => {
-    const key = forced ?? (modelNamed(s.models, name) ? name! : 'default');
-    counts.set(key, (counts.get(key) ?? 0) + n);
-  };
-  for (const p of s.personas) add(p.model, 1);
-  for (const g of s.population) add(g.model, g.count);
-  return counts;
 }
 
 function samplePersona(s: Scenario): PersonaBrief {
@@ -245,7 +244,12 @@ function callsPerAgent(
   s: Scenario,
   rounds: number,
   agents: number,
-): { agent: Record<Exclude<DecisionKind, 'interview' | 'advise' | 'judge' | 'survey'>, number>; advise: number } {
+): {
+  agent: Record<Exclude<DecisionKind, 'interview' | 'advise' | 'judge' | 'survey'>, number>;
+  advise: number;
+  /** Conversations an agent is in per round, on average. */
+  conversations: number;
+} {
   const { mode, per_round } = s.world.encounters;
   const turns = s.world.conversation.turns;
   let roomMessages = 0,
@@ -276,6 +280,7 @@ function callsPerAgent(
       reflect: reflections(rounds, importancePerRound, s.memory.reflect_at),
     },
     advise: coached,
+    conversations,
   };
 }
 
@@ -360,18 +365,13 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   const ctx = { rounds };
   const models = new Map<string, ModelEstimate>();
 
-  const add = (
-    name: string,
-    kind: Exclude<DecisionKind, 'interview' | 'judge' | 'survey'>,
-    calls: number,
-    callers: number,
-  ): void => {
+  const add = (name: string, req: DecisionRequest, calls: number, callers: number, outputPerCall?: number): void => {
     if (calls <= 0) return;
+    const kind = req.kind;
     const cfg = modelNamed(s.models, name) ?? s.models.default;
     let m = models.get(cfg.name);
     if (!m) models.set(cfg.name, (m = emptyModelEstimate(cfg, o)));
     const llm = !isInstant(cfg);
-    const req = requests[kind];
     const layout = promptLayout(cfg.prompt_layout, priceOf(cfg, o.prices));
     const messages = renderPrompt(req, s.prompts, { ...ctx, layout });
     const input = llm
@@ -380,7 +380,8 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     const cached = Math.round(
       input * predictedCacheShare(messages, calls, callers, layout === 'handbook' ? handbook(s.prompts).length : 0),
     );
-    const output = llm ? Math.round(calls * Math.min(TYPICAL_OUTPUT_TOKENS[kind], cfg.max_tokens ?? Infinity)) : 0;
+    const perCall = outputPerCall ?? TYPICAL_OUTPUT_TOKENS[kind];
+    const output = llm ? Math.round(calls * Math.min(perCall, cfg.max_tokens ?? Infinity)) : 0;
     const k = (m.by_kind[kind] ??= { calls: 0, input_tokens: 0, output_tokens: 0 });
     k.calls += Math.round(calls);
     k.input_tokens += input;
@@ -399,8 +400,8 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
   };
 
   for (const [name, n] of byModel) {
-    for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect'] as const) {
-      add(name, kind, n * per.agent[kind], n);
+    for (const kind of ['choose_partner', 'speak', 'evaluate', 'reflect', 'act'] as const) {
+      add(name, requests[kind], n * per.agent[kind], n);
     }
   }
   for (const [name, n] of byModel) {
@@ -410,7 +411,12 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
       addEmbeddings(m, cfg.embeddings.model, embeddingsPerAgent(s, rounds, per, agents), n);
     }
   }
-  add(coachModel, 'advise', agents * per.advise, agents);
+  add(coachModel, requests.advise, agents * per.advise, agents);
+  // Surveys and judges are asked of (and about) agents like the one the other kinds are rendered for.
+  const evaluate = requests.evaluate as EvaluateRequest;
+  const sizes = { rounds, forced: o.model, conversationsPerAgent: per.conversations };
+  const who = { me: evaluate.persona, other: evaluate.partner, transcript: evaluate.transcript };
+  for (const b of instrumentBatches(s, { ...sizes, ...who })) add(b.model, b.req, b.calls, b.callers, b.output);
 
   const list = [...models.values()].sort((a, b) => (a.name < b.name ? -1 : 1));
   for (const m of list) {
@@ -426,7 +432,8 @@ export function estimateRun(s: Scenario, o: EstimateOptions = {}): RunEstimate {
     assumptions: [
       'no retries, re-asks or failed calls; answers from the response cache cost nothing and are not subtracted',
       "tokens ≈ characters / 4, for prompts rendered from this scenario's templates with typical contents",
-      `answers: ${KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')} tokens (or max_tokens if lower)`,
+      `answers: ${FIXED_LENGTH_KINDS.map((k) => `${k} ${TYPICAL_OUTPUT_TOKENS[k]}`).join(', ')}, survey ${SURVEY_TOKENS.base} + ${SURVEY_TOKENS.item} per item, judge ${JUDGE_TOKENS.base} + ${JUDGE_TOKENS.dimension} per rubric dimension tokens (or max_tokens if lower)`,
+      'surveys: every agent a survey goes to, at each round it is due; judges that are models: every agent judged, on its round or once per conversation it was in (conversations per agent as the encounters and rooms give them); offline judges cost nothing',
       `reflection rate from mean memory importance per round (observation ${IMPORTANCE.observation}, conversation ${IMPORTANCE.conversation}, evaluation ${IMPORTANCE.evaluation}, advice ${IMPORTANCE.advice}) against reflect_at ${s.memory.reflect_at}, at most one reflection per agent and round`,
       'timed events that add or remove agents are not counted',
       "cached input: in whole 64-character blocks, the handbook of every task and shape on every call but the first, the rest of each kind's system message (the setting, the persona) on every call but each agent's first of that kind; the per-call part never (a floor)",
