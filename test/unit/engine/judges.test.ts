@@ -5,6 +5,8 @@ import * as assert from 'node:assert/strict';
 import type { JudgementEvent, TraceEvent } from '../../../src/core/trace/events';
 import { scenarioFromText, traceOf } from './traceHelpers';
 import { countByRound, usageApart } from '../../support/usageApart';
+import { OfflineModel } from '../../../src/core/llm/offline';
+import type { AgentModel, DecisionRequest } from '../../../src/core/llm/types';
 
 const SCENARIO = (judges: string) => `kind: scenario
 name: Judged
@@ -97,6 +99,40 @@ describe('rubric judges in a run', () => {
       const at = judged.indexOf(e);
       assert.equal(judged.slice(at).find((x) => x.type === 'round_end')?.round, e.round);
     }
+  });
+
+  it("keeps a model judge's calls within the model's concurrency, and books what they spent", async () => {
+    const text = SCENARIO(`models:
+  critic: { provider: openai, model: gpt-4o, concurrency: 2 }
+judges:
+  - { name: social, rubric: sotopia, target: conversations, rounds: every, by: [critic] }
+`);
+    let inFlight = 0,
+      most = 0;
+    // The critic answers as the offline judge would, after a wait, and says what it spent.
+    const modelFactory = (cfg: { name: string }, seed: number): AgentModel => {
+      const offline = new OfflineModel(cfg.name, seed);
+      if (cfg.name !== 'critic') return offline;
+      return {
+        name: 'critic',
+        provider: 'openai',
+        label: 'critic',
+        decide: async (req: DecisionRequest) => {
+          most = Math.max(most, ++inFlight);
+          await new Promise((r) => setTimeout(r, 2));
+          inFlight--;
+          const res = await offline.decide(req);
+          return { ...res, usage: { model: 'critic', input_tokens: 500, output_tokens: 80, cost_usd: 0.002 } };
+        },
+      } as AgentModel;
+    };
+    const events = lines(await traceOf(await scenarioFromText(text), { modelFactory: modelFactory as never }));
+    const judgements = events.filter((e): e is JudgementEvent => e.type === 'judgement');
+    assert.ok(judgements.length > 4);
+    assert.equal(most, 2, 'at most the critic’s concurrency in flight, and that many used');
+    const end = events.at(-1)!;
+    assert.ok(end.type === 'run_end');
+    assert.equal(end.usage.input_tokens, 500 * judgements.length);
   });
 
   it('is deterministic', async () => {

@@ -118,7 +118,10 @@ export class Judges {
       ...(t.partner ? { partner: t.partner.id } : {}),
     };
     try {
-      const res = await this.model(judge).decide(req, signal);
+      const model = this.model(judge);
+      const res = isOfflineJudge(judge)
+        ? await model.decide(req, signal)
+        : await this.w.inSlot(judge, () => model.decide(req, signal));
       const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, res.scores[d.name]?.score ?? null]));
       const reasons = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, res.scores[d.name]?.reason ?? '']));
       return {

@@ -1,16 +1,16 @@
 // Surveys (`surveys:`, issue 48): at the rounds a survey declares, every agent it goes to answers
-// its instrument — one decision per agent, all in flight together (bounded by the model's
-// `concurrency`), published in the agents' order as `survey` events. A failed or unusable answer
-// is recorded as missing, never stops the run. With `remember`, the answers become a memory; without
-// it nothing else in the run changes but its usage, which counts the survey's calls (no memory, no
-// draw from the run's streams: the offline model answers from the decision's own stream).
+// its instrument — one decision per agent, all in flight together (in the model's slots, so its
+// `concurrency` bounds them with every other call), published in the agents' order as `survey`
+// events. A failed or unusable answer is recorded as missing, never stops the run. With
+// `remember`, the answers become a memory; without it nothing else in the run changes but its
+// usage, which counts the survey's calls (no memory, no draw from the run's streams: the offline
+// model answers from the decision's own stream).
 import type { Survey, SurveyAnswer } from '../../format/language/surveys';
 import { administeredAt } from '../../format/language/surveys';
 import type { DecisionResponse, SurveyRequest } from '../../llm/types';
 import { questions } from '../../llm/surveyQuestions';
 import { validAnswer } from '../../llm/parse/surveyAnswer';
 import type { SurveyEvent, SurveyScaleDef, Usage } from '../../trace/events';
-import { Semaphore } from '../flow/semaphore';
 import type { Agent } from '../society/agent';
 import { usageField } from '../society/usageBook';
 import { PHASE_OF } from '../society/decisionPhase';
@@ -29,8 +29,7 @@ export async function administerSurveys(world: World, round: number, signal?: Ab
   for (const s of surveys) {
     if (!administeredAt(s, round, world.settings.world.rounds)) continue;
     const agents = [...world.agents.values()].filter((a) => answers(s, a));
-    const slots = new Map<string, Semaphore>();
-    const asked = await Promise.all(agents.map((a) => ask(world, s, a, slots, signal)));
+    const asked = await Promise.all(agents.map((a) => ask(world, s, a, signal)));
     asked.forEach(({ event: e, spent, failed }, i) => {
       // Booked in the agents' order, as the events are, so the run's totals add up the same however
       // the answers arrived: surveys are in the round's and the run's usage with the other calls.
@@ -62,13 +61,7 @@ interface Asked {
   failed?: string;
 }
 
-async function ask(
-  world: World,
-  s: Survey,
-  a: Agent,
-  slots: Map<string, Semaphore>,
-  signal?: AbortSignal,
-): Promise<Asked> {
+async function ask(world: World, s: Survey, a: Agent, signal?: AbortSignal): Promise<Asked> {
   const m = mood(a);
   const req: SurveyRequest = {
     kind: 'survey',
@@ -86,19 +79,10 @@ async function ask(
   const base = { type: 'survey' as const, round: world.round, agent: a.id, instrument: s.instrument.id };
   const scales = scaleDefs(s);
   const model = world.model(a.model);
-  let slot = slots.get(a.model);
-  if (!slot) slots.set(a.model, (slot = new Semaphore(Math.max(1, world.config(a.model).concurrency || 1))));
   let res: DecisionResponse<SurveyRequest>;
   try {
     if (model.decideNow && !model.asks?.(req)) res = model.decideNow(req);
-    else {
-      await slot.acquire();
-      try {
-        res = await model.decide(req, signal);
-      } finally {
-        slot.release();
-      }
-    }
+    else res = await world.inSlot(a.model, () => model.decide(req, signal));
   } catch (err) {
     if (signal?.aborted) throw err;
     const missing = Object.fromEntries(req.items.map((q) => [q.id, null]));

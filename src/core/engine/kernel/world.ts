@@ -192,6 +192,21 @@ export class World implements PhaseContext {
   }
 
   /**
+   * `call` in one of the model's slots: the instruments' calls (surveys, judges) share its
+   * `concurrency` with the phases' decisions rather than each bringing a bound of its own.
+   */
+  async inSlot<T>(modelName: string, call: () => Promise<T>): Promise<T> {
+    const slot = this.slot(modelName);
+    const wait = slot.acquire();
+    if (wait) await wait;
+    try {
+      return await call();
+    } finally {
+      slot.release();
+    }
+  }
+
+  /**
    * One model decision with the config's `on_error` policy. A failed decision is never lost
    * silently: it becomes an `error` event and is either skipped (returns undefined; the caller
    * carries on without it) or answered by the offline rule-based model ('fallback'). Aborts and
