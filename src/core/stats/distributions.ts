@@ -1,7 +1,7 @@
 // The distributions the calibration tests read p-values from: the standard normal (CDF and
 // quantile), Student's t (CDF, any real df > 0, as Welch's test needs) and the Kolmogorov
 // distribution (the limit of √n·D). Checked against SciPy 1.17 in test/unit/stats.
-import { betaIncomplete, gammaQ } from './specialFunctions';
+import { betaIncomplete, gammaQ, lnGamma } from './specialFunctions';
 
 /** Φ(x), the standard normal CDF: erfc through the incomplete gamma, accurate in both tails. */
 export function normalCdf(x: number): number {
@@ -51,6 +51,44 @@ export function studentTCdf(t: number, df: number): number {
   if (!Number.isFinite(t)) return t > 0 ? 1 : 0;
   const tail = betaIncomplete(df / 2, 0.5, df / (df + t * t)) / 2; // P(T > |t|)
   return t < 0 ? tail : 1 - tail;
+}
+
+/**
+ * Student's t quantile: the t with P(T ≤ t) = p (scipy.stats.t.ppf). Newton's method on the CDF
+ * from the normal quantile, falling back to bisection on a bracket whenever a step would leave it
+ * (the heavy tails of df ≈ 1 throw Newton far); the CDF is exact to ~1e-14, so the quantile is too.
+ */
+export function studentTQuantile(p: number, df: number): number {
+  if (Number.isNaN(p) || p < 0 || p > 1 || !(df > 0)) return NaN;
+  if (p === 0) return -Infinity;
+  if (p === 1) return Infinity;
+  if (df === Infinity) return normalQuantile(p);
+  if (p === 0.5) return 0;
+  // Symmetric: solve the upper half and mirror.
+  if (p < 0.5) return -studentTQuantile(1 - p, df);
+  let lo = 0,
+    hi = 1;
+  while (studentTCdf(hi, df) < p) hi *= 2;
+  let t = Math.min(Math.max(normalQuantile(p), lo), hi);
+  for (let i = 0; i < 200; i++) {
+    const f = studentTCdf(t, df) - p;
+    if (f === 0) return t;
+    if (f < 0) lo = t;
+    else hi = t;
+    const density = Math.exp(logTDensity(t, df));
+    let next = t - f / density;
+    if (!(next > lo && next < hi)) next = (lo + hi) / 2;
+    if (Math.abs(next - t) <= 1e-15 * Math.max(1, Math.abs(t))) return next;
+    t = next;
+  }
+  return t;
+}
+
+/** log of Student's t density. */
+function logTDensity(t: number, df: number): number {
+  return (
+    lnGamma((df + 1) / 2) - lnGamma(df / 2) - 0.5 * Math.log(df * Math.PI) - ((df + 1) / 2) * Math.log1p((t * t) / df)
+  );
 }
 
 /** Two-sided p of a t statistic: P(|T| ≥ |t|). */

@@ -5,6 +5,7 @@ import {
   normalCdf,
   normalQuantile,
   studentTCdf,
+  studentTQuantile,
   studentTTwoSided,
 } from '../../../src/core/stats/distributions';
 
@@ -34,6 +35,36 @@ describe('stats: distributions (vs SciPy 1.17)', () => {
     assert.equal(normalQuantile(0), -Infinity);
     assert.equal(normalQuantile(1), Infinity);
     assert.ok(Number.isNaN(normalQuantile(1.5)));
+  });
+
+  it("Student's t quantile: both tails, heavy (df 1–2) and near-normal (df 1000) ones, the CDF's inverse", () => {
+    // python3 -c "import scipy.stats as st; print([float(st.t.ppf(p,df)) for p,df in [(0.975,1),(0.975,2),(0.975,10),(0.975,30),(0.975,31),(0.975,60),(0.975,120),(0.975,1000),(0.995,5),(0.9,3),(0.025,7),(0.999,2)]])"
+    const cases: [number, number, number][] = [
+      [0.975, 1, 12.706204736174694],
+      [0.975, 2, 4.302652729749462],
+      [0.975, 10, 2.228138851986274],
+      [0.975, 30, 2.0422724563012378],
+      [0.975, 31, 2.039513446396408],
+      [0.975, 60, 2.0002978220142604],
+      [0.975, 120, 1.9799304050824402],
+      [0.975, 1000, 1.9623390808264083],
+      [0.995, 5, 4.032142983555228],
+      [0.9, 3, 1.637744353696209],
+      [0.025, 7, -2.3646242515927844],
+      [0.999, 2, 22.327124770119866],
+    ];
+    for (const [p, df, t] of cases) close(studentTQuantile(p, df), t, 1e-9);
+    for (const [p, df] of [
+      [0.7, 4.5],
+      [0.01, 1],
+      [0.9999, 3],
+    ]) {
+      close(studentTCdf(studentTQuantile(p, df), df), p, 1e-9);
+    }
+    assert.equal(studentTQuantile(0.5, 3), 0);
+    assert.equal(studentTQuantile(1, 3), Infinity);
+    assert.equal(studentTQuantile(0, 3), -Infinity);
+    assert.ok(Number.isNaN(studentTQuantile(0.5, 0)));
   });
 
   it("Student's t CDF, integer and fractional df", () => {
