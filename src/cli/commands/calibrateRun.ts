@@ -4,7 +4,8 @@
 import * as path from 'node:path';
 import { printable } from '../../core/text/printable';
 import type { Calibration } from '../../core/format/language/model';
-import { fitTrace, scenarioOfTrace } from '../../core/analysis/calibration/runFit';
+import { fitTrace } from '../../core/analysis/calibration/runFit';
+import { scenarioOfTrace } from '../../core/analysis/metrics/traceScenario';
 import { rankConditions } from '../../core/analysis/calibration/rank';
 import { fitCsv, fitRoundsCsv } from '../../core/analysis/calibration/fitCsv';
 import { criterionText, measureLine, num } from '../../core/analysis/calibration/fitText';

@@ -1,33 +1,12 @@
 // One finished run against observed data (`society calibrate <run>`): its series read from the
 // trace by the run's own tally (RunTally, as `society run` keeps them), compared with the observed values as a condition of
 // one run. The scenario's calibration (measures, fit) comes from the scenario the trace was run
-// from, when it is still there unchanged — the same rule as traceScenario.ts's declaredOfTrace,
-// whose twin this lookup is (it needs the whole scenario, not only its declared outcomes).
-import * as fs from 'node:fs';
-import * as path from 'node:path';
+// from, when it is still there unchanged (metrics/traceScenario.ts's scenarioOfTrace).
 import type { Scenario } from '../../format/language/model';
-import { loadScenarioFile } from '../../format/language/load';
-import { scenarioHash } from '../../engine/society/header';
-import { traceEnds } from '../../trace/traceEnds';
 import { declaredOutcomes, RunTally } from '../metrics/runTally';
 import { readTraceFile, traceProblemsMessage } from '../../trace/reader';
 import type { ObservedData } from '../../format/language/observedData';
 import { fitRuns, type MeasureFit } from './fit';
-
-/** The scenario a trace was run from, when it is there unchanged. */
-export async function scenarioOfTrace(traceFile: string): Promise<Scenario | undefined> {
-  try {
-    const scenario = traceEnds(traceFile)?.header?.scenario as
-      { name?: unknown; hash?: unknown; file?: unknown } | undefined;
-    if (typeof scenario?.file !== 'string' || typeof scenario.name !== 'string') return undefined;
-    const file = path.resolve(path.dirname(traceFile), scenario.file);
-    if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
-    const loaded = await loadScenarioFile(file, { scenario: scenario.name });
-    return loaded.scenario && scenarioHash(loaded.scenario) === scenario.hash ? loaded.scenario : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The fit of the run in `traceFile` (condition "run") to the observed data. */
 export async function fitTrace(

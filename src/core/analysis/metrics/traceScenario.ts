@@ -2,15 +2,17 @@
 // (relative to the run's folder) and the hash of the scenario as run. `society report` reads what
 // it declares (`state:`, `knowledge:`) for the state outcomes and their series; a scenario that is
 // gone, or changed since (a different hash, an experiment's condition), gives none rather than
-// outcomes of a world the run never had.
+// outcomes of a world the run never had. `society calibrate` reads its calibration the same way.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scenarioHash } from '../../engine/society/header';
 import { loadScenarioFile } from '../../format/language/load';
+import type { Scenario } from '../../format/language/model';
 import { declaredOutcomes, type DeclaredOutcomes } from './runTally';
 import { traceEnds } from '../../trace/traceEnds';
 
-export async function declaredOfTrace(traceFile: string): Promise<DeclaredOutcomes | undefined> {
+/** The scenario a trace was run from, when it is there unchanged (`society calibrate` needs it whole). */
+export async function scenarioOfTrace(traceFile: string): Promise<Scenario | undefined> {
   try {
     const header = traceEnds(traceFile)?.header;
     const scenario = header?.scenario as { name?: unknown; hash?: unknown; file?: unknown } | undefined;
@@ -18,10 +20,15 @@ export async function declaredOfTrace(traceFile: string): Promise<DeclaredOutcom
     const file = path.resolve(path.dirname(traceFile), scenario.file);
     if (!fs.statSync(file, { throwIfNoEntry: false })?.isFile()) return undefined;
     const loaded = await loadScenarioFile(file, { scenario: scenario.name });
-    if (!loaded.scenario || scenarioHash(loaded.scenario) !== scenario.hash) return undefined;
-    return declaredOutcomes(loaded.scenario);
+    return loaded.scenario && scenarioHash(loaded.scenario) === scenario.hash ? loaded.scenario : undefined;
   } catch {
     // An unreadable scenario is one the report goes without, as a missing one.
     return undefined;
   }
+}
+
+/** What that scenario declares, for the report's state outcomes. */
+export async function declaredOfTrace(traceFile: string): Promise<DeclaredOutcomes | undefined> {
+  const scenario = await scenarioOfTrace(traceFile);
+  return scenario ? declaredOutcomes(scenario) : undefined;
 }

@@ -7,7 +7,7 @@ import type { RunSeries } from '../metrics/runSeries';
 import { readObserved } from '../../format/language/observedData';
 import { fitRuns } from '../calibration/fit';
 import { rankConditions } from '../calibration/rank';
-import { scenarioOfTrace } from '../calibration/runFit';
+import { scenarioOfTrace } from '../metrics/traceScenario';
 import { fitSectionHtml } from './fitSection';
 
 export async function runFitSection(traceFile: string, series: RunSeries): Promise<string | undefined> {
