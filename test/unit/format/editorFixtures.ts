@@ -1,7 +1,15 @@
 // Helpers for the editor-feature tests: a `|` marks the cursor in a text; small trees of files on disk.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { LineIndex, NodeFileSystem, OverlayFileSystem, SocietyProject, type Range } from '../../../src/core/format';
+import {
+  LineIndex,
+  NodeFileSystem,
+  OverlayFileSystem,
+  SocietyProject,
+  SocietyWorkspace,
+  type Diagnostic,
+  type Range,
+} from '../../../src/core/format';
 import { scratchDir } from '../../support/scratch';
 
 export function cursorIn(marked: string): {
@@ -60,3 +68,18 @@ export const LEO =
   'kind: persona\nid: leo\nname: Leo Martin\noccupation: teacher\nrelationships:\n  - with: maya\n    tie: 0.4\n';
 export const SCENARIO =
   'kind: scenario\nname: Small\nseed: 1\npersonas:\n  - include: personas/*.society\n  - id: sam\n    name: Sam\n    relationships:\n      - { with: maya }\nworld:\n  rounds: 5\n  rooms:\n    - { name: lobby, members: [maya, leo] }\nevents:\n  - { at: 3, remove: [leo] }\n';
+
+/**
+ * A scenario `text` at `file` (in memory), resolved and built as the editor does: each diagnostic
+ * said as `line:column <<marked text>> code severity message [fix: first fix]`, and the model.
+ */
+export async function resolveText(file: string, text: string) {
+  const overlay = new OverlayFileSystem(new NodeFileSystem());
+  overlay.set(file, text);
+  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: true });
+  const said = r.diagnostics.map(
+    (d: Diagnostic) =>
+      `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${d.code} ${d.severity} ${d.message}${d.fixes?.length ? ` [fix: ${d.fixes[0].newText}]` : ''}`,
+  );
+  return { said, scenario: r.scenario };
+}

@@ -3,8 +3,7 @@
 // did-you-mean and a fix where a name was misspelt.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
-import { textAt } from './editorFixtures';
+import { resolveText } from './editorFixtures';
 
 const file = path.resolve('/virtual/surveys/s.society');
 
@@ -19,14 +18,7 @@ async function resolve(body: string[]) {
     ...body,
     '',
   ].join('\n');
-  const overlay = new OverlayFileSystem(new NodeFileSystem());
-  overlay.set(file, text);
-  const r = await new SocietyWorkspace(overlay, path.dirname(file)).resolveScenario(file, undefined, { build: true });
-  const said = r.diagnostics.map(
-    (d: Diagnostic) =>
-      `${d.range.start.line + 1}:${d.range.start.character + 1} <<${textAt(text, d.range)}>> ${d.code} ${d.severity} ${d.message}${d.fixes?.length ? ` [fix: ${d.fixes[0].newText}]` : ''}`,
-  );
-  return { said, scenario: r.scenario };
+  return resolveText(file, text);
 }
 
 const MOOD = [
