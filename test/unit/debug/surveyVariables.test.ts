@@ -10,31 +10,18 @@ import { createRun } from '../../../src/debug/debugRun';
 import { offlineOnlyFactory } from '../../../src/core/engine/kernel/world';
 import { agentState } from '../../../src/core/debug/inspect';
 import { SurveyBook } from '../../../src/core/debug/surveyBook';
+import { surveyedScenario } from '../../support/surveyedScenario';
 
-const SCENARIO = `kind: scenario
-name: Surveyed
-seed: 3
-world: { setting: A small town., rounds: 3 }
-personas:
-  - { id: ana, name: Ana, group: a, interests: [x], traits: { extraversion: 0.95 } }
-  - { id: bo, name: Bo, group: a, interests: [x], traits: { extraversion: 0.05 } }
-instruments:
-  mood:
-    title: Mood
-    items:
-      - { id: m1, text: I am outgoing. }
-      - { id: m2, text: I keep to myself. }
-    scales:
-      outgoing: { items: [m1, m2], reverse: [m2], measures: extraversion }
-surveys:
-  - { instrument: mood, at: [start] }
-judges:
+const SCENARIO = surveyedScenario(
+  '{ instrument: mood, at: [start] }',
+  `judges:
   - name: presence
     rubric:
       dimensions:
         busy: { description: How much they did, min: 1, max: 5, offline: activity }
     rounds: [1]
-`;
+`,
+);
 
 type Obj = Record<string, any>;
 

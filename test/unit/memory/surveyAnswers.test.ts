@@ -6,25 +6,9 @@ import { readTrace } from '../../../src/core/trace/reader';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import { answerQuery } from '../../../src/core/memory/inspector';
 import { surveyAnswers } from '../../../src/core/memory/surveyAnswers';
+import { surveyedScenario } from '../../support/surveyedScenario';
 
-const SCENARIO = `kind: scenario
-name: Surveyed
-seed: 3
-world: { setting: A small town., rounds: 3 }
-personas:
-  - { id: ana, name: Ana, group: a, interests: [x], traits: { extraversion: 0.95 } }
-  - { id: bo, name: Bo, group: a, interests: [x], traits: { extraversion: 0.05 } }
-instruments:
-  mood:
-    title: Mood
-    items:
-      - { id: m1, text: I am outgoing. }
-      - { id: m2, text: I keep to myself. }
-    scales:
-      outgoing: { items: [m1, m2], reverse: [m2], measures: extraversion }
-surveys:
-  - { instrument: mood, at: [start, 2], to: [ana] }
-`;
+const SCENARIO = surveyedScenario('{ instrument: mood, at: [start, 2], to: [ana] }');
 
 describe('memory inspector: survey answers', function () {
   this.timeout(60_000);
