@@ -1,8 +1,9 @@
 // The experiment's instruments (issue 48): each run's survey and judge values (runInstruments.ts)
-// averaged per condition over its runs, with a 95% t-interval across runs (stats/meanInterval.ts).
+// averaged per condition over its runs, with a 95% t-interval across runs (stats/meanInterval.ts);
+// correlations (adherence r, retest r) averaged on Fisher's z, so their intervals stay in (−1, 1).
 // Written as instruments.csv, a table in experiment.html and a line per scale in the terminal;
 // nothing at all for experiments without surveys or judges, so their files stay as they were.
-import { meanInterval, type MeanInterval } from '../stats/meanInterval';
+import { correlationInterval, meanInterval, type MeanInterval } from '../stats/meanInterval';
 import { escapeMarkup as e } from '../text/markup';
 import { formatReal } from '../analysis/report/realFormat';
 import { isolated } from '../text/isolated';
@@ -17,6 +18,9 @@ export interface InstrumentRow extends Omit<InstrumentValue, 'value'> {
   estimate: MeanInterval;
 }
 
+/** The statistics that are correlations, averaged on Fisher's z. */
+const CORRELATIONS = new Set<InstrumentValue['statistic']>(['adherence_r', 'retest_r']);
+
 const keyOf = (v: Omit<InstrumentValue, 'value'>): string => JSON.stringify([v.source, v.name, v.part, v.statistic]);
 
 /** One row per condition × instrument value seen in any run, conditions in order, values as first seen. */
@@ -28,7 +32,12 @@ export function instrumentRows(r: ExperimentResult): InstrumentRow[] {
     const runs = r.runs.filter((x) => x.condition === condition);
     for (const [key, kind] of kinds) {
       const values = runs.flatMap((x) => (x.instruments ?? []).filter((v) => keyOf(v) === key).map((v) => v.value));
-      if (values.length) rows.push({ ...kind, condition, estimate: meanInterval(values) });
+      if (!values.length) continue;
+      rows.push({
+        ...kind,
+        condition,
+        estimate: CORRELATIONS.has(kind.statistic) ? correlationInterval(values) : meanInterval(values),
+      });
     }
   }
   return rows;
@@ -55,11 +64,9 @@ export function instrumentsCsv(rows: readonly InstrumentRow[]): string | undefin
 }
 
 const num = (x: number | null): string => (x === null || !Number.isFinite(x) ? '—' : formatReal(x, 3));
-/** The bounds a statistic cannot pass: a correlation lies in [−1, 1], an α at most 1. */
+/** The bounds a statistic cannot pass: an α at most 1 (a correlation's z-interval stays in (−1, 1)). */
 const BOUNDS: Partial<Record<InstrumentValue['statistic'], [number, number]>> = {
   alpha: [-Infinity, 1],
-  adherence_r: [-1, 1],
-  retest_r: [-1, 1],
 };
 /**
  * The interval as shown: cut at the statistic's bounds (as experiment/shownInterval.ts does for

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { formatExperiment, runExperiment } from '../../../src/core/experiment';
 import { instrumentRows } from '../../../src/core/experiment/instrumentSummary';
-import { meanInterval } from '../../../src/core/stats/meanInterval';
+import { correlationInterval, meanInterval } from '../../../src/core/stats/meanInterval';
 import { scenarioFromText } from '../engine/traceHelpers';
 import { scratchDir } from '../../support/scratch';
 
@@ -97,14 +97,22 @@ describe('surveys and judges in experiments', function () {
       assert.equal(r[8], '3', r.join(','));
       assert.ok(Number.isFinite(low) && Number.isFinite(high) && low <= mean && mean <= high, r.join(','));
     }
-    // The interval is the t-interval over the runs' own values.
-    const alphas = result.runs
-      .filter((r) => r.condition === 'on')
-      .map((r) => r.instruments!.find((v) => v.part === 'outgoing' && v.statistic === 'alpha')!.value);
-    const row = instrumentRows(result).find(
-      (x) => x.condition === 'on' && x.part === 'outgoing' && x.statistic === 'alpha',
-    )!;
-    assert.deepEqual(row.estimate, meanInterval(alphas));
+    /** Condition on's outgoing `statistic`: each run's value, and the row that sums them up. */
+    const outgoing = (statistic: string) => ({
+      values: result.runs
+        .filter((r) => r.condition === 'on')
+        .map((r) => r.instruments!.find((v) => v.part === 'outgoing' && v.statistic === statistic)!.value),
+      row: instrumentRows(result).find(
+        (x) => x.condition === 'on' && x.part === 'outgoing' && x.statistic === statistic,
+      )!,
+    });
+    // α's interval is the t-interval over the runs' own values; a correlation's is the t-interval
+    // of its runs' Fisher z, back on the r scale.
+    const alpha = outgoing('alpha');
+    assert.deepEqual(alpha.row.estimate, meanInterval(alpha.values));
+    const retest = outgoing('retest_r');
+    assert.deepEqual(retest.row.estimate, correlationInterval(retest.values));
+    assert.ok(retest.row.estimate.low! > -1 && retest.row.estimate.high! < 1);
 
     const page = fs.readFileSync(path.join(dir, 'experiment.html'), 'utf8');
     assert.match(page, /<h2>Instruments<\/h2>/);
