@@ -6,16 +6,12 @@ import type { Scenario } from '../../../src/core/format/language/model';
 import { parseCheckpoint } from '../../../src/core/engine/persist/checkpoint';
 import { RunHarness } from '../../../src/core/run/runHarness';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';
+import { traceLines, type Line } from './traceHelpers';
 
-export type Line = Record<string, any>;
+export type { Line };
 
 /** The events of the trace in `dir`, the header first. */
-export const traceIn = (dir: string): Line[] =>
-  fs
-    .readFileSync(path.join(dir, 'trace.jsonl'), 'utf8')
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
+export const traceIn = (dir: string): Line[] => traceLines(fs.readFileSync(path.join(dir, 'trace.jsonl'), 'utf8'));
 
 /** Runs into `dir` with a checkpoint every round (resuming from it when asked); modules allowed. */
 export async function runIn(dir: string, s: Scenario, opts: { resume?: boolean; limitMs?: number } = {}) {

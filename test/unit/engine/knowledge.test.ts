@@ -8,7 +8,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { scenarioFromText, traceOf } from './traceHelpers';
+import { scenarioFromText, traceLines, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
@@ -44,18 +44,11 @@ const TOWN = (extra: string[] = []): string =>
     '',
   ].join('\n');
 
-type Line = Record<string, any>;
-const lines = (t: string): Line[] =>
-  t
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
-
 describe('knowledge carried in conversation', function () {
   this.timeout(60_000);
 
   it('the source knows it at setup; then it spreads only by messages that tell it, each learner once', async () => {
-    const events = lines(await traceOf(await scenarioFromText(TOWN())));
+    const events = traceLines(await traceOf(await scenarioFromText(TOWN())));
     const learned = events.filter((e) => e.type === 'learned');
     assert.deepEqual(
       learned.filter((e) => e.round === 0).map((e) => [e.agent, e.item, e.from]),
@@ -96,7 +89,7 @@ describe('knowledge carried in conversation', function () {
   });
 
   it('a doubted item: a later message of the listener doubts it, and the doubter never tells it', async () => {
-    const events = lines(await traceOf(await scenarioFromText(TOWN())));
+    const events = traceLines(await traceOf(await scenarioFromText(TOWN())));
     const doubted = events.filter((e) => e.type === 'learned' && !e.believed);
     assert.ok(doubted.length > 0, 'a disagreeable town doubts the rumour sometimes');
     for (const e of doubted) {
@@ -111,7 +104,7 @@ describe('knowledge carried in conversation', function () {
   });
 
   it('known_by names groups and personas; without knowledge no message carries tells', async () => {
-    const events = lines(
+    const events = traceLines(
       await traceOf(
         await scenarioFromText(TOWN(['  fact: { text: "The cafe opens at 8.", kind: fact, known_by: [town, sam] }'])),
       ),
@@ -121,7 +114,7 @@ describe('knowledge carried in conversation', function () {
       .map((e) => e.agent);
     assert.deepEqual(atStart, ['sam', 'ana', 'bo', 'cy', 'di', 'ed', 'fi']);
     const plain = TOWN().replace(/knowledge:[\s\S]*$/, '');
-    const none = lines(await traceOf(await scenarioFromText(plain)));
+    const none = traceLines(await traceOf(await scenarioFromText(plain)));
     assert.ok(!none.some((e) => e.type === 'learned' || e.tells || e.doubts));
   });
 
@@ -142,7 +135,7 @@ describe('knowledge carried in conversation', function () {
         '  wait: { description: Wait. }',
       ]),
     );
-    const events = lines(await traceOf(sc));
+    const events = traceLines(await traceOf(sc));
     const knowers = new Set<string>();
     for (const e of events) {
       if (e.type === 'learned' && e.item === 'party') knowers.add(e.agent);
@@ -166,7 +159,7 @@ describe('knowledge carried in conversation', function () {
         '  - { phase: board, actions: [post] }',
       ]),
     );
-    const events = lines(await traceOf(sc));
+    const events = traceLines(await traceOf(sc));
     const posts = events.filter((e) => e.type === 'action' && e.action === 'post');
     const isa = posts.filter((e) => e.agent === 'isa');
     assert.ok(isa.length > 0);
@@ -231,7 +224,7 @@ describe('knowledge carried in conversation', function () {
       const file = path.join(dir, 'gossip.society');
       fs.writeFileSync(file, TOWN(['module: ./gossip.mjs']));
       const { scenario } = await loadScenarioFile(file, { root: dir });
-      const events = lines(await traceOf(scenario!, { allowModule: true }));
+      const events = traceLines(await traceOf(scenario!, { allowModule: true }));
       const seen = events.filter((e) => e.type === 'memory' && /^module saw /.test(e.memory.text));
       const conversations = events.filter((e) => e.type === 'encounter');
       assert.equal(seen.length, conversations.length, 'one call per conversation');

@@ -3,7 +3,7 @@
 // nothing else in the trace changes, with `remember: true` a memory; resume gives the
 // uninterrupted trace; the offline rule follows the persona's traits and reverse keying.
 import * as assert from 'node:assert/strict';
-import { scenarioFromText, traceOf } from './traceHelpers';
+import { scenarioFromText, traceLines, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';
 import { countByRound, usageApart, type TraceLine } from '../../support/usageApart';
@@ -48,13 +48,6 @@ const SURVEYED = (survey: string): string =>
     '',
   ].join('\n');
 
-type Line = Record<string, any>;
-const lines = (t: string): Line[] =>
-  t
-    .trim()
-    .split('\n')
-    .map((l) => JSON.parse(l) as Line);
-
 /** A model factory: the offline model, but surveys are answered by `answer` (given the offline answer's thunk). */
 const surveysAnsweredBy =
   (
@@ -78,7 +71,7 @@ describe('surveys', function () {
     const sc = await scenarioFromText(
       SURVEYED('  - { instrument: mood, at: [start, 3, end], every: 4, to: [ana, b] }'),
     );
-    const surveys = lines(await traceOf(sc)).filter((e) => e.type === 'survey');
+    const surveys = traceLines(await traceOf(sc)).filter((e) => e.type === 'survey');
     assert.deepEqual(
       surveys.map((e) => `${e.round}:${e.agent}`),
       ['0:ana', '0:cy', '3:ana', '3:cy', '4:ana', '4:cy', '6:ana', '6:cy'],
@@ -93,15 +86,15 @@ describe('surveys', function () {
 
   it('the shipped Mini-IPIP by name, every agent by default', async () => {
     const sc = await scenarioFromText([...BASE, 'surveys:', '  - { instrument: mini-ipip, at: [end] }', ''].join('\n'));
-    const surveys = lines(await traceOf(sc)).filter((e) => e.type === 'survey');
+    const surveys = traceLines(await traceOf(sc)).filter((e) => e.type === 'survey');
     assert.equal(surveys.length, 3);
     assert.equal(Object.keys(surveys[0].answers).length, 20);
     assert.equal(sc.surveys![0].instrument.scales.length, 5);
   });
 
   it('remember: false changes nothing else in the trace but the usage, which counts its calls; remember: true adds a memory', async () => {
-    const plain = lines(await traceOf(await scenarioFromText([...BASE, ''].join('\n'))));
-    const quiet = lines(
+    const plain = traceLines(await traceOf(await scenarioFromText([...BASE, ''].join('\n'))));
+    const quiet = traceLines(
       await traceOf(await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start, 2, end] }'))),
     );
     const surveyed = quiet.filter((e) => e.type === 'survey') as { round: number }[];
@@ -114,7 +107,7 @@ describe('surveys', function () {
       assert.equal(withSurveys.callsByRound.get(round), calls + (added.get(round) ?? 0), `round ${round}'s calls`);
     }
     assert.equal(withSurveys.calls, without.calls + surveyed.length);
-    const loud = lines(
+    const loud = traceLines(
       await traceOf(await scenarioFromText(SURVEYED('  - { instrument: mood, at: [2], remember: true }'))),
     );
     const memories = loud.filter((e) => e.type === 'memory' && /questionnaire/.test(e.memory.text));
@@ -127,7 +120,7 @@ describe('surveys', function () {
     const modelFactory = surveysAnsweredBy(async () => {
       throw new Error('the answer was unusable twice');
     });
-    const events = lines(await traceOf(sc, { modelFactory: modelFactory as never }));
+    const events = traceLines(await traceOf(sc, { modelFactory: modelFactory as never }));
     const surveys = events.filter((e) => e.type === 'survey');
     assert.equal(surveys.length, 3);
     assert.deepEqual(surveys[0].answers, { m1: null, m2: null, m3: null, m4: null });
@@ -145,7 +138,7 @@ describe('surveys', function () {
       }
       return { ...(await offline()), usage: spent(model) };
     });
-    const events = lines(await traceOf(sc, { modelFactory: modelFactory as never }));
+    const events = traceLines(await traceOf(sc, { modelFactory: modelFactory as never }));
     const start = events.find((e) => e.type === 'round_end' && e.round === 0)!.stats.usage;
     assert.deepEqual(
       { calls: start.calls, input: start.input_tokens, output: start.output_tokens },

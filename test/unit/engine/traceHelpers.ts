@@ -28,3 +28,11 @@ export async function scenarioFromText(text: string): Promise<Scenario> {
   assert.ok(scenario, diagnostics.map((d) => d.message).join('\n'));
   return scenario;
 }
+
+/** A trace's lines (JSONL text), header first, each parsed loosely for assertions. */
+export type Line = Record<string, any>;
+export const traceLines = (text: string): Line[] =>
+  text
+    .trim()
+    .split('\n')
+    .map((l) => JSON.parse(l) as Line);
