@@ -10,6 +10,7 @@ import { describeTimeOutcome, seriesNames } from '../language/timeOutcomeNames';
 import type { CursorContext } from './cursor';
 import type { CompletionItem, CompletionSources, Hover } from './types';
 import type { Token } from './tokenAt';
+import { orderedValue } from './orderedValue';
 
 /** Whether a value at `path` of a scenario names a metric: a claim's `metric` or an item of `experiment.metrics`. */
 export function isMetricPath(path: readonly PathSegment[]): boolean {
@@ -34,15 +35,8 @@ export function metricCompletions(
   const item0 = ctx.role === 'key' && ctx.path[1] === 'metrics';
   if (ctx.kind !== 'scenario' || (ctx.role !== 'value' && !item0) || !isMetricPath(ctx.path)) return undefined;
   const m: Mechanics = sources.mechanics?.() ?? { world: [], agents: [], actions: [] };
-  const entry = (label: string, i: number, extra: Partial<CompletionItem> = {}): CompletionItem => ({
-    label,
-    kind: 'value',
-    insertText: label,
-    snippet: false,
-    range: ctx.replace,
-    sortText: String(i).padStart(4, '0'),
-    ...extra,
-  });
+  const entry = (label: string, i: number, extra: Partial<CompletionItem>): CompletionItem =>
+    orderedValue(label, i, ctx.replace, extra);
   const plain = [...networkMetrics(), ...stateOutcomeNames(m, { module: false })].filter((n) => !written().has(n));
   const out = plain.map((name, i) => entry(name, i, { detail: 'metric' }));
   for (const series of seriesNames(m)) {

@@ -3,6 +3,7 @@
 import type { Mechanics } from '../language/mechanics';
 import { seriesNames } from '../language/timeOutcomeNames';
 import type { CursorContext } from './cursor';
+import { orderedValue } from './orderedValue';
 import type { CompletionItem, CompletionSources } from './types';
 
 /** The series at a measure's value, else undefined (other completions apply). */
@@ -18,13 +19,5 @@ export function seriesCompletions(ctx: CursorContext, sources: CompletionSources
     return undefined;
   }
   const m: Mechanics = sources.mechanics?.() ?? { world: [], agents: [], actions: [] };
-  return seriesNames(m).map((label, i) => ({
-    label,
-    kind: 'value',
-    insertText: label,
-    snippet: false,
-    range: ctx.replace,
-    sortText: String(i).padStart(4, '0'),
-    detail: 'series over rounds',
-  }));
+  return seriesNames(m).map((label, i) => orderedValue(label, i, ctx.replace, { detail: 'series over rounds' }));
 }
