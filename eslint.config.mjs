@@ -43,8 +43,8 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
-    // The command's launcher is plain CommonJS.
-    files: ['bin/**/*.js'],
+    // The command's launcher and mocha's CommonJS files (config, reporter) require what they use.
+    files: ['bin/**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },
   },
   {

@@ -1,17 +1,30 @@
 #!/usr/bin/env bash
 # Installs a headless VS Code (code-server: the real workbench with a Node extension host) and the
 # Debian packages the e2e suite needs (chromium for Playwright, ripgrep, compilers for native modules).
-#   bash test/e2e/install.sh [DIR]        DIR defaults to ./.vscode-server-e2e
+#   bash test/e2e/install.sh [DIR]        DIR defaults to the machine's cache, linked as ./.vscode-server-e2e
 # Needs only the npm registry and Debian apt. Idempotent: a finished DIR is detected by a stamp.
 # playwright-core itself is a devDependency of the repo (typed tests, pinned by package-lock).
 # Adapted from shared/tools/vscode-server/install.sh.
 # code-server's own postinstall can't be used offline (@vscode/ripgrep downloads rg from GitHub),
 # so we replay postinstall.sh by hand: scripts off, native modules rebuilt, Debian's rg linked in.
 set -euo pipefail
-DIR="$(mkdir -p "${1:-.vscode-server-e2e}" && cd "${1:-.vscode-server-e2e}" && pwd)"
 CODE_SERVER_VERSION="${CODE_SERVER_VERSION:-4.100.3}"   # last release that runs on Node 20
+if [ -n "${1:-}" ] || { [ -d .vscode-server-e2e ] && [ ! -L .vscode-server-e2e ]; }; then
+  DIR="$(mkdir -p "${1:-.vscode-server-e2e}" && cd "${1:-.vscode-server-e2e}" && pwd)"
+else
+  # By default the install lives in the machine's cache, one folder per code-server version, and
+  # ./.vscode-server-e2e links to it: a fresh clone on a machine that has it (CI runs on the same
+  # machine) skips minutes of npm installs and native builds; a machine without it installs it here.
+  DIR="${SOCIETY_E2E_CACHE:-${XDG_CACHE_HOME:-$HOME/.cache}/society-studio}/vscode-server-e2e-$CODE_SERVER_VERSION"
+  mkdir -p "$DIR" && DIR="$(cd "$DIR" && pwd)"
+  ln -sfn "$DIR" .vscode-server-e2e
+fi
 STAMP="$DIR/.installed-code-server-$CODE_SERVER_VERSION"
 [ -f "$STAMP" ] && { echo "vscode-server-e2e: already installed in $DIR"; exit 0; }
+# Two runs sharing the cache (a developer's and CI's) install one at a time; the second finds the stamp.
+exec 9>"$DIR/.install-lock"
+flock -w 1800 9 || { echo "install.sh: another install held $DIR/.install-lock for 30 min" >&2; exit 1; }
+[ -f "$STAMP" ] && { echo "vscode-server-e2e: already installed in $DIR (by another run)"; exit 0; }
 
 # 1. Debian packages: compilers for node-gyp, krb5 headers (kerberos module), chromium, ripgrep.
 PKGS=(build-essential python3 pkg-config libkrb5-dev chromium ripgrep)
