@@ -3,7 +3,6 @@
 // unpacked, and a workspace folder. Stopped by signalling its process group (started detached).
 import { spawn, spawnSync, type ChildProcess } from 'node:child_process';
 import * as fs from 'node:fs';
-import * as net from 'node:net';
 import * as os from 'node:os';
 import * as path from 'node:path';
 
@@ -95,15 +94,8 @@ function installVsix(vsix: string, dirs: { userData: string; extensions: string;
   }
 }
 
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer().once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const { port } = s.address() as net.AddressInfo;
-      s.close(() => resolve(port));
-    });
-  });
-}
+/** The address code-server logs once it listens ("HTTP server listening on http://127.0.0.1:PORT/"). */
+const LISTENING = /HTTP server listening on (http:\/\/127\.0\.0\.1:\d+)\//;
 
 export interface StartOptions {
   /** Install the built extension into the extensions folder (default); off when loading it in place. */
@@ -141,8 +133,6 @@ export async function startCodeServer(
   else if (options.installExtension !== false) installExtension(extensions);
   fillWorkspace(workspace);
 
-  const port = await freePort();
-  const url = `http://127.0.0.1:${port}`;
   const logFile = path.join(tmp, 'code-server.log');
   const out = fs.openSync(logFile, 'a');
   const xdg = {
@@ -154,8 +144,10 @@ export async function startCodeServer(
     process.execPath,
     [
       entry,
+      // Port 0: the system picks a free port as code-server binds it, so servers started side by
+      // side can never race for one (a port probed free and then closed could be taken).
       '--bind-addr',
-      `127.0.0.1:${port}`,
+      '127.0.0.1:0',
       '--auth',
       'none',
       '--disable-telemetry',
@@ -199,10 +191,12 @@ export async function startCodeServer(
     }
   };
   const started = Date.now();
+  let url: string | undefined;
   for (;;) {
     if (exited) throw new Error(`code-server exited during startup:\n${fs.readFileSync(logFile, 'utf8')}`);
+    url ??= LISTENING.exec(fs.readFileSync(logFile, 'utf8'))?.[1];
     try {
-      if ((await fetch(`${url}/healthz`)).ok) break;
+      if (url !== undefined && (await fetch(`${url}/healthz`)).ok) break;
     } catch {
       /* not yet */
     }

@@ -17,8 +17,14 @@ const VSIX = path.join(os.tmpdir(), `society-studio-e2e-${process.pid}.vsix`);
 describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chromium)', function () {
   before(function () {
     fs.rmSync(VSIX, { force: true });
-    // npm passes what follows `--` to the script's last command, `vsce package`.
-    execFileSync('npm', ['run', 'package', '--', '--out', VSIX], { cwd: REPO, stdio: ['ignore', 'pipe', 'pipe'] });
+    // `npm run package` is `npm run build && vsce package --no-dependencies`; the e2e stage has built
+    // dist/ already, and building it again here would rewrite files that specs running beside this
+    // one (mocha's parallel mode) copy into their VS Code. So: vsce on the built tree.
+    const vsce = path.join(REPO, 'node_modules/.bin/vsce');
+    execFileSync(vsce, ['package', '--no-dependencies', '--out', VSIX], {
+      cwd: REPO,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    });
   });
   const s = useWorkbench('package', undefined, { vsix: VSIX });
   after(() => fs.rmSync(VSIX, { force: true }));
