@@ -150,6 +150,11 @@ export class FakeOpenAI {
   record = true;
   inFlight = 0;
   maxInFlight = 0;
+  /**
+   * Chat requests (their `n`) the server meant to answer whose client closed the connection first: on a busy
+   * machine an answer can outlive the client's timeout, which the client rightly records as one.
+   */
+  readonly abandoned: number[] = [];
   private readonly server = http.createServer((req, res) => this.handle(req, res));
   private readonly sockets = new Set<Socket>();
 
@@ -173,6 +178,7 @@ export class FakeOpenAI {
     this.requests.length = 0;
     this.count = 0;
     this.maxInFlight = this.inFlight;
+    this.abandoned.length = 0;
     this.script = undefined;
   }
 
@@ -236,6 +242,9 @@ export class FakeOpenAI {
     let r = this.script?.(req) ?? { content: autoAnswer(req.body) };
     if ('usage' in r && !r.content) r = { ...r, content: autoAnswer(req.body) };
     if ('hang' in r) return; // never answers; the connection closes when the client gives up
+    res.on('close', () => {
+      if (!res.writableFinished) this.abandoned.push(req.n);
+    });
     if ('malformed' in r) {
       return this.later(res, r.latencyMs ?? this.latencyMs, () => {
         res.writeHead(200, { 'content-type': 'application/json' });
@@ -322,8 +331,14 @@ export type InjectedFault = (typeof INJECTED_FAULTS)[number];
 export function faultMix(
   rate: number,
   seed = 1,
-): { script: (req: FakeRequest) => FakeReply | undefined; injected: Record<InjectedFault, number> } {
+): {
+  script: (req: FakeRequest) => FakeReply | undefined;
+  injected: Record<InjectedFault, number>;
+  /** The fault injected into each request, by its `n`. */
+  faultOf: Map<number, InjectedFault>;
+} {
   const injected = Object.fromEntries(INJECTED_FAULTS.map((k) => [k, 0])) as Record<InjectedFault, number>;
+  const faultOf = new Map<number, InjectedFault>();
   let turn = 0;
   const script = (req: FakeRequest): FakeReply | undefined => {
     let h = Math.imul(seed ^ 0x9e3779b9, 0x85ebca6b) ^ Math.imul(req.n + 1, 0xc2b2ae35);
@@ -331,6 +346,7 @@ export function faultMix(
     if ((h >>> 0) / 2 ** 32 >= rate) return undefined;
     const kind = INJECTED_FAULTS[turn++ % INJECTED_FAULTS.length];
     injected[kind]++;
+    faultOf.set(req.n, kind);
     switch (kind) {
       case 'rate_limited':
         return {
@@ -348,7 +364,7 @@ export function faultMix(
         return reply.content('Sure! I would love to chat about that.');
     }
   };
-  return { script, injected };
+  return { script, injected, faultOf };
 }
 
 /**

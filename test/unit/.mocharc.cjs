@@ -11,5 +11,4 @@ module.exports = {
   jobs: Math.max(2, typeof os.availableParallelism === 'function' ? os.availableParallelism() : os.cpus().length),
   timeout: 60_000,
   reporter: require.resolve('../support/slowestReporter.cjs'),
-  spec: ['test/unit/**/*.test.ts'],
 };

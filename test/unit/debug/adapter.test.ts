@@ -8,6 +8,7 @@ import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { deadEndpointScenario } from '../../support/deadEndpoint';
 import { scratchDir } from '../../support/scratch';
+import { STATE_WAIT_MS } from '../../support/stateWait';
 
 const repo = path.resolve(__dirname, '../../..');
 const scenario = path.join(repo, 'examples/friends/friends.society');
@@ -49,16 +50,16 @@ async function launchWith(
 }
 
 describe('society debug adapter (DAP)', function () {
-  this.timeout(60_000);
+  this.timeout(3 * STATE_WAIT_MS); // a start and two stops may each wait for their state
   let dc: DebugClient;
 
   beforeEach(async () => {
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
     });
-    // The adapter runs its TypeScript through tsx: a cold compile on a loaded CI machine (2 cores,
-    // everything else running) takes longer than the client's 5 s default to say `initialized`.
-    dc.defaultTimeout = 20_000;
+    // The adapter runs its TypeScript through tsx: a cold compile on a busy machine takes longer
+    // than the client's 5 s default to say `initialized`. Events are states that must come.
+    dc.defaultTimeout = STATE_WAIT_MS;
     await dc.start();
   });
   afterEach(async () => {

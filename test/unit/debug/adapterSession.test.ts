@@ -6,6 +6,7 @@ import * as path from 'node:path';
 import { DebugClient } from '@vscode/debugadapter-testsupport';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import { scratchDir } from '../../support/scratch';
+import { STATE_WAIT_MS } from '../../support/stateWait';
 
 const repo = path.resolve(__dirname, '../../..');
 const TINY = `kind: scenario
@@ -30,7 +31,7 @@ const ANN_LINE = 5; // `- id: ann`, 1-based
 const lines = (file: string): string[] => fs.readFileSync(file, 'utf8').split('\n');
 
 describe('society debug adapter: session', function () {
-  this.timeout(60_000);
+  this.timeout(3 * STATE_WAIT_MS); // a start and two stops may each wait for their state
   let dc: DebugClient;
   let tiny: string;
   let events: string[];
@@ -43,9 +44,9 @@ describe('society debug adapter: session', function () {
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
     });
-    // The adapter runs its TypeScript through tsx: a cold compile on a loaded CI machine (2 cores,
-    // everything else running) takes longer than the client's 5 s default to say `initialized`.
-    dc.defaultTimeout = 20_000;
+    // The adapter runs its TypeScript through tsx: a cold compile on a busy machine takes longer
+    // than the client's 5 s default to say `initialized`. Events are states that must come.
+    dc.defaultTimeout = STATE_WAIT_MS;
     await dc.start();
     events = [];
     dc.on('stopped', (e: DebugProtocol.StoppedEvent) => events.push(`stopped:${e.body.reason}`));
@@ -345,9 +346,9 @@ describe('society debug adapter: session', function () {
     dc = new DebugClient(process.execPath, path.join(repo, 'src/debug/adapterMain.ts'), 'society', {
       env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import tsx`.trim() },
     });
-    // The adapter runs its TypeScript through tsx: a cold compile on a loaded CI machine (2 cores,
-    // everything else running) takes longer than the client's 5 s default to say `initialized`.
-    dc.defaultTimeout = 20_000;
+    // The adapter runs its TypeScript through tsx: a cold compile on a busy machine takes longer
+    // than the client's 5 s default to say `initialized`. Events are states that must come.
+    dc.defaultTimeout = STATE_WAIT_MS;
     await dc.start();
     const out: string[] = [];
     dc.on('output', (e: DebugProtocol.OutputEvent) => out.push(e.body.output));

@@ -45,7 +45,20 @@ describe('llm under 25% injected faults (real HTTP)', () => {
 
     const recorded = Object.fromEntries(INJECTED_FAULTS.map((k) => [k, 0])) as Record<string, number>;
     for (const r of records) for (const f of r.faults) recorded[f.reason]++;
-    assert.deepEqual(recorded, { ...mix.injected }, 'each injected fault appears exactly once in the records');
+    // Each injected fault appears exactly once in the records. A busy machine can make an answer
+    // outlive the client's 1 s: the server then sees its client close the connection first
+    // (abandoned), and the client rightly records a timeout instead of what that answer held.
+    const expectedFaults: Record<string, number> = { ...mix.injected };
+    for (const n of server.abandoned) {
+      const kind = mix.faultOf.get(n);
+      if (kind !== undefined) expectedFaults[kind]--;
+      expectedFaults.timeout++;
+    }
+    assert.deepEqual(
+      recorded,
+      expectedFaults,
+      `each injected fault appears exactly once in the records (answers abandoned by a timed-out client: ${server.abandoned.length})`,
+    );
     const injectedTotal = Object.values(mix.injected).reduce((a, b) => a + b, 0);
     assert.ok(
       injectedTotal > server.requests.length * 0.15,
