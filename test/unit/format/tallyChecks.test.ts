@@ -67,6 +67,27 @@ describe('measurement tallies that steer choices (SOC106, SOC107)', () => {
     );
   });
 
+  it("warns of a valued counter actions raise on another agent (help received), not only on the actor's", async () => {
+    const help = [
+      '  help:',
+      '    description: Help someone.',
+      '    args: { helped: { type: agent } }',
+      '    effects:',
+      '      helped.times_helped: "helped.times_helped + 1.0"',
+    ];
+    const ds = await diagnostics(
+      town(
+        ['    told: { initial: 0, valued: true }', '    times_helped: { initial: 0 }', ENERGY],
+        [...TELL, ...help, ...REST],
+      ),
+    );
+    assert.deepEqual(shown(ds), ['11:5 SOC106 warning']);
+    assert.match(
+      ds.find((x) => x.code === 'SOC106')!.message,
+      /^Agent quantity 'times_helped' only counts what agents do \('help' adds to another agent's\) and nothing reads it, yet it is valued/,
+    );
+  });
+
   it('inserts the fix as a line of a block mapping', async () => {
     const lines = town(
       ['    told:', '      description: People this agent told.', '      initial: 0', ENERGY],

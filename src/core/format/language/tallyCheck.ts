@@ -115,27 +115,36 @@ function readersOf(reads: Reads, name: string): ExpressionSite[] {
 const measures = (reads: Reads, s: ExpressionSite): boolean =>
   s.path[0] === 'state' && s.path[1] === 'world' && s.path[3] === 'update' && reads.measuring.has(String(s.path[2]));
 
-/** The actions that add a constant to the actor's `q`, or undefined when anything else changes it. */
-function countingActions(m: Mechanics, q: string): string[] | undefined {
+/**
+ * The actions that add a constant to an agent's `q` (the actor's, or an agent argument's: a count
+ * of help received raised by the helper), with whose; undefined when anything else changes it.
+ */
+function countingActions(m: Mechanics, q: string): { actions: string[]; whose: string } | undefined {
   const counting: string[] = [];
+  const owners = new Set<'me' | 'other'>();
   for (const a of m.actions) {
     for (const e of a.effects) {
       if (!e.target.endsWith(`.${q}`) || e.target.startsWith('world.')) continue;
-      if (e.target !== `me.${q}` || addedConstant(e.target, e.expression) === undefined) return undefined;
+      if (addedConstant(e.target, e.expression) === undefined) return undefined;
+      owners.add(e.target === `me.${q}` ? 'me' : 'other');
       if (!counting.includes(a.name)) counting.push(a.name);
     }
   }
-  return counting.length ? counting : undefined;
+  if (!counting.length) return undefined;
+  const whose =
+    owners.size > 1 ? "the actor's and another agent's" : owners.has('me') ? "the actor's" : "another agent's";
+  return { actions: counting, whose };
 }
 
-/** SOC106: agent quantities that only count the actor's actions, read by nothing, valued by default. */
+/** SOC106: agent quantities that only count actions (the actor's or another's), read by nothing, valued by default. */
 function steeringTallies(r: Report, reads: Reads): void {
   const fitness = isObj(r.v.generations) ? r.v.generations.fitness : undefined;
   for (const q of r.m.agents) {
     if (q.labels?.length || q.update !== undefined || fitness === q.name) continue;
     if (raw(r.v, ['state', 'agents', q.name, 'valued']) !== undefined) continue;
-    const counting = countingActions(r.m, q.name);
-    if (!counting) continue;
+    const found = countingActions(r.m, q.name);
+    if (!found) continue;
+    const counting = found.actions;
     const readers = readersOf(reads, q.name);
     if (readers.some((s) => !measures(reads, s))) continue;
     const read = readers.length
@@ -147,7 +156,7 @@ function steeringTallies(r: Report, reads: Reads): void {
       r,
       'SOC106',
       'warning',
-      `Agent quantity '${q.name}' only counts what agents do (${actions} ${counting.length > 1 ? 'add' : 'adds'} to the actor's) and ${read}, yet it is valued: the offline model counts it as something agents want more of, so it makes ${actions} worth doing for its own sake. If it only measures, add \`valued: false\`; if agents should want it, write \`valued: true\``,
+      `Agent quantity '${q.name}' only counts what agents do (${actions} ${counting.length > 1 ? 'add' : 'adds'} to ${found.whose}) and ${read}, yet it is valued: the offline model counts it as something agents want more of, so it makes ${actions} worth doing for its own sake. If it only measures, add \`valued: false\`; if agents should want it, write \`valued: true\``,
       r.at.keyRange(['state', 'agents', q.name]),
       fix ? [fix] : undefined,
     );
