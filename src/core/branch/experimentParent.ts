@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
 import { withOverrides } from '../experiment/overrides';
+import { traceFileName } from '../experiment/traceFiles';
 import type { ParentRun } from './parentRun';
 
 interface ExperimentFile {
@@ -27,8 +28,9 @@ export function experimentRunOf(parent: ParentRun): ExperimentRun | undefined {
   } catch {
     return undefined;
   }
-  const name = path.basename(parent.tracePath, '.jsonl');
-  const c = file.conditions?.find((x) => name === `${x.name}-seed${parent.header.seed}`);
+  // Named as the runner names it (traceFiles.ts): by the condition's file stem, not its name as written.
+  const name = path.basename(parent.tracePath);
+  const c = file.conditions?.find((x) => name === traceFileName(x.name, parent.header.seed));
   if (!c) return undefined;
   const cache = path.join(parent.folder, '..', 'cache');
   return { condition: c.name, set: c.set, ...(fs.existsSync(cache) ? { cacheDir: path.resolve(cache) } : {}) };

@@ -5,7 +5,6 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
-import { slug } from '../format/language/slug';
 import { analyzeExperiment, unknownReference } from './analyze';
 import type { ExperimentResult } from './types';
 import { writeExperimentFiles } from './experimentFiles';
@@ -18,7 +17,7 @@ import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
-import { dropPart, dropStale, keepTrace, partPath } from './traceFiles';
+import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
 import { isInstant, traitsOf } from '../format/language/providers';
 
 export interface ExperimentOptions {
@@ -109,6 +108,8 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   // Checked before any run: an unknown reference used to fail the analysis after every run had run.
   const unknown = unknownReference(plan.conditions, options.reference);
   if (unknown) throw new Error(unknown);
+  const clash = traceFileClash(plan.conditions);
+  if (clash) throw new Error(clash);
   const roundsBy = roundsByCondition(scenario, plan.conditions, options.rounds);
   // The runs this machine runs: the whole plan, or a shard's part of it numbered 0..m-1.
   const todo = shardPlan(plan, options.shard);
@@ -119,7 +120,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
   const tracePaths =
     options.traces === false
       ? undefined
-      : todo.runs.map((run) => path.join(traceDir, `${slug(run.condition, 'condition')}-seed${run.seed}.jsonl`));
+      : todo.runs.map((run) => path.join(traceDir, traceFileName(run.condition, run.seed)));
   const tasks: WorkerTask[] = todo.runs.map((run) => ({
     id: run.index,
     scenario,

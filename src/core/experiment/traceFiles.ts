@@ -2,8 +2,28 @@
 // `<name>.jsonl` once the run has finished: a `.jsonl` under traces/ is always a whole run, even
 // after a crash or a kill, and a run that did not finish leaves no trace that passes for one.
 import * as fs from 'node:fs';
+import { conditionFileStem, stemClashes } from '../format/language/conditionFiles';
 
 const PART = '.part';
+
+/** A run's trace file name under traces/: `<condition stem>-seed<n>.jsonl`. */
+export function traceFileName(condition: string, seed: number): string {
+  return `${conditionFileStem(condition)}-seed${seed}.jsonl`;
+}
+
+/**
+ * Conditions whose traces would share a file name (`record +1`, `record -1`), said before any run
+ * starts: with one worker the later run overwrote the earlier's trace, with two a rename failed.
+ */
+export function traceFileClash(conditions: readonly { name: string }[]): string | undefined {
+  const clash = stemClashes(conditions.map((c) => c.name))[0];
+  if (!clash) return undefined;
+  const [a, b, stem] = clash;
+  const [x, y] = [conditions[a].name, conditions[b].name];
+  return x === y
+    ? `condition '${x}' is listed twice: its runs would write one trace file`
+    : `conditions '${x}' and '${y}' would write their runs to one trace file (traces/${stem}-seed<n>.jsonl): rename one so their names differ in letters or digits`;
+}
 
 /** The file a run writes its trace to while it runs. */
 export function partPath(tracePath: string): string {

@@ -220,17 +220,18 @@ describe('world state and actions in the engine', function () {
       args: {},
       changes,
     });
-    book.add(action('ana', { 'world.fish': [100, 97], 'ana.catch': [0, 3] }));
-    book.add(action('bo', { 'world.fish': [97, 96], 'bo.catch': [0, 1] }));
-    book.add(action('cy', { 'dee.wealth': [0, 2], 'cy.wealth': [5, 3] }));
+    const all = (): boolean => true;
+    book.add(action('ana', { 'world.fish': [100, 97], 'ana.catch': [0, 3] }), all);
+    book.add(action('bo', { 'world.fish': [97, 96], 'bo.catch': [0, 1] }), all);
+    book.add(action('cy', { 'dee.wealth': [0, 2], 'cy.wealth': [5, 3] }), all);
     book.close();
     assert.equal(book.conductOf('ana'), -1);
     assert.ok(Math.abs(book.conductOf('bo') + 1 / 3) < 1e-12);
     assert.ok(Math.abs(book.conductOf('cy') - 2 / 3) < 1e-12);
     assert.equal(book.conductOf('dee'), 0, 'did nothing');
     // Next round: cy fines ana (a taker) and ana fines cy (a giver).
-    book.add(action('cy', { 'ana.catch': [3, 1], 'cy.wealth': [3, 2.5] }));
-    book.add(action('ana', { 'cy.wealth': [2.5, 0.5], 'ana.catch': [1, 0.5] }));
+    book.add(action('cy', { 'ana.catch': [3, 1], 'cy.wealth': [3, 2.5] }), all);
+    book.add(action('ana', { 'cy.wealth': [2.5, 0.5], 'ana.catch': [1, 0.5] }), all);
     book.close();
     assert.equal(book.conductOf('cy'), 0, 'fining a taker is no transgression');
     assert.equal(book.conductOf('ana'), -1, 'fining a giver is');

@@ -54,6 +54,32 @@ describe('experiments', function () {
     }
   });
 
+  it('refuses, before any run, conditions whose traces would share a file (QA: record +1 and record -1 kept 40 traces of 60)', async () => {
+    const s = await friends();
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-clash-'));
+    try {
+      const clashing = {
+        ...s,
+        experiment: {
+          seeds: [1, 2],
+          conditions: [
+            { name: 'record +1', set: { 'ties.threshold': 0.5 } },
+            { name: 'record -1', set: { 'ties.threshold': 0.6 } },
+          ],
+        },
+      };
+      for (const jobs of [1, 2]) {
+        await assert.rejects(
+          runExperiment(clashing, { outDir: dir, seeds: [1, 2], rounds: 2, jobs }),
+          /conditions 'record \+1' and 'record -1' would write their runs to one trace file \(traces\/record-1-seed<n>\.jsonl\)/,
+        );
+        assert.deepEqual(fs.readdirSync(dir), [], 'no run started');
+      }
+    } finally {
+      fs.rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('runs conditions × seeds in worker threads, identically to one thread, and writes the report files', async () => {
     const s = await friends();
     const dir1 = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-'));

@@ -201,6 +201,20 @@ describe('scenario checks', () => {
     assert.deepEqual(out, ['7:14 SOC056 experiment.seeds lists 1 twice: repeated seeds are not independent runs']);
   });
 
+  it('names two conditions whose traces would share a file name, and where each is written (QA: record +1 and record -1 lost runs)', async () => {
+    const out = await messages([
+      ...header,
+      'experiment:',
+      '  conditions:',
+      '    - { name: record +1, set: { coaching.enabled: false } }',
+      '    - { name: record -1, set: { coaching.enabled: true } }',
+      '    - { name: Record 2, set: {} }',
+    ]);
+    assert.deepEqual(out, [
+      "9:15 SOC056 Conditions 'record +1' (checks/s.society:8:15) and 'record -1' would write their runs to one file, traces/record-1-seed<n>.jsonl: rename one so their names differ in letters or digits",
+    ]);
+  });
+
   it('bounds fixed population traits and motivations to 0..1, and warns of a distribution that lies wholly outside (QA: clamped silently)', async () => {
     const out = await messages([
       ...header,

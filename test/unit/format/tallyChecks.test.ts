@@ -67,6 +67,27 @@ describe('measurement tallies that steer choices (SOC106, SOC107)', () => {
     );
   });
 
+  it("warns of a valued counter actions raise on another agent (help received), not only on the actor's", async () => {
+    const help = [
+      '  help:',
+      '    description: Help someone.',
+      '    args: { helped: { type: agent } }',
+      '    effects:',
+      '      helped.times_helped: "helped.times_helped + 1.0"',
+    ];
+    const ds = await diagnostics(
+      town(
+        ['    told: { initial: 0, valued: true }', '    times_helped: { initial: 0 }', ENERGY],
+        [...TELL, ...help, ...REST],
+      ),
+    );
+    assert.deepEqual(shown(ds), ['11:5 SOC106 warning']);
+    assert.match(
+      ds.find((x) => x.code === 'SOC106')!.message,
+      /^Agent quantity 'times_helped' only counts what agents do \('help' adds to another agent's\) and nothing reads it, yet it is valued/,
+    );
+  });
+
   it('inserts the fix as a line of a block mapping', async () => {
     const lines = town(
       ['    told:', '      description: People this agent told.', '      initial: 0', ENERGY],
@@ -123,5 +144,109 @@ describe('measurement tallies that steer choices (SOC106, SOC107)', () => {
     // A tally another action's effect reads (who backs whose plan) is a consequence, not only a count.
     const read = town([tally, ENERGY], [...TELL, ...REST.slice(0, 3), '      me.energy: "me.energy + me.told"']);
     assert.deepEqual(shown(await diagnostics(read)), []);
+  });
+
+  // Issue 62: a 0/1 flag left valued raised round-1 cooperation in a prisoner's dilemma from 0.20
+  // to 0.65, a world tally that `cooperate` raises to 0.42.
+  const dilemma = (world: string[], agents: string[], cooperate: string[], defect: string[] = []): string[] => [
+    'kind: scenario',
+    'name: S',
+    'personas:',
+    '  - { id: ana, name: Ana }',
+    '  - { id: bo, name: Bo }',
+    'state:',
+    '  world:',
+    ...world,
+    '  agents:',
+    '    points: { initial: 0, valued: true }',
+    ...agents,
+    'actions:',
+    '  cooperate:',
+    '    description: Cooperate.',
+    '    effects:',
+    '      me.points: "me.points + 2.0"',
+    ...cooperate,
+    '  defect:',
+    '    description: Defect.',
+    '    effects:',
+    '      me.points: "me.points + 3.0"',
+    ...defect,
+  ];
+
+  it('warns of a 0/1 flag actions set, whoever reads it, with valued: false as a fix', async () => {
+    const lines = dilemma(
+      ['    round_coops: { initial: 0, update: "sum(agents.map(a, a.coop_now))" }'],
+      ['    coop_now: { initial: 0 }'],
+      ['      me.coop_now: "1.0"'],
+      ['      me.coop_now: "0.0"', '    when: "me.coop_now < 0.5"'],
+    );
+    const ds = await diagnostics(lines);
+    assert.deepEqual(shown(ds), ['11:5 SOC106 warning']);
+    const d = ds.find((x) => x.code === 'SOC106')!;
+    assert.match(
+      d.message,
+      /^Agent quantity 'coop_now' is a flag \(actions only set it to 0 or 1: 'cooperate' to 1, 'defect' to 0\), yet it is valued: the offline model counts its 1 as more of something agents want, so it makes 'cooperate' worth doing for that alone\. If it records what was done, add `valued: false`/,
+    );
+    const fixed = applied([...lines, ''].join('\n'), d);
+    assert.match(fixed, /\n {4}coop_now: \{ initial: 0, valued: false \}\n/);
+    assert.deepEqual(shown(await diagnostics(fixed.split('\n'))), []);
+  });
+
+  it('warns of a world flag and of a world counter actions raise, each with its fix', async () => {
+    const flag = dilemma(
+      ['    anyone_cooperated:', '      initial: 0', '      update: "0.0"'],
+      [],
+      ['      world.anyone_cooperated: "1"'],
+    );
+    const ds = await diagnostics(flag);
+    assert.deepEqual(shown(ds), ['8:5 SOC106 warning']);
+    assert.match(
+      ds[0].message,
+      /^World quantity 'anyone_cooperated' is a flag \(actions only set it to 0 or 1: 'cooperate' to 1\)/,
+    );
+    assert.match(applied([...flag, ''].join('\n'), ds[0]), /\n {6}update: "0\.0"\n {6}valued: false\n/);
+
+    const counter = dilemma(['    coops: { initial: 0 }'], [], ['      world.coops: "world.coops + 1.0"']);
+    const cs = await diagnostics(counter);
+    assert.deepEqual(shown(cs), ['8:5 SOC106 warning']);
+    assert.match(
+      cs[0].message,
+      /^World quantity 'coops' only counts what agents do \('cooperate' raises it\) and nothing reads it, yet it is valued: the offline model weighs a rise in it as a gain for everyone/,
+    );
+    const fixed = applied([...counter, ''].join('\n'), cs[0]);
+    assert.match(fixed, /\n {4}coops: \{ initial: 0, valued: false \}\n/);
+    assert.deepEqual(shown(await diagnostics(fixed.split('\n'))), []);
+  });
+
+  it('says nothing of a flag or world counter written valued, one a payoff reads, or one that holds amounts', async () => {
+    const cases: string[][] = [
+      dilemma(
+        [],
+        ['    coop_now: { initial: 0, valued: true }'],
+        ['      me.coop_now: "1.0"'],
+        ['      me.coop_now: "0.0"'],
+      ),
+      dilemma([], ['    coop_now: { initial: 0, labels: [defected, cooperated] }'], ['      me.coop_now: "1.0"']),
+      // set to an amount, not a flag
+      dilemma([], ['    coop_now: { initial: 0 }'], ['      me.coop_now: "2.0"']),
+      // an update that computes: more than a record
+      dilemma([], ['    coop_now: { initial: 0, update: "me.coop_now * 0.5" }'], ['      me.coop_now: "1.0"']),
+      dilemma(['    coops: { initial: 0, valued: false }'], [], ['      world.coops: "world.coops + 1.0"']),
+      // a counter a payoff reads is part of the game
+      dilemma(
+        ['    coops: { initial: 0 }'],
+        [],
+        ['      world.coops: "world.coops + 1.0"'],
+        ['      me.points: "me.points + world.coops"'],
+      ),
+      // also lowered: not a count
+      dilemma(
+        ['    coops: { initial: 0 }'],
+        [],
+        ['      world.coops: "world.coops + 1.0"'],
+        ['      world.coops: "world.coops - 1.0"'],
+      ),
+    ];
+    for (const lines of cases) assert.deepEqual(shown(await diagnostics(lines)), [], lines.join('\n'));
   });
 });

@@ -1,11 +1,12 @@
 // What each agent's last action did to everyone else, and what everyone else's did to it: the
 // building block for norms in the offline model (llm/offline/act.ts). An action's *footprint* is
 // the sum of the changes it made to world quantities and to other agents' quantities (in their
-// own units): taking fish from the lake is negative, a donation positive. *Conduct* is the
-// footprint relative to the round's largest (−1..1), shown to others, so they can reward those
-// who give and sanction those who take; *pressure* is what others' actions took from an agent,
-// relative to the round's most (0..1), so a sanctioned agent feels it. Taking from an agent whose
-// conduct was negative (a sanction) does not count against the one who takes.
+// own units; valued ones only: a tally written on someone is neither given nor taken): taking
+// fish from the lake is negative, a donation positive. *Conduct* is the footprint relative to the
+// round's largest (−1..1), shown to others, so they can reward those who give and sanction those
+// who take; *pressure* is what others' actions took from an agent, relative to the round's most
+// (0..1), so a sanctioned agent feels it. Taking from an agent whose conduct was negative (a
+// sanction) does not count against the one who takes.
 import type { ActionEvent } from '../../trace/events';
 
 export interface ConductJSON {
@@ -22,12 +23,15 @@ export class ConductBook {
   private last = new Map<string, string>();
   private doing = new Map<string, string>();
 
-  /** Notes one applied action of this round. */
-  add(e: ActionEvent): void {
+  /**
+   * Notes one applied action of this round. `valued` says which changes count: a tally or a
+   * category (`valued: false`, `labels`) is nothing given or taken, so it makes no conduct or pressure.
+   */
+  add(e: ActionEvent, valued: (key: string) => boolean): void {
     let footprint = 0;
     for (const [key, [before, after]] of Object.entries(e.changes)) {
       const owner = key.slice(0, key.indexOf('.'));
-      if (owner === e.agent) continue;
+      if (owner === e.agent || !valued(key)) continue;
       // Taking from someone whose own last action took (a sanction) is not held against the taker.
       const sanction = owner !== 'world' && after < before && this.conductOf(owner) < 0;
       if (!sanction) footprint += after - before;

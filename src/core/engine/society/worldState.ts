@@ -169,6 +169,14 @@ export class WorldState {
     return out;
   }
 
+  /** Whether a change keyed `owner.quantity` (an action event's) is to something agents want more of. */
+  valuedKey(key: string): boolean {
+    const dot = key.indexOf('.');
+    const name = key.slice(dot + 1);
+    const q = key.slice(0, dot) === 'world' ? this.worldQuantities.get(name) : this.agentQuantities.get(name);
+    return q !== undefined && valued(q);
+  }
+
   toJSON(): WorldStateJSON {
     return {
       world: { ...this.world },

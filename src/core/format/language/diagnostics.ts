@@ -114,7 +114,7 @@ export const CODES = {
   SOC103: 'Unknown series in a time outcome',
   SOC104: 'Time outcome after the last round',
   SOC105: 'Malformed time outcome',
-  SOC106: 'Measurement tally that steers choices',
+  SOC106: 'Bookkeeping (tally, flag, world counter) that steers choices',
   SOC107: 'Action that changes only unvalued quantities',
   SOC110: 'Unknown instrument in a survey',
   SOC111: 'Unknown persona or group a survey goes to',

@@ -28,6 +28,7 @@ import { checkCalibration } from './calibrationCheck';
 import { isWorldOverride, unknownWorldName, worldNamesOf } from './worldPaths';
 import { unknownGroupField, unsettable } from './parameterPaths';
 import { isStructurePath, listNames, structurePath } from './structurePaths';
+import { stemClashes } from './conditionFiles';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -527,6 +528,7 @@ function checkExperiment(ctx: ScenarioContext): void {
         checkParameterPaths(c.set, at, ['experiment', 'conditions', i, 'set'], out, v, { refCheck, modelCheck });
       }
     });
+    checkConditionFiles(ctx);
     out.push(...checkClaims(v, at, ctx.unsure));
   }
   if (isObj(v.calibration)) {
@@ -535,6 +537,34 @@ function checkExperiment(ctx: ScenarioContext): void {
         checkParameterPaths(set, at, path, out, v, { refCheck, modelCheck }),
       ),
     );
+  }
+}
+
+/**
+ * Two condition names that give one trace file name (`record +1`, `record -1`): the runs of one
+ * would overwrite the other's (SOC056; the runner refuses them too, conditionFiles.ts). The same
+ * name twice is reported above.
+ */
+function checkConditionFiles(ctx: ScenarioContext): void {
+  const { v, at, file, out } = ctx;
+  const named = list((v.experiment as Obj).conditions)
+    .map((c, i) => ({ c, i }))
+    .filter((x): x is { c: Obj & { name: string }; i: number } => isObj(x.c) && typeof x.c.name === 'string');
+  for (const [a, b, stem] of stemClashes(named.map((x) => x.c.name))) {
+    const [first, later] = [named[a], named[b]];
+    if (first.c.name === later.c.name) continue;
+    const firstRange = at.valueRange(['experiment', 'conditions', first.i, 'name']);
+    const where = `${shortName(file)}:${firstRange.start.line + 1}:${firstRange.start.character + 1}`;
+    out.push({
+      ...mk(
+        'SOC056',
+        'error',
+        `Conditions '${first.c.name}' (${where}) and '${later.c.name}' would write their runs to one file, traces/${stem}-seed<n>.jsonl: rename one so their names differ in letters or digits`,
+        file,
+        at.valueRange(['experiment', 'conditions', later.i, 'name']),
+      ),
+      related: [{ file, range: firstRange, message: `condition '${first.c.name}'` }],
+    });
   }
 }
 

@@ -80,7 +80,7 @@ function apply(
   world.emit(event);
   const moved = possible ? applyMove(world, a, compiled.spec, res.args) : undefined;
   if (moved) platform.account.push(moved);
-  state.conduct.add(event);
+  state.conduct.add(event, (key) => state.valuedKey(key));
   if (world.learning) {
     state.experience.chose(a.id, optionKey(res.action, res.args, compiled.spec.args), ownChanges(a.id, applied));
   }
