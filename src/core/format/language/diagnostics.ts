@@ -138,6 +138,7 @@ export const CODES = {
   SOC132: 'Calibration seed repeated',
   SOC133: 'Observed data missing or malformed',
   SOC134: 'Observed measure the runs cannot be compared on',
+  SOC140: 'Observed rows no run can be compared with',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -12,7 +12,7 @@ import { malformedTimeOutcome, parseTimeOutcome, seriesNames } from './timeOutco
  * The rounds of the scenario's longest run: its own (the schema's default, 20, when unsaid) or a
  * condition's that sets \`world.rounds\` longer.
  */
-function longestRun(v: Record<string, unknown>): number {
+export function longestRun(v: Record<string, unknown>): number {
   const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
   const own = isObj(v.world) && typeof v.world.rounds === 'number' && v.world.rounds >= 1 ? v.world.rounds : 20;
   const conditions = isObj(v.experiment) && Array.isArray(v.experiment.conditions) ? v.experiment.conditions : [];
