@@ -17,6 +17,7 @@ import {
   type PlayFallback,
   type PlayHeader,
 } from '../../../src/core/llm/human';
+import { answerLine, readAnswers } from '../../../src/core/llm/human/answerBook';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { ScriptedPlayer } from './scriptedPlayer';
 
@@ -183,6 +184,50 @@ describe('playing an agent (llm/human)', function () {
     const mine = played.events.filter((e) => e.type === 'action' && e.agent === agent);
     assert.ok(mine.length > 0 && mine.every((e) => (e as { by?: string }).by === 'human'));
     const replay = await play(sc, header(agent), undefined, played.records);
+    assert.equal(lines(replay.events), lines(played.events));
+  });
+
+  it('a replayed answer passes the checks a live one does: its length, its range, its `by`', async () => {
+    const sc = await load('friends', 1);
+    const agent = sc.personas[0].id;
+    const played = await play(sc, header(agent), new ScriptedPlayer());
+    // Through the file, as --answers reads it.
+    const readBack = (records: AnswerRecord[]) => {
+      const read = readAnswers([header(agent), ...records].map(answerLine).join(''));
+      assert.ok(typeof read !== 'string', String(read));
+      return read.records;
+    };
+    const tampered = (kind: string, change: (a: Record<string, unknown>) => void) =>
+      readBack(
+        played.records.map((r) => {
+          if (r.kind !== kind) return r;
+          const answer = structuredClone(r.answer!);
+          change(answer);
+          return { ...r, answer };
+        }),
+      );
+    await assert.rejects(
+      play(
+        sc,
+        header(agent),
+        undefined,
+        tampered('speak', (a) => (a.text = 'x'.repeat(100_000))),
+      ),
+      /recorded answer to decision 'speak:.*human\.jsonl:\d+ is refused: .*"text"/,
+    );
+    await assert.rejects(
+      play(
+        sc,
+        header(agent),
+        undefined,
+        tampered('evaluate', (a) => (a.rating = 9.9)),
+      ),
+      /recorded answer .* is refused: .*"rating"/,
+    );
+    const forged = [header(agent), { ...played.records[0], by: 'gpt-5' }].map((r) => answerLine(r as AnswerRecord));
+    assert.match(String(readAnswers(forged.join(''))), /^line 2: "by" must be one of human, timeout:model/);
+    // Untouched, it replays as played.
+    const replay = await play(sc, header(agent), undefined, readBack(played.records));
     assert.equal(lines(replay.events), lines(played.events));
   });
 
