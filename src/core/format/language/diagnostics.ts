@@ -139,6 +139,7 @@ export const CODES = {
   SOC133: 'Observed data missing or malformed',
   SOC134: 'Observed measure the runs cannot be compared on',
   SOC140: 'Observed rows no run can be compared with',
+  SOC141: 'Unknown group compared in an expression',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -130,7 +130,7 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   }
   // With places, a `when`, an effect and an agent quantity's update read where the agent is too.
   const placed = { ...placeFields(m), ...agentSchema };
-  env.registerVariable({ name: 'me', schema: placed });
+  env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...placed } });
   env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
   if (scope.kind === 'action') {
     const args = Object.fromEntries(scope.action.args.map((a) => [a.name, a.type === 'number' ? 'double' : 'string']));
