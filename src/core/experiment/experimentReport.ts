@@ -373,8 +373,9 @@ export function holmHeading(m: number): string {
 /** How a family's Holm verdicts are reached: over its own claims only. */
 function holmText(claims: readonly Claim[], other: boolean): string {
   const m = holmCount(claims);
-  if (m === 0)
+  if (m === 0) {
     return " No claim here has a p-value (no difference varied), so Holm's correction has nothing to adjust.";
+  }
   return ` The ${m === 1 ? 'claim with a p-value is' : `${m} claims with a p-value are`} tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA})${other ? ", apart from the other section's claims" : ''}.`;
 }
 
