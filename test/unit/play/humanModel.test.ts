@@ -3,6 +3,7 @@
 // (`by`), recorded, and replayed from the record to the same trace byte for byte.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { getEventListeners } from 'node:events';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
@@ -117,6 +118,23 @@ describe('playing an agent (llm/human)', function () {
     assert.match(second.problem ?? '', /"choice" must be one of .*not "nobody-here"/);
     assert.equal(second.id, first.id, 'the same question again');
     assert.match(third.problem ?? '', /"choice" must be a number from 1 to \d+/);
+  });
+
+  it('leaves no listener behind per refused answer (no MaxListenersExceededWarning)', async () => {
+    const sc = await load('friends', 1);
+    const agent = sc.personas[0].id;
+    let refusals = 15;
+    const listening: number[] = [];
+    const player = new ScriptedPlayer();
+    const port: ParticipantPort = {
+      ask: (q, signal) => {
+        listening.push(getEventListeners(signal, 'abort').length);
+        return q.kind === 'choose_partner' && refusals-- > 0 ? Promise.resolve({ choice: 'nobody' }) : player.ask(q);
+      },
+    };
+    await play(sc, header(agent), port);
+    assert.ok(listening.length > 15);
+    assert.ok(Math.max(...listening) <= 2, `listeners on the question's signal: ${listening.join(', ')}`);
   });
 
   it('refuses a rating off the 0–10 scale and an empty message', async () => {

@@ -146,8 +146,15 @@ const TIMED_OUT = Symbol('timed out');
 function raced(answer: Promise<unknown>, signal: AbortSignal): Promise<unknown> {
   if (signal.aborted) return Promise.resolve(TIMED_OUT);
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(TIMED_OUT), { once: true });
-    answer.then(resolve, () => resolve(TIMED_OUT));
+    const stop = (): void => resolve(TIMED_OUT);
+    signal.addEventListener('abort', stop, { once: true });
+    // One signal serves every retry of a question: a listener left behind per refused answer
+    // would pile up (MaxListenersExceededWarning after 11).
+    const done = (v: unknown): void => {
+      signal.removeEventListener('abort', stop);
+      resolve(v);
+    };
+    answer.then(done, () => done(TIMED_OUT));
   });
 }
 
