@@ -78,6 +78,9 @@ function baseEnvironment(): Environment {
     env.registerOperator(`double ${op} int: double`, (a: number, b: bigint) => f(a, Number(b)));
     env.registerOperator(`int ${op} double: double`, (a: bigint, b: number) => f(Number(a), b));
   }
+  // `round == world.x` compares as numbers, as `<` does (the library registers `double == int`
+  // and `!=` from this one); without it `==` alone refused with "no such overload".
+  env.registerOperator('int == double: bool', (a: bigint, b: number) => Number(a) === b);
   for (const [name, f] of [
     ['min', Math.min],
     ['max', Math.max],
