@@ -140,6 +140,7 @@ export const CODES = {
   SOC134: 'Observed measure the runs cannot be compared on',
   SOC140: 'Observed rows no run can be compared with',
   SOC141: 'Unknown group compared in an expression',
+  SOC142: 'Time outcome met at the start of every run',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 
