@@ -6,6 +6,7 @@
 // A value after `set` is read as YAML (false, 3, [a, b], "text"). Errors are one sentence each.
 import { parse as parseYaml } from 'yaml';
 import { TRAIT_NAMES, type TraitName } from '../format/language/model';
+import { editShapeProblem } from './editShape';
 import { PERSONA_TEXT_FIELDS, type PersonaTextField, type WorldEdit, type WorldEditKind } from '../trace/edits';
 
 /** Importance of a memory a branch adds (Generative Agents' scale, 1–10): notable, not dramatic. */
@@ -117,7 +118,11 @@ export function editsFromJson(text: string): WorldEdit[] {
     throw new EditSyntaxError('expected a JSON array of edits, each with its "edit" kind');
   }
   const kinds = Object.keys(EDIT_FORMS);
-  const unknown = (v as { edit: string }[]).find((e) => !kinds.includes(e.edit));
+  const unknown = (v as { edit: string }[]).find((e) => !Object.hasOwn(EDIT_FORMS, e.edit));
   if (unknown) throw new EditSyntaxError(`"${unknown.edit}" is not an edit (${kinds.join(', ')})`);
+  for (const [i, e] of (v as { edit: WorldEditKind }[]).entries()) {
+    const problem = editShapeProblem(e.edit, e as unknown as Record<string, unknown>);
+    if (problem) throw new EditSyntaxError(`edit ${i + 1} (${e.edit}): ${problem}`);
+  }
   return v as WorldEdit[];
 }

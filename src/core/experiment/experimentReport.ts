@@ -337,7 +337,7 @@ export function formatExperiment(r: ExperimentResult): string {
     if (!claims.length) continue;
     out.push(
       '',
-      `  ${family === 'declared' ? "The scenario's claims" : "The seed paper's claims"} (Holm across ${holmCount(claims)}):`,
+      `  ${family === 'declared' ? "The scenario's claims" : "The seed paper's claims"} (${holmHeading(holmCount(claims))}):`,
     );
     for (const c of claims) {
       const v = claimVerdict(c),
@@ -365,9 +365,17 @@ const PAPER = `Schneider, Tian &amp; Rizoiu (2025), <cite>Learning to Make Frien
 const HOW = ` A claim holds or fails only where its 95% CI excludes 0; otherwise it is inconclusive. Where no run varied, the interval has zero width and an exact test decides instead (a sign test of paired differences or of the excess over a random graph, or a permutation test of two unpaired conditions, one-sided at ${EXACT_ALPHA}).`;
 const NULLS = ` Each network claim is made against two null models: a density-matched G(n, m) graph, and the run's own network rewired by directed edge swaps that keep every agent's in- and out-degree (the stronger null: agents rate both sides of every conversation, so degrees alone make ties look reciprocal).`;
 
+/** What Holm's correction is across, in a heading: never "across 0" when no claim has a p-value. */
+export function holmHeading(m: number): string {
+  return m === 0 ? 'no claim has a p-value: nothing for Holm to adjust' : `Holm across ${m}`;
+}
+
 /** How a family's Holm verdicts are reached: over its own claims only. */
 function holmText(claims: readonly Claim[], other: boolean): string {
   const m = holmCount(claims);
+  if (m === 0) {
+    return " No claim here has a p-value (no difference varied), so Holm's correction has nothing to adjust.";
+  }
   return ` The ${m === 1 ? 'claim with a p-value is' : `${m} claims with a p-value are`} tested together, so the second verdict applies Holm's step-down correction to their two-sided p-values (family-wise level ${HOLM_ALPHA})${other ? ", apart from the other section's claims" : ''}.`;
 }
 

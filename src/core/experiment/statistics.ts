@@ -70,9 +70,11 @@ export function seedContrast(a: ReadonlyMap<number, number | null>, b: ReadonlyM
   const paired = seeds.length >= 2 && seeds.every((s) => value(a, s) !== undefined && value(b, s) !== undefined);
   const aValues = seeds.map((s) => value(a, s) ?? null),
     bValues = seeds.map((s) => value(b, s) ?? null);
-  if (!paired) return contrast(aValues, bValues);
-  const welch = contrast(aValues, bValues);
-  const diffs = seeds.map((s) => value(b, s)! - value(a, s)!);
+  const tol = noiseTolerance([...aValues, ...bValues]);
+  if (!paired) return contrast(aValues, bValues, tol);
+  const welch = contrast(aValues, bValues, tol);
+  // A difference at the scale of floating-point rounding (two sums in another order) is none.
+  const diffs = seeds.map((s) => value(b, s)! - value(a, s)!).map((d) => (Math.abs(d) <= tol ? 0 : d));
   const d = mean(diffs);
   const sd = noSpread(diffs) ? 0 : sampleStandardDeviation(diffs);
   const se = sd / Math.sqrt(diffs.length);
@@ -106,15 +108,30 @@ export function holmAdjust(ps: readonly (number | null)[]): (number | null)[] {
   return adjusted;
 }
 
-export function contrast(aValues: readonly (number | null)[], bValues: readonly (number | null)[]): Contrast {
+/** Relative size of floating-point noise: far above rounding (1e-16), far below any effect reported (3 decimals). */
+export const NOISE = 1e-9;
+
+/** Differences this small, at the scale of `values`, are rounding, not data. */
+export function noiseTolerance(values: readonly (number | null)[]): number {
+  let scale = 0;
+  for (const v of values) if (v !== null && Number.isFinite(v)) scale = Math.max(scale, Math.abs(v));
+  return NOISE * scale;
+}
+
+export function contrast(
+  aValues: readonly (number | null)[],
+  bValues: readonly (number | null)[],
+  tol = noiseTolerance([...aValues, ...bValues]),
+): Contrast {
   const a = aValues.filter((v): v is number => v !== null && Number.isFinite(v));
   const b = bValues.filter((v): v is number => v !== null && Number.isFinite(v));
+  const atScale = (d: number): number => (Math.abs(d) <= tol ? 0 : d);
   if (a.length < 2 || b.length < 2) {
-    return { difference: a.length && b.length ? mean(b) - mean(a) : null, ci95: null, hedges_g: null };
+    return { difference: a.length && b.length ? atScale(mean(b) - mean(a)) : null, ci95: null, hedges_g: null };
   }
-  const difference = mean(b) - mean(a);
-  const va = noSpread(a) ? 0 : sampleVariance(a),
-    vb = noSpread(b) ? 0 : sampleVariance(b);
+  const difference = atScale(mean(b) - mean(a));
+  const va = noSpread(a, tol) ? 0 : sampleVariance(a),
+    vb = noSpread(b, tol) ? 0 : sampleVariance(b);
   const se = Math.sqrt(va / a.length + vb / b.length);
   // Welch–Satterthwaite degrees of freedom.
   const df =
@@ -135,9 +152,9 @@ export function contrast(aValues: readonly (number | null)[], bValues: readonly 
   };
 }
 
-/** Whether every value is the same. */
-export function noSpread(xs: readonly number[]): boolean {
-  for (const x of xs) if (x !== xs[0]) return false;
+/** Whether every value is the same (within `tol`: floating-point noise). */
+export function noSpread(xs: readonly number[], tol = 0): boolean {
+  for (const x of xs) if (Math.abs(x - xs[0]) > tol) return false;
   return true;
 }
 

@@ -4,7 +4,7 @@
 // to the scenario copy a condition runs; a value of the wrong kind, or an expression that does not
 // check, is an error naming the path, before any run starts.
 import { checkExpression, expressionEnvironment, type Scope, type Wanted } from '../format/language/expressions';
-import type { Mechanics } from '../format/language/mechanics';
+import { phaseActionFields, type Mechanics } from '../format/language/mechanics';
 import type { Scenario } from '../format/language/model';
 import { valueErrors } from '../format/language/schema';
 import { didYouMean } from '../format/language/suggest';
@@ -83,9 +83,19 @@ function setOne(s: Scenario, key: string, value: unknown, paths: readonly Struct
     return `'${key}' ${error.instancePath ? `${error.instancePath.slice(1)} ` : ''}${error.message ?? 'is invalid'}`;
   }
   const list = listNames(key, declared(s));
-  const unknown = list && Array.isArray(value) ? value.find((x) => !list.names.includes(String(x))) : undefined;
+  const byGroup = !!value && typeof value === 'object' && !Array.isArray(value);
+  const items = Array.isArray(value) ? value : byGroup ? Object.values(value as Obj).flat() : [];
+  const unknown = list ? items.find((x) => !list.names.includes(String(x))) : undefined;
   if (list && unknown !== undefined) {
     return `'${key}' names ${list.what} '${String(unknown)}', which the scenario does not declare`;
+  }
+  if (list && byGroup) {
+    const groups = scenarioGroupNames(s);
+    const group = Object.keys(value as Obj).find((g) => !groups.includes(g));
+    if (group !== undefined) {
+      const near = didYouMean(group, groups);
+      return `'${key}' gives actions to group '${group}', which no population group or persona has${near ? `. Did you mean '${near}'?` : ''}`;
+    }
   }
   const at = owner(s, key);
   if (!at) return `'${key}' names no feed, phase or action field of this scenario`;
@@ -95,7 +105,20 @@ function setOne(s: Scenario, key: string, value: unknown, paths: readonly Struct
     node = node[k] as Obj;
   }
   node[at.rest[at.rest.length - 1]] = structuredClone(value);
+  // A phase's actions (a list, or lists by group) are held as `actions` and `byGroup` together.
+  if (key.split('.')[0] === 'round' && at.rest.join('.') === 'actions') {
+    const phase = at.target as { actions: unknown; byGroup?: unknown };
+    const fields = phaseActionFields(phase.actions, s.mechanics?.actions.map((a) => a.name) ?? []);
+    delete phase.byGroup;
+    Object.assign(phase, fields);
+  }
   return undefined;
+}
+
+/** The groups a phase may give actions to: population groups and personas' `group`. */
+function scenarioGroupNames(s: Scenario): string[] {
+  const groups = [...s.population.map((g) => g.group), ...s.personas.map((p) => p.group)];
+  return [...new Set(groups.filter((g): g is string => typeof g === 'string' && g !== ''))];
 }
 
 /** Checks the expressions the condition set, on the scenario as it leaves it. */

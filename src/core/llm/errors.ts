@@ -50,6 +50,14 @@ export class ReplayMissError extends Error {
   }
 }
 
+/** A recorded answer a replay cannot give back: it fails the checks a live answer passes. */
+export class RecordedAnswerError extends ReplayMissError {
+  constructor(model: string, file: string, decision: string, why: string) {
+    super(model, file, decision);
+    this.message = `replay: the recorded answer to decision '${decision}' in ${file} is refused: ${why}`;
+  }
+}
+
 export class ModelCallError extends Error {
   override readonly name = 'ModelCallError';
   constructor(

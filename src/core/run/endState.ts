@@ -41,16 +41,22 @@ export class EndState {
    */
   describe(declared?: StateDeclarations): string {
     if (!this.seen) return '';
-    const part = (title: string, values: Record<string, number>, order: StateDeclarations['world'] = []) => {
+    // `means`: a mean of whole numbers is not one ("knows 0.84", never "knows 1").
+    const part = (
+      title: string,
+      values: Record<string, number>,
+      order: StateDeclarations['world'] = [],
+      means = false,
+    ) => {
       const names = [...order.map((q) => q.name).filter((n) => n in values), ...Object.keys(values)];
       const unique = [...new Set(names)];
       if (!unique.length) return '';
-      const integer = new Set(order.filter((q) => q.integer).map((q) => q.name));
+      const integer = new Set(means ? [] : order.filter((q) => q.integer).map((q) => q.name));
       const shown = unique.slice(0, NAMED).map((n) => `${n} ${quantityText(values[n], integer.has(n))}`);
       const more = unique.length > NAMED ? `, and ${unique.length - NAMED} more` : '';
       return `${title}: ${shown.join(', ')}${more}.`;
     };
-    return [part('World', this.world, declared?.world), part('Mean per agent', this.means(), declared?.agents)]
+    return [part('World', this.world, declared?.world), part('Mean per agent', this.means(), declared?.agents, true)]
       .filter(Boolean)
       .join(' ');
   }

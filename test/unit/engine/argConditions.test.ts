@@ -73,6 +73,36 @@ describe('agent arguments with a condition, and actions by group (issue 44: 1, 6
     assert.ok(!events.some((e) => e.type === 'error'), 'no errors');
   });
 
+  it("an action's `when` reads `me.group` and `me.id`, as a filter does", async () => {
+    // One phase offers every action to everyone; the `when`s alone keep each to its own.
+    const text = election('    actions: [campaign, smear, vote, gossip]')
+      .replace(
+        '  campaign: { description: Campaign for support.,',
+        `  campaign: { description: Campaign for support., when: "me.group == 'candidates' && me.id != 'c0'",`,
+      )
+      .replace(
+        '    description: Smear a rival candidate.',
+        `    description: Smear a rival candidate.\n    when: "me.group == 'candidates'"`,
+      )
+      .replace(
+        '    description: Vote for a candidate.',
+        `    description: Vote for a candidate.\n    when: "me.group == 'voters'"`,
+      )
+      .replace(
+        '    description: Gossip with anyone.',
+        `    description: Gossip with anyone.\n    when: "me.group == 'voters'"`,
+      );
+    const events = lines(await traceOf(await scenarioFromText(text)));
+    const actions = events.filter((e) => e.type === 'action') as (Line & { agent: string; action: string })[];
+    assert.ok(actions.length > 0);
+    for (const a of actions) {
+      const candidate = CANDIDATES.includes(a.agent);
+      assert.equal(['campaign', 'smear'].includes(a.action), candidate, `${a.agent} ${a.action}`);
+      if (a.agent === 'c0') assert.notEqual(a.action, 'campaign');
+    }
+    assert.ok(!events.some((e) => e.type === 'error'), 'no errors');
+  });
+
   it('offers a voter every candidate and nobody else: the options, the prompt and the structured-output enum', async () => {
     const requests: ActRequest[] = [];
     const modelFactory = recordingFactory((req) => {

@@ -120,6 +120,20 @@ describe('calibration pieces', () => {
     assert.equal(csv.split('\n')[1].split(',').slice(0, 6).join(','), '1,a,x: 1,0,x,world.x');
   });
 
+  it('observed rows at rounds no run reaches leave KS and t as they were', () => {
+    const series = (values: number[]) => ({ rounds: values.map((_, i) => i), metrics: { x: values } });
+    const runs = [
+      { condition: 'a', seed: 1, series: series([1, 2, 3]) },
+      { condition: 'a', seed: 2, series: series([1, 4, 5]) },
+    ];
+    const rows = 'round,measure,value\n0,x,1\n1,x,3\n2,x,4\n';
+    const [within] = fitRuns(runs, readObserved(rows).data);
+    const [past] = fitRuns(runs, readObserved(`${rows}9,x,50\n9,x,60\n`).data);
+    assert.equal(past.ks!.d, within.ks!.d);
+    assert.equal(past.t.t, within.t.t);
+    assert.equal(past.error.n, 3);
+  });
+
   it('ranks a condition with nothing to compare last', () => {
     const { data } = readObserved('round,measure,value\n1,x,3\n');
     const fits = fitRuns(

@@ -120,4 +120,15 @@ describe("Holm's correction by family (issue 41)", () => {
     const paper = text.search(/The seed paper's claims \(Holm across \d+\)/);
     assert.ok(own >= 0 && paper > own, text);
   });
+
+  it('never says "Holm across 0": when every difference is exactly zero, it says there is nothing to adjust', () => {
+    const same = runs.map((x) => ({ ...x, metrics: { ...x.metrics, 'world.fish.survival': 7 } }));
+    const r = analyzeExperiment('s', conditions, seeds, same, { claims });
+    const text = formatExperiment(r);
+    assert.doesNotMatch(text, /Holm across 0/);
+    assert.match(text, /The scenario's claims \(no claim has a p-value: nothing for Holm to adjust\)/);
+    const html = renderExperimentHtml(r, { model: 'offline', rounds: 3, wallSeconds: 1 });
+    assert.doesNotMatch(html, /The 0 claims/);
+    assert.match(html, /Holm's correction has nothing to adjust/);
+  });
 });

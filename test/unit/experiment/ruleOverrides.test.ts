@@ -117,6 +117,38 @@ describe('experiment conditions set feeds, phases and actions (issue 44: 3)', ()
     assert.ok(!off.some((e) => e.action === 'post'), 'nobody posts');
   });
 
+  it("a phase's actions set by group (or back to a list) are what the run offers each group", async () => {
+    const sc = await scenarioFromText(SCENARIO);
+    const takers = async (set: Record<string, unknown>) => {
+      const events = (await traceOf(withOverrides(sc, set)))
+        .split('\n')
+        .filter(Boolean)
+        .map((l) => JSON.parse(l) as { type: string; action?: string; phase?: string; agent?: string });
+      const work = events.filter((e) => e.type === 'action' && e.phase === 'work');
+      return new Set(work.map((e) => `${e.agent?.[0]}:${e.action}`));
+    };
+    // A list phase given lists by group: wardens may only rest, townsfolk only fish.
+    const byGroup = await takers({ 'round.work.actions': { townsfolk: ['fish'], wardens: ['rest'] } });
+    assert.deepEqual([...byGroup].sort(), ['t:fish', 'w:rest']);
+    // A phase by group given other lists by group: the condition's, not the scenario's.
+    const grouped = await scenarioFromText(
+      SCENARIO.replace('actions: [fish, rest]', 'actions: { townsfolk: [fish], wardens: [rest] }'),
+    );
+    const swapped = withOverrides(grouped, { 'round.work.actions': { townsfolk: ['rest'], wardens: ['fish'] } });
+    const work = swapped.round!.find((p) => p.name === 'work') as ActPhase;
+    assert.deepEqual(work.byGroup, { townsfolk: ['rest'], wardens: ['fish'] });
+    const listed = withOverrides(grouped, { 'round.work.actions': ['rest'] });
+    assert.equal((listed.round!.find((p) => p.name === 'work') as ActPhase).byGroup, undefined);
+    assert.throws(
+      () => withOverrides(sc, { 'round.work.actions': { townsfolk: ['fish'], wardns: ['rest'] } }),
+      /gives actions to group 'wardns', which no population group or persona has\. Did you mean 'wardens'/,
+    );
+    assert.throws(
+      () => withOverrides(sc, { 'round.work.actions': { townsfolk: ['fsh'] } }),
+      /names action 'fsh', which the scenario does not declare/,
+    );
+  });
+
   it('the feed example runs both rankings of one timeline as two conditions, each applied', async () => {
     const sc = await example('feed-ranking/feed-ranking.society');
     const [chronological, popular] = sc.experiment!.conditions!.map((c) => withOverrides(sc, c.set));

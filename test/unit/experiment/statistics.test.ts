@@ -1,7 +1,38 @@
 import * as assert from 'node:assert/strict';
-import { contrast, estimate, noSpread, separationP, signP } from '../../../src/core/experiment/statistics';
+import {
+  contrast,
+  estimate,
+  noSpread,
+  seedContrast,
+  separationP,
+  signP,
+} from '../../../src/core/experiment/statistics';
 
 describe('experiment statistics', () => {
+  it('a difference at the scale of floating-point rounding is no difference (paired and Welch)', () => {
+    // The same sums added in another order: equal numbers, unequal doubles (0.6000000000000001 vs 0.6).
+    const parts = [
+      [0.1, 0.2, 0.3],
+      [0.7, 0.1, 0.2],
+      [0.3, 0.6, 0.1],
+      [0.1, 0.7, 0.3],
+      [0.2, 0.4, 0.1],
+      [0.5, 0.2, 0.7],
+    ];
+    const forward = new Map(parts.map((p, i) => [i + 1, p[0] + p[1] + p[2]]));
+    const backward = new Map(parts.map((p, i) => [i + 1, p[2] + p[1] + p[0]]));
+    assert.ok(
+      [...forward].some(([seed, v]) => v !== backward.get(seed)),
+      'the doubles differ',
+    );
+    const paired = seedContrast(forward, backward);
+    assert.equal(paired.difference, 0);
+    assert.equal(paired.p, null);
+    const welch = contrast([...forward.values()], [...backward.values()]);
+    assert.equal(welch.difference, 0);
+    assert.equal(noSpread([0.6000000000000001, 0.6], 1e-9), true);
+  });
+
   it('gives the mean and a Student-t 95% interval', () => {
     const e = estimate([1, 2, 3, 4, 5]);
     assert.equal(e.n, 5);

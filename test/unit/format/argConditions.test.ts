@@ -87,6 +87,35 @@ describe('argument conditions and actions by group: checks', () => {
     );
   });
 
+  it('`where` on a place argument is never read, and says it is a place (SOC081)', async () => {
+    const all = await marks([
+      'kind: scenario',
+      'name: S',
+      'personas:',
+      '  - { id: ana, name: Ana }',
+      'places: { home: {}, park: {} }',
+      'actions:',
+      '  go:',
+      '    description: Go.',
+      `    args: { to: { type: place, where: "to.id != 'park'" } }`,
+      '    move: { to: args.to }',
+    ]);
+    const said = all.filter((m) => m.includes('SOC081'));
+    assert.equal(said.length, 1, all.join('\n'));
+    assert.ok(said[0].startsWith("9:32 SOC081 <<where>> Argument 'to' of action 'go' is a place: "), said[0]);
+  });
+
+  it('a group compared by name that no one has: at the name, with the one meant (SOC141)', async () => {
+    assert.deepEqual(await marks(edit("whom.group == 'candidates'", "whom.group == 'candidats'")), [
+      "15:51 SOC141 <<candidats>> In the `where` of argument 'whom' of action 'vote', no population group or persona has group 'candidats': the comparison is the same for every agent. Did you mean 'candidates'? (groups: candidates, voters)",
+    ]);
+    const when = await marks(
+      edit('campaign: { description: Campaign.,', `campaign: { description: Campaign., when: "'voter' != me.group",`),
+    );
+    assert.equal(when.length, 1);
+    assert.match(when[0], /^11:\d+ SOC141 <<voter>> In the `when` of action 'campaign'.*Did you mean 'voters'\?/);
+  });
+
   it('actions by group: unknown groups and actions, with the names meant (SOC082, SOC083)', async () => {
     assert.deepEqual(
       await marks(

@@ -54,6 +54,17 @@ describe('calibration checks (SOC130–SOC134)', () => {
     );
   });
 
+  it('SOC140: observed rows naming a condition not run, or past the last round', async () => {
+    const ds = await diagnostics(
+      ['world: { rounds: 3 }', ...scenario(['  observed: obs.csv', '  measures: { stock: world.fish }'])],
+      'round,measure,value,condition\n0,stock,10,\n1,stock,11,as writen\n9,stock,50,\n10,stock,51,\n',
+    );
+    assert.deepEqual(shown(ds, 'SOC140'), [
+      "11:13 SOC140 error obs.csv:3: condition 'as writen' is not one the calibration runs (did you mean 'as written'?); the conditions are: as written",
+      '11:13 SOC140 warning obs.csv:4: 2 rows at rounds after the last (3): no run has a value there, so the fit leaves them out',
+    ]);
+  });
+
   it('SOC130: a series the runs lack, with the one meant as a fix', async () => {
     const ds = await diagnostics(scenario(['  observed: obs.csv', '  measures: { stock: world.fsh }']), OBS);
     assert.equal(

@@ -122,6 +122,17 @@ describe('census populations: diagnostics', () => {
     ]);
   });
 
+  it('an attribute whose counts are all zero: SOC125, an error (the run could place nobody)', async () => {
+    const m = MARGINALS.replace('sex,female,52', 'sex,female,0').replace('sex,male,48', 'sex,male,0');
+    const { said } = await resolve(['marginals: m.csv'], { 'm.csv': m });
+    assert.ok(
+      said.includes(
+        '8:18 <<m.csv>> SOC125 error Census attribute sex has no count above zero: no agent can be synthesised from it',
+      ),
+      said.join('\n'),
+    );
+  });
+
   it('a joint table with no weight for a category the marginals ask for: SOC129', async () => {
     const joint = ['age,sex,count', '18-34,female,3', '35-64,female,4', '65+,female,2', '18-34,male,0'].join('\n');
     const { said } = await resolve(['marginals: m.csv', 'joint: j.csv'], { 'm.csv': MARGINALS, 'j.csv': joint });

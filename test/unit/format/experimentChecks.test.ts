@@ -42,6 +42,19 @@ const scenario = (experiment: string[], module = false): string[] => [
 ];
 
 describe('claims naming what the experiment lacks (SOC078)', () => {
+  it('marks a claim comparing a condition with itself', async () => {
+    const ds = await diagnostics(
+      scenario([
+        '        state.world.fish.initial: 15',
+        '  claims:',
+        '    - { metric: density, higher: rich, than: rich }',
+      ]),
+    );
+    assert.deepEqual(shown(ds, 'SOC078'), [
+      "20:46 error A claim compares condition 'rich' with itself: the difference is 0 in every run, so it can never hold. Name another condition in `than`",
+    ]);
+  });
+
   it('marks an unknown condition at the claim, with the one meant as a fix', async () => {
     const ds = await diagnostics(
       scenario([

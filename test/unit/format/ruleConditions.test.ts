@@ -122,6 +122,15 @@ describe("a condition's feeds, phases and actions: checks (issue 44: 3)", () => 
     assert.deepEqual(await told('round.browse.actions: [read]'), []);
   });
 
+  it("a phase's actions a condition gives by group name declared actions (SOC090) and groups (SOC082)", async () => {
+    const said = await told('round.browse.actions: { studnts: [like], students: [rad] }');
+    assert.deepEqual(said, [
+      `${LINE}:33 SOC082 <<studnts>> 'round.browse.actions' gives actions to group 'studnts', which no population group or persona has. Did you mean 'students'? (groups: students) [fix: students]`,
+      `${LINE}:61 SOC090 <<rad>> 'round.browse.actions' names action 'rad', which the scenario does not declare. Did you mean 'read'? (actions: like, read) [fix: read]`,
+    ]);
+    assert.deepEqual(await told('round.browse.actions: { students: [read] }'), []);
+  });
+
   it('an expression a condition sets is checked in its scope, inside the string (SOC061)', async () => {
     const [when] = await told('round.browse.when: "me.liked > 0.0"');
     assert.match(

@@ -83,6 +83,19 @@ describe('time outcomes in claims and metrics (SOC103–SOC105)', () => {
     ]);
   });
 
+  it('warns of a level a world quantity is already at when runs start (SOC142)', async () => {
+    const ds = await diagnostics(
+      scenario(['  metrics: [world.fish.falls.12, world.fish.reaches.10, world.fish.falls.5, world.fish.reaches.11]']),
+    );
+    assert.deepEqual(
+      shown(ds).map((m) => m.split(': ')[0]),
+      [
+        "18:13 SOC142 warning 'world.fish.falls.12' is 0 in every run",
+        "18:34 SOC142 warning 'world.fish.reaches.10' is 0 in every run",
+      ],
+    );
+  });
+
   it('takes the longest run: a condition may set more rounds', async () => {
     const lines = scenario(['  claims:', '    - { metric: world.fish.at.r9, higher: base, than: rich }']);
     lines[lines.indexOf('    - { name: rich, set: { state.world.fish.initial: 15 } }')] =

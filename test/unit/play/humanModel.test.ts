@@ -3,6 +3,7 @@
 // (`by`), recorded, and replayed from the record to the same trace byte for byte.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
+import { getEventListeners } from 'node:events';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
@@ -17,6 +18,7 @@ import {
   type PlayFallback,
   type PlayHeader,
 } from '../../../src/core/llm/human';
+import { answerLine, readAnswers } from '../../../src/core/llm/human/answerBook';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { ScriptedPlayer } from './scriptedPlayer';
 
@@ -118,6 +120,23 @@ describe('playing an agent (llm/human)', function () {
     assert.match(third.problem ?? '', /"choice" must be a number from 1 to \d+/);
   });
 
+  it('leaves no listener behind per refused answer (no MaxListenersExceededWarning)', async () => {
+    const sc = await load('friends', 1);
+    const agent = sc.personas[0].id;
+    let refusals = 15;
+    const listening: number[] = [];
+    const player = new ScriptedPlayer();
+    const port: ParticipantPort = {
+      ask: (q, signal) => {
+        listening.push(getEventListeners(signal, 'abort').length);
+        return q.kind === 'choose_partner' && refusals-- > 0 ? Promise.resolve({ choice: 'nobody' }) : player.ask(q);
+      },
+    };
+    await play(sc, header(agent), port);
+    assert.ok(listening.length > 15);
+    assert.ok(Math.max(...listening) <= 2, `listeners on the question's signal: ${listening.join(', ')}`);
+  });
+
   it('refuses a rating off the 0–10 scale and an empty message', async () => {
     const sc = await load('friends', 1);
     const agent = sc.personas[0].id;
@@ -183,6 +202,50 @@ describe('playing an agent (llm/human)', function () {
     const mine = played.events.filter((e) => e.type === 'action' && e.agent === agent);
     assert.ok(mine.length > 0 && mine.every((e) => (e as { by?: string }).by === 'human'));
     const replay = await play(sc, header(agent), undefined, played.records);
+    assert.equal(lines(replay.events), lines(played.events));
+  });
+
+  it('a replayed answer passes the checks a live one does: its length, its range, its `by`', async () => {
+    const sc = await load('friends', 1);
+    const agent = sc.personas[0].id;
+    const played = await play(sc, header(agent), new ScriptedPlayer());
+    // Through the file, as --answers reads it.
+    const readBack = (records: AnswerRecord[]) => {
+      const read = readAnswers([header(agent), ...records].map(answerLine).join(''));
+      assert.ok(typeof read !== 'string', String(read));
+      return read.records;
+    };
+    const tampered = (kind: string, change: (a: Record<string, unknown>) => void) =>
+      readBack(
+        played.records.map((r) => {
+          if (r.kind !== kind) return r;
+          const answer = structuredClone(r.answer!);
+          change(answer);
+          return { ...r, answer };
+        }),
+      );
+    await assert.rejects(
+      play(
+        sc,
+        header(agent),
+        undefined,
+        tampered('speak', (a) => (a.text = 'x'.repeat(100_000))),
+      ),
+      /recorded answer to decision 'speak:.*human\.jsonl:\d+ is refused: .*"text"/,
+    );
+    await assert.rejects(
+      play(
+        sc,
+        header(agent),
+        undefined,
+        tampered('evaluate', (a) => (a.rating = 9.9)),
+      ),
+      /recorded answer .* is refused: .*"rating"/,
+    );
+    const forged = [header(agent), { ...played.records[0], by: 'gpt-5' }].map((r) => answerLine(r as AnswerRecord));
+    assert.match(String(readAnswers(forged.join(''))), /^line 2: "by" must be one of human, timeout:model/);
+    // Untouched, it replays as played.
+    const replay = await play(sc, header(agent), undefined, readBack(played.records));
     assert.equal(lines(replay.events), lines(played.events));
   });
 

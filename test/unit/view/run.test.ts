@@ -232,4 +232,18 @@ describe('running from the editor', () => {
     );
     assert.equal(new EndState().describe(), '', 'no declared state: nothing to say');
   });
+
+  it("gives integer quantities' means as the means they are, world values whole", () => {
+    const state = new EndState();
+    state.add({
+      type: 'state',
+      round: 0,
+      world: { pot: 3 },
+      agents: { a: { knows: 1 }, b: { knows: 0 }, c: { knows: 1 } },
+    });
+    assert.equal(
+      state.describe({ world: [{ name: 'pot', integer: true }], agents: [{ name: 'knows', integer: true }] }),
+      'World: pot 3. Mean per agent: knows 0.667.',
+    );
+  });
 });

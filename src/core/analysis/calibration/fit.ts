@@ -2,7 +2,8 @@
 // a measure maps to, averaged over a condition's runs, against the observed values averaged over
 // samples, round by round (RMSE over rounds); the two distributions of values (KS: every run's
 // value at every observed round against every observed value); and their means (Welch's t).
-// Per round too, where there are several runs and samples to compare.
+// Per round too, where there are several runs and samples to compare. Only rounds both sides have
+// are pooled.
 import type { RunSeries } from '../metrics/runSeries';
 import { ks2Sample, type KsResult } from '../../stats/ks';
 import { errors, type ErrorResult } from '../../stats/rmse';
@@ -86,8 +87,12 @@ function measureFit(
   const rounds = roundsSeen.map((round): RoundFit => {
     const obs = points.filter((p) => p.round === round).map((p) => p.value);
     const sim = runs.map((r) => valueAt(r, series, round)).filter((v): v is number => v !== null);
-    allSim.push(...sim);
-    allObs.push(...obs);
+    // A round no run has (past the run's end) has nothing to compare with: pooling its observed
+    // values alone would move KS and t with values no run could have matched.
+    if (sim.length && obs.length) {
+      allSim.push(...sim);
+      allObs.push(...obs);
+    }
     const ks = sim.length > 1 && obs.length > 1 ? ks2Sample(sim, obs) : undefined;
     return {
       round,

@@ -10,6 +10,7 @@ import {
   type Generations,
   type KnowledgeItem,
   DEFAULT_APPEAL,
+  phaseActionFields,
   type Mechanics,
   type Move,
   type Quantity,
@@ -72,10 +73,7 @@ export function buildRound(v: Obj, at: Locator): RoundPhase[] | undefined {
       return { kind: 'builtin', name: raw.phase as BuiltinPhase, ...pick(raw, ['when']), source };
     }
     const p = applyDefaults(societySchema.$defs.phase, raw) as Obj;
-    const byGroup = isGroupMap(p.actions) ? (p.actions as Record<string, string[]>) : undefined;
-    const actions = byGroup
-      ? [...new Set(Object.values(byGroup).flat())]
-      : ((p.actions as string[] | undefined) ?? Object.keys((v.actions ?? {}) as Obj));
+    const { actions, byGroup } = phaseActionFields(p.actions, Object.keys((v.actions ?? {}) as Obj));
     return {
       kind: 'act',
       name: p.phase,
@@ -87,9 +85,6 @@ export function buildRound(v: Obj, at: Locator): RoundPhase[] | undefined {
     };
   });
 }
-
-/** `actions: { group: [...] }`: each group's own actions in the phase. */
-const isGroupMap = (v: unknown): boolean => !!v && typeof v === 'object' && !Array.isArray(v);
 
 function action(name: string, raw: Obj, at: Locator): Action {
   const v = applyDefaults(societySchema.$defs.action, raw) as Obj;

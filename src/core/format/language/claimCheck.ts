@@ -90,6 +90,16 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
         none: 'none',
       });
     }
+    // A condition against itself: the paired difference is 0 in every run, so the claim can never hold.
+    if (typeof claim.higher === 'string' && claim.higher === claim.than && names.includes(claim.than)) {
+      report(
+        r,
+        'SOC078',
+        'error',
+        `A claim compares condition '${claim.than}' with itself: the difference is 0 in every run, so it can never hold. Name another condition in \`than\``,
+        at.valueRange([...path, 'than']),
+      );
+    }
     checkMetric(claim.metric, [...path, 'metric'], 'in a claim');
   });
   // The schema lists the network metrics `experiment.metrics` may name and reports any other: here,

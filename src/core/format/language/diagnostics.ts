@@ -138,6 +138,9 @@ export const CODES = {
   SOC132: 'Calibration seed repeated',
   SOC133: 'Observed data missing or malformed',
   SOC134: 'Observed measure the runs cannot be compared on',
+  SOC140: 'Observed rows no run can be compared with',
+  SOC141: 'Unknown group compared in an expression',
+  SOC142: 'Time outcome met at the start of every run',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

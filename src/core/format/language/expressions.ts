@@ -78,6 +78,9 @@ function baseEnvironment(): Environment {
     env.registerOperator(`double ${op} int: double`, (a: number, b: bigint) => f(a, Number(b)));
     env.registerOperator(`int ${op} double: double`, (a: bigint, b: number) => f(Number(a), b));
   }
+  // `round == world.x` compares as numbers, as `<` does (the library registers `double == int`
+  // and `!=` from this one); without it `==` alone refused with "no such overload".
+  env.registerOperator('int == double: bool', (a: bigint, b: number) => Number(a) === b);
   for (const [name, f] of [
     ['min', Math.min],
     ['max', Math.max],
@@ -130,7 +133,7 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   }
   // With places, a `when`, an effect and an agent quantity's update read where the agent is too.
   const placed = { ...placeFields(m), ...agentSchema };
-  env.registerVariable({ name: 'me', schema: placed });
+  env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...placed } });
   env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
   if (scope.kind === 'action') {
     const args = Object.fromEntries(scope.action.args.map((a) => [a.name, a.type === 'number' ? 'double' : 'string']));

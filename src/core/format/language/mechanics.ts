@@ -132,6 +132,19 @@ export type RoundPhase =
 /** A phase in which agents take some of the declared actions. */
 export type ActPhase = Extract<RoundPhase, { kind: 'act' }>;
 
+/**
+ * A phase's `actions` as written — a list, lists by group (`{ group: [...] }`), or nothing (every
+ * declared action) — as the phase's fields. The scenario's phases and a condition that sets
+ * `round.<phase>.actions` both go through it, so neither can leave `byGroup` stale.
+ */
+export function phaseActionFields(given: unknown, all: readonly string[]): Pick<ActPhase, 'actions' | 'byGroup'> {
+  if (given && typeof given === 'object' && !Array.isArray(given)) {
+    const byGroup = given as Record<string, string[]>;
+    return { actions: [...new Set(Object.values(byGroup).flat())], byGroup };
+  }
+  return { actions: Array.isArray(given) ? (given as string[]) : [...all] };
+}
+
 /** The actions a member of `group` has on offer in `phase`: its group's own when given by group. */
 export function phaseActionsFor(phase: ActPhase, group: string | undefined): string[] {
   if (!phase.byGroup) return phase.actions;

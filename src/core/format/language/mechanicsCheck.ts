@@ -43,6 +43,7 @@ import { checkWholeDivisions } from './wholeDivision';
 import { checkConditionValues, conditionRuleSites, conditionUpdateSites } from './conditionState';
 import { checkLabels } from './labelsCheck';
 import { checkTallies } from './tallyCheck';
+import { checkGroupLiterals } from './groupLiteralCheck';
 
 type Obj = Record<string, unknown>;
 
@@ -60,6 +61,8 @@ const MEANING: Record<(typeof RESERVED_NAMES)[number], string> = {
 
 interface Checker extends Report {
   phases?: PhaseEntry[];
+  /** The groups agents can be in (population groups, personas' `group`), with their sizes. */
+  groups?: Map<string, number>;
   /** How many agents the scenario brings (what `agents` in an expression ranges over), when known. */
   agentCount?: number;
 }
@@ -78,7 +81,8 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     const m = readMechanics(v, at) ?? (phases ? NO_MECHANICS : undefined);
     if (!m) return out;
     const size = populationSize(v, personas);
-    const c: Checker = { m, v, at, unsure, out, phases, ...(size > 0 ? { agentCount: size } : {}) };
+    const groups = scenarioGroups(v, personas);
+    const c: Checker = { m, v, at, unsure, out, phases, groups, ...(size > 0 ? { agentCount: size } : {}) };
     checkNames(c);
     checkBounds(c);
     checkLabels(c);
@@ -89,7 +93,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     if (!unsure) checkFitness(c);
     checkFeeds(c);
     if (phases) {
-      const round = { ...c, phases, groups: scenarioGroups(v, personas) };
+      const round = { ...c, phases, groups };
       checkRound(round);
       checkReach(round, size);
     }
@@ -362,6 +366,7 @@ function checkExpressions(c: Checker): void {
     }
     if (!worldReads(env, site.text, reads)) allRead = false;
     if (!c.unsure) checkWholeDivisions(c, env, site);
+    if (!c.unsure && c.groups) checkGroupLiterals(c, site, c.groups);
     // A phase's `when` that never holds is the round's to tell (roundReach.ts).
     if (!c.unsure && site.wanted === 'bool' && site.path[0] === 'actions') neverTrue(c, env, site);
   }

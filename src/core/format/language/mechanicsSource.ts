@@ -71,7 +71,7 @@ function cleanAction(raw: Obj): Obj {
   const args: Obj = {};
   for (const [name, a] of entries(raw.args)) {
     const type = (a as Obj).type;
-    const typed = type === 'agent' || type === 'number' || type === 'post' ? { type } : {};
+    const typed = type === 'agent' || type === 'number' || type === 'post' || type === 'place' ? { type } : {};
     args[name] = { ...fields(a, ARG_FIELDS), ...typed };
   }
   const effects: Obj = {};
@@ -174,7 +174,7 @@ export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = [])
       });
     }
     for (const arg of a.args) {
-      if (arg.where === undefined || arg.type === 'number') continue;
+      if (arg.where === undefined || arg.type === 'number' || arg.type === 'place') continue;
       sites.push({
         path: ['actions', a.name, 'args', arg.name, 'where'],
         text: arg.where,

@@ -2,7 +2,7 @@
 // reads it: missing, unreadable or malformed (SOC133, at the file name, with the CSV's line), and
 // its measures against the runs' series (SOC134): a measure `measures:` maps that the file has
 // no values of (a warning, with the one meant), and a measure of the file that is not mapped and
-// not a series itself. Asynchronous, as the module check is: it reads a file.
+// not a series itself; rows no run can be compared with (SOC140: observedReach.ts). Asynchronous, as the module check is: it reads a file.
 import * as path from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import type { SocietyFileSystem } from './fileSystem';
@@ -10,6 +10,7 @@ import type { Locator } from './locate';
 import { readObserved } from './observedData';
 import { calibrationSeries } from './calibrationCheck';
 import { didYouMean } from './suggest';
+import { observedOutOfReach } from './observedReach';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -24,7 +25,7 @@ export async function checkObserved(
   if (!isObj(cal) || typeof cal.observed !== 'string' || !cal.observed) return [];
   const range = at.valueRange(['calibration', 'observed']);
   const mk = (
-    code: 'SOC133' | 'SOC134',
+    code: 'SOC133' | 'SOC134' | 'SOC140',
     severity: Diagnostic['severity'],
     message: string,
     where = range,
@@ -50,7 +51,9 @@ export async function checkObserved(
   if (problems.length) {
     return problems.slice(0, 3).map((p) => mk('SOC133', 'error', `${path.basename(target)}:${p.line}: ${p.message}`));
   }
-  const out: Diagnostic[] = [];
+  const out: Diagnostic[] = observedOutOfReach(data, value).map((p) =>
+    mk('SOC140', p.severity, `${path.basename(target)}:${p.line}: ${p.message}`),
+  );
   const measures = isObj(cal.measures) ? cal.measures : {};
   for (const measure of Object.keys(measures)) {
     if (data.measures.includes(measure)) continue;

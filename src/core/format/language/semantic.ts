@@ -9,6 +9,7 @@ import type { Locator } from './locate';
 import type { PersonaEntry } from './workspace';
 import { PROMPT_VARIABLES, templateVariables, type TemplateVariable } from './templates';
 import { didYouMean } from './suggest';
+import { scenarioGroups } from './roundSource';
 import { applyDefaults, documentSchema, leafError, schemaAtPath, societySchema, valueErrors } from './schema';
 import { schemaErrorDiagnostics } from './validate';
 import { sharedLimits } from './endpointLimits';
@@ -803,17 +804,44 @@ function checkRulePath(
   const errors = valueErrors(p.node, value);
   out.push(...schemaErrorDiagnostics(errors, 'scenario', doc, at.file, at, path));
   const list = listNames(key, doc);
-  if (errors.length || !list || !Array.isArray(value)) return;
-  value.forEach((name, i) => {
+  if (errors.length || !list || !value || typeof value !== 'object') return;
+  // A list, or (a phase's actions) lists by group, each group one that exists (SOC082).
+  const items: [unknown, PathSegment[]][] = Array.isArray(value)
+    ? value.map((name, i) => [name, [i]])
+    : Object.entries(value).flatMap(([group, names]) =>
+        Array.isArray(names) ? names.map((name, i): [unknown, PathSegment[]] => [name, [group, i]]) : [],
+      );
+  if (!Array.isArray(value)) checkGroupKeys(key, Object.keys(value), at, path, out, doc);
+  items.forEach(([name, where]) => {
     if (typeof name !== 'string' || list.names.includes(name)) return;
     const near = didYouMean(name, list.names);
-    const range = at.valueRange([...path, i]);
+    const range = at.valueRange([...path, ...where]);
     const message =
       `'${key}' names ${list.what} '${name}', which the scenario does not declare` +
       `${near ? `. Did you mean '${near}'?` : ''} (${list.what}s: ${list.names.join(', ') || 'none'})`;
     const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
     out.push(mk('SOC090', 'error', message, at.file.file, range, fixes));
   });
+}
+
+/** The groups a condition gives a phase's actions to: each a population group or a persona's (SOC082). */
+function checkGroupKeys(
+  key: string,
+  groups: readonly string[],
+  at: Locator,
+  path: PathSegment[],
+  out: Diagnostic[],
+  doc: unknown,
+): void {
+  const known = [...scenarioGroups(doc).keys()];
+  for (const group of groups) {
+    if (known.includes(group)) continue;
+    const near = didYouMean(group, known);
+    const range = at.keyRange([...path, group]);
+    const message = `'${key}' gives actions to group '${group}', which no population group or persona has${near ? `. Did you mean '${near}'?` : ''} (groups: ${known.join(', ') || 'none'})`;
+    const fixes = near ? [{ title: `Change to '${near}'`, file: at.file.file, range, newText: near }] : [];
+    out.push(mk('SOC082', 'error', message, at.file.file, range, fixes));
+  }
 }
 
 /** The checks of persona ids and model names, for the values a `set` gives. */

@@ -12,7 +12,7 @@ import { malformedTimeOutcome, parseTimeOutcome, seriesNames } from './timeOutco
  * The rounds of the scenario's longest run: its own (the schema's default, 20, when unsaid) or a
  * condition's that sets \`world.rounds\` longer.
  */
-function longestRun(v: Record<string, unknown>): number {
+export function longestRun(v: Record<string, unknown>): number {
   const isObj = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
   const own = isObj(v.world) && typeof v.world.rounds === 'number' && v.world.rounds >= 1 ? v.world.rounds : 20;
   const conditions = isObj(v.experiment) && Array.isArray(v.experiment.conditions) ? v.experiment.conditions : [];
@@ -59,6 +59,7 @@ export function checkTimeOutcome(r: Report, metric: string, range: Range): void 
       fixes,
     );
   }
+  if (t.kind !== 'at') startsThere(r, metric, t, range);
   const rounds = longestRun(r.v);
   if (t.kind === 'at' && t.round > rounds) {
     report(
@@ -69,4 +70,28 @@ export function checkTimeOutcome(r: Report, metric: string, range: Range): void 
       range,
     );
   }
+}
+
+/**
+ * SOC142 (a warning): `.falls.<level>` of a world quantity that starts at or below the level (a
+ * per-round flow that starts at 0), or `.reaches.<level>` of one that starts at or above it: the
+ * first round is 0 in every run, whatever happens after.
+ */
+function startsThere(
+  r: Report,
+  metric: string,
+  t: { series: string; kind: 'reaches' | 'falls'; level: number },
+  range: Range,
+): void {
+  const q = t.series.startsWith('world.') ? r.m.world.find((x) => `world.${x.name}` === t.series) : undefined;
+  if (!q || typeof q.initial !== 'number' || !Number.isFinite(q.initial)) return;
+  const there = t.kind === 'falls' ? q.initial <= t.level : q.initial >= t.level;
+  if (!there) return;
+  report(
+    r,
+    'SOC142',
+    'warning',
+    `'${metric}' is 0 in every run: ${t.series} starts at ${q.initial}, already ${t.kind === 'falls' ? 'at or below' : 'at or above'} ${t.level}. For a quantity that counts what happens each round, compare its value at a round (\`${t.series}.at.r<k>\`) or a level it must first ${t.kind === 'falls' ? 'rise above' : 'fall below'}`,
+    range,
+  );
 }

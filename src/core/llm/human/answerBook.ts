@@ -2,7 +2,8 @@
 // person played and how, then one line per decision asked of them, keyed by the decision's stable
 // key, with the response as taken (after the answer was checked) or the timeout and its policy.
 // A replay answers from it alone, in whatever order the engine asks, so the replayed trace is the
-// played one byte for byte (the answer is not re-checked: what was taken is what is given back).
+// played one byte for byte. A record read back is a file anyone may have written: its `by` must be
+// one the session writes, and its answer passes the checks a live model's does (humanModel.ts).
 import type { Decider } from '../../trace/events';
 import type { DecisionKind } from '../types';
 
@@ -36,6 +37,13 @@ export interface AnswerRecord {
   /** The response taken (the person's answer, checked), when by is 'human'. */
   answer?: Record<string, unknown>;
 }
+
+/** Who may have decided, as a session records it. */
+export const RECORDED_DECIDERS = ['human', 'timeout:model', 'timeout:offline', 'timeout:skip'] as const;
+
+/** The line of a record read back from a file (for errors that point at it). */
+const lineOf = new WeakMap<AnswerRecord, number>();
+export const recordLine = (r: AnswerRecord): number | undefined => lineOf.get(r);
 
 /** The answers of a session: recorded as they come, or read back for a replay. */
 export class AnswerBook {
@@ -84,7 +92,16 @@ export function readAnswers(text: string): { header: PlayHeader; records: Answer
       }
       header = v as PlayHeader;
     } else if (o.type === 'answer' && typeof (v as AnswerRecord).key === 'string') {
-      records.push(v as AnswerRecord);
+      const r = v as AnswerRecord;
+      if (!(RECORDED_DECIDERS as readonly unknown[]).includes(r.by)) {
+        return `line ${i + 1}: "by" must be one of ${RECORDED_DECIDERS.join(', ')}, not ${JSON.stringify(r.by)}`;
+      }
+      const a = r.answer as unknown;
+      if (r.by === 'human' && (!a || typeof a !== 'object' || Array.isArray(a))) {
+        return `line ${i + 1}: an answer by "human" must hold the answer as a JSON object`;
+      }
+      lineOf.set(r, i + 1);
+      records.push(r);
     } else return `line ${i + 1} is not an answer`;
   }
   return header ? { header, records } : 'the file is empty';

@@ -6,12 +6,13 @@
 // who decided (Usage.by), which the events write as `by`.
 import type { ModelConfig, PromptTemplates } from '../../format/language/model';
 import type { Decider, Usage } from '../../trace/events';
-import { DecisionSkipped, ReplayMissError } from '../errors';
+import { DecisionSkipped, RecordedAnswerError, ReplayMissError } from '../errors';
+import { validateResponse } from '../parse/validate';
 import { OfflineModel } from '../offline/index';
 import type { PromptContext } from '../prompts/values';
 import { zeroUsage, type AgentModel, type DecisionRequest, type DecisionResponse } from '../types';
 import { responseOf } from './answer';
-import { ANSWERS_FILE, type AnswerBook, type AnswerRecord } from './answerBook';
+import { ANSWERS_FILE, recordLine, type AnswerBook, type AnswerRecord } from './answerBook';
 import type { ParticipantPort } from './port';
 import { questionOf } from './question';
 
@@ -109,7 +110,15 @@ export class PlaySession {
     signal?: AbortSignal,
   ): Promise<DecisionResponse<R>> {
     if (r.by === 'human') {
-      return { ...(r.answer as object), usage: { ...zeroUsage(HUMAN_MODEL), by: 'human' } } as DecisionResponse<R>;
+      // Read back, the answer passes the checks a live one did (a message's length, a rating's
+      // range, a partner among the candidates): a file is not trusted for being a record.
+      const checked = this.o.book.replaying ? validateResponse(req, r.answer) : undefined;
+      if (checked && !checked.ok) {
+        const line = recordLine(r);
+        throw new RecordedAnswerError(HUMAN_MODEL, `${ANSWERS_FILE}${line ? `:${line}` : ''}`, req.key, checked.error);
+      }
+      const answer = checked?.ok ? checked.value : r.answer;
+      return { ...(answer as object), usage: { ...zeroUsage(HUMAN_MODEL), by: 'human' } } as DecisionResponse<R>;
     }
     if (r.by === 'timeout:skip') {
       throw new DecisionSkipped(
@@ -137,8 +146,15 @@ const TIMED_OUT = Symbol('timed out');
 function raced(answer: Promise<unknown>, signal: AbortSignal): Promise<unknown> {
   if (signal.aborted) return Promise.resolve(TIMED_OUT);
   return new Promise((resolve) => {
-    signal.addEventListener('abort', () => resolve(TIMED_OUT), { once: true });
-    answer.then(resolve, () => resolve(TIMED_OUT));
+    const stop = (): void => resolve(TIMED_OUT);
+    signal.addEventListener('abort', stop, { once: true });
+    // One signal serves every retry of a question: a listener left behind per refused answer
+    // would pile up (MaxListenersExceededWarning after 11).
+    const done = (v: unknown): void => {
+      signal.removeEventListener('abort', stop);
+      resolve(v);
+    };
+    answer.then(done, () => done(TIMED_OUT));
   });
 }
 

@@ -21,6 +21,17 @@ export interface ActionOption extends ActOption {
   compiled: CompiledAction;
 }
 
+/**
+ * The acting agent as `me` reads it: its id and group (as a filter's `me` does, so a `when`, an
+ * effect and an update read them too), then its values.
+ */
+export function actorView(state: WorldState, agent: Agent): Record<string, number> {
+  return { id: agent.persona.id, group: agent.persona.group ?? '', ...state.view(agent.id) } as unknown as Record<
+    string,
+    number
+  >;
+}
+
 /** The expression context of `agent` acting with `args` (agent arguments resolved to their values). */
 export function contextOf(
   state: WorldState,
@@ -34,7 +45,7 @@ export function contextOf(
     world: state.world,
     n: BigInt(n) as unknown as number,
     round: BigInt(round) as unknown as number,
-    me: state.view(agent.id),
+    me: actorView(state, agent),
     traits: agent.persona.traits,
   };
   lazyAgents(context, () => state.rows());

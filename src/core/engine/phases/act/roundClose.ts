@@ -5,7 +5,7 @@ import type { ErrorEvent } from '../../../trace/events';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
-import { contextOf } from './actionOptions';
+import { actorView, contextOf } from './actionOptions';
 import { callHook, guarded } from './guard';
 import { moduleWorld } from './societyModule';
 import { lazyAgents, type AgentRow } from '../../../format/language/aggregates';
@@ -46,7 +46,7 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
     for (const a of world.agents.values()) {
       if (pacer.due) await pacer.turn();
       const context = contextOf(state, a, n, round);
-      context.me = { ...state.view(a.id) };
+      context.me = actorView(state, a);
       lazyAgents(context, rows);
       const next = state.compiled.agentUpdates.map((u) =>
         guarded(world, emit, { agent: a.id }, () =>

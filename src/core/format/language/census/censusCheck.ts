@@ -37,10 +37,11 @@ export function checkCensusData(data: CensusData, base: PathSegment[], at: Locat
   }
   for (const a of data.attributes) {
     const zero = a.categories.filter((_, k) => a.targets[k] <= 0);
+    // An error, not a warning: synthesis has no category to draw from and the run would die.
     if (zero.length === a.categories.length) {
       out.push({
-        code: 'SOC128',
-        severity: 'warning',
+        code: 'SOC125',
+        severity: 'error',
         message: `Census attribute ${a.name} has no count above zero: no agent can be synthesised from it`,
         file,
         range: at.valueRange([...base, 'marginals']),
