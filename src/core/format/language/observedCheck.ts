@@ -10,6 +10,7 @@ import type { Locator } from './locate';
 import { readObserved } from './observedData';
 import { calibrationSeries } from './calibrationCheck';
 import { didYouMean } from './suggest';
+import { owns } from '../../text/nameRecord';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -66,7 +67,7 @@ export async function checkObserved(
   }
   const series = calibrationSeries(value, at);
   for (const measure of data.measures) {
-    if (measure in measures || series.includes(measure)) continue;
+    if (owns(measures, measure) || series.includes(measure)) continue;
     const meant = didYouMean(measure, series);
     out.push(
       mk(
