@@ -11,6 +11,7 @@ import { readObserved } from './observedData';
 import { calibrationSeries } from './calibrationCheck';
 import { didYouMean } from './suggest';
 import { owns } from '../../text/nameRecord';
+import { readDataFile } from './dataFile';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -20,6 +21,7 @@ export async function checkObserved(
   at: Locator,
   file: string,
   fs: SocietyFileSystem,
+  root: string,
 ): Promise<Diagnostic[]> {
   const cal = value.calibration;
   if (!isObj(cal) || typeof cal.observed !== 'string' || !cal.observed) return [];
@@ -36,17 +38,9 @@ export async function checkObserved(
     file,
     range: where,
   });
-  const target = path.resolve(path.dirname(file), cal.observed);
-  const text = (await fs.kind(target)) === 'file' ? await fs.readFile(target) : undefined;
-  if (text === undefined) {
-    return [
-      mk(
-        'SOC133',
-        'error',
-        `Observed data '${cal.observed}' not found: no file ${path.basename(target)} in ${path.dirname(target)}`,
-      ),
-    ];
-  }
+  const read = await readDataFile(fs, cal.observed, file, root);
+  if ('why' in read) return [mk('SOC133', 'error', `Observed data '${cal.observed}' ${read.why}`)];
+  const { file: target, text } = read;
   const { data, problems } = readObserved(text);
   if (problems.length) {
     return problems.slice(0, 3).map((p) => mk('SOC133', 'error', `${path.basename(target)}:${p.line}: ${p.message}`));
