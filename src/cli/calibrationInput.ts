@@ -1,11 +1,12 @@
 // What `society calibrate` compares with: the calibration (the scenario's, or the command line's
 // observed file and fit over it) and the observed data read from its file, problems said with
 // their line. Shared by the scenario and the run forms of the command.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Calibration } from '../core/format/language/model';
 import { readObserved, type ObservedData } from '../core/format/language/observedData';
 import { printable } from '../core/text/printable';
+import { ioReason } from '../core/files/ioReason';
+import { readOptionFile } from './optionFile';
 
 /**
  * The calibration to run: the scenario's (its observed file relative to `scenarioFile`), with the
@@ -27,13 +28,14 @@ export function calibrationOf(
   return { ...(own ?? {}), observed, fit: fit ?? own?.fit ?? 'rmse' };
 }
 
+/** The observed data of `--observed` or of the scenario (checked inside its workspace when it was loaded): a regular file within the size limit. */
 export function loadObserved(file: string): ObservedData | undefined {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
+    text = readOptionFile(file);
   } catch (err) {
     console.error(
-      `society calibrate: cannot read the observed data ${path.relative(process.cwd(), file) || file}: ${(err as NodeJS.ErrnoException).code ?? String(err)}`,
+      `society calibrate: cannot read the observed data ${path.relative(process.cwd(), file) || file}: ${ioReason(err)}`,
     );
     return undefined;
   }

@@ -5,6 +5,7 @@
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { NodeFileSystem, type NotAFile, type SocietyFileSystem } from '../core/format';
+import type { FileRole } from '../core/format/language/fileLimits';
 import { fileKey, openDocument } from './files';
 import { includeRefusal } from './trust/policy';
 import { realPath } from './trust/realPath';
@@ -12,8 +13,13 @@ import { realPath } from './trust/realPath';
 export class EditorFileSystem implements SocietyFileSystem {
   private readonly disk = new NodeFileSystem();
 
-  async readFile(file: string): Promise<string | undefined> {
-    return openDocument(file)?.getText() ?? this.disk.readFile(file);
+  async readFile(file: string, role?: FileRole): Promise<string | undefined> {
+    return openDocument(file)?.getText() ?? this.disk.readFile(file, role);
+  }
+
+  /** Where a path leads (symlinks resolved), so a scenario's data files stay in its workspace. */
+  async realPath(p: string): Promise<string> {
+    return realPath(p);
   }
 
   async kind(p: string): Promise<'file' | 'directory' | undefined> {

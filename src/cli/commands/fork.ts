@@ -20,6 +20,7 @@ import { openBranch, type ForkOutcome } from '../../core/branch/fork';
 import { experimentRunOf, scenarioAsRun } from '../../core/branch/experimentParent';
 import { describeEdit, type WorldEdit, type WorldEditKind } from '../../core/trace/edits';
 import { ioReason } from '../../core/files/ioReason';
+import { readOptionFile } from '../optionFile';
 import { heldRun } from '../outFolder';
 import { runModels, missingKey } from '../run/runModels';
 import { Progress } from '../run/progress';
@@ -185,7 +186,7 @@ function editsGiven(values: Record<string, string | string[] | boolean | undefin
   if (file !== undefined) {
     let text: string;
     try {
-      text = fs.readFileSync(file, 'utf8');
+      text = readOptionFile(file);
     } catch (err) {
       throw new EditSyntaxError(`--edits ${file}: ${ioReason(err)}`);
     }

@@ -2,7 +2,8 @@
 // written as one `.society` file per persona under OUT/personas/ (the layout of examples/friends),
 // optionally with a scenario that includes them. Prints what it wrote and every warning, then
 // checks the written files with the same validation as `society check`.
-import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { readOptionFile } from '../optionFile';
 import * as path from 'node:path';
 import { ioReason } from '../../core/files/ioReason';
 import type { Command } from '../command';
@@ -81,7 +82,7 @@ export const importCommand: Command = {
     try {
       sources = inputFiles(inputs, source as ImportSource).map((file) => ({
         file,
-        text: readable(file, () => readFileSync(file, 'utf8')),
+        text: readable(file, () => readOptionFile(file)),
       }));
     } catch (err) {
       console.error(`society import: ${err instanceof Error ? err.message : String(err)}`);

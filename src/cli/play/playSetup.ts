@@ -25,6 +25,8 @@ import {
 import type { DecisionKind } from '../../core/llm/types';
 import { printable } from '../../core/text/printable';
 import { shown } from '../options';
+import { readOptionFile } from '../optionFile';
+import { ioReason } from '../../core/files/ioReason';
 import { JsonLinesPort } from './jsonPort';
 import { LineReader } from './lineReader';
 import { TerminalPort } from './ttyPort';
@@ -120,9 +122,9 @@ function fail(why: string): number {
 function readRecord(file: string): { header: PlayHeader; records: AnswerRecord[] } | string {
   let text: string;
   try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return `cannot read the recorded answers ${shown(file)}`;
+    text = readOptionFile(file);
+  } catch (err) {
+    return `cannot read the recorded answers ${shown(file)}: ${ioReason(err)}`;
   }
   const read = readAnswers(text);
   return typeof read === 'string' ? `${shown(file)} is not a played session's record: ${read}` : read;

@@ -9,6 +9,7 @@ import { ks2Sample, type KsResult } from '../../stats/ks';
 import { errors, type ErrorResult } from '../../stats/rmse';
 import { welchTTest, type TTestResult } from '../../stats/tTest';
 import type { ObservedData } from '../../format/language/observedData';
+import { own } from '../../text/nameRecord';
 
 export interface SimulatedRun {
   condition: string;
@@ -45,7 +46,7 @@ const mean = (xs: readonly number[]) => (xs.length ? xs.reduce((s, v) => s + v, 
 /** The value of `series` after `round` in a run, if it has one. */
 function valueAt(run: SimulatedRun, series: string, round: number): number | null {
   const i = run.series.rounds.indexOf(round);
-  const v = i < 0 ? null : (run.series.metrics[series]?.[i] ?? null);
+  const v = i < 0 ? null : (own(run.series.metrics, series)?.[i] ?? null);
   return v !== null && Number.isFinite(v) ? v : null;
 }
 
@@ -68,7 +69,7 @@ export function fitRuns(
         (p) => p.measure === measure && (p.condition === undefined || p.condition === condition),
       );
       if (!points.length) continue;
-      fits.push(measureFit(condition, measure, measures[measure] ?? measure, mine, points));
+      fits.push(measureFit(condition, measure, own(measures, measure) ?? measure, mine, points));
     }
   }
   return fits;

@@ -3,6 +3,7 @@
 // its round), dimension, score (empty: missing) and the judge's reason. RFC 4180 (text/csv.ts).
 import type { JudgementEvent } from '../../trace/events';
 import { csvLine } from '../../text/csv';
+import { own } from '../../text/nameRecord';
 
 export const JUDGEMENTS_FILE = 'judgements.csv';
 
@@ -29,7 +30,7 @@ export function judgementRows(e: JudgementEvent): string[] {
       e.partner ?? '',
       dimension,
       score,
-      e.reasons[dimension] ?? e.error ?? '',
+      own(e.reasons, dimension) ?? e.error ?? '',
     ]),
   );
 }

@@ -1,10 +1,10 @@
 // The run report's Fit section: when the scenario a trace was run from declares a calibration
 // whose observed file reads cleanly, the run's series against it (the run as the one condition).
 // Anything missing leaves the section out: `society calibrate <run>` says why.
-import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { RunSeries } from '../metrics/runSeries';
 import { readObserved } from '../../format/language/observedData';
+import { readDataFileSync } from '../../format/language/fileLimits';
 import { fitRuns } from '../calibration/fit';
 import { rankConditions } from '../calibration/rank';
 import { scenarioOfTrace } from '../metrics/traceScenario';
@@ -15,12 +15,10 @@ export async function runFitSection(traceFile: string, series: RunSeries): Promi
   const cal = scenario?.calibration;
   if (!cal || !scenario.source?.file) return undefined;
   const file = path.resolve(path.dirname(scenario.source.file), cal.observed);
-  let text: string;
-  try {
-    text = fs.readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+  // The scenario was checked (its path inside its workspace) when it was loaded; read within the limits.
+  const read = readDataFileSync(file);
+  if (!('text' in read)) return undefined;
+  const text = read.text;
   const { data, problems } = readObserved(text);
   if (problems.length) return undefined;
   const points = data.points.map(({ condition: _c, ...p }) => p);

@@ -8,7 +8,8 @@
 // their calls to the round's and the run's usage).
 import { judgesAt, isOfflineJudge, type Judging } from '../../format/language/judges';
 import { OfflineModel } from '../../llm/offline/index';
-import type { AgentModel, JudgeRequest } from '../../llm/types';
+import type { AgentModel, JudgeRequest, JudgeScore } from '../../llm/types';
+import { own } from '../../text/nameRecord';
 import { ModelCallError } from '../../llm/errors';
 import type { JudgementEvent, TraceEvent, Usage } from '../../trace/events';
 import type { Agent } from '../society/agent';
@@ -122,8 +123,9 @@ export class Judges {
       const res = isOfflineJudge(judge)
         ? await model.decide(req, signal)
         : await this.w.inSlot(judge, () => model.decide(req, signal));
-      const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, res.scores[d.name]?.score ?? null]));
-      const reasons = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, res.scores[d.name]?.reason ?? '']));
+      const given = (d: { name: string }): JudgeScore | undefined => own(res.scores, d.name);
+      const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, given(d)?.score ?? null]));
+      const reasons = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, given(d)?.reason ?? '']));
       return {
         event: { ...base, scores, reasons, ...usageField(res.usage) },
         ...(res.usage ? { spent: res.usage } : {}),

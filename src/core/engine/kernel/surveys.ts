@@ -16,6 +16,7 @@ import { usageField } from '../society/usageBook';
 import { PHASE_OF } from '../society/decisionPhase';
 import { ModelCallError } from '../../llm/errors';
 import type { World } from './world';
+import { nameRecord, own } from '../../text/nameRecord';
 
 const SURVEY_PHASE = PHASE_OF.survey;
 
@@ -95,8 +96,11 @@ async function ask(world: World, s: Survey, a: Agent, signal?: AbortSignal): Pro
   }
   // Whatever the model gave, each answer off its scale is recorded as missing.
   const given = res.answers ?? {};
-  const clean: Record<string, SurveyAnswer> = {};
-  for (const q of req.items) clean[q.id] = validAnswer(q.response, given[q.id]) ? given[q.id] : null;
+  const clean = nameRecord<SurveyAnswer>();
+  for (const q of req.items) {
+    const a = own(given, q.id);
+    clean[q.id] = a !== undefined && validAnswer(q.response, a) ? a : null;
+  }
   return {
     event: { ...base, answers: clean, ...scales, ...usageField(res.usage) },
     ...(res.usage ? { spent: res.usage } : {}),
@@ -110,7 +114,7 @@ function scaleDefs(s: Survey): { scales?: Record<string, SurveyScaleDef> } {
     const r = s.instrument.items.find((i) => i.id === id)?.response;
     return r?.type === 'likert' ? [1, r.points] : r?.type === 'numeric' ? [r.min, r.max] : [0, 0];
   };
-  const defs: Record<string, SurveyScaleDef> = {};
+  const defs = nameRecord<SurveyScaleDef>();
   for (const sc of s.instrument.scales) {
     const [min, max] = range(sc.items[0]);
     defs[sc.name] = {
@@ -125,6 +129,6 @@ function scaleDefs(s: Survey): { scales?: Record<string, SurveyScaleDef> } {
 }
 
 function memoryText(s: Survey, given: Record<string, SurveyAnswer>): string {
-  const parts = s.instrument.items.map((i) => `"${i.text}" ${given[i.id] ?? 'no answer'}`);
+  const parts = s.instrument.items.map((i) => `"${i.text}" ${own(given, i.id) ?? 'no answer'}`);
   return `I answered the ${s.instrument.title} questionnaire: ${parts.join('; ')}.`;
 }

@@ -11,6 +11,7 @@ import {
 import type { CensusData } from '../../format/language/census/censusTypes';
 import { synthesise, type CensusMember } from '../../format/language/census/synthesise';
 import type { Rng } from '../../random/rng';
+import { nameRecord } from '../../text/nameRecord';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -22,7 +23,7 @@ export function censusMembers(group: PopulationGroup, seed: number): CensusMembe
 
 /** Sets the member's mapped fields on `p` and records where it came from. */
 export function applyCensus(p: Persona, member: CensusMember, data: CensusData, r: (field: string) => Rng): void {
-  const cell: Record<string, string> = {};
+  const cell = nameRecord<string>();
   data.attributes.forEach((a, i) => {
     const k = member.cell[i];
     cell[a.name] = a.categories[k];

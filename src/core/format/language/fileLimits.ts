@@ -1,7 +1,7 @@
 // What a .society file may be before anything reads it: a regular file (a FIFO would block a read
 // forever, a device such as /dev/zero never ends), of a size a researcher's file has (a 50 MB file
 // of 194,338 personas took 22.8 s and 1.55 GB to check), and text (UTF-8, no control characters).
-import { constants, promises as fs, type Stats } from 'node:fs';
+import { closeSync, constants, fstatSync, openSync, promises as fs, readSync, type Stats } from 'node:fs';
 
 /** Past this a file is refused (SOC004): split it into included files, or raise it. */
 export const DEFAULT_MAX_FILE_MB = 8;
@@ -25,11 +25,16 @@ export function notRegular(
   return 'not a regular file';
 }
 
+/** What is read: a .society file, or a data file one names (a CSV) or a command-line option does. */
+export type FileRole = 'society' | 'data';
+
 /** Why a file of `size` bytes is refused, or undefined. */
-export function tooLarge(size: number, max = maxFileBytes()): string | undefined {
-  return size > max
-    ? `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(max / 1024 / 1024).toFixed(0)} MB limit for a .society file (split it into included files, or raise SOCIETY_MAX_FILE_MB)`
-    : undefined;
+export function tooLarge(size: number, max = maxFileBytes(), role: FileRole = 'society'): string | undefined {
+  if (size <= max) return undefined;
+  const limit = `${(size / 1024 / 1024).toFixed(1)} MB, over the ${(max / 1024 / 1024).toFixed(0)} MB limit`;
+  return role === 'society'
+    ? `${limit} for a .society file (split it into included files, or raise SOCIETY_MAX_FILE_MB)`
+    : `${limit} for a data file (raise SOCIETY_MAX_FILE_MB)`;
 }
 
 export type FileRead = { text: string } | { refused: string } | { missing: true };
@@ -39,7 +44,11 @@ export type FileRead = { text: string } | { refused: string } | { missing: true 
  * opens at once), checked on the open descriptor (no race with a swapped path), read only when it
  * is a regular file within the size limit.
  */
-export async function readSocietyFile(file: string, max = maxFileBytes()): Promise<FileRead> {
+export async function readSocietyFile(
+  file: string,
+  max = maxFileBytes(),
+  role: FileRole = 'society',
+): Promise<FileRead> {
   let handle: fs.FileHandle;
   try {
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
@@ -51,14 +60,67 @@ export async function readSocietyFile(file: string, max = maxFileBytes()): Promi
   }
   try {
     const st = await handle.stat();
-    const odd = notRegular(st) ?? tooLarge(st.size, max);
+    const odd = notRegular(st) ?? tooLarge(st.size, max, role);
     if (odd) return { refused: `is ${odd}` };
-    return { text: await handle.readFile('utf8') };
+    // Read to the limit and no further: a file that grows, or says it is empty (/proc), stays bounded.
+    const chunks: Buffer[] = [];
+    let n = 0;
+    while (n <= max) {
+      const b = Buffer.alloc(chunkSize(st.size, n, max));
+      const { bytesRead } = await handle.read(b, 0, b.length, null);
+      if (!bytesRead) break;
+      chunks.push(b.subarray(0, bytesRead));
+      n += bytesRead;
+    }
+    return boundedText(Buffer.concat(chunks, n), n, max, role);
   } catch (err) {
     return { refused: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * readSocietyFile for a command's own input (`--edits`, `--answers`, `--observed`): the same
+ * non-blocking open and checks on the open descriptor, synchronously, as a data file.
+ */
+export function readDataFileSync(file: string, max = maxFileBytes()): FileRead {
+  let fd: number;
+  try {
+    fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    const code = (err as NodeJS.ErrnoException).code;
+    return code === 'ENOENT' || code === 'ENOTDIR'
+      ? { missing: true }
+      : { refused: `cannot be opened (${code ?? 'error'})` };
+  }
+  try {
+    const st = fstatSync(fd);
+    const odd = notRegular(st) ?? tooLarge(st.size, max, 'data');
+    if (odd) return { refused: `is ${odd}` };
+    const chunks: Buffer[] = [];
+    let n = 0;
+    while (n <= max) {
+      const b = Buffer.alloc(chunkSize(st.size, n, max));
+      const got = readSync(fd, b, 0, b.length, null);
+      if (!got) break;
+      chunks.push(b.subarray(0, got));
+      n += got;
+    }
+    return boundedText(Buffer.concat(chunks, n), n, max, 'data');
+  } catch (err) {
+    return { refused: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+  } finally {
+    closeSync(fd);
+  }
+}
+
+/** The next read: the rest of what the file says it holds and one byte more (to see its end), at least 64 KiB, never past the limit. */
+const chunkSize = (size: number, n: number, max: number): number =>
+  Math.min(Math.max(size - n + 1, 65536), max + 1 - n);
+
+function boundedText(buf: Buffer, n: number, max: number, role: FileRole): FileRead {
+  return n > max ? { refused: `is ${tooLarge(n, max, role)}` } : { text: buf.toString('utf8', 0, n) };
 }
 
 /** Control characters a value may not hold: C0 but tab, line feed and carriage return; DEL. */

@@ -2,11 +2,14 @@
 // VS Code's workspace (with unsaved editor buffers layered on top).
 import { promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { notRegular, readSocietyFile } from './fileLimits';
+import { notRegular, readSocietyFile, type FileRole } from './fileLimits';
 
 export interface SocietyFileSystem {
-  /** The text of a file, or undefined when it does not exist or cannot be read. */
-  readFile(file: string): Promise<string | undefined>;
+  /**
+   * The text of a file, or undefined when it does not exist or cannot be read. `role`: a data
+   * file a scenario names (dataFile.ts) is refused in those words when too large.
+   */
+  readFile(file: string, role?: FileRole): Promise<string | undefined>;
   /** Every file below a folder (recursively, absolute paths), skipping node_modules and dot-folders. */
   listFiles(dir: string): Promise<string[]>;
   /**
@@ -24,6 +27,11 @@ export interface SocietyFileSystem {
   refusal?(p: string): Promise<string | undefined>;
   /** Why the last `readFile` of this path gave nothing though the path exists ("is a named pipe (FIFO)"). */
   whyUnreadable?(file: string): string | undefined;
+  /**
+   * The path with its symbolic links resolved (a path that does not exist: its deepest existing
+   * parent's, resolved, and the rest as written). Absent: paths are taken as written.
+   */
+  realPath?(p: string): Promise<string>;
 }
 
 /** A path a folder listing met that is not a regular file, and what it is ("a named pipe (FIFO)"). */
@@ -39,8 +47,8 @@ export class NodeFileSystem implements SocietyFileSystem {
   private readonly notFiles = new Map<string, NotAFile[]>();
 
   /** Only regular files within the size limit are read (fileLimits.ts): a FIFO or a device never blocks. */
-  async readFile(file: string): Promise<string | undefined> {
-    const read = await readSocietyFile(file);
+  async readFile(file: string, role?: FileRole): Promise<string | undefined> {
+    const read = await readSocietyFile(file, undefined, role);
     if ('text' in read) {
       this.refusals.delete(file);
       return read.text;
@@ -52,6 +60,15 @@ export class NodeFileSystem implements SocietyFileSystem {
 
   whyUnreadable(file: string): string | undefined {
     return this.refusals.get(file);
+  }
+
+  async realPath(p: string): Promise<string> {
+    try {
+      return await fs.realpath(p);
+    } catch {
+      const parent = path.dirname(p);
+      return parent === p ? p : path.join(await this.realPath(parent), path.basename(p));
+    }
   }
 
   async kind(p: string): Promise<'file' | 'directory' | undefined> {
@@ -106,8 +123,16 @@ export class OverlayFileSystem implements SocietyFileSystem {
     else this.overlay.set(file, text);
   }
 
-  async readFile(file: string): Promise<string | undefined> {
-    return this.overlay.get(file) ?? this.base.readFile(file);
+  async readFile(file: string, role?: FileRole): Promise<string | undefined> {
+    return this.overlay.get(file) ?? this.base.readFile(file, role);
+  }
+
+  /** An editor buffer is where it says it is; anything else as the base resolves it. */
+  async realPath(p: string): Promise<string> {
+    if (this.overlay.has(p)) {
+      return path.join((await this.base.realPath?.(path.dirname(p))) ?? path.dirname(p), path.basename(p));
+    }
+    return (await this.base.realPath?.(p)) ?? p;
   }
 
   whyUnreadable(file: string): string | undefined {

@@ -5,22 +5,29 @@ import * as path from 'node:path';
 import type { Diagnostic } from './diagnostics';
 import type { SocietyFileSystem } from './fileSystem';
 import type { Locator } from './locate';
+import { confinedPath } from './dataFile';
 
 export async function checkModule(
   value: Record<string, unknown>,
   at: Locator,
   file: string,
   fs: SocietyFileSystem,
+  root: string,
 ): Promise<Diagnostic[]> {
   const module = value.module;
   if (typeof module !== 'string' || !module) return [];
-  const target = path.resolve(path.dirname(file), module);
-  if ((await fs.kind(target)) === 'file') return [];
+  // Confined as a data file is (dataFile.ts): a module outside the workspace is not this project's.
+  const where = await confinedPath(fs, module, file, root);
+  const target = where.file;
+  if (!('why' in where) && (await fs.kind(target)) === 'file') return [];
   return [
     {
       code: 'SOC074',
       severity: 'error',
-      message: `Module '${module}' not found: no file ${path.basename(target)} in ${path.dirname(target)}`,
+      message:
+        'why' in where
+          ? `Module '${module}' ${where.why}`
+          : `Module '${module}' not found: no file ${path.basename(target)} in ${path.dirname(target)}`,
       file,
       range: at.valueRange(['module']),
     },

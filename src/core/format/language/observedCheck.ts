@@ -11,6 +11,8 @@ import { readObserved } from './observedData';
 import { calibrationSeries } from './calibrationCheck';
 import { didYouMean } from './suggest';
 import { observedOutOfReach } from './observedReach';
+import { owns } from '../../text/nameRecord';
+import { readDataFile } from './dataFile';
 
 type Obj = Record<string, unknown>;
 const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
@@ -20,6 +22,7 @@ export async function checkObserved(
   at: Locator,
   file: string,
   fs: SocietyFileSystem,
+  root: string,
 ): Promise<Diagnostic[]> {
   const cal = value.calibration;
   if (!isObj(cal) || typeof cal.observed !== 'string' || !cal.observed) return [];
@@ -36,17 +39,9 @@ export async function checkObserved(
     file,
     range: where,
   });
-  const target = path.resolve(path.dirname(file), cal.observed);
-  const text = (await fs.kind(target)) === 'file' ? await fs.readFile(target) : undefined;
-  if (text === undefined) {
-    return [
-      mk(
-        'SOC133',
-        'error',
-        `Observed data '${cal.observed}' not found: no file ${path.basename(target)} in ${path.dirname(target)}`,
-      ),
-    ];
-  }
+  const read = await readDataFile(fs, cal.observed, file, root);
+  if ('why' in read) return [mk('SOC133', 'error', `Observed data '${cal.observed}' ${read.why}`)];
+  const { file: target, text } = read;
   const { data, problems } = readObserved(text);
   if (problems.length) {
     return problems.slice(0, 3).map((p) => mk('SOC133', 'error', `${path.basename(target)}:${p.line}: ${p.message}`));
@@ -69,7 +64,7 @@ export async function checkObserved(
   }
   const series = calibrationSeries(value, at);
   for (const measure of data.measures) {
-    if (measure in measures || series.includes(measure)) continue;
+    if (owns(measures, measure) || series.includes(measure)) continue;
     const meant = didYouMean(measure, series);
     out.push(
       mk(

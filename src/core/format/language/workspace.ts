@@ -150,10 +150,14 @@ export class Workspace {
       ...this.checks.scenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas),
     );
     if (doc.value && typeof doc.value === 'object') {
-      result.diagnostics.push(...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs)));
-      result.diagnostics.push(...(await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs)));
+      result.diagnostics.push(
+        ...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs, this.root)),
+      );
+      result.diagnostics.push(
+        ...(await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs, this.root)),
+      );
     }
-    const census = await loadCensus(doc.value, at, this.fs);
+    const census = await loadCensus(doc.value, at, this.fs, this.root);
     result.diagnostics.push(...census.diagnostics);
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {

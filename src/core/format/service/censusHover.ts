@@ -19,24 +19,30 @@ async function censusGroup(
   index: number,
   at: Locator,
   fs: SocietyFileSystem,
+  root: string,
 ): Promise<{ group: PopulationGroup; seed: number } | undefined> {
   const v = (value ?? {}) as Obj;
   const raw = (Array.isArray(v.population) ? v.population[index] : undefined) as Obj | undefined;
   const spec = censusSpec(raw?.census);
   if (!raw || !spec || typeof raw.count !== 'number' || typeof raw.group !== 'string') return undefined;
-  const data = (await loadCensus(value, at, fs)).data.get(index);
+  const data = (await loadCensus(value, at, fs, root)).data.get(index);
   if (!data) return undefined;
   const group = { ...raw, census: { ...spec, data } } as unknown as PopulationGroup;
   return { group, seed: typeof v.seed === 'number' ? v.seed : 0 };
 }
 
 /** The coverage, hovering a census group's `census:` or anything under it. */
-export async function censusHover(token: Token, at: Locator, fs: SocietyFileSystem): Promise<Hover | undefined> {
+export async function censusHover(
+  token: Token,
+  at: Locator,
+  fs: SocietyFileSystem,
+  root: string,
+): Promise<Hover | undefined> {
   const [top, index, key] = token.path;
   if (token.doc.kind !== 'scenario' || top !== 'population' || typeof index !== 'number' || key !== 'census') {
     return undefined;
   }
-  const found = await censusGroup(token.doc.value, index, at, fs);
+  const found = await censusGroup(token.doc.value, index, at, fs, root);
   if (!found?.group.census?.data) return undefined;
   const { coverage } = synthesise(found.group.census.data, found.group.count, found.seed, found.group.group);
   return { markdown: coverageMarkdown(found.group, coverage), range: token.range };
@@ -46,12 +52,12 @@ export async function censusHover(token: Token, at: Locator, fs: SocietyFileSyst
 export async function censusAgentLines(
   token: Token,
   at: Locator,
-  fs: SocietyFileSystem,
+  { fs, root }: { fs: SocietyFileSystem; root: string },
   groupIndex: number | undefined,
   member: number,
 ): Promise<string[]> {
   if (token.doc.kind !== 'scenario' || groupIndex === undefined) return [];
-  const found = await censusGroup(token.doc.value, groupIndex, at, fs);
+  const found = await censusGroup(token.doc.value, groupIndex, at, fs, root);
   const data = found?.group.census?.data;
   if (!found || !data) return [];
   const m = synthesise(data, found.group.count, found.seed, found.group.group).members[member - 1];

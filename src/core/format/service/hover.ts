@@ -30,7 +30,12 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
     startStateHover(token, analysis.locators[token.doc.index]) ??
     metricHover(token);
   if (named) return named;
-  const census = await censusHover(token, analysis.locators[token.doc.index], project.workspace.fs);
+  const census = await censusHover(
+    token,
+    analysis.locators[token.doc.index],
+    project.workspace.fs,
+    project.workspace.root,
+  );
   if (census) return census;
   const kind = token.doc.kind as DocumentKind | undefined;
   const range = token.range;
@@ -51,7 +56,7 @@ export async function hoverAt(project: SocietyProject, file: string, offset: num
           const origin = await censusAgentLines(
             token,
             at,
-            project.workspace.fs,
+            project.workspace,
             typeof group === 'number' ? group : undefined,
             generated.index,
           );

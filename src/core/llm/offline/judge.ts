@@ -8,6 +8,7 @@
 // `offline:second`) disagree as raters do: their agreement is as high as the signal is spread.
 import type { Rng } from '../../random/rng';
 import type { JudgeRequest, JudgeResponse } from '../types';
+import { nameRecord, own, owns } from '../../text/nameRecord';
 
 /** The rater's noise, as a share of the range: two raters of the same signal agree well but not perfectly. */
 export const RATER_SD = 0.08;
@@ -15,10 +16,10 @@ export const RATER_SD = 0.08;
 const clamp01 = (x: number): number => Math.max(0, Math.min(1, x));
 
 export function judge(req: JudgeRequest, rng: Rng): JudgeResponse {
-  const scores: JudgeResponse['scores'] = {};
+  const scores: JudgeResponse['scores'] = nameRecord();
   for (const d of req.rubric.dimensions) {
-    const name = d.offline ?? (d.name in req.signals ? d.name : 'activity');
-    const signal = req.signals[name] ?? 0.5;
+    const name = d.offline ?? (owns(req.signals, d.name) ? d.name : 'activity');
+    const signal = own(req.signals, name) ?? 0.5;
     const score = d.min + Math.round((d.max - d.min) * clamp01(signal + RATER_SD * rng.normal()));
     scores[d.name] = { score, reason: `offline rule: ${name} reads ${signal.toFixed(2)}` };
   }

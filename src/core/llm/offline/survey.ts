@@ -10,6 +10,7 @@
 import type { Rng } from '../../random/rng';
 import type { SurveyAnswer } from '../../format/language/surveys';
 import type { SurveyQuestion, SurveyRequest, SurveyResponse } from '../types';
+import { nameRecord } from '../../text/nameRecord';
 
 /** How far a fully good or bad mood moves a trait's expected answer (in trait units). */
 export const MOOD_SHIFT = 0.1;
@@ -46,7 +47,7 @@ function answer(req: SurveyRequest, q: SurveyQuestion, rng: Rng): SurveyAnswer {
 }
 
 export function answerSurvey(req: SurveyRequest, rng: Rng): SurveyResponse {
-  const answers: Record<string, SurveyAnswer> = {};
+  const answers = nameRecord<SurveyAnswer>();
   for (const q of req.items) answers[q.id] = answer(req, q, rng);
   return { answers };
 }

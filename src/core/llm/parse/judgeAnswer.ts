@@ -4,6 +4,7 @@
 // dimension, a whole number in its range) so one compiled validator serves every rubric. A score
 // outside is a problem for the re-ask, not something to clamp: the judge said something else.
 import type { JudgeRequest, JudgeResponse } from '../types';
+import { own } from '../../text/nameRecord';
 
 type Schema = Record<string, unknown>;
 
@@ -53,9 +54,9 @@ export function checkJudge(
   value: Record<string, unknown>,
 ): { ok: true; value: JudgeResponse } | { ok: false; error: string } {
   const given = value.scores as Record<string, { score: number; reason: string }>;
-  const scores: JudgeResponse['scores'] = {};
+  const scores: [string, JudgeResponse['scores'][string]][] = [];
   for (const d of req.rubric.dimensions) {
-    const s = given[d.name];
+    const s = own(given, d.name);
     if (!s) return { ok: false, error: `"scores" is missing "${d.name}"` };
     if (!Number.isInteger(s.score) || s.score < d.min || s.score > d.max) {
       return {
@@ -63,7 +64,8 @@ export function checkJudge(
         error: `"scores.${d.name}.score" must be a whole number from ${d.min} to ${d.max}, not ${s.score}`,
       };
     }
-    scores[d.name] = { score: s.score, reason: s.reason };
+    scores.push([d.name, { score: s.score, reason: s.reason }]);
   }
-  return { ok: true, value: { scores } };
+  // fromEntries keeps `__proto__` as a key, as `{}[name] =` would not.
+  return { ok: true, value: { scores: Object.fromEntries(scores) } };
 }

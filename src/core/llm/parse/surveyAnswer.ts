@@ -3,6 +3,7 @@
 // object; each item's answer is checked here, and a wrong one is a problem for the re-ask.
 import type { ResponseScale } from '../../format/language/surveys';
 import type { SurveyRequest } from '../types';
+import { own } from '../../text/nameRecord';
 
 type Schema = Record<string, unknown>;
 
@@ -49,8 +50,8 @@ export function validAnswer(s: ResponseScale, x: unknown): boolean {
 
 /** What is wrong with the answers, for the re-ask; undefined when every item has a valid answer. */
 export function surveyProblem(req: SurveyRequest, answers: Record<string, unknown>): string | undefined {
-  const wrong = req.items.filter((i) => !validAnswer(i.response, answers[i.id]));
+  const wrong = req.items.filter((i) => !validAnswer(i.response, own(answers, i.id)));
   if (!wrong.length) return undefined;
   const first = wrong[0];
-  return `"answers" needs a valid answer for ${wrong.map((i) => i.id).join(', ')} (e.g. ${first.id}: ${JSON.stringify(answerSchema(first.response))}, got ${JSON.stringify(answers[first.id] ?? null)})`;
+  return `"answers" needs a valid answer for ${wrong.map((i) => i.id).join(', ')} (e.g. ${first.id}: ${JSON.stringify(answerSchema(first.response))}, got ${JSON.stringify(own(answers, first.id) ?? null)})`;
 }

@@ -3,6 +3,7 @@
 // `values`, a label of a labelled quantity, or read from the category itself ("25-34", "65+", "3").
 import { DRIVERS, TRAIT_NAMES } from '../model';
 import type { CategoryValue } from './censusTypes';
+import { own } from '../../../text/nameRecord';
 
 export const TEXT_FIELDS = ['gender', 'occupation', 'location', 'group', 'style', 'bio', 'interests'];
 
@@ -42,16 +43,16 @@ function readNumber(category: string): { lo: number; hi?: number } | undefined {
 export function categoryValues(
   field: string,
   categories: readonly string[],
-  values: Record<string, number | string | [number, number]> = {},
+  values?: Readonly<Record<string, number | string | [number, number]>>,
   quantities: Quantities = new Map(),
 ): { values: CategoryValue[]; unreadable: string[] } {
   const quantity = field.startsWith('state.') ? quantities.get(field.slice(6)) : undefined;
   const integer = field === 'age' || quantity?.integer === true || quantity?.labels !== undefined;
   if (TEXT_FIELDS.includes(field)) {
-    return { values: categories.map((c) => ({ text: String(values[c] ?? c) })), unreadable: [] };
+    return { values: categories.map((c) => ({ text: String(own(values, c) ?? c) })), unreadable: [] };
   }
   const read = categories.map((c): { lo: number; hi?: number } | undefined => {
-    const v = values[c];
+    const v = own(values, c);
     if (typeof v === 'number') return { lo: v, hi: v };
     if (Array.isArray(v)) return { lo: v[0], hi: v[1] };
     const label = quantity?.labels?.indexOf(typeof v === 'string' ? v : c) ?? -1;

@@ -1,6 +1,5 @@
 // Reads each census population group's tables (through the workspace's file system) into
 // CensusData, with the diagnostics SOC125–SOC129 where the scenario names the file or attribute.
-import * as path from 'node:path';
 import type { Diagnostic, DiagnosticCode, Severity } from '../diagnostics';
 import type { Locator } from '../locate';
 import type { Scenario } from '../model';
@@ -12,6 +11,7 @@ import type { CensusData, CensusSpec } from './censusTypes';
 import { readJoint, readMarginals, type Marginal, type TableProblem } from './tables';
 import { censusFields, categoryValues, type Quantities } from './categoryValues';
 import { checkCensusData } from './censusCheck';
+import { readDataFile } from '../dataFile';
 
 type Obj = Record<string, unknown>;
 
@@ -21,8 +21,13 @@ export interface CensusLoad {
   data: Map<number, CensusData>;
 }
 
-/** Reads the census tables of every population group of a scenario value. */
-export async function loadCensus(value: unknown, at: Locator, fs: SocietyFileSystem): Promise<CensusLoad> {
+/** Reads the census tables of every population group of a scenario value (only inside `root`: dataFile.ts). */
+export async function loadCensus(
+  value: unknown,
+  at: Locator,
+  fs: SocietyFileSystem,
+  root: string,
+): Promise<CensusLoad> {
   const out: CensusLoad = { diagnostics: [], data: new Map() };
   const v = value && typeof value === 'object' ? (value as Obj) : {};
   const groups = Array.isArray(v.population) ? v.population : [];
@@ -30,7 +35,8 @@ export async function loadCensus(value: unknown, at: Locator, fs: SocietyFileSys
     const spec = censusSpec((groups[i] as Obj | null)?.census);
     if (!spec) continue;
     const raw = (groups[i] as Obj).census as Obj;
-    const data = await loadGroup(spec, raw, ['population', i, 'census'], at, fs, quantitiesOf(v), out.diagnostics);
+    const where = { at, fs, root };
+    const data = await loadGroup(spec, raw, ['population', i, 'census'], where, quantitiesOf(v), out.diagnostics);
     if (data) out.data.set(i, data);
   }
   return out;
@@ -56,8 +62,7 @@ async function loadGroup(
   spec: CensusSpec,
   raw: Obj,
   base: PathSegment[],
-  at: Locator,
-  fs: SocietyFileSystem,
+  { at, fs, root }: { at: Locator; fs: SocietyFileSystem; root: string },
   quantities: Quantities,
   diagnostics: Diagnostic[],
 ): Promise<CensusData | undefined> {
@@ -70,7 +75,7 @@ async function loadGroup(
   let readable = true;
   for (let j = 0; j < spec.marginals.length; j++) {
     const name = spec.marginals[j];
-    const text = await readTable(name, at.file.file, fs);
+    const text = await readTable(name, at.file.file, fs, root);
     const range = at.valueRange(fileAt(j));
     if (typeof text !== 'string') {
       say('SOC125', 'error', `Census table '${name}' ${text.why}`, range);
@@ -85,7 +90,7 @@ async function loadGroup(
   let joint: ReturnType<typeof readJoint> | undefined;
   if (spec.joint !== undefined && readable) {
     const range = at.valueRange([...base, 'joint']);
-    const text = await readTable(spec.joint, at.file.file, fs);
+    const text = await readTable(spec.joint, at.file.file, fs, root);
     if (typeof text !== 'string') {
       say('SOC125', 'error', `Joint table '${spec.joint}' ${text.why}`, range);
       return undefined;
@@ -109,17 +114,15 @@ async function loadGroup(
   return data;
 }
 
-/** The text of a table beside the scenario, or why there is none. */
-async function readTable(name: string, from: string, fs: SocietyFileSystem): Promise<string | { why: string }> {
-  if (path.isAbsolute(name)) return { why: 'is an absolute path: write it relative to this file' };
-  const target = path.resolve(path.dirname(from), name);
-  const refused = await fs.refusal?.(target);
-  if (refused) return { why: `was not read: ${refused}` };
-  const text = await fs.readFile(target);
-  if (text !== undefined) return text;
-  return {
-    why: fs.whyUnreadable?.(target) ?? `not found (no file ${path.basename(target)} in ${path.dirname(target)})`,
-  };
+/** The text of a table beside the scenario, or why there is none (dataFile.ts). */
+async function readTable(
+  name: string,
+  from: string,
+  fs: SocietyFileSystem,
+  root: string,
+): Promise<string | { why: string }> {
+  const read = await readDataFile(fs, name, from, root);
+  return 'text' in read ? read.text : { why: read.why };
 }
 
 /** The attributes in table order with their mapping; mapping problems said where written. */

@@ -1,6 +1,7 @@
 // `census:` as written → CensusSpec: `marginals` one file or a list, an attribute's mapping a bare
 // field name or { field, values }.
 import type { CensusSpec } from './censusTypes';
+import { nameRecord } from '../../../text/nameRecord';
 
 type Obj = Record<string, unknown>;
 
@@ -9,7 +10,7 @@ export function censusSpec(raw: unknown): CensusSpec | undefined {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
   const o = raw as Obj;
   const marginals = typeof o.marginals === 'string' ? [o.marginals] : Array.isArray(o.marginals) ? o.marginals : [];
-  const attributes: CensusSpec['attributes'] = {};
+  const attributes: CensusSpec['attributes'] = nameRecord();
   const written = o.attributes && typeof o.attributes === 'object' ? (o.attributes as Obj) : {};
   for (const [name, m] of Object.entries(written)) {
     if (typeof m === 'string') attributes[name] = { field: m };
