@@ -13,6 +13,7 @@ import { metricsCommand } from './commands/metrics';
 import { populationCommand } from './commands/population';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { sqlCommand } from './commands/sql';
 
 export const commands: Command[] = [
   calibrateCommand,
@@ -28,4 +29,5 @@ export const commands: Command[] = [
   populationCommand,
   reportCommand,
   runCommand,
+  sqlCommand,
 ];
