@@ -9,6 +9,7 @@ import { explainCommand } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { forkCommand } from './commands/fork';
 import { importCommand } from './commands/import';
+import { mcpCommand } from './commands/mcp';
 import { metricsCommand } from './commands/metrics';
 import { populationCommand } from './commands/population';
 import { reportCommand } from './commands/report';
@@ -25,6 +26,7 @@ export const commands: Command[] = [
   exportCommand,
   forkCommand,
   importCommand,
+  mcpCommand,
   metricsCommand,
   populationCommand,
   reportCommand,
