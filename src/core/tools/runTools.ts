@@ -103,7 +103,7 @@ export const experimentTool = tool({
       .optional()
       .describe('e.g. 1-5 or 1,2,7'),
     rounds: roundsInput,
-    overwrite: z.boolean().default(false),
+    overwrite: z.boolean().default(false).describe('replace an experiment the folder already holds'),
   },
   kind: 'run',
   async invoke({ scenario, out, seeds, rounds, overwrite }, host, signal) {

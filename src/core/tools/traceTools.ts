@@ -14,7 +14,11 @@ export const explainTool = tool({
     "Why a tie or a declared quantity stands where it does in a run: the trace events that moved it (as `society explain`). `what` is two agents for a tie (['maya', 'ben']) or one 'agent.quantity' / 'world.quantity'.",
   input: {
     run: z.string().describe('a run folder or its trace.jsonl'),
-    what: z.array(z.string()).min(1).max(2),
+    what: z
+      .array(z.string())
+      .min(1)
+      .max(2)
+      .describe("two agents for a tie, or one 'agent.quantity' / 'world.quantity'"),
     round: z.number().int().min(0).optional().describe('as at the end of this round (default: the last)'),
   },
   kind: 'read',
