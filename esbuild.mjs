@@ -7,7 +7,15 @@ import { existsSync } from 'node:fs';
 const watch = process.argv.includes('--watch');
 // `tsx/cjs` stays a runtime name: the experiment pool resolves it only when it runs from the
 // TypeScript sources (tests), never from a bundle; bundling it printed a warning on every build.
-const common = { bundle: true, sourcemap: true, logLevel: 'warning', legalComments: 'none', external: ['tsx/cjs'] };
+// `@duckdb/node-api` too: its native binding is one package per platform, so it is loaded only
+// where `society sql` / `export --format parquet` run, from node_modules (core/query/duckdb.ts).
+const common = {
+  bundle: true,
+  sourcemap: true,
+  logLevel: 'warning',
+  legalComments: 'none',
+  external: ['tsx/cjs', '@duckdb/node-api'],
+};
 const targets = [
   {
     ...common,
@@ -44,7 +52,7 @@ if (existsSync('src/extension/extension.ts')) {
     platform: 'node',
     format: 'cjs',
     target: 'node20',
-    external: ['vscode', 'tsx/cjs'],
+    external: ['vscode', 'tsx/cjs', '@duckdb/node-api'],
   });
 }
 // The stdio debug adapter (DebugClient tests, other DAP clients); the extension runs it inline.

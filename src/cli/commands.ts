@@ -9,10 +9,12 @@ import { explainCommand } from './commands/explain';
 import { exportCommand } from './commands/export';
 import { forkCommand } from './commands/fork';
 import { importCommand } from './commands/import';
+import { mcpCommand } from './commands/mcp';
 import { metricsCommand } from './commands/metrics';
 import { populationCommand } from './commands/population';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
+import { sqlCommand } from './commands/sql';
 
 export const commands: Command[] = [
   calibrateCommand,
@@ -24,8 +26,10 @@ export const commands: Command[] = [
   exportCommand,
   forkCommand,
   importCommand,
+  mcpCommand,
   metricsCommand,
   populationCommand,
   reportCommand,
   runCommand,
+  sqlCommand,
 ];

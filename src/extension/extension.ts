@@ -21,6 +21,7 @@ import { registerRuns } from './run/register';
 import { registerDebugger } from './debug/register';
 import { registerMemory } from './memory/register';
 import { registerTrust } from './trust/register';
+import { registerLanguageModelTools } from './tools/register';
 import { MemorySources } from '../core/memory/memorySources';
 import { ActivityStatus } from './run/activityStatus';
 
@@ -44,6 +45,7 @@ const features: Record<string, Feature> = {
     ),
   memory: registerMemory,
   trust: registerTrust,
+  languageModelTools: registerLanguageModelTools,
 };
 
 const commands: Record<string, Command> = {

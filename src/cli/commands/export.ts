@@ -5,9 +5,11 @@ import * as path from 'node:path';
 import type { Command } from '../command';
 import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
+import { exportParquet } from './exportParquet';
 import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 
-const USAGE = 'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]';
+const USAGE =
+  'export <trace.jsonl|graph.json> [--format graphml|gexf|csv] [--round N] [--dynamic] [--out FILE]\n       society export <run|experiment|folder> --format parquet --out DIR [--overwrite]';
 
 /** The format named, else the one --out's extension names (none: GEXF); undefined when neither names one. */
 function formatOf(format: string | undefined, out: string | undefined): TieFormat | undefined {
@@ -28,13 +30,17 @@ export const exportCommand: Command = {
       '<trace.jsonl|graph.json>',
       'a run\'s trace, or a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges")',
     ],
-    ['--format F', "graphml, gexf or csv (default: from --out's extension, else gexf)"],
+    [
+      '--format F',
+      "graphml, gexf or csv (default: from --out's extension, else gexf); parquet: every `society sql` view as <view>.parquet in --out DIR",
+    ],
     ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
     [
       '--dynamic',
       "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline",
     ],
-    ['--out FILE', 'write to FILE (default: standard output)'],
+    ['--out FILE', 'write to FILE (default: standard output); for parquet, the folder'],
+    ['--overwrite', 'parquet: replace files of those names in --out that Society Studio did not write'],
   ],
   async run(args: string[]): Promise<number> {
     const parsed = parseCommandArgs('export', USAGE, args, {
@@ -42,9 +48,14 @@ export const exportCommand: Command = {
       round: { type: 'string' },
       dynamic: { type: 'boolean', default: false },
       out: { type: 'string' },
+      overwrite: { type: 'boolean', default: false },
     });
     if (!parsed) return 2;
     const { values, positionals } = parsed;
+    if (values.format === 'parquet') {
+      const target = onePositional('export', USAGE, positionals, 'run, experiment or folder');
+      return target === undefined ? 2 : exportParquet(target, values.out, values.overwrite);
+    }
     const format = formatOf(values.format, values.out);
     let round: number | undefined;
     try {

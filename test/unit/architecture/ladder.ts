@@ -15,8 +15,9 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['replay'], // a trace replayed into world state (ties, memory streams, settings)
   ['analysis'], // network metrics, null models, reports, exports
   ['run'], // one run assembled for every host: simulation, trace, tallies, checkpoints
-  ['memory', 'debug', 'experiment'], // the product's features over runs
+  ['memory', 'debug', 'experiment', 'query'], // the product's features over runs (query: SQL over run files)
   ['branch'], // a run branched with edits (an experiment's run under its condition too)
+  ['tools'], // the assistant tools (MCP and language-model tools): one table over every feature
 ];
 
 /**

@@ -1,0 +1,50 @@
+// `society mcp`: an MCP server over standard input and output for any MCP client (an assistant
+// that checks, runs and asks a society): the tools of core/tools, and the docs, examples and run
+// files as resources (cli/mcp).
+import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
+import type { Command } from '../command';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import { cliHost } from '../mcp/cliHost';
+import { packageRoot } from '../mcp/packageRoot';
+import { societyMcpServer } from '../mcp/server';
+import { parseCommandArgs } from '../options';
+
+const USAGE = 'mcp [--cost-limit USD]';
+
+/** The installed package's version, which the server reports to its clients. */
+function packageVersion(): string {
+  try {
+    return String(JSON.parse(fs.readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')).version);
+  } catch {
+    return '0.0.0';
+  }
+}
+
+export const mcpCommand: Command = {
+  name: 'mcp',
+  usage: USAGE,
+  summary: 'An MCP server over stdio: assistants check, run and query societies',
+  options: [
+    [
+      '--cost-limit USD',
+      'refuse a run or experiment estimated above this many dollars (default: $SOCIETY_COST_LIMIT, else no limit)',
+    ],
+  ],
+  async run(args: string[]): Promise<number> {
+    const parsed = parseCommandArgs('mcp', USAGE, args, { 'cost-limit': { type: 'string' } });
+    if (!parsed) return 2;
+    const text = parsed.values['cost-limit'] ?? process.env.SOCIETY_COST_LIMIT ?? '0';
+    const limit = Number(text);
+    if (!/^\d+(\.\d+)?$/.test(text) || !Number.isFinite(limit)) {
+      console.error(`society mcp: --cost-limit takes dollars (e.g. 2.5), not '${text}'`);
+      return 2;
+    }
+    const server = societyMcpServer(cliHost(process.cwd(), limit), packageVersion());
+    await server.connect(new StdioServerTransport());
+    // Served until the client closes standard input.
+    await new Promise<void>((resolve) => process.stdin.once('close', resolve).once('end', resolve));
+    await server.close();
+    return 0;
+  },
+};

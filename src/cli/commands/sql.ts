@@ -1,0 +1,69 @@
+// `society sql <run | experiment | folder> "<query>"`: one read-only SQL query over a run's trace
+// and an experiment's tables, with DuckDB reading the files in place (core/query).
+import type { Command } from '../command';
+import { parseCommandArgs } from '../options';
+import { openRunDatabase, QueryError } from '../../core/query/database';
+import { RESULT_FORMATS, writeResult, type ResultFormat } from '../../core/query/resultText';
+import { TABLE_ROWS, TRACE_VIEWS } from '../../core/query/views';
+
+const USAGE = 'sql <run | experiment | folder | trace.jsonl> "<query>" [--format table|csv|json]';
+
+/** Writes to standard output, waiting when the pipe is full (a large answer is not held). */
+function stdoutWrite(text: string): void | Promise<void> {
+  if (process.stdout.write(text)) return;
+  return new Promise((resolve) => process.stdout.once('drain', resolve));
+}
+
+export const sqlCommand: Command = {
+  name: 'sql',
+  usage: USAGE,
+  summary: "Ask a run's trace or an experiment's tables a read-only SQL question (DuckDB)",
+  options: [
+    [
+      '<run | experiment | folder>',
+      'a run folder or trace, an experiment folder, or a folder holding several (searched below)',
+    ],
+    ['"<query>"', 'one read statement: SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN'],
+    ['--format F', 'table (default), csv or json'],
+    ['views', 'events (run, type, round, agent, event JSON): every trace line'],
+    ...TRACE_VIEWS.map((v) => [v.name, v.rows] as const),
+    ...Object.entries(TABLE_ROWS).map(([name, rows]) => [name, rows] as const),
+  ],
+  async run(args: string[]): Promise<number> {
+    const parsed = parseCommandArgs('sql', USAGE, args, { format: { type: 'string', default: 'table' } });
+    if (!parsed) return 2;
+    const { values, positionals } = parsed;
+    if (positionals.length !== 2) {
+      console.error(
+        `society sql: takes a run (or experiment, folder) and a query, got ${positionals.length} arguments\nUsage: society ${USAGE}`,
+      );
+      return 2;
+    }
+    const format = RESULT_FORMATS.find((f) => f === values.format);
+    if (!format) {
+      console.error(`society sql: --format takes ${RESULT_FORMATS.join(', ')}, not '${values.format}'`);
+      return 2;
+    }
+    return answer(positionals[0], positionals[1], format);
+  },
+};
+
+async function answer(target: string, sql: string, format: ResultFormat): Promise<number> {
+  let db;
+  try {
+    db = await openRunDatabase(target);
+  } catch (err) {
+    console.error(`society sql: ${err instanceof Error ? err.message : String(err)}`);
+    return 1;
+  }
+  try {
+    for (const note of db.files.skipped) console.error(`society sql: note: left out ${note}`);
+    await writeResult(await db.query(sql), format, stdoutWrite);
+    return 0;
+  } catch (err) {
+    console.error(`society sql: ${err instanceof Error ? err.message : String(err)}`);
+    return err instanceof QueryError ? 2 : 1;
+  } finally {
+    db.close();
+  }
+}

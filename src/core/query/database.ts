@@ -1,0 +1,186 @@
+// A run, an experiment or a folder of them as an in-memory DuckDB database of views over their
+// files, read in place. After the views are made the database may open those files only
+// (`allowed_paths`, no other file or network access, settings locked), and a query is one read
+// statement: DuckDB's own parser says which, so no text pattern can be fooled.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+import type { DuckDBConnection, DuckDBInstance, DuckDBResult } from '@duckdb/node-api';
+import { loadDuckDB, type DuckDBApi } from './duckdb';
+import { findRunFiles, TABLE_FILES, type RunFiles, type TableName } from './runFiles';
+import { eventsSelect, sqlString, tableSelect, TRACE_VIEWS } from './views';
+
+/** Bad SQL, a write, or a query DuckDB refused: the message is for the person who wrote it. */
+export class QueryError extends Error {}
+
+export interface Column {
+  name: string;
+  /** DuckDB's type (BIGINT, VARCHAR, JSON…). */
+  type: string;
+}
+
+export interface QueryResult {
+  columns: Column[];
+  /** Rows in batches, as JSON values (integers as numbers where exact, JSON columns parsed). */
+  batches: AsyncIterable<unknown[][]>;
+}
+
+export interface RunDatabase {
+  files: RunFiles;
+  /** The views made here, in the order they are listed. */
+  views: string[];
+  query(sql: string): Promise<QueryResult>;
+  /** Writes each view that has rows as `<view>.parquet` into `dir` (which must exist); gives the files written. */
+  exportParquet(dir: string): Promise<string[]>;
+  close(): void;
+}
+
+const INTEGER_TYPES = new Set(['BIGINT', 'UBIGINT', 'HUGEINT', 'UHUGEINT', 'DECIMAL']);
+
+interface Opened {
+  api: DuckDBApi;
+  instance: DuckDBInstance;
+  connection: DuckDBConnection;
+}
+
+/** Makes the views over `files`; gives their names. */
+async function makeViews(connection: DuckDBConnection, files: RunFiles): Promise<string[]> {
+  const views: string[] = [];
+  const create = async (name: string, select: string): Promise<void> => {
+    await connection.run(`CREATE VIEW ${name} AS ${select}`);
+    views.push(name);
+  };
+  if (files.traces.length) {
+    await create('events', eventsSelect(files));
+    for (const v of TRACE_VIEWS) await create(v.name, v.select);
+  }
+  for (const name of Object.keys(TABLE_FILES) as TableName[]) {
+    const select = tableSelect(files, name);
+    if (select) await create(name, select);
+  }
+  return views;
+}
+
+/** Shuts the database in: only `files` (and `writable` folders) may be opened from here on. */
+async function confine(connection: DuckDBConnection, files: RunFiles, writable: string[]): Promise<void> {
+  const paths = [...files.traces, ...[...files.tables.values()].flat()].map((f) => sqlString(f.file));
+  await connection.run('SET autoinstall_known_extensions = false');
+  await connection.run('SET autoload_known_extensions = false');
+  await connection.run(`SET allowed_paths = [${paths.join(', ')}]`);
+  if (writable.length) await connection.run(`SET allowed_directories = [${writable.map(sqlString).join(', ')}]`);
+  await connection.run('SET enable_external_access = false');
+  await connection.run('SET lock_configuration = true');
+}
+
+async function open(target: string, writable: string[]): Promise<Opened & { files: RunFiles; views: string[] }> {
+  const files = findRunFiles(target);
+  if (!files.traces.length && !files.tables.size) {
+    throw new QueryError(
+      `no trace or experiment table under ${target} (a run's trace.jsonl, an experiment's traces/ or its CSVs)`,
+    );
+  }
+  const api = await loadDuckDB();
+  const instance = await api.DuckDBInstance.create(':memory:');
+  const connection = await instance.connect();
+  try {
+    const views = await makeViews(connection, files);
+    await confine(connection, files, writable);
+    return { api, instance, connection, files, views };
+  } catch (err) {
+    connection.closeSync();
+    instance.closeSync();
+    throw err;
+  }
+}
+
+/** The message of a DuckDB error, with the views named when a table is unknown. */
+function explained(err: unknown, views: string[]): QueryError {
+  const message = err instanceof Error ? err.message : String(err);
+  const hint = /Table with name|does not exist/.test(message) ? `\nviews here: ${views.join(', ')}` : '';
+  return new QueryError(`${message.replace(/^Failed to extract statements: /, '')}${hint}`);
+}
+
+async function* rowsOf(result: DuckDBResult, columns: Column[]): AsyncIterable<unknown[][]> {
+  const integer = columns.map((c) => INTEGER_TYPES.has(c.type.replace(/\(.*$/, '')));
+  const json = columns.map((c) => c.type === 'JSON');
+  for await (const batch of result.yieldRowsJson()) {
+    yield batch.map((row) =>
+      row.map((value, i) => {
+        if (value === null) return null;
+        if (integer[i] && typeof value === 'string') {
+          const n = Number(value);
+          return Number.isSafeInteger(n) || !Number.isInteger(n) ? n : value;
+        }
+        return json[i] && typeof value === 'string' ? JSON.parse(value) : value;
+      }),
+    );
+  }
+}
+
+async function runQuery(opened: Opened, views: string[], sql: string): Promise<QueryResult> {
+  const { api, connection } = opened;
+  let result: DuckDBResult;
+  try {
+    const statements = await connection.extractStatements(sql);
+    if (statements.count !== 1) throw new QueryError(`one statement at a time, got ${statements.count}`);
+    const prepared = await statements.prepare(0);
+    const kind = prepared.statementType;
+    if (kind !== api.StatementType.SELECT && kind !== api.StatementType.EXPLAIN) {
+      throw new QueryError(
+        `only reads are allowed (SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE, EXPLAIN), not a ${api.StatementType[kind]} statement`,
+      );
+    }
+    result = await prepared.stream();
+  } catch (err) {
+    throw err instanceof QueryError ? err : explained(err, views);
+  }
+  const columns = result.columnNames().map((name, i) => {
+    const type = result.columnLogicalType(i);
+    return { name, type: type.alias ?? result.columnType(i).toString() };
+  });
+  return { columns, batches: rowsOf(result, columns) };
+}
+
+/** The database of `target`'s views (a trace, a run, an experiment or a folder of them). */
+export async function openRunDatabase(target: string, options: { writable?: string[] } = {}): Promise<RunDatabase> {
+  const opened = await open(target, options.writable ?? []);
+  const { connection, instance, files, views } = opened;
+  return {
+    files,
+    views,
+    query: (sql) => runQuery(opened, views, sql),
+    async exportParquet(dir) {
+      const written: string[] = [];
+      for (const view of views) {
+        const file = path.join(dir, `${view}.parquet`);
+        const copied = await connection.runAndReadAll(
+          `COPY (SELECT * FROM ${view}) TO ${sqlString(file)} (FORMAT parquet)`,
+        );
+        // A view with no rows here (actions in a world without them) is not written: it does not apply.
+        if (Number(copied.getRows()[0]?.[0] ?? 0) > 0) written.push(file);
+        else fs.rmSync(file, { force: true });
+      }
+      return written;
+    },
+    close() {
+      connection.closeSync();
+      instance.closeSync();
+    },
+  };
+}
+
+/** Every row of a query, at most `limit` (then `truncated`). For tools that answer in one message. */
+export async function queryRows(
+  db: RunDatabase,
+  sql: string,
+  limit: number,
+): Promise<{ columns: Column[]; rows: unknown[][]; truncated: boolean }> {
+  const { columns, batches } = await db.query(sql);
+  const rows: unknown[][] = [];
+  for await (const batch of batches) {
+    for (const row of batch) {
+      if (rows.length === limit) return { columns, rows, truncated: true };
+      rows.push(row);
+    }
+  }
+  return { columns, rows, truncated: false };
+}

@@ -1,0 +1,89 @@
+// A query's rows as text: CSV (RFC 4180), JSON (an array of row objects) or an aligned table.
+// Written batch by batch, so a large answer streams rather than being held.
+import type { QueryResult } from './database';
+
+export const RESULT_FORMATS = ['table', 'csv', 'json'] as const;
+export type ResultFormat = (typeof RESULT_FORMATS)[number];
+
+/** Rows a table shows before it says how many more there are (the column widths come from them). */
+export const TABLE_ROWS_SHOWN = 1000;
+
+/** Writes text out; a promise makes the writer wait (a slow pipe). */
+export type Write = (text: string) => void | Promise<void>;
+
+/** A value as a cell's text: nested values as JSON, null as ''. */
+export function cellText(value: unknown): string {
+  if (value === null || value === undefined) return '';
+  return typeof value === 'object' ? JSON.stringify(value) : String(value);
+}
+
+function csvCell(value: unknown): string {
+  const text = cellText(value);
+  return /[",\r\n]/.test(text) ? `"${text.replace(/"/g, '""')}"` : text;
+}
+
+async function writeCsv(result: QueryResult, write: Write): Promise<number> {
+  await write(`${result.columns.map((c) => csvCell(c.name)).join(',')}\n`);
+  let n = 0;
+  for await (const batch of result.batches) {
+    await write(batch.map((row) => `${row.map(csvCell).join(',')}\n`).join(''));
+    n += batch.length;
+  }
+  return n;
+}
+
+async function writeJson(result: QueryResult, write: Write): Promise<number> {
+  let n = 0;
+  await write('[');
+  for await (const batch of result.batches) {
+    const lines = batch.map((row) => {
+      const record: Record<string, unknown> = Object.create(null);
+      result.columns.forEach((c, i) => (record[c.name] = row[i]));
+      return `${n++ ? ',' : ''}\n  ${JSON.stringify(record)}`;
+    });
+    await write(lines.join(''));
+  }
+  await write(n ? '\n]\n' : ']\n');
+  return n;
+}
+
+/** Cells that hold numbers are right-aligned. */
+function isNumeric(type: string): boolean {
+  return /^(TINYINT|SMALLINT|INTEGER|BIGINT|HUGEINT|U\w*INT|FLOAT|DOUBLE|DECIMAL)/.test(type);
+}
+
+async function writeTable(result: QueryResult, write: Write): Promise<number> {
+  const shown: string[][] = [];
+  let n = 0;
+  for await (const batch of result.batches) {
+    for (const row of batch) if (shown.length < TABLE_ROWS_SHOWN) shown.push(row.map(cellText));
+    n += batch.length;
+  }
+  const widths = result.columns.map((c, i) => Math.min(60, Math.max(c.name.length, ...shown.map((r) => r[i].length))));
+  const clip = (text: string, w: number): string => (text.length > w ? `${text.slice(0, w - 1)}…` : text);
+  const line = (cells: string[]): string =>
+    cells
+      .map((cell, i) =>
+        isNumeric(result.columns[i].type)
+          ? clip(cell, widths[i]).padStart(widths[i])
+          : clip(cell, widths[i]).padEnd(widths[i]),
+      )
+      .join('  ')
+      .trimEnd();
+  await write(`${line(result.columns.map((c) => c.name))}\n${widths.map((w) => '─'.repeat(w)).join('  ')}\n`);
+  await write(shown.map((r) => `${line(r.map((cell) => cell.replace(/\s*\n\s*/g, ' ')))}\n`).join(''));
+  const more = n - shown.length;
+  await write(
+    `(${n} row${n === 1 ? '' : 's'}${more > 0 ? `; the first ${shown.length} shown: --format csv or json gives all` : ''})\n`,
+  );
+  return n;
+}
+
+/** Writes the result in `format`; gives the number of rows. */
+export function writeResult(result: QueryResult, format: ResultFormat, write: Write): Promise<number> {
+  return format === 'csv'
+    ? writeCsv(result, write)
+    : format === 'json'
+      ? writeJson(result, write)
+      : writeTable(result, write);
+}

@@ -1,0 +1,49 @@
+// What a run tool checks before it spends anything, as the editor asks a person: the scenario
+// loads without errors, every model it calls has its key, and the estimate is within the limit.
+import * as path from 'node:path';
+import { loadScenarioFile } from '../format';
+import { formatDiagnostic } from '../format/language/diagnostics';
+import type { Scenario } from '../format/language/model';
+import { estimateRun } from '../llm/estimate';
+import { ToolRefusal, type ToolHost } from './tool';
+
+export interface Gate {
+  scenario: Scenario;
+  file: string;
+  costUsd: number;
+}
+
+/** The loaded scenario and its estimated cost (`runs` runs of it), or a refusal saying why not. */
+export async function gateScenario(file: string, host: ToolHost, runs: number, rounds?: number): Promise<Gate> {
+  const abs = path.resolve(host.cwd, file);
+  const loaded = await loadScenarioFile(abs);
+  const errors = loaded.diagnostics.filter((d) => d.severity === 'error');
+  if (!loaded.scenario || errors.length) {
+    throw new ToolRefusal(
+      `the scenario has errors (society_check lists them):\n${errors
+        .slice(0, 5)
+        .map((d) => formatDiagnostic(d, path.relative(host.cwd, d.file)))
+        .join('\n')}`,
+    );
+  }
+  const scenario = loaded.scenario;
+  for (const [name, m] of Object.entries(scenario.models)) {
+    if (m.api_key_env && !host.hasKey(m.api_key_env)) {
+      throw new ToolRefusal(
+        `model '${name}' needs the key ${m.api_key_env}, which is not set here: set it (or run with the offline model) first`,
+      );
+    }
+  }
+  const estimate = estimateRun(scenario, { rounds });
+  const costUsd = estimate.total.cost_usd * runs;
+  const unpriced = estimate.models.filter((m) => !m.priced && m.provider === 'openai');
+  if (host.costLimitUsd > 0 && unpriced.length) {
+    throw new ToolRefusal(
+      `model ${unpriced.map((m) => `'${m.name}'`).join(', ')} has no price to estimate with, and a cost limit of $${host.costLimitUsd} is set`,
+    );
+  }
+  if (host.costLimitUsd > 0 && costUsd > host.costLimitUsd) {
+    throw new ToolRefusal(`estimated $${costUsd.toFixed(2)}, above the cost limit of $${host.costLimitUsd}`);
+  }
+  return { scenario, file: abs, costUsd };
+}

@@ -1,0 +1,34 @@
+// One assistant tool: its name, what it does, a small typed input (zod, as the MCP SDK takes it)
+// and what it does with it. The MCP server (`society mcp`) and the editor's language-model tools
+// are built from the one table of them (tools.ts); neither adds tools of its own.
+import type { z } from 'zod';
+
+/** What a host gives the tools: how to run the `society` command, its limits and keys. */
+export interface ToolHost {
+  /** The folder relative paths resolve against (the workspace, the server's working folder). */
+  cwd: string;
+  /** Cost limit of one run or experiment in US dollars, as estimated; 0: none. */
+  costLimitUsd: number;
+  /** Whether a key is set for this environment variable name (the editor also has its secret storage). */
+  hasKey(env: string): boolean;
+  /** Runs `society <args>` (the same CLI), giving its exit code and output. */
+  society(args: string[], signal?: AbortSignal): Promise<{ code: number; stdout: string; stderr: string }>;
+}
+
+export interface SocietyTool<S extends z.ZodRawShape = z.ZodRawShape> {
+  name: string;
+  title: string;
+  description: string;
+  input: S;
+  /** 'read': answers from files; 'run': spends time and maybe money (asks first, needs trust). */
+  kind: 'read' | 'run';
+  invoke(input: z.infer<z.ZodObject<S>>, host: ToolHost, signal?: AbortSignal): Promise<unknown>;
+}
+
+/** A tool defined with its input's type inferred (the table holds them unparameterised). */
+export function tool<S extends z.ZodRawShape>(t: SocietyTool<S>): SocietyTool {
+  return t as unknown as SocietyTool;
+}
+
+/** An answer the tool gives instead of a result: the reason it did not do it. */
+export class ToolRefusal extends Error {}
