@@ -15,6 +15,7 @@ import { populationCommand } from './commands/population';
 import { reportCommand } from './commands/report';
 import { runCommand } from './commands/run';
 import { sqlCommand } from './commands/sql';
+import { validateCommand } from './commands/validate';
 
 export const commands: Command[] = [
   calibrateCommand,
@@ -32,4 +33,5 @@ export const commands: Command[] = [
   reportCommand,
   runCommand,
   sqlCommand,
+  validateCommand,
 ];

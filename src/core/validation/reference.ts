@@ -1,0 +1,144 @@
+// The human reference figures a validation library entry is scored against (docs/validation.md):
+// each a value people gave in a published experiment, the band the literature supports (range,
+// CI or SD), the sample, and where in the paper it is. Read from `<id>.reference.json` beside the
+// entry's `.society` file; anything malformed is an error naming the file and the field.
+import * as fs from 'node:fs';
+import * as path from 'node:path';
+
+export interface ReferenceFigure {
+  id: string;
+  /** What the figure is, in words. */
+  label: string;
+  /** The experiment metric it is compared with (e.g. world.contributed.at.r10) and the condition. */
+  metric: string;
+  condition: string;
+  human: number;
+  band: [number, number];
+  /** The sample behind the figure, as the source gives it (subjects, groups, studies). */
+  n: string;
+  /** Paper, table or figure. */
+  source: string;
+  /** Another figure of the entry this one is compared with: people's sign of (this − that) is the direction. */
+  vs?: string;
+}
+
+/** A human series over rounds, drawn beside the simulated one (approximate, read off a figure). */
+export interface ReferenceSeries {
+  metric: string;
+  condition: string;
+  source: string;
+  points: { round: number; value: number }[];
+}
+
+export interface LibraryEntry {
+  id: string;
+  title: string;
+  /** The entry's scenario file, beside its reference file. */
+  scenario: string;
+  figures: ReferenceFigure[];
+  series: ReferenceSeries[];
+}
+
+const REFERENCE = '.reference.json';
+
+function fail(file: string, field: string, why: string): never {
+  throw new Error(`${file}: ${field}: ${why}`);
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x);
+
+function text(file: string, o: Record<string, unknown>, key: string, at: string): string {
+  const v = o[key];
+  if (typeof v !== 'string' || !v.trim()) fail(file, `${at}.${key}`, 'must be a non-empty string');
+  return v;
+}
+
+function num(file: string, v: unknown, at: string): number {
+  if (typeof v !== 'number' || !Number.isFinite(v)) fail(file, at, 'must be a finite number');
+  return v;
+}
+
+function figureOf(file: string, x: unknown, i: number): ReferenceFigure {
+  const at = `figures[${i}]`;
+  if (!isRecord(x)) fail(file, at, 'must be an object');
+  const band = x.band;
+  if (!Array.isArray(band) || band.length !== 2) fail(file, `${at}.band`, 'must be [low, high]');
+  const lo = num(file, band[0], `${at}.band[0]`),
+    hi = num(file, band[1], `${at}.band[1]`);
+  if (lo > hi) fail(file, `${at}.band`, 'low must not exceed high');
+  const human = num(file, x.human, `${at}.human`);
+  if (human < lo || human > hi) fail(file, `${at}.human`, `${human} lies outside its band [${lo}, ${hi}]`);
+  return {
+    id: text(file, x, 'id', at),
+    label: text(file, x, 'label', at),
+    metric: text(file, x, 'metric', at),
+    condition: text(file, x, 'condition', at),
+    human,
+    band: [lo, hi],
+    n: text(file, x, 'n', at),
+    source: text(file, x, 'source', at),
+    ...(x.vs !== undefined ? { vs: text(file, x, 'vs', at) } : {}),
+  };
+}
+
+function seriesOf(file: string, x: unknown, i: number): ReferenceSeries {
+  const at = `series[${i}]`;
+  if (!isRecord(x)) fail(file, at, 'must be an object');
+  if (!Array.isArray(x.points)) fail(file, `${at}.points`, 'must be a list');
+  return {
+    metric: text(file, x, 'metric', at),
+    condition: text(file, x, 'condition', at),
+    source: text(file, x, 'source', at),
+    points: x.points.map((p, k) => {
+      if (!isRecord(p)) fail(file, `${at}.points[${k}]`, 'must be { round, value }');
+      return {
+        round: num(file, p.round, `${at}.points[${k}].round`),
+        value: num(file, p.value, `${at}.points[${k}].value`),
+      };
+    }),
+  };
+}
+
+/** Parses one reference file's text. */
+export function parseReference(file: string, raw: string): LibraryEntry {
+  let json: unknown;
+  try {
+    json = JSON.parse(raw);
+  } catch (err) {
+    fail(file, '(file)', `not JSON: ${(err as Error).message}`);
+  }
+  if (!isRecord(json)) fail(file, '(file)', 'must be an object');
+  if (!Array.isArray(json.figures) || !json.figures.length) fail(file, 'figures', 'must be a non-empty list');
+  const figures = json.figures.map((f, i) => figureOf(file, f, i));
+  const ids = new Set<string>();
+  for (const f of figures) {
+    if (ids.has(f.id)) fail(file, 'figures', `duplicate id '${f.id}'`);
+    ids.add(f.id);
+  }
+  for (const f of figures) {
+    if (f.vs !== undefined && !ids.has(f.vs)) fail(file, `figure ${f.id}.vs`, `no figure '${f.vs}'`);
+  }
+  const scenario = text(file, json, 'scenario', '(file)');
+  if (scenario.includes('/') || scenario.includes('\\') || !scenario.endsWith('.society')) {
+    fail(file, 'scenario', 'must name a .society file beside the reference file');
+  }
+  return {
+    id: text(file, json, 'id', '(file)'),
+    title: text(file, json, 'title', '(file)'),
+    scenario,
+    figures,
+    series: Array.isArray(json.series) ? json.series.map((s, i) => seriesOf(file, s, i)) : [],
+  };
+}
+
+/** Every entry of a library folder, in file name order. */
+export function readLibrary(dir: string): LibraryEntry[] {
+  return fs
+    .readdirSync(dir)
+    .filter((f) => f.endsWith(REFERENCE))
+    .sort()
+    .map((f) => {
+      const file = path.join(dir, f);
+      return parseReference(file, fs.readFileSync(file, 'utf8'));
+    });
+}

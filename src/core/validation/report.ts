@@ -1,0 +1,160 @@
+// What `society validate` prints and writes: per figure the human value and band, the simulated
+// mean with its 95% CI over seeds, and the verdict; the share inside the band; and an HTML page
+// with each human series drawn against the simulated one over rounds.
+import { tally } from './classify';
+import type { EntryResult } from './validate';
+
+const fmt = (x: number | null | undefined): string =>
+  x === null || x === undefined ? '—' : String(Math.round(x * 1000) / 1000);
+
+function csvCell(x: string | number): string {
+  const s = String(x);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+}
+
+export function validationCsv(results: readonly EntryResult[]): string {
+  const head = [
+    'entry',
+    'figure',
+    'label',
+    'condition',
+    'metric',
+    'human',
+    'band_low',
+    'band_high',
+    'n',
+    'source',
+    'simulated',
+    'ci_low',
+    'ci_high',
+    'seeds',
+    'vs',
+    'direction_right',
+    'verdict',
+  ];
+  const rows = results.flatMap((r) =>
+    r.scored.map((s) => [
+      r.entry.id,
+      s.figure.id,
+      s.figure.label,
+      s.figure.condition,
+      s.figure.metric,
+      s.figure.human,
+      s.figure.band[0],
+      s.figure.band[1],
+      s.figure.n,
+      s.figure.source,
+      fmt(s.simulated.mean),
+      fmt(s.simulated.ci95?.[0]),
+      fmt(s.simulated.ci95?.[1]),
+      s.simulated.n,
+      s.figure.vs ?? '',
+      s.direction_right === undefined ? '' : String(s.direction_right),
+      s.verdict,
+    ]),
+  );
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export function validationJson(results: readonly EntryResult[], model: string): string {
+  const all = results.flatMap((r) => r.scored);
+  return (
+    JSON.stringify(
+      {
+        model,
+        summary: tally(all),
+        entries: results.map((r) => ({
+          id: r.entry.id,
+          title: r.entry.title,
+          seeds: r.seeds,
+          figures: r.scored,
+          series: r.series.map((s) => ({
+            ...s,
+            human: r.entry.series.find((h) => h.metric === s.metric && h.condition === s.condition)?.points ?? [],
+          })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}
+
+export function validationText(results: readonly EntryResult[], model: string): string {
+  const lines: string[] = [`Validation of ${model} against human experiments`];
+  for (const r of results) {
+    lines.push('', `${r.entry.title} (${r.seeds.length} seeds)`);
+    for (const s of r.scored) {
+      const ci = s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : '';
+      lines.push(
+        `  ${s.verdict.padEnd(9)} ${s.figure.label}: human ${fmt(s.figure.human)} [${fmt(s.figure.band[0])}, ${fmt(s.figure.band[1])}], simulated ${fmt(s.simulated.mean)}${ci}`,
+      );
+    }
+  }
+  const t = tally(results.flatMap((r) => r.scored));
+  lines.push(
+    '',
+    `inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%); directions right: ${t.directions}`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+const esc = (s: string): string =>
+  s.replace(/[&<>"]/g, (c) => ({ '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;' })[c]!);
+
+/** One series as an inline SVG: the human points (black) and the simulated mean with its CI band (blue). */
+function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['series'][number]): string {
+  const W = 420,
+    H = 200,
+    P = 30;
+  const simPts = sim.rounds.filter((r) => r.round > 0 && r.sim.mean !== null);
+  const xs = [...human.map((h) => h.round), ...simPts.map((r) => r.round)];
+  const ys = [...human.map((h) => h.value), ...simPts.flatMap((r) => [r.sim.mean!, ...(r.sim.ci95 ?? [])])];
+  if (!xs.length) return '';
+  const x0 = Math.min(...xs),
+    x1 = Math.max(...xs, x0 + 1);
+  const y0 = Math.min(0, ...ys),
+    y1 = Math.max(...ys, y0 + 1e-9);
+  const X = (x: number) => P + ((x - x0) / (x1 - x0)) * (W - 2 * P);
+  const Y = (y: number) => H - P - ((y - y0) / (y1 - y0)) * (H - 2 * P);
+  const band = simPts.filter((r) => r.sim.ci95);
+  const area = band.length
+    ? `<path d="M${band.map((r) => `${X(r.round)},${Y(r.sim.ci95![1])}`).join('L')}L${[...band]
+        .reverse()
+        .map((r) => `${X(r.round)},${Y(r.sim.ci95![0])}`)
+        .join('L')}Z" fill="#9ecae1" opacity="0.5"/>`
+    : '';
+  const line = (pts: [number, number][], colour: string) =>
+    pts.length
+      ? `<path d="M${pts.map(([x, y]) => `${X(x)},${Y(y)}`).join('L')}" fill="none" stroke="${colour}" stroke-width="2"/>`
+      : '';
+  return `<svg width="${W}" height="${H}" role="img" aria-label="human and simulated ${esc(sim.metric)}">${area}${line(
+    simPts.map((r) => [r.round, r.sim.mean!]),
+    '#3182bd',
+  )}${line(
+    human.map((h) => [h.round, h.value]),
+    '#000',
+  )}${human.map((h) => `<circle cx="${X(h.round)}" cy="${Y(h.value)}" r="3"/>`).join('')}<text x="${P}" y="${H - 8}" font-size="11">round ${x0} … ${x1}; value ${fmt(y0)} … ${fmt(y1)}; black: people, blue: simulated (95% CI)</text></svg>`;
+}
+
+export function validationHtml(results: readonly EntryResult[], model: string): string {
+  const t = tally(results.flatMap((r) => r.scored));
+  const body = results
+    .map((r) => {
+      const rows = r.scored
+        .map(
+          (s) =>
+            `<tr class="${s.verdict}"><td>${esc(s.figure.label)}</td><td>${fmt(s.figure.human)} [${fmt(s.figure.band[0])}, ${fmt(s.figure.band[1])}]</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
+        )
+        .join('');
+      const plots = r.series
+        .map((s) => {
+          const human = r.entry.series.find((h) => h.metric === s.metric && h.condition === s.condition);
+          return `<figure><figcaption>${esc(s.condition)}: ${esc(s.metric)} (people: ${esc(human?.source ?? '')})</figcaption>${seriesSvg(human?.points ?? [], s)}</figure>`;
+        })
+        .join('');
+      return `<section><h2>${esc(r.entry.title)}</h2><p>${r.seeds.length} seeds.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
+    })
+    .join('');
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>${esc(model)} against people</h1><p>Inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%); directions right: ${t.directions}.</p>${body}</body></html>\n`;
+}

@@ -1,0 +1,124 @@
+// `society validate` (issue 57): reference files, band classification, and a tiny library entry
+// run end to end through the experiment machinery.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { classify, tally } from '../../../src/core/validation/classify';
+import { parseReference, readLibrary, type ReferenceFigure } from '../../../src/core/validation/reference';
+import { validateLibrary } from '../../../src/core/validation/validate';
+import { validationCsv, validationHtml, validationJson } from '../../../src/core/validation/report';
+import type { Estimate } from '../../../src/core/experiment/statistics';
+
+const figure = (over: Partial<ReferenceFigure> = {}): ReferenceFigure => ({
+  id: 'a',
+  label: 'A',
+  metric: 'm',
+  condition: 'c',
+  human: 0.5,
+  band: [0.4, 0.6],
+  n: '10',
+  source: 'paper, Table 1',
+  ...over,
+});
+const est = (mean: number | null): Estimate => ({
+  n: 3,
+  mean,
+  sd: 0.01,
+  ci95: mean === null ? null : [mean - 0.01, mean + 0.01],
+});
+
+describe('society validate: classification', () => {
+  it('inside the band, right direction only, or wrong', () => {
+    const hi = figure({ id: 'hi', human: 0.5, band: [0.4, 0.6], vs: 'lo' });
+    const lo = figure({ id: 'lo', human: 0.2, band: [0.1, 0.3] });
+    assert.equal(classify(hi, est(0.45), { figure: lo, simulated: est(0.2) }).verdict, 'inside');
+    assert.equal(classify(hi, est(0.35), { figure: lo, simulated: est(0.2) }).verdict, 'direction');
+    assert.equal(classify(hi, est(0.45), { figure: lo, simulated: est(0.5) }).verdict, 'wrong', 'in band, wrong way');
+    assert.equal(classify(lo, est(0.9)).verdict, 'wrong');
+    assert.equal(classify(lo, est(null)).verdict, 'wrong', 'no value is no match');
+    const t = tally([classify(lo, est(0.2)), classify(hi, est(0.35), { figure: lo, simulated: est(0.2) })]);
+    assert.deepEqual(t, { inside: 1, total: 2, share: 0.5, directions: '1 of 1' });
+  });
+
+  it('a reference file with a figure outside its own band, or a dangling vs, is refused by name', () => {
+    const base = { id: 'x', title: 'X', scenario: 'x.society' };
+    assert.throws(
+      () => parseReference('x.reference.json', JSON.stringify({ ...base, figures: [{ ...figure(), human: 0.9 }] })),
+      /x\.reference\.json: figures\[0\]\.human: 0\.9 lies outside its band/,
+    );
+    assert.throws(
+      () => parseReference('x.reference.json', JSON.stringify({ ...base, figures: [figure({ vs: 'nope' })] })),
+      /no figure 'nope'/,
+    );
+    assert.throws(
+      () =>
+        parseReference('x.reference.json', JSON.stringify({ ...base, scenario: '../x.society', figures: [figure()] })),
+      /scenario: must name a \.society file beside/,
+    );
+  });
+});
+
+describe('society validate: a tiny library entry', function () {
+  this.timeout(60000);
+  it('runs the entry, scores its figures and writes CSV, JSON and HTML', async () => {
+    const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
+    const scenario = [
+      'kind: scenario',
+      'name: Tiny giving',
+      'seed: 1',
+      'population:',
+      '  - { group: p, count: 4, names: [A, B, C, D] }',
+      'world: { rounds: 3 }',
+      'state:',
+      '  world:',
+      '    pot: { initial: 0, min: 0, update: "0.0" }',
+      '    given: { initial: 0, min: 0, valued: false, update: "world.pot / (double(n) * 10.0)" }',
+      '  agents:',
+      '    coins: { initial: 10, min: 0, update: "10.0" }',
+      'actions:',
+      '  give:',
+      '    description: Put coins in the pot.',
+      '    args: { amount: { type: number, min: 0, max: 10 } }',
+      '    effects: { me.coins: "me.coins - args.amount", world.pot: "world.pot + args.amount" }',
+      'experiment:',
+      '  seeds: [1, 2]',
+      '  metrics: [world.given.at.r1, world.given.at.r3]',
+      '  conditions:',
+      '    - { name: base, set: { state.world.pot.initial: 0 } }',
+      '',
+    ].join('\n');
+    fs.writeFileSync(path.join(dir, 'tiny.society'), scenario);
+    const reference = {
+      id: 'tiny',
+      title: 'Tiny giving',
+      scenario: 'tiny.society',
+      figures: [
+        figure({ id: 'r1', metric: 'world.given.at.r1', condition: 'base', human: 0.5, band: [0, 1] }),
+        figure({ id: 'r3', metric: 'world.given.at.r3', condition: 'base', human: 0.2, band: [0, 1], vs: 'r1' }),
+      ],
+      series: [
+        {
+          metric: 'world.given',
+          condition: 'base',
+          source: 'made up for the test',
+          points: [{ round: 1, value: 0.5 }],
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, 'tiny.reference.json'), JSON.stringify(reference));
+    const entries = readLibrary(dir);
+    const out = path.join(dir, 'out');
+    const results = await validateLibrary(entries, { dir, outDir: out, seeds: [1, 2], jobs: 1 });
+    const [r] = results;
+    assert.equal(r.scored.length, 2);
+    assert.equal(r.scored[0].simulated.n, 2);
+    const m = r.scored[0].simulated.mean!;
+    assert.ok(m > 0 && m < 1, `round 1 given ${m}`);
+    assert.equal(r.scored[0].verdict, 'inside');
+    assert.equal(r.series[0].rounds.length > 0, true);
+    assert.match(validationCsv(results), /^entry,figure,label/);
+    assert.equal(JSON.parse(validationJson(results, 'offline')).summary.total, 2);
+    assert.match(validationHtml(results, 'offline'), /<svg/);
+  });
+});
