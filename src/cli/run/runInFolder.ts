@@ -9,7 +9,10 @@ import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
 import { writeJudgementsFile } from './judgementsFile';
-import { writeSurveysCsv } from './surveysFile';
+import { SURVEYS_CSV, writeSurveysCsv } from './surveysFile';
+import { JUDGEMENTS_FILE } from '../../core/analysis/export/judgementsCsv';
+import { mayReplace, recordPresent } from '../ownFiles';
+import type { Scenario } from '../../core/format/language/model';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
@@ -54,6 +57,9 @@ export async function runInFolder({
     : undefined;
   if (typeof resumed === 'number') return resumed;
   if (!resumed && !values.overwrite && folderHoldsRun(out, checkpointPath)) return 1;
+  // Checked before anything is written: a user's judgements.csv or surveys.csv is not replaced
+  // (and then listed as ours, for a later --overwrite to delete) without --overwrite.
+  if (!mayReplace('run', out, runTables(scenario), values.overwrite === true)) return 1;
   const cp = resumed?.cp;
   const model = runModel(values, cp);
   if (model === false) return 2;
@@ -136,6 +142,7 @@ async function runPlayed(
     const surveys = await writeSurveysCsv(tracePath, out);
     if (!values.quiet) console.error([`survey answers: ${surveys.file}`, ...surveys.summary].join('\n  '));
   }
+  recordPresent(out, runTables(scenario));
   return closingReport({
     scenario,
     harness,
@@ -146,6 +153,11 @@ async function runPlayed(
     json: values.json,
     quiet: values.quiet,
   });
+}
+
+/** The tables a run writes beside its trace once it ends (mayReplace checks them before it starts). */
+function runTables(scenario: Scenario): string[] {
+  return [...(scenario.judges?.length ? [JUDGEMENTS_FILE] : []), ...(scenario.surveys ? [SURVEYS_CSV] : [])];
 }
 
 /**
