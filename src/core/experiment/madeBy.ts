@@ -3,7 +3,6 @@
 // may not, and then the report says so (a verdict that flips between versions otherwise says
 // nothing of why).
 import type { TraceHeader } from '../trace/events';
-import type { RunOutcome } from './outcome';
 
 export interface MadeBy {
   product: string;
@@ -24,7 +23,7 @@ export function madeBy(h: TraceHeader): MadeBy {
 }
 
 /** A sentence for each of product version, Node version and models in which the runs differ. */
-export function madeByDifferences(runs: readonly RunOutcome[]): string[] {
+export function madeByDifferences(runs: readonly { made_by?: MadeBy }[]): string[] {
   const out: string[] = [];
   const fields: [keyof MadeBy, string][] = [
     ['product', 'product version'],
