@@ -20,6 +20,11 @@ import { openBranch, type ForkOutcome } from '../../core/branch/fork';
 import { experimentRunOf, scenarioAsRun } from '../../core/branch/experimentParent';
 import { describeEdit, type WorldEdit, type WorldEditKind } from '../../core/trace/edits';
 import { ioReason } from '../../core/files/ioReason';
+import { realTarget, writesOverInput } from '../../core/files/realTarget';
+import { recordWritten } from '../manifest';
+
+/** What a branch writes in its folder (listed as ours: a resume knows the folder is a branch). */
+const BRANCH_FILES = ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json'];
 import { heldRun } from '../outFolder';
 import { runModels, missingKey } from '../run/runModels';
 import { Progress } from '../run/progress';
@@ -209,8 +214,19 @@ interface ForkJob {
 
 async function forkInto(out: string, job: ForkJob): Promise<number> {
   const { values } = job;
-  if (path.resolve(out) === job.parent.folder) {
+  // Compared by real path with every input, links resolved, before anything is written: --out
+  // through a link to the parent once replaced the parent's trace and then matched it.
+  const { parent } = job;
+  if (realTarget(out) === realTarget(parent.folder)) {
     console.error("society fork: --out is the parent run's own folder: a branch needs a folder of its own");
+    return 2;
+  }
+  const over = writesOverInput(
+    BRANCH_FILES.map((f) => path.join(out, f)),
+    [parent.tracePath, job.file, ...BRANCH_FILES.map((f) => path.join(parent.folder, f))],
+  );
+  if (over !== undefined) {
+    console.error(`society fork: writing the branch into ${shown(out)} would replace ${shown(over)}, which it reads`);
     return 2;
   }
   const held = heldRun(out);
@@ -251,9 +267,7 @@ async function runBranch(out: string, job: ForkJob): Promise<number> {
   );
   let branch;
   try {
-    for (const f of ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json']) {
-      fs.rmSync(path.join(out, f), { force: true });
-    }
+    for (const f of BRANCH_FILES) fs.rmSync(path.join(out, f), { force: true });
     branch = openBranch(
       {
         parent,
@@ -267,6 +281,7 @@ async function runBranch(out: string, job: ForkJob): Promise<number> {
       },
       { listeners: [progress.listener] },
     );
+    recordWritten(out, BRANCH_FILES);
   } catch (err) {
     if (missingKey(err)) return 1;
     console.error(`society fork: ${err instanceof Error ? err.message : String(err)}`);
