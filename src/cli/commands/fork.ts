@@ -21,9 +21,14 @@ import { experimentRunOf, scenarioAsRun } from '../../core/branch/experimentPare
 import { describeEdit, type WorldEdit, type WorldEditKind } from '../../core/trace/edits';
 import { ioReason } from '../../core/files/ioReason';
 import { readOptionFile } from '../optionFile';
+import { realTarget, writesOverInput } from '../../core/files/realTarget';
+import { recordWritten } from '../manifest';
 import { heldRun } from '../outFolder';
 import { runModels, missingKey } from '../run/runModels';
 import { Progress } from '../run/progress';
+
+/** What a branch writes in its folder (listed as ours: a resume knows the folder is a branch). */
+const BRANCH_FILES = ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json'];
 
 const USAGE =
   'fork <run> --round N [--remember A=TEXT] [--forget A#ID] [--quantity A.Q=X] [--trait A.T=X] [--persona A.FIELD=TEXT] [--tie A->B=X] [--set PATH=VALUE] [--broadcast TEXT] [--edits FILE] [--out DIR] [--scenario-file FILE] [--cache DIR] [--replay] [--overwrite] [--allow-module] [--json]';
@@ -210,8 +215,19 @@ interface ForkJob {
 
 async function forkInto(out: string, job: ForkJob): Promise<number> {
   const { values } = job;
-  if (path.resolve(out) === job.parent.folder) {
+  // Compared by real path with every input, links resolved, before anything is written: --out
+  // through a link to the parent once replaced the parent's trace and then matched it.
+  const { parent } = job;
+  if (realTarget(out) === realTarget(parent.folder)) {
     console.error("society fork: --out is the parent run's own folder: a branch needs a folder of its own");
+    return 2;
+  }
+  const over = writesOverInput(
+    BRANCH_FILES.map((f) => path.join(out, f)),
+    [parent.tracePath, job.file, ...BRANCH_FILES.map((f) => path.join(parent.folder, f))],
+  );
+  if (over !== undefined) {
+    console.error(`society fork: writing the branch into ${shown(out)} would replace ${shown(over)}, which it reads`);
     return 2;
   }
   const held = heldRun(out);
@@ -252,9 +268,7 @@ async function runBranch(out: string, job: ForkJob): Promise<number> {
   );
   let branch;
   try {
-    for (const f of ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json']) {
-      fs.rmSync(path.join(out, f), { force: true });
-    }
+    for (const f of BRANCH_FILES) fs.rmSync(path.join(out, f), { force: true });
     branch = openBranch(
       {
         parent,
@@ -268,6 +282,7 @@ async function runBranch(out: string, job: ForkJob): Promise<number> {
       },
       { listeners: [progress.listener] },
     );
+    recordWritten(out, BRANCH_FILES);
   } catch (err) {
     if (missingKey(err)) return 1;
     console.error(`society fork: ${err instanceof Error ? err.message : String(err)}`);

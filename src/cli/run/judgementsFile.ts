@@ -6,9 +6,11 @@ import type { Scenario } from '../../core/format/language/model';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import type { JudgementEvent } from '../../core/trace/events';
 import { writePiecesSync } from '../../core/trace/writePieces';
-import { recordWritten } from '../manifest';
 
-/** Writes judgements.csv next to the trace; the path written, or undefined without judges. */
+/**
+ * Writes judgements.csv next to the trace; the path written, or undefined without judges. The run
+ * checked before it started that the file is not a user's, and lists it as ours (runInFolder.ts).
+ */
 export async function writeJudgementsFile(
   scenario: Scenario,
   tracePath: string,
@@ -25,6 +27,5 @@ export async function writeJudgementsFile(
   if (read.errors.length) throw new Error(traceProblemsMessage(tracePath, read.errors));
   const file = path.join(out, JUDGEMENTS_FILE);
   writePiecesSync(file, [judgementsCsv(events)]);
-  recordWritten(out, [JUDGEMENTS_FILE]);
   return file;
 }

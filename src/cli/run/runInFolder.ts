@@ -9,7 +9,10 @@ import { clearForFreshRun, CHECKPOINT_FILE, TRACE_FILE } from '../outFolder';
 import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
 import { writeJudgementsFile } from './judgementsFile';
-import { writeSurveysCsv } from './surveysFile';
+import { SURVEYS_CSV, writeSurveysCsv } from './surveysFile';
+import { JUDGEMENTS_FILE } from '../../core/analysis/export/judgementsCsv';
+import { mayReplace, recordPresent } from '../ownFiles';
+import type { Scenario } from '../../core/format/language/model';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';
@@ -18,7 +21,9 @@ import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 import { runOutcomes } from './runOutcomes';
-import { readBranchRecord } from '../../core/trace/branchRecord';
+import { BRANCH_FILE, type BranchRecord } from '../../core/trace/branchRecord';
+import { branchLineage } from '../../core/branch/lineage';
+import { ourFiles } from '../outFolder';
 import { playSetup, type PlaySetup } from '../play/playSetup';
 
 export interface RunRequest {
@@ -53,7 +58,20 @@ export async function runInFolder({
     ? resumeFrom({ out, tracePath, checkpointPath, loaded, seed, rounds, quiet: values.quiet })
     : undefined;
   if (typeof resumed === 'number') return resumed;
+  // A branch goes on only with its lineage whole and checked, before anything is written.
+  let branch: BranchRecord | undefined;
+  if (resumed) {
+    const lineage = await branchLineage(out, ourFiles(out)(BRANCH_FILE), scenario);
+    if (lineage.problem) {
+      console.error(`society run: cannot resume the branch in ${shown(out)}: ${lineage.problem}`);
+      return 1;
+    }
+    branch = lineage.record;
+  }
   if (!resumed && !values.overwrite && folderHoldsRun(out, checkpointPath)) return 1;
+  // Checked before anything is written: a user's judgements.csv or surveys.csv is not replaced
+  // (and then listed as ours, for a later --overwrite to delete) without --overwrite.
+  if (!mayReplace('run', out, runTables(scenario), values.overwrite === true)) return 1;
   const cp = resumed?.cp;
   const model = runModel(values, cp);
   if (model === false) return 2;
@@ -70,7 +88,10 @@ export async function runInFolder({
   const play = playSetup(values, scenario, out, { rounds: runRounds, seed: cp?.header.seed ?? seed ?? scenario.seed });
   if (typeof play === 'number') return play;
   try {
-    return await runPlayed({ values, file, loaded, out, rounds, seed, every, threads }, { cp, resumed, model, play });
+    return await runPlayed(
+      { values, file, loaded, out, rounds, seed, every, threads },
+      { cp, resumed, model, play, branch },
+    );
   } finally {
     play?.close();
     const said = play?.summary();
@@ -81,7 +102,13 @@ export async function runInFolder({
 /** The run with its models (and the person playing an agent, if one does), to the closing report. */
 async function runPlayed(
   { values, file, loaded, out, rounds, seed, every, threads }: RunRequest,
-  { cp, resumed, model, play }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup },
+  {
+    cp,
+    resumed,
+    model,
+    play,
+    branch,
+  }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup; branch?: BranchRecord },
 ): Promise<number> {
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
@@ -108,7 +135,7 @@ async function runPlayed(
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
   const harness = openHarness(
     { values, file, loaded, out, rounds, seed, every },
-    { model, models: models.options, cp, resumed, progress, signals },
+    { model, models: models.options, cp, resumed, progress, signals, branch },
   );
   if (typeof harness === 'number') return harness;
   held.harness = harness;
@@ -136,6 +163,7 @@ async function runPlayed(
     const surveys = await writeSurveysCsv(tracePath, out);
     if (!values.quiet) console.error([`survey answers: ${surveys.file}`, ...surveys.summary].join('\n  '));
   }
+  recordPresent(out, runTables(scenario));
   return closingReport({
     scenario,
     harness,
@@ -146,6 +174,11 @@ async function runPlayed(
     json: values.json,
     quiet: values.quiet,
   });
+}
+
+/** The tables a run writes beside its trace once it ends (mayReplace checks them before it starts). */
+function runTables(scenario: Scenario): string[] {
+  return [...(scenario.judges?.length ? [JUDGEMENTS_FILE] : []), ...(scenario.surveys ? [SURVEYS_CSV] : [])];
 }
 
 /**
@@ -171,6 +204,8 @@ interface Assembly {
   resumed: ResumePoint | undefined;
   progress: Progress;
   signals: StopSignals;
+  /** The branch's record, lineage checked (runInFolder), when the folder is a branch. */
+  branch?: BranchRecord;
 }
 
 /**
@@ -181,13 +216,12 @@ interface Assembly {
  */
 function openHarness(
   { values, file, loaded, out, rounds, seed, every, hookSeconds }: RunRequest,
-  { model, models, cp, resumed, progress, signals }: Assembly,
+  { model, models, cp, resumed, progress, signals, branch }: Assembly,
 ): RunHarness | number {
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
   // A branch stopped before its edits' round: they still apply when it goes on (branch.json).
-  const branch = cp ? readBranchRecord(out) : undefined;
   const simulation = {
     seed,
     rounds,

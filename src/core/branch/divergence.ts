@@ -1,6 +1,9 @@
 // Where two traces part: the first line that differs, read as bytes (a branch must be its parent
-// byte for byte before its edits), with the round that line belongs to.
+// byte for byte before its edits), with the round that line belongs to. The header's provenance
+// (the build that made each run) is left out: a branch made by a newer build is still its parent.
 import * as fs from 'node:fs';
+import { lineFrom } from '../trace/lineRead';
+import { headerLineWithoutProvenance } from '../trace/provenance';
 
 export interface Divergence {
   /** 1-based line number of the first line that differs (or that one trace lacks). */
@@ -20,12 +23,21 @@ export function traceDivergence(a: string, b: string): Divergence | undefined {
   try {
     const ba = Buffer.allocUnsafe(CHUNK),
       bb = Buffer.allocUnsafe(CHUNK);
+    const ha = lineFrom(fa, 0, fs.fstatSync(fa).size),
+      hb = lineFrom(fb, 0, fs.fstatSync(fb).size);
+    const headed = ha !== undefined && hb !== undefined;
+    if (headed && headerLineWithoutProvenance(ha) !== headerLineWithoutProvenance(hb)) {
+      return { line: 1, prefix: false };
+    }
+    // From the second line on, each file at its own offset (the headers may differ in length).
+    const skipA = headed ? Buffer.byteLength(ha) + 1 : 0,
+      skipB = headed ? Buffer.byteLength(hb) + 1 : 0;
     let at = 0,
-      line = 1,
+      line = headed ? 2 : 1,
       lineStart = 0;
     for (;;) {
-      const na = fs.readSync(fa, ba, 0, CHUNK, at),
-        nb = fs.readSync(fb, bb, 0, CHUNK, at);
+      const na = fs.readSync(fa, ba, 0, CHUNK, skipA + at),
+        nb = fs.readSync(fb, bb, 0, CHUNK, skipB + at);
       const n = Math.min(na, nb);
       let i = 0;
       while (i < n && ba[i] === bb[i]) {
@@ -36,7 +48,7 @@ export function traceDivergence(a: string, b: string): Divergence | undefined {
         i++;
       }
       if (i < n || na !== nb) {
-        const round = roundAt(fa, lineStart) ?? roundAt(fb, lineStart);
+        const round = roundAt(fa, skipA + lineStart) ?? roundAt(fb, skipB + lineStart);
         return {
           line,
           ...(round !== undefined ? { round } : {}),

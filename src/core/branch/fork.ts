@@ -14,6 +14,7 @@ import { BranchError, type ParentRun } from './parentRun';
 import { editProblems } from './editCheck';
 import { fileSha256, writeBranchRecord } from '../trace/branchRecord';
 import { traceDivergence, type Divergence } from './divergence';
+import { withoutProvenance } from '../trace/provenance';
 
 export interface ForkRequest {
   parent: ParentRun;
@@ -90,7 +91,11 @@ export function prepareBranch(req: ForkRequest): PreparedBranch {
       cacheBelow: [...(req.models?.cacheBelow ?? []), ...(parent.cacheDir ? [parent.cacheDir] : [])],
     },
   });
-  const differs = headerDifference(JSON.stringify(prepared.sim.header), JSON.stringify(header));
+  // The build that made the parent may be older: provenance is not part of being the same run.
+  const differs = headerDifference(
+    JSON.stringify(withoutProvenance(prepared.sim.header)),
+    JSON.stringify(withoutProvenance(header)),
+  );
   if (differs) throw new BranchError(differs);
   return {
     header: prepared.sim.header,

@@ -1,5 +1,6 @@
 // The experiment report: one self-contained HTML page (no scripts, no remote content; every
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
+import { madeByDifferences } from './madeBy';
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../text/markup';
 import { BASELINE_SAMPLES } from '../analysis/metrics/randomBaseline';
@@ -168,7 +169,9 @@ export function renderExperimentHtml(
 <body>
 <h1>${u(r.scenario)} — experiment</h1>
 ${meta.partial ? `<p class="note" role="alert"><strong>${e(partialText(meta.partial))}</strong>: the claims, figures and files beside this page cover only the finished runs.</p>\n` : ''}<p>${counted(r.conditions.length, 'condition')} × ${r.seeds.length} seeds (${e(r.seeds.join(', '))}), ${roundsText(meta.rounds)}; model: ${e(meta.model)}; ${r.runs.length} runs in ${num(meta.wallSeconds, 1)} s. Means with 95% confidence intervals (Student's t over seeds).${against}</p>
-${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}<h2>Conditions</h2>
+${faults ? `<p class="note" role="alert">${u(faults)}</p>\n` : ''}${madeByDifferences(r.runs)
+    .map((line) => `<p class="note" role="alert">${u(line)}</p>\n`)
+    .join('')}<h2>Conditions</h2>
 <table><tr><th>condition</th><th>changes to the scenario</th></tr>${r.conditions.map((c) => `<tr><td>${u(c.name)}</td><td>${e(conditionChanges(c))}</td></tr>`).join('')}</table>
 ${claimsSections(r)}
 <h2>Metrics by condition</h2>
@@ -325,6 +328,7 @@ export function formatExperiment(r: ExperimentResult): string {
     out.push(`  ${s.metric.padEnd(w)}  ${rows[i].map((cell, j) => cell.padStart(widths[j])).join('')}`);
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
+  for (const line of madeByDifferences(r.runs)) out.push(`  ${line}`);
   out.push(...instrumentLines(instrumentRows(r)));
   // Outcomes over time are said in words under the table: their names alone do not say "rounds".
   for (const s of r.summaries) {

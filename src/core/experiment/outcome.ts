@@ -16,9 +16,13 @@ export { OUTCOME_METRICS };
 /** Metrics with a density-matched random baseline. */
 export const BASELINE_METRICS = ['reciprocity', 'average_clustering', 'group_assortativity'] as const;
 
+import type { MadeBy } from './madeBy';
+
 export interface RunOutcome {
   condition: string;
   seed: number;
+  /** The build and models that made the run (madeBy.ts); absent in results from before it was recorded. */
+  made_by?: MadeBy;
   metrics: Record<string, number | null>;
   baseline: Record<string, number | null>;
   /** The same metrics on the run's network rewired with every agent's in- and out-degree kept (degreePreservingBaseline). */

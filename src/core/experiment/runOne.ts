@@ -1,5 +1,6 @@
 // Runs one condition × seed in this thread and reduces it to a RunOutcome. Optionally writes the
 // run's trace, so any single run of an experiment can be opened and inspected later.
+import { madeBy } from './madeBy';
 import type { Scenario } from '../format/language/model';
 import { RunHarness } from '../run/runHarness';
 import type { ModelOptions } from '../llm/registry';
@@ -77,5 +78,6 @@ export async function runOne(
     },
     performance.now() - started,
   );
-  return instruments ? { ...outcome, instruments } : outcome;
+  const made = { ...outcome, made_by: madeBy(harness.header) };
+  return instruments ? { ...made, instruments } : made;
 }

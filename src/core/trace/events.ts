@@ -146,6 +146,8 @@ export interface TraceHeader {
   models: Record<string, ModelSettings>;
   /** The scenario's places (`places:`), in order, with their labels: what `places` events name. */
   places?: { id: string; label: string }[];
+  /** The build that made the run (trace/provenance.ts); absent in traces from before it was recorded. */
+  provenance?: { product: string; node: string };
 }
 
 /** The quantities a reward was computed from, so reports can explain it. */

@@ -125,7 +125,7 @@ describe('agent arguments with a condition, and actions by group (issue 44: 1, 6
         );
       }
       assert.match(actValues(r).actions, /whom: the id of another agent, one of: c\d, c\d, c\d/);
-      const schema = JSON.stringify(actSchema(r, true, (d) => ({ type: 'string', description: d })));
+      const schema = JSON.stringify(actSchema(r, (d: string) => ({ type: 'string', description: d })));
       const voteChoice = JSON.parse(schema).properties.choice.anyOf.find(
         (c: { properties: { action: { enum: string[] } } }) => c.properties.action.enum[0] === 'vote',
       );

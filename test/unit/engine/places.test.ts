@@ -249,7 +249,7 @@ describe('places and daily plans: the engine', () => {
     );
     assert.match(values.actions, /moves you to args\.where for the rest of the day/);
     const go = JSON.parse(
-      JSON.stringify(actSchema(act, true, (d) => ({ type: 'string', description: d }))),
+      JSON.stringify(actSchema(act, (d: string) => ({ type: 'string', description: d }))),
     ).properties.choice.anyOf.find(
       (c: { properties: { action: { enum: string[] } } }) => c.properties.action.enum[0] === 'go',
     );

@@ -106,7 +106,7 @@ describe('llm parse: validation per kind', () => {
       requests.evaluate(),
       '{"rating": 7, "reasons": {"reciprocity": 1, "novelty": 0, "affect": 1}, "text": "ok"}',
     );
-    assert.deepEqual(rating, { ok: false, error: '"rating" must be <= 1' });
+    assert.deepEqual(rating, { ok: false, error: '"rating" must be a number from 0 to 1, not 7' });
     const missing = parseAnswer(requests.evaluate(), '{"rating": 0.5, "text": "ok"}');
     assert.deepEqual(missing, { ok: false, error: 'the answer is missing "reasons"' });
   });

@@ -4,6 +4,7 @@
 import type { TraceHeader } from '../../trace/events';
 import { flattenSet } from '../../format/language/settings';
 import { printable } from '../../text/printable';
+import { provenanceDifferences } from '../../trace/provenance';
 
 export interface HeaderDifferences {
   scenario: string;
@@ -38,7 +39,15 @@ export function checkHeaders(a: TraceHeader, b: TraceHeader): HeaderDifferences 
   // The length is said above.
   const settings = flatDiff(a.settings, b.settings).filter((p) => p !== 'world.rounds');
   if (settings.length) notes.push(`settings differ: ${settings.join(', ')}`);
-  const models = flatDiff(a.models, b.models);
+  // What made each run (issue 58: 6): product and Node versions, each model's identity.
+  notes.push(
+    ...provenanceDifferences([
+      { label: 'A', header: a },
+      { label: 'B', header: b },
+    ]),
+  );
+  const identity = /^[^.]+\.(provider|model|base_url)$/; // said above with their values
+  const models = flatDiff(a.models, b.models).filter((p) => !identity.test(p));
   if (models.length) notes.push(`models differ: ${models.join(', ')}`);
   return { scenario: a.scenario.name, notes, settings };
 }

@@ -7,6 +7,7 @@
 import * as fs from 'node:fs';
 import type { Checkpoint } from './checkpoint';
 import { jsonObject, lineBefore, lineFrom } from '../../trace/lineRead';
+import { withoutProvenance } from '../../trace/provenance';
 
 /** Why `tracePath` cannot continue from `cp`, in a sentence; undefined when it can. */
 export function resumeProblem(tracePath: string, cp: Checkpoint): string | undefined {
@@ -17,7 +18,10 @@ export function resumeProblem(tracePath: string, cp: Checkpoint): string | undef
     const size = fs.fstatSync(fd).size;
     const header = size ? jsonObject(lineFrom(fd, 0, size)) : undefined;
     if (!header) return 'the trace does not start with a readable header';
-    const differs = headerDifference(header, cp.header as unknown as Record<string, unknown>);
+    const differs = headerDifference(
+      withoutProvenance(header),
+      withoutProvenance(cp.header) as unknown as Record<string, unknown>,
+    );
     if (differs) return `the trace is another run's: its header differs from the checkpoint's (${differs})`;
     if (size < bytes) {
       return `the trace has ${size} bytes, fewer than the ${bytes} the checkpoint's round ${cp.completed} ends at (it was cut)`;

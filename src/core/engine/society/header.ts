@@ -5,6 +5,7 @@ import type { ModelConfig, Scenario } from '../../format/language/model';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type ModelSettings, type TraceHeader } from '../../trace/events';
 import { maskUrlCredentials } from '../../llm/redact';
 import { settingsFromScenario } from '../../format/language/settings';
+import { currentProvenance } from '../../trace/provenance';
 
 /** JSON with object keys sorted and `source` locations dropped, so the hash is about content only. */
 export function canonicalJSON(value: unknown): string {
@@ -60,5 +61,6 @@ export function buildHeader(s: Scenario, opts: { seed: number; rounds: number; f
     settings,
     models: Object.fromEntries(Object.entries(s.models).map(([k, m]) => [k, publicModelSettings(m)])),
     ...(s.places ? { places: s.places.places.map((p) => ({ id: p.id, label: p.label })) } : {}),
+    provenance: currentProvenance(),
   };
 }

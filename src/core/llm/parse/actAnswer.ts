@@ -4,10 +4,9 @@
 // that follows it can only answer an action with that action's arguments. (When `action` was an
 // enum beside an independent `args` union, {"action": "gift", "args": {"amount": 3}} followed the
 // schema and was refused: about one decision in ten lost, issue 41.) Lenient models may answer
-// flat ({"action", "args", "reason"}); liftChoice brings the strict shape to that one. Answers are
-// checked in code against the request (an action on offer, every argument given, numbers in
-// bounds, agents among those offered), since one lenient validator serves every request. A model
-// naming an agent instead of giving its id is repaired, and says so.
+// flat ({"action", "args", "reason"}); liftChoice brings the strict shape to that one. checkAct
+// repairs (a name for an id, a number written as text, and says so) and words what is wrong for the
+// re-ask; the repaired answer is then validated against the very schema sent (validate.ts).
 import type { ActRequest, ActResponse } from '../types';
 
 type Schema = Record<string, unknown>;
@@ -65,26 +64,16 @@ function choiceOf(a: ActRequest['actions'][number], req: ActRequest, text: (desc
   };
 }
 
-/**
- * Strict: the chosen action as one of the alternatives (choiceOf), and why. Lenient (compiled once
- * for every act request): the flat shape liftChoice makes of either.
- */
-export function actSchema(req: ActRequest, strict: boolean, text: (description: string) => Schema): Schema {
-  if (strict) {
-    return {
-      type: 'object',
-      properties: {
-        choice: { description: 'the action and its arguments', anyOf: req.actions.map((a) => choiceOf(a, req, text)) },
-        reason: text('one sentence'),
-      },
-      required: ['choice', 'reason'],
-      additionalProperties: false,
-    };
-  }
+/** The chosen action as one of the alternatives (choiceOf), and why. */
+export function actSchema(req: ActRequest, text: (description: string) => Schema): Schema {
   return {
     type: 'object',
-    properties: { action: { type: 'string' }, args: { type: 'object' }, reason: text('one sentence') },
-    required: ['action', 'args', 'reason'],
+    properties: {
+      choice: { description: 'the action and its arguments', anyOf: req.actions.map((a) => choiceOf(a, req, text)) },
+      reason: text('one sentence'),
+    },
+    required: ['choice', 'reason'],
+    additionalProperties: false,
   };
 }
 
@@ -175,4 +164,12 @@ export function checkAct(
     return { ok: true, value: { action: action.name, args, reason: v.reason, text } };
   }
   return { ok: true, value: { action: action.name, args, reason: v.reason } };
+}
+
+/** A checked response in the shape of the schema sent, to be validated against it. */
+export function nestChoice(r: ActResponse): Record<string, unknown> {
+  return {
+    choice: { action: r.action, args: r.args, ...(r.text === undefined ? {} : { text: r.text }) },
+    reason: r.reason,
+  };
 }

@@ -1,44 +1,30 @@
 // A rubric judge's answer (types.ts JudgeRequest): one score and a short reason per dimension. The
-// strict schema names every dimension with its range, so an endpoint that follows it always
-// passes; the lenient one takes any scores and checkJudge holds them to the rubric (every
-// dimension, a whole number in its range) so one compiled validator serves every rubric. A score
-// outside is a problem for the re-ask, not something to clamp: the judge said something else.
+// schema names every dimension with its range and says a score is a whole number (`integer`: it
+// said `number` while the check wanted whole numbers, and every 9.107 was refused, issue 58); the
+// answer is validated against that very schema (validate.ts), so checkJudge only shapes it.
 import type { JudgeRequest, JudgeResponse } from '../types';
 import { own } from '../../text/nameRecord';
 
 type Schema = Record<string, unknown>;
 
 /** `reason`: the schema of a reason (schemas.ts text, length-capped like every text we take). */
-export function judgeSchema(req: JudgeRequest, strict: boolean, reason: Schema): Schema {
-  const score = (min?: number, max?: number, description?: string): Schema => ({
+export function judgeSchema(req: JudgeRequest, reason: Schema): Schema {
+  const score = (min: number, max: number): Schema => ({
     type: 'object',
     properties: {
-      score: {
-        type: 'number',
-        ...(min !== undefined ? { minimum: min, maximum: max } : {}),
-        ...(description ? { description } : {}),
-      },
+      score: { type: 'integer', minimum: min, maximum: max, description: `${min} to ${max}, a whole number` },
       reason,
     },
     required: ['score', 'reason'],
-    ...(strict ? { additionalProperties: false } : {}),
+    additionalProperties: false,
   });
-  if (!strict) {
-    return {
-      type: 'object',
-      properties: { scores: { type: 'object', additionalProperties: score() } },
-      required: ['scores'],
-    };
-  }
   const dims = req.rubric.dimensions;
   return {
     type: 'object',
     properties: {
       scores: {
         type: 'object',
-        properties: Object.fromEntries(
-          dims.map((d) => [d.name, score(d.min, d.max, `${d.min} to ${d.max}, a whole number`)]),
-        ),
+        properties: Object.fromEntries(dims.map((d) => [d.name, score(d.min, d.max)])),
         required: dims.map((d) => d.name),
         additionalProperties: false,
       },
@@ -48,24 +34,14 @@ export function judgeSchema(req: JudgeRequest, strict: boolean, reason: Schema):
   };
 }
 
-/** The scores held to the rubric: every dimension, a whole number in its range; extra keys dropped. */
-export function checkJudge(
-  req: JudgeRequest,
-  value: Record<string, unknown>,
-): { ok: true; value: JudgeResponse } | { ok: false; error: string } {
+/** The scores by the rubric's dimensions (the schema held them to it); extra keys dropped. */
+export function shapeJudge(req: JudgeRequest, value: Record<string, unknown>): JudgeResponse {
   const given = value.scores as Record<string, { score: number; reason: string }>;
   const scores: [string, JudgeResponse['scores'][string]][] = [];
   for (const d of req.rubric.dimensions) {
-    const s = own(given, d.name);
-    if (!s) return { ok: false, error: `"scores" is missing "${d.name}"` };
-    if (!Number.isInteger(s.score) || s.score < d.min || s.score > d.max) {
-      return {
-        ok: false,
-        error: `"scores.${d.name}.score" must be a whole number from ${d.min} to ${d.max}, not ${s.score}`,
-      };
-    }
+    const s = own(given, d.name)!;
     scores.push([d.name, { score: s.score, reason: s.reason }]);
   }
   // fromEntries keeps `__proto__` as a key, as `{}[name] =` would not.
-  return { ok: true, value: { scores: Object.fromEntries(scores) } };
+  return { scores: Object.fromEntries(scores) };
 }

@@ -1,6 +1,5 @@
-// A survey's answers: the structured-output schema (one answer per item, each on its item's scale)
-// and the check of what came back. Lenient (the validator compiled once per kind): `answers` is an
-// object; each item's answer is checked here, and a wrong one is a problem for the re-ask.
+// A survey's answers: the structured-output schema (one answer per item, each on its item's scale),
+// which answers are validated against (validate.ts), and the re-ask's wording of what is wrong.
 import type { ResponseScale } from '../../format/language/surveys';
 import type { SurveyRequest } from '../types';
 import { own } from '../../text/nameRecord';
@@ -21,8 +20,7 @@ export function answerSchema(s: ResponseScale): Schema {
   }
 }
 
-export function surveySchema(req: SurveyRequest, strict: boolean): Schema {
-  if (!strict) return { type: 'object', properties: { answers: { type: 'object' } }, required: ['answers'] };
+export function surveySchema(req: SurveyRequest): Schema {
   const properties = Object.fromEntries(req.items.map((i) => [i.id, answerSchema(i.response)]));
   return {
     type: 'object',

@@ -1,6 +1,6 @@
-// Checks an extracted answer against its kind's shape and the request (a chosen partner must be a
-// candidate; reflection evidence must cite memories that were shown; the coach's optional partner
-// must be a warm contact), and returns exactly the typed response. Only spelling-level repairs are
+// Checks an extracted answer against the very schema the model was sent (loosened in structure
+// only, relaxed.ts) and the request where a schema cannot say it (reflection evidence must cite
+// memories that were shown), and returns exactly the typed response. Only spelling-level repairs are
 // made (enum case, a candidate or warm contact named instead of its id), and evidence that cites
 // memories never shown and a coach's partner who was not offered are dropped; each is listed in
 // `repairs` so the trace can say the answer was not taken as given. Anything else is a problem for
@@ -8,28 +8,54 @@
 import Ajv, { type ErrorObject, type ValidateFunction } from 'ajv';
 import type { DecisionRequest, ResponseByKind } from '../types';
 import { responseSchema } from './schemas';
-import { checkAct, liftChoice } from './actAnswer';
-import { checkJudge } from './judgeAnswer';
+import { checkAct, liftChoice, nestChoice } from './actAnswer';
+import { shapeJudge } from './judgeAnswer';
 import { surveyProblem } from './surveyAnswer';
 
 export type Validated<K extends keyof ResponseByKind> =
   { ok: true; value: ResponseByKind[K]; repairs: string[] } | { ok: false; error: string };
 
-const ajv = new Ajv({ allErrors: false, strict: false });
-const compiled = new Map<DecisionRequest['kind'], ValidateFunction>();
+// verbose: an error carries the value and its schema, so the re-ask can say what was given and what is asked.
+const ajv = new Ajv({ allErrors: false, strict: false, verbose: true });
+/** Compiled validators by their schema's text: a rubric or questionnaire is asked many times over. */
+const compiled = new Map<string, ValidateFunction>();
+const KEEP_COMPILED = 256;
 
-/** One validator per kind: the lenient schemas do not depend on the request. */
+/** The validator of `req`'s answers: the schema it is sent, loosened in structure only. */
 function validator(req: DecisionRequest): ValidateFunction {
-  let v = compiled.get(req.kind);
-  if (!v) compiled.set(req.kind, (v = ajv.compile(responseSchema(req, false))));
+  const schema = responseSchema(req, false);
+  const key = JSON.stringify(schema);
+  let v = compiled.get(key);
+  if (!v) {
+    // Requests that enumerate their own ids (partners, actions' arguments) differ from each other.
+    if (compiled.size >= KEEP_COMPILED) compiled.delete(compiled.keys().next().value!);
+    compiled.set(key, (v = ajv.compile(schema)));
+  }
   return v;
 }
 
 function describe(e: ErrorObject): string {
   const where = e.instancePath ? `"${e.instancePath.slice(1).replace(/\//g, '.')}"` : 'the answer';
-  if (e.keyword === 'enum') return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}`;
+  const given = JSON.stringify(e.data) ?? 'nothing';
+  const not = `not ${given.length > 60 ? `${given.slice(0, 60)}…` : given}`;
+  const s = (e.parentSchema ?? {}) as Record<string, unknown>;
+  if (e.keyword === 'enum') {
+    return `${where} must be one of ${(e.params.allowedValues as unknown[]).join(', ')}, ${not}`;
+  }
   if (e.keyword === 'required') return `${where} is missing "${String(e.params.missingProperty)}"`;
-  return `${where} ${e.message ?? 'is invalid'}`;
+  const numeric = s.type === 'integer' || s.type === 'number';
+  if (
+    numeric &&
+    ['type', 'minimum', 'maximum'].includes(e.keyword) &&
+    s.minimum !== undefined &&
+    s.maximum !== undefined
+  ) {
+    const what = s.type === 'integer' ? 'a whole number' : 'a number';
+    return `${where} must be ${what} from ${String(s.minimum)} to ${String(s.maximum)}, ${not}`;
+  }
+  // A length or size says enough: the runaway text is not echoed back.
+  const sized = /Length$|Items$|Properties$/.test(e.keyword);
+  return `${where} ${e.message ?? 'is invalid'}${sized ? '' : `, ${not}`}`;
 }
 
 const lower = (x: unknown): unknown => (typeof x === 'string' ? x.trim().toLowerCase() : x);
@@ -112,27 +138,33 @@ export function validateResponse<R extends DecisionRequest>(req: R, raw: unknown
   const value = { ...(raw as Record<string, unknown>) }; // normalise rewrites top-level fields only
   const repairs: string[] = [];
   normalise(req, value, repairs);
+  if (req.kind === 'act') return validateAct(req, value, repairs) as Validated<R['kind']>;
   const check = validator(req);
-  if (!check(value)) return { ok: false, error: describe(check.errors![0]) };
-  if (req.kind === 'choose_partner' && !req.candidates.some((c) => c.id === value.choice)) {
-    return {
-      ok: false,
-      error: `"choice" must be one of ${req.candidates.map((c) => c.id).join(', ')}, not "${String(value.choice)}"`,
-    };
-  }
-  if (req.kind === 'judge') {
-    const judged = checkJudge(req, value);
-    return judged.ok ? { ok: true, value: judged.value as ResponseByKind[R['kind']], repairs } : judged;
-  }
-  if (req.kind === 'survey') {
-    const problem = surveyProblem(req, value.answers as Record<string, unknown>);
-    if (problem) return { ok: false, error: problem };
-  }
-  if (req.kind === 'act') {
-    const act = checkAct(req, value as Parameters<typeof checkAct>[1], repairs);
-    return act.ok ? { ok: true, value: act.value as ResponseByKind[R['kind']], repairs } : act;
+  if (!(check(value) as boolean)) {
+    const survey = req.kind === 'survey' && isRecord(value.answers) ? surveyProblem(req, value.answers) : undefined;
+    return { ok: false, error: survey ?? describe(check.errors![0]) };
   }
   return { ok: true, value: shape(req, value, repairs) as ResponseByKind[R['kind']], repairs };
+}
+
+const isRecord = (x: unknown): x is Record<string, unknown> => !!x && typeof x === 'object' && !Array.isArray(x);
+
+/**
+ * An action: checkAct repairs it and words what is wrong for the re-ask; what it makes is then
+ * held to the schema sent, so no check in code can take what the schema does not allow.
+ */
+function validateAct(
+  req: Extract<DecisionRequest, { kind: 'act' }>,
+  value: Record<string, unknown>,
+  repairs: string[],
+) {
+  if (typeof value.action !== 'string') return { ok: false as const, error: '"action" must be a string' };
+  if (!isRecord(value.args)) return { ok: false as const, error: '"args" must be an object' };
+  if (typeof value.reason !== 'string') return { ok: false as const, error: '"reason" must be a string' };
+  const act = checkAct(req, value as Parameters<typeof checkAct>[1], repairs);
+  if (!act.ok) return act;
+  const check = validator(req);
+  return check(nestChoice(act.value)) ? { ...act, repairs } : { ok: false as const, error: describe(check.errors![0]) };
 }
 
 /** Copies exactly the response's fields, dropping anything extra the model added. */
@@ -179,11 +211,13 @@ function shape(req: DecisionRequest, v: Record<string, any>, repairs: string[]):
     }
     case 'interview':
       return { answer: v.answer };
-    case 'survey': // checkSurvey checked and shaped it
-      return { answers: v.answers };
-    case 'act': // checkAct shapes it
+    case 'survey': {
+      const answers = v.answers as Record<string, unknown>;
+      return { answers: Object.fromEntries(req.items.map((i) => [i.id, answers[i.id]])) as never };
+    }
+    case 'act': // validateAct shapes it
       return { action: v.action, args: v.args, reason: v.reason };
-    case 'judge': // checkJudge shapes it
-      return { scores: v.scores };
+    case 'judge':
+      return shapeJudge(req, v);
   }
 }
