@@ -133,9 +133,27 @@ export function hover(page: Page, step: string, target: Locator, state: State, o
   });
 }
 
-/** Clicks at a point of the page (a canvas, an SVG background) until `state` holds. */
-export function clickAt(page: Page, step: string, at: { x: number; y: number }, state: State, opts: StepOptions = {}) {
-  return until(page, step, () => page.mouse.click(at.x, at.y), state, opts);
+/**
+ * Clicks at a point of the page (a tie in the drawing, an SVG background) until `state` holds;
+ * `at` is asked again before each attempt (a layout still moving moves the point).
+ */
+export function clickAt(
+  page: Page,
+  step: string,
+  at: () => Promise<{ x: number; y: number }>,
+  state: State,
+  opts: StepOptions = {},
+): Promise<void> {
+  return until(
+    page,
+    step,
+    async () => {
+      const p = await at();
+      await page.mouse.click(p.x, p.y);
+    },
+    state,
+    opts,
+  );
 }
 
 /** Presses `key` in `target` (focusing it) until `state` holds. */
@@ -224,4 +242,32 @@ export async function foldAll(
     gone(open),
     opts,
   );
+}
+
+/**
+ * Clicks a control whose effect has no state of its own to wait on (Fit on a view already fitted,
+ * an export button): the state is the click event having reached that control, marked by a
+ * listener put on it before each attempt. A control drawn again before the click reached it is
+ * armed and clicked again.
+ */
+export async function clickReaching(page: Page, step: string, target: Locator, opts: StepOptions = {}): Promise<void> {
+  const arm = (el: Element): void => {
+    if (el.hasAttribute('data-act-armed')) return;
+    el.setAttribute('data-act-armed', '');
+    el.addEventListener('click', () => el.setAttribute('data-act-clicked', ''), { once: true, capture: true });
+  };
+  await until(
+    page,
+    step,
+    async (timeout) => {
+      await target.evaluate(arm, undefined, { timeout });
+      await target.click({ timeout });
+    },
+    async () => (await target.getAttribute('data-act-clicked', { timeout: 1_000 })) !== null,
+    opts,
+  );
+  await target.evaluate((el) => {
+    el.removeAttribute('data-act-armed');
+    el.removeAttribute('data-act-clicked');
+  });
 }

@@ -8,7 +8,7 @@ import * as path from 'node:path';
 import * as act from './act';
 import { useWorkbench } from './session';
 import { STEP_MS, type Workbench } from './workbench';
-import { stopAfterAction } from './worldSteps';
+import { openVariablesRow, stopAfterAction } from './worldSteps';
 
 const GOODS = `kind: scenario
 name: Public goods
@@ -63,13 +63,8 @@ async function readStop(wb: Workbench): Promise<{ text: string; pot: number }> {
       area: vars,
     });
   }
-  for (const scope of [/^World$/, /^state/]) {
-    const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
-    await row.waitFor();
-    await act.setExpanded(page, `open ${scope.source} in Variables`, row, true, row.locator('.monaco-tl-twistie'), {
-      area: vars,
-    });
-  }
+  await openVariablesRow(page, /^World$/);
+  await openVariablesRow(page, /^state/, [/^World$/]);
   const row = vars.locator('.monaco-list-row', { hasText: /^pot\s*=/ }).first();
   await row.waitFor();
   const pot = Number(/pot\s*=\s*([\d.]+)/.exec((await row.innerText()).replace(/\n/g, ' '))?.[1]);

@@ -11,7 +11,7 @@ import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
-import { addFunctionBreakpoint, openMemories, runEvents, runToCompletion } from './worldSteps';
+import { addFunctionBreakpoint, openMemories, openVariablesRow, runEvents, runToCompletion } from './worldSteps';
 
 const townExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/town'), ws, { recursive: true });
 
@@ -102,20 +102,13 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     await page.waitForTimeout(800);
     const vars = page.locator('.debug-variables');
     // Fold what is open so the World scope's rows are in view, then open its knowledge.
-    await act.foldAll(
-      page,
-      'fold what is open in Variables',
-      vars.locator('.monaco-list-row[aria-expanded="true"]'),
-      (row) => row.locator('.monaco-tl-twistie'),
-      { area: vars },
-    );
-    for (const scope of [/^World$/, /^knowledge/]) {
-      const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
-      await row.waitFor();
-      // The tree may redraw under the click on a busy machine (the row is detached): act clicks again.
-      await act.setExpanded(page, `open ${String(scope)} in Variables`, row, true, row.locator('.monaco-tl-twistie'), {
-        area: vars,
-      });
+    for (const [scope, parents] of [
+      [/^World$/, []],
+      [/^knowledge/, [/^World$/]],
+    ] as const) {
+      // The tree may redraw under the click on a busy machine (the row is detached), or unfold its
+      // first scope again over the row: folded again and clicked again until the row is open.
+      const row = await openVariablesRow(page, scope, [...parents]);
       assert.equal(await row.getAttribute('aria-expanded'), 'true', `the ${String(scope)} row opens`);
     }
     const party = vars.locator('.monaco-list-row', { hasText: /^party\s*[:=]?\s*\d+ of 25 know/ }).first();

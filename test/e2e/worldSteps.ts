@@ -74,6 +74,30 @@ export async function addFunctionBreakpoint(page: Page, pane: Locator, name: str
 }
 
 /**
+ * Opens the Variables row matching `name` by its twistie, with every other open row (but those
+ * matching `keep`, its parents) folded first and again before each retry: VS Code unfolds the
+ * first scope as the scopes arrive, which can push the row out of the list's view (the list
+ * draws only what is in view, and a row out of it cannot be clicked) after it was folded.
+ */
+export async function openVariablesRow(page: Page, name: RegExp, keep: RegExp[] = []): Promise<Locator> {
+  const vars = page.locator('.debug-variables');
+  let others = vars.locator('.monaco-list-row[aria-expanded="true"]');
+  for (const k of [name, ...keep]) others = others.filter({ hasNotText: k });
+  const fold = () =>
+    act.foldAll(page, 'fold the other open rows in Variables', others, (r) => r.locator('.monaco-tl-twistie'), {
+      area: vars,
+    });
+  const row = vars.locator('.monaco-list-row', { hasText: name }).first();
+  await row.waitFor();
+  await fold();
+  await act.setExpanded(page, `open ${name.source} in Variables`, row, true, row.locator('.monaco-tl-twistie'), {
+    area: vars,
+    reopen: fold,
+  });
+  return row;
+}
+
+/**
  * An agent whose name no other agent's name contains (so quick open's first match is it), among
  * `names` (id → name) those `wanted` accepts.
  */
