@@ -88,7 +88,7 @@ export async function openVariablesRow(page: Page, name: RegExp, keep: RegExp[] 
       area: vars,
     });
   const row = vars.locator('.monaco-list-row', { hasText: name }).first();
-  await row.waitFor();
+  // Not waited for before folding: out of the list's view the row is not drawn at all.
   await fold();
   await act.setExpanded(page, `open ${name.source} in Variables`, row, true, row.locator('.monaco-tl-twistie'), {
     area: vars,
