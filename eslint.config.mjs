@@ -43,6 +43,28 @@ export default tseslint.config(
     rules: { '@typescript-eslint/no-explicit-any': 'off' },
   },
   {
+    // Browser tests act on widgets through test/e2e/act.ts, which retries an action until the state
+    // it should produce is there: a bare click on a hover that redraws was a 30 s CI flake (issue 56).
+    files: ['test/e2e/**/*.ts', 'test/webview/**/*.ts'],
+    ignores: ['test/e2e/act.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        {
+          selector:
+            "CallExpression[callee.object.name!='act'][callee.property.name=/^(click|dblclick|hover|tap|check|uncheck|setChecked|selectOption|dispatchEvent)$/]",
+          message:
+            'Act through test/e2e/act.ts (click, hover, setChecked, select…), naming the state the action should produce.',
+        },
+        {
+          selector:
+            "CallExpression[callee.object.name!='act'][callee.property.name='press'][callee.object.property.name!='keyboard']",
+          message: 'Press keys in an element through act.press, naming the state the key should produce.',
+        },
+      ],
+    },
+  },
+  {
     // The command's launcher and mocha's CommonJS files (config, reporter) require what they use.
     files: ['bin/**/*.js', '**/*.cjs'],
     rules: { '@typescript-eslint/no-require-imports': 'off' },

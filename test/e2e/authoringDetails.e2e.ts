@@ -8,6 +8,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS, type Workbench } from './workbench';
@@ -145,26 +146,36 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     // The outcome stays in the status bar; its tooltip has the two ways on.
     const item = page.locator('.statusbar-item', { hasText: /Society: round 3\/3/ }).first();
     await item.waitFor();
-    await item.hover();
     const tip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Show Log' }).first();
-    await tip.waitFor();
+    await act.hover(page, 'hover the run outcome in the status bar', item, tip);
     assert.match(
       (await tip.innerText()).replace(/\s+/g, ' '),
       /Market town: 3 rounds, \d+ ties\..*Open Trace · Show Log/,
     );
     await page.waitForTimeout(300);
     await wb.screenshot('authoring-run-status-tooltip');
-    // Open Trace opens this run's trace in the trace editor; Show Log the run's log.
-    await tip.getByText('Open Trace').click();
-    await page.locator('.tab', { hasText: 'trace.jsonl' }).first().waitFor();
-    await page.mouse.move(700, 300);
-    await item.hover();
-    await tip.waitFor();
-    await tip.getByText('Show Log').click();
-    await page
-      .locator('.panel .view-lines', { hasText: /run\sMarket\stown:\sseed\s5/ })
-      .first()
-      .waitFor();
+    // Open Trace opens this run's trace in the trace editor; Show Log the run's log. The tooltip
+    // redraws while it is shown (its link can detach under the pointer): each click is retried on
+    // a tooltip hovered afresh until what the link opens is there.
+    const reopenTip = async () => {
+      await page.mouse.move(700, 300);
+      await act.hover(page, 'hover the run outcome again', item, tip);
+    };
+    await act.click(
+      page,
+      "the status bar tooltip's Open Trace",
+      tip.getByText('Open Trace'),
+      page.locator('.tab', { hasText: 'trace.jsonl' }),
+      { reopen: reopenTip },
+    );
+    await reopenTip();
+    await act.click(
+      page,
+      "the status bar tooltip's Show Log",
+      tip.getByText('Show Log'),
+      page.locator('.panel .view-lines', { hasText: /run\sMarket\stown:\sseed\s5/ }),
+      { reopen: reopenTip },
+    );
     await page.mouse.move(700, 300);
     await tip.waitFor({ state: 'hidden' });
   });

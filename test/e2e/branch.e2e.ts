@@ -6,6 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { openTrace } from './openTrace';
 import { friendsExample, useWorkbench } from './session';
@@ -46,27 +47,35 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     await view.locator('.network[data-round="4"]').waitFor();
     const branch = view.locator('button.timeline-branch');
     assert.equal(await branch.isVisible(), true, 'Branch… is offered for a trace on disk');
-    await branch.click();
-
     const quick = page.locator('.quick-input-widget');
-    await quick.locator('.quick-input-title', { hasText: 'Branch parent at round 5' }).waitFor({ timeout: STEP_MS });
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Change a setting' }).click();
-    await quick.locator('.quick-input-title', { hasText: 'Change a setting' }).waitFor();
+    const row = (text: string) => page.locator('.quick-input-list .monaco-list-row', { hasText: text });
+    const titled = (text: string) => quick.locator('.quick-input-title', { hasText: text });
+    await act.click(page, 'Branch… in the scrubber', branch, titled('Branch parent at round 5'));
+    await act.click(page, 'Change a setting', row('Change a setting'), titled('Change a setting'), { area: quick });
     await quick.locator('input:focus').waitFor();
     await page.keyboard.type('coaching.enabld=false', { delay: 20 });
     await page.keyboard.press('Enter');
     await quick.locator('.quick-input-title', { hasText: 'Branch parent at round 5' }).waitFor();
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching.enabld = false' }).waitFor();
     // A typo is caught when the branch is checked against the parent: fix it by removing and re-adding.
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching.enabld = false' }).click();
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Change a setting' }).click();
-    await quick.locator('.quick-input-title', { hasText: 'Change a setting' }).waitFor();
+    await act.click(
+      page,
+      'remove the typo',
+      row('coaching.enabld = false'),
+      act.hidden(row('coaching.enabld = false')),
+      {
+        area: quick,
+      },
+    );
+    await act.click(page, 'Change a setting again', row('Change a setting'), titled('Change a setting'), {
+      area: quick,
+    });
     await quick.locator('input:focus').waitFor();
     await page.keyboard.type('coaching.enabled=false', { delay: 20 });
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching.enabled = false' }).waitFor();
     await s.wb.screenshot('branch-edits');
-    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'Branch with this edit' }).click();
+    await act.click(page, 'Branch with this edit', row('Branch with this edit'), act.hidden(quick), { area: quick });
 
     const out = s.ws('runs/parent-r5');
     for (let i = 0; i < (STEP_MS * 4) / 500 && !runEnded(path.join(out, 'trace.jsonl')); i++) {

@@ -28,8 +28,7 @@ describe('census populations (code-server + Chromium)', function () {
     await wb.open('census.society');
     const at = positionOf(file, 'census:');
     await wb.goTo(at.line, at.column + 2);
-    const coverage = await wb.hover();
-    await coverage.getByText('census coverage').waitFor({ timeout: 20_000 });
+    const coverage = await wb.editorHover('census coverage');
     const text = (await coverage.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /residents: 1000 agents from marginals\.csv, region\.csv, microsample\.csv/);
     assert.match(text, /largest marginal error/);
@@ -40,8 +39,7 @@ describe('census populations (code-server + Chromium)', function () {
 
     const r1 = positionOf(file, 'r1,');
     await wb.goTo(r1.line, r1.column + 1);
-    const origin = await wb.hover();
-    await origin.getByText('census provenance').waitFor({ timeout: 20_000 });
+    const origin = await wb.editorHover('census provenance');
     const said = (await origin.innerText()).replace(/\s+/g, ' ');
     assert.match(said, /census provenance \(seed 48\): age_band \S+ · sex (female|male) · occupation .+ · region \S+/);
     assert.match(said, /IPF weight \d+\.\d{3} .* joint rows [\d, ]+ of microsample\.csv/);

@@ -6,6 +6,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
@@ -27,14 +28,12 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
     assert.deepEqual(await s.wb.scenarioProblemCounts(), { errors: 0, warnings: 0 });
     const keyLine = lineOf(file(), 'initial: 120');
     await s.wb.goTo(keyLine, 8);
-    const docs = await s.wb.hover();
-    await docs.getByText(/start of the run/).waitFor();
+    await s.wb.editorHover(/start of the run/);
     await s.wb.page.keyboard.press('Escape');
     const line = lineOf(file(), 'when: "world.fish > 0.0"');
     const text = fs.readFileSync(file(), 'utf8').split('\n')[line - 1];
     await s.wb.goTo(line, text.indexOf('world.fish') + 9);
-    const card = await s.wb.hover();
-    await card.getByText(/Fish in the lake/).waitFor();
+    const card = await s.wb.editorHover(/Fish in the lake/);
     await card
       .getByText(/0 … 200|0\.\.200|min 0/)
       .first()
@@ -53,7 +52,7 @@ describe('a society with its own mechanics: the fishing commons (code-server + C
     // Only the actions: uncheck the other kinds.
     for (const kind of ['message', 'evaluation', 'advice', 'intervention', 'error']) {
       const box = view.locator('label.kind', { hasText: kind }).locator('input');
-      if (await box.isChecked()) await box.click();
+      await act.setChecked(s.wb.page, `uncheck ${kind} in the trace table`, box, false);
     }
     const first = view.locator('.trace .vrow.kind-action').first();
     await first.waitFor();

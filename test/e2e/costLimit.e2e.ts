@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { friendsExample, useWorkbench } from './session';
 
 const SETTINGS = {
@@ -34,8 +35,7 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
     await dialog.getByText(/cannot be checked against your limit of \$0\.50: model 'default' has no price/).waitFor();
     assert.match(await dialog.innerText(), /[\d,]+ model calls, about [\d,]+ tokens/);
     await s.wb.screenshot('cost-limit-dialog');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await act.click(s.wb.page, "the dialog's Cancel", dialog.getByRole('button', { name: 'Cancel' }), act.gone(dialog));
     await s.wb.page.waitForTimeout(1000);
     assert.ok(!fs.existsSync(s.ws('runs')), 'nothing was run');
   });
@@ -49,8 +49,7 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
         /cost of this debug run of .* cannot be checked against your limit of \$0\.50: model 'default' has no price/,
       )
       .waitFor();
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await act.click(s.wb.page, "the dialog's Cancel", dialog.getByRole('button', { name: 'Cancel' }), act.gone(dialog));
     await s.wb.page.waitForTimeout(1000);
     assert.equal(await s.wb.page.locator('.debug-toolbar').isVisible(), false, 'no debug session started');
     assert.ok(!fs.existsSync(s.ws('runs')), 'nothing was run');
@@ -66,8 +65,7 @@ describe('settings and the cost limit in VS Code (code-server + Chromium)', func
       )
       .waitFor();
     await s.wb.screenshot('cost-limit-experiment-dialog');
-    await dialog.getByRole('button', { name: 'Cancel' }).click();
-    await dialog.waitFor({ state: 'detached' });
+    await act.click(s.wb.page, "the dialog's Cancel", dialog.getByRole('button', { name: 'Cancel' }), act.gone(dialog));
     await s.wb.page.waitForTimeout(1000);
     assert.ok(!fs.existsSync(s.ws('runs')), 'nothing was run');
   });

@@ -5,6 +5,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { friendsExample, useWorkbench } from './session';
 import { STEP_MS } from './workbench';
 
@@ -80,12 +81,18 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await page.keyboard.press('Escape');
     // The memory hover speaks of the paused point, from the session itself (QA: it showed round 0
     // from the half-written trace file while the debugger stood in round 1).
-    await editor
-      .locator('.view-line', { hasText: 'id: maya_chen' })
-      .locator('span span', { hasText: 'maya_chen' })
-      .click();
-    const hover = await s.wb.hover();
-    await hover.getByText(/Memories of Maya Chen/).waitFor();
+    await act.click(
+      page,
+      'put the cursor on maya_chen',
+      editor.locator('.view-line', { hasText: 'id: maya_chen' }).locator('span span', { hasText: 'maya_chen' }),
+      // The cursor inside `maya_chen` of `id: maya_chen` (it stood at column 1 before).
+      async () => {
+        const at = /Ln (\d+), Col (\d+)/.exec(await page.locator('[id="status.editor.selection"]').innerText());
+        return Number(at?.[1]) === ID_LINE && Number(at?.[2]) >= 5 && Number(at?.[2]) <= 14;
+      },
+      { area: editor },
+    );
+    const hover = await s.wb.editorHover(/Memories of Maya Chen/);
     assert.match(
       (await hover.innerText()).replace(/\s+/g, ' '),
       /Memories of Maya Chen · Learning to make friends \(debug\) · round 1 of 3/,
@@ -107,7 +114,7 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     const filter = page.locator('.debug-breakpoints .monaco-list-row', { hasText: 'Tie formed' }).first();
     await filter.waitFor();
     const box = filter.locator('input[type="checkbox"]');
-    if (!(await box.isChecked())) await box.click();
+    await act.setChecked(page, "check the 'Tie formed' filter", box, true);
     await s.wb.open('friends.society');
     await page.keyboard.press('F5');
     // The Call Stack says why (the filter's label) and its top frame is the rater, whose persona
@@ -123,9 +130,8 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await page.locator('.debug-variables').getByText('Event: Tie formed').waitFor();
     // The exception widget with the event's description. (VS Code draws it when the frame is
     // focused in an editor that already shows the file: select the top frame once it is open.)
-    await top.click();
     const widget = page.locator('.exception-widget');
-    await widget.waitFor();
+    await act.click(page, 'select the top frame', top, widget, { area: stack });
     assert.match(
       await widget.innerText(),
       /Tie formed[\s\S]*[^→:_\n]+ → [^→:_\n]+: tie formed \(0\.\d\d → 0\.\d\d, evaluation\)/,
@@ -153,7 +159,12 @@ describe('debugging a society in VS Code (code-server + Chromium)', function () 
     await toast.waitFor({ timeout: STEP_MS });
     assert.equal(await page.locator('.monaco-dialog-box').count(), 0, 'no modal dialog');
     assert.equal(await page.locator('.debug-toolbar').isVisible(), false, 'no debug session');
-    await toast.getByRole('button', { name: 'Open Problem' }).click();
+    await act.click(
+      page,
+      "the toast's Open Problem",
+      toast.getByRole('button', { name: 'Open Problem' }),
+      page.locator('.tab.active', { hasText: 'broken.society' }),
+    );
     await page.locator('.tab.active', { hasText: 'broken.society' }).waitFor();
     await s.wb.screenshot('debug-scenario-errors');
   });

@@ -5,9 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { useWorkbench } from './session';
 import { STEP_MS, type Workbench } from './workbench';
-import { stopAfterAction } from './worldSteps';
+import { openVariablesRow, stopAfterAction } from './worldSteps';
 
 const GOODS = `kind: scenario
 name: Public goods
@@ -48,9 +49,8 @@ async function readStop(wb: Workbench): Promise<{ text: string; pot: number }> {
   const page = wb.page;
   const top = page.locator('.debug-call-stack .monaco-list-row', { hasText: /: action/ }).first();
   await top.waitFor({ timeout: STEP_MS });
-  await top.click();
   const widget = page.locator('.exception-widget');
-  await widget.waitFor({ timeout: STEP_MS });
+  await act.click(page, 'select the top frame', top, widget, { area: page.locator('.debug-call-stack') });
   const text = await widget.innerText();
   // Selecting the frame reads its scopes again: let Variables settle before folding rows.
   await page.waitForTimeout(800);
@@ -59,13 +59,12 @@ async function readStop(wb: Workbench): Promise<{ text: string; pot: number }> {
   for (const scope of [/^Event: Action taken/, /^Agent /]) {
     const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
     await row.waitFor();
-    if ((await row.getAttribute('aria-expanded')) === 'true') await row.locator('.monaco-tl-twistie').click();
+    await act.setExpanded(page, `fold ${scope.source} in Variables`, row, false, row.locator('.monaco-tl-twistie'), {
+      area: vars,
+    });
   }
-  for (const scope of [/^World$/, /^state/]) {
-    const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
-    await row.waitFor();
-    if ((await row.getAttribute('aria-expanded')) !== 'true') await row.locator('.monaco-tl-twistie').click();
-  }
+  await openVariablesRow(page, /^World$/);
+  await openVariablesRow(page, /^state/, [/^World$/]);
   const row = vars.locator('.monaco-list-row', { hasText: /^pot\s*=/ }).first();
   await row.waitFor();
   const pot = Number(/pot\s*=\s*([\d.]+)/.exec((await row.innerText()).replace(/\n/g, ' '))?.[1]);

@@ -7,6 +7,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { openMemories, runEvents, runToCompletion, stopAfterAction, uniquelyNamed } from './worldSteps';
@@ -39,7 +40,7 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
       assert.match((await row.getAttribute('title')) ?? '', /agents now: mean /);
     }
     // Nodes sized by wealth: the richest villager's circle is the largest.
-    await view.locator('.size-by select').selectOption('wealth');
+    await act.select(s.wb.page, 'size by wealth', view.locator('.size-by select'), 'wealth');
     const wealth = new Map<string, number>();
     for (const e of events) {
       if (e.type === 'state') {
@@ -59,7 +60,7 @@ describe('a society with its own state: the donor game (code-server + Chromium)'
     assert.equal(Math.max(...sized.values()), sized.get(richest), `${richest} is drawn largest`);
     // The whole view, so the panel has room: the side bar closed and the view's group maximized.
     await s.wb.command('View: Close Primary Side Bar');
-    await s.wb.page.locator('.tab', { hasText: 'Donor game (run)' }).click();
+    await s.wb.showTab('Donor game (run)');
     await s.wb.command('View: Toggle Maximize Editor Group');
     await view.locator('.network[data-layout="settled"]').waitFor({ timeout: 20_000 });
     await s.wb.page.waitForTimeout(800);

@@ -76,14 +76,14 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     await session.wb.open('personas/tom_nguyen.society');
     const file = ws('personas/tom_nguyen.society');
     await session.wb.goTo(lineOf(file, 'with: liam_obrien'), 13);
-    const card = await session.wb.hover();
+    const card = await session.wb.editorHover();
     await card.getByText("Liam O'Brien").waitFor();
     await card.getByText(/secondary school maths teacher/).waitFor();
     await card.getByText(/Motivations: SOC/).waitFor();
     await session.wb.screenshot('hover-persona');
     await session.wb.page.keyboard.press('Escape');
     await session.wb.goTo(lineOf(file, 'occupation:'), 3);
-    const docs = await session.wb.hover();
+    const docs = await session.wb.editorHover();
     await docs.getByText(/Occupation; offered as small talk/).waitFor();
     await session.wb.page.keyboard.press('Escape');
   });
@@ -160,7 +160,7 @@ describe('Society Studio in VS Code (code-server + Chromium)', function () {
     ]);
     // The new scenario's include already resolves to the four new personas.
     await session.wb.goTo(lineOf(ws('book-club/book-club.society'), 'include:'), 16);
-    await (await session.wb.hover()).getByText(/include · 4 files/).waitFor();
+    await (await session.wb.editorHover()).getByText(/include · 4 files/).waitFor();
     await session.wb.page.keyboard.press('Escape');
     assert.deepEqual(await session.wb.problemCounts(), before, 'the scaffold has no problems');
     // Ready to run: the Run lens sits above its `kind: scenario`.

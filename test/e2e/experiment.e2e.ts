@@ -3,6 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
 
@@ -41,9 +42,8 @@ describe('running an experiment in VS Code (code-server + Chromium)', function (
   it('Reveal Files selects the report in the Explorer where there is no OS file manager (code-server)', async () => {
     // QA: it ran revealFileInOS, which does not exist in the browser: "command 'revealFileInOS' not found".
     const toast = s.wb.page.locator('.notification-toast', { hasText: /runs in [\d.]+ s/ });
-    await toast.getByRole('button', { name: 'Reveal Files' }).click();
     const row = s.wb.page.locator('.explorer-folders-view .monaco-list-row.selected', { hasText: 'experiment.html' });
-    await row.waitFor({ timeout: STEP_MS });
+    await act.click(s.wb.page, "the toast's Reveal Files", toast.getByRole('button', { name: 'Reveal Files' }), row);
     assert.equal(await s.wb.page.locator('.notification-toast', { hasText: 'not found' }).count(), 0);
     assert.equal(await s.wb.page.locator('.monaco-dialog-box').count(), 0, 'no error dialog');
     await s.wb.screenshot('experiment-reveal-files');

@@ -6,10 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
-import { frameWith, runEvents, runToCompletion } from './worldSteps';
+import { addFunctionBreakpoint, runEvents, runToCompletion, showMemoriesLens } from './worldSteps';
 
 const forumExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/forum'), ws, { recursive: true });
 
@@ -29,7 +30,7 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
     assert.ok(ties > 20, `${ties} ties drawn`);
     for (const kind of ['message', 'evaluation', 'advice', 'intervention', 'error']) {
       const box = view.locator('label.kind', { hasText: kind }).locator('input');
-      if (await box.isChecked()) await box.click();
+      await act.setChecked(s.wb.page, `untick ${kind} in the trace table`, box, false);
     }
     // The replies: each row shows the reply's own text after the post it answers, and its author
     // as the other party.
@@ -59,8 +60,11 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
     await s.wb.open('people.society');
     // The CodeLens of that regular (one per persona document, in file order).
     const index = regulars.indexOf(agent!);
-    await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).nth(index).click();
-    const inspector = await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${agent}"]`);
+    const inspector = await showMemoriesLens(
+      s.wb,
+      `#memory-inspector[data-ready="true"][data-agent="${agent}"]`,
+      index,
+    );
     // Once the run's memories are in (the inspector resets its fields when they arrive), search them.
     await inspector.locator('.count', { hasText: /\d+ memories/ }).waitFor();
     await inspector.locator('input[placeholder="Search memories"]').fill('my post');
@@ -89,11 +93,7 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
       .waitFor({ timeout: STEP_MS })
       .catch(() => undefined);
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
-    await pane.locator('.pane-header').hover();
-    await pane.locator('.action-label[aria-label*="Function Breakpoint"]').click();
-    await page.keyboard.type('browse');
-    await page.keyboard.press('Enter');
-    await pane.locator('.monaco-list-row', { hasText: 'browse' }).waitFor();
+    await addFunctionBreakpoint(page, pane, 'browse');
     await s.wb.command('Debug: Start Debugging');
     const frame = page.locator('.debug-call-stack .monaco-list-row', { hasText: /· browse/ }).first();
     await frame.waitFor({ timeout: STEP_MS * 2 });

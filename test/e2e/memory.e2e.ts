@@ -6,10 +6,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { useWorkbench } from './session';
 import type { Frame } from 'playwright-core';
 import { STEP_MS, type Workbench } from './workbench';
-import { frameWith } from './worldSteps';
+import { frameWith, showMemoriesLens } from './worldSteps';
 import { readTrace } from '../../src/core/trace/reader';
 import { TraceMemorySource } from '../../src/core/memory/traceMemorySource';
 import { summarizeAgent, summaryTitle } from '../../src/core/memory/agentSummary';
@@ -70,15 +71,19 @@ describe('inspecting memories where personas are written (code-server + Chromium
 
   it("hovering the persona id shows that agent's memories and ties", async () => {
     // Click into the id itself (Go to Line would click the CodeLens above the first line).
-    await s.wb
-      .editor()
-      .locator('.view-line', { hasText: `id: ${AGENT}` })
-      .locator('span span', { hasText: AGENT })
-      .click();
-    const hover = await s.wb.hover();
+    const idLine = s.wb.editor().locator('.view-line', { hasText: `id: ${AGENT}` });
+    const selection = s.wb.page.locator('[id="status.editor.selection"]');
+    const before = await selection.innerText();
+    await act.click(
+      s.wb.page,
+      `put the cursor on ${AGENT}`,
+      idLine.locator('span span', { hasText: AGENT }),
+      async () => (await selection.innerText()) !== before,
+      { area: s.wb.editor() },
+    );
+    const hover = await s.wb.editorHover('Memories of Diego Álvarez');
     const state = coreSource().stateAt()!;
     const latest = latestMemories(state.agents.get(AGENT)!.memories, 1)[0];
-    await hover.getByText('Memories of Diego Álvarez').waitFor();
     const text = (await hover.innerText()).replace(/\s+/g, ' ');
     assert.ok(
       text.includes(latest.text.replace(/\s+/g, ' ').slice(0, 50)),
@@ -93,26 +98,33 @@ describe('inspecting memories where personas are written (code-server + Chromium
   });
 
   it("the memory inspector filters the stream and previews retrieval with the engine's scores", async () => {
-    await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
-    const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
+    const inspector = await showMemoriesLens(s.wb, '#memory-inspector[data-ready="true"]');
     const source = coreSource();
 
     // Every kind box starts ticked; only advice: untick the others (and tick them again after).
     const others = MEMORY_KINDS.filter((k) => k !== 'advice');
-    for (const kind of others) await inspector.locator(`label.kind-${kind} input`).uncheck();
+    for (const kind of others) {
+      await act.setChecked(s.wb.page, `untick ${kind}`, inspector.locator(`label.kind-${kind} input`), false);
+    }
     const advice = source.ledger.entries(AGENT).filter((e) => e.memory.kind === 'advice').length;
     await inspector.locator('.count', { hasText: `${advice} memories` }).waitFor();
     assert.equal(await inspector.locator('.memory').count(), advice);
     assert.equal(await inspector.locator('.memory:not([data-kind="advice"])').count(), 0);
-    for (const kind of others) await inspector.locator(`label.kind-${kind} input`).check();
+    for (const kind of others) {
+      await act.setChecked(s.wb.page, `tick ${kind}`, inspector.locator(`label.kind-${kind} input`), true);
+    }
 
     await inspector.locator('input[aria-label="Retrieval query"]').fill('weekend plans');
     // Round 20: Diego's plans are among his top 8 there (from round 17 on in the seed-7 run; at
     // 12–16 weightier advice and reflections fill them).
     await inspector.locator('input[aria-label="Round"]').fill('20');
     await inspector.locator('input[aria-label="Top k"]').fill('8');
-    await inspector.locator('button[type="submit"]').click();
-    await inspector.locator('.preview-result[data-rows="8"]').waitFor();
+    await act.click(
+      s.wb.page,
+      'Preview retrieval',
+      inspector.locator('button[type="submit"]'),
+      inspector.locator('.preview-result[data-rows="8"]'),
+    );
     const expected = previewRetrieval(source, AGENT, 'weekend plans', 20, 8)!;
     // "plans" finds the memories of plans made (words compared by stem).
     assert.ok(
@@ -138,21 +150,36 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const newest = source.ledger.entries(AGENT).at(-1)!;
     await s.wb.page.keyboard.press('Control+Shift+E');
     const header = s.wb.page.locator('.pane-header', { hasText: /^Society$/i });
-    if ((await header.getAttribute('aria-expanded')) !== 'true') await header.click();
+    await act.setExpanded(s.wb.page, 'open the Society pane', header, true);
     // The folder tree above takes most of the sidebar; collapse it so the Society tree's rows
     // (a virtualized list: rows out of view do not exist) have room.
     const folders = s.wb.page.locator('.pane-header', { hasText: /^Workspace$/i });
-    if ((await folders.getAttribute('aria-expanded')) === 'true') await folders.click();
+    await act.setExpanded(s.wb.page, 'fold the Workspace pane', folders, false);
     const tree = s.wb.page.locator('.pane', { has: header }).locator('.monaco-list');
     const row = (text: string | RegExp) => tree.locator('.monaco-list-row', { hasText: text }).first();
     await row(path.basename(path.dirname(traceFile)))
       .locator('.label-description', { hasText: 'shown in editor' })
       .waitFor();
-    await row(path.basename(path.dirname(traceFile))).click();
-    await row('Diego Álvarez').click();
-    await row(/^Memories/).click();
-    await row(newest.memory.text.slice(0, 30)).click();
-    await s.wb.page.locator('.tab.active', { hasText: 'trace.jsonl' }).waitFor();
+    const run = row(path.basename(path.dirname(traceFile)));
+    await act.setExpanded(s.wb.page, 'open the run in the Society tree', run, true, run, { area: tree });
+    await act.setExpanded(
+      s.wb.page,
+      'open Diego in the Society tree',
+      row('Diego Álvarez'),
+      true,
+      row('Diego Álvarez'),
+      {
+        area: tree,
+      },
+    );
+    await act.setExpanded(s.wb.page, "open Diego's memories", row(/^Memories/), true, row(/^Memories/), { area: tree });
+    await act.click(
+      s.wb.page,
+      'the newest memory in the Society tree',
+      row(newest.memory.text.slice(0, 30)),
+      s.wb.page.locator('.tab.active', { hasText: 'trace.jsonl' }),
+      { area: tree },
+    );
     await s.wb.page.locator('[id="status.editor.selection"]', { hasText: `Ln ${newest.line},` }).waitFor();
     await s.wb.screenshot('memory-tree');
   });
@@ -160,7 +187,12 @@ describe('inspecting memories where personas are written (code-server + Chromium
   it('the memory inspector comes back after a window reload, on the same run, agent and retrieval query', async () => {
     // Bring the inspector's tab to the front (the trace opened over it): VS Code revives a
     // restored webview when it is shown.
-    await s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }).click();
+    await act.click(
+      s.wb.page,
+      "the memory inspector's tab",
+      s.wb.page.locator('.tab', { hasText: 'Memories: Diego Álvarez' }),
+      s.wb.page.locator('.tab.active', { hasText: 'Memories: Diego Álvarez' }),
+    );
     await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     await s.wb.command('Developer: Reload Window');
     await s.wb.page.locator('[id="status.problems"]').waitFor();
@@ -182,7 +214,7 @@ describe('inspecting memories where personas are written (code-server + Chromium
     const inspector = await onInspector(s.wb, ready, async (f) => {
       await f.locator('input[aria-label="Round"]').fill('999');
       await f.locator('input[aria-label="Top k"]').fill('200');
-      await f.locator('select[aria-label="Agent"]').selectOption(other);
+      await act.select(s.wb.page, `pick ${other} in the inspector`, f.locator('select[aria-label="Agent"]'), other);
     });
     await inspector.locator(`#memory-inspector[data-agent="${other}"]`).waitFor();
     await s.wb.page.locator('.tab', { hasText: `Memories: ${name}` }).waitFor();
@@ -211,12 +243,16 @@ describe('inspecting memories where personas are written (code-server + Chromium
     );
     await s.wb.command('View: Close All Editors');
     await s.wb.open(`personas/${AGENT}.society`);
-    await s.wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).first().click();
-    await frameWith(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
+    await showMemoriesLens(s.wb, `#memory-inspector[data-ready="true"][data-agent="${AGENT}"]`);
     await s.wb.page.locator('.tab.active', { hasText: 'Memories: Diego Álvarez' }).waitFor();
     await s.wb.command('Developer: Reload Window');
     await s.wb.page.locator('[id="status.problems"]').waitFor();
-    await s.wb.page.locator('.tab', { hasText: /^Memories: / }).click();
+    await act.click(
+      s.wb.page,
+      "the restored inspector's tab",
+      s.wb.page.locator('.tab', { hasText: /^Memories: / }),
+      s.wb.page.locator('.tab.active', { hasText: /^Memories: / }),
+    );
     const inspector = await frameWith(s.wb, '#memory-inspector[data-ready="true"]');
     assert.equal(await inspector.locator('#memory-inspector').getAttribute('data-agent'), AGENT);
     assert.equal(await inspector.locator('select[aria-label="Agent"]').inputValue(), AGENT);

@@ -10,6 +10,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { useWorkbench } from './session';
 import { frameWith, openMemories, runEvents, runToCompletion } from './worldSteps';
 
@@ -99,7 +100,12 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
     // Only the actions: untick the other kinds.
     const table = view.locator('.trace');
     for (const kind of ['message', 'evaluation', 'advice', 'intervention', 'error']) {
-      await table.locator('label.kind', { hasText: kind }).locator('input').uncheck();
+      await act.setChecked(
+        s.wb.page,
+        `untick ${kind}`,
+        table.locator('label.kind', { hasText: kind }).locator('input'),
+        false,
+      );
     }
     await view.locator(`.trace[data-rows="${actions.length}"]`).waitFor();
     const rows = table.locator('.vlist .vrow.kind-action');
@@ -159,7 +165,7 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
     // the view's group maximized (beside the editor the narrow layout hides the Detail column).
     await s.wb.command('Notifications: Clear All Notifications');
     await s.wb.command('View: Close Primary Side Bar');
-    await page.locator('.tab', { hasText: 'Names town (run)' }).click();
+    await s.wb.showTab('Names town (run)');
     await s.wb.command('View: Toggle Maximize Editor Group');
     await table.locator('.vrow.head > span:nth-child(4)').waitFor();
     // The Detail column widens when its edge is dragged; its cells follow.
@@ -173,8 +179,13 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
     const after = (await detail.boundingBox())!.width;
     assert.ok(after > before + 100, `the Detail column widened: ${before} → ${after}`);
     // A click shows the row whole in the detail pane, ids beside the names.
-    await rows.filter({ hasText: 'recipient' }).first().click();
-    await view.locator('.trace-detail strong', { hasText: /\((t14|t3|k7|m2)\)/ }).waitFor();
+    await act.click(
+      page,
+      'a gift row of the trace table',
+      rows.filter({ hasText: 'recipient' }).first(),
+      view.locator('.trace-detail strong', { hasText: /\((t14|t3|k7|m2)\)/ }),
+      { area: table },
+    );
     await page.waitForTimeout(500);
     await s.wb.screenshot('names-trace-table');
     await s.wb.command('View: Toggle Maximize Editor Group');
@@ -199,15 +210,22 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
   it("6: the memory inspector's kind boxes work as the trace table's: all start ticked, unticking hides", async () => {
     const page = s.wb.page;
     // The trace table: every kind ticked shows every row; unticking one hides its rows.
-    await page.locator('.tab', { hasText: 'Names town (run)' }).click();
+    await s.wb.showTab('Names town (run)');
     const society = await frameWith(s.wb, '#society-app[data-ready="true"]');
     const table = society.locator('.trace');
     const boxes = table.locator('label.kind input');
-    for (let i = 0; i < (await boxes.count()); i++) await boxes.nth(i).check();
+    for (let i = 0; i < (await boxes.count()); i++) {
+      await act.setChecked(page, `tick kind box ${i + 1}`, boxes.nth(i), true);
+    }
     const total = Number(await table.getAttribute('data-total'));
     await society.locator(`.trace[data-rows="${total}"]`).waitFor();
     const actions = events.filter((e) => e.type === 'action').length;
-    await table.locator('label.kind', { hasText: 'action' }).locator('input').uncheck();
+    await act.setChecked(
+      page,
+      'untick action',
+      table.locator('label.kind', { hasText: 'action' }).locator('input'),
+      false,
+    );
     await society.locator(`.trace[data-rows="${total - actions}"]`).waitFor();
 
     // The memory inspector, the same way.
@@ -220,7 +238,12 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
     assert.equal(await inspector.locator('.kinds input:checked').count(), 6, 'every box starts ticked');
     await inspector.locator('.count', { hasText: `${memories.length} memories` }).waitFor();
     assert.equal(await inspector.locator('.memory').count(), memories.length);
-    await inspector.locator('label.kind-observation input').uncheck();
+    await act.setChecked(
+      page,
+      'untick observation in the inspector',
+      inspector.locator('label.kind-observation input'),
+      false,
+    );
     await inspector.locator('.count', { hasText: `${memories.length - observations} memories` }).waitFor();
     assert.equal(await inspector.locator('.memory[data-kind="observation"]').count(), 0, 'unticked: hidden');
     assert.equal(await inspector.locator('.memory').count(), memories.length - observations);
@@ -235,8 +258,12 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
         .split('\n')
         .findIndex((l) => /"type":"memory".*"agent":"t14".*"kind":"seed"/.test(l)) + 1;
     assert.ok(line > 0);
-    await inspector.locator('.memory[data-kind="seed"]').first().click();
-    await page.locator('.tab.active', { hasText: 'trace.jsonl' }).waitFor();
+    await act.click(
+      page,
+      'a seed memory in the inspector',
+      inspector.locator('.memory[data-kind="seed"]').first(),
+      page.locator('.tab.active', { hasText: 'trace.jsonl' }),
+    );
     await page.locator('[id="status.editor.selection"]', { hasText: `Ln ${line},` }).waitFor();
   });
 });

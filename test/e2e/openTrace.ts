@@ -3,6 +3,7 @@
 // opens and rewrites a value set at once, so the path is typed after that, and typed again (whole)
 // if a keystroke was lost on the way.
 import type { FrameLocator } from 'playwright-core';
+import * as act from './act';
 import type { Session } from './session';
 import { STEP_MS } from './workbench';
 
@@ -16,7 +17,8 @@ export async function openTrace(s: Session, relative: string): Promise<FrameLoca
   await input.waitFor();
   await page.locator('.quick-input-widget', { hasText: 'Open a society trace' }).waitFor();
   await page.waitForFunction(valueEndsWith, '/');
-  await input.press('End');
+  const caretAtEnd = () => input.evaluate((el: HTMLInputElement) => el.selectionStart === el.value.length);
+  await act.press(page, 'End in the path box', input, 'End', caretAtEnd);
   await page.keyboard.type(relative, { delay: 30 });
   for (let attempt = 0; ; attempt++) {
     try {
@@ -24,7 +26,9 @@ export async function openTrace(s: Session, relative: string): Promise<FrameLoca
       break;
     } catch (err) {
       if (attempt === 2) throw err;
-      await input.press('Control+a');
+      const allSelected = () =>
+        input.evaluate((el: HTMLInputElement) => el.selectionStart === 0 && el.selectionEnd === el.value.length);
+      await act.press(page, 'select the whole path', input, 'Control+a', allSelected);
       await page.keyboard.type(s.ws(relative), { delay: 30 });
     }
   }

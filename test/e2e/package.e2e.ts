@@ -6,6 +6,7 @@ import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { expectFriendsRunFinished } from './friendsRun';
 import { useWorkbench } from './session';
@@ -84,21 +85,32 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
     const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
     const walkthrough = pkg.contributes.walkthroughs[0];
     await s.wb.command('Welcome: Open Walkthrough...');
-    await s.wb.page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first().click();
     const page = s.wb.page.locator('.gettingStartedContainer');
+    await act.click(
+      s.wb.page,
+      `the walkthrough ${walkthrough.title}`,
+      s.wb.page.locator('.quick-input-list .monaco-list-row', { hasText: walkthrough.title }).first(),
+      page,
+    );
     const step = (title: string) => page.locator('.getting-started-step', { hasText: title }).first();
     for (const { title } of walkthrough.steps) await step(title).waitFor({ state: 'attached' });
 
     // Each button runs its command, and the step's completion event ticks it.
-    await step('Validate as you type').click();
-    await step('Validate as you type').getByRole('button', { name: 'Show Problems' }).click();
-    await s.wb.page.locator('.markers-panel').waitFor();
+    const showProblems = step('Validate as you type').getByRole('button', { name: 'Show Problems' });
+    await act.click(s.wb.page, "the step 'Validate as you type'", step('Validate as you type'), showProblems, {
+      area: page,
+    });
+    await act.click(s.wb.page, 'Show Problems', showProblems, s.wb.page.locator('.markers-panel'), { area: page });
     await step('Validate as you type').locator('.codicon.complete').waitFor();
     // The walkthrough hides friends.society in its tab: Run Simulation still finds that scenario.
-    await step('Run the simulation').click();
-    await step('Run the simulation').getByRole('button', { name: 'Run Simulation' }).click();
-    await step('Run the simulation').locator('.codicon.complete').waitFor();
+    const runButton = step('Run the simulation').getByRole('button', { name: 'Run Simulation' });
+    await act.click(s.wb.page, "the step 'Run the simulation'", step('Run the simulation'), runButton, { area: page });
     const runs = path.join(s.server.workspace, 'runs');
+    // Started: its step ticked or its run folder there (a second click would start a second run).
+    const started = async () =>
+      (await step('Run the simulation').locator('.codicon.complete').isVisible()) || fs.readdirSync(runs).length >= 2;
+    await act.click(s.wb.page, 'Run Simulation', runButton, started, { area: page, attemptMs: STEP_MS / 2 });
+    await step('Run the simulation').locator('.codicon.complete').waitFor();
     await waitUntil(() => fs.readdirSync(runs).length === 2, 'a second run under runs/');
     await s.wb.page.waitForTimeout(500);
     await s.wb.screenshot('walkthrough');

@@ -7,6 +7,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { friendsExample, useWorkbench } from './session';
 import { STEP_MS } from './workbench';
@@ -53,15 +54,21 @@ describe('playing an agent in VS Code (code-server + Chromium)', function () {
       }
       await form.evaluate((f) => f.setAttribute('data-answered', ''));
       const answered = panel.locator('#play-answer[data-answered]');
+      // Sent: the next question replaces the form, or the run ends. A long attempt: sent twice, an
+      // answer would only be refused as stale, but the run should not have to say so.
+      const sent = async () =>
+        (await answered.count()) === 0 ||
+        (await panel.locator('#play-status', { hasText: 'The run has ended' }).isVisible());
+      const send = { attemptMs: STEP_MS / 3, area: panel.locator('body') };
       if (kind === 'choose_partner') {
-        await answered.locator('.partner').first().click();
+        await act.click(page, 'choose the first partner', answered.locator('.partner').first(), sent, send);
       } else if (kind === 'speak') {
         await answered.locator('#play-message').fill(`Hi, it's Maya (${i}). Do you climb at all?`);
-        await answered.locator('#play-send').click();
+        await act.click(page, 'send the message', answered.locator('#play-send'), sent, send);
       } else if (kind === 'evaluate') {
         await answered.locator('#play-rating').fill('8');
         await answered.locator('#play-why').fill('Easy to talk to.');
-        await answered.locator('#play-send').click();
+        await act.click(page, 'send the evaluation', answered.locator('#play-send'), sent, send);
       } else throw new Error(`a question of kind ${kind} in the friends society`);
     }
     for (const kind of ['choose_partner', 'speak', 'evaluate']) assert.ok(asked.get(kind), `asked to ${kind}`);

@@ -9,6 +9,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { FrameLocator } from 'playwright-core';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { slug, useWorkbench } from './session';
 import { runOutcome, runToCompletion } from './worldSteps';
@@ -64,7 +65,7 @@ describe('a society with state and no ties: its view explains itself (code-serve
 
   it('its legend speaks only of what is drawn, explains every colour, and gives sized nodes a scale', async () => {
     await s.wb.command('View: Close Primary Side Bar');
-    await s.wb.page.locator('.tab', { hasText: 'Village fund (run)' }).click();
+    await s.wb.showTab('Village fund (run)');
     await s.wb.command('View: Toggle Maximize Editor Group');
     const items = await legendItems(view);
     assert.ok(items.length > 0);
@@ -81,7 +82,7 @@ describe('a society with state and no ties: its view explains itself (code-serve
     for (const f of fills) assert.ok(swatches.includes(f), `${f} is explained (swatches: ${swatches.join(', ')})`);
     // Nothing to size by but the agents' quantities: "equal" first, then savings with its scale.
     assert.deepEqual(await view.locator('.size-by option').allTextContents(), ['equal', 'savings', 'given']);
-    await view.locator('.size-by select').selectOption('savings');
+    await act.select(s.wb.page, 'size by savings', view.locator('.size-by select'), 'savings');
     await view.locator('.network-legend .size-scale:not([hidden]) .size-step').first().waitFor();
     const steps = await view.locator('.network-legend .size-step').allTextContents();
     const values = new Map<string, number>();
@@ -93,9 +94,8 @@ describe('a society with state and no ties: its view explains itself (code-serve
     assert.deepEqual(steps, ['0', quantityText(most)], 'savings ≥ 0: from 0 to the most anyone had');
     assert.match((await view.locator('.network-legend .size-scale').getAttribute('title')) ?? '', /savings/);
     // Nor does a villager's tooltip tell of "0 ties out".
-    await view.locator('.network g.agent circle').first().hover();
     const tip = view.locator('.network .tooltip:not([hidden])');
-    await tip.waitFor();
+    await act.hover(s.wb.page, "a villager's node", view.locator('.network g.agent circle').first(), tip);
     assert.doesNotMatch((await tip.textContent()) ?? '', TIE_WORDS);
     assert.match((await tip.textContent()) ?? '', /savings: [\d.]+/);
     // The metrics panel does not count nine unconnected villagers as nine communities.

@@ -38,7 +38,7 @@ describe('stopping a long run in VS Code (code-server + Chromium)', function () 
     );
 
     // A completion during the run (it took ~14 s before the fix).
-    await page.locator('.tab', { hasText: 'maya_chen.society' }).click();
+    await s.wb.showTab('maya_chen.society');
     // (the tab gives the editor the focus; a click on its first line would hit the memory CodeLens)
     await s.wb.open('personas/maya_chen.society');
     // To the end of the file, checked in the status bar and pressed again if need be: a Control+End

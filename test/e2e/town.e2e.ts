@@ -7,10 +7,11 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS } from './workbench';
-import { openMemories, runEvents, runToCompletion } from './worldSteps';
+import { addFunctionBreakpoint, openMemories, openVariablesRow, runEvents, runToCompletion } from './worldSteps';
 
 const townExample = (ws: string): void => fs.cpSync(path.join(REPO, 'examples/town'), ws, { recursive: true });
 
@@ -58,7 +59,7 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
     // The learned rows: only that kind, searched for the party.
     for (const kind of ['message', 'evaluation', 'advice', 'action', 'intervention', 'error']) {
       const box = view.locator('label.kind', { hasText: kind }).locator('input');
-      if (await box.isChecked()) await box.click();
+      await act.setChecked(s.wb.page, `untick ${kind} in the trace table`, box, false);
     }
     await view.locator('input[placeholder="Search text and names"]').fill('learned party');
     const told = events.filter((e) => e.type === 'learned' && e.item === 'party' && e.from);
@@ -95,33 +96,19 @@ describe('the Generative Agents town: places, plans and news in talk (code-serve
       .waitFor({ timeout: STEP_MS })
       .catch(() => undefined);
     await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
-    await pane.locator('.pane-header').hover();
-    await pane.locator('.action-label[aria-label*="Function Breakpoint"]').click();
-    await page.keyboard.type('evaluate');
-    await page.keyboard.press('Enter');
-    await pane.locator('.monaco-list-row', { hasText: 'evaluate' }).waitFor();
+    await addFunctionBreakpoint(page, pane, 'evaluate');
     await s.wb.command('Debug: Start Debugging');
     await page.locator('.pane-header', { hasText: 'Paused on breakpoint' }).waitFor({ timeout: STEP_MS * 2 });
     await page.waitForTimeout(800);
     const vars = page.locator('.debug-variables');
     // Fold what is open so the World scope's rows are in view, then open its knowledge.
-    for (const row of await vars.locator('.monaco-list-row[aria-expanded="true"]').all()) {
-      await row
-        .locator('.monaco-tl-twistie')
-        .click()
-        .catch(() => undefined);
-    }
-    for (const scope of [/^World$/, /^knowledge/]) {
-      const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
-      await row.waitFor();
-      // The tree may redraw under the click on a busy machine (the row is detached): click again.
-      for (let attempt = 0; attempt < 8 && (await row.getAttribute('aria-expanded')) !== 'true'; attempt++) {
-        await row
-          .locator('.monaco-tl-twistie')
-          .click({ timeout: 5000 })
-          .catch(() => undefined);
-        await page.waitForTimeout(300);
-      }
+    for (const [scope, parents] of [
+      [/^World$/, []],
+      [/^knowledge/, [/^World$/]],
+    ] as const) {
+      // The tree may redraw under the click on a busy machine (the row is detached), or unfold its
+      // first scope again over the row: folded again and clicked again until the row is open.
+      const row = await openVariablesRow(page, scope, [...parents]);
       assert.equal(await row.getAttribute('aria-expanded'), 'true', `the ${String(scope)} row opens`);
     }
     const party = vars.locator('.monaco-list-row', { hasText: /^party\s*[:=]?\s*\d+ of 25 know/ }).first();

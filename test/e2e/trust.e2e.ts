@@ -8,6 +8,7 @@ import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { openTrace } from './openTrace';
 import { friendsExample, useWorkbench } from './session';
@@ -113,14 +114,20 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
     const toast = s.wb.page
       .locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' })
       .last();
-    await toast.getByRole('button', { name: 'Manage Workspace Trust' }).click();
     const trustEditor = s.wb.page.locator('.workspace-trust-editor');
-    await trustEditor.waitFor();
-    await trustEditor
-      .getByRole('button', { name: /^Trust/ })
-      .first()
-      .click();
-    await s.wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' }).waitFor({ state: 'detached' });
+    await act.click(
+      s.wb.page,
+      "the toast's Manage Workspace Trust",
+      toast.getByRole('button', { name: 'Manage Workspace Trust' }),
+      trustEditor,
+    );
+    await act.click(
+      s.wb.page,
+      'Trust in the trust editor',
+      trustEditor.getByRole('button', { name: /^Trust/ }).first(),
+      act.gone(s.wb.page.locator('.statusbar-item', { hasText: 'Restricted Mode' })),
+      { area: trustEditor },
+    );
     for (let i = 0; (await s.wb.problemCounts()).warnings !== 0; i++) {
       if (i > 100) assert.fail('the include warning did not clear after trust was granted');
       await s.wb.page.waitForTimeout(100);

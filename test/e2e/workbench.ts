@@ -3,6 +3,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { chromium, type Browser, type Page, type Locator } from 'playwright-core';
+import * as act from './act';
 import type { CodeServer } from './codeServer';
 
 export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
@@ -126,6 +127,17 @@ export class Workbench {
     await this.editor().locator('.view-lines').waitFor();
   }
 
+  /** Brings the editor tab holding `title` to the front (a click on it, until it is the active tab). */
+  async showTab(title: string | RegExp): Promise<void> {
+    await act.click(
+      this.page,
+      `the tab ${String(title)}`,
+      this.page.locator('.tab', { hasText: title }).first(),
+      this.page.locator('.tab.active', { hasText: title }),
+      { area: this.page.locator('.tabs-container') },
+    );
+  }
+
   /** The active text editor. */
   editor(): Locator {
     return this.page.locator('.editor-group-container.active .monaco-editor').first();
@@ -181,8 +193,9 @@ export class Workbench {
   /** The Problems panel, opened if needed. */
   async problems(): Promise<Locator> {
     const panel = this.page.locator('.markers-panel');
-    if (!(await panel.isVisible())) await this.page.locator('[id="status.problems"]').click();
-    await panel.waitFor();
+    if (!(await panel.isVisible())) {
+      await act.click(this.page, 'open the Problems panel', this.page.locator('[id="status.problems"]'), panel);
+    }
     return panel;
   }
 
@@ -247,10 +260,14 @@ export class Workbench {
     return this.page.locator('.editor-widget.suggest-widget.visible');
   }
 
-  /** Shows the hover at the cursor (editor.action.showHover) and returns its widget. */
-  async hover(): Promise<Locator> {
-    const hover = this.page.locator('.monaco-hover:not(.hidden)').first();
-    // A hover asked for while the extension still activates shows nothing: ask again.
+  /**
+   * Shows the hover at the cursor (editor.action.showHover) and returns its widget; with `hasText`,
+   * a hover holding that text. A hover asked for while the extension still activates shows
+   * nothing, or only another provider's part: it is asked for again until it holds what is wanted.
+   */
+  async editorHover(hasText?: string | RegExp): Promise<Locator> {
+    const hover = this.page.locator('.monaco-hover:not(.hidden)', hasText ? { hasText } : {}).first();
+    const tries: string[] = [];
     for (const deadline = Date.now() + STEP_MS; ;) {
       await this.command('Show or Focus Hover');
       const shown = await hover.waitFor({ timeout: 5_000 }).then(
@@ -258,7 +275,27 @@ export class Workbench {
         () => false,
       );
       if (shown) break;
-      if (Date.now() > deadline) throw new Error('no hover at the cursor');
+      tries.push(
+        await this.page
+          .locator('.monaco-hover:not(.hidden)')
+          .first()
+          .innerText({ timeout: 500 })
+          .then(
+            (t) => `«${t.replace(/\s+/g, ' ').slice(0, 200)}»`,
+            () => 'no hover',
+          ),
+      );
+      if (Date.now() > deadline) {
+        const shot = await this.screenshot(`hover-${String(hasText ?? 'any').replace(/[^A-Za-z0-9]+/g, '-')}`).catch(
+          () => '',
+        );
+        throw new Error(
+          `no hover${hasText ? ` with ${String(hasText)}` : ''} at the cursor (seen: ${tries.join(', ')})${shot ? `; screenshot ${shot}` : ''}`,
+        );
+      }
+      if (await this.page.locator('.monaco-hover:not(.hidden)').first().isVisible()) {
+        await this.page.keyboard.press('Escape');
+      }
     }
     await this.page.waitForTimeout(300); // let it fade in, for screenshots
     return hover;

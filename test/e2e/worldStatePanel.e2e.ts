@@ -15,10 +15,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import * as act from './act';
 import { REPO } from './codeServer';
 import { useWorkbench } from './session';
 import { STEP_MS, type Workbench } from './workbench';
-import { frameWith, runToCompletion } from './worldSteps';
+import { addFunctionBreakpoint, frameWith, runToCompletion } from './worldSteps';
 
 const FIXTURES = path.join(REPO, 'test/fixtures/world-state-panel');
 const fill = (ws: string): void => fs.cpSync(FIXTURES, ws, { recursive: true });
@@ -72,11 +73,7 @@ async function stopAtPhase(wb: Workbench, phase: string): Promise<string> {
   }
   const pane = await breakpointsPane(wb);
   await wb.command('Remove All Breakpoints');
-  await pane.locator('.pane-header').hover();
-  await pane.locator('.action-label[aria-label*="Function Breakpoint"]').click();
-  await page.keyboard.type(phase);
-  await page.keyboard.press('Enter');
-  await pane.locator('.monaco-list-row', { hasText: phase }).waitFor();
+  await addFunctionBreakpoint(page, pane, phase);
   await wb.command('Debug: Start Debugging');
   return topFrame(page, new RegExp(`· ${phase}`));
 }
@@ -98,15 +95,33 @@ async function scopeState(page: Page, scope: RegExp, names: string[]): Promise<M
   await vars.locator('.monaco-list-row').first().waitFor();
   await page.waitForTimeout(500);
   const header = page.locator('.pane-header', { hasText: /^Variables/i });
-  await header.hover();
-  await header.locator('.action-label[aria-label*="Collapse All"]').click();
-  await vars.locator('.monaco-list-row[aria-expanded="true"]').first().waitFor({ state: 'detached' });
+  const collapse = header.locator('.action-label[aria-label*="Collapse All"]');
+  await act.hover(page, 'hover the Variables header', header, collapse);
+  await act.click(
+    page,
+    "Variables' Collapse All",
+    collapse,
+    act.gone(vars.locator('.monaco-list-row[aria-expanded="true"]')),
+    {
+      area: vars,
+      reopen: () => act.hover(page, 'hover the Variables header again', header, collapse),
+    },
+  );
   const row = vars.locator('.monaco-list-row', { hasText: scope }).first();
   await row.waitFor();
-  if ((await row.getAttribute('aria-expanded')) !== 'true') await row.click();
+  await act.setExpanded(page, `open ${String(scope)} in Variables`, row, true, row, { area: vars });
   const state = vars.locator('.monaco-list-row', { hasText: /^state\b/ }).first();
   await state.waitFor();
-  await state.click();
+  // Selected, for the keyboard below (a click on it may unfold it too).
+  await act.click(
+    page,
+    'select state in Variables',
+    state,
+    vars.locator('.monaco-list-row.focused', { hasText: /^state\b/ }),
+    {
+      area: vars,
+    },
+  );
   if ((await state.getAttribute('aria-expanded')) !== 'true') await page.keyboard.press('ArrowRight');
   // Its rows, under the scope's (the only rows three levels deep, everything else being folded).
   await vars.locator('.monaco-list-row[aria-level="3"]').first().waitFor();
@@ -151,7 +166,7 @@ async function panelAgrees(view: Frame, expected: Map<string, string>, what: str
 
 /** The stopped agent's quantities in the view's agent panel, once it is selected there. */
 async function agentPanelAgrees(view: Frame, agent: string, expected: Map<string, string>): Promise<void> {
-  await view.locator('.panel.agent select').first().selectOption(agent);
+  await act.select(view.page(), `pick ${agent} in the agent panel`, view.locator('.panel.agent select').first(), agent);
   for (const [name, value] of expected) {
     const cell = view.locator(`.panel.agent .agent-quantity[data-name="${name}"] .num`);
     await cell.waitFor();
@@ -298,7 +313,7 @@ describe('the World state panel: the paused moment, many quantities, categories 
     // The trace table names the places an action moved a resident between.
     for (const kind of ['message', 'evaluation', 'advice', 'intervention', 'error']) {
       const box = view.locator('label.kind', { hasText: kind }).locator('input');
-      if (await box.isChecked()) await box.click();
+      await act.setChecked(s.wb.page, `untick ${kind} in the trace table`, box, false);
     }
     await view.locator('input[placeholder="Search text and names"]').fill('→ park');
     await view

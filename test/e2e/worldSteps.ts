@@ -3,7 +3,8 @@
 // debugger after an action with the world's state in Variables.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Frame, FrameLocator } from 'playwright-core';
+import type { Frame, FrameLocator, Locator, Page } from 'playwright-core';
+import * as act from './act';
 import { STEP_MS, type Workbench } from './workbench';
 
 /** The webview frame holding `selector` (several webviews may be open). */
@@ -23,6 +24,77 @@ export async function frameWith(wb: Workbench, selector: string): Promise<Frame>
     if (Date.now() > deadline) throw new Error(`no webview with ${selector}`);
     await new Promise((r) => setTimeout(r, 200));
   }
+}
+
+/** The state of a webview frame holding `selector` being there. */
+export const frameShows =
+  (wb: Workbench, selector: string): act.State =>
+  async () => {
+    for (const f of wb.page.frames()) {
+      if (
+        await f
+          .locator(selector)
+          .count()
+          .catch(() => 0)
+      ) {
+        return true;
+      }
+    }
+    return false;
+  };
+
+/**
+ * Clicks the `index`th "Show memories" CodeLens of the active editor (lenses redraw as the
+ * extension provides them again) until the memory inspector's frame holding `selector` is there.
+ */
+export async function showMemoriesLens(wb: Workbench, selector: string, index = 0): Promise<Frame> {
+  const lens = wb.editor().locator('.codelens-decoration a', { hasText: 'Show memories' }).nth(index);
+  await act.click(wb.page, `the Show memories lens #${index + 1}`, lens, frameShows(wb, selector), {
+    area: wb.editor(),
+  });
+  return frameWith(wb, selector);
+}
+
+/**
+ * Adds a function breakpoint named `name` from the Breakpoints pane's header action, which shows
+ * only while the header is hovered.
+ */
+export async function addFunctionBreakpoint(page: Page, pane: Locator, name: string): Promise<void> {
+  const header = pane.locator('.pane-header');
+  const add = pane.locator('.action-label[aria-label*="Function Breakpoint"]');
+  const input = pane.locator('.monaco-inputbox input');
+  await act.hover(page, 'hover the Breakpoints header', header, add, { area: pane });
+  await act.click(page, 'Add Function Breakpoint', add, input, {
+    area: pane,
+    reopen: () => act.hover(page, 'hover the Breakpoints header again', header, add, { area: pane }),
+  });
+  await page.keyboard.type(name);
+  await page.keyboard.press('Enter');
+  await pane.locator('.monaco-list-row', { hasText: name }).waitFor();
+}
+
+/**
+ * Opens the Variables row matching `name` by its twistie, with every other open row (but those
+ * matching `keep`, its parents) folded first and again before each retry: VS Code unfolds the
+ * first scope as the scopes arrive, which can push the row out of the list's view (the list
+ * draws only what is in view, and a row out of it cannot be clicked) after it was folded.
+ */
+export async function openVariablesRow(page: Page, name: RegExp, keep: RegExp[] = []): Promise<Locator> {
+  const vars = page.locator('.debug-variables');
+  let others = vars.locator('.monaco-list-row[aria-expanded="true"]');
+  for (const k of [name, ...keep]) others = others.filter({ hasNotText: k });
+  const fold = () =>
+    act.foldAll(page, 'fold the other open rows in Variables', others, (r) => r.locator('.monaco-tl-twistie'), {
+      area: vars,
+    });
+  const row = vars.locator('.monaco-list-row', { hasText: name }).first();
+  // Not waited for before folding: out of the list's view the row is not drawn at all.
+  await fold();
+  await act.setExpanded(page, `open ${name.source} in Variables`, row, true, row.locator('.monaco-tl-twistie'), {
+    area: vars,
+    reopen: fold,
+  });
+  return row;
 }
 
 /**
@@ -64,7 +136,7 @@ export async function stopAfterAction(wb: Workbench, file: string, stateRow: Reg
   await filter.waitFor({ timeout: STEP_MS * 2 });
   await page.locator('.debug-toolbar').waitFor({ state: 'hidden', timeout: STEP_MS * 4 });
   const box = filter.locator('input[type="checkbox"]');
-  if (!(await box.isChecked())) await box.click();
+  await act.setChecked(page, "check the 'Action taken' filter", box, true);
   await wb.command('Debug: Start Debugging');
   await page.locator('.pane-header .exception', { hasText: 'Action taken' }).waitFor({ timeout: STEP_MS * 2 });
   const vars = page.locator('.debug-variables');
@@ -75,13 +147,13 @@ export async function stopAfterAction(wb: Workbench, file: string, stateRow: Reg
     .first()
     .waitFor();
   // Fold the event so the world's rows fit the pane (the list draws what is in view).
-  if ((await event.getAttribute('aria-expanded')) === 'true') await event.click();
+  await act.setExpanded(page, 'fold the event in Variables', event, false, event, { area: vars });
   const world = vars.locator('.monaco-list-row', { hasText: /^World$/ }).first();
   await world.waitFor();
-  if ((await world.getAttribute('aria-expanded')) !== 'true') await world.click();
+  await act.setExpanded(page, 'open World in Variables', world, true, world, { area: vars });
   const state = vars.locator('.monaco-list-row', { hasText: /^state/ }).first();
   await state.waitFor();
-  await state.click();
+  await act.setExpanded(page, "open the world's state in Variables", state, true, state, { area: vars });
   await vars.locator('.monaco-list-row', { hasText: stateRow }).first().waitFor();
 }
 
@@ -113,9 +185,8 @@ export async function runOutcome(wb: Workbench, rounds: string): Promise<string>
   const page = wb.page;
   const item = page.locator('.statusbar-item', { hasText: new RegExp(`Society: round ${rounds}`) }).first();
   await item.waitFor();
-  await item.hover();
   const tip = page.locator('.monaco-hover, .workbench-hover', { hasText: 'Show Log' }).first();
-  await tip.waitFor();
+  await act.hover(page, 'hover the run outcome in the status bar', item, tip);
   const text = (await tip.innerText()).replace(/\s+/g, ' ');
   await page.mouse.move(700, 300);
   return text;

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import { keepScreenshot, launchChromium } from './harness';
 import fs from 'node:fs';
 
@@ -93,12 +94,14 @@ describe('memory inspector webview (headless Chromium)', function () {
       Array(6).fill(true),
     );
     assert.equal((await queries(page)).at(-1).kinds, undefined, 'all ticked: every kind');
-    await page.locator('label.kind-advice input').uncheck();
+    await act.setChecked(page, 'untick advice', page.locator('label.kind-advice input'), false);
     await page.waitForFunction(() => (window as any).posted.at(-1)?.query?.kinds);
     const kinds = (await queries(page)).at(-1).kinds;
     assert.deepEqual(kinds, ['seed', 'observation', 'conversation', 'evaluation', 'reflection'], 'advice hidden');
     assert.deepEqual((await saved(page)).hiddenKinds, ['advice']);
-    for (const kind of kinds) await page.locator(`label.kind-${kind} input`).uncheck();
+    for (const kind of kinds) {
+      await act.setChecked(page, `untick ${kind}`, page.locator(`label.kind-${kind} input`), false);
+    }
     await page.waitForFunction(() => (window as any).posted.at(-1)?.query?.kinds?.length === 0);
     await page.close();
   });
@@ -158,7 +161,7 @@ describe('memory inspector webview (headless Chromium)', function () {
     await page.fill('input[aria-label="Retrieval query"]', 'weekend plans');
     await page.fill('input[aria-label="Round"]', '30');
     await page.fill('input[aria-label="Top k"]', '200');
-    await page.selectOption('select[aria-label="Agent"]', 'aroha_walker');
+    await act.select(page, 'pick aroha_walker', page.locator('select[aria-label="Agent"]'), 'aroha_walker');
     await page.waitForFunction(() =>
       (window as any).posted.some((m: any) => m.type === 'query' && m.query.agent === 'aroha_walker'),
     );

@@ -9,6 +9,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import { hostileRun, syntheticTrace } from './fixtures';
 import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
 import { counted } from '../../webview/dom';
@@ -138,7 +139,7 @@ describe('society view layout (headless Chromium)', function () {
   });
 
   it('refits a narrowed panel, so every agent stays in view', async () => {
-    await page.click('.bar button:has-text("Fit")');
+    await act.clickReaching(page, 'Fit', page.locator('.bar button:has-text("Fit")'));
     await resize(page, 1280);
     await settled(page);
     // A click on the background (which jitters by a pixel) is not a pan of the user's own.
@@ -214,6 +215,8 @@ describe('society view layout (headless Chromium)', function () {
         // d3-zoom keeps the gesture on the element until 150 ms after the last wheel event.
         for (let i = 0; i < 200 && !network.__zooming; i++) await new Promise((r) => setTimeout(r, 5));
         const open = Boolean(network.__zooming);
+        // In the page, in the same turn as the gesture check: the point of this test, not a widget to wait on.
+        // eslint-disable-next-line no-restricted-syntax
         [...document.querySelectorAll<HTMLButtonElement>('.bar button')].find((b) => b.textContent === 'Fit')!.click();
         return open;
       });
@@ -234,7 +237,7 @@ describe('society view layout (headless Chromium)', function () {
       await settled(p);
       await frames(p);
       const rest = await view(p);
-      await p.click('.bar button:has-text("Fit")');
+      await act.clickReaching(p, 'Fit at rest', p.locator('.bar button:has-text("Fit")'));
       await frames(p);
       assert.deepEqual(await view(p), rest, 'the layout at rest was not fitted');
       await resize(p, 350);
@@ -261,7 +264,7 @@ describe('society view layout (headless Chromium)', function () {
 
   it('fits the agent picker in the side panel, down to the narrowest panel', async () => {
     // QA: the picker (width 100% plus its padding and border) stuck out of the side panel by 10 px.
-    await page.selectOption('.panel.agent select', 'p3');
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), 'p3');
     for (const width of [1280, 821, 350, 260]) {
       await resize(page, width);
       const probe = await page.evaluate(() => {
@@ -287,7 +290,7 @@ describe('society view layout (headless Chromium)', function () {
         clip: { x: side!.x, y: side!.y, width: side!.width, height: Math.min(side!.height, 240) },
       });
     }
-    await page.selectOption('.panel.agent select', '');
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), '');
     await resize(page, 1280);
   });
 
@@ -300,7 +303,7 @@ describe('society view layout (headless Chromium)', function () {
     assert.ok(ids.length >= 14);
     let longTies: string | undefined;
     for (const id of ids) {
-      await page.selectOption('.panel.agent select', id);
+      await act.select(page, 'pick an agent', page.locator('.panel.agent select'), id);
       const probe = await page.evaluate(() => {
         const side = document.querySelector('.side') as HTMLElement;
         const names = [...document.querySelectorAll('.panel.agent ul.ties li button')].map((b) => b.textContent ?? '');
@@ -310,10 +313,10 @@ describe('society view layout (headless Chromium)', function () {
       assert.equal(probe.overflow, 0, `with ${id} selected the side panel scrolls sideways`);
     }
     assert.ok(longTies, 'some agent has a tie to a 40-character name');
-    await page.selectOption('.panel.agent select', longTies);
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), longTies);
     // The agent panel is drawn again as the view updates: keepScreenshot tries again.
     await keepScreenshot(page.locator('.panel.agent .tie-lists'), 'view-long-names-350.png');
-    await page.selectOption('.panel.agent select', '');
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), '');
     await resize(page, 1280);
   });
 
@@ -355,7 +358,7 @@ describe('society view layout (headless Chromium)', function () {
     // Fitted (then refitted at every size), whatever view earlier tests left.
     await page.focus('.network');
     await page.keyboard.press('0');
-    await page.selectOption('.panel.agent select', 'p3');
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), 'p3');
     // Beside the editor under the bottom panel (~500 px), small, tall and narrow, wide and short or tall.
     for (const [width, height] of [
       [700, 508],
@@ -427,7 +430,7 @@ describe('society view layout (headless Chromium)', function () {
         document.querySelector('.society-app')!.scrollTop = 0;
       });
     }
-    await page.selectOption('.panel.agent select', '');
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), '');
     await resize(page, 1280);
   });
 
@@ -547,8 +550,12 @@ describe('society view layout (headless Chromium)', function () {
     try {
       const node = small.page.locator(`.network g.agent[data-id="${from}"]`);
       assert.match((await node.getAttribute('aria-label'))!, /: 1 tie out, 0 in$/);
-      await node.locator('circle').hover();
-      await small.page.waitForFunction(() => !(document.querySelector('.network .tooltip') as HTMLElement).hidden);
+      await act.hover(
+        small.page,
+        `the node of ${from}`,
+        node.locator('circle'),
+        small.page.locator('.network .tooltip:not([hidden])'),
+      );
       assert.equal(await small.page.textContent('.network .tooltip div'), '1 tie out · 0 in');
       assert.match(
         (await small.page.textContent('.panel.metrics .summary'))!,
@@ -733,7 +740,7 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
       if (!ok) problems.push(problem);
     };
     for (const agent of ['', 'p3']) {
-      await page.selectOption('.panel.agent select', agent);
+      await act.select(page, 'pick an agent', page.locator('.panel.agent select'), agent);
       for (const [width, height] of sizes) {
         await resize(page, width, height);
         await page.evaluate(() => {
@@ -787,7 +794,7 @@ describe('society view layout in a VS Code webview (headless Chromium)', functio
         await keepScreenshot(page, `view-vscode-boxes-${width}x${height}${agent ? `-${agent}` : ''}.png`);
       }
     }
-    await page.selectOption('.panel.agent select', '');
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), '');
     await resize(page, 1280);
     assert.deepEqual(problems, []);
     assert.deepEqual(errors, []);

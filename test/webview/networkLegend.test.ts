@@ -8,6 +8,7 @@ import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import path from 'node:path';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
 import { hostileRun, scenarioRun } from './fixtures';
@@ -75,7 +76,7 @@ describe('the network legend (headless Chromium)', function () {
         'given',
       ]);
       assert.equal(await page.isVisible('.network-legend .size-scale'), false);
-      await page.selectOption('.size-by select', 'savings');
+      await act.select(page, 'size by savings', page.locator('.size-by select'), 'savings');
       await page.waitForSelector('.network-legend .size-scale:not([hidden]) .size-step');
       const steps = await page.$$eval('.network-legend .size-step', (xs) =>
         xs.map((x) => ({ text: x.textContent, r: Number(x.querySelector('circle')?.getAttribute('r')) })),
@@ -88,15 +89,19 @@ describe('the network legend (headless Chromium)', function () {
       assert.match((await page.getAttribute('.network-legend .size-scale', 'title'))!, /smallest 0, the largest/);
       // Nor do the tooltip, the agents' labels or the agent panel tell of "0 ties out".
       const first = (await page.getAttribute('.network g.agent', 'data-id'))!;
-      await page.hover(`.network g.agent[data-id="${first}"] circle`);
-      await page.waitForSelector('.network .tooltip:not([hidden])');
+      await act.hover(
+        page,
+        `the node of ${first}`,
+        page.locator(`.network g.agent[data-id="${first}"] circle`),
+        page.locator('.network .tooltip:not([hidden])'),
+      );
       const tip = (await page.textContent('.network .tooltip'))!;
       assert.doesNotMatch(tip, TIE_WORDS);
       assert.match(tip, /savings: [\d.]+/);
       const labels = await page.$$eval('.network g.agent', (gs) => gs.map((g) => g.getAttribute('aria-label')!));
       assert.ok(!labels.some((l) => TIE_WORDS.test(l)), labels.join('; '));
       assert.equal(await page.getAttribute('.network svg', 'aria-label'), 'Network');
-      await page.selectOption('.panel.agent select', first);
+      await act.select(page, `pick ${first}`, page.locator('.panel.agent select'), first);
       await page.waitForSelector('.panel.agent .agent-quantity[data-name="savings"]');
       assert.doesNotMatch((await page.textContent('.panel.agent'))!, /Ties (out|in)/);
       // The metrics panel does not count nine unconnected agents as nine communities.

@@ -6,6 +6,7 @@ import assert from 'node:assert/strict';
 import * as path from 'node:path';
 import * as esbuild from 'esbuild';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import { launchChromium, keepScreenshot, VSCODE_WEBVIEW_DEFAULT_STYLE } from './harness';
 import { pageHtml } from '../../src/extension/views/pageShell';
 import { loadScenarioFile } from '../../src/core/format/language/load';
@@ -80,6 +81,12 @@ async function openPanel(browser: Browser, script: string, style: string) {
 }
 
 const send = (page: Page, m: PlayHostMessage) => page.evaluate((msg) => window.postMessage(msg, '*'), m);
+/** The state of the panel having posted another message since now (the answer sent). */
+async function postedMore(page: Page): Promise<act.State> {
+  const before = (await page.evaluate('window.posted.length')) as number;
+  return async () => ((await page.evaluate('window.posted.length')) as number) > before;
+}
+
 const lastPosted = (page: Page) =>
   page.evaluate('window.posted[window.posted.length - 1]') as Promise<Record<string, unknown>>;
 
@@ -110,7 +117,7 @@ describe('play panel webview (headless Chromium)', function () {
     assert.ok(((await page.textContent('#play-memories')) ?? '').includes(q.memories[0].text));
     await keepScreenshot(page, 'play-choose-partner.png');
     await page.fill('#play-reason', 'we share open data');
-    await page.click('#play-partner-2');
+    await act.click(page, 'partner 2', page.locator('#play-partner-2'), await postedMore(page));
     const opts = q.options as Extract<PlayQuestion['options'], { kind: 'choose_partner' }>;
     assert.deepEqual(await lastPosted(page), {
       type: 'answer',
@@ -129,9 +136,9 @@ describe('play panel webview (headless Chromium)', function () {
     await page.waitForSelector('#play-message');
     assert.equal(await page.locator('#play-transcript li').count(), q.transcript!.length);
     await page.fill('#play-message', 'Do you climb at the Brunswick gym?');
-    await page.selectOption('#play-act', 'ask');
+    await act.select(page, 'the act ask', page.locator('#play-act'), 'ask');
     await keepScreenshot(page, 'play-speak.png');
-    await page.click('#play-send');
+    await act.click(page, 'send the message', page.locator('#play-send'), await postedMore(page));
     assert.deepEqual((await lastPosted(page)).answer, { text: 'Do you climb at the Brunswick gym?', act: 'ask' });
     assert.deepEqual(errors, []);
   });
@@ -146,7 +153,7 @@ describe('play panel webview (headless Chromium)', function () {
     assert.equal(await page.textContent('#play-rating-value'), '8');
     await page.fill('#play-why', 'we laughed a lot');
     await keepScreenshot(page, 'play-evaluate.png');
-    await page.click('#play-send');
+    await act.click(page, 'send the evaluation', page.locator('#play-send'), await postedMore(page));
     assert.deepEqual((await lastPosted(page)).answer, { rating: 8, text: 'we laughed a lot' });
     assert.deepEqual(errors, []);
   });
@@ -158,17 +165,17 @@ describe('play panel webview (headless Chromium)', function () {
     await page.waitForSelector('#play-action');
     const opts = q.options as Extract<PlayQuestion['options'], { kind: 'act' }>;
     const fish = opts.actions.findIndex((a) => a.name === 'fish');
-    await page.selectOption('#play-action', String(fish));
+    await act.select(page, 'the action fish', page.locator('#play-action'), String(fish));
     assert.equal(await page.getAttribute('#play-arg-tonnes', 'max'), '3');
     await page.fill('#play-arg-tonnes', '2.5');
     await keepScreenshot(page, 'play-act.png');
-    await page.click('#play-send');
+    await act.click(page, 'send the action', page.locator('#play-send'), await postedMore(page));
     assert.deepEqual((await lastPosted(page)).answer, { action: 'fish', args: { tonnes: 2.5 }, reason: '' });
     const fine = opts.actions.findIndex((a) => a.name === 'fine');
     if (fine >= 0) {
-      await page.selectOption('#play-action', String(fine));
+      await act.select(page, 'the action fine', page.locator('#play-action'), String(fine));
       const first = await page.locator('#play-arg-fisher option').first().getAttribute('value');
-      await page.click('#play-send');
+      await act.click(page, 'send the fine', page.locator('#play-send'), await postedMore(page));
       assert.deepEqual((await lastPosted(page)).answer, { action: 'fine', args: { fisher: first }, reason: '' });
     }
     await send(page, { type: 'note', note: { type: 'timeout', id: q.id, key: q.key, policy: 'offline' } });

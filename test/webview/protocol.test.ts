@@ -3,6 +3,7 @@
 // host, and restores its round and selection from the state VS Code kept (the serializer's job).
 import assert from 'node:assert/strict';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import { batches, type HostMessage, type ViewMessage, type ViewState } from '../../src/core/protocol/viewMessages';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { expectedTies, HOSTILE, hostileRun } from './fixtures';
@@ -141,7 +142,9 @@ describe('society view in a VS Code webview (stubbed host)', function () {
     await page.keyboard.press('ArrowLeft');
     await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '3');
 
-    for (const f of ['CSV', 'GRAPHML', 'SVG', 'PNG', 'GEXF']) await page.click(`.bar button:has-text("${f}")`);
+    for (const f of ['CSV', 'GRAPHML', 'SVG', 'PNG', 'GEXF']) {
+      await act.clickReaching(page, `export ${f}`, page.locator(`.bar button:has-text("${f}")`));
+    }
     const exports = (await posted(page)).filter(
       (m): m is Extract<ViewMessage, { type: 'export' }> => m.type === 'export',
     );

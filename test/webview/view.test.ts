@@ -5,6 +5,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { expectedTies, HOSTILE, hostileRun, rowCount, syntheticTrace } from './fixtures';
 import { launchChromium, openView, testResults, keepScreenshot } from './harness';
@@ -120,15 +121,20 @@ describe('society view (standalone, headless Chromium)', function () {
       await handle.focus();
       await page.keyboard.press('ArrowLeft');
       assert.ok(Math.abs((await width(detail)) - (dragged - 16)) <= 1, 'ArrowLeft narrows by 16 px');
-      await handle.dblclick();
+      await act.dblclick(
+        page,
+        "the resize handle's double click",
+        handle,
+        async () => Math.abs((await width(detail)) - before) <= 1,
+      );
       assert.ok(Math.abs((await width(detail)) - before) <= 1, 'a double click gives the default back');
     });
 
     it('shows a hostile persona in the agent panel as text', async () => {
-      await page.selectOption('.panel.agent select', 'p3');
+      await act.select(page, 'pick an agent', page.locator('.panel.agent select'), 'p3');
       await page.waitForFunction(() => document.querySelector('.panel.agent h3') !== null);
       assert.equal(await page.textContent('.panel.agent .bio'), HOSTILE.bio);
-      await page.selectOption('.panel.agent select', 'p2');
+      await act.select(page, 'pick an agent', page.locator('.panel.agent select'), 'p2');
       await page.waitForFunction(() => document.querySelector('.panel.agent p.muted')?.textContent?.startsWith('p2 '));
       assert.match((await page.textContent('.panel.agent'))!, /<svg onload=/);
       assert.equal(await page.evaluate(() => (window as unknown as { __pwned?: string }).__pwned), undefined);
@@ -143,12 +149,13 @@ describe('society view (standalone, headless Chromium)', function () {
       );
       const found = Number((await dataset(page, '.trace')).rows);
       assert.ok(found > 0, 'rows of the hostile agents are found by name');
-      await page.locator('.vlist .vrow').first().click();
       // The previous test left an agent selected: wait for the selection the click makes (the
       // first match is a message between the two hostile agents), not for any selection.
-      await page.waitForFunction(() =>
-        [...document.querySelectorAll('.network g.agent.selected')].some((g) =>
-          ['p0', 'p1'].includes(g.getAttribute('data-id')!),
+      await act.click(page, 'the first row found', page.locator('.vlist .vrow').first(), () =>
+        page.evaluate(() =>
+          [...document.querySelectorAll('.network g.agent.selected')].some((g) =>
+            ['p0', 'p1'].includes(g.getAttribute('data-id')!),
+          ),
         ),
       );
       const selected = await page.$$eval('.network g.agent.selected', (gs) => gs.map((g) => g.getAttribute('data-id')));
@@ -163,16 +170,16 @@ describe('society view (standalone, headless Chromium)', function () {
     });
 
     it('filters by kind and by round', async () => {
-      await page.uncheck('.filters input[value="message"]');
-      await page.uncheck('.filters input[value="evaluation"]');
+      await act.setChecked(page, 'untick message', page.locator('.filters input[value="message"]'), false);
+      await act.setChecked(page, 'untick evaluation', page.locator('.filters input[value="evaluation"]'), false);
       const advice = trace.events.filter((e) => e.type === 'advice').length;
       await page.waitForFunction(
         (n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n),
         advice,
       );
-      await page.check('.filters input[value="message"]');
-      await page.check('.filters input[value="evaluation"]');
-      await page.selectOption('.filters select[aria-label="Rounds"]', 'current');
+      await act.setChecked(page, 'tick message', page.locator('.filters input[value="message"]'), true);
+      await act.setChecked(page, 'tick evaluation', page.locator('.filters input[value="evaluation"]'), true);
+      await act.select(page, 'rounds: current', page.locator('.filters select[aria-label="Rounds"]'), 'current');
       const last = trace.events.filter(
         (e) => e.round === 6 && ['message', 'evaluation', 'advice'].includes(e.type),
       ).length;
@@ -180,13 +187,14 @@ describe('society view (standalone, headless Chromium)', function () {
         (n) => (document.querySelector('.trace') as HTMLElement).dataset.rows === String(n),
         last,
       );
-      await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
+      await act.select(page, 'rounds: all', page.locator('.filters select[aria-label="Rounds"]'), 'all');
     });
 
     // Audit: during playback with "This round", the detail pane kept a row of another round.
     it('keeps the detail pane in step with the list: its row stays active, or the pane empties when the row leaves', async () => {
       const detail = () => page.$eval('.trace', (e) => Number((e as HTMLElement).dataset.detailRow));
-      await page.locator('.vlist .vrow').nth(2).click();
+      const third = page.locator('.vlist .vrow').nth(2);
+      await act.click(page, 'the third row', third, third.and(page.locator('.vrow.active')));
       const chosen = await detail();
       assert.ok(chosen >= 0);
       assert.match((await page.textContent('.trace-detail strong')) ?? '', /^Round 1 · /);
@@ -197,16 +205,18 @@ describe('society view (standalone, headless Chromium)', function () {
       assert.equal(await detail(), chosen);
       assert.equal(await page.locator('.vlist .vrow.active').count(), 1);
       // "This round" at round 5: the round-1 row is not listed, so the pane empties.
-      await page.selectOption('.filters select[aria-label="Rounds"]', 'current');
+      await act.select(page, 'rounds: current', page.locator('.filters select[aria-label="Rounds"]'), 'current');
       await page.waitForFunction(() => (document.querySelector('.trace') as HTMLElement).dataset.detailRow === '-1');
       assert.equal(await page.textContent('.trace-detail'), '');
       assert.equal(await page.locator('.vlist .vrow.active').count(), 0);
       // A row of round 5 chosen, then playback moves to round 6: emptied again, not left behind.
-      await page.locator('.vlist .vrow').first().click();
+      const first = page.locator('.vlist .vrow').first();
+      await act.click(page, 'the first row of round 5', first, first.and(page.locator('.vrow.active')));
       assert.match((await page.textContent('.trace-detail strong')) ?? '', /^Round 5 · /);
-      await page.click('.timeline button:has-text("Latest")');
-      await page.waitForFunction(() => (document.querySelector('.trace') as HTMLElement).dataset.detailRow === '-1');
-      await page.selectOption('.filters select[aria-label="Rounds"]', 'all');
+      await act.click(page, 'Latest', page.locator('.timeline button:has-text("Latest")'), () =>
+        page.evaluate(() => (document.querySelector('.trace') as HTMLElement).dataset.detailRow === '-1'),
+      );
+      await act.select(page, 'rounds: all', page.locator('.filters select[aria-label="Rounds"]'), 'all');
     });
 
     it('replays the network at an earlier round with the timeline', async () => {
@@ -218,16 +228,22 @@ describe('society view (standalone, headless Chromium)', function () {
       await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '3');
       assert.equal(await page.locator('.network path.tie').count(), expectedTies(trace, 3));
       assert.equal(await page.textContent('.timeline-label'), 'Round 3 / 6');
-      await page.click('.timeline button:has-text("Latest")');
-      await page.waitForFunction(() => (document.querySelector('.network') as HTMLElement).dataset.round === '6');
+      await act.click(
+        page,
+        'Latest',
+        page.locator('.timeline button:has-text("Latest")'),
+        page.locator('.network[data-round="6"]'),
+      );
     });
 
     it('selects an agent by clicking its node and by keyboard', async () => {
       // Playwright's click waits until the node stands still (the layout may still be settling)
       // and until it, not a label over it, receives the click.
-      await page.locator('.network g.agent[data-id="p5"] circle').click();
-      await page.waitForFunction(() =>
-        document.querySelector('.network g.agent[data-id="p5"]')?.classList.contains('selected'),
+      await act.click(
+        page,
+        "p5's node",
+        page.locator('.network g.agent[data-id="p5"] circle'),
+        page.locator('.network g.agent.selected[data-id="p5"]'),
       );
       assert.equal(await page.inputValue('.panel.agent select'), 'p5');
       await page.focus('.network g.agent[data-id="p6"]');
@@ -284,7 +300,7 @@ describe('society view (standalone, headless Chromium)', function () {
     assert.equal(await page.locator('.network g.agent title').count(), 120);
     // Selecting an agent whose name was left out writes it.
     const hidden = await page.$eval('.network text.label.hidden', (t) => t.textContent);
-    await page.selectOption('.panel.agent select', { label: hidden! });
+    await act.select(page, 'pick an agent', page.locator('.panel.agent select'), { label: hidden! });
     await page.waitForTimeout(300);
     assert.ok(
       (await boxes()).some((b) => b.name === hidden),

@@ -4,21 +4,23 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { ViewMessage } from '../../src/core/protocol/viewMessages';
 import { explainTie } from '../../src/core/analysis/explain/tieChain';
 import { exampleRun, HOSTILE, hostileRun } from './fixtures';
 import { keepScreenshot, launchChromium, openWebview, testResults } from './harness';
 
-/** Clicks the middle of the drawn tie from → to, on screen. */
+/** Clicks the middle of the drawn tie from → to, on screen, until the Why panel explains a tie. */
 async function clickTie(page: Page, from: string, to: string): Promise<void> {
-  const at = await page.$eval(`.network path.tie[data-from="${from}"][data-to="${to}"]`, (p) => {
-    const path = p as SVGPathElement;
-    const mid = path.getPointAtLength(path.getTotalLength() * 0.4);
-    const m = path.getScreenCTM()!;
-    return { x: m.a * mid.x + m.c * mid.y + m.e, y: m.b * mid.x + m.d * mid.y + m.f };
-  });
-  await page.mouse.click(at.x, at.y);
+  const at = () =>
+    page.$eval(`.network path.tie[data-from="${from}"][data-to="${to}"]`, (p) => {
+      const path = p as SVGPathElement;
+      const mid = path.getPointAtLength(path.getTotalLength() * 0.4);
+      const m = path.getScreenCTM()!;
+      return { x: m.a * mid.x + m.c * mid.y + m.e, y: m.b * mid.x + m.d * mid.y + m.f };
+    });
+  await act.clickAt(page, `the tie ${from} → ${to}`, at, page.locator('.panel.why:not([hidden]) .why-move'));
 }
 
 const posted = (page: Page) => page.evaluate(() => (window as unknown as { __posted?: ViewMessage[] }).__posted ?? []);
@@ -73,9 +75,10 @@ describe('the Why panel (headless Chromium)', function () {
   it("posts the line of an item's trace event, and a memory's agent for the inspector", async () => {
     const line = page.locator('.panel.why .why-move .why-line').first();
     const n = Number((await line.textContent())!.replace('line ', ''));
-    await line.click();
+    const postedKind = (type: string) => async () => (await posted(page)).some((m) => m.type === type);
+    await act.click(page, "the item's trace line", line, postedKind('revealTrace'));
     const memory = page.locator('.panel.why .why-memory').first();
-    await memory.click();
+    await act.click(page, 'a memory in the Why panel', memory, postedKind('inspectMemory'));
     const messages = await posted(page);
     assert.deepEqual(
       messages.find((m) => m.type === 'revealTrace'),
@@ -90,7 +93,7 @@ describe('the Why panel (headless Chromium)', function () {
   });
 
   it('closes', async () => {
-    await page.locator('.why-close').click();
+    await act.click(page, 'close the Why panel', page.locator('.why-close'), act.hidden(page.locator('.panel.why')));
     assert.equal(await page.locator('.panel.why').isHidden(), true);
   });
 

@@ -7,6 +7,7 @@
 import assert from 'node:assert/strict';
 import { mkdirSync } from 'node:fs';
 import type { Browser, Page } from 'playwright-core';
+import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import type { StateEvent } from '../../src/core/trace/events';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
@@ -96,14 +97,18 @@ describe('world state in the society view (headless Chromium)', function () {
         quantityValue(stateAt(trace, 2).world.fish, {}),
       );
       assert.equal(await page.textContent('.world-state .moment'), 'At the end of round 2');
-      await page.click('.timeline button:has-text("Latest")');
-      await page.waitForSelector(`#society-app[data-round="${ROUNDS}"]`);
+      await act.click(
+        page,
+        'Latest',
+        page.locator('.timeline button:has-text("Latest")'),
+        page.locator(`#society-app[data-round="${ROUNDS}"]`),
+      );
     });
 
     it('sizes nodes by an agent quantity, with its value in the tooltip and the agent panel', async () => {
       assert.equal(await page.isVisible('.size-by'), true);
       assert.deepEqual(await page.$$eval('.size-by option', (os) => os.map((o) => o.textContent)), ['ties', 'catch']);
-      await page.selectOption('.size-by select', 'catch');
+      await act.select(page, 'size by catch', page.locator('.size-by select'), 'catch');
       const values = agentValues(trace, 'catch', ROUNDS);
       const most = [...values].sort((a, b) => b[1] - a[1])[0][0];
       const least = [...values].sort((a, b) => a[1] - b[1])[0][0];
@@ -122,13 +127,17 @@ describe('world state in the society view (headless Chromium)', function () {
         await page.textContent('.network-legend .size-step:last-child'),
         quantityValue(Math.max(...values.values()), {}),
       );
-      await page.hover(`.network g.agent[data-id="${most}"] circle`);
-      await page.waitForSelector('.network .tooltip:not([hidden])');
+      await act.hover(
+        page,
+        `the node of ${most}`,
+        page.locator(`.network g.agent[data-id="${most}"] circle`),
+        page.locator('.network .tooltip:not([hidden])'),
+      );
       assert.match(
         (await page.textContent('.network .tooltip'))!,
         new RegExp(`catch: ${quantityValue(values.get(most)!, {})}`),
       );
-      await page.selectOption('.panel.agent select', most);
+      await act.select(page, `pick ${most}`, page.locator('.panel.agent select'), most);
       await page.waitForSelector('.panel.agent .agent-quantity[data-name="catch"]');
       assert.equal(
         await page.textContent('.panel.agent .agent-quantity[data-name="catch"] .num'),
@@ -136,7 +145,7 @@ describe('world state in the society view (headless Chromium)', function () {
       );
       await keepScreenshot(page, 'view-world-state-sized.png');
       // Back to ties: every node's radius from its ties again.
-      await page.selectOption('.size-by select', '');
+      await act.select(page, 'size by ties', page.locator('.size-by select'), '');
       await page.waitForFunction(() =>
         [...document.querySelectorAll('.network g.agent title')].every((t) => !t.textContent?.includes('catch')),
       );
