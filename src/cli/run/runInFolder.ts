@@ -21,7 +21,7 @@ import { announceModels, missingKey, runModels } from './runModels';
 import { runToEnd, type RunValues } from './runToEnd';
 import { StopSignals } from './stopSignals';
 import { runOutcomes } from './runOutcomes';
-import { BRANCH_FILE, type BranchRecord } from '../../core/trace/branchRecord';
+import { BRANCH_FILE, editsByRound, type BranchRecord } from '../../core/trace/branchRecord';
 import { branchLineage } from '../../core/branch/lineage';
 import { ourFiles } from '../outFolder';
 import { playSetup, type PlaySetup } from '../play/playSetup';
@@ -221,13 +221,13 @@ function openHarness(
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
-  // A branch stopped before its edits' round: they still apply when it goes on (branch.json).
+  // A branch stopped before its edits' round: they (and its ancestors' still ahead) apply when it goes on.
   const simulation = {
     seed,
     rounds,
     file: path.relative(out, file),
     model,
-    ...(branch && cp && cp.completed < branch.round ? { edits: new Map([[branch.round, branch.edits]]) } : {}),
+    ...(branch && cp && cp.completed < branch.round ? { edits: editsByRound(branch, cp.completed) } : {}),
     allowModule: values['allow-module'] === true,
     ...(hookSeconds !== undefined ? { moduleTimeLimitMs: hookSeconds * 1000 } : {}),
   };

@@ -12,7 +12,15 @@ import type { RunResult } from '../engine';
 import type { WorldEdit } from '../trace/edits';
 import { BranchError, type ParentRun } from './parentRun';
 import { editProblems } from './editCheck';
-import { fileSha256, writeBranchRecord } from '../trace/branchRecord';
+import {
+  editsByRound,
+  fileSha256,
+  inheritedAt,
+  readBranchRecord,
+  writeBranchRecord,
+  type RoundEdits,
+} from '../trace/branchRecord';
+import { EditSyntaxError, editsFromJson } from './editSyntax';
 import { traceDivergence, type Divergence } from './divergence';
 import { withoutProvenance } from '../trace/provenance';
 
@@ -75,6 +83,7 @@ export function prepareBranch(req: ForkRequest): PreparedBranch {
   }
   const problems = editProblems(edits, replay(header, parent.events, round - 1), req.scenario);
   if (problems.length) throw new BranchError(problems.join('; '));
+  const inherited = parentEdits(parent, round);
   const prepared = RunHarness.prepare(req.scenario, {
     simulation: {
       seed: header.seed,
@@ -82,7 +91,7 @@ export function prepareBranch(req: ForkRequest): PreparedBranch {
       // The parent's header, byte for byte: the branch is that run until its edits.
       ...(header.scenario.file !== undefined ? { file: header.scenario.file } : {}),
       ...(parent.model ? { model: parent.model } : {}),
-      edits: new Map([[round, edits]]),
+      edits: editsByRound({ round, edits, inherited }),
       allowModule: req.allowModule === true,
       ...(req.moduleTimeLimitMs !== undefined ? { moduleTimeLimitMs: req.moduleTimeLimitMs } : {}),
     },
@@ -100,13 +109,28 @@ export function prepareBranch(req: ForkRequest): PreparedBranch {
   return {
     header: prepared.sim.header,
     sim: prepared.sim,
-    open: (driving = {}) => attachBranch(req, prepared, driving),
+    open: (driving = {}) => attachBranch(req, prepared, inherited, driving),
   };
+}
+
+/**
+ * The edits a parent that is itself a branch had in force by `round` (its ancestors' and its own),
+ * their form checked again: branch.json is a file a person can edit.
+ */
+function parentEdits(parent: ParentRun, round: number): RoundEdits[] {
+  const inherited = inheritedAt(readBranchRecord(parent.folder), round);
+  try {
+    return inherited.map((e) => ({ round: e.round, edits: editsFromJson(JSON.stringify(e.edits)) }));
+  } catch (err) {
+    const why = err instanceof EditSyntaxError ? err.message : String(err);
+    throw new BranchError(`the parent is a branch whose branch.json does not hold its edits (${why})`);
+  }
 }
 
 function attachBranch(
   req: ForkRequest,
   prepared: PreparedSimulation,
+  inherited: RoundEdits[],
   driving: Omit<RunHarnessOptions, 'trace' | 'checkpoints'>,
 ): Branch {
   const { parent, round, edits } = req;
@@ -122,6 +146,7 @@ function attachBranch(
     parent: { folder: path.relative(req.out, parent.folder) || '.', trace_sha256: fileSha256(parent.tracePath) },
     round,
     edits,
+    ...(inherited.length > 0 ? { inherited } : {}),
     ...(req.scenarioFile ? { scenario: path.relative(req.out, req.scenarioFile) } : {}),
   });
   return {

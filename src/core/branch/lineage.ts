@@ -7,7 +7,15 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Scenario } from '../format/language/model';
 import { replay } from '../replay/replay';
-import { BRANCH_FILE, BRANCH_FORMAT, fileSha256, type BranchRecord } from '../trace/branchRecord';
+import {
+  BRANCH_FILE,
+  BRANCH_FORMAT,
+  fileSha256,
+  inheritedAt,
+  readBranchRecord,
+  type BranchRecord,
+  type RoundEdits,
+} from '../trace/branchRecord';
 import { EditSyntaxError, editsFromJson } from './editSyntax';
 import { editProblems } from './editCheck';
 import { readParentRun } from './parentRun';
@@ -46,6 +54,12 @@ export async function branchLineage(folder: string, listed: boolean, scenario: S
   } catch (err) {
     return bad(`edits: ${err instanceof EditSyntaxError ? err.message : String(err)}`);
   }
+  let inherited: RoundEdits[];
+  try {
+    inherited = normalised(r.inherited ?? [], r.round);
+  } catch (err) {
+    return bad(`inherited edits: ${err instanceof Error ? err.message : String(err)}`);
+  }
   const parentTrace = path.resolve(folder, r.parent.folder, 'trace.jsonl');
   let sha: string;
   try {
@@ -58,9 +72,33 @@ export async function branchLineage(folder: string, listed: boolean, scenario: S
       problem: `the parent's trace ${parentTrace} is not the one the branch was made from (its sha256 differs)`,
     };
   }
+  // Every ancestor's edits: what this branch inherited must be what its parent had in force.
+  const parentRecord = readBranchRecord(path.resolve(folder, r.parent.folder));
+  let expected: RoundEdits[];
+  try {
+    expected = normalised(inheritedAt(parentRecord, r.round), r.round);
+  } catch (err) {
+    return {
+      problem: `its parent's ${BRANCH_FILE} does not hold its edits (${err instanceof Error ? err.message : String(err)})`,
+    };
+  }
+  if (JSON.stringify(expected) !== JSON.stringify(inherited)) {
+    return { problem: `the edits it inherited are not the ones its parent had in force at round ${r.round}` };
+  }
   const parent = await readParentRun(parentTrace);
   if (r.round > parent.header.rounds) return bad(`round ${r.round} is past the parent's ${parent.header.rounds}`);
   const problems = editProblems(edits, replay(parent.header, parent.events, r.round - 1), scenario);
   if (problems.length) return { problem: `its edits do not apply: ${problems.join('; ')}` };
-  return { record: { ...r, edits } };
+  return { record: { ...r, edits, ...(inherited.length > 0 ? { inherited } : {}) } };
+}
+
+/** Inherited edits in their checked form, each at a round from 1 to the branch's own. */
+function normalised(list: unknown, round: number): RoundEdits[] {
+  if (!Array.isArray(list)) throw new Error('not a list');
+  return list.map((e: { round?: unknown; edits?: unknown }) => {
+    if (!Number.isInteger(e?.round) || (e.round as number) < 1 || (e.round as number) > round) {
+      throw new Error(`a round from 1 to ${round}, not ${JSON.stringify(e?.round)}`);
+    }
+    return { round: e.round as number, edits: editsFromJson(JSON.stringify(e.edits ?? null)) };
+  });
 }

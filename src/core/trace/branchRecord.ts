@@ -23,8 +23,38 @@ export interface BranchRecord {
   /** The round at whose start the edits apply: before it the branch is its parent. */
   round: number;
   edits: WorldEdit[];
+  /**
+   * The ancestors' edits in force where this branch departs (their round ≤ its own), oldest first:
+   * a branch of a branch re-runs from the scenario, so it must apply its parent's edits too.
+   */
+  inherited?: RoundEdits[];
   /** The scenario file, relative to the branch's folder (the header keeps the parent's path). */
   scenario?: string;
+}
+
+/** Edits applied at the start of one round. */
+export interface RoundEdits {
+  round: number;
+  edits: WorldEdit[];
+}
+
+/** What a branch of the branch `r` inherits when it departs at `round`: every edit in force by then. */
+export function inheritedAt(r: BranchRecord | undefined, round: number): RoundEdits[] {
+  if (!r) return [];
+  return [...(r.inherited ?? []), { round: r.round, edits: r.edits }].filter((e) => e.round <= round);
+}
+
+/** A branch's whole set of edits by round (inherited first within a round), from `after` on. */
+export function editsByRound(
+  r: Pick<BranchRecord, 'round' | 'edits' | 'inherited'>,
+  after = 0,
+): Map<number, WorldEdit[]> {
+  const byRound = new Map<number, WorldEdit[]>();
+  for (const e of [...(r.inherited ?? []), { round: r.round, edits: r.edits }]) {
+    if (e.round <= after) continue;
+    byRound.set(e.round, [...(byRound.get(e.round) ?? []), ...e.edits]);
+  }
+  return byRound;
 }
 
 export function writeBranchRecord(folder: string, r: BranchRecord): void {

@@ -157,6 +157,33 @@ describe('branching a run (society fork)', function () {
     );
   });
 
+  it('a branch of a branch keeps its parent’s edits: its parent up to its round, with both edits after', async () => {
+    // Coaching off from round 3 (branch A), then a broadcast at round 5 (B, a branch of A): B must
+    // still run uncoached. It once re-ran the scenario with B's edits alone, so coaching came back,
+    // B parted from A at round 3 and the difference was blamed on a model.
+    const a = path.join(dir, 'uncoached-at-3');
+    await branch(path.join(dir, 'parent'), a, sc, 3, [{ edit: 'setting', path: 'coaching.enabled', value: false }]);
+    const b = path.join(dir, 'uncoached-then-news-at-5');
+    const broadcast: WorldEdit = { edit: 'broadcast', text: 'The community centre closes for a month.' };
+    const o = await branch(a, b, sc, 5, [broadcast]);
+    assert.ok(o.faithful, 'B is A up to round 5');
+    const mineA = lines(path.join(a, 'trace.jsonl'));
+    const mineB = lines(path.join(b, 'trace.jsonl'));
+    const startA5 = mineA.findIndex((l) => l.startsWith('{"type":"round_start","round":5,'));
+    assert.deepEqual(mineB.slice(0, startA5 + 1), mineA.slice(0, startA5 + 1), 'identical through round 5’s start');
+    assert.equal(o.divergence!.round, 5);
+    const round3 = mineB.findIndex((l) => l.startsWith('{"type":"round_start","round":3,'));
+    assert.ok(!mineB.slice(round3).some((l) => l.includes('"type":"advice"')), 'no advice from round 3 on');
+    assert.deepEqual(readBranchRecord(b)!.inherited, [
+      { round: 3, edits: [{ edit: 'setting', path: 'coaching.enabled', value: false }] },
+    ]);
+    // A branch of A that departs before A's edit inherits nothing: it is the first parent's run there.
+    const early = path.join(dir, 'from-a-at-2');
+    const e = await branch(a, early, sc, 2, [broadcast]);
+    assert.ok(e.faithful);
+    assert.equal(readBranchRecord(early)!.inherited, undefined);
+  });
+
   it('refuses edits that name what is not there, with did-you-mean, before writing anything', async () => {
     const out = path.join(dir, 'refused');
     fs.mkdirSync(out);
