@@ -111,13 +111,26 @@ export const forkCommand: Command = {
       // A folder of runs (one per seed): each is branched the same way, into --out/<its name>.
       const outRoot = path.resolve((values.out as string | undefined) ?? `${path.resolve(runArg)}-r${round}`);
       let worst = 0;
+      let branched = 0;
+      let tried = 0;
       for (const run of many) {
         const name = path.basename(run).replace(/\.jsonl$/, '');
         const code = await forkOne(run, path.join(outRoot, name), round, edits, values);
+        tried++;
+        if (code === 0) branched++;
         worst = Math.max(worst, code);
         if (code === 2) break;
       }
-      if (values.json !== true) console.log(`branched ${many.length} runs into ${shown(outRoot)}`);
+      // Say what happened to each run: "branched 8 runs" once stood above 8 failures.
+      if (values.json !== true) {
+        const failed = tried - branched;
+        const notTried = many.length - tried;
+        console.log(
+          `branched ${branched} of ${many.length} runs into ${shown(outRoot)}` +
+            (failed > 0 ? `; ${failed} failed` : '') +
+            (notTried > 0 ? `; ${notTried} not tried after a usage error` : ''),
+        );
+      }
       return worst;
     }
     return forkOne(

@@ -81,12 +81,23 @@ describe('society fork', function () {
       '-q',
     ]);
     assert.equal(r.status, 0, r.stderr);
-    assert.match(r.stdout, /branched 2 runs into/);
+    assert.match(r.stdout, /branched 2 of 2 runs into/);
     for (const seed of ['1', '2']) {
       const lines = fs.readFileSync(path.join(dir, 'tied', `seed-${seed}`, 'trace.jsonl'), 'utf8').split('\n');
       const edit = lines.findIndex((l) => l.includes('"cause":"edit"'));
       assert.ok(edit > 0 && lines[edit - 2].startsWith('{"type":"round_start","round":4'), `seed ${seed}`);
     }
+  });
+
+  it('says how many runs of a folder it branched and how many failed, not one count for all', () => {
+    // One run of two stops after its header: a branch at round 4 cannot be made of it.
+    const runs = path.join(dir, 'runs-one-cut');
+    fs.cpSync(path.join(dir, 'runs'), runs, { recursive: true });
+    const cut = path.join(runs, 'seed-2', 'trace.jsonl');
+    fs.writeFileSync(cut, `${fs.readFileSync(cut, 'utf8').split('\n')[0]}\n`);
+    const r = society(['fork', runs, '--round', '4', '--broadcast', 'News.', '--out', path.join(dir, 'one-cut'), '-q']);
+    assert.equal(r.status, 1, r.stderr);
+    assert.match(r.stdout, /branched 1 of 2 runs into .*; 1 failed/);
   });
 
   it("branches an experiment's runs with their conditions, byte for byte with no edit", () => {
