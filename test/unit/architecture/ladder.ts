@@ -16,7 +16,7 @@ export const FLOORS: readonly (readonly string[])[] = [
   ['analysis'], // network metrics, null models, reports, exports
   ['run'], // one run assembled for every host: simulation, trace, tallies, checkpoints
   ['memory', 'debug', 'experiment', 'query'], // the product's features over runs (query: SQL over run files)
-  ['branch'], // a run branched with edits (an experiment's run under its condition too)
+  ['branch', 'validation'], // a run branched with edits; a model scored against human experiments
   ['tools'], // the assistant tools (MCP and language-model tools): one table over every feature
 ];
 

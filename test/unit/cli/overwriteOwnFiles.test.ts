@@ -32,13 +32,18 @@ describe('society run --overwrite removes only its own files (issue 33: 5)', fun
     assert.equal(society(['report', path.join(out, 'trace.jsonl')]).status, 0);
     fs.writeFileSync(path.join(out, 'notes.md'), 'mine');
     const listed = JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')).files as string[];
-    assert.deepEqual(listed, ['checkpoint.json', ...REPORT_FILES, 'trace.index.json', 'trace.jsonl'].sort());
+    // The run writes surveys.csv too (friends gives the Mini-IPIP at the start): its own file, listed.
+    assert.deepEqual(
+      listed,
+      ['checkpoint.json', ...REPORT_FILES, 'surveys.csv', 'trace.index.json', 'trace.jsonl'].sort(),
+    );
     const r = society(['run', FRIENDS, '--rounds', '1', '--seed', '3', '--out', out, '--overwrite', '--quiet']);
     assert.equal(r.status, 0, r.stderr);
     for (const f of REPORT_FILES) assert.ok(!fs.existsSync(path.join(out, f)), `${f} of the old run removed`);
     assert.equal(fs.readFileSync(path.join(out, 'notes.md'), 'utf8'), 'mine');
     assert.deepEqual(JSON.parse(fs.readFileSync(path.join(out, MANIFEST_FILE), 'utf8')).files, [
       'checkpoint.json',
+      'surveys.csv',
       'trace.index.json',
       'trace.jsonl',
     ]);

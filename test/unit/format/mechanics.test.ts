@@ -263,7 +263,7 @@ describe('mechanics: checks', () => {
       '  world:',
       '    fish: { initial: 100, update: "world.fish" }',
       '  agents:',
-      '    catch: { initial: 0 }',
+      '    catch: { initial: 0, valued: false }', // a 0/1 record (SOC106 otherwise): SOC062 is the point here
       'actions:',
       '  a:',
       '    description: A.',
@@ -418,6 +418,8 @@ describe('mechanics: checks', () => {
       '      world.pot: "world.pot + 1.0"',
     ]);
     assert.deepEqual(told(out.text, out.all, true), [
+      // A tally actions raise and nothing reads: bookkeeping that would steer choices (issue 62).
+      "8:5 <<pot>> warning SOC106 World quantity 'pot' only counts what agents do ('later' raises it) and nothing reads it, yet it is valued: the offline model weighs a rise in it as a gain for everyone (the more, the more agreeable the agent), so it makes 'later' worth doing for that alone. If it only measures, add `valued: false`; if agents should want it, write `valued: true`",
       "10:5 <<stock>> warning SOC065 World quantity 'stock' never changes (no `update`, no action's effect) and no expression reads it: it stays 3",
       '14:11 <<"1 > 2">> warning SOC064 Nobody can ever take action \'never\': its `when` is always false',
       '17:11 <<"false || world.fish > 0.0 && false">> warning SOC064 Nobody can ever take action \'nope\': its `when` is always false',

@@ -193,7 +193,7 @@ describe('places and daily plans: the format', () => {
     const tell = [
       'state:',
       '  agents:',
-      '    knows: { initial: 0 }',
+      '    knows: { initial: 0, valued: false }', // a 0/1 record (SOC106 otherwise)
       '  world:',
       '    at_cafe: { initial: 0, update: "double(agents.filter(a, a.place == \'cafe\').size())" }',
       'actions:',
