@@ -46,19 +46,27 @@ describe('llm under 25% injected faults (real HTTP)', () => {
     const recorded = Object.fromEntries(INJECTED_FAULTS.map((k) => [k, 0])) as Record<string, number>;
     for (const r of records) for (const f of r.faults) recorded[f.reason]++;
     // Each injected fault appears exactly once in the records. A busy machine can make an answer
-    // outlive the client's 1 s: the server then sees its client close the connection first
-    // (abandoned), and the client rightly records a timeout instead of what that answer held.
-    const expectedFaults: Record<string, number> = { ...mix.injected };
+    // outlive the client's 1 s: the client then rightly records a timeout instead of what that
+    // answer held. The server sees most of these (its client hung up first: abandoned); the rest
+    // (an answer written just as the client gave up) show as timeouts beyond those, and each can
+    // stand for at most one answer of another kind. So: every hang is a recorded timeout, and
+    // every other fault is recorded once unless a late timeout took its place.
+    const due: Record<string, number> = { ...mix.injected };
     for (const n of server.abandoned) {
       const kind = mix.faultOf.get(n);
-      if (kind !== undefined) expectedFaults[kind]--;
-      expectedFaults.timeout++;
+      if (kind !== undefined) due[kind]--;
+      due.timeout++;
     }
-    assert.deepEqual(
-      recorded,
-      expectedFaults,
-      `each injected fault appears exactly once in the records (answers abandoned by a timed-out client: ${server.abandoned.length})`,
-    );
+    const late = recorded.timeout - due.timeout;
+    const said = `recorded ${JSON.stringify(recorded)}, injected ${JSON.stringify(mix.injected)}, abandoned ${server.abandoned.length}`;
+    assert.ok(late >= 0, `every hang is a recorded timeout: ${said}`);
+    let replaced = 0;
+    for (const k of INJECTED_FAULTS.filter((f) => f !== 'timeout')) {
+      assert.ok(recorded[k] <= due[k], `no ${k} recorded that was not injected: ${said}`);
+      replaced += due[k] - recorded[k];
+    }
+    assert.ok(replaced <= late, `each missing fault is one a late timeout took the place of: ${said}`);
+    if (server.abandoned.length === 0 && late === 0) assert.deepEqual(recorded, { ...mix.injected });
     const injectedTotal = Object.values(mix.injected).reduce((a, b) => a + b, 0);
     assert.ok(
       injectedTotal > server.requests.length * 0.15,
