@@ -38,6 +38,26 @@ export default tseslint.config(
     },
   },
   {
+    // A record keyed by names a user wrote must not inherit `constructor`, `valueOf` or `__proto__`
+    // (issue 58): an empty `{}` typed `Record<…>` is the one later filled by `[name] =`.
+    files: ['src/**/*.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        ...[
+          'VariableDeclarator[init.type="ObjectExpression"][init.properties.length=0][id.typeAnnotation.typeAnnotation.typeName.name="Record"]',
+          'PropertyDefinition[value.type="ObjectExpression"][value.properties.length=0][typeAnnotation.typeAnnotation.typeName.name="Record"]',
+          'AssignmentPattern[right.type="ObjectExpression"][right.properties.length=0][left.typeAnnotation.typeAnnotation.typeName.name="Record"]',
+          'TSAsExpression[expression.type="ObjectExpression"][expression.properties.length=0][typeAnnotation.typeName.name="Record"]',
+        ].map((selector) => ({
+          selector,
+          message:
+            'A record keyed by names needs no prototype: use nameRecord() from src/core/text/nameRecord.ts, or a Map.',
+        })),
+      ],
+    },
+  },
+  {
     // Test doubles speak loose JSON to and from the code under test.
     files: ['test/**/*.ts'],
     rules: { '@typescript-eslint/no-explicit-any': 'off' },

@@ -6,6 +6,7 @@
 import * as readline from 'node:readline/promises';
 import type { Readable, Writable } from 'node:stream';
 import type { ActionOption, ParticipantPort, PlayNote, PlayQuestion } from '../../core/llm/human';
+import { nameRecord } from '../../core/text/nameRecord';
 
 type Ask = (prompt: string) => Promise<string>;
 
@@ -102,7 +103,7 @@ async function actAnswer(actions: ActionOption[], ask: Ask): Promise<unknown> {
   const n = /^\d+$/.test(given) ? Number(given) : undefined;
   const action = n !== undefined ? actions[n - 1] : actions.find((a) => a.name === given);
   if (!action) return { action: n ?? given };
-  const args: Record<string, string | number> = {};
+  const args: Record<string, string | number> = nameRecord();
   for (const g of action.args) {
     const range =
       g.choices?.map((c, i) => `${i + 1}) ${c.label} (${c.id})`).join('  ') ??

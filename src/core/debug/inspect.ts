@@ -12,6 +12,7 @@ import { learnedOf } from './experienceView';
 import { labelledValues } from './labelled';
 import { isInstant } from '../format/language/providers';
 import type { SurveyBook } from './surveyBook';
+import { nameRecord } from '../text/nameRecord';
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -24,9 +25,9 @@ export function agentState(
   const w = sim.world;
   const a = sim.agent(id);
   if (!a) return { removed: id };
-  const tiesOut: Record<string, number> = {};
+  const tiesOut: Record<string, number> = nameRecord();
   for (const [to, t] of w.ties.outgoing(id)) tiesOut[to] = round3(t.strength);
-  const tiesIn: Record<string, number> = {};
+  const tiesIn: Record<string, number> = nameRecord();
   for (const other of w.agents.keys()) {
     const s = w.ties.get(other, id);
     if (s > 0) tiesIn[other] = round3(s);
@@ -81,7 +82,7 @@ export function agentState(
 /** The world at a stop. Agents, ties and network metrics are worked out when expanded (see Lazy). */
 /** The feeds at a stop: each feed's posts, newest first (opened on demand), and the follows. */
 function feedsView(board: FeedBoard): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = nameRecord();
   for (const name of board.feeds.keys()) {
     const posts = board.postsOn(name);
     out[name] = new Lazy(`${posts.length.toLocaleString('en')} post${posts.length === 1 ? '' : 's'}`, () =>

@@ -3,6 +3,7 @@
 // persona under personas/, and a scenario that includes `personas/*.society`.
 import { Document } from 'yaml';
 import type { PersonaDraft } from './foreignAgent';
+import { nameRecord } from '../text/nameRecord';
 
 /** Keys in the order the schema (and docs/format.md) lists them. */
 const PERSONA_KEYS: (keyof PersonaDraft)[] = [
@@ -32,7 +33,7 @@ function commentText(text: string): string {
 }
 
 function ordered(persona: PersonaDraft): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = nameRecord();
   for (const key of PERSONA_KEYS) {
     const value = persona[key];
     if (value === undefined) continue;

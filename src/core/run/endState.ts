@@ -5,12 +5,13 @@
 import type { StateDeclarations } from '../protocol/viewMessages';
 import { quantityText } from '../text/quantityText';
 import type { TraceEvent } from '../trace/events';
+import { nameRecord } from '../text/nameRecord';
 
 /** Quantities named per part of the sentence; the rest are counted ("and 3 more"). */
 const NAMED = 5;
 
 export class EndState {
-  private world: Record<string, number> = {};
+  private world: Record<string, number> = nameRecord();
   private readonly agents = new Map<string, Record<string, number>>();
   private seen = false;
 

@@ -57,11 +57,11 @@ export class StreamedRecord<V> {
 
 const streams = (v: unknown): boolean => v instanceof StreamedList || v instanceof StreamedRecord;
 
-/** A plain object (no toJSON, no class) with a streamed value among its own fields. */
+/** A plain object (no toJSON, no class; a nameRecord() has no prototype) with a streamed value among its own fields. */
 function holdsStreamed(v: unknown): v is Record<string, unknown> {
-  if (typeof v !== 'object' || v === null || Array.isArray(v) || Object.getPrototypeOf(v) !== Object.prototype) {
-    return false;
-  }
+  if (typeof v !== 'object' || v === null || Array.isArray(v)) return false;
+  const proto: unknown = Object.getPrototypeOf(v);
+  if (proto !== Object.prototype && proto !== null) return false;
   for (const k in v) if (streams((v as Record<string, unknown>)[k])) return true;
   return false;
 }

@@ -7,6 +7,7 @@
 import type { ModelConfig, Provider, Scenario } from '../../core/format/language/model';
 import type { RunEstimate } from '../../core/llm/estimate';
 import { isInstant, isProvider, traitsOf } from '../../core/format/language/providers';
+import { nameRecord } from '../../core/text/nameRecord';
 
 export interface RunSettings {
   /** The model a scenario gets when its `models:` has no `default`. */
@@ -55,7 +56,7 @@ const cap = (value: number | undefined, limit: number | undefined): number | und
 
 /** The scenario with the settings applied (a copy; the input is not changed). */
 export function applyRunSettings(scenario: Scenario, settings: RunSettings): Scenario {
-  const models: Record<string, ModelConfig> = {};
+  const models: Record<string, ModelConfig> = nameRecord();
   for (const [name, written] of Object.entries(scenario.models)) {
     let m: ModelConfig = { ...written };
     // A model without a source was not written in the file: the implicit offline default.

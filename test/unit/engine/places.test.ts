@@ -197,7 +197,7 @@ describe('places and daily plans: the engine', () => {
     assert.equal(pm.at.bar.length, 1);
     assert.equal(pm.away?.length, 1, 'cafe and bar full: the third is away');
     const am = book.placeRound(3, agents);
-    assert.deepEqual(am.at, { home: ['a', 'b', 'c'] });
+    assert.deepEqual({ ...am.at }, { home: ['a', 'b', 'c'] });
     assert.deepEqual(book.move('a', 'cafe', 'part', 3, 'go'), {
       type: 'move',
       round: 3,

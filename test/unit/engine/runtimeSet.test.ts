@@ -122,10 +122,13 @@ describe('values set at run time', () => {
     await sim.run();
     const replayTrace = (list: TraceEvent[], round: number) => replay(sim.header, list, round);
     const fired = events.find((e): e is Extract<TraceEvent, { type: 'event_fired' }> => e.type === 'event_fired')!;
-    assert.deepEqual(fired.applied, {
-      'world.rooms': [{ name: 'r', size: 3, members: [] }],
-      'world.encounters.exploration': 0.4,
-    });
+    assert.deepEqual(
+      { ...fired.applied },
+      {
+        'world.rooms': [{ name: 'r', size: 3, members: [] }],
+        'world.encounters.exploration': 0.4,
+      },
+    );
     assert.equal(errors(events).length, 1, 'the threshold of 7 is rejected');
     const state = replayTrace(events, 4);
     assert.deepEqual(state.settings.world.rooms, [{ name: 'r', size: 3, members: [] }]);

@@ -113,7 +113,7 @@ describe('run settings', () => {
     assert.equal(m.azure.base_url, undefined);
     assert.deepEqual([m.copilot.base_url, m.copilot.concurrency, m.copilot.rpm], [undefined, 8, 500]);
     assert.deepEqual(
-      applyRunSettings(s, { defaultModel: { provider: 'offline' } }).models,
+      { ...applyRunSettings(s, { defaultModel: { provider: 'offline' } }).models },
       s.models,
       'no settings, no change',
     );

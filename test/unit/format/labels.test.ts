@@ -143,9 +143,12 @@ describe('the state a paused debug session shows', () => {
     s.setAgent('ana', 'place', 2);
     s.setWorld('season', 1);
     const peek = s.peek(1);
-    assert.deepEqual(peek, { type: 'state', round: 1, world: { season: 1 }, agents: { ana: { place: 2 } } });
+    assert.deepEqual(
+      { ...peek, agents: { ...peek.agents } },
+      { type: 'state', round: 1, world: { season: 1 }, agents: { ana: { place: 2 } } },
+    );
     assert.deepEqual(s.peek(1), peek, 'peeking twice changes nothing');
-    assert.deepEqual(s.stateEvent(1).agents, { ana: { place: 2 } });
-    assert.deepEqual(s.peek(2).agents, {}, 'the state event started a new delta');
+    assert.deepEqual({ ...s.stateEvent(1).agents }, { ana: { place: 2 } });
+    assert.deepEqual({ ...s.peek(2).agents }, {}, 'the state event started a new delta');
   });
 });

@@ -17,11 +17,12 @@ import type { KnowledgeTally } from './knowledgeTally';
 import { shapesNetwork } from './traceNetwork';
 import { graphFromTies } from './graphFromTies';
 import { undirectedProjection, type AnyGraph } from './tieGraph';
+import { nameRecord } from '../../text/nameRecord';
 
 export class SeriesTally {
   private readonly world: WorldState;
   private readonly rounds: number[] = [];
-  private readonly metrics: Record<string, (number | null)[]> = {};
+  private readonly metrics: Record<string, (number | null)[]> = nameRecord();
   /** The network as last measured: its projection, metrics and (once computed) Louvain modularity. */
   private net?: { projection: AnyGraph; values: Record<string, number | null>; louvain?: number | null };
   /** A network event came since it was measured (a round without one keeps its network). */

@@ -6,6 +6,7 @@
 import type { Mechanics } from '../../format/language/mechanics';
 import { STATE_METRIC, writtenWorldQuantities } from '../../format/language/stateOutcomeNames';
 import type { StateEvent } from '../../trace/events';
+import { nameRecord } from '../../text/nameRecord';
 
 export { STATE_METRIC };
 
@@ -28,7 +29,7 @@ export class StateTally {
   private readonly agents = new Map<string, Record<string, number>>();
   /** Each agent's values when the current generation began (`generations:`). */
   private generationStart = new Map<string, Record<string, number>>();
-  private readonly perGeneration: Record<string, number | null> = {};
+  private readonly perGeneration: Record<string, number | null> = nameRecord();
 
   /** `module`: the scenario names a module, which may write any world quantity. */
   constructor(
@@ -75,7 +76,7 @@ export class StateTally {
    * (the agents are the whole society, not a sample of it) and the Gini over the agents present.
    */
   current(): Record<string, number | null> {
-    const out: Record<string, number | null> = {};
+    const out: Record<string, number | null> = nameRecord();
     for (const q of writtenWorldQuantities(this.mechanics, this.o)) {
       const s = this.series.get(q.name);
       out[`world.${q.name}`] = s?.length ? s[s.length - 1].value : null;
@@ -93,7 +94,7 @@ export class StateTally {
   }
 
   metrics(rounds: number): Record<string, number | null> {
-    const out: Record<string, number | null> = {};
+    const out: Record<string, number | null> = nameRecord();
     // A world quantity nothing writes (a condition's switch) has no course to report; its values
     // come from the state events, whoever wrote them (an update, an effect, the module).
     for (const q of writtenWorldQuantities(this.mechanics, this.o)) {

@@ -3,6 +3,7 @@
 // "ties 0, communities 9, reward … 0.000" and nothing of its pot or its players' wealth.
 import type { Simulation } from '../../engine';
 import { quantityText } from '../../text/quantityText';
+import { nameRecord } from '../../text/nameRecord';
 
 export interface ClosingState {
   world: Record<string, number>;
@@ -14,7 +15,7 @@ export interface ClosingState {
 export function closingState(sim: Simulation): ClosingState | undefined {
   const state = sim.world.state;
   if (!state?.hasQuantities) return undefined;
-  const agent_means: Record<string, number> = {};
+  const agent_means: Record<string, number> = nameRecord();
   const ids = [...sim.world.agents.keys()];
   for (const name of state.agentQuantities.keys()) {
     if (!ids.length) break;

@@ -8,6 +8,7 @@ import { applySet } from '../../format/language/settings';
 import type { WorldEdit } from '../../trace/edits';
 import { BROADCAST_IMPORTANCE } from './timed-events';
 import type { World } from './world';
+import { nameRecord } from '../../text/nameRecord';
 
 export class EditError extends Error {}
 
@@ -103,7 +104,7 @@ function setTie(world: World, from: string, to: string, strength: number): void 
 
 /** The setting's value as applied (defaults filled in); a value that does not fit stops the branch. */
 function appliedSetting(world: World, e: Extract<WorldEdit, { edit: 'setting' }>): unknown {
-  const applied: Record<string, unknown> = {};
+  const applied: Record<string, unknown> = nameRecord();
   const rejected = applySet(
     world.settings,
     { [e.path]: e.value },

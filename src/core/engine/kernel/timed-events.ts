@@ -5,6 +5,7 @@ import { addAgent, linkRelationships, removeAgent } from './membership';
 import { applySet } from '../../format/language/settings';
 import type { World } from './world';
 import { firePost } from './seededPosts';
+import { nameRecord } from '../../text/nameRecord';
 
 /** Importance of a broadcast observation: news everyone hears is fairly memorable. */
 export const BROADCAST_IMPORTANCE = 6;
@@ -48,7 +49,7 @@ export function fireEvents(world: World, events: readonly ScenarioEvent[], model
     } else {
       // A value that does not fit (after the schema's defaults) is an error event and that change is
       // skipped; what did change is in the event (`applied`), so a replay need not check values.
-      const applied: Record<string, unknown> = {};
+      const applied: Record<string, unknown> = nameRecord();
       const rejected = applySet(world.settings, e.set, { models: Object.keys(world.scenario.models), applied });
       world.emit({ type: 'event_fired', round, index, action: 'set', set: e.set, applied });
       for (const message of rejected) world.emit({ type: 'error', round, message, handling: 'skipped' });

@@ -4,6 +4,7 @@
 import { compileExpression, expressionEnvironment, type Evaluate } from '../../format/language/expressions';
 import type { Action, Mechanics, Quantity } from '../../format/language/mechanics';
 import { StepsExceeded } from '../../format/language/expressionSteps';
+import { nameRecord } from '../../text/nameRecord';
 
 /** Where an expression is written (`state.world.fish.update`) and its text, for the run's error events. */
 export interface ExpressionSource {
@@ -91,7 +92,7 @@ function ownerOf(target: string, action: Action): EffectOwner {
 
 /** Each agent or post argument's `where`, compiled in the candidate's scope; undefined when none has one. */
 function argConditions(m: Mechanics, a: Action): Record<string, Evaluate> | undefined {
-  const out: Record<string, Evaluate> = {};
+  const out: Record<string, Evaluate> = nameRecord();
   for (const arg of a.args) {
     if (arg.where === undefined || arg.type === 'number') continue;
     const env = expressionEnvironment(m, { kind: 'candidate', action: a, arg });

@@ -16,6 +16,7 @@
 // (llm/offline/act.ts). No random draw: the same trace gives the same attractions.
 import type { Traits } from '../../format/language/model';
 import type { ActionArg } from '../../format/language/mechanics';
+import { nameRecord } from '../../text/nameRecord';
 
 /** Recency: what a round's experience weighs the next round (φ). */
 export const FORGET = 0.85;
@@ -285,7 +286,7 @@ function surprise(now: Vec, l: Learner): Vec {
 }
 
 function pairs(before: Vec, after: Vec): Record<string, [number, number]> {
-  const out: Record<string, [number, number]> = {};
+  const out: Record<string, [number, number]> = nameRecord();
   for (const [q, x] of Object.entries(after)) if (before[q] !== undefined && before[q] !== x) out[q] = [before[q], x];
   return out;
 }

@@ -2,6 +2,7 @@
 // learned each, and whether it believes it. Items travel only in conversation (engine/phases/meet/
 // hearsay.ts); the book is part of the declared state, so checkpoints carry it.
 import type { KnowledgeItem } from '../../format/language/mechanics';
+import { nameRecord } from '../../text/nameRecord';
 
 /** How an agent came to know an item. */
 export interface Knowing {
@@ -57,7 +58,7 @@ export class KnowledgeBook {
   /** `{ <item>: true|false }` for every declared item: what `me.knows` reads. */
   row(agent: string): Record<string, boolean> {
     const mine = this.known.get(agent);
-    const out: Record<string, boolean> = {};
+    const out: Record<string, boolean> = nameRecord();
     for (const id of this.items.keys()) out[id] = mine?.has(id) ?? false;
     return out;
   }

@@ -2,6 +2,7 @@
 // what the trace's agent_added and a checkpoint record. Those are absolute paths of the machine
 // that ran it, which a run record should not carry.
 import type { Persona } from '../../format/language/model';
+import { nameRecord } from '../../text/nameRecord';
 
 /**
  * The persona as the trace and checkpoints record it: without `source` locations, so neither
@@ -11,7 +12,7 @@ import type { Persona } from '../../format/language/model';
  */
 export function withoutSources(p: Persona): Persona {
   // Key by key, so the persona keeps its key order in the trace.
-  const out: Record<string, unknown> = {};
+  const out: Record<string, unknown> = nameRecord();
   for (const [k, v] of Object.entries(p)) {
     if (k === 'source') continue;
     out[k] = (k === 'memories' || k === 'relationships') && Array.isArray(v) ? v.map(dropSource) : v;

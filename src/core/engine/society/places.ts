@@ -8,6 +8,7 @@ import type { PlaceSet, Place, PopulationGroup, Persona } from '../../format/lan
 import { lastRoundOfDay, plannedPlace, timeOfRound } from '../../format/language/places';
 import type { MoveEvent, PlacesEvent } from '../../trace/events';
 import { stream } from '../../random/rng';
+import { nameRecord } from '../../text/nameRecord';
 
 /** A move that outlasts its round: where to, and the last round it holds. */
 export interface HeldMove {
@@ -152,7 +153,7 @@ export class PlaceBook {
   }
 
   private event(round: number, day: number, part: string, agents: readonly { id: string }[]): PlacesEvent {
-    const at: Record<string, string[]> = {};
+    const at: Record<string, string[]> = nameRecord();
     const away: string[] = [];
     for (const p of this.set.places) at[p.id] = [];
     for (const a of agents) {

@@ -9,6 +9,7 @@ import {
 } from '../../format/language/model';
 import { stream, type Rng } from '../../random/rng';
 import { applyCensus, censusMembers } from './censusPersona';
+import { nameRecord } from '../../text/nameRecord';
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -124,7 +125,7 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
  * only by the distribution's own `min`/`max`: the quantity's bounds apply when the agent joins.
  */
 function sampleState(state: Record<string, Distribution>, r: (field: string) => Rng): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = nameRecord();
   for (const [name, d] of Object.entries(state)) {
     out[name] = typeof d === 'number' ? d : sample({ min: -Infinity, max: Infinity, ...d }, r(`state:${name}`));
   }

@@ -9,6 +9,7 @@ import { ConductBook } from './conduct';
 import { ExperienceBook, type ExperienceJSON } from './experience';
 import { FeedBoard, type FeedBoardJSON } from './feeds';
 import { KnowledgeBook, type KnowledgeBookJSON } from './knowledge';
+import { nameRecord } from '../../text/nameRecord';
 
 export type Values = Record<string, number>;
 
@@ -153,7 +154,7 @@ export class WorldState {
    * round's own state event still carries every change of the round.
    */
   peek(round: number): StateEvent {
-    const agents: Record<string, Values> = {};
+    const agents: Record<string, Values> = nameRecord();
     for (const id of this.changed) {
       const v = this.agents.get(id);
       if (v) agents[id] = { ...v };

@@ -21,6 +21,7 @@ import { applyDefaults, documentSchema, societySchema } from './schema';
 import { buildMechanics, buildRound } from './buildMechanics';
 import { buildJudges } from './judges';
 import { buildSurveys } from './buildSurveys';
+import { nameRecord } from '../../text/nameRecord';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -74,7 +75,7 @@ const DEFAULT_MODEL = { provider: 'offline' };
 export function buildScenario(raw: unknown, at: Locator, personas: Persona[]): Scenario {
   const v = applyDefaults(documentSchema('scenario'), raw) as Obj;
   const loc = (p: PathSegment[]): SourceLocation => at.location(p);
-  const models: Record<string, ModelConfig> = {};
+  const models: Record<string, ModelConfig> = nameRecord();
   const rawModels: Obj = { default: DEFAULT_MODEL, ...v.models };
   for (const [name, m] of Object.entries(rawModels)) {
     const withDefaults = applyDefaults(societySchema.$defs.model, m) as Obj;

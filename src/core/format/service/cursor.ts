@@ -7,6 +7,7 @@ import type { LineIndex } from '../language/lines';
 import type { PathSegment } from '../language/parse';
 import { DOCUMENT_KINDS, type DocumentKind } from '../language/schema';
 import { lineKey } from '../language/lineKey';
+import { nameRecord } from '../../text/nameRecord';
 
 export interface CursorContext {
   /** Index of the YAML document (`---` separated) the cursor is in. */
@@ -412,7 +413,7 @@ function mappingKeys(
 
 /** Nested objects and arrays along `path`, with item keys and the last mapping's keys marked present. */
 function buildPartial(path: PathSegment[], itemKeys: Map<number, string>): Record<string, unknown> {
-  const root: Record<string, unknown> = {};
+  const root: Record<string, unknown> = nameRecord();
   let node: Record<string | number, unknown> = root;
   path.forEach((seg, i) => {
     const nextIsIndex = typeof path[i + 1] === 'number';

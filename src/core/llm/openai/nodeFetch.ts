@@ -4,6 +4,7 @@
 // Bodies other than strings and bytes (uploads) go to the global fetch.
 import * as http from 'node:http';
 import * as https from 'node:https';
+import { nameRecord } from '../../text/nameRecord';
 
 const agents = {
   http: new http.Agent({ keepAlive: true, maxSockets: Infinity }),
@@ -21,7 +22,7 @@ export const nodeFetch: typeof fetch = (input, init = {}) => {
   if (body != null && typeof body !== 'string' && !(body instanceof Uint8Array)) return fetch(input, init);
   const url = new URL(input instanceof Request ? input.url : String(input));
   const secure = url.protocol === 'https:';
-  const headers: Record<string, string> = {};
+  const headers: Record<string, string> = nameRecord();
   new Headers(init.headers).forEach((v, k) => {
     headers[k] = v;
   });

@@ -8,6 +8,7 @@
 // repairs (a name for an id, a number written as text, and says so) and words what is wrong for the
 // re-ask; the repaired answer is then validated against the very schema sent (validate.ts).
 import type { ActRequest, ActResponse } from '../types';
+import { nameRecord } from '../../text/nameRecord';
 
 type Schema = Record<string, unknown>;
 
@@ -99,7 +100,7 @@ export function checkAct(
     return { ok: false, error: `"action" must be one of ${req.actions.map((a) => a.name).join(', ')}, not "${name}"` };
   }
   if (action.name !== v.action) repairs.push('"action" spelling');
-  const args: Record<string, number | string> = {};
+  const args: Record<string, number | string> = nameRecord();
   for (const arg of action.args) {
     const given = v.args[arg.name];
     if (given === undefined || given === null) {

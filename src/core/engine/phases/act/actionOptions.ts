@@ -13,6 +13,7 @@ import { verbsPossible } from './verbs';
 import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 import { lazyAgents } from '../../../format/language/aggregates';
+import { nameRecord } from '../../../text/nameRecord';
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
@@ -136,7 +137,7 @@ export function changesOf(
   /** For a model to weigh: leave out tallies (`valued: false`) and categorical quantities (`labels`). */
   weighing = false,
 ): Record<string, number> {
-  const changes: Record<string, number> = {};
+  const changes: Record<string, number> = nameRecord();
   for (const e of action.effects) {
     const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
     const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;

@@ -22,6 +22,7 @@ import { argKey, conditionedChoices } from './candidates';
 import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
 import { knownNews, seededTexts } from '../../society/seededNews';
 import { optionKey } from '../../society/experience';
+import { nameRecord } from '../../../text/nameRecord';
 
 const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
   shown
@@ -36,7 +37,7 @@ const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefine
 
 function visible(state: WorldState, id: string): Record<string, number> {
   const values = state.of(id);
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = nameRecord();
   for (const [name, q] of state.agentQuantities) if (!q.hidden) out[name] = values[name];
   return out;
 }

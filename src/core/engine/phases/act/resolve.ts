@@ -20,6 +20,7 @@ import { callHook, guarded, type Where } from './guard';
 import { moduleWorld } from './societyModule';
 import { applyPlatform } from './verbs';
 import { argsQualify } from './candidates';
+import { nameRecord } from '../../../text/nameRecord';
 
 /** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
 function recollection(text: string, values: Record<string, string>): string {
@@ -49,7 +50,7 @@ function apply(
     () => (!compiled.when || compiled.when(context) === true) && argsQualify(world, state, a, compiled, res.args),
   );
   if (possible === undefined) return;
-  const applied: Record<string, [number, number]> = {};
+  const applied: Record<string, [number, number]> = nameRecord();
   const changes = possible ? guarded(world, emit, where, () => changesOf(state, a, compiled, res.args, context)) : {};
   if (!changes) return;
   {
@@ -87,7 +88,7 @@ function apply(
   if (world.module?.afterAction) {
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
   }
-  const values: Record<string, string> = {};
+  const values: Record<string, string> = nameRecord();
   // An agent argument reads as the person's name, as in the default text: "I gave 2 to Bea Lund".
   const agentArg = (k: string) => compiled.spec.args.find((x) => x.name === k)?.type === 'agent';
   for (const [k, v] of Object.entries(res.args)) {
@@ -138,7 +139,7 @@ export async function resolveActions(
 
 /** What an action changed in its actor's own quantities (`<id>.<q>` → after − before). */
 function ownChanges(id: string, applied: Record<string, [number, number]>): Record<string, number> {
-  const out: Record<string, number> = {};
+  const out: Record<string, number> = nameRecord();
   for (const [key, [before, after]] of Object.entries(applied)) {
     if (key.startsWith(`${id}.`)) out[key.slice(id.length + 1)] = after - before;
   }
