@@ -52,7 +52,10 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     const titled = (text: string) => quick.locator('.quick-input-title', { hasText: text });
     await act.click(page, 'Branch… in the scrubber', branch, titled('Branch parent at round 5'));
     await act.click(page, 'Change a setting', row('Change a setting'), titled('Change a setting'), { area: quick });
-    await quick.locator('input:focus').waitFor();
+    // The keyboard can stay in the webview the pick was opened from: put it in the pick's input.
+    await act.click(page, 'focus the setting input', quick.locator('input'), quick.locator('input:focus'), {
+      area: quick,
+    });
     await page.keyboard.type('coaching.enabld=false', { delay: 20 });
     await page.keyboard.press('Enter');
     await quick.locator('.quick-input-title', { hasText: 'Branch parent at round 5' }).waitFor();
@@ -70,7 +73,9 @@ describe('branching a run in VS Code (code-server + Chromium)', function () {
     await act.click(page, 'Change a setting again', row('Change a setting'), titled('Change a setting'), {
       area: quick,
     });
-    await quick.locator('input:focus').waitFor();
+    await act.click(page, 'focus the setting input again', quick.locator('input'), quick.locator('input:focus'), {
+      area: quick,
+    });
     await page.keyboard.type('coaching.enabled=false', { delay: 20 });
     await page.keyboard.press('Enter');
     await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching.enabled = false' }).waitFor();
