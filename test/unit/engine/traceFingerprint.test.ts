@@ -96,7 +96,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    '8b8bf9d519f7df02830a755c65a727f9d9eddd9ec18426097ac095b00fc92f15',
+    '8859e903c15911cc425bd24ba330f9dfa7401dca2bbf700115bceb74ba319cdf',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -108,7 +108,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    '586d5e609414a7f00e2085612a159b83a13b54ca9b5d679c2ffe043e9263a4fd',
+    '02882485753942328c81ebfc13fca0c9ab7bf96319a8f654a1a92a5c2945228a',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -4,7 +4,14 @@
 // sanctions aimed at conduct below the others' mean (act.ts).
 import * as assert from 'node:assert/strict';
 import { act } from '../../../src/core/llm/offline/act';
-import { belief, gridOf, reference, SELF_SERVING } from '../../../src/core/llm/offline/continuum';
+import {
+  belief,
+  DETERRENCE,
+  gridOf,
+  reference,
+  SANCTION_RESPONSE,
+  SELF_SERVING,
+} from '../../../src/core/llm/offline/continuum';
 import { disposed, DISPOSITION_SPREAD } from '../../../src/core/llm/offline/act';
 import { stream } from '../../../src/core/random/rng';
 import type { ActOption, ActRequest } from '../../../src/core/llm/types';
@@ -171,13 +178,14 @@ describe('offline model: choices that follow people (issue 57)', () => {
     assert.ok(first(0.75) > first(0.3), `MPCR 0.3: ${first(0.3)}, 0.75: ${first(0.75)}`);
   });
 
-  it('a sanctioned agent gives more; sanctions seen on others stop the shading', () => {
+  it('a sanctioned agent gives more; sanctions seen on others stop the shading and deter', () => {
     const calm = mean(request(give, giveSpec, gave([8, 8, 8]))),
       punished = mean(request(give, giveSpec, gave([8, 8, 8]), 1));
     assert.ok(punished > calm + 2, `unsanctioned ${calm}, sanctioned ${punished}`);
     const samples = give.map((option) => ({ x: Number(option.args.amount), option }));
+    // Seen falling on another: no shading below the others' 8, and part of the way toward giving all.
     const seen = request(give, giveSpec, gave([8, 8, 8], [1, 0, 0]));
-    assert.equal(reference(seen, 'contribute', 'amount', samples), 8);
+    assert.equal(reference(seen, 'contribute', 'amount', samples), 8 + SANCTION_RESPONSE * DETERRENCE * (20 - 8));
   });
 
   it('sanctions aim at conduct below the others’ mean, the harder the further below', () => {

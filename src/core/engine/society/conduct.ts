@@ -13,7 +13,7 @@ export interface ConductJSON {
   conduct: Record<string, number>;
   pressure: Record<string, number>;
   last?: Record<string, string>;
-  /** Per agent, the number arguments of each action it took last round (what conditional cooperators match). */
+  /** Per agent, the number arguments of each action it took, the latest time it took it (what conditional cooperators match). */
   last_args?: Record<string, Record<string, Record<string, number>>>;
 }
 
@@ -76,7 +76,13 @@ export class ConductBook {
     this.taken = new Map();
     this.last = this.doing;
     this.doing = new Map();
-    this.lastArgs = this.doingArgs;
+    // Merged, not replaced: a phase whose actions take no numbers (a sanction phase after the
+    // giving) leaves what each agent last gave in view, as people remember what others gave.
+    for (const [id, byAction] of this.doingArgs) {
+      const merged: Record<string, Record<string, number>> = Object.create(null);
+      Object.assign(merged, this.lastArgs.get(id), byAction);
+      this.lastArgs.set(id, merged);
+    }
     this.doingArgs = new Map();
   }
 

@@ -41,6 +41,12 @@ export const SUCKER = 1;
 export const SELF_SERVING = 0.2;
 /** How far toward the end that serves the others a fully sanctioned agent's reference moves (share of the way). */
 export const SANCTION_RESPONSE = 0.5;
+/**
+ * How far sanctions seen falling on others move an agent, as a share of how far one received
+ * moves it: people contribute more where free riding is punished, not only once punished
+ * themselves (Fehr & Gächter 2000, the punishment condition's rise).
+ */
+export const DETERRENCE = 0.5;
 /** The spread (SD, share of the range) of the reference between people and occasions, at neuroticism 0.5. */
 export const NOISE = 0.08;
 
@@ -142,7 +148,9 @@ export function reference(
     const cost = cooperative === hi ? costShare(top, bottom) : costShare(bottom, top);
     r = b + SELF_SERVING * cost * (1 - threat) * (selfish - b);
   }
-  if (cooperative !== undefined) r += SANCTION_RESPONSE * (req.pressure ?? 0) * (cooperative - r);
+  // The sanctioned move toward the others' end; those who saw sanctions fall move part of the way (deterrence).
+  const moved = Math.max(req.pressure ?? 0, DETERRENCE * threat);
+  if (cooperative !== undefined) r += SANCTION_RESPONSE * moved * (cooperative - r);
   return r;
 }
 
