@@ -233,6 +233,12 @@ export interface SurveyRequest extends RequestBase {
   items: SurveyQuestion[];
   /** Mean valence (−1..1) of the agent's latest memories that carry one; absent when none do. */
   mood?: number;
+  /**
+   * What the agent lived through, for the offline model: its latest memories (text and valence,
+   * when they carry one) and how it fares against the others in what agents want more of, −1..1
+   * (absent in a world without valued agent quantities).
+   */
+  lived?: { memories: { text: string; valence?: number }[]; fortune?: number };
 }
 export interface SurveyResponse {
   /** By item id: a number (Likert, numeric), an option, text, or null (not answered). */
@@ -279,6 +285,11 @@ export interface ActOption {
    * Absent before any experience of it.
    */
   experience?: Record<string, number>;
+  /**
+   * What its changes to the world bring back at the round's close through the declared updates,
+   * per `me.q` and `<agent id>.q` (valued quantities; engine/phases/act/foresight.ts). Absent when nothing.
+   */
+  foreseen?: Record<string, number>;
 }
 
 /** A declared quantity as the deciding agent sees it. */
@@ -306,8 +317,12 @@ export interface ActRequest extends RequestBase {
      * took from the world or from others, positive when it gave; relative to the round's largest.
      */
     conduct?: number;
+    /** How much others' actions took from them last round, 0..1 (relative to the round's most): sanctions seen. */
+    pressure?: number;
     /** The action they took last round, if any. */
     last?: string;
+    /** Per action they took last round, its number arguments (what they gave, took, offered): conditional cooperators match them. */
+    last_args?: Record<string, Record<string, number>>;
     /**
      * How far ahead of this agent they are in what agents want more of (the valued agent
      * quantities), −1..1 relative to the widest gap among those shown: imitation follows success.
@@ -316,6 +331,8 @@ export interface ActRequest extends RequestBase {
   }[];
   /** How much others' actions took from this agent last round, 0..1 (relative to the round's most). */
   pressure?: number;
+  /** The agent's own draw of the run, uniform 0..1: how its concern for others differs from its trait's (offline model). */
+  disposition?: number;
   /** The actions it may take now (their `when` holds), as declared. */
   actions: ({
     name: string;

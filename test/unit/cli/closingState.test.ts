@@ -63,7 +63,7 @@ describe('society run: the closing summary of a society of state', function () {
     assert.doesNotMatch(r.stdout, /\bties\b|communities|reciprocity|reward social/, r.stdout);
     // Over time: start, middle and end of each declared quantity, a sparkline; no density (no ties).
     assert.match(r.stdout, /over time \(start → round 1 → round 3\):/);
-    assert.match(r.stdout, new RegExp(`world\\.pot\\s+0 → \\d+ → ${last.world.pot}\\s+[▁-█]{4}\\n`));
+    assert.match(r.stdout, new RegExp(`world\\.pot\\s+0 → [\\d.]+ → ${last.world.pot}\\s+[▁-█]{4}\\n`));
     assert.match(r.stdout, /world\.rounds_played\s+0 → 1 → 3 /);
     assert.match(r.stdout, /mean wealth\s+10 → /);
     assert.doesNotMatch(r.stdout, /density/);

@@ -41,7 +41,8 @@ describe('society help', () => {
     assert.equal(asksForHelp(['--rounds', '3']), false);
   });
 
-  it('answers `society <command> --help` and `society help <command>` for every command, exit 0', () => {
+  it('answers `society <command> --help` and `society help <command>` for every command, exit 0', function () {
+    this.timeout(60_000); // eight CLI starts: past 20 s on a busy machine
     for (const c of commands.filter((x) => ['run', 'check', 'experiment', 'report'].includes(x.name))) {
       for (const args of [
         [c.name, '--help'],

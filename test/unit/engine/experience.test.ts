@@ -33,11 +33,14 @@ function play(rounds: { a: string; coins: [number, number] }[], t: Partial<Trait
 describe('experience book (learning from consequences)', () => {
   it('keys an option by its action and its number and place arguments, not whom it names', () => {
     const spec = [
-      { name: 'amount', type: 'number' as const },
+      { name: 'amount', type: 'number' as const, min: 0, max: 10 },
       { name: 'to', type: 'agent' as const },
       { name: 'where', type: 'place' as const },
     ];
     assert.equal(optionKey('give', { amount: 5, to: 'bo', where: 'cafe' }, spec), 'give(amount=5,where=cafe)');
+    // An amount chosen on the continuum is learned under the nearest value options are weighed at (0, 5, 10).
+    assert.equal(optionKey('give', { amount: 4, to: 'bo', where: 'cafe' }, spec), 'give(amount=5,where=cafe)');
+    assert.equal(optionKey('give', { amount: 2, to: 'bo', where: 'cafe' }, spec), 'give(amount=0,where=cafe)');
     assert.equal(optionKey('rest', {}, []), 'rest');
   });
 

@@ -40,7 +40,7 @@ const TOWN = (extra: string[] = [], seed = 3): string =>
 const ACTIONS = [
   'state:',
   '  agents:',
-  '    knows: { initial: 0, min: 0, max: 1, valued: false }',
+  '    knows: { initial: 0, min: 0, max: 1 }',
   'actions:',
   '  go:',
   '    description: Go somewhere for the rest of the day.',
@@ -130,7 +130,8 @@ describe('places and daily plans: the engine', () => {
     const sc = await scenarioFromText(
       TOWN(ACTIONS).replace(
         '  - { id: isabella, name: Isabella, plan: { morning: cafe } }',
-        '  - { id: isabella, name: Isabella, plan: { morning: cafe }, state: { knows: 1 } }',
+        // Caring and calm: telling is worth it to her (issue 57: telling is no longer chosen for its many listeners).
+        '  - { id: isabella, name: Isabella, plan: { morning: cafe }, state: { knows: 1 }, traits: { agreeableness: 0.9, neuroticism: 0 } }',
       ),
     );
     const events = lines(await traceOf(sc));

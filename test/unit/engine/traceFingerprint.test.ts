@@ -82,7 +82,10 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Rewritten on a feed (posts, replies, likes, follows) before its private messages. Issue 42:
     // a group's first names are drawn without replacement (every name once before any twice); the
     // names are in memories, whose retrieval reads them, so a few ties and reflections moved too.
-    '03f1290a7ffaae9df26a1ce564324a29f401545265f1f2b5887f924cd80fd94e',
+    // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
+    // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
+    // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
+    'df164c27ee5becb0c94264d778cb8d64e250b24f676815c0175df64ade6f63e8',
   ],
   [
     'examples/commons (world state and actions)',
@@ -90,7 +93,10 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 42: twenty distinct first names for the twenty fishers (names drawn without replacement).
     // Issue 45: fishers learn what their choices brought beyond their immediate catch (the fines
     // others paid them), and remember a surprising round (engine/society/experience.ts).
-    '955a78adc5da330ee7c254189ae7d8820cc6b7d5a2eca9c2eb1ed235a68c8cfa',
+    // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
+    // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
+    // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
+    '8859e903c15911cc425bd24ba330f9dfa7401dca2bbf700115bceb74ba319cdf',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -99,7 +105,10 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // order they joined, not in the order a stage first read them (same values). Issue 42: names
     // drawn without replacement (twenty distinct villagers); reflections follow the new memories.
     // Issue 45: villagers learn what giving brought them back (others' gifts and punishments).
-    'ec1d85ed235cbda297130eb7c98f1438bf0c8c7e84c221042e12286114e56d88',
+    // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
+    // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
+    // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
+    '02882485753942328c81ebfc13fca0c9ab7bf96319a8f654a1a92a5c2945228a',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -17,6 +17,7 @@ import { PHASE_OF } from '../society/decisionPhase';
 import { ModelCallError } from '../../llm/errors';
 import type { World } from './world';
 import { nameRecord, own } from '../../text/nameRecord';
+import { valued } from '../society/worldState';
 
 const SURVEY_PHASE = PHASE_OF.survey;
 
@@ -44,6 +45,40 @@ export async function administerSurveys(world: World, round: number, signal?: Ab
 
 function answers(s: Survey, a: Agent): boolean {
   return !s.to || s.to.includes(a.id) || (a.persona.group !== undefined && s.to.includes(a.persona.group));
+}
+
+/** How many of an agent's latest memories the offline model reads for what an item reminds it of. */
+const LIVED_MEMORIES = 20;
+
+/**
+ * What an agent lived through: its latest memories, and how it fares against the others in the
+ * valued agent quantities (its sum less the others' mean, over the widest such gap; 0 when all
+ * hold the same).
+ */
+function lived(world: World, a: Agent): SurveyRequest['lived'] {
+  const memories = a.memories.slice(-LIVED_MEMORIES).map((m) => {
+    const v = m.cues?.valence;
+    return typeof v === 'number' ? { text: m.text, valence: v } : { text: m.text };
+  });
+  const state = world.state;
+  let fortune: number | undefined;
+  if (state && [...state.agentQuantities.values()].some(valued)) {
+    const held = new Map<string, number>();
+    for (const b of world.agents.values()) {
+      const values = state.of(b.id);
+      let sum = 0;
+      for (const [name, q] of state.agentQuantities) if (valued(q)) sum += values[name];
+      held.set(b.id, sum);
+    }
+    const mine = held.get(a.id)!;
+    const others = [...held].filter(([id]) => id !== a.id).map(([, x]) => x);
+    if (others.length) {
+      const mean = others.reduce((x, y) => x + y, 0) / others.length;
+      const widest = Math.max(...[...held.values()].map((x) => Math.abs(x - mean)));
+      fortune = widest > 0 ? Math.max(-1, Math.min(1, (mine - mean) / widest)) : 0;
+    }
+  }
+  return { memories, ...(fortune !== undefined ? { fortune } : {}) };
 }
 
 function mood(a: Agent): number | undefined {
@@ -76,6 +111,7 @@ async function ask(world: World, s: Survey, a: Agent, signal?: AbortSignal): Pro
     ...(s.instrument.instructions ? { instructions: s.instrument.instructions } : {}),
     items: questions(s),
     ...(m !== undefined ? { mood: m } : {}),
+    lived: lived(world, a),
   };
   const base = { type: 'survey' as const, round: world.round, agent: a.id, instrument: s.instrument.id };
   const scales = scaleDefs(s);

@@ -13,6 +13,8 @@ export interface ConductJSON {
   conduct: Record<string, number>;
   pressure: Record<string, number>;
   last?: Record<string, string>;
+  /** Per agent, the number arguments of each action it took, the latest time it took it (what conditional cooperators match). */
+  last_args?: Record<string, Record<string, Record<string, number>>>;
 }
 
 export class ConductBook {
@@ -22,6 +24,12 @@ export class ConductBook {
   private taken = new Map<string, number>();
   private last = new Map<string, string>();
   private doing = new Map<string, string>();
+  /** The largest |footprint| so far this round (−1: not worked out since the last action). */
+  private mostNow = -1;
+  /** norm() since the last action (NaN: not worked out). */
+  private normNow = NaN;
+  private lastArgs = new Map<string, Record<string, Record<string, number>>>();
+  private doingArgs = new Map<string, Record<string, Record<string, number>>>();
 
   /**
    * Notes one applied action of this round. `valued` says which changes count: a tally or a
@@ -32,13 +40,28 @@ export class ConductBook {
     for (const [key, [before, after]] of Object.entries(e.changes)) {
       const owner = key.slice(0, key.indexOf('.'));
       if (owner === e.agent || !valued(key)) continue;
-      // Taking from someone whose own last action took (a sanction) is not held against the taker.
-      const sanction = owner !== 'world' && after < before && this.conductOf(owner) < 0;
+      // Taking from someone whose latest conduct fell below the others' (a sanction) is not held against the taker.
+      const sanction = owner !== 'world' && after < before && this.conductOf(owner) < Math.max(0, this.norm());
       if (!sanction) footprint += after - before;
       if (owner !== 'world' && after < before) this.taken.set(owner, (this.taken.get(owner) ?? 0) + before - after);
     }
     this.footprints.set(e.agent, (this.footprints.get(e.agent) ?? 0) + footprint);
+    this.mostNow = -1;
+    this.normNow = NaN;
     this.doing.set(e.agent, e.action);
+    const numbers: Record<string, number> = Object.create(null);
+    let any = false;
+    for (const [name, value] of Object.entries(e.args)) {
+      if (typeof value === 'number' && Number.isFinite(value)) {
+        numbers[name] = value;
+        any = true;
+      }
+    }
+    if (any) {
+      const byAction = this.doingArgs.get(e.agent) ?? Object.create(null);
+      byAction[e.action] = numbers;
+      this.doingArgs.set(e.agent, byAction);
+    }
   }
 
   /** The round's actions are all in: conduct and pressure for the next round. */
@@ -48,9 +71,34 @@ export class ConductBook {
     const hardest = Math.max(0, ...this.taken.values());
     this.pressure = new Map([...this.taken].map(([id, t]) => [id, hardest > 0 ? t / hardest : 0]));
     this.footprints = new Map();
+    this.mostNow = -1;
+    this.normNow = NaN;
     this.taken = new Map();
     this.last = this.doing;
     this.doing = new Map();
+    // Merged, not replaced: a phase whose actions take no numbers (a sanction phase after the
+    // giving) leaves what each agent last gave in view, as people remember what others gave.
+    for (const [id, byAction] of this.doingArgs) {
+      const merged: Record<string, Record<string, number>> = Object.create(null);
+      Object.assign(merged, this.lastArgs.get(id), byAction);
+      this.lastArgs.set(id, merged);
+    }
+    this.doingArgs = new Map();
+  }
+
+  /** The mean latest conduct: this round's so far, else last round's. */
+  norm(): number {
+    if (!Number.isNaN(this.normNow)) return this.normNow;
+    this.normNow = this.meanConduct();
+    return this.normNow;
+  }
+
+  private meanConduct(): number {
+    const xs = this.footprints.size ? [...this.footprints.keys()] : [...this.conduct.keys()];
+    if (!xs.length) return 0;
+    let sum = 0;
+    for (const id of xs) sum += this.conductOf(id);
+    return sum / xs.length;
   }
 
   /** The action an agent took last round. */
@@ -58,7 +106,22 @@ export class ConductBook {
     return this.last.get(id);
   }
 
+  /** The number arguments of each action an agent took last round (none when none had any). */
+  lastArgsOf(id: string): Record<string, Record<string, number>> | undefined {
+    return this.lastArgs.get(id);
+  }
+
+  /**
+   * An agent's latest conduct: this round's, once it has acted in an earlier phase of it (a
+   * sanction phase judges the giving just done, as people sanction the contributions they just
+   * saw: Fehr & Gächter 2002), else last round's.
+   */
   conductOf(id: string): number {
+    const now = this.footprints.get(id);
+    if (now !== undefined) {
+      if (this.mostNow < 0) this.mostNow = Math.max(0, ...[...this.footprints.values()].map(Math.abs));
+      return this.mostNow > 0 ? now / this.mostNow : 0;
+    }
     return this.conduct.get(id) ?? 0;
   }
 
@@ -71,6 +134,7 @@ export class ConductBook {
       conduct: Object.fromEntries(this.conduct),
       pressure: Object.fromEntries(this.pressure),
       last: Object.fromEntries(this.last),
+      ...(this.lastArgs.size ? { last_args: Object.fromEntries(this.lastArgs) } : {}),
     };
   }
 
@@ -80,6 +144,7 @@ export class ConductBook {
       book.conduct = new Map(Object.entries(json.conduct));
       book.pressure = new Map(Object.entries(json.pressure));
       book.last = new Map(Object.entries(json.last ?? {}));
+      book.lastArgs = new Map(Object.entries(json.last_args ?? {}));
     }
     return book;
   }

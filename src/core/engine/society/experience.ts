@@ -15,6 +15,7 @@
 // took k). The offline model weighs A_kq like an immediate change to q
 // (llm/offline/act.ts). No random draw: the same trace gives the same attractions.
 import type { Traits } from '../../format/language/model';
+import { nearestSample } from './numberSamples';
 import type { ActionArg } from '../../format/language/mechanics';
 import { nameRecord } from '../../text/nameRecord';
 
@@ -35,11 +36,17 @@ const FORGOTTEN = 0.01;
 /** Per valued quantity. */
 export type Vec = Record<string, number>;
 
-/** The key an option is learned under: the action and its number and place arguments. */
+/**
+ * The key an option is learned under: the action and its number and place arguments, a number at
+ * the nearest value options are weighed at (numberSamples.ts).
+ */
 export function optionKey(action: string, args: Record<string, number | string>, spec: readonly ActionArg[]): string {
   const parts = spec
     .filter((a) => (a.type === 'number' || a.type === 'place') && args[a.name] !== undefined)
-    .map((a) => `${a.name}=${args[a.name]}`);
+    .map((a) => {
+      const v = args[a.name];
+      return `${a.name}=${a.type === 'number' && typeof v === 'number' ? nearestSample(a, v) : v}`;
+    });
   return parts.length ? `${action}(${parts.join(',')})` : action;
 }
 

@@ -24,13 +24,25 @@
 // against its usual (engine/society/experience.ts), so a payoff that arrives only later — an
 // `update`, a later phase, a module, the others' reactions — comes to count as if foreseen. Nothing here encodes a scenario's outcome: a
 // prosocial agent spares a resource only when it runs short, and only as much as its own trait says.
+// Issue 57: the conduct term weighs conduct against the others' mean (conductGaps, RECIPROCITY);
+// the action is chosen before its arguments (nested.ts), and a number argument on its continuum with
+// conditional cooperation (continuum.ts).
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest, ActResponse, SeenQuantity } from '../types';
 import { platformReason, platformUtility, postText } from './platform';
 import { moveReason, moveUtility } from './move';
+import { candidates, changesOf } from './continuum';
+import { chooseNested } from './nested';
 
 /** What experience weighs against the weighed consequences, at openness 1 (half at openness 0). */
 export const LEARNING = 1;
+
+/**
+ * How strongly conduct against the others' mean is rewarded or sanctioned, at conscientiousness 1:
+ * strong enough that a contribution well below the others' draws punishment from the norm-minded
+ * though it costs them (Fehr & Gächter 2002: most subjects punish at least once).
+ */
+export const RECIPROCITY = 3;
 
 /** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
 export const ACT_BETA = 4;
@@ -41,28 +53,83 @@ function scarcity(q: SeenQuantity | undefined): number {
   return Math.min(1, Math.max(0, (q.max - q.value) / (q.max - q.min)));
 }
 
-/** The largest |change| any option makes to each target: the unit it is measured in. */
+/**
+ * The largest |change| any option makes to each target: the unit it is measured in; and per agent
+ * quantity name, the largest change to anyone's (the unit of what foresight brings back).
+ */
 function unitsOf(options: readonly ActOption[]): Map<string, number> {
   const units = new Map<string, number>();
+  const widen = (key: string, change: number) => units.set(key, Math.max(units.get(key) ?? 0, Math.abs(change)));
   for (const o of options) {
     for (const [target, change] of Object.entries(o.changes)) {
-      units.set(target, Math.max(units.get(target) ?? 0, Math.abs(change)));
+      widen(target, change);
+      if (!target.startsWith('world.')) widen(`*${target.slice(target.indexOf('.'))}`, change);
+    }
+  }
+  for (const o of options) {
+    for (const [target, change] of Object.entries(o.foreseen ?? {})) {
+      const name = `*${target.slice(target.indexOf('.'))}`;
+      if (!units.get(name)) widen(`~${name}`, change);
     }
   }
   return units;
 }
 
+/** The unit a foreseen change to `target` is weighed in: its quantity's immediate unit, else the largest foreseen. */
+function foreseenUnit(units: Map<string, number>, target: string): number {
+  const name = `*${target.slice(target.indexOf('.'))}`;
+  return units.get(name) || units.get(`~${name}`) || 1;
+}
+
 /** p: agreeableness raised by the pressure others put on the agent last round (a sanctioned agent minds the others more). */
-function concern(req: ActRequest): number {
-  const a = req.persona.traits.agreeableness;
+export function concern(req: ActRequest): number {
+  const a = disposed(req.persona.traits.agreeableness, req.disposition);
   return a + (1 - a) * (req.pressure ?? 0);
+}
+
+/**
+ * How much people with one agreeableness score differ in their concern for others: the score is
+ * widened by DISPOSITION_SPREAD × (the agent's disposition − ½), the disposition a per-agent
+ * draw of the run (uniform 0..1). Personality scores explain a small part of who gives in economic
+ * games (Thielmann, Spadaro & Balliet 2020), and a population whose traits are all left at ½ still
+ * holds free riders and conditional cooperators (Fischbacher, Gächter & Fehr 2001).
+ */
+export const DISPOSITION_SPREAD = 1;
+
+export function disposed(agreeableness: number, disposition: number | undefined): number {
+  if (disposition === undefined) return agreeableness;
+  return Math.min(1, Math.max(0, agreeableness + DISPOSITION_SPREAD * (disposition - 0.5)));
+}
+
+/**
+ * Each other's conduct against the rest's: sanctions and rewards aim at how far one's conduct
+ * falls below or rises above the mean of the other agents shown (0 when none other is), as people
+ * punish contributions below the others' mean, the harder the further below (Fehr & Gächter 2002).
+ */
+export function conductGaps(req: ActRequest): Map<string, number> {
+  let sum = 0,
+    n = 0;
+  for (const o of req.others) {
+    if (o.conduct === undefined) continue;
+    sum += o.conduct;
+    n++;
+  }
+  return new Map(
+    req.others.map((o) => {
+      const own = o.conduct ?? 0;
+      const rest = o.conduct === undefined ? n : n - 1;
+      const restSum = o.conduct === undefined ? sum : sum - own;
+      return [o.id, own - (rest > 0 ? restSum / rest : 0)];
+    }),
+  );
 }
 
 export function utility(req: ActRequest, option: ActOption, units: Map<string, number>): number {
   const p = concern(req);
   const c = req.persona.traits.conscientiousness;
   const world = new Map(req.world.map((q) => [q.name, q]));
-  const care = new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + c * (o.conduct ?? 0)]));
+  const gaps = conductGaps(req);
+  const care = new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * gaps.get(o.id)!]));
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     const unit = units.get(target) || 1;
@@ -73,6 +140,11 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
     if (owner === 'me') u += (1 - p / 2) * x;
     else if (owner === 'world') u += p * (0.25 + scarcity(world.get(name))) * x;
     else u += (care.get(owner) ?? p * 0.5) * x;
+  }
+  for (const [target, change] of Object.entries(option.foreseen ?? {})) {
+    const x = change / foreseenUnit(units, target);
+    const owner = target.slice(0, target.indexOf('.'));
+    u += owner === 'me' ? (1 - p / 2) * x : (care.get(owner) ?? p * 0.5) * x;
   }
   return u;
 }
@@ -124,11 +196,12 @@ export function act(req: ActRequest, rng: Rng): ActResponse {
       platformUtility(req, o) +
       moveUtility(req, o),
   );
-  let max = -Infinity;
-  for (const x of u) if (x > max) max = x;
   const beta = ACT_BETA / (1 + req.persona.traits.neuroticism);
-  const weights = u.map((x) => Math.exp(beta * (x - max)));
-  const chosen = req.options[Math.max(0, rng.weighted(weights))];
+  const way = chooseNested(candidates(req, u, rng), beta, rng);
+  const numberArg = req.actions.find((a) => a.name === way.option.action)?.args.find((x) => x.type === 'number')?.name;
+  const chosen: ActOption = way.between
+    ? { ...way.option, args: way.args, changes: changesOf(way, numberArg) }
+    : way.option;
   const text = postText(req, chosen, rng);
   return {
     action: chosen.action,

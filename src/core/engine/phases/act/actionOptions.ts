@@ -12,25 +12,19 @@ import { bounded, type WorldState } from '../../society/worldState';
 import { verbsPossible } from './verbs';
 import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
+import { numberSamples } from '../../society/numberSamples';
 import { lazyAgents } from '../../../format/language/aggregates';
 import { nameRecord } from '../../../text/nameRecord';
+import { Foresight } from './foresight';
+import { actorView } from './actorView';
+
+export { actorView };
 
 /** Samples of one action's arguments, at most this many per action. */
 export const MAX_OPTIONS_PER_ACTION = 24;
 
 export interface ActionOption extends ActOption {
   compiled: CompiledAction;
-}
-
-/**
- * The acting agent as `me` reads it: its id and group (as a filter's `me` does, so a `when`, an
- * effect and an update read them too), then its values.
- */
-export function actorView(state: WorldState, agent: Agent): Record<string, number> {
-  return { id: agent.persona.id, group: agent.persona.group ?? '', ...state.view(agent.id) } as unknown as Record<
-    string,
-    number
-  >;
 }
 
 /** The expression context of `agent` acting with `args` (agent arguments resolved to their values). */
@@ -86,10 +80,7 @@ function samples(arg: ActionArg, c: Choices, action: string): (number | string)[
   if (arg.type === 'agent') return [...c.others];
   if (arg.type === 'post') return [...(c.posts.get(feedOf(arg, c.posts) ?? '') ?? [])];
   if (arg.type === 'place') return [...(c.places ?? [])];
-  const lo = arg.min ?? 0,
-    hi = arg.max ?? lo + 1;
-  const mid = arg.integer ? Math.round((lo + hi) / 2) : (lo + hi) / 2;
-  return [...new Set([lo, mid, hi])];
+  return numberSamples(arg);
 }
 
 /** Every combination of the samples, in argument order, at most `limit`. */
@@ -138,6 +129,8 @@ export function changesOf(
   weighing = false,
 ): Record<string, number> {
   const changes: Record<string, number> = nameRecord();
+  // A flow (a pot emptied at the close) is weighed by what it brings back (foresight.ts), not itself.
+  const flows = weighing && Foresight.possible(state) ? Foresight.flows(state) : undefined;
   for (const e of action.effects) {
     const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
     const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;
@@ -150,6 +143,7 @@ export function changesOf(
     );
     // A tally: nobody wants more of it; a category (`labels`): a higher value is another label, not more.
     if (weighing && (q.valued === false || q.labels?.length)) continue;
+    if (flows && owner === 'world' && flows.has(e.quantity)) continue;
     const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
     changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
   }
@@ -174,6 +168,7 @@ export function optionsFor(
 ): ActionOption[] {
   const out: ActionOption[] = [];
   const base = contextOf(state, agent, n, round);
+  const foresight = Foresight.possible(state) ? new Foresight(state, agent, choices.others, n, round) : undefined;
   for (const compiled of state.compiled.actions) {
     if (offered && !offered.includes(compiled.spec.name)) continue;
     let reported = false;
@@ -197,8 +192,44 @@ export function optionsFor(
       const context = contextOf(state, agent, n, round, args, compiled);
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
       const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
-      if (changes) out.push({ action: compiled.spec.name, args, changes, compiled, ...(move ? { move } : {}) });
+      if (!changes) continue;
+      const foreseen =
+        foresight && worldEffects(compiled) ? foreseenOf(foresight, state, agent, compiled, args, context) : undefined;
+      out.push({
+        action: compiled.spec.name,
+        args,
+        changes,
+        compiled,
+        ...(move ? { move } : {}),
+        ...(foreseen ? { foreseen } : {}),
+      });
     }
   }
   return out;
+}
+
+/** Whether an action writes the world (only then can the round's close bring anything back). */
+function worldEffects(compiled: CompiledAction): boolean {
+  return compiled.effects.some((e) => e.owner.kind === 'world');
+}
+
+/** What the option's world changes bring back at the round's close (foresight.ts); undefined when nothing. */
+function foreseenOf(
+  foresight: Foresight,
+  state: WorldState,
+  agent: Agent,
+  compiled: CompiledAction,
+  args: Record<string, number | string>,
+  context: ExpressionContext,
+): Record<string, number> | undefined {
+  let raw: Record<string, number>;
+  try {
+    raw = changesOf(state, agent, compiled, args, context);
+  } catch {
+    return undefined;
+  }
+  const world: Record<string, number> = nameRecord();
+  for (const [key, x] of Object.entries(raw)) if (key.startsWith('world.') && x !== 0) world[key.slice(6)] = x;
+  const out = foresight.of(world);
+  return out && Object.keys(out).length ? out : undefined;
 }

@@ -23,6 +23,27 @@ import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
 import { knownNews, seededTexts } from '../../society/seededNews';
 import { optionKey } from '../../society/experience';
 import { nameRecord } from '../../../text/nameRecord';
+import { stream } from '../../../random/rng';
+
+/** How much was taken from another agent last round, when anything was. */
+function pressureOn(state: WorldState, id: string): { pressure?: number } {
+  const p = state.conduct.pressureOn(id);
+  return p > 0 ? { pressure: p } : {};
+}
+
+const dispositions = new Map<string, number>();
+
+/** An agent's disposition in a run: its own stream's first draw (no other draw moves), kept per seed and id. */
+function dispositionOf(seed: number, id: string): number {
+  const key = `${seed}\u0000${id}`;
+  let d = dispositions.get(key);
+  if (d === undefined) {
+    if (dispositions.size > 100_000) dispositions.clear();
+    d = stream(seed, 'agent', id, 'disposition').next();
+    dispositions.set(key, d);
+  }
+  return d;
+}
 
 const seen = (q: Quantity, value: number, shown = true): SeenQuantity | undefined =>
   shown
@@ -56,12 +77,17 @@ function lastAndAhead(
   me: string,
   id: string,
   others: readonly string[],
-): { last?: string; ahead?: number } {
+): { last?: string; last_args?: Record<string, Record<string, number>>; ahead?: number } {
   const last = state.conduct.lastActionOf(id);
   if (!last) return {};
+  const numbers = state.conduct.lastArgsOf(id);
   const mine = holdings(state, me);
   const widest = Math.max(0, ...others.map((o) => Math.abs(holdings(state, o) - mine)));
-  return { last, ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0 };
+  return {
+    last,
+    ...(numbers ? { last_args: numbers } : {}),
+    ahead: widest > 0 ? (holdings(state, id) - mine) / widest : 0,
+  };
 }
 
 /** The posts an agent reads before choosing, on the feeds the phase reads (every feed by default). */
@@ -216,9 +242,11 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       tie: world.ties.get(a.id, id),
       state: visible(state, id),
       conduct: state.conduct.conductOf(id),
+      ...pressureOn(state, id),
       ...lastAndAhead(state, a.id, id, others),
     })),
     pressure: state.conduct.pressureOn(a.id),
+    disposition: dispositionOf(world.seed, a.id),
     actions: [...offered].map((c) => ({
       name: c.spec.name,
       description: c.spec.description,
@@ -227,13 +255,14 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
       ...platformVerbs(c.spec),
       ...(c.spec.move ? { move: c.spec.move } : {}),
     })),
-    options: options.map(({ action, args, changes, move, compiled }) => {
+    options: options.map(({ action, args, changes, move, compiled, foreseen }) => {
       const learned = state.experience.attraction(a.id, optionKey(action, args, compiled.spec.args));
       return {
         action,
         args,
         changes,
         ...(move ? { move } : {}),
+        ...(foreseen ? { foreseen } : {}),
         ...(learned !== undefined ? { experience: learned } : {}),
       };
     }),

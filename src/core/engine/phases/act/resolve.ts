@@ -21,6 +21,7 @@ import { moduleWorld } from './societyModule';
 import { applyPlatform } from './verbs';
 import { argsQualify } from './candidates';
 import { nameRecord } from '../../../text/nameRecord';
+import { Foresight } from './foresight';
 
 /** Fills `{args.x}`, `{world.q}` and `{me.q}` in an action's `remember` text. */
 function recollection(text: string, values: Record<string, string>): string {
@@ -83,7 +84,11 @@ function apply(
   if (moved) platform.account.push(moved);
   state.conduct.add(event, (key) => state.valuedKey(key));
   if (world.learning) {
-    state.experience.chose(a.id, optionKey(res.action, res.args, compiled.spec.args), ownChanges(a.id, applied));
+    state.experience.chose(
+      a.id,
+      optionKey(res.action, res.args, compiled.spec.args),
+      withForeseen(ownChanges(a.id, applied), state, a, applied, world.agents.size, world.round),
+    );
   }
   if (world.module?.afterAction) {
     callHook(world, 'afterAction', where, (m) => m.afterAction!(moduleWorld(world, 'afterAction'), event));
@@ -144,4 +149,30 @@ function ownChanges(id: string, applied: Record<string, [number, number]>): Reco
     if (key.startsWith(`${id}.`)) out[key.slice(id.length + 1)] = after - before;
   }
   return out;
+}
+
+/**
+ * What the agent saw coming when it chose: its own changes at once, and what its world changes
+ * bring it back at the round's close (foresight.ts, worked out from the state after the action:
+ * the same for the declared updates that are linear in what was put in). Experience learns the rest.
+ */
+function withForeseen(
+  own: Record<string, number>,
+  state: WorldState,
+  a: Agent,
+  applied: Record<string, [number, number]>,
+  n: number,
+  round: number,
+): Record<string, number> {
+  if (!Foresight.possible(state)) return own;
+  const world: Record<string, number> = nameRecord();
+  for (const [key, [before, after]] of Object.entries(applied)) {
+    if (key.startsWith('world.') && after !== before) world[key.slice(6)] = after - before;
+  }
+  const back = new Foresight(state, a, [], n, round).of(world);
+  for (const [key, x] of Object.entries(back ?? {})) {
+    const q = key.slice(3);
+    own[q] = (own[q] ?? 0) + x;
+  }
+  return own;
 }
