@@ -18,7 +18,8 @@ describe('the shipped validation library', function () {
 
   it('holds the entries issue 57 lists', () => {
     const ids = entries.map((e) => e.id);
-    for (const id of ['public-goods', 'dictator', 'ultimatum', 'trust']) assert.ok(ids.includes(id), `missing ${id}`);
+    for (const id of ['public-goods', 'dictator', 'ultimatum', 'trust', 'prisoners-dilemma'])
+      assert.ok(ids.includes(id), `missing ${id}`);
   });
 
   for (const entry of entries) {
