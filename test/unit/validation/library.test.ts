@@ -18,7 +18,7 @@ describe('the shipped validation library', function () {
 
   it('holds the entries issue 57 lists', () => {
     const ids = entries.map((e) => e.id);
-    for (const id of ['public-goods', 'dictator', 'ultimatum', 'trust', 'prisoners-dilemma'])
+    for (const id of ['public-goods', 'dictator', 'ultimatum', 'trust', 'prisoners-dilemma', 'common-pool'])
       assert.ok(ids.includes(id), `missing ${id}`);
   });
 
