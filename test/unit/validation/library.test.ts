@@ -18,7 +18,15 @@ describe('the shipped validation library', function () {
 
   it('holds the entries issue 57 lists', () => {
     const ids = entries.map((e) => e.id);
-    for (const id of ['public-goods', 'dictator', 'ultimatum', 'trust', 'prisoners-dilemma', 'common-pool'])
+    for (const id of [
+      'public-goods',
+      'dictator',
+      'ultimatum',
+      'trust',
+      'prisoners-dilemma',
+      'common-pool',
+      'town-diffusion',
+    ])
       assert.ok(ids.includes(id), `missing ${id}`);
   });
 
