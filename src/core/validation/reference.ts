@@ -5,15 +5,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/**
+ * A direction without a value: the source says which way the figure lies (the friend-making
+ * paper's "coaching raises density", "reciprocity above a random graph") but gives no number.
+ * `than` is another condition of the same metric, or a number (0 for an excess over a null model).
+ */
+export interface ReferenceDirection {
+  sign: 'higher' | 'lower';
+  than: string | number;
+}
+
 export interface ReferenceFigure {
   id: string;
   /** What the figure is, in words. */
   label: string;
-  /** The experiment metric it is compared with (e.g. world.contributed.at.r10) and the condition. */
+  /**
+   * The experiment metric it is compared with (e.g. world.contributed.at.r10) and the condition.
+   * `<metric>.excess.gnm` / `.excess.degree-preserving` is the metric's excess over that null model.
+   */
   metric: string;
   condition: string;
-  human: number;
-  band: [number, number];
+  /** The published value and the band the literature supports; absent for a direction-only figure. */
+  human?: number;
+  band?: [number, number];
+  /** Set instead of `human` and `band` when the source gives only a direction. */
+  direction?: ReferenceDirection;
   /** The sample behind the figure, as the source gives it (subjects, groups, studies). */
   n: string;
   /** Paper, table or figure. */
@@ -58,9 +74,37 @@ function num(file: string, v: unknown, at: string): number {
   return v;
 }
 
+function directionOf(file: string, x: Record<string, unknown>, at: string): ReferenceDirection {
+  if (x.human !== undefined || x.band !== undefined) {
+    fail(file, at, 'a figure has human and band, or higher_than / lower_than, not both');
+  }
+  if (x.higher_than !== undefined && x.lower_than !== undefined) {
+    fail(file, at, 'give one of higher_than and lower_than');
+  }
+  const key = x.higher_than !== undefined ? 'higher_than' : 'lower_than';
+  const than = x[key];
+  if (typeof than === 'number') {
+    return { sign: key === 'higher_than' ? 'higher' : 'lower', than: num(file, than, `${at}.${key}`) };
+  }
+  if (typeof than !== 'string' || !than.trim()) fail(file, `${at}.${key}`, 'must be a condition name or a number');
+  return { sign: key === 'higher_than' ? 'higher' : 'lower', than };
+}
+
 function figureOf(file: string, x: unknown, i: number): ReferenceFigure {
   const at = `figures[${i}]`;
   if (!isRecord(x)) fail(file, at, 'must be an object');
+  if (x.higher_than !== undefined || x.lower_than !== undefined) {
+    if (x.vs !== undefined) fail(file, `${at}.vs`, 'a direction-only figure has no vs');
+    return {
+      id: text(file, x, 'id', at),
+      label: text(file, x, 'label', at),
+      metric: text(file, x, 'metric', at),
+      condition: text(file, x, 'condition', at),
+      direction: directionOf(file, x, at),
+      n: text(file, x, 'n', at),
+      source: text(file, x, 'source', at),
+    };
+  }
   const band = x.band;
   if (!Array.isArray(band) || band.length !== 2) fail(file, `${at}.band`, 'must be [low, high]');
   const lo = num(file, band[0], `${at}.band[0]`),
@@ -117,6 +161,8 @@ export function parseReference(file: string, raw: string): LibraryEntry {
   }
   for (const f of figures) {
     if (f.vs !== undefined && !ids.has(f.vs)) fail(file, `figure ${f.id}.vs`, `no figure '${f.vs}'`);
+    const vs = f.vs === undefined ? undefined : figures.find((g) => g.id === f.vs);
+    if (vs && vs.human === undefined) fail(file, `figure ${f.id}.vs`, `'${f.vs}' has no human value to compare with`);
   }
   const scenario = text(file, json, 'scenario', '(file)');
   if (scenario.includes('/') || scenario.includes('\\') || !scenario.endsWith('.society')) {

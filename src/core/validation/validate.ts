@@ -5,9 +5,9 @@ import type { Scenario } from '../format/language/model';
 import { loadScenarioFile } from '../format/language/load';
 import { formatDiagnostic } from '../format/language/diagnostics';
 import { runExperiment } from '../experiment/runExperiment';
-import type { ExperimentResult } from '../experiment/types';
+import type { ExperimentResult, NullModel } from '../experiment/types';
 import { estimate, type Estimate } from '../experiment/statistics';
-import { classify, type ScoredFigure } from './classify';
+import { classify, classifyDirection, type ScoredFigure } from './classify';
 import type { LibraryEntry } from './reference';
 
 export interface EntryResult {
@@ -38,8 +38,22 @@ export async function loadEntryScenario(dir: string, entry: LibraryEntry): Promi
   return loaded.scenario;
 }
 
+/** `<metric>.excess.<null>`: which null model each suffix names (analyze.ts's baselines). */
+const EXCESS: readonly [string, NullModel][] = [
+  ['.excess.gnm', 'G(n, m)'],
+  ['.excess.degree-preserving', 'degree-preserving'],
+];
+
 /** The simulated estimate of a figure: its metric in its condition over the seeds. */
-function simulatedOf(result: ExperimentResult, metric: string, condition: string): Estimate {
+export function simulatedOf(result: ExperimentResult, metric: string, condition: string): Estimate {
+  for (const [suffix, model] of EXCESS) {
+    if (!metric.endsWith(suffix)) continue;
+    const base = metric.slice(0, -suffix.length);
+    const found = result.baselines.find(
+      (b) => b.metric === base && b.condition === condition && b.null_model === model,
+    );
+    return found ? found.excess : estimate([]);
+  }
   const summary = result.summaries.find((s) => s.metric === metric)?.byCondition[condition];
   if (summary) return summary;
   return estimate(result.runs.filter((r) => r.condition === condition).map((r) => r.metrics[metric] ?? null));
@@ -48,13 +62,21 @@ function simulatedOf(result: ExperimentResult, metric: string, condition: string
 export function scoreEntry(entry: LibraryEntry, result: ExperimentResult): EntryResult {
   const sims = new Map(entry.figures.map((f) => [f.id, simulatedOf(result, f.metric, f.condition)]));
   const byId = new Map(entry.figures.map((f) => [f.id, f]));
-  const scored = entry.figures.map((f) =>
-    classify(
+  const scored = entry.figures.map((f) => {
+    if (f.direction) {
+      const than = f.direction.than;
+      return classifyDirection(
+        f,
+        sims.get(f.id)!,
+        typeof than === 'number' ? than : simulatedOf(result, f.metric, than).mean,
+      );
+    }
+    return classify(
       f,
       sims.get(f.id)!,
       f.vs !== undefined ? { figure: byId.get(f.vs)!, simulated: sims.get(f.vs)! } : undefined,
-    ),
-  );
+    );
+  });
   const series = entry.series.map((s) => {
     const runs = result.runs.filter((r) => r.condition === s.condition && r.series);
     const rounds = runs[0]?.series?.rounds ?? [];

@@ -26,8 +26,9 @@ describe('the shipped validation library', function () {
       'prisoners-dilemma',
       'common-pool',
       'town-diffusion',
-    ])
+    ]) {
       assert.ok(ids.includes(id), `missing ${id}`);
+    }
   });
 
   for (const entry of entries) {

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { classify, tally } from '../../../src/core/validation/classify';
+import { classify, classifyDirection, tally } from '../../../src/core/validation/classify';
 import { parseReference, readLibrary, type ReferenceFigure } from '../../../src/core/validation/reference';
 import { validateLibrary } from '../../../src/core/validation/validate';
 import { validationCsv, validationHtml, validationJson } from '../../../src/core/validation/report';
@@ -120,5 +120,49 @@ describe('society validate: a tiny library entry', function () {
     assert.match(validationCsv(results), /^entry,figure,label/);
     assert.equal(JSON.parse(validationJson(results, 'offline')).summary.total, 2);
     assert.match(validationHtml(results, 'offline'), /<svg/);
+  });
+});
+
+describe('society validate: direction-only figures', () => {
+  const base = { id: 'x', title: 'X', scenario: 'x.society' };
+  const dir = { id: 'd', label: 'D', metric: 'density', condition: 'coached', n: 'paper', source: 'paper' };
+
+  it('reads higher_than / lower_than as a direction, and refuses one written with a value too', () => {
+    const e = parseReference(
+      'x.reference.json',
+      JSON.stringify({
+        ...base,
+        figures: [
+          { ...dir, higher_than: 'uncoached' },
+          { ...dir, id: 'e', lower_than: 0 },
+        ],
+      }),
+    );
+    assert.deepEqual(e.figures[0].direction, { sign: 'higher', than: 'uncoached' });
+    assert.deepEqual(e.figures[1].direction, { sign: 'lower', than: 0 });
+    assert.throws(
+      () =>
+        parseReference(
+          'x.reference.json',
+          JSON.stringify({ ...base, figures: [{ ...dir, higher_than: 0, human: 0.5, band: [0, 1] }] }),
+        ),
+      /figures\[0\]: a figure has human and band, or higher_than/,
+    );
+    assert.throws(
+      () => parseReference('x.reference.json', JSON.stringify({ ...base, figures: [{ ...dir, higher_than: true }] })),
+      /higher_than: must be a condition name or a number/,
+    );
+  });
+
+  it('is right or wrong, never inside, and counts among directions, not in the band share', () => {
+    const f = figure({ human: undefined, band: undefined, direction: { sign: 'higher', than: 0 } });
+    assert.equal(classifyDirection(f, est(0.2), 0).verdict, 'direction');
+    assert.equal(classifyDirection(f, est(-0.2), 0).verdict, 'wrong');
+    assert.equal(classifyDirection(f, est(0), 0).verdict, 'wrong', 'equal is not higher');
+    assert.equal(classifyDirection(f, est(null), 0).verdict, 'wrong');
+    const lower = figure({ human: undefined, band: undefined, direction: { sign: 'lower', than: 'other' } });
+    assert.equal(classifyDirection(lower, est(0.1), 0.3).verdict, 'direction');
+    const t = tally([classifyDirection(f, est(0.2), 0), classify(figure(), est(0.5))]);
+    assert.deepEqual(t, { inside: 1, total: 1, share: 1, directions: '1 of 1' });
   });
 });
