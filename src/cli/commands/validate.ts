@@ -1,5 +1,6 @@
 // `society validate`: score a model against the shipped library of classic human-subject
-// experiments (validation/*.society with their *.reference.json; docs/validation.md).
+// experiments (validation/*.society with their *.reference.json; docs/validation.md). With
+// --model, every entry is estimated first and the whole is held to --max-cost before any call.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
@@ -8,10 +9,14 @@ import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
-import { validateLibrary } from '../../core/validation/validate';
+import { entryScenario, validateLibrary, type EntryResult } from '../../core/validation/validate';
 import { validationCsv, validationHtml, validationJson, validationText } from '../../core/validation/report';
+import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
 import { loadScenarioFile } from '../../core/format/language/load';
-import type { Scenario } from '../../core/format/language/model';
+import type { ModelConfig } from '../../core/format/language/model';
+import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
+import { chooseModel } from '../modelChoice';
+import { mayReplace, recordPresent, removeOurs } from '../ownFiles';
 
 /** The shipped library: beside the bundle (dist/../validation) or the sources (src/cli/commands/../../../validation). */
 export function libraryDir(from = __dirname): string | undefined {
@@ -22,38 +27,73 @@ export function libraryDir(from = __dirname): string | undefined {
   return undefined;
 }
 
-/** `--model NAME` of `--models FILE`: that scenario's model config becomes every agent's. */
-async function modelsOf(name: string, file: string): Promise<Scenario['models'] | string> {
+/** What validate writes into --out, and each entry's experiment into its own folder there. */
+const VALIDATION_FILES = ['validation.csv', 'validation.json', 'validation.html'] as const;
+const ENTRY_FILES: readonly string[] = Object.values(EXPERIMENT_FILES);
+
+/** `--model NAME` of `--models FILE`: that file's model config, or why not. */
+async function modelOf(name: string, file: string): Promise<ModelConfig | string> {
   const loaded = await loadScenarioFile(path.resolve(file), { root: path.dirname(path.resolve(file)) });
   const models = loaded.scenario?.models;
   if (!models) return `${file}: no scenario with models: could be read`;
-  const chosen = models[name];
-  if (!chosen) return `unknown model '${name}' (models in ${file}: ${Object.keys(models).join(', ')})`;
-  return { ...models, default: chosen };
+  const choice = chooseModel(models, name, file);
+  return 'model' in choice ? choice.model : choice.error;
+}
+
+const usd = (x: number): string => `$${x.toFixed(2)}`;
+const int = (x: number): string => Math.round(x).toLocaleString('en-US');
+
+/** --max-cost USD, else SOCIETY_COST_LIMIT (as `society mcp`); undefined: no limit. NaN: not dollars. */
+function costLimit(text: string | undefined): number | undefined {
+  const t = text ?? process.env.SOCIETY_COST_LIMIT;
+  if (t === undefined || t.trim() === '') return undefined;
+  const x = Number(t);
+  return Number.isFinite(x) && x >= 0 ? x : NaN;
+}
+
+/** The runs' own usage, summed over the entries: what was spent, said after the table. */
+function spentText(results: readonly EntryResult[]): string {
+  const u = results.reduce(
+    (s, r) => ({
+      calls: s.calls + r.usage.calls,
+      tokens: s.tokens + r.usage.input_tokens + r.usage.output_tokens,
+      cost: s.cost + r.usage.cost_usd,
+    }),
+    { calls: 0, tokens: 0, cost: 0 },
+  );
+  return `spent: ${int(u.calls)} model calls, ${int(u.tokens)} tokens, ${usd(u.cost)}`;
 }
 
 export const validateCommand: Command = {
   name: 'validate',
-  usage: 'validate [--model NAME --models FILE] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR]',
+  usage:
+    'validate [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite]',
   summary: 'Score a model against human experiments and their published figures',
   options: [
     ['--model NAME', 'the model config NAME of --models FILE plays every agent (default: offline)'],
     ['--models FILE', 'a .society file whose models: block holds NAME'],
+    [
+      '--max-cost USD',
+      'refuse to start when the estimate of the whole validation is above this (default: SOCIETY_COST_LIMIT; unset: no limit)',
+    ],
     ['--only ID,...', 'only these library entries (comma-separated ids)'],
     ['--seeds 1-10', "seeds per condition (default: each entry's experiment seeds)"],
     ['--jobs N', 'runs at once (default: one per core for the offline model)'],
     ['--library DIR', 'another library folder (default: the shipped one)'],
     ['--out DIR', 'folder for validation.html, validation.csv, validation.json (default: runs/validation)'],
+    ['--overwrite', 'replace files of the same names in --out that Society Studio did not write'],
   ],
   async run(args) {
     const parsed = parseCommandArgs('validate', validateCommand.usage, args, {
       model: { type: 'string' },
       models: { type: 'string' },
+      'max-cost': { type: 'string' },
       only: { type: 'string' },
       seeds: { type: 'string' },
       jobs: { type: 'string' },
       library: { type: 'string' },
       out: { type: 'string' },
+      overwrite: { type: 'boolean' },
     });
     if (!parsed) return 2;
     const { values } = parsed;
@@ -80,36 +120,84 @@ export const validateCommand: Command = {
       }
       entries = entries.filter((e) => wanted.includes(e.id));
     }
-    let models: Scenario['models'] | undefined;
+    const limit = costLimit(values['max-cost']);
+    if (Number.isNaN(limit)) {
+      console.error(
+        `society validate: --max-cost takes dollars (e.g. 2.5), not '${printable(values['max-cost'] ?? '')}'`,
+      );
+      return 2;
+    }
+    let model: ModelConfig | undefined;
     if (values.model !== undefined) {
       if (!values.models) {
         console.error('society validate: --model NAME needs --models FILE (a .society file whose models: holds NAME)');
         return 2;
       }
-      const m = await modelsOf(values.model, values.models);
+      const m = await modelOf(values.model, values.models);
       if (typeof m === 'string') {
         console.error(`society validate: ${printable(m)}`);
         return 2;
       }
-      models = m;
+      model = m;
     }
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
     const outDir = path.resolve(values.out ?? path.join('runs', 'validation'));
+    const overwrite = values.overwrite === true;
+
+    // Estimate every entry as it will run, and hold the sum to the limit, before anything is spent.
+    let scenarios;
+    try {
+      scenarios = await Promise.all(entries.map((e) => entryScenario(dir, e, model)));
+    } catch (err) {
+      console.error(`society validate: ${printable((err as Error).message)}`);
+      return 1;
+    }
+    const estimate = estimateValidation(scenarios, seeds);
+    if (estimate.total.total.calls > 0) {
+      const t = estimate.total.total;
+      console.error(
+        `estimate: ${int(estimate.runs)} runs, ${int(t.calls)} model calls, about ${int(t.input_tokens + t.output_tokens)} tokens, ${usd(t.cost_usd)}`,
+      );
+    }
+    const refusal = validationCostReason(estimate, limit);
+    if (refusal) {
+      console.error(
+        `society validate: ${refusal} Nothing was run; raise --max-cost, or fewer --only entries or --seeds.`,
+      );
+      return 1;
+    }
+
+    // The output folder: only files Society Studio wrote there are replaced (its manifest).
+    const entryDirs = entries.map((e) => path.join(outDir, e.id));
     fs.mkdirSync(outDir, { recursive: true });
+    if (!mayReplace('validate', outDir, VALIDATION_FILES, overwrite)) return 1;
+    for (const d of entryDirs) if (!mayReplace('validate', d, ENTRY_FILES, overwrite)) return 1;
+
     const results = await validateLibrary(entries, {
       dir,
       outDir,
       ...(seeds ? { seeds } : {}),
       ...(jobs && Number.isInteger(jobs) && jobs > 0 ? { jobs } : {}),
-      ...(models ? { models } : {}),
+      ...(model ? { model } : {}),
       onEntry: (e) => console.error(`validating ${e.id} …`),
     });
+    for (const r of results) {
+      const d = path.join(outDir, r.entry.id);
+      const wrote = r.files.map((f) => path.basename(f));
+      recordPresent(d, wrote);
+      removeOurs(
+        d,
+        ENTRY_FILES.filter((name) => !wrote.includes(name)),
+      );
+    }
     const label = values.model ?? 'offline rule-based model';
     fs.writeFileSync(path.join(outDir, 'validation.csv'), validationCsv(results));
     fs.writeFileSync(path.join(outDir, 'validation.json'), validationJson(results, label));
     fs.writeFileSync(path.join(outDir, 'validation.html'), validationHtml(results, label));
-    process.stdout.write(validationText(results, label));
+    recordPresent(outDir, VALIDATION_FILES);
+    console.log(validationText(results, label).replace(/\n$/, ''));
+    if (model) console.error(spentText(results));
     console.error(`report: ${path.relative(process.cwd(), path.join(outDir, 'validation.html'))}`);
     return 0;
   },

@@ -2,6 +2,7 @@
 // mean with its 95% CI over seeds, and the verdict; the share inside the band; and an HTML page
 // with each human series drawn against the simulated one over rounds.
 import { tally } from './classify';
+import { counted } from '../text/counted';
 import type { EntryResult } from './validate';
 
 const fmt = (x: number | null | undefined): string =>
@@ -79,6 +80,7 @@ export function validationJson(results: readonly EntryResult[], model: string): 
           id: r.entry.id,
           title: r.entry.title,
           seeds: r.seeds,
+          usage: r.usage,
           figures: r.scored,
           series: r.series.map((s) => ({
             ...s,
@@ -102,7 +104,7 @@ function bandShare(t: ReturnType<typeof tally>): string {
 export function validationText(results: readonly EntryResult[], model: string): string {
   const lines: string[] = [`Validation of ${model} against human experiments`];
   for (const r of results) {
-    lines.push('', `${r.entry.title} (${r.seeds.length} seeds)`);
+    lines.push('', `${r.entry.title} (${counted(r.seeds.length, 'seed')})`);
     for (const s of r.scored) {
       const ci = s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : '';
       lines.push(
@@ -169,7 +171,7 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
           return `<figure><figcaption>${esc(s.condition)}: ${esc(s.metric)} (people: ${esc(human?.source ?? '')})</figcaption>${seriesSvg(human?.points ?? [], s)}</figure>`;
         })
         .join('');
-      return `<section><h2>${esc(r.entry.title)}</h2><p>${r.seeds.length} seeds.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
+      return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
   return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>${esc(model)} against people</h1><p>${esc(bandShare(t))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
