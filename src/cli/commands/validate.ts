@@ -9,12 +9,21 @@ import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
 import { readLibrary, type LibraryEntry } from '../../core/validation/reference';
-import { entryScenario, validateLibrary, type EntryResult } from '../../core/validation/validate';
+import { entryScenario, validateLibrary } from '../../core/validation/validate';
+import type { UsageTotals } from '../../core/trace/events';
 import { validationCsv, validationHtml, validationJson, validationText } from '../../core/validation/report';
 import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { ModelConfig } from '../../core/format/language/model';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
+import {
+  validateVaried,
+  variedCsv,
+  variedFolder,
+  variedJson,
+  variedScenario,
+  variedText,
+} from '../../core/validation/varied';
 import { chooseModel } from '../modelChoice';
 import { mayReplace, recordPresent, removeOurs } from '../ownFiles';
 
@@ -29,6 +38,7 @@ export function libraryDir(from = __dirname): string | undefined {
 
 /** What validate writes into --out, and each entry's experiment into its own folder there. */
 const VALIDATION_FILES = ['validation.csv', 'validation.json', 'validation.html'] as const;
+const VARIED_FILES = ['varied.csv', 'varied.json'] as const;
 const ENTRY_FILES: readonly string[] = Object.values(EXPERIMENT_FILES);
 
 /** `--model NAME` of `--models FILE`: that file's model config, or why not. */
@@ -52,12 +62,12 @@ function costLimit(text: string | undefined): number | undefined {
 }
 
 /** The runs' own usage, summed over the entries: what was spent, said after the table. */
-function spentText(results: readonly EntryResult[]): string {
-  const u = results.reduce(
+function spentText(usages: readonly UsageTotals[]): string {
+  const u = usages.reduce(
     (s, r) => ({
-      calls: s.calls + r.usage.calls,
-      tokens: s.tokens + r.usage.input_tokens + r.usage.output_tokens,
-      cost: s.cost + r.usage.cost_usd,
+      calls: s.calls + r.calls,
+      tokens: s.tokens + r.input_tokens + r.output_tokens,
+      cost: s.cost + r.cost_usd,
     }),
     { calls: 0, tokens: 0, cost: 0 },
   );
@@ -67,9 +77,13 @@ function spentText(results: readonly EntryResult[]): string {
 export const validateCommand: Command = {
   name: 'validate',
   usage:
-    'validate [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite]',
+    'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite]',
   summary: 'Score a model against human experiments and their published figures',
   options: [
+    [
+      '--varied',
+      "instead of the figures: each entry's game varied in ways the library does not ship, and whether the direction people show holds (varied.csv, varied.json)",
+    ],
     ['--model NAME', 'the model config NAME of --models FILE plays every agent (default: offline)'],
     ['--models FILE', 'a .society file whose models: block holds NAME'],
     [
@@ -94,6 +108,7 @@ export const validateCommand: Command = {
       library: { type: 'string' },
       out: { type: 'string' },
       overwrite: { type: 'boolean' },
+      varied: { type: 'boolean' },
     });
     if (!parsed) return 2;
     const { values } = parsed;
@@ -119,6 +134,17 @@ export const validateCommand: Command = {
         return 2;
       }
       entries = entries.filter((e) => wanted.includes(e.id));
+    }
+    const varied = values.varied === true;
+    if (varied) {
+      const plain = entries.filter((e) => !e.varied).map((e) => e.id);
+      if (values.only && plain.length) {
+        console.error(
+          `society validate: --varied: ${plain.join(', ')} ${plain.length === 1 ? 'has' : 'have'} no variations`,
+        );
+        return 2;
+      }
+      entries = entries.filter((e) => e.varied);
     }
     const limit = costLimit(values['max-cost']);
     if (Number.isNaN(limit)) {
@@ -148,7 +174,12 @@ export const validateCommand: Command = {
     // Estimate every entry as it will run, and hold the sum to the limit, before anything is spent.
     let scenarios;
     try {
-      scenarios = await Promise.all(entries.map((e) => entryScenario(dir, e, model)));
+      scenarios = await Promise.all(
+        entries.map(async (e) => {
+          const s = await entryScenario(dir, e, model);
+          return varied && e.varied ? variedScenario(s, e.varied) : s;
+        }),
+      );
     } catch (err) {
       console.error(`society validate: ${printable((err as Error).message)}`);
       return 1;
@@ -169,10 +200,39 @@ export const validateCommand: Command = {
     }
 
     // The output folder: only files Society Studio wrote there are replaced (its manifest).
-    const entryDirs = entries.map((e) => path.join(outDir, e.id));
+    const folderOf = (id: string): string => path.join(outDir, varied ? variedFolder(id) : id);
     fs.mkdirSync(outDir, { recursive: true });
-    if (!mayReplace('validate', outDir, VALIDATION_FILES, overwrite)) return 1;
-    for (const d of entryDirs) if (!mayReplace('validate', d, ENTRY_FILES, overwrite)) return 1;
+    if (!mayReplace('validate', outDir, varied ? VARIED_FILES : VALIDATION_FILES, overwrite)) return 1;
+    for (const e of entries) if (!mayReplace('validate', folderOf(e.id), ENTRY_FILES, overwrite)) return 1;
+    const label = values.model ?? 'offline rule-based model';
+    const keepOwn = (id: string, files: readonly string[]): void => {
+      const d = folderOf(id);
+      const wrote = files.map((f) => path.basename(f));
+      recordPresent(d, wrote);
+      removeOurs(
+        d,
+        ENTRY_FILES.filter((name) => !wrote.includes(name)),
+      );
+    };
+
+    if (varied) {
+      const results = await validateVaried(entries, {
+        dir,
+        outDir,
+        ...(seeds ? { seeds } : {}),
+        ...(jobs && Number.isInteger(jobs) && jobs > 0 ? { jobs } : {}),
+        ...(model ? { model } : {}),
+        onEntry: (e) => console.error(`varying ${e.id} …`),
+      });
+      for (const r of results) keepOwn(r.entry.id, r.files);
+      fs.writeFileSync(path.join(outDir, 'varied.csv'), variedCsv(results));
+      fs.writeFileSync(path.join(outDir, 'varied.json'), variedJson(results, label));
+      recordPresent(outDir, VARIED_FILES);
+      console.log(variedText(results, label).replace(/\n$/, ''));
+      if (model) console.error(spentText(results.flatMap((r) => r.usage)));
+      console.error(`claims: ${path.relative(process.cwd(), path.join(outDir, 'varied.csv'))}`);
+      return 0;
+    }
 
     const results = await validateLibrary(entries, {
       dir,
@@ -182,22 +242,13 @@ export const validateCommand: Command = {
       ...(model ? { model } : {}),
       onEntry: (e) => console.error(`validating ${e.id} …`),
     });
-    for (const r of results) {
-      const d = path.join(outDir, r.entry.id);
-      const wrote = r.files.map((f) => path.basename(f));
-      recordPresent(d, wrote);
-      removeOurs(
-        d,
-        ENTRY_FILES.filter((name) => !wrote.includes(name)),
-      );
-    }
-    const label = values.model ?? 'offline rule-based model';
+    for (const r of results) keepOwn(r.entry.id, r.files);
     fs.writeFileSync(path.join(outDir, 'validation.csv'), validationCsv(results));
     fs.writeFileSync(path.join(outDir, 'validation.json'), validationJson(results, label));
     fs.writeFileSync(path.join(outDir, 'validation.html'), validationHtml(results, label));
     recordPresent(outDir, VALIDATION_FILES);
     console.log(validationText(results, label).replace(/\n$/, ''));
-    if (model) console.error(spentText(results));
+    if (model) console.error(spentText(results.map((r) => r.usage)));
     console.error(`report: ${path.relative(process.cwd(), path.join(outDir, 'validation.html'))}`);
     return 0;
   },

@@ -46,6 +46,25 @@ export interface ReferenceSeries {
   points: { round: number; value: number }[];
 }
 
+/**
+ * A variation of the entry's game it does not ship (group size, endowment, MPCR, rounds, pie
+ * size) and the direction people show under it: an experiment claim (`metric` higher in condition
+ * `higher` than in `than`) decided as any declared claim is, with the source of the direction.
+ */
+export interface VariedClaim {
+  metric: string;
+  higher: string;
+  than: string;
+  text: string;
+  source: string;
+}
+
+/** The variations of an entry: conditions as an experiment's (`set` paths), and the claims on them. */
+export interface Varied {
+  conditions: { name: string; set: Record<string, unknown> }[];
+  claims: VariedClaim[];
+}
+
 export interface LibraryEntry {
   id: string;
   title: string;
@@ -53,6 +72,7 @@ export interface LibraryEntry {
   scenario: string;
   figures: ReferenceFigure[];
   series: ReferenceSeries[];
+  varied?: Varied;
 }
 
 const REFERENCE = '.reference.json';
@@ -143,6 +163,38 @@ function seriesOf(file: string, x: unknown, i: number): ReferenceSeries {
   };
 }
 
+function variedOf(file: string, x: unknown): Varied {
+  if (!isRecord(x)) fail(file, 'varied', 'must be { conditions, claims }');
+  if (!Array.isArray(x.conditions) || !x.conditions.length) fail(file, 'varied.conditions', 'must be a non-empty list');
+  if (!Array.isArray(x.claims) || !x.claims.length) fail(file, 'varied.claims', 'must be a non-empty list');
+  const names = new Set<string>();
+  const conditions = x.conditions.map((c, i) => {
+    const at = `varied.conditions[${i}]`;
+    if (!isRecord(c)) fail(file, at, 'must be { name, set }');
+    const name = text(file, c, 'name', at);
+    if (names.has(name)) fail(file, at, `duplicate condition '${name}'`);
+    names.add(name);
+    if (!isRecord(c.set)) fail(file, `${at}.set`, 'must be an object of paths to values');
+    return { name, set: c.set };
+  });
+  const claims = x.claims.map((c, i) => {
+    const at = `varied.claims[${i}]`;
+    if (!isRecord(c)) fail(file, at, 'must be an object');
+    const claim: VariedClaim = {
+      metric: text(file, c, 'metric', at),
+      higher: text(file, c, 'higher', at),
+      than: text(file, c, 'than', at),
+      text: text(file, c, 'text', at),
+      source: text(file, c, 'source', at),
+    };
+    for (const k of ['higher', 'than'] as const) {
+      if (!names.has(claim[k])) fail(file, `${at}.${k}`, `no varied condition '${claim[k]}'`);
+    }
+    return claim;
+  });
+  return { conditions, claims };
+}
+
 /** Parses one reference file's text. */
 export function parseReference(file: string, raw: string): LibraryEntry {
   let json: unknown;
@@ -174,6 +226,7 @@ export function parseReference(file: string, raw: string): LibraryEntry {
     scenario,
     figures,
     series: Array.isArray(json.series) ? json.series.map((s, i) => seriesOf(file, s, i)) : [],
+    ...(json.varied !== undefined ? { varied: variedOf(file, json.varied) } : {}),
   };
 }
 

@@ -57,7 +57,8 @@ export async function entryScenario(dir: string, entry: LibraryEntry, model?: Mo
   return { ...scenario, models: nameRecord(Object.keys(scenario.models).map((name) => [name, { ...model, name }])) };
 }
 
-const sumUsage = (runs: ExperimentResult['runs']): UsageTotals =>
+/** What the runs spent, summed. */
+export const sumUsage = (runs: ExperimentResult['runs']): UsageTotals =>
   runs.reduce(
     (s, r) => ({
       calls: s.calls + r.usage.calls,

@@ -9,6 +9,7 @@ import { readLibrary } from '../../../src/core/validation/reference';
 import { loadEntryScenario, validateLibrary } from '../../../src/core/validation/validate';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import { formatDiagnostic } from '../../../src/core/format/language/diagnostics';
+import { withOverrides } from '../../../src/core/experiment/overrides';
 
 const LIBRARY = path.resolve(__dirname, '../../../validation');
 
@@ -42,6 +43,10 @@ describe('the shipped validation library', function () {
       const scenario = await loadEntryScenario(LIBRARY, entry);
       const conditions = new Set(scenario.experiment?.conditions.map((c) => c.name));
       for (const f of entry.figures) assert.ok(conditions.has(f.condition), `${f.id}: no condition ${f.condition}`);
+      // Every variation is a condition the scenario can take (a path it declares, a value that fits).
+      for (const c of entry.varied?.conditions ?? []) {
+        assert.doesNotThrow(() => withOverrides(scenario, c.set), `${entry.id}: varied condition ${c.name}`);
+      }
       const out = fs.mkdtempSync(path.join(os.tmpdir(), `library-${entry.id}-`));
       const [result] = await validateLibrary([entry], { dir: LIBRARY, outDir: out, seeds: [1], jobs: 1 });
       for (const s of result.scored) {
