@@ -15,6 +15,7 @@ import { validationCsv, validationHtml, validationJson, validationText } from '.
 import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
 import { loadScenarioFile } from '../../core/format/language/load';
 import type { ModelConfig } from '../../core/format/language/model';
+import { isInstant } from '../../core/format/language/providers';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import {
   validateVaried,
@@ -185,7 +186,8 @@ export const validateCommand: Command = {
       return 1;
     }
     const estimate = estimateValidation(scenarios, seeds);
-    if (estimate.total.total.calls > 0) {
+    // The offline model's decisions are counted as calls too, but cost nothing and send nothing.
+    if (estimate.total.models.some((m) => m.calls > 0 && !isInstant(m))) {
       const t = estimate.total.total;
       console.error(
         `estimate: ${int(estimate.runs)} runs, ${int(t.calls)} model calls, about ${int(t.input_tokens + t.output_tokens)} tokens, ${usd(t.cost_usd)}`,
