@@ -17,6 +17,13 @@ export function humanText(f: EntryResult['scored'][number]['figure']): string {
   return `${fmt(f.human)} [${fmt(f.band?.[0])}, ${fmt(f.band?.[1])}]`;
 }
 
+/** A direction-only figure against another condition: the simulated value it was compared with. */
+function againstText(s: EntryResult['scored'][number]): string {
+  return s.than !== undefined && typeof s.figure.direction?.than === 'string'
+    ? ` against ${fmt(s.than)} in ${s.figure.direction.than}`
+    : '';
+}
+
 function csvCell(x: string | number | undefined): string {
   if (x === undefined) return '';
   const s = String(x);
@@ -108,7 +115,7 @@ export function validationText(results: readonly EntryResult[], model: string): 
     for (const s of r.scored) {
       const ci = s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : '';
       lines.push(
-        `  ${s.verdict.padEnd(9)} ${s.figure.label}: human ${humanText(s.figure)}, simulated ${fmt(s.simulated.mean)}${ci}${s.than !== undefined && typeof s.figure.direction?.than === 'string' ? ` against ${fmt(s.than)}` : ''}`,
+        `  ${s.verdict.padEnd(9)} ${s.figure.label}: human ${humanText(s.figure)}, simulated ${fmt(s.simulated.mean)}${ci}${againstText(s)}`,
       );
     }
   }
@@ -162,7 +169,7 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       const rows = r.scored
         .map(
           (s) =>
-            `<tr class="${s.verdict}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
+            `<tr class="${s.verdict}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
         )
         .join('');
       const plots = r.series
