@@ -75,6 +75,148 @@ function spentText(usages: readonly UsageTotals[]): string {
   return `spent: ${int(u.calls)} model calls, ${int(u.tokens)} tokens, ${usd(u.cost)}`;
 }
 
+type Values = {
+  model?: string;
+  models?: string;
+  'max-cost'?: string;
+  only?: string;
+  seeds?: string;
+  jobs?: string;
+  library?: string;
+  out?: string;
+  overwrite?: boolean;
+  varied?: boolean;
+};
+
+/** The entries to run (the library, --only, and with --varied those with variations), or the exit code. */
+function entriesToRun(values: Values, dir: string): LibraryEntry[] | number {
+  let entries: LibraryEntry[];
+  try {
+    entries = readLibrary(dir);
+  } catch (err) {
+    console.error(`society validate: ${printable((err as Error).message)}`);
+    return 1;
+  }
+  if (values.only) {
+    const wanted = values.only.split(',').map((s) => s.trim());
+    const unknown = wanted.filter((w) => !entries.some((e) => e.id === w));
+    if (unknown.length) {
+      console.error(
+        `society validate: unknown entry ${unknown.map(printable).join(', ')} (entries: ${entries.map((e) => e.id).join(', ')})`,
+      );
+      return 2;
+    }
+    entries = entries.filter((e) => wanted.includes(e.id));
+  }
+  if (!values.varied) return entries;
+  const plain = entries.filter((e) => !e.varied).map((e) => e.id);
+  if (values.only && plain.length) {
+    console.error(
+      `society validate: --varied: ${plain.join(', ')} ${plain.length === 1 ? 'has' : 'have'} no variations`,
+    );
+    return 2;
+  }
+  return entries.filter((e) => e.varied);
+}
+
+/** --model NAME of --models FILE (undefined: each entry's own models), or the exit code. */
+async function chosenModel(values: Values): Promise<ModelConfig | undefined | number> {
+  if (values.model === undefined) return undefined;
+  if (!values.models) {
+    console.error('society validate: --model NAME needs --models FILE (a .society file whose models: holds NAME)');
+    return 2;
+  }
+  const m = await modelOf(values.model, values.models);
+  if (typeof m === 'string') {
+    console.error(`society validate: ${printable(m)}`);
+    return 2;
+  }
+  return m;
+}
+
+/**
+ * Every entry estimated as it will run and the sum held to the limit, before anything is spent:
+ * undefined to go on, else the exit code after saying why not.
+ */
+async function withinCost(
+  entries: readonly LibraryEntry[],
+  dir: string,
+  model: ModelConfig | undefined,
+  values: Values,
+  seeds: number[] | undefined,
+): Promise<number | undefined> {
+  const limit = costLimit(values['max-cost']);
+  if (Number.isNaN(limit)) {
+    console.error(
+      `society validate: --max-cost takes dollars (e.g. 2.5), not '${printable(values['max-cost'] ?? '')}'`,
+    );
+    return 2;
+  }
+  let scenarios;
+  try {
+    scenarios = await Promise.all(
+      entries.map(async (e) => {
+        const s = await entryScenario(dir, e, model);
+        return values.varied && e.varied ? variedScenario(s, e.varied) : s;
+      }),
+    );
+  } catch (err) {
+    console.error(`society validate: ${printable((err as Error).message)}`);
+    return 1;
+  }
+  const estimate = estimateValidation(scenarios, seeds);
+  // The offline model's decisions are counted as calls too, but cost nothing and send nothing.
+  if (estimate.total.models.some((m) => m.calls > 0 && !isInstant(m))) {
+    const t = estimate.total.total;
+    console.error(
+      `estimate: ${int(estimate.runs)} runs, ${int(t.calls)} model calls, about ${int(t.input_tokens + t.output_tokens)} tokens, ${usd(t.cost_usd)}`,
+    );
+  }
+  const refusal = validationCostReason(estimate, limit);
+  if (!refusal) return undefined;
+  console.error(`society validate: ${refusal} Nothing was run; raise --max-cost, or fewer --only entries or --seeds.`);
+  return 1;
+}
+
+/** The output folder's files (and each entry's folder) as the own-files manifest allows. */
+class OutputFolder {
+  constructor(
+    readonly dir: string,
+    private readonly varied: boolean,
+  ) {}
+
+  folderOf(id: string): string {
+    return path.join(this.dir, this.varied ? variedFolder(id) : id);
+  }
+
+  get files(): readonly string[] {
+    return this.varied ? VARIED_FILES : VALIDATION_FILES;
+  }
+
+  /** Whether every file to be written is ours or absent (or --overwrite); says which not. */
+  mayWrite(entries: readonly LibraryEntry[], overwrite: boolean): boolean {
+    fs.mkdirSync(this.dir, { recursive: true });
+    if (!mayReplace('validate', this.dir, this.files, overwrite)) return false;
+    return entries.every((e) => mayReplace('validate', this.folderOf(e.id), ENTRY_FILES, overwrite));
+  }
+
+  /** An entry's experiment files are ours; an earlier one's it did not write again go. */
+  keepEntry(id: string, files: readonly string[]): void {
+    const d = this.folderOf(id);
+    const wrote = files.map((f) => path.basename(f));
+    recordPresent(d, wrote);
+    removeOurs(
+      d,
+      ENTRY_FILES.filter((name) => !wrote.includes(name)),
+    );
+  }
+
+  write(name: string, text: string): void {
+    fs.writeFileSync(path.join(this.dir, name), text);
+    recordPresent(this.dir, [name]);
+  }
+}
+
 export const validateCommand: Command = {
   name: 'validate',
   usage:
@@ -112,146 +254,52 @@ export const validateCommand: Command = {
       varied: { type: 'boolean' },
     });
     if (!parsed) return 2;
-    const { values } = parsed;
+    const values: Values = parsed.values;
     const dir = values.library ? path.resolve(values.library) : libraryDir();
     if (!dir) {
       console.error('society validate: the validation library was not found');
       return 1;
     }
-    let entries: LibraryEntry[];
-    try {
-      entries = readLibrary(dir);
-    } catch (err) {
-      console.error(`society validate: ${printable((err as Error).message)}`);
-      return 1;
-    }
-    if (values.only) {
-      const wanted = values.only.split(',').map((s) => s.trim());
-      const unknown = wanted.filter((w) => !entries.some((e) => e.id === w));
-      if (unknown.length) {
-        console.error(
-          `society validate: unknown entry ${unknown.map(printable).join(', ')} (entries: ${entries.map((e) => e.id).join(', ')})`,
-        );
-        return 2;
-      }
-      entries = entries.filter((e) => wanted.includes(e.id));
-    }
-    const varied = values.varied === true;
-    if (varied) {
-      const plain = entries.filter((e) => !e.varied).map((e) => e.id);
-      if (values.only && plain.length) {
-        console.error(
-          `society validate: --varied: ${plain.join(', ')} ${plain.length === 1 ? 'has' : 'have'} no variations`,
-        );
-        return 2;
-      }
-      entries = entries.filter((e) => e.varied);
-    }
-    const limit = costLimit(values['max-cost']);
-    if (Number.isNaN(limit)) {
-      console.error(
-        `society validate: --max-cost takes dollars (e.g. 2.5), not '${printable(values['max-cost'] ?? '')}'`,
-      );
-      return 2;
-    }
-    let model: ModelConfig | undefined;
-    if (values.model !== undefined) {
-      if (!values.models) {
-        console.error('society validate: --model NAME needs --models FILE (a .society file whose models: holds NAME)');
-        return 2;
-      }
-      const m = await modelOf(values.model, values.models);
-      if (typeof m === 'string') {
-        console.error(`society validate: ${printable(m)}`);
-        return 2;
-      }
-      model = m;
-    }
+    const entries = entriesToRun(values, dir);
+    if (typeof entries === 'number') return entries;
+    const model = await chosenModel(values);
+    if (typeof model === 'number') return model;
     const seeds = integerListOption('seeds', values.seeds, MIN_SEED);
+    const refused = await withinCost(entries, dir, model, values, seeds);
+    if (refused !== undefined) return refused;
+    const out = new OutputFolder(path.resolve(values.out ?? path.join('runs', 'validation')), values.varied === true);
+    if (!out.mayWrite(entries, values.overwrite === true)) return 1;
     const jobs = values.jobs === undefined ? undefined : Number(values.jobs);
-    const outDir = path.resolve(values.out ?? path.join('runs', 'validation'));
-    const overwrite = values.overwrite === true;
-
-    // Estimate every entry as it will run, and hold the sum to the limit, before anything is spent.
-    let scenarios;
-    try {
-      scenarios = await Promise.all(
-        entries.map(async (e) => {
-          const s = await entryScenario(dir, e, model);
-          return varied && e.varied ? variedScenario(s, e.varied) : s;
-        }),
-      );
-    } catch (err) {
-      console.error(`society validate: ${printable((err as Error).message)}`);
-      return 1;
-    }
-    const estimate = estimateValidation(scenarios, seeds);
-    // The offline model's decisions are counted as calls too, but cost nothing and send nothing.
-    if (estimate.total.models.some((m) => m.calls > 0 && !isInstant(m))) {
-      const t = estimate.total.total;
-      console.error(
-        `estimate: ${int(estimate.runs)} runs, ${int(t.calls)} model calls, about ${int(t.input_tokens + t.output_tokens)} tokens, ${usd(t.cost_usd)}`,
-      );
-    }
-    const refusal = validationCostReason(estimate, limit);
-    if (refusal) {
-      console.error(
-        `society validate: ${refusal} Nothing was run; raise --max-cost, or fewer --only entries or --seeds.`,
-      );
-      return 1;
-    }
-
-    // The output folder: only files Society Studio wrote there are replaced (its manifest).
-    const folderOf = (id: string): string => path.join(outDir, varied ? variedFolder(id) : id);
-    fs.mkdirSync(outDir, { recursive: true });
-    if (!mayReplace('validate', outDir, varied ? VARIED_FILES : VALIDATION_FILES, overwrite)) return 1;
-    for (const e of entries) if (!mayReplace('validate', folderOf(e.id), ENTRY_FILES, overwrite)) return 1;
-    const label = values.model ?? 'offline rule-based model';
-    const keepOwn = (id: string, files: readonly string[]): void => {
-      const d = folderOf(id);
-      const wrote = files.map((f) => path.basename(f));
-      recordPresent(d, wrote);
-      removeOurs(
-        d,
-        ENTRY_FILES.filter((name) => !wrote.includes(name)),
-      );
-    };
-
-    if (varied) {
-      const results = await validateVaried(entries, {
-        dir,
-        outDir,
-        ...(seeds ? { seeds } : {}),
-        ...(jobs && Number.isInteger(jobs) && jobs > 0 ? { jobs } : {}),
-        ...(model ? { model } : {}),
-        onEntry: (e) => console.error(`varying ${e.id} …`),
-      });
-      for (const r of results) keepOwn(r.entry.id, r.files);
-      fs.writeFileSync(path.join(outDir, 'varied.csv'), variedCsv(results));
-      fs.writeFileSync(path.join(outDir, 'varied.json'), variedJson(results, label));
-      recordPresent(outDir, VARIED_FILES);
-      console.log(variedText(results, label).replace(/\n$/, ''));
-      if (model) console.error(spentText(results.flatMap((r) => r.usage)));
-      console.error(`claims: ${path.relative(process.cwd(), path.join(outDir, 'varied.csv'))}`);
-      return 0;
-    }
-
-    const results = await validateLibrary(entries, {
+    const options = {
       dir,
-      outDir,
+      outDir: out.dir,
       ...(seeds ? { seeds } : {}),
       ...(jobs && Number.isInteger(jobs) && jobs > 0 ? { jobs } : {}),
       ...(model ? { model } : {}),
+    };
+    const label = values.model ?? 'offline rule-based model';
+    const where = (name: string): string => path.relative(process.cwd(), path.join(out.dir, name));
+    if (values.varied) {
+      const results = await validateVaried(entries, { ...options, onEntry: (e) => console.error(`varying ${e.id} …`) });
+      for (const r of results) out.keepEntry(r.entry.id, r.files);
+      out.write('varied.csv', variedCsv(results));
+      out.write('varied.json', variedJson(results, label));
+      console.log(variedText(results, label).replace(/\n$/, ''));
+      if (model) console.error(spentText(results.map((r) => r.usage)));
+      console.error(`claims: ${where('varied.csv')}`);
+      return 0;
+    }
+    const results = await validateLibrary(entries, {
+      ...options,
       onEntry: (e) => console.error(`validating ${e.id} …`),
     });
-    for (const r of results) keepOwn(r.entry.id, r.files);
-    fs.writeFileSync(path.join(outDir, 'validation.csv'), validationCsv(results));
-    fs.writeFileSync(path.join(outDir, 'validation.json'), validationJson(results, label));
-    fs.writeFileSync(path.join(outDir, 'validation.html'), validationHtml(results, label));
-    recordPresent(outDir, VALIDATION_FILES);
+    for (const r of results) out.keepEntry(r.entry.id, r.files);
+    out.write('validation.csv', validationCsv(results));
+    out.write('validation.json', validationJson(results, label));
+    out.write('validation.html', validationHtml(results, label));
     console.log(validationText(results, label).replace(/\n$/, ''));
     if (model) console.error(spentText(results.map((r) => r.usage)));
-    console.error(`report: ${path.relative(process.cwd(), path.join(outDir, 'validation.html'))}`);
+    console.error(`report: ${where('validation.html')}`);
     return 0;
   },
 };

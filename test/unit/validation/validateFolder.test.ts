@@ -56,4 +56,19 @@ describe('society validate: the output folder', function () {
     assert.equal((await validate('--overwrite')).result, 0);
     assert.match(fs.readFileSync(path.join(dir, 'validation.csv'), 'utf8'), /^entry,figure/);
   });
+
+  it('--varied writes varied.csv and varied.json as its own, and names an entry that has no variations', async () => {
+    const plain = await quietly(() =>
+      validateCommand.run(['--library', LIBRARY, '--varied', '--only', 'trust', '--out', dir]),
+    );
+    assert.equal(plain.result, 2);
+    assert.match(plain.errors, /--varied: trust has no variations/);
+    const run = await validate('--varied');
+    assert.equal(run.result, 0, run.errors);
+    assert.match(run.out, /Dictators who may also take give less: /);
+    const listed = fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8');
+    assert.match(listed, /varied\.csv/);
+    assert.match(listed, /varied\.json/);
+    assert.ok(fs.existsSync(path.join(dir, 'dictator-varied', 'summary.csv')));
+  });
 });
