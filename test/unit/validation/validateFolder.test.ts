@@ -59,10 +59,10 @@ describe('society validate: the output folder', function () {
 
   it('--varied writes varied.csv and varied.json as its own, and names an entry that has no variations', async () => {
     const plain = await quietly(() =>
-      validateCommand.run(['--library', LIBRARY, '--varied', '--only', 'trust', '--out', dir]),
+      validateCommand.run(['--library', LIBRARY, '--varied', '--only', 'town-diffusion', '--out', dir]),
     );
     assert.equal(plain.result, 2);
-    assert.match(plain.errors, /--varied: trust has no variations/);
+    assert.match(plain.errors, /--varied: town-diffusion has no variations/);
     const run = await validate('--varied');
     assert.equal(run.result, 0, run.errors);
     assert.match(run.out, /Dictators who may also take give less: /);
