@@ -8,7 +8,8 @@ import { formatDiagnostic, type Diagnostic } from '../core/format/language/diagn
 import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
 import { makeFolders } from '../core/files/makeFolders';
 import { NO_SCENARIO_TO_RUN } from '../core/format/language/workspace';
-import { modelNamed, type Scenario } from '../core/format/language/model';
+import type { Scenario } from '../core/format/language/model';
+import { chooseModel } from './modelChoice';
 import { ioReason } from '../core/files/ioReason';
 import { printable } from '../core/text/printable';
 import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock';
@@ -216,10 +217,10 @@ export function usableAttribute(name: string | undefined, command: string): bool
 
 /** Whether `--model NAME` (when given) names one of the scenario's models; if not, says which there are. */
 export function knownModel(scenario: Scenario, name: string | undefined, command: string): boolean {
-  if (name === undefined || modelNamed(scenario.models, name)) return true;
-  console.error(
-    `society ${command}: unknown model '${name}' (scenario models: ${Object.keys(scenario.models).join(', ')})`,
-  );
+  if (name === undefined) return true;
+  const choice = chooseModel(scenario.models, name, 'scenario');
+  if ('model' in choice) return true;
+  console.error(`society ${command}: ${printable(choice.error)}`);
   return false;
 }
 

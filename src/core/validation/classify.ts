@@ -9,6 +9,8 @@ export type Verdict = 'inside' | 'direction' | 'wrong';
 export interface ScoredFigure {
   figure: ReferenceFigure;
   simulated: Estimate;
+  /** A direction-only figure: the simulated value it is compared with (the other condition's mean, or the number). */
+  than?: number | null;
   /** Whether the simulated difference to `figure.vs` has people's sign (undefined without `vs`). */
   direction_right?: boolean;
   verdict: Verdict;
@@ -22,30 +24,48 @@ export function classify(
   other?: { figure: ReferenceFigure; simulated: Estimate },
 ): ScoredFigure {
   const m = simulated.mean;
-  const inside = m !== null && m >= figure.band[0] && m <= figure.band[1];
+  const band = figure.band;
+  const inside = band !== undefined && m !== null && m >= band[0] && m <= band[1];
   let direction: boolean | undefined;
   if (other) {
     const o = other.simulated.mean;
-    direction = m !== null && o !== null && sign(m - o) === sign(figure.human - other.figure.human);
+    const h = figure.human,
+      oh = other.figure.human;
+    direction = m !== null && o !== null && h !== undefined && oh !== undefined && sign(m - o) === sign(h - oh);
   }
   const verdict: Verdict = inside && direction !== false ? 'inside' : direction ? 'direction' : 'wrong';
   return { figure, simulated, ...(direction !== undefined ? { direction_right: direction } : {}), verdict };
 }
 
-/** Share of figures inside their band, and whether every compared direction is right. */
+/**
+ * A direction-only figure (no value, no band): right ('direction') when the simulated mean lies on
+ * the side of `than` the source says, else wrong; never 'inside', as there is no band to be in.
+ */
+export function classifyDirection(figure: ReferenceFigure, simulated: Estimate, than: number | null): ScoredFigure {
+  const m = simulated.mean;
+  const want = figure.direction?.sign === 'lower' ? -1 : 1;
+  const right = m !== null && than !== null && sign(m - than) === want;
+  return { figure, simulated, than, direction_right: right, verdict: right ? 'direction' : 'wrong' };
+}
+
+/**
+ * Share of the figures with a band that are inside it, and how many compared directions are
+ * right (direction-only figures count there, not in the band share).
+ */
 export function tally(scored: readonly ScoredFigure[]): {
   inside: number;
   total: number;
   share: number;
   directions: string;
 } {
-  const inside = scored.filter((s) => s.verdict === 'inside').length;
+  const banded = scored.filter((s) => s.figure.band !== undefined);
+  const inside = banded.filter((s) => s.verdict === 'inside').length;
   const compared = scored.filter((s) => s.direction_right !== undefined);
   const right = compared.filter((s) => s.direction_right).length;
   return {
     inside,
-    total: scored.length,
-    share: scored.length ? inside / scored.length : 0,
+    total: banded.length,
+    share: banded.length ? inside / banded.length : 0,
     directions: `${right} of ${compared.length}`,
   };
 }

@@ -5,15 +5,31 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 
+/**
+ * A direction without a value: the source says which way the figure lies (the friend-making
+ * paper's "coaching raises density", "reciprocity above a random graph") but gives no number.
+ * `than` is another condition of the same metric, or a number (0 for an excess over a null model).
+ */
+export interface ReferenceDirection {
+  sign: 'higher' | 'lower';
+  than: string | number;
+}
+
 export interface ReferenceFigure {
   id: string;
   /** What the figure is, in words. */
   label: string;
-  /** The experiment metric it is compared with (e.g. world.contributed.at.r10) and the condition. */
+  /**
+   * The experiment metric it is compared with (e.g. world.contributed.at.r10) and the condition.
+   * `<metric>.excess.gnm` / `.excess.degree-preserving` is the metric's excess over that null model.
+   */
   metric: string;
   condition: string;
-  human: number;
-  band: [number, number];
+  /** The published value and the band the literature supports; absent for a direction-only figure. */
+  human?: number;
+  band?: [number, number];
+  /** Set instead of `human` and `band` when the source gives only a direction. */
+  direction?: ReferenceDirection;
   /** The sample behind the figure, as the source gives it (subjects, groups, studies). */
   n: string;
   /** Paper, table or figure. */
@@ -30,6 +46,25 @@ export interface ReferenceSeries {
   points: { round: number; value: number }[];
 }
 
+/**
+ * A variation of the entry's game it does not ship (group size, endowment, MPCR, rounds, pie
+ * size) and the direction people show under it: an experiment claim (`metric` higher in condition
+ * `higher` than in `than`) decided as any declared claim is, with the source of the direction.
+ */
+export interface VariedClaim {
+  metric: string;
+  higher: string;
+  than: string;
+  text: string;
+  source: string;
+}
+
+/** The variations of an entry: conditions as an experiment's (`set` paths), and the claims on them. */
+export interface Varied {
+  conditions: { name: string; set: Record<string, unknown> }[];
+  claims: VariedClaim[];
+}
+
 export interface LibraryEntry {
   id: string;
   title: string;
@@ -37,6 +72,7 @@ export interface LibraryEntry {
   scenario: string;
   figures: ReferenceFigure[];
   series: ReferenceSeries[];
+  varied?: Varied;
 }
 
 const REFERENCE = '.reference.json';
@@ -58,9 +94,37 @@ function num(file: string, v: unknown, at: string): number {
   return v;
 }
 
+function directionOf(file: string, x: Record<string, unknown>, at: string): ReferenceDirection {
+  if (x.human !== undefined || x.band !== undefined) {
+    fail(file, at, 'a figure has human and band, or higher_than / lower_than, not both');
+  }
+  if (x.higher_than !== undefined && x.lower_than !== undefined) {
+    fail(file, at, 'give one of higher_than and lower_than');
+  }
+  const key = x.higher_than !== undefined ? 'higher_than' : 'lower_than';
+  const than = x[key];
+  if (typeof than === 'number') {
+    return { sign: key === 'higher_than' ? 'higher' : 'lower', than: num(file, than, `${at}.${key}`) };
+  }
+  if (typeof than !== 'string' || !than.trim()) fail(file, `${at}.${key}`, 'must be a condition name or a number');
+  return { sign: key === 'higher_than' ? 'higher' : 'lower', than };
+}
+
 function figureOf(file: string, x: unknown, i: number): ReferenceFigure {
   const at = `figures[${i}]`;
   if (!isRecord(x)) fail(file, at, 'must be an object');
+  if (x.higher_than !== undefined || x.lower_than !== undefined) {
+    if (x.vs !== undefined) fail(file, `${at}.vs`, 'a direction-only figure has no vs');
+    return {
+      id: text(file, x, 'id', at),
+      label: text(file, x, 'label', at),
+      metric: text(file, x, 'metric', at),
+      condition: text(file, x, 'condition', at),
+      direction: directionOf(file, x, at),
+      n: text(file, x, 'n', at),
+      source: text(file, x, 'source', at),
+    };
+  }
   const band = x.band;
   if (!Array.isArray(band) || band.length !== 2) fail(file, `${at}.band`, 'must be [low, high]');
   const lo = num(file, band[0], `${at}.band[0]`),
@@ -99,6 +163,38 @@ function seriesOf(file: string, x: unknown, i: number): ReferenceSeries {
   };
 }
 
+function variedOf(file: string, x: unknown): Varied {
+  if (!isRecord(x)) fail(file, 'varied', 'must be { conditions, claims }');
+  if (!Array.isArray(x.conditions) || !x.conditions.length) fail(file, 'varied.conditions', 'must be a non-empty list');
+  if (!Array.isArray(x.claims) || !x.claims.length) fail(file, 'varied.claims', 'must be a non-empty list');
+  const names = new Set<string>();
+  const conditions = x.conditions.map((c, i) => {
+    const at = `varied.conditions[${i}]`;
+    if (!isRecord(c)) fail(file, at, 'must be { name, set }');
+    const name = text(file, c, 'name', at);
+    if (names.has(name)) fail(file, at, `duplicate condition '${name}'`);
+    names.add(name);
+    if (!isRecord(c.set)) fail(file, `${at}.set`, 'must be an object of paths to values');
+    return { name, set: c.set };
+  });
+  const claims = x.claims.map((c, i) => {
+    const at = `varied.claims[${i}]`;
+    if (!isRecord(c)) fail(file, at, 'must be an object');
+    const claim: VariedClaim = {
+      metric: text(file, c, 'metric', at),
+      higher: text(file, c, 'higher', at),
+      than: text(file, c, 'than', at),
+      text: text(file, c, 'text', at),
+      source: text(file, c, 'source', at),
+    };
+    for (const k of ['higher', 'than'] as const) {
+      if (!names.has(claim[k])) fail(file, `${at}.${k}`, `no varied condition '${claim[k]}'`);
+    }
+    return claim;
+  });
+  return { conditions, claims };
+}
+
 /** Parses one reference file's text. */
 export function parseReference(file: string, raw: string): LibraryEntry {
   let json: unknown;
@@ -117,6 +213,8 @@ export function parseReference(file: string, raw: string): LibraryEntry {
   }
   for (const f of figures) {
     if (f.vs !== undefined && !ids.has(f.vs)) fail(file, `figure ${f.id}.vs`, `no figure '${f.vs}'`);
+    const vs = f.vs === undefined ? undefined : figures.find((g) => g.id === f.vs);
+    if (vs && vs.human === undefined) fail(file, `figure ${f.id}.vs`, `'${f.vs}' has no human value to compare with`);
   }
   const scenario = text(file, json, 'scenario', '(file)');
   if (scenario.includes('/') || scenario.includes('\\') || !scenario.endsWith('.society')) {
@@ -128,6 +226,7 @@ export function parseReference(file: string, raw: string): LibraryEntry {
     scenario,
     figures,
     series: Array.isArray(json.series) ? json.series.map((s, i) => seriesOf(file, s, i)) : [],
+    ...(json.varied !== undefined ? { varied: variedOf(file, json.varied) } : {}),
   };
 }
 

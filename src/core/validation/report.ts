@@ -2,12 +2,30 @@
 // mean with its 95% CI over seeds, and the verdict; the share inside the band; and an HTML page
 // with each human series drawn against the simulated one over rounds.
 import { tally } from './classify';
+import { counted } from '../text/counted';
 import type { EntryResult } from './validate';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : String(Math.round(x * 1000) / 1000);
 
-function csvCell(x: string | number): string {
+/** What people (the source) say: a value with its band, or only a direction. */
+export function humanText(f: EntryResult['scored'][number]['figure']): string {
+  if (f.direction) {
+    const than = typeof f.direction.than === 'number' ? fmt(f.direction.than) : `in ${f.direction.than}`;
+    return `${f.direction.sign} than ${than}`;
+  }
+  return `${fmt(f.human)} [${fmt(f.band?.[0])}, ${fmt(f.band?.[1])}]`;
+}
+
+/** A direction-only figure against another condition: the simulated value it was compared with. */
+function againstText(s: EntryResult['scored'][number]): string {
+  return s.than !== undefined && typeof s.figure.direction?.than === 'string'
+    ? ` against ${fmt(s.than)} in ${s.figure.direction.than}`
+    : '';
+}
+
+function csvCell(x: string | number | undefined): string {
+  if (x === undefined) return '';
   const s = String(x);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
 }
@@ -22,6 +40,7 @@ export function validationCsv(results: readonly EntryResult[]): string {
     'human',
     'band_low',
     'band_high',
+    'direction',
     'n',
     'source',
     'simulated',
@@ -40,8 +59,9 @@ export function validationCsv(results: readonly EntryResult[]): string {
       s.figure.condition,
       s.figure.metric,
       s.figure.human,
-      s.figure.band[0],
-      s.figure.band[1],
+      s.figure.band?.[0],
+      s.figure.band?.[1],
+      s.figure.direction ? humanText(s.figure) : '',
       s.figure.n,
       s.figure.source,
       fmt(s.simulated.mean),
@@ -67,6 +87,7 @@ export function validationJson(results: readonly EntryResult[], model: string): 
           id: r.entry.id,
           title: r.entry.title,
           seeds: r.seeds,
+          usage: r.usage,
           figures: r.scored,
           series: r.series.map((s) => ({
             ...s,
@@ -80,22 +101,26 @@ export function validationJson(results: readonly EntryResult[], model: string): 
   );
 }
 
+/** "inside the band: 5 of 10 (50%)", or that no figure has a band (direction-only entries). */
+function bandShare(t: ReturnType<typeof tally>): string {
+  return t.total
+    ? `inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%)`
+    : 'no figure with a band';
+}
+
 export function validationText(results: readonly EntryResult[], model: string): string {
   const lines: string[] = [`Validation of ${model} against human experiments`];
   for (const r of results) {
-    lines.push('', `${r.entry.title} (${r.seeds.length} seeds)`);
+    lines.push('', `${r.entry.title} (${counted(r.seeds.length, 'seed')})`);
     for (const s of r.scored) {
       const ci = s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : '';
       lines.push(
-        `  ${s.verdict.padEnd(9)} ${s.figure.label}: human ${fmt(s.figure.human)} [${fmt(s.figure.band[0])}, ${fmt(s.figure.band[1])}], simulated ${fmt(s.simulated.mean)}${ci}`,
+        `  ${s.verdict.padEnd(9)} ${s.figure.label}: human ${humanText(s.figure)}, simulated ${fmt(s.simulated.mean)}${ci}${againstText(s)}`,
       );
     }
   }
   const t = tally(results.flatMap((r) => r.scored));
-  lines.push(
-    '',
-    `inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%); directions right: ${t.directions}`,
-  );
+  lines.push('', `${bandShare(t)}; directions right: ${t.directions}`);
   return lines.join('\n') + '\n';
 }
 
@@ -144,7 +169,7 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       const rows = r.scored
         .map(
           (s) =>
-            `<tr class="${s.verdict}"><td>${esc(s.figure.label)}</td><td>${fmt(s.figure.human)} [${fmt(s.figure.band[0])}, ${fmt(s.figure.band[1])}]</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
+            `<tr class="${s.verdict}"><td>${esc(s.figure.label)}</td><td>${esc(humanText(s.figure))}</td><td>${fmt(s.simulated.mean)}${s.simulated.ci95 ? ` (${fmt(s.simulated.ci95[0])} … ${fmt(s.simulated.ci95[1])})` : ''}${esc(againstText(s))}</td><td>${s.verdict}</td><td>${esc(s.figure.source)}; n: ${esc(s.figure.n)}</td></tr>`,
         )
         .join('');
       const plots = r.series
@@ -153,8 +178,8 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
           return `<figure><figcaption>${esc(s.condition)}: ${esc(s.metric)} (people: ${esc(human?.source ?? '')})</figcaption>${seriesSvg(human?.points ?? [], s)}</figure>`;
         })
         .join('');
-      return `<section><h2>${esc(r.entry.title)}</h2><p>${r.seeds.length} seeds.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
+      return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>${esc(model)} against people</h1><p>Inside the band: ${t.inside} of ${t.total} (${Math.round(t.share * 100)}%); directions right: ${t.directions}.</p>${body}</body></html>\n`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>${esc(model)} against people</h1><p>${esc(bandShare(t))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
 }

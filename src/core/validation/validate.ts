@@ -1,13 +1,15 @@
 // `society validate`: runs each library entry's experiment (its conditions × seeds) through the
 // experiment machinery and scores the simulated figures against the human ones (classify.ts).
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import type { ModelConfig, Scenario } from '../format/language/model';
+import type { UsageTotals } from '../trace/events';
+import { nameRecord } from '../text/nameRecord';
 import { loadScenarioFile } from '../format/language/load';
 import { formatDiagnostic } from '../format/language/diagnostics';
 import { runExperiment } from '../experiment/runExperiment';
-import type { ExperimentResult } from '../experiment/types';
+import type { ExperimentResult, NullModel } from '../experiment/types';
 import { estimate, type Estimate } from '../experiment/statistics';
-import { classify, type ScoredFigure } from './classify';
+import { classify, classifyDirection, type ScoredFigure } from './classify';
 import type { LibraryEntry } from './reference';
 
 export interface EntryResult {
@@ -16,6 +18,10 @@ export interface EntryResult {
   /** Per human series, the simulated one: mean and 95% CI over seeds per round. */
   series: { metric: string; condition: string; rounds: { round: number; sim: Estimate }[] }[];
   seeds: number[];
+  /** What the entry's runs cost (model calls, tokens, USD): all zero on the offline model. */
+  usage: UsageTotals;
+  /** The files the entry's experiment wrote (its own folder under the output folder). */
+  files: string[];
 }
 
 export interface ValidateOptions {
@@ -23,8 +29,8 @@ export interface ValidateOptions {
   outDir: string;
   seeds?: number[];
   jobs?: number;
-  /** Replaces each entry's models (`--model`): the scenario's own otherwise. */
-  models?: Scenario['models'];
+  /** Plays every agent and the coach of every entry (`--model`): the scenario's own models otherwise. */
+  model?: ModelConfig;
   onEntry?: (entry: LibraryEntry) => void;
 }
 
@@ -38,23 +44,64 @@ export async function loadEntryScenario(dir: string, entry: LibraryEntry): Promi
   return loaded.scenario;
 }
 
+/** `<metric>.excess.<null>`: which null model each suffix names (analyze.ts's baselines). */
+const EXCESS: readonly [string, NullModel][] = [
+  ['.excess.gnm', 'G(n, m)'],
+  ['.excess.degree-preserving', 'degree-preserving'],
+];
+
+/** The entry's scenario as it will run: with `model` (when given) under every model name it declares. */
+export async function entryScenario(dir: string, entry: LibraryEntry, model?: ModelConfig): Promise<Scenario> {
+  const scenario = await loadEntryScenario(dir, entry);
+  if (!model) return scenario;
+  return { ...scenario, models: nameRecord(Object.keys(scenario.models).map((name) => [name, { ...model, name }])) };
+}
+
+/** What the runs spent, summed. */
+export const sumUsage = (runs: ExperimentResult['runs']): UsageTotals =>
+  runs.reduce(
+    (s, r) => ({
+      calls: s.calls + r.usage.calls,
+      input_tokens: s.input_tokens + r.usage.input_tokens,
+      output_tokens: s.output_tokens + r.usage.output_tokens,
+      cost_usd: s.cost_usd + r.usage.cost_usd,
+    }),
+    { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 },
+  );
+
 /** The simulated estimate of a figure: its metric in its condition over the seeds. */
-function simulatedOf(result: ExperimentResult, metric: string, condition: string): Estimate {
+export function simulatedOf(result: ExperimentResult, metric: string, condition: string): Estimate {
+  for (const [suffix, model] of EXCESS) {
+    if (!metric.endsWith(suffix)) continue;
+    const base = metric.slice(0, -suffix.length);
+    const found = result.baselines.find(
+      (b) => b.metric === base && b.condition === condition && b.null_model === model,
+    );
+    return found ? found.excess : estimate([]);
+  }
   const summary = result.summaries.find((s) => s.metric === metric)?.byCondition[condition];
   if (summary) return summary;
   return estimate(result.runs.filter((r) => r.condition === condition).map((r) => r.metrics[metric] ?? null));
 }
 
-export function scoreEntry(entry: LibraryEntry, result: ExperimentResult): EntryResult {
+export function scoreEntry(entry: LibraryEntry, result: ExperimentResult, files: string[] = []): EntryResult {
   const sims = new Map(entry.figures.map((f) => [f.id, simulatedOf(result, f.metric, f.condition)]));
   const byId = new Map(entry.figures.map((f) => [f.id, f]));
-  const scored = entry.figures.map((f) =>
-    classify(
+  const scored = entry.figures.map((f) => {
+    if (f.direction) {
+      const than = f.direction.than;
+      return classifyDirection(
+        f,
+        sims.get(f.id)!,
+        typeof than === 'number' ? than : simulatedOf(result, f.metric, than).mean,
+      );
+    }
+    return classify(
       f,
       sims.get(f.id)!,
       f.vs !== undefined ? { figure: byId.get(f.vs)!, simulated: sims.get(f.vs)! } : undefined,
-    ),
-  );
+    );
+  });
   const series = entry.series.map((s) => {
     const runs = result.runs.filter((r) => r.condition === s.condition && r.series);
     const rounds = runs[0]?.series?.rounds ?? [];
@@ -67,7 +114,7 @@ export function scoreEntry(entry: LibraryEntry, result: ExperimentResult): Entry
       })),
     };
   });
-  return { entry, scored, series, seeds: result.seeds };
+  return { entry, scored, series, seeds: result.seeds, usage: sumUsage(result.runs), files };
 }
 
 export async function validateLibrary(
@@ -77,15 +124,14 @@ export async function validateLibrary(
   const out: EntryResult[] = [];
   for (const entry of entries) {
     options.onEntry?.(entry);
-    let scenario = await loadEntryScenario(options.dir, entry);
-    if (options.models) scenario = { ...scenario, models: options.models };
+    const scenario = await entryScenario(options.dir, entry, options.model);
     const run = await runExperiment(scenario, {
       outDir: path.join(options.outDir, entry.id),
       traces: false,
       ...(options.seeds ? { seeds: options.seeds } : {}),
       ...(options.jobs ? { jobs: options.jobs } : {}),
     });
-    out.push(scoreEntry(entry, run.result));
+    out.push(scoreEntry(entry, run.result, run.files));
   }
   return out;
 }

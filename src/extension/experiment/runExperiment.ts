@@ -12,7 +12,7 @@ import { ExperimentCancelled, partialText, runExperiment, type ExperimentRun } f
 import { loadKeys } from '../run/apiKeys';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';
 import { languageModelClient } from '../run/languageModelClient';
-import { estimateExperiment, experimentCostReason } from '../run/experimentCost';
+import { estimateExperiment, experimentCostReason } from '../../core/experiment/experimentCost';
 import { runDirectory } from '../run/runFolder';
 import { applyRunSettings, type RunSettings } from '../run/runSettings';
 import { requireTrust } from '../trust/guard';

@@ -3,7 +3,8 @@
 // Cancel. Nothing is spent before. The reasons are worded in runSettings / experimentCost.
 import * as vscode from 'vscode';
 import type { RunEstimate } from '../../core/llm/estimate';
-import { costLimitReason, runSettingsFrom, type CostSubject, type RunSettings } from './runSettings';
+import { runSettingsFrom, type RunSettings } from './runSettings';
+import { costLimitReason, type CostSubject } from '../../core/llm/costLimit';
 
 /** The Society Studio settings as they are now (read at each start, so a change applies to the next one). */
 export function currentRunSettings(): RunSettings {

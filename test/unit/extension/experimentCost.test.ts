@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import type { Scenario } from '../../../src/core/format/language/model';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import { estimateExperiment, experimentCostReason } from '../../../src/extension/run/experimentCost';
+import { estimateExperiment, experimentCostReason } from '../../../src/core/experiment/experimentCost';
 import { applyRunSettings } from '../../../src/extension/run/runSettings';
 import { modelConfig, scenario } from '../../support/llmFixtures';
 

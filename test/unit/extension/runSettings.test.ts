@@ -7,12 +7,8 @@ import * as path from 'node:path';
 import { loadScenarioFile } from '../../../src/core/format/language/load';
 import { scaffoldSociety } from '../../../src/core/format';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import {
-  applyRunSettings,
-  costLimitReason,
-  runSettingsFrom,
-  type RunSettings,
-} from '../../../src/extension/run/runSettings';
+import { applyRunSettings, runSettingsFrom, type RunSettings } from '../../../src/extension/run/runSettings';
+import { costLimitReason } from '../../../src/core/llm/costLimit';
 import { modelConfig, scenario } from '../../support/llmFixtures';
 
 const OPENAI: RunSettings = {

@@ -4,10 +4,11 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { classify, tally } from '../../../src/core/validation/classify';
+import { classify, classifyDirection, tally } from '../../../src/core/validation/classify';
 import { parseReference, readLibrary, type ReferenceFigure } from '../../../src/core/validation/reference';
 import { validateLibrary } from '../../../src/core/validation/validate';
 import { validationCsv, validationHtml, validationJson } from '../../../src/core/validation/report';
+import { validateVaried, variedCsv, variedText } from '../../../src/core/validation/varied';
 import type { Estimate } from '../../../src/core/experiment/statistics';
 
 const figure = (over: Partial<ReferenceFigure> = {}): ReferenceFigure => ({
@@ -106,7 +107,22 @@ describe('society validate: a tiny library entry', function () {
         },
       ],
     };
-    fs.writeFileSync(path.join(dir, 'tiny.reference.json'), JSON.stringify(reference));
+    const varied = {
+      conditions: [
+        { name: 'max 10', set: { 'actions.give.args.amount.max': 10 } },
+        { name: 'max 2', set: { 'actions.give.args.amount.max': 2 } },
+      ],
+      claims: [
+        {
+          metric: 'world.given.at.r1',
+          higher: 'max 10',
+          than: 'max 2',
+          text: 'More is given when more may be given',
+          source: 'made up for the test',
+        },
+      ],
+    };
+    fs.writeFileSync(path.join(dir, 'tiny.reference.json'), JSON.stringify({ ...reference, varied }));
     const entries = readLibrary(dir);
     const out = path.join(dir, 'out');
     const results = await validateLibrary(entries, { dir, outDir: out, seeds: [1, 2], jobs: 1 });
@@ -120,5 +136,73 @@ describe('society validate: a tiny library entry', function () {
     assert.match(validationCsv(results), /^entry,figure,label/);
     assert.equal(JSON.parse(validationJson(results, 'offline')).summary.total, 2);
     assert.match(validationHtml(results, 'offline'), /<svg/);
+
+    // The varied game: its conditions in place of the entry's, its claim decided as a declared one.
+    const [v] = await validateVaried(entries, { dir, outDir: out, seeds: [1, 2, 3], jobs: 1 });
+    assert.equal(v.claims.length, 1);
+    const [c] = v.claims;
+    assert.equal(typeof c.claim.holds, 'boolean', c.claim.reason);
+    assert.match(c.claim.evidence, /^max 10 − max 2 = /);
+    assert.equal(c.claim.family, 'declared');
+    assert.ok(['holds', 'inconclusive', 'fails'].includes(c.verdict.kind));
+    assert.ok(fs.existsSync(path.join(out, 'tiny-varied', 'summary.csv')));
+    assert.match(variedCsv([v]), /^entry,claim,metric/);
+    assert.match(variedText([v], 'offline'), /More is given when more may be given: /);
+  });
+
+  it('refuses a varied claim on a condition the variations do not have, by name', () => {
+    const base = { id: 'x', title: 'X', scenario: 'x.society', figures: [figure()] };
+    const varied = {
+      conditions: [{ name: 'a', set: {} }],
+      claims: [{ metric: 'm', higher: 'a', than: 'b', text: 't', source: 's' }],
+    };
+    assert.throws(
+      () => parseReference('x.reference.json', JSON.stringify({ ...base, varied })),
+      /x\.reference\.json: varied\.claims\[0\]\.than: no varied condition 'b'/,
+    );
+  });
+});
+
+describe('society validate: direction-only figures', () => {
+  const base = { id: 'x', title: 'X', scenario: 'x.society' };
+  const dir = { id: 'd', label: 'D', metric: 'density', condition: 'coached', n: 'paper', source: 'paper' };
+
+  it('reads higher_than / lower_than as a direction, and refuses one written with a value too', () => {
+    const e = parseReference(
+      'x.reference.json',
+      JSON.stringify({
+        ...base,
+        figures: [
+          { ...dir, higher_than: 'uncoached' },
+          { ...dir, id: 'e', lower_than: 0 },
+        ],
+      }),
+    );
+    assert.deepEqual(e.figures[0].direction, { sign: 'higher', than: 'uncoached' });
+    assert.deepEqual(e.figures[1].direction, { sign: 'lower', than: 0 });
+    assert.throws(
+      () =>
+        parseReference(
+          'x.reference.json',
+          JSON.stringify({ ...base, figures: [{ ...dir, higher_than: 0, human: 0.5, band: [0, 1] }] }),
+        ),
+      /figures\[0\]: a figure has human and band, or higher_than/,
+    );
+    assert.throws(
+      () => parseReference('x.reference.json', JSON.stringify({ ...base, figures: [{ ...dir, higher_than: true }] })),
+      /higher_than: must be a condition name or a number/,
+    );
+  });
+
+  it('is right or wrong, never inside, and counts among directions, not in the band share', () => {
+    const f = figure({ human: undefined, band: undefined, direction: { sign: 'higher', than: 0 } });
+    assert.equal(classifyDirection(f, est(0.2), 0).verdict, 'direction');
+    assert.equal(classifyDirection(f, est(-0.2), 0).verdict, 'wrong');
+    assert.equal(classifyDirection(f, est(0), 0).verdict, 'wrong', 'equal is not higher');
+    assert.equal(classifyDirection(f, est(null), 0).verdict, 'wrong');
+    const lower = figure({ human: undefined, band: undefined, direction: { sign: 'lower', than: 'other' } });
+    assert.equal(classifyDirection(lower, est(0.1), 0.3).verdict, 'direction');
+    const t = tally([classifyDirection(f, est(0.2), 0), classify(figure(), est(0.5))]);
+    assert.deepEqual(t, { inside: 1, total: 1, share: 1, directions: '1 of 1' });
   });
 });

@@ -1,13 +1,14 @@
 // What a whole experiment is predicted to cost, for the cost limit: every condition's scenario is
 // estimated as `society estimate` would (a condition may change the run's size: coaching, turns,
 // encounters), times the seeds it runs with, summed. The limit is checked once, against the sum —
-// asking once per run would mean twenty dialogs for a 2 × 10 experiment. No vscode here.
-import type { Scenario } from '../../core/format/language/model';
-import { planExperiment } from '../../core/experiment/plan';
-import { withOverrides } from '../../core/experiment/overrides';
-import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../../core/llm/estimate';
-import { costLimitReason } from './runSettings';
-import { counted } from '../../core/text/counted';
+// asking once per run would mean twenty dialogs for a 2 × 10 experiment. The editor's Run
+// Experiment and `society validate` both check it.
+import type { Scenario } from '../format/language/model';
+import { planExperiment } from './plan';
+import { withOverrides } from './overrides';
+import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../llm/estimate';
+import { costLimitReason } from '../llm/costLimit';
+import { counted } from '../text/counted';
 
 export interface ExperimentEstimate {
   conditions: number;

@@ -1,0 +1,142 @@
+// `society validate --varied`: each entry's game varied in ways the library does not ship (group
+// size, endowment, MPCR, rounds, pie size), and whether the simulated direction is people's. The
+// variations run as an ordinary experiment of the entry's scenario (its conditions replaced by the
+// variations) and their claims are decided by the experiment's own claim machinery: the paired
+// contrast by seed and its 95% CI, Holm-adjusted among the entry's varied claims.
+import * as path from 'node:path';
+import type { ModelConfig, Scenario } from '../format/language/model';
+import { runExperiment } from '../experiment/runExperiment';
+import { claimVerdict, holmVerdict, type Verdict } from '../experiment/claimVerdict';
+import type { Claim } from '../experiment/types';
+import type { UsageTotals } from '../trace/events';
+import type { LibraryEntry, Varied, VariedClaim } from './reference';
+import { entryScenario, sumUsage } from './validate';
+
+export interface VariedResult {
+  entry: LibraryEntry;
+  seeds: number[];
+  claims: { varied: VariedClaim; claim: Claim; verdict: Verdict; holm: Verdict }[];
+  files: string[];
+  usage: UsageTotals;
+}
+
+export interface VariedOptions {
+  dir: string;
+  outDir: string;
+  seeds?: number[];
+  jobs?: number;
+  model?: ModelConfig;
+  onEntry?: (entry: LibraryEntry) => void;
+}
+
+/** The entry's scenario with its experiment replaced by the variations and their claims. */
+export function variedScenario(scenario: Scenario, varied: Varied): Scenario {
+  const claims = varied.claims.map(({ metric, higher, than, text }) => ({ metric, higher, than, text }));
+  return {
+    ...scenario,
+    experiment: {
+      seeds: scenario.experiment?.seeds ?? [1, 2, 3, 4, 5],
+      conditions: varied.conditions,
+      metrics: [...new Set(claims.map((c) => c.metric))],
+      claims,
+    },
+  };
+}
+
+/** The folder of an entry's varied experiment under the output folder. */
+export const variedFolder = (id: string): string => `${id}-varied`;
+
+export async function validateVaried(
+  entries: readonly LibraryEntry[],
+  options: VariedOptions,
+): Promise<VariedResult[]> {
+  const out: VariedResult[] = [];
+  for (const entry of entries) {
+    const varied = entry.varied;
+    if (!varied) continue;
+    options.onEntry?.(entry);
+    const scenario = variedScenario(await entryScenario(options.dir, entry, options.model), varied);
+    const run = await runExperiment(scenario, {
+      outDir: path.join(options.outDir, variedFolder(entry.id)),
+      traces: false,
+      ...(options.seeds ? { seeds: options.seeds } : {}),
+      ...(options.jobs ? { jobs: options.jobs } : {}),
+    });
+    const declared = run.result.claims.filter((c) => c.family === 'declared');
+    out.push({
+      entry,
+      seeds: run.result.seeds,
+      claims: varied.claims.map((v, i) => ({
+        varied: v,
+        claim: declared[i],
+        verdict: claimVerdict(declared[i]),
+        holm: holmVerdict(declared[i]),
+      })),
+      files: run.files,
+      usage: sumUsage(run.result.runs),
+    });
+  }
+  return out;
+}
+
+/** One line per claim: its mark, text, verdict and evidence, and where people's direction is from. */
+export function variedText(results: readonly VariedResult[], model: string): string {
+  const lines = [`Varied games: ${model} against the directions people show`];
+  for (const r of results) {
+    lines.push('', `${r.entry.title} (${r.seeds.length} seeds)`);
+    for (const c of r.claims) {
+      lines.push(
+        `  ${c.verdict.mark} ${c.varied.text}: ${c.verdict.label}`,
+        `      ${c.claim.evidence}`,
+        `      people: ${c.varied.source}`,
+      );
+    }
+  }
+  const all = results.flatMap((r) => r.claims);
+  const count = (k: Verdict['kind']) => all.filter((c) => c.verdict.kind === k).length;
+  lines.push(
+    '',
+    `${count('holds')} of ${all.length} hold, ${count('inconclusive')} inconclusive, ${count('fails')} point the other way, ${count('untestable')} not testable`,
+  );
+  return lines.join('\n') + '\n';
+}
+
+const csvCell = (x: string | number): string => {
+  const s = String(x);
+  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
+};
+
+export function variedCsv(results: readonly VariedResult[]): string {
+  const head = ['entry', 'claim', 'metric', 'higher', 'than', 'verdict', 'verdict_holm', 'evidence', 'source'];
+  const rows = results.flatMap((r) =>
+    r.claims.map((c) => [
+      r.entry.id,
+      c.varied.text,
+      c.varied.metric,
+      c.varied.higher,
+      c.varied.than,
+      c.verdict.kind,
+      c.holm.kind,
+      c.claim.evidence,
+      c.varied.source,
+    ]),
+  );
+  return [head, ...rows].map((row) => row.map(csvCell).join(',')).join('\n') + '\n';
+}
+
+export function variedJson(results: readonly VariedResult[], model: string): string {
+  return (
+    JSON.stringify(
+      {
+        model,
+        entries: results.map((r) => ({
+          id: r.entry.id,
+          seeds: r.seeds,
+          claims: r.claims.map((c) => ({ ...c.varied, verdict: c.verdict, verdict_holm: c.holm, claim: c.claim })),
+        })),
+      },
+      null,
+      2,
+    ) + '\n'
+  );
+}

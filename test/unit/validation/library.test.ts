@@ -1,0 +1,64 @@
+// The shipped validation library (validation/, docs/validation.md): every entry loads, checks
+// clean (no errors, no warnings) and produces every figure's metric and every human series'
+// metric. Values are not pinned: the offline model that plays them is changing (issue 57).
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { readLibrary } from '../../../src/core/validation/reference';
+import { loadEntryScenario, validateLibrary } from '../../../src/core/validation/validate';
+import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { formatDiagnostic } from '../../../src/core/format/language/diagnostics';
+import { withOverrides } from '../../../src/core/experiment/overrides';
+
+const LIBRARY = path.resolve(__dirname, '../../../validation');
+
+describe('the shipped validation library', function () {
+  this.timeout(120000);
+  const entries = readLibrary(LIBRARY);
+
+  it('holds the entries issue 57 lists', () => {
+    const ids = entries.map((e) => e.id);
+    for (const id of [
+      'public-goods',
+      'dictator',
+      'ultimatum',
+      'trust',
+      'prisoners-dilemma',
+      'common-pool',
+      'town-diffusion',
+    ]) {
+      assert.ok(ids.includes(id), `missing ${id}`);
+    }
+  });
+
+  for (const entry of entries) {
+    it(`${entry.id}: checks clean and produces every figure's metric`, async () => {
+      const loaded = await loadScenarioFile(path.join(LIBRARY, entry.scenario), { root: LIBRARY });
+      const loud = loaded.diagnostics.filter((d) => d.severity === 'error' || d.severity === 'warning');
+      assert.deepEqual(
+        loud.map((d) => formatDiagnostic(d)),
+        [],
+      );
+      const scenario = await loadEntryScenario(LIBRARY, entry);
+      const conditions = new Set(scenario.experiment?.conditions.map((c) => c.name));
+      for (const f of entry.figures) assert.ok(conditions.has(f.condition), `${f.id}: no condition ${f.condition}`);
+      // Every variation is a condition the scenario can take (a path it declares, a value that fits).
+      for (const c of entry.varied?.conditions ?? []) {
+        assert.doesNotThrow(() => withOverrides(scenario, c.set), `${entry.id}: varied condition ${c.name}`);
+      }
+      const out = fs.mkdtempSync(path.join(os.tmpdir(), `library-${entry.id}-`));
+      const [result] = await validateLibrary([entry], { dir: LIBRARY, outDir: out, seeds: [1], jobs: 1 });
+      for (const s of result.scored) {
+        assert.equal(typeof s.simulated.mean, 'number', `${entry.id}/${s.figure.id}: ${s.figure.metric} has no value`);
+        assert.ok(Number.isFinite(s.simulated.mean), `${entry.id}/${s.figure.id}: not finite`);
+      }
+      for (const s of result.series) {
+        assert.ok(
+          s.rounds.some((r) => r.sim.mean !== null),
+          `${entry.id}: no simulated ${s.metric} in ${s.condition}`,
+        );
+      }
+    });
+  }
+});

@@ -1,0 +1,109 @@
+// `society validate --model` (issue 57): an LLM plays the library's entries through a real local
+// OpenAI-compatible server. The whole validation is estimated first and held to --max-cost; the
+// prompts go out, the answers are parsed into the figures, and what was spent is reported.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { validateCommand } from '../../../src/cli/commands/validate';
+import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
+import { quietly } from '../../support/quietly';
+
+const LIBRARY = path.resolve(__dirname, '../../../validation');
+const KEY = 'SOCIETY_TEST_VALIDATE_KEY';
+
+describe('society validate --model: the LLM path', function () {
+  this.timeout(60000);
+  let fake: FakeOpenAI;
+  let dir: string;
+  let models: string;
+  before(async () => {
+    fake = await startFakeOpenAI();
+    process.env[KEY] = 'sk-test';
+  });
+  after(async () => {
+    delete process.env[KEY];
+    await fake.close();
+  });
+  beforeEach(() => {
+    fake.reset();
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-llm-'));
+    models = path.join(dir, 'models.society');
+    fs.writeFileSync(
+      models,
+      [
+        'kind: scenario',
+        'name: My models',
+        'personas:',
+        '  - { id: a, name: A }',
+        'models:',
+        '  default: { provider: offline }',
+        `  gpt: { provider: openai, model: fake-model, base_url: "${fake.url}", api_key_env: ${KEY}, retries: 0, price: { input: 1, output: 2 } }`,
+        '',
+      ].join('\n'),
+    );
+  });
+  afterEach(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  const validate = (...extra: string[]) =>
+    quietly(() =>
+      validateCommand.run([
+        '--library',
+        LIBRARY,
+        '--only',
+        'ultimatum',
+        '--seeds',
+        '1',
+        '--model',
+        'gpt',
+        '--models',
+        models,
+        '--out',
+        path.join(dir, 'out'),
+        ...extra,
+      ]),
+    );
+
+  it('estimates first, sends the prompts, parses the answers into the figures and reports the cost', async () => {
+    const { result, errors } = await validate('--max-cost', '5');
+    assert.equal(result, 0, errors);
+    assert.match(errors, /^estimate: 1 runs, [\d,]+ model calls, about [\d,]+ tokens, \$\d+\.\d\d$/m);
+    const chats = fake.chatRequests();
+    assert.ok(chats.length > 0, 'prompts were sent');
+    const actSchemas = chats
+      .map((r) => JSON.stringify(r.body?.response_format?.json_schema?.schema ?? {}))
+      .filter((s) => s.includes('propose'));
+    assert.ok(actSchemas.length > 0, "the proposers were asked with the game's actions in the schema");
+    const json = JSON.parse(fs.readFileSync(path.join(dir, 'out', 'validation.json'), 'utf8'));
+    const [entry] = json.entries;
+    // The fake answers every number with 1 and every choice with its first option: an offer of
+    // 1 of 10, accepted. Those are the LLM's answers, parsed and played, not the offline model's.
+    const figure = (id: string) => entry.figures.find((f: { figure: { id: string } }) => f.figure.id === id);
+    assert.equal(figure('mean-offer').simulated.mean, 0.1);
+    assert.equal(figure('rejection-rate').simulated.mean, 0);
+    assert.equal(entry.usage.calls, chats.length, 'every call counted');
+    assert.ok(entry.usage.cost_usd > 0, 'priced calls cost something');
+    const spent = /^spent: ([\d,]+) model calls, [\d,]+ tokens, \$(\d+\.\d\d)$/m.exec(errors);
+    assert.ok(spent, errors);
+    assert.equal(Number(spent[1].replace(/,/g, '')), entry.usage.calls);
+    assert.equal(json.model, 'gpt');
+  });
+
+  it('refuses to start above --max-cost, having called nobody', async () => {
+    const { result, errors } = await validate('--max-cost', '0.000001');
+    assert.equal(result, 1);
+    assert.match(errors, /validation of 1 entry \(1 run\) is estimated to cost .* above your limit of \$0\.00/);
+    assert.equal(fake.chatRequests().length, 0);
+    assert.equal(fs.existsSync(path.join(dir, 'out', 'validation.json')), false);
+  });
+
+  it('names the models there are for an unknown one, and never takes an inherited name', async () => {
+    for (const name of ['nope', 'constructor']) {
+      const { result, errors } = await quietly(() =>
+        validateCommand.run(['--library', LIBRARY, '--model', name, '--models', models, '--out', path.join(dir, 'o')]),
+      );
+      assert.equal(result, 2);
+      assert.match(errors, new RegExp(`unknown model '${name}' \\(.*models\\.society models: default, gpt\\)`));
+    }
+  });
+});
