@@ -333,6 +333,11 @@ export interface ActRequest extends RequestBase {
   pressure?: number;
   /** The agent's own draw of the run, uniform 0..1: how its concern for others differs from its trait's (offline model). */
   disposition?: number;
+  /**
+   * The turns the others still have after this decision (rounds left, and one for a later act phase
+   * of this round): while any remain, what an agent gives others can come back.
+   */
+  later_turns?: number;
   /** The actions it may take now (their `when` holds), as declared. */
   actions: ({
     name: string;

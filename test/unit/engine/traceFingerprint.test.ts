@@ -96,7 +96,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    '8859e903c15911cc425bd24ba330f9dfa7401dca2bbf700115bceb74ba319cdf',
+    'fda49886d42a9b4bb90d98bb997807f952a8bca160e84adfabae3fba1a0c7eff',
   ],
   [
     'examples/donor-game (world state and actions)',
@@ -108,7 +108,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 57: the offline model chooses the action, then its arguments (nested.ts); amounts on their
     // continuum, corner or reference, with conditional cooperation (continuum.ts); what the round's
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
-    '02882485753942328c81ebfc13fca0c9ab7bf96319a8f654a1a92a5c2945228a',
+    'f1cac6549651975a9aab8f5a2155bd5441aecb8fcb9f9cac04f13c0b19c5e296',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

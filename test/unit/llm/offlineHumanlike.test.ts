@@ -218,6 +218,27 @@ describe('offline model: choices that follow people (issue 57)', () => {
     assert.ok(hits(0.6) > hits(0.8), `x gave 0.6: ${hits(0.6)}, as much as the rest: ${hits(0.8)}`);
   });
 
+  it('the shadow of the future: a gift that can come back is made more often, and not in the last turn', () => {
+    const pd = (turns: number) => {
+      const r = request(
+        [
+          { action: 'cooperate', args: { partner: 'o0' }, changes: { 'me.points': -1, 'o0.points': 3 } },
+          { action: 'defect', args: {}, changes: {} },
+        ],
+        [
+          { name: 'cooperate', description: '', args: [{ name: 'partner', type: 'agent' }], effects: [] },
+          { name: 'defect', description: '', args: [], effects: [] },
+        ],
+        [{ id: 'o0', name: 'O0', tie: 0, state: {} }],
+      );
+      r.later_turns = turns;
+      return decisions(r).filter((d) => d.action === 'cooperate').length / 400;
+    };
+    const early = pd(9),
+      last = pd(0);
+    assert.ok(early > last + 0.1, `cooperating with 9 turns left ${early}, in the last ${last}`);
+  });
+
   it('is deterministic per seed', () => {
     const req = request(give, giveSpec, gave([5, 9, 12]));
     assert.deepEqual(act(req, stream(3, 'd')), act(req, stream(3, 'd')));

@@ -38,11 +38,39 @@ import { chooseNested } from './nested';
 export const LEARNING = 1;
 
 /**
+ * The share of what followed a choice that came in the rounds after it, not in its own round:
+ * half (experience.ts credits a round's surprise to the choice before it at ELIGIBILITY = ½). In
+ * a run's last round that share cannot come, and people know it (the end-game fall).
+ */
+export const LATER_SHARE = 0.5;
+
+/**
  * How strongly conduct against the others' mean is rewarded or sanctioned, at conscientiousness 1:
  * strong enough that a contribution well below the others' draws punishment from the norm-minded
  * though it costs them (Fehr & Gächter 2002: most subjects punish at least once).
  */
 export const RECIPROCITY = 3;
+
+/**
+ * Direct reciprocity, the shadow of the future: while rounds remain, the share of what an agent
+ * gives another that it expects back, times (1 + that other's latest conduct, −1..1): people
+ * cooperate in a repeated game for what cooperation brings back and stop when no round is left
+ * (the end-game fall: Selten & Stoecker 1986; Dal Bó & Fréchette 2018). A partner returns
+ * about half the gift when they are conditional cooperators, as about half of people are
+ * (Fischbacher, Gächter & Fehr 2001).
+ */
+export const RECIPROCATION = 1 / 2;
+
+/**
+ * How much of the weight sanctions get a reward of good conduct gets: negative reciprocity is
+ * stronger than positive ("hurting hurts more than helping helps": Offerman 2002).
+ */
+export const REWARD_SHARE = 1 / 3;
+
+/** A conduct gap as reciprocity weighs it: shortfalls in full, excesses by REWARD_SHARE. */
+function reciprocal(gap: number): number {
+  return gap < 0 ? gap : REWARD_SHARE * gap;
+}
 
 /** Softmax inverse temperature at neuroticism 0; it falls to half at neuroticism 1. */
 export const ACT_BETA = 4;
@@ -129,7 +157,9 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
   const c = req.persona.traits.conscientiousness;
   const world = new Map(req.world.map((q) => [q.name, q]));
   const gaps = conductGaps(req);
-  const care = new Map(req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * gaps.get(o.id)!]));
+  const care = new Map(
+    req.others.map((o) => [o.id, p * (0.5 + o.tie) + RECIPROCITY * c * reciprocal(gaps.get(o.id)!)]),
+  );
   let u = 0;
   for (const [target, change] of Object.entries(option.changes)) {
     const unit = units.get(target) || 1;
@@ -146,7 +176,31 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
     const owner = target.slice(0, target.indexOf('.'));
     u += owner === 'me' ? (1 - p / 2) * x : (care.get(owner) ?? p * 0.5) * x;
   }
-  return u;
+  return u + (1 - p / 2) * expectedBack(req, option, units);
+}
+
+/**
+ * What the agent expects back from those its option gives to directly, in own units: RECIPROCATION
+ * × (1 + their latest conduct) × what they gain (in the unit of the quantity's name), while rounds remain.
+ */
+function expectedBack(req: ActRequest, option: ActOption, units: Map<string, number>): number {
+  if (!req.later_turns) return 0;
+  const gains = new Map<string, number>();
+  const add = (target: string, change: number) => {
+    const dot = target.indexOf('.');
+    const owner = target.slice(0, dot);
+    if (owner === 'me' || owner === 'world') return;
+    gains.set(owner, (gains.get(owner) ?? 0) + change / foreseenUnit(units, target));
+  };
+  // What it gives another directly: a public good's diffuse return (foresight) is nobody's gift.
+  for (const [target, change] of Object.entries(option.changes)) add(target, change);
+  if (!gains.size) return 0;
+  let back = 0;
+  for (const o of req.others) {
+    const g = gains.get(o.id);
+    if (g && g > 0) back += RECIPROCATION * (1 + (o.conduct ?? 0)) * g;
+  }
+  return back;
 }
 
 /**
@@ -157,7 +211,9 @@ export function utility(req: ActRequest, option: ActOption, units: Map<string, n
 function experienceOf(req: ActRequest, units: Map<string, number>): number[] | undefined {
   // Before any experience (and in worlds without valued quantities): nothing to add, nothing to build.
   if (!req.options.some((o) => o.experience)) return undefined;
-  const weight = LEARNING * (1 - concern(req) / 2) * (0.5 + 0.5 * req.persona.traits.openness);
+  // In the last round what would have come in the rounds after cannot come: that share is dropped.
+  const last = req.later_turns === 0 ? 1 - LATER_SHARE : 1;
+  const weight = last * LEARNING * (1 - concern(req) / 2) * (0.5 + 0.5 * req.persona.traits.openness);
   const learnedUnit = new Map<string, number>();
   for (const o of req.options) {
     for (const [q, x] of Object.entries(o.experience ?? {})) {

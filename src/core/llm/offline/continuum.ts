@@ -38,7 +38,7 @@ export const SUCKER = 1;
  * back (at an MPCR of 0.75 a token given costs a quarter: contributions decay more slowly, Isaac &
  * Walker 1988).
  */
-export const SELF_SERVING = 0.2;
+export const SELF_SERVING = 0.15;
 /** How far toward the end that serves the others a fully sanctioned agent's reference moves (share of the way). */
 export const SANCTION_RESPONSE = 0.5;
 /**

@@ -31,6 +31,18 @@ function pressureOn(state: WorldState, id: string): { pressure?: number } {
   return p > 0 ? { pressure: p } : {};
 }
 
+/**
+ * The turns the others still have after this decision: the rounds left, and one more when an act
+ * phase follows this one in the round (a trustee returns in the phase after the trust).
+ */
+function laterTurns(world: PhaseContext, phase: ActPhase | undefined): number {
+  const rounds = Math.max(0, world.settings.world.rounds - world.round);
+  const plan = world.scenario.round;
+  const at = phase && plan ? plan.indexOf(phase) : -1;
+  const later = at >= 0 && plan!.slice(at + 1).some((p) => p.kind === 'act');
+  return rounds + (later ? 1 : 0);
+}
+
 const dispositions = new Map<string, number>();
 
 /** An agent's disposition in a run: its own stream's first draw (no other draw moves), kept per seed and id. */
@@ -247,6 +259,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     })),
     pressure: state.conduct.pressureOn(a.id),
     disposition: dispositionOf(world.seed, a.id),
+    later_turns: laterTurns(world, phase),
     actions: [...offered].map((c) => ({
       name: c.spec.name,
       description: c.spec.description,
