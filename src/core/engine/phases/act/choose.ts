@@ -200,6 +200,8 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
   if (!options.length) return;
   if (world.learning) state.experience.enter(a.id, () => state.valuedOf(a.id));
   const offered = new Set(options.map((o) => o.compiled));
+  // Bounds written as expressions, as evaluated for this agent now: what the model may choose.
+  const specs = new Map(options.filter((o) => o.argSpecs).map((o) => [o.compiled, o.argSpecs!]));
   const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
   const request: ActRequest = {
     kind: 'act',
@@ -222,7 +224,9 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     actions: [...offered].map((c) => ({
       name: c.spec.name,
       description: c.spec.description,
-      args: c.wheres ? c.spec.args.map((x) => withAmong(x, among?.get(argKey(c.spec.name, x.name)))) : c.spec.args,
+      args: c.wheres
+        ? (specs.get(c) ?? c.spec.args).map((x) => withAmong(x, among?.get(argKey(c.spec.name, x.name))))
+        : (specs.get(c) ?? c.spec.args),
       effects: c.spec.effects,
       ...platformVerbs(c.spec),
       ...(c.spec.move ? { move: c.spec.move } : {}),
