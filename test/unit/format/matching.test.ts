@@ -4,11 +4,18 @@
 // bounds written as expressions are checked as expressions, at their sub-expression.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, parseSociety } from '../../../src/core/format';
+import {
+  completionsAt,
+  NodeFileSystem,
+  OverlayFileSystem,
+  SocietyWorkspace,
+  parseSociety,
+  type CompletionSources,
+} from '../../../src/core/format';
 import { Locator } from '../../../src/core/format/language/locate';
 import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
 import { withOverrides } from '../../../src/core/experiment/overrides';
-import { textAt } from './editorFixtures';
+import { cursorIn, textAt } from './editorFixtures';
 import { scenarioFromText } from '../engine/traceHelpers';
 
 const file = path.resolve('/virtual/matching/s.society');
@@ -159,5 +166,33 @@ describe('matching: checks (issue 62)', () => {
       /group 'trusties'.*Did you mean 'trustees'/,
     );
     assert.throws(() => withOverrides(s, { 'matching.design': 'random' }), /matching.design/);
+  });
+});
+
+describe('matching: completion (issue 62)', () => {
+  const complete = (marked: string): string[] => {
+    const { lines, position, text } = cursorIn(marked);
+    const parsed = parseSociety(text, file);
+    const sources: CompletionSources = {
+      personas: () => [],
+      models: () => [],
+      includes: () => [],
+      groupNames: () => [],
+      mechanics: () => readMechanics(parsed.documents[0].value, new Locator(parsed, parsed.documents[0])),
+    };
+    return completionsAt(lines, position, sources).map((i) => i.label);
+  };
+
+  it("offers `partner` and `matched` where a matching gives them, and the partner's quantities after `partner.`", () => {
+    const own = complete(edit(TRUST, 'max: "me.received"', 'max: "|"').join('\n'));
+    assert.ok(own.includes('partner') && own.includes('matched'), own.join(', '));
+    const members = complete(edit(TRUST, 'max: "me.received"', 'max: "partner.|"').join('\n'));
+    assert.deepEqual(members.sort(), ['coins', 'received']);
+    const none = complete(
+      edit(TRUST, 'max: "me.received"', 'max: "|"')
+        .filter((l) => !l.startsWith('matching:') && !l.includes('between:'))
+        .join('\n'),
+    );
+    assert.ok(!none.includes('partner') && !none.includes('matched'), none.join(', '));
   });
 });
