@@ -105,6 +105,12 @@ function shownOthers(
   return [...out];
 }
 
+/** With `matching:`, the agent's group (its partner) shown first: whom its `partner.` effects and reads are about. */
+function matchedFirst(state: WorldState, me: string, shown: readonly string[]): string[] {
+  const group = state.matches?.groupOf(me)?.filter((id) => id !== me);
+  return group?.length ? [...new Set([...group, ...shown])] : [...shown];
+}
+
 /** A conditioned argument as the model is told it: with the ids it may choose among. */
 function withAmong(arg: ActionArg, ids: readonly string[] | undefined): ActionArg & { among?: string[] } {
   return ids && arg.where !== undefined && arg.type !== 'number' ? { ...arg, among: [...ids] } : arg;
@@ -212,7 +218,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     memories: t.recalled,
     world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
     own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
-    others: shownOthers(others, among, conditioned).map((id) => ({
+    others: matchedFirst(state, a.id, shownOthers(others, among, conditioned)).map((id) => ({
       id,
       name: world.agents.get(id)!.persona.name,
       tie: world.ties.get(a.id, id),
