@@ -101,6 +101,16 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // Issue 45: villagers learn what giving brought them back (others' gifts and punishments).
     'ec1d85ed235cbda297130eb7c98f1438bf0c8c7e84c221042e12286114e56d88',
   ],
+  [
+    'examples/ultimatum (matching between two roles, issue 62)',
+    () => example('ultimatum/ultimatum.society'),
+    '1d298bded7b6a78ac14b912557ac56ab31bc81feb531ec9c5c9127c333ef8cb7',
+  ],
+  [
+    'examples/public-goods-matching (groups of four, matched reads, issue 62)',
+    () => example('public-goods-matching/public-goods-matching.society'),
+    'a217f548ff3ee2146c601ee6d53d218de4ba8487c1166b24e4a8ee2258c934a9',
+  ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [
     'a sampled population paired at random',
