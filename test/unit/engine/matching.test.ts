@@ -10,6 +10,10 @@ import type { ActRequest, DecisionRequest } from '../../../src/core/llm/types';
 import { readTrace } from '../../../src/core/trace/reader';
 import { matchRows } from '../../../webview/model/traceRows';
 import { recordingFactory } from './recordingModels';
+import { runInto } from './resumeHelper';
+import { scratchDir } from '../../support/scratch';
+import * as fs from 'node:fs';
+import * as path from 'node:path';
 import { scenarioFromText, traceLines, traceOf, type Line } from './traceHelpers';
 
 const players = (n: number, group = 'players', prefix = 'p'): Matchable[] =>
@@ -154,6 +158,17 @@ describe('matching: in a run (issue 62)', () => {
     assert.equal(await traceOf(s), a);
     const partners = [...partnersByRound(traceLines(a)).values()].map((m) => JSON.stringify([...m].sort()));
     assert.equal(new Set(partners).size, 1, 'the same pairs every round');
+  });
+
+  it('a run resumed from a checkpoint draws the groups it would have drawn (partners and strangers)', async () => {
+    for (const design of ['partner', 'stranger']) {
+      const dir = scratchDir(`society-matching-resume-${design}-`);
+      const sc = await scenarioFromText(TRUST(design));
+      for (const d of ['a', 'b']) fs.mkdirSync(path.join(dir, d));
+      const whole = await runInto(path.join(dir, 'a'), sc);
+      await runInto(path.join(dir, 'b'), sc, { stopAfter: 2 });
+      assert.equal(await runInto(path.join(dir, 'b'), sc, { resume: true }), whole, design);
+    }
   });
 
   it('a bound written as an expression is evaluated for each agent: no return exceeds what arrived', async () => {
