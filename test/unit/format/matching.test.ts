@@ -157,6 +157,37 @@ describe('matching: checks (issue 62)', () => {
     assert.deepEqual(world, []);
   });
 
+  it("a condition's matching is checked as the scenario's, at what the condition wrote (SOC150, SOC151)", async () => {
+    const lines = [
+      'kind: scenario',
+      'name: Pot',
+      'population:',
+      '  - { group: players, count: 8, id_prefix: p, occupations: [player], interests: { pool: [x], per_agent: 1 } }',
+      'world: { rounds: 2 }',
+      'matching: { design: partner, size: 4 }',
+      'state:',
+      '  agents:',
+      '    tokens: { initial: 20, min: 0 }',
+      'actions:',
+      '  keep: { description: Keep., effects: { me.tokens: "me.tokens + 0.0" } }',
+      'experiment:',
+      '  conditions:',
+      '    - { name: strangers, set: { matching.design: stranger } }',
+      '    - { name: threes, set: { matching.size: 3 } }',
+      '    - { name: elsewhere, set: { matching.within: playrs } }',
+    ];
+    const got = await marks(lines);
+    assert.equal(got.length, 2, got.join('\n'));
+    assert.match(
+      got[0],
+      /^15:45 SOC151 <<3>> Groups of 3 cannot hold the 8 agents in condition 'threes': 2 would be left/,
+    );
+    assert.match(
+      got[1],
+      /^16:50 SOC150 <<playrs>> Unknown group 'playrs' in `matching.within` in condition 'elsewhere'. Did you mean 'players'\?/,
+    );
+  });
+
   it('a condition varies the design; a group it names must exist', async () => {
     const s = await scenarioFromText([...TRUST, ''].join('\n'));
     assert.equal(withOverrides(s, { 'matching.design': 'stranger' }).mechanics?.matching?.design, 'stranger');
