@@ -8,6 +8,8 @@ import type { Matching } from '../../../src/core/format/language/matching';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import type { ActRequest, DecisionRequest } from '../../../src/core/llm/types';
 import { readTrace } from '../../../src/core/trace/reader';
+import { stateScope } from '../../../src/core/debug/stateScope';
+import { evaluateExpression } from '../../../src/core/debug/expression';
 import { matchRows } from '../../../webview/model/traceRows';
 import { recordingFactory } from './recordingModels';
 import { runInto } from './resumeHelper';
@@ -287,6 +289,30 @@ describe('matching: in a run (issue 62)', () => {
       lines.filter((l) => l.type === 'error'),
       [],
     );
+  });
+
+  it("the Debug Console's partner() names an agent's partner this round", async () => {
+    const sim = Simulation.create(await scenarioFromText(TRUST('stranger')));
+    const events: Line[] = [];
+    sim.on((e) => events.push(e as unknown as Line));
+    await sim.run();
+    const last = partnersByRound(events).get(4)!;
+    const scope = stateScope(sim, undefined);
+    for (const id of ['i1', 't3']) assert.equal(evaluateExpression(`partner("${id}")`, scope), last.get(id));
+    const plain = Simulation.create(
+      await scenarioFromText(
+        [
+          'kind: scenario',
+          'name: Plain',
+          'personas: [{ id: ana, name: Ana }, { id: bo, name: Bo }]',
+          'world: { rounds: 1 }',
+          'state: { agents: { coins: { initial: 1 } } }',
+          'actions: { keep: { description: Keep., effects: { me.coins: "me.coins + 0.0" } } }',
+          '',
+        ].join('\n'),
+      ),
+    );
+    assert.throws(() => evaluateExpression('partner("ana")', stateScope(plain, undefined)), /declares no matching/);
   });
 
   it('the trace table gives each group a row, named by its members', () => {
