@@ -77,7 +77,10 @@ function expressionKeys(schema) {
     if (Array.isArray(node)) return node.forEach(walk);
     if (!node || typeof node !== 'object') return;
     for (const [key, sub] of Object.entries(node.properties ?? {})) {
-      if (sub?.['x-expression']) keys.add(key);
+      // A key that also holds plain numbers (an argument's `min`/`max`, and so every `min`/`max`
+      // of the file, since the grammar goes by key) is left uncoloured rather than colour numbers as CEL.
+      const numeric = [sub?.type].flat().includes('number');
+      if (sub?.['x-expression'] && !numeric) keys.add(key);
       if (sub?.additionalProperties?.['x-expression']) parents.add(key);
       if (sub?.['x-expression-keys']) patterns.add(sub['x-expression-keys'].replace(/^\^|\$$/g, ''));
     }

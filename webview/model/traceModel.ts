@@ -7,7 +7,7 @@ import type { StateDeclarations, TraceSource } from '../../src/core/protocol/vie
 import { networkAt, type NetworkData } from './networkData';
 import { RewardSeries } from './rewardSeries';
 import { roundMetrics, type RoundMetrics } from './roundMetrics';
-import { rowOf, type TraceRow } from './traceRows';
+import { matchRows, rowOf, type TraceRow } from './traceRows';
 import { changeLabels, type ChangeLabel } from './changeLabels';
 import { WorldStateTrack } from './worldStateTrack';
 
@@ -83,6 +83,10 @@ export class TraceModel {
           break;
         case 'run_end':
           this.complete = true;
+          break;
+        case 'match':
+          // One row per group: who played with whom this round.
+          this.rows.push(...matchRows(e, index, this.knownName));
           break;
         default: {
           const row = rowOf(e, index, this.knownName, this.changeLabel);

@@ -38,6 +38,7 @@ export function rowOf(
   label?: ChangeLabel,
 ): TraceRow | undefined {
   if (e.type === 'survey') return surveyRow(e, index);
+  if (e.type === 'match') return matchRows(e, index, nameOf)[0];
   switch (e.type) {
     case 'message':
       return {
@@ -130,6 +131,27 @@ export function rowOf(
     default:
       return undefined;
   }
+}
+
+/**
+ * Who was matched with whom (`matching:`): one row per group, its first member the row's agent and
+ * the others its other parties, so filtering by an agent finds its partner of every round.
+ */
+export function matchRows(
+  e: Extract<TraceEvent, { type: 'match' }>,
+  index: number,
+  nameOf: NameLookup = () => undefined,
+): TraceRow[] {
+  return e.groups.map((g) => ({
+    index,
+    round: e.round,
+    kind: 'match' as const,
+    from: g[0],
+    ...(g.length > 1 ? { to: g[1] } : {}),
+    ...(g.length > 2 ? { also: g.slice(2) } : {}),
+    detail: `${e.design === 'stranger' ? 'strangers' : 'partners'} · ${g.length === 2 ? 'pair' : `group of ${g.length}`}`,
+    text: `${g.map((id) => nameOf(id) ?? id).join(' with ')}${e.unmatched?.length ? ` (unmatched this round: ${e.unmatched.length})` : ''}`,
+  }));
 }
 
 /** An agent's answers to a survey: the instrument, then each item's answer (– when missing). */

@@ -58,7 +58,10 @@ export class TraceTable {
         this.setFilter({ kinds: TRACE_ROW_KINDS.filter((k) => this.kinds.get(k)!.checked) }),
       );
       this.kinds.set(kind, box);
-      return el('label', { class: 'kind' }, box, kind);
+      const label = el('label', { class: 'kind' }, box, kind);
+      // Matches apply only to worlds that match agents: the box shows once the trace has one.
+      if (kind === 'match') label.hidden = true;
+      return label;
     });
     this.search = el('input', {
       class: 'search',
@@ -121,7 +124,22 @@ export class TraceTable {
       this.agentIds = agents;
       this.syncAgentOptions(false);
     }
+    if (fresh || grew) this.showMatchBox(fresh);
     if (fresh || grew || roundMatters) this.refilter(grew);
+  }
+
+  /** Shows the `match` kind box when the trace has match rows (looking only at rows new since the last look). */
+  private showMatchBox(fresh: boolean): void {
+    const label = this.kinds.get('match')?.parentElement;
+    if (!label) return;
+    if (fresh) label.hidden = true;
+    if (!label.hidden) return;
+    for (let i = fresh ? 0 : this.lastRowCount; i < this.rows.length; i++) {
+      if (this.rows[i].kind === 'match') {
+        label.hidden = false;
+        return;
+      }
+    }
   }
 
   private setFilter(change: Partial<TraceFilter>): void {

@@ -88,6 +88,11 @@ export function stateScope(sim: Simulation, p: StepPoint | undefined): Expressio
         }
         return values[key];
       },
+      /** With `matching:`, the id of the agent's partner this round (null when it has none): `partner("ana") == "bo"`. */
+      partner: (a) => {
+        if (!w.state?.matches) throw new ExpressionError('this scenario declares no matching');
+        return w.state.matches.partnerOf(agent(a).id) ?? null;
+      },
       /** Case-insensitive substring test, for logpoints over text. */
       contains: (s, part) => String(s).toLowerCase().includes(String(part).toLowerCase()),
     },

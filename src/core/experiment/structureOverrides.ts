@@ -20,6 +20,7 @@ function declared(s: Scenario): Obj {
   return {
     feeds: Object.fromEntries((m?.feeds ?? []).map((f) => [f.name, {}])),
     ...(s.round ? { round: s.round.map((p) => (p.kind === 'builtin' ? p.name : { phase: p.name })) } : {}),
+    ...(m?.matching ? { matching: {} } : {}),
     actions: Object.fromEntries(
       (m?.actions ?? []).map((a) => [
         a.name,
@@ -36,6 +37,7 @@ function declared(s: Scenario): Obj {
 function owner(s: Scenario, key: string): { target: Obj; rest: string[] } | undefined {
   const [top, name, ...rest] = key.split('.');
   const m = s.mechanics;
+  if (top === 'matching') return m?.matching && { target: m.matching as unknown as Obj, rest: [name, ...rest] };
   if (top === 'feeds') {
     const feed = m?.feeds?.find((f) => f.name === name);
     return feed && { target: feed as unknown as Obj, rest };
@@ -97,6 +99,8 @@ function setOne(s: Scenario, key: string, value: unknown, paths: readonly Struct
       return `'${key}' gives actions to group '${group}', which no population group or persona has${near ? `. Did you mean '${near}'?` : ''}`;
     }
   }
+  const matchGroup = matchingGroupError(s, key, value);
+  if (matchGroup) return matchGroup;
   const at = owner(s, key);
   if (!at) return `'${key}' names no feed, phase or action field of this scenario`;
   let node = at.target;
@@ -113,6 +117,17 @@ function setOne(s: Scenario, key: string, value: unknown, paths: readonly Struct
     Object.assign(phase, fields);
   }
   return undefined;
+}
+
+/** A group `matching.within` or `matching.between` names that the scenario has not. */
+function matchingGroupError(s: Scenario, key: string, value: unknown): string | undefined {
+  if (key !== 'matching.within' && key !== 'matching.between') return undefined;
+  const groups = scenarioGroupNames(s);
+  const named = (Array.isArray(value) ? value : [value]).map(String);
+  const group = named.find((g) => !groups.includes(g));
+  if (group === undefined) return undefined;
+  const near = didYouMean(group, groups);
+  return `'${key}' matches group '${group}', which no population group or persona has${near ? `. Did you mean '${near}'?` : ''}`;
 }
 
 /** The groups a phase may give actions to: population groups and personas' `group`. */

@@ -137,6 +137,7 @@ export const TRACE_ROW_KINDS = [
   'intervention',
   'error',
   'survey',
+  'match',
 ] as const;
 export type TraceRowKind = (typeof TRACE_ROW_KINDS)[number];
 

@@ -336,6 +336,18 @@ export interface PlacesEvent extends Base {
   away?: string[];
 }
 
+/**
+ * Who plays with whom this round (scenarios with `matching:`), written at its start before any
+ * phase: each group's members (pairs with `between` list the first group's member first), and
+ * the agents left without one.
+ */
+export interface MatchEvent extends Base {
+  type: 'match';
+  design: 'partner' | 'stranger';
+  groups: string[][];
+  unmatched?: string[];
+}
+
 /** An agent went somewhere during the round (an action's `move:`): `to` is where it ended up (undefined: away). */
 export interface MoveEvent extends Base {
   type: 'move';
@@ -509,6 +521,7 @@ export type TraceEvent =
   | ActionEvent
   | StateEvent
   | PlacesEvent
+  | MatchEvent
   | MoveEvent
   | RoundEndEvent
   | RunEndEvent
@@ -565,6 +578,7 @@ export const TRACE_EVENT_TYPES: readonly TraceEventType[] = [
   'action',
   'state',
   'places',
+  'match',
   'move',
   'round_end',
   'run_end',

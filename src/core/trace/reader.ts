@@ -61,6 +61,7 @@ const REQUIRED: Record<TraceEventType, Record<string, Check>> = {
   action: { agent: 'string', action: 'string', args: 'object', changes: 'object' },
   state: { world: 'object', agents: 'object' },
   places: { day: 'number', part: 'string', at: 'object' },
+  match: { design: 'string', groups: 'array' },
   move: { agent: 'string', until: 'number', action: 'string' },
   round_end: { stats: 'object' },
   run_end: { rounds: 'number', usage: 'object' },

@@ -110,6 +110,16 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
     // close brings back (foresight.ts); concern that differs by disposition; sanctions by conduct gap.
     'f1cac6549651975a9aab8f5a2155bd5441aecb8fcb9f9cac04f13c0b19c5e296',
   ],
+  [
+    'examples/ultimatum (matching between two roles, issue 62)',
+    () => example('ultimatum/ultimatum.society'),
+    '1d298bded7b6a78ac14b912557ac56ab31bc81feb531ec9c5c9127c333ef8cb7',
+  ],
+  [
+    'examples/public-goods-matching (groups of four, matched reads, issue 62)',
+    () => example('public-goods-matching/public-goods-matching.society'),
+    'a217f548ff3ee2146c601ee6d53d218de4ba8487c1166b24e4a8ee2258c934a9',
+  ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [
     'a sampled population paired at random',

@@ -26,7 +26,9 @@ const SCENARIO = [
   'actions:',
   '  give:',
   '    description: Give.',
-  '    args: { to: { type: agent, where: "to.purse < me.purse" } }',
+  '    args:',
+  '      to: { type: agent, where: "to.purse < me.purse" }',
+  '      amount: { type: number, min: "0.0", max: "me.purse" }',
   '    when: "me.purse > 1.0"',
   '    effects:',
   '      to.purse: "to.purse + 1.0"',
@@ -53,7 +55,7 @@ describe('CEL in the grammar and in the language model (issue 42: 8a)', () => {
     const doc = parsed.documents[0];
     const m = readMechanics(doc.value, new Locator(parsed, doc))!;
     const sites = expressionSites(m, [{ index: 0, name: 'act', when: 'round > 1' }]);
-    assert.equal(sites.length, 6);
+    assert.equal(sites.length, 8);
     const value = { ...(doc.value as object), round: [{ phase: 'act', when: 'round > 1' }] };
     const reached = new Set<SchemaNode>();
     for (const site of sites) {

@@ -101,8 +101,8 @@ seed: 2
 module: mod.mjs
 personas:
   - include: personas/p.society
-  - { id: ana, name: Ana, interests: [x] }
-  - { id: bo, name: Bo, interests: [x] }
+  - { id: ana, name: Ana, interests: [x], group: duo }
+  - { id: bo, name: Bo, interests: [x], group: solo }
 population:
   - group: folk
     count: 3
@@ -112,6 +112,8 @@ world:
   rounds: 1
   rooms:
     - { name: hall, members: [ana, bo] }
+matching:
+  between: [duo, solo]
 models:
   default: { provider: offline }
 state:

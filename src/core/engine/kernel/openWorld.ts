@@ -11,6 +11,7 @@ import { TieTable } from '../society/ties';
 import { UsageBook } from '../society/usageBook';
 import { WorldState } from '../society/worldState';
 import { PlaceBook } from '../society/places';
+import { MatchBook } from '../society/matching';
 import { checkpointModel, type Checkpoint } from '../persist/checkpoint';
 import { offlineOnlyFactory, World, type ModelFactory } from './world';
 
@@ -57,6 +58,9 @@ function presentIn(world: World, state: WorldState): WorldState {
     }));
   // `me.place` and an agent argument's `.place` in a `when`, an effect or an update.
   if (world.scenario.places) state.placeOf = (id) => world.places?.placeOf(id) ?? '';
+  // Who plays with whom: drawn at each round's start (kernel/rounds.ts), from the run's seed.
+  const matching = world.scenario.mechanics?.matching;
+  if (matching) state.matches = new MatchBook(matching, world.seed);
   return state;
 }
 

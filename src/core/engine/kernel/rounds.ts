@@ -142,6 +142,16 @@ export class Rounds {
     fireEvents(w, w.scenario.events, this.opts.model);
     // Where everyone is this part of the day, before any phase draws partners or reads `.place`.
     if (w.places) w.emit(w.places.placeRound(r, [...w.agents.values()]));
+    // Who plays with whom this round (`matching:`), before any phase reads `partner`.
+    const matches = w.state?.matches;
+    if (matches) {
+      w.emit(
+        matches.draw(
+          r,
+          [...w.agents.values()].map((a) => ({ id: a.id, group: a.persona.group })),
+        ),
+      );
+    }
     const turns = turnOrder(w, r).map((a) => newTurn(a, new Tape(), signal));
     const run = this.roundRun(r, turns, signal);
     for (const { kind, lastOfKind } of this.plan) if (lastOfKind) kind.beginRound?.(w, run);

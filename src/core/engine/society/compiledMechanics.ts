@@ -18,7 +18,7 @@ export interface CompiledUpdate extends ExpressionSource {
 }
 
 /** An effect's target: a world quantity, the actor's own, or the agent an argument names. */
-export type EffectOwner = { kind: 'world' } | { kind: 'me' } | { kind: 'arg'; arg: string };
+export type EffectOwner = { kind: 'world' } | { kind: 'me' } | { kind: 'partner' } | { kind: 'arg'; arg: string };
 
 export interface CompiledEffect extends ExpressionSource {
   target: string;
@@ -32,6 +32,8 @@ export interface CompiledAction {
   when?: Evaluate;
   /** The `where` of its agent and post arguments, by argument name (none when no argument has one). */
   wheres?: Record<string, Evaluate>;
+  /** Number arguments' bounds written as expressions (`max: "me.received"`), by argument name. */
+  bounds?: Record<string, { min?: Evaluate; max?: Evaluate }>;
   effects: CompiledEffect[];
 }
 
@@ -86,6 +88,7 @@ function ownerOf(target: string, action: Action): EffectOwner {
   const owner = target.slice(0, target.indexOf('.'));
   if (owner === 'world') return { kind: 'world' };
   if (owner === 'me') return { kind: 'me' };
+  if (owner === 'partner') return { kind: 'partner' };
   if (action.args.some((a) => a.name === owner && a.type === 'agent')) return { kind: 'arg', arg: owner };
   throw new Error(`action '${action.name}': effect on '${target}': '${owner}' is not world, me or an agent argument`);
 }
@@ -97,6 +100,20 @@ function argConditions(m: Mechanics, a: Action): Record<string, Evaluate> | unde
     if (arg.where === undefined || arg.type === 'number') continue;
     const env = expressionEnvironment(m, { kind: 'candidate', action: a, arg });
     out[arg.name] = compile(env, arg.where, `actions.${a.name}.args.${arg.name}.where`);
+  }
+  return Object.keys(out).length ? out : undefined;
+}
+
+/** Each number argument's bounds written as expressions, compiled in the agent's scope; undefined when none is. */
+function argBounds(m: Mechanics, a: Action, env: ReturnType<typeof expressionEnvironment>): CompiledAction['bounds'] {
+  const out: NonNullable<CompiledAction['bounds']> = nameRecord();
+  for (const arg of a.args) {
+    if (arg.type !== 'number' || (arg.minExpression === undefined && arg.maxExpression === undefined)) continue;
+    const at = `actions.${a.name}.args.${arg.name}`;
+    out[arg.name] = {
+      ...(arg.minExpression !== undefined ? { min: compile(env, arg.minExpression, `${at}.min`) } : {}),
+      ...(arg.maxExpression !== undefined ? { max: compile(env, arg.maxExpression, `${at}.max`) } : {}),
+    };
   }
   return Object.keys(out).length ? out : undefined;
 }
@@ -118,8 +135,10 @@ export function compileMechanics(m: Mechanics): CompiledMechanics {
     actions: m.actions.map((a) => {
       const env = expressionEnvironment(m, { kind: 'action', action: a });
       const wheres = argConditions(m, a);
+      const bounds = argBounds(m, a, agentEnv);
       return {
         spec: a,
+        ...(bounds ? { bounds } : {}),
         ...(a.when !== undefined ? { when: compile(agentEnv, a.when, `actions.${a.name}.when`) } : {}),
         ...(wheres ? { wheres } : {}),
         effects: a.effects.map((e) => {

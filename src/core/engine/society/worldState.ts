@@ -10,6 +10,7 @@ import { ExperienceBook, type ExperienceJSON } from './experience';
 import { FeedBoard, type FeedBoardJSON } from './feeds';
 import { KnowledgeBook, type KnowledgeBookJSON } from './knowledge';
 import { nameRecord } from '../../text/nameRecord';
+import type { MatchBook } from './matching';
 
 export type Values = Record<string, number>;
 
@@ -53,6 +54,8 @@ export class WorldState {
   present: () => Iterable<{ id: string; group?: string; place?: string }> = () => [];
   /** Where an agent is ('' away), for scenarios with places (set by the run's world): what `me.place` reads. */
   placeOf?: (agent: string) => string;
+  /** This round's groups, for scenarios with `matching:` (set by the run's world): what `partner` and `matched` read. */
+  matches?: MatchBook;
 
   constructor(readonly compiled: CompiledMechanics) {
     const m = compiled.mechanics;

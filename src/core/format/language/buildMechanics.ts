@@ -18,6 +18,7 @@ import {
 } from './mechanics';
 import { applyDefaults, societySchema } from './schema';
 import { VERB_KEYS } from './verbs';
+import type { Matching } from './matching';
 
 type Obj = Record<string, any>; // eslint-disable-line @typescript-eslint/no-explicit-any
 
@@ -90,8 +91,17 @@ function action(name: string, raw: Obj, at: Locator): Action {
   const v = applyDefaults(societySchema.$defs.action, raw) as Obj;
   const args: ActionArg[] = Object.entries((v.args ?? {}) as Obj).map(([argName, a]) => {
     const arg = { name: argName, ...(applyDefaults(societySchema.$defs.actionArg, a) as Obj) } as ActionArg;
+    // A bound written as an expression is evaluated per agent when options are offered.
+    for (const side of ['min', 'max'] as const) {
+      const written: unknown = arg[side];
+      if (typeof written !== 'string') continue;
+      delete arg[side];
+      arg[side === 'min' ? 'minExpression' : 'maxExpression'] = written;
+    }
     // A number without a ceiling ranges one unit above its floor, for every model alike.
-    if (arg.type === 'number' && arg.max === undefined) arg.max = (arg.min ?? 0) + 1;
+    if (arg.type === 'number' && arg.max === undefined && arg.maxExpression === undefined) {
+      arg.max = (arg.min ?? 0) + 1;
+    }
     return arg;
   });
   return {
@@ -116,6 +126,21 @@ function moveOf(raw: unknown): Move {
   return { to: String(m.to), for: m.for === 'day' ? 'day' : 'part' };
 }
 
+/** `matching:` with its defaults; pairs when it is `between` two groups. */
+export function buildMatching(raw: unknown, at: Locator): Matching | undefined {
+  if (!raw || typeof raw !== 'object' || Array.isArray(raw)) return undefined;
+  const v = applyDefaults(societySchema.$defs.matching, raw) as Obj;
+  return {
+    design: v.design === 'stranger' ? 'stranger' : 'partner',
+    size: typeof v.size === 'number' && Number.isInteger(v.size) && v.size >= 2 ? v.size : 2,
+    ...(typeof v.within === 'string' ? { within: v.within } : {}),
+    ...(Array.isArray(v.between) && v.between.length === 2 && v.between.every((g) => typeof g === 'string')
+      ? { between: [v.between[0], v.between[1]] as [string, string] }
+      : {}),
+    source: at.location(['matching']),
+  };
+}
+
 export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
   const world = quantities(v.state?.world, 'world', at);
   const agents = quantities(v.state?.agents, 'agents', at);
@@ -125,9 +150,9 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
     : undefined;
   const declaredFeeds = feeds(v.feeds, at);
   const known = knowledge(v.knowledge, at);
-  if (!world.length && !agents.length && !actions.length && !generations && !declaredFeeds.length && !known.length) {
-    return undefined;
-  }
+  const matching = buildMatching(v.matching, at);
+  const none = !world.length && !agents.length && !actions.length && !generations && !declaredFeeds.length;
+  if (none && !known.length && !matching) return undefined;
   return {
     world,
     agents,
@@ -135,6 +160,7 @@ export function buildMechanics(v: Obj, at: Locator): Mechanics | undefined {
     ...(declaredFeeds.length ? { feeds: declaredFeeds } : {}),
     ...(known.length ? { knowledge: known } : {}),
     ...(generations ? { generations } : {}),
+    ...(matching ? { matching } : {}),
     ...(v.places && typeof v.places === 'object' && Object.keys(v.places).length ? { places: true as const } : {}),
   };
 }

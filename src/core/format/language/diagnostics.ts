@@ -141,6 +141,8 @@ export const CODES = {
   SOC140: 'Observed rows no run can be compared with',
   SOC141: 'Unknown group compared in an expression',
   SOC142: 'Time outcome met at the start of every run',
+  SOC150: 'Unknown group to match',
+  SOC151: 'Matching that leaves agents unmatched',
 } as const;
 export type DiagnosticCode = keyof typeof CODES;
 

@@ -10,6 +10,7 @@ import { expressionCost, regexCall } from './expressionCost';
 import { EXPRESSION_LIMITS } from './expressionLimits';
 import { MAX_EXPRESSION_STEPS, withStepBudget } from './expressionSteps';
 import { registerAggregates } from './aggregates';
+import { hasPartner } from './matching';
 
 /** What an expression must give. */
 export type Wanted = 'number' | 'bool';
@@ -31,6 +32,9 @@ export interface ExpressionContext {
   me?: Record<string, number>;
   traits?: Record<string, number>;
   args?: Record<string, number | string>;
+  /** With `matching:`: the agent's group (itself included) and, in pairs, its partner. */
+  matched?: unknown[];
+  partner?: Record<string, number | string>;
   /** Agent-typed arguments: the chosen agent's quantities under the argument's name. */
   [agentArg: string]: unknown;
 }
@@ -110,6 +114,16 @@ export function knowsSchema(m: Mechanics): Record<string, Record<string, string>
   return m.knowledge?.length ? { knows: Object.fromEntries(m.knowledge.map((k) => [k.id, 'bool'])) } : {};
 }
 
+/**
+ * With `matching:`, what an agent reads of its group: `matched` (everyone in it, itself included,
+ * as rows of `agents`) and in pairs `partner` (the other, as `me` is read).
+ */
+function registerMatch(env: Environment, m: Mechanics, agent: Record<string, string | Record<string, string>>): void {
+  if (!m.matching) return;
+  env.registerVariable('matched', 'list<Agent>');
+  if (hasPartner(m.matching)) env.registerVariable({ name: 'partner', schema: agent });
+}
+
 /** The typed environment for expressions in `scope` of these mechanics. */
 export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
   const env = baseEnvironment();
@@ -122,6 +136,7 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
     ...numbers(m.agents.map((q) => q.name)),
     ...knowsSchema(m),
   };
+  registerMatch(env, m, { ...ACTOR_FIELDS, ...placeFields(m), ...agentSchema });
   if (scope.kind === 'candidate') {
     env.registerVariable({ name: 'me', schema: { ...ACTOR_FIELDS, ...placeFields(m), ...agentSchema } });
     env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });

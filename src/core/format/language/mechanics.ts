@@ -4,6 +4,7 @@
 // alone, exactly as before.
 import type { SourceLocation } from './position';
 import type { VerbFields } from './verbs';
+import type { Matching } from './matching';
 
 /** A named number of the world (one value) or of every agent (one value each). */
 export interface Quantity {
@@ -45,6 +46,9 @@ export interface ActionArg {
   description?: string;
   min?: number;
   max?: number;
+  /** For numbers: bounds written as expressions over the agent's state (`max: "me.received"`), evaluated when options are offered; `min`/`max` then hold none. */
+  minExpression?: string;
+  maxExpression?: string;
   integer?: boolean;
   /** For agents and posts: a CEL condition on the candidate (expressions.ts `candidate` scope); only those meeting it are offered. */
   where?: string;
@@ -190,7 +194,9 @@ export interface Mechanics {
   generations?: Generations;
   /** The scenario declares places (`places:`): expressions read an agent's `.place`. */
   places?: true;
+  /** Who plays with whom (`matching:`): expressions read `partner` and `matched`. */
+  matching?: Matching;
 }
 
 /** Names an agent-typed action argument may not take: they are the expression namespaces. */
-export const RESERVED_NAMES = ['world', 'me', 'args', 'n', 'round', 'traits'] as const;
+export const RESERVED_NAMES = ['world', 'me', 'args', 'n', 'round', 'traits', 'partner', 'matched'] as const;

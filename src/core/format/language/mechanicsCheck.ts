@@ -44,6 +44,8 @@ import { checkConditionValues, conditionRuleSites, conditionUpdateSites } from '
 import { checkLabels } from './labelsCheck';
 import { checkTallies } from './tallyCheck';
 import { checkGroupLiterals } from './groupLiteralCheck';
+import { hasPartner } from './matching';
+import { checkMatching } from './matchingCheck';
 
 type Obj = Record<string, unknown>;
 
@@ -57,6 +59,8 @@ const MEANING: Record<(typeof RESERVED_NAMES)[number], string> = {
   n: 'the number of agents',
   round: 'the round',
   traits: "the acting agent's traits",
+  partner: "the agent's partner (`matching:`)",
+  matched: "the agent's matched group (`matching:`)",
 };
 
 interface Checker extends Report {
@@ -92,6 +96,7 @@ export function checkMechanics(v: Obj, at: Locator, unsure: boolean, personas?: 
     if (!unsure) for (const a of m.actions) checkTargets(c, a);
     if (!unsure) checkFitness(c);
     checkFeeds(c);
+    checkMatching(c);
     if (phases) {
       const round = { ...c, phases, groups };
       checkRound(round);
@@ -273,7 +278,15 @@ function checkTargets(c: Checker, a: Action): void {
       const dym = suggestion ? `. Did you mean '${suggestion}'?` : '';
       diag(c, 'SOC062', 'error', `${message}${dym}${known}`, range, fixes);
     };
-    if (ns === 'world' || ns === 'me' || agentArgs.includes(ns)) {
+    const partner = ns === 'partner' && hasPartner(c.m.matching);
+    if (ns === 'partner' && !partner) {
+      const why = c.m.matching
+        ? `groups have ${c.m.matching.size} members (\`matching.size\`): only pairs have a partner`
+        : 'the scenario declares no `matching:` (who plays with whom)';
+      report(`Effect of action '${a.name}' on '${e.target}': ${why}`, 0);
+      continue;
+    }
+    if (ns === 'world' || ns === 'me' || partner || agentArgs.includes(ns)) {
       const side = ns === 'world' ? 'world' : 'agent';
       const names = (ns === 'world' ? c.m.world : c.m.agents).map((x) => x.name);
       if (names.includes(q)) continue;
@@ -289,8 +302,8 @@ function checkTargets(c: Checker, a: Action): void {
       continue;
     }
     const arg = a.args.find((x) => x.name === ns);
-    const choices = ['world', 'me', ...agentArgs];
-    const rule = `an effect changes world.<quantity>, me.<quantity> or <agent argument>.<quantity>`;
+    const choices = ['world', 'me', ...(hasPartner(c.m.matching) ? ['partner'] : []), ...agentArgs];
+    const rule = `an effect changes world.<quantity>, me.<quantity>${hasPartner(c.m.matching) ? ', partner.<quantity>' : ''} or <agent argument>.<quantity>`;
     if (arg) report(`'${ns}' is a number argument of action '${a.name}', not an agent: ${rule}`, 0);
     else if ((RESERVED_NAMES as readonly string[]).includes(ns)) report(`'${ns}' cannot be changed: ${rule}`, 0);
     else {

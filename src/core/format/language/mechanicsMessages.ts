@@ -17,6 +17,7 @@ import {
 import type { ExpressionSite } from './mechanicsSource';
 import { didYouMean } from './suggest';
 import { AGENT_FIELDS, agentVariables } from './aggregates';
+import { hasPartner } from './matching';
 
 export interface ExplainedProblem extends ExpressionProblem {
   /** The name the user probably meant, replacing `start..end`. */
@@ -26,10 +27,12 @@ export interface ExplainedProblem extends ExpressionProblem {
 const sentence = (s: string): string => s[0].toUpperCase() + s.slice(1);
 
 /** The names an expression in `scope` may read, and the agent arguments among them. */
-export function scopeNames(scope: Scope): string[] {
+export function scopeNames(scope: Scope, m?: Mechanics): string[] {
   const names = ['world', 'n', 'round', 'agents'];
   if (scope.kind === 'world') return names;
   names.push('me', 'traits');
+  // With `matching:`, the agent's group, and in pairs its partner.
+  if (m?.matching) names.push(...(hasPartner(m.matching) ? ['partner'] : []), 'matched');
   if (scope.kind === 'action') {
     names.push('args', ...scope.action.args.filter((a) => a.type !== 'number').map((a) => a.name));
   }
@@ -43,14 +46,14 @@ export function namespaceMembers(
   scope: Scope,
   m: Mechanics,
 ): { what: string; names: string[]; declared: string; of?: string } | undefined {
-  if (!scopeNames(scope).includes(ns)) return undefined;
+  if (!scopeNames(scope, m).includes(ns)) return undefined;
   if (ns === 'world') return { what: 'world quantity', names: m.world.map((q) => q.name), declared: '`state.world`' };
   if (ns === 'traits') return { what: 'trait', names: [...TRAIT_NAMES], declared: 'the Big Five' };
   if (ns === 'args' && scope.kind === 'action') {
     const names = scope.action.args.map((a) => a.name);
     return { what: 'argument', names, declared: '`args`', of: ` of action '${scope.action.name}'` };
   }
-  if (ns === 'n' || ns === 'round' || ns === 'agents') return undefined;
+  if (ns === 'n' || ns === 'round' || ns === 'agents' || ns === 'matched') return undefined;
   if (scope.kind === 'candidate') {
     const fields = ns === 'me' ? ACTOR_FIELDS : scope.arg.type === 'post' ? POST_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
     const quantities = scope.arg.type === 'post' && ns !== 'me' ? [] : m.agents.map((q) => q.name);
@@ -150,6 +153,8 @@ function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSit
       message: `${sentence(site.what)} cannot read '${name}': ${site.path[0] === 'round' ? "a phase's `when`" : "a world quantity's update"} reads only world.<quantity>, n, round and agents`,
     };
   }
+  const match = matchProblem(name, scope, m);
+  if (match) return { ...at, message: `${sentence(site.what)} cannot read '${name}': ${match}` };
   const isArg = name === 'args' || m.actions.some((a) => a.args.some((x) => x.name === name));
   if (scope.kind === 'agent' && isArg) {
     const why =
@@ -158,13 +163,26 @@ function unknownVariable(p: ExpressionProblem, name: string, site: ExpressionSit
         : "an agent quantity's update belongs to no action";
     return { ...at, message: `${sentence(site.what)} cannot read '${name}': ${why}` };
   }
-  const names = scopeNames(scope);
+  const names = scopeNames(scope, m);
   const suggestion = didYouMean(name, names);
   return {
     ...at,
     message: `Unknown name '${name}'${suggestion ? `. Did you mean '${suggestion}'?` : ''} (${site.what} reads: ${names.join(', ')})`,
     ...(suggestion ? { suggestion } : {}),
   };
+}
+
+/** Why `partner` or `matched` cannot be read here (no matching, groups larger than pairs, a world expression), if it is one of them. */
+function matchProblem(name: string, scope: Scope, m: Mechanics): string | undefined {
+  if (name !== 'partner' && name !== 'matched') return undefined;
+  if (!m.matching) {
+    return 'the scenario declares no `matching:` (who plays with whom), e.g. `matching: { design: partner, size: 2 }`';
+  }
+  if (scope.kind === 'world') return 'it is read by an agent (a `when`, an effect, an argument, an agent update)';
+  if (name === 'partner') {
+    return `groups have ${m.matching.size} members (\`matching.size\`): only pairs have a partner; read the group as \`matched\` (e.g. \`sum(matched.map(a, a.x))\`)`;
+  }
+  return undefined;
 }
 
 /** The problem in words of the scenario, at the sub-expression it is about. */

@@ -26,8 +26,6 @@ const QUANTITY_FIELDS: Record<string, string> = {
 };
 const ARG_FIELDS: Record<string, string> = {
   description: 'string',
-  min: 'number',
-  max: 'number',
   integer: 'boolean',
   feed: 'string',
   where: 'string',
@@ -72,13 +70,36 @@ function cleanAction(raw: Obj): Obj {
   for (const [name, a] of entries(raw.args)) {
     const type = (a as Obj).type;
     const typed = type === 'agent' || type === 'number' || type === 'post' || type === 'place' ? { type } : {};
-    args[name] = { ...fields(a, ARG_FIELDS), ...typed };
+    args[name] = { ...fields(a, ARG_FIELDS), ...bounds(a as Obj), ...typed };
   }
   const effects: Obj = {};
   if (isObj(raw.effects)) {
     for (const [target, e] of Object.entries(raw.effects)) if (typeof e === 'string') effects[target] = e;
   }
   return { description: '', ...fields(raw, ACTION_FIELDS), ...verbFields(raw), args, effects };
+}
+
+/** An argument's `min` and `max`: numbers, or expressions (strings). */
+function bounds(raw: Obj): Obj {
+  const out: Obj = {};
+  for (const k of ['min', 'max']) {
+    const v = raw[k];
+    if ((typeof v === 'number' && Number.isFinite(v)) || typeof v === 'string') out[k] = v;
+  }
+  return out;
+}
+
+/** `matching:` as far as it is well formed. */
+function cleanMatching(raw: unknown): Obj | undefined {
+  if (!isObj(raw)) return undefined;
+  const out: Obj = {};
+  if (raw.design === 'partner' || raw.design === 'stranger') out.design = raw.design;
+  if (typeof raw.size === 'number' && Number.isInteger(raw.size) && raw.size >= 2) out.size = raw.size;
+  if (typeof raw.within === 'string') out.within = raw.within;
+  if (Array.isArray(raw.between) && raw.between.length === 2 && raw.between.every((g) => typeof g === 'string')) {
+    out.between = raw.between;
+  }
+  return out;
 }
 
 /** The platform verbs written well: a name, or (`ties`) the tie changes given as numbers. */
@@ -116,6 +137,7 @@ export function readMechanics(value: unknown, at: Locator): Mechanics | undefine
     knowledge: isObj(value.knowledge)
       ? Object.fromEntries(Object.keys(value.knowledge).map((k) => [k, { text: k }]))
       : {},
+    matching: cleanMatching(value.matching),
     // Only whether there are places: expressions may then read `.place`.
     places: isObj(value.places) ? Object.fromEntries(Object.keys(value.places).map((k) => [k, {}])) : {},
   };
@@ -174,6 +196,19 @@ export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = [])
       });
     }
     for (const arg of a.args) {
+      for (const [side, text] of [
+        ['min', arg.minExpression],
+        ['max', arg.maxExpression],
+      ] as const) {
+        if (text === undefined || arg.type !== 'number') continue;
+        sites.push({
+          path: ['actions', a.name, 'args', arg.name, side],
+          text,
+          scope: { kind: 'agent' },
+          wanted: 'number',
+          what: `the \`${side}\` of argument '${arg.name}' of action '${a.name}'`,
+        });
+      }
       if (arg.where === undefined || arg.type === 'number' || arg.type === 'place') continue;
       sites.push({
         path: ['actions', a.name, 'args', arg.name, 'where'],
@@ -209,8 +244,11 @@ export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = [])
 /** The site of an expression at a path of the document (a value of `update`, `when` or `effects`). */
 export function siteKind(
   path: readonly PathSegment[],
-): 'world' | 'agents' | 'when' | 'effect' | 'phase' | 'where' | undefined {
+): 'world' | 'agents' | 'when' | 'effect' | 'phase' | 'where' | 'bound' | undefined {
   if (path.length === 5 && path[0] === 'actions' && path[2] === 'args' && path[4] === 'where') return 'where';
+  if (path.length === 5 && path[0] === 'actions' && path[2] === 'args' && (path[4] === 'min' || path[4] === 'max')) {
+    return 'bound';
+  }
   if (path.length === 3 && path[0] === 'round' && typeof path[1] === 'number' && path[2] === 'when') return 'phase';
   if (path.length === 4 && path[0] === 'state' && path[3] === 'update') {
     return path[1] === 'world' ? 'world' : path[1] === 'agents' ? 'agents' : undefined;

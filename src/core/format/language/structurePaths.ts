@@ -4,6 +4,7 @@
 // — each a value the scenario has, by the name it declares, so one scenario holds both arms of a
 // comparison (a chronological and a popularity-ranked feed) without declaring anything twice. The
 // editor (SOC054 at the key, completion) and the experiment that applies them read this one list.
+// A declared `matching:` is a rule too: `matching.design: stranger` against the partner design.
 import { deref, societySchema, type SchemaNode } from './schema';
 
 /** A value of the rules a condition may set: its dotted path and the schema its value must fit. */
@@ -15,7 +16,7 @@ export interface StructurePath {
 }
 
 /** The families of such paths: what the first segment names. */
-export const STRUCTURE_ROOTS = ['feeds', 'round', 'actions'] as const;
+export const STRUCTURE_ROOTS = ['feeds', 'round', 'actions', 'matching'] as const;
 
 type Obj = Record<string, unknown>;
 const obj = (v: unknown): Obj => (v && typeof v === 'object' && !Array.isArray(v) ? (v as Obj) : {});
@@ -88,10 +89,17 @@ function actionPaths(doc: Obj): StructurePath[] {
   return out;
 }
 
+/** Who plays with whom (`matching.design`, `.size`, `.within`, `.between`), when the scenario declares a matching. */
+function matchingPaths(doc: Obj): StructurePath[] {
+  const out: StructurePath[] = [];
+  if (doc.matching && typeof doc.matching === 'object') leaves(def('matching'), 'matching', out);
+  return out;
+}
+
 /** Every value of the rules a condition of `doc` (a scenario document, read tolerantly) may set. */
 export function structurePaths(doc: unknown): StructurePath[] {
   const d = obj(doc);
-  return [...feedPaths(d), ...phasePaths(d), ...actionPaths(d)];
+  return [...feedPaths(d), ...phasePaths(d), ...actionPaths(d), ...matchingPaths(d)];
 }
 
 /** Whether a `set:` key names the rules (a feed, a phase, an action) rather than a setting or a quantity. */

@@ -162,8 +162,8 @@ function expressionItems(
   const word = /(?:^|[^\w.])([A-Za-z_]\w*|)$/.exec(before);
   if (!word) return [];
   const range = wordRange(lines, position, word[1]);
-  const names = scopeNames(scope).map((name) => {
-    const namespace = name !== 'n' && name !== 'round' && name !== 'agents';
+  const names = scopeNames(scope, m).map((name) => {
+    const namespace = name !== 'n' && name !== 'round' && name !== 'agents' && name !== 'matched';
     return item(name, range, namespace ? '0' : '1', {
       kind: 'value',
       documentation: candidateNameCard(name, scope) ?? nameCard(name, scope, m),

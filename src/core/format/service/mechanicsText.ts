@@ -132,7 +132,7 @@ const list = (names: string[]): string => (names.length ? names.join(', ') : 'no
 /** A name an expression reads on its own: a namespace, `n`, `round`, an agent argument or a function. */
 export function nameCard(name: string, scope: Scope, m: Mechanics): string | undefined {
   if (FUNCTIONS[name]) return `**${FUNCTIONS[name].signature}** · function\n\n${FUNCTIONS[name].doc}`;
-  if (!scopeNames(scope).includes(name)) return undefined;
+  if (!scopeNames(scope, m).includes(name)) return undefined;
   const agentQuantities = list(m.agents.map((q) => q.name));
   switch (name) {
     case 'world':
@@ -150,6 +150,13 @@ export function nameCard(name: string, scope: Scope, m: Mechanics): string | und
       );
     case 'round':
       return '**round** · int · the current round (from 1)';
+    case 'partner':
+      return `**partner** · the agent matched with this one this round (\`matching:\`): its quantities (${agentQuantities}), \`id\` and \`group\``;
+    case 'matched':
+      return (
+        `**matched** · list · everyone in this agent's group this round (\`matching:\`), itself included, as \`agents\` holds them: ` +
+        '`sum(matched.map(a, a.q))`'
+      );
   }
   if (scope.kind !== 'action') return undefined;
   if (name === 'args') {
@@ -161,7 +168,7 @@ export function nameCard(name: string, scope: Scope, m: Mechanics): string | und
 
 /** `ns.name`: a quantity, an argument or a trait. */
 export function memberCard(ns: string, name: string, scope: Scope, m: Mechanics): string | undefined {
-  if (!scopeNames(scope).includes(ns)) return undefined;
+  if (!scopeNames(scope, m).includes(ns)) return undefined;
   if (ns === 'world') {
     const q = m.world.find((x) => x.name === name);
     return q && quantityCard(q, 'world');

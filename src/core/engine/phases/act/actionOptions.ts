@@ -3,7 +3,7 @@
 // least, middle and most; an agent argument as each of the agents offered), and each sample's
 // effects are evaluated on the current state — what the offline model weighs, and what an LLM
 // agent is told each action does.
-import type { ExpressionContext } from '../../../format/language/expressions';
+import type { Evaluate, ExpressionContext } from '../../../format/language/expressions';
 import type { ActionArg } from '../../../format/language/mechanics';
 import type { ActOption } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
@@ -14,6 +14,7 @@ import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 import { numberSamples } from '../../society/numberSamples';
 import { lazyAgents } from '../../../format/language/aggregates';
+import { needsMatch, readMatch } from './matchReads';
 import { nameRecord } from '../../../text/nameRecord';
 import { Foresight } from './foresight';
 import { actorView } from './actorView';
@@ -25,6 +26,33 @@ export const MAX_OPTIONS_PER_ACTION = 24;
 
 export interface ActionOption extends ActOption {
   compiled: CompiledAction;
+  /** The action's arguments with bounds written as expressions evaluated for this agent now (when it has such). */
+  argSpecs?: ActionArg[];
+}
+
+/**
+ * The action's arguments with each bound written as an expression evaluated in `context` (the
+ * agent's, before arguments are chosen); undefined when it has none. Throws an ExpressionFailure
+ * when a bound fails or gives no finite number.
+ */
+export function boundedArgs(action: CompiledAction, context: ExpressionContext): ActionArg[] | undefined {
+  const bounds = action.bounds;
+  if (!bounds) return undefined;
+  return action.spec.args.map((arg) => {
+    const b = Object.hasOwn(bounds, arg.name) ? bounds[arg.name] : undefined;
+    if (!b) return arg;
+    const value = (f: Evaluate | undefined, side: 'min' | 'max'): number | undefined => {
+      if (!f) return arg[side];
+      const x = f(context);
+      if (typeof x !== 'number' || !Number.isFinite(x)) {
+        throw new ExpressionFailure(`actions.${action.spec.name}.args.${arg.name}.${side}`, new Error(`gave ${x}`));
+      }
+      return x;
+    };
+    const min = value(b.min, 'min') ?? 0;
+    const max = value(b.max, 'max') ?? min + 1;
+    return { ...arg, min, max };
+  });
 }
 
 /** The expression context of `agent` acting with `args` (agent arguments resolved to their values). */
@@ -44,6 +72,7 @@ export function contextOf(
     traits: agent.persona.traits,
   };
   lazyAgents(context, () => state.rows());
+  readMatch(context, state, agent.id);
   if (args) {
     context.args = args;
     for (const a of compiled?.spec.args ?? []) {
@@ -132,7 +161,14 @@ export function changesOf(
   // A flow (a pot emptied at the close) is weighed by what it brings back (foresight.ts), not itself.
   const flows = weighing && Foresight.possible(state) ? Foresight.flows(state) : undefined;
   for (const e of action.effects) {
-    const owner = e.owner.kind === 'world' ? 'world' : e.owner.kind === 'me' ? agent.id : String(args[e.owner.arg]);
+    const owner =
+      e.owner.kind === 'world'
+        ? 'world'
+        : e.owner.kind === 'me'
+          ? agent.id
+          : e.owner.kind === 'partner'
+            ? partnerOf(state, agent.id, e)
+            : String(args[e.owner.arg]);
     const q = owner === 'world' ? state.worldQuantities.get(e.quantity)! : state.agentQuantities.get(e.quantity)!;
     const before = owner === 'world' ? state.world[e.quantity] : state.of(owner)[e.quantity];
     const x = finiteResult(
@@ -148,6 +184,13 @@ export function changesOf(
     changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
   }
   return changes;
+}
+
+/** The partner an effect on `partner.<q>` changes; an ExpressionFailure for an agent without one. */
+function partnerOf(state: WorldState, agent: string, e: CompiledAction['effects'][number]): string {
+  const partner = state.matches?.partnerOf(agent);
+  if (partner === undefined) throw new ExpressionFailure(e.where, new Error(`${agent} has no partner this round`));
+  return partner;
 }
 
 /**
@@ -182,12 +225,25 @@ export function optionsFor(
         return undefined;
       }
     };
+    // An action that reads or changes the agent's match is not for an agent left without one.
+    if (state.matches && !state.matches.groupOf(agent.id) && needsMatch(compiled)) continue;
     if (compiled.when && attempt(() => compiled.when!(base)) !== true) continue;
     const unnamed = (a: ActionArg) =>
       (a.type === 'agent' || a.type === 'place') && !samples(a, choices, compiled.spec.name).length;
     if (compiled.spec.args.some(unnamed)) continue;
+    const argSpecs = compiled.bounds ? attempt(() => boundedArgs(compiled, base)) : undefined;
+    if (compiled.bounds && !argSpecs) continue;
+    // Bounds that leave nothing to choose (max below min, no whole number between): not on offer now.
+    if (
+      argSpecs?.some(
+        (a) => a.type === 'number' && (a.min! > a.max! || (a.integer && Math.ceil(a.min!) > Math.floor(a.max!))),
+      )
+    ) {
+      continue;
+    }
+    const specArgs = argSpecs ?? compiled.spec.args;
     // Only posts that can still take this action: a post liked before is not liked again.
-    for (const args of combinations(compiled.spec.name, compiled.spec.args, choices, MAX_OPTIONS_PER_ACTION)) {
+    for (const args of combinations(compiled.spec.name, specArgs, choices, MAX_OPTIONS_PER_ACTION)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
@@ -202,6 +258,7 @@ export function optionsFor(
         compiled,
         ...(move ? { move } : {}),
         ...(foreseen ? { foreseen } : {}),
+        ...(argSpecs ? { argSpecs } : {}),
       });
     }
   }

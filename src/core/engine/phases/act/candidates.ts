@@ -10,6 +10,7 @@ import { ExpressionFailure, type CompiledAction } from '../../society/compiledMe
 import type { WorldState } from '../../society/worldState';
 import type { PhaseContext } from '../context';
 import { drawTargets } from './targets';
+import { readMatch } from './matchReads';
 
 /** An agent's place id as expressions read it: '' when away, or in a scenario without places. */
 const placeOf = (world: PhaseContext, id: string): string => world.places?.placeOf(id) ?? '';
@@ -33,6 +34,7 @@ function candidateContext(
     >,
     traits: actor.persona.traits,
   };
+  readMatch(context, state, me);
   if (arg.type === 'post') {
     const p = state.board?.get(candidate);
     context[arg.name] = {

@@ -143,6 +143,12 @@ function shownOthers(
   return [...out];
 }
 
+/** With `matching:`, the agent's group (its partner) shown first: whom its `partner.` effects and reads are about. */
+function matchedFirst(state: WorldState, me: string, shown: readonly string[]): string[] {
+  const group = state.matches?.groupOf(me)?.filter((id) => id !== me);
+  return group?.length ? [...new Set([...group, ...shown])] : [...shown];
+}
+
 /** A conditioned argument as the model is told it: with the ids it may choose among. */
 function withAmong(arg: ActionArg, ids: readonly string[] | undefined): ActionArg & { among?: string[] } {
   return ids && arg.where !== undefined && arg.type !== 'number' ? { ...arg, among: [...ids] } : arg;
@@ -238,6 +244,8 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
   if (!options.length) return;
   if (world.learning) state.experience.enter(a.id, () => state.valuedOf(a.id));
   const offered = new Set(options.map((o) => o.compiled));
+  // Bounds written as expressions, as evaluated for this agent now: what the model may choose.
+  const specs = new Map(options.filter((o) => o.argSpecs).map((o) => [o.compiled, o.argSpecs!]));
   const named = phase && phase.name !== WORLD_PHASE ? `${phase.name}:` : '';
   const request: ActRequest = {
     kind: 'act',
@@ -248,7 +256,7 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     memories: t.recalled,
     world: state.compiled.mechanics.world.map((q) => seen(q, state.world[q.name])!),
     own: state.compiled.mechanics.agents.map((q) => seen(q, state.of(a.id)[q.name])!),
-    others: shownOthers(others, among, conditioned).map((id) => ({
+    others: matchedFirst(state, a.id, shownOthers(others, among, conditioned)).map((id) => ({
       id,
       name: world.agents.get(id)!.persona.name,
       tie: world.ties.get(a.id, id),
@@ -263,7 +271,9 @@ function chooseNow(world: PhaseContext, t: Turn): Step {
     actions: [...offered].map((c) => ({
       name: c.spec.name,
       description: c.spec.description,
-      args: c.wheres ? c.spec.args.map((x) => withAmong(x, among?.get(argKey(c.spec.name, x.name)))) : c.spec.args,
+      args: c.wheres
+        ? (specs.get(c) ?? c.spec.args).map((x) => withAmong(x, among?.get(argKey(c.spec.name, x.name))))
+        : (specs.get(c) ?? c.spec.args),
       effects: c.spec.effects,
       ...platformVerbs(c.spec),
       ...(c.spec.move ? { move: c.spec.move } : {}),

@@ -6,6 +6,8 @@ import { agentQuantity, finiteResult } from '../../society/finiteResult';
 import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { actorView, contextOf } from './actionOptions';
+import { readMatch } from './matchReads';
+import { readsMatch } from '../../../format/language/matching';
 import { callHook, guarded } from './guard';
 import { moduleWorld } from './societyModule';
 import { lazyAgents, type AgentRow } from '../../../format/language/aggregates';
@@ -34,6 +36,9 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
   const rows = (): AgentRow[] => (closing ??= state.rows());
   lazyAgents(worldContext, rows);
   const emit = (e: ErrorEvent) => world.emit(e);
+  let byId: Map<string, AgentRow> | undefined;
+  const closingRow = (id: string): AgentRow | undefined =>
+    (byId ??= new Map(rows().map((r) => [String(r.id), r]))).get(id);
   for (const u of state.compiled.worldUpdates) {
     const name = u.quantity.name;
     const x = guarded(world, emit, {}, () =>
@@ -48,10 +53,15 @@ export async function closeWorldRound(world: PhaseContext, signal?: AbortSignal)
       const context = contextOf(state, a, n, round);
       context.me = actorView(state, a);
       lazyAgents(context, rows);
+      // The group reads the closing state too; an agent left without a group keeps what a match would update.
+      readMatch(context, state, a.id, (id) => closingRow(id));
+      const unmatched = state.matches !== undefined && !state.matches.groupOf(a.id);
       const next = state.compiled.agentUpdates.map((u) =>
-        guarded(world, emit, { agent: a.id }, () =>
-          finiteResult(u.evaluate(context), u, agentQuantity(u.quantity.name, a.id), context.me![u.quantity.name]),
-        ),
+        unmatched && readsMatch(u.expression)
+          ? undefined
+          : guarded(world, emit, { agent: a.id }, () =>
+              finiteResult(u.evaluate(context), u, agentQuantity(u.quantity.name, a.id), context.me![u.quantity.name]),
+            ),
       );
       state.compiled.agentUpdates.forEach((u, k) => {
         const x = next[k];
