@@ -113,12 +113,12 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   [
     'examples/ultimatum (matching between two roles, issue 62)',
     () => example('ultimatum/ultimatum.society'),
-    '1d298bded7b6a78ac14b912557ac56ab31bc81feb531ec9c5c9127c333ef8cb7',
+    '9642834f274705a8d25e3b358b618faf02b77a654c70499df190884d257afc41',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
     () => example('public-goods-matching/public-goods-matching.society'),
-    'a217f548ff3ee2146c601ee6d53d218de4ba8487c1166b24e4a8ee2258c934a9',
+    '50e07e76a674f016b845a0642265b11d03a7aacf0c2a2e4ca28476860033c37e',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [
