@@ -131,7 +131,7 @@ const esc = (s: string): string =>
 function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['series'][number]): string {
   const W = 420,
     H = 200,
-    P = 30;
+    P = 36;
   const simPts = sim.rounds.filter((r) => r.round > 0 && r.sim.mean !== null);
   const xs = [...human.map((h) => h.round), ...simPts.map((r) => r.round)];
   const ys = [...human.map((h) => h.value), ...simPts.flatMap((r) => [r.sim.mean!, ...(r.sim.ci95 ?? [])])];
@@ -153,14 +153,26 @@ function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['
     pts.length
       ? `<path d="M${pts.map(([x, y]) => `${X(x)},${Y(y)}`).join('L')}" fill="none" stroke="${colour}" stroke-width="2"/>`
       : '';
-  return `<svg width="${W}" height="${H}" role="img" aria-label="human and simulated ${esc(sim.metric)}">${area}${line(
+  // Axes: the value at the bottom, middle and top; every round when there are few, else five.
+  const step = x1 - x0 <= 12 ? 1 : Math.ceil((x1 - x0) / 5);
+  const rounds: number[] = [];
+  for (let x = x0; x <= x1; x += step) rounds.push(x);
+  const axes =
+    `<path d="M${P},${P}V${H - P}H${W - P}" fill="none" stroke="#888"/>` +
+    [y0, (y0 + y1) / 2, y1]
+      .map((y) => `<text x="${P - 3}" y="${Y(y) + 4}" font-size="10" text-anchor="end">${fmt(y)}</text>`)
+      .join('') +
+    rounds.map((x) => `<text x="${X(x)}" y="${H - P + 12}" font-size="10" text-anchor="middle">${x}</text>`).join('');
+  return `<svg width="${W}" height="${H + 10}" role="img" aria-label="human and simulated ${esc(sim.metric)}">${axes}${area}${line(
     simPts.map((r) => [r.round, r.sim.mean!]),
     '#3182bd',
   )}${line(
     human.map((h) => [h.round, h.value]),
     '#000',
-  )}${human.map((h) => `<circle cx="${X(h.round)}" cy="${Y(h.value)}" r="3"/>`).join('')}<text x="${P}" y="${H - 8}" font-size="11">round ${x0} … ${x1}; value ${fmt(y0)} … ${fmt(y1)}; black: people, blue: simulated (95% CI)</text></svg>`;
+  )}${human.map((h) => `<circle cx="${X(h.round)}" cy="${Y(h.value)}" r="3"/>`).join('')}<text x="${P}" y="${H + 6}" font-size="11">round; black: people, blue: simulated (95% CI)</text></svg>`;
 }
+
+const capitalised = (s: string): string => s.charAt(0).toUpperCase() + s.slice(1);
 
 export function validationHtml(results: readonly EntryResult[], model: string): string {
   const t = tally(results.flatMap((r) => r.scored));
@@ -181,5 +193,5 @@ export function validationHtml(results: readonly EntryResult[], model: string): 
       return `<section><h2>${esc(r.entry.title)}</h2><p>${counted(r.seeds.length, 'seed')}.</p><table><tr><th>figure</th><th>people [band]</th><th>simulated (95% CI)</th><th>verdict</th><th>source</th></tr>${rows}</table>${plots}</section>`;
     })
     .join('');
-  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>${esc(model)} against people</h1><p>${esc(bandShare(t))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
+  return `<!doctype html><html><head><meta charset="utf-8"><title>Validation: ${esc(model)}</title><style>body{font-family:sans-serif;max-width:60em;margin:auto}td,th{border-bottom:1px solid #ddd;padding:4px;text-align:left}.wrong td:nth-child(4){color:#b00}.direction td:nth-child(4){color:#a60}.inside td:nth-child(4){color:#070}</style></head><body><h1>Validation against people: ${esc(model)}</h1><p>${esc(capitalised(bandShare(t)))}; directions right: ${t.directions}.</p>${body}</body></html>\n`;
 }
