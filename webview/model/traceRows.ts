@@ -78,40 +78,8 @@ export function rowOf(
         detail: `${e.driver} · ${e.action}`,
         text: e.text,
       };
-    case 'action': {
-      // The row's other party: whom a platform verb was about (a post's author, the one followed),
-      // else the agent an argument names (a sanction's target, a gift's recipient).
-      const place = (v: string): string | undefined => (nameOf(v) === undefined ? placeOf(v) : undefined);
-      const other =
-        e.toward ??
-        Object.values(e.args).find(
-          (v): v is string => typeof v === 'string' && v !== e.agent && !e.post && place(v) === undefined,
-        );
-      const args = Object.entries(e.args).map(
-        ([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : (personIn(e, v, nameOf) ?? place(v) ?? v)}`,
-      );
-      const value = (k: string, v: number) => label?.(k, v) ?? round2(v);
-      const changes = Object.entries(e.changes).map(
-        ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${value(k, b)} → ${value(k, a)}`,
-      );
-      const also = othersNamed(e, other, nameOf);
-      const phase = e.phase ? `${e.phase}: ` : '';
-      const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
-      // An action naming a place may move its agent: its `move` event, next, says where (movedRow).
-      const moves = Object.values(e.args).some((v) => typeof v === 'string' && place(v) !== undefined);
-      const outcome =
-        posted || (changes.length ? changes.join('; ') : recordsVerb(e) || moves ? '' : 'nothing changed');
-      return {
-        index,
-        round: e.round,
-        kind: 'action',
-        from: e.agent,
-        ...(other && other !== e.agent ? { to: other } : {}),
-        ...(also.length ? { also } : {}),
-        detail: `${phase}${args.length ? `${e.action} · ${args.join(', ')}` : e.action}`,
-        text: [outcome, e.reason].filter(Boolean).join(' — '),
-      };
-    }
+    case 'action':
+      return actionRow(e, index, nameOf, label, placeOf);
     case 'intervention':
       return e.kind === 'edit'
         ? {
@@ -142,6 +110,47 @@ export function rowOf(
     default:
       return undefined;
   }
+}
+
+/** A declared action: its arguments (agents and places by name), its changes, what it posted. */
+function actionRow(
+  e: Extract<TraceEvent, { type: 'action' }>,
+  index: number,
+  nameOf: NameLookup,
+  label: ChangeLabel | undefined,
+  placeOf: PlaceLookup,
+): TraceRow {
+  // The row's other party: whom a platform verb was about (a post's author, the one followed),
+  // else the agent an argument names (a sanction's target, a gift's recipient).
+  const place = (v: string): string | undefined => (nameOf(v) === undefined ? placeOf(v) : undefined);
+  const other =
+    e.toward ??
+    Object.values(e.args).find(
+      (v): v is string => typeof v === 'string' && v !== e.agent && !e.post && place(v) === undefined,
+    );
+  const args = Object.entries(e.args).map(
+    ([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : (personIn(e, v, nameOf) ?? place(v) ?? v)}`,
+  );
+  const value = (k: string, v: number) => label?.(k, v) ?? round2(v);
+  const changes = Object.entries(e.changes).map(
+    ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${value(k, b)} → ${value(k, a)}`,
+  );
+  const also = othersNamed(e, other, nameOf);
+  const phase = e.phase ? `${e.phase}: ` : '';
+  const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
+  // An action naming a place may move its agent: its `move` event, next, says where (movedRow).
+  const moves = Object.values(e.args).some((v) => typeof v === 'string' && place(v) !== undefined);
+  const outcome = posted || (changes.length ? changes.join('; ') : recordsVerb(e) || moves ? '' : 'nothing changed');
+  return {
+    index,
+    round: e.round,
+    kind: 'action',
+    from: e.agent,
+    ...(other && other !== e.agent ? { to: other } : {}),
+    ...(also.length ? { also } : {}),
+    detail: `${phase}${args.length ? `${e.action} · ${args.join(', ')}` : e.action}`,
+    text: [outcome, e.reason].filter(Boolean).join(' — '),
+  };
 }
 
 /**
