@@ -6,6 +6,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
+import { spawnSync } from 'node:child_process';
+import { REPO } from './codeServer';
 import * as act from './act';
 import { friendsExample, useWorkbench } from './session';
 import { STEP_MS } from './workbench';
@@ -163,5 +165,42 @@ describe('the language-model tools in VS Code (code-server + Chromium)', functio
     );
     await page.waitForTimeout(500);
     await s.wb.screenshot('experiment-html-in-editor');
+  });
+
+  it("opens a run's report.html as its page, and Open Society View shows the run's trace beside it", async () => {
+    const page = s.wb.page;
+    const r = spawnSync(
+      process.execPath,
+      [path.join(REPO, 'bin/society.js'), 'report', 'runs/tool-a/trace.jsonl', '-q'],
+      {
+        cwd: s.server.workspace,
+        encoding: 'utf8',
+      },
+    );
+    assert.equal(r.status, 0, r.stderr);
+    await page.keyboard.press('F1');
+    const input = page.locator('.quick-input-widget input');
+    await input.waitFor();
+    await input.fill('runs/tool-a/report.html');
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'report.html' }).first().waitFor();
+    await page.keyboard.press('Enter');
+    await page.locator('.tab.active', { hasText: 'report.html' }).waitFor();
+    const report = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    // Scripts off: the page's no-script network picture and tables, not its interactive view.
+    await report.locator('#network h2', { hasText: 'Tie network' }).waitFor({ timeout: STEP_MS });
+    assert.ok(await report.locator('#network svg').first().isVisible());
+    assert.equal(await report.locator('#society-app[data-ready="true"]').count(), 0);
+    const button = page.locator('.editor-actions .action-label[aria-label="Open Society View"]');
+    const views = () => page.locator('iframe.webview.ready').count();
+    const before = await views();
+    await act.click(page, 'Open Society View', button, async () => (await views()) > before);
+    const view = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    await view.locator('.badge', { hasText: 'complete' }).waitFor({ timeout: STEP_MS });
+    assert.ok(
+      (await page.locator('.tab .label-name').allInnerTexts()).some((t) => t === 'trace.jsonl'),
+      "the run folder's trace, in the society view",
+    );
+    await page.waitForTimeout(1000);
+    await s.wb.screenshot('report-html-and-society-view');
   });
 });
