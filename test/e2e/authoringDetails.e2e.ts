@@ -46,7 +46,7 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     await row.waitFor();
     const message = row.locator('.marker-message-details, .marker-message').first();
     const text = (await row.innerText()).replace(/\s+/g, ' ');
-    assert.match(text, /'state\.world\.multiplier' cannot be varied: name one of its fields\./);
+    assert.match(text, /Cannot vary 'state\.world\.multiplier': name one of its fields\./);
     assert.match(text, /Can vary: state\.world\.multiplier\.\{initial,min,max,update\}/);
     assert.doesNotMatch(text, /dotted parameter path/);
     // Read whole in the panel beside the editor: the row is not cut.

@@ -55,7 +55,8 @@ export function installExtension(extensionsDir: string): string {
   const pkg = JSON.parse(fs.readFileSync(path.join(REPO, 'package.json'), 'utf8'));
   const dest = path.join(extensionsDir, `${pkg.publisher}.${pkg.name}-${pkg.version}`);
   if (!fs.existsSync(path.join(REPO, pkg.main))) throw new Error(`${pkg.main} is missing: run npm run build first`);
-  const paths = new Set(['package.json', 'dist', 'README.md', 'LICENSE']);
+  // As the .vsix ships them (.vscodeignore), bin/ among them: the tools run the bundled CLI.
+  const paths = new Set(['package.json', 'dist', 'bin', 'README.md', 'LICENSE']);
   const collect = (v: unknown): void => {
     if (Array.isArray(v)) v.forEach(collect);
     else if (v && typeof v === 'object') {

@@ -135,11 +135,29 @@ describe('play panel webview (headless Chromium)', function () {
     await send(page, { type: 'question', question: q });
     await page.waitForSelector('#play-message');
     assert.equal(await page.locator('#play-transcript li').count(), q.transcript!.length);
+    // Issue 61: said once, the transcript in its place in the situation.
+    const said = (await page.locator('body').innerText()).split('The conversation so far').length - 1;
+    assert.equal(said, 1);
+    assert.equal(await page.locator('#play-situation #play-transcript').count(), 1);
     await page.fill('#play-message', 'Do you climb at the Brunswick gym?');
     await act.select(page, 'the act ask', page.locator('#play-act'), 'ask');
     await keepScreenshot(page, 'play-speak.png');
     await act.click(page, 'send the message', page.locator('#play-send'), await postedMore(page));
     assert.deepEqual((await lastPosted(page)).answer, { text: 'Do you climb at the Brunswick gym?', act: 'ask' });
+    assert.deepEqual(errors, []);
+  });
+
+  it('ends with a summary of what the person did (issue 61)', async () => {
+    const { page, errors } = await openPanel(browser, script, style);
+    const summary = [
+      'You answered 3 of 4 decisions: 2 messages, 1 rating.',
+      '1 decision timed out (the offline model decided).',
+    ];
+    await send(page, { type: 'status', text: 'The run has ended.', ended: true, summary });
+    await page.waitForSelector('#play-summary');
+    assert.deepEqual(await page.locator('#play-summary li').allTextContents(), summary);
+    assert.equal(await page.textContent('#play-status'), 'The run has ended.');
+    await keepScreenshot(page, 'play-ended.png');
     assert.deepEqual(errors, []);
   });
 

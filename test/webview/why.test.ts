@@ -78,6 +78,8 @@ describe('the Why panel (headless Chromium)', function () {
     const postedKind = (type: string) => async () => (await posted(page)).some((m) => m.type === type);
     await act.click(page, "the item's trace line", line, postedKind('revealTrace'));
     const memory = page.locator('.panel.why .why-memory').first();
+    // Issue 61: the row read "memory … memory": its button says what it does.
+    assert.equal(await memory.textContent(), 'inspect');
     await act.click(page, 'a memory in the Why panel', memory, postedKind('inspectMemory'));
     const messages = await posted(page);
     assert.deepEqual(
@@ -109,6 +111,10 @@ describe('the Why panel (headless Chromium)', function () {
     await p.waitForSelector('.panel.why:not([hidden]) .why-move');
     const names = explainTie({ events: friends.events }, { from, to }).names;
     assert.equal(await p.locator('.panel.why summary').textContent(), `Why ${names[from]} → ${names[to]}`);
+    // Issue 61: rows in words — no "memory memory", no conversation or memory ids.
+    const rows = await p.locator('.panel.why li.why-item, .panel.why li.why-move').allTextContents();
+    assert.ok(rows.length > 2);
+    for (const row of rows) assert.doesNotMatch(row, /memory\s*memory|#\d|\d+:[a-z_]+:\d+/, row);
     await keepScreenshot(p, 'why-panel-friends.png');
     assert.deepEqual(e, []);
     await p.close();

@@ -41,18 +41,64 @@ export function placeAnchors(ids: readonly string[]): Map<string, [number, numbe
   );
 }
 
-/** A caption per place with someone there: its text, centred above the highest of its circles. */
+/** A caption's width per character of its text, in ems (bold UI text; generous, so none touch). */
+export const CAPTION_CHAR_EM = 0.62;
+
+export interface PlaceCaption {
+  id: string;
+  text: string;
+  /** Centre of the text's baseline, in layout units. */
+  x: number;
+  y: number;
+}
+
+/**
+ * A caption per place with someone there: its text, centred above the highest of its circles.
+ * With `em` (the captions' font size in layout units) no two overlap (issue 61): the most
+ * crowded place keeps its spot, and each other caption that would touch one placed already goes
+ * above it (or, when that leaves its cluster far behind, below its cluster).
+ */
 export function placeCaptions(
   nodes: readonly { x: number; y: number; radius: number; place?: string }[],
   shown: PlacesShown,
-): { id: string; text: string; x: number; y: number }[] {
-  const out: { id: string; text: string; x: number; y: number }[] = [];
+  em?: number,
+): PlaceCaption[] {
+  const out: (PlaceCaption & { bottom: number; count: number })[] = [];
   for (const p of shown.places) {
     const here = nodes.filter((n) => n.place === p.id && Number.isFinite(n.x));
     if (!here.length) continue;
     const x = here.reduce((s, n) => s + n.x, 0) / here.length;
     const top = Math.min(...here.map((n) => n.y - n.radius));
-    out.push({ id: p.id, text: `${p.label} · ${here.length}`, x, y: top - 12 });
+    const bottom = Math.max(...here.map((n) => n.y + n.radius));
+    out.push({ id: p.id, text: `${p.label} · ${here.length}`, x, y: top - 12, bottom, count: here.length });
   }
-  return out;
+  if (em !== undefined && em > 0) separate(out, em);
+  return out.map(({ id, text, x, y }) => ({ id, text, x, y }));
+}
+
+/** Moves captions (most people first keeps its place) until no two boxes overlap. */
+function separate(captions: (PlaceCaption & { bottom: number; count: number })[], em: number): void {
+  const height = em * 1.25;
+  const half = (c: PlaceCaption) => (c.text.length * CAPTION_CHAR_EM * em) / 2;
+  // Touching is not overlapping: a caption just moved above another sits `height` from it, give or
+  // take the last bit of a float (which must not count as a hit again).
+  const hits = (a: PlaceCaption, b: PlaceCaption) =>
+    Math.abs(a.x - b.x) < half(a) + half(b) && Math.abs(a.y - b.y) < height * (1 - 1e-9);
+  const placed: PlaceCaption[] = [];
+  const order = [...captions].sort((a, b) => b.count - a.count);
+  for (const c of order) {
+    const above = c.y;
+    // Up past whatever it hits, until it hits nothing (each step clears one caption: ≤ n steps).
+    for (let i = 0; i <= placed.length; i++) {
+      const hit = placed.find((p) => hits(c, p));
+      if (!hit) break;
+      c.y = hit.y - height;
+    }
+    // Far above its cluster: try just under the cluster instead.
+    if (above - c.y > 3 * height) {
+      const under = { ...c, y: c.bottom + height };
+      if (!placed.some((p) => hits(under, p))) c.y = under.y;
+    }
+    placed.push(c);
+  }
 }

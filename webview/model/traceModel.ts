@@ -7,7 +7,7 @@ import type { StateDeclarations, TraceSource } from '../../src/core/protocol/vie
 import { networkAt, type NetworkData } from './networkData';
 import { RewardSeries } from './rewardSeries';
 import { roundMetrics, type RoundMetrics } from './roundMetrics';
-import { matchRows, rowOf, type TraceRow } from './traceRows';
+import { matchRows, movedRow, rowOf, type TraceRow } from './traceRows';
 import { changeLabels, type ChangeLabel } from './changeLabels';
 import { WorldStateTrack } from './worldStateTrack';
 
@@ -37,6 +37,8 @@ export class TraceModel {
   private readonly metrics = new Map<number, RoundMetrics>();
   /** Names the values of categorical quantities in the rows' change text. */
   private changeLabel?: ChangeLabel;
+  /** Place labels by id (the header's `places`). */
+  private placeLabels = new Map<string, string>();
 
   load(source: TraceSource, header: TraceHeader, events: readonly TraceEvent[], state?: StateDeclarations): void {
     this.source = source;
@@ -46,6 +48,7 @@ export class TraceModel {
     this.rewards = new RewardSeries();
     this.worldState = new WorldStateTrack(state);
     this.changeLabel = changeLabels(state);
+    this.placeLabels = new Map((header.places ?? []).map((p) => [p.id, p.label]));
     this.names = new Map();
     this.groups = new Map();
     this.hasTies = false;
@@ -88,8 +91,14 @@ export class TraceModel {
           // One row per group: who played with whom this round.
           this.rows.push(...matchRows(e, index, this.knownName));
           break;
+        case 'move': {
+          // Written right after the action that moved the agent: that row says where it went.
+          const last = this.rows.length - 1;
+          if (last >= 0) this.rows[last] = movedRow(this.rows[last], e, this.placeLabel);
+          break;
+        }
         default: {
-          const row = rowOf(e, index, this.knownName, this.changeLabel);
+          const row = rowOf(e, index, this.knownName, this.changeLabel, this.placeLabel);
           if (row) this.rows.push(row);
         }
       }
@@ -101,6 +110,8 @@ export class TraceModel {
   }
 
   nameOf = (id: string): string => this.names.get(id) ?? id;
+  /** A place's label, undefined for anything else. */
+  placeLabel = (id: string): string | undefined => this.placeLabels.get(id);
   /** The persona name of an agent id, undefined for anything else (a post id, `world`). */
   knownName = (id: string): string | undefined => this.names.get(id);
 

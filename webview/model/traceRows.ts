@@ -25,17 +25,22 @@ export interface TraceRow {
   text: string;
 }
 
+/** A place's label by its id (the header's `places`), undefined for anything else. */
+export type PlaceLookup = (id: string) => string | undefined;
+
 /**
  * The row of an event, or undefined for events the trace table does not list. `nameOf` gives the
  * persona names an action's text uses for the agents it names (`Abigail Chen's place`, not
  * `t14.place`); the row keeps the ids (`from`, `to`, `also`) for the filter and the search.
- * `label` names the values of categorical quantities in an action's changes.
+ * `label` names the values of categorical quantities in an action's changes; `placeOf` the
+ * places an action's arguments name (`where Hobbs Cafe`, never a place id as its other party).
  */
 export function rowOf(
   e: TraceEvent,
   index: number,
   nameOf: NameLookup = () => undefined,
   label?: ChangeLabel,
+  placeOf: PlaceLookup = () => undefined,
 ): TraceRow | undefined {
   if (e.type === 'survey') return surveyRow(e, index);
   if (e.type === 'match') return matchRows(e, index, nameOf)[0];
@@ -74,33 +79,8 @@ export function rowOf(
         detail: `${e.driver} · ${e.action}`,
         text: e.text,
       };
-    case 'action': {
-      // The row's other party: whom a platform verb was about (a post's author, the one followed),
-      // else the agent an argument names (a sanction's target, a gift's recipient).
-      const other =
-        e.toward ?? Object.values(e.args).find((v): v is string => typeof v === 'string' && v !== e.agent && !e.post);
-      const args = Object.entries(e.args).map(
-        ([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : (personIn(e, v, nameOf) ?? v)}`,
-      );
-      const value = (k: string, v: number) => label?.(k, v) ?? round2(v);
-      const changes = Object.entries(e.changes).map(
-        ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${value(k, b)} → ${value(k, a)}`,
-      );
-      const also = othersNamed(e, other, nameOf);
-      const phase = e.phase ? `${e.phase}: ` : '';
-      const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
-      const outcome = posted || (changes.length ? changes.join('; ') : recordsVerb(e) ? '' : 'nothing changed');
-      return {
-        index,
-        round: e.round,
-        kind: 'action',
-        from: e.agent,
-        ...(other && other !== e.agent ? { to: other } : {}),
-        ...(also.length ? { also } : {}),
-        detail: `${phase}${args.length ? `${e.action} · ${args.join(', ')}` : e.action}`,
-        text: [outcome, e.reason].filter(Boolean).join(' — '),
-      };
-    }
+    case 'action':
+      return actionRow(e, index, nameOf, label, placeOf);
     case 'intervention':
       return e.kind === 'edit'
         ? {
@@ -152,6 +132,63 @@ export function matchRows(
     detail: `${e.design === 'stranger' ? 'strangers' : 'partners'} · ${g.length === 2 ? 'pair' : `group of ${g.length}`}`,
     text: `${g.map((id) => nameOf(id) ?? id).join(' with ')}${e.unmatched?.length ? ` (unmatched this round: ${e.unmatched.length})` : ''}`,
   }));
+}
+
+/** A declared action: its arguments (agents and places by name), its changes, what it posted. */
+function actionRow(
+  e: Extract<TraceEvent, { type: 'action' }>,
+  index: number,
+  nameOf: NameLookup,
+  label: ChangeLabel | undefined,
+  placeOf: PlaceLookup,
+): TraceRow {
+  // The row's other party: whom a platform verb was about (a post's author, the one followed),
+  // else the agent an argument names (a sanction's target, a gift's recipient).
+  const place = (v: string): string | undefined => (nameOf(v) === undefined ? placeOf(v) : undefined);
+  const other =
+    e.toward ??
+    Object.values(e.args).find(
+      (v): v is string => typeof v === 'string' && v !== e.agent && !e.post && place(v) === undefined,
+    );
+  const args = Object.entries(e.args).map(
+    ([k, v]) => `${k} ${typeof v === 'number' ? round2(v) : (personIn(e, v, nameOf) ?? place(v) ?? v)}`,
+  );
+  const value = (k: string, v: number) => label?.(k, v) ?? round2(v);
+  const changes = Object.entries(e.changes).map(
+    ([k, [b, a]]) => `${quantityOf(k, nameOf)} ${value(k, b)} → ${value(k, a)}`,
+  );
+  const also = othersNamed(e, other, nameOf);
+  const phase = e.phase ? `${e.phase}: ` : '';
+  const posted = e.post ? `${e.post.id}${e.post.reply_to ? ` ↩ ${e.post.reply_to}` : ''}: ${e.post.text}` : '';
+  // An action naming a place may move its agent: its `move` event, next, says where (movedRow).
+  const moves = Object.values(e.args).some((v) => typeof v === 'string' && place(v) !== undefined);
+  const outcome = posted || (changes.length ? changes.join('; ') : recordsVerb(e) || moves ? '' : 'nothing changed');
+  return {
+    index,
+    round: e.round,
+    kind: 'action',
+    from: e.agent,
+    ...(other && other !== e.agent ? { to: other } : {}),
+    ...(also.length ? { also } : {}),
+    detail: `${phase}${args.length ? `${e.action} · ${args.join(', ')}` : e.action}`,
+    text: [outcome, e.reason].filter(Boolean).join(' — '),
+  };
+}
+
+/**
+ * The row of the action that moved an agent, with where it went first (`went to Hobbs Cafe`), by
+ * place label; the row unchanged when it is not that action's.
+ */
+export function movedRow(row: TraceRow, e: Extract<TraceEvent, { type: 'move' }>, placeOf: PlaceLookup): TraceRow {
+  if (row.kind !== 'action' || row.from !== e.agent || row.round !== e.round) return row;
+  const at = (id: string | undefined): string => (id === undefined ? 'away' : (placeOf(id) ?? id));
+  const went =
+    e.wanted === undefined
+      ? `went to ${at(e.to)}`
+      : e.to === undefined
+        ? `${at(e.wanted)} was full: went away`
+        : `${at(e.wanted)} was full: went to ${at(e.to)}`;
+  return { ...row, text: [went, row.text].filter(Boolean).join(' — ') };
 }
 
 /** An agent's answers to a survey: the instrument, then each item's answer (– when missing). */

@@ -75,7 +75,9 @@ export class CanvasRenderer implements NetworkRenderer {
     ctx.lineJoin = 'round';
     ctx.strokeStyle = theme.background;
     ctx.fillStyle = theme.foreground;
-    for (const c of placeCaptions(this.nodes, this.places)) {
+    // The captions' size in layout units, so placeCaptions keeps them apart at this zoom.
+    const px = parseFloat(theme.font) || 12;
+    for (const c of placeCaptions(this.nodes, this.places, px / view.k)) {
       const x = view.x + c.x * view.k,
         y = view.y + c.y * view.k;
       ctx.strokeText(c.text, x, y);

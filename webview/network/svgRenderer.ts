@@ -131,7 +131,7 @@ export class SvgRenderer implements NetworkRenderer {
 
   /** Each place's caption above its cluster, at the names' size. */
   private drawPlaces(font: number): void {
-    const captions = this.places ? placeCaptions(this.nodes, this.places) : [];
+    const captions = this.places ? placeCaptions(this.nodes, this.places, font * 1.2) : [];
     this.placeLayer
       .selectAll<SVGTextElement, (typeof captions)[number]>('text')
       .data(captions, (c) => c.id)

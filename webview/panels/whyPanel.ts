@@ -103,7 +103,8 @@ export class WhyPanel {
       const post = this.post;
       const inspect = el('button', {
         class: 'why-memory',
-        text: 'memory',
+        // The row's kind already says "memory": the button says what it does.
+        text: 'inspect',
         attrs: { type: 'button', title: 'Open in the memory inspector' },
       });
       const agent = c.agent;

@@ -1,7 +1,8 @@
 // The "Play an Agent" panel: what the agent knows and sees for the decision asked (who it is, the
 // situation as an LLM would be given it, its retrieved memories, the conversation so far), the
 // answer form, and a countdown to the timeout. Between questions it says it is waiting; a refused
-// answer comes back with the reason above the form.
+// answer comes back with the reason above the form; at the end, what the person did. The
+// conversation is shown once: in its place in the situation when the template writes it there.
 import type { PlayHostMessage, PlayQuestion, PlayViewMessage } from '../../src/core/protocol/playMessages';
 import { el } from '../dom';
 import { answerForm } from './answerForm';
@@ -34,14 +35,17 @@ export class PlayPanel {
       if (m.note.id !== this.current?.id) return;
       if (m.note.type === 'timeout') this.waiting(`Time is up: ${policyText(m.note.policy)}.`);
       else this.waiting('Answer taken. Waiting for the next decision…');
-    } else this.waiting(m.text, m.ended);
+    } else this.waiting(m.text, m.ended, m.summary);
   }
 
-  private waiting(text: string, ended = false): void {
+  private waiting(text: string, ended = false, summary?: readonly string[]): void {
     this.stopClock();
     this.current = undefined;
     this.root.dataset.state = ended ? 'ended' : 'waiting';
-    this.root.replaceChildren(el('p', { class: 'waiting', text, attrs: { id: 'play-status', role: 'status' } }));
+    const status = el('p', { class: 'waiting', text, attrs: { id: 'play-status', role: 'status' } });
+    if (!summary?.length) return this.root.replaceChildren(status);
+    const lines = el('ul', { attrs: { id: 'play-summary' } }, ...summary.map((line) => el('li', { text: line })));
+    this.root.replaceChildren(status, el('h2', { text: 'What you did' }), lines);
   }
 
   private ask(q: PlayQuestion): void {
@@ -68,14 +72,11 @@ export class PlayPanel {
     }
     parts.push(
       answerForm(q, (answer) => this.post({ type: 'answer', id: q.id, answer })),
-      el(
-        'section',
-        { class: 'situation', attrs: { id: 'play-situation' } },
-        el('h2', { text: 'The situation' }),
-        el('pre', { text: q.context.situation }),
-      ),
+      situationOf(q),
     );
-    if (q.transcript?.length) parts.push(transcriptOf(q));
+    if (q.transcript?.length && !q.context.conversation) {
+      parts.push(el('section', {}, el('h2', { text: 'The conversation so far' }), transcriptOf(q)));
+    }
     parts.push(memoriesOf(q));
     parts.push(
       el(
@@ -115,14 +116,34 @@ function policyText(p: string): string {
       : "the agent's own model decided";
 }
 
+/** The situation; a conversation it writes is shown in its place as the transcript list. */
+function situationOf(q: PlayQuestion): HTMLElement {
+  const { situation, conversation: at } = q.context;
+  const section = el(
+    'section',
+    { class: 'situation', attrs: { id: 'play-situation' } },
+    el('h2', { text: 'The situation' }),
+  );
+  if (!at || !q.transcript?.length) {
+    section.append(el('pre', { text: situation }));
+    return section;
+  }
+  const before = situation.slice(0, at.start).replace(/\n$/, '');
+  const after = situation.slice(at.end).replace(/^\n/, '');
+  if (before) section.append(el('pre', { text: before }));
+  section.append(transcriptOf(q));
+  if (after) section.append(el('pre', { text: after }));
+  return section;
+}
+
 function transcriptOf(q: PlayQuestion): HTMLElement {
-  const list = el('ol', { class: 'transcript' });
+  const list = el('ol', { class: 'transcript', attrs: { id: 'play-transcript' } });
   for (const line of q.transcript ?? []) {
     list.append(
       el('li', { class: line.from === q.agent ? 'mine' : '' }, el('strong', { text: `${line.name}: ` }), line.text),
     );
   }
-  return el('section', { attrs: { id: 'play-transcript' } }, el('h2', { text: 'The conversation so far' }), list);
+  return list;
 }
 
 function memoriesOf(q: PlayQuestion): HTMLElement {

@@ -65,7 +65,15 @@ export interface PlayQuestion {
   /** Why the previous answer to this question was refused (it is asked again). */
   problem?: string;
   /** What an LLM agent would be shown: who it is (`system`) and the situation and question (`situation`). */
-  context: { system: string; situation: string };
+  context: {
+    system: string;
+    situation: string;
+    /**
+     * Where `transcript` is written in `situation` (offsets), so a view shows the conversation once,
+     * in its place; absent when the scenario's template does not show it.
+     */
+    conversation?: { start: number; end: number };
+  };
   memories: { id: number; round: number; kind: MemoryKind; text: string; importance: number; score: number }[];
   /** The conversation so far (speak) or the one being rated (evaluate). */
   transcript?: { from: string; name: string; act: DialogueAct; text: string; topic?: string }[];
@@ -84,7 +92,7 @@ export type PlayHostMessage =
   | { type: 'question'; question: PlayQuestion }
   | { type: 'note'; note: PlayNote }
   /** How the run stands (waiting for the others, ended, stopped). */
-  | { type: 'status'; text: string; ended?: boolean };
+  | { type: 'status'; text: string; ended?: boolean; summary?: string[] };
 
 /** Panel → host. */
 export type PlayViewMessage = { type: 'ready' } | { type: 'answer'; id: number; answer: unknown };

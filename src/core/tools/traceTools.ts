@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { readLocatedTrace } from '../analysis/explain/explainFile';
 import { explainAsked } from '../analysis/explain/explainQuery';
 import { openRunDatabase, queryRows } from '../query/database';
+import { DUCKDB_MISSING } from '../query/duckdb';
 import { TABLE_ROWS, TRACE_VIEWS } from '../query/views';
 import { ToolRefusal, tool } from './tool';
 
@@ -47,7 +48,11 @@ export const sqlTool = tool({
   },
   kind: 'read',
   async invoke({ run, query, limit }, host) {
-    const db = await openRunDatabase(path.resolve(host.cwd, run));
+    const db = await openRunDatabase(path.resolve(host.cwd, run)).catch((err: unknown) => {
+      // No DuckDB where the tool runs (its binding is per platform): the sentence saying how to get it.
+      if (err instanceof Error && err.message.startsWith(DUCKDB_MISSING)) throw new ToolRefusal(err.message);
+      throw err;
+    });
     try {
       const { columns, rows, truncated } = await queryRows(db, query, limit);
       return {

@@ -72,6 +72,8 @@ export async function prepareBranchRun(setup: BranchSetup): Promise<PreparedRun>
     title: `${scenario.name} (branch of ${path.basename(parent.folder)} at round ${setup.round})`,
     directory: out,
     tracePath: path.join(out, 'trace.jsonl'),
+    // Beside its parent's view, never over it: the two are read side by side.
+    slot: 'branch',
     state: stateDeclarations(scenario.mechanics),
     design: societyDesign(scenario),
     estimate,

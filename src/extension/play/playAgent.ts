@@ -67,6 +67,6 @@ export async function playAgent(
   try {
     await runs.run(vscode.Uri.file(file), { play: { header, port: panel } });
   } finally {
-    panel.status('The run has ended. The answers are in human.jsonl in its run folder.', true);
+    panel.ended('The run has ended. The answers are in human.jsonl in its run folder.', name);
   }
 }

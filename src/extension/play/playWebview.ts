@@ -10,6 +10,7 @@ import {
   type PlayNote,
   type PlayQuestion,
 } from '../../core/protocol/playMessages';
+import { PlayTally } from '../../core/protocol/playTally';
 import { viewOptions, webviewPage } from '../views/webviewHtml';
 
 export class PlayWebview implements ParticipantPort, vscode.Disposable {
@@ -17,6 +18,7 @@ export class PlayWebview implements ParticipantPort, vscode.Disposable {
   private readonly ready: Promise<void>;
   private pending?: { id: number; resolve: (answer: unknown) => void; reject: (err: Error) => void };
   private closed = false;
+  private readonly tally = new PlayTally();
 
   constructor(extensionUri: vscode.Uri, title: string) {
     this.panel = vscode.window.createWebviewPanel(
@@ -53,6 +55,7 @@ export class PlayWebview implements ParticipantPort, vscode.Disposable {
     if (this.closed) throw new Error('the play panel was closed');
     await this.ready;
     if (this.closed) throw new Error('the play panel was closed');
+    this.tally.asked(question);
     this.post({ type: 'question', question });
     if (!this.panel.visible) this.panel.reveal(undefined, false);
     return new Promise((resolve, reject) => {
@@ -62,7 +65,13 @@ export class PlayWebview implements ParticipantPort, vscode.Disposable {
   }
 
   note(note: PlayNote): void {
+    this.tally.noted(note);
     this.post({ type: 'note', note });
+  }
+
+  /** The run has ended: `text`, and what the person did as `name`. */
+  ended(text: string, name: string): void {
+    this.post({ type: 'status', text, ended: true, summary: this.tally.summary(name) });
   }
 
   status(text: string, ended = false): void {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as vscode from 'vscode';
 import { SocietyPanels } from '../views/societyPanel';
 import { TRACE_EDITOR, TraceEditorProvider } from '../views/traceEditor';
+import { PageEditorProvider } from '../views/pageEditor';
 import { clearApiKey, KeyNames, setApiKey } from './apiKeys';
 import { RunCodeLens } from './runCodeLens';
 import { RunController, type RunArgs } from './runController';
@@ -38,6 +39,7 @@ export function registerRuns(
     panels,
     runs,
     TraceEditorProvider.register(extension.extensionUri, log),
+    ...PageEditorProvider.register(),
     vscode.languages.registerCodeLensProvider({ language: 'society', scheme: 'file' }, new RunCodeLens()),
     command('society.run', (uri?: vscode.Uri, args?: RunArgs) => runs.run(uri, args)),
     command('society.runWithModel', (uri?: vscode.Uri) => runs.run(uri, {}, true)),

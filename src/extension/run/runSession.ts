@@ -2,6 +2,7 @@
 // (offline, OpenAI-compatible with keys from SecretStorage, or VS Code language models), run the
 // engine with an AbortSignal (it yields to the event loop between agent turns, so the host stays
 // responsive), and write the trace (every round) and checkpoints under the runs folder.
+import type { PanelSlot } from '../views/societyPanel';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
@@ -77,6 +78,11 @@ export interface PreparedRun {
   run(signal: AbortSignal, onEvent: (e: TraceEvent) => void, pace?: () => Promise<void>): Promise<RunResult>;
   /** The view's title (default: "<scenario> (run)"). */
   title?: string;
+  /**
+   * Where its society view opens: the runs' panel (default, reused run after run) or, for a
+   * branch, a panel of its own beside the one in sight (its parent's), which it must not replace.
+   */
+  slot?: PanelSlot;
   /** After a completed run: a warning to give, if any (a branch that did not reproduce its parent). */
   note?(): string | undefined;
 }

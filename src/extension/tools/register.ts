@@ -10,6 +10,7 @@ import type { SocietyContext } from '../context';
 import { QueryError } from '../../core/query/database';
 import { TOOLS, ToolRefusal, type SocietyTool, type ToolHost } from '../../core/tools/tools';
 import { currentRunSettings } from '../run/costLimit';
+import { registerToolProbe } from './toolProbe';
 
 /** The host in the editor: the workspace folder, the cost limit setting, the bundled CLI. */
 function editorHost(ctx: SocietyContext): ToolHost {
@@ -82,5 +83,5 @@ function languageModelTool(t: SocietyTool, ctx: SocietyContext): vscode.Language
 export function registerLanguageModelTools(ctx: SocietyContext): vscode.Disposable[] {
   // Hosts without the language-model API (older VS Code, some forks) simply have no tools.
   if (typeof vscode.lm?.registerTool !== 'function') return [];
-  return TOOLS.map((t) => vscode.lm.registerTool(t.name, languageModelTool(t, ctx)));
+  return [...TOOLS.map((t) => vscode.lm.registerTool(t.name, languageModelTool(t, ctx))), ...registerToolProbe()];
 }

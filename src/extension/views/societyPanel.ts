@@ -14,8 +14,8 @@ import { viewHtml, viewOptions } from './webviewHtml';
 
 export const VIEW_TYPE = 'society.view';
 
-/** Which panel: the runs' or the debug sessions'. */
-export type PanelSlot = 'run' | 'debug';
+/** Which panel: the runs' or the debug sessions'; a branch's is a new one each time (never reused). */
+export type PanelSlot = 'run' | 'debug' | 'branch';
 
 interface LivePanel {
   panel: vscode.WebviewPanel;
@@ -39,6 +39,17 @@ export class SocietyPanels implements vscode.Disposable {
 
   /** Shows a feed in the slot's panel (created on first use, revealed beside the editor). */
   show(feed: TraceFeed, title: string, slot: PanelSlot = 'run'): void {
+    if (slot === 'branch') {
+      // Beside the view in sight (the parent's, whose Branch… started it), in a panel of its own.
+      const panel = vscode.window.createWebviewPanel(
+        VIEW_TYPE,
+        title,
+        { viewColumn: vscode.ViewColumn.Beside, preserveFocus: true },
+        viewOptions(this.extensionUri),
+      );
+      this.adopt(panel, feed, title, slot);
+      return;
+    }
     const live = this.live.get(slot);
     if (live) {
       live.connection.current.dispose();

@@ -94,6 +94,32 @@ describe('explain: why a tie or a quantity stands where it does', function () {
     checkLines(friends, x);
   });
 
+  it('lists only advice to do something with the other, and no ids in its texts (issue 61)', () => {
+    const ids = new Set(friends.events.flatMap((e) => (e.type === 'agent_added' ? [e.agent.id] : [])));
+    let advised = 0;
+    for (const [from, to] of everyTie(friends.events).slice(0, 40)) {
+      const x = explainTie({ events: friends.events }, { from, to, both: true });
+      const items = x.rounds.flatMap((r) => [...r.context, ...r.moves.flatMap((m) => (m.because ? [m.because] : []))]);
+      for (const c of items) {
+        if (c.kind === 'advice') {
+          advised++;
+          const e = JSON.parse(friends.text.split('\n')[c.line - 1]) as TraceEvent & { type: 'advice' };
+          assert.equal(e.partner, e.agent === from ? to : from, c.text);
+        }
+        // No agent, conversation (`3:maya_chen:0`) or memory (`#12`) id: names and words only.
+        assert.doesNotMatch(c.text, /#\d|\d+:[a-z_]+:\d+/, c.text);
+        for (const id of ids) if (id.includes('_')) assert.ok(!c.text.includes(id), `${id} in ${c.text}`);
+      }
+    }
+    assert.ok(advised > 0, 'no advice about a partner in the first 40 ties');
+    // The agents of these ties were also advised about third persons: that advice stays out.
+    const [from, to] = everyTie(friends.events)[0];
+    const elsewhere = friends.events.filter(
+      (e) => e.type === 'advice' && ((e.agent === from && e.partner !== to) || (e.agent === to && e.partner !== from)),
+    );
+    assert.ok(elsewhere.length > 0, 'no advice about a third person to check against');
+  });
+
   it('lists decay round by round, as replay applies it', () => {
     const ties = everyTie(friends.events);
     const all = ties.map(([from, to]) => explainTie({ events: friends.events }, { from, to }));

@@ -157,7 +157,7 @@ describe('world state and actions in the engine', function () {
     assert.equal(rich.mechanics!.world[0].initial, 180);
     assert.deepEqual(rich.population[0].traits.agreeableness, { normal: { mean: 0.8, sd: 0.1 }, min: 0, max: 1 });
     assert.equal(sc.mechanics!.world[0].initial, 120, 'the scenario itself is untouched');
-    assert.throws(() => withOverrides(sc, { 'state.world.fsh.initial': 1 }), /unknown quantity 'fsh'.*fish/);
+    assert.throws(() => withOverrides(sc, { 'state.world.fsh.initial': 1 }), /Unknown quantity 'fsh'.*fish/);
     for (const x of [NaN, Infinity, -Infinity]) {
       assert.throws(
         () => withOverrides(sc, { 'state.world.fish.max': x }),
@@ -166,7 +166,7 @@ describe('world state and actions in the engine', function () {
     }
     assert.throws(
       () => withOverrides(sc, { 'population.fisher.traits.openness': 0.5 }),
-      /unknown population group 'fisher'.*fishers/,
+      /Unknown population group 'fisher'.*fishers/,
     );
   });
 

@@ -658,3 +658,62 @@ describe('mechanics: hover', () => {
     assert.match(h!.markdown, /^\*\*me\.catch\*\* · string/);
   });
 });
+
+describe('mechanics: completion in a remember text (issue 61)', () => {
+  const remember = (value: string): string => STATE.replace('    effects:', `    remember: ${value}\n    effects:`);
+
+  it("after `{args.` the action's arguments, after `{world.` and `{me.` the quantities", () => {
+    const args = complete_(remember('"I fished {args.|"'));
+    assert.deepEqual(
+      args.map((i) => [i.label, i.detail]),
+      [
+        ['amount', 'number 0..10 · argument'],
+        ['target', 'agent · argument'],
+      ],
+    );
+    assert.deepEqual(args[0].range, { start: { line: 12, character: 30 }, end: { line: 12, character: 30 } });
+    assert.match(args[0].documentation!, /^\*\*args\.amount\*\* · number · 0\.\.10 · argument of action 'harvest'/);
+    assert.deepEqual(labels(remember('I fished {args.am|}; {world.fish} left')), ['amount', 'target']);
+    assert.deepEqual(labels(remember("'{args.amount} taken, {world.|'")), ['fish', 'pot']);
+    assert.deepEqual(labels(remember('"I have {me.|"')), ['catch']);
+  });
+
+  it('right after `{` the three namespaces; in the prose around them nothing', () => {
+    const items = complete_(remember('"I fished {|"'));
+    assert.deepEqual(
+      items.map((i) => [i.label, i.insertText, i.retrigger]),
+      [
+        ['args', 'args.', true],
+        ['world', 'world.', true],
+        ['me', 'me.', true],
+      ],
+    );
+    assert.deepEqual(labels(remember('"I fished a|"')), []);
+    assert.deepEqual(labels(remember('"I fished {args.amount} t|"')), []);
+  });
+});
+
+describe('mechanics: hover on a macro variable over `agents` (issue 61)', () => {
+  const text = STATE.replace(
+    'pot: { initial: 0 }',
+    'pot: { initial: 0, update: "world.pot + mean(agents.map(a, a.catch)) + size(agents.filter(b, b.id != b.group))" }',
+  );
+  const hover = async (needle: string, delta: number): Promise<{ markdown: string; covered: string } | undefined> => {
+    const { project, file: at } = await projectOf({ 's.society': text });
+    const h = await hoverAt(project, at('s.society'), text.indexOf(needle) + delta);
+    return h && { markdown: h.markdown, covered: textAt(text, h.range) };
+  };
+
+  it("`a.catch` inside `map(a, …)`: the quantity's docs, not the `update` key's", async () => {
+    assert.deepEqual(await hover('a.catch)', 3), {
+      markdown:
+        '**a.catch** · agent quantity · initial 0 · 0..∞ · hidden from others\n\nRead here for each agent of `agents`.',
+      covered: 'catch',
+    });
+    assert.deepEqual(await hover('b.id', 3), { markdown: "**b.id** · string · the agent's id", covered: 'id' });
+    assert.deepEqual(await hover('b.group', 3), {
+      markdown: "**b.group** · string · the agent's group ('' for none)",
+      covered: 'group',
+    });
+  });
+});

@@ -77,8 +77,8 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
     assert.equal(rest.length, 0);
     assert.equal(
       d.message,
-      "'state.world.multiplier' cannot be varied: name one of its fields. Can vary: " +
-        'state.world.multiplier.{initial,min,max,update} (+70 more)',
+      // With no room for the list beside the did-you-mean, the message ends with it (issue 61).
+      "Cannot vary 'state.world.multiplier': name one of its fields. Did you mean 'state.world.multiplier.initial'?",
     );
     assert.doesNotMatch(d.message, /dotted parameter path/);
     assert.deepEqual(
@@ -89,8 +89,8 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
 
   it("an action's part: a condition sets one of its values (issue 44: 3), here one of its effects", async () => {
     const [d] = await soc054(condition('actions.punish.effects: {}'));
-    assert.match(d.message, /^'actions\.punish\.effects' cannot be varied: it holds 2 values: set one of them\./);
-    assert.match(d.message, /Can vary: actions\.punish\.effects\.(who|me)\.wealth/);
+    assert.match(d.message, /^Cannot vary 'actions\.punish\.effects': it holds 2 values: set one of them\./);
+    assert.match(d.message, /Did you mean 'actions\.punish\.effects\.(who|me)\.wealth'\?$/);
     assert.deepEqual(await soc054(condition('actions.punish.effects.who.wealth: "who.wealth - 2.0 * world.fine"')), []);
   });
 
@@ -106,6 +106,14 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
     );
     assert.equal(ds.length, 5);
     for (const d of ds) assert.ok(d.message.length <= 150, `${d.message.length}: ${d.message}`);
+    // Issue 61: a capital first, and the did-you-mean before any list (the panel cuts the end).
+    for (const d of ds) assert.match(d.message, /^[A-Z]/);
+    const meant = ds.filter((d) => d.fixes?.length);
+    assert.equal(meant.length, 3);
+    for (const d of meant) {
+      const at = d.message.indexOf(`Did you mean '${d.fixes![0].newText}'?`);
+      assert.ok(at > 0 && !d.message.slice(0, at).includes('Can vary'), d.message);
+    }
     assert.deepEqual(
       ds.map((d) => d.fixes?.[0]?.newText),
       ['population.citizens.traits.openness', 'world.rounds', 'world.rounds', undefined, undefined],
@@ -116,7 +124,7 @@ describe('what a set: may name (SOC054, issue 42: 7)', () => {
     const [d] = await soc054([...GAME, 'events:', '  - { at: 1, set: { state.world.fine.initial: 5 } }']);
     assert.match(
       d.message,
-      /^'state\.world\.fine\.initial' cannot be set by an event: an event sets run settings, not quantities\. Can set: /,
+      /^Cannot set 'state\.world\.fine\.initial' by an event: an event sets run settings, not quantities\. Can set: /,
     );
     const event = settablePaths('event', { world: ['fine'], agents: [], groups: ['g'] }).map((p) => p.path);
     assert.ok(!event.some((p) => /^(state|population)\./.test(p)) && !event.includes('world.rounds'));

@@ -87,7 +87,7 @@ describe("a condition's feeds, phases and actions: checks (issue 44: 3)", () => 
     assert.match(
       typo,
       new RegExp(
-        `^${LINE}:9 SOC054 <<feeds.timeline.rank.lkes>> 'feeds.timeline.rank.lkes' cannot be varied: a feed has no such field\\. Can vary: feeds\\.timeline\\.rank\\.\\{`,
+        `^${LINE}:9 SOC054 <<feeds.timeline.rank.lkes>> Cannot vary 'feeds.timeline.rank.lkes': a feed has no such field\\. Did you mean 'feeds\\.timeline\\.rank\\.likes'\\? \\[fix`,
       ),
     );
     assert.match(typo, /\[fix: feeds\.timeline\.rank\.likes\]$/);

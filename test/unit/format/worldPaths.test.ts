@@ -48,7 +48,7 @@ describe('world paths in experiment conditions (SOC054)', () => {
     assert.equal(d.severity, 'error');
     assert.equal(
       d.message,
-      "unknown quantity 'fsh' in 'state.world.fsh.initial' (state.world: fish). Did you mean 'state.world.fish.initial'?",
+      "Unknown quantity 'fsh' in 'state.world.fsh.initial'. Did you mean 'state.world.fish.initial'? (state.world: fish)",
     );
     assert.deepEqual(
       d.fixes?.map((f) => [f.title, f.newText]),
@@ -58,7 +58,7 @@ describe('world paths in experiment conditions (SOC054)', () => {
 
   it('looks an agent quantity up among state.agents, not state.world', async () => {
     const [d] = await soc054(scenario(['state.agents.fish.initial: 1']));
-    assert.equal(d.message, "unknown quantity 'fish' in 'state.agents.fish.initial' (state.agents: catch)");
+    assert.equal(d.message, "Unknown quantity 'fish' in 'state.agents.fish.initial' (state.agents: catch)");
     assert.equal(d.fixes, undefined, 'nothing near enough to suggest');
   });
 
@@ -66,7 +66,7 @@ describe('world paths in experiment conditions (SOC054)', () => {
     const [d] = await soc054(scenario(['population.fisher.traits.openness: 0.5']));
     assert.equal(
       d.message,
-      "unknown population group 'fisher' in 'population.fisher.traits.openness' (groups: fishers). Did you mean 'population.fishers.traits.openness'?",
+      "Unknown population group 'fisher' in 'population.fisher.traits.openness'. Did you mean 'population.fishers.traits.openness'? (groups: fishers)",
     );
   });
 
@@ -78,7 +78,7 @@ describe('world paths in experiment conditions (SOC054)', () => {
       '  conditions:',
       '    - { name: a, set: { state.world.fish.initial: 1 } }',
     ]);
-    assert.equal(d.message, "unknown quantity 'fish' in 'state.world.fish.initial' (none declared in state.world)");
+    assert.equal(d.message, "Unknown quantity 'fish' in 'state.world.fish.initial' (none declared in state.world)");
   });
 
   it('reports nothing for declared names', async () => {
@@ -114,7 +114,7 @@ describe('world paths in experiment conditions (SOC054)', () => {
     assert.equal(errors.length, 1);
     assert.match(
       errors[0],
-      /^'state\.world\.fsh\.initial' cannot be set by an event: an event sets run settings, not quantities\. Can set: /,
+      /^Cannot set 'state\.world\.fsh\.initial' by an event: an event sets run settings, not quantities\. Can set: /,
     );
   });
 
@@ -181,13 +181,13 @@ describe('world paths: the editor and `society experiment` agree', () => {
     const col = lines[at - 1].indexOf('state.') + 1;
     assert.ok(
       r.stderr.includes(
-        `${shown}:${at}:${col}: error SOC054 unknown quantity 'fsh' in 'state.world.fsh.initial' (state.world: fish, sanctions). Did you mean 'state.world.fish.initial'?`,
+        `${shown}:${at}:${col}: error SOC054 Unknown quantity 'fsh' in 'state.world.fsh.initial'. Did you mean 'state.world.fish.initial'? (state.world: fish, sanctions)`,
       ),
       r.stderr,
     );
     assert.match(
       r.stderr,
-      /SOC054 unknown population group 'fisher' in 'population\.fisher\.traits\.agreeableness' \(groups: fishers\)/,
+      /SOC054 Unknown population group 'fisher' in 'population\.fisher\.traits\.agreeableness'\. Did you mean 'population\.fishers\.traits\.agreeableness'\? \(groups: fishers\)/,
     );
     assert.ok(!fs.existsSync(out), 'no run started');
   });

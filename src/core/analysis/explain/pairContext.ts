@@ -1,7 +1,9 @@
 // The events of a round that concern two agents: their conversations (with every message), the
 // ratings and the memories of the explained directions (what `from` thought of `to`), the actions
-// one took toward the other, and each one's reward and advice. Retrieved memories are not in traces (only the debugger's decision
-// log has them), so they are not listed.
+// one took toward the other, each one's reward, and the coach's advice to do something with the
+// other (advice about someone else, or about nobody, says nothing of this tie). Retrieved memories
+// are not in traces (only the debugger's decision log has them), so they are not listed. Texts are
+// for people: names, not conversation or memory ids (the line number finds the event).
 import type { TraceEvent } from '../../trace/events';
 import type { Because } from './explainTypes';
 
@@ -60,7 +62,7 @@ export class PairContext {
         return {
           kind: 'encounter',
           agent: e.from,
-          text: `${n(e.from)} met ${n(e.to)} (${e.via}), conversation ${e.id}`,
+          text: `${n(e.from)} met ${n(e.to)} (${e.via})`,
         };
       case 'room':
         if (!e.members.includes(this.a) || !e.members.includes(this.b)) return undefined;
@@ -87,12 +89,12 @@ export class PairContext {
         if (!this.other(e.agent)) return undefined;
         return { kind: 'reward', agent: e.agent, text: rewardText(e, n) };
       case 'advice': {
-        if (!this.other(e.agent)) return undefined;
-        const withWhom = e.partner ? ` with ${n(e.partner)}` : '';
+        const other = this.other(e.agent);
+        if (!other || e.partner !== other) return undefined;
         return {
           kind: 'advice',
           agent: e.agent,
-          text: `${n(e.agent)} was advised to ${e.action}${withWhom}: ${e.text}`,
+          text: `${n(e.agent)} was advised to ${e.action} with ${n(other)}: ${e.text}`,
         };
       }
       case 'memory': {
@@ -103,7 +105,7 @@ export class PairContext {
           kind: 'memory',
           agent: e.agent,
           memory: m.id,
-          text: `${n(e.agent)} remembers (#${m.id}, ${m.kind}): ${m.text}`,
+          text: `${n(e.agent)} remembers (${m.kind}): ${m.text}`,
         };
       }
       case 'learned':

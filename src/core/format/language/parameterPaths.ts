@@ -219,17 +219,21 @@ export function unsettable(key: string, site: SetSite, doc: unknown): Unsettable
   const last = key.split('.').pop()!.toLowerCase();
   const sameLast = all.filter((p) => p.split('.').pop() === last);
   const suggestion = near ?? prefix ?? (sameLast.length === 1 ? sameLast[0] : undefined);
-  const verb = site === 'event' ? 'set by an event' : 'varied';
+  const cannot = site === 'event' ? `Cannot set '${key}' by an event` : `Cannot vary '${key}'`;
   const can = site === 'event' ? 'Can set' : 'Can vary';
-  const said = `'${key}' cannot be ${verb}: ${reason(key, site, worldNamesOf(doc), all, doc)}. ${can}: `;
+  // The did-you-mean before the list: the Problems panel cuts a long line's end.
+  const meant = suggestion ? ` Did you mean '${suggestion}'?` : '';
+  const said = `${cannot}: ${reason(key, site, worldNamesOf(doc), all, doc)}.${meant} ${can}: `;
   // Two families of paths when they fit in a line of the Problems panel, else one, else the nearest path.
   const family = (p: string): string => p.slice(0, Math.max(0, p.lastIndexOf('.')));
   const first = all.find((p) => ranked.length && family(p) === family(ranked[0])) ?? ranked[0];
-  const lists = [listPaths(ranked, all, 2), listPaths(ranked, all, 1), first ?? ''];
-  const list = lists.find((l) => said.length + l.length <= MESSAGE_MAX) ?? lists[2];
-  const more = list === lists[2] && ranked.length > 1 ? ` (+${ranked.length - 1} more)` : '';
+  const more = ranked.length > 1 ? ` (+${ranked.length - 1} more)` : '';
+  const lists = [listPaths(ranked, all, 2), listPaths(ranked, all, 1), (first ?? '') + more];
+  const list = lists.find((l) => said.length + l.length <= MESSAGE_MAX);
+  // No list fits beside a did-you-mean: the message ends with it (completing `set:` lists them all).
+  const message = list !== undefined ? said + list : meant ? said.slice(0, -` ${can}: `.length) : said + lists[2];
   return {
-    message: said + list + more,
+    message,
     ...(suggestion ? { suggestion } : {}),
   };
 }

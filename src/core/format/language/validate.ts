@@ -381,7 +381,7 @@ function invalidNameDiagnostic({ e, path, kind, docValue, f, at }: ErrorSite): D
   const name = String(e.params.propertyName);
   const range = at.keyRange([...path, name]);
   const site = kind === 'scenario' ? setSiteOf(path) : undefined;
-  if (!site) return diag('SOC054', 'error', `'${name}' is not a valid name here`, f, range);
+  if (!site) return diag('SOC054', 'error', `Not a valid name here: '${name}'`, f, range);
   const { message, suggestion } = unsettable(name, site, docValue);
   const fixes = suggestion ? [{ title: `Change to '${suggestion}'`, file: f, range, newText: suggestion }] : undefined;
   return diag('SOC054', 'error', message, f, range, fixes);

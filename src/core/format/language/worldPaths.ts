@@ -62,7 +62,10 @@ export function unknownWorldName(path: string, names: WorldNames): UnknownWorldN
         : `population.${near}.${p.rest}`;
   const declared = known.length ? ` (${listed}: ${known.join(', ')})` : ` (none declared in ${where})`;
   return {
-    message: `unknown ${what} '${name}' in '${path}'${declared}${suggestion ? `. Did you mean '${suggestion}'?` : ''}`,
+    // Capitalised, and the did-you-mean before the list: the Problems panel cuts a long line's end.
+    message: suggestion
+      ? `Unknown ${what} '${name}' in '${path}'. Did you mean '${suggestion}'?${declared}`
+      : `Unknown ${what} '${name}' in '${path}'${declared}`,
     ...(suggestion ? { suggestion } : {}),
   };
 }

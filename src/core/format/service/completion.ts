@@ -13,6 +13,7 @@ import { lineKey } from '../language/lineKey';
 import { personaCard } from './personaCard';
 import { generatedAgentCard } from '../language/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
+import { rememberCompletions } from './rememberCompletion';
 import { roundCompletions } from './roundCompletion';
 import { placeCompletions } from './placeCompletion';
 import { parameterPathCompletions } from './parameterCompletion';
@@ -34,6 +35,8 @@ function itemsAt(lines: LineIndex, position: Position, sources: CompletionSource
   const ctx = cursorContext(lines, position);
   const expression = expressionCompletions(lines, position, ctx, sources.mechanics, sources.groupNames);
   if (expression) return expression;
+  const remembered = rememberCompletions(lines, position, ctx, sources.mechanics);
+  if (remembered) return remembered;
   if (!ctx) return [];
   // An item of a list: what the list already holds is not offered again, as written keys are not.
   const inList = typeof ctx.path[ctx.path.length - 1] === 'number';

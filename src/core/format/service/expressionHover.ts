@@ -5,7 +5,8 @@ import type { Locator } from '../language/locate';
 import type { Mechanics } from '../language/mechanics';
 import { readMechanics } from '../language/mechanicsSource';
 import { actionNamed, scopeAt } from './expressionCompletion';
-import { memberCard, nameCard } from './mechanicsText';
+import { memberCard, nameCard, quantityCard } from './mechanicsText';
+import { agentVariables } from '../language/aggregates';
 import { candidateMemberCard, candidateNameCard } from './candidateText';
 import type { Token } from './tokenAt';
 import type { Hover } from './types';
@@ -38,9 +39,20 @@ export function expressionHover(
   if (!/^[A-Za-z_]/.test(word)) return undefined;
   const ns = text[s - 1] === '.' ? /([A-Za-z_]\w*)\s*$/.exec(text.slice(from, s - 1)) : null;
   const markdown = ns
-    ? (candidateMemberCard(ns[1], word, scope, m, groupsOf(token.doc.value)) ?? memberCard(ns[1], word, scope, m))
+    ? agentVariables(text.slice(from, s)).has(ns[1])
+      ? rowMemberCard(ns[1], word, m)
+      : (candidateMemberCard(ns[1], word, scope, m, groupsOf(token.doc.value)) ?? memberCard(ns[1], word, scope, m))
     : (candidateNameCard(word, scope) ?? nameCard(word, scope, m));
   return markdown ? { markdown, range: lines.range(s, e) } : undefined;
+}
+
+/** `a.reputation` with `a` a macro's variable over `agents`: the quantity (or field) of that agent. */
+function rowMemberCard(variable: string, name: string, m: Mechanics): string | undefined {
+  const q = m.agents.find((x) => x.name === name);
+  if (q) return `${quantityCard(q, 'agent', `${variable}.${name}`)}\n\nRead here for each agent of \`agents\`.`;
+  if (name === 'id') return `**${variable}.id** · string · the agent's id`;
+  if (name === 'group') return `**${variable}.group** · string · the agent's group ('' for none)`;
+  return undefined;
 }
 
 /** The groups a scenario's agents belong to: its population groups and its inline personas' `group`. */

@@ -50,7 +50,8 @@ export function questionOf(
   if (req.kind === 'judge') throw new Error('a rubric judge is never asked of a person');
   const values = promptValues(req, ctx);
   const system = renderLines(systemTemplate(req.kind, templates), values);
-  const situation = renderLines(templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind], values);
+  const template = templates[req.kind] ?? DEFAULT_TEMPLATES[req.kind];
+  const situation = renderLines(template, values);
   return {
     type: 'question',
     id: at.id,
@@ -61,13 +62,32 @@ export function questionOf(
     round: req.round,
     ...(at.seconds !== undefined ? { seconds: Math.max(0, Math.round(at.seconds * 10) / 10) } : {}),
     ...(at.problem ? { problem: at.problem } : {}),
-    context: { system, situation },
+    context: { system, situation, ...conversationIn(template, values, situation) },
     // Copies: the engine goes on appending to its lists after the question is asked.
     memories: req.memories.slice(),
     ...(req.kind === 'speak' || req.kind === 'evaluate' ? { transcript: req.transcript.slice() } : {}),
     options: optionsOf(req),
     format: ANSWER_FORMATS[req.kind],
   };
+}
+
+/**
+ * Where the conversation is in the rendered situation: rendered again with a mark in its place
+ * (the mark found once, and the text the same with the conversation put back), else nothing.
+ */
+function conversationIn(
+  template: string,
+  values: Record<string, string>,
+  situation: string,
+): { conversation: { start: number; end: number } } | undefined {
+  const text = values.conversation;
+  if (text === undefined) return undefined;
+  const mark = '\u0000conversation\u0000';
+  const marked = renderLines(template, { ...values, conversation: mark });
+  const start = marked.indexOf(mark);
+  if (start < 0 || marked.indexOf(mark, start + 1) >= 0) return undefined;
+  if (marked.slice(0, start) + text + marked.slice(start + mark.length) !== situation) return undefined;
+  return { conversation: { start, end: start + text.length } };
 }
 
 function optionsOf(req: DecisionRequest): PlayOptions {
