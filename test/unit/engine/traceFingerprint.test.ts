@@ -118,7 +118,7 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
     () => example('public-goods-matching/public-goods-matching.society'),
-    '50e07e76a674f016b845a0642265b11d03a7aacf0c2a2e4ca28476860033c37e',
+    '177ae7ee5837d021cf6a557672aec6dcf9aa5164b06a0fe2c0d47ddae1345091',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -16,7 +16,7 @@ import { numberSamples } from '../../society/numberSamples';
 import { lazyAgents } from '../../../format/language/aggregates';
 import { needsMatch, readMatch } from './matchReads';
 import { nameRecord } from '../../../text/nameRecord';
-import { Foresight } from './foresight';
+import { Foresight, type Moves } from './foresight';
 import { actorView } from './actorView';
 
 export { actorView };
@@ -249,8 +249,7 @@ export function optionsFor(
       const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
       const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
       if (!changes) continue;
-      const foreseen =
-        foresight && worldEffects(compiled) ? foreseenOf(foresight, state, agent, compiled, args, context) : undefined;
+      const foreseen = foresight ? foreseenOf(foresight, state, agent, compiled, args, context) : undefined;
       out.push({
         action: compiled.spec.name,
         args,
@@ -265,12 +264,7 @@ export function optionsFor(
   return out;
 }
 
-/** Whether an action writes the world (only then can the round's close bring anything back). */
-function worldEffects(compiled: CompiledAction): boolean {
-  return compiled.effects.some((e) => e.owner.kind === 'world');
-}
-
-/** What the option's world changes bring back at the round's close (foresight.ts); undefined when nothing. */
+/** What the option's changes bring back at the round's close beyond themselves (foresight.ts); undefined when nothing. */
 function foreseenOf(
   foresight: Foresight,
   state: WorldState,
@@ -285,8 +279,25 @@ function foreseenOf(
   } catch {
     return undefined;
   }
-  const world: Record<string, number> = nameRecord();
-  for (const [key, x] of Object.entries(raw)) if (key.startsWith('world.') && x !== 0) world[key.slice(6)] = x;
-  const out = foresight.of(world);
+  const out = foresight.of(movesOf(raw, agent.id));
   return out && Object.keys(out).length ? out : undefined;
+}
+
+/** Changes keyed `world.q`, `me.q` and `<id>.q`, by owner (`me` under `self`). */
+export function movesOf(changes: Readonly<Record<string, number>>, self: string): Moves {
+  const moves: Moves = { world: nameRecord(), agents: new Map() };
+  for (const [key, x] of Object.entries(changes)) {
+    if (x === 0) continue;
+    const dot = key.indexOf('.');
+    const owner = key.slice(0, dot),
+      q = key.slice(dot + 1);
+    if (owner === 'world') moves.world[q] = x;
+    else {
+      const id = owner === 'me' ? self : owner;
+      const v = moves.agents.get(id) ?? nameRecord();
+      v[q] = (v[q] ?? 0) + x;
+      moves.agents.set(id, v);
+    }
+  }
+  return moves;
 }

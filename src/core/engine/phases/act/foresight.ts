@@ -5,11 +5,13 @@
 // immediate changes (llm/offline/act.ts); experience learns only what was not foreseen.
 //
 // Worked out as the round's close would (world updates from the closing world, then each agent's
-// from the updated world), once without the option's world changes and once with them; per agent
-// shown and per valued quantity whose update reads the world, the difference. Others' plans are
-// not guessed (the world as it stands), and aggregates over agents read the agents as they are.
+// from the updated world), once without the option's changes and once with them (the world's and
+// each agent's, its tallies too: a share of a pool paid by what one put in); per agent shown or
+// changed and per valued quantity with an update, the difference beyond the change itself. Others'
+// plans are not guessed (the world as it stands), and aggregates read the agents as they are.
 import type { ExpressionContext } from '../../../format/language/expressions';
-import { lazyAgents } from '../../../format/language/aggregates';
+import { agentRow, lazyAgents, type AgentRow } from '../../../format/language/aggregates';
+import { readMatch } from './matchReads';
 import type { Agent } from '../../society/agent';
 import { bounded, valued, type WorldState } from '../../society/worldState';
 import { actorView } from './actorView';
@@ -20,6 +22,7 @@ export const FORESEEN_AGENTS = 32;
 type Values = Record<string, number>;
 
 const flowCache = new WeakMap<object, Set<string>>();
+const keepCache = new WeakMap<object, Set<string>>();
 
 /** The world after the round's world updates, from `world`. Throws when an update fails. */
 function closedWorld(state: WorldState, world: Values, n: number, round: number): Values {
@@ -38,16 +41,35 @@ function closedWorld(state: WorldState, world: Values, n: number, round: number)
   return out;
 }
 
-/** One agent's valued quantities after its updates, in `world`. */
-function closedAgent(state: WorldState, agent: Agent, id: string, world: Values, n: number, round: number): Values {
+/** One agent's valued quantities after its updates, in `world`, its values moved by `moved` first. */
+function closedAgent(
+  state: WorldState,
+  agent: Agent,
+  id: string,
+  world: Values,
+  n: number,
+  round: number,
+  moves?: ReadonlyMap<string, Values>,
+): Values {
+  const me = id === agent.id ? actorView(state, agent) : state.view(id);
+  const moved = moves?.get(id);
   const context: ExpressionContext = {
     world,
     n: BigInt(n) as unknown as number,
     round: BigInt(round) as unknown as number,
-    me: id === agent.id ? actorView(state, agent) : state.view(id),
+    me: moved ? { ...me, ...shifted(me, moved) } : me,
     traits: agent.persona.traits,
   };
-  lazyAgents(context, () => state.rows());
+  // Aggregates and the match read the agents with the option's changes to them.
+  const row = (r: AgentRow): AgentRow => {
+    const m = moves?.get(String(r.id));
+    return m ? { ...r, ...shifted(r as Values, m) } : r;
+  };
+  lazyAgents(context, () => (moves?.size ? state.rows().map(row) : state.rows()));
+  readMatch(context, state, id, (rid) => {
+    const base = agentRow(rid, state.matches?.groupNameOf(rid), state.view(rid));
+    return row(base);
+  });
   const out: Values = {};
   for (const u of state.compiled.agentUpdates) {
     if (!valued(u.quantity)) continue;
@@ -58,12 +80,26 @@ function closedAgent(state: WorldState, agent: Agent, id: string, world: Values,
   return out;
 }
 
+function shifted(values: Readonly<Values>, moved: Readonly<Values>): Values {
+  const out: Values = {};
+  for (const [q, x] of Object.entries(moved)) out[q] = (values[q] ?? 0) + x;
+  return out;
+}
+
+/** Changes an option makes, by owner: the world's, and each agent's (the agent's own under its id). */
+export interface Moves {
+  world: Values;
+  agents: Map<string, Values>;
+}
+
 /**
- * A foresight for one decision: `of(worldChanges)` gives, per `me.q` and `<id>.q`, what the round's
- * close would bring because of those world changes. The closing without them is worked out once.
+ * A foresight for one decision: `of(moves)` gives, per `me.q` and `<id>.q`, what the round's close
+ * would bring because of an option's changes, beyond the changes themselves. The closing without
+ * them is worked out once per agent.
  */
 export class Foresight {
-  private base?: { world: Values; agents: Values[] };
+  private baseWorld?: Values;
+  private readonly base = new Map<string, Values>();
   private readonly ids: string[];
   private failed = false;
 
@@ -100,33 +136,56 @@ export class Foresight {
     return out;
   }
 
-  of(worldChanges: Readonly<Values>): Values | undefined {
-    if (this.failed || !Object.keys(worldChanges).length) return undefined;
+  /** The agent quantities whose update reads their own value (a stock that keeps what it is given). */
+  private static keeping(state: WorldState): ReadonlySet<string> {
+    let out = keepCache.get(state.compiled);
+    if (!out) {
+      out = new Set(
+        state.compiled.agentUpdates
+          .filter((u) => new RegExp(`\\bme\\.${u.quantity.name}\\b`).test(u.expression))
+          .map((u) => u.quantity.name),
+      );
+      keepCache.set(state.compiled, out);
+    }
+    return out;
+  }
+
+  of(moves: Moves): Values | undefined {
+    if (this.failed || (!Object.keys(moves.world).length && !moves.agents.size)) return undefined;
     try {
-      const base = (this.base ??= this.closing(this.state.world));
-      const changed = { ...this.state.world };
-      for (const [name, x] of Object.entries(worldChanges)) changed[name] += x;
-      const after = this.closing(changed);
+      const keeping = Foresight.keeping(this.state);
+      const baseWorld = (this.baseWorld ??= closedWorld(this.state, this.state.world, this.n, this.round));
+      let world = baseWorld;
+      if (Object.keys(moves.world).length) {
+        const changed = { ...this.state.world };
+        for (const [name, x] of Object.entries(moves.world)) changed[name] += x;
+        world = closedWorld(this.state, changed, this.n, this.round);
+      }
+      const ids = [...this.ids];
+      for (const id of moves.agents.keys()) if (!ids.includes(id)) ids.push(id);
       const out: Values = {};
-      this.ids.forEach((id, i) => {
-        for (const [q, x] of Object.entries(after.agents[i])) {
-          const d = x - base.agents[i][q];
+      for (const id of ids) {
+        const moved = moves.agents.get(id);
+        if (world === baseWorld && !moved) continue;
+        let before = this.base.get(id);
+        if (!before) {
+          before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round);
+          this.base.set(id, before);
+        }
+        const after = closedAgent(this.state, this.agent, id, world, this.n, this.round, moves.agents);
+        for (const [q, x] of Object.entries(after)) {
+          const now = moved?.[q] ?? 0;
+          // A change to a quantity its update resets (does not read) is not taken back here.
+          if (now !== 0 && !keeping.has(q)) continue;
+          const d = x - before[q] - now;
           if (Math.abs(d) > 1e-12) out[`${id === this.agent.id ? 'me' : id}.${q}`] = d;
         }
-      });
+      }
       return out;
     } catch {
       // An update that fails here fails at the close too, where it is reported: no foresight.
       this.failed = true;
       return undefined;
     }
-  }
-
-  private closing(world: Values): { world: Values; agents: Values[] } {
-    const closed = closedWorld(this.state, world, this.n, this.round);
-    return {
-      world: closed,
-      agents: this.ids.map((id) => closedAgent(this.state, this.agent, id, closed, this.n, this.round)),
-    };
   }
 }

@@ -14,7 +14,7 @@ import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { own } from '../slot';
 import type { Turn } from '../turn';
-import { changesOf, contextOf } from './actionOptions';
+import { changesOf, contextOf, movesOf } from './actionOptions';
 import { ACT_TURN } from './actState';
 import { callHook, guarded, type Where } from './guard';
 import { moduleWorld } from './societyModule';
@@ -165,11 +165,9 @@ function withForeseen(
   round: number,
 ): Record<string, number> {
   if (!Foresight.possible(state)) return own;
-  const world: Record<string, number> = nameRecord();
-  for (const [key, [before, after]] of Object.entries(applied)) {
-    if (key.startsWith('world.') && after !== before) world[key.slice(6)] = after - before;
-  }
-  const back = new Foresight(state, a, [], n, round).of(world);
+  const changes: Record<string, number> = nameRecord();
+  for (const [key, [before, after]] of Object.entries(applied)) changes[key] = after - before;
+  const back = new Foresight(state, a, [], n, round).of(movesOf(changes, a.id));
   for (const [key, x] of Object.entries(back ?? {})) {
     const q = key.slice(3);
     own[q] = (own[q] ?? 0) + x;
