@@ -114,11 +114,15 @@ export class WorldState {
     });
   }
 
+  /** Counts the changes to the values: what was worked out from them at one count still holds (foresight.ts). */
+  revision = 0;
+
   /** Sets a world quantity (bounded); returns [before, after]. */
   setWorld(name: string, x: number): [number, number] {
     const before = this.world[name];
     const after = bounded(this.worldQuantities.get(name)!, x);
     this.world[name] = after;
+    if (after !== before) this.revision++;
     return [before, after];
   }
 
@@ -128,11 +132,15 @@ export class WorldState {
     const before = values[name];
     const after = bounded(this.agentQuantities.get(name)!, x);
     values[name] = after;
-    if (after !== before) this.changed.add(agent);
+    if (after !== before) {
+      this.changed.add(agent);
+      this.revision++;
+    }
     return [before, after];
   }
 
   remove(agent: string): void {
+    this.revision++;
     this.agents.delete(agent);
     this.changed.delete(agent);
     this.board?.removeAgent(agent);

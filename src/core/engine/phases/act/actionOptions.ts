@@ -156,6 +156,8 @@ export function changesOf(
   context: ExpressionContext,
   /** For a model to weigh: leave out tallies (`valued: false`) and categorical quantities (`labels`). */
   weighing = false,
+  /** Every change, weighed or not, collected here too (foresight reads them; the effects run once). */
+  all?: Record<string, number>,
 ): Record<string, number> {
   const changes: Record<string, number> = nameRecord();
   // A flow (a pot emptied at the close) is weighed by what it brings back (foresight.ts), not itself.
@@ -177,11 +179,13 @@ export function changesOf(
       owner === 'world' ? e.target : agentQuantity(e.quantity, owner),
       before,
     );
+    const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
+    const change = bounded(q, x) - before;
+    if (all) all[key] = (all[key] ?? 0) + change;
     // A tally: nobody wants more of it; a category (`labels`): a higher value is another label, not more.
     if (weighing && (q.valued === false || q.labels?.length)) continue;
     if (flows && owner === 'world' && flows.has(e.quantity)) continue;
-    const key = owner === 'world' ? e.target : owner === agent.id ? `me.${e.quantity}` : `${owner}.${e.quantity}`;
-    changes[key] = (changes[key] ?? 0) + bounded(q, x) - before;
+    changes[key] = (changes[key] ?? 0) + change;
   }
   return changes;
 }
@@ -246,10 +250,12 @@ export function optionsFor(
     for (const args of combinations(compiled.spec.name, specArgs, choices, MAX_OPTIONS_PER_ACTION)) {
       if (!possibleOnBoard(state, agent.persona.id, compiled, args)) continue;
       const context = contextOf(state, agent, n, round, args, compiled);
-      const changes = attempt(() => changesOf(state, agent, compiled, args, context, true), args);
+      const concerns = foresight !== undefined && Foresight.concerns(state, compiled);
+      const raw: Record<string, number> | undefined = concerns ? nameRecord() : undefined;
+      const changes = attempt(() => changesOf(state, agent, compiled, args, context, true, raw), args);
       const move = compiled.spec.move ? choices.moveOf?.(compiled, args) : undefined;
       if (!changes) continue;
-      const foreseen = foresight ? foreseenOf(foresight, state, agent, compiled, args, context) : undefined;
+      const foreseen = raw ? foreseenOf(foresight!, raw, agent.id) : undefined;
       out.push({
         action: compiled.spec.name,
         args,
@@ -267,19 +273,10 @@ export function optionsFor(
 /** What the option's changes bring back at the round's close beyond themselves (foresight.ts); undefined when nothing. */
 function foreseenOf(
   foresight: Foresight,
-  state: WorldState,
-  agent: Agent,
-  compiled: CompiledAction,
-  args: Record<string, number | string>,
-  context: ExpressionContext,
+  raw: Record<string, number>,
+  self: string,
 ): Record<string, number> | undefined {
-  let raw: Record<string, number>;
-  try {
-    raw = changesOf(state, agent, compiled, args, context);
-  } catch {
-    return undefined;
-  }
-  const out = foresight.of(movesOf(raw, agent.id));
+  const out = foresight.of(movesOf(raw, self));
   return out && Object.keys(out).length ? out : undefined;
 }
 

@@ -9,10 +9,14 @@
 // each agent's, its tallies too: a share of a pool paid by what one put in); per agent shown or
 // changed and per valued quantity with an update, the difference beyond the change itself. Others'
 // plans are not guessed (the world as it stands), and aggregates read the agents as they are.
+// Only changes some other update reads can bring anything back (a quantity read by its own update
+// alone keeps what it is given: a sanction's cost, its target's loss): others need no foresight.
 import type { ExpressionContext } from '../../../format/language/expressions';
 import { agentRow, lazyAgents, type AgentRow } from '../../../format/language/aggregates';
 import { readMatch } from './matchReads';
 import type { Agent } from '../../society/agent';
+import type { CompiledAction } from '../../society/compiledMechanics';
+import type { Quantity } from '../../../format/language/mechanics';
 import { bounded, valued, type WorldState } from '../../society/worldState';
 import { actorView } from './actorView';
 
@@ -23,6 +27,8 @@ type Values = Record<string, number>;
 
 const flowCache = new WeakMap<object, Set<string>>();
 const keepCache = new WeakMap<object, Set<string>>();
+const readCache = new WeakMap<object, Set<string>>();
+const concernCache = new WeakMap<CompiledAction, boolean>();
 
 /** The world after the round's world updates, from `world`. Throws when an update fails. */
 function closedWorld(state: WorldState, world: Values, n: number, round: number): Values {
@@ -58,7 +64,8 @@ function closedAgent(
     n: BigInt(n) as unknown as number,
     round: BigInt(round) as unknown as number,
     me: moved ? { ...me, ...shifted(me, moved) } : me,
-    traits: agent.persona.traits,
+    // Another's traits are not the decider's to read: an update that reads traits gives no foresight of others.
+    ...(id === agent.id ? { traits: agent.persona.traits } : {}),
   };
   // Aggregates and the match read the agents with the option's changes to them.
   const row = (r: AgentRow): AgentRow => {
@@ -97,9 +104,18 @@ export interface Moves {
  * would bring because of an option's changes, beyond the changes themselves. The closing without
  * them is worked out once per agent.
  */
+/** The close without any option, per state: shared by the decisions taken against the same values. */
+interface Closing {
+  revision: number;
+  round: number;
+  n: number;
+  world?: Values;
+  agents: Map<string, Values>;
+}
+const closings = new WeakMap<WorldState, Closing>();
+
 export class Foresight {
-  private baseWorld?: Values;
-  private readonly base = new Map<string, Values>();
+  private readonly closing: Closing;
   private readonly ids: string[];
   private failed = false;
 
@@ -111,6 +127,12 @@ export class Foresight {
     private readonly round: number,
   ) {
     this.ids = [agent.id, ...others.filter((o) => o !== agent.id).slice(0, FORESEEN_AGENTS)];
+    let c = closings.get(state);
+    if (!c || c.revision !== state.revision || c.round !== round || c.n !== n) {
+      c = { revision: state.revision, round, n, agents: new Map() };
+      closings.set(state, c);
+    }
+    this.closing = c;
   }
 
   /** Whether any foresight is possible: the world has agent updates to bring anything back. */
@@ -150,11 +172,52 @@ export class Foresight {
     return out;
   }
 
+  /**
+   * The quantities some update reads other than their own (`world.q`, and `q` for agent
+   * quantities): a change to any other can bring nothing back at the close, so an option that
+   * changes only those needs no foresight (a sanction's cost and its target's loss).
+   */
+  private static read(state: WorldState): ReadonlySet<string> {
+    let out = readCache.get(state.compiled);
+    if (!out) {
+      const updates = [...state.compiled.worldUpdates, ...state.compiled.agentUpdates];
+      const readBy = (q: Quantity, pattern: RegExp): boolean =>
+        updates.some((u) => u.quantity !== q && pattern.test(u.expression));
+      out = new Set<string>();
+      for (const [name, q] of state.worldQuantities) {
+        if (readBy(q, new RegExp(`\\bworld\\.${name}\\b`))) out.add(`world.${name}`);
+      }
+      for (const [name, q] of state.agentQuantities) {
+        if (readBy(q, new RegExp(`\\.${name}\\b`))) out.add(name);
+      }
+      readCache.set(state.compiled, out);
+    }
+    return out;
+  }
+
+  /** Whether an action writes anything an update other than its own reads (else it needs no foresight). */
+  static concerns(state: WorldState, action: CompiledAction): boolean {
+    let yes = concernCache.get(action);
+    if (yes === undefined) {
+      const read = Foresight.read(state);
+      yes = action.effects.some((e) => read.has(e.owner.kind === 'world' ? `world.${e.quantity}` : e.quantity));
+      concernCache.set(action, yes);
+    }
+    return yes;
+  }
+
+  /** Whether any change of `moves` is read by an update other than its own. */
+  private matters(moves: Moves): boolean {
+    const read = Foresight.read(this.state);
+    if (Object.keys(moves.world).some((q) => read.has(`world.${q}`))) return true;
+    return [...moves.agents.values()].some((v) => Object.keys(v).some((q) => read.has(q)));
+  }
+
   of(moves: Moves): Values | undefined {
-    if (this.failed || (!Object.keys(moves.world).length && !moves.agents.size)) return undefined;
+    if (this.failed || !this.matters(moves)) return undefined;
     try {
       const keeping = Foresight.keeping(this.state);
-      const baseWorld = (this.baseWorld ??= closedWorld(this.state, this.state.world, this.n, this.round));
+      const baseWorld = (this.closing.world ??= closedWorld(this.state, this.state.world, this.n, this.round));
       let world = baseWorld;
       if (Object.keys(moves.world).length) {
         const changed = { ...this.state.world };
@@ -167,10 +230,10 @@ export class Foresight {
       for (const id of ids) {
         const moved = moves.agents.get(id);
         if (world === baseWorld && !moved) continue;
-        let before = this.base.get(id);
+        let before = this.closing.agents.get(id);
         if (!before) {
           before = closedAgent(this.state, this.agent, id, baseWorld, this.n, this.round);
-          this.base.set(id, before);
+          this.closing.agents.set(id, before);
         }
         const after = closedAgent(this.state, this.agent, id, world, this.n, this.round, moves.agents);
         for (const [q, x] of Object.entries(after)) {
