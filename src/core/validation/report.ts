@@ -24,7 +24,7 @@ function againstText(s: EntryResult['scored'][number]): string {
     : '';
 }
 
-function csvCell(x: string | number | undefined): string {
+export function csvCell(x: string | number | undefined): string {
   if (x === undefined) return '';
   const s = String(x);
   return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;

@@ -4,13 +4,14 @@
 // variations) and their claims are decided by the experiment's own claim machinery: the paired
 // contrast by seed and its 95% CI, Holm-adjusted among the entry's varied claims.
 import * as path from 'node:path';
-import type { ModelConfig, Scenario } from '../format/language/model';
+import type { Scenario } from '../format/language/model';
 import { runExperiment } from '../experiment/runExperiment';
 import { claimVerdict, holmVerdict, type Verdict } from '../experiment/claimVerdict';
 import type { Claim } from '../experiment/types';
 import type { UsageTotals } from '../trace/events';
 import type { LibraryEntry, Varied, VariedClaim } from './reference';
-import { entryScenario, sumUsage } from './validate';
+import { entryScenario, sumUsage, type ValidateOptions } from './validate';
+import { csvCell } from './report';
 
 export interface VariedResult {
   entry: LibraryEntry;
@@ -20,14 +21,8 @@ export interface VariedResult {
   usage: UsageTotals;
 }
 
-export interface VariedOptions {
-  dir: string;
-  outDir: string;
-  seeds?: number[];
-  jobs?: number;
-  model?: ModelConfig;
-  onEntry?: (entry: LibraryEntry) => void;
-}
+/** As `validate`'s: the library's folder, the output folder, seeds, workers, the model and progress. */
+export type VariedOptions = ValidateOptions;
 
 /** The entry's scenario with its experiment replaced by the variations and their claims. */
 export function variedScenario(scenario: Scenario, varied: Varied): Scenario {
@@ -100,11 +95,6 @@ export function variedText(results: readonly VariedResult[], model: string): str
   );
   return lines.join('\n') + '\n';
 }
-
-const csvCell = (x: string | number): string => {
-  const s = String(x);
-  return /[",\n]/.test(s) ? `"${s.replace(/"/g, '""')}"` : s;
-};
 
 export function variedCsv(results: readonly VariedResult[]): string {
   const head = ['entry', 'claim', 'metric', 'higher', 'than', 'verdict', 'verdict_holm', 'evidence', 'source'];

@@ -15,7 +15,13 @@ import type { ActRequest, DecisionRequest } from '../../../src/core/llm/types';
 import { agentState } from '../../../src/core/debug/inspect';
 import { DecisionLog } from '../../../src/core/debug/decisionLog';
 
-/** Planting costs a coin now; the harvest (three coins a field) comes only at the round's close. */
+/**
+ * Planting costs a coin now; the harvest (ten coins a field) comes at the close of the round
+ * after (a field sown is `sown` from the next round on): beyond what foresight reads off this
+ * round's close (issue 57), so only experience can teach it. (Half of a round's surprise is
+ * credited to the choice of the round before, so a delayed payoff teaches more slowly than one
+ * in the same round did before foresight.)
+ */
 const FARM = (rounds = 30, extra: string[] = []): string =>
   [
     'kind: scenario',
@@ -26,8 +32,9 @@ const FARM = (rounds = 30, extra: string[] = []): string =>
     '  - { group: farmers, count: 8, id_prefix: f, occupations: [farmer], interests: { pool: [soil], per_agent: 1 } }',
     'state:',
     '  agents:',
-    '    coins: { description: what a farmer owns, initial: 20, min: 0, update: "me.coins + 3.0 * me.fields" }',
+    '    coins: { description: what a farmer owns, initial: 20, min: 0, update: "me.coins + 10.0 * me.sown" }',
     '    fields: { description: fields sown this round, initial: 0, min: 0, valued: false, update: "0.0" }',
+    '    sown: { description: fields sown last round (ripe now), initial: 0, min: 0, valued: false, update: "me.fields" }',
     'actions:',
     '  plant:',
     '    description: Sow a field.',
@@ -65,9 +72,9 @@ function share(events: Event[], action: string, from: number, to: number): numbe
 describe('learning from consequences (offline model)', function () {
   this.timeout(60000);
 
-  it('a payoff that arrives only through an update comes to steer choices', async () => {
+  it('a payoff that arrives a round later through an update comes to steer choices', async () => {
     const events = lines(await traceOf(await scenarioFromText(FARM())));
-    // Weighing only the immediate effect (a coin lost), the myopic rule plants about one time in
+    // Weighing only what it sees (a coin lost; nothing at this round's close), the rule plants about one time in
     // ten (round 1: nothing learned yet); a farmer who remembers what planting brought plants most
     // of the time by the end.
     const early = share(events, 'plant', 1, 1);

@@ -25,6 +25,16 @@ export const FORESEEN_AGENTS = 32;
 
 type Values = Record<string, number>;
 
+/** A value worked out once per key (a scenario's compiled mechanics, an action). */
+function memo<K extends object, V>(cache: WeakMap<K, V>, key: K, compute: () => V): V {
+  let v = cache.get(key);
+  if (v === undefined) {
+    v = compute();
+    cache.set(key, v);
+  }
+  return v;
+}
+
 const flowCache = new WeakMap<object, Set<string>>();
 const keepCache = new WeakMap<object, Set<string>>();
 const readCache = new WeakMap<object, Set<string>>();
@@ -146,30 +156,30 @@ export class Foresight {
    * With foresight, what they bring is weighed and they are not weighed themselves.
    */
   static flows(state: WorldState): ReadonlySet<string> {
-    let out = flowCache.get(state.compiled);
-    if (!out) {
-      out = new Set(
-        state.compiled.worldUpdates
-          .filter((u) => !new RegExp(`\\bworld\\.${u.quantity.name}\\b`).test(u.expression))
-          .map((u) => u.quantity.name),
-      );
-      flowCache.set(state.compiled, out);
-    }
-    return out;
+    return memo(
+      flowCache,
+      state.compiled,
+      () =>
+        new Set(
+          state.compiled.worldUpdates
+            .filter((u) => !new RegExp(`\\bworld\\.${u.quantity.name}\\b`).test(u.expression))
+            .map((u) => u.quantity.name),
+        ),
+    );
   }
 
   /** The agent quantities whose update reads their own value (a stock that keeps what it is given). */
   private static keeping(state: WorldState): ReadonlySet<string> {
-    let out = keepCache.get(state.compiled);
-    if (!out) {
-      out = new Set(
-        state.compiled.agentUpdates
-          .filter((u) => new RegExp(`\\bme\\.${u.quantity.name}\\b`).test(u.expression))
-          .map((u) => u.quantity.name),
-      );
-      keepCache.set(state.compiled, out);
-    }
-    return out;
+    return memo(
+      keepCache,
+      state.compiled,
+      () =>
+        new Set(
+          state.compiled.agentUpdates
+            .filter((u) => new RegExp(`\\bme\\.${u.quantity.name}\\b`).test(u.expression))
+            .map((u) => u.quantity.name),
+        ),
+    );
   }
 
   /**
@@ -178,32 +188,27 @@ export class Foresight {
    * changes only those needs no foresight (a sanction's cost and its target's loss).
    */
   private static read(state: WorldState): ReadonlySet<string> {
-    let out = readCache.get(state.compiled);
-    if (!out) {
+    return memo(readCache, state.compiled, () => {
       const updates = [...state.compiled.worldUpdates, ...state.compiled.agentUpdates];
       const readBy = (q: Quantity, pattern: RegExp): boolean =>
         updates.some((u) => u.quantity !== q && pattern.test(u.expression));
-      out = new Set<string>();
+      const out = new Set<string>();
       for (const [name, q] of state.worldQuantities) {
         if (readBy(q, new RegExp(`\\bworld\\.${name}\\b`))) out.add(`world.${name}`);
       }
       for (const [name, q] of state.agentQuantities) {
         if (readBy(q, new RegExp(`\\.${name}\\b`))) out.add(name);
       }
-      readCache.set(state.compiled, out);
-    }
-    return out;
+      return out;
+    });
   }
 
   /** Whether an action writes anything an update other than its own reads (else it needs no foresight). */
   static concerns(state: WorldState, action: CompiledAction): boolean {
-    let yes = concernCache.get(action);
-    if (yes === undefined) {
+    return memo(concernCache, action, () => {
       const read = Foresight.read(state);
-      yes = action.effects.some((e) => read.has(e.owner.kind === 'world' ? `world.${e.quantity}` : e.quantity));
-      concernCache.set(action, yes);
-    }
-    return yes;
+      return action.effects.some((e) => read.has(e.owner.kind === 'world' ? `world.${e.quantity}` : e.quantity));
+    });
   }
 
   /** Whether any change of `moves` is read by an update other than its own. */
