@@ -146,7 +146,8 @@ describe('names, not ids, and filters that agree (code-server + Chromium)', func
     await view.locator(`.trace[data-rows="${parks}"]`).waitFor();
     for (const { cells } of await rendered()) {
       noIds(cells);
-      assert.match(cells[4], /^(Abigail Chen|Bea Lund|Klaus Mueller|Maria Lopez)'s place 0 → 2 — /);
+      // From home, or again from the park (the offline model may walk there twice).
+      assert.match(cells[4], /^(Abigail Chen|Bea Lund|Klaus Mueller|Maria Lopez)'s place [02] → 2 — /);
     }
 
     // Filtering by id and by name finds the same rows: Abigail's (t14's).
