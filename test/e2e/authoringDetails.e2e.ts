@@ -111,6 +111,13 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     const row = widget.locator('.monaco-list-row.focused', { hasText: 'festival' });
     await row.waitFor();
     const detail = row.locator('.details-label');
+    // VS Code remembers whether the widget's documentation was left open (an earlier completion),
+    // and with it open the row's own detail is hidden: close it first, as a reader would.
+    const docsOpen = wb.page.locator('.suggest-details-container .suggest-details');
+    for (let i = 0; i < 3 && !(await detail.isVisible()); i++) {
+      if (await docsOpen.isVisible()) await wb.page.keyboard.press('Control+Space');
+      await detail.waitFor({ timeout: 3000 }).catch(() => undefined);
+    }
     await detail.waitFor();
     assert.equal(await detail.innerText(), 'world quantity · 0..1');
     const shown = await detail.evaluate((el) => ({ whole: el.scrollWidth, box: el.clientWidth }));

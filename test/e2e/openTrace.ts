@@ -33,7 +33,8 @@ export async function openTrace(s: Session, relative: string): Promise<FrameLoca
     }
   }
   await page.keyboard.press('Enter');
-  const view = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+  // The view just opened: the last webview (another, a run's view left open, may be there too).
+  const view = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
   await view.locator('#society-app[data-ready="true"]').waitFor({ timeout: STEP_MS * 2 });
   return view;
 }
