@@ -137,9 +137,7 @@ export function reference(
   const b = belief(req, action, arg, lo, hi);
   const top = gains(samples[samples.length - 1].option),
     bottom = gains(samples[0].option);
-  const forOthers = top.others - bottom.others;
-  // The end that serves the others (the top when giving more gives, the bottom when more takes).
-  const cooperative = forOthers > 0 ? hi : forOthers < 0 ? lo : undefined;
+  const cooperative = cooperativeEnd(samples);
   const selfish = cooperative === hi ? lo : cooperative === lo ? hi : undefined;
   let r = b ?? (lo + hi) / 2;
   // Sanctions received, or seen falling on others: shading is no longer safe (Fehr & Gächter 2002).
@@ -154,7 +152,7 @@ export function reference(
   return r;
 }
 
-/** The end of the range that serves the others, if either does. */
+/** The end of the range that serves the others, if either does (the top when giving more gives, the bottom when more takes). */
 function cooperativeEnd(samples: readonly { x: number; option: ActOption }[]): number | undefined {
   const lo = samples[0].x,
     hi = samples[samples.length - 1].x;
