@@ -5,6 +5,8 @@ import { Projects } from './projects';
 import type { SocietyDiagnostics } from './diagnostics';
 import type { MemorySources } from '../core/memory/memorySources';
 import type { ActivityStatus } from './run/activityStatus';
+import type { RunServices } from './run/runServices';
+import type { MemoryViews } from './memory/memoryViews';
 
 export const SELECTOR: vscode.DocumentSelector = [
   { language: 'society', scheme: 'file' },
@@ -19,4 +21,8 @@ export interface SocietyContext {
   readonly memory: MemorySources;
   /** The status bar item runs, debug sessions and experiments take turns in (run/statusOwners.ts). */
   readonly status: ActivityStatus;
+  /** Set by the runs feature once it has started: what the run commands act on. */
+  runs?: RunServices;
+  /** Set by the memory feature once it has started: what the memory commands act on. */
+  memoryViews?: MemoryViews;
 }

@@ -1,6 +1,6 @@
 // Society Studio's entry point. Everything the extension offers is listed in two tables —
-// features (providers, controllers) and commands — so a new capability is one entry here and one
-// file beside it. Activation only registers; projects load in the background.
+// features (providers, controllers) here and commands in commands/table.ts — so a new capability is
+// one entry and one file beside it. Activation only registers; projects load in the background.
 import * as vscode from 'vscode';
 import type { SocietyContext } from './context';
 import { Projects } from './projects';
@@ -12,12 +12,8 @@ import { registerNavigation } from './language/navigation';
 import { registerRename } from './language/rename';
 import { registerOutline } from './language/outline';
 import { registerCodeActions } from './language/codeActions';
-import { newSociety } from './commands/newSociety';
-import { importPersonasCommand } from './commands/importPersonas';
-import { exportTiesCommand } from './commands/exportTies';
-import { compareRunsCommand } from './commands/compareRuns';
-import { runExperimentCommand } from './experiment/runExperiment';
 import { registerRuns } from './run/register';
+import { COMMANDS } from './commands/table';
 import { registerDebugger } from './debug/register';
 import { registerMemory } from './memory/register';
 import { registerTrust } from './trust/register';
@@ -27,8 +23,6 @@ import { ActivityStatus } from './run/activityStatus';
 
 /** A feature registers providers or listeners and returns what to dispose on deactivation. */
 export type Feature = (ctx: SocietyContext) => vscode.Disposable | vscode.Disposable[];
-/** A command's implementation, given the shared context. */
-export type Command = (ctx: SocietyContext) => (...args: any[]) => unknown; // eslint-disable-line @typescript-eslint/no-explicit-any
 
 const features: Record<string, Feature> = {
   completion: registerCompletion,
@@ -39,21 +33,10 @@ const features: Record<string, Feature> = {
   outline: registerOutline,
   codeActions: registerCodeActions,
   // The debugger shares the run panel: the society view follows the debugged run.
-  runs: (ctx) =>
-    registerRuns(ctx.extension, ctx.projects, ctx.status, (panels, log, status) =>
-      registerDebugger(ctx, panels, log, status),
-    ),
+  runs: (ctx) => registerRuns(ctx, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
   memory: registerMemory,
   trust: registerTrust,
   languageModelTools: registerLanguageModelTools,
-};
-
-const commands: Record<string, Command> = {
-  'society.newSociety': newSociety,
-  'society.runExperiment': (ctx) => (uri?: vscode.Uri) => runExperimentCommand(ctx.extension.secrets, ctx.status, uri),
-  'society.importPersonas': importPersonasCommand,
-  'society.exportTies': exportTiesCommand,
-  'society.compareRuns': compareRunsCommand,
 };
 
 export function activate(extension: vscode.ExtensionContext): SocietyContext {
@@ -72,8 +55,8 @@ export function activate(extension: vscode.ExtensionContext): SocietyContext {
       );
     }
   }
-  for (const [id, command] of Object.entries(commands)) {
-    extension.subscriptions.push(vscode.commands.registerCommand(id, command(ctx)));
+  for (const [id, { make }] of Object.entries(COMMANDS)) {
+    extension.subscriptions.push(vscode.commands.registerCommand(id, make(ctx)));
   }
   extension.subscriptions.push(
     vscode.workspace.onDidChangeWorkspaceFolders((e) => {

@@ -12,13 +12,10 @@ import { TRACE_EDITOR } from './traceEditor';
 export const PAGE_EDITOR = 'society.page';
 
 export class PageEditorProvider implements vscode.CustomReadonlyEditorProvider {
-  static register(): vscode.Disposable[] {
-    return [
-      vscode.window.registerCustomEditorProvider(PAGE_EDITOR, new PageEditorProvider(), {
-        supportsMultipleEditorsPerDocument: true,
-      }),
-      vscode.commands.registerCommand('society.openPageView', openPageView),
-    ];
+  static register(): vscode.Disposable {
+    return vscode.window.registerCustomEditorProvider(PAGE_EDITOR, new PageEditorProvider(), {
+      supportsMultipleEditorsPerDocument: true,
+    });
   }
 
   openCustomDocument(uri: vscode.Uri): vscode.CustomDocument {
@@ -40,7 +37,7 @@ function traceBeside(page: vscode.Uri): vscode.Uri | undefined {
 }
 
 /** "Open Society View" on a report: the run's trace in the society view, beside the page. */
-async function openPageView(uri?: vscode.Uri): Promise<void> {
+export async function openPageView(uri?: vscode.Uri): Promise<void> {
   const page = uri ?? activePage();
   const trace = page && traceBeside(page);
   if (!trace) {
