@@ -14,6 +14,7 @@ import { ioReason } from '../core/files/ioReason';
 import { printable } from '../core/text/printable';
 import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock';
 import { shellWord } from './shellWord';
+import { parseConfig, type OptionRow, type OptionValues } from './optionRows';
 import { MadeFolders } from './madeFolders';
 
 /**
@@ -250,22 +251,25 @@ function negativeValuesJoined(args: string[], options: NonNullable<ParseArgsConf
 }
 
 /**
- * parseArgs for a subcommand (positionals allowed, unknown flags rejected). A bad command line
- * prints the problem and the usage and gives undefined: the command then exits with 2.
+ * A subcommand's command line parsed by its help rows (optionRows.ts: positionals allowed, unknown
+ * flags rejected). A bad command line prints the problem and the usage and gives undefined: the
+ * command then exits with 2.
  */
-export function parseCommandArgs<const O extends NonNullable<ParseArgsConfig['options']>>(
+export function parseCommandArgs<const Rows extends readonly OptionRow[]>(
   command: string,
   usage: string,
   args: string[],
-  options: O,
-) {
+  rows: Rows,
+): { values: OptionValues<Rows>; positionals: string[] } | undefined {
+  const options = parseConfig(rows);
   try {
-    return parseArgs<{ args: string[]; allowPositionals: true; strict: true; options: O }>({
+    const parsed = parseArgs({
       args: negativeValuesJoined(args, options),
       allowPositionals: true,
       strict: true,
       options,
     });
+    return { values: parsed.values as OptionValues<Rows>, positionals: parsed.positionals };
   } catch (err) {
     console.error(`society ${command}: ${err instanceof Error ? err.message : String(err)}\nUsage: society ${usage}`);
     return undefined;

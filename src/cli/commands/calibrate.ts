@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import type { Calibration, Scenario } from '../../core/format/language/model';
 import {
   loadRunnableScenario,
@@ -41,50 +42,37 @@ function traceOf(arg: string): string | undefined {
 
 const OUTPUTS: readonly string[] = [...Object.values(EXPERIMENT_FILES), ...Object.values(CALIBRATION_FILES)];
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<scenario>', 'a scenario with a calibration: block (or any scenario, with --observed)'],
+  [
+    '<run>',
+    'instead: a finished run (its folder or trace.jsonl) compared as it is; fit.csv goes beside the trace unless --out',
+  ],
+  [
+    '--observed FILE',
+    "the observed CSV (round, measure, value[, condition, run]); default: the calibration's `observed`",
+  ],
+  ['--fit rmse|ks', "what ranks the settings (default: the calibration's `fit`, else rmse)"],
+  ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+  ['--root DIR', 'folder includes may not leave (default: the repository top folder)'],
+  ['--out DIR', 'folder for fit.csv, fit_rounds.csv, experiment.html and the rest (default: runs/<file>-calibration)'],
+  ['--seeds 1,2,5-7', "seeds each setting runs with (default: the calibration's, else the experiment's, else 1-5)"],
+  ['--rounds N', "rounds of every run (default: the scenario's)"],
+  ['--jobs N', 'runs at once, on worker threads (default: one per core for the offline model)'],
+  ['--overwrite', 'replace a calibration or experiment --out already holds'],
+  ['--allow-module', "run the scenario's `module:` (only for a scenario you trust)"],
+  ['--json', 'print the ranking and every fit as JSON'],
+  ['-q, --quiet', 'no progress notes'],
+] as const satisfies readonly OptionRow[];
+
 export const calibrateCommand: Command = {
   name: 'calibrate',
   usage: USAGE,
   summary: 'Compare runs with observed data (RMSE, KS, t) and rank a sweep of settings by fit',
-  options: [
-    ['<scenario>', 'a scenario with a calibration: block (or any scenario, with --observed)'],
-    [
-      '<run>',
-      'instead: a finished run (its folder or trace.jsonl) compared as it is; fit.csv goes beside the trace unless --out',
-    ],
-    [
-      '--observed FILE',
-      "the observed CSV (round, measure, value[, condition, run]); default: the calibration's `observed`",
-    ],
-    ['--fit rmse|ks', "what ranks the settings (default: the calibration's `fit`, else rmse)"],
-    ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    ['--root DIR', 'folder includes may not leave (default: the repository top folder)'],
-    [
-      '--out DIR',
-      'folder for fit.csv, fit_rounds.csv, experiment.html and the rest (default: runs/<file>-calibration)',
-    ],
-    ['--seeds 1,2,5-7', "seeds each setting runs with (default: the calibration's, else the experiment's, else 1-5)"],
-    ['--rounds N', "rounds of every run (default: the scenario's)"],
-    ['--jobs N', 'runs at once, on worker threads (default: one per core for the offline model)'],
-    ['--overwrite', 'replace a calibration or experiment --out already holds'],
-    ['--allow-module', "run the scenario's `module:` (only for a scenario you trust)"],
-    ['--json', 'print the ranking and every fit as JSON'],
-    ['-q, --quiet', 'no progress notes'],
-  ],
+  options: OPTIONS,
   async run(args) {
-    const parsed = parseCommandArgs('calibrate', USAGE, args, {
-      observed: { type: 'string' },
-      fit: { type: 'string' },
-      scenario: { type: 'string' },
-      root: { type: 'string' },
-      out: { type: 'string' },
-      seeds: { type: 'string' },
-      rounds: { type: 'string' },
-      jobs: { type: 'string' },
-      overwrite: { type: 'boolean' },
-      'allow-module': { type: 'boolean' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-    });
+    const parsed = parseCommandArgs('calibrate', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('calibrate', USAGE, positionals, 'scenario file');

@@ -2,26 +2,26 @@
 // exit 1 on errors; `--json` for machines.
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, defaultRoot, formatDiagnostic } from '../../core/format';
 import { counted } from '../../core/text/counted';
+
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<files|folders...>', '.society files, or folders searched for them (default: the current folder)'],
+  ['--json', 'print the problems as JSON (with 1-based line and column)'],
+  ['--root DIR', 'folder that includes and relative paths resolve against (default: found from the files)'],
+  ['-q, --quiet', 'print the problems only, without the closing count'],
+] as const satisfies readonly OptionRow[];
 
 export const checkCommand: Command = {
   name: 'check',
   usage: 'check <files|folders...> [--json] [--root DIR]',
   summary: 'Validate .society files (schema and cross-file checks)',
-  options: [
-    ['<files|folders...>', '.society files, or folders searched for them (default: the current folder)'],
-    ['--json', 'print the problems as JSON (with 1-based line and column)'],
-    ['--root DIR', 'folder that includes and relative paths resolve against (default: found from the files)'],
-    ['-q, --quiet', 'print the problems only, without the closing count'],
-  ],
+  options: OPTIONS,
   async run(args) {
-    const parsed = parseCommandArgs('check', checkCommand.usage, args, {
-      json: { type: 'boolean' },
-      root: { type: 'string' },
-      quiet: { type: 'boolean', short: 'q' },
-    });
+    const parsed = parseCommandArgs('check', checkCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const targets = positionals.length ? positionals.map((p) => path.resolve(p)) : [process.cwd()];

@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
@@ -14,25 +15,24 @@ import { NotComparable } from '../../core/analysis/compare/headerCheck';
 const USAGE = 'compare <A> <B> [--json] [--out DIR] [--overwrite]';
 const NAMES: readonly string[] = Object.values(COMPARE_FILES);
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  [
+    '<A> <B>',
+    'each a run folder (holding trace.jsonl), a trace file, or a folder of run folders (one per seed: trace.jsonl one or two levels down); two sets are paired by seed',
+  ],
+  ['--json', 'print the comparison as JSON (what compare.json holds)'],
+  ['--out DIR', 'write compare.json, series.csv (a row per series and round) and compare.html there'],
+  ['--overwrite', 'replace files of those names in --out that Society Studio did not write'],
+] as const satisfies readonly OptionRow[];
+
 export const compareCommand: Command = {
   name: 'compare',
   usage: USAGE,
   summary: 'Two runs side by side (where they part, outcomes, series, ties), or run sets by seed',
-  options: [
-    [
-      '<A> <B>',
-      'each a run folder (holding trace.jsonl), a trace file, or a folder of run folders (one per seed: trace.jsonl one or two levels down); two sets are paired by seed',
-    ],
-    ['--json', 'print the comparison as JSON (what compare.json holds)'],
-    ['--out DIR', 'write compare.json, series.csv (a row per series and round) and compare.html there'],
-    ['--overwrite', 'replace files of those names in --out that Society Studio did not write'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('compare', USAGE, args, {
-      json: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      overwrite: { type: 'boolean', default: false },
-    });
+    const parsed = parseCommandArgs('compare', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (positionals.length !== 2) {
@@ -48,7 +48,7 @@ export const compareCommand: Command = {
       console.error(`society compare: ${(err as Error).message}`);
       return 1;
     }
-    if (values.out !== undefined && !mayReplace('compare', values.out, NAMES, values.overwrite)) return 1;
+    if (values.out !== undefined && !mayReplace('compare', values.out, NAMES, values.overwrite === true)) return 1;
     let output;
     try {
       output = await compareSides(sides[0], sides[1], {

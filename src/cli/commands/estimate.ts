@@ -1,6 +1,7 @@
 // `society estimate <scenario>`: predicted model calls, tokens and cost of a run, per model and
 // decision kind, before spending anything. Prices come from each model's `price:`.
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { counted } from '../../core/text/counted';
@@ -77,29 +78,26 @@ export function formatEstimate(e: RunEstimate): string {
   return lines.join('\n');
 }
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<scenario.society>', 'the scenario to estimate'],
+  ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+  [
+    '--root DIR',
+    "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
+  ],
+  ['--rounds N', "rounds (default: the scenario's)"],
+  ['--model NAME', 'as if every agent used this model config'],
+  ['--json', 'print the estimate as JSON'],
+] as const satisfies readonly OptionRow[];
+
 export const estimateCommand: Command = {
   name: 'estimate',
   usage: USAGE,
   summary: 'Predict model calls, tokens and cost of a run before running it',
-  options: [
-    ['<scenario.society>', 'the scenario to estimate'],
-    ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    [
-      '--root DIR',
-      "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
-    ],
-    ['--rounds N', "rounds (default: the scenario's)"],
-    ['--model NAME', 'as if every agent used this model config'],
-    ['--json', 'print the estimate as JSON'],
-  ],
+  options: OPTIONS,
   async run(args) {
-    const parsed = parseCommandArgs('estimate', USAGE, args, {
-      scenario: { type: 'string' },
-      root: { type: 'string' },
-      rounds: { type: 'string' },
-      model: { type: 'string' },
-      json: { type: 'boolean' },
-    });
+    const parsed = parseCommandArgs('estimate', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('estimate', USAGE, positionals, 'scenario file');

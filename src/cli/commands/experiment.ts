@@ -2,6 +2,7 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import type { Scenario } from '../../core/format/language/model';
 import {
   integerOption,
@@ -39,65 +40,54 @@ import { mayStartOver, recordPresent, removeOurs } from '../ownFiles';
 /** EndpointDownError's message, as a worker thread passes it on. */
 const ENDPOINT_DOWN = /connections in a row and has not answered once/;
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<scenario>', 'a scenario with an experiment: block (conditions; without one, the scenario as it is)'],
+  ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+  [
+    '--root DIR',
+    "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
+  ],
+  [
+    '--out DIR',
+    'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)',
+  ],
+  [
+    '--seeds 1,2,5-7',
+    "seeds to run each condition with: integers and inclusive ranges, comma-separated (1-20 is 20 seeds; default: the experiment's seeds, else 1-5)",
+  ],
+  ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
+  [
+    '--jobs N',
+    "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)",
+  ],
+  [
+    '--shard i/n',
+    'run only part i of n of the conditions × seeds (run k is in part (k mod n) + 1) and write shard.json, not the report; give every part the same --seeds and --rounds',
+  ],
+  [
+    'merge <shard folder>...',
+    'instead of a scenario: check the shard folders are the parts 1..n of one experiment and write its report files (as one run would) and traces into --out DIR',
+  ],
+  ['--reference NAME', 'the condition the others are compared with (default: the first)'],
+  ['--no-traces', "don't keep each run's trace"],
+  [
+    '--overwrite',
+    'replace the experiment (or shard) --out holds, and files of the same names a user put there (without it, both are kept; cache/ is kept and reused)',
+  ],
+  ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
+  ['--json', 'print the claims, summaries and contrasts as JSON'],
+  ['-q, --quiet', 'no progress bar'],
+] as const satisfies readonly OptionRow[];
+
 export const experimentCommand: Command = {
   name: 'experiment',
   usage: `experiment <scenario> [--scenario NAME] [--root DIR] [--out DIR] [--seeds 1,2,5-7] [--rounds N] [--jobs N] [--shard i/n] [--reference NAME] [--no-traces] [--overwrite] [--allow-module] [--json] [-q]\n       society ${MERGE_USAGE}`,
   summary: "Run conditions × seeds and report means, 95% CIs, effect sizes and the paper's claims",
-  options: [
-    ['<scenario>', 'a scenario with an experiment: block (conditions; without one, the scenario as it is)'],
-    ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    [
-      '--root DIR',
-      "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
-    ],
-    [
-      '--out DIR',
-      'folder for experiment.html, summary.csv, runs.csv, experiment.json and the traces (default: runs/<file>-experiment)',
-    ],
-    [
-      '--seeds 1,2,5-7',
-      "seeds to run each condition with: integers and inclusive ranges, comma-separated (1-20 is 20 seeds; default: the experiment's seeds, else 1-5)",
-    ],
-    ['--rounds N', "rounds of every run (default: each condition's world.rounds, else the scenario's)"],
-    [
-      '--jobs N',
-      "runs at once, on worker threads (default: one per core for the offline model, else 1; workers share an LLM endpoint's concurrency, rpm and tpm)",
-    ],
-    [
-      '--shard i/n',
-      'run only part i of n of the conditions × seeds (run k is in part (k mod n) + 1) and write shard.json, not the report; give every part the same --seeds and --rounds',
-    ],
-    [
-      'merge <shard folder>...',
-      'instead of a scenario: check the shard folders are the parts 1..n of one experiment and write its report files (as one run would) and traces into --out DIR',
-    ],
-    ['--reference NAME', 'the condition the others are compared with (default: the first)'],
-    ['--no-traces', "don't keep each run's trace"],
-    [
-      '--overwrite',
-      'replace the experiment (or shard) --out holds, and files of the same names a user put there (without it, both are kept; cache/ is kept and reused)',
-    ],
-    ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
-    ['--json', 'print the claims, summaries and contrasts as JSON'],
-    ['-q, --quiet', 'no progress bar'],
-  ],
+  options: OPTIONS,
   async run(args) {
     if (args[0] === 'merge') return experimentMerge(args.slice(1));
-    const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, {
-      scenario: { type: 'string' },
-      root: { type: 'string' },
-      out: { type: 'string' },
-      seeds: { type: 'string' },
-      rounds: { type: 'string' },
-      jobs: { type: 'string' },
-      shard: { type: 'string' },
-      reference: { type: 'string' },
-      'no-traces': { type: 'boolean' },
-      overwrite: { type: 'boolean' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      'allow-module': { type: 'boolean' },
-    });
+    const parsed = parseCommandArgs('experiment', experimentCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const scenarioArg = onePositional('experiment', experimentCommand.usage, positionals, 'scenario file');

@@ -3,6 +3,7 @@
 // summary.csv, runs.csv and experiment.json as one machine's run, and the traces under DIR/traces.
 // Also what a shard says when it is done.
 import * as path from 'node:path';
+import type { OptionRow } from '../optionRows';
 import { lockOutputFolder, outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import {
   formatExperiment,
@@ -34,13 +35,16 @@ function sayFaults(runs: ExperimentRun['result']['runs']): number {
 /** The files a merge writes into --out (besides the traces under traces/). */
 const MERGED_FILES: readonly string[] = Object.values(EXPERIMENT_FILES);
 
+/** Merge's options (`society experiment --help` describes them in its `merge` row). */
+const MERGE_OPTIONS = [
+  ['--out DIR', 'the folder for the merged experiment'],
+  ['--overwrite', 'replace what --out holds'],
+  ['--json', 'print the claims, summaries and contrasts as JSON'],
+  ['-q, --quiet', 'no notes'],
+] as const satisfies readonly OptionRow[];
+
 export async function experimentMerge(args: string[]): Promise<number> {
-  const parsed = parseCommandArgs('experiment merge', MERGE_USAGE, args, {
-    out: { type: 'string' },
-    overwrite: { type: 'boolean' },
-    json: { type: 'boolean' },
-    quiet: { type: 'boolean', short: 'q' },
-  });
+  const parsed = parseCommandArgs('experiment merge', MERGE_USAGE, args, MERGE_OPTIONS);
   if (!parsed) return 2;
   const { values, positionals } = parsed;
   if (positionals.length === 0 || values.out === undefined) {

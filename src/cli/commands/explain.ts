@@ -2,6 +2,7 @@
 // run that moved it, round by round, with the conversations, ratings, rewards, advice, memories
 // and actions behind each move, and each event's line in the trace.
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { integerOption, parseCommandArgs } from '../options';
 import { printable } from '../../core/text/printable';
 import { counted } from '../../core/text/counted';
@@ -11,24 +12,23 @@ import { explanationText } from '../../core/analysis/explain/explainText';
 
 const USAGE = 'explain <run folder|trace.jsonl> <from> <to> | <agent>.<quantity> [--both] [--round N] [--json]';
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<run folder|trace.jsonl>', "a run's folder (its trace.jsonl) or a trace"],
+  ['<from> <to>', 'a directed tie: agents by id, name, first name or the start of the id (maya for maya_chen)'],
+  ['<agent>.<quantity>', "a declared quantity of an agent's (`state:`), or world.<quantity>"],
+  ['--both', 'for a tie: both directions, from → to and to → from'],
+  ['--round N', 'up to the end of round N (default: the whole run)'],
+  ['--json', 'print the explanation as JSON (moves with delta, value, line and round; the context events)'],
+] as const satisfies readonly OptionRow[];
+
 export const explainCommand: Command = {
   name: 'explain',
   usage: USAGE,
   summary: 'Why a tie or a quantity stands where it does: the trace events that moved it',
-  options: [
-    ['<run folder|trace.jsonl>', "a run's folder (its trace.jsonl) or a trace"],
-    ['<from> <to>', 'a directed tie: agents by id, name, first name or the start of the id (maya for maya_chen)'],
-    ['<agent>.<quantity>', "a declared quantity of an agent's (`state:`), or world.<quantity>"],
-    ['--both', 'for a tie: both directions, from → to and to → from'],
-    ['--round N', 'up to the end of round N (default: the whole run)'],
-    ['--json', 'print the explanation as JSON (moves with delta, value, line and round; the context events)'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('explain', USAGE, args, {
-      both: { type: 'boolean', default: false },
-      json: { type: 'boolean', default: false },
-      round: { type: 'string' },
-    });
+    const parsed = parseCommandArgs('explain', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const [target, ...words] = parsed.positionals;
     if (target === undefined || words.length < 1 || words.length > 2) {

@@ -3,6 +3,7 @@
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
 import { isTraceFile, loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
 import { exportParquet } from './exportParquet';
@@ -21,40 +22,34 @@ function formatOf(format: string | undefined, out: string | undefined): TieForma
   return TIE_FORMATS.find((f) => f === name);
 }
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  [
+    '<trace.jsonl|graph.json>',
+    'a run\'s trace, or a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges")',
+  ],
+  [
+    '--format F',
+    "graphml, gexf or csv (default: from --out's extension, else gexf); parquet: every `society sql` view as <view>.parquet in --out DIR",
+  ],
+  ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
+  ['--dynamic', "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline"],
+  ['--out FILE', 'write to FILE (default: standard output); for parquet, the folder'],
+  ['--overwrite', 'parquet: replace files of those names in --out that Society Studio did not write'],
+] as const satisfies readonly OptionRow[];
+
 export const exportCommand: Command = {
   name: 'export',
   usage: USAGE,
   summary: "Export a run's tie network as GraphML, GEXF (static or dynamic over rounds) or CSV",
-  options: [
-    [
-      '<trace.jsonl|graph.json>',
-      'a run\'s trace, or a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges")',
-    ],
-    [
-      '--format F',
-      "graphml, gexf or csv (default: from --out's extension, else gexf); parquet: every `society sql` view as <view>.parquet in --out DIR",
-    ],
-    ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
-    [
-      '--dynamic',
-      "GEXF only: agents and ties over rounds 0..N with spells and per-round strength, for Gephi's timeline",
-    ],
-    ['--out FILE', 'write to FILE (default: standard output); for parquet, the folder'],
-    ['--overwrite', 'parquet: replace files of those names in --out that Society Studio did not write'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('export', USAGE, args, {
-      format: { type: 'string' },
-      round: { type: 'string' },
-      dynamic: { type: 'boolean', default: false },
-      out: { type: 'string' },
-      overwrite: { type: 'boolean', default: false },
-    });
+    const parsed = parseCommandArgs('export', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.format === 'parquet') {
       const target = onePositional('export', USAGE, positionals, 'run, experiment or folder');
-      return target === undefined ? 2 : exportParquet(target, values.out, values.overwrite);
+      return target === undefined ? 2 : exportParquet(target, values.out, values.overwrite === true);
     }
     const format = formatOf(values.format, values.out);
     let round: number | undefined;

@@ -5,6 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import {
   integerOption,
   loadScenario,
@@ -45,45 +46,44 @@ const EDIT_OPTIONS: [string, WorldEditKind][] = [
   ['broadcast', 'broadcast'],
 ];
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<run>', "the parent run's folder (or its trace.jsonl)"],
+  ['--round N', 'the round at whose start the edits apply (the branch is its parent before it)'],
+  ['--remember A=TEXT', 'agent A remembers TEXT (A:7=TEXT: with importance 7; default 6)', { multiple: true }],
+  ['--forget A#ID', 'agent A forgets its memory #ID', { multiple: true }],
+  ['--quantity A.Q=X', "set agent A's declared quantity Q (world.Q=X: the world's)", { multiple: true }],
+  ['--trait A.T=X', "set agent A's Big Five trait T (0..1)", { multiple: true }],
+  [
+    '--persona A.FIELD=TEXT',
+    "rewrite agent A's bio, style, occupation or location (what prompts show)",
+    { multiple: true },
+  ],
+  ['--tie A->B=X', 'set the tie from A to B (0..1; 0 removes it); A:B=X also works', { multiple: true }],
+  [
+    '--set PATH=VALUE',
+    'change a run setting as a timed `set` would (coaching.enabled=false, world.setting=…)',
+    { multiple: true },
+  ],
+  ['--broadcast TEXT', 'news every agent observes', { multiple: true }],
+  ['--edits FILE', 'more edits, as a JSON array ({"edit": "tie", "from": …}; see docs/branching.md)'],
+  ['--out DIR', 'the branch folder (default: <run>-r<N>)'],
+  ['--scenario-file FILE', "the scenario, when it is no longer where the parent's header says"],
+  ['--cache DIR', "the branch's response cache (default <out>/cache; the parent's <run>/cache is read too)"],
+  ['--replay', 'answer only from the caches: no network (a branch with edits then needs its answers cached)'],
+  ['--overwrite', 'replace a run the --out folder holds'],
+  ['--allow-module', "run the scenario's `module:` (JavaScript with your rights)"],
+  ['--json', 'print the outcome as JSON'],
+  ['-q, --quiet', 'no progress bar'],
+] as const satisfies readonly OptionRow[];
+
 export const forkCommand: Command = {
   name: 'fork',
   usage: USAGE,
   summary: "Branch a run at round N with edits: the parent's trace up to N, then a run of its own",
-  options: [
-    ['<run>', "the parent run's folder (or its trace.jsonl)"],
-    ['--round N', 'the round at whose start the edits apply (the branch is its parent before it)'],
-    ['--remember A=TEXT', 'agent A remembers TEXT (A:7=TEXT: with importance 7; default 6)'],
-    ['--forget A#ID', 'agent A forgets its memory #ID'],
-    ['--quantity A.Q=X', "set agent A's declared quantity Q (world.Q=X: the world's)"],
-    ['--trait A.T=X', "set agent A's Big Five trait T (0..1)"],
-    ['--persona A.FIELD=TEXT', "rewrite agent A's bio, style, occupation or location (what prompts show)"],
-    ['--tie A->B=X', 'set the tie from A to B (0..1; 0 removes it); A:B=X also works'],
-    ['--set PATH=VALUE', 'change a run setting as a timed `set` would (coaching.enabled=false, world.setting=…)'],
-    ['--broadcast TEXT', 'news every agent observes'],
-    ['--edits FILE', 'more edits, as a JSON array ({"edit": "tie", "from": …}; see docs/branching.md)'],
-    ['--out DIR', 'the branch folder (default: <run>-r<N>)'],
-    ['--scenario-file FILE', "the scenario, when it is no longer where the parent's header says"],
-    ['--cache DIR', "the branch's response cache (default <out>/cache; the parent's <run>/cache is read too)"],
-    ['--replay', 'answer only from the caches: no network (a branch with edits then needs its answers cached)'],
-    ['--overwrite', 'replace a run the --out folder holds'],
-    ['--allow-module', "run the scenario's `module:` (JavaScript with your rights)"],
-    ['--json', 'print the outcome as JSON'],
-    ['-q, --quiet', 'no progress bar'],
-  ],
+  options: OPTIONS,
   async run(args) {
-    const parsed = parseCommandArgs('fork', USAGE, args, {
-      round: { type: 'string' },
-      ...Object.fromEntries(EDIT_OPTIONS.map(([o]) => [o, { type: 'string', multiple: true }])),
-      edits: { type: 'string' },
-      out: { type: 'string' },
-      'scenario-file': { type: 'string' },
-      cache: { type: 'string' },
-      replay: { type: 'boolean' },
-      overwrite: { type: 'boolean' },
-      'allow-module': { type: 'boolean' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-    } as const);
+    const parsed = parseCommandArgs('fork', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const values = parsed.values as Record<string, string | string[] | boolean | undefined>;
     const runArg = onePositional('fork', USAGE, parsed.positionals, 'run folder');

@@ -7,6 +7,7 @@ import { readOptionFile } from '../optionFile';
 import * as path from 'node:path';
 import { ioReason } from '../../core/files/ioReason';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { outputFile, parseCommandArgs } from '../options';
 import { NodeFileSystem, SocietyWorkspace, formatDiagnostic } from '../../core/format';
 import {
@@ -45,26 +46,25 @@ function readable<T>(file: string, read: () => T): T {
   }
 }
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  [
+    'tinytroupe',
+    '*.agent.json specs (also the older _configuration form); *.fragment.json files are merged into every agent',
+  ],
+  ['oasis', 'Reddit-style profile JSON or Twitter-style profile CSV; following_agentid_list becomes initial ties'],
+  ['--out DIR', 'where to write personas/<id>.society (default: the current folder)', { default: '.' }],
+  ['--scenario NAME', 'also write a scenario that includes the personas'],
+  ['--force', 'overwrite existing files'],
+] as const satisfies readonly OptionRow[];
+
 export const importCommand: Command = {
   name: 'import',
   usage: USAGE,
   summary: 'Import personas from TinyTroupe agent JSON or OASIS profile JSON/CSV',
-  options: [
-    [
-      'tinytroupe',
-      '*.agent.json specs (also the older _configuration form); *.fragment.json files are merged into every agent',
-    ],
-    ['oasis', 'Reddit-style profile JSON or Twitter-style profile CSV; following_agentid_list becomes initial ties'],
-    ['--out DIR', 'where to write personas/<id>.society (default: the current folder)'],
-    ['--scenario NAME', 'also write a scenario that includes the personas'],
-    ['--force', 'overwrite existing files'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('import', USAGE, args, {
-      out: { type: 'string', default: '.' },
-      scenario: { type: 'string' },
-      force: { type: 'boolean', default: false },
-    });
+    const parsed = parseCommandArgs('import', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const [source, ...inputs] = positionals;

@@ -3,6 +3,7 @@
 // files as resources (cli/mcp).
 import { StdioServerTransport } from '@modelcontextprotocol/sdk/server/stdio.js';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { cliHost } from '../mcp/cliHost';
@@ -21,18 +22,21 @@ function packageVersion(): string {
   }
 }
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  [
+    '--cost-limit USD',
+    'refuse a run or experiment estimated above this many dollars (default: $SOCIETY_COST_LIMIT, else no limit)',
+  ],
+] as const satisfies readonly OptionRow[];
+
 export const mcpCommand: Command = {
   name: 'mcp',
   usage: USAGE,
   summary: 'An MCP server over stdio: assistants check, run and query societies',
-  options: [
-    [
-      '--cost-limit USD',
-      'refuse a run or experiment estimated above this many dollars (default: $SOCIETY_COST_LIMIT, else no limit)',
-    ],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('mcp', USAGE, args, { 'cost-limit': { type: 'string' } });
+    const parsed = parseCommandArgs('mcp', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const text = parsed.values['cost-limit'] ?? process.env.SOCIETY_COST_LIMIT ?? '0';
     const limit = Number(text);

@@ -1,6 +1,7 @@
 // `society metrics`: the network metrics of a tie network (a graph JSON file or a run's trace),
 // under the key names of the NetworkX reference fixtures.
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
 import { formatMetricValue } from '../../core/analysis/report/metricFormat';
 import {
@@ -21,27 +22,25 @@ export function formatMetricsTable(metrics: NetworkMetrics): string {
   return entries.map(([key, value]) => `${key.padEnd(width)}  ${formatMetricValue(key, value)}`).join('\n');
 }
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  [
+    '<graph.json|trace.jsonl>',
+    'a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges"), or a run\'s trace',
+  ],
+  ['--json', 'print JSON (the same keys as the NetworkX fixtures\' "expected")'],
+  ['--attribute NAME', `node attribute for homophily (default ${DEFAULT_ATTRIBUTE})`],
+  ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
+  ['--seed N', 'seed of the Louvain community search (default 0)', { default: '0' }],
+] as const satisfies readonly OptionRow[];
+
 export const metricsCommand: Command = {
   name: 'metrics',
   usage: USAGE,
   summary: "Network metrics of a tie network (graph JSON, or a trace's final ties)",
-  options: [
-    [
-      '<graph.json|trace.jsonl>',
-      'a tie network as graph JSON: {"nodes": [{"id", attributes…}], "edges": [{"source", "target", "weight"?}]} (NetworkX node_link_data with edges="edges"), or a run\'s trace',
-    ],
-    ['--json', 'print JSON (the same keys as the NetworkX fixtures\' "expected")'],
-    ['--attribute NAME', `node attribute for homophily (default ${DEFAULT_ATTRIBUTE})`],
-    ['--round N', 'for a trace: the ties at the end of round N (default: its last round)'],
-    ['--seed N', 'seed of the Louvain community search (default 0)'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('metrics', USAGE, args, {
-      json: { type: 'boolean', default: false },
-      attribute: { type: 'string' },
-      seed: { type: 'string', default: '0' },
-      round: { type: 'string' },
-    });
+    const parsed = parseCommandArgs('metrics', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     if (!usableAttribute(parsed.values.attribute, 'metrics')) return 2;
     const { values, positionals } = parsed;

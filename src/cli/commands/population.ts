@@ -1,6 +1,7 @@
 // `society population <file>`: the census groups' coverage (target vs synthesised share per
 // category, the largest marginal error) without running, and `--agents N` the first agents' provenance.
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { integerOption, loadRunnableScenario, onePositional, parseCommandArgs } from '../options';
 import { MIN_SEED } from '../../core/random/rng';
 import { coverageLine, coverageRows, scenarioCoverage } from '../../core/format/language/census/coverageText';
@@ -8,26 +9,23 @@ import { samplePopulation } from '../../core/engine/society/population';
 
 const USAGE = 'population <scenario.society> [--seed N] [--agents N] [--json] [--scenario NAME] [--root DIR]';
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<scenario.society>', 'a scenario with a `population:` group that has `census:` tables'],
+  ['--seed N', 'the seed to synthesise with (default: the scenario seed)'],
+  ['--agents N', 'also list the first N agents of each census group with their provenance'],
+  ['--json', "print JSON: per group, each attribute's categories with target and synthesised shares"],
+  ['--scenario NAME', 'which scenario of the file (default: the first)'],
+  ['--root DIR', 'folder that includes and relative paths resolve against (default: found from the file)'],
+] as const satisfies readonly OptionRow[];
+
 export const populationCommand: Command = {
   name: 'population',
   usage: USAGE,
   summary: "A census population's coverage (target vs synthesised shares) without running",
-  options: [
-    ['<scenario.society>', 'a scenario with a `population:` group that has `census:` tables'],
-    ['--seed N', 'the seed to synthesise with (default: the scenario seed)'],
-    ['--agents N', 'also list the first N agents of each census group with their provenance'],
-    ['--json', "print JSON: per group, each attribute's categories with target and synthesised shares"],
-    ['--scenario NAME', 'which scenario of the file (default: the first)'],
-    ['--root DIR', 'folder that includes and relative paths resolve against (default: found from the file)'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('population', USAGE, args, {
-      seed: { type: 'string' },
-      agents: { type: 'string' },
-      json: { type: 'boolean', default: false },
-      scenario: { type: 'string' },
-      root: { type: 'string' },
-    });
+    const parsed = parseCommandArgs('population', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     const file = onePositional('population', USAGE, positionals, 'scenario file');

@@ -6,6 +6,7 @@
 // and the interactive view embeds whole rounds up to --view-limit MB (it keeps them in the page).
 import path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
 import { DEFAULT_ATTRIBUTE } from '../../core/analysis/metrics/networkMetrics';
 import { writeReportFiles } from '../../core/analysis/report/reportFiles';
@@ -26,34 +27,31 @@ const USAGE = 'report <trace.jsonl> [--out DIR] [--overwrite] [--attribute NAME]
 /** MB of trace the interactive view of a report embeds by default (a browser holds it all). */
 export const REPORT_VIEW_LIMIT_MB = 64;
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<trace.jsonl>', 'the trace of a run (complete or not)'],
+  ['--out DIR', "folder for the files (default: the trace's folder)"],
+  [
+    '--overwrite',
+    'replace files of the same names there that Society Studio did not write (without it the report refuses; its own earlier report it replaces)',
+  ],
+  ['--attribute NAME', `persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`],
+  ['--static', 'no interactive view: a script-free page'],
+  [
+    '--view-limit MB',
+    `trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`,
+    { default: String(REPORT_VIEW_LIMIT_MB) },
+  ],
+  ['-q, --quiet', 'no progress line or notes on standard error (the page still says what it leaves out)'],
+] as const satisfies readonly OptionRow[];
+
 export const reportCommand: Command = {
   name: 'report',
   usage: USAGE,
   summary: "Write a run's HTML report, metrics.json, series.csv and its ties as GraphML, GEXF, CSV",
-  options: [
-    ['<trace.jsonl>', 'the trace of a run (complete or not)'],
-    ['--out DIR', "folder for the files (default: the trace's folder)"],
-    [
-      '--overwrite',
-      'replace files of the same names there that Society Studio did not write (without it the report refuses; its own earlier report it replaces)',
-    ],
-    ['--attribute NAME', `persona attribute for homophily and colours (default ${DEFAULT_ATTRIBUTE})`],
-    ['--static', 'no interactive view: a script-free page'],
-    [
-      '--view-limit MB',
-      `trace the interactive view embeds: whole rounds up to this size (default ${REPORT_VIEW_LIMIT_MB}; 0: all)`,
-    ],
-    ['-q, --quiet', 'no progress line or notes on standard error (the page still says what it leaves out)'],
-  ],
+  options: OPTIONS,
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('report', USAGE, args, {
-      out: { type: 'string' },
-      overwrite: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      attribute: { type: 'string' },
-      static: { type: 'boolean', default: false },
-      'view-limit': { type: 'string', default: String(REPORT_VIEW_LIMIT_MB) },
-    });
+    const parsed = parseCommandArgs('report', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     if (!usableAttribute(parsed.values.attribute, 'report')) return 2;
     const { values, positionals } = parsed;

@@ -5,6 +5,7 @@
 // `api_key_env`); `--cache DIR` records every answer and `--replay` reruns from the cache alone.
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import {
   integerOption,
   knownModel,
@@ -19,86 +20,67 @@ import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
 import { agentCount, heapPlan, relaunchWithHeap } from '../run/heapRoom';
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  ['<scenario>', 'the scenario .society file'],
+  ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
+  [
+    '--root DIR',
+    "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
+  ],
+  ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
+  ['--seed S', "seed of every random stream (default: the scenario's seed)"],
+  ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
+  [
+    '--model NAME',
+    "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)",
+  ],
+  ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
+  ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
+  ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
+  [
+    '--overwrite',
+    'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)',
+  ],
+  ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
+  [
+    '--threads N',
+    'threads making the model calls: 2 or more, worker threads; 0 or 1, the main thread (default: $SOCIETY_THREADS, else the cores, at most 4)',
+  ],
+  ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
+  [
+    '--module-time-limit S',
+    "seconds one call of the module's hooks may run before the run stops with an error (default: 2)",
+  ],
+  [
+    '--play AGENT',
+    "you take this agent's decisions (partner, messages, ratings, actions), asked on standard input: readable prompts at a terminal, JSON lines otherwise; the answers go to <out>/human.jsonl",
+  ],
+  ['--play-timeout S', 'seconds to answer each question (default: 120; 0: no limit)'],
+  [
+    '--play-fallback P',
+    "who decides when the time is up: model (the agent's own, default), offline (the offline model) or skip (nobody: the decision is skipped)",
+  ],
+  [
+    '--play-kinds K,…',
+    'the decisions you take (default: choose_partner,speak,evaluate,act; reflect and interview may be added)',
+  ],
+  [
+    '--answers FILE',
+    "answer the played agent from a played run's human.jsonl, asking nobody (--replay on a played run folder does this with its own)",
+  ],
+  ['--json', 'print the closing summary as JSON'],
+  ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
+] as const satisfies readonly OptionRow[];
+
 export const runCommand: Command = {
   name: 'run',
   usage:
     'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
-  options: [
-    ['<scenario>', 'the scenario .society file'],
-    ['--scenario NAME', 'which scenario, when the file holds several (default: the first)'],
-    [
-      '--root DIR',
-      "folder includes may not leave (default: the repository's top folder, else the working directory when it holds the file)",
-    ],
-    ['--rounds N', "rounds to run (default: the scenario's world.rounds)"],
-    ['--seed S', "seed of every random stream (default: the scenario's seed)"],
-    ['--out DIR', 'folder for trace.jsonl and checkpoint.json (default: runs/<scenario name>)'],
-    [
-      '--model NAME',
-      "every agent and the coach use this model config of the scenario (default: each persona's model, else default; the coach: coaching.model)",
-    ],
-    ['--cache DIR', 'keep every model answer in DIR (content-addressed) and reuse it'],
-    ['--replay', 'answer only from the cache (--cache, else <out>/cache): no network; a missing answer stops the run'],
-    ['--resume', "continue the run in --out from its checkpoint; the trace is the uninterrupted run's"],
-    [
-      '--overwrite',
-      'replace the run --out holds, finished or not, and the report files made from it (without it, that run is kept: resume it or choose another --out)',
-    ],
-    ['--checkpoint-every N', 'rounds between checkpoints (default: every round up to 200 agents, one more per 200)'],
-    [
-      '--threads N',
-      'threads making the model calls: 2 or more, worker threads; 0 or 1, the main thread (default: $SOCIETY_THREADS, else the cores, at most 4)',
-    ],
-    ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
-    [
-      '--module-time-limit S',
-      "seconds one call of the module's hooks may run before the run stops with an error (default: 2)",
-    ],
-    [
-      '--play AGENT',
-      "you take this agent's decisions (partner, messages, ratings, actions), asked on standard input: readable prompts at a terminal, JSON lines otherwise; the answers go to <out>/human.jsonl",
-    ],
-    ['--play-timeout S', 'seconds to answer each question (default: 120; 0: no limit)'],
-    [
-      '--play-fallback P',
-      "who decides when the time is up: model (the agent's own, default), offline (the offline model) or skip (nobody: the decision is skipped)",
-    ],
-    [
-      '--play-kinds K,…',
-      'the decisions you take (default: choose_partner,speak,evaluate,act; reflect and interview may be added)',
-    ],
-    [
-      '--answers FILE',
-      "answer the played agent from a played run's human.jsonl, asking nobody (--replay on a played run folder does this with its own)",
-    ],
-    ['--json', 'print the closing summary as JSON'],
-    ['-q, --quiet', "no progress bar, notes or the scenario's warnings on standard error"],
-  ],
+  options: OPTIONS,
   async run(args) {
-    const parsed = parseCommandArgs('run', runCommand.usage, args, {
-      scenario: { type: 'string' },
-      root: { type: 'string' },
-      rounds: { type: 'string' },
-      seed: { type: 'string' },
-      out: { type: 'string' },
-      model: { type: 'string' },
-      resume: { type: 'boolean' },
-      overwrite: { type: 'boolean' },
-      'checkpoint-every': { type: 'string' },
-      threads: { type: 'string' },
-      json: { type: 'boolean' },
-      quiet: { type: 'boolean', short: 'q' },
-      cache: { type: 'string' },
-      replay: { type: 'boolean' },
-      'allow-module': { type: 'boolean' },
-      'module-time-limit': { type: 'string' },
-      play: { type: 'string' },
-      'play-timeout': { type: 'string' },
-      'play-fallback': { type: 'string' },
-      'play-kinds': { type: 'string' },
-      answers: { type: 'string' },
-    });
+    const parsed = parseCommandArgs('run', runCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (values.resume && values.overwrite) {

@@ -1,12 +1,18 @@
 // `society sql <run | experiment | folder> "<query>"`: one read-only SQL query over a run's trace
 // and an experiment's tables, with DuckDB reading the files in place (core/query).
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { parseCommandArgs } from '../options';
 import { openRunDatabase, QueryError } from '../../core/query/database';
 import { RESULT_FORMATS, writeResult, type ResultFormat } from '../../core/query/resultText';
 import { TABLE_ROWS, TRACE_VIEWS } from '../../core/query/views';
 
 const USAGE = 'sql <run | experiment | folder | trace.jsonl> "<query>" [--format table|csv|json]';
+
+/** Its options (the help lists them between the arguments and the views). */
+const FLAGS = [
+  ['--format F', 'table (default), csv or json', { default: 'table' }],
+] as const satisfies readonly OptionRow[];
 
 /** Writes to standard output, waiting when the pipe is full (a large answer is not held). */
 function stdoutWrite(text: string): void | Promise<void> {
@@ -24,13 +30,13 @@ export const sqlCommand: Command = {
       'a run folder or trace, an experiment folder, or a folder holding several (searched below)',
     ],
     ['"<query>"', 'one read statement: SELECT, WITH, FROM, DESCRIBE, SHOW, SUMMARIZE or EXPLAIN'],
-    ['--format F', 'table (default), csv or json'],
+    ...FLAGS,
     ['views', 'events (run, type, round, agent, event JSON): every trace line'],
     ...TRACE_VIEWS.map((v) => [v.name, v.rows] as const),
     ...Object.entries(TABLE_ROWS).map(([name, rows]) => [name, rows] as const),
   ],
   async run(args: string[]): Promise<number> {
-    const parsed = parseCommandArgs('sql', USAGE, args, { format: { type: 'string', default: 'table' } });
+    const parsed = parseCommandArgs('sql', USAGE, args, FLAGS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
     if (positionals.length !== 2) {

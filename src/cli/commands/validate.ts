@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
+import type { OptionRow } from '../optionRows';
 import { parseCommandArgs } from '../options';
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
@@ -217,42 +218,34 @@ class OutputFolder {
   }
 }
 
+/** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
+const OPTIONS = [
+  [
+    '--varied',
+    "instead of the figures: each entry's game varied in ways the library does not ship, and whether the direction people show holds (varied.csv, varied.json)",
+  ],
+  ['--model NAME', 'the model config NAME of --models FILE plays every agent (default: offline)'],
+  ['--models FILE', 'a .society file whose models: block holds NAME'],
+  [
+    '--max-cost USD',
+    'refuse to start when the estimate of the whole validation is above this (default: SOCIETY_COST_LIMIT; unset: no limit)',
+  ],
+  ['--only ID,...', 'only these library entries (comma-separated ids)'],
+  ['--seeds 1-10', "seeds per condition (default: each entry's experiment seeds)"],
+  ['--jobs N', 'runs at once (default: one per core for the offline model)'],
+  ['--library DIR', 'another library folder (default: the shipped one)'],
+  ['--out DIR', 'folder for validation.html, validation.csv, validation.json (default: runs/validation)'],
+  ['--overwrite', 'replace files of the same names in --out that Society Studio did not write'],
+] as const satisfies readonly OptionRow[];
+
 export const validateCommand: Command = {
   name: 'validate',
   usage:
     'validate [--varied] [--model NAME --models FILE] [--max-cost USD] [--only ID,...] [--seeds 1-10] [--jobs N] [--library DIR] [--out DIR] [--overwrite]',
   summary: 'Score a model against human experiments and their published figures',
-  options: [
-    [
-      '--varied',
-      "instead of the figures: each entry's game varied in ways the library does not ship, and whether the direction people show holds (varied.csv, varied.json)",
-    ],
-    ['--model NAME', 'the model config NAME of --models FILE plays every agent (default: offline)'],
-    ['--models FILE', 'a .society file whose models: block holds NAME'],
-    [
-      '--max-cost USD',
-      'refuse to start when the estimate of the whole validation is above this (default: SOCIETY_COST_LIMIT; unset: no limit)',
-    ],
-    ['--only ID,...', 'only these library entries (comma-separated ids)'],
-    ['--seeds 1-10', "seeds per condition (default: each entry's experiment seeds)"],
-    ['--jobs N', 'runs at once (default: one per core for the offline model)'],
-    ['--library DIR', 'another library folder (default: the shipped one)'],
-    ['--out DIR', 'folder for validation.html, validation.csv, validation.json (default: runs/validation)'],
-    ['--overwrite', 'replace files of the same names in --out that Society Studio did not write'],
-  ],
+  options: OPTIONS,
   async run(args) {
-    const parsed = parseCommandArgs('validate', validateCommand.usage, args, {
-      model: { type: 'string' },
-      models: { type: 'string' },
-      'max-cost': { type: 'string' },
-      only: { type: 'string' },
-      seeds: { type: 'string' },
-      jobs: { type: 'string' },
-      library: { type: 'string' },
-      out: { type: 'string' },
-      overwrite: { type: 'boolean' },
-      varied: { type: 'boolean' },
-    });
+    const parsed = parseCommandArgs('validate', validateCommand.usage, args, OPTIONS);
     if (!parsed) return 2;
     const values: Values = parsed.values;
     const dir = values.library ? path.resolve(values.library) : libraryDir();

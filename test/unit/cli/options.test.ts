@@ -22,7 +22,10 @@ describe('CLI options', () => {
   });
 
   it('takes a negative number as an option\'s value, as seeds may be (QA: `--seed -1` was "ambiguous")', () => {
-    const opts = { seed: { type: 'string' }, quiet: { type: 'boolean' } } as const;
+    const opts = [
+      ['--seed S', 'the seed'],
+      ['-q, --quiet', 'quiet'],
+    ] as const;
     assert.equal(parseCommandArgs('run', 'run <scenario>', ['s.society', '--seed', '-1'], opts)?.values.seed, '-1');
     assert.equal(
       parseCommandArgs('run', 'run <scenario>', ['--seed', '-2147483648', 's.society'], opts)?.values.seed,
