@@ -3,7 +3,6 @@
 // and the state back to frames, scopes and variables. Step over = the next agent's turn, step
 // into = the next phase, step out = the end of the round.
 import {
-  Breakpoint,
   BreakpointEvent,
   ContinuedEvent,
   Event,
@@ -13,49 +12,24 @@ import {
   Scope,
   Source,
   StackFrame,
-  StoppedEvent,
   TerminatedEvent,
   Thread,
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
-import type { BreakpointSpec, StopDetail, StopReason } from '../core/debug/runtime';
-import type { Scenario } from '../core/format/language/model';
-import type { PausedState } from '../core/protocol/viewMessages';
-import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
-import type { StepPoint } from '../core/engine';
-import {
-  planFunction,
-  planLine,
-  type BreakpointOptions,
-  type PlanContext,
-  type Planned,
-} from '../core/debug/breakpoints';
+
+import { EVENT_FILTERS } from '../core/debug/eventFilters';
 import { runConsole } from '../core/debug/console';
 import { evaluateExpression } from '../core/debug/expression';
 import { stateScope } from '../core/debug/stateScope';
-import { agentState, worldState } from '../core/debug/inspect';
-import { personaLine, roundLine, type SourceLine } from '../core/debug/sourceMap';
+import type { SourceLine } from '../core/debug/sourceMap';
 import { createRun, type DebugRun, type LaunchArgs, type ModelFactoryProvider } from './debugRun';
 import { VariableStore, preview } from './variables';
 import { SourceFiles } from './sources';
-
-const THREAD = 1;
-const FRAME = { round: 1, turn: 2, phase: 3, event: 4 } as const;
-const STOP_REASON: Record<StopReason, string> = {
-  entry: 'entry',
-  step: 'step',
-  breakpoint: 'breakpoint',
-  event: 'breakpoint',
-  pause: 'pause',
-};
-/** Why the run is paused, as the society view's status badge says it ("paused: on breakpoint"). */
-const PAUSED_TEXT: Record<StopReason, string> = {
-  entry: 'on entry',
-  step: 'after a step',
-  breakpoint: 'on breakpoint',
-  event: 'on breakpoint',
-  pause: '',
-};
+import { BreakpointBook } from './breakpointBook';
+import { fileName, frameIds, framesAt, locate, type StoppedOn } from './stopFrames';
+import { scopesAt } from './stopScopes';
+import { scenarioFiles } from './stopViews';
+import { describeStop, exceptionText, THREAD } from './stopEvents';
 
 /** Sent with every stop, so the society view can highlight the encounter. */
 export const HIGHLIGHT_EVENT = 'society.highlight';
@@ -67,15 +41,6 @@ export const PAUSED_AGENT_REQUEST = 'society.pausedAgent';
 export const INTERVENTION_EVENT = 'society.intervention';
 
 type LaunchRequest = DebugProtocol.LaunchRequestArguments & LaunchArgs;
-
-/** A breakpoint the editor set: its id (kept across restarts) and what the editor was last told about it. */
-interface BreakpointRequest {
-  id: number;
-  line?: number;
-  name?: string;
-  opts: BreakpointOptions;
-  told?: string;
-}
 
 export interface SessionOptions {
   /** Builds the models (default: offline only). */
@@ -90,19 +55,21 @@ export class SocietyDebugSession extends LoggingDebugSession {
   private configured!: Promise<void>;
   private markConfigured!: () => void;
   private readonly vars = new VariableStore();
-  private readonly lineRequests = new Map<string, BreakpointRequest[]>();
-  private functionRequests: BreakpointRequest[] = [];
-  private nextBreakpointId = 1;
+  private readonly breakpoints = new BreakpointBook({
+    run: () => this.run,
+    sources: () => this.sources,
+    clientLine: (line) => this.convertDebuggerLineToClient(line),
+    log: (text) => this.output(text),
+    changed: (b) => this.sendEvent(new BreakpointEvent('changed', b)),
+  });
   /** Runs a restart replaced: their end is not the session's end. */
   private readonly replaced = new WeakSet<DebugRun>();
   /** Runs that have ended (their trace is closed). */
   private readonly ended = new WeakSet<DebugRun>();
-  private readonly specs = new Map<string, BreakpointSpec[]>();
   /** The run's .society files as it parsed them and as they are now (edited during the session). */
   private sources = new SourceFiles([]);
-  private exceptionFilters: string[] = [];
   /** The event the run stopped after, when an exception filter stopped it. */
-  private stoppedOn?: { filter: EventFilter; detail: StopDetail & { event: NonNullable<StopDetail['event']> } };
+  private stoppedOn?: StoppedOn;
 
   constructor(private readonly options: SessionOptions = {}) {
     super();
@@ -176,58 +143,13 @@ export class SocietyDebugSession extends LoggingDebugSession {
     run.runtime.onStop((reason, p, detail) => {
       if (this.run !== run || this.replaced.has(run)) return;
       this.vars.reset();
-      const filter = detail?.breakpoint?.tag ? eventFilter(detail.breakpoint.tag) : undefined;
-      this.stoppedOn = filter && detail?.event ? { filter, detail: { ...detail, event: detail.event } } : undefined;
-      const e = this.stoppedOn
-        ? (new StoppedEvent('exception', THREAD, this.exceptionText()) as DebugProtocol.StoppedEvent)
-        : (new StoppedEvent(
-            STOP_REASON[reason],
-            THREAD,
-            detail?.event ? `after ${detail.event.type}` : undefined,
-          ) as DebugProtocol.StoppedEvent);
-      if (this.stoppedOn) e.body.description = this.stoppedOn.filter.label;
-      else if (detail?.breakpoint?.ref !== undefined) e.body.hitBreakpointIds = [detail.breakpoint.ref];
-      if (detail?.note) {
-        e.body.description = 'Paused on a breakpoint whose condition failed';
-        e.body.text = detail.note;
-      }
-      // A file edited since the launch whose line for this stop cannot be found again: no line is
-      // highlighted for it (stackTrace), and the stop says why.
-      const lost = [
-        ...new Set(
-          this.framesAt(p)
-            .filter((f) => f.at && !this.locate(f.at, f.persona))
-            .map((f) => fileName(f.at!.file)),
-        ),
-      ];
-      if (lost.length) {
-        e.body.description = `${e.body.description ?? `Paused on ${STOP_REASON[reason]}`} (${lost.join(', ')} changed since the launch: its line is not shown; restart to debug the edited file)`;
-      }
-      this.sendEvent(e);
-      // `paused`: why, in a word or two, for the society view's status badge.
-      const paused = this.stoppedOn
-        ? this.stoppedOn.filter.label
-        : detail?.note
-          ? 'breakpoint condition failed'
-          : PAUSED_TEXT[reason];
-      this.sendEvent(
-        new Event(HIGHLIGHT_EVENT, {
-          ...(this.stoppedOn
-            ? { agents: this.stoppedOn.filter.agentsOf(this.stoppedOn.detail.event), round: p.round }
-            : highlightOf(p)),
-          ...pausedState(run, p),
-          paused,
-        }),
-      );
+      const stop = describeStop(run, this.sources, reason, p, detail);
+      this.stoppedOn = stop.on;
+      this.sendEvent(stop.stopped);
+      this.sendEvent(new Event(HIGHLIGHT_EVENT, stop.highlight));
     });
-    // Re-plan the breakpoints the editor already gave (restart, or set before the launch), and
-    // tell the editor about those whose state changed.
-    for (const [file, reqs] of this.lineRequests) {
-      this.specs.set(file, this.report(reqs, this.planFile(file, reqs), file));
-    }
-    this.specs.set('#functions', this.report(this.functionRequests, this.planFunctions()));
-    this.specs.set('#exceptions', this.exceptionSpecs());
-    this.applyBreakpoints();
+    // Breakpoints the editor already gave (restart, or set before the launch) are planned for this run.
+    this.breakpoints.replan();
   }
 
   private startRun(): void {
@@ -297,80 +219,14 @@ export class SocietyDebugSession extends LoggingDebugSession {
     this.sendResponse(response);
   }
 
-  // ---- breakpoints
-
-  private planContext(): PlanContext {
-    return { sim: () => this.run!.sim, log: (text) => this.output(text) };
-  }
-
-  private planFile(file: string, reqs: BreakpointRequest[]): Planned[] {
-    // The editor sends lines of the file as it is now; the scenario's ranges are the launch's.
-    const parsed = (line: number) =>
-      this.sources.changed(file)
-        ? { line: this.sources.toLaunch(file, line), read: (f: string) => this.sources.launchLines(f) }
-        : undefined;
-    return reqs.map((r) =>
-      planned(() =>
-        planLine(
-          this.run!.scenario,
-          file,
-          r.line!,
-          (f: string) => this.sources.currentLines(f),
-          r.opts,
-          this.planContext(),
-          parsed(r.line!),
-        ),
-      ),
-    );
-  }
-
-  private planFunctions(): Planned[] {
-    return this.functionRequests.map((f) => planned(() => planFunction(f.name!, f.opts, this.planContext())));
-  }
-
-  /** The specs to apply, each tagged with its request's id; a `breakpoint` event for each one that changed since the editor was told. */
-  private report(reqs: BreakpointRequest[], plans: Planned[], file?: string): BreakpointSpec[] {
-    plans.forEach((p, i) => {
-      const b = this.dapBreakpoint(reqs[i], p, file);
-      const told = JSON.stringify(b);
-      if (reqs[i].told !== undefined && reqs[i].told !== told) this.sendEvent(new BreakpointEvent('changed', b));
-      reqs[i].told = told;
-    });
-    return plans.flatMap((p, i) => (p.spec ? [{ ...p.spec, ref: reqs[i].id }] : []));
-  }
-
-  private dapBreakpoint(req: BreakpointRequest, p: Planned, file?: string): DebugProtocol.Breakpoint {
-    const b = (
-      file !== undefined
-        ? new Breakpoint(p.verified, this.convertDebuggerLineToClient(req.line!), undefined, new Source(file, file))
-        : new Breakpoint(p.verified)
-    ) as DebugProtocol.Breakpoint;
-    b.id = req.id;
-    if (p.message) b.message = p.message;
-    return b;
-  }
-
-  private applyBreakpoints(): void {
-    this.run?.runtime.setBreakpoints([...this.specs.values()].flat());
-  }
+  // ---- breakpoints (breakpointBook.ts)
 
   protected override setBreakPointsRequest(
     response: DebugProtocol.SetBreakpointsResponse,
     args: DebugProtocol.SetBreakpointsArguments,
   ): void {
-    const file = args.source.path ?? '';
-    const reqs: BreakpointRequest[] = (args.breakpoints ?? []).map((b) => ({
-      id: this.nextBreakpointId++,
-      line: this.convertClientLineToDebugger(b.line),
-      opts: { condition: b.condition, hitCondition: b.hitCondition, logMessage: b.logMessage },
-    }));
-    this.lineRequests.set(file, reqs);
-    const plans = this.run ? this.planFile(file, reqs) : reqs.map(() => NOT_YET);
-    if (this.run) {
-      this.specs.set(file, this.report(reqs, plans, file));
-      this.applyBreakpoints();
-    }
-    response.body = { breakpoints: plans.map((p, i) => this.told(reqs[i], p, file)) };
+    const lines = (args.breakpoints ?? []).map((b) => ({ ...b, line: this.convertClientLineToDebugger(b.line) }));
+    response.body = { breakpoints: this.breakpoints.setLines(args.source.path ?? '', lines) };
     this.sendResponse(response);
   }
 
@@ -378,59 +234,17 @@ export class SocietyDebugSession extends LoggingDebugSession {
     response: DebugProtocol.SetFunctionBreakpointsResponse,
     args: DebugProtocol.SetFunctionBreakpointsArguments,
   ): void {
-    this.functionRequests = (args.breakpoints ?? []).map((b) => ({
-      id: this.nextBreakpointId++,
-      name: String(b.name ?? ''),
-      opts: { condition: b.condition, hitCondition: b.hitCondition },
-    }));
-    const plans = this.run ? this.planFunctions() : this.functionRequests.map(() => NOT_YET);
-    if (this.run) {
-      this.specs.set('#functions', this.report(this.functionRequests, plans));
-      this.applyBreakpoints();
-    }
-    response.body = { breakpoints: plans.map((p, i) => this.told(this.functionRequests[i], p)) };
+    response.body = { breakpoints: this.breakpoints.setFunctions(args.breakpoints ?? []) };
     this.sendResponse(response);
-  }
-
-  /** The breakpoint as the response gives it, remembered so a later change is sent as an event. */
-  private told(req: BreakpointRequest, p: Planned, file?: string): DebugProtocol.Breakpoint {
-    const b = this.dapBreakpoint(req, p, file);
-    req.told = JSON.stringify(b);
-    return b;
   }
 
   protected override setExceptionBreakPointsRequest(
     response: DebugProtocol.SetExceptionBreakpointsResponse,
     args: DebugProtocol.SetExceptionBreakpointsArguments,
   ): void {
-    this.exceptionFilters = [...args.filters, ...(args.filterOptions ?? []).map((o) => o.filterId)].filter((id) =>
-      eventFilter(id),
-    );
-    if (this.run) {
-      this.specs.set('#exceptions', this.exceptionSpecs());
-      this.applyBreakpoints();
-    }
-    response.body = { breakpoints: this.exceptionFilters.map(() => ({ verified: true })) };
+    const ids = [...args.filters, ...(args.filterOptions ?? []).map((o) => o.filterId)];
+    response.body = { breakpoints: this.breakpoints.setExceptions(ids) };
     this.sendResponse(response);
-  }
-
-  /** One event breakpoint per checked filter; `tieFormed` reads the run's tie threshold as it is then. */
-  private exceptionSpecs(): BreakpointSpec[] {
-    return this.exceptionFilters.map((id) => {
-      const f = eventFilter(id)!;
-      return {
-        event: f.type,
-        tag: f.id,
-        onEvent: (e) => f.matches(e, this.run?.sim.world.settings.ties.threshold ?? Infinity),
-      };
-    });
-  }
-
-  private exceptionText(): string {
-    const s = this.stoppedOn!;
-    const more = s.detail.more ? ` (and ${s.detail.more} more before this stop)` : '';
-    const sim = this.run?.sim;
-    return `${s.filter.describe(s.detail.event, (id) => sim?.agent(id)?.persona.name)}${more}`;
   }
 
   protected override exceptionInfoRequest(response: DebugProtocol.ExceptionInfoResponse): void {
@@ -441,10 +255,10 @@ export class SocietyDebugSession extends LoggingDebugSession {
     }
     response.body = {
       exceptionId: s.filter.label,
-      description: this.exceptionText(),
+      description: exceptionText(s, this.run),
       breakMode: 'always',
       // The event's fields are in the Event scope; the widget keeps to the sentence.
-      details: { typeName: `${s.detail.event.type} event`, message: this.exceptionText() },
+      details: { typeName: `${s.detail.event.type} event`, message: exceptionText(s, this.run) },
     };
     this.sendResponse(response);
   }
@@ -518,81 +332,17 @@ export class SocietyDebugSession extends LoggingDebugSession {
       return;
     }
     const p = this.run?.runtime.position;
-    const frames = p ? this.framesAt(p).map((f) => this.frame(f.id, f.name, f.at && this.locate(f.at, f.persona))) : [];
+    const frames =
+      this.run && p
+        ? framesAt(this.run, this.sources, p, this.stoppedOn).map((f) =>
+            this.frame(f.id, f.name, f.at && locate(this.sources, f.at, f.persona)),
+          )
+        : [];
     // The client may ask for the top frame first and the rest later (startFrame, levels).
     const start = args.startFrame ?? 0,
       end = args.levels ? start + args.levels : frames.length;
     response.body = { stackFrames: frames.slice(start, end), totalFrames: frames.length };
     this.sendResponse(response);
-  }
-
-  /** The frames of a stop at `p`, at lines of the files as the run parsed them. */
-  private framesAt(p: StepPoint): { id: number; name: string; at?: SourceLine; persona?: string }[] {
-    const frames: { id: number; name: string; at?: SourceLine; persona?: string }[] = [];
-    if (!this.run) return frames;
-    const read = (f: string): string[] => this.sources.launchLines(f);
-    const round = roundLine(this.run.scenario, p.round, read);
-    // Stopped after an event: the top frame is the agent it concerns, at its persona, so the
-    // exception widget shows there (the run itself is already at the next step). When the
-    // persona has its own file, the file beside the name says whose, and the name is only what
-    // happened (a short row: see `frame`).
-    const on = this.stoppedOn;
-    const about = on?.filter.agentsOf(on.detail.event)[0];
-    if (on) {
-      const at = about ? personaLine(this.run.sim.agent(about)?.persona, read) : undefined;
-      const fileSaysWhose = !!at && fileName(at.file) === `${about}.society`;
-      frames.push({
-        id: FRAME.event,
-        name: about && !fileSaysWhose ? `${about}: ${on.filter.what}` : on.filter.what,
-        at: at ?? round,
-        persona: at && about,
-      });
-    }
-    if (p.kind === 'action' && !on) {
-      // A step landed right after an action (not the Action taken filter, whose event frame says it).
-      const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
-      const who = persona !== round ? p.agent : undefined;
-      frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.action} taken`, at: persona, persona: who });
-    }
-    if (p.kind === 'phase') {
-      const persona = personaLine(this.run.sim.agent(p.agent)?.persona, read) ?? round;
-      const who = persona !== round ? p.agent : undefined;
-      frames.push({ id: FRAME.phase, name: `${p.agent} · ${p.step ?? p.phase}`, at: persona, persona: who });
-      frames.push({
-        id: FRAME.turn,
-        name: `${p.agent}'s turn (${p.turn + 1} of ${this.run.sim.world.agents.size})`,
-        at: persona,
-        persona: who,
-      });
-    }
-    const label =
-      p.kind === 'phase'
-        ? `round ${p.round}`
-        : p.kind === 'action'
-          ? `round ${p.round} · ${p.step ?? 'world'}`
-          : p.kind === 'round_start'
-            ? p.round === 0
-              ? 'setup (round 0)'
-              : `round ${p.round} start`
-            : p.kind === 'rooms'
-              ? `round ${p.round} rooms`
-              : `round ${p.round} end`;
-    frames.push({ id: FRAME.round, name: label, at: round });
-    return frames;
-  }
-
-  /**
-   * Where a line of the launch's text is now (the file may have been edited since): through the
-   * line alignment, else, for a persona's `id:` line that was itself edited, the one line of the
-   * file with that id. Undefined when it cannot be found again with confidence.
-   */
-  private locate(at: SourceLine, persona?: string): SourceLine | undefined {
-    const now = this.sources.toCurrent(at);
-    if (now || !persona) return now;
-    const escaped = persona.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-    const id = new RegExp(`^\\s*(?:-\\s*)?id\\s*:\\s*(["']?)${escaped}\\1\\s*(?:#.*)?$`);
-    const lines = this.sources.currentLines(at.file).flatMap((l, i) => (id.test(l) ? [i] : []));
-    return lines.length === 1 ? { file: at.file, line: lines[0] } : undefined;
   }
 
   /**
@@ -615,38 +365,12 @@ export class SocietyDebugSession extends LoggingDebugSession {
 
   protected override scopesRequest(response: DebugProtocol.ScopesResponse, args: DebugProtocol.ScopesArguments): void {
     const p = this.run?.runtime.position;
-    const scopes: Scope[] = [];
-    const on = this.stoppedOn,
-      about = on?.filter.agentsOf(on.detail.event)[0];
-    if (!this.frameIds().includes(args.frameId)) {
+    if (!this.run || !p || !frameIds(p, this.stoppedOn).includes(args.frameId)) {
       this.sendErrorResponse(response, 7, `There is no frame ${args.frameId} at this stop.`);
       return;
     }
-    if (this.run && on && args.frameId === FRAME.event) {
-      scopes.push(new Scope(`Event: ${on.filter.label}`, this.vars.ref(on.detail.event), false));
-      if (about && this.run.sim.agent(about)) {
-        scopes.push(
-          new Scope(
-            `Agent ${about}`,
-            this.vars.ref(agentState(this.run.sim, about, this.run.decisions, this.run.surveys)),
-            false,
-          ),
-        );
-      }
-      scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
-    } else if (this.run && p) {
-      if ((p.kind === 'phase' || p.kind === 'action') && args.frameId !== FRAME.round) {
-        scopes.push(
-          new Scope(
-            `Agent ${p.agent}`,
-            this.vars.ref(agentState(this.run.sim, p.agent, this.run.decisions, this.run.surveys)),
-            false,
-          ),
-        );
-      }
-      scopes.push(new Scope('World', this.vars.ref(worldState(this.run.sim)), false));
-    }
-    response.body = { scopes };
+    const scopes = scopesAt(this.run, p, args.frameId, this.stoppedOn);
+    response.body = { scopes: scopes.map((s) => new Scope(s.name, this.vars.ref(s.value), false)) };
     this.sendResponse(response);
   }
 
@@ -711,65 +435,7 @@ export class SocietyDebugSession extends LoggingDebugSession {
     return undefined;
   }
 
-  /** The frames the current stop has (what stackTrace gives). */
-  private frameIds(): number[] {
-    const p = this.run?.runtime.position;
-    if (!this.run || !p) return [];
-    return [
-      ...(this.stoppedOn ? [FRAME.event] : []),
-      ...(p.kind === 'phase' ? [FRAME.phase, FRAME.turn] : []),
-      ...(p.kind === 'action' && !this.stoppedOn ? [FRAME.phase] : []),
-      FRAME.round,
-    ];
-  }
-
   private output(text: string, category: 'console' | 'stdout' | 'stderr' = 'console'): void {
     this.sendEvent(new OutputEvent(text, category));
   }
-}
-
-/** A breakpoint the editor set before the launch: planned once the scenario is loaded (a `breakpoint` event follows). */
-const NOT_YET: Planned = { verified: false, message: 'Checked when the simulation starts.' };
-
-/** A plan that never throws: whatever goes wrong makes that one breakpoint unverified, with the reason. */
-function planned(plan: () => Planned): Planned {
-  try {
-    return plan();
-  } catch (err) {
-    return { verified: false, message: err instanceof Error ? err.message : String(err) };
-  }
-}
-
-function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {
-  if (p.kind === 'phase') return { agents: [p.agent], round: p.round, phase: p.phase };
-  if (p.kind === 'action') return { agents: [p.agent], round: p.round, phase: 'world' };
-  return { agents: [], round: p.round };
-}
-
-/**
- * The declared state at the stop, as Variables shows it: the trace has it only at the round's end,
- * so the society view is sent it with the stop (PausedState).
- */
-function pausedState(run: DebugRun, p: StepPoint): { state?: PausedState } {
-  const s = run.sim.world.state;
-  if (!s?.hasQuantities) return {};
-  const { world, agents } = s.peek(p.round);
-  return { state: { round: p.round, world, agents, ...(p.kind === 'round_end' ? { ended: true } : {}) } };
-}
-
-/** The .society files the scenario was parsed from (their lines as the run saw them are kept). */
-function scenarioFiles(scenario: Scenario): string[] {
-  const files = new Set<string>();
-  if (scenario.source) files.add(scenario.source.file);
-  for (const p of scenario.personas) if (p.source) files.add(p.source.file);
-  for (const e of scenario.events) {
-    if (e.source) files.add(e.source.file);
-    if ('add' in e) for (const p of e.add) if (p.source) files.add(p.source.file);
-  }
-  return [...files];
-}
-
-/** The last part of a path, with either separator (paths come from the scenario's host). */
-function fileName(file: string): string {
-  return file.split(/[\\/]/).pop()!;
 }

@@ -1,0 +1,29 @@
+// The scopes a frame of a stop shows in Variables: the event an exception filter stopped after,
+// the agent concerned or acting, and the world. Values only; session.ts gives them references.
+import { agentState, worldState } from '../core/debug/inspect';
+import type { StepPoint } from '../core/engine';
+import type { DebugRun } from './debugRun';
+import { FRAME, type StoppedOn } from './stopFrames';
+
+export interface ScopeValue {
+  name: string;
+  value: unknown;
+}
+
+export function scopesAt(run: DebugRun, p: StepPoint | undefined, frameId: number, on?: StoppedOn): ScopeValue[] {
+  const agent = (id: string): ScopeValue => ({
+    name: `Agent ${id}`,
+    value: agentState(run.sim, id, run.decisions, run.surveys),
+  });
+  const world: ScopeValue = { name: 'World', value: worldState(run.sim) };
+  if (on && frameId === FRAME.event) {
+    const about = on.filter.agentsOf(on.detail.event)[0];
+    return [
+      { name: `Event: ${on.filter.label}`, value: on.detail.event },
+      ...(about && run.sim.agent(about) ? [agent(about)] : []),
+      world,
+    ];
+  }
+  if (!p) return [];
+  return [...((p.kind === 'phase' || p.kind === 'action') && frameId !== FRAME.round ? [agent(p.agent)] : []), world];
+}
