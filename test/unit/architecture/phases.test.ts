@@ -90,4 +90,17 @@ describe('the phases table', () => {
       ['reply_to'],
     );
   });
+
+  it('is the only list of the built-in phases: no file writes them out by hand', () => {
+    const files = (dir: string): string[] =>
+      fs.readdirSync(dir, { withFileTypes: true }).flatMap((d) => {
+        const p = path.join(dir, d.name);
+        return d.isDirectory() ? files(p) : d.name.endsWith('.ts') ? [p] : [];
+      });
+    const listed = new RegExp(builtins.map((b) => `'${b}'`).join(',\\s*'));
+    const byHand = [...files(path.join(repo, 'src')), ...files(path.join(repo, 'webview'))]
+      .filter((f) => listed.test(fs.readFileSync(f, 'utf8')))
+      .map((f) => path.relative(repo, f));
+    assert.deepEqual(byHand, ['src/core/format/language/mechanics.ts'], 'use BUILTIN_PHASES or the PHASES table');
+  });
 });

@@ -4,7 +4,7 @@
 // default is what the engine always ran, so a scenario that writes its round out as the default
 // runs byte for byte the same trace (test/unit/engine/roundPlan.test.ts).
 import { expressionEnvironment } from '../../format/language/expressions';
-import type { Mechanics, RoundPhase } from '../../format/language/mechanics';
+import { BUILTIN_PHASES, type Mechanics, type RoundPhase } from '../../format/language/mechanics';
 import type { Scenario } from '../../format/language/model';
 import { compileCondition, type Condition } from './compiledMechanics';
 
@@ -19,11 +19,7 @@ export type PlannedPhase = RoundPhase & {
 const NO_MECHANICS: Mechanics = { world: [], agents: [], actions: [] };
 
 export function defaultRound(m: Mechanics | undefined): RoundPhase[] {
-  const phases: RoundPhase[] = [
-    { kind: 'builtin', name: 'meet' },
-    { kind: 'builtin', name: 'evaluate' },
-    { kind: 'builtin', name: 'learn' },
-  ];
+  const phases: RoundPhase[] = BUILTIN_PHASES.map((name) => ({ kind: 'builtin', name }));
   if (m?.actions.length) {
     phases.push({ kind: 'act', name: WORLD_PHASE, actions: m.actions.map((a) => a.name), order: 'simultaneous' });
   }

@@ -107,7 +107,7 @@ export interface Feed {
   source?: SourceLocation;
 }
 
-/** A round's built-in phases: the friend-making loop's stages (engine/phases/table.ts PHASES). */
+/** A round's built-in phases: the friend-making loop's stages, in the default round's order (engine/phases/table.ts PHASES). */
 export const BUILTIN_PHASES = ['meet', 'evaluate', 'learn'] as const;
 export type BuiltinPhase = (typeof BUILTIN_PHASES)[number];
 

@@ -6,6 +6,7 @@
 // editor (SOC054 at the key, completion) and the experiment that applies them read this one list.
 // A declared `matching:` is a rule too: `matching.design: stranger` against the partner design.
 import { deref, societySchema, type SchemaNode } from './schema';
+import { BUILTIN_PHASES } from './mechanics';
 
 /** A value of the rules a condition may set: its dotted path and the schema its value must fit. */
 export interface StructurePath {
@@ -52,7 +53,7 @@ function phasePaths(doc: Obj): StructurePath[] {
   for (const entry of round) {
     const name = typeof entry === 'string' ? entry : obj(entry).phase;
     if (typeof name !== 'string') continue;
-    const builtin = ['meet', 'evaluate', 'learn'].includes(name);
+    const builtin = (BUILTIN_PHASES as readonly string[]).includes(name);
     const fields: StructurePath[] = [];
     if (builtin) fields.push({ path: `round.${name}.when`, node: WHEN });
     else leaves(def('phase'), `round.${name}`, fields, ['phase']);
