@@ -8,6 +8,7 @@ import * as path from 'node:path';
 import { INSTRUMENTS } from '../../../src/core/engine/instruments/table';
 import { ROUND_END } from '../../../src/core/engine/kernel/roundEnd';
 import type { Scenario } from '../../../src/core/format/language/model';
+import { TRACE_EVENT_TYPES } from '../../../src/core/trace/events';
 import { example, traceLines, traceOf } from '../engine/traceHelpers';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -47,7 +48,10 @@ describe('the instruments table', () => {
     const events = fs.readFileSync(path.join(repo, 'src/core/trace/events.ts'), 'utf8');
     for (const i of INSTRUMENTS) {
       assert.ok(i.events.length > 0, `${i.key} writes no event`);
-      for (const type of i.events) assert.match(events, new RegExp(`type: '${type}'`), `${i.key}: '${type}'`);
+      for (const type of i.events) {
+        assert.match(events, new RegExp(`type: '${type}'`), `${i.key}: '${type}'`);
+        assert.ok(TRACE_EVENT_TYPES.includes(type), `trace/events.ts TRACE_EVENT_TYPES: '${type}' (${i.key})`);
+      }
     }
   });
 
