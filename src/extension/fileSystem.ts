@@ -30,6 +30,10 @@ export class EditorFileSystem implements SocietyFileSystem {
     return openDocument(file) ? undefined : this.disk.whyUnreadable(file);
   }
 
+  async notAFile(p: string): Promise<string | undefined> {
+    return openDocument(p) ? undefined : this.disk.notAFile(p);
+  }
+
   notFilesIn(dir: string): NotAFile[] {
     return this.disk.notFilesIn(dir).filter((n) => !openDocument(n.file));
   }

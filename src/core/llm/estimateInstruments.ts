@@ -23,7 +23,7 @@ export interface InstrumentBatch {
 export const SURVEY_TOKENS = { base: 10, item: 6 };
 export const JUDGE_TOKENS = { base: 10, dimension: 40 };
 
-/** A typical agent's round as a judge reads it (kernel/judging.ts agentRecord). */
+/** A typical agent's round as a judge reads it (instruments/judges/judges.ts agentRecord). */
 const RECORD_LINES = 6;
 
 export interface InstrumentSizes {

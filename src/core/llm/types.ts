@@ -224,7 +224,7 @@ export interface SurveyQuestion {
   /** Reverse-keyed in that scale. */
   reverse?: boolean;
 }
-/** An agent answers an instrument (`surveys:`, engine/kernel/surveys.ts). */
+/** An agent answers an instrument (`surveys:`, engine/instruments/surveys/surveys.ts). */
 export interface SurveyRequest extends RequestBase {
   kind: 'survey';
   instrument: string;
@@ -402,7 +402,7 @@ export interface JudgeRequest extends RequestBase {
   transcript?: TranscriptLine[];
   /** An agent's record: what it did and what happened to it, one line each. */
   record?: string[];
-  /** The offline rule's reading of each dimension, 0..1 (engine/society/judgeSignals.ts). */
+  /** The offline rule's reading of each dimension, 0..1 (engine/instruments/judges/judgeSignals.ts). */
   signals: Record<string, number>;
 }
 export interface JudgeScore {

@@ -529,7 +529,7 @@ export type TraceEvent =
   | SurveyEvent;
 
 /**
- * An agent answered a survey's instrument (`surveys:`, engine/kernel/surveys.ts): its answer per
+ * An agent answered a survey's instrument (`surveys:`, engine/instruments/surveys/surveys.ts): its answer per
  * item id — a number, an option, text, or null when missing (an answer off the item's scale, or a
  * failed call: `error` says why). Round 0 is the start; otherwise after that round's phases.
  */

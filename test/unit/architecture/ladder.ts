@@ -30,8 +30,9 @@ export const ROOMS: Readonly<Record<string, readonly string[]>> = {
   analysis: ['metrics', 'calibration', 'export', 'report', 'compare', 'explain'],
   format: ['language', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
-  // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.
-  engine: ['flow', 'society', 'memory', 'persist', 'phases', 'kernel'],
+  // phases, each a plug-in of the PHASES table; the instruments (surveys, judges) of the
+  // INSTRUMENTS table beside it; the kernel that orders them and owns the world.
+  engine: ['flow', 'society', 'memory', 'persist', 'phases', 'instruments', 'kernel'],
 };
 
 export interface Climb {

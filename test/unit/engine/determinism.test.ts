@@ -2,7 +2,7 @@ import * as assert from 'node:assert/strict';
 import { makeScenario, makePersona } from './scenarioFixture';
 import { traceOf } from './traceHelpers';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { turnOrder } from '../../../src/core/engine/kernel/rounds';
+import { turnOrder } from '../../../src/core/engine/kernel/roundRun';
 
 describe('engine determinism', () => {
   it('same scenario and seed give a byte-identical trace', async () => {

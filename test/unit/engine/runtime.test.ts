@@ -3,7 +3,7 @@ import { makeScenario } from './scenarioFixture';
 import { Simulation, type StepPoint } from '../../../src/core/engine/kernel/simulation';
 import { SimulationRuntime, type StopReason } from '../../../src/core/debug/runtime';
 import { PHASES } from '../../../src/core/trace/events';
-import { turnOrder } from '../../../src/core/engine/kernel/rounds';
+import { turnOrder } from '../../../src/core/engine/kernel/roundRun';
 import { MEET } from '../../../src/core/engine/phases/meet/meet';
 import { LEARN } from '../../../src/core/engine/phases/learn/learn';
 

@@ -9,7 +9,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
-import { knownNews } from '../../../src/core/engine/society/seededNews';
+import { knownNews } from '../../../src/core/engine/phases/act/seededNews';
 import { postText } from '../../../src/core/llm/offline/platform';
 import { actValues } from '../../../src/core/llm/prompts/values';
 import { stream } from '../../../src/core/random/rng';

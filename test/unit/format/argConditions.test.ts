@@ -87,22 +87,30 @@ describe('argument conditions and actions by group: checks', () => {
     );
   });
 
-  it('`where` on a place argument is never read, and says it is a place (SOC081)', async () => {
-    const all = await marks([
+  it('`where` on a place argument reads the place, and an unknown field has the one meant (SOC080)', async () => {
+    const town = (where: string): string[] => [
       'kind: scenario',
       'name: S',
       'personas:',
       '  - { id: ana, name: Ana }',
-      'places: { home: {}, park: {} }',
+      'places: { home: {}, park: { capacity: 3 } }',
       'actions:',
       '  go:',
       '    description: Go.',
-      `    args: { to: { type: place, where: "to.id != 'park'" } }`,
+      `    args: { to: { type: place, where: "${where}" } }`,
       '    move: { to: args.to }',
+    ];
+    assert.deepEqual(
+      await marks(town("to.id != me.place && to.label != 'Park' && to.occupants < to.capacity && !to.full")),
+      [],
+    );
+    assert.deepEqual(await marks(town('to.ocupants < 3.0')), [
+      "9:43 SOC080 <<ocupants>> Unknown place field 'ocupants'. Did you mean 'occupants'? (fields: id, label, occupants, capacity, full)",
     ]);
-    const said = all.filter((m) => m.includes('SOC081'));
-    assert.equal(said.length, 1, all.join('\n'));
-    assert.ok(said[0].startsWith("9:32 SOC081 <<where>> Argument 'to' of action 'go' is a place: "), said[0]);
+    // A place is no agent: its quantities are not read.
+    const tie = await marks(town('to.tie > 0.5'));
+    assert.equal(tie.length, 1, tie.join('\n'));
+    assert.match(tie[0], /^9:43 SOC080 <<tie>> Unknown place field 'tie'/);
   });
 
   it('a group compared by name that no one has: at the name, with the one meant (SOC141)', async () => {

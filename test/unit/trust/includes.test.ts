@@ -80,14 +80,18 @@ describe('includes in an untrusted workspace', () => {
     assert.deepEqual(files.read, [path.join(outside, 'world.society')]);
   });
 
-  it('reads everything when the file system refuses nothing (CLI, trusted editor)', async () => {
+  it('refuses nothing inside when the file system refuses nothing (CLI, trusted editor), and still no link out', async () => {
     const r = await new SocietyWorkspace(new NodeFileSystem(), ws).resolveScenario(
       path.join(ws, 's.society'),
       undefined,
       { build: false },
     );
-    // maya twice: through the linked folder and the linked file.
-    assert.deepEqual(r.personas.map((p) => (p.raw as { id: string }).id).sort(), ['leo', 'maya', 'maya']);
+    // Issue 58: links leading out are confined in a trusted workspace too (includeLinks.test.ts).
+    assert.deepEqual(
+      r.personas.map((p) => (p.raw as { id: string }).id),
+      ['leo'],
+    );
     assert.equal(r.diagnostics.filter((d) => d.code === 'SOC034').length, 0);
+    assert.equal(r.diagnostics.filter((d) => d.code === 'SOC032').length, 2);
   });
 });

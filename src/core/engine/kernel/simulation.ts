@@ -11,7 +11,8 @@ import { loadSocietyModule, ModuleNotAllowed, modulePath } from '../phases/act/s
 import type { StepPoint } from '../phases/stepPoint';
 import { interview } from './interview';
 import { checkModel, checkScenario, newWorld, restoredModel, restoredWorld, type WorldModels } from './openWorld';
-import { Rounds, type PhaseTimes, type RunControl } from './rounds';
+import { Rounds } from './rounds';
+import type { PhaseTimes, RunControl } from './roundOptions';
 import { checkpointDraft, wholeCheckpoint, type RunProgress } from './snapshot';
 import type { Listener, World } from './world';
 import type { WorldEdit } from '../../trace/edits';

@@ -43,7 +43,8 @@ export const offlineOnlyFactory: ModelFactory = (cfg, seed) => {
 export const emptyUsage = emptyTotals;
 
 import type { SocietyModule } from '../phases/act/moduleHooks';
-import type { Decided, DecisionSite, PhaseContext, RoundCounters } from '../phases/context';
+import type { Asked, Decided, DecisionSite, PhaseContext, RoundCounters } from '../phases/context';
+import { isOfflineJudge } from '../../format/language/judges';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
 import type { FailedCallChange, UsageChange } from './modelChanges';
 import type { WorldState } from '../society/worldState';
@@ -76,6 +77,8 @@ export class World implements PhaseContext {
   private readonly modelCache = new Map<string, AgentModel>();
   private readonly slots = new Map<string, Semaphore>();
   private fallback?: OfflineModel;
+  /** The built-in rule-based judges (`offline`, `offline:<name>`), which no model config declares. */
+  private readonly ruleJudges = new Map<string, AgentModel>();
 
   constructor(
     readonly scenario: Scenario,
@@ -192,10 +195,10 @@ export class World implements PhaseContext {
   }
 
   /**
-   * `call` in one of the model's slots: the instruments' calls (surveys, judges) share its
-   * `concurrency` with the phases' decisions rather than each bringing a bound of its own.
+   * `call` in one of the model's slots: the instruments' calls (surveys, judges, through `ask`)
+   * share its `concurrency` with the phases' decisions rather than each bringing a bound of its own.
    */
-  async inSlot<T>(modelName: string, call: () => Promise<T>): Promise<T> {
+  private async inSlot<T>(modelName: string, call: () => Promise<T>): Promise<T> {
     const slot = this.slot(modelName);
     const wait = slot.acquire();
     if (wait) await wait;
@@ -318,6 +321,38 @@ export class World implements PhaseContext {
     if (!fallback) return undefined;
     this.fallback ??= new OfflineModel('offline-fallback', this.seed);
     return this.fallback.decideNow(req);
+  }
+
+  async ask<R extends DecisionRequest>(modelName: string, req: R, signal?: AbortSignal): Promise<Asked<R>> {
+    const rule = isOfflineJudge(modelName);
+    try {
+      const model = rule ? this.ruleJudge(modelName) : this.model(modelName);
+      if (model.decideNow && !model.asks?.(req)) {
+        signal?.throwIfAborted();
+        return { res: model.decideNow(req) };
+      }
+      return { res: await this.inSlot(modelName, () => model.decide(req, signal)) };
+    } catch (err) {
+      if (signal?.aborted) throw err;
+      const spent = err instanceof ModelCallError ? err.usage : undefined;
+      return {
+        error: err instanceof Error ? err.message : String(err),
+        failed: rule ? modelName : this.config(modelName).name,
+        ...(spent ? { spent } : {}),
+      };
+    }
+  }
+
+  bookAsked(agent: string, phase: Phase, asked: Asked<DecisionRequest>): void {
+    if ('failed' in asked) this.usage.fail(asked.failed);
+    const spent = 'res' in asked ? asked.res.usage : asked.spent;
+    if (spent) this.book(agent, phase, spent);
+  }
+
+  private ruleJudge(name: string): AgentModel {
+    let m = this.ruleJudges.get(name);
+    if (!m) this.ruleJudges.set(name, (m = new OfflineModel(name, this.seed)));
+    return m;
   }
 
   /** Book usage when the unit commits (kernel/modelChanges.ts). */

@@ -11,6 +11,7 @@ import type {
   Phase,
   RunSettings,
   TraceEvent,
+  Usage,
   UsageTotals,
 } from '../../trace/events';
 import type { Tape } from '../flow/tape';
@@ -39,6 +40,13 @@ export interface DecisionSite {
 /** A decision's answer: at once (a model that decides synchronously), later, or none (it failed and was skipped). */
 export type Decided<R extends DecisionRequest> =
   DecisionResponse<R> | undefined | Promise<DecisionResponse<R> | undefined>;
+
+/**
+ * What an instrument's question (a survey's, a judge's) got: the answer, or why there is none, the
+ * model config that failed and what the failed call spent.
+ */
+export type Asked<R extends DecisionRequest> =
+  { res: DecisionResponse<R> } | { error: string; failed: string; spent?: Usage };
 
 /** Per-round counters for the round_end statistics. */
 export interface RoundCounters {
@@ -86,6 +94,16 @@ export interface PhaseContext {
   moveTie(from: string, to: string, delta: number, cause: 'action' | 'module'): void;
   /** One model decision with the config's `on_error` policy (a failure is an error event, never lost). */
   decide<R extends DecisionRequest>(modelName: string, req: R, at: DecisionSite, signal?: AbortSignal): Decided<R>;
+  /**
+   * One question an instrument asks, with the instruments' error policy: a failure (after the
+   * provider's retries) comes back to be recorded in the instrument's own event, never as an
+   * `error` event or a fallback answer; an abort propagates. In the model's slots, so its
+   * `concurrency` bounds it with the phases' decisions; `offline` and `offline:<name>` are the
+   * built-in rule-based judges.
+   */
+  ask<R extends DecisionRequest>(modelName: string, req: R, signal?: AbortSignal): Promise<Asked<R>>;
+  /** Books what an asked question spent to `agent` and `phase`, and a failure to its model: in the caller's order. */
+  bookAsked(agent: string, phase: Phase, asked: Asked<DecisionRequest>): void;
   /** The coach's model config name. */
   coachModel(): string;
   /** The relevance scorer for agents on `modelName`, or undefined for the lexical path. */

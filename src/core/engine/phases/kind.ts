@@ -52,4 +52,9 @@ export interface PhaseKind<P extends RoundPhase = RoundPhase> {
   run(world: PhaseContext, r: RoundRun, phase: P): Promise<void>;
   /** After the plan's last phase of this kind, ran or not: what it kept for the round may go. */
   doneForRound?(r: RoundRun): void;
+  /**
+   * Once every planned phase has run, whether or not the plan has this kind: the world's own close
+   * of the round (act: the declared updates, the module's `endRound`, the `state` event).
+   */
+  closeRound?(world: PhaseContext, signal?: AbortSignal): Promise<void>;
 }

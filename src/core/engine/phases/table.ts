@@ -2,9 +2,12 @@
 // through this table and nothing else; the format's built-in phase names, the trace's step names
 // and the debugger's function breakpoints are held to it by test/unit/architecture/phases.test.ts.
 import type { BuiltinPhase, RoundPhase } from '../../format/language/mechanics';
+import type { PlannedPhase } from '../society/roundPlan';
 import { ACT } from './act/act';
+import { phaseRuns } from './act/guard';
+import type { PhaseContext } from './context';
 import { EVALUATE } from './evaluate/evaluate';
-import type { PhaseKind } from './kind';
+import type { PhaseKind, RoundRun } from './kind';
 import { LEARN } from './learn/learn';
 import { MEET } from './meet/meet';
 
@@ -26,3 +29,18 @@ export function phaseKind(phase: RoundPhase): PhaseKind {
 
 /** Every step of a turn, in the order a round with every kind runs them: the debugger's phases. */
 export const STEP_NAMES: readonly string[] = PHASES.flatMap((p) => p.steps.map((s) => s.name));
+
+/** Runs a planned phase with its plug-in, unless its `when` says not this round (a failing one is an error event). */
+export async function runPlanned(
+  world: PhaseContext,
+  r: RoundRun,
+  kind: PhaseKind,
+  phase: PlannedPhase,
+): Promise<void> {
+  if (!phase.runs || phaseRuns(world, phase)) await kind.run(world, r, phase);
+}
+
+/** The world's close of the round: each plug-in's `closeRound`, in the table's order. */
+export async function closeRound(world: PhaseContext, signal?: AbortSignal): Promise<void> {
+  for (const p of PHASES) await p.closeRound?.(world, signal);
+}

@@ -23,13 +23,23 @@ export async function confinedPath(
   }
   const refused = await fs.refusal?.(file);
   if (refused) return { file, why: `was not read: ${refused}` };
-  if (fs.realPath) {
-    const [real, realRoot] = await Promise.all([fs.realPath(file), fs.realPath(root)]);
-    if (!isInside(realRoot, real)) {
-      return { file, why: `leads outside the workspace folder (${root}) through a symbolic link, to ${real}` };
-    }
-  }
-  return { file };
+  const link = await linkLeavesRoot(fs, file, root);
+  return link ? { file, why: link.why } : { file };
+}
+
+/**
+ * Where `file` leads when its symbolic links take it out of `root` (as both resolve), with the
+ * sentence that says so; undefined when it stays inside, or the file system resolves no links.
+ */
+export async function linkLeavesRoot(
+  fs: SocietyFileSystem,
+  file: string,
+  root: string,
+): Promise<{ real: string; why: string } | undefined> {
+  if (!fs.realPath) return undefined;
+  const [real, realRoot] = await Promise.all([fs.realPath(file), fs.realPath(root)]);
+  if (isInside(realRoot, real)) return undefined;
+  return { real, why: `leads outside the workspace folder (${root}) through a symbolic link, to ${real}` };
 }
 
 /** The text of a data file a scenario names, or why it is not read (missing, outside, not a regular file, too large). */

@@ -54,6 +54,23 @@ export function placeFields(m: Pick<Mechanics, 'places'>): { place?: 'string' } 
 }
 /** What it reads of a post candidate: its counts, its age and its author's id. */
 export const POST_CANDIDATE_FIELDS = { likes: 'double', replies: 'double', age: 'double', author: 'string' } as const;
+/**
+ * What it reads of a place candidate: its id and label as declared, how many are there now, its
+ * capacity (infinity for a place without one, so `to.occupants < to.capacity` reads "has room")
+ * and whether it is full.
+ */
+export const PLACE_CANDIDATE_FIELDS = {
+  id: 'string',
+  label: 'string',
+  occupants: 'double',
+  capacity: 'double',
+  full: 'bool',
+} as const;
+
+/** The fields of a candidate of argument `arg` (an agent's quantities and knowledge besides, for an agent). */
+export function candidateFields(arg: ActionArg): Readonly<Record<string, string>> {
+  return arg.type === 'post' ? POST_CANDIDATE_FIELDS : arg.type === 'place' ? PLACE_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
+}
 
 /**
  * Which names an expression may read: world quantities only (world updates), or an agent's too;
@@ -142,7 +159,7 @@ export function expressionEnvironment(m: Mechanics, scope: Scope): Environment {
     env.registerVariable({ name: 'traits', schema: numbers(TRAIT_NAMES) });
     const arg = scope.arg;
     const schema =
-      arg.type === 'post' ? { ...POST_CANDIDATE_FIELDS } : { ...CANDIDATE_FIELDS, ...placeFields(m), ...agentSchema };
+      arg.type === 'agent' ? { ...CANDIDATE_FIELDS, ...placeFields(m), ...agentSchema } : { ...candidateFields(arg) };
     env.registerVariable({ name: arg.name, schema });
     return env;
   }

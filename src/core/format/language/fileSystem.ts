@@ -32,6 +32,11 @@ export interface SocietyFileSystem {
    * parent's, resolved, and the rest as written). Absent: paths are taken as written.
    */
   realPath?(p: string): Promise<string>;
+  /**
+   * What a path is, in words, when it exists and is no regular file ("a character device"), found
+   * without opening it; undefined for a regular file or nothing. Absent: not known.
+   */
+  notAFile?(p: string): Promise<string | undefined>;
 }
 
 /** A path a folder listing met that is not a regular file, and what it is ("a named pipe (FIFO)"). */
@@ -69,6 +74,11 @@ export class NodeFileSystem implements SocietyFileSystem {
       const parent = path.dirname(p);
       return parent === p ? p : path.join(await this.realPath(parent), path.basename(p));
     }
+  }
+
+  async notAFile(p: string): Promise<string | undefined> {
+    const st = await fs.stat(p).catch(() => undefined);
+    return st && notRegular(st);
   }
 
   async kind(p: string): Promise<'file' | 'directory' | undefined> {
@@ -137,6 +147,10 @@ export class OverlayFileSystem implements SocietyFileSystem {
 
   whyUnreadable(file: string): string | undefined {
     return this.overlay.has(file) ? undefined : this.base.whyUnreadable?.(file);
+  }
+
+  async notAFile(p: string): Promise<string | undefined> {
+    return this.overlay.has(p) ? undefined : this.base.notAFile?.(p);
   }
 
   notFilesIn(dir: string): NotAFile[] {

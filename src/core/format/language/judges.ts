@@ -16,7 +16,7 @@ export interface Judging {
   by: string[];
 }
 
-/** What the offline judge can read from a round (engine/society/judgeSignals.ts documents each). */
+/** What the offline judge can read from a round (engine/instruments/judges/judgeSignals.ts documents each). */
 export const JUDGE_SIGNALS = [
   'believability',
   'relationship',

@@ -6,9 +6,8 @@ import type { Mechanics } from './mechanics';
 import { TRAIT_NAMES } from './model';
 import {
   ACTOR_FIELDS,
-  CANDIDATE_FIELDS,
+  candidateFields,
   placeFields,
-  POST_CANDIDATE_FIELDS,
   POST_FIELDS,
   knowsSchema,
   type ExpressionProblem,
@@ -55,15 +54,14 @@ export function namespaceMembers(
   }
   if (ns === 'n' || ns === 'round' || ns === 'agents' || ns === 'matched') return undefined;
   if (scope.kind === 'candidate') {
-    const fields = ns === 'me' ? ACTOR_FIELDS : scope.arg.type === 'post' ? POST_CANDIDATE_FIELDS : CANDIDATE_FIELDS;
-    const quantities = scope.arg.type === 'post' && ns !== 'me' ? [] : m.agents.map((q) => q.name);
-    const own = scope.arg.type === 'post' && ns !== 'me' ? {} : { ...placeFields(m), ...knowsSchema(m) };
+    // The candidate is an agent (its quantities too), a post or a place; `me` is always the actor.
+    const agent = ns === 'me' || scope.arg.type === 'agent';
+    const fields = ns === 'me' ? ACTOR_FIELDS : candidateFields(scope.arg);
+    const quantities = agent ? m.agents.map((q) => q.name) : [];
+    const own = agent ? { ...placeFields(m), ...knowsSchema(m) } : {};
     const names = [...new Set([...quantities, ...Object.keys(fields), ...Object.keys(own)])];
-    return {
-      what: ns === 'me' || scope.arg.type !== 'post' ? 'agent field' : 'post field',
-      names,
-      declared: '`state.agents`',
-    };
+    const what = agent ? 'agent field' : `${scope.arg.type} field`;
+    return { what, names, declared: agent ? '`state.agents`' : scope.arg.type === 'place' ? '`places`' : 'posts' };
   }
   if (scope.kind === 'action' && scope.action.args.some((a) => a.name === ns && a.type === 'post')) {
     return { what: 'post field', names: [...POST_FIELDS], declared: 'posts', of: ` of post argument '${ns}'` };
@@ -108,8 +106,13 @@ function unknownKey(p: ExpressionProblem, key: string, site: ExpressionSite, m: 
   const start = p.end - key.length;
   const suggestion = didYouMean(key, members.names);
   const plural =
-    { trait: 'traits', 'post field': 'fields', 'agent field': 'fields', 'knowledge item': 'items' }[members.what] ??
-    'defined';
+    {
+      trait: 'traits',
+      'post field': 'fields',
+      'place field': 'fields',
+      'agent field': 'fields',
+      'knowledge item': 'items',
+    }[members.what] ?? 'defined';
   const known = members.names.length
     ? `${plural}: ${members.names.join(', ')}`
     : `none declared in ${members.declared}`;

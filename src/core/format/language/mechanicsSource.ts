@@ -209,7 +209,7 @@ export function expressionSites(m: Mechanics, phases: readonly PhaseWhen[] = [])
           what: `the \`${side}\` of argument '${arg.name}' of action '${a.name}'`,
         });
       }
-      if (arg.where === undefined || arg.type === 'number' || arg.type === 'place') continue;
+      if (arg.where === undefined || arg.type === 'number') continue;
       sites.push({
         path: ['actions', a.name, 'args', arg.name, 'where'],
         text: arg.where,

@@ -17,6 +17,7 @@ import { Locator } from './locate';
 import { buildPersona, buildScenario, type PersonaSite } from './build';
 import { includeMatcher, MAX_GLOB_LENGTH } from './includeGlob';
 import type { SocietyFileSystem } from './fileSystem';
+import { isInside, linkLeavesRoot } from './dataFile';
 import { attachCensus, loadCensus } from './census/censusLoad';
 
 export const SOCIETY_EXTENSION = '.society';
@@ -255,6 +256,10 @@ export class Workspace {
         range,
       };
     }
+    // Where the literal path or the glob's folder leads, links resolved, stays inside too: in a
+    // workspace that refuses nothing (the CLI, a trusted editor) as in one that refuses.
+    const leaves = await this.leavesThroughLink(glob, scan.isGlob ? staticBase : literal, from, range);
+    if (leaves) return leaves;
     const literalText = scan.isGlob ? undefined : await this.fs.readFile(literal);
     const literalRefused = scan.isGlob || literalText !== undefined ? undefined : this.fs.whyUnreadable?.(literal);
     if (literalRefused) {
@@ -293,6 +298,39 @@ export class Workspace {
       };
     }
     return matches;
+  }
+
+  /**
+   * An include whose path (`target`: the literal file, or the glob's folder) leads out of the
+   * workspace through a symbolic link: never read. What it leads to that is no file (/dev/zero)
+   * is said too, so the sentence names both things wrong.
+   */
+  private async leavesThroughLink(
+    glob: string,
+    target: string,
+    from: string,
+    range: Range,
+  ): Promise<Diagnostic | undefined> {
+    const link = await linkLeavesRoot(this.fs, target, this.root);
+    if (!link) return undefined;
+    const what = target === path.resolve(path.dirname(from), glob) ? await this.fs.notAFile?.(link.real) : undefined;
+    if (what && what !== 'a folder') {
+      const shown = path.relative(this.root, target) || target;
+      return {
+        code: 'SOC004',
+        severity: 'error',
+        message: `Include '${glob}': ${shown} is ${what}, and ${link.why}; only files inside it can be included`,
+        file: from,
+        range,
+      };
+    }
+    return {
+      code: 'SOC032',
+      severity: 'error',
+      message: `Include '${glob}' ${link.why}; only files inside it can be included`,
+      file: from,
+      range,
+    };
   }
 
   /** Why an include may not be read: an absolute path, or a folder outside the workspace. */
@@ -452,9 +490,4 @@ function unreadablePattern(glob: string, from: string, range: Range): Diagnostic
     file: from,
     range,
   };
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

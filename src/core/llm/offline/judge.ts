@@ -1,5 +1,5 @@
 // The offline rubric judge (docs/judges.md): each dimension reads one signal of what the trace
-// holds, 0..1, worked out by the engine (engine/society/judgeSignals.ts) — the dimension's
+// holds, 0..1, worked out by the engine (engine/instruments/judges/judgeSignals.ts) — the dimension's
 // `offline` signal, else the signal of its name, else `activity` — and places it on the
 // dimension's range:
 //   score = min + round((max − min) · clamp01(signal + e)),  e ~ N(0, RATER_SD)

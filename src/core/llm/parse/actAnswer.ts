@@ -9,13 +9,14 @@
 // re-ask; the repaired answer is then validated against the very schema sent (validate.ts).
 import type { ActRequest, ActResponse } from '../types';
 import { nameRecord } from '../../text/nameRecord';
+import { placesFor } from '../placeChoices';
 
 type Schema = Record<string, unknown>;
 
 /** An argument's schema: the ids on offer for an agent or a post, a number within its bounds. */
 function argSchema(arg: ActRequest['actions'][number]['args'][number], req: ActRequest): Schema {
   if (arg.type === 'place') {
-    const ids = (req.places ?? []).map((p) => p.id);
+    const ids = placesFor(req, arg).map((p) => p.id);
     return ids.length
       ? { type: 'string', enum: ids, description: arg.description ?? 'a place id' }
       : { type: 'string' };
@@ -128,11 +129,12 @@ export function checkAct(
     if (arg.type === 'place') {
       const id = typeof given === 'string' ? given.trim() : String(given);
       // A place's id, or its label as the prompt shows it.
-      const place = (req.places ?? []).find((p) => p.id === id || p.label.toLowerCase() === id.toLowerCase());
+      const places = placesFor(req, arg);
+      const place = places.find((p) => p.id === id || p.label.toLowerCase() === id.toLowerCase());
       if (!place) {
         return {
           ok: false,
-          error: `"args.${arg.name}" must be the id of one of the places ${(req.places ?? []).map((p) => p.id).join(', ')}`,
+          error: `"args.${arg.name}" must be the id of one of the places ${places.map((p) => p.id).join(', ')}`,
         };
       }
       if (place.id !== given) repairs.push(`"args.${arg.name}": a place named instead of its id`);

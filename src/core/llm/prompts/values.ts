@@ -15,6 +15,7 @@ import type {
 } from '../types';
 
 import { surveyValues } from './surveyValues';
+import { placesFor } from '../placeChoices';
 import type { PromptLayout } from './layout';
 
 export interface PromptContext {
@@ -186,7 +187,11 @@ export function actValues(req: ActRequest): Record<string, string> {
       : a.type === 'post'
         ? `${a.name}: the id of a post you read${a.description ? ` (${a.description})` : ''}${among(a)}`
         : a.type === 'place'
-          ? `${a.name}: the id of a place, one of: ${(req.places ?? []).map((p) => `${p.id} (${p.label})`).join(', ')}${a.description ? ` (${a.description})` : ''}`
+          ? `${a.name}: the id of a place, one of: ${
+              placesFor(req, a)
+                .map((p) => `${p.id} (${p.label})`)
+                .join(', ') || 'none now'
+            }${a.description ? ` (${a.description})` : ''}`
           : `${a.name}: a ${a.integer ? 'whole ' : ''}number from ${a.min ?? '−∞'} to ${a.max ?? '∞'}${a.description ? ` (${a.description})` : ''}`;
   // The feeds are part of the world as the agent sees it: the posts it read, best ranked first.
   const posts = req.posts?.length

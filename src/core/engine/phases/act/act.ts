@@ -10,6 +10,7 @@ import type { Turn } from '../turn';
 import { ACT_TURN } from './actState';
 import { chooseAction } from './choose';
 import { resolveActions } from './resolve';
+import { closeWorldRound, moduleEndRound } from './roundClose';
 
 const CHOOSE: PhaseStep = { name: 'world', run: chooseAction };
 
@@ -18,6 +19,10 @@ export const ACT: PhaseKind<ActPhase> = {
   steps: [CHOOSE],
   events: ['action', 'move', 'tie', 'memory', 'error'],
   changes: {},
+  async closeRound(world, signal) {
+    if (world.state) await closeWorldRound(world, signal);
+    else moduleEndRound(world);
+  },
   async run(world, r, phase) {
     if (!world.state) return;
     // Each acting agent with its place in the round's turn order (the debugger's `turn`).

@@ -1,7 +1,8 @@
-// Who (or which post) an agent may name in an argument with a `where` (issue 44): the candidates
-// meeting the condition, evaluated for this actor on the state as it stands. Agents are drawn like
-// the unconditioned ones (targets.ts: strongest ties first, then at random) but from those who
-// qualify, so a voter among three candidates sees all three. A choice is tested again when it
+// Who (or which post, or place) an agent may name in an argument with a `where` (issue 44): the
+// candidates meeting the condition, evaluated for this actor on the state as it stands. Agents are
+// drawn like the unconditioned ones (targets.ts: strongest ties first, then at random) but from
+// those who qualify, so a voter among three candidates sees all three; places are every declared
+// place that qualifies (issue 58), with no draw, so no random stream moves. A choice is tested again when it
 // takes effect: one that no longer qualifies is refused like any action no longer possible.
 import type { ExpressionContext } from '../../../format/language/expressions';
 import type { ActionArg } from '../../../format/language/mechanics';
@@ -35,7 +36,9 @@ function candidateContext(
     traits: actor.persona.traits,
   };
   readMatch(context, state, me);
-  if (arg.type === 'post') {
+  if (arg.type === 'place') {
+    context[arg.name] = placeCandidate(world, candidate);
+  } else if (arg.type === 'post') {
     const p = state.board?.get(candidate);
     context[arg.name] = {
       likes: p?.likes ?? 0,
@@ -51,6 +54,15 @@ function candidateContext(
   return context;
 }
 
+/** A place as a `where` reads it (expressions.ts PLACE_CANDIDATE_FIELDS): a place without a capacity has room for any number. */
+function placeCandidate(world: PhaseContext, id: string): Record<string, string | number | boolean> {
+  const book = world.places!;
+  const place = book.set.places.find((p) => p.id === id)!;
+  const occupants = book.count(id);
+  const capacity = place.capacity ?? Infinity;
+  return { id, label: place.label, occupants, capacity, full: occupants >= capacity };
+}
+
 /** Whether `candidate` meets argument `arg`'s `where` (true without one). Throws an ExpressionFailure. */
 export function qualifies(
   world: PhaseContext,
@@ -63,6 +75,7 @@ export function qualifies(
   const where = compiled.wheres?.[arg.name];
   if (!where) return true;
   if (arg.type === 'agent' && !world.agents.has(candidate)) return false;
+  if (arg.type === 'place' && !world.places?.set.places.some((p) => p.id === candidate)) return false;
   return where(candidateContext(world, state, actor, arg, candidate)) === true;
 }
 
@@ -108,8 +121,13 @@ export function conditionedChoices(
         }
       };
       try {
+        // Places are few and declared: each is tested, in declared order, with no draw.
         const ids =
-          arg.type === 'post' ? postsOf(arg).filter(test) : drawTargets(world, actor, test, [c.spec.name, arg.name]);
+          arg.type === 'post'
+            ? postsOf(arg).filter(test)
+            : arg.type === 'place'
+              ? (world.places?.set.places.map((p) => p.id) ?? []).filter(test)
+              : drawTargets(world, actor, test, [c.spec.name, arg.name]);
         out.set(argKey(c.spec.name, arg.name), ids);
       } catch (err) {
         if (!(err instanceof StopArg)) throw err;

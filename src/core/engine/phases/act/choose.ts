@@ -20,7 +20,7 @@ import { drawTargets } from './targets';
 import { placeChoices, placeInRequest } from './move';
 import { argKey, conditionedChoices } from './candidates';
 import { NEWS_AUTHOR, NEWS_NAME } from '../../society/feeds';
-import { knownNews, seededTexts } from '../../society/seededNews';
+import { knownNews, seededTexts } from './seededNews';
 import { optionKey } from '../../society/experience';
 import { nameRecord } from '../../../text/nameRecord';
 import { stream } from '../../../random/rng';

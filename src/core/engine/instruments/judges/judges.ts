@@ -6,18 +6,17 @@
 // recorded with null scores and the reason. Judging changes nothing in the world: a scenario's
 // trace without `judges:` is the same, and with them only the judgement events are added (and
 // their calls to the round's and the run's usage).
-import { judgesAt, isOfflineJudge, type Judging } from '../../format/language/judges';
-import { OfflineModel } from '../../llm/offline/index';
-import type { AgentModel, JudgeRequest, JudgeScore } from '../../llm/types';
-import { own } from '../../text/nameRecord';
-import { ModelCallError } from '../../llm/errors';
-import type { JudgementEvent, TraceEvent, Usage } from '../../trace/events';
-import type { Agent } from '../society/agent';
-import { JudgeRecord, type Talk } from '../society/judgeRecord';
-import { judgeSignals, valuedChange, type SignalWorld } from '../society/judgeSignals';
-import { usageField } from '../society/usageBook';
-import { PHASE_OF } from '../society/decisionPhase';
-import type { World } from './world';
+import { judgesAt, type Judging } from '../../../format/language/judges';
+import type { JudgeRequest, JudgeScore } from '../../../llm/types';
+import { own } from '../../../text/nameRecord';
+import type { JudgementEvent, TraceEvent } from '../../../trace/events';
+import type { Agent } from '../../society/agent';
+import { JudgeRecord, type Talk } from './judgeRecord';
+import { judgeSignals, valuedChange, type SignalWorld } from './judgeSignals';
+import { usageField } from '../../society/usageBook';
+import { PHASE_OF } from '../../society/decisionPhase';
+import type { Asked, PhaseContext } from '../../phases/context';
+import type { Instrument } from '../instrument';
 
 interface Target {
   agent: Agent;
@@ -25,24 +24,30 @@ interface Target {
   partner?: Agent;
 }
 
-/** A judgement, what its call spent and, when it failed, the model that failed. */
+/** A judgement as its event says it, and what the question got (its usage, or its failure). */
 interface Scored {
   event: JudgementEvent;
-  spent?: Usage;
-  failed?: string;
+  asked: Asked<JudgeRequest>;
 }
 
-export class Judges {
+/** Rubric judges as an instrument: listening to each round, scoring it at its end. */
+export const JUDGES: Instrument = {
+  key: 'judges',
+  events: ['judgement'],
+  start: (world) => {
+    const judges = new Judges(world);
+    return { observe: (e) => judges.observe(e), ended: (r, signal) => judges.judgeRound(r, signal) };
+  },
+};
+
+class Judges {
   private record = new JudgeRecord();
   /** Each agent's valued quantities at the round's start, for `financial`. */
   private start = new Map<string, Record<string, number>>();
-  private readonly offline = new Map<string, AgentModel>();
 
-  constructor(private readonly w: World) {
-    w.on((e) => this.observe(e));
-  }
+  constructor(private readonly w: PhaseContext) {}
 
-  private observe(e: TraceEvent): void {
+  observe(e: TraceEvent): void {
     if (e.type !== 'round_start') return this.record.observe(e);
     this.record = new JudgeRecord();
     const state = this.w.state;
@@ -59,9 +64,8 @@ export class Judges {
       for (const judge of j.by) {
         const scored = await Promise.all(targets.map((t) => this.score(j, judge, t, world, r, signal)));
         // Booked in the targets' order, as the events are: a judge's calls are in the run's totals.
-        for (const { event, spent, failed } of scored) {
-          if (failed) this.w.usage.fail(failed);
-          if (spent) this.w.book(event.agent, PHASE_OF.judge, spent);
+        for (const { event, asked } of scored) {
+          this.w.bookAsked(event.agent, PHASE_OF.judge, asked);
           this.w.emit(event);
         }
       }
@@ -118,35 +122,16 @@ export class Judges {
       ...(t.talk ? { encounter: t.talk.id } : {}),
       ...(t.partner ? { partner: t.partner.id } : {}),
     };
-    try {
-      const model = this.model(judge);
-      const res = isOfflineJudge(judge)
-        ? await model.decide(req, signal)
-        : await this.w.inSlot(judge, () => model.decide(req, signal));
-      const given = (d: { name: string }): JudgeScore | undefined => own(res.scores, d.name);
-      const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, given(d)?.score ?? null]));
-      const reasons = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, given(d)?.reason ?? '']));
-      return {
-        event: { ...base, scores, reasons, ...usageField(res.usage) },
-        ...(res.usage ? { spent: res.usage } : {}),
-      };
-    } catch (err) {
-      if (signal?.aborted) throw err;
+    const asked = await this.w.ask(judge, req, signal);
+    if (!('res' in asked)) {
       const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, null]));
-      const spent = err instanceof ModelCallError ? err.usage : undefined;
-      return {
-        event: { ...base, scores, reasons: {}, error: err instanceof Error ? err.message : String(err) },
-        failed: isOfflineJudge(judge) ? judge : this.w.config(judge).name,
-        ...(spent ? { spent } : {}),
-      };
+      return { event: { ...base, scores, reasons: {}, error: asked.error }, asked };
     }
-  }
-
-  private model(judge: string): AgentModel {
-    if (!isOfflineJudge(judge)) return this.w.model(judge);
-    let m = this.offline.get(judge);
-    if (!m) this.offline.set(judge, (m = new OfflineModel(judge, this.w.seed)));
-    return m;
+    const res = asked.res;
+    const given = (d: { name: string }): JudgeScore | undefined => own(res.scores, d.name);
+    const scores = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, given(d)?.score ?? null]));
+    const reasons = Object.fromEntries(j.rubric.dimensions.map((d) => [d.name, given(d)?.reason ?? '']));
+    return { event: { ...base, scores, reasons, ...usageField(res.usage) }, asked };
   }
 
   private request(j: Judging, judge: string, t: Target, world: SignalWorld, r: number): JudgeRequest {

@@ -2,7 +2,7 @@
 // the round's end: its conversations (pair encounters and rooms) with their messages, the ratings
 // and tie changes they led to, what was learned in them, and the actions taken. Built by listening
 // to the round's events, so it holds one round only and a resumed run rebuilds it as it was.
-import type { ActionEvent, MessageEvent, TraceEvent } from '../../trace/events';
+import type { ActionEvent, MessageEvent, TraceEvent } from '../../../trace/events';
 
 export interface Talk {
   id: string;

@@ -16,10 +16,10 @@
 //   financial     0.5 + 0.5·Δ/|Δ|max, Δ = the round's change in X's valued quantities (summed,
 //                 each over its range when bounded), |Δ|max the largest among the agents
 //   activity      X's actions and messages this round over the most any agent had
-import type { Agent } from './agent';
+import type { Agent } from '../../society/agent';
 import type { JudgeRecord, Talk } from './judgeRecord';
-import type { WorldState } from './worldState';
-import type { TieTable } from './ties';
+import type { WorldState } from '../../society/worldState';
+import type { TieTable } from '../../society/ties';
 
 const OUTGOING = new Set(['greet', 'share', 'ask', 'propose', 'disclose']);
 const INFORMS = new Set(['share', 'answer', 'disclose']);

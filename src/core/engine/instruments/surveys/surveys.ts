@@ -5,38 +5,44 @@
 // `remember`, the answers become a memory; without it nothing else in the run changes but its
 // usage, which counts the survey's calls (no memory, no draw from the run's streams: the offline
 // model answers from the decision's own stream).
-import type { Survey, SurveyAnswer } from '../../format/language/surveys';
-import { administeredAt } from '../../format/language/surveys';
-import type { DecisionResponse, SurveyRequest } from '../../llm/types';
-import { questions } from '../../llm/surveyQuestions';
-import { validAnswer } from '../../llm/parse/surveyAnswer';
-import type { SurveyEvent, SurveyScaleDef, Usage } from '../../trace/events';
-import type { Agent } from '../society/agent';
-import { usageField } from '../society/usageBook';
-import { PHASE_OF } from '../society/decisionPhase';
-import { ModelCallError } from '../../llm/errors';
-import type { World } from './world';
-import { nameRecord, own } from '../../text/nameRecord';
-import { valued } from '../society/worldState';
+import type { Survey, SurveyAnswer } from '../../../format/language/surveys';
+import { administeredAt } from '../../../format/language/surveys';
+import type { SurveyRequest } from '../../../llm/types';
+import { questions } from '../../../llm/surveyQuestions';
+import { validAnswer } from '../../../llm/parse/surveyAnswer';
+import type { SurveyEvent, SurveyScaleDef } from '../../../trace/events';
+import type { Agent } from '../../society/agent';
+import { usageField } from '../../society/usageBook';
+import { PHASE_OF } from '../../society/decisionPhase';
+import type { Asked, PhaseContext } from '../../phases/context';
+import { nameRecord, own } from '../../../text/nameRecord';
+import { valued } from '../../society/worldState';
+import type { Instrument } from '../instrument';
 
 const SURVEY_PHASE = PHASE_OF.survey;
 
 /** How many of an agent's latest memories with a valence set its mood. */
 const MOOD_MEMORIES = 10;
 
+/** Surveys as an instrument: answered once the world's round has closed, at setup too. */
+export const SURVEYS: Instrument = {
+  key: 'surveys',
+  events: ['survey', 'memory'],
+  start: (world) => ({ closed: (round, signal) => administerSurveys(world, round, signal) }),
+};
+
 /** Administers every survey due after round `round` (0: the start). */
-export async function administerSurveys(world: World, round: number, signal?: AbortSignal): Promise<void> {
+async function administerSurveys(world: PhaseContext, round: number, signal?: AbortSignal): Promise<void> {
   const surveys = world.scenario.surveys;
   if (!surveys) return;
   for (const s of surveys) {
     if (!administeredAt(s, round, world.settings.world.rounds)) continue;
     const agents = [...world.agents.values()].filter((a) => answers(s, a));
     const asked = await Promise.all(agents.map((a) => ask(world, s, a, signal)));
-    asked.forEach(({ event: e, spent, failed }, i) => {
+    asked.forEach(({ event: e, asked: answer }, i) => {
       // Booked in the agents' order, as the events are, so the run's totals add up the same however
       // the answers arrived: surveys are in the round's and the run's usage with the other calls.
-      if (failed) world.usage.fail(failed);
-      if (spent) world.book(agents[i].id, SURVEY_PHASE, spent);
+      world.bookAsked(agents[i].id, SURVEY_PHASE, answer);
       world.emit(e);
       if (s.remember) world.remember(agents[i], 'observation', memoryText(s, e.answers), 3);
     });
@@ -55,7 +61,7 @@ const LIVED_MEMORIES = 20;
  * valued agent quantities (its sum less the others' mean, over the widest such gap; 0 when all
  * hold the same).
  */
-function lived(world: World, a: Agent): SurveyRequest['lived'] {
+function lived(world: PhaseContext, a: Agent): SurveyRequest['lived'] {
   const memories = a.memories.slice(-LIVED_MEMORIES).map((m) => {
     const v = m.cues?.valence;
     return typeof v === 'number' ? { text: m.text, valence: v } : { text: m.text };
@@ -90,14 +96,13 @@ function mood(a: Agent): number | undefined {
   return valences.length ? valences.reduce((x, y) => x + y, 0) / valences.length : undefined;
 }
 
-/** A survey's answer, what it spent and, when it failed, the model that failed. */
-interface Asked {
+/** A survey's answer as its event says it, and what the question got (its usage, or its failure). */
+interface Answered {
   event: SurveyEvent;
-  spent?: Usage;
-  failed?: string;
+  asked: Asked<SurveyRequest>;
 }
 
-async function ask(world: World, s: Survey, a: Agent, signal?: AbortSignal): Promise<Asked> {
+async function ask(world: PhaseContext, s: Survey, a: Agent, signal?: AbortSignal): Promise<Answered> {
   const m = mood(a);
   const req: SurveyRequest = {
     kind: 'survey',
@@ -115,32 +120,20 @@ async function ask(world: World, s: Survey, a: Agent, signal?: AbortSignal): Pro
   };
   const base = { type: 'survey' as const, round: world.round, agent: a.id, instrument: s.instrument.id };
   const scales = scaleDefs(s);
-  const model = world.model(a.model);
-  let res: DecisionResponse<SurveyRequest>;
-  try {
-    if (model.decideNow && !model.asks?.(req)) res = model.decideNow(req);
-    else res = await world.inSlot(a.model, () => model.decide(req, signal));
-  } catch (err) {
-    if (signal?.aborted) throw err;
+  const asked = await world.ask(a.model, req, signal);
+  if (!('res' in asked)) {
     const missing = Object.fromEntries(req.items.map((q) => [q.id, null]));
-    const spent = err instanceof ModelCallError ? err.usage : undefined;
-    return {
-      event: { ...base, answers: missing, ...scales, error: err instanceof Error ? err.message : String(err) },
-      failed: world.config(a.model).name,
-      ...(spent ? { spent } : {}),
-    };
+    return { event: { ...base, answers: missing, ...scales, error: asked.error }, asked };
   }
   // Whatever the model gave, each answer off its scale is recorded as missing.
+  const res = asked.res;
   const given = res.answers ?? {};
   const clean = nameRecord<SurveyAnswer>();
   for (const q of req.items) {
     const a = own(given, q.id);
     clean[q.id] = a !== undefined && validAnswer(q.response, a) ? a : null;
   }
-  return {
-    event: { ...base, answers: clean, ...scales, ...usageField(res.usage) },
-    ...(res.usage ? { spent: res.usage } : {}),
-  };
+  return { event: { ...base, answers: clean, ...scales, ...usageField(res.usage) }, asked };
 }
 
 /** The scales as the event carries them; none when the instrument scores none. */
