@@ -24,6 +24,8 @@ import { undirectedProjection, type TieGraph } from '../metrics/tieGraph';
 import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
 import type { RunSeries } from '../metrics/runSeries';
 import { SurveyTally, type ScalePsychometrics } from './surveyPsychometrics';
+import { TraceFacts } from '../metrics/table/applies';
+import type { WorldFacts } from '../metrics/table/metric';
 
 /** The network at the end of one round, and how it changed since the round before. */
 export interface RoundNetwork {
@@ -51,6 +53,8 @@ export interface RunReport {
   settings: RunSettings;
   /** The settings timed events changed up to that round: where, and which paths ("ties.threshold"). */
   settingChanges: SettingChange[];
+  /** What the run's world provides, as its trace shows: the sections and rows shown are those that apply. */
+  world: WorldFacts;
   /** Homophily attribute. */
   attribute: string;
   /** Whether any agent carries the attribute (else the picture is coloured by community). */
@@ -159,6 +163,7 @@ export class RunReportBuilder {
   private readonly surveys = new SurveyTally();
   private readonly population = new PopulationCollector();
   private readonly tally: RunTally;
+  private readonly facts = new TraceFacts();
 
   constructor(
     readonly header: TraceHeader,
@@ -186,6 +191,7 @@ export class RunReportBuilder {
     this.surveys.add(e);
     this.population.add(e);
     this.tally.add(e);
+    this.facts.add(e);
     if (e.type === 'run_end') this.usage = e.usage;
     if (e.type === 'event_fired' && e.action === 'set' && e.applied) {
       this.settingChanges.push({ round: e.round, paths: Object.keys(e.applied) });
@@ -217,6 +223,7 @@ export class RunReportBuilder {
       complete: this.state.complete,
       settings: structuredClone(this.state.settings),
       settingChanges: this.settingChanges.filter((c) => c.round <= last),
+      world: this.facts.facts(),
       attribute,
       attributePresent: graph.someNode((_node, attrs) => attrs[attribute] !== undefined && attrs[attribute] !== null),
       graph,
