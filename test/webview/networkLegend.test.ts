@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
-import { hostileRun, scenarioRun } from './fixtures';
+import { exampleRun, hostileRun, scenarioRun } from './fixtures';
 import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
 
 const STATE_SOCIETY = path.join(__dirname, '..', 'fixtures', 'state-society', 'public-goods.society');
@@ -143,6 +143,35 @@ describe('the network legend (headless Chromium)', function () {
       assert.equal(fills.length, 1);
       assert.deepEqual(swatches, fills);
       assert.equal(await page.textContent('.network-legend .legend-colour'), 'agent');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a town whose residents meet and rate but tie to nobody: no ties or communities in the header or legend', async () => {
+    // Issue 59: the town without its starting relationships; in three rounds no tie reaches 0.6.
+    const town = await exampleRun('town', {
+      rounds: 3,
+      edit: (s) => {
+        for (const p of s.personas) p.relationships = [];
+      },
+    });
+    assert.ok(
+      town.events.some((e) => e.type === 'evaluation'),
+      'they rate each other',
+    );
+    assert.ok(!town.events.some((e) => e.type === 'round_end' && e.stats.ties > 0), 'no tie reaches the threshold');
+    const { page, errors } = await openWebview(browser, town);
+    try {
+      await page.waitForSelector('.panel.metrics .summary');
+      const items = await legendItems(page);
+      assert.ok(!items.some((t) => TIE_WORDS.test(t)), `no tie vocabulary: ${JSON.stringify(items)}`);
+      assert.equal(await page.getAttribute('.network-legend', 'data-ties'), 'false');
+      const metrics = (await page.textContent('.panel.metrics'))!;
+      assert.doesNotMatch(metrics, /communit|Density|Modularity|0 ties/);
+      assert.match(metrics, /25 agents/);
+      await keepScreenshot(page, 'view-legend-town-without-ties.png');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

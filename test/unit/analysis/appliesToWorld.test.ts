@@ -77,6 +77,26 @@ describe('views show only what applies to the world', function () {
     assert.deepEqual(facts.facts(), { ties: false, rewards: false });
   });
 
+  it('a town whose residents meet and rate without a tie reaching the threshold: no network views', async () => {
+    const dir = scratchDir('society-applies-town-');
+    const file = path.join(dir, 'town.society');
+    const town = fs.readFileSync(path.join(repo, 'examples/town/town.society'), 'utf8');
+    fs.writeFileSync(file, town.replace(/\n {4}relationships: \[.*\]\n/g, '\n'));
+    const { scenario } = await loadScenarioFile(file, { root: dir });
+    assert.ok(scenario && scenario.personas.every((p) => p.relationships.length === 0));
+    const [a, b] = [await run(scenario, 1), await run(scenario, 2)];
+    assert.ok(a.events.some((e) => e.type === 'evaluation') && a.events.some((e) => e.type === 'tie'), 'they rate');
+    const report = buildRunReport(a.header, a.events, a.declared ? { declared: a.declared } : {});
+    assert.deepEqual(report.world, { ties: false, rewards: true });
+    assert.doesNotMatch(renderReportHtml(report), /Tie network|Network metrics|Tie threshold/);
+    const c = await compareRuns(a, b);
+    assert.equal(c.ties, undefined);
+    assert.deepEqual(leftovers(Object.keys(c.outcomes)), [
+      'mean_reward',
+      ...LEFTOVERS.filter((n) => n.startsWith('reward_')),
+    ]);
+  });
+
   it('a public goods game: no tie or reward leftovers in compare, report or experiment report', async () => {
     const v = await views('public-goods');
     // compare: outcomes and series, text and page

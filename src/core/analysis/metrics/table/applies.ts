@@ -24,14 +24,16 @@ export function scenarioFacts(scenario: Scenario): WorldFacts {
   };
 }
 
-/** What a trace shows its world provides, fed event by event (a trace of any size is never held). */
+/** What a trace shows its world provided, fed event by event (a trace of any size is never held). */
 export class TraceFacts {
   private ties = false;
   private rewards = false;
 
   add(e: TraceEvent): void {
-    // A rated conversation is a tie's material even where no tie reaches the threshold.
-    if (e.type === 'tie' || e.type === 'evaluation') this.ties = true;
+    // Ties that formed: some round ended with a tie at the threshold. A town whose residents rate
+    // each other without any tie reaching it has no network to measure (its agents would count as
+    // as many communities of one).
+    if (e.type === 'round_end' && e.stats.ties > 0) this.ties = true;
     else if (e.type === 'reward') this.rewards = true;
   }
 
