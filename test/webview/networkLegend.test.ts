@@ -22,6 +22,10 @@ const TIE_WORDS = /\btie|reciproc|communit|strength|degree/i;
 const legendItems = (page: Page) =>
   page.$$eval('.network-legend > :not([hidden])', (xs) => xs.map((x) => (x as HTMLElement).innerText.trim()));
 
+/** The trace table's kind filters on offer (those the trace has rows of). */
+const offeredKinds = (page: Page) =>
+  page.$$eval('.trace label.kind:not([hidden]) input', (xs) => xs.map((x) => (x as HTMLInputElement).value));
+
 /** Computed fills of the circles drawn, and the colours of the legend's swatches (both as rgb()). */
 async function colours(page: Page): Promise<{ fills: string[]; swatches: string[] }> {
   return page.evaluate(() => ({
@@ -108,6 +112,8 @@ describe('the network legend (headless Chromium)', function () {
       const metrics = (await page.textContent('.panel.metrics'))!;
       assert.doesNotMatch(metrics, /communit|Density|Modularity/);
       assert.match(metrics, /9 agents/);
+      // Nor does the trace filter offer conversations, ratings or advice this society never has.
+      assert.ok(!(await offeredKinds(page)).some((k) => ['message', 'evaluation', 'advice'].includes(k)));
       await keepScreenshot(page, 'view-legend-state-society.png');
       assert.deepEqual(errors, []);
     } finally {
@@ -171,6 +177,15 @@ describe('the network legend (headless Chromium)', function () {
       const metrics = (await page.textContent('.panel.metrics'))!;
       assert.doesNotMatch(metrics, /communit|Density|Modularity|0 ties/);
       assert.match(metrics, /25 agents/);
+      // The trace filter offers the kinds this town produces, not surveys or matches it has none of.
+      assert.deepEqual(await offeredKinds(page), [
+        'message',
+        'learned',
+        'evaluation',
+        'action',
+        'intervention',
+        'error',
+      ]);
       await keepScreenshot(page, 'view-legend-town-without-ties.png');
       assert.deepEqual(errors, []);
     } finally {
