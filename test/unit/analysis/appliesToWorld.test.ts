@@ -88,7 +88,10 @@ describe('views show only what applies to the world', function () {
     assert.ok(a.events.some((e) => e.type === 'evaluation') && a.events.some((e) => e.type === 'tie'), 'they rate');
     const report = buildRunReport(a.header, a.events, a.declared ? { declared: a.declared } : {});
     assert.deepEqual(report.world, { ties: false, rewards: true });
-    assert.doesNotMatch(renderReportHtml(report), /Tie network|Network metrics|Tie threshold/);
+    // Its tie settings still say how ratings move ties; only the empty network is not measured.
+    const page = renderReportHtml(report);
+    assert.doesNotMatch(page, /Tie network|Network metrics/);
+    assert.match(page, /<dt>Tie threshold<\/dt>/);
     const c = await compareRuns(a, b);
     assert.equal(c.ties, undefined);
     assert.deepEqual(leftovers(Object.keys(c.outcomes)), [

@@ -110,7 +110,8 @@ function runSection(report: RunReport): string {
         : `${isolated(m.name)}: ${m.provider}${m.model ? ` ${isolated(m.model)}` : ''}`,
     )
     .join('; ');
-  const { ties, rewards } = report.world;
+  const { rewards } = report.world;
+  const ties = report.movesTies;
   const rows: ([string, string] | false)[] = [
     ['Scenario', isolated(header.scenario.name) + (header.scenario.file ? ` (${isolated(header.scenario.file)})` : '')],
     ['Seed', String(header.seed)],
