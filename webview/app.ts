@@ -261,9 +261,12 @@ export class App {
     this.schedule();
   }
 
-  /** The society forms ties (its design, or its trace): the legend and metrics speak of them. */
+  /**
+   * The society forms ties (its design, or its trace) and some have formed: the legend and metrics
+   * speak of them. Before any tie reaches the threshold there is no network to measure or to key.
+   */
   private get ties(): boolean {
-    return showsTies(this.design, this.model.hasTies);
+    return showsTies(this.design, this.model.hasTies) && this.model.formedTies;
   }
 
   /** The round on screen. */

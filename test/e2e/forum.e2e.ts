@@ -29,7 +29,9 @@ describe('a society on a feed: the first-years forum (code-server + Chromium)', 
     const ties = Number(await view.locator('.network').getAttribute('data-edges'));
     assert.ok(ties > 20, `${ties} ties drawn`);
     for (const kind of ['message', 'evaluation', 'advice', 'intervention', 'error']) {
-      const box = view.locator('label.kind', { hasText: kind }).locator('input');
+      // The table offers only the kinds the run produced (issue 59); the run is complete.
+      const box = view.locator('label.kind:not([hidden])', { hasText: kind }).locator('input');
+      if (!(await box.count())) continue;
       await act.setChecked(s.wb.page, `untick ${kind} in the trace table`, box, false);
     }
     // The replies: each row shows the reply's own text after the post it answers, and its author

@@ -11,7 +11,7 @@ import type { Browser, Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { quantityValue } from '../../webview/panels/worldStatePanel';
-import { hostileRun, scenarioRun } from './fixtures';
+import { exampleRun, hostileRun, scenarioRun } from './fixtures';
 import { launchChromium, openView, openWebview, testResults, keepScreenshot } from './harness';
 
 const STATE_SOCIETY = path.join(__dirname, '..', 'fixtures', 'state-society', 'public-goods.society');
@@ -21,6 +21,10 @@ const TIE_WORDS = /\btie|reciproc|communit|strength|degree/i;
 /** The legend's visible text, item by item. */
 const legendItems = (page: Page) =>
   page.$$eval('.network-legend > :not([hidden])', (xs) => xs.map((x) => (x as HTMLElement).innerText.trim()));
+
+/** The trace table's kind filters on offer (those the trace has rows of). */
+const offeredKinds = (page: Page) =>
+  page.$$eval('.trace label.kind:not([hidden]) input', (xs) => xs.map((x) => (x as HTMLInputElement).value));
 
 /** Computed fills of the circles drawn, and the colours of the legend's swatches (both as rgb()). */
 async function colours(page: Page): Promise<{ fills: string[]; swatches: string[] }> {
@@ -108,6 +112,8 @@ describe('the network legend (headless Chromium)', function () {
       const metrics = (await page.textContent('.panel.metrics'))!;
       assert.doesNotMatch(metrics, /communit|Density|Modularity/);
       assert.match(metrics, /9 agents/);
+      // Nor does the trace filter offer conversations, ratings or advice this society never has.
+      assert.ok(!(await offeredKinds(page)).some((k) => ['message', 'evaluation', 'advice'].includes(k)));
       await keepScreenshot(page, 'view-legend-state-society.png');
       assert.deepEqual(errors, []);
     } finally {
@@ -143,6 +149,44 @@ describe('the network legend (headless Chromium)', function () {
       assert.equal(fills.length, 1);
       assert.deepEqual(swatches, fills);
       assert.equal(await page.textContent('.network-legend .legend-colour'), 'agent');
+      assert.deepEqual(errors, []);
+    } finally {
+      await page.close();
+    }
+  });
+
+  it('a town whose residents meet and rate but tie to nobody: no ties or communities in the header or legend', async () => {
+    // Issue 59: the town without its starting relationships; in three rounds no tie reaches 0.6.
+    const town = await exampleRun('town', {
+      rounds: 3,
+      edit: (s) => {
+        for (const p of s.personas) p.relationships = [];
+      },
+    });
+    assert.ok(
+      town.events.some((e) => e.type === 'evaluation'),
+      'they rate each other',
+    );
+    assert.ok(!town.events.some((e) => e.type === 'round_end' && e.stats.ties > 0), 'no tie reaches the threshold');
+    const { page, errors } = await openWebview(browser, town);
+    try {
+      await page.waitForSelector('.panel.metrics .summary');
+      const items = await legendItems(page);
+      assert.ok(!items.some((t) => TIE_WORDS.test(t)), `no tie vocabulary: ${JSON.stringify(items)}`);
+      assert.equal(await page.getAttribute('.network-legend', 'data-ties'), 'false');
+      const metrics = (await page.textContent('.panel.metrics'))!;
+      assert.doesNotMatch(metrics, /communit|Density|Modularity|0 ties/);
+      assert.match(metrics, /25 agents/);
+      // The trace filter offers the kinds this town produces, not surveys or matches it has none of.
+      assert.deepEqual(await offeredKinds(page), [
+        'message',
+        'learned',
+        'evaluation',
+        'action',
+        'intervention',
+        'error',
+      ]);
+      await keepScreenshot(page, 'view-legend-town-without-ties.png');
       assert.deepEqual(errors, []);
     } finally {
       await page.close();

@@ -10,6 +10,7 @@ import { roundMetrics, type RoundMetrics } from './roundMetrics';
 import { matchRows, movedRow, rowOf, type TraceRow } from './traceRows';
 import { changeLabels, type ChangeLabel } from './changeLabels';
 import { WorldStateTrack } from './worldStateTrack';
+import { TraceFacts } from '../../src/core/analysis/metrics/table/applies';
 
 export class TraceModel {
   header?: TraceHeader;
@@ -25,6 +26,8 @@ export class TraceModel {
   groups = new Map<string, string>();
   /** The trace has a tie or a rated conversation: the society forms ties. */
   hasTies = false;
+  /** What the world provided so far (the METRICS table's needs: ties that formed, rewards). */
+  private facts = new TraceFacts();
   /** Highest round seen. */
   lastRound = 0;
   /** Last round whose round_end arrived (−1: none). */
@@ -40,6 +43,14 @@ export class TraceModel {
   /** Place labels by id (the header's `places`). */
   private placeLabels = new Map<string, string>();
 
+  /**
+   * Some round ended with a tie at the threshold. Until then the network has nothing to measure: a
+   * town whose residents rate each other but tie to nobody is not "0 ties · 25 communities".
+   */
+  get formedTies(): boolean {
+    return this.facts.facts().ties;
+  }
+
   load(source: TraceSource, header: TraceHeader, events: readonly TraceEvent[], state?: StateDeclarations): void {
     this.source = source;
     this.header = header;
@@ -52,6 +63,7 @@ export class TraceModel {
     this.names = new Map();
     this.groups = new Map();
     this.hasTies = false;
+    this.facts = new TraceFacts();
     this.lastRound = 0;
     this.completeRound = -1;
     this.complete = false;
@@ -69,6 +81,7 @@ export class TraceModel {
       this.events.push(e);
       if (e.round > this.lastRound) this.lastRound = e.round;
       if (e.type === 'tie' || e.type === 'evaluation') this.hasTies = true;
+      this.facts.add(e);
       switch (e.type) {
         case 'agent_added':
           this.names.set(e.agent.id, e.agent.name);

@@ -1,7 +1,7 @@
 // The metrics panel: density, reciprocity, average clustering and Louvain modularity per round,
 // and the mean raw reward of each behavioral driver per round, as small charts. A society without
-// ties has no network to measure (every agent a "community" of one): it gets its agent count, and
-// the reward chart only where the run has rewards.
+// ties, or none formed yet, has no network to measure (every agent a "community" of one): it gets
+// its agent count, and the reward chart only where the run has rewards.
 import { DRIVER_LABELS, DRIVERS } from '../../src/core/format/language/model';
 import { categoryColor } from '../../src/core/analysis/report/palette';
 import { counted, el, formatNumber } from '../dom';
@@ -58,7 +58,7 @@ export class MetricsPanel {
     if (!ties) {
       this.body.replaceChildren(
         el('p', { class: 'summary', text: current ? counted(current.agents, 'agent') : '' }),
-        el('p', { class: 'muted no-ties', text: 'No ties form in this society: no network metrics.' }),
+        el('p', { class: 'muted no-ties', text: 'No ties have formed in this society: no network metrics.' }),
         ...(rewardMeans.total.length ? rewardChart : []),
       );
       return;

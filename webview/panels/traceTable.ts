@@ -8,6 +8,9 @@ import { isolated } from '../../src/core/text/isolated';
 import { distinctLabels, nameWithId } from '../../src/core/text/personNames';
 import { ColumnSizes } from './columnSizes';
 
+/** Kinds any world may produce: a model call that failed, an interview from the debug console. */
+const ALWAYS_OFFERED: ReadonlySet<string> = new Set(['intervention', 'error']);
+
 export interface TraceTableCallbacks {
   select(agents: string[]): void;
   filterChanged(filter: TraceFilter): void;
@@ -58,9 +61,11 @@ export class TraceTable {
         this.setFilter({ kinds: TRACE_ROW_KINDS.filter((k) => this.kinds.get(k)!.checked) }),
       );
       this.kinds.set(kind, box);
+      // A kind the world does not produce (a survey in a world without surveys, a rated conversation
+      // in a public goods game) is no choice: its box shows once the trace has a row of its kind.
+      // Any world can fail a model call or be interviewed from the debug console.
       const label = el('label', { class: 'kind' }, box, kind);
-      // Matches apply only to worlds that match agents: the box shows once the trace has one.
-      if (kind === 'match') label.hidden = true;
+      label.hidden = !ALWAYS_OFFERED.has(kind);
       return label;
     });
     this.search = el('input', {
@@ -124,21 +129,23 @@ export class TraceTable {
       this.agentIds = agents;
       this.syncAgentOptions(false);
     }
-    if (fresh || grew) this.showMatchBox(fresh);
+    if (fresh || grew) this.showKindBoxes(fresh);
     if (fresh || grew || roundMatters) this.refilter(grew);
   }
 
-  /** Shows the `match` kind box when the trace has match rows (looking only at rows new since the last look). */
-  private showMatchBox(fresh: boolean): void {
-    const label = this.kinds.get('match')?.parentElement;
-    if (!label) return;
-    if (fresh) label.hidden = true;
-    if (!label.hidden) return;
-    for (let i = fresh ? 0 : this.lastRowCount; i < this.rows.length; i++) {
-      if (this.rows[i].kind === 'match') {
-        label.hidden = false;
-        return;
-      }
+  /** Shows the box of each kind the trace has rows of (looking only at rows new since the last look). */
+  private showKindBoxes(fresh: boolean): void {
+    const hidden = new Map<string, HTMLElement>();
+    for (const [kind, box] of this.kinds) {
+      const label = box.parentElement!;
+      if (fresh) label.hidden = !ALWAYS_OFFERED.has(kind);
+      if (label.hidden) hidden.set(kind, label);
+    }
+    for (let i = fresh ? 0 : this.lastRowCount; i < this.rows.length && hidden.size; i++) {
+      const label = hidden.get(this.rows[i].kind);
+      if (!label) continue;
+      label.hidden = false;
+      hidden.delete(this.rows[i].kind);
     }
   }
 

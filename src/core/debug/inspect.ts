@@ -13,6 +13,15 @@ import { labelledValues } from './labelled';
 import { isInstant } from '../format/language/providers';
 import type { SurveyBook } from './surveyBook';
 import { nameRecord } from '../text/nameRecord';
+import { scenarioFacts } from '../analysis/metrics/table/applies';
+import type { WorldFacts } from '../analysis/metrics/table/metric';
+
+/** What the world provides: its design's, or ties a module made (the table's needs; issue 59). */
+function worldFacts(sim: Simulation): WorldFacts {
+  const w = sim.world;
+  const design = scenarioFacts(w.scenario);
+  return { ...design, ties: design.ties || w.ties.countExisting(w.settings.ties.threshold) > 0 };
+}
 
 const round3 = (x: number): number => Math.round(x * 1000) / 1000;
 
@@ -46,6 +55,7 @@ export function agentState(
     retrieved: d.request.memories,
   }));
   const latest = log.last(id);
+  const world = worldFacts(sim);
   return {
     id,
     name: a.persona.name,
@@ -53,13 +63,13 @@ export function agentState(
     persona: a.brief,
     // A census-synthesised agent: the tables, cell and IPF weight it came from (issue 48).
     ...(a.persona.provenance ? { provenance: a.persona.provenance } : {}),
-    rewards: { last: a.lastRewards ?? null, window: a.window },
+    ...(world.rewards ? { rewards: { last: a.lastRewards ?? null, window: a.window } } : {}),
     ...(w.state?.hasQuantities ? { state: labelledValues(w.state.of(id), w.state.agentQuantities) } : {}),
     ...(w.places ? { place: w.places.label(w.places.placeOf(id)) ?? 'away' } : {}),
     ...(w.state?.knowledge ? { knows: knowsOf(w.state.knowledge, id, (x) => w.agents.get(x)?.persona.name ?? x) } : {}),
     // What each option brought it beyond its immediate changes, against its usual (issue 45).
     ...(w.state?.experience.experienced(id) ? { learned: learnedOf(w.state.experience, id) } : {}),
-    ties: { out: tiesOut, in: tiesIn },
+    ...(world.ties ? { ties: { out: tiesOut, in: tiesIn } } : {}),
     met: Object.fromEntries(a.met),
     ratedBy: Object.fromEntries(a.ratedBy),
     // Its survey answers with scale scores, and the judges' scores of it (issue 48).
@@ -132,6 +142,7 @@ export function worldState(sim: Simulation): Record<string, unknown> {
   };
   const count = (n: number, what: string): string => `${n.toLocaleString('en')} ${what}${n === 1 ? '' : 's'}`;
   const tieCount = w.ties.countExisting(threshold);
+  const world = worldFacts(sim);
   return {
     round: w.round,
     rounds: sim.rounds,
@@ -145,8 +156,13 @@ export function worldState(sim: Simulation): Record<string, unknown> {
         ]),
       ),
     ),
-    ties: new Lazy(`${count(tieCount, 'tie')} (strength ≥ ${threshold})`, existing, tieCount),
-    metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
+    // A world without ties has no tie list or network metrics to open (a public goods game).
+    ...(world.ties
+      ? {
+          ties: new Lazy(`${count(tieCount, 'tie')} (strength ≥ ${threshold})`, existing, tieCount),
+          metrics: new Lazy('density, reciprocity, clustering, communities, …', metrics),
+        }
+      : {}),
     // The scenario's declared quantities (`state:`), as they stand at this stop.
     ...(w.state?.hasQuantities ? { state: labelledValues(w.state.world, w.state.worldQuantities) } : {}),
     ...(w.state?.board ? { feeds: feedsView(w.state.board) } : {}),

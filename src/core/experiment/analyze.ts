@@ -5,6 +5,8 @@
 import type { DeclaredClaim } from '../format/language/model';
 import type { ExperimentCondition } from '../format/language/model';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
+import { appliesKey, EVERY_WORLD } from '../analysis/metrics/table/applies';
+import type { WorldFacts } from '../analysis/metrics/table/metric';
 import { STATE_METRIC } from './stateOutcomes';
 import { parseTimeOutcome } from '../format/language/timeOutcomeNames';
 import { paperClaims } from './paperClaims';
@@ -28,8 +30,10 @@ export function analyzeExperiment(
   conditions: ExperimentCondition[],
   seeds: number[],
   runs: RunOutcome[],
-  options: { reference?: string; metrics?: string[]; claims?: DeclaredClaim[] } = {},
+  options: { reference?: string; metrics?: string[]; claims?: DeclaredClaim[]; world?: WorldFacts } = {},
 ): ExperimentResult {
+  const world = options.world ?? EVERY_WORLD;
+  const applying = (m: string) => appliesKey(m, world);
   const names = conditions.map((c) => c.name);
   const reference = options.reference ?? names[0];
   const unknown = unknownReference(conditions, reference);
@@ -45,7 +49,9 @@ export function analyzeExperiment(
         'median_undirected_degree',
         ...BASELINE_METRICS,
       ]),
-    ].sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never)),
+    ]
+      .filter(applying)
+      .sort((a, b) => OUTCOME_METRICS.indexOf(a as never) - OUTCOME_METRICS.indexOf(b as never)),
     ...stateMetrics.filter((m) => !options.metrics?.length || options.metrics.includes(m)),
     // Time outcomes last: runs compute only those the experiment names (its metrics and claims).
     ...new Set(runs.flatMap((r) => Object.keys(r.metrics).filter((k) => parseTimeOutcome(k) !== undefined))),
@@ -76,7 +82,7 @@ export function analyzeExperiment(
   }
   const baselines: BaselineComparison[] = [];
   for (const null_model of NULL_MODELS) {
-    for (const metric of BASELINE_METRICS) {
+    for (const metric of BASELINE_METRICS.filter(applying)) {
       for (const c of names) {
         const rs = of(c);
         const observed = rs.map((r) => r.metrics[metric] ?? null);
@@ -95,6 +101,7 @@ export function analyzeExperiment(
   }
   const result: ExperimentResult = {
     scenario,
+    ...(options.world ? { world } : {}),
     conditions,
     reference,
     seeds,

@@ -1,5 +1,6 @@
 // The experiment report: one self-contained HTML page (no scripts, no remote content; every
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
+import { appliesKey, EVERY_WORLD } from '../analysis/metrics/table/applies';
 import { madeByDifferences } from './madeBy';
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../text/markup';
@@ -177,15 +178,21 @@ ${claimsSections(r)}
 <h2>Metrics by condition</h2>
 <div class="scroll"><table>${head}${summaryRows}</table></div>
 <p class="caption">${e(CUT_TEXT)}</p>
-<h2>Against random graphs</h2>
-<p>Each run's network against two null models. G(n, m): directed graphs with the same number of agents and ties, reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report). Degree-preserving: the run's own ties rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d, as NetworkX's <code>directed_edge_swap</code>), every agent's ties held and received kept, ${BASELINE_SAMPLES} seeded samples of ten swaps per tie. The excess is paired by run.</p>
-<table><tr><th>metric</th><th>condition</th><th>null model</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${baselineRows}</table>
-<h2>Charts</h2>
-<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†). Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent's degrees kept) of each condition's runs.</p>
+${againstRandom(baselineRows)}<h2>Charts</h2>
+<p>Dot: the mean over seeds; bar: its 95% CI, ending in a short upright bar where it is cut at a bound of the metric (†).${baselineRows ? ' Grey, in italics: the density-matched random graph ("random") and the degree-preserving one ("kept": every agent\'s degrees kept) of each condition\'s runs.' : ''}</p>
 <div class="charts">${charts}</div>
 ${seriesSection(r, seriesSummary(r))}${instrumentsSection(instrumentRows(r))}${meta.fit ?? ''}<p class="note">Files beside this page: <a href="summary.csv"><code>summary.csv</code></a> (one row per metric and condition), <a href="runs.csv"><code>runs.csv</code></a> (one row per run), <a href="series.csv"><code>series.csv</code></a> (one row per condition, round and metric), <a href="experiment.json"><code>experiment.json</code></a> (everything), and each run's trace under <a href="traces/"><code>traces/</code></a>.</p>
 </body>
 </html>
+`;
+}
+
+/** The section of each run's network against the null models; none where no metric is compared with them (a world without ties). */
+function againstRandom(rows: string): string {
+  if (!rows) return '';
+  return `<h2>Against random graphs</h2>
+<p>Each run's network against two null models. G(n, m): directed graphs with the same number of agents and ties, reciprocity against its exact expectation, the other figures against the mean of ${BASELINE_SAMPLES} seeded draws (the same figures as the run's own summary and report). Degree-preserving: the run's own ties rewired by directed three-edge swaps (a→b→c→d becomes a→c→b→d, as NetworkX's <code>directed_edge_swap</code>), every agent's ties held and received kept, ${BASELINE_SAMPLES} seeded samples of ten swaps per tie. The excess is paired by run.</p>
+<table><tr><th>metric</th><th>condition</th><th>null model</th><th>observed</th><th>random</th><th>excess</th><th>95% CI</th></tr>${rows}</table>
 `;
 }
 
@@ -255,9 +262,12 @@ export function summaryCsv(r: ExperimentResult): string {
 
 /** One row per run with every metric and its baseline. */
 export function runsCsv(r: ExperimentResult): string {
-  const metricKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.metrics)))];
-  const baseKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.baseline)))];
-  const keptKeys = [...new Set(r.runs.flatMap((x) => Object.keys(x.degree_baseline ?? {})))];
+  const world = r.world ?? EVERY_WORLD;
+  const keysOf = (records: Record<string, unknown>[]) =>
+    [...new Set(records.flatMap((x) => Object.keys(x)))].filter((k) => appliesKey(k, world));
+  const metricKeys = keysOf(r.runs.map((x) => x.metrics));
+  const baseKeys = keysOf(r.runs.map((x) => x.baseline));
+  const keptKeys = keysOf(r.runs.map((x) => x.degree_baseline ?? {}));
   const lines = [
     csvLine([
       'condition',

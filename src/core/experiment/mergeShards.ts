@@ -157,6 +157,7 @@ export function mergeShards(shards: readonly ShardInput[], outDir: string): Merg
     reference: plan.reference,
     metrics: plan.metrics ?? undefined,
     claims: plan.claims ?? undefined,
+    ...(plan.world ? { world: plan.world } : {}),
   });
   const shardSeconds = [...shards]
     .sort((a, b) => a.file.shard.index - b.file.shard.index)

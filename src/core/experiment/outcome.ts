@@ -4,6 +4,7 @@
 import type { DriverWeights } from '../format/language/model';
 import type { RoundStats, UsageTotals } from '../trace/events';
 import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis/metrics/finalOutcomes';
+import { BASELINE_METRICS } from '../analysis/metrics/table/metrics';
 import { randomBaseline } from '../analysis/metrics/randomBaseline';
 import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
 import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
@@ -11,10 +12,8 @@ import type { RunSeries } from '../analysis/metrics/runSeries';
 import { timeOutcomes } from '../analysis/metrics/timeOutcomes';
 import type { InstrumentValue } from './runInstruments';
 
-export { OUTCOME_METRICS };
-
-/** Metrics with a density-matched random baseline. */
-export const BASELINE_METRICS = ['reciprocity', 'average_clustering', 'group_assortativity'] as const;
+/** OUTCOME_METRICS: compared across conditions; BASELINE_METRICS: also with random graphs (the METRICS table's). */
+export { OUTCOME_METRICS, BASELINE_METRICS };
 
 import type { MadeBy } from './madeBy';
 

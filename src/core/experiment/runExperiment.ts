@@ -15,6 +15,7 @@ import type { WorkerTask } from './worker';
 import { runOne, type RunOneOptions } from './runOne';
 import type { RunOutcome } from './outcome';
 import { withOverrides } from './overrides';
+import { experimentWorld } from './experimentWorld';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
@@ -166,6 +167,7 @@ export async function runExperiment(scenario: Scenario, options: ExperimentOptio
     reference: options.reference,
     metrics: scenario.experiment?.metrics,
     claims: scenario.experiment?.claims,
+    world: experimentWorld(scenario, plan.conditions),
   });
   const wallSeconds = (performance.now() - started) / 1000;
   const model = modelLine(scenario);

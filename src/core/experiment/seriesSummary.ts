@@ -2,6 +2,7 @@
 // runs' series (RunOutcome.series) with its 95% t-interval (statistics.ts estimate) — the rows of
 // series.csv and the lines and bands of the report's time plots. Built from the runs alone, so
 // shards merged later give the same rows as the runs made on one machine.
+import { appliesKey, EVERY_WORLD } from '../analysis/metrics/table/applies';
 import type { ExperimentResult } from './types';
 import { estimate, type Estimate } from './statistics';
 import { csvLine } from './csv';
@@ -13,12 +14,18 @@ export interface SeriesRow {
   estimate: Estimate;
 }
 
-/** Rows in the conditions' order, then by metric (first seen first), then by round. */
-export function seriesSummary(r: Pick<ExperimentResult, 'conditions' | 'runs'>): SeriesRow[] {
+/**
+ * Rows in the conditions' order, then by metric (first seen first), then by round; the series that
+ * apply to the experiment's world (no tie network's in a world without ties).
+ */
+export function seriesSummary(r: Pick<ExperimentResult, 'conditions' | 'runs' | 'world'>): SeriesRow[] {
+  const world = r.world ?? EVERY_WORLD;
   const rows: SeriesRow[] = [];
   for (const c of r.conditions) {
     const runs = r.runs.filter((x) => x.condition === c.name && x.series);
-    const metrics = [...new Set(runs.flatMap((x) => Object.keys(x.series!.metrics)))];
+    const metrics = [...new Set(runs.flatMap((x) => Object.keys(x.series!.metrics)))].filter((m) =>
+      appliesKey(m, world),
+    );
     const rounds = [...new Set(runs.flatMap((x) => x.series!.rounds))].sort((a, b) => a - b);
     const at = runs.map((x) => new Map(x.series!.rounds.map((round, i) => [round, i])));
     for (const metric of metrics) {

@@ -3,6 +3,8 @@
 // holds runs of every condition and of spread-out seeds, and shard sizes differ by one at most.
 // A shard writes shard.json (its runs' outcomes, with the plan they came from); `society
 // experiment merge` checks that the shards are of one plan and writes the experiment's files.
+import type { WorldFacts } from '../analysis/metrics/table/metric';
+import { experimentWorld } from './experimentWorld';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentPlan, ExperimentRunSpec } from './plan';
@@ -60,6 +62,8 @@ export interface ShardPlan {
   claims?: DeclaredClaim[];
   /** The models, as the report names them (modelLine). */
   model: string;
+  /** What the world provides (experimentWorld.ts); absent in shards written before it was recorded. */
+  world?: WorldFacts;
   /** Runs in the whole plan (conditions × seeds). */
   runs: number;
 }
@@ -117,6 +121,7 @@ export function shardFileOf(o: {
       metrics: o.scenario.experiment?.metrics ?? null,
       ...(o.scenario.experiment?.claims?.length ? { claims: o.scenario.experiment.claims } : {}),
       model: o.model,
+      world: experimentWorld(o.scenario, o.plan.conditions),
       runs: o.plan.runs.length,
     },
     shard: o.shard,

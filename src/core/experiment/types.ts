@@ -1,5 +1,6 @@
 // An experiment's findings and the claims checked against them: the shapes analyze.ts builds and
 // paperClaims.ts reads, below both so neither imports the other's module for a type.
+import type { WorldFacts } from '../analysis/metrics/table/metric';
 import type { ExperimentCondition } from '../format/language/model';
 import type { RunOutcome } from './outcome';
 import type { Contrast, Estimate } from './statistics';
@@ -29,6 +30,11 @@ export interface BaselineComparison {
 
 export interface ExperimentResult {
   scenario: string;
+  /**
+   * What the scenario's world provides (ties, rewards): the metrics, baselines and series shown are
+   * those that apply. Absent in results from before it was recorded: every metric applies.
+   */
+  world?: WorldFacts;
   conditions: ExperimentCondition[];
   reference: string;
   seeds: number[];

@@ -21,8 +21,8 @@ describe('compareRuns: two runs of one scenario', function () {
         name,
       );
     }
-    assert.deepEqual([c.ties.onlyA, c.ties.onlyB], [[], []]);
-    assert.equal(c.ties.shared, digestEvents(a.header, a.events).ties.length);
+    assert.deepEqual([c.ties!.onlyA, c.ties!.onlyB], [[], []]);
+    assert.equal(c.ties!.shared, digestEvents(a.header, a.events).ties.length);
   });
 
   it('finds the first differing line and its round, and says the seeds differ', async () => {
@@ -71,14 +71,14 @@ describe('compareRuns: two runs of one scenario', function () {
     const keys = (ts: { from: string; to: string }[]) => new Set(ts.map((t) => `${t.from}>${t.to}`));
     const ka = keys(da.ties),
       kb = keys(db.ties);
-    assert.deepEqual(keys(c.ties.onlyA), new Set([...ka].filter((k) => !kb.has(k))));
-    assert.deepEqual(keys(c.ties.onlyB), new Set([...kb].filter((k) => !ka.has(k))));
-    assert.equal(c.ties.shared, [...ka].filter((k) => kb.has(k)).length);
-    for (const t of c.ties.onlyB) {
+    assert.deepEqual(keys(c.ties!.onlyA), new Set([...ka].filter((k) => !kb.has(k))));
+    assert.deepEqual(keys(c.ties!.onlyB), new Set([...kb].filter((k) => !ka.has(k))));
+    assert.equal(c.ties!.shared, [...ka].filter((k) => kb.has(k)).length);
+    for (const t of c.ties!.onlyB) {
       assert.ok(t.strength >= 0.6);
       assert.ok(t.other === null || t.other < 0.6);
     }
-    assert.ok(c.ties.onlyA.length + c.ties.onlyB.length > 0, 'coaching changed some ties in six rounds');
+    assert.ok(c.ties!.onlyA.length + c.ties!.onlyB.length > 0, 'coaching changed some ties in six rounds');
   });
 
   it('refuses runs of two scenarios', async () => {

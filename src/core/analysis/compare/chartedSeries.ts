@@ -1,17 +1,9 @@
 // Which series a comparison draws over rounds: the declared world quantities, the agents' means,
 // the knowledge shares, then the network's and the rewards' — those that move in either run (a
 // flat line has nothing to show). Every series is in series.csv and compare.json.
-export const CHARTED_AT_MOST = 12;
+import { CHARTED_SERIES } from '../metrics/table/metrics';
 
-const NETWORK = [
-  'density',
-  'reciprocity',
-  'average_clustering',
-  'transitivity',
-  'ties',
-  'louvain_modularity',
-  'mean_reward',
-];
+export const CHARTED_AT_MOST = 12;
 
 /** `moves(name)`: the series takes more than one value in some run. */
 export function chartedSeries(names: readonly string[], moves: (name: string) => boolean): string[] {
@@ -20,7 +12,7 @@ export function chartedSeries(names: readonly string[], moves: (name: string) =>
     ...moving.filter((n) => n.startsWith('world.')),
     ...moving.filter((n) => /^agents\..*\.mean$/.test(n)),
     ...moving.filter((n) => /^knowledge\..*\.share$/.test(n)),
-    ...NETWORK.filter((n) => moving.includes(n)),
+    ...CHARTED_SERIES.filter((n) => moving.includes(n)),
   ].slice(0, CHARTED_AT_MOST);
 }
 

@@ -25,7 +25,17 @@ function domain(values: readonly (number | null)[], withZero: boolean): [number,
 }
 
 function runRow(side: string, r: ComparedRun): string {
-  return `<tr><td>${side}</td><td>${u(r.label)}</td><td class="num">${r.seed}</td><td class="num">${r.rounds}</td><td>${r.complete ? 'yes' : 'no (unfinished)'}</td><td class="num">${r.threshold}</td></tr>`;
+  const threshold = r.threshold !== undefined ? `<td class="num">${r.threshold}</td>` : '';
+  return `<tr><td>${side}</td><td>${u(r.label)}</td><td class="num">${r.seed}</td><td class="num">${r.rounds}</td><td>${r.complete ? 'yes' : 'no (unfinished)'}</td>${threshold}</tr>`;
+}
+
+/** The ties only one run ends with; nothing where neither world forms ties. */
+function tieSection(c: RunComparison): string {
+  if (!c.ties) return '';
+  return `<h2>Ties at the end</h2>
+<p>Directed ties at or above each run's threshold: ${c.ties.shared} in both.</p>
+${tiesHtml('Only in A', c.ties.onlyA, 'B')}
+${tiesHtml('Only in B', c.ties.onlyB, 'A')}`;
 }
 
 function divergenceHtml(c: RunComparison): string {
@@ -95,16 +105,13 @@ export function runComparisonHtml(c: RunComparison, nonce?: string): string {
     : '';
   const notes = c.notes.length ? `<ul class="note">${c.notes.map((n) => `<li>${e(n)}</li>`).join('')}</ul>` : '';
   const body = `<h1>${u(c.scenario)} — two runs compared</h1>
-<table><tr><th></th><th>run</th><th>seed</th><th>rounds</th><th>finished</th><th>tie threshold</th></tr>${runRow('A', c.a)}${runRow('B', c.b)}</table>
+<table><tr><th></th><th>run</th><th>seed</th><th>rounds</th><th>finished</th>${c.ties ? '<th>tie threshold</th>' : ''}</tr>${runRow('A', c.a)}${runRow('B', c.b)}</table>
 ${branch}${notes}<h2>Where they part</h2>
 ${divergenceHtml(c)}
 <h2>Outcomes at the end</h2>
 ${outcomesHtml(c)}
 <h2>Over rounds</h2>
 ${chartsHtml(c)}
-<h2>Ties at the end</h2>
-<p>Directed ties at or above each run's threshold: ${c.ties.shared} in both.</p>
-${tiesHtml('Only in A', c.ties.onlyA, 'B')}
-${tiesHtml('Only in B', c.ties.onlyB, 'A')}`;
+${tieSection(c)}`;
   return comparePage(`${c.scenario} — compare`, body, nonce);
 }

@@ -3,6 +3,8 @@
 // trace files (`society compare`, the editor) or two traces in memory (tests, a run just made).
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import type { DeclaredOutcomes } from '../metrics/runTally';
+import { applying, eitherWorld } from '../metrics/table/applies';
+import type { WorldFacts } from '../metrics/table/metric';
 import { branchRelation, type BranchRelation } from './branchInfo';
 import { fileLines, firstDivergence, type Divergence } from './divergence';
 import { checkHeaders } from './headerCheck';
@@ -20,7 +22,8 @@ export interface ComparedRun {
   /** The last whole round. */
   rounds: number;
   complete: boolean;
-  threshold: number;
+  /** The tie threshold; absent where neither run's world forms ties. */
+  threshold?: number;
 }
 
 export interface RunComparison {
@@ -34,19 +37,22 @@ export interface RunComparison {
   settings: string[];
   divergence: Divergence;
   branch?: BranchRelation;
+  /** What either run's world provides: the outcomes, series and ties shown are those that apply. */
+  world: WorldFacts;
   outcomes: Record<string, Paired>;
   series: SeriesSideBySide;
-  ties: TieDifference;
+  /** Absent where neither run's world forms ties. */
+  ties?: TieDifference;
 }
 
-function compared(label: string, d: RunDigest): ComparedRun {
+function compared(label: string, d: RunDigest, world: WorldFacts): ComparedRun {
   return {
     label,
     seed: d.header.seed,
     hash: d.header.scenario.hash,
     rounds: d.lastRound,
     complete: d.complete,
-    threshold: d.threshold,
+    ...(world.ties ? { threshold: d.threshold } : {}),
   };
 }
 
@@ -59,13 +65,14 @@ export function compareDigests(
 ): RunComparison {
   const header = checkHeaders(a.digest.header, b.digest.header);
   const notes = [...header.notes];
+  const world = eitherWorld(a.digest.world, b.digest.world);
   for (const [side, d] of [
     ['A', a.digest],
     ['B', b.digest],
   ] as const) {
     if (!d.complete) notes.push(`${side} ends at round ${d.lastRound} without run_end (an unfinished run)`);
   }
-  if (a.digest.threshold !== b.digest.threshold) {
+  if (world.ties && a.digest.threshold !== b.digest.threshold) {
     notes.push(
       `the tie thresholds differ (${a.digest.threshold} and ${b.digest.threshold}): each run's ties are those at its own`,
     );
@@ -73,17 +80,23 @@ export function compareDigests(
   return {
     kind: 'runs',
     scenario: header.scenario,
-    a: compared(a.label, a.digest),
-    b: compared(b.label, b.digest),
+    a: compared(a.label, a.digest, world),
+    b: compared(b.label, b.digest, world),
     notes,
     settings: header.settings,
     divergence,
     ...(branch ? { branch } : {}),
-    outcomes: outcomesSideBySide(a.digest.outcomes, b.digest.outcomes),
-    series: seriesSideBySide(a.digest.series, b.digest.series),
-    ties: tieDifference(a.digest, b.digest),
+    world,
+    outcomes: applying(outcomesSideBySide(a.digest.outcomes, b.digest.outcomes), world),
+    series: appliedSeries(seriesSideBySide(a.digest.series, b.digest.series), world),
+    ...(world.ties ? { ties: tieDifference(a.digest, b.digest) } : {}),
   };
 }
+
+const appliedSeries = (s: SeriesSideBySide, world: WorldFacts): SeriesSideBySide => ({
+  rounds: s.rounds,
+  metrics: applying(s.metrics, world),
+});
 
 export interface TraceInMemory {
   label?: string;

@@ -69,11 +69,13 @@ export function formatRunComparison(c: RunComparison): string {
   out.push('', divergenceText(c), '', ...outcomeTable(c));
   const series = seriesTable(c);
   if (series.length) out.push('', 'over rounds (B − A):', ...series);
-  out.push(
-    '',
-    `ties at the end: ${c.ties.shared} in both`,
-    ...tieLines('only in A', c.ties.onlyA, 'B'),
-    ...tieLines('only in B', c.ties.onlyB, 'A'),
-  );
+  if (c.ties) {
+    out.push(
+      '',
+      `ties at the end: ${c.ties.shared} in both`,
+      ...tieLines('only in A', c.ties.onlyA, 'B'),
+      ...tieLines('only in B', c.ties.onlyB, 'A'),
+    );
+  }
   return out.join('\n');
 }

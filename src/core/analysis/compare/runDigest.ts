@@ -8,6 +8,8 @@ import { RunTally, type DeclaredOutcomes } from '../metrics/runTally';
 import type { RunSeries } from '../metrics/runSeries';
 import { shapesNetwork } from '../metrics/traceNetwork';
 import { finalOutcomes, outcomeGraph } from '../metrics/finalOutcomes';
+import { TraceFacts } from '../metrics/table/applies';
+import type { WorldFacts } from '../metrics/table/metric';
 
 /** A directed tie at the end of a run: `from` holds it towards `to` with `strength`. */
 export interface FinalTie {
@@ -23,7 +25,9 @@ export interface RunDigest {
   /** The last round whose round_end the trace holds (−1: none). */
   lastRound: number;
   series: RunSeries;
-  /** OUTCOME_METRICS and, with the scenario at hand, the declared state's outcomes. */
+  /** What the run's world provides, as its trace shows it (a tie or a rated conversation, a reward). */
+  world: WorldFacts;
+  /** OUTCOME_METRICS and, with the scenario at hand, the declared state's outcomes (views keep those that apply to `world`). */
   outcomes: Record<string, number | null>;
   /** Ties at or above the run's threshold between agents present at the end, strongest first. */
   ties: FinalTie[];
@@ -38,6 +42,7 @@ export class RunDigestBuilder {
   private readonly world: WorldState;
   private readonly tally: RunTally;
   private readonly rewards = new RewardTally();
+  private readonly facts = new TraceFacts();
   private lastRound = -1;
   private complete = false;
 
@@ -52,6 +57,7 @@ export class RunDigestBuilder {
   add(e: TraceEvent): void {
     this.tally.add(e);
     this.rewards.listener(e);
+    this.facts.add(e);
     if (shapesNetwork(e)) applyEvent(this.world, e);
     if (e.type === 'round_end') this.lastRound = e.round;
     if (e.type === 'run_end') this.complete = true;
@@ -75,6 +81,7 @@ export class RunDigestBuilder {
       ties.map((t) => [t.from, t.to, t.strength]),
       threshold,
     );
+    const world = this.facts.facts();
     const outcomes = {
       ...finalOutcomes(graph, { total: this.rewards.meanTotal(), means: this.rewards.means() }),
       ...this.tally.state(Math.max(this.lastRound, 0)),
@@ -84,6 +91,7 @@ export class RunDigestBuilder {
       complete: this.complete,
       lastRound: this.lastRound,
       series: this.tally.series(),
+      world,
       outcomes,
       ties,
       strengths,

@@ -1,25 +1,14 @@
-// A run's final outcomes under the names experiments compare them by: the final tie network's
-// metrics and the reward means. One definition for an experiment's runs (experiment/outcome.ts)
-// and for two runs compared (analysis/compare), so both say the same of the same run.
-import { DRIVERS, type DriverWeights } from '../../format/language/model';
-import { computeNetworkMetrics } from './networkMetrics';
+// A run's final outcomes under the names experiments compare them by: the METRICS table's
+// outcomes, measured on the final tie network and the reward means. One definition for an
+// experiment's runs (experiment/outcome.ts) and for two runs compared (analysis/compare), so both
+// say the same of the same run.
+import type { DriverWeights } from '../../format/language/model';
 import { graphFromTies } from './graphFromTies';
+import { MeasuredNetwork } from './table/measuredNetwork';
+import { OUTCOMES } from './table/metrics';
 import type { TieGraph } from './tieGraph';
 
-/** Metrics compared across conditions, in report order. */
-export const OUTCOME_METRICS = [
-  'density',
-  'median_undirected_degree',
-  'reciprocity',
-  'average_clustering',
-  'transitivity',
-  'group_assortativity',
-  'louvain_modularity',
-  'louvain_communities',
-  'ties',
-  'mean_reward',
-  ...DRIVERS.map((d) => `reward_${d}`),
-] as const;
+export { OUTCOME_METRICS } from './table/metrics';
 
 /** The network the outcomes are measured on: the agents (with their group) and the ties among them at the threshold. */
 export function outcomeGraph(
@@ -40,21 +29,6 @@ export function finalOutcomes(
   graph: TieGraph,
   rewards: { total: number; means: DriverWeights },
 ): Record<string, number | null> {
-  const m = computeNetworkMetrics(graph);
-  const metrics: Record<string, number | null> = {
-    // With fewer than two agents there is no possible tie (0/0): NetworkX says 0, but an empty
-    // network averaged in as 0 would pull a condition's mean down and "test" the coaching claim.
-    density: graph.order >= 2 ? m.density : null,
-    median_undirected_degree: m.median_undirected_degree,
-    reciprocity: m.reciprocity,
-    average_clustering: m.average_clustering,
-    transitivity: m.transitivity,
-    group_assortativity: m.group_assortativity ?? null,
-    louvain_modularity: m.louvain_modularity,
-    louvain_communities: m.louvain_communities,
-    ties: m.edges,
-    mean_reward: rewards.total,
-  };
-  for (const d of DRIVERS) metrics[`reward_${d}`] = rewards.means[d];
-  return metrics;
+  const run = { network: new MeasuredNetwork(graph), rewards };
+  return Object.fromEntries(OUTCOMES.map((m) => [m.name, m.outcome!.of(run)]));
 }

@@ -3,28 +3,15 @@
 // Directed-graph metrics: density, reciprocity, mutual pairs, degree maxima and distributions,
 // weak/strong components. Everything else is on the undirected projection, unweighted, as the
 // fixtures' README defines; the one weighted metric says so in its name (`<attribute>_modularity_weighted`).
-import { density as graphDensity } from 'graphology-metrics/graph/density';
-import { degreeAssortativity } from './assortativity';
-import { attributeHomophily, type AttributeKind } from './attributeHomophily';
-import { adjacencyOf, clusteringOf } from './clustering';
-import { louvainCommunities } from './communities';
-import { componentSummary } from './components';
-import {
-  inDegreeDistribution,
-  inDegrees,
-  maxOf,
-  medianDegree,
-  outDegreeDistribution,
-  outDegrees,
-  type DegreeDistribution,
-} from './degrees';
-import { friendshipParadox } from './friendshipParadox';
-import { mutualPairs, reciprocity } from './reciprocity';
-import { seededRandom } from '../../random/seededRandom';
-import { undirectedProjection, type TieGraph } from './tieGraph';
+import type { AttributeKind } from './attributeHomophily';
+import type { DegreeDistribution } from './degrees';
+import type { TieGraph } from './tieGraph';
+import { DEFAULT_ATTRIBUTE, MeasuredNetwork } from './table/measuredNetwork';
+import { METRICS, isFamily } from './table/metrics';
 
-/** The default homophily attribute: a persona's `group`. */
-export const DEFAULT_ATTRIBUTE = 'group';
+export { density } from './table/density';
+export { COUNT_METRICS } from './table/metrics';
+export { DEFAULT_ATTRIBUTE };
 
 export interface NetworkMetrics {
   nodes: number;
@@ -63,20 +50,6 @@ export interface NetworkMetrics {
   out_degree_distribution: DegreeDistribution;
 }
 
-/** Metrics that are counts (compared exactly); the other scalar metrics are real numbers. */
-export const COUNT_METRICS: readonly string[] = [
-  'nodes',
-  'edges',
-  'mutual_pairs',
-  'louvain_communities',
-  'connected_components',
-  'largest_component',
-  'weakly_connected_components',
-  'strongly_connected_components',
-  'max_in_degree',
-  'max_out_degree',
-];
-
 export interface NetworkMetricsOptions {
   /** Node attribute for homophily (numeric or categorical by its values); default `group`. */
   attribute?: string;
@@ -84,42 +57,11 @@ export interface NetworkMetricsOptions {
   rng?: () => number;
 }
 
-/** Directed density m / (n (n - 1)); 0 for fewer than two nodes (as NetworkX). */
-export function density(graph: TieGraph): number {
-  return graph.order < 2 ? 0 : graphDensity(graph);
-}
-
+/** Every metric of the METRICS table measured on a tie network, in the table's order. */
 export function computeNetworkMetrics(graph: TieGraph, options: NetworkMetricsOptions = {}): NetworkMetrics {
-  const attribute = options.attribute ?? DEFAULT_ATTRIBUTE;
-  const projection = undirectedProjection(graph);
-  const louvain = louvainCommunities(projection, options.rng ?? seededRandom(0));
-  const components = componentSummary(graph, projection);
-  const paradox = friendshipParadox(projection);
-  const clustering = clusteringOf(adjacencyOf(projection));
-  // Built in display order; the attribute-named keys make the literal's type a plain record.
-  const metrics: Record<keyof NetworkMetrics, unknown> = {
-    nodes: graph.order,
-    edges: graph.size,
-    density: density(graph),
-    reciprocity: reciprocity(graph),
-    mutual_pairs: mutualPairs(graph),
-    average_clustering: clustering.average,
-    transitivity: clustering.transitivity,
-    degree_assortativity: degreeAssortativity(projection),
-    ...attributeHomophily(projection, attribute),
-    louvain_communities: louvain.count,
-    louvain_modularity: louvain.modularity,
-    connected_components: components.connected_components,
-    largest_component: components.largest_component,
-    weakly_connected_components: components.weakly_connected_components,
-    strongly_connected_components: components.strongly_connected_components,
-    friendship_paradox_mean_gap: paradox.friendship_paradox_mean_gap,
-    friendship_paradox_fraction: paradox.friendship_paradox_fraction,
-    max_in_degree: maxOf(inDegrees(graph)),
-    max_out_degree: maxOf(outDegrees(graph)),
-    median_undirected_degree: medianDegree(projection),
-    in_degree_distribution: inDegreeDistribution(graph),
-    out_degree_distribution: outDegreeDistribution(graph),
-  };
-  return metrics as NetworkMetrics;
+  const n = new MeasuredNetwork(graph, options.attribute ?? DEFAULT_ATTRIBUTE, options.rng);
+  const entries = METRICS.flatMap((m) =>
+    isFamily(m) ? Object.entries(m.network(n)) : m.network ? [[m.name, m.network(n)] as const] : [],
+  );
+  return Object.fromEntries(entries) as unknown as NetworkMetrics;
 }

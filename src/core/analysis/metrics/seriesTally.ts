@@ -5,26 +5,21 @@
 // replay holds then, measured by the same functions as the final network metrics.
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { applyEvent, initialState, type WorldState } from '../../replay/replay';
-import { seededRandom } from '../../random/seededRandom';
-import { adjacencyOf, clusteringOf } from './clustering';
-import { louvainCommunities } from './communities';
-import { medianDegree } from './degrees';
-import { density } from './networkMetrics';
-import { reciprocity } from './reciprocity';
 import type { RunSeries } from './runSeries';
 import type { StateTally } from './stateTally';
 import type { KnowledgeTally } from './knowledgeTally';
 import { shapesNetwork } from './traceNetwork';
 import { graphFromTies } from './graphFromTies';
-import { undirectedProjection, type AnyGraph } from './tieGraph';
+import { MeasuredNetwork } from './table/measuredNetwork';
+import { SERIES } from './table/metrics';
 import { nameRecord } from '../../text/nameRecord';
 
 export class SeriesTally {
   private readonly world: WorldState;
   private readonly rounds: number[] = [];
   private readonly metrics: Record<string, (number | null)[]> = nameRecord();
-  /** The network as last measured: its projection, metrics and (once computed) Louvain modularity. */
-  private net?: { projection: AnyGraph; values: Record<string, number | null>; louvain?: number | null };
+  /** The network as last measured: each piece computed once until it changes. */
+  private net?: MeasuredNetwork;
   /** A network event came since it was measured (a round without one keeps its network). */
   private changed = true;
 
@@ -49,13 +44,8 @@ export class SeriesTally {
 
   private measure(round: number, meanReward: number): void {
     const row: Record<string, number | null> = { ...this.state?.current(), ...this.knowledge?.metrics(round) };
-    const net = this.network();
-    Object.assign(row, net.values, {
-      // Louvain every round: at 1,000 agents it is a small part of a round's measuring, which
-      // the graph's build dominates (`npm run bench`, "series").
-      louvain_modularity: this.louvain(),
-      mean_reward: meanReward,
-    });
+    const measures = { network: this.network(), meanReward };
+    for (const m of SERIES) row[m.name] = m.series!.of(measures);
     const i = this.rounds.length;
     this.rounds.push(round);
     for (const [name, value] of Object.entries(row)) {
@@ -66,7 +56,7 @@ export class SeriesTally {
   }
 
   /** The tie network after the round (the replay's: threshold as the run's), measured once per change. */
-  private network(): NonNullable<SeriesTally['net']> {
+  private network(): MeasuredNetwork {
     if (this.net && !this.changed) return this.net;
     const agents = [...this.world.agents.values()].filter((a) => a.active).map((a) => ({ id: a.id }));
     const present = new Set(agents.map((a) => a.id));
@@ -76,28 +66,8 @@ export class SeriesTally {
       .filter(([from, to]) => present.has(from) && present.has(to))
       .map(([from, to, strength]) => ({ from, to, strength }));
     // Node attributes (personas) play no part in these metrics: left out, they cost most of the build.
-    const graph = graphFromTies(agents, ties, threshold);
-    const projection = undirectedProjection(graph);
-    const clustering = clusteringOf(adjacencyOf(projection));
     this.changed = false;
-    return (this.net = {
-      projection,
-      values: {
-        // As the final outcome: with fewer than two agents no tie is possible (0/0), not density 0.
-        density: graph.order >= 2 ? density(graph) : null,
-        ties: graph.size,
-        reciprocity: reciprocity(graph),
-        average_clustering: clustering.average,
-        transitivity: clustering.transitivity,
-        median_undirected_degree: medianDegree(projection),
-      },
-    });
-  }
-
-  private louvain(): number | null {
-    const net = this.net!;
-    if (net.louvain === undefined) net.louvain = louvainModularity(net.projection);
-    return net.louvain;
+    return (this.net = new MeasuredNetwork(graphFromTies(agents, ties, threshold)));
   }
 
   series(): RunSeries {
@@ -106,9 +76,4 @@ export class SeriesTally {
       metrics: Object.fromEntries(Object.entries(this.metrics).map(([k, v]) => [k, [...v]])),
     };
   }
-}
-
-/** Seeded as every other Louvain of a run (0): the series' last value is the final outcome's. */
-function louvainModularity(projection: AnyGraph): number | null {
-  return louvainCommunities(projection, seededRandom(0)).modularity;
 }

@@ -1,0 +1,63 @@
+// Degrees: the most ties one agent holds or receives, the median contacts, the distributions.
+import { inDegreeDistribution, inDegrees, maxOf, medianDegree, outDegreeDistribution, outDegrees } from '../degrees';
+import { COUNT, type Metric } from './metric';
+
+export const MAX_IN_DEGREE: Metric = {
+  name: 'max_in_degree',
+  label: 'Most ties received',
+  description: 'Most ties received by one agent.',
+  kind: 'count',
+  bounds: COUNT,
+  needs: ['ties'],
+  network: (n) => maxOf(inDegrees(n.graph)),
+  baseline: false,
+};
+
+export const MAX_OUT_DEGREE: Metric = {
+  name: 'max_out_degree',
+  label: 'Most ties held',
+  description: 'Most ties held by one agent.',
+  kind: 'count',
+  bounds: COUNT,
+  needs: ['ties'],
+  network: (n) => maxOf(outDegrees(n.graph)),
+  baseline: false,
+};
+
+export const MEDIAN_UNDIRECTED_DEGREE: Metric = {
+  name: 'median_undirected_degree',
+  label: 'Median contacts',
+  description:
+    'Median number of contacts (undirected; with an even number of agents the mean of the two middle values, the usual median).',
+  // A median of an even count may fall between two integers.
+  kind: 'real',
+  bounds: COUNT,
+  needs: ['ties'],
+  network: (n) => medianDegree(n.projection),
+  outcome: { order: 1, of: (r) => medianDegree(r.network.projection) },
+  series: { order: 5, of: (r) => medianDegree(r.network.projection) },
+  baseline: false,
+};
+
+export const DEGREE_DISTRIBUTIONS: readonly Metric[] = [
+  {
+    name: 'in_degree_distribution',
+    label: 'In-degrees',
+    description: 'Agents by ties received (degree:count).',
+    kind: 'distribution',
+    bounds: null,
+    needs: ['ties'],
+    network: (n) => inDegreeDistribution(n.graph),
+    baseline: false,
+  },
+  {
+    name: 'out_degree_distribution',
+    label: 'Out-degrees',
+    description: 'Agents by ties held (degree:count).',
+    kind: 'distribution',
+    bounds: null,
+    needs: ['ties'],
+    network: (n) => outDegreeDistribution(n.graph),
+    baseline: false,
+  },
+];

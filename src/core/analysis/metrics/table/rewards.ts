@@ -1,0 +1,30 @@
+// The rewards of the friend-making loop's `learn` phase: the motivation-weighted total and each
+// driver's raw mean over every agent-round.
+import { DRIVERS } from '../../../format/language/model';
+import { SHARE, type Metric } from './metric';
+
+export const MEAN_REWARD: Metric = {
+  name: 'mean_reward',
+  label: 'Mean reward',
+  description:
+    "Mean total reward (each agent's motivation-weighted mean of the five drivers) over every agent-round: the mean of the rounds' mean_reward.",
+  kind: 'real',
+  // Every raw reward is sat(x, k) in [0, 1) (SOC times 0.5 + 0.5 · a rating in [0, 1]), and the
+  // total a weighted mean of them.
+  bounds: SHARE,
+  needs: ['rewards'],
+  outcome: { order: 9, of: (r) => r.rewards.total },
+  series: { order: 7, of: (r) => r.meanReward, chart: 6 },
+  baseline: false,
+};
+
+export const DRIVER_REWARDS: readonly Metric[] = DRIVERS.map((d, i) => ({
+  name: `reward_${d}`,
+  label: `${d} reward`,
+  description: `Mean raw ${d} reward (0..1, before motivation weights) over every agent-round.`,
+  kind: 'real',
+  bounds: SHARE,
+  needs: ['rewards'],
+  outcome: { order: 10 + i, of: (r) => r.rewards.means[d] },
+  baseline: false,
+}));
