@@ -158,7 +158,7 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     await act.hover(page, 'hover the run outcome in the status bar', item, tip);
     assert.match(
       (await tip.innerText()).replace(/\s+/g, ' '),
-      /Market town: 3 rounds, \d+ ties\..*Open Trace · Show Log/,
+      /Market town: 3 rounds, no ties formed\..*Open Trace · Show Log/,
     );
     await page.waitForTimeout(300);
     await wb.screenshot('authoring-run-status-tooltip');

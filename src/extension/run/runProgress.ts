@@ -1,7 +1,7 @@
 // What the status bar, the log and the end-of-run message say about a run, folded from its trace
-// events: round, agents, ties, tokens and cost, and the declared state at the end. Ties are left
-// unsaid in a society that forms none by design (a round of action phases alone), unless some
-// formed anyway (a module's). Pure, so the wording is tested without VS Code.
+// events: round, agents, ties, tokens and cost, and the declared state at the end. Ties are
+// counted once some formed (as the society view shows them); at the end a society that could form
+// them and formed none says so. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
 import { isInstant } from '../../core/format/language/providers';
@@ -34,9 +34,17 @@ export class RunProgress {
     this.model = modelLabel ?? describeModels(header);
   }
 
-  /** Ties are worth a word: the society forms them by design, or some formed. */
+  /**
+   * Ties are counted once some formed, as the society view shows them (a design that can form ties
+   * but formed none says so at the end, as the view does: "no ties formed").
+   */
   get saysTies(): boolean {
-    return this.ties > 0 || !this.design || formsTies(this.design.ties);
+    return this.ties > 0;
+  }
+
+  /** The society forms ties by design (or its design is unknown). */
+  private get formsTies(): boolean {
+    return !this.design || formsTies(this.design.ties);
   }
 
   /**
@@ -44,7 +52,8 @@ export class RunProgress {
    * the world's quantities and the agents' means at the end ("Village fund: 8 rounds. World: …").
    */
   endText(name: string, declared?: StateDeclarations): string {
-    const counts = [counted(this.rounds, 'round'), ...(this.saysTies ? [counted(this.ties, 'tie')] : [])];
+    const ties = this.saysTies ? [counted(this.ties, 'tie')] : this.formsTies ? ['no ties formed'] : [];
+    const counts = [counted(this.rounds, 'round'), ...ties];
     return [`${name}: ${counts.join(', ')}.`, this.state.describe(declared)].filter(Boolean).join(' ');
   }
 

@@ -210,14 +210,15 @@ describe('running from the editor', () => {
     );
     assert.match(text, /Mean per agent: savings [\d.]+, given [\d.]+\.$/);
     assert.doesNotMatch(progress.statusText(), /ties/);
-    // A module's ties are said once some formed; the friend-making loop says "0 ties" too.
+    // A module's ties are said once some formed; the friend-making loop with none says so at the
+    // end and leaves them out of the status bar, as the society view does (issue 59).
     const modular = new RunProgress(trace.header, undefined, { ties: ['module'] });
     modular.add({ ...roundEnd, stats: { ...roundEnd.stats, ties: 2 } });
     assert.equal(modular.endText('M'), 'M: 3 rounds, 2 ties.');
     const friends = new RunProgress(trace.header, undefined, { ties: ['evaluate'] });
     friends.add(roundEnd);
-    assert.equal(friends.endText('Friends'), 'Friends: 3 rounds, 0 ties.');
-    assert.match(friends.statusText(), / · 0 ties · /);
+    assert.equal(friends.endText('Friends'), 'Friends: 3 rounds, no ties formed.');
+    assert.doesNotMatch(friends.statusText(), /ties/);
   });
 
   it('names five quantities of each kind in the end-of-run message and counts the rest', () => {
