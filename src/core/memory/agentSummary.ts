@@ -28,6 +28,21 @@ export interface AgentSummary {
   /** Total of its latest reward phase, 0..1. */
   reward?: number;
   rewardRound?: number;
+  /** What applies to the world it lives in: ties and rewards are left unsaid where none exist (issue 59). */
+  shows: WorldShows;
+}
+
+/** Whether an agent's ties and rewards are worth a word: some tie reached the threshold, some reward was given. */
+export interface WorldShows {
+  ties: boolean;
+  rewards: boolean;
+}
+
+/** What a state's agent summaries say: ties once some reached the threshold, rewards once one was given. */
+export function worldShows(state: WorldState, incoming = incomingTies(state)): WorldShows {
+  let rewards = false;
+  for (const a of state.agents.values()) if (a.lastReward) rewards = true;
+  return { ties: incoming.size > 0, rewards };
 }
 
 /**
@@ -39,6 +54,7 @@ export function summarizeAgent(
   ledger: MemoryLedger,
   agent: string,
   incoming = incomingTies(state),
+  shows = worldShows(state, incoming),
 ): AgentSummary | undefined {
   const a = state.agents.get(agent);
   if (!a) return undefined;
@@ -54,6 +70,7 @@ export function summarizeAgent(
     ties,
     tiesIn: incoming.get(agent) ?? 0,
     ...(a.lastReward ? { reward: a.lastReward.total, rewardRound: a.lastReward.round } : {}),
+    shows,
   };
 }
 
@@ -69,11 +86,20 @@ export function incomingTies(state: WorldState): Map<string, number> {
 
 /**
  * "34 memories · 5 ties out · 2 in · reward 0.62", the CodeLens title and the tree's description:
- * ties both ways at or above the threshold, as the society view's agent card counts them.
+ * ties both ways at or above the threshold, as the society view's agent card counts them; ties and
+ * reward only where the world has them.
  */
 export function summaryTitle(s: AgentSummary): string {
-  return `${memoriesPhrase(s.memories)} · ${tiesPhrase(s)} · reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;
+  return [
+    memoriesPhrase(s.memories),
+    ...(s.shows.ties ? [tiesPhrase(s)] : []),
+    ...(s.shows.rewards ? [rewardPhrase(s)] : []),
+  ].join(' · ');
 }
+
+/** "reward 0.62", "reward –" before its first reward. */
+export const rewardPhrase = (s: Pick<AgentSummary, 'reward'>): string =>
+  `reward ${s.reward === undefined ? '–' : s.reward.toFixed(2)}`;
 
 /** "1 memory", "34 memories". */
 export const memoriesPhrase = (n: number): string => `${n} ${n === 1 ? 'memory' : 'memories'}`;

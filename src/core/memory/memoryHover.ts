@@ -24,15 +24,19 @@ export function memoryHover(source: MemorySource, agent: string, opts: MemoryHov
     `**Memories of ${escapeMarkdown(summary.name)}** · ${escapeMarkdown(source.label)} · round ${summary.round}${source.complete || !source.header ? '' : ` of ${source.header.rounds}`}`,
     [
       `${memoriesPhrase(summary.memories)}${summary.kept < summary.memories ? ` (${summary.kept} kept, ${summary.memories - summary.kept} forgotten)` : ''}`,
-      tiesPhrase(summary),
-      `reward ${summary.reward === undefined ? '–' : `${summary.reward.toFixed(2)} (round ${summary.rewardRound})`}`,
+      ...(summary.shows.ties ? [tiesPhrase(summary)] : []),
+      ...(summary.shows.rewards
+        ? [
+            `reward ${summary.reward === undefined ? '–' : `${summary.reward.toFixed(2)} (round ${summary.rewardRound})`}`,
+          ]
+        : []),
     ].join(' · '),
   ];
   if (a.memories.length) {
     out.push(`**Latest**\n\n${latestMemories(a.memories, n).map(memoryLine).join('\n')}`);
     out.push(`**Most important**\n\n${mostImportant(a.memories, n).map(memoryLine).join('\n')}`);
   }
-  const ties = tiesOf(state, agent).slice(0, n);
+  const ties = summary.shows.ties ? tiesOf(state, agent).slice(0, n) : [];
   if (ties.length) {
     out.push(
       `**Strongest ties**\n\n${ties.map((t) => `- ${escapeMarkdown(nameOf(state, t.agent))}: → ${t.out.toFixed(2)} · ← ${t.in.toFixed(2)}`).join('\n')}`,

@@ -2,7 +2,7 @@
 // first, forgotten ones marked), ties and rewards. The extension turns these into TreeItems.
 import { DRIVERS, DRIVER_LABELS } from '../format/language/model';
 import type { MemoryKind, RewardEvent } from '../trace/events';
-import { incomingTies, summarizeAgent, summaryTitle, tiesOf } from './agentSummary';
+import { incomingTies, summarizeAgent, summaryTitle, tiesOf, worldShows } from './agentSummary';
 import type { MemorySource } from './memorySource';
 import { clip, nameOf } from './memoryHover';
 
@@ -61,8 +61,9 @@ export function agentNodes(source: MemorySource): SocietyNode[] {
   if (!state) return [];
   const out: SocietyNode[] = [];
   const incoming = incomingTies(state);
+  const shows = worldShows(state, incoming);
   for (const a of state.agents.values()) {
-    const s = summarizeAgent(state, source.ledger, a.id, incoming);
+    const s = summarizeAgent(state, source.ledger, a.id, incoming, shows);
     if (s) {
       out.push({
         type: 'agent',
@@ -87,14 +88,29 @@ export function groupNodes(source: MemorySource, agent: string): SocietyNode[] {
       label: 'Memories',
       description: `${s.memories}${s.kept < s.memories ? ` (${s.kept} kept)` : ''}`,
     },
-    { type: 'group', agent, group: 'ties', label: 'Ties', description: `${s.ties} out · ${s.tiesIn} in` },
-    {
-      type: 'group',
-      agent,
-      group: 'rewards',
-      label: 'Rewards',
-      description: s.reward === undefined ? 'none yet' : `latest ${s.reward.toFixed(2)}`,
-    },
+    // Ties and rewards only where the world has them (issue 59), as the agent's description says.
+    ...(s.shows.ties
+      ? [
+          {
+            type: 'group' as const,
+            agent,
+            group: 'ties' as const,
+            label: 'Ties',
+            description: `${s.ties} out · ${s.tiesIn} in`,
+          },
+        ]
+      : []),
+    ...(s.shows.rewards
+      ? [
+          {
+            type: 'group' as const,
+            agent,
+            group: 'rewards' as const,
+            label: 'Rewards',
+            description: s.reward === undefined ? 'none yet' : `latest ${s.reward.toFixed(2)}`,
+          },
+        ]
+      : []),
   ];
 }
 

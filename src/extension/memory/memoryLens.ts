@@ -1,7 +1,7 @@
 // Above each persona: "34 memories · 5 ties · reward 0.62" (opens the agent in the Society tree)
 // and "Show memories" (opens the memory inspector), from the run shown, at its round.
 import * as vscode from 'vscode';
-import { incomingTies, summarizeAgent, summaryTitle } from '../../core/memory/agentSummary';
+import { incomingTies, summarizeAgent, summaryTitle, worldShows } from '../../core/memory/agentSummary';
 import { personaPlaces } from '../../core/memory/personaPlaces';
 import type { SocietyContext } from '../context';
 import { fileKey } from '../files';
@@ -27,9 +27,10 @@ export class MemoryLens implements vscode.CodeLensProvider {
     if (!analysis) return [];
     const lenses: vscode.CodeLens[] = [];
     const incoming = incomingTies(state);
+    const shows = worldShows(state, incoming);
     for (const place of personaPlaces(analysis)) {
       if (place.kind !== 'definition') continue;
-      const summary = summarizeAgent(state, source.ledger, place.id, incoming);
+      const summary = summarizeAgent(state, source.ledger, place.id, incoming, shows);
       if (!summary) continue;
       const range = new vscode.Range(place.line ?? place.range.start.line, 0, place.line ?? place.range.start.line, 0);
       const forgotten = summary.memories - summary.kept;
@@ -38,7 +39,11 @@ export class MemoryLens implements vscode.CodeLensProvider {
           title: summaryTitle(summary),
           command: 'society.memory.revealAgent',
           arguments: [place.id],
-          tooltip: `${source.label}, round ${summary.round}: ${summary.memories} memories written${forgotten ? ` (${forgotten} forgotten)` : ''}, ${summary.ties} ties out and ${summary.tiesIn} in at or above the threshold, latest reward ${summary.reward?.toFixed(3) ?? 'none'}`,
+          tooltip: [
+            `${source.label}, round ${summary.round}: ${summary.memories} memories written${forgotten ? ` (${forgotten} forgotten)` : ''}`,
+            ...(shows.ties ? [`${summary.ties} ties out and ${summary.tiesIn} in at or above the threshold`] : []),
+            ...(shows.rewards ? [`latest reward ${summary.reward?.toFixed(3) ?? 'none'}`] : []),
+          ].join(', '),
         }),
       );
       lenses.push(

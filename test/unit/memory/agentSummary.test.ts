@@ -5,6 +5,7 @@ import {
   summaryTitle,
   tiesOf,
   tiesPhrase,
+  worldShows,
 } from '../../../src/core/memory/agentSummary';
 import { TraceMemorySource } from '../../../src/core/memory/traceMemorySource';
 import type { RewardEvent, RoundEndEvent } from '../../../src/core/trace/events';
@@ -47,7 +48,7 @@ describe('agent summary (the CodeLens above a persona)', () => {
   });
 
   it('titles the lens "N memories · N ties out · M in · reward x.xx" (ties both ways, as the view counts them)', () => {
-    const base = { agent: 'maya', name: 'Maya', round: 3, kept: 34, tiesIn: 0 };
+    const base = { agent: 'maya', name: 'Maya', round: 3, kept: 34, tiesIn: 0, shows: { ties: true, rewards: true } };
     assert.equal(
       summaryTitle({ ...base, memories: 34, ties: 5, tiesIn: 2, reward: 0.6184 }),
       '34 memories · 5 ties out · 2 in · reward 0.62',
@@ -65,6 +66,12 @@ describe('agent summary (the CodeLens above a persona)', () => {
     assert.equal(
       summaryTitle({ ...base, memories: 1, ties: 1, tiesIn: 1, reward: 0.5 }),
       '1 memory · 1 tie out · 1 in · reward 0.50',
+    );
+    // A world with no tie at the threshold and no rewards (a town that only meets, issue 59): neither is said.
+    assert.equal(summaryTitle({ ...base, memories: 3, ties: 0, shows: { ties: false, rewards: false } }), '3 memories');
+    assert.equal(
+      summaryTitle({ ...base, memories: 3, ties: 0, reward: 0.25, shows: { ties: false, rewards: true } }),
+      '3 memories · reward 0.25',
     );
     // The hover says it in the same words (QA: it said "1 ties out" where the lens said "1 tie out").
     assert.equal(tiesPhrase({ ties: 1, tiesIn: 0 }), '1 tie out · 0 in');
@@ -88,5 +95,18 @@ describe('agent summary (the CodeLens above a persona)', () => {
       const others = new Set([...state.ties.entries()].flatMap(([f, t]) => (f === id ? [t] : t === id ? [f] : [])));
       assert.equal(ties.length, others.size);
     }
+  });
+
+  it('says ties once some reached the threshold and rewards once one was given (worldShows)', () => {
+    const source = TraceMemorySource.of('trace', 'fixture', run.header, run.events);
+    const setup = source.stateAt(0)!;
+    assert.deepEqual(worldShows(setup), { ties: false, rewards: false }, 'before round 1: neither');
+    const end = source.stateAt()!;
+    const last = run.events.filter((e): e is RoundEndEvent => e.type === 'round_end').at(-1)!;
+    assert.equal(worldShows(end).ties, last.stats.ties > 0);
+    assert.equal(
+      worldShows(end).rewards,
+      run.events.some((e) => e.type === 'reward'),
+    );
   });
 });
