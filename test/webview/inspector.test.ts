@@ -84,6 +84,28 @@ describe('memory inspector webview (headless Chromium)', function () {
     await page.close();
   });
 
+  it('offers only the kinds of memory the run holds (a world without coaching has no advice box)', async () => {
+    const page = await open();
+    // With the inspector's own style sheet, so a rule that shows a hidden box would be seen here.
+    await page.addStyleTag({ content: fs.readFileSync(path.join(root, 'webview/memory/memory.css'), 'utf8') });
+    await receive(page, context({ kinds: ['seed', 'observation', 'conversation'] }));
+    const visible = () =>
+      page
+        .locator('.kinds label.kind')
+        .evaluateAll((ls) => ls.filter((l) => (l as HTMLElement).offsetParent !== null).map((l) => l.textContent));
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.kinds label.kind')].filter((l) => (l as HTMLElement).offsetParent).length === 3,
+    );
+    assert.deepEqual(await visible(), ['seed', 'observation', 'conversation']);
+    await receive(page, context());
+    await page.waitForFunction(
+      () =>
+        [...document.querySelectorAll('.kinds label.kind')].filter((l) => (l as HTMLElement).offsetParent).length === 6,
+    );
+    await page.close();
+  });
+
   it('filters by kind as the trace table does: every box starts ticked, and unticking one hides it', async () => {
     const page = await open();
     await receive(page, context());

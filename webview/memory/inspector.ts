@@ -159,6 +159,8 @@ export class Inspector {
       if (!this.previewK.value) this.previewK.value = '8';
       this.previewQuestionText();
       this.root.dataset.round = String(m.round);
+      // Only the kinds this run's memories have are offered (a box that can match nothing is noise).
+      for (const [kind, box] of this.kindBoxes) box.parentElement!.hidden = !!m.kinds && !m.kinds.includes(kind);
       // Keep what is shown (file, agent, filters, preview clamped to this run) in the view state,
       // so a reloaded window reopens this run and agent even if nobody typed in the view.
       this.readInputs();

@@ -2,6 +2,7 @@
 // round and text, newest first, and the retrieval preview. Editor-neutral; the webview renders.
 import type { InspectorHostMessage, InspectorQuery, MemoryRow, PreviewData } from '../protocol/memoryMessages';
 import type { MemorySource } from './memorySource';
+import { MEMORY_KINDS, type MemoryKind } from '../trace/events';
 import { filterMemories } from './queries';
 import { previewRetrieval } from './retrievalPreview';
 import { surveyAnswers } from './surveyAnswers';
@@ -26,7 +27,15 @@ export function inspectorContext(
     lastRound: source.lastRound,
     complete: source.complete,
     ...(source.file ? { file: source.file } : {}),
+    kinds: kindsHeld(source),
   };
+}
+
+/** The kinds of memory written so far: a world without coaching has no advice to filter (issue 59). */
+function kindsHeld(source: MemorySource): MemoryKind[] {
+  const held = new Set<MemoryKind>();
+  for (const e of source.events) if (e.type === 'memory') held.add(e.memory.kind);
+  return MEMORY_KINDS.filter((k) => held.has(k));
 }
 
 export function answerQuery(

@@ -74,6 +74,8 @@ export type InspectorHostMessage =
       lastRound: number;
       complete: boolean;
       /** The trace behind the source, kept in the view's state so a reloaded window reopens it. */ file?: string;
+      /** The kinds of memory the source holds, in MEMORY_KINDS order: the kind boxes offered (absent: all). */
+      kinds?: MemoryKind[];
     }
   /** The answer to a query: the filtered stream (newest first) and the preview, if asked. */
   | {

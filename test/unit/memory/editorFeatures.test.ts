@@ -128,6 +128,10 @@ describe('memory in the editor', () => {
   it('inspector: filtered stream with kept flags, a preview on demand, a context listing agents', () => {
     const ctx = inspectorContext(source, 'p3');
     assert.deepEqual([ctx.agent, ctx.round, ctx.complete, ctx.agents.length], ['p3', run.header.rounds, true, 8]);
+    // The kind boxes offered are the kinds the run's memories have, in the table's order (issue 59).
+    const held = new Set(run.events.flatMap((e) => (e.type === 'memory' ? [e.memory.kind] : [])));
+    assert.deepEqual(ctx.kinds, MEMORY_KINDS.filter((k) => held.has(k)));
+    assert.ok(ctx.kinds!.length >= 2 && ctx.kinds!.length < MEMORY_KINDS.length + 1);
     const all = answerQuery(source, { agent: 'p3', text: '' });
     assert.equal(all.total, source.ledger.written('p3'));
     assert.deepEqual(
