@@ -379,7 +379,7 @@ function checkExpressions(c: Checker): void {
     }
     if (!worldReads(env, site.text, reads)) allRead = false;
     if (!c.unsure) checkWholeDivisions(c, env, site);
-    if (!c.unsure && c.groups) checkGroupLiterals(c, site, c.groups);
+    if (!c.unsure && c.groups) checkGroupLiterals(c, env, site, c.groups);
     // A phase's `when` that never holds is the round's to tell (roundReach.ts).
     if (!c.unsure && site.wanted === 'bool' && site.path[0] === 'actions') neverTrue(c, env, site);
   }
