@@ -47,7 +47,12 @@ function daysOf(v: Obj): number {
  * names, that the experiment does not have; SOC103–SOC105 for a time outcome's. None while the scenario has syntax errors (names
  * may be missing from what was recovered).
  */
-export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] {
+export function checkClaims(
+  v: Obj,
+  at: Locator,
+  unsure: boolean,
+  personas: readonly { raw: unknown }[] = [],
+): Diagnostic[] {
   const out: Diagnostic[] = [];
   if (unsure || !isObj(v.experiment)) return out;
   const r: Report = { v, at, unsure, out, m: readMechanics(v, at) ?? { world: [], agents: [], actions: [] } };
@@ -64,7 +69,7 @@ export function checkClaims(v: Obj, at: Locator, unsure: boolean): Diagnostic[] 
     const day = /^knowledge\.([A-Za-z_]\w*)\.share\.day[1-9][0-9]*$/.exec(metric);
     if (day && days > 0 && r.m.knowledge?.some((k) => k.id === day[1])) return;
     const range = at.valueRange(path);
-    if (looksLikeTimeOutcome(metric)) return checkTimeOutcome(r, metric, range);
+    if (looksLikeTimeOutcome(metric)) return checkTimeOutcome(r, metric, range, personas);
     const why = whyNotReported(metric, r.m, { module });
     if (why) return report(r, 'SOC078', 'error', `Metric '${metric}' is not measured: ${why}`, range);
     unknownName(r, 'SOC078', range, metric, metrics, {

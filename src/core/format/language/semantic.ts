@@ -530,7 +530,7 @@ function checkExperiment(ctx: ScenarioContext): void {
       }
     });
     checkConditionFiles(ctx);
-    out.push(...checkClaims(v, at, ctx.unsure));
+    out.push(...checkClaims(v, at, ctx.unsure, ctx.personas));
   }
   if (isObj(v.calibration)) {
     out.push(

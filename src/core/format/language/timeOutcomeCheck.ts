@@ -6,6 +6,7 @@
 import type { Range } from './model';
 import { report, type Report } from './mechanicsReport';
 import { didYouMean } from './suggest';
+import { agentStartRange } from './agentStarts';
 import { malformedTimeOutcome, parseTimeOutcome, seriesNames } from './timeOutcomeNames';
 
 /**
@@ -34,7 +35,12 @@ function meantSeries(series: string, known: readonly string[]): string | undefin
 }
 
 /** SOC103–SOC105 for `metric`, a name written as a time outcome at `range`. */
-export function checkTimeOutcome(r: Report, metric: string, range: Range): void {
+export function checkTimeOutcome(
+  r: Report,
+  metric: string,
+  range: Range,
+  personas: readonly { raw: unknown }[] = [],
+): void {
   const malformed = malformedTimeOutcome(metric);
   if (malformed) return report(r, 'SOC105', 'error', `Malformed time outcome '${metric}': ${malformed}`, range);
   const t = parseTimeOutcome(metric);
@@ -59,7 +65,7 @@ export function checkTimeOutcome(r: Report, metric: string, range: Range): void 
       fixes,
     );
   }
-  if (t.kind !== 'at') startsThere(r, metric, t, range);
+  if (t.kind !== 'at') startsThere(r, metric, t, range, personas);
   const rounds = longestRun(r.v);
   if (t.kind === 'at' && t.round > rounds) {
     report(
@@ -72,26 +78,54 @@ export function checkTimeOutcome(r: Report, metric: string, range: Range): void 
   }
 }
 
+/** Where a series of the declared state starts in every run, in words for the message; undefined when unknown. */
+function startOf(
+  r: Report,
+  series: string,
+  personas: readonly { raw: unknown }[],
+): { lo: number; hi: number; said: string } | undefined {
+  if (series.startsWith('world.')) {
+    const q = r.m.world.find((x) => `world.${x.name}` === series);
+    if (!q || typeof q.initial !== 'number' || !Number.isFinite(q.initial)) return undefined;
+    return { lo: q.initial, hi: q.initial, said: `starts at ${q.initial}` };
+  }
+  const m = /^agents\.(.+)\.(mean|sd|gini)$/.exec(series);
+  const q = m ? r.m.agents.find((x) => x.name === m[1]) : undefined;
+  const starts = q ? agentStartRange(r.v, personas, q) : undefined;
+  if (!m || !q || !starts) return undefined;
+  if (m[2] === 'mean') {
+    const said = starts.alike
+      ? `starts at ${starts.lo}`
+      : `starts between ${starts.lo} and ${starts.hi} (each agent's '${q.name}' starts there)`;
+    return { lo: starts.lo, hi: starts.hi, said };
+  }
+  // Alike starts have no spread; the Gini of negative values is undefined.
+  if (!starts.alike || (m[2] === 'gini' && starts.lo < 0)) return undefined;
+  return { lo: 0, hi: 0, said: `starts at 0 (every agent starts '${q.name}' at ${starts.lo})` };
+}
+
 /**
- * SOC142 (a warning): `.falls.<level>` of a world quantity that starts at or below the level (a
- * per-round flow that starts at 0), or `.reaches.<level>` of one that starts at or above it: the
- * first round is 0 in every run, whatever happens after.
+ * SOC142 (a warning): `.falls.<level>` of a series of the declared state that starts at or below
+ * the level (a per-round flow that starts at 0), or `.reaches.<level>` of one that starts at or
+ * above it: the first round is 0 in every run, whatever happens after. World quantities start at
+ * their `initial`; agents' at theirs, a persona's or a group's (agentStarts.ts).
  */
 function startsThere(
   r: Report,
   metric: string,
   t: { series: string; kind: 'reaches' | 'falls'; level: number },
   range: Range,
+  personas: readonly { raw: unknown }[],
 ): void {
-  const q = t.series.startsWith('world.') ? r.m.world.find((x) => `world.${x.name}` === t.series) : undefined;
-  if (!q || typeof q.initial !== 'number' || !Number.isFinite(q.initial)) return;
-  const there = t.kind === 'falls' ? q.initial <= t.level : q.initial >= t.level;
+  const start = startOf(r, t.series, personas);
+  if (!start) return;
+  const there = t.kind === 'falls' ? start.hi <= t.level : start.lo >= t.level;
   if (!there) return;
   report(
     r,
     'SOC142',
     'warning',
-    `'${metric}' is 0 in every run: ${t.series} starts at ${q.initial}, already ${t.kind === 'falls' ? 'at or below' : 'at or above'} ${t.level}. For a quantity that counts what happens each round, compare its value at a round (\`${t.series}.at.r<k>\`) or a level it must first ${t.kind === 'falls' ? 'rise above' : 'fall below'}`,
+    `'${metric}' is 0 in every run: ${t.series} ${start.said}, already ${t.kind === 'falls' ? 'at or below' : 'at or above'} ${t.level}. For a quantity that counts what happens each round, compare its value at a round (\`${t.series}.at.r<k>\`) or a level it must first ${t.kind === 'falls' ? 'rise above' : 'fall below'}`,
     range,
   );
 }
