@@ -19,7 +19,7 @@ import {
 } from '@vscode/debugadapter';
 import type { DebugProtocol } from '@vscode/debugprotocol';
 import type { BreakpointSpec, StopDetail, StopReason } from '../core/debug/runtime';
-import type { Scenario } from '../core/format/language/model';
+import type { Scenario } from '../core/format';
 import type { PausedState } from '../core/protocol/viewMessages';
 import { EVENT_FILTERS, eventFilter, type EventFilter } from '../core/debug/eventFilters';
 import type { StepPoint } from '../core/engine';

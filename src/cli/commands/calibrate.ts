@@ -5,7 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
-import type { Calibration, Scenario } from '../../core/format/language/model';
+import { type Calibration, type Scenario, type ObservedData, didYouMean } from '../../core/format';
 import {
   loadRunnableScenario,
   lockOutputFolder,
@@ -17,7 +17,6 @@ import {
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
-import type { ObservedData } from '../../core/format/language/observedData';
 import { fitText } from '../../core/analysis/calibration/fitText';
 import { calibrateRun } from './calibrateRun';
 import { calibrationOf, loadObserved } from '../calibrationInput';
@@ -25,7 +24,6 @@ import { calibrationScenario, CALIBRATION_FILES, runCalibration } from '../../co
 import { planExperiment } from '../../core/experiment/plan';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
-import { didYouMean } from '../../core/format/language/suggest';
 import { mayStartOver, recordPresent } from '../ownFiles';
 
 const USAGE =

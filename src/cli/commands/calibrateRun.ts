@@ -3,7 +3,7 @@
 // written as fit.csv and fit_rounds.csv beside the trace (or into --out).
 import * as path from 'node:path';
 import { printable } from '../../core/text/printable';
-import type { Calibration } from '../../core/format/language/model';
+import type { Calibration } from '../../core/format';
 import { fitTrace } from '../../core/analysis/calibration/runFit';
 import { scenarioOfTrace } from '../../core/analysis/metrics/traceScenario';
 import { rankConditions } from '../../core/analysis/calibration/rank';

@@ -2,7 +2,7 @@
 // write experiment.html, summary.csv, runs.csv and experiment.json.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 import {
   integerOption,
   loadRunnableScenario,

@@ -3,16 +3,14 @@
 import * as path from 'node:path';
 import type { Checkpoint } from '../../core/engine';
 import { formatSummary, summarizeRun } from '../../core/analysis/report/runSummary';
-import type { Scenario } from '../../core/format/language/model';
+import { type Scenario, formsTies, tieSources, coverageLine, scenarioCoverage } from '../../core/format';
 import { unpricedModels } from '../../core/llm/usage';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import type { RunHarness } from '../../core/run/runHarness';
 import { closingState, closingStateRows } from '../../core/analysis/report/closingState';
-import { formsTies, tieSources } from '../../core/format/language/tieSources';
 import type { RunSeries } from '../../core/analysis/metrics/runSeries';
 import { formatOverTime } from '../../core/analysis/report/overTime';
-import { coverageLine, scenarioCoverage } from '../../core/format/language/census/coverageText';
 
 export interface ClosingFacts {
   scenario: Scenario;

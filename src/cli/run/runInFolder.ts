@@ -12,7 +12,7 @@ import { writeJudgementsFile } from './judgementsFile';
 import { SURVEYS_CSV, writeSurveysCsv } from './surveysFile';
 import { JUDGEMENTS_FILE } from '../../core/analysis/export/judgementsCsv';
 import { mayReplace, recordPresent } from '../ownFiles';
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 import { folderHoldsRun } from './freshRun';
 import { Progress } from './progress';
 import { resumeFrom, type ResumePoint } from './resumeFrom';

@@ -10,7 +10,7 @@ import { Lazy } from './lazy';
 import { knowledgeView, knowsOf, placesView } from './knowledgeView';
 import { learnedOf } from './experienceView';
 import { labelledValues } from './labelled';
-import { isInstant } from '../format/language/providers';
+import { isInstant } from '../format';
 import type { SurveyBook } from './surveyBook';
 import { nameRecord } from '../text/nameRecord';
 

@@ -8,7 +8,7 @@ import { describeMetric } from '../analysis/report/metricDescriptions';
 import { formatReal } from '../analysis/report/realFormat';
 import { themeCss, themed } from '../analysis/report/reportTheme';
 import type { Claim, ExperimentResult } from './types';
-import type { ExperimentCondition } from '../format/language/model';
+import { type ExperimentCondition, describeTimeOutcome } from '../format';
 import { isolated } from '../text/isolated';
 import { claimVerdict, formatP, HOLM_ALPHA, holmVerdict } from './claimVerdict';
 import { CLAIM_FAMILIES, EXACT_ALPHA, holmCount } from './paperClaims';
@@ -22,7 +22,6 @@ import { seriesSummary } from './seriesSummary';
 import { seriesSection } from './seriesPlots';
 import { describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
-import { describeTimeOutcome } from '../format/language/timeOutcomeNames';
 import { INSTRUMENTS_FILE, instrumentLines, instrumentRows, instrumentsSection } from './instrumentSummary';
 
 export const EXPERIMENT_FILES = {

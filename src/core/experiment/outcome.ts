@@ -1,7 +1,7 @@
 // The numbers one run contributes to an experiment: the final tie network's metrics, the same
 // metrics on density-matched random graphs (the null model the paper's claims are judged
 // against), rewards, and per-round series.
-import type { DriverWeights } from '../format/language/model';
+import type { DriverWeights } from '../format';
 import type { RoundStats, UsageTotals } from '../trace/events';
 import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis/metrics/finalOutcomes';
 import { randomBaseline } from '../analysis/metrics/randomBaseline';

@@ -5,7 +5,7 @@ import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
 import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
-import type { DeclaredClaim } from '../format/language/model';
+import type { DeclaredClaim } from '../format';
 import { censoredText } from './censored';
 
 /** The claim families in the order reports show them (types.ts ClaimFamily). */

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentPlan, ExperimentRunSpec } from './plan';
 import type { RunOutcome } from './outcome';
-import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format/language/model';
+import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format';
 import { scenarioHash } from '../engine';
 
 export interface Shard {

@@ -1,5 +1,5 @@
 // The format layer's public surface.
-export * from './language/model';
+export * from './pure';
 export * from './language/diagnostics';
 export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './language/parse';
 export { LineIndex } from './language/lines';
@@ -38,3 +38,75 @@ export { codeActions, type CodeAction } from './service/codeActions';
 export { documentHighlights, highlightsAt, type Highlight } from './service/highlights';
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
 export { personaCard, type PersonaSummary } from './service/personaCard';
+// Reached by hosts and other floors (they import nothing past this index).
+export { readDataFileSync, type FileRole } from './language/fileLimits';
+export { NO_SCENARIO_TO_RUN } from './language/workspace';
+export { readObserved, type ObservedData } from './language/observedData';
+export { coverageLine, scenarioCoverage, coverageRows } from './language/census/coverageText';
+export { slug } from './language/slug';
+export { didYouMean } from './language/suggest';
+export { personaIdAt } from './service/references';
+export { VERB_KEYS, type VerbKey, type VerbFields } from './language/verbs';
+export {
+  messageCount,
+  settingsFromScenario,
+  roomWithDefaults,
+  flattenSet,
+  type RunSettings,
+} from './language/settings';
+export {
+  phaseActionsFor,
+  phaseActionFields,
+  type Quantity,
+  type Mechanics,
+  type RoundPhase,
+  type BuiltinPhase,
+  type ActionArg,
+  type ActPhase,
+  type Action,
+  type KnowledgeItem,
+  type Feed,
+} from './language/mechanics';
+export { readsMatch, type Matching } from './language/matching';
+export { lazyAgents, agentRow, type AgentRow } from './language/aggregates';
+export {
+  compileExpression,
+  expressionEnvironment,
+  checkExpression,
+  type Evaluate,
+  type ExpressionContext,
+  type Scope,
+  type Wanted,
+} from './language/expressions';
+export { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from './language/places';
+export { judgesAt, isOfflineJudge, type Judging, type RubricDimension } from './language/judges';
+export {
+  administeredAt,
+  type Survey,
+  type SurveyAnswer,
+  type BigFiveTrait,
+  type ResponseScale,
+} from './language/surveys';
+export { StepsExceeded } from './language/expressionSteps';
+export { type CensusData } from './language/census/censusTypes';
+export { synthesise, type CensusMember } from './language/census/synthesise';
+export { endpointKey, partOf, sharedLimits, type LimitSettings } from './language/endpointLimits';
+export { valueErrors, applyDefaults, validatorFor, type DocumentKind } from './language/schema';
+export { listNames, structurePaths, isStructurePath, type StructurePath } from './language/structurePaths';
+export {
+  parseTimeOutcome,
+  wantedTimeOutcomes,
+  describeTimeOutcome,
+  type TimeOutcome,
+} from './language/timeOutcomeNames';
+export { conditionFileStem, stemClashes } from './language/conditionFiles';
+export {
+  isWorldOverride,
+  parseWorldPath,
+  unknownWorldName,
+  type WorldNames,
+  type WorldPath,
+} from './language/worldPaths';
+export { STATE_METRIC, writtenWorldQuantities } from './language/stateOutcomeNames';
+export { personaScope } from './language/roles';
+export { tokenAt } from './service/tokenAt';

@@ -2,10 +2,18 @@
 // rule-based model or an LLM provider. Every request is plain serialisable data carrying both the
 // structured context (for rule-based decisions) and everything a prompt layer needs to render a
 // chat prompt; every response is structured and reports its token usage (zero offline).
-import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
-import type { VerbFields } from '../format/language/verbs';
-import type { RubricDimension } from '../format/language/judges';
-import type { BigFiveTrait, ResponseScale, SurveyAnswer } from '../format/language/surveys';
+import {
+  DRIVERS,
+  type Driver,
+  type DriverWeights,
+  type Persona,
+  type Provider,
+  type VerbFields,
+  type RubricDimension,
+  type BigFiveTrait,
+  type ResponseScale,
+  type SurveyAnswer,
+} from '../format';
 import type {
   AdviceAction,
   DialogueAct,

@@ -1,9 +1,7 @@
 // The one message protocol between the extension (or any host page) and the society view
 // webview. Both bundles import this module, so a message shape is typed once. Messages are plain
 // JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
-import type { Mechanics, Quantity } from '../format/language/mechanics';
-import type { Scenario } from '../format/language/model';
-import { tieSources, type TieSource } from '../format/language/tieSources';
+import { type Mechanics, type Quantity, type Scenario, tieSources, type TieSource } from '../format/pure';
 import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
 
 /** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */

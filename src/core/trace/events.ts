@@ -2,8 +2,7 @@
 // the trace writer/reader/replay, the CLI, the extension and the webview.
 // A trace file is JSONL: one TraceHeader line, then one TraceEvent per line, in emission order.
 // Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
-import type { Driver, DriverWeights, Persona, Provider } from '../format/language/model';
-import type { VerbKey } from '../format/language/verbs';
+import type { Driver, DriverWeights, Persona, Provider, VerbKey, RunSettings } from '../format';
 import type { WorldEdit } from './edits';
 
 /** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
@@ -127,8 +126,7 @@ export interface ModelSettings {
   on_error: string;
 }
 
-export type { RunSettings } from '../format/language/settings';
-import type { RunSettings } from '../format/language/settings';
+export type { RunSettings } from '../format';
 
 export interface TraceHeader {
   type: 'header';

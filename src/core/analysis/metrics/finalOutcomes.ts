@@ -1,7 +1,7 @@
 // A run's final outcomes under the names experiments compare them by: the final tie network's
 // metrics and the reward means. One definition for an experiment's runs (experiment/outcome.ts)
 // and for two runs compared (analysis/compare), so both say the same of the same run.
-import { DRIVERS, type DriverWeights } from '../../format/language/model';
+import { DRIVERS, type DriverWeights } from '../../format';
 import { computeNetworkMetrics } from './networkMetrics';
 import { graphFromTies } from './graphFromTies';
 import type { TieGraph } from './tieGraph';

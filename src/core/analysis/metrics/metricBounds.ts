@@ -1,6 +1,6 @@
 // The values each metric can take, in one table: the experiment report cuts a mean's confidence
 // interval at them (experiment/shownInterval.ts), so no page shows a density below 0.
-import { parseTimeOutcome } from '../../format/language/timeOutcomeNames';
+import { parseTimeOutcome } from '../../format';
 
 /** Lowest and highest possible value (either may be infinite). */
 export type MetricBounds = readonly [low: number, high: number];

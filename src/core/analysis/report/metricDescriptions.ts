@@ -1,5 +1,5 @@
 // What each network metric means, in words, for the report's table and other displays.
-import { describeTimeOutcome } from '../../format/language/timeOutcomeNames';
+import { describeTimeOutcome } from '../../format';
 
 const DESCRIPTIONS: Record<string, string> = {
   nodes: 'Agents in the network.',

@@ -4,7 +4,7 @@
 // static sections, and the static network picture stays as the no-script fallback. The markup
 // is also well-formed XML (polyglot XHTML), so strict parsers can check it.
 import { createHash } from 'node:crypto';
-import { DRIVER_LABELS, DRIVERS } from '../../format/language/model';
+import { DRIVER_LABELS, DRIVERS } from '../../format';
 import { lineChartSvg, type ChartSeries } from './lineChartSvg';
 import { escapeMarkup } from '../../text/markup';
 import { populationSection } from './populationSection';

@@ -6,7 +6,7 @@
 // recorded with null scores and the reason. Judging changes nothing in the world: a scenario's
 // trace without `judges:` is the same, and with them only the judgement events are added (and
 // their calls to the round's and the run's usage).
-import { judgesAt, isOfflineJudge, type Judging } from '../../format/language/judges';
+import { judgesAt, isOfflineJudge, type Judging } from '../../format';
 import { OfflineModel } from '../../llm/offline/index';
 import type { AgentModel, JudgeRequest, JudgeScore } from '../../llm/types';
 import { own } from '../../text/nameRecord';

@@ -6,7 +6,7 @@
 // With a gate (a debugger) agents run one by one and the gate can hold the run before any step.
 import type { UsageTotals } from '../../trace/events';
 import { hashKey } from '../../random/rng';
-import { isInstant } from '../../format/language/providers';
+import { isInstant } from '../../format';
 import { changeBook, type ChangeApply } from '../flow/stateChange';
 import { runStage, type StageOptions } from '../flow/stage';
 import { Pacer, type Step } from '../flow/step';

@@ -1,7 +1,7 @@
 // The phase plug-ins (issue 43): one entry per kind of round phase. The kernel runs a round's plan
 // through this table and nothing else; the format's built-in phase names, the trace's step names
 // and the debugger's function breakpoints are held to it by test/unit/architecture/phases.test.ts.
-import type { BuiltinPhase, RoundPhase } from '../../format/language/mechanics';
+import type { BuiltinPhase, RoundPhase } from '../../format';
 import { ACT } from './act/act';
 import { EVALUATE } from './evaluate/evaluate';
 import type { PhaseKind } from './kind';

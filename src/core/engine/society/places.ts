@@ -4,8 +4,15 @@
 // `place` stream (no other stream is drawn from, so scenarios without places keep their traces),
 // and the rest go along the overflow chain, or are away. A move (an action's `move:`) takes effect
 // at once, for the rest of the part of the day or of the day.
-import type { PlaceSet, Place, PopulationGroup, Persona } from '../../format/language/model';
-import { lastRoundOfDay, plannedPlace, timeOfRound } from '../../format/language/places';
+import {
+  type PlaceSet,
+  type Place,
+  type PopulationGroup,
+  type Persona,
+  lastRoundOfDay,
+  plannedPlace,
+  timeOfRound,
+} from '../../format';
 import type { MoveEvent, PlacesEvent } from '../../trace/events';
 import { stream } from '../../random/rng';
 import { nameRecord } from '../../text/nameRecord';

@@ -3,9 +3,7 @@
 // a scenario with actions, one phase offering every action (named `world`, as before). The
 // default is what the engine always ran, so a scenario that writes its round out as the default
 // runs byte for byte the same trace (test/unit/engine/roundPlan.test.ts).
-import { expressionEnvironment } from '../../format/language/expressions';
-import type { Mechanics, RoundPhase } from '../../format/language/mechanics';
-import type { Scenario } from '../../format/language/model';
+import { expressionEnvironment, type Mechanics, type RoundPhase, type Scenario } from '../../format';
 import { compileCondition, type Condition } from './compiledMechanics';
 
 /** The name of the default action phase (and of the debugger's phase for every action phase). */

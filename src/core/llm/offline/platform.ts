@@ -19,7 +19,7 @@
 // post), a new thread by an agent who knows of one (`news`: its text is in a post it reads or a
 // memory it recalled) passes the most recent on instead, quoted whole, so its readers know it too.
 import type { Rng } from '../../random/rng';
-import { VERB_KEYS, type VerbKey } from '../../format/language/verbs';
+import { VERB_KEYS, type VerbKey } from '../../format';
 import type { ActOption, ActRequest, SeenPost } from '../types';
 import { firstName } from './cues';
 import { phrase } from './phrasing';

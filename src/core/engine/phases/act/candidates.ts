@@ -3,8 +3,7 @@
 // the unconditioned ones (targets.ts: strongest ties first, then at random) but from those who
 // qualify, so a voter among three candidates sees all three. A choice is tested again when it
 // takes effect: one that no longer qualifies is refused like any action no longer possible.
-import type { ExpressionContext } from '../../../format/language/expressions';
-import type { ActionArg } from '../../../format/language/mechanics';
+import type { ExpressionContext, ActionArg } from '../../../format';
 import type { Agent } from '../../society/agent';
 import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
 import type { WorldState } from '../../society/worldState';

@@ -7,8 +7,7 @@
 // events like any other. A new verb is a key in the format's table (format/language/verbs.ts),
 // whose compiler errors name its apply here and every other place that says what a verb does; its
 // key in the schema's action (test/unit/architecture/phases.test.ts names what is missing).
-import type { Action } from '../../../format/language/mechanics';
-import { VERB_KEYS, type VerbFields, type VerbKey } from '../../../format/language/verbs';
+import { type Action, VERB_KEYS, type VerbFields, type VerbKey } from '../../../format';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { Agent } from '../../society/agent';
 import { NEWS_AUTHOR, NEWS_NAME, type FeedBoard } from '../../society/feeds';
