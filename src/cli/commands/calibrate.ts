@@ -17,7 +17,7 @@ import {
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
-import { fitText } from '../../core/analysis/calibration/fitText';
+import { fitText } from '../../core/analysis';
 import { calibrateRun } from './calibrateRun';
 import { calibrationOf, loadObserved } from '../calibrationInput';
 import { calibrationScenario, CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';

@@ -4,11 +4,16 @@
 import * as path from 'node:path';
 import { printable } from '../../core/text/printable';
 import type { Calibration } from '../../core/format';
-import { fitTrace } from '../../core/analysis/calibration/runFit';
-import { scenarioOfTrace } from '../../core/analysis/metrics/traceScenario';
-import { rankConditions } from '../../core/analysis/calibration/rank';
-import { fitCsv, fitRoundsCsv } from '../../core/analysis/calibration/fitCsv';
-import { criterionText, measureLine, num } from '../../core/analysis/calibration/fitText';
+import {
+  fitTrace,
+  scenarioOfTrace,
+  rankConditions,
+  fitCsv,
+  fitRoundsCsv,
+  criterionText,
+  measureLine,
+  num,
+} from '../../core/analysis';
 import { CALIBRATION_FILES } from '../../core/experiment/calibrate';
 import { outputFolder } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';

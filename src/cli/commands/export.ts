@@ -3,8 +3,14 @@
 // with `--dynamic` a GEXF whose agents and ties carry the rounds they were present.
 import * as path from 'node:path';
 import type { Command } from '../command';
-import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
-import { isTraceFile, loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
+import {
+  exportTraceFileTies,
+  tieGraphText,
+  TIE_FORMATS,
+  type TieFormat,
+  isTraceFile,
+  loadTieNetwork,
+} from '../../core/analysis';
 import { exportParquet } from './exportParquet';
 import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 

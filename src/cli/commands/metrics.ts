@@ -2,13 +2,13 @@
 // under the key names of the NetworkX reference fixtures.
 import type { Command } from '../command';
 import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
-import { formatMetricValue } from '../../core/analysis/report/metricFormat';
 import {
+  formatMetricValue,
   computeNetworkMetrics,
   DEFAULT_ATTRIBUTE,
   type NetworkMetrics,
-} from '../../core/analysis/metrics/networkMetrics';
-import { loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
+  loadTieNetwork,
+} from '../../core/analysis';
 import { seededRandom } from '../../core/random/seededRandom';
 import { MIN_SEED } from '../../core/random/rng';
 

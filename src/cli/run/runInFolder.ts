@@ -10,7 +10,7 @@ import { scenarioWarnings } from '../scenarioWarnings';
 import { closingReport } from './closingReport';
 import { writeJudgementsFile } from './judgementsFile';
 import { SURVEYS_CSV, writeSurveysCsv } from './surveysFile';
-import { JUDGEMENTS_FILE } from '../../core/analysis/export/judgementsCsv';
+import { JUDGEMENTS_FILE } from '../../core/analysis';
 import { mayReplace, recordPresent } from '../ownFiles';
 import type { Scenario } from '../../core/format';
 import { folderHoldsRun } from './freshRun';

@@ -4,8 +4,7 @@
 // and an experiment's.
 import type { Scenario } from '../../core/format';
 import type { RunHarness } from '../../core/run/runHarness';
-import type { RunSeries } from '../../core/analysis/metrics/runSeries';
-import { declaredOutcomes, RunTally } from '../../core/analysis/metrics/runTally';
+import { type RunSeries, declaredOutcomes, RunTally } from '../../core/analysis';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 
 export interface RunOutcomes {

@@ -2,8 +2,7 @@
 // the memories retrieved for its latest decision with their scores, the prompt and the reply)
 // and the world (round, agents, ties, network metrics). The adapter makes it expandable.
 import type { FeedBoard } from '../engine';
-import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
-import { graphFromTies } from '../analysis/metrics/graphFromTies';
+import { computeNetworkMetrics, graphFromTies } from '../analysis';
 import type { Simulation } from '../engine';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';

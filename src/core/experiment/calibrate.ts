@@ -5,10 +5,15 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Calibration, Scenario, ObservedData } from '../format';
-import { fitRuns, type MeasureFit } from '../analysis/calibration/fit';
-import { rankConditions, type RankedCondition } from '../analysis/calibration/rank';
-import { fitCsv, fitRoundsCsv } from '../analysis/calibration/fitCsv';
-import { fitSectionHtml } from '../analysis/report/fitSection';
+import {
+  fitRuns,
+  type MeasureFit,
+  rankConditions,
+  type RankedCondition,
+  fitCsv,
+  fitRoundsCsv,
+  fitSectionHtml,
+} from '../analysis';
 import {
   modelLine,
   roundsByCondition,

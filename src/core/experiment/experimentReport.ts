@@ -3,10 +3,7 @@
 import { madeByDifferences } from './madeBy';
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../text/markup';
-import { BASELINE_SAMPLES } from '../analysis/metrics/randomBaseline';
-import { describeMetric } from '../analysis/report/metricDescriptions';
-import { formatReal } from '../analysis/report/realFormat';
-import { themeCss, themed } from '../analysis/report/reportTheme';
+import { BASELINE_SAMPLES, describeMetric, formatReal, themeCss, themed } from '../analysis';
 import type { Claim, ExperimentResult } from './types';
 import { type ExperimentCondition, describeTimeOutcome } from '../format';
 import { isolated } from '../text/isolated';

@@ -3,12 +3,16 @@
 // against), rewards, and per-round series.
 import type { DriverWeights } from '../format';
 import type { RoundStats, UsageTotals } from '../trace/events';
-import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis/metrics/finalOutcomes';
-import { randomBaseline } from '../analysis/metrics/randomBaseline';
-import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
-import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
-import type { RunSeries } from '../analysis/metrics/runSeries';
-import { timeOutcomes } from '../analysis/metrics/timeOutcomes';
+import {
+  finalOutcomes,
+  OUTCOME_METRICS,
+  outcomeGraph,
+  randomBaseline,
+  assortativityBaseline,
+  degreePreservingBaselineOf,
+  type RunSeries,
+  timeOutcomes,
+} from '../analysis';
 import type { InstrumentValue } from './runInstruments';
 
 export { OUTCOME_METRICS };

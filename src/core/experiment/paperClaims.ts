@@ -1,5 +1,5 @@
 // The seed paper's qualitative claims, checked against an experiment's numbers.
-import { formatReal } from '../analysis/report/realFormat';
+import { formatReal } from '../analysis';
 import type { Claim, ClaimFamily, ExactTest, ExperimentResult } from './types';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';

@@ -5,10 +5,8 @@ import { type Scenario, wantedTimeOutcomes } from '../format';
 import { RunHarness } from '../run/runHarness';
 import type { ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
-import { declaredOutcomes, RunTally } from '../analysis/metrics/runTally';
+import { declaredOutcomes, RunTally, SurveyTally, JudgesCollector } from '../analysis';
 import { runOutcome, type RunOutcome } from './outcome';
-import { SurveyTally } from '../analysis/report/surveyPsychometrics';
-import { JudgesCollector } from '../analysis/report/judgesSummary';
 import { runInstruments } from './runInstruments';
 
 export interface RunOneOptions {
