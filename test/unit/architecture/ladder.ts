@@ -101,3 +101,31 @@ export function sourcesUnder(dir: string): Map<string, string> {
   walk(dir);
   return out;
 }
+
+/**
+ * Folders whose public surface is their index (and, for format, pure.ts: the part a browser
+ * bundle or a lean worker can load). Nothing outside such a folder imports past it, so the
+ * folder's files can move between its rooms without touching a host.
+ */
+export const SURFACES: Readonly<Record<string, readonly string[]>> = {
+  'src/core/format': ['index', 'pure'],
+  'src/core/analysis': ['index'],
+};
+
+/** Imports from outside a SURFACES folder into it that name anything but its surface (`files`: repo-relative path → text). */
+export function pastSurface(files: ReadonlyMap<string, string>): Climb[] {
+  const found: Climb[] = [];
+  for (const [file, text] of files) {
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+      for (const [folder, surfaces] of Object.entries(SURFACES)) {
+        if (file.startsWith(`${folder}/`) || !target.startsWith(`${folder}/`)) continue;
+        if (surfaces.some((s) => target === `${folder}/${s}`)) continue;
+        const line = text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
+        found.push({ from: file, to: target, line, text: m[0].trim() });
+      }
+    }
+  }
+  return found;
+}
