@@ -120,7 +120,7 @@ export interface LoadedScenario {
  * Loads a scenario: the one named `name` (`--scenario`), else the file's first. Prints its errors as
  * `file:line:col: error CODE message` and returns undefined if any (a folder given for the file: says
  * so); `quiet`: no note on standard error.
- * `rootOption` (`--root`): the folder includes may not leave (default: core/format/language/load.ts defaultRoot).
+ * `rootOption` (`--root`): the folder includes may not leave (default: core/format/project/load.ts defaultRoot).
  */
 export async function loadRunnableScenario(
   file: string,

@@ -1,6 +1,6 @@
 // Experiment conditions that change the society's rules (issue 44, point 3): a feed's rank weights,
 // a phase's `when`/`who`/`order`/`actions`, an action's `when`, effects and arguments, by the
-// paths format/language/structurePaths.ts lists (the editor checks the same ones, SOC054). Applied
+// paths format/schema/structurePaths.ts lists (the editor checks the same ones, SOC054). Applied
 // to the scenario copy a condition runs; a value of the wrong kind, or an expression that does not
 // check, is an error naming the path, before any run starts.
 import {

@@ -1,16 +1,16 @@
 // The format layer's public surface.
 export * from './pure';
-export * from './language/diagnostics';
-export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './language/parse';
-export { LineIndex } from './language/lines';
-export { type ScenarioResolution, type PersonaEntry, type FileAnalysis, SOCIETY_EXTENSION } from './language/workspace';
-export { SocietyWorkspace } from './language/societyWorkspace';
-export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './language/fileSystem';
-export { loadScenarioFile, defaultRoot } from './language/load';
-export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './language/templates';
-export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './language/schema';
+export * from './model/diagnostics';
+export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
+export { LineIndex } from './syntax/lines';
+export { type ScenarioResolution, type PersonaEntry, type FileAnalysis, SOCIETY_EXTENSION } from './project/workspace';
+export { SocietyWorkspace } from './project/societyWorkspace';
+export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './io/fileSystem';
+export { loadScenarioFile, defaultRoot } from './project/load';
+export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './model/templates';
+export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './schema/schema';
 // Editor features (completion, hover, navigation, rename, outline, quick fixes, scaffolding).
-export { SocietyProject } from './language/project';
+export { SocietyProject } from './project/project';
 export { cursorContext, type CursorContext } from './service/cursor';
 export { completionsAt } from './service/completion';
 export type { CompletionItem, CompletionSources, Hover } from './service/types';
@@ -39,21 +39,15 @@ export { documentHighlights, highlightsAt, type Highlight } from './service/high
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
 export { personaCard, type PersonaSummary } from './service/personaCard';
 // Reached by hosts and other floors (they import nothing past this index).
-export { readDataFileSync, type FileRole } from './language/fileLimits';
-export { NO_SCENARIO_TO_RUN } from './language/workspace';
-export { readObserved, type ObservedData } from './language/observedData';
-export { coverageLine, scenarioCoverage, coverageRows } from './language/census/coverageText';
-export { slug } from './language/slug';
-export { didYouMean } from './language/suggest';
+export { readDataFileSync, type FileRole } from './io/fileLimits';
+export { NO_SCENARIO_TO_RUN } from './project/workspace';
+export { readObserved, type ObservedData } from './build/observedData';
+export { coverageLine, scenarioCoverage, coverageRows } from './build/census/coverageText';
+export { slug } from './model/slug';
+export { didYouMean } from './model/suggest';
 export { personaIdAt } from './service/references';
-export { VERB_KEYS, type VerbKey, type VerbFields } from './language/verbs';
-export {
-  messageCount,
-  settingsFromScenario,
-  roomWithDefaults,
-  flattenSet,
-  type RunSettings,
-} from './language/settings';
+export { VERB_KEYS, type VerbKey, type VerbFields } from './model/verbs';
+export { messageCount, settingsFromScenario, roomWithDefaults, flattenSet, type RunSettings } from './schema/settings';
 export {
   phaseActionsFor,
   phaseActionFields,
@@ -66,9 +60,9 @@ export {
   type Action,
   type KnowledgeItem,
   type Feed,
-} from './language/mechanics';
-export { readsMatch, type Matching } from './language/matching';
-export { lazyAgents, agentRow, type AgentRow } from './language/aggregates';
+} from './model/mechanics';
+export { readsMatch, type Matching } from './model/matching';
+export { lazyAgents, agentRow, type AgentRow } from './expressions/aggregates';
 export {
   compileExpression,
   expressionEnvironment,
@@ -77,36 +71,25 @@ export {
   type ExpressionContext,
   type Scope,
   type Wanted,
-} from './language/expressions';
-export { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from './language/places';
-export { judgesAt, isOfflineJudge, type Judging, type RubricDimension } from './language/judges';
-export {
-  administeredAt,
-  type Survey,
-  type SurveyAnswer,
-  type BigFiveTrait,
-  type ResponseScale,
-} from './language/surveys';
-export { StepsExceeded } from './language/expressionSteps';
-export { type CensusData } from './language/census/censusTypes';
-export { synthesise, type CensusMember } from './language/census/synthesise';
-export { endpointKey, partOf, sharedLimits, type LimitSettings } from './language/endpointLimits';
-export { valueErrors, applyDefaults, validatorFor, type DocumentKind } from './language/schema';
-export { listNames, structurePaths, isStructurePath, type StructurePath } from './language/structurePaths';
-export {
-  parseTimeOutcome,
-  wantedTimeOutcomes,
-  describeTimeOutcome,
-  type TimeOutcome,
-} from './language/timeOutcomeNames';
-export { conditionFileStem, stemClashes } from './language/conditionFiles';
+} from './expressions/expressions';
+export { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from './model/places';
+export { judgesAt, isOfflineJudge, type Judging, type RubricDimension } from './model/judges';
+export { administeredAt, type Survey, type SurveyAnswer, type BigFiveTrait, type ResponseScale } from './model/surveys';
+export { StepsExceeded } from './expressions/expressionSteps';
+export { type CensusData } from './model/censusTypes';
+export { synthesise, type CensusMember } from './build/census/synthesise';
+export { endpointKey, partOf, sharedLimits, type LimitSettings } from './build/endpointLimits';
+export { valueErrors, applyDefaults, validatorFor, type DocumentKind } from './schema/schema';
+export { listNames, structurePaths, isStructurePath, type StructurePath } from './schema/structurePaths';
+export { parseTimeOutcome, wantedTimeOutcomes, describeTimeOutcome, type TimeOutcome } from './model/timeOutcomeNames';
+export { conditionFileStem, stemClashes } from './checks/conditionFiles';
 export {
   isWorldOverride,
   parseWorldPath,
   unknownWorldName,
   type WorldNames,
   type WorldPath,
-} from './language/worldPaths';
-export { STATE_METRIC, writtenWorldQuantities } from './language/stateOutcomeNames';
-export { personaScope } from './language/roles';
+} from './schema/worldPaths';
+export { STATE_METRIC, writtenWorldQuantities } from './model/stateOutcomeNames';
+export { personaScope } from './schema/roles';
 export { tokenAt } from './service/tokenAt';

@@ -254,7 +254,7 @@ export interface SurveyResponse {
 }
 
 /**
- * One way to take a declared action (format/language/mechanics.ts) with its arguments filled in,
+ * One way to take a declared action (format/model/mechanics.ts) with its arguments filled in,
  * and what it would change, worked out by the engine from the action's effects on the current
  * state: `changes` maps `world.<q>`, `me.<q>` and `<agent id>.<q>` to the change in that quantity.
  */
@@ -364,7 +364,7 @@ export interface ActRequest extends RequestBase {
       among?: string[];
     }[];
     effects: { target: string; expression: string }[];
-    /** With its platform verbs (format/language/verbs.ts): posting writes `text`. */
+    /** With its platform verbs (format/model/verbs.ts): posting writes `text`. */
     /** Where taking it moves the agent (`move:`): a place id or `args.<a>`, for the part of the day or the day. */
     move?: { to: string; for: 'part' | 'day' };
   } & VerbFields)[];

@@ -64,7 +64,7 @@ export interface PausedState {
 }
 
 /**
- * One declared quantity as the view shows it (format/language/mechanics.ts `Quantity`, without its
+ * One declared quantity as the view shows it (format/model/mechanics.ts `Quantity`, without its
  * expressions). Every string in it is the author's: the view writes it as text only.
  */
 export interface QuantityInfo {

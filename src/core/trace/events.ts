@@ -445,7 +445,7 @@ export interface ActionEvent extends Base {
 }
 
 /**
- * The field of the action event that records each platform verb (format/language/verbs.ts): none
+ * The field of the action event that records each platform verb (format/model/verbs.ts): none
  * for `reply_to` (its post's `reply_to` says it) and `ties` (a tie move is a `tie` event).
  */
 export const VERB_RECORDS = {

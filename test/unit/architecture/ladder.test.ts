@@ -43,24 +43,29 @@ describe('architecture: the core ladder', () => {
 
   it('catches a climbing import, a sideways one, a type-only one and a dynamic one', () => {
     const files = new Map([
-      ['format/language/model.ts', "import { x } from '../../engine/simulation';\nimport { y } from './lines';"],
+      ['format/model/model.ts', "import { x } from '../../engine/simulation';\nimport { y } from './position';"],
       ['llm/types.ts', "import type { Simulation } from '../engine/simulation';"],
       ['memory/a.ts', "import { b } from '../debug/b';\nimport { t } from '../trace/events';"],
       ['trace/writer.ts', "const m = await import('../analysis/report');"],
       ['engine/step.ts', "import { rng } from '../random/rng';\nexport { z } from '../llm/types';"],
-      ['format/language/parse.ts', "import { complete } from '../service/completion';\nimport { m } from './model';"],
-      ['format/service/hover.ts', "import { m } from '../language/model';"],
+      [
+        'format/syntax/parse.ts',
+        "import { complete } from '../service/completion';\nimport { m } from '../model/model';",
+      ],
+      ['format/service/hover.ts', "import { m } from '../model/model';"],
+      ['format/model/diagnostics.ts', "import type { P } from '../syntax/parse';"],
       ['analysis/metrics/degrees.ts', "import { svg } from '../report/networkSvg';"],
       ['analysis/index.ts', "export * from './report/reportHtml';"],
     ]);
     assert.deepEqual(
       climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`),
       [
-        'format/language/model.ts:1 → engine/simulation',
+        'format/model/model.ts:1 → engine/simulation',
         'llm/types.ts:1 → engine/simulation',
         'memory/a.ts:1 → debug/b',
         'trace/writer.ts:1 → analysis/report',
-        'format/language/parse.ts:1 → format/service/completion',
+        'format/syntax/parse.ts:1 → format/service/completion',
+        'format/model/diagnostics.ts:1 → format/syntax/parse',
         'analysis/metrics/degrees.ts:1 → analysis/report/networkSvg',
       ],
     );

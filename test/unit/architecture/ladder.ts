@@ -22,13 +22,16 @@ export const FLOORS: readonly (readonly string[])[] = [
 
 /**
  * Rooms inside a floor, lowest first, with the same rule: analysis has pure statistics (stats), computes metrics, exports them,
- * reports them, and compares runs by them; format is the language (parse, validate, model) and the language service
- * (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
+ * reports them, and compares runs by them; format is the language, bottom up, and the language
+ * service (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
  * surface and may re-export any room.
  */
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
   analysis: ['metrics', 'calibration', 'export', 'report', 'compare', 'explain'],
-  format: ['language', 'service'],
+  // format: reading files safely; the typed model and its words; YAML with positions; the schema
+  // and what it validates; the expression language; raw values built into the model; the CHECKS
+  // table; a project of files resolved and checked; the language service for editors.
+  format: ['io', 'model', 'syntax', 'schema', 'expressions', 'build', 'checks', 'project', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
   // phases, each a plug-in of the PHASES table; the kernel that orders them and owns the world.
   engine: ['flow', 'society', 'memory', 'persist', 'phases', 'kernel'],

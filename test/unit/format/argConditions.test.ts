@@ -12,9 +12,9 @@ import {
   parseSociety,
   type CompletionSources,
 } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
-import { buildRound } from '../../../src/core/format/language/buildMechanics';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { buildRound } from '../../../src/core/format/build/buildMechanics';
 import { cursorIn, textAt } from './editorFixtures';
 
 const file = path.resolve('/virtual/args/s.society');

@@ -9,7 +9,7 @@ import { LEARN } from './learn/learn';
 import { MEET } from './meet/meet';
 
 /** A plug-in for each built-in phase of the format and for declared action phases: a built-in added
- * to format/language/mechanics.ts BUILTIN_PHASES without one here is a compile error. */
+ * to format/model/mechanics.ts BUILTIN_PHASES without one here is a compile error. */
 const BY_KIND: Readonly<Record<BuiltinPhase | 'act', PhaseKind>> = {
   meet: MEET,
   evaluate: EVALUATE,

@@ -1,5 +1,5 @@
 // A scenario's declared mechanics with every expression compiled once, in the scope it is
-// evaluated in (format/language/expressions.ts). Validation has checked them; an expression that
+// evaluated in (format/expressions/expressions.ts). Validation has checked them; an expression that
 // still fails to compile stops the run before it starts, naming where it was written.
 import {
   compileExpression,

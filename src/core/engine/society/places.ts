@@ -1,5 +1,5 @@
 // Where every agent is (issue 44 point 7). At each round's start an agent goes where a move that
-// still holds says, else where its plan says for this part of the day (format/language/places.ts);
+// still holds says, else where its plan says for this part of the day (format/model/places.ts);
 // then each full place keeps as many as it holds, chosen in a seeded order from the run's own
 // `place` stream (no other stream is drawn from, so scenarios without places keep their traces),
 // and the rest go along the overflow chain, or are away. A move (an action's `move:`) takes effect

@@ -93,7 +93,7 @@ export class WorldState {
     if (!this.knowledge && !this.placeOf) return v;
     return {
       ...v,
-      // A quantity named `place` is read as the quantity (format/language/expressions.ts placeFields).
+      // A quantity named `place` is read as the quantity (format/expressions/expressions.ts placeFields).
       ...(this.placeOf && !this.agentQuantities.has('place') ? { place: this.placeOf(agent) } : {}),
       ...(this.knowledge ? { knows: this.knowledge.row(agent) } : {}),
     } as unknown as Values;

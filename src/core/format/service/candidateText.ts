@@ -2,8 +2,8 @@
 // its quantities (the candidate's, not the actor's), its group, id and the actor's tie to it, or a
 // post's counts, age and author; and the actor's own `me.group` and `me.id`. Shared by hover and
 // completion inside a `where`; every other name is mechanicsText's.
-import { ACTOR_FIELDS, CANDIDATE_FIELDS, POST_CANDIDATE_FIELDS, type Scope } from '../language/expressions';
-import type { Mechanics } from '../language/mechanics';
+import { ACTOR_FIELDS, CANDIDATE_FIELDS, POST_CANDIDATE_FIELDS, type Scope } from '../expressions/expressions';
+import type { Mechanics } from '../model/mechanics';
 import { POST_FIELD_MEANING, quantityCard } from './mechanicsText';
 import { shortDetail } from './shortDetail';
 

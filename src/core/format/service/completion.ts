@@ -1,17 +1,17 @@
 // Completions at the cursor, from the schema: keys (with docs, and snippets that fill in required
 // fields), enum values and booleans, persona ids where an id is expected, model names, include
 // paths. Editor-neutral: items carry a range and insert text (snippet syntax when `snippet`).
-import type { Position } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { PathSegment } from '../language/parse';
+import type { Position } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { PathSegment } from '../syntax/parse';
 import { cursorContext, type CursorContext } from './cursor';
-import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from '../language/schema';
+import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from '../schema/schema';
 import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { fitDetail, shortDetail, typeDetail } from './shortDetail';
-import { valueRole } from '../language/roles';
-import { lineKey } from '../language/lineKey';
+import { valueRole } from '../schema/roles';
+import { lineKey } from '../syntax/lineKey';
 import { personaCard } from './personaCard';
-import { generatedAgentCard } from '../language/generatedIds';
+import { generatedAgentCard } from '../build/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { rememberCompletions } from './rememberCompletion';
 import { roundCompletions } from './roundCompletion';

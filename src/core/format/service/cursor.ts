@@ -2,11 +2,11 @@
 // the value being typed. Read from the text's indentation and brackets rather than the YAML AST,
 // because while typing the document is usually incomplete (`  occ`, `with: `, `{ openness: 0.8, ex`)
 // and a parser would see an error, not the key the user is about to write.
-import type { Position, Range } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { PathSegment } from '../language/parse';
-import { DOCUMENT_KINDS, type DocumentKind } from '../language/schema';
-import { lineKey } from '../language/lineKey';
+import type { Position, Range } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { PathSegment } from '../syntax/parse';
+import { DOCUMENT_KINDS, type DocumentKind } from '../schema/schema';
+import { lineKey } from '../syntax/lineKey';
 import { nameRecord } from '../../text/nameRecord';
 
 export interface CursorContext {

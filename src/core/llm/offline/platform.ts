@@ -1,5 +1,5 @@
 // Offline rules for a platform's verbs (actions that post, reply, like or follow; see
-// format/language/mechanics.ts). The rule knows no action by name, only what its declared verbs
+// format/model/mechanics.ts). The rule knows no action by name, only what its declared verbs
 // do, read through the persona's motivations as uses-and-gratifications research reads social
 // media use — self-presentation drives posting, social connection drives replies and follows,
 // information drives following those worth reading, support drives likes — and through how
