@@ -1,9 +1,11 @@
 // The format layer's public surface.
 export * from './pure';
 export * from './model/diagnostics';
-export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
+export { parseSociety, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
+export { nodeAtPath } from './syntax/nodePath';
 export { LineIndex } from './syntax/lines';
-export { type ScenarioResolution, type PersonaEntry, type FileAnalysis, SOCIETY_EXTENSION } from './project/workspace';
+export { type PersonaEntry } from './project/workspace';
+export { type ScenarioResolution, type FileAnalysis, SOCIETY_EXTENSION } from './project/resolution';
 export { SocietyWorkspace } from './project/societyWorkspace';
 export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './io/fileSystem';
 export { loadScenarioFile, defaultRoot } from './project/load';
@@ -40,7 +42,7 @@ export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
 export { personaCard, type PersonaSummary } from './service/personaCard';
 // Reached by hosts and other floors (they import nothing past this index).
 export { readDataFileSync, type FileRole } from './io/fileLimits';
-export { NO_SCENARIO_TO_RUN } from './project/workspace';
+export { NO_SCENARIO_TO_RUN } from './project/resolution';
 export { readObserved, type ObservedData } from './build/observedData';
 export { coverageLine, scenarioCoverage, coverageRows } from './build/census/coverageText';
 export { slug } from './model/slug';

@@ -3,7 +3,8 @@
 // scenarios find in it. After an edit, only the scenarios that include the edited file are
 // re-resolved; creating or deleting a file re-resolves them all (a glob may now match more or less).
 import type { Diagnostic } from '../model/diagnostics';
-import { SOCIETY_EXTENSION, dedupe, type ScenarioResolution } from './workspace';
+import { dedupe } from './fileProblems';
+import { SOCIETY_EXTENSION, type ScenarioResolution } from './resolution';
 import { SocietyWorkspace } from './societyWorkspace';
 import type { SocietyFileSystem } from '../io/fileSystem';
 

@@ -3,7 +3,8 @@
 import type { SocietyFileSystem } from '../io/fileSystem';
 import { checkFile } from '../checks/fileChecks';
 import { checkScenario } from '../checks/runChecks';
-import { Workspace, type WorkspaceChecks } from './workspace';
+import { Workspace } from './workspace';
+import { type WorkspaceChecks } from './resolution';
 
 const SEMANTIC_CHECKS: WorkspaceChecks = { file: checkFile, scenario: checkScenario };
 

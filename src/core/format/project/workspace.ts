@@ -8,9 +8,8 @@ import { checkModule } from '../checks/moduleCheck';
 import * as path from 'node:path';
 import picomatch from 'picomatch';
 import type { Diagnostic } from '../model/diagnostics';
-import { compareDiagnostics } from '../model/diagnostics';
-import type { Persona, Range, Scenario } from '../model/model';
-import { parseSociety, type ParsedDocument, type ParsedFile } from '../syntax/parse';
+import type { Persona, Range } from '../model/model';
+import { parseSociety, type ParsedDocument } from '../syntax/parse';
 import { ChunkCache } from '../syntax/chunked';
 import { validateDocument } from '../schema/validate';
 import { Locator } from '../syntax/locate';
@@ -18,40 +17,17 @@ import { buildPersona, buildScenario } from '../build/build';
 import type { PersonaEntry } from '../build/personaEntry';
 
 export type { PersonaEntry };
-import { includeMatcher, MAX_GLOB_LENGTH } from '../io/includeGlob';
+import { includeMatcher } from '../io/includeGlob';
 import type { SocietyFileSystem } from '../io/fileSystem';
 import { attachCensus, loadCensus } from '../build/census/censusLoad';
-
-export const SOCIETY_EXTENSION = '.society';
-
-export interface FileAnalysis {
-  parsed: ParsedFile;
-  /** Syntax, schema and single-file semantic diagnostics. */
-  diagnostics: Diagnostic[];
-  locators: Locator[];
-}
-
-/** The semantic checks a workspace runs (checks/runChecks.ts and checks/fileChecks.ts), handed to it by whoever opens it. */
-export interface WorkspaceChecks {
-  /** A file's own checks, run with its parse once per text. */
-  file(parsed: ParsedFile, locators: Locator[]): Diagnostic[];
-  /** A scenario's checks across the files it includes, with the personas they bring. */
-  scenario(scenario: { value: unknown; at: Locator; hasErrors?: boolean }, personas: PersonaEntry[]): Diagnostic[];
-}
-
-/** What resolving a file without a scenario says (a persona file is fine in itself: `check` passes it). */
-export const NO_SCENARIO_TO_RUN = 'This file has no `kind: scenario` document to run';
-
-export interface ScenarioResolution {
-  file: string;
-  docIndex: number;
-  /** Present only when no file involved has an error. */
-  scenario?: Scenario;
-  diagnostics: Diagnostic[];
-  /** The scenario's file and every file it includes, directly or not. */
-  files: string[];
-  personas: PersonaEntry[];
-}
+import {
+  SOCIETY_EXTENSION,
+  NO_SCENARIO_TO_RUN,
+  type FileAnalysis,
+  type WorkspaceChecks,
+  type ScenarioResolution,
+} from './resolution';
+import { unreadable, dedupe, unreadablePattern, isInside } from './fileProblems';
 
 /** The file set with the checks it is handed; hosts open a SocietyWorkspace (societyWorkspace.ts). */
 export class Workspace {
@@ -407,47 +383,4 @@ export class Workspace {
     }
     return { files: [...files], diagnostics: dedupe(diagnostics) };
   }
-}
-
-function unreadable(file: string, why?: string): Diagnostic {
-  return {
-    code: 'SOC004',
-    severity: 'error',
-    message: why ? `The file ${why}` : 'File not found or not readable',
-    file,
-    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
-  };
-}
-
-export function dedupe(list: Diagnostic[]): Diagnostic[] {
-  const seen = new Set<string>();
-  const out: Diagnostic[] = [];
-  for (const d of list) {
-    const key = `${d.file}|${d.range.start.line}:${d.range.start.character}|${d.code}|${d.message}`;
-    if (!seen.has(key)) {
-      seen.add(key);
-      out.push(d);
-    }
-  }
-  return out.sort(compareDiagnostics);
-}
-
-/** An include no glob can be made of (unreadable or too long) matches no file. */
-function unreadablePattern(glob: string, from: string, range: Range): Diagnostic {
-  const why =
-    glob.length > MAX_GLOB_LENGTH
-      ? `is too long to be a pattern (${glob.length.toLocaleString('en-US')} characters; at most ${MAX_GLOB_LENGTH.toLocaleString('en-US')})`
-      : 'is not a pattern that can be read';
-  return {
-    code: 'SOC030',
-    severity: 'error',
-    message: `Include ${why}: it matches no file`,
-    file: from,
-    range,
-  };
-}
-
-function isInside(root: string, p: string): boolean {
-  const rel = path.relative(root, p);
-  return rel === '' || (!rel.startsWith('..') && !path.isAbsolute(rel));
 }

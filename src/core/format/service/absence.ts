@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import type { SocietyProject } from '../project/project';
 import type { PathSegment } from '../syntax/parse';
 import type { DocumentKind } from '../schema/schema';
-import type { ScenarioResolution } from '../project/workspace';
+import type { ScenarioResolution } from '../project/resolution';
 import { absenceAt, scenarioRounds, timelinePoint, type Absence, type TimelinePoint } from '../checks/timeline';
 import { generatesId, populationGroups } from '../build/generatedIds';
 

@@ -5,9 +5,9 @@
 import { isMap, isPair, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
 import type { Diagnostic } from '../model/diagnostics';
 import type { Range } from '../model/model';
-import type { FileAnalysis } from '../project/workspace';
+import type { FileAnalysis } from '../project/resolution';
 import type { ParsedDocument, PathSegment } from '../syntax/parse';
-import { nodeAtPath } from '../syntax/parse';
+import { nodeAtPath } from '../syntax/nodePath';
 import type { TextEdit, WorkspaceEdit } from './references';
 import { documentAt } from './tokenAt';
 import { schemasAt } from './completion';

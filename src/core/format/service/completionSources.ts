@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Position } from '../model/model';
 import type { SocietyProject } from '../project/project';
-import { SOCIETY_EXTENSION } from '../project/workspace';
+import { SOCIETY_EXTENSION } from '../project/resolution';
 import { completionsAt } from './completion';
 import type { CompletionItem, CompletionSources } from './types';
 import { cursorContext } from './cursor';

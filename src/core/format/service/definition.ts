@@ -3,12 +3,12 @@
 import * as path from 'node:path';
 import type { SourceLocation } from '../model/model';
 import type { SocietyProject } from '../project/project';
-import { SOCIETY_EXTENSION } from '../project/workspace';
+import { SOCIETY_EXTENSION } from '../project/resolution';
 import { includeMatcher } from '../io/includeGlob';
 import { tokenAt } from './tokenAt';
 import { valueRole } from '../schema/roles';
 import { definitionsOf } from './references';
-import { nodeAtPath } from '../syntax/parse';
+import { nodeAtPath } from '../syntax/nodePath';
 import type { DocumentKind } from '../schema/schema';
 
 export async function definitionAt(project: SocietyProject, file: string, offset: number): Promise<SourceLocation[]> {

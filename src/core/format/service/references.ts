@@ -2,7 +2,7 @@
 // one. Ids are looked up within a scope (SocietyProject.scope): the files one scenario brings
 // together, so two unrelated examples may both have a `maya` without a rename touching both.
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
-import type { FileAnalysis } from '../project/workspace';
+import type { FileAnalysis } from '../project/resolution';
 import type { SocietyProject } from '../project/project';
 import type { Range, SourceLocation } from '../model/model';
 import type { ParsedDocument, PathSegment } from '../syntax/parse';

@@ -2,7 +2,7 @@
 import { isMap, isPair, type Node, type Pair } from 'yaml';
 import type { Range, SourceLocation } from '../model/model';
 import type { ParsedDocument, ParsedFile, PathSegment } from './parse';
-import { nodeAtPath } from './parse';
+import { nodeAtPath } from './nodePath';
 
 /** Finds ranges for paths inside one document. */
 export class Locator {
