@@ -4,9 +4,8 @@
 // the quantity's bounds when the agent joins. Undefined when that cannot be known before a run
 // (census members, a value that is not a number or a distribution).
 import type { Quantity } from '../model/mechanics';
+import { type Obj, isObj } from './checkKit';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
 const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
 /** The lowest and highest start of a quantity over every agent, and whether all start alike. */

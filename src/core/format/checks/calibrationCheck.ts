@@ -9,9 +9,7 @@ import { readMechanics } from '../build/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import { seriesNames } from '../model/timeOutcomeNames';
 import { didYouMean } from '../model/suggest';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+import { type Obj, isObj } from './checkKit';
 
 /** The series a run of the scenario computes round by round (what a measure may map to). */
 export function calibrationSeries(v: Obj, at: Locator): string[] {

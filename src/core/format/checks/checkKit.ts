@@ -1,6 +1,5 @@
 // What every check of a scenario uses: value guards, the diagnostic it makes, a file's short name.
-import type { Diagnostic, DiagnosticCode, DiagnosticFix } from '../model/diagnostics';
-import type { Range } from '../model/model';
+import { diagnosticOf } from '../model/diagnostics';
 
 export type Obj = Record<string, unknown>;
 
@@ -12,15 +11,5 @@ export function shortName(file: string): string {
   return file.split(/[\\/]/).slice(-2).join('/');
 }
 
-export function mk(
-  code: DiagnosticCode,
-  severity: Diagnostic['severity'],
-  message: string,
-  file: string,
-  range: Range,
-  fixes?: DiagnosticFix[],
-): Diagnostic {
-  return fixes && fixes.length
-    ? { code, severity, message, file, range, fixes }
-    : { code, severity, message, file, range };
-}
+/** A diagnostic (model/diagnostics.ts diagnosticOf). */
+export const mk = diagnosticOf;

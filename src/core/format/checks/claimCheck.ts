@@ -12,10 +12,7 @@ import { schemaAtPath, type SchemaNode } from '../schema/schema';
 import { STATE_METRIC, stateOutcomeNames, whyNotReported } from '../model/stateOutcomeNames';
 import { looksLikeTimeOutcome } from '../model/timeOutcomeNames';
 import { checkTimeOutcome } from './timeOutcomeCheck';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { type Obj, isObj, list } from './checkKit';
 
 /** The network metrics an experiment compares: the schema's enum of `experiment.metrics`. */
 export function networkMetrics(): string[] {

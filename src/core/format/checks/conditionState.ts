@@ -10,9 +10,7 @@ import type { ExpressionSite } from '../build/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import { parseWorldPath } from '../schema/worldPaths';
 import { structurePath } from '../schema/structurePaths';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+import { type Obj, isObj } from './checkKit';
 
 type Field = 'initial' | 'min' | 'max' | 'update';
 

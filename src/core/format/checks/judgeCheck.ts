@@ -3,26 +3,18 @@
 // dimension's range is a range, its anchors inside it and its offline signal a known one
 // (SOC122); the groups judged exist (SOC123); a judging can happen as written — its rounds within
 // the run, its judges and its name not repeated (SOC124, warnings). Unknown names get did-you-mean.
-import type { Diagnostic } from '../model/diagnostics';
 import { JUDGE_SIGNALS, isOfflineJudge } from '../model/judges';
-import type { Locator } from '../syntax/locate';
 import { report, unknownName, type Report } from './mechanicsReport';
 import { SHIPPED_RUBRICS } from '../model/rubrics';
-import { groupNames, type Check } from './checkContext';
+import { groupNames, type CheckContext } from './checkContext';
+import { type Obj, isObj } from './checkKit';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/** Diagnostics of the scenario's judgings. `groups`: persona and population group names; `rounds`: the run's rounds. */
-export function checkJudges(
-  v: Obj,
-  at: Locator,
-  unsure: boolean,
-  groups: readonly string[],
-  rounds: number,
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (unsure || !Array.isArray(v.judges)) return out;
+/** The scenario's judgings: their rubrics, groups and rounds. */
+export function judgesCheck(ctx: CheckContext): void {
+  const { v, at, unsure, rounds } = ctx;
+  const groups = groupNames(ctx);
+  const out = ctx.out;
+  if (unsure || !Array.isArray(v.judges)) return;
   const r: Report = { v, at, m: { world: [], agents: [], actions: [] }, unsure, out };
   const models = [...new Set(['default', ...(isObj(v.models) ? Object.keys(v.models) : [])])];
   const names = new Set<string>();
@@ -61,7 +53,7 @@ export function checkJudges(
       }
     });
   });
-  return out;
+  return;
 }
 
 function checkBy(r: Report, j: Obj, i: number, name: string, models: string[]): void {
@@ -135,8 +127,3 @@ function checkRubric(r: Report, j: Obj, i: number, name: string): void {
     }
   }
 }
-
-/** The entry of the CHECKS table. */
-export const judgesCheck: Check = (ctx) => {
-  ctx.out.push(...checkJudges(ctx.v, ctx.at, ctx.unsure, groupNames(ctx), ctx.rounds));
-};

@@ -2,29 +2,16 @@
 // persona (SOC100), each of its `known_by` a persona or a population group (SOC101), each with
 // did-you-mean and a quick fix; an item nobody knows at the start can never spread (SOC102, a
 // warning).
-import type { Diagnostic } from '../model/diagnostics';
-import type { Locator } from '../syntax/locate';
 import { report, unknownName, type Report } from './mechanicsReport';
-import { groupNames, type Check } from './checkContext';
+import { groupNames, type CheckContext } from './checkContext';
+import { isObj } from './checkKit';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/**
- * Diagnostics of the scenario's knowledge items. `isDefined`: whether an id is a persona's or a
- * population member's; `ids`: the persona ids to suggest; `groups`: the group names (personas'
- * `group` and the population's groups).
- */
-export function checkKnowledge(
-  v: Obj,
-  at: Locator,
-  unsure: boolean,
-  isDefined: (id: string) => boolean,
-  ids: readonly string[],
-  groups: readonly string[],
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (unsure || !isObj(v.knowledge)) return out; // "not defined" checks wait until it reads cleanly
+/** The scenario's knowledge items: sources and holders that exist, items someone knows at the start. */
+export function knowledgeCheck(ctx: CheckContext): void {
+  const { v, at, unsure, isDefined, ids } = ctx;
+  const groups = groupNames(ctx);
+  const out = ctx.out;
+  if (unsure || !isObj(v.knowledge)) return; // "not defined" checks wait until it reads cleanly
   const r: Report = { v, at, m: { world: [], agents: [], actions: [] }, unsure, out };
   for (const [id, item] of Object.entries(v.knowledge)) {
     if (!isObj(item)) continue;
@@ -57,10 +44,5 @@ export function checkKnowledge(
       report(r, 'SOC102', 'warning', message, at.keyRange(['knowledge', id]));
     }
   }
-  return out;
+  return;
 }
-
-/** The entry of the CHECKS table. */
-export const knowledgeCheck: Check = (ctx) => {
-  ctx.out.push(...checkKnowledge(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ctx.ids, groupNames(ctx)));
-};

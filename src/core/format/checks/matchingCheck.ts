@@ -8,9 +8,7 @@ import type { Range } from '../model/model';
 import type { Matching } from '../model/matching';
 import type { PathSegment } from '../syntax/parse';
 import { report, unknownName, type Report } from './mechanicsReport';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+import { type Obj, isObj } from './checkKit';
 
 interface MatchingReport extends Report {
   /** The groups agents can be in (population groups, personas' `group`), with their sizes. */

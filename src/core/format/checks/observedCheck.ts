@@ -13,9 +13,7 @@ import { didYouMean } from '../model/suggest';
 import { observedOutOfReach } from './observedReach';
 import { owns } from '../../text/nameRecord';
 import { readDataFile } from '../io/dataFile';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+import { type Obj, isObj } from './checkKit';
 
 export async function checkObserved(
   value: Obj,

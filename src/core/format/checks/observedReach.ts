@@ -5,9 +5,7 @@
 import type { ObservedData } from '../build/observedData';
 import { didYouMean } from '../model/suggest';
 import { longestRun } from './timeOutcomeCheck';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+import { type Obj, isObj } from './checkKit';
 
 export interface ReachProblem {
   line: number;

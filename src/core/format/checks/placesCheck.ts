@@ -11,9 +11,7 @@ import { report, unknownName, type Report } from './mechanicsReport';
 import type { StartSite } from './startStateCheck';
 import { WHOLE_DAY } from '../model/places';
 import type { Check } from './checkContext';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { type Obj, isObj } from './checkKit';
 
 interface Ctx {
   r: Report;

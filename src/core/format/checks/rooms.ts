@@ -4,12 +4,10 @@
 import type { Diagnostic } from '../model/diagnostics';
 import type { Locator } from '../syntax/locate';
 import type { PathSegment } from '../syntax/parse';
+import { isObj } from './checkKit';
 
 /** Reports a persona id that nothing defines (SOC021); `what` names the place in the message. */
 export type PersonaRefCheck = (id: unknown, site: Locator, path: PathSegment[], what: string) => void;
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
 
 export function checkRooms(rooms: unknown, at: Locator, path: PathSegment[], refCheck: PersonaRefCheck): Diagnostic[] {
   if (!Array.isArray(rooms)) return [];

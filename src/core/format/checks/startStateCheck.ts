@@ -8,9 +8,7 @@ import type { PathSegment } from '../syntax/parse';
 import { readMechanics } from '../build/mechanicsSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 import type { Check } from './checkContext';
-
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
+import { type Obj, isObj } from './checkKit';
 
 /** A persona as the checks see it: its raw mapping and where it is written. */
 export interface StartSite {

@@ -2,28 +2,18 @@
 // (SOC110), whom it goes to are personas or groups (SOC111), a scale names its instrument's items
 // (SOC112), a round after the last is never reached (SOC113, a warning), item ids are unique
 // (SOC114), scored items have a numeric answer (SOC115), and a response scale is well formed (SOC116).
-import type { Diagnostic } from '../model/diagnostics';
-import type { Locator } from '../syntax/locate';
 import { report, unknownName, type Report } from './mechanicsReport';
 import { SHIPPED_INSTRUMENTS } from '../model/instruments';
 import type { PathSegment } from '../syntax/parse';
-import { groupNames, type Check } from './checkContext';
+import { groupNames, type CheckContext } from './checkContext';
+import { type Obj, isObj, list } from './checkKit';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-const list = (x: unknown): unknown[] => (Array.isArray(x) ? x : []);
-
-/** Diagnostics of the scenario's instruments and surveys (`isDefined`, `ids`, `groups` as in knowledgeCheck.ts). */
-export function checkSurveys(
-  v: Obj,
-  at: Locator,
-  unsure: boolean,
-  isDefined: (id: string) => boolean,
-  ids: readonly string[],
-  groups: readonly string[],
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (unsure) return out;
+/** The scenario's instruments and surveys. */
+export function surveysCheck(ctx: CheckContext): void {
+  const { v, at, unsure, isDefined, ids } = ctx;
+  const groups = groupNames(ctx);
+  const out = ctx.out;
+  if (unsure) return;
   const r: Report = { v, at, m: { world: [], agents: [], actions: [] }, unsure, out };
   const own = isObj(v.instruments) ? v.instruments : {};
   for (const [id, inst] of Object.entries(own)) if (isObj(inst)) checkInstrument(r, id, inst);
@@ -53,7 +43,7 @@ export function checkSurveys(
       }
     });
   });
-  return out;
+  return;
 }
 
 function checkInstrument(r: Report, id: string, inst: Obj): void {
@@ -124,8 +114,3 @@ function checkResponse(r: Report, s: Obj, path: PathSegment[]): void {
     }
   }
 }
-
-/** The entry of the CHECKS table. */
-export const surveysCheck: Check = (ctx) => {
-  ctx.out.push(...checkSurveys(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ctx.ids, groupNames(ctx)));
-};

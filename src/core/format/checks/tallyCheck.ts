@@ -23,9 +23,7 @@ import type { ExpressionSite } from '../build/mechanicsSource';
 import { report, type Report } from './mechanicsReport';
 import type { PathSegment } from '../syntax/parse';
 import { declaredVerbs } from '../model/verbs';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
+import { type Obj, isObj } from './checkKit';
 
 function raw(v: Obj, path: readonly PathSegment[]): unknown {
   let x: unknown = v;

@@ -1,27 +1,15 @@
 // Checks of timed events that post to a feed (issue 44: 8, `events: - { at, post: { feed, text,
 // author } }`): the feed is declared under `feeds:` (SOC088) and the author is a persona of the
 // scenario (SOC089), each with did-you-mean and a quick fix.
-import type { Diagnostic } from '../model/diagnostics';
-import type { Locator } from '../syntax/locate';
 import { unknownName, type Report } from './mechanicsReport';
-import type { Check } from './checkContext';
+import type { CheckContext } from './checkContext';
+import { isObj } from './checkKit';
 
-type Obj = Record<string, unknown>;
-const isObj = (x: unknown): x is Obj => typeof x === 'object' && x !== null && !Array.isArray(x);
-
-/**
- * Diagnostics of the scenario's timed posts. `isDefined`: whether an id is a persona's or a
- * population member's; `ids`: the persona ids to suggest.
- */
-export function checkTimedPosts(
-  v: Obj,
-  at: Locator,
-  unsure: boolean,
-  isDefined: (id: string) => boolean,
-  ids: readonly string[],
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  if (unsure || !Array.isArray(v.events)) return out; // "not defined" checks wait until it reads cleanly
+/** The scenario's timed posts: authors that exist. */
+export function timedPostsCheck(ctx: CheckContext): void {
+  const { v, at, unsure, isDefined, ids } = ctx;
+  const out = ctx.out;
+  if (unsure || !Array.isArray(v.events)) return; // "not defined" checks wait until it reads cleanly
   const r: Report = { v, at, m: { world: [], agents: [], actions: [] }, unsure, out };
   const feeds = isObj(v.feeds) ? Object.keys(v.feeds) : [];
   v.events.forEach((e: unknown, i) => {
@@ -42,10 +30,5 @@ export function checkTimedPosts(
       });
     }
   });
-  return out;
+  return;
 }
-
-/** The entry of the CHECKS table. */
-export const timedPostsCheck: Check = (ctx) => {
-  ctx.out.push(...checkTimedPosts(ctx.v, ctx.at, ctx.unsure, ctx.isDefined, ctx.ids));
-};

@@ -15,10 +15,7 @@ import type { Locator } from '../syntax/locate';
 import type { PathSegment } from '../syntax/parse';
 import type { PersonaEntry } from '../build/personaEntry';
 import { documentSchema, type DocumentKind } from '../schema/schema';
-
-type Obj = Record<string, unknown>;
-const isObj = (v: unknown): v is Obj => !!v && typeof v === 'object' && !Array.isArray(v);
-const list = (v: unknown): unknown[] => (Array.isArray(v) ? v : []);
+import { type Obj, isObj, list } from './checkKit';
 
 /** Who is in the society before round 1, and which ids anything defines at all. */
 export interface Cast {

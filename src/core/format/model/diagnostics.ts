@@ -159,3 +159,17 @@ export function compareDiagnostics(a: Diagnostic, b: Diagnostic): number {
 export function formatDiagnostic(d: Diagnostic, displayFile = d.file): string {
   return `${displayFile}:${d.range.start.line + 1}:${d.range.start.character + 1}: ${d.severity} ${d.code} ${d.message}`;
 }
+
+/** A diagnostic, with its quick fixes only when there are some (the checks and the schema's words share it). */
+export function diagnosticOf(
+  code: DiagnosticCode,
+  severity: Diagnostic['severity'],
+  message: string,
+  file: string,
+  range: Range,
+  fixes?: DiagnosticFix[],
+): Diagnostic {
+  return fixes && fixes.length
+    ? { code, severity, message, file, range, fixes }
+    : { code, severity, message, file, range };
+}

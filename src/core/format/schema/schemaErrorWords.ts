@@ -2,7 +2,7 @@
 // allowed, out of bounds, a pattern or name not matched, too many or too few entries, a repeated
 // item — with the value written and where, in the reader's words.
 import type { ErrorObject } from 'ajv';
-import type { Diagnostic, DiagnosticCode, DiagnosticFix } from '../model/diagnostics';
+import type { Diagnostic, DiagnosticFix } from '../model/diagnostics';
 import type { Range } from '../model/model';
 import { withArticle } from '../../text/article';
 import type { PathSegment } from '../syntax/parse';
@@ -12,6 +12,7 @@ import { didYouMean } from '../model/suggest';
 import { setSiteOf, unsettable } from './parameterPaths';
 import { isForeign } from '../syntax/plainValue';
 import { namesItem, pathLabel } from '../syntax/pathLabel';
+import { diagnosticOf } from '../model/diagnostics';
 
 /** One ajv error and where it is: what the wording of each keyword below reads. */
 export interface ErrorSite {
@@ -165,18 +166,8 @@ export function repeatedItemDiagnostic({ e, path, docValue, f, at }: ErrorSite):
   );
 }
 
-export function diag(
-  code: DiagnosticCode,
-  severity: Diagnostic['severity'],
-  message: string,
-  file: string,
-  range: Range,
-  fixes?: DiagnosticFix[],
-): Diagnostic {
-  return fixes && fixes.length
-    ? { code, severity, message, file, range, fixes }
-    : { code, severity, message, file, range };
-}
+/** A diagnostic (model/diagnostics.ts diagnosticOf). */
+export const diag = diagnosticOf;
 
 export function emptyAt(r: Range): Range {
   return { start: { line: r.start.line, character: 0 }, end: { line: r.start.line, character: 0 } };
