@@ -7,7 +7,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Scenario } from '../src/core/format/language/model';
+import type { Scenario } from '../src/core/format/model/model';
 import { Simulation } from '../src/core/engine';
 import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine';
 import { TraceWriter } from '../src/core/trace/writer';

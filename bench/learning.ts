@@ -3,8 +3,8 @@
 // learning's share the largest it gets), run with and without learning (SimulationOptions.learning),
 // alternating, in one process. Target: learning costs at most 10% of the run's time.
 import * as path from 'node:path';
-import { loadScenarioFile } from '../src/core/format/language/load';
-import type { Scenario } from '../src/core/format/language/model';
+import { loadScenarioFile } from '../src/core/format/project/load';
+import type { Scenario } from '../src/core/format/model/model';
 import { Simulation } from '../src/core/engine/kernel/simulation';
 
 const PLAYERS = 1000;

@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../src/core/format/language/load';
+import { loadScenarioFile } from '../src/core/format/project/load';
 import { Simulation } from '../src/core/engine/kernel/simulation';
 import { RunTally } from '../src/core/analysis/metrics/runTally';
 import { seededRandom } from '../src/core/random/seededRandom';

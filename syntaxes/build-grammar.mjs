@@ -163,7 +163,7 @@ const EXPR_KEY = [words(EXPR.keys), ...EXPR.patterns.map((p) => p.replace(/\((?!
 /** A key whose entries' values are expressions (`effects`). */
 const EXPR_PARENT = words(EXPR.parents);
 /**
- * The names an expression reads on its own (core/format/language/mechanicsMessages.ts scopeNames,
+ * The names an expression reads on its own (core/format/checks/mechanicsMessages.ts scopeNames,
  * but for an action's own arguments, which are the author's names).
  */
 const CEL_NAMES = ['world', 'me', 'traits', 'args', 'n', 'round', 'agents'];

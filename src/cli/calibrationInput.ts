@@ -2,8 +2,7 @@
 // observed file and fit over it) and the observed data read from its file, problems said with
 // their line. Shared by the scenario and the run forms of the command.
 import * as path from 'node:path';
-import type { Calibration } from '../core/format/language/model';
-import { readObserved, type ObservedData } from '../core/format/language/observedData';
+import { type Calibration, readObserved, type ObservedData } from '../core/format';
 import { printable } from '../core/text/printable';
 import { ioReason } from '../core/files/ioReason';
 import { readOptionFile } from './optionFile';

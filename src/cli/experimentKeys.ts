@@ -2,8 +2,7 @@
 // any folder is made or run started, exit 1, as `society run` says it. It used to fail every run,
 // then print each run's error in one line with the editor's advice ("run Society: Set API Key").
 import { withOverrides } from '../core/experiment/overrides';
-import type { ExperimentCondition, Scenario } from '../core/format/language/model';
-import { modelNamed } from '../core/format/language/model';
+import { type ExperimentCondition, type Scenario, modelNamed } from '../core/format';
 import { usedModelNames } from '../core/llm/registry';
 
 /** The first model some condition uses whose `api_key_env` is unset, as a sentence; undefined when every key is there. */

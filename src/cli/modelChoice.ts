@@ -1,7 +1,7 @@
 // `--model NAME`: one of the model configs a scenario (or validate's --models file) declares, read
 // as an own key (`constructor` names no model), or why not, in the words every command uses.
 // `run`, `estimate` (through knownModel) and `validate` resolve the name here and nowhere else.
-import { modelNamed, type ModelConfig } from '../core/format/language/model';
+import { modelNamed, type ModelConfig } from '../core/format';
 
 export type ModelChoice = { model: ModelConfig } | { error: string };
 

@@ -4,11 +4,15 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { parseArgs, type ParseArgsConfig } from 'node:util';
-import { formatDiagnostic, type Diagnostic } from '../core/format/language/diagnostics';
-import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
+import {
+  formatDiagnostic,
+  type Diagnostic,
+  defaultRoot,
+  loadScenarioFile,
+  NO_SCENARIO_TO_RUN,
+  type Scenario,
+} from '../core/format';
 import { makeFolders } from '../core/files/makeFolders';
-import { NO_SCENARIO_TO_RUN } from '../core/format/language/workspace';
-import type { Scenario } from '../core/format/language/model';
 import { chooseModel } from './modelChoice';
 import { ioReason } from '../core/files/ioReason';
 import { printable } from '../core/text/printable';
@@ -117,7 +121,7 @@ export interface LoadedScenario {
  * Loads a scenario: the one named `name` (`--scenario`), else the file's first. Prints its errors as
  * `file:line:col: error CODE message` and returns undefined if any (a folder given for the file: says
  * so); `quiet`: no note on standard error.
- * `rootOption` (`--root`): the folder includes may not leave (default: core/format/language/load.ts defaultRoot).
+ * `rootOption` (`--root`): the folder includes may not leave (default: core/format/project/load.ts defaultRoot).
  */
 export async function loadRunnableScenario(
   file: string,

@@ -5,7 +5,7 @@
 // after the checkpoint was already gone.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { REPORT_FILES } from '../core/analysis/report/reportHtml';
+import { REPORT_FILES } from '../core/analysis';
 import { printable } from '../core/text/printable';
 import { counted } from '../core/text/counted';
 import { traceEnds } from '../core/trace/traceEnds';

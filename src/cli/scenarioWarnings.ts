@@ -2,8 +2,7 @@
 // report (a scenario without personas, an event after the last round, ran without a word), and the
 // timed events a --rounds shorter than the scenario's puts out of reach (they were dropped silently).
 import * as path from 'node:path';
-import { formatDiagnostic, type Diagnostic } from '../core/format/language/diagnostics';
-import type { Scenario } from '../core/format/language/model';
+import { formatDiagnostic, type Diagnostic, type Scenario } from '../core/format';
 import { counted } from '../core/text/counted';
 
 /**

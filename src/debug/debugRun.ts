@@ -1,8 +1,6 @@
 // One debugged run: the loaded scenario, its Simulation (with a decision log for the Variables
 // view) and the SimulationRuntime over it. Restart builds a fresh one from the file on disk.
-import { defaultRoot, loadScenarioFile } from '../core/format/language/load';
-import { formatDiagnostic } from '../core/format/language/diagnostics';
-import type { Scenario } from '../core/format/language/model';
+import { defaultRoot, loadScenarioFile, formatDiagnostic, type Scenario } from '../core/format';
 import type { Simulation } from '../core/engine';
 import { SimulationRuntime } from '../core/debug/runtime';
 import { offlineOnlyFactory, type ModelFactory } from '../core/engine';

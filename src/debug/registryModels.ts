@@ -2,7 +2,7 @@
 // or endpoints behind limits, retries and the response cache. The run harness builds them (with
 // the launch's seed and rounds) and wires the registry's call log, so faults retries got past
 // reach the trace and the "Retried model calls" breakpoint.
-import type { Scenario } from '../core/format/language/model';
+import type { Scenario } from '../core/format';
 import type { RunModels } from '../core/run/runModels';
 import type { ModelSetup, RunShape } from './debugRun';
 

@@ -2,7 +2,7 @@
 // highlights, and the declared state at the stop (the trace has it only at the round's end).
 import type { PausedState } from '../core/protocol/viewMessages';
 import type { StepPoint } from '../core/engine';
-import type { Scenario } from '../core/format/language/model';
+import type { Scenario } from '../core/format';
 import type { DebugRun } from './debugRun';
 
 export function highlightOf(p: StepPoint): { agents: string[]; round: number; phase?: string } {

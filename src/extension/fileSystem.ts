@@ -4,8 +4,7 @@
 // workspace it refuses includes outside the workspace folders (see trust/policy.ts).
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { NodeFileSystem, type NotAFile, type SocietyFileSystem } from '../core/format';
-import type { FileRole } from '../core/format/language/fileLimits';
+import { NodeFileSystem, type NotAFile, type SocietyFileSystem, type FileRole } from '../core/format';
 import { fileKey, openDocument } from './files';
 import { includeRefusal } from './trust/policy';
 import { realPath } from './trust/realPath';

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { REPO } from './codeServer';
 import { STEP_MS, type Workbench } from './workbench';
-import { loadScenarioFile } from '../../src/core/format/language/load';
+import { loadScenarioFile } from '../../src/core/format/project/load';
 import { parseCheckpoint } from '../../src/core/engine/persist/checkpoint';
 
 export const FRIENDS = path.join(REPO, 'examples/friends/friends.society');

@@ -1,5 +1,5 @@
 // Scenario and decision-request fixtures for the provider-layer tests and the LLM benchmark.
-import type { ModelConfig, Persona, Scenario } from '../../src/core/format/language/model';
+import type { ModelConfig, Persona, Scenario } from '../../src/core/format/model/model';
 import type {
   AdviseRequest,
   ChoosePartnerRequest,

@@ -3,7 +3,7 @@
 // the step `stop` names. Shared by the resume and the round-index tests.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Scenario } from '../../src/core/format/language/model';
+import type { Scenario } from '../../src/core/format/model/model';
 import type { Phase } from '../../src/core/trace/events';
 import { Simulation, type RunResult } from '../../src/core/engine/kernel/simulation';
 import { parseCheckpoint, writeCheckpoint, type Checkpoint } from '../../src/core/engine/persist/checkpoint';

@@ -3,7 +3,7 @@
 // (determinism, fingerprints, runs through model endpoints).
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import type { Scenario } from '../../src/core/format/language/model';
+import type { Scenario } from '../../src/core/format/model/model';
 import { Simulation, type SimulationOptions } from '../../src/core/engine/kernel/simulation';
 import { TraceWriter } from '../../src/core/trace/writer';
 

@@ -7,8 +7,8 @@ import type { EmbeddedTrace } from '../../src/core/protocol/embeddedTrace';
 import { replay } from '../../src/core/replay/replay';
 import { makePersona, makeScenario } from '../unit/engine/scenarioFixture';
 import path from 'node:path';
-import { loadScenarioFile } from '../../src/core/format/language/load';
-import type { Scenario } from '../../src/core/format/language/model';
+import { loadScenarioFile } from '../../src/core/format/project/load';
+import type { Scenario } from '../../src/core/format/model/model';
 import { societyDesign, stateDeclarations } from '../../src/core/protocol/viewMessages';
 
 /** Strings that would run script if any panel wrote them as markup. */

@@ -9,7 +9,7 @@ import type { Browser, Page } from 'playwright-core';
 import * as act from '../e2e/act';
 import { launchChromium, keepScreenshot, VSCODE_WEBVIEW_DEFAULT_STYLE } from './harness';
 import { pageHtml } from '../../src/extension/views/pageShell';
-import { loadScenarioFile } from '../../src/core/format/language/load';
+import { loadScenarioFile } from '../../src/core/format/project/load';
 import { Simulation } from '../../src/core/engine/kernel/simulation';
 import { offlineOnlyFactory } from '../../src/core/engine';
 import { allPersonas } from '../../src/core/engine/society/population';

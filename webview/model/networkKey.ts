@@ -5,7 +5,7 @@
 // coloured its unconnected agents each as a "community" of one.
 import { categoryKey } from '../../src/core/analysis/report/categoryKey';
 import { CATEGORY_COLORS } from '../../src/core/analysis/report/palette';
-import { formsTies } from '../../src/core/format/language/tieSources';
+import { formsTies } from '../../src/core/format/pure';
 import type { SocietyDesign } from '../../src/core/protocol/viewMessages';
 import { nodeRadius } from '../network/geometry';
 import type { NetworkNode } from './networkData';

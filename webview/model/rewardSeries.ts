@@ -1,6 +1,6 @@
 // Rewards over time, folded incrementally from reward events: the mean raw reward per driver per
 // round over all agents (metrics panel), and each agent's own reward history (agent panel).
-import { DRIVERS, type Driver } from '../../src/core/format/language/model';
+import { DRIVERS, type Driver } from '../../src/core/format/pure';
 import type { RewardEvent } from '../../src/core/trace/events';
 
 interface Sums {

@@ -1,6 +1,6 @@
 // The agent panel: pick an agent (a keyboard-friendly list of everyone), then its persona, its
 // ties out and in at the round on screen, its reward per driver over time and its latest memories.
-import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/language/model';
+import { DRIVER_LABELS, DRIVERS, TRAIT_NAMES } from '../../src/core/format/pure';
 import { categoryColor } from '../../src/core/analysis/report/palette';
 import type { AgentView, WorldState } from '../../src/core/replay/replay';
 import { el } from '../dom';

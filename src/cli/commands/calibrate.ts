@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
-import type { Calibration, Scenario } from '../../core/format/language/model';
+import { type Calibration, type Scenario, type ObservedData, didYouMean } from '../../core/format';
 import {
   loadRunnableScenario,
   lockOutputFolder,
@@ -18,15 +18,13 @@ import {
 import { integerListOption } from '../integerList';
 import { MIN_SEED } from '../../core/random/rng';
 import { printable } from '../../core/text/printable';
-import type { ObservedData } from '../../core/format/language/observedData';
-import { fitText } from '../../core/analysis/calibration/fitText';
+import { fitText } from '../../core/analysis';
 import { calibrateRun } from './calibrateRun';
 import { calibrationOf, loadObserved } from '../calibrationInput';
 import { calibrationScenario, CALIBRATION_FILES, runCalibration } from '../../core/experiment/calibrate';
 import { planExperiment } from '../../core/experiment/plan';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import { EndpointDownError } from '../../core/llm/limits/endpointHealth';
-import { didYouMean } from '../../core/format/language/suggest';
 import { mayStartOver, recordPresent } from '../ownFiles';
 
 const USAGE =

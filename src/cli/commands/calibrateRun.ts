@@ -3,12 +3,17 @@
 // written as fit.csv and fit_rounds.csv beside the trace (or into --out).
 import * as path from 'node:path';
 import { printable } from '../../core/text/printable';
-import type { Calibration } from '../../core/format/language/model';
-import { fitTrace } from '../../core/analysis/calibration/runFit';
-import { scenarioOfTrace } from '../../core/analysis/metrics/traceScenario';
-import { rankConditions } from '../../core/analysis/calibration/rank';
-import { fitCsv, fitRoundsCsv } from '../../core/analysis/calibration/fitCsv';
-import { criterionText, measureLine, num } from '../../core/analysis/calibration/fitText';
+import type { Calibration } from '../../core/format';
+import {
+  fitTrace,
+  scenarioOfTrace,
+  rankConditions,
+  fitCsv,
+  fitRoundsCsv,
+  criterionText,
+  measureLine,
+  num,
+} from '../../core/analysis';
 import { CALIBRATION_FILES } from '../../core/experiment/calibrate';
 import { outputFolder } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';

@@ -9,8 +9,7 @@ import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
 import { compareSides } from '../../core/experiment/paired/compareSides';
-import { COMPARE_FILES } from '../../core/analysis/compare/comparePage';
-import { NotComparable } from '../../core/analysis/compare/headerCheck';
+import { COMPARE_FILES, NotComparable } from '../../core/analysis';
 
 const USAGE = 'compare <A> <B> [--json] [--out DIR] [--overwrite]';
 const NAMES: readonly string[] = Object.values(COMPARE_FILES);

@@ -6,7 +6,7 @@ import { integerOption, knownModel, loadRunnableScenario, onePositional, parseCo
 import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
-import { traitsOf } from '../../core/format/language/providers';
+import { traitsOf } from '../../core/format';
 
 const USAGE = 'estimate <scenario.society> [--scenario NAME] [--root DIR] [--rounds N] [--model NAME] [--json]';
 

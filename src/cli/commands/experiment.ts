@@ -3,7 +3,7 @@
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 import {
   integerOption,
   loadRunnableScenario,

@@ -6,9 +6,7 @@ import type { OptionRow } from '../optionRows';
 import { integerOption, parseCommandArgs } from '../options';
 import { printable } from '../../core/text/printable';
 import { counted } from '../../core/text/counted';
-import { readLocatedTrace, type LocatedTrace } from '../../core/analysis/explain/explainFile';
-import { EXPLAIN_USAGE, explainAsked } from '../../core/analysis/explain/explainQuery';
-import { explanationText } from '../../core/analysis/explain/explainText';
+import { readLocatedTrace, type LocatedTrace, EXPLAIN_USAGE, explainAsked, explanationText } from '../../core/analysis';
 
 const USAGE = 'explain <run folder|trace.jsonl> <from> <to> | <agent>.<quantity> [--both] [--round N] [--json]';
 

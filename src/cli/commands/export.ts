@@ -4,8 +4,8 @@
 import * as path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
-import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis/export/tieExport';
-import { isTraceFile, loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
+import { exportTraceFileTies, tieGraphText, TIE_FORMATS, type TieFormat } from '../../core/analysis';
+import { isTraceFile, loadTieNetwork } from '../../core/analysis';
 import { exportParquet } from './exportParquet';
 import { integerOption, onePositional, outputFile, parseCommandArgs } from '../options';
 

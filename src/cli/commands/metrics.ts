@@ -3,13 +3,13 @@
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { integerOption, onePositional, parseCommandArgs, usableAttribute } from '../options';
-import { formatMetricValue } from '../../core/analysis/report/metricFormat';
 import {
+  formatMetricValue,
   computeNetworkMetrics,
   DEFAULT_ATTRIBUTE,
   type NetworkMetrics,
-} from '../../core/analysis/metrics/networkMetrics';
-import { loadTieNetwork } from '../../core/analysis/metrics/tieNetworkFile';
+  loadTieNetwork,
+} from '../../core/analysis';
 import { seededRandom } from '../../core/random/seededRandom';
 import { MIN_SEED } from '../../core/random/rng';
 

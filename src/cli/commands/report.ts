@@ -8,19 +8,22 @@ import path from 'node:path';
 import type { Command } from '../command';
 import type { OptionRow } from '../optionRows';
 import { onePositional, outputFolder, parseCommandArgs, usableAttribute, wroteFiles } from '../options';
-import { DEFAULT_ATTRIBUTE } from '../../core/analysis/metrics/networkMetrics';
-import { writeReportFiles } from '../../core/analysis/report/reportFiles';
-import { runFitSection } from '../../core/analysis/report/runFitSection';
+import {
+  DEFAULT_ATTRIBUTE,
+  writeReportFiles,
+  runFitSection,
+  RunReportBuilder,
+  unfinishedNote,
+  wholeRound,
+} from '../../core/analysis';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { DERIVED_FILES } from '../outFolder';
-import { RunReportBuilder } from '../../core/analysis/report/reportModel';
 import type { TraceEvent } from '../../core/trace/events';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import { ViewBudget } from '../../core/trace/viewBudget';
 import { viewEmbed, type ViewEmbed } from '../../core/protocol/viewPage';
 import { findViewAssets } from '../viewAssets';
 import { ReadProgress } from '../readProgress';
-import { unfinishedNote, wholeRound } from '../../core/analysis/metrics/traceNetwork';
 import { declaredOfTrace } from '../traceScenario';
 
 const USAGE = 'report <trace.jsonl> [--out DIR] [--overwrite] [--attribute NAME] [--static] [--view-limit MB] [-q]';

@@ -15,7 +15,7 @@ import {
   outputFolder,
   parseCommandArgs,
 } from '../options';
-import { slug } from '../../core/format/language/slug';
+import { slug } from '../../core/format';
 import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
 import { agentCount, heapPlan, relaunchWithHeap } from '../run/heapRoom';

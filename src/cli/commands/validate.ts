@@ -14,9 +14,7 @@ import { entryScenario, validateLibrary } from '../../core/validation/validate';
 import type { UsageTotals } from '../../core/trace/events';
 import { validationCsv, validationHtml, validationJson, validationText } from '../../core/validation/report';
 import { estimateValidation, validationCostReason } from '../../core/validation/estimate';
-import { loadScenarioFile } from '../../core/format/language/load';
-import type { ModelConfig } from '../../core/format/language/model';
-import { isInstant } from '../../core/format/language/providers';
+import { loadScenarioFile, type ModelConfig, isInstant } from '../../core/format';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import {
   validateVaried,

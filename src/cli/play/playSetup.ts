@@ -6,7 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { Readable, Writable } from 'node:stream';
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 import { allPersonas } from '../../core/engine/society/population';
 import {
   ANSWERS_FILE,

@@ -2,17 +2,19 @@
 // and embedding calls, and the exit code its faults call for (3: no model answer at all).
 import * as path from 'node:path';
 import type { Checkpoint } from '../../core/engine';
-import { formatSummary, summarizeRun } from '../../core/analysis/report/runSummary';
-import type { Scenario } from '../../core/format/language/model';
+import {
+  formatSummary,
+  summarizeRun,
+  closingState,
+  closingStateRows,
+  type RunSeries,
+  formatOverTime,
+} from '../../core/analysis';
+import { type Scenario, formsTies, tieSources, coverageLine, scenarioCoverage } from '../../core/format';
 import { unpricedModels } from '../../core/llm/usage';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import type { RunHarness } from '../../core/run/runHarness';
-import { closingState, closingStateRows } from '../../core/analysis/report/closingState';
-import { formsTies, tieSources } from '../../core/format/language/tieSources';
-import type { RunSeries } from '../../core/analysis/metrics/runSeries';
-import { formatOverTime } from '../../core/analysis/report/overTime';
-import { coverageLine, scenarioCoverage } from '../../core/format/language/census/coverageText';
 
 export interface ClosingFacts {
   scenario: Scenario;

@@ -6,7 +6,7 @@
 import { spawn } from 'node:child_process';
 import * as os from 'node:os';
 import * as v8 from 'node:v8';
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 
 /** How long a relaunched run has to end after SIGTERM or SIGHUP before it is killed (ms). */
 export const STOP_GRACE_MS = 4000;

@@ -1,8 +1,8 @@
 // judgements.csv in the run folder (docs/judges.md) for a scenario with `judges:`, read back from
 // the whole trace once the run has ended, so a resumed run's file holds every round's judgements.
 import * as path from 'node:path';
-import { JUDGEMENTS_FILE, judgementsCsv } from '../../core/analysis/export/judgementsCsv';
-import type { Scenario } from '../../core/format/language/model';
+import { JUDGEMENTS_FILE, judgementsCsv } from '../../core/analysis';
+import type { Scenario } from '../../core/format';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 import type { JudgementEvent } from '../../core/trace/events';
 import { writePiecesSync } from '../../core/trace/writePieces';

@@ -5,8 +5,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { longWaitSayer } from '../../core/llm/limits/longWait';
-import { modelNamed, type Scenario } from '../../core/format/language/model';
-import { isInstant } from '../../core/format/language/providers';
+import { modelNamed, type Scenario, isInstant } from '../../core/format';
 import type { CallRecord } from '../../core/llm/callRecord';
 import { OFFLINE_LABEL } from '../../core/llm/offline';
 import { MissingKeyError, usedModelNames, type ModelRegistry } from '../../core/llm/registry';

@@ -2,10 +2,9 @@
 // as they happen, or, for a resumed run (whose earlier rounds this process never saw), read back
 // from its whole trace at the end — the same RunTally either way, and the same as the report's
 // and an experiment's.
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 import type { RunHarness } from '../../core/run/runHarness';
-import type { RunSeries } from '../../core/analysis/metrics/runSeries';
-import { declaredOutcomes, RunTally } from '../../core/analysis/metrics/runTally';
+import { type RunSeries, declaredOutcomes, RunTally } from '../../core/analysis';
 import { readTraceFile, traceProblemsMessage } from '../../core/trace/reader';
 
 export interface RunOutcomes {

@@ -3,10 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as readline from 'node:readline';
-import { SURVEYS_CSV_HEADER, surveyCsvRows } from '../../core/analysis/export/surveysCsv';
+import { SURVEYS_CSV_HEADER, surveyCsvRows, SurveyTally, surveyLines } from '../../core/analysis';
 import type { SurveyEvent } from '../../core/trace/events';
-import { SurveyTally } from '../../core/analysis/report/surveyPsychometrics';
-import { surveyLines } from '../../core/analysis/report/surveySection';
 
 export const SURVEYS_CSV = 'surveys.csv';
 

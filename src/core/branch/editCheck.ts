@@ -1,10 +1,7 @@
 // What is wrong with a branch's edits, against the parent's world as it stood when the branch
 // begins (replayed from the parent's trace) and the scenario: one sentence per problem, with a
 // "did you mean" where a name is close to one that exists. Checked before anything runs.
-import type { Scenario } from '../format/language/model';
-import { TRAIT_NAMES } from '../format/language/model';
-import { didYouMean } from '../format/language/suggest';
-import { applySet } from '../format/language/settings';
+import { type Scenario, TRAIT_NAMES, didYouMean, applySet } from '../format';
 import type { WorldState } from '../replay/replay';
 import { PERSONA_TEXT_FIELDS, type WorldEdit } from '../trace/edits';
 

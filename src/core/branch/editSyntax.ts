@@ -5,7 +5,7 @@
 //   set coaching.enabled=false                     broadcast The market crashed.
 // A value after `set` is read as YAML (false, 3, [a, b], "text"). Errors are one sentence each.
 import { parse as parseYaml } from 'yaml';
-import { TRAIT_NAMES, type TraitName } from '../format/language/model';
+import { TRAIT_NAMES, type TraitName } from '../format';
 import { editShapeProblem } from './editShape';
 import { PERSONA_TEXT_FIELDS, type PersonaTextField, type WorldEdit, type WorldEditKind } from '../trace/edits';
 

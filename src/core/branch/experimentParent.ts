@@ -3,7 +3,7 @@
 // answers are in the experiment's cache. Read from the experiment.json beside traces/.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { withOverrides } from '../experiment/overrides';
 import { traceFileName } from '../experiment/traceFiles';
 import type { ParentRun } from './parentRun';

@@ -3,7 +3,7 @@
 // round N (engine/kernel/edits.ts). Everything before is the parent's trace byte for byte — checked
 // after the run, not assumed — and costs no model call; from round N on it is a run of its own.
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { replay } from '../replay/replay';
 import { RunHarness, type PreparedSimulation, type RunHarnessOptions } from '../run/runHarness';
 import type { TraceHeader } from '../trace/events';

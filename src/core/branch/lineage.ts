@@ -5,7 +5,7 @@
 // the parent's world at their round, as `fork` checked them.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { replay } from '../replay/replay';
 import {
   BRANCH_FILE,

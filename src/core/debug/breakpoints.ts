@@ -2,7 +2,7 @@
 // phase, with conditions, hit counts and log messages — into the runtime's BreakpointSpecs.
 // Conditions and log messages are expressions (expression.ts) over the state at the stop.
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import type { BreakpointSpec } from './runtime';
 import type { Simulation, StepPoint } from '../engine';
 import type { Phase } from '../trace/events';

@@ -2,7 +2,7 @@
 // and the raw reply". It wraps the model factory the Simulation is created with; a model that
 // answers at once (decideNow, the offline one) still does when recorded, so recording changes no
 // decision and no event.
-import type { ModelConfig, PromptTemplates } from '../format/language/model';
+import type { ModelConfig, PromptTemplates } from '../format';
 import { renderPrompt } from '../llm/prompts/render';
 import type { ChatMessage } from '../llm/chat';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../llm/types';

@@ -9,7 +9,7 @@ import {
   type TraceEventOf,
   type TraceEventType,
 } from '../trace/events';
-import { VERB_KEYS, type VerbKey } from '../format/language/verbs';
+import { VERB_KEYS, type VerbKey } from '../format';
 import { quantityOf, type NameLookup } from '../text/personNames';
 import { isolated } from '../text/isolated';
 

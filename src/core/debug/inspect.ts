@@ -2,19 +2,18 @@
 // the memories retrieved for its latest decision with their scores, the prompt and the reply)
 // and the world (round, agents, ties, network metrics). The adapter makes it expandable.
 import type { FeedBoard } from '../engine';
-import { computeNetworkMetrics } from '../analysis/metrics/networkMetrics';
-import { graphFromTies } from '../analysis/metrics/graphFromTies';
+import { computeNetworkMetrics, graphFromTies } from '../analysis';
 import type { Simulation } from '../engine';
 import { promptOf, type DecisionLog } from './decisionLog';
 import { Lazy } from './lazy';
 import { knowledgeView, knowsOf, placesView } from './knowledgeView';
 import { learnedOf } from './experienceView';
 import { labelledValues } from './labelled';
-import { isInstant } from '../format/language/providers';
+import { isInstant } from '../format';
 import type { SurveyBook } from './surveyBook';
 import { nameRecord } from '../text/nameRecord';
-import { scenarioFacts } from '../analysis/metrics/table/applies';
-import type { WorldFacts } from '../analysis/metrics/table/metric';
+import { scenarioFacts } from '../analysis';
+import type { WorldFacts } from '../analysis';
 
 /** What the world provides: its design's, or ties a module made (the table's needs; issue 59). */
 function worldFacts(sim: Simulation): WorldFacts {

@@ -1,6 +1,6 @@
 // A categorical quantity's value as Variables shows it: the number expressions read, and the label
 // it means (`place = 2 (park)`). Not expandable: one line says it all.
-import type { Quantity } from '../format/language/mechanics';
+import type { Quantity } from '../format';
 import { nameRecord } from '../text/nameRecord';
 
 export class Labelled {

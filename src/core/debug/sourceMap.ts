@@ -3,7 +3,7 @@
 // line stops at every round start. The other way, a stop's frames point at the acting persona's
 // `id:` line and at the scenario line of the round (its event, else `rounds:`).
 import * as path from 'node:path';
-import type { Persona, Scenario, SourceLocation } from '../format/language/model';
+import type { Persona, Scenario, SourceLocation } from '../format';
 
 export type LineTarget = { kind: 'persona'; agent: string } | { kind: 'event'; round: number } | { kind: 'round' };
 

@@ -2,7 +2,7 @@
 // `judgement` events as the engine emits them (issue 48), for the Variables view: per
 // administration its answers per item and its scale scores, reverse-keyed items reversed as the
 // run report scores them (analysis/report/surveyPsychometrics.ts).
-import { keyed, scaleScore } from '../analysis/report/surveyPsychometrics';
+import { keyed, scaleScore } from '../analysis';
 import type { JudgementEvent, SurveyEvent, TraceEvent } from '../trace/events';
 
 export class SurveyBook {

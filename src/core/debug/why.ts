@@ -2,9 +2,7 @@
 // both` for the pair) or a declared quantity (`why maya.wealth`, `why world.fish`) up to where
 // the run stands, from the events the session kept (core/analysis/explain, as `society explain`).
 import type { TraceEvent } from '../trace/events';
-import { EXPLAIN_USAGE, explainAsked } from '../analysis/explain/explainQuery';
-import { explanationText } from '../analysis/explain/explainText';
-import type { Explanation } from '../analysis/explain/explainTypes';
+import { EXPLAIN_USAGE, explainAsked, explanationText, type Explanation } from '../analysis';
 import { ExpressionError } from './expression';
 
 export const WHY_USAGE = `why needs what to explain: why ${EXPLAIN_USAGE.replace(' (a tie)', ' [both] (a tie)')}, e.g. why maya sam`;

@@ -2,13 +2,11 @@
 // against the reference condition (difference, CI, Hedges' g), each condition against the
 // density-matched random baseline (paired by run), and the seed paper's qualitative claims
 // checked against those numbers (paperClaims.ts).
-import type { DeclaredClaim } from '../format/language/model';
-import type { ExperimentCondition } from '../format/language/model';
+import { type DeclaredClaim, type ExperimentCondition, parseTimeOutcome } from '../format';
 import { BASELINE_METRICS, OUTCOME_METRICS, type RunOutcome } from './outcome';
-import { appliesKey, EVERY_WORLD } from '../analysis/metrics/table/applies';
-import type { WorldFacts } from '../analysis/metrics/table/metric';
+import { appliesKey, EVERY_WORLD } from '../analysis';
+import type { WorldFacts } from '../analysis';
 import { STATE_METRIC } from './stateOutcomes';
-import { parseTimeOutcome } from '../format/language/timeOutcomeNames';
 import { paperClaims } from './paperClaims';
 import { estimate, seedContrast } from './statistics';
 import type { BaselineComparison, ConditionContrast, ExperimentResult, NullModel } from './types';

@@ -4,12 +4,16 @@
 // the experiment's files: fit.csv, fit_rounds.csv, and a Fit section in experiment.html.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Calibration, Scenario } from '../format/language/model';
-import type { ObservedData } from '../format/language/observedData';
-import { fitRuns, type MeasureFit } from '../analysis/calibration/fit';
-import { rankConditions, type RankedCondition } from '../analysis/calibration/rank';
-import { fitCsv, fitRoundsCsv } from '../analysis/calibration/fitCsv';
-import { fitSectionHtml } from '../analysis/report/fitSection';
+import type { Calibration, Scenario, ObservedData } from '../format';
+import {
+  fitRuns,
+  type MeasureFit,
+  rankConditions,
+  type RankedCondition,
+  fitCsv,
+  fitRoundsCsv,
+  fitSectionHtml,
+} from '../analysis';
 import {
   modelLine,
   roundsByCondition,

@@ -2,7 +2,7 @@
 // `.falls.<level>`): they count as their rounds + 1 (censored), so a mean over them is a lower
 // bound of the time. A verdict or a table says how many there were, so a reader can tell "sooner"
 // from "got there at all".
-import { parseTimeOutcome } from '../format/language/timeOutcomeNames';
+import { parseTimeOutcome } from '../format';
 import type { RunOutcome } from './outcome';
 
 /** Whether a run's value of `metric` is censored: past its last round. */

@@ -1,7 +1,6 @@
 // The pair of conditions the "Coaching raises …" claims compare: coaching off against coaching on
 // with every other override equal, so a difference can be credited to coaching alone.
-import type { ExperimentCondition } from '../format/language/model';
-import { flattenSet } from '../format/language/settings';
+import { type ExperimentCondition, flattenSet } from '../format';
 
 export type CoachingPair =
   | { off: ExperimentCondition; on: ExperimentCondition }

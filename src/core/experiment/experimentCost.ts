@@ -3,7 +3,7 @@
 // encounters), times the seeds it runs with, summed. The limit is checked once, against the sum —
 // asking once per run would mean twenty dialogs for a 2 × 10 experiment. The editor's Run
 // Experiment and `society validate` both check it.
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { planExperiment } from './plan';
 import { withOverrides } from './overrides';
 import { estimateRun, type CallsAndTokens, type ModelEstimate, type RunEstimate } from '../llm/estimate';

@@ -1,15 +1,12 @@
 // The experiment report: one self-contained HTML page (no scripts, no remote content; every
 // string escaped) plus CSV files for pandas or R, and a plain-text table for the terminal.
-import { appliesKey, EVERY_WORLD } from '../analysis/metrics/table/applies';
+import { appliesKey, EVERY_WORLD } from '../analysis';
 import { madeByDifferences } from './madeBy';
 import { createHash } from 'node:crypto';
 import { escapeMarkup as e } from '../text/markup';
-import { BASELINE_SAMPLES } from '../analysis/metrics/randomBaseline';
-import { describeMetric } from '../analysis/report/metricDescriptions';
-import { formatReal } from '../analysis/report/realFormat';
-import { themeCss, themed } from '../analysis/report/reportTheme';
+import { BASELINE_SAMPLES, describeMetric, formatReal, themeCss, themed } from '../analysis';
 import type { Claim, ExperimentResult } from './types';
-import type { ExperimentCondition } from '../format/language/model';
+import { type ExperimentCondition, describeTimeOutcome } from '../format';
 import { isolated } from '../text/isolated';
 import { claimVerdict, formatP, HOLM_ALPHA, holmVerdict } from './claimVerdict';
 import { CLAIM_FAMILIES, EXACT_ALPHA, holmCount } from './paperClaims';
@@ -23,7 +20,6 @@ import { seriesSummary } from './seriesSummary';
 import { seriesSection } from './seriesPlots';
 import { describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
-import { describeTimeOutcome } from '../format/language/timeOutcomeNames';
 import { INSTRUMENTS_FILE, instrumentLines, instrumentRows, instrumentsSection } from './instrumentSummary';
 
 export const EXPERIMENT_FILES = {

@@ -1,8 +1,8 @@
 // What an experiment's world provides: any of its conditions' (a condition may give the round
 // an `evaluate` phase, and with it ties), so its report shows the metrics that apply to one.
-import { eitherWorld, scenarioFacts } from '../analysis/metrics/table/applies';
-import type { WorldFacts } from '../analysis/metrics/table/metric';
-import type { ExperimentCondition, Scenario } from '../format/language/model';
+import { eitherWorld, scenarioFacts } from '../analysis';
+import type { WorldFacts } from '../analysis';
+import type { ExperimentCondition, Scenario } from '../format';
 import { withOverrides } from './overrides';
 
 export function experimentWorld(scenario: Scenario, conditions: readonly ExperimentCondition[]): WorldFacts {

@@ -5,7 +5,7 @@
 // nothing at all for experiments without surveys or judges, so their files stay as they were.
 import { correlationInterval, meanInterval, type MeanInterval } from '../stats/meanInterval';
 import { escapeMarkup as e } from '../text/markup';
-import { formatReal } from '../analysis/report/realFormat';
+import { formatReal } from '../analysis';
 import { isolated } from '../text/isolated';
 import { csvLine } from './csv';
 import type { ExperimentResult } from './types';

@@ -4,9 +4,7 @@
 // cut with an ellipsis and carry their full text as a <title>. Greys are theme inks and text is
 // currentColor (analysis/report/reportTheme.ts), so the chart follows a dark page.
 import { escapeMarkup as e } from '../text/markup';
-import { niceTicks } from '../analysis/report/lineChartSvg';
-import { categoryColor } from '../analysis/report/palette';
-import { ink } from '../analysis/report/reportTheme';
+import { niceTicks, categoryColor, ink } from '../analysis';
 import { isolated } from '../text/isolated';
 import { fitLabel } from './fitLabel';
 import { shownInterval } from './shownInterval';

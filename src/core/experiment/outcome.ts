@@ -1,15 +1,15 @@
 // The numbers one run contributes to an experiment: the final tie network's metrics, the same
 // metrics on density-matched random graphs (the null model the paper's claims are judged
 // against), rewards, and per-round series.
-import type { DriverWeights } from '../format/language/model';
+import type { DriverWeights } from '../format';
 import type { RoundStats, UsageTotals } from '../trace/events';
-import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis/metrics/finalOutcomes';
-import { BASELINE_METRICS } from '../analysis/metrics/table/metrics';
-import { randomBaseline } from '../analysis/metrics/randomBaseline';
-import { assortativityBaseline } from '../analysis/metrics/assortativityBaseline';
-import { degreePreservingBaselineOf } from '../analysis/metrics/degreePreservingBaseline';
-import type { RunSeries } from '../analysis/metrics/runSeries';
-import { timeOutcomes } from '../analysis/metrics/timeOutcomes';
+import { finalOutcomes, OUTCOME_METRICS, outcomeGraph } from '../analysis';
+import { BASELINE_METRICS } from '../analysis';
+import { randomBaseline } from '../analysis';
+import { assortativityBaseline } from '../analysis';
+import { degreePreservingBaselineOf } from '../analysis';
+import type { RunSeries } from '../analysis';
+import { timeOutcomes } from '../analysis';
 import type { InstrumentValue } from './runInstruments';
 
 /** OUTCOME_METRICS: compared across conditions; BASELINE_METRICS: also with random graphs (the METRICS table's). */

@@ -1,10 +1,9 @@
 // Experiment conditions change a scenario by dotted parameter paths (`coaching.enabled: true`),
-// the same paths timed `set` events use, by the same rules (format/language/settings.ts applySet: own keys
+// the same paths timed `set` events use, by the same rules (format/schema/settings.ts applySet: own keys
 // or optional leaves of the schema, the schema's defaults, then its checks). Applied to a copy
 // before the run starts, so `world.rounds` may change too; so are a feed's, a phase's and an
 // action's fields (structureOverrides.ts).
-import type { Scenario } from '../format/language/model';
-import { applySet } from '../format/language/settings';
+import { type Scenario, applySet } from '../format';
 import { applyWorldOverrides, isWorldOverride } from './worldOverrides';
 import { applyStructureOverrides, isStructurePath } from './structureOverrides';
 

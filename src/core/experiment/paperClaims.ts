@@ -1,11 +1,11 @@
 // The seed paper's qualitative claims, checked against an experiment's numbers.
-import { formatReal } from '../analysis/report/realFormat';
+import { formatReal } from '../analysis';
 import type { Claim, ClaimFamily, ExactTest, ExperimentResult } from './types';
 import { isolated as iso } from '../text/isolated';
 import { coachingPair } from './coachingPair';
 import { holmAdjust, noSpread, seedContrast, separationP, signP } from './statistics';
 import { counted } from '../text/counted';
-import type { DeclaredClaim } from '../format/language/model';
+import type { DeclaredClaim } from '../format';
 import { censoredText } from './censored';
 
 /** The claim families in the order reports show them (types.ts ClaimFamily). */

@@ -1,5 +1,5 @@
 // What an experiment runs: every condition × every seed, in a stable order, and the order runs start in.
-import type { ExperimentCondition, Scenario } from '../format/language/model';
+import type { ExperimentCondition, Scenario } from '../format';
 
 export interface ExperimentRunSpec {
   index: number;

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import { type Scenario, isInstant, traitsOf } from '../format';
 import { analyzeExperiment, unknownReference } from './analyze';
 import type { ExperimentResult } from './types';
 import { writeExperimentFiles } from './experimentFiles';
@@ -19,7 +19,6 @@ import { experimentWorld } from './experimentWorld';
 import { workersFor } from './workerLimits';
 import { partialText, type PartialRuns } from './partial';
 import { dropPart, dropStale, keepTrace, partPath, traceFileClash, traceFileName } from './traceFiles';
-import { isInstant, traitsOf } from '../format/language/providers';
 
 export interface ExperimentOptions {
   outDir: string;

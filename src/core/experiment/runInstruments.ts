@@ -2,8 +2,7 @@
 // mean Cronbach's α and persona-adherence r over its administrations and the test–retest r; per
 // judging dimension the mean score of all judges. The experiment averages these over seeds
 // (instrumentSummary.ts), as it does the network's metrics.
-import type { ScalePsychometrics } from '../analysis/report/surveyPsychometrics';
-import type { JudgingSummary } from '../analysis/report/judgesSummary';
+import type { ScalePsychometrics, JudgingSummary } from '../analysis';
 
 export interface InstrumentValue {
   source: 'survey' | 'judging';

@@ -1,15 +1,12 @@
 // Runs one condition × seed in this thread and reduces it to a RunOutcome. Optionally writes the
 // run's trace, so any single run of an experiment can be opened and inspected later.
 import { madeBy } from './madeBy';
-import type { Scenario } from '../format/language/model';
+import { type Scenario, wantedTimeOutcomes } from '../format';
 import { RunHarness } from '../run/runHarness';
 import type { ModelOptions } from '../llm/registry';
 import { withOverrides } from './overrides';
-import { declaredOutcomes, RunTally } from '../analysis/metrics/runTally';
+import { declaredOutcomes, RunTally, SurveyTally, JudgesCollector } from '../analysis';
 import { runOutcome, type RunOutcome } from './outcome';
-import { wantedTimeOutcomes } from '../format/language/timeOutcomeNames';
-import { SurveyTally } from '../analysis/report/surveyPsychometrics';
-import { JudgesCollector } from '../analysis/report/judgesSummary';
 import { runInstruments } from './runInstruments';
 
 export interface RunOneOptions {

@@ -2,7 +2,7 @@
 // runs' series (RunOutcome.series) with its 95% t-interval (statistics.ts estimate) — the rows of
 // series.csv and the lines and bands of the report's time plots. Built from the runs alone, so
 // shards merged later give the same rows as the runs made on one machine.
-import { appliesKey, EVERY_WORLD } from '../analysis/metrics/table/applies';
+import { appliesKey, EVERY_WORLD } from '../analysis';
 import type { ExperimentResult } from './types';
 import { estimate, type Estimate } from './statistics';
 import { csvLine } from './csv';

@@ -3,13 +3,13 @@
 // holds runs of every condition and of spread-out seeds, and shard sizes differ by one at most.
 // A shard writes shard.json (its runs' outcomes, with the plan they came from); `society
 // experiment merge` checks that the shards are of one plan and writes the experiment's files.
-import type { WorldFacts } from '../analysis/metrics/table/metric';
+import type { WorldFacts } from '../analysis';
 import { experimentWorld } from './experimentWorld';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import type { ExperimentPlan, ExperimentRunSpec } from './plan';
 import type { RunOutcome } from './outcome';
-import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format/language/model';
+import type { DeclaredClaim, ExperimentCondition, Scenario } from '../format';
 import { scenarioHash } from '../engine';
 
 export interface Shard {

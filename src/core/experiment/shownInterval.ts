@@ -14,7 +14,7 @@
 // Only what the page shows changes: summary.csv and experiment.json keep the t-interval, and the
 // claims are judged as before on intervals of differences (coaching on − off, observed − random),
 // which may rightly be negative and are never cut.
-import { metricBounds } from '../analysis/metrics/metricBounds';
+import { metricBounds } from '../analysis';
 import type { Estimate } from './statistics';
 
 export interface ShownInterval {

@@ -1,16 +1,24 @@
 // Experiment conditions that change the society's rules (issue 44, point 3): a feed's rank weights,
 // a phase's `when`/`who`/`order`/`actions`, an action's `when`, effects and arguments, by the
-// paths format/language/structurePaths.ts lists (the editor checks the same ones, SOC054). Applied
+// paths format/schema/structurePaths.ts lists (the editor checks the same ones, SOC054). Applied
 // to the scenario copy a condition runs; a value of the wrong kind, or an expression that does not
 // check, is an error naming the path, before any run starts.
-import { checkExpression, expressionEnvironment, type Scope, type Wanted } from '../format/language/expressions';
-import { phaseActionFields, type Mechanics } from '../format/language/mechanics';
-import type { Scenario } from '../format/language/model';
-import { valueErrors } from '../format/language/schema';
-import { didYouMean } from '../format/language/suggest';
-import { listNames, structurePaths, type StructurePath } from '../format/language/structurePaths';
+import {
+  checkExpression,
+  expressionEnvironment,
+  type Scope,
+  type Wanted,
+  phaseActionFields,
+  type Mechanics,
+  type Scenario,
+  valueErrors,
+  didYouMean,
+  listNames,
+  structurePaths,
+  type StructurePath,
+} from '../format';
 
-export { isStructurePath } from '../format/language/structurePaths';
+export { isStructurePath } from '../format';
 
 type Obj = Record<string, unknown>;
 

@@ -2,8 +2,7 @@
 // parameter paths, each a condition named by what it sets (`mean=0.5, initial=120`: the paths'
 // last parts, whole paths where those clash), so the experiment machinery (overrides, workers,
 // traces) runs a sweep as it runs any experiment.
-import type { Calibration, ExperimentCondition } from '../format/language/model';
-import { slug } from '../format/language/slug';
+import { type Calibration, type ExperimentCondition, slug } from '../format';
 
 /** How a swept value reads in a condition's name: numbers and text as written, the rest as JSON. */
 export function settingValue(v: unknown): string {

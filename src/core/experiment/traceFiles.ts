@@ -2,7 +2,7 @@
 // `<name>.jsonl` once the run has finished: a `.jsonl` under traces/ is always a whole run, even
 // after a crash or a kill, and a run that did not finish leaves no trace that passes for one.
 import * as fs from 'node:fs';
-import { conditionFileStem, stemClashes } from '../format/language/conditionFiles';
+import { conditionFileStem, stemClashes } from '../format';
 
 const PART = '.part';
 

@@ -1,7 +1,7 @@
 // An experiment's findings and the claims checked against them: the shapes analyze.ts builds and
 // paperClaims.ts reads, below both so neither imports the other's module for a type.
-import type { WorldFacts } from '../analysis/metrics/table/metric';
-import type { ExperimentCondition } from '../format/language/model';
+import type { WorldFacts } from '../analysis';
+import type { ExperimentCondition } from '../format';
 import type { RunOutcome } from './outcome';
 import type { Contrast, Estimate } from './statistics';
 

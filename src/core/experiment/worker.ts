@@ -1,7 +1,7 @@
 // Worker-thread entry: runs experiment runs it is sent, one at a time, and posts back progress
 // and outcomes. Bundled to dist/experiment-worker.js; run from source through tsx in tests.
 import { parentPort } from 'node:worker_threads';
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { runOne } from './runOne';
 
 export interface WorkerTask {

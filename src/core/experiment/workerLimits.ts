@@ -3,8 +3,7 @@
 // once. The workers share the limits instead: at most as many workers as the strictest endpoint
 // has concurrent calls, each limiter with its part of every limit (ModelOptions.share). The
 // scenario itself is left as written, so every run's trace header records its real settings.
-import type { Scenario } from '../format/language/model';
-import { isInstant } from '../format/language/providers';
+import { type Scenario, isInstant } from '../format';
 
 /** Workers to run for `jobs` asked: no more than the strictest LLM endpoint has concurrent calls. */
 export function workersFor(scenario: Scenario, jobs: number): number {

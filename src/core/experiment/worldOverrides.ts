@@ -3,15 +3,17 @@
 // (`population.fishers.traits.agreeableness: { normal: { mean: 0.8, sd: 0.1 } }`). The commons
 // example's 2×2 (rich/scarce × altruistic/selfish) is written this way. Applied to the scenario
 // copy a condition runs; a wrong path or value is an error naming the path.
-import type { Scenario } from '../format/language/model';
-import { applyDefaults, societySchema, validatorFor } from '../format/language/schema';
 import {
+  type Scenario,
+  applyDefaults,
+  societySchema,
+  validatorFor,
   isWorldOverride,
   parseWorldPath,
   unknownWorldName,
   type WorldNames,
   type WorldPath,
-} from '../format/language/worldPaths';
+} from '../format';
 
 // Which paths these are, and what a wrong name in one is called, the editor shares (SOC054).
 export { isWorldOverride };

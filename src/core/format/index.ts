@@ -1,16 +1,18 @@
 // The format layer's public surface.
-export * from './language/model';
-export * from './language/diagnostics';
-export { parseSociety, nodeAtPath, type ParsedFile, type ParsedDocument, type PathSegment } from './language/parse';
-export { LineIndex } from './language/lines';
-export { type ScenarioResolution, type PersonaEntry, type FileAnalysis, SOCIETY_EXTENSION } from './language/workspace';
-export { SocietyWorkspace } from './language/societyWorkspace';
-export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './language/fileSystem';
-export { loadScenarioFile, defaultRoot } from './language/load';
-export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './language/templates';
-export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './language/schema';
+export * from './pure';
+export * from './model/diagnostics';
+export { parseSociety, type ParsedFile, type ParsedDocument, type PathSegment } from './syntax/parse';
+export { nodeAtPath } from './syntax/nodePath';
+export { LineIndex } from './syntax/lines';
+export { type PersonaEntry } from './project/workspace';
+export { type ScenarioResolution, type FileAnalysis, SOCIETY_EXTENSION } from './project/resolution';
+export { SocietyWorkspace } from './project/societyWorkspace';
+export { NodeFileSystem, OverlayFileSystem, type NotAFile, type SocietyFileSystem } from './io/fileSystem';
+export { loadScenarioFile, defaultRoot } from './project/load';
+export { PROMPT_VARIABLES, templateVariables, renderTemplate } from './model/templates';
+export { societySchema, schemaAtPath, documentSchema, type SchemaNode } from './schema/schema';
 // Editor features (completion, hover, navigation, rename, outline, quick fixes, scaffolding).
-export { SocietyProject } from './language/project';
+export { SocietyProject } from './project/project';
 export { cursorContext, type CursorContext } from './service/cursor';
 export { completionsAt } from './service/completion';
 export type { CompletionItem, CompletionSources, Hover } from './service/types';
@@ -38,3 +40,59 @@ export { codeActions, type CodeAction } from './service/codeActions';
 export { documentHighlights, highlightsAt, type Highlight } from './service/highlights';
 export { scaffoldSociety, type ScaffoldFile } from './service/scaffold';
 export { personaCard, type PersonaSummary } from './service/personaCard';
+// Reached by hosts and other floors (they import nothing past this index).
+export { readDataFileSync, type FileRole } from './io/fileLimits';
+export { NO_SCENARIO_TO_RUN } from './project/resolution';
+export { readObserved, type ObservedData } from './build/observedData';
+export { coverageLine, scenarioCoverage, coverageRows } from './build/census/coverageText';
+export { slug } from './model/slug';
+export { didYouMean } from './model/suggest';
+export { personaIdAt } from './service/references';
+export { VERB_KEYS, type VerbKey, type VerbFields } from './model/verbs';
+export { messageCount, settingsFromScenario, roomWithDefaults, flattenSet, type RunSettings } from './schema/settings';
+export {
+  phaseActionsFor,
+  phaseActionFields,
+  type Quantity,
+  type Mechanics,
+  type RoundPhase,
+  type BuiltinPhase,
+  BUILTIN_PHASES,
+  type ActionArg,
+  type ActPhase,
+  type Action,
+  type KnowledgeItem,
+  type Feed,
+} from './model/mechanics';
+export { readsMatch, type Matching } from './model/matching';
+export { lazyAgents, agentRow, type AgentRow } from './expressions/aggregates';
+export {
+  compileExpression,
+  expressionEnvironment,
+  checkExpression,
+  type Evaluate,
+  type ExpressionContext,
+  type Scope,
+  type Wanted,
+} from './expressions/expressions';
+export { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from './model/places';
+export { judgesAt, isOfflineJudge, type Judging, type RubricDimension } from './model/judges';
+export { administeredAt, type Survey, type SurveyAnswer, type BigFiveTrait, type ResponseScale } from './model/surveys';
+export { StepsExceeded } from './expressions/expressionSteps';
+export { type CensusData } from './model/censusTypes';
+export { synthesise, type CensusMember } from './build/census/synthesise';
+export { endpointKey, partOf, sharedLimits, type LimitSettings } from './build/endpointLimits';
+export { valueErrors, applyDefaults, validatorFor, type DocumentKind } from './schema/schema';
+export { listNames, structurePaths, isStructurePath, type StructurePath } from './schema/structurePaths';
+export { parseTimeOutcome, wantedTimeOutcomes, describeTimeOutcome, type TimeOutcome } from './model/timeOutcomeNames';
+export { conditionFileStem, stemClashes } from './checks/conditionFiles';
+export {
+  isWorldOverride,
+  parseWorldPath,
+  unknownWorldName,
+  type WorldNames,
+  type WorldPath,
+} from './schema/worldPaths';
+export { STATE_METRIC, writtenWorldQuantities } from './model/stateOutcomeNames';
+export { personaScope } from './schema/roles';
+export { tokenAt } from './service/tokenAt';

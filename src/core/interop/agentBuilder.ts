@@ -1,6 +1,6 @@
 // Builds one ForeignAgent field by field. Every source value either lands in a persona field,
 // becomes a labelled seed memory, or is reported: nothing is dropped without a warning.
-import type { TraitName } from '../format/language/model';
+import type { TraitName } from '../format';
 import type { ForeignAgent, ForeignLink, SeedMemoryDraft } from './foreignAgent';
 import { traitLevel } from './bigFiveLevels';
 import type { WarningBook } from './warningBook';

@@ -1,7 +1,7 @@
 // What a reader makes of one agent from another simulator, before ids are allocated and links
 // between agents are resolved: the persona fields it could map, and its links by the source's
 // own handles (OASIS agent ids, TinyTroupe names).
-import type { Driver, Persona, Relationship, SeedMemory, TraitName } from '../format/language/model';
+import type { Driver, Persona, Relationship, SeedMemory, TraitName } from '../format';
 
 /** A seed memory as written to a file: no source location (the file does not exist yet). */
 export type SeedMemoryDraft = Omit<SeedMemory, 'source'>;

@@ -3,7 +3,7 @@
 // conscientiousness); a type gives the pole, not the strength, so each letter sets the trait to a
 // moderate 0.3 or 0.7 (T–F, the weakest correlation, to 0.35/0.65). The 16Personalities suffix
 // -A/-T (assertive/turbulent) sets neuroticism 0.3/0.7; without it neuroticism keeps its default.
-import type { TraitName } from '../format/language/model';
+import type { TraitName } from '../format';
 
 const LETTERS: Record<string, [TraitName, number]> = {
   E: ['extraversion', 0.7],

@@ -4,7 +4,7 @@
 //   {"type": "Fragment", "persona": {...}}                        (`*.fragment.json`)
 // Fragments in the same import are merged into every agent (lists extended, the agent's own
 // scalars kept), as TinyTroupe's fragment import extends a persona.
-import { TRAIT_NAMES } from '../format/language/model';
+import { TRAIT_NAMES } from '../format';
 import { AgentBuilder, IMPORTANCE, fieldLabel, textList, textOf } from './agentBuilder';
 import { describesBeyondLevel } from './bigFiveLevels';
 import type { ForeignAgent } from './foreignAgent';

@@ -2,7 +2,7 @@
 // may go ahead under a limit in USD, and if not, why, in words the editor's dialog and the CLI
 // both show. No vscode here: the editor asks with a dialog, the CLI refuses (validate --max-cost).
 import type { RunEstimate } from './estimate';
-import { traitsOf } from '../format/language/providers';
+import { traitsOf } from '../format';
 
 /** What a cost check is about, for its message: a run (the default), a debug run, an experiment. */
 export interface CostSubject {

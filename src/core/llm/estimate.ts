@@ -3,7 +3,16 @@
 // scenario's own templates on typical requests. It assumes no retries or re-asks and a typical
 // memory-importance flow for the reflection rate; `assumptions` lists every such constant.
 import { promptLayout } from './prompts/layout';
-import { modelNamed, type ModelConfig, type Persona, type Scenario } from '../format/language/model';
+import {
+  modelNamed,
+  type ModelConfig,
+  type Persona,
+  type Scenario,
+  roomWithDefaults,
+  messageCount,
+  isInstant,
+  traitsOf,
+} from '../format';
 import { approxTokens, messageTokens } from './chat';
 import { responseSchema } from './parse/schemas';
 import { renderPrompt } from './prompts/render';
@@ -20,9 +29,6 @@ import type {
 } from './types';
 import { personaBrief } from './types';
 import { costUsd, priceOf, type PriceTable } from './usage';
-import { roomWithDefaults } from '../format/language/settings';
-import { messageCount } from '../format/language/settings';
-import { isInstant, traitsOf } from '../format/language/providers';
 import { agentsByModel, instrumentBatches, JUDGE_TOKENS, SURVEY_TOKENS } from './estimateInstruments';
 
 /** Typical answer length per kind, in tokens (capped by the model's max_tokens). */

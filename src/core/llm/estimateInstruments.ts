@@ -2,9 +2,15 @@
 // goes to at each round it is due (docs/surveys.md), and every rubric judge that is a model scoring
 // each target at each round it judges (docs/judges.md; the offline judges cost nothing and call
 // nothing). Each batch carries a typical request, rendered and priced by estimate.ts as any other.
-import { modelNamed, type Scenario } from '../format/language/model';
-import { administeredAt, type Survey } from '../format/language/surveys';
-import { isOfflineJudge, judgesAt, type Judging } from '../format/language/judges';
+import {
+  modelNamed,
+  type Scenario,
+  administeredAt,
+  type Survey,
+  isOfflineJudge,
+  judgesAt,
+  type Judging,
+} from '../format';
 import { questions } from './surveyQuestions';
 import type { JudgeRequest, PersonaBrief, SurveyRequest, TranscriptLine } from './types';
 

@@ -2,7 +2,7 @@
 // exactly one re-ask showing the model its answer and the problem. A decision that still fails
 // throws ModelCallError (kind, attempts, reason, faults) for the engine's `on_error` policy;
 // nothing is guessed. Every decision, good or bad, is reported to `onCall`.
-import type { PromptTemplates, Provider } from '../format/language/model';
+import type { PromptTemplates, Provider } from '../format';
 import type { CallFault, ChatClient, ChatMessage, ChatTokens } from './chat';
 import type { CallListener, CallRecord } from './callRecord';
 import { ModelCallError, ProviderError, ReplayMissError } from './errors';

@@ -6,15 +6,24 @@
 // Keys come from `secrets(api_key_env)`: the environment in the CLI, SecretStorage in the editor;
 // they are registered with the redactor before first use.
 import { promptLayout } from './prompts/layout';
-import { modelNamed, type ModelConfig, type Provider, type Scenario } from '../format/language/model';
-import { isInstant, traitsOf } from '../format/language/providers';
+import {
+  modelNamed,
+  type ModelConfig,
+  type Provider,
+  type Scenario,
+  isInstant,
+  traitsOf,
+  endpointKey,
+  partOf,
+  sharedLimits,
+  flattenSet,
+} from '../format';
 import type { CallListener } from './callRecord';
 import type { CallFault, ChatClient, ChatIdentity } from './chat';
 import { CachedChatClient } from './cache/cachedClient';
 import { DiskStore, LayeredStore, type ResponseStore } from './cache/store';
 import { EmbeddingRelevance, type RelevanceScorer } from './embeddings';
 import type { BackoffSettings } from './limits/backoff';
-import { endpointKey, partOf, sharedLimits } from '../format/language/endpointLimits';
 import { Limiter } from './limits/limiter';
 import { ResilientChatClient } from './limits/resilientClient';
 import { LlmAgentModel } from './llmAgentModel';
@@ -29,7 +38,6 @@ import type { ResilienceSettings } from './limits/resilientCall';
 import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
-import { flattenSet } from '../format/language/settings';
 import { CallLog } from './callLog';
 
 export interface ModelOptions {

@@ -1,7 +1,7 @@
 // A survey's items as a model is asked them: each with the trait and keying of the first scale
 // that scores it (the offline rule answers by them; an LLM's prompt leaves them out). The engine
 // asks these, and `society estimate` prices them.
-import type { Survey } from '../format/language/surveys';
+import type { Survey } from '../format';
 import type { SurveyQuestion } from './types';
 
 /** The items as asked: each with the trait and keying of the first scale that scores it. */

@@ -2,10 +2,18 @@
 // rule-based model or an LLM provider. Every request is plain serialisable data carrying both the
 // structured context (for rule-based decisions) and everything a prompt layer needs to render a
 // chat prompt; every response is structured and reports its token usage (zero offline).
-import { DRIVERS, type Driver, type DriverWeights, type Persona, type Provider } from '../format/language/model';
-import type { VerbFields } from '../format/language/verbs';
-import type { RubricDimension } from '../format/language/judges';
-import type { BigFiveTrait, ResponseScale, SurveyAnswer } from '../format/language/surveys';
+import {
+  DRIVERS,
+  type Driver,
+  type DriverWeights,
+  type Persona,
+  type Provider,
+  type VerbFields,
+  type RubricDimension,
+  type BigFiveTrait,
+  type ResponseScale,
+  type SurveyAnswer,
+} from '../format';
 import type {
   AdviceAction,
   DialogueAct,
@@ -246,7 +254,7 @@ export interface SurveyResponse {
 }
 
 /**
- * One way to take a declared action (format/language/mechanics.ts) with its arguments filled in,
+ * One way to take a declared action (format/model/mechanics.ts) with its arguments filled in,
  * and what it would change, worked out by the engine from the action's effects on the current
  * state: `changes` maps `world.<q>`, `me.<q>` and `<agent id>.<q>` to the change in that quantity.
  */
@@ -356,7 +364,7 @@ export interface ActRequest extends RequestBase {
       among?: string[];
     }[];
     effects: { target: string; expression: string }[];
-    /** With its platform verbs (format/language/verbs.ts): posting writes `text`. */
+    /** With its platform verbs (format/model/verbs.ts): posting writes `text`. */
     /** Where taking it moves the agent (`move:`): a place id or `args.<a>`, for the part of the day or the day. */
     move?: { to: string; for: 'part' | 'day' };
   } & VerbFields)[];

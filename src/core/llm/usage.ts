@@ -2,10 +2,9 @@
 // the scenario's `price:` or a configurable price table; a model without a price costs 0 and is
 // reported as unpriced. A usage answered from the cache is marked (not in the trace), so the run's
 // usage book (engine/society/usageBook.ts) can tell what was spent from what cached answers saved.
-import type { ModelConfig, Scenario } from '../format/language/model';
+import { type ModelConfig, type Scenario, traitsOf } from '../format';
 import type { Usage } from '../trace/events';
 import type { ChatTokens } from './chat';
-import { traitsOf } from '../format/language/providers';
 
 export interface Price {
   input: number;

@@ -1,14 +1,17 @@
 // Where persona ids are written in a file — definitions (`id:`) and references — and, for a
 // relationship's `with:`, whose relationship it is. CodeLens goes above definitions, hovers
 // answer on both, and tie-strength inlay hints follow relationship references.
-import type { Range } from '../format/language/model';
+import {
+  type Range,
+  nodeAtPath,
+  type PathSegment,
+  personaSites,
+  personaScope,
+  type DocumentKind,
+  tokenAt,
+  type FileAnalysis,
+} from '../format';
 import type { Node } from 'yaml';
-import { nodeAtPath, type PathSegment } from '../format/language/parse';
-import { personaSites } from '../format/service/references';
-import { personaScope } from '../format/language/roles';
-import type { DocumentKind } from '../format/language/schema';
-import { tokenAt } from '../format/service/tokenAt';
-import type { FileAnalysis } from '../format/language/workspace';
 
 export interface PersonaPlace {
   id: string;

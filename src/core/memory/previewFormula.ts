@@ -1,6 +1,6 @@
 // The retrieval formula as the preview states it, with the run's weights: one line the webview
 // shows above the ranking (pure, so the webview bundle takes it without the engine).
-import type { MemoryConfig } from '../format/language/model';
+import type { MemoryConfig } from '../format';
 
 export function previewFormula(s: MemoryConfig, round: number): string {
   const rescaled = s.normalize === 'minmax' ? ', each rescaled to 0..1 over the stream (min–max, per query)' : '';

@@ -3,7 +3,7 @@
 // memory settings, over the stream as it stood when the engine retrieves in that round: at the
 // start of the round, after the round's timed events (every agent retrieves before any
 // conversation of the round is remembered). So the scores equal the engine's, to the last bit.
-import { modelNamed, type MemoryConfig } from '../format/language/model';
+import { modelNamed, type MemoryConfig } from '../format';
 import { makeQuery, retrieve } from '../engine/memory/memory';
 import type { MemoryRecord, TraceEvent, TraceEventType } from '../trace/events';
 import { applyEvent, cloneState, type WorldState } from '../replay/replay';

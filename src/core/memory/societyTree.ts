@@ -1,6 +1,6 @@
 // The Society tree's content, editor-neutral: a run's agents, and under each its memories (newest
 // first, forgotten ones marked), ties and rewards. The extension turns these into TreeItems.
-import { DRIVERS, DRIVER_LABELS } from '../format/language/model';
+import { DRIVERS, DRIVER_LABELS } from '../format';
 import type { MemoryKind, RewardEvent } from '../trace/events';
 import { incomingTies, summarizeAgent, summaryTitle, tiesOf, worldShows } from './agentSummary';
 import type { MemorySource } from './memorySource';

@@ -1,7 +1,7 @@
 // The memory inspector's survey section (issue 48): an agent's answers to every survey
 // administered up to the round shown, newest first, with each scale's score scored as the run
 // report scores it (reverse-keyed items reversed). Plain data: the webview renders it as text.
-import { scaleScore } from '../analysis/report/surveyPsychometrics';
+import { scaleScore } from '../analysis';
 import type { SurveyAnswerRow } from '../protocol/memoryMessages';
 import type { TraceEvent } from '../trace/events';
 

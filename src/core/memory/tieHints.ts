@@ -1,7 +1,7 @@
 // Inlay hints after relationship references: the tie strength between the persona holding the
 // relationship and the one it names, both ways, at the round the source shows. What the
 // researcher wrote as the initial `tie:` sits next to what the society made of it.
-import type { Position } from '../format/language/model';
+import type { Position } from '../format';
 import type { WorldState } from '../replay/replay';
 import type { PersonaPlace } from './personaPlaces';
 import { nameOf } from './memoryHover';

@@ -2,7 +2,7 @@
 // both sides. The inspector only renders and asks: the host answers every query with the core
 // functions (memory/queries.ts, memory/retrievalPreview.ts), so scores are the engine's.
 import { MEMORY_KINDS, type MemoryKind } from '../trace/events';
-import type { MemoryConfig } from '../format/language/model';
+import type { MemoryConfig } from '../format';
 
 export interface InspectorQuery {
   agent: string;

@@ -1,9 +1,7 @@
 // The one message protocol between the extension (or any host page) and the society view
 // webview. Both bundles import this module, so a message shape is typed once. Messages are plain
 // JSON: they cross postMessage, and the view's state is persisted by VS Code as JSON.
-import type { Mechanics, Quantity } from '../format/language/mechanics';
-import type { Scenario } from '../format/language/model';
-import { tieSources, type TieSource } from '../format/language/tieSources';
+import { type Mechanics, type Quantity, type Scenario, tieSources, type TieSource } from '../format/pure';
 import type { Phase, TraceEvent, TraceHeader } from '../trace/events';
 
 /** Where the trace on screen comes from; the host reloads it from `path` after a window reload. */
@@ -66,7 +64,7 @@ export interface PausedState {
 }
 
 /**
- * One declared quantity as the view shows it (format/language/mechanics.ts `Quantity`, without its
+ * One declared quantity as the view shows it (format/model/mechanics.ts `Quantity`, without its
  * expressions). Every string in it is the author's: the view writes it as text only.
  */
 export interface QuantityInfo {

@@ -2,9 +2,8 @@
 // they stood at any round. The fold reuses the engine's own tie and memory arithmetic, so replayed
 // state equals the engine's. `applyEvent` mutates the state it is given (for speed); `replay`
 // starts from a fresh one and never touches its inputs.
-import type { Persona } from '../format/language/model';
+import { type Persona, applySet, setApplied } from '../format/pure';
 import { appendMemory } from '../engine/memory/memory';
-import { applySet, setApplied } from '../format/language/settings';
 import { TieTable } from '../engine/society/ties';
 import type { WorldEdit } from '../trace/edits';
 import type {

@@ -4,7 +4,7 @@
 // a run's summary needs (rewards, faults, round figures); and after each round a flush, the host's
 // pause, and a checkpoint when one is due. Hosts keep only their own interface code: options,
 // messages, signals, progress.
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import type { RoundStats, TraceEvent, TraceHeader } from '../trace/events';
 import { TraceWriter } from '../trace/writer';
 import { FaultTally } from '../trace/faultTally';

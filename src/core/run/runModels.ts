@@ -2,7 +2,7 @@
 // seed and rounds (a resumed run: its checkpoint's) and handed to the simulation together with the
 // registry's memory relevance and call log. Hosts bring only what they alone know (keys, VS Code
 // models, the response cache, call listeners), so none wires the registry or the seed twice.
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { ModelRegistry, usedModelNames, type ModelOptions } from '../llm/registry';
 import type { ModelFactory } from '../engine';
 import type { SimulationOptions } from '../engine';

@@ -1,8 +1,7 @@
 // Check .society files: diagnostics with file:line:col (1-based) and the quick fixes the editor offers.
 import * as path from 'node:path';
 import { z } from 'zod';
-import { NodeFileSystem, SocietyWorkspace, defaultRoot } from '../format';
-import type { Diagnostic } from '../format/language/diagnostics';
+import { NodeFileSystem, SocietyWorkspace, defaultRoot, type Diagnostic } from '../format';
 import { tool } from './tool';
 
 const MAX_SHOWN = 50;

@@ -1,9 +1,7 @@
 // What a run tool checks before it spends anything, as the editor asks a person: the scenario
 // loads without errors, every model it calls has its key, and the estimate is within the limit.
 import * as path from 'node:path';
-import { loadScenarioFile } from '../format';
-import { formatDiagnostic } from '../format/language/diagnostics';
-import type { Scenario } from '../format/language/model';
+import { loadScenarioFile, formatDiagnostic, type Scenario } from '../format';
 import { estimateRun } from '../llm/estimate';
 import { ToolRefusal, type ToolHost } from './tool';
 

@@ -1,8 +1,7 @@
 // Tools that read a run: why a tie or a quantity stands where it does, and a SQL question.
 import * as path from 'node:path';
 import { z } from 'zod';
-import { readLocatedTrace } from '../analysis/explain/explainFile';
-import { explainAsked } from '../analysis/explain/explainQuery';
+import { readLocatedTrace, explainAsked } from '../analysis';
 import { openRunDatabase, queryRows } from '../query/database';
 import { DUCKDB_MISSING } from '../query/duckdb';
 import { TABLE_ROWS, TRACE_VIEWS } from '../query/views';

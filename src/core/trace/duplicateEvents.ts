@@ -12,7 +12,7 @@
 //   addAgent throws and removeAgent returns false instead); one removed may come back;
 // - encounter by id (`round:agent:k`: one turn per agent and round, k its partner, engine/phases/meet/talks.ts
 //   act), room by id (`round:room:name`: a run refuses a scenario naming two rooms alike,
-//   format/language/rooms.ts SOC056);
+//   format/checks/rooms.ts SOC056);
 // - message by (encounter, turn): each turn of a conversation is said once (engine/phases/meet/conversation.ts talk);
 // - evaluation by (encounter, from, to): each member rates each other member who spoke once
 //   (engine/phases/evaluate/evaluation.ts evaluateConversation); in a room one member rates several;

@@ -3,7 +3,7 @@
 // kind `edit`, followed by the events of their effects that readers already fold (a `memory`, a
 // `tie` with cause `edit`, a `state`), so replay and resume need nothing new but the edits that
 // have no event of their own (a memory forgotten, a trait, a persona's text, a setting).
-import type { TraitName } from '../format/language/model';
+import type { TraitName } from '../format';
 
 /** Persona text a prompt shows: what the researcher may rewrite (the "prompt" of an agent). */
 export const PERSONA_TEXT_FIELDS = ['bio', 'style', 'occupation', 'location'] as const;

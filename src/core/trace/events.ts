@@ -2,8 +2,7 @@
 // the trace writer/reader/replay, the CLI, the extension and the webview.
 // A trace file is JSONL: one TraceHeader line, then one TraceEvent per line, in emission order.
 // Round 0 is setup (agents, seed memories, initial ties); simulation rounds are 1..rounds.
-import type { Driver, DriverWeights, Persona, Provider } from '../format/language/model';
-import type { VerbKey } from '../format/language/verbs';
+import type { Driver, DriverWeights, Persona, Provider, VerbKey, RunSettings } from '../format';
 import type { WorldEdit } from './edits';
 
 /** Bump when an existing event's shape changes incompatibly; readers reject newer versions. */
@@ -127,8 +126,7 @@ export interface ModelSettings {
   on_error: string;
 }
 
-export type { RunSettings } from '../format/language/settings';
-import type { RunSettings } from '../format/language/settings';
+export type { RunSettings } from '../format';
 
 export interface TraceHeader {
   type: 'header';
@@ -447,7 +445,7 @@ export interface ActionEvent extends Base {
 }
 
 /**
- * The field of the action event that records each platform verb (format/language/verbs.ts): none
+ * The field of the action event that records each platform verb (format/model/verbs.ts): none
  * for `reply_to` (its post's `reply_to` says it) and `ties` (a tie move is a `tie` event).
  */
 export const VERB_RECORDS = {

@@ -1,7 +1,7 @@
 // What `society validate` is predicted to cost before it starts: each entry's experiment estimated
 // as the editor's Run Experiment estimates one (every condition × seed), summed over the entries,
 // so the cost limit is checked once against the whole validation.
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { estimateExperiment } from '../experiment/experimentCost';
 import type { RunEstimate } from '../llm/estimate';
 import { costLimitReason } from '../llm/costLimit';

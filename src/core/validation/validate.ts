@@ -1,11 +1,9 @@
 // `society validate`: runs each library entry's experiment (its conditions × seeds) through the
 // experiment machinery and scores the simulated figures against the human ones (classify.ts).
 import * as path from 'node:path';
-import type { ModelConfig, Scenario } from '../format/language/model';
+import { type ModelConfig, type Scenario, loadScenarioFile, formatDiagnostic } from '../format';
 import type { UsageTotals } from '../trace/events';
 import { nameRecord } from '../text/nameRecord';
-import { loadScenarioFile } from '../format/language/load';
-import { formatDiagnostic } from '../format/language/diagnostics';
 import { runExperiment } from '../experiment/runExperiment';
 import type { ExperimentResult, NullModel } from '../experiment/types';
 import { estimate, type Estimate } from '../experiment/statistics';

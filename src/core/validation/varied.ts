@@ -4,7 +4,7 @@
 // variations) and their claims are decided by the experiment's own claim machinery: the paired
 // contrast by seed and its 95% CI, Holm-adjusted among the entry's varied claims.
 import * as path from 'node:path';
-import type { Scenario } from '../format/language/model';
+import type { Scenario } from '../format';
 import { runExperiment } from '../experiment/runExperiment';
 import { claimVerdict, holmVerdict, type Verdict } from '../experiment/claimVerdict';
 import type { Claim } from '../experiment/types';

@@ -4,7 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadScenarioFile } from '../../core/format/language/load';
+import { loadScenarioFile } from '../../core/format';
 import { readParentRun, BranchError } from '../../core/branch/parentRun';
 import { prepareBranch, type ForkOutcome } from '../../core/branch/fork';
 import type { WorldEdit } from '../../core/trace/edits';

@@ -2,8 +2,7 @@
 // explorer's selection, or picked), the tie network as GEXF (static or over rounds), GraphML or
 // CSV for Gephi and NetworkX, saved where the user says.
 import * as vscode from 'vscode';
-import { exportTraceTies, TIE_FORMAT_EXTENSIONS, type TieFormat } from '../../core/analysis/export/tieExport';
-import { loadTrace } from '../../core/analysis/metrics/traceNetwork';
+import { exportTraceTies, TIE_FORMAT_EXTENSIONS, type TieFormat, loadTrace } from '../../core/analysis';
 import type { SocietyContext } from '../context';
 
 const FORMATS: { label: string; description: string; format: TieFormat; dynamic: boolean }[] = [

@@ -2,8 +2,7 @@
 // folder of the workspace and opens its scenario.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { scaffoldSociety } from '../../core/format';
-import { slug } from '../../core/format/language/slug';
+import { scaffoldSociety, slug } from '../../core/format';
 import type { SocietyContext } from '../context';
 
 /** Arguments are optional (the palette passes none): the parent folder and the society's name. */

@@ -8,7 +8,7 @@ import type { SocietyContext } from '../context';
 import { runDirectory, TRACE_FILE } from '../run/runFolder';
 import { confirmDebugCost } from './debugCost';
 import { requireTrust } from '../trust/guard';
-import { loadScenarioFile } from '../../core/format/language/load';
+import { loadScenarioFile } from '../../core/format';
 import { ScenarioProblems } from '../run/runSession';
 import { showScenarioProblems } from '../run/showScenarioProblems';
 

@@ -2,7 +2,7 @@
 // session exists, so Cancel ends the launch quietly (no adapter, no trace folder, no error). The
 // estimate is of the scenario as the session will run it: loaded as createRun loads it, with the
 // settings applied, for the launch's rounds and model.
-import { defaultRoot, loadScenarioFile } from '../../core/format/language/load';
+import { defaultRoot, loadScenarioFile } from '../../core/format';
 import { estimateRun } from '../../core/llm/estimate';
 import type { LaunchArgs } from '../../debug/debugRun';
 import { confirmCost, currentRunSettings } from '../run/costLimit';

@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadScenarioFile } from '../../core/format/language/load';
-import type { Scenario } from '../../core/format/language/model';
+import { loadScenarioFile, type Scenario } from '../../core/format';
 import { ExperimentCancelled, partialText, runExperiment, type ExperimentRun } from '../../core/experiment';
 import { loadKeys } from '../run/apiKeys';
 import { confirmCostReason, currentRunSettings } from '../run/costLimit';

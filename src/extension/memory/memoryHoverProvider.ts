@@ -1,7 +1,7 @@
 // On a persona id (its definition or any reference), a hover section with what the agent
 // remembers in the run shown; VS Code shows it under the persona card of language/hover.ts.
 import * as vscode from 'vscode';
-import { personaIdAt } from '../../core/format/service/references';
+import { personaIdAt } from '../../core/format';
 import { memoryHover } from '../../core/memory/memoryHover';
 import type { SocietyContext } from '../context';
 import { toRange } from '../convert';

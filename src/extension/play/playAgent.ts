@@ -4,7 +4,7 @@
 // folder> --overwrite` replays the session byte for byte (docs/cli.md, "Play an agent").
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadScenarioFile } from '../../core/format/language/load';
+import { loadScenarioFile } from '../../core/format';
 import { allPersonas } from '../../core/engine/society/population';
 import { PLAYED_KINDS, type PlayHeader } from '../../core/llm/human';
 import { requireTrust } from '../trust/guard';

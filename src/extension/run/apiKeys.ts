@@ -4,7 +4,7 @@
 // for Clear API Key to offer.
 import * as vscode from 'vscode';
 import { keyNames } from './modelChoice';
-import type { Scenario } from '../../core/format/language/model';
+import type { Scenario } from '../../core/format';
 
 const secretKey = (envName: string) => `society.apiKey.${envName}`;
 

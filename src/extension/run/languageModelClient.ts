@@ -2,7 +2,7 @@
 // or the "VS Code language model" choice of a run, needs no key. The API has no system role: the
 // system prompt goes first as a user message.
 import * as vscode from 'vscode';
-import type { ModelConfig } from '../../core/format/language/model';
+import type { ModelConfig } from '../../core/format';
 import type { ChatClient, ChatRequest, ChatResult } from '../../core/llm/chat';
 import { ProviderError } from '../../core/llm/errors';
 import { vscodeIdentity } from '../../core/llm/registry';

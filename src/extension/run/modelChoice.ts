@@ -1,8 +1,7 @@
 // Which model a run uses: the scenario's own models, the offline rule-based model, or a VS Code
 // language model. The override is a model config added under a reserved name that every agent
 // (and the coach) then uses, so the trace header records exactly what ran.
-import type { ModelConfig, Scenario } from '../../core/format/language/model';
-import { isInstant } from '../../core/format/language/providers';
+import { type ModelConfig, type Scenario, isInstant } from '../../core/format';
 
 export type ModelChoice =
   | { kind: 'scenario' }

@@ -1,7 +1,7 @@
 // Where a run from the editor writes its trace: <runs folder>/<scenario>-<timestamp>/trace.jsonl,
 // so every run is kept and sorts by time. No vscode here: the naming is tested in plain Node.
 import * as path from 'node:path';
-import { slug } from '../../core/format/language/slug';
+import { slug } from '../../core/format';
 
 export function scenarioSlug(name: string): string {
   return slug(name, 'run');

@@ -4,8 +4,7 @@
 // them and formed none says so. Pure, so the wording is tested without VS Code.
 import type { TraceEvent, TraceHeader } from '../../core/trace/events';
 import { FaultTally } from '../../core/trace/faultTally';
-import { isInstant } from '../../core/format/language/providers';
-import { formsTies } from '../../core/format/language/tieSources';
+import { isInstant, formsTies } from '../../core/format';
 import type { SocietyDesign, StateDeclarations } from '../../core/protocol/viewMessages';
 import { EndState } from '../../core/run/endState';
 import { counted } from '../../core/text/counted';

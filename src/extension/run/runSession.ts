@@ -6,10 +6,8 @@ import type { PanelSlot } from '../views/societyPanel';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { loadScenarioFile } from '../../core/format/language/load';
-import type { Diagnostic } from '../../core/format/language/diagnostics';
+import { loadScenarioFile, type Diagnostic, type Scenario } from '../../core/format';
 import { Simulation, type ModelFactory, type RunResult } from '../../core/engine';
-import type { Scenario } from '../../core/format/language/model';
 import {
   ANSWERS_FILE,
   AnswerBook,

@@ -4,8 +4,7 @@
 // endpoint (concurrency, rate limits: properties of your account, and the trace is identical at
 // any concurrency). Runs, debug sessions and experiments started in the editor all apply them.
 // No vscode here: the mapping is unit-tested in plain Node.
-import type { ModelConfig, Provider, Scenario } from '../../core/format/language/model';
-import { isInstant, isProvider, traitsOf } from '../../core/format/language/providers';
+import { type ModelConfig, type Provider, type Scenario, isInstant, isProvider, traitsOf } from '../../core/format';
 import { nameRecord } from '../../core/text/nameRecord';
 
 export interface RunSettings {

@@ -8,8 +8,7 @@
 import { randomBytes } from 'node:crypto';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { COMPARE_FILES } from '../../core/analysis/compare/comparePage';
-import { REPORT_FILES } from '../../core/analysis/report/reportHtml';
+import { COMPARE_FILES, REPORT_FILES } from '../../core/analysis';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 
 /** The file names the page editor opens, from the writers' own tables. */

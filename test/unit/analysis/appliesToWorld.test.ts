@@ -15,8 +15,8 @@ import { scenarioFacts, TraceFacts } from '../../../src/core/analysis/metrics/ta
 import { NAMED_METRICS } from '../../../src/core/analysis/metrics/table/metrics';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { runExperiment } from '../../../src/core/experiment';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { scratchDir } from '../../support/scratch';
 

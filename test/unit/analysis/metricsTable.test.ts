@@ -12,7 +12,7 @@ import {
   OUTCOMES,
   SERIES,
 } from '../../../src/core/analysis/metrics/table/metrics';
-import { NETWORK_SERIES } from '../../../src/core/format/language/timeOutcomeNames';
+import { NETWORK_SERIES } from '../../../src/core/format/model/timeOutcomeNames';
 
 const named = (key: string): boolean => key.length > 0;
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { PopulationCollector, populationSection } from '../../../src/core/analysis/report/populationSection';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import type { Persona } from '../../../src/core/format/language/model';
+import type { Persona } from '../../../src/core/format/model/model';
 
 const added = (id: string, cell: Record<string, string> | undefined): TraceEvent =>
   ({

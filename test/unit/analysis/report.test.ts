@@ -7,7 +7,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { parse as parseGraphml } from 'graphology-graphml';
 import { DirectedGraph } from 'graphology';
-import { DRIVERS } from '../../../src/core/format/language/model';
+import { DRIVERS } from '../../../src/core/format/model/model';
 import type { RewardEvent, RoundEndEvent } from '../../../src/core/trace/events';
 import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { reportMetricsJson, writeReportFiles } from '../../../src/core/analysis/report/reportFiles';

@@ -1,7 +1,7 @@
 import assert from 'node:assert/strict';
 import { rewardCurves } from '../../../src/core/analysis/report/rewardCurves';
 import { formatMetricValue } from '../../../src/core/analysis/report/metricFormat';
-import type { DriverWeights } from '../../../src/core/format/language/model';
+import type { DriverWeights } from '../../../src/core/format/model/model';
 import type { RewardEvent, TraceEvent } from '../../../src/core/trace/events';
 
 const raw = (social: number, information = 0): DriverWeights => ({

@@ -11,10 +11,10 @@ import { gini } from '../../../src/core/analysis/metrics/stateTally';
 import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { tieNetworkOf } from '../../../src/core/analysis/metrics/traceNetwork';
 import { replay } from '../../../src/core/replay/replay';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
 import { GOODS_FRIENDS } from './goodsFriends';
-import { seriesNames } from '../../../src/core/format/language/timeOutcomeNames';
+import { seriesNames } from '../../../src/core/format/model/timeOutcomeNames';
 
 async function traceOfScenario(scenario: Scenario): Promise<{ header: TraceHeader; events: TraceEvent[] }> {
   const sim = Simulation.create(scenario);

@@ -1,6 +1,6 @@
 // Runs a small offline simulation in memory for report tests: header and events of a real trace.
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
 import { makeScenario } from '../engine/scenarioFixture';
 

@@ -1,10 +1,10 @@
-// The reward drivers come from one table (format/language/model.ts DRIVERS): every place that lists them
+// The reward drivers come from one table (format/model/model.ts DRIVERS): every place that lists them
 // either derives from it, is a Record the compiler checks, or is checked here — so a sixth driver
 // missed anywhere fails a test or the build.
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { DRIVER_LABELS, DRIVERS, type DriverWeights } from '../../../src/core/format/language/model';
+import { DRIVER_LABELS, DRIVERS, type DriverWeights } from '../../../src/core/format/model/model';
 import { computeRewards, emptyWindow, rawRewards } from '../../../src/core/engine/society/rewards';
 import { RESPONSE_FORMATS } from '../../../src/core/llm/types';
 

@@ -7,7 +7,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { INSTRUMENTS } from '../../../src/core/engine/instruments/table';
 import { ROUND_END } from '../../../src/core/engine/kernel/roundEnd';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { TRACE_EVENT_TYPES } from '../../../src/core/trace/events';
 import { example, traceLines, traceOf } from '../engine/traceHelpers';
 

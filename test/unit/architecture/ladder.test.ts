@@ -2,9 +2,10 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { climbs, FLOORS, floorOf, ROOMS, sourcesUnder } from './ladder';
+import { climbs, FLOORS, floorOf, pastSurface, ROOMS, sourcesUnder, SURFACES } from './ladder';
 
-const core = path.resolve(__dirname, '../../../src/core');
+const repo = path.resolve(__dirname, '../../..');
+const core = path.join(repo, 'src/core');
 
 describe('architecture: the core ladder', () => {
   it('places every folder of src/core on a floor, and every subfolder of a floor with rooms in a room', () => {
@@ -18,6 +19,7 @@ describe('architecture: the core ladder', () => {
       `floors: ${JSON.stringify(FLOORS)}`,
     );
     for (const [folder, rooms] of Object.entries(ROOMS)) {
+      const surfaces = ['index', ...(SURFACES[`src/core/${folder}`] ?? [])].map((s) => `${s}.ts`);
       const entries = fs.readdirSync(path.join(core, folder), { withFileTypes: true });
       assert.deepEqual(
         entries.filter((e) => e.isDirectory() && !rooms.includes(e.name)).map((e) => e.name),
@@ -25,7 +27,7 @@ describe('architecture: the core ladder', () => {
         `${folder}'s rooms: ${rooms.join(', ')}`,
       );
       assert.deepEqual(
-        entries.filter((e) => e.isFile() && e.name !== 'index.ts').map((e) => e.name),
+        entries.filter((e) => e.isFile() && !surfaces.includes(e.name)).map((e) => e.name),
         [],
         `${folder} keeps its modules in rooms`,
       );
@@ -41,25 +43,60 @@ describe('architecture: the core ladder', () => {
 
   it('catches a climbing import, a sideways one, a type-only one and a dynamic one', () => {
     const files = new Map([
-      ['format/language/model.ts', "import { x } from '../../engine/simulation';\nimport { y } from './lines';"],
+      ['format/model/model.ts', "import { x } from '../../engine/simulation';\nimport { y } from './position';"],
       ['llm/types.ts', "import type { Simulation } from '../engine/simulation';"],
       ['memory/a.ts', "import { b } from '../debug/b';\nimport { t } from '../trace/events';"],
       ['trace/writer.ts', "const m = await import('../analysis/report');"],
       ['engine/step.ts', "import { rng } from '../random/rng';\nexport { z } from '../llm/types';"],
-      ['format/language/parse.ts', "import { complete } from '../service/completion';\nimport { m } from './model';"],
-      ['format/service/hover.ts', "import { m } from '../language/model';"],
+      [
+        'format/syntax/parse.ts',
+        "import { complete } from '../service/completion';\nimport { m } from '../model/model';",
+      ],
+      ['format/service/hover.ts', "import { m } from '../model/model';"],
+      ['format/model/diagnostics.ts', "import type { P } from '../syntax/parse';"],
       ['analysis/metrics/degrees.ts', "import { svg } from '../report/networkSvg';"],
       ['analysis/index.ts', "export * from './report/reportHtml';"],
     ]);
     assert.deepEqual(
       climbs(files).map((c) => `${c.from}:${c.line} → ${c.to}`),
       [
-        'format/language/model.ts:1 → engine/simulation',
+        'format/model/model.ts:1 → engine/simulation',
         'llm/types.ts:1 → engine/simulation',
         'memory/a.ts:1 → debug/b',
         'trace/writer.ts:1 → analysis/report',
-        'format/language/parse.ts:1 → format/service/completion',
+        'format/syntax/parse.ts:1 → format/service/completion',
+        'format/model/diagnostics.ts:1 → format/syntax/parse',
         'analysis/metrics/degrees.ts:1 → analysis/report/networkSvg',
+      ],
+    );
+  });
+
+  it('reaches format and analysis only through their index (format also through pure.ts)', () => {
+    const prefixed = (dir: string): Map<string, string> =>
+      new Map([...sourcesUnder(path.join(repo, dir))].map(([f, t]) => [`${dir}/${f}`, t]));
+    const files = new Map([...prefixed('src'), ...prefixed('webview')]);
+    // The webviews are bundled for a browser: they take format's model from pure.ts, and analysis's
+    // browser-safe modules (palette, label placement) one by one, as its index reaches the file system.
+    const found = pastSurface(files)
+      .filter((c) => !(c.from.startsWith('webview/') && c.to.startsWith('src/core/analysis/')))
+      .map((c) => `${c.from}:${c.line} → ${c.to}`);
+    assert.deepEqual(found, []);
+  });
+
+  it('catches an import past an index, and lets the folder itself and its surfaces be', () => {
+    const files = new Map([
+      ['src/core/engine/a.ts', "import { m } from '../format/language/model';\nimport { x } from '../format';"],
+      ['src/cli/b.ts', "import type { R } from '../core/analysis/report/reportModel';"],
+      ['webview/c.ts', "import { D } from '../src/core/format/pure';"],
+      ['src/core/format/language/d.ts', "import { e } from '../service/hover';"],
+      ['src/core/analysis/metrics/e.ts', "import { f } from '../../format/language/parse';"],
+    ]);
+    assert.deepEqual(
+      pastSurface(files).map((c) => `${c.from}:${c.line} → ${c.to}`),
+      [
+        'src/core/engine/a.ts:1 → src/core/format/language/model',
+        'src/cli/b.ts:1 → src/core/analysis/report/reportModel',
+        'src/core/analysis/metrics/e.ts:1 → src/core/format/language/parse',
       ],
     );
   });

@@ -22,13 +22,16 @@ export const FLOORS: readonly (readonly string[])[] = [
 
 /**
  * Rooms inside a floor, lowest first, with the same rule: analysis has pure statistics (stats), computes metrics, exports them,
- * reports them, and compares runs by them; format is the language (parse, validate, model) and the language service
- * (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
+ * reports them, and compares runs by them; format is the language, bottom up, and the language
+ * service (completion, hover, navigation, quick fixes) built on it. A folder's index.ts is its public
  * surface and may re-export any room.
  */
 export const ROOMS: Readonly<Record<string, readonly string[]>> = {
   analysis: ['metrics', 'calibration', 'export', 'report', 'compare', 'explain'],
-  format: ['language', 'service'],
+  // format: reading files safely; the typed model and its words; YAML with positions; the schema
+  // and what it validates; the expression language; raw values built into the model; the CHECKS
+  // table; a project of files resolved and checked; the language service for editors.
+  format: ['io', 'model', 'syntax', 'schema', 'expressions', 'build', 'checks', 'project', 'service'],
   // The engine: staged units of work; the society's state; memory streams; checkpoints; the
   // phases, each a plug-in of the PHASES table; the instruments (surveys, judges) of the
   // INSTRUMENTS table beside it; the kernel that orders them and owns the world.
@@ -101,4 +104,32 @@ export function sourcesUnder(dir: string): Map<string, string> {
   };
   walk(dir);
   return out;
+}
+
+/**
+ * Folders whose public surface is their index (and, for format, pure.ts: the part a browser
+ * bundle or a lean worker can load). Nothing outside such a folder imports past it, so the
+ * folder's files can move between its rooms without touching a host.
+ */
+export const SURFACES: Readonly<Record<string, readonly string[]>> = {
+  'src/core/format': ['index', 'pure'],
+  'src/core/analysis': ['index'],
+};
+
+/** Imports from outside a SURFACES folder into it that name anything but its surface (`files`: repo-relative path → text). */
+export function pastSurface(files: ReadonlyMap<string, string>): Climb[] {
+  const found: Climb[] = [];
+  for (const [file, text] of files) {
+    for (const m of text.matchAll(IMPORT)) {
+      const spec = m[1] ?? m[2] ?? m[3];
+      const target = path.posix.normalize(path.posix.join(path.posix.dirname(file), spec));
+      for (const [folder, surfaces] of Object.entries(SURFACES)) {
+        if (file.startsWith(`${folder}/`) || !target.startsWith(`${folder}/`)) continue;
+        if (surfaces.some((s) => target === `${folder}/${s}`)) continue;
+        const line = text.slice(0, m.index).split('\n').length + (text[m.index] === '\n' ? 1 : 0);
+        found.push({ from: file, to: target, line, text: m[0].trim() });
+      }
+    }
+  }
+  return found;
 }

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { PROVIDER_NAMES, PROVIDERS } from '../../../src/core/format/language/providers';
+import { PROVIDER_NAMES, PROVIDERS } from '../../../src/core/format/model/providers';
 import { CLIENT_FACTORIES } from '../../../src/core/llm/registry';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { unknownReference } from '../../../src/core/experiment/analyze';
 import { missingExperimentKey } from '../../../src/cli/experimentKeys';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');

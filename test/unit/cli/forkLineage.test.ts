@@ -9,7 +9,7 @@ import path from 'node:path';
 import { runCommand } from '../../../src/cli/commands/run';
 import { forkCommand } from '../../../src/cli/commands/fork';
 import { recordWritten } from '../../../src/cli/manifest';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { openBranch } from '../../../src/core/branch/fork';
 import { readParentRun } from '../../../src/core/branch/parentRun';
 import { folderHashes } from '../../support/folderHashes';

@@ -9,7 +9,7 @@ import path from 'node:path';
 import { PassThrough } from 'node:stream';
 import * as readline from 'node:readline';
 import { scratchDir } from '../../support/scratch';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { offlineOnlyFactory } from '../../../src/core/engine';
 import { ANSWERS_FILE, readAnswers, type PlayQuestion } from '../../../src/core/llm/human';

@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { defaultRoot } from '../../../src/core/format/language/load';
+import { defaultRoot } from '../../../src/core/format/project/load';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { compareSide } from '../../../src/core/experiment/paired/compareInputs';
 import { compareSides } from '../../../src/core/experiment/paired/compareSides';
 import { RunHarness } from '../../../src/core/run/runHarness';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { scratchDir } from '../../support/scratch';
 import { GOODS_FRIENDS } from '../analysis/goodsFriends';
 

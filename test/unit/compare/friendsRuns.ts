@@ -3,8 +3,8 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { declaredOutcomes } from '../../../src/core/analysis/metrics/runTally';
 import type { TraceInMemory } from '../../../src/core/analysis/compare/compareRuns';

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { createRun } from '../../../src/debug/debugRun';
 import { offlineOnlyFactory } from '../../../src/core/engine/kernel/world';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 
 const scenarioFile = path.resolve(__dirname, '../../../examples/friends/friends.society');
 

@@ -6,7 +6,7 @@ import { SimulationRuntime, type StopReason } from '../../../src/core/debug/runt
 import { planFunction } from '../../../src/core/debug/breakpoints';
 import { makeScenario } from '../engine/scenarioFixture';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { stateScope } from '../../../src/core/debug/stateScope';
 
 function harness(stopOnEntry = false) {

@@ -6,7 +6,7 @@ import * as path from 'node:path';
 import { agentState, worldState } from '../../../src/core/debug/inspect';
 import { DecisionLog } from '../../../src/core/debug/decisionLog';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 
 const repo = path.resolve(__dirname, '../../..');
 

@@ -1,10 +1,10 @@
-// Issue 44, point 4: aggregates over the agents in expressions (format/language/aggregates.ts).
+// Issue 44, point 4: aggregates over the agents in expressions (format/expressions/aggregates.ts).
 // `agents` is everyone present, read from the state at the moment of evaluation, in every scope
 // world.* is: world and agent updates (from the closing state), a phase's `when`, an action's
 // `when` and effects. Runs are deterministic, and a scenario without `agents` is unchanged.
 import assert from 'node:assert/strict';
 import type { TraceEvent } from '../../../src/core/trace/events';
-import { AGGREGATES } from '../../../src/core/format/language/aggregates';
+import { AGGREGATES } from '../../../src/core/format/expressions/aggregates';
 import { scenarioFromText, traceOf } from './traceHelpers';
 
 const SCENARIO = `kind: scenario

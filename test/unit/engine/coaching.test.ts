@@ -5,8 +5,8 @@
 // behaviour: advice remembered and acted on, partner choice, ratings and introductions.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { RewardTally, summarizeRun, type RunSummary } from '../../../src/core/analysis/report/runSummary';
 

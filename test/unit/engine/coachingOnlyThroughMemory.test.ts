@@ -5,8 +5,8 @@
 // A change that lets coaching act another way (a tie bonus, a reward, a partner nudge) fails here.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { RewardTally } from '../../../src/core/engine/society/rewardTally';
 import type { TieTriple } from '../../../src/core/engine/society/ties';

@@ -8,7 +8,7 @@ import { TraceWriter } from '../../../src/core/trace/writer';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import { hashKey } from '../../../src/core/random/rng';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 
 /** The offline model answering after a delay that depends on the request (so calls finish out of order). */
 class SlowModel implements AgentModel {

@@ -16,7 +16,7 @@ import { retrieveByRelevance, retrieveFor } from '../../../src/core/engine/memor
 import { Tape } from '../../../src/core/engine/flow/tape';
 import { runToText } from '../../support/runToText';
 import { estimateRun } from '../../../src/core/llm/estimate';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { ErrorEvent } from '../../../src/core/trace/events';
 
 /** A run whose agents recall through the registry's embeddings, as its trace's text. */

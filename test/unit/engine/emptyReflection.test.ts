@@ -6,7 +6,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import type { DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
 import { OfflineModel } from '../../../src/core/llm/offline';

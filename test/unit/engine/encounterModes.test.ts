@@ -1,7 +1,7 @@
 // Every encounter mode runs whole societies, and the platform offers the last person left: with
 // two agents and nothing in common, a random or exploratory draw still brings them together.
 import * as assert from 'node:assert/strict';
-import type { EncounterPolicy, Scenario } from '../../../src/core/format/language/model';
+import type { EncounterPolicy, Scenario } from '../../../src/core/format/model/model';
 import { readTrace } from '../../../src/core/trace/reader';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { makePersona, makeScenario } from './scenarioFixture';

@@ -3,7 +3,7 @@
 // eligibility, others' experience by openness, losses by neuroticism, in units that cancel.
 import * as assert from 'node:assert/strict';
 import { ELIGIBILITY, ExperienceBook, optionKey } from '../../../src/core/engine/society/experience';
-import type { Traits } from '../../../src/core/format/language/model';
+import type { Traits } from '../../../src/core/format/model/model';
 
 const traits = (t: Partial<Traits> = {}): Traits => ({
   openness: 0,

@@ -3,7 +3,7 @@
 // aggregates. These check that the run does what the example's README says the mechanism is.
 import * as assert from 'node:assert/strict';
 import { withOverrides } from '../../../src/core/experiment/overrides';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { example, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';

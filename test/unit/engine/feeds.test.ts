@@ -4,9 +4,9 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { FeedBoard } from '../../../src/core/engine/society/feeds';
-import type { Feed } from '../../../src/core/format/language/mechanics';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Feed } from '../../../src/core/format/model/mechanics';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { scratchDir } from '../../support/scratch';

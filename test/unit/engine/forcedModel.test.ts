@@ -1,7 +1,7 @@
 // `society run --model NAME` ("Run with Model…" in VS Code) gives every agent and the coach that
 // model: a run forced onto the offline model must not call the scenario's LLM coach.
 import * as assert from 'node:assert/strict';
-import type { ModelConfig } from '../../../src/core/format/language/model';
+import type { ModelConfig } from '../../../src/core/format/model/model';
 import { recordingFactory } from './recordingModels';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from './scenarioFixture';

@@ -2,7 +2,7 @@
 // trace, a checkpoint after every round, a resume from that checkpoint; and the trace read back.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { parseCheckpoint } from '../../../src/core/engine/persist/checkpoint';
 import { RunHarness } from '../../../src/core/run/runHarness';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';

@@ -12,8 +12,8 @@ import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { createRun } from '../../../src/debug/debugRun';
 import { registryModels } from '../../../src/debug/registryModels';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 
 const RECOVERED = /"message":"recovered after \d+ faults?: rate_limited 429[^\n]*"handling":"recovered"/;
 

@@ -5,8 +5,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { parseCheckpoint } from '../../../src/core/engine/persist/checkpoint';
 import { RunFailure } from '../../../src/core/engine/flow/runFailure';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';

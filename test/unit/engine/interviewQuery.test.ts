@@ -3,7 +3,7 @@
 // that, so the memories that answer it come back; and interviewing changes nothing about the run.
 import * as assert from 'node:assert/strict';
 import { PassThrough } from 'node:stream';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import {
   INTERVIEW_INTENTS,
   interleave,

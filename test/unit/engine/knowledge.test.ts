@@ -10,7 +10,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { scenarioFromText, traceLines, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { agentState, worldState } from '../../../src/core/debug/inspect';
 import { DecisionLog } from '../../../src/core/debug/decisionLog';
@@ -21,7 +21,7 @@ import { responseSchema } from '../../../src/core/llm/parse/schemas';
 import { validateResponse } from '../../../src/core/llm/parse/validate';
 import { renderPrompt } from '../../../src/core/llm/prompts/render';
 import { KnowledgeTally } from '../../../src/core/experiment/knowledgeOutcomes';
-import { STATE_METRIC } from '../../../src/core/format/language/stateOutcomeNames';
+import { STATE_METRIC } from '../../../src/core/format/model/stateOutcomeNames';
 import type { NewsItem, PersonaBrief, SpeakRequest } from '../../../src/core/llm/types';
 
 const TOWN = (extra: string[] = []): string =>

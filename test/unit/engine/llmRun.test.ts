@@ -10,7 +10,7 @@ import { modelConfig, persona, scenario } from '../../support/llmFixtures';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { reply, sampleOf as sampleOfSchema } from '../../support/fakeOpenAI';
 import { runToText } from '../../support/runToText';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 
 /** A run through the registry's models, with its trace's text. */
 const run = (sc: Scenario, registry: ModelRegistry) =>

@@ -4,7 +4,7 @@
 // argument's bound written as an expression is evaluated per agent when options are offered.
 import * as assert from 'node:assert/strict';
 import { drawMatches, type Matchable } from '../../../src/core/engine/society/matching';
-import type { Matching } from '../../../src/core/format/language/matching';
+import type { Matching } from '../../../src/core/format/model/matching';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import type { ActRequest, DecisionRequest } from '../../../src/core/llm/types';
 import { readTrace } from '../../../src/core/trace/reader';

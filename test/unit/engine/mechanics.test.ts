@@ -7,8 +7,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { gini } from '../../../src/core/experiment/stateOutcomes';

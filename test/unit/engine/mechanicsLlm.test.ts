@@ -8,7 +8,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { startFakeOpenAI, type FakeOpenAI } from '../../support/fakeOpenAI';
 import { ModelRegistry } from '../../../src/core/llm/registry';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { traceOf } from './traceHelpers';
 import { scratchDir } from '../../support/scratch';
 

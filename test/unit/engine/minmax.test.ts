@@ -10,7 +10,7 @@ import {
   retrieveFor,
   scoreMemories,
 } from '../../../src/core/engine/memory/memory';
-import type { MemoryConfig } from '../../../src/core/format/language/model';
+import type { MemoryConfig } from '../../../src/core/format/model/model';
 import type { MemoryRecord } from '../../../src/core/trace/events';
 import { previewFormula } from '../../../src/core/memory/previewFormula';
 

@@ -16,7 +16,7 @@ import {
 } from '../../../src/core/engine/society/rewards';
 import { makePersona } from './scenarioFixture';
 import { tokenIds } from '../../../src/core/engine/memory/tokens';
-import { DRIVERS, type Driver } from '../../../src/core/format/language/model';
+import { DRIVERS, type Driver } from '../../../src/core/format/model/model';
 
 const model = new OfflineModel('default', 1);
 const me = personaBrief({ ...makePersona(0), interests: ['jazz', 'chess', 'film'] });

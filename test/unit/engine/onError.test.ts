@@ -7,7 +7,7 @@ import { OfflineModel } from '../../../src/core/llm/offline';
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { hashKey } from '../../../src/core/random/rng';
 import type { AgentModel, DecisionRequest, DecisionResponse } from '../../../src/core/llm/types';
-import type { FailurePolicy, Scenario } from '../../../src/core/format/language/model';
+import type { FailurePolicy, Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
 /** Answers like the offline model and bills tokens, but fails a deterministic quarter of its decisions. */

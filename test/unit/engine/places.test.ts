@@ -10,7 +10,7 @@ import * as path from 'node:path';
 import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { PlaceBook } from '../../../src/core/engine/society/places';
-import type { Persona } from '../../../src/core/format/language/model';
+import type { Persona } from '../../../src/core/format/model/model';
 import type { ActOption, ActRequest, DecisionRequest } from '../../../src/core/llm/types';
 import { actSchema, checkAct } from '../../../src/core/llm/parse/actAnswer';
 import { actValues } from '../../../src/core/llm/prompts/values';

@@ -1,6 +1,6 @@
 // Population sampling: names, how many interests each sampled persona gets, and distribution clipping.
 import * as assert from 'node:assert/strict';
-import type { Distribution, Persona, PopulationGroup } from '../../../src/core/format/language/model';
+import type { Distribution, Persona, PopulationGroup } from '../../../src/core/format/model/model';
 import { drawDistinct, drawFirstNames, sample, samplePopulation } from '../../../src/core/engine/society/population';
 import { stream, type Rng } from '../../../src/core/random/rng';
 

@@ -3,7 +3,7 @@
 // and greeted six in ten people it had talked with before as strangers ("nice to meet you").
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import type { MessageEvent, TraceEvent } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 

@@ -1,6 +1,6 @@
 // A model factory for tests: offline models that also record which model config answered each
 // decision, so a test can tell which model the engine asked (the coach's, a forced one, …).
-import type { ModelConfig } from '../../../src/core/format/language/model';
+import type { ModelConfig } from '../../../src/core/format/model/model';
 import type { AgentModel, DecisionRequest } from '../../../src/core/llm/types';
 import { OfflineModel } from '../../../src/core/llm/offline';
 

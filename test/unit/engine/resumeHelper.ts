@@ -2,7 +2,7 @@
 // resume it from that checkpoint: for tests that compare a resumed trace with an uninterrupted one.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { Simulation, type SimulationOptions } from '../../../src/core/engine/kernel/simulation';
 import { parseCheckpoint, writeCheckpoint } from '../../../src/core/engine/persist/checkpoint';
 import { memoriesFromTrace } from '../../../src/core/replay/traceMemories';

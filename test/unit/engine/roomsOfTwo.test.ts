@@ -2,10 +2,10 @@
 // room that lost members to `remove`) follows the room rule — max(n, ceil(turns·n/2)) messages,
 // none addressed (`to` is absent in a room), both members speak and rate each other.
 import * as assert from 'node:assert/strict';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { messageCount } from '../../../src/core/format/language/settings';
+import { messageCount } from '../../../src/core/format/schema/settings';
 import { makeScenario } from './scenarioFixture';
 
 async function eventsOf(s: Scenario): Promise<TraceEvent[]> {

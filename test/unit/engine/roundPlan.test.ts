@@ -6,8 +6,8 @@
 // rooms/events/coaching fixture. Then what a declared round can do that the default cannot:
 // leave stages out, run a phase only in some rounds, give a phase to one group, and act in turn.
 import * as assert from 'node:assert/strict';
-import type { Scenario } from '../../../src/core/format/language/model';
-import type { RoundPhase } from '../../../src/core/format/language/mechanics';
+import type { Scenario } from '../../../src/core/format/model/model';
+import type { RoundPhase } from '../../../src/core/format/model/mechanics';
 import { defaultRound } from '../../../src/core/engine/society/roundPlan';
 import { makeScenario, makePersona, roomsScenario } from './scenarioFixture';
 import { example, traceOf } from './traceHelpers';

@@ -3,12 +3,12 @@
 // fit is an `error` event and that change is skipped, never a crash. Optional settings the
 // scenario left unset (`coaching.model`) can be set too.
 import * as assert from 'node:assert/strict';
-import type { ModelConfig, Scenario } from '../../../src/core/format/language/model';
+import type { ModelConfig, Scenario } from '../../../src/core/format/model/model';
 import type { AgentModel } from '../../../src/core/llm/types';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { replay } from '../../../src/core/replay/replay';
-import { applySet, settingsFromScenario } from '../../../src/core/format/language/settings';
+import { applySet, settingsFromScenario } from '../../../src/core/format/schema/settings';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { makeScenario } from './scenarioFixture';
 import { recordingFactory } from './recordingModels';

@@ -4,7 +4,7 @@
 // agent was ever held dear by more people than it could seek out in a round (per_round), and
 // reciprocity stayed at chance (0 in this society).
 import * as assert from 'node:assert/strict';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { RewardTally, summarizeRun } from '../../../src/core/analysis/report/runSummary';
 import { makeScenario } from './scenarioFixture';

@@ -1,5 +1,5 @@
 // Builds Scenario objects in code for engine and trace tests: N generated personas with all defaults.
-import type { Persona, Scenario } from '../../../src/core/format/language/model';
+import type { Persona, Scenario } from '../../../src/core/format/model/model';
 import { stream } from '../../../src/core/random/rng';
 
 const INTERESTS = [

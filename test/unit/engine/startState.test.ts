@@ -9,7 +9,7 @@ import * as path from 'node:path';
 import { scenarioFromText, traceOf } from './traceHelpers';
 import { runInto } from './resumeHelper';
 import { samplePopulation } from '../../../src/core/engine/society/population';
-import type { PopulationGroup } from '../../../src/core/format/language/model';
+import type { PopulationGroup } from '../../../src/core/format/model/model';
 
 const TOWN = (groupState: string): string =>
   [

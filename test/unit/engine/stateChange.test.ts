@@ -3,7 +3,7 @@
 // threads would copy it (structuredClone) before the stage commits it, and the traces must be the
 // ones the engine writes with the changes it made itself.
 import * as assert from 'node:assert/strict';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { StateChange } from '../../../src/core/engine/flow/stateChange';
 import { Tape } from '../../../src/core/engine/flow/tape';
 import { roomsScenario } from './scenarioFixture';

@@ -6,7 +6,7 @@
 // and Node versions, issue 58: 6) is left out: it names the build, and must not move the pins.
 import * as assert from 'node:assert/strict';
 import * as crypto from 'node:crypto';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { makePersona, makeScenario } from './scenarioFixture';
 import { example, traceOf } from './traceHelpers';
 import { headerLineWithoutProvenance } from '../../../src/core/trace/provenance';

@@ -2,8 +2,8 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { SimulationOptions } from '../../../src/core/engine/kernel/simulation';
 import { runToText } from '../../support/runToText';
 import { scratchDir } from '../../support/scratch';

@@ -7,7 +7,7 @@ import * as path from 'node:path';
 import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
 import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
 import { assortativityBaseline } from '../../../src/core/analysis/metrics/assortativityBaseline';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { readTrace } from '../../../src/core/trace/reader';
 import { scratchDir } from '../../support/scratch';

@@ -2,9 +2,9 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { analyzeExperiment, runExperiment, withOverrides, type RunOutcome } from '../../../src/core/experiment';
-import { applySet, settingsFromScenario } from '../../../src/core/format/language/settings';
+import { applySet, settingsFromScenario } from '../../../src/core/format/schema/settings';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { holmVerdict } from '../../../src/core/experiment/claimVerdict';
 

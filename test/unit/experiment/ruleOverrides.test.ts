@@ -3,7 +3,7 @@
 // a condition runs (experiment/structureOverrides.ts), checked as the editor checks them.
 import * as assert from 'node:assert/strict';
 import { withOverrides } from '../../../src/core/experiment/overrides';
-import type { ActPhase } from '../../../src/core/format/language/mechanics';
+import type { ActPhase } from '../../../src/core/format/model/mechanics';
 import { example, scenarioFromText, traceOf } from '../engine/traceHelpers';
 
 const SCENARIO = `kind: scenario

@@ -8,7 +8,7 @@ import { experimentCommand } from '../../../src/cli/commands/experiment';
 import { parseShard, readShardFile, shardPlan, type ShardFile } from '../../../src/core/experiment/shard';
 import { shardProblems, type ShardInput } from '../../../src/core/experiment/mergeShards';
 import { planExperiment } from '../../../src/core/experiment/plan';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { quietly } from '../../support/quietly';
 import { scratchDir } from '../../support/scratch';
 

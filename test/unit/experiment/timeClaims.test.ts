@@ -6,14 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { runOne } from '../../../src/core/experiment/runOne';
 import { runOutcome, type RunOutcome } from '../../../src/core/experiment/outcome';
 import { analyzeExperiment } from '../../../src/core/experiment/analyze';
 import { formatExperiment, renderExperimentHtml } from '../../../src/core/experiment';
 import { timeOutcomes } from '../../../src/core/analysis/metrics/timeOutcomes';
 import type { RunSeries } from '../../../src/core/analysis/metrics/runSeries';
-import { wantedTimeOutcomes } from '../../../src/core/format/language/timeOutcomeNames';
+import { wantedTimeOutcomes } from '../../../src/core/format/model/timeOutcomeNames';
 import { Knowers } from '../../../src/core/trace/knowers';
 import type { TraceEvent } from '../../../src/core/trace/events';
 import { scratchDir } from '../../support/scratch';

@@ -9,7 +9,7 @@ import {
   malformedTimeOutcome,
   parseTimeOutcome,
   wantedTimeOutcomes,
-} from '../../../src/core/format/language/timeOutcomeNames';
+} from '../../../src/core/format/model/timeOutcomeNames';
 import { describeMetric } from '../../../src/core/analysis/report/metricDescriptions';
 import { metricBounds } from '../../../src/core/analysis/metrics/metricBounds';
 import { censoredText } from '../../../src/core/experiment/censored';

@@ -2,7 +2,7 @@
 // scenario estimated, times the seeds, summed — and the limit is checked once against that sum.
 import * as assert from 'node:assert/strict';
 import { withOverrides } from '../../../src/core/experiment/overrides';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { estimateExperiment, experimentCostReason } from '../../../src/core/experiment/experimentCost';
 import { applyRunSettings } from '../../../src/extension/run/runSettings';

@@ -4,7 +4,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { scaffoldSociety } from '../../../src/core/format';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { applyRunSettings, runSettingsFrom, type RunSettings } from '../../../src/extension/run/runSettings';

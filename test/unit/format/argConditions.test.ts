@@ -12,9 +12,9 @@ import {
   parseSociety,
   type CompletionSources,
 } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
-import { buildRound } from '../../../src/core/format/language/buildMechanics';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { buildRound } from '../../../src/core/format/build/buildMechanics';
 import { cursorIn, textAt } from './editorFixtures';
 
 const file = path.resolve('/virtual/args/s.society');
@@ -122,6 +122,41 @@ describe('argument conditions and actions by group: checks', () => {
     );
     assert.equal(when.length, 1);
     assert.match(when[0], /^11:\d+ SOC141 <<voter>> In the `when` of action 'campaign'.*Did you mean 'voters'\?/);
+  });
+
+  it('a group name in an `in` list, behind parentheses or a ternary: each unknown one, at its name (SOC141)', async () => {
+    const listed = await marks(edit("whom.group == 'candidates'", "whom.group in ['candidates', 'candidats']"));
+    assert.equal(listed.length, 1, listed.join('\n'));
+    assert.match(
+      listed[0],
+      /^15:\d+ SOC141 <<candidats>> In the `where` of argument 'whom'.*Did you mean 'candidates'\?/,
+    );
+    const bracketed = await marks(edit("whom.group == 'candidates'", "(whom.group) == 'candidate'"));
+    assert.equal(bracketed.length, 1, bracketed.join('\n'));
+    assert.match(bracketed[0], /<<candidate>> .*Did you mean 'candidates'\?/);
+    const chosen = await marks(
+      edit("whom.group == 'candidates'", "whom.group == (me.votes > 1.0 ? 'candidates' : 'voter')"),
+    );
+    assert.equal(chosen.length, 1, chosen.join('\n'));
+    assert.match(chosen[0], /<<voter>> .*Did you mean 'voters'\?/);
+  });
+
+  it('a group read through an index or a macro variable: the literal it is compared with is checked (SOC141)', async () => {
+    const among = await marks(
+      edit(
+        'campaign: { description: Campaign.,',
+        `campaign: { description: Campaign., when: "agents.exists(a, a['group'] == 'voter')",`,
+      ),
+    );
+    assert.equal(among.length, 1, among.join('\n'));
+    assert.match(among[0], /^11:\d+ SOC141 <<voter>> In the `when` of action 'campaign'.*Did you mean 'voters'\?/);
+  });
+
+  it('a string that only looks like a group comparison is not one: no SOC141', async () => {
+    const quoted = await marks(
+      edit("whom.group == 'candidates'", `whom.group == 'candidates' && whom.id != \\"x.group == 'nobody'\\"`),
+    );
+    assert.deepEqual(quoted, []);
   });
 
   it('actions by group: unknown groups and actions, with the names meant (SOC082, SOC083)', async () => {

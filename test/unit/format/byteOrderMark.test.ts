@@ -6,8 +6,8 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSociety, SocietyWorkspace, NodeFileSystem } from '../../../src/core/format';
-import { ChunkCache, parseChunked } from '../../../src/core/format/language/chunked';
-import { validateDocument } from '../../../src/core/format/language/validate';
+import { ChunkCache, parseChunked } from '../../../src/core/format/syntax/chunked';
+import { validateDocument } from '../../../src/core/format/schema/validate';
 import { scenarioWithInlinePersonas } from '../../../bench/generate';
 import { scratchDir } from '../../support/scratch';
 

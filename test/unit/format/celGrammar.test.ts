@@ -7,10 +7,10 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseSociety, schemaAtPath, societySchema, type SchemaNode } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { expressionSites, readMechanics } from '../../../src/core/format/language/mechanicsSource';
-import { scopeNames } from '../../../src/core/format/language/mechanicsMessages';
-import { STATE_PATH } from '../../../src/core/format/language/worldPaths';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { expressionSites, readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { scopeNames } from '../../../src/core/format/checks/mechanicsMessages';
+import { STATE_PATH } from '../../../src/core/format/schema/worldPaths';
 
 const repo = path.resolve(__dirname, '../../..');
 

@@ -2,9 +2,9 @@
 // parsing the whole text, across edits that move, change and break items.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { parseSociety } from '../../../src/core/format/language/parse';
-import { ChunkCache, parseChunked } from '../../../src/core/format/language/chunked';
-import { validateDocument } from '../../../src/core/format/language/validate';
+import { parseSociety } from '../../../src/core/format/syntax/parse';
+import { ChunkCache, parseChunked } from '../../../src/core/format/syntax/chunked';
+import { validateDocument } from '../../../src/core/format/schema/validate';
 import { visit, type Document } from 'yaml';
 import { scenarioWithInlinePersonas } from '../../../bench/generate';
 

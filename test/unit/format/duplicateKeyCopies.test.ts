@@ -11,7 +11,7 @@ import {
   parseSociety,
   type Diagnostic,
 } from '../../../src/core/format';
-import { validateDocument } from '../../../src/core/format/language/validate';
+import { validateDocument } from '../../../src/core/format/schema/validate';
 import { applyEdits } from './editorFixtures';
 
 const file = '/virtual/copies.society';

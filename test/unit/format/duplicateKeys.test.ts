@@ -5,9 +5,10 @@
 // The file still cannot run, and a real syntax error still silences the schema's checks.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { parseSociety, nodeAtPath } from '../../../src/core/format/language/parse';
-import { ChunkCache, parseChunked } from '../../../src/core/format/language/chunked';
-import { validateDocument } from '../../../src/core/format/language/validate';
+import { parseSociety } from '../../../src/core/format/syntax/parse';
+import { nodeAtPath } from '../../../src/core/format/syntax/nodePath';
+import { ChunkCache, parseChunked } from '../../../src/core/format/syntax/chunked';
+import { validateDocument } from '../../../src/core/format/schema/validate';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
 import { scenarioWithInlinePersonas } from '../../../bench/generate';
 

@@ -6,10 +6,14 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
-import { compileExpression, expressionEnvironment } from '../../../src/core/format/language/expressions';
-import { expressionCost } from '../../../src/core/format/language/expressionCost';
-import { MAX_EXPRESSION_STEPS, StepsExceeded, withStepBudget } from '../../../src/core/format/language/expressionSteps';
-import type { Mechanics } from '../../../src/core/format/language/mechanics';
+import { compileExpression, expressionEnvironment } from '../../../src/core/format/expressions/expressions';
+import { expressionCost } from '../../../src/core/format/expressions/expressionCost';
+import {
+  MAX_EXPRESSION_STEPS,
+  StepsExceeded,
+  withStepBudget,
+} from '../../../src/core/format/expressions/expressionSteps';
+import type { Mechanics } from '../../../src/core/format/model/mechanics';
 import { Environment } from '@marcbachmann/cel-js';
 import { nestedExists, splitOf, TEN } from './costlyExpressions';
 

@@ -6,7 +6,7 @@ import { spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import net from 'node:net';
 import path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { scratchDir } from '../../support/scratch';
 
 describe('an include glob that matches something that is not a file (issue 41: 15)', () => {

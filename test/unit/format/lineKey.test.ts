@@ -2,7 +2,7 @@
 // the regex it replaced, in time linear in the line's length.
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { lineKey } from '../../../src/core/format/language/lineKey';
+import { lineKey } from '../../../src/core/format/syntax/lineKey';
 
 /** The former regex: the oracle for short lines (quadratic on runs of spaces). */
 const FORMER = /^("(?:[^"\\]|\\.)*"|'(?:[^']|'')*'|[^\s#'"{[\]},:-][^#:]*?|-[^\s#:][^#:]*?)\s*:(?=\s|$)/;

@@ -12,8 +12,8 @@ import {
   parseSociety,
   type CompletionSources,
 } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 import { cursorIn, textAt } from './editorFixtures';
 import { scenarioFromText } from '../engine/traceHelpers';

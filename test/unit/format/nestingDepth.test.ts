@@ -5,9 +5,9 @@ import * as assert from 'node:assert/strict';
 import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { MAX_NESTING, nestingPast } from '../../../src/core/format/language/nestingDepth';
-import { parseSociety } from '../../../src/core/format/language/parse';
-import { ChunkCache } from '../../../src/core/format/language/chunked';
+import { MAX_NESTING, nestingPast } from '../../../src/core/format/syntax/nestingDepth';
+import { parseSociety } from '../../../src/core/format/syntax/parse';
+import { ChunkCache } from '../../../src/core/format/syntax/chunked';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -5,8 +5,8 @@ import {
   checkExpression,
   compileExpression,
   expressionEnvironment,
-} from '../../../src/core/format/language/expressions';
-import type { Mechanics } from '../../../src/core/format/language/mechanics';
+} from '../../../src/core/format/expressions/expressions';
+import type { Mechanics } from '../../../src/core/format/model/mechanics';
 
 const mechanics: Mechanics = {
   world: [{ name: 'x', initial: 3, min: 0, max: 10 } as Mechanics['world'][number]],

@@ -13,9 +13,9 @@ import {
   type CompletionSources,
   type Diagnostic,
 } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
-import { listPaths, nearestPaths, settablePaths } from '../../../src/core/format/language/parameterPaths';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { listPaths, nearestPaths, settablePaths } from '../../../src/core/format/schema/parameterPaths';
 import { cursorIn } from './editorFixtures';
 
 const file = path.resolve('/virtual/parameterPaths/s.society');

@@ -3,7 +3,7 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
-import { pathLabel } from '../../../src/core/format/language/pathLabel';
+import { pathLabel } from '../../../src/core/format/syntax/pathLabel';
 
 const file = path.resolve('/virtual/labels/s.society');
 

@@ -5,10 +5,10 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
-import { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from '../../../src/core/format/language/places';
+import { plannedPlace, timeLabel, timeOfRound, lastRoundOfDay } from '../../../src/core/format/model/places';
 import { cursorIn, textAt } from './editorFixtures';
 import { completionsAt, type CompletionSources } from '../../../src/core/format';
-import { parseSociety } from '../../../src/core/format/language/parse';
+import { parseSociety } from '../../../src/core/format/syntax/parse';
 
 const dir = path.resolve('/virtual/places');
 const file = path.join(dir, 's.society');

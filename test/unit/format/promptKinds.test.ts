@@ -10,9 +10,9 @@ import {
   SocietyWorkspace,
   type CompletionSources,
 } from '../../../src/core/format';
-import { PROMPT_KINDS } from '../../../src/core/format/language/model';
-import { validatorFor } from '../../../src/core/format/language/schema';
-import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
+import { PROMPT_KINDS } from '../../../src/core/format/model/model';
+import { validatorFor } from '../../../src/core/format/schema/schema';
+import { PROMPT_VARIABLES } from '../../../src/core/format/model/templates';
 import { cursorIn, projectOf } from './editorFixtures';
 
 const HEAD = 'kind: scenario\nname: x\npersonas: [{ id: a, name: A }]\n';

@@ -1,9 +1,9 @@
-// The places persona ids, model names and includes live (format/language/roles.ts), and the prefix test a
+// The places persona ids, model names and includes live (format/schema/roles.ts), and the prefix test a
 // walk uses to skip the rest: every path with a role must be reachable through prefixes that
 // mayLeadTo accepts, or a reference would silently drop out of rename and completion.
 import * as assert from 'node:assert/strict';
-import { mayLeadTo, personaScope, valueRole, type ValueRole } from '../../../src/core/format/language/roles';
-import type { PathSegment } from '../../../src/core/format/language/parse';
+import { mayLeadTo, personaScope, valueRole, type ValueRole } from '../../../src/core/format/schema/roles';
+import type { PathSegment } from '../../../src/core/format/syntax/parse';
 
 const ROLED: ['persona' | 'scenario', PathSegment[], ValueRole][] = [
   ['persona', ['id'], 'persona-id'],

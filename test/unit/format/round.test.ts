@@ -14,9 +14,9 @@ import {
   type CompletionSources,
   type Diagnostic,
 } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
-import { checkMechanics } from '../../../src/core/format/language/mechanicsCheck';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
+import { checkMechanics } from '../../../src/core/format/checks/mechanicsCheck';
 import { cursorIn, projectOf, textAt } from './editorFixtures';
 
 const file = path.resolve('/virtual/round/s.society');

@@ -12,8 +12,8 @@ import {
   SocietyWorkspace,
   type CompletionSources,
 } from '../../../src/core/format';
-import { Locator } from '../../../src/core/format/language/locate';
-import { readMechanics } from '../../../src/core/format/language/mechanicsSource';
+import { Locator } from '../../../src/core/format/syntax/locate';
+import { readMechanics } from '../../../src/core/format/build/mechanicsSource';
 import { cursorIn, textAt } from './editorFixtures';
 
 const file = path.resolve('/virtual/ruleConditions/s.society');

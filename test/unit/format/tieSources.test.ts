@@ -2,12 +2,12 @@
 // that form ties say so, a round of action phases alone says none, and each other way a tie can
 // come about (relationships, an action's `ties:`, a module) is named.
 import assert from 'node:assert/strict';
-import { formsTies, tieSources } from '../../../src/core/format/language/tieSources';
+import { formsTies, tieSources } from '../../../src/core/format/model/tieSources';
 import { societyDesign } from '../../../src/core/protocol/viewMessages';
 import { makeScenario } from '../engine/scenarioFixture';
 import { example, scenarioFromText } from '../engine/traceHelpers';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 
 const STATE_SOCIETY = path.join(__dirname, '../../fixtures/state-society/public-goods.society');
 

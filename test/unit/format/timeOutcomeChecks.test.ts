@@ -44,7 +44,7 @@ describe('time outcomes in claims and metrics (SOC103–SOC105)', () => {
   it('accepts well-formed ones on the series a run has', async () => {
     const ds = await diagnostics(
       scenario([
-        '  metrics: [density, world.fish.at.r6, agents.catch.sd.falls.0.5, acquaintance_density.reaches.1]',
+        '  metrics: [density, world.fish.at.r6, agents.catch.sd.reaches.0.5, acquaintance_density.reaches.1]',
         '  claims:',
         '    - { metric: knowledge.rumour.share.reaches.0.5, higher: base, than: rich }',
         '    - { metric: world.fish.at.r0, higher: rich, than: base }',
@@ -93,6 +93,49 @@ describe('time outcomes in claims and metrics (SOC103–SOC105)', () => {
         "18:13 SOC142 warning 'world.fish.falls.12' is 0 in every run",
         "18:34 SOC142 warning 'world.fish.reaches.10' is 0 in every run",
       ],
+    );
+  });
+
+  it("warns of a level an agent quantity's mean, sd or Gini is already at when runs start (SOC142)", async () => {
+    const ds = await diagnostics(
+      scenario([
+        '  metrics: [agents.catch.mean.falls.0, agents.catch.sd.falls.0.5, agents.catch.gini.reaches.0, agents.catch.mean.reaches.1]',
+      ]),
+    );
+    assert.deepEqual(
+      shown(ds).map((m) => m.split(', already')[0]),
+      [
+        "18:13 SOC142 warning 'agents.catch.mean.falls.0' is 0 in every run: agents.catch.mean starts at 0",
+        "18:40 SOC142 warning 'agents.catch.sd.falls.0.5' is 0 in every run: agents.catch.sd starts at 0 (every agent starts 'catch' at 0)",
+        "18:67 SOC142 warning 'agents.catch.gini.reaches.0' is 0 in every run: agents.catch.gini starts at 0 (every agent starts 'catch' at 0)",
+      ],
+    );
+  });
+
+  it("reads agents' starts from personas and population groups, numbers and distributions (SOC142)", async () => {
+    const lines = scenario([
+      '  metrics: [agents.catch.mean.reaches.2, agents.catch.mean.falls.4, agents.catch.mean.falls.3.5, agents.catch.sd.falls.9]',
+    ]);
+    lines[lines.indexOf('  - { id: ana, name: Ana }')] = '  - { id: ana, name: Ana, state: { catch: 3 } }';
+    lines[lines.indexOf('  - { id: bo, name: Bo }')] = '  - { id: bo, name: Bo, state: { catch: 3 } }';
+    lines.splice(
+      lines.indexOf('state:'),
+      0,
+      'population:',
+      '  - { group: g, count: 2, state: { catch: { uniform: { min: 2, max: 4 } } } }',
+    );
+    assert.deepEqual(
+      shown(await diagnostics(lines)).map((m) => m.split(', already')[0]),
+      [
+        "20:13 SOC142 warning 'agents.catch.mean.reaches.2' is 0 in every run: agents.catch.mean starts between 2 and 4 (each agent's 'catch' starts there)",
+        "20:42 SOC142 warning 'agents.catch.mean.falls.4' is 0 in every run: agents.catch.mean starts between 2 and 4 (each agent's 'catch' starts there)",
+      ],
+    );
+    // One agent left at the quantity's own start (0): the mean may start below 2.
+    lines[lines.indexOf('  - { id: bo, name: Bo, state: { catch: 3 } }')] = '  - { id: bo, name: Bo }';
+    assert.deepEqual(
+      shown(await diagnostics(lines)).map((m) => m.split(' is 0')[0]),
+      ["20:42 SOC142 warning 'agents.catch.mean.falls.4'"],
     );
   });
 

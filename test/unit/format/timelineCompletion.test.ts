@@ -3,7 +3,7 @@
 // run come first; the others last, saying why.
 import * as assert from 'node:assert/strict';
 import { complete, completionsAt, type CompletionItem, type CompletionSources } from '../../../src/core/format';
-import { absenceAt } from '../../../src/core/format/language/timeline';
+import { absenceAt } from '../../../src/core/format/checks/timeline';
 import { cursorIn, projectOf } from './editorFixtures';
 
 const ranked = (items: CompletionItem[]): CompletionItem[] =>

@@ -1,10 +1,10 @@
-// The format's table of platform verbs (src/core/format/language/verbs.ts) agrees with the schema
+// The format's table of platform verbs (src/core/format/model/verbs.ts) agrees with the schema
 // that validates and documents them: every verb is an action key of the type its value needs, and
 // a verb that qualifies another needs one the table has.
 import assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
-import { VERB_KEYS, declaredVerbs, verbSpec, verbTarget } from '../../../src/core/format/language/verbs';
+import { VERB_KEYS, declaredVerbs, verbSpec, verbTarget } from '../../../src/core/format/model/verbs';
 
 const schema = JSON.parse(fs.readFileSync(path.join(__dirname, '../../../schemas/society.schema.json'), 'utf8'));
 const actionKeys = schema.$defs.action.properties as Record<string, { type?: string }>;

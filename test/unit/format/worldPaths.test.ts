@@ -6,9 +6,9 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace, type Diagnostic } from '../../../src/core/format';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { withOverrides } from '../../../src/core/experiment/overrides';
-import { isWorldOverride, unknownWorldName, worldNamesOf } from '../../../src/core/format/language/worldPaths';
+import { isWorldOverride, unknownWorldName, worldNamesOf } from '../../../src/core/format/schema/worldPaths';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');

@@ -8,8 +8,8 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseAllDocuments } from 'yaml';
 import { scratchDir } from '../../support/scratch';
-import { parseSociety, MAX_SYNTAX_ERRORS } from '../../../src/core/format/language/parse';
-import { ChunkCache } from '../../../src/core/format/language/chunked';
+import { parseSociety, MAX_SYNTAX_ERRORS } from '../../../src/core/format/syntax/parse';
+import { ChunkCache } from '../../../src/core/format/syntax/chunked';
 
 const diagnostics = (text: string, chunks?: ChunkCache) => parseSociety(text, '/virtual/x.society', chunks).diagnostics;
 const summary = (n: number) =>

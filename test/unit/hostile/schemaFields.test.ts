@@ -13,7 +13,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { parseDocument } from 'yaml';
 import { NodeFileSystem, SocietyWorkspace } from '../../../src/core/format';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { runToText } from '../../support/runToText';
 import { scratchDir } from '../../support/scratch';
 

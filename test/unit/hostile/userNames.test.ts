@@ -4,13 +4,13 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { NodeFileSystem, OverlayFileSystem, SocietyWorkspace } from '../../../src/core/format';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { samplePopulation } from '../../../src/core/engine/society/population';
 import { runToText } from '../../support/runToText';
 import type { JudgementEvent, SurveyEvent } from '../../../src/core/trace/events';
 import { judgementsCsv } from '../../../src/core/analysis/export/judgementsCsv';
 import { fitRuns } from '../../../src/core/analysis/calibration/fit';
-import { readObserved } from '../../../src/core/format/language/observedData';
+import { readObserved } from '../../../src/core/format/build/observedData';
 import { nameRecord, own, owns } from '../../../src/core/text/nameRecord';
 import { resolveText } from '../format/editorFixtures';
 

@@ -1,5 +1,5 @@
 // Issue 58, kind 2: a data path a user writes, in a .society file or on the command line, read
-// through one reader (core/format/language/dataFile.ts, cli/optionFile.ts). A scenario's path stays
+// through one reader (core/format/io/dataFile.ts, cli/optionFile.ts). A scenario's path stays
 // in its workspace folder (`../` and symbolic links that lead out are refused at the path, with
 // file:line:col); every path is read only when it is a regular file within the size limit, so a
 // FIFO is refused at once and /dev/zero is never read.
@@ -8,7 +8,7 @@ import { spawnSync } from 'node:child_process';
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { NodeFileSystem, SocietyWorkspace } from '../../../src/core/format';
-import { readDataFileSync } from '../../../src/core/format/language/fileLimits';
+import { readDataFileSync } from '../../../src/core/format/io/fileLimits';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');

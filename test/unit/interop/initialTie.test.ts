@@ -4,7 +4,7 @@ import assert from 'node:assert/strict';
 import { INITIAL_TIE } from '../../../src/core/interop/initialTie';
 import { FOLLOW_TIE } from '../../../src/core/interop/oasisProfiles';
 import { RELATIONSHIP_TIE } from '../../../src/core/interop/tinyTroupe';
-import { documentSchema } from '../../../src/core/format/language/schema';
+import { documentSchema } from '../../../src/core/format/schema/schema';
 import { TieTable } from '../../../src/core/engine/society/ties';
 
 describe('imported initial ties', () => {

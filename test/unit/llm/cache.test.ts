@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, registryFor, requests, scenario } from '../../support/llmFixtures';
-import type { PromptTemplates } from '../../../src/core/format/language/model';
+import type { PromptTemplates } from '../../../src/core/format/model/model';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { cacheKey } from '../../../src/core/llm/cache/key';
 import type { CallRecord } from '../../../src/core/llm/callRecord';

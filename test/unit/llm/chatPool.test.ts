@@ -10,7 +10,7 @@ import { promisify } from 'node:util';
 import { FakeOpenAI, reply, startFakeOpenAI } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, persona, registryFor, requests, scenario } from '../../support/llmFixtures';
 import type { CallRecord } from '../../../src/core/llm/callRecord';
-import type { ModelConfig, Scenario } from '../../../src/core/format/language/model';
+import type { ModelConfig, Scenario } from '../../../src/core/format/model/model';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 import { ChatPool, chatPool, closeChatPools } from '../../../src/core/llm/openai/chatPool';
 import { OpenAIChatClient } from '../../../src/core/llm/openai/chatClient';

@@ -7,7 +7,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { FakeOpenAI, reply, startFakeOpenAI, type FakeRequest } from '../../support/fakeOpenAI';
 import { FAST_BACKOFF, modelConfig, scenario } from '../../support/llmFixtures';
-import type { ModelConfig } from '../../../src/core/format/language/model';
+import type { ModelConfig } from '../../../src/core/format/model/model';
 import { ProviderError } from '../../../src/core/llm/errors';
 import { ModelRegistry } from '../../../src/core/llm/registry';
 

@@ -2,7 +2,7 @@
 // repeats on every call of an agent's kind but its first), and, with `price.cached_input`, the
 // cost with and without caching.
 import * as assert from 'node:assert/strict';
-import type { ModelConfig } from '../../../src/core/format/language/model';
+import type { ModelConfig } from '../../../src/core/format/model/model';
 import { estimateRun } from '../../../src/core/llm/estimate';
 import { predictedCacheShare, stablePrefixShare } from '../../../src/core/llm/cacheShare';
 import { makeScenario } from '../engine/scenarioFixture';

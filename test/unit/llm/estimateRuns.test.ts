@@ -1,7 +1,7 @@
 // The pre-run estimate against real runs: reflections at most once per agent and round, and
 // rooms of two counted by the room rule (as engine/phases/meet/conversation.ts runs them).
 import * as assert from 'node:assert/strict';
-import type { ModelConfig, Scenario } from '../../../src/core/format/language/model';
+import type { ModelConfig, Scenario } from '../../../src/core/format/model/model';
 import type { AgentModel, DecisionKind, DecisionRequest } from '../../../src/core/llm/types';
 import { OfflineModel } from '../../../src/core/llm/offline';
 import { estimateRun, reflections } from '../../../src/core/llm/estimate';

@@ -8,7 +8,7 @@ import { persona, registryFor, useFakeEndpoint } from '../../support/llmFixtures
 import { ModelCallError } from '../../../src/core/llm/errors';
 import { OfflineModel } from '../../../src/core/llm/offline/index';
 import { personaBrief, type JudgeRequest } from '../../../src/core/llm/types';
-import { SHIPPED_RUBRICS } from '../../../src/core/format/language/rubrics';
+import { SHIPPED_RUBRICS } from '../../../src/core/format/model/rubrics';
 
 const request = (over: Partial<JudgeRequest> = {}): JudgeRequest => ({
   kind: 'judge',

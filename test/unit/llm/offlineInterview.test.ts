@@ -9,7 +9,7 @@ import { MEMORY_KINDS, type MemoryCues, type MemoryKind } from '../../../src/cor
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { makeScenario } from '../engine/scenarioFixture';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 
 const maya: PersonaBrief = {
   id: 'maya',

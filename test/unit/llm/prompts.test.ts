@@ -1,13 +1,13 @@
 // Prompt rendering: defaults, scenario overrides, every documented variable provided, empty
 // lines dropped, the JSON instruction always present.
 import * as assert from 'node:assert/strict';
-import { PROMPT_VARIABLES } from '../../../src/core/format/language/templates';
-import type { PromptKind } from '../../../src/core/format/language/model';
+import { PROMPT_VARIABLES } from '../../../src/core/format/model/templates';
+import type { PromptKind } from '../../../src/core/format/model/model';
 import { DEFAULT_RULES, DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
 import { handbook } from '../../../src/core/llm/prompts/handbook';
 import { reaskMessages, renderLines, renderPrompt } from '../../../src/core/llm/prompts/render';
 import { promptValues } from '../../../src/core/llm/prompts/values';
-import { renderTemplate, templateVariables } from '../../../src/core/format/language/templates';
+import { renderTemplate, templateVariables } from '../../../src/core/format/model/templates';
 import { RESPONSE_FORMATS, type DecisionRequest } from '../../../src/core/llm/types';
 import { requests } from '../../support/llmFixtures';
 

@@ -5,7 +5,7 @@
 // repair) and the agent model.
 import * as assert from 'node:assert/strict';
 import Ajv from 'ajv';
-import { PROMPT_VARIABLES, templateVariables } from '../../../src/core/format/language/templates';
+import { PROMPT_VARIABLES, templateVariables } from '../../../src/core/format/model/templates';
 import { DEFAULT_COACH_SYSTEM, DEFAULT_TEMPLATES } from '../../../src/core/llm/prompts/defaults';
 import { renderPrompt } from '../../../src/core/llm/prompts/render';
 import { parseAnswer } from '../../../src/core/llm/parse';

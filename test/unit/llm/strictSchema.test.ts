@@ -7,7 +7,7 @@ import * as assert from 'node:assert/strict';
 import { strictViolations, STRICT_LIMITS } from '../../../src/core/llm/strictSchema';
 import { responseSchema } from '../../../src/core/llm/parse/schemas';
 import { ModelRegistry } from '../../../src/core/llm/registry';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import type { ErrorEvent } from '../../../src/core/trace/events';
 import { readTrace } from '../../../src/core/trace/reader';
 import { requests } from '../../support/llmFixtures';

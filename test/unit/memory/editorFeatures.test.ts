@@ -130,7 +130,10 @@ describe('memory in the editor', () => {
     assert.deepEqual([ctx.agent, ctx.round, ctx.complete, ctx.agents.length], ['p3', run.header.rounds, true, 8]);
     // The kind boxes offered are the kinds the run's memories have, in the table's order (issue 59).
     const held = new Set(run.events.flatMap((e) => (e.type === 'memory' ? [e.memory.kind] : [])));
-    assert.deepEqual(ctx.kinds, MEMORY_KINDS.filter((k) => held.has(k)));
+    assert.deepEqual(
+      ctx.kinds,
+      MEMORY_KINDS.filter((k) => held.has(k)),
+    );
     assert.ok(ctx.kinds!.length >= 2 && ctx.kinds!.length < MEMORY_KINDS.length + 1);
     const all = answerQuery(source, { agent: 'p3', text: '' });
     assert.equal(all.total, source.ledger.written('p3'));

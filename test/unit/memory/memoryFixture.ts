@@ -14,7 +14,7 @@ import type {
 } from '../../../src/core/llm/types';
 import { readTrace } from '../../../src/core/trace/reader';
 import type { TraceEvent, TraceHeader } from '../../../src/core/trace/events';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 
 /** The offline model, noting each partner choice it is asked for (the engine's fast path stays on). */
 class RecordingModel extends OfflineModel {

@@ -4,8 +4,8 @@
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
 import { getEventListeners } from 'node:events';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import type { Scenario } from '../../../src/core/format/language/model';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { offlineOnlyFactory } from '../../../src/core/engine';
 import { allPersonas } from '../../../src/core/engine/society/population';

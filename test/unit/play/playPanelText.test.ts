@@ -3,7 +3,7 @@
 // the conversation, so the panel shows it once in place; the tally says what the person did.
 import * as assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { offlineOnlyFactory } from '../../../src/core/engine';
 import { allPersonas } from '../../../src/core/engine/society/population';

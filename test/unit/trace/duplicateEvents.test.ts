@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
-import type { FailurePolicy, Scenario } from '../../../src/core/format/language/model';
+import type { FailurePolicy, Scenario } from '../../../src/core/format/model/model';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
 import { hashKey } from '../../../src/core/random/rng';
 import { ModelCallError } from '../../../src/core/llm/errors';

@@ -7,8 +7,8 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import { readLibrary } from '../../../src/core/validation/reference';
 import { loadEntryScenario, validateLibrary } from '../../../src/core/validation/validate';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
-import { formatDiagnostic } from '../../../src/core/format/language/diagnostics';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
+import { formatDiagnostic } from '../../../src/core/format/model/diagnostics';
 import { withOverrides } from '../../../src/core/experiment/overrides';
 
 const LIBRARY = path.resolve(__dirname, '../../../validation');

@@ -6,7 +6,7 @@ import * as fs from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import type { Scenario } from '../../../src/core/format/language/model';
+import type { Scenario } from '../../../src/core/format/model/model';
 import { loadKeys, validateApiKey } from '../../../src/extension/run/apiKeys';
 
 const label = (i: vscode.CompletionItem): string => (typeof i.label === 'string' ? i.label : i.label.label);

@@ -6,7 +6,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { loadScenarioFile } from '../../../src/core/format/language/load';
+import { loadScenarioFile } from '../../../src/core/format/project/load';
 import type { TraceEvent } from '../../../src/core/trace/events';
 
 const agent = (name: string, friend: string) =>

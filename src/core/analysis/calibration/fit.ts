@@ -8,7 +8,7 @@ import type { RunSeries } from '../metrics/runSeries';
 import { ks2Sample, type KsResult } from '../../stats/ks';
 import { errors, type ErrorResult } from '../../stats/rmse';
 import { welchTTest, type TTestResult } from '../../stats/tTest';
-import type { ObservedData } from '../../format/language/observedData';
+import type { ObservedData } from '../../format';
 import { own } from '../../text/nameRecord';
 
 export interface SimulatedRun {

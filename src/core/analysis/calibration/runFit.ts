@@ -2,10 +2,9 @@
 // trace by the run's own tally (RunTally, as `society run` keeps them), compared with the observed values as a condition of
 // one run. The scenario's calibration (measures, fit) comes from the scenario the trace was run
 // from, when it is still there unchanged (metrics/traceScenario.ts's scenarioOfTrace).
-import type { Scenario } from '../../format/language/model';
+import type { Scenario, ObservedData } from '../../format';
 import { declaredOutcomes, RunTally } from '../metrics/runTally';
 import { readTraceFile, traceProblemsMessage } from '../../trace/reader';
-import type { ObservedData } from '../../format/language/observedData';
 import { fitRuns, type MeasureFit } from './fit';
 
 /** The fit of the run in `traceFile` (condition "run") to the observed data. */

@@ -2,7 +2,7 @@
 // name is required (two societies' numbers side by side say nothing); a different hash (a branch
 // with an edit, a changed file), seed, length, settings or models is said, not refused.
 import type { TraceHeader } from '../../trace/events';
-import { flattenSet } from '../../format/language/settings';
+import { flattenSet } from '../../format';
 import { printable } from '../../text/printable';
 import { provenanceDifferences } from '../../trace/provenance';
 

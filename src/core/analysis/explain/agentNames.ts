@@ -1,7 +1,7 @@
 // Naming an agent as a researcher types it: its id, its persona's name, its first name or the start
 // of its id ("maya" for maya_chen). An unknown or ambiguous name is said in one sentence, with the
 // nearest agent as a suggestion.
-import { didYouMean } from '../../format/language/suggest';
+import { didYouMean } from '../../format';
 import type { TraceEvent } from '../../trace/events';
 
 export type Found = { id: string } | { problem: string };

@@ -3,7 +3,7 @@
 // what cannot be resolved is a sentence, not an explanation. The CLI's `explain` and the Debug
 // Console's `why` both ask through here.
 import type { TraceEvent } from '../../trace/events';
-import { didYouMean } from '../../format/language/suggest';
+import { didYouMean } from '../../format';
 import { agentRoster, findAgent, recordedQuantities } from './agentNames';
 import type { Explanation, LocatedEvents } from './explainTypes';
 import { explainQuantity } from './quantityChain';

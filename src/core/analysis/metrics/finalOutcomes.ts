@@ -2,7 +2,7 @@
 // outcomes, measured on the final tie network and the reward means. One definition for an
 // experiment's runs (experiment/outcome.ts) and for two runs compared (analysis/compare), so both
 // say the same of the same run.
-import type { DriverWeights } from '../../format/language/model';
+import type { DriverWeights } from '../../format';
 import { graphFromTies } from './graphFromTies';
 import { MeasuredNetwork } from './table/measuredNetwork';
 import { OUTCOMES } from './table/metrics';

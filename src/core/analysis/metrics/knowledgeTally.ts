@@ -5,7 +5,7 @@
 // who knows of whom: `acquaintance_density`, the share of pairs present who have talked (a pair
 // conversation or a room together) or started with a relationship — the Generative Agents town's
 // "network density" (agents who know of each other), which ties (friendship) are not.
-import type { KnowledgeItem } from '../../format/language/mechanics';
+import type { KnowledgeItem } from '../../format';
 import type { TraceEvent } from '../../trace/events';
 import { Knowers } from '../../trace/knowers';
 

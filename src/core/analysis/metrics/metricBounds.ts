@@ -1,6 +1,6 @@
 // The values each metric can take, read off the METRICS table: the experiment report cuts a mean's
 // confidence interval at them (experiment/shownInterval.ts), so no page shows a density below 0.
-import { parseTimeOutcome } from '../../format/language/timeOutcomeNames';
+import { parseTimeOutcome } from '../../format';
 import { COUNT, type MetricBounds } from './table/metric';
 import { metricEntry, isFamily } from './table/metrics';
 

@@ -1,7 +1,7 @@
 // A persona as the node attributes of the tie network, the same in `society export`, the report
 // and the society view's GraphML/GEXF/CSV buttons. (Apart from traceNetwork.ts, which reads
 // trace files, so that the view's bundle can use it.)
-import { DRIVERS, TRAIT_NAMES, type Persona } from '../../format/language/model';
+import { DRIVERS, TRAIT_NAMES, type Persona } from '../../format/pure';
 
 /**
  * A persona as flat node attributes (for homophily, colouring and GraphML): name, group and the

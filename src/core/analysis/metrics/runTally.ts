@@ -2,8 +2,7 @@
 // (StateTally, KnowledgeTally: `world.<q>.final`, `agents.<q>.gini`, `knowledge.<id>.share`, …) and
 // the series over rounds (SeriesTally). One tally for `society run` (live, or re-read after a
 // resume), `society report` (a trace file) and every run of an experiment.
-import type { Mechanics } from '../../format/language/mechanics';
-import type { Scenario } from '../../format/language/model';
+import type { Mechanics, Scenario } from '../../format';
 import type { TraceEvent, TraceHeader } from '../../trace/events';
 import { KnowledgeTally } from './knowledgeTally';
 import type { RunSeries } from './runSeries';

@@ -3,8 +3,7 @@
 // did), per agent quantity the mean and the Gini coefficient of its final values (0: all equal).
 // "Does the lake last longer, and are catches more equal, where the village is altruistic?" is a
 // comparison of `world.fish.survival` and `agents.catch.gini` across conditions.
-import type { Mechanics } from '../../format/language/mechanics';
-import { STATE_METRIC, writtenWorldQuantities } from '../../format/language/stateOutcomeNames';
+import { type Mechanics, STATE_METRIC, writtenWorldQuantities } from '../../format';
 import type { StateEvent } from '../../trace/events';
 import { nameRecord } from '../../text/nameRecord';
 

@@ -2,7 +2,7 @@
 // round a series reaches (≥) or falls to (≤) a level. A run that never gets there is censored at
 // its rounds + 1, the survival-analysis convention: dropping it would keep only the fast runs and
 // make a slow condition look fast; counting it as its last round would say it got there.
-import { parseTimeOutcome, type TimeOutcome } from '../../format/language/timeOutcomeNames';
+import { parseTimeOutcome, type TimeOutcome } from '../../format';
 import type { RunSeries } from './runSeries';
 
 /** Shares and means carry rounding (7 × 0.1 is 0.7000000000000001): a level is met within this. */

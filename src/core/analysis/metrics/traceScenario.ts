@@ -6,8 +6,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { scenarioHash } from '../../engine/society/header';
-import { loadScenarioFile } from '../../format/language/load';
-import type { Scenario } from '../../format/language/model';
+import { loadScenarioFile, type Scenario } from '../../format';
 import { declaredOutcomes, type DeclaredOutcomes } from './runTally';
 import { traceEnds } from '../../trace/traceEnds';
 

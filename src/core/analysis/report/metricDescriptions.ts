@@ -1,6 +1,6 @@
 // What each metric means, in words, for the report's table and other displays: the METRICS
 // table's sentence, a family's for its members, a time outcome's from its name.
-import { describeTimeOutcome } from '../../format/language/timeOutcomeNames';
+import { describeTimeOutcome } from '../../format';
 import { isFamily, metricEntry, namedMetric } from '../metrics/table/metrics';
 
 /**

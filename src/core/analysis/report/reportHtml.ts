@@ -5,7 +5,7 @@
 // is also well-formed XML (polyglot XHTML), so strict parsers can check it.
 import { appliesKey } from '../metrics/table/applies';
 import { createHash } from 'node:crypto';
-import { DRIVER_LABELS, DRIVERS } from '../../format/language/model';
+import { DRIVER_LABELS, DRIVERS } from '../../format';
 import { lineChartSvg, type ChartSeries } from './lineChartSvg';
 import { escapeMarkup } from '../../text/markup';
 import { populationSection } from './populationSection';

@@ -1,6 +1,6 @@
 // Reward curves of a run: for every round, the mean raw reward of each behavioral driver (and
 // the mean total reward) over the agents rewarded in that round, from the trace's reward events.
-import { DRIVERS, type Driver } from '../../format/language/model';
+import { DRIVERS, type Driver } from '../../format';
 import type { TraceEvent } from '../../trace/events';
 
 export interface RewardCurves {

@@ -3,8 +3,7 @@
 // Anything missing leaves the section out: `society calibrate <run>` says why.
 import * as path from 'node:path';
 import type { RunSeries } from '../metrics/runSeries';
-import { readObserved } from '../../format/language/observedData';
-import { readDataFileSync } from '../../format/language/fileLimits';
+import { readObserved, readDataFileSync } from '../../format';
 import { fitRuns } from '../calibration/fit';
 import { rankConditions } from '../calibration/rank';
 import { scenarioOfTrace } from '../metrics/traceScenario';

@@ -1,6 +1,6 @@
 // The run's model settings in words, for the report's run table: what a reader needs to know to
 // redo the run or to compare two reports (encounters, tie dynamics, retrieval, reward weights).
-import { DRIVERS, DRIVER_LABELS } from '../../format/language/model';
+import { DRIVERS, DRIVER_LABELS } from '../../format';
 import type { RunSettings } from '../../trace/events';
 import { counted } from '../../text/counted';
 

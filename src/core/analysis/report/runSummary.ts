@@ -1,6 +1,6 @@
 // The closing numbers of a run: network metrics of the tie graph (from src/core/analysis) and the
 // mean reward per driver. Used by `society run` and the coaching experiment test.
-import { DRIVERS, type DriverWeights } from '../../format/language/model';
+import { DRIVERS, type DriverWeights } from '../../format';
 import { graphFromTies } from '../metrics/graphFromTies';
 import { adjacencyOf, clusteringOf } from '../metrics/clustering';
 import { louvainCommunities } from '../metrics/communities';

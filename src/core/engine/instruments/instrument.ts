@@ -3,7 +3,7 @@
 // way a phase does (PhaseContext.ask, the instruments' error policy: a failure is recorded in
 // its own event) and writes its own events at the round's end. The kernel (kernel/rounds.ts)
 // starts each for a run and calls it at two moments; instruments/table.ts lists them.
-import type { Scenario } from '../../format/language/model';
+import type { Scenario } from '../../format';
 import type { TraceEvent } from '../../trace/events';
 import type { PhaseContext } from '../phases/context';
 

@@ -4,7 +4,7 @@
 // `memory` event, a tie a `tie` event with cause `edit`, quantities a `state` event). An edit that
 // cannot apply stops the run with a sentence: a branch must be the world it says it is.
 import { personaBrief } from '../../llm/types';
-import { applySet } from '../../format/language/settings';
+import { applySet } from '../../format';
 import type { WorldEdit } from '../../trace/edits';
 import { BROADCAST_IMPORTANCE } from './timed-events';
 import type { World } from './world';

@@ -4,8 +4,7 @@
 // persona with each trait varied (normal, sd `mutation`, clamped to 0..1), a fresh id and name,
 // and the parent's latest advice and reflections as memories it starts with — what one generation
 // passes to the next. Children start with the declared initial values, and no ties.
-import type { Persona } from '../../format/language/model';
-import { TRAIT_NAMES } from '../../format/language/model';
+import { type Persona, TRAIT_NAMES } from '../../format';
 import { stream } from '../../random/rng';
 import type { Agent } from '../society/agent';
 import { addAgent, removeAgent } from './membership';

@@ -1,5 +1,5 @@
 // Agents joining and leaving: at setup, and through timed `add` / `remove` events.
-import { modelNamed, type Persona, type Scenario } from '../../format/language/model';
+import { modelNamed, type Persona, type Scenario } from '../../format';
 import { createAgent } from '../society/agent';
 import { withoutSources } from '../society/personaSources';
 import type { World } from './world';

@@ -1,6 +1,6 @@
 // A run's world, made fresh from a scenario or restored from a checkpoint: the two ways a
 // Simulation begins. A checkpoint must be the scenario's, and its run's model override holds.
-import { modelNamed, type Scenario } from '../../format/language/model';
+import { modelNamed, type Scenario } from '../../format';
 import type { MemoryRecord, RunSettings } from '../../trace/events';
 import type { CallLog } from '../../llm/callLog';
 import type { RelevanceScorer } from '../../llm/embeddings';

@@ -1,7 +1,7 @@
 // Timed events that post to a feed (issue 44: 8): a seeded post — the rumour, the headline under
 // study — put on a feed at the start of its round, by a named agent or by the platform itself
 // (NEWS_AUTHOR). Readers then see it ranked like any post and may like it or reply to it.
-import type { SeededPost } from '../../format/language/model';
+import type { SeededPost } from '../../format';
 import { NEWS_AUTHOR } from '../society/feeds';
 import type { World } from './world';
 

@@ -1,9 +1,8 @@
 // A run of a scenario: its world, made or restored (kernel/openWorld.ts), driven round by round
 // by the kernel (kernel/rounds.ts) through the phase plug-ins, with the seams its hosts use — a
 // gate for the debugger, an afterRound for flushing and checkpoints, interviews between steps.
-import type { Scenario } from '../../format/language/model';
+import { type Scenario, settingsFromScenario } from '../../format';
 import type { MemoryRecord, TraceHeader } from '../../trace/events';
-import { settingsFromScenario } from '../../format/language/settings';
 import type { Agent } from '../society/agent';
 import { buildHeader } from '../society/header';
 import type { Checkpoint, CheckpointDraft } from '../persist/checkpoint';

@@ -1,8 +1,7 @@
 // Timed scenario events, fired at the start of their round in file order: broadcast a message
 // (every agent observes it), add or remove agents, change a parameter, or put a post on a feed.
-import type { ScenarioEvent } from '../../format/language/model';
+import { type ScenarioEvent, applySet } from '../../format';
 import { addAgent, linkRelationships, removeAgent } from './membership';
-import { applySet } from '../../format/language/settings';
 import type { World } from './world';
 import { firePost } from './seededPosts';
 import { nameRecord } from '../../text/nameRecord';

@@ -1,6 +1,6 @@
 // The engine's mutable world: agents, ties, live settings, models, and the two ways state changes
 // are made visible — emitting trace events and writing memories. Every phase goes through here.
-import { modelNamed, type ModelConfig, type Scenario } from '../../format/language/model';
+import { modelNamed, type ModelConfig, type Scenario, isInstant } from '../../format';
 import type {
   MemoryCues,
   MemoryKind,
@@ -24,7 +24,6 @@ import { TieTable } from '../society/ties';
 import { UsageBook, addUsage, emptyTotals, usageField } from '../society/usageBook';
 import type { Agent } from '../society/agent';
 import { counted } from '../../text/counted';
-import { isInstant } from '../../format/language/providers';
 
 export type Listener = (event: TraceEvent) => void;
 
@@ -44,7 +43,7 @@ export const emptyUsage = emptyTotals;
 
 import type { SocietyModule } from '../phases/act/moduleHooks';
 import type { Asked, Decided, DecisionSite, PhaseContext, RoundCounters } from '../phases/context';
-import { isOfflineJudge } from '../../format/language/judges';
+import { isOfflineJudge } from '../../format';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
 import type { FailedCallChange, UsageChange } from './modelChanges';
 import type { WorldState } from '../society/worldState';

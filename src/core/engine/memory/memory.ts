@@ -1,7 +1,7 @@
 // The memory stream (Generative Agents): append with a bounded size, score by recency, importance
 // and relevance, retrieve the top k, and decide when to reflect. Pure functions so the engine,
 // trace replay and the memory inspector's "retrieval preview" score memories identically.
-import type { MemoryConfig } from '../../format/language/model';
+import type { MemoryConfig } from '../../format';
 import type { MemoryRecord } from '../../trace/events';
 import { INDEX_FIELDS, indexOf, liveIndex } from './memoryIndex';
 import { minMax, Span } from './minmax';

@@ -4,7 +4,7 @@
 // value for every memory carries no information and becomes 0.5 for all (their normalize_dict_floats).
 // Opt-in with `memory.normalize: minmax`; the default keeps the fixed 0..1 scales, with which a
 // memory's score does not depend on the other memories in the stream.
-import type { MemoryConfig } from '../../format/language/model';
+import type { MemoryConfig } from '../../format';
 
 /** Whether retrieval rescales the components per query. */
 export const minMax = (cfg: MemoryConfig): boolean => cfg.normalize === 'minmax';

@@ -1,7 +1,7 @@
 // What a phase may do to the world: the narrow surface every phase plug-in is written against
 // (issue 43). The kernel's World implements it; phases import this interface, never the world,
 // so the world's bookkeeping (listeners, the model cache, usage books) stays the kernel's own.
-import type { Scenario } from '../../format/language/model';
+import type { Scenario } from '../../format';
 import type { DecisionRequest, DecisionResponse } from '../../llm/types';
 import type { RelevanceScorer } from '../../llm/embeddings';
 import type {

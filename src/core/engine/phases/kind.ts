@@ -2,7 +2,7 @@
 // of, the trace events it writes, the deferred changes it commits with their apply, the state it
 // keeps. The kernel (kernel/rounds.ts) orders the plan's phases, gives each a RoundRun, and knows
 // nothing else of them; phases/table.ts lists the kinds.
-import type { RoundPhase } from '../../format/language/mechanics';
+import type { RoundPhase } from '../../format';
 import type { Phase, TraceEvent } from '../../trace/events';
 import type { ChangeKinds } from '../flow/stateChange';
 import type { Step } from '../flow/step';

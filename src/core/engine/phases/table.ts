@@ -1,7 +1,7 @@
 // The phase plug-ins (issue 43): one entry per kind of round phase. The kernel runs a round's plan
 // through this table and nothing else; the format's built-in phase names, the trace's step names
 // and the debugger's function breakpoints are held to it by test/unit/architecture/phases.test.ts.
-import type { BuiltinPhase, RoundPhase } from '../../format/language/mechanics';
+import type { BuiltinPhase, RoundPhase } from '../../format';
 import type { PlannedPhase } from '../society/roundPlan';
 import { ACT } from './act/act';
 import { phaseRuns } from './act/guard';
@@ -12,7 +12,7 @@ import { LEARN } from './learn/learn';
 import { MEET } from './meet/meet';
 
 /** A plug-in for each built-in phase of the format and for declared action phases: a built-in added
- * to format/language/mechanics.ts BUILTIN_PHASES without one here is a compile error. */
+ * to format/model/mechanics.ts BUILTIN_PHASES without one here is a compile error. */
 const BY_KIND: Readonly<Record<BuiltinPhase | 'act', PhaseKind>> = {
   meet: MEET,
   evaluate: EVALUATE,

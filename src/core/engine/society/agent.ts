@@ -1,5 +1,5 @@
 // An agent's mutable state inside the engine, and its plain-JSON form for checkpoints.
-import type { DriverWeights, Persona } from '../../format/language/model';
+import type { DriverWeights, Persona } from '../../format';
 import type { MemoryRecord } from '../../trace/events';
 import { personaBrief, type PersonaBrief } from '../../llm/types';
 import { emptyWindow, type RewardWindow } from './rewards';

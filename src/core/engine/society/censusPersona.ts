@@ -7,9 +7,10 @@ import {
   type PopulationGroup,
   type TraitName,
   type Driver,
-} from '../../format/language/model';
-import type { CensusData } from '../../format/language/census/censusTypes';
-import { synthesise, type CensusMember } from '../../format/language/census/synthesise';
+  type CensusData,
+  synthesise,
+  type CensusMember,
+} from '../../format';
 import type { Rng } from '../../random/rng';
 import { nameRecord } from '../../text/nameRecord';
 

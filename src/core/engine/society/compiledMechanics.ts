@@ -1,9 +1,15 @@
 // A scenario's declared mechanics with every expression compiled once, in the scope it is
-// evaluated in (format/language/expressions.ts). Validation has checked them; an expression that
+// evaluated in (format/expressions/expressions.ts). Validation has checked them; an expression that
 // still fails to compile stops the run before it starts, naming where it was written.
-import { compileExpression, expressionEnvironment, type Evaluate } from '../../format/language/expressions';
-import type { Action, Mechanics, Quantity } from '../../format/language/mechanics';
-import { StepsExceeded } from '../../format/language/expressionSteps';
+import {
+  compileExpression,
+  expressionEnvironment,
+  type Evaluate,
+  type Action,
+  type Mechanics,
+  type Quantity,
+  StepsExceeded,
+} from '../../format';
 import { nameRecord } from '../../text/nameRecord';
 
 /** Where an expression is written (`state.world.fish.update`) and its text, for the run's error events. */

@@ -2,7 +2,7 @@
 // (random, from the agent's network, or recommended by interest similarity, tie strength and
 // popularity, with an exploration share of random picks); the agent's model chooses among them.
 // Candidate sampling keeps each turn O(1) in the population size.
-import type { EncounterPolicy } from '../../format/language/model';
+import type { EncounterPolicy } from '../../format';
 import type { Candidate } from '../../llm/types';
 import type { Agent } from './agent';
 import type { Rng } from '../../random/rng';

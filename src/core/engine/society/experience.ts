@@ -14,9 +14,8 @@
 // the persona's openness (learning from what others' choices brought them; 0 when nobody else
 // took k). The offline model weighs A_kq like an immediate change to q
 // (llm/offline/act.ts). No random draw: the same trace gives the same attractions.
-import type { Traits } from '../../format/language/model';
+import type { Traits, ActionArg } from '../../format';
 import { nearestSample } from './numberSamples';
-import type { ActionArg } from '../../format/language/mechanics';
 import { nameRecord } from '../../text/nameRecord';
 
 /** Recency: what a round's experience weighs the next round (φ). */

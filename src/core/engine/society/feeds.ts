@@ -3,7 +3,7 @@
 // signals (recency, likes, replies, its tie to the author, whether it follows the author) and
 // reads the top `shows` posts before choosing what to do. Ranking is deterministic: equal scores
 // go newest first, then by id. Posts older than `keep` rounds drop off.
-import type { Feed } from '../../format/language/mechanics';
+import type { Feed } from '../../format';
 import type { SeenPost } from '../../llm/types';
 
 /**

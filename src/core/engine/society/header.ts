@@ -1,10 +1,9 @@
 // The trace header for a run: format version, scenario content hash, seed, settings and the
 // model settings with anything secret left out.
 import { createHash } from 'node:crypto';
-import type { ModelConfig, Scenario } from '../../format/language/model';
+import { type ModelConfig, type Scenario, settingsFromScenario } from '../../format';
 import { TRACE_FORMAT, TRACE_FORMAT_VERSION, type ModelSettings, type TraceHeader } from '../../trace/events';
 import { maskUrlCredentials } from '../../llm/redact';
-import { settingsFromScenario } from '../../format/language/settings';
 import { currentProvenance } from '../../trace/provenance';
 
 /** JSON with object keys sorted and `source` locations dropped, so the hash is about content only. */

@@ -1,7 +1,7 @@
 // Who knows what (`knowledge:`, issue 44): per agent, the items it knows, when and from whom it
 // learned each, and whether it believes it. Items travel only in conversation (engine/phases/meet/
 // hearsay.ts); the book is part of the declared state, so checkpoints carry it.
-import type { KnowledgeItem } from '../../format/language/mechanics';
+import type { KnowledgeItem } from '../../format';
 import { nameRecord } from '../../text/nameRecord';
 
 /** How an agent came to know an item. */

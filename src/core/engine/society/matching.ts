@@ -4,7 +4,7 @@
 // (stranger design) — among everyone, within one population group, or one of each of two groups.
 // The draw comes from its own seeded stream, so a world without matching draws nothing and every
 // other random draw of a run stays where it was.
-import type { Matching } from '../../format/language/matching';
+import type { Matching } from '../../format';
 import { stream, type Rng } from '../../random/rng';
 import type { MatchEvent } from '../../trace/events';
 

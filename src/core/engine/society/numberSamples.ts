@@ -2,7 +2,7 @@
 // interpolates between them to choose on the whole continuum (llm/offline/continuum.ts), and what
 // a choice brought is learned under the nearest of them (experience.ts optionKey), so a choice of
 // 3.5 teaches about giving little, not about a value no option is ever weighed at.
-import type { ActionArg } from '../../format/language/mechanics';
+import type { ActionArg } from '../../format';
 
 export function numberSamples(arg: Pick<ActionArg, 'min' | 'max' | 'integer'>): number[] {
   const lo = arg.min ?? 0,

@@ -1,7 +1,7 @@
 // A persona without its source locations (file, line, column of the .society text it came from):
 // what the trace's agent_added and a checkpoint record. Those are absolute paths of the machine
 // that ran it, which a run record should not carry.
-import type { Persona } from '../../format/language/model';
+import type { Persona } from '../../format';
 import { nameRecord } from '../../text/nameRecord';
 
 /**

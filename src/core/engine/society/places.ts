@@ -1,11 +1,18 @@
 // Where every agent is (issue 44 point 7). At each round's start an agent goes where a move that
-// still holds says, else where its plan says for this part of the day (format/language/places.ts);
+// still holds says, else where its plan says for this part of the day (format/model/places.ts);
 // then each full place keeps as many as it holds, chosen in a seeded order from the run's own
 // `place` stream (no other stream is drawn from, so scenarios without places keep their traces),
 // and the rest go along the overflow chain, or are away. A move (an action's `move:`) takes effect
 // at once, for the rest of the part of the day or of the day.
-import type { PlaceSet, Place, PopulationGroup, Persona } from '../../format/language/model';
-import { lastRoundOfDay, plannedPlace, timeOfRound } from '../../format/language/places';
+import {
+  type PlaceSet,
+  type Place,
+  type PopulationGroup,
+  type Persona,
+  lastRoundOfDay,
+  plannedPlace,
+  timeOfRound,
+} from '../../format';
 import type { MoveEvent, PlacesEvent } from '../../trace/events';
 import { stream } from '../../random/rng';
 import { nameRecord } from '../../text/nameRecord';

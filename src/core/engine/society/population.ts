@@ -1,12 +1,6 @@
 // Population sampling: scenario.population groups → personas, drawn from seeded streams keyed by
 // the generated id and the field, so changing one group never changes another group's agents.
-import {
-  DRIVERS,
-  TRAIT_NAMES,
-  type Distribution,
-  type Persona,
-  type PopulationGroup,
-} from '../../format/language/model';
+import { DRIVERS, TRAIT_NAMES, type Distribution, type Persona, type PopulationGroup } from '../../format';
 import { stream, type Rng } from '../../random/rng';
 import { applyCensus, censusMembers } from './censusPersona';
 import { nameRecord } from '../../text/nameRecord';

@@ -1,6 +1,6 @@
 // The reward means of a run, tallied from the event stream: what a checkpoint keeps so that a
 // resumed run's means cover the whole run.
-import { DRIVERS, type DriverWeights } from '../../format/language/model';
+import { DRIVERS, type DriverWeights } from '../../format';
 import type { TraceEvent } from '../../trace/events';
 
 /** What a RewardTally has heard so far: per-driver sums, the sum of totals and the count of reward events. */

@@ -7,7 +7,7 @@
 //   support      EMO   = sat(support_received + 0.5 · support_given, 1.5)
 // weighted_d = raw_d · w_d with w_d = scenario.rewards[d] · persona.motivations[d];
 // total = Σ weighted_d / Σ w_d (0 when all weights are 0).
-import type { DriverWeights } from '../../format/language/model';
+import type { DriverWeights } from '../../format';
 import type { DialogueAct, RewardBasis } from '../../trace/events';
 import { isContingent, type Utterance } from '../../llm/transcript';
 

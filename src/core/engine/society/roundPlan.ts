@@ -3,9 +3,9 @@
 // a scenario with actions, one phase offering every action (named `world`, as before). The
 // default is what the engine always ran, so a scenario that writes its round out as the default
 // runs byte for byte the same trace (test/unit/engine/roundPlan.test.ts).
-import { expressionEnvironment } from '../../format/language/expressions';
-import { BUILTIN_PHASES, type Mechanics, type RoundPhase } from '../../format/language/mechanics';
-import type { Scenario } from '../../format/language/model';
+import { expressionEnvironment } from '../../format';
+import { BUILTIN_PHASES, type Mechanics, type RoundPhase } from '../../format';
+import type { Scenario } from '../../format';
 import { compileCondition, type Condition } from './compiledMechanics';
 
 /** The name of the default action phase (and of the debugger's phase for every action phase). */

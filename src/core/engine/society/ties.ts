@@ -1,7 +1,7 @@
 // Directed tie strengths. A tie moves towards the target its evaluation implies and decays when
 // unused; it "exists" at or above the threshold. Used by the engine and by trace replay, so both
 // apply exactly the same arithmetic in the same order.
-import type { TieConfig } from '../../format/language/model';
+import type { TieConfig } from '../../format';
 import type { EvaluationReasons } from '../../trace/events';
 import { SmallMap } from '../flow/smallMap';
 

@@ -1,8 +1,7 @@
 // The values of a scenario's declared quantities during a run: one per world quantity, one per
 // agent and agent quantity. Every write is clamped to the quantity's bounds (and rounded when it
 // is `integer`), so no action or update can leave them; agents that join start at the initial values.
-import type { Quantity } from '../../format/language/mechanics';
-import { agentRow, type AgentRow } from '../../format/language/aggregates';
+import { type Quantity, agentRow, type AgentRow } from '../../format';
 import type { StateEvent } from '../../trace/events';
 import type { CompiledMechanics } from './compiledMechanics';
 import { ConductBook } from './conduct';
@@ -94,7 +93,7 @@ export class WorldState {
     if (!this.knowledge && !this.placeOf) return v;
     return {
       ...v,
-      // A quantity named `place` is read as the quantity (format/language/expressions.ts placeFields).
+      // A quantity named `place` is read as the quantity (format/expressions/expressions.ts placeFields).
       ...(this.placeOf && !this.agentQuantities.has('place') ? { place: this.placeOf(agent) } : {}),
       ...(this.knowledge ? { knows: this.knowledge.row(agent) } : {}),
     } as unknown as Values;

@@ -2,12 +2,14 @@
 // run sets paired by seed (comparePaired), each trace read with what its scenario declares when
 // that scenario is still there unchanged (traceScenario.ts). Gives the comparison, its text, JSON,
 // series CSV and page.
-import { compareTraceFiles } from '../../analysis/compare/compareRuns';
-import { formatRunComparison } from '../../analysis/compare/compareText';
-import { runComparisonHtml } from '../../analysis/compare/compareHtml';
-import { comparisonSeriesCsv } from '../../analysis/compare/compareCsv';
-import { digestTraceFile } from '../../analysis/compare/traceDigest';
-import { declaredOfRun } from '../../analysis/compare/branchDeclared';
+import {
+  compareTraceFiles,
+  formatRunComparison,
+  runComparisonHtml,
+  comparisonSeriesCsv,
+  digestTraceFile,
+  declaredOfRun,
+} from '../../analysis';
 import { comparePaired, type LabelledDigest } from './pairedRuns';
 import { formatPairedComparison } from './pairedText';
 import { pairedComparisonHtml } from './pairedHtml';

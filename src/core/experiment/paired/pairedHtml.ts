@@ -3,9 +3,7 @@
 // mean over seeds with their CI bands, and as the mean per-seed difference with its CI.
 import { escapeMarkup as e } from '../../text/markup';
 import { counted } from '../../text/counted';
-import { chartedSeries } from '../../analysis/compare/chartedSeries';
-import { signed, value } from '../../analysis/compare/compareFormat';
-import { COMPARE_FILES, comparePage, u } from '../../analysis/compare/comparePage';
+import { chartedSeries, signed, value, COMPARE_FILES, comparePage, u } from '../../analysis';
 import { formatP } from '../claimVerdict';
 import { seriesChartSvg } from '../seriesChart';
 import type { Estimate } from '../statistics';

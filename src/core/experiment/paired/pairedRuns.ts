@@ -2,9 +2,7 @@
 // two settings over the same seeds. Per outcome the paired contrast B − A with its 95% CI (a paired
 // t-interval on the per-seed differences, statistics.ts seedContrast), and per series the mean
 // difference round by round with its CI. A seed in one set only (or twice in one) is named and left out.
-import { checkHeaders } from '../../analysis/compare/headerCheck';
-import type { RunDigest } from '../../analysis/compare/runDigest';
-import { unionNames } from '../../analysis/compare/sideBySide';
+import { checkHeaders, type RunDigest, unionNames } from '../../analysis';
 import { estimate, seedContrast, type Contrast, type Estimate } from '../statistics';
 
 export interface LabelledDigest {

@@ -3,7 +3,7 @@
 // few series every few rounds (every number: --json, or the files of --out).
 import { printable } from '../../text/printable';
 import { counted } from '../../text/counted';
-import { columns, everyKth, signed, value } from '../../analysis/compare/compareFormat';
+import { columns, everyKth, signed, value } from '../../analysis';
 import type { Estimate } from '../statistics';
 import type { PairedComparison } from './pairedRuns';
 

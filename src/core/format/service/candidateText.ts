@@ -9,8 +9,8 @@ import {
   PLACE_CANDIDATE_FIELDS,
   POST_CANDIDATE_FIELDS,
   type Scope,
-} from '../language/expressions';
-import type { Mechanics } from '../language/mechanics';
+} from '../expressions/expressions';
+import type { Mechanics } from '../model/mechanics';
 import { POST_FIELD_MEANING, quantityCard } from './mechanicsText';
 import { shortDetail } from './shortDetail';
 

@@ -1,13 +1,13 @@
 // Hovers of census populations: on a group's `census:` (or anything under it), the coverage —
 // target vs synthesised share per category and the largest marginal error; on a generated id of
 // a census group, where that agent came from (its cell, IPF weight, seed rows).
-import type { Locator } from '../language/locate';
-import type { PopulationGroup } from '../language/model';
-import type { SocietyFileSystem } from '../language/fileSystem';
-import { loadCensus } from '../language/census/censusLoad';
-import { censusSpec } from '../language/census/censusSpec';
-import { coverageMarkdown } from '../language/census/coverageText';
-import { synthesise } from '../language/census/synthesise';
+import type { Locator } from '../syntax/locate';
+import type { PopulationGroup } from '../model/model';
+import type { SocietyFileSystem } from '../io/fileSystem';
+import { loadCensus } from '../build/census/censusLoad';
+import { censusSpec } from '../build/census/censusSpec';
+import { coverageMarkdown } from '../build/census/coverageText';
+import { synthesise } from '../build/census/synthesise';
 import type { Token } from './tokenAt';
 import type { Hover } from './types';
 

@@ -3,16 +3,16 @@
 // unknown key, remove one copy of a duplicated key. Block and flow (`{ … }`) mappings are both
 // edited in their own style.
 import { isMap, isPair, isScalar, type Node, type Pair, type YAMLMap } from 'yaml';
-import type { Diagnostic } from '../language/diagnostics';
-import type { Range } from '../language/model';
-import type { FileAnalysis } from '../language/workspace';
-import type { ParsedDocument, PathSegment } from '../language/parse';
-import { nodeAtPath } from '../language/parse';
+import type { Diagnostic } from '../model/diagnostics';
+import type { Range } from '../model/model';
+import type { FileAnalysis } from '../project/resolution';
+import type { ParsedDocument, PathSegment } from '../syntax/parse';
+import { nodeAtPath } from '../syntax/nodePath';
 import type { TextEdit, WorkspaceEdit } from './references';
 import { documentAt } from './tokenAt';
 import { schemasAt } from './completion';
-import { deref, type DocumentKind, type SchemaNode } from '../language/schema';
-import { valueRole, type ValueRole } from '../language/roles';
+import { deref, type DocumentKind, type SchemaNode } from '../schema/schema';
+import { valueRole, type ValueRole } from '../schema/roles';
 
 export interface CodeAction {
   title: string;

@@ -1,17 +1,16 @@
 // Completions at the cursor, from the schema: keys (with docs, and snippets that fill in required
 // fields), enum values and booleans, persona ids where an id is expected, model names, include
 // paths. Editor-neutral: items carry a range and insert text (snippet syntax when `snippet`).
-import type { Position } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { PathSegment } from '../language/parse';
+import type { Position } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { PathSegment } from '../syntax/parse';
 import { cursorContext, type CursorContext } from './cursor';
-import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from '../language/schema';
+import { branch, deref, documentSchema, ownProperty, societySchema, type SchemaNode } from '../schema/schema';
 import { schemaMarkdown, show, typeSummary } from './schemaText';
 import { fitDetail, shortDetail, typeDetail } from './shortDetail';
-import { valueRole } from '../language/roles';
-import { lineKey } from '../language/lineKey';
+import { valueRole } from '../schema/roles';
 import { personaCard } from './personaCard';
-import { generatedAgentCard } from '../language/generatedIds';
+import { generatedAgentCard } from '../build/generatedIds';
 import { expressionCompletions } from './expressionCompletion';
 import { rememberCompletions } from './rememberCompletion';
 import { roundCompletions } from './roundCompletion';
@@ -22,6 +21,7 @@ import { metricCompletions } from './metricCompletion';
 import { seriesCompletions } from './seriesCompletion';
 import { keyInsertText, schemaTypes } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';
+import { flowItems, blockItems } from './writtenItems';
 
 /** Generated agent ids offered per population group (a group may count thousands). */
 const GENERATED_OFFERED = 50;
@@ -302,147 +302,4 @@ function valueItems(
 /** A plain YAML scalar unless it would be read as something else (`*.society` is an alias). */
 function plainOrQuoted(s: string, flow: boolean): string {
   return /^[*&!%@`'"|>{[]/.test(s) || /: | #/.test(s) || (flow && /[,[\]{}]/.test(s)) ? JSON.stringify(s) : s;
-}
-
-/**
- * The scalars of the flow list (`[a, b]`, over several lines too) the cursor is an item of, but for
- * the item at the cursor (being typed or replaced).
- */
-function flowItems(lines: LineIndex, offset: number): string[] {
-  const text = lines.text;
-  const line = lines.positionAt(offset).line;
-  // The innermost bracket open at the cursor: on its line or, for a list spanning lines, one above.
-  let open: number | undefined;
-  for (let l = line; l >= 0 && l >= line - 200 && open === undefined; l--) {
-    open = openBracket(text, lines.offsetAt({ line: l, character: 0 }), offset);
-  }
-  if (open === undefined || text[open] !== '[') return [];
-  // An unclosed list ends before the next line that is not indented deeper than the one it opens on.
-  const openIndent = indentAt(lines, lines.positionAt(open).line);
-  const items: string[] = [];
-  let depth = 0,
-    quote = '',
-    start = open + 1;
-  for (let i = open + 1; i <= text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      // A quote left open while typing ends at its line.
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote || c === '\n') quote = '';
-      continue;
-    }
-    if (opensQuote(text, i)) {
-      quote = c;
-      continue;
-    }
-    if (c === '#' && /\s/.test(text[i - 1])) {
-      while (i + 1 < text.length && text[i + 1] !== '\n') i++;
-      continue;
-    }
-    if (c === '[' || c === '{') {
-      depth++;
-      continue;
-    }
-    if ((c === ']' || c === '}') && depth > 0) {
-      depth--;
-      continue;
-    }
-    const ended =
-      c === undefined ||
-      c === ']' ||
-      c === '}' ||
-      (c === '\n' && i + 1 < text.length && indentAt(lines, lines.positionAt(i + 1).line) <= openIndent);
-    if (depth > 0 && !ended) continue;
-    if (c === ',' || ended) {
-      if (offset < start || offset > i) items.push(text.slice(start, i));
-      if (ended) break;
-      start = i + 1;
-    }
-  }
-  return items.map(scalarText).filter((v): v is string => v !== undefined);
-}
-
-/** The offset of the innermost `[` or `{` left open between `from` and `to`, if any. */
-function openBracket(text: string, from: number, to: number): number | undefined {
-  const stack: number[] = [];
-  let quote = '';
-  for (let i = from; i < to; i++) {
-    const c = text[i];
-    if (quote) {
-      if (c === '\\' && quote === '"') i++;
-      else if (c === quote) quote = '';
-      continue;
-    }
-    if (opensQuote(text, i)) quote = c;
-    else if (c === '#' && (i === from || /\s/.test(text[i - 1]))) while (i + 1 < to && text[i + 1] !== '\n') i++;
-    else if (c === '[' || c === '{') stack.push(i);
-    else if ((c === ']' || c === '}') && stack.length) stack.pop();
-  }
-  return stack[stack.length - 1];
-}
-
-/** The scalars of the block list whose `- ` the cursor's line starts with, but for the cursor's own item. */
-function blockItems(lines: LineIndex, position: Position): string[] {
-  const own = markers(lines.lineText(position.line));
-  const dash = own.dashes[own.dashes.length - 1];
-  if (dash === undefined || position.character <= dash) return [];
-  const items: string[] = [];
-  for (const step of [-1, 1]) {
-    for (let l = position.line + step; l >= 0 && l < lines.lineCount; l += step) {
-      const text = lines.lineText(l);
-      if (/^(---|\.\.\.)(\s|$)/.test(text)) break;
-      const m = markers(text);
-      if (m.blank) continue;
-      const first = m.dashes[0] ?? m.contentCol;
-      if (first > dash) continue; // inside an item
-      // An item of this list; above, also the first of a list nested in an outer item (`- - a`).
-      const at = m.dashes.indexOf(dash);
-      if (at < 0 || (first < dash && step > 0)) break;
-      if (at === m.dashes.length - 1) items.push(text.slice(m.contentCol));
-      if (first < dash) break;
-    }
-  }
-  return items.map(scalarText).filter((v): v is string => v !== undefined);
-}
-
-/** A line's `- ` marker columns and where its content starts. */
-function markers(text: string): { dashes: number[]; contentCol: number; blank: boolean } {
-  let i = 0;
-  while (text[i] === ' ') i++;
-  const dashes: number[] = [];
-  while (text[i] === '-' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
-    dashes.push(i);
-    i++;
-    while (text[i] === ' ' || text[i] === '\t') i++;
-  }
-  const rest = text.slice(i);
-  return { dashes, contentCol: i, blank: dashes.length === 0 && (rest === '' || rest.startsWith('#')) };
-}
-
-function indentAt(lines: LineIndex, line: number): number {
-  const text = lines.lineText(line);
-  return text.trim() === '' ? Infinity : text.length - text.trimStart().length;
-}
-
-/** A quote that starts a scalar (`don't` has none). */
-function opensQuote(text: string, i: number): boolean {
-  return (text[i] === '"' || text[i] === "'") && (i === 0 || /[\s[{,:]/.test(text[i - 1]));
-}
-
-/** A list item's text as the scalar it is (quotes and comments off), or undefined for anything else. */
-function scalarText(raw: string): string | undefined {
-  const t = raw.trim();
-  if (opensQuote(t, 0)) {
-    const m = t[0] === '"' ? /^"((?:[^"\\]|\\.)*)"/.exec(t) : /^'((?:[^']|'')*)'/.exec(t);
-    if (!m) return undefined;
-    if (t[0] === "'") return m[1].replace(/''/g, "'");
-    try {
-      return String(JSON.parse(m[0]));
-    } catch {
-      return undefined;
-    }
-  }
-  const plain = t.replace(/(^|\s)#.*$/gm, '').trim();
-  if (plain === '' || /^[[{|>&*!%@`]/.test(plain) || lineKey(plain)) return undefined;
-  return plain.replace(/\s+/g, ' ');
 }

@@ -1,19 +1,19 @@
 // Completion backed by a SocietyProject: the persona ids, model names and include paths visible
 // from a file, fetched only for the kind of value the cursor is on.
 import * as path from 'node:path';
-import type { Position } from '../language/model';
-import type { SocietyProject } from '../language/project';
-import { SOCIETY_EXTENSION } from '../language/workspace';
+import type { Position } from '../model/model';
+import type { SocietyProject } from '../project/project';
+import { SOCIETY_EXTENSION } from '../project/resolution';
 import { completionsAt } from './completion';
 import type { CompletionItem, CompletionSources } from './types';
 import { cursorContext } from './cursor';
-import { personaScope, valueRole } from '../language/roles';
+import { personaScope, valueRole } from '../schema/roles';
 import { sitesInScope } from './references';
 import { summarizePersona, type PersonaSummary } from './personaCard';
-import { populationGroups, type GeneratedIds } from '../language/generatedIds';
-import { absenceAtReference, type AbsenceCheck } from '../language/absence';
-import { readMechanics, siteKind } from '../language/mechanicsSource';
-import type { Mechanics } from '../language/mechanics';
+import { populationGroups, type GeneratedIds } from '../build/generatedIds';
+import { absenceAtReference, type AbsenceCheck } from './absence';
+import { readMechanics, siteKind } from '../build/mechanicsSource';
+import type { Mechanics } from '../model/mechanics';
 import { startStateOwner } from './startStateCompletion';
 
 export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {

@@ -2,12 +2,14 @@
 // the value being typed. Read from the text's indentation and brackets rather than the YAML AST,
 // because while typing the document is usually incomplete (`  occ`, `with: `, `{ openness: 0.8, ex`)
 // and a parser would see an error, not the key the user is about to write.
-import type { Position, Range } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { PathSegment } from '../language/parse';
-import { DOCUMENT_KINDS, type DocumentKind } from '../language/schema';
-import { lineKey } from '../language/lineKey';
-import { nameRecord } from '../../text/nameRecord';
+import type { Position, Range } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { PathSegment } from '../syntax/parse';
+import { DOCUMENT_KINDS, type DocumentKind } from '../schema/schema';
+import { lineKey } from '../syntax/lineKey';
+import { unquote, textBetween, inComment, flowDepth, insideBlockScalar, scanFlow } from './cursorText';
+import { Shape, shapeOf } from './cursorLine';
+import { mappingKeys, buildPartial, markFlowKeys, setKeys } from './cursorPartial';
 
 export interface CursorContext {
   /** Index of the YAML document (`---` separated) the cursor is in. */
@@ -34,34 +36,6 @@ export interface CursorContext {
   partial: Record<string, unknown>;
 }
 
-/** One line's block structure: indentation, `- ` markers, and the key (if `key:`) after them. */
-interface Shape {
-  blank: boolean;
-  /** Columns of the `- ` markers. */
-  dashes: number[];
-  /** Column of the content after the markers. */
-  contentCol: number;
-  key?: string;
-  /** The first key of a flow mapping item (`- { include: x }`). */
-  flowKey?: string;
-}
-
-function shapeOf(text: string): Shape {
-  let i = 0;
-  while (i < text.length && text[i] === ' ') i++;
-  const dashes: number[] = [];
-  while (text[i] === '-' && (i + 1 === text.length || text[i + 1] === ' ' || text[i + 1] === '\t')) {
-    dashes.push(i);
-    i++;
-    while (i < text.length && (text[i] === ' ' || text[i] === '\t')) i++;
-  }
-  const rest = text.slice(i);
-  if ((rest === '' || rest.startsWith('#')) && dashes.length === 0) return { blank: true, dashes, contentCol: i };
-  const m = lineKey(rest);
-  const flow = /^\{\s*([A-Za-z_][\w-]*)\s*:/.exec(rest);
-  return { blank: false, dashes, contentCol: i, key: m ? unquote(m.raw) : undefined, flowKey: flow?.[1] };
-}
-
 /** Indentation of a line, without slicing it; -1 for a blank or comment-only line. */
 function indentOf(lines: LineIndex, line: number): number {
   const text = lines.text;
@@ -70,18 +44,6 @@ function indentOf(lines: LineIndex, line: number): number {
   while (text.charCodeAt(i) === 32) i++;
   const c = text.charCodeAt(i);
   return i >= text.length || c === 10 || c === 13 || c === 35 /* # */ ? -1 : i - start;
-}
-
-function unquote(s: string): string {
-  if (s.startsWith('"')) {
-    try {
-      return JSON.parse(s) as string;
-    } catch {
-      return s.slice(1, -1);
-    }
-  }
-  if (s.startsWith("'")) return s.slice(1, -1).replace(/''/g, "'");
-  return s.trim();
 }
 
 /** Context at a position, or undefined in a comment, a document marker or a block scalar's text. */
@@ -371,200 +333,4 @@ function climbFrom(lines: LineIndex, line: number, column: number, dashes: numbe
     if (typeof r.seg === 'number' && r.itemKey) itemKeys.set(i, r.itemKey);
   });
   return { path: reversed.map((r) => r.seg), itemKeys };
-}
-
-/** Keys at `column` of the mapping containing `line` (scanning up and down to its edges). */
-function mappingKeys(
-  lines: LineIndex,
-  line: number,
-  column: number,
-  docStart: number,
-  docEnd: number,
-  startsItem: boolean,
-): string[] {
-  const keys: string[] = [];
-  const take = (s: Shape): void => {
-    if (s.key !== undefined && s.contentCol === column) keys.push(s.key);
-  };
-  if (!startsItem) {
-    for (let l = line - 1; l >= docStart; l--) {
-      const s = shapeOf(lines.lineText(l));
-      if (s.blank) continue;
-      if (s.dashes.length && s.contentCol === column) {
-        take(s);
-        break;
-      } // the item's first line
-      const start = s.dashes[0] ?? s.contentCol;
-      if (start > column || (start === column && s.dashes.length)) continue; // deeper content
-      if (start < column) break; // the owner
-      take(s);
-    }
-  }
-  for (let l = line + 1; l < docEnd; l++) {
-    const s = shapeOf(lines.lineText(l));
-    if (s.blank) continue;
-    const start = s.dashes[0] ?? s.contentCol;
-    if (start > column || (start === column && s.dashes.length)) continue;
-    if (start < column) break;
-    take(s);
-  }
-  return keys;
-}
-
-/** Nested objects and arrays along `path`, with item keys and the last mapping's keys marked present. */
-function buildPartial(path: PathSegment[], itemKeys: Map<number, string>): Record<string, unknown> {
-  const root: Record<string, unknown> = nameRecord();
-  let node: Record<string | number, unknown> = root;
-  path.forEach((seg, i) => {
-    const nextIsIndex = typeof path[i + 1] === 'number';
-    const child: Record<string | number, unknown> = nextIsIndex ? ([] as unknown as Record<number, unknown>) : {};
-    const key = itemKeys.get(i);
-    if (key !== undefined) child[key] = true;
-    node[seg] = child;
-    node = child;
-  });
-  return root;
-}
-
-function markFlowKeys(partial: Record<string, unknown>, path: PathSegment[], keys: string[]): Record<string, unknown> {
-  setKeys(partial, path, keys);
-  return partial;
-}
-
-function setKeys(partial: Record<string, unknown>, path: PathSegment[], keys: string[]): void {
-  let node = partial as Record<string | number, unknown>;
-  for (const seg of path) node = node[seg] as Record<string | number, unknown>;
-  if (node && typeof node === 'object' && !Array.isArray(node)) for (const k of keys) if (!(k in node)) node[k] = true;
-}
-
-function textBetween(lines: LineIndex, from: number, to: number): string {
-  const out: string[] = [];
-  for (let l = from; l < to; l++) out.push(stripComment(lines.lineText(l)));
-  return out.join('\n');
-}
-
-function stripComment(line: string): string {
-  let quote = '';
-  for (let i = 0; i < line.length; i++) {
-    const c = line[i];
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '#' && (i === 0 || /\s/.test(line[i - 1]))) return line.slice(0, i);
-  }
-  return line;
-}
-
-function inComment(before: string): boolean {
-  const lastLine = before.slice(before.lastIndexOf('\n') + 1);
-  return stripComment(lastLine) !== lastLine;
-}
-
-/** Open `{`/`[` count of a text, ignoring quoted strings. */
-function flowDepth(text: string): number {
-  let depth = 0,
-    quote = '';
-  for (const c of text) {
-    if (quote) {
-      if (c === quote) quote = '';
-      continue;
-    }
-    if (c === '"' || c === "'") quote = c;
-    else if (c === '{' || c === '[') depth++;
-    else if ((c === '}' || c === ']') && depth > 0) depth--;
-  }
-  return depth;
-}
-
-/** A line of a `>` or `|` block scalar's text (deeper than a `key: >` line above it). */
-function insideBlockScalar(lines: LineIndex, line: number, docStart: number, indent: number): boolean {
-  for (let l = line - 1; l >= docStart; l--) {
-    const t = lines.lineText(l);
-    if (t.trim() === '') continue;
-    const i = t.length - t.trimStart().length;
-    if (i >= indent) continue;
-    return /:\s*[|>][1-9+-]*\s*(#.*)?$/.test(t);
-  }
-  return false;
-}
-
-interface FlowScan {
-  role: 'key' | 'value';
-  path: PathSegment[];
-  token: string;
-  keys: string[];
-}
-
-/**
- * The position inside flow collections at the end of `text` (a value after `key:`), or undefined
- * when no collection is open there (then `text` is a plain value being typed).
- */
-function scanFlow(text: string): FlowScan | undefined {
-  interface Frame {
-    type: 'map' | 'seq';
-    key?: string;
-    index: number;
-    keys: string[];
-    seg?: PathSegment;
-  }
-  const stack: Frame[] = [];
-  let token = '';
-  let quote = '';
-  for (let i = 0; i < text.length; i++) {
-    const c = text[i];
-    if (quote) {
-      token += c;
-      if (c === quote) quote = '';
-      continue;
-    }
-    const top = stack[stack.length - 1];
-    if (c === '"' || c === "'") {
-      quote = c;
-      token += c;
-      continue;
-    }
-    if (c === '{' || c === '[') {
-      const seg: PathSegment | undefined = top ? (top.type === 'seq' ? top.index : top.key) : undefined;
-      stack.push({ type: c === '{' ? 'map' : 'seq', index: 0, keys: [], seg });
-      token = '';
-      continue;
-    }
-    if (!top) {
-      token += c;
-      continue;
-    }
-    if (c === '}' || c === ']') {
-      stack.pop();
-      token = '';
-      continue;
-    }
-    if (c === ',') {
-      if (top.type === 'seq') top.index++;
-      else top.key = undefined;
-      token = '';
-      continue;
-    }
-    if (
-      c === ':' &&
-      top.type === 'map' &&
-      top.key === undefined &&
-      (i + 1 === text.length || /[\s,}\]]/.test(text[i + 1]))
-    ) {
-      top.key = unquote(token.trim());
-      top.keys.push(top.key);
-      token = '';
-      continue;
-    }
-    token += c;
-  }
-  if (stack.length === 0) return undefined;
-  const path: PathSegment[] = [];
-  for (let i = 1; i < stack.length; i++) if (stack[i].seg !== undefined) path.push(stack[i].seg!);
-  const top = stack[stack.length - 1];
-  const trimmed = token.trimStart();
-  if (top.type === 'seq') return { role: 'value', path: [...path, top.index], token: trimmed, keys: [] };
-  if (top.key !== undefined) return { role: 'value', path: [...path, top.key], token: trimmed, keys: [] };
-  return { role: 'key', path, token: trimmed, keys: top.keys };
 }

@@ -1,15 +1,15 @@
 // Go to definition: a persona id to where the persona is defined, an include to the files it
 // matches, a model name to its entry in the scenario's `models`.
 import * as path from 'node:path';
-import type { SourceLocation } from '../language/model';
-import type { SocietyProject } from '../language/project';
-import { SOCIETY_EXTENSION } from '../language/workspace';
-import { includeMatcher } from '../language/includeGlob';
+import type { SourceLocation } from '../model/model';
+import type { SocietyProject } from '../project/project';
+import { SOCIETY_EXTENSION } from '../project/resolution';
+import { includeMatcher } from '../io/includeGlob';
 import { tokenAt } from './tokenAt';
-import { valueRole } from '../language/roles';
+import { valueRole } from '../schema/roles';
 import { definitionsOf } from './references';
-import { nodeAtPath } from '../language/parse';
-import type { DocumentKind } from '../language/schema';
+import { nodeAtPath } from '../syntax/nodePath';
+import type { DocumentKind } from '../schema/schema';
 
 export async function definitionAt(project: SocietyProject, file: string, offset: number): Promise<SourceLocation[]> {
   const analysis = await project.workspace.analyze(file);

@@ -7,12 +7,12 @@
 //   that list: on an empty line at the item indentation, or right after a lone `- `.
 // Works from the text alone (no workspace), so it serves every document scheme.
 import snippetFile from '../../../../snippets/society.json';
-import type { Position } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { PathSegment } from '../language/parse';
+import type { Position } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { PathSegment } from '../syntax/parse';
 import { shortDetail } from './shortDetail';
 import { cursorContext, type CursorContext } from './cursor';
-import { personaScope } from '../language/roles';
+import { personaScope } from '../schema/roles';
 import type { CompletionItem } from './types';
 
 export interface DocumentSnippet {

@@ -4,14 +4,14 @@
 // `post.` its likes, replies and age; on its own, the names the
 // expression's scope reads and the functions min, max and clamp; in `x.group == '…'` the groups.
 // Works on one-line values (plain, quoted, in a flow mapping) and in block scalars (`when: |`).
-import type { Position, Range } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { PathSegment } from '../language/parse';
-import type { Action, Mechanics } from '../language/mechanics';
-import type { Scope } from '../language/expressions';
-import { siteKind } from '../language/mechanicsSource';
-import { namespaceMembers, rowMembers, scopeNames } from '../language/mechanicsMessages';
-import { agentVariables } from '../language/aggregates';
+import type { Position, Range } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { PathSegment } from '../syntax/parse';
+import type { Action, Mechanics } from '../model/mechanics';
+import type { Scope } from '../expressions/expressions';
+import { siteKind } from '../build/mechanicsSource';
+import { namespaceMembers, rowMembers, scopeNames } from '../checks/mechanicsMessages';
+import { agentVariables } from '../expressions/aggregates';
 import { cursorContext, type CursorContext } from './cursor';
 import type { CompletionItem } from './types';
 import {

@@ -1,12 +1,12 @@
 // Hover on a name inside an expression of a scenario's mechanics or an effect target: a quantity
 // with its description, bounds and update; an argument; a trait; a namespace; a function.
-import type { LineIndex } from '../language/lines';
-import type { Locator } from '../language/locate';
-import type { Mechanics } from '../language/mechanics';
-import { readMechanics } from '../language/mechanicsSource';
+import type { LineIndex } from '../syntax/lines';
+import type { Locator } from '../syntax/locate';
+import type { Mechanics } from '../model/mechanics';
+import { readMechanics } from '../build/mechanicsSource';
 import { actionNamed, scopeAt } from './expressionCompletion';
 import { memberCard, nameCard, quantityCard } from './mechanicsText';
-import { agentVariables } from '../language/aggregates';
+import { agentVariables } from '../expressions/aggregates';
 import { candidateMemberCard, candidateNameCard } from './candidateText';
 import type { Token } from './tokenAt';
 import type { Hover } from './types';

@@ -1,8 +1,8 @@
 // Completion of a group's name in the string an expression compares a `.group` with
 // (`who.group == '|'`, `a.group != 'ex|'`, `me.group == '…'`): the scenario's population groups and
 // personas' groups, so a condition on the candidate's group names one that exists.
-import type { Position } from '../language/model';
-import type { LineIndex } from '../language/lines';
+import type { Position } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
 import type { CompletionItem } from './types';
 
 /** `<name>.group == '` (or `!=`, either quote) and the part of the name typed so far. */

@@ -5,12 +5,12 @@
 // (`with: maya`, `actions: [go]`). Words of prose — a description, a bio, a memory, a remember
 // text — are no name: the cursor on one highlights nothing, and a name highlights none of them.
 import { isMap, isPair, isScalar, isSeq, type Node } from 'yaml';
-import type { ParsedFile, PathSegment } from '../language/parse';
-import type { Range } from '../language/model';
-import { siteKind } from '../language/mechanicsSource';
-import { setSiteOf } from '../language/parameterPaths';
-import { STATE_PATH } from '../language/worldPaths';
-import type { SocietyProject } from '../language/project';
+import type { ParsedFile, PathSegment } from '../syntax/parse';
+import type { Range } from '../model/model';
+import { siteKind } from '../build/mechanicsSource';
+import { setSiteOf } from '../schema/parameterPaths';
+import { STATE_PATH } from '../schema/worldPaths';
+import type { SocietyProject } from '../project/project';
 
 export interface Highlight {
   range: Range;

@@ -1,16 +1,16 @@
 // Hover: a key's documentation from the schema; for a persona id, a card of who it is; for an
 // include, the files it brings in; for a model name, how the model is configured.
 import * as path from 'node:path';
-import type { SocietyProject } from '../language/project';
+import type { SocietyProject } from '../project/project';
 import { tokenAt } from './tokenAt';
-import { valueRole } from '../language/roles';
+import { valueRole } from '../schema/roles';
 import { definitionsOf } from './references';
 import { includeTargets } from './definition';
 import { schemasAt } from './completion';
-import { deref, type DocumentKind } from '../language/schema';
+import { deref, type DocumentKind } from '../schema/schema';
 import { schemaMarkdown, show } from './schemaText';
 import { personaCard, summarizePersona } from './personaCard';
-import { generatedAgent, generatedAgentCard } from '../language/generatedIds';
+import { generatedAgent, generatedAgentCard } from '../build/generatedIds';
 import { populationGroupsVisibleFrom } from './completionSources';
 import { expressionHover } from './expressionHover';
 import { roundHover } from './roundHover';

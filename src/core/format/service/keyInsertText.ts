@@ -1,6 +1,6 @@
 // What accepting a key inserts: its value's shape as a snippet, with required children and choices
 // as placeholders (completion of schema keys and of a `set:`'s parameter paths).
-import { deref, type SchemaNode } from '../language/schema';
+import { deref, type SchemaNode } from '../schema/schema';
 
 /** The JSON-schema types a node allows (`type: [a, b]` or `type: a`). */
 export const schemaTypes = (n: SchemaNode): string[] => (Array.isArray(n.type) ? n.type : n.type ? [n.type] : []);

@@ -1,11 +1,11 @@
 // The names an expression of a scenario's mechanics reads, in words: a quantity with its bounds and
 // update, an action's argument, a post's fields, a trait, a namespace, a function. Shared by
 // completion and hover.
-import type { Action, ActionArg, Mechanics, Quantity } from '../language/mechanics';
-import type { POST_FIELDS, Scope } from '../language/expressions';
-import { scopeNames } from '../language/mechanicsMessages';
-import { TRAIT_NAMES } from '../language/model';
-import { societySchema } from '../language/schema';
+import type { Action, ActionArg, Mechanics, Quantity } from '../model/mechanics';
+import type { POST_FIELDS, Scope } from '../expressions/expressions';
+import { scopeNames } from '../checks/mechanicsMessages';
+import { TRAIT_NAMES } from '../model/model';
+import { societySchema } from '../schema/schema';
 import { shortDetail } from './shortDetail';
 
 /** The functions expressions may call beyond CEL's own, with what they do. */

@@ -2,11 +2,11 @@
 // `metric`): the network's, the declared state's outcomes, and the outcomes over time of every
 // series the run has as patterns to fill in (`knowledge.news.share.reaches.${0.5}`), so the
 // names offered are those `society check` accepts (SOC078, SOC103–SOC105).
-import type { Mechanics } from '../language/mechanics';
-import type { PathSegment } from '../language/parse';
-import { networkMetrics } from '../language/claimCheck';
-import { stateOutcomeNames } from '../language/stateOutcomeNames';
-import { describeTimeOutcome, seriesNames } from '../language/timeOutcomeNames';
+import type { Mechanics } from '../model/mechanics';
+import type { PathSegment } from '../syntax/parse';
+import { networkMetrics } from '../checks/claimCheck';
+import { stateOutcomeNames } from '../model/stateOutcomeNames';
+import { describeTimeOutcome, seriesNames } from '../model/timeOutcomeNames';
 import type { CursorContext } from './cursor';
 import type { CompletionItem, CompletionSources, Hover } from './types';
 import type { Token } from './tokenAt';

@@ -1,6 +1,6 @@
 // A plain value completion kept in the order it is offered (its sortText is its index), for the
 // lists whose order means something: metrics before patterns, series as the run computes them.
-import type { Range } from '../language/model';
+import type { Range } from '../model/model';
 import type { CompletionItem } from './types';
 
 export function orderedValue(

@@ -2,9 +2,9 @@
 // paths it may name, from the list SOC054 quotes (language/parameterPaths.ts), so what is offered
 // is exactly what the check accepts: a condition's declared quantities and population groups
 // first, then the run settings; an event's run settings only.
-import type { Mechanics } from '../language/mechanics';
-import { settablePaths, setSiteOf, type SettablePath } from '../language/parameterPaths';
-import { worldNamesOf } from '../language/worldPaths';
+import type { Mechanics } from '../model/mechanics';
+import { settablePaths, setSiteOf, type SettablePath } from '../schema/parameterPaths';
+import { worldNamesOf } from '../schema/worldPaths';
 import type { CursorContext } from './cursor';
 import { keyInsertText } from './keyInsertText';
 import type { CompletionItem, CompletionSources } from './types';

@@ -1,5 +1,5 @@
 // A persona at a glance, for hovers and completion docs: name, occupation, the five drivers.
-import { DRIVERS, DRIVER_LABELS } from '../language/model';
+import { DRIVERS, DRIVER_LABELS } from '../model/model';
 
 export interface PersonaSummary {
   id: string;

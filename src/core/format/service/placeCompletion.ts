@@ -1,8 +1,8 @@
 // Completion of places and parts of the day (issue 44 point 7): the declared places where a value
 // names one (a plan's part, a place's `overflow`, a room's `place`, an action's `move`), and the
 // parts of the day (`day:`) as the keys of a plan.
-import type { PathSegment } from '../language/parse';
-import { WHOLE_DAY } from '../language/places';
+import type { PathSegment } from '../syntax/parse';
+import { WHOLE_DAY } from '../model/places';
 import type { CursorContext } from './cursor';
 import type { CompletionItem, CompletionSources } from './types';
 

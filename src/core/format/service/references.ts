@@ -2,13 +2,13 @@
 // one. Ids are looked up within a scope (SocietyProject.scope): the files one scenario brings
 // together, so two unrelated examples may both have a `maya` without a rename touching both.
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
-import type { FileAnalysis } from '../language/workspace';
-import type { SocietyProject } from '../language/project';
-import type { Range, SourceLocation } from '../language/model';
-import type { ParsedDocument, PathSegment } from '../language/parse';
-import { mayLeadTo, valueRole, type ValueRole } from '../language/roles';
+import type { FileAnalysis } from '../project/resolution';
+import type { SocietyProject } from '../project/project';
+import type { Range, SourceLocation } from '../model/model';
+import type { ParsedDocument, PathSegment } from '../syntax/parse';
+import { mayLeadTo, valueRole, type ValueRole } from '../schema/roles';
 import { tokenAt } from './tokenAt';
-import type { DocumentKind } from '../language/schema';
+import type { DocumentKind } from '../schema/schema';
 
 export interface PersonaSite extends SourceLocation {
   id: string;

@@ -1,9 +1,9 @@
 // Completion inside an action's `remember:` text (issue 61): after `{args.` the action's
 // arguments, after `{world.` the world quantities, after `{me.` the agent's quantities; right after
 // `{` the three namespaces. The engine fills exactly these (engine/phases/act/resolve.ts).
-import type { Position, Range } from '../language/model';
-import type { LineIndex } from '../language/lines';
-import type { Mechanics } from '../language/mechanics';
+import type { Position, Range } from '../model/model';
+import type { LineIndex } from '../syntax/lines';
+import type { Mechanics } from '../model/mechanics';
 import type { CursorContext } from './cursor';
 import type { CompletionItem } from './types';
 import { argCard, argShortDetail, quantityCard, quantityShortDetail } from './mechanicsText';

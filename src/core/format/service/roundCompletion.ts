@@ -3,9 +3,9 @@
 // `actions`, the groups in `who`, the feeds in `reads`, a post argument's and a timed post's `feed:`,
 // and in each platform verb what the verb table says it names (language/verbs.ts): a feed (`post:`),
 // the action's post (and agent) arguments (`reply_to`, `like`, `follow`), or them as keys (`ties`).
-import { BUILTIN_PHASES, type Action, type Mechanics } from '../language/mechanics';
-import type { PathSegment } from '../language/parse';
-import { verbTarget } from '../language/verbs';
+import { BUILTIN_PHASES, type Action, type Mechanics } from '../model/mechanics';
+import type { PathSegment } from '../syntax/parse';
+import { verbTarget } from '../model/verbs';
 import type { CursorContext } from './cursor';
 import type { CompletionItem, CompletionSources } from './types';
 import { builtinCard, feedCard } from './roundText';

@@ -3,12 +3,12 @@
 // `reads`, `post:`, a post argument's `feed:`) its rank mix; an action's name in a phase's `actions`
 // its description; an argument a platform verb names (`reply_to`, `like`, `follow`, `ties`: what
 // language/verbs.ts says each names) what it is.
-import type { Locator } from '../language/locate';
-import { readMechanics } from '../language/mechanicsSource';
-import { readPhases } from '../language/roundSource';
-import type { Mechanics } from '../language/mechanics';
-import type { PathSegment } from '../language/parse';
-import { verbTarget } from '../language/verbs';
+import type { Locator } from '../syntax/locate';
+import { readMechanics } from '../build/mechanicsSource';
+import { readPhases } from '../build/roundSource';
+import type { Mechanics } from '../model/mechanics';
+import type { PathSegment } from '../syntax/parse';
+import { verbTarget } from '../model/verbs';
 import { argCard } from './mechanicsText';
 import { feedCard, phaseCard } from './roundText';
 import type { Token } from './tokenAt';

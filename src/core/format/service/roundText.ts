@@ -1,9 +1,9 @@
 // The phases of a round and the feeds of a platform (issue 34, `round:`, `feeds:`), in words: what a
 // phase does (a built-in stage's meaning; a phase of actions' actions, order, who and when), and a
 // feed's rank mix. Shared by completion and hover.
-import type { Feed, FeedRank, Mechanics } from '../language/mechanics';
-import { BUILTIN_MEANING, actionItems, isBuiltin, stringItems, type PhaseEntry } from '../language/roundSource';
-import { societySchema } from '../language/schema';
+import type { Feed, FeedRank, Mechanics } from '../model/mechanics';
+import { BUILTIN_MEANING, actionItems, isBuiltin, stringItems, type PhaseEntry } from '../build/roundSource';
+import { societySchema } from '../schema/schema';
 
 const sentence = (s: string): string => `${s[0].toUpperCase()}${s.slice(1)}.`;
 const code = (s: string): string => `\`${s}\``;

@@ -1,7 +1,7 @@
 // `Society: New Society`: the files of a small, ready-to-run society — a scenario that includes a
 // folder of personas, with settings spelled out so a newcomer sees what can be changed.
-import { DRIVERS } from '../language/model';
-import { slug } from '../language/slug';
+import { DRIVERS } from '../model/model';
+import { slug } from '../model/slug';
 
 export interface ScaffoldFile {
   path: string;

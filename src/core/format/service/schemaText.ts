@@ -1,6 +1,6 @@
 // Schema nodes in words, for completion details and hovers: the type with its bounds, the
 // default, the allowed values, the description and an example, all read from the schema.
-import { deref, type SchemaNode } from '../language/schema';
+import { deref, type SchemaNode } from '../schema/schema';
 
 /** `number 0..1 · default 0.5`, `one of: random, network, recommend`, `list of objects`. */
 export function typeSummary(node: SchemaNode | undefined): string {

@@ -1,7 +1,7 @@
 // Completion at a calibration measure's series (`calibration.measures: { fish: | }`): the series a
 // run computes round by round — the names `society check` accepts there (SOC130).
-import type { Mechanics } from '../language/mechanics';
-import { seriesNames } from '../language/timeOutcomeNames';
+import type { Mechanics } from '../model/mechanics';
+import { seriesNames } from '../model/timeOutcomeNames';
 import type { CursorContext } from './cursor';
 import { orderedValue } from './orderedValue';
 import type { CompletionItem, CompletionSources } from './types';

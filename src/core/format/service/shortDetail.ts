@@ -2,7 +2,7 @@
 // with "…" where the suggest widget ends ("0..1 · wh…", issue 42). Details are kept to what fits
 // there beside their label; the rest of what an item is belongs in its documentation, shown beside
 // the list.
-import type { SchemaNode } from '../language/schema';
+import type { SchemaNode } from '../schema/schema';
 import type { CompletionItem } from './types';
 import { typeParts } from './schemaText';
 

@@ -1,8 +1,8 @@
 // Completion of the keys of a persona's or population group's `state:` (issue 44: 2): the declared
 // agent quantities not written yet, each with its bounds or labels in the detail, so the names
 // offered are exactly those SOC085 accepts (a world quantity is never offered: SOC086).
-import type { Mechanics, Quantity } from '../language/mechanics';
-import type { PathSegment } from '../language/parse';
+import type { Mechanics, Quantity } from '../model/mechanics';
+import type { PathSegment } from '../syntax/parse';
 import type { CursorContext } from './cursor';
 import { quantityCard } from './mechanicsText';
 import type { CompletionItem, CompletionSources } from './types';

@@ -1,7 +1,7 @@
 // The outline (document symbols) and folding ranges of a .society file, from its YAML AST.
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
-import type { Position, Range } from '../language/model';
-import type { ParsedFile } from '../language/parse';
+import type { Position, Range } from '../model/model';
+import type { ParsedFile } from '../syntax/parse';
 
 export type SymbolKind = 'scenario' | 'persona' | 'include' | 'event' | 'object' | 'array' | 'property';
 

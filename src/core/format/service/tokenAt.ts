@@ -3,8 +3,8 @@
 // also for chunk-parsed documents), so it answers for well-formed text; completion, which must
 // cope with half-typed text, reads the cursor from the text instead (cursor.ts).
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
-import type { ParsedFile, ParsedDocument, PathSegment } from '../language/parse';
-import type { Range } from '../language/model';
+import type { ParsedFile, ParsedDocument, PathSegment } from '../syntax/parse';
+import type { Range } from '../model/model';
 
 export interface Token {
   doc: ParsedDocument;

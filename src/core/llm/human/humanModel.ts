@@ -4,7 +4,7 @@
 // reason; a person who does not answer in time gets the declared policy. Every outcome is recorded
 // in the AnswerBook, and a replay answers from it with nobody asked. The response's usage carries
 // who decided (Usage.by), which the events write as `by`.
-import type { ModelConfig, PromptTemplates } from '../../format/language/model';
+import type { ModelConfig, PromptTemplates } from '../../format';
 import type { Decider, Usage } from '../../trace/events';
 import { DecisionSkipped, RecordedAnswerError, ReplayMissError } from '../errors';
 import { validateResponse } from '../parse/validate';

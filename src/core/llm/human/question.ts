@@ -2,7 +2,7 @@
 // scenario's own prompt templates, rendered by the prompt layer, without the JSON instruction a
 // model needs), the agent's retrieved memories and conversation, and what may be answered, in a
 // shape a terminal, a script or a webview can show (plain JSON).
-import type { PromptTemplates } from '../../format/language/model';
+import type { PromptTemplates } from '../../format';
 import { DIALOGUE_ACTS, type DialogueAct } from '../../trace/events';
 import { DEFAULT_TEMPLATES } from '../prompts/defaults';
 import { renderLines, systemTemplate } from '../prompts/render';

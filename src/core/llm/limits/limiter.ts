@@ -1,7 +1,7 @@
 // Admission control for one model: at most `concurrency` calls in flight, within the
 // requests-per-minute and tokens-per-minute budgets, first come first served. A 429 pauses
 // admission until its Retry-After has passed, so the other calls do not run into the same wall.
-import type { LimitSettings } from '../../format/language/endpointLimits';
+import type { LimitSettings } from '../../format';
 import { onAbort } from './abortable';
 import { TokenBucket } from './tokenBucket';
 

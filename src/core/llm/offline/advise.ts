@@ -1,6 +1,6 @@
 // The offline coach: find the driver with the largest weighted shortfall and turn it into one
 // concrete, actionable piece of advice. It changes nothing itself; the agent must remember and act.
-import { DRIVERS, DRIVER_LABELS, type Driver } from '../../format/language/model';
+import { DRIVERS, DRIVER_LABELS, type Driver } from '../../format';
 import type { AdviceAction } from '../../trace/events';
 import type { AdviseRequest, AdviseResponse, WarmContact } from '../types';
 

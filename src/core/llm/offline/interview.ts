@@ -8,7 +8,7 @@
 // missed, how it went overall), the coach's advice on that need and the people it enjoys talking
 // with or who enjoy talking with it (the engine retrieves those memories for such questions:
 // engine/memory/interviewQuery.ts). Deterministic: no random draw.
-import { DRIVERS } from '../../format/language/model';
+import { DRIVERS } from '../../format';
 import type { InterviewRequest, InterviewResponse, PersonaBrief, RetrievedMemory } from '../types';
 import { plural } from './phrasing';
 import { firstName } from './cues';

@@ -1,5 +1,5 @@
 // Offline rules for a platform's verbs (actions that post, reply, like or follow; see
-// format/language/mechanics.ts). The rule knows no action by name, only what its declared verbs
+// format/model/mechanics.ts). The rule knows no action by name, only what its declared verbs
 // do, read through the persona's motivations as uses-and-gratifications research reads social
 // media use — self-presentation drives posting, social connection drives replies and follows,
 // information drives following those worth reading, support drives likes — and through how
@@ -19,7 +19,7 @@
 // post), a new thread by an agent who knows of one (`news`: its text is in a post it reads or a
 // memory it recalled) passes the most recent on instead, quoted whole, so its readers know it too.
 import type { Rng } from '../../random/rng';
-import { VERB_KEYS, type VerbKey } from '../../format/language/verbs';
+import { VERB_KEYS, type VerbKey } from '../../format';
 import type { ActOption, ActRequest, SeenPost } from '../types';
 import { firstName } from './cues';
 import { phrase } from './phrasing';

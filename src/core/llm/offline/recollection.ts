@@ -3,7 +3,7 @@
 // …"); an interview answer needs the same fact as a first-person clause, without the scores, plus
 // what it is about (who, how it felt, which topics, which need went unmet). Memories written by an
 // LLM, imported or hand-made may have any text: what is not recognised is kept, cleaned and clipped.
-import { DRIVERS, type Driver } from '../../format/language/model';
+import { DRIVERS, type Driver } from '../../format';
 import type { AdviceAction, MemoryCues } from '../../trace/events';
 import type { RetrievedMemory } from '../types';
 

@@ -1,6 +1,6 @@
 // Offline reflection: consolidate recent memories into higher-level insights — who I enjoy, which
 // advice keeps coming back, and which need of mine goes unmet.
-import { DRIVERS, type Driver } from '../../format/language/model';
+import { DRIVERS, type Driver } from '../../format';
 import { ADVICE_ACTIONS, type AdviceAction } from '../../trace/events';
 import type { Insight, ReflectRequest, ReflectResponse, RetrievedMemory } from '../types';
 import { nameIn } from './cues';

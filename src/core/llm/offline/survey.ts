@@ -14,7 +14,7 @@
 // the agent's view in one line. Each item draws from the decision's own stream (seed, key), so
 // answering changes no other draw of the run.
 import type { Rng } from '../../random/rng';
-import type { SurveyAnswer } from '../../format/language/surveys';
+import type { SurveyAnswer } from '../../format';
 import type { SurveyQuestion, SurveyRequest, SurveyResponse } from '../types';
 import { nameRecord } from '../../text/nameRecord';
 

@@ -4,7 +4,7 @@
 // attempt per call: retries live in the resilient decorator. The HTTP exchange (exchange.ts) runs
 // in this thread, or in a worker thread of a chat pool (chatPool.ts) when one is given.
 import type OpenAI from 'openai';
-import type { ModelConfig } from '../../format/language/model';
+import type { ModelConfig } from '../../format';
 import type { ChatClient, ChatIdentity, ChatRequest, ChatResult, ChatTokens } from '../chat';
 import { ProviderError } from '../errors';
 import type { Redactor } from '../redact';

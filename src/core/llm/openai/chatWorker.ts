@@ -3,7 +3,7 @@
 // failures mapped to ProviderError data — and sends back only the answer or the failure. Bundled
 // to dist/chat-worker.js; run from source through tsx in tests.
 import { isMainThread, parentPort } from 'node:worker_threads';
-import type { ModelConfig } from '../../format/language/model';
+import type { ModelConfig } from '../../format';
 import type { ChatRequest, ChatResult, ChatTokens, FaultReason } from '../chat';
 import { ProviderError, isAbort } from '../errors';
 import { Redactor } from '../redact';

@@ -2,7 +2,7 @@
 // Azure OpenAI (deployment URL, api-version query, `api-key` header). The key is passed in by the
 // registry; the package's own environment fallbacks are disabled so only the scenario decides.
 import type OpenAI from 'openai';
-import type { ModelConfig } from '../../format/language/model';
+import type { ModelConfig } from '../../format';
 import { SENSITIVE_HEADER, maskUrlCredentials, type Redactor } from '../redact';
 import { OPENAI_BASE_URL } from './defaults';
 import { GatewayAwareAzureOpenAI, GatewayAwareOpenAI } from './gatewayErrors';

@@ -1,7 +1,7 @@
 // Endpoint embeddings through the `openai` package, with the model's limiter and retry loop. On
 // Azure, `embeddings.model` names the embeddings deployment (Azure routes by deployment).
 import type OpenAI from 'openai';
-import type { ModelConfig } from '../../format/language/model';
+import type { ModelConfig } from '../../format';
 import { approxTokens, type CallFault, type ChatIdentity } from '../chat';
 import type { EmbeddingClient } from '../embeddings';
 import { ProviderError } from '../errors';

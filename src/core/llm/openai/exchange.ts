@@ -4,7 +4,7 @@
 // in a worker of the chat pool (chatPool.ts), which only sends the answer back.
 import type OpenAI from 'openai';
 import type { ChatCompletionCreateParamsNonStreaming } from 'openai/resources/chat/completions';
-import type { ModelConfig } from '../../format/language/model';
+import type { ModelConfig } from '../../format';
 import type { ChatRequest, ChatResult } from '../chat';
 import { ProviderError } from '../errors';
 import type { Redactor } from '../redact';

@@ -6,7 +6,7 @@
 // hand-kept strengths drifted twice: `importance` went as a bare number and came back 0, issue 33;
 // a judge's `score` went as a number and every 9.107 was refused as not whole, issue 58. Tested
 // with random instances of each kind's schema in test/unit/llm/schemaAnswers.test.ts.)
-import { DRIVERS } from '../../format/language/model';
+import { DRIVERS } from '../../format';
 import { ADVICE_ACTIONS, DIALOGUE_ACTS } from '../../trace/events';
 import type { AdviseRequest, DecisionRequest } from '../types';
 import { actSchema } from './actAnswer';

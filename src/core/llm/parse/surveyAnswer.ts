@@ -1,6 +1,6 @@
 // A survey's answers: the structured-output schema (one answer per item, each on its item's scale),
 // which answers are validated against (validate.ts), and the re-ask's wording of what is wrong.
-import type { ResponseScale } from '../../format/language/surveys';
+import type { ResponseScale } from '../../format';
 import type { SurveyRequest } from '../types';
 import { own } from '../../text/nameRecord';
 

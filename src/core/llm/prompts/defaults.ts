@@ -1,7 +1,7 @@
 // The built-in prompt templates. A scenario's `prompts:` replaces any of them; they use only the
 // variables listed in PROMPT_VARIABLES, so a researcher can copy one as a starting point.
 // A line whose variables all render empty (an unset persona field) is dropped.
-import type { PromptKind } from '../../format/language/model';
+import type { PromptKind } from '../../format';
 
 /**
  * The person, in the third person: the first lines of both built-in system templates, so an

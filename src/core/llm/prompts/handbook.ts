@@ -2,7 +2,7 @@
 // decision kind (each kind's task and JSON shape). A provider's or server's prefix cache then
 // holds it once for the whole run, and it lifts prompts towards OpenAI's 1,024-token caching
 // minimum. Which task a call asks for is said at the end of the call's own part (render.ts).
-import type { PromptTemplates } from '../../format/language/model';
+import type { PromptTemplates } from '../../format';
 import { RESPONSE_FORMATS, type DecisionKind } from '../types';
 import { DEFAULT_RULES } from './defaults';
 

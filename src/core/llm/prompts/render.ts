@@ -2,8 +2,7 @@
 // handbook every call shares, the system template (who the agent is; for the coach's `advise`,
 // who the coach is and whom it coaches), then the call's own part (the situation). Scenario
 // `prompts:` override the defaults per kind: `system` for the agents, `coach_system` for the coach.
-import type { PromptTemplates } from '../../format/language/model';
-import { renderTemplate, templateVariables } from '../../format/language/templates';
+import { type PromptTemplates, renderTemplate, templateVariables } from '../../format';
 import type { ChatMessage } from '../chat';
 import { RESPONSE_FORMATS, type DecisionKind, type DecisionRequest } from '../types';
 import { DEFAULT_CONTEXT, DEFAULT_SHARED, DEFAULT_TEMPLATES } from './defaults';

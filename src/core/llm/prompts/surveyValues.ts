@@ -1,6 +1,6 @@
 // The `survey` prompt's variables: the instrument's title, its instructions and its items, each
 // with its id and how it is answered. The offline rule's hints (trait, reverse keying) are never shown.
-import type { ResponseScale } from '../../format/language/surveys';
+import type { ResponseScale } from '../../format';
 import type { SurveyRequest } from '../types';
 
 /** How an item is answered, in words: "1 (Very inaccurate) to 5 (Very accurate)", "one of: a, b". */

@@ -1,7 +1,6 @@
 // The values of every `{{variable}}` a prompt template can use (PROMPT_VARIABLES), rendered from a
 // decision request as short readable text. Absent fields render empty.
-import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES } from '../../format/language/model';
-import { VERB_KEYS, type VerbKey } from '../../format/language/verbs';
+import { DRIVERS, DRIVER_LABELS, TRAIT_NAMES, VERB_KEYS, type VerbKey } from '../../format';
 import type {
   ActRequest,
   AdviseRequest,

@@ -6,7 +6,7 @@
 // recorded with null scores and the reason. Judging changes nothing in the world: a scenario's
 // trace without `judges:` is the same, and with them only the judgement events are added (and
 // their calls to the round's and the run's usage).
-import { judgesAt, type Judging } from '../../../format/language/judges';
+import { judgesAt, type Judging } from '../../../format';
 import type { JudgeRequest, JudgeScore } from '../../../llm/types';
 import { own } from '../../../text/nameRecord';
 import type { JudgementEvent, TraceEvent } from '../../../trace/events';

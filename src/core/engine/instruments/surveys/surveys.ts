@@ -5,8 +5,8 @@
 // `remember`, the answers become a memory; without it nothing else in the run changes but its
 // usage, which counts the survey's calls (no memory, no draw from the run's streams: the offline
 // model answers from the decision's own stream).
-import type { Survey, SurveyAnswer } from '../../../format/language/surveys';
-import { administeredAt } from '../../../format/language/surveys';
+import type { Survey, SurveyAnswer } from '../../../format';
+import { administeredAt } from '../../../format';
 import type { SurveyRequest } from '../../../llm/types';
 import { questions } from '../../../llm/surveyQuestions';
 import { validAnswer } from '../../../llm/parse/surveyAnswer';

@@ -1,7 +1,7 @@
 // Declared action phases (`round:` entries with `actions:`, and the default `world` phase of a
 // scenario with actions). Simultaneous: everyone chooses, then the choices take effect in turn
 // order. Sequential: each agent in turn chooses and acts at once, so the next sees what it did.
-import type { ActPhase } from '../../../format/language/mechanics';
+import type { ActPhase } from '../../../format';
 import { WORLD_PHASE } from '../../society/roundPlan';
 import type { Tape } from '../../flow/tape';
 import type { PhaseKind, PhaseStep } from '../kind';

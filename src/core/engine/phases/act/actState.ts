@@ -1,6 +1,6 @@
 // What an action phase keeps of a turn: the phase running and the agent's choice, which waits
 // until every agent of a simultaneous phase has chosen (act/resolve.ts).
-import type { ActPhase } from '../../../format/language/mechanics';
+import type { ActPhase } from '../../../format';
 import type { ActRequest, DecisionResponse } from '../../../llm/types';
 import { slot } from '../slot';
 

@@ -3,8 +3,7 @@
 // least, middle and most; an agent argument as each of the agents offered), and each sample's
 // effects are evaluated on the current state — what the offline model weighs, and what an LLM
 // agent is told each action does.
-import type { Evaluate, ExpressionContext } from '../../../format/language/expressions';
-import type { ActionArg } from '../../../format/language/mechanics';
+import { type Evaluate, type ExpressionContext, type ActionArg, lazyAgents } from '../../../format';
 import type { ActOption } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
 import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
@@ -13,7 +12,6 @@ import { verbsPossible } from './verbs';
 import { argKey } from './candidates';
 import { agentQuantity, finiteResult } from '../../society/finiteResult';
 import { numberSamples } from '../../society/numberSamples';
-import { lazyAgents } from '../../../format/language/aggregates';
 import { needsMatch, readMatch } from './matchReads';
 import { nameRecord } from '../../../text/nameRecord';
 import { Foresight, type Moves } from './foresight';

@@ -4,8 +4,7 @@
 // those who qualify, so a voter among three candidates sees all three; places are every declared
 // place that qualifies (issue 58), with no draw, so no random stream moves. A choice is tested again when it
 // takes effect: one that no longer qualifies is refused like any action no longer possible.
-import type { ExpressionContext } from '../../../format/language/expressions';
-import type { ActionArg } from '../../../format/language/mechanics';
+import type { ExpressionContext, ActionArg } from '../../../format';
 import type { Agent } from '../../society/agent';
 import { ExpressionFailure, type CompiledAction } from '../../society/compiledMechanics';
 import type { WorldState } from '../../society/worldState';

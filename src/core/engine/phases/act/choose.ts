@@ -2,7 +2,7 @@
 // state as it stands — what it sees of the world, of itself, of the agents it may name, and of
 // the feeds it reads — and the choice waits in the turn until the phase resolves it.
 import type { ActRequest, SeenPost, SeenQuantity } from '../../../llm/types';
-import { phaseActionsFor, type ActionArg, type ActPhase, type Quantity } from '../../../format/language/mechanics';
+import { phaseActionsFor, type ActionArg, type ActPhase, type Quantity } from '../../../format';
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';
 import { valued, type WorldState } from '../../society/worldState';

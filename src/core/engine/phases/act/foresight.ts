@@ -11,12 +11,10 @@
 // plans are not guessed (the world as it stands), and aggregates read the agents as they are.
 // Only changes some other update reads can bring anything back (a quantity read by its own update
 // alone keeps what it is given: a sanction's cost, its target's loss): others need no foresight.
-import type { ExpressionContext } from '../../../format/language/expressions';
-import { agentRow, lazyAgents, type AgentRow } from '../../../format/language/aggregates';
+import { type ExpressionContext, agentRow, lazyAgents, type AgentRow, type Quantity } from '../../../format';
 import { readMatch } from './matchReads';
 import type { Agent } from '../../society/agent';
 import type { CompiledAction } from '../../society/compiledMechanics';
-import type { Quantity } from '../../../format/language/mechanics';
 import { bounded, valued, type WorldState } from '../../society/worldState';
 import { actorView } from './actorView';
 

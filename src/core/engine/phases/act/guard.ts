@@ -8,7 +8,7 @@ import { ExpressionFailure } from '../../society/compiledMechanics';
 import { RunFailure } from '../../flow/runFailure';
 import { CallOverran, isThenable, timedCall } from '../../flow/timedCall';
 import type { PhaseContext } from '../context';
-import { lazyAgents } from '../../../format/language/aggregates';
+import { lazyAgents } from '../../../format';
 import type { SocietyModule } from './moduleHooks';
 
 /** Whose step failed, and in which action phase (its declared name; `world` when none is given). */

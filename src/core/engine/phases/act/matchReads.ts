@@ -1,9 +1,7 @@
 // What an agent reads of its match (`matching:`, issue 62): `matched`, everyone in its group, and
 // in pairs `partner` — as rows of `agents` are read, live in actions and `where`s, from the
 // closing state in updates — and which actions need a match to be offered at all.
-import type { ExpressionContext } from '../../../format/language/expressions';
-import { agentRow, type AgentRow } from '../../../format/language/aggregates';
-import { readsMatch } from '../../../format/language/matching';
+import { type ExpressionContext, agentRow, type AgentRow, readsMatch } from '../../../format';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { WorldState } from '../../society/worldState';
 

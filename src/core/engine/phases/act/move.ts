@@ -1,7 +1,6 @@
 // An action's `move:` (issue 44 point 7): where it takes the actor, what the offline model weighs
 // of that (an option's `move`), and the move itself once the action takes effect (a `move` event).
-import type { Action } from '../../../format/language/mechanics';
-import { plannedPlace, timeLabel, timeOfRound } from '../../../format/language/places';
+import { type Action, plannedPlace, timeLabel, timeOfRound } from '../../../format';
 import type { ActOption, ActRequest } from '../../../llm/types';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { Agent } from '../../society/agent';

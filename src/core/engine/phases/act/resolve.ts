@@ -4,7 +4,7 @@
 import { optionKey } from '../../society/experience';
 import { applyMove } from './move';
 import type { ActRequest, ActResponse, DecisionResponse } from '../../../llm/types';
-import type { ActPhase } from '../../../format/language/mechanics';
+import type { ActPhase } from '../../../format';
 import type { ActionEvent, ErrorEvent } from '../../../trace/events';
 import type { Agent } from '../../society/agent';
 import { WORLD_PHASE } from '../../society/roundPlan';

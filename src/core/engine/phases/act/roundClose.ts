@@ -7,10 +7,9 @@ import { Pacer } from '../../flow/step';
 import type { PhaseContext } from '../context';
 import { actorView, contextOf } from './actionOptions';
 import { readMatch } from './matchReads';
-import { readsMatch } from '../../../format/language/matching';
+import { readsMatch, lazyAgents, type AgentRow } from '../../../format';
 import { callHook, guarded } from './guard';
 import { moduleWorld } from './societyModule';
-import { lazyAgents, type AgentRow } from '../../../format/language/aggregates';
 import { learnFromRound } from './consequences';
 
 /** The module's `endRound` hook, if it has one (after the declared updates, before the state event). */

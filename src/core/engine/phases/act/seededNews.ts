@@ -1,7 +1,7 @@
 // What an agent knows of a scenario's seeded posts (timed events that post, kernel/seededPosts.ts):
 // the offline model's posts draw on it (llm/offline/platform.ts), and the act prompt lists it.
 // Only scenarios that seed posts have any, so every other request is as it was.
-import type { ScenarioEvent } from '../../../format/language/model';
+import type { ScenarioEvent } from '../../../format';
 
 /** The texts of the scenario's seeded posts fired by `round` (none: the scenario seeds no posts). */
 export function seededTexts(events: readonly ScenarioEvent[], round: number): string[] {

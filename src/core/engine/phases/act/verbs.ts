@@ -4,11 +4,10 @@
 // the actor follow an agent (or a post's author), and `ties:` moves the actor's tie to the agent
 // an argument names. Each one the verbs touch remembers it, so a reply, a like or a follow reaches
 // the author's memory stream (and so what it says and does next), and tie changes are `tie`
-// events like any other. A new verb is a key in the format's table (format/language/verbs.ts),
+// events like any other. A new verb is a key in the format's table (format/model/verbs.ts),
 // whose compiler errors name its apply here and every other place that says what a verb does; its
 // key in the schema's action (test/unit/architecture/phases.test.ts names what is missing).
-import type { Action } from '../../../format/language/mechanics';
-import { VERB_KEYS, type VerbFields, type VerbKey } from '../../../format/language/verbs';
+import { type Action, VERB_KEYS, type VerbFields, type VerbKey } from '../../../format';
 import type { CompiledAction } from '../../society/compiledMechanics';
 import type { Agent } from '../../society/agent';
 import { NEWS_AUTHOR, NEWS_NAME, type FeedBoard } from '../../society/feeds';
@@ -129,7 +128,7 @@ const ENGINE: Record<VerbKey, { apply?: PlatformVerb['apply']; possible?: Possib
   ties: { apply: moveTies },
 };
 
-/** The verbs, in the order they apply (the format's table: format/language/verbs.ts). */
+/** The verbs, in the order they apply (the format's table: format/model/verbs.ts). */
 export const VERBS: readonly PlatformVerb[] = VERB_KEYS.map((key) => {
   const apply = ENGINE[key].apply;
   return apply ? { key, apply } : { key };

@@ -1,6 +1,6 @@
 // What `learn` keeps of a turn: the rewards just computed, the previous ones (the coach's trend)
 // and the partners since the previous reward phase (whom the coach may name).
-import type { Driver } from '../../../format/language/model';
+import type { Driver } from '../../../format';
 import type { RewardResult } from '../../society/rewards';
 import { slot } from '../slot';
 

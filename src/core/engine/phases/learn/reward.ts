@@ -1,6 +1,6 @@
 // The `reward` step: score what happened since the agent's previous reward phase (the five
 // behavioral rewards, society/rewards.ts); the agent observes the result as a memory.
-import { DRIVERS, type Driver } from '../../../format/language/model';
+import { DRIVERS, type Driver } from '../../../format';
 import type { StateChange } from '../../flow/stateChange';
 import { computeRewards, emptyWindow, type RewardResult } from '../../society/rewards';
 import type { PhaseContext } from '../context';

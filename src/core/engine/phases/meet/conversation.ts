@@ -16,7 +16,7 @@ import type { Tape } from '../../flow/tape';
 import type { StateChange } from '../../flow/stateChange';
 import { usageField } from '../../society/usageBook';
 import type { PhaseContext } from '../context';
-import { messageCount } from '../../../format/language/settings';
+import { messageCount } from '../../../format';
 import { heardBy, learnFromTalk, newsFor, offeredIds } from './hearsay';
 import { afterConversation } from './conversationHook';
 

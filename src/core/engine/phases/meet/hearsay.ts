@@ -4,7 +4,7 @@
 // passes on (`tells`) and which of those heard it doubts (`doubts`). When the stage commits, every
 // other member who did not know an item told learns it from the teller: a `learned` event and a
 // memory. The state read is the phase's start: no one learns mid-stage what another unit told.
-import type { KnowledgeItem } from '../../../format/language/mechanics';
+import type { KnowledgeItem } from '../../../format';
 import type { NewsItem, TranscriptLine } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
 import { KnowledgeBook } from '../../society/knowledge';

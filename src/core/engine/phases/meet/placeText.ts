@@ -1,7 +1,7 @@
 // Places in what agents are told and remember (issue 44 point 7): the setting of a conversation
 // or a choice of partner says where the agent is and when, and a conversation's memory starts
 // with the place ("At Hobbs Cafe, talked with …"). Scenarios without places read as before.
-import { timeLabel } from '../../../format/language/places';
+import { timeLabel } from '../../../format';
 import type { PhaseContext } from '../context';
 
 /** The world's setting, with where `agent` is and the part of the day when the scenario has places. */

@@ -17,7 +17,7 @@ export type RoomSpec = RunSettings['world']['rooms'][number];
 
 /**
  * Hold one room's conversation this round; undefined when fewer than two members are present.
- * `room` has the schema's defaults (format/language/settings.ts: the scenario's rooms and rooms set at run
+ * `room` has the schema's defaults (format/schema/settings.ts: the scenario's rooms and rooms set at run
  * time alike). A room of two is still a room (conversation.ts `talk`).
  */
 export async function holdRoom(

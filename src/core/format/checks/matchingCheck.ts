@@ -1,0 +1,132 @@
+// Checks of `matching:` (issue 62) beyond the schema: the groups it names exist (SOC150), and the
+// agents it matches divide into its groups, so nobody is silently left without a partner (SOC151)
+// — for the scenario's own block and for each experiment condition that changes it (`set:
+// { matching.size: 3 }`), told at what the condition wrote. Expressions that read `partner` or
+// `matched` without a matching are told by the expression checks (mechanicsMessages.ts), effects
+// on `partner.<q>` by the effect-target check.
+import type { Range } from '../model/model';
+import type { Matching } from '../model/matching';
+import type { PathSegment } from '../syntax/parse';
+import { report, unknownName, type Report } from './mechanicsReport';
+import { type Obj, isObj } from './checkKit';
+
+interface MatchingReport extends Report {
+  /** The groups agents can be in (population groups, personas' `group`), with their sizes. */
+  groups?: Map<string, number>;
+  /** How many agents the run starts with, when known. */
+  agentCount?: number;
+}
+
+/** A matching to check, the fields written for it, and where each field (or a `between` item) is written. */
+interface Design {
+  m: Matching;
+  written: (field: string) => boolean;
+  at: (field: string, item?: number) => Range;
+  /** `in condition 'x'`, for messages about a condition's matching. */
+  where: string;
+}
+
+export function checkMatching(c: MatchingReport): void {
+  const m = c.m.matching;
+  const raw = c.v.matching;
+  if (!m || !isObj(raw) || c.unsure) return;
+  const own = (field: string, item?: number): PathSegment[] =>
+    item === undefined ? ['matching', field] : ['matching', field, item];
+  checkDesign(c, {
+    m,
+    written: (f) => f in raw,
+    at: (f, item) => (f in raw ? c.at.valueRange(own(f, item)) : c.at.keyRange(['matching'])),
+    where: '',
+  });
+  for (const d of conditionDesigns(c, m, raw)) checkDesign(c, d);
+}
+
+/** Each experiment condition that sets a field of the matching, as the matching it runs with. */
+function conditionDesigns(c: MatchingReport, m: Matching, raw: Obj): Design[] {
+  const experiment = isObj(c.v.experiment) ? c.v.experiment : {};
+  const conditions = Array.isArray(experiment.conditions) ? experiment.conditions : [];
+  const out: Design[] = [];
+  conditions.forEach((cond: unknown, i: number) => {
+    const set = isObj(cond) && isObj(cond.set) ? cond.set : undefined;
+    const keys = Object.keys(set ?? {}).filter((k) => k.startsWith('matching.'));
+    if (!set || !keys.length) return;
+    const changed: Matching = { ...m };
+    for (const k of keys) {
+      const field = k.slice('matching.'.length);
+      const v = set[k];
+      if (field === 'design' && (v === 'partner' || v === 'stranger')) changed.design = v;
+      else if (field === 'size' && typeof v === 'number' && Number.isInteger(v) && v >= 2) changed.size = v;
+      else if (field === 'within' && typeof v === 'string') changed.within = v;
+      else if (field === 'between' && Array.isArray(v) && v.length === 2 && v.every((g) => typeof g === 'string')) {
+        changed.between = [v[0], v[1]];
+      } else return; // the schema reports a value of the wrong kind
+    }
+    const path = (k: string): PathSegment[] => ['experiment', 'conditions', i, 'set', k];
+    const name = isObj(cond) && typeof cond.name === 'string' ? cond.name : `#${i + 1}`;
+    out.push({
+      m: changed,
+      written: (f) => keys.includes(`matching.${f}`) || f in raw,
+      at: (f, item) =>
+        keys.includes(`matching.${f}`)
+          ? c.at.valueRange(item === undefined ? path(`matching.${f}`) : [...path(`matching.${f}`), item])
+          : c.at.keyRange(path(keys[0])),
+      where: ` in condition '${name}'`,
+    });
+  });
+  return out;
+}
+
+function checkDesign(c: MatchingReport, d: Design): void {
+  const { m } = d;
+  const groups = c.groups ?? new Map<string, number>();
+  const known = [...groups.keys()];
+  const unknownGroup = (name: string, range: Range, field: string): boolean => {
+    if (groups.has(name)) return false;
+    unknownName(c, 'SOC150', range, name, known, {
+      unknown: `Unknown group '${name}' in \`matching.${field}\`${d.where}`,
+      kind: 'groups',
+      none: 'no population group or persona has a `group`',
+    });
+    return true;
+  };
+  if (m.within !== undefined && unknownGroup(m.within, d.at('within'), 'within')) return;
+  if (m.between) {
+    const [a, b] = m.between;
+    const badA = unknownGroup(a, d.at('between', 0), 'between');
+    const badB = unknownGroup(b, d.at('between', 1), 'between');
+    if (badA || badB) return;
+    if (m.size !== 2) {
+      report(
+        c,
+        'SOC151',
+        'error',
+        `\`matching.between\` makes pairs, one of '${a}' and one of '${b}'${d.where}: \`size\` must be 2, not ${m.size}`,
+        d.at(d.written('size') ? 'size' : 'between'),
+      );
+      return;
+    }
+    const [na, nb] = [groups.get(a)!, groups.get(b)!];
+    if (na !== nb) {
+      report(
+        c,
+        'SOC151',
+        'error',
+        `\`matching.between\` pairs '${a}' (${na}) with '${b}' (${nb})${d.where}: ${Math.abs(na - nb)} of '${na > nb ? a : b}' would have no partner each round; make the groups as large as each other`,
+        d.at('between'),
+      );
+    }
+    return;
+  }
+  const count = m.within !== undefined ? groups.get(m.within) : c.agentCount;
+  if (count === undefined || count === 0) return;
+  const left = count % m.size;
+  if (left === 0) return;
+  const who = m.within !== undefined ? `the ${count} of '${m.within}'` : `the ${count} agents`;
+  report(
+    c,
+    'SOC151',
+    'error',
+    `Groups of ${m.size} cannot hold ${who}${d.where}: ${left} would be left unmatched every round. Change \`size\` or the number of agents`,
+    d.at(d.written('size') ? 'size' : m.within !== undefined ? 'within' : 'design'),
+  );
+}
