@@ -43,13 +43,11 @@ describe('a dead endpoint stops the run at once (issue 33: 11)', function () {
     const port = await closedPort();
     const file = scenario(dir, port, 4);
     const out = path.join(dir, 'out');
-    const started = Date.now();
     const r = spawnSync(process.execPath, [bin, 'run', file, '--out', out], {
       encoding: 'utf8',
       timeout: 50_000,
       env: { ...process.env, OPENAI_API_KEY: 'x' },
     });
-    const seconds = (Date.now() - started) / 1000;
     assert.equal(r.status, 3, r.stderr);
     assert.match(
       r.stderr,
@@ -57,7 +55,8 @@ describe('a dead endpoint stops the run at once (issue 33: 11)', function () {
         `the model endpoint http://127\\.0\\.0\\.1:${port}/v1 refused or dropped ${CONNECTION_FAILURES} connections in a row and has not answered once`,
       ),
     );
-    assert.ok(seconds < 20, `took ${seconds.toFixed(1)} s`);
+    // "At once" is held by what happened, not by a clock (a busy machine doubles any time): no
+    // round ended past the first here, and the next test counts the connection attempts.
     // Only whole rounds in the trace: it reads back without a problem.
     const trace = readTrace(fs.readFileSync(path.join(out, 'trace.jsonl'), 'utf8'));
     assert.deepEqual(trace.errors, []);
