@@ -7,3 +7,4 @@ export type { Mechanics, Quantity } from './model/mechanics';
 export { formsTies, tieSources, type TieSource } from './model/tieSources';
 export { applySet, setApplied } from './schema/settings';
 export { isInstant, traitsOf, isProvider, OPENAI_BASE_URL } from './model/providers';
+export { parseTimeOutcome } from './model/timeOutcomeNames';

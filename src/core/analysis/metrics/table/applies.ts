@@ -1,9 +1,9 @@
 // Which metrics a world can give: read from its scenario when it is at hand, from its trace when
 // only that is, so a view of a public goods game (actions alone: no tie, no reward) shows its
 // declared state, not fifteen rows of network and reward zeros.
-import type { Scenario } from '../../../format';
-import { formsTies, tieSources } from '../../../format';
-import { parseTimeOutcome } from '../../../format';
+import type { Scenario } from '../../../format/pure';
+import { formsTies, tieSources } from '../../../format/pure';
+import { parseTimeOutcome } from '../../../format/pure';
 import type { TraceEvent } from '../../../trace/events';
 import { metricEntry } from './metrics';
 import type { Metric, MetricFamily, WorldFacts } from './metric';

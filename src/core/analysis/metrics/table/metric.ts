@@ -1,7 +1,7 @@
 // What one metric is, as the METRICS table (metrics.ts) holds it: how it is measured, what values
 // it takes, what it means, and what it needs of a world — so every list, computation and view
 // derives from one entry, and a view shows it only where the world it shows can give it.
-import type { DriverWeights } from '../../../format';
+import type { DriverWeights } from '../../../format/pure';
 import type { MeasuredNetwork } from './measuredNetwork';
 
 /** Lowest and highest possible value (either may be infinite). */

@@ -1,6 +1,6 @@
 // The rewards of the friend-making loop's `learn` phase: the motivation-weighted total and each
 // driver's raw mean over every agent-round.
-import { DRIVERS } from '../../../format';
+import { DRIVERS } from '../../../format/pure';
 import { SHARE, type Metric } from './metric';
 
 export const MEAN_REWARD: Metric = {
