@@ -31,12 +31,13 @@ export async function assertLinear(label: string, n: number, work: (n: number) =
     () => work(n),
     () => work(4 * n),
   );
-  if (!within(best))
-    {best = await bestInTurns(
+  if (!within(best)) {
+    best = await bestInTurns(
       5,
       () => work(n),
       () => work(4 * n),
-    );}
+    );
+  }
   const [small, large] = best;
   assert.ok(
     within(best),
