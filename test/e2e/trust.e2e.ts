@@ -2,8 +2,9 @@
 // example opened with trust enabled and the folder untrusted (Restricted Mode). Validation still
 // works (a broken persona gets its problem) and an earlier run's trace opens in the society view;
 // Society: Run Simulation is refused with a message offering Manage Workspace Trust and writes
-// nothing; an include that a symlink leads out of the folder is not read (SOC034) until the user
-// trusts the workspace, which re-validates it.
+// nothing; an include that a symlink leads out of the folder is not read (SOC034), and once the
+// user trusts the workspace, which re-validates it, it is refused as every user path leading out
+// is (SOC032, issue 58): trust lets the project run, it does not widen the folder.
 import * as assert from 'node:assert/strict';
 import { execFileSync } from 'node:child_process';
 import * as fs from 'node:fs';
@@ -109,7 +110,7 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
     await s.wb.screenshot('trust-trace-view');
   });
 
-  it('re-validates once the workspace is trusted through the button: the outside include is read', async () => {
+  it('re-validates once the workspace is trusted through the button: the link out is refused, not read', async () => {
     await s.wb.command('Society: Run Simulation');
     const toast = s.wb.page
       .locator('.notification-toast', { hasText: 'Running a simulation is disabled in Restricted Mode' })
@@ -132,6 +133,14 @@ describe('workspace trust in VS Code (code-server + Chromium)', function () {
       if (i > 100) assert.fail('the include warning did not clear after trust was granted');
       await s.wb.page.waitForTimeout(100);
     }
-    assert.equal((await s.wb.problemCounts()).errors, 1, 'the broken persona is still broken');
+    // The warning became the error every link out of the folder gets; the broken persona is still broken.
+    await s.wb.waitForErrors(2);
+    const panel = await s.wb.problems();
+    await panel
+      .getByText(/Include 'shared\/\*\.society' leads outside the workspace folder .* through a symbolic link/)
+      .first()
+      .waitFor();
+    assert.equal((await s.wb.problemCounts()).errors, 2);
+    await s.wb.screenshot('trust-trusted-problems');
   });
 });
