@@ -43,6 +43,7 @@ export const emptyUsage = emptyTotals;
 
 import type { SocietyModule } from '../phases/act/moduleHooks';
 import type { Asked, Decided, DecisionSite, PhaseContext, RoundCounters } from '../phases/context';
+import { countEvent } from './roundCounters';
 import { isOfflineJudge } from '../../format';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
 import type { FailedCallChange, UsageChange } from './modelChanges';
@@ -113,6 +114,7 @@ export class World implements PhaseContext {
   }
 
   emit(e: TraceEvent): void {
+    countEvent(this.roundStats, e);
     for (const l of this.listeners) l(e);
   }
 

@@ -48,7 +48,11 @@ export type Decided<R extends DecisionRequest> =
 export type Asked<R extends DecisionRequest> =
   { res: DecisionResponse<R> } | { error: string; failed: string; spent?: Usage };
 
-/** Per-round counters for the round_end statistics. */
+/**
+ * Per-round counters for the round_end statistics. Encounters and messages are counted off the
+ * published events (kernel/roundCounters.ts), rewards and usage at the stages' commits: no unit
+ * writes them.
+ */
 export interface RoundCounters {
   encounters: number;
   messages: number;

@@ -105,7 +105,6 @@ export function talk(world: PhaseContext, conv: Conversation, tape: Tape, signal
     if (tells) line.tells = tells;
     if (doubts) line.doubts = doubts;
     conv.transcript.push(line);
-    world.roundStats.messages++;
     tape.say(
       messageEvent(world.round, conv.id, turn, speaker.id, inRoom ? undefined : othersOf[turn % n][0].id, line, res),
     );

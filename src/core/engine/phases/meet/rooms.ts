@@ -43,7 +43,6 @@ export async function holdRoom(
   }
   if (members.length < 2) return undefined;
   const id = `${world.round}:room:${room.name}`;
-  world.roundStats.encounters++;
   tape.say({
     type: 'room',
     round: world.round,

@@ -24,7 +24,6 @@ export function holdTalks(world: PhaseContext, t: Turn): Step {
     const partner = world.agents.get(c.id);
     if (!partner) return;
     const id = `${world.round}:${t.agent.id}:${k}`;
-    world.roundStats.encounters++;
     tape.say({
       type: 'encounter',
       round: world.round,
