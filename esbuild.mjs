@@ -34,6 +34,15 @@ const targets = [
     format: 'cjs',
     target: 'node20',
   },
+  // The trace written on a thread of its own (src/core/trace/offThreadWriter.ts looks for it beside the bundle).
+  {
+    ...common,
+    entryPoints: ['src/core/trace/traceWorker.ts'],
+    outfile: 'dist/trace-worker.js',
+    platform: 'node',
+    format: 'cjs',
+    target: 'node20',
+  },
   // Model calls from worker threads (src/core/llm/openai/chatPool.ts looks for it beside the bundle).
   {
     ...common,

@@ -13,18 +13,29 @@ import * as path from 'node:path';
 import { checkpointInterval } from '../src/core/engine';
 import { CHILD } from './engineChild';
 
-/** The child bundled as the CLI is (esbuild.mjs): the engine code it runs is the shipped one. */
+/**
+ * The child bundled as the CLI is (esbuild.mjs): the engine code it runs is the shipped one, with
+ * the trace's thread (trace-worker.js) beside it, where the bundle looks for it.
+ */
 export function bundledChild(): string {
-  const out = path.join(fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-child-')), 'engine.js');
-  buildSync({
-    entryPoints: [path.join(__dirname, 'engineChild.ts')],
-    outfile: out,
-    bundle: true,
-    platform: 'node',
-    format: 'cjs',
-    target: 'node20',
-    logLevel: 'warning',
-  });
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-bench-child-'));
+  const out = path.join(dir, 'engine.js');
+  const entries = [
+    [path.join(__dirname, 'engineChild.ts'), out],
+    [path.join(__dirname, '../src/core/trace/traceWorker.ts'), path.join(dir, 'trace-worker.js')],
+  ];
+  for (const [entry, outfile] of entries) {
+    buildSync({
+      entryPoints: [entry],
+      outfile,
+      bundle: true,
+      platform: 'node',
+      format: 'cjs',
+      target: 'node20',
+      external: ['tsx/cjs', '@duckdb/node-api'],
+      logLevel: 'warning',
+    });
+  }
   return out;
 }
 

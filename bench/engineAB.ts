@@ -24,16 +24,28 @@ interface Figures {
 
 const DEFAULT_SIZES = '10000x10,1000x50,100000x1';
 
-/** The engine child of `dir`'s tree bundled to `out`, with that tree's own esbuild. */
-function bundle(dir: string, out: string): void {
-  execFileSync(
-    process.execPath,
-    [
-      '-e',
-      `require('esbuild').buildSync({entryPoints:['bench/engineChild.ts'],outfile:${JSON.stringify(out)},bundle:true,platform:'node',format:'cjs',target:'node20',logLevel:'warning'})`,
-    ],
-    { cwd: dir, stdio: 'inherit' },
-  );
+/**
+ * The engine child of `dir`'s tree bundled into `outDir` (engine.js), with that tree's own esbuild,
+ * and its trace thread beside it when the tree has one (trace/offThreadWriter.ts looks there).
+ */
+function bundle(dir: string, outDir: string): string {
+  fs.mkdirSync(outDir, { recursive: true });
+  const entries: [string, string][] = [['bench/engineChild.ts', 'engine.js']];
+  if (fs.existsSync(path.join(dir, 'src/core/trace/traceWorker.ts'))) {
+    entries.push(['src/core/trace/traceWorker.ts', 'trace-worker.js']);
+  }
+  for (const [entry, name] of entries) {
+    const outfile = path.join(outDir, name);
+    execFileSync(
+      process.execPath,
+      [
+        '-e',
+        `require('esbuild').buildSync({entryPoints:[${JSON.stringify(entry)}],outfile:${JSON.stringify(outfile)},bundle:true,platform:'node',format:'cjs',target:'node20',external:['tsx/cjs','@duckdb/node-api'],logLevel:'warning'})`,
+      ],
+      { cwd: dir, stdio: 'inherit' },
+    );
+  }
+  return path.join(outDir, 'engine.js');
 }
 
 /** sha256 of a trace past its header line (the header's provenance names the build). */
@@ -79,9 +91,7 @@ export async function run(): Promise<void> {
   execFileSync('git', ['-C', here, 'worktree', 'add', '--detach', base, ref], { stdio: 'ignore' });
   try {
     fs.symlinkSync(path.join(here, 'node_modules'), path.join(base, 'node_modules'));
-    const scripts = { before: path.join(tmp, 'before.js'), after: path.join(tmp, 'after.js') };
-    bundle(base, scripts.before);
-    bundle(here, scripts.after);
+    const scripts = { before: bundle(base, path.join(tmp, 'before')), after: bundle(here, path.join(tmp, 'after')) };
     for (const size of sizes) {
       const got: Record<'before' | 'after', Figures[]> = { before: [], after: [] };
       const hashes: Partial<Record<'before' | 'after', string>> = {};

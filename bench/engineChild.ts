@@ -11,6 +11,9 @@ import type { Scenario } from '../src/core/format/model/model';
 import { Simulation } from '../src/core/engine';
 import { checkpointDue, checkpointInterval, writeCheckpoint } from '../src/core/engine';
 import { TraceWriter } from '../src/core/trace/writer';
+import { OffThreadTraceWriter } from '../src/core/trace/offThreadWriter';
+import type { TraceOutput } from '../src/core/trace/traceOutput';
+import { engineThreads, traceOffThread } from '../src/core/run/engineThreads';
 import { indexPathOf } from '../src/core/trace/roundIndex';
 import { RewardTally, summarizeRun } from '../src/core/analysis/report/runSummary';
 import { PerformanceObserver } from 'node:perf_hooks';
@@ -83,8 +86,12 @@ async function child(agents: number, rounds: number): Promise<void> {
   // lines it writes), the commits, the trace writer and the collector's pauses, on stderr.
   const phases = process.env.SOCIETY_BENCH_PHASES ? new Map<string, number>() : undefined;
   const sim = Simulation.create(benchScenario(agents, rounds), { phaseTimes: phases });
-  const writer = TraceWriter.toFile(file);
-  writer.header(sim.header);
+  const file0 = TraceWriter.toFile(file);
+  file0.header(sim.header);
+  // As `society run` does (core/run/runHarness.ts): its own thread with the engine's threads, which
+  // default to the cores at this size ($SOCIETY_ENGINE_THREADS=1 keeps it on the main thread).
+  const threads = engineThreads(agents);
+  const writer: TraceOutput = traceOffThread(threads) ? new OffThreadTraceWriter(file0) : file0;
   const gc = phases ? gcPauses() : undefined;
   let traceMs = 0;
   sim.on(
@@ -138,12 +145,15 @@ async function child(agents: number, rounds: number): Promise<void> {
   }
   fs.rmSync(dir, { recursive: true, force: true });
   const cpu = process.cpuUsage();
+  const mainCpuMs = mainThreadCpuMs();
   const usage = process.resourceUsage();
   process.stdout.write(
     JSON.stringify({
       ms,
       cpuMs: (cpu.user + cpu.system) / 1000,
       lines: writer.lines,
+      threads,
+      mainCpuMs,
       bytes,
       checkpoints,
       checkpointMs,
@@ -152,6 +162,21 @@ async function child(agents: number, rounds: number): Promise<void> {
       pageFaults: usage.minorPageFault,
     }) + '\n',
   );
+}
+
+/**
+ * CPU time of the main thread alone (the engine's; Linux /proc, else undefined): with the trace on
+ * a thread of its own, what the engine's thread was spared shows here, not in the process's CPU.
+ */
+function mainThreadCpuMs(): number | undefined {
+  try {
+    const stat = fs.readFileSync(`/proc/self/task/${process.pid}/stat`, 'utf8');
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    // utime and stime are fields 14 and 15 of stat (11 and 12 after the command), in clock ticks (100 Hz).
+    return ((Number(fields[11]) + Number(fields[12])) * 1000) / 100;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The collector's pauses (ms) from now on, by V8's own account. */

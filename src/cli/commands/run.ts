@@ -47,6 +47,10 @@ const OPTIONS = [
     '--threads N',
     'threads making the model calls: 2 or more, worker threads; 0 or 1, the main thread (default: $SOCIETY_THREADS, else the cores, at most 4)',
   ],
+  [
+    '--engine-threads N',
+    'threads the engine runs on: 1, everything on the main thread; 2 or more, the trace is serialized and written on a thread of its own; the trace is the same either way (default: $SOCIETY_ENGINE_THREADS, else the cores from 1,000 agents up)',
+  ],
   ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
   [
     '--module-time-limit S',
@@ -76,7 +80,7 @@ const OPTIONS = [
 export const runCommand: Command = {
   name: 'run',
   usage:
-    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--json]',
+    'run <scenario> [--scenario NAME] [--root DIR] [--rounds N] [--seed S] [--out DIR] [--model NAME] [--cache DIR] [--replay] [--resume | --overwrite] [--checkpoint-every N] [--threads N] [--engine-threads N] [--allow-module] [--module-time-limit S] [--play AGENT [--play-timeout S] [--play-fallback model|offline|skip] [--play-kinds K,…]] [--answers FILE] [--json]',
   summary: 'Run a society headless and write its trace (JSONL) and checkpoints',
   options: OPTIONS,
   async run(args) {
@@ -95,6 +99,7 @@ export const runCommand: Command = {
     const seed = integerOption('seed', values.seed, MIN_SEED);
     const every = integerOption('checkpoint-every', values['checkpoint-every'], 1);
     const threads = integerOption('threads', values.threads, 0);
+    const engineThreads = integerOption('engine-threads', values['engine-threads'], 1);
     const hookSeconds = integerOption('module-time-limit', values['module-time-limit'], 1);
     const file = path.resolve(scenarioArg);
     const loaded = await loadScenario(file, 'run', values.scenario, values.quiet, values.root);
@@ -117,7 +122,7 @@ export const runCommand: Command = {
       return 1;
     }
     try {
-      return await runInFolder({ values, file, loaded, out, rounds, seed, every, threads, hookSeconds });
+      return await runInFolder({ values, file, loaded, out, rounds, seed, every, threads, engineThreads, hookSeconds });
     } finally {
       lock.release();
       made.removeEmpty();

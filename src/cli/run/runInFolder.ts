@@ -36,21 +36,17 @@ export interface RunRequest {
   every?: number;
   /** --threads: threads making the model calls. */
   threads?: number;
+  /** --engine-threads: threads the engine runs on (core/run/engineThreads.ts). */
+  engineThreads?: number;
   /** --module-time-limit: seconds one call of a module's hook may run. */
   hookSeconds?: number;
 }
 
 /** The run in its locked --out folder: resume or start, run, report. Returns the exit code. */
-export async function runInFolder({
-  values,
-  file,
-  loaded,
-  out,
-  rounds,
-  seed,
-  every,
-  threads,
-}: RunRequest): Promise<number> {
+export async function runInFolder(request: RunRequest): Promise<number> {
+  // The request goes on whole (runPlayed, openHarness): re-listing its fields at each call dropped
+  // --module-time-limit on the way, so the option was accepted and ignored.
+  const { values, loaded, out, rounds, seed } = request;
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
@@ -88,10 +84,7 @@ export async function runInFolder({
   const play = playSetup(values, scenario, out, { rounds: runRounds, seed: cp?.header.seed ?? seed ?? scenario.seed });
   if (typeof play === 'number') return play;
   try {
-    return await runPlayed(
-      { values, file, loaded, out, rounds, seed, every, threads },
-      { cp, resumed, model, play, branch },
-    );
+    return await runPlayed(request, { cp, resumed, model, play, branch });
   } finally {
     play?.close();
     const said = play?.summary();
@@ -101,7 +94,7 @@ export async function runInFolder({
 
 /** The run with its models (and the person playing an agent, if one does), to the closing report. */
 async function runPlayed(
-  { values, file, loaded, out, rounds, seed, every, threads }: RunRequest,
+  run: RunRequest,
   {
     cp,
     resumed,
@@ -110,6 +103,7 @@ async function runPlayed(
     branch,
   }: { cp?: Checkpoint; resumed?: ResumePoint; model?: string; play?: PlaySetup; branch?: BranchRecord },
 ): Promise<number> {
+  const { values, file, loaded, out, rounds, threads } = run;
   const { scenario } = loaded;
   const tracePath = path.join(out, TRACE_FILE);
   const checkpointPath = path.join(out, CHECKPOINT_FILE);
@@ -133,10 +127,7 @@ async function runPlayed(
   // Ctrl-C asks the harness whether the round has ended: it exists only once opened below.
   const held: { harness?: RunHarness } = {};
   const signals = new StopSignals(values.quiet === true, () => held.harness?.stoppedAtRoundEnd ?? false);
-  const harness = openHarness(
-    { values, file, loaded, out, rounds, seed, every },
-    { model, models: models.options, cp, resumed, progress, signals, branch },
-  );
+  const harness = openHarness(run, { model, models: models.options, cp, resumed, progress, signals, branch });
   if (typeof harness === 'number') return harness;
   held.harness = harness;
   if (!values.quiet && cp) {
@@ -215,7 +206,7 @@ interface Assembly {
  * from any directory. An exit code when it cannot (a missing key said as before: runModels.ts).
  */
 function openHarness(
-  { values, file, loaded, out, rounds, seed, every, hookSeconds }: RunRequest,
+  { values, file, loaded, out, rounds, seed, every, hookSeconds, engineThreads }: RunRequest,
   { model, models, cp, resumed, progress, signals, branch }: Assembly,
 ): RunHarness | number {
   const { scenario } = loaded;
@@ -239,6 +230,7 @@ function openHarness(
       listeners: [progress.listener],
       trace: {
         path: tracePath,
+        threads: engineThreads,
         beforeOpen: () => {
           if (!cp) clearForFreshRun(out, values.overwrite === true);
         },

@@ -7,6 +7,9 @@
 import type { Scenario } from '../format';
 import type { RoundStats, TraceEvent, TraceHeader } from '../trace/events';
 import { TraceWriter } from '../trace/writer';
+import { OffThreadTraceWriter } from '../trace/offThreadWriter';
+import type { TraceOutput } from '../trace/traceOutput';
+import { engineThreads, traceOffThread } from './engineThreads';
 import { FaultTally } from '../trace/faultTally';
 import {
   checkpointDue,
@@ -30,6 +33,11 @@ export interface RunTrace {
   beforeOpen?: () => void;
   /** Keep the trace's per-round index beside it (trace/roundIndex.ts); default true. */
   index?: boolean;
+  /**
+   * The engine's threads (engineThreads.ts): 2 or more write the trace on a thread of its own.
+   * Default: $SOCIETY_ENGINE_THREADS, else the cores from 1,000 agents up.
+   */
+  threads?: number;
 }
 
 export interface CheckpointPlan {
@@ -81,7 +89,7 @@ export class RunHarness {
   readonly sim: Simulation;
   /** The run's models: spend, embedding usage, labels for the host to report. */
   readonly models: ModelRegistry;
-  readonly writer?: TraceWriter;
+  readonly writer?: TraceOutput;
   readonly rewards: RewardTally;
   readonly faults = new FaultTally();
   /** Round figures after round 0, for experiments' outcomes. */
@@ -94,7 +102,7 @@ export class RunHarness {
 
   private constructor(
     { sim, models, resumed: cp }: PreparedSimulation,
-    writer: TraceWriter | undefined,
+    writer: TraceOutput | undefined,
     options: RunHarnessOptions,
   ) {
     this.sim = sim;
@@ -173,15 +181,19 @@ export class RunHarness {
   static attach(run: PreparedSimulation, options: RunHarnessOptions): RunHarness {
     const cp = run.resumed;
     const sim = run.sim;
-    let writer: TraceWriter | undefined;
+    let writer: TraceOutput | undefined;
     const trace = options.trace;
     if (trace) {
       trace.beforeOpen?.();
       const opts = { index: trace.index ?? true };
-      writer = cp
+      const file = cp
         ? TraceWriter.appendToFile(trace.path, cp.trace!, undefined, opts)
         : TraceWriter.toFile(trace.path, undefined, opts);
-      if (!cp) writer.header(sim.header);
+      if (!cp) file.header(sim.header);
+      // Opened (or failed) here, then handed to its own thread when the engine has threads to spare.
+      writer = traceOffThread(engineThreads(sim.world.agents.size, trace.threads))
+        ? new OffThreadTraceWriter(file)
+        : file;
     }
     return new RunHarness(run, writer, options);
   }
@@ -219,7 +231,7 @@ export class RunHarness {
     await this.writer.close();
   }
 
-  private async checkpoint(plan: CheckpointPlan, writer: TraceWriter): Promise<void> {
+  private async checkpoint(plan: CheckpointPlan, writer: TraceOutput): Promise<void> {
     const snap = this.sim.checkpointDraft();
     snap.trace = { bytes: writer.bytes, lines: writer.lines };
     snap.reward_tally = this.rewards.toJSON();

@@ -22,6 +22,23 @@ export interface TraceSink {
   reusable?: boolean;
   /** Every operation is done when it returns (a file): the writer runs them at once, in order. */
   sync?: boolean;
+  /** The file of a file sink: another thread can go on writing it (handOff). */
+  path?: string;
+}
+
+/**
+ * A file trace's writer as another thread takes it over (offThreadWriter.ts): the file, where it
+ * stands and its index so far. The file was opened, truncated or checked and its header written on
+ * the thread that asked, so a trace that cannot be opened still fails there, at once, with the file
+ * system's error; the other thread opens it again to append (a descriptor belongs to the thread
+ * that opened it).
+ */
+export interface TraceHandOff {
+  path: string;
+  bytes: number;
+  lines: number;
+  spill: number;
+  index?: { path: string; rounds: RoundStart[]; lastRoundEnd: number };
 }
 
 /** Buffered bytes after which a file trace writes out part of a round. */
@@ -62,6 +79,7 @@ function streamSink(out: Writable, closeStream: boolean): TraceSink {
 function fileSink(path: string, append: boolean): TraceSink {
   const fd = fs.openSync(path, append ? 'a' : 'w');
   return {
+    path,
     write: (chunk) => {
       // fs.writeSync may write less than asked; keep going until the whole chunk is out.
       for (let at = 0; at < chunk.length;) at += fs.writeSync(fd, chunk, at, chunk.length - at);
@@ -159,6 +177,31 @@ export class TraceWriter {
     });
     writer.writeIndex({ ...at, lastRoundEnd: prefix.lastRoundEnd, complete: false });
     return writer;
+  }
+
+  /** The writer another thread goes on with, from where `handOff` left it. */
+  static fromHandOff(h: TraceHandOff): TraceWriter {
+    return new TraceWriter(fileSink(h.path, true), { bytes: h.bytes, lines: h.lines }, h.spill, h.index);
+  }
+
+  /**
+   * Hands a file trace over to another thread (offThreadWriter.ts): what is buffered is written
+   * first; this writer must not be used again.
+   */
+  handOff(): TraceHandOff {
+    const path = this.sink.path;
+    if (path === undefined || !this.sink.sync) throw new Error('only a file trace can be handed to another thread');
+    void this.flush();
+    void this.sink.close();
+    if (this.failed) throw this.error;
+    const index = this.index;
+    return {
+      path,
+      bytes: this.bytes,
+      lines: this.lines,
+      spill: this.spill,
+      ...(index ? { index: { path: index.path, rounds: index.rounds, lastRoundEnd: index.lastRoundEnd } } : {}),
+    };
   }
 
   /** Write to a stream; the stream is ended on close only if `closeStream`. */
@@ -264,6 +307,8 @@ export class TraceWriter {
   /** What the sink still has to do, in order (always settled for a synchronous sink). */
   private chain: Promise<void> = Promise.resolve();
   private failed = false;
+  /** Why, when `failed`. */
+  private error: unknown;
 
   /**
    * Runs `op` after everything before it: at once for a synchronous sink (a failure then rejects
@@ -279,6 +324,7 @@ export class TraceWriter {
         return;
       } catch (err) {
         this.failed = true;
+        this.error = err;
         this.chain = Promise.reject(err);
       }
     } else return;

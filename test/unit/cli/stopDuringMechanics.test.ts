@@ -99,6 +99,20 @@ export function endRound(w) {
     });
   }
 
+  it('--module-time-limit reaches the run: a hook looping for ever is stopped at 1 s, not the default 2 s', () => {
+    const dir = scratchDir('society-cli-limit-');
+    fs.writeFileSync(path.join(dir, 'hostile.society'), scenario(2, 'module: ./loop.mjs\n'));
+    fs.writeFileSync(path.join(dir, 'loop.mjs'), LOOPING);
+    fs.writeFileSync(path.join(dir, 'loop.flag'), '');
+    const r = spawnSync(
+      process.execPath,
+      [bin, 'run', 'hostile.society', '--out', 'out', '-q', '--allow-module', '--module-time-limit', '1'],
+      { cwd: dir, encoding: 'utf8', timeout: 60_000 },
+    );
+    assert.notEqual(r.status, 0);
+    assert.match(r.stderr, /module endRound: ran longer than 1 s \(its time limit\): stopped/);
+  });
+
   for (const signal of ['SIGTERM', 'SIGINT'] as const) {
     it(`${signal} during rounds of costly expressions: ended within 5 s, resumable`, async () => {
       const dir = scratchDir('society-cli-costly-');

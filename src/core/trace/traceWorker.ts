@@ -1,0 +1,55 @@
+// The trace writer's own thread (offThreadWriter.ts): events come in batches, structured-cloned,
+// and are serialized, encoded and written here by the same TraceWriter the engine's thread would
+// use, on the file that thread opened. Bundled to dist/trace-worker.js; run from source through
+// tsx in tests.
+import { parentPort, workerData } from 'node:worker_threads';
+import type { TraceEvent } from './events';
+import { TraceWriter, type TraceHandOff } from './writer';
+
+export type ToTraceWorker =
+  | { kind: 'events'; events: TraceEvent[] }
+  | { kind: 'discard' }
+  | { kind: 'epilogue'; event: TraceEvent }
+  | { kind: 'flush' | 'close'; id: number };
+
+/** The answer to a flush or close: where the trace stands, or why it could not be written. */
+export interface FromTraceWorker {
+  id: number;
+  bytes: number;
+  lines: number;
+  error?: { message: string; code?: string };
+}
+
+if (parentPort) {
+  const port = parentPort;
+  const writer = TraceWriter.fromHandOff(workerData as TraceHandOff);
+  const answer = (id: number, error?: unknown): void => {
+    const e = error as { message?: string; code?: string } | undefined;
+    port.postMessage({
+      id,
+      bytes: writer.bytes,
+      lines: writer.lines,
+      ...(error ? { error: { message: String(e?.message ?? error), ...(e?.code ? { code: e.code } : {}) } } : {}),
+    } satisfies FromTraceWorker);
+  };
+  port.on('message', (m: ToTraceWorker) => {
+    switch (m.kind) {
+      case 'events':
+        for (const e of m.events) writer.event(e);
+        break;
+      case 'discard':
+        writer.discard();
+        break;
+      case 'epilogue':
+        writer.epilogue(m.event);
+        break;
+      case 'flush':
+      case 'close':
+        (m.kind === 'flush' ? writer.flush() : writer.close()).then(
+          () => answer(m.id),
+          (err: unknown) => answer(m.id, err),
+        );
+        break;
+    }
+  });
+}
