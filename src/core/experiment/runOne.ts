@@ -38,8 +38,9 @@ export async function runOne(
     // LLM models go through the provider layer (limits, retries, cache); keys from the environment unless given.
     models: { ...opts.models, cacheDir: opts.cacheDir, share: opts.share },
     // No per-round index: traces/ holds one `.jsonl` per run (renamed from `.part`, linked by
-    // `experiment merge`); a reader scans an experiment's trace for its round starts.
-    ...(opts.tracePath ? { trace: { path: opts.tracePath, index: false } } : {}),
+    // `experiment merge`); a reader scans an experiment's trace for its round starts. One thread:
+    // an experiment's runs already take a core each (--jobs).
+    ...(opts.tracePath ? { trace: { path: opts.tracePath, index: false, threads: 1 } } : {}),
     onRoundEnd: opts.onRound,
   });
   // The declared outcomes and the series over rounds, from the run's events as they happen.
