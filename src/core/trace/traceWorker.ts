@@ -2,7 +2,7 @@
 // and are serialized, encoded and written here by the same TraceWriter the engine's thread would
 // use, on the file that thread opened. Bundled to dist/trace-worker.js; run from source through
 // tsx in tests.
-import { parentPort, workerData } from 'node:worker_threads';
+import { workerData, type MessagePort } from 'node:worker_threads';
 import type { TraceEvent } from './events';
 import { TraceWriter, type TraceHandOff } from './writer';
 
@@ -20,9 +20,15 @@ export interface FromTraceWorker {
   error?: { message: string; code?: string };
 }
 
-if (parentPort) {
-  const port = parentPort;
-  const writer = TraceWriter.fromHandOff(workerData as TraceHandOff);
+/** What the engine's thread starts the worker with: the trace and the port it talks over. */
+export interface TraceWorkerData {
+  handOff: TraceHandOff;
+  port: MessagePort;
+}
+
+if (workerData) {
+  const { handOff, port } = workerData as TraceWorkerData;
+  const writer = TraceWriter.fromHandOff(handOff);
   const answer = (id: number, error?: unknown): void => {
     const e = error as { message?: string; code?: string } | undefined;
     port.postMessage({
