@@ -55,6 +55,8 @@ export async function run(): Promise<void> {
     const m = JSON.parse(r.stdout.trim().split('\n').pop()!) as {
       ms: number;
       cpuMs: number;
+      mainCpuMs?: number;
+      threads?: number;
       lines: number;
       bytes: number;
       checkpoints: number;
@@ -72,7 +74,7 @@ export async function run(): Promise<void> {
     // CPU time (all threads, GC helpers included) is printed too: on a shared machine it moves far less than wall time.
     // So are page faults: this project's VMs take ≈ 11 µs to fault in a page, so memory first touched costs time.
     console.log(
-      `engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s), ` +
+      `engine: ${agents.toLocaleString('en')} agents × ${rounds} rounds (offline model, coaching on, trace to file): ${(m.ms / 1000).toFixed(2)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s${m.mainCpuMs !== undefined ? `, the engine's thread ${(m.mainCpuMs / 1000).toFixed(1)} s` : ''}; ${m.threads ?? 1} engine thread${m.threads === 1 ? '' : 's'}), ` +
         `${rate.toFixed(0)} agent-rounds/s, peak RSS ${rssMb.toFixed(0)} MB (${(m.pageFaults / 1000).toFixed(0)}k page faults), trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e6).toFixed(0)} MB, ` +
         `${m.checkpoints} checkpoints (every ${checkpointInterval(agents)} rounds + final) ${(m.checkpointMs / 1000).toFixed(1)} s, closing summary ${(m.summaryMs / 1000).toFixed(1)} s${verdict}`,
     );

@@ -17,6 +17,8 @@ import { CHILD, KEEP_TRACE } from './engineChild';
 interface Figures {
   ms: number;
   cpuMs: number;
+  /** The engine's thread alone (bench/engineChild.ts; absent from a child older than it). */
+  mainCpuMs?: number;
   lines: number;
   bytes: number;
   maxRssKb: number;
@@ -107,7 +109,7 @@ export async function run(): Promise<void> {
           }
           got[side].push(f);
           console.log(
-            `  ${size} ${side === 'before' ? ref : 'this tree'}: ${(f.ms / 1000).toFixed(2)} s wall, CPU ${(f.cpuMs / 1000).toFixed(1)} s, peak RSS ${(f.maxRssKb / 1024).toFixed(0)} MB`,
+            `  ${size} ${side === 'before' ? ref : 'this tree'}: ${(f.ms / 1000).toFixed(2)} s wall, CPU ${(f.cpuMs / 1000).toFixed(1)} s${f.mainCpuMs !== undefined ? ` (engine's thread ${(f.mainCpuMs / 1000).toFixed(1)} s)` : ''}, peak RSS ${(f.maxRssKb / 1024).toFixed(0)} MB`,
           );
         }
       }

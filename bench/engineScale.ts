@@ -15,6 +15,8 @@ import { CHILD } from './engineChild';
 interface Figures {
   ms: number;
   cpuMs: number;
+  mainCpuMs?: number;
+  threads?: number;
   lines: number;
   bytes: number;
   checkpointMs: number;
@@ -51,7 +53,7 @@ export async function run(): Promise<void> {
         agents >= 1_000_000 ? ` (target < ${GOAL_RSS_GB} GB: ${rssGb < GOAL_RSS_GB ? 'met' : 'MISSED'})` : '';
       console.log(
         `engine at scale: ${agents.toLocaleString('en')} agents × 1 round${mb ? ` (heap ${(mb / 1024).toFixed(1)} GB)` : ''}: ` +
-          `${(m.ms / 1000).toFixed(1)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s; round ${(engineMs / 1000).toFixed(1)} s, ` +
+          `${(m.ms / 1000).toFixed(1)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s${m.mainCpuMs !== undefined ? `, the engine's thread ${(m.mainCpuMs / 1000).toFixed(1)} s` : ''}; round ${(engineMs / 1000).toFixed(1)} s, ` +
           `checkpoints ${(m.checkpointMs / 1000).toFixed(1)} s, summary ${(m.summaryMs / 1000).toFixed(1)} s), ` +
           `peak RSS ${rssGb.toFixed(2)} GB${goal}, trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e9).toFixed(2)} GB, ` +
           `${((engineMs * 1000) / agents).toFixed(0)} µs wall per agent-round (the round alone), ${cpuUs.toFixed(0)} µs CPU per agent (whole run)${growth}`,
