@@ -108,9 +108,9 @@ export function removeAgent(world: World, id: string, reason?: 'generation'): bo
   world.membership++;
   world.ties.removeAgent(id);
   world.state?.remove(id);
-  for (const a of world.agents.values()) {
-    a.ratedBy.delete(id);
-  }
+  // Whom it met and who rated it go with it; others keep having met it but forget its ratings.
+  world.meetings.forget(id);
+  world.ratings.removeAgentId(id);
   world.emit({ type: 'agent_removed', round: world.round, agent: id, ...(reason ? { reason } : {}) });
   return true;
 }

@@ -97,10 +97,10 @@ export function restoredWorld(
   for (const a of cp.agents) {
     world.agents.set(
       a.persona.id,
-      agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, memories) : structuredClone(a)),
+      agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, memories) : structuredClone(a), world),
     );
   }
-  world.ties = TieTable.fromJSON(cp.ties);
+  world.ties = TieTable.fromJSON(cp.ties, world.agentIndex);
   if (scenario.mechanics) {
     const compiled = compileMechanics(scenario.mechanics);
     world.state = presentIn(
