@@ -95,6 +95,7 @@ export function restoredWorld(
     m.relevance,
   );
   for (const a of cp.agents) {
+    world.agentIndex.of(a.persona.id);
     world.agents.set(
       a.persona.id,
       agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, memories) : structuredClone(a), world),

@@ -186,7 +186,8 @@ export abstract class PairTable {
 
   private fitAgents(n: number): void {
     if (n <= this.head.length) return;
-    const cap = Math.max(n, this.head.length * 2, 16);
+    // Room for every agent interned so far (a world interns its agents as they join), else doubling.
+    const cap = Math.max(n, this.agents.size, this.head.length * 2, 16);
     this.head = grown(this.head, cap);
     this.tail = grown(this.tail, cap);
     this.degreeOf = grown(this.degreeOf, cap);
