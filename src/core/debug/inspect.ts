@@ -69,8 +69,8 @@ export function agentState(
     // What each option brought it beyond its immediate changes, against its usual (issue 45).
     ...(w.state?.experience.experienced(id) ? { learned: learnedOf(w.state.experience, id) } : {}),
     ...(world.ties ? { ties: { out: tiesOut, in: tiesIn } } : {}),
-    met: Object.fromEntries(a.met),
-    ratedBy: Object.fromEntries(a.ratedBy),
+    met: Object.fromEntries(w.meetings.entriesOf(id)),
+    ratedBy: Object.fromEntries(w.ratings.entriesOf(id)),
     // Its survey answers with scale scores, and the judges' scores of it (issue 48).
     ...surveys?.entries(id),
     retrieved: latest

@@ -70,9 +70,9 @@ export function stateScope(sim: Simulation, p: StepPoint | undefined): Expressio
       /** How many memories the agent holds. */
       memories: (a) => agent(a).memories.length,
       /** Conversations a has had with b. */
-      met: (a, b) => agent(a).met.get(agent(b).id) ?? 0,
+      met: (a, b) => w.meetings.get(agent(a).id, agent(b).id) ?? 0,
       /** b's last rating of a. */
-      rating: (a, b) => agent(a).ratedBy.get(agent(b).id) ?? null,
+      rating: (a, b) => w.ratings.get(agent(a).id, agent(b).id) ?? null,
       /** Ties from the agent at or above the threshold. */
       ties: (a) =>
         [...w.ties.outgoing(agent(a).id).values()].filter((t) => t.strength >= w.settings.ties.threshold).length,

@@ -2,8 +2,8 @@ import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { SmallMap } from '../../../src/core/engine/flow/smallMap';
 
-// SmallMap stands in for Map in every agent (met, rated by, outgoing ties): the engine's trace
-// depends on its iteration order, so it must behave as Map does under any sequence of changes,
+// SmallMap stands in for Map (a conversation's recalled memories per member): what iterates it
+// depends on its order, so it must behave as Map does under any sequence of changes,
 // below and above the size where it starts keeping an index.
 type Op =
   { kind: 'set'; key: string; value: number } | { kind: 'delete'; key: string } | { kind: 'retain'; below: number };

@@ -447,7 +447,10 @@ describe('offline interview answers', () => {
     );
     await sim.run();
     const me = sim.agent('p0')!;
-    const met = [...me.met.keys()].map((id) => sim.agent(id)!.persona.name);
+    const met = sim.world.meetings
+      .entriesOf(me.id)
+      .map(([id]) => id)
+      .map((id) => sim.agent(id)!.persona.name);
     assert.ok(met.length > 0);
     const first = met[0].split(' ')[0];
     const answers = new Map<string, string>();

@@ -1,9 +1,8 @@
-// A string-keyed map for the handful of entries an agent keeps per other agent (whom it met, who
-// rated it, its outgoing ties), as keys and values in one exact-size array. A `Map` costs ≈ 280
-// bytes however few entries it holds (its hash table starts with room for several), and a society
-// holds three per agent: at a million agents that was ≈ 0.8 GB of the heap. Iteration is in
-// insertion order and a key set again keeps its place, as with `Map`, so whatever iterates these
-// (candidate proposals, introductions, tie decay) sees the same order and the trace is unchanged.
+// A string-keyed map for a handful of entries (a conversation's recalled memories per member), as
+// keys and values in one exact-size array. A `Map` costs ≈ 280 bytes however few entries it holds
+// (its hash table starts with room for several). Iteration is in insertion order and a key set again
+// keeps its place, as with `Map`. (What agents keep per other agent — ties, meetings, ratings — is in
+// the world's pair tables, society/pairTable.ts, no longer in a map per agent.)
 // Past LOOKUP entries a key → slot index is kept beside it, so lookups stay O(1) in long runs.
 
 /** Entries past which lookups go through an index instead of a scan. */

@@ -31,6 +31,8 @@ export function addAgent(
   if (!modelNamed(world.scenario.models, model)) throw new Error(`agent '${persona.id}' uses unknown model '${model}'`);
   const agent = createAgent(persona, model);
   world.agents.set(persona.id, agent);
+  // Numbered as it joins, so the pair tables size their per-agent columns for everyone at once.
+  world.agentIndex.of(persona.id);
   // Its values start now, not when a stage first reads them: a stage's units must not change what
   // the others see, nor the order the next state event lists agents in (engine/flow/stateChange.ts).
   world.state?.of(persona.id, persona.state);
@@ -108,9 +110,9 @@ export function removeAgent(world: World, id: string, reason?: 'generation'): bo
   world.membership++;
   world.ties.removeAgent(id);
   world.state?.remove(id);
-  for (const a of world.agents.values()) {
-    a.ratedBy.delete(id);
-  }
+  // Whom it met and who rated it go with it; others keep having met it but forget its ratings.
+  world.meetings.forget(id);
+  world.ratings.removeAgentId(id);
   world.emit({ type: 'agent_removed', round: world.round, agent: id, ...(reason ? { reason } : {}) });
   return true;
 }

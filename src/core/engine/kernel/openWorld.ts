@@ -95,12 +95,13 @@ export function restoredWorld(
     m.relevance,
   );
   for (const a of cp.agents) {
+    world.agentIndex.of(a.persona.id);
     world.agents.set(
       a.persona.id,
-      agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, memories) : structuredClone(a)),
+      agentFromJSON(cp.memories_in_trace ? withTraceMemories(a, memories) : structuredClone(a), world),
     );
   }
-  world.ties = TieTable.fromJSON(cp.ties);
+  world.ties = TieTable.fromJSON(cp.ties, world.agentIndex);
   if (scenario.mechanics) {
     const compiled = compileMechanics(scenario.mechanics);
     world.state = presentIn(

@@ -20,7 +20,7 @@ export function wholeCheckpoint(world: World, at: RunProgress): CheckpointDraft 
   return checkpointWith(
     world,
     at,
-    [...world.agents.values()].map(agentToJSON),
+    [...world.agents.values()].map((a) => agentToJSON(a, world)),
     world.ties.toJSON(),
     world.usage.toJSON(),
   );
@@ -33,7 +33,7 @@ export function checkpointDraft(world: World, at: RunProgress): CheckpointDraft 
   return checkpointWith(
     world,
     at,
-    new StreamedList(() => agents.values()).map(agentToJSON),
+    new StreamedList(() => agents.values()).map((a) => agentToJSON(a, world)),
     new StreamedList(() => ties.entries()),
     world.usage.toDraft(),
   );

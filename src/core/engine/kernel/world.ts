@@ -21,6 +21,7 @@ import type { CallLog } from '../../llm/callLog';
 import { Semaphore } from '../flow/semaphore';
 import type { Tape } from '../flow/tape';
 import { TieTable } from '../society/ties';
+import { AgentIndex, PairNumbers } from '../society/pairTable';
 import { UsageBook, addUsage, emptyTotals, usageField } from '../society/usageBook';
 import type { Agent } from '../society/agent';
 import { counted } from '../../text/counted';
@@ -54,7 +55,13 @@ export class World implements PhaseContext {
   readonly agents = new Map<string, Agent>();
   /** Bumped whenever an agent joins or leaves, so what is worked out over the agents knows when to redo it. */
   membership = 0;
-  ties = new TieTable();
+  /** Agents as integers for the pair tables below (ties, meetings, ratings). */
+  readonly agentIndex = new AgentIndex();
+  ties = new TieTable(this.agentIndex);
+  /** Conversations each agent had with each partner. */
+  readonly meetings = new PairNumbers('int', this.agentIndex);
+  /** The last rating each partner gave an agent (holder: the one rated). */
+  readonly ratings = new PairNumbers('float', this.agentIndex);
   round = 0;
   /** `--model`: every agent's model and the coach's (undefined: each persona's own, the scenario's coach). */
   forcedModel?: string;

@@ -17,6 +17,7 @@ import type {
 import type { Tape } from '../flow/tape';
 import type { Agent } from '../society/agent';
 import type { TieTable } from '../society/ties';
+import type { PairNumbers } from '../society/pairTable';
 import type { WorldState } from '../society/worldState';
 import type { PlaceBook } from '../society/places';
 import type { SocietyModule } from './act/moduleHooks';
@@ -70,6 +71,10 @@ export interface PhaseContext {
   readonly settings: RunSettings;
   readonly agents: ReadonlyMap<string, Agent>;
   readonly ties: TieTable;
+  /** Conversations each agent had with each partner. */
+  readonly meetings: PairNumbers;
+  /** The last rating each partner gave an agent (holder: the one rated). */
+  readonly ratings: PairNumbers;
   /** The declared state's values, for scenarios with `state:` or `actions:`. */
   readonly state?: WorldState;
   /** Where everyone is, for scenarios that declare `places:`. */

@@ -4,7 +4,7 @@ import type { MemoryRecord } from '../../trace/events';
 import { personaBrief, type PersonaBrief } from '../../llm/types';
 import { emptyWindow, type RewardWindow } from './rewards';
 import { withoutSources } from './personaSources';
-import { SmallMap } from '../flow/smallMap';
+import type { PairNumbers } from './pairTable';
 
 export interface Agent {
   id: string;
@@ -30,10 +30,16 @@ export interface Agent {
   /** What happened since this agent's previous reward phase. */
   window: RewardWindow;
   lastRewards?: { raw: DriverWeights; total: number };
-  /** Conversations had with each partner. */
-  met: SmallMap<number>;
-  /** The last rating each partner gave this agent (the agent sees its feedback). */
-  ratedBy: SmallMap<number>;
+}
+
+/**
+ * What agents keep per other agent, held by the world in pair tables rather than per agent
+ * (pairTable.ts): conversations had with each partner (holder: the agent), and the last rating each
+ * partner gave an agent (holder: the one rated, who sees its feedback).
+ */
+export interface AgentPairs {
+  readonly meetings: PairNumbers;
+  readonly ratings: PairNumbers;
 }
 
 export function createAgent(persona: Persona, model: string): Agent {
@@ -54,8 +60,6 @@ export function createAgent(persona: Persona, model: string): Agent {
     reflectionDeferred: 0,
     window: emptyWindow(),
     lastRewards: undefined,
-    met: new SmallMap(),
-    ratedBy: new SmallMap(),
   };
 }
 
@@ -78,7 +82,7 @@ export interface AgentJSON {
 }
 
 /** The agent's state for a checkpoint; the persona without its source locations (personaSources.ts). */
-export function agentToJSON(a: Agent): AgentJSON {
+export function agentToJSON(a: Agent, pairs: AgentPairs): AgentJSON {
   return {
     persona: withoutSources(a.persona),
     model: a.model,
@@ -89,13 +93,16 @@ export function agentToJSON(a: Agent): AgentJSON {
     ...(a.reflectionDeferred ? { reflectionDeferred: a.reflectionDeferred } : {}),
     window: a.window,
     lastRewards: a.lastRewards,
-    met: [...a.met],
-    ratedBy: [...a.ratedBy],
+    met: pairs.meetings.entriesOf(a.id),
+    ratedBy: pairs.ratings.entriesOf(a.id),
   };
 }
 
-/** The agent a checkpoint describes; `j.memories` must be there (restored from the trace if the file left it out). */
-export function agentFromJSON(j: AgentJSON): Agent {
+/**
+ * The agent a checkpoint describes, its meetings and ratings put in `pairs`; `j.memories` must be
+ * there (restored from the trace if the file left it out).
+ */
+export function agentFromJSON(j: AgentJSON, pairs: AgentPairs): Agent {
   if (!j.memories) {
     throw new Error(`agent '${j.persona.id}': its memories are not in the checkpoint (read them from the trace)`);
   }
@@ -107,7 +114,7 @@ export function agentFromJSON(j: AgentJSON): Agent {
   a.reflectionDeferred = j.reflectionDeferred ?? 0;
   a.window = j.window;
   a.lastRewards = j.lastRewards;
-  a.met = SmallMap.from(j.met);
-  a.ratedBy = SmallMap.from(j.ratedBy);
+  for (const [other, n] of j.met) pairs.meetings.set(a.id, other, n);
+  for (const [other, r] of j.ratedBy) pairs.ratings.set(a.id, other, r);
   return a;
 }

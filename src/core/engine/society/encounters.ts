@@ -4,7 +4,7 @@
 // Candidate sampling keeps each turn O(1) in the population size.
 import type { EncounterPolicy } from '../../format';
 import type { Candidate } from '../../llm/types';
-import type { Agent } from './agent';
+import type { Agent, AgentPairs } from './agent';
 import type { Rng } from '../../random/rng';
 import type { TieTable } from './ties';
 import { TieLayout, type Weighted } from './tieLayout';
@@ -56,6 +56,8 @@ export class EncounterIndex {
     agents: ReadonlyMap<string, Agent>,
     ties: TieTable,
     readonly threshold: number,
+    /** Who met and rated whom. */
+    private readonly pairs: AgentPairs,
   ) {
     this.ids = [...agents.keys()];
     this.agents = [...agents.values()];
@@ -176,7 +178,7 @@ export class EncounterIndex {
     const ties = this.ties;
     const from = me < 0 ? 0 : ties.start[me],
       friends = me < 0 ? 0 : ties.friendEnd[me] - from,
-      size = friends + self.ratedBy.size;
+      size = friends + this.pairs.ratings.sizeOf(self.id);
     let c = this.contacts;
     if (c.slots.length < size) {
       c = this.contacts = { slots: new Int32Array(2 * size), cumulative: new Float64Array(2 * size), start: 0, end: 0 };
@@ -192,7 +194,7 @@ export class EncounterIndex {
         this.tieTo[s] = ties.outStrength[k];
       }
     }
-    self.ratedBy.forEach((r, rater) => {
+    this.pairs.ratings.forEachOf(self.id, (r, rater) => {
       const s = this.slots.get(rater);
       if (s === undefined) return;
       this.ratingMark[s] = stamp;
@@ -292,7 +294,7 @@ export class EncounterIndex {
           ? jaccardIds(interestIdsOf(self), interestIdsOf(other))
           : this.similarity(interestIdsOf(self), o),
       tie: marked ? (this.tieMark[o] === this.stamp ? this.tieTo[o] : 0) : ties.get(self.id, other.id),
-      met: self.met.get(other.id) ?? 0,
+      met: this.pairs.meetings.get(self.id, other.id) ?? 0,
       popularity: o === undefined ? 0 : this.ties.indegree[o],
       mutual: o === undefined || me < 0 ? 0 : this.ties.mutual(me, o),
       via,
@@ -302,7 +304,7 @@ export class EncounterIndex {
       ? this.ratingMark[o] === this.stamp
         ? this.ratingFrom[o]
         : undefined
-      : self.ratedBy.get(other.id);
+      : this.pairs.ratings.get(self.id, other.id);
     if (r !== undefined) c.rating_from = r;
     return c;
   }
@@ -366,8 +368,8 @@ export function proposeCandidates(
 /** My ties (≥ threshold) whose holder also has a tie (≥ threshold) to `other`. */
 export function mutualTies(self: string, other: string, ties: TieTable, threshold: number): number {
   let n = 0;
-  ties.outgoing(self).forEach((t, via) => {
-    if (t.strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++;
+  ties.forEachOut(self, (via, strength) => {
+    if (strength >= threshold && via !== other && ties.get(via, other) >= threshold) n++;
   });
   return n;
 }

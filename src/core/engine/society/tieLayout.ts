@@ -47,33 +47,43 @@ export class TieLayout {
     this.strongTo = new Int32Array(size);
     this.friends = { slots: new Int32Array(size), cumulative: new Float64Array(size), start: 0, end: 0 };
     const { slots: friendTo, cumulative } = this.friends;
-    let next = 0;
-    ties.forEachHolder((from, out) => {
-      const f = slots.get(from);
-      if (f === undefined) return;
-      const start = next;
-      let friend = start,
-        strong = start;
-      out.forEach((t, to) => {
-        const s = slots.get(to);
-        if (s === undefined) return;
-        this.outTo[next] = s;
-        this.outStrength[next++] = t.strength;
-        if (t.strength > 0) {
-          cumulative[friend] = (friend > start ? cumulative[friend - 1] : 0) + t.strength;
-          friendTo[friend++] = s;
-        }
-        if (t.strength >= threshold) {
-          this.strongTo[strong++] = s;
-          this.indegree[s]++;
-        }
-      });
+    // Ties come grouped by holder; a holder's segment is closed when the next holder's ties begin.
+    let next = 0,
+      holder: string | undefined,
+      f = -1,
+      start = 0,
+      friend = 0,
+      strong = 0;
+    const close = (): void => {
+      if (f < 0) return;
       this.start[f] = start;
       this.outEnd[f] = next;
       this.friendEnd[f] = friend;
       this.strongEnd[f] = strong;
       if (strong - start > 1) this.strongTo.subarray(start, strong).sort();
+    };
+    ties.forEach((from, to, strength) => {
+      if (from !== holder) {
+        close();
+        holder = from;
+        f = slots.get(from) ?? -1;
+        start = friend = strong = next;
+      }
+      if (f < 0) return;
+      const s = slots.get(to);
+      if (s === undefined) return;
+      this.outTo[next] = s;
+      this.outStrength[next++] = strength;
+      if (strength > 0) {
+        cumulative[friend] = (friend > start ? cumulative[friend - 1] : 0) + strength;
+        friendTo[friend++] = s;
+      }
+      if (strength >= threshold) {
+        this.strongTo[strong++] = s;
+        this.indegree[s]++;
+      }
     });
+    close();
   }
 
   /** `via`'s friend list (its ties of positive strength, weighted by strength), into `view`. */

@@ -67,8 +67,13 @@ function talkRelationship(s: SignalWorld, a: Agent, talk: Talk): number {
 }
 
 function meanTie(ties: TieTable, id: string): number {
-  const out = [...ties.outgoing(id).values()];
-  return out.length ? clamp01(out.reduce((sum, t) => sum + t.strength, 0) / out.length) : 0;
+  let sum = 0,
+    n = 0;
+  ties.forEachOut(id, (_to, strength) => {
+    sum += strength;
+    n++;
+  });
+  return n ? clamp01(sum / n) : 0;
 }
 
 function talkKnowledge(s: SignalWorld, a: Agent, talk: Talk, heard: readonly { act: string }[]): number {

@@ -23,9 +23,9 @@ function tieTo(world: PhaseContext, agent: string, place: string | undefined): n
   const others = places.count(place) - (places.placeOf(agent) === place ? 1 : 0);
   if (others <= 0) return 0;
   let sum = 0;
-  for (const [id, tie] of world.ties.outgoing(agent)) {
-    if (id !== agent && places.placeOf(id) === place) sum += tie.strength;
-  }
+  world.ties.forEachOut(agent, (id, strength) => {
+    if (id !== agent && places.placeOf(id) === place) sum += strength;
+  });
   return sum / others;
 }
 

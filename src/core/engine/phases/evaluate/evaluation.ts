@@ -39,7 +39,7 @@ export function evaluatePartner(
       transcript,
       // In a room nobody sought anyone out: the first member listed must not earn initiative from everyone.
       initiated_by: conv.room ? '' : conv.initiator,
-      met_before: rater.met.get(ratee.id) ?? 0,
+      met_before: world.meetings.get(rater.id, ratee.id) ?? 0,
       tie: world.ties.get(rater.id, ratee.id),
       mutual: mutualTies(rater.id, ratee.id, world.ties, world.settings.ties.threshold),
     },
@@ -153,7 +153,7 @@ export function commitRating(world: PhaseContext, c: RatingChange): void {
     c.topic ? { partner: ratee.id, valence, topic: c.topic } : { partner: ratee.id, valence },
   );
 
-  ratee.ratedBy.set(rater.id, c.rating);
+  world.ratings.set(ratee.id, rater.id, c.rating);
   recordRating(ratee.window, c.rating);
 }
 
@@ -161,7 +161,7 @@ export function commitRating(world: PhaseContext, c: RatingChange): void {
 export function countMeeting(world: PhaseContext, members: readonly string[]): void {
   const agents = members.map((id) => agentNamed(world, id));
   for (const a of agents) {
-    for (const b of agents) if (a !== b) a.met.set(b.id, (a.met.get(b.id) ?? 0) + 1);
+    for (const b of agents) if (a !== b) world.meetings.set(a.id, b.id, (world.meetings.get(a.id, b.id) ?? 0) + 1);
   }
 }
 

@@ -18,7 +18,7 @@ export function coach(world: PhaseContext, t: Turn): Step {
   const a = t.agent;
   // Partners who rated the agent warmly (≥ 0.5) and are still here, warmest first.
   const warm: { id: string; name: string; rating: number; recent: boolean }[] = [];
-  a.ratedBy.forEach((rating, id) => {
+  world.ratings.forEachOf(a.id, (rating, id) => {
     const other = rating >= 0.5 ? world.agents.get(id) : undefined;
     if (other) warm.push({ id, name: other.persona.name, rating, recent: l.recentPartners.includes(id) });
   });

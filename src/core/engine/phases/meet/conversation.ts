@@ -214,7 +214,7 @@ function rememberAs(world: PhaseContext, conv: Talk, self: Agent): void {
   if (theySupported) notes += ' They were supportive.';
   if (iSupported) notes += ' I supported them.';
   if (planned) notes += ' We agreed on a plan.';
-  const first = others.length === 1 && !self.met.has(others[0].id);
+  const first = others.length === 1 && !world.meetings.has(self.id, others[0].id);
   const importance =
     2 + (first ? 1 : 0) + (disclosed ? 1 : 0) + (theySupported || iSupported ? 2 : 0) + (planned ? 2 : 0);
   const where = conv.room

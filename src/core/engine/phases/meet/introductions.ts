@@ -24,12 +24,12 @@ export function introductionsTo(world: PhaseContext, conv: Talk, listener: Agent
     if (line.from === listener.id) continue;
     const by = memberOf(conv, line.from);
     if (!by) continue;
-    for (const id of by.met.keys()) {
-      if (id === listener.id || listener.met.has(id)) continue;
+    world.meetings.forEachOf(by.id, (_n, id) => {
+      if (id === listener.id || world.meetings.has(listener.id, id)) return;
       const friend = world.agents.get(id);
-      if (!friend || !line.text.includes(friend.persona.name) || (out && introduced(out, id))) continue;
+      if (!friend || !line.text.includes(friend.persona.name) || (out && introduced(out, id))) return;
       (out ??= []).push(line.topic ? { by, friend, topic: line.topic } : { by, friend });
-    }
+    });
   }
   return out ?? NONE;
 }

@@ -32,7 +32,7 @@ export const MEET: PhaseKind = {
   changes: { conversation: (world, c: ConversationChange) => rememberTalk(world, c) },
   beginRound(world, r) {
     const round = own(r, MEET_ROUND);
-    round.index = new EncounterIndex(world.agents, world.ties, world.settings.ties.threshold);
+    round.index = new EncounterIndex(world.agents, world.ties, world.settings.ties.threshold, world);
   },
   async run(world, r) {
     const round = own(r, MEET_ROUND);
@@ -79,7 +79,8 @@ function placeIndexes(world: PhaseContext, places: PlaceBook): Map<string, Encou
     if (place !== undefined) here.get(place)?.set(id, a);
   }
   const out = new Map<string, EncounterIndex>();
-  for (const [id, agents] of here) out.set(id, new EncounterIndex(agents, world.ties, world.settings.ties.threshold));
+  for (const [id, agents] of here)
+    out.set(id, new EncounterIndex(agents, world.ties, world.settings.ties.threshold, world));
   return out;
 }
 
