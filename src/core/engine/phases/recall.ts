@@ -9,7 +9,7 @@ import type { RelevanceScorer } from '../../llm/embeddings';
 import type { RetrievedMemory } from '../../llm/types';
 import type { MemoryRecord, Phase } from '../../trace/events';
 import type { Agent } from '../society/agent';
-import { retrieveAs, retrieveByRelevance } from '../memory/memory';
+import { retrieveAs, retrieveByRelevance, type Memories } from '../memory/memory';
 import type { Tape } from '../flow/tape';
 import type { PhaseContext } from './context';
 
@@ -40,14 +40,10 @@ export function recallAmong(
   situation: readonly string[],
   about: (m: MemoryRecord) => boolean,
 ): RetrievedMemory[] {
-  return lexical(world, agent.memories.filter(about), situation);
+  return lexical(world, agent.memories.records().filter(about), situation);
 }
 
-function lexical(
-  world: PhaseContext,
-  stream: readonly MemoryRecord[],
-  situation: readonly string[],
-): RetrievedMemory[] {
+function lexical(world: PhaseContext, stream: Memories, situation: readonly string[]): RetrievedMemory[] {
   return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
 }
 
@@ -59,7 +55,7 @@ async function byScorer(
   at: RecallSite,
 ): Promise<RetrievedMemory[]> {
   // The stream as it stands now: nothing another unit of this stage does may change the answer.
-  const stream = agent.memories.slice();
+  const stream = agent.memories.records();
   const query = situation.filter((s) => s).join('; ');
   let relevance: number[];
   try {
