@@ -4,7 +4,7 @@
 import type { MemoryConfig } from '../../format';
 import type { MemoryRecord } from '../../trace/events';
 import { indexOf, liveIndex, type PackedMemories } from './memoryIndex';
-import { MemoryStream } from './memoryStream';
+import { MemoryStream, scoredRecord, type ScoredRecord } from './memoryStream';
 import { minMax, Span } from './minmax';
 import { markPhrases, markWords, markedIn, scanIds, scannedIds, tokenWords } from './tokens';
 
@@ -161,6 +161,29 @@ export function retrieveAs<T>(
   const n = topK(stream, markPhrases(situation), now, cfg, k),
     out: T[] = [];
   for (let i = 0; i < n; i++) out.push(as(recordAt(stream, topAt[i], topOff[i]), topScore[i]));
+  return out;
+}
+
+/**
+ * Top-k for a situation as recall hands them on (fields, then score): from an engine stream's
+ * columns straight into the result, with no record built in between.
+ */
+export function retrieveScored(
+  stream: Memories,
+  situation: readonly string[],
+  now: number,
+  cfg: MemoryConfig,
+  k = cfg.top_k,
+): ScoredRecord[] {
+  const n = topK(stream, markPhrases(situation), now, cfg, k),
+    out: ScoredRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(
+      stream instanceof MemoryStream
+        ? stream.scoredAt(topAt[i], topOff[i], topScore[i])
+        : scoredRecord(stream[topAt[i]], topScore[i]),
+    );
+  }
   return out;
 }
 

@@ -14,18 +14,20 @@ const FIELDS = 4;
  * slot is 4 MB, and most agents of a short run hold a handful of memories.
  */
 const INITIAL = 64;
+const NONE = new Int32Array(0);
 const INDEX = Symbol('memoryIndex');
 type Indexed = MemoryRecord[] & { [INDEX]?: MemoryIndex };
 
 /** Entries of [id, round, importance, token count, …`fields − 4` more words, token ids…], as retrieval scans them. */
 export abstract class PackedMemories {
-  data = new Int32Array(INITIAL);
+  /** Empty until the first entry: an engine agent holds its stream from the start, most of a run with a handful. */
+  data = NONE;
   used = 0;
   count = 0;
   /** Words of each entry before its token ids. */
   abstract readonly fields: number;
 
-  /** Appends m's entry (its extra words zero, for the caller to fill); returns the entry's offset. */
+  /** Appends m's entry (its words after the first four for the caller to fill); returns the entry's offset. */
   protected put(m: MemoryRecord): number {
     const n = scanIds(m.text),
       toks = scannedIds();
@@ -33,8 +35,8 @@ export abstract class PackedMemories {
       start = at + this.fields,
       need = start + n;
     if (need > this.data.length) {
-      const grown = new Int32Array(Math.max(need, this.data.length + (this.data.length >> 1)));
-      grown.set(this.data.subarray(0, at));
+      const grown = new Int32Array(Math.max(need, INITIAL, this.data.length + (this.data.length >> 1)));
+      grown.set(this.data);
       this.data = grown;
     }
     const d = this.data;
@@ -42,7 +44,6 @@ export abstract class PackedMemories {
     d[at + 1] = m.round;
     d[at + 2] = m.importance;
     d[at + 3] = n;
-    d.fill(0, at + FIELDS, start);
     for (let i = 0; i < n; i++) d[start + i] = toks[i];
     this.used = need;
     this.count++;

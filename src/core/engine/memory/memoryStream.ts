@@ -79,6 +79,19 @@ function columnar(m: MemoryRecord): boolean {
   );
 }
 
+/**
+ * A record as retrieval hands it on (llm/types RetrievedMemory): its fields, its score, its cues.
+ * One literal per shape: adding `cues` afterwards would reshape every object, and at 10,000 agents
+ * retrieved memories are among the most allocated objects of a round.
+ */
+export type ScoredRecord = Omit<MemoryRecord, 'cues'> & { score: number; cues?: MemoryCues };
+
+export function scoredRecord(m: MemoryRecord, score: number): ScoredRecord {
+  return m.cues
+    ? { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score, cues: m.cues }
+    : { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score };
+}
+
 export class MemoryStream extends PackedMemories {
   readonly fields = FIELDS;
   /** Per record: text, partner (or the kept record or cues), topic. */
@@ -177,6 +190,25 @@ export class MemoryStream extends PackedMemories {
     return { id, round, kind, text, importance, cues };
   }
 
+  /**
+   * What retrieval hands on for the record of entry `j` at offset `o`: its fields and `score`, in
+   * scoredRecord's order, built straight from the columns.
+   */
+  scoredAt(j: number, o: number, score: number): ScoredRecord {
+    const d = this.data,
+      tag = d[o + TAG],
+      t = j * SLOTS;
+    if (tag & RAW_RECORD) return scoredRecord(this.strs[t + 1] as MemoryRecord, score);
+    const id = d[o],
+      round = d[o + 1],
+      kind = MEMORY_KINDS[tag & 7],
+      text = this.strs[t] as string,
+      importance = getFloat(d, o + IMPORTANCE);
+    if (!(tag & HAS_CUES)) return { id, round, kind, text, importance, score };
+    const cues = tag & RAW_CUES ? (this.strs[t + 1] as MemoryCues) : this.cuesAt(t, o, tag);
+    return { id, round, kind, text, importance, score, cues };
+  }
+
   private kindAt(o: number): number {
     return this.data[o + TAG] & 7;
   }
@@ -200,6 +232,7 @@ export class MemoryStream extends PackedMemories {
     const o = this.put(m),
       d = this.data,
       s = this.strs;
+    d[o + ENUMS] = 0;
     if (!columnar(m)) {
       d[o + TAG] = RAW_RECORD | (kindIndex.get(m.kind) ?? OTHER_KIND);
       s.push(m.text, m, undefined);

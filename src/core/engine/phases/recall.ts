@@ -9,7 +9,8 @@ import type { RelevanceScorer } from '../../llm/embeddings';
 import type { RetrievedMemory } from '../../llm/types';
 import type { MemoryRecord, Phase } from '../../trace/events';
 import type { Agent } from '../society/agent';
-import { retrieveAs, retrieveByRelevance, type Memories } from '../memory/memory';
+import { retrieveByRelevance, retrieveScored, type Memories } from '../memory/memory';
+import { scoredRecord } from '../memory/memoryStream';
 import type { Tape } from '../flow/tape';
 import type { PhaseContext } from './context';
 
@@ -44,7 +45,7 @@ export function recallAmong(
 }
 
 function lexical(world: PhaseContext, stream: Memories, situation: readonly string[]): RetrievedMemory[] {
-  return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
+  return retrieveScored(stream, situation, world.round, world.settings.memory);
 }
 
 async function byScorer(
@@ -79,14 +80,6 @@ async function byScorer(
     return lexical(world, agent.memories, situation);
   }
   return retrieveByRelevance(stream, relevance, world.round, world.settings.memory).map((s) =>
-    toRetrieved(s.memory, s.score),
+    scoredRecord(s.memory, s.score),
   );
-}
-
-// One literal per shape (adding `cues` afterwards would reshape every object: at 10,000 agents
-// retrieved memories are among the most allocated objects of a round).
-function toRetrieved(m: MemoryRecord, score: number): RetrievedMemory {
-  return m.cues
-    ? { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score, cues: m.cues }
-    : { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score };
 }
