@@ -84,6 +84,8 @@ describe('memory stream columns', () => {
       { id: 7, round: 1, kind: 'advice', text: 'an unknown action', importance: 5, cues: { action: 'dance' as never } },
       { id: 8, round: 1, kind: 'advice', text: 'a string valence', importance: 5, cues: { valence: '1' as never } },
       { id: 9, round: 1, kind: 'advice', text: 'empty cues', importance: 5, cues: {} },
+      { id: 10, round: 1, kind: 'seed', text: 'a fractional importance', importance: 4.5 },
+      { id: 11, round: 1, kind: 'seed', text: 'a negative zero importance', importance: -0 },
     ];
     const s = MemoryStream.of(odd);
     sameRecords(s.records(), odd);

@@ -1,6 +1,7 @@
 // An engine agent's memory stream held as columns instead of one object per record: each record's
-// numbers live in its retrieval-index entry (memoryIndex.ts) — kind, the order of its cue keys,
-// importance and valence as the bits of their float64s, action and driver by their table index —
+// numbers live in its retrieval-index entry (memoryIndex.ts) — importance as the Int32 the index
+// scores, one word of kind, cue key order, action and driver by their table index, and valence as
+// the bits of its float64 —
 // and its strings (the text, a cue's partner and topic, shared with whoever made them) in one
 // array, three slots a record. At a million agents this takes the record and cue objects (≈ 130 B
 // and two objects a memory) out of the heap the collector marks. Records are built on read, with
@@ -11,12 +12,11 @@ import { DRIVERS } from '../../format/model/model';
 import { ADVICE_ACTIONS, MEMORY_KINDS, type MemoryCues, type MemoryRecord } from '../../trace/events';
 import { INDEX_FIELDS, PackedMemories } from './memoryIndex';
 
-// Words of an entry after the index's [id, round, importance as Int32, token count].
-const TAG = INDEX_FIELDS; // kind | cue key order << 3 | flags
-const IMPORTANCE = INDEX_FIELDS + 1; // float64 bits, 2 words
-const ENUMS = INDEX_FIELDS + 3; // action index + 1 | (driver index + 1) << 8
-const VALENCE = INDEX_FIELDS + 4; // float64 bits, 2 words
-const FIELDS = INDEX_FIELDS + 6;
+// Words of an entry after the index's [id, round, importance as Int32, token count]: a record whose
+// importance that Int32 does not say exactly (the engine's are whole numbers 1..10) is kept as given.
+const TAG = INDEX_FIELDS; // kind | cue key order << 3 | flags | action and driver (index + 1)
+const VALENCE = INDEX_FIELDS + 1; // float64 bits, 2 words
+const FIELDS = INDEX_FIELDS + 3;
 
 /** Slots of `strs` a record: its text, its cues' partner (or the record or cues kept as given), its cues' topic. */
 const SLOTS = 3;
@@ -32,6 +32,8 @@ const HAS_CUES = 1 << 18;
 const RAW_RECORD = 1 << 19;
 /** The cues object is kept in the partner slot as given. */
 const RAW_CUES = 1 << 20;
+const ACTION_SHIFT = 21;
+const DRIVER_SHIFT = 24;
 /** The kind bits of a kept record whose kind is none of MEMORY_KINDS (an ordinary memory to the cap). */
 const OTHER_KIND = 7;
 const RECORD_KEYS = ['id', 'round', 'kind', 'text', 'importance', 'cues'] as const;
@@ -60,7 +62,10 @@ function isPlain(o: object): boolean {
   return p === Object.prototype || p === null;
 }
 
-/** Whether the columns say `m` exactly: the record keys in their order, an int32 id and round, a known kind, a string text. */
+/**
+ * Whether the columns say `m` exactly: the record keys in their order, an int32 id, round and
+ * importance, a known kind, a string text.
+ */
 function columnar(m: MemoryRecord): boolean {
   if (!isPlain(m)) return false;
   let i = 0;
@@ -75,7 +80,8 @@ function columnar(m: MemoryRecord): boolean {
     (m.round | 0) === m.round &&
     kindIndex.has(m.kind) &&
     typeof m.text === 'string' &&
-    typeof m.importance === 'number'
+    (m.importance | 0) === m.importance &&
+    !Object.is(m.importance, -0)
   );
 }
 
@@ -184,7 +190,7 @@ export class MemoryStream extends PackedMemories {
       round = d[o + 1],
       kind = MEMORY_KINDS[tag & 7],
       text = this.strs[t] as string,
-      importance = getFloat(d, o + IMPORTANCE);
+      importance = d[o + 2];
     if (!(tag & HAS_CUES)) return { id, round, kind, text, importance };
     const cues = tag & RAW_CUES ? (this.strs[t + 1] as MemoryCues) : this.cuesAt(t, o, tag);
     return { id, round, kind, text, importance, cues };
@@ -203,7 +209,7 @@ export class MemoryStream extends PackedMemories {
       round = d[o + 1],
       kind = MEMORY_KINDS[tag & 7],
       text = this.strs[t] as string,
-      importance = getFloat(d, o + IMPORTANCE);
+      importance = d[o + 2];
     if (!(tag & HAS_CUES)) return { id, round, kind, text, importance, score };
     const cues = tag & RAW_CUES ? (this.strs[t + 1] as MemoryCues) : this.cuesAt(t, o, tag);
     return { id, round, kind, text, importance, score, cues };
@@ -221,8 +227,8 @@ export class MemoryStream extends PackedMemories {
       const key: CueKey = CUE_KEYS[(order & 7) - 1];
       if (key === 'partner') c.partner = s[t + 1] as string;
       else if (key === 'topic') c.topic = s[t + 2] as string;
-      else if (key === 'action') c.action = ADVICE_ACTIONS[(d[o + ENUMS] & 0xff) - 1];
-      else if (key === 'driver') c.driver = DRIVERS[((d[o + ENUMS] >>> 8) & 0xff) - 1];
+      else if (key === 'action') c.action = ADVICE_ACTIONS[((tag >>> ACTION_SHIFT) & 7) - 1];
+      else if (key === 'driver') c.driver = DRIVERS[((tag >>> DRIVER_SHIFT) & 7) - 1];
       else c.valence = getFloat(d, o + VALENCE);
     }
     return c;
@@ -232,20 +238,18 @@ export class MemoryStream extends PackedMemories {
     const o = this.put(m),
       d = this.data,
       s = this.strs;
-    d[o + ENUMS] = 0;
     if (!columnar(m)) {
       d[o + TAG] = RAW_RECORD | (kindIndex.get(m.kind) ?? OTHER_KIND);
       s.push(m.text, m, undefined);
       return;
     }
-    putFloat(d, o + IMPORTANCE, m.importance);
     let tag = kindIndex.get(m.kind)!;
     s.push(m.text, undefined, undefined);
     if (m.cues) tag |= HAS_CUES | this.putCues(m.cues, o, s.length - SLOTS);
     d[o + TAG] = tag;
   }
 
-  /** Writes `c` into entry `o`'s columns and slots `t…`; returns its tag bits (the key order, or RAW_CUES). */
+  /** Writes `c` into entry `o`'s columns and slots `t…`; returns its tag bits (key order and enums, or RAW_CUES). */
   private putCues(c: MemoryCues, o: number, t: number): number {
     const d = this.data,
       s = this.strs;
@@ -265,15 +269,14 @@ export class MemoryStream extends PackedMemories {
         } else if (key === 1 || key === 2) {
           const i = typeof v === 'string' ? (key === 1 ? actionIndex : driverIndex).get(v) : undefined;
           if (i === undefined) return this.rawCues(c, o, t);
-          enums |= (i + 1) << (key === 1 ? 0 : 8);
+          enums |= (i + 1) << (key === 1 ? ACTION_SHIFT : DRIVER_SHIFT);
         } else {
           if (typeof v !== 'number') return this.rawCues(c, o, t);
           putFloat(d, o + VALENCE, v);
         }
         order |= (key + 1) << (KEY_BITS * pos++);
       }
-      d[o + ENUMS] = enums;
-      return order << ORDER_SHIFT;
+      return (order << ORDER_SHIFT) | enums;
     }
     return this.rawCues(c, o, t);
   }
