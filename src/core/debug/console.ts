@@ -81,7 +81,7 @@ function memories(sim: Simulation, who: string, query: string): ConsoleResult {
   const w = sim.world;
   // No query: what the agent's own interests bring to mind (the start of every retrieval).
   const q = makeQuery(...(query.trim() ? [query] : a.persona.interests));
-  const ranked = scoreMemories(a.memories, q, w.round, w.settings.memory).slice(0, w.settings.memory.top_k);
+  const ranked = scoreMemories(a.memories.records(), q, w.round, w.settings.memory).slice(0, w.settings.memory.top_k);
   const value = ranked.map((s) => ({
     score: r3(s.score),
     recency: r3(s.recency),

@@ -83,7 +83,7 @@ export function agentState(
           text: m.text,
         }))
       : [],
-    memories: [...a.memories].reverse(),
+    memories: a.memories.records().reverse(),
     decisions,
   };
 }

@@ -43,9 +43,9 @@ describe('engine memory relevance from embeddings', function () {
     const maya = sim.agent('maya')!;
     const situation = ['bouldering', 'Ali'];
     const got = await recall(sim.world, maya, situation, { tape: new Tape() });
-    const rel = maya.memories.map((m) => share(situation.join('; '), m.text));
+    const rel = maya.memories.records().map((m) => share(situation.join('; '), m.text));
     assert.ok(rel.some((x) => x > 0) && rel.some((x) => x === 0), 'the stand-in tells memories apart');
-    const want = retrieveByRelevance(maya.memories, rel, sim.world.round, sim.world.settings.memory);
+    const want = retrieveByRelevance(maya.memories.records(), rel, sim.world.round, sim.world.settings.memory);
     assert.deepEqual(
       got.map((m) => [m.id, m.score]),
       want.map((s) => [s.memory.id, s.score]),

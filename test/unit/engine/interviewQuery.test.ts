@@ -182,7 +182,7 @@ describe('interview retrieval', () => {
           await sim.interview(a.id, q);
           const got = requests[requests.length - 1].memories;
           assert.equal(got.length, sim.world.settings.memory.top_k);
-          const observation = latestOf(a.memories, fared)!;
+          const observation = latestOf(a.memories.records(), fared)!;
           assert.ok(
             got.some((m) => m.id === observation.id),
             `${rounds} rounds, ${a.id}, ${q}: the latest reward observation is retrieved`,

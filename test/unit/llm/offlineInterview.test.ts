@@ -481,7 +481,9 @@ describe('offline interview answers', () => {
       for (const other of sim.world.agents.values()) {
         if (other === me) continue;
         const first = other.persona.name.split(' ')[0];
-        const remembered = me.memories.some((m) => m.cues?.partner === other.id || m.text.includes(other.persona.name));
+        const remembered = me.memories
+          .records()
+          .some((m) => m.cues?.partner === other.id || m.text.includes(other.persona.name));
         const a = (await sim.interview(me.id, `What do you think of ${first}?`))!;
         readsAsAnswer(a, me.persona.name);
         if (remembered) {

@@ -33,11 +33,9 @@ function applyOne(world: World, e: WorldEdit): void {
       return;
     case 'forget': {
       const a = agentOf(world, e.agent);
-      if (!a.memories.some((m) => m.id === e.memory)) {
-        throw new EditError(`${e.agent} has no memory #${e.memory} at round ${world.round}`);
-      }
-      // A new array: the retrieval index of the old one is rebuilt for it (memory/memoryIndex.ts).
-      a.memories = a.memories.filter((m) => m.id !== e.memory);
+      const at = a.memories.indexOfId(e.memory);
+      if (at < 0) throw new EditError(`${e.agent} has no memory #${e.memory} at round ${world.round}`);
+      a.memories.removeAt(at);
       return;
     }
     case 'quantity':

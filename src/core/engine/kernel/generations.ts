@@ -32,6 +32,7 @@ function childOf(world: World, parent: Agent, generation: number, k: number): Pe
     traits[t] = Math.min(1, Math.max(0, traits[t] + g.mutation * normal(() => rng.next())));
   }
   const lessons = parent.memories
+    .records()
     .filter((m) => m.kind === 'advice' || m.kind === 'reflection')
     .slice(-g.inherit)
     .map((m) => ({ text: `What ${parent.persona.name} taught me: ${m.text}`, importance: INHERITED_IMPORTANCE }));

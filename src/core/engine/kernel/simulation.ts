@@ -4,6 +4,7 @@
 import { type Scenario, settingsFromScenario } from '../../format';
 import type { MemoryRecord, TraceHeader } from '../../trace/events';
 import type { Agent } from '../society/agent';
+import { MemoryStream } from '../memory/memoryStream';
 import { buildHeader } from '../society/header';
 import type { Checkpoint, CheckpointDraft } from '../persist/checkpoint';
 import { loadSocietyModule, ModuleNotAllowed, modulePath } from '../phases/act/societyModule';
@@ -196,7 +197,7 @@ export class Simulation implements RunControl, RunProgress {
    */
   forgetMemories(): void {
     this.forgotten = true;
-    for (const a of this.world.agents.values()) a.memories = [];
+    for (const a of this.world.agents.values()) a.memories = new MemoryStream();
   }
 
   /** The state after the last completed round. Only valid between rounds (e.g. in afterRound). */

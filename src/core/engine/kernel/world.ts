@@ -16,7 +16,7 @@ import type { RelevanceScorer } from '../../llm/embeddings';
 import { DecisionSkipped, ModelCallError, ReplayMissError } from '../../llm/errors';
 import { EndpointDownError } from '../../llm/limits/endpointHealth';
 import { OfflineModel } from '../../llm/offline/index';
-import { appendMemory } from '../memory/memory';
+import { MEMORY_CAP } from '../memory/memory';
 import type { CallLog } from '../../llm/callLog';
 import { Semaphore } from '../flow/semaphore';
 import type { Tape } from '../flow/tape';
@@ -164,7 +164,7 @@ export class World implements PhaseContext {
     const memory: MemoryRecord = cues
       ? { id, round, kind, text, importance: imp, cues }
       : { id, round, kind, text, importance: imp };
-    appendMemory(agent.memories, memory);
+    agent.memories.append(memory, MEMORY_CAP);
     if (kind !== 'reflection') agent.sinceReflection += memory.importance;
     const e: TraceEvent = { type: 'memory', round: this.round, agent: agent.id, memory };
     if (tape) tape.say(e);

@@ -3,12 +3,25 @@
 // trace replay and the memory inspector's "retrieval preview" score memories identically.
 import type { MemoryConfig } from '../../format';
 import type { MemoryRecord } from '../../trace/events';
-import { INDEX_FIELDS, indexOf, liveIndex } from './memoryIndex';
+import { indexOf, liveIndex, type PackedMemories } from './memoryIndex';
+import { MemoryStream, scoredRecord, type ScoredRecord } from './memoryStream';
 import { minMax, Span } from './minmax';
 import { markPhrases, markWords, markedIn, scanIds, scannedIds, tokenWords } from './tokens';
 
 /** Streams keep at most this many memories; the oldest ordinary ones are forgotten first. */
 export const MEMORY_CAP = 120;
+
+/** A memory stream as retrieval reads it: records in an array, or an engine agent's columns. */
+export type Memories = readonly MemoryRecord[] | MemoryStream;
+
+function packedOf(stream: Memories): PackedMemories {
+  return stream instanceof MemoryStream ? stream : indexOf(stream);
+}
+
+/** The record at position `j` (entry offset `o` in the packed form). */
+function recordAt(stream: Memories, j: number, o: number): MemoryRecord {
+  return stream instanceof MemoryStream ? stream.recordAt(j, o) : stream[j];
+}
 
 /** Lower-cased content words (length ≥ 3, no stopwords), one per stem, in first-seen order. */
 export function tokenize(text: string): string[] {
@@ -123,7 +136,7 @@ export function retrieve(
 
 /** Top-k for a situation given as phrases (the engine's path: no query set is built). */
 export function retrieveFor(
-  stream: readonly MemoryRecord[],
+  stream: Memories,
   situation: readonly string[],
   now: number,
   cfg: MemoryConfig,
@@ -138,7 +151,7 @@ function withScore(memory: MemoryRecord, score: number): { memory: MemoryRecord;
 
 /** retrieveFor with each of the top k made into what the caller hands on (`as` must not retrieve). */
 export function retrieveAs<T>(
-  stream: readonly MemoryRecord[],
+  stream: Memories,
   situation: readonly string[],
   now: number,
   cfg: MemoryConfig,
@@ -147,7 +160,30 @@ export function retrieveAs<T>(
 ): T[] {
   const n = topK(stream, markPhrases(situation), now, cfg, k),
     out: T[] = [];
-  for (let i = 0; i < n; i++) out.push(as(stream[topAt[i]], topScore[i]));
+  for (let i = 0; i < n; i++) out.push(as(recordAt(stream, topAt[i], topOff[i]), topScore[i]));
+  return out;
+}
+
+/**
+ * Top-k for a situation as recall hands them on (fields, then score): from an engine stream's
+ * columns straight into the result, with no record built in between.
+ */
+export function retrieveScored(
+  stream: Memories,
+  situation: readonly string[],
+  now: number,
+  cfg: MemoryConfig,
+  k = cfg.top_k,
+): ScoredRecord[] {
+  const n = topK(stream, markPhrases(situation), now, cfg, k),
+    out: ScoredRecord[] = [];
+  for (let i = 0; i < n; i++) {
+    out.push(
+      stream instanceof MemoryStream
+        ? stream.scoredAt(topAt[i], topOff[i], topScore[i])
+        : scoredRecord(stream[topAt[i]], topScore[i]),
+    );
+  }
   return out;
 }
 
@@ -165,9 +201,10 @@ function recencyAt(decay: number, age: number): number {
   return w;
 }
 
-// topK's result: stream positions, scores and ids of the best, best first. Shared buffers (a
+// topK's result: stream positions, packed offsets, scores and ids of the best, best first. Shared buffers (a
 // retrieval is synchronous and read before the next), so a retrieval allocates only its answer.
 let topAt = new Int32Array(16);
+let topOff = new Int32Array(16);
 let topScore = new Float64Array(16);
 let topId = new Int32Array(16);
 
@@ -175,15 +212,16 @@ let topId = new Int32Array(16);
  * The k best against the marked query (ties: newer id first) into topAt/topScore; returns how
  * many. One pass over the stream's packed index; O(n·k) with small k.
  */
-function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
+function topK(stream: Memories, qn: number, now: number, cfg: MemoryConfig, k: number): number {
   if (k <= 0) return 0;
   if (k > topAt.length) {
     topAt = new Int32Array(k);
+    topOff = new Int32Array(k);
     topScore = new Float64Array(k);
     topId = new Int32Array(k);
   }
   if (minMax(cfg)) return topKRescaled(stream, qn, now, cfg, k);
-  const { data } = indexOf(stream);
+  const { data, fields } = packedOf(stream);
   // weighted() and overlap() written out, the weights read once: this loop runs for every memory of
   // every retrieval (the calls measured 5–8% slower in a retrieval micro-benchmark).
   const wRec = cfg.recency,
@@ -192,24 +230,26 @@ function topK(stream: readonly MemoryRecord[], qn: number, now: number, cfg: Mem
     decay = cfg.decay;
   let size = 0;
   for (let j = 0, o = 0; j < stream.length; j++) {
-    const id = data[o],
+    const at = o,
+      id = data[o],
       age = now - data[o + 1],
       n = data[o + 3];
-    const start = o + INDEX_FIELDS;
+    const start = o + fields;
     o = start + n;
     const relevance = qn === 0 || n === 0 ? 0 : markedIn(data, start, o) / Math.sqrt(qn * n);
-    const s = wRec * recencyAt(decay, age > 0 ? age : 0) + wImp * (data[start - 2] / 10) + wRel * relevance;
-    size = offer(size, k, j, s, id);
+    const s = wRec * recencyAt(decay, age > 0 ? age : 0) + wImp * (data[at + 2] / 10) + wRel * relevance;
+    size = offer(size, k, j, at, s, id);
   }
   return size;
 }
 
 /**
- * Inserts stream position `j` (score `s`, memory id `id`) into the sorted top list of `size`
+ * Inserts stream position `j` (entry offset `off`, score `s`, memory id `id`) into the sorted top list of `size`
  * entries if it beats the last (ties: newer id first); returns the new size.
  */
-function offer(size: number, k: number, j: number, s: number, id: number): number {
+function offer(size: number, k: number, j: number, off: number, s: number, id: number): number {
   const at = topAt,
+    offs = topOff,
     sc = topScore,
     ids = topId;
   let pos = size;
@@ -218,11 +258,13 @@ function offer(size: number, k: number, j: number, s: number, id: number): numbe
   else pos--;
   while (pos > 0 && (s > sc[pos - 1] || (s === sc[pos - 1] && id > ids[pos - 1]))) {
     at[pos] = at[pos - 1];
+    offs[pos] = offs[pos - 1];
     sc[pos] = sc[pos - 1];
     ids[pos] = ids[pos - 1];
     pos--;
   }
   at[pos] = j;
+  offs[pos] = off;
   sc[pos] = s;
   ids[pos] = id;
   return size;
@@ -237,7 +279,7 @@ const recencySpan = new Span(),
   relevanceSpan = new Span();
 
 /** topK with `normalize: minmax`: the raw components in one pass, the rescaled scores in a second. */
-function topKRescaled(stream: readonly MemoryRecord[], qn: number, now: number, cfg: MemoryConfig, k: number): number {
+function topKRescaled(stream: Memories, qn: number, now: number, cfg: MemoryConfig, k: number): number {
   const count = stream.length;
   if (count > rawRecency.length) {
     const n = Math.max(count, rawRecency.length * 2);
@@ -245,7 +287,7 @@ function topKRescaled(stream: readonly MemoryRecord[], qn: number, now: number, 
     rawImportance = new Float64Array(n);
     rawRelevance = new Float64Array(n);
   }
-  const { data } = indexOf(stream);
+  const { data, fields } = packedOf(stream);
   const rec = recencySpan,
     imp = importanceSpan,
     rel = relevanceSpan;
@@ -254,19 +296,21 @@ function topKRescaled(stream: readonly MemoryRecord[], qn: number, now: number, 
   rel.reset();
   for (let j = 0, o = 0; j < count; j++) {
     const age = now - data[o + 1],
-      n = data[o + 3];
-    const start = o + INDEX_FIELDS;
+      n = data[o + 3],
+      importance = data[o + 2];
+    const start = o + fields;
     o = start + n;
     rec.see((rawRecency[j] = recencyAt(cfg.decay, age > 0 ? age : 0)));
-    imp.see((rawImportance[j] = data[start - 2] / 10));
+    imp.see((rawImportance[j] = importance / 10));
     rel.see((rawRelevance[j] = overlap(data, start, n, qn)));
   }
   let size = 0;
   for (let j = 0, o = 0; j < count; j++) {
-    const id = data[o];
-    o += INDEX_FIELDS + data[o + 3];
+    const at = o,
+      id = data[o];
+    o += fields + data[o + 3];
     const s = weighted(cfg, rec.scale(rawRecency[j]), imp.scale(rawImportance[j]), rel.scale(rawRelevance[j]));
-    size = offer(size, k, j, s, id);
+    size = offer(size, k, j, at, s, id);
   }
   return size;
 }

@@ -1,57 +1,87 @@
 // A memory stream's scoring fields packed into one Int32Array — per memory [id, round, importance,
 // token count, token ids…] — so retrieval scans contiguous memory instead of chasing a hundred
-// scattered records (at 10,000 agents that cache-missing was most of the cost). It mirrors the
-// record array position for position; appendMemory keeps it in step, and anything else that
-// changes the array simply makes it stale, which is detected and rebuilt.
+// scattered records (at 10,000 agents that cache-missing was most of the cost). For a plain record
+// array it mirrors the array position for position; appendMemory keeps it in step, and anything
+// else that changes the array simply makes it stale, which is detected and rebuilt. The engine's
+// own streams (memoryStream.ts) keep their records' other fields in the same entries.
 import type { MemoryRecord } from '../../trace/events';
 import { scanIds, scannedIds } from './tokens';
 
+/** Words of an entry before its token ids here; a MemoryStream adds its record's columns after them. */
 const FIELDS = 4;
 /**
  * Room for about three memories to start with, grown by half: at a million agents every wasted
  * slot is 4 MB, and most agents of a short run hold a handful of memories.
  */
 const INITIAL = 64;
+const NONE = new Int32Array(0);
 const INDEX = Symbol('memoryIndex');
 type Indexed = MemoryRecord[] & { [INDEX]?: MemoryIndex };
 
-export class MemoryIndex {
-  data = new Int32Array(INITIAL);
+/** Entries of [id, round, importance, token count, …`fields − 4` more words, token ids…], as retrieval scans them. */
+export abstract class PackedMemories {
+  /** Empty until the first entry: an engine agent holds its stream from the start, most of a run with a handful. */
+  data = NONE;
   used = 0;
   count = 0;
+  /** Words of each entry before its token ids. */
+  abstract readonly fields: number;
+
+  /** Appends m's entry (its words after the first four for the caller to fill); returns the entry's offset. */
+  protected put(m: MemoryRecord): number {
+    const n = scanIds(m.text),
+      toks = scannedIds();
+    const at = this.used,
+      start = at + this.fields,
+      need = start + n;
+    if (need > this.data.length) {
+      const grown = new Int32Array(Math.max(need, INITIAL, this.data.length + (this.data.length >> 1)));
+      grown.set(this.data);
+      this.data = grown;
+    }
+    const d = this.data;
+    d[at] = m.id;
+    d[at + 1] = m.round;
+    d[at + 2] = m.importance;
+    d[at + 3] = n;
+    for (let i = 0; i < n; i++) d[start + i] = toks[i];
+    this.used = need;
+    this.count++;
+    return at;
+  }
+
+  /** Offset of entry `i`. */
+  offsetOf(i: number): number {
+    let o = 0;
+    for (let k = 0; k < i; k++) o += this.fields + this.data[o + 3];
+    return o;
+  }
+
+  /** Drops entry `i`. */
+  protected dropAt(i: number): void {
+    const o = this.offsetOf(i);
+    const len = this.fields + this.data[o + 3];
+    this.data.copyWithin(o, o + len, this.used);
+    this.used -= len;
+    this.count--;
+  }
+}
+
+export class MemoryIndex extends PackedMemories {
+  readonly fields = FIELDS;
   /** The records at either end of the stream mirrored (what `matches` checks, by identity: no record is read). */
   private first: MemoryRecord | undefined;
   private newest: MemoryRecord | undefined;
 
   append(m: MemoryRecord): void {
-    const n = scanIds(m.text),
-      toks = scannedIds();
-    const need = this.used + FIELDS + n;
-    if (need > this.data.length) {
-      const grown = new Int32Array(Math.max(need, this.data.length + (this.data.length >> 1)));
-      grown.set(this.data.subarray(0, this.used));
-      this.data = grown;
-    }
-    const d = this.data;
-    let o = this.used;
-    d[o++] = m.id;
-    d[o++] = m.round;
-    d[o++] = m.importance;
-    d[o++] = n;
-    for (let i = 0; i < n; i++) d[o++] = toks[i];
-    this.used = o;
-    if (!this.count++) this.first = m;
+    this.put(m);
+    if (this.count === 1) this.first = m;
     this.newest = m;
   }
 
   /** Drop the entry at position `i`, which `stream` (now one shorter) no longer holds. */
   removeAt(i: number, stream: readonly MemoryRecord[]): void {
-    let o = 0;
-    for (let k = 0; k < i; k++) o += FIELDS + this.data[o + 3];
-    const len = FIELDS + this.data[o + 3];
-    this.data.copyWithin(o, o + len, this.used);
-    this.used -= len;
-    this.count--;
+    this.dropAt(i);
     this.first = stream[0];
     this.newest = stream[stream.length - 1];
   }

@@ -9,7 +9,8 @@ import type { RelevanceScorer } from '../../llm/embeddings';
 import type { RetrievedMemory } from '../../llm/types';
 import type { MemoryRecord, Phase } from '../../trace/events';
 import type { Agent } from '../society/agent';
-import { retrieveAs, retrieveByRelevance } from '../memory/memory';
+import { retrieveByRelevance, retrieveScored, type Memories } from '../memory/memory';
+import { scoredRecord } from '../memory/memoryStream';
 import type { Tape } from '../flow/tape';
 import type { PhaseContext } from './context';
 
@@ -40,15 +41,11 @@ export function recallAmong(
   situation: readonly string[],
   about: (m: MemoryRecord) => boolean,
 ): RetrievedMemory[] {
-  return lexical(world, agent.memories.filter(about), situation);
+  return lexical(world, agent.memories.records().filter(about), situation);
 }
 
-function lexical(
-  world: PhaseContext,
-  stream: readonly MemoryRecord[],
-  situation: readonly string[],
-): RetrievedMemory[] {
-  return retrieveAs(stream, situation, world.round, world.settings.memory, toRetrieved);
+function lexical(world: PhaseContext, stream: Memories, situation: readonly string[]): RetrievedMemory[] {
+  return retrieveScored(stream, situation, world.round, world.settings.memory);
 }
 
 async function byScorer(
@@ -59,7 +56,7 @@ async function byScorer(
   at: RecallSite,
 ): Promise<RetrievedMemory[]> {
   // The stream as it stands now: nothing another unit of this stage does may change the answer.
-  const stream = agent.memories.slice();
+  const stream = agent.memories.records();
   const query = situation.filter((s) => s).join('; ');
   let relevance: number[];
   try {
@@ -83,14 +80,6 @@ async function byScorer(
     return lexical(world, agent.memories, situation);
   }
   return retrieveByRelevance(stream, relevance, world.round, world.settings.memory).map((s) =>
-    toRetrieved(s.memory, s.score),
+    scoredRecord(s.memory, s.score),
   );
-}
-
-// One literal per shape (adding `cues` afterwards would reshape every object: at 10,000 agents
-// retrieved memories are among the most allocated objects of a round).
-function toRetrieved(m: MemoryRecord, score: number): RetrievedMemory {
-  return m.cues
-    ? { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score, cues: m.cues }
-    : { id: m.id, round: m.round, kind: m.kind, text: m.text, importance: m.importance, score };
 }

@@ -5,6 +5,7 @@ import { personaBrief, type PersonaBrief } from '../../llm/types';
 import { emptyWindow, type RewardWindow } from './rewards';
 import { withoutSources } from './personaSources';
 import type { PairNumbers } from './pairTable';
+import { MemoryStream } from '../memory/memoryStream';
 
 export interface Agent {
   id: string;
@@ -16,7 +17,8 @@ export interface Agent {
   interestIds?: Int32Array;
   /** Model config name deciding for this agent. */
   model: string;
-  memories: MemoryRecord[];
+  /** Held as columns (memoryStream.ts); `records()` gives them as objects. */
+  memories: MemoryStream;
   nextMemoryId: number;
   /** Importance written since the last reflection (reflections themselves excluded). */
   sinceReflection: number;
@@ -53,7 +55,7 @@ export function createAgent(persona: Persona, model: string): Agent {
     interests: persona.interests,
     interestIds: undefined,
     model,
-    memories: [],
+    memories: new MemoryStream(),
     nextMemoryId: 0,
     sinceReflection: 0,
     reflectedUpTo: -1,
@@ -86,7 +88,7 @@ export function agentToJSON(a: Agent, pairs: AgentPairs): AgentJSON {
   return {
     persona: withoutSources(a.persona),
     model: a.model,
-    memories: a.memories,
+    memories: a.memories.records(),
     nextMemoryId: a.nextMemoryId,
     sinceReflection: a.sinceReflection,
     reflectedUpTo: a.reflectedUpTo,
@@ -107,7 +109,7 @@ export function agentFromJSON(j: AgentJSON, pairs: AgentPairs): Agent {
     throw new Error(`agent '${j.persona.id}': its memories are not in the checkpoint (read them from the trace)`);
   }
   const a = createAgent(j.persona, j.model);
-  a.memories = j.memories;
+  a.memories = MemoryStream.of(j.memories);
   a.nextMemoryId = j.nextMemoryId;
   a.sinceReflection = j.sinceReflection;
   a.reflectedUpTo = j.reflectedUpTo;

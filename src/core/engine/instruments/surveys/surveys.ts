@@ -62,10 +62,13 @@ const LIVED_MEMORIES = 20;
  * hold the same).
  */
 function lived(world: PhaseContext, a: Agent): SurveyRequest['lived'] {
-  const memories = a.memories.slice(-LIVED_MEMORIES).map((m) => {
-    const v = m.cues?.valence;
-    return typeof v === 'number' ? { text: m.text, valence: v } : { text: m.text };
-  });
+  const memories = a.memories
+    .records()
+    .slice(-LIVED_MEMORIES)
+    .map((m) => {
+      const v = m.cues?.valence;
+      return typeof v === 'number' ? { text: m.text, valence: v } : { text: m.text };
+    });
   const state = world.state;
   let fortune: number | undefined;
   if (state && [...state.agentQuantities.values()].some(valued)) {
@@ -88,9 +91,10 @@ function lived(world: PhaseContext, a: Agent): SurveyRequest['lived'] {
 }
 
 function mood(a: Agent): number | undefined {
-  const valences: number[] = [];
-  for (let i = a.memories.length - 1; i >= 0 && valences.length < MOOD_MEMORIES; i--) {
-    const v = a.memories[i].cues?.valence;
+  const valences: number[] = [],
+    stream = a.memories.records();
+  for (let i = stream.length - 1; i >= 0 && valences.length < MOOD_MEMORIES; i--) {
+    const v = stream[i].cues?.valence;
     if (typeof v === 'number') valences.push(v);
   }
   return valences.length ? valences.reduce((x, y) => x + y, 0) / valences.length : undefined;

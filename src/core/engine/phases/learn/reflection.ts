@@ -21,6 +21,7 @@ export function reflect(world: PhaseContext, t: Turn): Step {
   const a = t.agent;
   if (!reflectionDue(world, a)) return;
   const recent: RetrievedMemory[] = a.memories
+    .records()
     .filter((m) => m.id > a.reflectedUpTo && m.kind !== 'reflection')
     .slice(-30)
     .map((m) => ({
