@@ -88,9 +88,9 @@ async function child(agents: number, rounds: number): Promise<void> {
   const sim = Simulation.create(benchScenario(agents, rounds), { phaseTimes: phases });
   const file0 = TraceWriter.toFile(file);
   file0.header(sim.header);
-  // As `society run` does (core/run/runHarness.ts): its own thread with the engine's threads, which
-  // default to the cores at this size ($SOCIETY_ENGINE_THREADS=1 keeps it on the main thread).
-  const threads = engineThreads(agents);
+  // As `society run` does (core/run/runHarness.ts): on a thread of its own with 2 or more engine
+  // threads ($SOCIETY_ENGINE_THREADS; default 1).
+  const threads = engineThreads();
   const writer: TraceOutput = traceOffThread(threads) ? new OffThreadTraceWriter(file0) : file0;
   const gc = phases ? gcPauses() : undefined;
   let traceMs = 0;

@@ -49,7 +49,7 @@ const OPTIONS = [
   ],
   [
     '--engine-threads N',
-    'threads the engine runs on: 1, everything on the main thread; 2 or more, the trace is serialized and written on a thread of its own; the trace is the same either way (default: $SOCIETY_ENGINE_THREADS, else the cores from 1,000 agents up)',
+    'threads the engine runs on: 1, everything on the main thread; 2 or more, the trace is encoded and written on a thread of its own, the same bytes (default: $SOCIETY_ENGINE_THREADS, else 1)',
   ],
   ['--allow-module', "run the scenario's `module:` (JavaScript with your rights: only for a scenario you trust)"],
   [

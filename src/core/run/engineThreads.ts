@@ -1,19 +1,17 @@
 // How many threads the engine may use beside the model calls' pool (`--threads`): `society run
-// --engine-threads N`, else $SOCIETY_ENGINE_THREADS, else the machine's cores for a population large
-// enough that a thread's start (≈ 30 ms) is small beside the run. With 1 everything runs on the
-// main thread; with 2 or more the trace is serialized and written on a thread of its own
-// (trace/offThreadWriter.ts). The trace's bytes are the same either way.
-import { availableParallelism } from 'node:os';
+// --engine-threads N`, else $SOCIETY_ENGINE_THREADS, else 1. With 1 everything runs on the main
+// thread; with 2 or more the trace's lines are encoded and written on a thread of their own
+// (trace/offThreadWriter.ts), the bytes the same. Measured on this project's 2-core machine that
+// spared the engine's thread nothing it could use (its CPU within noise, the process's 10–20%
+// more: the second core is the collector's helpers' too), so it is not the default; the engine's
+// own work moves to threads once its state is laid out by agent index (docs/benchmarks.md).
 
-/** Populations from which the default gives the trace its own thread. */
-export const ENGINE_THREADS_FROM_AGENTS = 1000;
-
-/** The engine's threads: the one given, else $SOCIETY_ENGINE_THREADS, else the cores from ENGINE_THREADS_FROM_AGENTS agents. */
-export function engineThreads(agents: number, given?: number, env: NodeJS.ProcessEnv = process.env): number {
+/** The engine's threads: the one given, else $SOCIETY_ENGINE_THREADS, else 1. */
+export function engineThreads(given?: number, env: NodeJS.ProcessEnv = process.env): number {
   if (given !== undefined) return Math.max(1, given);
   const fromEnv = env.SOCIETY_ENGINE_THREADS;
   if (fromEnv !== undefined && /^\d+$/.test(fromEnv.trim())) return Math.max(1, Number(fromEnv));
-  return agents >= ENGINE_THREADS_FROM_AGENTS ? availableParallelism() : 1;
+  return 1;
 }
 
 /** Whether the trace is written on a thread of its own. */

@@ -35,7 +35,7 @@ export interface RunTrace {
   index?: boolean;
   /**
    * The engine's threads (engineThreads.ts): 2 or more write the trace on a thread of its own.
-   * Default: $SOCIETY_ENGINE_THREADS, else the cores from 1,000 agents up.
+   * Default: $SOCIETY_ENGINE_THREADS, else 1.
    */
   threads?: number;
 }
@@ -191,7 +191,7 @@ export class RunHarness {
         : TraceWriter.toFile(trace.path, undefined, opts);
       if (!cp) file.header(sim.header);
       // Opened (or failed) here, then handed to its own thread when the engine has threads to spare.
-      writer = traceOffThread(engineThreads(sim.world.agents.size, trace.threads))
+      writer = traceOffThread(engineThreads(trace.threads))
         ? new OffThreadTraceWriter(file)
         : file;
     }

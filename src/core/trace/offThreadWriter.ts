@@ -1,21 +1,19 @@
-// The trace serialized and written on a thread of its own (issue 60): the engine's thread hands
-// each batch of events to the trace worker (traceWorker.ts) with one structured clone, and the
-// worker runs the same TraceWriter on the file this thread opened, so the bytes are the same.
-// On the engine's thread a line cost `JSON.stringify` plus its encoding and write (≈ 2.9 µs an
-// event, 1,039 ms for the 355,790 events of 2,000 agents × 10 rounds) and left a string a line
-// for the collector (a fifth of everything the run allocated); a batch of 512 events cloned to
-// the worker costs ≈ 1.4 µs an event (514 ms) and leaves nothing. The events must not change
-// after they are emitted (they are cloned a batch later): test/unit/trace/eventsSettled.test.ts
-// holds every example to that.
+// The trace written on a thread of its own (issue 60): the engine's thread serializes each event as
+// it is emitted (so the trace holds the event as it was then) and hands the lines to the trace
+// worker (traceWorker.ts) 512 at a time, joined into one string; the worker encodes and writes them
+// with the same TraceWriter, on the file this thread opened, so the bytes are the same. What the
+// engine's thread is spared is the encoding and the write (≈ 40% of a line's cost, measured below
+// in docs/benchmarks.md); handing over the events themselves by structured clone cost as much as
+// serializing them, measured, and spared nothing.
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TraceEvent, TraceHeader } from './events';
 import type { TraceOutput } from './traceOutput';
 import type { FromTraceWorker, ToTraceWorker } from './traceWorker';
-import type { TraceHandOff, TraceWriter } from './writer';
+import { ROUND_END, RUN_END, type TraceHandOff, type TraceWriter } from './writer';
 
-/** Events cloned to the worker at once (and at every round's end). */
+/** Lines handed to the worker at once (and at every round's end). */
 const BATCH = 512;
 
 /**
@@ -39,7 +37,10 @@ interface Waiting {
 export class OffThreadTraceWriter implements TraceOutput {
   bytes: number;
   lines: number;
-  private batch: TraceEvent[] = [];
+  /** The batch: serialized lines, and each one's round and end. */
+  private readonly texts: string[] = [];
+  private readonly rounds = new Int32Array(BATCH);
+  private readonly ends = new Uint8Array(BATCH);
   private readonly worker: Worker;
   private readonly port: MessagePort;
   private readonly waiting = new Map<number, Waiting>();
@@ -70,8 +71,12 @@ export class OffThreadTraceWriter implements TraceOutput {
   }
 
   readonly listener = (e: TraceEvent): void => {
-    this.batch.push(e);
-    if (this.batch.length >= BATCH || e.type === 'round_end' || e.type === 'run_end') this.send();
+    const i = this.texts.length;
+    const end = e.type === 'round_end' ? ROUND_END : e.type === 'run_end' ? RUN_END : 0;
+    this.texts.push(JSON.stringify(e));
+    this.rounds[i] = e.round;
+    this.ends[i] = end;
+    if (i + 1 === BATCH || end) this.send();
   };
 
   epilogue(e: TraceEvent): void {
@@ -100,10 +105,11 @@ export class OffThreadTraceWriter implements TraceOutput {
   }
 
   private send(): void {
-    if (!this.batch.length) return;
-    const events = this.batch;
-    this.batch = [];
-    this.post({ kind: 'events', events });
+    const n = this.texts.length;
+    if (!n) return;
+    const text = this.texts.join('\n');
+    this.texts.length = 0;
+    this.post({ kind: 'lines', text, rounds: this.rounds.slice(0, n), ends: this.ends.slice(0, n) });
   }
 
   private post(m: ToTraceWorker): void {

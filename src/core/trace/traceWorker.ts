@@ -4,10 +4,11 @@
 // tsx in tests.
 import { workerData, type MessagePort } from 'node:worker_threads';
 import type { TraceEvent } from './events';
-import { TraceWriter, type TraceHandOff } from './writer';
+import { TraceWriter, type LineEnd, type TraceHandOff } from './writer';
 
 export type ToTraceWorker =
-  | { kind: 'events'; events: TraceEvent[] }
+  /** Lines serialized on the engine's thread, joined by newlines, with each one's round and end. */
+  | { kind: 'lines'; text: string; rounds: Int32Array; ends: Uint8Array }
   | { kind: 'discard' }
   | { kind: 'epilogue'; event: TraceEvent }
   | { kind: 'flush' | 'close'; id: number };
@@ -40,9 +41,12 @@ if (workerData) {
   };
   port.on('message', (m: ToTraceWorker) => {
     switch (m.kind) {
-      case 'events':
-        for (const e of m.events) writer.event(e);
+      case 'lines': {
+        // A serialized event holds no raw newline (JSON escapes it): the text splits back into its lines.
+        const lines = m.text.split('\n');
+        for (let i = 0; i < lines.length; i++) writer.line(lines[i], m.rounds[i], m.ends[i] as LineEnd);
         break;
+      }
       case 'discard':
         writer.discard();
         break;

@@ -52,6 +52,10 @@ const CHUNK_BYTES = 1 << 20;
  */
 const SPARE_CHUNKS = 8;
 const NEWLINE = 0x0a;
+/** What a line ends: nothing (0), a round, the run. */
+export const ROUND_END = 1;
+export const RUN_END = 2;
+export type LineEnd = 0 | typeof ROUND_END | typeof RUN_END;
 /** Least time between two rewrites of the index while a run goes on. */
 const INDEX_EVERY_MS = 1000;
 
@@ -215,21 +219,29 @@ export class TraceWriter {
 
   /** Buffer one event; round_end and run_end flush. Use as a simulation listener. */
   event(e: TraceEvent): void {
+    this.line(JSON.stringify(e), e.round, e.type === 'round_end' ? ROUND_END : e.type === 'run_end' ? RUN_END : 0);
+  }
+
+  /**
+   * One event already serialized (`JSON.stringify` of it), with its round and whether it ends a
+   * round or the run: what `event` does, for a writer on another thread (offThreadWriter.ts).
+   */
+  line(text: string, round: number, end: LineEnd): void {
     const index = this.index;
     if (index) {
       const last = index.rounds[index.rounds.length - 1];
-      if (!last || e.round > last.round) {
+      if (!last || round > last.round) {
         index.rounds.push({
-          round: e.round,
+          round,
           offset: this.bytes + this.pendingBytes,
           line: this.lines + this.pendingLines + 1,
         });
       }
     }
-    this.add(e);
-    if (e.type === 'round_end' || e.type === 'run_end') {
+    this.addLine(text);
+    if (end) {
       if (index) {
-        if (e.type === 'round_end') index.lastRoundEnd = Math.max(index.lastRoundEnd, e.round);
+        if (end === ROUND_END) index.lastRoundEnd = Math.max(index.lastRoundEnd, round);
         else index.runEnd = true;
       }
       void this.flush();
@@ -278,9 +290,12 @@ export class TraceWriter {
     this.add(e);
   }
 
-  /** Encode one line into the current chunk (a new one if it might not fit). */
   private add(x: unknown): void {
-    const line = JSON.stringify(x);
+    this.addLine(JSON.stringify(x));
+  }
+
+  /** Encode one line into the current chunk (a new one if it might not fit). */
+  private addLine(line: string): void {
     // UTF-8 needs at most 3 bytes per UTF-16 unit, plus the newline.
     const worst = line.length * 3 + 1;
     if (this.used + worst > this.chunk.length) this.nextChunk(worst);

@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn, spawnSync } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { ENGINE_THREADS_FROM_AGENTS, engineThreads } from '../../../src/core/run/engineThreads';
+import { engineThreads } from '../../../src/core/run/engineThreads';
 import { scratchDir } from '../../support/scratch';
 
 const repo = path.resolve(__dirname, '../../..');
@@ -42,13 +42,13 @@ const body = (file: string): string => {
 describe('society run --engine-threads', function () {
   this.timeout(240_000);
 
-  it('defaults to the cores from 1,000 agents, $SOCIETY_ENGINE_THREADS or the flag otherwise', () => {
-    assert.equal(engineThreads(ENGINE_THREADS_FROM_AGENTS - 1, undefined, {}), 1);
-    assert.ok(engineThreads(ENGINE_THREADS_FROM_AGENTS, undefined, {}) >= 1);
-    assert.equal(engineThreads(10, undefined, { SOCIETY_ENGINE_THREADS: '2' }), 2);
-    assert.equal(engineThreads(10_000, undefined, { SOCIETY_ENGINE_THREADS: '1' }), 1);
-    assert.equal(engineThreads(10_000, 1, { SOCIETY_ENGINE_THREADS: '4' }), 1);
-    assert.equal(engineThreads(10, undefined, { SOCIETY_ENGINE_THREADS: 'many' }), 1);
+  it('defaults to 1, else $SOCIETY_ENGINE_THREADS or the flag', () => {
+    assert.equal(engineThreads(undefined, {}), 1);
+    assert.equal(engineThreads(undefined, { SOCIETY_ENGINE_THREADS: '2' }), 2);
+    assert.equal(engineThreads(undefined, { SOCIETY_ENGINE_THREADS: '1' }), 1);
+    assert.equal(engineThreads(1, { SOCIETY_ENGINE_THREADS: '4' }), 1);
+    assert.equal(engineThreads(3, {}), 3);
+    assert.equal(engineThreads(undefined, { SOCIETY_ENGINE_THREADS: 'many' }), 1);
   });
 
   it('rejects 0 threads with a usage error', () => {
