@@ -191,9 +191,7 @@ export class RunHarness {
         : TraceWriter.toFile(trace.path, undefined, opts);
       if (!cp) file.header(sim.header);
       // Opened (or failed) here, then handed to its own thread when the engine has threads to spare.
-      writer = traceOffThread(engineThreads(trace.threads))
-        ? new OffThreadTraceWriter(file)
-        : file;
+      writer = traceOffThread(engineThreads(trace.threads)) ? new OffThreadTraceWriter(file) : file;
     }
     return new RunHarness(run, writer, options);
   }

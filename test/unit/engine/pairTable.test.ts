@@ -104,8 +104,9 @@ describe('pair tables', () => {
         for (let i = 0; i < AGENTS; i++) {
           const from = `p${i}`;
           assert.deepEqual([...ties.outgoing(from)], [...(ref.out.get(from) ?? new Map())]);
-          for (let j = 0; j < AGENTS; j++)
+          for (let j = 0; j < AGENTS; j++) {
             assert.equal(ties.get(from, `p${j}`), ref.out.get(from)?.get(`p${j}`)?.strength ?? 0);
+          }
         }
         assert.deepEqual(TieTable.fromJSON(ties.toJSON()).toJSON(), expected);
       }),

@@ -68,8 +68,9 @@ export class TieTable {
   forEachOut(from: string, fn: (to: string, strength: number, round: number) => void): void {
     const t = this.t,
       ids = t.agents.ids;
-    for (let e = t.firstOf(t.agents.find(from)); e >= 0; e = t.nextOf(e))
+    for (let e = t.firstOf(t.agents.find(from)); e >= 0; e = t.nextOf(e)) {
       fn(ids[t.otherAt(e)], t.strength[e], t.round[e]);
+    }
   }
 
   /** Sets a strength and returns the previous one. */

@@ -79,8 +79,9 @@ function placeIndexes(world: PhaseContext, places: PlaceBook): Map<string, Encou
     if (place !== undefined) here.get(place)?.set(id, a);
   }
   const out = new Map<string, EncounterIndex>();
-  for (const [id, agents] of here)
+  for (const [id, agents] of here) {
     out.set(id, new EncounterIndex(agents, world.ties, world.settings.ties.threshold, world));
+  }
   return out;
 }
 
