@@ -8,7 +8,7 @@
 // the same keys in the same order and the same numbers to the bit, so every reader (prompts,
 // checkpoints, the debugger) sees the `MemoryRecord` it saw before; a record or cue object the
 // columns cannot say exactly (a key they do not know, a value of another type) is kept as given.
-import { DRIVERS } from '../../format/model/model';
+import { DRIVERS } from '../../format/pure';
 import { ADVICE_ACTIONS, MEMORY_KINDS, type MemoryCues, type MemoryRecord } from '../../trace/events';
 import { INDEX_FIELDS, PackedMemories } from './memoryIndex';
 
