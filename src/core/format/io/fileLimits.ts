@@ -53,10 +53,7 @@ export async function readSocietyFile(
   try {
     handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR'
-      ? { missing: true }
-      : { refused: `cannot be opened (${code ?? 'error'})` };
+    return openFailed(err);
   }
   try {
     const st = await handle.stat();
@@ -74,7 +71,7 @@ export async function readSocietyFile(
     }
     return boundedText(Buffer.concat(chunks, n), n, max, role);
   } catch (err) {
-    return { refused: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    return readFailed(err);
   } finally {
     await handle.close();
   }
@@ -89,10 +86,7 @@ export function readDataFileSync(file: string, max = maxFileBytes()): FileRead {
   try {
     fd = openSync(file, constants.O_RDONLY | constants.O_NONBLOCK);
   } catch (err) {
-    const code = (err as NodeJS.ErrnoException).code;
-    return code === 'ENOENT' || code === 'ENOTDIR'
-      ? { missing: true }
-      : { refused: `cannot be opened (${code ?? 'error'})` };
+    return openFailed(err);
   }
   try {
     const st = fstatSync(fd);
@@ -109,11 +103,24 @@ export function readDataFileSync(file: string, max = maxFileBytes()): FileRead {
     }
     return boundedText(Buffer.concat(chunks, n), n, max, 'data');
   } catch (err) {
-    return { refused: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})` };
+    return readFailed(err);
   } finally {
     closeSync(fd);
   }
 }
+
+/** What a file that could not be opened is: missing (no such file or folder) or refused, with the code. */
+function openFailed(err: unknown): FileRead {
+  const code = (err as NodeJS.ErrnoException).code;
+  return code === 'ENOENT' || code === 'ENOTDIR'
+    ? { missing: true }
+    : { refused: `cannot be opened (${code ?? 'error'})` };
+}
+
+/** A file opened but not read to its end. */
+const readFailed = (err: unknown): FileRead => ({
+  refused: `cannot be read (${(err as NodeJS.ErrnoException).code ?? 'error'})`,
+});
 
 /** The next read: the rest of what the file says it holds and one byte more (to see its end), at least 64 KiB, never past the limit. */
 const chunkSize = (size: number, n: number, max: number): number =>

@@ -23,6 +23,16 @@ const COMMON = [
 /** What the coach sees: rendered only for `advise` requests, so `advise`'s variables. */
 const COACH = [...COMMON, 'rewards', 'reward_changes', 'ratings_received'] as const;
 
+/** What a conversation's prompts (speak, evaluate) know of it: the partner and the transcript. */
+const TALK = [
+  'partner.id',
+  'partner.name',
+  'partner.occupation',
+  'partner.bio',
+  'partner.interests',
+  'conversation',
+] as const;
+
 /**
  * Extra variables per prompt kind. `system` is rendered for every agent decision, so it has only
  * the common ones; `coach_system` is rendered only for the coach's `advise`, so it has advise's.
@@ -31,28 +41,8 @@ export const PROMPT_VARIABLES: Record<PromptKind, readonly string[]> = {
   system: COMMON,
   coach_system: COACH,
   choose_partner: [...COMMON, 'candidates', 'ties'],
-  speak: [
-    ...COMMON,
-    'partner.id',
-    'partner.name',
-    'partner.occupation',
-    'partner.bio',
-    'partner.interests',
-    'conversation',
-    'turn',
-    'turns',
-    'room',
-    'news',
-  ],
-  evaluate: [
-    ...COMMON,
-    'partner.id',
-    'partner.name',
-    'partner.occupation',
-    'partner.bio',
-    'partner.interests',
-    'conversation',
-  ],
+  speak: [...COMMON, ...TALK, 'turn', 'turns', 'room', 'news'],
+  evaluate: [...COMMON, ...TALK],
   advise: COACH,
   reflect: [...COMMON, 'recent_memories'],
   interview: [...COMMON, 'question'],
