@@ -11,7 +11,7 @@ import { MessageChannel, Worker, type MessagePort } from 'node:worker_threads';
 import type { TraceEvent, TraceHeader } from './events';
 import type { TraceOutput } from './traceOutput';
 import type { FromTraceWorker, ToTraceWorker } from './traceWorker';
-import { ROUND_END, RUN_END, type TraceHandOff, type TraceWriter } from './writer';
+import { lineEnd, type TraceHandOff, type TraceWriter } from './writer';
 
 /** Lines handed to the worker at once (and at every round's end). */
 const BATCH = 512;
@@ -72,7 +72,7 @@ export class OffThreadTraceWriter implements TraceOutput {
 
   readonly listener = (e: TraceEvent): void => {
     const i = this.texts.length;
-    const end = e.type === 'round_end' ? ROUND_END : e.type === 'run_end' ? RUN_END : 0;
+    const end = lineEnd(e);
     this.texts.push(JSON.stringify(e));
     this.rounds[i] = e.round;
     this.ends[i] = end;

@@ -53,9 +53,12 @@ const CHUNK_BYTES = 1 << 20;
 const SPARE_CHUNKS = 8;
 const NEWLINE = 0x0a;
 /** What a line ends: nothing (0), a round, the run. */
-export const ROUND_END = 1;
-export const RUN_END = 2;
+const ROUND_END = 1;
+const RUN_END = 2;
 export type LineEnd = 0 | typeof ROUND_END | typeof RUN_END;
+/** What an event's line ends (round_end and run_end flush the writer). */
+export const lineEnd = (e: TraceEvent): LineEnd =>
+  e.type === 'round_end' ? ROUND_END : e.type === 'run_end' ? RUN_END : 0;
 /** Least time between two rewrites of the index while a run goes on. */
 const INDEX_EVERY_MS = 1000;
 
@@ -219,7 +222,7 @@ export class TraceWriter {
 
   /** Buffer one event; round_end and run_end flush. Use as a simulation listener. */
   event(e: TraceEvent): void {
-    this.line(JSON.stringify(e), e.round, e.type === 'round_end' ? ROUND_END : e.type === 'run_end' ? RUN_END : 0);
+    this.line(JSON.stringify(e), e.round, lineEnd(e));
   }
 
   /**
