@@ -2,8 +2,8 @@
 // agents and ties are made one at a time as the file is written (persist/checkpoint.ts).
 import type { TraceHeader } from '../../trace/events';
 import { StreamedList } from '../../trace/jsonPieces';
-import { agentToJSON } from '../society/agent';
-import { CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointDraft } from '../persist/checkpoint';
+import { agentToFileJSON, agentToJSON } from '../society/agent';
+import { AgentDrafts, CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointDraft } from '../persist/checkpoint';
 import type { World } from './world';
 
 /** Where the run stands, as the checkpoint records it. */
@@ -33,7 +33,12 @@ export function checkpointDraft(world: World, at: RunProgress): CheckpointDraft 
   return checkpointWith(
     world,
     at,
-    new StreamedList(() => agents.values()).map((a) => agentToJSON(a, world)),
+    new AgentDrafts(
+      function* () {
+        for (const a of agents.values()) yield agentToJSON(a, world);
+      },
+      new StreamedList(() => agents.values()).map((a) => agentToFileJSON(a, world)),
+    ),
     new StreamedList(() => ties.entries()),
     world.usage.toDraft(),
   );

@@ -147,8 +147,22 @@ export type CheckpointDraft = Omit<Checkpoint, 'agents' | 'ties' | 'usage_book'>
  */
 export function fileForm(cp: CheckpointDraft): CheckpointDraft {
   if (cp.trace === undefined || cp.memories_in_trace) return cp;
-  const agents = cp.agents.map(withoutMemories);
+  const agents = cp.agents instanceof AgentDrafts ? cp.agents.withoutMemories : cp.agents.map(withoutMemories);
   return { ...cp, agents, memories_in_trace: true };
+}
+
+/**
+ * A draft's agents, made as they are written, with the same agents as a file keeps them when the
+ * memories are in the trace (society/agent.ts agentToFileJSON): fileForm takes those, so a
+ * checkpoint never builds memory records only to count them.
+ */
+export class AgentDrafts extends StreamedList<AgentJSON> {
+  constructor(
+    items: () => Iterable<AgentJSON>,
+    readonly withoutMemories: StreamedList<AgentJSON>,
+  ) {
+    super(items);
+  }
 }
 
 /** An agent's JSON with `memory_count` where its memory stream was (same key order otherwise). */

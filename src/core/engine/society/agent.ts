@@ -84,11 +84,11 @@ export interface AgentJSON {
 }
 
 /** The agent's state for a checkpoint; the persona without its source locations (personaSources.ts). */
-export function agentToJSON(a: Agent, pairs: AgentPairs): AgentJSON {
+export function agentToJSON(a: Agent, pairs: AgentPairs, withMemories = true): AgentJSON {
   return {
     persona: withoutSources(a.persona),
     model: a.model,
-    memories: a.memories.records(),
+    memories: withMemories ? a.memories.records() : undefined,
     nextMemoryId: a.nextMemoryId,
     sinceReflection: a.sinceReflection,
     reflectedUpTo: a.reflectedUpTo,
@@ -98,6 +98,16 @@ export function agentToJSON(a: Agent, pairs: AgentPairs): AgentJSON {
     met: pairs.meetings.entriesOf(a.id),
     ratedBy: pairs.ratings.entriesOf(a.id),
   };
+}
+
+/**
+ * The agent's state as a checkpoint file keeps it when its memories are in the trace: the count
+ * of its memory stream where the stream was (persist/checkpoint.ts fileForm), the records never
+ * made (at a million agents, millions of objects a checkpoint made only to count them).
+ */
+export function agentToFileJSON(a: Agent, pairs: AgentPairs): AgentJSON {
+  const { persona, model, memories: _none, ...rest } = agentToJSON(a, pairs, false);
+  return { persona, model, memory_count: a.memories.length, ...rest };
 }
 
 /**
