@@ -47,7 +47,7 @@ import type { Asked, Decided, DecisionSite, PhaseContext, RoundCounters } from '
 import { countEvent } from './roundCounters';
 import { isOfflineJudge } from '../../format';
 import { HOOK_TIME_LIMIT_MS } from '../flow/timedCall';
-import type { FailedCallChange, UsageChange } from './modelChanges';
+import { bookLater, type FailedCallChange } from './modelChanges';
 import type { WorldState } from '../society/worldState';
 import type { PlaceBook } from '../society/places';
 
@@ -236,7 +236,7 @@ export class World implements PhaseContext {
       } catch (err) {
         return this.failed(modelName, req, at, err);
       }
-      this.bookLater(at.tape, at.agent, at.phase, res.usage);
+      bookLater(at.tape, at.agent, at.phase, res.usage);
       return res;
     }
     return this.decideLater(model, modelName, req, at, signal);
@@ -264,7 +264,7 @@ export class World implements PhaseContext {
       slot.release();
     }
     this.recovered(req, at);
-    this.bookLater(at.tape, at.agent, at.phase, res.usage);
+    bookLater(at.tape, at.agent, at.phase, res.usage);
     return res;
   }
 
@@ -363,14 +363,9 @@ export class World implements PhaseContext {
     return m;
   }
 
-  /** Book usage when the unit commits (kernel/modelChanges.ts). */
-  private bookLater(tape: Tape, agent: string, phase: Phase, u: Usage): void {
-    tape.later<UsageChange>({ kind: 'usage', agent, phase, usage: u });
-  }
-
-  /** Books a model call's usage to the agent, its phase and the round (a committed change). */
-  book(agent: string, phase: Phase, u: Usage): void {
-    this.usage.record(agent, phase, u);
-    addUsage(this.roundStats.usage, u);
+  /** Books `calls` model calls' usage to the agent, its phase and the round (a committed change). */
+  book(agent: string, phase: Phase, u: Usage, calls = 1): void {
+    this.usage.record(agent, phase, u, calls);
+    addUsage(this.roundStats.usage, u, calls);
   }
 }

@@ -28,8 +28,8 @@ export function emptyTotals(): UsageTotals {
   return { calls: 0, input_tokens: 0, output_tokens: 0, cost_usd: 0 };
 }
 
-export function addUsage(t: UsageTotals, u: Usage): void {
-  t.calls++;
+export function addUsage(t: UsageTotals, u: Usage, calls = 1): void {
+  t.calls += calls;
   t.input_tokens += u.input_tokens;
   t.output_tokens += u.output_tokens;
   t.cost_usd += u.cost_usd;
@@ -46,15 +46,16 @@ export class UsageBook {
   cachedByModel = new Map<string, UsageTotals>();
   cachedByPhase = new Map<Phase, UsageTotals>();
 
-  record(agent: string, phase: Phase, u: Usage): void {
-    addUsage(this.total, u);
-    addUsage(slot(this.byAgent, agent), u);
-    addUsage(slot(this.byPhase, phase), u);
-    addUsage(slot(this.byModel, u.model), u);
+  /** Books `u`, the usage of `calls` calls. */
+  record(agent: string, phase: Phase, u: Usage, calls = 1): void {
+    addUsage(this.total, u, calls);
+    addUsage(slot(this.byAgent, agent), u, calls);
+    addUsage(slot(this.byPhase, phase), u, calls);
+    addUsage(slot(this.byModel, u.model), u, calls);
     if (!isCached(u)) return;
-    addUsage(this.cached, u);
-    addUsage(slot(this.cachedByModel, u.model), u);
-    addUsage(slot(this.cachedByPhase, phase), u);
+    addUsage(this.cached, u, calls);
+    addUsage(slot(this.cachedByModel, u.model), u, calls);
+    addUsage(slot(this.cachedByPhase, phase), u, calls);
   }
 
   fail(model: string): void {
