@@ -62,8 +62,7 @@ function bodyHash(file: string): string {
 
 function once(script: string, size: string, keep?: string): Figures {
   const [agents, rounds] = size.split('x').map(Number);
-  const mb = heapPlan(agents, rounds).relaunchMb;
-  const r = spawnSync(process.execPath, [...(mb ? heapArgs(mb) : []), script], {
+  const r = spawnSync(process.execPath, [...heapArgs(heapPlan(agents, rounds)), script], {
     env: { ...process.env, [CHILD]: size, ...(keep ? { [KEEP_TRACE]: keep } : {}) },
     encoding: 'utf8',
     maxBuffer: 1 << 20,

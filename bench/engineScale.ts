@@ -32,8 +32,8 @@ export async function run(): Promise<void> {
   let base: { agents: number; cpuUs: number } | undefined;
   try {
     for (const agents of sizes) {
-      const mb = heapPlan(agents, 1).relaunchMb;
-      const r = spawnSync(process.execPath, [...(mb ? heapArgs(mb) : []), script], {
+      const flags = heapArgs(heapPlan(agents, 1));
+      const r = spawnSync(process.execPath, [...flags, script], {
         env: { ...process.env, [CHILD]: `${agents}x1` },
         encoding: 'utf8',
         maxBuffer: 1 << 20,
@@ -52,7 +52,7 @@ export async function run(): Promise<void> {
       const goal =
         agents >= 1_000_000 ? ` (target < ${GOAL_RSS_GB} GB: ${rssGb < GOAL_RSS_GB ? 'met' : 'MISSED'})` : '';
       console.log(
-        `engine at scale: ${agents.toLocaleString('en')} agents × 1 round${mb ? ` (heap ${(mb / 1024).toFixed(1)} GB)` : ''}: ` +
+        `engine at scale: ${agents.toLocaleString('en')} agents × 1 round${flags.length ? ` (${flags.join(' ')})` : ''}: ` +
           `${(m.ms / 1000).toFixed(1)} s (CPU ${(m.cpuMs / 1000).toFixed(1)} s${m.mainCpuMs !== undefined ? `, the engine's thread ${(m.mainCpuMs / 1000).toFixed(1)} s` : ''}; round ${(engineMs / 1000).toFixed(1)} s, ` +
           `checkpoints ${(m.checkpointMs / 1000).toFixed(1)} s, summary ${(m.summaryMs / 1000).toFixed(1)} s), ` +
           `peak RSS ${rssGb.toFixed(2)} GB${goal}, trace ${m.lines.toLocaleString('en')} lines / ${(m.bytes / 1e9).toFixed(2)} GB, ` +

@@ -18,7 +18,7 @@ import {
 import { slug } from '../../core/format';
 import { MIN_SEED } from '../../core/random/rng';
 import { runInFolder } from '../run/runInFolder';
-import { agentCount, heapPlan, relaunchWithHeap } from '../run/heapRoom';
+import { agentCount, heapPlan, relaunches, relaunchWithHeap } from '../run/heapRoom';
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
 const OPTIONS = [
@@ -109,7 +109,7 @@ export const runCommand: Command = {
     // A population past what Node's default heap holds: the same command again, with room for it.
     const heap = heapPlan(agentCount(scenario), rounds ?? scenario.world.rounds);
     if (heap.note && !values.quiet) console.error(`society run: ${heap.note}`);
-    if (heap.relaunchMb) return relaunchWithHeap(heap.relaunchMb);
+    if (relaunches(heap)) return relaunchWithHeap(heap);
 
     const out = path.resolve(values.out ?? path.join('runs', slug(scenario.name, 'run')));
     // A folder made here goes again if the run stops before its trace is begun (nothing to

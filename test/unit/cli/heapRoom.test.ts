@@ -5,7 +5,7 @@ import assert from 'node:assert/strict';
 import { spawn } from 'node:child_process';
 import fs from 'node:fs';
 import path from 'node:path';
-import { heapNeededMb, heapPlan } from '../../../src/cli/run/heapRoom';
+import { heapArgs, heapNeededMb, heapPlan, relaunches } from '../../../src/cli/run/heapRoom';
 import { scratchDir } from '../../support/scratch';
 
 const machine = { limitMb: 4144, totalMb: 24105, chosen: false, relaunched: false };
@@ -27,6 +27,18 @@ describe('room on the heap for a large population (society run)', () => {
     const huge = heapPlan(3_000_000, 5, machine);
     assert.equal(huge.relaunchMb, Math.floor(24105 * 0.75));
     assert.match(huge.note!, /it may not be enough/);
+  });
+
+  it('gives a world of 200,000 agents or more a larger young generation, unless the user chose one', () => {
+    assert.deepEqual(heapPlan(199_999, 1, machine), {});
+    assert.deepEqual(heapPlan(300_000, 1, machine), { youngMb: 64 });
+    assert.deepEqual(heapArgs(heapPlan(300_000, 1, machine)), ['--max-semi-space-size=64']);
+    const million = heapPlan(1_000_000, 1, machine);
+    assert.equal(million.youngMb, 64);
+    assert.deepEqual(heapArgs(million), [`--max-old-space-size=${million.relaunchMb}`, '--max-semi-space-size=64']);
+    assert.equal(heapPlan(300_000, 1, { ...machine, youngChosen: true }).youngMb, undefined);
+    assert.equal(heapPlan(300_000, 1, { ...machine, relaunched: true }).youngMb, undefined);
+    assert.equal(relaunches(heapPlan(100_000, 1, machine)), false);
   });
 
   it('never overrides a limit the user set, nor relaunches twice, nor shrinks the heap: it only warns', () => {
@@ -52,7 +64,7 @@ describe('room on the heap for a large population (society run)', () => {
         file,
         `import * as v8 from 'node:v8';
 import { relaunchWithHeap, RELAUNCHED } from ${JSON.stringify(path.join(repo, 'src/cli/run/heapRoom'))};
-if (process.env[RELAUNCHED] !== '1') relaunchWithHeap(300).then((code) => { process.exitCode = code; });
+if (process.env[RELAUNCHED] !== '1') relaunchWithHeap({ relaunchMb: 300 }).then((code) => { process.exitCode = code; });
 else {
   console.log('limit', Math.round(v8.getHeapStatistics().heap_size_limit / 2 ** 20));
   ${body}
