@@ -1,6 +1,7 @@
 // Population sampling: scenario.population groups → personas, drawn from seeded streams keyed by
 // the generated id and the field, so changing one group never changes another group's agents.
-import { DRIVERS, TRAIT_NAMES, type Distribution, type Persona, type PopulationGroup } from '../../format';
+import type { Distribution, Persona, PopulationGroup } from '../../format';
+import { driverRecord, traitRecord } from './fixedRecords';
 import { stream, type Rng } from '../../random/rng';
 import { applyCensus, censusMembers } from './censusPersona';
 import { nameRecord } from '../../text/nameRecord';
@@ -86,10 +87,8 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       name = named.has(full) ? `${full} ${i}` : full;
       named.add(name);
     }
-    const traits = {} as Persona['traits'];
-    for (const t of TRAIT_NAMES) traits[t] = clamp01(sample(group.traits[t], r(`trait:${t}`)));
-    const motivations = {} as Persona['motivations'];
-    for (const d of DRIVERS) motivations[d] = clamp01(sample(group.motivations[d], r(`motivation:${d}`)));
+    const traits = traitRecord((t) => clamp01(sample(group.traits[t], r(`trait:${t}`))));
+    const motivations = driverRecord((d) => clamp01(sample(group.motivations[d], r(`motivation:${d}`))));
     // min(per_agent, pool size) distinct interests. (The bound used to shrink with the pool as it
     // was drawn from, so a pool of 4 and per_agent 3 gave 2; draws that were complete are unchanged.)
     const interests = drawDistinct(group.interests.pool, group.interests.per_agent, r('interests'));
