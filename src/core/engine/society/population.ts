@@ -6,6 +6,12 @@ import { stream, type Rng } from '../../random/rng';
 import { applyCensus, censusMembers } from './censusPersona';
 import { nameRecord } from '../../text/nameRecord';
 
+/**
+ * A sampled member's seed memories and relationships: none, and one frozen empty list for all
+ * (two empty arrays a member are ≈ 64 MB at a million); nothing adds to a persona's lists.
+ */
+const NONE = Object.freeze([]) as readonly never[] as never[];
+
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
 /**
@@ -100,8 +106,8 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       traits,
       interests,
       motivations,
-      memories: [],
-      relationships: [],
+      memories: NONE,
+      relationships: NONE,
       model: group.model,
       source: group.source,
       ...(group.state ? { state: sampleState(group.state, r) } : {}),
