@@ -68,7 +68,8 @@ export async function runStage<U>(
         return;
       }
       finished[i] = 1;
-      // Its changes wait for the barrier, with every other unit's.
+      // Its changes wait for the barrier with every other unit's: in an array of their length
+      // (flow/trimmed.ts), not one grown by push.
       if (tape.changes.length) tape.changes = trimmed(tape.changes);
       if (!failure) publish();
       // Every `yieldEvery` units, and sooner when units are slow (costly mechanics): a stop is heard.
