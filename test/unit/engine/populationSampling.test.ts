@@ -176,4 +176,12 @@ describe('population sampling', () => {
       assert.ok(p.motivations.social >= 0.9, `${p.id} social ${p.motivations.social}`);
     }
   });
+  it('gives sampled members empty seed memories and relationships, one frozen list for all', () => {
+    const people = samplePopulation(group({ count: 3 }), 7);
+    for (const p of people) {
+      assert.equal(JSON.stringify([p.memories, p.relationships]), '[[],[]]');
+      assert.ok(Object.isFrozen(p.memories) && Object.isFrozen(p.relationships));
+    }
+    assert.equal(people[0].memories, people[2].relationships);
+  });
 });

@@ -4,7 +4,8 @@ import * as assert from 'node:assert/strict';
 import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
 import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { RewardTally, summarizeRun } from '../../../src/core/analysis/report/runSummary';
+import { RewardTally, summarize, summarizeRun } from '../../../src/core/analysis/report/runSummary';
+import { stream } from '../../../src/core/random/rng';
 import { makeScenario } from './scenarioFixture';
 
 describe('run summary', () => {
@@ -59,5 +60,55 @@ describe('run summary', () => {
     assert.ok([...sim.world.agents.values()].every((a) => a.memories.length === 0));
     assert.deepEqual(summarizeRun(sim, tally), before);
     await assert.rejects(sim.run(), /memories were let go/);
+  });
+  // The summary reads the ties one at a time and keeps only those the graph takes: the same figures
+  // as the graph of every tie between known agents, whatever else the list holds.
+  it('keeps only the ties the graph takes: self ties, unknown ends, below or at the threshold, NaN', () => {
+    const threshold = 0.6;
+    for (let seed = 1; seed <= 30; seed++) {
+      const rng = stream(seed, 'summaryTies');
+      const agents = Array.from({ length: 12 }, (_, i) => ({ id: `a${i}`, group: i % 2 ? 'odd' : 'even' }));
+      const names = [...agents.map((a) => a.id), 'stranger', 'constructor'];
+      const pairs = new Set<string>();
+      const ties: [string, string, number][] = [];
+      for (let k = 0; k < 60; k++) {
+        const from = rng.pick(names),
+          to = rng.chance(0.1) ? from : rng.pick(names);
+        if (pairs.has(`${from} ${to}`)) continue;
+        pairs.add(`${from} ${to}`);
+        const strength = rng.chance(0.1) ? NaN : rng.chance(0.1) ? threshold : rng.next();
+        ties.push([from, to, strength]);
+      }
+      const known = new Set(agents.map((a) => a.id));
+      const everyKnown = ties
+        .filter(([f, t]) => known.has(f) && known.has(t))
+        .map(([from, to, strength]) => ({ from, to, strength }));
+      const m = computeNetworkMetrics(
+        graphFromTies(
+          agents.map((a) => ({ id: a.id, attrs: {} })),
+          everyKnown,
+          threshold,
+        ),
+      );
+      const s = summarize(agents, ties, threshold, {
+        social: 0,
+        information: 0,
+        presentation: 0,
+        coordination: 0,
+        support: 0,
+      });
+      assert.deepEqual(
+        [s.agents, s.ties, s.density, s.reciprocity, s.average_clustering, s.communities, s.median_degree],
+        [
+          m.nodes,
+          m.edges,
+          m.density,
+          m.reciprocity,
+          m.average_clustering,
+          m.louvain_communities,
+          m.median_undirected_degree,
+        ],
+      );
+    }
   });
 });

@@ -7,6 +7,7 @@ import type { TraceEvent } from '../../trace/events';
 import type { StateChange } from './stateChange';
 import { eventLoopTurn, type Pacer, type Step } from './step';
 import { Tape } from './tape';
+import { trimmed } from './trimmed';
 
 export interface StageOptions {
   /** Units in flight at once (1 = one after another). */
@@ -67,6 +68,9 @@ export async function runStage<U>(
         return;
       }
       finished[i] = 1;
+      // Its changes wait for the barrier with every other unit's: in an array of their length
+      // (flow/trimmed.ts), not one grown by push.
+      if (tape.changes.length) tape.changes = trimmed(tape.changes);
       if (!failure) publish();
       // Every `yieldEvery` units, and sooner when units are slow (costly mechanics): a stop is heard.
       if (++o.counter.units % o.yieldEvery === 0 || o.pacer?.due) await (o.pacer ? o.pacer.turn() : eventLoopTurn());

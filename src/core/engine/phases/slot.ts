@@ -19,6 +19,14 @@ export function slot<S>(make: () => S): Slot<S> {
   return { at: slots++, make };
 }
 
+/**
+ * A holder's slot list with room for every slot given out so far. A list grown by its first write
+ * (at the slot's index) keeps room for ≈ 20 (≈ 90 B): at a million turns, ≈ 80 MB for the round.
+ */
+export function newSlots(): unknown[] {
+  return new Array(slots);
+}
+
 /** The holder's state in `s`, made if it has none yet. */
 export function own<S>(h: SlotHolder, s: Slot<S>): S {
   return (h.slots[s.at] ??= s.make()) as S;

@@ -1,9 +1,16 @@
 // Population sampling: scenario.population groups → personas, drawn from seeded streams keyed by
 // the generated id and the field, so changing one group never changes another group's agents.
-import { DRIVERS, TRAIT_NAMES, type Distribution, type Persona, type PopulationGroup } from '../../format';
+import type { Distribution, Persona, PopulationGroup } from '../../format';
+import { driverRecord, traitRecord } from './fixedRecords';
 import { stream, type Rng } from '../../random/rng';
 import { applyCensus, censusMembers } from './censusPersona';
 import { nameRecord } from '../../text/nameRecord';
+
+/**
+ * A sampled member's seed memories and relationships: none, and one frozen empty list for all
+ * (two empty arrays a member are ≈ 64 MB at a million); nothing adds to a persona's lists.
+ */
+const NONE = Object.freeze([]) as readonly never[] as never[];
 
 const clamp01 = (x: number): number => (x < 0 ? 0 : x > 1 ? 1 : x);
 
@@ -86,10 +93,8 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       name = named.has(full) ? `${full} ${i}` : full;
       named.add(name);
     }
-    const traits = {} as Persona['traits'];
-    for (const t of TRAIT_NAMES) traits[t] = clamp01(sample(group.traits[t], r(`trait:${t}`)));
-    const motivations = {} as Persona['motivations'];
-    for (const d of DRIVERS) motivations[d] = clamp01(sample(group.motivations[d], r(`motivation:${d}`)));
+    const traits = traitRecord((t) => clamp01(sample(group.traits[t], r(`trait:${t}`))));
+    const motivations = driverRecord((d) => clamp01(sample(group.motivations[d], r(`motivation:${d}`))));
     // min(per_agent, pool size) distinct interests. (The bound used to shrink with the pool as it
     // was drawn from, so a pool of 4 and per_agent 3 gave 2; draws that were complete are unchanged.)
     const interests = drawDistinct(group.interests.pool, group.interests.per_agent, r('interests'));
@@ -101,8 +106,8 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       traits,
       interests,
       motivations,
-      memories: [],
-      relationships: [],
+      memories: NONE,
+      relationships: NONE,
       model: group.model,
       source: group.source,
       ...(group.state ? { state: sampleState(group.state, r) } : {}),

@@ -82,9 +82,9 @@ export function recordConversation(
       if (u.act === 'support') b.support_given++;
       if (u.act === 'accept' && prev?.act === 'propose') b.plans_agreed++;
     } else {
-      // A copy one longer, not a push: the window lasts until the reward phase, and a pushed array
-      // keeps room for 16 more in every agent.
-      if (!w.partners.includes(u.from)) w.partners = [...w.partners, u.from];
+      // A copy one longer, not a push nor a spread: the window lasts until the reward phase, and a
+      // pushed or spread array keeps room for 16 more in every agent (≈ 150 B); concat's is exact.
+      if (!w.partners.includes(u.from)) w.partners = w.partners.concat(u.from);
       if (newTopic(u, self, selfInterests) && !toldBefore(transcript, i, self)) b.new_topics++;
       if (u.act === 'support' && prev?.from === self) b.support_received++;
       if (u.act === 'accept' && prev?.from === self && prev.act === 'propose') b.plans_agreed++;

@@ -2,6 +2,7 @@
 // members drawn at random); at the evaluation barrier every member rates every other member who
 // spoke (engine/phases/evaluate/evaluation.ts evaluateConversation).
 import { SmallMap } from '../../flow/smallMap';
+import { trimmed } from '../../flow/trimmed';
 import type { RunSettings } from '../../../trace/events';
 import type { RetrievedMemory } from '../../../llm/types';
 import type { Agent } from '../../society/agent';
@@ -70,6 +71,7 @@ export async function holdRoom(
     context,
   };
   await talk(world, conv, tape, signal);
+  conv.transcript = trimmed(conv.transcript);
   rememberConversation(world, conv, tape);
   return conv;
 }

@@ -3,6 +3,7 @@
 import { SmallMap } from '../../flow/smallMap';
 import { after, then, type Step } from '../../flow/step';
 import { inOrder } from '../../flow/tape';
+import { trimmed } from '../../flow/trimmed';
 import { decidedBy, usageField } from '../../society/usageBook';
 import type { PhaseContext } from '../context';
 import { recall } from '../recall';
@@ -52,6 +53,7 @@ export function holdTalks(world: PhaseContext, t: Turn): Step {
           ]),
         };
         return after(talk(world, conv, tape, t.signal), () => {
+          conv.transcript = trimmed(conv.transcript);
           rememberConversation(world, conv, tape);
           convs[k] = conv;
         });
