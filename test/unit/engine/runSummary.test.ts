@@ -60,6 +60,10 @@ describe('run summary', () => {
     assert.ok([...sim.world.agents.values()].every((a) => a.memories.length === 0));
     assert.deepEqual(summarizeRun(sim, tally), before);
     await assert.rejects(sim.run(), /memories were let go/);
+    // The agents share one frozen empty stream: a write fails loudly rather than reaching them all.
+    const [first, second] = [...sim.world.agents.values()];
+    assert.throws(() => sim.world.remember(first, 'observation', 'a late note', 3), TypeError);
+    assert.equal(second.memories.length, 0);
   });
   // The summary reads the ties one at a time and keeps only those the graph takes: the same figures
   // as the graph of every tie between known agents, whatever else the list holds.

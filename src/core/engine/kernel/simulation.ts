@@ -197,7 +197,11 @@ export class Simulation implements RunControl, RunProgress {
    */
   forgetMemories(): void {
     this.forgotten = true;
-    for (const a of this.world.agents.values()) a.memories = new MemoryStream();
+    // One empty stream for all, frozen: a million new ones would be allocated at the run's peak,
+    // and a write after this point fails loudly instead of landing in every agent's stream.
+    const none = new MemoryStream();
+    Object.freeze(none);
+    for (const a of this.world.agents.values()) a.memories = none;
   }
 
   /** The state after the last completed round. Only valid between rounds (e.g. in afterRound). */
