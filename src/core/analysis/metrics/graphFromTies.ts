@@ -17,9 +17,10 @@ export interface Tie {
  * A graphology DirectedGraph with one node per entry of `nodes` (attributes copied) and one edge
  * `from -> to` (attribute `weight` = strength) for every tie with `strength >= threshold`.
  * Ties to oneself are not social ties and are skipped. A tie naming an unknown node, or the
- * same directed pair twice, is an error.
+ * same directed pair twice, is an error. `ties` is read once, one at a time (a generator may make
+ * them as they are read).
  */
-export function graphFromTies(nodes: TieNode[], ties: Tie[], threshold: number): TieGraph {
+export function graphFromTies(nodes: TieNode[], ties: Iterable<Tie>, threshold: number): TieGraph {
   if (!Number.isFinite(threshold)) throw new Error(`tie threshold must be a finite number, got ${threshold}`);
   const graph = createTieGraph();
   // Ids as keys graphology can hold (nodeKeys.ts): an id such as `constructor` gets an escaped key.

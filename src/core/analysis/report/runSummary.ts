@@ -37,16 +37,15 @@ export function summarize(
   seed = 1,
 ): RunSummary {
   const ids = new Set(agents.map((a) => a.id));
-  // Only the ties the graph takes (graphFromTies keeps from ≠ to at or above the threshold), read
-  // one at a time: every tie as an array and an object was ≈ 0.4 GB at the end of a million-agent
-  // round, most of them below the threshold.
-  const tieList: Tie[] = [];
-  for (const [from, to, strength] of ties) {
-    if (from !== to && strength >= threshold && ids.has(from) && ids.has(to)) tieList.push({ from, to, strength });
+  // The ties between agents still here, made one at a time as the graph reads them (it keeps those
+  // at or above the threshold): every tie as an array and an object was ≈ 0.4 GB at the end of a
+  // million-agent round, most of them below the threshold.
+  function* known(): Generator<Tie> {
+    for (const [from, to, strength] of ties) if (ids.has(from) && ids.has(to)) yield { from, to, strength };
   }
   const graph = graphFromTies(
     agents.map((a) => ({ id: a.id, attrs: a.group ? { group: a.group } : {} })),
-    tieList,
+    known(),
     threshold,
   );
   // Only the metrics the summary shows, as computeNetworkMetrics computes them (Louvain with its
