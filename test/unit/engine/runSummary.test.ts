@@ -2,11 +2,27 @@
 // metric list (analysis/metrics/networkMetrics.ts) gives for the same tie graph.
 import * as assert from 'node:assert/strict';
 import { graphFromTies } from '../../../src/core/analysis/metrics/graphFromTies';
-import { computeNetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
+import { computeNetworkMetrics, type NetworkMetrics } from '../../../src/core/analysis/metrics/networkMetrics';
 import { Simulation } from '../../../src/core/engine/kernel/simulation';
-import { RewardTally, summarize, summarizeRun } from '../../../src/core/analysis/report/runSummary';
+import { RewardTally, summarize, summarizeRun, type RunSummary } from '../../../src/core/analysis/report/runSummary';
 import { stream } from '../../../src/core/random/rng';
 import { makeScenario } from './scenarioFixture';
+
+/** The summary's network figures are computeNetworkMetrics' figures of the same graph. */
+function assertSameFigures(s: RunSummary, m: NetworkMetrics): void {
+  assert.deepEqual(
+    [s.agents, s.ties, s.density, s.reciprocity, s.average_clustering, s.communities, s.median_degree],
+    [
+      m.nodes,
+      m.edges,
+      m.density,
+      m.reciprocity,
+      m.average_clustering,
+      m.louvain_communities,
+      m.median_undirected_degree,
+    ],
+  );
+}
 
 describe('run summary', () => {
   for (const [agents, rounds] of [
@@ -32,18 +48,7 @@ describe('run summary', () => {
         ),
       );
       assert.ok(s.ties > 10, `a run with ties (${s.ties})`);
-      assert.deepEqual(
-        [s.agents, s.ties, s.density, s.reciprocity, s.average_clustering, s.communities, s.median_degree],
-        [
-          m.nodes,
-          m.edges,
-          m.density,
-          m.reciprocity,
-          m.average_clustering,
-          m.louvain_communities,
-          m.median_undirected_degree,
-        ],
-      );
+      assertSameFigures(s, m);
     });
   }
 
@@ -101,18 +106,7 @@ describe('run summary', () => {
         coordination: 0,
         support: 0,
       });
-      assert.deepEqual(
-        [s.agents, s.ties, s.density, s.reciprocity, s.average_clustering, s.communities, s.median_degree],
-        [
-          m.nodes,
-          m.edges,
-          m.density,
-          m.reciprocity,
-          m.average_clustering,
-          m.louvain_communities,
-          m.median_undirected_degree,
-        ],
-      );
+      assertSameFigures(s, m);
     }
   });
 });
