@@ -2,8 +2,14 @@
 // agents and ties are made one at a time as the file is written (persist/checkpoint.ts).
 import type { TraceHeader } from '../../trace/events';
 import { StreamedList } from '../../trace/jsonPieces';
-import { agentToFileJSON, agentToJSON } from '../society/agent';
-import { AgentDrafts, CHECKPOINT_FORMAT, CHECKPOINT_VERSION, type CheckpointDraft } from '../persist/checkpoint';
+import { agentToJSON } from '../society/agent';
+import {
+  AgentDrafts,
+  CHECKPOINT_FORMAT,
+  CHECKPOINT_VERSION,
+  withMemoryCount,
+  type CheckpointDraft,
+} from '../persist/checkpoint';
 import type { World } from './world';
 
 /** Where the run stands, as the checkpoint records it. */
@@ -37,7 +43,9 @@ export function checkpointDraft(world: World, at: RunProgress): CheckpointDraft 
       function* () {
         for (const a of agents.values()) yield agentToJSON(a, world);
       },
-      new StreamedList(() => agents.values()).map((a) => agentToFileJSON(a, world)),
+      new StreamedList(() => agents.values()).map((a) =>
+        withMemoryCount(agentToJSON(a, world, false), a.memories.length),
+      ),
     ),
     new StreamedList(() => ties.entries()),
     world.usage.toDraft(),

@@ -147,14 +147,17 @@ export type CheckpointDraft = Omit<Checkpoint, 'agents' | 'ties' | 'usage_book'>
  */
 export function fileForm(cp: CheckpointDraft): CheckpointDraft {
   if (cp.trace === undefined || cp.memories_in_trace) return cp;
-  const agents = cp.agents instanceof AgentDrafts ? cp.agents.withoutMemories : cp.agents.map(withoutMemories);
+  const agents =
+    cp.agents instanceof AgentDrafts
+      ? cp.agents.withoutMemories
+      : cp.agents.map((a) => withMemoryCount(a, a.memories?.length ?? 0));
   return { ...cp, agents, memories_in_trace: true };
 }
 
 /**
  * A draft's agents, made as they are written, with the same agents as a file keeps them when the
- * memories are in the trace (society/agent.ts agentToFileJSON): fileForm takes those, so a
- * checkpoint never builds memory records only to count them.
+ * memories are in the trace (withMemoryCount of the agent without its records): fileForm takes
+ * those, so a checkpoint never builds memory records only to count them.
  */
 export class AgentDrafts extends StreamedList<AgentJSON> {
   constructor(
@@ -165,10 +168,13 @@ export class AgentDrafts extends StreamedList<AgentJSON> {
   }
 }
 
-/** An agent's JSON with `memory_count` where its memory stream was (same key order otherwise). */
-function withoutMemories(a: AgentJSON): AgentJSON {
-  const { persona, model, memories, ...rest } = a;
-  return { persona, model, memory_count: memories?.length ?? 0, ...rest };
+/**
+ * An agent's JSON with `count` as its `memory_count` where its memory stream was (same key order
+ * otherwise): the records themselves, if any, are left out.
+ */
+export function withMemoryCount(a: AgentJSON, count: number): AgentJSON {
+  const { persona, model, memories: _left, ...rest } = a;
+  return { persona, model, memory_count: count, ...rest };
 }
 
 /**

@@ -101,16 +101,6 @@ export function agentToJSON(a: Agent, pairs: AgentPairs, withMemories = true): A
 }
 
 /**
- * The agent's state as a checkpoint file keeps it when its memories are in the trace: the count
- * of its memory stream where the stream was (persist/checkpoint.ts fileForm), the records never
- * made (at a million agents, millions of objects a checkpoint made only to count them).
- */
-export function agentToFileJSON(a: Agent, pairs: AgentPairs): AgentJSON {
-  const { persona, model, memories: _none, ...rest } = agentToJSON(a, pairs, false);
-  return { persona, model, memory_count: a.memories.length, ...rest };
-}
-
-/**
  * The agent a checkpoint describes, its meetings and ratings put in `pairs`; `j.memories` must be
  * there (restored from the trace if the file left it out).
  */
