@@ -1,6 +1,7 @@
 // The built-in phase `evaluate`, the barrier: every conversation of the round's `meet` is rated —
 // the rooms' and the ones each agent started — against the ties as they stood at the barrier;
 // tie changes are committed in turn order.
+import { after } from '../../flow/step';
 import { inOrder } from '../../flow/tape';
 import type { PhaseKind, PhaseStep } from '../kind';
 import { roomTalks } from '../meet/meet';
@@ -10,11 +11,23 @@ import { own } from '../slot';
 import type { Turn } from '../turn';
 import { commitRating, countMeeting, evaluateConversation, type MetChange, type RatingChange } from './evaluation';
 
-/** Evaluate: both sides of each conversation the agent started rate each other. */
+/**
+ * Evaluate: both sides of each conversation the agent started rate each other. Rated, the
+ * conversations are let go (a round has one `evaluate`, and nothing after it reads them): their
+ * transcripts and recalled memories (≈ 0.8 KB an agent) would otherwise wait for the barrier
+ * beside every rating, at the round's peak.
+ */
 const EVALUATE_STEP: PhaseStep = {
   name: 'evaluate',
-  run: (world, t) =>
-    inOrder(own(t, MEET_TURN).conversations, t.tape, (conv, tape) => evaluateConversation(world, conv, tape, t.signal)),
+  run: (world, t) => {
+    const m = own(t, MEET_TURN);
+    return after(
+      inOrder(m.conversations, t.tape, (conv, tape) => evaluateConversation(world, conv, tape, t.signal)),
+      () => {
+        m.conversations = [];
+      },
+    );
+  },
 };
 
 export const EVALUATE: PhaseKind = {
