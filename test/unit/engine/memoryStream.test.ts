@@ -1,6 +1,6 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
-import { appendMemory, retrieveFor } from '../../../src/core/engine/memory/memory';
+import { appendMemory, makeQuery, retrieveFor, scoreMemories } from '../../../src/core/engine/memory/memory';
 import { MemoryStream } from '../../../src/core/engine/memory/memoryStream';
 import { DRIVERS } from '../../../src/core/format/model/model';
 import { ADVICE_ACTIONS, MEMORY_KINDS, type MemoryCues, type MemoryRecord } from '../../../src/core/trace/events';
@@ -107,8 +107,7 @@ describe('memory stream columns', () => {
         const s = new MemoryStream(),
           array: MemoryRecord[] = [];
         records.forEach((m, i) => {
-          // Integer importances, as the engine writes: the index scores the Int32 of it (see the notes).
-          const r = { ...m, id: i, importance: (Math.abs(m.importance) % 10) | 0 };
+          const r = { ...m, id: i };
           s.append(r, cap);
           appendMemory(array, r, cap);
           sameRecords(s.records(), array);
@@ -126,6 +125,46 @@ describe('memory stream columns', () => {
         });
       }),
       { numRuns: 200 },
+    );
+  });
+
+  it('ranks records of any importance as the retrieval preview does (a hand-made trace says 7.5)', () => {
+    // The packed entry holds importance as an Int32: a stream with one it cannot say must not rank by 7.
+    const cfg = { recency: 1, importance: 1, relevance: 1, top_k: 5, reflect_at: 150, decay: 0.9 };
+    const finite = fc.oneof(fc.integer({ min: 1, max: 10 }), fc.double({ min: -20, max: 20, noNaN: true }));
+    const recordsArb = fc.array(
+      fc.record({
+        round: fc.integer({ min: 0, max: 30 }),
+        importance: finite,
+        words: fc.array(fc.constantFrom(...WORDS), { maxLength: 5 }),
+      }),
+      { maxLength: 30 },
+    );
+    fc.assert(
+      fc.property(recordsArb, fc.integer({ min: 1, max: 8 }), fc.boolean(), (ms, k, minmax) => {
+        const memory = minmax ? { ...cfg, normalize: 'minmax' as const } : cfg;
+        const records: MemoryRecord[] = ms.map((m, id) => ({
+          id,
+          round: m.round,
+          kind: 'observation',
+          text: m.words.join(' '),
+          importance: m.importance,
+        }));
+        const situation = ['climbing jazz', 'plan'];
+        const preview = scoreMemories(records, makeQuery(...situation), 40, memory).slice(0, k);
+        for (const stream of [MemoryStream.of(records), [...records]]) {
+          const got = retrieveFor(stream, situation, 40, memory, k);
+          sameRecords(
+            got.map((x) => x.memory),
+            preview.map((x) => x.memory),
+          );
+          assert.deepStrictEqual(
+            got.map((x) => x.score),
+            preview.map((x) => x.score),
+          );
+        }
+      }),
+      { numRuns: 300 },
     );
   });
 

@@ -206,7 +206,7 @@ function recencyAt(decay: number, age: number): number {
 let topAt = new Int32Array(16);
 let topOff = new Int32Array(16);
 let topScore = new Float64Array(16);
-let topId = new Int32Array(16);
+let topId = new Float64Array(16);
 
 /**
  * The k best against the marked query (ties: newer id first) into topAt/topScore; returns how
@@ -218,10 +218,12 @@ function topK(stream: Memories, qn: number, now: number, cfg: MemoryConfig, k: n
     topAt = new Int32Array(k);
     topOff = new Int32Array(k);
     topScore = new Float64Array(k);
-    topId = new Int32Array(k);
+    topId = new Float64Array(k);
   }
+  const packed = packedOf(stream);
+  if (packed.inexact) return topKOfRecords(stream, packed, qn, now, cfg, k);
   if (minMax(cfg)) return topKRescaled(stream, qn, now, cfg, k);
-  const { data, fields } = packedOf(stream);
+  const { data, fields } = packed;
   // weighted() and overlap() written out, the weights read once: this loop runs for every memory of
   // every retrieval (the calls measured 5–8% slower in a retrieval micro-benchmark).
   const wRec = cfg.recency,
@@ -312,6 +314,33 @@ function topKRescaled(stream: Memories, qn: number, now: number, cfg: MemoryConf
     const s = weighted(cfg, rec.scale(rawRecency[j]), imp.scale(rawImportance[j]), rel.scale(rawRelevance[j]));
     size = offer(size, k, j, at, s, id);
   }
+  return size;
+}
+
+/**
+ * topK for a stream whose packed entries do not say every record's numbers exactly (an id, round
+ * or importance that is not an Int32): each record scored as scoreMemories scores it, offered in
+ * stream order with the same tie-break, so the top list is the preview's first k.
+ */
+function topKOfRecords(
+  stream: Memories,
+  packed: PackedMemories,
+  qn: number,
+  now: number,
+  cfg: MemoryConfig,
+  k: number,
+): number {
+  const { data, fields } = packed;
+  const all: ScoredMemory[] = [],
+    offsets: number[] = [];
+  for (let j = 0, o = 0; j < stream.length; j++) {
+    all.push(scored(recordAt(stream, j, o), qn, now, cfg));
+    offsets.push(o);
+    o += fields + data[o + 3];
+  }
+  if (minMax(cfg)) rescale(all, cfg);
+  let size = 0;
+  for (let j = 0; j < all.length; j++) size = offer(size, k, j, offsets[j], all[j].score, all[j].memory.id);
   return size;
 }
 

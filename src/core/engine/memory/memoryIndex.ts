@@ -26,6 +26,12 @@ export abstract class PackedMemories {
   count = 0;
   /** Words of each entry before its token ids. */
   abstract readonly fields: number;
+  /**
+   * Whether an entry's id, round or importance is not the Int32 it was stored as (a hand-made or
+   * foreign trace's importance 7.5): retrieval then scores the records themselves (memory.ts
+   * topK), so it ranks them as the retrieval preview does. Once set it stays.
+   */
+  inexact = false;
 
   /** Appends m's entry (its words after the first four for the caller to fill); returns the entry's offset. */
   protected put(m: MemoryRecord): number {
@@ -44,6 +50,7 @@ export abstract class PackedMemories {
     d[at + 1] = m.round;
     d[at + 2] = m.importance;
     d[at + 3] = n;
+    if (d[at] !== m.id || d[at + 1] !== m.round || d[at + 2] !== m.importance) this.inexact = true;
     for (let i = 0; i < n; i++) d[start + i] = toks[i];
     this.used = need;
     this.count++;
