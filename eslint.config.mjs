@@ -4,6 +4,13 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
+// Math.max(...xs) passes every element as an argument and throws "Maximum call stack size exceeded"
+// past ≈ 150,000 of them: an aggregate, a degree list or a layout over a large world.
+const NO_SPREAD_EXTREMES = {
+  selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
+  message: 'A list can be longer than the arguments a call takes: use maxOf()/minOf() from src/core/stats/extremes.ts.',
+};
+
 export default tseslint.config(
   {
     ignores: [
@@ -54,8 +61,13 @@ export default tseslint.config(
           message:
             'A record keyed by names needs no prototype: use nameRecord() from src/core/text/nameRecord.ts, or a Map.',
         })),
+        NO_SPREAD_EXTREMES,
       ],
     },
+  },
+  {
+    files: ['webview/**/*.ts'],
+    rules: { 'no-restricted-syntax': ['error', NO_SPREAD_EXTREMES] },
   },
   {
     // Test doubles speak loose JSON to and from the code under test.

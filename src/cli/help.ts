@@ -2,9 +2,10 @@
 // --help` its usage and options. Commands never see --help (main.ts answers it), so every one
 // of them has the same help, whatever its own parsing.
 import type { Command } from './command';
+import { maxOf } from '../core/stats/extremes';
 
 export function overview(commands: readonly Command[], version: string): string {
-  const width = Math.max(...commands.map((c) => c.name.length));
+  const width = maxOf(commands.map((c) => c.name.length));
   return [
     'Usage: society <command> [options]',
     '',
@@ -16,7 +17,7 @@ export function overview(commands: readonly Command[], version: string): string 
 }
 
 export function commandHelp(c: Command): string {
-  const width = Math.max(0, ...c.options.map(([flag]) => flag.length));
+  const width = Math.max(0, maxOf(c.options.map(([flag]) => flag.length)));
   return [
     `Usage: society ${c.usage}`,
     '',

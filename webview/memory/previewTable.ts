@@ -3,6 +3,7 @@
 import type { PreviewData } from '../../src/core/protocol/memoryMessages';
 import { previewFormula } from '../../src/core/memory/previewFormula';
 import { counted, el, formatNumber } from '../dom';
+import { maxOf } from '../../src/core/stats/extremes';
 
 export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reveal: (id: number) => void): void {
   if (!p) {
@@ -19,7 +20,7 @@ export function renderPreview(out: HTMLElement, p: PreviewData | undefined, reve
     class: 'muted',
     text: `${counted(p.considered, 'memory', 'memories')} in the stream at the start of round ${p.round}; query words: ${p.tokens.length ? p.tokens.join(', ') : 'none (relevance 0)'}`,
   });
-  const max = Math.max(1e-9, ...p.rows.map((r) => r.score));
+  const max = Math.max(1e-9, maxOf(p.rows.map((r) => r.score)));
   // The score the engine ranks by comes right after the memory, so a narrow panel never hides it.
   const head = el(
     'tr',

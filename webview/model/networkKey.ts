@@ -10,6 +10,7 @@ import type { SocietyDesign } from '../../src/core/protocol/viewMessages';
 import { nodeRadius } from '../network/geometry';
 import type { NetworkNode } from './networkData';
 import { quantityRadius } from './nodeSizing';
+import { maxOf, minOf } from '../../src/core/stats/extremes';
 
 /** Colour index of a node that no colour distinguishes (theme.ts `nodeColour`). */
 export const NEUTRAL = -1;
@@ -106,8 +107,8 @@ function steps(least: SizeStep, most: SizeStep): SizeStep[] {
 export function degreeScale(nodes: readonly NetworkNode[]): SizeScale | undefined {
   if (!nodes.length) return undefined;
   const degrees = nodes.map((n) => n.inDegree + n.outDegree);
-  const lo = Math.min(...degrees),
-    hi = Math.max(...degrees);
+  const lo = minOf(degrees),
+    hi = maxOf(degrees);
   return {
     by: 'ties',
     steps: steps({ value: String(lo), radius: nodeRadius(lo) }, { value: String(hi), radius: nodeRadius(hi) }),

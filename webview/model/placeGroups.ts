@@ -3,6 +3,7 @@
 // circle, one per place in the scenario's order), and each place with someone there gets a
 // caption above its cluster: its label and how many are there. Pure, so it is tested in Node.
 import type { WorldState } from '../../src/core/replay/replay';
+import { maxOf, minOf } from '../../src/core/stats/extremes';
 
 /** The places shown at a round: each with its label and how many are there; the part of the day. */
 export interface PlacesShown {
@@ -68,8 +69,8 @@ export function placeCaptions(
     const here = nodes.filter((n) => n.place === p.id && Number.isFinite(n.x));
     if (!here.length) continue;
     const x = here.reduce((s, n) => s + n.x, 0) / here.length;
-    const top = Math.min(...here.map((n) => n.y - n.radius));
-    const bottom = Math.max(...here.map((n) => n.y + n.radius));
+    const top = minOf(here.map((n) => n.y - n.radius));
+    const bottom = maxOf(here.map((n) => n.y + n.radius));
     out.push({ id: p.id, text: `${p.label} · ${here.length}`, x, y: top - 12, bottom, count: here.length });
   }
   if (em !== undefined && em > 0) separate(out, em);

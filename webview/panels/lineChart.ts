@@ -3,6 +3,7 @@
 import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { line } from 'd3-shape';
+import { maxOf, minOf } from '../../src/core/stats/extremes';
 
 export interface ChartSeries {
   label: string;
@@ -34,12 +35,12 @@ export function lineChart(series: ChartSeries[], opts: ChartOptions): SVGSVGElem
     .flatMap((s) => s.points.map((p) => p.value))
     .filter((v): v is number => v !== null && Number.isFinite(v));
   const x = scaleLinear()
-    .domain(opts.xDomain ?? [Math.min(0, ...rounds), Math.max(1, ...rounds)])
+    .domain(opts.xDomain ?? [Math.min(0, minOf(rounds)), Math.max(1, maxOf(rounds))])
     .range([m.left, width - m.right]);
   // From 0 (or below) to the top value; a flat series (all 0: no modularity yet) gets 0…1, not an
   // axis of float noise (−5e-10 … 1e-9).
-  const lo = Math.min(0, ...values),
-    hi = Math.max(0, ...values);
+  const lo = Math.min(0, minOf(values)),
+    hi = Math.max(0, maxOf(values));
   const y = scaleLinear()
     .domain(opts.yDomain ?? (hi - lo > 1e-9 ? [lo, hi] : [lo, lo + 1]))
     .nice(3)

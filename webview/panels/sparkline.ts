@@ -8,6 +8,7 @@ import { scaleLinear } from 'd3-scale';
 import { select } from 'd3-selection';
 import { area, line } from 'd3-shape';
 import type { SeriesPoint } from '../model/worldStateTrack';
+import { maxOf, minOf } from '../../src/core/stats/extremes';
 
 export interface SparklineOptions {
   label: string;
@@ -41,8 +42,8 @@ const SVG = 'http://www.w3.org/2000/svg';
 /** The y range: the declared bounds where both are given, else the data (with any one bound). */
 export function sparklineDomain(values: readonly number[], min?: number, max?: number): [number, number] {
   const xs = values.filter((v) => Number.isFinite(v));
-  let lo = min ?? (xs.length ? Math.min(...xs) : 0);
-  let hi = max ?? (xs.length ? Math.max(...xs) : lo + 1);
+  let lo = min ?? (xs.length ? minOf(xs) : 0);
+  let hi = max ?? (xs.length ? maxOf(xs) : lo + 1);
   if (!(hi - lo > 1e-9)) {
     // A flat series: centred, with room either side (a bound stays where it is).
     const pad = Math.max(1, Math.abs(lo) * 0.1);

@@ -7,6 +7,7 @@ import { estimateRun, type RunEstimate } from '../../core/llm/estimate';
 import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { traitsOf } from '../../core/format';
+import { maxOf } from '../../core/stats/extremes';
 
 const USAGE = 'estimate <scenario.society> [--scenario NAME] [--root DIR] [--rounds N] [--model NAME] [--json]';
 
@@ -29,7 +30,7 @@ export function formatEstimate(e: RunEstimate): string {
         : 'unpriced (set price: in the model)',
   ]);
   const head = ['model', 'provider', 'calls', 'input tokens', 'output tokens', 'cost'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => r[i].length))));
   const fmt = (r: string[]): string =>
     r
       .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))

@@ -21,6 +21,7 @@ import { counted } from '../../core/text/counted';
 import { EXPERIMENT_FILES } from '../../core/experiment/experimentReport';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { printable } from '../../core/text/printable';
+import { maxOf, minOf } from '../../core/stats/extremes';
 
 export const MERGE_USAGE = 'experiment merge <shard folder>... --out DIR [--overwrite] [--json] [-q]';
 
@@ -110,7 +111,7 @@ export async function experimentMerge(args: string[]): Promise<number> {
       );
     } else {
       const secs = merged!.shardSeconds;
-      const took = `shards took ${Math.min(...secs).toFixed(1)}–${Math.max(...secs).toFixed(1)} s each (${secs.reduce((a, b) => a + b, 0).toFixed(1)} s in all)`;
+      const took = `shards took ${minOf(secs).toFixed(1)}–${maxOf(secs).toFixed(1)} s each (${secs.reduce((a, b) => a + b, 0).toFixed(1)} s in all)`;
       console.log(
         `${printable(r.scenario)}: ${counted(r.runs.length, 'run')} (${counted(r.conditions.length, 'condition')} × ${counted(r.seeds.length, 'seed')}) merged from ${counted(n, 'shard')}; ${took}`,
       );

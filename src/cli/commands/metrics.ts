@@ -12,13 +12,14 @@ import {
 } from '../../core/analysis';
 import { seededRandom } from '../../core/random/seededRandom';
 import { MIN_SEED } from '../../core/random/rng';
+import { maxOf } from '../../core/stats/extremes';
 
 const USAGE = 'metrics <graph.json|trace.jsonl> [--json] [--attribute NAME] [--round N] [--seed N]';
 
 /** The metrics as an aligned two-column table. */
 export function formatMetricsTable(metrics: NetworkMetrics): string {
   const entries = Object.entries(metrics);
-  const width = Math.max(...entries.map(([key]) => key.length));
+  const width = maxOf(entries.map(([key]) => key.length));
   return entries.map(([key, value]) => `${key.padEnd(width)}  ${formatMetricValue(key, value)}`).join('\n');
 }
 

@@ -3,6 +3,7 @@
 // access on plain data (a.b, a[0]) and calls of the functions the scope offers. It is parsed and
 // interpreted here — never handed to eval — so a condition can read state but not change it.
 import { counted } from '../text/counted';
+import { maxOf } from '../stats/extremes';
 
 export type Value = unknown;
 
@@ -231,7 +232,7 @@ const depths = new WeakMap<Node, number>();
 function deep(n: Node): Node {
   const kids =
     n.k === 'un' ? [n.e] : n.k === 'bin' ? [n.l, n.r] : n.k === 'get' ? [n.obj, n.key] : n.k === 'call' ? n.args : [];
-  const d = 1 + Math.max(0, ...kids.map((c) => depths.get(c) ?? 1));
+  const d = 1 + Math.max(0, maxOf(kids.map((c) => depths.get(c) ?? 1)));
   if (d > MAX_CHAIN) throw new ExpressionError(TOO_LONG);
   depths.set(n, d);
   return n;

@@ -4,12 +4,13 @@
 // from "got there at all".
 import { parseTimeOutcome } from '../format';
 import type { RunOutcome } from './outcome';
+import { maxOf } from '../stats/extremes';
 
 /** Whether a run's value of `metric` is censored: past its last round. */
 function censored(run: RunOutcome, metric: string): boolean {
   const v = run.metrics[metric];
   if (!run.rounds.length) return false;
-  const last = Math.max(0, ...run.rounds.map((r) => r.round));
+  const last = Math.max(0, maxOf(run.rounds.map((r) => r.round)));
   return typeof v === 'number' && v > last;
 }
 

@@ -21,6 +21,7 @@ import { seriesSection } from './seriesPlots';
 import { describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
 import { INSTRUMENTS_FILE, instrumentLines, instrumentRows, instrumentsSection } from './instrumentSummary';
+import { maxOf } from '../stats/extremes';
 
 export const EXPERIMENT_FILES = {
   html: 'experiment.html',
@@ -322,11 +323,11 @@ function terminalEstimate(metric: string, est: Estimate): string {
 /** The terminal summary: claims, then means per condition. */
 export function formatExperiment(r: ExperimentResult): string {
   const names = r.conditions.map((c) => c.name);
-  const w = Math.max(...r.summaries.map((s) => s.metric.length), 6);
+  const w = Math.max(maxOf(r.summaries.map((s) => s.metric.length)), 6);
   const rows = r.summaries.map((s) => names.map((n) => terminalEstimate(s.metric, s.byCondition[n])));
   // Each column as wide as its longest cell or condition name, two spaces apart: long names
   // ("rich, altruistic, no fines") ran into their neighbours at a fixed width.
-  const widths = names.map((n, j) => Math.max(20, isolated(n).length, ...rows.map((row) => row[j].length)) + 2);
+  const widths = names.map((n, j) => Math.max(20, isolated(n).length, maxOf(rows.map((row) => row[j].length))) + 2);
   const out: string[] = [];
   out.push(`  ${'metric'.padEnd(w)}  ${names.map((n, j) => isolated(n).padStart(widths[j])).join('')}`);
   const cut = rows.some((row) => row.some((cell) => cell.includes(CUT)));

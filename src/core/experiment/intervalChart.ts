@@ -9,6 +9,7 @@ import { isolated } from '../text/isolated';
 import { fitLabel } from './fitLabel';
 import { shownInterval } from './shownInterval';
 import type { Estimate } from './statistics';
+import { maxOf, minOf } from '../stats/extremes';
 
 export interface IntervalRow {
   label: string;
@@ -28,8 +29,8 @@ export function intervalChartSvg(metric: string, rows: IntervalRow[], width = 46
   const xs = rows
     .flatMap((r, i) => [r.estimate.mean, shown[i]?.low, shown[i]?.high])
     .filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
-  let lo = Math.min(0, ...xs),
-    hi = Math.max(...xs, lo + 1e-9);
+  let lo = Math.min(0, minOf(xs)),
+    hi = Math.max(maxOf(xs), lo + 1e-9);
   if (!(hi > lo)) hi = lo + 1;
   const ticks = niceTicks(lo, hi, 4);
   lo = Math.min(lo, ticks[0]);

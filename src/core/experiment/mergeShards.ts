@@ -10,6 +10,7 @@ import { writeExperimentFiles } from './experimentFiles';
 import type { RunOutcome } from './outcome';
 import { inShard, type ShardFile, type ShardPlan } from './shard';
 import { unwholeTrace } from '../trace/traceEnds';
+import { maxOf } from '../stats/extremes';
 
 /** A shard file and the folder it was read from. */
 export interface ShardInput {
@@ -162,7 +163,7 @@ export function mergeShards(shards: readonly ShardInput[], outDir: string): Merg
   const shardSeconds = [...shards]
     .sort((a, b) => a.file.shard.index - b.file.shard.index)
     .map((s) => s.file.wall_seconds);
-  const wallSeconds = Math.max(0, ...shardSeconds);
+  const wallSeconds = Math.max(0, maxOf(shardSeconds));
   // The conditions' order, as the run on one machine has it (an object would put names like '10' first).
   const roundsBy = new Map(plan.conditions.map((c) => [c.name, plan.rounds_by_condition[c.name]] as const));
   const files = writeExperimentFiles(outDir, { result, model: plan.model, roundsBy, wallSeconds, planned: plan.runs });

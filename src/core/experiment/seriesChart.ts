@@ -9,6 +9,7 @@ import { isolated } from '../text/isolated';
 import { fitLabel } from './fitLabel';
 import { shownInterval } from './shownInterval';
 import type { Estimate } from './statistics';
+import { maxOf, minOf } from '../stats/extremes';
 
 export interface SeriesLine {
   condition: string;
@@ -47,15 +48,15 @@ export function seriesChartSvg(metric: string, lines: readonly SeriesLine[], wid
   const rounds = lines.flatMap((l) => l.rounds);
   const ys = lines.flatMap((l, k) => l.estimates.flatMap((est, i) => [est.mean, bands[k][i]?.low, bands[k][i]?.high]));
   const values = ys.filter((v): v is number => v !== null && v !== undefined && Number.isFinite(v));
-  let lo = Math.min(...values, 0),
-    hi = Math.max(...values, lo);
+  let lo = Math.min(minOf(values), 0),
+    hi = Math.max(maxOf(values), lo);
   // A flat series still gets an axis of its own unit, not four ticks that all read the same.
   if (hi - lo < 1e-9) hi = lo + 1;
   const yTicks = niceTicks(lo, hi, 4);
   lo = Math.min(lo, yTicks[0]);
   hi = Math.max(hi, yTicks[yTicks.length - 1]);
-  const r0 = Math.min(...rounds, 0),
-    r1 = Math.max(...rounds, r0 + 1);
+  const r0 = Math.min(minOf(rounds), 0),
+    r1 = Math.max(maxOf(rounds), r0 + 1);
   const x = (r: number): number => left + ((r - r0) / (r1 - r0)) * (width - left - right);
   const y = (v: number): number => top + plotH - ((v - lo) / (hi - lo)) * plotH;
   const parts: string[] = [

@@ -1,6 +1,7 @@
 // A query's rows as text: CSV (RFC 4180), JSON (an array of row objects) or an aligned table.
 // Written batch by batch, so a large answer streams rather than being held.
 import type { QueryResult } from './database';
+import { maxOf } from '../stats/extremes';
 
 export const RESULT_FORMATS = ['table', 'csv', 'json'] as const;
 export type ResultFormat = (typeof RESULT_FORMATS)[number];
@@ -59,7 +60,9 @@ async function writeTable(result: QueryResult, write: Write): Promise<number> {
     for (const row of batch) if (shown.length < TABLE_ROWS_SHOWN) shown.push(row.map(cellText));
     n += batch.length;
   }
-  const widths = result.columns.map((c, i) => Math.min(60, Math.max(c.name.length, ...shown.map((r) => r[i].length))));
+  const widths = result.columns.map((c, i) =>
+    Math.min(60, Math.max(c.name.length, maxOf(shown.map((r) => r[i].length)))),
+  );
   const clip = (text: string, w: number): string => (text.length > w ? `${text.slice(0, w - 1)}…` : text);
   const line = (cells: string[]): string =>
     cells

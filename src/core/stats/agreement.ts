@@ -2,6 +2,7 @@
 // distances, missing ratings allowed) and the intraclass correlation ICC(2,1) of Shrout & Fleiss
 // (two-way random effects, absolute agreement, one rater). Pure functions over a raters × units
 // matrix; null is a missing rating.
+import { maxOf, minOf } from './extremes';
 
 export type Ratings = readonly (readonly (number | null)[])[];
 
@@ -10,7 +11,7 @@ type Distance = (a: number, b: number) => number;
 
 /** The pairable values of each unit: units rated by at least two raters. */
 function pairableUnits(ratings: Ratings): number[][] {
-  const units = Math.max(0, ...ratings.map((r) => r.length));
+  const units = Math.max(0, maxOf(ratings.map((r) => r.length)));
   const out: number[][] = [];
   for (let u = 0; u < units; u++) {
     const values = ratings
@@ -74,7 +75,7 @@ export function krippendorffOrdinal(ratings: Ratings): number | null {
 export function icc21(ratings: Ratings): number | null {
   const k = ratings.length;
   if (k < 2) return null;
-  const units = Math.min(...ratings.map((r) => r.length));
+  const units = minOf(ratings.map((r) => r.length));
   const rows: number[][] = [];
   for (let u = 0; u < units; u++) {
     const row = ratings.map((r) => r[u]);

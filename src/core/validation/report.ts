@@ -4,6 +4,7 @@
 import { tally } from './classify';
 import { counted } from '../text/counted';
 import type { EntryResult } from './validate';
+import { maxOf, minOf } from '../stats/extremes';
 
 const fmt = (x: number | null | undefined): string =>
   x === null || x === undefined ? '—' : String(Math.round(x * 1000) / 1000);
@@ -136,10 +137,10 @@ function seriesSvg(human: { round: number; value: number }[], sim: EntryResult['
   const xs = [...human.map((h) => h.round), ...simPts.map((r) => r.round)];
   const ys = [...human.map((h) => h.value), ...simPts.flatMap((r) => [r.sim.mean!, ...(r.sim.ci95 ?? [])])];
   if (!xs.length) return '';
-  const x0 = Math.min(...xs),
-    x1 = Math.max(...xs, x0 + 1);
-  const y0 = Math.min(0, ...ys),
-    y1 = Math.max(...ys, y0 + 1e-9);
+  const x0 = minOf(xs),
+    x1 = Math.max(maxOf(xs), x0 + 1);
+  const y0 = Math.min(0, minOf(ys)),
+    y1 = Math.max(maxOf(ys), y0 + 1e-9);
   const X = (x: number) => P + ((x - x0) / (x1 - x0)) * (W - 2 * P);
   const Y = (y: number) => H - P - ((y - y0) / (y1 - y0)) * (H - 2 * P);
   const band = simPts.filter((r) => r.sim.ci95);

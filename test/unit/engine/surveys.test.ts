@@ -115,6 +115,48 @@ describe('surveys', function () {
     assert.match(memories[0].memory.text, /I answered the Mood questionnaire: "I am outgoing\." \d/);
   });
 
+  it("tells each agent how it fares: its valued holdings less the others' mean, over the widest gap", async () => {
+    const coins = { ana: 0, bo: 10, cy: 10, di: 40 };
+    const sc = await scenarioFromText(
+      [
+        'kind: scenario',
+        'name: Fortunes',
+        'seed: 3',
+        'world: { rounds: 1, encounters: { mode: random, per_round: 1 }, conversation: { turns: 2 } }',
+        'state:',
+        '  agents:',
+        '    coins: { initial: 0, min: 0 }',
+        '    shells: { initial: 1, min: 0 }',
+        '    given: { initial: 0, min: 0, valued: false }',
+        'personas:',
+        ...Object.entries(coins).map(
+          ([id, n]) => `  - { id: ${id}, name: ${id}, interests: [x], state: { coins: ${n}, given: ${100 - n} } }`,
+        ),
+        'instruments:',
+        '  mood: { title: Mood, items: [{ id: m1, text: I am outgoing. }] }',
+        'surveys:',
+        '  - { instrument: mood, at: [start] }',
+        '',
+      ].join('\n'),
+    );
+    const got = new Map<string, number | undefined>();
+    const factory = surveysAnsweredBy(async (req, offline) => {
+      got.set(req.persona.id, req.lived.fortune);
+      return offline();
+    });
+    await traceOf(sc, { modelFactory: factory });
+    // The definition, written out: coins and shells count, `given` (not valued) does not.
+    const held = Object.entries(coins).map(([id, n]) => [id, n + 1] as const);
+    for (const [id, mine] of held) {
+      const others = held.filter(([o]) => o !== id).map(([, x]) => x);
+      const mean = others.reduce((x, y) => x + y, 0) / others.length;
+      const widest = Math.max(...held.map(([, x]) => Math.abs(x - mean)));
+      assert.equal(got.get(id), Math.max(-1, Math.min(1, (mine - mean) / widest)), id);
+    }
+    assert.deepEqual([...got.keys()].sort(), ['ana', 'bo', 'cy', 'di']);
+    assert.equal(got.get('ana'), -1);
+  });
+
   it('a failed survey call is recorded as missing answers and the run goes on', async () => {
     const sc = await scenarioFromText(SURVEYED('  - { instrument: mood, at: [start] }'));
     const modelFactory = surveysAnsweredBy(async () => {

@@ -2,6 +2,7 @@
 // measure of the best and the runner-up — RMSE, KS D with its p, Welch's t on the means.
 import type { FitCriterion, RankedCondition } from './rank';
 import type { MeasureFit } from './fit';
+import { maxOf } from '../../stats/extremes';
 
 export const num = (v: number | null | undefined, digits = 3): string =>
   v === null || v === undefined
@@ -26,7 +27,7 @@ export function measureLine(f: MeasureFit): string {
 export function fitText(ranked: readonly RankedCondition[], by: FitCriterion): string {
   if (!ranked.length) return 'fit: no simulated series matched an observed measure';
   const lines = [`fit by ${criterionText(by)}, lower is better:`];
-  const width = Math.max(...ranked.map((r) => r.condition.length));
+  const width = maxOf(ranked.map((r) => r.condition.length));
   ranked.forEach((r, i) => lines.push(`  ${String(i + 1).padStart(2)}. ${r.condition.padEnd(width)}  ${num(r.score)}`));
   const [best, next] = ranked;
   lines.push('', `best fit: ${best.condition} (${num(best.score)})`);

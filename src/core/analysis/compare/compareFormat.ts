@@ -1,6 +1,7 @@
 // Numbers and columns of a comparison for people: the terminal's tables and the page's cells read
 // the same (three decimals, a sign on a difference, — where there is no number).
 import { formatReal } from '../report/realFormat';
+import { maxOf } from '../../stats/extremes';
 
 /** A number to `d` places; an integer (a count, a difference of counts, none at all) whole, as `society metrics` prints one. */
 export const value = (x: number | null | undefined, d = 3): string =>
@@ -24,7 +25,7 @@ export function everyKth(rounds: readonly number[], columns = 7): number[] {
 
 /** Rows as aligned columns (the first left-aligned, the rest right-aligned), two spaces apart. */
 export function columns(rows: readonly (readonly string[])[]): string[] {
-  const widths = rows[0].map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
+  const widths = rows[0].map((_, c) => maxOf(rows.map((r) => [...(r[c] ?? '')].length)));
   return rows.map((r) =>
     r
       .map((cell, c) => {

@@ -11,6 +11,7 @@ import { COMPARE_FILES, comparePage, u } from './comparePage';
 import type { ComparedRun, RunComparison } from './compareRuns';
 import type { UnsharedTie } from './tieDifference';
 import { editText } from './editText';
+import { maxOf, minOf } from '../../stats/extremes';
 
 /** Rows of a tie table at most (every tie: compare.json). */
 const TIE_ROWS = 200;
@@ -18,8 +19,8 @@ const CHART = { width: 520, height: 260 };
 
 function domain(values: readonly (number | null)[], withZero: boolean): [number, number] {
   const xs = values.filter((v): v is number => v !== null && Number.isFinite(v));
-  const lo = Math.min(0, ...xs),
-    hi = Math.max(withZero ? 0 : lo, ...xs);
+  const lo = Math.min(0, minOf(xs)),
+    hi = Math.max(withZero ? 0 : lo, maxOf(xs));
   if (hi - lo > 1e-12) return [lo, hi];
   return withZero ? [lo - 1, hi + 1] : [lo, lo + 1];
 }

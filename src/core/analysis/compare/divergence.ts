@@ -4,6 +4,7 @@
 // dropped as they pass, so traces of any size compare in little memory.
 import * as fs from 'node:fs';
 import * as readline from 'node:readline';
+import { minOf } from '../../stats/extremes';
 
 /** One side's line where the traces part; absent when that trace had ended. */
 export interface DivergentLine {
@@ -71,7 +72,7 @@ export async function firstDivergence(a: Lines, b: Lines): Promise<Divergence> {
     return {
       identical: false,
       line,
-      round: rounds.length ? Math.min(...rounds) : null,
+      round: rounds.length ? minOf(rounds) : null,
       ...(da ? { a: da } : {}),
       ...(db ? { b: db } : {}),
     };

@@ -2,6 +2,7 @@
 // value after it, trace line, what happened), the events that explain it indented under it, and
 // the sum that checks it.
 import type { Explanation, Move } from './explainTypes';
+import { maxOf } from '../../stats/extremes';
 
 const signed = (x: number): string => (x >= 0 ? '+' : '−') + Math.abs(x).toFixed(3);
 const pad = (s: string | number, n: number): string => String(s).padStart(n);
@@ -22,9 +23,9 @@ export function explanationText(x: Explanation): string {
   const head = Object.entries(x.values).map(([s, v]) => `${label(s)} is ${v.toFixed(3)}`);
   const moves = x.rounds.flatMap((r) => r.moves);
   // Columns as wide as their widest number (a stock of 120 tonnes, a trace of a million lines).
-  const dw = Math.max(5, ...moves.map((m) => signed(m.delta).length));
-  const vw = Math.max(5, ...moves.map((m) => m.value.toFixed(3).length));
-  const lw = Math.max(4, ...x.rounds.flatMap((r) => [...r.moves, ...r.context].map((i) => String(i.line).length)));
+  const dw = Math.max(5, maxOf(moves.map((m) => signed(m.delta).length)));
+  const vw = Math.max(5, maxOf(moves.map((m) => m.value.toFixed(3).length)));
+  const lw = Math.max(4, maxOf(x.rounds.flatMap((r) => [...r.moves, ...r.context].map((i) => String(i.line).length))));
   const under = (line: number, text: string): string => `${' '.repeat(5 + dw + vw + 6)}${pad(line, lw)}    ${text}`;
   const out = [
     `Why ${head.join(' and ')} at the end of round ${x.round}:`,

@@ -6,7 +6,7 @@ import type { AnyGraph, TieGraph } from './tieGraph';
 export type DegreeDistribution = number[];
 
 function distribution(degrees: number[]): DegreeDistribution {
-  const counts: number[] = new Array(degrees.length === 0 ? 0 : Math.max(...degrees) + 1).fill(0);
+  const counts: number[] = new Array(degrees.length === 0 ? 0 : maxOf(degrees)! + 1).fill(0);
   for (const d of degrees) counts[d]++;
   return counts;
 }

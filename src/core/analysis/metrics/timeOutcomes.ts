@@ -4,6 +4,7 @@
 // make a slow condition look fast; counting it as its last round would say it got there.
 import { parseTimeOutcome, type TimeOutcome } from '../../format';
 import type { RunSeries } from './runSeries';
+import { maxOf } from '../../stats/extremes';
 
 /** Shares and means carry rounding (7 × 0.1 is 0.7000000000000001): a level is met within this. */
 const SLACK = 1e-9;
@@ -22,7 +23,7 @@ function firstRound(
     const slack = SLACK * Math.max(1, Math.abs(t.level));
     if (t.kind === 'reaches' ? v >= t.level - slack : v <= t.level + slack) return s.rounds[i];
   }
-  return defined ? Math.max(0, ...s.rounds) + 1 : null;
+  return defined ? Math.max(0, maxOf(s.rounds)) + 1 : null;
 }
 
 /**

@@ -4,6 +4,7 @@
 import { escapeMarkup as e } from '../../text/markup';
 import type { MeanInterval } from '../../stats/meanInterval';
 import type { DimensionSummary, JudgingSummary } from './judgesSummary';
+import { maxOf } from '../../stats/extremes';
 
 const num = (x: number | null | undefined, digits = 2): string =>
   x === null || x === undefined ? '—' : x.toFixed(digits);
@@ -15,7 +16,7 @@ const interval = (m: MeanInterval): string =>
  * attributes, not inline styles: the page's CSP allows no style attribute).
  */
 function distribution(d: DimensionSummary): string {
-  const most = Math.max(1, ...d.distribution.map(([, n]) => n));
+  const most = Math.max(1, maxOf(d.distribution.map(([, n]) => n)));
   const bars = d.distribution
     .map(([score, n], i) => {
       const h = Math.max(1, Math.round((20 * n) / most));

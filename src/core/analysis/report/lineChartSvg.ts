@@ -4,6 +4,7 @@
 // All text is escaped.
 import { escapeMarkup } from '../../text/markup';
 import { ink } from './reportTheme';
+import { maxOf, minOf } from '../../stats/extremes';
 
 export interface ChartSeries {
   label: string;
@@ -45,9 +46,9 @@ export function lineChartSvg(series: ChartSeries[], options: LineChartOptions): 
     bottom = 44;
   const xs = series.flatMap((s) => s.points.map(([x]) => x));
   const ys = series.flatMap((s) => s.points.map(([, y]) => y).filter((y): y is number => y !== null));
-  const xMin = xs.length ? Math.min(...xs) : 0,
-    xMax = xs.length ? Math.max(...xs) : 1;
-  const [yMin, yMax] = options.yDomain ?? [0, ys.length && Math.max(...ys) > 0 ? Math.max(...ys) : 1];
+  const xMin = xs.length ? minOf(xs) : 0,
+    xMax = xs.length ? maxOf(xs) : 1;
+  const [yMin, yMax] = options.yDomain ?? [0, ys.length && maxOf(ys) > 0 ? maxOf(ys) : 1];
   const plotW = width - left - right,
     plotH = height - top - bottom;
   const sx = (x: number) => left + (xMax > xMin ? ((x - xMin) / (xMax - xMin)) * plotW : plotW / 2);

@@ -12,6 +12,7 @@ import {
 } from 'd3-force';
 import { seededRandom } from '../../random/seededRandom';
 import type { TieGraph } from '../metrics/tieGraph';
+import { maxOf, minOf } from '../../stats/extremes';
 
 export interface Point {
   x: number;
@@ -85,10 +86,10 @@ function fitToBox(nodes: LayoutNode[], width: number, height: number, margin: nu
   if (nodes.length === 0) return positions;
   const xs = nodes.map((n) => n.x!),
     ys = nodes.map((n) => n.y!);
-  const minX = Math.min(...xs),
-    maxX = Math.max(...xs),
-    minY = Math.min(...ys),
-    maxY = Math.max(...ys);
+  const minX = minOf(xs),
+    maxX = maxOf(xs),
+    minY = minOf(ys),
+    maxY = maxOf(ys);
   const spanX = maxX - minX,
     spanY = maxY - minY;
   const scale = Math.min(

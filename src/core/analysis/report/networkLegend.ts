@@ -10,6 +10,7 @@ import { escapeMarkup } from '../../text/markup';
 import { NO_VALUE_COLOR, sequentialColor } from './palette';
 import { ink } from './reportTheme';
 import { counted } from '../../text/counted';
+import { maxOf } from '../../stats/extremes';
 
 /** Font size of the legend. */
 export const LEGEND_FONT_SIZE = 12;
@@ -50,7 +51,7 @@ export function categoryLegend(entries: readonly CategoryKeyEntry[], width: numb
   if (entries.length === 0) return { height: 0, markup: '' };
   const maxChars = Math.max(4, Math.min(LEGEND_MAX_CHARS, Math.floor((width - 2 * PAD - SWATCH) / LEGEND_CHAR_WIDTH)));
   const texts = entries.map((e) => shortened(e.label, maxChars));
-  const column = SWATCH + Math.max(...texts.map((t) => [...t].length)) * LEGEND_CHAR_WIDTH + COLUMN_GAP;
+  const column = SWATCH + maxOf(texts.map((t) => [...t].length)) * LEGEND_CHAR_WIDTH + COLUMN_GAP;
   const columns = Math.max(1, Math.min(entries.length, Math.floor((width - 2 * PAD + COLUMN_GAP) / column)));
   const rows = Math.ceil(entries.length / columns);
   const items = entries.map((entry, i) => {

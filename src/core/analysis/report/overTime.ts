@@ -3,6 +3,7 @@
 // flooding the terminal (every series, every round: `--json`'s `series`, the report's series.csv).
 import type { RunSeries } from '../metrics/runSeries';
 import { quantityText } from '../../text/quantityText';
+import { maxOf, minOf } from '../../stats/extremes';
 
 /** Rows shown at most; the rest are named by count. */
 export const OVER_TIME_ROWS = 8;
@@ -30,8 +31,8 @@ function sparkline(values: readonly (number | null)[]): string {
       ? values
       : Array.from({ length: SPARK_WIDTH }, (_, i) => values[Math.ceil(((i + 1) * values.length) / SPARK_WIDTH) - 1]);
   const xs = cells.filter((x): x is number => x !== null && Number.isFinite(x));
-  const lo = Math.min(...xs),
-    hi = Math.max(...xs);
+  const lo = minOf(xs),
+    hi = maxOf(xs);
   return cells
     .map((x) =>
       x === null || !Number.isFinite(x)
@@ -55,8 +56,8 @@ export function formatOverTime(s: RunSeries, o: { ties: boolean; integer?: (name
     const v = s.metrics[name];
     return [label(name), at.map((i) => text(name, v[i])).join(' → '), sparkline(v)];
   });
-  const w0 = Math.max(...rows.map((r) => r[0].length)),
-    w1 = Math.max(...rows.map((r) => r[1].length));
+  const w0 = maxOf(rows.map((r) => r[0].length)),
+    w1 = maxOf(rows.map((r) => r[1].length));
   const when = at.map((i) => (s.rounds[i] === 0 ? 'start' : `round ${s.rounds[i]}`));
   const lines = [`  over time (${when.join(' → ')}):`];
   for (const [k, v, spark] of rows) lines.push(`    ${k.padEnd(w0)}  ${v.padEnd(w1)}  ${spark}`);

@@ -2,6 +2,7 @@
 // the mean total reward) over the agents rewarded in that round, from the trace's reward events.
 import { DRIVERS, type Driver } from '../../format';
 import type { TraceEvent } from '../../trace/events';
+import { maxOf } from '../../stats/extremes';
 
 export interface RewardCurves {
   /** Rounds 1..last round that has a reward event (every round, so gaps show as null). */
@@ -37,7 +38,7 @@ export class RewardSums {
   /** The curves of rounds up to `upTo` (default: all). */
   curves(upTo = Infinity): RewardCurves {
     const byRound = this.byRound;
-    const last = Math.max(0, ...[...byRound.keys()].filter((r) => r <= upTo));
+    const last = Math.max(0, maxOf([...byRound.keys()].filter((r) => r <= upTo)));
     const rounds = Array.from({ length: last }, (_, i) => i + 1);
     const mean = (round: number, pick: (s: Sums) => number) => {
       const sums = byRound.get(round);

@@ -13,6 +13,7 @@ import { randomBaseline } from '../metrics/randomBaseline';
 import { formatReal } from './realFormat';
 import type { Simulation } from '../../engine';
 import type { RewardTally } from '../../engine';
+import { maxOf } from '../../stats/extremes';
 export { RewardTally, type RewardTallyJSON } from '../../engine/society/rewardTally';
 
 export interface RunSummary {
@@ -109,6 +110,6 @@ export function formatSummary(s: RunSummary, shape: SummaryShape = {}): string {
     ...(shape.rewards === false ? [] : DRIVERS.map((d): [string, string] => [`reward ${d}`, f(s.reward[d])])),
     ...(shape.state ?? []),
   ];
-  const w = Math.max(...rows.map((r) => r[0].length));
+  const w = maxOf(rows.map((r) => r[0].length));
   return rows.map(([k, v]) => `  ${k.padEnd(w)}  ${v}`).join('\n');
 }

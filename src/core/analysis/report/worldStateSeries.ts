@@ -2,6 +2,7 @@
 // quantity per round, and per agent quantity the mean, least and most over the agents each round
 // — what the report's "World state" section draws. Streams: one value per round and quantity.
 import type { TraceEvent } from '../../trace/events';
+import { maxOf, minOf } from '../../stats/extremes';
 
 export interface WorldStateSeries {
   rounds: number[];
@@ -26,8 +27,8 @@ export class WorldStateCollector {
       const xs = [...this.values.values()].map((v) => v[name]).filter((x) => Number.isFinite(x));
       const a = (s.agents[name] ??= { mean: [], min: [], max: [] });
       a.mean.push(xs.length ? xs.reduce((p, q) => p + q, 0) / xs.length : NaN);
-      a.min.push(xs.length ? Math.min(...xs) : NaN);
-      a.max.push(xs.length ? Math.max(...xs) : NaN);
+      a.min.push(xs.length ? minOf(xs) : NaN);
+      a.max.push(xs.length ? maxOf(xs) : NaN);
     }
   }
 

@@ -8,6 +8,7 @@
 // (0..1), so a sanctioned agent feels it. Taking from an agent whose conduct was negative (a
 // sanction) does not count against the one who takes.
 import type { ActionEvent } from '../../trace/events';
+import { maxOf } from '../../stats/extremes';
 
 export interface ConductJSON {
   conduct: Record<string, number>;
@@ -66,9 +67,9 @@ export class ConductBook {
 
   /** The round's actions are all in: conduct and pressure for the next round. */
   close(): void {
-    const most = Math.max(0, ...[...this.footprints.values()].map(Math.abs));
+    const most = Math.max(0, maxOf([...this.footprints.values()].map(Math.abs)));
     this.conduct = new Map([...this.footprints].map(([id, f]) => [id, most > 0 ? f / most : 0]));
-    const hardest = Math.max(0, ...this.taken.values());
+    const hardest = Math.max(0, maxOf(this.taken.values()));
     this.pressure = new Map([...this.taken].map(([id, t]) => [id, hardest > 0 ? t / hardest : 0]));
     this.footprints = new Map();
     this.mostNow = -1;
@@ -119,7 +120,7 @@ export class ConductBook {
   conductOf(id: string): number {
     const now = this.footprints.get(id);
     if (now !== undefined) {
-      if (this.mostNow < 0) this.mostNow = Math.max(0, ...[...this.footprints.values()].map(Math.abs));
+      if (this.mostNow < 0) this.mostNow = Math.max(0, maxOf([...this.footprints.values()].map(Math.abs)));
       return this.mostNow > 0 ? now / this.mostNow : 0;
     }
     return this.conduct.get(id) ?? 0;

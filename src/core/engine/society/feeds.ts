@@ -5,6 +5,7 @@
 // go newest first, then by id. Posts older than `keep` rounds drop off.
 import type { Feed } from '../../format';
 import type { SeenPost } from '../../llm/types';
+import { maxOf } from '../../stats/extremes';
 
 /**
  * The author of a seeded post that names none (`events: - { at, post: { feed, text } }`): the
@@ -147,7 +148,7 @@ export class FeedBoard {
 
   /** Drops posts no feed shows any more (older than the longest `keep`), and a departed agent's follows. */
   prune(round: number): void {
-    const keep = Math.max(1, ...[...this.feeds.values()].map((f) => f.keep));
+    const keep = Math.max(1, maxOf([...this.feeds.values()].map((f) => f.keep)));
     if (!this.posts.some((p) => round - p.round >= keep)) return;
     this.posts = this.posts.filter((p) => {
       const live = round - p.round < keep;

@@ -5,6 +5,7 @@
 // endpoint allows. Configs that differ only in limits are flagged by validation (SOC042).
 import type { ModelConfig } from '../model/model';
 import { isInstant, OPENAI_BASE_URL } from '../model/providers';
+import { minOf } from '../../stats/extremes';
 
 /** An endpoint's limits: calls in flight, requests and tokens per minute. */
 export interface LimitSettings {
@@ -44,7 +45,7 @@ export function sharedLimits(cfg: ModelConfig, all: Readonly<Record<string, Mode
   if (!peers.includes(cfg)) peers.push(cfg);
   const least = (pick: (c: ModelConfig) => number | undefined): number | undefined => {
     const values = peers.map(pick).filter((v): v is number => v !== undefined && v > 0);
-    return values.length ? Math.min(...values) : undefined;
+    return values.length ? minOf(values) : undefined;
   };
   const settings: LimitSettings = { concurrency: Math.max(1, least((c) => c.concurrency) ?? 1) };
   const rpm = least((c) => c.rpm),

@@ -5,6 +5,7 @@
 // (census members, a value that is not a number or a distribution).
 import type { Quantity } from '../model/mechanics';
 import { type Obj, isObj } from './checkKit';
+import { maxOf, minOf } from '../../stats/extremes';
 
 const num = (x: unknown): x is number => typeof x === 'number' && Number.isFinite(x);
 
@@ -51,7 +52,7 @@ export function agentStartRange(v: Obj, personas: readonly { raw: unknown }[], q
   const min = q.min ?? (q.labels ? 0 : -Infinity);
   const max = q.max ?? (q.labels ? q.labels.length - 1 : Infinity);
   const clamp = (x: number): number => Math.min(max, Math.max(min, x));
-  const lo = Math.min(...starts.map(([a]) => clamp(a)));
-  const hi = Math.max(...starts.map(([, b]) => clamp(b)));
+  const lo = minOf(starts.map(([a]) => clamp(a)));
+  const hi = maxOf(starts.map(([, b]) => clamp(b)));
   return { lo, hi, alike: lo === hi };
 }

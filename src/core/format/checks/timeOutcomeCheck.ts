@@ -8,6 +8,7 @@ import { report, type Report } from './mechanicsReport';
 import { didYouMean } from '../model/suggest';
 import { agentStartRange } from './agentStarts';
 import { malformedTimeOutcome, parseTimeOutcome, seriesNames } from '../model/timeOutcomeNames';
+import { maxOf } from '../../stats/extremes';
 
 /**
  * The rounds of the scenario's longest run: its own (the schema's default, 20, when unsaid) or a
@@ -18,7 +19,7 @@ export function longestRun(v: Record<string, unknown>): number {
   const own = isObj(v.world) && typeof v.world.rounds === 'number' && v.world.rounds >= 1 ? v.world.rounds : 20;
   const conditions = isObj(v.experiment) && Array.isArray(v.experiment.conditions) ? v.experiment.conditions : [];
   const set = conditions.map((c) => (isObj(c) && isObj(c.set) ? c.set['world.rounds'] : undefined));
-  return Math.max(own, ...set.filter((x): x is number => typeof x === 'number'));
+  return Math.max(own, maxOf(set.filter((x): x is number => typeof x === 'number')));
 }
 
 /**

@@ -5,6 +5,7 @@
 // every part: an aggregate is one macro over n agents, O(n) steps.
 import type { Environment } from '@marcbachmann/cel-js';
 import type { Mechanics } from '../model/mechanics';
+import { maxOf, minOf } from '../../stats/extremes';
 
 /** The fields every element of `agents` has besides the agent quantities (and `place`, with places). */
 export const AGENT_FIELDS = ['id', 'group'] as const;
@@ -19,8 +20,8 @@ export const AGGREGATES: Record<string, (xs: readonly number[]) => number> = {
     const mu = AGGREGATES.mean(xs);
     return Math.sqrt(xs.reduce((a, x) => a + (x - mu) ** 2, 0) / xs.length);
   },
-  min: (xs) => (xs.length ? Math.min(...xs) : 0),
-  max: (xs) => (xs.length ? Math.max(...xs) : 0),
+  min: (xs) => (xs.length ? minOf(xs) : 0),
+  max: (xs) => (xs.length ? maxOf(xs) : 0),
 };
 
 /** `agents` and the reducers, in an environment of these mechanics (every scope). */

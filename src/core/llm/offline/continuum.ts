@@ -21,6 +21,7 @@
 // pressure it received (the sanctioned raise what they give: Fehr & Gächter 2002).
 import type { Rng } from '../../random/rng';
 import type { ActOption, ActRequest } from '../types';
+import { maxOf } from '../../stats/extremes';
 
 /** Points weighed on a non-integer (or very wide) number argument's range. */
 export const GRID = 21;
@@ -141,7 +142,7 @@ export function reference(
   const selfish = cooperative === hi ? lo : cooperative === lo ? hi : undefined;
   let r = b ?? (lo + hi) / 2;
   // Sanctions received, or seen falling on others: shading is no longer safe (Fehr & Gächter 2002).
-  const threat = Math.max(req.pressure ?? 0, ...req.others.map((o) => o.pressure ?? 0));
+  const threat = Math.max(req.pressure ?? 0, maxOf(req.others.map((o) => o.pressure ?? 0)));
   if (b !== undefined && selfish !== undefined) {
     const cost = cooperative === hi ? costShare(top, bottom) : costShare(bottom, top);
     r = b + SELF_SERVING * cost * (1 - threat) * (selfish - b);

@@ -32,6 +32,7 @@ import {
   feeling,
   type Recollection,
 } from './recollection';
+import { maxOf, minOf } from '../../stats/extremes';
 
 const {
   coach: COACH,
@@ -253,7 +254,7 @@ function aboutPerson(person: string, recs: Recollection[]): string[] {
   const out: string[] = [];
   if (vs.length) {
     // One conversation is told with its reasons; several are summed up.
-    const ups = vs.length > 1 && Math.max(...vs) - Math.min(...vs) > 0.6;
+    const ups = vs.length > 1 && maxOf(vs) - minOf(vs) > 0.6;
     out.push(
       ups
         ? `Things with ${person} have had their ups and downs.`

@@ -3,6 +3,7 @@
 import type { Rng } from '../../random/rng';
 import type { ChoosePartnerRequest, ChoosePartnerResponse } from '../types';
 import { emphasis, partnerIntent, partnerValence, receptiveness } from './cues';
+import { maxOf } from '../../stats/extremes';
 
 /** Softmax inverse temperature: higher means more decisive choices. */
 export const PARTNER_BETA = 2;
@@ -40,13 +41,6 @@ export function utilities(req: ChoosePartnerRequest): number[] {
     );
   }
   return u;
-}
-
-/** Math.max(...xs) without spreading: NaN if any is NaN. */
-function maxOf(xs: readonly number[]): number {
-  let max = -Infinity;
-  for (const x of xs) if (x > max || x !== x) max = x;
-  return max;
 }
 
 export function choosePartner(req: ChoosePartnerRequest, rng: Rng): ChoosePartnerResponse {

@@ -20,6 +20,7 @@ import type { Agent } from '../../society/agent';
 import type { JudgeRecord, Talk } from './judgeRecord';
 import type { WorldState } from '../../society/worldState';
 import type { TieTable } from '../../society/ties';
+import { maxOf } from '../../../stats/extremes';
 
 const OUTGOING = new Set(['greet', 'share', 'ask', 'propose', 'disclose']);
 const INFORMS = new Set(['share', 'answer', 'disclose']);
@@ -43,7 +44,7 @@ export function judgeSignals(s: SignalWorld, a: Agent, talk?: Talk): Record<stri
   const lines = talk ? talk.lines : [...s.record.talks.values()].flatMap((t) => t.lines);
   const mine = lines.filter((m) => m.from === a.id);
   const heard = lines.filter((m) => m.from !== a.id && (m.to === undefined || m.to === a.id));
-  const most = Math.max(0, ...s.agents.map((x) => s.record.activity(x.id)));
+  const most = Math.max(0, maxOf(s.agents.map((x) => s.record.activity(x.id))));
   const activity = most ? s.record.activity(a.id) / most : 0;
   const extraversion = a.persona.traits.extraversion ?? 0.5;
   const delta = s.change.get(a.id) ?? 0;
@@ -96,7 +97,7 @@ function roundGoal(s: SignalWorld, a: Agent): number {
       if (decl?.min !== undefined && decl.max !== undefined && decl.max > decl.min) {
         return (x - decl.min) / (decl.max - decl.min);
       }
-      const top = Math.max(0, ...s.agents.map((o) => state.of(o.id)[q] ?? 0));
+      const top = Math.max(0, maxOf(s.agents.map((o) => state.of(o.id)[q] ?? 0)));
       return top > 0 ? x / top : 0.5;
     });
     if (places.length) return clamp01(places.reduce((sum, p) => sum + p, 0) / places.length);

@@ -17,6 +17,7 @@ import { usageField } from '../../society/usageBook';
 import { PHASE_OF } from '../../society/decisionPhase';
 import type { Asked, PhaseContext } from '../../phases/context';
 import type { Instrument } from '../instrument';
+import { maxOf } from '../../../stats/extremes';
 
 interface Target {
   agent: Agent;
@@ -81,7 +82,7 @@ class Judges {
         if (w.agents.has(id)) change.set(id, valuedChange(state, before, state.valuedOf(id)));
       }
     }
-    const maxChange = Math.max(0, ...[...change.values()].map(Math.abs));
+    const maxChange = Math.max(0, maxOf([...change.values()].map(Math.abs)));
     return { record: this.record, state, ties: w.ties, agents: [...w.agents.values()], change, maxChange };
   }
 

@@ -18,6 +18,7 @@ import type { Asked, PhaseContext } from '../../phases/context';
 import { nameRecord, own } from '../../../text/nameRecord';
 import { valued } from '../../society/worldState';
 import type { Instrument } from '../instrument';
+import { maxOf, minOf } from '../../../stats/extremes';
 
 const SURVEY_PHASE = PHASE_OF.survey;
 
@@ -38,7 +39,8 @@ async function administerSurveys(world: PhaseContext, round: number, signal?: Ab
   for (const s of surveys) {
     if (!administeredAt(s, round, world.settings.world.rounds)) continue;
     const agents = [...world.agents.values()].filter((a) => answers(s, a));
-    const asked = await Promise.all(agents.map((a) => ask(world, s, a, signal)));
+    const fortune = fortunes(world);
+    const asked = await Promise.all(agents.map((a) => ask(world, s, a, fortune(a), signal)));
     asked.forEach(({ event: e, asked: answer }, i) => {
       // Booked in the agents' order, as the events are, so the run's totals add up the same however
       // the answers arrived: surveys are in the round's and the run's usage with the other calls.
@@ -57,11 +59,38 @@ function answers(s: Survey, a: Agent): boolean {
 const LIVED_MEMORIES = 20;
 
 /**
- * What an agent lived through: its latest memories, and how it fares against the others in the
- * valued agent quantities (its sum less the others' mean, over the widest such gap; 0 when all
- * hold the same).
+ * How each agent fares against the others in the valued agent quantities: its sum less the others'
+ * mean, over the widest such gap (0 when all hold the same), from the holdings summed once per
+ * survey — per agent they made a survey of n agents n² work (minutes at 10,000). The widest gap
+ * from the others' mean is at the smallest or the largest holding. Undefined without valued
+ * quantities or others.
  */
-function lived(world: PhaseContext, a: Agent): SurveyRequest['lived'] {
+function fortunes(world: PhaseContext): (a: Agent) => number | undefined {
+  const state = world.state;
+  if (!state || ![...state.agentQuantities.values()].some(valued) || world.agents.size < 2) return () => undefined;
+  const held = new Map<string, number>();
+  let total = 0;
+  for (const b of world.agents.values()) {
+    const values = state.of(b.id);
+    let sum = 0;
+    for (const [name, q] of state.agentQuantities) if (valued(q)) sum += values[name];
+    held.set(b.id, sum);
+    total += sum;
+  }
+  const lo = minOf(held.values()),
+    hi = maxOf(held.values()),
+    others = held.size - 1;
+  return (a) => {
+    const mine = held.get(a.id);
+    if (mine === undefined) return undefined;
+    const mean = (total - mine) / others;
+    const widest = Math.max(Math.abs(lo - mean), Math.abs(hi - mean));
+    return widest > 0 ? Math.max(-1, Math.min(1, (mine - mean) / widest)) : 0;
+  };
+}
+
+/** What an agent lived through: its latest memories, and how it fares (`fortunes`). */
+function lived(a: Agent, fortune: number | undefined): SurveyRequest['lived'] {
   const memories = a.memories
     .records()
     .slice(-LIVED_MEMORIES)
@@ -69,24 +98,6 @@ function lived(world: PhaseContext, a: Agent): SurveyRequest['lived'] {
       const v = m.cues?.valence;
       return typeof v === 'number' ? { text: m.text, valence: v } : { text: m.text };
     });
-  const state = world.state;
-  let fortune: number | undefined;
-  if (state && [...state.agentQuantities.values()].some(valued)) {
-    const held = new Map<string, number>();
-    for (const b of world.agents.values()) {
-      const values = state.of(b.id);
-      let sum = 0;
-      for (const [name, q] of state.agentQuantities) if (valued(q)) sum += values[name];
-      held.set(b.id, sum);
-    }
-    const mine = held.get(a.id)!;
-    const others = [...held].filter(([id]) => id !== a.id).map(([, x]) => x);
-    if (others.length) {
-      const mean = others.reduce((x, y) => x + y, 0) / others.length;
-      const widest = Math.max(...[...held.values()].map((x) => Math.abs(x - mean)));
-      fortune = widest > 0 ? Math.max(-1, Math.min(1, (mine - mean) / widest)) : 0;
-    }
-  }
   return { memories, ...(fortune !== undefined ? { fortune } : {}) };
 }
 
@@ -106,7 +117,13 @@ interface Answered {
   asked: Asked<SurveyRequest>;
 }
 
-async function ask(world: PhaseContext, s: Survey, a: Agent, signal?: AbortSignal): Promise<Answered> {
+async function ask(
+  world: PhaseContext,
+  s: Survey,
+  a: Agent,
+  fortune: number | undefined,
+  signal?: AbortSignal,
+): Promise<Answered> {
   const m = mood(a);
   const req: SurveyRequest = {
     kind: 'survey',
@@ -120,7 +137,7 @@ async function ask(world: PhaseContext, s: Survey, a: Agent, signal?: AbortSigna
     ...(s.instrument.instructions ? { instructions: s.instrument.instructions } : {}),
     items: questions(s),
     ...(m !== undefined ? { mood: m } : {}),
-    lived: lived(world, a),
+    lived: lived(a, fortune),
   };
   const base = { type: 'survey' as const, round: world.round, agent: a.id, instrument: s.instrument.id };
   const scales = scaleDefs(s);

@@ -24,6 +24,7 @@ import { knownNews, seededTexts } from './seededNews';
 import { optionKey } from '../../society/experience';
 import { nameRecord } from '../../../text/nameRecord';
 import { stream } from '../../../random/rng';
+import { maxOf } from '../../../stats/extremes';
 
 /** How much was taken from another agent last round, when anything was. */
 function pressureOn(state: WorldState, id: string): { pressure?: number } {
@@ -94,7 +95,7 @@ function lastAndAhead(
   if (!last) return {};
   const numbers = state.conduct.lastArgsOf(id);
   const mine = holdings(state, me);
-  const widest = Math.max(0, ...others.map((o) => Math.abs(holdings(state, o) - mine)));
+  const widest = Math.max(0, maxOf(others.map((o) => Math.abs(holdings(state, o) - mine))));
   return {
     last,
     ...(numbers ? { last_args: numbers } : {}),

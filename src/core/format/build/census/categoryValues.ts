@@ -4,6 +4,7 @@
 import { DRIVERS, TRAIT_NAMES } from '../../model/model';
 import type { CategoryValue } from '../../model/censusTypes';
 import { own } from '../../../text/nameRecord';
+import { maxOf } from '../../../stats/extremes';
 
 export const TEXT_FIELDS = ['gender', 'occupation', 'location', 'group', 'style', 'bio', 'interests'];
 
@@ -59,7 +60,7 @@ export function categoryValues(
     if (label >= 0) return { lo: label, hi: label };
     return readNumber(typeof v === 'string' ? v : c);
   });
-  const width = Math.max(0, ...read.map((r) => (r?.hi !== undefined ? r.hi - r.lo : 0)));
+  const width = Math.max(0, maxOf(read.map((r) => (r?.hi !== undefined ? r.hi - r.lo : 0))));
   const unreadable = categories.filter((_, i) => read[i] === undefined);
   return {
     values: read.map((r) => ({ range: [r?.lo ?? 0, r?.hi ?? (r ? r.lo + width : 0)], integer })),

@@ -5,6 +5,7 @@ import type { Diagnostic } from '../../model/diagnostics';
 import type { Locator } from '../../syntax/locate';
 import type { PathSegment } from '../../syntax/parse';
 import type { CensusData } from '../../model/censusTypes';
+import { maxOf } from '../../../stats/extremes';
 
 /** Totals this far apart (relative) are different: rounding in published tables stays below it. */
 export const TOTAL_TOLERANCE = 0.005;
@@ -18,7 +19,7 @@ export function checkCensusData(data: CensusData, base: PathSegment[], at: Locat
   const counts = data.attributes.flatMap((a, i) => (a.kind === 'count' ? [totals[i]] : []));
   const off = data.attributes.filter((a, i) => {
     if (a.kind === 'count') {
-      return counts.length > 1 && Math.abs(totals[i] - Math.max(...counts)) > TOTAL_TOLERANCE * Math.max(...counts);
+      return counts.length > 1 && Math.abs(totals[i] - maxOf(counts)) > TOTAL_TOLERANCE * maxOf(counts);
     }
     const whole = a.kind === 'share' ? 1 : 100;
     return Math.abs(totals[i] - whole) > TOTAL_TOLERANCE * whole;

@@ -1,6 +1,7 @@
 // Coverage in words: the line `society run` and `society population` print, the hover's table.
 import type { PopulationGroup, Scenario } from '../../model/model';
 import { synthesise, type Coverage } from './synthesise';
+import { maxOf } from '../../../stats/extremes';
 
 const pct = (x: number): string => `${(x * 100).toFixed(1)}%`;
 /** A share difference in percentage points, signed. */
@@ -35,7 +36,7 @@ export function coverageRows(coverage: Coverage): string[] {
     a.categories.map((c) => [a.name, c.category, pct(c.target), pct(c.synthesised), pp(c.synthesised - c.target)]),
   );
   const head = ['attribute', 'category', 'target', 'agents', 'error'];
-  const widths = head.map((h, i) => Math.max(h.length, ...rows.map((r) => r[i].length)));
+  const widths = head.map((h, i) => Math.max(h.length, maxOf(rows.map((r) => r[i].length))));
   return [head, ...rows].map((r) =>
     r
       .map((x, i) => (i >= 2 ? x.padStart(widths[i]) : x.padEnd(widths[i])))
