@@ -38,6 +38,8 @@ export interface HeapPlan {
   relaunchMb?: number;
   /** The young generation's semi-space to relaunch with (MB), or undefined to keep Node's. */
   youngMb?: number;
+  /** V8's heap growing factor to relaunch with (1 + this / 100), or undefined to keep V8's own. */
+  growingPercent?: number;
   /** Said on stderr before the run: what was decided and why. */
   note?: string;
 }
@@ -49,6 +51,8 @@ interface Machine {
   chosen: boolean;
   /** The user already chose the young generation's size (--max-semi-space-size). */
   youngChosen?: boolean;
+  /** The user already chose how the heap grows (--heap-growing-percent). */
+  growingChosen?: boolean;
   relaunched: boolean;
 }
 
@@ -65,6 +69,16 @@ interface Machine {
 export const LARGE_WORLD = 200_000;
 const YOUNG_MB = 64;
 
+/**
+ * A large world on a machine it would crowd (its heap more than half the machine's memory, as on a
+ * laptop) grows its heap by 20% over what a full collection leaves, not by V8's own factor. Past a
+ * few hundred thousand agents V8 lets the heap reach ≈ 1.5× the live data before collecting: at
+ * 1,000,000 × 1, 5.6 GB used over 3.5 GB live. Measured there: peak RSS 6.58 → 5.82 GiB, the
+ * engine's thread 506 → 556 s of CPU (the process's 836 → 1,032 s, beside other work), 23 → 40 full
+ * collections. At 300,000 × 1 it cut 11% for 37% more CPU: where memory is plentiful, speed wins.
+ */
+const LEAN_GROWING_PERCENT = 20;
+
 function thisMachine(): Machine {
   const flags = `${process.execArgv.join(' ')} ${process.env.NODE_OPTIONS ?? ''}`;
   return {
@@ -72,6 +86,7 @@ function thisMachine(): Machine {
     totalMb: Math.floor(os.totalmem() / MB),
     chosen: /--max-old-space-size|--max_old_space_size/.test(flags),
     youngChosen: /--max-semi-space-size|--max_semi_space_size/.test(flags),
+    growingChosen: /--heap-growing-percent|--heap_growing_percent/.test(flags),
     relaunched: process.env[RELAUNCHED] === '1',
   };
 }
@@ -80,6 +95,9 @@ function thisMachine(): Machine {
 export function heapPlan(agents: number, rounds: number, m: Machine = thisMachine()): HeapPlan {
   const plan = oldSpacePlan(agents, rounds, m);
   if (agents >= LARGE_WORLD && !m.youngChosen && !m.relaunched) plan.youngMb = YOUNG_MB;
+  if (agents >= LARGE_WORLD && !m.growingChosen && !m.relaunched && heapNeededMb(agents, rounds) > m.totalMb / 2) {
+    plan.growingPercent = LEAN_GROWING_PERCENT;
+  }
   return plan;
 }
 
@@ -111,6 +129,7 @@ export function heapArgs(plan: HeapPlan): string[] {
   return [
     ...(plan.relaunchMb ? [`--max-old-space-size=${plan.relaunchMb}`] : []),
     ...(plan.youngMb ? [`--max-semi-space-size=${plan.youngMb}`] : []),
+    ...(plan.growingPercent ? [`--heap-growing-percent=${plan.growingPercent}`] : []),
   ];
 }
 

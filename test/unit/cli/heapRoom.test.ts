@@ -41,6 +41,19 @@ describe('room on the heap for a large population (society run)', () => {
     assert.equal(relaunches(heapPlan(100_000, 1, machine)), false);
   });
 
+  it("keeps a large world lean where it would crowd the machine: its heap grown by 20%, not by V8's factor", () => {
+    const laptop = { ...machine, totalMb: 8192 };
+    const million = heapPlan(1_000_000, 1, laptop);
+    assert.equal(million.growingPercent, 20);
+    assert.ok(heapArgs(million).includes('--heap-growing-percent=20'));
+    // Room to spare (24 GB for a heap of ≈ 10 GB), a small world, or the user's own choice: V8's factor.
+    assert.equal(heapPlan(1_000_000, 1, machine).growingPercent, undefined);
+    assert.equal(heapPlan(100_000, 1, { ...laptop, totalMb: 1024 }).growingPercent, undefined);
+    assert.equal(heapPlan(1_000_000, 1, { ...laptop, growingChosen: true }).growingPercent, undefined);
+    assert.equal(heapPlan(1_000_000, 1, { ...laptop, relaunched: true }).growingPercent, undefined);
+    assert.equal(heapPlan(300_000, 10, laptop).growingPercent, 20);
+  });
+
   it('never overrides a limit the user set, nor relaunches twice, nor shrinks the heap: it only warns', () => {
     for (const m of [
       { ...machine, chosen: true },
