@@ -6,9 +6,14 @@ import tseslint from 'typescript-eslint';
 
 // Math.max(...xs) passes every element as an argument and throws "Maximum call stack size exceeded"
 // past ≈ 150,000 of them: an aggregate, a degree list or a layout over a large world.
+// So does out.push(...xs) (a file's 200,000 duplicate keys).
 const NO_SPREAD_EXTREMES = {
   selector: "CallExpression[callee.object.name='Math'][callee.property.name=/^(max|min)$/] > SpreadElement",
   message: 'A list can be longer than the arguments a call takes: use maxOf()/minOf() from src/core/stats/extremes.ts.',
+};
+const NO_SPREAD_PUSH = {
+  selector: 'CallExpression[callee.property.name=/^(push|unshift|splice)$/] > SpreadElement',
+  message: 'A list can be longer than the arguments a call takes: use pushAll() from src/core/text/pushAll.ts.',
 };
 
 export default tseslint.config(
@@ -62,12 +67,13 @@ export default tseslint.config(
             'A record keyed by names needs no prototype: use nameRecord() from src/core/text/nameRecord.ts, or a Map.',
         })),
         NO_SPREAD_EXTREMES,
+        NO_SPREAD_PUSH,
       ],
     },
   },
   {
     files: ['webview/**/*.ts'],
-    rules: { 'no-restricted-syntax': ['error', NO_SPREAD_EXTREMES] },
+    rules: { 'no-restricted-syntax': ['error', NO_SPREAD_EXTREMES, NO_SPREAD_PUSH] },
   },
   {
     // Test doubles speak loose JSON to and from the code under test.

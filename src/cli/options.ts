@@ -20,6 +20,7 @@ import { LOCK_FILE, lockFolder, type FolderLock } from '../core/files/folderLock
 import { shellWord } from './shellWord';
 import { parseConfig, type OptionRow, type OptionValues } from './optionRows';
 import { MadeFolders } from './madeFolders';
+import { pushAll } from '../core/text/pushAll';
 
 /**
  * An integer option ≥ min, or undefined when absent; a bad value throws with the option's name.
@@ -246,7 +247,7 @@ function negativeValuesJoined(args: string[], options: NonNullable<ParseArgsConf
       continue;
     }
     if (a === '--') {
-      out.push(...args.slice(i));
+      pushAll(out, args.slice(i));
       break;
     }
     out.push(a);

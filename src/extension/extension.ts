@@ -20,6 +20,7 @@ import { registerTrust } from './trust/register';
 import { registerLanguageModelTools } from './tools/register';
 import { MemorySources } from '../core/memory/memorySources';
 import { ActivityStatus } from './run/activityStatus';
+import { pushAll } from '../core/text/pushAll';
 
 /** A feature registers providers or listeners and returns what to dispose on deactivation. */
 export type Feature = (ctx: SocietyContext) => vscode.Disposable | vscode.Disposable[];
@@ -48,7 +49,7 @@ export function activate(extension: vscode.ExtensionContext): SocietyContext {
   // One feature failing to register must not take the others down with it.
   for (const [name, feature] of Object.entries(features)) {
     try {
-      extension.subscriptions.push(...[feature(ctx)].flat());
+      pushAll(extension.subscriptions, [feature(ctx)].flat());
     } catch (err) {
       void vscode.window.showErrorMessage(
         `Society Studio: the ${name} feature failed to start: ${err instanceof Error ? err.message : String(err)}`,

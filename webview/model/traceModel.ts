@@ -11,6 +11,7 @@ import { matchRows, movedRow, rowOf, type TraceRow } from './traceRows';
 import { changeLabels, type ChangeLabel } from './changeLabels';
 import { WorldStateTrack } from './worldStateTrack';
 import { TraceFacts } from '../../src/core/analysis/metrics/table/applies';
+import { pushAll } from '../../src/core/text/pushAll';
 
 export class TraceModel {
   header?: TraceHeader;
@@ -102,7 +103,7 @@ export class TraceModel {
           break;
         case 'match':
           // One row per group: who played with whom this round.
-          this.rows.push(...matchRows(e, index, this.knownName));
+          pushAll(this.rows, matchRows(e, index, this.knownName));
           break;
         case 'move': {
           // Written right after the action that moved the agent: that row says where it went.

@@ -8,6 +8,7 @@ import { counted } from '../../core/text/counted';
 import { printable } from '../../core/text/printable';
 import { traitsOf } from '../../core/format';
 import { maxOf } from '../../core/stats/extremes';
+import { pushAll } from '../../core/text/pushAll';
 
 const USAGE = 'estimate <scenario.society> [--scenario NAME] [--root DIR] [--rounds N] [--model NAME] [--json]';
 
@@ -36,7 +37,7 @@ export function formatEstimate(e: RunEstimate): string {
       .map((c, i) => (i >= 2 && i <= 4 ? c.padStart(widths[i]) : c.padEnd(widths[i])))
       .join('  ')
       .trimEnd();
-  lines.push('', fmt(head), ...rows.map(fmt));
+  pushAll(lines, ['', fmt(head), ...rows.map(fmt)]);
   for (const m of e.models) {
     lines.push(
       `  ${m.name}: ${Object.entries(m.by_kind)
@@ -75,7 +76,7 @@ export function formatEstimate(e: RunEstimate): string {
       `With prompt caching: $${e.total.cost_usd_cached.toFixed(2)} (${int(e.total.cached_input_tokens ?? 0)} input tokens at the cached-input price), against $${e.total.cost_usd.toFixed(2)} without`,
     );
   }
-  lines.push('Assumes:', ...e.assumptions.map((a) => `  - ${a}`));
+  pushAll(lines, ['Assumes:', ...e.assumptions.map((a) => `  - ${a}`)]);
   return lines.join('\n');
 }
 

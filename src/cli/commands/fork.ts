@@ -27,6 +27,7 @@ import { recordWritten } from '../manifest';
 import { heldRun } from '../outFolder';
 import { runModels, missingKey } from '../run/runModels';
 import { Progress } from '../run/progress';
+import { pushAll } from '../../core/text/pushAll';
 
 /** What a branch writes in its folder (listed as ours: a resume knows the folder is a branch). */
 const BRANCH_FILES = ['trace.jsonl', 'checkpoint.json', 'trace.index.json', 'branch.json'];
@@ -209,7 +210,7 @@ function editsGiven(values: Record<string, string | string[] | boolean | undefin
       throw new EditSyntaxError(`--edits ${file}: ${ioReason(err)}`);
     }
     try {
-      edits.push(...editsFromJson(text));
+      pushAll(edits, editsFromJson(text));
     } catch (err) {
       throw new EditSyntaxError(`--edits ${file}: ${err instanceof Error ? err.message : String(err)}`);
     }

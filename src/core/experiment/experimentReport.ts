@@ -22,6 +22,7 @@ import { describeRunFaults } from './runFaults';
 import { censoredText } from './censored';
 import { INSTRUMENTS_FILE, instrumentLines, instrumentRows, instrumentsSection } from './instrumentSummary';
 import { maxOf } from '../stats/extremes';
+import { pushAll } from '../text/pushAll';
 
 export const EXPERIMENT_FILES = {
   html: 'experiment.html',
@@ -336,7 +337,7 @@ export function formatExperiment(r: ExperimentResult): string {
   });
   if (cut) out.push(`  ${CUT_NOTE}`);
   for (const line of madeByDifferences(r.runs)) out.push(`  ${line}`);
-  out.push(...instrumentLines(instrumentRows(r)));
+  pushAll(out, instrumentLines(instrumentRows(r)));
   // Outcomes over time are said in words under the table: their names alone do not say "rounds".
   for (const s of r.summaries) {
     const words = describeTimeOutcome(s.metric);

@@ -7,6 +7,7 @@ import type { CallFault, ChatIdentity } from './chat';
 import { ProviderError, ReplayMissError } from './errors';
 import { CACHE_VERSION, embeddingKey, retrievalKey } from './cache/key';
 import { failureOf, fromFailure, type ResponseStore, type RetrievalOutcome } from './cache/store';
+import { pushAll } from '../text/pushAll';
 
 export interface RelevanceScorer {
   /** Relevance of each document to the query, 0..1. */
@@ -133,7 +134,7 @@ export class EmbeddingRelevance implements RelevanceScorer {
       const entry = this.store ? await this.store.get(embeddingKey(this.identity, t)) : undefined;
       if (entry && 'embedding' in entry) {
         this.memo.set(t, entry.embedding);
-        if (entry.faults) this.faults.push(...entry.faults);
+        if (entry.faults) pushAll(this.faults, entry.faults);
       } else todo.push(t);
     }
     for (let i = 0; i < todo.length; i += BATCH) {
@@ -150,7 +151,7 @@ export class EmbeddingRelevance implements RelevanceScorer {
       const { vectors, tokens, faults = [] } = answer;
       this.requests++;
       this.tokens += tokens;
-      this.faults.push(...faults);
+      pushAll(this.faults, faults);
       for (let j = 0; j < batch.length; j++) {
         this.memo.set(batch[j], vectors[j]);
         // The batch's faults go with its first text, so a replay or rerun reports them once.

@@ -14,6 +14,7 @@ import { oneLine, type Redactor } from './redact';
 import type { Usage } from '../trace/events';
 import type { AgentModel, DecisionRequest, DecisionResponse } from './types';
 import { markCached, usageOf, type Price } from './usage';
+import { pushAll } from '../text/pushAll';
 
 export interface LlmAgentModelOptions {
   name: string;
@@ -94,14 +95,14 @@ export class LlmAgentModel implements AgentModel {
       tally.calls++;
       tally.attempts += res.faults.filter((f) => !f.note).length + 1;
       addTokens(tally.tokens, res.tokens);
-      tally.faults.push(...res.faults);
+      pushAll(tally.faults, res.faults);
       tally.cached &&= res.cached === true;
       return res.content;
     } catch (err) {
       if (err instanceof ProviderError) {
         tally.calls++;
         tally.attempts += Math.max(1, err.faults.length);
-        tally.faults.push(...err.faults);
+        pushAll(tally.faults, err.faults);
         tally.cached &&= err.cached;
         // Answers without content the endpoint still billed for (provider layer: openai/answer.ts).
         if (err.tokens) addTokens(tally.tokens, err.tokens);

@@ -39,6 +39,7 @@ import type { AgentModel } from './types';
 import type { PriceTable } from './usage';
 import { priceOf } from './usage';
 import { CallLog } from './callLog';
+import { pushAll } from '../text/pushAll';
 
 export interface ModelOptions {
   /** Looks up a key by environment variable name. Default: process.env. */
@@ -271,7 +272,7 @@ export class ModelRegistry {
       requests += r.requests;
       tokens += r.tokens;
       failed += r.failedRequests;
-      faults.push(...r.faults);
+      pushAll(faults, r.faults);
     }
     return { requests, tokens, failed, faults };
   }

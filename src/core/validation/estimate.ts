@@ -6,6 +6,7 @@ import { estimateExperiment } from '../experiment/experimentCost';
 import type { RunEstimate } from '../llm/estimate';
 import { costLimitReason } from '../llm/costLimit';
 import { counted } from '../text/counted';
+import { pushAll } from '../text/pushAll';
 
 export interface ValidationEstimate {
   entries: number;
@@ -29,7 +30,7 @@ export function estimateValidation(scenarios: readonly Scenario[], seeds?: numbe
     runs += e.runs;
     total.agents = Math.max(total.agents, e.total.agents);
     total.rounds = Math.max(total.rounds, e.total.rounds);
-    total.models.push(...e.total.models);
+    pushAll(total.models, e.total.models);
     total.total.calls += e.total.total.calls;
     total.total.input_tokens += e.total.total.input_tokens;
     total.total.output_tokens += e.total.total.output_tokens;

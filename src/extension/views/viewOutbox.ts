@@ -14,6 +14,7 @@
 // the view stayed blank while that backlog arrived. Editor-free, so it is tested without VS Code.
 import type { HostMessage } from '../../core/protocol/viewMessages';
 import type { TraceEvent } from '../../core/trace/events';
+import { pushAll } from '../../core/text/pushAll';
 
 /** Events in one message at most (~500 KB of trace). */
 export const MAX_EVENTS_PER_MESSAGE = 2000;
@@ -108,7 +109,7 @@ export class ViewOutbox {
       if (last?.type === 'events' && last.events.length < this.maxEvents) {
         // (the queued message's array is this outbox's own: it was sliced below)
         const take = events.slice(i, i + this.maxEvents - last.events.length);
-        (last.events as TraceEvent[]).push(...take);
+        pushAll(last.events as TraceEvent[], take);
         i += take.length;
       } else {
         const take = events.slice(i, i + this.maxEvents);

@@ -141,7 +141,7 @@ describe('surveys', function () {
     );
     const got = new Map<string, number | undefined>();
     const factory = surveysAnsweredBy(async (req, offline) => {
-      got.set(req.persona.id, req.lived.fortune);
+      got.set(req.persona.id, req.lived?.fortune);
       return offline();
     });
     await traceOf(sc, { modelFactory: factory });

@@ -10,6 +10,7 @@ import { errors, type ErrorResult } from '../../stats/rmse';
 import { welchTTest, type TTestResult } from '../../stats/tTest';
 import type { ObservedData } from '../../format';
 import { own } from '../../text/nameRecord';
+import { pushAll } from '../../text/pushAll';
 
 export interface SimulatedRun {
   condition: string;
@@ -91,8 +92,8 @@ function measureFit(
     // A round no run has (past the run's end) has nothing to compare with: pooling its observed
     // values alone would move KS and t with values no run could have matched.
     if (sim.length && obs.length) {
-      allSim.push(...sim);
-      allObs.push(...obs);
+      pushAll(allSim, sim);
+      pushAll(allObs, obs);
     }
     const ks = sim.length > 1 && obs.length > 1 ? ks2Sample(sim, obs) : undefined;
     return {

@@ -7,6 +7,7 @@ import type { ComparedRun, RunComparison } from './compareRuns';
 import type { UnsharedTie } from './tieDifference';
 import { columns, everyKth, signed, value } from './compareFormat';
 import { editText } from './editText';
+import { pushAll } from '../../text/pushAll';
 
 /** Ties listed per side at most. */
 const TIES_SHOWN = 10;
@@ -66,16 +67,16 @@ export function formatRunComparison(c: RunComparison): string {
     for (const e of info?.edits ?? []) out.push(`    ${side}'s edit: ${printable(editText(e))}`);
   }
   for (const n of c.notes) out.push(`note: ${n}`);
-  out.push('', divergenceText(c), '', ...outcomeTable(c));
+  pushAll(out, ['', divergenceText(c), '', ...outcomeTable(c)]);
   const series = seriesTable(c);
-  if (series.length) out.push('', 'over rounds (B − A):', ...series);
+  if (series.length) pushAll(out, ['', 'over rounds (B − A):', ...series]);
   if (c.ties) {
-    out.push(
+    pushAll(out, [
       '',
       `ties at the end: ${c.ties.shared} in both`,
       ...tieLines('only in A', c.ties.onlyA, 'B'),
       ...tieLines('only in B', c.ties.onlyB, 'A'),
-    );
+    ]);
   }
   return out.join('\n');
 }

@@ -5,6 +5,7 @@ import type { TraceHeader } from '../../trace/events';
 import { flattenSet } from '../../format';
 import { printable } from '../../text/printable';
 import { provenanceDifferences } from '../../trace/provenance';
+import { pushAll } from '../../text/pushAll';
 
 export interface HeaderDifferences {
   scenario: string;
@@ -40,8 +41,9 @@ export function checkHeaders(a: TraceHeader, b: TraceHeader): HeaderDifferences 
   const settings = flatDiff(a.settings, b.settings).filter((p) => p !== 'world.rounds');
   if (settings.length) notes.push(`settings differ: ${settings.join(', ')}`);
   // What made each run (issue 58: 6): product and Node versions, each model's identity.
-  notes.push(
-    ...provenanceDifferences([
+  pushAll(
+    notes,
+    provenanceDifferences([
       { label: 'A', header: a },
       { label: 'B', header: b },
     ]),

@@ -4,6 +4,7 @@
 import type { JudgementEvent } from '../../trace/events';
 import { csvLine } from '../../text/csv';
 import { own } from '../../text/nameRecord';
+import { pushAll } from '../../text/pushAll';
 
 export const JUDGEMENTS_FILE = 'judgements.csv';
 
@@ -37,6 +38,6 @@ export function judgementRows(e: JudgementEvent): string[] {
 
 export function judgementsCsv(events: Iterable<JudgementEvent>): string {
   const lines = [csvLine([...JUDGEMENT_COLUMNS])];
-  for (const e of events) lines.push(...judgementRows(e));
+  for (const e of events) pushAll(lines, judgementRows(e));
   return lines.join('\n') + '\n';
 }

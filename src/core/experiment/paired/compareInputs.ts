@@ -4,6 +4,7 @@
 import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ioReason } from '../../files/ioReason';
+import { pushAll } from '../../text/pushAll';
 
 /** The trace a run folder holds (`society run --out`, the editor's runs folder). */
 export const TRACE_FILE = 'trace.jsonl';
@@ -42,8 +43,9 @@ export function compareSide(arg: string, shown: (p: string) => string = (p) => p
     const trace = path.join(sub, TRACE_FILE);
     if (isFile(trace)) files.push(trace);
     else {
-      files.push(
-        ...subfolders(sub)
+      pushAll(
+        files,
+        subfolders(sub)
           .map((s) => path.join(s, TRACE_FILE))
           .filter(isFile),
       );

@@ -6,6 +6,7 @@ import { counted } from '../../text/counted';
 import { columns, everyKth, signed, value } from '../../analysis';
 import type { Estimate } from '../statistics';
 import type { PairedComparison } from './pairedRuns';
+import { pushAll } from '../../text/pushAll';
 
 const ci = (c: { ci95: [number, number] | null }): string =>
   c.ci95 ? `[${signed(c.ci95[0])}, ${signed(c.ci95[1])}]` : '—';
@@ -50,8 +51,8 @@ export function formatPairedComparison(c: PairedComparison): string {
   for (const n of c.notes) out.push(`note: ${n}`);
   if (!c.pairs.length) return [...out, '', 'no seed has a run in both: nothing to compare'].join('\n');
   if (c.pairs.length < 2) out.push('note: one pair gives a difference but no confidence interval');
-  out.push('', ...outcomeTable(c));
+  pushAll(out, ['', ...outcomeTable(c)]);
   const series = seriesTable(c);
-  if (series.length) out.push('', 'over rounds, mean of the per-seed differences:', ...series);
+  if (series.length) pushAll(out, ['', 'over rounds, mean of the per-seed differences:', ...series]);
   return out.join('\n');
 }

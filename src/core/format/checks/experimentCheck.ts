@@ -6,6 +6,7 @@ import { stemClashes } from './conditionFiles';
 import { type Obj, isObj, list, shortName, mk } from './checkKit';
 import type { CheckContext } from './checkContext';
 import { checkParameterPaths } from './parameterPaths';
+import { pushAll } from '../../text/pushAll';
 
 /** Repeated seeds and condition names, parameter paths of conditions, and what claims name (SOC078). */
 export function experimentCheck(ctx: CheckContext): void {
@@ -50,11 +51,12 @@ export function experimentCheck(ctx: CheckContext): void {
       }
     });
     checkConditionFiles(ctx);
-    out.push(...checkClaims(v, at, ctx.unsure, ctx.personas));
+    pushAll(out, checkClaims(v, at, ctx.unsure, ctx.personas));
   }
   if (isObj(v.calibration)) {
-    out.push(
-      ...checkCalibration(v, at, ctx.unsure, (set, path) =>
+    pushAll(
+      out,
+      checkCalibration(v, at, ctx.unsure, (set, path) =>
         checkParameterPaths(set, at, path, out, v, { refCheck, modelCheck }),
       ),
     );

@@ -8,6 +8,7 @@ import { applyDefaults, leafError, societySchema } from '../schema/schema';
 import { sharedLimits } from '../build/endpointLimits';
 import { type Obj, isObj, mk } from './checkKit';
 import { isReservedId, reservedIdDiagnostic } from './reservedIds';
+import { pushAll } from '../../text/pushAll';
 
 /** Checks that need only one file: duplicate persona ids among its documents, secrets. */
 export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
@@ -34,7 +35,7 @@ export function checkFile(file: ParsedFile, locators: Locator[]): Diagnostic[] {
       if (isReservedId(id)) out.push(reservedIdDiagnostic(id, file.file, range));
     }
     if (doc.kind === 'scenario' && isObj(doc.value) && isObj(doc.value.models)) {
-      out.push(...sharedEndpointDiagnostics(doc.value.models, at, file.file));
+      pushAll(out, sharedEndpointDiagnostics(doc.value.models, at, file.file));
       for (const [name, m] of Object.entries(doc.value.models)) {
         // A plain object cannot hold a key named __proto__ (assigning it sets the prototype): the
         // model would vanish between the check and the run.

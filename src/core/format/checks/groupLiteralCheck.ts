@@ -7,6 +7,7 @@
 import type { Environment } from '@marcbachmann/cel-js';
 import { expressionRange, type ExpressionSite } from '../build/mechanicsSource';
 import { unknownName, type Report } from './mechanicsReport';
+import { pushAll } from '../../text/pushAll';
 
 /** A parsed cel-js node, as far as this check reads it. */
 interface Node {
@@ -44,14 +45,14 @@ function comparedNames(root: unknown): Node[] {
     if ((x.op === '==' || x.op === '!=') && Array.isArray(x.args)) {
       const [a, b] = x.args as unknown[];
       if (isNode(a) && isNode(b)) {
-        if (readsGroup(a)) found.push(...literals(b));
-        if (readsGroup(b)) found.push(...literals(a));
+        if (readsGroup(a)) pushAll(found, literals(b));
+        if (readsGroup(b)) pushAll(found, literals(a));
       }
     }
     if (x.op === 'in' && Array.isArray(x.args)) {
       const [a, b] = x.args as unknown[];
       if (isNode(a) && readsGroup(a) && isNode(b) && b.op === 'list' && Array.isArray(b.args)) {
-        found.push(...(b.args as unknown[]).filter(isNode).flatMap(literals));
+        pushAll(found, (b.args as unknown[]).filter(isNode).flatMap(literals));
       }
     }
     visit(x.args);

@@ -27,6 +27,7 @@ import { checkMatching } from './matchingCheck';
 import type { Check } from './checkContext';
 import { type Obj, type Checker, raw, diag } from './mechanicsChecker';
 import { environment, checkExpressions } from './expressionChecks';
+import { pushAll } from '../../text/pushAll';
 
 /** Words CEL reads as literals or operators, never as a name after a dot or on its own. */
 export const CEL_WORDS = ['true', 'false', 'null', 'in'] as const;
@@ -278,5 +279,5 @@ function checkTargets(c: Checker, a: Action): void {
 
 /** The entry of the CHECKS table. */
 export const mechanicsCheck: Check = (ctx) => {
-  ctx.out.push(...checkMechanics(ctx.v, ctx.at, ctx.unsure, ctx.personas));
+  pushAll(ctx.out, checkMechanics(ctx.v, ctx.at, ctx.unsure, ctx.personas));
 };

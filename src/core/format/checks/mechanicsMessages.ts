@@ -17,6 +17,7 @@ import type { ExpressionSite } from '../build/mechanicsSource';
 import { didYouMean } from '../model/suggest';
 import { AGENT_FIELDS, agentVariables } from '../expressions/aggregates';
 import { hasPartner } from '../model/matching';
+import { pushAll } from '../../text/pushAll';
 
 export interface ExplainedProblem extends ExpressionProblem {
   /** The name the user probably meant, replacing `start..end`. */
@@ -31,9 +32,9 @@ export function scopeNames(scope: Scope, m?: Mechanics): string[] {
   if (scope.kind === 'world') return names;
   names.push('me', 'traits');
   // With `matching:`, the agent's group, and in pairs its partner.
-  if (m?.matching) names.push(...(hasPartner(m.matching) ? ['partner'] : []), 'matched');
+  if (m?.matching) pushAll(names, [...(hasPartner(m.matching) ? ['partner'] : []), 'matched']);
   if (scope.kind === 'action') {
-    names.push('args', ...scope.action.args.filter((a) => a.type !== 'number').map((a) => a.name));
+    pushAll(names, ['args', ...scope.action.args.filter((a) => a.type !== 'number').map((a) => a.name)]);
   }
   if (scope.kind === 'candidate') names.push(scope.arg.name);
   return names;

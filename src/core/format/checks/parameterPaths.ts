@@ -14,6 +14,7 @@ import { isWorldOverride, unknownWorldName, worldNamesOf } from '../schema/world
 import { unknownGroupField, unsettable } from '../schema/parameterPaths';
 import { isStructurePath, listNames, structurePath } from '../schema/structurePaths';
 import { type Obj, mk } from './checkKit';
+import { pushAll } from '../../text/pushAll';
 
 /** SOC057 for a timed event's `set` of a parameter the run fixes when it starts. */
 export function checkFixedDuringRun(set: Obj, at: Locator, path: PathSegment[], out: Diagnostic[]): void {
@@ -56,7 +57,7 @@ function checkRulePath(
     return;
   }
   const errors = valueErrors(p.node, value);
-  out.push(...schemaErrorDiagnostics(errors, 'scenario', doc, at.file, at, path));
+  pushAll(out, schemaErrorDiagnostics(errors, 'scenario', doc, at.file, at, path));
   const list = listNames(key, doc);
   if (errors.length || !list || !value || typeof value !== 'object') return;
   // A list, or (a phase's actions) lists by group, each group one that exists (SOC082).
@@ -145,9 +146,9 @@ export function checkParameterPaths(
     // The run would skip a value of the wrong kind with an error event: say so while editing, in
     // the words the schema's own checks use, at the offending item of a list.
     const errors = valueErrors(target, set[key]);
-    out.push(...schemaErrorDiagnostics(errors, 'scenario', docValue, at.file, at, [...path, key]));
+    pushAll(out, schemaErrorDiagnostics(errors, 'scenario', docValue, at.file, at, [...path, key]));
     // The same checks as where the setting is written in the scenario itself.
-    if (key === 'world.rooms') out.push(...checkRooms(set[key], at, [...path, key], refs.refCheck));
+    if (key === 'world.rooms') pushAll(out, checkRooms(set[key], at, [...path, key], refs.refCheck));
     if (key === 'coaching.model') refs.modelCheck(set[key], at, [...path, key]);
   }
 }

@@ -12,6 +12,7 @@ import type { StartSite } from './startStateCheck';
 import { WHOLE_DAY } from '../model/places';
 import type { Check } from './checkContext';
 import { type Obj, isObj } from './checkKit';
+import { pushAll } from '../../text/pushAll';
 
 interface Ctx {
   r: Report;
@@ -196,5 +197,5 @@ function checkMove(c: Ctx, action: string, a: Obj): void {
 
 /** The entry of the CHECKS table. */
 export const placesCheck: Check = (ctx) => {
-  ctx.out.push(...checkPlaces(ctx.v, ctx.at, ctx.personas, ctx.unsure));
+  pushAll(ctx.out, checkPlaces(ctx.v, ctx.at, ctx.personas, ctx.unsure));
 };

@@ -2,6 +2,7 @@
 import { checkRooms } from './rooms';
 import { isObj, list } from './checkKit';
 import type { CheckContext } from './checkContext';
+import { pushAll } from '../../text/pushAll';
 
 /** References from the scenario: events and rooms. */
 export function referencesCheck(ctx: CheckContext): void {
@@ -12,5 +13,5 @@ export function referencesCheck(ctx: CheckContext): void {
     list(e.remove).forEach((id, k) => refCheck(id, at, ['events', i, 'remove', k], 'remove event'));
   });
   const world = isObj(v.world) ? v.world : {};
-  out.push(...checkRooms(world.rooms, at, ['world', 'rooms'], refCheck));
+  pushAll(out, checkRooms(world.rooms, at, ['world', 'rooms'], refCheck));
 }

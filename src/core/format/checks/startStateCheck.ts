@@ -9,6 +9,7 @@ import { readMechanics } from '../build/mechanicsSource';
 import { report, unknownName, type Report } from './mechanicsReport';
 import type { Check } from './checkContext';
 import { type Obj, isObj } from './checkKit';
+import { pushAll } from '../../text/pushAll';
 
 /** A persona as the checks see it: its raw mapping and where it is written. */
 export interface StartSite {
@@ -76,5 +77,5 @@ function outOfBounds(r: Report, path: PathSegment[], x: number, q: Quantity, who
 
 /** The entry of the CHECKS table. */
 export const startValuesCheck: Check = (ctx) => {
-  ctx.out.push(...checkStartValues(ctx.v, ctx.at, ctx.personas, ctx.unsure));
+  pushAll(ctx.out, checkStartValues(ctx.v, ctx.at, ctx.personas, ctx.unsure));
 };

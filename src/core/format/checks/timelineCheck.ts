@@ -5,6 +5,7 @@ import { generatedAgent, generatedIdClashes, generatesId, invalidGeneratedIds } 
 import { eventTimeline } from './timeline';
 import { type Obj, isObj, shortName } from './checkKit';
 import type { CheckContext } from './checkContext';
+import { pushAll } from '../../text/pushAll';
 
 /** Removals that can only fail and relationships with someone absent (the timeline), and generated ids that clash. */
 export function timelineCheck(ctx: CheckContext): void {
@@ -30,8 +31,9 @@ export function timelineCheck(ctx: CheckContext): void {
       }
     );
   };
-  out.push(
-    ...eventTimeline(
+  pushAll(
+    out,
+    eventTimeline(
       v.events,
       rounds,
       {
@@ -45,6 +47,6 @@ export function timelineCheck(ctx: CheckContext): void {
   );
 
   // Ids that timed events add are the timeline's to check against the groups' (present from the start).
-  out.push(...generatedIdClashes(groups, listed.keys(), at));
-  out.push(...invalidGeneratedIds(groups, at));
+  pushAll(out, generatedIdClashes(groups, listed.keys(), at));
+  pushAll(out, invalidGeneratedIds(groups, at));
 }

@@ -7,6 +7,7 @@ import { isTimed, scenarioRounds } from './timeline';
 import { applySet } from '../schema/settings';
 import { type Obj, isObj, list, mk } from './checkKit';
 import type { CheckContext } from './checkContext';
+import { pushAll } from '../../text/pushAll';
 
 /** Weights whose all being zero leaves a run with nothing to do: what each check reads, says and marks. */
 const DEGENERATE: { code: DiagnosticCode; path: string[]; zero: (s: Obj) => boolean; what: string }[] = [
@@ -124,5 +125,5 @@ function degenerateWeights(v: Obj, at: Locator): Diagnostic[] {
 
 /** The entry of the CHECKS table. */
 export function weightsCheck(ctx: CheckContext): void {
-  ctx.out.push(...degenerateWeights(ctx.v, ctx.at));
+  pushAll(ctx.out, degenerateWeights(ctx.v, ctx.at));
 }

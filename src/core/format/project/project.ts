@@ -7,6 +7,7 @@ import { dedupe } from './fileProblems';
 import { SOCIETY_EXTENSION, type ScenarioResolution } from './resolution';
 import { SocietyWorkspace } from './societyWorkspace';
 import type { SocietyFileSystem } from '../io/fileSystem';
+import { pushAll } from '../../text/pushAll';
 
 export class SocietyProject {
   readonly workspace: SocietyWorkspace;
@@ -90,7 +91,12 @@ export class SocietyProject {
     const list = [...analysis.diagnostics];
     for (const resolutions of this.scenarios.values()) {
       for (const r of resolutions) {
-        if (r.files.includes(file)) list.push(...r.diagnostics.filter((d) => d.file === file));
+        if (r.files.includes(file)) {
+          pushAll(
+            list,
+            r.diagnostics.filter((d) => d.file === file),
+          );
+        }
       }
     }
     return dedupe(list);

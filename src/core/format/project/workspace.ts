@@ -29,6 +29,7 @@ import {
   type ScenarioResolution,
 } from './resolution';
 import { unreadable, dedupe, unreadablePattern, isInside } from './fileProblems';
+import { pushAll } from '../../text/pushAll';
 
 /** The file set with the checks it is handed; hosts open a SocietyWorkspace (societyWorkspace.ts). */
 export class Workspace {
@@ -63,8 +64,8 @@ export class Workspace {
     const parsed = parseSociety(text, file, chunks);
     const locators = parsed.documents.map((d) => new Locator(parsed, d));
     const diagnostics = [...parsed.diagnostics];
-    for (const doc of parsed.documents) diagnostics.push(...validateDocument(parsed, doc));
-    diagnostics.push(...this.checks.file(parsed, locators));
+    for (const doc of parsed.documents) pushAll(diagnostics, validateDocument(parsed, doc));
+    pushAll(diagnostics, this.checks.file(parsed, locators));
     const analysis = { parsed, diagnostics, locators };
     this.cache.set(file, { text, analysis });
     return analysis;
@@ -97,7 +98,7 @@ export class Workspace {
       // errors are the cause to show, not "no scenario".
       const unread = analysis.diagnostics.filter((d) => d.code === 'SOC001' && d.severity === 'error');
       if (unread.length) {
-        result.diagnostics.push(...unread);
+        pushAll(result.diagnostics, unread);
         return result;
       }
       // At the start of the (first) document, usually its `kind:` line.
@@ -114,21 +115,24 @@ export class Workspace {
     const at = analysis.locators[index];
     for (const [f, a] of involved) {
       if (f !== file) result.files.push(f);
-      result.diagnostics.push(...a.diagnostics);
+      pushAll(result.diagnostics, a.diagnostics);
     }
-    result.diagnostics.push(
-      ...this.checks.scenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas),
+    pushAll(
+      result.diagnostics,
+      this.checks.scenario({ value: doc.value, at, hasErrors: doc.hasErrors }, result.personas),
     );
     if (doc.value && typeof doc.value === 'object') {
-      result.diagnostics.push(
-        ...(await checkModule(doc.value as Record<string, unknown>, at, file, this.fs, this.root)),
+      pushAll(
+        result.diagnostics,
+        await checkModule(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
       );
-      result.diagnostics.push(
-        ...(await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs, this.root)),
+      pushAll(
+        result.diagnostics,
+        await checkObserved(doc.value as Record<string, unknown>, at, file, this.fs, this.root),
       );
     }
     const census = await loadCensus(doc.value, at, this.fs, this.root);
-    result.diagnostics.push(...census.diagnostics);
+    pushAll(result.diagnostics, census.diagnostics);
     result.diagnostics = dedupe(result.diagnostics);
     if (options.build !== false && !result.diagnostics.some((d) => d.severity === 'error')) {
       const initial: Persona[] = result.personas
@@ -412,10 +416,10 @@ export class Workspace {
         diagnostics.push(unreadable(file, this.fs.whyUnreadable?.(file)));
         continue;
       }
-      diagnostics.push(...analysis.diagnostics);
+      pushAll(diagnostics, analysis.diagnostics);
       for (const doc of analysis.parsed.documents) {
         if (doc.kind === 'scenario') {
-          diagnostics.push(...(await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
+          pushAll(diagnostics, (await this.resolveScenario(file, doc.index, { build: false })).diagnostics);
         }
       }
     }

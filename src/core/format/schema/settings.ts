@@ -2,6 +2,7 @@
 // Shared with trace replay so a replayed world sees the same parameter changes.
 import type { CoachingConfig, DriverWeights, MemoryConfig, Scenario, TieConfig, World } from '../model/model';
 import { applyDefaults, leafError, schemaAtPath, type SchemaNode } from './schema';
+import { pushAll } from '../../text/pushAll';
 
 /** Simulation settings in force at the start of the run (events may change them later: see `event_fired`). */
 export interface RunSettings {
@@ -80,7 +81,7 @@ export function flattenSet(set: Record<string, unknown>, prefix = ''): [string, 
   const out: [string, unknown][] = [];
   for (const [k, v] of Object.entries(set)) {
     const path = prefix ? `${prefix}.${k}` : k;
-    if (v && typeof v === 'object' && !Array.isArray(v)) out.push(...flattenSet(v as Record<string, unknown>, path));
+    if (v && typeof v === 'object' && !Array.isArray(v)) pushAll(out, flattenSet(v as Record<string, unknown>, path));
     else out.push([path, v]);
   }
   return out;

@@ -7,6 +7,7 @@
 // A declared `matching:` is a rule too: `matching.design: stranger` against the partner design.
 import { deref, societySchema, type SchemaNode } from './schema';
 import { BUILTIN_PHASES } from '../model/mechanics';
+import { pushAll } from '../../text/pushAll';
 
 /** A value of the rules a condition may set: its dotted path and the schema its value must fit. */
 export interface StructurePath {
@@ -57,7 +58,10 @@ function phasePaths(doc: Obj): StructurePath[] {
     const fields: StructurePath[] = [];
     if (builtin) fields.push({ path: `round.${name}.when`, node: WHEN });
     else leaves(def('phase'), `round.${name}`, fields, ['phase']);
-    out.push(...fields.map((f) => (f.path.endsWith('.when') ? { ...f, expression: 'phase-when' as const } : f)));
+    pushAll(
+      out,
+      fields.map((f) => (f.path.endsWith('.when') ? { ...f, expression: 'phase-when' as const } : f)),
+    );
   }
   return out;
 }

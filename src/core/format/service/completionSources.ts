@@ -15,6 +15,7 @@ import { absenceAtReference, type AbsenceCheck } from './absence';
 import { readMechanics, siteKind } from '../build/mechanicsSource';
 import type { Mechanics } from '../model/mechanics';
 import { startStateOwner } from './startStateCompletion';
+import { pushAll } from '../../text/pushAll';
 
 export async function complete(project: SocietyProject, file: string, position: Position): Promise<CompletionItem[]> {
   const analysis = await project.workspace.analyze(file);
@@ -131,10 +132,9 @@ export async function populationGroupsVisibleFrom(
 ): Promise<GeneratedIds[]> {
   const groups: GeneratedIds[] = [];
   for (const value of await scenariosAround(project, file, docIndex)) {
-    groups.push(
-      ...populationGroups(
-        value && typeof value === 'object' ? (value as Record<string, unknown>).population : undefined,
-      ),
+    pushAll(
+      groups,
+      populationGroups(value && typeof value === 'object' ? (value as Record<string, unknown>).population : undefined),
     );
   }
   return groups;

@@ -9,6 +9,7 @@ import type { ParsedDocument, PathSegment } from '../syntax/parse';
 import { mayLeadTo, valueRole, type ValueRole } from '../schema/roles';
 import { tokenAt } from './tokenAt';
 import type { DocumentKind } from '../schema/schema';
+import { pushAll } from '../../text/pushAll';
 
 export interface PersonaSite extends SourceLocation {
   id: string;
@@ -110,7 +111,7 @@ export async function sitesInScope(project: SocietyProject, file: string): Promi
   const out: PersonaSite[] = [];
   for (const f of project.scope(file)) {
     const analysis = await project.workspace.analyze(f);
-    if (analysis) out.push(...personaSites(analysis));
+    if (analysis) pushAll(out, personaSites(analysis));
   }
   return out;
 }

@@ -2,6 +2,7 @@
 import { isMap, isSeq, isScalar, isPair, type Node } from 'yaml';
 import type { Position, Range } from '../model/model';
 import type { ParsedFile } from '../syntax/parse';
+import { pushAll } from '../../text/pushAll';
 
 export type SymbolKind = 'scenario' | 'persona' | 'include' | 'event' | 'object' | 'array' | 'property';
 
@@ -50,7 +51,7 @@ export function documentSymbols(file: ParsedFile): DocumentSymbol[] {
         children,
       });
     } else {
-      out.push(...children);
+      pushAll(out, children);
     }
   }
   return out;

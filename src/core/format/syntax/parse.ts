@@ -13,6 +13,7 @@ import type { ParsedDocument, ParsedFile } from './parsed';
 // The parsed shapes live below the parser so duplicateKeys.ts can name them without importing it.
 export type { PathSegment, ParsedDocument, ParsedFile } from './parsed';
 import { SyntaxErrors, TOO_DEEP, yamlDiagnostic, UnclosedOpeners, spanOf, clip } from './syntaxErrors';
+import { pushAll } from '../../text/pushAll';
 export { MAX_SYNTAX_ERRORS } from './syntaxErrors';
 
 /** `chunks`: a per-file cache that enables incremental parsing of large documents (see chunked.ts). */
@@ -102,7 +103,7 @@ function chunkedFile(chunked: ChunkedResult, state: ParseState & { text: string 
   }
   const doc = chunked.doc;
   const duplicates = chunked.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(doc) : [];
-  diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
+  pushAll(diagnostics, duplicateKeyDiagnostics(duplicates, file, lines));
   syntax.finish();
   const value = chunked.value;
   return {
@@ -164,7 +165,7 @@ function parsedDocument(yaml: Document.Parsed, index: number, state: ParseState)
   }
   // The parser finds duplicates (uniqueKeys); the AST says which copy counts.
   const duplicates = yaml.errors.some((e) => e.code === 'DUPLICATE_KEY') ? duplicateKeys(yaml) : [];
-  diagnostics.push(...duplicateKeyDiagnostics(duplicates, file, lines));
+  pushAll(diagnostics, duplicateKeyDiagnostics(duplicates, file, lines));
   const complexKeys = collectionKeys(yaml);
   for (const key of complexKeys) {
     diagnostics.push({
@@ -180,7 +181,7 @@ function parsedDocument(yaml: Document.Parsed, index: number, state: ParseState)
     value = plainValue(yaml);
   } catch (err) {
     value = undefined;
-    diagnostics.push(...unreadableValueDiagnostics(yaml, (err as Error).message, file, lines));
+    pushAll(diagnostics, unreadableValueDiagnostics(yaml, (err as Error).message, file, lines));
   }
   return {
     index,

@@ -33,6 +33,7 @@ import {
   type Recollection,
 } from './recollection';
 import { maxOf, minOf } from '../../stats/extremes';
+import { pushAll } from '../../text/pushAll';
 
 const {
   coach: COACH,
@@ -275,7 +276,9 @@ function aboutPerson(person: string, recs: Recollection[]): string[] {
       if (r.notes.length) out.push(sentence(list(r.notes.slice(0, 2))));
     } else if (r.kind === 'advice' && r.person === person) out.push(`My coach suggested I talk with ${person} again.`);
     else out.push(r.clause);
-    out.splice(0, out.length, ...unique(out));
+    const kept = unique(out);
+    out.length = 0;
+    pushAll(out, kept);
   }
   return out.length ? out : [`I remember ${person}, but not much more than the name.`];
 }

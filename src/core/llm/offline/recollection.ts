@@ -6,6 +6,7 @@
 import { DRIVERS, type Driver } from '../../format';
 import type { AdviceAction, MemoryCues } from '../../trace/events';
 import type { RetrievedMemory } from '../types';
+import { pushAll } from '../../text/pushAll';
 
 /** "social 0.46" in a how-I-fared note: any driver of the table, then its figure. */
 const DRIVER_FIGURE = new RegExp(`\\b(${DRIVERS.join('|')}) (-?\\d+(?:[.,]\\d+)?)`, 'g');
@@ -178,7 +179,7 @@ function recallConversation({ r, partnerName }: Reading, x: RegExpExecArray): vo
     .split(/\s*,\s*/)
     .map(name)
     .filter((n) => n);
-  r.people.push(...who);
+  pushAll(r.people, who);
   if (who.length === 1) about(r, partnerName ?? who[0]);
   addTopics(r, topicsIn(x[3]));
   r.notes = (x[4] ?? '')
