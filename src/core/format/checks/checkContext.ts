@@ -6,7 +6,7 @@ import type { Range } from '../model/model';
 import type { PathSegment } from '../syntax/parse';
 import type { Locator } from '../syntax/locate';
 import type { PersonaEntry } from '../build/personaEntry';
-import { didYouMean } from '../model/suggest';
+import { didYouMean, Suggester } from '../model/suggest';
 import { generatesId, populationGroups } from '../build/generatedIds';
 import type { PersonaRefCheck } from './rooms';
 import { isTimed, scenarioRounds } from './timeline';
@@ -129,10 +129,12 @@ function personaRefCheck(
   unsure: boolean,
   out: Diagnostic[],
 ): PersonaRefCheck {
+  // One suggester for every reference: a file of 20,000 personas can name as many unknown ids.
+  let suggester: Suggester | undefined;
   return (id, site, path, what) => {
     if (typeof id !== 'string' || isDefined(id) || unsure) return;
     const range = site.valueRange(path);
-    const suggestion = didYouMean(id, ids);
+    const suggestion = (suggester ??= new Suggester(ids)).suggest(id);
     const fixes: DiagnosticFix[] = suggestion
       ? [{ title: `Change to '${suggestion}'`, file: site.file.file, range, newText: suggestion }]
       : [];
