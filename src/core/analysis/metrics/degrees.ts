@@ -1,12 +1,13 @@
 // Degree statistics: in/out degree distributions and maxima on the directed tie network,
 // median degree on the undirected projection.
 import type { AnyGraph, TieGraph } from './tieGraph';
+import { maxOf } from '../../stats/extremes';
 
 /** `distribution[k]` = number of nodes with degree k (k = 0 .. max degree). */
 export type DegreeDistribution = number[];
 
 function distribution(degrees: number[]): DegreeDistribution {
-  const counts: number[] = new Array(degrees.length === 0 ? 0 : maxOf(degrees)! + 1).fill(0);
+  const counts: number[] = new Array(degrees.length === 0 ? 0 : maxOf(degrees) + 1).fill(0);
   for (const d of degrees) counts[d]++;
   return counts;
 }
@@ -27,9 +28,9 @@ export function outDegreeDistribution(graph: TieGraph): DegreeDistribution {
   return distribution(outDegrees(graph));
 }
 
-/** Largest value, or null for an empty list. */
-export function maxOf(values: number[]): number | null {
-  return values.length === 0 ? null : values.reduce((a, b) => Math.max(a, b));
+/** The largest degree, or null for no nodes. */
+export function maxDegree(degrees: number[]): number | null {
+  return degrees.length === 0 ? null : maxOf(degrees);
 }
 
 /**

@@ -1,5 +1,12 @@
 // Degrees: the most ties one agent holds or receives, the median contacts, the distributions.
-import { inDegreeDistribution, inDegrees, maxOf, medianDegree, outDegreeDistribution, outDegrees } from '../degrees';
+import {
+  inDegreeDistribution,
+  inDegrees,
+  maxDegree,
+  medianDegree,
+  outDegreeDistribution,
+  outDegrees,
+} from '../degrees';
 import { COUNT, type Metric } from './metric';
 
 export const MAX_IN_DEGREE: Metric = {
@@ -9,7 +16,7 @@ export const MAX_IN_DEGREE: Metric = {
   kind: 'count',
   bounds: COUNT,
   needs: ['ties'],
-  network: (n) => maxOf(inDegrees(n.graph)),
+  network: (n) => maxDegree(inDegrees(n.graph)),
   baseline: false,
 };
 
@@ -20,7 +27,7 @@ export const MAX_OUT_DEGREE: Metric = {
   kind: 'count',
   bounds: COUNT,
   needs: ['ties'],
-  network: (n) => maxOf(outDegrees(n.graph)),
+  network: (n) => maxDegree(outDegrees(n.graph)),
   baseline: false,
 };
 
