@@ -169,24 +169,18 @@ function place(line: number, own: number, relation: 'earlier' | 'later'): string
   return line === own ? `${relation} on this line` : `on line ${line + 1}`;
 }
 
-/** `one on line 4 is`, `ones on lines 2 and 4 are`, `one earlier on this line is`. */
 /** Lines an ignored-copies message names at most; the rest are counted (the related list has them all). */
 const LINES_NAMED = 8;
 
+/** `one on line 4 is`, `ones on lines 2 and 4 are`, `one earlier on this line is`, `… and 12 more`. */
 function ignoredPlaces(lines: number[], own: number): string {
   const distinct = [...new Set(lines)];
   const more = distinct.length - LINES_NAMED;
+  const named = more > 0 ? distinct.slice(0, LINES_NAMED) : distinct.slice(0, -1);
+  const last = more > 0 ? `${more.toLocaleString('en')} more` : `${distinct[distinct.length - 1] + 1}`;
   const where =
     distinct.length === 1
       ? place(distinct[0], own, 'earlier')
-      : more > 0
-        ? `on lines ${distinct
-            .slice(0, LINES_NAMED)
-            .map((l) => l + 1)
-            .join(', ')} and ${more.toLocaleString('en')} more`
-        : `on lines ${distinct
-            .slice(0, -1)
-            .map((l) => l + 1)
-            .join(', ')} and ${distinct[distinct.length - 1] + 1}`;
+      : `on lines ${named.map((l) => l + 1).join(', ')} and ${last}`;
   return lines.length === 1 ? `one ${where} is` : `ones ${where} are`;
 }
