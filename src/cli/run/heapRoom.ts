@@ -94,9 +94,9 @@ function thisMachine(): Machine {
 /** Whether to relaunch with a larger heap for `agents` × `rounds` (pure: tested with made-up machines). */
 export function heapPlan(agents: number, rounds: number, m: Machine = thisMachine()): HeapPlan {
   const plan = oldSpacePlan(agents, rounds, m);
-  if (agents >= LARGE_WORLD && !m.youngChosen && !m.relaunched) plan.youngMb = YOUNG_MB;
-  if (agents >= LARGE_WORLD && !m.growingChosen && !m.relaunched && heapNeededMb(agents, rounds) > m.totalMb / 2) {
-    plan.growingPercent = LEAN_GROWING_PERCENT;
+  if (agents >= LARGE_WORLD && !m.relaunched) {
+    if (!m.youngChosen) plan.youngMb = YOUNG_MB;
+    if (!m.growingChosen && heapNeededMb(agents, rounds) > m.totalMb / 2) plan.growingPercent = LEAN_GROWING_PERCENT;
   }
   return plan;
 }
