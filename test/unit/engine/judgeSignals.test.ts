@@ -6,7 +6,7 @@
 import * as assert from 'node:assert/strict';
 import fc from 'fast-check';
 import { JudgeRecord } from '../../../src/core/engine/instruments/judges/judgeRecord';
-import { judgeSignals, type SignalWorld } from '../../../src/core/engine/instruments/judges/judgeSignals';
+import { judgeSignals, roundTallies, type SignalWorld } from '../../../src/core/engine/instruments/judges/judgeSignals';
 import type { Agent } from '../../../src/core/engine/society/agent';
 import type { TieTable } from '../../../src/core/engine/society/ties';
 import type { TraceEvent } from '../../../src/core/trace/events';
@@ -110,7 +110,14 @@ describe("the offline judge's signals", () => {
             (id, i) => ({ id, persona: { traits: { extraversion: extraversion[i] } } }) as unknown as Agent,
           );
           const ties = { forEachOut: () => undefined } as unknown as TieTable;
-          const s: SignalWorld = { record, ties, agents, change: new Map(), maxChange: 0 };
+          const s: SignalWorld = {
+            record,
+            ties,
+            agents,
+            change: new Map(),
+            maxChange: 0,
+            tallies: roundTallies(record, agents),
+          };
           for (const a of agents) {
             const pick = (x: Record<string, number>) =>
               Object.fromEntries(Object.keys(byTheLines(s, a)).map((k) => [k, x[k]]));

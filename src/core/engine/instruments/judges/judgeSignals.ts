@@ -36,7 +36,7 @@ export interface SignalWorld {
   change: ReadonlyMap<string, number>;
   maxChange: number;
   /** What every judged agent's round signals share, tallied once (roundTallies). */
-  tallies?: RoundTallies;
+  tallies: RoundTallies;
 }
 
 /** An agent's messages by kind, and those it heard (addressed to it, or said to a room). */
@@ -56,7 +56,7 @@ interface Heard {
  * value and each agent's ratings: read once for every judged agent, where taking them per agent
  * made a round's judging of n agents n² work.
  */
-interface RoundTallies {
+export interface RoundTallies {
   said: Map<string, Said>;
   /** Messages to one agent (from another), by recipient; room messages, in all and by speaker. */
   heardTo: Map<string, Heard>;
@@ -87,18 +87,17 @@ function countHeard(t: Heard, act: string): void {
   if (INFORMS.has(act)) t.informs++;
 }
 
-function roundTallies(s: SignalWorld): RoundTallies {
-  if (s.tallies) return s.tallies;
+export function roundTallies(record: JudgeRecord, agents: readonly Agent[]): RoundTallies {
   const t: RoundTallies = {
     said: new Map(),
     heardTo: new Map(),
     room: heard0(),
     roomBy: new Map(),
-    most: Math.max(0, maxOf(s.agents.map((x) => s.record.activity(x.id)))),
+    most: Math.max(0, maxOf(agents.map((x) => record.activity(x.id)))),
     tops: new Map(),
     rated: new Map(),
   };
-  for (const talk of s.record.talks.values()) {
+  for (const talk of record.talks.values()) {
     for (const m of talk.lines) {
       countSaid(at(t.said, m.from, said0), m.act);
       if (m.to === undefined) {
@@ -107,11 +106,11 @@ function roundTallies(s: SignalWorld): RoundTallies {
       } else if (m.to !== m.from) countHeard(at(t.heardTo, m.to, heard0), m.act);
     }
     for (const id of new Set(talk.members)) {
-      const r = s.record.ratings.get(`${talk.id}:${id}`);
+      const r = record.ratings.get(`${talk.id}:${id}`);
       if (r !== undefined) at(t.rated, id, () => []).push(r);
     }
   }
-  return (s.tallies = t);
+  return t;
 }
 
 /** The same tallies of one conversation's lines, for agent `a`. */
@@ -134,7 +133,7 @@ function roundHeard(t: RoundTallies, a: string): Heard {
 
 /** The signals for agent `a`, in `talk` or (none) over its round. */
 export function judgeSignals(s: SignalWorld, a: Agent, talk?: Talk): Record<string, number> {
-  const t = roundTallies(s);
+  const t = s.tallies;
   const [mine, heard] = talk ? talkTallies(talk.lines, a.id) : [t.said.get(a.id) ?? said0(), roundHeard(t, a.id)];
   const activity = t.most ? s.record.activity(a.id) / t.most : 0;
   const extraversion = a.persona.traits.extraversion ?? 0.5;
@@ -191,14 +190,14 @@ function roundGoal(s: SignalWorld, a: Agent): number {
       if (decl?.min !== undefined && decl.max !== undefined && decl.max > decl.min) {
         return (x - decl.min) / (decl.max - decl.min);
       }
-      const tops = roundTallies(s).tops;
+      const tops = s.tallies.tops;
       let top = tops.get(q);
       if (top === undefined) tops.set(q, (top = Math.max(0, maxOf(s.agents.map((o) => state.of(o.id)[q] ?? 0)))));
       return top > 0 ? x / top : 0.5;
     });
     if (places.length) return clamp01(places.reduce((sum, p) => sum + p, 0) / places.length);
   }
-  const rated = roundTallies(s).rated.get(a.id) ?? [];
+  const rated = s.tallies.rated.get(a.id) ?? [];
   return rated.length ? clamp01(rated.reduce((sum, x) => sum + x, 0) / rated.length) : 0.5;
 }
 

@@ -12,7 +12,7 @@ import { own } from '../../../text/nameRecord';
 import type { JudgementEvent, TraceEvent } from '../../../trace/events';
 import type { Agent } from '../../society/agent';
 import { JudgeRecord, type Talk } from './judgeRecord';
-import { judgeSignals, valuedChange, type SignalWorld } from './judgeSignals';
+import { judgeSignals, roundTallies, valuedChange, type SignalWorld } from './judgeSignals';
 import { usageField } from '../../society/usageBook';
 import { PHASE_OF } from '../../society/decisionPhase';
 import type { Asked, PhaseContext } from '../../phases/context';
@@ -83,7 +83,16 @@ class Judges {
       }
     }
     const maxChange = Math.max(0, maxOf([...change.values()].map(Math.abs)));
-    return { record: this.record, state, ties: w.ties, agents: [...w.agents.values()], change, maxChange };
+    const agents = [...w.agents.values()];
+    return {
+      record: this.record,
+      state,
+      ties: w.ties,
+      agents,
+      change,
+      maxChange,
+      tallies: roundTallies(this.record, agents),
+    };
   }
 
   /** The agents judged, in the run's order: on their round, or once per conversation they were in. */
