@@ -151,6 +151,11 @@ export class FakeOpenAI {
   inFlight = 0;
   maxInFlight = 0;
   /**
+   * Answers wait until this many requests are in flight together, then all go (once): a test of
+   * concurrency waits for the state it needs instead of hoping a latency is long enough on a busy machine.
+   */
+  private barrier?: { count: number; waiting: (() => void)[] };
+  /**
    * Chat requests (their `n`) the server meant to answer whose client closed the connection first: on a busy
    * machine an answer can outlive the client's timeout, which the client rightly records as one.
    */
@@ -180,6 +185,18 @@ export class FakeOpenAI {
     this.maxInFlight = this.inFlight;
     this.abandoned.length = 0;
     this.script = undefined;
+    this.releaseBarrier();
+  }
+
+  /** Holds every answer until `count` requests are in flight together (see `barrier`). */
+  holdUntilInFlight(count: number): void {
+    this.barrier = { count, waiting: [] };
+  }
+
+  private releaseBarrier(): void {
+    const waiting = this.barrier?.waiting ?? [];
+    this.barrier = undefined;
+    for (const go of waiting) go();
   }
 
   chatRequests(): FakeRequest[] {
@@ -296,6 +313,11 @@ export class FakeOpenAI {
   }
 
   private later(res: http.ServerResponse, ms: number, fn: () => void): void {
+    if (this.barrier) {
+      this.barrier.waiting.push(() => this.later(res, ms, fn));
+      if (this.inFlight >= this.barrier.count) this.releaseBarrier();
+      return;
+    }
     if (ms <= 0) return fn();
     const t = setTimeout(fn, ms);
     res.on('close', () => clearTimeout(t));

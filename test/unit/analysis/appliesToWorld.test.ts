@@ -66,8 +66,6 @@ async function views(name: string) {
 }
 
 describe('views show only what applies to the world', function () {
-  this.timeout(120_000);
-
   it('reads a world from its scenario and from its trace: a public goods game has no ties and no rewards', async () => {
     const goods = await example('public-goods');
     assert.deepEqual(scenarioFacts(goods), { ties: false, rewards: false });

@@ -53,7 +53,6 @@ function checkLines(r: Run, x: Explanation): void {
 }
 
 describe('explain: why a tie or a quantity stands where it does', function () {
-  this.timeout(120_000);
   let friends: Run;
   before(async () => {
     friends = await run('friends/friends.society');

@@ -7,7 +7,6 @@ import { buildRunReport } from '../../../src/core/analysis/report/reportModel';
 import { reportScenario, runTrace } from './runTrace';
 
 describe('homophily kind in the report', function () {
-  this.timeout(60000);
   let trace: Awaited<ReturnType<typeof runTrace>>;
 
   before(async () => {

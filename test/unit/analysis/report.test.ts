@@ -29,7 +29,6 @@ import { syntheticTrace } from '../../webview/fixtures';
 import { scratchDir } from '../../support/scratch';
 
 describe('society report (core)', function () {
-  this.timeout(60000);
   let trace: Awaited<ReturnType<typeof runTrace>>;
   let report: RunReport;
   let html: string;

@@ -11,8 +11,6 @@ import { viewEmbed } from '../../../src/core/protocol/viewPage';
 import { syntheticTrace } from '../../webview/fixtures';
 
 describe('report run table', function () {
-  this.timeout(30_000);
-
   it('shows settings changed by a timed event from start to end, with the round it changed in', async () => {
     const base = makeScenario(6);
     const scenario = makeScenario(6, {

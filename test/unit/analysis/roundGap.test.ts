@@ -6,8 +6,6 @@ import type { TraceEvent } from '../../../src/core/trace/events';
 import { reportScenario, runTrace } from './runTrace';
 
 describe('a report over a gap in the rounds', function () {
-  this.timeout(30_000);
-
   it('makes up no rows for rounds the events skip, and does not walk through them', async () => {
     const { header, events } = await runTrace(reportScenario(8, 3));
     const last = events.findIndex((e) => e.type === 'round_end' && e.round === 3);

@@ -30,8 +30,6 @@ const near = (a: number | null | undefined, b: number | null | undefined, what: 
 };
 
 describe('a run’s series over rounds (RunTally)', function () {
-  this.timeout(60_000);
-
   it('holds each round’s declared state and tie-network metrics, round 0 the start', async () => {
     const scenario = await scenarioFromText(GOODS_FRIENDS);
     const { header, events } = await traceOfScenario(scenario);

@@ -19,7 +19,6 @@ import { renderReportHtml } from '../../../src/core/analysis/report/reportHtml';
 import { reportScenario, runTrace, toJsonl } from './runTrace';
 
 describe('a trace that ends inside a round', function () {
-  this.timeout(30_000);
   let dir: string,
     whole: { header: import('../../../src/core/trace/events').TraceHeader; events: TraceEvent[] },
     cutAt: number;

@@ -56,7 +56,6 @@ describe('the instruments table', () => {
   });
 
   it('lists every event a run adds through an instrument (the run with it less the run without it)', async function () {
-    this.timeout(120_000);
     for (const i of INSTRUMENTS) {
       const file = EXAMPLE_OF[i.key];
       assert.ok(file, `test/unit/architecture/instruments.test.ts EXAMPLE_OF: an example that declares '${i.key}'`);

@@ -44,7 +44,6 @@ describe('the phases table', () => {
   });
 
   it('gives every change kind one apply, and commits every change a run writes', async function () {
-    this.timeout(60_000);
     const kinds = [MODEL_CHANGES, ...PHASES.map((p) => p.changes)].flatMap((t) => Object.keys(t));
     assert.equal(new Set(kinds).size, kinds.length, `a kind claimed twice: ${kinds.join(', ')}`);
     const written = new Set<string>();

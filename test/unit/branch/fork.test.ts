@@ -50,7 +50,6 @@ async function branch(parentDir: string, out: string, sc: Scenario, round: numbe
 }
 
 describe('branching a run (society fork)', function () {
-  this.timeout(120_000);
   let dir: string;
   let sc: Scenario;
   before(async () => {
@@ -215,7 +214,6 @@ describe('branching a run (society fork)', function () {
 });
 
 describe('branching an LLM run from its cached answers', function () {
-  this.timeout(120_000);
   let server: FakeOpenAI;
   let dir: string;
   before(async () => {

@@ -25,8 +25,6 @@ module: ./tally.mjs
 `;
 
 describe('society run with a scenario module', function () {
-  this.timeout(60_000);
-
   it('refuses it without --allow-module (nothing written), runs its hooks with it', () => {
     const dir = scratchDir('society-cli-module-');
     fs.writeFileSync(path.join(dir, 'tally.society'), SCENARIO);

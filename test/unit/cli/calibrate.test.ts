@@ -80,7 +80,6 @@ describe('society calibrate', () => {
   });
 
   it('exit 0: prints the ranking with the best setting and the runner-up', async function () {
-    this.timeout(60_000);
     const out = path.join(dir, 'out');
     const r = await calibrate([path.join(dir, 'growth.society'), '--out', out, '-q']);
     assert.equal(r.code, 0, r.err);
@@ -94,7 +93,6 @@ describe('society calibrate', () => {
   });
 
   it('a finished run: compared as it is, fit.csv beside its trace, a Fit section in its report', async function () {
-    this.timeout(60_000);
     const run = path.join(dir, 'run');
     const made = await quietly(() => runCommand.run([path.join(dir, 'growth.society'), '--out', run, '-q']));
     assert.equal(made.result, 0, made.errors);

@@ -41,8 +41,6 @@ round:
 `;
 
 describe('society run: the closing summary of a society of state', function () {
-  this.timeout(120_000);
-
   it('prints the world and the agents’ means, and no tie or reward rows where none can be', () => {
     const dir = scratchDir('society-closing-state-');
     const file = path.join(dir, 'goods.society');

@@ -13,7 +13,6 @@ import { friendsRun, writeRun } from '../compare/friendsRuns';
 const compare = (...args: string[]) => quietly(() => compareCommand.run(args));
 
 describe('society compare', function () {
-  this.timeout(120_000);
   let dir: string;
   before(async () => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-compare-'));

@@ -18,7 +18,6 @@ const society = (...args: string[]) =>
   });
 
 describe('report, metrics and export on a damaged trace', function () {
-  this.timeout(120_000);
   let dir: string;
   let lines: string[];
   before(async () => {

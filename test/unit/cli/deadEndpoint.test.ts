@@ -36,8 +36,6 @@ function scenario(dir: string, port: number, concurrency: number): string {
 }
 
 describe('a dead endpoint stops the run at once (issue 33: 11)', function () {
-  this.timeout(60_000);
-
   it('society run: exit 3 after a few refused connections, naming the endpoint; the trace is valid', async () => {
     const dir = scratchDir('society-dead-');
     const port = await closedPort();

@@ -40,8 +40,6 @@ const body = (file: string): string => {
 };
 
 describe('society run --engine-threads', function () {
-  this.timeout(240_000);
-
   it('defaults to 1, else $SOCIETY_ENGINE_THREADS or the flag', () => {
     assert.equal(engineThreads(undefined, {}), 1);
     assert.equal(engineThreads(undefined, { SOCIETY_ENGINE_THREADS: '2' }), 2);

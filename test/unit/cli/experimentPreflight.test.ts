@@ -29,7 +29,6 @@ describe('society experiment: checked before any run', () => {
   });
 
   it('refuses an unknown reference before any run, exit 2, with no output folder made', function () {
-    this.timeout(60_000);
     const out = path.join(scratchDir('society-reference-'), 'exp');
     const r = society(['experiment', 'examples/friends/friends.society', '--reference', 'nope', '--out', out]);
     assert.equal(r.status, 2, r.stderr);

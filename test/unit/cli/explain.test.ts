@@ -13,7 +13,6 @@ import type { Explanation } from '../../../src/core/analysis/explain/explainType
 const explain = (args: string[]) => quietly(() => explainCommand.run(args));
 
 describe('society explain', function () {
-  this.timeout(60_000);
   let friends: string, commons: string;
   before(async () => {
     friends = scratchDir('society-explain-friends-');

@@ -29,8 +29,6 @@ function keyedScenario(dir: string): string {
 }
 
 describe('a failed command leaves no folder behind', function () {
-  this.timeout(120_000);
-
   it('removes only the folders it made, and only while nothing but empty folders is in them', () => {
     const dir = scratchDir('society-made-');
     const made = new MadeFolders(makeFolders(path.join(dir, 'a', 'b', 'c')));

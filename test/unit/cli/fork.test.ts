@@ -15,7 +15,6 @@ const society = (args: string[], cwd = repo) =>
 const FRIENDS = 'examples/friends/friends.society';
 
 describe('society fork', function () {
-  this.timeout(180_000);
   let dir: string;
   before(() => {
     dir = scratchDir('society-fork-cli-');

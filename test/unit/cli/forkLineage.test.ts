@@ -19,7 +19,6 @@ import { scratchDir } from '../../support/scratch';
 const FRIENDS = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
 describe("a branch's lineage and folder (issue 58: 4)", function () {
-  this.timeout(180_000);
   const base = scratchDir('society-fork-lineage-');
   const parentDir = path.join(base, 'parent');
 

@@ -67,7 +67,6 @@ describe('room on the heap for a large population (society run)', () => {
   });
 
   describe('the relaunch', function () {
-    this.timeout(30_000);
     const dir = scratchDir('heap-room');
     const repo = path.resolve(__dirname, '../../..');
     // A stand-in for the CLI: relaunches itself with 300 MB, and the child reports its limit.

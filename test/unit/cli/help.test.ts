@@ -42,7 +42,6 @@ describe('society help', () => {
   });
 
   it('answers `society <command> --help` and `society help <command>` for every command, exit 0', function () {
-    this.timeout(60_000); // eight CLI starts: past 20 s on a busy machine
     for (const c of commands.filter((x) => ['run', 'check', 'experiment', 'report'].includes(x.name))) {
       for (const args of [
         [c.name, '--help'],
@@ -63,7 +62,6 @@ describe('society help', () => {
   });
 
   it('says why when a command that takes one file gets none or several (a shell glob), exit 2', function () {
-    this.timeout(60_000); // twelve CLI starts: ≈ 15 s on an idle 2-core machine, past 20 s on a busy one
     for (const name of ['run', 'estimate', 'experiment', 'report', 'metrics', 'export']) {
       const none = society([name]);
       assert.equal(none.status, 2, name);
@@ -85,7 +83,6 @@ describe('society help', () => {
   });
 
   it('reads --rounds and reports scenario errors the same way in run and estimate', function () {
-    this.timeout(60_000); // many CLI starts, as above
     for (const name of ['run', 'estimate']) {
       const r = society([name, 'examples/friends/friends.society', '--rounds', 'ten']);
       assert.equal(r.status, 2, name);

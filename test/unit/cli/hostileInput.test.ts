@@ -22,7 +22,6 @@ const SCENARIO = (include: string) =>
   `kind: scenario\nname: S\npersonas:\n  - include: ${include}\nworld: { setting: x, rounds: 1 }\n`;
 
 describe('hostile input files (issue 33: 1, 3, 7, 8)', function () {
-  this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = scratchDir('society-hostile-');

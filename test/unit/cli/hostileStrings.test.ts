@@ -82,8 +82,6 @@ function assertClean(what: string, r: ReturnType<typeof society>): void {
 }
 
 describe('hostile strings through check, run, report and metrics (issue 33)', function () {
-  this.timeout(300_000);
-
   for (let k = 0; k < 10; k++) {
     it(`case ${k + 1}${k === 9 ? ' (a 1 MB bio)' : ''}`, () => {
       const rng = seededRandom(1000 + k);
@@ -200,7 +198,6 @@ function assertInert(html: string, what: string): void {
 }
 
 describe('hostile strings through mechanics, experiments, claims and modules (issue 41)', function () {
-  this.timeout(300_000);
   let experimented = 0;
 
   for (let k = 0; k < 4; k++) {

@@ -15,8 +15,6 @@ const FRIENDS = 'examples/friends/friends.society';
 const REPORT_FILES = ['report.html', 'metrics.json', 'series.csv', 'ties.graphml', 'ties.gexf', 'ties.csv'];
 
 describe('society run --overwrite removes only its own files (issue 33: 5)', function () {
-  this.timeout(120_000);
-
   it("keeps a user's report.html, metrics.json and ties files in a folder that held no run", () => {
     const out = scratchDir('society-own-');
     for (const f of REPORT_FILES) fs.writeFileSync(path.join(out, f), `the user's own ${f}`);

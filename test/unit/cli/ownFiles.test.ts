@@ -20,7 +20,6 @@ const listed = (dir: string): string[] => JSON.parse(fs.readFileSync(path.join(d
 const read = (dir: string, name: string): string => fs.readFileSync(path.join(dir, name), 'utf8');
 
 describe("commands replace only their own files, never a user's (issue 41: 12)", function () {
-  this.timeout(180_000);
   const base = scratchDir('society-own-files-');
   const runDir = path.join(base, 'run');
   const trace = path.join(runDir, 'trace.jsonl');

@@ -46,8 +46,6 @@ const society = (args: string[], cwd: string) =>
   spawnSync(process.execPath, [bin, ...args], { cwd, encoding: 'utf8', timeout: 60_000 });
 
 describe('society run --play', function () {
-  this.timeout(120_000);
-
   it('a scripted participant plays maya_chen for 3 rounds; --replay gives the same trace byte for byte', async () => {
     const dir = scratchDir('society-play-');
     const run = await playedRun(['--rounds', '3', '--play', AGENT, '--out', 'played', '-q'], dir, answerFor);

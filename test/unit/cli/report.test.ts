@@ -12,7 +12,6 @@ const society = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('society report', function () {
-  this.timeout(60000);
   let dir: string;
   let traceFile: string;
 

@@ -24,8 +24,6 @@ const rows = (text: string): string[][] =>
     .map((l) => l.split(','));
 
 describe('society report: the declared outcomes and series.csv', function () {
-  this.timeout(240_000);
-
   it('writes the state outcomes and every round’s series, as the run’s --json has them', () => {
     const dir = scratchDir('society-report-series-');
     const file = path.join(dir, 'goods.society');

@@ -49,7 +49,6 @@ describe('CLI root folder', () => {
   });
 
   it('checks a repository folder against the same root as its files, from outside it', function () {
-    this.timeout(30000);
     const top = scratchDir('society-root-folder-');
     const proj = path.join(top, 'proj');
     fs.mkdirSync(path.join(proj, '.git'), { recursive: true });
@@ -66,7 +65,6 @@ describe('CLI root folder', () => {
   });
 
   it('gives a file the same verdict from any folder of a repository, and takes --root on estimate, run and experiment', function () {
-    this.timeout(60000);
     const proj = project();
     const file = path.join(proj, 'scenarios', 's.society');
     // No repository: the working directory is the limit, and the note says how to move it.

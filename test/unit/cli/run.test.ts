@@ -42,8 +42,6 @@ function interrupted(args: string[], out: string, cwd = repo): Promise<{ status:
 }
 
 describe('society run', function () {
-  this.timeout(120_000);
-
   it('keeps a finished run unless --overwrite, which also removes the report files made from it', () => {
     const out = path.join(scratchDir('society-run-finished-'), 'x');
     assert.equal(society(['run', FRIENDS, '--rounds', '3', '--out', out]).status, 0);

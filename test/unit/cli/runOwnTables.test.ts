@@ -15,7 +15,6 @@ const repo = path.resolve(__dirname, '../../..');
 const listed = (dir: string): string[] => JSON.parse(fs.readFileSync(path.join(dir, MANIFEST_FILE), 'utf8')).files;
 
 describe("run keeps a user's judgements.csv and surveys.csv (issue 58: 4)", function () {
-  this.timeout(180_000);
   const base = scratchDir('society-run-tables-');
 
   for (const [example, table] of [

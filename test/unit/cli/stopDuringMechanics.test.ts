@@ -72,8 +72,6 @@ const ticks = (dir: string): number[] =>
     .map((e) => e.world.ticks);
 
 describe('society run stopped during hostile mechanics', function () {
-  this.timeout(120_000);
-
   // From round 2, the hook loops for ever while loop.flag is there.
   const LOOPING = `import fs from 'node:fs';
 export function endRound(w) {

@@ -6,8 +6,6 @@ import { digestEvents } from '../../../src/core/analysis/compare/runDigest';
 import { friendsRun } from './friendsRuns';
 
 describe('compareRuns: two runs of one scenario', function () {
-  this.timeout(60_000);
-
   it('says identical traces are identical, with no difference anywhere', async () => {
     const a = await friendsRun(3),
       b = await friendsRun(3);

@@ -12,8 +12,6 @@ import { scratchDir } from '../../support/scratch';
 import { GOODS_FRIENDS } from '../analysis/goodsFriends';
 
 describe('compare: the declared state of the scenario the traces name', function () {
-  this.timeout(60_000);
-
   it('puts the state outcomes and series of two runs side by side', async () => {
     const dir = scratchDir('society-compare-state-');
     const file = path.join(dir, 'goods.society');

@@ -16,7 +16,6 @@ async function runs(seeds: number[], set: Record<string, unknown>, name: string)
 }
 
 describe('comparePaired: runs paired by seed', function () {
-  this.timeout(120_000);
   let a: LabelledDigest[], b: LabelledDigest[];
   before(async () => {
     a = await runs([1, 2, 3, 4, 9], { 'coaching.enabled': false }, 'uncoached');

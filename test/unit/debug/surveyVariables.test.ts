@@ -26,8 +26,6 @@ const SCENARIO = surveyedScenario(
 type Obj = Record<string, any>;
 
 describe('debug variables: surveys and judgements of an agent', function () {
-  this.timeout(60_000);
-
   it('lists the start survey with answers and scale scores, and the round-1 judgement', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'debug-survey-'));
     const file = path.join(dir, 'surveyed.society');

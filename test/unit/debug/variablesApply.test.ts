@@ -18,8 +18,6 @@ async function stopAfterOneRound(name: string): Promise<Simulation> {
 }
 
 describe('debug variables: only what applies to the world', function () {
-  this.timeout(60_000);
-
   it('a public goods game: no ties, network metrics or rewards', async () => {
     const sim = await stopAfterOneRound('public-goods');
     const world = worldState(sim);

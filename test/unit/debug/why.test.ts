@@ -12,7 +12,6 @@ import type { Explanation } from '../../../src/core/analysis/explain/explainType
 const scenarioFile = path.resolve(__dirname, '../../../examples/friends/friends.society');
 
 describe('debug console: why', function () {
-  this.timeout(60_000);
   let run: DebugRun;
   before(async () => {
     run = await createRun({ scenario: scenarioFile, rounds: 3 }, () => offlineOnlyFactory);

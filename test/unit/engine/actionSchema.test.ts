@@ -73,7 +73,6 @@ async function run(scenario: Scenario): Promise<TraceEvent[]> {
 }
 
 describe('action decisions against an endpoint that answers exactly to the schema (issue 41: 4)', function () {
-  this.timeout(120_000);
   let server: FakeOpenAI;
   before(async () => {
     server = await startFakeOpenAI();

@@ -54,7 +54,6 @@ function table(rows: [string, Condition][]): string {
 }
 
 describe('coaching experiment (friends example, 5 seeds, coached vs uncoached)', function () {
-  this.timeout(120_000);
   let on: Condition, off: Condition;
 
   before(async () => {

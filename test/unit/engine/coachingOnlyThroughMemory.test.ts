@@ -54,7 +54,6 @@ async function run(sc: Scenario, seed: number, coached: boolean, withhold = fals
 }
 
 describe('coaching acts only through memory (friends example, offline model)', function () {
-  this.timeout(180_000);
   let scenario: Scenario;
 
   before(async () => {

@@ -57,7 +57,6 @@ async function run(
 }
 
 describe('concurrent stages', function () {
-  this.timeout(60_000);
   const base = makeScenario(10);
   const sc = makeScenario(10, {
     world: {

@@ -21,7 +21,6 @@ const held = (turns: readonly { slots: unknown[] }[]): number =>
 
 describe('conversations let go once rated', () => {
   it('no turn holds a conversation at the evaluation barrier, and every rating is still committed', async function () {
-    this.timeout(30_000);
     const s = await example('friends/friends.society');
     s.world = { ...s.world, rounds: 1 };
     const sim = Simulation.create(s);

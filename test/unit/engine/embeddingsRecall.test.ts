@@ -24,8 +24,6 @@ const run = async (sc: Scenario, registry: ModelRegistry): Promise<string> =>
   (await runToText(sc, { modelFactory: registry.factory, relevance: registry.memoryRelevance })).trace;
 
 describe('engine memory relevance from embeddings', function () {
-  this.timeout(60_000);
-
   it("ranks with the scorer it is given, with the lexical path's recency, importance and weights", async () => {
     const sc = scenario({});
     // A stand-in for embeddings: the share of the query's words that a memory contains.

@@ -21,8 +21,6 @@ async function eventsOf(s: Scenario): Promise<TraceEvent[]> {
 }
 
 describe('encounter modes', function () {
-  this.timeout(30_000);
-
   for (const mode of MODES) {
     it(`${mode}: runs a society to the end, every agent meeting someone each round`, async () => {
       const s = withEncounters(

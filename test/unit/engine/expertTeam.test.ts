@@ -41,7 +41,6 @@ function teams(events: Line[]): Map<number, Set<string>> {
 }
 
 describe('examples/expert-team: recruit, decide, act, evaluate', function () {
-  this.timeout(60_000);
   let events: Line[];
   before(async () => {
     events = await run(await example('expert-team/expert-team.society'));

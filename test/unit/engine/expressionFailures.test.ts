@@ -29,8 +29,6 @@ const ofType = <T extends TraceEvent['type']>(es: TraceEvent[], type: T): TraceE
   es.filter((e): e is TraceEventOf<T> => e.type === type);
 
 describe('expressions that fail while running', function () {
-  this.timeout(60_000);
-
   it('an update or effect that gives Infinity or NaN is an error event; the quantity keeps its value', async () => {
     const { trace, events } = await run(`state:
   world:

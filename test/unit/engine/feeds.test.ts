@@ -87,7 +87,6 @@ async function forum(): Promise<Scenario> {
 type Line = Record<string, any>;
 
 describe('examples/forum on a feed', function () {
-  this.timeout(60_000);
   let events: Line[] = [];
   before(async () => {
     events = (await traceOf(await forum(), { rounds: 8 }))

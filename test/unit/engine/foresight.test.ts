@@ -70,7 +70,6 @@ async function given(mpcr: number, society = game): Promise<number> {
 }
 
 describe('foresight: what the round’s close brings back is weighed from round 1 (issue 57)', function () {
-  this.timeout(60000);
   it('more is given in round 1 the more each token given comes back', async () => {
     const low = await given(0.3),
       high = await given(0.9);

@@ -18,7 +18,6 @@ import type { Scenario } from '../../../src/core/format/model/model';
 const RECOVERED = /"message":"recovered after \d+ faults?: rate_limited 429[^\n]*"handling":"recovered"/;
 
 describe("models in every host: recovered faults, the run's rounds", function () {
-  this.timeout(60_000);
   let server: FakeOpenAI, dir: string, file: string, scenario: Scenario;
   before(async () => {
     server = await startFakeOpenAI();

@@ -10,8 +10,6 @@ import { splitOf } from '../format/costlyExpressions';
 import { runIn, traceIn } from './harnessHelpers';
 
 describe('an expression too costly for the run', function () {
-  this.timeout(60_000);
-
   it('stops the run with a fatal error event once it passes its budget of steps', async () => {
     const dir = scratchDir('society-costly-');
     const file = path.join(dir, 'costly.society');

@@ -44,8 +44,6 @@ async function scenario(dir: string, module: string): Promise<Scenario> {
 }
 
 describe('a module that would hold the run', function () {
-  this.timeout(60_000);
-
   it('a hook that loops for ever is stopped at its time limit: a fatal error event after the last whole round, resumable', async () => {
     const dir = scratchDir('society-module-loop-');
     const looping = await scenario(dir, clock(2, 'for (;;) {}'));

@@ -45,8 +45,6 @@ const TOWN = (extra: string[] = []): string =>
   ].join('\n');
 
 describe('knowledge carried in conversation', function () {
-  this.timeout(60_000);
-
   it('the source knows it at setup; then it spreads only by messages that tell it, each learner once', async () => {
     const events = traceLines(await traceOf(await scenarioFromText(TOWN())));
     const learned = events.filter((e) => e.type === 'learned');

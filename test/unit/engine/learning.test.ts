@@ -70,8 +70,6 @@ function share(events: Event[], action: string, from: number, to: number): numbe
 }
 
 describe('learning from consequences (offline model)', function () {
-  this.timeout(60000);
-
   it('a payoff that arrives a round later through an update comes to steer choices', async () => {
     const events = lines(await traceOf(await scenarioFromText(FARM())));
     // Weighing only what it sees (a coin lost; nothing at this round's close), the rule plants about one time in

@@ -17,7 +17,6 @@ const run = (sc: Scenario, registry: ModelRegistry) =>
   runToText(sc, { modelFactory: registry.factory, calls: registry.calls });
 
 describe('engine with an LLM provider', function () {
-  this.timeout(60_000);
   let server: FakeOpenAI;
   let dir: string;
   before(async () => {

@@ -62,8 +62,6 @@ actions:
 `;
 
 describe('world state and actions in the engine', function () {
-  this.timeout(60_000);
-
   it('runs the commons deterministically: state every round, quantities in bounds, fish conserved', async () => {
     const sc = await commons();
     const a = await traceOf(sc);

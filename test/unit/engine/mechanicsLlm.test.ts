@@ -38,7 +38,6 @@ actions:
 `;
 
 describe('declared actions with an LLM provider', function () {
-  this.timeout(60_000);
   let server: FakeOpenAI;
   before(async () => {
     server = await startFakeOpenAI();

@@ -56,8 +56,6 @@ const of = <T extends TraceEvent['type']>(events: TraceEvent[], type: T) =>
   events.filter((e): e is Extract<TraceEvent, { type: T }> => e.type === type);
 
 describe('model failures (on_error)', function () {
-  this.timeout(30_000);
-
   it("'skip': every failure is an error event and every agent turn still has its phases", async () => {
     const { events, model, sc } = await flakyRun('skip');
     const errors = of(events, 'error');

@@ -5,7 +5,6 @@ import { example, traceOf } from './traceHelpers';
 
 describe('phase times', () => {
   it('fills a time for every phase, the commits and the kernel, and the trace is the same', async function () {
-    this.timeout(60_000);
     const plain = await traceOf(await example('commons/commons.society'));
     const times = new Map<string, number>();
     assert.equal(await traceOf(await example('commons/commons.society'), { phaseTimes: times }), plain);

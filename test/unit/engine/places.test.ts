@@ -320,7 +320,6 @@ describe('places and daily plans: the engine', () => {
 });
 
 describe('places in a when, an effect and an update (me.place, an agent argument’s .place)', function () {
-  this.timeout(60_000);
   it('an action offered only at the cafe, an effect and an update that read where the agent is', async () => {
     const sc = await scenarioFromText(
       TOWN([

@@ -51,7 +51,6 @@ async function offPlan(places: number): Promise<number> {
 }
 
 describe('leaving a declared plan does not grow with the number of places (issue 57)', function () {
-  this.timeout(120000);
   it('2 places and 20: off plan within 5 points', async () => {
     const two = await offPlan(2),
       twenty = await offPlan(20);

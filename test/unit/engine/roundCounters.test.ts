@@ -32,7 +32,6 @@ describe('round counters', () => {
     ['rooms and coaching', () => roomsScenario(12, 4)],
   ] as const) {
     it(`${name}: round_end counts the round's encounter, room and message events`, async function () {
-      this.timeout(60_000);
       const forward = await traceOf(await scenario());
       const rounds = await checkCounts(forward);
       assert.ok(rounds >= 4, `${rounds} rounds`);

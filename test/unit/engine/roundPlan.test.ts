@@ -42,8 +42,6 @@ const withRound = (s: Scenario, round: RoundPhase[] | undefined): Scenario => {
 };
 
 describe('declared rounds', function () {
-  this.timeout(60_000);
-
   it('examples/friends declares the friend-making loop as its round, and runs byte for byte as without it', async () => {
     const friends = await example('friends/friends.society');
     assert.deepEqual(
@@ -100,8 +98,6 @@ describe('declared rounds', function () {
 });
 
 describe('action phases', function () {
-  this.timeout(60_000);
-
   /** The commons with its harvest and its sanctions split into two phases, the second for one group. */
   async function twoPhases(order: 'simultaneous' | 'sequential'): Promise<Scenario> {
     const commons = await example('commons/commons.society');

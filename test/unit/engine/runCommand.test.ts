@@ -33,7 +33,6 @@ function llmScenario(dir: string, url: string, rounds: number): string {
 }
 
 describe('society run', function () {
-  this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-run-'));

@@ -49,7 +49,6 @@ async function interrupted(args: string[], out: string): Promise<number> {
 }
 
 describe('society run --model with --resume', function () {
-  this.timeout(60_000);
   let dir: string, file: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-model-'));

@@ -30,7 +30,6 @@ async function stoppedAt(out: string, round: number, extra: string[] = [], signa
 }
 
 describe('society run: resuming and restarting a run folder', function () {
-  this.timeout(120_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-resume-'));

@@ -46,8 +46,6 @@ function sampledSociety(): Scenario {
 }
 
 describe('a sampled society on the offline model (100 agents, 30 rounds)', function () {
-  this.timeout(60_000);
-
   it('forms reciprocated ties well beyond chance, and agents held dear by more than they seek out', async () => {
     const sim = Simulation.create(sampledSociety());
     const tally = new RewardTally();

@@ -72,8 +72,6 @@ const lines = (t: string): Line[] =>
     .map((l) => JSON.parse(l) as Line);
 
 describe('a scenario module (the escape hatch)', function () {
-  this.timeout(60_000);
-
   it('validation never loads it, and a run refuses it unless the host allows code to run', async () => {
     const g = globalThis as { __marketLoaded?: number };
     const before = g.__marketLoaded ?? 0;

@@ -37,7 +37,6 @@ describe('state changes as data', () => {
     ['rooms and coaching', () => roomsScenario(16, 6)],
   ] as const) {
     it(`${name}: changes copied as between threads give the same trace`, async function () {
-      this.timeout(60_000);
       const expected = await traceOf(await scenario());
       const copied = await tracedThroughCopies(await scenario());
       assert.equal(copied.trace, expected);

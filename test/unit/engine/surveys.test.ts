@@ -65,8 +65,6 @@ const surveysAnsweredBy =
   };
 
 describe('surveys', function () {
-  this.timeout(60_000);
-
   it('administers at start, a round, every N and end, to the declared agents', async () => {
     const sc = await scenarioFromText(
       SURVEYED('  - { instrument: mood, at: [start, 3, end], every: 4, to: [ana, b] }'),

@@ -132,7 +132,6 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
 describe('trace fingerprints', () => {
   for (const [name, scenario, expected] of RUNS) {
     it(`${name}: the trace is byte for byte the pinned one`, async function () {
-      this.timeout(30_000);
       assert.equal(sha256(pinned(await traceOf(await scenario()))), expected);
     });
   }

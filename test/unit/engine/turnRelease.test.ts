@@ -27,7 +27,6 @@ async function memoriesByTurn(file: string, rounds: number): Promise<Map<string,
 
 describe('turns let go after their last phase', () => {
   it('an action phase after learn gets the memories its agent retrieved that round', async function () {
-    this.timeout(30_000);
     const turns = await memoriesByTurn('commons/commons.society', 3);
     let compared = 0;
     for (const [turn, byKind] of turns) {

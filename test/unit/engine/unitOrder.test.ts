@@ -14,7 +14,6 @@ describe("a stage's units in any order", () => {
     ['rooms and coaching', () => roomsScenario(16, 6)],
   ] as const) {
     it(`${name}: run last to first, the same trace`, async function () {
-      this.timeout(60_000);
       const forward = await traceOf(await scenario());
       assert.equal(await traceOf(await scenario(), { reversedUnits: true }), forward);
     });

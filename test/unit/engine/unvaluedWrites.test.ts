@@ -78,7 +78,6 @@ async function choices(text: string): Promise<string[]> {
 }
 
 describe('valued: false: the offline model never weighs the quantity, in any term (issue 62)', function () {
-  this.timeout(60000);
   for (const c of CASES) {
     it(`an unvalued write moves no choice through ${c.term}`, async () => {
       const none = await choices(society(c, 0));

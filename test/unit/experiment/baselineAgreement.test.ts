@@ -16,7 +16,6 @@ const repo = path.resolve(__dirname, '../../..');
 
 describe("a run's random baseline", () => {
   it('is the same in the experiment outcome and in the run report, homophily included', async function () {
-    this.timeout(60_000);
     const { scenario } = await loadScenarioFile(path.join(repo, 'examples/friends/friends.society'), { root: repo });
     assert.ok(scenario);
     const tracePath = path.join(scratchDir('society-baseline-'), 'trace.jsonl');

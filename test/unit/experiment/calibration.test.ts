@@ -34,7 +34,6 @@ calibration:
 
 describe('calibration: a sweep recovers the setting the data came from', () => {
   it('ranks rate=2 first, writes fit.csv and the Fit section', async function () {
-    this.timeout(120_000);
     const dir = scratchDir('society-calibration-');
     fs.writeFileSync(path.join(dir, 'growth.society'), SCENARIO);
     const rows = [0, 1, 2, 3, 4, 5, 6].map((r) => `${r},stock,${10 + 2 * r}`);

@@ -69,7 +69,6 @@ function assertPartialFiles(dir: string, err: ExperimentCancelled, planned: numb
 }
 
 describe('a cancelled experiment', function () {
-  this.timeout(120_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-cancel-'));
@@ -234,7 +233,6 @@ describe('a cancelled experiment', function () {
 });
 
 describe('society experiment: Ctrl-C, SIGTERM', function () {
-  this.timeout(120_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-sigint-'));

@@ -17,8 +17,6 @@ async function friends() {
 }
 
 describe('experiments', function () {
-  this.timeout(120000);
-
   it("measures mean_reward as the rounds do: the mean of the reward events' motivation-weighted totals", async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'exp-reward-'));
     try {
@@ -184,7 +182,6 @@ describe('experiments', function () {
 });
 
 describe('the friends example reproduces the seed paper (offline model)', function () {
-  this.timeout(300000);
   it('coaching raises density and median degree; reciprocity, clustering and homophily beat a random graph', async () => {
     const { scenario } = await loadScenarioFile(path.join(repo, 'examples/friends/friends.society'), { root: repo });
     assert.ok(scenario);

@@ -18,7 +18,6 @@ const small = (models: Parameters<typeof scenario>[0]) => {
 };
 
 describe("experiment runs with the editor's models", function () {
-  this.timeout(30000);
   let fake: FakeOpenAI;
   let dir: string;
   before(async () => {

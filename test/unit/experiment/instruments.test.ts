@@ -62,8 +62,6 @@ const csv = (text: string): string[][] =>
     .map((l) => l.split(','));
 
 describe('surveys and judges in experiments', function () {
-  this.timeout(120_000);
-
   it('averages each scale and dimension over seeds per condition, with finite 95% CIs', async () => {
     const dir = scratchDir('exp-instruments-');
     const { result } = await runExperiment(await scenarioFromText(SCENARIO(true)), {

@@ -24,8 +24,6 @@ module: ./tide.mjs
 const MODULE = "export function endRound(w) { w.setWorld('tide', w.world('tide') * 2 + 1); }\n";
 
 describe('a world quantity written only by a module', function () {
-  this.timeout(60_000);
-
   it("is among a run's outcomes, read from its state events", async () => {
     const dir = scratchDir('society-module-outcome-');
     fs.writeFileSync(path.join(dir, 'tide.mjs'), MODULE);

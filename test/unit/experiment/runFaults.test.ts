@@ -16,8 +16,6 @@ const withFaults = (condition: string, seed: number, failed_calls: number, no_mo
 });
 
 describe('experiment: failed model calls', function () {
-  this.timeout(60_000);
-
   it('says nothing when no call failed, and names the runs that got no model answer', () => {
     assert.equal(describeRunFaults([outcome('on', 1), outcome('off', 1)]), undefined);
     const runs = [withFaults('on', 1, 3), withFaults('off', 1, 0), withFaults('off', 2, 14, true)];

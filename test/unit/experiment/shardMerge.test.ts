@@ -26,7 +26,6 @@ const timeless = (dir: string) => {
 };
 
 describe('experiments across machines: --shard i/n and merge', function () {
-  this.timeout(180_000);
   const base = scratchDir('society-shards-');
   const whole = path.join(base, 'whole');
   const shard = (i: number) => path.join(base, `shard-${i}`);

@@ -59,8 +59,6 @@ function seriesOf(trace: string): RunSeries {
 }
 
 describe('a claim on a time-to-threshold outcome', function () {
-  this.timeout(120_000);
-
   it('is decided across conditions, and the report says the outcome in words', async () => {
     const dir = scratchDir('society-time-claims-');
     const file = path.join(dir, 'rumour.society');

@@ -29,8 +29,6 @@ const withModels = (models: Record<string, ModelConfig>): Scenario => ({ ...make
 const KEY_NAME = 'SOCIETY_TEST_WORKER_LIMITS_KEY';
 
 describe('experiment workers share the endpoint limits', function () {
-  this.timeout(30000);
-
   it('divides concurrency, rpm and tpm among the workers, so together they stay within them', () => {
     assert.deepEqual(partOf({ concurrency: 8, rpm: 100, tpm: 9000 }, 4), { concurrency: 2, rpm: 25, tpm: 2250 });
     assert.deepEqual(partOf({ concurrency: 2, rpm: 3 }, 4), { concurrency: 1, rpm: 1 }, 'at least one of each');

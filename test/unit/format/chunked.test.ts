@@ -23,7 +23,6 @@ function diagnostics(text: string, cache?: ChunkCache) {
 }
 
 describe('chunked parsing', function () {
-  this.timeout(120000);
   const base = scenarioWithInlinePersonas(170);
 
   it('is used for large plain documents and gives the same value as a whole parse', () => {

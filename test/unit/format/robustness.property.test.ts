@@ -65,7 +65,6 @@ function mutate(text: string, m: Mutation): string {
 }
 
 describe('format robustness (fast-check)', function () {
-  this.timeout(120000);
   const workspace = new SocietyWorkspace(new NodeFileSystem(), '/');
 
   function analyzeOrFail(text: string, i: number) {

@@ -66,7 +66,6 @@ describe('did you mean', () => {
   });
 
   it('answers 20,000 references to unknown ids among 20,000 personas, near misses named', async function () {
-    this.timeout(60_000);
     const n = 20_000;
     const file = path.resolve('/virtual/suggest/s.society');
     const lines = ['kind: scenario', 'name: Many', 'world: { rounds: 1 }', 'personas:'];

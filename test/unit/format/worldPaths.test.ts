@@ -164,7 +164,6 @@ describe('world paths: the editor and `society experiment` agree', () => {
   });
 
   it('society experiment refuses with the diagnostic at the key, before any run', function () {
-    this.timeout(60_000);
     const dir = scratchDir('society-world-paths-');
     const bad = path.join(dir, 'commons.society');
     fs.writeFileSync(bad, misspelt());

@@ -50,7 +50,6 @@ async function said(file: string, root: string): Promise<string[]> {
 }
 
 describe('hostile paths: a data path a user writes is confined and bounded', function () {
-  this.timeout(120_000);
   let top: string, proj: string;
   beforeEach(() => {
     top = scratchDir('society-paths-');

@@ -14,7 +14,6 @@ const society = (...args: string[]) =>
   spawnSync(process.execPath, [path.join(root, 'bin', 'society.js'), ...args], { cwd: root, encoding: 'utf8' });
 
 describe('society import', function () {
-  this.timeout(60000);
   let dir: string;
   before(() => {
     dir = mkdtempSync(path.join(os.tmpdir(), 'society-cli-import-'));
@@ -94,7 +93,6 @@ describe('society import', function () {
 });
 
 describe('society export', function () {
-  this.timeout(60000);
   let dir: string;
   let traceFile: string;
   before(async () => {

@@ -26,7 +26,6 @@ function spellsCover(el: El, round: number): boolean {
 }
 
 describe('GEXF export', function () {
-  this.timeout(30000);
   let trace: LoadedTrace;
 
   before(async () => {

@@ -83,8 +83,6 @@ async function checkWritten(text: string): Promise<string[]> {
 }
 
 describe('import properties', function () {
-  this.timeout(60000);
-
   it('TinyTroupe: nothing is dropped silently, and the file is valid and reads back', async () => {
     await fc.assert(
       fc.asyncProperty(text, fields(TINYTROUPE_KEYS), async (name, persona) => {

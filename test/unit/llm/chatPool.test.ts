@@ -53,7 +53,6 @@ async function both(
 }
 
 describe('llm calls from worker threads (real HTTP)', function () {
-  this.timeout(30_000);
   let server: FakeOpenAI;
   before(async () => {
     server = await startFakeOpenAI();
@@ -237,7 +236,6 @@ describe('llm calls from worker threads (real HTTP)', function () {
   });
 
   it('idle workers do not hold the process open: a script that made calls exits by itself', async function () {
-    this.timeout(60_000);
     const script = [
       `const { ChatPool } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/core/llm/openai/chatPool.ts'))});`,
       `const { OpenAIChatClient } = require(${JSON.stringify(path.resolve(__dirname, '../../../src/core/llm/openai/chatClient.ts'))});`,
@@ -260,7 +258,6 @@ describe('llm calls from worker threads (real HTTP)', function () {
 });
 
 describe('a seeded run with and without worker threads (real HTTP)', function () {
-  this.timeout(60_000);
   let server: FakeOpenAI;
   before(async () => {
     server = await startFakeOpenAI();

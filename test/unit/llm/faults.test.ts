@@ -18,7 +18,6 @@ describe('llm under 25% injected faults (real HTTP)', () => {
   });
 
   it('completes, records every fault, and loses no turn', async function () {
-    this.timeout(60_000);
     const mix = faultMix(0.25, 7);
     server.script = mix.script;
     const records: CallRecord[] = [];

@@ -49,7 +49,6 @@ async function startGateway(): Promise<{ url: string; process: ChildProcess; log
 }
 
 describe('a 50-agent run through a real LLM gateway (Portkey AI Gateway) in front of two faulty replicas', function () {
-  this.timeout(120_000);
   let replicas: FakeOpenAI[] = [];
   let gateway: Awaited<ReturnType<typeof startGateway>> | undefined;
   before(async () => {

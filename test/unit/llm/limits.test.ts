@@ -20,6 +20,8 @@ describe('llm limits', () => {
 
   it('never has more than `concurrency` requests in flight, and uses all of it', async () => {
     server.latencyMs = 30;
+    // "Uses all of it" as a state the server waits for, not a latency hoped long enough on a busy machine.
+    server.holdUntilInFlight(5);
     const registry = registryFor(server.url, { concurrency: 5 });
     const model = registry.model('gpt');
     await Promise.all(Array.from({ length: 40 }, (_, i) => model.decide(requests.interview(`interview:${i}`))));
@@ -30,6 +32,7 @@ describe('llm limits', () => {
 
   it('two configs calling the same model at one endpoint share one limiter, with the strictest limits', async () => {
     server.latencyMs = 30;
+    server.holdUntilInFlight(3);
     const s = scenario({
       gpt: modelConfig('gpt', { base_url: server.url, concurrency: 6 }),
       // Same model and endpoint (the URL spelled with a trailing slash), another temperature.

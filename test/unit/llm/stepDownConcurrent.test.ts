@@ -20,10 +20,8 @@ describe('llm step down under concurrency (real HTTP)', () => {
   });
   beforeEach(() => {
     server.reset();
-    server.latencyMs = 40;
-  });
-  afterEach(() => {
-    server.latencyMs = 0;
+    // The first eight answers wait until all eight are in flight: concurrency by state, not by a latency.
+    server.holdUntilInFlight(8);
   });
 
   it('loses no decision when every response_format is rejected with 8 calls in flight', async () => {
@@ -35,7 +33,7 @@ describe('llm step down under concurrency (real HTTP)', () => {
       answers.map((a) => a.answer),
       Array(8).fill('plain'),
     );
-    assert.ok(server.maxInFlight >= 8, `all in flight together (${server.maxInFlight})`);
+    assert.equal(server.maxInFlight, 8, 'all eight were in flight together');
     const before = server.requests.length;
     await model.decide(requests.interview('interview:3:maya'));
     assert.deepEqual(

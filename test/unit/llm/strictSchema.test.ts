@@ -94,7 +94,6 @@ function againstServer(s: Scenario, url: string, rounds: number): Scenario {
 }
 
 describe('every schema the examples send is strict-valid, and every answer within it is taken (issue 41: 4)', function () {
-  this.timeout(180_000);
   let server: FakeOpenAI;
   before(async () => {
     server = await startFakeOpenAI();

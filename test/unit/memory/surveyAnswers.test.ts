@@ -11,7 +11,6 @@ import { surveyedScenario } from '../../support/surveyedScenario';
 const SCENARIO = surveyedScenario('{ instrument: mood, at: [start, 2], to: [ana] }');
 
 describe('memory inspector: survey answers', function () {
-  this.timeout(60_000);
   let source: TraceMemorySource;
   before(async () => {
     const read = readTrace(await traceOf(await scenarioFromText(SCENARIO)));

@@ -62,8 +62,6 @@ const header = (agent: string, extra: Partial<PlayHeader> = {}): PlayHeader => (
 const lines = (es: TraceEvent[]): string => es.map((e) => JSON.stringify(e)).join('\n');
 
 describe('playing an agent (llm/human)', function () {
-  this.timeout(60_000);
-
   it('asks the person for partner, messages and ratings, marks them, and replays byte for byte', async () => {
     const sc = await load('friends', 3);
     const agent = sc.personas[0].id;

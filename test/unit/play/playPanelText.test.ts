@@ -27,8 +27,6 @@ async function played(prompts?: Record<string, string>): Promise<ScriptedPlayer>
 const withTranscript = (qs: PlayQuestion[]): PlayQuestion[] => qs.filter((q) => q.transcript?.length);
 
 describe('play panel text (issue 61)', function () {
-  this.timeout(60_000);
-
   it('a question with a conversation says where its situation writes it, exactly', async () => {
     const qs = withTranscript((await played()).questions);
     assert.ok(qs.length > 2);

@@ -28,7 +28,6 @@ async function rows(db: RunDatabase, sql: string): Promise<unknown[][]> {
 }
 
 describe('society sql', function () {
-  this.timeout(60_000);
   let dir: string, run: string, trace: string, exp: string;
 
   before(async () => {

@@ -50,8 +50,6 @@ function seededSociety(): string {
 }
 
 describe('society mcp', function () {
-  this.timeout(120_000);
-
   it('lists the tools, finds a seeded mistake, fixes it, runs and answers SQL (in memory)', async () => {
     const cwd = seededSociety();
     const server = societyMcpServer(cliHost(cwd, 0), 'test');

@@ -57,8 +57,6 @@ async function ran(s: Scenario, threads: number, stopAt?: number): Promise<Ran> 
 }
 
 describe('the trace on a thread of its own', function () {
-  this.timeout(120_000);
-
   for (const [name, scenario] of [
     ['examples/friends', () => example('friends/friends.society')],
     ['examples/commons', () => example('commons/commons.society')],

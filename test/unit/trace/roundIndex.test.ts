@@ -71,7 +71,6 @@ function sameAnswer(a: RoundOffsets, b: RoundOffsets): void {
 }
 
 describe('trace round index', function () {
-  this.timeout(60_000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-index-'));

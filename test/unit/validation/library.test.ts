@@ -14,7 +14,6 @@ import { withOverrides } from '../../../src/core/experiment/overrides';
 const LIBRARY = path.resolve(__dirname, '../../../validation');
 
 describe('the shipped validation library', function () {
-  this.timeout(120000);
   const entries = readLibrary(LIBRARY);
 
   it('holds the entries issue 57 lists', () => {

@@ -15,7 +15,6 @@ const filesUnder = (dir: string): string[] =>
     .flatMap((e) => (e.isDirectory() ? filesUnder(path.join(dir, e.name)) : [path.join(dir, e.name)]));
 
 describe('the validation library in the .vsix', function () {
-  this.timeout(60000);
   it('is found beside the bundle, and vsce packages every file of it', async () => {
     assert.equal(libraryDir(path.join(repo, 'dist')), path.join(repo, 'validation'));
     const vsce = path.join(repo, 'node_modules', '@vscode', 'vsce', 'vsce');

@@ -61,7 +61,6 @@ describe('society validate: classification', () => {
 });
 
 describe('society validate: a tiny library entry', function () {
-  this.timeout(60000);
   it('runs the entry, scores its figures and writes CSV, JSON and HTML', async () => {
     const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-'));
     const scenario = [

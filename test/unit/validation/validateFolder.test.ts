@@ -12,7 +12,6 @@ import { quietly } from '../../support/quietly';
 const LIBRARY = path.resolve(__dirname, '../../../validation');
 
 describe('society validate: the output folder', function () {
-  this.timeout(60000);
   let dir: string;
   beforeEach(() => {
     dir = fs.mkdtempSync(path.join(os.tmpdir(), 'validate-out-'));

@@ -13,7 +13,6 @@ const LIBRARY = path.resolve(__dirname, '../../../validation');
 const KEY = 'SOCIETY_TEST_VALIDATE_KEY';
 
 describe('society validate --model: the LLM path', function () {
-  this.timeout(60000);
   let fake: FakeOpenAI;
   let dir: string;
   let models: string;
