@@ -112,6 +112,14 @@ describe('play panel webview (headless Chromium)', function () {
     const q = friends.find((x) => x.kind === 'choose_partner' && x.memories.length > 0)!;
     await send(page, { type: 'question', question: q });
     await page.waitForSelector('#play-partner-1');
+    // The handshake: on screen and visible, the panel says so, and its clock starts with the host's.
+    await page.waitForFunction(
+      (id) =>
+        (window as unknown as { posted: { type: string; id?: number }[] }).posted.some(
+          (m) => m.type === 'shown' && m.id === id,
+        ),
+      q.id,
+    );
     assert.match((await page.textContent('#play-countdown')) ?? '', /^1:3\d left$/);
     assert.equal(await page.textContent('#play-situation pre'), q.context.situation);
     assert.ok(((await page.textContent('#play-memories')) ?? '').includes(q.memories[0].text));
@@ -124,7 +132,7 @@ describe('play panel webview (headless Chromium)', function () {
       id: q.id,
       answer: { choice: opts.partners[1].id, reason: 'we share open data' },
     });
-    await send(page, { type: 'note', note: { type: 'answered', id: q.id, key: q.key } });
+    await send(page, { type: 'note', note: { type: 'answered', id: q.id, key: q.key, kind: q.kind } });
     await page.waitForSelector('#play-status');
     assert.deepEqual(errors, []);
   });
@@ -196,7 +204,10 @@ describe('play panel webview (headless Chromium)', function () {
       await act.click(page, 'send the fine', page.locator('#play-send'), await postedMore(page));
       assert.deepEqual((await lastPosted(page)).answer, { action: 'fine', args: { fisher: first }, reason: '' });
     }
-    await send(page, { type: 'note', note: { type: 'timeout', id: q.id, key: q.key, policy: 'offline' } });
+    await send(page, {
+      type: 'note',
+      note: { type: 'timeout', id: q.id, key: q.key, kind: q.kind, policy: 'offline' },
+    });
     await page.waitForSelector('text=Time is up: the offline model decided.');
     assert.deepEqual(errors, []);
   });

@@ -87,8 +87,24 @@ export class PlayPanel {
       ),
     );
     this.root.replaceChildren(...parts);
-    if (q.seconds !== undefined) this.startClock(q.seconds, head.querySelector('#play-countdown')!);
     (this.root.querySelector('textarea, #play-partner-1, input[type=range], select') as HTMLElement | null)?.focus();
+    // The host's clock starts when this says the question is seen; the countdown with it.
+    this.whenVisible(() => {
+      if (this.current?.id !== q.id) return;
+      if (q.seconds !== undefined) this.startClock(q.seconds, head.querySelector('#play-countdown')!);
+      this.post({ type: 'shown', id: q.id });
+    });
+  }
+
+  /** Runs `f` once the panel is on screen (now, or when its tab is brought forward). */
+  private whenVisible(f: () => void): void {
+    if (document.visibilityState === 'visible') return f();
+    const once = (): void => {
+      if (document.visibilityState !== 'visible') return;
+      document.removeEventListener('visibilitychange', once);
+      f();
+    };
+    document.addEventListener('visibilitychange', once);
   }
 
   private startClock(seconds: number, out: Element): void {

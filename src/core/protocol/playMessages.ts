@@ -82,10 +82,10 @@ export interface PlayQuestion {
   format: string;
 }
 
-/** What became of a question, for the person to see. */
+/** What became of a question, for the person to see; its kind, so a tally needs no question it may have missed. */
 export type PlayNote =
-  | { type: 'answered'; id: number; key: string }
-  | { type: 'timeout'; id: number; key: string; policy: 'model' | 'offline' | 'skip' };
+  | { type: 'answered'; id: number; key: string; kind: PlayKind }
+  | { type: 'timeout'; id: number; key: string; kind: PlayKind; policy: 'model' | 'offline' | 'skip' };
 
 /** Host → panel. */
 export type PlayHostMessage =
@@ -95,7 +95,11 @@ export type PlayHostMessage =
   | { type: 'status'; text: string; ended?: boolean; summary?: string[] };
 
 /** Panel → host. */
-export type PlayViewMessage = { type: 'ready' } | { type: 'answer'; id: number; answer: unknown };
+export type PlayViewMessage =
+  | { type: 'ready' }
+  /** The question is on screen, visible: its clock starts now (the handshake, issue 73). */
+  | { type: 'shown'; id: number }
+  | { type: 'answer'; id: number; answer: unknown };
 
 export function isPlayHostMessage(m: unknown): m is PlayHostMessage {
   const t = (m as { type?: unknown } | null)?.type;
@@ -104,5 +108,5 @@ export function isPlayHostMessage(m: unknown): m is PlayHostMessage {
 
 export function isPlayViewMessage(m: unknown): m is PlayViewMessage {
   const o = m as { type?: unknown; id?: unknown } | null;
-  return o?.type === 'ready' || (o?.type === 'answer' && typeof o.id === 'number');
+  return o?.type === 'ready' || ((o?.type === 'answer' || o?.type === 'shown') && typeof o.id === 'number');
 }

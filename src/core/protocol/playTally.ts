@@ -1,6 +1,8 @@
 // What a person did while playing an agent, told when the run ends: how many decisions were asked,
 // how many they answered, of which kinds, and how many the timeout decided. Counted from the
-// questions and notes the panel is sent (a question asked again after a refused answer is one).
+// questions and notes the panel is sent (a question asked again after a refused answer is one). A
+// note carries its kind, so a decision the timeout took before the panel showed it still counts:
+// the summary is the record's, whatever the panel saw.
 import type { PlayKind, PlayNote, PlayQuestion } from './playMessages';
 
 const NOUNS: Record<PlayKind, [string, string]> = {
@@ -27,8 +29,8 @@ export class PlayTally {
   }
 
   noted(n: PlayNote): void {
-    const kind = this.kinds.get(n.id);
-    if (!kind) return;
+    const kind = n.kind;
+    this.kinds.set(n.id, kind);
     if (n.type === 'answered') this.answered.set(kind, (this.answered.get(kind) ?? 0) + 1);
     else {
       this.timedOut++;

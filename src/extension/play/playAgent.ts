@@ -49,7 +49,13 @@ export async function playAgent(
     people.find((p) => p.id === agentId)?.id ??
     (
       await vscode.window.showQuickPick(
-        people.map((p) => ({ label: p.name, description: p.id, detail: p.occupation, id: p.id })),
+        // The group is the role in a game (proposers, responders): whom you play decides what you are asked.
+        people.map((p) => ({
+          label: p.name,
+          description: p.group ? `${p.group} · ${p.id}` : p.id,
+          detail: p.occupation,
+          id: p.id,
+        })),
         {
           title: `Play an agent of ${scenario.name}`,
           placeHolder: 'Whom do you play? You take their partner choices, messages, ratings and actions.',

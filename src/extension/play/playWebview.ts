@@ -16,7 +16,14 @@ import { viewOptions, webviewPage } from '../views/webviewHtml';
 export class PlayWebview implements ParticipantPort, vscode.Disposable {
   private readonly panel: vscode.WebviewPanel;
   private readonly ready: Promise<void>;
-  private pending?: { id: number; resolve: (answer: unknown) => void; reject: (err: Error) => void };
+  private pending?: {
+    id: number;
+    resolve: (answer: unknown) => void;
+    reject: (err: Error) => void;
+    seen?: () => void;
+  };
+  /** The panel says when a question is on screen and visible ('shown'): its clock starts then. */
+  readonly tellsSeen = true;
   private closed = false;
   private readonly tally = new PlayTally();
 
@@ -37,7 +44,9 @@ export class PlayWebview implements ParticipantPort, vscode.Disposable {
     this.panel.webview.onDidReceiveMessage((m: unknown) => {
       if (!isPlayViewMessage(m)) return;
       if (m.type === 'ready') isReady();
-      else if (this.pending?.id === m.id) {
+      else if (m.type === 'shown') {
+        if (this.pending?.id === m.id) this.pending.seen?.();
+      } else if (this.pending?.id === m.id) {
         const p = this.pending;
         this.pending = undefined;
         p.resolve(m.answer);
@@ -51,17 +60,20 @@ export class PlayWebview implements ParticipantPort, vscode.Disposable {
     });
   }
 
-  async ask(question: PlayQuestion, signal: AbortSignal): Promise<unknown> {
-    if (this.closed) throw new Error('the play panel was closed');
-    await this.ready;
+  async ask(question: PlayQuestion, signal: AbortSignal, seen?: () => void): Promise<unknown> {
     if (this.closed) throw new Error('the play panel was closed');
     this.tally.asked(question);
-    this.post({ type: 'question', question });
+    // Brought forward before waiting for it: a panel behind another tab never loads, so never says
+    // it is ready (the first questions of a run were lost to the timeout while it stayed blank).
     if (!this.panel.visible) this.panel.reveal(undefined, false);
-    return new Promise((resolve, reject) => {
-      this.pending = { id: question.id, resolve, reject };
+    await this.ready;
+    if (this.closed) throw new Error('the play panel was closed');
+    const answer = new Promise((resolve, reject) => {
+      this.pending = { id: question.id, resolve, reject, seen };
       signal.addEventListener('abort', () => reject(new Error('no answer in time')), { once: true });
     });
+    this.post({ type: 'question', question });
+    return answer;
   }
 
   note(note: PlayNote): void {

@@ -190,6 +190,46 @@ describe('playing an agent (llm/human)', function () {
     });
   }
 
+  it('starts the clock when the person can see the question, not while the panel loads (issue 73)', async () => {
+    const sc = await load('friends', 1);
+    const agent = sc.personas[0].id;
+    const player = new ScriptedPlayer();
+    const notes: string[] = [];
+    // A panel that takes more than the time to answer to load before it can show anything, then answers.
+    const slowPanel: ParticipantPort = {
+      tellsSeen: true,
+      ask: async (q, signal, seen) => {
+        await new Promise((r) => setTimeout(r, 250));
+        if (signal.aborted) throw new Error('the clock ran while the panel loaded');
+        seen?.();
+        return player.ask(q);
+      },
+      note: (n) => notes.push(n.type),
+    };
+    const played = await play(sc, header(agent, { timeout: 0.1 }), slowPanel);
+    assert.ok(notes.length > 0 && notes.every((n) => n === 'answered'), notes.join(', '));
+    assert.ok(played.records.every((r) => r.by === 'human'));
+    assert.ok(
+      player.questions.every((q) => q.seconds === 0.1 || q.problem),
+      'the whole time is offered',
+    );
+  });
+
+  it('a port that cannot tell is seen as it is asked: its clock runs from the question', async () => {
+    const sc = await load('friends', 1);
+    const agent = sc.personas[0].id;
+    const notes: string[] = [];
+    const slowTerminal: ParticipantPort = {
+      ask: (_q, signal, seen) => {
+        seen?.(); // ignored: the clock already runs
+        return new Promise((_, reject) => signal.addEventListener('abort', () => reject(new Error('late'))));
+      },
+      note: (n) => notes.push(n.type),
+    };
+    await play(sc, header(agent, { timeout: 0.02 }), slowTerminal);
+    assert.ok(notes.length > 0 && notes.every((n) => n === 'timeout'));
+  });
+
   it('plays the actions of a world with declared state: action and arguments in range', async () => {
     const sc = await load('commons', 3);
     const agent = allPersonas(sc.personas, sc.population, sc.seed)[0].id;

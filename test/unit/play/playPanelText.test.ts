@@ -57,12 +57,20 @@ describe('play panel text (issue 61)', function () {
       t.asked(x),
     );
     t.asked(q(1, 'speak')); // asked again after a refused answer: still one decision
-    for (const id of [1, 2, 3]) t.noted({ type: 'answered', id, key: `k${id}` });
-    t.noted({ type: 'timeout', id: 4, key: 'k4', policy: 'model' });
-    t.noted({ type: 'answered', id: 99, key: 'unknown' });
+    const kinds = ['speak', 'speak', 'evaluate'] as const;
+    for (const id of [1, 2, 3]) t.noted({ type: 'answered', id, key: `k${id}`, kind: kinds[id - 1] });
+    t.noted({ type: 'timeout', id: 4, key: 'k4', kind: 'choose_partner', policy: 'model' });
     assert.deepEqual(t.summary('Maya'), [
       'You answered 3 of 6 decisions: 2 messages, 1 rating.',
       "1 decision timed out (Maya's own model decided).",
+      '2 decisions were left unanswered when the run ended.',
+    ]);
+    // Decided by the timeout before the panel could show it (it was still loading): the record
+    // has it, so the summary does too (the summary disagreed with the log, issue 73).
+    t.noted({ type: 'timeout', id: 7, key: 'k7', kind: 'speak', policy: 'model' });
+    assert.deepEqual(t.summary('Maya'), [
+      'You answered 3 of 7 decisions: 2 messages, 1 rating.',
+      "2 decisions timed out (Maya's own model decided).",
       '2 decisions were left unanswered when the run ended.',
     ]);
   });

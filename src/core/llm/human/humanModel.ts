@@ -15,6 +15,7 @@ import { responseOf } from './answer';
 import { ANSWERS_FILE, recordLine, type AnswerBook, type AnswerRecord } from './answerBook';
 import type { ParticipantPort } from './port';
 import { questionOf } from './question';
+import { AnswerClock } from './answerClock';
 
 /** The model name a person's decisions are booked under in the usage totals. */
 export const HUMAN_MODEL = 'human';
@@ -73,31 +74,35 @@ export class PlaySession {
     const id = ++this.asked;
     const base = { type: 'answer' as const, key: req.key, round: req.round, agent: req.persona.id, kind: req.kind };
     const limit = header.timeout ? header.timeout * 1000 : undefined;
-    const deadline = limit !== undefined ? Date.now() + limit : undefined;
     const stop = new AbortController();
     const abort = (): void => stop.abort();
     signal?.addEventListener('abort', abort, { once: true });
-    const timer = limit !== undefined ? setTimeout(abort, limit) : undefined;
+    // The clock starts when the person can see the question (a panel still loading is no time to
+    // answer in), once: a refused answer asked again goes on with the time left.
+    const clock = new AnswerClock(limit, abort);
+    if (!port.tellsSeen) clock.start();
     try {
       let problem: string | undefined;
       for (;;) {
-        const seconds = deadline !== undefined ? (deadline - Date.now()) / 1000 : undefined;
-        const q = questionOf(req, { id, seconds, problem }, this.o.templates, this.o.context);
-        const given = await raced(port.ask(q, stop.signal), stop.signal);
+        const q = questionOf(req, { id, seconds: clock.secondsLeft(), problem }, this.o.templates, this.o.context);
+        const given = await raced(
+          port.ask(q, stop.signal, () => clock.start()),
+          stop.signal,
+        );
         signal?.throwIfAborted();
         if (given === TIMED_OUT) {
-          port.note?.({ type: 'timeout', id, key: req.key, policy: header.fallback });
+          port.note?.({ type: 'timeout', id, key: req.key, kind: q.kind, policy: header.fallback });
           return { ...base, by: `timeout:${header.fallback}` };
         }
         const checked = responseOf(req, given);
         if (checked.ok) {
-          port.note?.({ type: 'answered', id, key: req.key });
+          port.note?.({ type: 'answered', id, key: req.key, kind: q.kind });
           return { ...base, by: 'human', answer: checked.value as unknown as Record<string, unknown> };
         }
         problem = checked.error;
       }
     } finally {
-      if (timer) clearTimeout(timer);
+      clock.stop();
       signal?.removeEventListener('abort', abort);
     }
   }
