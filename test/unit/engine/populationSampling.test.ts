@@ -108,6 +108,22 @@ describe('population sampling', () => {
     assert.deepEqual(full.map(strip), plain.map(strip));
   });
 
+  it('numbers a name only when every combination of first and family name is taken (issue 73)', () => {
+    // The ultimatum example: ten members, five first names, two family names: ten combinations.
+    for (const seed of [1, 2, 3, 4, 5, 6, 7, 8]) {
+      const names = samplePopulation(
+        group({ count: 10, names: ['Ana', 'Bo', 'Cy', 'Dee', 'Eli'], surnames: ['Amari', 'Brandt'] }),
+        seed,
+      ).map((p) => p.name);
+      assert.deepEqual(
+        names.filter((n) => /\d$/.test(n)),
+        [],
+        `seed ${seed}`,
+      );
+      assert.equal(new Set(names).size, 10);
+    }
+  });
+
   it("keeps each persona's own draws: adding agents or raising per_agent reshuffles nobody", () => {
     const five = samplePopulation(group({ count: 5 }), 3);
     const six = samplePopulation(group({ count: 6 }), 3);

@@ -113,12 +113,14 @@ const RUNS: [string, () => Scenario | Promise<Scenario>, string][] = [
   [
     'examples/ultimatum (matching between two roles, issue 62)',
     () => example('ultimatum/ultimatum.society'),
-    '9642834f274705a8d25e3b358b618faf02b77a654c70499df190884d257afc41',
+    // Issue 73: every family name is tried before a name is numbered ("Gus Ceylan 7" is "Gus Dahl").
+    '365e9469e1152509c52a4db895fa54e28ba036dc3dfd5515db8852836ec86fb8',
   ],
   [
     'examples/public-goods-matching (groups of four, matched reads, issue 62)',
     () => example('public-goods-matching/public-goods-matching.society'),
-    '177ae7ee5837d021cf6a557672aec6dcf9aa5164b06a0fe2c0d47ddae1345091',
+    // Issue 73: "Gus Amari 14" is "Gus Brandt" (every family name tried before a number).
+    '3d8f21aef98b9cdd0c5bf2a9523b25e53c660bde8d4db1eede41d1fcc836965f',
   ],
   ['rooms, timed events and coaching', eventful, 'dfbd353287d2a2eca91d66345906e55b9711bcfb2a3fff48f0e05777ad286e49'],
   [

@@ -139,4 +139,17 @@ describe('bounded intervals', () => {
     );
     assert.doesNotMatch(svg, />-0\.00\d</, 'no tick below 0');
   });
+
+  it("cuts a state outcome's interval at the range its definition fixes: a gini at 0, a share at 0 and 1 (issue 73)", () => {
+    const near = (xs: number[]) => shownInterval('agents.coins.gini', estimate(xs));
+    const gini = near([0.001, 0.02, 0.0, 0.003]);
+    assert.ok(gini && gini.low === 0 && gini.cutLow, JSON.stringify(gini));
+    const share = shownInterval('knowledge.party.share', estimate([1, 0.98, 1, 0.9]));
+    assert.ok(share && share.high === 1 && share.cutHigh, JSON.stringify(share));
+    const acquainted = shownInterval('acquaintance_density', estimate([0.01, 0.0, 0.0, 0.02]));
+    assert.ok(acquainted && acquainted.low === 0 && acquainted.cutLow);
+    // A quantity's own final value has no range the definition fixes: not cut.
+    const final = shownInterval('agents.coins.final', estimate([0.001, 0.02, 0.0, 0.003]));
+    assert.ok(final && final.low < 0 && !final.cutLow);
+  });
 });

@@ -27,8 +27,24 @@ export type Divergence =
     };
 
 const SHOWN = 240;
+/** Significant digits a number is shown with: a sum's float noise (60.599999999999994) is not a difference. */
+const DIGITS = 10;
 
-function describe(text: string): DivergentLine {
+/**
+ * The line as a person reads it: numbers to DIGITS significant digits. Undefined for a line that
+ * is not JSON (shown as written).
+ */
+function readable(text: string): string | undefined {
+  try {
+    return JSON.stringify(JSON.parse(text), (_k, v: unknown) =>
+      typeof v === 'number' && Number.isFinite(v) ? Number(v.toPrecision(DIGITS)) : v,
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+function describe(text: string, shown = text): DivergentLine {
   let type = '?',
     round: number | null = null;
   try {
@@ -38,7 +54,7 @@ function describe(text: string): DivergentLine {
   } catch {
     /* a damaged line still differs; its text says how */
   }
-  return { type, round, text: text.length > SHOWN ? `${text.slice(0, SHOWN - 1)}…` : text };
+  return { type, round, text: shown.length > SHOWN ? `${shown.slice(0, SHOWN - 1)}…` : shown };
 }
 
 type Lines = AsyncIterable<string> | Iterable<string>;
@@ -65,8 +81,11 @@ export async function firstDivergence(a: Lines, b: Lines): Promise<Divergence> {
     const [x, y] = await Promise.all([next(ia), next(ib)]);
     if (x === undefined && y === undefined) return { identical: true, lines: line - 1 };
     if (x === y) continue;
-    const da = x === undefined ? undefined : describe(x),
-      db = y === undefined ? undefined : describe(y);
+    // Shown readable unless only the digits past DIGITS differ: then as written, or they would look the same.
+    const [ra, rb] = [x === undefined ? undefined : readable(x), y === undefined ? undefined : readable(y)];
+    const plain = ra === rb;
+    const da = x === undefined ? undefined : describe(x, plain ? x : (ra ?? x)),
+      db = y === undefined ? undefined : describe(y, plain ? y : (rb ?? y));
     const rounds = [da?.round, db?.round].filter((r): r is number => typeof r === 'number');
     await Promise.all([ia.return?.(), ib.return?.()]);
     return {

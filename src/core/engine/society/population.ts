@@ -90,6 +90,10 @@ export function samplePopulation(group: PopulationGroup, seed: number): Persona[
       for (let tries = 1; named.has(full) && tries < surnames.length; tries++) {
         full = `${baseName} ${surnameRng.pick(surnames)}`;
       }
+      // Random tries can miss a family name still free: every one is tried before a number is
+      // (a number appeared while the lists had combinations left, issue 73).
+      const free = named.has(full) ? surnames.find((s) => !named.has(`${baseName} ${s}`)) : undefined;
+      if (free !== undefined) full = `${baseName} ${free}`;
       name = named.has(full) ? `${full} ${i}` : full;
       named.add(name);
     }
