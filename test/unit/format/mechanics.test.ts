@@ -208,6 +208,32 @@ describe('mechanics: checks', () => {
     assert.match(fixed, /"world\.pot \+ world\.fish"/);
   });
 
+  it('a lone `=` where a comparison was meant: did you mean `==`, with its quick fix (issue 73)', async () => {
+    const { text, all } = await diagnostics([
+      ...HEAD,
+      'state:',
+      '  world:',
+      '    pot: { initial: 0 }',
+      'actions:',
+      '  a:',
+      '    description: A.',
+      '    when: "world.pot = 0.0 && n >= 1"',
+      '    effects: { world.pot: "world.pot + 2.0" }',
+    ]);
+    assert.deepEqual(
+      all.map((d) => `${d.code} ${d.range.start.line + 1}:${d.range.start.character + 1} ${d.message}`),
+      [
+        "SOC061 11:22 Invalid expression in the `when` of action 'a': unexpected `=`: did you mean `==` (a comparison)? Expressions do not assign",
+      ],
+    );
+    const fixes = all.flatMap((d) => d.fixes ?? []);
+    assert.deepEqual(
+      fixes.map((f) => f.title),
+      ["Change to '=='"],
+    );
+    assert.match(applyEdits(text, fixes), /when: "world\.pot == 0\.0 && n >= 1"/);
+  });
+
   it('a condition must give a condition, an update or effect a number; a syntax error is marked where it is', async () => {
     const out = await diagnostics([
       ...HEAD,

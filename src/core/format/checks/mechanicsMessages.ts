@@ -19,10 +19,8 @@ import { AGENT_FIELDS, agentVariables } from '../expressions/aggregates';
 import { hasPartner } from '../model/matching';
 import { pushAll } from '../../text/pushAll';
 
-export interface ExplainedProblem extends ExpressionProblem {
-  /** The name the user probably meant, replacing `start..end`. */
-  suggestion?: string;
-}
+/** A problem as the user reads it; `suggestion` (ExpressionProblem's) is the name or operator probably meant. */
+export type ExplainedProblem = ExpressionProblem;
 
 const sentence = (s: string): string => s[0].toUpperCase() + s.slice(1);
 

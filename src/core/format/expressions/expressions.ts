@@ -22,6 +22,8 @@ export interface ExpressionProblem {
   end: number;
   /** The diagnostic it is, when not an invalid expression's (SOC061): SOC075, too costly. */
   code?: 'SOC075';
+  /** What probably was meant, replacing `start..end` (a quick fix). */
+  suggestion?: string;
 }
 
 /** The values an expression reads: every quantity is a number; an agent argument is an id. */
@@ -192,9 +194,11 @@ export function checkExpression(
   try {
     result = env.check(text);
   } catch (err) {
-    return { message: firstLine(err), start: 0, end: text.length };
+    return assignmentHint(text) ?? { message: firstLine(err), start: 0, end: text.length };
   }
   if (!result.valid) {
+    const hint = assignmentHint(text);
+    if (hint) return hint;
     const node = (result.error as { node?: { start?: number; end?: number } }).node;
     const start = clampOffset(node?.start ?? 0, text);
     const end = Math.max(start, clampOffset(node?.end ?? text.length, text));
@@ -258,6 +262,30 @@ export function compileExpression(env: Environment, text: string): Evaluate {
     if (typeof value === 'number' || typeof value === 'boolean') return value;
     throw new Error(`gave ${typeof value}, not a number or a condition`);
   };
+}
+
+/**
+ * A lone `=` outside a string, where a comparison was meant (`a.group = 'x'`): CEL has no assignment,
+ * and its own message ("Unexpected character: =") does not say what to write instead.
+ */
+function assignmentHint(text: string): ExpressionProblem | undefined {
+  let quote: string | undefined;
+  for (let i = 0; i < text.length; i++) {
+    const c = text[i];
+    if (quote) {
+      if (c === '\\') i++;
+      else if (c === quote) quote = undefined;
+    } else if (c === '"' || c === "'") quote = c;
+    else if (c === '=' && text[i + 1] !== '=' && !'=!<>'.includes(text[i - 1] ?? '')) {
+      return {
+        message: 'unexpected `=`: did you mean `==` (a comparison)? Expressions do not assign',
+        start: i,
+        end: i + 1,
+        suggestion: '==',
+      };
+    }
+  }
+  return undefined;
 }
 
 /** The library's message without its caret drawing (we point at the range ourselves). */
