@@ -30,6 +30,7 @@ import { fileName, frameIds, framesAt, locate, type StoppedOn } from './stopFram
 import { scopesAt } from './stopScopes';
 import { scenarioFiles } from './stopViews';
 import { describeStop, exceptionText, THREAD } from './stopEvents';
+import { stoppedAt } from '../core/run/stoppedAt';
 
 /** Sent with every stop, so the society view can highlight the encounter. */
 export const HIGHLIGHT_EVENT = 'society.highlight';
@@ -162,7 +163,9 @@ export class SocietyDebugSession extends LoggingDebugSession {
         await run.close();
         if (!current()) return;
         this.output(
-          `simulation ${result.status} ${result.completed < 0 ? 'during setup, before round 1' : `after round ${result.completed}`}\n`,
+          result.status === 'completed'
+            ? `simulation completed after round ${result.completed}\n`
+            : `simulation stopped ${stoppedAt(result.completed)}\n`,
         );
         this.sendEvent(new TerminatedEvent());
       },

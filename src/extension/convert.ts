@@ -16,11 +16,19 @@ const SEVERITY = {
   info: vscode.DiagnosticSeverity.Information,
 } as const;
 
+/** Where a code is explained (language/diagnosticDocs.ts), once the reference is read. */
+let docOf: ((code: string) => vscode.Uri | undefined) | undefined;
+
+export function setDiagnosticDocs(lookup: ((code: string) => vscode.Uri | undefined) | undefined): void {
+  docOf = lookup;
+}
+
 export function toDiagnostic(d: Diagnostic): vscode.Diagnostic {
   // A message quotes the file's text: control characters are shown as escapes, as on the command line.
   const out = new vscode.Diagnostic(toRange(d.range), printable(d.message), SEVERITY[d.severity]);
   out.source = 'society';
-  out.code = d.code;
+  const target = docOf?.(d.code);
+  out.code = target ? { value: d.code, target } : d.code;
   if (d.related?.length) {
     out.relatedInformation = d.related.map((r) => new vscode.DiagnosticRelatedInformation(toLocation(r), r.message));
   }

@@ -12,6 +12,7 @@ import { registerNavigation } from './language/navigation';
 import { registerRename } from './language/rename';
 import { registerOutline } from './language/outline';
 import { registerCodeActions } from './language/codeActions';
+import { registerDiagnosticDocs } from './language/diagnosticDocs';
 import { registerRuns } from './run/register';
 import { COMMANDS } from './commands/table';
 import { registerDebugger } from './debug/register';
@@ -33,6 +34,7 @@ const features: Record<string, Feature> = {
   rename: registerRename,
   outline: registerOutline,
   codeActions: registerCodeActions,
+  diagnosticDocs: registerDiagnosticDocs,
   // The debugger shares the run panel: the society view follows the debugged run.
   runs: (ctx) => registerRuns(ctx, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
   memory: registerMemory,

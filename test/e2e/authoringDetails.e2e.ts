@@ -44,6 +44,8 @@ describe('authoring details of issue 42: 7 and 8 (code-server + Chromium)', func
     const panel = await wb.problems();
     const row = panel.locator('.monaco-list-row', { hasText: 'SOC054' }).first();
     await row.waitFor();
+    // The code is a link to its row of the diagnostics reference (issue 73).
+    await row.locator('a', { hasText: 'SOC054' }).waitFor();
     const message = row.locator('.marker-message-details, .marker-message').first();
     const text = (await row.innerText()).replace(/\s+/g, ' ');
     assert.match(text, /Cannot vary 'state\.world\.multiplier': name one of its fields\./);

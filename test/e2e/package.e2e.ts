@@ -44,6 +44,7 @@ describe('the packaged extension (.vsix) in a clean VS Code (code-server + Chrom
       'schemas/society.schema.json',
       'syntaxes/society.tmLanguage.json',
       'language-configuration.json',
+      'docs/diagnostics.md',
       'readme.md',
       'changelog.md',
       'LICENSE.txt',

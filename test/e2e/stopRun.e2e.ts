@@ -69,10 +69,13 @@ describe('stopping a long run in VS Code (code-server + Chromium)', function () 
     const before = await round();
     const issued = Date.now();
     await s.wb.command('Society: Stop');
-    const toast = page.locator('.notification-toast', { hasText: /Stopped Learning to make friends after round \d+/ });
+    // "during round 12 (11 of 300 rounds complete)": where it was stopped, and what the trace holds (issue 73).
+    const toast = page.locator('.notification-toast', {
+      hasText: /Stopped Learning to make friends during round \d+ \(\d+ of \d+ rounds? complete\)/,
+    });
     await toast.waitFor({ timeout: STEP_MS * 2 });
     const stopMs = Date.now() - issued;
-    const stoppedAt = Number(/after round (\d+)/.exec(await toast.innerText())![1]);
+    const stoppedAt = Number(/\((\d+) of \d+ rounds? complete\)/.exec(await toast.innerText())![1]);
     console.log(
       `    completion during the run: ${completionMs} ms (rounds ${roundAsked} → ${roundAnswered}); Stop at round ${before} → stopped after round ${stoppedAt} in ${stopMs} ms`,
     );

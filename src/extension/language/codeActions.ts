@@ -19,7 +19,7 @@ export function registerCodeActions(ctx: SocietyContext): vscode.Disposable {
           action.edit = a.snippet ? toSnippetEdit(a.edit) : toWorkspaceEdit(a.edit);
           action.isPreferred = a.isPreferred;
           action.diagnostics = context.diagnostics.filter(
-            (d) => d.code === a.diagnostic.code && d.range.start.line === a.diagnostic.range.start.line,
+            (d) => codeOf(d) === a.diagnostic.code && d.range.start.line === a.diagnostic.range.start.line,
           );
           return action;
         });
@@ -38,4 +38,9 @@ function toSnippetEdit(edit: WorkspaceEdit): vscode.WorkspaceEdit {
     );
   }
   return out;
+}
+
+/** A diagnostic's code as text: a code that links to its docs is an object (language/diagnosticDocs.ts). */
+function codeOf(d: vscode.Diagnostic): string | number | undefined {
+  return typeof d.code === 'object' ? d.code.value : d.code;
 }

@@ -4,6 +4,7 @@
 // open settings, show the log), never silence. The run waits for its view after each round
 // (TraceFeed.caughtUp) and updates the status bar and notification at most every 250 ms, so the
 // channel to the workbench stays free for commands (Stop), completions and the Cancel button.
+import { stoppedAt } from '../../core/run/stoppedAt';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { MissingKeyError } from '../../core/llm/registry';
@@ -201,9 +202,10 @@ export class RunController implements vscode.Disposable {
         },
       );
       if (result.status === 'aborted') {
-        feed.setStatus('stopped', `after round ${result.completed}`);
-        this.status.ended(owner, `$(debug-stop) Society: stopped after round ${result.completed}/${header.rounds}`);
-        this.log.info(`stopped after round ${result.completed}; the trace ends at that round`);
+        const where = stoppedAt(result.completed, header.rounds);
+        feed.setStatus('stopped', where);
+        this.status.ended(owner, `$(debug-stop) Society: stopped ${where}`);
+        this.log.info(`stopped ${where}; the trace ends after round ${Math.max(0, result.completed)}`);
         // The stopped round's answered calls were billed though the trace drops them.
         if (run.spend.spent) {
           this.log.info(
@@ -211,7 +213,7 @@ export class RunController implements vscode.Disposable {
           );
         }
         void vscode.window
-          .showInformationMessage(`Stopped ${header.scenario.name} after round ${result.completed}.`, 'Show Log')
+          .showInformationMessage(`Stopped ${header.scenario.name} ${where}.`, 'Show Log')
           .then((c) => c && this.log.show());
       } else {
         feed.setStatus('completed');

@@ -89,7 +89,7 @@ describe('society debug adapter: session', function () {
       events.filter((e) => !e.startsWith('output:')),
       ['stopped:entry', 'stopped:step', 'stopped:entry', 'terminated'],
     );
-    // One run's end was told, the new run's: the old one's would have said "simulation aborted".
+    // One run's end was told, the new run's: the old one's would have said "simulation stopped".
     assert.deepEqual(
       events.filter((e) => e.startsWith('output:simulation ')),
       ['output:simulation completed after round 3'],
@@ -329,7 +329,7 @@ describe('society debug adapter: session', function () {
     const ended = dc.waitForEvent('terminated');
     await dc.terminateRequest({});
     await ended;
-    assert.ok(events.includes('output:simulation aborted during setup, before round 1'), events.join('\n'));
+    assert.ok(events.includes('output:simulation stopped during setup, before round 1'), events.join('\n'));
     await assert.rejects(
       dc.evaluateRequest({ expression: 'ask ann "Still there?"', context: 'repl' }),
       /The simulation has ended/,

@@ -185,7 +185,12 @@ describe('Society language features (extension host)', function () {
       'liam_obrie',
     );
     assert.ok(await vscode.workspace.applyEdit(edit));
-    const [problem] = await diagnosticsWhere(tom, (l) => l.some((d) => d.code === 'SOC021'));
+    const codeOf = (d: vscode.Diagnostic) => (typeof d.code === 'object' ? d.code.value : d.code);
+    const [problem] = await diagnosticsWhere(tom, (l) => l.some((d) => codeOf(d) === 'SOC021'));
+    // The code links to its row of the diagnostics reference (issue 73).
+    const code = problem.code as { value: string; target: vscode.Uri };
+    assert.match(code.target.path, /docs\/diagnostics\.md$/);
+    assert.match(code.target.fragment, /^L\d+$/);
     assert.match(problem.message, /Unknown persona id 'liam_obrien' in relationship/);
     const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
       'vscode.executeCodeActionProvider',
