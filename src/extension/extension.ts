@@ -13,6 +13,7 @@ import { registerRename } from './language/rename';
 import { registerOutline } from './language/outline';
 import { registerCodeActions } from './language/codeActions';
 import { registerDiagnosticDocs } from './language/diagnosticDocs';
+import { registerTerminalCli } from './cli/terminalCli';
 import { registerRuns } from './run/register';
 import { COMMANDS } from './commands/table';
 import { registerDebugger } from './debug/register';
@@ -35,6 +36,7 @@ const features: Record<string, Feature> = {
   outline: registerOutline,
   codeActions: registerCodeActions,
   diagnosticDocs: registerDiagnosticDocs,
+  terminalCli: registerTerminalCli,
   // The debugger shares the run panel: the society view follows the debugged run.
   runs: (ctx) => registerRuns(ctx, (panels, log, status) => registerDebugger(ctx, panels, log, status)),
   memory: registerMemory,

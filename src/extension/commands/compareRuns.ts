@@ -10,18 +10,13 @@ import { compareSides } from '../../core/experiment/paired/compareSides';
 import { messageHtml } from '../views/pageShell';
 import type { SocietyContext } from '../context';
 import { runChoices } from './compareChoices';
+import { runsFolderOf } from './runsFolder';
 
 type Pick = vscode.QuickPickItem & { uri?: vscode.Uri };
 
-function runsFolder(): string | undefined {
-  const root = vscode.workspace.workspaceFolders?.[0]?.uri.fsPath;
-  if (!root) return undefined;
-  return path.resolve(root, vscode.workspace.getConfiguration('society').get<string>('runsFolder', 'runs'));
-}
-
 /** One side: a run (or folder of runs) of the runs folder, or any folder or trace from a dialog. */
 async function pickSide(side: 'A' | 'B', other?: vscode.Uri): Promise<vscode.Uri | undefined> {
-  const dir = runsFolder();
+  const dir = runsFolderOf();
   const items: Pick[] = (dir ? runChoices(dir) : [])
     .filter((c) => c.path !== other?.fsPath)
     .map((c) => ({

@@ -9,6 +9,7 @@ import { newSociety } from './newSociety';
 import { importPersonasCommand } from './importPersonas';
 import { exportTiesCommand } from './exportTies';
 import { compareRunsCommand } from './compareRuns';
+import { writeReportCommand } from './writeReport';
 import { runExperimentCommand } from '../experiment/runExperiment';
 import { openTrace } from '../run/register';
 import type { RunServices } from '../run/runServices';
@@ -132,6 +133,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'society.importPersonas': { make: importPersonasCommand },
   'society.exportTies': { make: exportTiesCommand },
   'society.compareRuns': { make: compareRunsCommand },
+  'society.writeReport': { make: writeReportCommand },
   'society.openPageView': { make: () => openPageView },
   'society.memory.show': { make: withMemory((views) => (arg?: unknown) => showMemories(views, arg)) },
   'society.memory.useRun': {

@@ -15,7 +15,8 @@ export type Capability =
   | 'experiment'
   | 'debug'
   | 'modelCall'
-  | 'apiKey';
+  | 'apiKey'
+  | 'report';
 
 /** Capabilities kept in Restricted Mode. */
 const UNTRUSTED_OK: Record<Capability, boolean> = {
@@ -29,6 +30,8 @@ const UNTRUSTED_OK: Record<Capability, boolean> = {
   debug: false,
   modelCall: false,
   apiKey: false,
+  // The CLI it runs reads the scenario a trace names, which may lie outside the folder.
+  report: false,
 };
 
 /** What the refusal message calls each refused capability. */
@@ -38,6 +41,7 @@ const REFUSED_WHAT: Partial<Record<Capability, string>> = {
   debug: 'Debugging a simulation',
   modelCall: 'Calling a language model',
   apiKey: 'Using API keys',
+  report: 'Writing a report',
 };
 
 export function allowed(capability: Capability, trusted: boolean): boolean {

@@ -7,7 +7,6 @@ import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { messageHtml } from './pageShell';
 import { readSavedPage, sandboxedPage } from './savedPage';
-import { runFileTitle } from './tabTitle';
 import { TRACE_EDITOR } from './traceEditor';
 
 export const PAGE_EDITOR = 'society.page';
@@ -26,7 +25,6 @@ export class PageEditorProvider implements vscode.CustomReadonlyEditorProvider {
   resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
     // Nothing from the file runs or loads: no scripts, no command links, no local resources.
     panel.webview.options = { enableScripts: false, enableCommandUris: false, localResourceRoots: [] };
-    panel.title = runFileTitle(document.uri.fsPath);
     const page = readSavedPage(document.uri.fsPath);
     panel.webview.html = 'html' in page ? sandboxedPage(page.html) : messageHtml(page.problem);
   }

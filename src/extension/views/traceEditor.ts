@@ -2,7 +2,6 @@
 // a trace still being written is followed as it grows.
 import * as vscode from 'vscode';
 import { traceProblemsMessage } from '../../core/trace/reader';
-import { runFileTitle } from './tabTitle';
 import { TraceFeed } from './traceFeed';
 import { ViewConnection } from './viewConnection';
 import { messageHtml, viewHtml, viewOptions } from './webviewHtml';
@@ -27,7 +26,6 @@ export class TraceEditorProvider implements vscode.CustomReadonlyEditorProvider 
 
   resolveCustomEditor(document: vscode.CustomDocument, panel: vscode.WebviewPanel): void {
     const file = document.uri.fsPath;
-    panel.title = runFileTitle(file);
     let feed: TraceFeed;
     try {
       feed = TraceFeed.fromFile(file, (p) => this.log.warn(traceProblemsMessage(file, [p])));
