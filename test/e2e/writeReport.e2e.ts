@@ -18,9 +18,27 @@ function friendsWithRun(ws: string): void {
     { cwd: ws, encoding: 'utf8' },
   );
   if (r.status !== 0) throw new Error(r.stderr);
+  // An experiment with two conditions (coaching on and off), two seeds of two rounds.
+  const e = spawnSync(
+    process.execPath,
+    [
+      path.join(REPO, 'bin/society.js'),
+      'experiment',
+      'friends.society',
+      '--seeds',
+      '1-2',
+      '--rounds',
+      '2',
+      '--out',
+      'runs/coaching-experiment',
+      '-q',
+    ],
+    { cwd: ws, encoding: 'utf8' },
+  );
+  if (e.status !== 0) throw new Error(e.stderr);
 }
 
-describe('Write Report from the editor (code-server + Chromium)', function () {
+describe('Write Report and Compare Conditions from the editor (code-server + Chromium)', function () {
   const s = useWorkbench('write-report', friendsWithRun);
 
   it("writes a run's report.html with the bundled CLI and opens it rendered", async () => {
@@ -41,6 +59,27 @@ describe('Write Report from the editor (code-server + Chromium)', function () {
     }
     await page.waitForTimeout(500);
     await s.wb.screenshot('write-report');
+  });
+
+  it("compares an experiment's two conditions, paired by seed (Compare Conditions)", async () => {
+    const page = s.wb.page;
+    await s.wb.command('Society: Compare Conditions…');
+    await page.locator('.quick-input-widget', { hasText: 'which experiment' }).waitFor({ timeout: STEP_MS });
+    await page.locator('.quick-input-list .monaco-list-row', { hasText: 'coaching-experiment' }).first().waitFor();
+    await page.keyboard.type('coaching-experiment', { delay: 20 });
+    await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'coaching-experiment' }).waitFor();
+    await page.keyboard.press('Enter');
+    // The scenario's order and names: uncoached (its first condition) is A.
+    await page
+      .locator('.tab.active', { hasText: 'Compare: coaching-experiment · uncoached ↔ coached' })
+      .waitFor({ timeout: STEP_MS * 2 });
+    const shown = page.frameLocator('iframe.webview.ready >> nth=-1').frameLocator('#active-frame');
+    await shown
+      .getByText(/A: uncoached \(2 runs\); B: coached \(2 runs\); 2 pairs by seed/)
+      .first()
+      .waitFor({ timeout: STEP_MS });
+    await page.waitForTimeout(500);
+    await s.wb.screenshot('compare-conditions');
   });
 
   it('has `society` in a new terminal, as the walkthrough and the scaffolds print it', async () => {

@@ -9,9 +9,10 @@ import { outputFolder, parseCommandArgs, shown, wroteFiles } from '../options';
 import { mayReplace, recordPresent } from '../ownFiles';
 import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
 import { compareSides } from '../../core/experiment/paired/compareSides';
+import { conditionSides } from '../../core/experiment/paired/conditionSides';
 import { COMPARE_FILES, NotComparable } from '../../core/analysis';
 
-const USAGE = 'compare <A> <B> [--json] [--out DIR] [--overwrite]';
+const USAGE = 'compare <A> <B> | <experiment> [--conditions A,B] [--json] [--out DIR] [--overwrite]';
 const NAMES: readonly string[] = Object.values(COMPARE_FILES);
 
 /** Its arguments and options, as `--help` lists them; the options parse by these rows (optionRows.ts). */
@@ -20,6 +21,11 @@ const OPTIONS = [
     '<A> <B>',
     'each a run folder (holding trace.jsonl), a trace file, or a folder of run folders (one per seed: trace.jsonl one or two levels down); two sets are paired by seed',
   ],
+  [
+    '<experiment>',
+    "an experiment's folder (or its traces/): two of its conditions, their runs paired by seed (the only two, or --conditions)",
+  ],
+  ['--conditions A,B', 'with <experiment>: the conditions compared, A then B (as the scenario names them)'],
   ['--json', 'print the comparison as JSON (what compare.json holds)'],
   ['--out DIR', 'write compare.json, series.csv (a row per series and round) and compare.html there'],
   ['--overwrite', 'replace files of those names in --out that Society Studio did not write'],
@@ -34,15 +40,31 @@ export const compareCommand: Command = {
     const parsed = parseCommandArgs('compare', USAGE, args, OPTIONS);
     if (!parsed) return 2;
     const { values, positionals } = parsed;
-    if (positionals.length !== 2) {
-      console.error(
-        `society compare: takes two runs (or sets of runs), got ${positionals.length}\nUsage: society ${USAGE}`,
-      );
-      return 2;
-    }
     let sides: [CompareSide, CompareSide];
+    let labels: [string, string];
     try {
-      sides = [compareSide(positionals[0], shown), compareSide(positionals[1], shown)];
+      if (positionals.length === 1 || values.conditions !== undefined) {
+        if (positionals.length !== 1) {
+          console.error(
+            `society compare: --conditions takes one experiment folder, got ${positionals.length} arguments`,
+          );
+          return 2;
+        }
+        const wanted = values.conditions?.split(',').map((c) => c.trim());
+        if (wanted && (wanted.length !== 2 || wanted.some((c) => !c))) {
+          console.error(`society compare: --conditions takes two conditions, A,B; got '${values.conditions}'`);
+          return 2;
+        }
+        ({ sides, labels } = conditionSides(positionals[0], wanted as [string, string] | undefined));
+      } else if (positionals.length === 2) {
+        sides = [compareSide(positionals[0], shown), compareSide(positionals[1], shown)];
+        labels = [shown(positionals[0]), shown(positionals[1])];
+      } else {
+        console.error(
+          `society compare: takes two runs (or sets of runs), or an experiment, got ${positionals.length}\nUsage: society ${USAGE}`,
+        );
+        return 2;
+      }
     } catch (err) {
       console.error(`society compare: ${(err as Error).message}`);
       return 1;
@@ -50,10 +72,7 @@ export const compareCommand: Command = {
     if (values.out !== undefined && !mayReplace('compare', values.out, NAMES, values.overwrite === true)) return 1;
     let output;
     try {
-      output = await compareSides(sides[0], sides[1], {
-        labels: [shown(positionals[0]), shown(positionals[1])],
-        shown,
-      });
+      output = await compareSides(sides[0], sides[1], { labels, shown });
     } catch (err) {
       console.error(`society compare: ${err instanceof NotComparable ? err.message : (err as Error).message}`);
       return 1;

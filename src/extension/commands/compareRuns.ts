@@ -5,7 +5,7 @@
 import { randomBytes } from 'node:crypto';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { compareSide } from '../../core/experiment/paired/compareInputs';
+import { compareSide, type CompareSide } from '../../core/experiment/paired/compareInputs';
 import { compareSides } from '../../core/experiment/paired/compareSides';
 import { messageHtml } from '../views/pageShell';
 import type { SocietyContext } from '../context';
@@ -60,34 +60,51 @@ export function compareRunsCommand(_ctx: SocietyContext) {
     const second = b ?? (await pickSide('B', first));
     if (!second) return undefined;
     const shown = (p: string) => vscode.workspace.asRelativePath(p);
-    const nonce = randomBytes(18).toString('base64');
-    let html: string;
-    try {
-      const output = await vscode.window.withProgress(
-        { location: vscode.ProgressLocation.Notification, title: 'Comparing runs…' },
-        () =>
-          compareSides(compareSide(first.fsPath, shown), compareSide(second.fsPath, shown), {
-            labels: [shown(first.fsPath), shown(second.fsPath)],
-            shown,
-            nonce,
-            // A trace's header may name a scenario anywhere on disk: read only where the workspace is trusted.
-            scenarios: vscode.workspace.isTrusted,
-          }),
-      );
-      html = output.html;
-    } catch (err) {
-      void vscode.window.showErrorMessage(
-        `Could not compare the runs: ${err instanceof Error ? err.message : String(err)}`,
-      );
-      return undefined;
-    }
-    const panel = vscode.window.createWebviewPanel(
-      'society.compare',
+    return showComparison(
+      () => [compareSide(first.fsPath, shown), compareSide(second.fsPath, shown)],
+      [shown(first.fsPath), shown(second.fsPath)],
       `Compare: ${path.basename(first.fsPath)} ↔ ${path.basename(second.fsPath)}`,
-      vscode.ViewColumn.Active,
-      { enableScripts: false, localResourceRoots: [] },
     );
-    panel.webview.html = html || messageHtml('Nothing to compare.');
-    return panel;
   };
+}
+
+/**
+ * Compares two sides (made inside the progress, so a refusal is its error message) and shows the
+ * page in a webview: no script, its style allowed by a fresh nonce.
+ */
+export async function showComparison(
+  sides: () => [CompareSide, CompareSide],
+  labels: [string, string],
+  title: string,
+): Promise<vscode.WebviewPanel | undefined> {
+  const shown = (p: string) => vscode.workspace.asRelativePath(p);
+  const nonce = randomBytes(18).toString('base64');
+  let html: string;
+  try {
+    const output = await vscode.window.withProgress(
+      { location: vscode.ProgressLocation.Notification, title: 'Comparing runs…' },
+      async () => {
+        const [a, b] = sides();
+        return compareSides(a, b, {
+          labels,
+          shown,
+          nonce,
+          // A trace's header may name a scenario anywhere on disk: read only where the workspace is trusted.
+          scenarios: vscode.workspace.isTrusted,
+        });
+      },
+    );
+    html = output.html;
+  } catch (err) {
+    void vscode.window.showErrorMessage(
+      `Could not compare the runs: ${err instanceof Error ? err.message : String(err)}`,
+    );
+    return undefined;
+  }
+  const panel = vscode.window.createWebviewPanel('society.compare', title, vscode.ViewColumn.Active, {
+    enableScripts: false,
+    localResourceRoots: [],
+  });
+  panel.webview.html = html || messageHtml('Nothing to compare.');
+  return panel;
 }

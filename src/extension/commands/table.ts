@@ -10,6 +10,7 @@ import { importPersonasCommand } from './importPersonas';
 import { exportTiesCommand } from './exportTies';
 import { compareRunsCommand } from './compareRuns';
 import { writeReportCommand } from './writeReport';
+import { compareConditionsCommand } from './compareConditions';
 import { runExperimentCommand } from '../experiment/runExperiment';
 import { openTrace } from '../run/register';
 import type { RunServices } from '../run/runServices';
@@ -134,6 +135,7 @@ export const COMMANDS: Readonly<Record<string, CommandEntry>> = {
   'society.exportTies': { make: exportTiesCommand },
   'society.compareRuns': { make: compareRunsCommand },
   'society.writeReport': { make: writeReportCommand },
+  'society.compareConditions': { make: compareConditionsCommand },
   'society.openPageView': { make: () => openPageView },
   'society.memory.show': { make: withMemory((views) => (arg?: unknown) => showMemories(views, arg)) },
   'society.memory.useRun': {

@@ -5,6 +5,7 @@ import * as fs from 'node:fs';
 import * as path from 'node:path';
 import { ioReason } from '../../files/ioReason';
 import { pushAll } from '../../text/pushAll';
+import { experimentTraces } from './conditionSides';
 
 /** The trace a run folder holds (`society run --out`, the editor's runs folder). */
 export const TRACE_FILE = 'trace.jsonl';
@@ -52,6 +53,11 @@ export function compareSide(arg: string, shown: (p: string) => string = (p) => p
     }
   }
   if (!files.length) {
+    if (experimentTraces(arg)) {
+      throw new Error(
+        `${shown(arg)} is an experiment: compare two of its conditions with \`society compare ${shown(arg)} --conditions A,B\``,
+      );
+    }
     throw new Error(
       `${shown(arg)} holds no ${TRACE_FILE}, neither in it nor in the run folders one or two levels down`,
     );

@@ -1,0 +1,91 @@
+// `society compare <experiment> --conditions A,B` (issue 73): an experiment's folder (or its traces/)
+// holds each run as traces/<condition>-seed<n>.jsonl; two of its conditions are compared as two
+// sets of runs paired by seed. Conditions are named as the scenario writes them or by file stem.
+import * as assert from 'node:assert/strict';
+import * as fs from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { compareCommand } from '../../../src/cli/commands/compare';
+import { conditionSides } from '../../../src/core/experiment/paired/conditionSides';
+import { quietly } from '../../support/quietly';
+import { friendsRun } from '../compare/friendsRuns';
+
+const compare = (...args: string[]) => quietly(() => compareCommand.run(args));
+
+function writeTrace(file: string, run: Awaited<ReturnType<typeof friendsRun>>): void {
+  fs.mkdirSync(path.dirname(file), { recursive: true });
+  fs.writeFileSync(file, [run.header, ...run.events].map((x) => JSON.stringify(x)).join('\n') + '\n');
+}
+
+describe('society compare: two conditions of an experiment', function () {
+  let dir: string;
+  before(async () => {
+    dir = fs.mkdtempSync(path.join(os.tmpdir(), 'society-conditions-'));
+    for (const seed of [1, 2, 3]) {
+      writeTrace(
+        path.join(dir, 'exp', 'traces', `coaching-on-seed${seed}.jsonl`),
+        await friendsRun(seed, { rounds: 3 }),
+      );
+      writeTrace(
+        path.join(dir, 'exp', 'traces', `coaching-off-seed${seed}.jsonl`),
+        await friendsRun(seed, { rounds: 3, set: { 'coaching.enabled': false } }),
+      );
+    }
+    // A run still being written, and a third condition with one seed.
+    fs.writeFileSync(path.join(dir, 'exp', 'traces', 'coaching-off-seed4.jsonl.part'), '{');
+    writeTrace(path.join(dir, 'exp', 'traces', 'coaching-later-seed1.jsonl'), await friendsRun(1, { rounds: 3 }));
+  });
+  after(() => fs.rmSync(dir, { recursive: true, force: true }));
+
+  it('pairs the named conditions by seed, as the scenario names them or by stem, A then B', async () => {
+    const r = await compare(path.join(dir, 'exp'), '--conditions', 'coaching off,coaching-on', '--json');
+    assert.equal(r.result, 0, r.errors);
+    const json = JSON.parse(r.out);
+    assert.deepEqual(
+      json.pairs.map((p: { seed: number }) => p.seed),
+      [1, 2, 3],
+    );
+    const { labels, sides } = conditionSides(path.join(dir, 'exp', 'traces'), ['coaching-off', 'coaching on']);
+    assert.deepEqual(labels, ['coaching-off', 'coaching-on']);
+    assert.ok(
+      sides.every((s) => s.kind === 'runs' && s.files.length === 3 && s.files.every((f) => f.endsWith('.jsonl'))),
+    );
+  });
+
+  it('says which conditions there are when it is not told, or told one it lacks', async () => {
+    const three = await compare(path.join(dir, 'exp'));
+    assert.equal(three.result, 1);
+    assert.match(
+      three.errors,
+      /the experiment has 3 conditions: name two with --conditions A,B \(its conditions: coaching-later, coaching-off, coaching-on\)/,
+    );
+    const missing = await compare(path.join(dir, 'exp'), '--conditions', 'coaching-on,nudges');
+    assert.equal(missing.result, 1);
+    assert.match(missing.errors, /no condition 'nudges'/);
+    const self = await compare(path.join(dir, 'exp'), '--conditions', 'coaching-on,coaching on');
+    assert.match(self.errors, /compared with itself/);
+    const bad = await compare(path.join(dir, 'exp'), '--conditions', 'coaching-on');
+    assert.equal(bad.result, 2);
+  });
+
+  it("orders and names the conditions as the experiment's experiment.json lists them", () => {
+    const exp = path.join(dir, 'named');
+    fs.cpSync(path.join(dir, 'exp'), exp, { recursive: true });
+    fs.writeFileSync(
+      path.join(exp, 'experiment.json'),
+      JSON.stringify({ conditions: [{ name: 'Coaching: later' }, { name: 'coaching on' }, { name: 'coaching off' }] }),
+    );
+    assert.throws(() => conditionSides(exp), /\(its conditions: Coaching: later, coaching on, coaching off\)/);
+    const { labels } = conditionSides(exp, ['coaching off', 'Coaching: later']);
+    assert.deepEqual(labels, ['coaching off', 'Coaching: later']);
+  });
+
+  it("points from an experiment given as a set of runs to --conditions (it 'held no trace.jsonl')", async () => {
+    const r = await compare(path.join(dir, 'exp'), path.join(dir, 'exp', 'traces'));
+    assert.equal(r.result, 1);
+    assert.match(
+      r.errors,
+      /is an experiment: compare two of its conditions with `society compare .* --conditions A,B`/,
+    );
+  });
+});
